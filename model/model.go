@@ -1,0 +1,176 @@
+// Package model defines what every bargaining model in Parley shares: the
+// numerical Problem a model reads (actors × issues with capability,
+// position and salience), the Result it returns (a forecast per issue and,
+// for models that move in rounds, every actor's position after every
+// round), and the Model interface. Models live in their own packages below
+// this one, each named for the model (compromise, median, nash, bdm, …).
+//
+// A model is pure: inputs in, result out. It does no I/O and keeps no global
+// state, so the same Problem and Options give the same Result.
+package model
+
+import (
+	"context"
+	"math"
+)
+
+// Model is a bargaining model that forecasts where each issue will land.
+type Model interface {
+	// Name is the short name users type (--model NAME).
+	Name() string
+	// Summary is one line: what the model computes and its paper.
+	Summary() string
+	// Forecast runs the model. It honours ctx in long loops.
+	Forecast(ctx context.Context, p *Problem, o Options) (*Result, error)
+}
+
+// Options are the run settings every model understands. The zero value is
+// each model's documented default.
+type Options struct {
+	// Rounds, when > 0, runs exactly this many rounds with no early stop.
+	Rounds int
+	// MaxRounds caps the rounds of a model that stops early; 0 means the
+	// model's default.
+	MaxRounds int
+	// NoTrace drops the round-by-round positions (Round 0 and the final
+	// round are kept) to save memory in Monte Carlo runs.
+	NoTrace bool
+	// Seed seeds the model's random numbers, for models that draw any.
+	Seed uint64
+}
+
+// Problem is the numerical view of a scenario that models read.
+type Problem struct {
+	Actors []Actor
+	Issues []Issue
+	// Stances[i][k] is actor i's stance on issue k.
+	Stances [][]Stance
+}
+
+// Actor is a party with its capability.
+type Actor struct {
+	ID, Name   string
+	Capability float64
+	// CapLo and CapHi bound the capability's uncertainty (equal to
+	// Capability when none is stated).
+	CapLo, CapHi float64
+}
+
+// Issue is one scale.
+type Issue struct {
+	ID, Name string
+	Min, Max float64
+	// Reference is the status quo when HasReference.
+	Reference    float64
+	HasReference bool
+	Anchors      []Anchor
+}
+
+// Anchor labels a point of an issue's scale.
+type Anchor struct {
+	Value float64
+	Label string
+}
+
+// Stance is one actor's position and salience (0–1) on one issue, with
+// their uncertainty ranges. Present is false when the actor takes no part
+// in the issue.
+type Stance struct {
+	Present      bool
+	Position     float64
+	Salience     float64
+	PosLo, PosHi float64
+	SalLo, SalHi float64
+}
+
+// Result is a model's forecast for every issue of a problem.
+type Result struct {
+	Model  string
+	Issues []IssueResult
+	// Notes record anything the reader should know about this run (a
+	// detected scale, a degenerate case handled, why it stopped).
+	Notes []string
+	// Detail is model-specific output that a model's own printers read
+	// (e.g. KTAB's log lines, Decide's exchanges); nil for most models.
+	Detail any `json:"-"`
+}
+
+// IssueResult is the forecast for one issue.
+type IssueResult struct {
+	Issue    string // Issue.ID
+	Forecast float64
+	// Rounds holds round 0 (the starting positions) and every round after
+	// it; nil for models without rounds.
+	Rounds []Round
+	// Values holds extra named numbers (e.g. "mean" at the stopping round).
+	Values map[string]float64
+}
+
+// Round is the state after one round.
+type Round struct {
+	Round int
+	// Positions is aligned with Problem.Actors; NaN for an actor absent
+	// from the issue.
+	Positions []float64
+	Forecast  float64
+	// Values holds extra named numbers for the round (e.g. "mean").
+	Values map[string]float64
+}
+
+// Weight is the capability × salience weight of actor i on issue k.
+func (p *Problem) Weight(i, k int) float64 {
+	return p.Actors[i].Capability * p.Stances[i][k].Salience
+}
+
+// Present returns the indices of the actors with a stance on issue k.
+func (p *Problem) Present(k int) []int {
+	var out []int
+	for i := range p.Actors {
+		if p.Stances[i][k].Present {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// Column returns, for issue k, the present actors' indices, capabilities,
+// positions and saliences as parallel slices.
+func (p *Problem) Column(k int) (idx []int, cap, pos, sal []float64) {
+	for i := range p.Actors {
+		st := p.Stances[i][k]
+		if !st.Present {
+			continue
+		}
+		idx = append(idx, i)
+		cap = append(cap, p.Actors[i].Capability)
+		pos = append(pos, st.Position)
+		sal = append(sal, st.Salience)
+	}
+	return
+}
+
+// Clone returns a deep copy of p (anchors are shared: they are read-only).
+func (p *Problem) Clone() *Problem {
+	q := &Problem{
+		Actors:  append([]Actor(nil), p.Actors...),
+		Issues:  append([]Issue(nil), p.Issues...),
+		Stances: make([][]Stance, len(p.Stances)),
+	}
+	for i := range p.Stances {
+		q.Stances[i] = append([]Stance(nil), p.Stances[i]...)
+	}
+	return q
+}
+
+// Spread returns positions for issue k aligned with Actors, NaN where an
+// actor is absent: the form Round.Positions takes.
+func (p *Problem) Spread(k int, idx []int, pos []float64) []float64 {
+	out := make([]float64, len(p.Actors))
+	for i := range out {
+		out[i] = math.NaN()
+	}
+	for j, i := range idx {
+		out[i] = pos[j]
+	}
+	return out
+}

@@ -1,0 +1,174 @@
+package scenario
+
+import (
+	"slices"
+	"sort"
+
+	"parley/errs"
+)
+
+// Latest is the snapshot name that selects every snapshot; Base selects
+// none (the stances as of Metadata.AsOf).
+const (
+	Latest = "latest"
+	Base   = "base"
+)
+
+// base returns a copy of the scenario without snapshots or variants.
+func (s *Scenario) base() *Scenario {
+	return &Scenario{
+		Metadata: s.Metadata,
+		Issues:   s.Issues,
+		Actors:   slices.Clone(s.Actors),
+		Stances:  slices.Clone(s.Stances),
+	}
+}
+
+// snapshotOrder returns the indices of the snapshots in date order (input
+// order among equal dates).
+func (s *Scenario) snapshotOrder() []int {
+	idx := make([]int, len(s.Snapshots))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return s.Snapshots[idx[a]].Date < s.Snapshots[idx[b]].Date })
+	return idx
+}
+
+// SnapshotDates returns the snapshot dates in order.
+func (s *Scenario) SnapshotDates() []string {
+	var out []string
+	for _, i := range s.snapshotOrder() {
+		out = append(out, s.Snapshots[i].Date)
+	}
+	return out
+}
+
+// Resolve returns the scenario as of a snapshot with a variant applied: a
+// flat scenario with no snapshots or variants left. snapshot is a date
+// (YYYY-MM-DD: every snapshot dated on or before it applies), Base (none)
+// or Latest or "" (all). variant is a variant id or name, or "" for none.
+func (s *Scenario) Resolve(snapshot, variant string) (*Scenario, error) {
+	state := s.base()
+	date := s.Metadata.AsOf
+	switch snapshot {
+	case Base:
+	case "", Latest:
+		for _, i := range s.snapshotOrder() {
+			next, err := state.apply(&s.Snapshots[i].Changes)
+			if err != nil {
+				return nil, errs.New(errs.Invalid, "snapshot %s: %v", s.Snapshots[i].Date, err)
+			}
+			state, date = next, s.Snapshots[i].Date
+		}
+	default:
+		if !validDate(snapshot) {
+			return nil, errs.New(errs.Usage, "snapshot %q is not a date; valid: %q, %q, or a date YYYY-MM-DD such as %v", snapshot, Base, Latest, s.SnapshotDates())
+		}
+		if snapshot < s.Metadata.AsOf {
+			return nil, errs.New(errs.Invalid, "snapshot %s is before the scenario's as_of %s; valid: a date on or after it, one of %v", snapshot, s.Metadata.AsOf, s.SnapshotDates())
+		}
+		for _, i := range s.snapshotOrder() {
+			if s.Snapshots[i].Date > snapshot {
+				break
+			}
+			next, err := state.apply(&s.Snapshots[i].Changes)
+			if err != nil {
+				return nil, errs.New(errs.Invalid, "snapshot %s: %v", s.Snapshots[i].Date, err)
+			}
+			state = next
+		}
+		date = snapshot
+	}
+	state.Metadata.AsOf = date
+	if variant == "" {
+		return state, nil
+	}
+	for i := range s.Variants {
+		if v := &s.Variants[i]; v.ID == variant || (v.Name != "" && v.Name == variant) {
+			next, err := state.apply(&v.Changes)
+			if err != nil {
+				return nil, errs.New(errs.Invalid, "variant %s: %v", v.ID, err)
+			}
+			return next, nil
+		}
+	}
+	var ids []string
+	for _, v := range s.Variants {
+		ids = append(ids, v.ID)
+	}
+	return nil, errs.New(errs.NotFound, "no variant %q; valid: one of %v", variant, ids)
+}
+
+// apply returns a copy of s with the changes made.
+func (s *Scenario) apply(c *Changes) (*Scenario, error) {
+	out := s.base()
+	out.Actors = append(out.Actors, c.AddActors...)
+	for _, id := range c.RemoveActors {
+		a := out.Actor(id)
+		if a == nil {
+			return nil, errs.New(errs.Invalid, "remove_actors: unknown actor %q", id)
+		}
+		gone := a.ID
+		out.Actors = slices.DeleteFunc(out.Actors, func(x Actor) bool { return x.ID == gone })
+		out.Stances = slices.DeleteFunc(out.Stances, func(x Stance) bool { return x.Actor == gone })
+	}
+	for _, ac := range c.Actors {
+		a := out.Actor(ac.ID)
+		if a == nil {
+			return nil, errs.New(errs.Invalid, "actors: unknown actor %q", ac.ID)
+		}
+		if ac.Capability != nil {
+			a.Capability = *ac.Capability
+			if ac.CapabilityRange == nil && a.CapabilityRange != nil && !a.CapabilityRange.Contains(a.Capability) {
+				a.CapabilityRange = nil
+			}
+		}
+		if ac.CapabilityRange != nil {
+			a.CapabilityRange = ac.CapabilityRange
+		}
+	}
+	for _, sc := range c.Stances {
+		a := out.Actor(sc.Actor)
+		if a == nil {
+			return nil, errs.New(errs.Invalid, "stances: unknown actor %q", sc.Actor)
+		}
+		st := out.Stance(a.ID, sc.Issue)
+		if st == nil {
+			if sc.Position == nil || sc.Salience == nil {
+				return nil, errs.New(errs.Invalid, "stances: new stance of %s on %s lacks position or salience", sc.Actor, sc.Issue)
+			}
+			out.Stances = append(out.Stances, Stance{Actor: a.ID, Issue: sc.Issue})
+			st = &out.Stances[len(out.Stances)-1]
+		}
+		if sc.Position != nil {
+			st.Position = *sc.Position
+		}
+		if sc.Salience != nil {
+			st.Salience = *sc.Salience
+		}
+		if sc.Range != nil {
+			st.Range = sc.Range
+		} else if st.Range != nil {
+			// Keep the old range only where it still contains the value.
+			r := *st.Range
+			if r.Position != nil && !r.Position.Contains(st.Position) {
+				r.Position = nil
+			}
+			if r.Salience != nil && !r.Salience.Contains(st.Salience) {
+				r.Salience = nil
+			}
+			st.Range = &r
+		}
+		if len(sc.Evidence) > 0 {
+			st.Evidence = sc.Evidence
+		}
+		if sc.Assumed != "" {
+			st.Assumed = sc.Assumed
+		}
+		if sc.Note != "" {
+			st.Note = sc.Note
+		}
+	}
+	return out, nil
+}

@@ -1,0 +1,253 @@
+// Package scenario holds Parley's domain types: a negotiation as actors,
+// issues and stances, with the evidence behind every stance, dated snapshots
+// and what-if variants. It knows nothing of files or models: the file format
+// lives in package scenariofile and the numerical view in package model.
+//
+// A scenario is written by hand (YAML; JSON is accepted) and round-trips
+// without loss. Saliences are stored as written, on the scale named by
+// Metadata.SalienceScale (1 or 100; default 1); Stance.Salience01 returns the
+// 0–1 value every model uses.
+package scenario
+
+// Scenario is one negotiation.
+type Scenario struct {
+	Metadata  Metadata   `yaml:"metadata" json:"metadata"`
+	Issues    []Issue    `yaml:"issues" json:"issues"`
+	Actors    []Actor    `yaml:"actors" json:"actors"`
+	Stances   []Stance   `yaml:"stances" json:"stances"`
+	Snapshots []Snapshot `yaml:"snapshots,omitempty" json:"snapshots,omitempty"`
+	Variants  []Variant  `yaml:"variants,omitempty" json:"variants,omitempty"`
+}
+
+// Metadata describes the scenario and the sources its evidence cites.
+type Metadata struct {
+	ID          string `yaml:"id" json:"id"`
+	Title       string `yaml:"title" json:"title"`
+	Description string `yaml:"description,omitempty" json:"description,omitempty"`
+	// AsOf is the date (YYYY-MM-DD) the base stances describe.
+	AsOf string `yaml:"as_of" json:"as_of"`
+	// SalienceScale is the scale saliences are written on: 1 (0–1, the
+	// default when zero) or 100 (0–100). Models always see 0–1.
+	SalienceScale float64 `yaml:"salience_scale,omitempty" json:"salience_scale,omitempty"`
+	// CapabilityScale says in words what capability numbers mean.
+	CapabilityScale string   `yaml:"capability_scale,omitempty" json:"capability_scale,omitempty"`
+	Sources         []Source `yaml:"sources,omitempty" json:"sources,omitempty"`
+}
+
+// Source is a document evidence can cite.
+type Source struct {
+	ID        string `yaml:"id" json:"id"`
+	Title     string `yaml:"title,omitempty" json:"title,omitempty"`
+	Publisher string `yaml:"publisher,omitempty" json:"publisher,omitempty"`
+	Date      string `yaml:"date,omitempty" json:"date,omitempty"`
+	File      string `yaml:"file,omitempty" json:"file,omitempty"`
+	URL       string `yaml:"url,omitempty" json:"url,omitempty"`
+}
+
+// Issue is one dimension of the negotiation: a scale whose points are
+// labelled with concrete options.
+type Issue struct {
+	ID          string `yaml:"id" json:"id"`
+	Name        string `yaml:"name" json:"name"`
+	Description string `yaml:"description,omitempty" json:"description,omitempty"`
+	// Scale is the range of positions; nil means 0–100.
+	Scale *Scale `yaml:"scale,omitempty" json:"scale,omitempty"`
+	// Anchors label points of the scale with concrete options, in
+	// increasing order of value.
+	Anchors []Anchor `yaml:"anchors,omitempty" json:"anchors,omitempty"`
+	// Reference is the status quo (the disagreement point), if known.
+	Reference *float64 `yaml:"reference,omitempty" json:"reference,omitempty"`
+}
+
+// Scale is a closed interval of positions.
+type Scale struct {
+	Min float64 `yaml:"min" json:"min"`
+	Max float64 `yaml:"max" json:"max"`
+}
+
+// Anchor labels one point of an issue's scale.
+type Anchor struct {
+	Value float64 `yaml:"value" json:"value"`
+	Label string  `yaml:"label" json:"label"`
+}
+
+// Bounds returns the issue's scale, 0–100 when none is given.
+func (is *Issue) Bounds() (lo, hi float64) {
+	if is.Scale == nil {
+		return 0, 100
+	}
+	return is.Scale.Min, is.Scale.Max
+}
+
+// Nearest returns the anchor closest to x (the first on a tie), or false
+// when the issue has no anchors.
+func (is *Issue) Nearest(x float64) (Anchor, bool) {
+	if len(is.Anchors) == 0 {
+		return Anchor{}, false
+	}
+	best := is.Anchors[0]
+	for _, a := range is.Anchors[1:] {
+		if abs(a.Value-x) < abs(best.Value-x) {
+			best = a
+		}
+	}
+	return best, true
+}
+
+func abs(x float64) float64 {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// Actor is a party to the negotiation.
+type Actor struct {
+	ID          string `yaml:"id" json:"id"`
+	Name        string `yaml:"name" json:"name"`
+	Description string `yaml:"description,omitempty" json:"description,omitempty"`
+	// Capability is how much the actor can make happen (> 0), on the scale
+	// Metadata.CapabilityScale describes. Models are invariant to its unit.
+	Capability float64 `yaml:"capability" json:"capability"`
+	// CapabilityRange is the uncertainty around Capability, [low, high].
+	CapabilityRange *Range `yaml:"capability_range,omitempty" json:"capability_range,omitempty"`
+	// CapabilityNote is the one-line rationale for Capability.
+	CapabilityNote string   `yaml:"capability_note,omitempty" json:"capability_note,omitempty"`
+	Aliases        []string `yaml:"aliases,omitempty" json:"aliases,omitempty"`
+}
+
+// Range is a closed interval [low, high] written as a two-element list.
+type Range [2]float64
+
+// Contains reports whether x lies in the range.
+func (r *Range) Contains(x float64) bool { return r[0] <= x && x <= r[1] }
+
+// Stance is one actor's view of one issue, with the evidence behind it.
+type Stance struct {
+	Actor string `yaml:"actor" json:"actor"`
+	Issue string `yaml:"issue" json:"issue"`
+	// Position is the outcome the actor advocates, on the issue's scale.
+	Position float64 `yaml:"position" json:"position"`
+	// Salience is how much the issue matters to the actor, on
+	// Metadata.SalienceScale (0–1 by default).
+	Salience float64 `yaml:"salience" json:"salience"`
+	// Range is the uncertainty the evidence leaves.
+	Range *StanceRange `yaml:"range,omitempty" json:"range,omitempty"`
+	// Evidence is the quotes the stance rests on.
+	Evidence []Evidence `yaml:"evidence,omitempty" json:"evidence,omitempty"`
+	// Assumed gives the reason for a stance no source speaks to.
+	Assumed string `yaml:"assumed,omitempty" json:"assumed,omitempty"`
+	Note    string `yaml:"note,omitempty" json:"note,omitempty"`
+}
+
+// StanceRange is the uncertainty of a stance's position and salience.
+type StanceRange struct {
+	Position *Range `yaml:"position,omitempty" json:"position,omitempty"`
+	Salience *Range `yaml:"salience,omitempty" json:"salience,omitempty"`
+}
+
+// Evidence is a short verbatim quote from a source, with the date it
+// speaks for.
+type Evidence struct {
+	Source string `yaml:"source" json:"source"`
+	Quote  string `yaml:"quote" json:"quote"`
+	Date   string `yaml:"date,omitempty" json:"date,omitempty"`
+	Note   string `yaml:"note,omitempty" json:"note,omitempty"`
+}
+
+// Changes are overrides applied on top of the base scenario by a snapshot
+// or a variant.
+type Changes struct {
+	// Actors override capabilities (and their ranges) of existing actors.
+	Actors []ActorChange `yaml:"actors,omitempty" json:"actors,omitempty"`
+	// Stances override fields of existing stances, or add stances (for
+	// added actors, or where the base had none).
+	Stances []StanceChange `yaml:"stances,omitempty" json:"stances,omitempty"`
+	// AddActors adds actors; give their stances in Stances.
+	AddActors []Actor `yaml:"add_actors,omitempty" json:"add_actors,omitempty"`
+	// RemoveActors removes actors, with their stances.
+	RemoveActors []string `yaml:"remove_actors,omitempty" json:"remove_actors,omitempty"`
+}
+
+// ActorChange overrides an actor's capability.
+type ActorChange struct {
+	ID              string   `yaml:"id" json:"id"`
+	Capability      *float64 `yaml:"capability,omitempty" json:"capability,omitempty"`
+	CapabilityRange *Range   `yaml:"capability_range,omitempty" json:"capability_range,omitempty"`
+	Note            string   `yaml:"note,omitempty" json:"note,omitempty"`
+}
+
+// StanceChange overrides the given fields of a stance; nil fields are kept.
+type StanceChange struct {
+	Actor    string       `yaml:"actor" json:"actor"`
+	Issue    string       `yaml:"issue" json:"issue"`
+	Position *float64     `yaml:"position,omitempty" json:"position,omitempty"`
+	Salience *float64     `yaml:"salience,omitempty" json:"salience,omitempty"`
+	Range    *StanceRange `yaml:"range,omitempty" json:"range,omitempty"`
+	Evidence []Evidence   `yaml:"evidence,omitempty" json:"evidence,omitempty"`
+	Assumed  string       `yaml:"assumed,omitempty" json:"assumed,omitempty"`
+	Note     string       `yaml:"note,omitempty" json:"note,omitempty"`
+}
+
+// Snapshot is the negotiation at a later date. Snapshots are cumulative:
+// the scenario at date D is the base with every snapshot dated ≤ D applied
+// in date order.
+type Snapshot struct {
+	Date        string `yaml:"date" json:"date"`
+	Label       string `yaml:"label,omitempty" json:"label,omitempty"`
+	Description string `yaml:"description,omitempty" json:"description,omitempty"`
+	Changes     `yaml:",inline" json:",inline"`
+}
+
+// Variant is a named what-if applied on top of any snapshot.
+type Variant struct {
+	ID          string `yaml:"id" json:"id"`
+	Name        string `yaml:"name,omitempty" json:"name,omitempty"`
+	Description string `yaml:"description,omitempty" json:"description,omitempty"`
+	Changes     `yaml:",inline" json:",inline"`
+}
+
+// SalienceDivisor returns the number saliences are divided by to be 0–1.
+func (s *Scenario) SalienceDivisor() float64 {
+	if s.Metadata.SalienceScale == 100 {
+		return 100
+	}
+	return 1
+}
+
+// Actor returns the actor with the id (or alias), or nil.
+func (s *Scenario) Actor(id string) *Actor {
+	for i := range s.Actors {
+		if s.Actors[i].ID == id {
+			return &s.Actors[i]
+		}
+	}
+	for i := range s.Actors {
+		for _, a := range s.Actors[i].Aliases {
+			if a == id {
+				return &s.Actors[i]
+			}
+		}
+	}
+	return nil
+}
+
+// Issue returns the issue with the id, or nil.
+func (s *Scenario) Issue(id string) *Issue {
+	for i := range s.Issues {
+		if s.Issues[i].ID == id {
+			return &s.Issues[i]
+		}
+	}
+	return nil
+}
+
+// Stance returns the stance of actor on issue, or nil.
+func (s *Scenario) Stance(actor, issue string) *Stance {
+	for i := range s.Stances {
+		if s.Stances[i].Actor == actor && s.Stances[i].Issue == issue {
+			return &s.Stances[i]
+		}
+	}
+	return nil
+}

@@ -1,0 +1,420 @@
+package scenario
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"time"
+)
+
+// DateLayout is the format of every date in a scenario.
+const DateLayout = "2006-01-02"
+
+// Validate returns every problem in the scenario at once: unknown or
+// duplicate ids, values outside their scales, ranges that do not contain
+// their value, snapshots and variants that name what does not exist.
+// Missing evidence is a warning.
+func (s *Scenario) Validate() Diagnostics {
+	v := &validator{s: s}
+	v.metadata()
+	v.issues()
+	v.actors()
+	v.stances("stances", s.Stances, actorSet(s.Actors))
+	v.snapshots()
+	v.variants()
+	return v.ds
+}
+
+type validator struct {
+	s  *Scenario
+	ds Diagnostics
+}
+
+func (v *validator) errorf(path, valid, format string, args ...any) {
+	v.ds = append(v.ds, Diagnostic{Path: path, Message: fmt.Sprintf(format, args...), Valid: valid})
+}
+
+func (v *validator) warnf(path, valid, format string, args ...any) {
+	v.ds = append(v.ds, Diagnostic{Path: path, Message: fmt.Sprintf(format, args...), Valid: valid, Warning: true})
+}
+
+func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
+
+func validDate(d string) bool {
+	_, err := time.Parse(DateLayout, d)
+	return err == nil
+}
+
+func (v *validator) metadata() {
+	m := v.s.Metadata
+	if m.ID == "" {
+		v.errorf("metadata.id", "a short identifier such as ukraine-2025", "missing")
+	}
+	if m.Title == "" {
+		v.warnf("metadata.title", "a human-readable title", "missing")
+	}
+	if m.AsOf == "" {
+		v.errorf("metadata.as_of", "a date YYYY-MM-DD", "missing")
+	} else if !validDate(m.AsOf) {
+		v.errorf("metadata.as_of", "a date YYYY-MM-DD", "%q is not a date", m.AsOf)
+	}
+	if m.SalienceScale != 0 && m.SalienceScale != 1 && m.SalienceScale != 100 {
+		v.errorf("metadata.salience_scale", "1 (saliences 0–1) or 100 (saliences 0–100)", "%v is not a salience scale", m.SalienceScale)
+	}
+	seen := map[string]int{}
+	for i, src := range m.Sources {
+		p := fmt.Sprintf("metadata.sources[%d]", i)
+		if src.ID == "" {
+			v.errorf(p+".id", "a unique identifier", "missing")
+		} else if j, dup := seen[src.ID]; dup {
+			v.errorf(p+".id", "a unique identifier", "duplicate source id %q (also metadata.sources[%d])", src.ID, j)
+		} else {
+			seen[src.ID] = i
+		}
+		if src.Date != "" && !validDate(src.Date) {
+			v.errorf(p+".date", "a date YYYY-MM-DD", "%q is not a date", src.Date)
+		}
+	}
+}
+
+func (v *validator) issues() {
+	seen := map[string]int{}
+	if len(v.s.Issues) == 0 {
+		v.errorf("issues", "at least one issue", "the scenario has no issues")
+	}
+	for i, is := range v.s.Issues {
+		p := fmt.Sprintf("issues[%d]", i)
+		if is.ID == "" {
+			v.errorf(p+".id", "a unique identifier", "missing")
+		} else if j, dup := seen[is.ID]; dup {
+			v.errorf(p+".id", "a unique identifier", "duplicate issue id %q (also issues[%d])", is.ID, j)
+		} else {
+			seen[is.ID] = i
+		}
+		lo, hi := is.Bounds()
+		if !finite(lo) || !finite(hi) || lo >= hi {
+			v.errorf(p+".scale", "min < max, both finite", "scale %v–%v is empty", lo, hi)
+			continue
+		}
+		scale := fmt.Sprintf("a number from %v to %v", lo, hi)
+		for k, a := range is.Anchors {
+			if !finite(a.Value) || a.Value < lo || a.Value > hi {
+				v.errorf(fmt.Sprintf("%s.anchors[%d].value", p, k), scale, "anchor %v is outside the scale", a.Value)
+			}
+			if k > 0 && a.Value <= is.Anchors[k-1].Value {
+				v.errorf(fmt.Sprintf("%s.anchors[%d].value", p, k), "anchors in increasing order of value", "anchor %v does not follow %v", a.Value, is.Anchors[k-1].Value)
+			}
+			if a.Label == "" {
+				v.errorf(fmt.Sprintf("%s.anchors[%d].label", p, k), "the option this point stands for", "missing")
+			}
+		}
+		if is.Reference != nil && (!finite(*is.Reference) || *is.Reference < lo || *is.Reference > hi) {
+			v.errorf(p+".reference", scale, "reference point %v is outside the scale", *is.Reference)
+		}
+	}
+}
+
+func (v *validator) actor(p string, a Actor) {
+	if a.ID == "" {
+		v.errorf(p+".id", "a unique identifier", "missing")
+	}
+	if !finite(a.Capability) || a.Capability <= 0 {
+		v.errorf(p+".capability", "a number > 0", "capability %v is not positive", a.Capability)
+	}
+	if a.CapabilityRange != nil {
+		v.capRange(p+".capability_range", a.CapabilityRange, a.Capability)
+	}
+}
+
+func (v *validator) capRange(p string, r *Range, c float64) {
+	if !finite(r[0]) || !finite(r[1]) || r[0] <= 0 || r[0] > r[1] {
+		v.errorf(p, "[low, high] with 0 < low ≤ high", "range %v is not a positive interval", *r)
+	} else if !r.Contains(c) {
+		v.errorf(p, fmt.Sprintf("a range containing the capability %v", c), "range %v does not contain the capability", *r)
+	}
+}
+
+func (v *validator) actors() {
+	seen := map[string]string{}
+	if len(v.s.Actors) == 0 {
+		v.errorf("actors", "at least one actor", "the scenario has no actors")
+	}
+	for i, a := range v.s.Actors {
+		p := fmt.Sprintf("actors[%d]", i)
+		v.actor(p, a)
+		for k, name := range append([]string{a.ID}, a.Aliases...) {
+			if name == "" {
+				continue
+			}
+			q := p + ".id"
+			if k > 0 {
+				q = fmt.Sprintf("%s.aliases[%d]", p, k-1)
+			}
+			if other, dup := seen[name]; dup {
+				v.errorf(q, "a unique identifier", "duplicate actor id or alias %q (also %s)", name, other)
+			} else {
+				seen[name] = p
+			}
+		}
+	}
+}
+
+func actorSet(as []Actor) map[string]bool {
+	m := map[string]bool{}
+	for _, a := range as {
+		m[a.ID] = true
+		for _, al := range a.Aliases {
+			m[al] = true
+		}
+	}
+	return m
+}
+
+func keys(m map[string]bool) string {
+	var ks []string
+	for k := range m {
+		ks = append(ks, k)
+	}
+	sort.Strings(ks)
+	if len(ks) > 12 {
+		ks = append(ks[:12], "…")
+	}
+	return fmt.Sprint(ks)
+}
+
+func (v *validator) issueIDs() map[string]bool {
+	m := map[string]bool{}
+	for _, is := range v.s.Issues {
+		m[is.ID] = true
+	}
+	return m
+}
+
+// refs checks the actor and issue of a stance or stance change and returns
+// the issue when both are known.
+func (v *validator) refs(p, actor, issue string, actors map[string]bool) *Issue {
+	ok := true
+	if !actors[actor] {
+		v.errorf(p+".actor", "one of "+keys(actors), "unknown actor %q", actor)
+		ok = false
+	}
+	is := v.s.Issue(issue)
+	if is == nil {
+		v.errorf(p+".issue", "one of "+keys(v.issueIDs()), "unknown issue %q", issue)
+		return nil
+	}
+	if !ok {
+		return nil
+	}
+	return is
+}
+
+func (v *validator) position(p string, is *Issue, x float64) {
+	lo, hi := is.Bounds()
+	if !finite(x) || x < lo || x > hi {
+		v.errorf(p, fmt.Sprintf("a number from %v to %v (the scale of issue %s)", lo, hi, is.ID), "position %v is outside the scale", x)
+	}
+}
+
+func (v *validator) salience(p string, x float64) {
+	max := v.s.SalienceDivisor()
+	if !finite(x) || x < 0 || x > max {
+		v.errorf(p, fmt.Sprintf("a number from 0 to %v (metadata.salience_scale)", max), "salience %v is outside its range", x)
+	}
+}
+
+func (v *validator) stanceRange(p string, is *Issue, r *StanceRange, pos, sal float64) {
+	if r == nil {
+		return
+	}
+	if r.Position != nil {
+		lo, hi := is.Bounds()
+		q := p + ".range.position"
+		switch {
+		case !finite(r.Position[0]) || !finite(r.Position[1]) || r.Position[0] > r.Position[1]:
+			v.errorf(q, "[low, high] with low ≤ high", "range %v is not an interval", *r.Position)
+		case r.Position[0] < lo || r.Position[1] > hi:
+			v.errorf(q, fmt.Sprintf("a range within the scale %v–%v", lo, hi), "range %v leaves the scale", *r.Position)
+		case !r.Position.Contains(pos):
+			v.errorf(q, fmt.Sprintf("a range containing the position %v", pos), "range %v does not contain the position", *r.Position)
+		}
+	}
+	if r.Salience != nil {
+		max := v.s.SalienceDivisor()
+		q := p + ".range.salience"
+		switch {
+		case !finite(r.Salience[0]) || !finite(r.Salience[1]) || r.Salience[0] > r.Salience[1]:
+			v.errorf(q, "[low, high] with low ≤ high", "range %v is not an interval", *r.Salience)
+		case r.Salience[0] < 0 || r.Salience[1] > max:
+			v.errorf(q, fmt.Sprintf("a range within 0–%v", max), "range %v leaves the salience scale", *r.Salience)
+		case !r.Salience.Contains(sal):
+			v.errorf(q, fmt.Sprintf("a range containing the salience %v", sal), "range %v does not contain the salience", *r.Salience)
+		}
+	}
+}
+
+func (v *validator) evidence(p string, ev []Evidence, assumed string) {
+	sources := map[string]bool{}
+	for _, s := range v.s.Metadata.Sources {
+		sources[s.ID] = true
+		if s.File != "" {
+			sources[s.File] = true
+		}
+	}
+	for k, e := range ev {
+		q := fmt.Sprintf("%s.evidence[%d]", p, k)
+		if e.Source == "" {
+			v.errorf(q+".source", "the id or file of a source in metadata.sources", "missing")
+		} else if len(sources) > 0 && !sources[e.Source] {
+			v.errorf(q+".source", "one of "+keys(sources), "unknown source %q", e.Source)
+		}
+		if e.Quote == "" {
+			v.errorf(q+".quote", "a short verbatim quote from the source", "missing")
+		}
+		if e.Date != "" && !validDate(e.Date) {
+			v.errorf(q+".date", "a date YYYY-MM-DD", "%q is not a date", e.Date)
+		}
+	}
+	if len(ev) == 0 && assumed == "" {
+		v.warnf(p, "evidence: [{source, quote, date}] or assumed: <reason>", "no evidence and no assumed reason")
+	}
+}
+
+func (v *validator) stances(path string, ss []Stance, actors map[string]bool) {
+	type key struct{ a, i string }
+	seen := map[key]int{}
+	for i, st := range ss {
+		p := fmt.Sprintf("%s[%d]", path, i)
+		is := v.refs(p, st.Actor, st.Issue, actors)
+		if j, dup := seen[key{st.Actor, st.Issue}]; dup {
+			v.errorf(p, "one stance per actor and issue", "duplicate stance of %s on %s (also %s[%d])", st.Actor, st.Issue, path, j)
+		} else {
+			seen[key{st.Actor, st.Issue}] = i
+		}
+		v.salience(p+".salience", st.Salience)
+		v.evidence(p, st.Evidence, st.Assumed)
+		if is == nil {
+			continue
+		}
+		v.position(p+".position", is, st.Position)
+		v.stanceRange(p, is, st.Range, st.Position, st.Salience)
+	}
+}
+
+// changes validates a snapshot's or variant's changes against the scenario
+// as it stands before them (state), and returns the state after them.
+func (v *validator) changes(p string, c *Changes, state *Scenario) *Scenario {
+	actors := actorSet(state.Actors)
+	for i, a := range c.AddActors {
+		q := fmt.Sprintf("%s.add_actors[%d]", p, i)
+		v.actor(q, a)
+		if actors[a.ID] {
+			v.errorf(q+".id", "an id no actor has yet", "actor %q already exists", a.ID)
+		}
+		actors[a.ID] = true
+	}
+	for i, id := range c.RemoveActors {
+		if !actors[id] {
+			v.errorf(fmt.Sprintf("%s.remove_actors[%d]", p, i), "one of "+keys(actors), "unknown actor %q", id)
+		}
+	}
+	for i, ac := range c.Actors {
+		q := fmt.Sprintf("%s.actors[%d]", p, i)
+		a := state.Actor(ac.ID)
+		if a == nil {
+			v.errorf(q+".id", "one of "+keys(actorSet(state.Actors)), "unknown actor %q", ac.ID)
+			continue
+		}
+		cp := a.Capability
+		if ac.Capability != nil {
+			cp = *ac.Capability
+			if !finite(cp) || cp <= 0 {
+				v.errorf(q+".capability", "a number > 0", "capability %v is not positive", cp)
+			}
+		}
+		if ac.CapabilityRange != nil {
+			v.capRange(q+".capability_range", ac.CapabilityRange, cp)
+		}
+	}
+	for i, sc := range c.Stances {
+		q := fmt.Sprintf("%s.stances[%d]", p, i)
+		is := v.refs(q, sc.Actor, sc.Issue, actors)
+		if sc.Salience != nil {
+			v.salience(q+".salience", *sc.Salience)
+		}
+		if len(sc.Evidence) > 0 {
+			v.evidence(q, sc.Evidence, sc.Assumed)
+		}
+		if is == nil {
+			continue
+		}
+		base := state.Stance(sc.Actor, sc.Issue)
+		if base == nil && (sc.Position == nil || sc.Salience == nil) {
+			v.errorf(q, "position and salience for a stance the scenario does not have yet", "new stance of %s on %s lacks position or salience", sc.Actor, sc.Issue)
+			continue
+		}
+		if sc.Position != nil {
+			v.position(q+".position", is, *sc.Position)
+		}
+		if sc.Range != nil {
+			pos, sal := 0.0, 0.0
+			if base != nil {
+				pos, sal = base.Position, base.Salience
+			}
+			if sc.Position != nil {
+				pos = *sc.Position
+			}
+			if sc.Salience != nil {
+				sal = *sc.Salience
+			}
+			v.stanceRange(q, is, sc.Range, pos, sal)
+		}
+	}
+	next, err := state.apply(c)
+	if err != nil {
+		return state
+	}
+	return next
+}
+
+func (v *validator) snapshots() {
+	state := v.s.base()
+	order := v.s.snapshotOrder()
+	seen := map[string]int{}
+	for i, sn := range v.s.Snapshots {
+		p := fmt.Sprintf("snapshots[%d].date", i)
+		switch {
+		case !validDate(sn.Date):
+			v.errorf(p, "a date YYYY-MM-DD", "%q is not a date", sn.Date)
+		case validDate(v.s.Metadata.AsOf) && sn.Date < v.s.Metadata.AsOf:
+			v.errorf(p, "a date on or after metadata.as_of "+v.s.Metadata.AsOf, "snapshot date %s is before the scenario's as_of", sn.Date)
+		}
+		if j, dup := seen[sn.Date]; dup {
+			v.errorf(p, "one snapshot per date", "duplicate snapshot date %s (also snapshots[%d])", sn.Date, j)
+		}
+		seen[sn.Date] = i
+	}
+	for _, i := range order {
+		state = v.changes(fmt.Sprintf("snapshots[%d]", i), &v.s.Snapshots[i].Changes, state)
+	}
+}
+
+func (v *validator) variants() {
+	latest, err := v.s.Resolve("", "")
+	if err != nil {
+		latest = v.s.base()
+	}
+	seen := map[string]int{}
+	for i := range v.s.Variants {
+		vr := &v.s.Variants[i]
+		p := fmt.Sprintf("variants[%d]", i)
+		if vr.ID == "" {
+			v.errorf(p+".id", "a unique identifier", "missing")
+		} else if j, dup := seen[vr.ID]; dup {
+			v.errorf(p+".id", "a unique identifier", "duplicate variant id %q (also variants[%d])", vr.ID, j)
+		} else {
+			seen[vr.ID] = i
+		}
+		v.changes(p, &vr.Changes, latest)
+	}
+}
