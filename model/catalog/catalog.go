@@ -9,12 +9,16 @@ import (
 	"parley/errs"
 	"parley/model"
 	"parley/model/compromise"
+	"parley/model/median"
+	"parley/model/nash"
 )
 
 // all is every model, in the order `parley models` lists them. Add a model
 // with one line here.
 var all = []model.Model{
 	compromise.Model{},
+	median.Model{},
+	nash.Model{},
 }
 
 // All returns every model.

@@ -1,0 +1,140 @@
+// Package nash implements the asymmetric Nash bargaining solution, issue by
+// issue (Nash 1950, "The bargaining problem", Econometrica 18:155–162;
+// asymmetric form Kalai 1977; applied to EU legislative bargaining by
+// Achen 2006, ch. 4 of The European Union Decides, and Schneider, Finke &
+// Bailer 2010, "Bargaining power in the European Union", Political Studies
+// 58:85–103).
+//
+// Utility. Actor i's utility for outcome x is quadratic loss (Achen 2006):
+//
+//	uᵢ(x) = −(x − xᵢ)²                                               (1)
+//
+// Disagreement point. When the issue has a reference point q (the status
+// quo), breakdown leaves q in place, so dᵢ = uᵢ(q). When no reference point
+// is known, breakdown is taken to be the worst outcome on the scale for each
+// actor, dᵢ = −Mᵢ² with Mᵢ = max(xᵢ − min, max − xᵢ) (a documented choice,
+// see docs/DECISIONS.md).
+//
+// Solution. With weights wᵢ = cᵢsᵢ the forecast maximises the weighted Nash
+// product over the agreements every weighted actor weakly prefers to
+// breakdown:
+//
+//	x̂ = argmax_{x ∈ F} Σᵢ wᵢ log(uᵢ(x) − dᵢ),                         (2)
+//	F = ⋂ᵢ [xᵢ − rᵢ, xᵢ + rᵢ],  rᵢ = √(−dᵢ) = |q − xᵢ| or Mᵢ.          (3)
+//
+// Each term of (2) is concave on F, so the maximiser is unique; it is found
+// by bisection on the derivative Σᵢ −2wᵢ(x − xᵢ)/(uᵢ(x) − dᵢ), which falls
+// monotonically across F. If F is the single point q (an actor with weight
+// sits at the status quo, or actors on both sides of it leave no common
+// gain), no agreement improves on breakdown for everyone and the forecast
+// is q itself.
+//
+// As the disagreement point moves far away, (2) tends to the weighted mean
+// (the compromise model), which is Achen's derivation of that model.
+//
+// Cost: O(n · 60) per issue.
+package nash
+
+import (
+	"context"
+	"fmt"
+	"math"
+
+	"parley/model"
+)
+
+// Model is the asymmetric Nash bargaining model. Its zero value is ready.
+type Model struct{}
+
+var _ model.Model = Model{}
+
+// Name implements model.Model.
+func (Model) Name() string { return "nash" }
+
+// Summary implements model.Model.
+func (Model) Summary() string {
+	return "asymmetric Nash bargaining solution, weights capability×salience, quadratic utility, status quo as disagreement (Nash 1950; Achen 2006; Schneider, Finke & Bailer 2010)"
+}
+
+// Forecast implements model.Model.
+func (Model) Forecast(ctx context.Context, p *model.Problem, o model.Options) (*model.Result, error) {
+	if err := p.Check(); err != nil {
+		return nil, err
+	}
+	res := &model.Result{Model: "nash"}
+	for k, is := range p.Issues {
+		idx, c, x, s := p.Column(k)
+		w := make([]float64, len(c))
+		for j := range w {
+			w[j] = c[j] * s[j]
+		}
+		f, note := Solve(x, w, is.Min, is.Max, is.Reference, is.HasReference)
+		if note != "" {
+			res.Notes = append(res.Notes, fmt.Sprintf("%s: %s", is.ID, note))
+		}
+		res.Issues = append(res.Issues, model.IssueResult{
+			Issue:    is.ID,
+			Forecast: f,
+			Rounds:   []model.Round{{Round: 0, Positions: p.Spread(k, idx, x), Forecast: f}},
+		})
+	}
+	return res, nil
+}
+
+// Solve returns the weighted Nash bargaining outcome (2) for positions x
+// with weights w on the scale [lo, hi], with the status quo q when hasQ,
+// and a note when the outcome is the status quo because F is a point.
+func Solve(x, w []float64, lo, hi, q float64, hasQ bool) (float64, string) {
+	// r[i]² = uᵢ(x) − dᵢ at x = xᵢ: the actor's room for gain.
+	r := make([]float64, len(x))
+	L, U := math.Inf(-1), math.Inf(1)
+	for i := range x {
+		if w[i] == 0 {
+			continue
+		}
+		if hasQ {
+			r[i] = math.Abs(q - x[i])
+		} else {
+			r[i] = math.Max(x[i]-lo, hi-x[i])
+		}
+		L = math.Max(L, x[i]-r[i])
+		U = math.Min(U, x[i]+r[i])
+	}
+	if !(L < U) {
+		// F is a single point: with a status quo it is q; without one it
+		// can only be a lone actor at the middle of a scale of zero width.
+		if hasQ {
+			return q, fmt.Sprintf("no agreement improves on the status quo %v for every weighted actor; forecast is the status quo", q)
+		}
+		return L, ""
+	}
+	// d(x) = Σ −2wᵢ(x − xᵢ) / (rᵢ² − (x − xᵢ)²) decreases from +∞ to −∞ on (L, U).
+	deriv := func(v float64) float64 {
+		s := 0.0
+		for i := range x {
+			if w[i] == 0 {
+				continue
+			}
+			g := r[i]*r[i] - (v-x[i])*(v-x[i])
+			s += -2 * w[i] * (v - x[i]) / g
+		}
+		return s
+	}
+	a, b := L, U
+	for iter := 0; iter < 200 && b-a > 1e-13*(1+math.Abs(a)+math.Abs(b)); iter++ {
+		m := a + (b-a)/2
+		if m <= a || m >= b {
+			break
+		}
+		d := deriv(m)
+		switch {
+		case d > 0:
+			a = m
+		case d < 0:
+			b = m
+		default:
+			return m, ""
+		}
+	}
+	return a + (b-a)/2, ""
+}
