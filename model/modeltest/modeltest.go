@@ -1,0 +1,27 @@
+// Package modeltest builds small model.Problems for tests of the models.
+package modeltest
+
+import "parley/model"
+
+// Actor is one actor on a one-issue problem.
+type Actor struct{ Cap, Pos, Sal float64 }
+
+// OneIssue returns a problem with one issue on [lo, hi] and the actors.
+func OneIssue(lo, hi float64, actors ...Actor) *model.Problem {
+	p := &model.Problem{Issues: []model.Issue{{ID: "x", Name: "x", Min: lo, Max: hi}}}
+	for i, a := range actors {
+		id := string(rune('a' + i))
+		p.Actors = append(p.Actors, model.Actor{ID: id, Name: id, Capability: a.Cap, CapLo: a.Cap, CapHi: a.Cap})
+		p.Stances = append(p.Stances, []model.Stance{{Present: true, Position: a.Pos, Salience: a.Sal,
+			PosLo: a.Pos, PosHi: a.Pos, SalLo: a.Sal, SalHi: a.Sal}})
+	}
+	return p
+}
+
+// WithReference sets the reference point of every issue.
+func WithReference(p *model.Problem, q float64) *model.Problem {
+	for k := range p.Issues {
+		p.Issues[k].Reference, p.Issues[k].HasReference = q, true
+	}
+	return p
+}
