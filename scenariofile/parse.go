@@ -1,0 +1,685 @@
+// Package scenariofile reads and writes Parley scenario files: YAML (JSON is
+// accepted, being YAML) on top of the domain types in package scenario.
+//
+// Parse is strict and reports every problem at once, each with the file,
+// line and column, the field, and what would be valid: YAML syntax errors,
+// values of the wrong type, unknown fields (a typo would otherwise drop a
+// value silently), missing required fields, and every diagnostic of
+// (*scenario.Scenario).Validate, located by mapping its path back to the
+// YAML node it came from.
+//
+//	s, ds := scenariofile.Parse("talks.yaml", data)
+//	if err := ds.Err(strict); err != nil {
+//		return err // every error, one per line, file:line:col: path: message (valid: ...)
+//	}
+//
+// Issue anchors may be written as a list, [{value: 0, label: "none"}], or as
+// a compact mapping, {0: "none", 50: "half"}; either way they are sorted by
+// value. Marshal always writes the list form, so a scenario round-trips
+// through Marshal and Parse without loss (anchors sorted by value).
+// See docs/format.md for the format reference.
+package scenariofile
+
+import (
+	"fmt"
+	"os"
+	"reflect"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+
+	"go.yaml.in/yaml/v3"
+
+	"parley/errs"
+	"parley/scenario"
+)
+
+// topKeys are the top-level keys of a scenario file.
+var topKeys = []string{"metadata", "issues", "actors", "stances", "snapshots", "variants"}
+
+// maxSteps bounds the work of decoding one document (aliases can make a
+// small file expand to a huge one).
+const maxSteps = 5_000_000
+
+// Load reads the file at path and parses it (see Parse). The error is
+// non-nil only when the file cannot be read; problems in its content are
+// in the diagnostics.
+func Load(path string) (*scenario.Scenario, scenario.Diagnostics, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		code := errs.Invalid
+		if os.IsNotExist(err) {
+			code = errs.NotFound
+		}
+		return nil, nil, &errs.Error{Code: code, Message: fmt.Sprintf("cannot read scenario file %s: %v", path, err), Err: err}
+	}
+	s, ds := Parse(path, data)
+	return s, ds, nil
+}
+
+// Parse decodes a scenario from YAML or JSON and returns it with every
+// diagnostic at once (syntax, types, unknown or missing fields, and
+// Validate's), each with File set to name and the line and column where
+// known. The scenario is nil only when data is not a scenario at all:
+// malformed YAML, an empty document, a document that is not a mapping, or a
+// mapping with none of the keys metadata, issues, actors, stances. Parse
+// never panics.
+func Parse(name string, data []byte) (s *scenario.Scenario, ds scenario.Diagnostics) {
+	defer func() {
+		if r := recover(); r != nil {
+			// A bug, not the user's fault; never crash the caller.
+			s = nil
+			ds = append(ds, scenario.Diagnostic{File: name, Message: fmt.Sprintf("internal error while reading the scenario: %v", r)})
+		}
+	}()
+	root, d := parseNode(name, data)
+	if d != nil {
+		return nil, scenario.Diagnostics{*d}
+	}
+	if d := notScenario(name, root); d != nil {
+		return nil, scenario.Diagnostics{*d}
+	}
+	dec := &decoder{name: name, nodes: map[string]*yaml.Node{"": root}, bad: map[string]bool{}}
+	s = new(scenario.Scenario)
+	dec.decode("", root, reflect.ValueOf(s).Elem())
+	ds = dec.ds
+	for _, vd := range s.Validate() {
+		if dec.suppressed(vd.Path) {
+			continue
+		}
+		vd.File = name
+		if n := dec.locate(vd.Path); n != nil {
+			vd.Line, vd.Column = n.Line, n.Column
+		}
+		ds = append(ds, vd)
+	}
+	return s, ds
+}
+
+var lineRE = regexp.MustCompile(`line (\d+)`)
+
+// parseNode parses data into the root node of its single YAML document.
+func parseNode(name string, data []byte) (*yaml.Node, *scenario.Diagnostic) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		msg := strings.TrimPrefix(err.Error(), "yaml: ")
+		line := 0
+		if m := lineRE.FindStringSubmatch(msg); m != nil {
+			line, _ = strconv.Atoi(m[1])
+			msg = strings.TrimPrefix(msg, m[0]+": ")
+		}
+		return nil, &scenario.Diagnostic{File: name, Line: line, Message: "malformed YAML: " + msg,
+			Valid: "YAML (or JSON) as described in docs/format.md"}
+	}
+	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
+		return nil, &scenario.Diagnostic{File: name, Message: "the file is empty", Valid: scenarioShape}
+	}
+	return doc.Content[0], nil
+}
+
+const scenarioShape = "a mapping with the keys metadata (id, title, as_of), issues, actors and stances, and optionally snapshots and variants"
+
+// notScenario says why root is not a scenario, or returns nil.
+func notScenario(name string, root *yaml.Node) *scenario.Diagnostic {
+	n := root
+	if n.Kind == yaml.AliasNode && n.Alias != nil {
+		n = n.Alias
+	}
+	if n.Kind != yaml.MappingNode {
+		return &scenario.Diagnostic{File: name, Line: n.Line, Column: n.Column,
+			Message: "not a scenario: the document is " + describe(n), Valid: scenarioShape}
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		switch n.Content[i].Value {
+		case "metadata", "issues", "actors", "stances":
+			return nil
+		}
+	}
+	return &scenario.Diagnostic{File: name, Line: n.Line, Column: n.Column,
+		Message: "not a scenario: none of the keys metadata, issues, actors, stances", Valid: scenarioShape}
+}
+
+// describe names what a node is, for messages.
+func describe(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.ScalarNode:
+		switch n.ShortTag() {
+		case "!!null":
+			return "empty (null)"
+		case "!!int", "!!float":
+			return "the number " + n.Value
+		case "!!bool":
+			return "the boolean " + n.Value
+		}
+		v := n.Value
+		if len(v) > 40 {
+			v = v[:37] + "..."
+		}
+		return strconv.Quote(v)
+	case yaml.AliasNode:
+		return "an alias"
+	}
+	return "nothing"
+}
+
+// decoder decodes a node tree into the scenario types, strictly, recording
+// which node every path came from.
+type decoder struct {
+	name  string
+	ds    scenario.Diagnostics
+	nodes map[string]*yaml.Node // path → node it was read from
+	bad   map[string]bool       // paths with a decode diagnostic
+	steps int
+	stop  bool
+}
+
+func (d *decoder) errorf(path string, n *yaml.Node, valid, format string, args ...any) {
+	dg := scenario.Diagnostic{Path: path, File: d.name, Message: fmt.Sprintf(format, args...), Valid: valid}
+	if n != nil {
+		dg.Line, dg.Column = n.Line, n.Column
+	}
+	d.ds = append(d.ds, dg)
+	d.bad[path] = true
+}
+
+// suppressed reports whether a Validate diagnostic at path only repeats a
+// decode diagnostic at or above it.
+func (d *decoder) suppressed(path string) bool {
+	for p := path; ; {
+		if d.bad[p] {
+			return true
+		}
+		q, ok := parent(p)
+		if !ok {
+			return false
+		}
+		p = q
+	}
+}
+
+// parent strips the last element of a path: "a.b[2].c" → "a.b[2]" → "a.b" → "a" → "".
+func parent(p string) (string, bool) {
+	if p == "" {
+		return "", false
+	}
+	i := strings.LastIndexAny(p, ".[")
+	if i < 0 {
+		return "", true
+	}
+	return p[:i], true
+}
+
+// locate returns the node of path, or of its nearest recorded parent.
+func (d *decoder) locate(path string) *yaml.Node {
+	for p := path; ; {
+		if n := d.nodes[p]; n != nil {
+			return n
+		}
+		q, ok := parent(p)
+		if !ok {
+			return nil
+		}
+		p = q
+	}
+}
+
+func join(path, name string) string {
+	if path == "" {
+		return name
+	}
+	return path + "." + name
+}
+
+func index(path string, i int) string { return fmt.Sprintf("%s[%d]", path, i) }
+
+var (
+	anchorsType = reflect.TypeFor[[]scenario.Anchor]()
+	rangeType   = reflect.TypeFor[scenario.Range]()
+)
+
+// deref follows an alias.
+func deref(n *yaml.Node) *yaml.Node {
+	for i := 0; n.Kind == yaml.AliasNode && n.Alias != nil && i < 100; i++ {
+		n = n.Alias
+	}
+	return n
+}
+
+func isNull(n *yaml.Node) bool {
+	return n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null"
+}
+
+// decode decodes n into v, which is addressable.
+func (d *decoder) decode(path string, n *yaml.Node, v reflect.Value) {
+	if d.stop {
+		return
+	}
+	if d.steps++; d.steps > maxSteps {
+		d.stop = true
+		d.errorf(path, n, "a scenario without so many aliases", "the document is too large once its aliases are expanded")
+		return
+	}
+	n = deref(n)
+	if n.Kind == yaml.AliasNode {
+		d.errorf(path, n, "an alias to an anchor defined earlier", "unresolved alias")
+		return
+	}
+	t := v.Type()
+	switch t {
+	case anchorsType:
+		d.anchors(path, n, v)
+		return
+	case rangeType:
+		d.rangeValue(path, n, v)
+		return
+	}
+	switch t.Kind() {
+	case reflect.Pointer:
+		if isNull(n) {
+			v.SetZero()
+			return
+		}
+		p := reflect.New(t.Elem())
+		d.decode(path, n, p.Elem())
+		v.Set(p)
+	case reflect.String:
+		if s, ok := d.text(path, n); ok {
+			v.SetString(s)
+		}
+	case reflect.Float64:
+		if f, ok := d.number(path, n); ok {
+			v.SetFloat(f)
+		}
+	case reflect.Slice:
+		d.list(path, n, v)
+	case reflect.Struct:
+		d.mapping(path, n, v, false)
+	default:
+		panic(fmt.Sprintf("scenariofile: cannot decode into %v", t))
+	}
+}
+
+// text reads a scalar as text, as written (so an unquoted date stays
+// "2025-02-28"); null is "".
+func (d *decoder) text(path string, n *yaml.Node) (string, bool) {
+	if n.Kind != yaml.ScalarNode {
+		d.errorf(path, n, "text", "expected text, got %s", describe(n))
+		return "", false
+	}
+	if isNull(n) {
+		return "", true
+	}
+	return n.Value, true
+}
+
+// number reads a scalar number.
+func (d *decoder) number(path string, n *yaml.Node) (float64, bool) {
+	if n.Kind == yaml.ScalarNode && isNull(n) {
+		d.errorf(path, n, "a number", "no value given")
+		return 0, false
+	}
+	if n.Kind == yaml.ScalarNode {
+		if t := n.ShortTag(); t == "!!int" || t == "!!float" {
+			var f float64
+			if err := n.Decode(&f); err == nil {
+				return f, true
+			}
+		}
+	}
+	d.errorf(path, n, "a number such as 50 or 0.8", "expected a number, got %s", describe(n))
+	return 0, false
+}
+
+func (d *decoder) list(path string, n *yaml.Node, v reflect.Value) {
+	if isNull(n) {
+		v.SetZero()
+		return
+	}
+	if n.Kind != yaml.SequenceNode {
+		d.errorf(path, n, "a list", "expected a list, got %s", describe(n))
+		return
+	}
+	s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
+	for i, e := range n.Content {
+		p := index(path, i)
+		d.nodes[p] = e
+		d.decode(p, e, s.Index(i))
+	}
+	v.Set(s)
+}
+
+func (d *decoder) rangeValue(path string, n *yaml.Node, v reflect.Value) {
+	const valid = "[low, high], two numbers"
+	if n.Kind != yaml.SequenceNode {
+		d.errorf(path, n, valid, "expected a range [low, high], got %s", describe(n))
+		return
+	}
+	if len(n.Content) != 2 {
+		d.errorf(path, n, valid, "a range has two numbers, got %d", len(n.Content))
+		return
+	}
+	for i, e := range n.Content {
+		e = deref(e)
+		if f, ok := d.number(index(path, i), e); ok {
+			v.Index(i).SetFloat(f)
+		} else {
+			d.bad[path] = true
+		}
+	}
+}
+
+// anchors reads an issue's anchors as a list of {value, label} or a
+// mapping value → label, sorted by value.
+func (d *decoder) anchors(path string, n *yaml.Node, v reflect.Value) {
+	if isNull(n) {
+		v.SetZero()
+		return
+	}
+	const valid = `a mapping of values to labels such as {0: "no deal", 100: "full deal"}, or a list of {value, label}`
+	type entry struct {
+		a        scenario.Anchor
+		node     *yaml.Node // the element (list) or key (mapping)
+		val, lab *yaml.Node
+		prefix   string // the path it was decoded under
+	}
+	var es []entry
+	switch n.Kind {
+	case yaml.SequenceNode:
+		for i, e := range n.Content {
+			p := index(path, i)
+			var a scenario.Anchor
+			d.nodes[p] = e
+			d.decode(p, e, reflect.ValueOf(&a).Elem())
+			es = append(es, entry{a: a, node: e, val: d.nodes[p+".value"], lab: d.nodes[p+".label"], prefix: p})
+		}
+	case yaml.MappingNode:
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, val := deref(n.Content[i]), deref(n.Content[i+1])
+			p := index(path, len(es))
+			var a scenario.Anchor
+			f, ok := anchorKey(k)
+			if !ok {
+				d.errorf(p+".value", k, valid, "anchor key %s is not a number", describe(k))
+				continue
+			}
+			a.Value = f
+			if s, ok := d.text(p+".label", val); ok {
+				a.Label = s
+			}
+			es = append(es, entry{a: a, node: k, val: k, lab: val, prefix: p})
+		}
+	default:
+		d.errorf(path, n, valid, "expected anchors, got %s", describe(n))
+		return
+	}
+	sort.SliceStable(es, func(i, j int) bool { return es[i].a.Value < es[j].a.Value })
+	out := make([]scenario.Anchor, len(es))
+	subs := []string{"", ".value", ".label"}
+	bad := make([][3]bool, len(es))
+	for k, e := range es {
+		for j, sub := range subs {
+			bad[k][j] = d.bad[e.prefix+sub]
+			delete(d.bad, e.prefix+sub)
+		}
+	}
+	for k, e := range es {
+		out[k] = e.a
+		p := index(path, k)
+		for j, sub := range subs {
+			if bad[k][j] {
+				d.bad[p+sub] = true
+			}
+		}
+		d.nodes[p] = e.node
+		delete(d.nodes, p+".value")
+		delete(d.nodes, p+".label")
+		if e.val != nil {
+			d.nodes[p+".value"] = e.val
+		}
+		if e.lab != nil {
+			d.nodes[p+".label"] = e.lab
+		}
+	}
+	v.Set(reflect.ValueOf(out))
+}
+
+// anchorKey reads a mapping key as an anchor value: a YAML number, or a
+// string holding one (JSON keys are strings).
+func anchorKey(k *yaml.Node) (float64, bool) {
+	if k.Kind != yaml.ScalarNode {
+		return 0, false
+	}
+	switch k.ShortTag() {
+	case "!!int", "!!float":
+		var f float64
+		if err := k.Decode(&f); err == nil {
+			return f, true
+		}
+	case "!!str":
+		if f, err := strconv.ParseFloat(strings.TrimSpace(k.Value), 64); err == nil {
+			return f, true
+		}
+	}
+	return 0, false
+}
+
+// mapping decodes a mapping into struct v, rejecting unknown and repeated
+// fields, and returns the fields it set. merged is set when decoding the
+// target of a YAML merge key (<<), whose fields may be overridden.
+func (d *decoder) mapping(path string, n *yaml.Node, v reflect.Value, merged bool) map[string]bool {
+	info := infoOf(v.Type())
+	if isNull(n) {
+		return nil
+	}
+	if n.Kind != yaml.MappingNode {
+		d.errorf(path, n, "a mapping with the fields "+info.list(), "expected a mapping, got %s", describe(n))
+		return nil
+	}
+	set := map[string]bool{}
+	// Merge keys first, so the mapping's own fields override them.
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k := deref(n.Content[i])
+		if k.Kind != yaml.ScalarNode || k.ShortTag() != "!!merge" {
+			continue
+		}
+		val := deref(n.Content[i+1])
+		var srcs []*yaml.Node
+		if val.Kind == yaml.SequenceNode {
+			for _, e := range val.Content {
+				srcs = append(srcs, deref(e))
+			}
+		} else {
+			srcs = []*yaml.Node{val}
+		}
+		for _, src := range srcs {
+			if src.Kind != yaml.MappingNode {
+				d.errorf(path, k, "a mapping, or a list of mappings, to merge", "cannot merge %s", describe(src))
+				continue
+			}
+			for f := range d.mapping(path, src, v, true) {
+				set[f] = true
+			}
+		}
+	}
+	seen := map[string]*yaml.Node{}
+	var unknown []string
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, val := deref(n.Content[i]), n.Content[i+1]
+		if k.Kind == yaml.ScalarNode && k.ShortTag() == "!!merge" {
+			continue
+		}
+		if k.Kind != yaml.ScalarNode {
+			d.errorf(path, k, "one of "+info.list(), "a field name must be text, got %s", describe(k))
+			continue
+		}
+		name := k.Value
+		fp := join(path, name)
+		f, ok := info.byName[name]
+		if !ok {
+			hint := ""
+			if s := suggest(name, info.names); s != "" {
+				hint = fmt.Sprintf(" (did you mean %q?)", s)
+				unknown = append(unknown, s)
+			}
+			d.errorf(fp, k, "one of "+info.list(), "unknown field %q%s", name, hint)
+			continue
+		}
+		if prev := seen[name]; prev != nil {
+			d.errorf(fp, k, "each field once", "field %q given twice (also line %d)", name, prev.Line)
+			continue
+		}
+		seen[name] = k
+		set[name] = true
+		dv := deref(val)
+		if dv.Kind == yaml.MappingNode || dv.Kind == yaml.SequenceNode {
+			d.nodes[fp] = k
+		} else {
+			d.nodes[fp] = val
+		}
+		d.decode(fp, val, v.FieldByIndex(f.index))
+	}
+	if merged {
+		return set
+	}
+	for _, r := range info.required {
+		if set[r.name] {
+			continue
+		}
+		fp := join(path, r.name)
+		if contains(unknown, r.name) {
+			// Already reported as a misspelt field.
+			d.bad[fp] = true
+			continue
+		}
+		d.errorf(fp, n, r.valid, "missing field %q", r.name)
+	}
+	return set
+}
+
+func contains(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// fieldInfo is one field of a struct as the file names it.
+type fieldInfo struct {
+	name  string
+	index []int
+}
+
+type requiredField struct{ name, valid string }
+
+// structInfo is what the decoder knows of a struct type.
+type structInfo struct {
+	names    []string // in declaration order
+	byName   map[string]fieldInfo
+	required []requiredField
+}
+
+func (si *structInfo) list() string { return strings.Join(si.names, ", ") }
+
+// required lists, per type, the fields that must be given and that
+// Validate cannot tell apart from a zero value.
+var required = map[reflect.Type][]requiredField{
+	reflect.TypeFor[scenario.Stance](): {
+		{"actor", "the id of an actor in actors"},
+		{"issue", "the id of an issue in issues"},
+		{"position", "a number on the issue's scale"},
+		{"salience", "a number from 0 to 1 (or 0 to 100 with metadata.salience_scale: 100)"},
+	},
+	reflect.TypeFor[scenario.StanceChange](): {
+		{"actor", "the id of an actor"},
+		{"issue", "the id of an issue"},
+	},
+	reflect.TypeFor[scenario.Actor](): {
+		{"capability", "a number > 0"},
+	},
+	reflect.TypeFor[scenario.Anchor](): {
+		{"value", "a number on the issue's scale"},
+	},
+	reflect.TypeFor[scenario.Scale](): {
+		{"min", "a number, the lowest position"},
+		{"max", "a number, the highest position"},
+	},
+}
+
+var infoCache sync.Map // reflect.Type → *structInfo
+
+func infoOf(t reflect.Type) *structInfo {
+	if si, ok := infoCache.Load(t); ok {
+		return si.(*structInfo)
+	}
+	si := &structInfo{byName: map[string]fieldInfo{}, required: required[t]}
+	var walk func(t reflect.Type, prefix []int)
+	walk = func(t reflect.Type, prefix []int) {
+		for i := 0; i < t.NumField(); i++ {
+			f := t.Field(i)
+			idx := append(append([]int(nil), prefix...), i)
+			tag := f.Tag.Get("yaml")
+			name, opts, _ := strings.Cut(tag, ",")
+			if name == "-" || !f.IsExported() {
+				continue
+			}
+			if f.Anonymous && strings.Contains(opts, "inline") {
+				walk(f.Type, idx)
+				continue
+			}
+			if name == "" {
+				name = strings.ToLower(f.Name)
+			}
+			si.names = append(si.names, name)
+			si.byName[name] = fieldInfo{name: name, index: idx}
+		}
+	}
+	walk(t, nil)
+	infoCache.Store(t, si)
+	return si
+}
+
+// suggest returns the valid name closest to a misspelt one, if close.
+func suggest(name string, valid []string) string {
+	best, bestD := "", 1<<30
+	for _, v := range valid {
+		if dd := distance(strings.ToLower(name), v); dd < bestD {
+			best, bestD = v, dd
+		}
+	}
+	if bestD <= 2 || (bestD <= 3 && len(name) > 8) {
+		return best
+	}
+	return ""
+}
+
+// distance is the Levenshtein distance between a and b (bytes).
+func distance(a, b string) int {
+	if len(a) > 64 || len(b) > 64 {
+		return 1 << 20
+	}
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			c := prev[j-1]
+			if a[i-1] != b[j-1] {
+				c++
+			}
+			cur[j] = min(c, prev[j]+1, cur[j-1]+1)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
