@@ -1,0 +1,265 @@
+package bdm
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"runtime"
+	"sync"
+
+	"parley/errs"
+	"parley/model"
+)
+
+// Profile selects which reading of the published model runs (spec §5).
+type Profile int
+
+const (
+	// Replication is the default: E9R, P1, C-replication, capitulation off.
+	// It reproduces BDM (1994) and Scholz et al. (2011) to 1e-6.
+	Replication Profile = iota
+	// Paper is the literal equations: E9, P2, C-paper, capitulation on.
+	Paper
+)
+
+// String returns "replication" or "paper".
+func (p Profile) String() string {
+	if p == Paper {
+		return "paper"
+	}
+	return "replication"
+}
+
+// DefaultMaxRounds is the round cap when neither Options.MaxRounds nor
+// Model.MaxRounds is set (the horizon of Scholz et al. 2011).
+const DefaultMaxRounds = 10
+
+// Model is Bueno de Mesquita's expected-utility model. Its zero value is
+// the replication profile with Q = T = 1, τ = 0 and at most 10 rounds.
+type Model struct {
+	// Profile is Replication (the zero value) or Paper.
+	Profile Profile
+	// Q is the probability that the status quo persists when i does not
+	// challenge j (E10). If Q is nil, 1 is used; set it with Prob(0.5).
+	Q *float64
+	// T is the probability that an unforced change in j's position moves
+	// it closer to i (E10); it matters only when Q < 1. If T is nil, 1 is
+	// used.
+	T *float64
+	// Tau is the stopping threshold of §3.11: the run stops at the first
+	// round t ≥ 1 with |μ_t − μ_{t−1}| ≤ Tau·Δ. If Tau is 0 the run stops
+	// when the median does not move at all.
+	Tau float64
+	// MaxRounds caps the rounds when model.Options.MaxRounds is 0. If both
+	// are 0, DefaultMaxRounds (10) is used.
+	MaxRounds int
+	// Delta, when > 0, replaces Δ (A8) on every issue. If it is 0, Δ is
+	// the spread of the initial positions, or the issue's scale when
+	// ScaleDelta is set.
+	Delta float64
+	// ScaleDelta takes Δ = Issue.Max − Issue.Min instead of the spread of
+	// the initial positions (A8).
+	ScaleDelta bool
+
+	// direct selects the reference formulation of P (tests only).
+	direct bool
+}
+
+var _ model.Model = Model{}
+
+// Prob returns a pointer to v, for Model.Q and Model.T.
+func Prob(v float64) *float64 { return &v }
+
+// Name implements model.Model: "bdm", or "bdm-paper" for the Paper profile.
+func (m Model) Name() string {
+	if m.Profile == Paper {
+		return "bdm-paper"
+	}
+	return "bdm"
+}
+
+// Summary implements model.Model.
+func (m Model) Summary() string {
+	if m.Profile == Paper {
+		return "Bueno de Mesquita expected-utility model, literal equations of Scholz et al. 2011 (BDM 1994 ch. 4)"
+	}
+	return "Bueno de Mesquita expected-utility model, replicating BDM 1994 ch. 4 and Scholz et al. 2011"
+}
+
+// Detail is the model-specific output in Result.Detail.
+type Detail struct {
+	Profile string
+	Issues  []IssueDetail
+}
+
+// IssueDetail is the per-issue detail: Δ, where the run stopped, and for
+// every round (aligned with IssueResult.Rounds[1:]) the risk exponents and
+// the offers taken.
+type IssueDetail struct {
+	Issue     string
+	Delta     float64
+	StopRound int
+	// Stopped is true when the median settled (§3.11) before the cap.
+	Stopped bool
+	Rounds  []RoundDetail
+}
+
+// RoundDetail is what happened in one round.
+type RoundDetail struct {
+	Round int
+	// Risk is r_i (E13) aligned with Problem.Actors, NaN when absent.
+	Risk []float64
+	// Moves lists the actors that took an offer, in actor order.
+	Moves []Move
+}
+
+// Move is one actor accepting one offer.
+type Move struct {
+	Actor, With int    // indices into Problem.Actors
+	Kind        string // "conflict", "compromise" or "capitulate"
+	A, B        float64
+	From, To    float64
+}
+
+var kindName = [...]string{none: "", conflict: "conflict", compromise: "compromise", capitulate: "capitulate"}
+
+func (m Model) params() (q, t float64, err error) {
+	q, t = 1, 1
+	if m.Q != nil {
+		q = *m.Q
+	}
+	if m.T != nil {
+		t = *m.T
+	}
+	if !(q >= 0 && q <= 1) || !(t >= 0 && t <= 1) {
+		return 0, 0, errs.New(errs.Invalid, "bdm: Q = %v and T = %v must both lie in 0–1", q, t)
+	}
+	if !(m.Tau >= 0) || math.IsInf(m.Tau, 0) || !(m.Delta >= 0) || math.IsInf(m.Delta, 0) {
+		return 0, 0, errs.New(errs.Invalid, "bdm: Tau = %v and Delta = %v must be finite and ≥ 0", m.Tau, m.Delta)
+	}
+	return q, t, nil
+}
+
+// Forecast implements model.Model. Each issue runs on its own with the
+// actors present on it; issues run in parallel.
+func (m Model) Forecast(ctx context.Context, p *model.Problem, o model.Options) (*model.Result, error) {
+	if err := p.Check(); err != nil {
+		return nil, err
+	}
+	q, t, err := m.params()
+	if err != nil {
+		return nil, err
+	}
+	maxR := DefaultMaxRounds
+	if m.MaxRounds > 0 {
+		maxR = m.MaxRounds
+	}
+	if o.MaxRounds > 0 {
+		maxR = o.MaxRounds
+	}
+	fixed := o.Rounds > 0
+	if fixed {
+		maxR = o.Rounds
+	}
+	res := &model.Result{Model: m.Name(), Issues: make([]model.IssueResult, len(p.Issues))}
+	det := &Detail{Profile: m.Profile.String(), Issues: make([]IssueDetail, len(p.Issues))}
+	notes := make([]string, len(p.Issues))
+	errsK := make([]error, len(p.Issues))
+	var wg sync.WaitGroup
+	jobs := make(chan int)
+	workers := min(runtime.GOMAXPROCS(0), len(p.Issues))
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := range jobs {
+				errsK[k] = m.issue(ctx, p, k, q, t, maxR, fixed, o.NoTrace, &res.Issues[k], &det.Issues[k], &notes[k])
+			}
+		}()
+	}
+	for k := range p.Issues {
+		jobs <- k
+	}
+	close(jobs)
+	wg.Wait()
+	for _, err := range errsK {
+		if err != nil {
+			return nil, err
+		}
+	}
+	for _, n := range notes {
+		if n != "" {
+			res.Notes = append(res.Notes, n)
+		}
+	}
+	res.Detail = det
+	return res, nil
+}
+
+// issue runs the rounds of issue k.
+func (m Model) issue(ctx context.Context, p *model.Problem, k int, q, t float64, maxR int, fixed, noTrace bool, ir *model.IssueResult, id *IssueDetail, note *string) error {
+	is := p.Issues[k]
+	idx, capab, x, sal := p.Column(k)
+	c := &column{s: sal, paper: m.Profile == Paper, q: q, t: t, w: make([]float64, len(idx))}
+	for j := range idx {
+		c.w[j] = capab[j] * sal[j]
+	}
+	switch {
+	case m.Delta > 0:
+		c.delta = m.Delta
+	case m.ScaleDelta:
+		c.delta = is.Max - is.Min
+	default:
+		lo, hi := math.Inf(1), math.Inf(-1)
+		for _, v := range x {
+			lo, hi = math.Min(lo, v), math.Max(hi, v)
+		}
+		c.delta = hi - lo
+	}
+	prob := probFast
+	if m.direct {
+		prob = probDirect
+	}
+	mean, mu := model.WeightedMean(x, c.w), c.median(x)
+	ir.Issue = is.ID
+	ir.Rounds = []model.Round{{Round: 0, Positions: p.Spread(k, idx, x), Forecast: mu,
+		Values: map[string]float64{"mean": mean, "median": mu}}}
+	id.Issue, id.Delta = is.ID, c.delta
+	stop := maxR
+	for r := 1; r <= maxR; r++ {
+		if err := ctx.Err(); err != nil {
+			return errs.Wrap(errs.Internal, err)
+		}
+		in := c.round(x, prob)
+		old := x
+		x = in.next
+		prev := mu
+		mean, mu = model.WeightedMean(x, c.w), c.median(x)
+		rd := model.Round{Round: r, Positions: p.Spread(k, idx, x), Forecast: mu,
+			Values: map[string]float64{"mean": mean, "median": mu}}
+		det := RoundDetail{Round: r, Risk: p.Spread(k, idx, in.r)}
+		for i, kd := range in.kind {
+			if kd != none {
+				j := in.with[i]
+				det.Moves = append(det.Moves, Move{Actor: idx[i], With: idx[j], Kind: kindName[kd],
+					A: in.a[i][j], B: in.b[i][j], From: old[i], To: x[i]})
+			}
+		}
+		if noTrace && len(ir.Rounds) > 1 {
+			ir.Rounds, id.Rounds = ir.Rounds[:1], id.Rounds[:0]
+		}
+		ir.Rounds = append(ir.Rounds, rd)
+		id.Rounds = append(id.Rounds, det)
+		if !fixed && math.Abs(mu-prev) <= m.Tau*c.delta {
+			stop, id.Stopped = r, true
+			break
+		}
+	}
+	id.StopRound = stop
+	ir.Forecast = mu
+	ir.Values = map[string]float64{"mean": mean, "median": mu, "stop_round": float64(stop)}
+	if !fixed && !id.Stopped {
+		*note = fmt.Sprintf("issue %s: the median was still moving after %d rounds (forecast = median at round %d)", is.ID, maxR, maxR)
+	}
+	return nil
+}
