@@ -1,0 +1,411 @@
+// Package sqlstore implements store.Store over database/sql, for the SQL
+// dialects Parley supports. It is the shared body of store/sqlite and
+// store/postgres, which open the database and name their dialect; nothing
+// else imports it.
+package sqlstore
+
+import (
+	"context"
+	"crypto/rand"
+	"database/sql"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"parley/errs"
+	"parley/store"
+)
+
+// Dialect is what differs between databases.
+type Dialect struct {
+	// Name is "sqlite" or "postgres".
+	Name string
+	// Dollar says placeholders are $1, $2, … rather than ?.
+	Dollar bool
+	// IsUnique reports whether err is a unique-key violation.
+	IsUnique func(err error) bool
+	// Lock, when set, runs inside the migration transaction before the
+	// schema is read, to keep concurrent migrators apart.
+	Lock string
+}
+
+// DB is a store.Store over a *sql.DB.
+type DB struct {
+	db *sql.DB
+	d  Dialect
+}
+
+var _ store.Store = (*DB)(nil)
+
+// Open wraps db, applying any migration it has not seen yet.
+func Open(ctx context.Context, db *sql.DB, d Dialect) (*DB, error) {
+	s := &DB{db: db, d: d}
+	if err := s.migrate(ctx); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// SQL returns the underlying database (for tests and tools).
+func (s *DB) SQL() *sql.DB { return s.db }
+
+// Close implements store.Store.
+func (s *DB) Close() error { return s.db.Close() }
+
+// q rewrites ? placeholders for the dialect.
+func (s *DB) q(query string) string {
+	if !s.d.Dollar {
+		return query
+	}
+	var b strings.Builder
+	n := 0
+	for _, c := range query {
+		if c == '?' {
+			n++
+			b.WriteString("$" + strconv.Itoa(n))
+			continue
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
+}
+
+func (s *DB) migrate(ctx context.Context) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return errs.Wrap(errs.Internal, fmt.Errorf("migrate: %w", err))
+	}
+	defer tx.Rollback()
+	if s.d.Lock != "" {
+		if _, err := tx.ExecContext(ctx, s.d.Lock); err != nil {
+			return errs.Wrap(errs.Internal, fmt.Errorf("migrate: lock: %w", err))
+		}
+	}
+	if _, err := tx.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied BIGINT NOT NULL)`); err != nil {
+		return errs.Wrap(errs.Internal, fmt.Errorf("migrate: %w", err))
+	}
+	done := map[int]bool{}
+	rows, err := tx.QueryContext(ctx, `SELECT version FROM schema_migrations`)
+	if err != nil {
+		return errs.Wrap(errs.Internal, fmt.Errorf("migrate: %w", err))
+	}
+	for rows.Next() {
+		var v int
+		if err := rows.Scan(&v); err != nil {
+			rows.Close()
+			return errs.Wrap(errs.Internal, err)
+		}
+		done[v] = true
+	}
+	rows.Close()
+	for _, m := range store.Migrations() {
+		if done[m.Version] {
+			continue
+		}
+		if _, err := tx.ExecContext(ctx, m.SQL); err != nil {
+			return errs.Wrap(errs.Internal, fmt.Errorf("migration %s: %w", m.Name, err))
+		}
+		if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO schema_migrations (version, name, applied) VALUES (?, ?, ?)`), m.Version, m.Name, time.Now().UnixNano()); err != nil {
+			return errs.Wrap(errs.Internal, fmt.Errorf("migration %s: %w", m.Name, err))
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return errs.Wrap(errs.Internal, fmt.Errorf("migrate: %w", err))
+	}
+	return nil
+}
+
+// NewID returns a random 16-hex-digit id.
+func NewID() string {
+	var b [8]byte
+	if _, err := rand.Read(b[:]); err != nil {
+		panic(err)
+	}
+	return hex.EncodeToString(b[:])
+}
+
+func nanos(t time.Time) int64 {
+	if t.IsZero() {
+		return 0
+	}
+	return t.UnixNano()
+}
+
+func fromNanos(n int64) time.Time {
+	if n == 0 {
+		return time.Time{}
+	}
+	return time.Unix(0, n).UTC()
+}
+
+// now is truncated to microseconds so a time survives a round trip through
+// any driver unchanged.
+func now() time.Time { return time.Now().UTC().Truncate(time.Microsecond) }
+
+func internal(op string, err error) error {
+	if err == nil {
+		return nil
+	}
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return err
+	}
+	return errs.Wrap(errs.Internal, fmt.Errorf("%s: %w", op, err))
+}
+
+func checkScenario(sc *store.Scenario) error {
+	if !utf8.Valid(sc.Body) {
+		return errs.New(errs.Invalid, "scenario body is not UTF-8 text")
+	}
+	if strings.ContainsRune(string(sc.Body), 0) {
+		return errs.New(errs.Invalid, "scenario body contains a NUL byte")
+	}
+	if sc.Format != "yaml" && sc.Format != "json" {
+		return errs.New(errs.Invalid, "format %q: valid: yaml or json", sc.Format)
+	}
+	return nil
+}
+
+// CreateScenario implements store.Store.
+func (s *DB) CreateScenario(ctx context.Context, sc *store.Scenario) error {
+	if err := checkScenario(sc); err != nil {
+		return err
+	}
+	if sc.ID == "" {
+		sc.ID = NewID()
+	}
+	t := now()
+	_, err := s.db.ExecContext(ctx, s.q(`INSERT INTO scenarios (id, version, name, format, body, created, updated) VALUES (?, 1, ?, ?, ?, ?, ?)`),
+		sc.ID, sc.Name, sc.Format, string(sc.Body), nanos(t), nanos(t))
+	if err != nil {
+		if s.d.IsUnique(err) {
+			return errs.New(errs.Conflict, "a scenario with id %q already exists", sc.ID)
+		}
+		return internal("create scenario", err)
+	}
+	sc.Version, sc.Created, sc.Updated = 1, t, t
+	return nil
+}
+
+// GetScenario implements store.Store.
+func (s *DB) GetScenario(ctx context.Context, id string) (*store.Scenario, error) {
+	var sc store.Scenario
+	var body string
+	var c, u int64
+	err := s.db.QueryRowContext(ctx, s.q(`SELECT id, version, name, format, body, created, updated FROM scenarios WHERE id = ?`), id).
+		Scan(&sc.ID, &sc.Version, &sc.Name, &sc.Format, &body, &c, &u)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, errs.New(errs.NotFound, "no scenario %q", id)
+	}
+	if err != nil {
+		return nil, internal("get scenario", err)
+	}
+	sc.Body, sc.Created, sc.Updated = []byte(body), fromNanos(c), fromNanos(u)
+	return &sc, nil
+}
+
+// ListScenarios implements store.Store.
+func (s *DB) ListScenarios(ctx context.Context) ([]store.Scenario, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT id, version, name, format, created, updated FROM scenarios ORDER BY updated DESC, id`)
+	if err != nil {
+		return nil, internal("list scenarios", err)
+	}
+	defer rows.Close()
+	out := []store.Scenario{}
+	for rows.Next() {
+		var sc store.Scenario
+		var c, u int64
+		if err := rows.Scan(&sc.ID, &sc.Version, &sc.Name, &sc.Format, &c, &u); err != nil {
+			return nil, internal("list scenarios", err)
+		}
+		sc.Created, sc.Updated = fromNanos(c), fromNanos(u)
+		out = append(out, sc)
+	}
+	return out, internal("list scenarios", rows.Err())
+}
+
+// staleOrMissing tells a failed versioned write apart: NotFound when the
+// id is gone, Conflict when another version is stored.
+func (s *DB) staleOrMissing(ctx context.Context, id string, version int64) error {
+	var cur int64
+	err := s.db.QueryRowContext(ctx, s.q(`SELECT version FROM scenarios WHERE id = ?`), id).Scan(&cur)
+	if errors.Is(err, sql.ErrNoRows) {
+		return errs.New(errs.NotFound, "no scenario %q", id)
+	}
+	if err != nil {
+		return internal("update scenario", err)
+	}
+	return errs.New(errs.Conflict, "scenario %q is at version %d, not %d: someone else saved it; reload and edit again", id, cur, version)
+}
+
+// UpdateScenario implements store.Store.
+func (s *DB) UpdateScenario(ctx context.Context, sc *store.Scenario) error {
+	if err := checkScenario(sc); err != nil {
+		return err
+	}
+	t := now()
+	res, err := s.db.ExecContext(ctx, s.q(`UPDATE scenarios SET version = version + 1, name = ?, format = ?, body = ?, updated = ? WHERE id = ? AND version = ?`),
+		sc.Name, sc.Format, string(sc.Body), nanos(t), sc.ID, sc.Version)
+	if err != nil {
+		return internal("update scenario", err)
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return internal("update scenario", err)
+	}
+	if n == 0 {
+		return s.staleOrMissing(ctx, sc.ID, sc.Version)
+	}
+	sc.Version++
+	sc.Updated = t
+	return nil
+}
+
+// DeleteScenario implements store.Store.
+func (s *DB) DeleteScenario(ctx context.Context, id string, version int64) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return internal("delete scenario", err)
+	}
+	defer tx.Rollback()
+	q, args := `DELETE FROM scenarios WHERE id = ?`, []any{id}
+	if version != 0 {
+		q, args = q+` AND version = ?`, append(args, version)
+	}
+	// The runs go with the scenario (ON DELETE CASCADE does the same where
+	// foreign keys are enforced); a stale version rolls both back.
+	if _, err := tx.ExecContext(ctx, s.q(`DELETE FROM runs WHERE scenario_id = ?`), id); err != nil {
+		return internal("delete scenario", err)
+	}
+	res, err := tx.ExecContext(ctx, s.q(q), args...)
+	if err != nil {
+		return internal("delete scenario", err)
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return internal("delete scenario", err)
+	}
+	if n == 0 {
+		tx.Rollback()
+		return s.staleOrMissing(ctx, id, version)
+	}
+	return internal("delete scenario", tx.Commit())
+}
+
+func rawOr(b json.RawMessage, def string) string {
+	if len(b) == 0 {
+		return def
+	}
+	return string(b)
+}
+
+// CreateRun implements store.Store.
+func (s *DB) CreateRun(ctx context.Context, r *store.Run) error {
+	if !r.Kind.Valid() {
+		return errs.New(errs.Invalid, "run kind %q: valid: forecast, sweep, sensitivity or deal", r.Kind)
+	}
+	if r.ID == "" {
+		r.ID = NewID()
+	}
+	if r.Status == "" {
+		r.Status = store.Queued
+	}
+	r.Created = now()
+	_, err := s.db.ExecContext(ctx, s.q(`INSERT INTO runs (id, scenario_id, scenario_version, kind, input_hash, model, options, seed, status, progress, result, error, created, started, finished)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+		r.ID, r.ScenarioID, r.ScenarioVersion, string(r.Kind), r.InputHash, r.Model, rawOr(r.Options, "{}"), int64(r.Seed),
+		string(r.Status), r.Progress, rawOr(r.Result, ""), r.Error, nanos(r.Created), nanos(r.Started), nanos(r.Finished))
+	if err != nil {
+		if s.d.IsUnique(err) {
+			return errs.New(errs.Conflict, "a run with id %q already exists", r.ID)
+		}
+		if isForeignKey(err) {
+			return errs.New(errs.NotFound, "no scenario %q", r.ScenarioID)
+		}
+		return internal("create run", err)
+	}
+	return nil
+}
+
+func isForeignKey(err error) bool {
+	m := strings.ToLower(err.Error())
+	return strings.Contains(m, "foreign key")
+}
+
+// UpdateRun implements store.Store.
+func (s *DB) UpdateRun(ctx context.Context, r *store.Run) error {
+	res, err := s.db.ExecContext(ctx, s.q(`UPDATE runs SET status = ?, progress = ?, result = ?, error = ?, started = ?, finished = ? WHERE id = ?`),
+		string(r.Status), r.Progress, rawOr(r.Result, ""), r.Error, nanos(r.Started), nanos(r.Finished), r.ID)
+	if err != nil {
+		return internal("update run", err)
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return internal("update run", err)
+	}
+	if n == 0 {
+		return errs.New(errs.NotFound, "no run %q", r.ID)
+	}
+	return nil
+}
+
+const runCols = `id, scenario_id, scenario_version, kind, input_hash, model, options, seed, status, progress, error, created, started, finished`
+
+func scanRun(sc interface{ Scan(...any) error }, r *store.Run, result *string) error {
+	var opts, kind, status string
+	var seed, c, st, f int64
+	dest := []any{&r.ID, &r.ScenarioID, &r.ScenarioVersion, &kind, &r.InputHash, &r.Model, &opts, &seed, &status, &r.Progress, &r.Error, &c, &st, &f}
+	if result != nil {
+		dest = append(dest, result)
+	}
+	if err := sc.Scan(dest...); err != nil {
+		return err
+	}
+	r.Kind, r.Status, r.Seed = store.RunKind(kind), store.RunStatus(status), uint64(seed)
+	r.Options = json.RawMessage(opts)
+	r.Created, r.Started, r.Finished = fromNanos(c), fromNanos(st), fromNanos(f)
+	return nil
+}
+
+// GetRun implements store.Store.
+func (s *DB) GetRun(ctx context.Context, id string) (*store.Run, error) {
+	var r store.Run
+	var result string
+	err := scanRun(s.db.QueryRowContext(ctx, s.q(`SELECT `+runCols+`, result FROM runs WHERE id = ?`), id), &r, &result)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, errs.New(errs.NotFound, "no run %q", id)
+	}
+	if err != nil {
+		return nil, internal("get run", err)
+	}
+	if result != "" {
+		r.Result = json.RawMessage(result)
+	}
+	return &r, nil
+}
+
+// ListRuns implements store.Store.
+func (s *DB) ListRuns(ctx context.Context, scenarioID string) ([]store.Run, error) {
+	q, args := `SELECT `+runCols+` FROM runs`, []any{}
+	if scenarioID != "" {
+		q, args = q+` WHERE scenario_id = ?`, append(args, scenarioID)
+	}
+	rows, err := s.db.QueryContext(ctx, s.q(q+` ORDER BY created DESC, id`), args...)
+	if err != nil {
+		return nil, internal("list runs", err)
+	}
+	defer rows.Close()
+	out := []store.Run{}
+	for rows.Next() {
+		var r store.Run
+		if err := scanRun(rows, &r, nil); err != nil {
+			return nil, internal("list runs", err)
+		}
+		out = append(out, r)
+	}
+	return out, internal("list runs", rows.Err())
+}

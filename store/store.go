@@ -1,0 +1,133 @@
+// Package store defines how Parley keeps scenarios and runs: the records,
+// the Store interface every database implements, and the schema migrations
+// they share. The implementations are named for what they wrap:
+// store/sqlite (a file, pure-Go driver) and store/postgres (a server, pgx).
+//
+// Scenarios carry a version for optimistic concurrency: an update names the
+// version it edits, and an update of a stale version fails with
+// errs.Conflict, so two people editing the same scenario never silently
+// overwrite each other.
+package store
+
+import (
+	"context"
+	"encoding/json"
+	"time"
+)
+
+// Scenario is a saved scenario: the file as the user wrote it (YAML or
+// JSON bytes, kept verbatim so comments and layout survive) with its
+// version.
+type Scenario struct {
+	// ID is the store's key. CreateScenario fills it in when empty.
+	ID string `json:"id"`
+	// Version starts at 1 and grows by one with each update.
+	Version int64 `json:"version"`
+	// Name is what lists show (the scenario's title by default).
+	Name string `json:"name"`
+	// Format is "yaml" or "json": how Body is written.
+	Format string `json:"format"`
+	// Body is the scenario file, as saved. It must be UTF-8.
+	Body    []byte    `json:"-"`
+	Created time.Time `json:"created"`
+	Updated time.Time `json:"updated"`
+}
+
+// RunKind names what a run computes.
+type RunKind string
+
+// The kinds of run.
+const (
+	Forecast    RunKind = "forecast"
+	Sweep       RunKind = "sweep"
+	Sensitivity RunKind = "sensitivity"
+	Deal        RunKind = "deal"
+)
+
+// Valid reports whether k is one of the kinds above.
+func (k RunKind) Valid() bool {
+	switch k {
+	case Forecast, Sweep, Sensitivity, Deal:
+		return true
+	}
+	return false
+}
+
+// RunStatus is where a run is in its life.
+type RunStatus string
+
+// The states of a run. Done, Failed and Cancelled are final.
+const (
+	Queued    RunStatus = "queued"
+	Running   RunStatus = "running"
+	Done      RunStatus = "done"
+	Failed    RunStatus = "failed"
+	Cancelled RunStatus = "cancelled"
+)
+
+// Final reports whether the run has stopped.
+func (s RunStatus) Final() bool { return s == Done || s == Failed || s == Cancelled }
+
+// Run is one computation over a scenario, stored with everything needed to
+// show it again and to re-run it to the same bytes: the hash of its input,
+// the model, the options and the seed.
+type Run struct {
+	// ID is the store's key. CreateRun fills it in when empty.
+	ID         string `json:"id"`
+	ScenarioID string `json:"scenario_id"`
+	// ScenarioVersion is the version of the scenario the run read.
+	ScenarioVersion int64   `json:"scenario_version"`
+	Kind            RunKind `json:"kind"`
+	// InputHash is the SHA-256 (hex) of the canonical input: the resolved
+	// scenario, the model, the options and the seed.
+	InputHash string `json:"input_hash"`
+	// Model is the model name, or a comma-separated list.
+	Model string `json:"model"`
+	// Options is the run's options as JSON (snapshot, variant, rounds, …).
+	Options json.RawMessage `json:"options,omitempty"`
+	Seed    uint64          `json:"seed"`
+	Status  RunStatus       `json:"status"`
+	// Progress is the fraction done, 0–1.
+	Progress float64 `json:"progress"`
+	// Result is the output as JSON, once Done.
+	Result json.RawMessage `json:"result,omitempty"`
+	// Error is the message of a failed run.
+	Error    string    `json:"error,omitempty"`
+	Created  time.Time `json:"created"`
+	Started  time.Time `json:"started,omitzero"`
+	Finished time.Time `json:"finished,omitzero"`
+}
+
+// Store keeps scenarios and runs. Every method is safe for concurrent use.
+// Errors carry errs codes: NotFound for a missing id, Conflict for a stale
+// version or a duplicate id, Invalid for a record that cannot be stored.
+type Store interface {
+	// CreateScenario stores a new scenario at version 1, filling in ID
+	// (when empty), Version, Created and Updated.
+	CreateScenario(ctx context.Context, s *Scenario) error
+	// GetScenario returns the scenario with its body.
+	GetScenario(ctx context.Context, id string) (*Scenario, error)
+	// ListScenarios returns every scenario, most recently updated first,
+	// without bodies.
+	ListScenarios(ctx context.Context) ([]Scenario, error)
+	// UpdateScenario replaces name, format and body of the scenario whose
+	// version is s.Version, and on success sets s.Version to the new version
+	// and s.Updated. A stale s.Version is errs.Conflict.
+	UpdateScenario(ctx context.Context, s *Scenario) error
+	// DeleteScenario deletes the scenario and its runs. version 0 deletes
+	// whatever version is stored; any other stale version is errs.Conflict.
+	DeleteScenario(ctx context.Context, id string, version int64) error
+
+	// CreateRun stores a new run, filling in ID (when empty) and Created.
+	CreateRun(ctx context.Context, r *Run) error
+	// UpdateRun stores the run's status, progress, result, error and times.
+	UpdateRun(ctx context.Context, r *Run) error
+	// GetRun returns the run with its result.
+	GetRun(ctx context.Context, id string) (*Run, error)
+	// ListRuns returns the runs of a scenario ("" for all), newest first,
+	// without results.
+	ListRuns(ctx context.Context, scenarioID string) ([]Run, error)
+
+	// Close releases the database.
+	Close() error
+}

@@ -1,0 +1,346 @@
+// Package storetest is the test suite every store.Store implementation
+// passes: store/sqlite and store/postgres run the same cases, so the two
+// behave alike down to the error codes.
+package storetest
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sync"
+	"testing"
+	"time"
+
+	"parley/errs"
+	"parley/store"
+)
+
+// Open returns an empty store for one test; the suite closes it.
+type Open func(t *testing.T) store.Store
+
+// Run runs every case against stores made by open.
+func Run(t *testing.T, open Open) {
+	cases := []struct {
+		name string
+		fn   func(*testing.T, store.Store)
+	}{
+		{"ScenarioRoundTrip", scenarioRoundTrip},
+		{"ListNewestFirstWithoutBody", listScenarios},
+		{"UpdateBumpsVersion", updateBumpsVersion},
+		{"StaleUpdateIsConflict", staleUpdate},
+		{"ConcurrentUpdatesOneWins", concurrentUpdates},
+		{"MissingIsNotFound", missing},
+		{"DuplicateIDIsConflict", duplicateID},
+		{"BadBodyIsInvalid", badBody},
+		{"DeleteTakesRuns", deleteTakesRuns},
+		{"StaleDeleteIsConflict", staleDelete},
+		{"RunRoundTrip", runRoundTrip},
+		{"RunForMissingScenario", runMissingScenario},
+		{"ListRunsByScenario", listRuns},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			s := open(t)
+			defer s.Close()
+			c.fn(t, s)
+		})
+	}
+}
+
+var ctx = context.Background()
+
+func wantCode(t *testing.T, err error, code errs.Code) {
+	t.Helper()
+	if err == nil {
+		t.Fatalf("got no error, want %s", code)
+	}
+	if got := errs.CodeOf(err); got != code {
+		t.Fatalf("got %s (%v), want %s", got, err, code)
+	}
+}
+
+const body = "metadata:\n  id: demo # a comment kept verbatim\n  title: Démo – ü\n"
+
+func create(t *testing.T, s store.Store, name string) *store.Scenario {
+	t.Helper()
+	sc := &store.Scenario{Name: name, Format: "yaml", Body: []byte(body + "# " + name + "\n")}
+	if err := s.CreateScenario(ctx, sc); err != nil {
+		t.Fatal(err)
+	}
+	return sc
+}
+
+func scenarioRoundTrip(t *testing.T, s store.Store) {
+	sc := create(t, s, "one")
+	if sc.ID == "" || sc.Version != 1 || sc.Created.IsZero() || !sc.Created.Equal(sc.Updated) {
+		t.Fatalf("created %+v: want an id, version 1 and created = updated", sc)
+	}
+	got, err := s.GetScenario(ctx, sc.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.ID != sc.ID || got.Version != 1 || got.Name != "one" || got.Format != "yaml" || string(got.Body) != string(sc.Body) {
+		t.Fatalf("got %+v body %q, want %+v body %q", got, got.Body, sc, sc.Body)
+	}
+	if !got.Created.Equal(sc.Created) || !got.Updated.Equal(sc.Updated) {
+		t.Fatalf("times %v %v, want %v %v", got.Created, got.Updated, sc.Created, sc.Updated)
+	}
+	named := &store.Scenario{ID: "chosen-id", Name: "two", Format: "json", Body: []byte(`{"a":1}`)}
+	if err := s.CreateScenario(ctx, named); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := s.GetScenario(ctx, "chosen-id"); err != nil || string(got.Body) != `{"a":1}` || got.Format != "json" {
+		t.Fatalf("got %+v, %v", got, err)
+	}
+}
+
+func listScenarios(t *testing.T, s store.Store) {
+	if l, err := s.ListScenarios(ctx); err != nil || len(l) != 0 {
+		t.Fatalf("empty store lists %v, %v", l, err)
+	}
+	a := create(t, s, "a")
+	time.Sleep(2 * time.Millisecond)
+	b := create(t, s, "b")
+	time.Sleep(2 * time.Millisecond)
+	a.Name = "a2"
+	if err := s.UpdateScenario(ctx, a); err != nil {
+		t.Fatal(err)
+	}
+	l, err := s.ListScenarios(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(l) != 2 || l[0].ID != a.ID || l[0].Name != "a2" || l[0].Version != 2 || l[1].ID != b.ID {
+		t.Fatalf("list %+v: want a2 (v2) then b", l)
+	}
+	for _, sc := range l {
+		if sc.Body != nil {
+			t.Fatalf("list returned a body for %s", sc.ID)
+		}
+	}
+}
+
+func updateBumpsVersion(t *testing.T, s store.Store) {
+	sc := create(t, s, "x")
+	for want := int64(2); want <= 4; want++ {
+		sc.Body = fmt.Appendf(nil, "v: %d\n", want)
+		if err := s.UpdateScenario(ctx, sc); err != nil {
+			t.Fatal(err)
+		}
+		if sc.Version != want {
+			t.Fatalf("version %d, want %d", sc.Version, want)
+		}
+	}
+	got, err := s.GetScenario(ctx, sc.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Version != 4 || string(got.Body) != "v: 4\n" || !got.Updated.After(got.Created) && !got.Updated.Equal(got.Created) {
+		t.Fatalf("got %+v %q", got, got.Body)
+	}
+}
+
+func staleUpdate(t *testing.T, s store.Store) {
+	sc := create(t, s, "x")
+	mine := *sc
+	theirs := *sc
+	theirs.Body = []byte("theirs: 1\n")
+	if err := s.UpdateScenario(ctx, &theirs); err != nil {
+		t.Fatal(err)
+	}
+	mine.Body = []byte("mine: 1\n")
+	wantCode(t, s.UpdateScenario(ctx, &mine), errs.Conflict)
+	if mine.Version != 1 {
+		t.Fatalf("a failed update changed the version to %d", mine.Version)
+	}
+	got, _ := s.GetScenario(ctx, sc.ID)
+	if string(got.Body) != "theirs: 1\n" || got.Version != 2 {
+		t.Fatalf("stale update overwrote: %+v %q", got, got.Body)
+	}
+}
+
+func concurrentUpdates(t *testing.T, s store.Store) {
+	sc := create(t, s, "x")
+	const n = 8
+	var wg sync.WaitGroup
+	results := make([]error, n)
+	for i := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			mine := *sc
+			mine.Body = fmt.Appendf(nil, "writer: %d\n", i)
+			results[i] = s.UpdateScenario(ctx, &mine)
+		}()
+	}
+	wg.Wait()
+	ok, conflicts := 0, 0
+	winner := -1
+	for i, err := range results {
+		switch {
+		case err == nil:
+			ok++
+			winner = i
+		case errs.CodeOf(err) == errs.Conflict:
+			conflicts++
+		default:
+			t.Fatalf("writer %d: %v", i, err)
+		}
+	}
+	if ok != 1 || conflicts != n-1 {
+		t.Fatalf("%d updates of version 1 succeeded and %d conflicted; want 1 and %d", ok, conflicts, n-1)
+	}
+	got, _ := s.GetScenario(ctx, sc.ID)
+	if got.Version != 2 || string(got.Body) != fmt.Sprintf("writer: %d\n", winner) {
+		t.Fatalf("stored %d %q, want version 2 by writer %d", got.Version, got.Body, winner)
+	}
+}
+
+func missing(t *testing.T, s store.Store) {
+	_, err := s.GetScenario(ctx, "nope")
+	wantCode(t, err, errs.NotFound)
+	wantCode(t, s.UpdateScenario(ctx, &store.Scenario{ID: "nope", Version: 1, Format: "yaml"}), errs.NotFound)
+	wantCode(t, s.DeleteScenario(ctx, "nope", 0), errs.NotFound)
+	_, err = s.GetRun(ctx, "nope")
+	wantCode(t, err, errs.NotFound)
+	wantCode(t, s.UpdateRun(ctx, &store.Run{ID: "nope", Status: store.Done}), errs.NotFound)
+}
+
+func duplicateID(t *testing.T, s store.Store) {
+	a := &store.Scenario{ID: "same", Format: "yaml", Body: []byte("a: 1\n")}
+	if err := s.CreateScenario(ctx, a); err != nil {
+		t.Fatal(err)
+	}
+	b := &store.Scenario{ID: "same", Format: "yaml", Body: []byte("b: 1\n")}
+	wantCode(t, s.CreateScenario(ctx, b), errs.Conflict)
+	got, _ := s.GetScenario(ctx, "same")
+	if string(got.Body) != "a: 1\n" {
+		t.Fatalf("duplicate create overwrote: %q", got.Body)
+	}
+}
+
+func badBody(t *testing.T, s store.Store) {
+	wantCode(t, s.CreateScenario(ctx, &store.Scenario{Format: "yaml", Body: []byte{0xff, 0xfe}}), errs.Invalid)
+	wantCode(t, s.CreateScenario(ctx, &store.Scenario{Format: "yaml", Body: []byte("a\x00b")}), errs.Invalid)
+	wantCode(t, s.CreateScenario(ctx, &store.Scenario{Format: "toml", Body: []byte("a")}), errs.Invalid)
+	if l, _ := s.ListScenarios(ctx); len(l) != 0 {
+		t.Fatalf("invalid creates stored %d scenarios", len(l))
+	}
+}
+
+func addRun(t *testing.T, s store.Store, scID string, kind store.RunKind) *store.Run {
+	t.Helper()
+	r := &store.Run{ScenarioID: scID, ScenarioVersion: 1, Kind: kind, InputHash: "abc", Model: "compromise",
+		Options: json.RawMessage(`{"snapshot":"latest"}`), Seed: 1<<63 + 5}
+	if err := s.CreateRun(ctx, r); err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+func deleteTakesRuns(t *testing.T, s store.Store) {
+	a, b := create(t, s, "a"), create(t, s, "b")
+	ra := addRun(t, s, a.ID, store.Forecast)
+	rb := addRun(t, s, b.ID, store.Forecast)
+	if err := s.DeleteScenario(ctx, a.ID, 1); err != nil {
+		t.Fatal(err)
+	}
+	_, err := s.GetScenario(ctx, a.ID)
+	wantCode(t, err, errs.NotFound)
+	_, err = s.GetRun(ctx, ra.ID)
+	wantCode(t, err, errs.NotFound)
+	if _, err := s.GetRun(ctx, rb.ID); err != nil {
+		t.Fatalf("deleting a took b's run: %v", err)
+	}
+}
+
+func staleDelete(t *testing.T, s store.Store) {
+	sc := create(t, s, "x")
+	if err := s.UpdateScenario(ctx, sc); err != nil {
+		t.Fatal(err)
+	}
+	r := addRun(t, s, sc.ID, store.Sweep)
+	wantCode(t, s.DeleteScenario(ctx, sc.ID, 1), errs.Conflict)
+	if _, err := s.GetRun(ctx, r.ID); err != nil {
+		t.Fatalf("a stale delete removed the run: %v", err)
+	}
+	if err := s.DeleteScenario(ctx, sc.ID, 0); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func runRoundTrip(t *testing.T, s store.Store) {
+	sc := create(t, s, "x")
+	r := addRun(t, s, sc.ID, store.Forecast)
+	if r.ID == "" || r.Status != store.Queued || r.Created.IsZero() {
+		t.Fatalf("created %+v: want an id, status queued and a time", r)
+	}
+	got, err := s.GetRun(ctx, r.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Seed != 1<<63+5 || got.Kind != store.Forecast || got.Model != "compromise" || got.InputHash != "abc" || got.ScenarioVersion != 1 || got.Result != nil {
+		t.Fatalf("got %+v", got)
+	}
+	var opts map[string]string
+	if err := json.Unmarshal(got.Options, &opts); err != nil || opts["snapshot"] != "latest" {
+		t.Fatalf("options %s: %v", got.Options, err)
+	}
+	r.Status, r.Progress, r.Started = store.Running, 0.5, time.Now().UTC().Truncate(time.Microsecond)
+	if err := s.UpdateRun(ctx, r); err != nil {
+		t.Fatal(err)
+	}
+	r.Status, r.Progress, r.Finished = store.Done, 1, r.Started.Add(time.Second)
+	r.Result = json.RawMessage(`{"forecast":[41.5]}`)
+	if err := s.UpdateRun(ctx, r); err != nil {
+		t.Fatal(err)
+	}
+	got, err = s.GetRun(ctx, r.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Status != store.Done || got.Progress != 1 || string(got.Result) != `{"forecast":[41.5]}` || !got.Started.Equal(r.Started) || !got.Finished.Equal(r.Finished) {
+		t.Fatalf("got %+v result %s", got, got.Result)
+	}
+	bad := &store.Run{ScenarioID: sc.ID, Kind: "guess"}
+	wantCode(t, s.CreateRun(ctx, bad), errs.Invalid)
+	dup := &store.Run{ID: r.ID, ScenarioID: sc.ID, Kind: store.Deal}
+	wantCode(t, s.CreateRun(ctx, dup), errs.Conflict)
+}
+
+func runMissingScenario(t *testing.T, s store.Store) {
+	err := s.CreateRun(ctx, &store.Run{ScenarioID: "nope", Kind: store.Forecast})
+	wantCode(t, err, errs.NotFound)
+	var e *errs.Error
+	if !errors.As(err, &e) {
+		t.Fatalf("%v is not an *errs.Error", err)
+	}
+}
+
+func listRuns(t *testing.T, s store.Store) {
+	a, b := create(t, s, "a"), create(t, s, "b")
+	r1 := addRun(t, s, a.ID, store.Forecast)
+	time.Sleep(2 * time.Millisecond)
+	r1.Result, r1.Status = json.RawMessage(`{"big":true}`), store.Done
+	if err := s.UpdateRun(ctx, r1); err != nil {
+		t.Fatal(err)
+	}
+	r2 := addRun(t, s, a.ID, store.Sensitivity)
+	time.Sleep(2 * time.Millisecond)
+	r3 := addRun(t, s, b.ID, store.Deal)
+	l, err := s.ListRuns(ctx, a.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(l) != 2 || l[0].ID != r2.ID || l[1].ID != r1.ID || l[1].Status != store.Done || l[1].Result != nil {
+		t.Fatalf("runs of a: %+v; want r2, r1 (done, no result)", l)
+	}
+	all, err := s.ListRuns(ctx, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(all) != 3 || all[0].ID != r3.ID {
+		t.Fatalf("all runs %+v; want 3, r3 first", all)
+	}
+}
