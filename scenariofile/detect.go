@@ -16,7 +16,7 @@ func Detect(data []byte) (ok bool) {
 		}
 	}()
 	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil || len(doc.Content) == 0 {
+	if err := yaml.Unmarshal(fromJSON(data), &doc); err != nil || len(doc.Content) == 0 {
 		return false
 	}
 	n := deref(doc.Content[0])

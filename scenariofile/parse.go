@@ -98,17 +98,54 @@ func Parse(name string, data []byte) (s *scenario.Scenario, ds scenario.Diagnost
 	return s, ds
 }
 
-var lineRE = regexp.MustCompile(`line (\d+)`)
+var (
+	lineRE   = regexp.MustCompile(`^line (\d+)`)
+	anchorRE = regexp.MustCompile(`^unknown anchor '(.*)' referenced`)
+)
+
+// parserError reports whether a yaml.v3 message comes from its parser
+// (rather than its scanner or composer).
+func parserError(msg string) bool {
+	for _, p := range []string{
+		"did not find expected ',' or ']'", "did not find expected ',' or '}'",
+		"did not find expected <document start>", "did not find expected <stream-start>",
+		"did not find expected '-' indicator", "did not find expected key",
+		"did not find expected node content", "found duplicate %YAML directive",
+		"found duplicate %TAG directive", "found incompatible YAML document",
+		"found undefined tag handle",
+	} {
+		if msg == p {
+			return true
+		}
+	}
+	return false
+}
+
+// lineOf returns the 1-based line of the first occurrence of s in data, or 0.
+func lineOf(data []byte, s string) int {
+	i := strings.Index(string(data), s)
+	if i < 0 {
+		return 0
+	}
+	return strings.Count(string(data[:i]), "\n") + 1
+}
 
 // parseNode parses data into the root node of its single YAML document.
 func parseNode(name string, data []byte) (*yaml.Node, *scenario.Diagnostic) {
 	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
+	if err := yaml.Unmarshal(fromJSON(data), &doc); err != nil {
 		msg := strings.TrimPrefix(err.Error(), "yaml: ")
 		line := 0
 		if m := lineRE.FindStringSubmatch(msg); m != nil {
 			line, _ = strconv.Atoi(m[1])
 			msg = strings.TrimPrefix(msg, m[0]+": ")
+		}
+		if parserError(msg) {
+			// yaml.v3 reports a parser error's line counting from 0.
+			line++
+		}
+		if m := anchorRE.FindStringSubmatch(msg); m != nil && line == 0 {
+			line = lineOf(data, "*"+m[1])
 		}
 		return nil, &scenario.Diagnostic{File: name, Line: line, Message: "malformed YAML: " + msg,
 			Valid: "YAML (or JSON) as described in docs/format.md"}
@@ -161,7 +198,7 @@ func describe(n *yaml.Node) string {
 		if len(v) > 40 {
 			v = v[:37] + "..."
 		}
-		return strconv.Quote(v)
+		return "the text " + strconv.Quote(v)
 	case yaml.AliasNode:
 		return "an alias"
 	}

@@ -1,0 +1,68 @@
+package scenariofile
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"strconv"
+)
+
+// fromJSON rewrites the two JSON string escapes YAML's parser rejects, \/
+// and UTF-16 surrogate pairs (\ud83d\ude00), into YAML ones (/ and
+// \U0001F600), so that any valid JSON parses as YAML with its lines intact.
+// Data that is not valid JSON is returned unchanged.
+func fromJSON(data []byte) []byte {
+	t := bytes.TrimLeft(data, " \t\r\n")
+	if len(t) == 0 || (t[0] != '{' && t[0] != '[') || !bytes.Contains(data, []byte(`\`)) || !json.Valid(data) {
+		return data
+	}
+	out := make([]byte, 0, len(data))
+	in := false
+	for i := 0; i < len(data); i++ {
+		c := data[i]
+		switch {
+		case !in:
+			in = c == '"'
+		case c == '"':
+			in = false
+		case c == '\\' && i+1 < len(data):
+			switch data[i+1] {
+			case '/':
+				out = append(out, '/')
+				i++
+				continue
+			case 'u':
+				if r, n := surrogate(data[i:]); n > 0 {
+					out = fmt.Appendf(out, `\U%08X`, r)
+					i += n - 1
+					continue
+				}
+			}
+			out = append(out, c, data[i+1])
+			i++
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// surrogate decodes a \uD8xx\uDCxx pair (or a lone surrogate, as U+FFFD) at
+// the start of b, returning the rune and the bytes it took, or 0, 0.
+func surrogate(b []byte) (rune, int) {
+	hex := func(b []byte) (rune, bool) {
+		if len(b) < 6 || b[0] != '\\' || b[1] != 'u' {
+			return 0, false
+		}
+		v, err := strconv.ParseUint(string(b[2:6]), 16, 32)
+		return rune(v), err == nil
+	}
+	hi, ok := hex(b)
+	if !ok || hi < 0xD800 || hi > 0xDFFF {
+		return 0, 0
+	}
+	if lo, ok := hex(b[6:]); ok && hi < 0xDC00 && lo >= 0xDC00 && lo <= 0xDFFF {
+		return 0x10000 + (hi-0xD800)<<10 + (lo - 0xDC00), 12
+	}
+	return 0xFFFD, 6
+}
