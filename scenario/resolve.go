@@ -127,6 +127,12 @@ func (s *Scenario) apply(c *Changes) (*Scenario, error) {
 		if ac.CapabilityRange != nil {
 			a.CapabilityRange = ac.CapabilityRange
 		}
+		if len(ac.RedLines) > 0 {
+			a.RedLines = changeRedLines(a.RedLines, ac.RedLines)
+		}
+		if ac.Reservation != nil {
+			a.Reservation = ac.Reservation
+		}
 	}
 	for _, sc := range c.Stances {
 		a := out.Actor(sc.Actor)
@@ -171,4 +177,24 @@ func (s *Scenario) apply(c *Changes) (*Scenario, error) {
 		}
 	}
 	return out, nil
+}
+
+// changeRedLines returns a new map (the old one may be shared with the
+// base scenario) with the changes made; "none" drops an issue's red line.
+func changeRedLines(old, change map[string]string) map[string]string {
+	out := make(map[string]string, len(old)+len(change))
+	for k, v := range old {
+		out[k] = v
+	}
+	for k, v := range change {
+		if _, ok, err := ParseRedLine(v); err == nil && !ok {
+			delete(out, k)
+		} else {
+			out[k] = v
+		}
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return out
 }

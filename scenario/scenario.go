@@ -114,6 +114,13 @@ type Actor struct {
 	// CapabilityNote is the one-line rationale for Capability.
 	CapabilityNote string   `yaml:"capability_note,omitempty" json:"capability_note,omitempty"`
 	Aliases        []string `yaml:"aliases,omitempty" json:"aliases,omitempty"`
+	// RedLines maps an issue id to the values the actor can accept at all,
+	// e.g. {territory: "<= 40"} (syntax: ParseRedLine). Package deal reads
+	// them; the bargaining models do not.
+	RedLines map[string]string `yaml:"red_lines,omitempty" json:"red_lines,omitempty"`
+	// Reservation is the lowest utility (0–1) at which the actor accepts a
+	// deal rather than none; nil when not stated. Package deal reads it.
+	Reservation *float64 `yaml:"reservation,omitempty" json:"reservation,omitempty"`
 }
 
 // Range is a closed interval [low, high] written as a two-element list.
@@ -169,12 +176,15 @@ type Changes struct {
 	RemoveActors []string `yaml:"remove_actors,omitempty" json:"remove_actors,omitempty"`
 }
 
-// ActorChange overrides an actor's capability.
+// ActorChange overrides an actor's capability, red lines (per issue; the
+// value "none" drops one) and reservation utility.
 type ActorChange struct {
-	ID              string   `yaml:"id" json:"id"`
-	Capability      *float64 `yaml:"capability,omitempty" json:"capability,omitempty"`
-	CapabilityRange *Range   `yaml:"capability_range,omitempty" json:"capability_range,omitempty"`
-	Note            string   `yaml:"note,omitempty" json:"note,omitempty"`
+	ID              string            `yaml:"id" json:"id"`
+	Capability      *float64          `yaml:"capability,omitempty" json:"capability,omitempty"`
+	CapabilityRange *Range            `yaml:"capability_range,omitempty" json:"capability_range,omitempty"`
+	RedLines        map[string]string `yaml:"red_lines,omitempty" json:"red_lines,omitempty"`
+	Reservation     *float64          `yaml:"reservation,omitempty" json:"reservation,omitempty"`
+	Note            string            `yaml:"note,omitempty" json:"note,omitempty"`
 }
 
 // StanceChange overrides the given fields of a stance; nil fields are kept.

@@ -124,6 +124,52 @@ func (v *validator) actor(p string, a Actor) {
 	if a.CapabilityRange != nil {
 		v.capRange(p+".capability_range", a.CapabilityRange, a.Capability)
 	}
+	v.redLines(p, a.RedLines, false)
+	v.reservation(p, a.Reservation)
+}
+
+// redLines checks an actor's (or an actor change's) red lines: a known
+// issue, a parsable expression, values on the issue's scale.
+func (v *validator) redLines(p string, rl map[string]string, change bool) {
+	ids := make([]string, 0, len(rl))
+	for id := range rl {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		q := p + ".red_lines." + id
+		is := v.s.Issue(id)
+		if is == nil {
+			v.errorf(q, "one of "+keys(v.issueIDs()), "red line on unknown issue %q", id)
+			continue
+		}
+		r, ok, err := ParseRedLine(rl[id])
+		if err != nil {
+			v.errorf(q, RedLineSyntax, "%v", err)
+			continue
+		}
+		if !ok {
+			if !change {
+				v.errorf(q, RedLineSyntax+"; \"none\" only in a snapshot or variant", "\"none\" in a base actor: leave the issue out instead")
+			}
+			continue
+		}
+		lo, hi := is.Bounds()
+		for _, x := range []float64{r.Lo, r.Hi} {
+			if !math.IsInf(x, 0) && (x < lo || x > hi) {
+				v.errorf(q, fmt.Sprintf("values from %v to %v (the scale of issue %s)", lo, hi, id), "red line %q: %v is outside the scale", rl[id], x)
+			}
+		}
+		if r.Lo > hi || r.Hi < lo || (r.Lo == hi && r.LoOpen) || (r.Hi == lo && r.HiOpen) {
+			v.errorf(q, fmt.Sprintf("a red line that some value from %v to %v satisfies", lo, hi), "red line %q excludes the whole scale", rl[id])
+		}
+	}
+}
+
+func (v *validator) reservation(p string, r *float64) {
+	if r != nil && (!finite(*r) || *r < 0 || *r > 1) {
+		v.errorf(p+".reservation", "a utility from 0 to 1", "reservation %v is outside [0, 1]", *r)
+	}
 }
 
 func (v *validator) capRange(p string, r *Range, c float64) {
@@ -335,6 +381,8 @@ func (v *validator) changes(p string, c *Changes, state *Scenario) *Scenario {
 		if ac.CapabilityRange != nil {
 			v.capRange(q+".capability_range", ac.CapabilityRange, cp)
 		}
+		v.redLines(q, ac.RedLines, true)
+		v.reservation(q, ac.Reservation)
 	}
 	for i, sc := range c.Stances {
 		q := fmt.Sprintf("%s.stances[%d]", p, i)
