@@ -64,6 +64,11 @@ type Issue struct {
 	Reference    float64
 	HasReference bool
 	Anchors      []Anchor
+	// Attrs holds optional named facts about the issue's setting that some
+	// forecasters read, e.g. "procedure" (COD|CNS), "vote_rule"
+	// (QMV|Unan) and "issues_in_proposal" for EU legislation (see
+	// format/deu). Nil for most problems; models must not require it.
+	Attrs map[string]string
 }
 
 // Anchor labels a point of an issue's scale.

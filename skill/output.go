@@ -1,0 +1,219 @@
+package skill
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+)
+
+// Overall returns the rows that don't restrict on procedure or wave.
+func (r *Report) Overall() []Row {
+	var out []Row
+	for _, row := range r.Rows {
+		if row.Procedure == "all" && row.Wave == "all" {
+			out = append(out, row)
+		}
+	}
+	return out
+}
+
+// Find returns the row of model on split, procedure and wave.
+func (r *Report) Find(model, split, procedure, wave string) (Row, bool) {
+	for _, row := range r.Rows {
+		if row.Model == model && row.Split == split && row.Procedure == procedure && row.Wave == wave {
+			return row, true
+		}
+	}
+	return Row{}, false
+}
+
+func f2(v float64) string {
+	if math.IsNaN(v) {
+		return "-"
+	}
+	return strconv.FormatFloat(v, 'f', 2, 64)
+}
+
+func (row Row) diff() string {
+	if row.Baseline == "" || row.Paired == 0 {
+		return "-"
+	}
+	if row.Model == row.Baseline {
+		return "(baseline)"
+	}
+	return fmt.Sprintf("%+.2f [%+.2f, %+.2f]", row.Diff, row.DiffLo, row.DiffHi)
+}
+
+// WriteTable writes the report as aligned text: the overall scores per
+// model and split, then MAE per procedure and wave, then failures.
+func WriteTable(w io.Writer, r *Report) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	cmp := "ΔMAE"
+	if r.Baseline != "" {
+		cmp = fmt.Sprintf("ΔMAE vs %s [95%% CI, %d paired resamples]", r.Baseline, r.Resamples)
+	}
+	fmt.Fprintf(tw, "model\tsplit\tn\tfailed\tMAE\tmedian AE\tRMSE\t≤10\t%s\n", cmp)
+	for _, row := range r.Overall() {
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%s\t%s\t%s\t%s\t%s\n", row.Model, row.Split, row.N, row.Failed, f2(row.MAE), f2(row.MedianAE), f2(row.RMSE), f2(row.Within10), row.diff())
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	cols := breakdownCols(r)
+	if len(cols) > 0 {
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, "MAE by procedure and wave (n in brackets):")
+		tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+		fmt.Fprintf(tw, "model\tsplit")
+		for _, c := range cols {
+			fmt.Fprintf(tw, "\t%s", c.label())
+		}
+		fmt.Fprintln(tw)
+		for _, row := range r.Overall() {
+			fmt.Fprintf(tw, "%s\t%s", row.Model, row.Split)
+			for _, c := range cols {
+				cell := "-"
+				if x, ok := r.Find(row.Model, row.Split, c.proc, c.wave); ok {
+					cell = fmt.Sprintf("%s (%d)", f2(x.MAE), x.N)
+				}
+				fmt.Fprintf(tw, "\t%s", cell)
+			}
+			fmt.Fprintln(tw)
+		}
+		if err := tw.Flush(); err != nil {
+			return err
+		}
+	}
+	if len(r.Failures) > 0 {
+		fmt.Fprintf(w, "\n%d failed forecasts:\n", len(r.Failures))
+		for _, f := range r.Failures {
+			fmt.Fprintf(w, "  %s on %s: %s\n", f.Model, f.Case, f.Err)
+		}
+	}
+	return nil
+}
+
+type col struct{ proc, wave string }
+
+func (c col) label() string {
+	if c.proc != "all" {
+		return c.proc
+	}
+	return c.wave
+}
+
+// breakdownCols lists the procedure and wave groups of split "all".
+func breakdownCols(r *Report) []col {
+	var out []col
+	seen := map[col]bool{}
+	for _, row := range r.Rows {
+		c := col{row.Procedure, row.Wave}
+		if row.Split != "all" || (c.proc == "all" && c.wave == "all") || seen[c] {
+			continue
+		}
+		seen[c] = true
+		out = append(out, c)
+	}
+	return out
+}
+
+// WriteMarkdown writes the overall table as a Markdown table.
+func WriteMarkdown(w io.Writer, r *Report) error {
+	fmt.Fprintf(w, "| model | split | n | failed | MAE | median AE | RMSE | ≤10 | ΔMAE vs %s [95%% CI] |\n", r.Baseline)
+	fmt.Fprintln(w, "|---|---|--:|--:|--:|--:|--:|--:|---|")
+	for _, row := range r.Overall() {
+		fmt.Fprintf(w, "| %s | %s | %d | %d | %s | %s | %s | %s | %s |\n", row.Model, row.Split, row.N, row.Failed, f2(row.MAE), f2(row.MedianAE), f2(row.RMSE), f2(row.Within10), row.diff())
+	}
+	return nil
+}
+
+// jsonRow is Row with NaN scores as null.
+type jsonRow struct {
+	Model     string   `json:"model"`
+	Split     string   `json:"split"`
+	Procedure string   `json:"procedure"`
+	Wave      string   `json:"wave"`
+	N         int      `json:"n"`
+	Failed    int      `json:"failed"`
+	MAE       *float64 `json:"mae"`
+	MedianAE  *float64 `json:"median_ae"`
+	RMSE      *float64 `json:"rmse"`
+	Within10  *float64 `json:"within10"`
+	Baseline  string   `json:"baseline,omitempty"`
+	Paired    int      `json:"paired"`
+	Diff      *float64 `json:"diff_mae"`
+	DiffLo    *float64 `json:"diff_lo"`
+	DiffHi    *float64 `json:"diff_hi"`
+}
+
+func ptr(v float64) *float64 {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return nil
+	}
+	return &v
+}
+
+// WriteJSON writes every row as a JSON array (split, procedure and wave
+// are "all" when the row doesn't restrict on them).
+func WriteJSON(w io.Writer, r *Report) error {
+	rows := make([]jsonRow, 0, len(r.Rows))
+	for _, x := range r.Rows {
+		j := jsonRow{Model: x.Model, Split: x.Split, Procedure: x.Procedure, Wave: x.Wave, N: x.N, Failed: x.Failed,
+			MAE: ptr(x.MAE), MedianAE: ptr(x.MedianAE), RMSE: ptr(x.RMSE), Within10: ptr(x.Within10), Baseline: x.Baseline, Paired: x.Paired}
+		if x.Paired > 0 {
+			j.Diff, j.DiffLo, j.DiffHi = ptr(x.Diff), ptr(x.DiffLo), ptr(x.DiffHi)
+		}
+		rows = append(rows, j)
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(rows)
+}
+
+func num(v float64) string {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return ""
+	}
+	return strconv.FormatFloat(v, 'g', -1, 64)
+}
+
+// WriteCSV writes every row as CSV with a header.
+func WriteCSV(w io.Writer, r *Report) error {
+	cw := csv.NewWriter(w)
+	cw.Write([]string{"model", "split", "procedure", "wave", "n", "failed", "mae", "median_ae", "rmse", "within10", "baseline", "paired", "diff_mae", "diff_lo", "diff_hi"})
+	for _, x := range r.Rows {
+		d, lo, hi := "", "", ""
+		if x.Paired > 0 {
+			d, lo, hi = num(x.Diff), num(x.DiffLo), num(x.DiffHi)
+		}
+		cw.Write([]string{x.Model, x.Split, x.Procedure, x.Wave, strconv.Itoa(x.N), strconv.Itoa(x.Failed),
+			num(x.MAE), num(x.MedianAE), num(x.RMSE), num(x.Within10), x.Baseline, strconv.Itoa(x.Paired), d, lo, hi})
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// WritePerIssue writes every forecast as CSV: model, issue, split,
+// procedure, wave, outcome, forecast, abs_error, error (the failure
+// message, blank when the model forecast the issue).
+func WritePerIssue(w io.Writer, r *Run) error {
+	cw := csv.NewWriter(w)
+	cw.Write([]string{"model", "issue", "split", "procedure", "wave", "outcome", "forecast", "abs_error", "error"})
+	for m, name := range r.Models {
+		for c, f := range r.F[m] {
+			cs := r.Cases[c]
+			fc, ae := "", ""
+			if f.Err == "" {
+				fc, ae = num(f.Value), num(math.Abs(f.Value-cs.Outcome))
+			}
+			cw.Write([]string{name, cs.ID, cs.Split, cs.Procedure, cs.Wave, num(cs.Outcome), fc, ae, strings.ReplaceAll(f.Err, "\n", " ")})
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}

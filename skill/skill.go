@@ -1,0 +1,378 @@
+// Package skill scores forecasting models against real outcomes: it runs
+// every model on every case (one issue with a known outcome), and reports
+// per model the mean absolute error (MAE), median absolute error, root mean
+// squared error, the share of forecasts within 10 points and N, overall and
+// per split, procedure and wave, together with a paired bootstrap 95%
+// interval of the model's MAE minus a baseline model's MAE.
+//
+// The bootstrap (Efron & Tibshirani 1993, An Introduction to the Bootstrap,
+// ch. 13, percentile interval) resamples cases with replacement, the same
+// resampled cases for both models (paired), so the interval measures the
+// difference on this population of issues rather than two separate
+// uncertainties:
+//
+//	Δ* = (1/n) Σⱼ (|e_model|ᵢⱼ − |e_base|ᵢⱼ),   iⱼ ~ U{1..n}       (1)
+//
+// repeated B times; the interval is the 2.5% and 97.5% quantiles of Δ*
+// (linear interpolation between order statistics, Hyndman & Fan type 7).
+// The random numbers come from a PCG generator seeded by Options.Seed and
+// the row, so the output is byte-identical run to run and across machines.
+//
+// A model that returns an error (or panics, or a non-finite forecast) on a
+// case is recorded as a failure for that case; its scores cover the cases
+// it forecast and the bootstrap pairs only cases both models forecast.
+package skill
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"runtime"
+	"sort"
+	"sync"
+
+	"parley/model"
+)
+
+// Case is one issue with its real outcome.
+type Case struct {
+	// ID is the issue id; the Problem must hold an issue with this id.
+	ID      string
+	Problem *model.Problem
+	Outcome float64
+	// Split, Procedure and Wave group the scores; blank means the case is
+	// counted only in the groups that don't split on that field.
+	Split, Procedure, Wave string
+}
+
+// Forecast is one model's forecast for one case.
+type Forecast struct {
+	Value float64
+	// Err is non-empty when the model failed on the case.
+	Err string
+}
+
+// Run holds every model's forecast of every case.
+type Run struct {
+	Models []string
+	Cases  []Case
+	// F[m][c] is model m's forecast of case c.
+	F [][]Forecast
+}
+
+// Forecasts runs every model on every case, in parallel on up to workers
+// goroutines (0 means GOMAXPROCS). The result does not depend on workers.
+func Forecasts(ctx context.Context, models []model.Model, cases []Case, workers int) (*Run, error) {
+	r := &Run{Cases: cases, F: make([][]Forecast, len(models))}
+	for m, mod := range models {
+		r.Models = append(r.Models, mod.Name())
+		r.F[m] = make([]Forecast, len(cases))
+	}
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	type job struct{ m, c int }
+	jobs := make(chan job)
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				r.F[j.m][j.c] = forecastOne(ctx, models[j.m], cases[j.c])
+			}
+		}()
+	}
+	var err error
+feed:
+	for m := range models {
+		for c := range cases {
+			if err = ctx.Err(); err != nil {
+				break feed
+			}
+			jobs <- job{m, c}
+		}
+	}
+	close(jobs)
+	wg.Wait()
+	if err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// forecastOne runs one model on one case, turning errors, panics and
+// non-finite forecasts into a failed Forecast.
+func forecastOne(ctx context.Context, m model.Model, c Case) (f Forecast) {
+	defer func() {
+		if v := recover(); v != nil {
+			f = Forecast{Value: math.NaN(), Err: fmt.Sprintf("panic: %v", v)}
+		}
+	}()
+	if c.Problem == nil {
+		return Forecast{Value: math.NaN(), Err: "no problem"}
+	}
+	res, err := m.Forecast(ctx, c.Problem.Clone(), model.Options{})
+	if err != nil {
+		return Forecast{Value: math.NaN(), Err: err.Error()}
+	}
+	for _, ir := range res.Issues {
+		if ir.Issue == c.ID {
+			if math.IsNaN(ir.Forecast) || math.IsInf(ir.Forecast, 0) {
+				return Forecast{Value: math.NaN(), Err: fmt.Sprintf("non-finite forecast %v", ir.Forecast)}
+			}
+			return Forecast{Value: ir.Forecast}
+		}
+	}
+	return Forecast{Value: math.NaN(), Err: "no forecast for issue " + c.ID}
+}
+
+// Options set the scoring. The zero value scores against "compromise" with
+// 10,000 resamples and seed 1.
+type Options struct {
+	// Baseline names the model every other is compared with; "" means
+	// "compromise". If it is not in the run, no interval is computed.
+	Baseline string
+	// Resamples is the bootstrap's B; 0 means 10,000.
+	Resamples int
+	// Seed seeds the bootstrap; 0 means 1.
+	Seed uint64
+}
+
+func (o Options) baseline() string {
+	if o.Baseline == "" {
+		return "compromise"
+	}
+	return o.Baseline
+}
+
+func (o Options) resamples() int {
+	if o.Resamples <= 0 {
+		return 10000
+	}
+	return o.Resamples
+}
+
+func (o Options) seed() uint64 {
+	if o.Seed == 0 {
+		return 1
+	}
+	return o.Seed
+}
+
+// Row is one model's scores on one group of cases. Split, Procedure and
+// Wave are "all" when the row does not restrict on them.
+type Row struct {
+	Model     string `json:"model"`
+	Split     string `json:"split"`
+	Procedure string `json:"procedure"`
+	Wave      string `json:"wave"`
+	// N counts the cases forecast; Failed the cases the model failed on.
+	N        int     `json:"n"`
+	Failed   int     `json:"failed"`
+	MAE      float64 `json:"mae"`
+	MedianAE float64 `json:"median_ae"`
+	RMSE     float64 `json:"rmse"`
+	Within10 float64 `json:"within10"`
+	// Diff is MAE minus the baseline's MAE on the cases both forecast, with
+	// its paired bootstrap 95% interval [DiffLo, DiffHi]; Paired counts
+	// those cases. All zero when there is no baseline.
+	Baseline string  `json:"baseline,omitempty"`
+	Paired   int     `json:"paired"`
+	Diff     float64 `json:"diff_mae"`
+	DiffLo   float64 `json:"diff_lo"`
+	DiffHi   float64 `json:"diff_hi"`
+}
+
+// Report is the scored run.
+type Report struct {
+	Baseline  string `json:"baseline"`
+	Resamples int    `json:"resamples"`
+	Seed      uint64 `json:"seed"`
+	Rows      []Row  `json:"rows"`
+	// Failures lists every failed forecast, by model then case.
+	Failures []Failure `json:"failures"`
+}
+
+// Failure is a model's error on a case.
+type Failure struct {
+	Model string `json:"model"`
+	Case  string `json:"issue"`
+	Err   string `json:"error"`
+}
+
+// group is a set of cases a row covers.
+type group struct {
+	split, proc, wave string
+	cases             []int
+}
+
+// groups returns, for each split ("all" first), the whole split, then each
+// procedure and each wave within it.
+func groups(cases []Case) []group {
+	splits := distinct(cases, func(c Case) string { return c.Split })
+	procs := distinct(cases, func(c Case) string { return c.Procedure })
+	waves := distinct(cases, func(c Case) string { return c.Wave })
+	var out []group
+	for _, s := range append([]string{"all"}, splits...) {
+		in := func(c Case) bool { return s == "all" || c.Split == s }
+		add := func(p, w string, keep func(Case) bool) {
+			g := group{split: s, proc: p, wave: w}
+			for i, c := range cases {
+				if in(c) && keep(c) {
+					g.cases = append(g.cases, i)
+				}
+			}
+			if len(g.cases) > 0 {
+				out = append(out, g)
+			}
+		}
+		add("all", "all", func(Case) bool { return true })
+		for _, p := range procs {
+			add(p, "all", func(c Case) bool { return c.Procedure == p })
+		}
+		for _, w := range waves {
+			add("all", w, func(c Case) bool { return c.Wave == w })
+		}
+	}
+	return out
+}
+
+// distinct returns the non-blank values of f, "train", "dev", "test"
+// first, then the rest sorted.
+func distinct(cases []Case, f func(Case) string) []string {
+	seen := map[string]bool{}
+	for _, c := range cases {
+		if v := f(c); v != "" && v != "all" {
+			seen[v] = true
+		}
+	}
+	var out []string
+	for _, v := range []string{"train", "dev", "test"} {
+		if seen[v] {
+			out = append(out, v)
+			delete(seen, v)
+		}
+	}
+	var rest []string
+	for v := range seen {
+		rest = append(rest, v)
+	}
+	sort.Strings(rest)
+	return append(out, rest...)
+}
+
+// Score scores a run.
+func Score(r *Run, o Options) *Report {
+	rep := &Report{Baseline: o.baseline(), Resamples: o.resamples(), Seed: o.seed()}
+	base := -1
+	for m, name := range r.Models {
+		if name == rep.Baseline {
+			base = m
+		}
+	}
+	if base < 0 {
+		rep.Baseline = ""
+	}
+	gs := groups(r.Cases)
+	for m, name := range r.Models {
+		for gi, g := range gs {
+			row := Row{Model: name, Split: g.split, Procedure: g.proc, Wave: g.wave, Baseline: rep.Baseline}
+			var ae []float64
+			var pa, pb []float64
+			for _, c := range g.cases {
+				f := r.F[m][c]
+				if f.Err != "" {
+					row.Failed++
+					continue
+				}
+				e := math.Abs(f.Value - r.Cases[c].Outcome)
+				ae = append(ae, e)
+				if base >= 0 && r.F[base][c].Err == "" {
+					pa = append(pa, e)
+					pb = append(pb, math.Abs(r.F[base][c].Value-r.Cases[c].Outcome))
+				}
+			}
+			row.N = len(ae)
+			row.MAE, row.MedianAE, row.RMSE, row.Within10 = Errors(ae)
+			if base >= 0 && len(pa) > 0 {
+				row.Paired = len(pa)
+				row.Diff, row.DiffLo, row.DiffHi = PairedBootstrap(pa, pb, rep.Resamples, rep.Seed+uint64(gi))
+			}
+			rep.Rows = append(rep.Rows, row)
+		}
+		for c, f := range r.F[m] {
+			if f.Err != "" {
+				rep.Failures = append(rep.Failures, Failure{Model: name, Case: r.Cases[c].ID, Err: f.Err})
+			}
+		}
+	}
+	return rep
+}
+
+// Errors returns the mean, median and root mean square of the absolute
+// errors ae and the share of them ≤ 10; NaN for each when ae is empty.
+func Errors(ae []float64) (mae, median, rmse, within10 float64) {
+	n := len(ae)
+	if n == 0 {
+		nan := math.NaN()
+		return nan, nan, nan, nan
+	}
+	var s, s2 float64
+	w := 0
+	for _, e := range ae {
+		s += e
+		s2 += e * e
+		if e <= 10 {
+			w++
+		}
+	}
+	sorted := append([]float64(nil), ae...)
+	sort.Float64s(sorted)
+	if n%2 == 1 {
+		median = sorted[n/2]
+	} else {
+		median = (sorted[n/2-1] + sorted[n/2]) / 2
+	}
+	return s / float64(n), median, math.Sqrt(s2 / float64(n)), float64(w) / float64(n)
+}
+
+// PairedBootstrap returns mean(a) − mean(b) and the percentile 95%
+// interval of eq. (1) from b resamples of the pairs (a[i], b[i]), drawn
+// with a PCG generator seeded by seed.
+func PairedBootstrap(a, b []float64, resamples int, seed uint64) (diff, lo, hi float64) {
+	n := len(a)
+	d := make([]float64, n)
+	for i := range a {
+		d[i] = a[i] - b[i]
+		diff += d[i]
+	}
+	diff /= float64(n)
+	rng := rand.New(rand.NewPCG(seed, 0x9e3779b97f4a7c15))
+	stats := make([]float64, resamples)
+	for r := range stats {
+		s := 0.0
+		for j := 0; j < n; j++ {
+			s += d[rng.IntN(n)]
+		}
+		stats[r] = s / float64(n)
+	}
+	sort.Float64s(stats)
+	return diff, Quantile(stats, 0.025), Quantile(stats, 0.975)
+}
+
+// Quantile returns the p-quantile of sorted x by linear interpolation
+// between order statistics (Hyndman & Fan 1996, type 7).
+func Quantile(sorted []float64, p float64) float64 {
+	n := len(sorted)
+	if n == 0 {
+		return math.NaN()
+	}
+	h := p * float64(n-1)
+	j := int(math.Floor(h))
+	if j >= n-1 {
+		return sorted[n-1]
+	}
+	return sorted[j] + (h-float64(j))*(sorted[j+1]-sorted[j])
+}
