@@ -1,0 +1,358 @@
+// Package ktab reads the CSV input of KTAB's spatial model of politics
+// (smpc --csv; KAPSARC's KTAB, smpread.cpp SMPModel::csvRead) into a
+// Parley scenario, with the quirks of KTAB's reader (spec ktab-smp.md
+// §1.2):
+//
+//   - fields are separated by ',', a field may be wrapped in '"' (the
+//     quotes are dropped and commas inside them kept), and "$$" stands for
+//     a comma;
+//   - string fields keep their spaces; numbers are read like C++
+//     istream >> double: leading white space is skipped and anything after
+//     the number is ignored;
+//   - a UTF-8 byte-order mark is skipped; extra trailing fields (a final
+//     comma) are ignored; a blank line ends the data, so one before the
+//     last actor is an error;
+//   - line 1 is "name, description, N, D" with 3 ≤ N ≤ 250 and D ≥ 1;
+//     line 2 is a header whose fields 4, 5, … name each dimension's
+//     position and salience columns; then N lines
+//     "name, description, power, pos₁, sal₁, …, pos_D, sal_D" with
+//     1 ≤ len(name) ≤ 25, len(description) ≤ 256, 0 < power ≤ 1e8
+//     (KTAB reads 0 but its run then fails), 0 ≤ pos ≤ 100, 0 ≤ sal ≤ 100
+//     and the running sum of an actor's saliences ≤ 100.
+//
+// The scenario keeps KTAB's numbers exactly as parsed: issues on the
+// default 0–100 scale, capability = power, and saliences on
+// salience_scale 100, so the model sees pos/100 and sal/100, the very
+// doubles KTAB computes. Actor and issue names are KTAB's, spaces
+// included (KTAB prints them); ids are derived from them.
+package ktab
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"parley/errs"
+	"parley/scenario"
+)
+
+// Limits KTAB's reader checks.
+const (
+	MinActors  = 3
+	MaxActors  = 250
+	MaxName    = 25
+	MaxDesc    = 256
+	MaxPower   = 1e8
+	MaxValue   = 100
+	AsOf       = "1970-01-01" // KTAB files carry no date
+	bom        = "\xef\xbb\xbf"
+	maxDimsCap = 1 << 16
+)
+
+type field struct {
+	text string
+	col  int // 1-based byte column where the field starts
+}
+
+// split splits one line into fields as KTAB's minicsv does.
+func split(line string) []field {
+	var out []field
+	var b strings.Builder
+	start, quoted := 0, false
+	for i := 0; i < len(line); i++ {
+		ch := line[i]
+		switch {
+		case ch == '"':
+			quoted = !quoted
+		case ch == ',' && !quoted:
+			out = append(out, field{strings.ReplaceAll(b.String(), "$$", ","), start + 1})
+			b.Reset()
+			start = i + 1
+		default:
+			b.WriteByte(ch)
+		}
+	}
+	out = append(out, field{strings.ReplaceAll(b.String(), "$$", ","), start + 1})
+	return out
+}
+
+func isSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
+}
+
+// number reads a decimal number the way istream >> double does: leading
+// white space skipped, the longest prefix that is a number parsed, the
+// rest ignored.
+func number(s string) (float64, bool) {
+	i := 0
+	for i < len(s) && isSpace(s[i]) {
+		i++
+	}
+	st := i
+	if i < len(s) && (s[i] == '+' || s[i] == '-') {
+		i++
+	}
+	digits := 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+		digits++
+	}
+	if i < len(s) && s[i] == '.' {
+		i++
+		for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+			i++
+			digits++
+		}
+	}
+	if digits == 0 {
+		return 0, false
+	}
+	if i < len(s) && (s[i] == 'e' || s[i] == 'E') {
+		j := i + 1
+		if j < len(s) && (s[j] == '+' || s[j] == '-') {
+			j++
+		}
+		ed := 0
+		for j < len(s) && s[j] >= '0' && s[j] <= '9' {
+			j++
+			ed++
+		}
+		if ed == 0 {
+			return 0, false
+		}
+		i = j
+	}
+	v, err := strconv.ParseFloat(s[st:i], 64)
+	if err != nil { // out of range
+		return 0, false
+	}
+	return v, true
+}
+
+// count reads an unsigned count like istream >> unsigned (leading space
+// skipped, trailing text ignored); negative numbers are reported as -1.
+func count(s string) (int, bool) {
+	i := 0
+	for i < len(s) && isSpace(s[i]) {
+		i++
+	}
+	neg := false
+	if i < len(s) && (s[i] == '+' || s[i] == '-') {
+		neg = s[i] == '-'
+		i++
+	}
+	st := i
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	if i == st {
+		return 0, false
+	}
+	v, err := strconv.Atoi(s[st:i])
+	if err != nil || v > 1<<30 {
+		v = 1 << 30
+	}
+	if neg && v != 0 {
+		return -1, true
+	}
+	return v, true
+}
+
+type reader struct {
+	name  string
+	lines []string
+}
+
+func (r *reader) errAt(line, col int, path, valid, format string, args ...any) error {
+	return scenario.Diagnostics{{File: r.name, Line: line, Column: col, Path: path, Message: fmt.Sprintf(format, args...), Valid: valid}}
+}
+
+// line returns line n (1-based) and whether it is data: KTAB stops at the
+// first blank line or at the end of the file.
+func (r *reader) line(n int) (string, bool) {
+	if n > len(r.lines) {
+		return "", false
+	}
+	l := r.lines[n-1]
+	return l, l != ""
+}
+
+// Read parses a KTAB SMP CSV file into a scenario. name is used in error
+// messages (file:line:column) and as the scenario's source. Errors are
+// scenario.Diagnostics (errs.Invalid).
+func Read(name string, rd io.Reader) (*scenario.Scenario, error) {
+	data, err := io.ReadAll(rd)
+	if err != nil {
+		return nil, errs.Wrap(errs.Internal, fmt.Errorf("%s: %w", name, err))
+	}
+	data = bytes.TrimPrefix(data, []byte(bom))
+	text := string(data)
+	lines := strings.Split(text, "\n")
+	if len(lines) > 0 && lines[len(lines)-1] == "" {
+		lines = lines[:len(lines)-1]
+	}
+	for i, l := range lines {
+		lines[i] = strings.TrimSuffix(l, "\r")
+	}
+	r := &reader{name: name, lines: lines}
+
+	l1, ok := r.line(1)
+	if !ok {
+		return nil, r.errAt(1, 1, "scenario", "a first line \"name, description, number of actors, number of dimensions\"", "the file is empty or starts with a blank line")
+	}
+	f1 := split(l1)
+	if len(f1) < 4 {
+		return nil, r.errAt(1, len(l1)+1, "numDims", "line 1: name, description, number of actors (3–250), number of dimensions (≥ 1)", "line 1 has %d fields, 4 are needed", len(f1))
+	}
+	n, ok := count(f1[2].text)
+	if !ok || n < MinActors || n > MaxActors {
+		return nil, r.errAt(1, f1[2].col, "numActors", fmt.Sprintf("a whole number from %d to %d", MinActors, MaxActors), "number of actors %q is not allowed", strings.TrimSpace(f1[2].text))
+	}
+	d, ok := count(f1[3].text)
+	if !ok || d < 1 || d > maxDimsCap {
+		return nil, r.errAt(1, f1[3].col, "numDims", "a whole number ≥ 1", "number of dimensions %q is not allowed", strings.TrimSpace(f1[3].text))
+	}
+
+	l2, ok := r.line(2)
+	if !ok {
+		return nil, r.errAt(2, 1, "header", "a header line: three columns, then a position and a salience column per dimension", "blank line or end of file where the header should be (a blank line ends KTAB's data)")
+	}
+	f2 := split(l2)
+	if len(f2) < 3+2*d {
+		return nil, r.errAt(2, len(l2)+1, "header", fmt.Sprintf("3 + 2×%d = %d header fields", d, 3+2*d), "the header has %d fields for %d dimensions", len(f2), d)
+	}
+
+	s := &scenario.Scenario{
+		Metadata: scenario.Metadata{
+			ID:              slug(f1[0].text, "ktab"),
+			Title:           strings.TrimSpace(f1[0].text),
+			Description:     strings.TrimSpace(f1[1].text),
+			AsOf:            AsOf,
+			SalienceScale:   100,
+			CapabilityScale: "KTAB power (raw, as in the file)",
+		},
+	}
+	ids := map[string]bool{}
+	for k := 0; k < d; k++ {
+		dim, sal := f2[3+2*k].text, f2[4+2*k].text
+		id := unique(slug(strings.ToLower(dim), fmt.Sprintf("dim%d", k+1)), ids)
+		is := scenario.Issue{ID: id, Name: dim}
+		if strings.TrimSpace(sal) != "" {
+			is.Description = "salience column: " + strings.TrimSpace(sal)
+		}
+		s.Issues = append(s.Issues, is)
+	}
+
+	aids := map[string]bool{}
+	for a := 0; a < n; a++ {
+		ln := 3 + a
+		l, ok := r.line(ln)
+		if !ok {
+			what := "a blank line"
+			if ln > len(lines) {
+				what = "the end of the file"
+			}
+			return nil, r.errAt(ln, 1, fmt.Sprintf("actor %d", a+1), fmt.Sprintf("%d actor lines after the header with no blank line between them", n), "%s where actor %d of %d should be (KTAB stops reading at a blank line)", what, a+1, n)
+		}
+		f := split(l)
+		if len(f) < 3+2*d {
+			return nil, r.errAt(ln, len(l)+1, fmt.Sprintf("actor %d", a+1), fmt.Sprintf("name, description, power, then position and salience for each of the %d dimensions (%d fields)", d, 3+2*d), "the line has %d fields", len(f))
+		}
+		nm, desc := f[0].text, f[1].text
+		if len(nm) < 1 || len(nm) > MaxName {
+			return nil, r.errAt(ln, f[0].col, "name", fmt.Sprintf("a name of 1 to %d characters", MaxName), "name %q has %d characters", nm, len(nm))
+		}
+		if len(desc) > MaxDesc {
+			return nil, r.errAt(ln, f[1].col, "description", fmt.Sprintf("at most %d characters", MaxDesc), "description has %d characters", len(desc))
+		}
+		pw, ok := number(f[2].text)
+		if !ok || !(pw > 0) || pw > MaxPower {
+			return nil, r.errAt(ln, f[2].col, "power", "a number > 0 and ≤ 1e8 (KTAB reads 0 but its run fails on it)", "power %q of %s is not allowed", strings.TrimSpace(f[2].text), strings.TrimSpace(nm))
+		}
+		id := unique(slug(nm, fmt.Sprintf("a%d", a+1)), aids)
+		s.Actors = append(s.Actors, scenario.Actor{ID: id, Name: nm, Description: desc, Capability: pw})
+		sum := 0.0
+		for k := 0; k < d; k++ {
+			fp, fs := f[3+2*k], f[4+2*k]
+			dim := strings.TrimSpace(s.Issues[k].Name)
+			pos, ok := number(fp.text)
+			if !ok || pos < 0 || pos > MaxValue {
+				return nil, r.errAt(ln, fp.col, fmt.Sprintf("position %d (%s)", k+1, dim), "a number from 0 to 100", "position %q of %s is not allowed", strings.TrimSpace(fp.text), strings.TrimSpace(nm))
+			}
+			sal, ok := number(fs.text)
+			if !ok || sal < 0 || sal > MaxValue {
+				return nil, r.errAt(ln, fs.col, fmt.Sprintf("salience %d (%s)", k+1, dim), "a number from 0 to 100", "salience %q of %s is not allowed", strings.TrimSpace(fs.text), strings.TrimSpace(nm))
+			}
+			sum += sal
+			if sum > MaxValue {
+				return nil, r.errAt(ln, fs.col, fmt.Sprintf("salience %d (%s)", k+1, dim), "saliences of one actor summing to at most 100", "the saliences of %s add up to %v by this column", strings.TrimSpace(nm), sum)
+			}
+			s.Stances = append(s.Stances, scenario.Stance{
+				Actor: id, Issue: s.Issues[k].ID, Position: pos, Salience: sal,
+				Assumed: fmt.Sprintf("KTAB input %s line %d", name, ln),
+			})
+		}
+	}
+	return s, nil
+}
+
+// slug turns a KTAB name into an id: letters, digits, '-', '_' and '.'
+// kept, any other run of characters turned into one '-'.
+func slug(s, fallback string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.TrimSpace(s) {
+		ok := r == '-' || r == '_' || r == '.' || (r >= '0' && r <= '9') || (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z')
+		if ok {
+			b.WriteRune(r)
+			dash = false
+		} else if !dash && b.Len() > 0 {
+			b.WriteByte('-')
+			dash = true
+		}
+	}
+	out := strings.TrimRight(b.String(), "-")
+	if out == "" {
+		return fallback
+	}
+	return out
+}
+
+func unique(id string, seen map[string]bool) string {
+	out := id
+	for k := 2; seen[out]; k++ {
+		out = fmt.Sprintf("%s-%d", id, k)
+	}
+	seen[out] = true
+	return out
+}
+
+// Detect reports whether head (the first bytes of a file) looks like a
+// KTAB SMP CSV file: a first line whose third and fourth fields are whole
+// numbers (actors, dimensions).
+func Detect(head []byte) bool {
+	head = bytes.TrimPrefix(head, []byte(bom))
+	if i := bytes.IndexByte(head, '\n'); i >= 0 {
+		head = head[:i]
+	} else {
+		return false // a whole first line is needed to decide
+	}
+	f := split(strings.TrimSuffix(string(head), "\r"))
+	if len(f) < 4 {
+		return false
+	}
+	for _, x := range f[2:4] {
+		t := strings.TrimSpace(x.text)
+		if t == "" {
+			return false
+		}
+		for _, c := range t {
+			if c < '0' || c > '9' {
+				return false
+			}
+		}
+	}
+	return true
+}

@@ -1,0 +1,638 @@
+package smp
+
+import (
+	"context"
+	"math"
+	"runtime"
+	"sync"
+)
+
+// engine is the numerical core: n actors in d dimensions on [0,1], with
+// power c, per-dimension saliences s and positions x. It is KTAB's
+// SMPModel/SMPState stripped of logging, SQL and threads. Every product
+// that feeds a sum is wrapped in float64() so that no compiler fuses it
+// into a multiply-add: the printed figures depend on the last bit.
+type engine struct {
+	o    Model
+	n, d int
+	c    []float64 // power, raw
+	s    []float64 // s[i*d+k], salience of actor i on dimension k
+	sig  []float64 // σᵢ = Σₖ sᵢₖ
+	sc   []float64 // σᵢcᵢ, the weight of actor i in challenges
+	ss2  []float64 // Σₖ sᵢₖ²
+
+	// state t
+	x     []float64 // positions, x[i*d+k]
+	dl    []float64 // dl[i*n+j] = δᵢⱼ = δ(yᵢ, xⱼ; sᵢ)
+	dT    []float64 // dT[j*n+i] = δᵢⱼ
+	R     []float64 // risk attitudes
+	p0    []float64 // victory probabilities of the actors' positions (1.6b)
+	uDiag []float64 // uDiag[h*n+l] = Ũʰ(h,l)
+
+	// scratch
+	uo   []float64
+	coal []float64
+	pm   []float64
+
+	workers int
+}
+
+// bargain is β = (init I, rcvr R, b_I, b_R) (eq. 1.9).
+type bargain struct {
+	init, rcvr int
+	bI, bR     []float64
+}
+
+func newEngine(o Model, c, s, x []float64, n, d int) *engine {
+	e := &engine{o: o, n: n, d: d, c: c, s: s, x: append([]float64(nil), x...)}
+	e.sig = make([]float64, n)
+	e.sc = make([]float64, n)
+	e.ss2 = make([]float64, n)
+	for i := 0; i < n; i++ {
+		sg, s2 := 0.0, 0.0
+		for _, v := range s[i*d : i*d+d] {
+			sg += v
+			s2 += float64(v * v)
+		}
+		e.sig[i] = sg
+		e.sc[i] = sg * c[i]
+		e.ss2[i] = s2
+	}
+	e.dl = make([]float64, n*n)
+	e.dT = make([]float64, n*n)
+	e.R = make([]float64, n)
+	e.p0 = make([]float64, n)
+	e.uDiag = make([]float64, n*n)
+	e.uo = make([]float64, n*n)
+	e.coal = make([]float64, n*n)
+	e.pm = make([]float64, n)
+	e.workers = runtime.GOMAXPROCS(0)
+	if e.workers > 8 {
+		e.workers = 8
+	}
+	return e
+}
+
+// util is U(δ, R) (eq. 1.4b), evaluated as KTAB writes it.
+func util(sd, r float64) float64 {
+	if sd <= 1 {
+		return (1 - sd) * (1 + float64(sd*r))
+	}
+	return (1 - sd) * (1 + r)
+}
+
+// dist is δ(a, b; s) (eq. 1.4a) with ss2 = Σ s².
+func dist(a, b, s []float64, ss2 float64) float64 {
+	num := 0.0
+	for k := range a {
+		t := (a[k] - b[k]) * s[k]
+		num += float64(t * t)
+	}
+	return math.Sqrt(num / ss2)
+}
+
+// adj is rʰᵢ, h's estimate of i's risk attitude (eq. 1.6d).
+func (e *engine) adj(rh, ri float64) float64 {
+	switch e.o.RiskAdjust {
+	case AdjustNone:
+		return rh
+	case AdjustHalf:
+		return (rh + ri) / 2.0
+	case AdjustTwoThirds:
+		return (rh + float64(2.0*ri)) / 3.0
+	case AdjustFull:
+		return ri
+	}
+	return (float64(2.0*rh) + ri) / 3.0
+}
+
+// setup computes the distances, risk attitudes and each actor's own
+// utilities for the current positions: KTAB's SMPState::setVDiff and
+// setAllAUtil (sections 1.4, 1.6).
+func (e *engine) setup() {
+	n, d := e.n, e.d
+	for i := 0; i < n; i++ {
+		xi, si := e.x[i*d:i*d+d], e.s[i*d:i*d+d]
+		for j := 0; j < n; j++ {
+			v := dist(xi, e.x[j*d:j*d+d], si, e.ss2[i])
+			e.dl[i*n+j] = v
+			e.dT[j*n+i] = v
+		}
+	}
+	// 1.6a–b: risk-neutral utilities, option-major, and their PCE.
+	for o := 0; o < n; o++ {
+		for k := 0; k < n; k++ {
+			e.uo[o*n+k] = util(e.dT[o*n+k], 0)
+		}
+	}
+	pce(e.o.Vote, e.o.PCE, e.c, e.uo, n, n, e.p0, e.coal)
+	// 1.6c.
+	pmin, pmax := 1.0, 0.0
+	for _, p := range e.p0 {
+		if p < pmin {
+			pmin = p
+		}
+		if p > pmax {
+			pmax = p
+		}
+	}
+	for i, p := range e.p0 {
+		switch {
+		case !(pmax > pmin):
+			e.R[i] = 0 // degenerate: every position equally likely
+		case e.o.RiskRange == RiskMin:
+			e.R[i] = (p - pmin) / (pmax - pmin)
+		case e.o.RiskRange == RiskMax:
+			e.R[i] = (float64(2*p) - pmax - pmin) / (pmax - pmin)
+		default:
+			e.R[i] = (float64(3*p) - (pmax + float64(2*pmin))) / (2 * (pmax - pmin))
+		}
+	}
+	// 1.6e, the rows every later step reads: Ũʰ(h,·).
+	for h := 0; h < n; h++ {
+		r := e.adj(e.R[h], e.R[h])
+		row := e.uDiag[h*n : h*n+n]
+		for l, v := range e.dl[h*n : h*n+n] {
+			row[l] = util(v, r)
+		}
+	}
+}
+
+// challenges finds every actor's best challenge (section 1.8): target[i]
+// is j* or −1, phi[i] its φ.
+func (e *engine) challenges(ctx context.Context, target []int, phi []float64) {
+	n := e.n
+	w := e.workers
+	if n < 24 || w < 2 {
+		sc := newScratch(n)
+		for i := 0; i < n; i++ {
+			target[i], phi[i] = e.bestChallenge(i, sc)
+		}
+		return
+	}
+	var wg sync.WaitGroup
+	var next int64
+	var mu sync.Mutex
+	for g := 0; g < w; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sc := newScratch(n)
+			for {
+				mu.Lock()
+				i := int(next)
+				next++
+				mu.Unlock()
+				if i >= n || ctx.Err() != nil {
+					return
+				}
+				target[i], phi[i] = e.bestChallenge(i, sc)
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+type scratch struct{ rr, col, diag []float64 }
+
+func newScratch(n int) *scratch {
+	return &scratch{make([]float64, n), make([]float64, n), make([]float64, n)}
+}
+
+// bestChallenge evaluates E(i,i,i,j) for every j ≠ i (eq. 1.7) with
+// Ũⁱ computed on the fly, and returns the first strict maximum of Δ above
+// 1e-5 (eq. 1.8), or −1.
+func (e *engine) bestChallenge(i int, sc *scratch) (int, float64) {
+	n := e.n
+	rr, col, diag := sc.rr, sc.col, sc.diag
+	Ri := e.R[i]
+	for m := 0; m < n; m++ {
+		rr[m] = e.adj(Ri, e.R[m])
+	}
+	dTi := e.dT[i*n : i*n+n]
+	for m := 0; m < n; m++ {
+		col[m] = util(dTi[m], rr[m])         // Ũⁱ(m,i)
+		diag[m] = util(e.dl[m*n+m], rr[m]) // Ũⁱ(m,m)
+	}
+	best, bestJ, bestPhi := -1.0, -1, 0.0
+	uii := diag[i]
+	vij := uii + uii
+	semi := e.o.Commit == SemiCommit
+	prop := e.o.Vote == VoteProportional
+	rule := e.o.Vote
+	for j := 0; j < n; j++ {
+		if j == i {
+			continue
+		}
+		uij := util(e.dl[i*n+j], rr[i])
+		uji, ujj := col[j], diag[j]
+		euSQ := uii + uij
+		vji := uij + uij
+		ai := vote(rule, e.sc[i], uii, uij)
+		aj := vote(rule, e.sc[j], uji, ujj)
+		A, B := 1e-10, 1e-10
+		if ai > 0 {
+			A += ai
+		}
+		if ai < 0 {
+			B -= ai
+		}
+		if aj > 0 {
+			A += aj
+		}
+		if aj < 0 {
+			B -= aj
+		}
+		if semi {
+			A0, B0 := A, B
+			dTj := e.dT[j*n : j*n+n]
+			for m := 0; m < n; m++ {
+				if m == i || m == j {
+					continue
+				}
+				wm := e.sc[m]
+				a := col[m]
+				b := util(dTj[m], rr[m])
+				ee := diag[m]
+				var g float64
+				if prop {
+					g = float64(wm * (a - b))
+				} else {
+					g = float64(vote(rule, wm, a, b))
+				}
+				cni, cnj := A0, B0
+				if g > 0 {
+					cni = A0 + g
+				}
+				if g < 0 {
+					cnj = B0 - g
+				}
+				pi := cni / (cni + cnj)
+				pi1 := 1.0 - pi
+				x1 := float64(pi*(a+a+ee)) + float64(pi1*(b+b+b))
+				x2 := float64(pi*(a+a+a)) + float64(pi1*(b+b+ee))
+				var t float64
+				if prop {
+					t = float64(wm * (x1 - x2))
+				} else {
+					t = float64(vote(rule, wm, x1, x2))
+				}
+				if t > 0 {
+					A += t
+				}
+				if t < 0 {
+					B -= t
+				}
+			}
+		}
+		ph := A / (A + B)
+		ph1 := B / (A + B)
+		euCntst := float64(ph*vij) + float64(ph1*vji)
+		sj := e.sig[j]
+		euChlg := float64((1-sj)*vij) + float64(sj*euCntst)
+		delta := euChlg - euSQ
+		if 1e-5 < delta && best < delta {
+			best, bestJ, bestPhi = delta, j, ph
+		}
+	}
+	return bestJ, bestPhi
+}
+
+// evalE is E(h,k,i,j) in general (eq. 1.7), computing Ũʰ entries as it
+// needs them. It serves the receiver's estimate of the non-default
+// bargain models.
+func (e *engine) evalE(h, k, i, j int) (phi, delta float64) {
+	n := e.n
+	Rh := e.R[h]
+	u := func(a, b int) float64 { return util(e.dl[a*n+b], e.adj(Rh, e.R[a])) }
+	rule := e.o.Vote
+	euSQ := u(k, i) + u(k, j)
+	vij := u(k, i) + u(k, i)
+	vji := u(k, j) + u(k, j)
+	ai := vote(rule, e.sc[i], u(i, i), u(i, j))
+	aj := vote(rule, e.sc[j], u(j, i), u(j, j))
+	A, B := 1e-10, 1e-10
+	if ai > 0 {
+		A += ai
+	}
+	if ai < 0 {
+		B -= ai
+	}
+	if aj > 0 {
+		A += aj
+	}
+	if aj < 0 {
+		B -= aj
+	}
+	if e.o.Commit == SemiCommit {
+		A0, B0 := A, B
+		for m := 0; m < n; m++ {
+			if m == i || m == j {
+				continue
+			}
+			wm := e.sc[m]
+			a, b, ee := u(m, i), u(m, j), u(m, m)
+			g := float64(vote(rule, wm, a, b))
+			cni, cnj := A0, B0
+			if g > 0 {
+				cni = A0 + g
+			}
+			if g < 0 {
+				cnj = B0 - g
+			}
+			pi := cni / (cni + cnj)
+			pi1 := 1.0 - pi
+			x1 := float64(pi*(a+a+ee)) + float64(pi1*(b+b+b))
+			x2 := float64(pi*(a+a+a)) + float64(pi1*(b+b+ee))
+			t := float64(vote(rule, wm, x1, x2))
+			if t > 0 {
+				A += t
+			}
+			if t < 0 {
+				B -= t
+			}
+		}
+	}
+	phi = A / (A + B)
+	ph1 := B / (A + B)
+	euCntst := float64(phi*vij) + float64(ph1*vji)
+	sj := e.sig[j]
+	euChlg := float64((1-sj)*vij) + float64(sj*euCntst)
+	return phi, euChlg - euSQ
+}
+
+// round4 is KTAB's rounding of bargain positions to 4 decimals.
+func round4(z float64) float64 {
+	return float64(int64(0.5+float64(z*10000))) / 10000
+}
+
+// interp is the bargain i and j strike when i's chance of winning is pI
+// (eqs. 1.9a–c).
+func (e *engine) interp(i, j int, pI float64) bargain {
+	d := e.d
+	pJ := 1 - pI
+	xi, xj := e.x[i*d:i*d+d], e.x[j*d:j*d+d]
+	si, sj := e.s[i*d:i*d+d], e.s[j*d:j*d+d]
+	b := bargain{init: i, rcvr: j, bI: make([]float64, d), bR: make([]float64, d)}
+	for k := 0; k < d; k++ {
+		switch e.o.Interp {
+		case InterpS2PMax:
+			di, dj := math.Max(0, pJ-pI), math.Max(0, pI-pJ)
+			si2, sj2 := float64(si[k]*si[k]), float64(sj[k]*sj[k])
+			b.bI[k] = xi[k] + float64(float64(di*sj2)/(float64(di*sj2)+1e-6+float64((1-di)*si2))*(xj[k]-xi[k]))
+			b.bR[k] = xj[k] + float64(float64(dj*si2)/(float64(dj*si2)+1e-6+float64((1-dj)*sj2))*(xi[k]-xj[k]))
+			continue
+		}
+		var wi, wj float64
+		if e.o.Interp == InterpS1P1 {
+			wi, wj = float64(si[k]*pI), float64(sj[k]*pJ)
+		} else {
+			wi = float64(float64(si[k]*si[k]) * float64(pI*pI))
+			wj = float64(float64(sj[k]*sj[k]) * float64(pJ*pJ))
+		}
+		den := wi + 1e-6 + wj
+		b.bI[k] = round4((float64((wi+1e-6)*xi[k]) + float64(wj*xj[k])) / den)
+		b.bR[k] = round4((float64(wi*xi[k]) + float64((1e-6+wj)*xj[k])) / den)
+	}
+	return b
+}
+
+// bargains forms the bargains of this turn (section 1.9), in initiator
+// order.
+func (e *engine) bargains(target []int, phi []float64) []bargain {
+	var out []bargain
+	for i, j := range target {
+		if j < 0 {
+			continue
+		}
+		b := e.interp(i, j, phi[i])
+		switch e.o.Bargain {
+		case BargainInitRcvr:
+			_, pr := e.evalE(j, i, i, j)
+			out = append(out, b, e.interp(i, j, pr))
+		case BargainPWComp:
+			_, pr := e.evalE(j, i, i, j)
+			b2 := e.interp(i, j, pr)
+			wi, wj := e.sc[i], float64(e.c[i]*e.sig[j])
+			for k := range b.bI {
+				b.bI[k] = (float64(wi*b.bI[k]) + float64(wj*b2.bI[k])) / (wi + wj)
+				b.bR[k] = (float64(wi*b.bR[k]) + float64(wj*b2.bR[k])) / (wi + wj)
+			}
+			out = append(out, b)
+		default:
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
+// resolve picks each actor's next position from its status quo and the
+// bargains it is party to (section 1.10) and writes them into next.
+func (e *engine) resolve(bs []bargain, next []float64) {
+	n, d := e.n, e.d
+	copy(next, e.x)
+	if len(bs) == 0 {
+		return
+	}
+	fn := float64(n)
+	// Ū(n, SQ) and Ū(n, β), shared by every list the option is on.
+	sq := make([]float64, n)
+	for a := 0; a < n; a++ {
+		sum := 0.0
+		for _, v := range e.uDiag[a*n : a*n+n] {
+			sum += v
+		}
+		sq[a] = sum / fn
+	}
+	ub := make([]float64, len(bs)*n)
+	for bi, b := range bs {
+		for a := 0; a < n; a++ {
+			xa, sa := e.x[a*d:a*d+d], e.s[a*d:a*d+d]
+			sum := util(dist(xa, b.bI, sa, e.ss2[a]), e.R[a])
+			sum += util(dist(xa, b.bR, sa, e.ss2[a]), e.R[a])
+			for l, v := range e.uDiag[a*n : a*n+n] {
+				if l != b.init && l != b.rcvr {
+					sum += v
+				}
+			}
+			ub[bi*n+a] = sum / fn
+		}
+	}
+	// L_k: SQ, own bargains, then received bargains by initiator.
+	opts := make([]int, 0, 8) // −1 = SQ, else index into bs
+	uo := e.uo
+	for k := 0; k < n; k++ {
+		opts = append(opts[:0], -1)
+		for bi, b := range bs {
+			if b.init == k {
+				opts = append(opts, bi)
+			}
+		}
+		for bi, b := range bs {
+			if b.rcvr == k && b.init != k {
+				opts = append(opts, bi)
+			}
+		}
+		m := len(opts)
+		if m == 1 {
+			continue
+		}
+		if len(uo) < m*n {
+			uo = make([]float64, m*n)
+			e.uo = uo
+		}
+		if len(e.coal) < m*m {
+			e.coal = make([]float64, m*m)
+		}
+		if len(e.pm) < m {
+			e.pm = make([]float64, m)
+		}
+		for o, bi := range opts {
+			if bi < 0 {
+				copy(uo[o*n:o*n+n], sq)
+			} else {
+				copy(uo[o*n:o*n+n], ub[bi*n:bi*n+n])
+			}
+		}
+		p := e.pm[:m]
+		pce(e.o.Vote, e.o.PCE, e.c, uo, n, m, p, e.coal)
+		best := 0
+		for o := 1; o < m; o++ {
+			if p[best] < p[o] {
+				best = o
+			}
+		}
+		if bi := opts[best]; bi >= 0 {
+			b := bs[bi]
+			if b.init == k {
+				copy(next[k*d:k*d+d], b.bI)
+			} else {
+				copy(next[k*d:k*d+d], b.bR)
+			}
+		}
+	}
+}
+
+// probs computes the probability each actor's position wins among the
+// state's unique positions (section 1.12) into prob, and the
+// probability-weighted mean position into mean (length d).
+func (e *engine) probs(prob, mean []float64) {
+	n, d := e.n, e.d
+	reps := make([]int, 0, n)
+	for i := 0; i < n; i++ {
+		dup := false
+		for _, r := range reps {
+			if norm(e.x[i*d:i*d+d], e.x[r*d:r*d+d]) < 1e-3 {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			reps = append(reps, i)
+		}
+	}
+	m := len(reps)
+	uo := e.uo
+	for o, r := range reps {
+		for a := 0; a < n; a++ {
+			uo[o*n+a] = e.uDiag[a*n+r]
+		}
+	}
+	p := make([]float64, m)
+	pce(e.o.Vote, e.o.PCE, e.c, uo, n, m, p, e.coal)
+	for i := 0; i < n; i++ {
+		prob[i] = math.NaN()
+		for o := m - 1; o >= 0; o-- {
+			if norm(e.x[i*d:i*d+d], e.x[reps[o]*d:reps[o]*d+d]) < 1e-3 {
+				prob[i] = p[o]
+				break
+			}
+		}
+	}
+	for k := 0; k < d; k++ {
+		f := 0.0
+		for o, r := range reps {
+			f += float64(p[o] * e.x[r*d+k])
+		}
+		mean[k] = f
+	}
+}
+
+func norm(a, b []float64) float64 {
+	s := 0.0
+	for k := range a {
+		t := a[k] - b[k]
+		s += float64(t * t)
+	}
+	return math.Sqrt(s)
+}
+
+// stateDist is SMPModel::stateDist: Σᵢ ‖xᵢᵃ − xᵢᵇ‖.
+func stateDist(a, b []float64, n, d int) float64 {
+	s := 0.0
+	for i := 0; i < n; i++ {
+		s += norm(a[i*d:i*d+d], b[i*d:i*d+d])
+	}
+	return s
+}
+
+// trace is what a run records per state.
+type trace struct {
+	pos    [][]float64 // [t][i*d+k]
+	prob   [][]float64 // [t][i]
+	mean   [][]float64 // [t][k]
+	change []float64   // [t-1], ρ after step t
+	stop   string
+}
+
+// run is Model::run (section 1.11).
+func (e *engine) run(ctx context.Context, rounds, maxRounds int) (*trace, error) {
+	n, d := e.n, e.d
+	tr := &trace{}
+	record := func() {
+		prob, mean := make([]float64, n), make([]float64, d)
+		e.probs(prob, mean)
+		tr.pos = append(tr.pos, append([]float64(nil), e.x...))
+		tr.prob = append(tr.prob, prob)
+		tr.mean = append(tr.mean, mean)
+	}
+	e.setup()
+	record()
+	target, phi := make([]int, n), make([]float64, n)
+	next := make([]float64, n*d)
+	d01 := 0.0
+	for iter := 1; ; iter++ {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		e.challenges(ctx, target, phi)
+		bs := e.bargains(target, phi)
+		e.resolve(bs, next)
+		prev := tr.pos[len(tr.pos)-1]
+		e.x, next = next, e.x
+		e.setup()
+		record()
+		dist := stateDist(e.x, prev, n, d)
+		if iter == 1 {
+			d01 = dist
+		}
+		rho := dist / (d01 + 1e-4)
+		tr.change = append(tr.change, rho)
+		if rounds > 0 {
+			if iter >= rounds {
+				tr.stop = "ran the requested rounds"
+				break
+			}
+			continue
+		}
+		if iter >= maxRounds {
+			tr.stop = "reached the round limit"
+			break
+		}
+		if iter >= 2 && rho < 0.02 {
+			tr.stop = "fractional change below 0.02"
+			break
+		}
+	}
+	return tr, nil
+}

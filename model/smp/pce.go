@@ -1,0 +1,135 @@
+package smp
+
+import "math"
+
+// vote is Model::vote (eq. 1.5a): the vote of a voter with weight w for
+// the option it values at a over the option it values at b.
+func vote(r VotingRule, w, a, b float64) float64 {
+	if r == VoteProportional {
+		return float64(w * (a - b))
+	}
+	du := a - b
+	sgn := 0.0
+	if du > 0 {
+		sgn = 1
+	} else if du < 0 {
+		sgn = -1
+	}
+	cube := float64(du*du) * du
+	switch r {
+	case VoteBinary:
+		return float64(w * sgn)
+	case VotePropBin:
+		return float64(w * ((sgn + du) / 2))
+	case VotePropCubic:
+		return float64(w * ((du + cube) / 2))
+	case VoteCubic:
+		return float64(w * cube)
+	}
+	return math.NaN() // rejected by Model.check
+}
+
+// pce computes the probability that each of m options wins a
+// probabilistic Condorcet election among n voters with weights w, where
+// uo[o*n+k] is voter k's utility for option o (eqs. 1.5b–d). It writes
+// the probabilities into p (length m) and uses coal (length m·m) as
+// scratch.
+func pce(rule VotingRule, model PCEModel, w, uo []float64, n, m int, p, coal []float64) {
+	// Model::coalitions (eq. 1.5b).
+	for i := 0; i < m; i++ {
+		ui := uo[i*n : i*n+n]
+		for j := 0; j < i; j++ {
+			uj := uo[j*n : j*n+n]
+			cij, cji := 1e-8, 1e-8
+			if rule == VoteProportional {
+				for k, wk := range w[:n] {
+					v := float64(wk * (ui[k] - uj[k]))
+					if v > 0 {
+						cij += v
+					}
+					if v < 0 {
+						cji -= v
+					}
+				}
+			} else {
+				for k, wk := range w[:n] {
+					v := vote(rule, wk, ui[k], uj[k])
+					if v > 0 {
+						cij += v
+					}
+					if v < 0 {
+						cji -= v
+					}
+				}
+			}
+			coal[i*m+j] = cij
+			coal[j*m+i] = cji
+		}
+		coal[i*m+i] = 1e-8
+	}
+	// Model::vProb, Linear (eq. 1.5c), in place: coal becomes P.
+	for i := 0; i < m; i++ {
+		for j := 0; j < i; j++ {
+			cij, cji := coal[i*m+j], coal[j*m+i]
+			coal[i*m+j] = cij / (cij + cji)
+			coal[j*m+i] = cji / (cij + cji)
+		}
+		coal[i*m+i] = 0.5
+	}
+	if model == PCEMarkovUniform {
+		markovUniform(coal, m, p)
+		return
+	}
+	// Model::condPCE (eq. 1.5d).
+	sum := 0.0
+	for i := 0; i < m; i++ {
+		q := 1.0
+		for _, pij := range coal[i*m : i*m+m] {
+			q *= pij
+		}
+		p[i] = q
+	}
+	for i := 0; i < m; i++ {
+		sum += p[i]
+	}
+	for i := 0; i < m; i++ {
+		p[i] = p[i] / sum
+	}
+}
+
+// markovUniform writes into p the stationary distribution of the chain
+// that, from option i, draws a challenger j uniformly among the m options
+// and moves to j with probability P[j][i]. Power iteration from the
+// uniform distribution until no probability changes by more than 1e-13
+// (at most 100000 steps).
+func markovUniform(P []float64, m int, p []float64) {
+	q := make([]float64, m)
+	for i := range p[:m] {
+		p[i] = 1 / float64(m)
+	}
+	for it := 0; it < 100000; it++ {
+		for j := range q {
+			q[j] = 0
+		}
+		for i := 0; i < m; i++ {
+			stay := 1.0
+			for j := 0; j < m; j++ {
+				if j == i {
+					continue
+				}
+				t := P[j*m+i] / float64(m)
+				q[j] += p[i] * t
+				stay -= t
+			}
+			q[i] += p[i] * stay
+		}
+		diff := 0.0
+		for i := range q {
+			diff = math.Max(diff, math.Abs(q[i]-p[i]))
+			p[i] = q[i]
+		}
+		if diff <= 1e-13 {
+			return
+		}
+	}
+}

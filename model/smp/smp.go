@@ -1,0 +1,229 @@
+package smp
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"strings"
+
+	"parley/errs"
+	"parley/model"
+)
+
+// Model is KTAB's spatial model of politics. Its zero value runs KTAB's
+// defaults (the table in section 1.1 of the spec): proportional voting,
+// conditional PCE, risk range Mid with the one-third adjustment,
+// semi-committed third parties, S2P2 bargains formed by the initiator.
+type Model struct {
+	// Vote is the voting rule (eq. 1.5a); zero is Proportional.
+	Vote VotingRule
+	// PCE is the probabilistic Condorcet election model (eq. 1.5d); zero
+	// is Conditional.
+	PCE PCEModel
+	// RiskRange maps victory probabilities to risk attitudes (eq. 1.6c);
+	// zero is Mid, R ∈ [−½, 1].
+	RiskRange RiskRange
+	// RiskAdjust is how one actor estimates another's risk attitude
+	// (eq. 1.6d); zero is OneThird.
+	RiskAdjust RiskAdjust
+	// Commit is the third parties' commitment (eq. 1.7b); zero is
+	// SemiCommit.
+	Commit Commit
+	// Interp is the bargain interpolation (eq. 1.9a); zero is S2P2.
+	Interp Interp
+	// Bargain is whose estimate shapes bargains (eq. 1.9d); zero is
+	// InitOnlyInterp.
+	Bargain BargainModel
+}
+
+var _ model.Model = Model{}
+
+// Name implements model.Model.
+func (Model) Name() string { return "smp" }
+
+// Summary implements model.Model.
+func (Model) Summary() string {
+	return "KTAB spatial model of politics: all issues move together through challenges and bargains (Wise et al., KAPSARC 2015–2017)"
+}
+
+func (m Model) check() error {
+	switch {
+	case m.Vote < 0 || m.Vote >= VoteASymProsp:
+		return errs.New(errs.Invalid, "smp: voting rule %v is not supported (valid: Prop, Binary, PropBin, PropCbc, Cubic; the spec gives no formula for ASymProsp)", m.Vote)
+	case m.PCE < 0 || m.PCE >= PCEMarkovIncentive:
+		return errs.New(errs.Invalid, "smp: PCE model %v is not supported (valid: Conditional, MarkovUniform; the spec gives no formula for MarkovIncentive)", m.PCE)
+	case m.RiskRange < 0 || m.RiskRange > RiskMax:
+		return errs.New(errs.Invalid, "smp: risk range %v is not one of Mid, Min, Max", m.RiskRange)
+	case m.RiskAdjust < 0 || m.RiskAdjust > AdjustFull:
+		return errs.New(errs.Invalid, "smp: risk adjustment %v is not one of OneThird, None, Half, TwoThirds, Full", m.RiskAdjust)
+	case m.Commit < 0 || m.Commit > FullCommit:
+		return errs.New(errs.Invalid, "smp: third-party commitment %v is not one of SemiCommit, NoCommit, FullCommit", m.Commit)
+	case m.Interp < 0 || m.Interp > InterpS2PMax:
+		return errs.New(errs.Invalid, "smp: interpolation %v is not one of S2P2, S1P1, S2PMax", m.Interp)
+	case m.Bargain < 0 || m.Bargain > BargainPWComp:
+		return errs.New(errs.Invalid, "smp: bargain model %v is not one of InitOnlyInterp, InitRcvrInterp, PWCompInterp", m.Bargain)
+	}
+	return nil
+}
+
+// Detail is the SMP-specific output of a run, kept in Result.Detail for
+// printers: everything KTAB logs that the common Result does not hold,
+// on KTAB's internal [0,1] scale. WriteKTAB prints it as KTAB does.
+type Detail struct {
+	// Actors and Dims are the names KTAB prints (Problem actor and issue
+	// names), for the actors that take part (Active).
+	Actors, Dims []string
+	// Active maps each Detail actor to its index in Problem.Actors.
+	Active []int
+	// Change is the fractional change ρ after each step (eq. 1.11).
+	Change []float64
+	// Positions[t][i*len(Dims)+k] is actor i's position on dimension k
+	// in state t, on [0,1].
+	Positions [][]float64
+	// Prob[t][i] is the probability that actor i's position in state t
+	// wins among that state's distinct positions (section 1.12).
+	Prob [][]float64
+}
+
+// Forecast implements model.Model. See the package documentation for how
+// a Problem maps onto the model.
+func (m Model) Forecast(ctx context.Context, p *model.Problem, o model.Options) (*model.Result, error) {
+	if err := m.check(); err != nil {
+		return nil, err
+	}
+	if err := p.Check(); err != nil {
+		return nil, err
+	}
+	in := mapProblem(p)
+	res := &model.Result{Model: "smp", Notes: in.notes}
+	maxRounds := o.MaxRounds
+	if maxRounds <= 0 {
+		maxRounds = 100
+	}
+	n, d := len(in.active), len(p.Issues)
+	var tr *trace
+	if n > 0 {
+		e := newEngine(m, in.c, in.s, in.x, n, d)
+		var err error
+		tr, err = e.run(ctx, o.Rounds, maxRounds)
+		if err != nil {
+			return nil, err
+		}
+	} else {
+		tr = &trace{stop: "no actor cares about any issue"}
+	}
+	T := len(tr.pos)
+	if T > 0 {
+		res.Notes = append(res.Notes, fmt.Sprintf("%d states, %d steps; stopped: %s", T, T-1, tr.stop))
+	}
+	det := &Detail{Active: in.active, Change: tr.change, Positions: tr.pos, Prob: tr.prob}
+	for _, i := range in.active {
+		det.Actors = append(det.Actors, p.Actors[i].Name)
+	}
+	for _, is := range p.Issues {
+		det.Dims = append(det.Dims, is.Name)
+	}
+	res.Detail = det
+	keep := func(t int) bool { return !o.NoTrace || t == 0 || t == T-1 }
+	for k, is := range p.Issues {
+		span := is.Max - is.Min
+		back := func(v float64) float64 { return float64(v*span) + is.Min }
+		ir := model.IssueResult{Issue: is.ID, Values: map[string]float64{}}
+		for t := 0; t < T; t++ {
+			if !keep(t) {
+				continue
+			}
+			pos := make([]float64, len(p.Actors))
+			for i := range pos {
+				if p.Stances[i][k].Present {
+					pos[i] = p.Stances[i][k].Position // fixed: inactive actor
+				} else {
+					pos[i] = math.NaN()
+				}
+			}
+			for a, i := range in.active {
+				if p.Stances[i][k].Present {
+					pos[i] = back(tr.pos[t][a*d+k])
+				}
+			}
+			r := model.Round{Round: t, Positions: pos, Forecast: back(tr.mean[t][k])}
+			if t > 0 {
+				r.Values = map[string]float64{"change": tr.change[t-1]}
+			}
+			ir.Rounds = append(ir.Rounds, r)
+		}
+		if T > 0 {
+			ir.Forecast = back(tr.mean[T-1][k])
+			ir.Values["rounds"] = float64(T - 1)
+		} else {
+			_, _, x, s := p.Column(k)
+			ir.Forecast = model.WeightedMean(x, s)
+		}
+		res.Issues = append(res.Issues, ir)
+	}
+	return res, nil
+}
+
+// input is a Problem mapped onto KTAB's internal scales.
+type input struct {
+	active   []int     // Problem actor index of each model actor
+	c, s, x  []float64 // power, s[i*d+k], x[i*d+k] on [0,1]
+	notes    []string
+}
+
+// mapProblem maps a Problem onto the model (see the package doc):
+// positions (x−Min)/(Max−Min); saliences as given while an actor's total
+// is at most 1, else divided by the total; an absent stance has salience 0
+// and the capability×salience weighted mean position of the issue; actors
+// whose total salience is 0 are left out and keep their positions.
+func mapProblem(p *model.Problem) *input {
+	d := len(p.Issues)
+	neutral := make([]float64, d)
+	for k, is := range p.Issues {
+		_, c, x, s := p.Column(k)
+		w := make([]float64, len(c))
+		for j := range w {
+			w[j] = c[j] * s[j]
+			x[j] = (x[j] - is.Min) / (is.Max - is.Min)
+		}
+		neutral[k] = model.WeightedMean(x, w)
+	}
+	in := &input{}
+	var left, scaled []string
+	for i, a := range p.Actors {
+		sal := make([]float64, d)
+		pos := make([]float64, d)
+		sum := 0.0
+		for k, is := range p.Issues {
+			st := p.Stances[i][k]
+			if st.Present {
+				sal[k] = st.Salience
+				pos[k] = (st.Position - is.Min) / (is.Max - is.Min)
+			} else {
+				pos[k] = neutral[k]
+			}
+			sum += sal[k]
+		}
+		if !(sum > 0) {
+			left = append(left, a.ID)
+			continue
+		}
+		if sum > 1+1e-9 {
+			for k := range sal {
+				sal[k] /= sum
+			}
+			scaled = append(scaled, a.ID)
+		}
+		in.active = append(in.active, i)
+		in.c = append(in.c, a.Capability)
+		in.s = append(in.s, sal...)
+		in.x = append(in.x, pos...)
+	}
+	if len(scaled) > 0 {
+		in.notes = append(in.notes, "saliences summing over 1 divided by their sum (SMP saliences are shares of attention): "+strings.Join(scaled, ", "))
+	}
+	if len(left) > 0 {
+		in.notes = append(in.notes, "left out (salience 0 on every issue), positions kept: "+strings.Join(left, ", "))
+	}
+	return in
+}
