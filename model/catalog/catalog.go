@@ -11,6 +11,7 @@ import (
 	"parley/model/compromise"
 	"parley/model/median"
 	"parley/model/nash"
+	"parley/model/smp"
 )
 
 // all is every model, in the order `parley models` lists them. Add a model
@@ -19,6 +20,7 @@ var all = []model.Model{
 	compromise.Model{},
 	median.Model{},
 	nash.Model{},
+	smp.Model{},
 }
 
 // All returns every model.
