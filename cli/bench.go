@@ -1,0 +1,129 @@
+package cli
+
+import (
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"parley/errs"
+	"parley/format/deu"
+	"parley/model"
+	"parley/model/catalog"
+	"parley/skill"
+)
+
+func init() { register(benchCommand) }
+
+func benchCommand() *cobra.Command {
+	bench := &cobra.Command{
+		Use:   "bench",
+		Short: "Score the models against real negotiation outcomes",
+	}
+	bench.AddCommand(benchDEUCommand())
+	return bench
+}
+
+func benchDEUCommand() *cobra.Command {
+	var (
+		list, format, perIssue, baseline string
+		resamples                        int
+		seed                             uint64
+	)
+	cmd := &cobra.Command{
+		Use:   "deu DIR",
+		Short: "Score every model on a DEU directory (issues.csv, actor_inputs.csv, council_capability.csv)",
+		Long: `Forecast every scored issue of a DEU-format directory with every model and
+print MAE, median absolute error, RMSE, the share within 10 points and N,
+overall and per split, procedure and wave, with a paired bootstrap 95%
+interval of each model's MAE minus the baseline's (compromise by default).
+
+--model LIST runs only the named models ("all" adds the hidden ones); the
+baseline is always run. Models that fail on an issue are listed, not fatal.`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			d, err := deu.Read(args[0])
+			if err != nil {
+				return err
+			}
+			for _, w := range d.Warnings {
+				cmd.PrintErrln("warning:", w)
+			}
+			cases, skipped := d.Cases()
+			for _, s := range skipped {
+				cmd.PrintErrln("note:", s)
+			}
+			if len(cases) == 0 {
+				return errs.New(errs.Invalid, "%s: no issue can be scored (each needs an outcome and 3 actors with position and salience)", args[0])
+			}
+			ms, err := benchModels(list, baseline)
+			if err != nil {
+				return err
+			}
+			run, err := skill.Forecasts(cmd.Context(), ms, cases, 0)
+			if err != nil {
+				return err
+			}
+			rep := skill.Score(run, skill.Options{Baseline: baseline, Resamples: resamples, Seed: seed})
+			if perIssue != "" {
+				f, err := os.Create(perIssue)
+				if err != nil {
+					return errs.New(errs.Invalid, "--per-issue: %v", err)
+				}
+				werr := skill.WritePerIssue(f, run)
+				if cerr := f.Close(); werr == nil {
+					werr = cerr
+				}
+				if werr != nil {
+					return errs.New(errs.Internal, "--per-issue %s: %v", perIssue, werr)
+				}
+			}
+			w := cmd.OutOrStdout()
+			switch format {
+			case "", "table":
+				return skill.WriteTable(w, rep)
+			case "json":
+				return skill.WriteJSON(w, rep)
+			case "csv":
+				return skill.WriteCSV(w, rep)
+			case "md", "markdown":
+				return skill.WriteMarkdown(w, rep)
+			}
+			return errs.New(errs.Usage, "unknown format %q; valid: table, json, csv, md", format)
+		},
+	}
+	fs := cmd.Flags()
+	fs.StringVarP(&list, "model", "m", "", `models to run, comma-separated ("all" for every model, hidden ones too); default: every default model`)
+	fs.StringVarP(&format, "format", "f", "table", "output: table, json, csv or md")
+	fs.StringVar(&perIssue, "per-issue", "", "write every forecast (model, issue, outcome, forecast, error) as CSV to this file")
+	fs.StringVar(&baseline, "baseline", "compromise", "model the others are compared with")
+	fs.IntVar(&resamples, "resamples", 10000, "paired bootstrap resamples")
+	fs.Uint64Var(&seed, "seed", 1, "bootstrap seed")
+	return cmd
+}
+
+// benchModels resolves --model, always including the baseline (first).
+func benchModels(list, baseline string) ([]model.Model, error) {
+	var ms []model.Model
+	switch strings.TrimSpace(list) {
+	case "":
+		ms = catalog.Default()
+	case "all":
+		ms = catalog.All()
+	default:
+		var err error
+		if ms, err = catalog.Parse(list); err != nil {
+			return nil, err
+		}
+	}
+	for _, m := range ms {
+		if m.Name() == baseline {
+			return ms, nil
+		}
+	}
+	b, err := catalog.Get(baseline)
+	if err != nil {
+		return nil, errs.New(errs.Usage, "--baseline: %v", err)
+	}
+	return append([]model.Model{b}, ms...), nil
+}
