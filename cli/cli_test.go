@@ -1,0 +1,209 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/json"
+	"math"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// run runs parley with args and returns stdout, stderr and the exit code.
+func run(t *testing.T, args ...string) (string, string, int) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := Main(args, strings.NewReader(""), &out, &errb)
+	return out.String(), errb.String(), code
+}
+
+// base is a valid scenario; each malformed case edits one line of it.
+const base = `metadata:
+  id: t
+  title: T
+  as_of: 2025-01-01
+issues:
+  - id: i1
+    name: Issue one
+actors:
+  - {id: a, name: A, capability: 1}
+  - {id: b, name: B, capability: 2}
+stances:
+  - {actor: a, issue: i1, position: 10, salience: 0.5, assumed: x}
+  - {actor: b, issue: i1, position: 90, salience: 1, assumed: x}
+snapshots:
+  - date: 2025-02-01
+    stances: [{actor: a, issue: i1, position: 20}]
+variants:
+  - id: v1
+    remove_actors: [b]
+`
+
+func write(t *testing.T, name, content string) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// Each malformed-input class exits 3 and names the file and line.
+func TestMalformedInputExitsThreeWithLine(t *testing.T) {
+	cases := []struct {
+		name, old, new string
+		line           int
+		says           string
+	}{
+		{"unknown actor", "{actor: a, issue: i1, position: 10", "{actor: zz, issue: i1, position: 10", 12, `unknown actor "zz"`},
+		{"unknown issue", "{actor: b, issue: i1,", "{actor: b, issue: i9,", 13, `unknown issue "i9"`},
+		{"duplicate actor id", "{id: b, name: B", "{id: a, name: B", 10, "duplicate"},
+		{"position outside scale", "position: 90", "position: 190", 13, "outside the scale"},
+		{"salience outside range", "salience: 1,", "salience: 7,", 13, "salience 7"},
+		{"range not containing value", "position: 90, salience: 1,", "position: 90, range: {position: [0, 50]}, salience: 1,", 13, "does not contain"},
+		{"capability not positive", "capability: 2", "capability: 0", 10, "capability"},
+		{"variant names unknown actor", "remove_actors: [b]", "remove_actors: [q]", 19, `unknown actor "q"`},
+		{"snapshot before as_of", "date: 2025-02-01", "date: 2024-02-01", 15, "before"},
+		{"malformed yaml", "    name: Issue one", "    name: [Issue one", 7, ""},
+		{"wrong type", "position: 10,", "position: ten,", 12, "position"},
+		{"unknown field", "{id: a, name: A,", "{id: a, nmae: A,", 9, "nmae"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			if !strings.Contains(base, c.old) {
+				t.Fatalf("test bug: %q not in base", c.old)
+			}
+			p := write(t, "s.yaml", strings.Replace(base, c.old, c.new, 1))
+			for _, cmd := range [][]string{{"validate", p}, {"forecast", p}} {
+				_, stderr, code := run(t, cmd...)
+				if code != 3 {
+					t.Errorf("%s: exit %d, want 3; stderr %s", cmd[0], code, stderr)
+				}
+				want := p + ":" + strconv.Itoa(c.line) + ":"
+				if !strings.Contains(stderr, want) {
+					t.Errorf("%s: stderr does not name %s:\n%s", cmd[0], want, stderr)
+				}
+				if !strings.Contains(stderr, c.says) {
+					t.Errorf("%s: stderr does not say %q:\n%s", cmd[0], c.says, stderr)
+				}
+			}
+		})
+	}
+}
+
+func TestNotAScenario(t *testing.T) {
+	p := write(t, "notes.txt", "just some words\nand more\n")
+	_, stderr, code := run(t, "forecast", p)
+	if code != 3 || !strings.Contains(stderr, "not a file Parley can read") {
+		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+	p = write(t, "list.yaml", "- 1\n- 2\n")
+	_, stderr, code = run(t, "validate", p)
+	if code != 3 || !strings.Contains(stderr, p) {
+		t.Errorf("yaml list: exit %d, stderr %q", code, stderr)
+	}
+}
+
+func TestStrictTurnsMissingEvidenceIntoError(t *testing.T) {
+	p := write(t, "s.yaml", strings.Replace(base, "salience: 0.5, assumed: x", "salience: 0.5", 1))
+	if _, stderr, code := run(t, "validate", p); code != 0 || !strings.Contains(stderr, "warning") {
+		t.Errorf("non-strict: exit %d, stderr %q; want 0 with a warning", code, stderr)
+	}
+	if _, stderr, code := run(t, "validate", "--strict", p); code != 3 || !strings.Contains(stderr, p+":12:") {
+		t.Errorf("strict: exit %d, stderr %q; want 3 naming line 12", code, stderr)
+	}
+}
+
+func TestUsageErrorsExitTwo(t *testing.T) {
+	for _, args := range [][]string{
+		{"forecast", "--bogus"},
+		{"forecast", "--model", "nope"},
+		{"forecast", "--format", "xml"},
+		{"nosuchcommand"},
+		{"validate"},
+		{"forecast", "a", "b"},
+	} {
+		if _, stderr, code := run(t, args...); code != 2 {
+			t.Errorf("%v: exit %d, want 2 (stderr %q)", args, code, stderr)
+		}
+	}
+}
+
+// The JSON document has the documented shape and the compromise forecast
+// computed by hand from cli/testdata/example.yaml.
+func TestForecastJSON(t *testing.T) {
+	out, stderr, code := run(t, "forecast", "testdata/example.yaml", "--model", "compromise,median", "--format", "json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var doc struct {
+		Scenario struct{ AsOf string `json:"as_of"` } `json:"scenario"`
+		Models   []struct {
+			Model  string `json:"model"`
+			Issues []struct {
+				Issue    string  `json:"issue"`
+				Forecast float64 `json:"forecast"`
+				Nearest  struct{ Label string } `json:"nearest"`
+				Rounds   []struct {
+					Round     int                `json:"round"`
+					Positions map[string]float64 `json:"positions"`
+					Forecast  float64            `json:"forecast"`
+				} `json:"rounds"`
+			} `json:"issues"`
+		} `json:"models"`
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	// Latest snapshot (2025-06-01) moves Gamma to 80 on budget. Weights
+	// a 1·1, b 2·0.5, c 3·1: (0 + 50 + 240)/5 = 58.
+	if doc.Scenario.AsOf != "2025-06-01" {
+		t.Errorf("as_of %q, want the latest snapshot 2025-06-01", doc.Scenario.AsOf)
+	}
+	m := doc.Models[0]
+	if m.Model != "compromise" || m.Issues[0].Issue != "budget" || math.Abs(m.Issues[0].Forecast-58) > 1e-12 {
+		t.Errorf("got %+v", m.Issues[0])
+	}
+	if m.Issues[0].Nearest.Label != "half budget" {
+		t.Errorf("nearest label %q, want half budget", m.Issues[0].Nearest.Label)
+	}
+	if r := m.Issues[0].Rounds; len(r) != 1 || r[0].Positions["c"] != 80 {
+		t.Errorf("rounds %+v", r)
+	}
+	// Median: weights 1 at 0, 1 at 50, 3 at 80 → 80.
+	if f := doc.Models[1].Issues[0].Forecast; f != 80 {
+		t.Errorf("median %v, want 80", f)
+	}
+}
+
+func TestSnapshotAndVariant(t *testing.T) {
+	// Base (as_of): Gamma at 100 → (0 + 50 + 300)/5 = 70.
+	out, _, code := run(t, "forecast", "testdata/example.yaml", "--model", "compromise", "--format", "csv", "--snapshot", "base")
+	if code != 0 || !strings.Contains(out, "compromise,budget,70,") {
+		t.Errorf("base: exit %d\n%s", code, out)
+	}
+	// Variant no-gamma: (0·1 + 50·1)/2 = 25.
+	out, _, code = run(t, "forecast", "testdata/example.yaml", "--model", "compromise", "--format", "csv", "--variant", "no-gamma")
+	if code != 0 || !strings.Contains(out, "compromise,budget,25,") {
+		t.Errorf("variant: exit %d\n%s", code, out)
+	}
+	_, stderr, code := run(t, "forecast", "testdata/example.yaml", "--variant", "nope")
+	if code != 3 || !strings.Contains(stderr, "no-gamma") {
+		t.Errorf("unknown variant: exit %d, stderr %q (want 3 and the valid ids)", code, stderr)
+	}
+	_, stderr, code = run(t, "forecast", "testdata/example.yaml", "--snapshot", "June")
+	if code != 2 || !strings.Contains(stderr, "2025-06-01") {
+		t.Errorf("bad snapshot: exit %d, stderr %q", code, stderr)
+	}
+}
+
+func TestModelsListsEveryModel(t *testing.T) {
+	out, _, code := run(t, "models")
+	for _, name := range []string{"compromise", "median", "nash"} {
+		if code != 0 || !strings.Contains(out, name) {
+			t.Errorf("models output lacks %s:\n%s", name, out)
+		}
+	}
+}
