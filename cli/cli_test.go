@@ -139,12 +139,14 @@ func TestForecastJSON(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	var doc struct {
-		Scenario struct{ AsOf string `json:"as_of"` } `json:"scenario"`
-		Models   []struct {
+		Scenario struct {
+			AsOf string `json:"as_of"`
+		} `json:"scenario"`
+		Models []struct {
 			Model  string `json:"model"`
 			Issues []struct {
-				Issue    string  `json:"issue"`
-				Forecast float64 `json:"forecast"`
+				Issue    string                 `json:"issue"`
+				Forecast float64                `json:"forecast"`
 				Nearest  struct{ Label string } `json:"nearest"`
 				Rounds   []struct {
 					Round     int                `json:"round"`
