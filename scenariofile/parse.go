@@ -337,6 +337,8 @@ func (d *decoder) decode(path string, n *yaml.Node, v reflect.Value) {
 		d.list(path, n, v)
 	case reflect.Struct:
 		d.mapping(path, n, v, false)
+	case reflect.Map:
+		d.dict(path, n, v)
 	default:
 		panic(fmt.Sprintf("scenariofile: cannot decode into %v", t))
 	}
@@ -389,6 +391,62 @@ func (d *decoder) list(path string, n *yaml.Node, v reflect.Value) {
 		d.decode(p, e, s.Index(i))
 	}
 	v.Set(s)
+}
+
+// dict decodes a mapping with text keys (such as red_lines: {issue: "<= 40"})
+// into a map; the path of a value is path.key.
+func (d *decoder) dict(path string, n *yaml.Node, v reflect.Value) {
+	if isNull(n) {
+		v.SetZero()
+		return
+	}
+	if n.Kind != yaml.MappingNode {
+		d.errorf(path, n, "a mapping", "expected a mapping, got %s", describe(n))
+		return
+	}
+	t := v.Type()
+	if t.Key().Kind() != reflect.String {
+		panic(fmt.Sprintf("scenariofile: cannot decode into %v", t))
+	}
+	m := reflect.MakeMapWithSize(t, len(n.Content)/2)
+	seen := map[string]*yaml.Node{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, val := deref(n.Content[i]), n.Content[i+1]
+		key, ok := d.text(path, k)
+		if !ok {
+			continue
+		}
+		fp := join(path, key)
+		if prev := seen[key]; prev != nil {
+			d.errorf(fp, k, "each key once", "key %q given twice (also line %d)", key, prev.Line)
+			continue
+		}
+		seen[key] = k
+		d.nodes[fp] = val
+		e := reflect.New(t.Elem()).Elem()
+		if dv := deref(val); t.Elem().Kind() == reflect.String && isPair(dv) {
+			// A red line written as a YAML list [a, b] is the text "[a, b]".
+			e.SetString("[" + deref(dv.Content[0]).Value + ", " + deref(dv.Content[1]).Value + "]")
+		} else {
+			d.decode(fp, val, e)
+		}
+		m.SetMapIndex(reflect.ValueOf(key).Convert(t.Key()), e)
+	}
+	v.Set(m)
+}
+
+// isPair reports whether n is a list of two numbers.
+func isPair(n *yaml.Node) bool {
+	if n.Kind != yaml.SequenceNode || len(n.Content) != 2 {
+		return false
+	}
+	for _, c := range n.Content {
+		c = deref(c)
+		if t := c.ShortTag(); c.Kind != yaml.ScalarNode || (t != "!!int" && t != "!!float") {
+			return false
+		}
+	}
+	return true
 }
 
 func (d *decoder) rangeValue(path string, n *yaml.Node, v reflect.Value) {

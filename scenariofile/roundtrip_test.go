@@ -33,7 +33,8 @@ func rich() *scenario.Scenario {
 		},
 		Actors: []scenario.Actor{
 			{ID: "us", Name: "United States", Description: "Mediator", Capability: 60, CapabilityRange: &scenario.Range{50, 70},
-				CapabilityNote: "Largest donor", Aliases: []string{"usa", "washington"}},
+				CapabilityNote: "Largest donor", Aliases: []string{"usa", "washington"},
+				RedLines: map[string]string{"cf": ">= 20", "tax": "[0, 100]"}, Reservation: fp(0.3)},
 			{ID: "ua", Name: "Ukraine", Description: "Party", Capability: 0.25, CapabilityRange: &scenario.Range{0.1, 0.3},
 				CapabilityNote: "Army", Aliases: []string{"kyiv"}},
 			{ID: "123", Name: "2025-01-01", Capability: 1},
@@ -56,7 +57,8 @@ func rich() *scenario.Scenario {
 		Snapshots: []scenario.Snapshot{
 			{Date: "2025-03-15", Label: "Jeddah", Description: "Ukraine accepts",
 				Changes: scenario.Changes{
-					Actors: []scenario.ActorChange{{ID: "us", Capability: fp(55), CapabilityRange: &scenario.Range{45, 65}, Note: "aid paused"}},
+					Actors: []scenario.ActorChange{{ID: "us", Capability: fp(55), CapabilityRange: &scenario.Range{45, 65},
+						RedLines: map[string]string{"cf": "none"}, Reservation: fp(0.4), Note: "aid paused"}},
 					Stances: []scenario.StanceChange{
 						{Actor: "ua", Issue: "cf", Position: fp(50), Salience: fp(95),
 							Range:    &scenario.StanceRange{Position: &scenario.Range{40, 60}, Salience: &scenario.Range{90, 100}},
@@ -275,5 +277,28 @@ func TestAnchorsSorted(t *testing.T) {
 	// The diagnostic for the anchor sorted last points at where it was written.
 	if len(ds) != 1 || ds[0].Path != "issues[0].anchors[2].value" || ds[0].Line != 3 || ds[0].Column != 92 {
 		t.Errorf("diagnostics %v", ds)
+	}
+}
+
+func TestRedLines(t *testing.T) {
+	doc := edit(map[int]string{6: "  - {id: a, name: A, capability: 1, red_lines: {cf: [20, 40], tax: '<= 5'}, reservation: 0.2}"})
+	s, ds := Parse("f.yaml", []byte(doc))
+	if len(ds) != 0 {
+		t.Fatalf("diagnostics: %v", ds)
+	}
+	want := map[string]string{"cf": "[20, 40]", "tax": "<= 5"}
+	if !reflect.DeepEqual(s.Actors[0].RedLines, want) || *s.Actors[0].Reservation != 0.2 {
+		t.Errorf("red lines %v, reservation %v", s.Actors[0].RedLines, *s.Actors[0].Reservation)
+	}
+	doc = edit(map[int]string{6: "  - {id: a, name: A, capability: 1, red_lines: {cf: {x: 1}, peace: '<= 5'}}"})
+	_, ds = Parse("f.yaml", []byte(doc))
+	if len(ds) != 2 {
+		t.Fatalf("diagnostics: %v", ds)
+	}
+	if d := ds[0]; d.Path != "actors[0].red_lines.cf" || d.Line != 6 || d.Column != 53 || d.Message != "expected text, got a mapping" {
+		t.Errorf("got %v", d)
+	}
+	if d := ds[1]; d.Path != "actors[0].red_lines.peace" || d.Line != 6 || d.Column != 68 || d.Message != `red line on unknown issue "peace"` {
+		t.Errorf("got %v", d)
 	}
 }
