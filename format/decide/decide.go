@@ -1,0 +1,559 @@
+// Package decide reads and writes the input files of Decide, the Python
+// implementation of Stokman's exchange model (github foarsitter/
+// decide-exchange-model), so that Parley can run a Decide data set as it is
+// and hand a Parley scenario to Decide.
+//
+// A Decide file is CSV with one row per record; column 1 is a tag:
+//
+//	#A  actor id, full name, comment
+//	#P  issue id, description (extra columns are joined into it)
+//	#M  issue id, position, description   (a labelled point of the scale)
+//	#D  actor id, issue id, position, salience, power, comment
+//	#O  description (ignored; Decide's docs call it "#0", also accepted)
+//	#/  comment
+//
+// The delimiter is a tab, a semicolon or a comma, guessed from the first
+// record; fields may be quoted with ' or " (doubled inside to escape). An
+// issue's scale runs from its lowest to its highest #M position (0–100 when
+// it has none), and the #M rows become the issue's anchors. Salience and
+// power are read on 0–1 (Decide's shipped data use 0–1; its validator
+// allows 0–100, which Parley does not) and power, which Decide stores per
+// actor and issue, must be the same on all of an actor's rows: it becomes
+// the actor's capability. See docs/decisions/exchange.md.
+package decide
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"io"
+	"math"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"parley/scenario"
+)
+
+// maxErrors caps the problems one Read reports.
+const maxErrors = 50
+
+// Tags are the record types of a Decide file.
+var tags = []string{"#A", "#P", "#M", "#D", "#O", "#/"}
+
+// Detect reports whether head (the first bytes of a file) looks like a
+// Decide file: its first non-blank line is a record whose first field is
+// one of the tags #A, #P, #M, #D, #O, #/ (quoted or not) followed by a
+// tab, semicolon or comma.
+func Detect(head []byte) bool {
+	for _, line := range bytes.Split(head, []byte("\n")) {
+		line = bytes.TrimRight(line, "\r")
+		if len(bytes.TrimSpace(line)) == 0 {
+			continue
+		}
+		l := line
+		if len(l) > 0 && (l[0] == '\'' || l[0] == '"') {
+			q := l[0]
+			l = l[1:]
+			if len(l) < 3 || l[2] != q {
+				return false
+			}
+			l = append(append([]byte{}, l[:2]...), l[3:]...)
+		}
+		if len(l) < 3 || !isTag(string(l[:2])) && string(l[:2]) != "#0" {
+			return false
+		}
+		return l[2] == '\t' || l[2] == ';' || l[2] == ','
+	}
+	return false
+}
+
+func isTag(s string) bool {
+	for _, t := range tags {
+		if s == t {
+			return true
+		}
+	}
+	return false
+}
+
+// record is one parsed row.
+type record struct {
+	line   int
+	fields []string
+}
+
+type reader struct {
+	name string
+	ds   scenario.Diagnostics
+}
+
+func (r *reader) errorf(line int, field, valid, format string, args ...any) {
+	if len(r.ds) >= maxErrors {
+		return
+	}
+	r.ds = append(r.ds, scenario.Diagnostic{File: r.name, Line: line, Column: 1, Path: field, Message: fmt.Sprintf(format, args...), Valid: valid})
+}
+
+// Read parses a Decide file; name is used in error messages and for the
+// scenario's id. Every problem is reported at once as scenario.Diagnostics
+// (file:line, what is wrong, what would be valid).
+func Read(name string, rd io.Reader) (*scenario.Scenario, error) {
+	data, err := io.ReadAll(rd)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	r := &reader{name: name}
+	recs := r.split(data)
+	if len(r.ds) > 0 {
+		return nil, r.ds
+	}
+	s := r.build(recs)
+	if len(r.ds) > 0 {
+		return nil, r.ds
+	}
+	return s, nil
+}
+
+// split breaks data into records, guessing the delimiter from the first
+// non-blank line.
+func (r *reader) split(data []byte) []record {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	lines := strings.Split(string(data), "\n")
+	var delim byte
+	var recs []record
+	for i, raw := range lines {
+		line := strings.TrimRight(raw, "\r")
+		if !utf8.ValidString(line) {
+			line = latin1(line)
+		}
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		if delim == 0 {
+			delim = guessDelim(line)
+		}
+		fields, ok := splitFields(line, delim)
+		if !ok {
+			r.errorf(i+1, "", "fields quoted with ' or \" and closed before the next delimiter", "unterminated or misplaced quote")
+			continue
+		}
+		if allEmpty(fields) {
+			continue
+		}
+		recs = append(recs, record{line: i + 1, fields: fields})
+	}
+	if len(recs) == 0 && len(r.ds) == 0 {
+		r.errorf(0, "", "records #A, #P, #M, #D", "the file holds no records")
+	}
+	return recs
+}
+
+func latin1(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		b.WriteRune(rune(s[i]))
+	}
+	return b.String()
+}
+
+func allEmpty(fs []string) bool {
+	for _, f := range fs {
+		if strings.TrimSpace(f) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+func guessDelim(line string) byte {
+	for _, d := range []byte{'\t', ';', ','} {
+		if strings.IndexByte(line, d) >= 0 {
+			return d
+		}
+	}
+	return '\t'
+}
+
+// splitFields splits one line on delim. A field that starts with ' or " is
+// quoted and runs to the matching quote; a doubled quote inside is one
+// quote character.
+func splitFields(line string, delim byte) ([]string, bool) {
+	var out []string
+	i := 0
+	for {
+		if i < len(line) && (line[i] == '\'' || line[i] == '"') {
+			q := line[i]
+			var b strings.Builder
+			j := i + 1
+			closed := false
+			for j < len(line) {
+				if line[j] == q {
+					if j+1 < len(line) && line[j+1] == q {
+						b.WriteByte(q)
+						j += 2
+						continue
+					}
+					closed = true
+					j++
+					break
+				}
+				b.WriteByte(line[j])
+				j++
+			}
+			if !closed {
+				return nil, false
+			}
+			// allow trailing blanks before the delimiter
+			for j < len(line) && (line[j] == ' ') {
+				j++
+			}
+			if j < len(line) && line[j] != delim {
+				return nil, false
+			}
+			out = append(out, b.String())
+			if j >= len(line) {
+				return out, true
+			}
+			i = j + 1
+			continue
+		}
+		k := strings.IndexByte(line[i:], delim)
+		if k < 0 {
+			out = append(out, strings.TrimSpace(line[i:]))
+			return out, true
+		}
+		out = append(out, strings.TrimSpace(line[i:i+k]))
+		i += k + 1
+	}
+}
+
+type issueRec struct {
+	id, desc string
+	line     int
+	marks    []mark
+}
+
+type mark struct {
+	value float64
+	label string
+	line  int
+}
+
+// field returns fields[n] or "" when the row is short.
+func field(fs []string, n int) string {
+	if n < len(fs) {
+		return strings.TrimSpace(fs[n])
+	}
+	return ""
+}
+
+func (r *reader) number(rec record, n int, what, valid string) (float64, bool) {
+	s := field(rec.fields, n)
+	if s == "" {
+		r.errorf(rec.line, what, valid, "%s is missing (column %d)", what, n+1)
+		return 0, false
+	}
+	x, err := strconv.ParseFloat(s, 64)
+	if err != nil && strings.Count(s, ",") == 1 && !strings.Contains(s, ".") {
+		x, err = strconv.ParseFloat(strings.Replace(s, ",", ".", 1), 64)
+	}
+	if err != nil || math.IsNaN(x) || math.IsInf(x, 0) {
+		r.errorf(rec.line, what, valid, "%s %q is not a number", what, s)
+		return 0, false
+	}
+	return x, true
+}
+
+func (r *reader) build(recs []record) *scenario.Scenario {
+	var actors []scenario.Actor
+	actorLine := map[string]int{}
+	var issues []*issueRec
+	issueByID := map[string]*issueRec{}
+	var title []string
+	var marks, data []record
+	for _, rec := range recs {
+		tag := strings.TrimSpace(rec.fields[0])
+		switch tag {
+		case "#A":
+			id := field(rec.fields, 1)
+			if id == "" {
+				r.errorf(rec.line, "actor id", "#A<TAB>id<TAB>full name<TAB>comment", "the actor has no id (column 2)")
+				continue
+			}
+			if l, dup := actorLine[id]; dup {
+				r.errorf(rec.line, "actor id", "a unique actor id", "duplicate actor %q (also line %d)", id, l)
+				continue
+			}
+			actorLine[id] = rec.line
+			name := field(rec.fields, 2)
+			if name == "" {
+				name = id
+			}
+			actors = append(actors, scenario.Actor{ID: id, Name: name, Description: field(rec.fields, 3)})
+		case "#P":
+			id := field(rec.fields, 1)
+			if id == "" {
+				r.errorf(rec.line, "issue id", "#P<TAB>id<TAB>description", "the issue has no id (column 2)")
+				continue
+			}
+			if is, dup := issueByID[id]; dup {
+				r.errorf(rec.line, "issue id", "a unique issue id", "duplicate issue %q (also line %d)", id, is.line)
+				continue
+			}
+			var desc []string
+			for _, f := range rec.fields[2:] {
+				if f = strings.TrimSpace(f); f != "" {
+					desc = append(desc, f)
+				}
+			}
+			is := &issueRec{id: id, desc: strings.Join(desc, " "), line: rec.line}
+			issues = append(issues, is)
+			issueByID[id] = is
+		case "#M":
+			marks = append(marks, rec)
+		case "#D":
+			data = append(data, rec)
+		case "#O", "#0":
+			if d := field(rec.fields, 1); d != "" {
+				title = append(title, d)
+			}
+		case "#/":
+		default:
+			r.errorf(rec.line, "tag", "one of #A (actor), #P (issue), #M (scale point), #D (actor–issue data), #O (description), #/ (comment)", "unknown record type %q", tag)
+		}
+	}
+	issueIDs := func() string {
+		var ids []string
+		for _, is := range issues {
+			ids = append(ids, is.id)
+		}
+		return list(ids)
+	}
+	for _, rec := range marks {
+		id := field(rec.fields, 1)
+		is := issueByID[id]
+		if is == nil {
+			r.errorf(rec.line, "issue", "an issue declared with #P: "+issueIDs(), "#M names unknown issue %q", id)
+			continue
+		}
+		v, ok := r.number(rec, 2, "position", "a number")
+		if !ok {
+			continue
+		}
+		label := field(rec.fields, 3)
+		for _, m := range is.marks {
+			if m.value == v {
+				r.errorf(rec.line, "position", "one #M row per scale point", "issue %q already has a scale point at %v (line %d)", id, v, m.line)
+				ok = false
+			}
+		}
+		if ok {
+			is.marks = append(is.marks, mark{value: v, label: label, line: rec.line})
+		}
+	}
+	s := &scenario.Scenario{}
+	base := strings.TrimSuffix(filepath.Base(r.name), filepath.Ext(r.name))
+	s.Metadata.ID = slug(base)
+	s.Metadata.Title = base
+	if len(title) > 0 {
+		s.Metadata.Title = strings.Join(title, " ")
+	}
+	s.Metadata.Description = "Imported from the Decide input file " + filepath.Base(r.name) + "."
+	s.Metadata.AsOf = "1970-01-01"
+	s.Metadata.CapabilityScale = "Decide power, 0–1"
+	type bound struct{ lo, hi float64 }
+	bounds := map[string]bound{}
+	for _, is := range issues {
+		sort.SliceStable(is.marks, func(a, b int) bool { return is.marks[a].value < is.marks[b].value })
+		si := scenario.Issue{ID: is.id, Name: is.id, Description: is.desc}
+		b := bound{0, 100}
+		if len(is.marks) == 1 {
+			r.errorf(is.marks[0].line, "position", "at least two #M rows per issue (its lowest and highest point), or none for 0–100", "issue %q has a single scale point", is.id)
+		}
+		if len(is.marks) >= 2 {
+			b = bound{is.marks[0].value, is.marks[len(is.marks)-1].value}
+			si.Scale = &scenario.Scale{Min: b.lo, Max: b.hi}
+			for _, m := range is.marks {
+				label := m.label
+				if label == "" {
+					label = strconv.FormatFloat(m.value, 'f', -1, 64)
+				}
+				si.Anchors = append(si.Anchors, scenario.Anchor{Value: m.value, Label: label})
+			}
+		}
+		bounds[is.id] = bound(b)
+		s.Issues = append(s.Issues, si)
+	}
+	actorIDs := make([]string, len(actors))
+	for i, a := range actors {
+		actorIDs[i] = a.ID
+	}
+	power := map[string]float64{}
+	powerLine := map[string]int{}
+	seen := map[[2]string]int{}
+	for _, rec := range data {
+		if len(rec.fields) < 6 {
+			r.errorf(rec.line, "", "#D<TAB>actor<TAB>issue<TAB>position<TAB>salience<TAB>power", "a #D row needs 5 fields after the tag, this one has %d", len(rec.fields)-1)
+			continue
+		}
+		actor, issue := field(rec.fields, 1), field(rec.fields, 2)
+		ok := true
+		if _, known := actorLine[actor]; !known {
+			r.errorf(rec.line, "actor", "an actor declared with #A: "+list(actorIDs), "unknown actor %q", actor)
+			ok = false
+		}
+		b, known := bounds[issue]
+		if !known {
+			r.errorf(rec.line, "issue", "an issue declared with #P: "+issueIDs(), "unknown issue %q", issue)
+			ok = false
+		}
+		x, okx := r.number(rec, 3, "position", "a number")
+		sal, oks := r.number(rec, 4, "salience", "a number from 0 to 1")
+		pw, okp := r.number(rec, 5, "power", "a number greater than 0, at most 1")
+		if !ok || !okx || !oks || !okp {
+			continue
+		}
+		if x < b.lo || x > b.hi {
+			r.errorf(rec.line, "position", fmt.Sprintf("a number from %v to %v (the issue's #M range)", b.lo, b.hi), "position %v of %s on %s is outside the scale", x, actor, issue)
+			ok = false
+		}
+		if sal < 0 || sal > 1 {
+			r.errorf(rec.line, "salience", "a number from 0 to 1", "salience %v is outside 0–1", sal)
+			ok = false
+		}
+		if pw <= 0 || pw > 1 {
+			r.errorf(rec.line, "power", "a number greater than 0, at most 1", "power %v is outside (0, 1]", pw)
+			ok = false
+		}
+		if l, dup := seen[[2]string{actor, issue}]; dup {
+			r.errorf(rec.line, "", "one #D row per actor and issue", "duplicate row for %s on %s (also line %d)", actor, issue, l)
+			ok = false
+		}
+		if old, has := power[actor]; has && old != pw && ok {
+			r.errorf(rec.line, "power", fmt.Sprintf("%v, the power %s has on line %d (Parley keeps one capability per actor)", old, actor, powerLine[actor]), "power %v of %s differs from its other rows", pw, actor)
+			ok = false
+		}
+		if !ok {
+			continue
+		}
+		seen[[2]string{actor, issue}] = rec.line
+		if _, has := power[actor]; !has {
+			power[actor], powerLine[actor] = pw, rec.line
+		}
+		s.Stances = append(s.Stances, scenario.Stance{
+			Actor: actor, Issue: issue, Position: x, Salience: sal,
+			Assumed: fmt.Sprintf("Decide input %s line %d", filepath.Base(r.name), rec.line),
+			Note:    field(rec.fields, 6),
+		})
+	}
+	for i := range actors {
+		actors[i].Capability = power[actors[i].ID]
+		if _, has := power[actors[i].ID]; !has {
+			r.errorf(actorLine[actors[i].ID], "", "at least one #D row for every #A actor (its power)", "actor %q has no #D rows", actors[i].ID)
+		}
+	}
+	s.Actors = actors
+	if len(issues) == 0 {
+		r.errorf(0, "", "at least one #P row", "the file declares no issues")
+	}
+	if len(actors) == 0 {
+		r.errorf(0, "", "at least one #A row", "the file declares no actors")
+	}
+	return s
+}
+
+func list(ids []string) string {
+	if len(ids) == 0 {
+		return "(none declared)"
+	}
+	if len(ids) > 15 {
+		return strings.Join(ids[:15], ", ") + ", …"
+	}
+	return strings.Join(ids, ", ")
+}
+
+func slug(s string) string {
+	var b strings.Builder
+	for _, c := range strings.ToLower(s) {
+		switch {
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+			b.WriteRune(c)
+		default:
+			if b.Len() > 0 && !strings.HasSuffix(b.String(), "-") {
+				b.WriteByte('-')
+			}
+		}
+	}
+	out := strings.Trim(b.String(), "-")
+	if out == "" {
+		return "decide"
+	}
+	return out
+}
+
+// Write writes s in Decide's format: tab-separated fields quoted with ',
+// as Decide's shipped files are. Saliences are written on 0–1. Capability
+// becomes every #D row's power, divided by the largest capability when
+// any exceeds 1 (Decide reads power on 0–1; the model is invariant to the
+// unit). An issue's scale ends are written as #M rows when no anchor sits
+// on them, since Decide takes an issue's scale from its #M rows.
+func Write(w io.Writer, s *scenario.Scenario) error {
+	bw := bufio.NewWriter(w)
+	row := func(fs ...string) {
+		for i, f := range fs {
+			if i > 0 {
+				bw.WriteByte('\t')
+			}
+			bw.WriteByte('\'')
+			bw.WriteString(strings.ReplaceAll(strings.ReplaceAll(f, "'", "''"), "\n", " "))
+			bw.WriteByte('\'')
+		}
+		bw.WriteByte('\n')
+	}
+	num := func(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
+	if s.Metadata.Title != "" {
+		row("#O", s.Metadata.Title)
+	}
+	maxCap := 1.0
+	for _, a := range s.Actors {
+		if a.Capability > maxCap {
+			maxCap = a.Capability
+		}
+	}
+	for _, a := range s.Actors {
+		row("#A", a.ID, a.Name, a.Description)
+	}
+	for _, is := range s.Issues {
+		desc := is.Description
+		if desc == "" {
+			desc = is.Name
+		}
+		row("#P", is.ID, desc)
+		lo, hi := is.Bounds()
+		var first, last *scenario.Anchor
+		if n := len(is.Anchors); n > 0 {
+			first, last = &is.Anchors[0], &is.Anchors[n-1]
+		}
+		if first == nil || first.Value != lo {
+			row("#M", is.ID, num(lo), "")
+		}
+		for _, a := range is.Anchors {
+			row("#M", is.ID, num(a.Value), a.Label)
+		}
+		if last == nil || last.Value != hi {
+			row("#M", is.ID, num(hi), "")
+		}
+	}
+	div := s.SalienceDivisor()
+	for _, st := range s.Stances {
+		a := s.Actor(st.Actor)
+		if a == nil {
+			return fmt.Errorf("decide: stance names unknown actor %q", st.Actor)
+		}
+		row("#D", a.ID, st.Issue, num(st.Position), num(st.Salience/div), num(a.Capability/maxCap), st.Note)
+	}
+	return bw.Flush()
+}

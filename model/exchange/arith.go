@@ -1,0 +1,211 @@
+package exchange
+
+import (
+	"errors"
+	"math"
+	"strconv"
+
+	"github.com/cockroachdb/apd/v3"
+)
+
+// arith is the arithmetic the engine runs on: float64 (fast mode) or
+// 28-significant-digit decimal (exact mode). Every operation returns a new
+// value and never changes its operands.
+type arith[T any] interface {
+	add(a, b T) T
+	sub(a, b T) T
+	mul(a, b T) T
+	quo(a, b T) T
+	abs(a T) T
+	neg(a T) T
+	cmp(a, b T) int
+	isZero(a T) bool
+	// from converts an input number (a float64 read from a Problem).
+	from(x float64) T
+	// consts returns the constants of spec §1.0 (0, 1, 100, Decimal(0.4),
+	// Decimal(0.1)) and the thresholds of §1.5 (1e-10, 1e-20, 1e-4).
+	consts() constants[T]
+	number(a T) Number
+	// err reports the first arithmetic failure (exact mode only).
+	err() error
+}
+
+type constants[T any] struct {
+	zero, one, hundred   T
+	salienceW, fixedW    T // Decimal(0.4), Decimal(0.1): exact binary values
+	eps10, eps20, eps4   T // 1e-10, 1e-20, 1e-4 as exact binary floats
+	fastEqualGainRelTol  float64
+	exactEqualGainChecks bool
+}
+
+// Number is one value the model computed: a float64 in fast mode, a
+// 28-significant-digit decimal in exact mode.
+type Number struct {
+	f float64
+	d *apd.Decimal
+}
+
+// Float64 returns the value as a float64 (rounded in exact mode).
+func (n Number) Float64() float64 {
+	if n.d != nil {
+		f, err := n.d.Float64()
+		if err != nil {
+			return math.NaN()
+		}
+		return f
+	}
+	return n.f
+}
+
+// String returns the value at full precision: the decimal as Python's
+// str(Decimal) would print it in exact mode, the shortest round-trip
+// form of the float64 in fast mode.
+func (n Number) String() string {
+	if n.d != nil {
+		return n.d.String()
+	}
+	return strconv.FormatFloat(n.f, 'g', -1, 64)
+}
+
+// IsExact reports whether the value is a decimal from exact mode.
+func (n Number) IsExact() bool { return n.d != nil }
+
+// Decimal returns the exact-mode decimal, or nil in fast mode.
+func (n Number) Decimal() *apd.Decimal { return n.d }
+
+// ---- fast mode ----
+
+type floatArith struct{}
+
+func (floatArith) add(a, b float64) float64 { return a + b }
+func (floatArith) sub(a, b float64) float64 { return a - b }
+func (floatArith) mul(a, b float64) float64 { return a * b }
+func (floatArith) quo(a, b float64) float64 { return a / b }
+func (floatArith) abs(a float64) float64    { return math.Abs(a) }
+func (floatArith) neg(a float64) float64    { return -a }
+func (floatArith) cmp(a, b float64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+func (floatArith) isZero(a float64) bool      { return a == 0 }
+func (floatArith) from(x float64) float64     { return x }
+func (floatArith) number(a float64) Number    { return Number{f: a} }
+func (floatArith) err() error                 { return nil }
+func (floatArith) consts() constants[float64] { return floatConsts }
+
+var floatConsts = constants[float64]{
+	zero: 0, one: 1, hundred: 100,
+	salienceW: 0.4, fixedW: 0.1,
+	eps10: 1e-10, eps20: 1e-20, eps4: 1e-4,
+	fastEqualGainRelTol: 1e-6,
+}
+
+// ---- exact mode ----
+
+// Python's decimal default context: 28 significant digits, ROUND_HALF_EVEN,
+// exponents within ±999999.
+var pyContext = apd.Context{
+	Precision:   28,
+	Rounding:    apd.RoundHalfEven,
+	MaxExponent: 999999,
+	MinExponent: -999999,
+	Traps:       apd.SystemOverflow | apd.SystemUnderflow | apd.Overflow | apd.DivisionUndefined | apd.DivisionByZero | apd.DivisionImpossible | apd.InvalidOperation,
+}
+
+// Exact decimal expansions of the binary floats Decide uses (spec §1.0):
+// Decimal(0.4), Decimal(0.1) and the thresholds 1e-10, 1e-20, 1e-4 that
+// Python compares Decimals against exactly.
+const (
+	exactPoint4 = "0.40000000000000002220446049250313080847263336181640625"
+	exactPoint1 = "0.1000000000000000055511151231257827021181583404541015625"
+	exact1em10  = "1.0000000000000000364321973154977415791655470655996396089904010295867919921875E-10"
+	exact1em20  = "9.99999999999999945153271454209571651729503702787392447107715776066783064379706047475337982177734375E-21"
+	exact1em4   = "0.000100000000000000004792173602385929598312941379845142364501953125"
+)
+
+func mustDec(s string) *apd.Decimal {
+	d, _, err := apd.NewFromString(s)
+	if err != nil {
+		panic(err)
+	}
+	return d
+}
+
+var decConsts = constants[*apd.Decimal]{
+	zero: apd.New(0, 0), one: apd.New(1, 0), hundred: apd.New(100, 0),
+	salienceW: mustDec(exactPoint4), fixedW: mustDec(exactPoint1),
+	eps10: mustDec(exact1em10), eps20: mustDec(exact1em20), eps4: mustDec(exact1em4),
+	exactEqualGainChecks: true,
+}
+
+// decArith is Python-decimal arithmetic at 28 digits. It records the first
+// failure (division by zero, overflow) instead of panicking.
+type decArith struct{ first error }
+
+func (d *decArith) check(_ apd.Condition, err error) {
+	if err != nil && d.first == nil {
+		d.first = err
+	}
+}
+
+func (d *decArith) add(a, b *apd.Decimal) *apd.Decimal {
+	r := new(apd.Decimal)
+	d.check(pyContext.Add(r, a, b))
+	return r
+}
+func (d *decArith) sub(a, b *apd.Decimal) *apd.Decimal {
+	r := new(apd.Decimal)
+	d.check(pyContext.Sub(r, a, b))
+	return r
+}
+func (d *decArith) mul(a, b *apd.Decimal) *apd.Decimal {
+	r := new(apd.Decimal)
+	d.check(pyContext.Mul(r, a, b))
+	return r
+}
+func (d *decArith) quo(a, b *apd.Decimal) *apd.Decimal {
+	r := new(apd.Decimal)
+	if b.IsZero() {
+		d.check(0, errors.New("decimal division by zero"))
+		return r
+	}
+	d.check(pyContext.Quo(r, a, b))
+	return r
+}
+func (d *decArith) abs(a *apd.Decimal) *apd.Decimal {
+	if !a.Negative {
+		return a
+	}
+	r := new(apd.Decimal)
+	d.check(pyContext.Abs(r, a))
+	return r
+}
+func (d *decArith) neg(a *apd.Decimal) *apd.Decimal {
+	r := new(apd.Decimal)
+	d.check(pyContext.Neg(r, a))
+	return r
+}
+func (d *decArith) cmp(a, b *apd.Decimal) int    { return a.Cmp(b) }
+func (d *decArith) isZero(a *apd.Decimal) bool   { return a.IsZero() }
+func (d *decArith) number(a *apd.Decimal) Number { return Number{d: a} }
+func (d *decArith) err() error                   { return d.first }
+func (d *decArith) consts() constants[*apd.Decimal] {
+	return decConsts
+}
+
+// from converts an input float64 through its shortest round-trip decimal
+// string, which recovers the literal a Decide file held ("0.7" stays 0.7,
+// not 0.6999999999999999555910790149937383830547332763671875).
+func (d *decArith) from(x float64) *apd.Decimal {
+	r, _, err := apd.NewFromString(strconv.FormatFloat(x, 'g', -1, 64))
+	if err != nil {
+		d.check(0, err)
+		return new(apd.Decimal)
+	}
+	return r
+}

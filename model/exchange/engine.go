@@ -1,0 +1,571 @@
+package exchange
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"slices"
+
+	"parley/errs"
+	"parley/model"
+)
+
+// engine runs Decide's Equal Gain exchange model on one Problem in one
+// arithmetic. All positions are on the normalised 0–100 scale (eq. 1).
+type engine[T any, A arith[T]] struct {
+	ar A
+	k  constants[T]
+	p  *model.Problem
+
+	nA, nK  int
+	members [][]int // members[k]: actors present on issue k, in actor order (= Decide's #D order)
+	x       [][]T   // x[a][k]: start-of-round position (normalised)
+	s       [][]T   // s[a][k]: salience
+	c       []T     // c[a]: power (capability)
+	lower   []T     // issue lower bound
+	step    []T     // 100 / (upper − lower)
+	sigma   []T     // Σ_k of eq. (3), this round
+	nbs     []T     // NBS_k of eq. (2), this round
+
+	ties      tieRule
+	randomize float64
+	rng       *rand.Rand
+	notes     []string
+	failed    error
+
+	// scratch
+	pos []T
+}
+
+type tieRule int
+
+const (
+	tieFirst tieRule = iota
+	tieCoinFlip
+)
+
+// side is one actor of an exchange (Decide's ExchangeActor).
+type side[T any] struct {
+	actor          int
+	supply, demand int // issues
+	x              T   // current supply position (moved by recalculation)
+	start          T   // round-start position on the supply issue
+	demandPos      T   // own position on the demand issue (fixed in a round)
+	moves          []T
+	move, y        T
+	eu, egY        T
+	nbs0, nbs1     T
+	adjusted       bool
+}
+
+type exch[T any] struct {
+	p, q   int // issue pair, p before q
+	groups string
+	I, J   side[T] // I supplies q and demands p; J supplies p and demands q
+	gain   T
+	dp, dq T
+	valid  bool
+	// upd[0] are the recorded positions on p, upd[1] on q (spec §1.6 step 2)
+	upd [2][]update[T]
+}
+
+type update[T any] struct {
+	actor int
+	pos   T
+}
+
+func newEngine[T any, A arith[T]](ar A, p *model.Problem) *engine[T, A] {
+	e := &engine[T, A]{ar: ar, k: ar.consts(), p: p, nA: len(p.Actors), nK: len(p.Issues)}
+	e.members = make([][]int, e.nK)
+	e.x = make([][]T, e.nA)
+	e.s = make([][]T, e.nA)
+	e.c = make([]T, e.nA)
+	for a := range p.Actors {
+		e.c[a] = ar.from(p.Actors[a].Capability)
+		e.x[a] = make([]T, e.nK)
+		e.s[a] = make([]T, e.nK)
+	}
+	e.lower = make([]T, e.nK)
+	e.step = make([]T, e.nK)
+	e.sigma = make([]T, e.nK)
+	e.nbs = make([]T, e.nK)
+	for k, is := range p.Issues {
+		lo, hi := ar.from(is.Min), ar.from(is.Max)
+		e.lower[k] = lo
+		// eq. (1): step = 100 / (upper − lower)
+		e.step[k] = ar.quo(e.k.hundred, ar.sub(hi, lo))
+		for a := range p.Actors {
+			st := p.Stances[a][k]
+			if !st.Present {
+				continue
+			}
+			e.members[k] = append(e.members[k], a)
+			e.x[a][k] = ar.mul(ar.sub(ar.from(st.Position), lo), e.step[k])
+			e.s[a][k] = ar.from(st.Salience)
+		}
+	}
+	e.pos = make([]T, e.nA)
+	return e
+}
+
+// denorm maps a normalised value back to the issue's scale (eq. 1).
+func (e *engine[T, A]) denorm(k int, v T) T {
+	if e.ar.isZero(v) {
+		return e.lower[k]
+	}
+	return e.ar.add(e.ar.quo(v, e.step[k]), e.lower[k])
+}
+
+// calcNBS computes Σ_k (eq. 3) and NBS_k (eq. 2) of positions x.
+func (e *engine[T, A]) calcNBS(x [][]T, out []T) {
+	ar := e.ar
+	for k := 0; k < e.nK; k++ {
+		sum, num := e.k.zero, e.k.zero
+		for _, a := range e.members[k] {
+			sum = ar.add(sum, ar.mul(e.s[a][k], e.c[a]))
+			num = ar.add(num, ar.mul(ar.mul(x[a][k], e.s[a][k]), e.c[a]))
+		}
+		e.sigma[k] = sum
+		if ar.isZero(sum) {
+			out[k] = e.k.zero
+		} else {
+			out[k] = ar.quo(num, sum)
+		}
+	}
+}
+
+// adjNBS is Decide's adjusted_nbs: NBS_t with the exchange's recorded
+// updates applied and actor a moved to pos.
+func (e *engine[T, A]) adjNBS(t int, upd []update[T], a int, pos T) T {
+	ar := e.ar
+	num := e.k.zero
+	for _, b := range e.members[t] {
+		x := e.x[b][t]
+		if b == a {
+			x = pos
+		} else {
+			for _, u := range upd {
+				if u.actor == b {
+					x = u.pos
+				}
+			}
+		}
+		num = ar.add(num, ar.mul(ar.mul(x, e.s[b][t]), e.c[b]))
+	}
+	return ar.quo(num, e.sigma[t])
+}
+
+// adjByPos is Decide's adjusted_nbs_by_position (quirk 2 of spec §8): with
+// actor a at pos and then the updates applied, it returns the move
+// (target·Σ − Σ_all x·s·c)/(s_a·c_a) that puts NBS_t on target.
+func (e *engine[T, A]) adjByPos(t int, upd []update[T], a int, pos, target T) T {
+	ar := e.ar
+	total := e.k.zero
+	for _, b := range e.members[t] {
+		x := e.x[b][t]
+		if b == a {
+			x = pos
+		}
+		for _, u := range upd {
+			if u.actor == b {
+				x = u.pos
+			}
+		}
+		total = ar.add(total, ar.mul(ar.mul(x, e.s[b][t]), e.c[b]))
+	}
+	return ar.quo(ar.sub(ar.mul(target, e.sigma[t]), total), ar.mul(e.s[a][t], e.c[a]))
+}
+
+func (e *engine[T, A]) fail(format string, args ...any) {
+	if e.failed == nil {
+		e.failed = errs.New(errs.Internal, format, args...)
+	}
+}
+
+// calculate is Decide's EqualGainExchange.calculate (spec §1.5, eqs. 4–9).
+func (e *engine[T, A]) calculate(ex *exch[T]) {
+	ar, k := e.ar, e.k
+	I, J := &ex.I, &ex.J
+	p, q := ex.p, ex.q
+	sIp, sIq := e.s[I.actor][p], e.s[I.actor][q]
+	sJp, sJq := e.s[J.actor][p], e.s[J.actor][q]
+	cI, cJ := e.c[I.actor], e.c[J.actor]
+	// (a) J moves all the way to I's position on p: eqs. (4)–(5)
+	dxp := ar.abs(ar.sub(I.demandPos, J.x))
+	dp := ar.quo(ar.mul(ar.mul(dxp, sJp), cJ), e.sigma[p])
+	dq := ar.mul(ar.quo(ar.add(sJp, sIp), ar.add(sJq, sIq)), dp)
+	mI := ar.quo(ar.mul(dq, e.sigma[q]), ar.mul(cI, sIq))
+	mJ := dxp
+	// (b) I would overshoot J's position on q: I moves all the way.
+	dxq := ar.abs(ar.sub(J.demandPos, I.x))
+	if ar.cmp(ar.abs(mI), dxq) > 0 {
+		dq = ar.quo(ar.mul(ar.mul(dxq, sIq), cI), e.sigma[q])
+		dp = ar.mul(ar.quo(ar.add(sIq, sJq), ar.add(sIp, sJp)), dq)
+		mI = dxq
+		mJ = ar.quo(ar.mul(dp, e.sigma[p]), ar.mul(cJ, sJp))
+	}
+	// (c) signs and voting positions
+	if ar.cmp(I.x, J.demandPos) > 0 {
+		mI = ar.neg(mI)
+	}
+	if ar.cmp(J.x, I.demandPos) > 0 {
+		mJ = ar.neg(mJ)
+	}
+	I.moves = append(I.moves, mI)
+	J.moves = append(J.moves, mJ)
+	I.move, J.move = mI, mJ
+	I.y, J.y = ar.add(I.x, mI), ar.add(J.x, mJ)
+	I.egY, J.egY = I.y, J.y
+	// (d) gains, eq. (6)
+	euI := ar.abs(ar.sub(ar.mul(dq, sIq), ar.mul(dp, sIp)))
+	euJ := ar.abs(ar.sub(ar.mul(dp, sJp), ar.mul(dq, sJq)))
+	e.checkEqual(euI, euJ, k.eps20, "equal gain")
+	// Decide stores the checked gain eu_I on both actors.
+	I.eu, J.eu = euI, euI
+	ex.gain, ex.dp, ex.dq = euI, dp, dq
+
+	valid := e.moveValid(I) && e.moveValid(J) && ar.cmp(ex.gain, k.eps10) >= 0
+	if valid {
+		e.checkNBS(ex, I, J)
+		e.checkNBS(ex, J, I)
+		b1 := e.moveValid(I)
+		b2 := e.moveValid(J)
+		valid = b1 && b2
+	}
+	ex.valid = valid
+}
+
+func (e *engine[T, A]) checkEqual(a, b, tol T, what string) {
+	ar := e.ar
+	if e.k.exactEqualGainChecks {
+		if ar.cmp(ar.abs(ar.sub(a, b)), tol) > 0 {
+			e.fail("exchange model: %s violated: %v vs %v", what, ar.number(a), ar.number(b))
+		}
+		return
+	}
+	fa, fb := ar.number(a).Float64(), ar.number(b).Float64()
+	d := fa - fb
+	if d < 0 {
+		d = -d
+	}
+	m := fa
+	if m < 0 {
+		m = -m
+	}
+	if d > e.k.fastEqualGainRelTol*(1+m) {
+		e.fail("exchange model: %s violated: %v vs %v", what, fa, fb)
+	}
+}
+
+// moveValid is Decide's is_move_valid (spec §1.5).
+func (e *engine[T, A]) moveValid(sd *side[T]) bool {
+	ar, k := e.ar, e.k
+	am := ar.abs(sd.move)
+	if ar.cmp(am, k.hundred) > 0 || ar.cmp(am, k.eps10) <= 0 {
+		return false
+	}
+	y := ar.add(sd.x, sd.move)
+	if ar.cmp(y, k.zero) < 0 || ar.cmp(y, k.hundred) > 0 {
+		return false
+	}
+	sum := k.zero
+	pos, neg := true, true
+	for _, m := range sd.moves {
+		sum = ar.add(sum, m)
+		c := ar.cmp(m, k.zero)
+		pos = pos && c > 0
+		neg = neg && c < 0
+	}
+	if ar.cmp(sum, k.hundred) > 0 {
+		return false
+	}
+	return pos || neg
+}
+
+func (ex *exch[T]) updIndex(t int) int {
+	if t == ex.p {
+		return 0
+	}
+	return 1
+}
+
+// checkNBS is Decide's check_nbs for actor A (supplying t) with partner O
+// (spec §1.5, eqs. 7–8): if A's move would push NBS_t past O's position,
+// A moves only as far as puts NBS_t on it, and O's move shrinks to keep
+// the gains equal.
+func (e *engine[T, A]) checkNBS(ex *exch[T], S, O *side[T]) {
+	ar, k := e.ar, e.k
+	t, u := S.supply, S.demand
+	upd := ex.upd[ex.updIndex(t)]
+	target := O.demandPos
+	nbs0 := e.adjNBS(t, upd, S.actor, S.x)
+	nbs1 := e.adjNBS(t, upd, S.actor, S.y)
+	S.nbs0, S.nbs1 = nbs0, nbs1
+	between := (ar.cmp(nbs0, target) < 0 && ar.cmp(target, nbs1) < 0) ||
+		(ar.cmp(nbs1, target) < 0 && ar.cmp(target, nbs0) < 0)
+	if !between {
+		return
+	}
+	sAt, sAu := e.s[S.actor][t], e.s[S.actor][u]
+	sOt, sOu := e.s[O.actor][t], e.s[O.actor][u]
+	cA, cO := e.c[S.actor], e.c[O.actor]
+	delta := ar.abs(e.adjByPos(t, upd, S.actor, S.x, target))
+	rt := ar.quo(ar.mul(ar.mul(delta, sAt), cA), e.sigma[t])
+	ru := ar.mul(ar.quo(ar.add(sAt, sOt), ar.add(sAu, sOu)), rt)
+	mO := ar.abs(ar.quo(ar.mul(ru, e.sigma[u]), ar.mul(cO, sOu)))
+	mA := delta
+	if ar.cmp(S.x, target) > 0 {
+		mA = ar.neg(mA)
+	}
+	if ar.cmp(O.x, S.demandPos) > 0 {
+		mO = ar.neg(mO)
+	}
+	S.moves[len(S.moves)-1] = mA
+	O.moves[len(O.moves)-1] = mO
+	S.move, O.move = mA, mO
+	S.y, O.y = ar.add(S.x, mA), ar.add(O.x, mO)
+	euO := ar.abs(ar.sub(ar.mul(ru, sOu), ar.mul(rt, sOt)))
+	euA := ar.abs(ar.sub(ar.mul(rt, sAt), ar.mul(ru, sAu)))
+	e.checkEqual(euO, euA, k.eps4, "equal gain after the NBS cap")
+	ex.gain, ex.dp, ex.dq = euO, rt, ru
+	S.nbs1 = e.adjNBS(t, upd, S.actor, S.y)
+	S.adjusted = true
+}
+
+// recalculate is Decide's AbstractExchange.recalculate of exchange E after
+// R was realised (spec §1.6 steps 1–3).
+func (e *engine[T, A]) recalculate(E, R *exch[T]) {
+	matched := false
+	for _, es := range [2]*side[T]{&E.I, &E.J} {
+		for _, rs := range [2]*side[T]{&R.I, &R.J} {
+			if es.actor == rs.actor && es.supply == rs.supply {
+				es.x = rs.y
+				es.moves = append(es.moves, rs.moves[len(rs.moves)-1])
+				matched = true
+			}
+		}
+	}
+	if matched {
+		E.popMoves()
+	}
+	updated := false
+	for _, pr := range [2][2]*side[T]{{&R.J, &R.I}, {&R.I, &R.J}} {
+		r, other := pr[0], pr[1]
+		if (E.I.actor == r.actor && E.I.demand == r.demand) || (E.J.actor == r.actor && E.J.demand == r.demand) {
+			e.setUpdate(E, r.demand, other)
+			updated = true
+		}
+	}
+	if updated && !matched {
+		E.popMoves()
+	}
+	if matched || updated {
+		e.calculate(E)
+	}
+}
+
+func (ex *exch[T]) popMoves() {
+	if n := len(ex.I.moves); n > 0 {
+		ex.I.moves = ex.I.moves[:n-1]
+	}
+	if n := len(ex.J.moves); n > 0 {
+		ex.J.moves = ex.J.moves[:n-1]
+	}
+}
+
+// setUpdate records other's new position on t in E (update_updates, quirk
+// 5): an existing entry keeps the less extreme of the old and new value.
+func (e *engine[T, A]) setUpdate(E *exch[T], t int, other *side[T]) {
+	i := E.updIndex(t)
+	for n := range E.upd[i] {
+		u := &E.upd[i][n]
+		if u.actor != other.actor {
+			continue
+		}
+		if e.ar.cmp(other.start, u.pos) <= 0 {
+			if e.ar.cmp(other.y, u.pos) < 0 {
+				u.pos = other.y
+			}
+		} else if e.ar.cmp(other.y, u.pos) > 0 {
+			u.pos = other.y
+		}
+		return
+	}
+	E.upd[i] = append(E.upd[i], update[T]{actor: other.actor, pos: other.y})
+}
+
+// newExchange builds and calculates the exchange of actors i and j on the
+// issue pair (p, q); roles follow spec §1.5.
+func (e *engine[T, A]) newExchange(i, j, p, q int, groups string) *exch[T] {
+	ar := e.ar
+	ri := ar.quo(e.s[i][p], e.s[i][q])
+	rj := ar.quo(e.s[j][p], e.s[j][q])
+	if ar.cmp(ri, rj) < 0 {
+		i, j = j, i
+	}
+	ex := &exch[T]{p: p, q: q, groups: groups}
+	ex.I = side[T]{actor: i, supply: q, demand: p, x: e.x[i][q], start: e.x[i][q], demandPos: e.x[i][p]}
+	ex.J = side[T]{actor: j, supply: p, demand: q, x: e.x[j][p], start: e.x[j][p], demandPos: e.x[j][q]}
+	ex.I.moves = make([]T, 0, 4)
+	ex.J.moves = make([]T, 0, 4)
+	e.calculate(ex)
+	return ex
+}
+
+// roundResult is what one round produced.
+type roundResult[T any] struct {
+	pref, vote []T
+	realised   []*exch[T]
+	candidates int
+	valid      int
+	ties       int
+}
+
+// round runs one iteration of Decide's ModelLoop (spec §1.4).
+func (e *engine[T, A]) round(ctx context.Context) (*roundResult[T], error) {
+	ar, k := e.ar, e.k
+	rr := &roundResult[T]{pref: make([]T, e.nK), vote: make([]T, e.nK)}
+	// 1. preference NBS
+	e.calcNBS(e.x, rr.pref)
+	copy(e.nbs, rr.pref)
+	// 2. left of the NBS
+	left := make([][]bool, e.nA)
+	for a := range left {
+		left[a] = make([]bool, e.nK)
+		for _, kk := range e.issuesOf(a) {
+			left[a][kk] = ar.cmp(e.x[a][kk], e.nbs[kk]) <= 0
+		}
+	}
+	// 3–4. issue pairs, groups, candidate exchanges
+	var list []*exch[T]
+	var g [4][]int
+	for p := 0; p < e.nK; p++ {
+		for q := p + 1; q < e.nK; q++ {
+			for n := range g {
+				g[n] = g[n][:0]
+			}
+			for a := 0; a < e.nA; a++ {
+				if !e.p.Stances[a][p].Present || !e.p.Stances[a][q].Present {
+					continue
+				}
+				// An actor with zero salience on either issue has nothing
+				// to trade there (Decide would divide by zero).
+				if ar.isZero(e.s[a][p]) || ar.isZero(e.s[a][q]) {
+					continue
+				}
+				n := 0
+				if left[a][p] {
+					n++
+				}
+				if left[a][q] {
+					n += 2
+				}
+				g[n] = append(g[n], a)
+			}
+			for _, i := range g[0] {
+				for _, j := range g[3] {
+					list = append(list, e.newExchange(i, j, p, q, "ad"))
+				}
+			}
+			for _, i := range g[1] {
+				for _, j := range g[2] {
+					list = append(list, e.newExchange(i, j, p, q, "bc"))
+				}
+			}
+		}
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+	}
+	rr.candidates = len(list)
+	for _, ex := range list {
+		if ex.valid {
+			rr.valid++
+		}
+	}
+	// 5. highest gain first, recalculate the rest (spec §1.6)
+	for len(list) > 0 {
+		slices.SortStableFunc(list, func(a, b *exch[T]) int { return ar.cmp(b.gain, a.gain) })
+		R := list[0]
+		list = list[1:]
+		if e.ties == tieCoinFlip && len(list) > 0 && ar.cmp(ar.abs(ar.sub(R.gain, list[0].gain)), k.eps20) < 0 {
+			rr.ties++
+			if e.rng.Float64() >= 0.5 {
+				list = append(list, R)
+				R = list[0]
+				list = list[1:]
+			} else {
+				list = append(list, list[0]) // Decide's duplicate append (quirk 1)
+			}
+		}
+		if !R.valid {
+			continue
+		}
+		kept := list[:0]
+		for _, E := range list {
+			if !E.valid {
+				continue
+			}
+			e.recalculate(E, R)
+			if E.valid {
+				kept = append(kept, E)
+			}
+		}
+		list = kept
+		rr.realised = append(rr.realised, R)
+		if e.failed != nil {
+			return nil, e.failed
+		}
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+	}
+	// 7. voting positions and voting NBS
+	vx := make([][]T, e.nA)
+	for a := range vx {
+		vx[a] = append([]T(nil), e.x[a]...)
+	}
+	for _, R := range rr.realised {
+		vx[R.I.actor][R.I.supply] = R.I.y
+		vx[R.J.actor][R.J.supply] = R.J.y
+	}
+	e.calcNBS(vx, rr.vote)
+	// 8. new start positions, eq. (10)
+	for _, R := range rr.realised {
+		for _, sd := range [2]*side[T]{&R.I, &R.J} {
+			e.x[sd.actor][sd.supply] = e.newStart(e.s[sd.actor][sd.supply], sd.y, sd.start)
+		}
+	}
+	if e.failed != nil {
+		return nil, e.failed
+	}
+	if err := ar.err(); err != nil {
+		return nil, errs.New(errs.Internal, "exchange model: exact arithmetic failed: %v", err)
+	}
+	return rr, nil
+}
+
+// newStart is eq. (10) in Decide's evaluation order:
+// ((1−s)·W_s)·y + W_f·y + ((1 − (1−s)·W_s) − W_f)·x.
+func (e *engine[T, A]) newStart(s, y, x T) T {
+	ar, k := e.ar, e.k
+	a := ar.mul(ar.sub(k.one, s), k.salienceW)
+	t1 := ar.mul(a, y)
+	t2 := ar.mul(k.fixedW, y)
+	t3 := ar.mul(ar.sub(ar.sub(k.one, a), k.fixedW), x)
+	return ar.add(ar.add(t1, t2), t3)
+}
+
+func (e *engine[T, A]) issuesOf(a int) []int {
+	var out []int
+	for kk := 0; kk < e.nK; kk++ {
+		if e.p.Stances[a][kk].Present {
+			out = append(out, kk)
+		}
+	}
+	return out
+}
+
+func (e *engine[T, A]) String() string {
+	return fmt.Sprintf("exchange engine: %d actors × %d issues", e.nA, e.nK)
+}

@@ -1,0 +1,250 @@
+package exchange
+
+import (
+	"context"
+	"math"
+	"math/rand/v2"
+
+	"github.com/cockroachdb/apd/v3"
+
+	"parley/errs"
+	"parley/model"
+)
+
+// DefaultRounds is the number of rounds Decide's CLI runs (--iterations).
+const DefaultRounds = 10
+
+// Model is Stokman's exchange model with Decide's Equal Gain rule. Its zero
+// value is the default: fast (float64) arithmetic, Decide's deterministic
+// tie rule, no randomisation, ten rounds.
+type Model struct {
+	// Exact selects 28-significant-digit decimal arithmetic (Python's
+	// decimal default context) in Decide's operation order, which
+	// reproduces Decide's trajectories digit for digit. If false, float64
+	// is used: about 100× faster, equal to exact in round 1 to ~1e-12, and
+	// afterwards within the spread of Decide's own tie-breaking (spec §7).
+	Exact bool
+	// CoinFlipTies restores the shipped program's tie rule (spec §1.6,
+	// quirk 1): when the two best gains differ by less than 1e-20 a coin
+	// (seeded by Options.Seed) picks one, and the loser is appended to the
+	// list, the winner-kept branch duplicating it as Decide does. If false,
+	// an exact tie goes to the first exchange of the stably sorted list
+	// (Decide's ALLOW_RANDOM = False, the mode of the golden vectors).
+	CoinFlipTies bool
+	// Randomize is p ∈ [0,1] of the randomised Equal Gain variant (eq. 11):
+	// each (re)calculated exchange moves one side's gain, picked at random,
+	// a random share z·p of the way toward its maximum or toward zero.
+	// If 0, exchanges are plain Equal Gain. Seeded by Options.Seed.
+	Randomize float64
+}
+
+var _ model.Model = Model{}
+
+// Name implements model.Model.
+func (Model) Name() string { return "exchange" }
+
+// Summary implements model.Model.
+func (Model) Summary() string {
+	return "Stokman's exchange of voting positions, Equal Gain rule as in Decide (Stokman & Van Oosten 1994; Dijkstra et al. 2008)"
+}
+
+// Detail is the model-specific output in Result.Detail: every round's
+// forecasts at full precision and the exchanges realised.
+type Detail struct {
+	// Exact is true when the numbers are 28-digit decimals.
+	Exact bool
+	// Issues are the issue IDs, in the order of the per-issue slices.
+	Issues []string
+	Rounds []RoundDetail
+	// Final is the preference NBS after the last round's position update
+	// (Decide's "k = rounds+1"), on the issue scale.
+	Final []Number
+}
+
+// RoundDetail is one round.
+type RoundDetail struct {
+	Round int
+	// Candidates and Valid count the exchanges created at the start of the
+	// round and those of them that were valid; Ties counts coin flips.
+	Candidates, Valid, Ties int
+	// Preference is the weighted mean of the start-of-round positions and
+	// Voting that of the voting positions after every exchange, per issue,
+	// on the issue scale.
+	Preference, Voting []Number
+	// Exchanges are the realised exchanges in order (nil with NoTrace).
+	Exchanges []Exchange
+}
+
+// Exchange is one realised exchange. Positions, moves and NBS values are on
+// the normalised 0–100 scale the model works on.
+type Exchange struct {
+	N int
+	// P and Q are the issue pair (P before Q in issue order).
+	P, Q string
+	// Groups is "ad" or "bc": the sides of the NBS the actors were on.
+	Groups string
+	Gain   Number
+	// I supplies Q and demands P; J supplies P and demands Q.
+	I, J Side
+}
+
+// Side is one actor's part in an exchange.
+type Side struct {
+	Actor          string
+	Supply, Demand string
+	// Start is the supply position the exchange was last calculated from;
+	// RoundStart the position at the start of the round.
+	Start, RoundStart Number
+	Move, Y           Number
+	// EqualGainY is Y before the NBS cap; Target is the partner's
+	// position on the supply issue.
+	EqualGainY, Target Number
+	// EU is the gain from the Equal Gain step (not refreshed by the NBS
+	// cap, as in Decide: quirk 3).
+	EU         Number
+	NBS0, NBS1 Number
+	// AdjustedByNBS is true when the NBS cap shortened this actor's move.
+	AdjustedByNBS bool
+}
+
+// Forecast implements model.Model. The forecast of an issue is the voting
+// NBS of the last round (the weighted mean of the positions actors vote
+// with after exchanging); Round k holds the preference NBS (start of round
+// k) and voting NBS (end of round k) in Values, and the start positions of
+// round k+1 in Positions. Round 0 holds the input positions.
+func (m Model) Forecast(ctx context.Context, p *model.Problem, o model.Options) (*model.Result, error) {
+	if err := p.Check(); err != nil {
+		return nil, err
+	}
+	rounds := DefaultRounds
+	if o.Rounds > 0 {
+		rounds = o.Rounds
+	} else if o.MaxRounds > 0 && o.MaxRounds < rounds {
+		rounds = o.MaxRounds
+	}
+	cfg := runConfig{rounds: rounds, noTrace: o.NoTrace, seed: o.Seed, coin: m.CoinFlipTies, p: m.Randomize}
+	if m.Randomize < 0 || m.Randomize > 1 || math.IsNaN(m.Randomize) {
+		return nil, errInvalidP(m.Randomize)
+	}
+	if m.Exact {
+		return run[*apd.Decimal](ctx, &decArith{}, p, cfg, true)
+	}
+	return run[float64](ctx, floatArith{}, p, cfg, false)
+}
+
+func errInvalidP(p float64) error {
+	return errs.New(errs.Invalid, "exchange model: randomisation p = %v is outside [0,1]", p)
+}
+
+type runConfig struct {
+	rounds  int
+	noTrace bool
+	seed    uint64
+	coin    bool
+	p       float64
+}
+
+func run[T any, A arith[T]](ctx context.Context, ar A, p *model.Problem, cfg runConfig, exact bool) (*model.Result, error) {
+	e := newEngine[T](ar, p)
+	if cfg.coin {
+		e.ties = tieCoinFlip
+	}
+	if cfg.coin || cfg.p > 0 {
+		e.rng = rand.New(rand.NewPCG(cfg.seed, 0x9e3779b97f4a7c15))
+	}
+	e.randomize = cfg.p
+	res := &model.Result{Model: "exchange"}
+	det := &Detail{Exact: exact}
+	for k, is := range p.Issues {
+		det.Issues = append(det.Issues, is.ID)
+		idx, _, x, _ := p.Column(k)
+		res.Issues = append(res.Issues, model.IssueResult{
+			Issue:  is.ID,
+			Rounds: []model.Round{{Round: 0, Positions: p.Spread(k, idx, x)}},
+		})
+	}
+	for r := 1; r <= cfg.rounds; r++ {
+		rr, err := e.round(ctx)
+		if err != nil {
+			return nil, err
+		}
+		rd := RoundDetail{Round: r, Candidates: rr.candidates, Valid: rr.valid, Ties: rr.ties}
+		for k := range p.Issues {
+			rd.Preference = append(rd.Preference, ar.number(e.denorm(k, rr.pref[k])))
+			rd.Voting = append(rd.Voting, ar.number(e.denorm(k, rr.vote[k])))
+		}
+		if !cfg.noTrace {
+			for n, R := range rr.realised {
+				rd.Exchanges = append(rd.Exchanges, e.exchangeDetail(n+1, R))
+			}
+		}
+		if r == 1 {
+			for k := range res.Issues {
+				ir := &res.Issues[k]
+				f := rd.Preference[k].Float64()
+				ir.Rounds[0].Forecast = f
+				ir.Rounds[0].Values = map[string]float64{"preference_nbs": f}
+			}
+		}
+		keep := !cfg.noTrace || r == cfg.rounds
+		for k := range res.Issues {
+			ir := &res.Issues[k]
+			pref, vote := rd.Preference[k].Float64(), rd.Voting[k].Float64()
+			ir.Forecast = vote
+			if keep {
+				ir.Rounds = append(ir.Rounds, model.Round{
+					Round:     r,
+					Positions: e.positions(k),
+					Forecast:  vote,
+					Values:    map[string]float64{"preference_nbs": pref, "voting_nbs": vote},
+				})
+			}
+		}
+		det.Rounds = append(det.Rounds, rd)
+	}
+	final := make([]T, len(p.Issues))
+	e.calcNBS(e.x, final)
+	for k := range res.Issues {
+		det.Final = append(det.Final, ar.number(e.denorm(k, final[k])))
+		ir := &res.Issues[k]
+		ir.Values = map[string]float64{
+			"voting_nbs":     ir.Forecast,
+			"preference_nbs": det.Final[k].Float64(),
+		}
+	}
+	res.Detail = det
+	if exact {
+		res.Notes = append(res.Notes, "exact mode: 28-significant-digit decimal arithmetic in Decide's operation order")
+	}
+	return res, nil
+}
+
+// positions returns the start positions of the next round on issue k's
+// scale, NaN for absent actors.
+func (e *engine[T, A]) positions(k int) []float64 {
+	out := make([]float64, e.nA)
+	for a := range out {
+		if !e.p.Stances[a][k].Present {
+			out[a] = math.NaN()
+			continue
+		}
+		out[a] = e.ar.number(e.denorm(k, e.x[a][k])).Float64()
+	}
+	return out
+}
+
+func (e *engine[T, A]) exchangeDetail(n int, R *exch[T]) Exchange {
+	is := e.p.Issues
+	sd := func(s *side[T], o *side[T]) Side {
+		return Side{
+			Actor: e.p.Actors[s.actor].ID, Supply: is[s.supply].ID, Demand: is[s.demand].ID,
+			Start: e.ar.number(s.x), RoundStart: e.ar.number(s.start),
+			Move: e.ar.number(s.move), Y: e.ar.number(s.y),
+			EqualGainY: e.ar.number(s.egY), Target: e.ar.number(o.demandPos),
+			EU: e.ar.number(s.eu), NBS0: e.ar.number(s.nbs0), NBS1: e.ar.number(s.nbs1),
+			AdjustedByNBS: s.adjusted,
+		}
+	}
+	return Exchange{N: n, P: is[R.p].ID, Q: is[R.q].ID, Groups: R.groups, Gain: e.ar.number(R.gain),
+		I: sd(&R.I, &R.J), J: sd(&R.J, &R.I)}
+}
