@@ -109,9 +109,11 @@ func (s *Scenario) apply(c *Changes) (*Scenario, error) {
 		if a == nil {
 			return nil, errs.New(errs.Invalid, "remove_actors: unknown actor %q", id)
 		}
+		// Stances may name the actor by an alias; they go too.
+		names := append([]string{a.ID}, a.Aliases...)
 		gone := a.ID
 		out.Actors = slices.DeleteFunc(out.Actors, func(x Actor) bool { return x.ID == gone })
-		out.Stances = slices.DeleteFunc(out.Stances, func(x Stance) bool { return x.Actor == gone })
+		out.Stances = slices.DeleteFunc(out.Stances, func(x Stance) bool { return slices.Contains(names, x.Actor) })
 	}
 	for _, ac := range c.Actors {
 		a := out.Actor(ac.ID)
@@ -139,7 +141,7 @@ func (s *Scenario) apply(c *Changes) (*Scenario, error) {
 		if a == nil {
 			return nil, errs.New(errs.Invalid, "stances: unknown actor %q", sc.Actor)
 		}
-		st := out.Stance(a.ID, sc.Issue)
+		st := out.stanceOf(a.ID, sc.Issue)
 		if st == nil {
 			if sc.Position == nil || sc.Salience == nil {
 				return nil, errs.New(errs.Invalid, "stances: new stance of %s on %s lacks position or salience", sc.Actor, sc.Issue)
@@ -197,4 +199,19 @@ func changeRedLines(old, change map[string]string) map[string]string {
 		return nil
 	}
 	return out
+}
+
+// stanceOf returns the stance on issue of the actor named id, whether the
+// stance names the actor by its id or by an alias, or nil.
+func (s *Scenario) stanceOf(id, issue string) *Stance {
+	a := s.Actor(id)
+	if a == nil {
+		return s.Stance(id, issue)
+	}
+	for i := range s.Stances {
+		if st := &s.Stances[i]; st.Issue == issue && (st.Actor == a.ID || slices.Contains(a.Aliases, st.Actor)) {
+			return st
+		}
+	}
+	return nil
 }

@@ -3,6 +3,7 @@ package scenario
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"time"
 )
@@ -332,10 +333,14 @@ func (v *validator) stances(path string, ss []Stance, actors map[string]bool) {
 	for i, st := range ss {
 		p := fmt.Sprintf("%s[%d]", path, i)
 		is := v.refs(p, st.Actor, st.Issue, actors)
-		if j, dup := seen[key{st.Actor, st.Issue}]; dup {
+		k := key{st.Actor, st.Issue}
+		if a := v.s.Actor(st.Actor); a != nil {
+			k.a = a.ID // an alias names the same actor
+		}
+		if j, dup := seen[k]; dup {
 			v.errorf(p, "one stance per actor and issue", "duplicate stance of %s on %s (also %s[%d])", st.Actor, st.Issue, path, j)
 		} else {
-			seen[key{st.Actor, st.Issue}] = i
+			seen[k] = i
 		}
 		v.salience(p+".salience", st.Salience)
 		v.evidence(p, st.Evidence, st.Assumed)
@@ -359,16 +364,23 @@ func (v *validator) changes(p string, c *Changes, state *Scenario) *Scenario {
 		}
 		actors[a.ID] = true
 	}
+	// The actors as apply sees them: added, then removed.
+	cur := &Scenario{Actors: append(slices.Clone(state.Actors), c.AddActors...)}
 	for i, id := range c.RemoveActors {
-		if !actors[id] {
-			v.errorf(fmt.Sprintf("%s.remove_actors[%d]", p, i), "one of "+keys(actors), "unknown actor %q", id)
+		a := cur.Actor(id)
+		if a == nil {
+			v.errorf(fmt.Sprintf("%s.remove_actors[%d]", p, i), "one of "+keys(actorSet(cur.Actors)), "unknown actor %q", id)
+			continue
 		}
+		gone := a.ID
+		cur.Actors = slices.DeleteFunc(cur.Actors, func(x Actor) bool { return x.ID == gone })
 	}
+	actors = actorSet(cur.Actors)
 	for i, ac := range c.Actors {
 		q := fmt.Sprintf("%s.actors[%d]", p, i)
-		a := state.Actor(ac.ID)
+		a := cur.Actor(ac.ID)
 		if a == nil {
-			v.errorf(q+".id", "one of "+keys(actorSet(state.Actors)), "unknown actor %q", ac.ID)
+			v.errorf(q+".id", "one of "+keys(actors), "unknown actor %q", ac.ID)
 			continue
 		}
 		cp := a.Capability
@@ -396,7 +408,7 @@ func (v *validator) changes(p string, c *Changes, state *Scenario) *Scenario {
 		if is == nil {
 			continue
 		}
-		base := state.Stance(sc.Actor, sc.Issue)
+		base := state.stanceOf(sc.Actor, sc.Issue)
 		if base == nil && (sc.Position == nil || sc.Salience == nil) {
 			v.errorf(q, "position and salience for a stance the scenario does not have yet", "new stance of %s on %s lacks position or salience", sc.Actor, sc.Issue)
 			continue

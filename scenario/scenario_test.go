@@ -1,0 +1,81 @@
+package scenario
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+)
+
+func fp(x float64) *float64 { return &x }
+
+// aliased has a stance written with an actor's alias.
+func aliased() *Scenario {
+	return &Scenario{
+		Metadata: Metadata{ID: "t", Title: "T", AsOf: "2025-01-01"},
+		Issues:   []Issue{{ID: "cf", Name: "C"}},
+		Actors:   []Actor{{ID: "us", Name: "US", Capability: 2, Aliases: []string{"usa"}}, {ID: "ru", Name: "RU", Capability: 1}},
+		Stances: []Stance{
+			{Actor: "usa", Issue: "cf", Position: 40, Salience: 0.5, Assumed: "x"},
+			{Actor: "ru", Issue: "cf", Position: 0, Salience: 0.9, Assumed: "x"},
+		},
+	}
+}
+
+func TestRemoveActorWithAliasedStances(t *testing.T) {
+	s := aliased()
+	s.Variants = []Variant{{ID: "v", Changes: Changes{RemoveActors: []string{"us"}}}}
+	if ds := s.Validate(); len(ds) != 0 {
+		t.Fatalf("Validate: %v", ds)
+	}
+	r, err := s.Resolve("", "v")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The stance written as "usa" goes with its actor.
+	want := []Stance{{Actor: "ru", Issue: "cf", Position: 0, Salience: 0.9, Assumed: "x"}}
+	if !reflect.DeepEqual(r.Stances, want) {
+		t.Errorf("stances after removing us: %+v, want %+v", r.Stances, want)
+	}
+}
+
+func TestStanceChangeThroughAlias(t *testing.T) {
+	for _, name := range []string{"us", "usa"} {
+		s := aliased()
+		s.Snapshots = []Snapshot{{Date: "2025-02-01", Changes: Changes{Stances: []StanceChange{{Actor: name, Issue: "cf", Position: fp(60)}}}}}
+		if ds := s.Validate(); len(ds) != 0 {
+			t.Fatalf("%s: Validate: %v", name, ds)
+		}
+		r, err := s.Resolve("latest", "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		// The change overrides the stance written as "usa"; it adds none.
+		if len(r.Stances) != 2 || r.Stances[0].Position != 60 || r.Stances[0].Salience != 0.5 {
+			t.Errorf("%s: stances %+v, want usa's position 60, salience kept", name, r.Stances)
+		}
+	}
+}
+
+func TestDuplicateStanceThroughAlias(t *testing.T) {
+	s := aliased()
+	s.Stances = append(s.Stances, Stance{Actor: "us", Issue: "cf", Position: 50, Salience: 0.5, Assumed: "x"})
+	ds := s.Validate()
+	if len(ds) != 1 || ds[0].Path != "stances[2]" || !strings.Contains(ds[0].Message, "duplicate stance") {
+		t.Errorf("Validate: %v, want a duplicate stance at stances[2]", ds)
+	}
+}
+
+func TestChangeOnActorRemovedInSameChange(t *testing.T) {
+	s := aliased()
+	s.Variants = []Variant{{ID: "v", Changes: Changes{
+		RemoveActors: []string{"ru"},
+		Stances:      []StanceChange{{Actor: "ru", Issue: "cf", Position: fp(10)}},
+	}}}
+	ds := s.Validate()
+	if len(ds) != 1 || ds[0].Path != "variants[0].stances[0].actor" || !strings.Contains(ds[0].Message, `unknown actor "ru"`) {
+		t.Errorf("Validate: %v, want unknown actor at variants[0].stances[0].actor", ds)
+	}
+	if _, err := s.Resolve("", "v"); err == nil {
+		t.Error("Resolve succeeded on a change to a removed actor")
+	}
+}
