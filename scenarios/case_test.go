@@ -1,0 +1,310 @@
+package scenarios
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"parley/errs"
+	"parley/scenario"
+	"parley/scenariofile"
+)
+
+// sourcesDir is where the four articles live: /work/shared/sources next to
+// the repository (/work/main), i.e. two levels up from this package.
+const sourcesDir = "../../shared/sources"
+
+// maxQuoteWords is the longest quote the case may carry: short, attributed
+// quotes only, never copies of the articles.
+const maxQuoteWords = 30
+
+func parseDefault(t *testing.T) *scenario.Scenario {
+	t.Helper()
+	name, data := Default()
+	s, ds := scenariofile.Parse(name, data)
+	if s == nil {
+		t.Fatalf("%s does not parse: %v", name, ds)
+	}
+	return s
+}
+
+// quoted is one piece of evidence with where it sits in the file.
+type quoted struct {
+	where string
+	ev    scenario.Evidence
+}
+
+// allEvidence returns every quote in the scenario: base stances, snapshot
+// changes and variant changes.
+func allEvidence(s *scenario.Scenario) []quoted {
+	var out []quoted
+	add := func(where string, evs []scenario.Evidence) {
+		for _, e := range evs {
+			out = append(out, quoted{where, e})
+		}
+	}
+	for _, st := range s.Stances {
+		add("stance "+st.Actor+"/"+st.Issue, st.Evidence)
+	}
+	for _, sn := range s.Snapshots {
+		for _, sc := range sn.Stances {
+			add("snapshot "+sn.Date+" "+sc.Actor+"/"+sc.Issue, sc.Evidence)
+		}
+	}
+	for _, v := range s.Variants {
+		for _, sc := range v.Stances {
+			add("variant "+v.ID+" "+sc.Actor+"/"+sc.Issue, sc.Evidence)
+		}
+	}
+	return out
+}
+
+// normalize collapses every run of white space to one space.
+func normalize(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// TestStrictValid checks the case is what `parley validate --strict`
+// accepts: no diagnostic at all, not even a warning.
+func TestStrictValid(t *testing.T) {
+	name, data := Default()
+	s, ds := scenariofile.Parse(name, data)
+	if s == nil || len(ds) > 0 {
+		t.Fatalf("%s: %d diagnostics:\n%v", name, len(ds), ds)
+	}
+}
+
+// TestQuotesDeclared checks each quote's form without the articles: a
+// declared source id, at most maxQuoteWords words, a valid date no later
+// than the source was written.
+func TestQuotesDeclared(t *testing.T) {
+	s := parseDefault(t)
+	srcs := map[string]scenario.Source{}
+	for _, src := range s.Metadata.Sources {
+		srcs[src.ID] = src
+	}
+	evs := allEvidence(s)
+	if len(evs) < 70 {
+		t.Errorf("only %d quotes; expected at least one per base stance with evidence", len(evs))
+	}
+	for _, q := range evs {
+		src, ok := srcs[q.ev.Source]
+		if !ok {
+			t.Errorf("%s: source %q is not declared in metadata.sources", q.where, q.ev.Source)
+			continue
+		}
+		if n := len(strings.Fields(q.ev.Quote)); n == 0 || n > maxQuoteWords {
+			t.Errorf("%s: quote has %d words (want 1–%d): %q", q.where, n, maxQuoteWords, q.ev.Quote)
+		}
+		if q.ev.Date == "" {
+			t.Errorf("%s: quote has no date", q.where)
+		} else if q.ev.Date > src.Date {
+			t.Errorf("%s: quote dated %s, after its source %s was written (%s)", q.where, q.ev.Date, src.ID, src.Date)
+		}
+	}
+}
+
+// TestQuotesVerbatim checks that every quote appears in its source text
+// exactly, white space aside.
+func TestQuotesVerbatim(t *testing.T) {
+	if _, err := os.Stat(sourcesDir); err != nil {
+		t.Skipf("needs the source articles in %s (the shared/ tree checked out next to the repository): %v", sourcesDir, err)
+	}
+	s := parseDefault(t)
+	texts := map[string]string{}
+	for _, src := range s.Metadata.Sources {
+		if src.File == "" {
+			t.Errorf("source %s has no file", src.ID)
+			continue
+		}
+		b, err := os.ReadFile(filepath.Join(sourcesDir, src.File))
+		if err != nil {
+			t.Errorf("source %s: %v", src.ID, err)
+			continue
+		}
+		texts[src.ID] = normalize(string(b))
+	}
+	n := 0
+	for _, q := range allEvidence(s) {
+		text, ok := texts[q.ev.Source]
+		if !ok {
+			continue // reported above or by TestQuotesDeclared
+		}
+		if !strings.Contains(text, normalize(q.ev.Quote)) {
+			t.Errorf("%s: quote not found verbatim in %s: %q", q.where, q.ev.Source, q.ev.Quote)
+		}
+		n++
+	}
+	if n == 0 {
+		t.Fatal("no quote was checked")
+	}
+}
+
+// TestVerbatimCheckCatches makes sure the verbatim check is not vacuous: a
+// quote with its drop cap "corrected" must not be found.
+func TestVerbatimCheckCatches(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join(sourcesDir, "000_175791e0bb40546d.txt"))
+	if err != nil {
+		t.Skipf("needs the source articles in %s: %v", sourcesDir, err)
+	}
+	text := normalize(string(b))
+	if !strings.Contains(text, normalize("Astand-alone ceasefire would lack")) {
+		t.Error("the drop-cap artefact is not in the text as scraped")
+	}
+	if strings.Contains(text, "A stand-alone ceasefire would lack") {
+		t.Error("a corrected quote matched; the check would not catch edits")
+	}
+}
+
+// TestCoverage checks every actor has a stance on every issue, each with a
+// quote or an assumed reason, in the base, at every snapshot and under
+// every variant at every snapshot.
+func TestCoverage(t *testing.T) {
+	s := parseDefault(t)
+	snaps := append([]string{scenario.Base}, s.SnapshotDates()...)
+	variants := []string{""}
+	for _, v := range s.Variants {
+		variants = append(variants, v.ID)
+	}
+	for _, snap := range snaps {
+		for _, v := range variants {
+			r, err := s.Resolve(snap, v)
+			if err != nil {
+				t.Fatalf("resolve %s/%s: %v", snap, v, err)
+			}
+			for _, a := range r.Actors {
+				for _, is := range r.Issues {
+					st := r.Stance(a.ID, is.ID)
+					switch {
+					case st == nil:
+						t.Errorf("%s/%s: no stance of %s on %s", snap, v, a.ID, is.ID)
+					case len(st.Evidence) == 0 && st.Assumed == "":
+						t.Errorf("%s/%s: stance of %s on %s has neither evidence nor assumed", snap, v, a.ID, is.ID)
+					}
+				}
+			}
+			if ds := r.Validate(); len(ds) > 0 {
+				t.Errorf("%s/%s: resolved case has diagnostics:\n%v", snap, v, ds)
+			}
+		}
+	}
+}
+
+// TestCaseShape checks the case has what the issue asks for: the actors,
+// the seven issues with at least four anchors and a reference, the
+// snapshot dates and the variants.
+func TestCaseShape(t *testing.T) {
+	s := parseDefault(t)
+	for _, id := range []string{"ukraine", "russia", "united-states", "united-kingdom", "france", "germany", "italy", "finland", "european-commission", "nato"} {
+		a := s.Actor(id)
+		if a == nil {
+			t.Errorf("missing actor %s", id)
+			continue
+		}
+		if a.CapabilityNote == "" || a.CapabilityRange == nil {
+			t.Errorf("actor %s lacks capability_note or capability_range", id)
+		}
+	}
+	if s.Metadata.CapabilityScale == "" {
+		t.Error("metadata.capability_scale is empty")
+	}
+	for _, id := range []string{"ceasefire", "territory", "security-guarantees", "armed-forces", "military-aid", "sanctions", "nato"} {
+		is := s.Issue(id)
+		if is == nil {
+			t.Errorf("missing issue %s", id)
+			continue
+		}
+		if lo, hi := is.Bounds(); lo != 0 || hi != 100 {
+			t.Errorf("issue %s: scale %v–%v, want 0–100", id, lo, hi)
+		}
+		if len(is.Anchors) < 4 {
+			t.Errorf("issue %s: %d anchors, want at least 4", id, len(is.Anchors))
+		}
+		if is.Reference == nil {
+			t.Errorf("issue %s: no reference", id)
+		}
+	}
+	dates := map[string]bool{s.Metadata.AsOf: true}
+	for _, d := range s.SnapshotDates() {
+		dates[d] = true
+	}
+	for _, d := range []string{"2025-02-28", "2025-03-18", "2025-08-18"} {
+		if !dates[d] {
+			t.Errorf("no snapshot (or base) at %s", d)
+		}
+	}
+	for _, id := range []string{"us-ends-support", "europe-pays", "coalition-with-backstop"} {
+		if _, err := s.Resolve("", id); err != nil {
+			t.Errorf("variant %s: %v", id, err)
+		}
+	}
+}
+
+// TestReportedShifts pins the moves the articles report, so an edit that
+// loses one fails loudly.
+func TestReportedShifts(t *testing.T) {
+	s := parseDefault(t)
+	pos := func(snap, variant, actor, issue string) float64 {
+		t.Helper()
+		r, err := s.Resolve(snap, variant)
+		if err != nil {
+			t.Fatalf("resolve %s/%s: %v", snap, variant, err)
+		}
+		st := r.Stance(actor, issue)
+		if st == nil {
+			t.Fatalf("%s/%s: no stance %s/%s", snap, variant, actor, issue)
+		}
+		return st.Position
+	}
+	tests := []struct {
+		name          string
+		snap, variant string
+		actor, issue  string
+		want          float64
+	}{
+		{"Kyiv wary of a stand-alone ceasefire", "2025-02-28", "", "ukraine", "ceasefire", 30},
+		{"Kyiv accepts the 30-day ceasefire at Jeddah", "2025-03-11", "", "ukraine", "ceasefire", 70},
+		{"Russia takes only the energy truce", "2025-03-18", "", "russia", "ceasefire", 25},
+		{"Washington urges a ceasefire", "2025-02-28", "", "united-states", "ceasefire", 90},
+		{"Washington moves to a direct peace agreement", "2025-08-18", "", "united-states", "ceasefire", 5},
+		{"Russia demands Donetsk and Luhansk, freeze elsewhere", "2025-08-18", "", "russia", "territory", 70},
+		{"US pause on aid and intelligence", "2025-02-28", "", "united-states", "military-aid", 25},
+		{"US aid resumes after Jeddah", "2025-03-11", "", "united-states", "military-aid", 75},
+		{"wild card: US ends all support", "2025-08-18", "us-ends-support", "united-states", "military-aid", 0},
+		{"Europe pays for what only the US has", "2025-08-18", "europe-pays", "united-states", "military-aid", 50},
+		{"US backstop for the coalition", "2025-03-18", "coalition-with-backstop", "united-states", "security-guarantees", 70},
+	}
+	for _, tc := range tests {
+		if got := pos(tc.snap, tc.variant, tc.actor, tc.issue); got != tc.want {
+			t.Errorf("%s: %s on %s at %s/%s = %v, want %v", tc.name, tc.actor, tc.issue, tc.snap, tc.variant, got, tc.want)
+		}
+	}
+}
+
+func TestListGet(t *testing.T) {
+	names := List()
+	found := false
+	for _, n := range names {
+		if n == DefaultName {
+			found = true
+		}
+	}
+	if !found {
+		t.Fatalf("List() = %v, want it to include %s", names, DefaultName)
+	}
+	name, data := Default()
+	for _, q := range []string{"ukraine-ceasefire-2025", "ukraine-ceasefire-2025.yaml"} {
+		got, err := Get(q)
+		if err != nil {
+			t.Fatalf("Get(%q): %v", q, err)
+		}
+		if string(got) != string(data) {
+			t.Errorf("Get(%q) differs from Default() (%s)", q, name)
+		}
+	}
+	_, err := Get("no-such-case")
+	var e *errs.Error
+	if !errors.As(err, &e) || e.Code != errs.NotFound || !strings.Contains(err.Error(), DefaultName) {
+		t.Errorf("Get(unknown) = %v, want a NotFound error listing %s", err, DefaultName)
+	}
+}
