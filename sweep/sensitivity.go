@@ -1,0 +1,151 @@
+package sweep
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"sort"
+
+	"parley/model"
+)
+
+// Swing is what one input does to one issue's forecast.
+type Swing struct {
+	Input Input `json:"input"`
+	// Low and High are the forecasts with the input at the low and the
+	// high end of its range, every other input at its stated value.
+	Low  float64 `json:"forecast_at_low"`
+	High float64 `json:"forecast_at_high"`
+	// Swing is |High − Low|, and also the widest move between Low, High
+	// and the base forecast when the model is not monotone in the input.
+	Swing float64 `json:"swing"`
+	// VarShare is the share of the Monte Carlo forecast's variance the
+	// input explains on its own (first-order index; see Sensitivity).
+	VarShare float64 `json:"variance_share"`
+}
+
+// IssueSensitivity is the tornado of one issue: its inputs ranked by swing.
+type IssueSensitivity struct {
+	Issue  string  `json:"issue"`
+	Name   string  `json:"name"`
+	Base   float64 `json:"base"`
+	Swings []Swing `json:"swings"`
+}
+
+// SensitivityResult is the outcome of Sensitivity.
+type SensitivityResult struct {
+	Model  string             `json:"model"`
+	Draws  int                `json:"draws"`
+	Seed   uint64             `json:"seed"`
+	Issues []IssueSensitivity `json:"issues"`
+}
+
+// Sensitivity swings each ranged input of p from its low to its high end,
+// one at a time with every other input at its stated value, and ranks the
+// inputs per issue by how far they move the forecast (a tornado). It also
+// runs a Monte Carlo (o) and estimates, per input and issue, the share of
+// the forecast's variance the input explains on its own — the first-order
+// index Var(E[Y|Xⱼ]) / Var(Y), estimated by sorting the draws on Xⱼ into
+// B = ⌊√N⌋ (at most 50) equal bins and comparing the spread of the bin
+// means with Var(Y), less the (B−1)/N that independent noise alone would
+// give. The shares of an additive model sum to about 1; interactions make
+// the sum smaller.
+func Sensitivity(ctx context.Context, m model.Model, p *model.Problem, o Options) (*SensitivityResult, error) {
+	o.defaults()
+	mc, err := Run(ctx, m, p, o)
+	if err != nil {
+		return nil, err
+	}
+	res := &SensitivityResult{Model: m.Name(), Draws: mc.Draws, Seed: o.Seed}
+	for k, is := range p.Issues {
+		res.Issues = append(res.Issues, IssueSensitivity{Issue: is.ID, Name: is.Name, Base: mc.Issues[k].Base})
+	}
+	q := p.Clone()
+	for j, in := range mc.Inputs {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		lo, err := forecastWith(ctx, m, p, q, in, in.Lo, o.Model)
+		if err != nil {
+			return nil, err
+		}
+		hi, err := forecastWith(ctx, m, p, q, in, in.Hi, o.Model)
+		if err != nil {
+			return nil, err
+		}
+		for k := range p.Issues {
+			base := res.Issues[k].Base
+			sw := math.Max(math.Abs(hi[k]-lo[k]), math.Max(math.Abs(hi[k]-base), math.Abs(lo[k]-base)))
+			share := firstOrder(column(mc.Samples, j), column(mc.Forecasts, k))
+			res.Issues[k].Swings = append(res.Issues[k].Swings, Swing{Input: in, Low: lo[k], High: hi[k], Swing: sw, VarShare: share})
+		}
+	}
+	for k := range res.Issues {
+		sw := res.Issues[k].Swings
+		sort.SliceStable(sw, func(a, b int) bool {
+			if sw[a].Swing != sw[b].Swing {
+				return sw[a].Swing > sw[b].Swing
+			}
+			return sw[a].VarShare > sw[b].VarShare
+		})
+	}
+	return res, nil
+}
+
+func forecastWith(ctx context.Context, m model.Model, p, q *model.Problem, in Input, v float64, o model.Options) ([]float64, error) {
+	reset(q, p)
+	set(q, in, v)
+	r, err := m.Forecast(ctx, q, o)
+	if err != nil {
+		return nil, fmt.Errorf("%s = %v: %w", in.Label(), v, err)
+	}
+	f := make([]float64, len(r.Issues))
+	for k := range r.Issues {
+		f[k] = r.Issues[k].Forecast
+	}
+	return f, nil
+}
+
+// firstOrder estimates Var(E[Y|X]) / Var(Y) by binning (see Sensitivity).
+func firstOrder(x, y []float64) float64 {
+	n := len(x)
+	if n < 4 {
+		return math.NaN()
+	}
+	var my, vy float64
+	for _, v := range y {
+		my += v
+	}
+	my /= float64(n)
+	for _, v := range y {
+		vy += (v - my) * (v - my)
+	}
+	vy /= float64(n)
+	if vy == 0 {
+		return 0
+	}
+	idx := make([]int, n)
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return x[idx[a]] < x[idx[b]] })
+	bins := int(math.Sqrt(float64(n)))
+	bins = max(2, min(50, bins))
+	var between float64
+	for b := 0; b < bins; b++ {
+		lo, hi := b*n/bins, (b+1)*n/bins
+		if hi <= lo {
+			continue
+		}
+		var m float64
+		for _, i := range idx[lo:hi] {
+			m += y[i]
+		}
+		m /= float64(hi - lo)
+		between += float64(hi-lo) * (m - my) * (m - my)
+	}
+	between /= float64(n)
+	s := between / vy
+	noise := float64(bins-1) / float64(n)
+	return math.Max(0, (s-noise)/(1-noise))
+}

@@ -1,0 +1,288 @@
+package sweep
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"runtime"
+	"sort"
+	"sync"
+	"sync/atomic"
+
+	"parley/model"
+)
+
+// Options control a Monte Carlo run. The zero value draws 1,000 samples
+// from triangular distributions with seed 0 on every core.
+type Options struct {
+	// Draws is the number of samples (default 1,000).
+	Draws int
+	// Seed selects the random streams.
+	Seed uint64
+	// Uniform samples each input uniformly on its range instead of from the
+	// triangular distribution whose mode is the stated value.
+	Uniform bool
+	// Workers is the number of goroutines (default GOMAXPROCS). It never
+	// changes the result.
+	Workers int
+	// Model holds the options passed to the model on every draw.
+	Model model.Options
+	// Progress, if set, is called (from any goroutine) after each draw
+	// with the number of draws done so far.
+	Progress func(done int)
+}
+
+func (o *Options) defaults() {
+	if o.Draws <= 0 {
+		o.Draws = 1000
+	}
+	if o.Workers <= 0 {
+		o.Workers = runtime.GOMAXPROCS(0)
+	}
+	o.Model.NoTrace = true
+}
+
+// Result is the outcome of a Monte Carlo run.
+type Result struct {
+	Model string `json:"model"`
+	// Requested is the number of draws asked for; Draws the number done.
+	Requested    int            `json:"requested"`
+	Draws        int            `json:"draws"`
+	Interrupted  bool           `json:"interrupted"`
+	Seed         uint64         `json:"seed"`
+	Distribution string         `json:"distribution"`
+	Inputs       []Input        `json:"inputs"`
+	Issues       []IssueSummary `json:"issues"`
+	// Samples[d][j] is input j's value in draw d and Forecasts[d][k] issue
+	// k's forecast, for the draws done, in draw order.
+	Samples   [][]float64 `json:"-"`
+	Forecasts [][]float64 `json:"-"`
+}
+
+// IssueSummary is the distribution of one issue's forecast.
+type IssueSummary struct {
+	Issue string `json:"issue"`
+	Name  string `json:"name"`
+	// Base is the forecast at the stated values.
+	Base   float64 `json:"base"`
+	Mean   float64 `json:"mean"`
+	SD     float64 `json:"sd"`
+	Median float64 `json:"median"`
+	// Lo80–Hi80 and Lo95–Hi95 are the central 80% and 95% intervals.
+	Lo80 float64 `json:"lo80"`
+	Hi80 float64 `json:"hi80"`
+	Lo95 float64 `json:"lo95"`
+	Hi95 float64 `json:"hi95"`
+	// Hist counts the forecasts in equal bins across the issue's scale.
+	Hist []Bin `json:"histogram"`
+	// Bands give the probability of landing nearest each labelled option.
+	Bands []Band `json:"bands,omitempty"`
+}
+
+// Bin is one histogram bin [Lo, Hi) (the last bin is closed).
+type Bin struct {
+	Lo    float64 `json:"low"`
+	Hi    float64 `json:"high"`
+	Count int     `json:"count"`
+}
+
+// Band is the stretch of the scale nearer one labelled option than any
+// other, with the probability the forecast lands in it and the
+// probability it lands at or above the option's value.
+type Band struct {
+	Label    string  `json:"label"`
+	Value    float64 `json:"value"`
+	Lo       float64 `json:"low"`
+	Hi       float64 `json:"high"`
+	P        float64 `json:"p"`
+	PAtLeast float64 `json:"p_at_least"`
+}
+
+// HistBins is the number of histogram bins.
+const HistBins = 20
+
+// Run samples every ranged input of p, runs m on each draw and summarises
+// the forecasts. A cancelled ctx stops it; the result then covers the
+// draws done, with Interrupted set, and the error is nil.
+func Run(ctx context.Context, m model.Model, p *model.Problem, o Options) (*Result, error) {
+	o.defaults()
+	if err := p.Check(); err != nil {
+		return nil, err
+	}
+	base, err := m.Forecast(ctx, p.Clone(), o.Model)
+	if err != nil {
+		return nil, fmt.Errorf("%s at the stated values: %w", m.Name(), err)
+	}
+	inputs := Inputs(p)
+	res := &Result{Model: m.Name(), Requested: o.Draws, Seed: o.Seed, Inputs: inputs, Distribution: "triangular"}
+	if o.Uniform {
+		res.Distribution = "uniform"
+	}
+	samples := make([][]float64, o.Draws)
+	forecasts := make([][]float64, o.Draws)
+	var next, done atomic.Int64
+	var firstErr error
+	var errOnce sync.Once
+	var wg sync.WaitGroup
+	for w := 0; w < o.Workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			q := p.Clone()
+			for {
+				d := int(next.Add(1) - 1)
+				if d >= o.Draws || ctx.Err() != nil {
+					return
+				}
+				x, f, err := draw(ctx, m, p, q, inputs, uint64(d), o)
+				if err != nil {
+					if ctx.Err() != nil {
+						return
+					}
+					errOnce.Do(func() { firstErr = fmt.Errorf("draw %d: %w", d, err) })
+					return
+				}
+				samples[d], forecasts[d] = x, f
+				n := done.Add(1)
+				if o.Progress != nil {
+					o.Progress(int(n))
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	if firstErr != nil {
+		return nil, firstErr
+	}
+	// Keep the draws done, in draw order.
+	for d := 0; d < o.Draws; d++ {
+		if forecasts[d] != nil {
+			res.Samples = append(res.Samples, samples[d])
+			res.Forecasts = append(res.Forecasts, forecasts[d])
+		}
+	}
+	res.Draws = len(res.Forecasts)
+	if res.Draws == 0 {
+		return nil, ctx.Err()
+	}
+	res.Interrupted = res.Draws < o.Draws
+	for k, is := range p.Issues {
+		res.Issues = append(res.Issues, summarise(is, base.Issues[k].Forecast, column(res.Forecasts, k)))
+	}
+	return res, nil
+}
+
+// draw runs draw d: q is reset to p, every input is sampled from the
+// stream PCG(seed, d) in Inputs order, and m is run on q.
+func draw(ctx context.Context, m model.Model, p, q *model.Problem, inputs []Input, d uint64, o Options) ([]float64, []float64, error) {
+	reset(q, p)
+	rng := rand.New(rand.NewPCG(o.Seed, d))
+	x := make([]float64, len(inputs))
+	for j, in := range inputs {
+		u := rng.Float64()
+		if o.Uniform {
+			x[j] = in.Lo + u*(in.Hi-in.Lo)
+		} else {
+			x[j] = triangular(u, in.Lo, in.Mode, in.Hi)
+		}
+		set(q, in, x[j])
+	}
+	r, err := m.Forecast(ctx, q, o.Model)
+	if err != nil {
+		return nil, nil, err
+	}
+	f := make([]float64, len(r.Issues))
+	for k := range r.Issues {
+		f[k] = r.Issues[k].Forecast
+	}
+	return x, f, nil
+}
+
+// reset copies p's values into q (same shape).
+func reset(q, p *model.Problem) {
+	copy(q.Actors, p.Actors)
+	for i := range p.Stances {
+		copy(q.Stances[i], p.Stances[i])
+	}
+}
+
+func column(rows [][]float64, k int) []float64 {
+	out := make([]float64, len(rows))
+	for d := range rows {
+		out[d] = rows[d][k]
+	}
+	return out
+}
+
+// quantile returns the q-quantile of sorted xs by linear interpolation
+// between order statistics (Hyndman & Fan type 7).
+func quantile(xs []float64, q float64) float64 {
+	if len(xs) == 0 {
+		return math.NaN()
+	}
+	h := q * float64(len(xs)-1)
+	lo := math.Floor(h)
+	i := int(lo)
+	if i+1 >= len(xs) {
+		return xs[len(xs)-1]
+	}
+	return xs[i] + (h-lo)*(xs[i+1]-xs[i])
+}
+
+func summarise(is model.Issue, base float64, f []float64) IssueSummary {
+	s := IssueSummary{Issue: is.ID, Name: is.Name, Base: base}
+	xs := append([]float64(nil), f...)
+	sort.Float64s(xs)
+	n := float64(len(xs))
+	// Sum deviations from the median, so that equal forecasts give their
+	// value exactly and a spread of zero.
+	shift := xs[len(xs)/2]
+	for _, x := range xs {
+		s.Mean += x - shift
+	}
+	s.Mean = shift + s.Mean/n
+	for _, x := range xs {
+		s.SD += (x - s.Mean) * (x - s.Mean)
+	}
+	if len(xs) > 1 {
+		s.SD = math.Sqrt(s.SD / (n - 1))
+	} else {
+		s.SD = 0
+	}
+	s.Median = quantile(xs, 0.5)
+	s.Lo80, s.Hi80 = quantile(xs, 0.10), quantile(xs, 0.90)
+	s.Lo95, s.Hi95 = quantile(xs, 0.025), quantile(xs, 0.975)
+	w := (is.Max - is.Min) / HistBins
+	s.Hist = make([]Bin, HistBins)
+	for b := range s.Hist {
+		s.Hist[b] = Bin{Lo: is.Min + float64(b)*w, Hi: is.Min + float64(b+1)*w}
+	}
+	for _, x := range xs {
+		b := int((x - is.Min) / w)
+		b = max(0, min(HistBins-1, b))
+		s.Hist[b].Count++
+	}
+	for j, a := range is.Anchors {
+		band := Band{Label: a.Label, Value: a.Value, Lo: is.Min, Hi: is.Max}
+		if j > 0 {
+			band.Lo = (is.Anchors[j-1].Value + a.Value) / 2
+		}
+		if j+1 < len(is.Anchors) {
+			band.Hi = (a.Value + is.Anchors[j+1].Value) / 2
+		}
+		var in, atLeast int
+		for _, x := range xs {
+			// Bands are [Lo, Hi) except the last, which is closed.
+			if x >= band.Lo && (x < band.Hi || j+1 == len(is.Anchors)) {
+				in++
+			}
+			if x >= a.Value {
+				atLeast++
+			}
+		}
+		band.P, band.PAtLeast = float64(in)/n, float64(atLeast)/n
+		s.Bands = append(s.Bands, band)
+	}
+	return s
+}

@@ -1,0 +1,189 @@
+package sweep
+
+import (
+	"context"
+	"encoding/json"
+	"math"
+	"reflect"
+	"testing"
+
+	"parley/gen"
+	"parley/model"
+	"parley/model/compromise"
+	"parley/model/median"
+	mt "parley/model/modeltest"
+)
+
+func synthetic(t *testing.T, actors, issues int) *model.Problem {
+	t.Helper()
+	p, err := model.FromScenario(gen.Scenario(gen.Options{Actors: actors, Issues: issues, Seed: 3}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// The same seed gives the same bytes at 1 and at 8 workers.
+func TestDeterministicAcrossWorkers(t *testing.T) {
+	p := synthetic(t, 12, 3)
+	for _, m := range []model.Model{compromise.Model{}, median.Model{}} {
+		var outs [][]byte
+		var results []*Result
+		for _, w := range []int{1, 8} {
+			r, err := Run(context.Background(), m, p, Options{Draws: 500, Seed: 42, Workers: w})
+			if err != nil {
+				t.Fatal(err)
+			}
+			b, _ := json.Marshal(r)
+			outs = append(outs, b)
+			results = append(results, r)
+		}
+		if string(outs[0]) != string(outs[1]) || !reflect.DeepEqual(results[0].Forecasts, results[1].Forecasts) {
+			t.Errorf("%s: 1 and 8 workers differ", m.Name())
+		}
+		// A different seed gives different draws.
+		r, _ := Run(context.Background(), m, p, Options{Draws: 500, Seed: 43, Workers: 2})
+		if reflect.DeepEqual(r.Forecasts, results[0].Forecasts) {
+			t.Errorf("%s: seeds 42 and 43 give the same draws", m.Name())
+		}
+	}
+}
+
+// With every range degenerate there is nothing to sample: each interval
+// collapses onto the forecast at the stated values.
+func TestDegenerateRangesGiveZeroWidth(t *testing.T) {
+	p := mt.OneIssue(0, 100, mt.Actor{1, 20, 0.5}, mt.Actor{3, 80, 1})
+	r, err := Run(context.Background(), compromise.Model{}, p, Options{Draws: 200, Seed: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := r.Issues[0]
+	want := (20*0.5 + 80*3) / 3.5
+	if len(r.Inputs) != 0 || s.Lo95 != s.Hi95 || s.Lo80 != s.Hi80 || math.Abs(s.Median-want) > 1e-12 || s.SD != 0 {
+		t.Errorf("inputs %d, summary %+v; want zero-width intervals at %v", len(r.Inputs), s, want)
+	}
+}
+
+func TestTriangularMoments(t *testing.T) {
+	// Mean of the triangular (lo, mode, hi) is (lo+mode+hi)/3; its variance
+	// is (a²+b²+c²−ab−ac−bc)/18. With 200,000 stratified-free uniform draws
+	// from a fixed seed the sample mean lies within 5 standard errors.
+	lo, mode, hi := 10.0, 70.0, 90.0
+	mean := (lo + mode + hi) / 3
+	vr := (lo*lo + mode*mode + hi*hi - lo*mode - lo*hi - mode*hi) / 18
+	const n = 200000
+	p := mt.OneIssue(0, 100, mt.Actor{1, mode, 1})
+	p.Stances[0][0].PosLo, p.Stances[0][0].PosHi = lo, hi
+	r, err := Run(context.Background(), compromise.Model{}, p, Options{Draws: n, Seed: 9})
+	if err != nil {
+		t.Fatal(err)
+	}
+	se := math.Sqrt(vr / n)
+	if got := r.Issues[0].Mean; math.Abs(got-mean) > 5*se {
+		t.Errorf("mean %v, want %v ± %v", got, mean, 5*se)
+	}
+	if got := r.Issues[0].SD; math.Abs(got*got-vr)/vr > 0.02 {
+		t.Errorf("variance %v, want %v", got*got, vr)
+	}
+	// Uniform: mean is the midpoint.
+	r, _ = Run(context.Background(), compromise.Model{}, p, Options{Draws: n, Seed: 9, Uniform: true})
+	if got, se := r.Issues[0].Mean, math.Sqrt((hi-lo)*(hi-lo)/12/n); math.Abs(got-50) > 5*se {
+		t.Errorf("uniform mean %v, want 50 ± %v", got, 5*se)
+	}
+}
+
+func TestQuantile(t *testing.T) {
+	xs := []float64{1, 2, 3, 4, 5}
+	for _, c := range []struct{ q, want float64 }{{0, 1}, {0.5, 3}, {0.1, 1.4}, {0.975, 4.9}, {1, 5}} {
+		if got := quantile(xs, c.q); math.Abs(got-c.want) > 1e-12 {
+			t.Errorf("quantile(%v) = %v, want %v", c.q, got, c.want)
+		}
+	}
+}
+
+func TestBands(t *testing.T) {
+	is := model.Issue{ID: "x", Min: 0, Max: 100, Anchors: []model.Anchor{{0, "none"}, {50, "half"}, {100, "all"}}}
+	// Bands: [0,25) none, [25,75) half, [75,100] all.
+	s := summarise(is, 0, []float64{10, 30, 60, 74.9, 75, 100, 24.99, 50})
+	want := []struct{ p, atLeast float64 }{{2.0 / 8, 1}, {4.0 / 8, 5.0 / 8}, {2.0 / 8, 1.0 / 8}}
+	for j, b := range s.Bands {
+		if math.Abs(b.P-want[j].p) > 1e-12 || math.Abs(b.PAtLeast-want[j].atLeast) > 1e-12 {
+			t.Errorf("band %s: P %v, P(≥) %v; want %v, %v", b.Label, b.P, b.PAtLeast, want[j].p, want[j].atLeast)
+		}
+	}
+	total := 0
+	for _, b := range s.Hist {
+		total += b.Count
+	}
+	if total != 8 || s.Hist[19].Count != 1 || s.Hist[0].Count != 0 || s.Hist[2].Count != 1 {
+		t.Errorf("histogram %+v", s.Hist)
+	}
+}
+
+// A planted dominant input tops the tornado, with the forecasts at its
+// ends computed by hand.
+func TestTornadoRanksDominantInputFirst(t *testing.T) {
+	p := mt.OneIssue(0, 100, mt.Actor{10, 50, 1}, mt.Actor{1, 50, 1}, mt.Actor{1, 50, 1})
+	p.Stances[0][0].PosLo, p.Stances[0][0].PosHi = 0, 100 // weight 10, ±50
+	p.Stances[1][0].PosLo, p.Stances[1][0].PosHi = 45, 55 // weight 1, ±5
+	p.Stances[2][0].SalLo, p.Stances[2][0].SalHi = 0.5, 1 // salience of a minor actor
+	r, err := Sensitivity(context.Background(), compromise.Model{}, p, Options{Draws: 2000, Seed: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sw := r.Issues[0].Swings
+	if len(sw) != 3 || sw[0].Input.ActorID != "a" || sw[0].Input.Kind != Position {
+		t.Fatalf("ranking %+v", sw)
+	}
+	// a at 0: (0·10 + 50 + 50)/12; at 100: (1000 + 100)/12.
+	if math.Abs(sw[0].Low-100.0/12) > 1e-12 || math.Abs(sw[0].High-1100.0/12) > 1e-12 {
+		t.Errorf("a: %v → %v", sw[0].Low, sw[0].High)
+	}
+	// b: (500 + 45 + 50)/12 → (500 + 55 + 50)/12, swing 10/12.
+	if sw[1].Input.ActorID != "b" || math.Abs(sw[1].Swing-10.0/12) > 1e-12 {
+		t.Errorf("second: %+v", sw[1])
+	}
+	// c's salience moves nothing: everyone else sits at 50 too only at the
+	// stated values; at the ends of c's range the forecast is still 50.
+	if sw[2].Swing != 0 {
+		t.Errorf("third: %+v", sw[2])
+	}
+	// Variance: Var(a-term) = (10/12)²·Var(tri 0,50,100) vs (1/12)²·Var(tri 45,50,55):
+	// a explains ≈ 100/(100 + 0.01) of it.
+	if sw[0].VarShare < 0.95 || sw[1].VarShare > 0.05 {
+		t.Errorf("variance shares %v, %v", sw[0].VarShare, sw[1].VarShare)
+	}
+}
+
+// For a linear model with two independent equal inputs each explains half.
+func TestVarianceShareAdditive(t *testing.T) {
+	p := mt.OneIssue(0, 100, mt.Actor{1, 50, 1}, mt.Actor{1, 50, 1})
+	for i := range p.Stances {
+		p.Stances[i][0].PosLo, p.Stances[i][0].PosHi = 0, 100
+	}
+	r, err := Sensitivity(context.Background(), compromise.Model{}, p, Options{Draws: 4000, Seed: 11, Uniform: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sw := r.Issues[0].Swings
+	sum := sw[0].VarShare + sw[1].VarShare
+	if math.Abs(sw[0].VarShare-0.5) > 0.05 || math.Abs(sw[1].VarShare-0.5) > 0.05 || math.Abs(sum-1) > 0.05 {
+		t.Errorf("shares %v and %v, want ≈ 0.5 each", sw[0].VarShare, sw[1].VarShare)
+	}
+}
+
+func TestCancelledRunReportsWhatFinished(t *testing.T) {
+	p := synthetic(t, 5, 2)
+	ctx, cancel := context.WithCancel(context.Background())
+	r, err := Run(ctx, compromise.Model{}, p, Options{Draws: 100000, Seed: 1, Workers: 2, Progress: func(done int) {
+		if done == 300 {
+			cancel()
+		}
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !r.Interrupted || r.Draws < 300 || r.Draws >= 100000 || len(r.Forecasts) != r.Draws {
+		t.Errorf("interrupted %v after %d draws", r.Interrupted, r.Draws)
+	}
+}
