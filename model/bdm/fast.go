@@ -48,15 +48,24 @@ func probFast(c *column, x, r []float64) ([][]float64, float64) {
 	}
 	m := len(vals)
 	start = append(start, n)
-	// T[t][g] for sorted voter t and group g.
+	if c.paper {
+		r = nil // E9's votes are linear
+	}
+	// u[t][g] = (|x_k − v_g|/Δ)^{r_k} for sorted voter t = k's rank.
+	rank := make([]int, n)
 	tab := make([]float64, n*m)
 	for t, k := range ord {
+		rank[k] = t
+		rk := 1.0
+		if r != nil {
+			rk = r[k]
+		}
 		row := tab[t*m : (t+1)*m]
 		for g, v := range vals {
-			row[g] = c.w[k] * pw(math.Abs(x[k]-v)/c.delta, r[k])
+			row[g] = pw(math.Abs(x[k]-v)/c.delta, rk)
 		}
 	}
-	// pre[g][h] = Σ of T[t][g] over the voters of groups < h.
+	// pre[g][h] = Σ of w_k u[k][g] over the voters of groups < h.
 	pre := make([]float64, m*(m+1))
 	for g := range vals {
 		col := pre[g*(m+1) : (g+1)*(m+1)]
@@ -64,29 +73,60 @@ func probFast(c *column, x, r []float64) ([][]float64, float64) {
 		for h := 0; h < m; h++ {
 			col[h] = s
 			for t := start[h]; t < start[h+1]; t++ {
-				s += tab[t*m+g]
+				s += c.w[ord[t]] * tab[t*m+g]
 			}
 		}
 		col[m] = s
 	}
-	// num(ga, gb): Σ over voters nearer v_ga than v_gb of T_kb − T_ka.
-	num := func(ga, gb int) float64 {
+	// num(ga, gb): Σ over voters nearer v_ga than v_gb of w_k(u_kb − u_ka),
+	// as a difference of prefix sums. ok is false when that difference
+	// cancels more than three digits (v_ga and v_gb close together, or
+	// nobody nearer v_ga): the caller then sums the pair term by term.
+	num := func(ga, gb int) (float64, bool) {
 		a, b := vals[ga], vals[gb]
 		pa, pb := pre[ga*(m+1):(ga+1)*(m+1)], pre[gb*(m+1):(gb+1)*(m+1)]
+		var sa, sb float64
 		if a < b {
 			h := sort.Search(m, func(h int) bool { y := vals[h]; return !(math.Abs(y-b) > math.Abs(y-a)) })
-			return pb[h] - pa[h]
+			sa, sb = pa[h], pb[h]
+		} else {
+			h := sort.Search(m, func(h int) bool { y := vals[h]; return math.Abs(y-b) > math.Abs(y-a) })
+			sa, sb = pa[m]-pa[h], pb[m]-pb[h]
 		}
-		h := sort.Search(m, func(h int) bool { y := vals[h]; return math.Abs(y-b) > math.Abs(y-a) })
-		return (pb[m] - pb[h]) - (pa[m] - pa[h])
+		v := sb - sa
+		return v, sa+sb == 0 || v*1e3 > sa+sb
+	}
+	// exact sums the pair (a in group ga, b in gb) the way probDirect does.
+	exact := func(ga, gb int) (pos, all float64) {
+		a, b := vals[ga], vals[gb]
+		for k := range x {
+			var v float64
+			if c.paper {
+				v = c.w[k] * (math.Abs(x[k]-b) - math.Abs(x[k]-a)) / c.delta
+			} else {
+				row := tab[rank[k]*m : (rank[k]+1)*m]
+				v = c.w[k] * (row[gb] - row[ga])
+			}
+			if v > 0 {
+				pos += v
+			}
+			all += math.Abs(v)
+		}
+		return
 	}
 	pg := make([]float64, m*m)
 	var d float64
 	if c.paper {
 		for ga := range vals {
 			for gb := ga + 1; gb < m; gb++ {
-				ab, ba := num(ga, gb), num(gb, ga)
-				if all := ab + ba; all > 0 {
+				ab, ok1 := num(ga, gb)
+				ba, ok2 := num(gb, ga)
+				all := ab + ba
+				if !ok1 || !ok2 {
+					ab, all = exact(ga, gb)
+					ba, _ = exact(gb, ga)
+				}
+				if all > 0 {
 					pg[ga*m+gb], pg[gb*m+ga] = ab/all, ba/all
 				} else {
 					pg[ga*m+gb], pg[gb*m+ga] = 0.5, 0.5
@@ -101,10 +141,11 @@ func probFast(c *column, x, r []float64) ([][]float64, float64) {
 		}
 		for t, k := range ord {
 			row := tab[t*m : (t+1)*m]
+			wk := c.w[k]
 			gk := grp[k]
 			var cum, sum, part float64
 			add := func(g int) {
-				u := row[g]
+				u := wk * row[g]
 				part += cnt[g] * (u*cum - sum)
 				cum += cnt[g]
 				sum += cnt[g] * u
@@ -126,7 +167,11 @@ func probFast(c *column, x, r []float64) ([][]float64, float64) {
 			for ga := range vals {
 				for gb := range vals {
 					if ga != gb {
-						pg[ga*m+gb] = num(ga, gb) / d
+						v, ok := num(ga, gb)
+						if !ok {
+							v, _ = exact(ga, gb)
+						}
+						pg[ga*m+gb] = v / d
 					}
 				}
 			}

@@ -8,6 +8,7 @@ import (
 
 	"parley/errs"
 	"parley/model"
+	"parley/model/bdm"
 	"parley/model/compromise"
 	"parley/model/median"
 	"parley/model/nash"
@@ -21,6 +22,8 @@ var all = []model.Model{
 	median.Model{},
 	nash.Model{},
 	smp.Model{},
+	bdm.Model{},
+	bdm.Model{Profile: bdm.Paper},
 }
 
 // All returns every model.
