@@ -62,7 +62,7 @@ func Load(path string) (*scenario.Scenario, scenario.Diagnostics, error) {
 // Parse decodes a scenario from YAML or JSON and returns it with every
 // diagnostic at once (syntax, types, unknown or missing fields, and
 // Validate's), each with File set to name and the line and column where
-// known. The scenario is nil only when data is not a scenario at all:
+// known, in the order of the file. The scenario is nil only when data is not a scenario at all:
 // malformed YAML, an empty document, a document that is not a mapping, or a
 // mapping with none of the keys metadata, issues, actors, stances. Parse
 // never panics.
@@ -95,6 +95,13 @@ func Parse(name string, data []byte) (s *scenario.Scenario, ds scenario.Diagnost
 		}
 		ds = append(ds, vd)
 	}
+	// In file order, as a person reads them.
+	sort.SliceStable(ds, func(i, j int) bool {
+		if ds[i].Line != ds[j].Line {
+			return ds[i].Line < ds[j].Line
+		}
+		return ds[i].Column < ds[j].Column
+	})
 	return s, ds
 }
 
