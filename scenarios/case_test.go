@@ -270,7 +270,7 @@ func TestReportedShifts(t *testing.T) {
 		{"Russia demands Donetsk and Luhansk, freeze elsewhere", "2025-08-18", "", "russia", "territory", 70},
 		{"US pause on aid and intelligence", "2025-02-28", "", "united-states", "military-aid", 25},
 		{"US aid resumes after Jeddah", "2025-03-11", "", "united-states", "military-aid", 75},
-		{"wild card: US ends all support", "2025-08-18", "us-ends-support", "united-states", "military-aid", 0},
+		{"wild card: US ends all support", "2025-08-18", "us-ends-support", "united-states", "military-aid", 25},
 		{"Europe pays for what only the US has", "2025-08-18", "europe-pays", "united-states", "military-aid", 50},
 		{"US backstop for the coalition", "2025-03-18", "coalition-with-backstop", "united-states", "security-guarantees", 70},
 	}
