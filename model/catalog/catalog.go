@@ -10,6 +10,7 @@ import (
 	"parley/model"
 	"parley/model/bdm"
 	"parley/model/compromise"
+	"parley/model/ensemble"
 	"parley/model/median"
 	"parley/model/nash"
 	"parley/model/smp"
@@ -22,6 +23,7 @@ var all = []model.Model{
 	median.Model{},
 	nash.Model{},
 	smp.Model{},
+	ensemble.Model{},
 	bdm.Model{},
 	bdm.Model{Profile: bdm.Paper},
 }
