@@ -1,0 +1,307 @@
+// Package bdmcsv reads the one-issue CSV files that Bueno de Mesquita
+// expected-utility implementations share (jmckib's ExampleActors.csv,
+// dmasad's, minimalgeek's; the project's shared/data/bdm/*.csv):
+//
+//	Actor,Capability,Position,Salience
+//	Netherlands,0.08,4,0.8
+//	…
+//
+// The header names the columns (case and surrounding spaces ignored; any
+// order; "Stakeholder" and "Resources", the names some sources use, are
+// read as Actor and Capability; other columns are ignored). Each further
+// line is one actor with capability > 0 on any scale, a position (any
+// finite number) and a salience.
+//
+// The scenario it builds has one issue, "issue", whose scale is the range
+// [min, max] of the positions: the files carry no scale, and BDM's model
+// measures every distance against exactly that range (Δ, spec bdm.md A8).
+// When every position is the same the scale is [x−1, x+1]. Saliences are
+// read as 0–100 when any value exceeds 1 and as 0–1 otherwise; the
+// scenario keeps them as written with Metadata.SalienceScale set to match,
+// and Metadata.Description says which was detected (ReadInfo also returns
+// it). The files carry no date, so as_of is 1970-01-01.
+package bdmcsv
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"parley/errs"
+	"parley/scenario"
+)
+
+// AsOf is the as_of date of every scenario read (the files carry none).
+const AsOf = "1970-01-01"
+
+// IssueID is the id of the scenario's one issue.
+const IssueID = "issue"
+
+const bom = "\xef\xbb\xbf"
+
+// columns are the required columns, with the names each may go by.
+var columns = []struct {
+	name    string
+	aliases []string
+}{
+	{"Actor", []string{"actor", "stakeholder"}},
+	{"Capability", []string{"capability", "resources"}},
+	{"Position", []string{"position"}},
+	{"Salience", []string{"salience"}},
+}
+
+// Info is what Read detected about a file.
+type Info struct {
+	// SalienceScale is 1 (saliences read as 0–1) or 100 (0–100).
+	SalienceScale float64
+	// Note says in one sentence what was detected, for the user.
+	Note string
+}
+
+// Detect reports whether head (the start of a file) begins with the header
+// line Actor,Capability,Position,Salience (case-insensitive, spaces around
+// names ignored, optional UTF-8 byte-order mark; Stakeholder and Resources
+// accepted for the first two).
+func Detect(head []byte) bool {
+	head = bytes.TrimPrefix(head, []byte(bom))
+	i := bytes.IndexByte(head, '\n')
+	if i < 0 {
+		return false
+	}
+	f := strings.Split(strings.TrimSuffix(string(head[:i]), "\r"), ",")
+	if len(f) != len(columns) {
+		return false
+	}
+	for k, c := range columns {
+		match := false
+		for _, a := range c.aliases {
+			match = match || strings.EqualFold(strings.TrimSpace(f[k]), a)
+		}
+		if !match {
+			return false
+		}
+	}
+	return true
+}
+
+// Read parses a BDM CSV file named name (used in messages and for the
+// scenario id) into a one-issue scenario. Every problem found is returned
+// at once as scenario.Diagnostics naming file, line, column and what would
+// be valid.
+func Read(name string, r io.Reader) (*scenario.Scenario, error) {
+	s, _, err := ReadInfo(name, r)
+	return s, err
+}
+
+type row struct {
+	line                int
+	actor               string
+	capability, pos, sa float64
+}
+
+// ReadInfo is Read that also returns what it detected.
+func ReadInfo(name string, r io.Reader) (*scenario.Scenario, Info, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, Info{}, errs.Wrap(errs.Internal, fmt.Errorf("%s: %w", name, err))
+	}
+	data = bytes.TrimPrefix(data, []byte(bom))
+	cr := csv.NewReader(bytes.NewReader(data))
+	cr.FieldsPerRecord = -1
+	cr.TrimLeadingSpace = true
+	var ds scenario.Diagnostics
+	bad := func(line, col int, path, valid, format string, args ...any) {
+		ds = append(ds, scenario.Diagnostic{File: name, Line: line, Column: col, Path: path,
+			Message: fmt.Sprintf(format, args...), Valid: valid})
+	}
+	header, err := cr.Read()
+	if err != nil {
+		if errors.Is(err, io.EOF) {
+			bad(1, 1, "", "a header line Actor,Capability,Position,Salience and one line per actor", "the file is empty")
+			return nil, Info{}, ds
+		}
+		return nil, Info{}, csvError(name, err)
+	}
+	idx := make([]int, len(columns))
+	for k, c := range columns {
+		idx[k] = -1
+		for j, h := range header {
+			for _, a := range c.aliases {
+				if strings.EqualFold(strings.TrimSpace(h), a) && idx[k] < 0 {
+					idx[k] = j
+				}
+			}
+		}
+		if idx[k] < 0 {
+			bad(1, 1, "header", "a header with the columns Actor,Capability,Position,Salience",
+				"no %s column in the header %q", c.name, strings.Join(header, ","))
+		}
+	}
+	if len(ds) > 0 {
+		return nil, Info{}, ds
+	}
+	var rows []row
+	seen := map[string]int{}
+	for {
+		rec, err := cr.Read()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return nil, Info{}, csvError(name, err)
+		}
+		line, _ := cr.FieldPos(0)
+		rw := row{line: line}
+		ok := true
+		for k, c := range columns {
+			j := idx[k]
+			if j >= len(rec) {
+				bad(line, 1, c.name, fmt.Sprintf("%d fields, as in the header", len(header)),
+					"the line has %d fields, so no %s", len(rec), c.name)
+				ok = false
+				continue
+			}
+			_, col := cr.FieldPos(j)
+			text := strings.TrimSpace(rec[j])
+			if k == 0 {
+				if text == "" {
+					bad(line, col, c.name, "the actor's name", "empty actor name")
+					ok = false
+				} else if prev, dup := seen[strings.ToLower(text)]; dup {
+					bad(line, col, c.name, "a name not used on another line", "duplicate actor %q (also line %d)", text, prev)
+					ok = false
+				} else {
+					seen[strings.ToLower(text)] = line
+				}
+				rw.actor = text
+				continue
+			}
+			v, err := strconv.ParseFloat(text, 64)
+			if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
+				bad(line, col, c.name, "a finite number such as 0.5", "%q is not a number", text)
+				ok = false
+				continue
+			}
+			switch k {
+			case 1:
+				if v <= 0 {
+					bad(line, col, c.name, "a number > 0 (any scale)", "capability %v is not positive", v)
+					ok = false
+				}
+				rw.capability = v
+			case 2:
+				rw.pos = v
+			case 3:
+				if v < 0 || v > 100 {
+					bad(line, col, c.name, "a number from 0 to 1, or from 0 to 100 for the whole file", "salience %v is outside 0–100", v)
+					ok = false
+				}
+				rw.sa = v
+			}
+		}
+		if ok {
+			rows = append(rows, rw)
+		}
+	}
+	if len(ds) > 0 {
+		return nil, Info{}, ds
+	}
+	if len(rows) < 2 {
+		bad(1, 1, "", "a header line and at least two actor lines", "the file has %d actor line(s); bargaining needs at least 2", len(rows))
+		return nil, Info{}, ds
+	}
+	s, info := build(name, rows)
+	if d := s.Validate().Errors(false); len(d) > 0 {
+		for i := range d {
+			d[i].File = name
+		}
+		return nil, Info{}, d
+	}
+	return s, info, nil
+}
+
+// csvError turns an encoding/csv error into a diagnostic with its place.
+func csvError(name string, err error) error {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		return scenario.Diagnostics{{File: name, Line: pe.Line, Column: pe.Column,
+			Message: pe.Err.Error(), Valid: `comma-separated fields, quoted with " when they contain a comma or quote`}}
+	}
+	return errs.Wrap(errs.Invalid, fmt.Errorf("%s: %w", name, err))
+}
+
+// build makes the scenario of the rows.
+func build(name string, rows []row) (*scenario.Scenario, Info) {
+	base := filepath.Base(name)
+	stem := strings.TrimSuffix(base, filepath.Ext(base))
+	lo, hi := rows[0].pos, rows[0].pos
+	info := Info{SalienceScale: 1}
+	var over *row
+	for i := range rows {
+		lo, hi = math.Min(lo, rows[i].pos), math.Max(hi, rows[i].pos)
+		if rows[i].sa > 1 && over == nil {
+			info.SalienceScale, over = 100, &rows[i]
+		}
+	}
+	if over != nil {
+		info.Note = fmt.Sprintf("%s: saliences read as 0–100 (line %d has %v, above 1)", base, over.line, over.sa)
+	} else {
+		info.Note = fmt.Sprintf("%s: saliences read as 0–1 (none is above 1)", base)
+	}
+	scaleNote := "the range of the positions"
+	if lo == hi {
+		lo, hi = lo-1, hi+1
+		scaleNote = "the common position ± 1"
+	}
+	s := &scenario.Scenario{
+		Metadata: scenario.Metadata{
+			ID:    ident(stem, "bdm"),
+			Title: stem + " (BDM expected-utility CSV)",
+			Description: fmt.Sprintf("Read from the BDM CSV file %s: one issue, %d actors. %s. Issue scale %v–%v is %s (files state no scale).",
+				base, len(rows), strings.TrimPrefix(info.Note, base+": "), lo, hi, scaleNote),
+			AsOf:            AsOf,
+			SalienceScale:   info.SalienceScale,
+			CapabilityScale: "as in " + base + " (models are invariant to its unit)",
+		},
+		Issues: []scenario.Issue{{ID: IssueID, Name: stem, Scale: &scenario.Scale{Min: lo, Max: hi},
+			Description: "the single issue of " + base}},
+	}
+	ids := map[string]bool{}
+	for _, rw := range rows {
+		id := ident(rw.actor, "actor")
+		for n := 2; ids[id]; n++ {
+			id = fmt.Sprintf("%s-%d", ident(rw.actor, "actor"), n)
+		}
+		ids[id] = true
+		s.Actors = append(s.Actors, scenario.Actor{ID: id, Name: rw.actor, Capability: rw.capability})
+		s.Stances = append(s.Stances, scenario.Stance{Actor: id, Issue: IssueID, Position: rw.pos, Salience: rw.sa,
+			Assumed: fmt.Sprintf("%s line %d", base, rw.line)})
+	}
+	return s, info
+}
+
+// ident makes an id of lower-case letters, digits and '-' from a name.
+func ident(name, fallback string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(name) {
+		if (r >= 'a' && r <= 'z') || (r >= '0' && r <= '9') {
+			b.WriteRune(r)
+			dash = false
+		} else if !dash && b.Len() > 0 {
+			b.WriteByte('-')
+			dash = true
+		}
+	}
+	id := strings.TrimSuffix(b.String(), "-")
+	if id == "" {
+		return fallback
+	}
+	return id
+}
