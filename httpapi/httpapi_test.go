@@ -1,0 +1,725 @@
+package httpapi_test
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"parley/httpapi"
+	"parley/scenario"
+	"parley/scenariofile"
+	"parley/store"
+	"parley/store/sqlite"
+)
+
+type env struct {
+	t   *testing.T
+	srv *httptest.Server
+	api *httpapi.Server
+	st  store.Store
+	tok string
+}
+
+func newEnv(t *testing.T, o httpapi.Options) *env {
+	t.Helper()
+	st, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "p.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	o.Store = st
+	api, err := httpapi.New(context.Background(), o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(api)
+	t.Cleanup(func() { srv.Close(); api.Close(); st.Close() })
+	return &env{t: t, srv: srv, api: api, st: st, tok: o.Token}
+}
+
+type resp struct {
+	code int
+	hdr  http.Header
+	body []byte
+}
+
+func (r resp) json(t *testing.T, v any) {
+	t.Helper()
+	if err := json.Unmarshal(r.body, v); err != nil {
+		t.Fatalf("response %d %s: %v", r.code, r.body, err)
+	}
+}
+
+func (e *env) do(method, path, body string, hdr ...string) resp {
+	e.t.Helper()
+	req, err := http.NewRequest(method, e.srv.URL+path, strings.NewReader(body))
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	if e.tok != "" {
+		req.Header.Set("Authorization", "Bearer "+e.tok)
+	}
+	for i := 0; i+1 < len(hdr); i += 2 {
+		if hdr[i] == "Host" {
+			req.Host = hdr[i+1]
+		}
+		req.Header.Set(hdr[i], hdr[i+1])
+	}
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	defer res.Body.Close()
+	b, _ := io.ReadAll(res.Body)
+	return resp{res.StatusCode, res.Header, b}
+}
+
+func (e *env) want(r resp, code int) resp {
+	e.t.Helper()
+	if r.code != code {
+		e.t.Fatalf("got %d %s, want %d", r.code, r.body, code)
+	}
+	return r
+}
+
+type errBody struct {
+	Error       string               `json:"error"`
+	Code        string               `json:"code"`
+	Diagnostics scenario.Diagnostics `json:"diagnostics"`
+}
+
+type view struct {
+	ID       string               `json:"id"`
+	Version  int64                `json:"version"`
+	Name     string               `json:"name"`
+	Format   string               `json:"format"`
+	Scenario scenario.Scenario    `json:"scenario"`
+	Warnings scenario.Diagnostics `json:"warnings"`
+}
+
+type run struct {
+	store.Run
+	SameResult *bool  `json:"same_result"`
+	Of         string `json:"rerun_of"`
+}
+
+func small(t *testing.T) string {
+	b, err := os.ReadFile("testdata/small.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func (e *env) create(body string) view {
+	e.t.Helper()
+	var v view
+	e.want(e.do("POST", "/api/scenarios", body), 201).json(e.t, &v)
+	return v
+}
+
+const eps = 1e-9
+
+func near(a, b float64) bool { return math.Abs(a-b) < 1e-9*math.Max(1, math.Abs(b)) }
+
+// TestOpenAPIMatchesRoutes checks that the document lists exactly the
+// routes the server registers, and that each answers (not the catch-all).
+func TestOpenAPIMatchesRoutes(t *testing.T) {
+	e := newEnv(t, httpapi.Options{})
+	var doc struct {
+		OpenAPI string                                `json:"openapi"`
+		Paths   map[string]map[string]json.RawMessage `json:"paths"`
+	}
+	e.want(e.do("GET", "/api/openapi.json", ""), 200).json(t, &doc)
+	if !strings.HasPrefix(doc.OpenAPI, "3.") {
+		t.Fatalf("openapi %q, want 3.x", doc.OpenAPI)
+	}
+	var inDoc, inRoutes []string
+	for p, ops := range doc.Paths {
+		for m := range ops {
+			inDoc = append(inDoc, strings.ToUpper(m)+" "+p)
+		}
+	}
+	for _, r := range e.api.Routes() {
+		inRoutes = append(inRoutes, r.Method+" "+r.Pattern)
+		path := strings.NewReplacer("{id}", "nope", "{run}", "nope", "{actor}", "x", "{issue}", "a").Replace(r.Pattern)
+		res := e.do(r.Method, path, "")
+		var b errBody
+		json.Unmarshal(res.body, &b)
+		if res.code == 405 || strings.HasPrefix(b.Error, "no endpoint") {
+			t.Errorf("%s %s is not routed: %d %s", r.Method, r.Pattern, res.code, res.body)
+		}
+	}
+	sort.Strings(inDoc)
+	sort.Strings(inRoutes)
+	if fmt.Sprint(inDoc) != fmt.Sprint(inRoutes) {
+		t.Fatalf("OpenAPI paths\n%v\ndiffer from routes\n%v", inDoc, inRoutes)
+	}
+}
+
+func TestMetaEndpoints(t *testing.T) {
+	e := newEnv(t, httpapi.Options{})
+	e.want(e.do("GET", "/api/health", ""), 200)
+	var models []struct {
+		Name    string `json:"name"`
+		Default bool   `json:"default"`
+	}
+	e.want(e.do("GET", "/api/models", ""), 200).json(t, &models)
+	found := false
+	for _, m := range models {
+		found = found || (m.Name == "compromise" && m.Default)
+	}
+	if !found {
+		t.Fatalf("models %+v lack compromise (default)", models)
+	}
+	var kinds []string
+	e.want(e.do("GET", "/api/kinds", ""), 200).json(t, &kinds)
+	if fmt.Sprint(kinds) != "[forecast sensitivity sweep]" {
+		t.Fatalf("kinds %v", kinds)
+	}
+	var b errBody
+	e.want(e.do("GET", "/api/nope", ""), 404).json(t, &b)
+	if b.Code != "not_found" {
+		t.Fatalf("unknown endpoint: %+v", b)
+	}
+	e.want(e.do("DELETE", "/api/models", ""), 405)
+}
+
+func TestScenarioLifecycle(t *testing.T) {
+	e := newEnv(t, httpapi.Options{})
+	body := small(t)
+	v := e.create(body)
+	if v.Version != 1 || v.Name != "Small test case" || v.Format != "yaml" || len(v.Scenario.Actors) != 3 || len(v.Warnings) != 0 {
+		t.Fatalf("created %+v", v)
+	}
+	var l []store.Scenario
+	e.want(e.do("GET", "/api/scenarios", ""), 200).json(t, &l)
+	if len(l) != 1 || l[0].ID != v.ID {
+		t.Fatalf("list %+v", l)
+	}
+	var got view
+	r := e.want(e.do("GET", "/api/scenarios/"+v.ID, ""), 200)
+	r.json(t, &got)
+	if r.hdr.Get("ETag") != `"1"` || got.Scenario.Stances[0].Evidence[0].Quote != "x wants little" {
+		t.Fatalf("get: etag %q %+v", r.hdr.Get("ETag"), got.Scenario.Stances[0])
+	}
+	// Export as saved: the same bytes, comments included.
+	r = e.want(e.do("GET", "/api/scenarios/"+v.ID+"/export", ""), 200)
+	if string(r.body) != body || !strings.HasPrefix(r.hdr.Get("Content-Type"), "application/yaml") {
+		t.Fatalf("export differs from the saved file")
+	}
+	r = e.want(e.do("GET", "/api/scenarios/"+v.ID+"/export?format=json", ""), 200)
+	js, ds := scenariofile.Parse("x.json", r.body)
+	if len(ds.Errors(false)) > 0 || js.Metadata.ID != "small" || len(js.Snapshots) != 1 {
+		t.Fatalf("json export: %v", ds)
+	}
+	e.want(e.do("GET", "/api/scenarios/"+v.ID+"/export?format=toml", ""), 400)
+
+	edited := strings.Replace(body, "title: Small test case", "title: Edited", 1)
+	var b errBody
+	e.want(e.do("PUT", "/api/scenarios/"+v.ID, edited), 400).json(t, &b)
+	if !strings.HasPrefix(b.Error, "version: missing") {
+		t.Fatalf("put without version: %+v", b)
+	}
+	e.want(e.do("PUT", "/api/scenarios/"+v.ID, edited, "If-Match", "x"), 400)
+	e.want(e.do("PUT", "/api/scenarios/"+v.ID, edited, "If-Match", `"1"`), 200).json(t, &got)
+	if got.Version != 2 || got.Name != "Edited" {
+		t.Fatalf("put: %+v", got)
+	}
+	e.want(e.do("PUT", "/api/scenarios/"+v.ID+"?version=1", body), 409).json(t, &b)
+	if b.Code != "conflict" || !strings.Contains(b.Error, "version 2, not 1") {
+		t.Fatalf("stale put: %+v", b)
+	}
+	e.want(e.do("PUT", "/api/scenarios/nope?version=1", body), 404)
+	e.want(e.do("GET", "/api/scenarios/nope", ""), 404)
+	e.want(e.do("DELETE", "/api/scenarios/"+v.ID, "", "If-Match", `"1"`), 409)
+	e.want(e.do("DELETE", "/api/scenarios/"+v.ID, "", "If-Match", `"2"`), 204)
+	e.want(e.do("GET", "/api/scenarios/"+v.ID, ""), 404)
+	e.want(e.do("DELETE", "/api/scenarios/"+v.ID, ""), 404)
+
+	// JSON bodies are kept as JSON.
+	jv := e.create(string(mustJSON(t, body)))
+	if jv.Format != "json" {
+		t.Fatalf("json create stored as %s", jv.Format)
+	}
+}
+
+func mustJSON(t *testing.T, yamlBody string) []byte {
+	s, _ := scenariofile.Parse("s.yaml", []byte(yamlBody))
+	b, err := scenariofile.Marshal(s, "json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// TestInvalidScenarioSameDiagnosticsAsCLI checks that a rejected scenario
+// is a 400 whose diagnostics are exactly what scenariofile.Parse (the
+// CLI's reader) reports, each naming the field.
+func TestInvalidScenarioSameDiagnosticsAsCLI(t *testing.T) {
+	e := newEnv(t, httpapi.Options{})
+	bad := strings.Replace(small(t), "position: 20", "position: 120", 1)
+	var b errBody
+	e.want(e.do("POST", "/api/scenarios?filename=bad.yaml", bad), 400).json(t, &b)
+	_, want := scenariofile.Parse("bad.yaml", []byte(bad))
+	if fmt.Sprint(b.Diagnostics) != fmt.Sprint(want.Errors(false)) || len(b.Diagnostics) == 0 {
+		t.Fatalf("diagnostics\n%v\nwant\n%v", b.Diagnostics, want.Errors(false))
+	}
+	if b.Diagnostics[0].Path != "stances[0].position" || b.Diagnostics[0].Line == 0 || b.Code != "invalid" {
+		t.Fatalf("first diagnostic %+v", b.Diagnostics[0])
+	}
+	e.want(e.do("POST", "/api/scenarios", "metadata: [unclosed"), 400).json(t, &b)
+	if len(b.Diagnostics) != 1 || b.Diagnostics[0].Line == 0 {
+		t.Fatalf("malformed YAML: %+v", b)
+	}
+	// A warning is fine unless strict.
+	warn := strings.Replace(small(t), `assumed: "no source"}`, `}`, 1)
+	e.want(e.do("POST", "/api/scenarios?strict=true", warn), 400)
+	v := e.create(warn)
+	if len(v.Warnings) != 1 || !v.Warnings[0].Warning {
+		t.Fatalf("warnings %+v", v.Warnings)
+	}
+	e.want(e.do("PUT", "/api/scenarios/"+v.ID+"?version=1", bad), 400)
+}
+
+func TestBodyLimit(t *testing.T) {
+	e := newEnv(t, httpapi.Options{MaxBody: 1000})
+	var b errBody
+	e.want(e.do("POST", "/api/scenarios", small(t)), 413).json(t, &b)
+	if b.Code != "too_large" {
+		t.Fatalf("%+v", b)
+	}
+}
+
+func TestImport(t *testing.T) {
+	peer := httpapi.Peer{
+		Name:   "pairs",
+		Detect: func(name string, head []byte) bool { return strings.HasSuffix(name, ".pairs") },
+		Read: func(name string, data []byte) (*scenario.Scenario, error) {
+			if !strings.HasPrefix(string(data), "pairs") {
+				return nil, fmt.Errorf("%s:1: not a pairs file", name)
+			}
+			return &scenario.Scenario{
+				Metadata: scenario.Metadata{ID: "p", Title: "From pairs", AsOf: "2025-01-01"},
+				Issues:   []scenario.Issue{{ID: "i", Name: "I"}},
+				Actors:   []scenario.Actor{{ID: "a", Capability: 1}},
+				Stances:  []scenario.Stance{{Actor: "a", Issue: "i", Position: 40, Salience: 1, Assumed: "test"}},
+			}, nil
+		},
+	}
+	e := newEnv(t, httpapi.Options{Peers: []httpapi.Peer{peer}})
+	v := view{}
+	e.want(e.do("POST", "/api/scenarios/import?filename=s.yaml", small(t)), 201).json(t, &v)
+	if v.Scenario.Metadata.ID != "small" {
+		t.Fatalf("%+v", v)
+	}
+	e.want(e.do("POST", "/api/scenarios/import?filename=x.pairs", "pairs\n"), 201).json(t, &v)
+	if v.Name != "From pairs" || v.Format != "yaml" || v.Scenario.Stances[0].Position != 40 {
+		t.Fatalf("%+v", v)
+	}
+	var b errBody
+	e.want(e.do("POST", "/api/scenarios/import?format=pairs", "junk"), 400).json(t, &b)
+	if !strings.Contains(b.Error, "not a pairs file") {
+		t.Fatalf("%+v", b)
+	}
+	e.want(e.do("POST", "/api/scenarios/import?format=nope", "junk"), 400).json(t, &b)
+	if !strings.Contains(b.Error, "valid: scenario, pairs") {
+		t.Fatalf("%+v", b)
+	}
+	e.want(e.do("POST", "/api/scenarios/import?filename=x.bin", "1,2,3"), 400)
+}
+
+func TestPatchStance(t *testing.T) {
+	e := newEnv(t, httpapi.Options{})
+	v := e.create(small(t))
+	p := "/api/scenarios/" + v.ID + "/stances/"
+	var got view
+	// y's position on a at the latest snapshot comes from the snapshot:
+	// the edit goes there, and the base stays 60.
+	e.want(e.do("PATCH", p+"y/a", `{"version":1,"position":90}`), 200).json(t, &got)
+	if got.Version != 2 || *got.Scenario.Snapshots[0].Stances[0].Position != 90 || got.Scenario.Stance("y", "a").Position != 60 {
+		t.Fatalf("latest edit: %+v", got.Scenario.Snapshots[0])
+	}
+	// Viewed at base, the base stance is edited.
+	e.want(e.do("PATCH", p+"y/a", `{"version":2,"snapshot":"base","position":65,"note":"edited"}`), 200).json(t, &got)
+	if st := got.Scenario.Stance("y", "a"); st.Position != 65 || st.Note != "edited" || *got.Scenario.Snapshots[0].Stances[0].Position != 90 {
+		t.Fatalf("base edit: %+v", st)
+	}
+	// x's range; then a position outside it is rejected naming the field.
+	e.want(e.do("PATCH", p+"x/a", `{"position":25,"range":{"position":[5,35]}}`, "If-Match", `"3"`), 200).json(t, &got)
+	if r := got.Scenario.Stance("x", "a").Range.Position; r[0] != 5 || r[1] != 35 {
+		t.Fatalf("range %v", r)
+	}
+	var b errBody
+	e.want(e.do("PATCH", p+"x/a", `{"version":4,"position":50}`), 400).json(t, &b)
+	if len(b.Diagnostics) != 1 || b.Diagnostics[0].Path != "stances[0].range.position" || !strings.Contains(b.Diagnostics[0].Valid, "containing the position 50") {
+		t.Fatalf("%+v", b)
+	}
+	e.want(e.do("PATCH", p+"x/a", `{"version":4,"position":500,"range":null}`), 400).json(t, &b)
+	if b.Diagnostics[0].Path != "stances[0].position" || b.Diagnostics[0].Valid != "a number from 0 to 100 (the scale of issue a)" {
+		t.Fatalf("%+v", b)
+	}
+	e.want(e.do("PATCH", p+"x/a", `{"version":3,"position":26}`), 409)
+	e.want(e.do("PATCH", p+"x/a", `{"position":26}`), 400)
+	e.want(e.do("PATCH", p+"x/a", `{"version":4,"positon":26}`), 400).json(t, &b)
+	if !strings.Contains(b.Error, `unknown field "positon"`) {
+		t.Fatalf("%+v", b)
+	}
+	e.want(e.do("PATCH", p+"x/a", `{"version":4,"position":"high"}`), 400)
+	e.want(e.do("PATCH", p+"nobody/a", `{"version":4,"position":26}`), 404)
+	e.want(e.do("PATCH", p+"x/nothing", `{"version":4,"position":26}`), 404)
+	e.want(e.do("PATCH", "/api/scenarios/nope/stances/x/a", `{"version":4,"position":26}`), 404)
+	e.want(e.do("PATCH", p+"x/a", `{"version":4,"evidence":[{"source":"s9","quote":"q"}]}`), 400).json(t, &b)
+	if b.Diagnostics[0].Path != "stances[0].evidence[0].source" {
+		t.Fatalf("%+v", b)
+	}
+}
+
+func forecastOf(t *testing.T, r run, model, issue string) float64 {
+	t.Helper()
+	var res httpapi.ForecastResult
+	if err := json.Unmarshal(r.Result, &res); err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range res.Models {
+		if m.Model != model {
+			continue
+		}
+		for _, is := range m.Issues {
+			if is.Issue == issue {
+				return float64(is.Forecast)
+			}
+		}
+	}
+	t.Fatalf("no %s forecast for %s in %s", model, issue, r.Result)
+	return 0
+}
+
+// TestForecast checks the compromise forecasts against the weighted means
+// worked by hand from testdata/small.yaml:
+//
+//	a, base:    (50·1·20 + 30·.5·60 + 20·1·100) / (50+15+20) = 3900/85
+//	a, latest:  y at 80 → 4200/85
+//	b:          (0 + 30·1·50 + 20·.5·100) / (25+30+10)        = 2500/65
+//	a, strong-z: z capability 40 → (1000+1200+4000)/105       = 6200/105
+func TestForecast(t *testing.T) {
+	e := newEnv(t, httpapi.Options{})
+	v := e.create(small(t))
+	path := "/api/scenarios/" + v.ID + "/forecast"
+	cases := []struct {
+		body, issue string
+		want        float64
+	}{
+		{`{"models":["compromise"],"snapshot":"base"}`, "a", 3900.0 / 85},
+		{`{"models":["compromise"]}`, "a", 4200.0 / 85},
+		{`{"models":["compromise"],"snapshot":"2025-01-15"}`, "a", 3900.0 / 85},
+		{`{"models":["compromise"]}`, "b", 2500.0 / 65},
+		{`{"models":["compromise"],"variant":"strong-z"}`, "a", 6200.0 / 105},
+	}
+	var first run
+	for i, c := range cases {
+		var r run
+		e.want(e.do("POST", path, c.body), 200).json(t, &r)
+		if got := forecastOf(t, r, "compromise", c.issue); !near(got, c.want) {
+			t.Errorf("%s %s: %v, want %v", c.body, c.issue, got, c.want)
+		}
+		if r.Status != store.Done || r.Kind != store.Forecast || len(r.InputHash) != 64 || r.ScenarioVersion != 1 {
+			t.Fatalf("run %+v", r.Run)
+		}
+		if i == 1 {
+			first = r
+		}
+	}
+	// Round 0 positions align with the actors: x, y, z on a at latest.
+	var res httpapi.ForecastResult
+	json.Unmarshal(first.Result, &res)
+	if pos := res.Models[0].Issues[0].Rounds[0].Positions; fmt.Sprint(pos) != "[20 80 100]" || fmt.Sprint(res.Actors) != "[x y z]" {
+		t.Fatalf("round 0 %v actors %v", pos, res.Actors)
+	}
+	// The default model set runs when none is named.
+	var all run
+	e.want(e.do("POST", path, `{}`), 200).json(t, &all)
+	json.Unmarshal(all.Result, &res)
+	if len(res.Models) < 2 {
+		t.Fatalf("default models: %d", len(res.Models))
+	}
+	// Stored: listed and shown again with the same bytes.
+	var runs []store.Run
+	e.want(e.do("GET", "/api/scenarios/"+v.ID+"/runs", ""), 200).json(t, &runs)
+	if len(runs) != len(cases)+1 || runs[0].ID != all.ID || runs[0].Result != nil {
+		t.Fatalf("runs %d, first %s", len(runs), runs[0].ID)
+	}
+	var again run
+	e.want(e.do("GET", "/api/runs/"+first.ID, ""), 200).json(t, &again)
+	if string(again.Result) != string(first.Result) {
+		t.Fatal("stored result differs")
+	}
+	// Re-run: same inputs, same bytes.
+	var rr run
+	e.want(e.do("POST", "/api/runs/"+first.ID+"/rerun", ""), 200).json(t, &rr)
+	if rr.SameResult == nil || !*rr.SameResult || rr.InputHash != first.InputHash || rr.Of != first.ID || rr.ID == first.ID {
+		t.Fatalf("rerun %+v", rr)
+	}
+	// Bad requests name the field.
+	for body, want := range map[string]string{
+		`{"models":["nope"]}`:      "models: unknown model",
+		`{"snapshot":"yesterday"}`: "snapshot",
+		`{"variant":"nope"}`:       `no variant "nope"`,
+		`{"rounds":-1}`:            "rounds",
+		`{"samples":999999}`:       "samples",
+		`{"modles":["x"]}`:         `unknown field "modles"`,
+		`[1]`:                      "request body",
+	} {
+		var b errBody
+		r := e.do("POST", path, body)
+		r.json(t, &b)
+		if r.code/100 != 4 || !strings.Contains(b.Error, want) {
+			t.Errorf("%s: %d %+v, want 4xx containing %q", body, r.code, b, want)
+		}
+	}
+	e.want(e.do("POST", "/api/scenarios/nope/forecast", `{}`), 404)
+	e.want(e.do("GET", "/api/scenarios/nope/runs", ""), 404)
+	e.want(e.do("GET", "/api/runs/nope", ""), 404)
+	e.want(e.do("POST", "/api/runs/nope/rerun", ""), 404)
+	// After an edit the old run cannot be repeated.
+	e.want(e.do("PATCH", "/api/scenarios/"+v.ID+"/stances/z/a", `{"version":1,"position":90}`), 200)
+	var b errBody
+	e.want(e.do("POST", "/api/runs/"+first.ID+"/rerun", ""), 409).json(t, &b)
+	if !strings.Contains(b.Error, "input hash differs") {
+		t.Fatalf("%+v", b)
+	}
+}
+
+type event struct {
+	name string
+	data string
+}
+
+func (e *env) events(id string) []event {
+	e.t.Helper()
+	res, err := http.Get(e.srv.URL + "/api/runs/" + id + "/events")
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	defer res.Body.Close()
+	if res.Header.Get("Content-Type") != "text/event-stream" {
+		e.t.Fatalf("content type %q", res.Header.Get("Content-Type"))
+	}
+	var out []event
+	var cur event
+	sc := bufio.NewScanner(res.Body)
+	for sc.Scan() {
+		line := sc.Text()
+		switch {
+		case strings.HasPrefix(line, "event: "):
+			cur.name = strings.TrimPrefix(line, "event: ")
+		case strings.HasPrefix(line, "data: "):
+			cur.data = strings.TrimPrefix(line, "data: ")
+		case line == "" && cur.name != "":
+			out = append(out, cur)
+			cur = event{}
+		}
+	}
+	return out
+}
+
+func TestSweepJob(t *testing.T) {
+	e := newEnv(t, httpapi.Options{})
+	v := e.create(small(t))
+	var r run
+	e.want(e.do("POST", "/api/scenarios/"+v.ID+"/runs", `{"kind":"sweep","models":["compromise"],"samples":300,"seed":7}`), 202).json(t, &r)
+	evs := e.events(r.ID)
+	last := evs[len(evs)-1]
+	if last.name != "end" || !strings.Contains(last.data, `"status":"done"`) {
+		t.Fatalf("events end with %+v", last)
+	}
+	var done run
+	e.want(e.do("GET", "/api/runs/"+r.ID, ""), 200).json(t, &done)
+	var res httpapi.SweepResult
+	if err := json.Unmarshal(done.Result, &res); err != nil {
+		t.Fatal(err)
+	}
+	// Only x's capability (40–60) and position on a (10–30) vary; on
+	// issue a the forecast stays within the extremes of those ranges:
+	// (40·10+1200+2000)/75 = 48 … (60·30+1200+2000)/95 = 52.63, and
+	// (60·10+3200)/95 = 40 … (40·30+3200)/75 = 58.67 bound it overall.
+	a := res.Models[0].Issues[0]
+	n := 0
+	for _, c := range a.Counts {
+		n += c
+	}
+	if n != 300 || res.Samples != 300 || float64(a.P5) < 40 || float64(a.P95) > 58.67 || float64(a.P5) > float64(a.P50) || float64(a.P50) > float64(a.P95) {
+		t.Fatalf("issue a: %+v", a)
+	}
+	// b: only x's capability varies and x is at 0 there: 2500/(w_x+40),
+	// w_x = c·0.5 in 20…30, so the forecast lies in 2500/70 … 2500/60.
+	b := res.Models[0].Issues[1]
+	if float64(b.P5) < 2500.0/70-eps || float64(b.P95) > 2500.0/60+eps {
+		t.Fatalf("issue b: %+v", b)
+	}
+	// Re-run with the same seed: the same bytes.
+	var rr run
+	e.want(e.do("POST", "/api/runs/"+r.ID+"/rerun", ""), 202).json(t, &rr)
+	e.events(rr.ID)
+	e.want(e.do("GET", "/api/runs/"+rr.ID, ""), 200).json(t, &rr)
+	if string(rr.Result) != string(done.Result) || rr.InputHash != done.InputHash {
+		t.Fatal("sweep re-run with the same seed differs")
+	}
+	e.want(e.do("POST", "/api/runs/"+r.ID+"/cancel", ""), 409)
+	// Events of a finished run: just the end.
+	if evs := e.events(r.ID); len(evs) != 1 || evs[0].name != "end" {
+		t.Fatalf("events of a finished run: %+v", evs)
+	}
+	e.want(e.do("GET", "/api/runs/nope/events", ""), 404)
+}
+
+// TestSensitivityJob checks the tornado bars of issue a at the latest
+// snapshot for the compromise model, worked by hand:
+//
+//	x position 10 / 30: 3700/85 = 43.53, 4700/85 = 55.29 (swing 11.76)
+//	x capability 40 / 60: 4000/75 = 53.33, 4400/95 = 46.32 (swing 7.02)
+func TestSensitivityJob(t *testing.T) {
+	e := newEnv(t, httpapi.Options{})
+	v := e.create(small(t))
+	var r run
+	e.want(e.do("POST", "/api/scenarios/"+v.ID+"/runs", `{"kind":"sensitivity","models":["compromise"]}`), 202).json(t, &r)
+	e.events(r.ID)
+	e.want(e.do("GET", "/api/runs/"+r.ID, ""), 200).json(t, &r)
+	var res httpapi.SensitivityResult
+	if err := json.Unmarshal(r.Result, &res); err != nil {
+		t.Fatal(err)
+	}
+	a := res.Models[0].Issues[0]
+	if !near(float64(a.Base), 4200.0/85) || len(a.Bars) != 2 {
+		t.Fatalf("issue a: %+v", a)
+	}
+	want := []httpapi.Bar{
+		{Actor: "x", Input: "position", Low: 3700.0 / 85, High: 4700.0 / 85, Swing: 1000.0 / 85},
+		{Actor: "x", Input: "capability", Low: 4000.0 / 75, High: 4400.0 / 95, Swing: 4000.0/75 - 4400.0/95},
+	}
+	for i, w := range want {
+		g := a.Bars[i]
+		if g.Actor != w.Actor || g.Input != w.Input || !near(float64(g.Low), float64(w.Low)) || !near(float64(g.High), float64(w.High)) || !near(g.Swing, w.Swing) {
+			t.Errorf("bar %d: %+v, want %+v", i, g, w)
+		}
+	}
+}
+
+func TestJobErrors(t *testing.T) {
+	e := newEnv(t, httpapi.Options{MaxJobs: 1})
+	v := e.create(small(t))
+	p := "/api/scenarios/" + v.ID + "/runs"
+	e.want(e.do("POST", p, `{}`), 400)
+	e.want(e.do("POST", p, `{"kind":"guess"}`), 400)
+	var b errBody
+	e.want(e.do("POST", p, `{"kind":"deal"}`), 400).json(t, &b)
+	if !strings.Contains(b.Error, "not available") {
+		t.Fatalf("%+v", b)
+	}
+	e.want(e.do("POST", "/api/scenarios/nope/runs", `{"kind":"sweep"}`), 404)
+	e.want(e.do("POST", "/api/runs/nope/cancel", ""), 404)
+	// Cancel a long sweep: it stops as cancelled, not done.
+	var r run
+	e.want(e.do("POST", p, `{"kind":"sweep","samples":20000}`), 202).json(t, &r)
+	var c run
+	e.want(e.do("POST", "/api/runs/"+r.ID+"/cancel", ""), 200).json(t, &c)
+	if c.Status != store.Cancelled || c.Result != nil {
+		t.Fatalf("cancelled run %+v", c.Run)
+	}
+}
+
+func TestAuth(t *testing.T) {
+	e := newEnv(t, httpapi.Options{Token: "s3cret"})
+	body := small(t)
+	e.tok = ""
+	var b errBody
+	r := e.want(e.do("POST", "/api/scenarios", body), 401)
+	r.json(t, &b)
+	if b.Code != "unauthorized" || r.hdr.Get("WWW-Authenticate") == "" {
+		t.Fatalf("%+v", b)
+	}
+	e.want(e.do("POST", "/api/scenarios", body, "Authorization", "Bearer wrong"), 401)
+	e.want(e.do("POST", "/api/scenarios", body, "Authorization", "s3cret"), 401)
+	var v view
+	e.want(e.do("POST", "/api/scenarios", body, "Authorization", "Bearer s3cret"), 201).json(t, &v)
+	// Reads need no token.
+	e.want(e.do("GET", "/api/scenarios/"+v.ID, ""), 200)
+	for _, m := range [][2]string{{"PUT", "/api/scenarios/" + v.ID}, {"DELETE", "/api/scenarios/" + v.ID}, {"PATCH", "/api/scenarios/" + v.ID + "/stances/x/a"}, {"POST", "/api/scenarios/" + v.ID + "/forecast"}} {
+		e.want(e.do(m[0], m[1], "{}"), 401)
+	}
+	// A write from another origin is refused even with the token.
+	e.tok = "s3cret"
+	e.want(e.do("POST", "/api/scenarios/"+v.ID+"/forecast", "{}", "Origin", "http://evil.example"), 403)
+	e.want(e.do("POST", "/api/scenarios/"+v.ID+"/forecast", "{}", "Origin", e.srv.URL), 200)
+}
+
+func TestLoopbackOnly(t *testing.T) {
+	e := newEnv(t, httpapi.Options{LoopbackOnly: true})
+	e.want(e.do("GET", "/api/health", ""), 200)
+	e.want(e.do("GET", "/api/health", "", "Host", "localhost:8080"), 200)
+	e.want(e.do("GET", "/api/health", "", "Host", "rebind.example:8080"), 403)
+	for addr, want := range map[string]bool{"127.0.0.1:8080": true, "localhost:80": true, "[::1]:1": true, "0.0.0.0:8080": false, ":8080": false, "192.0.2.1:80": false} {
+		if httpapi.IsLoopback(addr) != want {
+			t.Errorf("IsLoopback(%q) = %v", addr, !want)
+		}
+	}
+}
+
+func TestWebApp(t *testing.T) {
+	web := fstest.MapFS{
+		"index.html":    {Data: []byte("<!doctype html><title>Parley</title>")},
+		"assets/app.js": {Data: []byte("console.log(1)")},
+	}
+	e := newEnv(t, httpapi.Options{Web: web})
+	r := e.want(e.do("GET", "/", ""), 200)
+	if !strings.Contains(string(r.body), "<title>Parley</title>") || !strings.Contains(r.hdr.Get("Content-Security-Policy"), "default-src 'self'") {
+		t.Fatalf("index: %s %v", r.body, r.hdr)
+	}
+	r = e.want(e.do("GET", "/scenario/abc", ""), 200)
+	if !strings.Contains(string(r.body), "<title>Parley</title>") {
+		t.Fatal("client route does not serve index.html")
+	}
+	r = e.want(e.do("GET", "/assets/app.js", ""), 200)
+	if string(r.body) != "console.log(1)" || !strings.Contains(r.hdr.Get("Cache-Control"), "immutable") {
+		t.Fatalf("asset: %s %v", r.body, r.hdr)
+	}
+}
+
+// TestRestartFailsOrphanedRuns checks that a run left running by a
+// process that died is marked failed when the next server starts.
+func TestRestartFailsOrphanedRuns(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "p.db")
+	st, err := sqlite.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	sc := &store.Scenario{Format: "yaml", Body: []byte(small(t))}
+	if err := st.CreateScenario(ctx, sc); err != nil {
+		t.Fatal(err)
+	}
+	r := &store.Run{ScenarioID: sc.ID, Kind: store.Sweep, Status: store.Running}
+	if err := st.CreateRun(ctx, r); err != nil {
+		t.Fatal(err)
+	}
+	api, err := httpapi.New(ctx, httpapi.Options{Store: st})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer api.Close()
+	got, _ := st.GetRun(ctx, r.ID)
+	if got.Status != store.Failed || !strings.Contains(got.Error, "server stopped") {
+		t.Fatalf("orphan %+v", got)
+	}
+}
