@@ -60,8 +60,13 @@ func Sensitivity(ctx context.Context, m model.Model, p *model.Problem, o Options
 	for k, is := range p.Issues {
 		res.Issues = append(res.Issues, IssueSensitivity{Issue: is.ID, Name: is.Name, Base: mc.Issues[k].Base})
 	}
+	ys := make([][]float64, len(p.Issues))
+	for k := range p.Issues {
+		ys[k] = column(mc.Forecasts, k)
+	}
 	q := p.Clone()
 	for j, in := range mc.Inputs {
+		bins := binsOf(column(mc.Samples, j))
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
@@ -76,7 +81,7 @@ func Sensitivity(ctx context.Context, m model.Model, p *model.Problem, o Options
 		for k := range p.Issues {
 			base := res.Issues[k].Base
 			sw := math.Max(math.Abs(hi[k]-lo[k]), math.Max(math.Abs(hi[k]-base), math.Abs(lo[k]-base)))
-			share := firstOrder(column(mc.Samples, j), column(mc.Forecasts, k))
+			share := firstOrder(bins, ys[k])
 			res.Issues[k].Swings = append(res.Issues[k].Swings, Swing{Input: in, Low: lo[k], High: hi[k], Swing: sw, VarShare: share})
 		}
 	}
@@ -106,9 +111,29 @@ func forecastWith(ctx context.Context, m model.Model, p, q *model.Problem, in In
 	return f, nil
 }
 
-// firstOrder estimates Var(E[Y|X]) / Var(Y) by binning (see Sensitivity).
-func firstOrder(x, y []float64) float64 {
+// binsOf sorts the draws on x and splits them into B = ⌊√N⌋ (2 to 50)
+// bins of equal count, returned as lists of draw indices.
+func binsOf(x []float64) [][]int {
 	n := len(x)
+	idx := make([]int, n)
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return x[idx[a]] < x[idx[b]] })
+	b := max(2, min(50, int(math.Sqrt(float64(n)))))
+	var out [][]int
+	for i := 0; i < b; i++ {
+		if lo, hi := i*n/b, (i+1)*n/b; hi > lo {
+			out = append(out, idx[lo:hi])
+		}
+	}
+	return out
+}
+
+// firstOrder estimates Var(E[Y|X]) / Var(Y) from the draws binned on X
+// (see Sensitivity).
+func firstOrder(bins [][]int, y []float64) float64 {
+	n := len(y)
 	if n < 4 {
 		return math.NaN()
 	}
@@ -121,31 +146,19 @@ func firstOrder(x, y []float64) float64 {
 		vy += (v - my) * (v - my)
 	}
 	vy /= float64(n)
-	if vy == 0 {
+	if vy < 1e-24*(1+my*my) {
 		return 0
 	}
-	idx := make([]int, n)
-	for i := range idx {
-		idx[i] = i
-	}
-	sort.SliceStable(idx, func(a, b int) bool { return x[idx[a]] < x[idx[b]] })
-	bins := int(math.Sqrt(float64(n)))
-	bins = max(2, min(50, bins))
 	var between float64
-	for b := 0; b < bins; b++ {
-		lo, hi := b*n/bins, (b+1)*n/bins
-		if hi <= lo {
-			continue
-		}
+	for _, bin := range bins {
 		var m float64
-		for _, i := range idx[lo:hi] {
+		for _, i := range bin {
 			m += y[i]
 		}
-		m /= float64(hi - lo)
-		between += float64(hi-lo) * (m - my) * (m - my)
+		m /= float64(len(bin))
+		between += float64(len(bin)) * (m - my) * (m - my)
 	}
 	between /= float64(n)
-	s := between / vy
-	noise := float64(bins-1) / float64(n)
-	return math.Max(0, (s-noise)/(1-noise))
+	noise := float64(len(bins)-1) / float64(n)
+	return math.Max(0, (between/vy-noise)/(1-noise))
 }

@@ -52,7 +52,7 @@ func TestDeterministicAcrossWorkers(t *testing.T) {
 // With every range degenerate there is nothing to sample: each interval
 // collapses onto the forecast at the stated values.
 func TestDegenerateRangesGiveZeroWidth(t *testing.T) {
-	p := mt.OneIssue(0, 100, mt.Actor{1, 20, 0.5}, mt.Actor{3, 80, 1})
+	p := mt.OneIssue(0, 100, mt.A(1, 20, 0.5), mt.A(3, 80, 1))
 	r, err := Run(context.Background(), compromise.Model{}, p, Options{Draws: 200, Seed: 1})
 	if err != nil {
 		t.Fatal(err)
@@ -72,7 +72,7 @@ func TestTriangularMoments(t *testing.T) {
 	mean := (lo + mode + hi) / 3
 	vr := (lo*lo + mode*mode + hi*hi - lo*mode - lo*hi - mode*hi) / 18
 	const n = 200000
-	p := mt.OneIssue(0, 100, mt.Actor{1, mode, 1})
+	p := mt.OneIssue(0, 100, mt.A(1, mode, 1))
 	p.Stances[0][0].PosLo, p.Stances[0][0].PosHi = lo, hi
 	r, err := Run(context.Background(), compromise.Model{}, p, Options{Draws: n, Seed: 9})
 	if err != nil {
@@ -102,7 +102,7 @@ func TestQuantile(t *testing.T) {
 }
 
 func TestBands(t *testing.T) {
-	is := model.Issue{ID: "x", Min: 0, Max: 100, Anchors: []model.Anchor{{0, "none"}, {50, "half"}, {100, "all"}}}
+	is := model.Issue{ID: "x", Min: 0, Max: 100, Anchors: []model.Anchor{{Value: 0, Label: "none"}, {Value: 50, Label: "half"}, {Value: 100, Label: "all"}}}
 	// Bands: [0,25) none, [25,75) half, [75,100] all.
 	s := summarise(is, 0, []float64{10, 30, 60, 74.9, 75, 100, 24.99, 50})
 	want := []struct{ p, atLeast float64 }{{2.0 / 8, 1}, {4.0 / 8, 5.0 / 8}, {2.0 / 8, 1.0 / 8}}
@@ -123,7 +123,7 @@ func TestBands(t *testing.T) {
 // A planted dominant input tops the tornado, with the forecasts at its
 // ends computed by hand.
 func TestTornadoRanksDominantInputFirst(t *testing.T) {
-	p := mt.OneIssue(0, 100, mt.Actor{10, 50, 1}, mt.Actor{1, 50, 1}, mt.Actor{1, 50, 1})
+	p := mt.OneIssue(0, 100, mt.A(10, 50, 1), mt.A(1, 50, 1), mt.A(1, 50, 1))
 	p.Stances[0][0].PosLo, p.Stances[0][0].PosHi = 0, 100 // weight 10, ±50
 	p.Stances[1][0].PosLo, p.Stances[1][0].PosHi = 45, 55 // weight 1, ±5
 	p.Stances[2][0].SalLo, p.Stances[2][0].SalHi = 0.5, 1 // salience of a minor actor
@@ -157,7 +157,7 @@ func TestTornadoRanksDominantInputFirst(t *testing.T) {
 
 // For a linear model with two independent equal inputs each explains half.
 func TestVarianceShareAdditive(t *testing.T) {
-	p := mt.OneIssue(0, 100, mt.Actor{1, 50, 1}, mt.Actor{1, 50, 1})
+	p := mt.OneIssue(0, 100, mt.A(1, 50, 1), mt.A(1, 50, 1))
 	for i := range p.Stances {
 		p.Stances[i][0].PosLo, p.Stances[i][0].PosHi = 0, 100
 	}

@@ -16,14 +16,14 @@ func TestForecast(t *testing.T) {
 		want float64
 	}{
 		// w = (1, 1, 3): (0·1 + 50·1 + 100·3)/5 = 70.
-		{"weighted mean", mt.OneIssue(0, 100, mt.Actor{1, 0, 1}, mt.Actor{2, 50, 0.5}, mt.Actor{3, 100, 1}), 70},
-		{"single actor", mt.OneIssue(0, 100, mt.Actor{5, 37, 0.4}), 37},
+		{"weighted mean", mt.OneIssue(0, 100, mt.A(1, 0, 1), mt.A(2, 50, 0.5), mt.A(3, 100, 1)), 70},
+		{"single actor", mt.OneIssue(0, 100, mt.A(5, 37, 0.4)), 37},
 		// A zero-salience actor carries no weight: still 70.
-		{"zero salience ignored", mt.OneIssue(0, 100, mt.Actor{9, 0, 0}, mt.Actor{1, 0, 1}, mt.Actor{2, 50, 0.5}, mt.Actor{3, 100, 1}), 70},
+		{"zero salience ignored", mt.OneIssue(0, 100, mt.A(9, 0, 0), mt.A(1, 0, 1), mt.A(2, 50, 0.5), mt.A(3, 100, 1)), 70},
 		// Equal weights at both ends of the scale: the midpoint.
-		{"tie at scale ends", mt.OneIssue(0, 100, mt.Actor{1, 0, 1}, mt.Actor{1, 100, 1}), 50},
+		{"tie at scale ends", mt.OneIssue(0, 100, mt.A(1, 0, 1), mt.A(1, 100, 1)), 50},
 		// Capability and salience enter only as their product: (2·0.5·10 + 1·1·40)/(1+1) = 25.
-		{"product weight", mt.OneIssue(0, 100, mt.Actor{2, 10, 0.5}, mt.Actor{1, 40, 1}), 25},
+		{"product weight", mt.OneIssue(0, 100, mt.A(2, 10, 0.5), mt.A(1, 40, 1)), 25},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -39,7 +39,7 @@ func TestForecast(t *testing.T) {
 }
 
 func TestAllZeroSalienceRejected(t *testing.T) {
-	p := mt.OneIssue(0, 100, mt.Actor{1, 10, 0}, mt.Actor{1, 90, 0})
+	p := mt.OneIssue(0, 100, mt.A(1, 10, 0), mt.A(1, 90, 0))
 	if _, err := (Model{}).Forecast(context.Background(), p, model.Options{}); err == nil {
 		t.Fatal("want an error for an issue nobody weighs")
 	}

@@ -17,16 +17,16 @@ func TestForecast(t *testing.T) {
 		want float64
 	}{
 		// w = (1, 1, 3), W/2 = 2.5: cumulative 1, 2, 5 → the actor at 100.
-		{"heavy end wins", mt.OneIssue(0, 100, mt.Actor{1, 0, 1}, mt.Actor{2, 50, 0.5}, mt.Actor{3, 100, 1}), 100},
-		{"single actor", mt.OneIssue(0, 100, mt.Actor{5, 37, 0.4}), 37},
+		{"heavy end wins", mt.OneIssue(0, 100, mt.A(1, 0, 1), mt.A(2, 50, 0.5), mt.A(3, 100, 1)), 100},
+		{"single actor", mt.OneIssue(0, 100, mt.A(5, 37, 0.4)), 37},
 		// Exactly half the weight at 20: every point in [20, 80] ties; midpoint.
-		{"tie gives midpoint", mt.OneIssue(0, 100, mt.Actor{1, 20, 1}, mt.Actor{1, 80, 1}), 50},
+		{"tie gives midpoint", mt.OneIssue(0, 100, mt.A(1, 20, 1), mt.A(1, 80, 1)), 50},
 		// Equal positions pool: 2 of 4 at 30 is exactly half → (30+90)/2.
-		{"pooled tie", mt.OneIssue(0, 100, mt.Actor{1, 30, 1}, mt.Actor{1, 30, 1}, mt.Actor{2, 90, 1}), 60},
+		{"pooled tie", mt.OneIssue(0, 100, mt.A(1, 30, 1), mt.A(1, 30, 1), mt.A(2, 90, 1)), 60},
 		// The zero-salience actor at 0 casts no vote: the tie is between 20 and 80.
-		{"zero salience ignored", mt.OneIssue(0, 100, mt.Actor{9, 0, 0}, mt.Actor{1, 20, 1}, mt.Actor{1, 80, 1}), 50},
+		{"zero salience ignored", mt.OneIssue(0, 100, mt.A(9, 0, 0), mt.A(1, 20, 1), mt.A(1, 80, 1)), 50},
 		// 0.3 at 10, 0.3 at 40, 0.4 at 90: cumulative 0.3, 0.6 ≥ 0.5 → 40.
-		{"interior median", mt.OneIssue(0, 100, mt.Actor{3, 10, 0.1}, mt.Actor{1, 40, 0.3}, mt.Actor{4, 90, 0.1}), 40},
+		{"interior median", mt.OneIssue(0, 100, mt.A(3, 10, 0.1), mt.A(1, 40, 0.3), mt.A(4, 90, 0.1)), 40},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -25,3 +25,6 @@ func WithReference(p *model.Problem, q float64) *model.Problem {
 	}
 	return p
 }
+
+// A returns an Actor with capability c, position x and salience s.
+func A(c, x, s float64) Actor { return Actor{Cap: c, Pos: x, Sal: s} }

@@ -26,20 +26,20 @@ func TestForecast(t *testing.T) {
 		want float64
 	}{
 		// Symmetric: equal weights at the scale's ends, worst-case breakdown.
-		{"symmetric ends", mt.OneIssue(0, 100, mt.Actor{1, 0, 1}, mt.Actor{1, 100, 1}), 50},
+		{"symmetric ends", mt.OneIssue(0, 100, mt.A(1, 0, 1), mt.A(1, 100, 1)), 50},
 		// One actor maximises log(M² − (x − 30)²): x = 30.
-		{"single actor", mt.OneIssue(0, 100, mt.Actor{2, 30, 0.5}), 30},
+		{"single actor", mt.OneIssue(0, 100, mt.A(2, 30, 0.5)), 30},
 		// q = 0, actors at 60 and 100 with equal weight. uᵢ − dᵢ = x(120 − x)
 		// and x(200 − x); the first-order condition reduces to
 		// x² − 240x + 12000 = 0, so x = 120 − 20√6.
-		{"status quo, both gain", mt.WithReference(mt.OneIssue(0, 100, mt.Actor{1, 60, 1}, mt.Actor{1, 100, 1}), 0), 120 - 20*math.Sqrt(6)},
+		{"status quo, both gain", mt.WithReference(mt.OneIssue(0, 100, mt.A(1, 60, 1), mt.A(1, 100, 1)), 0), 120 - 20*math.Sqrt(6)},
 		// No status quo; actors at 0 (w = 1) and 100 (w = 3) on 0–100, so
 		// M = 100 for both and uᵢ − dᵢ = 10000 − x² and x(200 − x). The
 		// first-order condition x/(10000 − x²) = 3(100 − x)/(x(200 − x))
 		// becomes x²(200 − x) = 3(100 − x)²(100 + x).
-		{"asymmetric weights", mt.OneIssue(0, 100, mt.Actor{1, 0, 1}, mt.Actor{3, 100, 1}), rootAsym()},
+		{"asymmetric weights", mt.OneIssue(0, 100, mt.A(1, 0, 1), mt.A(3, 100, 1)), rootAsym()},
 		// A zero-salience actor at the status quo does not veto.
-		{"zero salience at status quo", mt.WithReference(mt.OneIssue(0, 100, mt.Actor{5, 0, 0}, mt.Actor{1, 60, 1}, mt.Actor{1, 100, 1}), 0), 120 - 20*math.Sqrt(6)},
+		{"zero salience at status quo", mt.WithReference(mt.OneIssue(0, 100, mt.A(5, 0, 0), mt.A(1, 60, 1), mt.A(1, 100, 1)), 0), 120 - 20*math.Sqrt(6)},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -72,9 +72,9 @@ func TestStatusQuoBlocks(t *testing.T) {
 		p    *model.Problem
 	}{
 		// Actors on both sides of q = 50: no point helps both.
-		{"both sides", mt.WithReference(mt.OneIssue(0, 100, mt.Actor{1, 20, 1}, mt.Actor{1, 90, 1}), 50)},
+		{"both sides", mt.WithReference(mt.OneIssue(0, 100, mt.A(1, 20, 1), mt.A(1, 90, 1)), 50)},
 		// An actor with weight at the status quo vetoes any change.
-		{"actor at status quo", mt.WithReference(mt.OneIssue(0, 100, mt.Actor{1, 50, 0.2}, mt.Actor{10, 90, 1}), 50)},
+		{"actor at status quo", mt.WithReference(mt.OneIssue(0, 100, mt.A(1, 50, 0.2), mt.A(10, 90, 1)), 50)},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -1,0 +1,338 @@
+package cli
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"strconv"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"github.com/jedib0t/go-pretty/v6/table"
+	"github.com/jedib0t/go-pretty/v6/text"
+	"github.com/schollz/progressbar/v3"
+	"github.com/spf13/cobra"
+	"golang.org/x/term"
+
+	"parley/errs"
+	"parley/model"
+	"parley/sweep"
+)
+
+func init() {
+	register(newSweepCmd)
+	register(newSensitivityCmd)
+}
+
+func addSweepFlags(cmd *cobra.Command, draws int) {
+	addInputFlags(cmd)
+	f := cmd.Flags()
+	f.StringP("model", "m", "compromise", "comma-separated models to run (see 'parley models')")
+	f.IntP("draws", "n", draws, "number of Monte Carlo draws")
+	f.Uint64("seed", 1, "random seed: the same seed gives the same output on any number of cores")
+	f.Bool("uniform", false, "sample each range uniformly (default: triangular with the stated value as mode)")
+	f.Int("workers", 0, "goroutines to use (default: all cores); never changes the result")
+	f.StringP("format", "f", "table", "output format: table, json, csv")
+	f.Int("rounds", 0, "run exactly N rounds, with no early stop (models that move in rounds)")
+	f.Int("max-rounds", 0, "cap the rounds of models that stop early (0: the model's default)")
+	for _, mf := range modelFlags {
+		mf.add(f)
+	}
+}
+
+func sweepOptions(cmd *cobra.Command) (sweep.Options, error) {
+	f := cmd.Flags()
+	var o sweep.Options
+	o.Draws, _ = f.GetInt("draws")
+	o.Seed, _ = f.GetUint64("seed")
+	o.Uniform, _ = f.GetBool("uniform")
+	o.Workers, _ = f.GetInt("workers")
+	o.Model.Rounds, _ = f.GetInt("rounds")
+	o.Model.MaxRounds, _ = f.GetInt("max-rounds")
+	o.Model.Seed = o.Seed
+	if o.Draws <= 0 {
+		return o, errs.New(errs.Usage, "--draws must be a positive number, not %d", o.Draws)
+	}
+	if format, _ := f.GetString("format"); format != "table" && format != "json" && format != "csv" {
+		return o, errs.New(errs.Usage, "unknown format %q; valid: table, json, csv", format)
+	}
+	return o, nil
+}
+
+// progress shows a bar on stderr when stderr is a terminal and the run
+// takes longer than a second. It returns the callback for the run and a
+// function that stops the bar.
+func progress(cmd *cobra.Command, what string, total int) (func(int), func()) {
+	var done atomic.Int64
+	cb := func(n int) { done.Store(int64(n)) }
+	f, ok := cmd.ErrOrStderr().(*os.File)
+	if !ok || !term.IsTerminal(int(f.Fd())) {
+		return cb, func() {}
+	}
+	stop := make(chan struct{})
+	finished := make(chan struct{})
+	go func() {
+		defer close(finished)
+		select {
+		case <-stop:
+			return
+		case <-time.After(time.Second):
+		}
+		bar := progressbar.NewOptions(total, progressbar.OptionSetWriter(f), progressbar.OptionSetDescription(what),
+			progressbar.OptionShowCount(), progressbar.OptionSetPredictTime(true), progressbar.OptionClearOnFinish())
+		tick := time.NewTicker(100 * time.Millisecond)
+		defer tick.Stop()
+		for {
+			select {
+			case <-stop:
+				bar.Clear()
+				return
+			case <-tick.C:
+				bar.Set(int(done.Load()))
+			}
+		}
+	}()
+	return cb, func() { close(stop); <-finished }
+}
+
+func newSweepCmd() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "sweep [FILE]",
+		Short: "Monte Carlo over every stated range: intervals, histograms and option probabilities per issue",
+		Long: `Sample every ranged input (position, salience, capability) from its range —
+triangular with the stated value as mode, or uniform with --uniform — run the
+model on each draw, and report per issue the median, mean, 80% and 95%
+intervals, a histogram, and the probability the forecast lands nearest each
+labelled option and at or above it.
+
+The same --seed gives byte-identical output on any number of cores. Ctrl-C
+stops the run and prints what finished.`,
+		Args: usageArgs(cobra.MaximumNArgs(1)),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			o, err := sweepOptions(cmd)
+			if err != nil {
+				return err
+			}
+			ms, err := modelsFromFlags(cmd)
+			if err != nil {
+				return err
+			}
+			in, err := loadInput(cmd, args)
+			if err != nil {
+				return err
+			}
+			var results []*sweep.Result
+			for _, m := range ms {
+				cb, stop := progress(cmd, m.Name(), o.Draws)
+				o.Progress = cb
+				r, err := sweep.Run(cmd.Context(), m, in.Problem, o)
+				stop()
+				if err != nil {
+					return fmt.Errorf("model %s: %w", m.Name(), err)
+				}
+				results = append(results, r)
+				if r.Interrupted {
+					break
+				}
+			}
+			format, _ := cmd.Flags().GetString("format")
+			w := cmd.OutOrStdout()
+			switch format {
+			case "json":
+				return writeJSON(w, map[string]any{"scenario": buildJSON(in, nil).Scenario, "sweeps": results})
+			case "csv":
+				return sweepCSV(w, results)
+			}
+			for _, r := range results {
+				sweepTable(w, in, r)
+			}
+			return nil
+		},
+	}
+	addSweepFlags(cmd, 1000)
+	return cmd
+}
+
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
+func ff(x float64) string { return strconv.FormatFloat(x, 'g', -1, 64) }
+
+func sweepCSV(w io.Writer, results []*sweep.Result) error {
+	cw := csv.NewWriter(w)
+	cw.Write([]string{"model", "issue", "draws", "base", "mean", "sd", "median", "lo80", "hi80", "lo95", "hi95"})
+	for _, r := range results {
+		for _, s := range r.Issues {
+			cw.Write([]string{r.Model, s.Issue, strconv.Itoa(r.Draws), ff(s.Base), ff(s.Mean), ff(s.SD), ff(s.Median), ff(s.Lo80), ff(s.Hi80), ff(s.Lo95), ff(s.Hi95)})
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+func sweepTable(w io.Writer, in *Input, r *sweep.Result) {
+	fmt.Fprintln(w, heading(in))
+	fmt.Fprintf(w, "model %s: %d draws (%s, seed %d)", r.Model, r.Draws, r.Distribution, r.Seed)
+	if r.Interrupted {
+		fmt.Fprintf(w, " — interrupted after %d of %d draws", r.Draws, r.Requested)
+	}
+	fmt.Fprintf(w, "; %d uncertain inputs\n", len(r.Inputs))
+	for _, s := range r.Issues {
+		fmt.Fprintf(w, "\n%s — forecast %s at the stated values\n", s.Name, num(s.Base))
+		fmt.Fprintf(w, "  median %s   mean %s   80%% [%s, %s]   95%% [%s, %s]\n",
+			num(s.Median), num(s.Mean), num(s.Lo80), num(s.Hi80), num(s.Lo95), num(s.Hi95))
+		histogram(w, s.Hist, r.Draws)
+		if len(s.Bands) > 0 {
+			t := table.NewWriter()
+			t.SetOutputMirror(w)
+			t.SetStyle(table.StyleLight)
+			t.AppendHeader(table.Row{"Option", "At", "P(nearest)", "P(≥ at)"})
+			t.SetColumnConfigs([]table.ColumnConfig{
+				{Number: 1, WidthMax: 56, WidthMaxEnforcer: text.WrapSoft},
+				{Number: 2, Align: text.AlignRight}, {Number: 3, Align: text.AlignRight}, {Number: 4, Align: text.AlignRight},
+			})
+			for _, b := range s.Bands {
+				t.AppendRow(table.Row{b.Label, num(b.Value), fmt.Sprintf("%.3f", b.P), fmt.Sprintf("%.3f", b.PAtLeast)})
+			}
+			t.Render()
+		}
+	}
+	fmt.Fprintln(w)
+}
+
+// histogram prints the non-empty stretch of the bins as bars.
+func histogram(w io.Writer, bins []sweep.Bin, n int) {
+	first, last, peak := -1, -1, 0
+	for b, bin := range bins {
+		if bin.Count > 0 {
+			if first < 0 {
+				first = b
+			}
+			last = b
+			peak = max(peak, bin.Count)
+		}
+	}
+	if first < 0 {
+		return
+	}
+	for b := first; b <= last; b++ {
+		bar := strings.Repeat("█", int(math.Round(40*float64(bins[b].Count)/float64(peak))))
+		fmt.Fprintf(w, "  %6s–%-6s %-40s %5.1f%%\n", num(bins[b].Lo), num(bins[b].Hi), bar, 100*float64(bins[b].Count)/float64(n))
+	}
+}
+
+func newSensitivityCmd() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "sensitivity [FILE]",
+		Short: "Which input moves the forecast: a tornado of one-at-a-time swings, with Monte Carlo variance shares",
+		Long: `Swing each ranged input from the low to the high end of its range, one at a
+time with every other input at its stated value, and rank the inputs per
+issue by how far they move the forecast (a tornado). The last column is the
+share of the Monte Carlo forecast's variance the input explains on its own
+(a first-order index estimated from --draws draws; see docs/models.md).`,
+		Args: usageArgs(cobra.MaximumNArgs(1)),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			o, err := sweepOptions(cmd)
+			if err != nil {
+				return err
+			}
+			top, _ := cmd.Flags().GetInt("top")
+			ms, err := modelsFromFlags(cmd)
+			if err != nil {
+				return err
+			}
+			in, err := loadInput(cmd, args)
+			if err != nil {
+				return err
+			}
+			var results []*sweep.SensitivityResult
+			for _, m := range ms {
+				cb, stop := progress(cmd, m.Name(), o.Draws)
+				o.Progress = cb
+				r, err := sweep.Sensitivity(cmd.Context(), m, in.Problem, o)
+				stop()
+				if err != nil {
+					return fmt.Errorf("model %s: %w", m.Name(), err)
+				}
+				results = append(results, r)
+			}
+			format, _ := cmd.Flags().GetString("format")
+			w := cmd.OutOrStdout()
+			switch format {
+			case "json":
+				return writeJSON(w, map[string]any{"scenario": buildJSON(in, nil).Scenario, "sensitivity": results})
+			case "csv":
+				cw := csv.NewWriter(w)
+				cw.Write([]string{"model", "issue", "rank", "input", "kind", "actor", "input_issue", "low", "value", "high", "forecast_at_low", "forecast_at_high", "swing", "variance_share"})
+				for _, r := range results {
+					for _, is := range r.Issues {
+						for j, s := range is.Swings {
+							cw.Write([]string{r.Model, is.Issue, strconv.Itoa(j + 1), s.Input.Label(), string(s.Input.Kind), s.Input.ActorID, s.Input.IssueID,
+								ff(s.Input.Lo), ff(s.Input.Mode), ff(s.Input.Hi), ff(s.Low), ff(s.High), ff(s.Swing), ff(s.VarShare)})
+						}
+					}
+				}
+				cw.Flush()
+				return cw.Error()
+			}
+			fmt.Fprintln(w, heading(in))
+			for _, r := range results {
+				tornado(w, in.Problem, r, top)
+			}
+			return nil
+		},
+	}
+	addSweepFlags(cmd, 2000)
+	cmd.Flags().Int("top", 8, "inputs to show per issue in the table (0: all)")
+	return cmd
+}
+
+// tornado prints, per issue, the inputs ranked by swing with a bar that
+// shows the forecast at the low end (◄), at the stated values (●) and at
+// the high end (►) of each input's range, across the issue's scale.
+func tornado(w io.Writer, p *model.Problem, r *sweep.SensitivityResult, top int) {
+	for k, is := range r.Issues {
+		iss := p.Issues[k]
+		fmt.Fprintf(w, "\n%s — model %s, forecast %s at the stated values (%d draws for variance shares)\n", is.Name, r.Model, num(is.Base), r.Draws)
+		t := table.NewWriter()
+		t.SetOutputMirror(w)
+		t.SetStyle(table.StyleLight)
+		t.AppendHeader(table.Row{"Input", "Range", "Forecast low → high", fmt.Sprintf("%v … %v", iss.Min, iss.Max), "Swing", "Var. share"})
+		t.SetColumnConfigs([]table.ColumnConfig{{Number: 5, Align: text.AlignRight}, {Number: 6, Align: text.AlignRight}})
+		for j, s := range is.Swings {
+			if top > 0 && j >= top {
+				break
+			}
+			t.AppendRow(table.Row{s.Input.Label(), fmt.Sprintf("%s–%s", num(s.Input.Lo), num(s.Input.Hi)),
+				fmt.Sprintf("%s → %s", num(s.Low), num(s.High)), swingBar(s.Low, is.Base, s.High, iss.Min, iss.Max, 30),
+				num(s.Swing), fmt.Sprintf("%.2f", s.VarShare)})
+		}
+		t.Render()
+		if top > 0 && len(is.Swings) > top {
+			fmt.Fprintf(w, "  (%d more inputs; --top 0 shows all)\n", len(is.Swings)-top)
+		}
+	}
+}
+
+func swingBar(lo, base, hi, min, max float64, width int) string {
+	pos := func(x float64) int {
+		c := int(math.Round((x - min) / (max - min) * float64(width-1)))
+		return int(math.Max(0, math.Min(float64(width-1), float64(c))))
+	}
+	row := []rune(strings.Repeat("·", width))
+	a, b := pos(math.Min(lo, hi)), pos(math.Max(lo, hi))
+	for c := a; c <= b; c++ {
+		row[c] = '━'
+	}
+	row[pos(lo)] = '◄'
+	row[pos(hi)] = '►'
+	row[pos(base)] = '●'
+	return string(row)
+}
