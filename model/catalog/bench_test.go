@@ -1,0 +1,75 @@
+package catalog
+
+import (
+	"context"
+	"fmt"
+	"testing"
+
+	"parley/gen"
+	"parley/model"
+	"parley/scenariofile"
+	"parley/scenarios"
+)
+
+// benchSizes are the synthetic scenarios every model is timed on (actors ×
+// issues); maxActors caps a model whose cost grows too fast to time the
+// largest sizes within a benchmark run (see BENCHMARKS.md).
+var (
+	benchSizes = [][2]int{{10, 10}, {50, 10}, {200, 10}, {1000, 10}}
+	maxActors  = map[string]int{"smp": 200, "exchange": 200}
+)
+
+func builtin(b *testing.B) *model.Problem {
+	b.Helper()
+	name, data := scenarios.Default()
+	s, ds := scenariofile.Parse(name, data)
+	if err := ds.Err(false); err != nil {
+		b.Fatal(err)
+	}
+	r, err := s.Resolve("", "")
+	if err != nil {
+		b.Fatal(err)
+	}
+	p, err := model.FromScenario(r)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return p
+}
+
+func synthetic(b *testing.B, actors, issues int) *model.Problem {
+	b.Helper()
+	p, err := model.FromScenario(gen.Scenario(gen.Options{Actors: actors, Issues: issues, Seed: 1}))
+	if err != nil {
+		b.Fatal(err)
+	}
+	return p
+}
+
+// BenchmarkForecast times one default forecast of every model on the
+// built-in case and on synthetic scenarios.
+func BenchmarkForecast(b *testing.B) {
+	for _, m := range All() {
+		b.Run(m.Name()+"/builtin", func(b *testing.B) {
+			p := builtin(b)
+			for b.Loop() {
+				if _, err := m.Forecast(context.Background(), p, model.Options{NoTrace: true}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		for _, sz := range benchSizes {
+			if limit, ok := maxActors[m.Name()]; ok && sz[0] > limit {
+				continue
+			}
+			b.Run(fmt.Sprintf("%s/a%d-i%d", m.Name(), sz[0], sz[1]), func(b *testing.B) {
+				p := synthetic(b, sz[0], sz[1])
+				for b.Loop() {
+					if _, err := m.Forecast(context.Background(), p, model.Options{NoTrace: true}); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
+	}
+}
