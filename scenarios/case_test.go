@@ -281,6 +281,40 @@ func TestReportedShifts(t *testing.T) {
 	}
 }
 
+// TestRedLines pins the two red lines the August source states: Kyiv will
+// not hand over Donetsk and Luhansk, Moscow makes it a condition for peace.
+func TestRedLines(t *testing.T) {
+	s := parseDefault(t)
+	base, err := s.Resolve(scenario.Base, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range base.Actors {
+		if len(a.RedLines) > 0 {
+			t.Errorf("base: %s has red lines %v; the sources state none before August", a.ID, a.RedLines)
+		}
+	}
+	aug, err := s.Resolve("2025-08-18", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		actor          string
+		allow, exclude float64
+	}{
+		{"ukraine", 50, 65},
+		{"russia", 65, 50},
+	} {
+		r, ok, err := scenario.ParseRedLine(aug.Actor(tc.actor).RedLines["territory"])
+		if err != nil || !ok {
+			t.Fatalf("%s: no territory red line at 2025-08-18 (%v)", tc.actor, err)
+		}
+		if !r.Allows(tc.allow) || r.Allows(tc.exclude) {
+			t.Errorf("%s: red line %+v should allow %v and exclude %v", tc.actor, r, tc.allow, tc.exclude)
+		}
+	}
+}
+
 func TestListGet(t *testing.T) {
 	names := List()
 	found := false
