@@ -276,32 +276,28 @@ func Score(r *Run, o Options) *Report {
 		rep.Baseline = ""
 	}
 	gs := groups(r.Cases)
+	rep.Rows = make([]Row, len(r.Models)*len(gs))
+	// Rows are independent (each seeds its own generator), so they are
+	// scored in parallel and written by index: the output does not depend
+	// on scheduling.
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range next {
+				m, gi := j/len(gs), j%len(gs)
+				rep.Rows[j] = scoreRow(r, m, base, gi, gs[gi], rep)
+			}
+		}()
+	}
+	for j := range rep.Rows {
+		next <- j
+	}
+	close(next)
+	wg.Wait()
 	for m, name := range r.Models {
-		for gi, g := range gs {
-			row := Row{Model: name, Split: g.split, Procedure: g.proc, Wave: g.wave, Baseline: rep.Baseline}
-			var ae []float64
-			var pa, pb []float64
-			for _, c := range g.cases {
-				f := r.F[m][c]
-				if f.Err != "" {
-					row.Failed++
-					continue
-				}
-				e := math.Abs(f.Value - r.Cases[c].Outcome)
-				ae = append(ae, e)
-				if base >= 0 && r.F[base][c].Err == "" {
-					pa = append(pa, e)
-					pb = append(pb, math.Abs(r.F[base][c].Value-r.Cases[c].Outcome))
-				}
-			}
-			row.N = len(ae)
-			row.MAE, row.MedianAE, row.RMSE, row.Within10 = Errors(ae)
-			if base >= 0 && len(pa) > 0 {
-				row.Paired = len(pa)
-				row.Diff, row.DiffLo, row.DiffHi = PairedBootstrap(pa, pb, rep.Resamples, rep.Seed+uint64(gi))
-			}
-			rep.Rows = append(rep.Rows, row)
-		}
 		for c, f := range r.F[m] {
 			if f.Err != "" {
 				rep.Failures = append(rep.Failures, Failure{Model: name, Case: r.Cases[c].ID, Err: f.Err})
@@ -309,6 +305,32 @@ func Score(r *Run, o Options) *Report {
 		}
 	}
 	return rep
+}
+
+// scoreRow scores model m on group g (index gi) against model base.
+func scoreRow(r *Run, m, base, gi int, g group, rep *Report) Row {
+	row := Row{Model: r.Models[m], Split: g.split, Procedure: g.proc, Wave: g.wave, Baseline: rep.Baseline}
+	var ae, pa, pb []float64
+	for _, c := range g.cases {
+		f := r.F[m][c]
+		if f.Err != "" {
+			row.Failed++
+			continue
+		}
+		e := math.Abs(f.Value - r.Cases[c].Outcome)
+		ae = append(ae, e)
+		if base >= 0 && r.F[base][c].Err == "" {
+			pa = append(pa, e)
+			pb = append(pb, math.Abs(r.F[base][c].Value-r.Cases[c].Outcome))
+		}
+	}
+	row.N = len(ae)
+	row.MAE, row.MedianAE, row.RMSE, row.Within10 = Errors(ae)
+	if base >= 0 && len(pa) > 0 {
+		row.Paired = len(pa)
+		row.Diff, row.DiffLo, row.DiffHi = PairedBootstrap(pa, pb, rep.Resamples, rep.Seed+uint64(gi))
+	}
+	return row
 }
 
 // Errors returns the mean, median and root mean square of the absolute
