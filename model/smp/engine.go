@@ -193,10 +193,14 @@ func (e *engine) challenges(ctx context.Context, target []int, phi []float64) {
 	wg.Wait()
 }
 
-type scratch struct{ rr, col, diag []float64 }
+// scratch is one worker's per-challenger tables: rr[m] = rⁱₘ,
+// col[m] = Ũⁱ(m,i), diag[m] = Ũⁱ(m,m), a2e[m] = col+col+diag and
+// a3[m] = col+col+col (the third parties' terms that do not depend on the
+// target).
+type scratch struct{ rr, col, diag, a2e, a3 []float64 }
 
 func newScratch(n int) *scratch {
-	return &scratch{make([]float64, n), make([]float64, n), make([]float64, n)}
+	return &scratch{make([]float64, n), make([]float64, n), make([]float64, n), make([]float64, n), make([]float64, n)}
 }
 
 // bestChallenge evaluates E(i,i,i,j) for every j ≠ i (eq. 1.7) with
@@ -211,8 +215,10 @@ func (e *engine) bestChallenge(i int, sc *scratch) (int, float64) {
 	}
 	dTi := e.dT[i*n : i*n+n]
 	for m := 0; m < n; m++ {
-		col[m] = util(dTi[m], rr[m])         // Ũⁱ(m,i)
-		diag[m] = util(e.dl[m*n+m], rr[m]) // Ũⁱ(m,m)
+		a := util(dTi[m], rr[m])       // Ũⁱ(m,i)
+		ee := util(e.dl[m*n+m], rr[m]) // Ũⁱ(m,m)
+		col[m], diag[m] = a, ee
+		sc.a2e[m], sc.a3[m] = a+a+ee, a+a+a
 	}
 	best, bestJ, bestPhi := -1.0, -1, 0.0
 	uii := diag[i]
@@ -244,45 +250,11 @@ func (e *engine) bestChallenge(i int, sc *scratch) (int, float64) {
 			B -= aj
 		}
 		if semi {
-			A0, B0 := A, B
 			dTj := e.dT[j*n : j*n+n]
-			for m := 0; m < n; m++ {
-				if m == i || m == j {
-					continue
-				}
-				wm := e.sc[m]
-				a := col[m]
-				b := util(dTj[m], rr[m])
-				ee := diag[m]
-				var g float64
-				if prop {
-					g = float64(wm * (a - b))
-				} else {
-					g = float64(vote(rule, wm, a, b))
-				}
-				cni, cnj := A0, B0
-				if g > 0 {
-					cni = A0 + g
-				}
-				if g < 0 {
-					cnj = B0 - g
-				}
-				pi := cni / (cni + cnj)
-				pi1 := 1.0 - pi
-				x1 := float64(pi*(a+a+ee)) + float64(pi1*(b+b+b))
-				x2 := float64(pi*(a+a+a)) + float64(pi1*(b+b+ee))
-				var t float64
-				if prop {
-					t = float64(wm * (x1 - x2))
-				} else {
-					t = float64(vote(rule, wm, x1, x2))
-				}
-				if t > 0 {
-					A += t
-				}
-				if t < 0 {
-					B -= t
-				}
+			if prop {
+				A, B = thirdProp(A, B, i, j, e.sc[:n], col[:n], diag[:n], rr[:n], dTj, sc.a2e, sc.a3)
+			} else {
+				A, B = thirdAny(rule, A, B, i, j, e.sc[:n], col[:n], diag[:n], rr[:n], dTj)
 			}
 		}
 		ph := A / (A + B)
@@ -296,6 +268,68 @@ func (e *engine) bestChallenge(i int, sc *scratch) (int, float64) {
 		}
 	}
 	return bestJ, bestPhi
+}
+
+// thirdProp adds the third parties' votes to A and B (eq. 1.7b) under
+// proportional voting: the hot loop of the model. A value that does not
+// apply is added as +0 instead of skipped, which leaves the sum unchanged
+// (A and B are > 0) and spares unpredictable branches.
+func thirdProp(A, B float64, i, j int, sc, col, diag, rr, dTj, a2e, a3 []float64) (float64, float64) {
+	A0, B0 := A, B
+	n := len(sc)
+	col, diag, rr, dTj, a2e, a3 = col[:n], diag[:n], rr[:n], dTj[:n], a2e[:n], a3[:n]
+	for m := 0; m < n; m++ {
+		if m == i || m == j {
+			continue
+		}
+		wm := sc[m]
+		a := col[m]
+		b := util(dTj[m], rr[m])
+		ee := diag[m]
+		g := float64(wm * (a - b))
+		cni := A0 + max(g, 0)
+		cnj := B0 - min(g, 0)
+		pi := cni / (cni + cnj)
+		pi1 := 1.0 - pi
+		x1 := float64(pi*a2e[m]) + float64(pi1*(b+b+b))
+		x2 := float64(pi*a3[m]) + float64(pi1*(b+b+ee))
+		t := float64(wm * (x1 - x2))
+		A += max(t, 0)
+		B -= min(t, 0)
+	}
+	return A, B
+}
+
+// thirdAny is thirdProp for any voting rule.
+func thirdAny(rule VotingRule, A, B float64, i, j int, sc, col, diag, rr, dTj []float64) (float64, float64) {
+	A0, B0 := A, B
+	for m := range sc {
+		if m == i || m == j {
+			continue
+		}
+		wm, a, ee := sc[m], col[m], diag[m]
+		b := util(dTj[m], rr[m])
+		g := vote(rule, wm, a, b)
+		cni, cnj := A0, B0
+		if g > 0 {
+			cni = A0 + g
+		}
+		if g < 0 {
+			cnj = B0 - g
+		}
+		pi := cni / (cni + cnj)
+		pi1 := 1.0 - pi
+		x1 := float64(pi*(a+a+ee)) + float64(pi1*(b+b+b))
+		x2 := float64(pi*(a+a+a)) + float64(pi1*(b+b+ee))
+		t := vote(rule, wm, x1, x2)
+		if t > 0 {
+			A += t
+		}
+		if t < 0 {
+			B -= t
+		}
+	}
+	return A, B
 }
 
 // evalE is E(h,k,i,j) in general (eq. 1.7), computing Ũʰ entries as it

@@ -42,14 +42,13 @@ func pce(rule VotingRule, model PCEModel, w, uo []float64, n, m int, p, coal []f
 			uj := uo[j*n : j*n+n]
 			cij, cji := 1e-8, 1e-8
 			if rule == VoteProportional {
+				uj, ui := uj[:n], ui[:n]
 				for k, wk := range w[:n] {
+					// +0 for the side a vote does not go to: same sums,
+					// no unpredictable branch.
 					v := float64(wk * (ui[k] - uj[k]))
-					if v > 0 {
-						cij += v
-					}
-					if v < 0 {
-						cji -= v
-					}
+					cij += max(v, 0)
+					cji -= min(v, 0)
 				}
 			} else {
 				for k, wk := range w[:n] {

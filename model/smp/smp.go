@@ -166,9 +166,9 @@ func (m Model) Forecast(ctx context.Context, p *model.Problem, o model.Options) 
 
 // input is a Problem mapped onto KTAB's internal scales.
 type input struct {
-	active   []int     // Problem actor index of each model actor
-	c, s, x  []float64 // power, s[i*d+k], x[i*d+k] on [0,1]
-	notes    []string
+	active  []int     // Problem actor index of each model actor
+	c, s, x []float64 // power, s[i*d+k], x[i*d+k] on [0,1]
+	notes   []string
 }
 
 // mapProblem maps a Problem onto the model (see the package doc):
