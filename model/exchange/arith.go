@@ -145,7 +145,23 @@ var decConsts = constants[*apd.Decimal]{
 
 // decArith is Python-decimal arithmetic at 28 digits. It records the first
 // failure (division by zero, overflow) instead of panicking.
-type decArith struct{ first error }
+type decArith struct {
+	first error
+	slab  []apd.Decimal // results are carved from chunks: far fewer allocations
+	// scratch takes the exact intermediate of an operation; its heap
+	// coefficient is reused, and the rounded result (≤ 28 digits) is copied
+	// out into inline storage.
+	scratch apd.Decimal
+}
+
+func (d *decArith) new() *apd.Decimal {
+	if len(d.slab) == 0 {
+		d.slab = make([]apd.Decimal, 1024)
+	}
+	r := &d.slab[0]
+	d.slab = d.slab[1:]
+	return r
+}
 
 func (d *decArith) check(_ apd.Condition, err error) {
 	if err != nil && d.first == nil {
@@ -154,39 +170,35 @@ func (d *decArith) check(_ apd.Condition, err error) {
 }
 
 func (d *decArith) add(a, b *apd.Decimal) *apd.Decimal {
-	r := new(apd.Decimal)
-	d.check(pyContext.Add(r, a, b))
-	return r
+	d.check(pyContext.Add(&d.scratch, a, b))
+	return d.new().Set(&d.scratch)
 }
 func (d *decArith) sub(a, b *apd.Decimal) *apd.Decimal {
-	r := new(apd.Decimal)
-	d.check(pyContext.Sub(r, a, b))
-	return r
+	d.check(pyContext.Sub(&d.scratch, a, b))
+	return d.new().Set(&d.scratch)
 }
 func (d *decArith) mul(a, b *apd.Decimal) *apd.Decimal {
-	r := new(apd.Decimal)
-	d.check(pyContext.Mul(r, a, b))
-	return r
+	d.check(pyContext.Mul(&d.scratch, a, b))
+	return d.new().Set(&d.scratch)
 }
 func (d *decArith) quo(a, b *apd.Decimal) *apd.Decimal {
-	r := new(apd.Decimal)
 	if b.IsZero() {
 		d.check(0, errors.New("decimal division by zero"))
-		return r
+		return d.new()
 	}
-	d.check(pyContext.Quo(r, a, b))
-	return r
+	d.check(pyContext.Quo(&d.scratch, a, b))
+	return d.new().Set(&d.scratch)
 }
 func (d *decArith) abs(a *apd.Decimal) *apd.Decimal {
 	if !a.Negative {
 		return a
 	}
-	r := new(apd.Decimal)
+	r := d.new()
 	d.check(pyContext.Abs(r, a))
 	return r
 }
 func (d *decArith) neg(a *apd.Decimal) *apd.Decimal {
-	r := new(apd.Decimal)
+	r := d.new()
 	d.check(pyContext.Neg(r, a))
 	return r
 }

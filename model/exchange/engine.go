@@ -26,6 +26,7 @@ type engine[T any, A arith[T]] struct {
 	step    []T     // 100 / (upper − lower)
 	sigma   []T     // Σ_k of eq. (3), this round
 	nbs     []T     // NBS_k of eq. (2), this round
+	term    [][]T   // term[a][k] = (x·s)·c at the start of the round
 
 	ties      tieRule
 	randomize float64
@@ -33,8 +34,9 @@ type engine[T any, A arith[T]] struct {
 	notes     []string
 	failed    error
 
-	// scratch
-	pos []T
+	// exchanges live in chunks reused from round to round
+	chunks     [][]exch[T]
+	chunk, off int
 }
 
 type tieRule int
@@ -52,6 +54,7 @@ type side[T any] struct {
 	start          T   // round-start position on the supply issue
 	demandPos      T   // own position on the demand issue (fixed in a round)
 	moves          []T
+	mbuf           [3]T
 	move, y        T
 	eu, egY        T
 	nbs0, nbs1     T
@@ -104,7 +107,10 @@ func newEngine[T any, A arith[T]](ar A, p *model.Problem) *engine[T, A] {
 			e.s[a][k] = ar.from(st.Salience)
 		}
 	}
-	e.pos = make([]T, e.nA)
+	e.term = make([][]T, e.nA)
+	for a := range e.term {
+		e.term[a] = make([]T, e.nK)
+	}
 	return e
 }
 
@@ -116,14 +122,19 @@ func (e *engine[T, A]) denorm(k int, v T) T {
 	return e.ar.add(e.ar.quo(v, e.step[k]), e.lower[k])
 }
 
-// calcNBS computes Σ_k (eq. 3) and NBS_k (eq. 2) of positions x.
-func (e *engine[T, A]) calcNBS(x [][]T, out []T) {
+// calcNBS computes Σ_k (eq. 3) and NBS_k (eq. 2) of positions x. With
+// terms non-nil it keeps each actor's (x·s)·c there.
+func (e *engine[T, A]) calcNBS(x [][]T, out []T, terms [][]T) {
 	ar := e.ar
 	for k := 0; k < e.nK; k++ {
 		sum, num := e.k.zero, e.k.zero
 		for _, a := range e.members[k] {
 			sum = ar.add(sum, ar.mul(e.s[a][k], e.c[a]))
-			num = ar.add(num, ar.mul(ar.mul(x[a][k], e.s[a][k]), e.c[a]))
+			t := ar.mul(ar.mul(x[a][k], e.s[a][k]), e.c[a])
+			if terms != nil {
+				terms[a][k] = t
+			}
+			num = ar.add(num, t)
 		}
 		e.sigma[k] = sum
 		if ar.isZero(sum) {
@@ -140,17 +151,17 @@ func (e *engine[T, A]) adjNBS(t int, upd []update[T], a int, pos T) T {
 	ar := e.ar
 	num := e.k.zero
 	for _, b := range e.members[t] {
-		x := e.x[b][t]
 		if b == a {
-			x = pos
-		} else {
-			for _, u := range upd {
-				if u.actor == b {
-					x = u.pos
-				}
+			num = ar.add(num, ar.mul(ar.mul(pos, e.s[b][t]), e.c[b]))
+			continue
+		}
+		term := e.term[b][t]
+		for _, u := range upd {
+			if u.actor == b {
+				term = ar.mul(ar.mul(u.pos, e.s[b][t]), e.c[b])
 			}
 		}
-		num = ar.add(num, ar.mul(ar.mul(x, e.s[b][t]), e.c[b]))
+		num = ar.add(num, term)
 	}
 	return ar.quo(num, e.sigma[t])
 }
@@ -162,16 +173,16 @@ func (e *engine[T, A]) adjByPos(t int, upd []update[T], a int, pos, target T) T 
 	ar := e.ar
 	total := e.k.zero
 	for _, b := range e.members[t] {
-		x := e.x[b][t]
+		term := e.term[b][t]
 		if b == a {
-			x = pos
+			term = ar.mul(ar.mul(pos, e.s[b][t]), e.c[b])
 		}
 		for _, u := range upd {
 			if u.actor == b {
-				x = u.pos
+				term = ar.mul(ar.mul(u.pos, e.s[b][t]), e.c[b])
 			}
 		}
-		total = ar.add(total, ar.mul(ar.mul(x, e.s[b][t]), e.c[b]))
+		total = ar.add(total, term)
 	}
 	return ar.quo(ar.sub(ar.mul(target, e.sigma[t]), total), ar.mul(e.s[a][t], e.c[a]))
 }
@@ -334,7 +345,7 @@ func (e *engine[T, A]) checkNBS(ex *exch[T], S, O *side[T]) {
 
 // recalculate is Decide's AbstractExchange.recalculate of exchange E after
 // R was realised (spec §1.6 steps 1–3).
-func (e *engine[T, A]) recalculate(E, R *exch[T]) {
+func (e *engine[T, A]) recalculate(E, R *exch[T]) bool {
 	matched := false
 	for _, es := range [2]*side[T]{&E.I, &E.J} {
 		for _, rs := range [2]*side[T]{&R.I, &R.J} {
@@ -361,7 +372,9 @@ func (e *engine[T, A]) recalculate(E, R *exch[T]) {
 	}
 	if matched || updated {
 		e.calculate(E)
+		return true
 	}
+	return false
 }
 
 func (ex *exch[T]) popMoves() {
@@ -403,12 +416,27 @@ func (e *engine[T, A]) newExchange(i, j, p, q int, groups string) *exch[T] {
 	if ar.cmp(ri, rj) < 0 {
 		i, j = j, i
 	}
-	ex := &exch[T]{p: p, q: q, groups: groups}
+	ex := e.alloc()
+	*ex = exch[T]{p: p, q: q, groups: groups}
 	ex.I = side[T]{actor: i, supply: q, demand: p, x: e.x[i][q], start: e.x[i][q], demandPos: e.x[i][p]}
 	ex.J = side[T]{actor: j, supply: p, demand: q, x: e.x[j][p], start: e.x[j][p], demandPos: e.x[j][q]}
-	ex.I.moves = make([]T, 0, 4)
-	ex.J.moves = make([]T, 0, 4)
+	ex.I.moves = ex.I.mbuf[:0]
+	ex.J.moves = ex.J.mbuf[:0]
 	e.calculate(ex)
+	return ex
+}
+
+const chunkSize = 256
+
+// alloc returns a reusable exchange slot; reset sets every slot free.
+func (e *engine[T, A]) alloc() *exch[T] {
+	if e.chunk == len(e.chunks) {
+		e.chunks = append(e.chunks, make([]exch[T], chunkSize))
+	}
+	ex := &e.chunks[e.chunk][e.off]
+	if e.off++; e.off == chunkSize {
+		e.chunk, e.off = e.chunk+1, 0
+	}
 	return ex
 }
 
@@ -423,10 +451,11 @@ type roundResult[T any] struct {
 
 // round runs one iteration of Decide's ModelLoop (spec §1.4).
 func (e *engine[T, A]) round(ctx context.Context) (*roundResult[T], error) {
-	ar, k := e.ar, e.k
+	ar := e.ar
 	rr := &roundResult[T]{pref: make([]T, e.nK), vote: make([]T, e.nK)}
+	e.chunk, e.off = 0, 0
 	// 1. preference NBS
-	e.calcNBS(e.x, rr.pref)
+	e.calcNBS(e.x, rr.pref, e.term)
 	copy(e.nbs, rr.pref)
 	// 2. left of the NBS
 	left := make([][]bool, e.nA)
@@ -484,41 +513,12 @@ func (e *engine[T, A]) round(ctx context.Context) (*roundResult[T], error) {
 		}
 	}
 	// 5. highest gain first, recalculate the rest (spec §1.6)
-	for len(list) > 0 {
-		slices.SortStableFunc(list, func(a, b *exch[T]) int { return ar.cmp(b.gain, a.gain) })
-		R := list[0]
-		list = list[1:]
-		if e.ties == tieCoinFlip && len(list) > 0 && ar.cmp(ar.abs(ar.sub(R.gain, list[0].gain)), k.eps20) < 0 {
-			rr.ties++
-			if e.rng.Float64() >= 0.5 {
-				list = append(list, R)
-				R = list[0]
-				list = list[1:]
-			} else {
-				list = append(list, list[0]) // Decide's duplicate append (quirk 1)
-			}
-		}
-		if !R.valid {
-			continue
-		}
-		kept := list[:0]
-		for _, E := range list {
-			if !E.valid {
-				continue
-			}
-			e.recalculate(E, R)
-			if E.valid {
-				kept = append(kept, E)
-			}
-		}
-		list = kept
-		rr.realised = append(rr.realised, R)
-		if e.failed != nil {
-			return nil, e.failed
-		}
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
+	rr.realised = e.selectExchanges(ctx, list, rr)
+	if e.failed != nil {
+		return nil, e.failed
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
 	}
 	// 7. voting positions and voting NBS
 	vx := make([][]T, e.nA)
@@ -529,7 +529,7 @@ func (e *engine[T, A]) round(ctx context.Context) (*roundResult[T], error) {
 		vx[R.I.actor][R.I.supply] = R.I.y
 		vx[R.J.actor][R.J.supply] = R.J.y
 	}
-	e.calcNBS(vx, rr.vote)
+	e.calcNBS(vx, rr.vote, nil)
 	// 8. new start positions, eq. (10)
 	for _, R := range rr.realised {
 		for _, sd := range [2]*side[T]{&R.I, &R.J} {
@@ -568,4 +568,125 @@ func (e *engine[T, A]) issuesOf(a int) []int {
 
 func (e *engine[T, A]) String() string {
 	return fmt.Sprintf("exchange engine: %d actors × %d issues", e.nA, e.nK)
+}
+
+// selectExchanges is Decide's highest_gain loop (spec §1.6): sort stably by
+// gain, descending; pop the first; if it is valid, realise it and
+// recalculate every remaining valid exchange against it, dropping those
+// that become (or were) invalid. It returns the realised exchanges in order.
+//
+// The list is kept sorted between pops: only the recalculated exchanges
+// can change their gain, so they are sorted apart and merged back by
+// (gain descending, list position), which is exactly the order a full
+// stable sort of the list would give.
+func (e *engine[T, A]) selectExchanges(ctx context.Context, list []*exch[T], rr *roundResult[T]) []*exch[T] {
+	ar, k := e.ar, e.k
+	byGain := func(a, b *exch[T]) int { return ar.cmp(b.gain, a.gain) }
+	slices.SortStableFunc(list, byGain)
+	var realised []*exch[T]
+	var changed, unchanged []*exch[T]
+	var changedPos, posOfU, idx []int
+	for len(list) > 0 {
+		R := list[0]
+		list = list[1:]
+		fullSort := false
+		if e.ties == tieCoinFlip && len(list) > 0 && ar.cmp(ar.abs(ar.sub(R.gain, list[0].gain)), k.eps20) < 0 {
+			rr.ties++
+			if e.rng.Float64() >= 0.5 {
+				list = append(list, R)
+				R = list[0]
+				list = list[1:]
+			} else {
+				list = append(list, list[0]) // Decide's duplicate append (quirk 1)
+			}
+			fullSort = true
+		}
+		if !R.valid {
+			if fullSort {
+				slices.SortStableFunc(list, byGain)
+			}
+			continue
+		}
+		ra, rb := R.I.actor, R.J.actor
+		changed, unchanged, changedPos, posOfU = changed[:0], unchanged[:0], changedPos[:0], posOfU[:0]
+		n := 0
+		for _, E := range list {
+			if !E.valid {
+				continue
+			}
+			if E.I.actor == ra || E.I.actor == rb || E.J.actor == ra || E.J.actor == rb {
+				old := E.gain
+				if e.recalculate(E, R) {
+					if !E.valid {
+						continue
+					}
+					if ar.cmp(old, E.gain) != 0 {
+						changed = append(changed, E)
+						changedPos = append(changedPos, n)
+						n++
+						continue
+					}
+				}
+			}
+			unchanged = append(unchanged, E)
+			posOfU = append(posOfU, n)
+			n++
+		}
+		realised = append(realised, R)
+		if e.failed != nil || ctx.Err() != nil {
+			return realised
+		}
+		list = list[:0]
+		if fullSort {
+			// rebuild in list order, then sort it whole
+			list = mergeByPos(list, unchanged, changed, changedPos)
+			slices.SortStableFunc(list, byGain)
+			continue
+		}
+		// sort the changed ones by (gain desc, position) and merge
+		idx = idx[:0]
+		for i := range changed {
+			idx = append(idx, i)
+		}
+		slices.SortStableFunc(idx, func(a, b int) int { return ar.cmp(changed[b].gain, changed[a].gain) })
+		ui, ci := 0, 0
+		for ui < len(unchanged) || ci < len(idx) {
+			if ci == len(idx) {
+				list = append(list, unchanged[ui])
+				ui++
+				continue
+			}
+			if ui == len(unchanged) {
+				list = append(list, changed[idx[ci]])
+				ci++
+				continue
+			}
+			c := changed[idx[ci]]
+			u := unchanged[ui]
+			d := ar.cmp(c.gain, u.gain)
+			if d > 0 || (d == 0 && changedPos[idx[ci]] < posOfU[ui]) {
+				list = append(list, c)
+				ci++
+			} else {
+				list = append(list, u)
+				ui++
+			}
+		}
+	}
+	return realised
+}
+
+// mergeByPos interleaves unchanged and changed back into list order.
+func mergeByPos[T any](dst, unchanged, changed []*exch[T], changedPos []int) []*exch[T] {
+	ui, ci := 0, 0
+	for p := 0; ui < len(unchanged) || ci < len(changed); p++ {
+		if ci < len(changed) && changedPos[ci] == p {
+			dst = append(dst, changed[ci])
+			ci++
+		} else {
+			dst = append(dst, unchanged[ui])
+			ui++
+		}
+	}
+	return dst
 }

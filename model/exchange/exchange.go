@@ -203,7 +203,7 @@ func run[T any, A arith[T]](ctx context.Context, ar A, p *model.Problem, cfg run
 		det.Rounds = append(det.Rounds, rd)
 	}
 	final := make([]T, len(p.Issues))
-	e.calcNBS(e.x, final)
+	e.calcNBS(e.x, final, nil)
 	for k := range res.Issues {
 		det.Final = append(det.Final, ar.number(e.denorm(k, final[k])))
 		ir := &res.Issues[k]

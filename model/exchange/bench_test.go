@@ -1,0 +1,42 @@
+package exchange
+
+import (
+	"context"
+	"syscall"
+	"testing"
+	"time"
+
+	"parley/model"
+)
+
+// cpuTime is the process's user+system CPU time. Benchmarks report it per
+// op next to wall time because the shared 2-core machine is often loaded
+// by other jobs, which inflates wall time but not CPU time.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// BenchmarkCOP21 runs Decide's default ten rounds on the COP21 data set
+// (15 actors × 13 issues; about 2,100 candidate exchanges a round).
+func BenchmarkCOP21(b *testing.B) {
+	p := load(b, "cop21_paris_2015_decide.tsv")
+	for _, bc := range []struct {
+		name string
+		m    Model
+	}{{"fast", Model{}}, {"exact", Model{Exact: true}}} {
+		b.Run(bc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			c0 := cpuTime()
+			for b.Loop() {
+				if _, err := bc.m.Forecast(context.Background(), p, model.Options{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64((cpuTime()-c0).Nanoseconds())/float64(b.N), "cpu-ns/op")
+		})
+	}
+}
