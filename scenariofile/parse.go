@@ -81,7 +81,7 @@ func Parse(name string, data []byte) (s *scenario.Scenario, ds scenario.Diagnost
 	if d := notScenario(name, root); d != nil {
 		return nil, scenario.Diagnostics{*d}
 	}
-	dec := &decoder{name: name, nodes: map[string]*yaml.Node{"": root}, bad: map[string]bool{}}
+	dec := &decoder{name: name, nodes: map[string]*yaml.Node{"": root}, bad: map[string]bool{}, merging: map[*yaml.Node]bool{}}
 	s = new(scenario.Scenario)
 	dec.decode("", root, reflect.ValueOf(s).Elem())
 	ds = dec.ds
@@ -215,12 +215,13 @@ func describe(n *yaml.Node) string {
 // decoder decodes a node tree into the scenario types, strictly, recording
 // which node every path came from.
 type decoder struct {
-	name  string
-	ds    scenario.Diagnostics
-	nodes map[string]*yaml.Node // path → node it was read from
-	bad   map[string]bool       // paths with a decode diagnostic
-	steps int
-	stop  bool
+	name    string
+	ds      scenario.Diagnostics
+	nodes   map[string]*yaml.Node // path → node it was read from
+	bad     map[string]bool       // paths with a decode diagnostic
+	steps   int
+	stop    bool
+	merging map[*yaml.Node]bool // merge-key targets being decoded
 }
 
 func (d *decoder) errorf(path string, n *yaml.Node, valid, format string, args ...any) {
@@ -604,9 +605,16 @@ func (d *decoder) mapping(path string, n *yaml.Node, v reflect.Value, merged boo
 				d.errorf(path, k, "a mapping, or a list of mappings, to merge", "cannot merge %s", describe(src))
 				continue
 			}
+			if d.merging[src] || d.steps > maxSteps {
+				d.errorf(path, k, "a mapping that does not merge itself", "the merged mapping contains itself")
+				continue
+			}
+			d.steps++
+			d.merging[src] = true
 			for f := range d.mapping(path, src, v, true) {
 				set[f] = true
 			}
+			delete(d.merging, src)
 		}
 	}
 	seen := map[string]*yaml.Node{}

@@ -302,3 +302,17 @@ func TestRedLines(t *testing.T) {
 		t.Errorf("got %v", d)
 	}
 }
+
+func TestMergeItself(t *testing.T) {
+	doc := "metadata: &m {id: t, <<: *m}\nissues: []\n"
+	_, ds := Parse("f.yaml", []byte(doc))
+	found := false
+	for _, d := range ds {
+		if d.Path == "metadata" && d.Message == "the merged mapping contains itself" && d.Line == 1 && d.Column == 22 {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no diagnostic for a mapping that merges itself: %v", ds)
+	}
+}
