@@ -1,0 +1,386 @@
+package deal
+
+import (
+	"fmt"
+	"math"
+	"sort"
+
+	"parley/scenario"
+)
+
+// Concession says what would open an empty zone, two ways.
+type Concession struct {
+	// LowerAlternatives keeps every red line (bending only those that
+	// contradict each other or a fixed issue, by the least capability-
+	// weighted amount) and finds the package that needs the smallest
+	// capability-weighted total of utility given up below the actors'
+	// alternatives (equation 7).
+	LowerAlternatives *ConcessionPlan `json:"lower_alternatives,omitempty"`
+	// BendRedLines keeps every alternative and finds the package that
+	// needs the smallest capability-weighted total of red-line bending
+	// (equation 8); nil when no package gives every required actor its
+	// alternative even with every red line dropped.
+	BendRedLines *ConcessionPlan `json:"bend_red_lines,omitempty"`
+	Notes        []string        `json:"notes,omitempty"`
+}
+
+// ConcessionPlan is one set of concessions and the package it opens.
+type ConcessionPlan struct {
+	Package Package `json:"package"`
+	// Bends lists the red lines that must move.
+	Bends []Bend `json:"bends,omitempty"`
+	// Shortfalls lists the actors that must accept less than their
+	// alternative, and the moves on the issues that would make up for it.
+	Shortfalls []Shortfall `json:"shortfalls,omitempty"`
+	// Cost is the capability-weighted total minimised: utility (equation 7)
+	// or percent of the scales (equation 8).
+	Cost float64 `json:"cost"`
+	// Gap is the certificate: the cost is at most this far above the
+	// minimum (0 when no solve was needed).
+	Gap float64 `json:"gap"`
+}
+
+// Bend is a red line that must move.
+type Bend struct {
+	Actor   string `json:"actor"`
+	Issue   string `json:"issue"`
+	RedLine string `json:"red_line"`
+	// To is the red line after the bend; By how far it moves (issue units).
+	To string  `json:"to"`
+	By float64 `json:"by"`
+}
+
+// Shortfall is an actor that must accept a package worth less to it than
+// its alternative.
+type Shortfall struct {
+	Actor       string  `json:"actor"`
+	Utility     float64 `json:"utility"`
+	Alternative float64 `json:"alternative"`
+	// By is Alternative − Utility.
+	By float64 `json:"by"`
+	// Moves are the same concession stated as position changes: moving
+	// its positions this far towards the package, on its least salient
+	// issues first, would make the package worth its alternative.
+	Moves []Move `json:"moves,omitempty"`
+}
+
+// Move is an actor's position moving on one issue.
+type Move struct {
+	Issue string  `json:"issue"`
+	From  float64 `json:"from"`
+	To    float64 `json:"to"`
+	By    float64 `json:"by"`
+}
+
+// bound is one side of one required actor's red line.
+type bound struct {
+	j     int // index into req
+	k     int // issue
+	upper bool
+	v     float64 // normalised
+	open  bool
+	r     scenario.RedLine
+}
+
+// viol is how far (normalised) x lies outside the bound.
+func (b bound) viol(x float64) float64 {
+	if b.upper {
+		return math.Max(0, x-b.v)
+	}
+	return math.Max(0, b.v-x)
+}
+
+func (s *searcher) bounds() []bound {
+	var out []bound
+	for j, i := range s.req {
+		rl := s.in.redLines(i)
+		ks := make([]int, 0, len(rl))
+		for k := range rl {
+			ks = append(ks, k)
+		}
+		sort.Ints(ks)
+		for _, k := range ks {
+			r := rl[k]
+			if !math.IsInf(r.Lo, -1) {
+				out = append(out, bound{j: j, k: k, v: s.sp.norm(k, r.Lo), open: r.LoOpen, r: r})
+			}
+			if !math.IsInf(r.Hi, 1) {
+				out = append(out, bound{j: j, k: k, upper: true, v: s.sp.norm(k, r.Hi), open: r.HiOpen, r: r})
+			}
+		}
+	}
+	return out
+}
+
+// concede computes both concession plans.
+func (s *searcher) concede() *Concession {
+	c := &Concession{}
+	c.LowerAlternatives = s.lowerAlternatives()
+	c.BendRedLines = s.bendRedLines(c)
+	return c
+}
+
+// cw returns the capability share of req[j] among the required actors.
+func (s *searcher) cw(j int) float64 {
+	total := 0.0
+	for _, i := range s.req {
+		total += s.sp.p.Actors[i].Capability
+	}
+	return s.sp.p.Actors[s.req[j]].Capability / total
+}
+
+// lowerAlternatives: stage A per issue, the least capability-weighted
+// bending of contradicting red lines (a one-dimensional convex piecewise-
+// linear problem, solved exactly at its breakpoints); stage B, the convex
+// program min Σ c_i δ_i s.t. U_i + δ_i ≥ d_i over the boxes stage A left.
+func (s *searcher) lowerAlternatives() *ConcessionPlan {
+	sp, p := s.sp, s.sp.p
+	K := len(p.Issues)
+	bs := s.bounds()
+	lo, hi := make([]float64, K), make([]float64, K)
+	loOpen, hiOpen := make([]bool, K), make([]bool, K)
+	for k := 0; k < K; k++ {
+		if _, ok := s.fixed[k]; ok {
+			continue
+		}
+		var mine []bound
+		for _, b := range bs {
+			if b.k == k {
+				mine = append(mine, b)
+			}
+		}
+		cost := func(x float64) float64 {
+			c := 0.0
+			for _, b := range mine {
+				c += s.cw(b.j) * b.viol(x)
+			}
+			return c
+		}
+		cands := []float64{0, 1}
+		for _, b := range mine {
+			cands = append(cands, b.v)
+		}
+		best := math.Inf(1)
+		for _, x := range cands {
+			best = math.Min(best, cost(x))
+		}
+		lo[k], hi[k] = 1, 0
+		for _, x := range cands {
+			if cost(x) <= best+1e-12 {
+				lo[k], hi[k] = math.Min(lo[k], x), math.Max(hi[k], x)
+			}
+		}
+		if best == 0 {
+			// No conflict: keep the strictness of the binding bounds.
+			for _, b := range mine {
+				if !b.upper && b.v == lo[k] && b.open {
+					loOpen[k] = true
+				}
+				if b.upper && b.v == hi[k] && b.open {
+					hiOpen[k] = true
+				}
+			}
+			if lo[k] == hi[k] && (loOpen[k] || hiOpen[k]) {
+				loOpen[k], hiOpen[k] = false, false // a strict bound must become non-strict
+			}
+		}
+	}
+	fr := newFrame(sp, s.req, s.fixed, lo, hi, loOpen, hiOpen)
+	nf := len(fr.free)
+	b := fr.build(len(fr.req))
+	deltaOf := map[int]int{} // program actor → y index of its δ
+	for i, j := range b.members {
+		dj := nf + i
+		b.actors[i].gamma = []entry{{dj, 1}}
+		b.l[dj] = fr.cw[j]
+		b.bound(dj, 0, 3)
+		deltaOf[i] = dj
+	}
+	// Unused δ slots (constant actors) are pinned by bounds.
+	for d := nf + len(b.members); d < b.D; d++ {
+		b.bound(d, 0, 1)
+	}
+	short := func(y []float64) []float64 {
+		out := make([]float64, len(b.actors))
+		for i := range b.actors {
+			a := b.actors[i]
+			a.gamma = nil
+			out[i] = math.Max(0, -b.exactC(&a, y))
+		}
+		return out
+	}
+	cost := func(y []float64) float64 {
+		c := 0.0
+		for i, d := range short(y) {
+			c += fr.cw[b.members[i]] * d
+		}
+		return c
+	}
+	plan := &ConcessionPlan{}
+	y := fr.center()
+	if len(b.actors) > 0 && nf > 0 {
+		y0 := make([]float64, b.D)
+		copy(y0, y)
+		d0 := short(y)
+		for i := range b.actors {
+			y0[deltaOf[i]] = d0[i] + 0.5
+		}
+		for d := nf + len(b.members); d < b.D; d++ {
+			y0[d] = 0.5
+		}
+		sol := b.solve(b.start(y0), s.o.tol(), nil)
+		s.count(sol)
+		y = fr.snap(nil, sol.pt.y[:nf], func([]float64) bool { return true }, cost)
+		plan.Gap = math.Max(0, cost(y)-sol.lb)
+		s.gap(plan.Gap)
+	}
+	plan.Cost = cost(y)
+	for _, c := range b.consts {
+		plan.Cost += fr.cw[c.j] * math.Max(0, -c.a)
+	}
+	q := fr.full(y)
+	plan.Package = *s.pkg("opened by lowering alternatives", fr, y)
+	plan.Bends = s.bendsAt(bs, q)
+	plan.Shortfalls = s.shortfalls(q)
+	return plan
+}
+
+// bendRedLines solves min Σ c_i·bend s.t. U_i ≥ d_i for every required
+// actor, with the red lines' sides as soft constraints q_k − ℓ + r ≥ 0.
+func (s *searcher) bendRedLines(c *Concession) *ConcessionPlan {
+	sp, p := s.sp, s.sp.p
+	K := len(p.Issues)
+	lo, hi := make([]float64, K), make([]float64, K)
+	for k := range hi {
+		hi[k] = 1
+	}
+	fr := newFrame(sp, s.req, s.fixed, lo, hi, nil, nil)
+	_, _, y, margin, _ := s.maximin(fr)
+	if margin < -zoneTol {
+		c.Notes = append(c.Notes, fmt.Sprintf("bending red lines alone cannot open the zone: even with none, the largest smallest gain is %.4g", margin))
+		return nil
+	}
+	bs := s.bounds()
+	nf := len(fr.free)
+	free := map[int]int{}
+	for j, k := range fr.free {
+		free[k] = j
+	}
+	var soft []bound
+	for _, bd := range bs {
+		if _, ok := free[bd.k]; ok {
+			soft = append(soft, bd)
+		}
+	}
+	b := fr.build(len(soft))
+	for r, bd := range soft {
+		j, rj := free[bd.k], nf+r
+		if bd.upper {
+			b.gens = append(b.gens, ipGen{g: []entry{{j, -1}, {rj, 1}}, h: bd.v})
+		} else {
+			b.gens = append(b.gens, ipGen{g: []entry{{j, 1}, {rj, 1}}, h: -bd.v})
+		}
+		b.bound(rj, 0, 2)
+		b.l[rj] = s.cw(bd.j)
+	}
+	cost := func(y []float64) float64 {
+		c := 0.0
+		for _, bd := range soft {
+			c += s.cw(bd.j) * bd.viol(y[free[bd.k]])
+		}
+		return c
+	}
+	plan := &ConcessionPlan{}
+	if len(soft) > 0 && margin > zoneTol && len(b.actors) > 0 {
+		y0 := make([]float64, b.D)
+		copy(y0, y)
+		for r, bd := range soft {
+			y0[nf+r] = bd.viol(y[free[bd.k]]) + 0.5
+		}
+		sol := b.solve(b.start(y0), s.o.tol(), nil)
+		s.count(sol)
+		y = fr.snap(b, sol.pt.y[:nf], func(y []float64) bool { return feasible(b, y) }, cost)
+		plan.Gap = math.Max(0, cost(y)-sol.lb)
+		s.gap(plan.Gap)
+	} else if margin <= zoneTol {
+		c.Notes = append(c.Notes, "with every red line dropped the zone is a single package; it is the one reported")
+	}
+	plan.Cost = 100 * cost(y)
+	plan.Gap *= 100
+	q := fr.full(y)
+	for _, bd := range bs {
+		if _, ok := free[bd.k]; !ok {
+			plan.Cost += 100 * s.cw(bd.j) * bd.viol(q[bd.k])
+		}
+	}
+	plan.Package = *s.pkg("opened by bending red lines", fr, y)
+	plan.Bends = s.bendsAt(bs, q)
+	return plan
+}
+
+// bendsAt lists the red-line sides the normalised package q crosses.
+func (s *searcher) bendsAt(bs []bound, q []float64) []Bend {
+	sp, p := s.sp, s.sp.p
+	var out []Bend
+	for _, bd := range bs {
+		x := sp.denorm(bd.k, q[bd.k])
+		v := bd.viol(q[bd.k])
+		strict := bd.open && sp.denorm(bd.k, bd.v) == x
+		if v <= 1e-12 && !strict {
+			continue
+		}
+		to := bd.r
+		if bd.upper {
+			to.Hi, to.HiOpen = x, false
+		} else {
+			to.Lo, to.LoOpen = x, false
+		}
+		out = append(out, Bend{Actor: p.Actors[s.req[bd.j]].ID, Issue: p.Issues[bd.k].ID, RedLine: bd.r.String(), To: to.String(), By: math.Abs(x - sp.denorm(bd.k, bd.v))})
+	}
+	return out
+}
+
+// shortfalls lists the required actors below their alternative at the
+// normalised package q, each with the position moves that make it up.
+func (s *searcher) shortfalls(q []float64) []Shortfall {
+	sp, p := s.sp, s.sp.p
+	var out []Shortfall
+	for _, i := range s.req {
+		u := sp.utility(i, q)
+		need := sp.alt[i] - u
+		if need <= 1e-9 {
+			continue
+		}
+		sf := Shortfall{Actor: p.Actors[i].ID, Utility: u, Alternative: sp.alt[i], By: need}
+		ks := []int{}
+		for k := range p.Issues {
+			if sp.w[i][k] > 0 && q[k] != sp.x[i][k] {
+				ks = append(ks, k)
+			}
+		}
+		sort.SliceStable(ks, func(a, b int) bool { return sp.w[i][ks[a]] < sp.w[i][ks[b]] })
+		for _, k := range ks {
+			if need <= 1e-12 {
+				break
+			}
+			w, dist := sp.w[i][k], math.Abs(q[k]-sp.x[i][k])
+			full := w * math.Pow(dist, sp.rho)
+			m := dist
+			if full > need {
+				m = dist - math.Pow(math.Pow(dist, sp.rho)-need/w, 1/sp.rho)
+				need = 0
+			} else {
+				need -= full
+			}
+			dir := 1.0
+			if q[k] < sp.x[i][k] {
+				dir = -1
+			}
+			from := sp.denorm(k, sp.x[i][k])
+			to := sp.denorm(k, sp.x[i][k]+dir*m)
+			sf.Moves = append(sf.Moves, Move{Issue: p.Issues[k].ID, From: from, To: to, By: math.Abs(to - from)})
+		}
+		out = append(out, sf)
+	}
+	return out
+}

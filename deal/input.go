@@ -1,0 +1,268 @@
+package deal
+
+import (
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+
+	"parley/errs"
+	"parley/model"
+	"parley/scenario"
+)
+
+// Input is what the deal analysis reads: the numerical problem (actors,
+// issues, stances) and, per actor, its red lines and its alternative to
+// agreement.
+type Input struct {
+	Problem *model.Problem
+	// RedLines[i] maps an issue index to the values actor i can accept on
+	// that issue; nil when the actor states none.
+	RedLines []map[int]scenario.RedLine
+	// Reservation[i] is actor i's reservation utility, NaN when not stated.
+	Reservation []float64
+	// NoDeal is the package expected without agreement (one value per
+	// issue, in the issues' units), nil when none is given. Each actor's
+	// utility for it is part of its alternative (equation 3).
+	NoDeal []float64
+	// NoDealFrom names where NoDeal came from, e.g. "model:compromise".
+	NoDealFrom string
+}
+
+// FromScenario builds the Input of a resolved scenario whose Problem p was
+// built by model.FromScenario: it parses the actors' red lines and
+// reservations (package scenario has validated them).
+func FromScenario(s *scenario.Scenario, p *model.Problem) (*Input, error) {
+	in := &Input{Problem: p, RedLines: make([]map[int]scenario.RedLine, len(p.Actors)), Reservation: make([]float64, len(p.Actors))}
+	issue := map[string]int{}
+	for k, is := range p.Issues {
+		issue[is.ID] = k
+	}
+	for i, pa := range p.Actors {
+		in.Reservation[i] = math.NaN()
+		a := s.Actor(pa.ID)
+		if a == nil {
+			return nil, errs.New(errs.Internal, "actor %s of the problem is not in the scenario", pa.ID)
+		}
+		if a.Reservation != nil {
+			in.Reservation[i] = *a.Reservation
+		}
+		for id, expr := range a.RedLines {
+			k, ok := issue[id]
+			if !ok {
+				return nil, errs.New(errs.Invalid, "actor %s: red line on unknown issue %q", a.ID, id)
+			}
+			r, ok, err := scenario.ParseRedLine(expr)
+			if err != nil {
+				return nil, errs.New(errs.Invalid, "actor %s: issue %s: %v", a.ID, id, err)
+			}
+			if !ok {
+				continue
+			}
+			if in.RedLines[i] == nil {
+				in.RedLines[i] = map[int]scenario.RedLine{}
+			}
+			in.RedLines[i][k] = r
+		}
+	}
+	return in, in.Check()
+}
+
+// Check verifies an Input built by hand: a valid problem, slices aligned
+// with the actors, reservations in [0, 1], a no-deal package on the scales.
+func (in *Input) Check() error {
+	if in == nil || in.Problem == nil {
+		return errs.New(errs.Invalid, "deal: no problem")
+	}
+	p := in.Problem
+	if err := p.Check(); err != nil {
+		return err
+	}
+	if in.RedLines != nil && len(in.RedLines) != len(p.Actors) {
+		return errs.New(errs.Invalid, "deal: %d red-line sets for %d actors", len(in.RedLines), len(p.Actors))
+	}
+	if in.Reservation != nil && len(in.Reservation) != len(p.Actors) {
+		return errs.New(errs.Invalid, "deal: %d reservations for %d actors", len(in.Reservation), len(p.Actors))
+	}
+	for i, r := range in.Reservation {
+		if !math.IsNaN(r) && (r < 0 || r > 1) {
+			return errs.New(errs.Invalid, "actor %s: reservation %v is outside [0, 1]", p.Actors[i].ID, r)
+		}
+	}
+	for i, rl := range in.RedLines {
+		for k, r := range rl {
+			if k < 0 || k >= len(p.Issues) {
+				return errs.New(errs.Invalid, "actor %s: red line on issue index %d of %d", p.Actors[i].ID, k, len(p.Issues))
+			}
+			if !(r.Lo <= r.Hi) {
+				return errs.New(errs.Invalid, "actor %s: red line %v on issue %s is empty", p.Actors[i].ID, r, p.Issues[k].ID)
+			}
+		}
+	}
+	if in.NoDeal != nil {
+		if err := checkPackage(p, in.NoDeal, "the no-deal package"); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func checkPackage(p *model.Problem, x []float64, what string) error {
+	if len(x) != len(p.Issues) {
+		return errs.New(errs.Invalid, "%s has %d values for %d issues", what, len(x), len(p.Issues))
+	}
+	for k, is := range p.Issues {
+		if math.IsNaN(x[k]) || x[k] < is.Min || x[k] > is.Max {
+			return errs.New(errs.Invalid, "%s: issue %s: value %v is outside the scale %v–%v", what, is.ID, x[k], is.Min, is.Max)
+		}
+	}
+	return nil
+}
+
+// Options are the settings of Evaluate and Search. The zero value is the
+// documented default: ρ = 1, every actor required, no issue fixed.
+type Options struct {
+	// Rho is the risk exponent ρ of equation (1); 0 means 1. Search needs
+	// ρ ≥ 1 (concave utilities); Evaluate takes any ρ > 0.
+	Rho float64
+	// Require lists the actors (ids) that must accept; nil means all.
+	Require []string
+	// Fix pins issues (id → value in the issue's units); Search leaves them
+	// there.
+	Fix map[string]float64
+	// Frontier is how many weight directions sample the Pareto frontier;
+	// 0 means one per required actor (at most 10) plus the
+	// capability-weighted sum. Negative skips the frontier.
+	Frontier int
+	// Samples is how many feasible packages to draw from the zone by
+	// hit-and-run; 0 means 5, negative none.
+	Samples int
+	// Seed seeds the frontier's and the sample's random numbers.
+	Seed uint64
+	// Tol is the target optimality gap of every solve (in the normalised
+	// units of each objective); 0 means 1e-9.
+	Tol float64
+}
+
+func (o Options) rho() float64 {
+	if o.Rho == 0 {
+		return 1
+	}
+	return o.Rho
+}
+
+func (o Options) tol() float64 {
+	if o.Tol <= 0 {
+		return 1e-9
+	}
+	return o.Tol
+}
+
+// required returns the indices of the required actors, in problem order.
+func (o Options) required(p *model.Problem) ([]int, error) {
+	if o.Require == nil {
+		out := make([]int, len(p.Actors))
+		for i := range out {
+			out[i] = i
+		}
+		return out, nil
+	}
+	seen := map[int]bool{}
+	for _, id := range o.Require {
+		i := actorIndex(p, id)
+		if i < 0 {
+			return nil, errs.New(errs.Usage, "required actor %q is not in the scenario; valid: %v", id, actorIDs(p))
+		}
+		seen[i] = true
+	}
+	if len(seen) == 0 {
+		return nil, errs.New(errs.Usage, "no required actor; valid: some of %v", actorIDs(p))
+	}
+	var out []int
+	for i := range seen {
+		out = append(out, i)
+	}
+	sort.Ints(out)
+	return out, nil
+}
+
+// fixed returns the fixed issues as index → value.
+func (o Options) fixed(p *model.Problem) (map[int]float64, error) {
+	out := map[int]float64{}
+	for id, x := range o.Fix {
+		k := issueIndex(p, id)
+		if k < 0 {
+			return nil, errs.New(errs.Usage, "fixed issue %q is not in the scenario; valid: %v", id, issueIDs(p))
+		}
+		is := p.Issues[k]
+		if math.IsNaN(x) || x < is.Min || x > is.Max {
+			return nil, errs.New(errs.Usage, "fixed issue %s: %v is outside the scale; valid: %v–%v", id, x, is.Min, is.Max)
+		}
+		out[k] = x
+	}
+	return out, nil
+}
+
+func actorIndex(p *model.Problem, id string) int {
+	for i, a := range p.Actors {
+		if a.ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
+func issueIndex(p *model.Problem, id string) int {
+	for k, is := range p.Issues {
+		if is.ID == id {
+			return k
+		}
+	}
+	return -1
+}
+
+func actorIDs(p *model.Problem) []string {
+	var out []string
+	for _, a := range p.Actors {
+		out = append(out, a.ID)
+	}
+	return out
+}
+
+func issueIDs(p *model.Problem) []string {
+	var out []string
+	for _, is := range p.Issues {
+		out = append(out, is.ID)
+	}
+	return out
+}
+
+// ParsePackage reads "issue=value,issue=value" into a map. Errors name the
+// item and what would be valid.
+func ParsePackage(p *model.Problem, s string) (map[string]float64, error) {
+	out := map[string]float64{}
+	for _, item := range strings.Split(s, ",") {
+		item = strings.TrimSpace(item)
+		if item == "" {
+			continue
+		}
+		id, val, ok := strings.Cut(item, "=")
+		id, val = strings.TrimSpace(id), strings.TrimSpace(val)
+		if !ok || id == "" {
+			return nil, errs.New(errs.Usage, "package item %q: want issue=value; valid issues: %v", item, issueIDs(p))
+		}
+		k := issueIndex(p, id)
+		if k < 0 {
+			return nil, errs.New(errs.Usage, "package item %q: unknown issue %q; valid: %v", item, id, issueIDs(p))
+		}
+		x, err := strconv.ParseFloat(val, 64)
+		if err != nil || math.IsNaN(x) || math.IsInf(x, 0) {
+			return nil, errs.New(errs.Usage, "package item %q: %q is not a number; valid: a number from %v to %v", item, val, p.Issues[k].Min, p.Issues[k].Max)
+		}
+		if _, dup := out[id]; dup {
+			return nil, errs.New(errs.Usage, "package names issue %s twice", id)
+		}
+		out[id] = x
+	}
+	return out, nil
+}

@@ -1,0 +1,568 @@
+package deal
+
+import (
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"sort"
+
+	"parley/errs"
+)
+
+// Result is what Search finds.
+type Result struct {
+	Issues []string `json:"issues"`
+	Actors []string `json:"actors"`
+	// Required lists the actors that must accept; Fixed the pinned issues.
+	Required []string           `json:"required"`
+	Fixed    map[string]float64 `json:"fixed,omitempty"`
+	Rho      float64            `json:"rho"`
+	// Alternatives holds every actor's d_i (equation 3).
+	Alternatives []Alternative `json:"alternatives"`
+	// Open is true when some package gives every required actor at least
+	// its alternative and crosses none of their red lines: the zone of
+	// possible agreement (ZOPA) is not empty.
+	Open bool `json:"open"`
+	// Margin is the largest smallest gain: max over packages of
+	// min over required actors of U_i − d_i (equation 5). Open ⇔ Margin ≥ 0.
+	// MarginBound is the certificate: no package does better.
+	Margin      float64 `json:"margin"`
+	MarginBound float64 `json:"margin_bound"`
+	// Balanced is the package that attains Margin.
+	Balanced *Package `json:"balanced,omitempty"`
+	// Nash maximises Π (U_i − d_i)^{c_i} over the zone (equation 4).
+	Nash *Package `json:"nash,omitempty"`
+	// NashProduct is the capability-weighted geometric mean of the
+	// required actors' gains at Nash, Π (U_i − d_i)^{c_i/Σc} (actors whose
+	// gain cannot vary are left out); NashBound bounds it from above (the
+	// certificate): no package in the zone does better.
+	NashProduct float64 `json:"nash_product,omitempty"`
+	NashBound   float64 `json:"nash_bound,omitempty"`
+	// Ranges gives, per issue, the values some package in the zone takes.
+	Ranges []Range `json:"ranges,omitempty"`
+	// Frontier samples the Pareto-efficient packages of the zone along
+	// weight directions (equation 6).
+	Frontier []Package `json:"frontier,omitempty"`
+	// Sample holds packages drawn from the zone (hit-and-run).
+	Sample []Package `json:"sample,omitempty"`
+	// Concession says what would open an empty zone.
+	Concession *Concession `json:"concession,omitempty"`
+	Notes      []string    `json:"notes,omitempty"`
+	// Stats counts the work and the worst certificate gap.
+	Stats Stats `json:"stats"`
+}
+
+// Alternative is one actor's d_i.
+type Alternative struct {
+	Actor string  `json:"actor"`
+	Value float64 `json:"value"`
+	From  string  `json:"from"`
+}
+
+// Package is one package with every actor's utility and gain.
+type Package struct {
+	Label     string    `json:"label"`
+	Values    []float64 `json:"values"`
+	Utilities []float64 `json:"utilities"`
+	Gains     []float64 `json:"gains"`
+}
+
+// Range is the interval of values an issue takes across the zone.
+type Range struct {
+	Issue string  `json:"issue"`
+	Lo    float64 `json:"lo"`
+	Hi    float64 `json:"hi"`
+	// Fixed marks an issue pinned by Options.Fix or by red lines that
+	// leave one value.
+	Fixed bool `json:"fixed,omitempty"`
+	// Indifferent marks an issue no required actor cares about.
+	Indifferent bool `json:"indifferent,omitempty"`
+}
+
+// Stats is the solver's work and accuracy.
+type Stats struct {
+	Solves      int `json:"solves"`
+	NewtonSteps int `json:"newton_steps"`
+	// MaxGap is the largest certificate gap (objective − lower bound, in
+	// normalised units) of any solve reported.
+	MaxGap float64 `json:"max_gap"`
+}
+
+// zoneTol is the margin below which the zone counts as empty.
+const zoneTol = 1e-9
+
+// searcher carries one Search.
+type searcher struct {
+	in    *Input
+	sp    *space
+	o     Options
+	req   []int
+	fixed map[int]float64 // normalised
+	res   *Result
+}
+
+func (s *searcher) note(format string, args ...any) {
+	s.res.Notes = append(s.res.Notes, fmt.Sprintf(format, args...))
+}
+
+func (s *searcher) count(sol solution) {
+	s.res.Stats.Solves++
+	s.res.Stats.NewtonSteps += sol.newton
+}
+
+func (s *searcher) gap(g float64) {
+	if g > s.res.Stats.MaxGap || math.IsNaN(g) {
+		s.res.Stats.MaxGap = g
+	}
+}
+
+// Search finds the zone of possible agreement among the required actors
+// (the packages each prefers to its alternative and that cross none of its
+// red lines), the package in it that maximises the capability-weighted
+// Nash product, the zone's extent per issue, a sample of its Pareto
+// frontier and of its packages; and, when it is empty, the smallest
+// concessions that open it. It needs ρ ≥ 1 (concave utilities: every
+// problem it solves is convex and solved with a certificate of
+// optimality).
+func Search(in *Input, o Options) (*Result, error) {
+	rho := o.rho()
+	if rho < 1 {
+		return nil, errs.New(errs.Usage, "search needs ρ ≥ 1 (got %v): below 1 the utilities are not concave and the search could not certify its answer; valid: a number ≥ 1 (evaluate accepts any ρ > 0)", rho)
+	}
+	sp, err := newSpace(in, rho)
+	if err != nil {
+		return nil, err
+	}
+	p := in.Problem
+	req, err := o.required(p)
+	if err != nil {
+		return nil, err
+	}
+	fixU, err := o.fixed(p)
+	if err != nil {
+		return nil, err
+	}
+	s := &searcher{in: in, sp: sp, o: o, req: req, fixed: map[int]float64{}}
+	s.res = &Result{Issues: issueIDs(p), Actors: actorIDs(p), Rho: rho}
+	for _, i := range req {
+		s.res.Required = append(s.res.Required, p.Actors[i].ID)
+	}
+	for k, x := range fixU {
+		s.fixed[k] = sp.norm(k, x)
+		if s.res.Fixed == nil {
+			s.res.Fixed = map[string]float64{}
+		}
+		s.res.Fixed[p.Issues[k].ID] = x
+	}
+	for i, a := range p.Actors {
+		s.res.Alternatives = append(s.res.Alternatives, Alternative{Actor: a.ID, Value: sp.alt[i], From: sp.altFrom[i]})
+	}
+	fr, conflict := s.redLineFrame()
+	if conflict == "" {
+		s.zone(fr)
+	} else {
+		s.note("%s", conflict)
+		s.res.Margin, s.res.MarginBound = math.Inf(-1), math.Inf(-1)
+	}
+	if !s.res.Open {
+		s.res.Concession = s.concede()
+	}
+	return s.res, nil
+}
+
+// redLineFrame intersects the required actors' red lines with the scales.
+// It returns a non-empty conflict when they leave some issue no value.
+func (s *searcher) redLineFrame() (*frame, string) {
+	sp, p := s.sp, s.sp.p
+	K := len(p.Issues)
+	lo, hi := make([]float64, K), make([]float64, K)
+	loOpen, hiOpen := make([]bool, K), make([]bool, K)
+	for k := range hi {
+		hi[k] = 1
+	}
+	var conflicts []string
+	for _, i := range s.req {
+		for k, r := range s.in.redLines(i) {
+			if x, ok := s.fixed[k]; ok {
+				if !r.Allows(sp.denorm(k, x)) {
+					conflicts = append(conflicts, fmt.Sprintf("issue %s is fixed at %v, which crosses %s's red line %s", p.Issues[k].ID, sp.denorm(k, x), p.Actors[i].ID, r))
+				}
+				continue
+			}
+			if !math.IsInf(r.Lo, -1) {
+				if l := sp.norm(k, r.Lo); l > lo[k] || (l == lo[k] && r.LoOpen) {
+					lo[k], loOpen[k] = l, r.LoOpen
+				}
+			}
+			if !math.IsInf(r.Hi, 1) {
+				if h := sp.norm(k, r.Hi); h < hi[k] || (h == hi[k] && r.HiOpen) {
+					hi[k], hiOpen[k] = h, r.HiOpen
+				}
+			}
+		}
+	}
+	for k := range p.Issues {
+		if _, ok := s.fixed[k]; ok {
+			continue
+		}
+		if lo[k] > hi[k] || (lo[k] == hi[k] && (loOpen[k] || hiOpen[k])) {
+			conflicts = append(conflicts, fmt.Sprintf("the required actors' red lines on issue %s leave no value", p.Issues[k].ID))
+		}
+	}
+	if len(conflicts) > 0 {
+		return nil, "zone closed by red lines: " + join(conflicts)
+	}
+	return newFrame(sp, s.req, s.fixed, lo, hi, loOpen, hiOpen), ""
+}
+
+func join(ss []string) string {
+	out := ""
+	for i, x := range ss {
+		if i > 0 {
+			out += "; "
+		}
+		out += x
+	}
+	return out
+}
+
+// maximin solves equation (5) on a frame: max over packages of the
+// smallest U_i − d_i. It returns the program (for later solves), the
+// package (y over the free issues), the margin it attains and the bound.
+//
+// raw is the barrier's own solution, strictly inside every constraint
+// (y may have been snapped onto a boundary): later solves start there.
+func (s *searcher) maximin(fr *frame) (b *built, y, raw []float64, margin, bound float64) {
+	nf := len(fr.free)
+	b = fr.build(0)
+	margin, bound = math.Inf(1), math.Inf(1)
+	for _, c := range b.consts {
+		margin, bound = math.Min(margin, c.a), math.Min(bound, c.a)
+	}
+	y = fr.center()
+	raw = y
+	if len(b.actors) == 0 {
+		return b, y, raw, margin, bound
+	}
+	// Phase I: y = (q, t), maximise t subject to C_i − t ≥ 0.
+	ph := fr.build(1)
+	tj := nf
+	ph.l[tj] = -1
+	span := 2 + math.Pow(ph.uMax, ph.rho)
+	ph.bound(tj, -2*span, 2)
+	for i := range ph.actors {
+		ph.actors[i].gamma = []entry{{tj, -1}}
+	}
+	y0 := append(fr.center(), 0)
+	pt := ph.start(y0)
+	t := math.Inf(1)
+	for i := range ph.actors {
+		t = math.Min(t, ph.actorC(&ph.actors[i], pt))
+	}
+	pt.y[tj] = math.Max(t-1, -2*span+1)
+	sol := ph.solve(pt, s.o.tol(), nil)
+	s.count(sol)
+	raw = append([]float64(nil), sol.pt.y[:nf]...)
+	y = raw
+	minC := func(y []float64) float64 {
+		m := math.Inf(1)
+		for i := range b.actors {
+			m = math.Min(m, b.exactC(&b.actors[i], y))
+		}
+		return m
+	}
+	y = fr.snap(b, y, func([]float64) bool { return true }, func(y []float64) float64 { return -minC(y) })
+	got := minC(y)
+	s.gap(-sol.lb - got)
+	return b, y, raw, math.Min(margin, got), math.Min(bound, -sol.lb)
+}
+
+// zone fills the result for a frame whose red lines leave every issue
+// some value.
+func (s *searcher) zone(fr *frame) {
+	res := s.res
+	b, y, raw, margin, bound := s.maximin(fr)
+	res.Margin, res.MarginBound = margin, bound
+	if margin < -zoneTol {
+		return
+	}
+	res.Open = true
+	res.Balanced = s.pkg("balanced (max of the smallest gain)", fr, y)
+	if margin <= zoneTol || len(b.actors) == 0 {
+		if len(b.actors) == 0 {
+			s.note("no required actor cares about a free issue: every package in the red lines is equivalent")
+		} else {
+			s.note("the zone has no interior (largest smallest gain %.3g): the balanced package is the only agreement", margin)
+		}
+		res.Nash = s.pkg("Nash", fr, y)
+		res.Nash.Label = "Nash (= balanced)"
+		for j, k := range fr.free {
+			res.Ranges = append(res.Ranges, Range{Issue: s.sp.p.Issues[k].ID, Lo: s.sp.denorm(k, y[j]), Hi: s.sp.denorm(k, y[j])})
+		}
+		s.fixedRanges(fr)
+		return
+	}
+	yc := s.center(fr, b, raw, margin)
+	yN := s.nash(fr, b, yc)
+	s.ranges(fr, b, yc)
+	s.frontier(fr, b, yc)
+	s.sample(fr, b, yN)
+}
+
+// center returns the analytic centre of the zone's barrier (the point
+// that maximises the sum of the logs of every slack), from a strictly
+// feasible y: every later solve starts there, well inside the zone.
+func (s *searcher) center(fr *frame, b *built, y []float64, margin float64) []float64 {
+	// First step towards the box's centre, as far as keeps every C_i above
+	// margin/2 (C_i is concave: C_i(y + θ(c − y)) ≥ (1−θ)C_i(y) + θC_i(c)).
+	c := fr.center()
+	low := math.Inf(1)
+	for i := range b.actors {
+		low = math.Min(low, b.exactC(&b.actors[i], c))
+	}
+	theta := 0.5
+	if low < margin/2 {
+		theta = math.Min(theta, (margin/2)/(margin-low))
+	}
+	y = append([]float64(nil), y...)
+	for j := range y {
+		y[j] += theta * (c[j] - y[j])
+	}
+	sol := b.solve(b.start(y), s.o.tol(), func(point) bool { return true })
+	s.count(sol)
+	return sol.pt.y[:len(y)]
+}
+
+// pkg builds a reported package from free values y.
+func (s *searcher) pkg(label string, fr *frame, y []float64) *Package {
+	q := fr.full(y)
+	pk := &Package{Label: label, Values: s.sp.denormAll(q)}
+	for i := range s.sp.p.Actors {
+		u := s.sp.utility(i, q)
+		pk.Utilities = append(pk.Utilities, u)
+		pk.Gains = append(pk.Gains, u-s.sp.alt[i])
+	}
+	return pk
+}
+
+// nash solves equation (4) from the balanced package y.
+func (s *searcher) nash(fr *frame, b *built, y []float64) []float64 {
+	nf := len(fr.free)
+	total := 0.0
+	for _, j := range b.members {
+		total += fr.cw[j]
+	}
+	for i, j := range b.members {
+		b.actors[i].nu = fr.cw[j] / total
+	}
+	sol := b.solve(b.start(y), s.o.tol(), nil)
+	s.count(sol)
+	F := func(y []float64) float64 {
+		f := 0.0
+		for i := range b.actors {
+			c := b.exactC(&b.actors[i], y)
+			if !(c > 0) {
+				return math.Inf(1)
+			}
+			f -= b.actors[i].nu * math.Log(c)
+		}
+		return f
+	}
+	yN := fr.snap(b, sol.pt.y[:nf], func(y []float64) bool { return !math.IsInf(F(y), 1) }, F)
+	f := F(yN)
+	s.gap(f - sol.lb)
+	s.res.Nash = s.pkg("Nash", fr, yN)
+	s.res.NashProduct = math.Exp(-f)
+	s.res.NashBound = math.Exp(-sol.lb)
+	for i := range b.actors {
+		b.actors[i].nu = 0
+	}
+	return yN
+}
+
+// feasible reports whether free values y lie in the zone (to rounding).
+func feasible(b *built, y []float64) bool {
+	for i := range b.actors {
+		if b.exactC(&b.actors[i], y) < -1e-12 {
+			return false
+		}
+	}
+	return true
+}
+
+// ranges solves min and max of each free issue over the zone.
+func (s *searcher) ranges(fr *frame, b *built, yN []float64) {
+	sp := s.sp
+	for j, k := range fr.free {
+		r := Range{Issue: sp.p.Issues[k].ID}
+		cares := false
+		for _, i := range s.req {
+			cares = cares || sp.w[i][k] > 0
+		}
+		if !cares {
+			r.Lo, r.Hi, r.Indifferent = sp.denorm(k, fr.lo[j]), sp.denorm(k, fr.hi[j]), true
+			s.res.Ranges = append(s.res.Ranges, r)
+			continue
+		}
+		for _, sign := range []float64{1, -1} {
+			b.l[j] = sign
+			sol := b.solve(b.start(yN), s.o.tol(), nil)
+			s.count(sol)
+			y := fr.snap(b, sol.pt.y[:len(fr.free)], func(y []float64) bool { return feasible(b, y) }, func(y []float64) float64 { return sign * y[j] })
+			s.gap(sign*y[j] - sol.lb)
+			if sign > 0 {
+				r.Lo = sp.denorm(k, y[j])
+			} else {
+				r.Hi = sp.denorm(k, y[j])
+			}
+			b.l[j] = 0
+		}
+		s.res.Ranges = append(s.res.Ranges, r)
+	}
+	s.fixedRanges(fr)
+}
+
+// fixedRanges adds the fixed issues to the ranges, in issue order.
+func (s *searcher) fixedRanges(fr *frame) {
+	sp := s.sp
+	for k, x := range fr.fixed {
+		v := sp.denorm(k, x)
+		s.res.Ranges = append(s.res.Ranges, Range{Issue: sp.p.Issues[k].ID, Lo: v, Hi: v, Fixed: true})
+	}
+	order := map[string]int{}
+	for k, is := range sp.p.Issues {
+		order[is.ID] = k
+	}
+	sort.Slice(s.res.Ranges, func(a, b int) bool { return order[s.res.Ranges[a].Issue] < order[s.res.Ranges[b].Issue] })
+}
+
+// frontier maximises Σ λ_i U_i over the zone along weight directions
+// (equation 6): each solution is Pareto-efficient among the required
+// actors (every λ_i > 0).
+func (s *searcher) frontier(fr *frame, b *built, yN []float64) {
+	if s.o.Frontier < 0 {
+		return
+	}
+	n := len(b.members)
+	type dir struct {
+		label string
+		lam   []float64
+	}
+	var dirs []dir
+	p := s.sp.p
+	if s.o.Frontier == 0 {
+		idx := make([]int, n)
+		for i := range idx {
+			idx[i] = i
+		}
+		sort.SliceStable(idx, func(a, c int) bool { return fr.cw[b.members[idx[a]]] > fr.cw[b.members[idx[c]]] })
+		if len(idx) > 10 {
+			idx = idx[:10]
+		}
+		for _, m := range idx {
+			lam := make([]float64, n)
+			for i := range lam {
+				lam[i] = 1e-3 / float64(n)
+			}
+			lam[m] = 1
+			dirs = append(dirs, dir{"best for " + p.Actors[s.req[b.members[m]]].ID, lam})
+		}
+		lam := make([]float64, n)
+		for i, j := range b.members {
+			lam[i] = fr.cw[j]
+		}
+		dirs = append(dirs, dir{"capability-weighted sum", lam})
+	} else {
+		rng := rand.New(rand.NewPCG(s.o.Seed, 0x5eed))
+		for d := 0; d < s.o.Frontier; d++ {
+			lam := make([]float64, n)
+			for i := range lam {
+				lam[i] = rng.ExpFloat64() + 1e-6
+			}
+			dirs = append(dirs, dir{fmt.Sprintf("direction %d", d+1), lam})
+		}
+	}
+	for _, d := range dirs {
+		for i := range b.actors {
+			b.actors[i].phi = d.lam[i]
+		}
+		sol := b.solve(b.start(yN), s.o.tol(), nil)
+		s.count(sol)
+		f := func(y []float64) float64 {
+			v := 0.0
+			for i := range b.actors {
+				a := &b.actors[i]
+				v += a.phi * (a.a - b.exactC(a, y))
+			}
+			return v
+		}
+		y := fr.snap(b, sol.pt.y[:len(fr.free)], func(y []float64) bool { return feasible(b, y) }, f)
+		s.gap(f(y) - sol.lb)
+		s.res.Frontier = append(s.res.Frontier, *s.pkg(d.label, fr, y))
+	}
+	for i := range b.actors {
+		b.actors[i].phi = 0
+	}
+}
+
+// sample draws packages from the zone by hit-and-run from the Nash
+// package: a random direction, a uniform point on the chord through the
+// zone (found by bisection: the zone is convex), ten steps per package.
+func (s *searcher) sample(fr *frame, b *built, y0 []float64) {
+	n := s.o.Samples
+	if n == 0 {
+		n = 5
+	}
+	nf := len(fr.free)
+	if n < 0 || nf == 0 {
+		return
+	}
+	rng := rand.New(rand.NewPCG(s.o.Seed, 0xa11))
+	y := append([]float64(nil), y0...)
+	in := func(y []float64) bool {
+		for j := range y {
+			if y[j] < fr.lo[j] || y[j] > fr.hi[j] || (fr.loOpen[j] && y[j] == fr.lo[j]) || (fr.hiOpen[j] && y[j] == fr.hi[j]) {
+				return false
+			}
+		}
+		return feasible(b, y)
+	}
+	at := func(d []float64, t float64) []float64 {
+		z := make([]float64, nf)
+		for j := range z {
+			z[j] = y[j] + t*d[j]
+		}
+		return z
+	}
+	for len(s.res.Sample) < n {
+		for step := 0; step < 10; step++ {
+			d := make([]float64, nf)
+			norm := 0.0
+			for j := range d {
+				d[j] = rng.NormFloat64()
+				norm += d[j] * d[j]
+			}
+			for j := range d {
+				d[j] /= math.Sqrt(norm)
+			}
+			var ends [2]float64
+			for e, sign := range []float64{-1, 1} {
+				lo, hi := 0.0, 2.0 // the unit cube's diameter is at most √nf ≤ 2·… ; grow if needed
+				for in(at(d, sign*hi)) && hi < 1e3 {
+					lo, hi = hi, 2*hi
+				}
+				for it := 0; it < 60; it++ {
+					mid := (lo + hi) / 2
+					if in(at(d, sign*mid)) {
+						lo = mid
+					} else {
+						hi = mid
+					}
+				}
+				ends[e] = sign * lo
+			}
+			y = at(d, ends[0]+rng.Float64()*(ends[1]-ends[0]))
+		}
+		s.res.Sample = append(s.res.Sample, *s.pkg(fmt.Sprintf("sample %d", len(s.res.Sample)+1), fr, y))
+	}
+}
