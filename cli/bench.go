@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"io"
 	"os"
 	"strings"
 
@@ -29,6 +30,7 @@ func benchDEUCommand() *cobra.Command {
 		list, format, perIssue, baseline string
 		resamples                        int
 		seed                             uint64
+		byProposal                       bool
 	)
 	cmd := &cobra.Command{
 		Use:   "deu DIR",
@@ -39,9 +41,15 @@ overall and per split, procedure and wave, with a paired bootstrap 95%
 interval of each model's MAE minus the baseline's (compromise by default).
 
 --model LIST runs only the named models ("all" adds the hidden ones); the
-baseline is always run. Models that fail on an issue are listed, not fatal.`,
+baseline is always run. Models that fail on an issue are listed, not fatal.
+Each issue is its own problem unless --by-proposal groups the issues of a
+proposal into one (scores stay per issue).`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			write, ok := benchWriters[format]
+			if !ok {
+				return errs.New(errs.Usage, "unknown format %q; valid: table, json, csv, md", format)
+			}
 			d, err := deu.Read(args[0])
 			if err != nil {
 				return err
@@ -50,6 +58,9 @@ baseline is always run. Models that fail on an issue are listed, not fatal.`,
 				cmd.PrintErrln("warning:", w)
 			}
 			cases, skipped := d.Cases()
+			if byProposal {
+				cases, skipped = d.ProposalCases()
+			}
 			for _, s := range skipped {
 				cmd.PrintErrln("note:", s)
 			}
@@ -78,18 +89,7 @@ baseline is always run. Models that fail on an issue are listed, not fatal.`,
 					return errs.New(errs.Internal, "--per-issue %s: %v", perIssue, werr)
 				}
 			}
-			w := cmd.OutOrStdout()
-			switch format {
-			case "", "table":
-				return skill.WriteTable(w, rep)
-			case "json":
-				return skill.WriteJSON(w, rep)
-			case "csv":
-				return skill.WriteCSV(w, rep)
-			case "md", "markdown":
-				return skill.WriteMarkdown(w, rep)
-			}
-			return errs.New(errs.Usage, "unknown format %q; valid: table, json, csv, md", format)
+			return write(cmd.OutOrStdout(), rep)
 		},
 	}
 	fs := cmd.Flags()
@@ -99,7 +99,13 @@ baseline is always run. Models that fail on an issue are listed, not fatal.`,
 	fs.StringVar(&baseline, "baseline", "compromise", "model the others are compared with")
 	fs.IntVar(&resamples, "resamples", 10000, "paired bootstrap resamples")
 	fs.Uint64Var(&seed, "seed", 1, "bootstrap seed")
+	fs.BoolVar(&byProposal, "by-proposal", false, "give each model all issues of the proposal at once (for models that link issues, e.g. exchange); scores stay per issue")
 	return cmd
+}
+
+var benchWriters = map[string]func(io.Writer, *skill.Report) error{
+	"table": skill.WriteTable, "json": skill.WriteJSON, "csv": skill.WriteCSV,
+	"md": skill.WriteMarkdown, "markdown": skill.WriteMarkdown,
 }
 
 // benchModels resolves --model, always including the baseline (first).

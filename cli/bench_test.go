@@ -1,0 +1,66 @@
+package cli
+
+import (
+	"encoding/json"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// The bar of /work/shared/data/deu3/README.md through the command line:
+// compromise MAE 23.81 (all 245), 23.59 (train 140), 24.10 (dev 105).
+func TestBenchDEUJSON(t *testing.T) {
+	per := filepath.Join(t.TempDir(), "per.csv")
+	out, errOut, code := run(t, "bench", "deu", "../format/deu/testdata", "-m", "compromise,median", "-f", "json", "--resamples", "200", "--per-issue", per)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var rows []struct {
+		Model, Split, Procedure, Wave string
+		N                             int
+		MAE                           float64
+		MedianAE                      float64 `json:"median_ae"`
+		RMSE, Within10                float64
+	}
+	if err := json.Unmarshal([]byte(out), &rows); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string][2]float64{"all": {245, 23.81}, "train": {140, 23.59}, "dev": {105, 24.10}}
+	got := 0
+	for _, r := range rows {
+		if w, ok := want[r.Split]; ok && r.Model == "compromise" && r.Procedure == "all" && r.Wave == "all" {
+			got++
+			if r.N != int(w[0]) || math.Abs(r.MAE-w[1]) > 0.005 {
+				t.Errorf("%s: n %d MAE %.4f, want %v", r.Split, r.N, r.MAE, w)
+			}
+		}
+	}
+	if got != 3 {
+		t.Errorf("found %d overall compromise rows, want 3", got)
+	}
+	b, err := os.ReadFile(per)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Header plus 245 issues × 2 models; d00032i1's compromise forecast is
+	// Σcsx/Σcs = 2804/53 = 52.9057 (pre-Nice votes, its 17 rows), outcome 100.
+	lines := strings.Split(strings.TrimSpace(string(b)), "\n")
+	if len(lines) != 1+2*245 || !strings.HasPrefix(lines[1], "compromise,d00032i1,dev,COD,DEU_I,100,52.9056603773") {
+		t.Errorf("per-issue file: %d lines, first %q", len(lines), lines[1])
+	}
+}
+
+func TestBenchDEUErrors(t *testing.T) {
+	if _, errOut, code := run(t, "bench", "deu", "../format/deu/testdata", "-f", "xml"); code != 2 || !strings.Contains(errOut, `unknown format "xml"`) {
+		t.Errorf("bad format: exit %d, %s", code, errOut)
+	}
+	if _, errOut, code := run(t, "bench", "deu", "../format/deu/testdata", "-m", "nope"); code != 2 || !strings.Contains(errOut, "unknown model") {
+		t.Errorf("bad model: exit %d, %s", code, errOut)
+	}
+	dir := t.TempDir()
+	if _, errOut, code := run(t, "bench", "deu", dir); code == 0 || !strings.Contains(errOut, "issues.csv: not found") {
+		t.Errorf("empty dir: exit %d, %s", code, errOut)
+	}
+}
