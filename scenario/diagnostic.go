@@ -27,12 +27,16 @@ type Diagnostic struct {
 func (d Diagnostic) String() string {
 	var b strings.Builder
 	switch {
-	case d.File != "" && d.Line > 0:
+	case d.File != "" && d.Line > 0 && d.Column > 0:
 		fmt.Fprintf(&b, "%s:%d:%d: ", d.File, d.Line, d.Column)
+	case d.File != "" && d.Line > 0:
+		fmt.Fprintf(&b, "%s:%d: ", d.File, d.Line)
 	case d.File != "":
 		fmt.Fprintf(&b, "%s: ", d.File)
-	case d.Line > 0:
+	case d.Line > 0 && d.Column > 0:
 		fmt.Fprintf(&b, "line %d:%d: ", d.Line, d.Column)
+	case d.Line > 0:
+		fmt.Fprintf(&b, "line %d: ", d.Line)
 	}
 	if d.Warning {
 		b.WriteString("warning: ")

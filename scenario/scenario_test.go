@@ -79,3 +79,22 @@ func TestChangeOnActorRemovedInSameChange(t *testing.T) {
 		t.Error("Resolve succeeded on a change to a removed actor")
 	}
 }
+
+func TestDiagnosticString(t *testing.T) {
+	cases := []struct {
+		d    Diagnostic
+		want string
+	}{
+		{Diagnostic{File: "f.yaml", Line: 3, Column: 7, Path: "stances[0].position", Message: "bad", Valid: "a number"},
+			"f.yaml:3:7: stances[0].position: bad (valid: a number)"},
+		{Diagnostic{File: "f.yaml", Line: 3, Message: "malformed YAML"}, "f.yaml:3: malformed YAML"},
+		{Diagnostic{File: "f.yaml", Message: "the file is empty", Warning: true}, "f.yaml: warning: the file is empty"},
+		{Diagnostic{Line: 2, Column: 1, Path: "issues", Message: "m"}, "line 2:1: issues: m"},
+		{Diagnostic{Line: 2, Message: "m"}, "line 2: m"},
+	}
+	for _, c := range cases {
+		if got := c.d.String(); got != c.want {
+			t.Errorf("got %q, want %q", got, c.want)
+		}
+	}
+}
