@@ -25,6 +25,11 @@ type arith[T any] interface {
 	// consts returns the constants of spec §1.0 (0, 1, 100, Decimal(0.4),
 	// Decimal(0.1)) and the thresholds of §1.5 (1e-10, 1e-20, 1e-4).
 	consts() constants[T]
+	// sortKey is the gain as exchanges are ranked by: the gain itself in
+	// exact mode; in fast mode the gain with its last mantissa bits
+	// cleared, so that gains equal in exact arithmetic but apart by float64
+	// rounding tie, and the tie goes to the earlier exchange as in Decide.
+	sortKey(a T) T
 	number(a T) Number
 	// err reports the first arithmetic failure (exact mode only).
 	err() error
@@ -75,6 +80,11 @@ func (n Number) Decimal() *apd.Decimal { return n.d }
 
 // ---- fast mode ----
 
+// fastKeyBits is how many low mantissa bits fast mode ignores when ranking
+// gains: 2^-36 ≈ 1.5e-11 relative, far above float64 rounding noise
+// (~1e-15) and far below any real difference between two gains.
+const fastKeyBits = 16
+
 type floatArith struct{}
 
 func (floatArith) add(a, b float64) float64 { return a + b }
@@ -92,9 +102,12 @@ func (floatArith) cmp(a, b float64) int {
 	}
 	return 0
 }
-func (floatArith) isZero(a float64) bool      { return a == 0 }
-func (floatArith) from(x float64) float64     { return x }
-func (floatArith) number(a float64) Number    { return Number{f: a} }
+func (floatArith) isZero(a float64) bool   { return a == 0 }
+func (floatArith) from(x float64) float64  { return x }
+func (floatArith) number(a float64) Number { return Number{f: a} }
+func (floatArith) sortKey(a float64) float64 {
+	return math.Float64frombits(math.Float64bits(a) &^ (1<<fastKeyBits - 1))
+}
 func (floatArith) err() error                 { return nil }
 func (floatArith) consts() constants[float64] { return floatConsts }
 
@@ -202,10 +215,11 @@ func (d *decArith) neg(a *apd.Decimal) *apd.Decimal {
 	d.check(pyContext.Neg(r, a))
 	return r
 }
-func (d *decArith) cmp(a, b *apd.Decimal) int    { return a.Cmp(b) }
-func (d *decArith) isZero(a *apd.Decimal) bool   { return a.IsZero() }
-func (d *decArith) number(a *apd.Decimal) Number { return Number{d: a} }
-func (d *decArith) err() error                   { return d.first }
+func (d *decArith) cmp(a, b *apd.Decimal) int           { return a.Cmp(b) }
+func (d *decArith) isZero(a *apd.Decimal) bool          { return a.IsZero() }
+func (d *decArith) number(a *apd.Decimal) Number        { return Number{d: a} }
+func (d *decArith) sortKey(a *apd.Decimal) *apd.Decimal { return a }
+func (d *decArith) err() error                          { return d.first }
 func (d *decArith) consts() constants[*apd.Decimal] {
 	return decConsts
 }

@@ -66,6 +66,7 @@ type exch[T any] struct {
 	groups string
 	I, J   side[T] // I supplies q and demands p; J supplies p and demands q
 	gain   T
+	key    T // gain as the selection compares it (see arith.sortKey)
 	dp, dq T
 	valid  bool
 	// upd[0] are the recorded positions on p, upd[1] on q (spec §1.6 step 2)
@@ -244,6 +245,7 @@ func (e *engine[T, A]) calculate(ex *exch[T]) {
 		valid = b1 && b2
 	}
 	ex.valid = valid
+	ex.key = ar.sortKey(ex.gain)
 }
 
 func (e *engine[T, A]) checkEqual(a, b, tol T, what string) {
@@ -581,7 +583,7 @@ func (e *engine[T, A]) String() string {
 // stable sort of the list would give.
 func (e *engine[T, A]) selectExchanges(ctx context.Context, list []*exch[T], rr *roundResult[T]) []*exch[T] {
 	ar, k := e.ar, e.k
-	byGain := func(a, b *exch[T]) int { return ar.cmp(b.gain, a.gain) }
+	byGain := func(a, b *exch[T]) int { return ar.cmp(b.key, a.key) }
 	slices.SortStableFunc(list, byGain)
 	var realised []*exch[T]
 	var changed, unchanged []*exch[T]
@@ -615,12 +617,12 @@ func (e *engine[T, A]) selectExchanges(ctx context.Context, list []*exch[T], rr 
 				continue
 			}
 			if E.I.actor == ra || E.I.actor == rb || E.J.actor == ra || E.J.actor == rb {
-				old := E.gain
+				old := E.key
 				if e.recalculate(E, R) {
 					if !E.valid {
 						continue
 					}
-					if ar.cmp(old, E.gain) != 0 {
+					if ar.cmp(old, E.key) != 0 {
 						changed = append(changed, E)
 						changedPos = append(changedPos, n)
 						n++
@@ -648,7 +650,7 @@ func (e *engine[T, A]) selectExchanges(ctx context.Context, list []*exch[T], rr 
 		for i := range changed {
 			idx = append(idx, i)
 		}
-		slices.SortStableFunc(idx, func(a, b int) int { return ar.cmp(changed[b].gain, changed[a].gain) })
+		slices.SortStableFunc(idx, func(a, b int) int { return ar.cmp(changed[b].key, changed[a].key) })
 		ui, ci := 0, 0
 		for ui < len(unchanged) || ci < len(idx) {
 			if ci == len(idx) {
@@ -663,7 +665,7 @@ func (e *engine[T, A]) selectExchanges(ctx context.Context, list []*exch[T], rr 
 			}
 			c := changed[idx[ci]]
 			u := unchanged[ui]
-			d := ar.cmp(c.gain, u.gain)
+			d := ar.cmp(c.key, u.key)
 			if d > 0 || (d == 0 && changedPos[idx[ci]] < posOfU[ui]) {
 				list = append(list, c)
 				ci++
