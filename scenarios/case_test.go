@@ -2,8 +2,11 @@ package scenarios
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -340,5 +343,68 @@ func TestListGet(t *testing.T) {
 	var e *errs.Error
 	if !errors.As(err, &e) || e.Code != errs.NotFound || !strings.Contains(err.Error(), DefaultName) {
 		t.Errorf("Get(unknown) = %v, want a NotFound error listing %s", err, DefaultName)
+	}
+}
+
+// TestQuotedFragments checks the words the case puts in curly quotes
+// outside evidence (notes, assumed reasons, anchor labels, descriptions):
+// each must appear verbatim in one of the sources, so a paraphrase is never
+// dressed up as a quote.
+func TestQuotedFragments(t *testing.T) {
+	if _, err := os.Stat(sourcesDir); err != nil {
+		t.Skipf("needs the source articles in %s (the shared/ tree checked out next to the repository): %v", sourcesDir, err)
+	}
+	s := parseDefault(t)
+	var all strings.Builder
+	for _, src := range s.Metadata.Sources {
+		b, err := os.ReadFile(filepath.Join(sourcesDir, src.File))
+		if err != nil {
+			t.Fatalf("source %s: %v", src.ID, err)
+		}
+		all.WriteString(normalize(string(b)))
+		all.WriteString(" | ")
+	}
+	text := all.String()
+	n := 0
+	walkStrings(reflect.ValueOf(s).Elem(), "scenario", func(path, v string) {
+		for _, m := range curlyQuoted.FindAllStringSubmatch(v, -1) {
+			n++
+			if frag := normalize(m[1]); !strings.Contains(text, frag) {
+				t.Errorf("%s: “%s” is in quotation marks but not verbatim in any source", path, frag)
+			}
+		}
+	})
+	if n < 20 {
+		t.Errorf("only %d quoted fragments found; the walk is missing fields", n)
+	}
+}
+
+var curlyQuoted = regexp.MustCompile(`“([^”]+)”`)
+
+// walkStrings calls fn with every string in v (structs, slices, maps,
+// pointers), with a path naming where it is.
+func walkStrings(v reflect.Value, path string, fn func(path, s string)) {
+	switch v.Kind() {
+	case reflect.String:
+		fn(path, v.String())
+	case reflect.Pointer, reflect.Interface:
+		if !v.IsNil() {
+			walkStrings(v.Elem(), path, fn)
+		}
+	case reflect.Struct:
+		for i := 0; i < v.NumField(); i++ {
+			if f := v.Type().Field(i); f.IsExported() {
+				walkStrings(v.Field(i), path+"."+f.Name, fn)
+			}
+		}
+	case reflect.Slice, reflect.Array:
+		for i := 0; i < v.Len(); i++ {
+			walkStrings(v.Index(i), fmt.Sprintf("%s[%d]", path, i), fn)
+		}
+	case reflect.Map:
+		iter := v.MapRange()
+		for iter.Next() {
+			walkStrings(iter.Value(), fmt.Sprintf("%s[%v]", path, iter.Key()), fn)
+		}
 	}
 }
