@@ -1,0 +1,45 @@
+package sweep
+
+import (
+	"context"
+	"testing"
+
+	"parley/model"
+	"parley/model/bdm"
+	"parley/model/compromise"
+	"parley/scenariofile"
+	"parley/scenarios"
+)
+
+func builtinProblem(b *testing.B) *model.Problem {
+	b.Helper()
+	name, data := scenarios.Default()
+	s, ds := scenariofile.Parse(name, data)
+	if err := ds.Err(false); err != nil {
+		b.Fatal(err)
+	}
+	r, err := s.Resolve("", "")
+	if err != nil {
+		b.Fatal(err)
+	}
+	p, err := model.FromScenario(r)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return p
+}
+
+// BenchmarkSweepBuiltin10k is the target: a 10,000-draw BDM sweep
+// of the built-in case (latest snapshot) on every core.
+func BenchmarkSweepBuiltin10k(b *testing.B) {
+	p := builtinProblem(b)
+	for _, m := range []model.Model{bdm.Model{}, compromise.Model{}} {
+		b.Run(m.Name(), func(b *testing.B) {
+			for b.Loop() {
+				if _, err := Run(context.Background(), m, p, Options{Draws: 10000, Seed: 1}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
