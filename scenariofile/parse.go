@@ -21,7 +21,9 @@
 package scenariofile
 
 import (
+	"bytes"
 	"fmt"
+	"io"
 	"os"
 	"reflect"
 	"regexp"
@@ -140,7 +142,23 @@ func lineOf(data []byte, s string) int {
 // parseNode parses data into the root node of its single YAML document.
 func parseNode(name string, data []byte) (*yaml.Node, *scenario.Diagnostic) {
 	var doc yaml.Node
-	if err := yaml.Unmarshal(fromJSON(data), &doc); err != nil {
+	dec := yaml.NewDecoder(bytes.NewReader(fromJSON(data)))
+	err := dec.Decode(&doc)
+	if err == io.EOF {
+		return nil, &scenario.Diagnostic{File: name, Message: "the file is empty", Valid: scenarioShape}
+	}
+	if err == nil {
+		var next yaml.Node
+		if dec.Decode(&next) != io.EOF {
+			line := next.Line
+			if line == 0 {
+				line = lineOf(data, "\n---") + 1
+			}
+			return nil, &scenario.Diagnostic{File: name, Line: line, Message: "more than one YAML document (a line ---)",
+				Valid: "one scenario per file; remove the --- line"}
+		}
+	}
+	if err != nil {
 		msg := strings.TrimPrefix(err.Error(), "yaml: ")
 		line := 0
 		if m := lineRE.FindStringSubmatch(msg); m != nil {
@@ -706,6 +724,12 @@ var required = map[reflect.Type][]requiredField{
 		{"issue", "the id of an issue in issues"},
 		{"position", "a number on the issue's scale"},
 		{"salience", "a number from 0 to 1 (or 0 to 100 with metadata.salience_scale: 100)"},
+	},
+	reflect.TypeFor[scenario.Snapshot](): {
+		{"date", "a date YYYY-MM-DD on or after metadata.as_of"},
+	},
+	reflect.TypeFor[scenario.ActorChange](): {
+		{"id", "the id of an actor"},
 	},
 	reflect.TypeFor[scenario.StanceChange](): {
 		{"actor", "the id of an actor"},
