@@ -408,3 +408,23 @@ func walkStrings(v reflect.Value, path string, fn func(path, s string)) {
 		}
 	}
 }
+
+// TestRoundTrip checks the case survives `parley export` unchanged: written
+// out by scenariofile.Marshal (YAML and JSON) and read back, it is the same
+// scenario.
+func TestRoundTrip(t *testing.T) {
+	s := parseDefault(t)
+	for _, format := range []string{"yaml", "json"} {
+		out, err := scenariofile.Marshal(s, format)
+		if err != nil {
+			t.Fatalf("marshal %s: %v", format, err)
+		}
+		back, ds := scenariofile.Parse("roundtrip."+format, out)
+		if back == nil || len(ds) > 0 {
+			t.Fatalf("%s: re-parse: %v", format, ds)
+		}
+		if !reflect.DeepEqual(s, back) {
+			t.Errorf("%s: the scenario changed on a round trip", format)
+		}
+	}
+}
