@@ -255,6 +255,9 @@ func printJSON(w io.Writer, in *Input, results []*model.Result) error {
 
 func printCSV(trace bool) outputFunc {
 	return func(w io.Writer, in *Input, results []*model.Result) error {
+		if len(results) == 1 && modelCSV[results[0].Model] != nil {
+			return modelCSV[results[0].Model](w, in, results)
+		}
 		cw := csv.NewWriter(w)
 		f := func(x float64) string {
 			if math.IsNaN(x) {

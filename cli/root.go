@@ -55,6 +55,13 @@ type outputFunc func(w io.Writer, in *Input, results []*model.Result) error
 // registerOutput adds `parley forecast --format name`.
 func registerOutput(name string, fn outputFunc) { outputs[name] = fn }
 
+// modelCSV holds model-specific CSV layouts, used by --format csv when the
+// only model run is that model (e.g. exchange prints Decide's columns).
+var modelCSV = map[string]outputFunc{}
+
+// registerModelCSV sets the --format csv layout for runs of one model.
+func registerModelCSV(model string, fn outputFunc) { modelCSV[model] = fn }
+
 // modelFlag adds model-specific flags to `parley forecast` (and other
 // commands that run models) and applies them to a model before it runs.
 type modelFlag struct {

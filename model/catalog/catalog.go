@@ -11,6 +11,7 @@ import (
 	"parley/model/bdm"
 	"parley/model/compromise"
 	"parley/model/ensemble"
+	"parley/model/exchange"
 	"parley/model/median"
 	"parley/model/nash"
 	"parley/model/smp"
@@ -26,6 +27,7 @@ var all = []model.Model{
 	ensemble.Model{},
 	bdm.Model{},
 	bdm.Model{Profile: bdm.Paper},
+	exchange.Model{},
 }
 
 // All returns every model.
