@@ -331,21 +331,22 @@ func unique(id string, seen map[string]bool) string {
 
 // Detect reports whether head (the first bytes of a file) looks like a
 // KTAB SMP CSV file: a first line whose third and fourth fields are whole
-// numbers (actors, dimensions).
+// numbers N ≥ 1 and D ≥ 1 (actors, dimensions), then a header line with at
+// least 3 + 2D fields (unless head ends within it).
 func Detect(head []byte) bool {
 	head = bytes.TrimPrefix(head, []byte(bom))
-	if i := bytes.IndexByte(head, '\n'); i >= 0 {
-		head = head[:i]
-	} else {
+	i := bytes.IndexByte(head, '\n')
+	if i < 0 {
 		return false // a whole first line is needed to decide
 	}
-	f := split(strings.TrimSuffix(string(head), "\r"))
+	f := split(strings.TrimSuffix(string(head[:i]), "\r"))
 	if len(f) < 4 {
 		return false
 	}
-	for _, x := range f[2:4] {
+	var nd [2]int
+	for k, x := range f[2:4] {
 		t := strings.TrimSpace(x.text)
-		if t == "" {
+		if t == "" || len(t) > 9 {
 			return false
 		}
 		for _, c := range t {
@@ -353,6 +354,15 @@ func Detect(head []byte) bool {
 				return false
 			}
 		}
+		nd[k], _ = strconv.Atoi(t)
 	}
-	return true
+	if nd[0] < 1 || nd[1] < 1 {
+		return false
+	}
+	rest := head[i+1:]
+	j := bytes.IndexByte(rest, '\n')
+	if j < 0 {
+		return true // the header is cut off: the first line decides
+	}
+	return len(split(strings.TrimSuffix(string(rest[:j]), "\r"))) >= 3+2*nd[1]
 }

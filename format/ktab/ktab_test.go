@@ -1,6 +1,7 @@
 package ktab
 
 import (
+	"bytes"
 	"errors"
 	"os"
 	"strings"
@@ -183,8 +184,9 @@ func TestDetect(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !Detect(data) {
-			t.Errorf("Detect(%s) = false", path)
+		cut := data[:bytes.IndexByte(data, '\n')+12] // header cut short
+		if !Detect(data) || !Detect(cut) {
+			t.Errorf("Detect(%s) = false (whole file or %q)", path, cut)
 		}
 	}
 	for _, head := range []string{
@@ -193,6 +195,8 @@ func TestDetect(t *testing.T) {
 		"{\"metadata\": {}}\n",
 		"S,d,3,2", // no complete first line
 		"S,d,x,2\n",
+		"A,100,50,80\nB,90,40,70\n", // a headerless one-issue table
+		"S,d,3,2\nActor,Desc,Power,P1,S1\n",
 	} {
 		if Detect([]byte(head)) {
 			t.Errorf("Detect(%q) = true", head)
