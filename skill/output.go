@@ -46,7 +46,17 @@ func (row Row) diff() string {
 	if row.Model == row.Baseline {
 		return "(baseline)"
 	}
-	return fmt.Sprintf("%+.2f [%+.2f, %+.2f]", row.Diff, row.DiffLo, row.DiffHi)
+	return fmt.Sprintf("%+.2f [%+.2f, %+.2f]", r2(row.Diff), r2(row.DiffLo), r2(row.DiffHi))
+}
+
+// r2 rounds to two decimals, turning −0 into 0 so that "-0.00" is not
+// printed for a difference that is zero up to rounding.
+func r2(v float64) float64 {
+	v = math.Round(v*100) / 100
+	if v == 0 {
+		return 0
+	}
+	return v
 }
 
 // WriteTable writes the report as aligned text: the overall scores per
