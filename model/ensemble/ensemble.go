@@ -147,12 +147,17 @@ func (m Model) Forecast(ctx context.Context, p *model.Problem, o model.Options) 
 	return res, nil
 }
 
-// OneIssue returns the Problem of issue k of p alone (every actor, the one
-// column of stances). Attributes and anchors are shared with p.
+// OneIssue returns the Problem of issue k of p alone: the actors present
+// on it and their one stance each. Members see only these actors, so an
+// actor absent from the issue cannot move their forecast. Attributes and
+// anchors are shared with p.
 func OneIssue(p *model.Problem, k int) *model.Problem {
-	q := &model.Problem{Actors: p.Actors, Issues: []model.Issue{p.Issues[k]}, Stances: make([][]model.Stance, len(p.Actors))}
-	for i := range p.Actors {
-		q.Stances[i] = []model.Stance{p.Stances[i][k]}
+	q := &model.Problem{Issues: []model.Issue{p.Issues[k]}}
+	for i, a := range p.Actors {
+		if st := p.Stances[i][k]; st.Present {
+			q.Actors = append(q.Actors, a)
+			q.Stances = append(q.Stances, []model.Stance{st})
+		}
 	}
 	return q
 }
