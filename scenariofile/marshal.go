@@ -3,7 +3,13 @@ package scenariofile
 import (
 	"bytes"
 	"encoding/json"
+	"math"
+	"reflect"
+	"regexp"
+	"sort"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 
@@ -14,23 +20,23 @@ import (
 // Marshal writes s as "yaml" (two-space indent, ranges and id lists in flow
 // style [a, b]) or "json" (indented). Anchors are written as a list of
 // {value, label}. Parse(Marshal(s)) equals s for any scenario whose anchors
-// are sorted by value and whose numbers are finite (JSON has no NaN or
-// infinity; YAML writes them as .nan and .inf).
+// are sorted by value, whose numbers are finite (JSON has no NaN or
+// infinity; YAML writes them as .nan and .inf) and whose lists and maps are
+// nil rather than empty (Parse reads an empty list as nil).
 func Marshal(s *scenario.Scenario, format string) ([]byte, error) {
 	if s == nil {
 		return nil, errs.New(errs.Invalid, "no scenario to write")
 	}
 	switch strings.ToLower(format) {
 	case "yaml", "yml":
-		var n yaml.Node
-		if err := n.Encode(s); err != nil {
-			return nil, errs.Wrap(errs.Internal, err)
+		n, err := toNode("", reflect.ValueOf(s).Elem())
+		if err != nil {
+			return nil, err
 		}
-		flowLeaves(&n)
 		var buf bytes.Buffer
 		enc := yaml.NewEncoder(&buf)
 		enc.SetIndent(2)
-		if err := enc.Encode(&n); err != nil {
+		if err := enc.Encode(n); err != nil {
 			return nil, errs.Wrap(errs.Internal, err)
 		}
 		if err := enc.Close(); err != nil {
@@ -47,24 +53,121 @@ func Marshal(s *scenario.Scenario, format string) ([]byte, error) {
 	return nil, errs.New(errs.Usage, "unknown scenario format %q; valid: yaml, json", format)
 }
 
-// flowLeaves puts every list of short scalars (ranges, aliases,
-// remove_actors) in flow style, [a, b].
-func flowLeaves(n *yaml.Node) {
-	if n.Kind == yaml.SequenceNode && len(n.Content) > 0 {
-		flow := true
-		width := 0
-		for _, c := range n.Content {
-			if c.Kind != yaml.ScalarNode || strings.Contains(c.Value, "\n") {
-				flow = false
-				break
+// toNode builds the YAML node of a value of the scenario types, the
+// inverse of decoder.decode (path is for error messages).
+func toNode(path string, v reflect.Value) (*yaml.Node, error) {
+	switch v.Kind() {
+	case reflect.Pointer:
+		if v.IsNil() {
+			return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null", Value: "null"}, nil
+		}
+		return toNode(path, v.Elem())
+	case reflect.String:
+		return textNode(path, v.String())
+	case reflect.Float64:
+		return &yaml.Node{Kind: yaml.ScalarNode, Value: formatFloat(v.Float())}, nil
+	case reflect.Slice, reflect.Array:
+		n := &yaml.Node{Kind: yaml.SequenceNode}
+		width, flat := 0, true
+		for i := 0; i < v.Len(); i++ {
+			c, err := toNode(index(path, i), v.Index(i))
+			if err != nil {
+				return nil, err
+			}
+			if c.Kind != yaml.ScalarNode || c.Style == yaml.LiteralStyle {
+				flat = false
 			}
 			width += len(c.Value) + 2
+			n.Content = append(n.Content, c)
 		}
-		if flow && width <= 60 {
-			n.Style |= yaml.FlowStyle
+		if flat && width <= 60 {
+			// Ranges, aliases, remove_actors: [a, b].
+			n.Style = yaml.FlowStyle
 		}
+		return n, nil
+	case reflect.Map:
+		n := &yaml.Node{Kind: yaml.MappingNode}
+		keys := v.MapKeys()
+		sort.Slice(keys, func(i, j int) bool { return keys[i].String() < keys[j].String() })
+		for _, k := range keys {
+			kn, err := textNode(path, k.String())
+			if err != nil {
+				return nil, err
+			}
+			c, err := toNode(join(path, k.String()), v.MapIndex(k))
+			if err != nil {
+				return nil, err
+			}
+			n.Content = append(n.Content, kn, c)
+		}
+		return n, nil
+	case reflect.Struct:
+		n := &yaml.Node{Kind: yaml.MappingNode}
+		info := infoOf(v.Type())
+		for _, name := range info.names {
+			f := info.byName[name]
+			fv := v.FieldByIndex(f.index)
+			if f.omitEmpty && empty(fv) {
+				continue
+			}
+			c, err := toNode(join(path, name), fv)
+			if err != nil {
+				return nil, err
+			}
+			n.Content = append(n.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: name}, c)
+		}
+		return n, nil
 	}
-	for _, c := range n.Content {
-		flowLeaves(c)
+	return nil, errs.New(errs.Internal, "scenariofile: cannot write a %v at %s", v.Type(), path)
+}
+
+func empty(v reflect.Value) bool {
+	switch v.Kind() {
+	case reflect.Slice, reflect.Map:
+		return v.Len() == 0
 	}
+	return v.IsZero()
+}
+
+// textNode is a string, quoted where it would otherwise read as something
+// else ("2025-02-28", "yes", "12"), in literal style when it has lines.
+func textNode(path, s string) (*yaml.Node, error) {
+	if !utf8.ValidString(s) {
+		return nil, errs.New(errs.Invalid, "cannot write %s: %q is not valid UTF-8", path, s)
+	}
+	n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s}
+	switch {
+	case strings.Contains(s, "\n"):
+		n.Style = yaml.LiteralStyle
+	case yaml11[s] || base60.MatchString(s):
+		// Text YAML 1.1 tools would read as a boolean or a number.
+		n.Style = yaml.DoubleQuotedStyle
+	}
+	return n, nil
+}
+
+var (
+	yaml11 = map[string]bool{}
+	base60 = regexp.MustCompile(`^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$`)
+)
+
+func init() {
+	for _, w := range []string{"y", "yes", "n", "no", "on", "off"} {
+		yaml11[w] = true
+		yaml11[strings.ToUpper(w)] = true
+		yaml11[strings.ToUpper(w[:1])+w[1:]] = true
+	}
+}
+
+// formatFloat writes x so that YAML reads back exactly x.
+func formatFloat(x float64) string {
+	switch {
+	case math.IsNaN(x):
+		return ".nan"
+	case math.IsInf(x, 1):
+		return ".inf"
+	case math.IsInf(x, -1):
+		return "-.inf"
+	}
+	return strconv.FormatFloat(x, 'g', -1, 64)
 }

@@ -410,6 +410,10 @@ func (d *decoder) list(path string, n *yaml.Node, v reflect.Value) {
 		d.errorf(path, n, "a list", "expected a list, got %s", describe(n))
 		return
 	}
+	if len(n.Content) == 0 {
+		v.SetZero() // an empty list is nil, as Marshal writes nil and empty alike
+		return
+	}
 	s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
 	for i, e := range n.Content {
 		p := index(path, i)
@@ -433,6 +437,10 @@ func (d *decoder) dict(path string, n *yaml.Node, v reflect.Value) {
 	t := v.Type()
 	if t.Key().Kind() != reflect.String {
 		panic(fmt.Sprintf("scenariofile: cannot decode into %v", t))
+	}
+	if len(n.Content) == 0 {
+		v.SetZero()
+		return
 	}
 	m := reflect.MakeMapWithSize(t, len(n.Content)/2)
 	seen := map[string]*yaml.Node{}
@@ -566,6 +574,9 @@ func (d *decoder) anchors(path string, n *yaml.Node, v reflect.Value) {
 		if e.lab != nil {
 			d.nodes[p+".label"] = e.lab
 		}
+	}
+	if len(out) == 0 {
+		out = nil
 	}
 	v.Set(reflect.ValueOf(out))
 }
@@ -701,8 +712,9 @@ func contains(ss []string, s string) bool {
 
 // fieldInfo is one field of a struct as the file names it.
 type fieldInfo struct {
-	name  string
-	index []int
+	name      string
+	index     []int
+	omitEmpty bool
 }
 
 type requiredField struct{ name, valid string }
@@ -772,7 +784,7 @@ func infoOf(t reflect.Type) *structInfo {
 				name = strings.ToLower(f.Name)
 			}
 			si.names = append(si.names, name)
-			si.byName[name] = fieldInfo{name: name, index: idx}
+			si.byName[name] = fieldInfo{name: name, index: idx, omitEmpty: strings.Contains(opts, "omitempty")}
 		}
 	}
 	walk(t, nil)
