@@ -172,8 +172,9 @@ func (m Model) Forecast(ctx context.Context, p *model.Problem, o model.Options) 
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			ws := &workspace{} // one set of buffers per worker, reused across issues
 			for k := range jobs {
-				errsK[k] = m.issue(ctx, p, k, q, t, maxR, fixed, o.NoTrace, &res.Issues[k], &det.Issues[k], &notes[k])
+				errsK[k] = m.issue(ctx, p, k, q, t, maxR, fixed, o.NoTrace, ws, &res.Issues[k], &det.Issues[k], &notes[k])
 			}
 		}()
 	}
@@ -197,10 +198,10 @@ func (m Model) Forecast(ctx context.Context, p *model.Problem, o model.Options) 
 }
 
 // issue runs the rounds of issue k.
-func (m Model) issue(ctx context.Context, p *model.Problem, k int, q, t float64, maxR int, fixed, noTrace bool, ir *model.IssueResult, id *IssueDetail, note *string) error {
+func (m Model) issue(ctx context.Context, p *model.Problem, k int, q, t float64, maxR int, fixed, noTrace bool, ws *workspace, ir *model.IssueResult, id *IssueDetail, note *string) error {
 	is := p.Issues[k]
 	idx, capab, x, sal := p.Column(k)
-	c := &column{s: sal, paper: m.Profile == Paper, q: q, t: t, w: make([]float64, len(idx))}
+	c := &column{s: sal, paper: m.Profile == Paper, q: q, t: t, w: make([]float64, len(idx)), ws: ws}
 	for j := range idx {
 		c.w[j] = capab[j] * sal[j]
 	}

@@ -7,12 +7,15 @@ import "math"
 // O(n³) per call. E9R caches (|x_k−x_a|/Δ)^{r_k} (n² powers) and then sums
 // D over all voters and ordered pairs, O(n³). The fast formulation in
 // fast.go must agree with it; the tests check that they do.
-func probDirect(c *column, x, r []float64) ([][]float64, float64) {
+func probDirect(c *column, x, r []float64, _ int) (pmat, float64) {
 	n := len(x)
-	p := make([][]float64, n)
-	for i := range p {
-		p[i] = make([]float64, n)
+	grp := make([]int, n)
+	for i := range grp {
+		grp[i] = i
 	}
+	flat := make([]float64, n*n)
+	p := rows(flat, n)
+	out := pmat{m: n, grp: grp, v: flat, t: make([]float64, n*n)}
 	if c.paper {
 		for i := range x {
 			for j := range x {
@@ -34,7 +37,8 @@ func probDirect(c *column, x, r []float64) ([][]float64, float64) {
 				}
 			}
 		}
-		return p, 0
+		transpose(out.t, flat, n)
+		return out, 0
 	}
 	// dk[k][a] = (|x_k − x_a|/Δ)^{r_k}
 	dk := make([][]float64, n)
@@ -53,7 +57,7 @@ func probDirect(c *column, x, r []float64) ([][]float64, float64) {
 		}
 	}
 	if d == 0 {
-		return p, 0
+		return out, 0
 	}
 	for i := range x {
 		for j := range x {
@@ -69,5 +73,6 @@ func probDirect(c *column, x, r []float64) ([][]float64, float64) {
 			p[i][j] = num / d
 		}
 	}
-	return p, d
+	transpose(out.t, flat, n)
+	return out, d
 }

@@ -2,6 +2,7 @@ package bdm
 
 import (
 	"math"
+	"sort"
 
 	"parley/model"
 )
@@ -13,6 +14,7 @@ type column struct {
 	delta float64
 	paper bool
 	q, t  float64
+	ws    *workspace // reused buffers; nil allocates afresh
 }
 
 // kind is the type of offer a receiver accepts (E14–E16).
@@ -30,7 +32,7 @@ const (
 type internals struct {
 	mu     float64     // E3 at round start
 	d0, d1 float64     // E9R denominator D at r≡1 and after the r update (0 in paper)
-	p0, p1 [][]float64 // P_ij (E9 or E9R) at r≡1 and after the r update
+	p0, p1 pmat        // P_ij (E9 or E9R) at r≡1 and after the r update
 	e0     [][]float64 // E(U_ij) at r≡1 (E10)
 	s      []float64   // S_i (E11)
 	bigR   []float64   // R_i (E12)
@@ -42,16 +44,108 @@ type internals struct {
 }
 
 // probFunc computes P_ij for every ordered pair from positions x and voter
-// exponents r (all 1 for E9), and the E9R denominator D (0 for E9).
-type probFunc func(c *column, x, r []float64) (p [][]float64, d float64)
+// exponents r (all 1 for E9), and the E9R denominator D (0 for E9). slot
+// (0 or 1) names the workspace buffer the result may live in.
+type probFunc func(c *column, x, r []float64, slot int) (p pmat, d float64)
 
-// pw is x^r with the r = 1 case exact (math.Pow already returns x then,
-// but saying so keeps both formulations visibly identical).
+// pmat is P for every ordered pair of actors, stored per pair of distinct
+// positions: P_ij = v[grp[i]·m + grp[j]], and its transpose t (P_ji at the
+// same index) so that a row's P_ij and P_ji are both read in order.
+type pmat struct {
+	m    int
+	grp  []int
+	v, t []float64
+}
+
+func (p pmat) at(i, j int) float64 { return p.v[p.grp[i]*p.m+p.grp[j]] }
+
+// rows returns actor i's row of P and of its transpose, indexed by group.
+func (p pmat) rows(i int) (pij, pji []float64) {
+	g := p.grp[i]
+	return p.v[g*p.m : (g+1)*p.m], p.t[g*p.m : (g+1)*p.m]
+}
+
+// transpose writes the transpose of the m×m matrix src into dst, in
+// cache-sized blocks.
+func transpose(dst, src []float64, m int) {
+	const blk = 32
+	for i0 := 0; i0 < m; i0 += blk {
+		for j0 := 0; j0 < m; j0 += blk {
+			for i := i0; i < min(i0+blk, m); i++ {
+				for j := j0; j < min(j0+blk, m); j++ {
+					dst[j*m+i] = src[i*m+j]
+				}
+			}
+		}
+	}
+}
+
+// geometry is the positions sorted and grouped: vals are the distinct
+// positions in increasing order, grp[i] is actor i's group, ord lists the
+// actors by position (stable), and start[g] is the rank of group g's first
+// actor (start[m] = n).
+type geometry struct {
+	vals  []float64
+	grp   []int
+	ord   []int
+	start []int
+}
+
+func groups(x []float64) geometry {
+	n := len(x)
+	g := geometry{grp: make([]int, n), ord: make([]int, n)}
+	for i := range g.ord {
+		g.ord[i] = i
+	}
+	sort.SliceStable(g.ord, func(a, b int) bool { return x[g.ord[a]] < x[g.ord[b]] })
+	for t, i := range g.ord {
+		if t == 0 || x[i] != g.vals[len(g.vals)-1] {
+			g.vals = append(g.vals, x[i])
+			g.start = append(g.start, t)
+		}
+		g.grp[i] = len(g.vals) - 1
+	}
+	g.start = append(g.start, n)
+	return g
+}
+
+// workspace holds the n×n and n×m buffers one issue's rounds reuse, so a
+// run allocates them once. A nil workspace allocates afresh (tests).
+type workspace struct {
+	e0, a, b   []float64
+	tab, pre   []float64
+	pg, pt     [2][]float64
+	lm, lp, lr []float64
+}
+
+// grow returns buf resized to n, reallocating only when it is too small.
+func grow(buf *[]float64, n int) []float64 {
+	if cap(*buf) < n {
+		*buf = make([]float64, n)
+	}
+	*buf = (*buf)[:n]
+	return *buf
+}
+
+// rows cuts a flat n·n buffer into n rows, zeroed.
+func rows(flat []float64, n int) [][]float64 {
+	clear(flat)
+	out := make([][]float64, n)
+	for i := range out {
+		out[i] = flat[i*n : (i+1)*n : (i+1)*n]
+	}
+	return out
+}
+
+// pw is x^r for x ≥ 0, r > 0, computed as exp(r·ln x) so that the fast
+// formulation can take the logarithms once per pair of positions and
+// still produce the very same bits (r = 1 returns x exactly). Against
+// math.Pow it differs by a few ulps (≈1e-15 relative).
 func pw(x, r float64) float64 {
 	if r == 1 {
 		return x
 	}
-	return math.Pow(x, r)
+	return math.Exp(r * math.Log(x))
 }
 
 // utilities returns U_s, U_f (E4, E5) for distance d = |x_i−x_j|/Δ and
@@ -60,6 +154,13 @@ func utilities(d, r float64) (us, uf, usq float64) {
 	us = 2 - 4*pw(0.5-0.5*d, r)
 	uf = 2 - 4*pw(0.5+0.5*d, r)
 	usq = 2 - 4*pw(0.5, r)
+	return
+}
+
+// utilities2 is utilities without U_sq, which depends on r alone.
+func utilities2(d, r float64) (us, uf float64) {
+	us = 2 - 4*pw(0.5-0.5*d, r)
+	uf = 2 - 4*pw(0.5+0.5*d, r)
 	return
 }
 
@@ -95,6 +196,8 @@ func (c *column) round(x []float64, prob probFunc) *internals {
 		for i := range in.r {
 			in.r[i], in.with[i] = 1, -1
 		}
+		in.p0 = pmat{m: 1, grp: make([]int, n), v: []float64{0}, t: []float64{0}} // every P is 0 (A15)
+		in.p1 = in.p0
 		return in
 	}
 	dmu := make([]float64, n)
@@ -106,24 +209,40 @@ func (c *column) round(x []float64, prob probFunc) *internals {
 		ones[i] = 1
 	}
 	// Step 3: P and E10 with r ≡ 1 (A7), then S, R, r (E11–E13).
-	in.p0, in.d0 = prob(c, x, ones)
-	in.e0 = make([][]float64, n)
-	for i := range x {
-		in.e0[i] = make([]float64, n)
-		for j := range x {
-			if i == j || x[i] == x[j] {
-				continue
-			}
-			d := math.Abs(x[i]-x[j]) / c.delta
-			us, uf, usq := utilities(d, 1)
-			in.e0[i][j] = c.eu(us, uf, usq, c.s[j], in.p0[i][j], d, dmu[i], 1)
+	ws := c.ws
+	if ws == nil {
+		ws = &workspace{}
+	}
+	geo := groups(x)
+	m := len(geo.vals)
+	// ln(0.5 ∓ 0.5d) for every pair of positions (E4, E5 at any r).
+	lm, lp := grow(&ws.lm, m*m), grow(&ws.lp, m*m)
+	for g, u := range geo.vals {
+		lm[g*m+g], lp[g*m+g] = math.Log(0.5), math.Log(0.5)
+		for h := g + 1; h < m; h++ {
+			d := math.Abs(u-geo.vals[h]) / c.delta // = |v_h − v_g|/Δ exactly
+			a, b := math.Log(0.5-0.5*d), math.Log(0.5+0.5*d)
+			lm[g*m+h], lp[g*m+h], lm[h*m+g], lp[h*m+g] = a, b, a, b
 		}
 	}
+	in.p0, in.d0 = prob(c, x, ones, 0)
+	in.e0 = rows(grow(&ws.e0, n*n), n)
+	_, _, usq1 := utilities(0, 1)
 	in.s = make([]float64, n)
 	for i := range x {
+		pij, _ := in.p0.rows(i)
+		ei := in.e0[i]
+		for j := range x {
+			if x[i] == x[j] {
+				continue // A15; i == j included
+			}
+			d := math.Abs(x[i]-x[j]) / c.delta
+			us, uf := utilities2(d, 1)
+			ei[j] = c.eu(us, uf, usq1, c.s[j], pij[in.p0.grp[j]], d, dmu[i], 1)
+		}
 		for j := range x {
 			if j != i {
-				in.s[i] += in.e0[j][i] // E11: what the others expect from challenging i
+				in.s[j] += ei[j] // E11: what the others expect from challenging j
 			}
 		}
 	}
@@ -132,36 +251,41 @@ func (c *column) round(x []float64, prob probFunc) *internals {
 	if c.paper {
 		in.p1, in.d1 = in.p0, in.d0
 	} else {
-		in.p1, in.d1 = prob(c, x, in.r)
+		in.p1, in.d1 = prob(c, x, in.r, 1)
 	}
-	in.a, in.b = make([][]float64, n), make([][]float64, n)
-	for i := range x {
-		in.a[i], in.b[i] = make([]float64, n), make([]float64, n)
-	}
+	in.a, in.b = rows(grow(&ws.a, n*n), n), rows(grow(&ws.b, n*n), n)
 	for i := range x {
 		ri := in.r[i]
+		gi := geo.grp[i]
+		_, _, usq := utilities(0, ri)
+		pij, pji := in.p1.rows(i)
+		lmi, lpi := lm[gi*m:(gi+1)*m], lp[gi*m:(gi+1)*m]
+		ai, bi, pgrp := in.a[i], in.b[i], in.p1.grp
 		for j := range x {
-			if i == j || x[i] == x[j] {
+			if x[i] == x[j] {
 				continue // A15
 			}
+			gj := geo.grp[j]
 			d := math.Abs(x[i]-x[j]) / c.delta
-			us, uf, usq := utilities(d, ri)
+			var us, uf float64
+			if ri == 1 {
+				us, uf = utilities2(d, 1)
+			} else {
+				// = utilities2(d, ri), with the logarithms taken once
+				us, uf = 2-4*math.Exp(ri*lmi[gj]), 2-4*math.Exp(ri*lpi[gj])
+			}
 			// a = E^i(U_ij) with r_i, in both profiles.
-			in.a[i][j] = c.eu(us, uf, usq, c.s[j], in.p1[i][j], d, dmu[i], ri)
+			ai[j] = c.eu(us, uf, usq, c.s[j], pij[pgrp[j]], d, dmu[i], ri)
 			if !c.paper {
 				// P1: i evaluates j's challenge with its own r_i; the
 				// target of j's challenge is i, so s_i (A5).
-				in.b[i][j] = c.eu(us, uf, usq, c.s[i], in.p1[j][i], d, dmu[j], ri)
+				bi[j] = c.eu(us, uf, usq, c.s[i], pji[pgrp[j]], d, dmu[j], ri)
 			}
 		}
 	}
 	if c.paper {
 		// P2: b = E^j(U_ji) with r_j, which is j's own a towards i.
-		for i := range x {
-			for j := range x {
-				in.b[i][j] = in.a[j][i]
-			}
-		}
+		transpose(ws.b, ws.a, n)
 	}
 	// Step 5: every actor picks an offer (§3.7–3.9); moves are simultaneous.
 	in.kind, in.with, in.next = make([]kind, n), make([]int, n), make([]float64, n)
