@@ -78,7 +78,7 @@ func TestForecastHand(t *testing.T) {
 	}
 }
 
-func deuCases(t *testing.T) []skill.Case {
+func deuCases(t testing.TB) []skill.Case {
 	t.Helper()
 	d, err := deu.Read("../../format/deu/testdata")
 	if err != nil {
@@ -86,6 +86,14 @@ func deuCases(t *testing.T) []skill.Case {
 	}
 	cases, _ := d.Cases()
 	return cases
+}
+
+func deuCasesB(b *testing.B) []*model.Problem {
+	var out []*model.Problem
+	for _, c := range deuCases(b) {
+		out = append(out, c.Problem)
+	}
+	return out
 }
 
 // TestFittedWeight re-derives Fitted: eq. (3) on compromise and smp
