@@ -1,6 +1,7 @@
 package deal
 
 import (
+	"fmt"
 	"math"
 	"strings"
 	"testing"
@@ -13,12 +14,15 @@ import (
 // (NaN position: the actor is absent from the issue).
 func problem(caps []float64, pos, sal [][]float64) *model.Problem {
 	p := &model.Problem{}
-	ids := "abcdefghijklmnopqrstuvwxyz"
 	for i, c := range caps {
-		p.Actors = append(p.Actors, model.Actor{ID: string(ids[i]), Name: string(ids[i]), Capability: c, CapLo: c, CapHi: c})
+		id := string(rune('a' + i))
+		if i >= 26 {
+			id = fmt.Sprintf("a%d", i)
+		}
+		p.Actors = append(p.Actors, model.Actor{ID: id, Name: id, Capability: c, CapLo: c, CapHi: c})
 	}
 	for k := range pos[0] {
-		p.Issues = append(p.Issues, model.Issue{ID: "i" + string(rune('1'+k)), Min: 0, Max: 100})
+		p.Issues = append(p.Issues, model.Issue{ID: fmt.Sprintf("i%d", k+1), Min: 0, Max: 100})
 	}
 	for i := range caps {
 		row := make([]model.Stance, len(p.Issues))

@@ -139,8 +139,9 @@ type Options struct {
 	Samples int
 	// Seed seeds the frontier's and the sample's random numbers.
 	Seed uint64
-	// Tol is the target optimality gap of every solve (in the normalised
-	// units of each objective); 0 means 1e-9.
+	// Tol is the barrier's target duality gap m/τ for every solve (in the
+	// normalised units of each objective); 0 means 1e-8. The certificate
+	// reported is computed, not assumed, and is usually ~1e-7.
 	Tol float64
 }
 
@@ -153,7 +154,7 @@ func (o Options) rho() float64 {
 
 func (o Options) tol() float64 {
 	if o.Tol <= 0 {
-		return 1e-9
+		return 1e-8
 	}
 	return o.Tol
 }
