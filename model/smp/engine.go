@@ -125,7 +125,7 @@ func (e *engine) setup() {
 			e.uo[o*n+k] = util(e.dT[o*n+k], 0)
 		}
 	}
-	pce(e.o.Vote, e.o.PCE, e.c, e.uo, n, n, e.p0, e.coal)
+	pce(e.o.Vote, e.o.PCE, e.c, e.uo, n, n, e.p0, e.coal, e.workers)
 	// 1.6c.
 	pmin, pmax := 1.0, 0.0
 	for _, p := range e.p0 {
@@ -479,7 +479,8 @@ func (e *engine) resolve(bs []bargain, next []float64) {
 		sq[a] = sum / fn
 	}
 	ub := make([]float64, len(bs)*n)
-	for bi, b := range bs {
+	value := func(bi int) {
+		b := bs[bi]
 		for a := 0; a < n; a++ {
 			xa, sa := e.x[a*d:a*d+d], e.s[a*d:a*d+d]
 			sum := util(dist(xa, b.bI, sa, e.ss2[a]), e.R[a])
@@ -490,6 +491,23 @@ func (e *engine) resolve(bs []bargain, next []float64) {
 				}
 			}
 			ub[bi*n+a] = sum / fn
+		}
+	}
+	if w := e.workers; w > 1 && len(bs)*n*n >= 1<<17 {
+		var wg sync.WaitGroup
+		for g := 0; g < w; g++ {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for bi := g; bi < len(bs); bi += w {
+					value(bi)
+				}
+			}()
+		}
+		wg.Wait()
+	} else {
+		for bi := range bs {
+			value(bi)
 		}
 	}
 	// L_k: SQ, own bargains, then received bargains by initiator.
@@ -529,7 +547,7 @@ func (e *engine) resolve(bs []bargain, next []float64) {
 			}
 		}
 		p := e.pm[:m]
-		pce(e.o.Vote, e.o.PCE, e.c, uo, n, m, p, e.coal)
+		pce(e.o.Vote, e.o.PCE, e.c, uo, n, m, p, e.coal, e.workers)
 		best := 0
 		for o := 1; o < m; o++ {
 			if p[best] < p[o] {
@@ -573,7 +591,7 @@ func (e *engine) probs(prob, mean []float64) {
 		}
 	}
 	p := make([]float64, m)
-	pce(e.o.Vote, e.o.PCE, e.c, uo, n, m, p, e.coal)
+	pce(e.o.Vote, e.o.PCE, e.c, uo, n, m, p, e.coal, e.workers)
 	for i := 0; i < n; i++ {
 		prob[i] = math.NaN()
 		for o := m - 1; o >= 0; o-- {

@@ -53,7 +53,7 @@ func TestPCETwoOptions(t *testing.T) {
 	w := []float64{1, 2}
 	uo := []float64{1, 0, 0, 1} // option-major: option 0 then option 1
 	p, coal := make([]float64, 2), make([]float64, 4)
-	pce(VoteProportional, PCEConditional, w, uo, 2, 2, p, coal)
+	pce(VoteProportional, PCEConditional, w, uo, 2, 2, p, coal, 1)
 	c01, c10 := 1+1e-8, 2+1e-8
 	p01, p10 := c01/(c01+c10), c10/(c01+c10)
 	q0, q1 := 0.5*p01, p10*0.5
@@ -65,7 +65,7 @@ func TestPCETwoOptions(t *testing.T) {
 	}
 	// Markov uniform chain on two options: from 0 move with ½·P₁₀, from
 	// 1 with ½·P₀₁; stationary p₀ = P₀₁/(P₀₁+P₁₀), about 1/3 as well.
-	pce(VoteProportional, PCEMarkovUniform, w, uo, 2, 2, p, coal)
+	pce(VoteProportional, PCEMarkovUniform, w, uo, 2, 2, p, coal, 1)
 	if math.Abs(p[0]-p01/(p01+p10)) > 1e-12 || math.Abs(p[0]+p[1]-1) > 1e-12 {
 		t.Errorf("Markov p = %v, want [%v, %v]", p, p01/(p01+p10), p10/(p01+p10))
 	}

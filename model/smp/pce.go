@@ -1,6 +1,9 @@
 package smp
 
-import "math"
+import (
+	"math"
+	"sync"
+)
 
 // vote is Model::vote (eq. 1.5a): the vote of a voter with weight w for
 // the option it values at a over the option it values at b.
@@ -33,38 +36,27 @@ func vote(r VotingRule, w, a, b float64) float64 {
 // probabilistic Condorcet election among n voters with weights w, where
 // uo[o*n+k] is voter k's utility for option o (eqs. 1.5b–d). It writes
 // the probabilities into p (length m) and uses coal (length m·m) as
-// scratch.
-func pce(rule VotingRule, model PCEModel, w, uo []float64, n, m int, p, coal []float64) {
+// scratch. Large elections split the coalition rows over up to workers
+// goroutines; every entry is computed by one of them in the same order,
+// so the result does not depend on the split.
+func pce(rule VotingRule, model PCEModel, w, uo []float64, n, m int, p, coal []float64, workers int) {
 	// Model::coalitions (eq. 1.5b).
-	for i := 0; i < m; i++ {
-		ui := uo[i*n : i*n+n]
-		for j := 0; j < i; j++ {
-			uj := uo[j*n : j*n+n]
-			cij, cji := 1e-8, 1e-8
-			if rule == VoteProportional {
-				uj, ui := uj[:n], ui[:n]
-				for k, wk := range w[:n] {
-					// +0 for the side a vote does not go to: same sums,
-					// no unpredictable branch.
-					v := float64(wk * (ui[k] - uj[k]))
-					cij += max(v, 0)
-					cji -= min(v, 0)
+	if workers > 1 && m*m*n >= 1<<18 {
+		var wg sync.WaitGroup
+		for g := 0; g < workers; g++ {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for i := g; i < m; i += workers {
+					coalRow(rule, w, uo, n, m, i, coal)
 				}
-			} else {
-				for k, wk := range w[:n] {
-					v := vote(rule, wk, ui[k], uj[k])
-					if v > 0 {
-						cij += v
-					}
-					if v < 0 {
-						cji -= v
-					}
-				}
-			}
-			coal[i*m+j] = cij
-			coal[j*m+i] = cji
+			}()
 		}
-		coal[i*m+i] = 1e-8
+		wg.Wait()
+	} else {
+		for i := 0; i < m; i++ {
+			coalRow(rule, w, uo, n, m, i, coal)
+		}
 	}
 	// Model::vProb, Linear (eq. 1.5c), in place: coal becomes P.
 	for i := 0; i < m; i++ {
@@ -94,6 +86,38 @@ func pce(rule VotingRule, model PCEModel, w, uo []float64, n, m int, p, coal []f
 	for i := 0; i < m; i++ {
 		p[i] = p[i] / sum
 	}
+}
+
+// coalRow computes Cᵢⱼ and Cⱼᵢ for every j < i, and Cᵢᵢ (eq. 1.5b).
+func coalRow(rule VotingRule, w, uo []float64, n, m, i int, coal []float64) {
+	ui := uo[i*n : i*n+n]
+	for j := 0; j < i; j++ {
+		uj := uo[j*n : j*n+n]
+		cij, cji := 1e-8, 1e-8
+		if rule == VoteProportional {
+			uj, ui := uj[:n], ui[:n]
+			for k, wk := range w[:n] {
+				// +0 for the side a vote does not go to: same sums, no
+				// unpredictable branch.
+				v := float64(wk * (ui[k] - uj[k]))
+				cij += max(v, 0)
+				cji -= min(v, 0)
+			}
+		} else {
+			for k, wk := range w[:n] {
+				v := vote(rule, wk, ui[k], uj[k])
+				if v > 0 {
+					cij += v
+				}
+				if v < 0 {
+					cji -= v
+				}
+			}
+		}
+		coal[i*m+j] = cij
+		coal[j*m+i] = cji
+	}
+	coal[i*m+i] = 1e-8
 }
 
 // markovUniform writes into p the stationary distribution of the chain

@@ -243,16 +243,19 @@ func TestRounds(t *testing.T) {
 }
 
 // TestParallelDeterministic: the run is the same on one core and many
-// (the best challenges are computed in parallel from 24 actors up).
+// (best challenges from 24 actors up, coalitions and bargain values from
+// about 64 actors up are computed in parallel).
 func TestParallelDeterministic(t *testing.T) {
-	p := load(t, "testdata/dummyData-a040.csv")
-	old := runtime.GOMAXPROCS(1)
-	one := ktabText(t, forecast(t, smp.Model{}, p, model.Options{}))
-	runtime.GOMAXPROCS(4)
-	four := ktabText(t, forecast(t, smp.Model{}, p, model.Options{}))
-	runtime.GOMAXPROCS(old)
-	if one != four {
-		t.Error("1 and 4 threads give different runs")
+	for _, p := range []*model.Problem{load(t, "testdata/dummyData-a040.csv"), synthetic(72, 3, 7203)} {
+		o := model.Options{Rounds: 8}
+		old := runtime.GOMAXPROCS(1)
+		one := ktabText(t, forecast(t, smp.Model{}, p, o))
+		runtime.GOMAXPROCS(4)
+		four := ktabText(t, forecast(t, smp.Model{}, p, o))
+		runtime.GOMAXPROCS(old)
+		if one != four {
+			t.Errorf("%d actors: 1 and 4 threads give different runs", len(p.Actors))
+		}
 	}
 }
 
