@@ -199,8 +199,13 @@ func (d *decArith) quo(a, b *apd.Decimal) *apd.Decimal {
 		d.check(0, errors.New("decimal division by zero"))
 		return d.new()
 	}
-	d.check(pyContext.Quo(&d.scratch, a, b))
-	return d.new().Set(&d.scratch)
+	cond, err := pyContext.Quo(&d.scratch, a, b)
+	d.check(cond, err)
+	r := d.new().Set(&d.scratch)
+	if !cond.Inexact() {
+		idealExponent(r, a.Exponent-b.Exponent)
+	}
+	return r
 }
 func (d *decArith) abs(a *apd.Decimal) *apd.Decimal {
 	if !a.Negative {
@@ -234,4 +239,27 @@ func (d *decArith) from(x float64) *apd.Decimal {
 		return new(apd.Decimal)
 	}
 	return r
+}
+
+// idealExponent gives an exact quotient the exponent Python's decimal
+// gives it: the ideal exponent (dividend's minus divisor's) when the value
+// can be written with it in 28 digits, else as close to it as it can be
+// (100/100 is 1, not 1.000000000000000000000000000). The value is unchanged.
+func idealExponent(r *apd.Decimal, ideal int32) {
+	if r.Exponent >= ideal || r.IsZero() {
+		if r.IsZero() {
+			r.Exponent = ideal
+		}
+		return
+	}
+	var q, rem, ten apd.BigInt
+	ten.SetInt64(10)
+	for r.Exponent < ideal {
+		q.QuoRem(&r.Coeff, &ten, &rem)
+		if rem.Sign() != 0 {
+			return
+		}
+		r.Coeff.Set(&q)
+		r.Exponent++
+	}
 }

@@ -244,6 +244,9 @@ func (e *engine[T, A]) calculate(ex *exch[T]) {
 		b2 := e.moveValid(J)
 		valid = b1 && b2
 	}
+	if valid && e.randomize > 0 {
+		valid = e.randomizeGain(ex)
+	}
 	ex.valid = valid
 	ex.key = ar.sortKey(ex.gain)
 }
@@ -691,4 +694,52 @@ func mergeByPos[T any](dst, unchanged, changed []*exch[T], changedPos []int) []*
 		}
 	}
 	return dst
+}
+
+// randomizeGain is the randomised Equal Gain variant, eq. (11). It draws
+// u, v, z ~ U(0,1); the side C = I if u < 0.5, else J, gets the gain
+//
+//	eu' = eu + p·z·(eu_max − eu)   if v < 0.5 (C wins)
+//	eu' = eu − p·z·eu              otherwise  (C loses)
+//
+// where eu_max is C's gain when its partner O gains nothing from the same
+// move of O. C's concession on its supply issue a is re-solved for eu'
+// with O's move fixed: Δ_a = (Δ_b·s_Cb − eu')/s_Ca, capped where C would
+// reach O's position. The exchange keeps its Equal Gain rank (as Decide
+// orders REX exchanges by the unchanged equal gain). It reports whether
+// C's new move is still valid.
+func (e *engine[T, A]) randomizeGain(ex *exch[T]) bool {
+	ar := e.ar
+	u, v, z := e.rng.Float64(), e.rng.Float64(), e.rng.Float64()
+	C, O := &ex.I, &ex.J
+	if u >= 0.5 {
+		C, O = O, C
+	}
+	a, b := C.supply, C.demand
+	sCa, sCb := e.s[C.actor][a], e.s[C.actor][b]
+	sOa, sOb := e.s[O.actor][a], e.s[O.actor][b]
+	cC, cO := e.c[C.actor], e.c[O.actor]
+	da := ar.quo(ar.mul(ar.mul(ar.abs(C.move), sCa), cC), e.sigma[a])
+	db := ar.quo(ar.mul(ar.mul(ar.abs(O.move), sOb), cO), e.sigma[b])
+	eu := ar.sub(ar.mul(db, sCb), ar.mul(da, sCa))
+	da0 := ar.quo(ar.mul(db, sOb), sOa)
+	euMax := ar.sub(ar.mul(db, sCb), ar.mul(da0, sCa))
+	pz := ar.mul(ar.from(e.randomize), ar.from(z))
+	if v < 0.5 {
+		eu = ar.add(eu, ar.mul(pz, ar.sub(euMax, eu)))
+	} else {
+		eu = ar.sub(eu, ar.mul(pz, eu))
+	}
+	da = ar.quo(ar.sub(ar.mul(db, sCb), eu), sCa)
+	m := ar.quo(ar.mul(da, e.sigma[a]), ar.mul(cC, sCa))
+	if room := ar.abs(ar.sub(O.demandPos, C.x)); ar.cmp(m, room) > 0 {
+		m = room
+	}
+	if ar.cmp(C.x, O.demandPos) > 0 {
+		m = ar.neg(m)
+	}
+	C.moves[len(C.moves)-1] = m
+	C.move = m
+	C.y = ar.add(C.x, m)
+	return e.moveValid(C)
 }
