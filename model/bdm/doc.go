@@ -64,12 +64,15 @@
 // pointers: nil means 1, Prob(0.5) sets 0.5.
 //
 // Cost: per round and issue with n actors on m distinct positions, the
-// default formulation of P and D is O(n·m + m² log m) time and O(n·m)
-// memory (prefix sums over actors sorted by position, see probFast), and
-// E10 for all pairs is O(n²): O(n²) in all, with about 3n² calls to
-// math.Pow in the replication profile (2n² in the paper one). The direct
-// formulation (O(n³)) is kept as the tests' reference. Issues run in
-// parallel, one goroutine per core.
+// default formulation of P and D (probFast: prefix sums over the actors
+// sorted by position, and a sweep for each pair's boundary between the
+// voters who prefer either side) is O(n·m + m²) time and O(n·m) memory,
+// and E10 for all pairs is O(n²): O(n²) in all, which is the size of the
+// pairwise (a, b) table the offers are read from. The replication profile
+// takes about 3n² exponentials and 1.5m² logarithms per round (x^r is
+// computed as exp(r·ln x)), the paper one 2n² and m². The direct
+// formulation (probDirect, O(n³)) is kept as the tests' reference. Issues
+// run in parallel, one goroutine per core, each reusing its buffers.
 //
 // Interpretive choices (A1–A18 of the spec) are logged in
 // docs/decisions/bdm.md; docs/models/bdm.md explains the model for a
