@@ -40,7 +40,7 @@ func TestWriteCSV(t *testing.T) {
 	if err := res.Detail.(*Detail).WriteTrace(&b); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(b.String(), "  1  USA on Extra: 10 → 90 (80)  |  China India on Commitments: 85.0 → 21.89366272824919441460794847 (-63.10633727175080558539205153)  gain 3.27881773399014778325123152") {
+	if !strings.Contains(b.String(), "  1  USA on Extra: 10 → 90 (80)  |  China India on Commitments: 85 → 21.89366272824919441460794847 (-63.10633727175080558539205153)  gain 3.27881773399014778325123152") {
 		t.Errorf("trace lacks exchange 1 as Decide computed it:\n%s", b.String()[:400])
 	}
 }
