@@ -33,6 +33,34 @@ func init() {
 	registerImport(newImportKTABCmd)
 	registerOutput("ktab", printKTAB)
 	registerModelFlags(addSMPFlags, tweakSMP)
+	registerDetailPrinter(printSMPTrace)
+}
+
+// printSMPTrace adds, to the table output with --trace, the chance that
+// each actor's position would win a vote among the distinct positions,
+// after every round (KTAB's prob lines).
+func printSMPTrace(w io.Writer, r *model.Result, trace bool) {
+	d, ok := r.Detail.(*smp.Detail)
+	if !ok || !trace || len(d.Prob) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "\nsmp: probability that each actor's position wins, by round\n")
+	width := 5
+	for _, a := range d.Actors {
+		width = max(width, len(a))
+	}
+	fmt.Fprintf(w, "%-*s", width, "round")
+	for t := range d.Prob {
+		fmt.Fprintf(w, " %5d", t)
+	}
+	fmt.Fprintln(w)
+	for i, a := range d.Actors {
+		fmt.Fprintf(w, "%-*s", width, a)
+		for t := range d.Prob {
+			fmt.Fprintf(w, " %5.3f", d.Prob[t][i])
+		}
+		fmt.Fprintln(w)
+	}
 }
 
 func newImportKTABCmd() *cobra.Command {

@@ -42,6 +42,19 @@ func TestKTABForecastAndImport(t *testing.T) {
 	}
 }
 
+// --trace adds KTAB's prob lines to the table, to 3 decimals.
+func TestSMPTrace(t *testing.T) {
+	csv := filepath.Join(ktabData, "dummyData_3Dim.csv")
+	if _, err := os.Stat(csv); err != nil {
+		t.Skipf("shared KTAB data not found: %v", err)
+	}
+	out, errOut, code := run(t, "forecast", "-m", "smp", "--trace", csv)
+	// smpc: "SActor-04, prob : 0.6001 0.6059 0.1152 0.3684 …"
+	if code != 0 || !strings.Contains(out, "\nSActor-04 0.600 0.606 0.115 0.368 ") {
+		t.Errorf("exit %d, %s; output lacks SActor-04's probabilities:\n%s", code, errOut, out)
+	}
+}
+
 func TestKTABErrors(t *testing.T) {
 	bad := write(t, "bad.csv", "S,d,3,1\nActor,Desc,Power,P,S\nA,a,1,50,50\nB,b,1,150,50\nC,c,1,50,50\n")
 	_, errOut, code := run(t, "forecast", "-m", "smp", bad)
