@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // FuzzParse checks that Parse never panics (it recovers, so a recovered
@@ -102,4 +103,45 @@ func TestSeedFiles(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("broken/typos.yaml errors:\n got %v\nwant %v\n%v", got, want, ds)
 	}
+}
+
+// FuzzRoundTrip checks Parse(Marshal(s)) == s for scenarios whose texts and
+// numbers are arbitrary: quoting, multi-line text, numbers that look like
+// text and text that looks like numbers, dates or booleans.
+func FuzzRoundTrip(f *testing.F) {
+	f.Add("t", "Title", "no", "2025-01-01", "a\nb", 50.0, 0.5, 1e6)
+	f.Add("123", "yes", "  lead", "1:20", "#x", 0.1, 1.0, 1e-9)
+	f.Add("a: b", "- x", "{y}", "~", "line\n  indented\n", 100.0, 0.0, 3.0)
+	f.Fuzz(func(t *testing.T, id, title, label, note, quote string, pos, sal, capability float64) {
+		if !utf8.ValidString(id + title + label + note + quote) {
+			return
+		}
+		s := rich()
+		s.Metadata.Title = title
+		s.Metadata.Description = note
+		s.Issues[0].Anchors[1].Label = label
+		s.Actors[2].ID, s.Actors[2].Name, s.Actors[2].Capability = id, quote, capability
+		s.Stances[3].Actor, s.Stances[3].Note = id, note
+		s.Stances[0].Position, s.Stances[0].Salience = pos, sal
+		s.Stances[0].Range = nil
+		s.Stances[0].Evidence[1].Quote = quote
+		s.Variants[1].Description = label
+		s.Actors[2].RedLines = map[string]string{"cf": ">= 0", "tax": "<= " + strconv.FormatFloat(1e6, 'g', -1, 64)}
+		if s.Validate().Err(false) != nil {
+			return
+		}
+		for _, format := range []string{"yaml", "json"} {
+			out, err := Marshal(s, format)
+			if err != nil {
+				t.Fatalf("Marshal %s: %v", format, err)
+			}
+			got, ds := Parse("again", out)
+			if ds.Err(false) != nil {
+				t.Fatalf("%s: %v\n%s", format, ds, out)
+			}
+			if !reflect.DeepEqual(got, s) {
+				t.Fatalf("%s round trip differs:\n%s", format, out)
+			}
+		}
+	})
 }
