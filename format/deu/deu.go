@@ -371,8 +371,16 @@ func (d *Dataset) parseInputs(file string, data []byte) error {
 		}
 		d.Inputs[in.Issue] = append(d.Inputs[in.Issue], in)
 	}
-	for _, id := range order {
-		d.Warnings = append(d.Warnings, fmt.Sprintf("%s: %d rows for issue %s, which is not in %s, skipped", file, skipped[id], id, d.files[0]))
+	if len(order) > 0 {
+		rows := 0
+		for _, n := range skipped {
+			rows += n
+		}
+		ex := order
+		if len(ex) > 3 {
+			ex = append(ex[:3:3], "…")
+		}
+		d.Warnings = append(d.Warnings, fmt.Sprintf("%s: %d rows for %d issues not in %s skipped (%s)", file, rows, len(order), d.files[0], strings.Join(ex, ", ")))
 	}
 	return nil
 }

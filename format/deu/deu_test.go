@@ -171,7 +171,7 @@ func TestRobust(t *testing.T) {
 	if !strings.Contains(skipped[0], "issues.csv:3: issue i2 not scored: no outcome") || !strings.Contains(skipped[1], "issue i3 not scored: 2 actors") {
 		t.Errorf("skipped = %q", skipped)
 	}
-	if len(d.Warnings) != 1 || !strings.Contains(d.Warnings[0], "2 rows for issue zz") {
+	if len(d.Warnings) != 1 || !strings.Contains(d.Warnings[0], "2 rows for 1 issues not in issues.csv skipped (zz)") {
 		t.Errorf("warnings = %q", d.Warnings)
 	}
 	// compromise on i1: (1·.5·0 + 3·.5·100 + 1·0·50) / (0.5 + 1.5) = 75.
