@@ -184,7 +184,7 @@ func TestMetaEndpoints(t *testing.T) {
 	}
 	var kinds []string
 	e.want(e.do("GET", "/api/kinds", ""), 200).json(t, &kinds)
-	if fmt.Sprint(kinds) != "[forecast sensitivity sweep]" {
+	if fmt.Sprint(kinds) != "[deal forecast sensitivity sweep]" {
 		t.Fatalf("kinds %v", kinds)
 	}
 	var b errBody
@@ -537,7 +537,7 @@ func TestSweepJob(t *testing.T) {
 	e := newEnv(t, httpapi.Options{})
 	v := e.create(small(t))
 	var r run
-	e.want(e.do("POST", "/api/scenarios/"+v.ID+"/runs", `{"kind":"sweep","models":["compromise"],"samples":300,"seed":7}`), 202).json(t, &r)
+	e.want(e.do("POST", "/api/scenarios/"+v.ID+"/runs", `{"kind":"sweep","models":["compromise"],"samples":300,"seed":7,"params":{"uniform":true}}`), 202).json(t, &r)
 	evs := e.events(r.ID)
 	last := evs[len(evs)-1]
 	if last.name != "end" || !strings.Contains(last.data, `"status":"done"`) {
@@ -549,22 +549,21 @@ func TestSweepJob(t *testing.T) {
 	if err := json.Unmarshal(done.Result, &res); err != nil {
 		t.Fatal(err)
 	}
-	// Only x's capability (40–60) and position on a (10–30) vary; on
-	// issue a the forecast stays within the extremes of those ranges:
-	// (40·10+1200+2000)/75 = 48 … (60·30+1200+2000)/95 = 52.63, and
-	// (60·10+3200)/95 = 40 … (40·30+3200)/75 = 58.67 bound it overall.
+	// Only x's capability (40–60) and position on a (10–30) vary. On a,
+	// (60·10+3200)/95 = 40 and (40·30+3200)/75 = 58.67 bound the
+	// forecast; the base is 4200/85.
 	a := res.Models[0].Issues[0]
 	n := 0
-	for _, c := range a.Counts {
-		n += c
+	for _, c := range a.Hist {
+		n += c.Count
 	}
-	if n != 300 || res.Samples != 300 || float64(a.P5) < 40 || float64(a.P95) > 58.67 || float64(a.P5) > float64(a.P50) || float64(a.P50) > float64(a.P95) {
+	if n != 300 || res.Models[0].Draws != 300 || a.Lo95 < 40 || a.Hi95 > 58.67 || a.Lo95 > a.Median || a.Median > a.Hi95 || !near(a.Base, 4200.0/85) {
 		t.Fatalf("issue a: %+v", a)
 	}
 	// b: only x's capability varies and x is at 0 there: 2500/(w_x+40),
 	// w_x = c·0.5 in 20…30, so the forecast lies in 2500/70 … 2500/60.
 	b := res.Models[0].Issues[1]
-	if float64(b.P5) < 2500.0/70-eps || float64(b.P95) > 2500.0/60+eps {
+	if b.Lo95 < 2500.0/70-eps || b.Hi95 > 2500.0/60+eps {
 		t.Fatalf("issue b: %+v", b)
 	}
 	// Re-run with the same seed: the same bytes.
@@ -581,10 +580,17 @@ func TestSweepJob(t *testing.T) {
 		t.Fatalf("events of a finished run: %+v", evs)
 	}
 	e.want(e.do("GET", "/api/runs/nope/events", ""), 404)
+	var bad errBody
+	e.want(e.do("POST", "/api/scenarios/"+v.ID+"/runs", `{"kind":"sweep","params":{"uniform":"yes"}}`), 202).json(t, &r)
+	e.events(r.ID)
+	e.want(e.do("GET", "/api/runs/"+r.ID, ""), 200).json(t, &r)
+	if r.Status != store.Failed || !strings.Contains(r.Error, "params") {
+		t.Fatalf("bad params: %+v %+v", r.Run, bad)
+	}
 }
 
-// TestSensitivityJob checks the tornado bars of issue a at the latest
-// snapshot for the compromise model, worked by hand:
+// TestSensitivityJob checks the tornado of issue a at the latest snapshot
+// for the compromise model, worked by hand:
 //
 //	x position 10 / 30: 3700/85 = 43.53, 4700/85 = 55.29 (swing 11.76)
 //	x capability 40 / 60: 4000/75 = 53.33, 4400/95 = 46.32 (swing 7.02)
@@ -592,7 +598,7 @@ func TestSensitivityJob(t *testing.T) {
 	e := newEnv(t, httpapi.Options{})
 	v := e.create(small(t))
 	var r run
-	e.want(e.do("POST", "/api/scenarios/"+v.ID+"/runs", `{"kind":"sensitivity","models":["compromise"]}`), 202).json(t, &r)
+	e.want(e.do("POST", "/api/scenarios/"+v.ID+"/runs", `{"kind":"sensitivity","models":["compromise"],"samples":200}`), 202).json(t, &r)
 	e.events(r.ID)
 	e.want(e.do("GET", "/api/runs/"+r.ID, ""), 200).json(t, &r)
 	var res httpapi.SensitivityResult
@@ -600,18 +606,73 @@ func TestSensitivityJob(t *testing.T) {
 		t.Fatal(err)
 	}
 	a := res.Models[0].Issues[0]
-	if !near(float64(a.Base), 4200.0/85) || len(a.Bars) != 2 {
+	if !near(a.Base, 4200.0/85) || len(a.Swings) < 2 {
 		t.Fatalf("issue a: %+v", a)
 	}
-	want := []httpapi.Bar{
-		{Actor: "x", Input: "position", Low: 3700.0 / 85, High: 4700.0 / 85, Swing: 1000.0 / 85},
-		{Actor: "x", Input: "capability", Low: 4000.0 / 75, High: 4400.0 / 95, Swing: 4000.0/75 - 4400.0/95},
-	}
+	want := []struct {
+		kind      string
+		low, high float64
+	}{{"position", 3700.0 / 85, 4700.0 / 85}, {"capability", 4000.0 / 75, 4400.0 / 95}}
 	for i, w := range want {
-		g := a.Bars[i]
-		if g.Actor != w.Actor || g.Input != w.Input || !near(float64(g.Low), float64(w.Low)) || !near(float64(g.High), float64(w.High)) || !near(g.Swing, w.Swing) {
-			t.Errorf("bar %d: %+v, want %+v", i, g, w)
+		g := a.Swings[i]
+		if string(g.Input.Kind) != w.kind || g.Input.ActorID != "x" || !near(g.Low, w.low) || !near(g.High, w.high) || !near(g.Swing, math.Abs(w.high-w.low)) {
+			t.Errorf("swing %d: %+v, want %s %v→%v", i, g, w.kind, w.low, w.high)
 		}
+	}
+}
+
+// TestDealJob checks package deal's verdicts through the API on a package
+// worked by hand with utility (1), ρ = 1, scales 0–100, at the latest
+// snapshot (y at 80 on a):
+//
+//	p = (a 50, b 50)
+//	U_x = 1 − (1·0.30 + 0.5·0.50)/1.5 = 0.6333, but 50 crosses x's red line a ≤ 40
+//	U_y = 1 − (0.5·0.30 + 1·0)/1.5   = 0.9, no alternative stated: accepts
+//	U_z = 1 − (1·0.50 + 0.5·0.50)/1.5 = 0.5 < reservation 0.6: rejects
+func TestDealJob(t *testing.T) {
+	e := newEnv(t, httpapi.Options{})
+	v := e.create(small(t))
+	var r run
+	e.want(e.do("POST", "/api/scenarios/"+v.ID+"/runs", `{"kind":"deal","models":["compromise"],"package":{"a":50,"b":50}}`), 202).json(t, &r)
+	e.events(r.ID)
+	e.want(e.do("GET", "/api/runs/"+r.ID, ""), 200).json(t, &r)
+	var res struct {
+		Accepted bool     `json:"accepted"`
+		Blockers []string `json:"blockers"`
+		Rest     string   `json:"rest"`
+		Actors   []struct {
+			Actor   string  `json:"actor"`
+			Utility float64 `json:"utility"`
+			Accepts bool    `json:"accepts"`
+			Crossed []struct {
+				Issue string  `json:"issue"`
+				By    float64 `json:"by"`
+			} `json:"crossed"`
+		} `json:"actors"`
+	}
+	if err := json.Unmarshal(r.Result, &res); err != nil {
+		t.Fatalf("%v: %s (%s)", err, r.Result, r.Error)
+	}
+	if res.Accepted || fmt.Sprint(res.Blockers) != "[x z]" || len(res.Actors) != 3 {
+		t.Fatalf("%s", r.Result)
+	}
+	for i, w := range []struct {
+		u  float64
+		ok bool
+	}{{1 - 0.55/1.5, false}, {0.9, true}, {0.5, false}} {
+		if g := res.Actors[i]; !near(g.Utility, w.u) || g.Accepts != w.ok {
+			t.Errorf("actor %s: utility %v accepts %v, want %v %v", g.Actor, g.Utility, g.Accepts, w.u, w.ok)
+		}
+	}
+	if c := res.Actors[0].Crossed; len(c) != 1 || c[0].Issue != "a" || !near(c[0].By, 10) {
+		t.Fatalf("x crossed %+v", c)
+	}
+	// An issue left out takes the model's forecast; an unknown one fails.
+	e.want(e.do("POST", "/api/scenarios/"+v.ID+"/runs", `{"kind":"deal","models":["compromise"],"package":{"zz":1}}`), 202).json(t, &r)
+	e.events(r.ID)
+	e.want(e.do("GET", "/api/runs/"+r.ID, ""), 200).json(t, &r)
+	if r.Status != store.Failed || !strings.Contains(r.Error, "unknown issue") {
+		t.Fatalf("unknown issue: %+v", r.Run)
 	}
 }
 
@@ -622,8 +683,8 @@ func TestJobErrors(t *testing.T) {
 	e.want(e.do("POST", p, `{}`), 400)
 	e.want(e.do("POST", p, `{"kind":"guess"}`), 400)
 	var b errBody
-	e.want(e.do("POST", p, `{"kind":"deal"}`), 400).json(t, &b)
-	if !strings.Contains(b.Error, "not available") {
+	e.want(e.do("POST", p, `{"kind":"guess"}`), 400).json(t, &b)
+	if !strings.Contains(b.Error, "valid: forecast, sweep, sensitivity or deal") {
 		t.Fatalf("%+v", b)
 	}
 	e.want(e.do("POST", "/api/scenarios/nope/runs", `{"kind":"sweep"}`), 404)
@@ -722,4 +783,24 @@ func TestRestartFailsOrphanedRuns(t *testing.T) {
 	if got.Status != store.Failed || !strings.Contains(got.Error, "server stopped") {
 		t.Fatalf("orphan %+v", got)
 	}
+}
+
+func TestResolved(t *testing.T) {
+	e := newEnv(t, httpapi.Options{})
+	v := e.create(small(t))
+	var got struct {
+		Snapshot string            `json:"snapshot"`
+		Scenario scenario.Scenario `json:"scenario"`
+	}
+	e.want(e.do("GET", "/api/scenarios/"+v.ID+"/resolved", ""), 200).json(t, &got)
+	if got.Snapshot != "latest" || got.Scenario.Stance("y", "a").Position != 80 || len(got.Scenario.Snapshots) != 0 || got.Scenario.Metadata.AsOf != "2025-02-01" {
+		t.Fatalf("latest: %+v", got)
+	}
+	e.want(e.do("GET", "/api/scenarios/"+v.ID+"/resolved?snapshot=base&variant=strong-z", ""), 200).json(t, &got)
+	if got.Scenario.Stance("y", "a").Position != 60 || got.Scenario.Actor("z").Capability != 40 {
+		t.Fatalf("base + strong-z: %+v", got.Scenario)
+	}
+	e.want(e.do("GET", "/api/scenarios/"+v.ID+"/resolved?snapshot=soon", ""), 400)
+	e.want(e.do("GET", "/api/scenarios/"+v.ID+"/resolved?variant=nope", ""), 404)
+	e.want(e.do("GET", "/api/scenarios/nope/resolved", ""), 404)
 }

@@ -67,6 +67,7 @@ func (s *Server) kinds() map[store.RunKind]JobFunc {
 		store.Forecast:    forecastJob,
 		store.Sweep:       sweepJob,
 		store.Sensitivity: sensitivityJob,
+		store.Deal:        dealJob,
 	}
 	for kind, f := range s.o.Jobs {
 		k[kind] = f
@@ -598,9 +599,17 @@ func (q *runner) start(run *store.Run, in *Input, fn JobFunc) {
 		var res any
 		var err error
 		if ctx.Err() == nil {
+			var mu sync.Mutex
 			last := time.Now()
 			res, err = safeRun(ctx, fn, in, func(done, total int) {
-				q.set(run.ID, func(j *job) { j.done, j.total = done, total })
+				// Jobs may report from several goroutines.
+				q.set(run.ID, func(j *job) {
+					if done > j.done || total != j.total {
+						j.done, j.total = done, total
+					}
+				})
+				mu.Lock()
+				defer mu.Unlock()
 				if time.Since(last) > 500*time.Millisecond && total > 0 {
 					last = time.Now()
 					p := r

@@ -520,3 +520,28 @@ func applyPatch(sc *scenario.Scenario, actor, issue string, p *stancePatch) erro
 	}
 	return nil
 }
+
+// resolved returns the scenario as of ?snapshot= with ?variant= applied:
+// the flat scenario the models read, stances with their evidence.
+func (s *Server) resolved(w http.ResponseWriter, r *http.Request) {
+	p, err := s.load(r, r.PathValue("id"))
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	q := r.URL.Query()
+	snap := q.Get("snapshot")
+	if snap == "" {
+		snap = scenario.Latest
+	}
+	res, err := p.s.Resolve(snap, q.Get("variant"))
+	if err != nil {
+		if errs.CodeOf(err) == errs.Usage {
+			err = errs.New(errs.Invalid, "snapshot: %v", err)
+		}
+		s.fail(w, r, err)
+		return
+	}
+	w.Header().Set("ETag", etag(p.rec.Version))
+	writeJSON(w, http.StatusOK, map[string]any{"id": p.rec.ID, "version": p.rec.Version, "snapshot": snap, "variant": q.Get("variant"), "scenario": res})
+}

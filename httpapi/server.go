@@ -107,6 +107,7 @@ func New(ctx context.Context, o Options) (*Server, error) {
 		{"PUT", "/api/scenarios/{id}", "replace a scenario's file (If-Match: version)", s.putScenario},
 		{"DELETE", "/api/scenarios/{id}", "delete a scenario and its runs", s.deleteScenario},
 		{"GET", "/api/scenarios/{id}/export", "the scenario file, as saved or converted", s.exportScenario},
+		{"GET", "/api/scenarios/{id}/resolved", "the scenario at a snapshot with a variant applied", s.resolved},
 		{"PATCH", "/api/scenarios/{id}/stances/{actor}/{issue}", "edit one stance", s.patchStance},
 		{"POST", "/api/scenarios/{id}/forecast", "run models now and store the run", s.forecast},
 		{"GET", "/api/scenarios/{id}/runs", "list a scenario's runs", s.listRuns},
