@@ -449,18 +449,27 @@ func (r *reader) build(recs []record) *scenario.Scenario {
 			Note:    field(rec.fields, 6),
 		})
 	}
-	for i := range actors {
-		actors[i].Capability = power[actors[i].ID]
-		if _, has := power[actors[i].ID]; !has {
-			r.errorf(actorLine[actors[i].ID], "", "at least one #D row for every #A actor (its power)", "actor %q has no #D rows", actors[i].ID)
+	// An actor without #D rows takes part in nothing (Decide keeps it
+	// idle); Parley leaves it out, since it has no power to become a
+	// capability, and says so in the description.
+	var idle []string
+	for _, a := range actors {
+		pw, has := power[a.ID]
+		if !has {
+			idle = append(idle, a.ID)
+			continue
 		}
+		a.Capability = pw
+		s.Actors = append(s.Actors, a)
 	}
-	s.Actors = actors
+	if len(idle) > 0 {
+		s.Metadata.Description += " Actors without #D rows were left out: " + strings.Join(idle, ", ") + "."
+	}
 	if len(issues) == 0 {
 		r.errorf(0, "", "at least one #P row", "the file declares no issues")
 	}
-	if len(actors) == 0 {
-		r.errorf(0, "", "at least one #A row", "the file declares no actors")
+	if len(s.Actors) == 0 {
+		r.errorf(0, "", "at least one #A row with #D rows", "the file has no actor with data")
 	}
 	return s
 }
