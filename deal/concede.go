@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strconv"
 
 	"parley/scenario"
 )
@@ -48,6 +49,16 @@ type Bend struct {
 	// To is the red line after the bend; By how far it moves (issue units).
 	To string  `json:"to"`
 	By float64 `json:"by"`
+	// Strict marks a bend of a strict bound onto its own value (By 0):
+	// the actor must accept the very value it excluded.
+	Strict bool `json:"strict,omitempty"`
+}
+
+// round9 rounds to nine significant digits, so that a bend computed to
+// within 1e-9 prints as the value it stands for.
+func round9(x float64) float64 {
+	r, _ := strconv.ParseFloat(strconv.FormatFloat(x, 'g', 9, 64), 64)
+	return r
 }
 
 // Shortfall is an actor that must accept a package worth less to it than
@@ -323,7 +334,7 @@ func (s *searcher) bendsAt(bs []bound, q []float64) []Bend {
 	sp, p := s.sp, s.sp.p
 	var out []Bend
 	for _, bd := range bs {
-		x := sp.denorm(bd.k, q[bd.k])
+		x := round9(sp.denorm(bd.k, q[bd.k]))
 		v := bd.viol(q[bd.k])
 		strict := bd.open && sp.denorm(bd.k, bd.v) == x
 		if v <= 1e-12 && !strict {
@@ -335,7 +346,7 @@ func (s *searcher) bendsAt(bs []bound, q []float64) []Bend {
 		} else {
 			to.Lo, to.LoOpen = x, false
 		}
-		out = append(out, Bend{Actor: p.Actors[s.req[bd.j]].ID, Issue: p.Issues[bd.k].ID, RedLine: bd.r.String(), To: to.String(), By: math.Abs(x - sp.denorm(bd.k, bd.v))})
+		out = append(out, Bend{Actor: p.Actors[s.req[bd.j]].ID, Issue: p.Issues[bd.k].ID, RedLine: bd.r.String(), To: to.String(), By: math.Abs(x - sp.denorm(bd.k, bd.v)), Strict: strict})
 	}
 	return out
 }

@@ -287,9 +287,13 @@ func Complete(p *model.Problem, named map[string]float64, rest []float64, restNa
 		}
 		out[k] = rest[k]
 	}
-	for id := range named {
-		if issueIndex(p, id) < 0 {
+	for id, x := range named {
+		k := issueIndex(p, id)
+		if k < 0 {
 			return nil, errs.New(errs.Usage, "unknown issue %q; valid: %v", id, issueIDs(p))
+		}
+		if is := p.Issues[k]; math.IsNaN(x) || x < is.Min || x > is.Max {
+			return nil, errs.New(errs.Usage, "the package: issue %s: value %v is outside the scale; valid: %v–%v", id, x, is.Min, is.Max)
 		}
 	}
 	if len(missing) > 0 {

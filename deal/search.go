@@ -1,6 +1,7 @@
 package deal
 
 import (
+	"encoding/json"
 	"fmt"
 	"math"
 	"math/rand/v2"
@@ -25,7 +26,8 @@ type Result struct {
 	Open bool `json:"open"`
 	// Margin is the largest smallest gain: max over packages of
 	// min over required actors of U_i − d_i (equation 5). Open ⇔ Margin ≥ 0.
-	// MarginBound is the certificate: no package does better.
+	// MarginBound is the certificate: no package does better. Both are
+	// −Inf (null in JSON) when the red lines leave no package.
 	Margin      float64 `json:"margin"`
 	MarginBound float64 `json:"margin_bound"`
 	// Balanced is the package that attains Margin.
@@ -50,6 +52,23 @@ type Result struct {
 	Notes      []string    `json:"notes,omitempty"`
 	// Stats counts the work and the worst certificate gap.
 	Stats Stats `json:"stats"`
+}
+
+// MarshalJSON writes the margin and its bound as null when the red lines
+// leave no package at all (they are −Inf in the struct).
+func (r Result) MarshalJSON() ([]byte, error) {
+	type plain Result
+	fin := func(x float64) *float64 {
+		if math.IsInf(x, 0) || math.IsNaN(x) {
+			return nil
+		}
+		return &x
+	}
+	return json.Marshal(struct {
+		plain
+		Margin      *float64 `json:"margin"`
+		MarginBound *float64 `json:"margin_bound"`
+	}{plain(r), fin(r.Margin), fin(r.MarginBound)})
 }
 
 // Alternative is one actor's d_i.

@@ -1,0 +1,127 @@
+package cli
+
+import (
+	"encoding/json"
+	"math"
+	"strings"
+	"testing"
+)
+
+const logroll = "testdata/deal-logroll.yaml"
+
+func dealJSONResult(t *testing.T, args ...string) map[string]any {
+	t.Helper()
+	out, errOut, code := run(t, append(args, "--format", "json")...)
+	if code != 0 {
+		t.Fatalf("%v: exit %d: %s", args, code, errOut)
+	}
+	var doc struct {
+		Result map[string]any `json:"result"`
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatalf("%v: %v\n%s", args, err, out)
+	}
+	return doc.Result
+}
+
+func floats(t *testing.T, v any) []float64 {
+	t.Helper()
+	var out []float64
+	for _, x := range v.([]any) {
+		out = append(out, x.(float64))
+	}
+	return out
+}
+
+// The Nash package of the 5:1 logroll is (0, 100/1.2) (deal_test.go).
+func TestDealSearchLogroll(t *testing.T) {
+	res := dealJSONResult(t, "deal", "search", logroll)
+	nash := floats(t, res["nash"].(map[string]any)["values"])
+	if math.Abs(nash[0]) > 1e-6 || math.Abs(nash[1]-100/1.2) > 1e-5 {
+		t.Errorf("Nash = %v, want (0, 83.33)", nash)
+	}
+	if res["open"] != true {
+		t.Errorf("open = %v", res["open"])
+	}
+	out, _, code := run(t, "deal", "search", logroll)
+	if code != 0 || !strings.Contains(out, "Zone of agreement: OPEN") || !strings.Contains(out, "83.3") {
+		t.Errorf("table output (exit %d):\n%s", code, out)
+	}
+}
+
+// Variant conflict: A ≤ 40, B ≥ 60 on i2; B (capability 1 of 6) bends 20.
+func TestDealSearchConflict(t *testing.T) {
+	res := dealJSONResult(t, "deal", "search", logroll, "--variant", "conflict")
+	if res["open"] != false || res["margin"] != nil {
+		t.Fatalf("open = %v, margin %v; want closed, margin null (no package meets the red lines)", res["open"], res["margin"])
+	}
+	bends := res["concession"].(map[string]any)["lower_alternatives"].(map[string]any)["bends"].([]any)
+	b := bends[0].(map[string]any)
+	if len(bends) != 1 || b["actor"] != "b" || b["to"] != ">= 40" || b["by"] != 20.0 {
+		t.Errorf("bends = %v, want b to >= 40 by 20", bends)
+	}
+}
+
+// Package (30, 70): U_A = 1 − 0.8·0.3 − 0.2·0.7 = 0.62 and
+// U_B = 0.2·0.3 + 0.8·0.7 = 0.62; with reservations 0.9 both block.
+func TestDealEvaluate(t *testing.T) {
+	res := dealJSONResult(t, "deal", "evaluate", logroll, "--package", "i1=30,i2=70", "--variant", "reserve", "--model", "compromise", "--rest", "none")
+	ev := res["evaluation"].(map[string]any)
+	for _, a := range ev["actors"].([]any) {
+		v := a.(map[string]any)
+		if math.Abs(v["utility"].(float64)-0.62) > 1e-12 || v["alternative"] != 0.9 || v["accepts"] != false {
+			t.Errorf("verdict %v", v)
+		}
+	}
+	if ev["accepted"] != false || len(ev["forecasts"].([]any)) != 1 {
+		t.Errorf("evaluation %v", ev)
+	}
+	// The compromise forecast of i1 is (5·0.8·0 + 1·0.2·100)/(4 + 0.2).
+	f := ev["forecasts"].([]any)[0].(map[string]any)
+	if d := floats(t, f["by_issue"]); math.Abs(d[0]-(30-20/4.2)) > 1e-9 {
+		t.Errorf("distance from compromise %v", d)
+	}
+	out, _, code := run(t, "deal", "evaluate", logroll, "-p", "i1=30,i2=70", "--variant", "reserve", "-m", "none")
+	if code != 0 || !strings.Contains(out, "Blocked by: a, b.") {
+		t.Errorf("table (exit %d):\n%s", code, out)
+	}
+}
+
+func TestDealUsageErrors(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		says string
+	}{
+		{[]string{"deal", "evaluate", logroll, "-p", "zz=3"}, `unknown issue "zz"`},
+		{[]string{"deal", "evaluate", logroll, "-p", "i1=3"}, "no reference"},
+		{[]string{"deal", "evaluate", logroll, "-p", "i1=3", "--rest", "none"}, "[i2] without a value"},
+		{[]string{"deal", "evaluate", logroll, "-p", "i1=300,i2=1", "--rest", "none"}, "outside the scale"},
+		{[]string{"deal", "search", logroll, "--batna", "forecast"}, "valid: none, reference, model:NAME"},
+		{[]string{"deal", "search", logroll, "--batna", "model:nope"}, `unknown model "nope"`},
+		{[]string{"deal", "search", logroll, "--rho", "0.5"}, "ρ ≥ 1"},
+		{[]string{"deal", "search", logroll, "--require", "a,zz"}, `required actor "zz"`},
+		{[]string{"deal", "search", logroll, "--fix", "i1=abc"}, "not a number"},
+		{[]string{"deal", "search", logroll, "--format", "xml"}, "valid: table, json"},
+	} {
+		_, errOut, code := run(t, c.args...)
+		if code != 2 || !strings.Contains(errOut, c.says) {
+			t.Errorf("%v: exit %d, stderr %q; want 2 and %q", c.args, code, errOut, c.says)
+		}
+	}
+}
+
+// On the built-in case the commands run for every snapshot, and the
+// August red lines on territory (Kyiv < 65, Moscow ≥ 65) close the zone.
+func TestDealBuiltIn(t *testing.T) {
+	for _, snap := range []string{"base", "2025-03-11", "2025-03-18", "latest"} {
+		res := dealJSONResult(t, "deal", "search", "-q", "--snapshot", snap, "--batna", "reference", "--frontier", "-1", "--samples", "-1")
+		if snap == "latest" && res["open"] != false {
+			t.Errorf("latest: open = %v, want the territorial red lines to close the zone", res["open"])
+		}
+	}
+	res := dealJSONResult(t, "deal", "evaluate", "-q", "-p", "ceasefire=70", "--snapshot", "2025-03-11", "-m", "compromise")
+	ev := res["evaluation"].(map[string]any)
+	if ev["accepted"] != true {
+		t.Errorf("30-day ceasefire with no alternatives stated: %v", ev["blockers"])
+	}
+}
