@@ -1,0 +1,85 @@
+// Package exchange implements Stokman's exchange model of collective
+// decision making with the Equal Gain exchange rate, as the Decide program
+// computes it, in two arithmetics: exact (28-significant-digit decimal in
+// Decide's operation order, which reproduces Decide's output digit for
+// digit) and fast (float64, the default, for Monte Carlo).
+//
+// Papers: F. N. Stokman and R. Van Oosten (1994), "The exchange of voting
+// positions: an object-oriented model of policy networks", in B. Bueno de
+// Mesquita and F. N. Stokman (eds.), European Community Decision Making:
+// Models, Applications, and Comparisons, Yale University Press, 105–127
+// (the exchange of voting positions); J. Dijkstra, M. A. L. M. Van Assen
+// and F. N. Stokman (2008), "Outcomes of collective decisions with
+// externalities predicted", Journal of Theoretical Politics 20(4), 415–441
+// (the Equal Gain exchange rate, under which both partners gain the same
+// utility). The reference program is Decide, github
+// foarsitter/decide-exchange-model 2025.3.1 (HEAD 51dee66), specified in
+// Parley's /work/shared/specs/decide-exchange.md (here "spec"); no Decide
+// code was copied. Its randomised Equal Gain variant ("REX", spec §1.7) is
+// described there only in outline; Randomize implements Parley's reading
+// of it, eq. (11), not a port.
+//
+// # Model
+//
+// Actors hold on every issue k a position x, a salience s ∈ [0,1] and a
+// power c (Parley: the capability). Positions are normalised to 0–100:
+//
+//	x_norm = (x − lower)·step,  step = 100/(upper − lower)            (1)
+//
+// The forecast of an issue (Decide's "NBS") is the weighted mean
+//
+//	NBS_k = Σ_a (x_ak·s_ak)·c_a / Σ_k                                  (2)
+//	Σ_k   = Σ_a s_ak·c_a                                               (3)
+//
+// summed in actor order. Each round: actors left of NBS_k (x ≤ NBS_k) and
+// right of it are grouped per issue pair (p, q); every pair of actors on
+// opposite sides of both issues is a candidate exchange. The actor I with
+// the larger s_p/s_q supplies q (moves its voting position there) and
+// demands p; its partner J supplies p. Equal Gain (spec §1.5) first lets J
+// move all the way to I's position on p,
+//
+//	dp = |x_Ip − x_Jp|·s_Jp·c_J / Σ_p                                  (4)
+//	dq = dp·(s_Jp + s_Ip)/(s_Jq + s_Iq),  m_I = dq·Σ_q/(c_I·s_Iq)       (5)
+//
+// and if I would then overshoot J's position on q, lets I move all the way
+// instead (the same equations with the roles of p and q swapped). dq/dp is
+// the rate at which both gain the same:
+//
+//	gain = |dq·s_Iq − dp·s_Ip| = |dp·s_Jp − dq·s_Jq|                   (6)
+//
+// If a move would push NBS past the partner's position, it is cut to the
+// move Δ that puts NBS exactly there (Decide's check_nbs),
+//
+//	Δ = |x*·Σ_t − Σ_b x_bt·s_bt·c_b| / (s_At·c_A)                       (7)
+//	r_t = Δ·s_At·c_A/Σ_t,  r_u = r_t·(s_At + s_Ot)/(s_Au + s_Ou)       (8)
+//
+// and the partner's move is re-derived from r_u; moves must stay within
+// 0–100, be larger than 1e-10, keep one direction per actor and issue
+// within a round (9). The exchange with the highest gain is realised
+// first; every remaining exchange that shares an actor–issue with it is
+// recalculated from the new positions, and this repeats until none is
+// left. The round's voting NBS is eq. (2) over the voting positions y.
+// Each actor that traded then moves part of the way to its voting
+// position:
+//
+//	x' = x + (0.1 + 0.4·(1 − s))·(y − x)                               (10)
+//
+// evaluated as ((1−s)·0.4)·y + 0.1·y + ((1 − (1−s)·0.4) − 0.1)·x with
+// 0.4 and 0.1 the exact binary values Decide uses (spec §1.0). Ten rounds
+// run, with no convergence test. Randomised Equal Gain (Randomize = p)
+// moves one side's gain, picked at random, toward its maximum or toward 0:
+//
+//	eu' = eu + p·z·(eu_max − eu)  or  eu' = eu − p·z·eu,  z ~ U(0,1)   (11)
+//
+// Every quirk of Decide that changes numbers is kept (see
+// docs/decisions/exchange.md); exact mode matches Decide's deterministic
+// golden outputs for copenhagen and sample_data in every digit of all ten
+// rounds.
+//
+// # Cost
+//
+// A round creates O(K²·n²) candidate exchanges (K issues, n actors) and
+// realises R of them, each followed by a scan of the remaining list;
+// ten rounds of COP21 (15 actors × 13 issues, ~2,100 candidates, ~130
+// realisations a round) take ~40 ms in fast mode (docs/bench/exchange.md).
+package exchange
