@@ -2,6 +2,10 @@ package deal
 
 import (
 	"testing"
+
+	"parley/model"
+	"parley/scenariofile"
+	"parley/scenarios"
 )
 
 // BenchmarkSearch50x10 runs a full search (margin, Nash, 20 ranges, 11
@@ -10,12 +14,14 @@ import (
 func BenchmarkSearch50x10(b *testing.B) {
 	in := random(42, 50, 10, 0, 0.3)
 	b.ReportAllocs()
+	c0 := cpuTime()
 	for b.Loop() {
 		res, err := Search(in, Options{})
 		if err != nil || !res.Open {
 			b.Fatalf("open %v, err %v", res != nil && res.Open, err)
 		}
 	}
+	b.ReportMetric(float64(cpuTime()-c0)/float64(b.N), "cpu-ns/op")
 }
 
 // BenchmarkSearch50x10Closed: reservations in [0.5, 0.9] close the zone,
@@ -23,12 +29,14 @@ func BenchmarkSearch50x10(b *testing.B) {
 func BenchmarkSearch50x10Closed(b *testing.B) {
 	in := random(42, 50, 10, 0.5, 0.9)
 	b.ReportAllocs()
+	c0 := cpuTime()
 	for b.Loop() {
 		res, err := Search(in, Options{})
 		if err != nil || res.Open {
 			b.Fatalf("open %v, err %v", res != nil && res.Open, err)
 		}
 	}
+	b.ReportMetric(float64(cpuTime()-c0)/float64(b.N), "cpu-ns/op")
 }
 
 // BenchmarkEvaluate50x10 evaluates one package.
@@ -43,4 +51,36 @@ func BenchmarkEvaluate50x10(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// BenchmarkSearchUkraine runs the default search on the built-in case
+// (snapshot 2025-03-18, 10 actors × 7 issues, the status quo as every
+// actor's alternative: an open zone).
+func BenchmarkSearchUkraine(b *testing.B) {
+	name, data := scenarios.Default()
+	s, ds := scenariofile.Parse(name, data)
+	if err := ds.Err(false); err != nil {
+		b.Fatal(err)
+	}
+	r, err := s.Resolve("2025-03-18", "")
+	if err != nil {
+		b.Fatal(err)
+	}
+	p, err := model.FromScenario(r)
+	if err != nil {
+		b.Fatal(err)
+	}
+	in, err := FromScenario(r, p)
+	if err != nil {
+		b.Fatal(err)
+	}
+	in.NoDeal, in.NoDealFrom = References(p), "reference"
+	c0 := cpuTime()
+	for b.Loop() {
+		res, err := Search(in, Options{})
+		if err != nil || !res.Open {
+			b.Fatalf("open %v, err %v", res != nil && res.Open, err)
+		}
+	}
+	b.ReportMetric(float64(cpuTime()-c0)/float64(b.N), "cpu-ns/op")
 }

@@ -236,24 +236,32 @@ func (pr *program) maxStep(pt, step point) float64 {
 	return t
 }
 
-// workspace holds the Newton step's scratch arrays.
+// workspace holds the Newton step's scratch arrays, reused across steps.
 type workspace struct {
 	gu, hu, eu, om []float64 // gradient, diagonal Hessian, u–q cross term, ∇_u C
 	gy             []float64
+	sd             []float64 // row-major backing of S (upper triangle used)
 	S              *mat.SymDense
 	hinvg, v, hw   []float64
-	dy             *mat.VecDense
+	z, beta, rhs   []float64
+	rhsv, dy       *mat.VecDense
+	step           point
 	chol           mat.Cholesky
 }
 
 func (pr *program) newWorkspace() *workspace {
 	P, D := len(pr.pairs), pr.D
-	return &workspace{
+	ws := &workspace{
 		gu: make([]float64, P), hu: make([]float64, P), eu: make([]float64, P), om: make([]float64, P),
-		gy: make([]float64, D), S: mat.NewSymDense(D, nil),
+		gy: make([]float64, D), sd: make([]float64, D*D),
 		hinvg: make([]float64, P), v: make([]float64, P), hw: make([]float64, P),
-		dy: mat.NewVecDense(D, nil),
+		z: make([]float64, P), beta: make([]float64, len(pr.actors)), rhs: make([]float64, D),
+		dy:   mat.NewVecDense(D, nil),
+		step: point{u: make([]float64, P), y: make([]float64, D)},
 	}
+	ws.S = mat.NewSymDense(D, ws.sd)
+	ws.rhsv = mat.NewVecDense(D, ws.rhs)
+	return ws
 }
 
 // newton computes the Newton step of the barrier objective at pt and
@@ -261,22 +269,20 @@ func (pr *program) newWorkspace() *workspace {
 // by 1/τ: the certificate's residual r). ok is false when the reduced
 // system cannot be factorised.
 func (pr *program) newton(pt point, tau float64, ws *workspace) (step point, dec2 float64, ok bool) {
-	P, D := len(pr.pairs), pr.D
+	D := pr.D
 	gu, hu, eu, om, gy := ws.gu, ws.hu, ws.eu, ws.om, ws.gy
 	for j := range gy {
 		gy[j] = tau * pr.l[j]
 	}
-	S := ws.S
-	for a := 0; a < D; a++ {
-		for b := a; b < D; b++ {
-			S.SetSym(a, b, 0)
-		}
+	S, sd := ws.S, ws.sd
+	for j := range sd {
+		sd[j] = 0
 	}
 	addS := func(a, b int, v float64) {
 		if a <= b {
-			S.SetSym(a, b, S.At(a, b)+v)
+			sd[a*D+b] += v
 		} else {
-			S.SetSym(b, a, S.At(b, a)+v)
+			sd[b*D+a] += v
 		}
 	}
 	// Pairs.
@@ -306,7 +312,7 @@ func (pr *program) newton(pt point, tau float64, ws *workspace) (step point, dec
 	}
 	// Actors: objective terms, constraint terms, then eliminate their u.
 	rho := pr.rho
-	beta := make([]float64, len(pr.actors))
+	beta := ws.beta
 	for i := range pr.actors {
 		a := &pr.actors[i]
 		C := pr.actorC(a, pt)
@@ -333,7 +339,7 @@ func (pr *program) newton(pt point, tau float64, ws *workspace) (step point, dec
 		}
 	}
 	// rhs = −(gy − Σ Bᵀ Hinv gu); S −= Σ Bᵀ Hinv B.
-	rhs := make([]float64, D)
+	rhs := ws.rhs
 	copy(rhs, gy)
 	v, hw, hinvg := ws.v, ws.hw, ws.hinvg
 	for i := range pr.actors {
@@ -408,16 +414,16 @@ func (pr *program) newton(pt point, tau float64, ws *workspace) (step point, dec
 		// Regularise: add a tiny multiple of the diagonal's scale.
 		tr := 0.0
 		for j := 0; j < D; j++ {
-			tr = math.Max(tr, math.Abs(S.At(j, j)))
+			tr = math.Max(tr, math.Abs(sd[j*D+j]))
 		}
 		for j := 0; j < D; j++ {
-			S.SetSym(j, j, S.At(j, j)+1e-12*tr+1e-300)
+			sd[j*D+j] += 1e-12*tr + 1e-300
 		}
 		if !ws.chol.Factorize(S) {
 			return point{}, 0, false
 		}
 	}
-	if err := ws.chol.SolveVecTo(ws.dy, mat.NewVecDense(D, rhs)); err != nil {
+	if err := ws.chol.SolveVecTo(ws.dy, ws.rhsv); err != nil {
 		// A Condition error still carries the solution: barrier
 		// Hessians are badly conditioned near the optimum by design,
 		// and the line search and the certificate guard the step.
@@ -425,12 +431,12 @@ func (pr *program) newton(pt point, tau float64, ws *workspace) (step point, dec
 			return point{}, 0, false
 		}
 	}
-	step = point{u: make([]float64, P), y: make([]float64, D)}
+	step = ws.step
 	for j := range step.y {
 		step.y[j] = ws.dy.AtVec(j)
 	}
 	// Δu = −Hinv(gu + BΔy), BΔy = EΔy − β ω (γᵀΔy).
-	z := make([]float64, P)
+	z := ws.z
 	for i := range pr.actors {
 		a := &pr.actors[i]
 		gd := 0.0
@@ -481,6 +487,7 @@ func (s *solution) gap() float64 { return s.f - s.lb }
 func (pr *program) solve(start point, tol float64, stop func(point) bool) solution {
 	ws := pr.newWorkspace()
 	pt := start.clone()
+	next := start.clone()
 	m := float64(pr.m())
 	tau := 1.0
 	if f := math.Abs(pr.f0(pt)); f > 1 {
@@ -519,10 +526,8 @@ func (pr *program) solve(start point, tol float64, stop func(point) bool) soluti
 			}
 			phi0 := pr.phi(pt, tau)
 			t := pr.maxStep(pt, step)
-			var next point
 			accepted := false
 			for ls := 0; ls < 60; ls++ {
-				next = point{u: make([]float64, len(pt.u)), y: make([]float64, len(pt.y))}
 				for p := range pt.u {
 					next.u[p] = pt.u[p] + t*step.u[p]
 				}
@@ -541,7 +546,7 @@ func (pr *program) solve(start point, tol float64, stop func(point) bool) soluti
 				centred = dec2/2 < 1e-9
 				break
 			}
-			pt = next
+			pt, next = next, pt
 		}
 		if m/tau < 100*tol || stop != nil {
 			if b := pr.lowerBound(pt, tau, ws); b > lb {
