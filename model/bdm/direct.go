@@ -14,7 +14,7 @@ func probDirect(c *column, x, r []float64, _ int) (pmat, float64) {
 		grp[i] = i
 	}
 	flat := make([]float64, n*n)
-	p := rows(flat, n)
+	p := rows(flat, n) // zero: make clears
 	out := pmat{m: n, grp: grp, v: flat, t: make([]float64, n*n)}
 	if c.paper {
 		for i := range x {

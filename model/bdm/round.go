@@ -127,9 +127,9 @@ func grow(buf *[]float64, n int) []float64 {
 	return *buf
 }
 
-// rows cuts a flat n·n buffer into n rows, zeroed.
+// rows cuts a flat n·n buffer into n rows (not cleared: the callers
+// write every entry).
 func rows(flat []float64, n int) [][]float64 {
-	clear(flat)
 	out := make([][]float64, n)
 	for i := range out {
 		out[i] = flat[i*n : (i+1)*n : (i+1)*n]
@@ -234,7 +234,8 @@ func (c *column) round(x []float64, prob probFunc) *internals {
 		ei := in.e0[i]
 		for j := range x {
 			if x[i] == x[j] {
-				continue // A15; i == j included
+				ei[j] = 0 // A15; i == j included
+				continue
 			}
 			d := math.Abs(x[i]-x[j]) / c.delta
 			us, uf := utilities2(d, 1)
@@ -263,7 +264,8 @@ func (c *column) round(x []float64, prob probFunc) *internals {
 		ai, bi, pgrp := in.a[i], in.b[i], in.p1.grp
 		for j := range x {
 			if x[i] == x[j] {
-				continue // A15
+				ai[j], bi[j] = 0, 0 // A15
+				continue
 			}
 			gj := geo.grp[j]
 			d := math.Abs(x[i]-x[j]) / c.delta
