@@ -88,6 +88,10 @@ func loadInput(cmd *cobra.Command, args []string) (*Input, error) {
 	return in, nil
 }
 
+// maxForeign is how many errors to list for a file that does not look
+// like a scenario.
+const maxForeign = 8
+
 // parseInput parses a scenario file or a peer format.
 func parseInput(name string, data []byte, strict bool) (*Input, error) {
 	head := data
@@ -95,8 +99,7 @@ func parseInput(name string, data []byte, strict bool) (*Input, error) {
 		head = head[:4096]
 	}
 	ext := strings.ToLower(filepath.Ext(name))
-	isScenario := ext == ".yaml" || ext == ".yml" || ext == ".json" || strings.HasPrefix(name, "built-in: ")
-	if !isScenario {
+	if !strings.HasPrefix(name, "built-in: ") && !scenariofile.Detect(data) {
 		for _, f := range peerFormats {
 			if f.detect(name, head) {
 				s, err := f.read(name, data)
@@ -106,11 +109,17 @@ func parseInput(name string, data []byte, strict bool) (*Input, error) {
 				return &Input{Name: name, Format: f.name, Scenario: s, Warnings: s.Validate().Warnings()}, nil
 			}
 		}
-		if !scenariofile.Detect(data) {
+		if ext != ".yaml" && ext != ".yml" && ext != ".json" {
 			return nil, errs.New(errs.Invalid, "%s: not a file Parley can read; valid: a scenario in YAML or JSON (see docs/format.md)%s", name, peerList())
 		}
 	}
 	s, ds := scenariofile.Parse(name, data)
+	if es := ds.Errors(strict); !scenariofile.Detect(data) && len(es) > maxForeign {
+		// Probably not a scenario at all: a wall of errors helps nobody.
+		more := fmt.Sprintf("… and %d more: is %s a Parley scenario? A scenario file has metadata, issues, actors and stances (docs/format.md)%s",
+			len(es)-maxForeign, name, peerList())
+		return nil, append(es[:maxForeign:maxForeign], scenario.Diagnostic{Message: more})
+	}
 	if err := ds.Err(strict); err != nil || s == nil {
 		if err == nil {
 			err = errs.New(errs.Invalid, "%s: not a scenario", name)

@@ -20,7 +20,11 @@ func heading(in *Input) string {
 	if title == "" {
 		title = in.Resolved.Metadata.ID
 	}
-	h := fmt.Sprintf("%s — as of %s", title, in.Resolved.Metadata.AsOf)
+	h := title
+	if in.Format == "scenario" {
+		// Peer formats carry no date.
+		h += " — as of " + in.Resolved.Metadata.AsOf
+	}
 	if in.Variant != "" {
 		h += ", variant " + in.Variant
 	}
