@@ -267,3 +267,36 @@ func TestCancel(t *testing.T) {
 		t.Errorf("error %v, want context.Canceled", err)
 	}
 }
+
+// TestDegenerate: one point held by everyone stays put and is the
+// forecast (one distinct position, probability 1); two actors still run.
+func TestDegenerate(t *testing.T) {
+	p := &model.Problem{
+		Issues: []model.Issue{{ID: "i", Name: "I", Min: 0, Max: 10}},
+		Actors: []model.Actor{{ID: "a", Name: "A", Capability: 1}, {ID: "b", Name: "B", Capability: 3}, {ID: "c", Name: "C", Capability: 2}},
+		Stances: [][]model.Stance{
+			{{Present: true, Position: 4, Salience: 0.5}},
+			{{Present: true, Position: 4, Salience: 1}},
+			{{Present: true, Position: 4, Salience: 0.2}},
+		},
+	}
+	r := forecast(t, smp.Model{}, p, model.Options{})
+	d := r.Detail.(*smp.Detail)
+	if len(d.Positions) != 3 || r.Issues[0].Forecast != 4 || d.Prob[2][1] != 1 {
+		t.Errorf("one point: %d states, forecast %v, prob %v; want 3 states (KTAB's minimum), 4, 1", len(d.Positions), r.Issues[0].Forecast, d.Prob[2])
+	}
+	for _, rd := range r.Issues[0].Rounds {
+		for _, x := range rd.Positions {
+			if x != 4 {
+				t.Fatalf("round %d: position %v, want 4", rd.Round, x)
+			}
+		}
+	}
+	p.Actors, p.Stances = p.Actors[:2], p.Stances[:2]
+	p.Stances[0][0].Position = 0
+	p.Stances[1][0].Position = 10
+	r = forecast(t, smp.Model{}, p, model.Options{})
+	if f := r.Issues[0].Forecast; !(f >= 0 && f <= 10) {
+		t.Errorf("two actors: forecast %v is off the 0–10 scale", f)
+	}
+}
