@@ -120,6 +120,11 @@ var floatConsts = constants[float64]{
 
 // ---- exact mode ----
 
+var (
+	errDivZero  = errors.New("decimal division by zero")
+	errBadInput = errors.New("input is not a finite number of at most 28 digits")
+)
+
 // Python's decimal default context: 28 significant digits, ROUND_HALF_EVEN,
 // exponents within ±999999.
 var pyContext = apd.Context{
@@ -196,7 +201,7 @@ func (d *decArith) mul(a, b *apd.Decimal) *apd.Decimal {
 }
 func (d *decArith) quo(a, b *apd.Decimal) *apd.Decimal {
 	if b.IsZero() {
-		d.check(0, errors.New("decimal division by zero"))
+		d.check(0, errDivZero)
 		return d.new()
 	}
 	cond, err := pyContext.Quo(&d.scratch, a, b)

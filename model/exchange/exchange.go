@@ -5,8 +5,6 @@ import (
 	"math"
 	"math/rand/v2"
 
-	"github.com/cockroachdb/apd/v3"
-
 	"parley/errs"
 	"parley/model"
 )
@@ -127,7 +125,7 @@ func (m Model) Forecast(ctx context.Context, p *model.Problem, o model.Options) 
 		return nil, errInvalidP(m.Randomize)
 	}
 	if m.Exact {
-		return run[*apd.Decimal](ctx, &decArith{}, p, cfg, true)
+		return run[dec](ctx, &exactArith{}, p, cfg, true)
 	}
 	return run[float64](ctx, floatArith{}, p, cfg, false)
 }

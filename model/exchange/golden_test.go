@@ -55,7 +55,7 @@ func readCSV(t testing.TB, name string) []map[string]string {
 	return out
 }
 
-func dec(t testing.TB, s string) *apd.Decimal {
+func decimal(t testing.TB, s string) *apd.Decimal {
 	t.Helper()
 	d, _, err := apd.NewFromString(s)
 	if err != nil {
@@ -70,7 +70,7 @@ func sameDecimal(t testing.TB, n Number, want string) bool {
 	if n.Decimal() == nil {
 		t.Fatalf("%v is not an exact-mode number", n)
 	}
-	return n.Decimal().Cmp(dec(t, want)) == 0
+	return n.Decimal().Cmp(decimal(t, want)) == 0
 }
 
 var goldenSets = []struct{ input, prefix string }{
