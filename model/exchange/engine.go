@@ -27,6 +27,8 @@ type engine[T any, A arith[T]] struct {
 	sigma   []T     // Σ_k of eq. (3), this round
 	nbs     []T     // NBS_k of eq. (2), this round
 	term    [][]T   // term[a][k] = (x·s)·c at the start of the round
+	prefix  [][]T   // prefix[k][j]: the running sum of eq. (2) over members[k][:j]
+	mpos    [][]int // mpos[a][k]: a's index in members[k]
 
 	ties      tieRule
 	randomize float64
@@ -109,8 +111,17 @@ func newEngine[T any, A arith[T]](ar A, p *model.Problem) *engine[T, A] {
 		}
 	}
 	e.term = make([][]T, e.nA)
+	e.mpos = make([][]int, e.nA)
 	for a := range e.term {
 		e.term[a] = make([]T, e.nK)
+		e.mpos[a] = make([]int, e.nK)
+	}
+	e.prefix = make([][]T, e.nK)
+	for k := range e.members {
+		e.prefix[k] = make([]T, len(e.members[k])+1)
+		for j, a := range e.members[k] {
+			e.mpos[a][k] = j
+		}
 	}
 	return e
 }
@@ -129,13 +140,17 @@ func (e *engine[T, A]) calcNBS(x [][]T, out []T, terms [][]T) {
 	ar := e.ar
 	for k := 0; k < e.nK; k++ {
 		sum, num := e.k.zero, e.k.zero
-		for _, a := range e.members[k] {
+		if terms != nil {
+			e.prefix[k][0] = num
+		}
+		for j, a := range e.members[k] {
 			sum = ar.add(sum, ar.mul(e.s[a][k], e.c[a]))
 			t := ar.mul(ar.mul(x[a][k], e.s[a][k]), e.c[a])
+			num = ar.add(num, t)
 			if terms != nil {
 				terms[a][k] = t
+				e.prefix[k][j+1] = num
 			}
-			num = ar.add(num, t)
 		}
 		e.sigma[k] = sum
 		if ar.isZero(sum) {
@@ -150,8 +165,17 @@ func (e *engine[T, A]) calcNBS(x [][]T, out []T, terms [][]T) {
 // updates applied and actor a moved to pos.
 func (e *engine[T, A]) adjNBS(t int, upd []update[T], a int, pos T) T {
 	ar := e.ar
-	num := e.k.zero
-	for _, b := range e.members[t] {
+	// The running sum up to the first changed actor is the round's own
+	// (prefix); from there on it is summed as Decide does.
+	start := e.mpos[a][t]
+	for _, u := range upd {
+		if j := e.mpos[u.actor][t]; j < start {
+			start = j
+		}
+	}
+	num := e.prefix[t][start]
+	members := e.members[t]
+	for _, b := range members[start:] {
 		if b == a {
 			num = ar.add(num, ar.mul(ar.mul(pos, e.s[b][t]), e.c[b]))
 			continue
@@ -172,8 +196,14 @@ func (e *engine[T, A]) adjNBS(t int, upd []update[T], a int, pos T) T {
 // (target·Σ − Σ_all x·s·c)/(s_a·c_a) that puts NBS_t on target.
 func (e *engine[T, A]) adjByPos(t int, upd []update[T], a int, pos, target T) T {
 	ar := e.ar
-	total := e.k.zero
-	for _, b := range e.members[t] {
+	start := e.mpos[a][t]
+	for _, u := range upd {
+		if j := e.mpos[u.actor][t]; j < start {
+			start = j
+		}
+	}
+	total := e.prefix[t][start]
+	for _, b := range e.members[t][start:] {
 		term := e.term[b][t]
 		if b == a {
 			term = ar.mul(ar.mul(pos, e.s[b][t]), e.c[b])
