@@ -72,7 +72,8 @@ type exch[T any] struct {
 	dp, dq T
 	valid  bool
 	// upd[0] are the recorded positions on p, upd[1] on q (spec §1.6 step 2)
-	upd [2][]update[T]
+	upd  [2][]update[T]
+	ubuf [2][2]update[T]
 }
 
 type update[T any] struct {
@@ -457,6 +458,7 @@ func (e *engine[T, A]) newExchange(i, j, p, q int, groups string) *exch[T] {
 	ex.J = side[T]{actor: j, supply: p, demand: q, x: e.x[j][p], start: e.x[j][p], demandPos: e.x[j][q]}
 	ex.I.moves = ex.I.mbuf[:0]
 	ex.J.moves = ex.J.mbuf[:0]
+	ex.upd[0], ex.upd[1] = ex.ubuf[0][:0], ex.ubuf[1][:0]
 	e.calculate(ex)
 	return ex
 }
@@ -618,6 +620,7 @@ func (e *engine[T, A]) selectExchanges(ctx context.Context, list []*exch[T], rr 
 	ar, k := e.ar, e.k
 	byGain := func(a, b *exch[T]) int { return ar.cmp(b.key, a.key) }
 	slices.SortStableFunc(list, byGain)
+	base := list // the merged list is written back into this array
 	var realised []*exch[T]
 	var changed, unchanged []*exch[T]
 	var changedPos, posOfU, idx []int
@@ -671,7 +674,7 @@ func (e *engine[T, A]) selectExchanges(ctx context.Context, list []*exch[T], rr 
 		if e.failed != nil || ctx.Err() != nil {
 			return realised
 		}
-		list = list[:0]
+		list = base[:0]
 		if fullSort {
 			// rebuild in list order, then sort it whole
 			list = mergeByPos(list, unchanged, changed, changedPos)
