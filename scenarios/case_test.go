@@ -284,8 +284,10 @@ func TestReportedShifts(t *testing.T) {
 	}
 }
 
-// TestRedLines pins the two red lines the August source states: Kyiv will
-// not hand over Donetsk and Luhansk, Moscow makes it a condition for peace.
+// TestRedLines pins the red lines the sources state: from Jeddah, Moscow's
+// refusal of NATO troops in Ukraine (security guarantees below the European
+// force, 50); from 17 August, Kyiv will not hand over Donetsk and Luhansk and
+// Moscow makes it a condition for peace.
 func TestRedLines(t *testing.T) {
 	s := parseDefault(t)
 	base, err := s.Resolve(scenario.Base, "")
@@ -296,6 +298,16 @@ func TestRedLines(t *testing.T) {
 		if len(a.RedLines) > 0 {
 			t.Errorf("base: %s has red lines %v; the sources state none before August", a.ID, a.RedLines)
 		}
+	}
+	jeddah, err := s.Resolve("2025-03-11", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r, ok, err := scenario.ParseRedLine(jeddah.Actor("russia").RedLines["security-guarantees"]); err != nil || !ok || !r.Allows(25) || r.Allows(50) {
+		t.Errorf("2025-03-11: russia's security-guarantees red line %+v (ok %v, err %v) should allow 25 (arms only) and exclude 50 (troops)", r, ok, err)
+	}
+	if _, ok := jeddah.Actor("russia").RedLines["territory"]; ok {
+		t.Error("2025-03-11: russia has a territory red line before the August source states one")
 	}
 	aug, err := s.Resolve("2025-08-18", "")
 	if err != nil {
