@@ -247,3 +247,19 @@ func TestNashRho2(t *testing.T) {
 		t.Errorf("q = %v: cubic %v, want its root in (0.39, 0.40)", q, c)
 	}
 }
+
+// TestCertificateRho2 runs a whole search with ρ = 2 (curved zone
+// boundary, the harder case for the barrier) and checks every
+// certificate gap.
+func TestCertificateRho2(t *testing.T) {
+	res, err := Search(random(3, 10, 7, 0.2, 0.4), Options{Rho: 2, Samples: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !res.Open || res.Stats.MaxGap > 1e-5 || res.Stats.Solves != 2+1+14+11 {
+		t.Errorf("open %v, stats %+v; want open, 28 solves, every gap ≤ 1e-5", res.Open, res.Stats)
+	}
+	if res.NashBound < res.NashProduct || res.NashBound > res.NashProduct*(1+1e-5) {
+		t.Errorf("Nash product %v, bound %v", res.NashProduct, res.NashBound)
+	}
+}
