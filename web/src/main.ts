@@ -268,7 +268,7 @@ function openStance(actor: string, issue: string) {
     h('label', { class: 'field' }, label, h('input', { type: 'number', name, value: value ?? '', min, max, step, 'data-testid': 'edit-' + name }))
   const salMax = sc.metadata.salience_scale === 100 ? 100 : 1
   const errors = h('div', { class: 'errors', role: 'alert', 'data-testid': 'edit-errors' })
-  const form = h('form', { class: 'edit', 'data-testid': 'stance-form' },
+  const form = h('form', { class: 'edit', 'data-testid': 'stance-form', novalidate: true },
     h('h3', {}, 'Edit'),
     num('position', `Position (${lo}–${hi})`, stc.position, lo, hi, 0.5),
     num('salience', `Salience (0–${salMax})`, stc.salience, 0, salMax, salMax / 100),
@@ -306,7 +306,7 @@ function openStance(actor: string, issue: string) {
     ? h('ol', { class: 'evidence', 'data-testid': 'evidence' }, ...stc.evidence.map((ev) => {
       const src = sources.find((x) => x.id === ev.source || x.file === ev.source)
       return h('li', {},
-        h('blockquote', {}, '“' + ev.quote + '”'),
+        h('blockquote', {}, /^["“‘']/.test(ev.quote) ? ev.quote : '“' + ev.quote + '”'),
         h('p', { class: 'cite' }, src?.title ?? ev.source, src?.publisher ? ` — ${src.publisher}` : '', ev.date || src?.date ? ` · ${ev.date ?? src?.date}` : ''),
         ev.note ? h('p', { class: 'note' }, ev.note) : null)
     }))
@@ -489,11 +489,15 @@ function drawSweep(out: HTMLElement, tor: HTMLElement) {
     if (!bars.length || !is) continue
     const canvas = h('canvas', { role: 'img', 'aria-label': `Tornado chart for ${ti.name}` })
     tor.append(h('figure', { class: 'chart small' }, h('figcaption', {}, `${ti.name}: ${fmt(ti.base)} at the stated values`), h('div', { class: 'box', style: `height:${60 + bars.length * 24}px` }, canvas)))
+    // Zoom to the bars (and the base), with a margin, within the scale.
     const [lo, hi] = bounds(is)
+    const ends = bars.flatMap((b) => [b.forecast_at_low, b.forecast_at_high]).concat([ti.base])
+    const pad = Math.max((Math.max(...ends) - Math.min(...ends)) * 0.15, (hi - lo) * 0.02)
+    const xmin = Math.max(lo, Math.floor(Math.min(...ends) - pad)), xmax = Math.min(hi, Math.ceil(Math.max(...ends) + pad))
     st.charts.push(new Chart(canvas as HTMLCanvasElement, {
       type: 'bar',
       data: { labels: bars.map((b) => `${actorName(b.input.actor)} · ${b.input.kind}${b.input.issue && b.input.issue !== ti.issue ? ' on ' + b.input.issue : ''}`), datasets: [{ label: 'forecast with the input at its low → high end', data: bars.map((b) => [b.forecast_at_low, b.forecast_at_high]) as unknown as number[], backgroundColor: bars.map((b) => (b.forecast_at_high >= b.forecast_at_low ? color(0) : color(1))) }] },
-      options: { indexAxis: 'y', plugins: { legend: { display: false } }, scales: { x: { min: lo, max: hi }, y: { ticks: { font: { size: 11 } } } } },
+      options: { indexAxis: 'y', plugins: { legend: { display: false } }, scales: { x: { min: xmin, max: xmax, title: { display: true, text: `forecast (base ${fmt(ti.base)})` } }, y: { ticks: { font: { size: 11 } } } } },
     }))
   }
 }

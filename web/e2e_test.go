@@ -1,0 +1,293 @@
+package web_test
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"parley/httpapi"
+	"parley/model"
+	"parley/model/compromise"
+	"parley/scenario"
+	"parley/scenariofile"
+	"parley/scenarios"
+	"parley/store"
+	"parley/store/sqlite"
+	"parley/web"
+)
+
+// chromium returns the path of a Chromium or Chrome binary, or "".
+func chromium() string {
+	if p := os.Getenv("PARLEY_CHROMIUM"); p != "" {
+		return p
+	}
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	return ""
+}
+
+// TestEndToEnd drives the web app in headless Chromium against the API
+// over a fresh SQLite database seeded with the built-in case: it loads the
+// case, opens a stance's evidence, edits its position (first wrongly, to
+// see the validation message, then rightly), sees the compromise forecast
+// move to the value the model gives for the edited scenario, opens the
+// forecast view, runs a sweep and sees its histograms, and evaluates a
+// deal. Screenshots of each view go to $PARLEY_SCREENSHOTS (or a
+// temporary directory), logged.
+func TestEndToEnd(t *testing.T) {
+	bin := chromium()
+	if bin == "" {
+		t.Skip("no chromium binary found (apt-get install -y chromium, or set PARLEY_CHROMIUM); .ci/run installs it")
+	}
+	shots := os.Getenv("PARLEY_SCREENSHOTS")
+	if shots == "" {
+		shots = filepath.Join(t.TempDir(), "screenshots")
+	}
+	if err := os.MkdirAll(shots, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("screenshots in %s", shots)
+
+	ctx := context.Background()
+	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "e2e.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	name, data := scenarios.Default()
+	full, ds := scenariofile.Parse(name, data)
+	if err := ds.Err(false); err != nil {
+		t.Fatal(err)
+	}
+	rec := &store.Scenario{Name: full.Metadata.Title, Format: "yaml", Body: data}
+	if err := st.CreateScenario(ctx, rec); err != nil {
+		t.Fatal(err)
+	}
+	api, err := httpapi.New(ctx, httpapi.Options{Store: st, Web: web.Dist(), LoopbackOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer api.Close()
+	srv := httptest.NewServer(api)
+	defer srv.Close()
+
+	// The stance to open and edit: the first actor on the first issue
+	// whose stance quotes evidence.
+	latest, err := full.Resolve(scenario.Latest, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	issue := latest.Issues[0]
+	var stance *scenario.Stance
+	for i := range latest.Stances {
+		if s := &latest.Stances[i]; s.Issue == issue.ID && len(s.Evidence) > 0 {
+			stance = s
+			break
+		}
+	}
+	if stance == nil {
+		t.Fatalf("no stance with evidence on %s", issue.ID)
+	}
+	newPos := stance.Position + 5
+	if stance.Range != nil && stance.Range.Position != nil {
+		newPos = (stance.Range.Position[0] + stance.Range.Position[1]) / 2
+		if newPos == stance.Position {
+			newPos = stance.Range.Position[1]
+		}
+	}
+	newPos = math.Round(newPos)
+	want := compromiseAfter(t, latest, stance.Actor, issue.ID, newPos)
+	before := compromiseAfter(t, latest, stance.Actor, issue.ID, stance.Position)
+
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(bin),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.NoFirstRun,
+		chromedp.WindowSize(1400, 1000),
+	)
+	actx, cancel := chromedp.NewExecAllocator(ctx, opts...)
+	defer cancel()
+	browser, cancel := chromedp.NewContext(actx)
+	defer cancel()
+	// Start the browser on a context without a deadline (its lifetime),
+	// then bound the steps.
+	if err := chromedp.Do(browser); err != nil {
+		t.Fatalf("start %s: %v", bin, err)
+	}
+	bctx, cancel := context.WithTimeout(browser, 3*time.Minute)
+	defer cancel()
+
+	// shot writes the viewport as name.png and the whole page as
+	// name-full.png.
+	shot := func(name string) chromedp.Action[chromedp.Void] {
+		return chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+			view, err := chromedp.CaptureScreenshot()(ctx, tg)
+			if err != nil {
+				return err
+			}
+			if err := os.WriteFile(filepath.Join(shots, name+".png"), view, 0o644); err != nil {
+				return err
+			}
+			full, err := chromedp.FullScreenshot(100)(ctx, tg)
+			if err != nil {
+				return err
+			}
+			return os.WriteFile(filepath.Join(shots, name+"-full.png"), full, 0o644)
+		})
+	}
+	do := func(step string, steps ...chromedp.Action[chromedp.Void]) {
+		t.Helper()
+		if err := chromedp.Do(bctx, steps...); err != nil {
+			t.Fatalf("%s: %v", step, err)
+		}
+	}
+	poll := func(expr string) chromedp.Action[chromedp.Void] {
+		return void(chromedp.Poll[bool](expr, chromedp.WithPollingTimeout(60*time.Second)))
+	}
+	count := func(sel string) int {
+		t.Helper()
+		return get(t, bctx, sel, chromedp.Evaluate[int](fmt.Sprintf(`document.querySelectorAll(%q).length`, sel)))
+	}
+	marker := chromedp.CSS(fmt.Sprintf(`g.marker[data-actor=%q][data-issue=%q]`, stance.Actor, issue.ID))
+	fline := fmt.Sprintf(`section.issue[data-issue=%q] line.fline[data-model="compromise"]`, issue.ID)
+
+	// 1. The built-in case loads on first visit.
+	do("load", chromedp.Navigate(srv.URL+"/#scenario"), chromedp.WaitVisible(marker), shot("01-scenario"))
+	if n := count("section.issue"); n != len(latest.Issues) {
+		t.Fatalf("%d issue cards, want %d", n, len(latest.Issues))
+	}
+	shown := get(t, bctx, "forecast line", chromedp.AttributeValue(chromedp.CSS(fline), "data-forecast")).Value
+	if got, _ := strconv.ParseFloat(shown, 64); math.Abs(got-before) > 1e-3 {
+		t.Fatalf("compromise forecast on %s shown as %s, want %.3f", issue.ID, shown, before)
+	}
+
+	// 2. A stance's evidence: the quote as the scenario has it.
+	do("evidence", chromedp.Click(marker), chromedp.WaitVisible(chromedp.CSS(`[data-testid=evidence] blockquote`)), shot("02-evidence"))
+	quote := get(t, bctx, "quote", chromedp.Text(chromedp.CSS(`[data-testid=evidence] blockquote`)))
+	if !strings.Contains(quote, stance.Evidence[0].Quote) {
+		t.Fatalf("evidence shows %q, want %q", quote, stance.Evidence[0].Quote)
+	}
+
+	// 3. An invalid edit is refused with the validator's message.
+	pos := chromedp.CSS(`[data-testid=stance-form] input[name=position]`)
+	save := chromedp.CSS(`[data-testid=save-stance]`)
+	do("invalid edit", chromedp.SetValue(pos, "150"), chromedp.Click(save),
+		chromedp.WaitVisible(chromedp.CSS(`[data-testid=edit-errors] li`)), shot("03-invalid-edit"))
+	if msg := get(t, bctx, "errors", chromedp.Text(chromedp.CSS(`[data-testid=edit-errors]`))); !strings.Contains(msg, "position 150 is outside the scale") {
+		t.Fatalf("validation message %q", msg)
+	}
+
+	// 4. A valid edit saves, re-runs the forecast and moves the line to
+	// what the model gives for the edited scenario.
+	do("edit", chromedp.SetValue(pos, strconv.FormatFloat(newPos, 'f', -1, 64)), chromedp.Click(save),
+		poll(fmt.Sprintf(`(() => { const l = document.querySelector(%q); return !!l && Math.abs(Number(l.dataset.forecast) - %f) < 1e-3 })()`, fline, want)),
+		shot("04-edited"))
+	if saved, err := st.GetScenario(ctx, rec.ID); err != nil || saved.Version != 2 {
+		t.Fatalf("after the edit: %+v, %v", saved, err)
+	}
+	if math.Abs(want-before) < 1e-6 {
+		t.Fatalf("the edit should move the compromise forecast (stays %v)", before)
+	}
+
+	// 5. The forecast view: model table, trajectories, timeline.
+	do("forecast view", chromedp.Click(chromedp.ID("tab-forecast")),
+		chromedp.WaitVisible(chromedp.CSS(`[data-testid=model-table]`)),
+		poll(`document.querySelectorAll("[data-testid=timeline] canvas").length > 0`),
+		chromedp.Sleep(300*time.Millisecond), shot("05-forecast"))
+	if rows, charts := count("[data-testid=model-table] tbody tr"), count("[data-testid=timeline] canvas"); rows != len(latest.Issues) || charts != len(latest.Issues) {
+		t.Fatalf("forecast view: %d table rows and %d timeline charts, want %d", rows, charts, len(latest.Issues))
+	}
+
+	// 6. A sweep: progress, then one histogram per issue; then the
+	// tornado.
+	do("sweep", chromedp.Click(chromedp.ID("tab-sweep")),
+		chromedp.WaitVisible(chromedp.CSS(`[data-testid=run-sweep]`)),
+		chromedp.SetValue(chromedp.CSS(`[data-testid=sweep-samples]`), "400"),
+		chromedp.Click(chromedp.CSS(`[data-testid=run-sweep]`)),
+		poll(`document.querySelectorAll("[data-testid=sweep-results] canvas").length > 0`),
+		chromedp.Click(chromedp.CSS(`[data-testid=run-sensitivity]`)),
+		poll(`document.querySelectorAll("[data-testid=tornado] canvas").length > 0`),
+		chromedp.Sleep(300*time.Millisecond), shot("06-sweep"))
+	if n := count("[data-testid=sweep-results] canvas"); n != len(latest.Issues) {
+		t.Fatalf("%d histograms, want %d", n, len(latest.Issues))
+	}
+	runs, err := st.ListRuns(ctx, rec.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	kinds := map[store.RunKind]int{}
+	for _, r := range runs {
+		if r.Status == store.Done {
+			kinds[r.Kind]++
+		}
+	}
+	if kinds[store.Sweep] != 1 || kinds[store.Sensitivity] != 1 {
+		t.Fatalf("finished runs by kind %v, want one sweep and one sensitivity", kinds)
+	}
+
+	// 7. A deal: one verdict per actor.
+	do("deal", chromedp.Click(chromedp.ID("tab-deal")),
+		chromedp.WaitVisible(chromedp.CSS(`[data-testid=deal-summary]`)), shot("07-deal"))
+	if n := count("[data-testid=deal-result] tbody tr"); n != len(latest.Actors) {
+		t.Fatalf("%d verdicts, want one per actor (%d)", n, len(latest.Actors))
+	}
+}
+
+func void[T any](a chromedp.Action[T]) chromedp.Action[chromedp.Void] {
+	return func(ctx context.Context, t *chromedp.Target) (chromedp.Void, error) {
+		_, err := a(ctx, t)
+		return chromedp.Void{}, err
+	}
+}
+
+func get[T any](t *testing.T, ctx context.Context, what string, a chromedp.Action[T]) T {
+	t.Helper()
+	v, err := chromedp.Run(ctx, a)
+	if err != nil {
+		t.Fatalf("%s: %v", what, err)
+	}
+	return v
+}
+
+// compromiseAfter is the compromise forecast on issue when actor's
+// position there is pos (the model's own code, not the page's).
+func compromiseAfter(t *testing.T, s *scenario.Scenario, actor, issue string, pos float64) float64 {
+	t.Helper()
+	c := *s
+	c.Stances = append([]scenario.Stance(nil), s.Stances...)
+	st := c.Stance(actor, issue)
+	st.Position = pos
+	p, err := model.FromScenario(&c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := compromise.Model{}.Forecast(context.Background(), p, model.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, is := range r.Issues {
+		if is.Issue == issue {
+			return is.Forecast
+		}
+	}
+	t.Fatalf("no forecast for %s", issue)
+	return 0
+}
