@@ -158,3 +158,49 @@ func TestExactRound1Exchanges(t *testing.T) {
 		})
 	}
 }
+
+// TestExactDeterministicColumn: the spread files (spec §4.2) carry
+// Decide's deterministic-mode value of every preference and voting NBS of
+// every round, and of the final start NBS, as float64 text — for cop21
+// too, whose full golden files are held out. Exact mode must equal each to
+// float64 precision (1e-12).
+func TestExactDeterministicColumn(t *testing.T) {
+	for _, set := range allSets {
+		t.Run(set.input, func(t *testing.T) {
+			p := load(t, set.input)
+			res, err := Model{Exact: true}.Forecast(context.Background(), p, model.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			d := res.Detail.(*Detail)
+			idx := map[string]int{}
+			for k, id := range d.Issues {
+				idx[id] = k
+			}
+			rows := readCSV(t, set.spread)
+			for _, row := range rows {
+				r, _ := strconv.Atoi(row["round"])
+				k := idx[row["issue"]]
+				var got Number
+				switch {
+				case r > len(d.Rounds):
+					got = d.Final[k]
+				case row["kind"] == "preference_nbs":
+					got = d.Rounds[r-1].Preference[k]
+				default:
+					got = d.Rounds[r-1].Voting[k]
+				}
+				want, err := strconv.ParseFloat(row["deterministic"], 64)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if diff := got.Float64() - want; diff > 1e-12 || diff < -1e-12 {
+					t.Errorf("%s round %d %s = %v, Decide %v", row["issue"], r, row["kind"], got, want)
+				}
+			}
+			if len(rows) != len(d.Issues)*(2*DefaultRounds+1) {
+				t.Errorf("%d spread rows, want %d", len(rows), len(d.Issues)*(2*DefaultRounds+1))
+			}
+		})
+	}
+}
