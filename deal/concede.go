@@ -351,6 +351,10 @@ func (s *searcher) bendsAt(bs []bound, q []float64) []Bend {
 	return out
 }
 
+// shortfallTol is the smallest shortfall reported: below it a shortfall is
+// within the solver's certificate (~1e-6) of none.
+const shortfallTol = 1e-6
+
 // shortfalls lists the required actors below their alternative at the
 // normalised package q, each with the position moves that make it up.
 func (s *searcher) shortfalls(q []float64) []Shortfall {
@@ -359,7 +363,7 @@ func (s *searcher) shortfalls(q []float64) []Shortfall {
 	for _, i := range s.req {
 		u := sp.utility(i, q)
 		need := sp.alt[i] - u
-		if need <= 1e-9 {
+		if need <= shortfallTol {
 			continue
 		}
 		sf := Shortfall{Actor: p.Actors[i].ID, Utility: u, Alternative: sp.alt[i], By: need}
