@@ -435,11 +435,11 @@ func (x *exactArith) slow(op byte, a, b dec) dec {
 	A, B := a.toAPD(), b.toAPD()
 	switch op {
 	case '+':
-		cond, err = pyContext.Add(r, A, B)
+		_, err = pyContext.Add(r, A, B)
 	case '-':
-		cond, err = pyContext.Sub(r, A, B)
+		_, err = pyContext.Sub(r, A, B)
 	case '*':
-		cond, err = pyContext.Mul(r, A, B)
+		_, err = pyContext.Mul(r, A, B)
 	case '/':
 		cond, err = pyContext.Quo(r, A, B)
 		if err == nil && !cond.Inexact() {

@@ -33,7 +33,6 @@ type engine[T any, A arith[T]] struct {
 	ties      tieRule
 	randomize float64
 	rng       *rand.Rand
-	notes     []string
 	failed    error
 
 	// exchanges live in chunks reused from round to round
