@@ -1,0 +1,57 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"parley/scenarios"
+)
+
+// TestWrite renders the page (few draws) and checks it is complete and that
+// every line number it gives points at the YAML entry it names.
+func TestWrite(t *testing.T) {
+	var buf bytes.Buffer
+	if err := write(context.Background(), &buf, 20); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	if i := strings.Index(out, "{{"); i >= 0 {
+		t.Fatalf("unfilled placeholder: %q", out[i:i+30])
+	}
+	for _, h := range []string{"## 1. Ceasefire (`ceasefire`", "## 7. Ukraine and NATO (`nato`", "### `us-ends-support`", "**2025-08-18** — median of 20 draws"} {
+		if !strings.Contains(out, h) {
+			t.Errorf("page lacks %q", h)
+		}
+	}
+	_, data := scenarios.Default()
+	lines := strings.Split(string(data), "\n")
+	// "Name | cell ·L123" in a positions table and "(L123):" in a why list
+	// both point at the "- actor:" line of a stance entry.
+	refs := regexp.MustCompile(`·L(\d+) \||\(L(\d+)\):`).FindAllStringSubmatch(out, -1)
+	if len(refs) < 70 {
+		t.Fatalf("only %d stance line references", len(refs))
+	}
+	for _, m := range refs {
+		n, _ := strconv.Atoi(m[1] + m[2])
+		if n < 1 || n > len(lines) || !strings.Contains(lines[n-1], "- actor:") {
+			t.Errorf("reference L%d does not point at a stance entry (line is %q)", n, lines[max(0, min(n, len(lines))-1)])
+		}
+	}
+}
+
+func TestSplitComments(t *testing.T) {
+	got, err := splitComments("<!-- a -->\none\n\n<!-- b-c -->\ntwo\nlines\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got["a"] != "one" || got["b-c"] != "two\nlines" || len(got) != 2 {
+		t.Errorf("splitComments = %q", got)
+	}
+	if _, err := splitComments("no sections"); err == nil {
+		t.Error("splitComments accepted text without sections")
+	}
+}

@@ -1,0 +1,528 @@
+// Command casedoc writes docs/case-ukraine-2025.md, the page that explains
+// the built-in case: per issue the scale, every actor's position at every
+// snapshot with the YAML line that sets it, the notes and quotes behind it,
+// and what each model in the catalog forecasts at each snapshot and under
+// each variant, plus Monte Carlo intervals from package sweep.
+//
+// The hand-written parts are page.md (the frame) and comments.md (the
+// reading of the forecasts, per issue and overall); everything else comes
+// from scenarios/ukraine-ceasefire-2025.yaml and the models. Re-run it after
+// the case or a model changes:
+//
+//	go run ./scenarios/casedoc -o docs/case-ukraine-2025.md
+//
+// comments.md quotes forecast numbers in prose; check them against the new
+// tables when a model changes.
+package main
+
+import (
+	"context"
+	_ "embed"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"regexp"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"parley/model"
+	"parley/model/catalog"
+	"parley/scenario"
+	"parley/scenariofile"
+	"parley/scenarios"
+	"parley/sweep"
+)
+
+//go:embed page.md
+var page string
+
+//go:embed comments.md
+var comments string
+
+func main() {
+	out := flag.String("o", "", "write the page to this file (default: standard output)")
+	draws := flag.Int("draws", 1000, "Monte Carlo draws per model and snapshot")
+	flag.Parse()
+	var w io.Writer = os.Stdout
+	if *out != "" {
+		f, err := os.Create(*out)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "casedoc:", err)
+			os.Exit(1)
+		}
+		defer f.Close()
+		w = f
+	}
+	if err := write(context.Background(), w, *draws); err != nil {
+		fmt.Fprintln(os.Stderr, "casedoc:", err)
+		os.Exit(1)
+	}
+}
+
+// forecastRows are the (snapshot, variant) pairs of the forecast tables.
+var forecastRows = [][2]string{
+	{"2025-02-28", ""}, {"2025-03-11", ""}, {"2025-03-18", ""}, {"2025-08-18", ""},
+	{"2025-03-18", "us-ends-support"}, {"2025-08-18", "us-ends-support"},
+	{"2025-03-18", "europe-pays"}, {"2025-08-18", "europe-pays"},
+	{"2025-03-18", "coalition-with-backstop"}, {"2025-08-18", "coalition-with-backstop"},
+}
+
+// sweepModels and sweepDates are the models and snapshots of the Monte
+// Carlo tables.
+var (
+	sweepModels = []string{"compromise", "median", "nash", "bdm", "smp"}
+	sweepDates  = []string{"2025-03-18", "2025-08-18"}
+)
+
+// seed is the seed of every model run and sweep (the CLI's default).
+const seed = 1
+
+// write renders the page.
+func write(ctx context.Context, w io.Writer, draws int) error {
+	name, data := scenarios.Default()
+	s, ds := scenariofile.Parse(name, data)
+	if err := ds.Err(true); err != nil {
+		return err
+	}
+	lines, err := lineIndex(data)
+	if err != nil {
+		return err
+	}
+	notes, err := splitComments(comments)
+	if err != nil {
+		return err
+	}
+	forecasts, models, err := runForecasts(ctx, s)
+	if err != nil {
+		return err
+	}
+	sw, err := runSweeps(ctx, s, draws)
+	if err != nil {
+		return err
+	}
+	dates := append([]string{scenario.Base}, s.SnapshotDates()...)
+	states := map[string]*scenario.Scenario{}
+	for _, d := range dates {
+		if states[d], err = s.Resolve(d, ""); err != nil {
+			return err
+		}
+	}
+
+	var issues strings.Builder
+	for n, is := range s.Issues {
+		fmt.Fprintf(&issues, "## %d. %s (`%s`, L%d)\n\n%s\n\n", n+1, is.Name, is.ID, lines.issue[is.ID], oneLine(is.Description))
+		issues.WriteString("| value | option |\n|---:|---|\n")
+		for _, a := range is.Anchors {
+			fmt.Fprintf(&issues, "| %g | %s |\n", a.Value, a.Label)
+		}
+		if is.Reference != nil {
+			fmt.Fprintf(&issues, "\nReference (status quo): **%g**.\n", *is.Reference)
+		}
+		issues.WriteString("\n### Positions\n\n")
+		positions(&issues, s, is.ID, dates, states, lines)
+		issues.WriteString("\n### Why\n\n")
+		why(&issues, s, is.ID, lines)
+		issues.WriteString("\n### Forecasts\n\n")
+		forecastTable(&issues, is.ID, models, forecasts)
+		c, ok := notes[is.ID]
+		if !ok {
+			return fmt.Errorf("comments.md has no section <!-- %s -->", is.ID)
+		}
+		fmt.Fprintf(&issues, "\n%s\n\n", c)
+	}
+
+	var models1 strings.Builder
+	for i, m := range models {
+		if i > 0 {
+			models1.WriteString("\n")
+		}
+		fmt.Fprintf(&models1, "  - `%s` — %s", m.Name(), m.Summary())
+	}
+
+	general, ok := notes["general"]
+	if !ok {
+		return fmt.Errorf("comments.md has no section <!-- general -->")
+	}
+	general = strings.Replace(general, "{{sweep}}", sw, 1)
+
+	out := strings.NewReplacer(
+		"{{actors}}", actorTable(s, lines),
+		"{{models}}", models1.String(),
+		"{{issues}}", strings.TrimRight(issues.String(), "\n"),
+		"{{commentary}}", general,
+	).Replace(page)
+	for _, v := range s.Variants {
+		out = strings.Replace(out, "{{variant:"+v.ID+"}}", variantBlock(s, v, lines), 1)
+	}
+	if i := strings.Index(out, "{{"); i >= 0 {
+		return fmt.Errorf("page.md: unfilled placeholder near %q", out[i:min(len(out), i+40)])
+	}
+	_, err = io.WriteString(w, out)
+	return err
+}
+
+// index maps parts of the scenario file to their line numbers.
+type index struct {
+	issue, actor map[string]int
+	// stance maps (where, actor, issue) to the line of the entry that sets
+	// the stance: where is "base", a snapshot date or a variant id.
+	stance map[[3]string]int
+}
+
+// lineIndex reads the YAML nodes of the case for line numbers.
+func lineIndex(data []byte) (*index, error) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		return nil, err
+	}
+	ix := &index{issue: map[string]int{}, actor: map[string]int{}, stance: map[[3]string]int{}}
+	root := doc.Content[0]
+	stances := func(where string, seq *yaml.Node) {
+		if seq == nil {
+			return
+		}
+		for _, it := range seq.Content {
+			ix.stance[[3]string{where, value(it, "actor"), value(it, "issue")}] = it.Line
+		}
+	}
+	for _, it := range children(get(root, "issues")) {
+		ix.issue[value(it, "id")] = it.Line
+	}
+	for _, it := range children(get(root, "actors")) {
+		if c := get(it, "capability"); c != nil {
+			ix.actor[value(it, "id")] = c.Line
+		}
+	}
+	stances("base", get(root, "stances"))
+	for _, it := range children(get(root, "snapshots")) {
+		stances(value(it, "date"), get(it, "stances"))
+	}
+	for _, it := range children(get(root, "variants")) {
+		stances(value(it, "id"), get(it, "stances"))
+	}
+	return ix, nil
+}
+
+// get returns the value node of key in mapping n, or nil.
+func get(n *yaml.Node, key string) *yaml.Node {
+	if n == nil || n.Kind != yaml.MappingNode {
+		return nil
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == key {
+			return n.Content[i+1]
+		}
+	}
+	return nil
+}
+
+func value(n *yaml.Node, key string) string {
+	if v := get(n, key); v != nil {
+		return v.Value
+	}
+	return ""
+}
+
+func children(n *yaml.Node) []*yaml.Node {
+	if n == nil {
+		return nil
+	}
+	return n.Content
+}
+
+var commentHead = regexp.MustCompile(`(?m)^<!-- ([a-z-]+) -->\n`)
+
+// splitComments splits comments.md into its <!-- name --> sections.
+func splitComments(text string) (map[string]string, error) {
+	locs := commentHead.FindAllStringSubmatchIndex(text, -1)
+	if len(locs) == 0 {
+		return nil, fmt.Errorf("comments.md has no <!-- name --> sections")
+	}
+	out := map[string]string{}
+	for i, l := range locs {
+		end := len(text)
+		if i+1 < len(locs) {
+			end = locs[i+1][0]
+		}
+		out[text[l[2]:l[3]]] = strings.TrimSpace(text[l[1]:end])
+	}
+	return out, nil
+}
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+func actorTable(s *scenario.Scenario, ix *index) string {
+	var b strings.Builder
+	b.WriteString("| actor | capability | range | line | rationale |\n|---|---:|---|---|---|")
+	for _, a := range s.Actors {
+		r := ""
+		if a.CapabilityRange != nil {
+			r = fmt.Sprintf("%g–%g", a.CapabilityRange[0], a.CapabilityRange[1])
+		}
+		fmt.Fprintf(&b, "\n| %s (`%s`) | %g | %s | L%d | %s |", a.Name, a.ID, a.Capability, r, ix.actor[a.ID], a.CapabilityNote)
+	}
+	return b.String()
+}
+
+// cell formats a resolved stance: position [range] · salience [range].
+func cell(st *scenario.Stance) string {
+	c := fmt.Sprintf("%g", st.Position)
+	if st.Range != nil && st.Range.Position != nil {
+		c += fmt.Sprintf(" [%g–%g]", st.Range.Position[0], st.Range.Position[1])
+	}
+	c += fmt.Sprintf(" · %g", st.Salience)
+	if st.Range != nil && st.Range.Salience != nil {
+		c += fmt.Sprintf(" [%g–%g]", st.Range.Salience[0], st.Range.Salience[1])
+	}
+	if st.Assumed != "" && len(st.Evidence) == 0 {
+		c += " (assumed)"
+	}
+	return c
+}
+
+func dateLabel(d string) string {
+	if d == scenario.Base {
+		return "28 Feb (base)"
+	}
+	return d
+}
+
+// positions writes the actor × date table of one issue.
+func positions(b *strings.Builder, s *scenario.Scenario, issue string, dates []string, states map[string]*scenario.Scenario, ix *index) {
+	b.WriteString("| actor |")
+	for _, d := range dates {
+		b.WriteString(" " + dateLabel(d) + " |")
+	}
+	b.WriteString("\n|---|" + strings.Repeat("---|", len(dates)) + "\n")
+	for _, a := range s.Actors {
+		fmt.Fprintf(b, "| %s |", a.Name)
+		for _, d := range dates {
+			ln, set := ix.stance[[3]string{d, a.ID, issue}]
+			st := states[d].Stance(a.ID, issue)
+			switch {
+			case st == nil:
+				b.WriteString(" — |")
+			case set:
+				fmt.Fprintf(b, " %s ·L%d |", cell(st), ln)
+			default:
+				b.WriteString(" 〃 |")
+			}
+		}
+		b.WriteString("\n")
+	}
+}
+
+// entry is one line of the file that sets a stance.
+type entry struct {
+	where    string
+	line     int
+	position *float64
+	note     string
+	assumed  string
+	evidence []scenario.Evidence
+}
+
+// entries returns the base stance and every snapshot change of actor on
+// issue, in date order.
+func entries(s *scenario.Scenario, actor, issue string, ix *index) []entry {
+	var out []entry
+	if st := s.Stance(actor, issue); st != nil {
+		p := st.Position
+		out = append(out, entry{"28 Feb", ix.stance[[3]string{"base", actor, issue}], &p, st.Note, st.Assumed, st.Evidence})
+	}
+	for _, d := range s.SnapshotDates() {
+		for _, sn := range s.Snapshots {
+			if sn.Date != d {
+				continue
+			}
+			for _, c := range sn.Stances {
+				if c.Actor == actor && c.Issue == issue {
+					out = append(out, entry{d, ix.stance[[3]string{d, actor, issue}], c.Position, c.Note, c.Assumed, c.Evidence})
+				}
+			}
+		}
+	}
+	return out
+}
+
+// quoteLine formats one piece of evidence.
+func quoteLine(s *scenario.Scenario, e scenario.Evidence) string {
+	file := e.Source
+	for _, src := range s.Metadata.Sources {
+		if src.ID == e.Source {
+			file = src.File
+		}
+	}
+	q := fmt.Sprintf("“%s” — `%s` (%s, %s)", oneLine(e.Quote), file, e.Source, e.Date)
+	if e.Note != "" {
+		q += " (" + e.Note + ")"
+	}
+	return q
+}
+
+// why writes, per actor, every entry that sets its stance on the issue.
+func why(b *strings.Builder, s *scenario.Scenario, issue string, ix *index) {
+	for _, a := range s.Actors {
+		fmt.Fprintf(b, "- **%s**\n", a.Name)
+		for _, e := range entries(s, a.ID, issue, ix) {
+			var head []string
+			if e.position != nil {
+				head = append(head, fmt.Sprintf("**%g**", *e.position))
+			}
+			if e.note != "" {
+				head = append(head, oneLine(e.note))
+			}
+			if e.assumed != "" {
+				head = append(head, "*Assumed:* "+e.assumed+".")
+			}
+			fmt.Fprintf(b, "  - %s (L%d): %s\n", e.where, e.line, strings.Join(head, " "))
+			for _, ev := range e.evidence {
+				fmt.Fprintf(b, "    - %s\n", quoteLine(s, ev))
+			}
+		}
+	}
+}
+
+// variantBlock lists what a variant changes.
+func variantBlock(s *scenario.Scenario, v scenario.Variant, ix *index) string {
+	var b strings.Builder
+	name := func(id string) string {
+		if a := s.Actor(id); a != nil {
+			return a.Name
+		}
+		return id
+	}
+	for _, a := range v.Actors {
+		fmt.Fprintf(&b, "- %s: capability", name(a.ID))
+		if a.Capability != nil {
+			fmt.Fprintf(&b, " %g", *a.Capability)
+		}
+		if a.CapabilityRange != nil {
+			fmt.Fprintf(&b, " [%g–%g]", a.CapabilityRange[0], a.CapabilityRange[1])
+		}
+		if a.Note != "" {
+			b.WriteString(" — " + a.Note)
+		}
+		b.WriteString("\n")
+	}
+	for _, c := range v.Stances {
+		var parts []string
+		if c.Position != nil {
+			parts = append(parts, fmt.Sprintf("position **%g**", *c.Position))
+		}
+		if c.Salience != nil {
+			parts = append(parts, fmt.Sprintf("salience %g", *c.Salience))
+		}
+		fmt.Fprintf(&b, "- %s / `%s` (L%d): %s.", name(c.Actor), c.Issue, ix.stance[[3]string{v.ID, c.Actor, c.Issue}], strings.Join(parts, ", "))
+		if c.Note != "" {
+			b.WriteString(" " + oneLine(c.Note))
+		}
+		if c.Assumed != "" {
+			b.WriteString(" *Assumed:* " + c.Assumed + ".")
+		}
+		for _, e := range c.Evidence {
+			b.WriteString(" " + quoteLine(s, e) + ".")
+		}
+		b.WriteString("\n")
+	}
+	return strings.TrimRight(b.String(), "\n")
+}
+
+// forecast is one model's forecast of one issue with its nearest anchor.
+type forecast struct {
+	value, nearest float64
+}
+
+// runForecasts runs every default model on every forecast row; the result
+// is keyed by row index, model name and issue.
+func runForecasts(ctx context.Context, s *scenario.Scenario) (map[[3]string]forecast, []model.Model, error) {
+	ms := catalog.Default()
+	out := map[[3]string]forecast{}
+	for i, row := range forecastRows {
+		r, err := s.Resolve(row[0], row[1])
+		if err != nil {
+			return nil, nil, err
+		}
+		p, err := model.FromScenario(r)
+		if err != nil {
+			return nil, nil, err
+		}
+		for _, m := range ms {
+			res, err := m.Forecast(ctx, p, model.Options{Seed: seed})
+			if err != nil {
+				return nil, nil, fmt.Errorf("%s at %s/%s: %w", m.Name(), row[0], row[1], err)
+			}
+			for _, ir := range res.Issues {
+				a, _ := r.Issue(ir.Issue).Nearest(ir.Forecast)
+				out[[3]string{fmt.Sprint(i), m.Name(), ir.Issue}] = forecast{ir.Forecast, a.Value}
+			}
+		}
+	}
+	return out, ms, nil
+}
+
+func forecastTable(b *strings.Builder, issue string, ms []model.Model, f map[[3]string]forecast) {
+	b.WriteString("| snapshot | variant |")
+	for _, m := range ms {
+		b.WriteString(" " + m.Name() + " |")
+	}
+	b.WriteString("\n|---|---|" + strings.Repeat("---:|", len(ms)) + "\n")
+	for i, row := range forecastRows {
+		v := row[1]
+		if v == "" {
+			v = "—"
+		}
+		fmt.Fprintf(b, "| %s | %s |", row[0], v)
+		for _, m := range ms {
+			x := f[[3]string{fmt.Sprint(i), m.Name(), issue}]
+			fmt.Fprintf(b, " %.1f (%g) |", x.value, x.nearest)
+		}
+		b.WriteString("\n")
+	}
+}
+
+// runSweeps renders the Monte Carlo tables.
+func runSweeps(ctx context.Context, s *scenario.Scenario, draws int) (string, error) {
+	var b strings.Builder
+	for n, d := range sweepDates {
+		r, err := s.Resolve(d, "")
+		if err != nil {
+			return "", err
+		}
+		p, err := model.FromScenario(r)
+		if err != nil {
+			return "", err
+		}
+		res := map[[2]string]sweep.IssueSummary{}
+		for _, name := range sweepModels {
+			m, err := catalog.Get(name)
+			if err != nil {
+				return "", err
+			}
+			sr, err := sweep.Run(ctx, m, p, sweep.Options{Draws: draws, Seed: seed, Model: model.Options{Seed: seed}})
+			if err != nil {
+				return "", err
+			}
+			for _, is := range sr.Issues {
+				res[[2]string{name, is.Issue}] = is
+			}
+		}
+		if n > 0 {
+			b.WriteString("\n")
+		}
+		fmt.Fprintf(&b, "**%s** — median of %d draws and 80%% interval (`parley sweep --snapshot %s -m %s -n %d --seed %d`):\n\n",
+			d, draws, d, strings.Join(sweepModels, ","), draws, seed)
+		b.WriteString("| issue | " + strings.Join(sweepModels, " | ") + " |\n|---|" + strings.Repeat("---|", len(sweepModels)) + "\n")
+		for _, is := range s.Issues {
+			b.WriteString("| " + is.ID + " |")
+			for _, name := range sweepModels {
+				x := res[[2]string{name, is.ID}]
+				fmt.Fprintf(&b, " %.0f [%.0f–%.0f] |", x.Median, x.Lo80, x.Hi80)
+			}
+			b.WriteString("\n")
+		}
+	}
+	return strings.TrimRight(b.String(), "\n"), nil
+}
