@@ -53,9 +53,9 @@ type Model struct {
 	// MaxRounds caps the rounds when model.Options.MaxRounds is 0. If both
 	// are 0, DefaultMaxRounds (10) is used.
 	MaxRounds int
-	// Delta, when > 0, replaces Δ (A8) on every issue. If it is 0, Δ is
-	// the spread of the initial positions, or the issue's scale when
-	// ScaleDelta is set.
+	// Delta, when > 0, replaces Δ (A8) on every issue; it must be at least
+	// the spread of each issue's positions. If it is 0, Δ is the spread of
+	// the initial positions, or the issue's scale when ScaleDelta is set.
 	Delta float64
 	// ScaleDelta takes Δ = Issue.Max − Issue.Min instead of the spread of
 	// the initial positions (A8).
@@ -205,17 +205,21 @@ func (m Model) issue(ctx context.Context, p *model.Problem, k int, q, t float64,
 	for j := range idx {
 		c.w[j] = capab[j] * sal[j]
 	}
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for _, v := range x {
+		lo, hi = math.Min(lo, v), math.Max(hi, v)
+	}
 	switch {
 	case m.Delta > 0:
 		c.delta = m.Delta
 	case m.ScaleDelta:
 		c.delta = is.Max - is.Min
 	default:
-		lo, hi := math.Inf(1), math.Inf(-1)
-		for _, v := range x {
-			lo, hi = math.Min(lo, v), math.Max(hi, v)
-		}
 		c.delta = hi - lo
+	}
+	if c.delta < hi-lo {
+		// E4–E7 need d = |x_i − x_j|/Δ ≤ 1 (else 0.5 − 0.5d < 0 has no real power)
+		return errs.New(errs.Invalid, "bdm: Δ = %v on issue %s is smaller than the spread of the positions (%v); set Delta to at least %v", c.delta, is.ID, hi-lo, hi-lo)
 	}
 	prob := probFast
 	if m.direct {

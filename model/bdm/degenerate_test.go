@@ -174,7 +174,7 @@ func TestOptions(t *testing.T) {
 	near(t, "Δ override", det.Delta, 12, 0)
 	_, det = run(t, Model{ScaleDelta: true}, p, model.Options{Rounds: 1})
 	near(t, "Δ scale", det.Delta, 6, 0)
-	for _, m := range []Model{{Q: Prob(1.5)}, {T: Prob(-0.1)}, {Tau: math.NaN()}, {Delta: -1}} {
+	for _, m := range []Model{{Q: Prob(1.5)}, {T: Prob(-0.1)}, {Tau: math.NaN()}, {Delta: -1}, {Delta: 5.9}} {
 		_, err := m.Forecast(context.Background(), p, model.Options{})
 		if errs.CodeOf(err) != errs.Invalid {
 			t.Errorf("%+v: err %v, want invalid", m, err)
