@@ -61,11 +61,26 @@ type Model struct {
 	// the initial positions (A8).
 	ScaleDelta bool
 
-	// direct selects the reference formulation of P (tests only).
-	direct bool
+	// formula forces a formulation of P (tests and benchmarks only).
+	formula formulation
 }
 
 var _ model.Model = Model{}
+
+// formulation chooses between probDirect and probFast.
+type formulation int
+
+const (
+	auto      formulation = iota // direct up to DirectMaxActors, fast above
+	viaDirect                    // always the direct O(n³) reference
+	viaFast                      // always the fast formulation
+)
+
+// DirectMaxActors is the largest number of actors on an issue for which
+// Forecast uses the direct formulation of P. Up to about this size it is
+// as fast as the prefix-sum one, and it is the reference, so small cases
+// (every published data set) get exactly the reference's bits.
+const DirectMaxActors = 32
 
 // Prob returns a pointer to v, for Model.Q and Model.T.
 func Prob(v float64) *float64 { return &v }
@@ -222,7 +237,7 @@ func (m Model) issue(ctx context.Context, p *model.Problem, k int, q, t float64,
 		return errs.New(errs.Invalid, "bdm: Δ = %v on issue %s is smaller than the spread of the positions (%v); set Delta to at least %v", c.delta, is.ID, hi-lo, hi-lo)
 	}
 	prob := probFast
-	if m.direct {
+	if m.formula == viaDirect || (m.formula == auto && len(idx) <= DirectMaxActors) {
 		prob = probDirect
 	}
 	mean, mu := model.WeightedMean(x, c.w), c.median(x)

@@ -55,7 +55,7 @@ func TestSymmetricPairHasEqualRisk(t *testing.T) {
 // One actor: nothing to bargain over; the forecast is its position.
 func TestOneActor(t *testing.T) {
 	p := problem([]float64{3}, []float64{1}, []float64{0.7})
-	for _, m := range []Model{{}, {Profile: Paper}, {direct: true}} {
+	for _, m := range []Model{{}, {Profile: Paper}, {formula: viaDirect}} {
 		ir, det := run(t, m, p, model.Options{})
 		if ir.Forecast != 3 || det.StopRound != 1 || !det.Stopped || len(det.Rounds[0].Moves) != 0 {
 			t.Errorf("%s: forecast %v, stop %d (%v), moves %v; want 3 at round 1, none", m.Name(), ir.Forecast, det.StopRound, det.Stopped, det.Rounds[0].Moves)

@@ -71,8 +71,10 @@
 // pairwise (a, b) table the offers are read from. The replication profile
 // takes about 3n² exponentials and 1.5m² logarithms per round (x^r is
 // computed as exp(r·ln x)), the paper one 2n² and m². The direct
-// formulation (probDirect, O(n³)) is kept as the tests' reference. Issues
-// run in parallel, one goroutine per core, each reusing its buffers.
+// formulation (probDirect, O(n³)) is the reference; Forecast uses it for
+// issues with at most DirectMaxActors (32) actors, where it is as fast, so
+// that small cases get the reference's exact bits. Issues run in parallel,
+// one goroutine per core, each reusing its buffers.
 //
 // Interpretive choices (A1–A18 of the spec) are logged in
 // docs/decisions/bdm.md; docs/models/bdm.md explains the model for a

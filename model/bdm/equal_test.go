@@ -145,8 +145,8 @@ func TestFastEqualsDirectOnDataSets(t *testing.T) {
 	for _, f := range files {
 		p := loadCSV(t, filepath.Base(f))
 		for _, prof := range []Profile{Replication, Paper} {
-			fast, _ := run(t, Model{Profile: prof}, p, model.Options{Rounds: 10})
-			direct, det := run(t, Model{Profile: prof, direct: true}, p, model.Options{Rounds: 10})
+			fast, _ := run(t, Model{Profile: prof, formula: viaFast}, p, model.Options{Rounds: 10})
+			direct, det := run(t, Model{Profile: prof, formula: viaDirect}, p, model.Options{Rounds: 10})
 			for r := range direct.Rounds {
 				for i, want := range direct.Rounds[r].Positions {
 					if got := fast.Rounds[r].Positions[i]; math.Abs(got-want) > 1e-12*det.Delta {

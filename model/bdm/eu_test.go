@@ -163,15 +163,15 @@ func TestEUReplicationSeries(t *testing.T) {
 		{4.291541, 4.144849, 4.144849},
 	}
 	fixed := map[int]float64{neth: 4, germ: 4, den: 4, fra: 10, ita: 10, uk: 10, gre: 7}
-	for _, m := range []Model{{direct: true}, {}} {
+	for _, m := range []Model{{formula: viaDirect}, {formula: viaFast}} {
 		ir, det := run(t, m, p, model.Options{Rounds: 10})
 		if len(ir.Rounds) != 11 {
 			t.Fatalf("%d rounds, want 0–10", len(ir.Rounds))
 		}
 		for r, rd := range ir.Rounds {
-			near(t, fmt.Sprintf("direct=%v mean[%d]", m.direct, r), rd.Values["mean"], mean[r], 1e-6)
-			near(t, fmt.Sprintf("direct=%v median[%d]", m.direct, r), rd.Values["median"], med[r], 1e-6)
-			near(t, fmt.Sprintf("direct=%v forecast[%d]", m.direct, r), rd.Forecast, med[r], 1e-6)
+			near(t, fmt.Sprintf("formula=%v mean[%d]", m.formula, r), rd.Values["mean"], mean[r], 1e-6)
+			near(t, fmt.Sprintf("formula=%v median[%d]", m.formula, r), rd.Values["median"], med[r], 1e-6)
+			near(t, fmt.Sprintf("formula=%v forecast[%d]", m.formula, r), rd.Forecast, med[r], 1e-6)
 			for i, v := range fixed {
 				near(t, fmt.Sprintf("x[%d] round %d", i, r), rd.Positions[i], v, 0)
 			}
@@ -179,7 +179,7 @@ func TestEUReplicationSeries(t *testing.T) {
 				continue
 			}
 			for n, i := range []int{belg, lux, ire} {
-				near(t, fmt.Sprintf("direct=%v x[%d] round %d", m.direct, i, r), rd.Positions[i], pos[r-1][n], 1e-6)
+				near(t, fmt.Sprintf("formula=%v x[%d] round %d", m.formula, i, r), rd.Positions[i], pos[r-1][n], 1e-6)
 			}
 		}
 		r4 := []float64{1.3595, .7067, .5638, 1.3595, .8883, .8883, 1.2486, .5, 2, 1.0159}
@@ -249,7 +249,7 @@ func TestEUPaper(t *testing.T) {
 	}
 	mean := []float64{7.390, 7.044, 7.266, 7.456, 7.630, 7.691, 7.728, 7.760, 7.658, 7.572, 7.513}
 	last := []float64{7, 6.285, 8.515, 7, 8.684, 8.684, 6.956, 6.209, 7, 7.855}
-	for _, m := range []Model{{Profile: Paper, direct: true}, {Profile: Paper}} {
+	for _, m := range []Model{{Profile: Paper, formula: viaDirect}, {Profile: Paper, formula: viaFast}} {
 		ir, _ := run(t, m, p, model.Options{Rounds: 10})
 		for r, rd := range ir.Rounds {
 			near(t, fmt.Sprintf("paper mean[%d]", r), rd.Values["mean"], mean[r], 5e-4)
