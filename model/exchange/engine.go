@@ -35,6 +35,11 @@ type engine[T any, A arith[T]] struct {
 	rng       *rand.Rand
 	failed    error
 
+	list []*exch[T] // the round's candidate list, reused
+	// selection scratch, reused
+	changed, unchanged []*exch[T]
+	changedPos, posOfU []int
+	idx                []int
 	// exchanges live in chunks reused from round to round
 	chunks     [][]exch[T]
 	chunk, off int
@@ -72,7 +77,7 @@ type exch[T any] struct {
 	valid  bool
 	// upd[0] are the recorded positions on p, upd[1] on q (spec §1.6 step 2)
 	upd  [2][]update[T]
-	ubuf [2][2]update[T]
+	ubuf [2][4]update[T]
 }
 
 type update[T any] struct {
@@ -502,7 +507,7 @@ func (e *engine[T, A]) round(ctx context.Context) (*roundResult[T], error) {
 		}
 	}
 	// 3–4. issue pairs, groups, candidate exchanges
-	var list []*exch[T]
+	list := e.list[:0]
 	var g [4][]int
 	for p := 0; p < e.nK; p++ {
 		for q := p + 1; q < e.nK; q++ {
@@ -542,6 +547,7 @@ func (e *engine[T, A]) round(ctx context.Context) (*roundResult[T], error) {
 			return nil, err
 		}
 	}
+	e.list = list
 	rr.candidates = len(list)
 	for _, ex := range list {
 		if ex.valid {
@@ -621,8 +627,11 @@ func (e *engine[T, A]) selectExchanges(ctx context.Context, list []*exch[T], rr 
 	slices.SortStableFunc(list, byGain)
 	base := list // the merged list is written back into this array
 	var realised []*exch[T]
-	var changed, unchanged []*exch[T]
-	var changedPos, posOfU, idx []int
+	changed, unchanged := e.changed, e.unchanged
+	changedPos, posOfU, idx := e.changedPos, e.posOfU, e.idx
+	defer func() {
+		e.changed, e.unchanged, e.changedPos, e.posOfU, e.idx = changed, unchanged, changedPos, posOfU, idx
+	}()
 	for len(list) > 0 {
 		R := list[0]
 		list = list[1:]

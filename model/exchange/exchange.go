@@ -172,6 +172,7 @@ func run[T any, A arith[T]](ctx context.Context, ar A, p *model.Problem, cfg run
 			rd.Voting = append(rd.Voting, ar.number(e.denorm(k, rr.vote[k])))
 		}
 		if !cfg.noTrace {
+			rd.Exchanges = make([]Exchange, 0, len(rr.realised))
 			for n, R := range rr.realised {
 				rd.Exchanges = append(rd.Exchanges, e.exchangeDetail(n+1, R))
 			}
