@@ -35,6 +35,12 @@ func TestWrite(t *testing.T) {
 	if len(refs) < 70 {
 		t.Fatalf("only %d stance line references", len(refs))
 	}
+	for _, m := range regexp.MustCompile(`\| L(\d+) \|`).FindAllStringSubmatch(out, -1) {
+		n, _ := strconv.Atoi(m[1])
+		if n < 1 || n > len(lines) || !(strings.Contains(lines[n-1], "- actor:") || strings.Contains(lines[n-1], "capability:")) {
+			t.Errorf("sensitivity reference L%d points at neither a stance nor a capability", n)
+		}
+	}
 	for _, m := range refs {
 		n, _ := strconv.Atoi(m[1] + m[2])
 		if n < 1 || n > len(lines) || !strings.Contains(lines[n-1], "- actor:") {

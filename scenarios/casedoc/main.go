@@ -76,6 +76,14 @@ var (
 	sweepDates  = []string{"2025-03-18", "2025-08-18"}
 )
 
+// sensDate, sensModels and sensTop select the tornado shown per issue:
+// the sensTop inputs that swing each model's forecast most at sensDate.
+var (
+	sensDate   = "2025-08-18"
+	sensModels = []string{"compromise", "median"}
+	sensTop    = 4
+)
+
 // seed is the seed of every model run and sweep (the CLI's default).
 const seed = 1
 
@@ -99,6 +107,10 @@ func write(ctx context.Context, w io.Writer, draws int) error {
 		return err
 	}
 	sw, err := runSweeps(ctx, s, draws)
+	if err != nil {
+		return err
+	}
+	sens, err := runSensitivity(ctx, s, lines, draws)
 	if err != nil {
 		return err
 	}
@@ -126,6 +138,7 @@ func write(ctx context.Context, w io.Writer, draws int) error {
 		why(&issues, s, is.ID, lines)
 		issues.WriteString("\n### Forecasts\n\n")
 		forecastTable(&issues, is.ID, models, forecasts)
+		issues.WriteString("\n" + sens[is.ID])
 		c, ok := notes[is.ID]
 		if !ok {
 			return fmt.Errorf("comments.md has no section <!-- %s -->", is.ID)
@@ -525,4 +538,73 @@ func runSweeps(ctx context.Context, s *scenario.Scenario, draws int) (string, er
 		}
 	}
 	return strings.TrimRight(b.String(), "\n"), nil
+}
+
+// lastEntry returns the line of the last entry (base or snapshot dated on
+// or before date) that sets actor's stance on issue.
+func lastEntry(s *scenario.Scenario, ix *index, actor, issue, date string) int {
+	ln := ix.stance[[3]string{"base", actor, issue}]
+	for _, d := range s.SnapshotDates() {
+		if d > date {
+			break
+		}
+		if l, ok := ix.stance[[3]string{d, actor, issue}]; ok {
+			ln = l
+		}
+	}
+	return ln
+}
+
+// runSensitivity renders, per issue, the inputs that move the forecast most
+// at sensDate, with the YAML line to edit for each.
+func runSensitivity(ctx context.Context, s *scenario.Scenario, ix *index, draws int) (map[string]string, error) {
+	r, err := s.Resolve(sensDate, "")
+	if err != nil {
+		return nil, err
+	}
+	p, err := model.FromScenario(r)
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]*strings.Builder{}
+	for _, is := range s.Issues {
+		b := &strings.Builder{}
+		fmt.Fprintf(b, "**Lines that move it most** at %s — each input swung across its stated range, the others at their values (`parley sensitivity --snapshot %s -m %s`):\n\n",
+			sensDate, sensDate, strings.Join(sensModels, ","))
+		b.WriteString("| model | input | line | forecast at low → high end |\n|---|---|---|---|\n")
+		out[is.ID] = b
+	}
+	for _, name := range sensModels {
+		m, err := catalog.Get(name)
+		if err != nil {
+			return nil, err
+		}
+		sr, err := sweep.Sensitivity(ctx, m, p, sweep.Options{Draws: draws, Seed: seed, Model: model.Options{Seed: seed}})
+		if err != nil {
+			return nil, err
+		}
+		for _, is := range sr.Issues {
+			b := out[is.Issue]
+			shown := 0
+			for _, sw := range is.Swings {
+				if shown == sensTop || sw.Swing < 0.05 {
+					break
+				}
+				ln := ix.actor[sw.Input.ActorID]
+				if sw.Input.Kind != sweep.Capability {
+					ln = lastEntry(s, ix, sw.Input.ActorID, sw.Input.IssueID, sensDate)
+				}
+				fmt.Fprintf(b, "| %s | %s [%g–%g] | L%d | %.1f → %.1f |\n", name, sw.Input.Label(), sw.Input.Lo, sw.Input.Hi, ln, sw.Low, sw.High)
+				shown++
+			}
+			if shown == 0 {
+				fmt.Fprintf(b, "| %s | no input moves it | | |\n", name)
+			}
+		}
+	}
+	res := map[string]string{}
+	for k, b := range out {
+		res[k] = b.String()
+	}
+	return res, nil
 }
