@@ -46,14 +46,15 @@ type constants[T any] struct {
 // Number is one value the model computed: a float64 in fast mode, a
 // 28-significant-digit decimal in exact mode.
 type Number struct {
-	f float64
-	d *apd.Decimal
+	f     float64
+	d     dec
+	exact bool
 }
 
 // Float64 returns the value as a float64 (rounded in exact mode).
 func (n Number) Float64() float64 {
-	if n.d != nil {
-		f, err := n.d.Float64()
+	if n.exact {
+		f, err := n.d.toAPD().Float64()
 		if err != nil {
 			return math.NaN()
 		}
@@ -66,17 +67,23 @@ func (n Number) Float64() float64 {
 // str(Decimal) would print it in exact mode, the shortest round-trip
 // form of the float64 in fast mode.
 func (n Number) String() string {
-	if n.d != nil {
+	if n.exact {
 		return n.d.String()
 	}
 	return strconv.FormatFloat(n.f, 'g', -1, 64)
 }
 
 // IsExact reports whether the value is a decimal from exact mode.
-func (n Number) IsExact() bool { return n.d != nil }
+func (n Number) IsExact() bool { return n.exact }
 
-// Decimal returns the exact-mode decimal, or nil in fast mode.
-func (n Number) Decimal() *apd.Decimal { return n.d }
+// Decimal returns the exact-mode value as an apd decimal, or nil in fast
+// mode.
+func (n Number) Decimal() *apd.Decimal {
+	if !n.exact {
+		return nil
+	}
+	return n.d.toAPD()
+}
 
 // ---- fast mode ----
 

@@ -187,23 +187,19 @@ func decAdd(a, b dec, sub bool) (dec, bool) {
 	}
 	da, db := int(a.exp-e), int(b.exp-e)
 	A, B := a.coeff(), b.coeff()
-	if da > 0 {
-		if a.isZero() {
-			A = u256{}
-		} else if numDigits(A)+da > 76 {
+	// coefficients have at most 28 digits, so a shift of up to 48 stays
+	// within 76 digits (< 2^256)
+	if da > 0 && !a.isZero() {
+		if da > 48 {
 			return dec{}, false
-		} else {
-			A = mulPow10(A, da)
 		}
+		A = mulPow10(A, da)
 	}
-	if db > 0 {
-		if b.isZero() {
-			B = u256{}
-		} else if numDigits(B)+db > 76 {
+	if db > 0 && !b.isZero() {
+		if db > 48 {
 			return dec{}, false
-		} else {
-			B = mulPow10(B, db)
 		}
+		B = mulPow10(B, db)
 	}
 	if a.neg == bneg {
 		r, _ := round(add256(A, B), e, a.neg, false)
@@ -328,6 +324,21 @@ func cmpExact(a, b dec) int {
 
 // cmpMag compares |a| and |b| (both non-zero).
 func cmpMag(a, b dec) int {
+	if a.exp == b.exp {
+		switch {
+		case a.hi != b.hi:
+			if a.hi < b.hi {
+				return -1
+			}
+			return 1
+		case a.lo != b.lo:
+			if a.lo < b.lo {
+				return -1
+			}
+			return 1
+		}
+		return 0
+	}
 	A, B := a.coeff(), b.coeff()
 	na, nb := numDigits(A), numDigits(B)
 	adjA, adjB := int(a.exp)+na, int(b.exp)+nb
@@ -354,13 +365,11 @@ func (d dec) toAPD() *apd.Decimal {
 		return decConsts.fixedW
 	}
 	r := new(apd.Decimal)
-	var w []big.Word
 	if d.hi != 0 {
-		w = []big.Word{big.Word(d.lo), big.Word(d.hi)}
-	} else if d.lo != 0 {
-		w = []big.Word{big.Word(d.lo)}
+		r.Coeff.SetBits([]big.Word{big.Word(d.lo), big.Word(d.hi)})
+	} else {
+		r.Coeff.SetUint64(d.lo)
 	}
-	r.Coeff.SetBits(w)
 	r.Exponent = d.exp
 	r.Negative = d.neg
 	return r
@@ -498,7 +507,7 @@ func (x *exactArith) neg(a dec) dec {
 }
 func (x *exactArith) cmp(a, b dec) int       { return cmpDec(a, b) }
 func (x *exactArith) isZero(a dec) bool      { return a.isZero() && a.wide == 0 }
-func (x *exactArith) number(a dec) Number    { return Number{d: a.toAPD()} }
+func (x *exactArith) number(a dec) Number    { return Number{d: a, exact: true} }
 func (x *exactArith) err() error             { return x.first }
 func (x *exactArith) sortKey(a dec) dec      { return a }
 func (x *exactArith) consts() constants[dec] { return exactConsts }
