@@ -45,7 +45,7 @@ func Default() []model.Model {
 }
 
 // hidden names models that run only when named (slow or variant profiles).
-var hidden = map[string]bool{}
+var hidden = map[string]bool{"bdm-paper": true}
 
 // Names returns every model name, sorted.
 func Names() []string {
