@@ -22,8 +22,16 @@ func cpuTime() time.Duration {
 
 // BenchmarkCOP21 runs Decide's default ten rounds on the COP21 data set
 // (15 actors × 13 issues; about 2,100 candidate exchanges a round).
-func BenchmarkCOP21(b *testing.B) {
-	p := load(b, "cop21_paris_2015_decide.tsv")
+func BenchmarkCOP21(b *testing.B) { benchSet(b, "cop21_paris_2015_decide.tsv") }
+
+// BenchmarkCopenhagen: 11 actors × 7 issues, ~440 candidates a round.
+func BenchmarkCopenhagen(b *testing.B) { benchSet(b, "copenhagen.csv") }
+
+// BenchmarkSampleData: 10 actors × 6 issues, 240 candidates a round.
+func BenchmarkSampleData(b *testing.B) { benchSet(b, "sample_data.txt") }
+
+func benchSet(b *testing.B, file string) {
+	p := load(b, file)
 	for _, bc := range []struct {
 		name string
 		m    Model

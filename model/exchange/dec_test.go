@@ -105,3 +105,42 @@ func TestDecThresholds(t *testing.T) {
 	}
 	_ = strconv.Itoa
 }
+
+// FuzzDec: for any two decimals of at most 28 digits, dec's +, −, ×, ÷
+// and comparison print exactly as apd's in Python's context.
+func FuzzDec(f *testing.F) {
+	f.Add("61.57627118644067796610169492", "0.26")
+	f.Add("1E-27", "100")
+	f.Add("-3.27881773399014778325123152", "3.27881773399014778325123152")
+	f.Add("7", "0.3")
+	f.Add("0E-27", "15.38461538461538461538461538")
+	f.Fuzz(func(t *testing.T, as, bs string) {
+		a, ok1 := parseDec(as)
+		b, ok2 := parseDec(bs)
+		if !ok1 || !ok2 {
+			return
+		}
+		x, d := &exactArith{}, &decArith{}
+		A, B := a.toAPD(), b.toAPD()
+		for _, c := range []struct {
+			op        string
+			got, want string
+		}{
+			{"+", x.add(a, b).String(), d.add(A, B).String()},
+			{"-", x.sub(a, b).String(), d.sub(A, B).String()},
+			{"*", x.mul(a, b).String(), d.mul(A, B).String()},
+		} {
+			if c.got != c.want {
+				t.Fatalf("%s %s %s = %s, apd %s", as, c.op, bs, c.got, c.want)
+			}
+		}
+		if !b.isZero() {
+			if got, want := x.quo(a, b).String(), d.quo(A, B).String(); got != want {
+				t.Fatalf("%s / %s = %s, apd %s", as, bs, got, want)
+			}
+		}
+		if x.cmp(a, b) != A.Cmp(B) {
+			t.Fatalf("cmp(%s, %s) = %d, apd %d", as, bs, x.cmp(a, b), A.Cmp(B))
+		}
+	})
+}

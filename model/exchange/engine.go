@@ -72,7 +72,8 @@ type exch[T any] struct {
 	groups string
 	I, J   side[T] // I supplies q and demands p; J supplies p and demands q
 	gain   T
-	key    T // gain as the selection compares it (see arith.sortKey)
+	key    T   // gain as the selection compares it (see arith.sortKey)
+	pos    int // list position, for sorting
 	dp, dq T
 	valid  bool
 	// upd[0] are the recorded positions on p, upd[1] on q (spec §1.6 step 2)
@@ -623,8 +624,20 @@ func (e *engine[T, A]) String() string {
 // stable sort of the list would give.
 func (e *engine[T, A]) selectExchanges(ctx context.Context, list []*exch[T], rr *roundResult[T]) []*exch[T] {
 	ar, k := e.ar, e.k
-	byGain := func(a, b *exch[T]) int { return ar.cmp(b.key, a.key) }
-	slices.SortStableFunc(list, byGain)
+	// A stable sort by gain, descending: an unstable sort on (gain
+	// descending, list position) gives the same order, faster.
+	sortStable := func(list []*exch[T]) {
+		for i, ex := range list {
+			ex.pos = i
+		}
+		slices.SortFunc(list, func(a, b *exch[T]) int {
+			if c := ar.cmp(b.key, a.key); c != 0 {
+				return c
+			}
+			return a.pos - b.pos
+		})
+	}
+	sortStable(list)
 	base := list // the merged list is written back into this array
 	var realised []*exch[T]
 	changed, unchanged := e.changed, e.unchanged
@@ -649,7 +662,7 @@ func (e *engine[T, A]) selectExchanges(ctx context.Context, list []*exch[T], rr 
 		}
 		if !R.valid {
 			if fullSort {
-				slices.SortStableFunc(list, byGain)
+				sortStable(list)
 			}
 			continue
 		}
@@ -686,7 +699,7 @@ func (e *engine[T, A]) selectExchanges(ctx context.Context, list []*exch[T], rr 
 		if fullSort {
 			// rebuild in list order, then sort it whole
 			list = mergeByPos(list, unchanged, changed, changedPos)
-			slices.SortStableFunc(list, byGain)
+			sortStable(list)
 			continue
 		}
 		// sort the changed ones by (gain desc, position) and merge
