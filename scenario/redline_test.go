@@ -110,6 +110,9 @@ func TestValidateRedLines(t *testing.T) {
 			t.Errorf("%s: got %q, want a message containing %q", p, got[p], msg)
 		}
 	}
+	if strings.Contains(got["actors[0].red_lines.guarantees"], "valid:") {
+		t.Errorf("the message repeats what the diagnostic's Valid says: %q", got["actors[0].red_lines.guarantees"])
+	}
 	if len(got) != len(want) {
 		t.Errorf("got %d diagnostics, want %d: %v", len(got), len(want), got)
 	}

@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"strings"
 	"time"
 )
 
@@ -146,7 +147,8 @@ func (v *validator) redLines(p string, rl map[string]string, change bool) {
 		}
 		r, ok, err := ParseRedLine(rl[id])
 		if err != nil {
-			v.errorf(q, RedLineSyntax, "%v", err)
+			msg, _, _ := strings.Cut(err.Error(), "; valid:")
+			v.errorf(q, RedLineSyntax, "%s", msg)
 			continue
 		}
 		if !ok {
