@@ -43,7 +43,8 @@ type RunRequest struct {
 }
 
 // Input is what a job reads: the scenario, resolved, as a Problem, with
-// the models and the request.
+// the models and the request. Input values are shared between runs: a
+// job must not change them (clone the Problem first).
 type Input struct {
 	Scenario *scenario.Scenario
 	Resolved *scenario.Scenario
@@ -126,26 +127,19 @@ func prepare(p *parsed, req RunRequest) (*Input, string, error) {
 	if req.Snapshot == "" {
 		req.Snapshot = scenario.Latest
 	}
-	res, err := p.s.Resolve(req.Snapshot, req.Variant)
-	if err != nil {
-		if errs.CodeOf(err) == errs.Usage {
-			err = errs.New(errs.Invalid, "snapshot: %v", err)
+	res := p.resolve(req.Snapshot, req.Variant)
+	if res.err != nil {
+		if errs.CodeOf(res.err) == errs.Usage {
+			return nil, "", errs.New(errs.Invalid, "snapshot: %v", res.err)
 		}
-		return nil, "", err
-	}
-	prob, err := model.FromScenario(res)
-	if err != nil {
-		return nil, "", errs.Wrap(errs.Invalid, err)
+		return nil, "", res.err
 	}
 	h := sha256.New()
-	enc := json.NewEncoder(h)
-	if err := enc.Encode(req); err != nil {
+	if err := json.NewEncoder(h).Encode(req); err != nil {
 		return nil, "", errs.Wrap(errs.Internal, err)
 	}
-	if err := enc.Encode(res); err != nil {
-		return nil, "", errs.Wrap(errs.Internal, err)
-	}
-	return &Input{Scenario: p.s, Resolved: res, Problem: prob, Models: ms, Request: req}, hex.EncodeToString(h.Sum(nil)), nil
+	h.Write(res.json)
+	return &Input{Scenario: p.s, Resolved: res.s, Problem: res.p, Models: ms, Request: req}, hex.EncodeToString(h.Sum(nil)), nil
 }
 
 // Num is a number that encodes NaN and ±Inf as null.

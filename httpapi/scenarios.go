@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"parley/errs"
+	"parley/model"
 	"parley/scenario"
 	"parley/scenariofile"
 	"parley/store"
@@ -32,11 +33,51 @@ type scenarioView struct {
 }
 
 // parsed is a stored scenario parsed once per version and shared
-// read-only between requests.
+// read-only between requests, with its resolutions (per snapshot and
+// variant) as runs ask for them.
 type parsed struct {
 	rec      *store.Scenario
 	s        *scenario.Scenario
 	warnings scenario.Diagnostics
+
+	mu       sync.Mutex
+	resolved map[[2]string]*resolution
+}
+
+// resolution is the scenario at one snapshot with one variant: the flat
+// scenario, its Problem (clone it before use) and its JSON for hashing.
+type resolution struct {
+	s    *scenario.Scenario
+	p    *model.Problem
+	json []byte
+	err  error
+}
+
+func (p *parsed) resolve(snapshot, variant string) *resolution {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	key := [2]string{snapshot, variant}
+	if r := p.resolved[key]; r != nil {
+		return r
+	}
+	r := &resolution{}
+	r.s, r.err = p.s.Resolve(snapshot, variant)
+	if r.err == nil {
+		r.p, r.err = model.FromScenario(r.s)
+		if r.err != nil {
+			r.err = errs.Wrap(errs.Invalid, r.err)
+		}
+	}
+	if r.err == nil {
+		r.json, r.err = json.Marshal(r.s)
+	}
+	if p.resolved == nil {
+		p.resolved = map[[2]string]*resolution{}
+	}
+	if len(p.resolved) < 64 {
+		p.resolved[key] = r
+	}
+	return r
 }
 
 type parseCache struct {
@@ -46,11 +87,11 @@ type parseCache struct {
 
 var cache = &parseCache{m: map[string]*parsed{}}
 
-func (c *parseCache) get(rec *store.Scenario) *parsed {
+func (c *parseCache) get(id string, version int64, updated time.Time) *parsed {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	p := c.m[rec.ID]
-	if p != nil && p.rec.Version == rec.Version && p.rec.Updated.Equal(rec.Updated) && bytes.Equal(p.rec.Body, rec.Body) {
+	p := c.m[id]
+	if p != nil && p.rec.Version == version && p.rec.Updated.Equal(updated) {
 		return p
 	}
 	return nil
@@ -106,14 +147,19 @@ func strictParam(r *http.Request) bool {
 	return v
 }
 
-// load returns the stored scenario, parsed.
+// load returns the stored scenario, parsed: from the cache when the
+// store still has the cached version.
 func (s *Server) load(r *http.Request, id string) (*parsed, error) {
-	rec, err := s.o.Store.GetScenario(r.Context(), id)
+	v, u, err := s.o.Store.ScenarioVersion(r.Context(), id)
 	if err != nil {
 		return nil, err
 	}
-	if p := cache.get(rec); p != nil {
+	if p := cache.get(id, v, u); p != nil {
 		return p, nil
+	}
+	rec, err := s.o.Store.GetScenario(r.Context(), id)
+	if err != nil {
+		return nil, err
 	}
 	sc, ds := scenariofile.Parse(rec.ID+"."+rec.Format, rec.Body)
 	if sc == nil {

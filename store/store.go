@@ -107,6 +107,9 @@ type Store interface {
 	CreateScenario(ctx context.Context, s *Scenario) error
 	// GetScenario returns the scenario with its body.
 	GetScenario(ctx context.Context, id string) (*Scenario, error)
+	// ScenarioVersion returns the scenario's version and update time,
+	// without reading its body: enough to check a cached copy.
+	ScenarioVersion(ctx context.Context, id string) (version int64, updated time.Time, err error)
 	// ListScenarios returns every scenario, most recently updated first,
 	// without bodies.
 	ListScenarios(ctx context.Context) ([]Scenario, error)

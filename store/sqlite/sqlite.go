@@ -47,17 +47,37 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	}
 	q.Set("_txlock", "immediate")
 	dsn := "file:" + strings.ReplaceAll(path, "?", "%3F") + "?" + q.Encode()
-	db, err := sql.Open("sqlite", dsn)
-	if err != nil {
-		return nil, errs.Wrap(errs.Internal, fmt.Errorf("sqlite %s: %w", path, err))
+	open := func() (*sql.DB, error) {
+		db, err := sql.Open("sqlite", dsn)
+		if err != nil {
+			return nil, errs.Wrap(errs.Internal, fmt.Errorf("sqlite %s: %w", path, err))
+		}
+		if err := db.PingContext(ctx); err != nil {
+			db.Close()
+			return nil, errs.Wrap(errs.Internal, fmt.Errorf("sqlite %s: %w", path, err))
+		}
+		return db, nil
 	}
-	if err := db.PingContext(ctx); err != nil {
-		db.Close()
-		return nil, errs.Wrap(errs.Internal, fmt.Errorf("sqlite %s: %w", path, err))
-	}
-	s, err := sqlstore.Open(ctx, db, sqlstore.Dialect{Name: "sqlite", IsUnique: isUnique})
+	// One writer connection: SQLite runs one write at a time anyway, and
+	// queueing in the pool is fair where its busy handler's polling
+	// starves some writers under load. Readers run beside it (WAL).
+	w, err := open()
 	if err != nil {
-		db.Close()
+		return nil, err
+	}
+	w.SetMaxOpenConns(1)
+	w.SetMaxIdleConns(1)
+	w.SetConnMaxLifetime(0)
+	w.SetConnMaxIdleTime(0)
+	r, err := open()
+	if err != nil {
+		w.Close()
+		return nil, err
+	}
+	s, err := sqlstore.OpenRW(ctx, r, w, sqlstore.Dialect{Name: "sqlite", IsUnique: isUnique, Batch: true})
+	if err != nil {
+		r.Close()
+		w.Close()
 		return nil, err
 	}
 	return &Store{s}, nil

@@ -32,30 +32,194 @@ type Dialect struct {
 	// Lock, when set, runs inside the migration transaction before the
 	// schema is read, to keep concurrent migrators apart.
 	Lock string
+	// Batch commits concurrent writes together (group commit): one
+	// goroutine runs the queued writes in one transaction, each in a
+	// savepoint of its own, and acknowledges each after the commit. For a
+	// database that syncs every commit to disk (SQLite with
+	// synchronous=FULL) this multiplies write throughput.
+	Batch bool
 }
 
-// DB is a store.Store over a *sql.DB.
+// DB is a store.Store over a *sql.DB. Writes may go to a pool of their
+// own (see OpenRW).
 type DB struct {
-	db *sql.DB
+	db *sql.DB // reads
+	w  *sql.DB // writes
 	d  Dialect
+
+	ops     chan writeOp  // to the batch writer
+	quit    chan struct{} // closed by Close
+	stopped chan struct{} // closed when the batch writer has returned
 }
+
+// execer is what a write runs its statements on.
+type execer interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+type writeOp struct {
+	ctx  context.Context
+	fn   func(ctx context.Context, x execer) error
+	done chan error
+}
+
+var errClosed = errs.New(errs.Internal, "the store is closed")
+
+// maxBatch bounds the writes committed together.
+const maxBatch = 256
 
 var _ store.Store = (*DB)(nil)
 
 // Open wraps db, applying any migration it has not seen yet.
 func Open(ctx context.Context, db *sql.DB, d Dialect) (*DB, error) {
-	s := &DB{db: db, d: d}
+	return OpenRW(ctx, db, db, d)
+}
+
+// OpenRW wraps a pool for reads and a pool for writes over the same
+// database (SQLite: many readers beside one writer connection, so writers
+// queue in order in the pool instead of polling for the file lock).
+func OpenRW(ctx context.Context, read, write *sql.DB, d Dialect) (*DB, error) {
+	s := &DB{db: read, w: write, d: d}
 	if err := s.migrate(ctx); err != nil {
 		return nil, err
 	}
+	if d.Batch {
+		s.ops, s.quit, s.stopped = make(chan writeOp), make(chan struct{}), make(chan struct{})
+		go s.writer()
+	}
 	return s, nil
+}
+
+// write runs fn in a transaction and returns once it is committed (or
+// has failed). With Dialect.Batch the transaction is shared with the other
+// writes queued at the same time; fn runs in a savepoint of its own, so
+// its failure undoes only its own statements.
+func (s *DB) write(ctx context.Context, fn func(ctx context.Context, x execer) error) error {
+	if s.ops == nil {
+		tx, err := s.w.BeginTx(ctx, nil)
+		if err != nil {
+			return err
+		}
+		defer tx.Rollback()
+		if err := fn(ctx, tx); err != nil {
+			return err
+		}
+		return tx.Commit()
+	}
+	op := writeOp{ctx: ctx, fn: fn, done: make(chan error, 1)}
+	select {
+	case s.ops <- op:
+	case <-s.quit:
+		return errClosed
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+	select {
+	case err := <-op.done:
+		return err
+	case <-s.stopped:
+		select {
+		case err := <-op.done:
+			return err
+		default:
+			return errClosed
+		}
+	}
+}
+
+// writer commits the queued writes in batches until Close.
+func (s *DB) writer() {
+	defer close(s.stopped)
+	for {
+		var batch []writeOp
+		select {
+		case op := <-s.ops:
+			batch = append(batch, op)
+		case <-s.quit:
+			return
+		}
+	fill:
+		for len(batch) < maxBatch {
+			select {
+			case op := <-s.ops:
+				batch = append(batch, op)
+			default:
+				break fill
+			}
+		}
+		s.commit(batch)
+	}
+}
+
+// commit runs a batch in one transaction, each write in a savepoint, and
+// tells each writer its result once the transaction is committed.
+func (s *DB) commit(batch []writeOp) {
+	bg := context.Background()
+	results := make([]error, len(batch))
+	finish := func(err error) {
+		for i, op := range batch {
+			if results[i] == nil {
+				results[i] = err
+			}
+			op.done <- results[i]
+		}
+	}
+	tx, err := s.w.BeginTx(bg, nil)
+	if err != nil {
+		finish(err)
+		return
+	}
+	for i, op := range batch {
+		if err := op.ctx.Err(); err != nil {
+			results[i] = err
+			continue
+		}
+		if _, err := tx.ExecContext(bg, "SAVEPOINT w"); err != nil {
+			tx.Rollback()
+			finish(err)
+			return
+		}
+		// The statements run without the writer's cancellation: a client
+		// that goes away must not break the transaction others share.
+		if err := op.fn(context.WithoutCancel(op.ctx), tx); err != nil {
+			results[i] = err
+			if _, err := tx.ExecContext(bg, "ROLLBACK TO w"); err != nil {
+				tx.Rollback()
+				finish(err)
+				return
+			}
+		}
+		if _, err := tx.ExecContext(bg, "RELEASE w"); err != nil {
+			tx.Rollback()
+			finish(err)
+			return
+		}
+	}
+	finish(tx.Commit())
 }
 
 // SQL returns the underlying database (for tests and tools).
 func (s *DB) SQL() *sql.DB { return s.db }
 
 // Close implements store.Store.
-func (s *DB) Close() error { return s.db.Close() }
+func (s *DB) Close() error {
+	if s.quit != nil {
+		select {
+		case <-s.quit:
+		default:
+			close(s.quit)
+		}
+		<-s.stopped
+	}
+	err := s.db.Close()
+	if s.w != s.db {
+		if werr := s.w.Close(); err == nil {
+			err = werr
+		}
+	}
+	return err
+}
 
 // q rewrites ? placeholders for the dialect.
 func (s *DB) q(query string) string {
@@ -76,7 +240,7 @@ func (s *DB) q(query string) string {
 }
 
 func (s *DB) migrate(ctx context.Context) error {
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, err := s.w.BeginTx(ctx, nil)
 	if err != nil {
 		return errs.Wrap(errs.Internal, fmt.Errorf("migrate: %w", err))
 	}
@@ -151,7 +315,8 @@ func internal(op string, err error) error {
 	if err == nil {
 		return nil
 	}
-	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+	var e *errs.Error
+	if errors.As(err, &e) || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 		return err
 	}
 	return errs.Wrap(errs.Internal, fmt.Errorf("%s: %w", op, err))
@@ -179,8 +344,11 @@ func (s *DB) CreateScenario(ctx context.Context, sc *store.Scenario) error {
 		sc.ID = NewID()
 	}
 	t := now()
-	_, err := s.db.ExecContext(ctx, s.q(`INSERT INTO scenarios (id, version, name, format, body, created, updated) VALUES (?, 1, ?, ?, ?, ?, ?)`),
-		sc.ID, sc.Name, sc.Format, string(sc.Body), nanos(t), nanos(t))
+	err := s.write(ctx, func(ctx context.Context, x execer) error {
+		_, err := x.ExecContext(ctx, s.q(`INSERT INTO scenarios (id, version, name, format, body, created, updated) VALUES (?, 1, ?, ?, ?, ?, ?)`),
+			sc.ID, sc.Name, sc.Format, string(sc.Body), nanos(t), nanos(t))
+		return err
+	})
 	if err != nil {
 		if s.d.IsUnique(err) {
 			return errs.New(errs.Conflict, "a scenario with id %q already exists", sc.ID)
@@ -208,6 +376,19 @@ func (s *DB) GetScenario(ctx context.Context, id string) (*store.Scenario, error
 	return &sc, nil
 }
 
+// ScenarioVersion implements store.Store.
+func (s *DB) ScenarioVersion(ctx context.Context, id string) (int64, time.Time, error) {
+	var v, u int64
+	err := s.db.QueryRowContext(ctx, s.q(`SELECT version, updated FROM scenarios WHERE id = ?`), id).Scan(&v, &u)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, time.Time{}, errs.New(errs.NotFound, "no scenario %q", id)
+	}
+	if err != nil {
+		return 0, time.Time{}, internal("scenario version", err)
+	}
+	return v, fromNanos(u), nil
+}
+
 // ListScenarios implements store.Store.
 func (s *DB) ListScenarios(ctx context.Context) ([]store.Scenario, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT id, version, name, format, created, updated FROM scenarios ORDER BY updated DESC, id`)
@@ -230,9 +411,9 @@ func (s *DB) ListScenarios(ctx context.Context) ([]store.Scenario, error) {
 
 // staleOrMissing tells a failed versioned write apart: NotFound when the
 // id is gone, Conflict when another version is stored.
-func (s *DB) staleOrMissing(ctx context.Context, id string, version int64) error {
+func (s *DB) staleOrMissing(ctx context.Context, x execer, id string, version int64) error {
 	var cur int64
-	err := s.db.QueryRowContext(ctx, s.q(`SELECT version FROM scenarios WHERE id = ?`), id).Scan(&cur)
+	err := x.QueryRowContext(ctx, s.q(`SELECT version FROM scenarios WHERE id = ?`), id).Scan(&cur)
 	if errors.Is(err, sql.ErrNoRows) {
 		return errs.New(errs.NotFound, "no scenario %q", id)
 	}
@@ -248,17 +429,23 @@ func (s *DB) UpdateScenario(ctx context.Context, sc *store.Scenario) error {
 		return err
 	}
 	t := now()
-	res, err := s.db.ExecContext(ctx, s.q(`UPDATE scenarios SET version = version + 1, name = ?, format = ?, body = ?, updated = ? WHERE id = ? AND version = ?`),
-		sc.Name, sc.Format, string(sc.Body), nanos(t), sc.ID, sc.Version)
+	err := s.write(ctx, func(ctx context.Context, x execer) error {
+		res, err := x.ExecContext(ctx, s.q(`UPDATE scenarios SET version = version + 1, name = ?, format = ?, body = ?, updated = ? WHERE id = ? AND version = ?`),
+			sc.Name, sc.Format, string(sc.Body), nanos(t), sc.ID, sc.Version)
+		if err != nil {
+			return err
+		}
+		n, err := res.RowsAffected()
+		if err != nil {
+			return err
+		}
+		if n == 0 {
+			return s.staleOrMissing(ctx, x, sc.ID, sc.Version)
+		}
+		return nil
+	})
 	if err != nil {
 		return internal("update scenario", err)
-	}
-	n, err := res.RowsAffected()
-	if err != nil {
-		return internal("update scenario", err)
-	}
-	if n == 0 {
-		return s.staleOrMissing(ctx, sc.ID, sc.Version)
 	}
 	sc.Version++
 	sc.Updated = t
@@ -267,33 +454,29 @@ func (s *DB) UpdateScenario(ctx context.Context, sc *store.Scenario) error {
 
 // DeleteScenario implements store.Store.
 func (s *DB) DeleteScenario(ctx context.Context, id string, version int64) error {
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return internal("delete scenario", err)
-	}
-	defer tx.Rollback()
-	q, args := `DELETE FROM scenarios WHERE id = ?`, []any{id}
-	if version != 0 {
-		q, args = q+` AND version = ?`, append(args, version)
-	}
-	// The runs go with the scenario (ON DELETE CASCADE does the same where
-	// foreign keys are enforced); a stale version rolls both back.
-	if _, err := tx.ExecContext(ctx, s.q(`DELETE FROM runs WHERE scenario_id = ?`), id); err != nil {
-		return internal("delete scenario", err)
-	}
-	res, err := tx.ExecContext(ctx, s.q(q), args...)
-	if err != nil {
-		return internal("delete scenario", err)
-	}
-	n, err := res.RowsAffected()
-	if err != nil {
-		return internal("delete scenario", err)
-	}
-	if n == 0 {
-		tx.Rollback()
-		return s.staleOrMissing(ctx, id, version)
-	}
-	return internal("delete scenario", tx.Commit())
+	return internal("delete scenario", s.write(ctx, func(ctx context.Context, x execer) error {
+		// The runs go with the scenario (ON DELETE CASCADE does the same
+		// where foreign keys are enforced); a stale version undoes both.
+		if _, err := x.ExecContext(ctx, s.q(`DELETE FROM runs WHERE scenario_id = ?`), id); err != nil {
+			return err
+		}
+		q, args := `DELETE FROM scenarios WHERE id = ?`, []any{id}
+		if version != 0 {
+			q, args = q+` AND version = ?`, append(args, version)
+		}
+		res, err := x.ExecContext(ctx, s.q(q), args...)
+		if err != nil {
+			return err
+		}
+		n, err := res.RowsAffected()
+		if err != nil {
+			return err
+		}
+		if n == 0 {
+			return s.staleOrMissing(ctx, x, id, version)
+		}
+		return nil
+	}))
 }
 
 func rawOr(b json.RawMessage, def string) string {
@@ -315,10 +498,13 @@ func (s *DB) CreateRun(ctx context.Context, r *store.Run) error {
 		r.Status = store.Queued
 	}
 	r.Created = now()
-	_, err := s.db.ExecContext(ctx, s.q(`INSERT INTO runs (id, scenario_id, scenario_version, kind, input_hash, model, options, seed, status, progress, result, error, created, started, finished)
+	err := s.write(ctx, func(ctx context.Context, x execer) error {
+		_, err := x.ExecContext(ctx, s.q(`INSERT INTO runs (id, scenario_id, scenario_version, kind, input_hash, model, options, seed, status, progress, result, error, created, started, finished)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-		r.ID, r.ScenarioID, r.ScenarioVersion, string(r.Kind), r.InputHash, r.Model, rawOr(r.Options, "{}"), int64(r.Seed),
-		string(r.Status), r.Progress, rawOr(r.Result, ""), r.Error, nanos(r.Created), nanos(r.Started), nanos(r.Finished))
+			r.ID, r.ScenarioID, r.ScenarioVersion, string(r.Kind), r.InputHash, r.Model, rawOr(r.Options, "{}"), int64(r.Seed),
+			string(r.Status), r.Progress, rawOr(r.Result, ""), r.Error, nanos(r.Created), nanos(r.Started), nanos(r.Finished))
+		return err
+	})
 	if err != nil {
 		if s.d.IsUnique(err) {
 			return errs.New(errs.Conflict, "a run with id %q already exists", r.ID)
@@ -338,19 +524,21 @@ func isForeignKey(err error) bool {
 
 // UpdateRun implements store.Store.
 func (s *DB) UpdateRun(ctx context.Context, r *store.Run) error {
-	res, err := s.db.ExecContext(ctx, s.q(`UPDATE runs SET status = ?, progress = ?, result = ?, error = ?, started = ?, finished = ? WHERE id = ?`),
-		string(r.Status), r.Progress, rawOr(r.Result, ""), r.Error, nanos(r.Started), nanos(r.Finished), r.ID)
-	if err != nil {
-		return internal("update run", err)
-	}
-	n, err := res.RowsAffected()
-	if err != nil {
-		return internal("update run", err)
-	}
-	if n == 0 {
-		return errs.New(errs.NotFound, "no run %q", r.ID)
-	}
-	return nil
+	return internal("update run", s.write(ctx, func(ctx context.Context, x execer) error {
+		res, err := x.ExecContext(ctx, s.q(`UPDATE runs SET status = ?, progress = ?, result = ?, error = ?, started = ?, finished = ? WHERE id = ?`),
+			string(r.Status), r.Progress, rawOr(r.Result, ""), r.Error, nanos(r.Started), nanos(r.Finished), r.ID)
+		if err != nil {
+			return err
+		}
+		n, err := res.RowsAffected()
+		if err != nil {
+			return err
+		}
+		if n == 0 {
+			return errs.New(errs.NotFound, "no run %q", r.ID)
+		}
+		return nil
+	}))
 }
 
 const runCols = `id, scenario_id, scenario_version, kind, input_hash, model, options, seed, status, progress, error, created, started, finished`

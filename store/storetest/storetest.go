@@ -86,6 +86,9 @@ func scenarioRoundTrip(t *testing.T, s store.Store) {
 	if !got.Created.Equal(sc.Created) || !got.Updated.Equal(sc.Updated) {
 		t.Fatalf("times %v %v, want %v %v", got.Created, got.Updated, sc.Created, sc.Updated)
 	}
+	if v, u, err := s.ScenarioVersion(ctx, sc.ID); err != nil || v != 1 || !u.Equal(sc.Updated) {
+		t.Fatalf("ScenarioVersion: %d %v %v", v, u, err)
+	}
 	named := &store.Scenario{ID: "chosen-id", Name: "two", Format: "json", Body: []byte(`{"a":1}`)}
 	if err := s.CreateScenario(ctx, named); err != nil {
 		t.Fatal(err)
@@ -135,6 +138,9 @@ func updateBumpsVersion(t *testing.T, s store.Store) {
 	got, err := s.GetScenario(ctx, sc.ID)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if v, u, err := s.ScenarioVersion(ctx, sc.ID); err != nil || v != 4 || !u.Equal(sc.Updated) {
+		t.Fatalf("ScenarioVersion after updates: %d %v %v, want 4 %v", v, u, err, sc.Updated)
 	}
 	if got.Version != 4 || string(got.Body) != "v: 4\n" || !got.Updated.After(got.Created) && !got.Updated.Equal(got.Created) {
 		t.Fatalf("got %+v %q", got, got.Body)
@@ -199,6 +205,8 @@ func concurrentUpdates(t *testing.T, s store.Store) {
 
 func missing(t *testing.T, s store.Store) {
 	_, err := s.GetScenario(ctx, "nope")
+	wantCode(t, err, errs.NotFound)
+	_, _, err = s.ScenarioVersion(ctx, "nope")
 	wantCode(t, err, errs.NotFound)
 	wantCode(t, s.UpdateScenario(ctx, &store.Scenario{ID: "nope", Version: 1, Format: "yaml"}), errs.NotFound)
 	wantCode(t, s.DeleteScenario(ctx, "nope", 0), errs.NotFound)
