@@ -6,6 +6,7 @@ import (
 	"math"
 	"runtime"
 	"sync"
+	"sync/atomic"
 
 	"parley/errs"
 	"parley/model"
@@ -180,24 +181,41 @@ func (m Model) Forecast(ctx context.Context, p *model.Problem, o model.Options) 
 	det := &Detail{Profile: m.Profile.String(), Issues: make([]IssueDetail, len(p.Issues))}
 	notes := make([]string, len(p.Issues))
 	errsK := make([]error, len(p.Issues))
-	var wg sync.WaitGroup
-	jobs := make(chan int)
+	run := func(k int, ws *workspace) {
+		errsK[k] = m.issue(ctx, p, k, q, t, maxR, fixed, o.NoTrace, ws, &res.Issues[k], &det.Issues[k], &notes[k])
+	}
+	// Issues are independent and each writes its own slots, so the result
+	// does not depend on how they are spread over goroutines. Small
+	// problems run in the caller's goroutine: a Monte Carlo sweep already
+	// keeps every core busy with draws, and starting goroutines would cost
+	// more than the work.
 	workers := min(runtime.GOMAXPROCS(0), len(p.Issues))
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			ws := &workspace{} // one set of buffers per worker, reused across issues
-			for k := range jobs {
-				errsK[k] = m.issue(ctx, p, k, q, t, maxR, fixed, o.NoTrace, ws, &res.Issues[k], &det.Issues[k], &notes[k])
-			}
-		}()
+	if workers <= 1 || work(p) < parallelWork {
+		ws := pool.Get().(*workspace)
+		for k := range p.Issues {
+			run(k, ws)
+		}
+		pool.Put(ws)
+	} else {
+		var wg sync.WaitGroup
+		var next atomic.Int64
+		for range workers {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				ws := pool.Get().(*workspace) // one set of buffers per worker, reused across issues
+				defer pool.Put(ws)
+				for {
+					k := int(next.Add(1) - 1)
+					if k >= len(p.Issues) {
+						return
+					}
+					run(k, ws)
+				}
+			}()
+		}
+		wg.Wait()
 	}
-	for k := range p.Issues {
-		jobs <- k
-	}
-	close(jobs)
-	wg.Wait()
 	for _, err := range errsK {
 		if err != nil {
 			return nil, err
@@ -212,11 +230,44 @@ func (m Model) Forecast(ctx context.Context, p *model.Problem, o model.Options) 
 	return res, nil
 }
 
+// pool recycles workspaces across forecasts (a sweep runs thousands).
+var pool = sync.Pool{New: func() any { return new(workspace) }}
+
+// parallelWork is the size (Σ over issues of n², n actors on the issue)
+// from which Forecast spreads issues over goroutines.
+const parallelWork = 20000
+
+// work is Σ_k n_k², the problem's cost per round up to a constant.
+func work(p *model.Problem) int {
+	total := 0
+	for k := range p.Issues {
+		n := 0
+		for i := range p.Actors {
+			if p.Stances[i][k].Present {
+				n++
+			}
+		}
+		total += n * n
+	}
+	return total
+}
+
 // issue runs the rounds of issue k.
 func (m Model) issue(ctx context.Context, p *model.Problem, k int, q, t float64, maxR int, fixed, noTrace bool, ws *workspace, ir *model.IssueResult, id *IssueDetail, note *string) error {
 	is := p.Issues[k]
-	idx, capab, x, sal := p.Column(k)
-	c := &column{s: sal, paper: m.Profile == Paper, q: q, t: t, w: make([]float64, len(idx)), ws: ws}
+	// The issue's column, in the workspace's buffers (p.Column without
+	// the allocations).
+	ws.idx = ws.idx[:0]
+	ws.capab, ws.x0, ws.sal = ws.capab[:0], ws.x0[:0], ws.sal[:0]
+	for i := range p.Actors {
+		if st := p.Stances[i][k]; st.Present {
+			ws.idx = append(ws.idx, i)
+			ws.capab, ws.x0, ws.sal = append(ws.capab, p.Actors[i].Capability), append(ws.x0, st.Position), append(ws.sal, st.Salience)
+		}
+	}
+	idx, capab, x, sal := ws.idx, ws.capab, ws.x0, ws.sal
+	ws.col = column{s: sal, paper: m.Profile == Paper, q: q, t: t, w: grow(&ws.w, len(idx)), ws: ws}
+	c := &ws.col
 	for j := range idx {
 		c.w[j] = capab[j] * sal[j]
 	}
@@ -255,6 +306,13 @@ func (m Model) issue(ctx context.Context, p *model.Problem, k int, q, t float64,
 		x = in.next
 		prev := mu
 		mean, mu = model.WeightedMean(x, c.w), c.median(x)
+		last := r == maxR
+		if !fixed && math.Abs(mu-prev) <= m.Tau*c.delta {
+			stop, id.Stopped, last = r, true, true
+		}
+		if noTrace && !last {
+			continue // only round 0 and the last round are kept
+		}
 		rd := model.Round{Round: r, Positions: p.Spread(k, idx, x), Forecast: mu,
 			Values: map[string]float64{"mean": mean, "median": mu}}
 		det := RoundDetail{Round: r, Risk: p.Spread(k, idx, in.r)}
@@ -265,13 +323,9 @@ func (m Model) issue(ctx context.Context, p *model.Problem, k int, q, t float64,
 					A: in.a[i][j], B: in.b[i][j], From: old[i], To: x[i]})
 			}
 		}
-		if noTrace && len(ir.Rounds) > 1 {
-			ir.Rounds, id.Rounds = ir.Rounds[:1], id.Rounds[:0]
-		}
 		ir.Rounds = append(ir.Rounds, rd)
 		id.Rounds = append(id.Rounds, det)
-		if !fixed && math.Abs(mu-prev) <= m.Tau*c.delta {
-			stop, id.Stopped = r, true
+		if last {
 			break
 		}
 	}

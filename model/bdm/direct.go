@@ -3,76 +3,107 @@ package bdm
 import "math"
 
 // probDirect is the reference formulation of P: E9 (paper) or E9R
-// (replication) summed term by term as the spec writes them. E9 costs
-// O(n³) per call. E9R caches (|x_k−x_a|/Δ)^{r_k} (n² powers) and then sums
-// D over all voters and ordered pairs, O(n³). The fast formulation in
-// fast.go must agree with it; the tests check that they do.
-func probDirect(c *column, x, r []float64, _ int) (pmat, float64) {
+// (replication) summed term by term over the voters, as the spec writes
+// them, O(n³) per call. Each unordered pair of actors takes one pass over
+// the voters, which yields the positive votes for either order: since
+// v_k(b,a) = −v_k(a,b) exactly, the negative votes of (a,b) are the
+// positive ones of (b,a). So E9's denominator Σ_k|v_k| is their sum, and
+// E9R's D = Σ_k Σ_a Σ_b |ṽ_k(x_a,x_b)| is twice the sum of every ordered
+// pair's numerator (pairs at one position have every vote 0). E9R caches
+// (|x_k−x_a|/Δ)^{r_k} (n² powers, the logarithms taken once per pair).
+// The fast formulation in fast.go must agree with it; the tests check
+// that they do.
+func probDirect(c *column, x, r []float64, slot int) (pmat, float64) {
+	ws := c.ws
+	if ws == nil {
+		ws = &workspace{}
+	}
 	n := len(x)
-	grp := make([]int, n)
+	grp := growInt(&ws.dgrp, n)
 	for i := range grp {
 		grp[i] = i
 	}
-	flat := make([]float64, n*n)
-	p := rows(flat, n) // zero: make clears
-	out := pmat{m: n, grp: grp, v: flat, t: make([]float64, n*n)}
+	flat := grow(&ws.pg[slot], n*n)
+	out := pmat{m: n, grp: grp, v: flat, t: grow(&ws.pt[slot], n*n)}
 	if c.paper {
 		for i := range x {
-			for j := range x {
+			flat[i*n+i] = 0
+			for j := i + 1; j < n; j++ {
 				if x[i] == x[j] {
-					continue // A15: P = 0
+					flat[i*n+j], flat[j*n+i] = 0, 0 // A15: P = 0
+					continue
 				}
-				var pos, all float64
+				var pos, neg float64
 				for k := range x {
 					v := c.w[k] * (math.Abs(x[k]-x[j]) - math.Abs(x[k]-x[i])) / c.delta // E2
 					if v > 0 {
 						pos += v
+					} else {
+						neg -= v
 					}
-					all += math.Abs(v)
 				}
-				if all > 0 {
-					p[i][j] = pos / all
+				if all := pos + neg; all > 0 {
+					flat[i*n+j], flat[j*n+i] = pos/all, neg/all
 				} else {
-					p[i][j] = 0.5 // every voter indifferent: see docs/decisions/bdm.md
+					flat[i*n+j], flat[j*n+i] = 0.5, 0.5 // every voter indifferent: see docs/decisions/bdm.md
 				}
 			}
 		}
 		transpose(out.t, flat, n)
 		return out, 0
 	}
-	// dk[k][a] = (|x_k − x_a|/Δ)^{r_k}
-	dk := make([][]float64, n)
+	// du[a·n + k] = (|x_k − x_a|/Δ)^{r_k}: target a's row over the voters.
+	du := grow(&ws.dk, n*n)
 	for k := range x {
-		dk[k] = make([]float64, n)
-		for a := range x {
-			dk[k][a] = pw(math.Abs(x[k]-x[a])/c.delta, r[k])
+		du[k*n+k] = 0
+		for a := k + 1; a < n; a++ {
+			d := math.Abs(x[k]-x[a]) / c.delta
+			if r[k] == 1 && r[a] == 1 {
+				du[a*n+k], du[k*n+a] = d, d
+				continue
+			}
+			l := math.Log(d)
+			du[a*n+k], du[k*n+a] = pwl(d, l, r[k]), pwl(d, l, r[a])
 		}
 	}
 	var d float64
-	for k := range x {
-		for a := range x {
-			for b := range x {
-				d += math.Abs(c.w[k] * (dk[k][b] - dk[k][a]))
-			}
-		}
-	}
-	if d == 0 {
-		return out, 0
-	}
 	for i := range x {
-		for j := range x {
+		flat[i*n+i] = 0
+		ui := du[i*n : (i+1)*n : (i+1)*n]
+		for j := i + 1; j < n; j++ {
 			if x[i] == x[j] {
+				flat[i*n+j], flat[j*n+i] = 0, 0 // A15
 				continue
 			}
-			var num float64
-			for k := range x {
-				if v := c.w[k] * (dk[k][j] - dk[k][i]); v > 0 {
-					num += v
+			uj := du[j*n : (j+1)*n : (j+1)*n]
+			var pos, neg float64
+			for k, wk := range c.w[:n] {
+				if v := wk * (uj[k] - ui[k]); v > 0 {
+					pos += v
+				} else {
+					neg -= v
 				}
 			}
-			p[i][j] = num / d
+			flat[i*n+j], flat[j*n+i] = pos, neg
+			d += pos + neg
+		}
+	}
+	d *= 2
+	if d == 0 {
+		clear(flat) // nobody prefers anything: every P̃ is 0
+	} else {
+		for i := range flat {
+			flat[i] /= d
 		}
 	}
 	transpose(out.t, flat, n)
 	return out, d
+}
+
+// pwl is pw(x, r) given l = ln x.
+func pwl(x, l, r float64) float64 {
+	if r == 1 {
+		return x
+	}
+	return math.Exp(r * l)
 }

@@ -1,8 +1,9 @@
 package bdm
 
 import (
+	"cmp"
 	"math"
-	"sort"
+	"slices"
 
 	"parley/model"
 )
@@ -92,12 +93,33 @@ type geometry struct {
 }
 
 func groups(x []float64) geometry {
+	var g geometry
+	g.group(x)
+	return g
+}
+
+// group fills g for positions x, reusing g's slices.
+func (g *geometry) group(x []float64) {
 	n := len(x)
-	g := geometry{grp: make([]int, n), ord: make([]int, n)}
+	g.grp, g.ord = growInt(&g.grp, n), growInt(&g.ord, n)
+	g.vals, g.start = g.vals[:0], g.start[:0]
 	for i := range g.ord {
 		g.ord[i] = i
 	}
-	sort.SliceStable(g.ord, func(a, b int) bool { return x[g.ord[a]] < x[g.ord[b]] })
+	if n <= 32 {
+		// stable insertion sort: no allocation, fast for small n
+		for t := 1; t < n; t++ {
+			i := g.ord[t]
+			u := t
+			for u > 0 && x[g.ord[u-1]] > x[i] {
+				g.ord[u] = g.ord[u-1]
+				u--
+			}
+			g.ord[u] = i
+		}
+	} else {
+		slices.SortStableFunc(g.ord, func(a, b int) int { return cmp.Compare(x[a], x[b]) })
+	}
 	for t, i := range g.ord {
 		if t == 0 || x[i] != g.vals[len(g.vals)-1] {
 			g.vals = append(g.vals, x[i])
@@ -106,16 +128,38 @@ func groups(x []float64) geometry {
 		g.grp[i] = len(g.vals) - 1
 	}
 	g.start = append(g.start, n)
-	return g
 }
 
-// workspace holds the n×n and n×m buffers one issue's rounds reuse, so a
-// run allocates them once. A nil workspace allocates afresh (tests).
+// workspace holds the buffers one issue's rounds reuse, so that a run
+// allocates them once (and a pooled workspace not even that). A nil
+// workspace allocates afresh (tests). Everything a round returns lives in
+// it until the next round on the same workspace, except the positions,
+// which alternate between two buffers so that a round can read the
+// previous one's.
 type workspace struct {
 	e0, a, b   []float64
 	tab, pre   []float64
 	pg, pt     [2][]float64
 	lm, lp, lr []float64
+	usg, ufg   []float64 // U_s, U_f per group for one receiver
+	rowsE0     [][]float64
+	rowsA      [][]float64
+	rowsB      [][]float64
+	in         internals
+	next       [2][]float64
+	flip       int
+	dmu, ones  []float64
+	s, bigR, r []float64
+	kind       []kind
+	with       []int
+	rank       []int
+	geo, med   geometry
+	// column of an issue (Forecast)
+	idx               []int
+	capab, x0, sal, w []float64
+	col               column
+	dk, dpos          []float64 // probDirect
+	dgrp              []int
 }
 
 // grow returns buf resized to n, reallocating only when it is too small.
@@ -127,10 +171,32 @@ func grow(buf *[]float64, n int) []float64 {
 	return *buf
 }
 
+// growInt is grow for ints.
+func growInt(buf *[]int, n int) []int {
+	if cap(*buf) < n {
+		*buf = make([]int, n)
+	}
+	*buf = (*buf)[:n]
+	return *buf
+}
+
 // rows cuts a flat n·n buffer into n rows (not cleared: the callers
 // write every entry).
 func rows(flat []float64, n int) [][]float64 {
-	out := make([][]float64, n)
+	return rowsInto(nil, flat, n)
+}
+
+// rowsInto is rows reusing the slice of row headers hdr.
+func rowsInto(hdr *[][]float64, flat []float64, n int) [][]float64 {
+	var out [][]float64
+	if hdr != nil && cap(*hdr) >= n {
+		out = (*hdr)[:n]
+	} else {
+		out = make([][]float64, n)
+		if hdr != nil {
+			*hdr = out
+		}
+	}
 	for i := range out {
 		out[i] = flat[i*n : (i+1)*n : (i+1)*n]
 	}
@@ -177,43 +243,70 @@ func (c *column) eu(us, uf, usq, sj, pij, d, dmu, rp float64) float64 {
 	return e
 }
 
-// median is E3: the weighted median of the positions.
+// median is E3: the weighted median of the positions, the lower one
+// (model.WeightedMedian, computed in the workspace without allocating).
 func (c *column) median(x []float64) float64 {
-	mu, _, _ := model.WeightedMedian(x, c.w)
-	return mu
+	if c.ws == nil {
+		mu, _, _ := model.WeightedMedian(x, c.w)
+		return mu
+	}
+	g := &c.ws.med
+	g.group(x)
+	total := 0.0
+	for _, w := range c.w {
+		total += w
+	}
+	half := total / 2
+	cum := 0.0
+	for h := range g.vals {
+		for t := g.start[h]; t < g.start[h+1]; t++ {
+			cum += c.w[g.ord[t]]
+		}
+		if cum >= half {
+			return g.vals[h]
+		}
+	}
+	return g.vals[len(g.vals)-1]
 }
 
 // round runs one round (§3.10) from positions x with the P formulation
-// prob, and returns everything it computed.
+// prob, and returns everything it computed. With c.ws set, the result
+// lives in the workspace until its next round (the positions until the
+// round after).
 func (c *column) round(x []float64, prob probFunc) *internals {
 	n := len(x)
-	in := &internals{mu: c.median(x)}
+	ws := c.ws
+	if ws == nil {
+		ws = &workspace{}
+		c = &column{w: c.w, s: c.s, delta: c.delta, paper: c.paper, q: c.q, t: c.t, ws: ws}
+	}
+	in := &ws.in
+	*in = internals{mu: c.median(x)}
+	ws.flip ^= 1
+	in.s, in.bigR, in.r = grow(&ws.s, n), grow(&ws.bigR, n), grow(&ws.r, n)
+	in.kind, in.with, in.next = growKind(&ws.kind, n), growInt(&ws.with, n), grow(&ws.next[ws.flip], n)
 	if c.delta == 0 || n < 2 {
 		// Every actor at one position (or alone): no pair differs, nobody
 		// is challenged, so all S are equal and A18 gives R = 0, r = 1.
-		in.s, in.bigR, in.r = make([]float64, n), make([]float64, n), make([]float64, n)
-		in.kind, in.with, in.next = make([]kind, n), make([]int, n), append([]float64(nil), x...)
+		copy(in.next, x)
 		for i := range in.r {
-			in.r[i], in.with[i] = 1, -1
+			in.s[i], in.bigR[i], in.r[i], in.kind[i], in.with[i] = 0, 0, 1, none, -1
 		}
 		in.p0 = pmat{m: 1, grp: make([]int, n), v: []float64{0}, t: []float64{0}} // every P is 0 (A15)
 		in.p1 = in.p0
 		return in
 	}
-	dmu := make([]float64, n)
+	dmu := grow(&ws.dmu, n)
 	for i := range x {
 		dmu[i] = math.Abs(x[i]-in.mu) / c.delta
 	}
-	ones := make([]float64, n)
+	ones := grow(&ws.ones, n)
 	for i := range ones {
 		ones[i] = 1
 	}
 	// Step 3: P and E10 with r ≡ 1 (A7), then S, R, r (E11–E13).
-	ws := c.ws
-	if ws == nil {
-		ws = &workspace{}
-	}
-	geo := groups(x)
+	geo := &ws.geo
+	geo.group(x)
 	m := len(geo.vals)
 	// ln(0.5 ∓ 0.5d) for every pair of positions (E4, E5 at any r).
 	lm, lp := grow(&ws.lm, m*m), grow(&ws.lp, m*m)
@@ -226,9 +319,9 @@ func (c *column) round(x []float64, prob probFunc) *internals {
 		}
 	}
 	in.p0, in.d0 = prob(c, x, ones, 0)
-	in.e0 = rows(grow(&ws.e0, n*n), n)
+	in.e0 = rowsInto(&ws.rowsE0, grow(&ws.e0, n*n), n)
 	_, _, usq1 := utilities(0, 1)
-	in.s = make([]float64, n)
+	clear(in.s)
 	for i := range x {
 		pij, _ := in.p0.rows(i)
 		ei := in.e0[i]
@@ -247,20 +340,32 @@ func (c *column) round(x []float64, prob probFunc) *internals {
 			}
 		}
 	}
-	in.bigR, in.r = risk(in.s)
+	riskInto(in.s, in.bigR, in.r)
 	// Step 4: P again (E9R: voters' r_k enter) and E10 with the new r.
 	if c.paper {
 		in.p1, in.d1 = in.p0, in.d0
 	} else {
 		in.p1, in.d1 = prob(c, x, in.r, 1)
 	}
-	in.a, in.b = rows(grow(&ws.a, n*n), n), rows(grow(&ws.b, n*n), n)
+	in.a, in.b = rowsInto(&ws.rowsA, grow(&ws.a, n*n), n), rowsInto(&ws.rowsB, grow(&ws.b, n*n), n)
+	usg, ufg := grow(&ws.usg, m), grow(&ws.ufg, m)
 	for i := range x {
 		ri := in.r[i]
 		gi := geo.grp[i]
 		_, _, usq := utilities(0, ri)
 		pij, pji := in.p1.rows(i)
-		lmi, lpi := lm[gi*m:(gi+1)*m], lp[gi*m:(gi+1)*m]
+		// U_s, U_f (E4, E5) towards each position, at r_i: once per group.
+		if ri == 1 {
+			for g, v := range geo.vals {
+				usg[g], ufg[g] = utilities2(math.Abs(x[i]-v)/c.delta, 1)
+			}
+		} else {
+			// = utilities2(d, ri), with the logarithms taken once
+			lmi, lpi := lm[gi*m:(gi+1)*m], lp[gi*m:(gi+1)*m]
+			for g := range usg {
+				usg[g], ufg[g] = 2-4*math.Exp(ri*lmi[g]), 2-4*math.Exp(ri*lpi[g])
+			}
+		}
 		ai, bi, pgrp := in.a[i], in.b[i], in.p1.grp
 		for j := range x {
 			if x[i] == x[j] {
@@ -268,13 +373,10 @@ func (c *column) round(x []float64, prob probFunc) *internals {
 				continue
 			}
 			gj := geo.grp[j]
-			d := math.Abs(x[i]-x[j]) / c.delta
-			var us, uf float64
-			if ri == 1 {
-				us, uf = utilities2(d, 1)
-			} else {
-				// = utilities2(d, ri), with the logarithms taken once
-				us, uf = 2-4*math.Exp(ri*lmi[gj]), 2-4*math.Exp(ri*lpi[gj])
+			us, uf := usg[gj], ufg[gj]
+			var d float64
+			if c.q != 1 {
+				d = math.Abs(x[i]-x[j]) / c.delta
 			}
 			// a = E^i(U_ij) with r_i, in both profiles.
 			ai[j] = c.eu(us, uf, usq, c.s[j], pij[pgrp[j]], d, dmu[i], ri)
@@ -290,28 +392,42 @@ func (c *column) round(x []float64, prob probFunc) *internals {
 		transpose(ws.b, ws.a, n)
 	}
 	// Step 5: every actor picks an offer (§3.7–3.9); moves are simultaneous.
-	in.kind, in.with, in.next = make([]kind, n), make([]int, n), make([]float64, n)
 	for i := range x {
 		in.next[i], in.kind[i], in.with[i] = c.choose(i, x, in.a[i], in.b[i])
 	}
 	return in
 }
 
+// growKind is grow for kinds.
+func growKind(buf *[]kind, n int) []kind {
+	if cap(*buf) < n {
+		*buf = make([]kind, n)
+	}
+	*buf = (*buf)[:n]
+	return *buf
+}
+
 // risk is E12–E13 with A18: R_i scaled to [−1, 1] between the least and
 // the most challenged actor, and r_i = (1 − R_i/3)/(1 + R_i/3).
 func risk(s []float64) (bigR, r []float64) {
+	bigR, r = make([]float64, len(s)), make([]float64, len(s))
+	riskInto(s, bigR, r)
+	return
+}
+
+// riskInto is risk writing into bigR and r.
+func riskInto(s, bigR, r []float64) {
 	lo, hi := math.Inf(1), math.Inf(-1)
 	for _, v := range s {
 		lo, hi = math.Min(lo, v), math.Max(hi, v)
 	}
-	bigR, r = make([]float64, len(s)), make([]float64, len(s))
 	for i, v := range s {
+		bigR[i] = 0
 		if hi > lo {
 			bigR[i] = (2*v - hi - lo) / (hi - lo)
 		}
 		r[i] = (1 - bigR[i]/3) / (1 + bigR[i]/3)
 	}
-	return
 }
 
 // choose returns receiver i's new position, the kind of offer it took and
