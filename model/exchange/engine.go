@@ -649,7 +649,10 @@ func (e *engine[T, A]) selectExchanges(ctx context.Context, list []*exch[T], rr 
 		R := list[0]
 		list = list[1:]
 		fullSort := false
-		if e.ties == tieCoinFlip && len(list) > 0 && ar.cmp(ar.abs(ar.sub(R.gain, list[0].gain)), k.eps20) < 0 {
+		// Decide's tie test is |Δgain| < 1e-20; fast mode also counts
+		// gains that rank equal (sortKey) as tied.
+		if e.ties == tieCoinFlip && len(list) > 0 &&
+			(ar.cmp(R.key, list[0].key) == 0 || ar.cmp(ar.abs(ar.sub(R.gain, list[0].gain)), k.eps20) < 0) {
 			rr.ties++
 			if e.rng.Float64() >= 0.5 {
 				list = append(list, R)

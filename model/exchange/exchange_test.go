@@ -226,3 +226,28 @@ func TestRandomized(t *testing.T) {
 		}
 	}
 }
+
+// TestCoinFlipTieCounts: with the shipped tie rule, exact mode meets as
+// many ties per ten-round run as Decide's shipped program did over 20
+// seeds (spec §4.1: sample_data 14–21, copenhagen 29–51), for seeds 1–5.
+func TestCoinFlipTieCounts(t *testing.T) {
+	for _, c := range []struct {
+		file   string
+		lo, hi int
+	}{{"sample_data.txt", 14, 21}, {"copenhagen.csv", 29, 51}} {
+		p := load(t, c.file)
+		for seed := uint64(1); seed <= 5; seed++ {
+			res, err := Model{CoinFlipTies: true, Exact: true}.Forecast(context.Background(), p, model.Options{Seed: seed})
+			if err != nil {
+				t.Fatal(err)
+			}
+			n := 0
+			for _, r := range res.Detail.(*Detail).Rounds {
+				n += r.Ties
+			}
+			if n < c.lo || n > c.hi {
+				t.Errorf("%s seed %d: %d ties, Decide %d–%d", c.file, seed, n, c.lo, c.hi)
+			}
+		}
+	}
+}
