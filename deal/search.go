@@ -308,7 +308,9 @@ func (s *searcher) zone(fr *frame) {
 	res.Open = true
 	res.Balanced = s.pkg("balanced (max of the smallest gain)", fr, y)
 	if margin <= zoneTol || len(b.actors) == 0 {
-		if len(b.actors) == 0 {
+		if len(fr.free) == 0 {
+			s.note("every issue is fixed (by --fix or by red lines that leave one value): the package is given")
+		} else if len(b.actors) == 0 {
 			s.note("no required actor cares about a free issue: every package in the red lines is equivalent")
 		} else {
 			s.note("the zone has no interior (largest smallest gain %.3g): the balanced package is the only agreement", margin)
