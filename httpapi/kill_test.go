@@ -95,7 +95,7 @@ func TestKillLosesNoAcknowledgedWrite(t *testing.T) {
 				mu.Lock()
 				acks = append(acks, ack{"scenario", v.ID, title})
 				mu.Unlock()
-				code, b = post("PATCH", base+"/api/scenarios/"+v.ID+"/stances/x/a", "application/json", `{"version":1,"snapshot":"base","position":25,"note":"`+title+`"}`)
+				code, _ = post("PATCH", base+"/api/scenarios/"+v.ID+"/stances/x/a", "application/json", `{"version":1,"snapshot":"base","position":25,"note":"`+title+`"}`)
 				if code != 200 {
 					fails.Add(1)
 					continue
