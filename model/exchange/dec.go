@@ -119,7 +119,11 @@ func mulPow10(a u256, k int) u256 {
 func divSmall(a u256, d uint64) (u256, uint64) {
 	var q u256
 	var r uint64
-	for i := 3; i >= 0; i-- {
+	i := 3
+	for i > 0 && a[i] == 0 {
+		i--
+	}
+	for ; i >= 0; i-- {
 		q[i], r = bits.Div64(r, a[i], d)
 	}
 	return q, r
@@ -159,10 +163,18 @@ func round(n u256, exp int32, neg, sticky bool) (dec, bool) {
 		// inexact value).
 		return dec{lo: n[0], hi: n[1], exp: exp, neg: neg}, true
 	}
-	q, st := divPow10(n, k-1)
+	// cut all but the last discarded digit with a sticky flag, then
+	// compare the last 19 or fewer discarded digits with half
+	cut := k
+	if cut > 19 {
+		cut = 19
+	}
+	q, st := divPow10(n, k-cut)
 	sticky = sticky || st
-	q, rd := divSmall(q, 10)
-	up := rd > 5 || (rd == 5 && (sticky || q[0]&1 == 1))
+	q, rem := divSmall(q, pow10[cut][0])
+	half := 5 * pow10[cut-1][0]
+	up := rem > half || (rem == half && (sticky || q[0]&1 == 1))
+	rd := rem
 	if up {
 		q = add256(q, u256{1})
 		if cmp256(q, pow10[precision]) == 0 {
