@@ -18,7 +18,7 @@ func vote(r VotingRule, w, a, b float64) float64 {
 	} else if du < 0 {
 		sgn = -1
 	}
-	cube := float64(du*du) * du
+	cube := float64(float64(du*du) * du)
 	switch r {
 	case VoteBinary:
 		return float64(w * sgn)
@@ -141,10 +141,10 @@ func markovUniform(P []float64, m int, p []float64) {
 					continue
 				}
 				t := P[j*m+i] / float64(m)
-				q[j] += p[i] * t
+				q[j] += float64(p[i] * t)
 				stay -= t
 			}
-			q[i] += p[i] * stay
+			q[i] += float64(p[i] * stay)
 		}
 		diff := 0.0
 		for i := range q {

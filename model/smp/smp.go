@@ -181,12 +181,13 @@ func mapProblem(p *model.Problem) *input {
 	neutral := make([]float64, d)
 	for k, is := range p.Issues {
 		_, c, x, s := p.Column(k)
-		w := make([]float64, len(c))
-		for j := range w {
-			w[j] = c[j] * s[j]
-			x[j] = (x[j] - is.Min) / (is.Max - is.Min)
+		var sw, swx float64 // no fused multiply-adds: same on every CPU
+		for j := range x {
+			w := c[j] * s[j]
+			sw += w
+			swx += float64(w * ((x[j] - is.Min) / (is.Max - is.Min)))
 		}
-		neutral[k] = model.WeightedMean(x, w)
+		neutral[k] = swx / sw
 	}
 	in := &input{}
 	var left, scaled []string

@@ -109,14 +109,15 @@ func TestAbsentStance(t *testing.T) {
 	p.Issues[2].Max = 1
 	absent := p.Clone()
 	absent.Stances[3][2] = model.Stance{}
-	var x, w []float64
+	var sw, swx float64 // Σ cᵢsᵢxᵢ / Σ cᵢsᵢ over the others, unfused
 	for i := range p.Actors {
 		if i != 3 {
-			x = append(x, p.Stances[i][2].Position)
-			w = append(w, p.Actors[i].Capability*p.Stances[i][2].Salience)
+			w := p.Actors[i].Capability * p.Stances[i][2].Salience
+			sw += w
+			swx += float64(w * p.Stances[i][2].Position)
 		}
 	}
-	neutral := model.WeightedMean(x, w)
+	neutral := swx / sw
 	present := p.Clone()
 	present.Stances[3][2].Salience = 0
 	present.Stances[3][2].Position = neutral
