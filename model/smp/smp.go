@@ -113,8 +113,12 @@ func (m Model) Forecast(ctx context.Context, p *model.Problem, o model.Options) 
 		tr = &trace{stop: "no actor cares about any issue"}
 	}
 	T := len(tr.pos)
-	if T > 0 {
-		res.Notes = append(res.Notes, fmt.Sprintf("%d states, %d steps; stopped: %s", T, T-1, tr.stop))
+	if T > 1 {
+		note := fmt.Sprintf("%d states, %d steps; stopped: %s", T, T-1, tr.stop)
+		if last := tr.change[len(tr.change)-1]; !(last < 0.02) {
+			note += fmt.Sprintf(" (positions still moving: the last step changed them by %.2f of the first step, so the forecast is one state of a cycle)", last)
+		}
+		res.Notes = append(res.Notes, note)
 	}
 	det := &Detail{Active: in.active, Change: tr.change, Positions: tr.pos, Prob: tr.prob}
 	for _, i := range in.active {
