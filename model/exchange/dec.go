@@ -198,6 +198,9 @@ func decAdd(a, b dec, sub bool) (dec, bool) {
 		e = b.exp
 	}
 	da, db := int(a.exp-e), int(b.exp-e)
+	if da <= 10 && db <= 10 {
+		return add128(a, b, bneg, e, da, db), true
+	}
 	A, B := a.coeff(), b.coeff()
 	// coefficients have at most 28 digits, so a shift of up to 48 stays
 	// within 76 digits (< 2^256)
@@ -532,4 +535,74 @@ func (x *exactArith) from(f float64) dec {
 		x.fail(errBadInput)
 	}
 	return d
+}
+
+// add128 is decAdd when both operands aligned to exponent e stay below
+// 10^38 (< 2^128): 28 digits shifted by at most 10.
+func add128(a, b dec, bneg bool, e int32, da, db int) dec {
+	ahi, alo := a.hi, a.lo
+	if da > 0 {
+		ahi, alo = mul128(ahi, alo, pow10[da][0])
+	}
+	bhi, blo := b.hi, b.lo
+	if db > 0 {
+		bhi, blo = mul128(bhi, blo, pow10[db][0])
+	}
+	if a.neg == bneg {
+		lo, c := bits.Add64(alo, blo, 0)
+		hi, _ := bits.Add64(ahi, bhi, c)
+		return round128(hi, lo, e, a.neg)
+	}
+	switch {
+	case ahi == bhi && alo == blo:
+		return dec{exp: e}
+	case ahi > bhi || ahi == bhi && alo > blo:
+		lo, c := bits.Sub64(alo, blo, 0)
+		hi, _ := bits.Sub64(ahi, bhi, c)
+		return round128(hi, lo, e, a.neg)
+	default:
+		lo, c := bits.Sub64(blo, alo, 0)
+		hi, _ := bits.Sub64(bhi, ahi, c)
+		return round128(hi, lo, e, bneg)
+	}
+}
+
+// mul128 returns (hi, lo)·m for a product below 2^128.
+func mul128(hi, lo, m uint64) (uint64, uint64) {
+	h1, l1 := bits.Mul64(lo, m)
+	_, l2 := bits.Mul64(hi, m)
+	return l2 + h1, l1
+}
+
+// round128 is round for a value below 10^39: at most 11 digits to cut.
+func round128(hi, lo uint64, exp int32, neg bool) dec {
+	bl := 64 + bits.Len64(hi)
+	if hi == 0 {
+		bl = bits.Len64(lo)
+	}
+	nd := (bl*1233)>>12 + 1
+	if nd > 1 {
+		p := pow10[nd-1]
+		if hi < p[1] || hi == p[1] && lo < p[0] {
+			nd--
+		}
+	}
+	if nd <= precision {
+		return dec{lo: lo, hi: hi, exp: exp, neg: neg}
+	}
+	k := nd - precision
+	d := pow10[k][0]
+	qh, r := bits.Div64(0, hi, d)
+	ql, r := bits.Div64(r, lo, d)
+	half := 5 * pow10[k-1][0]
+	if r > half || r == half && ql&1 == 1 {
+		var c uint64
+		ql, c = bits.Add64(ql, 1, 0)
+		qh += c
+		if p := pow10[precision]; qh == p[1] && ql == p[0] {
+			qh, ql = pow10[precision-1][1], pow10[precision-1][0]
+			k++
+		}
+	}
+	return dec{lo: ql, hi: qh, exp: exp + int32(k), neg: neg}
 }
