@@ -116,7 +116,7 @@ func (m Model) Forecast(ctx context.Context, p *model.Problem, o model.Options) 
 	if T > 1 {
 		note := fmt.Sprintf("%d states, %d steps; stopped: %s", T, T-1, tr.stop)
 		if last := tr.change[len(tr.change)-1]; !(last < 0.02) {
-			note += fmt.Sprintf(" (positions still moving: the last step changed them by %.2f of the first step, so the forecast is one state of a cycle)", last)
+			note += fmt.Sprintf(" (positions still moving: the last step changed them by %.2f of the first step; the target is 0.02, so the forecast may not be settled)", last)
 		}
 		res.Notes = append(res.Notes, note)
 	}
