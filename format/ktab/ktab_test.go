@@ -204,7 +204,7 @@ func TestDetect(t *testing.T) {
 	}
 }
 
-// FuzzRead checks that no input makes Read panic, and that whatever it
+// FuzzRead checks that no input makes Read or Detect panic, and that whatever it
 // accepts is a valid scenario the models can run on.
 func FuzzRead(f *testing.F) {
 	for _, path := range []string{"testdata/dummyData_3Dim.csv", "testdata/SOE-Pol-Comp.csv", "testdata/dummyData-a040.csv"} {
@@ -217,6 +217,7 @@ func FuzzRead(f *testing.F) {
 	f.Add([]byte("S,\"d\",3,1\nA,D,P,x,s\na$$b,,1,0,0\nb,,2,100,100\nc,,3,50,1e1\n"))
 	f.Add([]byte("S,d,3,2\nA,D,P,x,s,y,t\na,,1,0,0,1,1\n\nc,,3,50,1,2,3\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
+		Detect(data) // must not panic either
 		s, err := Read("fuzz.csv", strings.NewReader(string(data)))
 		if err != nil {
 			if errs.CodeOf(err) != errs.Invalid || !strings.HasPrefix(err.Error(), "fuzz.csv:") {
