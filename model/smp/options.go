@@ -26,6 +26,7 @@ const (
 	VoteASymProsp
 )
 
+// String returns KTAB's name for the VotingRule.
 func (r VotingRule) String() string {
 	switch r {
 	case VoteProportional:
@@ -63,6 +64,7 @@ const (
 	PCEMarkovIncentive
 )
 
+// String returns KTAB's name for the PCEModel.
 func (m PCEModel) String() string {
 	switch m {
 	case PCEConditional:
@@ -90,6 +92,7 @@ const (
 	RiskMax
 )
 
+// String returns KTAB's name for the RiskRange.
 func (r RiskRange) String() string {
 	switch r {
 	case RiskMid:
@@ -121,6 +124,7 @@ const (
 	AdjustFull
 )
 
+// String returns KTAB's name for the RiskAdjust.
 func (a RiskAdjust) String() string {
 	switch a {
 	case AdjustOneThird:
@@ -153,6 +157,7 @@ const (
 	FullCommit
 )
 
+// String returns KTAB's name for the Commit.
 func (c Commit) String() string {
 	switch c {
 	case SemiCommit:
@@ -179,6 +184,7 @@ const (
 	InterpS2PMax
 )
 
+// String returns KTAB's name for the Interp.
 func (v Interp) String() string {
 	switch v {
 	case InterpS2P2:
@@ -207,6 +213,7 @@ const (
 	BargainPWComp
 )
 
+// String returns KTAB's name for the BargainModel.
 func (b BargainModel) String() string {
 	switch b {
 	case BargainInitOnly:
