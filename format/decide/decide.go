@@ -15,7 +15,7 @@
 // The delimiter is a tab, a semicolon or a comma, guessed from the first
 // record; fields may be quoted with ' or " (doubled inside to escape). An
 // issue's scale runs from its lowest to its highest #M position (0–100 when
-// it has none), and the #M rows become the issue's anchors. Salience and
+// it has none), and the labelled #M rows become the issue's anchors. Salience and
 // power are read on 0–1 (Decide's shipped data use 0–1; its validator
 // allows 0–100, which Parley does not) and power, which Decide stores per
 // actor and issue, must be the same on all of an actor's rows: it becomes
@@ -361,7 +361,7 @@ func (r *reader) build(recs []record) *scenario.Scenario {
 	if len(title) > 0 {
 		s.Metadata.Title = strings.Join(title, " ")
 	}
-	s.Metadata.Description = "Imported from the Decide input file " + filepath.Base(r.name) + "."
+	s.Metadata.Description = "Imported from the Decide input file " + filepath.Base(r.name) + ". Decide files carry no date; as_of 1970-01-01 stands for unknown."
 	s.Metadata.AsOf = "1970-01-01"
 	s.Metadata.CapabilityScale = "Decide power, 0–1"
 	type bound struct{ lo, hi float64 }
@@ -377,11 +377,10 @@ func (r *reader) build(recs []record) *scenario.Scenario {
 			b = bound{is.marks[0].value, is.marks[len(is.marks)-1].value}
 			si.Scale = &scenario.Scale{Min: b.lo, Max: b.hi}
 			for _, m := range is.marks {
-				label := m.label
-				if label == "" {
-					label = strconv.FormatFloat(m.value, 'f', -1, 64)
+				// an unlabelled #M row only marks the scale
+				if m.label != "" {
+					si.Anchors = append(si.Anchors, scenario.Anchor{Value: m.value, Label: m.label})
 				}
-				si.Anchors = append(si.Anchors, scenario.Anchor{Value: m.value, Label: label})
 			}
 		}
 		bounds[is.id] = bound(b)

@@ -43,8 +43,8 @@ func TestReadShippedFiles(t *testing.T) {
 		scaleLo, scaleHi        float64 // of the second issue
 		anchors                 int     // of the first issue
 	}{
-		{"copenhagen.csv", 11, 7, 75, "USA", "Extra", 0.26, 10, 0.9, 0, 100, 2},
-		{"sample_data.txt", 10, 6, 60, "Willems", "kleine-of-grote-ring", 1, 100, 0.95, 0.5, 7, 2},
+		{"copenhagen.csv", 11, 7, 75, "USA", "Extra", 0.26, 10, 0.9, 0, 100, 0},
+		{"sample_data.txt", 10, 6, 60, "Willems", "kleine-of-grote-ring", 1, 100, 0.95, 0.5, 7, 0},
 		{"cop21_paris_2015_decide.tsv", 15, 13, 15*11 + 8*2, "African_grp", "eaa", 0.25, 70, 0.75, 0, 100, 5},
 		{"nl_election_2012_decide.csv", 10, 11, 10*10 + 8, "SP", "bezuinig", 0.464159, 90, 0.6, 0, 100, 0},
 	} {
