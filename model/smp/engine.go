@@ -287,17 +287,29 @@ func thirdProp(A, B float64, i, j int, sc, col, diag, rr, dTj, a2e, a3 []float64
 		b := util(dTj[m], rr[m])
 		ee := diag[m]
 		g := float64(wm * (a - b))
-		cni := A0 + max(g, 0)
-		cnj := B0 - min(g, 0)
+		gp, gn := split0(g)
+		cni := A0 + gp
+		cnj := B0 - gn
 		pi := cni / (cni + cnj)
 		pi1 := 1.0 - pi
 		x1 := float64(pi*a2e[m]) + float64(pi1*(b+b+b))
 		x2 := float64(pi*a3[m]) + float64(pi1*(b+b+ee))
 		t := float64(wm * (x1 - x2))
-		A += max(t, 0)
-		B -= min(t, 0)
+		tp, tn := split0(t)
+		A += tp
+		B -= tn
 	}
 	return A, B
+}
+
+// split0 returns (x, +0) for x with a clear sign bit and (+0, x) for x
+// with the sign bit set: the part of a vote that goes to each side, by bit
+// masks rather than branches. Adding the +0 leaves a positive sum
+// unchanged, so the sums are KTAB's bit for bit.
+func split0(x float64) (pos, neg float64) {
+	b := math.Float64bits(x)
+	m := uint64(int64(b) >> 63)
+	return math.Float64frombits(b &^ m), math.Float64frombits(b & m)
 }
 
 // thirdAny is thirdProp for any voting rule.

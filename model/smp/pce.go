@@ -100,8 +100,9 @@ func coalRow(rule VotingRule, w, uo []float64, n, m, i int, coal []float64) {
 				// +0 for the side a vote does not go to: same sums, no
 				// unpredictable branch.
 				v := float64(wk * (ui[k] - uj[k]))
-				cij += max(v, 0)
-				cji -= min(v, 0)
+				vp, vn := split0(v)
+				cij += vp
+				cji -= vn
 			}
 		} else {
 			for k, wk := range w[:n] {
