@@ -253,7 +253,26 @@ func mul256(a, b u256) u256 {
 }
 
 func decMul(a, b dec) dec {
-	r, _ := round(mul256(a.coeff(), b.coeff()), a.exp+b.exp, a.neg != b.neg, false)
+	neg := a.neg != b.neg
+	if a.hi == 0 && b.hi == 0 {
+		hi, lo := bits.Mul64(a.lo, b.lo)
+		return round128(hi, lo, a.exp+b.exp, neg)
+	}
+	// (a.hi·2^64 + a.lo)(b.hi·2^64 + b.lo), column by column
+	h00, l00 := bits.Mul64(a.lo, b.lo)
+	h01, l01 := bits.Mul64(a.lo, b.hi)
+	h10, l10 := bits.Mul64(a.hi, b.lo)
+	h11, l11 := bits.Mul64(a.hi, b.hi)
+	var n u256
+	var c1, c2, c3, c4, c5 uint64
+	n[0] = l00
+	n[1], c1 = bits.Add64(h00, l01, 0)
+	n[1], c2 = bits.Add64(n[1], l10, 0)
+	n[2], c3 = bits.Add64(h01, h10, c1)
+	n[2], c4 = bits.Add64(n[2], l11, c2)
+	n[3], c5 = bits.Add64(h11, c3, c4)
+	_ = c5 // the product of two coefficients below 2^94 is below 2^188
+	r, _ := round(n, a.exp+b.exp, neg, false)
 	return r
 }
 
