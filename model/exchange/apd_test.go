@@ -36,6 +36,13 @@ func (d *decArith) add(a, b *apd.Decimal) *apd.Decimal {
 	d.check(pyContext.Add(&d.scratch, a, b))
 	return d.new().Set(&d.scratch)
 }
+func (d *decArith) sum(acc *apd.Decimal, xs []*apd.Decimal) *apd.Decimal {
+	for _, v := range xs {
+		acc = d.add(acc, v)
+	}
+	return acc
+}
+
 func (d *decArith) sub(a, b *apd.Decimal) *apd.Decimal {
 	d.check(pyContext.Sub(&d.scratch, a, b))
 	return d.new().Set(&d.scratch)

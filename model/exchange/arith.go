@@ -13,6 +13,8 @@ import (
 // value and never changes its operands.
 type arith[T any] interface {
 	add(a, b T) T
+	// sum adds xs to acc one by one, in order.
+	sum(acc T, xs []T) T
 	sub(a, b T) T
 	mul(a, b T) T
 	quo(a, b T) T
@@ -95,6 +97,12 @@ const fastKeyBits = 16
 type floatArith struct{}
 
 func (floatArith) add(a, b float64) float64 { return a + b }
+func (floatArith) sum(acc float64, xs []float64) float64 {
+	for _, x := range xs {
+		acc += x
+	}
+	return acc
+}
 func (floatArith) sub(a, b float64) float64 { return a - b }
 func (floatArith) mul(a, b float64) float64 { return a * b }
 func (floatArith) quo(a, b float64) float64 { return a / b }

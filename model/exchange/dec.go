@@ -505,6 +505,13 @@ func (x *exactArith) add(a, b dec) dec {
 	return x.slow('+', a, b)
 }
 
+func (x *exactArith) sum(acc dec, xs []dec) dec {
+	for _, v := range xs {
+		acc = x.add(acc, v)
+	}
+	return acc
+}
+
 func (x *exactArith) sub(a, b dec) dec {
 	if a.wide|b.wide == 0 {
 		if r, ok := decAdd(a, b, true); ok {

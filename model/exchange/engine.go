@@ -28,6 +28,7 @@ type engine[T any, A arith[T]] struct {
 	nbs     []T     // NBS_k of eq. (2), this round
 	term    [][]T   // term[a][k] = (x·s)·c at the start of the round
 	prefix  [][]T   // prefix[k][j]: the running sum of eq. (2) over members[k][:j]
+	termK   [][]T   // termK[k][j] = term[members[k][j]][k]
 	mpos    [][]int // mpos[a][k]: a's index in members[k]
 
 	ties      tieRule
@@ -123,8 +124,10 @@ func newEngine[T any, A arith[T]](ar A, p *model.Problem) *engine[T, A] {
 		e.mpos[a] = make([]int, e.nK)
 	}
 	e.prefix = make([][]T, e.nK)
+	e.termK = make([][]T, e.nK)
 	for k := range e.members {
 		e.prefix[k] = make([]T, len(e.members[k])+1)
+		e.termK[k] = make([]T, len(e.members[k]))
 		for j, a := range e.members[k] {
 			e.mpos[a][k] = j
 		}
@@ -155,6 +158,7 @@ func (e *engine[T, A]) calcNBS(x [][]T, out []T, terms [][]T) {
 			num = ar.add(num, t)
 			if terms != nil {
 				terms[a][k] = t
+				e.termK[k][j] = t
 				e.prefix[k][j+1] = num
 			}
 		}
@@ -173,7 +177,12 @@ func (e *engine[T, A]) adjNBS(t int, upd []update[T], a int, pos T) T {
 	ar := e.ar
 	// The running sum up to the first changed actor is the round's own
 	// (prefix); from there on it is summed as Decide does.
-	start := e.mpos[a][t]
+	ja := e.mpos[a][t]
+	if len(upd) == 0 {
+		num := ar.add(e.prefix[t][ja], ar.mul(ar.mul(pos, e.s[a][t]), e.c[a]))
+		return ar.quo(ar.sum(num, e.termK[t][ja+1:]), e.sigma[t])
+	}
+	start := ja
 	for _, u := range upd {
 		if j := e.mpos[u.actor][t]; j < start {
 			start = j
@@ -202,7 +211,13 @@ func (e *engine[T, A]) adjNBS(t int, upd []update[T], a int, pos T) T {
 // (target·Σ − Σ_all x·s·c)/(s_a·c_a) that puts NBS_t on target.
 func (e *engine[T, A]) adjByPos(t int, upd []update[T], a int, pos, target T) T {
 	ar := e.ar
-	start := e.mpos[a][t]
+	ja := e.mpos[a][t]
+	if len(upd) == 0 {
+		total := ar.add(e.prefix[t][ja], ar.mul(ar.mul(pos, e.s[a][t]), e.c[a]))
+		total = ar.sum(total, e.termK[t][ja+1:])
+		return ar.quo(ar.sub(ar.mul(target, e.sigma[t]), total), ar.mul(e.s[a][t], e.c[a]))
+	}
+	start := ja
 	for _, u := range upd {
 		if j := e.mpos[u.actor][t]; j < start {
 			start = j
