@@ -232,26 +232,6 @@ func decAdd(a, b dec, sub bool) (dec, bool) {
 	}
 }
 
-// mul256 multiplies a by b where the product fits 256 bits.
-func mul256(a, b u256) u256 {
-	var r u256
-	for i := 0; i < 4; i++ {
-		if a[i] == 0 {
-			continue
-		}
-		var carry uint64
-		for j := 0; i+j < 4; j++ {
-			hi, lo := bits.Mul64(a[i], b[j])
-			var c uint64
-			lo, c = bits.Add64(lo, carry, 0)
-			hi += c
-			r[i+j], c = bits.Add64(r[i+j], lo, 0)
-			carry = hi + c
-		}
-	}
-	return r
-}
-
 func decMul(a, b dec) dec {
 	neg := a.neg != b.neg
 	if a.hi == 0 && b.hi == 0 {
