@@ -5,6 +5,7 @@ import (
 	"math"
 	"runtime"
 	"sync"
+	"sync/atomic"
 )
 
 // engine is the numerical core: n actors in d dimensions on [0,1], with
@@ -170,19 +171,18 @@ func (e *engine) challenges(ctx context.Context, target []int, phi []float64) {
 		}
 		return
 	}
+	// Workers take challengers one at a time; each result goes to its own
+	// slot, so the outcome does not depend on who computes what. A
+	// cancelled run is abandoned by the caller.
 	var wg sync.WaitGroup
-	var next int64
-	var mu sync.Mutex
+	var next atomic.Int64
 	for g := 0; g < w; g++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			sc := newScratch(n)
 			for {
-				mu.Lock()
-				i := int(next)
-				next++
-				mu.Unlock()
+				i := int(next.Add(1) - 1)
 				if i >= n || ctx.Err() != nil {
 					return
 				}
