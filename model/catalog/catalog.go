@@ -23,11 +23,11 @@ var all = []model.Model{
 	compromise.Model{},
 	median.Model{},
 	nash.Model{},
-	smp.Model{},
-	ensemble.Model{},
 	bdm.Model{},
 	bdm.Model{Profile: bdm.Paper},
 	exchange.Model{},
+	smp.Model{},
+	ensemble.Model{},
 }
 
 // All returns every model.
