@@ -15,6 +15,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"parley/httpapi"
 	"parley/scenario"
@@ -673,6 +674,18 @@ func TestDealJob(t *testing.T) {
 	e.want(e.do("GET", "/api/runs/"+r.ID, ""), 200).json(t, &r)
 	if r.Status != store.Failed || !strings.Contains(r.Error, "unknown issue") {
 		t.Fatalf("unknown issue: %+v", r.Run)
+	}
+}
+
+// TestForecastTimeout checks that a forecast too long for a request is
+// stopped and answered with a 400 that says to run it as a job.
+func TestForecastTimeout(t *testing.T) {
+	e := newEnv(t, httpapi.Options{ForecastTimeout: time.Nanosecond})
+	v := e.create(small(t))
+	var b errBody
+	e.want(e.do("POST", "/api/scenarios/"+v.ID+"/forecast", `{}`), 400).json(t, &b)
+	if !strings.Contains(b.Error, "start it as a job") {
+		t.Fatalf("%+v", b)
 	}
 }
 

@@ -289,8 +289,13 @@ func (s *Server) runNow(ctx context.Context, p *parsed, req RunRequest) (*store.
 		return nil, errs.New(errs.Invalid, "kind: %s is not available on this server", req.Kind)
 	}
 	start := time.Now().UTC()
-	res, err := fn(ctx, in, func(int, int) {})
+	fctx, cancel := context.WithTimeout(ctx, s.o.ForecastTimeout)
+	defer cancel()
+	res, err := fn(fctx, in, func(int, int) {})
 	if err != nil {
+		if fctx.Err() == context.DeadlineExceeded && ctx.Err() == nil {
+			return nil, errs.New(errs.Invalid, "the run took longer than %v, the limit within a request; start it as a job instead: POST /api/scenarios/%s/runs {\"kind\": %q, …}", s.o.ForecastTimeout, p.rec.ID, req.Kind)
+		}
 		return nil, err
 	}
 	b, err := json.Marshal(res)

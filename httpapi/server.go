@@ -52,6 +52,9 @@ type Options struct {
 	MaxBody int64
 	// MaxJobs bounds concurrently running jobs; 0 means the number of CPUs.
 	MaxJobs int
+	// ForecastTimeout bounds a forecast run within a request (POST
+	// …/forecast); 0 means one minute. Longer ones belong in a job.
+	ForecastTimeout time.Duration
 	// Peers are the peer formats import accepts.
 	Peers []Peer
 	// Web is the web app's files (index.html at the root); nil serves none.
@@ -86,6 +89,9 @@ func New(ctx context.Context, o Options) (*Server, error) {
 	}
 	if o.MaxJobs == 0 {
 		o.MaxJobs = runtime.NumCPU()
+	}
+	if o.ForecastTimeout == 0 {
+		o.ForecastTimeout = time.Minute
 	}
 	if o.Logger == nil {
 		o.Logger = slog.New(slog.DiscardHandler)
