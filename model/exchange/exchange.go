@@ -19,8 +19,11 @@ type Model struct {
 	// Exact selects 28-significant-digit decimal arithmetic (Python's
 	// decimal default context) in Decide's operation order, which
 	// reproduces Decide's trajectories digit for digit. If false, float64
-	// is used: about 100× faster, equal to exact in round 1 to ~1e-12, and
-	// afterwards within the spread of Decide's own tie-breaking (spec §7).
+	// is used: 15× faster again, equal to exact mode to 1e-9 until two
+	// exchanges with mathematically equal gains meet (which one Decide
+	// takes is decided by the 28th digit: never in round 1 of copenhagen
+	// and sample_data, at exchange 47 of cop21's), and afterwards within
+	// the spread of Decide's own tie-breaking (spec §4.2, §7).
 	Exact bool
 	// CoinFlipTies restores the shipped program's tie rule (spec §1.6,
 	// quirk 1): when the two best gains differ by less than 1e-20 a coin
