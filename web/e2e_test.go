@@ -180,7 +180,8 @@ func TestEndToEnd(t *testing.T) {
 	}
 
 	// 2. A stance's evidence: the quote as the scenario has it.
-	do("evidence", chromedp.Click(marker), chromedp.WaitVisible(chromedp.CSS(`[data-testid=evidence] blockquote`)), shot("02-evidence"))
+	do("evidence", chromedp.Click(marker), chromedp.WaitVisible(chromedp.CSS(`[data-testid=evidence] blockquote`)),
+		chromedp.Sleep(400*time.Millisecond), shot("02-evidence")) // the panel slides in
 	quote := get(t, bctx, "quote", chromedp.Text(chromedp.CSS(`[data-testid=evidence] blockquote`)))
 	if !strings.Contains(quote, stance.Evidence[0].Quote) {
 		t.Fatalf("evidence shows %q, want %q", quote, stance.Evidence[0].Quote)

@@ -29,6 +29,7 @@ const st = {
   trajModel: '',
   compareModel: '',
   deal: {} as { [issue: string]: number },
+  refocus: null as string | null,
 }
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T
@@ -168,7 +169,16 @@ function renderScenario() {
   )
   const legend = h('div', { class: 'legend', 'aria-label': 'Model colours' },
     ...modelList().map((m, i) => h('span', { class: 'key' }, h('i', { style: `background:${color(i)}` }), m)))
-  main.replaceChildren(intro, legend, ...sc.issues.map((is) => issueCard(is)))
+  const snaps = [...(st.sv!.scenario.snapshots ?? [])].sort((a, b) => a.date.localeCompare(b.date))
+  const shown = st.snapshot === 'base' ? null : st.snapshot === 'latest' ? snaps[snaps.length - 1] : snaps.filter((x) => x.date <= st.snapshot).pop()
+  const asof = h('p', { class: 'asof' }, h('strong', {}, `As of ${sc.metadata.as_of}`),
+    shown ? ` — ${shown.label ?? ''}${shown.description ? ': ' + shown.description : ''}` : ' — the base stances',
+    st.variant ? h('span', { class: 'variant' }, ` · variant: ${st.sv!.scenario.variants?.find((v) => v.id === st.variant)?.name ?? st.variant}`) : null)
+  main.replaceChildren(intro, asof, legend, ...sc.issues.map((is) => issueCard(is)))
+  if (st.refocus) {
+    main.querySelector<SVGGElement>(st.refocus)?.focus()
+    st.refocus = null
+  }
 }
 
 function issueCard(is: Issue): HTMLElement {
@@ -295,6 +305,7 @@ function openStance(actor: string, issue: string) {
     for (const el of form.querySelectorAll('[aria-invalid]')) el.removeAttribute('aria-invalid')
     try {
       st.sv = await api.patchStance(st.sv!.id, actor, issue, patch)
+      st.refocus = `g.marker[data-actor="${actor}"][data-issue="${issue}"]`
       closeDrawer()
       await refresh()
       status(`Saved ${a.name} on ${is.name} (version ${st.sv.version}); forecast re-run.`)
