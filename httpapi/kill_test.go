@@ -177,6 +177,29 @@ func TestKillLosesNoAcknowledgedWrite(t *testing.T) {
 			}
 		}
 	}
+	// The built-in case was seeded once, on the first start only.
+	var list []struct{ Name string }
+	get("/api/scenarios", &list)
+	seeded := 0
+	for _, sc := range list {
+		if !strings.HasPrefix(sc.Name, "writer ") {
+			seeded++
+		}
+	}
+	if seeded != 1 || len(list) < counts["scenario"]+1 {
+		t.Errorf("after restart: %d scenarios, %d of them not written by the test; want the seeded case once and %d more", len(list), seeded, counts["scenario"])
+	}
 	t.Logf("SIGKILL after %d acknowledged writes (%d creates, %d edits, %d runs; %d requests refused once it was down): all %d found after restart",
 		len(acks), counts["scenario"], counts["edit"], counts["run"], fails.Load(), len(acks))
+}
+
+// TestServeRefusesOpenAddressWithoutToken checks that `parley serve`
+// will not listen beyond loopback unless writes need a token.
+func TestServeRefusesOpenAddressWithoutToken(t *testing.T) {
+	t.Setenv("PARLEY_TOKEN", "")
+	var stderr strings.Builder
+	code := cli.Main([]string{"serve", "--addr", "0.0.0.0:0", "--db", filepath.Join(t.TempDir(), "x.db")}, strings.NewReader(""), io.Discard, &stderr)
+	if code != 2 || !strings.Contains(stderr.String(), "set PARLEY_TOKEN") {
+		t.Fatalf("exit %d, stderr %q; want 2 and a word about PARLEY_TOKEN", code, stderr.String())
+	}
 }
