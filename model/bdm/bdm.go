@@ -266,6 +266,7 @@ func (m Model) issue(ctx context.Context, p *model.Problem, k int, q, t float64,
 		}
 	}
 	idx, capab, x, sal := ws.idx, ws.capab, ws.x0, ws.sal
+	ws.lazy = true
 	ws.col = column{s: sal, paper: m.Profile == Paper, q: q, t: t, w: grow(&ws.w, len(idx)), ws: ws}
 	c := &ws.col
 	for j := range idx {

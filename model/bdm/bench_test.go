@@ -108,3 +108,27 @@ func BenchmarkFast(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkRound is one round (§3.10) of one issue from distinct
+// positions, with a reused workspace, as Forecast runs it: the unit cost
+// of a sweep draw (n = 10) and of a large forecast (n = 1000).
+func BenchmarkRound(b *testing.B) {
+	for _, n := range []int{10, 50, 1000} {
+		for _, prof := range []Profile{Replication, Paper} {
+			b.Run(fmt.Sprintf("n=%d/%s", n, prof), func(b *testing.B) {
+				c, x := columnOf(synthetic(n, 1, uint64(n)), prof == Paper)
+				c.ws = &workspace{lazy: true} // as in Forecast
+				prob := probFast
+				if n <= DirectMaxActors {
+					prob = probDirect
+				}
+				b.ReportAllocs()
+				cpu0 := cpuTime()
+				for b.Loop() {
+					c.round(x, prob)
+				}
+				b.ReportMetric(float64(cpuTime()-cpu0)/float64(b.N), "cpu-ns/op")
+			})
+		}
+	}
+}

@@ -4,38 +4,37 @@ import "math"
 
 // probDirect is the reference formulation of P: E9 (paper) or E9R
 // (replication) summed term by term over the voters, as the spec writes
-// them, O(n³) per call. Each unordered pair of actors takes one pass over
-// the voters, which yields the positive votes for either order: since
+// them, O(n·m²) per call for n voters on m distinct positions. Actors at
+// one position have the same P towards everyone, so P is computed per
+// pair of distinct positions. Each unordered pair takes one pass over the
+// voters, which yields the positive votes for either order: since
 // v_k(b,a) = −v_k(a,b) exactly, the negative votes of (a,b) are the
 // positive ones of (b,a). So E9's denominator Σ_k|v_k| is their sum, and
 // E9R's D = Σ_k Σ_a Σ_b |ṽ_k(x_a,x_b)| is twice the sum of every ordered
-// pair's numerator (pairs at one position have every vote 0). E9R caches
-// (|x_k−x_a|/Δ)^{r_k} (n² powers, the logarithms taken once per pair).
-// The fast formulation in fast.go must agree with it; the tests check
-// that they do.
+// pair's numerator, counted once per pair of actors (pairs at one
+// position have every vote 0). E9R caches (|x_k−v_g|/Δ)^{r_k} for every
+// voter and position (n·m powers, the logarithms taken once per pair of
+// positions). The fast formulation in fast.go must agree with it; the
+// tests check that they do.
 func probDirect(c *column, x, r []float64, slot int) (pmat, float64) {
 	ws := c.ws
 	if ws == nil {
 		ws = &workspace{}
 	}
 	n := len(x)
-	grp := growInt(&ws.dgrp, n)
-	for i := range grp {
-		grp[i] = i
-	}
-	flat := grow(&ws.pg[slot], n*n)
-	out := pmat{m: n, grp: grp, v: flat, t: grow(&ws.pt[slot], n*n)}
+	geo := &ws.dgeo
+	geo.group(x)
+	vals, m := geo.vals, len(geo.vals)
+	flat := grow(&ws.pg[slot], m*m)
+	out := pmat{m: m, grp: geo.grp, v: flat, t: grow(&ws.pt[slot], m*m)}
 	if c.paper {
-		for i := range x {
-			flat[i*n+i] = 0
-			for j := i + 1; j < n; j++ {
-				if x[i] == x[j] {
-					flat[i*n+j], flat[j*n+i] = 0, 0 // A15: P = 0
-					continue
-				}
+		for ga, a := range vals {
+			flat[ga*m+ga] = 0 // A15: P = 0
+			for gb := ga + 1; gb < m; gb++ {
+				b := vals[gb]
 				var pos, neg float64
-				for k := range x {
-					v := c.w[k] * (math.Abs(x[k]-x[j]) - math.Abs(x[k]-x[i])) / c.delta // E2
+				for k, xk := range x {
+					v := c.w[k] * (math.Abs(xk-b) - math.Abs(xk-a)) / c.delta // E2
 					if v > 0 {
 						pos += v
 					} else {
@@ -43,49 +42,61 @@ func probDirect(c *column, x, r []float64, slot int) (pmat, float64) {
 					}
 				}
 				if all := pos + neg; all > 0 {
-					flat[i*n+j], flat[j*n+i] = pos/all, neg/all
+					flat[ga*m+gb], flat[gb*m+ga] = pos/all, neg/all
 				} else {
-					flat[i*n+j], flat[j*n+i] = 0.5, 0.5 // every voter indifferent: see docs/decisions/bdm.md
+					flat[ga*m+gb], flat[gb*m+ga] = 0.5, 0.5 // every voter indifferent: see docs/decisions/bdm.md
 				}
 			}
 		}
-		transpose(out.t, flat, n)
+		transpose(out.t, flat, m)
 		return out, 0
 	}
-	// du[a·n + k] = (|x_k − x_a|/Δ)^{r_k}: target a's row over the voters.
-	du := grow(&ws.dk, n*n)
-	for k := range x {
-		du[k*n+k] = 0
-		for a := k + 1; a < n; a++ {
-			d := math.Abs(x[k]-x[a]) / c.delta
-			if r[k] == 1 && r[a] == 1 {
-				du[a*n+k], du[k*n+a] = d, d
-				continue
+	// lr[h·m + g] = ln(|v_h − v_g|/Δ), when some voter's r ≠ 1.
+	var lr []float64
+	for _, rk := range r {
+		if rk != 1 {
+			lr = grow(&ws.lr, m*m)
+			for h, y := range vals {
+				for g := h + 1; g < m; g++ {
+					l := math.Log(math.Abs(y-vals[g]) / c.delta)
+					lr[h*m+g], lr[g*m+h] = l, l // |y−v| = |v−y| exactly
+				}
 			}
-			l := math.Log(d)
-			du[a*n+k], du[k*n+a] = pwl(d, l, r[k]), pwl(d, l, r[a])
+			break
+		}
+	}
+	// du[g·n + k] = (|x_k − v_g|/Δ)^{r_k}: position g's row over the voters.
+	du := grow(&ws.dk, m*n)
+	for k, xk := range x {
+		gk := geo.grp[k]
+		for g, v := range vals {
+			switch {
+			case g == gk:
+				du[g*n+k] = 0
+			case r[k] == 1:
+				du[g*n+k] = math.Abs(xk-v) / c.delta
+			default:
+				du[g*n+k] = math.Exp(r[k] * lr[gk*m+g]) // = pw(|x_k−v_g|/Δ, r_k)
+			}
 		}
 	}
 	var d float64
-	for i := range x {
-		flat[i*n+i] = 0
-		ui := du[i*n : (i+1)*n : (i+1)*n]
-		for j := i + 1; j < n; j++ {
-			if x[i] == x[j] {
-				flat[i*n+j], flat[j*n+i] = 0, 0 // A15
-				continue
-			}
-			uj := du[j*n : (j+1)*n : (j+1)*n]
+	for ga := range vals {
+		flat[ga*m+ga] = 0 // A15
+		ua := du[ga*n : (ga+1)*n : (ga+1)*n]
+		ca := float64(geo.start[ga+1] - geo.start[ga])
+		for gb := ga + 1; gb < m; gb++ {
+			ub := du[gb*n : (gb+1)*n : (gb+1)*n]
 			var pos, neg float64
 			for k, wk := range c.w[:n] {
-				if v := wk * (uj[k] - ui[k]); v > 0 {
+				if v := wk * (ub[k] - ua[k]); v > 0 {
 					pos += v
 				} else {
 					neg -= v
 				}
 			}
-			flat[i*n+j], flat[j*n+i] = pos, neg
-			d += pos + neg
+			flat[ga*m+gb], flat[gb*m+ga] = pos, neg
+			d += ca * float64(geo.start[gb+1]-geo.start[gb]) * (pos + neg)
 		}
 	}
 	d *= 2
@@ -96,14 +107,6 @@ func probDirect(c *column, x, r []float64, slot int) (pmat, float64) {
 			flat[i] /= d
 		}
 	}
-	transpose(out.t, flat, n)
+	transpose(out.t, flat, m)
 	return out, d
-}
-
-// pwl is pw(x, r) given l = ln x.
-func pwl(x, l, r float64) float64 {
-	if r == 1 {
-		return x
-	}
-	return math.Exp(r * l)
 }

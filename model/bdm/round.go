@@ -154,6 +154,10 @@ type workspace struct {
 	with       []int
 	rank       []int
 	geo, med   geometry
+	dgeo       geometry // probDirect
+	// lazy skips the pairs that cannot give an offer (Forecast only; the
+	// tests read every a and b).
+	lazy bool
 	// column of an issue (Forecast)
 	idx               []int
 	capab, x0, sal, w []float64
@@ -212,6 +216,17 @@ func pw(x, r float64) float64 {
 		return x
 	}
 	return math.Exp(r * math.Log(x))
+}
+
+// ln05 is ln 0.5, the logarithm in U_sq (E8) and in E4–E5 at d = 0.
+var ln05 = math.Log(0.5)
+
+// pwl is pw(x, r) given l = ln x.
+func pwl(x, l, r float64) float64 {
+	if r == 1 {
+		return x
+	}
+	return math.Exp(r * l)
 }
 
 // utilities returns U_s, U_f (E4, E5) for distance d = |x_i−x_j|/Δ and
@@ -311,7 +326,7 @@ func (c *column) round(x []float64, prob probFunc) *internals {
 	// ln(0.5 ∓ 0.5d) for every pair of positions (E4, E5 at any r).
 	lm, lp := grow(&ws.lm, m*m), grow(&ws.lp, m*m)
 	for g, u := range geo.vals {
-		lm[g*m+g], lp[g*m+g] = math.Log(0.5), math.Log(0.5)
+		lm[g*m+g], lp[g*m+g] = ln05, ln05
 		for h := g + 1; h < m; h++ {
 			d := math.Abs(u-geo.vals[h]) / c.delta // = |v_h − v_g|/Δ exactly
 			a, b := math.Log(0.5-0.5*d), math.Log(0.5+0.5*d)
@@ -349,20 +364,30 @@ func (c *column) round(x []float64, prob probFunc) *internals {
 	}
 	in.a, in.b = rowsInto(&ws.rowsA, grow(&ws.a, n*n), n), rowsInto(&ws.rowsB, grow(&ws.b, n*n), n)
 	usg, ufg := grow(&ws.usg, m), grow(&ws.ufg, m)
+	// In Forecast (ws.lazy), replication with Q = 1 skips the pairs whose
+	// b is provably negative: they cannot give an offer (E14–E16 all need
+	// b > 0), so their a and b are left NaN. See bNegative.
+	lazy := ws.lazy && !c.paper && c.q == 1
 	for i := range x {
 		ri := in.r[i]
 		gi := geo.grp[i]
-		_, _, usq := utilities(0, ri)
+		usq := 2 - 4*pwl(0.5, ln05, ri) // E8 = utilities(0, ri)'s U_sq
 		pij, pji := in.p1.rows(i)
 		// U_s, U_f (E4, E5) towards each position, at r_i: once per group.
-		if ri == 1 {
-			for g, v := range geo.vals {
-				usg[g], ufg[g] = utilities2(math.Abs(x[i]-v)/c.delta, 1)
-			}
-		} else {
-			// = utilities2(d, ri), with the logarithms taken once
-			lmi, lpi := lm[gi*m:(gi+1)*m], lp[gi*m:(gi+1)*m]
-			for g := range usg {
+		var chord float64 // 2^{r_i} − 1, for bNegative
+		if lazy && ri < 1 {
+			chord = math.Exp2(ri) - 1
+		}
+		lmi, lpi := lm[gi*m:(gi+1)*m], lp[gi*m:(gi+1)*m]
+		for g, v := range geo.vals {
+			d := math.Abs(x[i]-v) / c.delta
+			switch {
+			case lazy && g != gi && bNegative(d, ri, c.s[i]*(1-pji[g]), chord):
+				usg[g] = math.NaN()
+			case ri == 1:
+				usg[g], ufg[g] = utilities2(d, 1)
+			default:
+				// = utilities2(d, ri), with the logarithms taken once
 				usg[g], ufg[g] = 2-4*math.Exp(ri*lmi[g]), 2-4*math.Exp(ri*lpi[g])
 			}
 		}
@@ -374,6 +399,10 @@ func (c *column) round(x []float64, prob probFunc) *internals {
 			}
 			gj := geo.grp[j]
 			us, uf := usg[gj], ufg[gj]
+			if us != us { // skipped (lazy): no offer
+				ai[j], bi[j] = us, us
+				continue
+			}
 			var d float64
 			if c.q != 1 {
 				d = math.Abs(x[i]-x[j]) / c.delta
@@ -396,6 +425,26 @@ func (c *column) round(x []float64, prob probFunc) *internals {
 		in.next[i], in.kind[i], in.with[i] = c.choose(i, x, in.a[i], in.b[i])
 	}
 	return in
+}
+
+// bNegative reports whether b = E^i(U_ji) (E10 with Q = 1, at r = r_i,
+// target salience s_i, P = P_ji) is certainly negative, from bounds that
+// need no power. With β = s_i(1 − P_ji) and α = 1 − β, E4, E5 and E8 give
+//
+//	b = 4·0.5^r·[1 − α(1−d)^r − β(1+d)^r].
+//
+// For r ≥ 1, Bernoulli's inequality (1 ± d)^r ≥ 1 ± rd gives
+// α(1−d)^r + β(1+d)^r ≥ 1 + rd(β − α). For r < 1, t^r ≥ t on [0, 1] and
+// the chord of t^r on [1, 2] give ≥ 1 + d(β(2^r − 1) − α); chord is
+// 2^r − 1. When the bound exceeds 1 by more than 1e-9, b < −1e-9, far
+// beyond the ~1e-15 rounding of computing b, so the computed b is
+// negative too and the skip changes nothing.
+func bNegative(d, r, beta, chord float64) bool {
+	alpha := 1 - beta
+	if r >= 1 {
+		return r*d*(beta-alpha) > 1e-9
+	}
+	return d*(beta*chord-alpha) > 1e-9
 }
 
 // growKind is grow for kinds.
