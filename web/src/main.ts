@@ -186,6 +186,7 @@ function issueCard(is: Issue): HTMLElement {
   const [lo, hi] = bounds(is)
   const stances = sc.stances.filter((x) => x.issue === is.id).sort((a, b) => a.position - b.position)
   const maxCap = Math.max(...sc.actors.map((a) => a.capability))
+  const someQuoted = stances.some((x) => x.evidence?.length)
   const W = 1000, L = 185, R = 30, rowH = 30
   const X = (v: number) => L + ((v - lo) / (hi - lo)) * (W - L - R)
   // Forecast labels: left to right, each on the first line where it does
@@ -195,9 +196,9 @@ function issueCard(is: Issue): HTMLElement {
   const ends: number[] = []
   for (const x of fl) {
     const text = `${x.m} ${fmt(x.f)}`
-    const w = text.length * 6.6
+    const w = text.length * 7.4
     let cx = Math.min(Math.max(X(x.f!), L + w / 2), W - w / 2)
-    let row = ends.findIndex((e) => e < cx - w / 2 - 4)
+    let row = ends.findIndex((e) => e < cx - w / 2 - 10)
     if (row < 0) { row = ends.length; ends.push(0) }
     ends[row] = cx + w / 2
     x.row = row
@@ -239,7 +240,7 @@ function issueCard(is: Issue): HTMLElement {
     }
     g.append(s('circle', { cx: X(stc.position), cy: y, r, fill: `hsl(214 70% ${88 - 58 * sal}%)`, class: 'dot' },
       s('title', {}, `${a.name}: ${stc.position} (salience ${stc.salience})${stc.evidence?.length ? ` · ${stc.evidence.length} quote(s)` : stc.assumed ? ' · assumed' : ''}`)))
-    if (!stc.evidence?.length) g.append(s('text', { x: X(stc.position) + r + 3, y: y + 4, class: 'assumed' }, 'assumed'))
+    if (!stc.evidence?.length && someQuoted) g.append(s('text', { x: X(stc.position) + r + 3, y: y + 4, class: 'assumed' }, 'assumed'))
     g.addEventListener('click', () => openStance(a.id, is.id))
     g.addEventListener('keydown', (e) => { if ((e as KeyboardEvent).key === 'Enter' || (e as KeyboardEvent).key === ' ') { e.preventDefault(); openStance(a.id, is.id) } })
     svg.append(g)
@@ -250,6 +251,7 @@ function issueCard(is: Issue): HTMLElement {
   return h('section', { class: 'card issue', 'data-issue': is.id },
     h('h2', {}, is.name),
     is.description ? h('p', { class: 'desc' }, is.description) : null,
+    someQuoted ? null : h('p', { class: 'hint' }, 'No stance on this issue quotes a source: every one is assumed.'),
     svg, anchors)
 }
 
