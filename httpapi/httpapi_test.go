@@ -544,6 +544,17 @@ func TestSweepJob(t *testing.T) {
 	if last.name != "end" || !strings.Contains(last.data, `"status":"done"`) {
 		t.Fatalf("events end with %+v", last)
 	}
+	// Every event before the end is progress, counting the 300 draws and
+	// never going back (a job that ends before the stream subscribes
+	// sends none).
+	prev := -1
+	for _, ev := range evs[:len(evs)-1] {
+		var p struct{ Done, Total int }
+		if ev.name != "progress" || json.Unmarshal([]byte(ev.data), &p) != nil || p.Done < prev || (p.Total != 0 && p.Total != 300) {
+			t.Fatalf("event %+v after done=%d", ev, prev)
+		}
+		prev = p.Done
+	}
 	var done run
 	e.want(e.do("GET", "/api/runs/"+r.ID, ""), 200).json(t, &done)
 	var res httpapi.SweepResult
