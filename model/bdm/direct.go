@@ -22,8 +22,7 @@ func probDirect(c *column, x, r []float64, slot int) (pmat, float64) {
 		ws = &workspace{}
 	}
 	n := len(x)
-	geo := &ws.dgeo
-	geo.group(x)
+	geo := ws.grouped(x)
 	vals, m := geo.vals, len(geo.vals)
 	flat := grow(&ws.pg[slot], m*m)
 	out := pmat{m: m, grp: geo.grp, v: flat, t: grow(&ws.pt[slot], m*m)}

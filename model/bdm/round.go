@@ -153,8 +153,9 @@ type workspace struct {
 	kind       []kind
 	with       []int
 	rank       []int
-	geo, med   geometry
-	dgeo       geometry // probDirect
+	geo        geometry
+	dgeo       geometry  // probDirect
+	geoX       []float64 // the positions ws.geo groups, during a round
 	// lazy skips the pairs that cannot give an offer (Forecast only; the
 	// tests read every a and b).
 	lazy bool
@@ -265,8 +266,7 @@ func (c *column) median(x []float64) float64 {
 		mu, _, _ := model.WeightedMedian(x, c.w)
 		return mu
 	}
-	g := &c.ws.med
-	g.group(x)
+	g := c.ws.grouped(x)
 	total := 0.0
 	for _, w := range c.w {
 		total += w
@@ -296,6 +296,10 @@ func (c *column) round(x []float64, prob probFunc) *internals {
 		c = &column{w: c.w, s: c.s, delta: c.delta, paper: c.paper, q: c.q, t: c.t, ws: ws}
 	}
 	in := &ws.in
+	geo := &ws.geo
+	geo.group(x)
+	ws.geoX = x // probDirect and median reuse the grouping of x
+	defer func() { ws.geoX = nil }()
 	*in = internals{mu: c.median(x)}
 	ws.flip ^= 1
 	in.s, in.bigR, in.r = grow(&ws.s, n), grow(&ws.bigR, n), grow(&ws.r, n)
@@ -320,8 +324,6 @@ func (c *column) round(x []float64, prob probFunc) *internals {
 		ones[i] = 1
 	}
 	// Step 3: P and E10 with r ≡ 1 (A7), then S, R, r (E11–E13).
-	geo := &ws.geo
-	geo.group(x)
 	m := len(geo.vals)
 	// ln(0.5 ∓ 0.5d) for every pair of positions (E4, E5 at any r).
 	lm, lp := grow(&ws.lm, m*m), grow(&ws.lp, m*m)
@@ -445,6 +447,16 @@ func bNegative(d, r, beta, chord float64) bool {
 		return r*d*(beta-alpha) > 1e-9
 	}
 	return d*(beta*chord-alpha) > 1e-9
+}
+
+// grouped returns x sorted and grouped: the round's grouping when x is
+// the round's positions, else a fresh one (in ws.dgeo).
+func (ws *workspace) grouped(x []float64) *geometry {
+	if len(x) > 0 && len(ws.geoX) == len(x) && &ws.geoX[0] == &x[0] {
+		return &ws.geo
+	}
+	ws.dgeo.group(x)
+	return &ws.dgeo
 }
 
 // growKind is grow for kinds.
