@@ -3,82 +3,85 @@ package bdm
 import "math"
 
 // probFast computes the same P (E9 or E9R) and D as probDirect in
-// O(n·m + m² log m) time for n voters on m distinct positions, instead of
-// O(n³).
+// O(n·m + m²) time for n voters on m distinct positions, instead of
+// O(n·m²).
 //
 // The idea: for a pair of positions a ≠ b, voter k's vote ṽ_k(a,b) =
 // w_k[(|x_k−b|/Δ)^{r_k} − (|x_k−a|/Δ)^{r_k}] is positive exactly when k is
 // nearer a than b, and the voters nearer a are a prefix (a < b) or a
 // suffix (a > b) of the voters sorted by position. So with the table
-// u[k][g] = (|x_k−v_g|/Δ)^{r_k} over the distinct positions v_g and the
-// prefix sums of w_k u[k][g] over sorted voters, the numerator of P_ab is
-// a difference of four prefix sums, found after one binary search. For E9
-// the same table with r ≡ 1 gives the numerator, and the denominator
-// Σ_k|v_k| is num(a,b) + num(b,a).
+// u[g][k] = (|x_k−v_g|/Δ)^{r_k} over the distinct positions v_g and, per
+// position g, the prefix sums S_g(h) of w_k u[g][k] over the voters of the
+// groups before h, the numerator of P_ab is S_b(h) − S_a(h) (or the same
+// for the suffix) at the pair's boundary h. For E9 the same table with
+// r ≡ 1 gives the numerator, and the denominator Σ_k|v_k| is num(a,b) +
+// num(b,a). E9R's D = Σ_k Σ_a Σ_b |ṽ_k| is 2 Σ over ordered pairs of
+// actors of the numerators.
 //
-// D = Σ_k Σ_a Σ_b |w_k u_ka − w_k u_kb| splits by voter: with voter k's
-// values taken in increasing order of distance from x_k (a merge outward
-// from x_k, the power being monotone), Σ_a Σ_b |u_a − u_b| is
-// 2 Σ_h c_h (u_h C_h − U_h), where C_h and U_h are the count and sum of
-// the values before h. That is O(m) per voter.
+// Memory order matters at n = 1000 (the tables are 8 MB): everything is
+// read row by row. For each position g, one sweep over the partners
+// (the boundary only moves one way) reads S_g at every boundary where g
+// is the pair's a, and another where g is its b; the b-terms are then
+// transposed in cache-sized blocks so that both terms of a pair sit at
+// the same index.
 //
 // A difference of prefix sums cancels when a and b are close (or nobody
 // is nearer a): when it would lose more than three digits, the pair is
-// summed term by term instead, exactly as probDirect does. The sums still
-// run in another order than probDirect's, so results agree to rounding
-// (≈1e-15 relative), not bit for bit; see docs/decisions/bdm.md.
+// summed term by term instead, as probDirect does. The sums still run in
+// another order than probDirect's, so results agree to rounding (≈1e-15
+// relative), not bit for bit; see docs/decisions/bdm.md.
 func probFast(c *column, x, r []float64, slot int) (pmat, float64) {
 	ws := c.ws
 	if ws == nil {
 		ws = &workspace{}
 	}
 	n := len(x)
-	geo := groups(x)
+	geo := ws.grouped(x)
 	vals, start, ord := geo.vals, geo.start, geo.ord
 	m := len(vals)
 	if c.paper {
 		r = nil // E9's votes are linear
 	}
-	// ln(|v_h − v_g|/Δ) for the voters' groups h and targets g, then
-	// u[t][g] = (|x_k − v_g|/Δ)^{r_k} for sorted voter t = rank of k.
+	// ln(|v_h − v_g|/Δ) for every pair of positions, when some r ≠ 1.
 	var lr []float64
-	if r != nil {
-		lr = grow(&ws.lr, m*m)
-		for h, y := range vals {
-			lr[h*m+h] = math.Inf(-1) // ln 0
-			for g := h + 1; g < m; g++ {
-				l := math.Log(math.Abs(y-vals[g]) / c.delta)
-				lr[h*m+g], lr[g*m+h] = l, l // |y−v| = |v−y| exactly
+	for _, rk := range r {
+		if rk != 1 {
+			lr = grow(&ws.lr, m*m)
+			for h, y := range vals {
+				lr[h*m+h] = math.Inf(-1) // ln 0
+				for g := h + 1; g < m; g++ {
+					l := math.Log(math.Abs(y-vals[g]) / c.delta)
+					lr[h*m+g], lr[g*m+h] = l, l // |y−v| = |v−y| exactly
+				}
 			}
+			break
 		}
 	}
-	rank := make([]int, n)
-	tab := grow(&ws.tab, n*m)
-	for t, k := range ord {
-		rank[k] = t
-		row := tab[t*m : (t+1)*m]
-		if r == nil || r[k] == 1 {
-			for g, v := range vals {
-				row[g] = math.Abs(x[k]-v) / c.delta
-			}
-			continue
+	// tab[g·n + t] = (|x_k − v_g|/Δ)^{r_k} for the voter k of rank t, and
+	// pre[g·(m+1) + h] = Σ of w_k u over the voters of groups < h.
+	tab := grow(&ws.tab, m*n)
+	pre := grow(&ws.pre, m*(m+1))
+	for g, v := range vals {
+		row := tab[g*n : (g+1)*n]
+		var lrow []float64
+		if lr != nil {
+			lrow = lr[g*m : (g+1)*m]
 		}
-		rk, lrow := r[k], lr[geo.grp[k]*m:(geo.grp[k]+1)*m]
-		for g := range vals {
-			row[g] = math.Exp(rk * lrow[g]) // = pw(|x_k−v_g|/Δ, r_k)
-		}
-	}
-	// pre[h·m + g] = Σ of w_k u[k][g] over the voters of groups < h.
-	pre := grow(&ws.pre, (m+1)*m)
-	clear(pre[:m])
-	for h := 0; h < m; h++ {
-		run := pre[(h+1)*m : (h+2)*m]
-		copy(run, pre[h*m:(h+1)*m])
-		for t := start[h]; t < start[h+1]; t++ {
-			wk, row := c.w[ord[t]], tab[t*m:(t+1)*m]
-			for g, u := range row {
-				run[g] += wk * u
+		for t, k := range ord {
+			if r == nil || r[k] == 1 {
+				row[t] = math.Abs(x[k]-v) / c.delta
+			} else {
+				row[t] = math.Exp(r[k] * lrow[geo.grp[k]]) // = pw(|x_k−v_g|/Δ, r_k)
 			}
+		}
+		ps := pre[g*(m+1) : (g+1)*(m+1)]
+		ps[0] = 0
+		run := 0.0
+		for h := range m {
+			for t := start[h]; t < start[h+1]; t++ {
+				run += c.w[ord[t]] * row[t]
+			}
+			ps[h+1] = run
 		}
 	}
 	// nearerA reports whether a voter at y is nearer a than b: the voters
@@ -86,8 +89,8 @@ func probFast(c *column, x, r []float64, slot int) (pmat, float64) {
 	nearerA := func(y, a, b float64) bool { return math.Abs(y-b) > math.Abs(y-a) }
 	// bound returns h for the pair (ga, gb): for a < b the number of groups
 	// nearer a (they come first), for a > b the first group nearer a. It
-	// starts from a known lower bound h0 (the boundary only moves right as
-	// b grows, so each row of pairs sweeps the groups once).
+	// starts from a known lower bound h0 (in a sweep over either partner
+	// the boundary only moves right).
 	bound := func(ga, gb, h0 int) int {
 		a, b := vals[ga], vals[gb]
 		h := h0
@@ -102,31 +105,50 @@ func probFast(c *column, x, r []float64, slot int) (pmat, float64) {
 		}
 		return h
 	}
-	// num(ga, gb, h): Σ over voters nearer v_ga than v_gb of
-	// w_k(u_kb − u_ka), as a difference of prefix sums. ok is false when
-	// that difference cancels more than three digits (v_ga and v_gb close
-	// together, or nobody nearer v_ga): the caller then sums the pair term
-	// by term.
-	num := func(ga, gb, h int) (float64, bool) {
-		var sa, sb float64
-		if vals[ga] < vals[gb] {
-			sa, sb = pre[h*m+ga], pre[h*m+gb]
-		} else {
-			sa, sb = pre[m*m+ga]-pre[h*m+ga], pre[m*m+gb]-pre[h*m+gb]
+	// term is S_g over the voters nearer a for the pair (a, b) with
+	// boundary h, g being a or b.
+	term := func(ps []float64, a, b float64, h int) float64 {
+		if a < b {
+			return ps[h]
 		}
-		v := sb - sa
-		return v, sa+sb == 0 || v*1e3 > sa+sb
+		return ps[m] - ps[h]
 	}
-	// exact sums the pair (a in group ga, b in gb) the way probDirect does.
+	sa, sb := grow(&ws.sa, m*m), grow(&ws.sb, m*m)
+	for g := range vals {
+		ps := pre[g*(m+1) : (g+1)*(m+1)]
+		h := 0
+		for gb := range vals { // g as the pair's a
+			if gb == g {
+				h, sa[g*m+g] = 0, 0
+				continue
+			}
+			h = bound(g, gb, h)
+			sa[g*m+gb] = term(ps, vals[g], vals[gb], h)
+		}
+		h = 0
+		for ga := range vals { // g as the pair's b (transposed below)
+			if ga == g {
+				h, sb[g*m+g] = 0, 0
+				continue
+			}
+			h = bound(ga, g, h)
+			sb[g*m+ga] = term(ps, vals[ga], vals[g], h)
+		}
+	}
+	sbt := grow(&ws.pt[slot], m*m) // the transpose's buffer, free until the end
+	transpose(sbt, sb, m)
+	// exact sums the pair (a in group ga, b in gb) term by term.
 	exact := func(ga, gb int) (pos, all float64) {
+		ra, rb := tab[ga*n:(ga+1)*n], tab[gb*n:(gb+1)*n]
 		a, b := vals[ga], vals[gb]
-		for k := range x {
+		for t, k := range ord {
 			var v float64
 			if c.paper {
+				// E2 as probDirect writes it: the difference before the
+				// division, which matters when a and b nearly coincide
 				v = c.w[k] * (math.Abs(x[k]-b) - math.Abs(x[k]-a)) / c.delta
 			} else {
-				row := tab[rank[k]*m : (rank[k]+1)*m]
-				v = c.w[k] * (row[gb] - row[ga])
+				v = c.w[k] * (rb[t] - ra[t])
 			}
 			if v > 0 {
 				pos += v
@@ -135,16 +157,21 @@ func probFast(c *column, x, r []float64, slot int) (pmat, float64) {
 		}
 		return
 	}
+	// num is the numerator of the pair (ga, gb) from the prefix sums; ok
+	// is false when that difference cancels more than three digits.
+	num := func(i int) (float64, bool) {
+		a, b := sa[i], sbt[i]
+		v := b - a
+		return v, a+b == 0 || v*1e3 > a+b
+	}
 	pg := grow(&ws.pg[slot], m*m)
 	var d float64
 	if c.paper {
 		for ga := range vals {
 			pg[ga*m+ga] = 0 // A15
-			hab, hba := 0, 0
 			for gb := ga + 1; gb < m; gb++ {
-				hab, hba = bound(ga, gb, hab), bound(gb, ga, hba)
-				ab, ok1 := num(ga, gb, hab)
-				ba, ok2 := num(gb, ga, hba)
+				ab, ok1 := num(ga*m + gb)
+				ba, ok2 := num(gb*m + ga)
 				all := ab + ba
 				if !ok1 || !ok2 {
 					ab, all = exact(ga, gb)
@@ -158,53 +185,34 @@ func probFast(c *column, x, r []float64, slot int) (pmat, float64) {
 			}
 		}
 	} else {
-		// D, voter by voter.
-		for t, k := range ord {
-			row := tab[t*m : (t+1)*m]
-			wk := c.w[k]
-			gk := geo.grp[k]
-			var cum, sum, part float64
-			add := func(g int) {
-				u, cnt := wk*row[g], float64(start[g+1]-start[g])
-				part += cnt * (u*cum - sum)
-				cum += cnt
-				sum += cnt * u
-			}
-			add(gk)
-			lo, hi := gk-1, gk+1
-			for lo >= 0 || hi < m {
-				if hi >= m || (lo >= 0 && math.Abs(x[k]-vals[lo]) <= math.Abs(x[k]-vals[hi])) {
-					add(lo)
-					lo--
-				} else {
-					add(hi)
-					hi++
+		for ga := range vals {
+			ca := float64(start[ga+1] - start[ga])
+			row := pg[ga*m : (ga+1)*m]
+			var part float64
+			for gb := range vals {
+				if gb == ga {
+					row[gb] = 0 // A15
+					continue
 				}
+				v, ok := num(ga*m + gb)
+				if !ok {
+					v, _ = exact(ga, gb)
+				}
+				row[gb] = v
+				part += float64(start[gb+1]-start[gb]) * v
 			}
-			d += 2 * part
+			d += ca * part
 		}
+		d *= 2 // D = 2 Σ over ordered pairs of actors of the numerators
 		if d == 0 {
 			clear(pg) // nobody prefers anything: every P̃ is 0
 		} else {
-			for ga := range vals {
-				pg[ga*m+ga] = 0 // A15
-				h := 0
-				for gb := range vals {
-					if gb == ga {
-						h = 0 // the a < b sweep starts afresh
-						continue
-					}
-					h = bound(ga, gb, h)
-					v, ok := num(ga, gb, h)
-					if !ok {
-						v, _ = exact(ga, gb)
-					}
-					pg[ga*m+gb] = v / d
-				}
+			for i := range pg {
+				pg[i] /= d
 			}
 		}
 	}
-	pt := grow(&ws.pt[slot], m*m)
+	pt := ws.pt[slot][:m*m]
 	transpose(pt, pg, m)
 	return pmat{m: m, grp: geo.grp, v: pg, t: pt}, d
 }

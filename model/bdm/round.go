@@ -139,6 +139,7 @@ func (g *geometry) group(x []float64) {
 type workspace struct {
 	e0, a, b   []float64
 	tab, pre   []float64
+	sa, sb     []float64 // probFast
 	pg, pt     [2][]float64
 	lm, lp, lr []float64
 	usg, ufg   []float64 // U_s, U_f per group for one receiver
