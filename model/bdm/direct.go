@@ -12,8 +12,8 @@ import "math"
 // positive ones of (b,a). So E9's denominator Σ_k|v_k| is their sum, and
 // E9R's D = Σ_k Σ_a Σ_b |ṽ_k(x_a,x_b)| is twice the sum of every ordered
 // pair's numerator, counted once per pair of actors (pairs at one
-// position have every vote 0). E9R caches (|x_k−v_g|/Δ)^{r_k} for every
-// voter and position (n·m powers, the logarithms taken once per pair of
+// position have every vote 0). The voters are taken in order of
+// position. E9R caches (|x_k−v_g|/Δ)^{r_k} for every voter and position (n·m powers, the logarithms taken once per pair of
 // positions). The fast formulation in fast.go must agree with it; the
 // tests check that they do.
 func probDirect(c *column, x, r []float64, slot int) (pmat, float64) {
@@ -32,7 +32,8 @@ func probDirect(c *column, x, r []float64, slot int) (pmat, float64) {
 			for gb := ga + 1; gb < m; gb++ {
 				b := vals[gb]
 				var pos, neg float64
-				for k, xk := range x {
+				for _, k := range geo.ord { // by position: the sign changes once
+					xk := x[k]
 					v := c.w[k] * (math.Abs(xk-b) - math.Abs(xk-a)) / c.delta // E2
 					if v > 0 {
 						pos += v
@@ -64,18 +65,23 @@ func probDirect(c *column, x, r []float64, slot int) (pmat, float64) {
 			break
 		}
 	}
-	// du[g·n + k] = (|x_k − v_g|/Δ)^{r_k}: position g's row over the voters.
+	// du[g·n + t] = (|x_k − v_g|/Δ)^{r_k} for the voter k of rank t (the
+	// voters in order of position, so that the sign of the votes below
+	// changes once along a row and the branch is predictable), and ws[t]
+	// = w_k.
 	du := grow(&ws.dk, m*n)
-	for k, xk := range x {
-		gk := geo.grp[k]
+	wt := grow(&ws.wt, n)
+	for t, k := range geo.ord {
+		xk, gk := x[k], geo.grp[k]
+		wt[t] = c.w[k]
 		for g, v := range vals {
 			switch {
 			case g == gk:
-				du[g*n+k] = 0
+				du[g*n+t] = 0
 			case r[k] == 1:
-				du[g*n+k] = math.Abs(xk-v) / c.delta
+				du[g*n+t] = math.Abs(xk-v) / c.delta
 			default:
-				du[g*n+k] = math.Exp(r[k] * lr[gk*m+g]) // = pw(|x_k−v_g|/Δ, r_k)
+				du[g*n+t] = math.Exp(r[k] * lr[gk*m+g]) // = pw(|x_k−v_g|/Δ, r_k)
 			}
 		}
 	}
@@ -87,8 +93,8 @@ func probDirect(c *column, x, r []float64, slot int) (pmat, float64) {
 		for gb := ga + 1; gb < m; gb++ {
 			ub := du[gb*n : (gb+1)*n : (gb+1)*n]
 			var pos, neg float64
-			for k, wk := range c.w[:n] {
-				if v := wk * (ub[k] - ua[k]); v > 0 {
+			for t, wk := range wt {
+				if v := wk * (ub[t] - ua[t]); v > 0 {
 					pos += v
 				} else {
 					neg -= v

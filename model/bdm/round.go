@@ -164,7 +164,7 @@ type workspace struct {
 	idx               []int
 	capab, x0, sal, w []float64
 	col               column
-	dk, dpos          []float64 // probDirect
+	dk, wt            []float64 // probDirect
 	dgrp              []int
 }
 
