@@ -41,7 +41,7 @@ func chromium() string {
 
 // TestEndToEnd drives the web app in headless Chromium against the API
 // over a fresh SQLite database seeded with the built-in case: it loads the
-// case, opens a stance's evidence, edits its position (first wrongly, to
+// case, opens a stance's evidence from the keyboard, edits its position (first wrongly, to
 // see the validation message, then rightly), sees the compromise forecast
 // move to the value the model gives for the edited scenario, opens the
 // forecast view, runs a sweep and sees its histograms, and evaluates a
@@ -179,12 +179,17 @@ func TestEndToEnd(t *testing.T) {
 		t.Fatalf("compromise forecast on %s shown as %s, want %.3f", issue.ID, shown, before)
 	}
 
-	// 2. A stance's evidence: the quote as the scenario has it.
-	do("evidence", chromedp.Click(marker), chromedp.WaitVisible(chromedp.CSS(`[data-testid=evidence] blockquote`)),
+	// 2. A stance's evidence, opened from the keyboard (focus the marker,
+	// press Enter): the quote as the scenario has it, and the focus in
+	// the edit form.
+	do("evidence", chromedp.Focus(marker), chromedp.KeyEvent("\r"), chromedp.WaitVisible(chromedp.CSS(`[data-testid=evidence] blockquote`)),
 		chromedp.Sleep(400*time.Millisecond), shot("02-evidence")) // the panel slides in
 	quote := get(t, bctx, "quote", chromedp.Text(chromedp.CSS(`[data-testid=evidence] blockquote`)))
 	if !strings.Contains(quote, stance.Evidence[0].Quote) {
 		t.Fatalf("evidence shows %q, want %q", quote, stance.Evidence[0].Quote)
+	}
+	if f := get(t, bctx, "focus", chromedp.Evaluate[string](`document.activeElement.name || document.activeElement.tagName`)); f != "position" {
+		t.Fatalf("focus on %q after opening the stance, want the position field", f)
 	}
 
 	// 3. An invalid edit is refused with the validator's message.

@@ -242,7 +242,11 @@ function issueCard(is: Issue): HTMLElement {
       s('title', {}, `${a.name}: ${stc.position} (salience ${stc.salience})${stc.evidence?.length ? ` · ${stc.evidence.length} quote(s)` : stc.assumed ? ' · assumed' : ''}`)))
     if (!stc.evidence?.length && someQuoted) g.append(s('text', { x: X(stc.position) + r + 3, y: y + 4, class: 'assumed' }, 'assumed'))
     g.addEventListener('click', () => openStance(a.id, is.id))
-    g.addEventListener('keydown', (e) => { if ((e as KeyboardEvent).key === 'Enter' || (e as KeyboardEvent).key === ' ') { e.preventDefault(); openStance(a.id, is.id) } })
+    // Open on key release, so the key that opened the panel cannot also
+    // reach the field that then has the focus.
+    const isKey = (e: Event) => (e as KeyboardEvent).key === 'Enter' || (e as KeyboardEvent).key === ' '
+    g.addEventListener('keydown', (e) => { if (isKey(e)) e.preventDefault() })
+    g.addEventListener('keyup', (e) => { if (isKey(e)) { e.preventDefault(); openStance(a.id, is.id) } })
     svg.append(g)
   })
   const anchors = is.anchors?.length
