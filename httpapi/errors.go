@@ -32,8 +32,16 @@ func status(code errs.Code) int {
 	return http.StatusInternalServerError
 }
 
+// errBusy says the job queue is full.
+var errBusy = errors.New("the server is running as many jobs as it takes; try again shortly")
+
 // fail writes err as a JSON error response.
 func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
+	if errors.Is(err, errBusy) {
+		w.Header().Set("Retry-After", "5")
+		writeJSON(w, http.StatusServiceUnavailable, errorBody{Error: err.Error(), Code: "busy"})
+		return
+	}
 	var tooBig *http.MaxBytesError
 	if errors.As(err, &tooBig) {
 		writeJSON(w, http.StatusRequestEntityTooLarge, errorBody{Error: fmt.Sprintf("request body is over the limit of %d bytes", tooBig.Limit), Code: "too_large"})

@@ -713,6 +713,16 @@ func TestJobErrors(t *testing.T) {
 	}
 	e.want(e.do("POST", "/api/scenarios/nope/runs", `{"kind":"sweep"}`), 404)
 	e.want(e.do("POST", "/api/runs/nope/cancel", ""), 404)
+	// A full queue refuses more, saying when to retry.
+	full := newEnv(t, httpapi.Options{MaxJobs: 1, MaxQueued: 1})
+	fv := full.create(small(t))
+	var first run
+	full.want(full.do("POST", "/api/scenarios/"+fv.ID+"/runs", `{"kind":"sweep","samples":20000}`), 202).json(t, &first)
+	r503 := full.want(full.do("POST", "/api/scenarios/"+fv.ID+"/runs", `{"kind":"sweep"}`), 503)
+	if r503.hdr.Get("Retry-After") == "" || !strings.Contains(string(r503.body), `"code":"busy"`) {
+		t.Fatalf("full queue: %v %s", r503.hdr, r503.body)
+	}
+	full.want(full.do("POST", "/api/runs/"+first.ID+"/cancel", ""), 200)
 	// Cancel a long sweep: it stops as cancelled, not done.
 	var r run
 	e.want(e.do("POST", p, `{"kind":"sweep","samples":20000}`), 202).json(t, &r)

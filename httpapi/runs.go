@@ -349,6 +349,9 @@ func (s *Server) start(ctx context.Context, p *parsed, req RunRequest) (*store.R
 	if fn == nil {
 		return nil, errs.New(errs.Invalid, "kind: %s is not available on this server yet; valid: one of %v", req.Kind, s.kindNames())
 	}
+	if s.jobs.count() >= s.o.MaxQueued {
+		return nil, errBusy
+	}
 	opts, _ := json.Marshal(in.Request)
 	run := &store.Run{ScenarioID: p.rec.ID, ScenarioVersion: p.rec.Version, Kind: req.Kind, InputHash: hash,
 		Model: strings.Join(in.Request.Models, ","), Options: opts, Seed: req.Seed, Status: store.Queued}
@@ -719,6 +722,13 @@ func (q *runner) subscribe(id string) (chan struct{}, func()) {
 			delete(j.subs, ch)
 		}
 	}
+}
+
+// count returns the number of jobs queued or running.
+func (q *runner) count() int {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	return len(q.live)
 }
 
 func (q *runner) cancel(id string) bool {

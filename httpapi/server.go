@@ -52,6 +52,9 @@ type Options struct {
 	MaxBody int64
 	// MaxJobs bounds concurrently running jobs; 0 means the number of CPUs.
 	MaxJobs int
+	// MaxQueued bounds the jobs queued or running at once; more are
+	// refused with 503 and Retry-After. 0 means 64.
+	MaxQueued int
 	// ForecastTimeout bounds a forecast run within a request (POST
 	// …/forecast); 0 means one minute. Longer ones belong in a job.
 	ForecastTimeout time.Duration
@@ -89,6 +92,9 @@ func New(ctx context.Context, o Options) (*Server, error) {
 	}
 	if o.MaxJobs == 0 {
 		o.MaxJobs = runtime.NumCPU()
+	}
+	if o.MaxQueued == 0 {
+		o.MaxQueued = 64
 	}
 	if o.ForecastTimeout == 0 {
 		o.ForecastTimeout = time.Minute
