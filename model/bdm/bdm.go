@@ -267,6 +267,7 @@ func (m Model) issue(ctx context.Context, p *model.Problem, k int, q, t float64,
 	}
 	idx, capab, x, sal := ws.idx, ws.capab, ws.x0, ws.sal
 	ws.lazy = true
+	ws.lcache = false // the log tables of another issue's last round are stale
 	ws.col = column{s: sal, paper: m.Profile == Paper, q: q, t: t, w: grow(&ws.w, len(idx)), ws: ws}
 	c := &ws.col
 	for j := range idx {
@@ -303,6 +304,7 @@ func (m Model) issue(ctx context.Context, p *model.Problem, k int, q, t float64,
 			return errs.Wrap(errs.Internal, err)
 		}
 		in := c.round(x, prob)
+		ws.lcache = true // the next round may reuse this one's logarithms
 		old := x
 		x = in.next
 		prev := mu

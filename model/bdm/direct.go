@@ -53,7 +53,13 @@ func probDirect(c *column, x, r []float64, slot int) (pmat, float64) {
 	}
 	// lr[h·m + g] = ln(|v_h − v_g|/Δ), when some voter's r ≠ 1.
 	var lr []float64
+	if ws.lrReady && geo == &ws.geo && !c.paper {
+		lr = ws.lr[:m*m] // the round's (logs)
+	}
 	for _, rk := range r {
+		if lr != nil {
+			break
+		}
 		if rk != 1 {
 			lr = grow(&ws.lr, m*m)
 			for h, y := range vals {

@@ -66,15 +66,20 @@
 // Cost: per round and issue with n actors on m distinct positions, the
 // default formulation of P and D (probFast: prefix sums over the actors
 // sorted by position, and a sweep for each pair's boundary between the
-// voters who prefer either side) is O(n·m + m²) time and O(n·m) memory,
-// and E10 for all pairs is O(n²): O(n²) in all, which is the size of the
-// pairwise (a, b) table the offers are read from. The replication profile
-// takes about 3n² exponentials and 1.5m² logarithms per round (x^r is
-// computed as exp(r·ln x)), the paper one 2n² and m². The direct
-// formulation (probDirect, O(n³)) is the reference; Forecast uses it for
-// issues with at most DirectMaxActors (32) actors, where it is as fast, so
-// that small cases get the reference's exact bits. Issues run in parallel,
-// one goroutine per core, each reusing its buffers.
+// voters who prefer either side) is O(n·m + m²) time and memory, and E10
+// for all pairs is O(n·m) powers and O(n²) arithmetic: O(n²) in all, which
+// is the size of the pairwise (a, b) table the offers are read from. x^r
+// is computed as exp(r·ln x) with the logarithms taken once per pair of
+// positions. In Forecast, a receiver skips the positions whose b =
+// E^i(U_ji) is provably negative by a cheap bound (no offer can come from
+// them; see bNegative), which saves their powers. The direct formulation
+// (probDirect, O(n·m²)) is the reference; Forecast uses it for issues with
+// at most DirectMaxActors (32) actors, where it is as fast, so that small
+// cases get the reference's bits. Rounds allocate nothing (workspaces
+// are pooled). Issues run in parallel, one goroutine per core, when the
+// problem is large (Σ n² ≥ 20,000 over the issues); smaller ones run in
+// the caller's goroutine, since a Monte Carlo sweep already keeps every
+// core busy. The result never depends on the number of goroutines.
 //
 // Interpretive choices (A1–A18 of the spec) are logged in
 // docs/decisions/bdm.md; docs/models/bdm.md explains the model for a

@@ -44,7 +44,13 @@ func probFast(c *column, x, r []float64, slot int) (pmat, float64) {
 	}
 	// ln(|v_h − v_g|/Δ) for every pair of positions, when some r ≠ 1.
 	var lr []float64
+	if ws.lrReady && geo == &ws.geo && !c.paper {
+		lr = ws.lr[:m*m] // the round's (logs)
+	}
 	for _, rk := range r {
+		if lr != nil {
+			break
+		}
 		if rk != 1 {
 			lr = grow(&ws.lr, m*m)
 			for h, y := range vals {

@@ -157,6 +157,13 @@ type workspace struct {
 	geo        geometry
 	dgeo       geometry  // probDirect
 	geoX       []float64 // the positions ws.geo groups, during a round
+	// logarithm tables of this round and the previous one (logs)
+	olm, olp, olr   []float64
+	lvals, ovals    []float64
+	old             []int
+	ldelta          float64
+	lhasLr, lrReady bool
+	lcache          bool // the previous round's tables belong to this issue
 	// lazy skips the pairs that cannot give an offer (Forecast only; the
 	// tests read every a and b).
 	lazy bool
@@ -326,16 +333,11 @@ func (c *column) round(x []float64, prob probFunc) *internals {
 	}
 	// Step 3: P and E10 with r ≡ 1 (A7), then S, R, r (E11–E13).
 	m := len(geo.vals)
-	// ln(0.5 ∓ 0.5d) for every pair of positions (E4, E5 at any r).
-	lm, lp := grow(&ws.lm, m*m), grow(&ws.lp, m*m)
-	for g, u := range geo.vals {
-		lm[g*m+g], lp[g*m+g] = ln05, ln05
-		for h := g + 1; h < m; h++ {
-			d := math.Abs(u-geo.vals[h]) / c.delta // = |v_h − v_g|/Δ exactly
-			a, b := math.Log(0.5-0.5*d), math.Log(0.5+0.5*d)
-			lm[g*m+h], lp[g*m+h], lm[h*m+g], lp[h*m+g] = a, b, a, b
-		}
-	}
+	// ln(0.5 ∓ 0.5d) for every pair of positions (E4, E5 at any r), and
+	// (E9R) ln d for the voters' powers.
+	ws.logs(c, geo.vals, !c.paper)
+	defer func() { ws.lrReady = false }()
+	lm, lp := ws.lm, ws.lp
 	in.p0, in.d0 = prob(c, x, ones, 0)
 	in.e0 = rowsInto(&ws.rowsE0, grow(&ws.e0, n*n), n)
 	_, _, usq1 := utilities(0, 1)
@@ -448,6 +450,64 @@ func bNegative(d, r, beta, chord float64) bool {
 		return r*d*(beta-alpha) > 1e-9
 	}
 	return d*(beta*chord-alpha) > 1e-9
+}
+
+// logs fills ws.lm, ws.lp (ln(0.5 ∓ 0.5d)) and, if withLr, ws.lr (ln d,
+// −Inf on the diagonal) for every pair of the positions vals, d = |v_g −
+// v_h|/Δ. A pair of positions the previous round of the same issue also
+// had (E14 moves actors onto others' positions, so most are) is copied
+// from its tables instead of taking three logarithms: the same values
+// give the same bits.
+func (ws *workspace) logs(c *column, vals []float64, withLr bool) {
+	m := len(vals)
+	ws.lm, ws.olm = ws.olm, ws.lm
+	ws.lp, ws.olp = ws.olp, ws.lp
+	ws.lr, ws.olr = ws.olr, ws.lr
+	ws.ovals, ws.lvals = ws.lvals, ws.ovals
+	lm, lp := grow(&ws.lm, m*m), grow(&ws.lp, m*m)
+	var lr []float64
+	if withLr {
+		lr = grow(&ws.lr, m*m)
+	}
+	// old[g] is position g's index among the previous round's, or −1.
+	old := growInt(&ws.old, m)
+	ov := ws.ovals
+	om := len(ov)
+	usable := ws.lcache && ws.ldelta == c.delta && (ws.lhasLr || !withLr)
+	for g, h := 0, 0; g < m; g++ {
+		old[g] = -1
+		for usable && h < om && ov[h] < vals[g] {
+			h++
+		}
+		if usable && h < om && ov[h] == vals[g] {
+			old[g] = h
+		}
+	}
+	for g, u := range vals {
+		lm[g*m+g], lp[g*m+g] = ln05, ln05
+		if withLr {
+			lr[g*m+g] = math.Inf(-1) // ln 0
+		}
+		for h := g + 1; h < m; h++ {
+			if og, oh := old[g], old[h]; og >= 0 && oh >= 0 {
+				i := og*om + oh
+				lm[g*m+h], lp[g*m+h], lm[h*m+g], lp[h*m+g] = ws.olm[i], ws.olp[i], ws.olm[i], ws.olp[i]
+				if withLr {
+					lr[g*m+h], lr[h*m+g] = ws.olr[i], ws.olr[i]
+				}
+				continue
+			}
+			d := math.Abs(u-vals[h]) / c.delta // = |v_h − v_g|/Δ exactly
+			a, b := math.Log(0.5-0.5*d), math.Log(0.5+0.5*d)
+			lm[g*m+h], lp[g*m+h], lm[h*m+g], lp[h*m+g] = a, b, a, b
+			if withLr {
+				l := math.Log(d)
+				lr[g*m+h], lr[h*m+g] = l, l
+			}
+		}
+	}
+	ws.lvals = append(ws.lvals[:0], vals...)
+	ws.ldelta, ws.lhasLr, ws.lrReady = c.delta, withLr, withLr
 }
 
 // grouped returns x sorted and grouped: the round's grouping when x is

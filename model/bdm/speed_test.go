@@ -96,3 +96,41 @@ func TestDeterministicAcrossGOMAXPROCS(t *testing.T) {
 		}
 	}
 }
+
+// Forecast (pooled workspace, logarithms reused across rounds, lazy
+// pairs) gives bit for bit the trajectory of rounds run one by one, each
+// on a fresh workspace.
+func TestForecastEqualsFreshRounds(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	probs := []*model.Problem{synthetic(12, 3, 9), synthetic(40, 2, 10)}
+	for range 100 {
+		probs = append(probs, randomProblem(rng, 1+rng.IntN(12)))
+	}
+	for s, p := range probs {
+		for _, prof := range []Profile{Replication, Paper} {
+			res, err := Model{Profile: prof}.Forecast(context.Background(), p, model.Options{Rounds: 10})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for k := range p.Issues {
+				_, capab, x, sal := p.Column(k)
+				c := &column{s: sal, paper: prof == Paper, q: 1, t: 1, w: make([]float64, len(x)), delta: res.Detail.(*Detail).Issues[k].Delta}
+				for j := range x {
+					c.w[j] = capab[j] * sal[j]
+				}
+				prob := probFast
+				if len(x) <= DirectMaxActors {
+					prob = probDirect
+				}
+				for r := 1; r <= 10; r++ {
+					x = c.round(x, prob).next
+					for i, want := range x {
+						if got := res.Issues[k].Rounds[r].Positions[i]; got != want {
+							t.Fatalf("problem %d (%s) issue %d round %d actor %d: Forecast %v, fresh rounds %v", s, prof, k, r, i, got, want)
+						}
+					}
+				}
+			}
+		}
+	}
+}
