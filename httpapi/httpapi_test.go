@@ -3,6 +3,7 @@ package httpapi_test
 import (
 	"bufio"
 	"context"
+	"database/sql"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -21,6 +22,7 @@ import (
 	"parley/scenario"
 	"parley/scenariofile"
 	"parley/store"
+	"parley/store/postgres"
 	"parley/store/sqlite"
 )
 
@@ -32,9 +34,26 @@ type env struct {
 	tok string
 }
 
+// pgURL, when set (by TestOnPostgres), makes newEnv use PostgreSQL.
+var pgURL string
+
 func newEnv(t *testing.T, o httpapi.Options) *env {
 	t.Helper()
-	st, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "p.db"))
+	var st store.Store
+	var err error
+	if pgURL != "" {
+		db, err := sql.Open("pgx", pgURL)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.Exec(`DROP TABLE IF EXISTS runs, scenarios, schema_migrations`); err != nil {
+			t.Fatal(err)
+		}
+		db.Close()
+		st, err = postgres.Open(context.Background(), pgURL)
+	} else {
+		st, err = sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "p.db"))
+	}
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -713,16 +732,6 @@ func TestJobErrors(t *testing.T) {
 	}
 	e.want(e.do("POST", "/api/scenarios/nope/runs", `{"kind":"sweep"}`), 404)
 	e.want(e.do("POST", "/api/runs/nope/cancel", ""), 404)
-	// A full queue refuses more, saying when to retry.
-	full := newEnv(t, httpapi.Options{MaxJobs: 1, MaxQueued: 1})
-	fv := full.create(small(t))
-	var first run
-	full.want(full.do("POST", "/api/scenarios/"+fv.ID+"/runs", `{"kind":"sweep","samples":20000}`), 202).json(t, &first)
-	r503 := full.want(full.do("POST", "/api/scenarios/"+fv.ID+"/runs", `{"kind":"sweep"}`), 503)
-	if r503.hdr.Get("Retry-After") == "" || !strings.Contains(string(r503.body), `"code":"busy"`) {
-		t.Fatalf("full queue: %v %s", r503.hdr, r503.body)
-	}
-	full.want(full.do("POST", "/api/runs/"+first.ID+"/cancel", ""), 200)
 	// Cancel a long sweep: it stops as cancelled, not done.
 	var r run
 	e.want(e.do("POST", p, `{"kind":"sweep","samples":20000}`), 202).json(t, &r)
@@ -731,6 +740,20 @@ func TestJobErrors(t *testing.T) {
 	if c.Status != store.Cancelled || c.Result != nil {
 		t.Fatalf("cancelled run %+v", c.Run)
 	}
+}
+
+// TestQueueFull checks that a full job queue refuses more, saying when
+// to retry.
+func TestQueueFull(t *testing.T) {
+	e := newEnv(t, httpapi.Options{MaxJobs: 1, MaxQueued: 1})
+	v := e.create(small(t))
+	var first run
+	e.want(e.do("POST", "/api/scenarios/"+v.ID+"/runs", `{"kind":"sweep","samples":20000}`), 202).json(t, &first)
+	r := e.want(e.do("POST", "/api/scenarios/"+v.ID+"/runs", `{"kind":"sweep"}`), 503)
+	if r.hdr.Get("Retry-After") == "" || !strings.Contains(string(r.body), `"code":"busy"`) {
+		t.Fatalf("full queue: %v %s", r.hdr, r.body)
+	}
+	e.want(e.do("POST", "/api/runs/"+first.ID+"/cancel", ""), 200)
 }
 
 func TestAuth(t *testing.T) {
@@ -837,4 +860,28 @@ func TestResolved(t *testing.T) {
 	e.want(e.do("GET", "/api/scenarios/"+v.ID+"/resolved?snapshot=soon", ""), 400)
 	e.want(e.do("GET", "/api/scenarios/"+v.ID+"/resolved?variant=nope", ""), 404)
 	e.want(e.do("GET", "/api/scenarios/nope/resolved", ""), 404)
+}
+
+// TestOnPostgres runs the handler tests that write against PostgreSQL
+// (PARLEY_TEST_POSTGRES; see .ci/postgres.sh), so both stores serve the
+// API alike.
+func TestOnPostgres(t *testing.T) {
+	url := os.Getenv("PARLEY_TEST_POSTGRES")
+	if url == "" {
+		t.Skip("PARLEY_TEST_POSTGRES is not set; source .ci/postgres.sh to run the API tests on PostgreSQL")
+	}
+	pgURL = url
+	defer func() { pgURL = "" }()
+	for name, fn := range map[string]func(*testing.T){
+		"ScenarioLifecycle": TestScenarioLifecycle,
+		"PatchStance":       TestPatchStance,
+		"Forecast":          TestForecast,
+		"SweepJob":          TestSweepJob,
+		"DealJob":           TestDealJob,
+		"JobErrors":         TestJobErrors,
+		"QueueFull":         TestQueueFull,
+		"Import":            TestImport,
+	} {
+		t.Run(name, fn)
+	}
 }

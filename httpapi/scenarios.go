@@ -85,8 +85,6 @@ type parseCache struct {
 	m  map[string]*parsed
 }
 
-var cache = &parseCache{m: map[string]*parsed{}}
-
 func (c *parseCache) get(id string, version int64, updated time.Time) *parsed {
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -154,7 +152,7 @@ func (s *Server) load(r *http.Request, id string) (*parsed, error) {
 	if err != nil {
 		return nil, err
 	}
-	if p := cache.get(id, v, u); p != nil {
+	if p := s.cache.get(id, v, u); p != nil {
 		return p, nil
 	}
 	rec, err := s.o.Store.GetScenario(r.Context(), id)
@@ -170,7 +168,7 @@ func (s *Server) load(r *http.Request, id string) (*parsed, error) {
 		w = scenario.Diagnostics{}
 	}
 	p := &parsed{rec: rec, s: sc, warnings: w}
-	cache.put(p)
+	s.cache.put(p)
 	return p, nil
 }
 

@@ -72,6 +72,7 @@ type Options struct {
 // Server is the HTTP handler.
 type Server struct {
 	o      Options
+	cache  *parseCache
 	mux    *http.ServeMux
 	jobs   *runner
 	routes []Route
@@ -102,7 +103,7 @@ func New(ctx context.Context, o Options) (*Server, error) {
 	if o.Logger == nil {
 		o.Logger = slog.New(slog.DiscardHandler)
 	}
-	s := &Server{o: o, mux: http.NewServeMux()}
+	s := &Server{o: o, mux: http.NewServeMux(), cache: &parseCache{m: map[string]*parsed{}}}
 	s.jobs = newRunner(o.Store, o.MaxJobs, s.kinds())
 	if err := s.jobs.recover(ctx); err != nil {
 		return nil, err
