@@ -92,12 +92,6 @@ type geometry struct {
 	start []int
 }
 
-func groups(x []float64) geometry {
-	var g geometry
-	g.group(x)
-	return g
-}
-
 // group fills g for positions x, reusing g's slices.
 func (g *geometry) group(x []float64) {
 	n := len(x)
@@ -153,7 +147,6 @@ type workspace struct {
 	s, bigR, r []float64
 	kind       []kind
 	with       []int
-	rank       []int
 	geo        geometry
 	dgeo       geometry  // probDirect
 	geoX       []float64 // the positions ws.geo groups, during a round
@@ -172,7 +165,6 @@ type workspace struct {
 	capab, x0, sal, w []float64
 	col               column
 	dk, wt            []float64 // probDirect
-	dgrp              []int
 }
 
 // grow returns buf resized to n, reallocating only when it is too small.
@@ -193,13 +185,8 @@ func growInt(buf *[]int, n int) []int {
 	return *buf
 }
 
-// rows cuts a flat n·n buffer into n rows (not cleared: the callers
-// write every entry).
-func rows(flat []float64, n int) [][]float64 {
-	return rowsInto(nil, flat, n)
-}
-
-// rowsInto is rows reusing the slice of row headers hdr.
+// rowsInto cuts a flat n·n buffer into n rows (not cleared: the callers
+// write every entry), reusing the slice of row headers hdr.
 func rowsInto(hdr *[][]float64, flat []float64, n int) [][]float64 {
 	var out [][]float64
 	if hdr != nil && cap(*hdr) >= n {
