@@ -42,17 +42,23 @@ func newEnv(t *testing.T, o httpapi.Options) *env {
 	var st store.Store
 	var err error
 	if pgURL != "" {
-		db, err := sql.Open("pgx", pgURL)
-		if err != nil {
-			t.Fatal(err)
+		db, derr := sql.Open("pgx", pgURL)
+		if derr != nil {
+			t.Fatal(derr)
 		}
-		if _, err := db.Exec(`DROP TABLE IF EXISTS runs, scenarios, schema_migrations`); err != nil {
-			t.Fatal(err)
+		if _, derr := db.Exec(`DROP TABLE IF EXISTS runs, scenarios, schema_migrations`); derr != nil {
+			t.Fatal(derr)
 		}
 		db.Close()
-		st, err = postgres.Open(context.Background(), pgURL)
+		var pg *postgres.Store
+		if pg, err = postgres.Open(context.Background(), pgURL); err == nil {
+			st = pg
+		}
 	} else {
-		st, err = sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "p.db"))
+		var sl *sqlite.Store
+		if sl, err = sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "p.db")); err == nil {
+			st = sl
+		}
 	}
 	if err != nil {
 		t.Fatal(err)
