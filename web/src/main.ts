@@ -477,7 +477,7 @@ function renderSweep() {
         h('button', { class: 'primary', 'data-testid': 'run-sweep', onclick: () => start('sweep') }, 'Run sweep'),
         h('button', { 'data-testid': 'run-sensitivity', onclick: () => start('sensitivity') }, 'Run sensitivity'), cancel),
       h('div', { class: 'row' }, bar, msg)),
-    h('section', { class: 'card' }, h('h2', {}, 'Distribution of the forecast'), out),
+    h('section', { class: 'card' }, h('h2', {}, 'Distribution of the forecast'), h('p', { class: 'hint' }, 'Draws per bin of the forecast; the orange bin holds the forecast at the stated values.'), out),
     h('section', { class: 'card' }, h('h2', {}, 'What moves it most'), tor))
   drawSweep(out, tor)
 }
