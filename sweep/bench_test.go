@@ -7,15 +7,13 @@ import (
 	"parley/model"
 	"parley/model/bdm"
 	"parley/model/compromise"
-	"parley/scenariofile"
 	"parley/scenarios"
 )
 
 func builtinProblem(b *testing.B) *model.Problem {
 	b.Helper()
-	name, data := scenarios.Default()
-	s, ds := scenariofile.Parse(name, data)
-	if err := ds.Err(false); err != nil {
+	s, err := scenarios.LoadDefault()
+	if err != nil {
 		b.Fatal(err)
 	}
 	r, err := s.Resolve("", "")

@@ -7,7 +7,6 @@ import (
 
 	"parley/gen"
 	"parley/model"
-	"parley/scenariofile"
 	"parley/scenarios"
 )
 
@@ -21,9 +20,8 @@ var (
 
 func builtin(b *testing.B) *model.Problem {
 	b.Helper()
-	name, data := scenarios.Default()
-	s, ds := scenariofile.Parse(name, data)
-	if err := ds.Err(false); err != nil {
+	s, err := scenarios.LoadDefault()
+	if err != nil {
 		b.Fatal(err)
 	}
 	r, err := s.Resolve("", "")
