@@ -250,6 +250,7 @@ func TestScenarioLifecycle(t *testing.T) {
 		t.Fatalf("json export: %v", ds)
 	}
 	e.want(e.do("GET", "/api/scenarios/"+v.ID+"/export?format=toml", ""), 400)
+	e.want(e.do("GET", "/api/scenarios/nope/export", ""), 404)
 
 	edited := strings.Replace(body, "title: Small test case", "title: Edited", 1)
 	var b errBody
@@ -778,8 +779,18 @@ func TestAuth(t *testing.T) {
 	e.want(e.do("POST", "/api/scenarios", body, "Authorization", "Bearer s3cret"), 201).json(t, &v)
 	// Reads need no token.
 	e.want(e.do("GET", "/api/scenarios/"+v.ID, ""), 200)
-	for _, m := range [][2]string{{"PUT", "/api/scenarios/" + v.ID}, {"DELETE", "/api/scenarios/" + v.ID}, {"PATCH", "/api/scenarios/" + v.ID + "/stances/x/a"}, {"POST", "/api/scenarios/" + v.ID + "/forecast"}} {
-		e.want(e.do(m[0], m[1], "{}"), 401)
+	// Every write route needs the token.
+	writes := 0
+	for _, r := range e.api.Routes() {
+		if r.Method == "GET" {
+			continue
+		}
+		writes++
+		path := strings.NewReplacer("{id}", v.ID, "{run}", "nope", "{actor}", "x", "{issue}", "a").Replace(r.Pattern)
+		e.want(e.do(r.Method, path, "{}"), 401)
+	}
+	if writes != 9 {
+		t.Fatalf("%d write routes checked, want 9", writes)
 	}
 	// A write from another origin is refused even with the token.
 	e.tok = "s3cret"
