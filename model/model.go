@@ -141,6 +141,10 @@ func (p *Problem) Present(k int) []int {
 // Column returns, for issue k, the present actors' indices, capabilities,
 // positions and saliences as parallel slices.
 func (p *Problem) Column(k int) (idx []int, cap, pos, sal []float64) {
+	n := len(p.Actors)
+	idx = make([]int, 0, n)
+	buf := make([]float64, 3*n)
+	cap, pos, sal = buf[0:0:n], buf[n:n:2*n], buf[2*n:2*n:3*n]
 	for i := range p.Actors {
 		st := p.Stances[i][k]
 		if !st.Present {
