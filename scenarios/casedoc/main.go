@@ -451,7 +451,7 @@ type forecast struct {
 // runForecasts runs every default model on every forecast row; the result
 // is keyed by row index, model name and issue.
 func runForecasts(ctx context.Context, s *scenario.Scenario) (map[[3]string]forecast, []model.Model, error) {
-	ms := catalog.Default()
+	ms := catalog.All() // every model, the variant profiles too: the page compares them
 	out := map[[3]string]forecast{}
 	for i, row := range forecastRows {
 		r, err := s.Resolve(row[0], row[1])
