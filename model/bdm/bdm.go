@@ -268,6 +268,7 @@ func (m Model) issue(ctx context.Context, p *model.Problem, k int, q, t float64,
 	idx, capab, x, sal := ws.idx, ws.capab, ws.x0, ws.sal
 	ws.lazy = true
 	ws.lcache = false // the log tables of another issue's last round are stale
+	ws.geoReady = false
 	ws.col = column{s: sal, paper: m.Profile == Paper, q: q, t: t, w: grow(&ws.w, len(idx)), ws: ws}
 	c := &ws.col
 	for j := range idx {
@@ -308,7 +309,12 @@ func (m Model) issue(ctx context.Context, p *model.Problem, k int, q, t float64,
 		old := x
 		x = in.next
 		prev := mu
+		// Group the new positions once for their median and the next
+		// round (which reads ws.geo while ws.geoReady is set).
+		ws.geo.group(x)
+		ws.geoX = x
 		mean, mu = model.WeightedMean(x, c.w), c.median(x)
+		ws.geoReady = true
 		last := r == maxR
 		if !fixed && math.Abs(mu-prev) <= m.Tau*c.delta {
 			stop, id.Stopped, last = r, true, true

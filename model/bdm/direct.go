@@ -99,12 +99,17 @@ func probDirect(c *column, x, r []float64, slot int) (pmat, float64) {
 		for gb := ga + 1; gb < m; gb++ {
 			ub := du[gb*n : (gb+1)*n : (gb+1)*n]
 			var pos, neg float64
+			ua, ub := ua[:len(wt)], ub[:len(wt)]
 			for t, wk := range wt {
-				if v := wk * (ub[t] - ua[t]); v > 0 {
-					pos += v
-				} else {
-					neg -= v
-				}
+				// Branch-free form of: if v > 0 { pos += v } else { neg -= v }.
+				// p is v when v's sign bit is clear, else +0; adding or
+				// subtracting +0 leaves pos and neg (both ≥ +0) unchanged,
+				// so the sums are bit for bit the branching ones.
+				v := wk * (ub[t] - ua[t])
+				bits := math.Float64bits(v)
+				p := math.Float64frombits(bits &^ uint64(int64(bits)>>63))
+				pos += p
+				neg -= v - p
 			}
 			flat[ga*m+gb], flat[gb*m+ga] = pos, neg
 			d += ca * float64(geo.start[gb+1]-geo.start[gb]) * (pos + neg)
@@ -118,6 +123,10 @@ func probDirect(c *column, x, r []float64, slot int) (pmat, float64) {
 			flat[i] /= d
 		}
 	}
-	transpose(out.t, flat, m)
+	if slot == 0 && !c.paper {
+		out.t = nil // P̃ at r ≡ 1 is read by rows only (see pmat.rows)
+	} else {
+		transpose(out.t, flat, m)
+	}
 	return out, d
 }

@@ -218,6 +218,10 @@ func probFast(c *column, x, r []float64, slot int) (pmat, float64) {
 			}
 		}
 	}
+	if slot == 0 && !c.paper {
+		// P̃ at r ≡ 1 is read by rows only (see pmat.rows)
+		return pmat{m: m, grp: geo.grp, v: pg}, d
+	}
 	pt := ws.pt[slot][:m*m]
 	transpose(pt, pg, m)
 	return pmat{m: m, grp: geo.grp, v: pg, t: pt}, d

@@ -51,7 +51,9 @@ type probFunc func(c *column, x, r []float64, slot int) (p pmat, d float64)
 
 // pmat is P for every ordered pair of actors, stored per pair of distinct
 // positions: P_ij = v[grp[i]·m + grp[j]], and its transpose t (P_ji at the
-// same index) so that a row's P_ij and P_ji are both read in order.
+// same index) so that a row's P_ij and P_ji are both read in order. t is
+// nil for the replication profile's P̃ at r ≡ 1, whose transpose no one
+// reads.
 type pmat struct {
 	m    int
 	grp  []int
@@ -61,8 +63,13 @@ type pmat struct {
 func (p pmat) at(i, j int) float64 { return p.v[p.grp[i]*p.m+p.grp[j]] }
 
 // rows returns actor i's row of P and of its transpose, indexed by group.
+// The replication profile's P̃ at r ≡ 1 has no transpose (only its rows
+// are read): pji is nil then.
 func (p pmat) rows(i int) (pij, pji []float64) {
 	g := p.grp[i]
+	if p.t == nil {
+		return p.v[g*p.m : (g+1)*p.m], nil
+	}
 	return p.v[g*p.m : (g+1)*p.m], p.t[g*p.m : (g+1)*p.m]
 }
 
@@ -137,6 +144,7 @@ type workspace struct {
 	pg, pt     [2][]float64
 	lm, lp, lr []float64
 	usg, ufg   []float64 // U_s, U_f per group for one receiver
+	dg         []float64 // |x_i − v_g|/Δ per group for one receiver
 	rowsE0     [][]float64
 	rowsA      [][]float64
 	rowsB      [][]float64
@@ -150,6 +158,9 @@ type workspace struct {
 	geo        geometry
 	dgeo       geometry  // probDirect
 	geoX       []float64 // the positions ws.geo groups, during a round
+	// geoReady: ws.geo already groups ws.geoX for the next round (set by
+	// Model.issue, which grouped the new positions for their median)
+	geoReady bool
 	// logarithm tables of this round and the previous one (logs)
 	olm, olp, olr   []float64
 	lvals, ovals    []float64
@@ -292,7 +303,10 @@ func (c *column) round(x []float64, prob probFunc) *internals {
 	}
 	in := &ws.in
 	geo := &ws.geo
-	geo.group(x)
+	if !ws.geoReady || len(ws.geoX) != n || n == 0 || &ws.geoX[0] != &x[0] {
+		geo.group(x)
+	}
+	ws.geoReady = false
 	ws.geoX = x // probDirect and median reuse the grouping of x
 	defer func() { ws.geoX = nil }()
 	*in = internals{mu: c.median(x)}
@@ -329,19 +343,29 @@ func (c *column) round(x []float64, prob probFunc) *internals {
 	in.e0 = rowsInto(&ws.rowsE0, grow(&ws.e0, n*n), n)
 	_, _, usq1 := utilities(0, 1)
 	clear(in.s)
+	usg, ufg := grow(&ws.usg, m), grow(&ws.ufg, m)
+	dg := grow(&ws.dg, m)
 	for i := range x {
 		pij, _ := in.p0.rows(i)
-		ei := in.e0[i]
-		for j := range x {
-			if x[i] == x[j] {
+		ei := in.e0[i][:n]
+		xi := x[i]
+		// d, U_s and U_f (E4, E5 at r = 1) towards each position: the
+		// same bits as per pair, since x_j is its group's value.
+		for g, v := range geo.vals {
+			d := math.Abs(xi-v) / c.delta
+			dg[g] = d
+			usg[g], ufg[g] = 2-4*(0.5-0.5*d), 2-4*(0.5+0.5*d) // = utilities2(d, 1)
+		}
+		grp := geo.grp[:n]
+		sj := c.s[:n]
+		for j, gj := range grp {
+			if xi == x[j] {
 				ei[j] = 0 // A15; i == j included
 				continue
 			}
-			d := math.Abs(x[i]-x[j]) / c.delta
-			us, uf := utilities2(d, 1)
-			ei[j] = c.eu(us, uf, usq1, c.s[j], pij[in.p0.grp[j]], d, dmu[i], 1)
+			ei[j] = c.eu(usg[gj], ufg[gj], usq1, sj[j], pij[gj], dg[gj], dmu[i], 1)
 		}
-		for j := range x {
+		for j := range ei {
 			if j != i {
 				in.s[j] += ei[j] // E11: what the others expect from challenging j
 			}
@@ -355,7 +379,6 @@ func (c *column) round(x []float64, prob probFunc) *internals {
 		in.p1, in.d1 = prob(c, x, in.r, 1)
 	}
 	in.a, in.b = rowsInto(&ws.rowsA, grow(&ws.a, n*n), n), rowsInto(&ws.rowsB, grow(&ws.b, n*n), n)
-	usg, ufg := grow(&ws.usg, m), grow(&ws.ufg, m)
 	// In Forecast (ws.lazy), replication with Q = 1 skips the pairs whose
 	// b is provably negative: they cannot give an offer (E14–E16 all need
 	// b > 0), so their a and b are left NaN. See bNegative.
@@ -374,16 +397,47 @@ func (c *column) round(x []float64, prob probFunc) *internals {
 		for g, v := range geo.vals {
 			d := math.Abs(x[i]-v) / c.delta
 			switch {
-			case lazy && g != gi && bNegative(d, ri, c.s[i]*(1-pji[g]), chord):
+			case g == gi:
+				usg[g], ufg[g] = 0, 0 // a, b = 0 there (A15): not read
+			case lazy && bNegative(d, ri, c.s[i]*(1-pji[g]), chord):
 				usg[g] = math.NaN()
 			case ri == 1:
 				usg[g], ufg[g] = utilities2(d, 1)
 			default:
 				// = utilities2(d, ri), with the logarithms taken once
+				if lmi[g] == logUnset {
+					// first use of this pair of positions (see logs)
+					a, b := math.Log(0.5-0.5*d), math.Log(0.5+0.5*d)
+					lm[gi*m+g], lp[gi*m+g], lm[g*m+gi], lp[g*m+gi] = a, b, a, b
+				}
 				usg[g], ufg[g] = 2-4*math.Exp(ri*lmi[g]), 2-4*math.Exp(ri*lpi[g])
 			}
 		}
-		ai, bi, pgrp := in.a[i], in.b[i], in.p1.grp
+		ai, bi, pgrp := in.a[i][:n], in.b[i][:n], in.p1.grp[:n]
+		if !c.paper && c.q == 1 {
+			// Replication with Q = 1: b = E^i(U_ji) depends on j only
+			// through its position, so it is computed once per group; a
+			// is needed only where b > 0 could give an offer (the lazy
+			// round leaves a and b NaN where b < 0).
+			bg := dg // free until the next receiver
+			for g := range bg {
+				bg[g] = c.eu(usg[g], ufg[g], usq, c.s[i], pji[g], 0, 0, ri)
+			}
+			xi, si := x[i], c.s[:n]
+			for j, gj := range pgrp {
+				if xi == x[j] {
+					ai[j], bi[j] = 0, 0 // A15
+					continue
+				}
+				bj := bg[gj]
+				if lazy && !(bj >= 0) { // skipped, or b < 0: no offer
+					ai[j], bi[j] = math.NaN(), math.NaN()
+					continue
+				}
+				ai[j], bi[j] = c.eu(usg[gj], ufg[gj], usq, si[j], pij[gj], 0, 0, ri), bj
+			}
+			continue
+		}
 		for j := range x {
 			if x[i] == x[j] {
 				ai[j], bi[j] = 0, 0 // A15
@@ -439,9 +493,13 @@ func bNegative(d, r, beta, chord float64) bool {
 	return d*(beta*chord-alpha) > 1e-9
 }
 
-// logs fills ws.lm, ws.lp (ln(0.5 ∓ 0.5d)) and, if withLr, ws.lr (ln d,
-// −Inf on the diagonal) for every pair of the positions vals, d = |v_g −
-// v_h|/Δ. A pair of positions the previous round of the same issue also
+// logUnset marks an entry of ws.lm and ws.lp not computed yet: no
+// logarithm of a number ≤ 1 is positive.
+const logUnset = 1.0
+
+// logs fills ws.lm, ws.lp (ln(0.5 ∓ 0.5d), or logUnset until round first
+// reads it) and, if withLr, ws.lr (ln d, −Inf on the diagonal) for every
+// pair of the positions vals, d = |v_g − v_h|/Δ. A pair of positions the previous round of the same issue also
 // had (E14 moves actors onto others' positions, so most are) is copied
 // from its tables instead of taking three logarithms: the same values
 // give the same bits.
@@ -484,10 +542,11 @@ func (ws *workspace) logs(c *column, vals []float64, withLr bool) {
 				}
 				continue
 			}
-			d := math.Abs(u-vals[h]) / c.delta // = |v_h − v_g|/Δ exactly
-			a, b := math.Log(0.5-0.5*d), math.Log(0.5+0.5*d)
-			lm[g*m+h], lp[g*m+h], lm[h*m+g], lp[h*m+g] = a, b, a, b
+			// ln(0.5 ∓ 0.5d) is taken when first read (round, E10 at
+			// r_i): the pairs whose b is provably negative never need it.
+			lm[g*m+h], lp[g*m+h], lm[h*m+g], lp[h*m+g] = logUnset, logUnset, logUnset, logUnset
 			if withLr {
+				d := math.Abs(u-vals[h]) / c.delta // = |v_h − v_g|/Δ exactly
 				l := math.Log(d)
 				lr[g*m+h], lr[h*m+g] = l, l
 			}
@@ -563,23 +622,28 @@ func (c *column) choose(i int, x, a, b []float64) (float64, kind, int) {
 	}
 	// C-replication: conflict losses first (nearest x_j), else the
 	// compromise with the smallest K, moving to its E15 position; the
-	// capitulate branch is off (A14).
+	// capitulate branch is off (A14). Both offers need b > 0, which also
+	// passes over i itself and the actors at x_i (b = 0, A15) and the
+	// pairs the lazy round skipped (b = NaN). This is classify's
+	// replication branch, unrolled.
 	conf, confDist := -1, math.Inf(1)
-	comp, compK, compTo := -1, math.Inf(1), xi
-	for j := range x {
-		if j == i || x[j] == xi {
+	comp, compK := -1, math.Inf(1)
+	x = x[:len(b)]
+	a = a[:len(b)]
+	for j, bj := range b {
+		if !(bj > 0) {
 			continue
 		}
-		k, to := classify(xi, x[j], a[j], b[j], false)
-		switch k {
-		case conflict:
-			if d := math.Abs(xi - x[j]); d < confDist {
+		aj, xj := a[j], x[j]
+		switch {
+		case bj > aj && aj > 0: // E14
+			if d := math.Abs(xi - xj); d < confDist {
 				conf, confDist = j, d
 			}
-		case compromise:
-			aa, bb := math.Abs(a[j]), math.Abs(b[j])
-			if kk := (aa*xi + bb*x[j]) / (aa + bb); kk < compK {
-				comp, compK, compTo = j, kk, to
+		case 0 > aj && bj > -aj: // E15 (b > |a|)
+			aa := -aj
+			if kk := (aa*xi + bj*xj) / (aa + bj); kk < compK {
+				comp, compK = j, kk
 			}
 		}
 	}
@@ -587,7 +651,8 @@ func (c *column) choose(i int, x, a, b []float64) (float64, kind, int) {
 	case conf >= 0:
 		return x[conf], conflict, conf
 	case comp >= 0:
-		return compTo, compromise, comp
+		_, to := classify(xi, x[comp], a[comp], b[comp], false)
+		return to, compromise, comp
 	}
 	return xi, none, -1
 }
