@@ -325,6 +325,15 @@ func (m Model) issue(ctx context.Context, p *model.Problem, k int, q, t float64,
 		rd := model.Round{Round: r, Positions: p.Spread(k, idx, x), Forecast: mu,
 			Values: map[string]float64{"mean": mean, "median": mu}}
 		det := RoundDetail{Round: r, Risk: p.Spread(k, idx, in.r)}
+		moves := 0
+		for _, kd := range in.kind {
+			if kd != none {
+				moves++
+			}
+		}
+		if moves > 0 {
+			det.Moves = make([]Move, 0, moves)
+		}
 		for i, kd := range in.kind {
 			if kd != none {
 				j := in.with[i]

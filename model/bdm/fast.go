@@ -120,8 +120,35 @@ func probFast(c *column, x, r []float64, slot int) (pmat, float64) {
 		return ps[m] - ps[h]
 	}
 	sa, sb := grow(&ws.sa, m*m), grow(&ws.sb, m*m)
+	// The boundaries depend on the positions only, so the round's second
+	// call (P at the new r) reads the ones its first call found: ha[g·m
+	// + gb] for g as the pair's a, hb[g·m + ga] for g as its b.
+	shared := geo == &ws.geo
+	reuse := shared && ws.bndReady
+	var ha, hb []int32
+	if shared {
+		ha, hb = growInt32(&ws.ha, m*m), growInt32(&ws.hb, m*m)
+	}
 	for g := range vals {
 		ps := pre[g*(m+1) : (g+1)*(m+1)]
+		if reuse {
+			hag, hbg := ha[g*m:(g+1)*m], hb[g*m:(g+1)*m]
+			for gb := range vals {
+				if gb == g {
+					sa[g*m+g] = 0
+					continue
+				}
+				sa[g*m+gb] = term(ps, vals[g], vals[gb], int(hag[gb]))
+			}
+			for ga := range vals {
+				if ga == g {
+					sb[g*m+g] = 0
+					continue
+				}
+				sb[g*m+ga] = term(ps, vals[ga], vals[g], int(hbg[ga]))
+			}
+			continue
+		}
 		h := 0
 		for gb := range vals { // g as the pair's a
 			if gb == g {
@@ -129,6 +156,9 @@ func probFast(c *column, x, r []float64, slot int) (pmat, float64) {
 				continue
 			}
 			h = bound(g, gb, h)
+			if shared {
+				ha[g*m+gb] = int32(h)
+			}
 			sa[g*m+gb] = term(ps, vals[g], vals[gb], h)
 		}
 		h = 0
@@ -138,8 +168,14 @@ func probFast(c *column, x, r []float64, slot int) (pmat, float64) {
 				continue
 			}
 			h = bound(ga, g, h)
+			if shared {
+				hb[g*m+ga] = int32(h)
+			}
 			sb[g*m+ga] = term(ps, vals[ga], vals[g], h)
 		}
+	}
+	if shared {
+		ws.bndReady = true
 	}
 	sbt := grow(&ws.pt[slot], m*m) // the transpose's buffer, free until the end
 	transpose(sbt, sb, m)

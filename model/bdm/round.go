@@ -143,6 +143,8 @@ type workspace struct {
 	sa, sb     []float64 // probFast
 	pg, pt     [2][]float64
 	lm, lp, lr []float64
+	ha, hb     []int32   // probFast's boundaries for the round's positions
+	bndReady   bool      // ha, hb hold them (reset at the start of a round)
 	usg, ufg   []float64 // U_s, U_f per group for one receiver
 	dg         []float64 // |x_i − v_g|/Δ per group for one receiver
 	rowsE0     [][]float64
@@ -307,6 +309,7 @@ func (c *column) round(x []float64, prob probFunc) *internals {
 		geo.group(x)
 	}
 	ws.geoReady = false
+	ws.bndReady = false
 	ws.geoX = x // probDirect and median reuse the grouping of x
 	defer func() { ws.geoX = nil }()
 	*in = internals{mu: c.median(x)}
@@ -361,14 +364,14 @@ func (c *column) round(x []float64, prob probFunc) *internals {
 		for j, gj := range grp {
 			if xi == x[j] {
 				ei[j] = 0 // A15; i == j included
+				if j != i {
+					in.s[j] += 0 // as the sum over j ≠ i (turns a −0 into +0)
+				}
 				continue
 			}
-			ei[j] = c.eu(usg[gj], ufg[gj], usq1, sj[j], pij[gj], dg[gj], dmu[i], 1)
-		}
-		for j := range ei {
-			if j != i {
-				in.s[j] += ei[j] // E11: what the others expect from challenging j
-			}
+			e := c.eu(usg[gj], ufg[gj], usq1, sj[j], pij[gj], dg[gj], dmu[i], 1)
+			ei[j] = e
+			in.s[j] += e // E11: what the others expect from challenging j (j ≠ i here)
 		}
 	}
 	riskInto(in.s, in.bigR, in.r)
@@ -564,6 +567,15 @@ func (ws *workspace) grouped(x []float64) *geometry {
 	}
 	ws.dgeo.group(x)
 	return &ws.dgeo
+}
+
+// growInt32 is grow for int32s.
+func growInt32(buf *[]int32, n int) []int32 {
+	if cap(*buf) < n {
+		*buf = make([]int32, n)
+	}
+	*buf = (*buf)[:n]
+	return *buf
 }
 
 // growKind is grow for kinds.
