@@ -2,6 +2,20 @@ package bdm
 
 import "math"
 
+// transpose32 is transpose for int32s.
+func transpose32(dst, src []int32, m int) {
+	const blk = 64
+	for i0 := 0; i0 < m; i0 += blk {
+		for j0 := 0; j0 < m; j0 += blk {
+			for i := i0; i < min(i0+blk, m); i++ {
+				for j := j0; j < min(j0+blk, m); j++ {
+					dst[j*m+i] = src[i*m+j]
+				}
+			}
+		}
+	}
+}
+
 // probFast computes the same P (E9 or E9R) and D as probDirect in
 // O(n·m + m²) time for n voters on m distinct positions, instead of
 // O(n·m²).
@@ -122,7 +136,8 @@ func probFast(c *column, x, r []float64, slot int) (pmat, float64) {
 	sa, sb := grow(&ws.sa, m*m), grow(&ws.sb, m*m)
 	// The boundaries depend on the positions only, so the round's second
 	// call (P at the new r) reads the ones its first call found: ha[g·m
-	// + gb] for g as the pair's a, hb[g·m + ga] for g as its b.
+	// + gb] for g as the pair's a, hb[g·m + ga] for g as its b (ha's
+	// transpose: one sweep finds both).
 	shared := geo == &ws.geo
 	reuse := shared && ws.bndReady
 	var ha, hb []int32
@@ -161,6 +176,9 @@ func probFast(c *column, x, r []float64, slot int) (pmat, float64) {
 			}
 			sa[g*m+gb] = term(ps, vals[g], vals[gb], h)
 		}
+		if shared {
+			continue // the b-terms below, from the transpose of ha
+		}
 		h = 0
 		for ga := range vals { // g as the pair's b (transposed below)
 			if ga == g {
@@ -168,13 +186,22 @@ func probFast(c *column, x, r []float64, slot int) (pmat, float64) {
 				continue
 			}
 			h = bound(ga, g, h)
-			if shared {
-				hb[g*m+ga] = int32(h)
-			}
 			sb[g*m+ga] = term(ps, vals[ga], vals[g], h)
 		}
 	}
-	if shared {
+	if shared && !reuse {
+		// hb[g·m + ga] is the boundary of the pair (ga, g): ha transposed.
+		transpose32(hb, ha, m)
+		for g := range vals {
+			ps, hbg := pre[g*(m+1):(g+1)*(m+1)], hb[g*m:(g+1)*m]
+			for ga := range vals {
+				if ga == g {
+					sb[g*m+g] = 0
+					continue
+				}
+				sb[g*m+ga] = term(ps, vals[ga], vals[g], int(hbg[ga]))
+			}
+		}
 		ws.bndReady = true
 	}
 	sbt := grow(&ws.pt[slot], m*m) // the transpose's buffer, free until the end
