@@ -502,10 +502,10 @@ const logUnset = 1.0
 
 // logs fills ws.lm, ws.lp (ln(0.5 ∓ 0.5d), or logUnset until round first
 // reads it) and, if withLr, ws.lr (ln d, −Inf on the diagonal) for every
-// pair of the positions vals, d = |v_g − v_h|/Δ. A pair of positions the previous round of the same issue also
-// had (E14 moves actors onto others' positions, so most are) is copied
-// from its tables instead of taking three logarithms: the same values
-// give the same bits.
+// pair of the positions vals, d = |v_g − v_h|/Δ. A pair of positions the
+// previous round of the same issue also had (E14 moves actors onto
+// others' positions, so most are) is copied from its tables instead of
+// taking three logarithms: the same values give the same bits.
 func (ws *workspace) logs(c *column, vals []float64, withLr bool) {
 	m := len(vals)
 	ws.lm, ws.olm = ws.olm, ws.lm
@@ -531,32 +531,55 @@ func (ws *workspace) logs(c *column, vals []float64, withLr bool) {
 			old[g] = h
 		}
 	}
+	// The upper triangle row by row, then the lower one as its mirror
+	// image in cache-sized blocks (writing both at once strides through
+	// the tables: 8 MB each at m = 1000).
 	for g, u := range vals {
 		lm[g*m+g], lp[g*m+g] = ln05, ln05
 		if withLr {
 			lr[g*m+g] = math.Inf(-1) // ln 0
 		}
+		og := old[g]
 		for h := g + 1; h < m; h++ {
-			if og, oh := old[g], old[h]; og >= 0 && oh >= 0 {
+			if oh := old[h]; og >= 0 && oh >= 0 {
 				i := og*om + oh
-				lm[g*m+h], lp[g*m+h], lm[h*m+g], lp[h*m+g] = ws.olm[i], ws.olp[i], ws.olm[i], ws.olp[i]
+				lm[g*m+h], lp[g*m+h] = ws.olm[i], ws.olp[i]
 				if withLr {
-					lr[g*m+h], lr[h*m+g] = ws.olr[i], ws.olr[i]
+					lr[g*m+h] = ws.olr[i]
 				}
 				continue
 			}
 			// ln(0.5 ∓ 0.5d) is taken when first read (round, E10 at
 			// r_i): the pairs whose b is provably negative never need it.
-			lm[g*m+h], lp[g*m+h], lm[h*m+g], lp[h*m+g] = logUnset, logUnset, logUnset, logUnset
+			lm[g*m+h], lp[g*m+h] = logUnset, logUnset
 			if withLr {
 				d := math.Abs(u-vals[h]) / c.delta // = |v_h − v_g|/Δ exactly
-				l := math.Log(d)
-				lr[g*m+h], lr[h*m+g] = l, l
+				lr[g*m+h] = math.Log(d)
 			}
 		}
 	}
+	mirror(lm, m)
+	mirror(lp, m)
+	if withLr {
+		mirror(lr, m)
+	}
 	ws.lvals = append(ws.lvals[:0], vals...)
 	ws.ldelta, ws.lhasLr, ws.lrReady = c.delta, withLr, withLr
+}
+
+// mirror copies the upper triangle of the symmetric m×m matrix t onto
+// its lower triangle, in cache-sized blocks.
+func mirror(t []float64, m int) {
+	const blk = 32
+	for i0 := 0; i0 < m; i0 += blk {
+		for j0 := i0; j0 < m; j0 += blk {
+			for i := i0; i < min(i0+blk, m); i++ {
+				for j := max(j0, i+1); j < min(j0+blk, m); j++ {
+					t[j*m+i] = t[i*m+j]
+				}
+			}
+		}
+	}
 }
 
 // grouped returns x sorted and grouped: the round's grouping when x is
