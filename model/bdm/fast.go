@@ -77,26 +77,47 @@ func probFast(c *column, x, r []float64, slot int) (pmat, float64) {
 			break
 		}
 	}
-	// tab[g·n + t] = (|x_k − v_g|/Δ)^{r_k} for the voter k of rank t, and
-	// pre[g·(m+1) + h] = Σ of w_k u over the voters of groups < h.
-	tab := grow(&ws.tab, m*n)
+	// tab[g·n + t] = u(g, t) = (|x_k − v_g|/Δ)^{r_k} for the voter k of
+	// rank t, and pre[g·(m+1) + h] = Σ of w_k u over the voters of groups
+	// < h. With r ≡ 1 (and in E9) u is |v_h − v_g|/Δ for every voter of
+	// group h, so the table is not stored: the prefix sums take u group
+	// by group, and the rare pairs summed term by term (exact, below)
+	// compute it again, with the same bits.
+	linear := true
+	for _, rk := range r {
+		if rk != 1 {
+			linear = false
+			break
+		}
+	}
+	var tab []float64
+	if !linear {
+		tab = grow(&ws.tab, m*n)
+	}
 	pre := grow(&ws.pre, m*(m+1))
 	for g, v := range vals {
-		row := tab[g*n : (g+1)*n]
-		var lrow []float64
-		if lr != nil {
-			lrow = lr[g*m : (g+1)*m]
+		ps := pre[g*(m+1) : (g+1)*(m+1)]
+		ps[0] = 0
+		run := 0.0
+		if linear {
+			for h, y := range vals {
+				d := math.Abs(y-v) / c.delta // = |x_k − v_g|/Δ, x_k = y
+				for _, k := range ord[start[h]:start[h+1]] {
+					run += c.w[k] * d
+				}
+				ps[h+1] = run
+			}
+			continue
 		}
+		row := tab[g*n : (g+1)*n]
+		lrow := lr[g*m : (g+1)*m]
 		for t, k := range ord {
-			if r == nil || r[k] == 1 {
+			if r[k] == 1 {
 				row[t] = math.Abs(x[k]-v) / c.delta
 			} else {
 				row[t] = math.Exp(r[k] * lrow[geo.grp[k]]) // = pw(|x_k−v_g|/Δ, r_k)
 			}
 		}
-		ps := pre[g*(m+1) : (g+1)*(m+1)]
-		ps[0] = 0
-		run := 0.0
 		for h := range m {
 			for t := start[h]; t < start[h+1]; t++ {
 				run += c.w[ord[t]] * row[t]
@@ -208,15 +229,21 @@ func probFast(c *column, x, r []float64, slot int) (pmat, float64) {
 	transpose(sbt, sb, m)
 	// exact sums the pair (a in group ga, b in gb) term by term.
 	exact := func(ga, gb int) (pos, all float64) {
-		ra, rb := tab[ga*n:(ga+1)*n], tab[gb*n:(gb+1)*n]
+		var ra, rb []float64
+		if !linear {
+			ra, rb = tab[ga*n:(ga+1)*n], tab[gb*n:(gb+1)*n]
+		}
 		a, b := vals[ga], vals[gb]
 		for t, k := range ord {
 			var v float64
-			if c.paper {
+			switch {
+			case linear && !c.paper:
+				v = c.w[k] * (math.Abs(x[k]-b)/c.delta - math.Abs(x[k]-a)/c.delta)
+			case c.paper:
 				// E2 as probDirect writes it: the difference before the
 				// division, which matters when a and b nearly coincide
 				v = c.w[k] * (math.Abs(x[k]-b) - math.Abs(x[k]-a)) / c.delta
-			} else {
+			default:
 				v = c.w[k] * (rb[t] - ra[t])
 			}
 			if v > 0 {
