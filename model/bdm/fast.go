@@ -2,20 +2,6 @@ package bdm
 
 import "math"
 
-// transpose32 is transpose for int32s.
-func transpose32(dst, src []int32, m int) {
-	const blk = 64
-	for i0 := 0; i0 < m; i0 += blk {
-		for j0 := 0; j0 < m; j0 += blk {
-			for i := i0; i < min(i0+blk, m); i++ {
-				for j := j0; j < min(j0+blk, m); j++ {
-					dst[j*m+i] = src[i*m+j]
-				}
-			}
-		}
-	}
-}
-
 // probFast computes the same P (E9 or E9R) and D as probDirect in
 // O(n·m + m²) time for n voters on m distinct positions, instead of
 // O(n·m²).
@@ -154,34 +140,34 @@ func probFast(c *column, x, r []float64, slot int) (pmat, float64) {
 		}
 		return ps[m] - ps[h]
 	}
-	sa, sb := grow(&ws.sa, m*m), grow(&ws.sb, m*m)
-	// The boundaries depend on the positions only, so the round's second
-	// call (P at the new r) reads the ones its first call found: ha[g·m
-	// + gb] for g as the pair's a, hb[g·m + ga] for g as its b (ha's
-	// transpose: one sweep finds both).
+	// sa[ga·m + gb] is the a-term of the pair (ga, gb) (S_a at its
+	// boundary) and sbt[ga·m + gb] its b-term (S_b), so that both terms
+	// of a pair sit at the same index.
+	sa := grow(&ws.sa, m*m)
+	sbt := grow(&ws.pt[slot], m*m) // the transpose's buffer, free until the end
+	// The boundaries depend on the positions only: in a round (shared),
+	// ha[ga·m + gb] keeps them, found by one sweep per position in the
+	// round's first call and read again by its second (P at the new r).
 	shared := geo == &ws.geo
 	reuse := shared && ws.bndReady
-	var ha, hb []int32
+	var ha []int32
 	if shared {
-		ha, hb = growInt32(&ws.ha, m*m), growInt32(&ws.hb, m*m)
+		ha = growInt32(&ws.ha, m*m)
+	}
+	var sb []float64
+	if !shared {
+		sb = grow(&ws.sb, m*m)
 	}
 	for g := range vals {
 		ps := pre[g*(m+1) : (g+1)*(m+1)]
 		if reuse {
-			hag, hbg := ha[g*m:(g+1)*m], hb[g*m:(g+1)*m]
+			hag := ha[g*m : (g+1)*m]
 			for gb := range vals {
 				if gb == g {
 					sa[g*m+g] = 0
 					continue
 				}
 				sa[g*m+gb] = term(ps, vals[g], vals[gb], int(hag[gb]))
-			}
-			for ga := range vals {
-				if ga == g {
-					sb[g*m+g] = 0
-					continue
-				}
-				sb[g*m+ga] = term(ps, vals[ga], vals[g], int(hbg[ga]))
 			}
 			continue
 		}
@@ -198,7 +184,7 @@ func probFast(c *column, x, r []float64, slot int) (pmat, float64) {
 			sa[g*m+gb] = term(ps, vals[g], vals[gb], h)
 		}
 		if shared {
-			continue // the b-terms below, from the transpose of ha
+			continue // the b-terms below, from ha
 		}
 		h = 0
 		for ga := range vals { // g as the pair's b (transposed below)
@@ -210,23 +196,28 @@ func probFast(c *column, x, r []float64, slot int) (pmat, float64) {
 			sb[g*m+ga] = term(ps, vals[ga], vals[g], h)
 		}
 	}
-	if shared && !reuse {
-		// hb[g·m + ga] is the boundary of the pair (ga, g): ha transposed.
-		transpose32(hb, ha, m)
-		for g := range vals {
-			ps, hbg := pre[g*(m+1):(g+1)*(m+1)], hb[g*m:(g+1)*m]
-			for ga := range vals {
-				if ga == g {
-					sb[g*m+g] = 0
-					continue
+	if shared {
+		// The b-terms in place, in cache-sized blocks: within a block the
+		// rows of pre are read near each pair's boundary.
+		const blk = 32
+		for ga0 := 0; ga0 < m; ga0 += blk {
+			for gb0 := 0; gb0 < m; gb0 += blk {
+				for ga := ga0; ga < min(ga0+blk, m); ga++ {
+					a, hrow, srow := vals[ga], ha[ga*m:(ga+1)*m], sbt[ga*m:(ga+1)*m]
+					for gb := gb0; gb < min(gb0+blk, m); gb++ {
+						if gb == ga {
+							srow[gb] = 0
+							continue
+						}
+						srow[gb] = term(pre[gb*(m+1):(gb+1)*(m+1)], a, vals[gb], int(hrow[gb]))
+					}
 				}
-				sb[g*m+ga] = term(ps, vals[ga], vals[g], int(hbg[ga]))
 			}
 		}
 		ws.bndReady = true
+	} else {
+		transpose(sbt, sb, m)
 	}
-	sbt := grow(&ws.pt[slot], m*m) // the transpose's buffer, free until the end
-	transpose(sbt, sb, m)
 	// exact sums the pair (a in group ga, b in gb) term by term.
 	exact := func(ga, gb int) (pos, all float64) {
 		var ra, rb []float64
