@@ -5,15 +5,18 @@ import (
 	"encoding/json"
 	"fmt"
 	"strconv"
+	"unicode/utf8"
 )
 
-// fromJSON rewrites the two JSON string escapes YAML's parser rejects, \/
-// and UTF-16 surrogate pairs (\ud83d\ude00), into YAML ones (/ and
-// \U0001F600), so that any valid JSON parses as YAML with its lines intact.
+// fromJSON rewrites what valid JSON may hold but YAML's parser rejects —
+// the string escapes \/ and UTF-16 surrogate pairs (\ud83d\ude00), and raw
+// characters outside YAML's printable set (DEL, C1 controls) — into YAML
+// forms (/, \U0001F600, \u007F), so that any valid JSON parses as YAML
+// with its lines intact.
 // Data that is not valid JSON is returned unchanged.
 func fromJSON(data []byte) []byte {
 	t := bytes.TrimLeft(data, " \t\r\n")
-	if len(t) == 0 || (t[0] != '{' && t[0] != '[') || !bytes.Contains(data, []byte(`\`)) || !json.Valid(data) {
+	if len(t) == 0 || (t[0] != '{' && t[0] != '[') || !json.Valid(data) {
 		return data
 	}
 	out := make([]byte, 0, len(data))
@@ -25,6 +28,15 @@ func fromJSON(data []byte) []byte {
 			in = c == '"'
 		case c == '"':
 			in = false
+		case c >= 0x7f:
+			// JSON strings may hold raw characters that YAML forbids
+			// (DEL, C1 controls, U+FFFE/U+FFFF): escape them.
+			r, n := utf8.DecodeRune(data[i:])
+			if !yamlPrintable(r) {
+				out = fmt.Appendf(out, `\u%04X`, r)
+				i += n - 1
+				continue
+			}
 		case c == '\\' && i+1 < len(data):
 			switch data[i+1] {
 			case '/':
@@ -65,4 +77,16 @@ func surrogate(b []byte) (rune, int) {
 		return 0x10000 + (hi-0xD800)<<10 + (lo - 0xDC00), 12
 	}
 	return 0xFFFD, 6
+}
+
+// yamlPrintable reports whether YAML 1.2 allows r unescaped (its
+// c-printable set, for the runes at or above 0x7f).
+func yamlPrintable(r rune) bool {
+	switch {
+	case r == utf8.RuneError:
+		return true // invalid UTF-8 is reported by the YAML parser itself
+	case r == 0x85, r >= 0xA0 && r <= 0xD7FF, r >= 0xE000 && r <= 0xFFFD, r >= 0x10000 && r <= 0x10FFFF:
+		return true
+	}
+	return false
 }
