@@ -143,8 +143,8 @@ type workspace struct {
 	sa, sb     []float64 // probFast
 	pg, pt     [2][]float64
 	lm, lp, lr []float64
-	ha, hb     []int32   // probFast's boundaries for the round's positions
-	bndReady   bool      // ha, hb hold them (reset at the start of a round)
+	ha         []int32   // probFast's boundaries for the round's positions
+	bndReady   bool      // ha holds them (reset at the start of a round)
 	usg, ufg   []float64 // U_s, U_f per group for one receiver
 	dg         []float64 // |x_i − v_g|/Δ per group for one receiver
 	rowsE0     [][]float64
