@@ -267,6 +267,12 @@ func (c *column) eu(us, uf, usq, sj, pij, d, dmu, rp float64) float64 {
 	return e
 }
 
+// eu1 is eu with Q = 1, small enough to be inlined: the same operations
+// in the same order (1·U_sq = U_sq exactly), hence the same bits.
+func eu1(us, uf, usq, sj, pij float64) float64 {
+	return sj*(pij*us+(1-pij)*uf) + (1-sj)*us - usq
+}
+
 // median is E3: the weighted median of the positions, the lower one
 // (model.WeightedMedian, computed in the workspace without allocating).
 func (c *column) median(x []float64) float64 {
@@ -369,7 +375,12 @@ func (c *column) round(x []float64, prob probFunc) *internals {
 				}
 				continue
 			}
-			e := c.eu(usg[gj], ufg[gj], usq1, sj[j], pij[gj], dg[gj], dmu[i], 1)
+			var e float64
+			if c.q == 1 {
+				e = eu1(usg[gj], ufg[gj], usq1, sj[j], pij[gj])
+			} else {
+				e = c.eu(usg[gj], ufg[gj], usq1, sj[j], pij[gj], dg[gj], dmu[i], 1)
+			}
 			ei[j] = e
 			in.s[j] += e // E11: what the others expect from challenging j (j ≠ i here)
 		}
@@ -424,7 +435,7 @@ func (c *column) round(x []float64, prob probFunc) *internals {
 			// round leaves a and b NaN where b < 0).
 			bg := dg // free until the next receiver
 			for g := range bg {
-				bg[g] = c.eu(usg[g], ufg[g], usq, c.s[i], pji[g], 0, 0, ri)
+				bg[g] = eu1(usg[g], ufg[g], usq, c.s[i], pji[g]) // c.q = 1
 			}
 			xi, si := x[i], c.s[:n]
 			for j, gj := range pgrp {
@@ -437,7 +448,7 @@ func (c *column) round(x []float64, prob probFunc) *internals {
 					ai[j], bi[j] = math.NaN(), math.NaN()
 					continue
 				}
-				ai[j], bi[j] = c.eu(usg[gj], ufg[gj], usq, si[j], pij[gj], 0, 0, ri), bj
+				ai[j], bi[j] = eu1(usg[gj], ufg[gj], usq, si[j], pij[gj]), bj
 			}
 			continue
 		}
