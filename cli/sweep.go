@@ -63,6 +63,21 @@ func sweepOptions(cmd *cobra.Command) (sweep.Options, error) {
 	return o, nil
 }
 
+// sweepSetup reads what sweep and sensitivity share: the options, the
+// models and the input.
+func sweepSetup(cmd *cobra.Command, args []string) (sweep.Options, []model.Model, *Input, error) {
+	o, err := sweepOptions(cmd)
+	if err != nil {
+		return o, nil, nil, err
+	}
+	ms, err := modelsFromFlags(cmd)
+	if err != nil {
+		return o, nil, nil, err
+	}
+	in, err := loadInput(cmd, args)
+	return o, ms, in, err
+}
+
 // progress shows a bar on stderr when stderr is a terminal and the run
 // takes longer than a second. It returns the callback for the run and a
 // function that stops the bar.
@@ -113,15 +128,7 @@ The same --seed gives byte-identical output on any number of cores. Ctrl-C
 stops the run and prints what finished.`,
 		Args: usageArgs(cobra.MaximumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			o, err := sweepOptions(cmd)
-			if err != nil {
-				return err
-			}
-			ms, err := modelsFromFlags(cmd)
-			if err != nil {
-				return err
-			}
-			in, err := loadInput(cmd, args)
+			o, ms, in, err := sweepSetup(cmd, args)
 			if err != nil {
 				return err
 			}
@@ -239,19 +246,11 @@ share of the Monte Carlo forecast's variance the input explains on its own
 (a first-order index estimated from --draws draws; see docs/models.md).`,
 		Args: usageArgs(cobra.MaximumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			o, err := sweepOptions(cmd)
+			o, ms, in, err := sweepSetup(cmd, args)
 			if err != nil {
 				return err
 			}
 			top, _ := cmd.Flags().GetInt("top")
-			ms, err := modelsFromFlags(cmd)
-			if err != nil {
-				return err
-			}
-			in, err := loadInput(cmd, args)
-			if err != nil {
-				return err
-			}
 			var results []*sweep.SensitivityResult
 			for _, m := range ms {
 				cb, stop := progress(cmd, m.Name(), o.Draws)

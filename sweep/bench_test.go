@@ -7,30 +7,13 @@ import (
 	"parley/model"
 	"parley/model/bdm"
 	"parley/model/compromise"
-	"parley/scenarios"
+	"parley/model/modeltest"
 )
-
-func builtinProblem(b *testing.B) *model.Problem {
-	b.Helper()
-	s, err := scenarios.LoadDefault()
-	if err != nil {
-		b.Fatal(err)
-	}
-	r, err := s.Resolve("", "")
-	if err != nil {
-		b.Fatal(err)
-	}
-	p, err := model.FromScenario(r)
-	if err != nil {
-		b.Fatal(err)
-	}
-	return p
-}
 
 // BenchmarkSweepBuiltin10k is the target: a 10,000-draw BDM sweep
 // of the built-in case (latest snapshot) on every core.
 func BenchmarkSweepBuiltin10k(b *testing.B) {
-	p := builtinProblem(b)
+	p := modeltest.Builtin(b)
 	for _, m := range []model.Model{bdm.Model{}, compromise.Model{}} {
 		b.Run(m.Name(), func(b *testing.B) {
 			for b.Loop() {

@@ -7,7 +7,7 @@ import (
 
 	"parley/gen"
 	"parley/model"
-	"parley/scenarios"
+	"parley/model/modeltest"
 )
 
 // benchSizes are the synthetic scenarios every model is timed on (actors ×
@@ -17,23 +17,6 @@ var (
 	benchSizes = [][2]int{{10, 10}, {50, 10}, {200, 10}, {1000, 10}}
 	maxActors  = map[string]int{"smp": 200, "exchange": 200}
 )
-
-func builtin(b *testing.B) *model.Problem {
-	b.Helper()
-	s, err := scenarios.LoadDefault()
-	if err != nil {
-		b.Fatal(err)
-	}
-	r, err := s.Resolve("", "")
-	if err != nil {
-		b.Fatal(err)
-	}
-	p, err := model.FromScenario(r)
-	if err != nil {
-		b.Fatal(err)
-	}
-	return p
-}
 
 func synthetic(b *testing.B, actors, issues int) *model.Problem {
 	b.Helper()
@@ -49,7 +32,7 @@ func synthetic(b *testing.B, actors, issues int) *model.Problem {
 func BenchmarkForecast(b *testing.B) {
 	for _, m := range All() {
 		b.Run(m.Name()+"/builtin", func(b *testing.B) {
-			p := builtin(b)
+			p := modeltest.Builtin(b)
 			for b.Loop() {
 				if _, err := m.Forecast(context.Background(), p, model.Options{NoTrace: true}); err != nil {
 					b.Fatal(err)

@@ -1,7 +1,12 @@
 // Package modeltest builds small model.Problems for tests of the models.
 package modeltest
 
-import "parley/model"
+import (
+	"testing"
+
+	"parley/model"
+	"parley/scenarios"
+)
 
 // Actor is one actor on a one-issue problem.
 type Actor struct{ Cap, Pos, Sal float64 }
@@ -28,3 +33,22 @@ func WithReference(p *model.Problem, q float64) *model.Problem {
 
 // A returns an Actor with capability c, position x and salience s.
 func A(c, x, s float64) Actor { return Actor{Cap: c, Pos: x, Sal: s} }
+
+// Builtin returns the problem of the built-in case at its latest snapshot,
+// for benchmarks and tests that want a realistic problem.
+func Builtin(tb testing.TB) *model.Problem {
+	tb.Helper()
+	s, err := scenarios.LoadDefault()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	r, err := s.Resolve("", "")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	p, err := model.FromScenario(r)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return p
+}
