@@ -1,0 +1,75 @@
+package cli
+
+import (
+	"encoding/json"
+	"math"
+	"strings"
+	"testing"
+)
+
+// The command's output is byte-identical at 1 and 8 workers, and the
+// stated range of example.yaml (Gamma's budget position, [80, 100] in the
+// base, dropped at the 2025-06-01 snapshot that moves it to 80) is what
+// spreads the base forecast.
+func TestSweepCommand(t *testing.T) {
+	var outs []string
+	for _, w := range []string{"1", "8"} {
+		out, stderr, code := run(t, "sweep", "testdata/example.yaml", "--snapshot", "base", "-m", "compromise", "-n", "300", "--seed", "7", "--workers", w, "-f", "json")
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, stderr)
+		}
+		outs = append(outs, out)
+	}
+	if outs[0] != outs[1] {
+		t.Fatal("1 and 8 workers give different output")
+	}
+	var doc struct {
+		Sweeps []struct {
+			Draws  int
+			Inputs []struct{ Kind, Actor string }
+			Issues []struct {
+				Issue            string
+				Base, Lo95, Hi95 float64
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(outs[0]), &doc); err != nil {
+		t.Fatal(err)
+	}
+	sw := doc.Sweeps[0]
+	// Ranged inputs in the base: Gamma's capability [2, 4] and its budget
+	// position [80, 100].
+	if sw.Draws != 300 || len(sw.Inputs) != 2 {
+		t.Fatalf("draws %d, inputs %+v", sw.Draws, sw.Inputs)
+	}
+	b := sw.Issues[0]
+	// Budget at the stated values: (0·1 + 50·1 + 100·3)/5 = 70. With Gamma's
+	// position in [80, 100] and capability in [2, 4] the forecast stays
+	// within [(50 + 80·2)/4, (50 + 100·4)/6] = [52.5, 75].
+	if math.Abs(b.Base-70) > 1e-12 || b.Lo95 < 52.5 || b.Hi95 > 75 || !(b.Lo95 < b.Hi95) {
+		t.Errorf("budget %+v", b)
+	}
+}
+
+func TestSensitivityAndGenCommands(t *testing.T) {
+	out, stderr, code := run(t, "sensitivity", "testdata/example.yaml", "--snapshot", "base", "-m", "compromise", "-n", "200", "-f", "csv")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	// On the budget, Gamma's capability [2, 4] moves (50 + 100c)/(2 + c)
+	// from 62.5 to 75 (swing 12.5) and its position [80, 100] moves
+	// (50 + 3x)/5 from 58 to 70 (swing 12): ranked in that order.
+	for _, want := range []string{
+		"compromise,budget,1,c capability,capability,c,,2,3,4,62.5,75,12.5,",
+		"compromise,budget,2,c position on budget,position,c,budget,80,100,100,58,70,12,",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("tornado csv lacks %q:\n%s", want, out)
+		}
+	}
+	out, _, code = run(t, "gen", "--actors", "4", "--issues", "2", "--seed", "3")
+	p := write(t, "g.yaml", out)
+	if _, stderr, c := run(t, "validate", "--strict", p); code != 0 || c != 0 {
+		t.Errorf("gen output does not validate: %s", stderr)
+	}
+}
