@@ -15,7 +15,7 @@ import (
 // largest sizes within a benchmark run (see BENCHMARKS.md).
 var (
 	benchSizes = [][2]int{{10, 10}, {50, 10}, {200, 10}, {1000, 10}}
-	maxActors  = map[string]int{"smp": 200, "exchange": 200}
+	maxActors  = map[string]int{"smp": 200, "exchange": 200, "ensemble": 200}
 )
 
 func synthetic(b *testing.B, actors, issues int) *model.Problem {
