@@ -25,7 +25,7 @@ func newDealCmd() *cobra.Command {
 		Use:   "deal",
 		Short: "Which package could every party accept, and what would it take",
 		Long: `Analyse packages (one value per issue) against each actor's utility,
-red lines and alternative to agreement (docs/models/deal.md).
+red lines and alternative to agreement (docs/models.md).
 
   parley deal evaluate [FILE] --package 'ceasefire=70,territory=35'
   parley deal search [FILE] --require ukraine,russia,united-states

@@ -26,7 +26,7 @@ func envInt(name string, def int) int {
 // for PARLEY_LOAD_SECONDS (30) and requires every request to succeed and
 // every acknowledged run to be stored. PARLEY_LOAD_MODELS picks the models
 // (a comma-separated list; "default" for the default set; compromise when
-// unset). It runs only with PARLEY_LOAD=1: figures in docs/bench/serve.md.
+// unset). It runs only with PARLEY_LOAD=1: figures in BENCHMARKS.md.
 //
 //	PARLEY_LOAD=1 go test ./httpapi -run TestLoad -v -timeout 10m
 func TestLoad(t *testing.T) {

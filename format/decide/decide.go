@@ -19,7 +19,7 @@
 // power are read on 0–1 (Decide's shipped data use 0–1; its validator
 // allows 0–100, which Parley does not) and power, which Decide stores per
 // actor and issue, must be the same on all of an actor's rows: it becomes
-// the actor's capability. See docs/decisions/exchange.md.
+// the actor's capability. See docs/DECISIONS.md.
 package decide
 
 import (

@@ -12,7 +12,7 @@
 // 2006, The European Union Decides, Cambridge UP) and DEU II (Thomson et
 // al. 2012).
 //
-// Conventions (see docs/decisions/skill.md):
+// Conventions (see docs/DECISIONS.md):
 //   - Columns are found by their header name, in any order; unknown columns
 //     are ignored.
 //   - An actor whose salience is blank gave a position only. DEU's rule is

@@ -44,7 +44,7 @@ func probDirect(c *column, x, r []float64, slot int) (pmat, float64) {
 				if all := pos + neg; all > 0 {
 					flat[ga*m+gb], flat[gb*m+ga] = pos/all, neg/all
 				} else {
-					flat[ga*m+gb], flat[gb*m+ga] = 0.5, 0.5 // every voter indifferent: see docs/decisions/bdm.md
+					flat[ga*m+gb], flat[gb*m+ga] = 0.5, 0.5 // every voter indifferent: see docs/DECISIONS.md
 				}
 			}
 		}

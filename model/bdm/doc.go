@@ -82,6 +82,6 @@
 // core busy. The result never depends on the number of goroutines.
 //
 // Interpretive choices (A1–A18 of the spec) are logged in
-// docs/decisions/bdm.md; docs/models/bdm.md explains the model for a
+// docs/DECISIONS.md; docs/models.md explains the model for a
 // newcomer.
 package bdm

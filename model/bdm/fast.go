@@ -29,7 +29,7 @@ import "math"
 // is nearer a): when it would lose more than three digits, the pair is
 // summed term by term instead, as probDirect does. The sums still run in
 // another order than probDirect's, so results agree to rounding (≈1e-15
-// relative), not bit for bit; see docs/decisions/bdm.md.
+// relative), not bit for bit; see docs/DECISIONS.md.
 func probFast(c *column, x, r []float64, slot int) (pmat, float64) {
 	ws := c.ws
 	if ws == nil {

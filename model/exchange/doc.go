@@ -72,7 +72,7 @@
 //	eu' = eu + p·z·(eu_max − eu)  or  eu' = eu − p·z·eu,  z ~ U(0,1)   (11)
 //
 // Every quirk of Decide that changes numbers is kept (see
-// docs/decisions/exchange.md); exact mode matches Decide's deterministic
+// docs/DECISIONS.md); exact mode matches Decide's deterministic
 // golden outputs for copenhagen and sample_data in every digit of all ten
 // rounds.
 //
@@ -81,5 +81,5 @@
 // A round creates O(K²·n²) candidate exchanges (K issues, n actors) and
 // realises R of them, each followed by a scan of the remaining list;
 // ten rounds of COP21 (15 actors × 13 issues, ~2,100 candidates, ~130
-// realisations a round) take ~40 ms in fast mode (docs/bench/exchange.md).
+// realisations a round) take ~40 ms in fast mode (BENCHMARKS.md).
 package exchange

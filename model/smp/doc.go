@@ -90,7 +90,7 @@
 //
 // # Parley problems
 //
-// A Problem maps onto the model as follows (docs/models/smp.md):
+// A Problem maps onto the model as follows (docs/models.md):
 // positions x = (position − Min)/(Max − Min); an actor's saliences are used
 // as given while they sum to at most 1, else divided by their sum; an
 // absent stance is salience 0 at the capability×salience weighted

@@ -9,7 +9,7 @@ type VotingRule int
 
 // The voting rules. Only Proportional is defined in the spec and checked
 // against KTAB's reference runs; the others are Parley's reading of
-// KTAB's names (see docs/decisions/smp.md).
+// KTAB's names (see docs/DECISIONS.md).
 const (
 	// VoteProportional: v(w,a,b) = w·(a − b)  (eq. 1.5a).
 	VoteProportional VotingRule = iota
