@@ -52,25 +52,7 @@ func probDirect(c *column, x, r []float64, slot int) (pmat, float64) {
 		return out, 0
 	}
 	// lr[h·m + g] = ln(|v_h − v_g|/Δ), when some voter's r ≠ 1.
-	var lr []float64
-	if ws.lrReady && geo == &ws.geo && !c.paper {
-		lr = ws.lr[:m*m] // the round's (logs)
-	}
-	for _, rk := range r {
-		if lr != nil {
-			break
-		}
-		if rk != 1 {
-			lr = grow(&ws.lr, m*m)
-			for h, y := range vals {
-				for g := h + 1; g < m; g++ {
-					l := math.Log(math.Abs(y-vals[g]) / c.delta)
-					lr[h*m+g], lr[g*m+h] = l, l // |y−v| = |v−y| exactly
-				}
-			}
-			break
-		}
-	}
+	lr := positionLogs(c, ws, geo, vals, r)
 	// du[g·n + t] = (|x_k − v_g|/Δ)^{r_k} for the voter k of rank t (the
 	// voters in order of position, so that the sign of the votes below
 	// changes once along a row and the branch is predictable), and ws[t]

@@ -42,27 +42,8 @@ func probFast(c *column, x, r []float64, slot int) (pmat, float64) {
 	if c.paper {
 		r = nil // E9's votes are linear
 	}
-	// ln(|v_h − v_g|/Δ) for every pair of positions, when some r ≠ 1.
-	var lr []float64
-	if ws.lrReady && geo == &ws.geo && !c.paper {
-		lr = ws.lr[:m*m] // the round's (logs)
-	}
-	for _, rk := range r {
-		if lr != nil {
-			break
-		}
-		if rk != 1 {
-			lr = grow(&ws.lr, m*m)
-			for h, y := range vals {
-				lr[h*m+h] = math.Inf(-1) // ln 0
-				for g := h + 1; g < m; g++ {
-					l := math.Log(math.Abs(y-vals[g]) / c.delta)
-					lr[h*m+g], lr[g*m+h] = l, l // |y−v| = |v−y| exactly
-				}
-			}
-			break
-		}
-	}
+	// lr[h·m + g] = ln(|v_h − v_g|/Δ), when some voter's r ≠ 1.
+	lr := positionLogs(c, ws, geo, vals, r)
 	// tab[g·n + t] = u(g, t) = (|x_k − v_g|/Δ)^{r_k} for the voter k of
 	// rank t, and pre[g·(m+1) + h] = Σ of w_k u over the voters of groups
 	// < h. With r ≡ 1 (and in E9) u is |v_h − v_g|/Δ for every voter of

@@ -716,3 +716,28 @@ func classify(xi, xj, a, b float64, capitulateOn bool) (kind, float64) {
 	}
 	return none, xi
 }
+
+// positionLogs returns the table lr[h·m + g] = ln(|v_h − v_g|/Δ) over the
+// distinct positions vals (ln 0 = −Inf on the diagonal), or nil when every
+// voter's r is 1 and no powers are needed. Both formulations of P share it,
+// and reuse the round's table when the positions are the round's own.
+func positionLogs(c *column, ws *workspace, geo *geometry, vals, r []float64) []float64 {
+	m := len(vals)
+	if ws.lrReady && geo == &ws.geo && !c.paper {
+		return ws.lr[:m*m] // the round's (logs)
+	}
+	for _, rk := range r {
+		if rk != 1 {
+			lr := grow(&ws.lr, m*m)
+			for h, y := range vals {
+				lr[h*m+h] = math.Inf(-1) // ln 0
+				for g := h + 1; g < m; g++ {
+					l := math.Log(math.Abs(y-vals[g]) / c.delta)
+					lr[h*m+g], lr[g*m+h] = l, l // |y−v| = |v−y| exactly
+				}
+			}
+			return lr
+		}
+	}
+	return nil
+}
