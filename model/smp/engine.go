@@ -236,19 +236,7 @@ func (e *engine) bestChallenge(i int, sc *scratch) (int, float64) {
 		vji := uij + uij
 		ai := vote(rule, e.sc[i], uii, uij)
 		aj := vote(rule, e.sc[j], uji, ujj)
-		A, B := 1e-10, 1e-10
-		if ai > 0 {
-			A += ai
-		}
-		if ai < 0 {
-			B -= ai
-		}
-		if aj > 0 {
-			A += aj
-		}
-		if aj < 0 {
-			B -= aj
-		}
+		A, B := splitVotes(ai, aj)
 		if semi {
 			dTj := e.dT[j*n : j*n+n]
 			if prop {
@@ -357,19 +345,7 @@ func (e *engine) evalE(h, k, i, j int) (phi, delta float64) {
 	vji := u(k, j) + u(k, j)
 	ai := vote(rule, e.sc[i], u(i, i), u(i, j))
 	aj := vote(rule, e.sc[j], u(j, i), u(j, j))
-	A, B := 1e-10, 1e-10
-	if ai > 0 {
-		A += ai
-	}
-	if ai < 0 {
-		B -= ai
-	}
-	if aj > 0 {
-		A += aj
-	}
-	if aj < 0 {
-		B -= aj
-	}
+	A, B := splitVotes(ai, aj)
 	if e.o.Commit == SemiCommit {
 		A0, B0 := A, B
 		for m := 0; m < n; m++ {
@@ -699,4 +675,25 @@ func (e *engine) run(ctx context.Context, rounds, maxRounds int) (*trace, error)
 		}
 	}
 	return tr, nil
+}
+
+// splitVotes returns the support for the challenger (A) and for the target
+// (B) from the two principals' votes, each side seeded with KTAB's 1e-10 so
+// neither is zero; the additions keep KTAB's order, so the sums are the same
+// bits (spec §1.7, "A = 1e-10; B = 1e-10").
+func splitVotes(ai, aj float64) (A, B float64) {
+	A, B = 1e-10, 1e-10
+	if ai > 0 {
+		A += ai
+	}
+	if ai < 0 {
+		B -= ai
+	}
+	if aj > 0 {
+		A += aj
+	}
+	if aj < 0 {
+		B -= aj
+	}
+	return A, B
 }
