@@ -24,6 +24,14 @@ type Model interface {
 	Forecast(ctx context.Context, p *Problem, o Options) (*Result, error)
 }
 
+// PointForecaster is implemented by models that can return the forecasts
+// alone, dst[k] = Forecast(ctx, p, o).Issues[k].Forecast bit for bit,
+// without building the rounds and details of a Result: a Monte Carlo
+// sweep runs a model thousands of times and reads nothing else.
+type PointForecaster interface {
+	PointForecast(ctx context.Context, p *Problem, o Options, dst []float64) error
+}
+
 // Options are the run settings every model understands. The zero value is
 // each model's documented default.
 type Options struct {

@@ -188,11 +188,18 @@ func draw(ctx context.Context, m model.Model, p, q *model.Problem, inputs []Inpu
 		}
 		set(q, in, x[j])
 	}
+	f := make([]float64, len(q.Issues))
+	if pf, ok := m.(model.PointForecaster); ok {
+		// the forecasts alone, without a Result per draw
+		if err := pf.PointForecast(ctx, q, o.Model, f); err != nil {
+			return nil, nil, err
+		}
+		return x, f, nil
+	}
 	r, err := m.Forecast(ctx, q, o.Model)
 	if err != nil {
 		return nil, nil, err
 	}
-	f := make([]float64, len(r.Issues))
 	for k := range r.Issues {
 		f[k] = r.Issues[k].Forecast
 	}

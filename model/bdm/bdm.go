@@ -156,15 +156,58 @@ func (m Model) params() (q, t float64, err error) {
 	return q, t, nil
 }
 
+var _ model.PointForecaster = Model{}
+
 // Forecast implements model.Model. Each issue runs on its own with the
 // actors present on it; issues run in parallel.
 func (m Model) Forecast(ctx context.Context, p *model.Problem, o model.Options) (*model.Result, error) {
 	if err := p.Check(); err != nil {
 		return nil, err
 	}
-	q, t, err := m.params()
+	res := &model.Result{Model: m.Name(), Issues: make([]model.IssueResult, len(p.Issues))}
+	det := &Detail{Profile: m.Profile.String(), Issues: make([]IssueDetail, len(p.Issues))}
+	notes := make([]string, len(p.Issues))
+	err := m.runIssues(ctx, p, o, func(k int) issueOut {
+		return issueOut{ir: &res.Issues[k], id: &det.Issues[k], note: &notes[k]}
+	})
 	if err != nil {
 		return nil, err
+	}
+	for _, n := range notes {
+		if n != "" {
+			res.Notes = append(res.Notes, n)
+		}
+	}
+	res.Detail = det
+	return res, nil
+}
+
+// PointForecast implements model.PointForecaster: the issues' forecasts
+// into dst (one per issue), without the rounds, details and notes.
+func (m Model) PointForecast(ctx context.Context, p *model.Problem, o model.Options, dst []float64) error {
+	if err := p.Check(); err != nil {
+		return err
+	}
+	if len(dst) < len(p.Issues) {
+		return errs.New(errs.Internal, "bdm: PointForecast needs room for %d forecasts, has %d", len(p.Issues), len(dst))
+	}
+	return m.runIssues(ctx, p, o, func(k int) issueOut { return issueOut{forecast: &dst[k]} })
+}
+
+// issueOut is where issue writes its outcome: the whole trace (ir, id,
+// note), or only the forecast.
+type issueOut struct {
+	ir       *model.IssueResult
+	id       *IssueDetail
+	note     *string
+	forecast *float64
+}
+
+// runIssues runs every issue of p, writing to out(k).
+func (m Model) runIssues(ctx context.Context, p *model.Problem, o model.Options, out func(k int) issueOut) error {
+	q, t, err := m.params()
+	if err != nil {
+		return err
 	}
 	maxR := DefaultMaxRounds
 	if m.MaxRounds > 0 {
@@ -177,12 +220,17 @@ func (m Model) Forecast(ctx context.Context, p *model.Problem, o model.Options) 
 	if fixed {
 		maxR = o.Rounds
 	}
-	res := &model.Result{Model: m.Name(), Issues: make([]model.IssueResult, len(p.Issues))}
-	det := &Detail{Profile: m.Profile.String(), Issues: make([]IssueDetail, len(p.Issues))}
-	notes := make([]string, len(p.Issues))
-	errsK := make([]error, len(p.Issues))
+	var errsK []error
+	var err0 error
 	run := func(k int, ws *workspace) {
-		errsK[k] = m.issue(ctx, p, k, q, t, maxR, fixed, o.NoTrace, ws, &res.Issues[k], &det.Issues[k], &notes[k])
+		err := m.issue(ctx, p, k, q, t, maxR, fixed, o.NoTrace, ws, out(k))
+		switch {
+		case err == nil:
+		case errsK != nil:
+			errsK[k] = err
+		case err0 == nil:
+			err0 = err
+		}
 	}
 	// Issues are independent and each writes its own slots, so the result
 	// does not depend on how they are spread over goroutines. Small
@@ -193,10 +241,14 @@ func (m Model) Forecast(ctx context.Context, p *model.Problem, o model.Options) 
 	if workers <= 1 || work(p) < parallelWork {
 		ws := pool.Get().(*workspace)
 		for k := range p.Issues {
-			run(k, ws)
+			if run(k, ws); err0 != nil {
+				break
+			}
 		}
 		pool.Put(ws)
+		return err0
 	} else {
+		errsK = make([]error, len(p.Issues))
 		var wg sync.WaitGroup
 		var next atomic.Int64
 		for range workers {
@@ -218,16 +270,10 @@ func (m Model) Forecast(ctx context.Context, p *model.Problem, o model.Options) 
 	}
 	for _, err := range errsK {
 		if err != nil {
-			return nil, err
+			return err
 		}
 	}
-	for _, n := range notes {
-		if n != "" {
-			res.Notes = append(res.Notes, n)
-		}
-	}
-	res.Detail = det
-	return res, nil
+	return nil
 }
 
 // pool recycles workspaces across forecasts (a sweep runs thousands).
@@ -253,7 +299,8 @@ func work(p *model.Problem) int {
 }
 
 // issue runs the rounds of issue k.
-func (m Model) issue(ctx context.Context, p *model.Problem, k int, q, t float64, maxR int, fixed, noTrace bool, ws *workspace, ir *model.IssueResult, id *IssueDetail, note *string) error {
+func (m Model) issue(ctx context.Context, p *model.Problem, k int, q, t float64, maxR int, fixed, noTrace bool, ws *workspace, out issueOut) error {
+	ir, id, note := out.ir, out.id, out.note
 	is := p.Issues[k]
 	// The issue's column, in the workspace's buffers (p.Column without
 	// the allocations).
@@ -266,7 +313,6 @@ func (m Model) issue(ctx context.Context, p *model.Problem, k int, q, t float64,
 		}
 	}
 	idx, capab, x, sal := ws.idx, ws.capab, ws.x0, ws.sal
-	ws.lazy = true
 	ws.lcache = false // the log tables of another issue's last round are stale
 	ws.geoReady = false
 	ws.col = column{s: sal, paper: m.Profile == Paper, q: q, t: t, w: grow(&ws.w, len(idx)), ws: ws}
@@ -294,7 +340,28 @@ func (m Model) issue(ctx context.Context, p *model.Problem, k int, q, t float64,
 	if m.formula == viaDirect || (m.formula == auto && len(idx) <= DirectMaxActors) {
 		prob = probDirect
 	}
-	mean, mu := model.WeightedMean(x, c.w), c.median(x)
+	mu := c.median(x)
+	if out.forecast != nil {
+		// only the forecast: no rounds, no details
+		for r := 1; r <= maxR; r++ {
+			if err := ctx.Err(); err != nil {
+				return errs.Wrap(errs.Internal, err)
+			}
+			x = c.step(x, prob).next
+			ws.lcache = true
+			prev := mu
+			ws.geo.group(x)
+			ws.geoX = x
+			mu = c.median(x)
+			ws.geoReady = true
+			if !fixed && math.Abs(mu-prev) <= m.Tau*c.delta {
+				break
+			}
+		}
+		*out.forecast = mu
+		return nil
+	}
+	mean := model.WeightedMean(x, c.w)
 	ir.Issue = is.ID
 	ir.Rounds = []model.Round{{Round: 0, Positions: p.Spread(k, idx, x), Forecast: mu,
 		Values: map[string]float64{"mean": mean, "median": mu}}}
@@ -304,7 +371,7 @@ func (m Model) issue(ctx context.Context, p *model.Problem, k int, q, t float64,
 		if err := ctx.Err(); err != nil {
 			return errs.Wrap(errs.Internal, err)
 		}
-		in := c.round(x, prob)
+		in := c.step(x, prob)
 		ws.lcache = true // the next round may reuse this one's logarithms
 		old := x
 		x = in.next
@@ -338,7 +405,7 @@ func (m Model) issue(ctx context.Context, p *model.Problem, k int, q, t float64,
 			if kd != none {
 				j := in.with[i]
 				det.Moves = append(det.Moves, Move{Actor: idx[i], With: idx[j], Kind: kindName[kd],
-					A: in.a[i][j], B: in.b[i][j], From: old[i], To: x[i]})
+					A: in.offerA(i, j), B: in.offerB(i, j), From: old[i], To: x[i]})
 			}
 		}
 		ir.Rounds = append(ir.Rounds, rd)
@@ -354,4 +421,28 @@ func (m Model) issue(ctx context.Context, p *model.Problem, k int, q, t float64,
 		*note = fmt.Sprintf("issue %s: the median was still moving after %d rounds (forecast = median at round %d)", is.ID, maxR, maxR)
 	}
 	return nil
+}
+
+// step runs one round: leanRound in the replication profile with Q = 1,
+// round otherwise.
+func (c *column) step(x []float64, prob probFunc) *internals {
+	if !c.paper && c.q == 1 {
+		return c.leanRound(x, prob)
+	}
+	return c.round(x, prob)
+}
+
+// offerA and offerB are the (a, b) of the offer actor i took from j.
+func (in *internals) offerA(i, j int) float64 {
+	if in.a == nil {
+		return in.ca[i]
+	}
+	return in.a[i][j]
+}
+
+func (in *internals) offerB(i, j int) float64 {
+	if in.b == nil {
+		return in.cb[i]
+	}
+	return in.b[i][j]
 }

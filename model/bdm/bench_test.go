@@ -117,7 +117,7 @@ func BenchmarkRound(b *testing.B) {
 		for _, prof := range []Profile{Replication, Paper} {
 			b.Run(fmt.Sprintf("n=%d/%s", n, prof), func(b *testing.B) {
 				c, x := columnOf(synthetic(n, 1, uint64(n)), prof == Paper)
-				c.ws = &workspace{lazy: true} // as in Forecast
+				c.ws = &workspace{} // as in Forecast
 				prob := probFast
 				if n <= DirectMaxActors {
 					prob = probDirect
@@ -125,7 +125,7 @@ func BenchmarkRound(b *testing.B) {
 				b.ReportAllocs()
 				cpu0 := cpuTime()
 				for b.Loop() {
-					c.round(x, prob)
+					c.step(x, prob)
 				}
 				b.ReportMetric(float64(cpuTime()-cpu0)/float64(b.N), "cpu-ns/op")
 			})

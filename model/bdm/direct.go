@@ -1,6 +1,10 @@
 package bdm
 
-import "math"
+import (
+	"math"
+
+	"parley/xmath"
+)
 
 // probDirect is the reference formulation of P: E9 (paper) or E9R
 // (replication) summed term by term over the voters, as the spec writes
@@ -69,7 +73,7 @@ func probDirect(c *column, x, r []float64, slot int) (pmat, float64) {
 			case r[k] == 1:
 				du[g*n+t] = math.Abs(xk-v) / c.delta
 			default:
-				du[g*n+t] = math.Exp(r[k] * lr[gk*m+g]) // = pw(|x_k−v_g|/Δ, r_k)
+				du[g*n+t] = xmath.Exp(r[k] * lr[gk*m+g]) // = pw(|x_k−v_g|/Δ, r_k)
 			}
 		}
 	}

@@ -1,6 +1,10 @@
 package bdm
 
-import "math"
+import (
+	"math"
+
+	"parley/xmath"
+)
 
 // probFast computes the same P (E9 or E9R) and D as probDirect in
 // O(n·m + m²) time for n voters on m distinct positions, instead of
@@ -82,7 +86,7 @@ func probFast(c *column, x, r []float64, slot int) (pmat, float64) {
 			if r[k] == 1 {
 				row[t] = math.Abs(x[k]-v) / c.delta
 			} else {
-				row[t] = math.Exp(r[k] * lrow[geo.grp[k]]) // = pw(|x_k−v_g|/Δ, r_k)
+				row[t] = xmath.Exp(r[k] * lrow[geo.grp[k]]) // = pw(|x_k−v_g|/Δ, r_k)
 			}
 		}
 		for h := range m {

@@ -3,6 +3,7 @@ package bdm
 import (
 	"cmp"
 	"math"
+	"parley/xmath"
 	"slices"
 
 	"parley/model"
@@ -38,7 +39,8 @@ type internals struct {
 	s      []float64   // S_i (E11)
 	bigR   []float64   // R_i (E12)
 	r      []float64   // r_i (E13)
-	a, b   [][]float64 // receiver i's (a, b) for each j (§3.5)
+	a, b   [][]float64 // receiver i's (a, b) for each j (§3.5); nil in leanRound
+	ca, cb []float64   // leanRound: the (a, b) of the offer each actor took (NaN for none)
 	kind   []kind      // the offer each actor took
 	with   []int       // the actor whose offer it took (-1 for none)
 	next   []float64   // positions after the round
@@ -147,6 +149,11 @@ type workspace struct {
 	bndReady   bool      // ha holds them (reset at the start of a round)
 	usg, ufg   []float64 // U_s, U_f per group for one receiver
 	dg         []float64 // |x_i − v_g|/Δ per group for one receiver
+	smax, smin []float64 // per group: the largest and smallest salience
+	ca, cb     []float64 // leanRound
+	cnt        []float64 // sumsS: actors per position
+	pw, px     []float64 // sumsS: prefix sums of w and w·x
+	lg, mg     []float64 // sumsS: L and M per position
 	rowsE0     [][]float64
 	rowsA      [][]float64
 	rowsB      [][]float64
@@ -170,9 +177,6 @@ type workspace struct {
 	ldelta          float64
 	lhasLr, lrReady bool
 	lcache          bool // the previous round's tables belong to this issue
-	// lazy skips the pairs that cannot give an offer (Forecast only; the
-	// tests read every a and b).
-	lazy bool
 	// column of an issue (Forecast)
 	idx               []int
 	capab, x0, sal, w []float64
@@ -224,7 +228,7 @@ func pw(x, r float64) float64 {
 	if r == 1 {
 		return x
 	}
-	return math.Exp(r * math.Log(x))
+	return xmath.Exp(r * math.Log(x))
 }
 
 // ln05 is ln 0.5, the logarithm in U_sq (E8) and in E4–E5 at d = 0.
@@ -235,7 +239,7 @@ func pwl(x, l, r float64) float64 {
 	if r == 1 {
 		return x
 	}
-	return math.Exp(r * l)
+	return xmath.Exp(r * l)
 }
 
 // utilities returns U_s, U_f (E4, E5) for distance d = |x_i−x_j|/Δ and
@@ -393,28 +397,18 @@ func (c *column) round(x []float64, prob probFunc) *internals {
 		in.p1, in.d1 = prob(c, x, in.r, 1)
 	}
 	in.a, in.b = rowsInto(&ws.rowsA, grow(&ws.a, n*n), n), rowsInto(&ws.rowsB, grow(&ws.b, n*n), n)
-	// In Forecast (ws.lazy), replication with Q = 1 skips the pairs whose
-	// b is provably negative: they cannot give an offer (E14–E16 all need
-	// b > 0), so their a and b are left NaN. See bNegative.
-	lazy := ws.lazy && !c.paper && c.q == 1
 	for i := range x {
 		ri := in.r[i]
 		gi := geo.grp[i]
 		usq := 2 - 4*pwl(0.5, ln05, ri) // E8 = utilities(0, ri)'s U_sq
 		pij, pji := in.p1.rows(i)
 		// U_s, U_f (E4, E5) towards each position, at r_i: once per group.
-		var chord float64 // 2^{r_i} − 1, for bNegative
-		if lazy && ri < 1 {
-			chord = math.Exp2(ri) - 1
-		}
 		lmi, lpi := lm[gi*m:(gi+1)*m], lp[gi*m:(gi+1)*m]
 		for g, v := range geo.vals {
 			d := math.Abs(x[i]-v) / c.delta
 			switch {
 			case g == gi:
 				usg[g], ufg[g] = 0, 0 // a, b = 0 there (A15): not read
-			case lazy && bNegative(d, ri, c.s[i]*(1-pji[g]), chord):
-				usg[g] = math.NaN()
 			case ri == 1:
 				usg[g], ufg[g] = utilities2(d, 1)
 			default:
@@ -424,15 +418,13 @@ func (c *column) round(x []float64, prob probFunc) *internals {
 					a, b := math.Log(0.5-0.5*d), math.Log(0.5+0.5*d)
 					lm[gi*m+g], lp[gi*m+g], lm[g*m+gi], lp[g*m+gi] = a, b, a, b
 				}
-				usg[g], ufg[g] = 2-4*math.Exp(ri*lmi[g]), 2-4*math.Exp(ri*lpi[g])
+				usg[g], ufg[g] = 2-4*xmath.Exp(ri*lmi[g]), 2-4*xmath.Exp(ri*lpi[g])
 			}
 		}
 		ai, bi, pgrp := in.a[i][:n], in.b[i][:n], in.p1.grp[:n]
 		if !c.paper && c.q == 1 {
 			// Replication with Q = 1: b = E^i(U_ji) depends on j only
-			// through its position, so it is computed once per group; a
-			// is needed only where b > 0 could give an offer (the lazy
-			// round leaves a and b NaN where b < 0).
+			// through its position, so it is computed once per group.
 			bg := dg // free until the next receiver
 			for g := range bg {
 				bg[g] = eu1(usg[g], ufg[g], usq, c.s[i], pji[g]) // c.q = 1
@@ -443,12 +435,7 @@ func (c *column) round(x []float64, prob probFunc) *internals {
 					ai[j], bi[j] = 0, 0 // A15
 					continue
 				}
-				bj := bg[gj]
-				if lazy && !(bj >= 0) { // skipped, or b < 0: no offer
-					ai[j], bi[j] = math.NaN(), math.NaN()
-					continue
-				}
-				ai[j], bi[j] = eu1(usg[gj], ufg[gj], usq, si[j], pij[gj]), bj
+				ai[j], bi[j] = eu1(usg[gj], ufg[gj], usq, si[j], pij[gj]), bg[gj]
 			}
 			continue
 		}
@@ -459,10 +446,6 @@ func (c *column) round(x []float64, prob probFunc) *internals {
 			}
 			gj := geo.grp[j]
 			us, uf := usg[gj], ufg[gj]
-			if us != us { // skipped (lazy): no offer
-				ai[j], bi[j] = us, us
-				continue
-			}
 			var d float64
 			if c.q != 1 {
 				d = math.Abs(x[i]-x[j]) / c.delta
@@ -505,6 +488,27 @@ func bNegative(d, r, beta, chord float64) bool {
 		return r*d*(beta-alpha) > 1e-9
 	}
 	return d*(beta*chord-alpha) > 1e-9
+}
+
+// noOffer reports whether no actor j at distance d from receiver i can
+// make i an offer (E14–E16 all need b > |a|), from bounds that need no
+// power. Here a = E^i(U_ij) and b = E^i(U_ji) (E10 with Q = 1, both at r =
+// r_i), βb = s_i(1 − P_ji), and βa ranges over [βaMin, βaMax], the values
+// of s_j(1 − P_ij) for the actors j at that position. E10 reads
+//
+//	a = U_s − βa·(U_s − U_f) − U_sq,   b = U_s − βb·(U_s − U_f) − U_sq,
+//
+// so b − a = (βa − βb)(U_s − U_f), and U_s − U_f = 4·0.5^r[(1+d)^r −
+// (1−d)^r] ≥ 4·0.5^r·r·d ≥ 1.41·d for r in [0.5, 2] (the range of E13).
+// Hence b < a for every such j when d(βb − βaMax) > 1e-12; the computed a
+// and b carry rounding errors below 1e-14, so the computed b < a as well.
+// Otherwise a + b = 2(U_s − β̄(U_s − U_f) − U_sq) with β̄ = (βa + βb)/2
+// is E10's b at salience β̄, decreasing in β̄: when bNegative proves it
+// negative at β̄ = (βaMin + βb)/2, then a + b < 0, b < |a|, for every j;
+// and when it proves b itself negative, no offer either. bNegative's
+// bound grows with β, so the two come to one test at the larger β.
+func noOffer(d, r, betaB, betaAMin, betaAMax, chord float64) bool {
+	return d*(betaB-betaAMax) > 1e-12 || bNegative(d, r, max(betaB, (betaAMin+betaB)/2), chord)
 }
 
 // logUnset marks an entry of ws.lm and ws.lp not computed yet: no
@@ -669,9 +673,9 @@ func (c *column) choose(i int, x, a, b []float64) (float64, kind, int) {
 	// C-replication: conflict losses first (nearest x_j), else the
 	// compromise with the smallest K, moving to its E15 position; the
 	// capitulate branch is off (A14). Both offers need b > 0, which also
-	// passes over i itself and the actors at x_i (b = 0, A15) and the
-	// pairs the lazy round skipped (b = NaN). This is classify's
-	// replication branch, unrolled.
+	// passes over i itself and the actors at x_i (b = 0, A15). This is
+	// classify's replication branch, unrolled; leanRound applies the same
+	// rule as it goes.
 	conf, confDist := -1, math.Inf(1)
 	comp, compK := -1, math.Inf(1)
 	x = x[:len(b)]
