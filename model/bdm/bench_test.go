@@ -132,3 +132,19 @@ func BenchmarkRound(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkSumsS is the closed form of S (E11) for one round of n actors
+// on distinct positions.
+func BenchmarkSumsS(b *testing.B) {
+	for _, n := range []int{10, 1000} {
+		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
+			c, x := columnOf(synthetic(n, 1, uint64(n)), false)
+			c.ws = &workspace{}
+			c.ws.geo.group(x)
+			s := make([]float64, n)
+			for b.Loop() {
+				c.sumsS(&c.ws.geo, s)
+			}
+		})
+	}
+}

@@ -15,7 +15,8 @@ import (
 //     memory, instead of P̃ and E10 for every pair at r ≡ 1;
 //   - a receiver's (a, b) are computed only where noOffer cannot rule an
 //     offer out, and never stored: each is weighed at once by the
-//     choice rule (§3.7–3.9, as in choose);
+//     choice rule (§3.7–3.9, as in choose), from the nearest position
+//     outwards, stopping at the first conflict (the nearest wins);
 //   - only the offer taken keeps its (a, b) (in.ca, in.cb), for the
 //     trace.
 //
@@ -55,7 +56,17 @@ func (c *column) leanRound(x []float64, prob probFunc) *internals {
 	riskInto(in.s, in.bigR, in.r)
 	ws.logs(c, geo.vals, true)
 	defer func() { ws.lrReady = false }()
-	in.p1, in.d1 = prob(c, x, in.r, 1)
+	scale := 1.0 // P = scale × the rows' values
+	if n > DirectMaxActors {
+		in.p1, in.d1 = c.probPairs(geo, x, in.r)
+		if in.d1 > 0 {
+			scale = 1 / in.d1
+		} else {
+			scale = 0 // nobody prefers anything: every P̃ is 0
+		}
+	} else {
+		in.p1, in.d1 = prob(c, x, in.r, 1)
+	}
 	lm, lp := ws.lm, ws.lp
 	// the largest and smallest salience at each position (noOffer)
 	smax, smin := grow(&ws.smax, m), grow(&ws.smin, m)
@@ -81,12 +92,25 @@ func (c *column) leanRound(x []float64, prob probFunc) *internals {
 		conf, confDist := -1, math.Inf(1)
 		comp, compK := -1, math.Inf(1)
 		var confA, confB, compA, compB float64
-		for g, v := range geo.vals {
-			if g == gi {
-				continue // a = b = 0 (A15): no offer
+		// The positions from the nearest outwards: once a conflict is
+		// found, only positions as near can still give the offer taken.
+		vals := geo.vals
+		lo, hi := gi-1, gi+1 // a = b = 0 at x_i itself (A15): no offer
+		for lo >= 0 || hi < m {
+			g := hi
+			if hi >= m || lo >= 0 && xi-vals[lo] <= vals[hi]-xi {
+				g = lo
+				lo--
+			} else {
+				hi++
+			}
+			v := vals[g]
+			if conf >= 0 && math.Abs(xi-v) > confDist {
+				break
 			}
 			d := math.Abs(xi-v) / c.delta
-			if noOffer(d, ri, si*(1-pji[g]), smin[g]*(1-pij[g]), smax[g]*(1-pij[g]), chord) {
+			pIJ, pJI := pij[g]*scale, pji[g]*scale
+			if noOffer(d, ri, si*(1-pJI), smin[g]*(1-pIJ), smax[g]*(1-pIJ), chord) {
 				continue
 			}
 			var us, uf float64
@@ -99,12 +123,12 @@ func (c *column) leanRound(x []float64, prob probFunc) *internals {
 				}
 				us, uf = 2-4*xmath.Exp(ri*lmi[g]), 2-4*xmath.Exp(ri*lpi[g])
 			}
-			b := eu1(us, uf, usq, si, pji[g]) // E10: E^i(U_ji), P1 and A5
+			b := eu1(us, uf, usq, si, pJI) // E10: E^i(U_ji), P1 and A5
 			if !(b > 0) {
 				continue
 			}
 			for _, j := range ord[start[g]:start[g+1]] {
-				a := eu1(us, uf, usq, c.s[j], pij[g]) // E10: E^i(U_ij)
+				a := eu1(us, uf, usq, c.s[j], pIJ) // E10: E^i(U_ij)
 				switch {
 				case b > a && a > 0: // E14
 					if dd := math.Abs(xi - v); dd < confDist || dd == confDist && j < conf {
@@ -148,75 +172,170 @@ func (c *column) leanRound(x []float64, prob probFunc) *internals {
 // nearer a are those below the midpoint, and each gives b − a if it lies
 // at or below a and a + b − 2x_k between a and the midpoint (mirrored for
 // a > b). So with prefix sums of w and w·x over the positions, each N
-// takes O(1), and the midpoint's place moves one way as a sweeps past b:
-// O(m²) for all pairs of the m distinct positions, no table.
+// takes O(1) once the pair's boundary h is known (the positions below h
+// are nearer the lower one): O(m²) for all pairs of the m distinct
+// positions, no table.
+//
+// The pairs are taken by boundary: each lower position a keeps its next
+// partner nb[a], and at step h takes the partners whose boundary is h.
+// (Finding one target's boundaries one after another would make each
+// wait on the last: a chain of dependent loads and compares, half again
+// slower at a thousand positions.)
 func (c *column) sumsS(geo *geometry, s []float64) float64 {
 	ws := c.ws
 	vals, start := geo.vals, geo.start
 	m := len(vals)
-	// cnt[g]: actors at position g; pw[h], px[h]: Σ w and Σ w·(x − x_min)
-	// over the positions below h (shifted, so that a + b − 2x stays small
-	// and the differences cancel less).
 	cnt := grow(&ws.cnt, m)
 	pw, px := grow(&ws.pw, m+1), grow(&ws.px, m+1)
+	pc, pv := grow(&ws.pc, m+1), grow(&ws.pv, m+1)
 	lo := vals[0]
-	pw[0], px[0] = 0, 0
+	pw[0], px[0], pc[0], pv[0] = 0, 0, 0, 0
 	for g := range m {
 		var wg float64
 		for _, k := range geo.ord[start[g]:start[g+1]] {
 			wg += c.w[k]
 		}
-		cnt[g] = float64(start[g+1] - start[g])
-		pw[g+1], px[g+1] = pw[g]+wg, px[g]+wg*(vals[g]-lo)
+		cg := float64(start[g+1] - start[g])
+		cnt[g] = cg
+		vs := vals[g] - lo
+		pw[g+1], px[g+1] = pw[g]+wg, px[g]+wg*vs
+		pc[g+1], pv[g+1] = pc[g]+cg, pv[g]+cg*vs
 	}
-	wTot := pw[m]
-	nearerA := func(y, a, b float64) bool { return math.Abs(y-b) > math.Abs(y-a) }
-	lg, mg := grow(&ws.lg, m), grow(&ws.mg, m)
+	wTot, cTot, vTot := pw[m], pc[m], pv[m]
+	mg := grow(&ws.mg, m)
+	clear(mg)
+	nb := growInt(&ws.nb, m)
+	for a := range nb {
+		nb[a] = a + 1
+	}
 	var dsum float64
-	for g, b := range vals {
-		bs := b - lo
-		var l, mm, nsum float64
-		// challengers below b: the voters nearer a are the positions < B
-		bnd := 0
-		for h := range g {
-			a := vals[h]
-			if bnd < h+1 {
-				bnd = h + 1
-			}
-			for bnd < m && nearerA(vals[bnd], a, b) {
-				bnd++
-			}
-			as := a - lo
-			nn := (b-a)*pw[h+1] + (as+bs)*(pw[bnd]-pw[h+1]) - 2*(px[bnd]-px[h+1])
-			dist := b - a
-			l += cnt[h] * dist
-			mm += cnt[h] * dist * nn
-			nsum += cnt[h] * nn
+	first := 0 // the lowest a with partners left
+	for h := 1; h <= m; h++ {
+		for first < m && nb[first] == m {
+			first++
 		}
-		// challengers above b: the voters nearer a are the positions ≥ B
-		bnd = g + 1
-		for h := g + 1; h < m; h++ {
-			a := vals[h]
-			for bnd < h && !nearerA(vals[bnd], a, b) {
-				bnd++
-			}
-			as := a - lo
-			nn := (a-b)*(wTot-pw[h]) + 2*(px[h]-px[bnd]) - (as+bs)*(pw[h]-pw[bnd])
-			dist := a - b
-			l += cnt[h] * dist
-			mm += cnt[h] * dist * nn
-			nsum += cnt[h] * nn
+		last := h == m
+		var y float64
+		if !last {
+			y = vals[h]
 		}
-		lg[g], mg[g] = l, mm
-		dsum += cnt[g] * nsum
+		for a := first; a < h; a++ {
+			b := nb[a]
+			va := vals[a]
+			as := va - lo
+			// the pairs (a, b) whose boundary is h: position h is not
+			// nearer a than b
+			for ; b < m && (last || !(math.Abs(y-vals[b]) > math.Abs(y-va))); b++ {
+				vb := vals[b]
+				bs := vb - lo
+				dist := vb - va
+				wIn, xIn := pw[h]-pw[a+1], px[h]-px[a+1]
+				// N(a, b): challenger a, target b; N(b, a) the reverse
+				nab := dist*pw[a+1] + (as+bs)*wIn - 2*xIn
+				wUp, xUp := pw[b]-pw[h], px[b]-px[h]
+				nba := dist*(wTot-pw[b]) + 2*xUp - (as+bs)*wUp
+				mg[b] += cnt[a] * dist * nab
+				mg[a] += cnt[b] * dist * nba
+				dsum += cnt[a] * cnt[b] * (nab + nba)
+			}
+			nb[a] = b
+		}
 	}
 	d := 2 * dsum / c.delta
 	for j, g := range geo.grp[:len(s)] {
 		sj := c.s[j]
-		s[j] = 2 * (1 - 2*sj) * lg[g] / c.delta
+		bs := vals[g] - lo
+		l := bs*pc[g] - pv[g] + (vTot - pv[g+1]) - bs*(cTot-pc[g+1]) // L(x_j)
+		s[j] = 2 * (1 - 2*sj) * l / c.delta
 		if d > 0 {
 			s[j] += 4 * sj * mg[g] / (c.delta * c.delta * d)
 		}
 	}
 	return d
+}
+
+// probPairs computes E9R's numerators for every ordered pair of positions
+// and their denominator D at the voters' exponents r, for many actors:
+// the rows of P̃·D and of its transpose (pmat's v and t, not divided by
+// D). The numerator of (a, b), a < b, is Σ over the voters below the
+// pair's boundary h of w_k(u_k(b) − u_k(a)), u_k(v) = (|x_k − v|/Δ)^{r_k}:
+// a difference of prefix sums over the voters sorted by position, and
+// that of (b, a) the same over the voters from h on. The prefix sums are
+// kept by boundary, row h holding every position's (pre[h·m + g]), and
+// built a row at a time from the voters of group h (their powers against
+// every position at once, xmath.ExpTo); the pairs are then taken by
+// boundary as in sumsS, each reading one row.
+//
+// Unlike probFast it has no term-by-term fallback where a difference
+// cancels: with n actors each P̃ is of order 1/n², so its rounding error,
+// relative to the sums it is taken from, is of order ε/n² in a and b
+// (E10), far below their own rounding for the n > DirectMaxActors it
+// serves. TestLeanEqualsFull checks the result against round's.
+func (c *column) probPairs(geo *geometry, x, r []float64) (pmat, float64) {
+	ws := c.ws
+	vals, start, ord := geo.vals, geo.start, geo.ord
+	m := len(vals)
+	lr := ws.lr[:m*m] // the round's (logs)
+	pre := grow(&ws.tab, (m+1)*m)
+	tmp := grow(&ws.dg, m)
+	clear(pre[:m])
+	for h := range m {
+		row, next := pre[h*m:(h+1)*m], pre[(h+1)*m:(h+2)*m]
+		copy(next, row)
+		for _, k := range ord[start[h]:start[h+1]] {
+			wk, rk := c.w[k], r[k]
+			if rk == 1 {
+				for g, v := range vals {
+					tmp[g] = math.Abs(x[k]-v) / c.delta
+				}
+			} else {
+				lrow := lr[h*m : (h+1)*m]
+				for g, l := range lrow {
+					tmp[g] = rk * l
+				}
+				xmath.ExpTo(tmp, tmp) // (|x_k − v_g|/Δ)^{r_k}, 0 at g = h
+			}
+			for g, u := range tmp {
+				next[g] += wk * u
+			}
+		}
+	}
+	tot := pre[m*m : (m+1)*m]
+	num, numT := grow(&ws.pg[1], m*m), grow(&ws.pt[1], m*m)
+	for g := range m {
+		num[g*m+g], numT[g*m+g] = 0, 0 // A15
+	}
+	cnt := ws.cnt[:m] // sumsS's
+	nb := growInt(&ws.nb, m)
+	for a := range nb {
+		nb[a] = a + 1
+	}
+	var dsum float64
+	first := 0
+	for h := 1; h <= m; h++ {
+		for first < m && nb[first] == m {
+			first++
+		}
+		last := h == m
+		var y float64
+		if !last {
+			y = vals[h]
+		}
+		row := pre[h*m : (h+1)*m]
+		for a := first; a < h; a++ {
+			b := nb[a]
+			va := vals[a]
+			pa, ta := row[a], tot[a]
+			for ; b < m && (last || !(math.Abs(y-vals[b]) > math.Abs(y-va))); b++ {
+				pb := row[b]
+				nab := max(0, pb-pa)               // voters below h, nearer a
+				nba := max(0, (ta-pa)-(tot[b]-pb)) // voters from h, nearer b
+				num[a*m+b], num[b*m+a] = nab, nba
+				numT[a*m+b], numT[b*m+a] = nba, nab
+				dsum += cnt[a] * cnt[b] * (nab + nba)
+			}
+			nb[a] = b
+		}
+	}
+	return pmat{m: m, grp: geo.grp, v: num, t: numT}, 2 * dsum
 }

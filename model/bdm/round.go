@@ -153,7 +153,9 @@ type workspace struct {
 	ca, cb     []float64 // leanRound
 	cnt        []float64 // sumsS: actors per position
 	pw, px     []float64 // sumsS: prefix sums of w and w·x
-	lg, mg     []float64 // sumsS: L and M per position
+	pc, pv     []float64 // sumsS: prefix sums of 1 and x
+	nb         []int     // sumsS, probPairs: each position's next partner
+	mg         []float64 // sumsS: M per position
 	rowsE0     [][]float64
 	rowsA      [][]float64
 	rowsB      [][]float64
