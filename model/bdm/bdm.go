@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"runtime"
+	"slices"
 	"sync"
 	"sync/atomic"
 
@@ -342,7 +343,15 @@ func (m Model) issue(ctx context.Context, p *model.Problem, k int, q, t float64,
 	}
 	mu := c.median(x)
 	if out.forecast != nil {
-		// only the forecast: no rounds, no details
+		// Only the forecast: no rounds, no details. A round depends on
+		// the positions alone, so once they repeat those of p rounds
+		// before (p = 1, 2, 3), the run is periodic: positions and
+		// medians cycle, no later round can stop it (each stop test
+		// repeats one that failed), and the forecast is the median of
+		// the round maxR falls on in the cycle.
+		mus := append(ws.mus[:0], mu)
+		hist := &ws.hist
+		hist[0] = append(hist[0][:0], x...)
 		for r := 1; r <= maxR; r++ {
 			if err := ctx.Err(); err != nil {
 				return errs.Wrap(errs.Internal, err)
@@ -354,10 +363,17 @@ func (m Model) issue(ctx context.Context, p *model.Problem, k int, q, t float64,
 			ws.geoX = x
 			mu = c.median(x)
 			ws.geoReady = true
+			mus = append(mus, mu)
 			if !fixed && math.Abs(mu-prev) <= m.Tau*c.delta {
 				break
 			}
+			if p := period(hist, r, x); p > 0 {
+				mu = mus[r-p+(maxR-r)%p]
+				break
+			}
+			hist[r%3] = append(hist[r%3][:0], x...)
 		}
+		ws.mus = mus
 		*out.forecast = mu
 		return nil
 	}
@@ -445,4 +461,15 @@ func (in *internals) offerB(i, j int) float64 {
 		return in.cb[i]
 	}
 	return in.b[i][j]
+}
+
+// period returns the smallest p in 1–3 such that the positions x of
+// round r equal those of round r − p (kept in hist[(r−p)%3]), or 0.
+func period(hist *[3][]float64, r int, x []float64) int {
+	for p := 1; p <= 3 && r-p >= 0; p++ {
+		if slices.Equal(hist[(r-p)%3], x) {
+			return p
+		}
+	}
+	return 0
 }

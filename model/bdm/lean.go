@@ -54,10 +54,20 @@ func (c *column) leanRound(x []float64, prob probFunc) *internals {
 	m := len(geo.vals)
 	in.d0 = c.sumsS(geo, in.s)
 	riskInto(in.s, in.bigR, in.r)
-	ws.logs(c, geo.vals, true)
+	// ln d for the voters' powers (E9R) for every pair of positions. A
+	// few actors keep ln(0.5 ∓ 0.5d) (E4, E5) for every pair as well,
+	// reused by the next round; many take them when needed, for the few
+	// pairs that noOffer does not rule out, rather than carry two more
+	// m×m tables from round to round.
+	large := n > DirectMaxActors
+	if large {
+		ws.logsLr(c, geo.vals)
+	} else {
+		ws.logs(c, geo.vals, true)
+	}
 	defer func() { ws.lrReady = false }()
 	scale := 1.0 // P = scale × the rows' values
-	if n > DirectMaxActors {
+	if large {
 		in.p1, in.d1 = c.probPairs(geo, x, in.r)
 		if in.d1 > 0 {
 			scale = 1 / in.d1
@@ -67,7 +77,10 @@ func (c *column) leanRound(x []float64, prob probFunc) *internals {
 	} else {
 		in.p1, in.d1 = prob(c, x, in.r, 1)
 	}
-	lm, lp := ws.lm, ws.lp
+	var lm, lp []float64
+	if !large {
+		lm, lp = ws.lm, ws.lp
+	}
 	// the largest and smallest salience at each position (noOffer)
 	smax, smin := grow(&ws.smax, m), grow(&ws.smin, m)
 	for g := range m {
@@ -85,7 +98,10 @@ func (c *column) leanRound(x []float64, prob probFunc) *internals {
 		if ri < 1 {
 			chord = xmath.Exp(ri*math.Ln2) - 1
 		}
-		lmi, lpi := lm[gi*m:(gi+1)*m], lp[gi*m:(gi+1)*m]
+		var lmi, lpi []float64
+		if !large {
+			lmi, lpi = lm[gi*m:(gi+1)*m], lp[gi*m:(gi+1)*m]
+		}
 		// the choice rule of choose, over the actors in order of position:
 		// ties go to the smaller index, as choose's scan in index order
 		// gives them
@@ -114,9 +130,13 @@ func (c *column) leanRound(x []float64, prob probFunc) *internals {
 				continue
 			}
 			var us, uf float64
-			if ri == 1 {
+			switch {
+			case ri == 1:
 				us, uf = utilities2(d, 1)
-			} else {
+			case large:
+				// = utilities2(d, ri), the same bits as from the tables
+				us, uf = 2-4*xmath.Exp(ri*math.Log(0.5-0.5*d)), 2-4*xmath.Exp(ri*math.Log(0.5+0.5*d))
+			default:
 				if lmi[g] == logUnset {
 					a, b := math.Log(0.5-0.5*d), math.Log(0.5+0.5*d)
 					lm[gi*m+g], lp[gi*m+g], lm[g*m+gi], lp[g*m+gi] = a, b, a, b

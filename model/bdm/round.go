@@ -145,17 +145,19 @@ type workspace struct {
 	sa, sb     []float64 // probFast
 	pg, pt     [2][]float64
 	lm, lp, lr []float64
-	ha         []int32   // probFast's boundaries for the round's positions
-	bndReady   bool      // ha holds them (reset at the start of a round)
-	usg, ufg   []float64 // U_s, U_f per group for one receiver
-	dg         []float64 // |x_i − v_g|/Δ per group for one receiver
-	smax, smin []float64 // per group: the largest and smallest salience
-	ca, cb     []float64 // leanRound
-	cnt        []float64 // sumsS: actors per position
-	pw, px     []float64 // sumsS: prefix sums of w and w·x
-	pc, pv     []float64 // sumsS: prefix sums of 1 and x
-	nb         []int     // sumsS, probPairs: each position's next partner
-	mg         []float64 // sumsS: M per position
+	ha         []int32      // probFast's boundaries for the round's positions
+	bndReady   bool         // ha holds them (reset at the start of a round)
+	usg, ufg   []float64    // U_s, U_f per group for one receiver
+	dg         []float64    // |x_i − v_g|/Δ per group for one receiver
+	smax, smin []float64    // per group: the largest and smallest salience
+	ca, cb     []float64    // leanRound
+	cnt        []float64    // sumsS: actors per position
+	pw, px     []float64    // sumsS: prefix sums of w and w·x
+	pc, pv     []float64    // sumsS: prefix sums of 1 and x
+	nb         []int        // sumsS, probPairs: each position's next partner
+	mus        []float64    // PointForecast: the median of every round
+	hist       [3][]float64 // PointForecast: the positions of the last three rounds
+	mg         []float64    // sumsS: M per position
 	rowsE0     [][]float64
 	rowsA      [][]float64
 	rowsB      [][]float64
@@ -582,6 +584,61 @@ func (ws *workspace) logs(c *column, vals []float64, withLr bool) {
 	}
 	ws.lvals = append(ws.lvals[:0], vals...)
 	ws.ldelta, ws.lhasLr, ws.lrReady = c.delta, withLr, withLr
+}
+
+// logsLr is logs for ws.lr alone (leanRound with many actors). A
+// position the previous round also had takes its row from that round's
+// table where the partner is old too; the rest are computed afresh. The
+// whole table is new in an issue's first round: its upper triangle is
+// computed and mirrored then.
+func (ws *workspace) logsLr(c *column, vals []float64) {
+	m := len(vals)
+	ws.lr, ws.olr = ws.olr, ws.lr
+	ws.ovals, ws.lvals = ws.lvals, ws.ovals
+	lr := grow(&ws.lr, m*m)
+	old := growInt(&ws.old, m)
+	ov := ws.ovals
+	om := len(ov)
+	usable := ws.lcache && ws.ldelta == c.delta && ws.lhasLr
+	for g, h := 0, 0; g < m; g++ {
+		old[g] = -1
+		for usable && h < om && ov[h] < vals[g] {
+			h++
+		}
+		if usable && h < om && ov[h] == vals[g] {
+			old[g] = h
+		}
+	}
+	if !usable {
+		for g, u := range vals {
+			lr[g*m+g] = math.Inf(-1) // ln 0
+			for h := g + 1; h < m; h++ {
+				lr[g*m+h] = math.Log(math.Abs(u-vals[h]) / c.delta)
+			}
+		}
+		mirror(lr, m)
+	} else {
+		for g, u := range vals {
+			row := lr[g*m : (g+1)*m]
+			og := old[g]
+			if og < 0 {
+				for h, v := range vals {
+					row[h] = math.Log(math.Abs(u-v) / c.delta) // −Inf at h = g; |u−v| = |v−u| exactly
+				}
+				continue
+			}
+			orow := ws.olr[og*om : (og+1)*om]
+			for h, oh := range old {
+				if oh >= 0 {
+					row[h] = orow[oh]
+				} else {
+					row[h] = math.Log(math.Abs(u-vals[h]) / c.delta)
+				}
+			}
+		}
+	}
+	ws.lvals = append(ws.lvals[:0], vals...)
+	ws.ldelta, ws.lhasLr, ws.lrReady = c.delta, true, true
 }
 
 // mirror copies the upper triangle of the symmetric m×m matrix t onto
