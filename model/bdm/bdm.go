@@ -443,7 +443,7 @@ func (m Model) issue(ctx context.Context, p *model.Problem, k int, q, t float64,
 // round otherwise.
 func (c *column) step(x []float64, prob probFunc) *internals {
 	if !c.paper && c.q == 1 {
-		return c.leanRound(x, prob)
+		return c.leanRound(x)
 	}
 	return c.round(x, prob)
 }

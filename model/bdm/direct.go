@@ -63,18 +63,22 @@ func probDirect(c *column, x, r []float64, slot int) (pmat, float64) {
 	// = w_k.
 	du := grow(&ws.dk, m*n)
 	wt := grow(&ws.wt, n)
+	tmp := grow(&ws.dg, m)
 	for t, k := range geo.ord {
 		xk, gk := x[k], geo.grp[k]
 		wt[t] = c.w[k]
-		for g, v := range vals {
-			switch {
-			case g == gk:
-				du[g*n+t] = 0
-			case r[k] == 1:
-				du[g*n+t] = math.Abs(xk-v) / c.delta
-			default:
-				du[g*n+t] = xmath.Exp(r[k] * lr[gk*m+g]) // = pw(|x_k−v_g|/Δ, r_k)
+		if r[k] == 1 {
+			for g, v := range vals {
+				du[g*n+t] = math.Abs(xk-v) / c.delta // 0 at g = gk
 			}
+			continue
+		}
+		for g, l := range lr[gk*m : (gk+1)*m] {
+			tmp[g] = r[k] * l
+		}
+		xmath.ExpTo(tmp, tmp) // = pw(|x_k−v_g|/Δ, r_k); e^{−∞} = 0 at g = gk
+		for g, u := range tmp {
+			du[g*n+t] = u
 		}
 	}
 	var d float64

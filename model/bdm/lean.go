@@ -8,20 +8,23 @@ import (
 
 // leanRound is round for Forecast in the replication profile with Q = 1
 // (the default model): the same round, computed without the tables that
-// only the tests read. It differs from round in three ways, none of which
+// only the tests read. It differs from round in these ways, none of which
 // changes a result beyond rounding:
 //
 //   - S (E11) comes from a closed form (sumsS) in O(m²) time and O(m)
 //     memory, instead of P̃ and E10 for every pair at r ≡ 1;
+//   - P̃ at the new r comes from prefix sums kept by the pairs' boundary
+//     (probPairs), O(n·m + m²);
 //   - a receiver's (a, b) are computed only where noOffer cannot rule an
 //     offer out, and never stored: each is weighed at once by the
 //     choice rule (§3.7–3.9, as in choose), from the nearest position
 //     outwards, stopping at the first conflict (the nearest wins);
 //   - only the offer taken keeps its (a, b) (in.ca, in.cb), for the
-//     trace.
+//     trace; ln(0.5 ∓ 0.5d) (E4, E5) are taken when needed, and only
+//     ln d (for the voters' powers) is kept from round to round.
 //
 // The tests compare it with round step by step (TestLeanEqualsFull).
-func (c *column) leanRound(x []float64, prob probFunc) *internals {
+func (c *column) leanRound(x []float64) *internals {
 	n := len(x)
 	ws := c.ws
 	if ws == nil {
@@ -34,9 +37,8 @@ func (c *column) leanRound(x []float64, prob probFunc) *internals {
 		geo.group(x)
 	}
 	ws.geoReady = false
-	ws.bndReady = false
-	ws.geoX = x
-	defer func() { ws.geoX = nil }()
+	ws.geoX = x // median reuses the grouping of x
+	defer func() { ws.geoX, ws.lrReady = nil, false }()
 	*in = internals{mu: c.median(x)}
 	ws.flip ^= 1
 	in.s, in.bigR, in.r = grow(&ws.s, n), grow(&ws.bigR, n), grow(&ws.r, n)
@@ -54,32 +56,11 @@ func (c *column) leanRound(x []float64, prob probFunc) *internals {
 	m := len(geo.vals)
 	in.d0 = c.sumsS(geo, in.s)
 	riskInto(in.s, in.bigR, in.r)
-	// ln d for the voters' powers (E9R) for every pair of positions. A
-	// few actors keep ln(0.5 ∓ 0.5d) (E4, E5) for every pair as well,
-	// reused by the next round; many take them when needed, for the few
-	// pairs that noOffer does not rule out, rather than carry two more
-	// m×m tables from round to round.
-	large := n > DirectMaxActors
-	if large {
-		ws.logsLr(c, geo.vals)
-	} else {
-		ws.logs(c, geo.vals, true)
-	}
-	defer func() { ws.lrReady = false }()
-	scale := 1.0 // P = scale × the rows' values
-	if large {
-		in.p1, in.d1 = c.probPairs(geo, x, in.r)
-		if in.d1 > 0 {
-			scale = 1 / in.d1
-		} else {
-			scale = 0 // nobody prefers anything: every P̃ is 0
-		}
-	} else {
-		in.p1, in.d1 = prob(c, x, in.r, 1)
-	}
-	var lm, lp []float64
-	if !large {
-		lm, lp = ws.lm, ws.lp
+	ws.logsLr(c, geo.vals)
+	in.p1, in.d1 = c.probPairs(geo, x, in.r)
+	scale := 0.0 // P̃ = scale × probPairs' numerators; 0 when nobody prefers anything
+	if in.d1 > 0 {
+		scale = 1 / in.d1
 	}
 	// the largest and smallest salience at each position (noOffer)
 	smax, smin := grow(&ws.smax, m), grow(&ws.smin, m)
@@ -89,18 +70,14 @@ func (c *column) leanRound(x []float64, prob probFunc) *internals {
 	for j, g := range geo.grp[:n] {
 		smax[g], smin[g] = max(smax[g], c.s[j]), min(smin[g], c.s[j])
 	}
-	ord, start := geo.ord, geo.start
+	vals, ord, start := geo.vals, geo.ord, geo.start
 	for i, xi := range x {
 		ri, si, gi := in.r[i], c.s[i], geo.grp[i]
-		usq := 2 - 4*pwl(0.5, ln05, ri) // E8
+		usq := math.NaN() // E8, taken when first needed
 		pij, pji := in.p1.rows(i)
 		var chord float64 // 2^{r_i} − 1, for bNegative
 		if ri < 1 {
 			chord = xmath.Exp(ri*math.Ln2) - 1
-		}
-		var lmi, lpi []float64
-		if !large {
-			lmi, lpi = lm[gi*m:(gi+1)*m], lp[gi*m:(gi+1)*m]
 		}
 		// the choice rule of choose, over the actors in order of position:
 		// ties go to the smaller index, as choose's scan in index order
@@ -110,7 +87,6 @@ func (c *column) leanRound(x []float64, prob probFunc) *internals {
 		var confA, confB, compA, compB float64
 		// The positions from the nearest outwards: once a conflict is
 		// found, only positions as near can still give the offer taken.
-		vals := geo.vals
 		lo, hi := gi-1, gi+1 // a = b = 0 at x_i itself (A15): no offer
 		for lo >= 0 || hi < m {
 			g := hi
@@ -130,18 +106,13 @@ func (c *column) leanRound(x []float64, prob probFunc) *internals {
 				continue
 			}
 			var us, uf float64
-			switch {
-			case ri == 1:
+			if ri == 1 {
 				us, uf = utilities2(d, 1)
-			case large:
-				// = utilities2(d, ri), the same bits as from the tables
-				us, uf = 2-4*xmath.Exp(ri*math.Log(0.5-0.5*d)), 2-4*xmath.Exp(ri*math.Log(0.5+0.5*d))
-			default:
-				if lmi[g] == logUnset {
-					a, b := math.Log(0.5-0.5*d), math.Log(0.5+0.5*d)
-					lm[gi*m+g], lp[gi*m+g], lm[g*m+gi], lp[g*m+gi] = a, b, a, b
-				}
-				us, uf = 2-4*xmath.Exp(ri*lmi[g]), 2-4*xmath.Exp(ri*lpi[g])
+			} else {
+				us, uf = 2-4*xmath.Exp(ri*math.Log(0.5-0.5*d)), 2-4*xmath.Exp(ri*math.Log(0.5+0.5*d)) // = utilities2(d, ri)
+			}
+			if usq != usq {
+				usq = 2 - 4*pwl(0.5, ln05, ri)
 			}
 			b := eu1(us, uf, usq, si, pJI) // E10: E^i(U_ji), P1 and A5
 			if !(b > 0) {
@@ -287,15 +258,16 @@ func (c *column) sumsS(geo *geometry, s []float64) float64 {
 // boundary as in sumsS, each reading one row.
 //
 // Unlike probFast it has no term-by-term fallback where a difference
-// cancels: with n actors each P̃ is of order 1/n², so its rounding error,
-// relative to the sums it is taken from, is of order ε/n² in a and b
-// (E10), far below their own rounding for the n > DirectMaxActors it
-// serves. TestLeanEqualsFull checks the result against round's.
+// cancels: the error of a difference is of order ε times the sums it is
+// taken from, and P̃ divides them by D, the sum over every pair of
+// actors, so the error in P̃, and in a and b (E10), is of order ε/n²,
+// below their own rounding. TestLeanEqualsFull checks the result
+// against round's.
 func (c *column) probPairs(geo *geometry, x, r []float64) (pmat, float64) {
 	ws := c.ws
 	vals, start, ord := geo.vals, geo.start, geo.ord
 	m := len(vals)
-	lr := ws.lr[:m*m] // the round's (logs)
+	lr := ws.lr[:m*m] // the round's (logsLr)
 	pre := grow(&ws.tab, (m+1)*m)
 	tmp := grow(&ws.dg, m)
 	clear(pre[:m])

@@ -30,7 +30,7 @@ func TestLeanEqualsFull(t *testing.T) {
 			full := c.round(x, prob)
 			lc := *c
 			lc.ws = &workspace{}
-			lean := lc.leanRound(x, prob)
+			lean := lc.leanRound(x)
 			steps++
 			smax := 0.0
 			for _, v := range full.s {
