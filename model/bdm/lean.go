@@ -109,7 +109,7 @@ func (c *column) leanRound(x []float64) *internals {
 			if ri == 1 {
 				us, uf = utilities2(d, 1)
 			} else {
-				us, uf = 2-4*xmath.Exp(ri*math.Log(0.5-0.5*d)), 2-4*xmath.Exp(ri*math.Log(0.5+0.5*d)) // = utilities2(d, ri)
+				us, uf = 2-4*xmath.Exp(ri*xmath.Log(0.5-0.5*d)), 2-4*xmath.Exp(ri*xmath.Log(0.5+0.5*d)) // = utilities2(d, ri)
 			}
 			if usq != usq {
 				usq = 2 - 4*pwl(0.5, ln05, ri)

@@ -613,7 +613,7 @@ func (ws *workspace) logsLr(c *column, vals []float64) {
 		for g, u := range vals {
 			lr[g*m+g] = math.Inf(-1) // ln 0
 			for h := g + 1; h < m; h++ {
-				lr[g*m+h] = math.Log(math.Abs(u-vals[h]) / c.delta)
+				lr[g*m+h] = xmath.Log(math.Abs(u-vals[h]) / c.delta)
 			}
 		}
 		mirror(lr, m)
@@ -623,7 +623,7 @@ func (ws *workspace) logsLr(c *column, vals []float64) {
 			og := old[g]
 			if og < 0 {
 				for h, v := range vals {
-					row[h] = math.Log(math.Abs(u-v) / c.delta) // −Inf at h = g; |u−v| = |v−u| exactly
+					row[h] = xmath.Log(math.Abs(u-v) / c.delta) // −Inf at h = g; |u−v| = |v−u| exactly
 				}
 				continue
 			}
@@ -632,7 +632,7 @@ func (ws *workspace) logsLr(c *column, vals []float64) {
 				if oh >= 0 {
 					row[h] = orow[oh]
 				} else {
-					row[h] = math.Log(math.Abs(u-vals[h]) / c.delta)
+					row[h] = xmath.Log(math.Abs(u-vals[h]) / c.delta)
 				}
 			}
 		}
