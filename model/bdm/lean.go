@@ -199,12 +199,17 @@ func (c *column) sumsS(geo *geometry, s []float64) float64 {
 	for a := range nb {
 		nb[a] = a + 1
 	}
+	// the pairs in the order taken, and how many have each boundary, for
+	// probPairs to take them again without the tests
+	pairs := growInt32(&ws.pairs, m*(m-1))[:0]
+	hcount := growInt32(&ws.hcount, m+1)
 	var dsum float64
 	first := 0 // the lowest a with partners left
 	for h := 1; h <= m; h++ {
 		for first < m && nb[first] == m {
 			first++
 		}
+		before := len(pairs)
 		last := h == m
 		var y float64
 		if !last {
@@ -228,10 +233,13 @@ func (c *column) sumsS(geo *geometry, s []float64) float64 {
 				mg[b] += cnt[a] * dist * nab
 				mg[a] += cnt[b] * dist * nba
 				dsum += cnt[a] * cnt[b] * (nab + nba)
+				pairs = append(pairs, int32(a), int32(b))
 			}
 			nb[a] = b
 		}
+		hcount[h] = int32(len(pairs)-before) / 2
 	}
+	ws.pairs = pairs
 	d := 2 * dsum / c.delta
 	for j, g := range geo.grp[:len(s)] {
 		sj := c.s[j]
@@ -255,7 +263,7 @@ func (c *column) sumsS(geo *geometry, s []float64) float64 {
 // kept by boundary, row h holding every position's (pre[h·m + g]), and
 // built a row at a time from the voters of group h (their powers against
 // every position at once, xmath.ExpTo); the pairs are then taken by
-// boundary as in sumsS, each reading one row.
+// boundary, from the list sumsS made of them, each reading one row.
 //
 // Unlike probFast it has no term-by-term fallback where a difference
 // cancels: the error of a difference is of order ε times the sums it is
@@ -297,37 +305,21 @@ func (c *column) probPairs(geo *geometry, x, r []float64) (pmat, float64) {
 	for g := range m {
 		num[g*m+g], numT[g*m+g] = 0, 0 // A15
 	}
-	cnt := ws.cnt[:m] // sumsS's
-	nb := growInt(&ws.nb, m)
-	for a := range nb {
-		nb[a] = a + 1
-	}
+	cnt := ws.cnt[:m]                    // sumsS's
+	pairs, hcount := ws.pairs, ws.hcount // sumsS's: the pairs by boundary
 	var dsum float64
-	first := 0
 	for h := 1; h <= m; h++ {
-		for first < m && nb[first] == m {
-			first++
-		}
-		last := h == m
-		var y float64
-		if !last {
-			y = vals[h]
-		}
 		row := pre[h*m : (h+1)*m]
-		for a := first; a < h; a++ {
-			b := nb[a]
-			va := vals[a]
-			pa, ta := row[a], tot[a]
-			for ; b < m && (last || !(math.Abs(y-vals[b]) > math.Abs(y-va))); b++ {
-				pb := row[b]
-				nab := max(0, pb-pa)               // voters below h, nearer a
-				nba := max(0, (ta-pa)-(tot[b]-pb)) // voters from h, nearer b
-				num[a*m+b], num[b*m+a] = nab, nba
-				numT[a*m+b], numT[b*m+a] = nba, nab
-				dsum += cnt[a] * cnt[b] * (nab + nba)
-			}
-			nb[a] = b
+		for k := int32(0); k < hcount[h]; k++ {
+			a, b := pairs[2*k], pairs[2*k+1]
+			pa, pb := row[a], row[b]
+			nab := max(0, pb-pa)                   // voters below h, nearer a
+			nba := max(0, (tot[a]-pa)-(tot[b]-pb)) // voters from h, nearer b
+			num[a*int32(m)+b], num[b*int32(m)+a] = nab, nba
+			numT[a*int32(m)+b], numT[b*int32(m)+a] = nba, nab
+			dsum += cnt[a] * cnt[b] * (nab + nba)
 		}
+		pairs = pairs[2*hcount[h]:]
 	}
 	return pmat{m: m, grp: geo.grp, v: num, t: numT}, 2 * dsum
 }

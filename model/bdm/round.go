@@ -154,7 +154,9 @@ type workspace struct {
 	cnt        []float64    // sumsS: actors per position
 	pw, px     []float64    // sumsS: prefix sums of w and w·x
 	pc, pv     []float64    // sumsS: prefix sums of 1 and x
-	nb         []int        // sumsS, probPairs: each position's next partner
+	nb         []int        // sumsS: each position's next partner
+	pairs      []int32      // sumsS → probPairs: the pairs of positions by boundary
+	hcount     []int32      // sumsS → probPairs: how many pairs have each boundary
 	mus        []float64    // PointForecast: the median of every round
 	hist       [3][]float64 // PointForecast: the positions of the last three rounds
 	mg         []float64    // sumsS: M per position
