@@ -100,13 +100,9 @@ func Sensitivity(ctx context.Context, m model.Model, p *model.Problem, o Options
 func forecastWith(ctx context.Context, m model.Model, p, q *model.Problem, in Input, v float64, o model.Options) ([]float64, error) {
 	reset(q, p)
 	set(q, in, v)
-	r, err := m.Forecast(ctx, q, o)
+	f, err := forecasts(ctx, m, q, o)
 	if err != nil {
 		return nil, fmt.Errorf("%s = %v: %w", in.Label(), v, err)
-	}
-	f := make([]float64, len(r.Issues))
-	for k := range r.Issues {
-		f[k] = r.Issues[k].Forecast
 	}
 	return f, nil
 }

@@ -188,22 +188,32 @@ func draw(ctx context.Context, m model.Model, p, q *model.Problem, inputs []Inpu
 		}
 		set(q, in, x[j])
 	}
-	f := make([]float64, len(q.Issues))
-	if pf, ok := m.(model.PointForecaster); ok {
-		// the forecasts alone, without a Result per draw
-		if err := pf.PointForecast(ctx, q, o.Model, f); err != nil {
-			return nil, nil, err
-		}
-		return x, f, nil
-	}
-	r, err := m.Forecast(ctx, q, o.Model)
+	f, err := forecasts(ctx, m, q, o.Model)
 	if err != nil {
 		return nil, nil, err
+	}
+	return x, f, nil
+}
+
+// forecasts runs m on q and returns its forecast per issue: through
+// model.PointForecaster where m has it (no Result per run), else from
+// Forecast's Result.
+func forecasts(ctx context.Context, m model.Model, q *model.Problem, o model.Options) ([]float64, error) {
+	f := make([]float64, len(q.Issues))
+	if pf, ok := m.(model.PointForecaster); ok {
+		if err := pf.PointForecast(ctx, q, o, f); err != nil {
+			return nil, err
+		}
+		return f, nil
+	}
+	r, err := m.Forecast(ctx, q, o)
+	if err != nil {
+		return nil, err
 	}
 	for k := range r.Issues {
 		f[k] = r.Issues[k].Forecast
 	}
-	return x, f, nil
+	return f, nil
 }
 
 // reset copies p's values into q (same shape).

@@ -79,9 +79,11 @@ const (
 )
 
 // DirectMaxActors is the largest number of actors on an issue for which
-// Forecast uses the direct formulation of P. Up to about this size it is
-// as fast as the prefix-sum one, and it is the reference, so small cases
-// (every published data set) get exactly the reference's bits.
+// round (the paper profile, Q < 1) uses the direct formulation of P. Up
+// to about this size it is as fast as the prefix-sum one, and it is the
+// reference, so small cases (every published data set) get exactly the
+// reference's bits in those profiles. (The default model's leanRound has
+// one formulation for every size.)
 const DirectMaxActors = 32
 
 // Prob returns a pointer to v, for Model.Q and Model.T.

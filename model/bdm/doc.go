@@ -63,23 +63,25 @@
 // Q and T default to 1. Their zero value cannot mean 1, so they are
 // pointers: nil means 1, Prob(0.5) sets 0.5.
 //
-// Cost: per round and issue with n actors on m distinct positions, the
-// default formulation of P and D (probFast: prefix sums over the actors
-// sorted by position, and a sweep for each pair's boundary between the
-// voters who prefer either side) is O(n·m + m²) time and memory, and E10
-// for all pairs is O(n·m) powers and O(n²) arithmetic: O(n²) in all, which
-// is the size of the pairwise (a, b) table the offers are read from. x^r
-// is computed as exp(r·ln x) with the logarithms taken once per pair of
-// positions. In Forecast, a receiver skips the positions whose b =
-// E^i(U_ji) is provably negative by a cheap bound (no offer can come from
-// them; see bNegative), which saves their powers. The direct formulation
-// (probDirect, O(n·m²)) is the reference; Forecast uses it for issues with
-// at most DirectMaxActors (32) actors, where it is as fast, so that small
-// cases get the reference's bits. Rounds allocate nothing (workspaces
-// are pooled). Issues run in parallel, one goroutine per core, when the
-// problem is large (Σ n² ≥ 20,000 over the issues); smaller ones run in
-// the caller's goroutine, since a Monte Carlo sweep already keeps every
-// core busy. The result never depends on the number of goroutines.
+// Cost: per round and issue with n actors on m distinct positions, O(n·m
+// + m²) time and O(n + m²) memory. round is the reference: it computes P
+// and E10 for every ordered pair, at r ≡ 1 and at the new r, with the
+// direct formulation of P (probDirect, E9/E9R summed voter by voter,
+// O(n·m²)) or the prefix-sum one (probFast, O(n·m + m²)), and keeps every
+// table the tests read. Forecast runs it for the paper profile and for Q
+// < 1. For the default model (replication, Q = 1) Forecast runs leanRound,
+// the same round to rounding: S (E11) from a closed form in O(m²) without
+// P at r ≡ 1 (sumsS), P̃ at the new r from prefix sums kept by each pair's
+// boundary (probPairs), and each receiver's offers weighed from the
+// nearest position outwards, skipping the positions that provably make
+// none (noOffer) and stopping at the first conflict. x^r is computed as
+// exp(r·ln x) with xmath's table-driven exp and log (within one ulp).
+// Rounds allocate nothing (workspaces are pooled). Issues run in
+// parallel, one goroutine per core, when the problem is large (Σ n² ≥
+// 20,000 over the issues); smaller ones run in the caller's goroutine,
+// since a Monte Carlo sweep already keeps every core busy. The result
+// never depends on the number of goroutines. PointForecast (for sweeps)
+// returns the forecasts alone and stops a run whose positions cycle.
 //
 // Interpretive choices (A1–A18 of the spec) are logged in
 // docs/DECISIONS.md; docs/models.md explains the model for a
