@@ -19,8 +19,9 @@ import (
 // offer within 1e-9 of a boundary of the quadrant chart, or two offers'
 // keys within 1e-9·Δ); the (a, b) of an offer both take agree to 1e-12.
 // Random problems (1–12 actors, half on integer positions, so with many
-// ties) with the direct P, and synthetic ones of 40 and 150 actors with
-// the fast P; 10 rounds each, moving on from the full round's positions.
+// ties) with the direct P, and synthetic ones of 40 and 150 actors (and
+// 120 actors on 21 positions) with the fast P; 10 rounds each, moving on
+// from the full round's positions.
 func TestLeanEqualsFull(t *testing.T) {
 	rng := rand.New(rand.NewPCG(11, 12))
 	var steps, moves, illCond int
@@ -84,6 +85,13 @@ func TestLeanEqualsFull(t *testing.T) {
 		check(synthetic(40, 1, uint64(100+s)), "synthetic 40", probFast)
 	}
 	check(synthetic(150, 1, 7), "synthetic 150", probFast)
+	// many actors on few positions (integers 0–20): groups of several
+	// actors in every table
+	ties := synthetic(120, 1, 8)
+	for i := range ties.Stances {
+		ties.Stances[i][0].Position = float64(rng.IntN(21))
+	}
+	check(ties, "synthetic 120 on 21 positions", probFast)
 	t.Logf("%d rounds compared, %d moves, %d ill-conditioned choices", steps, moves, illCond)
 	if moves < 10000 {
 		t.Errorf("only %d moves: the comparison is too weak", moves)
