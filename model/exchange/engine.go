@@ -41,6 +41,11 @@ type engine[T any, A arith[T]] struct {
 	changed, unchanged []*exch[T]
 	changedPos, posOfU []int
 	idx                []int
+	selection          selection // bySize, or a forced slice or heap (tests)
+	// selectByHeap's heap, index of exchanges by actor and scratch
+	heap               exchHeap[T, A]
+	byActor            [][]*exch[T]
+	affected, changedH []*exch[T]
 	// exchanges live in chunks reused from round to round
 	chunks     [][]exch[T]
 	chunk, off int
@@ -75,6 +80,7 @@ type exch[T any] struct {
 	gain   T
 	key    T   // gain as the selection compares it (see arith.sortKey)
 	pos    int // list position, for sorting
+	hidx   int // index in the selection heap (selectByHeap), −1 outside
 	dp, dq T
 	valid  bool
 	// upd[0] are the recorded positions on p, upd[1] on q (spec §1.6 step 2)
@@ -628,6 +634,20 @@ func (e *engine[T, A]) String() string {
 	return fmt.Sprintf("exchange engine: %d actors × %d issues", e.nA, e.nK)
 }
 
+// selection chooses how selectExchanges keeps the list.
+type selection int
+
+const (
+	bySize  selection = iota // the heap from heapFrom candidates on
+	bySlice                  // always the slice
+	byHeap                   // always the heap (for the first-in-list tie rule)
+)
+
+// heapFrom is the number of candidate exchanges from which the selection
+// keeps them in a heap (selectByHeap): below it, scanning the slice is as
+// fast (at 10 actors × 10 issues, ≈ 1,000 candidates, 8% faster).
+const heapFrom = 10000
+
 // selectExchanges is Decide's highest_gain loop (spec §1.6): sort stably by
 // gain, descending; pop the first; if it is valid, realise it and
 // recalculate every remaining valid exchange against it, dropping those
@@ -638,6 +658,9 @@ func (e *engine[T, A]) String() string {
 // (gain descending, list position), which is exactly the order a full
 // stable sort of the list would give.
 func (e *engine[T, A]) selectExchanges(ctx context.Context, list []*exch[T], rr *roundResult[T]) []*exch[T] {
+	if e.ties != tieCoinFlip && (e.selection == byHeap || e.selection == bySize && len(list) >= heapFrom) {
+		return e.selectByHeap(ctx, list)
+	}
 	ar, k := e.ar, e.k
 	// A stable sort by gain, descending: an unstable sort on (gain
 	// descending, list position) gives the same order, faster.

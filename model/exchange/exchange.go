@@ -37,6 +37,10 @@ type Model struct {
 	// a random share z·p of the way toward its maximum or toward zero.
 	// If 0, exchanges are plain Equal Gain. Seeded by Options.Seed.
 	Randomize float64
+
+	// selection forces the slice (selectExchanges) or the heap
+	// (selectByHeap) whatever the list's size: tests only.
+	selection selection
 }
 
 var _ model.Model = Model{}
@@ -123,7 +127,7 @@ func (m Model) Forecast(ctx context.Context, p *model.Problem, o model.Options) 
 	} else if o.MaxRounds > 0 && o.MaxRounds < rounds {
 		rounds = o.MaxRounds
 	}
-	cfg := runConfig{rounds: rounds, noTrace: o.NoTrace, seed: o.Seed, coin: m.CoinFlipTies, p: m.Randomize}
+	cfg := runConfig{rounds: rounds, noTrace: o.NoTrace, seed: o.Seed, coin: m.CoinFlipTies, p: m.Randomize, selection: m.selection}
 	if m.Randomize < 0 || m.Randomize > 1 || math.IsNaN(m.Randomize) {
 		return nil, errInvalidP(m.Randomize)
 	}
@@ -138,11 +142,12 @@ func errInvalidP(p float64) error {
 }
 
 type runConfig struct {
-	rounds  int
-	noTrace bool
-	seed    uint64
-	coin    bool
-	p       float64
+	rounds    int
+	noTrace   bool
+	seed      uint64
+	coin      bool
+	p         float64
+	selection selection
 }
 
 func run[T any, A arith[T]](ctx context.Context, ar A, p *model.Problem, cfg runConfig, exact bool) (*model.Result, error) {
@@ -154,6 +159,7 @@ func run[T any, A arith[T]](ctx context.Context, ar A, p *model.Problem, cfg run
 		e.rng = rand.New(rand.NewPCG(cfg.seed, 0x9e3779b97f4a7c15))
 	}
 	e.randomize = cfg.p
+	e.selection = cfg.selection
 	res := &model.Result{Model: "exchange"}
 	det := &Detail{Exact: exact}
 	for k, is := range p.Issues {
