@@ -79,7 +79,12 @@
 // # Cost
 //
 // A round creates O(K²·n²) candidate exchanges (K issues, n actors) and
-// realises R of them, each followed by a scan of the remaining list;
-// ten rounds of COP21 (15 actors × 13 issues, ~2,100 candidates, ~130
-// realisations a round) take ~40 ms in fast mode (BENCHMARKS.md).
+// realises R of them, each followed by the recalculation of the other
+// exchanges of its two actors. Lists below 10,000 candidates are kept as
+// a slice and scanned after each realisation, as Decide does; longer ones
+// as a heap in the same order with an index by actor (selectByHeap), so
+// that only the two actors' exchanges are visited. Ten rounds of COP21
+// (15 actors × 13 issues, ~2,100 candidates, ~130 realisations a round)
+// take ~40 ms in fast mode; 200 actors × 10 issues (900,000 candidates)
+// about 12 s (BENCHMARKS.md).
 package exchange
