@@ -26,23 +26,9 @@ import (
 // The tests compare it with round step by step (TestLeanEqualsFull).
 func (c *column) leanRound(x []float64) *internals {
 	n := len(x)
-	ws := c.ws
-	if ws == nil {
-		ws = &workspace{}
-		c = &column{w: c.w, s: c.s, delta: c.delta, paper: c.paper, q: c.q, t: c.t, ws: ws}
-	}
-	in := &ws.in
-	geo := &ws.geo
-	if !ws.geoReady || len(ws.geoX) != n || n == 0 || &ws.geoX[0] != &x[0] {
-		geo.group(x)
-	}
-	ws.geoReady = false
-	ws.geoX = x // median reuses the grouping of x
+	c, ws, in := c.begin(x)
 	defer func() { ws.geoX, ws.lrReady = nil, false }()
-	*in = internals{mu: c.median(x)}
-	ws.flip ^= 1
-	in.s, in.bigR, in.r = grow(&ws.s, n), grow(&ws.bigR, n), grow(&ws.r, n)
-	in.kind, in.with, in.next = growKind(&ws.kind, n), growInt(&ws.with, n), grow(&ws.next[ws.flip], n)
+	geo := &ws.geo
 	in.ca, in.cb = grow(&ws.ca, n), grow(&ws.cb, n)
 	if c.delta == 0 || n < 2 {
 		// as in round: nobody is challenged, R = 0, r = 1

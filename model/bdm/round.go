@@ -308,11 +308,12 @@ func (c *column) median(x []float64) float64 {
 	return g.vals[len(g.vals)-1]
 }
 
-// round runs one round (§3.10) from positions x with the P formulation
-// prob, and returns everything it computed. With c.ws set, the result
-// lives in the workspace until its next round (the positions until the
-// round after).
-func (c *column) round(x []float64, prob probFunc) *internals {
+// begin starts a round from positions x: a column with a workspace (a
+// fresh one if c has none), the positions grouped (ws.geo, unless the
+// caller grouped them already) and kept as ws.geoX for the round (the
+// caller clears it when done), μ (E3), and the round's slices. It
+// returns the column to use, its workspace and the round's internals.
+func (c *column) begin(x []float64) (*column, *workspace, *internals) {
 	n := len(x)
 	ws := c.ws
 	if ws == nil {
@@ -320,18 +321,28 @@ func (c *column) round(x []float64, prob probFunc) *internals {
 		c = &column{w: c.w, s: c.s, delta: c.delta, paper: c.paper, q: c.q, t: c.t, ws: ws}
 	}
 	in := &ws.in
-	geo := &ws.geo
 	if !ws.geoReady || len(ws.geoX) != n || n == 0 || &ws.geoX[0] != &x[0] {
-		geo.group(x)
+		ws.geo.group(x)
 	}
 	ws.geoReady = false
-	ws.bndReady = false
 	ws.geoX = x // probDirect and median reuse the grouping of x
-	defer func() { ws.geoX = nil }()
 	*in = internals{mu: c.median(x)}
 	ws.flip ^= 1
 	in.s, in.bigR, in.r = grow(&ws.s, n), grow(&ws.bigR, n), grow(&ws.r, n)
 	in.kind, in.with, in.next = growKind(&ws.kind, n), growInt(&ws.with, n), grow(&ws.next[ws.flip], n)
+	return c, ws, in
+}
+
+// round runs one round (§3.10) from positions x with the P formulation
+// prob, and returns everything it computed. With c.ws set, the result
+// lives in the workspace until its next round (the positions until the
+// round after).
+func (c *column) round(x []float64, prob probFunc) *internals {
+	n := len(x)
+	c, ws, in := c.begin(x)
+	defer func() { ws.geoX = nil }()
+	geo := &ws.geo
+	ws.bndReady = false
 	if c.delta == 0 || n < 2 {
 		// Every actor at one position (or alone): no pair differs, nobody
 		// is challenged, so all S are equal and A18 gives R = 0, r = 1.
@@ -538,20 +549,9 @@ func (ws *workspace) logs(c *column, vals []float64, withLr bool) {
 	if withLr {
 		lr = grow(&ws.lr, m*m)
 	}
-	// old[g] is position g's index among the previous round's, or −1.
-	old := growInt(&ws.old, m)
-	ov := ws.ovals
-	om := len(ov)
 	usable := ws.lcache && ws.ldelta == c.delta && (ws.lhasLr || !withLr)
-	for g, h := 0, 0; g < m; g++ {
-		old[g] = -1
-		for usable && h < om && ov[h] < vals[g] {
-			h++
-		}
-		if usable && h < om && ov[h] == vals[g] {
-			old[g] = h
-		}
-	}
+	old := ws.oldIndex(vals, usable)
+	om := len(ws.ovals)
 	// The upper triangle row by row, then the lower one as its mirror
 	// image in cache-sized blocks (writing both at once strides through
 	// the tables: 8 MB each at m = 1000).
@@ -598,19 +598,9 @@ func (ws *workspace) logsLr(c *column, vals []float64) {
 	ws.lr, ws.olr = ws.olr, ws.lr
 	ws.ovals, ws.lvals = ws.lvals, ws.ovals
 	lr := grow(&ws.lr, m*m)
-	old := growInt(&ws.old, m)
-	ov := ws.ovals
-	om := len(ov)
 	usable := ws.lcache && ws.ldelta == c.delta && ws.lhasLr
-	for g, h := 0, 0; g < m; g++ {
-		old[g] = -1
-		for usable && h < om && ov[h] < vals[g] {
-			h++
-		}
-		if usable && h < om && ov[h] == vals[g] {
-			old[g] = h
-		}
-	}
+	old := ws.oldIndex(vals, usable)
+	om := len(ws.ovals)
 	if !usable {
 		for g, u := range vals {
 			lr[g*m+g] = math.Inf(-1) // ln 0
@@ -641,6 +631,23 @@ func (ws *workspace) logsLr(c *column, vals []float64) {
 	}
 	ws.lvals = append(ws.lvals[:0], vals...)
 	ws.ldelta, ws.lhasLr, ws.lrReady = c.delta, true, true
+}
+
+// oldIndex returns, for each position of vals, its index among the
+// previous round's positions (ws.ovals), or −1; all −1 unless usable.
+func (ws *workspace) oldIndex(vals []float64, usable bool) []int {
+	old := growInt(&ws.old, len(vals))
+	ov := ws.ovals
+	for g, h := 0, 0; g < len(vals); g++ {
+		old[g] = -1
+		for usable && h < len(ov) && ov[h] < vals[g] {
+			h++
+		}
+		if usable && h < len(ov) && ov[h] == vals[g] {
+			old[g] = h
+		}
+	}
+	return old
 }
 
 // mirror copies the upper triangle of the symmetric m×m matrix t onto

@@ -19,7 +19,8 @@ import (
 // inputs. The results are compared as JSON, every round's positions and
 // every realised exchange included.
 func TestHeapSelectionEqualsSlice(t *testing.T) {
-	cases := []struct {
+	var realised int
+	for _, c := range []struct {
 		actors, issues int
 		seed           uint64
 		m              Model
@@ -29,34 +30,12 @@ func TestHeapSelectionEqualsSlice(t *testing.T) {
 		{60, 4, 3, Model{}},
 		{40, 6, 4, Model{Randomize: 0.3}},
 		{10, 4, 5, Model{Exact: true}},
-	}
-	var realised int
-	for _, c := range cases {
+	} {
 		p, err := model.FromScenario(gen.Scenario(gen.Options{Actors: c.actors, Issues: c.issues, Seed: c.seed}))
 		if err != nil {
 			t.Fatal(err)
 		}
-		o := model.Options{Rounds: 6, Seed: 7}
-		hm := c.m
-		hm.selection = byHeap
-		heap, err := hm.Forecast(context.Background(), p, o)
-		if err != nil {
-			t.Fatal(err)
-		}
-		sl := c.m
-		sl.selection = bySlice
-		slice, err := sl.Forecast(context.Background(), p, o)
-		if err != nil {
-			t.Fatal(err)
-		}
-		a, _ := json.Marshal(heap)
-		b, _ := json.Marshal(slice)
-		if string(a) != string(b) {
-			t.Errorf("%d × %d (seed %d, %+v): the heap selection's result differs from the slice's", c.actors, c.issues, c.seed, c.m)
-		}
-		for _, rd := range heap.Detail.(*Detail).Rounds {
-			realised += len(rd.Exchanges)
-		}
+		realised += sameSelections(t, p, c.m, model.Options{Rounds: 6, Seed: 7}, fmt.Sprintf("%d × %d (seed %d)", c.actors, c.issues, c.seed))
 	}
 	// Coarse inputs (positions on 0, 10, …, 100, saliences in quarters,
 	// capabilities 1–3) make many gains equal, so that the order among
@@ -76,56 +55,46 @@ func TestHeapSelectionEqualsSlice(t *testing.T) {
 			p.Stances = append(p.Stances, row)
 		}
 		for _, m := range []Model{{}, {Exact: true}} {
-			o := model.Options{Rounds: 4}
-			hm := m
-			hm.selection = byHeap
-			heap, err := hm.Forecast(context.Background(), p, o)
-			if err != nil {
-				t.Fatal(err)
-			}
-			sl := m
-			sl.selection = bySlice
-			slice, err := sl.Forecast(context.Background(), p, o)
-			if err != nil {
-				t.Fatal(err)
-			}
-			a, _ := json.Marshal(heap)
-			b, _ := json.Marshal(slice)
-			if string(a) != string(b) {
-				t.Errorf("coarse problem %d (exact %v): the heap selection's result differs from the slice's", s, m.Exact)
-			}
-			for _, rd := range heap.Detail.(*Detail).Rounds {
-				realised += len(rd.Exchanges)
-			}
+			realised += sameSelections(t, p, m, model.Options{Rounds: 4}, fmt.Sprint("coarse problem ", s))
 		}
 	}
-	// Decide's own inputs, in both arithmetics (their goldens run the
-	// slice: these lists are below heapFrom)
+	// Decide's own inputs (their goldens run the slice: these lists are
+	// below heapFrom)
 	for _, f := range []string{"copenhagen.csv", "sample_data.txt", "cop21_paris_2015_decide.tsv"} {
 		p := load(t, f)
 		for _, m := range []Model{{}, {Exact: true}} {
-			hm, sl := m, m
-			hm.selection, sl.selection = byHeap, bySlice
-			heap, err := hm.Forecast(context.Background(), p, model.Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			slice, err := sl.Forecast(context.Background(), p, model.Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			a, _ := json.Marshal(heap)
-			b, _ := json.Marshal(slice)
-			if string(a) != string(b) {
-				t.Errorf("%s (exact %v): the heap selection's result differs from the slice's", f, m.Exact)
-			}
-			for _, rd := range heap.Detail.(*Detail).Rounds {
-				realised += len(rd.Exchanges)
-			}
+			realised += sameSelections(t, p, m, model.Options{}, f)
 		}
 	}
 	t.Logf("%d realised exchanges compared", realised)
 	if realised < 1000 {
 		t.Errorf("only %d realised exchanges: too few to compare", realised)
 	}
+}
+
+// sameSelections runs m on p with the heap and with the slice, reports
+// any difference in their results, and returns how many exchanges were
+// realised.
+func sameSelections(t *testing.T, p *model.Problem, m Model, o model.Options, what string) int {
+	t.Helper()
+	hm, sm := m, m
+	hm.selection, sm.selection = byHeap, bySlice
+	heap, err := hm.Forecast(context.Background(), p, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	slice, err := sm.Forecast(context.Background(), p, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, _ := json.Marshal(heap)
+	b, _ := json.Marshal(slice)
+	if string(a) != string(b) {
+		t.Errorf("%s (%+v): the heap selection's result differs from the slice's", what, m)
+	}
+	n := 0
+	for _, rd := range heap.Detail.(*Detail).Rounds {
+		n += len(rd.Exchanges)
+	}
+	return n
 }
