@@ -40,7 +40,10 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"runtime"
 	"sort"
+	"sync"
+	"sync/atomic"
 
 	"parley/errs"
 	"parley/model"
@@ -104,47 +107,86 @@ func (m Model) Forecast(ctx context.Context, p *model.Problem, o model.Options) 
 	if !(total > 0) {
 		return nil, errs.New(errs.Invalid, "ensemble: the members' weights sum to %v; at least one must be > 0", total)
 	}
+	// The issues are independent: each runs its members on its own
+	// actors, on every core at once (smp on one issue mostly keeps a
+	// single core busy), and each writes only its own slot.
+	outs := make([]issueOut, len(p.Issues))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(p.Issues)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				k := int(next.Add(1) - 1)
+				if k >= len(p.Issues) || ctx.Err() != nil {
+					return
+				}
+				outs[k] = forecastIssue(ctx, p, k, members, o)
+			}
+		}()
+	}
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	res := &model.Result{Model: "ensemble"}
 	for k, is := range p.Issues {
-		if err := ctx.Err(); err != nil {
-			return nil, err
+		out := outs[k]
+		if out.err != nil {
+			return nil, out.err
 		}
-		sub := OneIssue(p, k)
-		vals := map[string]float64{}
-		var sw, swx float64
-		for _, mb := range members {
-			if mb.Weight == 0 {
-				continue
-			}
-			r, err := mb.Model.Forecast(ctx, sub, o)
-			if err == nil && (len(r.Issues) != 1 || math.IsNaN(r.Issues[0].Forecast) || math.IsInf(r.Issues[0].Forecast, 0)) {
-				err = fmt.Errorf("no finite forecast")
-			}
-			if err != nil {
-				if ctx.Err() != nil {
-					return nil, ctx.Err()
-				}
-				res.Notes = append(res.Notes, fmt.Sprintf("issue %s: member %s failed (%v); its weight went to the others", is.ID, mb.Model.Name(), err))
-				continue
-			}
-			x := r.Issues[0].Forecast
-			vals[mb.Model.Name()] = x
-			sw += mb.Weight
-			swx += mb.Weight * x
-		}
-		if sw == 0 {
-			return nil, errs.New(errs.Internal, "ensemble: every member failed on issue %s", is.ID)
-		}
-		f := swx / sw
+		res.Notes = append(res.Notes, out.notes...)
+		f := out.swx / out.sw
 		idx, _, x, _ := p.Column(k)
 		res.Issues = append(res.Issues, model.IssueResult{
 			Issue:    is.ID,
 			Forecast: f,
 			Rounds:   []model.Round{{Round: 0, Positions: p.Spread(k, idx, x), Forecast: f}},
-			Values:   vals,
+			Values:   out.vals,
 		})
 	}
 	return res, nil
+}
+
+// issueOut is one issue's members' forecasts: their weighted sums, each
+// member's value, the notes on members that failed, or an error.
+type issueOut struct {
+	sw, swx float64
+	vals    map[string]float64
+	notes   []string
+	err     error
+}
+
+// forecastIssue runs every member on issue k of p alone.
+func forecastIssue(ctx context.Context, p *model.Problem, k int, members []Member, o model.Options) issueOut {
+	is := p.Issues[k]
+	sub := OneIssue(p, k)
+	out := issueOut{vals: map[string]float64{}}
+	for _, mb := range members {
+		if mb.Weight == 0 {
+			continue
+		}
+		r, err := mb.Model.Forecast(ctx, sub, o)
+		if err == nil && (len(r.Issues) != 1 || math.IsNaN(r.Issues[0].Forecast) || math.IsInf(r.Issues[0].Forecast, 0)) {
+			err = fmt.Errorf("no finite forecast")
+		}
+		if err != nil {
+			if ctx.Err() != nil {
+				return issueOut{err: ctx.Err()}
+			}
+			out.notes = append(out.notes, fmt.Sprintf("issue %s: member %s failed (%v); its weight went to the others", is.ID, mb.Model.Name(), err))
+			continue
+		}
+		x := r.Issues[0].Forecast
+		out.vals[mb.Model.Name()] = x
+		out.sw += mb.Weight
+		out.swx += mb.Weight * x
+	}
+	if out.sw == 0 {
+		out.err = errs.New(errs.Internal, "ensemble: every member failed on issue %s", is.ID)
+	}
+	return out
 }
 
 // OneIssue returns the Problem of issue k of p alone: the actors present

@@ -2,13 +2,17 @@ package ensemble
 
 import (
 	"context"
+	"encoding/json"
 	"math"
+	"runtime"
 	"testing"
 
 	"parley/format/deu"
+	"parley/gen"
 	"parley/model"
 	"parley/model/compromise"
 	"parley/model/median"
+	"parley/model/smp"
 	"parley/skill"
 )
 
@@ -134,6 +138,43 @@ func TestDEUSkill(t *testing.T) {
 		row, _ := rep.Find("ensemble", w.split, "all", "all")
 		if row.Failed != 0 || math.Abs(row.MAE-w.mae) > 0.005 {
 			t.Errorf("%s: %+v, want MAE %.2f", w.split, row, w.mae)
+		}
+	}
+}
+
+// The issues run on every core; the result, notes included, is the same
+// bytes at GOMAXPROCS 1, 2 and 8, and every issue's forecast is its
+// members' weighted mean computed one issue at a time.
+func TestIssuesInParallel(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
+	p, err := model.FromScenario(gen.Scenario(gen.Options{Actors: 25, Issues: 6, Seed: 3}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var first []byte
+	for _, procs := range []int{1, 2, 8} {
+		runtime.GOMAXPROCS(procs)
+		res, err := Model{}.Forecast(context.Background(), p, model.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := json.Marshal(res)
+		if first == nil {
+			first = b
+		} else if string(b) != string(first) {
+			t.Errorf("GOMAXPROCS %d gives other bytes than GOMAXPROCS 1", procs)
+		}
+		for k, ir := range res.Issues {
+			sub := OneIssue(p, k)
+			c, err1 := compromise.Model{}.Forecast(context.Background(), sub, model.Options{})
+			s, err2 := smp.Model{}.Forecast(context.Background(), sub, model.Options{})
+			if err1 != nil || err2 != nil {
+				t.Fatal(err1, err2)
+			}
+			want := ((1-Fitted)*c.Issues[0].Forecast + Fitted*s.Issues[0].Forecast) / ((1 - Fitted) + Fitted)
+			if ir.Forecast != want {
+				t.Errorf("issue %d: %v, want %v", k, ir.Forecast, want)
+			}
 		}
 	}
 }
