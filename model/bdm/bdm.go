@@ -318,7 +318,7 @@ func (m Model) issue(ctx context.Context, p *model.Problem, k int, q, t float64,
 	idx, capab, x, sal := ws.idx, ws.capab, ws.x0, ws.sal
 	ws.lcache = false // the log tables of another issue's last round are stale
 	ws.geoReady = false
-	ws.col = column{s: sal, paper: m.Profile == Paper, q: q, t: t, w: grow(&ws.w, len(idx)), ws: ws}
+	ws.col = column{s: sal, paper: m.Profile == Paper, q: q, t: t, w: grow(&ws.w, len(idx)), ws: ws, reference: m.formula != auto}
 	c := &ws.col
 	for j := range idx {
 		c.w[j] = capab[j] * sal[j]
@@ -442,9 +442,9 @@ func (m Model) issue(ctx context.Context, p *model.Problem, k int, q, t float64,
 }
 
 // step runs one round: leanRound in the replication profile with Q = 1,
-// round otherwise.
+// round otherwise (and when a test forces a formulation of P).
 func (c *column) step(x []float64, prob probFunc) *internals {
-	if !c.paper && c.q == 1 {
+	if !c.paper && c.q == 1 && !c.reference {
 		return c.leanRound(x)
 	}
 	return c.round(x, prob)

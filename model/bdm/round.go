@@ -17,6 +17,9 @@ type column struct {
 	paper bool
 	q, t  float64
 	ws    *workspace // reused buffers; nil allocates afresh
+	// reference runs round even where Forecast would run leanRound
+	// (a formulation forced by the tests)
+	reference bool
 }
 
 // kind is the type of offer a receiver accepts (E14–E16).
