@@ -157,11 +157,17 @@ func (c *column) leanRound(x []float64) *internals {
 // partner nb[a], and at step h takes the partners whose boundary is h.
 // (Finding one target's boundaries one after another would make each
 // wait on the last: a chain of dependent loads and compares, half again
-// slower at a thousand positions.)
+// slower at a thousand positions.) The pairs are listed in that order
+// (ws.pairs, and ws.hcount per boundary) for probPairs, which takes the
+// same pairs at the new r.
 func (c *column) sumsS(geo *geometry, s []float64) float64 {
 	ws := c.ws
 	vals, start := geo.vals, geo.start
 	m := len(vals)
+	// cnt[g]: actors at position g; pw[h], px[h], pc[h], pv[h]: Σ w,
+	// Σ w·(x − x_min), Σ 1 and Σ (x − x_min) over the actors at the
+	// positions below h. Positions are shifted to the smallest, so that
+	// a + b − 2x stays small and the differences cancel less.
 	cnt := grow(&ws.cnt, m)
 	pw, px := grow(&ws.pw, m+1), grow(&ws.px, m+1)
 	pc, pv := grow(&ws.pc, m+1), grow(&ws.pv, m+1)
