@@ -343,7 +343,11 @@ func (m Model) issue(ctx context.Context, p *model.Problem, k int, q, t float64,
 	if m.formula == viaDirect || (m.formula == auto && len(idx) <= DirectMaxActors) {
 		prob = probDirect
 	}
+	// Group the positions once for their median and the first round.
+	ws.geo.group(x)
+	ws.geoX = x
 	mu := c.median(x)
+	ws.geoReady = true
 	if out.forecast != nil {
 		// Only the forecast: no rounds, no details. A round depends on
 		// the positions alone, so once they repeat those of p rounds

@@ -107,23 +107,32 @@ type geometry struct {
 // group fills g for positions x, reusing g's slices.
 func (g *geometry) group(x []float64) {
 	n := len(x)
+	reorder := n <= 32 && len(g.ord) == n // g.ord: the last grouping's order, a permutation of 0…n−1
 	g.grp, g.ord = growInt(&g.grp, n), growInt(&g.ord, n)
 	g.vals, g.start = g.vals[:0], g.start[:0]
-	for i := range g.ord {
-		g.ord[i] = i
-	}
 	if n <= 32 {
-		// stable insertion sort: no allocation, fast for small n
+		// Insertion sort by (position, index), the order a stable sort
+		// gives: the same result from any starting permutation, so it
+		// starts from the last round's order, which a round changes
+		// little (most actors stay or move onto another's position).
+		if !reorder {
+			for i := range g.ord {
+				g.ord[i] = i
+			}
+		}
 		for t := 1; t < n; t++ {
 			i := g.ord[t]
 			u := t
-			for u > 0 && x[g.ord[u-1]] > x[i] {
+			for u > 0 && (x[g.ord[u-1]] > x[i] || x[g.ord[u-1]] == x[i] && g.ord[u-1] > i) {
 				g.ord[u] = g.ord[u-1]
 				u--
 			}
 			g.ord[u] = i
 		}
 	} else {
+		for i := range g.ord {
+			g.ord[i] = i
+		}
 		slices.SortStableFunc(g.ord, func(a, b int) int { return cmp.Compare(x[a], x[b]) })
 	}
 	for t, i := range g.ord {
