@@ -223,17 +223,9 @@ func (m Model) runIssues(ctx context.Context, p *model.Problem, o model.Options,
 	if fixed {
 		maxR = o.Rounds
 	}
-	var errsK []error
-	var err0 error
+	errsK := make([]error, len(p.Issues))
 	run := func(k int, ws *workspace) {
-		err := m.issue(ctx, p, k, q, t, maxR, fixed, o.NoTrace, ws, out(k))
-		switch {
-		case err == nil:
-		case errsK != nil:
-			errsK[k] = err
-		case err0 == nil:
-			err0 = err
-		}
+		errsK[k] = m.issue(ctx, p, k, q, t, maxR, fixed, o.NoTrace, ws, out(k))
 	}
 	// Issues are independent and each writes its own slots, so the result
 	// does not depend on how they are spread over goroutines. Small
@@ -244,14 +236,12 @@ func (m Model) runIssues(ctx context.Context, p *model.Problem, o model.Options,
 	if workers <= 1 || work(p) < parallelWork {
 		ws := pool.Get().(*workspace)
 		for k := range p.Issues {
-			if run(k, ws); err0 != nil {
+			if run(k, ws); errsK[k] != nil {
 				break
 			}
 		}
 		pool.Put(ws)
-		return err0
 	} else {
-		errsK = make([]error, len(p.Issues))
 		var wg sync.WaitGroup
 		var next atomic.Int64
 		for range workers {
