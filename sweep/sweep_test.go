@@ -9,6 +9,7 @@ import (
 
 	"parley/gen"
 	"parley/model"
+	"parley/model/bdm"
 	"parley/model/compromise"
 	"parley/model/median"
 	mt "parley/model/modeltest"
@@ -23,10 +24,11 @@ func synthetic(t *testing.T, actors, issues int) *model.Problem {
 	return p
 }
 
-// The same seed gives the same bytes at 1 and at 8 workers.
+// The same seed gives the same bytes at 1 and at 8 workers (bdm through
+// model.PointForecaster, with pooled workspaces).
 func TestDeterministicAcrossWorkers(t *testing.T) {
 	p := synthetic(t, 12, 3)
-	for _, m := range []model.Model{compromise.Model{}, median.Model{}} {
+	for _, m := range []model.Model{compromise.Model{}, median.Model{}, bdm.Model{}} {
 		var outs [][]byte
 		var results []*Result
 		for _, w := range []int{1, 8} {
