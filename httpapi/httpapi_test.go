@@ -412,6 +412,23 @@ func TestPatchStance(t *testing.T) {
 	}
 }
 
+// A stance edit rewrites the saved YAML over itself: the file's comments
+// and flow-style lines stay, and only the edited line changes.
+func TestPatchStanceKeepsTheFile(t *testing.T) {
+	e := newEnv(t, httpapi.Options{})
+	orig := small(t)
+	v := e.create(orig)
+	e.want(e.do("PATCH", "/api/scenarios/"+v.ID+"/stances/y/a", `{"version":1,"snapshot":"base","position":65}`), 200)
+	got := string(e.want(e.do("GET", "/api/scenarios/"+v.ID+"/export", ""), 200).body)
+	want := strings.Replace(orig, "{actor: y, issue: a, position: 60,", "{actor: y, issue: a, position: 65,", 1)
+	if want == orig {
+		t.Fatal("testdata/small.yaml no longer has y's stance on a at 60")
+	}
+	if got != want {
+		t.Errorf("after the edit the file is\n%s\nwant the original with one line changed:\n%s", got, want)
+	}
+}
+
 func forecastOf(t *testing.T, r run, model, issue string) float64 {
 	t.Helper()
 	var res httpapi.ForecastResult

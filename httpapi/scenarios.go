@@ -425,7 +425,8 @@ func (s *Server) patchStance(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	body, err := scenariofile.Marshal(sc, rec.Format)
+	// Written over the saved file, so that its comments and layout stay.
+	body, err := scenariofile.MarshalOver(sc, rec.Format, rec.Body)
 	if err != nil {
 		s.fail(w, r, err)
 		return

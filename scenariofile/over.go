@@ -1,0 +1,88 @@
+package scenariofile
+
+import (
+	"bytes"
+	"reflect"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"parley/errs"
+	"parley/scenario"
+)
+
+// MarshalOver writes s like Marshal, keeping what it can of original, the
+// file s was read from and then edited: in YAML, every comment (above,
+// beside or below a key, an item or the document) and the flow or block
+// style of every list and map stay where they were, as long as the key
+// or item they belong to is still there. Items of a list are matched by
+// position, keys of a map by name, so edits of values (a web form
+// changing a stance) keep the file as its author wrote it, not Marshal's
+// layout with the comments lost. JSON has no comments: it is Marshal's.
+// If original does not parse, the result is Marshal's.
+func MarshalOver(s *scenario.Scenario, format string, original []byte) ([]byte, error) {
+	if s == nil {
+		return nil, errs.New(errs.Invalid, "no scenario to write")
+	}
+	f := strings.ToLower(format)
+	if f != "yaml" && f != "yml" {
+		return Marshal(s, format)
+	}
+	var old yaml.Node
+	if err := yaml.Unmarshal(original, &old); err != nil || old.Kind != yaml.DocumentNode || len(old.Content) != 1 {
+		return Marshal(s, format)
+	}
+	root, err := toNode("", reflect.ValueOf(s).Elem())
+	if err != nil {
+		return nil, err
+	}
+	keepLayout(old.Content[0], root)
+	doc := &yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{root},
+		HeadComment: old.HeadComment, LineComment: old.LineComment, FootComment: old.FootComment}
+	var buf bytes.Buffer
+	enc := yaml.NewEncoder(&buf)
+	enc.SetIndent(2)
+	if err := enc.Encode(doc); err != nil {
+		return nil, errs.Wrap(errs.Internal, err)
+	}
+	if err := enc.Close(); err != nil {
+		return nil, errs.Wrap(errs.Internal, err)
+	}
+	return buf.Bytes(), nil
+}
+
+// keepLayout copies old's comments onto n, and old's style where it
+// cannot change the meaning: a list's or map's flow or block style, and a
+// scalar's quoting when its value is unchanged. Then it does the same for
+// the map values of the same key and the list items at the same place.
+func keepLayout(old, n *yaml.Node) {
+	if old == nil || n == nil {
+		return
+	}
+	n.HeadComment, n.LineComment, n.FootComment = old.HeadComment, old.LineComment, old.FootComment
+	if old.Kind != n.Kind {
+		return
+	}
+	switch n.Kind {
+	case yaml.ScalarNode:
+		if old.Value == n.Value && n.Style != yaml.LiteralStyle {
+			n.Style = old.Style
+		}
+	case yaml.SequenceNode:
+		n.Style = old.Style
+		for i := range min(len(old.Content), len(n.Content)) {
+			keepLayout(old.Content[i], n.Content[i])
+		}
+	case yaml.MappingNode:
+		n.Style = old.Style
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			for j := 0; j+1 < len(old.Content); j += 2 {
+				if old.Content[j].Value == n.Content[i].Value {
+					keepLayout(old.Content[j], n.Content[i])
+					keepLayout(old.Content[j+1], n.Content[i+1])
+					break
+				}
+			}
+		}
+	}
+}

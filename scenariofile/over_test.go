@@ -1,0 +1,139 @@
+package scenariofile
+
+import (
+	"os"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// commented is a scenario file the way a person writes one: comments
+// above, beside and below entries, flow-style lines, a folded text.
+const commented = `# Head of the file: what this case is.
+metadata:
+  id: demo
+  title: Demo # the title
+  description: >-
+    A text folded over
+    two lines.
+  as_of: "2025-01-01"
+  sources:
+    - {id: s1, title: A source, date: "2025-01-01"}
+issues:
+  # the one issue
+  - id: a
+    name: Issue A
+actors:
+  - {id: x, name: Ex, capability: 50}
+  - {id: y, name: Why, capability: 30} # y is weaker
+stances:
+  - {actor: x, issue: a, position: 20, salience: 1, assumed: "no source"}
+  # y's stance, from the second meeting
+  - actor: y
+    issue: a
+    position: 60 # the number to edit
+    salience: 0.5
+    assumed: no source
+# foot of the file
+`
+
+// MarshalOver keeps every comment and each line's style: after an edit of
+// one value, the file differs from the original in that value only, and
+// it reads back as the edited scenario.
+func TestMarshalOverKeepsTheFile(t *testing.T) {
+	s, ds := Parse("demo.yaml", []byte(commented))
+	if s == nil || len(ds.Errors(false)) > 0 {
+		t.Fatal(ds)
+	}
+	s.Stance("y", "a").Position = 65
+	s.Actor("x").Capability = 55
+	out, err := MarshalOver(s, "yaml", []byte(commented))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := strings.NewReplacer("position: 60 #", "position: 65 #", "capability: 50}", "capability: 55}").Replace(commented)
+	// yaml.v3 writes a folded text back on one line (the same text)
+	want = strings.Replace(want, "A text folded over\n    two lines.", "A text folded over two lines.", 1)
+	if string(out) != want {
+		t.Errorf("MarshalOver wrote\n%s\nwant\n%s", out, want)
+	}
+	back, ds := Parse("demo.yaml", out)
+	if back == nil || len(ds.Errors(false)) > 0 || !reflect.DeepEqual(back, s) {
+		t.Errorf("the file written does not read back as the edited scenario: %v", ds)
+	}
+}
+
+// Every comment of the built-in case survives a rewrite, and the file
+// reads back equal.
+func TestMarshalOverBuiltinCase(t *testing.T) {
+	orig, err := os.ReadFile("../scenarios/ukraine-ceasefire-2025.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, ds := Parse("case.yaml", orig)
+	if s == nil || len(ds.Errors(false)) > 0 {
+		t.Fatal(ds)
+	}
+	out, err := MarshalOver(s, "yaml", orig)
+	if err != nil {
+		t.Fatal(err)
+	}
+	comments := func(b []byte) []string {
+		var cs []string
+		for _, l := range strings.Split(string(b), "\n") {
+			if i := strings.Index(l, "# "); i >= 0 && (i == 0 || strings.TrimSpace(l[:i]) == "" || l[i-1] == ' ') {
+				cs = append(cs, strings.TrimSpace(l[i:]))
+			}
+		}
+		return cs
+	}
+	if got, want := comments(out), comments(orig); !reflect.DeepEqual(got, want) || len(want) < 20 {
+		t.Errorf("comments after the rewrite:\n%q\nwant\n%q", got, want)
+	}
+	back, ds := Parse("case.yaml", out)
+	if back == nil || len(ds.Errors(false)) > 0 || !reflect.DeepEqual(back, s) {
+		t.Errorf("the rewritten case does not read back equal: %v", ds)
+	}
+}
+
+// JSON has no comments, and an original that does not parse leaves
+// nothing to keep: both give Marshal's bytes.
+func TestMarshalOverFallsBackToMarshal(t *testing.T) {
+	s, _ := Parse("demo.yaml", []byte(commented))
+	for _, c := range []struct {
+		format, orig string
+	}{{"json", commented}, {"yaml", "{not: [yaml"}} {
+		got, err := MarshalOver(s, c.format, []byte(c.orig))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, _ := Marshal(s, c.format)
+		if string(got) != string(want) {
+			t.Errorf("%s over %q: not Marshal's output", c.format, c.orig)
+		}
+	}
+}
+
+// Whatever the original file holds, MarshalOver does not panic and what it
+// writes reads back as the scenario: the original only lends comments and
+// styles, never content.
+func FuzzMarshalOver(f *testing.F) {
+	f.Add([]byte(commented))
+	f.Add([]byte("{not: [yaml"))
+	f.Add([]byte("metadata: {id: &a x}\nissues: *a\n"))
+	f.Add([]byte("- 1\n- [2, {a: b}] # c\n"))
+	s, ds := Parse("demo.yaml", []byte(commented))
+	if s == nil || len(ds.Errors(false)) > 0 {
+		f.Fatal(ds)
+	}
+	f.Fuzz(func(t *testing.T, orig []byte) {
+		out, err := MarshalOver(s, "yaml", orig)
+		if err != nil {
+			t.Fatal(err)
+		}
+		back, ds := Parse("demo.yaml", out)
+		if back == nil || len(ds.Errors(false)) > 0 || !reflect.DeepEqual(back, s) {
+			t.Fatalf("written over %q, the file does not read back as the scenario: %v\n%s", orig, ds, out)
+		}
+	})
+}
