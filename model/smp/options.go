@@ -26,24 +26,18 @@ const (
 	VoteASymProsp
 )
 
-// String returns KTAB's name for the VotingRule.
-func (r VotingRule) String() string {
-	switch r {
-	case VoteProportional:
-		return "Prop"
-	case VoteBinary:
-		return "Binary"
-	case VotePropBin:
-		return "PropBin"
-	case VotePropCubic:
-		return "PropCbc"
-	case VoteCubic:
-		return "Cubic"
-	case VoteASymProsp:
-		return "ASymProsp"
-	}
-	return fmt.Sprintf("VotingRule(%d)", int(r))
+// votingRuleNames are KTAB's names for the VotingRule values.
+var votingRuleNames = [...]string{
+	VoteProportional: "Prop",
+	VoteBinary:       "Binary",
+	VotePropBin:      "PropBin",
+	VotePropCubic:    "PropCbc",
+	VoteCubic:        "Cubic",
+	VoteASymProsp:    "ASymProsp",
 }
+
+// String returns KTAB's name for the VotingRule.
+func (r VotingRule) String() string { return enumName(votingRuleNames[:], int(r), "VotingRule") }
 
 // PCEModel turns pairwise victory probabilities into the probability that
 // each option wins (KTAB's PCEModel). The zero value is KTAB's default,
@@ -64,18 +58,15 @@ const (
 	PCEMarkovIncentive
 )
 
-// String returns KTAB's name for the PCEModel.
-func (m PCEModel) String() string {
-	switch m {
-	case PCEConditional:
-		return "Conditional"
-	case PCEMarkovUniform:
-		return "MarkovUniform"
-	case PCEMarkovIncentive:
-		return "MarkovIncentive"
-	}
-	return fmt.Sprintf("PCEModel(%d)", int(m))
+// pceModelNames are KTAB's names for the PCEModel values.
+var pceModelNames = [...]string{
+	PCEConditional:     "Conditional",
+	PCEMarkovUniform:   "MarkovUniform",
+	PCEMarkovIncentive: "MarkovIncentive",
 }
+
+// String returns KTAB's name for the PCEModel.
+func (m PCEModel) String() string { return enumName(pceModelNames[:], int(m), "PCEModel") }
 
 // RiskRange is the range the risk attitudes R are mapped to from the
 // victory probabilities of the actors' positions (KTAB's BigRRange). The
@@ -92,18 +83,15 @@ const (
 	RiskMax
 )
 
-// String returns KTAB's name for the RiskRange.
-func (r RiskRange) String() string {
-	switch r {
-	case RiskMid:
-		return "Mid"
-	case RiskMin:
-		return "Min"
-	case RiskMax:
-		return "Max"
-	}
-	return fmt.Sprintf("RiskRange(%d)", int(r))
+// riskRangeNames are KTAB's names for the RiskRange values.
+var riskRangeNames = [...]string{
+	RiskMid: "Mid",
+	RiskMin: "Min",
+	RiskMax: "Max",
 }
+
+// String returns KTAB's name for the RiskRange.
+func (r RiskRange) String() string { return enumName(riskRangeNames[:], int(r), "RiskRange") }
 
 // RiskAdjust is how far actor h's estimate of actor i's risk attitude
 // moves from h's own attitude toward i's (KTAB's BigRAdjust). The zero
@@ -124,22 +112,17 @@ const (
 	AdjustFull
 )
 
-// String returns KTAB's name for the RiskAdjust.
-func (a RiskAdjust) String() string {
-	switch a {
-	case AdjustOneThird:
-		return "OneThird"
-	case AdjustNone:
-		return "None"
-	case AdjustHalf:
-		return "Half"
-	case AdjustTwoThirds:
-		return "TwoThirds"
-	case AdjustFull:
-		return "Full"
-	}
-	return fmt.Sprintf("RiskAdjust(%d)", int(a))
+// riskAdjustNames are KTAB's names for the RiskAdjust values.
+var riskAdjustNames = [...]string{
+	AdjustOneThird:  "OneThird",
+	AdjustNone:      "None",
+	AdjustHalf:      "Half",
+	AdjustTwoThirds: "TwoThirds",
+	AdjustFull:      "Full",
 }
+
+// String returns KTAB's name for the RiskAdjust.
+func (a RiskAdjust) String() string { return enumName(riskAdjustNames[:], int(a), "RiskAdjust") }
 
 // Commit is how third parties expect to be bound when they join a
 // challenge (KTAB's ThirdPartyCommit). The zero value is KTAB's default,
@@ -157,18 +140,15 @@ const (
 	FullCommit
 )
 
-// String returns KTAB's name for the Commit.
-func (c Commit) String() string {
-	switch c {
-	case SemiCommit:
-		return "SemiCommit"
-	case NoCommit:
-		return "NoCommit"
-	case FullCommit:
-		return "FullCommit"
-	}
-	return fmt.Sprintf("Commit(%d)", int(c))
+// commitNames are KTAB's names for the Commit values.
+var commitNames = [...]string{
+	SemiCommit: "SemiCommit",
+	NoCommit:   "NoCommit",
+	FullCommit: "FullCommit",
 }
+
+// String returns KTAB's name for the Commit.
+func (c Commit) String() string { return enumName(commitNames[:], int(c), "Commit") }
 
 // Interp is how a bargain interpolates between the two actors' positions
 // (KTAB's InterVecBrgn). The zero value is KTAB's default, S2P2.
@@ -184,18 +164,15 @@ const (
 	InterpS2PMax
 )
 
-// String returns KTAB's name for the Interp.
-func (v Interp) String() string {
-	switch v {
-	case InterpS2P2:
-		return "S2P2"
-	case InterpS1P1:
-		return "S1P1"
-	case InterpS2PMax:
-		return "S2PMax"
-	}
-	return fmt.Sprintf("Interp(%d)", int(v))
+// interpNames are KTAB's names for the Interp values.
+var interpNames = [...]string{
+	InterpS2P2:   "S2P2",
+	InterpS1P1:   "S1P1",
+	InterpS2PMax: "S2PMax",
 }
+
+// String returns KTAB's name for the Interp.
+func (v Interp) String() string { return enumName(interpNames[:], int(v), "Interp") }
 
 // BargainModel is whose probability estimate shapes a bargain (KTAB's
 // SMPBargnModel). The zero value is KTAB's default, InitOnlyInterp.
@@ -213,15 +190,20 @@ const (
 	BargainPWComp
 )
 
+// bargainModelNames are KTAB's names for the BargainModel values.
+var bargainModelNames = [...]string{
+	BargainInitOnly: "InitOnlyInterp",
+	BargainInitRcvr: "InitRcvrInterp",
+	BargainPWComp:   "PWCompInterp",
+}
+
 // String returns KTAB's name for the BargainModel.
-func (b BargainModel) String() string {
-	switch b {
-	case BargainInitOnly:
-		return "InitOnlyInterp"
-	case BargainInitRcvr:
-		return "InitRcvrInterp"
-	case BargainPWComp:
-		return "PWCompInterp"
+func (b BargainModel) String() string { return enumName(bargainModelNames[:], int(b), "BargainModel") }
+
+// enumName is names[v], or type(v) for a value without one.
+func enumName(names []string, v int, typ string) string {
+	if v >= 0 && v < len(names) {
+		return names[v]
 	}
-	return fmt.Sprintf("BargainModel(%d)", int(b))
+	return fmt.Sprintf("%s(%d)", typ, v)
 }
