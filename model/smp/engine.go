@@ -307,21 +307,7 @@ func thirdAny(rule VotingRule, A, B float64, i, j int, sc, col, diag, rr, dTj []
 		if m == i || m == j {
 			continue
 		}
-		wm, a, ee := sc[m], col[m], diag[m]
-		b := util(dTj[m], rr[m])
-		g := vote(rule, wm, a, b)
-		cni, cnj := A0, B0
-		if g > 0 {
-			cni = A0 + g
-		}
-		if g < 0 {
-			cnj = B0 - g
-		}
-		pi := cni / (cni + cnj)
-		pi1 := 1.0 - pi
-		x1 := float64(pi*(a+a+ee)) + float64(pi1*(b+b+b))
-		x2 := float64(pi*(a+a+a)) + float64(pi1*(b+b+ee))
-		t := vote(rule, wm, x1, x2)
+		t := semiVote(rule, sc[m], col[m], util(dTj[m], rr[m]), diag[m], A0, B0)
 		if t > 0 {
 			A += t
 		}
@@ -330,6 +316,26 @@ func thirdAny(rule VotingRule, A, B float64, i, j int, sc, col, diag, rr, dTj []
 		}
 	}
 	return A, B
+}
+
+// semiVote is third party m's vote under semi-commitment (eq. 1.7b): m
+// with weight wm and utilities a, b for i's and j's positions and ee for
+// its own weighs the two outcomes by i's chance after its own first
+// vote, from the principals' votes A0, B0.
+func semiVote(rule VotingRule, wm, a, b, ee, A0, B0 float64) float64 {
+	g := vote(rule, wm, a, b)
+	cni, cnj := A0, B0
+	if g > 0 {
+		cni = A0 + g
+	}
+	if g < 0 {
+		cnj = B0 - g
+	}
+	pi := cni / (cni + cnj)
+	pi1 := 1.0 - pi
+	x1 := float64(pi*(a+a+ee)) + float64(pi1*(b+b+b))
+	x2 := float64(pi*(a+a+a)) + float64(pi1*(b+b+ee))
+	return vote(rule, wm, x1, x2)
 }
 
 // evalE is E(h,k,i,j) in general (eq. 1.7), computing Ũʰ entries as it
@@ -352,21 +358,7 @@ func (e *engine) evalE(h, k, i, j int) (phi, delta float64) {
 			if m == i || m == j {
 				continue
 			}
-			wm := e.sc[m]
-			a, b, ee := u(m, i), u(m, j), u(m, m)
-			g := float64(vote(rule, wm, a, b))
-			cni, cnj := A0, B0
-			if g > 0 {
-				cni = A0 + g
-			}
-			if g < 0 {
-				cnj = B0 - g
-			}
-			pi := cni / (cni + cnj)
-			pi1 := 1.0 - pi
-			x1 := float64(pi*(a+a+ee)) + float64(pi1*(b+b+b))
-			x2 := float64(pi*(a+a+a)) + float64(pi1*(b+b+ee))
-			t := float64(vote(rule, wm, x1, x2))
+			t := semiVote(rule, e.sc[m], u(m, i), u(m, j), u(m, m), A0, B0)
 			if t > 0 {
 				A += t
 			}
