@@ -144,39 +144,30 @@ func tweakSMP(cmd *cobra.Command, m model.Model) (model.Model, error) {
 		return m, nil
 	}
 	fs := cmd.Flags()
-	var err error
-	set := func(e error) {
-		if err == nil {
-			err = e
+	for _, err := range []error{
+		setEnum(fs, "smp-vote", smp.VoteASymProsp, &sm.Vote),
+		setEnum(fs, "smp-pce", smp.PCEMarkovIncentive, &sm.PCE),
+		setEnum(fs, "smp-risk-range", smp.RiskMax, &sm.RiskRange),
+		setEnum(fs, "smp-risk-adjust", smp.AdjustFull, &sm.RiskAdjust),
+		setEnum(fs, "smp-commit", smp.FullCommit, &sm.Commit),
+		setEnum(fs, "smp-interp", smp.InterpS2PMax, &sm.Interp),
+		setEnum(fs, "smp-bargain", smp.BargainPWComp, &sm.Bargain),
+	} {
+		if err != nil {
+			return m, err
 		}
 	}
-	if v, ok, e := enumFlag(fs, "smp-vote", smp.VoteASymProsp); ok || e != nil {
-		sm.Vote = v
-		set(e)
+	return sm, nil
+}
+
+// setEnum sets *dst from the enum flag when it is given (see enumFlag).
+func setEnum[T interface {
+	~int
+	fmt.Stringer
+}](fs *pflag.FlagSet, flag string, last T, dst *T) error {
+	v, ok, err := enumFlag(fs, flag, last)
+	if ok {
+		*dst = v
 	}
-	if v, ok, e := enumFlag(fs, "smp-pce", smp.PCEMarkovIncentive); ok || e != nil {
-		sm.PCE = v
-		set(e)
-	}
-	if v, ok, e := enumFlag(fs, "smp-risk-range", smp.RiskMax); ok || e != nil {
-		sm.RiskRange = v
-		set(e)
-	}
-	if v, ok, e := enumFlag(fs, "smp-risk-adjust", smp.AdjustFull); ok || e != nil {
-		sm.RiskAdjust = v
-		set(e)
-	}
-	if v, ok, e := enumFlag(fs, "smp-commit", smp.FullCommit); ok || e != nil {
-		sm.Commit = v
-		set(e)
-	}
-	if v, ok, e := enumFlag(fs, "smp-interp", smp.InterpS2PMax); ok || e != nil {
-		sm.Interp = v
-		set(e)
-	}
-	if v, ok, e := enumFlag(fs, "smp-bargain", smp.BargainPWComp); ok || e != nil {
-		sm.Bargain = v
-		set(e)
-	}
-	return sm, err
+	return err
 }
