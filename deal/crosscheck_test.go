@@ -33,8 +33,15 @@ func random(seed uint64, n, K int, resLo, resHi float64) *Input {
 
 // simplexLP solves, with gonum's simplex, min cᵀz over z = (q, t, s) with
 // q ∈ [0,1]^K, t_ik ≥ |q_k − x_ik| and s + Σ_k w_ik t_ik ≤ 1 − d_i (the
-// epigraph LP of equations (1) and (5), built independently of ipm.go).
-func simplexLP(t *testing.T, sp *space, c []float64) float64 {
+// epigraph LP of equations (1) and (5), built independently of ipm.go),
+// and s ≤ 2 (which keeps it bounded when c asks s to grow).
+func simplexLP(t *testing.T, sp *space, c []float64) float64 { return simplex(t, sp, c, false) }
+
+// simplexZone is simplexLP with s pinned to 0: min cᵀz over the zone.
+func simplexZone(t *testing.T, sp *space, c []float64) float64 { return simplex(t, sp, c, true) }
+
+// simplex is simplexLP, or simplexZone when zone is set.
+func simplex(t *testing.T, sp *space, c []float64, zone bool) float64 {
 	t.Helper()
 	n, K := len(sp.p.Actors), len(sp.p.Issues)
 	nv := K + n*K + 1
@@ -64,10 +71,17 @@ func simplexLP(t *testing.T, sp *space, c []float64) float64 {
 		}
 		G, h = append(G, r), append(h, 1-sp.alt[i])
 	}
-	// s ≤ 2 keeps the LP bounded when c asks for s to grow.
-	r := row()
-	r[nv-1] = 1
-	G, h = append(G, r), append(h, 2)
+	if zone {
+		for _, sg := range []float64{1, -1} { // s ≤ 0 and −s ≤ 0
+			r := row()
+			r[nv-1] = sg
+			G, h = append(G, r), append(h, 0)
+		}
+	} else {
+		r := row()
+		r[nv-1] = 1
+		G, h = append(G, r), append(h, 2)
+	}
 	gm := mat.NewDense(len(G), nv, nil)
 	for i, g := range G {
 		gm.SetRow(i, g)
@@ -128,53 +142,6 @@ func TestAgainstSimplex(t *testing.T) {
 			}
 		}
 	}
-}
-
-// simplexZone is simplexLP with s pinned to 0 (s ≤ 0 and −s ≤ 0).
-func simplexZone(t *testing.T, sp *space, c []float64) float64 {
-	t.Helper()
-	n, K := len(sp.p.Actors), len(sp.p.Issues)
-	nv := K + n*K + 1
-	var G [][]float64
-	var h []float64
-	row := func() []float64 { return make([]float64, nv) }
-	for k := 0; k < K; k++ {
-		r := row()
-		r[k] = 1
-		G, h = append(G, r), append(h, 1)
-		r = row()
-		r[k] = -1
-		G, h = append(G, r), append(h, 0)
-	}
-	for i := 0; i < n; i++ {
-		r := row()
-		for k := 0; k < K; k++ {
-			tk := K + i*K + k
-			a := row()
-			a[k], a[tk] = 1, -1
-			G, h = append(G, a), append(h, sp.x[i][k])
-			b := row()
-			b[k], b[tk] = -1, -1
-			G, h = append(G, b), append(h, -sp.x[i][k])
-			r[tk] = sp.w[i][k]
-		}
-		G, h = append(G, r), append(h, 1-sp.alt[i])
-	}
-	for _, sg := range []float64{1, -1} {
-		r := row()
-		r[nv-1] = sg
-		G, h = append(G, r), append(h, 0)
-	}
-	gm := mat.NewDense(len(G), nv, nil)
-	for i, g := range G {
-		gm.SetRow(i, g)
-	}
-	cNew, aNew, bNew := lp.Convert(c, gm, h, nil, nil)
-	f, _, err := lp.Simplex(cNew, aNew, bNew, 1e-10, nil)
-	if err != nil {
-		t.Fatalf("simplex: %v", err)
-	}
-	return f
 }
 
 // TestNashAgainstGrid: on two-issue problems no point of a 401×401 grid
