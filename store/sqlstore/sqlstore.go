@@ -409,6 +409,23 @@ func (s *DB) ListScenarios(ctx context.Context) ([]store.Scenario, error) {
 	return out, internal("list scenarios", rows.Err())
 }
 
+// versioned checks a write of scenario id guarded by version, given the
+// exec's result and error: the error, else staleOrMissing's when no row
+// changed.
+func (s *DB) versioned(ctx context.Context, x execer, res sql.Result, err error, id string, version int64) error {
+	if err != nil {
+		return err
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		return s.staleOrMissing(ctx, x, id, version)
+	}
+	return nil
+}
+
 // staleOrMissing tells a failed versioned write apart: NotFound when the
 // id is gone, Conflict when another version is stored.
 func (s *DB) staleOrMissing(ctx context.Context, x execer, id string, version int64) error {
@@ -432,17 +449,7 @@ func (s *DB) UpdateScenario(ctx context.Context, sc *store.Scenario) error {
 	err := s.write(ctx, func(ctx context.Context, x execer) error {
 		res, err := x.ExecContext(ctx, s.q(`UPDATE scenarios SET version = version + 1, name = ?, format = ?, body = ?, updated = ? WHERE id = ? AND version = ?`),
 			sc.Name, sc.Format, string(sc.Body), nanos(t), sc.ID, sc.Version)
-		if err != nil {
-			return err
-		}
-		n, err := res.RowsAffected()
-		if err != nil {
-			return err
-		}
-		if n == 0 {
-			return s.staleOrMissing(ctx, x, sc.ID, sc.Version)
-		}
-		return nil
+		return s.versioned(ctx, x, res, err, sc.ID, sc.Version)
 	})
 	if err != nil {
 		return internal("update scenario", err)
@@ -465,17 +472,7 @@ func (s *DB) DeleteScenario(ctx context.Context, id string, version int64) error
 			q, args = q+` AND version = ?`, append(args, version)
 		}
 		res, err := x.ExecContext(ctx, s.q(q), args...)
-		if err != nil {
-			return err
-		}
-		n, err := res.RowsAffected()
-		if err != nil {
-			return err
-		}
-		if n == 0 {
-			return s.staleOrMissing(ctx, x, id, version)
-		}
-		return nil
+		return s.versioned(ctx, x, res, err, id, version)
 	}))
 }
 
