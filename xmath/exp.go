@@ -81,6 +81,9 @@ func Exp(x float64) float64 {
 
 // ExpTo sets dst[i] = Exp(src[i]) for every i (dst is at least as long as
 // src): the same values, faster in a loop than calling Exp per element.
+// The loop spells Exp's steps out again on purpose: Go does not inline a
+// function of their size, and the call costs a quarter of the time
+// (TestExpToEqualsExp checks the two agree).
 func ExpTo(dst, src []float64) {
 	dst = dst[:len(src)]
 	for i, x := range src {
