@@ -333,11 +333,7 @@ func (m Model) issue(ctx context.Context, p *model.Problem, k int, q, t float64,
 	if m.formula == viaDirect || (m.formula == auto && len(idx) <= DirectMaxActors) {
 		prob = probDirect
 	}
-	// Group the positions once for their median and the first round.
-	ws.geo.group(x)
-	ws.geoX = x
-	mu := c.median(x)
-	ws.geoReady = true
+	mu := c.regroup(x)
 	if out.forecast != nil {
 		// Only the forecast: no rounds, no details. A round depends on
 		// the positions alone, so once they repeat those of p rounds
@@ -355,10 +351,7 @@ func (m Model) issue(ctx context.Context, p *model.Problem, k int, q, t float64,
 			x = c.step(x, prob).next
 			ws.lcache = true
 			prev := mu
-			ws.geo.group(x)
-			ws.geoX = x
-			mu = c.median(x)
-			ws.geoReady = true
+			mu = c.regroup(x)
 			mus = append(mus, mu)
 			if !fixed && math.Abs(mu-prev) <= m.Tau*c.delta {
 				break
@@ -388,12 +381,8 @@ func (m Model) issue(ctx context.Context, p *model.Problem, k int, q, t float64,
 		old := x
 		x = in.next
 		prev := mu
-		// Group the new positions once for their median and the next
-		// round (which reads ws.geo while ws.geoReady is set).
-		ws.geo.group(x)
-		ws.geoX = x
-		mean, mu = model.WeightedMean(x, c.w), c.median(x)
-		ws.geoReady = true
+		mu = c.regroup(x)
+		mean = model.WeightedMean(x, c.w)
 		last := r == maxR
 		if !fixed && math.Abs(mu-prev) <= m.Tau*c.delta {
 			stop, id.Stopped, last = r, true, true
@@ -468,4 +457,16 @@ func period(hist *[3][]float64, r int, x []float64) int {
 		}
 	}
 	return 0
+}
+
+// regroup groups positions x (a round's new ones, or the first) once, for
+// their median, which it returns, and for the next round, which reuses
+// the grouping (ws.geo, while ws.geoReady is set).
+func (c *column) regroup(x []float64) float64 {
+	ws := c.ws
+	ws.geo.group(x)
+	ws.geoX = x
+	mu := c.median(x)
+	ws.geoReady = true
+	return mu
 }
