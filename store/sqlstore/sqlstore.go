@@ -413,6 +413,12 @@ func (s *DB) ListScenarios(ctx context.Context) ([]store.Scenario, error) {
 // exec's result and error: the error, else staleOrMissing's when no row
 // changed.
 func (s *DB) versioned(ctx context.Context, x execer, res sql.Result, err error, id string, version int64) error {
+	return ifNone(res, err, func() error { return s.staleOrMissing(ctx, x, id, version) })
+}
+
+// ifNone checks a write given the exec's result and error: the error,
+// else none()'s when the write changed no row.
+func ifNone(res sql.Result, err error, none func() error) error {
 	if err != nil {
 		return err
 	}
@@ -421,7 +427,7 @@ func (s *DB) versioned(ctx context.Context, x execer, res sql.Result, err error,
 		return err
 	}
 	if n == 0 {
-		return s.staleOrMissing(ctx, x, id, version)
+		return none()
 	}
 	return nil
 }
@@ -524,17 +530,7 @@ func (s *DB) UpdateRun(ctx context.Context, r *store.Run) error {
 	return internal("update run", s.write(ctx, func(ctx context.Context, x execer) error {
 		res, err := x.ExecContext(ctx, s.q(`UPDATE runs SET status = ?, progress = ?, result = ?, error = ?, started = ?, finished = ? WHERE id = ?`),
 			string(r.Status), r.Progress, rawOr(r.Result, ""), r.Error, nanos(r.Started), nanos(r.Finished), r.ID)
-		if err != nil {
-			return err
-		}
-		n, err := res.RowsAffected()
-		if err != nil {
-			return err
-		}
-		if n == 0 {
-			return errs.New(errs.NotFound, "no run %q", r.ID)
-		}
-		return nil
+		return ifNone(res, err, func() error { return errs.New(errs.NotFound, "no run %q", r.ID) })
 	}))
 }
 
