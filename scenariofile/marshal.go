@@ -33,16 +33,7 @@ func Marshal(s *scenario.Scenario, format string) ([]byte, error) {
 		if err != nil {
 			return nil, err
 		}
-		var buf bytes.Buffer
-		enc := yaml.NewEncoder(&buf)
-		enc.SetIndent(2)
-		if err := enc.Encode(n); err != nil {
-			return nil, errs.Wrap(errs.Internal, err)
-		}
-		if err := enc.Close(); err != nil {
-			return nil, errs.Wrap(errs.Internal, err)
-		}
-		return buf.Bytes(), nil
+		return encodeYAML(n)
 	case "json":
 		b, err := json.MarshalIndent(s, "", "  ")
 		if err != nil {
@@ -51,6 +42,20 @@ func Marshal(s *scenario.Scenario, format string) ([]byte, error) {
 		return append(b, '\n'), nil
 	}
 	return nil, errs.New(errs.Usage, "unknown scenario format %q; valid: yaml, json", format)
+}
+
+// encodeYAML writes n with a two-space indent.
+func encodeYAML(n *yaml.Node) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := yaml.NewEncoder(&buf)
+	enc.SetIndent(2)
+	if err := enc.Encode(n); err != nil {
+		return nil, errs.Wrap(errs.Internal, err)
+	}
+	if err := enc.Close(); err != nil {
+		return nil, errs.Wrap(errs.Internal, err)
+	}
+	return buf.Bytes(), nil
 }
 
 // toNode builds the YAML node of a value of the scenario types, the

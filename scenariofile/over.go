@@ -1,7 +1,6 @@
 package scenariofile
 
 import (
-	"bytes"
 	"reflect"
 	"strings"
 
@@ -37,18 +36,8 @@ func MarshalOver(s *scenario.Scenario, format string, original []byte) ([]byte, 
 		return nil, err
 	}
 	keepLayout(old.Content[0], root)
-	doc := &yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{root},
-		HeadComment: old.HeadComment, LineComment: old.LineComment, FootComment: old.FootComment}
-	var buf bytes.Buffer
-	enc := yaml.NewEncoder(&buf)
-	enc.SetIndent(2)
-	if err := enc.Encode(doc); err != nil {
-		return nil, errs.Wrap(errs.Internal, err)
-	}
-	if err := enc.Close(); err != nil {
-		return nil, errs.Wrap(errs.Internal, err)
-	}
-	return buf.Bytes(), nil
+	return encodeYAML(&yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{root},
+		HeadComment: old.HeadComment, LineComment: old.LineComment, FootComment: old.FootComment})
 }
 
 // keepLayout copies old's comments onto n, and old's style where it
