@@ -48,7 +48,7 @@ proposal into one (scores stay per issue).`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			write, ok := benchWriters[format]
 			if !ok {
-				return errs.New(errs.Usage, "unknown format %q; valid: table, json, csv, md", format)
+				return errs.New(errs.Argument, "unknown format %q; valid: table, json, csv, md", format)
 			}
 			d, err := deu.Read(args[0])
 			if err != nil {
@@ -129,7 +129,7 @@ func benchModels(list, baseline string) ([]model.Model, error) {
 	}
 	b, err := catalog.Get(baseline)
 	if err != nil {
-		return nil, errs.New(errs.Usage, "--baseline: %v", err)
+		return nil, errs.New(errs.Argument, "--baseline: %v", err)
 	}
 	return append([]model.Model{b}, ms...), nil
 }

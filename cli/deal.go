@@ -101,11 +101,11 @@ func dealSetup(cmd *cobra.Command, args []string) (*Input, *deal.Input, deal.Opt
 	var o deal.Options
 	format, _ := cmd.Flags().GetString("format")
 	if format != "table" && format != "json" {
-		return nil, nil, o, "", errs.New(errs.Usage, "unknown format %q; valid: table, json", format)
+		return nil, nil, o, "", errs.New(errs.Argument, "unknown format %q; valid: table, json", format)
 	}
 	o.Rho, _ = cmd.Flags().GetFloat64("rho")
 	if !(o.Rho > 0) || math.IsInf(o.Rho, 0) {
-		return nil, nil, o, "", errs.New(errs.Usage, "--rho %v; valid: a number > 0", o.Rho)
+		return nil, nil, o, "", errs.New(errs.Argument, "--rho %v; valid: a number > 0", o.Rho)
 	}
 	if req, _ := cmd.Flags().GetString("require"); strings.TrimSpace(req) != "" {
 		for _, id := range strings.Split(req, ",") {
@@ -152,7 +152,7 @@ func dealPackageFrom(cmd *cobra.Command, in *Input, spec, flag string) ([]float6
 			}
 		}
 		if len(missing) > 0 {
-			return nil, "", errs.New(errs.Usage, "%s reference: issues %v have no reference (status quo) in the scenario; valid: model:NAME, or none", flag, missing)
+			return nil, "", errs.New(errs.Argument, "%s reference: issues %v have no reference (status quo) in the scenario; valid: model:NAME, or none", flag, missing)
 		}
 		return v, "reference", nil
 	case strings.HasPrefix(spec, "model:"):
@@ -174,7 +174,7 @@ func dealPackageFrom(cmd *cobra.Command, in *Input, spec, flag string) ([]float6
 		}
 		return v, spec, nil
 	}
-	return nil, "", errs.New(errs.Usage, "%s %q; valid: none, reference, model:NAME (models: %s)", flag, spec, strings.Join(catalog.Names(), ", "))
+	return nil, "", errs.New(errs.Argument, "%s %q; valid: none, reference, model:NAME (models: %s)", flag, spec, strings.Join(catalog.Names(), ", "))
 }
 
 func runDealEvaluate(cmd *cobra.Command, args []string) error {

@@ -80,7 +80,7 @@ func tweakExchange(cmd *cobra.Command, m model.Model) (model.Model, error) {
 	em.CoinFlipTies, _ = fs.GetBool("exchange-coin-flip")
 	p, _ := fs.GetFloat64("exchange-p")
 	if p < 0 || p > 1 {
-		return nil, errs.New(errs.Usage, "--exchange-p %v: valid: a number from 0 to 1", p)
+		return nil, errs.New(errs.Argument, "--exchange-p %v: valid: a number from 0 to 1", p)
 	}
 	em.Randomize = p
 	return em, nil

@@ -82,7 +82,7 @@ func optionsFromFlags(cmd *cobra.Command) (model.Options, error) {
 	o.MaxRounds, _ = f.GetInt("max-rounds")
 	o.Seed, _ = f.GetUint64("seed")
 	if o.Rounds < 0 || o.MaxRounds < 0 {
-		return o, errs.New(errs.Usage, "--rounds and --max-rounds must be ≥ 0")
+		return o, errs.New(errs.Argument, "--rounds and --max-rounds must be ≥ 0")
 	}
 	return o, nil
 }
@@ -93,7 +93,7 @@ func runForecast(cmd *cobra.Command, args []string) error {
 	printer, ok := map[string]outputFunc{"table": printTable(trace), "json": printJSON, "csv": printCSV(trace)}[format]
 	if !ok {
 		if printer, ok = outputs[format]; !ok {
-			return errs.New(errs.Usage, "unknown format %q; valid: table, json, csv%s", format, extraOutputs())
+			return errs.New(errs.Argument, "unknown format %q; valid: table, json, csv%s", format, extraOutputs())
 		}
 	}
 	ms, err := modelsFromFlags(cmd)

@@ -25,10 +25,10 @@ func newGenCmd() *cobra.Command {
 			o.Seed, _ = f.GetUint64("seed")
 			format, _ := f.GetString("format")
 			if o.Actors < 1 || o.Issues < 1 {
-				return errs.New(errs.Usage, "--actors and --issues must be at least 1")
+				return errs.New(errs.Argument, "--actors and --issues must be at least 1")
 			}
 			if format != "yaml" && format != "json" {
-				return errs.New(errs.Usage, "unknown format %q; valid: yaml, json", format)
+				return errs.New(errs.Argument, "unknown format %q; valid: yaml, json", format)
 			}
 			b, err := scenariofile.Marshal(gen.Scenario(o), format)
 			if err != nil {

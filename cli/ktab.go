@@ -104,7 +104,7 @@ func printKTAB(w io.Writer, in *Input, results []*model.Result) error {
 		n++
 	}
 	if n == 0 {
-		return errs.New(errs.Usage, "--format ktab prints the smp model's run as KTAB logs it; add --model smp")
+		return errs.New(errs.Argument, "--format ktab prints the smp model's run as KTAB logs it; add --model smp")
 	}
 	return nil
 }
@@ -125,7 +125,7 @@ func enumFlag[T interface {
 		}
 		names = append(names, t.String())
 	}
-	return 0, false, errs.New(errs.Usage, "--%s %q: valid: %s", flag, v, strings.Join(names, ", "))
+	return 0, false, errs.New(errs.Argument, "--%s %q: valid: %s", flag, v, strings.Join(names, ", "))
 }
 
 func addSMPFlags(fs *pflag.FlagSet) {

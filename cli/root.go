@@ -93,7 +93,7 @@ ceasefire talks) with every model and prints a table.`,
 		SilenceErrors: true,
 	}
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return errs.New(errs.Usage, "%v\nRun '%s --help' for usage.", err, c.CommandPath())
+		return errs.New(errs.Argument, "%v\nRun '%s --help' for usage.", err, c.CommandPath())
 	})
 	imp := &cobra.Command{
 		Use:   "import FORMAT FILE",
@@ -137,7 +137,7 @@ func indent(s string) string { return strings.ReplaceAll(s, "\n", "\n  ") }
 
 func exitCode(err error) int {
 	switch errs.CodeOf(err) {
-	case errs.Usage:
+	case errs.Argument:
 		return 2
 	case errs.Invalid, errs.NotFound:
 		return 3
@@ -160,7 +160,7 @@ func exitCode(err error) int {
 func usageArgs(f cobra.PositionalArgs) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
 		if err := f(cmd, args); err != nil {
-			return errs.New(errs.Usage, "%v\nRun '%s --help' for usage.", err, cmd.CommandPath())
+			return errs.New(errs.Argument, "%v\nRun '%s --help' for usage.", err, cmd.CommandPath())
 		}
 		return nil
 	}

@@ -80,7 +80,7 @@ func runServe(cmd *cobra.Command, _ []string) error {
 	token := os.Getenv("PARLEY_TOKEN")
 	loopback := httpapi.IsLoopback(addr)
 	if !loopback && token == "" {
-		return errs.New(errs.Usage, "--addr %s listens beyond loopback: set PARLEY_TOKEN so writes need a bearer token (or use 127.0.0.1:PORT)", addr)
+		return errs.New(errs.Argument, "--addr %s listens beyond loopback: set PARLEY_TOKEN so writes need a bearer token (or use 127.0.0.1:PORT)", addr)
 	}
 	ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
@@ -107,7 +107,7 @@ func runServe(cmd *cobra.Command, _ []string) error {
 	defer api.Close()
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
-		return errs.New(errs.Usage, "cannot listen on %s: %v", addr, err)
+		return errs.New(errs.Argument, "cannot listen on %s: %v", addr, err)
 	}
 	srv := httpapi.NewHTTPServer(addr, api)
 	fmt.Fprintf(cmd.OutOrStdout(), "http://%s/\n", ln.Addr())

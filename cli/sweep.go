@@ -55,10 +55,10 @@ func sweepOptions(cmd *cobra.Command) (sweep.Options, error) {
 	o.Model.MaxRounds, _ = f.GetInt("max-rounds")
 	o.Model.Seed = o.Seed
 	if o.Draws <= 0 {
-		return o, errs.New(errs.Usage, "--draws must be a positive number, not %d", o.Draws)
+		return o, errs.New(errs.Argument, "--draws must be a positive number, not %d", o.Draws)
 	}
 	if format, _ := f.GetString("format"); format != "table" && format != "json" && format != "csv" {
-		return o, errs.New(errs.Usage, "unknown format %q; valid: table, json, csv", format)
+		return o, errs.New(errs.Argument, "unknown format %q; valid: table, json, csv", format)
 	}
 	return o, nil
 }

@@ -29,7 +29,7 @@ func newSpace(in *Input, rho float64) (*space, error) {
 		return nil, err
 	}
 	if !(rho > 0) || math.IsInf(rho, 0) {
-		return nil, errs.New(errs.Usage, "risk exponent ρ = %v; valid: a number > 0 (1 is linear loss)", rho)
+		return nil, errs.New(errs.Argument, "risk exponent ρ = %v; valid: a number > 0 (1 is linear loss)", rho)
 	}
 	p := in.Problem
 	sp := &space{in: in, p: p, rho: rho}
@@ -290,14 +290,14 @@ func Complete(p *model.Problem, named map[string]float64, rest []float64, restNa
 	for id, x := range named {
 		k := issueIndex(p, id)
 		if k < 0 {
-			return nil, errs.New(errs.Usage, "unknown issue %q; valid: %v", id, issueIDs(p))
+			return nil, errs.New(errs.Argument, "unknown issue %q; valid: %v", id, issueIDs(p))
 		}
 		if is := p.Issues[k]; math.IsNaN(x) || x < is.Min || x > is.Max {
-			return nil, errs.New(errs.Usage, "the package: issue %s: value %v is outside the scale; valid: %v–%v", id, x, is.Min, is.Max)
+			return nil, errs.New(errs.Argument, "the package: issue %s: value %v is outside the scale; valid: %v–%v", id, x, is.Min, is.Max)
 		}
 	}
 	if len(missing) > 0 {
-		return nil, errs.New(errs.Usage, "the package leaves issues %v without a value and %s gives none; valid: name them (issue=value) or fill them from a model (e.g. --rest model:compromise)", missing, restName)
+		return nil, errs.New(errs.Argument, "the package leaves issues %v without a value and %s gives none; valid: name them (issue=value) or fill them from a model (rest: model:NAME, e.g. model:compromise)", missing, restName)
 	}
 	return out, checkPackage(p, out, "the package")
 }

@@ -172,12 +172,12 @@ func (o Options) required(p *model.Problem) ([]int, error) {
 	for _, id := range o.Require {
 		i := actorIndex(p, id)
 		if i < 0 {
-			return nil, errs.New(errs.Usage, "required actor %q is not in the scenario; valid: %v", id, actorIDs(p))
+			return nil, errs.New(errs.Argument, "required actor %q is not in the scenario; valid: %v", id, actorIDs(p))
 		}
 		seen[i] = true
 	}
 	if len(seen) == 0 {
-		return nil, errs.New(errs.Usage, "no required actor; valid: some of %v", actorIDs(p))
+		return nil, errs.New(errs.Argument, "no required actor; valid: some of %v", actorIDs(p))
 	}
 	var out []int
 	for i := range seen {
@@ -193,11 +193,11 @@ func (o Options) fixed(p *model.Problem) (map[int]float64, error) {
 	for id, x := range o.Fix {
 		k := issueIndex(p, id)
 		if k < 0 {
-			return nil, errs.New(errs.Usage, "fixed issue %q is not in the scenario; valid: %v", id, issueIDs(p))
+			return nil, errs.New(errs.Argument, "fixed issue %q is not in the scenario; valid: %v", id, issueIDs(p))
 		}
 		is := p.Issues[k]
 		if math.IsNaN(x) || x < is.Min || x > is.Max {
-			return nil, errs.New(errs.Usage, "fixed issue %s: %v is outside the scale; valid: %v–%v", id, x, is.Min, is.Max)
+			return nil, errs.New(errs.Argument, "fixed issue %s: %v is outside the scale; valid: %v–%v", id, x, is.Min, is.Max)
 		}
 		out[k] = x
 	}
@@ -250,18 +250,18 @@ func ParsePackage(p *model.Problem, s string) (map[string]float64, error) {
 		id, val, ok := strings.Cut(item, "=")
 		id, val = strings.TrimSpace(id), strings.TrimSpace(val)
 		if !ok || id == "" {
-			return nil, errs.New(errs.Usage, "package item %q: want issue=value; valid issues: %v", item, issueIDs(p))
+			return nil, errs.New(errs.Argument, "package item %q: want issue=value; valid issues: %v", item, issueIDs(p))
 		}
 		k := issueIndex(p, id)
 		if k < 0 {
-			return nil, errs.New(errs.Usage, "package item %q: unknown issue %q; valid: %v", item, id, issueIDs(p))
+			return nil, errs.New(errs.Argument, "package item %q: unknown issue %q; valid: %v", item, id, issueIDs(p))
 		}
 		x, err := strconv.ParseFloat(val, 64)
 		if err != nil || math.IsNaN(x) || math.IsInf(x, 0) {
-			return nil, errs.New(errs.Usage, "package item %q: %q is not a number; valid: a number from %v to %v", item, val, p.Issues[k].Min, p.Issues[k].Max)
+			return nil, errs.New(errs.Argument, "package item %q: %q is not a number; valid: a number from %v to %v", item, val, p.Issues[k].Min, p.Issues[k].Max)
 		}
 		if _, dup := out[id]; dup {
-			return nil, errs.New(errs.Usage, "package names issue %s twice", id)
+			return nil, errs.New(errs.Argument, "package names issue %s twice", id)
 		}
 		out[id] = x
 	}

@@ -146,7 +146,7 @@ func (s *searcher) gap(g float64) {
 func Search(in *Input, o Options) (*Result, error) {
 	rho := o.rho()
 	if rho < 1 {
-		return nil, errs.New(errs.Usage, "search needs ρ ≥ 1 (got %v): below 1 the utilities are not concave and the search could not certify its answer; valid: a number ≥ 1 (evaluate accepts any ρ > 0)", rho)
+		return nil, errs.New(errs.Argument, "search needs ρ ≥ 1 (got %v): below 1 the utilities are not concave and the search could not certify its answer; valid: a number ≥ 1 (evaluate accepts any ρ > 0)", rho)
 	}
 	sp, err := newSpace(in, rho)
 	if err != nil {

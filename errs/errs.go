@@ -9,6 +9,7 @@ import (
 )
 
 // Code classifies an error for the CLI (exit code) and HTTP (status code).
+// The codes speak of what went wrong, not of the door it came through.
 type Code string
 
 // The error codes Parley uses.
@@ -16,7 +17,7 @@ const (
 	Invalid  Code = "invalid"   // the input is malformed or violates a rule: exit 3, HTTP 400
 	NotFound Code = "not_found" // a named thing does not exist: exit 3, HTTP 404
 	Conflict Code = "conflict"  // a stale version or duplicate: exit 1, HTTP 409
-	Usage    Code = "usage"     // the command line is wrong: exit 2
+	Argument Code = "argument"  // a setting of the request (flag, option, field) is not valid: exit 2, HTTP 400
 	Internal Code = "internal"  // a bug or an I/O failure: exit 1, HTTP 500
 )
 

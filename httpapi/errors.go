@@ -22,7 +22,7 @@ type errorBody struct {
 
 func status(code errs.Code) int {
 	switch code {
-	case errs.Invalid, errs.Usage:
+	case errs.Invalid, errs.Argument:
 		return http.StatusBadRequest
 	case errs.NotFound:
 		return http.StatusNotFound

@@ -129,7 +129,7 @@ func prepare(p *parsed, req RunRequest) (*Input, string, error) {
 	}
 	res := p.resolve(req.Snapshot, req.Variant)
 	if res.err != nil {
-		if errs.CodeOf(res.err) == errs.Usage {
+		if errs.CodeOf(res.err) == errs.Argument {
 			return nil, "", errs.New(errs.Invalid, "snapshot: %v", res.err)
 		}
 		return nil, "", res.err

@@ -581,7 +581,7 @@ func (s *Server) resolved(w http.ResponseWriter, r *http.Request) {
 	}
 	res, err := p.s.Resolve(snap, q.Get("variant"))
 	if err != nil {
-		if errs.CodeOf(err) == errs.Usage {
+		if errs.CodeOf(err) == errs.Argument {
 			err = errs.New(errs.Invalid, "snapshot: %v", err)
 		}
 		s.fail(w, r, err)

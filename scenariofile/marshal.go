@@ -41,7 +41,7 @@ func Marshal(s *scenario.Scenario, format string) ([]byte, error) {
 		}
 		return append(b, '\n'), nil
 	}
-	return nil, errs.New(errs.Usage, "unknown scenario format %q; valid: yaml, json", format)
+	return nil, errs.New(errs.Argument, "unknown scenario format %q; valid: yaml, json", format)
 }
 
 // encodeYAML writes n with a two-space indent.

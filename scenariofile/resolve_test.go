@@ -143,7 +143,7 @@ func TestResolveParsedErrors(t *testing.T) {
 		msg               string
 	}{
 		{"2025-02-01", "", errs.Invalid, "before the scenario's as_of 2025-02-28"},
-		{"yesterday", "", errs.Usage, `snapshot "yesterday" is not a date`},
+		{"yesterday", "", errs.Argument, `snapshot "yesterday" is not a date`},
 		{"latest", "nope", errs.NotFound, `no variant "nope"; valid: one of [eu-joins no-us]`},
 	}
 	for _, c := range cases {

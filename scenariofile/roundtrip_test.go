@@ -187,7 +187,7 @@ stances:
 }
 
 func TestMarshalErrors(t *testing.T) {
-	if _, err := Marshal(rich(), "toml"); errs.CodeOf(err) != errs.Usage || !strings.Contains(err.Error(), "valid: yaml, json") {
+	if _, err := Marshal(rich(), "toml"); errs.CodeOf(err) != errs.Argument || !strings.Contains(err.Error(), "valid: yaml, json") {
 		t.Errorf("unknown format: %v", err)
 	}
 	if _, err := Marshal(nil, "yaml"); errs.CodeOf(err) != errs.Invalid {

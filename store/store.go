@@ -41,13 +41,19 @@ const (
 	Forecast    RunKind = "forecast"
 	Sweep       RunKind = "sweep"
 	Sensitivity RunKind = "sensitivity"
-	Deal        RunKind = "deal"
+	// Deal evaluates one package (answer.DealEvaluation).
+	Deal RunKind = "deal"
+	// DealSearch searches the zone of agreement (answer.DealSearch).
+	DealSearch RunKind = "deal-search"
 )
+
+// Kinds lists every kind of run.
+var Kinds = []RunKind{Forecast, Sweep, Sensitivity, Deal, DealSearch}
 
 // Valid reports whether k is one of the kinds above.
 func (k RunKind) Valid() bool {
 	switch k {
-	case Forecast, Sweep, Sensitivity, Deal:
+	case Forecast, Sweep, Sensitivity, Deal, DealSearch:
 		return true
 	}
 	return false

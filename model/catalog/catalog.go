@@ -64,7 +64,7 @@ func Get(name string) (model.Model, error) {
 			return m, nil
 		}
 	}
-	return nil, errs.New(errs.Usage, "unknown model %q; valid: %s", name, strings.Join(Names(), ", "))
+	return nil, errs.New(errs.Argument, "unknown model %q; valid: %s", name, strings.Join(Names(), ", "))
 }
 
 // Parse returns the models in a comma-separated list ("" for the default set).

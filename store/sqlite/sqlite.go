@@ -34,7 +34,7 @@ const BusyTimeoutMS = 10000
 // see its own database); use a file in a temporary directory instead.
 func Open(ctx context.Context, path string) (*Store, error) {
 	if path == "" || path == ":memory:" {
-		return nil, errs.New(errs.Usage, "sqlite: a database file path is needed (got %q)", path)
+		return nil, errs.New(errs.Argument, "sqlite: a database file path is needed (got %q)", path)
 	}
 	q := url.Values{}
 	for _, p := range []string{

@@ -60,7 +60,7 @@ func TestReopenKeepsDataAndSchema(t *testing.T) {
 
 func TestOpenNeedsAFile(t *testing.T) {
 	_, err := sqlite.Open(context.Background(), ":memory:")
-	if errs.CodeOf(err) != errs.Usage {
+	if errs.CodeOf(err) != errs.Argument {
 		t.Fatalf("got %v, want a usage error", err)
 	}
 }

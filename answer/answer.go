@@ -1,0 +1,151 @@
+// Package answer is Parley's result schema: one Go type per question a
+// user can ask (forecast, sweep, sensitivity, deal evaluate, deal search,
+// bench), what the question takes (the *Request types, with their
+// defaults in New*Request: the one place each default is defined) and
+// what the answer holds. The command line's --format json, the HTTP API
+// and the web page all speak these types; docs/json.md and the OpenAPI
+// document describe them, and a test keeps the three equal.
+//
+// Package ask computes the answers; this package only holds them, so that
+// every door can render one without reaching into the models.
+package answer
+
+import (
+	"encoding/json"
+	"math"
+)
+
+// Num is a number that encodes NaN and ±Inf as null: JSON has no
+// non-finite numbers, and an answer never prints one as if it were a value.
+type Num float64
+
+// MarshalJSON implements json.Marshaler.
+func (n Num) MarshalJSON() ([]byte, error) {
+	f := float64(n)
+	if math.IsNaN(f) || math.IsInf(f, 0) {
+		return []byte("null"), nil
+	}
+	return json.Marshal(f)
+}
+
+// UnmarshalJSON implements json.Unmarshaler (null is NaN).
+func (n *Num) UnmarshalJSON(b []byte) error {
+	if string(b) == "null" {
+		*n = Num(math.NaN())
+		return nil
+	}
+	var f float64
+	if err := json.Unmarshal(b, &f); err != nil {
+		return err
+	}
+	*n = Num(f)
+	return nil
+}
+
+// Finite reports whether n is a number (not NaN or ±Inf).
+func (n Num) Finite() bool { return !math.IsNaN(float64(n)) && !math.IsInf(float64(n), 0) }
+
+// NumMap copies m, keeping only finite values; nil for an empty map.
+func NumMap(m map[string]float64) map[string]float64 {
+	if len(m) == 0 {
+		return nil
+	}
+	out := make(map[string]float64, len(m))
+	for k, v := range m {
+		if !math.IsNaN(v) && !math.IsInf(v, 0) {
+			out[k] = v
+		}
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return out
+}
+
+// Scenario says what a question was asked about: the scenario, the
+// snapshot and variant it was resolved to, and the actors and issues the
+// answer's ids refer to (in the problem's order).
+type Scenario struct {
+	ID    string `json:"id"`
+	Title string `json:"title"`
+	// Source is where the scenario came from: a file name, "built-in:
+	// NAME", or "stored: ID" on the server.
+	Source string `json:"source"`
+	// Format is "scenario" or the peer format the file was read in.
+	Format string `json:"format"`
+	// AsOf is the date of the resolved snapshot (empty for peer formats).
+	AsOf     string  `json:"as_of"`
+	Snapshot string  `json:"snapshot"`
+	Variant  string  `json:"variant,omitempty"`
+	Actors   []Actor `json:"actors"`
+	Issues   []Issue `json:"issues"`
+	// Warnings are the scenario's own diagnostics that do not stop a run
+	// (a stance with no evidence, an assumed number, …).
+	Warnings []string `json:"warnings"`
+}
+
+// Actor is one party, by id.
+type Actor struct {
+	ID         string  `json:"id"`
+	Name       string  `json:"name"`
+	Capability float64 `json:"capability"`
+}
+
+// Issue is one scale, with its labelled points.
+type Issue struct {
+	ID        string   `json:"id"`
+	Name      string   `json:"name"`
+	Min       float64  `json:"min"`
+	Max       float64  `json:"max"`
+	Reference *float64 `json:"reference,omitempty"`
+	Anchors   []Anchor `json:"anchors,omitempty"`
+}
+
+// Anchor is a labelled point of an issue's scale.
+type Anchor struct {
+	Value float64 `json:"value"`
+	Label string  `json:"label"`
+}
+
+// IssueIndex returns the index of the issue with the id, or -1.
+func (s *Scenario) IssueIndex(id string) int {
+	for k, is := range s.Issues {
+		if is.ID == id {
+			return k
+		}
+	}
+	return -1
+}
+
+// ActorName returns the actor's name, or the id when it has none.
+func (s *Scenario) ActorName(id string) string {
+	for _, a := range s.Actors {
+		if a.ID == id && a.Name != "" {
+			return a.Name
+		}
+	}
+	return id
+}
+
+// Nearest returns the labelled points of issue k nearest to x: one, or
+// several when x lies exactly (to 1e-9 of the scale) between them, so a
+// tie is stated rather than broken silently. None for NaN or an issue
+// without labels.
+func (s *Scenario) Nearest(k int, x float64) []Anchor {
+	is := s.Issues[k]
+	if len(is.Anchors) == 0 || math.IsNaN(x) || math.IsInf(x, 0) {
+		return nil
+	}
+	tol := 1e-9 * math.Max(1, is.Max-is.Min)
+	best := math.Inf(1)
+	for _, a := range is.Anchors {
+		best = math.Min(best, math.Abs(a.Value-x))
+	}
+	var out []Anchor
+	for _, a := range is.Anchors {
+		if math.Abs(a.Value-x) <= best+tol {
+			out = append(out, a)
+		}
+	}
+	return out
+}

@@ -1,0 +1,171 @@
+package answer
+
+// The questions and their defaults. Every door builds a request from a
+// New*Request value and overwrites only what the user gave: the command
+// line takes its flags' defaults from these, the API decodes a request
+// body over them. So a default is defined here and nowhere else.
+
+// DefaultSeed seeds every random draw unless a request names another.
+const DefaultSeed = 1
+
+// Target names the snapshot and variant a question is about.
+type Target struct {
+	// Snapshot is a date YYYY-MM-DD, "base" (no snapshot) or "latest".
+	Snapshot string `json:"snapshot"`
+	// Variant is a what-if variant's id or name; "" for none.
+	Variant string `json:"variant,omitempty"`
+}
+
+// Run is how models are run: which, with which settings.
+type Run struct {
+	// Models are model names (see Models); empty means the default set,
+	// "all" every model.
+	Models []string `json:"models"`
+	// Params are model settings by name (see Param), in text form, e.g.
+	// {"exact": "true", "smp-vote": "Binary"}.
+	Params map[string]string `json:"params,omitempty"`
+	// Rounds, when > 0, runs exactly this many rounds with no early stop.
+	Rounds int `json:"rounds,omitempty"`
+	// MaxRounds caps the rounds of models that stop early (0: each
+	// model's default).
+	MaxRounds int `json:"max_rounds,omitempty"`
+	// Seed seeds models that draw random numbers.
+	Seed uint64 `json:"seed"`
+}
+
+// ForecastRequest asks where each issue lands, per model.
+type ForecastRequest struct {
+	Target
+	Run
+}
+
+// NewForecastRequest returns a forecast request with every default: the
+// latest snapshot, the default models, seed 1.
+func NewForecastRequest() ForecastRequest {
+	return ForecastRequest{Target: Target{Snapshot: "latest"}, Run: Run{Models: []string{}, Seed: DefaultSeed}}
+}
+
+// SweepRequest asks what the stated ranges do to each forecast (sweep)
+// or which input moves it most (sensitivity).
+type SweepRequest struct {
+	Target
+	Run
+	// Draws is the number of Monte Carlo draws.
+	Draws int `json:"draws"`
+	// Uniform samples each range uniformly instead of triangularly with
+	// the stated value as mode.
+	Uniform bool `json:"uniform,omitempty"`
+	// Workers is the number of goroutines (0: every core). It never
+	// changes the answer, so it is not part of the schema.
+	Workers int `json:"-"`
+}
+
+// Default draws of a sweep and of a sensitivity analysis.
+const (
+	DefaultSweepDraws       = 1000
+	DefaultSensitivityDraws = 2000
+	// MaxDraws bounds the draws of one request.
+	MaxDraws = 1_000_000
+	// MaxRounds bounds rounds and max_rounds.
+	MaxRounds = 10_000
+)
+
+// DefaultSweepModel is the model a sweep or sensitivity analysis runs
+// when none is named: a sweep runs the model thousands of times, so one
+// fast model (the baseline the skill benchmark measures others against)
+// rather than every model.
+const DefaultSweepModel = "compromise"
+
+// NewSweepRequest returns a sweep request with every default.
+func NewSweepRequest() SweepRequest {
+	return SweepRequest{Target: Target{Snapshot: "latest"}, Run: Run{Models: []string{DefaultSweepModel}, Seed: DefaultSeed}, Draws: DefaultSweepDraws}
+}
+
+// NewSensitivityRequest returns a sensitivity request with every default.
+func NewSensitivityRequest() SweepRequest {
+	r := NewSweepRequest()
+	r.Draws = DefaultSensitivityDraws
+	return r
+}
+
+// DealRequest is what deal evaluate and deal search share.
+type DealRequest struct {
+	Target
+	// Require lists the actors (ids or aliases) that must accept; empty
+	// means every actor.
+	Require []string `json:"require,omitempty"`
+	// Batna is the package expected without a deal, behind each actor's
+	// alternative: "auto" (the issues' reference points when every issue
+	// has one, else none — and the answer says so), "reference", "none"
+	// (stated reservations only) or "model:NAME" (a model's forecast).
+	Batna string `json:"batna"`
+	// Rho is the risk exponent ρ of the utility (1: linear loss).
+	Rho float64 `json:"rho"`
+}
+
+// DealEvaluateRequest asks how each actor judges one package.
+type DealEvaluateRequest struct {
+	DealRequest
+	// Package gives issue id → value; issues left out take Rest.
+	Package map[string]float64 `json:"package"`
+	// Rest fills the issues Package leaves out: "reference",
+	// "model:NAME" or "none" (every issue must be named).
+	Rest string `json:"rest"`
+	// Models are the models whose forecasts the package is compared with
+	// (empty: the default set; ["none"]: none).
+	Models []string `json:"models"`
+}
+
+// DealSearchRequest asks for the zone of agreement and its packages.
+type DealSearchRequest struct {
+	DealRequest
+	// Fix pins issues: issue id → value.
+	Fix map[string]float64 `json:"fix,omitempty"`
+	// Frontier is the number of weight directions sampling the Pareto
+	// frontier (0: one per required actor, at most 10, plus the
+	// capability-weighted sum; -1: none).
+	Frontier int `json:"frontier,omitempty"`
+	// Samples is the number of packages drawn from the zone (0: 5; -1:
+	// none).
+	Samples int `json:"samples,omitempty"`
+	// Seed seeds the frontier's and the sample's random numbers.
+	Seed uint64 `json:"seed"`
+}
+
+// Deal defaults.
+const (
+	DefaultBatna = "auto"
+	DefaultRest  = "reference"
+	DefaultRho   = 1.0
+)
+
+// NewDealEvaluateRequest returns a deal evaluate request with every default.
+func NewDealEvaluateRequest() DealEvaluateRequest {
+	return DealEvaluateRequest{DealRequest: DealRequest{Target: Target{Snapshot: "latest"}, Batna: DefaultBatna, Rho: DefaultRho},
+		Package: map[string]float64{}, Rest: DefaultRest, Models: []string{}}
+}
+
+// NewDealSearchRequest returns a deal search request with every default.
+func NewDealSearchRequest() DealSearchRequest {
+	return DealSearchRequest{DealRequest: DealRequest{Target: Target{Snapshot: "latest"}, Batna: DefaultBatna, Rho: DefaultRho}, Seed: DefaultSeed}
+}
+
+// BenchRequest asks how well each model forecasts real outcomes (DEU).
+type BenchRequest struct {
+	// Models to score (empty: the default set; "all": every model); the
+	// baseline is always scored.
+	Models []string `json:"models"`
+	// Baseline is the model every other is compared with.
+	Baseline string `json:"baseline"`
+	// Resamples is the number of paired bootstrap resamples.
+	Resamples int `json:"resamples"`
+	// Seed seeds the bootstrap.
+	Seed uint64 `json:"seed"`
+	// ByProposal gives each model every issue of a proposal at once.
+	ByProposal bool `json:"by_proposal,omitempty"`
+}
+
+// NewBenchRequest returns a bench request with every default.
+func NewBenchRequest() BenchRequest {
+	return BenchRequest{Models: []string{}, Baseline: "compromise", Resamples: 10000, Seed: DefaultSeed}
+}

@@ -1,0 +1,174 @@
+package answer
+
+import (
+	"parley/deal"
+	"parley/model"
+	"parley/skill"
+	"parley/sweep"
+)
+
+// Forecast answers a ForecastRequest: every model's forecast per issue.
+type Forecast struct {
+	Scenario Scenario        `json:"scenario"`
+	Request  ForecastRequest `json:"request"`
+	Models   []ModelForecast `json:"models"`
+}
+
+// ModelForecast is one model's forecast of every issue. A model that
+// failed has Error set and no issues; the other models still answer.
+type ModelForecast struct {
+	Model string `json:"model"`
+	// Error says why the model gave no forecast.
+	Error  string          `json:"error,omitempty"`
+	Issues []IssueForecast `json:"issues"`
+	// Notes are what the model says about its run (a detected scale, a
+	// degenerate case handled, why it stopped).
+	Notes []string `json:"notes,omitempty"`
+	// Warnings are what the reader must know before using a number: a
+	// forecast that did not settle, most of all.
+	Warnings []string `json:"warnings,omitempty"`
+	// Detail is model-specific output that the peer-format writers of
+	// package ask read (KTAB's log, Decide's exchanges); not in the JSON.
+	Detail any `json:"-"`
+}
+
+// IssueForecast is one model's forecast of one issue.
+type IssueForecast struct {
+	Issue string `json:"issue"`
+	Name  string `json:"name"`
+	// Forecast is the model's answer (its last round's, for models that
+	// move in rounds); null when there is none.
+	Forecast Num `json:"forecast"`
+	// Settled is false when the model's rounds had not come to rest: then
+	// Range is the span the forecast kept moving in over the last rounds
+	// (Cycle the values it alternates between, when it cycles), and the
+	// forecast is that range, not a point.
+	Settled bool      `json:"settled"`
+	Range   *Interval `json:"range,omitempty"`
+	Cycle   []float64 `json:"cycle,omitempty"`
+	// Nearest are the labelled options nearest the forecast: one, or
+	// several on an exact tie.
+	Nearest []Anchor `json:"nearest"`
+	// Values holds extra named numbers (e.g. "mean", "stop_round").
+	Values map[string]float64 `json:"values,omitempty"`
+	// Rounds holds round 0 (the starting positions) and every round
+	// after; empty for models without rounds.
+	Rounds []Round `json:"rounds,omitempty"`
+}
+
+// Interval is a closed range of a scale.
+type Interval struct {
+	Lo float64 `json:"lo"`
+	Hi float64 `json:"hi"`
+}
+
+// Round is the state after one round.
+type Round struct {
+	Round int `json:"round"`
+	// Positions are by actor id (actors absent from the issue left out).
+	Positions map[string]float64 `json:"positions"`
+	Forecast  Num                `json:"forecast"`
+	Values    map[string]float64 `json:"values,omitempty"`
+}
+
+// Sweep answers a sweep request: per model, the Monte Carlo summary of
+// every issue's forecast over the stated ranges.
+type Sweep struct {
+	Scenario Scenario     `json:"scenario"`
+	Request  SweepRequest `json:"request"`
+	Models   []SweepModel `json:"models"`
+}
+
+// SweepResult is package sweep's summary of one model's draws.
+type SweepResult = sweep.Result
+
+// SweepIssue is the summary of one issue's draws.
+type SweepIssue = sweep.IssueSummary
+
+// SweepBin is one histogram bin.
+type SweepBin = sweep.Bin
+
+// SweepModel is one model's sweep, with what the reader must know about
+// it (a forecast at the stated values that lies outside its own 80%
+// interval, an interrupted run).
+type SweepModel struct {
+	*SweepResult
+	Warnings []string `json:"warnings,omitempty"`
+}
+
+// Sensitivity answers a sensitivity request: per model and issue, the
+// inputs ranked by how far they move the forecast.
+type Sensitivity struct {
+	Scenario Scenario            `json:"scenario"`
+	Request  SweepRequest        `json:"request"`
+	Models   []*SensitivityModel `json:"models"`
+}
+
+// SensitivityModel is package sweep's tornado of one model.
+type SensitivityModel = sweep.SensitivityResult
+
+// SensitivityIssue is one issue's tornado.
+type SensitivityIssue = sweep.IssueSensitivity
+
+// DealEvaluation answers a deal evaluate request.
+type DealEvaluation struct {
+	Scenario Scenario            `json:"scenario"`
+	Request  DealEvaluateRequest `json:"request"`
+	// NoDeal names the package behind each actor's alternative:
+	// "reference", "model:NAME" or "none".
+	NoDeal string `json:"no_deal"`
+	// Rest names where the issues the package leaves out took their value.
+	Rest       string        `json:"rest"`
+	Evaluation *DealVerdicts `json:"evaluation"`
+	Warnings   []string      `json:"warnings,omitempty"`
+}
+
+// DealVerdicts is package deal's evaluation of one package.
+type DealVerdicts = deal.Evaluation
+
+// DealVerdict is one actor's verdict on a package.
+type DealVerdict = deal.Verdict
+
+// DealSearch answers a deal search request.
+type DealSearch struct {
+	Scenario Scenario          `json:"scenario"`
+	Request  DealSearchRequest `json:"request"`
+	NoDeal   string            `json:"no_deal"`
+	Result   *DealZone         `json:"result"`
+	Warnings []string          `json:"warnings,omitempty"`
+}
+
+// DealZone is package deal's search result.
+type DealZone = deal.Result
+
+// DealPackage is one package of a search.
+type DealPackage = deal.Package
+
+// DealPlan is a set of concessions that would open an empty zone.
+type DealPlan = deal.ConcessionPlan
+
+// Bench answers a bench request: every model scored on real outcomes.
+type Bench struct {
+	Request BenchRequest `json:"request"`
+	Report  *BenchReport `json:"report"`
+	// Notes name the issues left out and why.
+	Notes []string `json:"notes,omitempty"`
+	// Run is every forecast, for --per-issue; not in the JSON.
+	Run *skill.Run `json:"-"`
+}
+
+// BenchReport is package skill's report.
+type BenchReport = skill.Report
+
+// ModelInfo describes one model for a door's list of models.
+type ModelInfo struct {
+	Name    string `json:"name"`
+	Summary string `json:"summary"`
+	// Default is true for the models a request without models runs.
+	Default bool `json:"default"`
+	// Params are the model's settings.
+	Params []Param `json:"params,omitempty"`
+}
+
+// Param is one model setting (see model.Param).
+type Param = model.Param

@@ -1,0 +1,90 @@
+package ask
+
+import (
+	"context"
+	"io"
+	"strings"
+
+	"parley/answer"
+	"parley/errs"
+	"parley/format/deu"
+	"parley/model"
+	"parley/skill"
+)
+
+// Bench scores the request's models (and always its baseline) on every
+// scored issue of a DEU-format directory.
+func Bench(ctx context.Context, dir string, req answer.BenchRequest) (*answer.Bench, error) {
+	if req.Resamples < 0 {
+		return nil, errs.New(errs.Argument, "resamples %d: valid: 0 or more", req.Resamples)
+	}
+	d, err := deu.Read(dir)
+	if err != nil {
+		return nil, err
+	}
+	out := &answer.Bench{}
+	for _, w := range d.Warnings {
+		out.Notes = append(out.Notes, "warning: "+w)
+	}
+	cases, skipped := d.Cases()
+	if req.ByProposal {
+		cases, skipped = d.ProposalCases()
+	}
+	out.Notes = append(out.Notes, skipped...)
+	if len(cases) == 0 {
+		return nil, errs.New(errs.Invalid, "%s: no issue can be scored (each needs an outcome and 3 actors with position and salience)", dir)
+	}
+	ms, names, err := chooseModels(req.Models, nil)
+	if err != nil {
+		return nil, err
+	}
+	base, err := modelByName(req.Baseline)
+	if err != nil {
+		return nil, errs.New(errs.Argument, "baseline: %v", err)
+	}
+	found := false
+	for _, n := range names {
+		found = found || n == base.Name()
+	}
+	if !found {
+		ms = append([]model.Model{base}, ms...)
+		names = append([]string{base.Name()}, names...)
+	}
+	req.Models = names
+	run, err := skill.Forecasts(ctx, ms, cases, 0)
+	if err != nil {
+		return nil, err
+	}
+	out.Request = req
+	out.Run = run
+	out.Report = skill.Score(run, skill.Options{Baseline: req.Baseline, Resamples: req.Resamples, Seed: req.Seed})
+	return out, nil
+}
+
+// BenchFormats are the formats a bench answer is written in.
+var benchWriters = map[string]func(io.Writer, *skill.Report) error{
+	"table": skill.WriteTable, "json": skill.WriteJSON, "csv": skill.WriteCSV,
+	"md": skill.WriteMarkdown, "markdown": skill.WriteMarkdown,
+}
+
+// WriteBench writes a bench answer's report as a table, JSON (the
+// document of docs/skill.md), CSV or Markdown.
+func WriteBench(w io.Writer, format string, b *answer.Bench) error {
+	write, ok := benchWriters[format]
+	if !ok {
+		return errs.New(errs.Argument, "unknown format %q; valid: table, json, csv, md", format)
+	}
+	return write(w, b.Report)
+}
+
+// WriteBenchForecasts writes every forecast of a bench run as CSV
+// (model, issue, outcome, forecast, error).
+func WriteBenchForecasts(w io.Writer, b *answer.Bench) error { return skill.WritePerIssue(w, b.Run) }
+
+// CheckBenchFormat says whether WriteBench takes the format.
+func CheckBenchFormat(format string) error {
+	if _, ok := benchWriters[format]; !ok {
+		return errs.New(errs.Argument, "unknown format %q; valid: %s", format, strings.Join([]string{"table", "json", "csv", "md"}, ", "))
+	}
+	return nil
+}

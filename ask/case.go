@@ -1,0 +1,91 @@
+package ask
+
+import (
+	"encoding/json"
+	"fmt"
+	"math"
+
+	"parley/answer"
+	"parley/errs"
+	"parley/model"
+	"parley/scenario"
+)
+
+// Case is an input resolved to one snapshot and variant: the flat
+// scenario, the numerical problem the models read, and the answer's
+// description of both. A Case is read-only and may be shared between
+// requests (every run clones the problem).
+type Case struct {
+	Input    *Input
+	Resolved *scenario.Scenario
+	problem  *model.Problem
+	// Header describes the case in every answer.
+	Header answer.Scenario
+}
+
+// Case resolves the input at the target's snapshot ("" or "latest": the
+// latest) with its variant.
+func (in *Input) Case(t answer.Target) (*Case, error) {
+	if t.Snapshot == "" {
+		t.Snapshot = scenario.Latest
+	}
+	res, err := in.Scenario.Resolve(t.Snapshot, t.Variant)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", in.Name, err)
+	}
+	p, err := model.FromScenario(res)
+	if err != nil {
+		return nil, errs.Wrap(errs.Invalid, fmt.Errorf("%s: %w", in.Name, err))
+	}
+	c := &Case{Input: in, Resolved: res, problem: p}
+	c.Header = header(in, res, p, t)
+	return c, nil
+}
+
+// Problem returns a copy of the case's numerical problem.
+func (c *Case) Problem() *model.Problem { return c.problem.Clone() }
+
+// Fingerprint returns the resolved scenario as JSON: what a run read,
+// for hashing a run's inputs.
+func (c *Case) Fingerprint() ([]byte, error) { return json.Marshal(c.Resolved) }
+
+func header(in *Input, res *scenario.Scenario, p *model.Problem, t answer.Target) answer.Scenario {
+	h := answer.Scenario{ID: res.Metadata.ID, Title: res.Metadata.Title, Source: in.Name, Format: in.Format,
+		Snapshot: t.Snapshot, Variant: t.Variant, Actors: []answer.Actor{}, Issues: []answer.Issue{}, Warnings: []string{}}
+	if in.Format == Scenario {
+		// Peer formats carry no date.
+		h.AsOf = res.Metadata.AsOf
+	}
+	for _, a := range p.Actors {
+		h.Actors = append(h.Actors, answer.Actor{ID: a.ID, Name: a.Name, Capability: a.Capability})
+	}
+	for _, is := range p.Issues {
+		ai := answer.Issue{ID: is.ID, Name: is.Name, Min: is.Min, Max: is.Max}
+		if is.HasReference {
+			r := is.Reference
+			ai.Reference = &r
+		}
+		for _, a := range is.Anchors {
+			ai.Anchors = append(ai.Anchors, answer.Anchor{Value: a.Value, Label: a.Label})
+		}
+		h.Issues = append(h.Issues, ai)
+	}
+	for _, w := range in.Warnings {
+		h.Warnings = append(h.Warnings, w.String())
+	}
+	return h
+}
+
+// clamp puts x on issue k's scale.
+func (c *Case) clamp(k int, x float64) float64 {
+	is := c.problem.Issues[k]
+	return math.Max(is.Min, math.Min(is.Max, x))
+}
+
+// actorID resolves an actor id or alias to its id.
+func (c *Case) actorID(id string) string {
+	if a := c.Resolved.Actor(id); a != nil {
+		return a.ID
+	}
+	return id
+}

@@ -1,0 +1,212 @@
+package ask
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"parley/answer"
+	"parley/deal"
+	"parley/errs"
+	"parley/model"
+)
+
+// DealEvaluate judges one package: each actor's utility, alternative,
+// red lines crossed and verdict, and the package's distance from each
+// model's forecast.
+func DealEvaluate(ctx context.Context, c *Case, req answer.DealEvaluateRequest) (*answer.DealEvaluation, error) {
+	req.Target = c.target(req.Target)
+	din, o, noDeal, warn, err := c.dealSetup(ctx, &req.DealRequest)
+	if err != nil {
+		return nil, err
+	}
+	p := c.problem
+	for id := range req.Package {
+		if c.Header.IssueIndex(id) < 0 {
+			return nil, errs.New(errs.Argument, "package: unknown issue %q; valid: %v", id, issueIDs(c))
+		}
+	}
+	var restV []float64
+	restName := "none"
+	if req.Rest != "none" && len(req.Package) < len(p.Issues) {
+		if restV, restName, err = c.packageFrom(ctx, req.Rest, "rest"); err != nil {
+			return nil, err
+		}
+	}
+	v, err := deal.Complete(p, req.Package, restV, "rest "+req.Rest)
+	if err != nil {
+		return nil, err
+	}
+	var forecasts []deal.Forecast
+	if !(len(req.Models) == 1 && req.Models[0] == "none") {
+		f, err := Forecast(ctx, c, answer.ForecastRequest{Target: req.Target, Run: answer.Run{Models: req.Models, Seed: answer.DefaultSeed}})
+		if err != nil {
+			return nil, err
+		}
+		req.Models = f.Request.Models
+		for _, m := range f.Models {
+			if m.Error != "" {
+				warn = append(warn, fmt.Sprintf("model %s gave no forecast to compare with: %s", m.Model, m.Error))
+				continue
+			}
+			df := deal.Forecast{Name: m.Model}
+			for k, is := range c.Header.Issues {
+				x := math.NaN()
+				for _, f := range m.Issues {
+					if f.Issue == is.ID {
+						x = float64(f.Forecast)
+					}
+				}
+				df.Values = append(df.Values, c.clamp(k, x))
+			}
+			forecasts = append(forecasts, df)
+		}
+	}
+	ev, err := deal.Evaluate(din, v, forecasts, o)
+	if err != nil {
+		return nil, err
+	}
+	return &answer.DealEvaluation{Scenario: c.Header, Request: req, NoDeal: noDeal, Rest: restName, Evaluation: ev, Warnings: warn}, nil
+}
+
+// DealSearch searches the zone of agreement among the required actors.
+func DealSearch(ctx context.Context, c *Case, req answer.DealSearchRequest) (*answer.DealSearch, error) {
+	req.Target = c.target(req.Target)
+	din, o, noDeal, warn, err := c.dealSetup(ctx, &req.DealRequest)
+	if err != nil {
+		return nil, err
+	}
+	o.Fix, o.Frontier, o.Samples, o.Seed = req.Fix, req.Frontier, req.Samples, req.Seed
+	res, err := deal.Search(din, o)
+	if err != nil {
+		return nil, err
+	}
+	return &answer.DealSearch{Scenario: c.Header, Request: req, NoDeal: noDeal, Result: res, Warnings: warn}, nil
+}
+
+// dealSetup builds the deal input and options every deal question shares:
+// the required actors (aliases resolved), ρ, and the no-deal package.
+func (c *Case) dealSetup(ctx context.Context, req *answer.DealRequest) (*deal.Input, deal.Options, string, []string, error) {
+	var o deal.Options
+	if !(req.Rho > 0) || math.IsInf(req.Rho, 0) {
+		return nil, o, "", nil, errs.New(errs.Argument, "rho %v: valid: a number > 0 (1 is linear loss)", req.Rho)
+	}
+	o.Rho = req.Rho
+	var req2 []string
+	for _, id := range req.Require {
+		if id = strings.TrimSpace(id); id != "" {
+			req2 = append(req2, c.actorID(id))
+		}
+	}
+	req.Require = req2
+	o.Require = req2
+	din, err := deal.FromScenario(c.Resolved, c.Problem())
+	if err != nil {
+		return nil, o, "", nil, err
+	}
+	var warn []string
+	batna := req.Batna
+	if batna == "" || batna == answer.DefaultBatna {
+		if missing := c.noReference(); len(missing) == 0 {
+			batna = "reference"
+		} else {
+			batna = "none"
+			warn = append(warn, fmt.Sprintf("no reference point (status quo) on %s: each actor's alternative to agreement is its stated reservation only (0 where none is stated), so an actor accepts any package that crosses none of its red lines; set batna to model:NAME to measure alternatives against a forecast", strings.Join(missing, ", ")))
+		}
+	}
+	if batna != "none" {
+		v, name, err := c.packageFrom(ctx, batna, "batna")
+		if err != nil {
+			return nil, o, "", nil, err
+		}
+		din.NoDeal, din.NoDealFrom = v, name
+	} else if req.Batna == "none" {
+		warn = append(warn, "batna none: each actor's alternative to agreement is its stated reservation only (0 where none is stated)")
+	}
+	return din, o, batna, warn, nil
+}
+
+// noReference lists the issues without a reference point.
+func (c *Case) noReference() []string {
+	var out []string
+	for _, is := range c.problem.Issues {
+		if !is.HasReference {
+			out = append(out, is.ID)
+		}
+	}
+	return out
+}
+
+// packageFrom returns the package "reference" or "model:NAME" names, a
+// model's forecasts put on each issue's scale.
+func (c *Case) packageFrom(ctx context.Context, spec, field string) ([]float64, string, error) {
+	p := c.problem
+	switch {
+	case spec == "reference":
+		if missing := c.noReference(); len(missing) > 0 {
+			return nil, "", errs.New(errs.Argument, "%s reference: issues %v have no reference (status quo) in the scenario; valid: model:NAME, or none", field, missing)
+		}
+		return deal.References(p), "reference", nil
+	case strings.HasPrefix(spec, "model:"):
+		m, err := modelByName(strings.TrimPrefix(spec, "model:"))
+		if err != nil {
+			return nil, "", err
+		}
+		r, err := m.Forecast(ctx, c.Problem(), model.Options{Seed: answer.DefaultSeed, NoTrace: true})
+		if err != nil {
+			return nil, "", fmt.Errorf("%s %s: %w", field, spec, err)
+		}
+		v := make([]float64, len(p.Issues))
+		for k, is := range p.Issues {
+			v[k] = math.NaN()
+			for _, ir := range r.Issues {
+				if ir.Issue == is.ID {
+					v[k] = ir.Forecast
+				}
+			}
+			if math.IsNaN(v[k]) || math.IsInf(v[k], 0) {
+				return nil, "", errs.New(errs.Invalid, "%s %s: no forecast for issue %s", field, spec, is.ID)
+			}
+			v[k] = c.clamp(k, v[k])
+		}
+		return v, spec, nil
+	}
+	return nil, "", errs.New(errs.Argument, "%s %q: valid: reference, none, model:NAME (models: %s)", field, spec, strings.Join(ModelNames(), ", "))
+}
+
+func issueIDs(c *Case) []string {
+	var out []string
+	for _, is := range c.Header.Issues {
+		out = append(out, is.ID)
+	}
+	return out
+}
+
+// ParsePairs reads "id=value,id=value" (a package, fixed issues) into a
+// map. Errors name the item and what would be valid; whether each id is
+// an issue is checked by the question that reads the map.
+func ParsePairs(field, s string) (map[string]float64, error) {
+	out := map[string]float64{}
+	for _, item := range strings.Split(s, ",") {
+		item = strings.TrimSpace(item)
+		if item == "" {
+			continue
+		}
+		id, val, ok := strings.Cut(item, "=")
+		id, val = strings.TrimSpace(id), strings.TrimSpace(val)
+		if !ok || id == "" {
+			return nil, errs.New(errs.Argument, "%s item %q: valid: issue=value", field, item)
+		}
+		x, err := strconv.ParseFloat(val, 64)
+		if err != nil || math.IsNaN(x) || math.IsInf(x, 0) {
+			return nil, errs.New(errs.Argument, "%s item %q: %q is not a number; valid: a finite number on the issue's scale", field, item, val)
+		}
+		if _, dup := out[id]; dup {
+			return nil, errs.New(errs.Argument, "%s names issue %s twice; valid: each issue once", field, id)
+		}
+		out[id] = x
+	}
+	return out, nil
+}

@@ -1,0 +1,175 @@
+package ask
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"strconv"
+
+	"parley/answer"
+	"parley/model"
+)
+
+// Progress reports a long run's progress: done of total steps of one
+// model's part. It may be called from several goroutines.
+type Progress func(model string, done, total int)
+
+// Forecast runs every model of the request on the case. A model that
+// fails does not stop the others: its error is in its part of the answer
+// (ModelErrors returns them), so every door shows the same thing.
+func Forecast(ctx context.Context, c *Case, req answer.ForecastRequest) (*answer.Forecast, error) {
+	ms, names, err := prepareRun(&req.Run)
+	if err != nil {
+		return nil, err
+	}
+	req.Models = names
+	req.Target = c.target(req.Target)
+	out := &answer.Forecast{Scenario: c.Header, Request: req, Models: []answer.ModelForecast{}}
+	for _, m := range ms {
+		r, err := m.Forecast(ctx, c.Problem(), modelOptions(req.Run))
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		if err != nil {
+			out.Models = append(out.Models, answer.ModelForecast{Model: m.Name(), Error: err.Error(), Issues: []answer.IssueForecast{}})
+			continue
+		}
+		out.Models = append(out.Models, c.convert(m.Name(), r))
+	}
+	return out, nil
+}
+
+// prepareRun checks the run settings and chooses the models.
+func prepareRun(r *answer.Run) ([]model.Model, []string, error) {
+	if err := checkRun(r); err != nil {
+		return nil, nil, err
+	}
+	r.Params = normaliseParams(r.Params)
+	return chooseModels(r.Models, r.Params)
+}
+
+// target fills the defaults of a target as the case resolved it.
+func (c *Case) target(t answer.Target) answer.Target {
+	return answer.Target{Snapshot: c.Header.Snapshot, Variant: c.Header.Variant}
+}
+
+// ModelErrors returns the models of an answer that failed, as errors.
+func ModelErrors(f *answer.Forecast) []error {
+	var out []error
+	for _, m := range f.Models {
+		if m.Error != "" {
+			out = append(out, fmt.Errorf("model %s: %s", m.Model, m.Error))
+		}
+	}
+	return out
+}
+
+// convert turns a model's result into its part of the answer, with the
+// labelled options nearest each forecast and a warning for each issue
+// whose rounds had not settled.
+func (c *Case) convert(name string, r *model.Result) answer.ModelForecast {
+	p := c.problem
+	out := answer.ModelForecast{Model: name, Notes: r.Notes, Issues: []answer.IssueForecast{}, Detail: r.Detail}
+	for _, ir := range r.Issues {
+		k := c.Header.IssueIndex(ir.Issue)
+		if k < 0 {
+			continue
+		}
+		is := p.Issues[k]
+		f := answer.IssueForecast{Issue: ir.Issue, Name: is.Name, Forecast: answer.Num(ir.Forecast), Settled: true,
+			Nearest: c.Header.Nearest(k, ir.Forecast), Values: answer.NumMap(ir.Values)}
+		if f.Nearest == nil {
+			f.Nearest = []answer.Anchor{}
+		}
+		for _, rd := range ir.Rounds {
+			ar := answer.Round{Round: rd.Round, Forecast: answer.Num(rd.Forecast), Values: answer.NumMap(rd.Values), Positions: map[string]float64{}}
+			for i, x := range rd.Positions {
+				if !math.IsNaN(x) && i < len(p.Actors) {
+					ar.Positions[p.Actors[i].ID] = x
+				}
+			}
+			f.Rounds = append(f.Rounds, ar)
+		}
+		if s := settle(ir.Rounds, is.Max-is.Min); !s.settled {
+			f.Settled = false
+			f.Range = &answer.Interval{Lo: s.lo, Hi: s.hi}
+			f.Cycle = s.cycle
+			out.Warnings = append(out.Warnings, s.warning(is.ID, len(ir.Rounds)-1))
+		}
+		if !f.Forecast.Finite() {
+			out.Warnings = append(out.Warnings, fmt.Sprintf("issue %s: no forecast (the model gave %v)", is.ID, ir.Forecast))
+		}
+		out.Issues = append(out.Issues, f)
+	}
+	return out
+}
+
+// settling is what the last rounds of a model say about its forecast.
+type settling struct {
+	settled bool
+	// lo and hi bound the forecasts of the last rounds; cycle holds the
+	// values of an exact cycle, in the order of its last period.
+	lo, hi float64
+	cycle  []float64
+}
+
+// settleWindow is how many of the last rounds bound an unsettled
+// forecast's range (fewer when the run is short: the later half).
+const settleWindow = 10
+
+// maxCycle is the longest cycle looked for.
+const maxCycle = 4
+
+// settle reads the forecasts of the rounds: settled when the last two
+// agree (to 1e-9 of the scale); otherwise an exact cycle of period ≤ 4 if
+// the last rounds repeat one, and the range of the last rounds.
+func settle(rounds []model.Round, width float64) settling {
+	n := len(rounds)
+	if n < 2 {
+		return settling{settled: true}
+	}
+	tol := 1e-9 * math.Max(1, width)
+	same := func(a, b float64) bool { return math.Abs(a-b) <= tol || (math.IsNaN(a) && math.IsNaN(b)) }
+	f := func(i int) float64 { return rounds[i].Forecast }
+	if same(f(n-1), f(n-2)) {
+		return settling{settled: true}
+	}
+	s := settling{lo: math.Inf(1), hi: math.Inf(-1)}
+	for p := 2; p <= maxCycle && 2*p <= n-1; p++ {
+		ok := true
+		for j := 0; j < p && ok; j++ {
+			ok = same(f(n-1-j), f(n-1-j-p))
+		}
+		if ok {
+			for j := p - 1; j >= 0; j-- {
+				s.cycle = append(s.cycle, f(n-1-j))
+			}
+			break
+		}
+	}
+	w := len(s.cycle)
+	if w == 0 {
+		w = min(settleWindow, max(2, (n-1+1)/2))
+	}
+	for i := n - w; i < n; i++ {
+		if x := f(i); !math.IsNaN(x) {
+			s.lo, s.hi = math.Min(s.lo, x), math.Max(s.hi, x)
+		}
+	}
+	return s
+}
+
+func (s settling) warning(issue string, rounds int) string {
+	g := func(x float64) string { return strconv.FormatFloat(x, 'f', 1, 64) }
+	if len(s.cycle) > 0 {
+		vals := ""
+		for i, x := range s.cycle {
+			if i > 0 {
+				vals += ", "
+			}
+			vals += g(x)
+		}
+		return fmt.Sprintf("issue %s: did not settle — the forecast cycles through %s (period %d) after %d rounds; read it as the range %s–%s, not the last round's point", issue, vals, len(s.cycle), rounds, g(s.lo), g(s.hi))
+	}
+	return fmt.Sprintf("issue %s: did not settle — the forecast was still moving after %d rounds, within %s–%s over the last rounds; read it as that range, not the last round's point", issue, rounds, g(s.lo), g(s.hi))
+}

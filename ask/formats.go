@@ -1,0 +1,176 @@
+package ask
+
+import (
+	"bytes"
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"parley/errs"
+	"parley/format/bdmcsv"
+	"parley/format/decide"
+	"parley/format/ktab"
+	"parley/scenario"
+	"parley/scenariofile"
+	"parley/scenarios"
+)
+
+// Format is a file format Parley reads: its own scenario format or a peer
+// tool's input file.
+type Format struct {
+	// Name is what users type (parley import NAME, ?format=NAME).
+	Name string
+	// Summary is one line: what the file is.
+	Summary string
+	detect  func(head []byte) bool
+	read    func(name string, data []byte) (*scenario.Scenario, error)
+}
+
+// Scenario is the name of Parley's own format.
+const Scenario = "scenario"
+
+// peers are the peer tools' formats, in the order detection tries them.
+var peers = []Format{
+	{Name: "bdmcsv", Summary: "the one-issue CSV of Bueno de Mesquita expected-utility studies (Actor,Capability,Position,Salience)",
+		detect: bdmcsv.Detect, read: func(n string, d []byte) (*scenario.Scenario, error) { return bdmcsv.Read(n, bytes.NewReader(d)) }},
+	{Name: "ktab", Summary: "a KTAB spatial-model-of-politics CSV (smpc --csv)",
+		detect: ktab.Detect, read: func(n string, d []byte) (*scenario.Scenario, error) { return ktab.Read(n, bytes.NewReader(d)) }},
+	{Name: "decide", Summary: "a Decide input file (#A/#P/#M/#D rows; Stokman's exchange model)",
+		detect: decide.Detect, read: func(n string, d []byte) (*scenario.Scenario, error) { return decide.Read(n, bytes.NewReader(d)) }},
+}
+
+// Formats lists every format Parley reads: its own first, then the peers.
+func Formats() []Format {
+	return append([]Format{{Name: Scenario, Summary: "a Parley scenario in YAML or JSON (docs/format.md)"}}, peers...)
+}
+
+// FormatNames returns the names of Formats, in order.
+func FormatNames() []string {
+	var out []string
+	for _, f := range Formats() {
+		out = append(out, f.Name)
+	}
+	return out
+}
+
+// Input is a loaded scenario, in any format, before a snapshot and variant
+// are chosen. It is read-only once loaded and may be shared.
+type Input struct {
+	// Name is the file the scenario came from, "built-in: NAME" or
+	// "stored: ID".
+	Name string
+	// Format is "scenario" or the peer format it was read in.
+	Format   string
+	Scenario *scenario.Scenario
+	// Warnings are non-fatal diagnostics.
+	Warnings scenario.Diagnostics
+}
+
+// BuiltIn loads the built-in case.
+func BuiltIn() (*Input, error) {
+	n, d := scenarios.Default()
+	return Load("built-in: "+n, d, LoadOptions{})
+}
+
+// LoadOptions say how to read an input.
+type LoadOptions struct {
+	// Format forces a format by name; "" detects it.
+	Format string
+	// Strict makes warnings errors.
+	Strict bool
+}
+
+// maxForeign is how many errors to list for a file that does not look
+// like a scenario.
+const maxForeign = 8
+
+// Load reads a scenario file or a peer tool's file from its bytes. name
+// is what diagnostics cite.
+func Load(name string, data []byte, o LoadOptions) (*Input, error) {
+	if o.Format != "" && o.Format != Scenario {
+		f, err := formatByName(o.Format)
+		if err != nil {
+			return nil, err
+		}
+		return readPeer(f, name, data)
+	}
+	if o.Format == "" && !strings.HasPrefix(name, "built-in: ") && !scenariofile.Detect(data) {
+		head := data[:min(len(data), 4096)]
+		for _, f := range peers {
+			if f.detect(head) {
+				return readPeer(f, name, data)
+			}
+		}
+		ext := strings.ToLower(filepath.Ext(name))
+		if ext != ".yaml" && ext != ".yml" && ext != ".json" {
+			return nil, errs.New(errs.Invalid, "%s: not a file Parley can read; valid: a scenario in YAML or JSON (see docs/format.md)%s", name, peerList())
+		}
+	}
+	s, ds := scenariofile.Parse(name, data)
+	if es := ds.Errors(o.Strict); !scenariofile.Detect(data) && len(es) > maxForeign {
+		// Probably not a scenario at all: a wall of errors helps nobody.
+		more := fmt.Sprintf("… and %d more: is %s a Parley scenario? A scenario file has metadata, issues, actors and stances (docs/format.md)%s",
+			len(es)-maxForeign, name, peerList())
+		return nil, append(es[:maxForeign:maxForeign], scenario.Diagnostic{Message: more})
+	}
+	if err := ds.Err(o.Strict); err != nil || s == nil {
+		if err == nil {
+			err = errs.New(errs.Invalid, "%s: not a scenario", name)
+		}
+		return nil, err
+	}
+	w := ds.Warnings()
+	if w == nil {
+		w = scenario.Diagnostics{}
+	}
+	return &Input{Name: name, Format: Scenario, Scenario: s, Warnings: w}, nil
+}
+
+func readPeer(f Format, name string, data []byte) (*Input, error) {
+	s, err := f.read(name, data)
+	if err != nil {
+		return nil, errs.Wrap(errs.Invalid, err)
+	}
+	w := s.Validate().Warnings()
+	if w == nil {
+		w = scenario.Diagnostics{}
+	}
+	return &Input{Name: name, Format: f.Name, Scenario: s, Warnings: w}, nil
+}
+
+func formatByName(name string) (Format, error) {
+	for _, f := range peers {
+		if f.Name == name {
+			return f, nil
+		}
+	}
+	return Format{}, errs.New(errs.Argument, "unknown format %q; valid: %s", name, strings.Join(FormatNames(), ", "))
+}
+
+func peerList() string {
+	var names []string
+	for _, f := range peers {
+		names = append(names, f.Name)
+	}
+	return ", or one of the peer formats: " + strings.Join(names, ", ")
+}
+
+// Import converts a file in the named peer format ("" detects it; a
+// scenario file is returned as it is) into a scenario file in YAML.
+func Import(format, name string, data []byte) ([]byte, *Input, error) {
+	in, err := Load(name, data, LoadOptions{Format: format})
+	if err != nil {
+		return nil, nil, err
+	}
+	if in.Format == Scenario {
+		return data, in, nil
+	}
+	out, err := scenariofile.Marshal(in.Scenario, "yaml")
+	if err != nil {
+		return nil, nil, err
+	}
+	return out, in, nil
+}
+
+// PeerFormats returns the peer formats alone (parley import's subcommands).
+func PeerFormats() []Format { return append([]Format(nil), peers...) }

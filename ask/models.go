@@ -1,0 +1,141 @@
+package ask
+
+import (
+	"sort"
+	"strings"
+
+	"parley/answer"
+	"parley/errs"
+	"parley/model"
+	"parley/model/catalog"
+)
+
+// Models lists every model with its summary, whether a request without
+// models runs it, and its settings.
+func Models() []answer.ModelInfo {
+	def := map[string]bool{}
+	for _, m := range catalog.Default() {
+		def[m.Name()] = true
+	}
+	var out []answer.ModelInfo
+	for _, m := range catalog.All() {
+		info := answer.ModelInfo{Name: m.Name(), Summary: m.Summary(), Default: def[m.Name()]}
+		if c, ok := m.(model.Configurable); ok {
+			info.Params = c.Params()
+		}
+		out = append(out, info)
+	}
+	return out
+}
+
+// Params lists every model setting of every model, in catalog order: the
+// command line offers each as a flag --NAME, the API as params.NAME.
+func Params() []answer.Param {
+	var out []answer.Param
+	for _, m := range Models() {
+		out = append(out, m.Params...)
+	}
+	return out
+}
+
+// ModelNames returns every model name, sorted.
+func ModelNames() []string { return catalog.Names() }
+
+// chooseModels returns the models a list names ("" or empty: the default
+// set; "all": every model), each once, with params applied to the models
+// they belong to. A setting for a model the run does not include is an
+// error, not silently dropped. names gets the canonical names.
+func chooseModels(list []string, params map[string]string) (ms []model.Model, names []string, err error) {
+	var clean []string
+	for _, n := range list {
+		for _, part := range strings.Split(n, ",") {
+			if part = strings.TrimSpace(part); part != "" {
+				clean = append(clean, part)
+			}
+		}
+	}
+	switch {
+	case len(clean) == 0:
+		ms = catalog.Default()
+	case len(clean) == 1 && clean[0] == "all":
+		ms = catalog.All()
+	default:
+		seen := map[string]bool{}
+		for _, n := range clean {
+			m, err := catalog.Get(n)
+			if err != nil {
+				return nil, nil, err
+			}
+			if seen[m.Name()] {
+				return nil, nil, errs.New(errs.Argument, "models: %s is named twice; valid: each model once", m.Name())
+			}
+			seen[m.Name()] = true
+			ms = append(ms, m)
+		}
+	}
+	keys := make([]string, 0, len(params))
+	for k := range params {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		owner := ""
+		for _, p := range Params() {
+			if p.Name == k {
+				owner = p.Model
+			}
+		}
+		if owner == "" {
+			var valid []string
+			for _, p := range Params() {
+				valid = append(valid, p.Name)
+			}
+			return nil, nil, errs.New(errs.Argument, "params: no model setting %q; valid: %s", k, strings.Join(valid, ", "))
+		}
+		applied := false
+		for i, m := range ms {
+			if c, ok := m.(model.Configurable); ok && m.Name() == owner {
+				if ms[i], err = c.Set(k, params[k]); err != nil {
+					return nil, nil, err
+				}
+				applied = true
+			}
+		}
+		if !applied {
+			return nil, nil, errs.New(errs.Argument, "setting %s is for model %s, which this run does not include; valid: add %s to the models, or drop the setting", k, owner, owner)
+		}
+	}
+	for _, m := range ms {
+		names = append(names, m.Name())
+	}
+	return ms, names, nil
+}
+
+// modelByName returns one model by name, with its default settings.
+func modelByName(name string) (model.Model, error) { return catalog.Get(name) }
+
+// checkRun validates the run settings every model reads.
+func checkRun(r *answer.Run) error {
+	if r.Rounds < 0 || r.MaxRounds < 0 || r.Rounds > answer.MaxRounds || r.MaxRounds > answer.MaxRounds {
+		return errs.New(errs.Argument, "rounds %d, max_rounds %d: valid: whole numbers from 0 to %d", r.Rounds, r.MaxRounds, answer.MaxRounds)
+	}
+	return nil
+}
+
+// modelOptions are the run options every model reads.
+func modelOptions(r answer.Run) model.Options {
+	return model.Options{Rounds: r.Rounds, MaxRounds: r.MaxRounds, Seed: r.Seed}
+}
+
+// normaliseParams drops empty params so an absent and an empty setting
+// hash and echo the same.
+func normaliseParams(p map[string]string) map[string]string {
+	if len(p) == 0 {
+		return nil
+	}
+	out := map[string]string{}
+	for k, v := range p {
+		out[k] = v
+	}
+	return out
+}

@@ -1,0 +1,89 @@
+package ask
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+
+	"parley/answer"
+	"parley/errs"
+	"parley/model"
+	"parley/sweep"
+)
+
+// Sweep runs the Monte Carlo sweep of every model of the request. On
+// cancellation (Ctrl-C) it returns the draws that finished, marked
+// interrupted, and runs no further model.
+func Sweep(ctx context.Context, c *Case, req answer.SweepRequest, progress Progress) (*answer.Sweep, error) {
+	o, ms, err := prepareSweep(c, &req, progress)
+	if err != nil {
+		return nil, err
+	}
+	out := &answer.Sweep{Scenario: c.Header, Request: req, Models: []answer.SweepModel{}}
+	for _, m := range ms {
+		r, err := sweep.Run(ctx, m, c.Problem(), o(m.Name()))
+		if err != nil {
+			return nil, fmt.Errorf("model %s: %w", m.Name(), err)
+		}
+		sm := answer.SweepModel{SweepResult: r}
+		if r.Interrupted {
+			sm.Warnings = append(sm.Warnings, fmt.Sprintf("interrupted after %d of %d draws: the intervals rest on the draws that finished", r.Draws, r.Requested))
+		}
+		for _, is := range r.Issues {
+			if r.Draws > 0 && (is.Base < is.Lo80 || is.Base > is.Hi80) {
+				g := func(x float64) string { return strconv.FormatFloat(x, 'f', 1, 64) }
+				sm.Warnings = append(sm.Warnings, fmt.Sprintf("issue %s: the forecast at the stated values (%s) lies outside its own 80%% interval [%s, %s]: the point is fragile, a small change in the inputs moves it", is.Issue, g(is.Base), g(is.Lo80), g(is.Hi80)))
+			}
+		}
+		out.Models = append(out.Models, sm)
+		if r.Interrupted {
+			break
+		}
+	}
+	return out, nil
+}
+
+// Sensitivity ranks, per model and issue, the ranged inputs by how far
+// they move the forecast.
+func Sensitivity(ctx context.Context, c *Case, req answer.SweepRequest, progress Progress) (*answer.Sensitivity, error) {
+	o, ms, err := prepareSweep(c, &req, progress)
+	if err != nil {
+		return nil, err
+	}
+	out := &answer.Sensitivity{Scenario: c.Header, Request: req, Models: []*answer.SensitivityModel{}}
+	for _, m := range ms {
+		r, err := sweep.Sensitivity(ctx, m, c.Problem(), o(m.Name()))
+		if err != nil {
+			return nil, fmt.Errorf("model %s: %w", m.Name(), err)
+		}
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		out.Models = append(out.Models, r)
+	}
+	return out, nil
+}
+
+// prepareSweep checks a sweep request and returns each model's options.
+func prepareSweep(c *Case, req *answer.SweepRequest, progress Progress) (func(string) sweep.Options, []model.Model, error) {
+	if req.Draws <= 0 || req.Draws > answer.MaxDraws {
+		return nil, nil, errs.New(errs.Argument, "draws %d: valid: a whole number from 1 to %d", req.Draws, answer.MaxDraws)
+	}
+	if req.Workers < 0 {
+		return nil, nil, errs.New(errs.Argument, "workers %d: valid: 0 (every core) or more", req.Workers)
+	}
+	ms, names, err := prepareRun(&req.Run)
+	if err != nil {
+		return nil, nil, err
+	}
+	req.Models = names
+	req.Target = c.target(req.Target)
+	opts := func(name string) sweep.Options {
+		o := sweep.Options{Draws: req.Draws, Seed: req.Seed, Uniform: req.Uniform, Workers: req.Workers, Model: modelOptions(req.Run)}
+		if progress != nil {
+			o.Progress = func(done int) { progress(name, done, req.Draws) }
+		}
+		return o
+	}
+	return opts, ms, nil
+}
