@@ -19,7 +19,9 @@ type Forecast struct {
 type ModelForecast struct {
 	Model string `json:"model"`
 	// Error says why the model gave no forecast.
-	Error  string          `json:"error,omitempty"`
+	Error string `json:"error,omitempty"`
+	// Err is the error behind Error, with its code; not in the JSON.
+	Err    error           `json:"-"`
 	Issues []IssueForecast `json:"issues"`
 	// Notes are what the model says about its run (a detected scale, a
 	// degenerate case handled, why it stopped).

@@ -31,7 +31,7 @@ func Forecast(ctx context.Context, c *Case, req answer.ForecastRequest) (*answer
 			return nil, ctx.Err()
 		}
 		if err != nil {
-			out.Models = append(out.Models, answer.ModelForecast{Model: m.Name(), Error: err.Error(), Issues: []answer.IssueForecast{}})
+			out.Models = append(out.Models, answer.ModelForecast{Model: m.Name(), Error: err.Error(), Err: err, Issues: []answer.IssueForecast{}})
 			continue
 		}
 		out.Models = append(out.Models, c.convert(m.Name(), r))
@@ -57,7 +57,10 @@ func (c *Case) target(t answer.Target) answer.Target {
 func ModelErrors(f *answer.Forecast) []error {
 	var out []error
 	for _, m := range f.Models {
-		if m.Error != "" {
+		switch {
+		case m.Err != nil:
+			out = append(out, fmt.Errorf("model %s: %w", m.Model, m.Err))
+		case m.Error != "":
 			out = append(out, fmt.Errorf("model %s: %s", m.Model, m.Error))
 		}
 	}
@@ -94,10 +97,10 @@ func (c *Case) convert(name string, r *model.Result) answer.ModelForecast {
 			f.Settled = false
 			f.Range = &answer.Interval{Lo: s.lo, Hi: s.hi}
 			f.Cycle = s.cycle
-			out.Warnings = append(out.Warnings, s.warning(is.ID, len(ir.Rounds)-1))
+			out.Warnings = append(out.Warnings, s.warning(issueLabel(is), len(ir.Rounds)-1))
 		}
 		if !f.Forecast.Finite() {
-			out.Warnings = append(out.Warnings, fmt.Sprintf("issue %s: no forecast (the model gave %v)", is.ID, ir.Forecast))
+			out.Warnings = append(out.Warnings, fmt.Sprintf("%s: no forecast (the model gave %v)", issueLabel(is), ir.Forecast))
 		}
 		out.Issues = append(out.Issues, f)
 	}
@@ -169,7 +172,15 @@ func (s settling) warning(issue string, rounds int) string {
 			}
 			vals += g(x)
 		}
-		return fmt.Sprintf("issue %s: did not settle — the forecast cycles through %s (period %d) after %d rounds; read it as the range %s–%s, not the last round's point", issue, vals, len(s.cycle), rounds, g(s.lo), g(s.hi))
+		return fmt.Sprintf("%s: did not settle — the forecast cycles through %s (period %d) after %d rounds; read it as the range %s–%s, not the last round's point", issue, vals, len(s.cycle), rounds, g(s.lo), g(s.hi))
 	}
-	return fmt.Sprintf("issue %s: did not settle — the forecast was still moving after %d rounds, within %s–%s over the last rounds; read it as that range, not the last round's point", issue, rounds, g(s.lo), g(s.hi))
+	return fmt.Sprintf("%s: did not settle — the forecast was still moving after %d rounds, within %s–%s over the last rounds; read it as that range, not the last round's point", issue, rounds, g(s.lo), g(s.hi))
+}
+
+// issueLabel names an issue in a message: its name, with its id.
+func issueLabel(is model.Issue) string {
+	if is.Name == "" || is.Name == is.ID {
+		return is.ID
+	}
+	return fmt.Sprintf("%s (%s)", is.Name, is.ID)
 }

@@ -32,7 +32,7 @@ func Sweep(ctx context.Context, c *Case, req answer.SweepRequest, progress Progr
 		for _, is := range r.Issues {
 			if r.Draws > 0 && (is.Base < is.Lo80 || is.Base > is.Hi80) {
 				g := func(x float64) string { return strconv.FormatFloat(x, 'f', 1, 64) }
-				sm.Warnings = append(sm.Warnings, fmt.Sprintf("issue %s: the forecast at the stated values (%s) lies outside its own 80%% interval [%s, %s]: the point is fragile, a small change in the inputs moves it", is.Issue, g(is.Base), g(is.Lo80), g(is.Hi80)))
+				sm.Warnings = append(sm.Warnings, fmt.Sprintf("%s (%s): the forecast at the stated values (%s) lies outside its own 80%% interval [%s, %s]: the point is fragile, a small change in the inputs moves it", is.Name, is.Issue, g(is.Base), g(is.Lo80), g(is.Hi80)))
 			}
 		}
 		out.Models = append(out.Models, sm)

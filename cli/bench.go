@@ -1,37 +1,35 @@
 package cli
 
 import (
-	"io"
 	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
 
+	"parley/answer"
+	"parley/ask"
 	"parley/errs"
-	"parley/format/deu"
-	"parley/model"
-	"parley/model/catalog"
-	"parley/skill"
 )
 
-func init() { register(benchCommand) }
-
-func benchCommand() *cobra.Command {
+func newBenchCmd() *cobra.Command {
 	bench := &cobra.Command{
 		Use:   "bench",
 		Short: "Score the models against real negotiation outcomes",
+		Args:  usageArgs(cobra.NoArgs),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return errs.New(errs.Argument, "name what to score against; valid: deu DIR\nRun 'parley bench --help' for usage.")
+		},
 	}
 	bench.AddCommand(benchDEUCommand())
 	return bench
 }
 
 func benchDEUCommand() *cobra.Command {
+	def := answer.NewBenchRequest()
 	var (
-		list, format, perIssue, baseline string
-		resamples                        int
-		seed                             uint64
-		byProposal                       bool
+		list, format, perIssue string
 	)
+	req := def
 	cmd := &cobra.Command{
 		Use:   "deu DIR",
 		Short: "Score every model on a DEU directory (issues.csv, actor_inputs.csv, council_capability.csv)",
@@ -44,44 +42,31 @@ interval of each model's MAE minus the baseline's (compromise by default).
 baseline is always run. Models that fail on an issue are listed, not fatal.
 Each issue is its own problem unless --by-proposal groups the issues of a
 proposal into one (scores stay per issue).`,
-		Args: cobra.ExactArgs(1),
+		Args: usageArgs(cobra.ExactArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			write, ok := benchWriters[format]
-			if !ok {
-				return errs.New(errs.Argument, "unknown format %q; valid: table, json, csv, md", format)
+			if err := ask.CheckBenchFormat(format); err != nil {
+				return err
 			}
-			d, err := deu.Read(args[0])
+			if strings.TrimSpace(list) != "" {
+				req.Models = strings.Split(list, ",")
+			}
+			b, err := ask.Bench(cmd.Context(), args[0], req)
 			if err != nil {
 				return err
 			}
-			for _, w := range d.Warnings {
-				cmd.PrintErrln("warning:", w)
+			for _, n := range b.Notes {
+				if strings.HasPrefix(n, "warning: ") {
+					cmd.PrintErrln(n)
+				} else {
+					cmd.PrintErrln("note:", n)
+				}
 			}
-			cases, skipped := d.Cases()
-			if byProposal {
-				cases, skipped = d.ProposalCases()
-			}
-			for _, s := range skipped {
-				cmd.PrintErrln("note:", s)
-			}
-			if len(cases) == 0 {
-				return errs.New(errs.Invalid, "%s: no issue can be scored (each needs an outcome and 3 actors with position and salience)", args[0])
-			}
-			ms, err := benchModels(list, baseline)
-			if err != nil {
-				return err
-			}
-			run, err := skill.Forecasts(cmd.Context(), ms, cases, 0)
-			if err != nil {
-				return err
-			}
-			rep := skill.Score(run, skill.Options{Baseline: baseline, Resamples: resamples, Seed: seed})
 			if perIssue != "" {
 				f, err := os.Create(perIssue)
 				if err != nil {
 					return errs.New(errs.Invalid, "--per-issue: %v", err)
 				}
-				werr := skill.WritePerIssue(f, run)
+				werr := ask.WriteBenchForecasts(f, b)
 				if cerr := f.Close(); werr == nil {
 					werr = cerr
 				}
@@ -89,47 +74,16 @@ proposal into one (scores stay per issue).`,
 					return errs.New(errs.Internal, "--per-issue %s: %v", perIssue, werr)
 				}
 			}
-			return write(cmd.OutOrStdout(), rep)
+			return ask.WriteBench(cmd.OutOrStdout(), format, b)
 		},
 	}
 	fs := cmd.Flags()
 	fs.StringVarP(&list, "model", "m", "", `models to run, comma-separated ("all" for every model, hidden ones too); default: every default model`)
 	fs.StringVarP(&format, "format", "f", "table", "output: table, json, csv or md")
 	fs.StringVar(&perIssue, "per-issue", "", "write every forecast (model, issue, outcome, forecast, error) as CSV to this file")
-	fs.StringVar(&baseline, "baseline", "compromise", "model the others are compared with")
-	fs.IntVar(&resamples, "resamples", 10000, "paired bootstrap resamples")
-	fs.Uint64Var(&seed, "seed", 1, "bootstrap seed")
-	fs.BoolVar(&byProposal, "by-proposal", false, "give each model all issues of the proposal at once (for models that link issues, e.g. exchange); scores stay per issue")
+	fs.StringVar(&req.Baseline, "baseline", def.Baseline, "model the others are compared with")
+	fs.IntVar(&req.Resamples, "resamples", def.Resamples, "paired bootstrap resamples")
+	fs.Uint64Var(&req.Seed, "seed", def.Seed, "bootstrap seed")
+	fs.BoolVar(&req.ByProposal, "by-proposal", def.ByProposal, "give each model all issues of the proposal at once (for models that link issues, e.g. exchange); scores stay per issue")
 	return cmd
-}
-
-var benchWriters = map[string]func(io.Writer, *skill.Report) error{
-	"table": skill.WriteTable, "json": skill.WriteJSON, "csv": skill.WriteCSV,
-	"md": skill.WriteMarkdown, "markdown": skill.WriteMarkdown,
-}
-
-// benchModels resolves --model, always including the baseline (first).
-func benchModels(list, baseline string) ([]model.Model, error) {
-	var ms []model.Model
-	switch strings.TrimSpace(list) {
-	case "":
-		ms = catalog.Default()
-	case "all":
-		ms = catalog.All()
-	default:
-		var err error
-		if ms, err = catalog.Parse(list); err != nil {
-			return nil, err
-		}
-	}
-	for _, m := range ms {
-		if m.Name() == baseline {
-			return ms, nil
-		}
-	}
-	b, err := catalog.Get(baseline)
-	if err != nil {
-		return nil, errs.New(errs.Argument, "--baseline: %v", err)
-	}
-	return append([]model.Model{b}, ms...), nil
 }

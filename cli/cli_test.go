@@ -145,9 +145,9 @@ func TestForecastJSON(t *testing.T) {
 		Models []struct {
 			Model  string `json:"model"`
 			Issues []struct {
-				Issue    string                 `json:"issue"`
-				Forecast float64                `json:"forecast"`
-				Nearest  struct{ Label string } `json:"nearest"`
+				Issue    string                   `json:"issue"`
+				Forecast float64                  `json:"forecast"`
+				Nearest  []struct{ Label string } `json:"nearest"`
 				Rounds   []struct {
 					Round     int                `json:"round"`
 					Positions map[string]float64 `json:"positions"`
@@ -168,8 +168,8 @@ func TestForecastJSON(t *testing.T) {
 	if m.Model != "compromise" || m.Issues[0].Issue != "budget" || math.Abs(m.Issues[0].Forecast-58) > 1e-12 {
 		t.Errorf("got %+v", m.Issues[0])
 	}
-	if m.Issues[0].Nearest.Label != "half budget" {
-		t.Errorf("nearest label %q, want half budget", m.Issues[0].Nearest.Label)
+	if n := m.Issues[0].Nearest; len(n) != 1 || n[0].Label != "half budget" {
+		t.Errorf("nearest %+v, want half budget alone", n)
 	}
 	if r := m.Issues[0].Rounds; len(r) != 1 || r[0].Positions["c"] != 80 {
 		t.Errorf("rounds %+v", r)

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"math"
@@ -12,13 +11,10 @@ import (
 	"github.com/jedib0t/go-pretty/v6/text"
 	"github.com/spf13/cobra"
 
-	"parley/deal"
+	"parley/answer"
+	"parley/ask"
 	"parley/errs"
-	"parley/model"
-	"parley/model/catalog"
 )
-
-func init() { register(newDealCmd) }
 
 func newDealCmd() *cobra.Command {
 	cmd := &cobra.Command{
@@ -40,13 +36,35 @@ lines (scenario: red_lines).`,
 	return cmd
 }
 
-func addDealFlags(cmd *cobra.Command) {
-	addInputFlags(cmd)
+func addDealFlags(cmd *cobra.Command, def answer.DealRequest) {
+	addInputFlags(cmd, def.Target)
 	f := cmd.Flags()
-	f.String("require", "", "comma-separated actors that must accept (default: every actor)")
-	f.String("batna", "none", `no-deal package behind each actor's alternative: "none" (reservations only), "reference" (the issues' status quo) or "model:NAME" (a model's forecast)`)
-	f.Float64("rho", 1, "risk exponent ρ of the utility (1: linear loss; search needs ≥ 1)")
+	f.String("require", strings.Join(def.Require, ","), "comma-separated actors (ids or aliases) that must accept (default: every actor)")
+	f.String("batna", def.Batna, `no-deal package behind each actor's alternative: "auto" (the issues' status quo where every issue has one, else none, and the answer says so), "reference", "none" (reservations only) or "model:NAME" (a model's forecast)`)
+	f.Float64("rho", def.Rho, "risk exponent ρ of the utility (1: linear loss; search needs ≥ 1)")
 	f.StringP("format", "f", "table", "output format: table or json")
+}
+
+// dealRequest reads the flags every deal command shares over def.
+func dealRequest(cmd *cobra.Command, def answer.DealRequest) (answer.DealRequest, string, error) {
+	f := cmd.Flags()
+	r := def
+	format, _ := f.GetString("format")
+	if format != "table" && format != "json" {
+		return r, format, errs.New(errs.Argument, "unknown format %q; valid: table, json", format)
+	}
+	r.Target = target(cmd)
+	r.Batna, _ = f.GetString("batna")
+	r.Rho, _ = f.GetFloat64("rho")
+	if req, _ := f.GetString("require"); strings.TrimSpace(req) != "" {
+		r.Require = nil
+		for _, id := range strings.Split(req, ",") {
+			if id = strings.TrimSpace(id); id != "" {
+				r.Require = append(r.Require, id)
+			}
+		}
+	}
+	return r, format, nil
 }
 
 func newDealEvaluateCmd() *cobra.Command {
@@ -64,11 +82,12 @@ must be named).`,
 		Args: usageArgs(cobra.MaximumNArgs(1)),
 		RunE: runDealEvaluate,
 	}
-	addDealFlags(cmd)
+	def := answer.NewDealEvaluateRequest()
+	addDealFlags(cmd, def.DealRequest)
 	f := cmd.Flags()
 	f.StringP("package", "p", "", "the package: issue=value pairs, comma-separated")
-	f.String("rest", "reference", `value of the issues the package leaves out: "reference", "model:NAME" or "none"`)
-	f.StringP("model", "m", "", "models whose forecasts the package is compared with (default: all; \"none\" for none)")
+	f.String("rest", def.Rest, `value of the issues the package leaves out: "reference", "model:NAME" or "none"`)
+	f.StringP("model", "m", "", "models whose forecasts the package is compared with (default: every default model; \"none\" for none)")
 	return cmd
 }
 
@@ -87,207 +106,116 @@ bending). Every optimum comes with a certificate of how close it is.`,
 		Args: usageArgs(cobra.MaximumNArgs(1)),
 		RunE: runDealSearch,
 	}
-	addDealFlags(cmd)
+	def := answer.NewDealSearchRequest()
+	addDealFlags(cmd, def.DealRequest)
 	f := cmd.Flags()
 	f.String("fix", "", "pin issues: issue=value pairs, comma-separated")
-	f.Int("frontier", 0, "weight directions sampling the Pareto frontier (0: one per required actor, at most 10, plus the capability-weighted sum; -1: none)")
-	f.Int("samples", 0, "packages drawn from the zone (0: 5; -1: none)")
-	f.Uint64("seed", 1, "seed of the frontier's and the sample's random numbers")
+	f.Int("frontier", def.Frontier, "weight directions sampling the Pareto frontier (0: one per required actor, at most 10, plus the capability-weighted sum; -1: none)")
+	f.Int("samples", def.Samples, "packages drawn from the zone (0: 5; -1: none)")
+	f.Uint64("seed", def.Seed, "seed of the frontier's and the sample's random numbers")
 	return cmd
 }
 
-// dealSetup loads the input and builds the deal input and options.
-func dealSetup(cmd *cobra.Command, args []string) (*Input, *deal.Input, deal.Options, string, error) {
-	var o deal.Options
-	format, _ := cmd.Flags().GetString("format")
-	if format != "table" && format != "json" {
-		return nil, nil, o, "", errs.New(errs.Argument, "unknown format %q; valid: table, json", format)
-	}
-	o.Rho, _ = cmd.Flags().GetFloat64("rho")
-	if !(o.Rho > 0) || math.IsInf(o.Rho, 0) {
-		return nil, nil, o, "", errs.New(errs.Argument, "--rho %v; valid: a number > 0", o.Rho)
-	}
-	if req, _ := cmd.Flags().GetString("require"); strings.TrimSpace(req) != "" {
-		for _, id := range strings.Split(req, ",") {
-			if id = strings.TrimSpace(id); id != "" {
-				o.Require = append(o.Require, id)
-			}
-		}
-	}
-	in, err := loadInput(cmd, args)
-	if err != nil {
-		return nil, nil, o, "", err
-	}
-	// Aliases name actors too.
-	for j, id := range o.Require {
-		if a := in.Resolved.Actor(id); a != nil {
-			o.Require[j] = a.ID
-		}
-	}
-	din, err := deal.FromScenario(in.Resolved, in.Problem)
-	if err != nil {
-		return nil, nil, o, "", err
-	}
-	batna, _ := cmd.Flags().GetString("batna")
-	if batna != "none" {
-		v, name, err := dealPackageFrom(cmd, in, batna, "--batna")
-		if err != nil {
-			return nil, nil, o, "", err
-		}
-		din.NoDeal, din.NoDealFrom = v, name
-	}
-	return in, din, o, format, nil
-}
-
-// dealPackageFrom returns the package "reference" or "model:NAME" names.
-func dealPackageFrom(cmd *cobra.Command, in *Input, spec, flag string) ([]float64, string, error) {
-	p := in.Problem
-	switch {
-	case spec == "reference":
-		v := deal.References(p)
-		var missing []string
-		for k, x := range v {
-			if math.IsNaN(x) {
-				missing = append(missing, p.Issues[k].ID)
-			}
-		}
-		if len(missing) > 0 {
-			return nil, "", errs.New(errs.Argument, "%s reference: issues %v have no reference (status quo) in the scenario; valid: model:NAME, or none", flag, missing)
-		}
-		return v, "reference", nil
-	case strings.HasPrefix(spec, "model:"):
-		m, err := catalog.Get(strings.TrimPrefix(spec, "model:"))
-		if err != nil {
-			return nil, "", err
-		}
-		r, err := m.Forecast(cmd.Context(), p.Clone(), model.Options{Seed: 1})
-		if err != nil {
-			return nil, "", fmt.Errorf("%s %s: %w", flag, spec, err)
-		}
-		v := make([]float64, len(p.Issues))
-		for k, is := range p.Issues {
-			v[k] = forecastOf(r, is.ID)
-			if math.IsNaN(v[k]) {
-				return nil, "", errs.New(errs.Invalid, "%s %s: no forecast for issue %s", flag, spec, is.ID)
-			}
-			v[k] = math.Max(is.Min, math.Min(is.Max, v[k]))
-		}
-		return v, spec, nil
-	}
-	return nil, "", errs.New(errs.Argument, "%s %q; valid: none, reference, model:NAME (models: %s)", flag, spec, strings.Join(catalog.Names(), ", "))
-}
-
 func runDealEvaluate(cmd *cobra.Command, args []string) error {
-	in, din, o, format, err := dealSetup(cmd, args)
+	req := answer.NewDealEvaluateRequest()
+	var format string
+	var err error
+	if req.DealRequest, format, err = dealRequest(cmd, req.DealRequest); err != nil {
+		return err
+	}
+	f := cmd.Flags()
+	spec, _ := f.GetString("package")
+	if req.Package, err = ask.ParsePairs("package", spec); err != nil {
+		return err
+	}
+	req.Rest, _ = f.GetString("rest")
+	if list, _ := f.GetString("model"); strings.TrimSpace(list) != "" {
+		req.Models = strings.Split(list, ",")
+	}
+	c, err := loadCase(cmd, args)
 	if err != nil {
 		return err
 	}
-	spec, _ := cmd.Flags().GetString("package")
-	named, err := deal.ParsePackage(in.Problem, spec)
-	if err != nil {
-		return err
-	}
-	rest, _ := cmd.Flags().GetString("rest")
-	var restV []float64
-	restName := "--rest none"
-	if rest != "none" && len(named) < len(in.Problem.Issues) {
-		restV, restName, err = dealPackageFrom(cmd, in, rest, "--rest")
-		if err != nil {
-			return err
-		}
-	}
-	v, err := deal.Complete(in.Problem, named, restV, restName)
-	if err != nil {
-		return err
-	}
-	var forecasts []deal.Forecast
-	if list, _ := cmd.Flags().GetString("model"); list != "none" {
-		ms, err := catalog.Parse(list)
-		if err != nil {
-			return err
-		}
-		results, err := runModels(cmd, in, ms, model.Options{Seed: 1})
-		if err != nil {
-			return err
-		}
-		for _, r := range results {
-			f := deal.Forecast{Name: r.Model}
-			for _, is := range in.Problem.Issues {
-				f.Values = append(f.Values, math.Max(is.Min, math.Min(is.Max, forecastOf(r, is.ID))))
-			}
-			forecasts = append(forecasts, f)
-		}
-	}
-	ev, err := deal.Evaluate(din, v, forecasts, o)
+	ev, err := ask.DealEvaluate(cmd.Context(), c, req)
 	if err != nil {
 		return err
 	}
 	w := cmd.OutOrStdout()
 	if format == "json" {
-		return dealJSON(w, in, map[string]any{"named": named, "rest": restName, "evaluation": ev})
+		return writeJSON(w, ev)
 	}
-	fmt.Fprintln(w, heading(in))
+	printEvaluation(w, ev)
+	return nil
+}
+
+func printEvaluation(w io.Writer, ev *answer.DealEvaluation) {
+	sc := &ev.Scenario
+	fmt.Fprintln(w, heading(sc))
 	t := dealTable(w)
 	t.AppendHeader(table.Row{"Issue", "Value", "From", "Nearest option"})
 	t.SetColumnConfigs([]table.ColumnConfig{{Number: 1, WidthMax: 32, WidthMaxEnforcer: text.WrapSoft}, {Number: 4, WidthMax: 64, WidthMaxEnforcer: text.WrapSoft}})
-	for k, is := range in.Problem.Issues {
-		from := restName
-		if _, ok := named[is.ID]; ok {
+	v := ev.Evaluation.Package
+	for k, is := range sc.Issues {
+		from := ev.Rest
+		if _, ok := ev.Request.Package[is.ID]; ok {
 			from = "package"
 		}
-		t.AppendRow(table.Row{is.Name, num(v[k]), from, nearestLabel(in.Problem, k, v[k])})
+		t.AppendRow(table.Row{is.Name, num(v[k]), from, nearestLabel(sc, k, v[k])})
 	}
 	t.Render()
-	printVerdicts(w, ev.Actors)
-	if ev.Accepted {
+	printVerdicts(w, sc, ev.Evaluation.Actors)
+	if ev.Evaluation.Accepted {
 		fmt.Fprintln(w, "Accepted by every required actor.")
 	} else {
-		fmt.Fprintf(w, "Blocked by: %s.\n", strings.Join(ev.Blockers, ", "))
+		var names []string
+		for _, id := range ev.Evaluation.Blockers {
+			names = append(names, sc.ActorName(id))
+		}
+		fmt.Fprintf(w, "Blocked by: %s.\n", strings.Join(names, ", "))
 	}
-	if len(ev.Forecasts) > 0 {
+	if len(ev.Evaluation.Forecasts) > 0 {
 		t := dealTable(w)
 		t.AppendHeader(table.Row{"Model", "Mean |package − forecast|", "Max"})
-		for _, f := range ev.Forecasts {
+		for _, f := range ev.Evaluation.Forecasts {
 			t.AppendRow(table.Row{f.Model, fmt.Sprintf("%.1f%%", f.Mean), fmt.Sprintf("%.1f%%", f.Max)})
 		}
 		t.Render()
 	}
-	return nil
+	for _, x := range ev.Warnings {
+		fmt.Fprintf(w, "warning: %s\n", x)
+	}
 }
 
 func runDealSearch(cmd *cobra.Command, args []string) error {
-	in, din, o, format, err := dealSetup(cmd, args)
-	if err != nil {
+	req := answer.NewDealSearchRequest()
+	var format string
+	var err error
+	if req.DealRequest, format, err = dealRequest(cmd, req.DealRequest); err != nil {
 		return err
 	}
 	f := cmd.Flags()
 	if fix, _ := f.GetString("fix"); strings.TrimSpace(fix) != "" {
-		if o.Fix, err = deal.ParsePackage(in.Problem, fix); err != nil {
+		if req.Fix, err = ask.ParsePairs("fix", fix); err != nil {
 			return err
 		}
 	}
-	o.Frontier, _ = f.GetInt("frontier")
-	o.Samples, _ = f.GetInt("samples")
-	o.Seed, _ = f.GetUint64("seed")
-	res, err := deal.Search(din, o)
+	req.Frontier, _ = f.GetInt("frontier")
+	req.Samples, _ = f.GetInt("samples")
+	req.Seed, _ = f.GetUint64("seed")
+	c, err := loadCase(cmd, args)
+	if err != nil {
+		return err
+	}
+	res, err := ask.DealSearch(cmd.Context(), c, req)
 	if err != nil {
 		return err
 	}
 	w := cmd.OutOrStdout()
 	if format == "json" {
-		return dealJSON(w, in, res)
+		return writeJSON(w, res)
 	}
-	printSearch(w, in, res)
+	printSearch(w, res)
 	return nil
-}
-
-func dealJSON(w io.Writer, in *Input, v any) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(map[string]any{
-		"scenario": in.Resolved.Metadata.ID, "as_of": in.Resolved.Metadata.AsOf,
-		"snapshot": in.Snapshot, "variant": in.Variant, "result": v,
-	})
 }
 
 func dealTable(w io.Writer) table.Writer {
@@ -297,16 +225,13 @@ func dealTable(w io.Writer) table.Writer {
 	return t
 }
 
-func nearestLabel(p *model.Problem, k int, x float64) string {
-	if a, ok := nearest(p, k, x); ok {
-		return fmt.Sprintf("%s (%s)", a.Label, num(a.Value))
-	}
-	return ""
+func nearestLabel(sc *answer.Scenario, k int, x float64) string {
+	return labels(sc.Nearest(k, x), true)
 }
 
 func num3(x float64) string { return strconv.FormatFloat(x, 'f', 3, 64) }
 
-func printVerdicts(w io.Writer, vs []deal.Verdict) {
+func printVerdicts(w io.Writer, sc *answer.Scenario, vs []answer.DealVerdict) {
 	t := dealTable(w)
 	t.AppendHeader(table.Row{"Actor", "Utility", "Alternative", "Gain", "Red lines crossed", "Verdict"})
 	t.SetColumnConfigs([]table.ColumnConfig{{Number: 3, WidthMax: 30, WidthMaxEnforcer: text.WrapSoft}, {Number: 5, WidthMax: 36, WidthMaxEnforcer: text.WrapSoft}})
@@ -322,14 +247,15 @@ func printVerdicts(w io.Writer, vs []deal.Verdict) {
 		if !v.Required {
 			verdict += " (not required)"
 		}
-		t.AppendRow(table.Row{v.Actor, num3(v.Utility), fmt.Sprintf("%s (%s)", num3(v.Alternative), v.AlternativeFrom), fmt.Sprintf("%+.3f", v.Gain), strings.Join(crossed, "; "), verdict})
+		t.AppendRow(table.Row{sc.ActorName(v.Actor), num3(v.Utility), fmt.Sprintf("%s (%s)", num3(v.Alternative), v.AlternativeFrom), fmt.Sprintf("%+.3f", v.Gain), strings.Join(crossed, "; "), verdict})
 	}
 	t.Render()
 }
 
-func printSearch(w io.Writer, in *Input, res *deal.Result) {
-	p := in.Problem
-	fmt.Fprintln(w, heading(in))
+func printSearch(w io.Writer, a *answer.DealSearch) {
+	res := a.Result
+	p := &a.Scenario
+	fmt.Fprintln(w, heading(p))
 	fmt.Fprintf(w, "Required: %s. ρ = %v.", strings.Join(res.Required, ", "), res.Rho)
 	if len(res.Fixed) > 0 {
 		var fx []string
@@ -371,7 +297,7 @@ func printSearch(w io.Writer, in *Input, res *deal.Result) {
 		if res.NashProduct > 0 {
 			fmt.Fprintf(w, "Nash product (capability-weighted geometric mean of gains) %.5f, certified ≤ %.5f.\n", res.NashProduct, res.NashBound)
 		}
-		printPackageVerdicts(w, res, res.Nash)
+		printPackageVerdicts(w, p, res, res.Nash)
 		printPackages(w, p, "Pareto frontier (max Σ λ·U over the zone)", res.Frontier)
 		printPackages(w, p, "Packages drawn from the zone", res.Sample)
 	}
@@ -385,25 +311,28 @@ func printSearch(w io.Writer, in *Input, res *deal.Result) {
 	for _, n := range res.Notes {
 		fmt.Fprintf(w, "note: %s\n", n)
 	}
+	for _, x := range a.Warnings {
+		fmt.Fprintf(w, "warning: %s\n", x)
+	}
 	fmt.Fprintf(w, "solver: %d solves, %d Newton steps, largest certificate gap %.2g (normalised units)\n", res.Stats.Solves, res.Stats.NewtonSteps, res.Stats.MaxGap)
 }
 
 // printPackageVerdicts shows every actor's utility, alternative and gain
 // at one package.
-func printPackageVerdicts(w io.Writer, res *deal.Result, pk *deal.Package) {
+func printPackageVerdicts(w io.Writer, sc *answer.Scenario, res *answer.DealZone, pk *answer.DealPackage) {
 	req := map[string]bool{}
 	for _, id := range res.Required {
 		req[id] = true
 	}
-	var vs []deal.Verdict
+	var vs []answer.DealVerdict
 	for i, a := range res.Alternatives {
-		vs = append(vs, deal.Verdict{Actor: a.Actor, Required: req[a.Actor], Utility: pk.Utilities[i], Alternative: a.Value, AlternativeFrom: a.From, Gain: pk.Gains[i], Accepts: pk.Gains[i] >= -1e-9})
+		vs = append(vs, answer.DealVerdict{Actor: a.Actor, Required: req[a.Actor], Utility: pk.Utilities[i], Alternative: a.Value, AlternativeFrom: a.From, Gain: pk.Gains[i], Accepts: pk.Gains[i] >= -1e-9})
 	}
 	fmt.Fprintf(w, "At the %s package (red lines of actors not required are not checked here; use deal evaluate):\n", pk.Label)
-	printVerdicts(w, vs)
+	printVerdicts(w, sc, vs)
 }
 
-func printPackages(w io.Writer, p *model.Problem, title string, pks []deal.Package) {
+func printPackages(w io.Writer, p *answer.Scenario, title string, pks []answer.DealPackage) {
 	if len(pks) == 0 {
 		return
 	}
@@ -424,7 +353,7 @@ func printPackages(w io.Writer, p *model.Problem, title string, pks []deal.Packa
 	t.Render()
 }
 
-func printPlan(w io.Writer, p *model.Problem, res *deal.Result, title string, pl *deal.ConcessionPlan, unit string) {
+func printPlan(w io.Writer, p *answer.Scenario, res *answer.DealZone, title string, pl *answer.DealPlan, unit string) {
 	if pl == nil {
 		return
 	}
@@ -446,5 +375,5 @@ func printPlan(w io.Writer, p *model.Problem, res *deal.Result, title string, pl
 		}
 		fmt.Fprintln(w)
 	}
-	printPackages(w, p, "  the package it opens", []deal.Package{pl.Package})
+	printPackages(w, p, "  the package it opens", []answer.DealPackage{pl.Package})
 }

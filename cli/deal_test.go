@@ -15,13 +15,14 @@ func dealJSONResult(t *testing.T, args ...string) map[string]any {
 	if code != 0 {
 		t.Fatalf("%v: exit %d: %s", args, code, errOut)
 	}
-	var doc struct {
-		Result map[string]any `json:"result"`
-	}
+	var doc map[string]any
 	if err := json.Unmarshal([]byte(out), &doc); err != nil {
 		t.Fatalf("%v: %v\n%s", args, err, out)
 	}
-	return doc.Result
+	if r, ok := doc["result"].(map[string]any); ok {
+		return r // deal search: the zone
+	}
+	return doc // deal evaluate: the answer itself
 }
 
 func floats(t *testing.T, v any) []float64 {
@@ -82,7 +83,7 @@ func TestDealEvaluate(t *testing.T) {
 		t.Errorf("distance from compromise %v", d)
 	}
 	out, _, code := run(t, "deal", "evaluate", logroll, "-p", "i1=30,i2=70", "--variant", "reserve", "-m", "none")
-	if code != 0 || !strings.Contains(out, "Blocked by: a, b.") {
+	if code != 0 || !strings.Contains(out, "Blocked by: A, B.") {
 		t.Errorf("table (exit %d):\n%s", code, out)
 	}
 }
@@ -96,7 +97,7 @@ func TestDealUsageErrors(t *testing.T) {
 		{[]string{"deal", "evaluate", logroll, "-p", "i1=3"}, "no reference"},
 		{[]string{"deal", "evaluate", logroll, "-p", "i1=3", "--rest", "none"}, "[i2] without a value"},
 		{[]string{"deal", "evaluate", logroll, "-p", "i1=300,i2=1", "--rest", "none"}, "outside the scale"},
-		{[]string{"deal", "search", logroll, "--batna", "forecast"}, "valid: none, reference, model:NAME"},
+		{[]string{"deal", "search", logroll, "--batna", "forecast"}, "valid: reference, none, model:NAME"},
 		{[]string{"deal", "search", logroll, "--batna", "model:nope"}, `unknown model "nope"`},
 		{[]string{"deal", "search", logroll, "--rho", "0.5"}, "ρ ≥ 1"},
 		{[]string{"deal", "search", logroll, "--require", "a,zz"}, `required actor "zz"`},
@@ -119,9 +120,31 @@ func TestDealBuiltIn(t *testing.T) {
 			t.Errorf("latest: open = %v, want the territorial red lines to close the zone", res["open"])
 		}
 	}
-	res := dealJSONResult(t, "deal", "evaluate", "-q", "-p", "ceasefire=70", "--snapshot", "2025-03-11", "-m", "compromise")
+	res := dealJSONResult(t, "deal", "evaluate", "-q", "-p", "ceasefire=70", "--snapshot", "2025-03-11", "-m", "compromise", "--batna", "none")
 	ev := res["evaluation"].(map[string]any)
-	if ev["accepted"] != true {
-		t.Errorf("30-day ceasefire with no alternatives stated: %v", ev["blockers"])
+	if ev["accepted"] != true || res["no_deal"] != "none" {
+		t.Errorf("30-day ceasefire with no alternatives stated: %v (no_deal %v)", ev["blockers"], res["no_deal"])
+	}
+	// Without --batna every issue of the case has a status quo, so the
+	// alternatives are measured against it, and the answer says so.
+	res = dealJSONResult(t, "deal", "evaluate", "-q", "-p", "ceasefire=70", "--snapshot", "2025-03-11", "-m", "none")
+	if res["no_deal"] != "reference" || res["request"].(map[string]any)["batna"] != "auto" {
+		t.Errorf("default alternative: no_deal %v, request %v; want reference from batna auto", res["no_deal"], res["request"])
+	}
+}
+
+// The logroll file has no status quo: the default alternative falls back
+// to the stated reservations, and the answer warns that it did.
+func TestDealDefaultAlternativeWarns(t *testing.T) {
+	out, _, code := run(t, "deal", "search", logroll, "--format", "json")
+	var doc struct {
+		NoDeal   string   `json:"no_deal"`
+		Warnings []string `json:"warnings"`
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil || code != 0 {
+		t.Fatalf("exit %d: %v", code, err)
+	}
+	if doc.NoDeal != "none" || len(doc.Warnings) != 1 || !strings.Contains(doc.Warnings[0], "no reference point (status quo) on i1, i2") {
+		t.Errorf("no_deal %q, warnings %q", doc.NoDeal, doc.Warnings)
 	}
 }

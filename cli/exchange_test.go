@@ -66,7 +66,7 @@ func TestExchangeCLIErrors(t *testing.T) {
 		t.Errorf("exit %d, stderr %q", code, errs)
 	}
 	_, errs, code = run(t, "forecast", "-m", "exchange", "--exchange-p", "2", decideFile)
-	if code != 2 || !strings.Contains(errs, "--exchange-p") {
+	if code != 2 || !strings.Contains(errs, `setting exchange-p "2": valid: a number from 0 to 1`) {
 		t.Errorf("exit %d, stderr %q", code, errs)
 	}
 }

@@ -10,8 +10,6 @@ import (
 	"parley/scenariofile"
 )
 
-func init() { register(newGenCmd) }
-
 func newGenCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "gen",

@@ -67,7 +67,7 @@ func TestKTABErrors(t *testing.T) {
 	}
 	good := write(t, "good.csv", "S,d,3,1\nActor,Desc,Power,P,S\nA,a,1,50,50\nB,b,1,100,50\nC,c,1,0,50\n")
 	_, errOut, code = run(t, "forecast", "-m", "compromise", "-f", "ktab", good)
-	if code != 2 || !strings.Contains(errOut, "--model smp") {
+	if code != 2 || !strings.Contains(errOut, "add the smp model") {
 		t.Errorf("--format ktab without smp: exit %d, %q; want 2", code, errOut)
 	}
 	_, errOut, code = run(t, "forecast", "-m", "smp", "--smp-vote", "Majority", good)

@@ -6,304 +6,386 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"os"
 	"strconv"
+	"strings"
 
 	"github.com/jedib0t/go-pretty/v6/table"
 	"github.com/jedib0t/go-pretty/v6/text"
+	"golang.org/x/term"
 
-	"parley/model"
+	"parley/answer"
+	"parley/ask"
 )
 
-// heading describes what was forecast: the scenario, its date, the variant.
-func heading(in *Input) string {
-	title := in.Resolved.Metadata.Title
-	if title == "" {
-		title = in.Resolved.Metadata.ID
+// heading describes what was asked about: the scenario, its date, the
+// variant, the source and its size.
+func heading(s *answer.Scenario) string {
+	h := s.Title
+	if h == "" {
+		h = s.ID
 	}
-	h := title
-	if in.Format == "scenario" {
-		// Peer formats carry no date.
-		h += " — as of " + in.Resolved.Metadata.AsOf
+	if s.AsOf != "" {
+		h += " — as of " + s.AsOf
 	}
-	if in.Variant != "" {
-		h += ", variant " + in.Variant
+	if s.Variant != "" {
+		h += ", variant " + s.Variant
 	}
-	return h + fmt.Sprintf(" (%s; %d actors, %d issues)", in.Name, len(in.Problem.Actors), len(in.Problem.Issues))
+	return h + fmt.Sprintf(" (%s; %d actors, %d issues)", s.Source, len(s.Actors), len(s.Issues))
 }
 
-// nearest returns the anchor of issue k nearest to x.
-func nearest(p *model.Problem, k int, x float64) (model.Anchor, bool) {
-	as := p.Issues[k].Anchors
-	if len(as) == 0 || math.IsNaN(x) {
-		return model.Anchor{}, false
-	}
-	best := as[0]
-	for _, a := range as[1:] {
-		if math.Abs(a.Value-x) < math.Abs(best.Value-x) {
-			best = a
+// termWidth is the width of w when it is a terminal, else 120.
+func termWidth(w io.Writer) int {
+	if f, ok := w.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+		if cols, _, err := term.GetSize(int(f.Fd())); err == nil && cols >= 40 {
+			return cols
 		}
 	}
-	return best, true
+	return 120
 }
 
 func num(x float64) string {
-	if math.IsNaN(x) {
+	if math.IsNaN(x) || math.IsInf(x, 0) {
 		return "–"
 	}
 	return strconv.FormatFloat(x, 'f', 1, 64)
 }
 
-func printTable(trace bool) outputFunc {
-	return func(w io.Writer, in *Input, results []*model.Result) error {
-		fmt.Fprintln(w, heading(in))
-		t := table.NewWriter()
-		t.SetOutputMirror(w)
-		t.SetStyle(table.StyleLight)
-		t.AppendHeader(table.Row{"Issue", "Model", "Forecast", "Nearest option"})
-		t.SetColumnConfigs([]table.ColumnConfig{
-			{Number: 1, AutoMerge: true, VAlign: text.VAlignTop, WidthMax: 24, WidthMaxEnforcer: text.WrapSoft},
-			{Number: 3, Align: text.AlignRight},
-			{Number: 4, WidthMax: 56, WidthMaxEnforcer: text.WrapSoft},
-		})
-		for k, is := range in.Problem.Issues {
-			for _, r := range results {
-				f := forecastOf(r, is.ID)
-				label := ""
-				if a, ok := nearest(in.Problem, k, f); ok {
-					label = fmt.Sprintf("%s (%s)", a.Label, num(a.Value))
-				}
-				t.AppendRow(table.Row{is.Name, r.Model, num(f), label})
+func newTable(w io.Writer) table.Writer {
+	t := table.NewWriter()
+	t.SetOutputMirror(w)
+	t.SetStyle(table.StyleLight)
+	return t
+}
+
+// shown is a forecast as a table shows it: the range of one that did not
+// settle, else the point.
+func shown(f answer.IssueForecast) string {
+	if !f.Settled && f.Range != nil {
+		return num(f.Range.Lo) + "–" + num(f.Range.Hi) + " ~"
+	}
+	return num(float64(f.Forecast))
+}
+
+// labels names the nearest options: "A" or, on a tie, "A / B".
+func labels(as []answer.Anchor, withValue bool) string {
+	var out []string
+	for _, a := range as {
+		if withValue {
+			out = append(out, fmt.Sprintf("%s (%s)", a.Label, num(a.Value)))
+		} else {
+			out = append(out, a.Label)
+		}
+	}
+	return strings.Join(out, " / ")
+}
+
+// points is the scale points of the nearest options: "→50" or "→25|75".
+func points(as []answer.Anchor) string {
+	if len(as) == 0 {
+		return ""
+	}
+	var out []string
+	for _, a := range as {
+		out = append(out, strconv.FormatFloat(a.Value, 'g', -1, 64))
+	}
+	return "→" + strings.Join(out, "|")
+}
+
+// unsettled returns a model's forecasts that did not settle.
+func unsettled(m *answer.ModelForecast) []answer.IssueForecast {
+	var out []answer.IssueForecast
+	for _, x := range m.Issues {
+		if !x.Settled && x.Range != nil {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+func issueOf(m *answer.ModelForecast, id string) (answer.IssueForecast, bool) {
+	for _, f := range m.Issues {
+		if f.Issue == id {
+			return f, true
+		}
+	}
+	return answer.IssueForecast{}, false
+}
+
+// forecastTable prints the answer for a person: the compact issue × model
+// matrix (or, long, a row per issue and model), the labels of the options
+// named, every warning and note, and with trace the rounds.
+func forecastTable(w io.Writer, f *answer.Forecast, long, trace bool, width int) error {
+	fmt.Fprintln(w, heading(&f.Scenario))
+	if long {
+		longTable(w, f)
+	} else {
+		matrix(w, f, width)
+	}
+	for _, m := range f.Models {
+		if m.Error != "" {
+			fmt.Fprintf(w, "error (%s): %s\n", m.Model, m.Error)
+		}
+		if long || len(unsettled(&m)) < 2 {
+			for _, x := range m.Warnings {
+				fmt.Fprintf(w, "warning (%s): %s\n", m.Model, wrap(x, max(40, width-12), "  "))
 			}
-			t.AppendSeparator()
+			continue
+		}
+		// Several issues did not settle: one line says so for all.
+		var parts []string
+		for _, x := range unsettled(&m) {
+			parts = append(parts, fmt.Sprintf("%s %s–%s", x.Name, num(x.Range.Lo), num(x.Range.Hi)))
+		}
+		msg := fmt.Sprintf("did not settle on %d issues; read each as the range it kept moving in over the last rounds, not a point: %s (--format json or --long for each)", len(parts), strings.Join(parts, "; "))
+		fmt.Fprintf(w, "warning (%s): %s\n", m.Model, wrap(msg, max(40, width-12), "  "))
+		for _, x := range m.Warnings {
+			if !strings.Contains(x, "did not settle") {
+				fmt.Fprintf(w, "warning (%s): %s\n", m.Model, wrap(x, max(40, width-12), "  "))
+			}
+		}
+	}
+	for _, m := range f.Models {
+		for _, n := range m.Notes {
+			fmt.Fprintf(w, "note (%s): %s\n", m.Model, wrap(n, max(40, width-12), "  "))
+		}
+	}
+	if trace {
+		for i := range f.Models {
+			printTrace(w, &f.Scenario, &f.Models[i])
+		}
+		for i := range f.Models {
+			if err := ask.WriteDetail(w, &f.Models[i]); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// matrix prints issues down and models across, as many models per table
+// as the width takes, then per issue the labels of the options cited.
+func matrix(w io.Writer, f *answer.Forecast, width int) {
+	const issueCol = 24
+	cell := func(x answer.IssueForecast) string {
+		s := shown(x)
+		if p := points(x.Nearest); p != "" && x.Settled {
+			s += " " + p
+		}
+		return s
+	}
+	colw := make([]int, len(f.Models))
+	for j, m := range f.Models {
+		colw[j] = len(m.Model)
+		for _, x := range m.Issues {
+			colw[j] = max(colw[j], len([]rune(cell(x))))
+		}
+	}
+	for start := 0; start < len(f.Models); {
+		used, end := issueCol+4, start
+		for end < len(f.Models) && (end == start || used+colw[end]+3 <= width) {
+			used += colw[end] + 3
+			end++
+		}
+		t := newTable(w)
+		hdr := table.Row{"Issue"}
+		cfg := []table.ColumnConfig{{Number: 1, WidthMax: issueCol, WidthMaxEnforcer: text.WrapSoft}}
+		for j := start; j < end; j++ {
+			hdr = append(hdr, f.Models[j].Model)
+			cfg = append(cfg, table.ColumnConfig{Number: j - start + 2, Align: text.AlignRight})
+		}
+		t.AppendHeader(hdr)
+		t.SetColumnConfigs(cfg)
+		for _, is := range f.Scenario.Issues {
+			row := table.Row{is.Name}
+			for j := start; j < end; j++ {
+				x, ok := issueOf(&f.Models[j], is.ID)
+				if !ok {
+					row = append(row, "–")
+					continue
+				}
+				row = append(row, cell(x))
+			}
+			t.AppendRow(row)
 		}
 		t.Render()
-		for _, r := range results {
-			for _, n := range r.Notes {
-				fmt.Fprintf(w, "note (%s): %s\n", r.Model, n)
+		start = end
+	}
+	fmt.Fprintln(w, "→ the nearest labelled option's point on the scale; ~ did not settle (the range it kept moving in)")
+	// The options cited, per issue.
+	for _, is := range f.Scenario.Issues {
+		cited := map[float64]string{}
+		var order []float64
+		for _, m := range f.Models {
+			x, ok := issueOf(&m, is.ID)
+			if !ok || !x.Settled {
+				continue
+			}
+			for _, a := range x.Nearest {
+				if _, seen := cited[a.Value]; !seen {
+					order = append(order, a.Value)
+				}
+				cited[a.Value] = a.Label
 			}
 		}
-		if trace {
-			for _, r := range results {
-				printTrace(w, in, r)
+		if len(order) == 0 {
+			continue
+		}
+		fmt.Fprintf(w, "%s:\n", is.Name)
+		for _, a := range is.Anchors {
+			if l, ok := cited[a.Value]; ok {
+				fmt.Fprintf(w, "  %6s  %s\n", strconv.FormatFloat(a.Value, 'g', -1, 64), wrap(l, max(20, width-10), "          "))
 			}
 		}
-		for _, r := range results {
-			for _, dp := range detailPrinters {
-				dp(w, r, trace)
-			}
-		}
-		return nil
 	}
 }
 
-func forecastOf(r *model.Result, issue string) float64 {
-	for _, ir := range r.Issues {
-		if ir.Issue == issue {
-			return ir.Forecast
+// wrap breaks s at spaces into lines of at most n runes (a longer word
+// stands alone), continuing each line with indent.
+func wrap(s string, n int, indent string) string {
+	var b strings.Builder
+	line := 0
+	for i, word := range strings.Fields(s) {
+		l := len([]rune(word))
+		if i > 0 && line+1+l > n {
+			b.WriteString("\n" + indent)
+			line = 0
+		} else if i > 0 {
+			b.WriteByte(' ')
+			line++
 		}
+		b.WriteString(word)
+		line += l
 	}
-	return math.NaN()
+	return b.String()
+}
+
+// longTable prints a row per issue and model with the full option label.
+func longTable(w io.Writer, f *answer.Forecast) {
+	t := newTable(w)
+	t.AppendHeader(table.Row{"Issue", "Model", "Forecast", "Nearest option"})
+	t.SetColumnConfigs([]table.ColumnConfig{
+		{Number: 1, AutoMerge: true, VAlign: text.VAlignTop, WidthMax: 24, WidthMaxEnforcer: text.WrapSoft},
+		{Number: 3, Align: text.AlignRight},
+		{Number: 4, WidthMax: 56, WidthMaxEnforcer: text.WrapSoft},
+	})
+	for _, is := range f.Scenario.Issues {
+		for _, m := range f.Models {
+			x, ok := issueOf(&m, is.ID)
+			if !ok {
+				continue
+			}
+			label := labels(x.Nearest, true)
+			if !x.Settled {
+				label = "did not settle: see the warning"
+			}
+			t.AppendRow(table.Row{is.Name, m.Model, shown(x), label})
+		}
+		t.AppendSeparator()
+	}
+	t.Render()
 }
 
 // printTrace prints, per issue, every actor's position after every round.
-func printTrace(w io.Writer, in *Input, r *model.Result) {
-	for _, ir := range r.Issues {
-		if len(ir.Rounds) == 0 {
+func printTrace(w io.Writer, s *answer.Scenario, m *answer.ModelForecast) {
+	for _, x := range m.Issues {
+		if len(x.Rounds) == 0 {
 			continue
 		}
-		fmt.Fprintf(w, "\n%s — %s: positions by round\n", r.Model, issueName(in.Problem, ir.Issue))
-		t := table.NewWriter()
-		t.SetOutputMirror(w)
-		t.SetStyle(table.StyleLight)
+		fmt.Fprintf(w, "\n%s — %s: positions by round\n", m.Model, x.Name)
+		t := newTable(w)
 		hdr := table.Row{"Actor"}
-		for _, rd := range ir.Rounds {
+		for _, rd := range x.Rounds {
 			hdr = append(hdr, strconv.Itoa(rd.Round))
 		}
 		t.AppendHeader(hdr)
-		for i, a := range in.Problem.Actors {
-			row := table.Row{a.Name}
-			any := false
-			for _, rd := range ir.Rounds {
-				x := math.NaN()
-				if i < len(rd.Positions) {
-					x = rd.Positions[i]
+		for _, a := range s.Actors {
+			row := table.Row{s.ActorName(a.ID)}
+			present := false
+			for _, rd := range x.Rounds {
+				p, ok := rd.Positions[a.ID]
+				if !ok {
+					p = math.NaN()
 				}
-				if !math.IsNaN(x) {
-					any = true
-				}
-				row = append(row, num(x))
+				present = present || ok
+				row = append(row, num(p))
 			}
-			if any {
+			if present {
 				t.AppendRow(row)
 			}
 		}
 		t.AppendSeparator()
 		row := table.Row{"forecast"}
-		for _, rd := range ir.Rounds {
-			row = append(row, num(rd.Forecast))
+		for _, rd := range x.Rounds {
+			row = append(row, num(float64(rd.Forecast)))
 		}
 		t.AppendFooter(row)
 		t.Render()
 	}
 }
 
-func issueName(p *model.Problem, id string) string {
-	for _, is := range p.Issues {
-		if is.ID == id {
-			return is.Name
-		}
-	}
-	return id
-}
-
-// JSON output: the stable document described in docs/json.md.
-type jsonDoc struct {
-	Scenario jsonScenario `json:"scenario"`
-	Models   []jsonModel  `json:"models"`
-}
-
-type jsonScenario struct {
-	ID       string `json:"id"`
-	Title    string `json:"title"`
-	Source   string `json:"source"`
-	AsOf     string `json:"as_of"`
-	Snapshot string `json:"snapshot,omitempty"`
-	Variant  string `json:"variant,omitempty"`
-}
-
-type jsonModel struct {
-	Model  string      `json:"model"`
-	Issues []jsonIssue `json:"issues"`
-	Notes  []string    `json:"notes,omitempty"`
-}
-
-type jsonIssue struct {
-	Issue    string             `json:"issue"`
-	Name     string             `json:"name"`
-	Forecast *float64           `json:"forecast"`
-	Nearest  *jsonAnchor        `json:"nearest,omitempty"`
-	Values   map[string]float64 `json:"values,omitempty"`
-	Rounds   []jsonRound        `json:"rounds"`
-}
-
-type jsonAnchor struct {
-	Value float64 `json:"value"`
-	Label string  `json:"label"`
-}
-
-type jsonRound struct {
-	Round     int                `json:"round"`
-	Positions map[string]float64 `json:"positions"`
-	Forecast  *float64           `json:"forecast"`
-	Values    map[string]float64 `json:"values,omitempty"`
-}
-
-func fptr(x float64) *float64 {
-	if math.IsNaN(x) || math.IsInf(x, 0) {
-		return nil
-	}
-	return &x
-}
-
-func finiteMap(m map[string]float64) map[string]float64 {
-	if len(m) == 0 {
-		return nil
-	}
-	out := make(map[string]float64, len(m))
-	for k, v := range m {
-		if !math.IsNaN(v) && !math.IsInf(v, 0) {
-			out[k] = v
-		}
-	}
-	return out
-}
-
-func buildJSON(in *Input, results []*model.Result) jsonDoc {
-	doc := jsonDoc{Scenario: jsonScenario{
-		ID: in.Resolved.Metadata.ID, Title: in.Resolved.Metadata.Title, Source: in.Name,
-		AsOf: in.Resolved.Metadata.AsOf, Snapshot: in.Snapshot, Variant: in.Variant,
-	}}
-	idx := map[string]int{}
-	for k, is := range in.Problem.Issues {
-		idx[is.ID] = k
-	}
-	for _, r := range results {
-		jm := jsonModel{Model: r.Model, Notes: r.Notes, Issues: []jsonIssue{}}
-		for _, ir := range r.Issues {
-			k := idx[ir.Issue]
-			ji := jsonIssue{Issue: ir.Issue, Name: in.Problem.Issues[k].Name, Forecast: fptr(ir.Forecast), Values: finiteMap(ir.Values), Rounds: []jsonRound{}}
-			if a, ok := nearest(in.Problem, k, ir.Forecast); ok {
-				ji.Nearest = &jsonAnchor{a.Value, a.Label}
-			}
-			for _, rd := range ir.Rounds {
-				jr := jsonRound{Round: rd.Round, Forecast: fptr(rd.Forecast), Values: finiteMap(rd.Values), Positions: map[string]float64{}}
-				for i, x := range rd.Positions {
-					if !math.IsNaN(x) && i < len(in.Problem.Actors) {
-						jr.Positions[in.Problem.Actors[i].ID] = x
-					}
-				}
-				ji.Rounds = append(ji.Rounds, jr)
-			}
-			jm.Issues = append(jm.Issues, ji)
-		}
-		doc.Models = append(doc.Models, jm)
-	}
-	return doc
-}
-
-func printJSON(w io.Writer, in *Input, results []*model.Result) error {
+func writeJSON(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
-	return enc.Encode(buildJSON(in, results))
+	return enc.Encode(v)
 }
 
-func printCSV(trace bool) outputFunc {
-	return func(w io.Writer, in *Input, results []*model.Result) error {
-		if len(results) == 1 && modelCSV[results[0].Model] != nil {
-			return modelCSV[results[0].Model](w, in, results)
-		}
-		cw := csv.NewWriter(w)
-		f := func(x float64) string {
-			if math.IsNaN(x) {
-				return ""
+func ff(x float64) string {
+	if math.IsNaN(x) || math.IsInf(x, 0) {
+		return ""
+	}
+	return strconv.FormatFloat(x, 'g', -1, 64)
+}
+
+// forecastCSV writes a row per model and issue (with trace: per round,
+// with every actor's position); one exchange run prints Decide's CSV.
+func forecastCSV(w io.Writer, f *answer.Forecast, trace bool) error {
+	if ask.HasDecideCSV(f) {
+		return ask.WriteDecideCSV(w, f)
+	}
+	cw := csv.NewWriter(w)
+	if !trace {
+		cw.Write([]string{"model", "issue", "forecast", "settled", "range_lo", "range_hi", "nearest_value", "nearest_label"})
+		for _, m := range f.Models {
+			for _, is := range f.Scenario.Issues {
+				x, ok := issueOf(&m, is.ID)
+				if !ok {
+					continue
+				}
+				row := []string{m.Model, is.ID, ff(float64(x.Forecast)), strconv.FormatBool(x.Settled), "", "", "", ""}
+				if x.Range != nil {
+					row[4], row[5] = ff(x.Range.Lo), ff(x.Range.Hi)
+				}
+				var vs, ls []string
+				for _, a := range x.Nearest {
+					vs, ls = append(vs, ff(a.Value)), append(ls, a.Label)
+				}
+				row[6], row[7] = strings.Join(vs, "|"), strings.Join(ls, " | ")
+				cw.Write(row)
 			}
-			return strconv.FormatFloat(x, 'g', -1, 64)
 		}
-		if !trace {
-			cw.Write([]string{"model", "issue", "forecast", "nearest_value", "nearest_label"})
-			for _, r := range results {
-				for k, is := range in.Problem.Issues {
-					x := forecastOf(r, is.ID)
-					row := []string{r.Model, is.ID, f(x), "", ""}
-					if a, ok := nearest(in.Problem, k, x); ok {
-						row[3], row[4] = f(a.Value), a.Label
+	} else {
+		hdr := []string{"model", "issue", "round", "forecast"}
+		for _, a := range f.Scenario.Actors {
+			hdr = append(hdr, a.ID)
+		}
+		cw.Write(hdr)
+		for _, m := range f.Models {
+			for _, x := range m.Issues {
+				for _, rd := range x.Rounds {
+					row := []string{m.Model, x.Issue, strconv.Itoa(rd.Round), ff(float64(rd.Forecast))}
+					for _, a := range f.Scenario.Actors {
+						p, ok := rd.Positions[a.ID]
+						if !ok {
+							p = math.NaN()
+						}
+						row = append(row, ff(p))
 					}
 					cw.Write(row)
 				}
 			}
-		} else {
-			hdr := []string{"model", "issue", "round", "forecast"}
-			for _, a := range in.Problem.Actors {
-				hdr = append(hdr, a.ID)
-			}
-			cw.Write(hdr)
-			for _, r := range results {
-				for _, ir := range r.Issues {
-					for _, rd := range ir.Rounds {
-						row := []string{r.Model, ir.Issue, strconv.Itoa(rd.Round), f(rd.Forecast)}
-						for i := range in.Problem.Actors {
-							x := math.NaN()
-							if i < len(rd.Positions) {
-								x = rd.Positions[i]
-							}
-							row = append(row, f(x))
-						}
-						cw.Write(row)
-					}
-				}
-			}
 		}
-		cw.Flush()
-		return cw.Error()
 	}
+	cw.Flush()
+	return cw.Error()
 }

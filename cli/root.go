@@ -1,10 +1,9 @@
-// Package cli is the `parley` command line: it parses flags, loads and
-// resolves scenarios, runs models and prints their results. It holds wiring
-// only; everything it prints comes from the domain and model packages.
-//
-// Commands live one per file and add themselves from init() through the
-// hooks in this file, so a new capability adds a file rather than editing a
-// shared one.
+// Package cli is the `parley` command line: it parses flags into the
+// requests of package answer, asks package ask for the answer, and renders
+// it (a table for a terminal, JSON, CSV). It decides nothing itself: every
+// default, every model setting and every policy lives in ask and answer,
+// so the command line and the server give the same answer to the same
+// question.
 package cli
 
 import (
@@ -13,71 +12,51 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"strings"
 
 	"github.com/spf13/cobra"
-	"github.com/spf13/pflag"
 
 	"parley/errs"
-	"parley/model"
-	"parley/scenario"
 )
 
-var (
-	commands       []func() *cobra.Command
-	importCommands []func() *cobra.Command
-	peerFormats    []peerFormat
-	outputs        = map[string]outputFunc{}
-	modelFlags     []modelFlag
-	detailPrinters []func(w io.Writer, r *model.Result, trace bool)
-)
-
-// register adds a top-level command.
-func register(f func() *cobra.Command) { commands = append(commands, f) }
-
-// registerImport adds `parley import <name>`.
-func registerImport(f func() *cobra.Command) { importCommands = append(importCommands, f) }
-
-// peerFormat is a file format of another tool that Parley reads as a
-// scenario (BDM CSV, KTAB CSV, Decide).
-type peerFormat struct {
-	name   string
-	detect func(path string, head []byte) bool
-	read   func(path string, data []byte) (*scenario.Scenario, error)
+// commands is every top-level command, in the order help lists them.
+var commands = []func() *cobra.Command{
+	newForecastCmd,
+	newSweepCmd,
+	newSensitivityCmd,
+	newDealCmd,
+	newShowCmd,
+	newValidateCmd,
+	newImportCmd,
+	newModelsCmd,
+	newBenchCmd,
+	newGenCmd,
+	newServeCmd,
 }
 
-// registerFormat lets every command that takes a scenario file read f.
-func registerFormat(f peerFormat) { peerFormats = append(peerFormats, f) }
+// Version is the version `parley --version` prints: set at link time
+// (-ldflags "-X parley/cli.Version=v1.2.3"), else the module's build
+// information.
+var Version = ""
 
-// outputFunc prints forecast results in a named format.
-type outputFunc func(w io.Writer, in *Input, results []*model.Result) error
-
-// registerOutput adds `parley forecast --format name`.
-func registerOutput(name string, fn outputFunc) { outputs[name] = fn }
-
-// modelCSV holds model-specific CSV layouts, used by --format csv when the
-// only model run is that model (e.g. exchange prints Decide's columns).
-var modelCSV = map[string]outputFunc{}
-
-// registerModelCSV sets the --format csv layout for runs of one model.
-func registerModelCSV(model string, fn outputFunc) { modelCSV[model] = fn }
-
-// modelFlag adds model-specific flags to `parley forecast` (and other
-// commands that run models) and applies them to a model before it runs.
-type modelFlag struct {
-	add   func(fs *pflag.FlagSet)
-	tweak func(cmd *cobra.Command, m model.Model) (model.Model, error)
-}
-
-// registerModelFlags adds model-specific flags (e.g. --exact).
-func registerModelFlags(add func(fs *pflag.FlagSet), tweak func(cmd *cobra.Command, m model.Model) (model.Model, error)) {
-	modelFlags = append(modelFlags, modelFlag{add, tweak})
-}
-
-// registerDetailPrinter adds a printer for model-specific detail, called in
-// table output after the forecast table for every result.
-func registerDetailPrinter(fn func(w io.Writer, r *model.Result, trace bool)) {
-	detailPrinters = append(detailPrinters, fn)
+func version() string {
+	if Version != "" {
+		return Version
+	}
+	v := "(devel)"
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		if bi.Main.Version != "" {
+			v = bi.Main.Version
+		}
+		for _, s := range bi.Settings {
+			if s.Key == "vcs.revision" && len(s.Value) >= 12 {
+				v += " " + s.Value[:12]
+			}
+		}
+		v += " " + bi.GoVersion
+	}
+	return v
 }
 
 // Root builds the parley command tree.
@@ -89,20 +68,14 @@ func Root() *cobra.Command {
 
 With no arguments it forecasts the built-in case (the 2025 Russia–Ukraine
 ceasefire talks) with every model and prints a table.`,
+		Version:       version(),
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
+	root.SetVersionTemplate("parley {{.Version}}\n")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return errs.New(errs.Argument, "%v\nRun '%s --help' for usage.", err, c.CommandPath())
 	})
-	imp := &cobra.Command{
-		Use:   "import FORMAT FILE",
-		Short: "Convert another tool's input file into a Parley scenario (YAML on stdout)",
-	}
-	for _, f := range importCommands {
-		imp.AddCommand(f())
-	}
-	root.AddCommand(imp)
 	for _, f := range commands {
 		root.AddCommand(f())
 	}

@@ -24,9 +24,7 @@ import (
 	"parley/web"
 )
 
-func init() { register(serveCommand) }
-
-func serveCommand() *cobra.Command {
+func newServeCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "serve",
 		Short: "Serve the web app and the HTTP API over a database",
@@ -93,13 +91,8 @@ func runServe(cmd *cobra.Command, _ []string) error {
 	if err != nil {
 		return err
 	}
-	var peers []httpapi.Peer
-	for _, p := range peerFormats {
-		peers = append(peers, httpapi.Peer{Name: p.name, Detect: p.detect, Read: p.read})
-	}
 	api, err := httpapi.New(ctx, httpapi.Options{
-		Store: st, Token: token, LoopbackOnly: loopback, MaxBody: maxBody,
-		Peers: peers, Web: web.Dist(), Jobs: serveJobs,
+		Store: st, Token: token, LoopbackOnly: loopback, MaxBody: maxBody, Web: web.Dist(),
 	})
 	if err != nil {
 		return err
@@ -137,7 +130,3 @@ func runServe(cmd *cobra.Command, _ []string) error {
 	}
 	return nil
 }
-
-// serveJobs are the run kinds `parley serve` adds to the server's own
-// (forecast, and its built-in sweep and sensitivity).
-var serveJobs = map[store.RunKind]httpapi.JobFunc{}

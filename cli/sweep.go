@@ -2,7 +2,6 @@ package cli
 
 import (
 	"encoding/csv"
-	"encoding/json"
 	"fmt"
 	"io"
 	"math"
@@ -18,72 +17,46 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
+	"parley/answer"
+	"parley/ask"
 	"parley/errs"
-	"parley/model"
-	"parley/sweep"
 )
 
-func init() {
-	register(newSweepCmd)
-	register(newSensitivityCmd)
-}
-
-func addSweepFlags(cmd *cobra.Command, draws int) {
-	addInputFlags(cmd)
+// addSweepFlags gives sweep and sensitivity their flags, with def's
+// defaults.
+func addSweepFlags(cmd *cobra.Command, def answer.SweepRequest) {
+	addInputFlags(cmd, def.Target)
+	addRunFlags(cmd, def.Run)
 	f := cmd.Flags()
-	f.StringP("model", "m", "compromise", "comma-separated models to run (see 'parley models')")
-	f.IntP("draws", "n", draws, "number of Monte Carlo draws")
-	f.Uint64("seed", 1, "random seed: the same seed gives the same output on any number of cores")
-	f.Bool("uniform", false, "sample each range uniformly (default: triangular with the stated value as mode)")
-	f.Int("workers", 0, "goroutines to use (default: all cores); never changes the result")
+	f.IntP("draws", "n", def.Draws, "number of Monte Carlo draws")
+	f.Bool("uniform", def.Uniform, "sample each range uniformly (default: triangular with the stated value as mode)")
+	f.Int("workers", def.Workers, "goroutines to use (default: all cores); never changes the result")
 	f.StringP("format", "f", "table", "output format: table, json, csv")
-	f.Int("rounds", 0, "run exactly N rounds, with no early stop (models that move in rounds)")
-	f.Int("max-rounds", 0, "cap the rounds of models that stop early (0: the model's default)")
-	for _, mf := range modelFlags {
-		mf.add(f)
-	}
 }
 
-func sweepOptions(cmd *cobra.Command) (sweep.Options, error) {
+// sweepRequest reads the flags over def.
+func sweepRequest(cmd *cobra.Command, def answer.SweepRequest) (answer.SweepRequest, string, error) {
 	f := cmd.Flags()
-	var o sweep.Options
-	o.Draws, _ = f.GetInt("draws")
-	o.Seed, _ = f.GetUint64("seed")
-	o.Uniform, _ = f.GetBool("uniform")
-	o.Workers, _ = f.GetInt("workers")
-	o.Model.Rounds, _ = f.GetInt("rounds")
-	o.Model.MaxRounds, _ = f.GetInt("max-rounds")
-	o.Model.Seed = o.Seed
-	if o.Draws <= 0 {
-		return o, errs.New(errs.Argument, "--draws must be a positive number, not %d", o.Draws)
+	r := def
+	r.Run = runFlags(cmd, def.Run)
+	r.Draws, _ = f.GetInt("draws")
+	r.Uniform, _ = f.GetBool("uniform")
+	r.Workers, _ = f.GetInt("workers")
+	format, _ := f.GetString("format")
+	if format != "table" && format != "json" && format != "csv" {
+		return r, format, errs.New(errs.Argument, "unknown format %q; valid: table, json, csv", format)
 	}
-	if format, _ := f.GetString("format"); format != "table" && format != "json" && format != "csv" {
-		return o, errs.New(errs.Argument, "unknown format %q; valid: table, json, csv", format)
-	}
-	return o, nil
-}
-
-// sweepSetup reads what sweep and sensitivity share: the options, the
-// models and the input.
-func sweepSetup(cmd *cobra.Command, args []string) (sweep.Options, []model.Model, *Input, error) {
-	o, err := sweepOptions(cmd)
-	if err != nil {
-		return o, nil, nil, err
-	}
-	ms, err := modelsFromFlags(cmd)
-	if err != nil {
-		return o, nil, nil, err
-	}
-	in, err := loadInput(cmd, args)
-	return o, ms, in, err
+	return r, format, nil
 }
 
 // progress shows a bar on stderr when stderr is a terminal and the run
-// takes longer than a second. It returns the callback for the run and a
-// function that stops the bar.
-func progress(cmd *cobra.Command, what string, total int) (func(int), func()) {
-	var done atomic.Int64
-	cb := func(n int) { done.Store(int64(n)) }
+// takes longer than a second, one bar per model. It returns the callback
+// for the run and a function that stops the bar.
+func progress(cmd *cobra.Command) (ask.Progress, func()) {
+	var done, total atomic.Int64
+	var name atomic.Value
+	name.Store("")
+	cb := func(model string, d, t int) { name.Store(model); done.Store(int64(d)); total.Store(int64(t)) }
 	f, ok := cmd.ErrOrStderr().(*os.File)
 	if !ok || !term.IsTerminal(int(f.Fd())) {
 		return cb, func() {}
@@ -97,16 +70,26 @@ func progress(cmd *cobra.Command, what string, total int) (func(int), func()) {
 			return
 		case <-time.After(time.Second):
 		}
-		bar := progressbar.NewOptions(total, progressbar.OptionSetWriter(f), progressbar.OptionSetDescription(what),
-			progressbar.OptionShowCount(), progressbar.OptionSetPredictTime(true), progressbar.OptionClearOnFinish())
+		var bar *progressbar.ProgressBar
+		shown := ""
 		tick := time.NewTicker(100 * time.Millisecond)
 		defer tick.Stop()
 		for {
 			select {
 			case <-stop:
-				bar.Clear()
+				if bar != nil {
+					bar.Clear()
+				}
 				return
 			case <-tick.C:
+				if m := name.Load().(string); bar == nil || m != shown {
+					if bar != nil {
+						bar.Clear()
+					}
+					shown = m
+					bar = progressbar.NewOptions(int(max(1, total.Load())), progressbar.OptionSetWriter(f), progressbar.OptionSetDescription(m),
+						progressbar.OptionShowCount(), progressbar.OptionSetPredictTime(true), progressbar.OptionClearOnFinish())
+				}
 				bar.Set(int(done.Load()))
 			}
 		}
@@ -128,54 +111,41 @@ The same --seed gives byte-identical output on any number of cores. Ctrl-C
 stops the run and prints what finished.`,
 		Args: usageArgs(cobra.MaximumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			o, ms, in, err := sweepSetup(cmd, args)
+			req, format, err := sweepRequest(cmd, answer.NewSweepRequest())
 			if err != nil {
 				return err
 			}
-			var results []*sweep.Result
-			for _, m := range ms {
-				cb, stop := progress(cmd, m.Name(), o.Draws)
-				o.Progress = cb
-				r, err := sweep.Run(cmd.Context(), m, in.Problem, o)
-				stop()
-				if err != nil {
-					return fmt.Errorf("model %s: %w", m.Name(), err)
-				}
-				results = append(results, r)
-				if r.Interrupted {
-					break
-				}
+			c, err := loadCase(cmd, args)
+			if err != nil {
+				return err
 			}
-			format, _ := cmd.Flags().GetString("format")
+			cb, stop := progress(cmd)
+			res, err := ask.Sweep(cmd.Context(), c, req, cb)
+			stop()
+			if err != nil {
+				return err
+			}
 			w := cmd.OutOrStdout()
 			switch format {
 			case "json":
-				return writeJSON(w, map[string]any{"scenario": buildJSON(in, nil).Scenario, "sweeps": results})
+				return writeJSON(w, res)
 			case "csv":
-				return sweepCSV(w, results)
+				return sweepCSV(w, res)
 			}
-			for _, r := range results {
-				sweepTable(w, in, r)
+			for _, m := range res.Models {
+				sweepTable(w, &res.Scenario, m)
 			}
 			return nil
 		},
 	}
-	addSweepFlags(cmd, 1000)
+	addSweepFlags(cmd, answer.NewSweepRequest())
 	return cmd
 }
 
-func writeJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(v)
-}
-
-func ff(x float64) string { return strconv.FormatFloat(x, 'g', -1, 64) }
-
-func sweepCSV(w io.Writer, results []*sweep.Result) error {
+func sweepCSV(w io.Writer, res *answer.Sweep) error {
 	cw := csv.NewWriter(w)
 	cw.Write([]string{"model", "issue", "draws", "base", "mean", "sd", "median", "lo80", "hi80", "lo95", "hi95"})
-	for _, r := range results {
+	for _, r := range res.Models {
 		for _, s := range r.Issues {
 			cw.Write([]string{r.Model, s.Issue, strconv.Itoa(r.Draws), ff(s.Base), ff(s.Mean), ff(s.SD), ff(s.Median), ff(s.Lo80), ff(s.Hi80), ff(s.Lo95), ff(s.Hi95)})
 		}
@@ -184,8 +154,8 @@ func sweepCSV(w io.Writer, results []*sweep.Result) error {
 	return cw.Error()
 }
 
-func sweepTable(w io.Writer, in *Input, r *sweep.Result) {
-	fmt.Fprintln(w, heading(in))
+func sweepTable(w io.Writer, sc *answer.Scenario, r answer.SweepModel) {
+	fmt.Fprintln(w, heading(sc))
 	fmt.Fprintf(w, "model %s: %d draws (%s, seed %d)", r.Model, r.Draws, r.Distribution, r.Seed)
 	if r.Interrupted {
 		fmt.Fprintf(w, " — interrupted after %d of %d draws", r.Draws, r.Requested)
@@ -211,11 +181,14 @@ func sweepTable(w io.Writer, in *Input, r *sweep.Result) {
 			t.Render()
 		}
 	}
+	for _, x := range r.Warnings {
+		fmt.Fprintf(w, "warning (%s): %s\n", r.Model, x)
+	}
 	fmt.Fprintln(w)
 }
 
 // histogram prints the non-empty stretch of the bins as bars.
-func histogram(w io.Writer, bins []sweep.Bin, n int) {
+func histogram(w io.Writer, bins []answer.SweepBin, n int) {
 	first, last, peak := -1, -1, 0
 	for b, bin := range bins {
 		if bin.Count > 0 {
@@ -246,27 +219,26 @@ share of the Monte Carlo forecast's variance the input explains on its own
 (a first-order index estimated from --draws draws; see docs/models.md).`,
 		Args: usageArgs(cobra.MaximumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			o, ms, in, err := sweepSetup(cmd, args)
+			req, format, err := sweepRequest(cmd, answer.NewSensitivityRequest())
 			if err != nil {
 				return err
 			}
 			top, _ := cmd.Flags().GetInt("top")
-			var results []*sweep.SensitivityResult
-			for _, m := range ms {
-				cb, stop := progress(cmd, m.Name(), o.Draws)
-				o.Progress = cb
-				r, err := sweep.Sensitivity(cmd.Context(), m, in.Problem, o)
-				stop()
-				if err != nil {
-					return fmt.Errorf("model %s: %w", m.Name(), err)
-				}
-				results = append(results, r)
+			c, err := loadCase(cmd, args)
+			if err != nil {
+				return err
 			}
-			format, _ := cmd.Flags().GetString("format")
+			cb, stop := progress(cmd)
+			res, err := ask.Sensitivity(cmd.Context(), c, req, cb)
+			stop()
+			if err != nil {
+				return err
+			}
+			results := res.Models
 			w := cmd.OutOrStdout()
 			switch format {
 			case "json":
-				return writeJSON(w, map[string]any{"scenario": buildJSON(in, nil).Scenario, "sensitivity": results})
+				return writeJSON(w, res)
 			case "csv":
 				cw := csv.NewWriter(w)
 				cw.Write([]string{"model", "issue", "rank", "input", "kind", "actor", "input_issue", "low", "value", "high", "forecast_at_low", "forecast_at_high", "swing", "variance_share"})
@@ -281,14 +253,14 @@ share of the Monte Carlo forecast's variance the input explains on its own
 				cw.Flush()
 				return cw.Error()
 			}
-			fmt.Fprintln(w, heading(in))
+			fmt.Fprintln(w, heading(&res.Scenario))
 			for _, r := range results {
-				tornado(w, in.Problem, r, top)
+				tornado(w, &res.Scenario, r, top)
 			}
 			return nil
 		},
 	}
-	addSweepFlags(cmd, 2000)
+	addSweepFlags(cmd, answer.NewSensitivityRequest())
 	cmd.Flags().Int("top", 8, "inputs to show per issue in the table (0: all)")
 	return cmd
 }
@@ -296,9 +268,9 @@ share of the Monte Carlo forecast's variance the input explains on its own
 // tornado prints, per issue, the inputs ranked by swing with a bar that
 // shows the forecast at the low end (◄), at the stated values (●) and at
 // the high end (►) of each input's range, across the issue's scale.
-func tornado(w io.Writer, p *model.Problem, r *sweep.SensitivityResult, top int) {
+func tornado(w io.Writer, sc *answer.Scenario, r *answer.SensitivityModel, top int) {
 	for k, is := range r.Issues {
-		iss := p.Issues[k]
+		iss := sc.Issues[k]
 		fmt.Fprintf(w, "\n%s — model %s, forecast %s at the stated values (%d draws for variance shares)\n", is.Name, r.Model, num(is.Base), r.Draws)
 		t := table.NewWriter()
 		t.SetOutputMirror(w)

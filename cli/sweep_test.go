@@ -24,7 +24,7 @@ func TestSweepCommand(t *testing.T) {
 		t.Fatal("1 and 8 workers give different output")
 	}
 	var doc struct {
-		Sweeps []struct {
+		Models []struct {
 			Draws  int
 			Inputs []struct{ Kind, Actor string }
 			Issues []struct {
@@ -36,7 +36,7 @@ func TestSweepCommand(t *testing.T) {
 	if err := json.Unmarshal([]byte(outs[0]), &doc); err != nil {
 		t.Fatal(err)
 	}
-	sw := doc.Sweeps[0]
+	sw := doc.Models[0]
 	// Ranged inputs in the base: Gamma's capability [2, 4] and its budget
 	// position [80, 100].
 	if sw.Draws != 300 || len(sw.Inputs) != 2 {

@@ -88,7 +88,7 @@ func (p Param) ParseEnum(v string) (int, error) {
 }
 
 func (p Param) invalid(v string) error {
-	return errs.New(errs.Argument, "%s %q: valid: %s", p.Name, v, p.Valid())
+	return errs.New(errs.Argument, "setting %s %q: valid: %s", p.Name, v, p.Valid())
 }
 
 // UnknownParam is the error of Set for a name the model does not have.

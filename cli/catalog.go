@@ -1,0 +1,204 @@
+package cli
+
+// The commands that list what Parley has and reads: models, show,
+// validate and import.
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"parley/ask"
+	"parley/errs"
+	"parley/scenario"
+)
+
+func newModelsCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "models",
+		Short: "List the models, one line each, with their papers and settings",
+		Args:  usageArgs(cobra.NoArgs),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			w := cmd.OutOrStdout()
+			for _, m := range ask.Models() {
+				def := ""
+				if !m.Default {
+					def = " (runs only when named)"
+				}
+				fmt.Fprintf(w, "%-12s %s%s\n", m.Name, m.Summary, def)
+				for _, p := range m.Params {
+					fmt.Fprintf(w, "%-12s   --%s: %s (%s; default %s)\n", "", p.Name, p.Help, p.Valid(), p.Default)
+				}
+			}
+			return nil
+		},
+	}
+}
+
+func newValidateCmd() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "validate FILE",
+		Short: "Check a scenario and list every problem at once (exit 3 when invalid)",
+		Args:  usageArgs(cobra.ExactArgs(1)),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			strict, _ := cmd.Flags().GetBool("strict")
+			in, err := loadInput(cmd, args, strict)
+			if err != nil {
+				return err
+			}
+			for _, w := range in.Warnings {
+				fmt.Fprintln(cmd.ErrOrStderr(), w.String())
+			}
+			s := in.Scenario
+			fmt.Fprintf(cmd.OutOrStdout(), "%s: ok (%s; %d actors, %d issues, %d stances, %d snapshots, %d variants; %d warnings)\n",
+				in.Name, in.Format, len(s.Actors), len(s.Issues), len(s.Stances), len(s.Snapshots), len(s.Variants), len(in.Warnings))
+			return nil
+		},
+	}
+	cmd.Flags().Bool("strict", false, "treat warnings (e.g. a stance with no evidence) as errors")
+	return cmd
+}
+
+func newShowCmd() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "show [FILE]",
+		Short: "List a scenario's actors, issues, snapshots, variants and sources",
+		Long: `List what a scenario holds: its actors (capability), issues (scale and
+labelled options), dated snapshots, what-if variants and sources. Without
+FILE, the built-in case.`,
+		Args: usageArgs(cobra.MaximumNArgs(1)),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			in, err := loadInput(cmd, args, false)
+			if err != nil {
+				return err
+			}
+			show(cmd, in)
+			return nil
+		},
+	}
+	return cmd
+}
+
+func show(cmd *cobra.Command, in *ask.Input) {
+	w := cmd.OutOrStdout()
+	s := in.Scenario
+	md := s.Metadata
+	title := md.Title
+	if title == "" {
+		title = md.ID
+	}
+	fmt.Fprintf(w, "%s (%s, %s)\n", title, in.Name, in.Format)
+	if md.AsOf != "" {
+		fmt.Fprintf(w, "as of %s", md.AsOf)
+		if d := s.SnapshotDates(); len(d) > 0 {
+			fmt.Fprintf(w, "; latest snapshot %s", d[len(d)-1])
+		}
+		fmt.Fprintln(w)
+	}
+	t := newTable(w)
+	t.AppendHeader([]any{"Actor", "Id", "Capability", "Aliases"})
+	for _, a := range s.Actors {
+		t.AppendRow([]any{a.Name, a.ID, num(a.Capability), strings.Join(a.Aliases, ", ")})
+	}
+	t.Render()
+	t = newTable(w)
+	t.AppendHeader([]any{"Issue", "Id", "Scale", "Status quo", "Options"})
+	for _, is := range s.Issues {
+		lo, hi := is.Bounds()
+		ref := ""
+		if is.Reference != nil {
+			ref = num(*is.Reference)
+		}
+		t.AppendRow([]any{is.Name, is.ID, num(lo) + "–" + num(hi), ref, len(is.Anchors)})
+	}
+	t.Render()
+	if len(s.Snapshots) > 0 {
+		fmt.Fprintln(w, "Snapshots:")
+		for _, sn := range sortedSnapshots(s) {
+			fmt.Fprintf(w, "  %s  %s\n", sn.Date, sn.Label)
+		}
+	}
+	if len(s.Variants) > 0 {
+		fmt.Fprintln(w, "Variants:")
+		for _, v := range s.Variants {
+			fmt.Fprintf(w, "  %-24s %s\n", v.ID, v.Name)
+		}
+	}
+	if len(md.Sources) > 0 {
+		fmt.Fprintln(w, "Sources:")
+		for _, src := range md.Sources {
+			fmt.Fprintf(w, "  %-14s %s", src.ID, src.Title)
+			if src.Date != "" {
+				fmt.Fprintf(w, " (%s)", src.Date)
+			}
+			fmt.Fprintln(w)
+		}
+	}
+	fmt.Fprintf(w, "%d stances; %d warnings ('parley validate' lists them)\n", len(s.Stances), len(in.Warnings))
+}
+
+func sortedSnapshots(s *scenario.Scenario) []scenario.Snapshot {
+	var out []scenario.Snapshot
+	for _, d := range s.SnapshotDates() {
+		for _, sn := range s.Snapshots {
+			if sn.Date == d {
+				out = append(out, sn)
+				break
+			}
+		}
+	}
+	return out
+}
+
+func newImportCmd() *cobra.Command {
+	imp := &cobra.Command{
+		Use:   "import FORMAT FILE",
+		Short: "Convert another tool's input file into a Parley scenario (YAML on stdout)",
+		Long:  "Convert another tool's input file into a Parley scenario and print it as YAML.\n\nFormats:\n" + formatList(),
+		Args:  usageArgs(cobra.ArbitraryArgs),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return errs.New(errs.Argument, "name the format and the file; valid formats: %s\nRun 'parley import --help' for usage.", strings.Join(peerNames(), ", "))
+			}
+			return errs.New(errs.Argument, "unknown format %q; valid: %s\nRun 'parley import --help' for usage.", args[0], strings.Join(peerNames(), ", "))
+		},
+	}
+	for _, f := range ask.PeerFormats() {
+		name := f.Name
+		imp.AddCommand(&cobra.Command{
+			Use:   name + " FILE",
+			Short: "Convert " + f.Summary + " into a scenario",
+			Args:  usageArgs(cobra.ExactArgs(1)),
+			RunE: func(cmd *cobra.Command, args []string) error {
+				n, data, err := readFile(cmd, args[0])
+				if err != nil {
+					return err
+				}
+				out, _, err := ask.Import(name, n, data)
+				if err != nil {
+					return err
+				}
+				_, err = cmd.OutOrStdout().Write(out)
+				return err
+			},
+		})
+	}
+	return imp
+}
+
+func peerNames() []string {
+	var out []string
+	for _, f := range ask.PeerFormats() {
+		out = append(out, f.Name)
+	}
+	return out
+}
+
+func formatList() string {
+	var b strings.Builder
+	for _, f := range ask.PeerFormats() {
+		fmt.Fprintf(&b, "  %-8s %s\n", f.Name, f.Summary)
+	}
+	return b.String()
+}

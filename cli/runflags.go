@@ -1,0 +1,62 @@
+package cli
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
+	"parley/answer"
+	"parley/ask"
+)
+
+// addRunFlags gives a command the model flags: --model, every model
+// setting of every model (from ask.Params, so a new setting needs no
+// change here), --rounds, --max-rounds and --seed, with def's defaults.
+func addRunFlags(cmd *cobra.Command, def answer.Run) {
+	f := cmd.Flags()
+	models := "default: every default model; \"all\" adds the hidden ones"
+	if len(def.Models) > 0 {
+		models = "default: " + strings.Join(def.Models, ",")
+	}
+	f.StringP("model", "m", "", "comma-separated models to run ("+models+"; see 'parley models')")
+	for _, p := range ask.Params() {
+		switch p.Kind {
+		case "bool":
+			b, _ := strconv.ParseBool(p.Default)
+			f.Bool(p.Name, b, p.Help)
+		case "enum":
+			f.String(p.Name, p.Default, p.Help+": "+strings.Join(p.Values, ", "))
+		default:
+			f.String(p.Name, p.Default, p.Help)
+		}
+	}
+	f.Int("rounds", def.Rounds, "run exactly N rounds, with no early stop (models that move in rounds)")
+	f.Int("max-rounds", def.MaxRounds, "cap the rounds of models that stop early (0: the model's default)")
+	f.Uint64("seed", def.Seed, "seed of every random draw: the same seed gives the same output")
+}
+
+// runFlags reads the model flags into def. Only the settings the user
+// gave are passed on, so the request says what was asked.
+func runFlags(cmd *cobra.Command, def answer.Run) answer.Run {
+	f := cmd.Flags()
+	r := def
+	if list, _ := f.GetString("model"); strings.TrimSpace(list) != "" {
+		r.Models = strings.Split(list, ",")
+	}
+	for _, p := range ask.Params() {
+		f.Visit(func(fl *pflag.Flag) {
+			if fl.Name == p.Name {
+				if r.Params == nil {
+					r.Params = map[string]string{}
+				}
+				r.Params[p.Name] = fl.Value.String()
+			}
+		})
+	}
+	r.Rounds, _ = f.GetInt("rounds")
+	r.MaxRounds, _ = f.GetInt("max-rounds")
+	r.Seed, _ = f.GetUint64("seed")
+	return r
+}
