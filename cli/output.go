@@ -211,7 +211,21 @@ func matrix(w io.Writer, f *answer.Forecast, width int) {
 		t.Render()
 		start = end
 	}
-	fmt.Fprintln(w, "→ the nearest labelled option's point on the scale; ~ did not settle (the range it kept moving in)")
+	var anyPoint, anyRange bool
+	for _, m := range f.Models {
+		for _, x := range m.Issues {
+			anyPoint = anyPoint || (x.Settled && len(x.Nearest) > 0)
+			anyRange = anyRange || !x.Settled
+		}
+	}
+	switch {
+	case anyPoint && anyRange:
+		fmt.Fprintln(w, "→ the nearest labelled option's point on the scale; ~ did not settle (the range it kept moving in)")
+	case anyPoint:
+		fmt.Fprintln(w, "→ the nearest labelled option's point on the scale")
+	case anyRange:
+		fmt.Fprintln(w, "~ did not settle (the range it kept moving in)")
+	}
 	// The options cited, per issue.
 	for _, is := range f.Scenario.Issues {
 		cited := map[float64]string{}

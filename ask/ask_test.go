@@ -1,0 +1,201 @@
+package ask
+
+import (
+	"context"
+	"math"
+	"reflect"
+	"strings"
+	"testing"
+
+	"parley/answer"
+	"parley/errs"
+	"parley/model"
+)
+
+func rounds(fs ...float64) []model.Round {
+	var out []model.Round
+	for i, f := range fs {
+		out = append(out, model.Round{Round: i, Forecast: f})
+	}
+	return out
+}
+
+// settle's rule, case by case (hand-derived from its doc).
+func TestSettle(t *testing.T) {
+	for _, c := range []struct {
+		name   string
+		fs     []float64
+		want   settling
+		settle bool
+	}{
+		{"no rounds", nil, settling{settled: true}, true},
+		{"one round", []float64{5}, settling{settled: true}, true},
+		{"last two agree", []float64{1, 7, 7}, settling{settled: true}, true},
+		{"agree within 1e-9 of the scale", []float64{1, 7, 7 + 5e-8}, settling{settled: true}, true},
+		// 90, 20.7 alternating: a cycle of period 2; the range is its span.
+		{"two-cycle", []float64{50, 90, 20.7, 90, 20.7, 90, 20.7}, settling{lo: 20.7, hi: 90, cycle: []float64{90, 20.7}}, false},
+		// A three-cycle needs two full periods after round 0.
+		{"three-cycle", []float64{0, 1, 2, 3, 1, 2, 3}, settling{lo: 1, hi: 3, cycle: []float64{1, 2, 3}}, false},
+		// No cycle: the span of the last min(10, half) rounds — here the
+		// later half of 7 rounds is 3 rounds: 4, 6, 5.
+		{"still moving", []float64{0, 10, 2, 3, 4, 6, 5}, settling{lo: 4, hi: 6}, false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			got := settle(rounds(c.fs...), 100)
+			if got.settled != c.settle || (!c.settle && (got.lo != c.want.lo || got.hi != c.want.hi || !reflect.DeepEqual(got.cycle, c.want.cycle))) {
+				t.Errorf("settle(%v) = %+v, want %+v", c.fs, got, c.want)
+			}
+		})
+	}
+}
+
+// A long run's range comes from its last 10 rounds only.
+func TestSettleWindow(t *testing.T) {
+	var fs []float64
+	for i := 0; i < 40; i++ {
+		fs = append(fs, float64(i)) // a steady drift: no cycle
+	}
+	got := settle(rounds(fs...), 100)
+	if got.settled || got.lo != 30 || got.hi != 39 || got.cycle != nil {
+		t.Errorf("got %+v, want unsettled over rounds 30–39", got)
+	}
+}
+
+func TestNearestStatesTies(t *testing.T) {
+	s := answer.Scenario{Issues: []answer.Issue{{ID: "i", Min: 0, Max: 100, Anchors: []answer.Anchor{{0, "none"}, {50, "half"}, {100, "all"}}}}}
+	if got := s.Nearest(0, 25); len(got) != 2 || got[0].Label != "none" || got[1].Label != "half" {
+		t.Errorf("25 between 0 and 50: %v, want both", got)
+	}
+	if got := s.Nearest(0, 26); len(got) != 1 || got[0].Label != "half" {
+		t.Errorf("26: %v, want half alone", got)
+	}
+	if got := s.Nearest(0, math.NaN()); got != nil {
+		t.Errorf("NaN: %v, want none", got)
+	}
+}
+
+func TestChooseModels(t *testing.T) {
+	ms, names, err := chooseModels(nil, nil)
+	if err != nil || len(ms) != len(names) || strings.Join(names, ",") != "compromise,median,nash,bdm,exchange,smp,ensemble" {
+		t.Errorf("default: %v, %v", names, err)
+	}
+	if _, names, _ := chooseModels([]string{"all"}, nil); len(names) != len(ModelNames()) {
+		t.Errorf("all: %v, want every model %v", names, ModelNames())
+	}
+	for _, c := range []struct {
+		list   []string
+		params map[string]string
+		says   string
+	}{
+		{[]string{"bdm", "bdm"}, nil, "bdm is named twice"},
+		{[]string{"bdm,compromise,bdm"}, nil, "bdm is named twice"},
+		{[]string{"nope"}, nil, `unknown model "nope"`},
+		{[]string{"compromise"}, map[string]string{"exact": "true"}, "setting exact is for model exchange"},
+		{[]string{"exchange"}, map[string]string{"exchange-p": "2"}, `setting exchange-p "2": valid: a number from 0 to 1`},
+		{[]string{"smp"}, map[string]string{"smp-vote": "Majority"}, "valid: Prop, Binary"},
+		{[]string{"smp"}, map[string]string{"smp-votes": "Prop"}, `no model setting "smp-votes"`},
+	} {
+		_, _, err := chooseModels(c.list, c.params)
+		if err == nil || errs.CodeOf(err) != errs.Argument || !strings.Contains(err.Error(), c.says) {
+			t.Errorf("%v %v: %v; want an argument error saying %q", c.list, c.params, err, c.says)
+		}
+	}
+}
+
+// A setting reaches its model: exchange's exact arithmetic gives the same
+// forecast as float64 here to 1e-9 (the model's own test pins why), and
+// smp's binary vote changes the built-in case's forecast.
+func TestParamsReachTheModel(t *testing.T) {
+	in, err := BuiltIn()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := in.Case(answer.Target{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	run := func(params map[string]string) *answer.Forecast {
+		req := answer.NewForecastRequest()
+		req.Models, req.Params = []string{"smp"}, params
+		f, err := Forecast(context.Background(), c, req)
+		if err != nil || f.Models[0].Error != "" {
+			t.Fatalf("%v %v", err, f.Models[0].Error)
+		}
+		return f
+	}
+	plain, binary := run(nil), run(map[string]string{"smp-vote": "binary"})
+	if binary.Request.Params["smp-vote"] != "binary" {
+		t.Errorf("request echo %v", binary.Request.Params)
+	}
+	same := true
+	for k := range plain.Models[0].Issues {
+		same = same && plain.Models[0].Issues[k].Forecast == binary.Models[0].Issues[k].Forecast
+	}
+	if same {
+		t.Error("smp-vote binary changed no forecast: the setting did not reach the model")
+	}
+}
+
+// The built-in case's BDM forecast of NATO cycles 90 / 20.7 (the issue
+// that asked for this): it is reported unsettled, as the range, with a
+// warning naming the issue.
+func TestBuiltInBDMNatoDoesNotSettle(t *testing.T) {
+	in, _ := BuiltIn()
+	c, err := in.Case(answer.Target{Snapshot: "latest"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	req := answer.NewForecastRequest()
+	req.Models = []string{"bdm"}
+	f, err := Forecast(context.Background(), c, req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := f.Models[0]
+	var nato answer.IssueForecast
+	for _, x := range m.Issues {
+		if x.Issue == "nato" {
+			nato = x
+		} else if !x.Settled {
+			t.Errorf("%s did not settle", x.Issue)
+		}
+	}
+	if nato.Settled || nato.Range == nil || nato.Range.Hi != 90 || math.Abs(nato.Range.Lo-20.651327321624308) > 1e-9 || len(nato.Cycle) != 2 {
+		t.Errorf("nato: %+v, want unsettled 20.65–90 cycling", nato)
+	}
+	if len(m.Warnings) != 1 || !strings.Contains(m.Warnings[0], "Ukraine and NATO (nato): did not settle") {
+		t.Errorf("warnings %q", m.Warnings)
+	}
+}
+
+// A model that fails does not stop the others, and keeps its error code.
+func TestForecastModelFailureIsInTheAnswer(t *testing.T) {
+	in, _ := BuiltIn()
+	c, _ := in.Case(answer.Target{})
+	req := answer.NewForecastRequest()
+	req.Models = []string{"compromise", "smp"}
+	req.Params = map[string]string{"smp-vote": "ASymProsp"} // named by KTAB, no formula: smp refuses it
+	f, err := Forecast(context.Background(), c, req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f.Models[0].Error != "" || len(f.Models[0].Issues) != 7 || f.Models[1].Error == "" {
+		t.Fatalf("compromise %q (%d issues), smp %q", f.Models[0].Error, len(f.Models[0].Issues), f.Models[1].Error)
+	}
+	es := ModelErrors(f)
+	if len(es) != 1 || !strings.HasPrefix(es[0].Error(), "model smp: ") {
+		t.Errorf("errors %v", es)
+	}
+}
+
+func TestParsePairs(t *testing.T) {
+	got, err := ParsePairs("package", " a=1, b = -2.5 ,")
+	if err != nil || !reflect.DeepEqual(got, map[string]float64{"a": 1, "b": -2.5}) {
+		t.Errorf("%v %v", got, err)
+	}
+	for _, s := range []string{"a", "=3", "a=x", "a=NaN", "a=1,a=2"} {
+		if _, err := ParsePairs("package", s); errs.CodeOf(err) != errs.Argument {
+			t.Errorf("%q: %v, want an argument error", s, err)
+		}
+	}
+}
