@@ -11,7 +11,10 @@ import (
 // none (the stances as of Metadata.AsOf).
 const (
 	Latest = "latest"
-	Base   = "base"
+	// UnknownDate is the as_of of a scenario whose source states no date
+	// (the peer tools' files): readers write it, answers leave it out.
+	UnknownDate = "1970-01-01"
+	Base        = "base"
 )
 
 // base returns a copy of the scenario without snapshots or variants.

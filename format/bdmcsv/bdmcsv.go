@@ -38,7 +38,7 @@ import (
 )
 
 // AsOf is the as_of date of every scenario read (the files carry none).
-const AsOf = "1970-01-01"
+const AsOf = scenario.UnknownDate
 
 // IssueID is the id of the scenario's one issue.
 const IssueID = "issue"

@@ -362,7 +362,7 @@ func (r *reader) build(recs []record) *scenario.Scenario {
 		s.Metadata.Title = strings.Join(title, " ")
 	}
 	s.Metadata.Description = "Imported from the Decide input file " + filepath.Base(r.name) + ". Decide files carry no date; as_of 1970-01-01 stands for unknown."
-	s.Metadata.AsOf = "1970-01-01"
+	s.Metadata.AsOf = scenario.UnknownDate
 	s.Metadata.CapabilityScale = "Decide power, 0–1"
 	type bound struct{ lo, hi float64 }
 	bounds := map[string]bound{}

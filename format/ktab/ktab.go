@@ -46,7 +46,7 @@ const (
 	MaxDesc    = 256
 	MaxPower   = 1e8
 	MaxValue   = 100
-	AsOf       = "1970-01-01" // KTAB files carry no date
+	AsOf       = scenario.UnknownDate // KTAB files carry no date
 	bom        = "\xef\xbb\xbf"
 	maxDimsCap = 1 << 16
 )
