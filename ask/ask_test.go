@@ -62,7 +62,7 @@ func TestSettleWindow(t *testing.T) {
 }
 
 func TestNearestStatesTies(t *testing.T) {
-	s := answer.Scenario{Issues: []answer.Issue{{ID: "i", Min: 0, Max: 100, Anchors: []answer.Anchor{{0, "none"}, {50, "half"}, {100, "all"}}}}}
+	s := answer.Scenario{Issues: []answer.Issue{{ID: "i", Min: 0, Max: 100, Anchors: []answer.Anchor{{Value: 0, Label: "none"}, {Value: 50, Label: "half"}, {Value: 100, Label: "all"}}}}}
 	if got := s.Nearest(0, 25); len(got) != 2 || got[0].Label != "none" || got[1].Label != "half" {
 		t.Errorf("25 between 0 and 50: %v, want both", got)
 	}

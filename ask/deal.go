@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"math"
-	"strconv"
 	"strings"
 
 	"parley/answer"
@@ -187,26 +186,4 @@ func issueIDs(c *Case) []string {
 // ParsePairs reads "id=value,id=value" (a package, fixed issues) into a
 // map. Errors name the item and what would be valid; whether each id is
 // an issue is checked by the question that reads the map.
-func ParsePairs(field, s string) (map[string]float64, error) {
-	out := map[string]float64{}
-	for _, item := range strings.Split(s, ",") {
-		item = strings.TrimSpace(item)
-		if item == "" {
-			continue
-		}
-		id, val, ok := strings.Cut(item, "=")
-		id, val = strings.TrimSpace(id), strings.TrimSpace(val)
-		if !ok || id == "" {
-			return nil, errs.New(errs.Argument, "%s item %q: valid: issue=value", field, item)
-		}
-		x, err := strconv.ParseFloat(val, 64)
-		if err != nil || math.IsNaN(x) || math.IsInf(x, 0) {
-			return nil, errs.New(errs.Argument, "%s item %q: %q is not a number; valid: a finite number on the issue's scale", field, item, val)
-		}
-		if _, dup := out[id]; dup {
-			return nil, errs.New(errs.Argument, "%s names issue %s twice; valid: each issue once", field, id)
-		}
-		out[id] = x
-	}
-	return out, nil
-}
+func ParsePairs(field, s string) (map[string]float64, error) { return deal.ParsePairs(field, s) }

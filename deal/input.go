@@ -241,6 +241,25 @@ func issueIDs(p *model.Problem) []string {
 // ParsePackage reads "issue=value,issue=value" into a map. Errors name the
 // item and what would be valid.
 func ParsePackage(p *model.Problem, s string) (map[string]float64, error) {
+	out, err := ParsePairs("package", s)
+	if err != nil {
+		return nil, err
+	}
+	for id, x := range out {
+		k := issueIndex(p, id)
+		if k < 0 {
+			return nil, errs.New(errs.Argument, "package: unknown issue %q; valid: %v", id, issueIDs(p))
+		}
+		if is := p.Issues[k]; x < is.Min || x > is.Max {
+			return nil, errs.New(errs.Argument, "package: issue %s: %v is outside the scale; valid: a number from %v to %v", id, x, is.Min, is.Max)
+		}
+	}
+	return out, nil
+}
+
+// ParsePairs reads "id=value,id=value" (a package, fixed issues) into a
+// map without checking the ids; field names the list in errors.
+func ParsePairs(field, s string) (map[string]float64, error) {
 	out := map[string]float64{}
 	for _, item := range strings.Split(s, ",") {
 		item = strings.TrimSpace(item)
@@ -250,18 +269,14 @@ func ParsePackage(p *model.Problem, s string) (map[string]float64, error) {
 		id, val, ok := strings.Cut(item, "=")
 		id, val = strings.TrimSpace(id), strings.TrimSpace(val)
 		if !ok || id == "" {
-			return nil, errs.New(errs.Argument, "package item %q: want issue=value; valid issues: %v", item, issueIDs(p))
-		}
-		k := issueIndex(p, id)
-		if k < 0 {
-			return nil, errs.New(errs.Argument, "package item %q: unknown issue %q; valid: %v", item, id, issueIDs(p))
+			return nil, errs.New(errs.Argument, "%s item %q: valid: issue=value", field, item)
 		}
 		x, err := strconv.ParseFloat(val, 64)
 		if err != nil || math.IsNaN(x) || math.IsInf(x, 0) {
-			return nil, errs.New(errs.Argument, "package item %q: %q is not a number; valid: a number from %v to %v", item, val, p.Issues[k].Min, p.Issues[k].Max)
+			return nil, errs.New(errs.Argument, "%s item %q: %q is not a number; valid: a finite number on the issue's scale", field, item, val)
 		}
 		if _, dup := out[id]; dup {
-			return nil, errs.New(errs.Argument, "package names issue %s twice", id)
+			return nil, errs.New(errs.Argument, "%s names issue %s twice; valid: each issue once", field, id)
 		}
 		out[id] = x
 	}
