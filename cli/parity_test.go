@@ -124,8 +124,11 @@ func TestParityCLIAndAPI(t *testing.T) {
 					if err := json.Unmarshal(body, &b); err != nil {
 						t.Fatalf("API result: %v\n%s", err, body)
 					}
-					for _, doc := range []any{a, b} {
-						sc := doc.(map[string]any)["scenario"].(map[string]any)
+					for door, doc := range map[string]any{"command line": a, "API": b} {
+						sc, ok := doc.(map[string]any)["scenario"].(map[string]any)
+						if !ok {
+							t.Fatalf("the %s's answer has no scenario:\n%.400s", door, out)
+						}
 						delete(sc, "source")
 						delete(sc, "format")
 					}
