@@ -20,17 +20,70 @@ export interface Scenario {
 export interface Diagnostic { path: string; file?: string; line?: number; column?: number; message: string; valid?: string; warning?: boolean }
 export interface ScenarioView { id: string; version: number; name: string; format: string; scenario: Scenario; warnings: Diagnostic[] }
 export interface Record { id: string; version: number; name: string }
-export interface ModelInfo { name: string; summary: string; default: boolean }
-export interface Round { round: number; positions: (number | null)[]; forecast: number | null }
-export interface IssueResult { issue: string; forecast: number | null; rounds?: Round[] }
-export interface ModelResult { model: string; error?: string; notes?: string[]; issues: IssueResult[] }
-export interface ForecastResult { as_of: string; snapshot: string; variant?: string; actors: string[]; issues: string[]; models: ModelResult[] }
+export interface Param { name: string; model: string; kind: 'bool' | 'number' | 'enum'; help: string; values?: string[]; default: string }
+export interface ModelInfo { name: string; summary: string; default: boolean; params?: Param[] }
+export interface FormatInfo { name: string; summary: string }
 export interface Run<R = unknown> { id: string; kind: string; status: string; progress: number; result?: R; error?: string; input_hash: string; seed: number }
+
+// The result schema (Go package answer; docs/json.md).
+
+// AnswerScenario says what a question was asked about.
+export interface AnswerScenario {
+  id: string; title: string; source: string; format: string; as_of: string; snapshot: string; variant?: string
+  actors: { id: string; name: string; capability: number }[]
+  issues: { id: string; name: string; min: number; max: number; reference?: number; anchors?: Anchor[] }[]
+  warnings: string[]
+}
+export interface Target { snapshot: string; variant?: string }
+export interface RunRequest { models: string[]; params?: { [name: string]: string }; rounds?: number; max_rounds?: number; seed: number }
+export type ForecastRequest = Target & RunRequest
+export interface SweepRequest extends Target, RunRequest { draws: number; uniform?: boolean }
+export interface DealRequest extends Target { require?: string[]; batna: string; rho: number }
+export interface DealEvaluateRequest extends DealRequest { package: { [issue: string]: number }; rest: string; models: string[] }
+export interface DealSearchRequest extends DealRequest { fix?: { [issue: string]: number }; frontier?: number; samples?: number; seed: number }
+
+export interface Round { round: number; positions: { [actor: string]: number }; forecast: number | null; values?: { [k: string]: number } }
+export interface IssueForecast {
+  issue: string; name: string; forecast: number | null
+  // settled is false when the rounds had not come to rest: the forecast
+  // is then range (and cycle), not a point.
+  settled: boolean; range?: { lo: number; hi: number }; cycle?: number[]
+  // nearest: the labelled options nearest the forecast (more than one on a tie).
+  nearest: Anchor[]; values?: { [k: string]: number }; rounds?: Round[]
+}
+export interface ModelForecast { model: string; error?: string; issues: IssueForecast[]; notes?: string[]; warnings?: string[] }
+export interface Forecast { scenario: AnswerScenario; request: ForecastRequest; models: ModelForecast[] }
+
 export interface Bin { low: number; high: number; count: number }
-export interface SweepIssue { issue: string; name: string; base: number; mean: number; sd: number; median: number; lo80: number; hi80: number; lo95: number; hi95: number; histogram: Bin[] }
-export interface SweepResult { models: { model: string; draws: number; seed: number; distribution: string; issues: SweepIssue[] }[] }
-export interface Swing { input: { kind: string; actor: string; issue?: string; low: number; value: number; high: number }; forecast_at_low: number; forecast_at_high: number; swing: number; variance_share: number }
-export interface SensitivityResult { models: { model: string; issues: { issue: string; name: string; base: number; swings: Swing[] }[] }[] }
+export interface Band { label: string; value: number; low: number; high: number; p: number; p_at_least: number }
+export interface SweepIssue { issue: string; name: string; base: number; mean: number; sd: number; median: number; lo80: number; hi80: number; lo95: number; hi95: number; histogram: Bin[]; bands?: Band[] }
+export interface SweepInput { kind: string; actor: string; issue?: string; low: number; value: number; high: number }
+export interface SweepModel { model: string; requested: number; draws: number; interrupted: boolean; seed: number; distribution: string; inputs: SweepInput[]; issues: SweepIssue[]; warnings?: string[] }
+export interface Sweep { scenario: AnswerScenario; request: SweepRequest; models: SweepModel[] }
+export interface Swing { input: SweepInput; forecast_at_low: number; forecast_at_high: number; swing: number; variance_share: number }
+export interface Sensitivity { scenario: AnswerScenario; request: SweepRequest; models: { model: string; draws: number; seed: number; issues: { issue: string; name: string; base: number; swings: Swing[] }[] }[] }
+
+export interface Crossing { issue: string; red_line: string; value: number; by: number }
+export interface Verdict { actor: string; required: boolean; utility: number; alternative: number; gain: number; alternative_from: string; crossed?: Crossing[]; accepts: boolean }
+export interface ForecastDistance { model: string; mean_pct: number; max_pct: number; by_issue: number[] }
+export interface DealVerdicts { issues: string[]; package: number[]; actors: Verdict[]; accepted: boolean; blockers?: string[]; forecasts?: ForecastDistance[] }
+export interface DealEvaluation { scenario: AnswerScenario; request: DealEvaluateRequest; no_deal: string; rest: string; evaluation: DealVerdicts; warnings?: string[] }
+export interface DealPackage { label: string; values: number[]; utilities: number[]; gains: number[] }
+export interface Bend { actor: string; issue: string; red_line: string; to: string; by: number; strict?: boolean }
+export interface Move { issue: string; from: number; to: number; by: number }
+export interface Shortfall { actor: string; utility: number; alternative: number; by: number; moves?: Move[] }
+export interface DealPlan { package: DealPackage; bends?: Bend[]; shortfalls?: Shortfall[]; cost: number; gap: number }
+export interface DealZone {
+  issues: string[]; actors: string[]; required: string[]; fixed?: { [issue: string]: number }; rho: number
+  alternatives: { actor: string; value: number; from: string }[]
+  open: boolean; margin: number | null; margin_bound: number | null
+  balanced?: DealPackage; nash?: DealPackage; nash_product?: number; nash_bound?: number
+  ranges?: { issue: string; lo: number; hi: number; fixed?: boolean; indifferent?: boolean }[]
+  frontier?: DealPackage[]; sample?: DealPackage[]
+  concession?: { lower_alternatives?: DealPlan; bend_red_lines?: DealPlan; notes?: string[] }
+  notes?: string[]; stats: { solves: number; newton_steps: number; max_gap: number }
+}
+export interface DealSearch { scenario: AnswerScenario; request: DealSearchRequest; no_deal: string; result: DealZone; warnings?: string[] }
 export class APIError extends Error {
   constructor(public status: number, message: string, public diagnostics: Diagnostic[] = []) { super(message) }
 }
@@ -68,8 +121,12 @@ export const api = {
     call<{ scenario: Scenario }>('GET', `/api/scenarios/${enc(id)}/resolved?snapshot=${enc(snapshot)}&variant=${enc(variant)}`),
   patchStance: (id: string, actor: string, issue: string, patch: object) =>
     call<ScenarioView>('PATCH', `/api/scenarios/${enc(id)}/stances/${enc(actor)}/${enc(issue)}`, patch),
-  forecast: (id: string, req: object) => call<Run<ForecastResult>>('POST', `/api/scenarios/${enc(id)}/forecast`, req),
-  start: (id: string, req: object) => call<Run>('POST', `/api/scenarios/${enc(id)}/runs`, req),
+  formats: () => call<FormatInfo[]>('GET', '/api/formats'),
+  forecast: (id: string, req: Partial<ForecastRequest>) => call<Run<Forecast>>('POST', `/api/scenarios/${enc(id)}/forecast`, req),
+  dealEvaluate: (id: string, req: Partial<DealEvaluateRequest>) => call<Run<DealEvaluation>>('POST', `/api/scenarios/${enc(id)}/deal/evaluate`, req),
+  dealSearch: (id: string, req: Partial<DealSearchRequest>) => call<Run<DealSearch>>('POST', `/api/scenarios/${enc(id)}/deal/search`, req),
+  // start queues a run of a kind (see kinds) with that kind's request fields.
+  start: (id: string, req: { kind: string; [field: string]: unknown }) => call<Run>('POST', `/api/scenarios/${enc(id)}/runs`, req),
   run: <R>(id: string) => call<Run<R>>('GET', `/api/runs/${enc(id)}`),
   cancel: (id: string) => call<Run>('POST', `/api/runs/${enc(id)}/cancel`),
 }

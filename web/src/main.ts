@@ -1,7 +1,9 @@
-// Parley's web app: one page, four views over the HTTP API.
+// Parley's web app: one page, four views over the HTTP API. The numbers,
+// the labelled options nearest them, and every warning and note come from
+// the API's answers (Go package answer); the page only draws them.
 import './style.css'
 import { api, follow, APIError } from './api'
-import type { Scenario, ScenarioView, ForecastResult, Issue, Stance, ModelInfo, SweepResult, SensitivityResult, Diagnostic, Run } from './api'
+import type { Scenario, ScenarioView, Forecast, ModelForecast, IssueForecast, Issue, Stance, ModelInfo, Param, Sweep, Sensitivity, Diagnostic, Run, DealEvaluation, DealSearch, DealPackage, DealPlan } from './api'
 import { h, s, fmt, color } from './util'
 import { Chart, registerables } from 'chart.js'
 
@@ -20,15 +22,21 @@ const st = {
   variant: '',
   models: [] as ModelInfo[],
   selected: new Set<string>(),
+  // params are the model settings changed from their defaults, by name.
+  params: {} as { [name: string]: string },
   kinds: [] as string[],
-  forecast: null as ForecastResult | null,
+  forecast: null as Forecast | null,
   charts: [] as Chart[],
-  sweep: null as SweepResult | null,
-  tornado: null as SensitivityResult | null,
+  sweep: null as Sweep | null,
+  tornado: null as Sensitivity | null,
   job: null as string | null,
   trajModel: '',
   compareModel: '',
   deal: {} as { [issue: string]: number },
+  // dealOpts are the deal settings evaluate and search share; require
+  // null means every actor.
+  dealOpts: { batna: 'auto', rho: 1, require: null as Set<string> | null, fix: new Set<string>() },
+  dealSearch: null as DealSearch | null,
   refocus: null as string | null,
 }
 
@@ -43,18 +51,56 @@ function status(msg: string, error = false) {
 
 function bounds(is: Issue): [number, number] { return is.scale ? [is.scale.min, is.scale.max] : [0, 100] }
 
-function nearest(is: Issue, x: number | null): string {
-  if (x === null || !is.anchors?.length) return ''
-  let best = is.anchors[0]
-  for (const a of is.anchors) if (Math.abs(a.value - x) < Math.abs(best.value - x)) best = a
-  return best.label
+// place names where x lies among an issue's labelled options: at one, or
+// between two (for values the API does not label: a stance, a package).
+function place(is: Issue, x: number): string {
+  const as = [...(is.anchors ?? [])].sort((p, q) => p.value - q.value)
+  if (!as.length) return ''
+  const tol = 1e-6 * Math.max(1, as[as.length - 1].value - as[0].value)
+  const at = as.find((a) => Math.abs(a.value - x) <= tol)
+  if (at) return at.label
+  const below = as.filter((a) => a.value < x).pop(), above = as.find((a) => a.value > x)
+  if (!below) return `below ${above!.value} (${above!.label})`
+  if (!above) return `above ${below.value} (${below.label})`
+  return `between ${below.value} (${below.label}) and ${above.value} (${above.label})`
+}
+
+// nearestText is the labelled option the API found nearest a forecast;
+// a tie shows every option, "A / B".
+function nearestText(f: IssueForecast): string { return f.nearest.map((a) => a.label).join(' / ') }
+
+// shown is a forecast as it may be read: a point when settled, else the
+// range it kept moving in.
+function shown(f: IssueForecast): string {
+  if (!f.settled && f.range) return `${fmt(f.range.lo)}–${fmt(f.range.hi)}`
+  return fmt(f.forecast)
 }
 
 function actorName(id: string): string {
   return st.resolved?.actors.find((a) => a.id === id)?.name || id
 }
 
+function issueName(id: string): string {
+  return st.resolved?.issues.find((x) => x.id === id)?.name || id
+}
+
 function modelList(): string[] { return st.models.filter((m) => st.selected.has(m.name)).map((m) => m.name) }
+
+// paramsFor is the changed settings of the named models (the API refuses
+// a setting of a model the run does not include).
+function paramsFor(models: string[]): { [name: string]: string } | undefined {
+  const out: { [name: string]: string } = {}
+  for (const m of st.models) {
+    if (!models.includes(m.name)) continue
+    for (const p of m.params ?? []) if (st.params[p.name] !== undefined) out[p.name] = st.params[p.name]
+  }
+  return Object.keys(out).length ? out : undefined
+}
+
+function forecastRequest(snapshot: string, variant: string) {
+  const models = modelList()
+  return { models, params: paramsFor(models), snapshot, variant }
+}
 
 function destroyCharts() { for (const c of st.charts) c.destroy(); st.charts = [] }
 
@@ -73,9 +119,10 @@ async function init() {
     for (const m of models) {
       const id = 'model-' + m.name
       const cb = h('input', { type: 'checkbox', id, value: m.name, checked: st.selected.has(m.name) }) as HTMLInputElement
-      cb.onchange = () => { cb.checked ? st.selected.add(m.name) : st.selected.delete(m.name); refresh() }
+      cb.onchange = () => { cb.checked ? st.selected.add(m.name) : st.selected.delete(m.name); renderSettings(); refresh() }
       fs.append(h('label', { for: id, title: m.summary }, cb, m.name))
     }
+    renderSettings()
     for (const b of document.querySelectorAll<HTMLButtonElement>('.tabs [role=tab]')) {
       b.onclick = () => show(b.dataset.view as View)
       b.onkeydown = (e) => {
@@ -85,7 +132,11 @@ async function init() {
         if (e.key === 'ArrowLeft') { tabs[(i + tabs.length - 1) % tabs.length].focus(); e.preventDefault() }
       }
     }
-    document.addEventListener('keydown', (e) => { if (e.key === 'Escape') closeDrawer() })
+    document.addEventListener('keydown', (e) => {
+      if (e.key !== 'Escape') return
+      const set = document.querySelector<HTMLDetailsElement>('details.settings[open]')
+      if (set) { set.open = false; set.querySelector('summary')?.focus() } else closeDrawer()
+    })
     const hash = location.hash.slice(1) as View
     if (['scenario', 'forecast', 'sweep', 'deal'].includes(hash)) st.view = hash
     if (list.length) await loadScenario(list[0].id)
@@ -111,7 +162,10 @@ async function loadScenario(id: string) {
   vr.value = st.variant = ''
   vr.onchange = () => { st.variant = vr.value; refresh() }
   st.sweep = st.tornado = null
+  st.dealSearch = null
   st.deal = {}
+  st.dealOpts.require = null
+  st.dealOpts.fix.clear()
   await refresh()
 }
 
@@ -121,14 +175,55 @@ async function refresh() {
     status('Forecasting…')
     const [res, run] = await Promise.all([
       api.resolved(st.sv.id, st.snapshot, st.variant),
-      api.forecast(st.sv.id, { models: modelList(), snapshot: st.snapshot, variant: st.variant }),
+      api.forecast(st.sv.id, forecastRequest(st.snapshot, st.variant)),
     ])
     st.resolved = res.scenario
     st.forecast = run.result ?? null
-    const warn = st.sv.warnings.length ? ` · ${st.sv.warnings.length} warning(s)` : ''
+    st.dealSearch = null
+    const fc = st.forecast
+    const nsc = fc?.scenario.warnings.length ?? 0
+    const nmw = fc?.models.reduce((n, m) => n + (m.warnings?.length ?? 0) + (m.error ? 1 : 0), 0) ?? 0
+    const warn = (nmw ? ` · ${nmw} model warning(s)` : '') + (nsc ? ` · ${nsc} scenario warning(s)` : '') +
+      (st.sv.warnings.length ? ` · ${st.sv.warnings.length} file warning(s)` : '')
     status(`${st.sv.name} · version ${st.sv.version} · as of ${st.resolved.metadata.as_of}${st.variant ? ' · variant ' + st.variant : ''} · run ${run.id.slice(0, 8)}${warn}`)
     render()
   } catch (e) { status(e instanceof APIError ? e.message : String(e), true) }
+}
+
+// renderSettings offers the settings of the selected models (GET
+// /api/models lists them); a change re-runs the forecast with them.
+function renderSettings() {
+  const box = $('settings')
+  const ms = st.models.filter((m) => st.selected.has(m.name) && m.params?.length)
+  if (!ms.length) { box.replaceChildren(h('p', { class: 'hint' }, 'None of the selected models has settings.')); return }
+  box.replaceChildren(...ms.map((m) => h('fieldset', { class: 'params', 'data-model': m.name },
+    h('legend', {}, m.name), ...m.params!.map((p) => paramInput(p)))))
+}
+
+function paramInput(p: Param): HTMLElement {
+  const id = 'param-' + p.name
+  const cur = st.params[p.name] ?? p.default
+  const set = (v: string) => {
+    if (v === p.default) delete st.params[p.name]
+    else st.params[p.name] = v
+    refresh()
+  }
+  let input: HTMLInputElement | HTMLSelectElement
+  if (p.kind === 'bool') {
+    const cb = h('input', { type: 'checkbox', id, name: p.name, checked: cur === 'true', 'aria-describedby': id + '-help' }) as HTMLInputElement
+    cb.onchange = () => set(String(cb.checked))
+    input = cb
+  } else if (p.kind === 'enum') {
+    const sel = h('select', { id, name: p.name, 'aria-describedby': id + '-help' }, ...(p.values ?? []).map((v) => h('option', { value: v, selected: v === cur }, v + (v === p.default ? ' (default)' : '')))) as HTMLSelectElement
+    sel.onchange = () => set(sel.value)
+    input = sel
+  } else {
+    const num = h('input', { type: 'number', id, name: p.name, value: cur, step: 'any', 'aria-describedby': id + '-help' }) as HTMLInputElement
+    num.onchange = () => set(num.value.trim() === '' ? p.default : num.value.trim())
+    input = num
+  }
+  return h('div', { class: 'param' }, h('label', { for: id }, p.name.replace(new RegExp('^' + p.model + '-'), '')), input,
+    h('small', { id: id + '-help' }, p.help.replace(new RegExp('^' + p.model + ': '), '')))
 }
 
 function show(v: View) {
@@ -152,12 +247,66 @@ function render() {
   if (st.view === 'deal') renderDeal()
 }
 
-// ---------- scenario view: position maps ----------
+// ---------- warnings and notes ----------
 
-function forecastFor(model: string, issue: string): number | null {
-  const m = st.forecast?.models.find((x) => x.model === model)
-  return m?.issues.find((x) => x.issue === issue)?.forecast ?? null
+function issueAnswer(model: string, issue: string): IssueForecast | undefined {
+  return st.forecast?.models.find((x) => x.model === model)?.issues.find((x) => x.issue === issue)
 }
+
+// forecastFor is a settled forecast's point; null when there is none or
+// the rounds did not settle (then it is a range, not a point).
+function forecastFor(model: string, issue: string): number | null {
+  const f = issueAnswer(model, issue)
+  return f && f.settled ? f.forecast : null
+}
+
+// issueWarnings are the models' warnings about one issue: the warnings
+// that name it, and a line for any unsettled forecast no warning names.
+function issueWarnings(models: ModelForecast[], issue: string): { model: string; text: string }[] {
+  const out: { model: string; text: string }[] = []
+  for (const m of models) {
+    const ws = (m.warnings ?? []).filter((w) => w.includes(`(${issue})`))
+    for (const w of ws) out.push({ model: m.model, text: w })
+    const f = m.issues.find((x) => x.issue === issue)
+    if (f && !f.settled && !ws.length) out.push({ model: m.model, text: `did not settle: read it as the range ${shown(f)}` })
+  }
+  return out
+}
+
+// notices are what every view of a forecast shows first: the models'
+// warnings and failures (prominent), then their notes and the scenario's
+// own warnings (folded, with their counts).
+function notices(fc: Forecast): HTMLElement[] {
+  const out: HTMLElement[] = []
+  const warned = fc.models.filter((m) => m.error || m.warnings?.length)
+  if (warned.length) {
+    out.push(h('section', { class: 'card caveats', 'data-testid': 'model-warnings', 'aria-labelledby': 'caveats-title' },
+      h('h2', { id: 'caveats-title' }, h('span', { 'aria-hidden': 'true' }, '⚠'), 'Read these before using the numbers'),
+      h('ul', {}, ...warned.map((m) => h('li', { 'data-model': m.model }, h('strong', {}, m.model),
+        m.error ? [' gave no forecast: ', m.error].join('') : '',
+        m.warnings?.length ? h('ul', {}, ...m.warnings.map((w) => h('li', {}, w))) : null)))))
+  }
+  const notes = fc.models.flatMap((m) => (m.notes ?? []).map((n) => ({ m: m.model, n })))
+  const sw = fc.scenario.warnings ?? []
+  const file = st.sv?.warnings ?? []
+  if (notes.length || sw.length || file.length) {
+    out.push(h('div', { class: 'notices' },
+      sw.length || file.length ? h('details', { class: 'scenario-warnings', 'data-testid': 'scenario-warnings' },
+        h('summary', {}, `Scenario warnings (${sw.length + file.length})`),
+        h('ul', {}, ...sw.map((w) => h('li', {}, w)), ...file.map((d) => h('li', {}, h('code', {}, d.path), ': ', d.message)))) : null,
+      notes.length ? h('details', { class: 'model-notes', 'data-testid': 'model-notes' },
+        h('summary', {}, `Model notes (${notes.length})`),
+        h('ul', {}, ...notes.map((x) => h('li', {}, h('strong', {}, x.m), ': ', x.n)))) : null))
+  }
+  return out
+}
+
+function warningList(ws: string[] | undefined, testid: string): HTMLElement | null {
+  if (!ws?.length) return null
+  return h('ul', { class: 'warnings', 'data-testid': testid }, ...ws.map((w) => h('li', {}, h('span', { 'aria-hidden': 'true' }, '⚠ '), w)))
+}
+
+// ---------- scenario view: position maps ----------
 
 function renderScenario() {
   const sc = st.resolved!
@@ -165,16 +314,16 @@ function renderScenario() {
   const intro = h('section', { class: 'intro' },
     h('h1', {}, md.title),
     md.description ? h('p', { class: 'lede' }, md.description) : null,
-    h('p', { class: 'hint' }, 'Each marker is an actor at its position: size = capability, shade = salience, whiskers = range. Lines mark each model’s forecast. Select a marker (click, or Tab and Enter) to read its evidence and edit it.'),
+    h('p', { class: 'hint' }, 'Each marker is an actor at its position: size = capability, shade = salience, whiskers = range. Lines mark each model’s forecast; a shaded band marks a forecast that did not settle, read as the range it kept moving in. Select a marker (click, or Tab and Enter) to read its evidence and edit it.'),
   )
   const legend = h('div', { class: 'legend', 'aria-label': 'Model colours' },
     ...modelList().map((m, i) => h('span', { class: 'key' }, h('i', { style: `background:${color(i)}` }), m)))
   const snaps = [...(st.sv!.scenario.snapshots ?? [])].sort((a, b) => a.date.localeCompare(b.date))
-  const shown = st.snapshot === 'base' ? null : st.snapshot === 'latest' ? snaps[snaps.length - 1] : snaps.filter((x) => x.date <= st.snapshot).pop()
+  const snap = st.snapshot === 'base' ? null : st.snapshot === 'latest' ? snaps[snaps.length - 1] : snaps.filter((x) => x.date <= st.snapshot).pop()
   const asof = h('p', { class: 'asof' }, h('strong', {}, `As of ${sc.metadata.as_of}`),
-    shown ? ` — ${shown.label ?? ''}${shown.description ? ': ' + shown.description : ''}` : ' — the base stances',
+    snap ? ` — ${snap.label ?? ''}${snap.description ? ': ' + snap.description : ''}` : ' — the base stances',
     st.variant ? h('span', { class: 'variant' }, ` · variant: ${st.sv!.scenario.variants?.find((v) => v.id === st.variant)?.name ?? st.variant}`) : null)
-  main.replaceChildren(intro, asof, legend, ...sc.issues.map((is) => issueCard(is)))
+  main.replaceChildren(intro, asof, ...notices(st.forecast!), legend, ...sc.issues.map((is) => issueCard(is)))
   if (st.refocus) {
     main.querySelector<SVGGElement>(st.refocus)?.focus()
     st.refocus = null
@@ -190,19 +339,23 @@ function issueCard(is: Issue): HTMLElement {
   const W = 1000, L = 185, R = 30, rowH = 30
   const X = (v: number) => L + ((v - lo) / (hi - lo)) * (W - L - R)
   // Forecast labels: left to right, each on the first line where it does
-  // not overlap the label before it.
-  const fl = modelList().map((m, i) => ({ m, i, f: forecastFor(m, is.id), row: 0 }))
-    .filter((x) => x.f !== null).sort((a, b) => a.f! - b.f!)
+  // not overlap the label before it. An unsettled forecast is its range.
+  const fl = modelList().map((m, i) => {
+    const f = issueAnswer(m, is.id)
+    const band = f && !f.settled && f.range ? f.range : null
+    const at = band ? (band.lo + band.hi) / 2 : f?.forecast ?? null
+    const text = band ? `${m} ${fmt(band.lo)}–${fmt(band.hi)} (did not settle)` : `${m} ${fmt(at)}`
+    return { m, i, f, band, at, text, row: 0, cx: 0 }
+  }).filter((x) => x.at !== null).sort((a, b) => a.at! - b.at!)
   const ends: number[] = []
   for (const x of fl) {
-    const text = `${x.m} ${fmt(x.f)}`
-    const w = text.length * 7.4
-    let cx = Math.min(Math.max(X(x.f!), L + w / 2), W - w / 2)
+    const w = x.text.length * 7.4
+    const cx = Math.min(Math.max(X(x.at!), L + w / 2), W - w / 2)
     let row = ends.findIndex((e) => e < cx - w / 2 - 10)
     if (row < 0) { row = ends.length; ends.push(0) }
     ends[row] = cx + w / 2
     x.row = row
-    ;(x as any).cx = cx
+    x.cx = cx
   }
   const top = 22 + ends.length * 14
   const H = top + stances.length * rowH + 40
@@ -217,11 +370,21 @@ function issueCard(is: Issue): HTMLElement {
   if (is.reference !== undefined) {
     svg.append(s('text', { x: X(is.reference), y: H - 4, class: 'ref', 'text-anchor': 'middle' }, '▲ status quo'))
   }
-  // forecasts
+  // forecasts: a dashed line at a settled point, a band over an
+  // unsettled range (with a tick at each value of its cycle)
   for (const x of fl) {
-    const px = X(x.f!)
-    svg.append(s('line', { x1: px, x2: px, y1: top - 8, y2: H - 34, stroke: color(x.i), class: 'fline', 'data-model': x.m, 'data-forecast': x.f!.toFixed(3) }))
-    svg.append(s('text', { x: (x as any).cx, y: 13 + x.row * 14, fill: color(x.i), class: 'flabel', 'text-anchor': 'middle' }, `${x.m} ${fmt(x.f)}`))
+    const near = x.f ? nearestText(x.f) : ''
+    if (x.band) {
+      const x0 = X(x.band.lo), x1 = X(x.band.hi)
+      svg.append(s('rect', { x: x0, y: top - 8, width: Math.max(x1 - x0, 3), height: H - 34 - (top - 8), fill: color(x.i), stroke: color(x.i), class: 'fband', 'data-model': x.m, 'data-lo': x.band.lo.toFixed(3), 'data-hi': x.band.hi.toFixed(3) },
+        s('title', {}, `${x.m} did not settle: read it as the range ${fmt(x.band.lo)}–${fmt(x.band.hi)}, not a point`)))
+      for (const c of x.f?.cycle ?? []) svg.append(s('line', { x1: X(c), x2: X(c), y1: top - 8, y2: H - 34, stroke: color(x.i), class: 'fcycle' }))
+    } else {
+      const px = X(x.at!)
+      svg.append(s('line', { x1: px, x2: px, y1: top - 8, y2: H - 34, stroke: color(x.i), class: 'fline', 'data-model': x.m, 'data-forecast': x.at!.toFixed(3) },
+        near ? s('title', {}, `${x.m}: ${fmt(x.at)}, nearest ${near}`) : null))
+    }
+    svg.append(s('text', { x: x.cx, y: 13 + x.row * 14, fill: color(x.i), class: 'flabel' + (x.band ? ' unsettled' : ''), 'data-model': x.m, 'text-anchor': 'middle' }, x.text))
   }
   // actors
   stances.forEach((stc, row) => {
@@ -252,11 +415,16 @@ function issueCard(is: Issue): HTMLElement {
   const anchors = is.anchors?.length
     ? h('details', { class: 'anchors' }, h('summary', {}, 'Scale'), h('dl', {}, ...(is.anchors.flatMap((a) => [h('dt', {}, String(a.value)), h('dd', {}, a.label)]))))
     : null
+  const ws = issueWarnings(st.forecast!.models, is.id)
+  const near = fl.filter((x) => x.f && !x.band && x.f.nearest.length).map((x) => h('li', {}, h('strong', { style: `color:${color(x.i)}` }, x.m), ` ${fmt(x.at)} → `, nearestText(x.f!)))
   return h('section', { class: 'card issue', 'data-issue': is.id },
     h('h2', {}, is.name),
     is.description ? h('p', { class: 'desc' }, is.description) : null,
     someQuoted ? null : h('p', { class: 'hint' }, 'No stance on this issue quotes a source: every one is assumed.'),
-    svg, anchors)
+    ws.length ? h('ul', { class: 'warnings', 'data-testid': 'issue-warnings' }, ...ws.map((w) => h('li', { 'data-model': w.model }, h('span', { 'aria-hidden': 'true' }, '⚠ '), h('strong', {}, w.model), ': ', w.text))) : null,
+    svg,
+    near.length ? h('details', { class: 'anchors' }, h('summary', {}, 'Nearest option by model'), h('ul', { class: 'nearest' }, ...near)) : null,
+    anchors)
 }
 
 // ---------- stance drawer ----------
@@ -332,7 +500,7 @@ function openStance(actor: string, issue: string) {
     h('button', { class: 'close', 'aria-label': 'Close', onclick: () => closeDrawer() }, '×'),
     h('h2', { id: 'drawer-title' }, `${a.name} on ${is.name}`),
     h('p', { class: 'facts' }, `Position ${stc.position}${stc.range?.position ? ` [${stc.range.position.join('–')}]` : ''} · salience ${stc.salience} · capability ${a.capability}`),
-    h('p', { class: 'near' }, nearest(is, stc.position)),
+    h('p', { class: 'near' }, place(is, stc.position)),
     stc.note ? h('p', { class: 'note' }, stc.note) : null,
     h('h3', {}, 'Evidence'), evidence, form].filter((x) => x !== null) as HTMLElement[])
   d.setAttribute('aria-hidden', 'false')
@@ -351,18 +519,30 @@ function showErrors(form: HTMLElement, box: HTMLElement, err: unknown) {
 
 // ---------- forecast view ----------
 
+// forecastCell is one model's forecast of one issue in a table: the
+// point and the nearest option, or the range with "did not settle".
+function forecastCell(m: ModelForecast, f: IssueForecast | undefined): HTMLElement {
+  if (m.error) return h('td', {}, h('span', { class: 'err' }, m.error))
+  if (!f) return h('td', {}, '—')
+  const near = nearestText(f)
+  if (!f.settled) {
+    return h('td', { class: 'unsettled', 'data-model': m.model, 'data-issue': f.issue },
+      h('b', {}, shown(f)), h('small', { class: 'warn' }, h('span', { 'aria-hidden': 'true' }, '⚠ '), 'did not settle'),
+      h('small', { title: near }, `last round ${fmt(f.forecast)}${near ? ': ' + near : ''}`))
+  }
+  return h('td', { 'data-model': m.model, 'data-issue': f.issue }, h('b', {}, fmt(f.forecast)),
+    h('small', { title: near, class: f.nearest.length > 1 ? 'tie' : '' }, f.nearest.length > 1 ? 'tie: ' + near : near))
+}
+
 function renderForecast() {
   const sc = st.resolved!
   const fc = st.forecast!
   const models = fc.models
   const table = h('table', { class: 'compare', 'data-testid': 'model-table' },
-    h('caption', {}, `Forecast by model, as of ${fc.as_of}${fc.variant ? ', variant ' + fc.variant : ''}`),
+    h('caption', {}, `Forecast by model, as of ${fc.scenario.as_of}${fc.scenario.variant ? ', variant ' + fc.scenario.variant : ''}`),
     h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Issue'), ...models.map((m, i) => h('th', { scope: 'col', style: `border-bottom-color:${color(i)}` }, m.model)))),
     h('tbody', {}, ...sc.issues.map((is) => h('tr', {}, h('th', { scope: 'row' }, is.name),
-      ...models.map((m) => {
-        const f = m.issues.find((x) => x.issue === is.id)?.forecast ?? null
-        return h('td', {}, m.error ? h('span', { class: 'err' }, m.error) : h('span', {}, h('b', {}, fmt(f)), h('small', { title: nearest(is, f) }, nearest(is, f))))
-      })))))
+      ...models.map((m) => forecastCell(m, m.issues.find((x) => x.issue === is.id)))))))
   const multi = models.filter((m) => m.issues.some((x) => (x.rounds?.length ?? 0) > 1)).map((m) => m.model)
   if (!multi.includes(st.trajModel)) st.trajModel = multi[0] ?? models[0]?.model ?? ''
   const pick = h('select', { 'aria-label': 'Model for trajectories' }, ...models.map((m) => h('option', { value: m.model, selected: m.model === st.trajModel }, m.model))) as HTMLSelectElement
@@ -371,18 +551,19 @@ function renderForecast() {
   const timeline = h('div', { class: 'grid', 'data-testid': 'timeline' })
   const variants = h('div', { 'data-testid': 'variants' })
   main.replaceChildren(
+    ...notices(fc),
     h('section', { class: 'card' }, table),
     h('section', { class: 'card' }, h('h2', {}, 'Round by round ', pick), h('p', { class: 'hint' }, 'Each actor’s position after each round; the thick dashed line is the forecast.'), traj),
-    h('section', { class: 'card' }, h('h2', {}, 'How the forecast moved'), h('p', { class: 'hint' }, 'The forecast at the base date and at each snapshot (variant applied).'), timeline),
+    h('section', { class: 'card' }, h('h2', {}, 'How the forecast moved'), h('p', { class: 'hint' }, 'The forecast at the base date and at each snapshot (variant applied); a bar is a forecast that did not settle, drawn as its range.'), timeline),
     h('section', { class: 'card' }, h('h2', {}, 'Variants side by side'), variants))
   const m = models.find((x) => x.model === st.trajModel)
   if (m) for (const is of sc.issues) {
     const ir = m.issues.find((x) => x.issue === is.id)
     if (!ir?.rounds?.length) continue
     const canvas = h('canvas', { 'aria-label': `Trajectories on ${is.name} (${m.model})`, role: 'img' })
-    traj.append(h('figure', { class: 'chart' }, h('figcaption', {}, is.name), h('div', { class: 'box' }, canvas)))
+    traj.append(h('figure', { class: 'chart' }, h('figcaption', {}, is.name, ir.settled ? '' : h('span', { class: 'warn' }, ` — did not settle: ${shown(ir)}`)), h('div', { class: 'box' }, canvas)))
     const labels = ir.rounds.map((r) => String(r.round))
-    const ds = fc.actors.map((id, i) => ({ label: actorName(id), data: ir.rounds!.map((r) => r.positions[i]), borderColor: color(i), backgroundColor: color(i), pointRadius: ir.rounds!.length > 1 ? 0 : 4, borderWidth: 1.5, spanGaps: false }))
+    const ds = fc.scenario.actors.map((a, i) => ({ label: a.name || a.id, data: ir.rounds!.map((r): number | null => r.positions[a.id] ?? null), borderColor: color(i), backgroundColor: color(i), pointRadius: ir.rounds!.length > 1 ? 0 : 4, borderWidth: 1.5, spanGaps: false }))
       .filter((d) => d.data.some((v) => v !== null))
     ds.push({ label: 'forecast', data: ir.rounds.map((r) => r.forecast), borderColor: '#111', backgroundColor: '#111', pointRadius: ir.rounds.length > 1 ? 0 : 6, borderWidth: 3, spanGaps: false, ...({ borderDash: [6, 4] } as object) })
     const [lo, hi] = bounds(is)
@@ -397,17 +578,28 @@ async function loadTimeline(box: HTMLElement) {
   const dates = ['base', ...[...(sc.snapshots ?? [])].map((x) => x.date).sort()]
   box.replaceChildren(h('p', { class: 'hint' }, 'Computing…'))
   try {
-    const runs = await Promise.all(dates.map((d) => api.forecast(st.sv!.id, { models: modelList(), snapshot: d, variant: st.variant })))
+    const runs = await Promise.all(dates.map((d) => api.forecast(st.sv!.id, forecastRequest(d, st.variant))))
     if (st.view !== 'forecast') return
     box.replaceChildren()
-    const labels = runs.map((r) => r.result!.as_of)
+    const labels = runs.map((r) => r.result!.scenario.as_of)
+    const ans = (r: Run<Forecast>, m: string, is: string) => r.result!.models.find((x) => x.model === m)?.issues.find((x) => x.issue === is)
     for (const is of st.resolved!.issues) {
       const canvas = h('canvas', { role: 'img', 'aria-label': `Forecast over time on ${is.name}` })
       box.append(h('figure', { class: 'chart small' }, h('figcaption', {}, is.name), h('div', { class: 'box' }, canvas)))
       const [lo, hi] = bounds(is)
+      // A settled forecast is a point on its model's line; an unsettled
+      // one a floating bar over its range.
+      const datasets: object[] = []
+      modelList().forEach((m, i) => {
+        const fs = runs.map((r) => ans(r, m, is.id))
+        datasets.push({ type: 'line', label: m, data: fs.map((f) => (f && f.settled ? f.forecast : null)), borderColor: color(i), backgroundColor: color(i), pointRadius: 3 })
+        if (fs.some((f) => f && !f.settled && f.range)) {
+          datasets.push({ type: 'bar', label: `${m} (did not settle)`, data: fs.map((f) => (f && !f.settled && f.range ? [f.range.lo, f.range.hi] : null)), backgroundColor: color(i) + '55', borderColor: color(i), borderWidth: 1, barPercentage: 0.3 })
+        }
+      })
       st.charts.push(new Chart(canvas as HTMLCanvasElement, {
         type: 'line',
-        data: { labels, datasets: modelList().map((m, i) => ({ label: m, data: runs.map((r) => r.result!.models.find((x) => x.model === m)?.issues.find((x) => x.issue === is.id)?.forecast ?? null), borderColor: color(i), backgroundColor: color(i), pointRadius: 3 })) },
+        data: { labels, datasets: datasets as any },
         options: { scales: { y: { min: lo, max: hi } }, plugins: { legend: { display: is === st.resolved!.issues[0], position: 'bottom', labels: { boxWidth: 10 } } } },
       }))
     }
@@ -419,23 +611,29 @@ async function loadVariants(box: HTMLElement) {
   if (!vs.length) { box.replaceChildren(h('p', { class: 'hint' }, 'This scenario has no variants.')); return }
   box.replaceChildren(h('p', { class: 'hint' }, 'Computing…'))
   try {
-    const runs = await Promise.all([{ id: '', name: 'no variant' }, ...vs].map((v) => api.forecast(st.sv!.id, { models: modelList(), snapshot: st.snapshot, variant: v.id })))
+    const runs = await Promise.all([{ id: '', name: 'no variant' }, ...vs].map((v) => api.forecast(st.sv!.id, forecastRequest(st.snapshot, v.id))))
     if (st.view !== 'forecast') return
     const models = modelList()
     if (!models.includes(st.compareModel)) st.compareModel = models[0]
     const pick = h('select', { 'aria-label': 'Model for variants' }, ...models.map((m) => h('option', { value: m, selected: m === st.compareModel }, m))) as HTMLSelectElement
     pick.onchange = () => { st.compareModel = pick.value; loadVariants(box) }
-    const val = (r: Run<ForecastResult>, is: string) => r.result!.models.find((x) => x.model === st.compareModel)?.issues.find((x) => x.issue === is)?.forecast ?? null
+    const ans = (r: Run<Forecast>, is: string) => r.result!.models.find((x) => x.model === st.compareModel)?.issues.find((x) => x.issue === is)
+    const cell = (f: IssueForecast | undefined, d: HTMLElement | null) => !f ? h('td', {}, '—')
+      : f.settled ? h('td', {}, h('b', {}, fmt(f.forecast)), d)
+        : h('td', { class: 'unsettled' }, h('b', {}, shown(f)), h('small', { class: 'warn' }, 'did not settle'))
+    const ws = runs.flatMap((r, k) => (r.result!.models.find((x) => x.model === st.compareModel)?.warnings ?? []).map((w) => (k ? `${vs[k - 1].name || vs[k - 1].id}: ` : 'no variant: ') + w))
     box.replaceChildren(h('p', {}, 'Model ', pick),
+      ws.length ? h('details', { class: 'folded-warnings', 'data-testid': 'variant-warnings' }, h('summary', {}, `⚠ ${st.compareModel}: ${ws.length} warning(s) across the variants`), warningList(ws, 'variant-warning-list')) : '',
       h('table', { class: 'compare' },
         h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Issue'), h('th', { scope: 'col' }, 'No variant'), ...vs.map((v) => h('th', { scope: 'col', title: v.description ?? '' }, v.name || v.id)))),
         h('tbody', {}, ...st.resolved!.issues.map((is) => {
-          const base = val(runs[0], is.id)
-          return h('tr', {}, h('th', { scope: 'row' }, is.name), h('td', {}, h('b', {}, fmt(base))),
+          const base = ans(runs[0], is.id)
+          return h('tr', {}, h('th', { scope: 'row' }, is.name), cell(base, null),
             ...runs.slice(1).map((r) => {
-              const v = val(r, is.id)
-              const d = v !== null && base !== null ? v - base : null
-              return h('td', {}, h('b', {}, fmt(v)), d !== null && Math.abs(d) >= 0.05 ? h('small', { class: d > 0 ? 'up' : 'down' }, (d > 0 ? '+' : '') + fmt(d)) : null)
+              const v = ans(r, is.id)
+              // A change is stated between two settled points only.
+              const d = v?.settled && base?.settled && v.forecast !== null && base.forecast !== null ? v.forecast - base.forecast : null
+              return cell(v, d !== null && Math.abs(d) >= 0.05 ? h('small', { class: d > 0 ? 'up' : 'down' }, (d > 0 ? '+' : '') + fmt(d)) : null)
             }))
         }))))
   } catch (e) { box.replaceChildren(h('p', { class: 'error' }, String(e))) }
@@ -446,16 +644,19 @@ async function loadVariants(box: HTMLElement) {
 function renderSweep() {
   const models = modelList()
   const modelSel = h('select', { name: 'model', 'data-testid': 'sweep-model' }, ...models.map((m) => h('option', { value: m }, m))) as HTMLSelectElement
-  const samples = h('input', { type: 'number', name: 'samples', value: 1000, min: 10, max: 20000, step: 10, 'data-testid': 'sweep-samples' }) as HTMLInputElement
+  const samples = h('input', { type: 'number', name: 'draws', value: 1000, min: 10, max: 20000, step: 10, 'data-testid': 'sweep-samples' }) as HTMLInputElement
+  const uniform = h('input', { type: 'checkbox', name: 'uniform' }) as HTMLInputElement
   const seed = h('input', { type: 'number', name: 'seed', value: 1, min: 0, step: 1 }) as HTMLInputElement
   const bar = h('progress', { max: 1, value: 0, 'data-testid': 'sweep-progress', 'aria-label': 'Progress' }) as HTMLProgressElement
   const msg = h('span', { class: 'hint' })
   const cancel = h('button', { type: 'button', disabled: true, onclick: () => st.job && api.cancel(st.job) }, 'Cancel') as HTMLButtonElement
   const out = h('div', { class: 'grid', 'data-testid': 'sweep-results' })
   const tor = h('div', { class: 'grid', 'data-testid': 'tornado' })
+  const warn = h('div', { 'data-testid': 'sweep-warnings' })
   const start = async (kind: 'sweep' | 'sensitivity') => {
     try {
-      const run = await api.start(st.sv!.id, { kind, models: [modelSel.value], samples: Number(samples.value), seed: Number(seed.value), snapshot: st.snapshot, variant: st.variant })
+      const models = [modelSel.value]
+      const run = await api.start(st.sv!.id, { kind, models, params: paramsFor(models), draws: Number(samples.value), uniform: uniform.checked, seed: Number(seed.value), snapshot: st.snapshot, variant: st.variant })
       st.job = run.id
       cancel.disabled = false
       msg.textContent = `${kind} running…`
@@ -464,34 +665,40 @@ function renderSweep() {
       cancel.disabled = true
       msg.textContent = `${kind} ${done.status}${done.error ? ': ' + done.error : ''} (run ${done.id.slice(0, 8)}, seed ${done.seed})`
       if (done.status !== 'done') return
-      if (kind === 'sweep') st.sweep = done.result as SweepResult
-      else st.tornado = done.result as SensitivityResult
-      drawSweep(out, tor)
+      if (kind === 'sweep') st.sweep = done.result as Sweep
+      else st.tornado = done.result as Sensitivity
+      drawSweep(out, tor, warn)
     } catch (e) { msg.textContent = String(e) }
   }
   main.replaceChildren(
     h('section', { class: 'card controls' },
       h('h2', {}, 'Uncertainty'),
-      h('p', { class: 'hint' }, 'A sweep draws every capability, position and salience from its stated range (triangular, peaked at the stated value) and re-runs the model; sensitivity moves one range at a time to its ends (a tornado chart: blue moves the forecast up, orange down).'),
-      h('div', { class: 'row' }, h('label', {}, 'Model ', modelSel), h('label', {}, 'Samples ', samples), h('label', {}, 'Seed ', seed),
+      h('p', { class: 'hint' }, 'A sweep draws every capability, position and salience from its stated range (triangular, peaked at the stated value, or uniform) and re-runs the model; sensitivity moves one range at a time to its ends (a tornado chart: blue moves the forecast up, orange down).'),
+      h('div', { class: 'row' }, h('label', {}, 'Model ', modelSel), h('label', {}, 'Draws ', samples), h('label', {}, 'Seed ', seed), h('label', {}, uniform, ' uniform'),
         h('button', { class: 'primary', 'data-testid': 'run-sweep', onclick: () => start('sweep') }, 'Run sweep'),
         h('button', { 'data-testid': 'run-sensitivity', onclick: () => start('sensitivity') }, 'Run sensitivity'), cancel),
       h('div', { class: 'row' }, bar, msg)),
-    h('section', { class: 'card' }, h('h2', {}, 'Distribution of the forecast'), h('p', { class: 'hint' }, 'Draws per bin of the forecast; the orange bin holds the forecast at the stated values.'), out),
+    h('section', { class: 'card' }, h('h2', {}, 'Distribution of the forecast'), h('p', { class: 'hint' }, 'Draws per bin of the forecast; the orange bin holds the forecast at the stated values.'), warn, out),
     h('section', { class: 'card' }, h('h2', {}, 'What moves it most'), tor))
-  drawSweep(out, tor)
+  drawSweep(out, tor, warn)
 }
 
-function drawSweep(out: HTMLElement, tor: HTMLElement) {
+function drawSweep(out: HTMLElement, tor: HTMLElement, warn: HTMLElement) {
   const sc = st.resolved!
   out.replaceChildren()
   tor.replaceChildren()
   const sw = st.sweep?.models[0]
+  warn.replaceChildren(warningList(sw?.warnings, 'sweep-warning-list') ?? '')
   if (!sw) out.append(h('p', { class: 'hint' }, 'Run a sweep to see the histograms.'))
   else for (const si of sw.issues) {
     const is = sc.issues.find((x) => x.id === si.issue)
     const canvas = h('canvas', { role: 'img', 'aria-label': `Histogram of the ${sw.model} forecast on ${si.name}` })
-    out.append(h('figure', { class: 'chart small', 'data-issue': si.issue }, h('figcaption', {}, `${si.name}: median ${fmt(si.median)}, 80% in ${fmt(si.lo80)}–${fmt(si.hi80)}`), h('div', { class: 'box' }, canvas)))
+    const outside = (sw.warnings ?? []).some((w) => w.includes(`(${si.issue})`))
+    const likely = [...(si.bands ?? [])].sort((a, b) => b.p - a.p)[0]
+    out.append(h('figure', { class: 'chart small', 'data-issue': si.issue }, h('figcaption', {}, `${si.name}: median ${fmt(si.median)}, 80% in ${fmt(si.lo80)}–${fmt(si.hi80)}`,
+      outside ? h('span', { class: 'warn' }, ` — ⚠ the forecast at the stated values, ${fmt(si.base)}, lies outside it`) : ''),
+      h('div', { class: 'box' }, canvas),
+      likely ? h('p', { class: 'hint' }, `Most likely option: ${likely.value} ${likely.label} (${fmt(likely.p * 100, 0)}% of draws)`) : ''))
     st.charts.push(new Chart(canvas as HTMLCanvasElement, {
       type: 'bar',
       data: { labels: si.histogram.map((b) => `${fmt(b.low, 0)}–${fmt(b.high, 0)}`), datasets: [{ label: `${sw.model} (${sw.draws} draws)`, data: si.histogram.map((b) => b.count), backgroundColor: si.histogram.map((b) => (si.base >= b.low && si.base < b.high ? color(1) : color(0))), barPercentage: 1, categoryPercentage: 1 }] },
@@ -521,51 +728,202 @@ function drawSweep(out: HTMLElement, tor: HTMLElement) {
 
 // ---------- deal view ----------
 
+// dealBase is what deal evaluate and deal search share.
+function dealBase() {
+  const o = st.dealOpts
+  return { snapshot: st.snapshot, variant: st.variant, batna: o.batna, rho: o.rho, require: o.require ? [...o.require] : undefined }
+}
+
+// noDeal says in words which package stands behind every actor's
+// alternative (the answer's no_deal).
+function noDeal(nd: string): string {
+  if (nd === 'reference') return 'the status quo (each issue’s reference point)'
+  if (nd === 'none') return 'none: each actor’s alternative is its stated reservation only (0 where none is stated)'
+  if (nd.startsWith('model:')) return `the ${nd.slice(6)} forecast`
+  return nd
+}
+
+// seq numbers the deal requests, so that only the latest one's answer
+// is drawn (answers may arrive out of order).
+const seq = { evaluate: 0, search: 0 }
+
 function renderDeal() {
   const sc = st.resolved!
-  const first = st.forecast!.models[0]?.model ?? ''
-  const result = h('div', { 'data-testid': 'deal-result' })
   if (!st.kinds.includes('deal')) {
     main.replaceChildren(h('section', { class: 'card' }, h('h2', {}, 'Deal'), h('p', {}, 'This server cannot evaluate deals yet.')))
     return
+  }
+  const first = modelList()[0] ?? ''
+  const o = st.dealOpts
+  const result = h('div', { 'data-testid': 'deal-result', 'aria-live': 'polite' })
+  const found = h('div', { 'data-testid': 'deal-search-result', 'aria-live': 'polite' })
+
+  // settings: the no-deal package, ρ and who must accept
+  const batna = h('select', { name: 'batna', 'data-testid': 'deal-batna' },
+    h('option', { value: 'auto' }, 'auto: the status quo where every issue has one, else none'),
+    h('option', { value: 'reference' }, 'the status quo (reference points)'),
+    h('option', { value: 'none' }, 'none: stated reservations only'),
+    ...modelList().map((m) => h('option', { value: 'model:' + m }, `the ${m} forecast`))) as HTMLSelectElement
+  batna.value = o.batna
+  if (batna.value !== o.batna) batna.value = o.batna = 'auto'
+  const rho = h('input', { type: 'number', name: 'rho', value: o.rho, min: 0.1, max: 10, step: 0.1 }) as HTMLInputElement
+  const changed = () => { st.dealSearch = null; evaluate(); search() }
+  batna.onchange = () => { o.batna = batna.value; changed() }
+  rho.onchange = () => { const v = Number(rho.value); if (v > 0) { o.rho = v; changed() } }
+  const req = h('fieldset', { class: 'require' }, h('legend', {}, 'Must accept'),
+    ...sc.actors.map((a) => {
+      const id = 'require-' + a.id
+      const cb = h('input', { type: 'checkbox', id, value: a.id, checked: !o.require || o.require.has(a.id) }) as HTMLInputElement
+      cb.onchange = () => {
+        const cur = o.require ?? new Set(sc.actors.map((x) => x.id))
+        cb.checked ? cur.add(a.id) : cur.delete(a.id)
+        o.require = cur.size === sc.actors.length ? null : cur
+        if (o.require?.size === 0) { o.require = null; cb.checked = true }
+        changed()
+      }
+      return h('label', { for: id }, cb, a.name || a.id)
+    }))
+
+  // evaluate: one slider per issue
+  let timer = 0, stimer = 0
+  const schedule = (pinned: boolean) => {
+    clearTimeout(timer); timer = window.setTimeout(evaluate, 250)
+    if (pinned) { clearTimeout(stimer); stimer = window.setTimeout(search, 400) }
   }
   const sliders = sc.issues.map((is) => {
     const [lo, hi] = bounds(is)
     const v = st.deal[is.id] ?? Math.round(forecastFor(first, is.id) ?? is.reference ?? (lo + hi) / 2)
     st.deal[is.id] = v
-    const out = h('output', {}, String(v))
-    const label = h('small', {}, nearest(is, v))
+    const out = h('output', {}, fmt(v, Number.isInteger(v) ? 0 : 1))
+    const label = h('small', { title: place(is, v) }, place(is, v))
     const input = h('input', { type: 'range', min: lo, max: hi, step: 1, value: v, id: 'deal-' + is.id, 'data-issue': is.id }) as HTMLInputElement
-    input.oninput = () => { st.deal[is.id] = Number(input.value); out.textContent = input.value; label.textContent = nearest(is, Number(input.value)); schedule() }
-    return h('div', { class: 'slider' }, h('label', { for: 'deal-' + is.id }, is.name), input, out, label)
+    input.oninput = () => { st.deal[is.id] = Number(input.value); out.textContent = input.value; label.textContent = label.title = place(is, Number(input.value)); schedule(o.fix.has(is.id)) }
+    const pin = h('input', { type: 'checkbox', id: 'pin-' + is.id, checked: o.fix.has(is.id) }) as HTMLInputElement
+    pin.onchange = () => { pin.checked ? o.fix.add(is.id) : o.fix.delete(is.id); search() }
+    return h('div', { class: 'slider' }, h('label', { for: 'deal-' + is.id }, is.name), input, out, label,
+      h('label', { class: 'pin', for: 'pin-' + is.id, title: `Pin ${is.name} at this value in the search` }, pin, 'pin'))
   })
-  let timer = 0
-  const schedule = () => { clearTimeout(timer); timer = window.setTimeout(evaluate, 250) }
   const evaluate = async () => {
+    const my = ++seq.evaluate
     try {
-      const run = await api.start(st.sv!.id, { kind: 'deal', models: [first], snapshot: st.snapshot, variant: st.variant, package: st.deal })
-      const done = await follow<any>(run.id, () => {})
-      if (done.status !== 'done') { result.replaceChildren(h('p', { class: 'error' }, done.error ?? done.status)); return }
-      drawDeal(result, done.result)
-    } catch (e) { result.replaceChildren(h('p', { class: 'error' }, e instanceof Error ? e.message : String(e))) }
+      const run = await api.dealEvaluate(st.sv!.id, { ...dealBase(), package: st.deal, models: modelList() })
+      if (my !== seq.evaluate) return // a later request is under way
+      if (run.status !== 'done' || !run.result) { result.replaceChildren(h('p', { class: 'error' }, run.error ?? run.status)); return }
+      drawDeal(result, run.result)
+    } catch (e) { if (my === seq.evaluate) result.replaceChildren(h('p', { class: 'error' }, e instanceof Error ? e.message : String(e))) }
   }
-  main.replaceChildren(h('section', { class: 'card' }, h('h2', {}, 'Evaluate a package'),
-    h('p', { class: 'hint' }, `Set one outcome per issue (starting at the ${first} forecast); each actor accepts when the package beats its alternative and crosses none of its red lines.`),
-    h('div', { class: 'sliders' }, ...sliders), result))
+  const search = async () => {
+    const my = ++seq.search
+    found.replaceChildren(h('p', { class: 'hint' }, 'Searching…'))
+    try {
+      const fix: { [issue: string]: number } = {}
+      for (const id of o.fix) fix[id] = st.deal[id]
+      const run = await api.dealSearch(st.sv!.id, { ...dealBase(), fix: Object.keys(fix).length ? fix : undefined })
+      if (my !== seq.search) return
+      if (run.status !== 'done' || !run.result) { found.replaceChildren(h('p', { class: 'error' }, run.error ?? run.status)); return }
+      st.dealSearch = run.result
+      drawSearch(found, run.result)
+    } catch (e) { if (my === seq.search) found.replaceChildren(h('p', { class: 'error' }, e instanceof Error ? e.message : String(e))) }
+  }
+  main.replaceChildren(
+    h('section', { class: 'card controls' }, h('h2', {}, 'Deal settings'),
+      h('p', { class: 'hint' }, 'An actor’s alternative to agreement is the larger of its stated reservation and what the no-deal package is worth to it; it accepts a package worth at least that which crosses none of its red lines.'),
+      h('div', { class: 'row' }, h('label', {}, 'No-deal package ', batna), h('label', {}, 'Risk exponent ρ ', rho)), req),
+    h('section', { class: 'card' }, h('h2', {}, 'Evaluate a package'),
+      h('p', { class: 'hint' }, `Set one outcome per issue (starting at the ${first || 'status quo'}${first ? ' forecast' : ''}); each actor accepts when the package beats its alternative and crosses none of its red lines. Pin an issue to hold it at its value in the search below.`),
+      h('div', { class: 'sliders' }, ...sliders), result),
+    h('section', { class: 'card' }, h('h2', {}, 'Zone of agreement'),
+      h('p', { class: 'hint' }, 'The packages every required actor accepts: whether there are any, the Nash bargaining package and the balanced one (the largest smallest gain), each issue’s range across the zone, or, when it is empty, the concessions that would open it.'),
+      found))
   evaluate()
+  if (st.dealSearch) drawSearch(found, st.dealSearch)
+  else search()
 }
 
-function drawDeal(box: HTMLElement, ev: any) {
-  const verdicts: any[] = ev?.actors ?? ev?.evaluation?.actors ?? []
+function drawDeal(box: HTMLElement, ans: DealEvaluation) {
+  const ev = ans.evaluation
+  const dist = ev.forecasts ?? []
   box.replaceChildren(
-    h('p', { class: ev.accepted ?? ev.evaluation?.accepted ? 'ok' : 'error', 'data-testid': 'deal-summary' },
-      (ev.accepted ?? ev.evaluation?.accepted) ? 'Every required actor accepts this package.' : `Blocked by ${(ev.blockers ?? ev.evaluation?.blockers ?? []).map(actorName).join(', ')}.`),
+    h('p', { class: ev.accepted ? 'ok' : 'error', 'data-testid': 'deal-summary' },
+      ev.accepted ? 'Every required actor accepts this package.' : `Blocked by ${(ev.blockers ?? []).map(actorName).join(', ')}.`),
+    h('p', { class: 'hint', 'data-testid': 'deal-no-deal' }, `No-deal package behind each alternative: ${noDeal(ans.no_deal)}.`),
+    warningList(ans.warnings, 'deal-warnings') ?? '',
     h('table', { class: 'compare' },
-      h('thead', {}, h('tr', {}, ...['Actor', 'Utility', 'Alternative', 'Gain', 'Red lines crossed', 'Accepts'].map((t) => h('th', { scope: 'col' }, t)))),
-      h('tbody', {}, ...verdicts.map((v) => h('tr', { class: v.accepts ? 'yes' : 'no' },
-        h('th', { scope: 'row' }, actorName(v.actor)), h('td', {}, fmt(v.utility, 3)), h('td', {}, fmt(v.alternative, 3)), h('td', {}, fmt(v.gain, 3)),
-        h('td', {}, (v.crossed ?? []).map((c: any) => `${c.issue} ${c.red_line}`).join('; ')),
-        h('td', {}, v.accepts ? '✓ yes' : '✗ no'))))))
+      h('thead', {}, h('tr', {}, ...['Actor', 'Must accept', 'Utility', 'Alternative', 'Gain', 'Red lines crossed', 'Accepts'].map((t) => h('th', { scope: 'col' }, t)))),
+      h('tbody', {}, ...ev.actors.map((v) => h('tr', { class: v.accepts ? 'yes' : 'no' },
+        h('th', { scope: 'row' }, actorName(v.actor)), h('td', {}, v.required ? 'yes' : 'no'), h('td', {}, fmt(v.utility, 3)),
+        h('td', {}, h('b', {}, fmt(v.alternative, 3)), h('small', {}, v.alternative_from)), h('td', {}, fmt(v.gain, 3)),
+        h('td', {}, (v.crossed ?? []).map((c) => `${issueName(c.issue)} ${c.red_line}`).join('; ')),
+        h('td', {}, v.accepts ? '✓ yes' : '✗ no'))))),
+    dist.length ? h('p', { class: 'hint' }, 'Distance from each model’s forecast (mean and largest, in % of the scale): ',
+      dist.map((d) => `${d.model} ${fmt(d.mean_pct, 0)}% (max ${fmt(d.max_pct, 0)}%)`).join(' · ')) : '')
+}
+
+// packageCell is one package's value on one issue, with where it lies
+// among the issue's options.
+function packageCell(is: Issue | undefined, v: number | undefined): HTMLElement {
+  if (v === undefined) return h('td', {}, '—')
+  const p = is ? place(is, v) : ''
+  return h('td', {}, h('b', {}, fmt(v)), h('small', { title: p }, p))
+}
+
+function drawSearch(box: HTMLElement, ans: DealSearch) {
+  const r = ans.result
+  const sc = st.resolved!
+  const isOf = (id: string) => sc.issues.find((x) => x.id === id)
+  const plans: { title: string; plan: DealPlan }[] = []
+  if (r.concession?.lower_alternatives) plans.push({ title: 'Opened by lowering alternatives', plan: r.concession.lower_alternatives })
+  if (r.concession?.bend_red_lines) plans.push({ title: 'Opened by bending red lines', plan: r.concession.bend_red_lines })
+  const pkgs: { title: string; pkg: DealPackage }[] = r.open
+    ? [...(r.nash ? [{ title: 'Nash', pkg: r.nash }] : []), ...(r.balanced ? [{ title: 'Balanced', pkg: r.balanced }] : [])]
+    : plans.map((x) => ({ title: x.title, pkg: x.plan.package }))
+  const idx = (id: string) => r.issues.indexOf(id)
+  const ai = (id: string) => r.actors.indexOf(id)
+  const use = (p: DealPackage) => {
+    r.issues.forEach((id, k) => { st.deal[id] = Math.round(p.values[k] * 10) / 10 })
+    render()
+    status(`Package “${p.label}” set on the sliders; evaluating it.`)
+  }
+  const summary = r.open
+    ? h('p', { class: 'ok', 'data-testid': 'zone-summary' }, `Open: some packages give every required actor at least its alternative. The balanced one gives each at least ${fmt(r.margin, 3)} more (no package does better than ${fmt(r.margin_bound, 3)}).`)
+    : h('p', { class: 'error', 'data-testid': 'zone-summary' }, r.margin === null
+      ? 'Empty: the required actors’ red lines leave no package at all.'
+      : `Empty: every package leaves some required actor below its alternative (by at least ${fmt(-(r.margin_bound ?? 0), 3)}) or across a red line.`)
+  const notes = [...(r.notes ?? []), ...(r.concession?.notes ?? [])]
+  const planList = plans.map(({ title, plan }) => h('div', { class: 'plan' }, h('h3', {}, title),
+    h('ul', {},
+      ...(plan.bends ?? []).map((b) => h('li', {}, `${actorName(b.actor)}: red line on ${issueName(b.issue)} ${b.red_line} → ${b.to}`,
+        b.strict ? ' (must accept the very value it excluded)' : ` (moves ${fmt(b.by)})`)),
+      ...(plan.shortfalls ?? []).map((x) => h('li', {}, `${actorName(x.actor)} accepts ${fmt(x.by, 3)} less than its alternative (${fmt(x.utility, 3)} for ${fmt(x.alternative, 3)})`,
+        x.moves?.length ? `; the same as moving its positions: ${x.moves.map((m) => `${issueName(m.issue)} ${fmt(m.from)} → ${fmt(m.to)}`).join(', ')}` : '')),
+      !(plan.bends?.length || plan.shortfalls?.length) ? h('li', {}, 'no concession needed beyond the package') : null),
+    h('p', { class: 'hint' }, `Capability-weighted cost ${fmt(plan.cost, 3)} (within ${plan.gap.toPrecision(2)} of the least).`)))
+  const others = [...(r.frontier ?? []), ...(r.sample ?? [])]
+  box.replaceChildren(summary,
+    h('p', { class: 'hint', 'data-testid': 'search-no-deal' }, `No-deal package behind each alternative: ${noDeal(ans.no_deal)}. Must accept: ${r.required.map(actorName).join(', ')}.`),
+    warningList(ans.warnings, 'search-warnings') ?? '',
+    notes.length ? h('ul', { class: 'hint' }, ...notes.map((n) => h('li', {}, n))) : '',
+    pkgs.length || r.ranges?.length ? h('table', { class: 'compare', 'data-testid': 'zone-packages' },
+      h('caption', {}, r.open ? 'Packages in the zone' : 'Packages the concessions would open'),
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Issue'), r.open && r.ranges?.length ? h('th', { scope: 'col' }, 'Range in the zone') : null,
+        ...pkgs.map((p) => h('th', { scope: 'col' }, p.title, ' ', h('button', { type: 'button', class: 'small', onclick: () => use(p.pkg) }, 'evaluate'))))),
+      h('tbody', {}, ...r.issues.map((id) => {
+        const rg = r.ranges?.find((x) => x.issue === id)
+        return h('tr', {}, h('th', { scope: 'row' }, issueName(id)),
+          r.open && r.ranges?.length ? h('td', {}, rg ? `${fmt(rg.lo)}–${fmt(rg.hi)}` : '—', rg?.fixed ? h('small', {}, 'fixed') : rg?.indifferent ? h('small', {}, 'no required actor cares') : null) : null,
+          ...pkgs.map((p) => packageCell(isOf(id), p.pkg.values[idx(id)])))
+      }))) : '',
+    h('table', { class: 'compare', 'data-testid': 'zone-actors' },
+      h('caption', {}, 'Each actor’s alternative, and its gain over it'),
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Actor'), h('th', { scope: 'col' }, 'Alternative'), ...pkgs.map((p) => h('th', { scope: 'col' }, `Gain: ${p.title}`)))),
+      h('tbody', {}, ...r.alternatives.map((a) => h('tr', {}, h('th', { scope: 'row' }, actorName(a.actor), r.required.includes(a.actor) ? '' : h('small', { class: 'muted' }, 'need not accept')),
+        h('td', {}, h('b', {}, fmt(a.value, 3)), h('small', {}, a.from)),
+        ...pkgs.map((p) => { const g = p.pkg.gains[ai(a.actor)]; return h('td', { class: g < -1e-9 ? 'down' : '' }, fmt(g, 3)) }))))),
+    ...planList,
+    others.length ? h('details', { class: 'anchors' }, h('summary', {}, `Other packages in the zone (${others.length})`),
+      h('table', { class: 'compare' },
+        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Package'), ...r.issues.map((id) => h('th', { scope: 'col' }, issueName(id))))),
+        h('tbody', {}, ...others.map((p) => h('tr', {}, h('th', { scope: 'row' }, p.label), ...p.values.map((v) => h('td', {}, fmt(v)))))))) : '')
 }
 
 init()
