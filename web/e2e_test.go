@@ -15,6 +15,8 @@ import (
 
 	"github.com/chromedp/chromedp"
 
+	"parley/answer"
+	"parley/ask"
 	"parley/httpapi"
 	"parley/model"
 	"parley/model/compromise"
@@ -39,15 +41,25 @@ func chromium() string {
 	return ""
 }
 
-// TestEndToEnd drives the web app in headless Chromium against the API
-// over a fresh SQLite database seeded with the built-in case: it loads the
-// case, opens a stance's evidence from the keyboard, edits its position (first wrongly, to
-// see the validation message, then rightly), sees the compromise forecast
-// move to the value the model gives for the edited scenario, opens the
-// forecast view, runs a sweep and sees its histograms, and evaluates a
-// deal. Screenshots of each view go to $PARLEY_SCREENSHOTS (or a
-// temporary directory), logged.
-func TestEndToEnd(t *testing.T) {
+// e2e is one end-to-end session: a test server over a fresh SQLite
+// database seeded with the built-in case, and a headless Chromium on it.
+type e2e struct {
+	t    *testing.T
+	ctx  context.Context
+	st   *sqlite.Store
+	rec  *store.Scenario
+	full *scenario.Scenario
+	srv  *httptest.Server
+	// bctx is the browser's context, bounded to three minutes.
+	bctx  context.Context
+	shots string
+}
+
+// startE2E starts the server and the browser, or skips the test when no
+// Chromium is installed; both stop when the test ends. Screenshots go to
+// $PARLEY_SCREENSHOTS (or a temporary directory), logged.
+func startE2E(t *testing.T) *e2e {
+	t.Helper()
 	bin := chromium()
 	if bin == "" {
 		t.Skip("no chromium binary found (apt-get install -y chromium, or set PARLEY_CHROMIUM); .ci/run installs it")
@@ -66,7 +78,7 @@ func TestEndToEnd(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer st.Close()
+	t.Cleanup(func() { st.Close() })
 	name, data := scenarios.Default()
 	full, ds := scenariofile.Parse(name, data)
 	if err := ds.Err(false); err != nil {
@@ -80,9 +92,90 @@ func TestEndToEnd(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer api.Close()
+	t.Cleanup(func() { api.Close() })
 	srv := httptest.NewServer(api)
-	defer srv.Close()
+	t.Cleanup(srv.Close)
+
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(bin),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.NoFirstRun,
+		chromedp.WindowSize(1400, 1000),
+	)
+	actx, cancel := chromedp.NewExecAllocator(ctx, opts...)
+	t.Cleanup(cancel)
+	browser, cancel := chromedp.NewContext(actx)
+	t.Cleanup(cancel)
+	// Start the browser on a context without a deadline (its lifetime),
+	// then bound the steps.
+	if err := chromedp.Do(browser); err != nil {
+		t.Fatalf("start %s: %v", bin, err)
+	}
+	bctx, cancel := context.WithTimeout(browser, 3*time.Minute)
+	t.Cleanup(cancel)
+	return &e2e{t: t, ctx: ctx, st: st, rec: rec, full: full, srv: srv, bctx: bctx, shots: shots}
+}
+
+// shot writes the viewport as name.png and the whole page as
+// name-full.png.
+func (e *e2e) shot(name string) chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		view, err := chromedp.CaptureScreenshot()(ctx, tg)
+		if err != nil {
+			return err
+		}
+		if err := os.WriteFile(filepath.Join(e.shots, name+".png"), view, 0o644); err != nil {
+			return err
+		}
+		full, err := chromedp.FullScreenshot(100)(ctx, tg)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(e.shots, name+"-full.png"), full, 0o644)
+	})
+}
+
+// do runs the steps, failing the test with the step's name.
+func (e *e2e) do(step string, steps ...chromedp.Action[chromedp.Void]) {
+	e.t.Helper()
+	if err := chromedp.Do(e.bctx, steps...); err != nil {
+		e.t.Fatalf("%s: %v", step, err)
+	}
+}
+
+// poll waits (up to a minute) until the expression is true.
+func (e *e2e) poll(expr string) chromedp.Action[chromedp.Void] {
+	return void(chromedp.Poll[bool](expr, chromedp.WithPollingTimeout(60*time.Second)))
+}
+
+// count is the number of elements the selector matches.
+func (e *e2e) count(sel string) int {
+	e.t.Helper()
+	return get(e.t, e.bctx, sel, chromedp.Evaluate[int](fmt.Sprintf(`document.querySelectorAll(%q).length`, sel)))
+}
+
+// text is the rendered text of the first element the selector matches.
+func (e *e2e) text(sel string) string {
+	e.t.Helper()
+	return get(e.t, e.bctx, sel, chromedp.Text(chromedp.CSS(sel)))
+}
+
+// TestEndToEnd drives the web app in headless Chromium against the API
+// over a fresh SQLite database seeded with the built-in case: it loads the
+// case, opens a stance's evidence from the keyboard, edits its position (first wrongly, to
+// see the validation message, then rightly), sees the compromise forecast
+// move to the value the model gives for the edited scenario, opens the
+// forecast view, runs a sweep and sees its histograms, and evaluates a
+// deal. Screenshots of each view go to $PARLEY_SCREENSHOTS.
+func TestEndToEnd(t *testing.T) {
+	e := startE2E(t)
+	ctx, st, rec, srv, bctx, full := e.ctx, e.st, e.rec, e.srv, e.bctx, e.full
+	shot, do, poll, count := e.shot, e.do, e.poll, e.count
 
 	// The stance to open and edit: the first actor on the first issue
 	// whose stance quotes evidence.
@@ -112,60 +205,6 @@ func TestEndToEnd(t *testing.T) {
 	want := compromiseAfter(t, latest, stance.Actor, issue.ID, newPos)
 	before := compromiseAfter(t, latest, stance.Actor, issue.ID, stance.Position)
 
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(bin),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.NoFirstRun,
-		chromedp.WindowSize(1400, 1000),
-	)
-	actx, cancel := chromedp.NewExecAllocator(ctx, opts...)
-	defer cancel()
-	browser, cancel := chromedp.NewContext(actx)
-	defer cancel()
-	// Start the browser on a context without a deadline (its lifetime),
-	// then bound the steps.
-	if err := chromedp.Do(browser); err != nil {
-		t.Fatalf("start %s: %v", bin, err)
-	}
-	bctx, cancel := context.WithTimeout(browser, 3*time.Minute)
-	defer cancel()
-
-	// shot writes the viewport as name.png and the whole page as
-	// name-full.png.
-	shot := func(name string) chromedp.Action[chromedp.Void] {
-		return chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-			view, err := chromedp.CaptureScreenshot()(ctx, tg)
-			if err != nil {
-				return err
-			}
-			if err := os.WriteFile(filepath.Join(shots, name+".png"), view, 0o644); err != nil {
-				return err
-			}
-			full, err := chromedp.FullScreenshot(100)(ctx, tg)
-			if err != nil {
-				return err
-			}
-			return os.WriteFile(filepath.Join(shots, name+"-full.png"), full, 0o644)
-		})
-	}
-	do := func(step string, steps ...chromedp.Action[chromedp.Void]) {
-		t.Helper()
-		if err := chromedp.Do(bctx, steps...); err != nil {
-			t.Fatalf("%s: %v", step, err)
-		}
-	}
-	poll := func(expr string) chromedp.Action[chromedp.Void] {
-		return void(chromedp.Poll[bool](expr, chromedp.WithPollingTimeout(60*time.Second)))
-	}
-	count := func(sel string) int {
-		t.Helper()
-		return get(t, bctx, sel, chromedp.Evaluate[int](fmt.Sprintf(`document.querySelectorAll(%q).length`, sel)))
-	}
 	marker := chromedp.CSS(fmt.Sprintf(`g.marker[data-actor=%q][data-issue=%q]`, stance.Actor, issue.ID))
 	fline := fmt.Sprintf(`section.issue[data-issue=%q] line.fline[data-model="compromise"]`, issue.ID)
 
@@ -254,6 +293,88 @@ func TestEndToEnd(t *testing.T) {
 		chromedp.WaitVisible(chromedp.CSS(`[data-testid=deal-summary]`)), shot("07-deal"))
 	if n := count("[data-testid=deal-result] tbody tr"); n != len(latest.Actors) {
 		t.Fatalf("%d verdicts, want one per actor (%d)", n, len(latest.Actors))
+	}
+	if nd := e.text(`[data-testid=deal-no-deal]`); !strings.Contains(nd, "status quo") {
+		t.Fatalf("deal evaluate says %q, want the status quo named as the no-deal package (batna auto on a case with reference points)", nd)
+	}
+
+	// 8. The zone of agreement beside it: open or empty as package ask
+	// finds it for the edited case, every actor's alternative, and the
+	// packages (Nash and balanced, or the concessions that open it).
+	edited, err := st.GetScenario(ctx, rec.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	in, err := ask.Load("stored", edited.Body, ask.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := in.Case(answer.Target{Snapshot: "latest"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	zone, err := ask.DealSearch(ctx, c, answer.NewDealSearchRequest())
+	if err != nil {
+		t.Fatal(err)
+	}
+	do("deal search", chromedp.WaitVisible(chromedp.CSS(`[data-testid=zone-summary]`)), shot("08-deal-search"))
+	summary := e.text(`[data-testid=zone-summary]`)
+	if want := map[bool]string{true: "Open", false: "Empty"}[zone.Result.Open]; !strings.HasPrefix(summary, want) {
+		t.Fatalf("zone of agreement shown as %q, want %s", summary, want)
+	}
+	if n := count("[data-testid=zone-actors] tbody tr"); n != len(latest.Actors) {
+		t.Fatalf("%d alternatives, want one per actor (%d)", n, len(latest.Actors))
+	}
+	if n := count("[data-testid=zone-packages] tbody tr"); n != len(latest.Issues) {
+		t.Fatalf("zone packages: %d rows, want one per issue (%d)", n, len(latest.Issues))
+	}
+}
+
+// TestModelWarningsVisible checks that a model's warning reaches the page:
+// on the built-in case (latest snapshot) BDM's forecast on "Ukraine and
+// NATO" alternates between 90 and 20.7, so the page must say it did not
+// settle, draw it as the range 20.7–90.0 rather than a point, and say so
+// again in the forecast table.
+func TestModelWarningsVisible(t *testing.T) {
+	e := startE2E(t)
+	bdm := chromedp.CSS(`#model-bdm`)
+	e.do("load", chromedp.Navigate(e.srv.URL+"/#scenario"), chromedp.WaitVisible(bdm))
+	if !get(t, e.bctx, "bdm selected", chromedp.Evaluate[bool](`document.querySelector("#model-bdm").checked`)) {
+		e.do("select bdm", chromedp.Click(bdm))
+	}
+	caveats := chromedp.CSS(`[data-testid=model-warnings] li[data-model=bdm]`)
+	band := `section.issue[data-issue="nato"] rect.fband[data-model="bdm"]`
+	e.do("caveat", chromedp.WaitVisible(caveats), chromedp.WaitVisible(chromedp.CSS(band)),
+		chromedp.ScrollIntoView(chromedp.CSS(`section.issue[data-issue="nato"]`)), e.shot("09-bdm-caveat"))
+
+	w := strings.ToLower(e.text(`[data-testid=model-warnings] li[data-model=bdm]`))
+	if !strings.Contains(w, "nato") || !strings.Contains(w, "did not settle") || !strings.Contains(w, "20.7–90.0") {
+		t.Fatalf("bdm's caveat reads %q, want it to say that nato did not settle, range 20.7–90.0", w)
+	}
+	lo := get(t, e.bctx, "band low", chromedp.AttributeValue(chromedp.CSS(band), "data-lo")).Value
+	hi := get(t, e.bctx, "band high", chromedp.AttributeValue(chromedp.CSS(band), "data-hi")).Value
+	if lo != "20.651" || hi != "90.000" {
+		t.Fatalf("bdm's band on nato spans %s–%s, want 20.651–90.000", lo, hi)
+	}
+	if n := e.count(`section.issue[data-issue="nato"] line.fline[data-model="bdm"]`); n != 0 {
+		t.Fatalf("bdm's unsettled nato forecast is also drawn as a point (%d lines)", n)
+	}
+	label := `section.issue[data-issue="nato"] text.flabel[data-model="bdm"]`
+	if l := get(t, e.bctx, "label", chromedp.TextContent(chromedp.CSS(label))); l != "bdm 20.7–90.0 (did not settle)" {
+		t.Fatalf("bdm's nato label reads %q", l)
+	}
+	if c := e.text(`section.issue[data-issue="nato"] [data-testid=issue-warnings] li[data-model=bdm]`); !strings.Contains(c, "did not settle") {
+		t.Fatalf("the nato card's caveat for bdm reads %q", c)
+	}
+
+	// The forecast table shows the range, not the last round's point.
+	cell := `[data-testid=model-table] td[data-model=bdm][data-issue=nato]`
+	e.do("forecast view", chromedp.Click(chromedp.ID("tab-forecast")), chromedp.WaitVisible(chromedp.CSS(cell)), e.shot("10-bdm-table"))
+	if c := e.text(cell); !strings.Contains(c, "20.7–90.0") || !strings.Contains(c, "did not settle") {
+		t.Fatalf("bdm's nato cell reads %q", c)
+	}
+	if e.count(`[data-testid=model-warnings] li[data-model=bdm]`) != 1 {
+		t.Fatal("the forecast view does not show bdm's caveat")
 	}
 }
 
