@@ -1,12 +1,15 @@
 package httpapi
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"net/http"
+	"strings"
+	"unicode"
 
 	"parley/errs"
 	"parley/scenario"
@@ -85,30 +88,52 @@ func readBody(r *http.Request) ([]byte, error) {
 }
 
 // decode reads a JSON request body into v, rejecting unknown fields so a
-// misspelt option is an error, not silently ignored.
+// misspelt option is an error, not silently ignored. An empty body is {}.
 func decode(r *http.Request, v any) error {
 	b, err := readBody(r)
 	if err != nil {
 		return err
 	}
-	if len(b) == 0 {
+	return decodeJSON("request body", b, v)
+}
+
+// decodeJSON decodes b into v (over the values v already holds),
+// rejecting unknown fields and trailing data; what names b in errors.
+// A malformed document is errs.Invalid; a field of the wrong type or an
+// unknown field, errs.Argument.
+func decodeJSON(what string, b []byte, v any) error {
+	if len(bytes.TrimSpace(b)) == 0 {
 		b = []byte("{}")
 	}
-	dec := json.NewDecoder(bytesReader(b))
+	dec := json.NewDecoder(bytes.NewReader(b))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil {
 		var te *json.UnmarshalTypeError
 		var se *json.SyntaxError
 		switch {
+		case errors.As(err, &te) && te.Field != "":
+			return errs.New(errs.Argument, "%s: field %s: %s is not a valid %s", what, jsonField(te.Field), te.Value, te.Type)
 		case errors.As(err, &te):
-			return errs.New(errs.Invalid, "request body: field %s: %s is not a valid %s", te.Field, te.Value, te.Type)
+			return errs.New(errs.Invalid, "%s: %s is not a JSON object", what, te.Value)
 		case errors.As(err, &se):
-			return errs.New(errs.Invalid, "request body: malformed JSON at byte %d: %v", se.Offset, err)
+			return errs.New(errs.Invalid, "%s: malformed JSON at byte %d: %v", what, se.Offset, err)
+		case strings.HasPrefix(err.Error(), "json: unknown field"):
+			return errs.New(errs.Argument, "%s: %s", what, strings.TrimPrefix(err.Error(), "json: "))
 		}
-		return errs.New(errs.Invalid, "request body: %v", err)
+		return errs.New(errs.Invalid, "%s: %v", what, err)
 	}
 	if dec.More() {
-		return errs.New(errs.Invalid, "request body: more than one JSON value")
+		return errs.New(errs.Invalid, "%s: more than one JSON value", what)
 	}
 	return nil
+}
+
+// jsonField is a field path of encoding/json's errors as the JSON names
+// it: without the names of embedded Go structs ("Run.seed" is "seed").
+func jsonField(path string) string {
+	parts := strings.Split(path, ".")
+	for len(parts) > 1 && parts[0] != "" && unicode.IsUpper(rune(parts[0][0])) {
+		parts = parts[1:]
+	}
+	return strings.Join(parts, ".")
 }

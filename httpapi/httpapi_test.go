@@ -12,12 +12,15 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"reflect"
 	"sort"
 	"strings"
 	"testing"
 	"testing/fstest"
 	"time"
 
+	"parley/answer"
+	"parley/ask"
 	"parley/httpapi"
 	"parley/scenario"
 	"parley/scenariofile"
@@ -196,22 +199,37 @@ func TestOpenAPIMatchesRoutes(t *testing.T) {
 func TestMetaEndpoints(t *testing.T) {
 	e := newEnv(t, httpapi.Options{})
 	e.want(e.do("GET", "/api/health", ""), 200)
-	var models []struct {
-		Name    string `json:"name"`
-		Default bool   `json:"default"`
+	// The models are ask's, settings included.
+	var models []answer.ModelInfo
+	r := e.want(e.do("GET", "/api/models", ""), 200)
+	r.json(t, &models)
+	if want, _ := json.Marshal(ask.Models()); strings.TrimSpace(string(r.body)) != string(want) {
+		t.Fatalf("models %s\nwant ask.Models() %s", r.body, want)
 	}
-	e.want(e.do("GET", "/api/models", ""), 200).json(t, &models)
-	found := false
+	found, params := false, 0
 	for _, m := range models {
 		found = found || (m.Name == "compromise" && m.Default)
+		params += len(m.Params)
 	}
-	if !found {
-		t.Fatalf("models %+v lack compromise (default)", models)
+	if !found || params == 0 {
+		t.Fatalf("models %+v lack compromise (default) or any setting", models)
 	}
 	var kinds []string
 	e.want(e.do("GET", "/api/kinds", ""), 200).json(t, &kinds)
-	if fmt.Sprint(kinds) != "[deal forecast sensitivity sweep]" {
+	if fmt.Sprint(kinds) != "[forecast sweep sensitivity deal deal-search]" {
 		t.Fatalf("kinds %v", kinds)
+	}
+	var formats []struct{ Name, Summary string }
+	e.want(e.do("GET", "/api/formats", ""), 200).json(t, &formats)
+	var names []string
+	for _, f := range formats {
+		if f.Summary == "" {
+			t.Errorf("format %s has no summary", f.Name)
+		}
+		names = append(names, f.Name)
+	}
+	if fmt.Sprint(names) != fmt.Sprint(ask.FormatNames()) || names[0] != "scenario" {
+		t.Fatalf("formats %v, want %v", names, ask.FormatNames())
 	}
 	var b errBody
 	e.want(e.do("GET", "/api/nope", ""), 404).json(t, &b)
@@ -328,42 +346,51 @@ func TestBodyLimit(t *testing.T) {
 	}
 }
 
+// threeActors is a peer tool's file (the BDM CSV): one issue whose scale
+// is the span of the positions, 0–100. The compromise forecast is the
+// capability × salience weighted mean of the positions:
+// (1·0.5·0 + 2·1·50 + 1·0.5·100) / (0.5 + 2 + 0.5) = 150/3 = 50.
+const threeActors = "Actor,Capability,Position,Salience\nA,1,0,0.5\nB,2,50,1\nC,1,100,0.5\n"
+
 func TestImport(t *testing.T) {
-	peer := httpapi.Peer{
-		Name:   "pairs",
-		Detect: func(name string, head []byte) bool { return strings.HasSuffix(name, ".pairs") },
-		Read: func(name string, data []byte) (*scenario.Scenario, error) {
-			if !strings.HasPrefix(string(data), "pairs") {
-				return nil, fmt.Errorf("%s:1: not a pairs file", name)
-			}
-			return &scenario.Scenario{
-				Metadata: scenario.Metadata{ID: "p", Title: "From pairs", AsOf: "2025-01-01"},
-				Issues:   []scenario.Issue{{ID: "i", Name: "I"}},
-				Actors:   []scenario.Actor{{ID: "a", Capability: 1}},
-				Stances:  []scenario.Stance{{Actor: "a", Issue: "i", Position: 40, Salience: 1, Assumed: "test"}},
-			}, nil
-		},
-	}
-	e := newEnv(t, httpapi.Options{Peers: []httpapi.Peer{peer}})
+	e := newEnv(t, httpapi.Options{})
 	v := view{}
 	e.want(e.do("POST", "/api/scenarios/import?filename=s.yaml", small(t)), 201).json(t, &v)
-	if v.Scenario.Metadata.ID != "small" {
+	if v.Scenario.Metadata.ID != "small" || v.Format != "yaml" {
 		t.Fatalf("%+v", v)
 	}
-	e.want(e.do("POST", "/api/scenarios/import?filename=x.pairs", "pairs\n"), 201).json(t, &v)
-	if v.Name != "From pairs" || v.Format != "yaml" || v.Scenario.Stances[0].Position != 40 {
+	// A peer file, detected, is stored converted to YAML.
+	e.want(e.do("POST", "/api/scenarios/import?filename=x.csv", threeActors), 201).json(t, &v)
+	if v.Format != "yaml" || len(v.Scenario.Actors) != 3 || len(v.Scenario.Stances) != 3 || v.Scenario.Stances[1].Position != 50 {
 		t.Fatalf("%+v", v)
 	}
+	exported := string(e.want(e.do("GET", "/api/scenarios/"+v.ID+"/export", ""), 200).body)
+	if !strings.Contains(exported, "issues:") {
+		t.Fatalf("export of an imported file is not a scenario file:\n%s", exported)
+	}
+	var r run
+	e.want(e.do("POST", "/api/scenarios/"+v.ID+"/forecast", `{"models":["compromise"]}`), 200).json(t, &r)
+	if got := forecastOf(t, r, "compromise", "issue"); !near(got, 50) {
+		t.Fatalf("forecast of the imported file: %v, want 50", got)
+	}
+	// Named, the format need not be detected.
+	e.want(e.do("POST", "/api/scenarios/import?format=bdmcsv", threeActors), 201)
 	var b errBody
-	e.want(e.do("POST", "/api/scenarios/import?format=pairs", "junk"), 400).json(t, &b)
-	if !strings.Contains(b.Error, "not a pairs file") {
+	e.want(e.do("POST", "/api/scenarios/import?format=bdmcsv", "junk\n"), 400).json(t, &b)
+	if len(b.Diagnostics) == 0 || !strings.Contains(b.Error, "no Actor column") {
 		t.Fatalf("%+v", b)
 	}
 	e.want(e.do("POST", "/api/scenarios/import?format=nope", "junk"), 400).json(t, &b)
-	if !strings.Contains(b.Error, "valid: scenario, pairs") {
+	if b.Code != "argument" || !strings.Contains(b.Error, "valid: "+strings.Join(ask.FormatNames(), ", ")) {
 		t.Fatalf("%+v", b)
 	}
-	e.want(e.do("POST", "/api/scenarios/import?filename=x.bin", "1,2,3"), 400)
+	e.want(e.do("POST", "/api/scenarios/import?filename=x.bin", "1,2,3"), 400).json(t, &b)
+	if !strings.Contains(b.Error, "not a file Parley can read") {
+		t.Fatalf("%+v", b)
+	}
+	// A scenario file is stored as sent, and strict holds for it too.
+	warn := strings.Replace(small(t), `assumed: "no source"}`, `}`, 1)
+	e.want(e.do("POST", "/api/scenarios/import?filename=w.yaml&strict=true", warn), 400)
 }
 
 func TestPatchStance(t *testing.T) {
@@ -431,7 +458,7 @@ func TestPatchStanceKeepsTheFile(t *testing.T) {
 
 func forecastOf(t *testing.T, r run, model, issue string) float64 {
 	t.Helper()
-	var res httpapi.ForecastResult
+	var res answer.Forecast
 	if err := json.Unmarshal(r.Result, &res); err != nil {
 		t.Fatal(err)
 	}
@@ -484,18 +511,32 @@ func TestForecast(t *testing.T) {
 			first = r
 		}
 	}
-	// Round 0 positions align with the actors: x, y, z on a at latest.
-	var res httpapi.ForecastResult
+	// Round 0 holds the positions by actor: x, y, z on a at latest.
+	var res answer.Forecast
 	json.Unmarshal(first.Result, &res)
-	if pos := res.Models[0].Issues[0].Rounds[0].Positions; fmt.Sprint(pos) != "[20 80 100]" || fmt.Sprint(res.Actors) != "[x y z]" {
-		t.Fatalf("round 0 %v actors %v", pos, res.Actors)
+	if pos := res.Models[0].Issues[0].Rounds[0].Positions; fmt.Sprint(pos) != "map[x:20 y:80 z:100]" || len(res.Scenario.Actors) != 3 {
+		t.Fatalf("round 0 %v actors %v", pos, res.Scenario.Actors)
+	}
+	// The run's options are the request as the answer echoes it, every
+	// default filled in; its model and seed are the request's.
+	if want := `{"snapshot":"latest","models":["compromise"],"seed":1}`; string(first.Options) != want || first.Model != "compromise" || first.Seed != 1 {
+		t.Fatalf("options %s model %q seed %d, want %s", first.Options, first.Model, first.Seed, want)
+	}
+	if echo, _ := json.Marshal(res.Request); string(echo) != string(first.Options) {
+		t.Fatalf("options %s differ from the answer's request %s", first.Options, echo)
 	}
 	// The default model set runs when none is named.
 	var all run
 	e.want(e.do("POST", path, `{}`), 200).json(t, &all)
 	json.Unmarshal(all.Result, &res)
-	if len(res.Models) < 2 {
-		t.Fatalf("default models: %d", len(res.Models))
+	var defaults []string
+	for _, m := range ask.Models() {
+		if m.Default {
+			defaults = append(defaults, m.Name)
+		}
+	}
+	if len(defaults) < 2 || fmt.Sprint(res.Request.Models) != fmt.Sprint(defaults) || all.Model != strings.Join(defaults, ",") || len(res.Models) != len(defaults) {
+		t.Fatalf("default models: ran %v (model %q), want %v", res.Request.Models, all.Model, defaults)
 	}
 	// Stored: listed and shown again with the same bytes.
 	var runs []store.Run
@@ -516,13 +557,19 @@ func TestForecast(t *testing.T) {
 	}
 	// Bad requests name the field.
 	for body, want := range map[string]string{
-		`{"models":["nope"]}`:      "models: unknown model",
-		`{"snapshot":"yesterday"}`: "snapshot",
-		`{"variant":"nope"}`:       `no variant "nope"`,
-		`{"rounds":-1}`:            "rounds",
-		`{"samples":999999}`:       "samples",
-		`{"modles":["x"]}`:         `unknown field "modles"`,
-		`[1]`:                      "request body",
+		`{"models":["nope"]}`:                                 `unknown model "nope"`,
+		`{"models":["median","median"]}`:                      "named twice",
+		`{"models":["compromise"],"params":{"exact":"true"}}`: "which this run does not include",
+		`{"params":{"nope":"1"}}`:                             `no model setting "nope"`,
+		`{"snapshot":"yesterday"}`:                            "snapshot",
+		`{"variant":"nope"}`:                                  `no variant "nope"`,
+		`{"rounds":-1}`:                                       "rounds",
+		`{"max_rounds":10001}`:                                "max_rounds",
+		`{"modles":["x"]}`:                                    `unknown field "modles"`,
+		`{"kind":"forecast"}`:                                 `unknown field "kind"`,
+		`{"seed":"one"}`:                                      "field seed",
+		`[1]`:                                                 "request body",
+		`{"models":["compromise"]} {"x":1}`:                   "more than one JSON value",
 	} {
 		var b errBody
 		r := e.do("POST", path, body)
@@ -581,7 +628,10 @@ func TestSweepJob(t *testing.T) {
 	e := newEnv(t, httpapi.Options{})
 	v := e.create(small(t))
 	var r run
-	e.want(e.do("POST", "/api/scenarios/"+v.ID+"/runs", `{"kind":"sweep","models":["compromise"],"samples":300,"seed":7,"params":{"uniform":true}}`), 202).json(t, &r)
+	e.want(e.do("POST", "/api/scenarios/"+v.ID+"/runs", `{"kind":"sweep","models":["compromise"],"draws":300,"seed":7,"uniform":true}`), 202).json(t, &r)
+	if r.Status != store.Queued || r.Model != "compromise" || r.Seed != 7 {
+		t.Fatalf("queued %+v", r.Run)
+	}
 	evs := e.events(r.ID)
 	last := evs[len(evs)-1]
 	if last.name != "end" || !strings.Contains(last.data, `"status":"done"`) {
@@ -600,7 +650,7 @@ func TestSweepJob(t *testing.T) {
 	}
 	var done run
 	e.want(e.do("GET", "/api/runs/"+r.ID, ""), 200).json(t, &done)
-	var res httpapi.SweepResult
+	var res answer.Sweep
 	if err := json.Unmarshal(done.Result, &res); err != nil {
 		t.Fatal(err)
 	}
@@ -621,6 +671,9 @@ func TestSweepJob(t *testing.T) {
 	if b.Lo95 < 2500.0/70-eps || b.Hi95 > 2500.0/60+eps {
 		t.Fatalf("issue b: %+v", b)
 	}
+	if res.Request.Seed != 7 || !res.Request.Uniform || res.Request.Draws != 300 || res.Models[0].Distribution != "uniform" {
+		t.Fatalf("request %+v, distribution %s", res.Request, res.Models[0].Distribution)
+	}
 	// Re-run with the same seed: the same bytes.
 	var rr run
 	e.want(e.do("POST", "/api/runs/"+r.ID+"/rerun", ""), 202).json(t, &rr)
@@ -635,12 +688,69 @@ func TestSweepJob(t *testing.T) {
 		t.Fatalf("events of a finished run: %+v", evs)
 	}
 	e.want(e.do("GET", "/api/runs/nope/events", ""), 404)
+	// A field of the wrong type is refused at once; a request the job
+	// refuses fails the run, saying why.
 	var bad errBody
-	e.want(e.do("POST", "/api/scenarios/"+v.ID+"/runs", `{"kind":"sweep","params":{"uniform":"yes"}}`), 202).json(t, &r)
+	e.want(e.do("POST", "/api/scenarios/"+v.ID+"/runs", `{"kind":"sweep","uniform":"yes"}`), 400).json(t, &bad)
+	if bad.Code != "argument" || !strings.Contains(bad.Error, "uniform") {
+		t.Fatalf("uniform: %+v", bad)
+	}
+	e.want(e.do("POST", "/api/scenarios/"+v.ID+"/runs", `{"kind":"sweep","draws":0}`), 202).json(t, &r)
 	e.events(r.ID)
 	e.want(e.do("GET", "/api/runs/"+r.ID, ""), 200).json(t, &r)
-	if r.Status != store.Failed || !strings.Contains(r.Error, "params") {
-		t.Fatalf("bad params: %+v %+v", r.Run, bad)
+	if r.Status != store.Failed || !strings.Contains(r.Error, "draws 0") {
+		t.Fatalf("draws 0: %+v", r.Run)
+	}
+}
+
+// TestRunDefaults checks that a request naming nothing runs with the
+// defaults of package answer, the command line's: a sweep of compromise
+// with 1000 draws and seed 1, a sensitivity analysis with 2000.
+func TestRunDefaults(t *testing.T) {
+	e := newEnv(t, httpapi.Options{})
+	v := e.create(small(t))
+	for kind, want := range map[string]answer.SweepRequest{"sweep": answer.NewSweepRequest(), "sensitivity": answer.NewSensitivityRequest()} {
+		var r run
+		e.want(e.do("POST", "/api/scenarios/"+v.ID+"/runs", `{"kind":"`+kind+`"}`), 202).json(t, &r)
+		e.events(r.ID)
+		e.want(e.do("GET", "/api/runs/"+r.ID, ""), 200).json(t, &r)
+		var res struct {
+			Request answer.SweepRequest `json:"request"`
+		}
+		if err := json.Unmarshal(r.Result, &res); err != nil || r.Status != store.Done {
+			t.Fatalf("%s: %v %+v", kind, err, r.Run)
+		}
+		if !reflect.DeepEqual(res.Request, want) || res.Request.Draws != map[string]int{"sweep": 1000, "sensitivity": 2000}[kind] || fmt.Sprint(res.Request.Models) != "[compromise]" || res.Request.Seed != 1 {
+			t.Errorf("%s ran %+v, want the defaults %+v", kind, res.Request, want)
+		}
+		if opts, _ := json.Marshal(want); string(r.Options) != string(opts) {
+			t.Errorf("%s options %s, want %s", kind, r.Options, opts)
+		}
+	}
+}
+
+// TestProgressOverModels checks that a sweep of two models counts the
+// draws of both: 2 × 100.
+func TestProgressOverModels(t *testing.T) {
+	e := newEnv(t, httpapi.Options{})
+	v := e.create(small(t))
+	var r run
+	e.want(e.do("POST", "/api/scenarios/"+v.ID+"/runs", `{"kind":"sweep","models":["compromise","median"],"draws":100}`), 202).json(t, &r)
+	prev := -1
+	for _, ev := range e.events(r.ID) {
+		var p struct{ Done, Total int }
+		if ev.name != "progress" {
+			continue
+		}
+		if json.Unmarshal([]byte(ev.data), &p) != nil || p.Done < prev || p.Done > 200 || (p.Total != 0 && p.Total != 200) {
+			t.Fatalf("event %+v after done=%d", ev, prev)
+		}
+		prev = p.Done
+	}
+	e.want(e.do("GET", "/api/runs/"+r.ID, ""), 200).json(t, &r)
+	var res answer.Sweep
+	if err := json.Unmarshal(r.Result, &res); err != nil || len(res.Models) != 2 || r.Model != "compromise,median" {
+		t.Fatalf("%v %s", err, r.Result)
 	}
 }
 
@@ -653,15 +763,15 @@ func TestSensitivityJob(t *testing.T) {
 	e := newEnv(t, httpapi.Options{})
 	v := e.create(small(t))
 	var r run
-	e.want(e.do("POST", "/api/scenarios/"+v.ID+"/runs", `{"kind":"sensitivity","models":["compromise"],"samples":200}`), 202).json(t, &r)
+	e.want(e.do("POST", "/api/scenarios/"+v.ID+"/runs", `{"kind":"sensitivity","models":["compromise"],"draws":200}`), 202).json(t, &r)
 	e.events(r.ID)
 	e.want(e.do("GET", "/api/runs/"+r.ID, ""), 200).json(t, &r)
-	var res httpapi.SensitivityResult
+	var res answer.Sensitivity
 	if err := json.Unmarshal(r.Result, &res); err != nil {
 		t.Fatal(err)
 	}
 	a := res.Models[0].Issues[0]
-	if !near(a.Base, 4200.0/85) || len(a.Swings) < 2 {
+	if !near(a.Base, 4200.0/85) || len(a.Swings) < 2 || res.Request.Draws != 200 {
 		t.Fatalf("issue a: %+v", a)
 	}
 	want := []struct {
@@ -676,58 +786,184 @@ func TestSensitivityJob(t *testing.T) {
 	}
 }
 
-// TestDealJob checks package deal's verdicts through the API on a package
-// worked by hand with utility (1), ρ = 1, scales 0–100, at the latest
-// snapshot (y at 80 on a):
+// TestDealEvaluate checks package deal's verdicts through the API on a
+// package worked by hand with utility (1), ρ = 1, scales 0–100, at the
+// latest snapshot (y at 80 on a):
 //
 //	p = (a 50, b 50)
 //	U_x = 1 − (1·0.30 + 0.5·0.50)/1.5 = 0.6333, but 50 crosses x's red line a ≤ 40
 //	U_y = 1 − (0.5·0.30 + 1·0)/1.5   = 0.9, no alternative stated: accepts
 //	U_z = 1 − (1·0.50 + 0.5·0.50)/1.5 = 0.5 < reservation 0.6: rejects
-func TestDealJob(t *testing.T) {
+//
+// The issues have no reference point, so by default (batna auto) each
+// actor's alternative is its stated reservation, and the answer says so.
+// Compromise forecasts a 4200/85 and b 2500/65: the package lies
+// 50 − 4200/85 and 50 − 2500/65 from it.
+func TestDealEvaluate(t *testing.T) {
 	e := newEnv(t, httpapi.Options{})
 	v := e.create(small(t))
-	var r run
-	e.want(e.do("POST", "/api/scenarios/"+v.ID+"/runs", `{"kind":"deal","models":["compromise"],"package":{"a":50,"b":50}}`), 202).json(t, &r)
-	e.events(r.ID)
-	e.want(e.do("GET", "/api/runs/"+r.ID, ""), 200).json(t, &r)
-	var res struct {
-		Accepted bool     `json:"accepted"`
-		Blockers []string `json:"blockers"`
-		Rest     string   `json:"rest"`
-		Actors   []struct {
-			Actor   string  `json:"actor"`
-			Utility float64 `json:"utility"`
-			Accepts bool    `json:"accepts"`
-			Crossed []struct {
-				Issue string  `json:"issue"`
-				By    float64 `json:"by"`
-			} `json:"crossed"`
-		} `json:"actors"`
+	body := `{"models":["compromise"],"package":{"a":50,"b":50}}`
+	var inl, job run
+	e.want(e.do("POST", "/api/scenarios/"+v.ID+"/deal/evaluate", body), 200).json(t, &inl)
+	e.want(e.do("POST", "/api/scenarios/"+v.ID+"/runs", `{"kind":"deal",`+body[1:]), 202).json(t, &job)
+	e.events(job.ID)
+	e.want(e.do("GET", "/api/runs/"+job.ID, ""), 200).json(t, &job)
+	if string(inl.Result) != string(job.Result) || inl.Kind != store.Deal || job.Kind != store.Deal || inl.Model != "compromise" {
+		t.Fatalf("inline %s\njob %s (%s)", inl.Result, job.Result, job.Error)
 	}
-	if err := json.Unmarshal(r.Result, &res); err != nil {
-		t.Fatalf("%v: %s (%s)", err, r.Result, r.Error)
+	var res answer.DealEvaluation
+	if err := json.Unmarshal(inl.Result, &res); err != nil {
+		t.Fatal(err)
 	}
-	if res.Accepted || fmt.Sprint(res.Blockers) != "[x z]" || len(res.Actors) != 3 {
-		t.Fatalf("%s", r.Result)
+	ev := res.Evaluation
+	if ev.Accepted || fmt.Sprint(ev.Blockers) != "[x z]" || len(ev.Actors) != 3 || res.NoDeal != "none" || len(res.Warnings) != 1 || !strings.Contains(res.Warnings[0], "no reference point") {
+		t.Fatalf("%s", inl.Result)
 	}
 	for i, w := range []struct {
 		u  float64
 		ok bool
 	}{{1 - 0.55/1.5, false}, {0.9, true}, {0.5, false}} {
-		if g := res.Actors[i]; !near(g.Utility, w.u) || g.Accepts != w.ok {
+		if g := ev.Actors[i]; !near(g.Utility, w.u) || g.Accepts != w.ok {
 			t.Errorf("actor %s: utility %v accepts %v, want %v %v", g.Actor, g.Utility, g.Accepts, w.u, w.ok)
 		}
 	}
-	if c := res.Actors[0].Crossed; len(c) != 1 || c[0].Issue != "a" || !near(c[0].By, 10) {
+	if c := ev.Actors[0].Crossed; len(c) != 1 || c[0].Issue != "a" || !near(c[0].By, 10) {
 		t.Fatalf("x crossed %+v", c)
 	}
-	// An issue left out takes the model's forecast; an unknown one fails.
-	e.want(e.do("POST", "/api/scenarios/"+v.ID+"/runs", `{"kind":"deal","models":["compromise"],"package":{"zz":1}}`), 202).json(t, &r)
-	e.events(r.ID)
-	e.want(e.do("GET", "/api/runs/"+r.ID, ""), 200).json(t, &r)
-	if r.Status != store.Failed || !strings.Contains(r.Error, "unknown issue") {
-		t.Fatalf("unknown issue: %+v", r.Run)
+	if f := ev.Forecasts; len(f) != 1 || f[0].Model != "compromise" || !near(f[0].ByIssue[0], 50-4200.0/85) || !near(f[0].ByIssue[1], 50-2500.0/65) {
+		t.Fatalf("forecasts %+v", f)
+	}
+	// The defaults fill issues left out from the reference point, which
+	// these issues lack: the answer says what is valid.
+	var b errBody
+	e.want(e.do("POST", "/api/scenarios/"+v.ID+"/deal/evaluate", `{"package":{"a":50}}`), 400).json(t, &b)
+	if !strings.Contains(b.Error, "rest reference") || !strings.Contains(b.Error, "valid:") {
+		t.Fatalf("%+v", b)
+	}
+	e.want(e.do("POST", "/api/scenarios/"+v.ID+"/deal/evaluate", `{"package":{"zz":1}}`), 400).json(t, &b)
+	if !strings.Contains(b.Error, "unknown issue") {
+		t.Fatalf("%+v", b)
+	}
+	e.want(e.do("POST", "/api/scenarios/"+v.ID+"/deal/evaluate", `{"rho":0}`), 400).json(t, &b)
+	if b.Code != "argument" || !strings.Contains(b.Error, "rho") {
+		t.Fatalf("%+v", b)
+	}
+	// The same refusal, from a job, fails the run.
+	e.want(e.do("POST", "/api/scenarios/"+v.ID+"/runs", `{"kind":"deal","package":{"zz":1}}`), 202).json(t, &job)
+	e.events(job.ID)
+	e.want(e.do("GET", "/api/runs/"+job.ID, ""), 200).json(t, &job)
+	if job.Status != store.Failed || !strings.Contains(job.Error, "unknown issue") {
+		t.Fatalf("unknown issue: %+v", job.Run)
+	}
+}
+
+// TestDealSearch checks the zone of agreement worked by hand. With only y
+// required, and y stating no red line and no reservation (alternative 0),
+// every package is in the zone; the best smallest gain is y's best
+// utility, 1, at y's own positions (a 80, b 50). With a fixed at 30, y's
+// best is b 50: U_y = 1 − (0.5·0.50)/1.5 = 5/6.
+func TestDealSearch(t *testing.T) {
+	e := newEnv(t, httpapi.Options{})
+	v := e.create(small(t))
+	for _, c := range []struct {
+		body   string
+		margin float64
+		pkg    string
+	}{
+		{`{"require":["y"],"samples":-1,"frontier":-1}`, 1, "[80 50]"},
+		{`{"require":["y"],"fix":{"a":30},"samples":-1,"frontier":-1}`, 5.0 / 6, "[30 50]"},
+	} {
+		var r run
+		e.want(e.do("POST", "/api/scenarios/"+v.ID+"/deal/search", c.body), 200).json(t, &r)
+		var res answer.DealSearch
+		if err := json.Unmarshal(r.Result, &res); err != nil {
+			t.Fatal(err)
+		}
+		z := res.Result
+		if !z.Open || !near(z.Margin, c.margin) || z.Balanced == nil || fmt.Sprint(roundAll(z.Balanced.Values)) != c.pkg || fmt.Sprint(z.Required) != "[y]" {
+			t.Fatalf("%s: open %v margin %v balanced %+v required %v", c.body, z.Open, z.Margin, z.Balanced, z.Required)
+		}
+		if r.Kind != store.DealSearch || r.Model != "" || r.Seed != 1 || res.Request.Seed != 1 || res.Request.Batna != "auto" || res.Request.Rho != 1 {
+			t.Fatalf("run %+v request %+v", r.Run, res.Request)
+		}
+		// As a job: the same answer.
+		var job run
+		e.want(e.do("POST", "/api/scenarios/"+v.ID+"/runs", `{"kind":"deal-search",`+c.body[1:]), 202).json(t, &job)
+		e.events(job.ID)
+		e.want(e.do("GET", "/api/runs/"+job.ID, ""), 200).json(t, &job)
+		if string(job.Result) != string(r.Result) {
+			t.Fatalf("job %s (%s)\ninline %s", job.Result, job.Error, r.Result)
+		}
+	}
+	var b errBody
+	e.want(e.do("POST", "/api/scenarios/"+v.ID+"/deal/search", `{"batna":"guess"}`), 400).json(t, &b)
+	if !strings.Contains(b.Error, "batna") || !strings.Contains(b.Error, "valid:") {
+		t.Fatalf("%+v", b)
+	}
+}
+
+// roundAll rounds to 6 decimals: the search solves to a tolerance.
+func roundAll(x []float64) []float64 {
+	out := make([]float64, len(x))
+	for i, v := range x {
+		out[i] = math.Round(v*1e6) / 1e6
+	}
+	return out
+}
+
+// TestRerunEveryKind re-runs a run of each kind: the same result bytes
+// and input hash, and a 409 once the scenario has changed.
+func TestRerunEveryKind(t *testing.T) {
+	e := newEnv(t, httpapi.Options{})
+	v := e.create(small(t))
+	p := "/api/scenarios/" + v.ID
+	var runs []run
+	for _, c := range []struct{ path, body string }{
+		{"/forecast", `{"models":["compromise","bdm"]}`},
+		{"/deal/evaluate", `{"package":{"a":50,"b":50},"models":["compromise"]}`},
+		{"/deal/search", `{"samples":2}`},
+		{"/runs", `{"kind":"forecast","models":["median"]}`},
+		{"/runs", `{"kind":"sweep","draws":50}`},
+		{"/runs", `{"kind":"sensitivity","draws":50}`},
+		{"/runs", `{"kind":"deal","package":{"a":40,"b":40}}`},
+		{"/runs", `{"kind":"deal-search","require":["y","z"]}`},
+	} {
+		var r run
+		res := e.do("POST", p+c.path, c.body)
+		if res.code != 200 && res.code != 202 {
+			t.Fatalf("%s %s: %d %s", c.path, c.body, res.code, res.body)
+		}
+		res.json(t, &r)
+		e.events(r.ID)
+		e.want(e.do("GET", "/api/runs/"+r.ID, ""), 200).json(t, &r)
+		if r.Status != store.Done {
+			t.Fatalf("%s %s: %+v", c.path, c.body, r.Run)
+		}
+		runs = append(runs, r)
+	}
+	for _, r := range runs {
+		var started, rr run
+		res := e.do("POST", "/api/runs/"+r.ID+"/rerun", "")
+		res.json(t, &started)
+		if started.Of != r.ID || res.code == 200 && (started.SameResult == nil || !*started.SameResult) || res.code != 200 && res.code != 202 {
+			t.Errorf("%s rerun: %d %+v", r.Kind, res.code, started)
+		}
+		e.events(started.ID)
+		e.want(e.do("GET", "/api/runs/"+started.ID, ""), 200).json(t, &rr)
+		if string(rr.Result) != string(r.Result) || rr.Kind != r.Kind {
+			t.Errorf("%s rerun differs:\n%s\n%s", r.Kind, rr.Result, r.Result)
+		}
+		if res.code == 202 && rr.InputHash != r.InputHash {
+			t.Errorf("%s rerun as a job: hash %s, was %s", r.Kind, rr.InputHash, r.InputHash)
+		}
+	}
+	e.want(e.do("PATCH", p+"/stances/y/b", `{"version":1,"salience":0.9}`), 200)
+	for _, r := range runs {
+		var b errBody
+		e.want(e.do("POST", "/api/runs/"+r.ID+"/rerun", ""), 409).json(t, &b)
+		if !strings.Contains(b.Error, "input hash differs") {
+			t.Errorf("%s: %+v", r.Kind, b)
+		}
 	}
 }
 
@@ -743,6 +979,9 @@ func TestForecastTimeout(t *testing.T) {
 	}
 }
 
+// long is a sweep that runs for minutes: every model, a million draws.
+const long = `{"kind":"sweep","models":["all"],"draws":1000000}`
+
 func TestJobErrors(t *testing.T) {
 	e := newEnv(t, httpapi.Options{MaxJobs: 1})
 	v := e.create(small(t))
@@ -751,14 +990,20 @@ func TestJobErrors(t *testing.T) {
 	e.want(e.do("POST", p, `{"kind":"guess"}`), 400)
 	var b errBody
 	e.want(e.do("POST", p, `{"kind":"guess"}`), 400).json(t, &b)
-	if !strings.Contains(b.Error, "valid: forecast, sweep, sensitivity or deal") {
+	if b.Code != "argument" || !strings.Contains(b.Error, "valid: one of forecast, sweep, sensitivity, deal, deal-search") {
 		t.Fatalf("%+v", b)
 	}
+	e.want(e.do("POST", p, `{"kind":"sweep","package":{"a":1}}`), 400).json(t, &b)
+	if !strings.Contains(b.Error, `unknown field "package"`) {
+		t.Fatalf("a deal field in a sweep: %+v", b)
+	}
+	e.want(e.do("POST", p, `{"kind":"sweep","snapshot":"soon"}`), 400)
+	e.want(e.do("POST", p, `[1]`), 400)
 	e.want(e.do("POST", "/api/scenarios/nope/runs", `{"kind":"sweep"}`), 404)
 	e.want(e.do("POST", "/api/runs/nope/cancel", ""), 404)
 	// Cancel a long sweep: it stops as cancelled, not done.
 	var r run
-	e.want(e.do("POST", p, `{"kind":"sweep","samples":20000}`), 202).json(t, &r)
+	e.want(e.do("POST", p, long), 202).json(t, &r)
 	var c run
 	e.want(e.do("POST", "/api/runs/"+r.ID+"/cancel", ""), 200).json(t, &c)
 	if c.Status != store.Cancelled || c.Result != nil {
@@ -772,7 +1017,7 @@ func TestQueueFull(t *testing.T) {
 	e := newEnv(t, httpapi.Options{MaxJobs: 1, MaxQueued: 1})
 	v := e.create(small(t))
 	var first run
-	e.want(e.do("POST", "/api/scenarios/"+v.ID+"/runs", `{"kind":"sweep","samples":20000}`), 202).json(t, &first)
+	e.want(e.do("POST", "/api/scenarios/"+v.ID+"/runs", long), 202).json(t, &first)
 	r := e.want(e.do("POST", "/api/scenarios/"+v.ID+"/runs", `{"kind":"sweep"}`), 503)
 	if r.hdr.Get("Retry-After") == "" || !strings.Contains(string(r.body), `"code":"busy"`) {
 		t.Fatalf("full queue: %v %s", r.hdr, r.body)
@@ -806,8 +1051,8 @@ func TestAuth(t *testing.T) {
 		path := strings.NewReplacer("{id}", v.ID, "{run}", "nope", "{actor}", "x", "{issue}", "a").Replace(r.Pattern)
 		e.want(e.do(r.Method, path, "{}"), 401)
 	}
-	if writes != 9 {
-		t.Fatalf("%d write routes checked, want 9", writes)
+	if writes != 11 {
+		t.Fatalf("%d write routes checked, want 11", writes)
 	}
 	// A write from another origin is refused even with the token.
 	e.tok = "s3cret"
@@ -911,7 +1156,9 @@ func TestOnPostgres(t *testing.T) {
 		"PatchStance":       TestPatchStance,
 		"Forecast":          TestForecast,
 		"SweepJob":          TestSweepJob,
-		"DealJob":           TestDealJob,
+		"DealEvaluate":      TestDealEvaluate,
+		"DealSearch":        TestDealSearch,
+		"RerunEveryKind":    TestRerunEveryKind,
 		"JobErrors":         TestJobErrors,
 		"QueueFull":         TestQueueFull,
 		"Import":            TestImport,

@@ -6,14 +6,14 @@ import (
 	"fmt"
 	"net/http"
 	"path"
-	"slices"
 	"strconv"
 	"strings"
 	"sync"
 	"time"
 
+	"parley/answer"
+	"parley/ask"
 	"parley/errs"
-	"parley/model"
 	"parley/scenario"
 	"parley/scenariofile"
 	"parley/store"
@@ -32,76 +32,81 @@ type scenarioView struct {
 	Warnings scenario.Diagnostics `json:"warnings"`
 }
 
-// parsed is a stored scenario parsed once per version and shared
-// read-only between requests, with its resolutions (per snapshot and
-// variant) as runs ask for them.
-type parsed struct {
-	rec      *store.Scenario
-	s        *scenario.Scenario
-	warnings scenario.Diagnostics
+// stored is one version of a stored scenario, loaded once (ask.Load)
+// and shared read-only between requests, with the cases (snapshot ×
+// variant) runs have asked for.
+type stored struct {
+	rec *store.Scenario
+	in  *ask.Input
 
-	mu       sync.Mutex
-	resolved map[[2]string]*resolution
+	mu    sync.Mutex
+	cases map[answer.Target]*resolution
 }
 
-// resolution is the scenario at one snapshot with one variant: the flat
-// scenario, its Problem (clone it before use) and its JSON for hashing.
+// resolution is the scenario at one snapshot with one variant: the case
+// package ask answers questions on (read-only, shared) and its
+// fingerprint, or why it cannot be resolved.
 type resolution struct {
-	s    *scenario.Scenario
-	p    *model.Problem
-	json []byte
-	err  error
+	c   *ask.Case
+	fp  []byte
+	err error
 }
 
-func (p *parsed) resolve(snapshot, variant string) *resolution {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	key := [2]string{snapshot, variant}
-	if r := p.resolved[key]; r != nil {
-		return r
+// maxCases bounds the cases kept per scenario version.
+const maxCases = 64
+
+// resolve returns the case of the target ("" snapshot: latest).
+func (st *stored) resolve(t answer.Target) (*resolution, error) {
+	if t.Snapshot == "" {
+		t.Snapshot = scenario.Latest
+	}
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	if r := st.cases[t]; r != nil {
+		return r, r.err
 	}
 	r := &resolution{}
-	r.s, r.err = p.s.Resolve(snapshot, variant)
+	r.c, r.err = st.in.Case(t)
 	if r.err == nil {
-		r.p, r.err = model.FromScenario(r.s)
-		if r.err != nil {
-			r.err = errs.Wrap(errs.Invalid, r.err)
+		if r.fp, r.err = r.c.Fingerprint(); r.err != nil {
+			r.err = errs.Wrap(errs.Internal, r.err)
 		}
 	}
-	if r.err == nil {
-		r.json, r.err = json.Marshal(r.s)
+	if st.cases == nil {
+		st.cases = map[answer.Target]*resolution{}
 	}
-	if p.resolved == nil {
-		p.resolved = map[[2]string]*resolution{}
+	if len(st.cases) < maxCases {
+		st.cases[t] = r
 	}
-	if len(p.resolved) < 64 {
-		p.resolved[key] = r
-	}
-	return r
+	return r, r.err
 }
 
-type parseCache struct {
+// cache holds the latest loaded version of each stored scenario.
+type cache struct {
 	mu sync.Mutex
-	m  map[string]*parsed
+	m  map[string]*stored
 }
 
-func (c *parseCache) get(id string, version int64, updated time.Time) *parsed {
+// maxCached bounds the scenarios the cache holds.
+const maxCached = 256
+
+func (c *cache) get(id string, version int64, updated time.Time) *stored {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	p := c.m[id]
-	if p != nil && p.rec.Version == version && p.rec.Updated.Equal(updated) {
-		return p
+	st := c.m[id]
+	if st != nil && st.rec.Version == version && st.rec.Updated.Equal(updated) {
+		return st
 	}
 	return nil
 }
 
-func (c *parseCache) put(p *parsed) {
+func (c *cache) put(st *stored) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if len(c.m) > 256 {
+	if len(c.m) >= maxCached {
 		clear(c.m)
 	}
-	c.m[p.rec.ID] = p
+	c.m[st.rec.ID] = st
 }
 
 // fileName is the name diagnostics cite for a request body.
@@ -123,21 +128,11 @@ func sniff(r *http.Request, data []byte) string {
 	return "yaml"
 }
 
-// parseStrict parses data as the CLI does and returns the scenario and its
-// warnings, or the diagnostics as an errs.Invalid error.
-func parseStrict(name string, data []byte, strict bool) (*scenario.Scenario, scenario.Diagnostics, error) {
-	s, ds := scenariofile.Parse(name, data)
-	if err := ds.Err(strict); err != nil {
-		return nil, nil, err
-	}
-	if s == nil {
-		return nil, nil, errs.New(errs.Invalid, "%s: not a scenario", name)
-	}
-	w := ds.Warnings()
-	if w == nil {
-		w = scenario.Diagnostics{}
-	}
-	return s, w, nil
+// loadScenario reads a scenario file as the command line does
+// (ask.Load): the scenario and its warnings, or the diagnostics as an
+// errs.Invalid error. strict makes warnings errors.
+func loadScenario(name string, data []byte, strict bool) (*ask.Input, error) {
+	return ask.Load(name, data, ask.LoadOptions{Format: ask.Scenario, Strict: strict})
 }
 
 func strictParam(r *http.Request) bool {
@@ -145,36 +140,44 @@ func strictParam(r *http.Request) bool {
 	return v
 }
 
-// load returns the stored scenario, parsed: from the cache when the
+// load returns the stored scenario, loaded: from the cache when the
 // store still has the cached version.
-func (s *Server) load(r *http.Request, id string) (*parsed, error) {
+func (s *Server) load(r *http.Request, id string) (*stored, error) {
 	v, u, err := s.o.Store.ScenarioVersion(r.Context(), id)
 	if err != nil {
 		return nil, err
 	}
-	if p := s.cache.get(id, v, u); p != nil {
-		return p, nil
+	if st := s.cache.get(id, v, u); st != nil {
+		return st, nil
 	}
 	rec, err := s.o.Store.GetScenario(r.Context(), id)
 	if err != nil {
 		return nil, err
 	}
-	sc, ds := scenariofile.Parse(rec.ID+"."+rec.Format, rec.Body)
-	if sc == nil {
-		return nil, errs.Wrap(errs.Internal, fmt.Errorf("stored scenario %s no longer parses: %w", id, ds))
+	in, err := loadStored(rec)
+	if err != nil {
+		return nil, err
 	}
-	w := ds.Warnings()
-	if w == nil {
-		w = scenario.Diagnostics{}
-	}
-	p := &parsed{rec: rec, s: sc, warnings: w}
-	s.cache.put(p)
-	return p, nil
+	st := &stored{rec: rec, in: in}
+	s.cache.put(st)
+	return st, nil
 }
 
-func view(p *parsed) scenarioView {
-	r := p.rec
-	return scenarioView{ID: r.ID, Version: r.Version, Name: r.Name, Format: r.Format, Created: r.Created, Updated: r.Updated, Scenario: p.s, Warnings: p.warnings}
+// loadStored loads a stored scenario's file afresh: a scenario of its
+// own, which the caller may change.
+func loadStored(rec *store.Scenario) (*ask.Input, error) {
+	in, err := loadScenario(rec.ID+"."+rec.Format, rec.Body, false)
+	if err != nil {
+		return nil, errs.Wrap(errs.Internal, fmt.Errorf("stored scenario %s no longer loads: %w", rec.ID, err))
+	}
+	// Answers name where the scenario came from.
+	in.Name = "stored: " + rec.ID
+	return in, nil
+}
+
+func view(st *stored) scenarioView {
+	r := st.rec
+	return scenarioView{ID: r.ID, Version: r.Version, Name: r.Name, Format: r.Format, Created: r.Created, Updated: r.Updated, Scenario: st.in.Scenario, Warnings: st.in.Warnings}
 }
 
 func title(sc *scenario.Scenario) string {
@@ -223,23 +226,25 @@ func (s *Server) createScenario(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) create(w http.ResponseWriter, r *http.Request, data []byte, format string) {
-	sc, warn, err := parseStrict(fileName(r, format), data, strictParam(r))
+	in, err := loadScenario(fileName(r, format), data, strictParam(r))
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	rec := &store.Scenario{Name: title(sc), Format: format, Body: data}
+	rec := &store.Scenario{Name: title(in.Scenario), Format: format, Body: data}
 	if err := s.o.Store.CreateScenario(r.Context(), rec); err != nil {
 		s.fail(w, r, err)
 		return
 	}
 	w.Header().Set("Location", "/api/scenarios/"+rec.ID)
 	w.Header().Set("ETag", etag(rec.Version))
-	writeJSON(w, http.StatusCreated, view(&parsed{rec: rec, s: sc, warnings: warn}))
+	writeJSON(w, http.StatusCreated, view(&stored{rec: rec, in: in}))
 }
 
 func etag(v int64) string { return `"` + strconv.FormatInt(v, 10) + `"` }
 
+// importScenario stores a scenario file as it is, or a peer tool's file
+// (?format=NAME, or detected) converted to a scenario file in YAML.
 func (s *Server) importScenario(w http.ResponseWriter, r *http.Request) {
 	data, err := readBody(r)
 	if err != nil {
@@ -247,39 +252,34 @@ func (s *Server) importScenario(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	q := r.URL.Query()
-	name := q.Get("filename")
-	want := q.Get("format")
-	head := data[:min(len(data), 4096)]
-	if want == "" || want == "scenario" {
-		ext := strings.ToLower(path.Ext(name))
-		if want == "scenario" || ext == ".yaml" || ext == ".yml" || ext == ".json" || scenariofile.Detect(data) {
-			s.create(w, r, data, sniff(r, data))
-			return
-		}
+	name := "upload"
+	if n := q.Get("filename"); n != "" {
+		name = path.Base(n)
 	}
-	var valid []string
-	for _, p := range s.o.Peers {
-		valid = append(valid, p.Name)
-		if (want != "" && p.Name == want) || (want == "" && p.Detect(name, head)) {
-			sc, err := p.Read(name, data)
-			if err != nil {
-				s.fail(w, r, errs.Wrap(errs.Invalid, err))
-				return
-			}
-			out, err := scenariofile.Marshal(sc, "yaml")
-			if err != nil {
-				s.fail(w, r, err)
-				return
-			}
-			s.create(w, r, out, "yaml")
-			return
-		}
-	}
-	if want != "" {
-		s.fail(w, r, errs.New(errs.Invalid, "format: unknown format %q; valid: scenario, %s", want, strings.Join(valid, ", ")))
+	out, in, err := ask.Import(q.Get("format"), name, data)
+	if err != nil {
+		s.fail(w, r, err)
 		return
 	}
-	s.fail(w, r, errs.New(errs.Invalid, "not a file Parley can read; valid: a scenario in YAML or JSON, or one of the peer formats: %s (name it with ?format=)", strings.Join(valid, ", ")))
+	if in.Format == ask.Scenario {
+		s.create(w, r, data, sniff(r, data))
+		return
+	}
+	s.create(w, r, out, "yaml")
+}
+
+// formatInfo is one format import reads.
+type formatInfo struct {
+	Name    string `json:"name"`
+	Summary string `json:"summary"`
+}
+
+func (s *Server) formats(w http.ResponseWriter, r *http.Request) {
+	out := []formatInfo{}
+	for _, f := range ask.Formats() {
+		out = append(out, formatInfo{f.Name, f.Summary})
+	}
+	writeJSON(w, http.StatusOK, out)
 }
 
 func (s *Server) getScenario(w http.ResponseWriter, r *http.Request) {
@@ -304,16 +304,16 @@ func (s *Server) putScenario(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	format := sniff(r, data)
-	sc, warn, err := parseStrict(fileName(r, format), data, strictParam(r))
+	in, err := loadScenario(fileName(r, format), data, strictParam(r))
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	rec := &store.Scenario{ID: r.PathValue("id"), Version: ver, Name: title(sc), Format: format, Body: data}
-	s.save(w, r, rec, sc, warn)
+	rec := &store.Scenario{ID: r.PathValue("id"), Version: ver, Name: title(in.Scenario), Format: format, Body: data}
+	s.save(w, r, rec, in)
 }
 
-func (s *Server) save(w http.ResponseWriter, r *http.Request, rec *store.Scenario, sc *scenario.Scenario, warn scenario.Diagnostics) {
+func (s *Server) save(w http.ResponseWriter, r *http.Request, rec *store.Scenario, in *ask.Input) {
 	if err := s.o.Store.UpdateScenario(r.Context(), rec); err != nil {
 		s.fail(w, r, err)
 		return
@@ -324,7 +324,7 @@ func (s *Server) save(w http.ResponseWriter, r *http.Request, rec *store.Scenari
 		return
 	}
 	w.Header().Set("ETag", etag(full.Version))
-	writeJSON(w, http.StatusOK, view(&parsed{rec: full, s: sc, warnings: warn}))
+	writeJSON(w, http.StatusOK, view(&stored{rec: full, in: in}))
 }
 
 func (s *Server) deleteScenario(w http.ResponseWriter, r *http.Request) {
@@ -352,7 +352,7 @@ func (s *Server) exportScenario(w http.ResponseWriter, r *http.Request) {
 	case "", p.rec.Format:
 		format = p.rec.Format
 	case "yaml", "json":
-		if body, err = scenariofile.Marshal(p.s, format); err != nil {
+		if body, err = scenariofile.Marshal(p.in.Scenario, format); err != nil {
 			s.fail(w, r, err)
 			return
 		}
@@ -364,7 +364,7 @@ func (s *Server) exportScenario(w http.ResponseWriter, r *http.Request) {
 	if format == "json" {
 		ct = "application/json"
 	}
-	name := p.s.Metadata.ID
+	name := p.in.Scenario.Metadata.ID
 	if name == "" {
 		name = p.rec.ID
 	}
@@ -374,15 +374,14 @@ func (s *Server) exportScenario(w http.ResponseWriter, r *http.Request) {
 	w.Write(body)
 }
 
-// stancePatch edits one stance. Absent fields are left alone; "range":
-// null removes the range.
+// stancePatch is the body of a stance edit: scenario.StanceEdit as JSON,
+// with the version edited and the date viewed. Absent fields are left
+// alone; "range": null removes the range.
 type stancePatch struct {
 	// Version is the scenario version edited (or send If-Match).
 	Version int64 `json:"version,omitempty"`
-	// Snapshot is the date the editor is looking at ("" or latest: all
-	// snapshots; base: none). Each value is written where the value shown
-	// at that date comes from: the latest snapshot that sets it, or the
-	// base stance.
+	// Snapshot is the date the editor is looking at ("" or latest: every
+	// snapshot; base: none). See scenario.EditStance.
 	Snapshot string               `json:"snapshot,omitempty"`
 	Position *float64             `json:"position,omitempty"`
 	Salience *float64             `json:"salience,omitempty"`
@@ -392,9 +391,30 @@ type stancePatch struct {
 	Note     *string              `json:"note,omitempty"`
 }
 
+// edit returns the patch as a scenario.StanceEdit.
+func (p *stancePatch) edit() (scenario.StanceEdit, error) {
+	e := scenario.StanceEdit{Position: p.Position, Salience: p.Salience, Evidence: p.Evidence, Assumed: p.Assumed, Note: p.Note}
+	switch {
+	case p.Range == nil:
+	case string(bytes.TrimSpace(p.Range)) == "null":
+		e.RemoveRange = true
+	default:
+		e.Range = &scenario.StanceRange{}
+		if err := decodeJSON("range", p.Range, e.Range); err != nil {
+			return e, errs.New(errs.Argument, "%v; valid: {\"position\": [low, high], \"salience\": [low, high]} or null", err)
+		}
+	}
+	return e, nil
+}
+
 func (s *Server) patchStance(w http.ResponseWriter, r *http.Request) {
 	var p stancePatch
 	if err := decode(r, &p); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	edit, err := p.edit()
+	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
@@ -415,155 +435,29 @@ func (s *Server) patchStance(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, errs.New(errs.Conflict, "scenario %q is at version %d, not %d: someone else saved it; reload and edit again", rec.ID, rec.Version, p.Version))
 		return
 	}
-	// Parse afresh: the edit must not touch the shared cached copy.
-	sc, ds := scenariofile.Parse(rec.ID+"."+rec.Format, rec.Body)
-	if sc == nil {
-		s.fail(w, r, errs.Wrap(errs.Internal, ds))
-		return
-	}
-	if err := applyPatch(sc, r.PathValue("actor"), r.PathValue("issue"), &p); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	// Written over the saved file, so that its comments and layout stay.
-	body, err := scenariofile.MarshalOver(sc, rec.Format, rec.Body)
+	// Loaded afresh: the edit must not touch the shared cached copy.
+	in, err := loadStored(rec)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	sc2, warn, err := parseStrict(rec.ID+"."+rec.Format, body, false)
+	if err := in.Scenario.EditStance(r.PathValue("actor"), r.PathValue("issue"), p.Snapshot, edit); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	// Written over the saved file, so that its comments and layout stay.
+	body, err := scenariofile.MarshalOver(in.Scenario, rec.Format, rec.Body)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	edited, err := loadScenario(rec.ID+"."+rec.Format, body, false)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
 	rec.Body = body
-	s.save(w, r, rec, sc2, warn)
-}
-
-// applyPatch writes the patch into sc, each field where the value seen at
-// p.Snapshot comes from.
-func applyPatch(sc *scenario.Scenario, actor, issue string, p *stancePatch) error {
-	a := sc.Actor(actor)
-	if a == nil {
-		var ids []string
-		for _, x := range sc.Actors {
-			ids = append(ids, x.ID)
-		}
-		return errs.New(errs.NotFound, "no actor %q; valid: one of %v", actor, ids)
-	}
-	if sc.Issue(issue) == nil {
-		var ids []string
-		for _, x := range sc.Issues {
-			ids = append(ids, x.ID)
-		}
-		return errs.New(errs.NotFound, "no issue %q; valid: one of %v", issue, ids)
-	}
-	actor = a.ID
-	// The changes that apply at the snapshot, latest last.
-	var changes []*scenario.StanceChange
-	if p.Snapshot != scenario.Base {
-		if p.Snapshot != "" && p.Snapshot != scenario.Latest {
-			if _, err := time.Parse(scenario.DateLayout, p.Snapshot); err != nil {
-				return errs.New(errs.Invalid, "snapshot: %q is not a date; valid: base, latest or YYYY-MM-DD", p.Snapshot)
-			}
-		}
-		order := make([]int, len(sc.Snapshots))
-		for i := range order {
-			order[i] = i
-		}
-		slices.SortStableFunc(order, func(x, y int) int { return strings.Compare(sc.Snapshots[x].Date, sc.Snapshots[y].Date) })
-		for _, i := range order {
-			sn := &sc.Snapshots[i]
-			if p.Snapshot != "" && p.Snapshot != scenario.Latest && sn.Date > p.Snapshot {
-				break
-			}
-			for k := range sn.Stances {
-				if c := &sn.Stances[k]; c.Actor == actor || sc.Actor(c.Actor) == a {
-					if c.Issue == issue {
-						changes = append(changes, c)
-					}
-				}
-			}
-		}
-	}
-	base := sc.Stance(actor, issue)
-	last := func(has func(c *scenario.StanceChange) bool) *scenario.StanceChange {
-		for i := len(changes) - 1; i >= 0; i-- {
-			if has(changes[i]) {
-				return changes[i]
-			}
-		}
-		return nil
-	}
-	if base == nil && len(changes) == 0 {
-		return errs.New(errs.NotFound, "%s has no stance on %s", actor, issue)
-	}
-	if p.Position != nil {
-		if c := last(func(c *scenario.StanceChange) bool { return c.Position != nil }); c != nil || base == nil {
-			if c == nil {
-				c = changes[len(changes)-1]
-			}
-			c.Position = p.Position
-		} else {
-			base.Position = *p.Position
-		}
-	}
-	if p.Salience != nil {
-		if c := last(func(c *scenario.StanceChange) bool { return c.Salience != nil }); c != nil || base == nil {
-			if c == nil {
-				c = changes[len(changes)-1]
-			}
-			c.Salience = p.Salience
-		} else {
-			base.Salience = *p.Salience
-		}
-	}
-	if p.Range != nil {
-		var rg *scenario.StanceRange
-		if err := json.Unmarshal(p.Range, &rg); err != nil {
-			return errs.New(errs.Invalid, "range: %v; valid: {\"position\": [low, high], \"salience\": [low, high]} or null", err)
-		}
-		// A range goes where the position (or salience) it bounds was
-		// last set, so it is not dropped by a later change.
-		c := last(func(c *scenario.StanceChange) bool { return c.Range != nil || c.Position != nil || c.Salience != nil })
-		if c != nil || base == nil {
-			if c == nil {
-				c = changes[len(changes)-1]
-			}
-			c.Range = rg
-		} else {
-			base.Range = rg
-		}
-	}
-	if p.Evidence != nil || p.Assumed != nil || p.Note != nil {
-		c := last(func(c *scenario.StanceChange) bool { return len(c.Evidence) > 0 || c.Note != "" || c.Assumed != "" })
-		switch {
-		case c != nil || base == nil:
-			if c == nil {
-				c = changes[len(changes)-1]
-			}
-			if p.Evidence != nil {
-				c.Evidence = *p.Evidence
-			}
-			if p.Assumed != nil {
-				c.Assumed = *p.Assumed
-			}
-			if p.Note != nil {
-				c.Note = *p.Note
-			}
-		default:
-			if p.Evidence != nil {
-				base.Evidence = *p.Evidence
-			}
-			if p.Assumed != nil {
-				base.Assumed = *p.Assumed
-			}
-			if p.Note != nil {
-				base.Note = *p.Note
-			}
-		}
-	}
-	return nil
+	s.save(w, r, rec, edited)
 }
 
 // resolved returns the scenario as of ?snapshot= with ?variant= applied:
@@ -579,11 +473,8 @@ func (s *Server) resolved(w http.ResponseWriter, r *http.Request) {
 	if snap == "" {
 		snap = scenario.Latest
 	}
-	res, err := p.s.Resolve(snap, q.Get("variant"))
+	res, err := p.in.Scenario.Resolve(snap, q.Get("variant"))
 	if err != nil {
-		if errs.CodeOf(err) == errs.Argument {
-			err = errs.New(errs.Invalid, "snapshot: %v", err)
-		}
 		s.fail(w, r, err)
 		return
 	}

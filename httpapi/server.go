@@ -1,12 +1,20 @@
 // Package httpapi serves Parley over HTTP: a JSON API for scenarios and
-// runs (forecast, sweep, sensitivity, deal) over a store.Store, its OpenAPI
-// 3 document at /api/openapi.json, and the web app's static files.
+// runs (forecast, sweep, sensitivity, deal evaluate, deal search) over a
+// store.Store, its OpenAPI 3 document at /api/openapi.json, and the web
+// app's static files.
 //
-// Every scenario the API accepts is read and validated by the same code as
-// the CLI (scenariofile.Parse, scenario.Validate), and a rejected one is a
-// 400 response whose JSON lists the same diagnostics, each naming its field
-// path. Errors map from errs codes: Invalid → 400, NotFound → 404,
-// Conflict → 409, anything else → 500.
+// The API is a door onto package ask, as the command line is: it reads
+// scenarios and peer files with ask.Load, answers every question with the
+// function of package ask that answers it at the command line, and
+// returns the answer types of package answer as they are, so the JSON of
+// a run's result is the JSON of `parley … --format json`. A request body
+// is the question's request type (answer.ForecastRequest, …), decoded
+// over the same defaults (answer.New*Request). It imports no model.
+//
+// A rejected scenario is a 400 response whose JSON lists the diagnostics
+// the command line prints, each naming its field path. Errors map from
+// errs codes: Invalid and Argument → 400, NotFound → 404, Conflict → 409,
+// anything else → 500.
 //
 // Writes (POST, PUT, PATCH, DELETE) need "Authorization: Bearer TOKEN" when
 // Options.Token is set; the CLI sets it from PARLEY_TOKEN and refuses to
@@ -27,17 +35,8 @@ import (
 	"strings"
 	"time"
 
-	"parley/scenario"
 	"parley/store"
 )
-
-// Peer is a file format of another tool that import reads (BDM CSV, KTAB,
-// Decide, …).
-type Peer struct {
-	Name   string
-	Detect func(name string, head []byte) bool
-	Read   func(name string, data []byte) (*scenario.Scenario, error)
-}
 
 // Options configure a Server. The zero value (with a Store) serves the API
 // without auth on any host, with the default limits.
@@ -55,16 +54,12 @@ type Options struct {
 	// MaxQueued bounds the jobs queued or running at once; more are
 	// refused with 503 and Retry-After. 0 means 64.
 	MaxQueued int
-	// ForecastTimeout bounds a forecast run within a request (POST
-	// …/forecast); 0 means one minute. Longer ones belong in a job.
+	// ForecastTimeout bounds a run within a request (POST …/forecast,
+	// …/deal/evaluate, …/deal/search); 0 means one minute. Longer ones
+	// belong in a job.
 	ForecastTimeout time.Duration
-	// Peers are the peer formats import accepts.
-	Peers []Peer
 	// Web is the web app's files (index.html at the root); nil serves none.
 	Web fs.FS
-	// Jobs adds or replaces job kinds (sweep, sensitivity, deal) beside the
-	// built-in forecast.
-	Jobs map[store.RunKind]JobFunc
 	// Logger logs failed requests; nil discards.
 	Logger *slog.Logger
 }
@@ -72,7 +67,7 @@ type Options struct {
 // Server is the HTTP handler.
 type Server struct {
 	o      Options
-	cache  *parseCache
+	cache  *cache
 	mux    *http.ServeMux
 	jobs   *runner
 	routes []Route
@@ -103,16 +98,17 @@ func New(ctx context.Context, o Options) (*Server, error) {
 	if o.Logger == nil {
 		o.Logger = slog.New(slog.DiscardHandler)
 	}
-	s := &Server{o: o, mux: http.NewServeMux(), cache: &parseCache{m: map[string]*parsed{}}}
-	s.jobs = newRunner(o.Store, o.MaxJobs, s.kinds())
+	s := &Server{o: o, mux: http.NewServeMux(), cache: &cache{m: map[string]*stored{}}}
+	s.jobs = newRunner(o.Store, o.MaxJobs)
 	if err := s.jobs.recover(ctx); err != nil {
 		return nil, err
 	}
 	s.routes = []Route{
 		{"GET", "/api/health", "liveness and store check", s.health},
 		{"GET", "/api/openapi.json", "this document", s.openapi},
-		{"GET", "/api/models", "the models a forecast can run", s.models},
-		{"GET", "/api/kinds", "the run kinds this server can run", s.kindList},
+		{"GET", "/api/models", "the models a run can use, with their settings", s.models},
+		{"GET", "/api/formats", "the file formats import reads", s.formats},
+		{"GET", "/api/kinds", "the kinds of run", s.kindList},
 		{"GET", "/api/scenarios", "list scenarios", s.listScenarios},
 		{"POST", "/api/scenarios", "create a scenario from a YAML or JSON file", s.createScenario},
 		{"POST", "/api/scenarios/import", "create a scenario from a scenario file or a peer format", s.importScenario},
@@ -122,9 +118,11 @@ func New(ctx context.Context, o Options) (*Server, error) {
 		{"GET", "/api/scenarios/{id}/export", "the scenario file, as saved or converted", s.exportScenario},
 		{"GET", "/api/scenarios/{id}/resolved", "the scenario at a snapshot with a variant applied", s.resolved},
 		{"PATCH", "/api/scenarios/{id}/stances/{actor}/{issue}", "edit one stance", s.patchStance},
-		{"POST", "/api/scenarios/{id}/forecast", "run models now and store the run", s.forecast},
+		{"POST", "/api/scenarios/{id}/forecast", "forecast now and store the run", s.inline(store.Forecast)},
+		{"POST", "/api/scenarios/{id}/deal/evaluate", "evaluate a package now and store the run", s.inline(store.Deal)},
+		{"POST", "/api/scenarios/{id}/deal/search", "search the zone of agreement now and store the run", s.inline(store.DealSearch)},
 		{"GET", "/api/scenarios/{id}/runs", "list a scenario's runs", s.listRuns},
-		{"POST", "/api/scenarios/{id}/runs", "start a run as a job", s.startRun},
+		{"POST", "/api/scenarios/{id}/runs", "start a run of any kind as a job", s.startRun},
 		{"GET", "/api/runs/{run}", "get a run with its result", s.getRun},
 		{"GET", "/api/runs/{run}/events", "a run's progress as server-sent events", s.runEvents},
 		{"POST", "/api/runs/{run}/cancel", "cancel a running job", s.cancelRun},

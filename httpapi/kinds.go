@@ -1,0 +1,221 @@
+package httpapi
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"strings"
+	"sync"
+
+	"parley/answer"
+	"parley/ask"
+	"parley/store"
+)
+
+// The kinds of run (store.Kinds), each a question of package ask with its
+// request type from package answer. A request starts from the kind's
+// defaults (answer.New*Request, the command line's defaults too) and the
+// body overwrites only the fields it names.
+
+// question is a request of one kind of run, ready to be answered.
+type question interface {
+	// request returns the request (a pointer to an answer.*Request) to
+	// decode a body or a stored run's options into.
+	request() any
+	// flat returns the request with a "kind" field beside its own, for the
+	// body of POST …/runs.
+	flat() any
+	target() answer.Target
+	// models returns the models the request names (nil for a kind
+	// without models) and seed its seed, as asked.
+	models() []string
+	seed() uint64
+	// run answers the request on the case; progress may be nil.
+	run(ctx context.Context, c *ask.Case, progress ask.Progress) (*outcome, error)
+}
+
+// outcome is an answer and what a run stores beside it.
+type outcome struct {
+	// answer is the answer (*answer.Forecast, …): a run's result.
+	answer any
+	// request is the request as the answer echoes it, normalised (model
+	// names resolved, the target as resolved): a run's options.
+	request any
+	models  []string
+	seed    uint64
+}
+
+// kinds makes a request of each kind with every default.
+var kinds = map[store.RunKind]func() question{
+	store.Forecast:    func() question { return &forecastRun{answer.NewForecastRequest()} },
+	store.Sweep:       func() question { return &sweepRun{answer.NewSweepRequest()} },
+	store.Sensitivity: func() question { return &sensitivityRun{sweepRun{answer.NewSensitivityRequest()}} },
+	store.Deal:        func() question { return &dealRun{answer.NewDealEvaluateRequest()} },
+	store.DealSearch:  func() question { return &dealSearchRun{answer.NewDealSearchRequest()} },
+}
+
+// inline are the kinds that have an endpoint of their own and run within
+// the request (a re-run of one does too); the others run as jobs.
+var inline = map[store.RunKind]bool{store.Forecast: true, store.Deal: true, store.DealSearch: true}
+
+type forecastRun struct{ req answer.ForecastRequest }
+
+func (q *forecastRun) request() any { return &q.req }
+func (q *forecastRun) flat() any {
+	return &struct {
+		Kind store.RunKind `json:"kind"`
+		*answer.ForecastRequest
+	}{ForecastRequest: &q.req}
+}
+func (q *forecastRun) target() answer.Target { return q.req.Target }
+func (q *forecastRun) models() []string      { return q.req.Models }
+func (q *forecastRun) seed() uint64          { return q.req.Seed }
+func (q *forecastRun) run(ctx context.Context, c *ask.Case, _ ask.Progress) (*outcome, error) {
+	a, err := ask.Forecast(ctx, c, q.req)
+	if err != nil {
+		return nil, err
+	}
+	return &outcome{a, a.Request, a.Request.Models, a.Request.Seed}, nil
+}
+
+type sweepRun struct{ req answer.SweepRequest }
+
+func (q *sweepRun) request() any { return &q.req }
+func (q *sweepRun) flat() any {
+	return &struct {
+		Kind store.RunKind `json:"kind"`
+		*answer.SweepRequest
+	}{SweepRequest: &q.req}
+}
+func (q *sweepRun) target() answer.Target { return q.req.Target }
+func (q *sweepRun) models() []string      { return q.req.Models }
+func (q *sweepRun) seed() uint64          { return q.req.Seed }
+func (q *sweepRun) run(ctx context.Context, c *ask.Case, p ask.Progress) (*outcome, error) {
+	a, err := ask.Sweep(ctx, c, q.req, p)
+	if err != nil {
+		return nil, err
+	}
+	return &outcome{a, a.Request, a.Request.Models, a.Request.Seed}, nil
+}
+
+// sensitivityRun is a sensitivity analysis: a sweep request, answered by
+// ask.Sensitivity.
+type sensitivityRun struct{ sweepRun }
+
+func (q *sensitivityRun) run(ctx context.Context, c *ask.Case, p ask.Progress) (*outcome, error) {
+	a, err := ask.Sensitivity(ctx, c, q.req, p)
+	if err != nil {
+		return nil, err
+	}
+	return &outcome{a, a.Request, a.Request.Models, a.Request.Seed}, nil
+}
+
+type dealRun struct{ req answer.DealEvaluateRequest }
+
+func (q *dealRun) request() any { return &q.req }
+func (q *dealRun) flat() any {
+	return &struct {
+		Kind store.RunKind `json:"kind"`
+		*answer.DealEvaluateRequest
+	}{DealEvaluateRequest: &q.req}
+}
+func (q *dealRun) target() answer.Target { return q.req.Target }
+func (q *dealRun) models() []string      { return q.req.Models }
+func (q *dealRun) seed() uint64          { return answer.DefaultSeed }
+func (q *dealRun) run(ctx context.Context, c *ask.Case, _ ask.Progress) (*outcome, error) {
+	a, err := ask.DealEvaluate(ctx, c, q.req)
+	if err != nil {
+		return nil, err
+	}
+	// The models' forecasts the package is compared with run with the
+	// default seed.
+	return &outcome{a, a.Request, a.Request.Models, answer.DefaultSeed}, nil
+}
+
+type dealSearchRun struct{ req answer.DealSearchRequest }
+
+func (q *dealSearchRun) request() any { return &q.req }
+func (q *dealSearchRun) flat() any {
+	return &struct {
+		Kind store.RunKind `json:"kind"`
+		*answer.DealSearchRequest
+	}{DealSearchRequest: &q.req}
+}
+func (q *dealSearchRun) target() answer.Target { return q.req.Target }
+func (q *dealSearchRun) models() []string      { return nil }
+func (q *dealSearchRun) seed() uint64          { return q.req.Seed }
+func (q *dealSearchRun) run(ctx context.Context, c *ask.Case, _ ask.Progress) (*outcome, error) {
+	a, err := ask.DealSearch(ctx, c, q.req)
+	if err != nil {
+		return nil, err
+	}
+	return &outcome{a, a.Request, nil, a.Request.Seed}, nil
+}
+
+// kindNames lists the kinds, in store.Kinds order.
+func kindNames() []string {
+	var out []string
+	for _, k := range store.Kinds {
+		out = append(out, string(k))
+	}
+	return out
+}
+
+// inputHash is a run's input hash: the SHA-256 of its options (JSON) and
+// of the fingerprint of the case it read. Equal hashes, the same
+// computation: a re-run checks that the scenario still hashes to it.
+func inputHash(options, fingerprint []byte) string {
+	h := sha256.New()
+	h.Write(options)
+	h.Write([]byte{'\n'})
+	h.Write(fingerprint)
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// overall turns package ask's progress (done of total steps of one model,
+// the models one after another) into progress over the whole run, which
+// runs n models (fewer when n undercounts).
+func overall(n int, progress func(done, total int)) ask.Progress {
+	var mu sync.Mutex
+	var seen []string
+	return func(model string, done, total int) {
+		mu.Lock()
+		i := 0
+		for i < len(seen) && seen[i] != model {
+			i++
+		}
+		if i == len(seen) {
+			seen = append(seen, model)
+		}
+		k := max(n, len(seen))
+		mu.Unlock()
+		progress(i*total+done, k*total)
+	}
+}
+
+// modelCount is how many models a list of model names runs, by the rule
+// of answer.Run: none, the default set; "all", every model.
+func modelCount(list []string) int {
+	var names []string
+	for _, n := range list {
+		for _, part := range strings.Split(n, ",") {
+			if part = strings.TrimSpace(part); part != "" {
+				names = append(names, part)
+			}
+		}
+	}
+	all := ask.Models()
+	switch {
+	case len(names) == 0:
+		n := 0
+		for _, m := range all {
+			if m.Default {
+				n++
+			}
+		}
+		return n
+	case len(names) == 1 && names[0] == "all":
+		return len(all)
+	}
+	return len(names)
+}

@@ -1,0 +1,248 @@
+package httpapi
+
+import (
+	"context"
+	"encoding/json"
+	"sync"
+	"time"
+
+	"parley/errs"
+	"parley/store"
+)
+
+// runner runs jobs in goroutines, at most max at once, and keeps the live
+// state (progress, cancel) of the ones running.
+type runner struct {
+	st   store.Store
+	sem  chan struct{}
+	ctx  context.Context
+	stop context.CancelFunc
+	wg   sync.WaitGroup
+
+	mu   sync.Mutex
+	live map[string]*job
+}
+
+type job struct {
+	cancel      context.CancelFunc
+	done, total int
+	status      store.RunStatus
+	subs        map[chan struct{}]bool
+	finished    chan struct{}
+}
+
+// jobFunc computes a job's result. It reports progress as done of total
+// steps (from any goroutine) and honours ctx.
+type jobFunc func(ctx context.Context, progress func(done, total int)) (any, error)
+
+func newRunner(st store.Store, max int) *runner {
+	ctx, stop := context.WithCancel(context.Background())
+	return &runner{st: st, sem: make(chan struct{}, max), ctx: ctx, stop: stop, live: map[string]*job{}}
+}
+
+// recover marks runs a previous process left unfinished as failed.
+func (q *runner) recover(ctx context.Context) error {
+	runs, err := q.st.ListRuns(ctx, "")
+	if err != nil {
+		return err
+	}
+	for _, r := range runs {
+		if r.Status.Final() {
+			continue
+		}
+		full, err := q.st.GetRun(ctx, r.ID)
+		if err != nil {
+			return err
+		}
+		full.Status, full.Error, full.Finished = store.Failed, "the server stopped before the run finished; re-run it", time.Now().UTC()
+		if err := q.st.UpdateRun(ctx, full); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// start runs fn as the job of the stored run, which is queued.
+func (q *runner) start(run *store.Run, fn jobFunc) {
+	ctx, cancel := context.WithCancel(q.ctx)
+	j := &job{cancel: cancel, status: store.Queued, subs: map[chan struct{}]bool{}, finished: make(chan struct{})}
+	q.mu.Lock()
+	q.live[run.ID] = j
+	q.mu.Unlock()
+	q.wg.Add(1)
+	go func() {
+		defer q.wg.Done()
+		defer cancel()
+		r := *run
+		select {
+		case q.sem <- struct{}{}:
+			defer func() { <-q.sem }()
+		case <-ctx.Done():
+		}
+		bg := context.WithoutCancel(ctx)
+		if ctx.Err() == nil {
+			r.Status, r.Started = store.Running, time.Now().UTC()
+			q.set(run.ID, func(j *job) { j.status = store.Running })
+			q.st.UpdateRun(bg, &r)
+		}
+		var res any
+		var err error
+		if ctx.Err() == nil {
+			var mu sync.Mutex
+			last := time.Now()
+			res, err = safeRun(ctx, fn, func(done, total int) {
+				// Jobs may report from several goroutines.
+				q.set(run.ID, func(j *job) {
+					if done > j.done || total != j.total {
+						j.done, j.total = done, total
+					}
+				})
+				mu.Lock()
+				defer mu.Unlock()
+				if time.Since(last) > 500*time.Millisecond && total > 0 {
+					last = time.Now()
+					p := r
+					p.Progress = float64(done) / float64(total)
+					q.st.UpdateRun(bg, &p)
+				}
+			})
+		}
+		r.Finished = time.Now().UTC()
+		switch {
+		case ctx.Err() != nil:
+			r.Status, r.Error = store.Cancelled, "cancelled"
+		case err != nil:
+			r.Status, r.Error = store.Failed, err.Error()
+		default:
+			b, merr := json.Marshal(res)
+			if merr != nil {
+				r.Status, r.Error = store.Failed, merr.Error()
+			} else {
+				r.Status, r.Progress, r.Result = store.Done, 1, b
+			}
+		}
+		if r.Status != store.Done {
+			if p, ok := q.progress(run.ID); ok {
+				r.Progress = p.Progress
+			}
+		}
+		q.st.UpdateRun(bg, &r)
+		q.mu.Lock()
+		delete(q.live, run.ID)
+		for ch := range j.subs {
+			close(ch)
+		}
+		j.subs = nil
+		close(j.finished)
+		q.mu.Unlock()
+	}()
+}
+
+// safeRun turns a panicking run into a failed one.
+func safeRun(ctx context.Context, fn jobFunc, progress func(int, int)) (res any, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			res, err = nil, errs.New(errs.Internal, "the run crashed: %v", p)
+		}
+	}()
+	return fn(ctx, progress)
+}
+
+func (q *runner) set(id string, f func(*job)) {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	j := q.live[id]
+	if j == nil {
+		return
+	}
+	f(j)
+	for ch := range j.subs {
+		select {
+		case ch <- struct{}{}:
+		default:
+		}
+	}
+}
+
+func (q *runner) progress(id string) (progressEvent, bool) {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	j := q.live[id]
+	if j == nil {
+		return progressEvent{}, false
+	}
+	p := progressEvent{Done: j.done, Total: j.total}
+	if j.total > 0 {
+		p.Progress = float64(j.done) / float64(j.total)
+	}
+	return p, true
+}
+
+// overlay puts the live progress of a running job into run.
+func (q *runner) overlay(run *store.Run) {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	if j := q.live[run.ID]; j != nil {
+		run.Status = j.status
+		if j.total > 0 {
+			run.Progress = float64(j.done) / float64(j.total)
+		}
+	}
+}
+
+// subscribe returns a channel that receives on progress and is closed when
+// the job ends; nil when the job is not running here.
+func (q *runner) subscribe(id string) (chan struct{}, func()) {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	j := q.live[id]
+	if j == nil {
+		return nil, func() {}
+	}
+	ch := make(chan struct{}, 1)
+	j.subs[ch] = true
+	ch <- struct{}{}
+	return ch, func() {
+		q.mu.Lock()
+		defer q.mu.Unlock()
+		if j.subs != nil && j.subs[ch] {
+			delete(j.subs, ch)
+		}
+	}
+}
+
+// count returns the number of jobs queued or running.
+func (q *runner) count() int {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	return len(q.live)
+}
+
+func (q *runner) cancel(id string) bool {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	if j := q.live[id]; j != nil {
+		j.cancel()
+		return true
+	}
+	return false
+}
+
+// wait waits for the job to record its end.
+func (q *runner) wait(ctx context.Context, id string) {
+	q.mu.Lock()
+	j := q.live[id]
+	q.mu.Unlock()
+	if j == nil {
+		return
+	}
+	select {
+	case <-j.finished:
+	case <-ctx.Done():
+	}
+}
+
+func (q *runner) close() {
+	q.stop()
+	q.wg.Wait()
+}
