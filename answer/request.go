@@ -126,7 +126,7 @@ type DealSearchRequest struct {
 	// capability-weighted sum; -1: none).
 	Frontier int `json:"frontier,omitempty"`
 	// Samples is the number of packages drawn from the zone (0: 5; -1:
-	// none).
+	// none). Frontier and Samples are at most MaxPackages.
 	Samples int `json:"samples,omitempty"`
 	// Seed seeds the frontier's and the sample's random numbers.
 	Seed uint64 `json:"seed"`
@@ -137,6 +137,9 @@ const (
 	DefaultBatna = "auto"
 	DefaultRest  = "reference"
 	DefaultRho   = 1.0
+	// MaxPackages bounds a deal search's frontier and samples: each
+	// frontier package is one solve.
+	MaxPackages = 1000
 )
 
 // NewDealEvaluateRequest returns a deal evaluate request with every default.

@@ -72,6 +72,14 @@ func DealEvaluate(ctx context.Context, c *Case, req answer.DealEvaluateRequest) 
 
 // DealSearch searches the zone of agreement among the required actors.
 func DealSearch(ctx context.Context, c *Case, req answer.DealSearchRequest) (*answer.DealSearch, error) {
+	for _, f := range []struct {
+		name string
+		n    int
+	}{{"frontier", req.Frontier}, {"samples", req.Samples}} {
+		if f.n < -1 || f.n > answer.MaxPackages {
+			return nil, errs.New(errs.Argument, "%s %d: valid: -1 (none), 0 (the default) or a number of packages up to %d", f.name, f.n, answer.MaxPackages)
+		}
+	}
 	req.Target = c.target(req.Target)
 	din, o, noDeal, warn, err := c.dealSetup(ctx, &req.DealRequest)
 	if err != nil {

@@ -900,6 +900,23 @@ func TestDealSearch(t *testing.T) {
 	if !strings.Contains(b.Error, "batna") || !strings.Contains(b.Error, "valid:") {
 		t.Fatalf("%+v", b)
 	}
+	// The frontier and the sample: at most answer.MaxPackages packages.
+	var r run
+	e.want(e.do("POST", "/api/scenarios/"+v.ID+"/deal/search", fmt.Sprintf(`{"require":["y"],"frontier":%d,"samples":%[1]d}`, answer.MaxPackages)), 200).json(t, &r)
+	var res answer.DealSearch
+	if err := json.Unmarshal(r.Result, &res); err != nil || len(res.Result.Frontier) != answer.MaxPackages || len(res.Result.Sample) != answer.MaxPackages {
+		t.Fatalf("at the limit: %v, %d frontier and %d sample packages", err, len(res.Result.Frontier), len(res.Result.Sample))
+	}
+	for _, body := range []string{
+		fmt.Sprintf(`{"frontier":%d}`, answer.MaxPackages+1),
+		fmt.Sprintf(`{"samples":%d}`, answer.MaxPackages+1),
+		`{"samples":-2}`,
+	} {
+		e.want(e.do("POST", "/api/scenarios/"+v.ID+"/deal/search", body), 400).json(t, &b)
+		if b.Code != "argument" || !strings.Contains(b.Error, fmt.Sprintf("up to %d", answer.MaxPackages)) {
+			t.Fatalf("%s: %+v", body, b)
+		}
+	}
 }
 
 // roundAll rounds to 6 decimals: the search solves to a tolerance.
