@@ -2,7 +2,6 @@ package httpapi_test
 
 import (
 	"context"
-	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
@@ -14,6 +13,18 @@ import (
 	"parley/store/sqlite"
 )
 
+// endpoints are the endpoints FuzzWrites sends bodies to: every one that
+// reads a body and answers within the request (a job would outlive the
+// fuzzed call).
+var endpoints = []struct{ method, path string }{
+	{"POST", "/api/scenarios"},
+	{"PATCH", "/api/scenarios/{id}/stances/x/a"},
+	{"POST", "/api/scenarios/{id}/forecast"},
+	{"POST", "/api/scenarios/import?filename=x"},
+	{"POST", "/api/scenarios/{id}/deal/evaluate"},
+	{"POST", "/api/scenarios/{id}/deal/search"},
+}
+
 // FuzzWrites sends arbitrary bodies to the endpoints that read one: the
 // server must answer every one with a success or a 4xx that says what is
 // wrong, never a 500 or a crash.
@@ -22,8 +33,9 @@ func FuzzWrites(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
-	for _, seed := range []string{string(b), "", "{}", "[]", "metadata: [", `{"version":1,"position":1e309}`, `{"kind":"sweep","samples":-1}`, "\x00\xff", `{"range":{"position":[1]}}`} {
-		for ep := range 4 {
+	for _, seed := range []string{string(b), "", "{}", "[]", "metadata: [", `{"version":1,"position":1e309}`, `{"kind":"sweep","draws":-1}`, "\x00\xff", `{"range":{"position":[1]}}`,
+		`{"models":["all"],"rounds":3}`, `{"package":{"a":50,"b":50},"rest":"none"}`, `{"require":["y"],"fix":{"a":1e308},"frontier":3}`, `{"rho":1e-300,"batna":"model:bdm"}`, "Actor,Capability,Position,Salience\nA,1,0,0.5\n"} {
+		for ep := range endpoints {
 			f.Add(uint8(ep), seed)
 		}
 	}
@@ -44,18 +56,9 @@ func FuzzWrites(f *testing.F) {
 	}
 	id := strings.TrimPrefix(rec.Header().Get("Location"), "/api/scenarios/")
 	f.Fuzz(func(t *testing.T, ep uint8, body string) {
-		var req *http.Request
-		switch ep % 4 {
-		case 0:
-			req = httptest.NewRequest("POST", "/api/scenarios", strings.NewReader(body))
-		case 1:
-			req = httptest.NewRequest("PATCH", "/api/scenarios/"+id+"/stances/x/a", strings.NewReader(body))
-			req.Header.Set("If-Match", `"1"`)
-		case 2:
-			req = httptest.NewRequest("POST", "/api/scenarios/"+id+"/forecast", strings.NewReader(body))
-		case 3:
-			req = httptest.NewRequest("POST", "/api/scenarios/import?filename=x", strings.NewReader(body))
-		}
+		e := endpoints[int(ep)%len(endpoints)]
+		req := httptest.NewRequest(e.method, strings.Replace(e.path, "{id}", id, 1), strings.NewReader(body))
+		req.Header.Set("If-Match", `"1"`)
 		rec := httptest.NewRecorder()
 		api.ServeHTTP(rec, req)
 		if rec.Code >= 500 {
