@@ -32,16 +32,18 @@ import (
 type parityInput struct {
 	name string // for test names
 	file string // "" for the built-in case
-	// issue is an issue id of the file, for the deal package.
+	// issue is an issue id of the file and value a point of its scale,
+	// for the deal package.
 	issue string
+	value float64
 }
 
 var parityInputs = []parityInput{
-	{"builtin", "", "ceasefire"},
-	{"scenario", "testdata/example.yaml", "budget"},
-	{"bdmcsv", "../model/bdm/testdata/eu_emissions_bdm1994.csv", "issue"},
-	{"ktab", "../format/ktab/testdata/dummyData_3Dim.csv", "pstn1"},
-	{"decide", "../format/decide/testdata/sample_data.txt", "tolheffing-binnenstad"},
+	{"builtin", "", "ceasefire", 50},
+	{"scenario", "testdata/example.yaml", "budget", 50},
+	{"bdmcsv", "../model/bdm/testdata/eu_emissions_bdm1994.csv", "issue", 7},
+	{"ktab", "../format/ktab/testdata/dummyData_3Dim.csv", "pstn1", 50},
+	{"decide", "../format/decide/testdata/sample_data.txt", "tolheffing-binnenstad", 50},
 }
 
 // parityQuestion is one question: the CLI's arguments (after the file) and
@@ -72,10 +74,9 @@ func parityQuestions(in parityInput) []parityQuestion {
 			`{"models": ["exchange", "smp"], "params": {"exchange-p": "0.3", "smp-vote": "Binary"}, "seed": 5, "max_rounds": 20}`},
 		parityQuestion{"forecast all", []string{"forecast", "-m", "all", "--rounds", "3"}, "forecast", `{"models": ["all"], "rounds": 3}`},
 	)
-	if in.issue != "" {
-		qs = append(qs, parityQuestion{"deal evaluate package", []string{"deal", "evaluate", "-p", in.issue + "=50", "--rest", "model:compromise", "-m", "compromise,bdm"}, "deal/evaluate",
-			fmt.Sprintf(`{"package": {%q: 50}, "rest": "model:compromise", "models": ["compromise", "bdm"]}`, in.issue)})
-	}
+	qs = append(qs, parityQuestion{"deal evaluate package", []string{"deal", "evaluate", "-p", fmt.Sprintf("%s=%v", in.issue, in.value), "--rest", "model:compromise", "-m", "compromise,bdm"}, "deal/evaluate",
+		fmt.Sprintf(`{"package": {%q: %v}, "rest": "model:compromise", "models": ["compromise", "bdm"]}`, in.issue, in.value)}
+
 	return qs
 }
 
@@ -115,6 +116,7 @@ func TestParityCLIAndAPI(t *testing.T) {
 						if code == 0 || status < 400 || status >= 500 || !strings.Contains(stderr, e.Error) || e.Error == "" {
 							t.Fatalf("CLI exit %d (%s), API %d (%s)", code, stderr, status, body)
 						}
+						t.Logf("both doors refuse: %s", e.Error)
 						return
 					}
 					var a, b any
