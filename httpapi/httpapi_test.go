@@ -166,8 +166,10 @@ func near(a, b float64) bool { return math.Abs(a-b) < 1e-9*math.Max(1, math.Abs(
 func TestOpenAPIMatchesRoutes(t *testing.T) {
 	e := newEnv(t, httpapi.Options{})
 	var doc struct {
-		OpenAPI string                                `json:"openapi"`
-		Paths   map[string]map[string]json.RawMessage `json:"paths"`
+		OpenAPI string `json:"openapi"`
+		Paths   map[string]map[string]struct {
+			Summary string `json:"summary"`
+		} `json:"paths"`
 	}
 	e.want(e.do("GET", "/api/openapi.json", ""), 200).json(t, &doc)
 	if !strings.HasPrefix(doc.OpenAPI, "3.") {
@@ -181,6 +183,9 @@ func TestOpenAPIMatchesRoutes(t *testing.T) {
 	}
 	for _, r := range e.api.Routes() {
 		inRoutes = append(inRoutes, r.Method+" "+r.Pattern)
+		if op, ok := doc.Paths[r.Pattern][strings.ToLower(r.Method)]; ok && op.Summary != r.Summary {
+			t.Errorf("%s %s: summary %q in the document, %q in the route table", r.Method, r.Pattern, op.Summary, r.Summary)
+		}
 		path := strings.NewReplacer("{id}", "nope", "{run}", "nope", "{actor}", "x", "{issue}", "a").Replace(r.Pattern)
 		res := e.do(r.Method, path, "")
 		var b errBody

@@ -5,8 +5,11 @@ import (
 	"net/http"
 )
 
-// openapiDoc is the OpenAPI 3 document of the API, written by hand;
-// TestOpenAPIMatchesRoutes keeps it and the route table equal.
+// openapiDoc is the OpenAPI 3 document of the API. Its paths and the
+// API's own schemas are written by hand (TestOpenAPIMatchesRoutes keeps
+// the paths and their summaries equal to the route table); the schemas of
+// the request and answer types are generated from the Go types of package
+// answer (TestOpenAPISchemas checks them, and with -update rewrites them).
 //
 //go:embed openapi.json
 var openapiDoc []byte

@@ -56,7 +56,8 @@ type Options struct {
 	MaxQueued int
 	// ForecastTimeout bounds a run within a request (POST …/forecast,
 	// …/deal/evaluate, …/deal/search); 0 means one minute. Longer ones
-	// belong in a job.
+	// belong in a job. The models' forecasts stop at the deadline; a deal
+	// search, which does not, is bounded by answer.MaxPackages instead.
 	ForecastTimeout time.Duration
 	// Web is the web app's files (index.html at the root); nil serves none.
 	Web fs.FS
