@@ -75,8 +75,7 @@ func parityQuestions(in parityInput) []parityQuestion {
 		parityQuestion{"forecast all", []string{"forecast", "-m", "all", "--rounds", "3"}, "forecast", `{"models": ["all"], "rounds": 3}`},
 	)
 	qs = append(qs, parityQuestion{"deal evaluate package", []string{"deal", "evaluate", "-p", fmt.Sprintf("%s=%v", in.issue, in.value), "--rest", "model:compromise", "-m", "compromise,bdm"}, "deal/evaluate",
-		fmt.Sprintf(`{"package": {%q: %v}, "rest": "model:compromise", "models": ["compromise", "bdm"]}`, in.issue, in.value)}
-
+		fmt.Sprintf(`{"package": {%q: %v}, "rest": "model:compromise", "models": ["compromise", "bdm"]}`, in.issue, in.value)})
 	return qs
 }
 
