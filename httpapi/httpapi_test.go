@@ -979,6 +979,17 @@ func TestRerunEveryKind(t *testing.T) {
 			t.Errorf("%s rerun as a job: hash %s, was %s", r.Kind, rr.InputHash, r.InputHash)
 		}
 	}
+	// A run stored by an earlier version, whose options this one does not
+	// read, is not re-run as something else.
+	old := &store.Run{ScenarioID: v.ID, ScenarioVersion: 1, Kind: store.Sweep, InputHash: "x", Options: json.RawMessage(`{"kind":"sweep","samples":300}`), Status: store.Done}
+	if err := e.st.CreateRun(context.Background(), old); err != nil {
+		t.Fatal(err)
+	}
+	var b errBody
+	e.want(e.do("POST", "/api/runs/"+old.ID+"/rerun", ""), 409).json(t, &b)
+	if !strings.Contains(b.Error, "another version of Parley") || !strings.Contains(b.Error, `unknown field "kind"`) {
+		t.Fatalf("%+v", b)
+	}
 	e.want(e.do("PATCH", p+"/stances/y/b", `{"version":1,"salience":0.9}`), 200)
 	for _, r := range runs {
 		var b errBody
