@@ -72,13 +72,8 @@ func DealEvaluate(ctx context.Context, c *Case, req answer.DealEvaluateRequest) 
 
 // DealSearch searches the zone of agreement among the required actors.
 func DealSearch(ctx context.Context, c *Case, req answer.DealSearchRequest) (*answer.DealSearch, error) {
-	for _, f := range []struct {
-		name string
-		n    int
-	}{{"frontier", req.Frontier}, {"samples", req.Samples}} {
-		if f.n < -1 || f.n > answer.MaxPackages {
-			return nil, errs.New(errs.Argument, "%s %d: valid: -1 (none), 0 (the default) or a number of packages up to %d", f.name, f.n, answer.MaxPackages)
-		}
+	if err := checkPackages(req); err != nil {
+		return nil, err
 	}
 	req.Target = c.target(req.Target)
 	din, o, noDeal, warn, err := c.dealSetup(ctx, &req.DealRequest)
@@ -97,8 +92,8 @@ func DealSearch(ctx context.Context, c *Case, req answer.DealSearchRequest) (*an
 // the required actors (aliases resolved), ρ, and the no-deal package.
 func (c *Case) dealSetup(ctx context.Context, req *answer.DealRequest) (*deal.Input, deal.Options, string, []string, error) {
 	var o deal.Options
-	if !(req.Rho > 0) || math.IsInf(req.Rho, 0) {
-		return nil, o, "", nil, errs.New(errs.Argument, "rho %v: valid: a number > 0 (1 is linear loss)", req.Rho)
+	if err := checkDeal(req); err != nil {
+		return nil, o, "", nil, err
 	}
 	o.Rho = req.Rho
 	var req2 []string
@@ -180,7 +175,7 @@ func (c *Case) packageFrom(ctx context.Context, spec, field string) ([]float64, 
 		}
 		return v, spec, nil
 	}
-	return nil, "", errs.New(errs.Argument, "%s %q: valid: reference, none, model:NAME (models: %s)", field, spec, strings.Join(ModelNames(), ", "))
+	return nil, "", checkPackageSpec(field, spec, false)
 }
 
 func issueIDs(c *Case) []string {

@@ -6,7 +6,6 @@ import (
 	"strconv"
 
 	"parley/answer"
-	"parley/errs"
 	"parley/model"
 	"parley/sweep"
 )
@@ -66,11 +65,8 @@ func Sensitivity(ctx context.Context, c *Case, req answer.SweepRequest, progress
 
 // prepareSweep checks a sweep request and returns each model's options.
 func prepareSweep(c *Case, req *answer.SweepRequest, progress Progress) (func(string) sweep.Options, []model.Model, error) {
-	if req.Draws <= 0 || req.Draws > answer.MaxDraws {
-		return nil, nil, errs.New(errs.Argument, "draws %d: valid: a whole number from 1 to %d", req.Draws, answer.MaxDraws)
-	}
-	if req.Workers < 0 {
-		return nil, nil, errs.New(errs.Argument, "workers %d: valid: 0 (every core) or more", req.Workers)
+	if err := checkSweep(req); err != nil {
+		return nil, nil, err
 	}
 	ms, names, err := prepareRun(&req.Run)
 	if err != nil {

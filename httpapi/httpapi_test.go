@@ -693,18 +693,24 @@ func TestSweepJob(t *testing.T) {
 		t.Fatalf("events of a finished run: %+v", evs)
 	}
 	e.want(e.do("GET", "/api/runs/nope/events", ""), 404)
-	// A field of the wrong type is refused at once; a request the job
-	// refuses fails the run, saying why.
+	// A field of the wrong type, and a request that could never run, are
+	// refused at once, saying why; nothing is queued.
 	var bad errBody
 	e.want(e.do("POST", "/api/scenarios/"+v.ID+"/runs", `{"kind":"sweep","uniform":"yes"}`), 400).json(t, &bad)
 	if bad.Code != "argument" || !strings.Contains(bad.Error, "uniform") {
 		t.Fatalf("uniform: %+v", bad)
 	}
-	e.want(e.do("POST", "/api/scenarios/"+v.ID+"/runs", `{"kind":"sweep","draws":0}`), 202).json(t, &r)
-	e.events(r.ID)
-	e.want(e.do("GET", "/api/runs/"+r.ID, ""), 200).json(t, &r)
-	if r.Status != store.Failed || !strings.Contains(r.Error, "draws 0") {
-		t.Fatalf("draws 0: %+v", r.Run)
+	for body, says := range map[string]string{
+		`{"kind":"sweep","draws":0}`:                                     "draws 0: valid: a whole number from 1",
+		`{"kind":"sensitivity","models":["nope"]}`:                       `unknown model "nope"`,
+		`{"kind":"forecast","models":["bdm"],"params":{"exact":"true"}}`: "setting exact is for model exchange",
+		`{"kind":"deal","batna":"status-quo"}`:                           `batna "status-quo": valid: reference, none, model:NAME`,
+		`{"kind":"deal-search","samples":5000}`:                          "samples 5000: valid",
+	} {
+		e.want(e.do("POST", "/api/scenarios/"+v.ID+"/runs", body), 400).json(t, &bad)
+		if bad.Code != "argument" || !strings.Contains(bad.Error, says) {
+			t.Errorf("%s: %+v, want %q", body, bad, says)
+		}
 	}
 }
 

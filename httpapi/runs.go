@@ -148,6 +148,10 @@ func (s *Server) start(ctx context.Context, st *stored, kind store.RunKind, q qu
 	if err != nil {
 		return nil, err
 	}
+	// A request that can never run is refused now, not failed later.
+	if err := ask.Check(q.request()); err != nil {
+		return nil, err
+	}
 	if s.jobs.count() >= s.o.MaxQueued {
 		return nil, errBusy
 	}

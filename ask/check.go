@@ -1,0 +1,100 @@
+package ask
+
+import (
+	"math"
+	"strings"
+
+	"parley/answer"
+	"parley/errs"
+)
+
+// Check says whether a request (a pointer to or value of one of answer's
+// request types) could be answered, without running anything: its models,
+// their settings and its numbers. A server checks a job's request before
+// queueing it, so a request that can never run is refused at once rather
+// than failing later. The question itself checks again, and also what
+// depends on the case (issue and actor ids).
+func Check(req any) error {
+	switch r := req.(type) {
+	case *answer.ForecastRequest:
+		return Check(*r)
+	case *answer.SweepRequest:
+		return Check(*r)
+	case *answer.DealEvaluateRequest:
+		return Check(*r)
+	case *answer.DealSearchRequest:
+		return Check(*r)
+	case answer.ForecastRequest:
+		_, _, err := prepareRun(&r.Run)
+		return err
+	case answer.SweepRequest:
+		if err := checkSweep(&r); err != nil {
+			return err
+		}
+		_, _, err := prepareRun(&r.Run)
+		return err
+	case answer.DealEvaluateRequest:
+		if err := checkDeal(&r.DealRequest); err != nil {
+			return err
+		}
+		if err := checkPackageSpec("rest", r.Rest, true); err != nil {
+			return err
+		}
+		if len(r.Models) == 1 && r.Models[0] == "none" {
+			return nil
+		}
+		_, _, err := chooseModels(r.Models, nil)
+		return err
+	case answer.DealSearchRequest:
+		if err := checkDeal(&r.DealRequest); err != nil {
+			return err
+		}
+		return checkPackages(r)
+	}
+	return errs.New(errs.Internal, "ask.Check: %T is not a request", req)
+}
+
+func checkSweep(req *answer.SweepRequest) error {
+	if req.Draws <= 0 || req.Draws > answer.MaxDraws {
+		return errs.New(errs.Argument, "draws %d: valid: a whole number from 1 to %d", req.Draws, answer.MaxDraws)
+	}
+	if req.Workers < 0 {
+		return errs.New(errs.Argument, "workers %d: valid: 0 (every core) or more", req.Workers)
+	}
+	return nil
+}
+
+func checkDeal(req *answer.DealRequest) error {
+	if !(req.Rho > 0) || math.IsInf(req.Rho, 0) {
+		return errs.New(errs.Argument, "rho %v: valid: a number > 0 (1 is linear loss)", req.Rho)
+	}
+	if req.Batna == "" || req.Batna == answer.DefaultBatna {
+		return nil
+	}
+	return checkPackageSpec("batna", req.Batna, true)
+}
+
+// checkPackageSpec checks "reference", "none" or "model:NAME".
+func checkPackageSpec(field, spec string, none bool) error {
+	switch {
+	case spec == "reference" || (none && spec == "none"):
+		return nil
+	case strings.HasPrefix(spec, "model:"):
+		_, err := modelByName(strings.TrimPrefix(spec, "model:"))
+		return err
+	}
+	return errs.New(errs.Argument, "%s %q: valid: reference, none, model:NAME (models: %s)", field, spec, strings.Join(ModelNames(), ", "))
+}
+
+// checkPackages bounds a search's frontier and sample.
+func checkPackages(req answer.DealSearchRequest) error {
+	for _, f := range []struct {
+		name string
+		n    int
+	}{{"frontier", req.Frontier}, {"samples", req.Samples}} {
+		if f.n < -1 || f.n > answer.MaxPackages {
+			return errs.New(errs.Argument, "%s %d: valid: -1 (none), 0 (the default) or a number of packages up to %d", f.name, f.n, answer.MaxPackages)
+		}
+	}
+	return nil
+}
