@@ -250,12 +250,20 @@ func (g *schemaGen) doc(t reflect.Type, field string) string {
 	if !ok {
 		docs = map[string]string{}
 		dir := filepath.Join("..", strings.TrimPrefix(t.PkgPath(), "parley/"))
-		pkgs, err := parser.ParseDir(token.NewFileSet(), dir, func(fi os.FileInfo) bool { return !strings.HasSuffix(fi.Name(), "_test.go") }, parser.ParseComments)
+		names, err := filepath.Glob(filepath.Join(dir, "*.go"))
 		if err != nil {
 			g.t.Fatal(err)
 		}
-		for _, p := range pkgs {
-			for _, f := range p.Files {
+		fset := token.NewFileSet()
+		for _, name := range names {
+			if strings.HasSuffix(name, "_test.go") {
+				continue
+			}
+			f, err := parser.ParseFile(fset, name, nil, parser.ParseComments)
+			if err != nil {
+				g.t.Fatal(err)
+			}
+			{
 				for _, d := range f.Decls {
 					gd, ok := d.(*ast.GenDecl)
 					if !ok || gd.Tok != token.TYPE {

@@ -1,15 +1,11 @@
 package httpapi
 
 import (
-	"bytes"
-	"io"
 	"io/fs"
 	"net/http"
 	"path"
 	"strings"
 )
-
-func bytesReader(b []byte) io.Reader { return bytes.NewReader(b) }
 
 // webHandler serves the web app: files by path, index.html for every other
 // path (the app routes on the client), long caching for hashed assets.
