@@ -27,6 +27,13 @@ func TestWrite(t *testing.T) {
 			t.Errorf("page lacks %q", h)
 		}
 	}
+	// BDM's NATO forecast at the latest snapshot cycles 90 / 20.7: the page
+	// shows the range, as every door does, not the last round's point.
+	nato := out[strings.Index(out, "## 7. Ukraine and NATO"):]
+	row := regexp.MustCompile(`(?m)^\| 2025-08-18 \| — \|.*$`).FindString(nato)
+	if cells := strings.Split(row, "|"); len(cells) < 8 || strings.TrimSpace(cells[6]) != "20.7–90.0 ~" {
+		t.Errorf("NATO at 2025-08-18: %q; want bdm (the 4th model) as 20.7–90.0 ~", row)
+	}
 	_, data := scenarios.Default()
 	lines := strings.Split(string(data), "\n")
 	// "Name | cell ·L123" in a positions table and "(L123):" in a why list

@@ -27,6 +27,8 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"parley/answer"
+	"parley/ask"
 	"parley/model"
 	"parley/model/catalog"
 	"parley/scenario"
@@ -102,7 +104,11 @@ func write(ctx context.Context, w io.Writer, draws int) error {
 	if err != nil {
 		return err
 	}
-	forecasts, models, err := runForecasts(ctx, s)
+	in, err := ask.Load(name, data, ask.LoadOptions{Strict: true})
+	if err != nil {
+		return err
+	}
+	forecasts, models, unsettled, err := runForecasts(ctx, in)
 	if err != nil {
 		return err
 	}
@@ -147,12 +153,24 @@ func write(ctx context.Context, w io.Writer, draws int) error {
 	}
 
 	var models1 strings.Builder
-	for i, m := range models {
+	count := map[string]int{}
+	for _, w := range unsettled {
+		for _, m := range models {
+			if strings.Contains(w, "— "+m+": ") && strings.Contains(w, "did not settle") {
+				count[m]++
+			}
+		}
+	}
+	for i, m := range ask.Models() {
 		if i > 0 {
 			models1.WriteString("\n")
 		}
-		fmt.Fprintf(&models1, "  - `%s` — %s", m.Name(), m.Summary())
+		fmt.Fprintf(&models1, "  - `%s` — %s", m.Name, m.Summary)
+		if n := count[m.Name]; n > 0 {
+			fmt.Fprintf(&models1, " — did not settle in %d of the %d forecasts below", n, len(forecastRows)*len(s.Issues))
+		}
 	}
+	models1.WriteString("\n\n  A cell `lo–hi ~` is a forecast that did not settle: the model's rounds kept moving, or cycled, and the cell gives the range of its last rounds rather than a point (docs/DECISIONS.md, \"Forecasts that do not settle\"; every door shows it so).")
 
 	general, ok := notes["general"]
 	if !ok {
@@ -443,43 +461,54 @@ func variantBlock(s *scenario.Scenario, v scenario.Variant, ix *index) string {
 	return strings.TrimRight(b.String(), "\n")
 }
 
-// forecast is one model's forecast of one issue with its nearest anchor.
-type forecast struct {
-	value, nearest float64
-}
+// forecast is one model's forecast of one issue as the answer gives it:
+// the point and its nearest option, or the range of one that did not
+// settle.
+type forecast = answer.IssueForecast
 
-// runForecasts runs every default model on every forecast row; the result
-// is keyed by row index, model name and issue.
-func runForecasts(ctx context.Context, s *scenario.Scenario) (map[[3]string]forecast, []model.Model, error) {
-	ms := catalog.All() // every model, the variant profiles too: the page compares them
+// runForecasts asks every model (the variant profiles too: the page
+// compares them) for every forecast row, through package ask as every
+// door does; the result is keyed by row index, model name and issue, and
+// warns lists each row's model warnings.
+func runForecasts(ctx context.Context, in *ask.Input) (map[[3]string]forecast, []string, []string, error) {
 	out := map[[3]string]forecast{}
+	var names, warns []string
 	for i, row := range forecastRows {
-		r, err := s.Resolve(row[0], row[1])
+		c, err := in.Case(answer.Target{Snapshot: row[0], Variant: row[1]})
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
-		p, err := model.FromScenario(r)
+		req := answer.NewForecastRequest()
+		req.Models = []string{"all"}
+		req.Seed = seed
+		f, err := ask.Forecast(ctx, c, req)
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
-		for _, m := range ms {
-			res, err := m.Forecast(ctx, p, model.Options{Seed: seed})
-			if err != nil {
-				return nil, nil, fmt.Errorf("%s at %s/%s: %w", m.Name(), row[0], row[1], err)
+		if es := ask.ModelErrors(f); len(es) > 0 {
+			return nil, nil, nil, fmt.Errorf("at %s/%s: %w", row[0], row[1], es[0])
+		}
+		names = f.Request.Models
+		for _, m := range f.Models {
+			for _, x := range m.Issues {
+				out[[3]string{fmt.Sprint(i), m.Model, x.Issue}] = x
 			}
-			for _, ir := range res.Issues {
-				a, _ := r.Issue(ir.Issue).Nearest(ir.Forecast)
-				out[[3]string{fmt.Sprint(i), m.Name(), ir.Issue}] = forecast{ir.Forecast, a.Value}
+			for _, w := range m.Warnings {
+				v := row[1]
+				if v == "" {
+					v = "no variant"
+				}
+				warns = append(warns, fmt.Sprintf("%s, %s — %s: %s", row[0], v, m.Model, w))
 			}
 		}
 	}
-	return out, ms, nil
+	return out, names, warns, nil
 }
 
-func forecastTable(b *strings.Builder, issue string, ms []model.Model, f map[[3]string]forecast) {
+func forecastTable(b *strings.Builder, issue string, ms []string, f map[[3]string]forecast) {
 	b.WriteString("| snapshot | variant |")
 	for _, m := range ms {
-		b.WriteString(" " + m.Name() + " |")
+		b.WriteString(" " + m + " |")
 	}
 	b.WriteString("\n|---|---|" + strings.Repeat("---:|", len(ms)) + "\n")
 	for i, row := range forecastRows {
@@ -489,8 +518,19 @@ func forecastTable(b *strings.Builder, issue string, ms []model.Model, f map[[3]
 		}
 		fmt.Fprintf(b, "| %s | %s |", row[0], v)
 		for _, m := range ms {
-			x := f[[3]string{fmt.Sprint(i), m.Name(), issue}]
-			fmt.Fprintf(b, " %.1f (%g) |", x.value, x.nearest)
+			x := f[[3]string{fmt.Sprint(i), m, issue}]
+			switch {
+			case !x.Settled && x.Range != nil:
+				fmt.Fprintf(b, " %.1f–%.1f ~ |", x.Range.Lo, x.Range.Hi)
+			case len(x.Nearest) > 0:
+				var pts []string
+				for _, a := range x.Nearest {
+					pts = append(pts, fmt.Sprintf("%g", a.Value))
+				}
+				fmt.Fprintf(b, " %.1f (%s) |", float64(x.Forecast), strings.Join(pts, "|"))
+			default:
+				fmt.Fprintf(b, " %.1f |", float64(x.Forecast))
+			}
 		}
 		b.WriteString("\n")
 	}
