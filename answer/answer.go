@@ -127,6 +127,28 @@ func (s *Scenario) ActorName(id string) string {
 	return id
 }
 
+// Spanned returns the labelled points of issue k that a range [lo, hi]
+// reaches: those nearest to some point of it (the nearest to each end and
+// every one between), in scale order. One option means the whole range
+// reads as that option.
+func (s *Scenario) Spanned(k int, lo, hi float64) []Anchor {
+	ends := append(s.Nearest(k, lo), s.Nearest(k, hi)...)
+	if len(ends) == 0 {
+		return nil
+	}
+	from, to := ends[0].Value, ends[0].Value
+	for _, a := range ends {
+		from, to = math.Min(from, a.Value), math.Max(to, a.Value)
+	}
+	var out []Anchor
+	for _, a := range s.Issues[k].Anchors {
+		if a.Value >= from && a.Value <= to {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
 // Nearest returns the labelled points of issue k nearest to x: one, or
 // several when x lies exactly (to 1e-9 of the scale) between them, so a
 // tie is stated rather than broken silently. None for NaN or an issue

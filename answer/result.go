@@ -49,7 +49,8 @@ type IssueForecast struct {
 	Range   *Interval `json:"range,omitempty"`
 	Cycle   []float64 `json:"cycle,omitempty"`
 	// Nearest are the labelled options nearest the forecast: one, or
-	// several on an exact tie.
+	// several on an exact tie. For a forecast that did not settle, the
+	// options its range reaches (Scenario.Spanned).
 	Nearest []Anchor `json:"nearest"`
 	// Values holds extra named numbers (e.g. "mean", "stop_round").
 	Values map[string]float64 `json:"values,omitempty"`

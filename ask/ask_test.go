@@ -72,6 +72,13 @@ func TestNearestStatesTies(t *testing.T) {
 	if got := s.Nearest(0, math.NaN()); got != nil {
 		t.Errorf("NaN: %v, want none", got)
 	}
+	// A range reaches every option nearest some point of it.
+	if got := s.Spanned(0, 60, 70); len(got) != 1 || got[0].Label != "half" {
+		t.Errorf("60–70: %v, want half alone", got)
+	}
+	if got := s.Spanned(0, 20, 80); len(got) != 3 {
+		t.Errorf("20–80: %v, want all three", got)
+	}
 }
 
 func TestChooseModels(t *testing.T) {
@@ -162,6 +169,15 @@ func TestBuiltInBDMNatoDoesNotSettle(t *testing.T) {
 	}
 	if nato.Settled || nato.Range == nil || nato.Range.Hi != 90 || math.Abs(nato.Range.Lo-20.651327321624308) > 1e-9 || len(nato.Cycle) != 2 {
 		t.Errorf("nato: %+v, want unsettled 20.65–90 cycling", nato)
+	}
+	// Its range reaches from the option nearest 20.65 (40) to the one
+	// nearest 90 (100), through 70.
+	var vals []float64
+	for _, a := range nato.Nearest {
+		vals = append(vals, a.Value)
+	}
+	if !reflect.DeepEqual(vals, []float64{40, 70, 100}) {
+		t.Errorf("options the range reaches: %v, want 40, 70, 100", vals)
 	}
 	if len(m.Warnings) != 1 || !strings.Contains(m.Warnings[0], "Ukraine and NATO (nato): did not settle") {
 		t.Errorf("warnings %q", m.Warnings)

@@ -97,6 +97,7 @@ func (c *Case) convert(name string, r *model.Result) answer.ModelForecast {
 			f.Settled = false
 			f.Range = &answer.Interval{Lo: s.lo, Hi: s.hi}
 			f.Cycle = s.cycle
+			f.Nearest = c.Header.Spanned(k, s.lo, s.hi)
 			out.Warnings = append(out.Warnings, s.warning(issueLabel(is), len(ir.Rounds)-1))
 		}
 		if !f.Forecast.Finite() {

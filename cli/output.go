@@ -169,7 +169,7 @@ func matrix(w io.Writer, f *answer.Forecast, width int) {
 	const issueCol = 24
 	cell := func(x answer.IssueForecast) string {
 		s := shown(x)
-		if p := points(x.Nearest); p != "" && x.Settled {
+		if p := points(x.Nearest); p != "" && (x.Settled || len(x.Nearest) == 1) {
 			s += " " + p
 		}
 		return s
@@ -232,7 +232,7 @@ func matrix(w io.Writer, f *answer.Forecast, width int) {
 		var order []float64
 		for _, m := range f.Models {
 			x, ok := issueOf(&m, is.ID)
-			if !ok || !x.Settled {
+			if !ok || (!x.Settled && len(x.Nearest) != 1) {
 				continue
 			}
 			for _, a := range x.Nearest {

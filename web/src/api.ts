@@ -48,7 +48,8 @@ export interface IssueForecast {
   // settled is false when the rounds had not come to rest: the forecast
   // is then range (and cycle), not a point.
   settled: boolean; range?: { lo: number; hi: number }; cycle?: number[]
-  // nearest: the labelled options nearest the forecast (more than one on a tie).
+  // nearest: the labelled options nearest the forecast (more than one on a
+  // tie); for an unsettled forecast, the options its range reaches.
   nearest: Anchor[]; values?: { [k: string]: number }; rounds?: Round[]
 }
 export interface ModelForecast { model: string; error?: string; issues: IssueForecast[]; notes?: string[]; warnings?: string[] }

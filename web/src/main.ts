@@ -528,7 +528,7 @@ function forecastCell(m: ModelForecast, f: IssueForecast | undefined): HTMLEleme
   if (!f.settled) {
     return h('td', { class: 'unsettled', 'data-model': m.model, 'data-issue': f.issue },
       h('b', {}, shown(f)), h('small', { class: 'warn' }, h('span', { 'aria-hidden': 'true' }, '⚠ '), 'did not settle'),
-      h('small', { title: near }, `last round ${fmt(f.forecast)}${near ? ': ' + near : ''}`))
+      h('small', { title: near }, `last round ${fmt(f.forecast)}${near ? '; the range reaches ' + near : ''}`))
   }
   return h('td', { 'data-model': m.model, 'data-issue': f.issue }, h('b', {}, fmt(f.forecast)),
     h('small', { title: near, class: f.nearest.length > 1 ? 'tie' : '' }, f.nearest.length > 1 ? 'tie: ' + near : near))
