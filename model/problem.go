@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"maps"
 	"math"
 
 	"parley/errs"
@@ -10,7 +11,7 @@ import (
 
 // FromScenario builds the Problem of a resolved scenario (one with its
 // snapshot and variant already applied): saliences divided to 0–1, ranges
-// defaulting to the point value.
+// defaulting to the point value, each issue's Attrs copied.
 func FromScenario(s *scenario.Scenario) (*Problem, error) {
 	if d := s.Validate().Errors(false); len(d) > 0 {
 		return nil, d
@@ -27,7 +28,7 @@ func FromScenario(s *scenario.Scenario) (*Problem, error) {
 	issueIdx := map[string]int{}
 	for k, is := range s.Issues {
 		lo, hi := is.Bounds()
-		mi := Issue{ID: is.ID, Name: nameOr(is.Name, is.ID), Min: lo, Max: hi}
+		mi := Issue{ID: is.ID, Name: nameOr(is.Name, is.ID), Min: lo, Max: hi, Attrs: maps.Clone(is.Attrs)}
 		if is.Reference != nil {
 			mi.Reference, mi.HasReference = *is.Reference, true
 		}

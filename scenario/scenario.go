@@ -57,6 +57,11 @@ type Issue struct {
 	Anchors []Anchor `yaml:"anchors,omitempty" json:"anchors,omitempty"`
 	// Reference is the status quo (the disagreement point), if known.
 	Reference *float64 `yaml:"reference,omitempty" json:"reference,omitempty"`
+	// Attrs holds named facts about the issue's setting, as text, e.g.
+	// {procedure: COD, vote_rule: QMV} for EU legislation (the keys
+	// format/deu writes). Models see them as model.Issue.Attrs; none
+	// requires them.
+	Attrs map[string]string `yaml:"attrs,omitempty" json:"attrs,omitempty"`
 }
 
 // Scale is a closed interval of positions.
