@@ -49,19 +49,7 @@ var schemaRoots = []reflect.Type{
 }
 
 // schemaNames names the types package answer knows by an alias.
-var schemaNames = map[reflect.Type]string{
-	reflect.TypeFor[answer.SweepResult]():      "SweepResult",
-	reflect.TypeFor[answer.SweepIssue]():       "SweepIssue",
-	reflect.TypeFor[answer.SweepBin]():         "SweepBin",
-	reflect.TypeFor[answer.SensitivityModel](): "SensitivityModel",
-	reflect.TypeFor[answer.SensitivityIssue](): "SensitivityIssue",
-	reflect.TypeFor[answer.DealVerdicts]():     "DealVerdicts",
-	reflect.TypeFor[answer.DealVerdict]():      "DealVerdict",
-	reflect.TypeFor[answer.DealZone]():         "DealZone",
-	reflect.TypeFor[answer.DealPackage]():      "DealPackage",
-	reflect.TypeFor[answer.DealPlan]():         "DealPlan",
-	reflect.TypeFor[answer.Param]():            "Param",
-}
+var schemaNames = answer.TypeNames
 
 // requestTypes are decoded over defaults: no field is required.
 var requestTypes = map[string]bool{"ForecastRequest": true, "SweepRequest": true, "DealEvaluateRequest": true, "DealSearchRequest": true}

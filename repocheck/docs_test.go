@@ -58,18 +58,7 @@ var requestDefaults = map[string]any{
 // aliasNames are the names package answer gives other packages' types
 // (Go aliases, which reflection cannot see); the OpenAPI document uses
 // the same names.
-var aliasNames = map[reflect.Type]string{
-	reflect.TypeFor[answer.SweepIssue]():       "SweepIssue",
-	reflect.TypeFor[answer.SweepBin]():         "SweepBin",
-	reflect.TypeFor[answer.SensitivityModel](): "SensitivityModel",
-	reflect.TypeFor[answer.SensitivityIssue](): "SensitivityIssue",
-	reflect.TypeFor[answer.DealVerdicts]():     "DealVerdicts",
-	reflect.TypeFor[answer.DealVerdict]():      "DealVerdict",
-	reflect.TypeFor[answer.DealZone]():         "DealZone",
-	reflect.TypeFor[answer.DealPackage]():      "DealPackage",
-	reflect.TypeFor[answer.DealPlan]():         "DealPlan",
-	reflect.TypeFor[answer.Param]():            "Param",
-}
+var aliasNames = answer.TypeNames
 
 // schemaName is the name docs/json.md (and the OpenAPI document) gives a
 // type: package answer's name for it, or the package's prefix and the
