@@ -26,13 +26,17 @@ func Bench(ctx context.Context, dir string, req answer.BenchRequest) (*answer.Be
 	for _, w := range d.Warnings {
 		out.Notes = append(out.Notes, "warning: "+w)
 	}
-	cases, skipped := d.Cases()
+	scored, skipped := d.Cases()
 	if req.ByProposal {
-		cases, skipped = d.ProposalCases()
+		scored, skipped = d.ProposalCases()
 	}
 	out.Notes = append(out.Notes, skipped...)
-	if len(cases) == 0 {
+	if len(scored) == 0 {
 		return nil, errs.New(errs.Invalid, "%s: no issue can be scored (each needs an outcome and 3 actors with position and salience)", dir)
+	}
+	cases, err := skillCases(scored)
+	if err != nil {
+		return nil, err
 	}
 	ms, names, err := chooseModels(req.Models, nil)
 	if err != nil {
@@ -59,6 +63,24 @@ func Bench(ctx context.Context, dir string, req answer.BenchRequest) (*answer.Be
 	out.Run = run
 	out.Report = skill.Score(run, skill.Options{Baseline: req.Baseline, Resamples: req.Resamples, Seed: req.Seed})
 	return out, nil
+}
+
+// skillCases joins the DEU reader to the scoring: each scored issue's
+// scenario becomes the Problem the models forecast (model.FromScenario),
+// with the issue's outcome and groups alongside. A Problem that fails
+// Problem.Check (no actor weighs the issue) is kept, as FromScenario
+// returns it: every model then rejects it, and the run counts that as
+// the model's failure on the case rather than dropping the case.
+func skillCases(scored []deu.Case) ([]skill.Case, error) {
+	cases := make([]skill.Case, len(scored))
+	for j, c := range scored {
+		p, err := model.FromScenario(c.Scenario)
+		if p == nil {
+			return nil, errs.New(errs.Internal, "DEU issue %s: the reader made an invalid scenario: %v", c.ID, err)
+		}
+		cases[j] = skill.Case{ID: c.ID, Problem: p, Outcome: c.Outcome, Split: c.Split, Procedure: c.Procedure, Wave: c.Wave}
+	}
+	return cases, nil
 }
 
 // BenchFormats are the formats a bench answer is written in.

@@ -3,9 +3,11 @@
 // legislative proposal in issues.csv, one row per actor and issue in
 // actor_inputs.csv (position and salience on the issue's 0–100 scale, from
 // expert interviews), and the actors' capability by Council regime in
-// council_capability.csv. It turns each issue into a model.Problem with the
-// issue's real outcome alongside, so that forecasts can be scored
-// (package skill).
+// council_capability.csv. It turns each scored issue into a scenario (one
+// issue, or every issue of its proposal) with the issue's real outcome and
+// its split, procedure and wave alongside (Case), so that forecasts can be
+// scored; it knows nothing of models or scores (the bench question of
+// package ask joins the two).
 //
 // Source: DEU III, Arregui, J. & Perarnaud, C. (2021), doi:10.34810/data53,
 // CC BY 4.0, which merges DEU I (Thomson, Stokman, Achen & König (eds.)
@@ -16,10 +18,11 @@
 //   - Columns are found by their header name, in any order; unknown columns
 //     are ignored.
 //   - An actor whose salience is blank gave a position only. DEU's rule is
-//     that such actors are left out of weighted models, so the actor is in
-//     the Problem with Present = false (its position is kept in
-//     Dataset.Inputs). A salience of 0 is a stance with zero weight
-//     (Present = true, Salience = 0).
+//     that such actors are left out of weighted models, so the actor is
+//     among the scenario's actors with no stance on the issue, which models
+//     see as absent (its position is kept in Dataset.Inputs). A salience
+//     of 0 is a stance with zero weight.
+//   - Saliences are kept as written, on salience_scale 100.
 //   - Capability is the actor's weight in council_capability.csv for the
 //     issue's council_regime.
 //   - An issue is scored when its outcome is present, at least 3 actors have
@@ -44,7 +47,7 @@ import (
 	"strings"
 
 	"parley/errs"
-	"parley/model"
+	"parley/scenario"
 )
 
 // File names of the three tables in a DEU directory.
@@ -403,7 +406,7 @@ func (d *Dataset) Scored(is Issue) bool {
 	return is.HasOutcome && is.Scoreable && d.Weighted(is.ID) >= 3
 }
 
-// Attribute keys that Problem puts in model.Issue.Attrs.
+// Attribute keys that Scenario puts in scenario.Issue.Attrs.
 const (
 	AttrProcedure        = "procedure"          // COD or CNS
 	AttrVoteRule         = "vote_rule"          // QMV, Unan, …
@@ -413,21 +416,59 @@ const (
 	AttrWave             = "wave"               // DEU_I, DEU_II, DEU_III
 )
 
-// Problem builds the one-issue Problem of is: every actor with a position
-// (in file order), capability from the issue's regime, salience divided to
-// 0–1, absent (Present = false) when the salience is blank; the reference
-// point when known; procedure, vote rule and proposal facts in Attrs.
-// It does not call Problem.Check: an issue no model can weigh is left for
-// the model to reject.
-func (d *Dataset) Problem(is Issue) *model.Problem {
-	mi := model.Issue{ID: is.ID, Name: is.ID, Min: 0, Max: 100, Reference: is.Reference, HasReference: is.HasReference, Attrs: map[string]string{}}
+// Scenario builds the one-issue scenario of is: every actor with a
+// position (in file order) with its capability in the issue's regime; a
+// stance, salience as written on salience_scale 100, for each actor with
+// a salience (an actor with a position only is listed with no stance, so
+// models see it absent); the reference point when known; procedure, vote
+// rule and proposal facts in the issue's Attrs. Its as_of is
+// scenario.UnknownDate (the files carry no date). It does not check that
+// some actor weighs the issue: an issue no model can weigh is left for the
+// model to reject.
+func (d *Dataset) Scenario(is Issue) *scenario.Scenario {
+	n := len(d.Inputs[is.ID])
+	s := d.newScenario(is.ID, is)
+	s.Actors, s.Stances = make([]scenario.Actor, 0, n), make([]scenario.Stance, 0, n)
+	d.addIssue(s, is, make(map[string]bool, n))
+	return s
+}
+
+// newScenario returns a scenario with the metadata of a DEU issue or
+// proposal (id) and no issues yet.
+func (d *Dataset) newScenario(id string, is Issue) *scenario.Scenario {
+	title := id
 	if is.ProposalName != "" {
-		mi.Name = is.ProposalName + " (" + is.ID + ")"
+		title = is.ProposalName + " (" + id + ")"
+	}
+	return &scenario.Scenario{Metadata: scenario.Metadata{
+		ID:              id,
+		Title:           title,
+		Description:     fmt.Sprintf("From the DEU data set (%s, %s, %s): positions and saliences on the issues' 0–100 scales, from expert interviews.", d.files[0], d.files[1], d.files[2]),
+		AsOf:            scenario.UnknownDate,
+		SalienceScale:   100,
+		CapabilityScale: fmt.Sprintf("weight in the Council regime %s, from %s", is.Regime, d.files[2]),
+	}}
+}
+
+// addIssue appends is to s with its actors (those not in seen, which it
+// updates) and stances.
+func (d *Dataset) addIssue(s *scenario.Scenario, is Issue, seen map[string]bool) {
+	si := scenario.Issue{ID: is.ID, Name: is.ID}
+	if is.ProposalName != "" {
+		si.Name = is.ProposalName + " (" + is.ID + ")"
+	}
+	if is.HasReference {
+		ref := is.Reference
+		si.Reference = &ref
 	}
 	set := func(k, v string) {
-		if v != "" {
-			mi.Attrs[k] = v
+		if v == "" {
+			return
 		}
+		if si.Attrs == nil {
+			si.Attrs = map[string]string{}
+		}
+		si.Attrs[k] = v
 	}
 	set(AttrProcedure, is.Procedure)
 	set(AttrVoteRule, is.VoteRule)
@@ -437,20 +478,19 @@ func (d *Dataset) Problem(is Issue) *model.Problem {
 	if is.IssuesInProposal > 0 {
 		set(AttrIssuesInProposal, strconv.Itoa(is.IssuesInProposal))
 	}
-	p := &model.Problem{Issues: []model.Issue{mi}}
+	s.Issues = append(s.Issues, si)
 	for _, in := range d.Inputs[is.ID] {
-		c := d.Capability[is.Regime][in.Actor]
-		name := d.Names[in.Actor]
-		if name == "" {
-			name = in.Actor
+		if !seen[in.Actor] {
+			seen[in.Actor] = true
+			name := d.Names[in.Actor]
+			if name == "" {
+				name = in.Actor
+			}
+			s.Actors = append(s.Actors, scenario.Actor{ID: in.Actor, Name: name, Capability: d.Capability[is.Regime][in.Actor]})
 		}
-		p.Actors = append(p.Actors, model.Actor{ID: in.Actor, Name: name, Capability: c, CapLo: c, CapHi: c})
-		st := model.Stance{Present: in.HasSalience, Position: in.Position, PosLo: in.Position, PosHi: in.Position}
 		if in.HasSalience {
-			st.Salience = in.Salience / 100
-			st.SalLo, st.SalHi = st.Salience, st.Salience
+			s.Stances = append(s.Stances, scenario.Stance{Actor: in.Actor, Issue: is.ID, Position: in.Position, Salience: in.Salience,
+				Assumed: fmt.Sprintf("%s line %d", d.files[1], in.Line)})
 		}
-		p.Stances = append(p.Stances, []model.Stance{st})
 	}
-	return p
 }

@@ -1,14 +1,11 @@
 package deu
 
 import (
-	"context"
-	"math"
+	"reflect"
 	"strings"
 	"testing"
 
-	"parley/model"
-	"parley/model/compromise"
-	"parley/skill"
+	"parley/scenario"
 )
 
 func read(t *testing.T) *Dataset {
@@ -18,6 +15,14 @@ func read(t *testing.T) *Dataset {
 		t.Fatal(err)
 	}
 	return d
+}
+
+// valid fails t unless s has no validation errors.
+func valid(t *testing.T, s *scenario.Scenario) {
+	t.Helper()
+	if ds := s.Validate().Errors(false); len(ds) > 0 {
+		t.Fatalf("scenario %s is invalid:\n%v", s.Metadata.ID, ds)
+	}
 }
 
 func TestReadDEU3(t *testing.T) {
@@ -41,87 +46,163 @@ func TestReadDEU3(t *testing.T) {
 	}
 }
 
-// TestProblem checks d00032i1 against its rows in the CSVs: 17 actors,
-// pre-Nice capabilities (com 10, lu 2), salience 50 → 0.5, reference 0.
-func TestProblem(t *testing.T) {
+// TestScenario checks d00032i1 against its rows in the CSVs: 17 actors,
+// pre-Nice capabilities (com 10, lu 2), salience 50 kept as written on
+// salience_scale 100, reference 0.
+func TestScenario(t *testing.T) {
 	d := read(t)
 	is := d.Issues[0]
 	if is.ID != "d00032i1" {
 		t.Fatalf("first issue %s", is.ID)
 	}
-	p := d.Problem(is)
-	if err := p.Check(); err != nil {
-		t.Fatal(err)
+	s := d.Scenario(is)
+	valid(t, s)
+	m := s.Metadata
+	if m.ID != "d00032i1" || m.Title != "documents (d00032i1)" || m.AsOf != scenario.UnknownDate || m.SalienceScale != 100 {
+		t.Errorf("metadata = %+v", m)
 	}
-	if len(p.Actors) != 17 {
-		t.Fatalf("actors = %d, want 17", len(p.Actors))
+	if len(s.Actors) != 17 || len(s.Stances) != 17 || len(s.Issues) != 1 {
+		t.Fatalf("actors, stances, issues = %d, %d, %d; want 17, 17, 1", len(s.Actors), len(s.Stances), len(s.Issues))
 	}
-	a, s := p.Actors[0], p.Stances[0][0]
-	if a.ID != "com" || a.Capability != 10 || s.Position != 100 || s.Salience != 0.5 || !s.Present {
-		t.Errorf("com = %+v %+v", a, s)
+	a, st := s.Actors[0], s.Stances[0]
+	if a.ID != "com" || a.Capability != 10 || a.CapabilityRange != nil || st.Actor != "com" || st.Issue != "d00032i1" || st.Position != 100 || st.Salience != 50 {
+		t.Errorf("com = %+v %+v", a, st)
 	}
-	for i, a := range p.Actors {
-		if a.ID == "lu" && (a.Capability != 2 || p.Stances[i][0].Position != 40 || p.Stances[i][0].Salience != 0.2) {
-			t.Errorf("lu = %+v %+v", a, p.Stances[i][0])
-		}
+	if st.Assumed != "testdata/actor_inputs.csv line 2" {
+		t.Errorf("com's stance cites %q", st.Assumed)
 	}
-	mi := p.Issues[0]
-	if !mi.HasReference || mi.Reference != 0 || mi.Min != 0 || mi.Max != 100 {
-		t.Errorf("issue = %+v", mi)
+	if a, st := s.Actor("lu"), s.Stance("lu", "d00032i1"); a == nil || st == nil || a.Capability != 2 || st.Position != 40 || st.Salience != 20 {
+		t.Errorf("lu = %+v %+v", a, st)
+	}
+	si := s.Issues[0]
+	if si.Reference == nil || *si.Reference != 0 || si.Scale != nil || si.Name != "documents (d00032i1)" {
+		t.Errorf("issue = %+v", si)
 	}
 	want := map[string]string{"procedure": "COD", "vote_rule": "QMV", "issues_in_proposal": "4", "proposal": "d00032", "regime": "pre-Nice", "wave": "DEU_I"}
-	for k, v := range want {
-		if mi.Attrs[k] != v {
-			t.Errorf("Attrs[%s] = %q, want %q", k, mi.Attrs[k], v)
-		}
+	if !reflect.DeepEqual(si.Attrs, want) {
+		t.Errorf("Attrs = %v, want %v", si.Attrs, want)
 	}
 	// d00032i2 has a blank reference point.
-	if p2 := d.Problem(d.Issues[1]); p2.Issues[0].HasReference {
-		t.Errorf("d00032i2 has a reference: %+v", p2.Issues[0])
+	if s2 := d.Scenario(d.Issues[1]); s2.Issues[0].Reference != nil {
+		t.Errorf("d00032i2 has a reference: %+v", s2.Issues[0])
 	}
 }
 
 // TestBlankSalience: d05246i3's row "be,Belgium,50," has no salience, so
-// Belgium is absent from the problem's weighted view.
+// Belgium is among the actors with no stance on the issue (models see it
+// absent); its position stays in Inputs.
 func TestBlankSalience(t *testing.T) {
 	d := read(t)
 	for _, is := range d.Issues {
 		if is.ID != "d05246i3" {
 			continue
 		}
-		p := d.Problem(is)
-		for i, a := range p.Actors {
-			if a.ID == "be" {
-				if st := p.Stances[i][0]; st.Present || st.Position != 50 {
-					t.Errorf("be = %+v, want absent at 50", st)
+		s := d.Scenario(is)
+		valid(t, s)
+		if s.Actor("be") == nil || s.Stance("be", is.ID) != nil {
+			t.Errorf("be: actor %+v, stance %+v; want an actor with no stance", s.Actor("be"), s.Stance("be", is.ID))
+		}
+		found := false
+		for _, in := range d.Inputs[is.ID] {
+			if in.Actor == "be" {
+				found = true
+				if in.HasSalience || in.Position != 50 {
+					t.Errorf("be's input = %+v, want position 50 and no salience", in)
 				}
-				return
 			}
 		}
-		t.Fatal("be not in the problem")
+		if !found {
+			t.Error("be has no input row")
+		}
+		return
 	}
 	t.Fatal("d05246i3 not found")
 }
 
-// TestCompromiseBar reproduces the bar of /work/shared/data/deu3/README.md:
-// compromise MAE 23.81 on all 245 issues, 23.59 on train, 24.10 on dev.
-func TestCompromiseBar(t *testing.T) {
+// Every case of DEU III is a valid scenario holding its issue, alone or
+// with its proposal's other issues, and the two views agree on the rest.
+func TestCasesValid(t *testing.T) {
 	d := read(t)
-	cases, _ := d.Cases()
-	run, err := skill.Forecasts(context.Background(), []model.Model{compromise.Model{}}, cases, 0)
+	one, _ := d.Cases()
+	prop, _ := d.ProposalCases()
+	if len(prop) != len(one) {
+		t.Fatalf("%d proposal cases, %d cases", len(prop), len(one))
+	}
+	grouped := 0
+	for j := range one {
+		for _, c := range []Case{one[j], prop[j]} {
+			valid(t, c.Scenario)
+			if c.Scenario.Issue(c.ID) == nil {
+				t.Errorf("case %s: its scenario %s lacks the issue", c.ID, c.Scenario.Metadata.ID)
+			}
+		}
+		if len(one[j].Scenario.Issues) != 1 {
+			t.Errorf("case %s: %d issues", one[j].ID, len(one[j].Scenario.Issues))
+		}
+		if len(prop[j].Scenario.Issues) > 1 {
+			grouped++
+		}
+		if o, p := one[j], prop[j]; o.ID != p.ID || o.Outcome != p.Outcome || o.Split != p.Split || o.Procedure != p.Procedure || o.Wave != p.Wave {
+			t.Errorf("case %d: %+v and %+v differ beyond the scenario", j, o, p)
+		}
+	}
+	if grouped == 0 {
+		t.Error("no case was grouped with its proposal's other issues")
+	}
+}
+
+// ProposalScenario: the issues of a proposal that someone weighs, and the
+// case's own issue always; the union of the actors in order of first
+// appearance; a proposal across regimes, or none, gives the one-issue
+// scenario.
+func TestProposalScenario(t *testing.T) {
+	caps := "regime,actor,weight\nR,a,1\nR,b,2\nR,c,3\nR,d,4\nS,a,5\n"
+	iss := "issue_id,proposal_id,proposal_name,council_regime,outcome\n" +
+		"i1,P,plan,R,50\ni2,P,plan,R,60\ni3,P,plan,R,70\n" + // nobody weighs i3
+		"j1,Q,other,R,10\nj2,Q,other,S,20\n" + // Q spans two regimes
+		"k1,,,R,30\n"
+	ins := "issue_id,actor,position,salience\n" +
+		"i1,a,0,50\ni1,b,100,50\n" +
+		"i2,c,10,20\ni2,b,20,30\ni2,d,30,\n" +
+		"i3,a,5,0\ni3,d,5,0\n" +
+		"j1,a,1,1\nj2,a,2,2\nk1,a,3,3\n"
+	d, err := Parse([3]string{"issues.csv", "actor_inputs.csv", "council_capability.csv"}, [3][]byte{[]byte(iss), []byte(ins), []byte(caps)})
 	if err != nil {
 		t.Fatal(err)
 	}
-	rep := skill.Score(run, skill.Options{Resamples: 100})
-	for _, w := range []struct {
-		split string
-		n     int
-		mae   float64
-	}{{"all", 245, 23.81}, {"train", 140, 23.59}, {"dev", 105, 24.10}} {
-		row, ok := rep.Find("compromise", w.split, "all", "all")
-		if !ok || row.N != w.n || math.Abs(row.MAE-w.mae) > 0.005 {
-			t.Errorf("%s: %+v, want n %d MAE %.2f", w.split, row, w.n, w.mae)
+	byID := map[string]Issue{}
+	for _, is := range d.Issues {
+		byID[is.ID] = is
+	}
+	for _, c := range []struct {
+		issue, id      string
+		issues, actors []string
+	}{
+		{"i1", "P", []string{"i1", "i2"}, []string{"a", "b", "c", "d"}},
+		{"i2", "P", []string{"i1", "i2"}, []string{"a", "b", "c", "d"}},
+		{"i3", "P", []string{"i1", "i2", "i3"}, []string{"a", "b", "c", "d"}},
+		{"j1", "j1", []string{"j1"}, []string{"a"}},
+		{"k1", "k1", []string{"k1"}, []string{"a"}},
+	} {
+		s := d.ProposalScenario(byID[c.issue])
+		valid(t, s)
+		var issues, actors []string
+		for _, is := range s.Issues {
+			issues = append(issues, is.ID)
 		}
+		for _, a := range s.Actors {
+			actors = append(actors, a.ID)
+		}
+		if s.Metadata.ID != c.id || !reflect.DeepEqual(issues, c.issues) || !reflect.DeepEqual(actors, c.actors) {
+			t.Errorf("%s: scenario %s with issues %v, actors %v; want %s, %v, %v", c.issue, s.Metadata.ID, issues, actors, c.id, c.issues, c.actors)
+		}
+	}
+	s := d.ProposalScenario(byID["i1"])
+	if s.Metadata.Title != "plan (P)" || len(s.Stances) != 4 || s.Stance("d", "i2") != nil || s.Stance("a", "i2") != nil {
+		t.Errorf("P: title %q, stances %+v", s.Metadata.Title, s.Stances)
+	}
+	if st := s.Stance("c", "i2"); st == nil || st.Position != 10 || st.Salience != 20 {
+		t.Errorf("c on i2 = %+v", st)
 	}
 }
 
@@ -174,17 +255,14 @@ func TestRobust(t *testing.T) {
 	if len(d.Warnings) != 1 || !strings.Contains(d.Warnings[0], "2 rows for 1 issues not in issues.csv skipped (zz)") {
 		t.Errorf("warnings = %q", d.Warnings)
 	}
-	// compromise on i1: (1·.5·0 + 3·.5·100 + 1·0·50) / (0.5 + 1.5) = 75.
-	run, err := skill.Forecasts(context.Background(), []model.Model{compromise.Model{}}, cases, 1)
-	if err != nil {
-		t.Fatal(err)
+	c := cases[0]
+	valid(t, c.Scenario)
+	if c.Outcome != 50 || c.Split != "" || c.Procedure != "" || c.Wave != "" || c.Scenario.Issues[0].Attrs["regime"] != "R" {
+		t.Errorf("case = %+v, issue %+v", c, c.Scenario.Issues[0])
 	}
-	if f := run.F[0][0]; f.Err != "" || f.Value != 75 {
-		t.Errorf("forecast %+v, want 75", f)
-	}
-	rep := skill.Score(run, skill.Options{})
-	if len(rep.Rows) != 1 || rep.Rows[0].MAE != 25 {
-		t.Errorf("rows = %+v, want one row (all) with MAE 25", rep.Rows)
+	// c's salience 0 is a stance with zero weight, not an absent actor.
+	if st := c.Scenario.Stance("c", "i1"); st == nil || st.Salience != 0 || st.Position != 50 {
+		t.Errorf("c on i1 = %+v", st)
 	}
 }
 
@@ -197,13 +275,11 @@ func FuzzParse(f *testing.F) {
 		if err != nil {
 			return
 		}
-		cases, _ := d.Cases()
-		for _, c := range cases {
-			if c.Problem.Check() == nil {
-				r, err := compromise.Model{}.Forecast(context.Background(), c.Problem, model.Options{})
-				if err != nil || math.IsNaN(r.Issues[0].Forecast) || r.Issues[0].Forecast < 0 || r.Issues[0].Forecast > 100 {
-					t.Fatalf("issue %s: %v %v", c.ID, r, err)
-				}
+		one, _ := d.Cases()
+		prop, _ := d.ProposalCases()
+		for _, c := range append(one, prop...) {
+			if ds := c.Scenario.Validate().Errors(false); len(ds) > 0 || c.Scenario.Issue(c.ID) == nil {
+				t.Fatalf("issue %s: scenario %+v\n%v", c.ID, c.Scenario, ds)
 			}
 		}
 	})

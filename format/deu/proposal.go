@@ -1,21 +1,18 @@
 package deu
 
-import (
-	"parley/model"
-	"parley/skill"
-)
+import "parley/scenario"
 
-// ProposalProblem builds the Problem of the proposal that is belongs to:
+// ProposalScenario builds the scenario of the proposal that is belongs to:
 // every issue of issues.csv with the same proposal_id (in file order) that
-// at least one actor weighs (so Problem.Check can pass), and the union of
-// their actors (an actor without a row on an issue is absent from it).
-// Models that link issues, such as logrolling models, need this view; on
-// one-issue models it gives the same forecasts as Problem. An issue with
-// no proposal_id, or whose proposal's issues span several regimes, gets
-// its one-issue Problem.
-func (d *Dataset) ProposalProblem(is Issue) *model.Problem {
+// at least one actor weighs (so that the models can), is itself always,
+// and the union of their actors (an actor without a row on an issue has
+// no stance on it). Models that link issues, such as logrolling models,
+// need this view; on one-issue models it gives the same forecasts as
+// Scenario. An issue with no proposal_id, or whose proposal's issues span
+// several regimes, gets its one-issue Scenario.
+func (d *Dataset) ProposalScenario(is Issue) *scenario.Scenario {
 	if is.ProposalID == "" {
-		return d.Problem(is)
+		return d.Scenario(is)
 	}
 	var members []Issue
 	for _, o := range d.Issues {
@@ -23,29 +20,18 @@ func (d *Dataset) ProposalProblem(is Issue) *model.Problem {
 			continue
 		}
 		if o.Regime != is.Regime {
-			return d.Problem(is)
+			return d.Scenario(is)
 		}
 		if o.ID == is.ID || d.weighs(o.ID) {
 			members = append(members, o)
 		}
 	}
-	p := &model.Problem{}
-	row := map[string]int{}
-	for k, o := range members {
-		one := d.Problem(o)
-		p.Issues = append(p.Issues, one.Issues[0])
-		for i, a := range one.Actors {
-			r, ok := row[a.ID]
-			if !ok {
-				r = len(p.Actors)
-				row[a.ID] = r
-				p.Actors = append(p.Actors, a)
-				p.Stances = append(p.Stances, make([]model.Stance, len(members)))
-			}
-			p.Stances[r][k] = one.Stances[i][0]
-		}
+	s := d.newScenario(is.ProposalID, is)
+	seen := map[string]bool{}
+	for _, o := range members {
+		d.addIssue(s, o, seen)
 	}
-	return p
+	return s
 }
 
 // weighs reports whether some actor has positive salience on issue id
@@ -59,17 +45,9 @@ func (d *Dataset) weighs(id string) bool {
 	return false
 }
 
-// ProposalCases is Cases with each case's Problem built by
-// ProposalProblem, so every issue is forecast together with the other
+// ProposalCases is Cases with each case's Scenario built by
+// ProposalScenario, so every issue is forecast together with the other
 // issues of its proposal.
-func (d *Dataset) ProposalCases() (cases []skill.Case, skipped []string) {
-	cases, skipped = d.Cases()
-	byID := map[string]Issue{}
-	for _, is := range d.Issues {
-		byID[is.ID] = is
-	}
-	for j := range cases {
-		cases[j].Problem = d.ProposalProblem(byID[cases[j].ID])
-	}
-	return cases, skipped
+func (d *Dataset) ProposalCases() (cases []Case, skipped []string) {
+	return d.cases(d.ProposalScenario)
 }

@@ -82,13 +82,24 @@ func TestForecastHand(t *testing.T) {
 	}
 }
 
+// deuCases returns the scored issues of DEU III as skill cases, one issue
+// each, built as the bench question builds them (package ask, which this
+// package cannot import).
 func deuCases(t testing.TB) []skill.Case {
 	t.Helper()
 	d, err := deu.Read("../../format/deu/testdata")
 	if err != nil {
 		t.Fatal(err)
 	}
-	cases, _ := d.Cases()
+	scored, _ := d.Cases()
+	var cases []skill.Case
+	for _, c := range scored {
+		p, err := model.FromScenario(c.Scenario)
+		if err != nil {
+			t.Fatalf("issue %s: %v", c.ID, err)
+		}
+		cases = append(cases, skill.Case{ID: c.ID, Problem: p, Outcome: c.Outcome, Split: c.Split, Procedure: c.Procedure, Wave: c.Wave})
+	}
 	return cases
 }
 
