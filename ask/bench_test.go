@@ -1,0 +1,148 @@
+package ask
+
+import (
+	"context"
+	"math"
+	"testing"
+
+	"parley/answer"
+	"parley/format/deu"
+	"parley/model"
+	"parley/model/compromise"
+	"parley/skill"
+)
+
+const deuDir = "../format/deu/testdata"
+
+// TestBenchCompromiseBar reproduces the bar of
+// /work/shared/data/deu3/README.md through the bench question: compromise
+// MAE 23.81 on all 245 issues, 23.59 on train, 24.10 on dev; one issue at a
+// time or with its proposal's, compromise forecasts issue by issue.
+func TestBenchCompromiseBar(t *testing.T) {
+	for _, byProposal := range []bool{false, true} {
+		req := answer.NewBenchRequest()
+		req.Models, req.Resamples, req.ByProposal = []string{"compromise"}, 100, byProposal
+		b, err := Bench(context.Background(), deuDir, req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range []struct {
+			split string
+			n     int
+			mae   float64
+		}{{"all", 245, 23.81}, {"train", 140, 23.59}, {"dev", 105, 24.10}} {
+			row, ok := b.Report.Find("compromise", w.split, "all", "all")
+			if !ok || row.N != w.n || row.Failed != 0 || math.Abs(row.MAE-w.mae) > 0.005 {
+				t.Errorf("by proposal %v, %s: %+v, want n %d MAE %.2f", byProposal, w.split, row, w.n, w.mae)
+			}
+		}
+	}
+}
+
+// skillCases gives each case the Problem of its scenario, with the
+// issue's outcome, groups and attributes.
+func TestSkillCases(t *testing.T) {
+	d, err := deu.Read(deuDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, byProposal := range []bool{false, true} {
+		scored, _ := d.Cases()
+		if byProposal {
+			scored, _ = d.ProposalCases()
+		}
+		cases, err := skillCases(scored)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for j, c := range cases {
+			s := scored[j]
+			if c.ID != s.ID || c.Outcome != s.Outcome || c.Split != s.Split || c.Procedure != s.Procedure || c.Wave != s.Wave {
+				t.Fatalf("case %d: %+v from %+v", j, c, s)
+			}
+			if err := c.Problem.Check(); err != nil {
+				t.Errorf("case %s: %v", c.ID, err)
+			}
+			if len(c.Problem.Issues) != len(s.Scenario.Issues) || len(c.Problem.Actors) != len(s.Scenario.Actors) {
+				t.Errorf("case %s: problem %v of a scenario with %d issues, %d actors", c.ID, c.Problem, len(s.Scenario.Issues), len(s.Scenario.Actors))
+			}
+		}
+	}
+	// d00032i1 (17 actors, com: capability 10, position 100, salience 50
+	// of 100) with its setting in Attrs.
+	scored, _ := d.Cases()
+	cases, err := skillCases(scored[:1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := cases[0].Problem
+	a, st, is := p.Actors[0], p.Stances[0][0], p.Issues[0]
+	if a.ID != "com" || a.Capability != 10 || st.Position != 100 || st.Salience != 0.5 || !st.Present {
+		t.Errorf("com = %+v %+v", a, st)
+	}
+	if !is.HasReference || is.Reference != 0 || is.Min != 0 || is.Max != 100 || is.Attrs["procedure"] != "COD" || is.Attrs["vote_rule"] != "QMV" || is.Attrs["issues_in_proposal"] != "4" {
+		t.Errorf("issue = %+v", is)
+	}
+}
+
+// An actor with a position but no salience is absent from the Problem; a
+// salience of 0 is present with zero weight. An issue no actor weighs is
+// kept, and each model's failure on it is recorded.
+func TestSkillCasesAbsent(t *testing.T) {
+	caps := "regime,actor,weight\nR,a,1\nR,b,3\nR,c,1\nR,d,2\n"
+	iss := "issue_id,council_regime,outcome\ni1,R,50\ni2,R,40\n"
+	ins := "issue_id,actor,position,salience\ni1,a,0,50\ni1,b,100,50\ni1,c,50,0\ni1,d,20,\n" +
+		"i2,a,0,0\ni2,b,10,0\ni2,c,20,0\n"
+	d, err := deu.Parse([3]string{"issues.csv", "actor_inputs.csv", "council_capability.csv"}, [3][]byte{[]byte(iss), []byte(ins), []byte(caps)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	scored, skipped := d.Cases()
+	if len(scored) != 2 || len(skipped) != 0 {
+		t.Fatalf("cases %v, skipped %v", scored, skipped)
+	}
+	cases, err := skillCases(scored)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := cases[0].Problem
+	if len(p.Actors) != 4 || !p.Stances[2][0].Present || p.Stances[2][0].Salience != 0 || p.Stances[3][0].Present {
+		t.Errorf("i1: %+v %+v", p.Actors, p.Stances)
+	}
+	// compromise on i1: (1·.5·0 + 3·.5·100 + 1·0·50) / (0.5 + 1.5) = 75.
+	run, err := skill.Forecasts(context.Background(), []model.Model{compromise.Model{}}, cases, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f := run.F[0][0]; f.Err != "" || f.Value != 75 {
+		t.Errorf("forecast on i1 %+v, want 75", f)
+	}
+	if f := run.F[0][1]; f.Err == "" {
+		t.Errorf("forecast on i2 %+v, want a failure (no actor weighs it)", f)
+	}
+	rep := skill.Score(run, skill.Options{})
+	if len(rep.Rows) != 1 || rep.Rows[0].MAE != 25 || rep.Rows[0].Failed != 1 {
+		t.Errorf("rows = %+v, want one row (all) with MAE 25 and 1 failure", rep.Rows)
+	}
+}
+
+// BenchmarkReadScore reads DEU III and scores the compromise model on its
+// 245 issues (10,000 bootstrap resamples per row).
+func BenchmarkReadScore(b *testing.B) {
+	for b.Loop() {
+		d, err := deu.Read(deuDir)
+		if err != nil {
+			b.Fatal(err)
+		}
+		scored, _ := d.Cases()
+		cases, err := skillCases(scored)
+		if err != nil {
+			b.Fatal(err)
+		}
+		run, err := skill.Forecasts(context.Background(), []model.Model{compromise.Model{}}, cases, 0)
+		if err != nil {
+			b.Fatal(err)
+		}
+		skill.Score(run, skill.Options{})
+	}
+}
