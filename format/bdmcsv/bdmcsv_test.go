@@ -17,7 +17,7 @@ import (
 const shared = "../../../shared/data/bdm"
 
 // TestSharedFiles reads every shared BDM data set. The salience scale
-// expected for each is the one /work/shared/data/bdm/README.md states.
+// expected for each is the one ../shared/data/bdm/README.md states.
 func TestSharedFiles(t *testing.T) {
 	files, _ := filepath.Glob(filepath.Join(shared, "*.csv"))
 	if len(files) == 0 {

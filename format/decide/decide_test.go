@@ -31,7 +31,7 @@ func readFile(t *testing.T, name string) *scenario.Scenario {
 }
 
 // TestReadShippedFiles reads every dialect in testdata (copied from
-// /work/shared/data/decide: Decide's repository files): tab-separated with
+// ../shared/data/decide: Decide's repository files): tab-separated with
 // '-quoted fields, tab-separated unquoted with #O/#/ rows and labelled #M
 // points, and the semicolon-separated Dutch election file without #M rows.
 func TestReadShippedFiles(t *testing.T) {

@@ -14,7 +14,7 @@
 // (the Equal Gain exchange rate, under which both partners gain the same
 // utility). The reference program is Decide, github
 // foarsitter/decide-exchange-model 2025.3.1 (HEAD 51dee66), specified in
-// Parley's /work/shared/specs/decide-exchange.md (here "spec"); no Decide
+// Parley's ../shared/specs/decide-exchange.md (here "spec"); no Decide
 // code was copied. Its randomised Equal Gain variant ("REX", spec §1.7) is
 // described there only in outline; Randomize implements Parley's reading
 // of it, eq. (11), not a port.
