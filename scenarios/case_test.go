@@ -15,8 +15,8 @@ import (
 	"parley/scenariofile"
 )
 
-// sourcesDir is where the four articles live: /work/shared/sources next to
-// the repository (/work/main), i.e. two levels up from this package.
+// sourcesDir is where the four articles live: ../shared/sources next to
+// the repository, i.e. two levels up from this package.
 const sourcesDir = "../../shared/sources"
 
 // maxQuoteWords is the longest quote the case may carry: short, attributed
