@@ -15,7 +15,7 @@ import (
 const deuDir = "../format/deu/testdata"
 
 // TestBenchCompromiseBar reproduces the bar of
-// /work/shared/data/deu3/README.md through the bench question: compromise
+// ../shared/data/deu3/README.md through the bench question: compromise
 // MAE 23.81 on all 245 issues, 23.59 on train, 24.10 on dev; one issue at a
 // time or with its proposal's, compromise forecasts issue by issue.
 func TestBenchCompromiseBar(t *testing.T) {

@@ -9,7 +9,7 @@ import (
 	"testing"
 )
 
-// The bar of /work/shared/data/deu3/README.md through the command line:
+// The bar of ../shared/data/deu3/README.md through the command line:
 // compromise MAE 23.81 (all 245), 23.59 (train 140), 24.10 (dev 105).
 func TestBenchDEUJSON(t *testing.T) {
 	per := filepath.Join(t.TempDir(), "per.csv")
