@@ -48,6 +48,9 @@ var tags = []string{"#A", "#P", "#M", "#D", "#O", "#/"}
 // one of the tags #A, #P, #M, #D, #O, #/ (quoted or not) followed by a
 // tab, semicolon or comma.
 func Detect(head []byte) bool {
+	// A UTF-8 byte order mark (as some editors write) is not part of the
+	// first field; Read drops it too.
+	head = bytes.TrimPrefix(head, []byte(bom))
 	for _, line := range bytes.Split(head, []byte("\n")) {
 		line = bytes.TrimRight(line, "\r")
 		if len(bytes.TrimSpace(line)) == 0 {
@@ -69,6 +72,9 @@ func Detect(head []byte) bool {
 	}
 	return false
 }
+
+// bom is the UTF-8 byte order mark.
+const bom = "\xef\xbb\xbf"
 
 func isTag(s string) bool {
 	for _, t := range tags {
@@ -120,7 +126,7 @@ func Read(name string, rd io.Reader) (*scenario.Scenario, error) {
 // split breaks data into records, guessing the delimiter from the first
 // non-blank line.
 func (r *reader) split(data []byte) []record {
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	data = bytes.TrimPrefix(data, []byte(bom))
 	lines := strings.Split(string(data), "\n")
 	var delim byte
 	var recs []record

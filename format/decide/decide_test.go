@@ -169,6 +169,7 @@ func TestDetect(t *testing.T) {
 		"#A;SP;SP;;;\n":                        true,
 		"\n#/\tcomment\n":                      true,
 		"\"#P\",\"p\"\n":                       true,
+		"\xef\xbb\xbf'#A'\t'USA'\n":            true, // a byte order mark first
 		"Actor,Capability,Position,Salience\n": false,
 		"metadata:\n  id: x\n":                 false,
 		"#Z\tx\n":                              false,
