@@ -116,6 +116,24 @@ func TestStrictTurnsMissingEvidenceIntoError(t *testing.T) {
 	}
 }
 
+// --version prints the version and exits 0; show lists what a scenario
+// holds.
+func TestVersionAndShow(t *testing.T) {
+	out, _, code := run(t, "--version")
+	if code != 0 || !strings.HasPrefix(out, "parley ") {
+		t.Errorf("--version: exit %d, %q", code, out)
+	}
+	out, _, code = run(t, "show", "testdata/example.yaml")
+	if code != 0 {
+		t.Fatalf("show: exit %d", code)
+	}
+	for _, want := range []string{"Gamma", "budget", "Snapshots:", "2025-06-01"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("show lacks %q:\n%s", want, out)
+		}
+	}
+}
+
 func TestUsageErrorsExitTwo(t *testing.T) {
 	for _, args := range [][]string{
 		{"forecast", "--bogus"},
@@ -124,6 +142,12 @@ func TestUsageErrorsExitTwo(t *testing.T) {
 		{"nosuchcommand"},
 		{"validate"},
 		{"forecast", "a", "b"},
+		{"forecast", "-m", "bdm,bdm"},
+		{"import"},
+		{"import", "nosuchformat", "f"},
+		{"bench"},
+		{"serve", "--max-body", "-1"},
+		{"forecast", "-m", "compromise", "--exact"},
 	} {
 		if _, stderr, code := run(t, args...); code != 2 {
 			t.Errorf("%v: exit %d, want 2 (stderr %q)", args, code, stderr)

@@ -75,6 +75,9 @@ func runServe(cmd *cobra.Command, _ []string) error {
 	addr, _ := cmd.Flags().GetString("addr")
 	db, _ := cmd.Flags().GetString("db")
 	maxBody, _ := cmd.Flags().GetInt64("max-body")
+	if maxBody < 1 {
+		return errs.New(errs.Argument, "--max-body %d: valid: a number of bytes ≥ 1 (default %d)", maxBody, 4<<20)
+	}
 	token := os.Getenv("PARLEY_TOKEN")
 	loopback := httpapi.IsLoopback(addr)
 	if !loopback && token == "" {
