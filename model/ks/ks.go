@@ -1,0 +1,226 @@
+// Package ks implements the Kalai–Smorodinsky bargaining solution, issue by
+// issue, on the same utilities and disagreement point as package nash
+// (Kalai, E. & Smorodinsky, M. 1975, "Other solutions to Nash's bargaining
+// problem", Econometrica 43(3):513–518; its n-person extension by the
+// smallest normalised gain, Imai, H. 1983, "Individual monotonicity and
+// lexicographic maxmin solution", Econometrica 51(2):389–401; weights as in
+// the asymmetric Kalai–Smorodinsky solution of Dubra, J. 2001, Economics
+// Letters 73:131–136).
+//
+// Where Nash's solution maximises the product of the gains, Kalai and
+// Smorodinsky keep Nash's Pareto optimality, symmetry and invariance to
+// affine changes of utility, drop independence of irrelevant alternatives
+// and ask for monotonicity instead: a player whose best attainable utility
+// rises, all else equal, must not lose. Their solution gives each player the
+// same share of the most it could hope for.
+//
+// Utility. Actor i's utility for outcome x is quadratic loss, as in nash:
+//
+//	uᵢ(x) = −(x − xᵢ)²                                               (1)
+//
+// Disagreement point, as in nash. With a reference point q (the status
+// quo) dᵢ = uᵢ(q); without one, each actor's worst outcome on the scale,
+// dᵢ = −Mᵢ² with Mᵢ = max(xᵢ − min, max − xᵢ). Write rᵢ = √(−dᵢ) for the
+// distance at which an outcome is as bad for i as breakdown:
+//
+//	dᵢ = −rᵢ²,  rᵢ = |q − xᵢ| or Mᵢ                                   (2)
+//
+// Bargaining set. Kalai and Smorodinsky consider only agreements that no
+// player likes less than breakdown (their feasible set lies above d). The
+// outcomes on the scale that every weighted actor (wᵢ = cᵢsᵢ > 0) weakly
+// prefers to breakdown form an interval:
+//
+//	F = [min, max] ∩ ⋂ᵢ [xᵢ − rᵢ, xᵢ + rᵢ]                              (3)
+//
+// Ideal point. The most actor i can obtain in F — KS's bᵢ(S), the utopia
+// point — is at the point of F nearest its position, at distance δᵢ:
+//
+//	ūᵢ = max_{x∈F} uᵢ(x) = −δᵢ²,  δᵢ = dist(xᵢ, F)                     (4)
+//
+// Normalised gain. Each actor's gain as a share of its possible gain:
+//
+//	gᵢ(x) = (uᵢ(x) − dᵢ)/(ūᵢ − dᵢ) = (rᵢ² − (x − xᵢ)²)/(rᵢ² − δᵢ²)    (5)
+//
+// which is 0 at breakdown and 1 at the actor's ideal.
+//
+// Solution. For two actors KS pick the Pareto-optimal agreement on the
+// segment from d to ū, where g₁ = g₂. With n > 2 actors the utilities of a
+// one-dimensional issue form a curve in ℝⁿ, which that segment generally
+// misses (and Roth 1979, IJGT 8:129–132, shows no solution is Pareto
+// optimal, symmetric and monotone for every n-person problem). Parley uses
+// the standard extension — the agreement that maximises the smallest
+// normalised gain — with each gain divided by the actor's weight:
+//
+//	x̂ = argmax_{x∈F} minᵢ gᵢ(x)/wᵢ   over the actors with wᵢ > 0     (6)
+//
+// With equal weights (6) is the symmetric solution: for two actors exactly
+// KS 1975's point (g₁(x̂) = g₂(x̂), which is on the segment from d to ū),
+// for n actors Imai's lexicographic maxmin solution (each gᵢ is strictly
+// concave on F, so the maximiser of the minimum is unique and the
+// lexicographic refinement changes nothing). With weights, for two actors
+// the point where g₁/w₁ = g₂/w₂: the Pareto point on the ray from d in the
+// direction (w₁(ū₁ − d₁), w₂(ū₂ − d₂)), Dubra's asymmetric solution with
+// weights capability × salience, the weights package nash puts on the
+// same actors (docs/DECISIONS.md). Actors with zero weight drop out, as in
+// nash: they neither narrow F nor enter the minimum.
+//
+// Finding x̂. The actors with xᵢ > x want the outcome higher: the smallest
+// of their weighted gains, L(x), does not fall as x rises. The others want
+// it lower: the smallest of theirs, R(x), does not rise. The minimum in (6)
+// is min(L, R), which is largest where the two cross; bisection on the sign
+// of L(x) − R(x) finds the crossing to about 1e-13 of the scale. The issue
+// is first mapped to [−1, 1] (KS is invariant to such a change of scale), so
+// no scale is too wide for the squares in (5).
+//
+// Degenerate cases. If F is the single point q (an actor with weight sits
+// at the status quo, or actors on both sides of it leave no common gain),
+// every weighted actor has ūᵢ = dᵢ, no agreement improves on breakdown for
+// everyone, and the forecast is q with a note, as in nash. A single
+// weighted actor gets its own position.
+//
+// Cost: O(n · 60) per issue.
+package ks
+
+import (
+	"context"
+	"fmt"
+	"math"
+
+	"parley/model"
+)
+
+// Model is the Kalai–Smorodinsky bargaining model, weighted by
+// capability × salience. Its zero value is ready.
+type Model struct{}
+
+var _ model.Model = Model{}
+
+// Name implements model.Model.
+func (Model) Name() string { return "ks" }
+
+// Summary implements model.Model.
+func (Model) Summary() string {
+	return "Kalai–Smorodinsky bargaining solution: the largest equal share of each actor's best feasible gain, weights capability×salience, quadratic utility, status quo as disagreement (Kalai & Smorodinsky 1975; Imai 1983; Dubra 2001)"
+}
+
+// Forecast implements model.Model.
+func (Model) Forecast(ctx context.Context, p *model.Problem, o model.Options) (*model.Result, error) {
+	if err := p.Check(); err != nil {
+		return nil, err
+	}
+	res := &model.Result{Model: "ks"}
+	for k, is := range p.Issues {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		idx, c, x, s := p.Column(k)
+		w := make([]float64, len(c))
+		for j := range w {
+			w[j] = c[j] * s[j]
+		}
+		f, note := Solve(x, w, is.Min, is.Max, is.Reference, is.HasReference)
+		if note != "" {
+			res.Notes = append(res.Notes, fmt.Sprintf("%s: %s", is.ID, note))
+		}
+		res.Issues = append(res.Issues, model.IssueResult{
+			Issue:    is.ID,
+			Forecast: f,
+			Rounds:   []model.Round{{Round: 0, Positions: p.Spread(k, idx, x), Forecast: f}},
+		})
+	}
+	return res, nil
+}
+
+// Solve returns the weighted Kalai–Smorodinsky outcome (6) for positions x
+// with weights w on the scale [lo, hi], with the status quo q when hasQ,
+// and a note when the outcome is the status quo because F (3) is a point.
+// Actors with w[i] = 0 take no part. At least one weight must be positive.
+func Solve(x, w []float64, lo, hi, q float64, hasQ bool) (float64, string) {
+	// Work on t = (v − mid)/half ∈ [−1, 1]: (6) is unchanged by an affine
+	// change of the scale, and the squares in (5) stay small.
+	mid, half := lo/2+hi/2, hi/2-lo/2
+	if !(half > 0) {
+		return lo, ""
+	}
+	to := func(v float64) float64 { return (v - mid) / half }
+	from := func(t float64) float64 { return math.Min(hi, math.Max(lo, mid+t*half)) }
+
+	t := make([]float64, len(x))
+	r := make([]float64, len(x))
+	L, U := -1.0, 1.0 // F (3), starting from the scale
+	tq := to(q)
+	for i := range x {
+		if w[i] == 0 {
+			continue
+		}
+		t[i] = to(x[i])
+		if hasQ {
+			r[i] = math.Abs(tq - t[i])
+		} else {
+			r[i] = math.Max(t[i]+1, 1-t[i])
+		}
+		L = math.Max(L, t[i]-r[i])
+		U = math.Min(U, t[i]+r[i])
+	}
+	gridlock := func() (float64, string) {
+		if hasQ {
+			return q, fmt.Sprintf("no agreement improves on the status quo %v for every weighted actor; forecast is the status quo", q)
+		}
+		return from(L + (U-L)/2), ""
+	}
+	if !(L < U) {
+		return gridlock()
+	}
+	// den[i] = ūᵢ − dᵢ = rᵢ² − δᵢ² (4), positive when F has width.
+	den := make([]float64, len(x))
+	for i := range x {
+		if w[i] == 0 {
+			continue
+		}
+		delta := math.Max(0, math.Max(L-t[i], t[i]-U))
+		den[i] = (r[i] - delta) * (r[i] + delta)
+		if !(den[i] > 0) {
+			return gridlock()
+		}
+	}
+	// side returns L(v) − R(v)'s sign: the smallest weighted gain (5)/wᵢ of
+	// the actors above v against that of the actors at or below it.
+	side := func(v float64) int {
+		up, down := math.Inf(1), math.Inf(1)
+		for i := range x {
+			if w[i] == 0 {
+				continue
+			}
+			e := math.Abs(v - t[i])
+			g := (r[i] - e) * (r[i] + e) / den[i] / w[i]
+			if t[i] > v {
+				up = math.Min(up, g)
+			} else {
+				down = math.Min(down, g)
+			}
+		}
+		switch {
+		case up < down:
+			return 1
+		case up > down:
+			return -1
+		}
+		return 0
+	}
+	a, b := L, U
+	for iter := 0; iter < 200 && b-a > 1e-13*(1+math.Abs(a)+math.Abs(b)); iter++ {
+		m := a + (b-a)/2
+		if m <= a || m >= b {
+			break
+		}
+		switch side(m) {
+		case 1:
+			a = m
+		case -1:
+			b = m
+		default:
+			return from(m), ""
+		}
+	}
+	return from(a + (b-a)/2), ""
+}
