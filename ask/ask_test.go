@@ -83,7 +83,7 @@ func TestNearestStatesTies(t *testing.T) {
 
 func TestChooseModels(t *testing.T) {
 	ms, names, err := chooseModels(nil, nil)
-	if err != nil || len(ms) != len(names) || strings.Join(names, ",") != "compromise,median,nash,bdm,exchange,smp,ensemble" {
+	if err != nil || len(ms) != len(names) || strings.Join(names, ",") != "compromise,median,nash,ks,bdm,exchange,smp,ensemble" {
 		t.Errorf("default: %v, %v", names, err)
 	}
 	if _, names, _ := chooseModels([]string{"all"}, nil); len(names) != len(ModelNames()) {

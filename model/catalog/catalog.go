@@ -12,6 +12,7 @@ import (
 	"parley/model/compromise"
 	"parley/model/ensemble"
 	"parley/model/exchange"
+	"parley/model/ks"
 	"parley/model/median"
 	"parley/model/nash"
 	"parley/model/smp"
@@ -23,6 +24,7 @@ var all = []model.Model{
 	compromise.Model{},
 	median.Model{},
 	nash.Model{},
+	ks.Model{},
 	bdm.Model{},
 	bdm.Model{Profile: bdm.Paper},
 	exchange.Model{},

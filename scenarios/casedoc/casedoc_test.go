@@ -31,8 +31,15 @@ func TestWrite(t *testing.T) {
 	// shows the range, as every door does, not the last round's point.
 	nato := out[strings.Index(out, "## 7. Ukraine and NATO"):]
 	row := regexp.MustCompile(`(?m)^\| 2025-08-18 \| — \|.*$`).FindString(nato)
-	if cells := strings.Split(row, "|"); len(cells) < 8 || strings.TrimSpace(cells[6]) != "20.7–90.0 ~" {
-		t.Errorf("NATO at 2025-08-18: %q; want bdm (the 4th model) as 20.7–90.0 ~", row)
+	header := strings.Split(regexp.MustCompile(`(?m)^\| snapshot \| variant \|.*$`).FindString(nato), "|")
+	col := -1
+	for i, h := range header {
+		if strings.TrimSpace(h) == "bdm" {
+			col = i
+		}
+	}
+	if cells := strings.Split(row, "|"); col < 0 || len(cells) <= col || strings.TrimSpace(cells[col]) != "20.7–90.0 ~" {
+		t.Errorf("NATO at 2025-08-18: %q under %q; want bdm's cell as 20.7–90.0 ~", row, header)
 	}
 	_, data := scenarios.Default()
 	lines := strings.Split(string(data), "\n")
