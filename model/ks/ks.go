@@ -3,7 +3,7 @@
 // (Kalai, E. & Smorodinsky, M. 1975, "Other solutions to Nash's bargaining
 // problem", Econometrica 43(3):513–518; its n-person extension by the
 // smallest normalised gain, Imai, H. 1983, "Individual monotonicity and
-// lexicographic maxmin solution", Econometrica 51(2):389–401; weights as in
+// lexicographic maxmin solution", Econometrica 51(2):389–402; weights after
 // the asymmetric Kalai–Smorodinsky solution of Dubra, J. 2001, Economics
 // Letters 73:131–136).
 //
@@ -59,9 +59,9 @@
 // concave on F, so the maximiser of the minimum is unique and the
 // lexicographic refinement changes nothing). With weights, for two actors
 // the point where g₁/w₁ = g₂/w₂: the Pareto point on the ray from d in the
-// direction (w₁(ū₁ − d₁), w₂(ū₂ − d₂)), Dubra's asymmetric solution with
-// weights capability × salience, the weights package nash puts on the
-// same actors (docs/DECISIONS.md). Actors with zero weight drop out, as in
+// direction (w₁(ū₁ − d₁), w₂(ū₂ − d₂)) — Dubra's asymmetric solution as
+// Parley reads it — with weights capability × salience, the weights
+// package nash puts on the same actors (docs/DECISIONS.md). Actors with zero weight drop out, as in
 // nash: they neither narrow F nor enter the minimum.
 //
 // Finding x̂. The actors with xᵢ > x want the outcome higher: the smallest
