@@ -78,13 +78,15 @@
 // everyone, and the forecast is q with a note, as in nash. A single
 // weighted actor gets its own position.
 //
-// Cost: O(n · 60) per issue.
+// Cost: O(n log n + n · 50) per issue.
 package ks
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"math"
+	"slices"
 
 	"parley/model"
 )
@@ -171,34 +173,48 @@ func Solve(x, w []float64, lo, hi, q float64, hasQ bool) (float64, string) {
 	if !(L < U) {
 		return gridlock()
 	}
-	// den[i] = ūᵢ − dᵢ = rᵢ² − δᵢ² (4), positive when F has width.
-	den := make([]float64, len(x))
+	// The weighted actors only, each with inv = 1/(wᵢ(ūᵢ − dᵢ)), where
+	// ūᵢ − dᵢ = rᵢ² − δᵢ² (4) is positive when F has width.
+	at, ar, inv := t[:0:0], r[:0:0], make([]float64, 0, len(x))
 	for i := range x {
 		if w[i] == 0 {
 			continue
 		}
 		delta := math.Max(0, math.Max(L-t[i], t[i]-U))
-		den[i] = (r[i] - delta) * (r[i] + delta)
-		if !(den[i] > 0) {
+		den := (r[i] - delta) * (r[i] + delta)
+		if !(den > 0) {
 			return gridlock()
 		}
+		at, ar, inv = append(at, t[i]), append(ar, r[i]), append(inv, 1/(den*w[i]))
 	}
-	// side returns L(v) − R(v)'s sign: the smallest weighted gain (5)/wᵢ of
-	// the actors above v against that of the actors at or below it.
-	side := func(v float64) int {
-		up, down := math.Inf(1), math.Inf(1)
-		for i := range x {
-			if w[i] == 0 {
-				continue
-			}
-			e := math.Abs(v - t[i])
-			g := (r[i] - e) * (r[i] + e) / den[i] / w[i]
-			if t[i] > v {
-				up = math.Min(up, g)
-			} else {
-				down = math.Min(down, g)
+	// Sorted by position, the actors above v are a suffix.
+	type actor struct{ t, r, inv float64 }
+	as := make([]actor, len(at))
+	for i := range as {
+		as[i] = actor{at[i], ar[i], inv[i]}
+	}
+	slices.SortFunc(as, func(a, b actor) int { return cmp.Compare(a.t, b.t) })
+	// smallest returns the smallest weighted gain (5)/wᵢ at v among as.
+	smallest := func(as []actor, v float64) float64 {
+		m := math.Inf(1)
+		for _, a := range as {
+			e := v - a.t
+			if g := (a.r - e) * (a.r + e) * a.inv; g < m {
+				m = g
 			}
 		}
+		return m
+	}
+	// side returns L(v) − R(v)'s sign: the smallest weighted gain of the
+	// actors above v against that of the actors at or below it.
+	side := func(v float64) int {
+		split, _ := slices.BinarySearchFunc(as, v, func(a actor, v float64) int {
+			if a.t <= v {
+				return -1
+			}
+			return 1
+		})
+		down, up := smallest(as[:split], v), smallest(as[split:], v)
 		switch {
 		case up < down:
 			return 1
