@@ -173,9 +173,13 @@ func Solve(x, w []float64, lo, hi, q float64, hasQ bool) (float64, string) {
 	if !(L < U) {
 		return gridlock()
 	}
-	// The weighted actors only, each with inv = 1/(wᵢ(ūᵢ − dᵢ)), where
-	// ūᵢ − dᵢ = rᵢ² − δᵢ² (4) is positive when F has width.
-	at, ar, inv := t[:0:0], r[:0:0], make([]float64, 0, len(x))
+	// The weighted actors only, sorted by position (so the actors above v
+	// are a suffix), each with inv = 1/(ŵᵢ(ūᵢ − dᵢ)), ŵᵢ = wᵢ/max w (the
+	// scale of the weights does not change (6)), where ūᵢ − dᵢ = rᵢ² − δᵢ²
+	// (4) is positive when F has width.
+	type actor struct{ t, r, inv float64 }
+	wmax := slices.Max(w)
+	as := make([]actor, 0, len(x))
 	for i := range x {
 		if w[i] == 0 {
 			continue
@@ -185,13 +189,7 @@ func Solve(x, w []float64, lo, hi, q float64, hasQ bool) (float64, string) {
 		if !(den > 0) {
 			return gridlock()
 		}
-		at, ar, inv = append(at, t[i]), append(ar, r[i]), append(inv, 1/(den*w[i]))
-	}
-	// Sorted by position, the actors above v are a suffix.
-	type actor struct{ t, r, inv float64 }
-	as := make([]actor, len(at))
-	for i := range as {
-		as[i] = actor{at[i], ar[i], inv[i]}
+		as = append(as, actor{t[i], r[i], math.Min(math.MaxFloat64, 1/(den*(w[i]/wmax)))})
 	}
 	slices.SortFunc(as, func(a, b actor) int { return cmp.Compare(a.t, b.t) })
 	// smallest returns the smallest weighted gain (5)/wᵢ at v among as.

@@ -260,3 +260,26 @@ func TestBuiltin(t *testing.T) {
 		}
 	}
 }
+
+// Weights far from 1 change nothing but their ratio: equal tiny weights give
+// the symmetric midpoint, and a weight negligible beside another leaves the
+// forecast at the other's position.
+func TestExtremeWeights(t *testing.T) {
+	cases := []struct {
+		name string
+		w    []float64
+		want float64
+	}{
+		{"equal tiny", []float64{1e-300, 1e-300}, 50},
+		{"equal huge", []float64{1e300, 1e300}, 50},
+		{"negligible", []float64{5e-324, 1}, 100},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got, _ := Solve([]float64{0, 100}, c.w, 0, 100, 0, false)
+			if math.Abs(got-c.want) > 1e-9 {
+				t.Errorf("forecast = %v, want %v", got, c.want)
+			}
+		})
+	}
+}
