@@ -24,6 +24,10 @@ func Check(req any) error {
 		return Check(*r)
 	case *answer.DealSearchRequest:
 		return Check(*r)
+	case *answer.ExplainRequest:
+		return Check(*r)
+	case answer.ExplainRequest:
+		return checkExplain(&r)
 	case answer.ForecastRequest:
 		_, _, err := prepareRun(&r.Run)
 		return err

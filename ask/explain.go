@@ -1,0 +1,291 @@
+package ask
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+
+	"parley/answer"
+	"parley/errs"
+	"parley/model"
+)
+
+// Explain says why a model forecasts what it does on each issue (or on
+// the one the request names): each actor's pull on the forecast and, for
+// the median, the pivotal position. The model runs through the catalog as
+// Forecast runs it, so the forecast explained is the forecast answer's.
+// It covers compromise, median and nash so far (answer.ExplainModels).
+func Explain(ctx context.Context, c *Case, req answer.ExplainRequest) (*answer.Explanation, error) {
+	if err := checkExplain(&req); err != nil {
+		return nil, err
+	}
+	req.Target = c.target(req.Target)
+	if req.Issue != "" && c.Header.IssueIndex(req.Issue) < 0 {
+		return nil, errs.New(errs.Argument, "issue %q: no such issue; valid: %s", req.Issue, strings.Join(issueIDs(c), ", "))
+	}
+	m, err := modelByName(req.Model)
+	if err != nil {
+		return nil, err
+	}
+	r, err := m.Forecast(ctx, c.Problem(), modelOptions(answer.Run{Seed: answer.DefaultSeed}))
+	if ctx.Err() != nil {
+		return nil, ctx.Err()
+	}
+	if err != nil {
+		return nil, fmt.Errorf("model %s: %w", m.Name(), err)
+	}
+	mf := c.convert(m.Name(), r)
+	out := &answer.Explanation{Scenario: c.Header, Request: req, Model: m.Name(), Issues: []answer.IssueExplanation{},
+		Notes: mf.Notes, Warnings: append([]string{}, mf.Warnings...)}
+	for _, f := range mf.Issues {
+		if req.Issue != "" && f.Issue != req.Issue {
+			continue
+		}
+		k := c.Header.IssueIndex(f.Issue)
+		out.Issues = append(out.Issues, c.explainIssue(m.Name(), k, f))
+	}
+	return out, nil
+}
+
+// checkExplain checks the model an explain request names.
+func checkExplain(req *answer.ExplainRequest) error {
+	if strings.TrimSpace(req.Model) == "" {
+		req.Model = answer.DefaultExplainModel
+	}
+	req.Model = strings.TrimSpace(req.Model)
+	if !slices.Contains(answer.ExplainModels, req.Model) {
+		list := strings.Join(answer.ExplainModels, ", ")
+		return errs.New(errs.Argument, "model %q: explain covers %s so far; valid: %s", req.Model, list, list)
+	}
+	return nil
+}
+
+// explainIssue explains model name's forecast f of issue k.
+func (c *Case) explainIssue(name string, k int, f answer.IssueForecast) answer.IssueExplanation {
+	p := c.problem
+	is := p.Issues[k]
+	e := answer.IssueExplanation{Issue: is.ID, Name: f.Name, Forecast: f.Forecast, Nearest: f.Nearest,
+		Reference: is.Min, ReferenceFrom: "min", Pulls: []answer.Pull{}}
+	if is.HasReference {
+		e.Reference, e.ReferenceFrom = is.Reference, "reference"
+	}
+	fc := float64(f.Forecast)
+	idx, cp, x, s := p.Column(k)
+	w := make([]float64, len(idx))
+	total := 0.0
+	for j := range w {
+		w[j] = cp[j] * s[j]
+		total += w[j]
+	}
+	for j, i := range idx {
+		a := p.Actors[i]
+		e.Pulls = append(e.Pulls, answer.Pull{Actor: a.ID, Name: actorName(a), Position: x[j], Weight: w[j], Share: w[j] / total, Distance: x[j] - fc})
+	}
+	switch name {
+	case "compromise":
+		for j := range e.Pulls {
+			e.Pulls[j].Pull = answer.Num(e.Pulls[j].Share * (x[j] - e.Reference))
+		}
+	case "median":
+		e.Pivotal = pivotal(p, idx, x, w, total)
+		for j := range e.Pulls {
+			switch {
+			case x[j] > fc:
+				e.Pulls[j].Pull = answer.Num(e.Pulls[j].Share)
+			case x[j] < fc:
+				e.Pulls[j].Pull = answer.Num(-e.Pulls[j].Share)
+			}
+		}
+	case "nash":
+		e.StatusQuoKept = nashPulls(is, e.Pulls, x, w, fc)
+	}
+	sort.SliceStable(e.Pulls, func(a, b int) bool {
+		pa, pb := math.Abs(float64(e.Pulls[a].Pull)), math.Abs(float64(e.Pulls[b].Pull))
+		if math.IsNaN(pa) || math.IsNaN(pb) || pa == pb {
+			return e.Pulls[a].Weight > e.Pulls[b].Weight
+		}
+		return pa > pb
+	})
+	e.Text = explainText(name, is, e)
+	return e
+}
+
+func actorName(a model.Actor) string {
+	if a.Name != "" {
+		return a.Name
+	}
+	return a.ID
+}
+
+// pivotal finds the weighted median's position as model.WeightedMedian
+// does (positions sorted stably, equal positions pooled, the first whose
+// cumulative weight reaches half), with the shares of the weight below,
+// at and above it.
+func pivotal(p *model.Problem, idx []int, x, w []float64, total float64) *answer.Pivotal {
+	ord := make([]int, len(x))
+	for j := range ord {
+		ord[j] = j
+	}
+	sort.SliceStable(ord, func(a, b int) bool { return x[ord[a]] < x[ord[b]] })
+	half := total / 2
+	cum := 0.0
+	for j := 0; j < len(ord); j++ {
+		start := j
+		cum += w[ord[j]]
+		for j+1 < len(ord) && x[ord[j+1]] == x[ord[j]] {
+			j++
+			cum += w[ord[j]]
+		}
+		if cum < half {
+			continue
+		}
+		pv := &answer.Pivotal{Position: x[ord[j]], Actors: []string{}}
+		at := 0.0
+		for _, o := range ord[start : j+1] {
+			pv.Actors = append(pv.Actors, p.Actors[idx[o]].ID)
+			at += w[o]
+		}
+		pv.At = at / total
+		pv.Below = (cum - at) / total
+		pv.Above = (total - cum) / total
+		if cum == half {
+			for n := j + 1; n < len(ord); n++ {
+				if w[ord[n]] > 0 {
+					u := x[ord[n]]
+					pv.Tie, pv.Upper = true, &u
+					break
+				}
+			}
+		}
+		return pv
+	}
+	return nil
+}
+
+// nashPulls fills each actor's term of the Nash product's first-order
+// condition at the forecast fc and its part of its possible gain; it
+// reports whether the status quo is kept (the feasible set is a point,
+// as package nash decides it).
+func nashPulls(is model.Issue, pulls []answer.Pull, x, w []float64, fc float64) bool {
+	r := make([]float64, len(x))
+	L, U := math.Inf(-1), math.Inf(1)
+	for j := range x {
+		if is.HasReference {
+			r[j] = math.Abs(is.Reference - x[j])
+		} else {
+			r[j] = math.Max(x[j]-is.Min, is.Max-x[j])
+		}
+		if w[j] == 0 {
+			continue
+		}
+		L = math.Max(L, x[j]-r[j])
+		U = math.Min(U, x[j]+r[j])
+	}
+	kept := is.HasReference && !(L < U)
+	for j := range pulls {
+		d := fc - x[j]
+		if r[j] > 0 {
+			g := 1 - d*d/(r[j]*r[j])
+			pulls[j].Gain = &g
+		}
+		switch {
+		case kept:
+			pulls[j].Pull = answer.Num(math.NaN())
+		case w[j] == 0:
+			pulls[j].Pull = 0
+		default:
+			pulls[j].Pull = answer.Num(pulls[j].Share * 2 * (x[j] - fc) / (r[j]*r[j] - d*d))
+		}
+	}
+	return kept
+}
+
+// explainText says why in one or two sentences.
+func explainText(name string, is model.Issue, e answer.IssueExplanation) string {
+	g := func(x float64) string { return strconv.FormatFloat(x, 'f', 1, 64) }
+	pct := func(x float64) string { return strconv.FormatFloat(100*x, 'f', 0, 64) + "%" }
+	fc := float64(e.Forecast)
+	head := fmt.Sprintf("%s forecasts %s", name, g(fc))
+	if len(e.Nearest) > 0 {
+		var ls []string
+		for _, a := range e.Nearest {
+			ls = append(ls, a.Label)
+		}
+		head += fmt.Sprintf(" (nearest: %s)", strings.Join(ls, " / "))
+	}
+	origin := "the scale's minimum " + g(e.Reference)
+	if e.ReferenceFrom == "reference" {
+		origin = "the status quo " + g(e.Reference)
+	}
+	switch name {
+	case "compromise":
+		var top []string
+		for _, p := range e.Pulls[:min(2, len(e.Pulls))] {
+			top = append(top, fmt.Sprintf("%s's (%+.1f, %s of the weight)", p.Name, float64(p.Pull), pct(p.Share)))
+		}
+		return fmt.Sprintf("%s: the capability×salience weighted mean of %d actors' positions. Measured from %s it is the sum of each actor's share × its distance (%+.1f in all); the largest pulls are %s.",
+			head, len(e.Pulls), origin, fc-e.Reference, strings.Join(top, " and "))
+	case "median":
+		pv := e.Pivotal
+		if pv == nil {
+			return head + "."
+		}
+		names := pivotNames(e, pv)
+		if pv.Tie && pv.Upper != nil {
+			return fmt.Sprintf("%s: the weight splits exactly in half, %s at or below %s (%s) and %s at or above %s, so every point between ties in pairwise votes and the model takes the midpoint.",
+				head, pct(pv.Below+pv.At), g(pv.Position), names, pct(pv.Above), g(*pv.Upper))
+		}
+		return fmt.Sprintf("%s, the position of %s: %s of the weight lies below it and %s above, so neither side can outvote it (the weighted median).",
+			head, names, pct(pv.Below), pct(pv.Above))
+	case "nash":
+		if e.StatusQuoKept {
+			var at []string
+			for _, p := range e.Pulls {
+				if p.Weight > 0 && p.Position == e.Reference {
+					at = append(at, p.Name)
+				}
+			}
+			why := "actors on both sides of it leave no common gain"
+			if len(at) > 0 {
+				why = strings.Join(at, ", ") + " sits at it"
+			}
+			return fmt.Sprintf("%s: no agreement improves on %s for every weighted actor (%s), so the model keeps the status quo.", head, origin, why)
+		}
+		var up, down *answer.Pull
+		for j := range e.Pulls {
+			p := &e.Pulls[j]
+			if p.Pull > 0 && (up == nil || p.Pull > up.Pull) {
+				up = p
+			}
+			if p.Pull < 0 && (down == nil || p.Pull < down.Pull) {
+				down = p
+			}
+		}
+		breakdown := "the status quo " + g(e.Reference)
+		if e.ReferenceFrom != "reference" {
+			breakdown = "its worst outcome on the scale"
+		}
+		s := fmt.Sprintf("%s, where the actors' weighted marginal gains balance (the pulls sum to zero); every weighted actor gains over breakdown (%s).", head, breakdown)
+		if up != nil && down != nil {
+			s += fmt.Sprintf(" %s pulls up hardest (%+.3g), %s down (%+.3g).", up.Name, float64(up.Pull), down.Name, float64(down.Pull))
+		}
+		return s
+	}
+	return head + "."
+}
+
+func pivotNames(e answer.IssueExplanation, pv *answer.Pivotal) string {
+	var out []string
+	for _, id := range pv.Actors {
+		i := slices.IndexFunc(e.Pulls, func(p answer.Pull) bool { return p.Actor == id })
+		if i >= 0 {
+			out = append(out, e.Pulls[i].Name)
+		}
+	}
+	return strings.Join(out, ", ")
+}
+
