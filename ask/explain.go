@@ -288,4 +288,3 @@ func pivotNames(e answer.IssueExplanation, pv *answer.Pivotal) string {
 	}
 	return strings.Join(out, ", ")
 }
-
