@@ -26,6 +26,7 @@ var commands = []func() *cobra.Command{
 	newSweepCmd,
 	newSensitivityCmd,
 	newDealCmd,
+	newExplainCmd,
 	newShowCmd,
 	newValidateCmd,
 	newImportCmd,

@@ -1,0 +1,151 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"math"
+	"strings"
+
+	"github.com/jedib0t/go-pretty/v6/table"
+	"github.com/jedib0t/go-pretty/v6/text"
+	"github.com/spf13/cobra"
+
+	"parley/answer"
+	"parley/ask"
+	"parley/errs"
+)
+
+func newExplainCmd() *cobra.Command {
+	def := answer.NewExplainRequest()
+	cmd := &cobra.Command{
+		Use:   "explain [FILE]",
+		Short: "Why a model forecasts what it does: each actor's pull, the pivotal actor",
+		Long: `Explain a model's forecast of each issue (or of --issue): each actor's
+position, weight (capability × salience), share of the weight and pull on
+the forecast, largest first, and a sentence saying why.
+
+  compromise  pull = share × (position − reference), reference the issue's
+              status quo or else the scale's minimum: the pulls sum to the
+              forecast − reference exactly.
+  median      the pivotal actor (whose position is the weighted median) and
+              the weight below and above it; pull = ±share, the weight on
+              each side.
+  nash        pull = the actor's term of the Nash product's first-order
+              condition at the forecast (they sum to zero there), and each
+              actor's part of its possible gain; or that the status quo is
+              kept.
+
+Other models are not explained yet. --format json gives the answer
+(docs/json.md), the same the API returns.`,
+		Args: usageArgs(cobra.MaximumNArgs(1)),
+		RunE: runExplain,
+	}
+	addInputFlags(cmd, def.Target)
+	f := cmd.Flags()
+	f.StringP("model", "m", def.Model, "the model to explain: "+strings.Join(answer.ExplainModels, ", "))
+	f.String("issue", def.Issue, "the issue id to explain (default: every issue)")
+	f.StringP("format", "f", "table", "output format: table or json")
+	return cmd
+}
+
+func runExplain(cmd *cobra.Command, args []string) error {
+	f := cmd.Flags()
+	format, _ := f.GetString("format")
+	if format != "table" && format != "json" {
+		return errs.New(errs.Argument, "unknown format %q; valid: table, json", format)
+	}
+	req := answer.NewExplainRequest()
+	req.Target = target(cmd)
+	req.Model, _ = f.GetString("model")
+	req.Issue, _ = f.GetString("issue")
+	c, err := loadCase(cmd, args)
+	if err != nil {
+		return err
+	}
+	e, err := ask.Explain(cmd.Context(), c, req)
+	if err != nil {
+		return err
+	}
+	w := cmd.OutOrStdout()
+	if format == "json" {
+		return writeJSON(w, e)
+	}
+	explainTable(w, e, termWidth(w))
+	return nil
+}
+
+// barWidth is the width of the longest pull's bar.
+const barWidth = 20
+
+// explainTable prints, per issue, the forecast, a table of the actors by
+// the size of their pull with a bar, and the sentence saying why.
+func explainTable(w io.Writer, e *answer.Explanation, width int) {
+	fmt.Fprintln(w, heading(&e.Scenario))
+	fmt.Fprintf(w, "Model: %s\n", e.Model)
+	for _, ie := range e.Issues {
+		fmt.Fprintf(w, "\n%s (%s): %s", ie.Name, ie.Issue, num(float64(ie.Forecast)))
+		if l := labels(ie.Nearest, false); l != "" {
+			fmt.Fprintf(w, " → %s", l)
+		}
+		fmt.Fprintf(w, "; pulls from %s %s\n", map[string]string{"reference": "the status quo", "min": "the scale's minimum"}[ie.ReferenceFrom], num(ie.Reference))
+		top := 0.0
+		for _, p := range ie.Pulls {
+			if p.Pull.Finite() {
+				top = math.Max(top, math.Abs(float64(p.Pull)))
+			}
+		}
+		t := newTable(w)
+		hdr := table.Row{"Actor", "Position", "Weight", "Share", "Pull", ""}
+		if e.Model == "nash" {
+			hdr = append(hdr, "Gain")
+		}
+		t.AppendHeader(hdr)
+		t.SetColumnConfigs([]table.ColumnConfig{{Number: 1, WidthMax: 28, WidthMaxEnforcer: text.WrapSoft}})
+		for _, p := range ie.Pulls {
+			row := table.Row{p.Name, num(p.Position), fmt.Sprintf("%.3g", p.Weight), fmt.Sprintf("%.1f%%", 100*p.Share), pullText(e.Model, p.Pull), bar(float64(p.Pull), top)}
+			if e.Model == "nash" {
+				g := "–"
+				if p.Gain != nil {
+					g = fmt.Sprintf("%.2f", *p.Gain)
+				}
+				row = append(row, g)
+			}
+			t.AppendRow(row)
+		}
+		t.Render()
+		fmt.Fprintln(w, wrap(ie.Text, max(40, width-2), ""))
+	}
+	for _, x := range e.Notes {
+		fmt.Fprintf(w, "note: %s\n", x)
+	}
+	for _, x := range e.Warnings {
+		fmt.Fprintf(w, "warning: %s\n", x)
+	}
+}
+
+// pullText is a pull as the table shows it: points for compromise, a
+// share for median, the marginal term for nash.
+func pullText(model string, p answer.Num) string {
+	if !p.Finite() {
+		return "–"
+	}
+	switch model {
+	case "median":
+		return fmt.Sprintf("%+.1f%%", 100*float64(p))
+	case "nash":
+		return fmt.Sprintf("%+.3g", float64(p))
+	}
+	return fmt.Sprintf("%+.1f", float64(p))
+}
+
+// bar draws |x| of top as a bar, "◀" for a pull down and "▶" for up.
+func bar(x, top float64) string {
+	if top <= 0 || math.IsNaN(x) || x == 0 {
+		return ""
+	}
+	n := max(1, int(math.Round(math.Abs(x)/top*barWidth)))
+	if x < 0 {
+		return "◀" + strings.Repeat("█", n-1)
+	}
+	return strings.Repeat("█", n-1) + "▶"
+}
