@@ -105,3 +105,67 @@ func (ds Diagnostics) Error() string {
 
 // ErrCode makes Diagnostics an errs.Invalid error.
 func (ds Diagnostics) ErrCode() errs.Code { return errs.Invalid }
+
+// MaxDiagnostics is how many errors, and separately how many warnings, a
+// list of diagnostics keeps by default (Validate, scenariofile.Parse): a
+// hostile or broken file can have millions of problems, and nobody reads
+// past the first hundred. The rest are counted into one final diagnostic,
+// "… and M more errors" (or warnings). See docs/limits.md.
+const MaxDiagnostics = 100
+
+// More counts the diagnostics a capped list left out.
+type More struct{ Errors, Warnings int }
+
+// Cap returns the first max errors and the first max warnings of ds, in
+// their order, followed by one diagnostic "… and M more errors" when errors
+// were left out (an error) and one "… and M more warnings" when warnings
+// were (a warning). more counts those already left out by the caller and
+// is added in. max ≤ 0 means MaxDiagnostics.
+func (ds Diagnostics) Cap(max int, more More) Diagnostics {
+	if max <= 0 {
+		max = MaxDiagnostics
+	}
+	out := make(Diagnostics, 0, min(len(ds), 2*max)+2)
+	nerr, nwarn := 0, 0
+	file := ""
+	for _, d := range ds {
+		if file == "" {
+			file = d.File
+		}
+		switch {
+		case d.Warning && nwarn < max:
+			nwarn++
+			out = append(out, d)
+		case d.Warning:
+			more.Warnings++
+		case nerr < max:
+			nerr++
+			out = append(out, d)
+		default:
+			more.Errors++
+		}
+	}
+	return append(out, more.Diagnostics(file, max)...)
+}
+
+// Diagnostics returns the final diagnostics that say how many were left
+// out ("… and 3 more errors"), none when nothing was. max is the cap that
+// was applied, named in Valid so the reader knows why the list stopped.
+func (m More) Diagnostics(file string, max int) Diagnostics {
+	var out Diagnostics
+	valid := fmt.Sprintf("at most %d errors and %d warnings are listed; fix these and read the file again", max, max)
+	if m.Errors > 0 {
+		out = append(out, Diagnostic{File: file, Message: fmt.Sprintf("… and %d more %s", m.Errors, plural(m.Errors, "error")), Valid: valid})
+	}
+	if m.Warnings > 0 {
+		out = append(out, Diagnostic{File: file, Message: fmt.Sprintf("… and %d more %s", m.Warnings, plural(m.Warnings, "warning")), Valid: valid, Warning: true})
+	}
+	return out
+}
+
+func plural(n int, s string) string {
+	if n == 1 {
+		return s
+	}
+	return s + "s"
+}

@@ -107,19 +107,18 @@ func (s *Scenario) Resolve(snapshot, variant string) (*Scenario, error) {
 func (s *Scenario) apply(c *Changes) (*Scenario, error) {
 	out := s.base()
 	out.Actors = append(out.Actors, c.AddActors...)
-	for _, id := range c.RemoveActors {
-		a := out.Actor(id)
-		if a == nil {
-			return nil, errs.New(errs.Invalid, "remove_actors: unknown actor %q", id)
+	var missing error
+	out.Actors, out.Stances = removeActors(out.Actors, out.Stances, c.RemoveActors, func(_ int, id string, _ func() []Actor) {
+		if missing == nil {
+			missing = errs.New(errs.Invalid, "remove_actors: unknown actor %q", id)
 		}
-		// Stances may name the actor by an alias; they go too.
-		names := append([]string{a.ID}, a.Aliases...)
-		gone := a.ID
-		out.Actors = slices.DeleteFunc(out.Actors, func(x Actor) bool { return x.ID == gone })
-		out.Stances = slices.DeleteFunc(out.Stances, func(x Stance) bool { return slices.Contains(names, x.Actor) })
+	})
+	if missing != nil {
+		return nil, missing
 	}
+	x := out.newIndex()
 	for _, ac := range c.Actors {
-		a := out.Actor(ac.ID)
+		a := x.actor(ac.ID)
 		if a == nil {
 			return nil, errs.New(errs.Invalid, "actors: unknown actor %q", ac.ID)
 		}
@@ -140,16 +139,17 @@ func (s *Scenario) apply(c *Changes) (*Scenario, error) {
 		}
 	}
 	for _, sc := range c.Stances {
-		a := out.Actor(sc.Actor)
+		a := x.actor(sc.Actor)
 		if a == nil {
 			return nil, errs.New(errs.Invalid, "stances: unknown actor %q", sc.Actor)
 		}
-		st := out.stanceOf(a.ID, sc.Issue)
+		st := x.stanceOf(a.ID, sc.Issue)
 		if st == nil {
 			if sc.Position == nil || sc.Salience == nil {
 				return nil, errs.New(errs.Invalid, "stances: new stance of %s on %s lacks position or salience", sc.Actor, sc.Issue)
 			}
 			out.Stances = append(out.Stances, Stance{Actor: a.ID, Issue: sc.Issue})
+			x.addStance(len(out.Stances) - 1)
 			st = &out.Stances[len(out.Stances)-1]
 		}
 		if sc.Position != nil {

@@ -16,28 +16,113 @@ const DateLayout = "2006-01-02"
 // duplicate ids, values outside their scales, ranges that do not contain
 // their value, snapshots and variants that name what does not exist.
 // Missing evidence is a warning.
+//
+// It lists at most MaxDiagnostics errors and as many warnings, then one
+// diagnostic "… and M more errors" (or warnings). It takes time linear in
+// the size of the scenario.
 func (s *Scenario) Validate() Diagnostics {
-	v := &validator{s: s}
+	ds, more := s.ValidateLimit(MaxDiagnostics, nil)
+	return append(ds, more.Diagnostics("", MaxDiagnostics)...)
+}
+
+// ValidateLimit is Validate keeping at most max errors and max warnings
+// (max ≤ 0: MaxDiagnostics) and counting the rest into More, without the
+// final "… and M more" diagnostics. A diagnostic whose path skip reports
+// (a caller that already reported a problem there) is neither kept nor
+// counted; skip may be nil.
+func (s *Scenario) ValidateLimit(max int, skip func(path string) bool) (Diagnostics, More) {
+	if max <= 0 {
+		max = MaxDiagnostics
+	}
+	v := &validator{s: s, max: max, skip: skip, x: s.newIndex(), issueByID: map[string]*Issue{}}
+	for i := range s.Issues {
+		if _, ok := v.issueByID[s.Issues[i].ID]; !ok {
+			v.issueByID[s.Issues[i].ID] = &s.Issues[i]
+		}
+	}
+	v.issueNames = &nameSet{m: v.issueIDs()}
+	v.sources = &nameSet{m: map[string]bool{}}
+	for _, src := range s.Metadata.Sources {
+		v.sources.m[src.ID] = true
+		if src.File != "" {
+			v.sources.m[src.File] = true
+		}
+	}
 	v.metadata()
 	v.issues()
 	v.actors()
 	v.stances("stances", s.Stances, actorSet(s.Actors))
 	v.snapshots()
 	v.variants()
-	return v.ds
+	return v.ds, v.more
 }
 
 type validator struct {
-	s  *Scenario
-	ds Diagnostics
+	s           *Scenario
+	ds          Diagnostics
+	max         int
+	skip        func(string) bool
+	nerr, nwarn int
+	more        More
+	x           *index // of s
+	issueByID   map[string]*Issue
+	issueNames  *nameSet
+	sources     *nameSet
+}
+
+// full reports whether a diagnostic of the kind would only be counted;
+// callers check it before building an expensive message.
+func (v *validator) full(warning bool) bool {
+	if warning {
+		return v.nwarn >= v.max
+	}
+	return v.nerr >= v.max
+}
+
+// add reports whether a diagnostic at path is to be kept, counting it.
+func (v *validator) add(path string, warning bool) bool {
+	if v.skip != nil && v.skip(path) {
+		return false
+	}
+	switch {
+	case warning && v.nwarn >= v.max:
+		v.more.Warnings++
+		return false
+	case warning:
+		v.nwarn++
+	case v.nerr >= v.max:
+		v.more.Errors++
+		return false
+	default:
+		v.nerr++
+	}
+	return true
 }
 
 func (v *validator) errorf(path, valid, format string, args ...any) {
-	v.ds = append(v.ds, Diagnostic{Path: path, Message: fmt.Sprintf(format, args...), Valid: valid})
+	if v.add(path, false) {
+		v.ds = append(v.ds, Diagnostic{Path: path, Message: fmt.Sprintf(format, args...), Valid: valid})
+	}
 }
 
 func (v *validator) warnf(path, valid, format string, args ...any) {
-	v.ds = append(v.ds, Diagnostic{Path: path, Message: fmt.Sprintf(format, args...), Valid: valid, Warning: true})
+	if v.add(path, true) {
+		v.ds = append(v.ds, Diagnostic{Path: path, Message: fmt.Sprintf(format, args...), Valid: valid, Warning: true})
+	}
+}
+
+// nameSet is a set of names whose "one of [...]" text is built once, when
+// first needed.
+type nameSet struct {
+	m     map[string]bool
+	oneOf string
+}
+
+func (n *nameSet) valid() string {
+	if n.oneOf == "" {
+		n.oneOf = "one of " + keys(n.m)
+	}
+	return n.oneOf
 }
 
 func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
@@ -140,9 +225,9 @@ func (v *validator) redLines(p string, rl map[string]string, change bool) {
 	sort.Strings(ids)
 	for _, id := range ids {
 		q := p + ".red_lines." + id
-		is := v.s.Issue(id)
+		is := v.issueByID[id]
 		if is == nil {
-			v.errorf(q, "one of "+keys(v.issueIDs()), "red line on unknown issue %q", id)
+			v.errorf(q, v.issueNames.valid(), "red line on unknown issue %q", id)
 			continue
 		}
 		r, ok, err := ParseRedLine(rl[id])
@@ -208,25 +293,34 @@ func (v *validator) actors() {
 	}
 }
 
-func actorSet(as []Actor) map[string]bool {
-	m := map[string]bool{}
+func actorSet(as []Actor) *nameSet {
+	m := make(map[string]bool, len(as))
 	for _, a := range as {
 		m[a.ID] = true
 		for _, al := range a.Aliases {
 			m[al] = true
 		}
 	}
-	return m
+	return &nameSet{m: m}
 }
 
+// keys returns the 12 smallest keys in order, with "…" after them when
+// there are more, as text; in time linear in the keys.
 func keys(m map[string]bool) string {
-	var ks []string
+	const show = 12
+	ks := make([]string, 0, show+1)
 	for k := range m {
-		ks = append(ks, k)
+		if len(ks) == show && k >= ks[show-1] {
+			continue
+		}
+		i := sort.SearchStrings(ks, k)
+		ks = slices.Insert(ks, i, k)
+		if len(ks) > show {
+			ks = ks[:show]
+		}
 	}
-	sort.Strings(ks)
-	if len(ks) > 12 {
-		ks = append(ks[:12], "…")
+	if len(m) > show {
+		ks = append(ks, "…")
 	}
 	return fmt.Sprint(ks)
 }
@@ -241,15 +335,15 @@ func (v *validator) issueIDs() map[string]bool {
 
 // refs checks the actor and issue of a stance or stance change and returns
 // the issue when both are known.
-func (v *validator) refs(p, actor, issue string, actors map[string]bool) *Issue {
+func (v *validator) refs(p, actor, issue string, actors *nameSet) *Issue {
 	ok := true
-	if !actors[actor] {
-		v.errorf(p+".actor", "one of "+keys(actors), "unknown actor %q", actor)
+	if !actors.m[actor] {
+		v.errorf(p+".actor", actors.valid(), "unknown actor %q", actor)
 		ok = false
 	}
-	is := v.s.Issue(issue)
+	is := v.issueByID[issue]
 	if is == nil {
-		v.errorf(p+".issue", "one of "+keys(v.issueIDs()), "unknown issue %q", issue)
+		v.errorf(p+".issue", v.issueNames.valid(), "unknown issue %q", issue)
 		return nil
 	}
 	if !ok {
@@ -303,19 +397,13 @@ func (v *validator) stanceRange(p string, is *Issue, r *StanceRange, pos, sal fl
 }
 
 func (v *validator) evidence(p string, ev []Evidence, assumed string) {
-	sources := map[string]bool{}
-	for _, s := range v.s.Metadata.Sources {
-		sources[s.ID] = true
-		if s.File != "" {
-			sources[s.File] = true
-		}
-	}
+	sources := v.sources
 	for k, e := range ev {
 		q := fmt.Sprintf("%s.evidence[%d]", p, k)
 		if e.Source == "" {
 			v.errorf(q+".source", "the id or file of a source in metadata.sources", "missing")
-		} else if len(sources) > 0 && !sources[e.Source] {
-			v.errorf(q+".source", "one of "+keys(sources), "unknown source %q", e.Source)
+		} else if len(sources.m) > 0 && !sources.m[e.Source] {
+			v.errorf(q+".source", sources.valid(), "unknown source %q", e.Source)
 		}
 		if e.Quote == "" {
 			v.errorf(q+".quote", "a short verbatim quote from the source", "missing")
@@ -329,14 +417,14 @@ func (v *validator) evidence(p string, ev []Evidence, assumed string) {
 	}
 }
 
-func (v *validator) stances(path string, ss []Stance, actors map[string]bool) {
+func (v *validator) stances(path string, ss []Stance, actors *nameSet) {
 	type key struct{ a, i string }
 	seen := map[key]int{}
 	for i, st := range ss {
 		p := fmt.Sprintf("%s[%d]", path, i)
 		is := v.refs(p, st.Actor, st.Issue, actors)
 		k := key{st.Actor, st.Issue}
-		if a := v.s.Actor(st.Actor); a != nil {
+		if a := v.x.actor(st.Actor); a != nil {
 			k.a = a.ID // an alias names the same actor
 		}
 		if j, dup := seen[k]; dup {
@@ -361,28 +449,31 @@ func (v *validator) changes(p string, c *Changes, state *Scenario) *Scenario {
 	for i, a := range c.AddActors {
 		q := fmt.Sprintf("%s.add_actors[%d]", p, i)
 		v.actor(q, a)
-		if actors[a.ID] {
+		if actors.m[a.ID] {
 			v.errorf(q+".id", "an id no actor has yet", "actor %q already exists", a.ID)
 		}
-		actors[a.ID] = true
+		actors.m[a.ID] = true
 	}
 	// The actors as apply sees them: added, then removed.
 	cur := &Scenario{Actors: append(slices.Clone(state.Actors), c.AddActors...)}
-	for i, id := range c.RemoveActors {
-		a := cur.Actor(id)
-		if a == nil {
-			v.errorf(fmt.Sprintf("%s.remove_actors[%d]", p, i), "one of "+keys(actorSet(cur.Actors)), "unknown actor %q", id)
-			continue
+	cur.Actors, _ = removeActors(cur.Actors, nil, c.RemoveActors, func(i int, id string, left func() []Actor) {
+		q := fmt.Sprintf("%s.remove_actors[%d]", p, i)
+		if v.skip != nil && v.skip(q) {
+			return
 		}
-		gone := a.ID
-		cur.Actors = slices.DeleteFunc(cur.Actors, func(x Actor) bool { return x.ID == gone })
-	}
+		valid := ""
+		if !v.full(false) {
+			valid = actorSet(left()).valid()
+		}
+		v.errorf(q, valid, "unknown actor %q", id)
+	})
 	actors = actorSet(cur.Actors)
+	cx := cur.newIndex()
 	for i, ac := range c.Actors {
 		q := fmt.Sprintf("%s.actors[%d]", p, i)
-		a := cur.Actor(ac.ID)
+		a := cx.actor(ac.ID)
 		if a == nil {
-			v.errorf(q+".id", "one of "+keys(actors), "unknown actor %q", ac.ID)
+			v.errorf(q+".id", actors.valid(), "unknown actor %q", ac.ID)
 			continue
 		}
 		cp := a.Capability
@@ -398,6 +489,10 @@ func (v *validator) changes(p string, c *Changes, state *Scenario) *Scenario {
 		v.redLines(q, ac.RedLines, true)
 		v.reservation(q, ac.Reservation)
 	}
+	var sx *index
+	if len(c.Stances) > 0 {
+		sx = state.newIndex()
+	}
 	for i, sc := range c.Stances {
 		q := fmt.Sprintf("%s.stances[%d]", p, i)
 		is := v.refs(q, sc.Actor, sc.Issue, actors)
@@ -410,7 +505,7 @@ func (v *validator) changes(p string, c *Changes, state *Scenario) *Scenario {
 		if is == nil {
 			continue
 		}
-		base := state.stanceOf(sc.Actor, sc.Issue)
+		base := sx.stanceOf(sc.Actor, sc.Issue)
 		if base == nil && (sc.Position == nil || sc.Salience == nil) {
 			v.errorf(q, "position and salience for a stance the scenario does not have yet", "new stance of %s on %s lacks position or salience", sc.Actor, sc.Issue)
 			continue

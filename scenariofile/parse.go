@@ -45,6 +45,16 @@ var topKeys = []string{"metadata", "issues", "actors", "stances", "snapshots", "
 // small file expand to a huge one).
 const maxSteps = 5_000_000
 
+// MaxAliasExpansion is how many values a document may decode through YAML
+// aliases and merge keys (<<) in all: an alias to a list of a thousand
+// values counts a thousand. A few anchors reused across a scenario stay far
+// below it; a "billion laughs" document, in which aliases nest aliases,
+// stops at it with an error naming the line of the alias. go.yaml.in/yaml/v3
+// limits the alias ratio only when it decodes into Go values, not into the
+// yaml.Node tree Parse reads, so the limit is enforced here. See
+// docs/limits.md.
+const MaxAliasExpansion = 100_000
+
 // Load reads the file at path and parses it (see Parse). The error is
 // non-nil only when the file cannot be read; problems in its content are
 // in the diagnostics.
@@ -68,6 +78,10 @@ func Load(path string) (*scenario.Scenario, scenario.Diagnostics, error) {
 // malformed YAML, an empty document, a document that is not a mapping, or a
 // mapping with none of the keys metadata, issues, actors, stances. Parse
 // never panics.
+//
+// At most scenario.MaxDiagnostics errors and as many warnings are listed,
+// then "… and M more errors" (or warnings); aliases may expand to at most
+// MaxAliasExpansion values (see docs/limits.md).
 func Parse(name string, data []byte) (s *scenario.Scenario, ds scenario.Diagnostics) {
 	defer func() {
 		if r := recover(); r != nil {
@@ -87,10 +101,9 @@ func Parse(name string, data []byte) (s *scenario.Scenario, ds scenario.Diagnost
 	s = new(scenario.Scenario)
 	dec.decode("", root, reflect.ValueOf(s).Elem())
 	ds = dec.ds
-	for _, vd := range s.Validate() {
-		if dec.suppressed(vd.Path) {
-			continue
-		}
+	vds, more := s.ValidateLimit(scenario.MaxDiagnostics, dec.suppressed)
+	more.Errors += dec.more.Errors
+	for _, vd := range vds {
 		vd.File = name
 		if n := dec.locate(vd.Path); n != nil {
 			vd.Line, vd.Column = n.Line, n.Column
@@ -104,6 +117,11 @@ func Parse(name string, data []byte) (s *scenario.Scenario, ds scenario.Diagnost
 		}
 		return ds[i].Column < ds[j].Column
 	})
+	ds = ds.Cap(scenario.MaxDiagnostics, more)
+	if dec.fatal != nil {
+		// Why decoding stopped comes first, whatever the cap left out.
+		ds = append(scenario.Diagnostics{*dec.fatal}, ds...)
+	}
 	return s, ds
 }
 
@@ -239,10 +257,32 @@ type decoder struct {
 	bad     map[string]bool       // paths with a decode diagnostic
 	steps   int
 	stop    bool
-	merging map[*yaml.Node]bool // merge-key targets being decoded
+	more    scenario.More        // errors counted but not kept
+	fatal   *scenario.Diagnostic // why decoding stopped, if it did
+	aliased int                  // values decoded through aliases and merges
+	depth   int                  // > 0 while decoding through an alias
+	via     *yaml.Node           // the outermost alias or merge key being expanded
+	merging map[*yaml.Node]bool  // merge-key targets being decoded
+}
+
+// fatalf stops decoding with an error that Parse lists first, outside the
+// cap on errors.
+func (d *decoder) fatalf(path string, n *yaml.Node, valid, format string, args ...any) {
+	d.stop = true
+	d.bad[path] = true
+	dg := scenario.Diagnostic{Path: path, File: d.name, Message: fmt.Sprintf(format, args...), Valid: valid}
+	if n != nil {
+		dg.Line, dg.Column = n.Line, n.Column
+	}
+	d.fatal = &dg
 }
 
 func (d *decoder) errorf(path string, n *yaml.Node, valid, format string, args ...any) {
+	d.bad[path] = true
+	if len(d.ds) >= scenario.MaxDiagnostics {
+		d.more.Errors++
+		return
+	}
 	dg := scenario.Diagnostic{Path: path, File: d.name, Message: fmt.Sprintf(format, args...), Valid: valid}
 	if n != nil {
 		dg.Line, dg.Column = n.Line, n.Column
@@ -324,9 +364,22 @@ func (d *decoder) decode(path string, n *yaml.Node, v reflect.Value) {
 		return
 	}
 	if d.steps++; d.steps > maxSteps {
-		d.stop = true
-		d.errorf(path, n, "a scenario without so many aliases", "the document is too large once its aliases are expanded")
+		d.fatalf(path, n, "a scenario without so many aliases", "the document is too large once its aliases are expanded")
 		return
+	}
+	if n.Kind == yaml.AliasNode {
+		if d.depth == 0 {
+			d.via = n
+		}
+		d.depth++
+		defer func() { d.depth-- }()
+	}
+	if d.depth > 0 {
+		if d.aliased++; d.aliased > MaxAliasExpansion {
+			d.fatalf(path, d.via, fmt.Sprintf("at most %d values decoded through aliases (*name) and merge keys (<<) in all", MaxAliasExpansion),
+				"the aliases expand to more than %d values; write the repeated parts out, or use fewer aliases", MaxAliasExpansion)
+			return
+		}
 	}
 	n = deref(n)
 	if n.Kind == yaml.AliasNode {
@@ -640,9 +693,14 @@ func (d *decoder) mapping(path string, n *yaml.Node, v reflect.Value, merged boo
 			}
 			d.steps++
 			d.merging[src] = true
+			if d.depth == 0 {
+				d.via = k
+			}
+			d.depth++
 			for f := range d.mapping(path, src, v, true) {
 				set[f] = true
 			}
+			d.depth--
 			delete(d.merging, src)
 		}
 	}
