@@ -65,6 +65,9 @@ func parityQuestions(in parityInput) []parityQuestion {
 		{"deal search defaults", []string{"deal", "search"}, "deal/search", `{}`},
 		{"deal search options", []string{"deal", "search", "--batna", "model:median", "--rho", "2", "--samples", "2", "--seed", "3"}, "deal/search", `{"batna": "model:median", "rho": 2, "samples": 2, "seed": 3}`},
 		{"deal evaluate defaults", []string{"deal", "evaluate"}, "deal/evaluate", `{}`},
+		{"explain defaults", []string{"explain"}, "explain", `{}`},
+		{"explain median", []string{"explain", "-m", "median"}, "explain", `{"model": "median"}`},
+		{"explain nash one issue", []string{"explain", "-m", "nash", "--issue", in.issue}, "explain", fmt.Sprintf(`{"model": "nash", "issue": %q}`, in.issue)},
 	}
 	for _, m := range ask.ModelNames() {
 		qs = append(qs, parityQuestion{"forecast " + m, []string{"forecast", "-m", m}, "forecast", fmt.Sprintf(`{"models": [%q]}`, m)})

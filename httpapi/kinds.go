@@ -52,11 +52,12 @@ var kinds = map[store.RunKind]func() question{
 	store.Sensitivity: func() question { return &sensitivityRun{sweepRun{answer.NewSensitivityRequest()}} },
 	store.Deal:        func() question { return &dealRun{answer.NewDealEvaluateRequest()} },
 	store.DealSearch:  func() question { return &dealSearchRun{answer.NewDealSearchRequest()} },
+	store.Explain:     func() question { return &explainRun{answer.NewExplainRequest()} },
 }
 
 // inline are the kinds that have an endpoint of their own and run within
 // the request (a re-run of one does too); the others run as jobs.
-var inline = map[store.RunKind]bool{store.Forecast: true, store.Deal: true, store.DealSearch: true}
+var inline = map[store.RunKind]bool{store.Forecast: true, store.Deal: true, store.DealSearch: true, store.Explain: true}
 
 type forecastRun struct{ req answer.ForecastRequest }
 
@@ -150,6 +151,27 @@ func (q *dealSearchRun) run(ctx context.Context, c *ask.Case, _ ask.Progress) (*
 		return nil, err
 	}
 	return &outcome{a, a.Request, nil, a.Request.Seed}, nil
+}
+
+type explainRun struct{ req answer.ExplainRequest }
+
+func (q *explainRun) request() any { return &q.req }
+func (q *explainRun) flat() any {
+	return &struct {
+		Kind store.RunKind `json:"kind"`
+		*answer.ExplainRequest
+	}{ExplainRequest: &q.req}
+}
+func (q *explainRun) target() answer.Target { return q.req.Target }
+func (q *explainRun) models() []string      { return []string{q.req.Model} }
+func (q *explainRun) seed() uint64          { return answer.DefaultSeed }
+func (q *explainRun) run(ctx context.Context, c *ask.Case, _ ask.Progress) (*outcome, error) {
+	a, err := ask.Explain(ctx, c, q.req)
+	if err != nil {
+		return nil, err
+	}
+	// The model runs with the default seed (the three explained draw none).
+	return &outcome{a, a.Request, []string{a.Model}, answer.DefaultSeed}, nil
 }
 
 // kindNames lists the kinds, in store.Kinds order.

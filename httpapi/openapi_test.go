@@ -40,11 +40,13 @@ var schemaRoots = []reflect.Type{
 	reflect.TypeFor[answer.SweepRequest](),
 	reflect.TypeFor[answer.DealEvaluateRequest](),
 	reflect.TypeFor[answer.DealSearchRequest](),
+	reflect.TypeFor[answer.ExplainRequest](),
 	reflect.TypeFor[answer.Forecast](),
 	reflect.TypeFor[answer.Sweep](),
 	reflect.TypeFor[answer.Sensitivity](),
 	reflect.TypeFor[answer.DealEvaluation](),
 	reflect.TypeFor[answer.DealSearch](),
+	reflect.TypeFor[answer.Explanation](),
 	reflect.TypeFor[answer.ModelInfo](),
 }
 
@@ -52,7 +54,7 @@ var schemaRoots = []reflect.Type{
 var schemaNames = answer.TypeNames
 
 // requestTypes are decoded over defaults: no field is required.
-var requestTypes = map[string]bool{"ForecastRequest": true, "SweepRequest": true, "DealEvaluateRequest": true, "DealSearchRequest": true}
+var requestTypes = map[string]bool{"ForecastRequest": true, "SweepRequest": true, "DealEvaluateRequest": true, "DealSearchRequest": true, "ExplainRequest": true}
 
 // nullable are fields that encode as null although their Go type is a
 // number (a custom MarshalJSON writes ±Inf as null).
@@ -447,6 +449,7 @@ func TestAnswersMatchOpenAPI(t *testing.T) {
 		{store.Deal, "/deal/evaluate", `{"package":{"a":50,"b":50}}`, "DealEvaluation"},
 		{store.DealSearch, "/deal/search", `{"require":["y","z"]}`, "DealSearch"},
 		{store.DealSearch, "/deal/search", `{}`, "DealSearch"},
+		{store.Explain, "/explain", `{"model":"median"}`, "Explanation"},
 		{store.Sweep, "/runs", `{"kind":"sweep","models":["compromise","bdm"],"draws":50}`, "Sweep"},
 		{store.Sensitivity, "/runs", `{"kind":"sensitivity","draws":50}`, "Sensitivity"},
 	} {
@@ -462,7 +465,7 @@ func TestAnswersMatchOpenAPI(t *testing.T) {
 		json.Unmarshal(r.Result, &result)
 		json.Unmarshal(r.Options, &opts)
 		conform(t, schemas, map[string]any{"$ref": "#/components/schemas/" + c.schema}, result, string(c.kind))
-		req := map[store.RunKind]string{store.Forecast: "ForecastRequest", store.Sweep: "SweepRequest", store.Sensitivity: "SweepRequest", store.Deal: "DealEvaluateRequest", store.DealSearch: "DealSearchRequest"}[c.kind]
+		req := map[store.RunKind]string{store.Forecast: "ForecastRequest", store.Sweep: "SweepRequest", store.Sensitivity: "SweepRequest", store.Deal: "DealEvaluateRequest", store.DealSearch: "DealSearchRequest", store.Explain: "ExplainRequest"}[c.kind]
 		conform(t, schemas, map[string]any{"$ref": "#/components/schemas/" + req}, opts, string(c.kind)+" options")
 	}
 }

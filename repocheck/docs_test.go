@@ -35,6 +35,7 @@ var docRoots = []reflect.Type{
 	reflect.TypeFor[answer.Sensitivity](),
 	reflect.TypeFor[answer.DealEvaluation](),
 	reflect.TypeFor[answer.DealSearch](),
+	reflect.TypeFor[answer.Explanation](),
 	reflect.TypeFor[answer.ModelInfo](),
 	// parley bench deu --format json prints the report's rows.
 	reflect.TypeFor[skill.Row](),
@@ -42,6 +43,7 @@ var docRoots = []reflect.Type{
 	reflect.TypeFor[answer.SweepRequest](),
 	reflect.TypeFor[answer.DealEvaluateRequest](),
 	reflect.TypeFor[answer.DealSearchRequest](),
+	reflect.TypeFor[answer.ExplainRequest](),
 	reflect.TypeFor[answer.BenchRequest](),
 }
 
@@ -52,6 +54,7 @@ var requestDefaults = map[string]any{
 	"SweepRequest":        answer.NewSweepRequest(),
 	"DealEvaluateRequest": answer.NewDealEvaluateRequest(),
 	"DealSearchRequest":   answer.NewDealSearchRequest(),
+	"ExplainRequest":      answer.NewExplainRequest(),
 	"BenchRequest":        answer.NewBenchRequest(),
 }
 

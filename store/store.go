@@ -45,15 +45,17 @@ const (
 	Deal RunKind = "deal"
 	// DealSearch searches the zone of agreement (answer.DealSearch).
 	DealSearch RunKind = "deal-search"
+	// Explain explains a model's forecast (answer.Explanation).
+	Explain RunKind = "explain"
 )
 
 // Kinds lists every kind of run.
-var Kinds = []RunKind{Forecast, Sweep, Sensitivity, Deal, DealSearch}
+var Kinds = []RunKind{Forecast, Sweep, Sensitivity, Deal, DealSearch, Explain}
 
 // Valid reports whether k is one of the kinds above.
 func (k RunKind) Valid() bool {
 	switch k {
-	case Forecast, Sweep, Sensitivity, Deal, DealSearch:
+	case Forecast, Sweep, Sensitivity, Deal, DealSearch, Explain:
 		return true
 	}
 	return false
