@@ -12,6 +12,28 @@ import (
 // DateLayout is the format of every date in a scenario.
 const DateLayout = "2006-01-02"
 
+// Magnitude limits: numbers a scenario may hold so that every model's
+// arithmetic stays finite (finding 10 of issue 14: capabilities 1e308 and
+// 5e-324 gave +Inf). Validate reports a value outside them as an error
+// naming the field and the range. See docs/limits.md.
+const (
+	// MinCapability and MaxCapability bound a capability (and a
+	// capability range): ratios up to 1e21, sums and products far from
+	// float64 overflow.
+	MinCapability = 1e-9
+	MaxCapability = 1e12
+	// MaxScale bounds the ends of an issue's scale: -MaxScale ≤ min < max ≤
+	// MaxScale.
+	MaxScale = 1e12
+	// MinScaleWidth is the narrowest scale, max − min.
+	MinScaleWidth = 1e-9
+)
+
+const (
+	capabilityValid = "a number from 1e-9 to 1e12"
+	scaleValid      = "min < max, both from -1e12 to 1e12, at least 1e-9 apart"
+)
+
 // Validate returns every problem in the scenario at once: unknown or
 // duplicate ids, values outside their scales, ranges that do not contain
 // their value, snapshots and variants that name what does not exist.
@@ -183,6 +205,10 @@ func (v *validator) issues() {
 			v.errorf(p+".scale", "min < max, both finite", "scale %v–%v is empty", lo, hi)
 			continue
 		}
+		if lo < -MaxScale || hi > MaxScale || hi-lo < MinScaleWidth {
+			v.errorf(p+".scale", scaleValid, "scale %v–%v is outside the allowed magnitudes", lo, hi)
+			continue
+		}
 		scale := fmt.Sprintf("a number from %v to %v", lo, hi)
 		for k, a := range is.Anchors {
 			if !finite(a.Value) || a.Value < lo || a.Value > hi {
@@ -205,9 +231,7 @@ func (v *validator) actor(p string, a Actor) {
 	if a.ID == "" {
 		v.errorf(p+".id", "a unique identifier", "missing")
 	}
-	if !finite(a.Capability) || a.Capability <= 0 {
-		v.errorf(p+".capability", "a number > 0", "capability %v is not positive", a.Capability)
-	}
+	v.capability(p+".capability", a.Capability)
 	if a.CapabilityRange != nil {
 		v.capRange(p+".capability_range", a.CapabilityRange, a.Capability)
 	}
@@ -260,9 +284,21 @@ func (v *validator) reservation(p string, r *float64) {
 	}
 }
 
+// capability checks a capability: positive and within the magnitudes.
+func (v *validator) capability(p string, c float64) {
+	switch {
+	case !finite(c) || c <= 0:
+		v.errorf(p, "a number > 0", "capability %v is not positive", c)
+	case c < MinCapability || c > MaxCapability:
+		v.errorf(p, capabilityValid, "capability %v is outside the allowed range", c)
+	}
+}
+
 func (v *validator) capRange(p string, r *Range, c float64) {
 	if !finite(r[0]) || !finite(r[1]) || r[0] <= 0 || r[0] > r[1] {
 		v.errorf(p, "[low, high] with 0 < low ≤ high", "range %v is not a positive interval", *r)
+	} else if r[0] < MinCapability || r[1] > MaxCapability {
+		v.errorf(p, "[low, high] with both from 1e-9 to 1e12", "range %v is outside the allowed capabilities", *r)
 	} else if !r.Contains(c) {
 		v.errorf(p, fmt.Sprintf("a range containing the capability %v", c), "range %v does not contain the capability", *r)
 	}
@@ -479,9 +515,7 @@ func (v *validator) changes(p string, c *Changes, state *Scenario) *Scenario {
 		cp := a.Capability
 		if ac.Capability != nil {
 			cp = *ac.Capability
-			if !finite(cp) || cp <= 0 {
-				v.errorf(q+".capability", "a number > 0", "capability %v is not positive", cp)
-			}
+			v.capability(q+".capability", cp)
 		}
 		if ac.CapabilityRange != nil {
 			v.capRange(q+".capability_range", ac.CapabilityRange, cp)
