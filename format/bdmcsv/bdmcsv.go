@@ -116,7 +116,12 @@ func ReadInfo(name string, r io.Reader) (*scenario.Scenario, Info, error) {
 	cr.FieldsPerRecord = -1
 	cr.TrimLeadingSpace = true
 	var ds scenario.Diagnostics
+	var more scenario.More // problems past scenario.MaxDiagnostics, counted
 	bad := func(line, col int, path, valid, format string, args ...any) {
+		if len(ds) >= scenario.MaxDiagnostics {
+			more.Errors++
+			return
+		}
 		ds = append(ds, scenario.Diagnostic{File: name, Line: line, Column: col, Path: path,
 			Message: fmt.Sprintf(format, args...), Valid: valid})
 	}
@@ -124,7 +129,7 @@ func ReadInfo(name string, r io.Reader) (*scenario.Scenario, Info, error) {
 	if err != nil {
 		if errors.Is(err, io.EOF) {
 			bad(1, 1, "", "a header line Actor,Capability,Position,Salience and one line per actor", "the file is empty")
-			return nil, Info{}, ds
+			return nil, Info{}, append(ds, more.Diagnostics(name, scenario.MaxDiagnostics)...)
 		}
 		return nil, Info{}, csvError(name, err)
 	}
@@ -144,7 +149,7 @@ func ReadInfo(name string, r io.Reader) (*scenario.Scenario, Info, error) {
 		}
 	}
 	if len(ds) > 0 {
-		return nil, Info{}, ds
+		return nil, Info{}, append(ds, more.Diagnostics(name, scenario.MaxDiagnostics)...)
 	}
 	var rows []row
 	seen := map[string]int{}
@@ -210,11 +215,11 @@ func ReadInfo(name string, r io.Reader) (*scenario.Scenario, Info, error) {
 		}
 	}
 	if len(ds) > 0 {
-		return nil, Info{}, ds
+		return nil, Info{}, append(ds, more.Diagnostics(name, scenario.MaxDiagnostics)...)
 	}
 	if len(rows) < 2 {
 		bad(1, 1, "", "a header line and at least two actor lines", "the file has %d actor line(s); bargaining needs at least 2", len(rows))
-		return nil, Info{}, ds
+		return nil, Info{}, append(ds, more.Diagnostics(name, scenario.MaxDiagnostics)...)
 	}
 	s, info := build(name, rows)
 	if d := s.Validate().Errors(false); len(d) > 0 {

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"parley/scenario"
 )
 
 // cyrillic returns the i-th three-letter Cyrillic name: no Latin letter or
@@ -78,5 +80,29 @@ func BenchmarkCollidingNames(b *testing.B) {
 		if _, err := Read("names.csv", strings.NewReader(data)); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestErrorsCapped: a file with 5,000 bad lines lists the first
+// scenario.MaxDiagnostics problems and counts the rest.
+func TestErrorsCapped(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("Actor,Capability,Position,Salience\n")
+	for i := 0; i < 5000; i++ {
+		fmt.Fprintf(&b, "a%d,-1,50,0.5\n", i)
+	}
+	_, err := Read("bad.csv", strings.NewReader(b.String()))
+	ds, ok := err.(scenario.Diagnostics)
+	if !ok {
+		t.Fatalf("error %T %v", err, err)
+	}
+	if len(ds) != scenario.MaxDiagnostics+1 {
+		t.Fatalf("%d diagnostics", len(ds))
+	}
+	if ds[0].Line != 2 || ds[0].Message != "capability -1 is not positive" {
+		t.Errorf("first %v", ds[0])
+	}
+	if last := ds[len(ds)-1]; last.Message != "… and 4900 more errors" || last.File != "bad.csv" {
+		t.Errorf("last %v", last)
 	}
 }
