@@ -569,6 +569,9 @@ func (v *validator) changes(p string, c *Changes, state *Scenario) *Scenario {
 }
 
 func (v *validator) snapshots() {
+	if len(v.s.Snapshots) == 0 {
+		return
+	}
 	state := v.s.base()
 	order := v.s.snapshotOrder()
 	seen := map[string]int{}
@@ -591,6 +594,9 @@ func (v *validator) snapshots() {
 }
 
 func (v *validator) variants() {
+	if len(v.s.Variants) == 0 {
+		return
+	}
 	latest, err := v.s.Resolve("", "")
 	if err != nil {
 		latest = v.s.base()
