@@ -12,6 +12,7 @@ import (
 	"parley/answer"
 	"parley/errs"
 	"parley/model"
+	"parley/model/nash"
 )
 
 // Explain says why a model forecasts what it does on each issue (or on
@@ -171,20 +172,7 @@ func pivotal(p *model.Problem, idx []int, x, w []float64, total float64) *answer
 // reports whether the status quo is kept (the feasible set is a point,
 // as package nash decides it).
 func nashPulls(is model.Issue, pulls []answer.Pull, x, w []float64, fc float64) bool {
-	r := make([]float64, len(x))
-	L, U := math.Inf(-1), math.Inf(1)
-	for j := range x {
-		if is.HasReference {
-			r[j] = math.Abs(is.Reference - x[j])
-		} else {
-			r[j] = math.Max(x[j]-is.Min, is.Max-x[j])
-		}
-		if w[j] == 0 {
-			continue
-		}
-		L = math.Max(L, x[j]-r[j])
-		U = math.Min(U, x[j]+r[j])
-	}
+	r, L, U := nash.Bargaining(x, w, is.Min, is.Max, is.Reference, is.HasReference)
 	kept := is.HasReference && !(L < U)
 	for j := range pulls {
 		d := fc - x[j]

@@ -89,6 +89,7 @@ import (
 	"slices"
 
 	"parley/model"
+	"parley/model/nash"
 )
 
 // Model is the Kalai–Smorodinsky bargaining model, weighted by
@@ -148,22 +149,12 @@ func Solve(x, w []float64, lo, hi, q float64, hasQ bool) (float64, string) {
 	from := func(t float64) float64 { return math.Min(hi, math.Max(lo, mid+t*half)) }
 
 	t := make([]float64, len(x))
-	r := make([]float64, len(x))
-	L, U := -1.0, 1.0 // F (3), starting from the scale
-	tq := to(q)
 	for i := range x {
-		if w[i] == 0 {
-			continue
-		}
 		t[i] = to(x[i])
-		if hasQ {
-			r[i] = math.Abs(tq - t[i])
-		} else {
-			r[i] = math.Max(t[i]+1, 1-t[i])
-		}
-		L = math.Max(L, t[i]-r[i])
-		U = math.Min(U, t[i]+r[i])
 	}
+	// F (3), on the scale: nash's disagreement point and bargaining set.
+	r, L, U := nash.Bargaining(t, w, -1, 1, to(q), hasQ)
+	L, U = math.Max(L, -1), math.Min(U, 1)
 	gridlock := func() (float64, string) {
 		if hasQ {
 			return q, fmt.Sprintf("no agreement improves on the status quo %v for every weighted actor; forecast is the status quo", q)

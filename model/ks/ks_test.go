@@ -123,19 +123,8 @@ func TestStatusQuoBlocks(t *testing.T) {
 // gains returns each weighted actor's normalised gain (5) at v, computed
 // directly from (1)–(4) on the original scale, and the interval F (3).
 func gains(x, w []float64, lo, hi, q float64, hasQ bool, v float64) (g []float64, L, U float64) {
-	L, U = lo, hi
-	r := make([]float64, len(x))
-	for i := range x {
-		if w[i] == 0 {
-			continue
-		}
-		if hasQ {
-			r[i] = math.Abs(q - x[i])
-		} else {
-			r[i] = math.Max(x[i]-lo, hi-x[i])
-		}
-		L, U = math.Max(L, x[i]-r[i]), math.Min(U, x[i]+r[i])
-	}
+	r, L, U := nash.Bargaining(x, w, lo, hi, q, hasQ)
+	L, U = math.Max(L, lo), math.Min(U, hi)
 	for i := range x {
 		if w[i] == 0 {
 			g = append(g, math.NaN())

@@ -81,25 +81,35 @@ func (Model) Forecast(ctx context.Context, p *model.Problem, o model.Options) (*
 	return res, nil
 }
 
-// Solve returns the weighted Nash bargaining outcome (2) for positions x
-// with weights w on the scale [lo, hi], with the status quo q when hasQ,
-// and a note when the outcome is the status quo because F is a point.
-func Solve(x, w []float64, lo, hi, q float64, hasQ bool) (float64, string) {
-	// r[i]² = uᵢ(x) − dᵢ at x = xᵢ: the actor's room for gain.
-	r := make([]float64, len(x))
-	L, U := math.Inf(-1), math.Inf(1)
+// Bargaining returns each actor's room for gain rᵢ = √(−dᵢ) (3) —
+// rᵢ² = uᵢ(xᵢ) − dᵢ, |q − xᵢ| with a status quo q, else the distance to
+// the far end of [lo, hi] — and the set F = [L, U] (3) of agreements every
+// weighted actor (w[i] > 0) weakly prefers to breakdown (±Inf when none
+// has weight). Package ks and the explanations of this model read the
+// same disagreement point through it.
+func Bargaining(x, w []float64, lo, hi, q float64, hasQ bool) (r []float64, L, U float64) {
+	r = make([]float64, len(x))
+	L, U = math.Inf(-1), math.Inf(1)
 	for i := range x {
-		if w[i] == 0 {
-			continue
-		}
 		if hasQ {
 			r[i] = math.Abs(q - x[i])
 		} else {
 			r[i] = math.Max(x[i]-lo, hi-x[i])
 		}
+		if w[i] == 0 {
+			continue
+		}
 		L = math.Max(L, x[i]-r[i])
 		U = math.Min(U, x[i]+r[i])
 	}
+	return r, L, U
+}
+
+// Solve returns the weighted Nash bargaining outcome (2) for positions x
+// with weights w on the scale [lo, hi], with the status quo q when hasQ,
+// and a note when the outcome is the status quo because F is a point.
+func Solve(x, w []float64, lo, hi, q float64, hasQ bool) (float64, string) {
+	r, L, U := Bargaining(x, w, lo, hi, q, hasQ)
 	if !(L < U) {
 		// F is a single point: with a status quo it is q; without one it
 		// can only be a lone actor at the middle of a scale of zero width.
