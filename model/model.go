@@ -191,3 +191,35 @@ func (p *Problem) Spread(k int, idx []int, pos []float64) []float64 {
 	}
 	return out
 }
+
+// EachIssue runs a model that forecasts every issue on its own from the
+// present actors' positions x and weights w (capability × salience) —
+// compromise, median, nash, ks — and builds its Result: solve returns the
+// issue's forecast and a note ("" for none), which is recorded as
+// "issue-id: note". Round 0 holds the starting positions.
+func EachIssue(ctx context.Context, p *Problem, name string, solve func(is Issue, x, w []float64) (float64, string)) (*Result, error) {
+	if err := p.Check(); err != nil {
+		return nil, err
+	}
+	res := &Result{Model: name}
+	for k, is := range p.Issues {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		idx, c, x, s := p.Column(k)
+		w := make([]float64, len(c))
+		for j := range w {
+			w[j] = c[j] * s[j]
+		}
+		f, note := solve(is, x, w)
+		if note != "" {
+			res.Notes = append(res.Notes, is.ID+": "+note)
+		}
+		res.Issues = append(res.Issues, IssueResult{
+			Issue:    is.ID,
+			Forecast: f,
+			Rounds:   []Round{{Round: 0, Positions: p.Spread(k, idx, x), Forecast: f}},
+		})
+	}
+	return res, nil
+}

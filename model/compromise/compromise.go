@@ -36,22 +36,7 @@ func (Model) Summary() string {
 // Forecast implements model.Model. Actors with zero salience carry no
 // weight; an issue where every weight is zero is rejected by Problem.Check.
 func (Model) Forecast(ctx context.Context, p *model.Problem, o model.Options) (*model.Result, error) {
-	if err := p.Check(); err != nil {
-		return nil, err
-	}
-	res := &model.Result{Model: "compromise"}
-	for k, is := range p.Issues {
-		idx, c, x, s := p.Column(k)
-		w := make([]float64, len(c))
-		for j := range w {
-			w[j] = c[j] * s[j]
-		}
-		f := model.WeightedMean(x, w)
-		res.Issues = append(res.Issues, model.IssueResult{
-			Issue:    is.ID,
-			Forecast: f,
-			Rounds:   []model.Round{{Round: 0, Positions: p.Spread(k, idx, x), Forecast: f}},
-		})
-	}
-	return res, nil
+	return model.EachIssue(ctx, p, "compromise", func(_ model.Issue, x, w []float64) (float64, string) {
+		return model.WeightedMean(x, w), ""
+	})
 }

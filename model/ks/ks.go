@@ -108,30 +108,9 @@ func (Model) Summary() string {
 
 // Forecast implements model.Model.
 func (Model) Forecast(ctx context.Context, p *model.Problem, o model.Options) (*model.Result, error) {
-	if err := p.Check(); err != nil {
-		return nil, err
-	}
-	res := &model.Result{Model: "ks"}
-	for k, is := range p.Issues {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		idx, c, x, s := p.Column(k)
-		w := make([]float64, len(c))
-		for j := range w {
-			w[j] = c[j] * s[j]
-		}
-		f, note := Solve(x, w, is.Min, is.Max, is.Reference, is.HasReference)
-		if note != "" {
-			res.Notes = append(res.Notes, fmt.Sprintf("%s: %s", is.ID, note))
-		}
-		res.Issues = append(res.Issues, model.IssueResult{
-			Issue:    is.ID,
-			Forecast: f,
-			Rounds:   []model.Round{{Round: 0, Positions: p.Spread(k, idx, x), Forecast: f}},
-		})
-	}
-	return res, nil
+	return model.EachIssue(ctx, p, "ks", func(is model.Issue, x, w []float64) (float64, string) {
+		return Solve(x, w, is.Min, is.Max, is.Reference, is.HasReference)
+	})
 }
 
 // Solve returns the weighted Kalai–Smorodinsky outcome (6) for positions x

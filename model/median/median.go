@@ -41,27 +41,11 @@ func (Model) Summary() string {
 
 // Forecast implements model.Model.
 func (Model) Forecast(ctx context.Context, p *model.Problem, o model.Options) (*model.Result, error) {
-	if err := p.Check(); err != nil {
-		return nil, err
-	}
-	res := &model.Result{Model: "median"}
-	for k, is := range p.Issues {
-		idx, c, x, s := p.Column(k)
-		w := make([]float64, len(c))
-		for j := range w {
-			w[j] = c[j] * s[j]
-		}
+	return model.EachIssue(ctx, p, "median", func(_ model.Issue, x, w []float64) (float64, string) {
 		lo, hi, tie := model.WeightedMedian(x, w)
-		f := lo
 		if tie {
-			f = (lo + hi) / 2
-			res.Notes = append(res.Notes, fmt.Sprintf("%s: the weighted vote ties between %v and %v; forecast is their midpoint", is.ID, lo, hi))
+			return (lo + hi) / 2, fmt.Sprintf("the weighted vote ties between %v and %v; forecast is their midpoint", lo, hi)
 		}
-		res.Issues = append(res.Issues, model.IssueResult{
-			Issue:    is.ID,
-			Forecast: f,
-			Rounds:   []model.Round{{Round: 0, Positions: p.Spread(k, idx, x), Forecast: f}},
-		})
-	}
-	return res, nil
+		return lo, ""
+	})
 }
