@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"math"
@@ -13,7 +14,6 @@ import (
 
 	"parley/answer"
 	"parley/ask"
-	"parley/errs"
 )
 
 func newDealCmd() *cobra.Command {
@@ -49,9 +49,9 @@ func addDealFlags(cmd *cobra.Command, def answer.DealRequest) {
 func dealRequest(cmd *cobra.Command, def answer.DealRequest) (answer.DealRequest, string, error) {
 	f := cmd.Flags()
 	r := def
-	format, _ := f.GetString("format")
-	if format != "table" && format != "json" {
-		return r, format, errs.New(errs.Argument, "unknown format %q; valid: table, json", format)
+	format, err := tableOrJSON(cmd)
+	if err != nil {
+		return r, format, err
 	}
 	r.Target = target(cmd)
 	r.Batna, _ = f.GetString("batna")
@@ -132,20 +132,9 @@ func runDealEvaluate(cmd *cobra.Command, args []string) error {
 	if list, _ := f.GetString("model"); strings.TrimSpace(list) != "" {
 		req.Models = strings.Split(list, ",")
 	}
-	c, err := loadCase(cmd, args)
-	if err != nil {
-		return err
-	}
-	ev, err := ask.DealEvaluate(cmd.Context(), c, req)
-	if err != nil {
-		return err
-	}
-	w := cmd.OutOrStdout()
-	if format == "json" {
-		return writeJSON(w, ev)
-	}
-	printEvaluation(w, ev)
-	return nil
+	return respond(cmd, args, format, func(ctx context.Context, c *ask.Case) (*answer.DealEvaluation, error) {
+		return ask.DealEvaluate(ctx, c, req)
+	}, printEvaluation)
 }
 
 func printEvaluation(w io.Writer, ev *answer.DealEvaluation) {
@@ -202,20 +191,9 @@ func runDealSearch(cmd *cobra.Command, args []string) error {
 	req.Frontier, _ = f.GetInt("frontier")
 	req.Samples, _ = f.GetInt("samples")
 	req.Seed, _ = f.GetUint64("seed")
-	c, err := loadCase(cmd, args)
-	if err != nil {
-		return err
-	}
-	res, err := ask.DealSearch(cmd.Context(), c, req)
-	if err != nil {
-		return err
-	}
-	w := cmd.OutOrStdout()
-	if format == "json" {
-		return writeJSON(w, res)
-	}
-	printSearch(w, res)
-	return nil
+	return respond(cmd, args, format, func(ctx context.Context, c *ask.Case) (*answer.DealSearch, error) {
+		return ask.DealSearch(ctx, c, req)
+	}, printSearch)
 }
 
 func dealTable(w io.Writer) table.Writer {

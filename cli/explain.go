@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"math"
@@ -12,7 +13,6 @@ import (
 
 	"parley/answer"
 	"parley/ask"
-	"parley/errs"
 )
 
 func newExplainCmd() *cobra.Command {
@@ -50,28 +50,17 @@ Other models are not explained yet. --format json gives the answer
 
 func runExplain(cmd *cobra.Command, args []string) error {
 	f := cmd.Flags()
-	format, _ := f.GetString("format")
-	if format != "table" && format != "json" {
-		return errs.New(errs.Argument, "unknown format %q; valid: table, json", format)
+	format, err := tableOrJSON(cmd)
+	if err != nil {
+		return err
 	}
 	req := answer.NewExplainRequest()
 	req.Target = target(cmd)
 	req.Model, _ = f.GetString("model")
 	req.Issue, _ = f.GetString("issue")
-	c, err := loadCase(cmd, args)
-	if err != nil {
-		return err
-	}
-	e, err := ask.Explain(cmd.Context(), c, req)
-	if err != nil {
-		return err
-	}
-	w := cmd.OutOrStdout()
-	if format == "json" {
-		return writeJSON(w, e)
-	}
-	explainTable(w, e, termWidth(w))
-	return nil
+	return respond(cmd, args, format, func(ctx context.Context, c *ask.Case) (*answer.Explanation, error) {
+		return ask.Explain(ctx, c, req)
+	}, func(w io.Writer, e *answer.Explanation) { explainTable(w, e, termWidth(w)) })
 }
 
 // barWidth is the width of the longest pull's bar.

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
@@ -12,10 +13,12 @@ import (
 
 	"github.com/jedib0t/go-pretty/v6/table"
 	"github.com/jedib0t/go-pretty/v6/text"
+	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
 	"parley/answer"
 	"parley/ask"
+	"parley/errs"
 )
 
 // heading describes what was asked about: the scenario, its date, the
@@ -402,4 +405,33 @@ func forecastCSV(w io.Writer, f *answer.Forecast, trace bool) error {
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// tableOrJSON reads --format for the commands that print a table or the
+// answer's JSON.
+func tableOrJSON(cmd *cobra.Command) (string, error) {
+	format, _ := cmd.Flags().GetString("format")
+	if format != "table" && format != "json" {
+		return format, errs.New(errs.Argument, "unknown format %q; valid: table, json", format)
+	}
+	return format, nil
+}
+
+// respond loads the case the command names, asks it the question and
+// prints the answer: its JSON, or the table a person reads.
+func respond[A any](cmd *cobra.Command, args []string, format string, question func(context.Context, *ask.Case) (A, error), table func(io.Writer, A)) error {
+	c, err := loadCase(cmd, args)
+	if err != nil {
+		return err
+	}
+	a, err := question(cmd.Context(), c)
+	if err != nil {
+		return err
+	}
+	w := cmd.OutOrStdout()
+	if format == "json" {
+		return writeJSON(w, a)
+	}
+	table(w, a)
+	return nil
 }
