@@ -277,42 +277,14 @@ func build(name string, rows []row) (*scenario.Scenario, Info) {
 		Issues: []scenario.Issue{{ID: IssueID, Name: stem, Scale: &scenario.Scale{Min: lo, Max: hi},
 			Description: "the single issue of " + base}},
 	}
-	ids := newUniquer(len(rows))
+	ids := scenario.NewIDs(len(rows))
 	for _, rw := range rows {
-		id := ids.unique(ident(rw.actor, "actor"))
+		id := ids.Unique(ident(rw.actor, "actor"))
 		s.Actors = append(s.Actors, scenario.Actor{ID: id, Name: rw.actor, Capability: rw.capability})
 		s.Stances = append(s.Stances, scenario.Stance{Actor: id, Issue: IssueID, Position: rw.pos, Salience: rw.sa,
 			Assumed: fmt.Sprintf("%s line %d", base, rw.line)})
 	}
 	return s, info
-}
-
-// uniquer hands out ids: the base itself, or else base-2, base-3, … (the
-// first one not yet given). It remembers, per base, the next suffix to
-// try, so n names that all make the same base take linear time, not
-// quadratic (finding 3 of issue 14: 1.8 MB of non-Latin names, each the
-// base "actor", took half an hour).
-type uniquer struct {
-	seen map[string]bool
-	next map[string]int
-}
-
-func newUniquer(n int) *uniquer {
-	return &uniquer{seen: make(map[string]bool, n), next: map[string]int{}}
-}
-
-func (u *uniquer) unique(base string) string {
-	id := base
-	if u.seen[id] {
-		k := max(u.next[base], 2)
-		for id = fmt.Sprintf("%s-%d", base, k); u.seen[id]; id = fmt.Sprintf("%s-%d", base, k) {
-			k++
-		}
-		// Every suffix below k is given (ids are never taken back).
-		u.next[base] = k + 1
-	}
-	u.seen[id] = true
-	return id
 }
 
 // ident makes an id of lower-case letters, digits and '-' from a name.

@@ -55,20 +55,6 @@ func TestCollidingNamesLinear(t *testing.T) {
 	}
 }
 
-// TestUniquer: the first free suffix, as the linear scan gave, even when
-// other names took some of them.
-func TestUniquer(t *testing.T) {
-	u := newUniquer(0)
-	var got []string
-	for _, base := range []string{"a", "a-2", "a", "a", "b", "a-4", "a", "a-3", "b"} {
-		got = append(got, u.unique(base))
-	}
-	want := "a a-2 a-3 a-4 b a-4-2 a-5 a-3-2 b-2"
-	if strings.Join(got, " ") != want {
-		t.Errorf("ids %q, want %q", strings.Join(got, " "), want)
-	}
-}
-
 func BenchmarkCollidingNames(b *testing.B) {
 	var sb strings.Builder
 	sb.WriteString("Actor,Capability,Position,Salience\n")

@@ -234,10 +234,10 @@ func Read(name string, rd io.Reader) (*scenario.Scenario, error) {
 			CapabilityScale: "KTAB power (raw, as in the file)",
 		},
 	}
-	ids := newUniquer()
+	ids := scenario.NewIDs(0)
 	for k := 0; k < d; k++ {
 		dim, sal := f2[3+2*k].text, f2[4+2*k].text
-		id := ids.unique(slug(strings.ToLower(dim), fmt.Sprintf("dim%d", k+1)))
+		id := ids.Unique(slug(strings.ToLower(dim), fmt.Sprintf("dim%d", k+1)))
 		is := scenario.Issue{ID: id, Name: dim}
 		if strings.TrimSpace(sal) != "" {
 			is.Description = "salience column: " + strings.TrimSpace(sal)
@@ -245,7 +245,7 @@ func Read(name string, rd io.Reader) (*scenario.Scenario, error) {
 		s.Issues = append(s.Issues, is)
 	}
 
-	aids := newUniquer()
+	aids := scenario.NewIDs(0)
 	for a := 0; a < n; a++ {
 		ln := 3 + a
 		l, ok := r.line(ln)
@@ -271,7 +271,7 @@ func Read(name string, rd io.Reader) (*scenario.Scenario, error) {
 		if !ok || !(pw > 0) || pw > MaxPower {
 			return nil, r.errAt(ln, f[2].col, "power", "a number > 0 and ≤ 1e8 (KTAB reads 0 but its run fails on it)", "power %q of %s is not allowed", strings.TrimSpace(f[2].text), strings.TrimSpace(nm))
 		}
-		id := aids.unique(slug(nm, fmt.Sprintf("a%d", a+1)))
+		id := aids.Unique(slug(nm, fmt.Sprintf("a%d", a+1)))
 		s.Actors = append(s.Actors, scenario.Actor{ID: id, Name: nm, Description: desc, Capability: pw})
 		sum := 0.0
 		for k := 0; k < d; k++ {
@@ -318,31 +318,6 @@ func slug(s, fallback string) string {
 		return fallback
 	}
 	return out
-}
-
-// uniquer hands out ids: the base itself, or else base-2, base-3, … (the
-// first one not yet given). It remembers, per base, the next suffix to
-// try, so n names that all make the same base take linear time, not
-// quadratic (finding 3 of issue 14).
-type uniquer struct {
-	seen map[string]bool
-	next map[string]int
-}
-
-func newUniquer() *uniquer { return &uniquer{seen: map[string]bool{}, next: map[string]int{}} }
-
-func (u *uniquer) unique(base string) string {
-	id := base
-	if u.seen[id] {
-		k := max(u.next[base], 2)
-		for id = fmt.Sprintf("%s-%d", base, k); u.seen[id]; id = fmt.Sprintf("%s-%d", base, k) {
-			k++
-		}
-		// Every suffix below k is given (ids are never taken back).
-		u.next[base] = k + 1
-	}
-	u.seen[id] = true
-	return id
 }
 
 // Detect reports whether head (the first bytes of a file) looks like a
