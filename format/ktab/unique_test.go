@@ -31,4 +31,3 @@ func TestCollidingNames(t *testing.T) {
 		}
 	}
 }
-
