@@ -19,3 +19,24 @@ var TypeNames = map[reflect.Type]string{
 	reflect.TypeFor[DealPlan]():         "DealPlan",
 	reflect.TypeFor[Param]():            "Param",
 }
+
+// Requests are the request types the command line and the API read.
+var Requests = []reflect.Type{
+	reflect.TypeFor[ForecastRequest](),
+	reflect.TypeFor[SweepRequest](),
+	reflect.TypeFor[DealEvaluateRequest](),
+	reflect.TypeFor[DealSearchRequest](),
+	reflect.TypeFor[ExplainRequest](),
+}
+
+// Answers are the answer types both doors return (bench aside: it has no
+// API door).
+var Answers = []reflect.Type{
+	reflect.TypeFor[Forecast](),
+	reflect.TypeFor[Sweep](),
+	reflect.TypeFor[Sensitivity](),
+	reflect.TypeFor[DealEvaluation](),
+	reflect.TypeFor[DealSearch](),
+	reflect.TypeFor[Explanation](),
+	reflect.TypeFor[ModelInfo](),
+}

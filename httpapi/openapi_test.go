@@ -35,20 +35,7 @@ import (
 var update = flag.Bool("update", false, "rewrite the generated schemas of openapi.json from the Go types")
 
 // schemaRoots are the types the API reads and returns.
-var schemaRoots = []reflect.Type{
-	reflect.TypeFor[answer.ForecastRequest](),
-	reflect.TypeFor[answer.SweepRequest](),
-	reflect.TypeFor[answer.DealEvaluateRequest](),
-	reflect.TypeFor[answer.DealSearchRequest](),
-	reflect.TypeFor[answer.ExplainRequest](),
-	reflect.TypeFor[answer.Forecast](),
-	reflect.TypeFor[answer.Sweep](),
-	reflect.TypeFor[answer.Sensitivity](),
-	reflect.TypeFor[answer.DealEvaluation](),
-	reflect.TypeFor[answer.DealSearch](),
-	reflect.TypeFor[answer.Explanation](),
-	reflect.TypeFor[answer.ModelInfo](),
-}
+var schemaRoots = append(append([]reflect.Type(nil), answer.Requests...), answer.Answers...)
 
 // schemaNames names the types package answer knows by an alias.
 var schemaNames = answer.TypeNames

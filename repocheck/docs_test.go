@@ -29,23 +29,11 @@ var jsonDoc = filepath.Join("..", "docs", "json.md")
 
 // docRoots are the types whose JSON docs/json.md describes: every answer
 // a door prints or returns, and every request a door reads.
-var docRoots = []reflect.Type{
-	reflect.TypeFor[answer.Forecast](),
-	reflect.TypeFor[answer.Sweep](),
-	reflect.TypeFor[answer.Sensitivity](),
-	reflect.TypeFor[answer.DealEvaluation](),
-	reflect.TypeFor[answer.DealSearch](),
-	reflect.TypeFor[answer.Explanation](),
-	reflect.TypeFor[answer.ModelInfo](),
+var docRoots = append(append(append([]reflect.Type(nil), answer.Answers...), answer.Requests...),
 	// parley bench deu --format json prints the report's rows.
 	reflect.TypeFor[skill.Row](),
-	reflect.TypeFor[answer.ForecastRequest](),
-	reflect.TypeFor[answer.SweepRequest](),
-	reflect.TypeFor[answer.DealEvaluateRequest](),
-	reflect.TypeFor[answer.DealSearchRequest](),
-	reflect.TypeFor[answer.ExplainRequest](),
 	reflect.TypeFor[answer.BenchRequest](),
-}
+)
 
 // requestDefaults are the request types with their defaults: a request
 // table's default column must give these values.
