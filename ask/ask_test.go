@@ -215,3 +215,29 @@ func TestParsePairs(t *testing.T) {
 		}
 	}
 }
+
+// ModelList follows answer.Run's rule: empty, the default set; "all",
+// every model; names split at commas.
+func TestModelList(t *testing.T) {
+	def := 0
+	for _, m := range Models() {
+		if m.Default {
+			def++
+		}
+	}
+	for _, c := range []struct {
+		models []string
+		want   int
+	}{
+		{nil, def},
+		{[]string{}, def},
+		{[]string{" "}, def},
+		{[]string{"all"}, len(Models())},
+		{[]string{"compromise"}, 1},
+		{[]string{"compromise,median", "bdm"}, 3},
+	} {
+		if got, err := ModelList(c.models); err != nil || len(got) != c.want {
+			t.Errorf("ModelList(%q) = %v, %v; want %d models", c.models, got, err, c.want)
+		}
+	}
+}

@@ -111,6 +111,14 @@ func chooseModels(list []string, params map[string]string) (ms []model.Model, na
 	return ms, names, nil
 }
 
+// ModelList returns the names of the models a request's model list runs,
+// by the rule of answer.Run (empty: the default set; "all": every model),
+// or the error the question would give.
+func ModelList(list []string) ([]string, error) {
+	_, names, err := chooseModels(list, nil)
+	return names, err
+}
+
 // modelByName returns one model by name, with its default settings.
 func modelByName(name string) (model.Model, error) { return catalog.Get(name) }
 

@@ -4,7 +4,6 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"strings"
 	"sync"
 
 	"parley/answer"
@@ -213,31 +212,4 @@ func overall(n int, progress func(done, total int)) ask.Progress {
 		mu.Unlock()
 		progress(i*total+done, k*total)
 	}
-}
-
-// modelCount is how many models a list of model names runs, by the rule
-// of answer.Run: none, the default set; "all", every model.
-func modelCount(list []string) int {
-	var names []string
-	for _, n := range list {
-		for _, part := range strings.Split(n, ",") {
-			if part = strings.TrimSpace(part); part != "" {
-				names = append(names, part)
-			}
-		}
-	}
-	all := ask.Models()
-	switch {
-	case len(names) == 0:
-		n := 0
-		for _, m := range all {
-			if m.Default {
-				n++
-			}
-		}
-		return n
-	case len(names) == 1 && names[0] == "all":
-		return len(all)
-	}
-	return len(names)
 }

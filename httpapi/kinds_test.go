@@ -3,8 +3,6 @@ package httpapi
 import (
 	"fmt"
 	"testing"
-
-	"parley/ask"
 )
 
 // TestOverall checks that a run's progress counts every model's steps:
@@ -21,29 +19,5 @@ func TestOverall(t *testing.T) {
 	p("d", 5, 10)
 	if want := "[1/30 10/30 14/30 30/30 35/40]"; fmt.Sprint(got) != want {
 		t.Fatalf("progress %v, want %s", got, want)
-	}
-}
-
-func TestModelCount(t *testing.T) {
-	def, all := 0, len(ask.Models())
-	for _, m := range ask.Models() {
-		if m.Default {
-			def++
-		}
-	}
-	for _, c := range []struct {
-		models []string
-		want   int
-	}{
-		{nil, def},
-		{[]string{}, def},
-		{[]string{" "}, def},
-		{[]string{"all"}, all},
-		{[]string{"compromise"}, 1},
-		{[]string{"compromise,median", "bdm"}, 3},
-	} {
-		if got := modelCount(c.models); got != c.want {
-			t.Errorf("modelCount(%q) = %d, want %d", c.models, got, c.want)
-		}
 	}
 }

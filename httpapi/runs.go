@@ -165,7 +165,10 @@ func (s *Server) start(ctx context.Context, st *stored, kind store.RunKind, q qu
 	if err := s.o.Store.CreateRun(ctx, run); err != nil {
 		return nil, err
 	}
-	n := modelCount(q.models())
+	// The models the run goes through, for its progress (ask.Check has
+	// already accepted the list; a kind without models counts none).
+	names, _ := ask.ModelList(q.models())
+	n := len(names)
 	s.jobs.start(run, func(ctx context.Context, progress func(done, total int)) (any, error) {
 		out, err := q.run(ctx, res.c, overall(n, progress))
 		if err != nil {
