@@ -16,7 +16,7 @@ import (
 // red lines crossed and verdict, and the package's distance from each
 // model's forecast.
 func DealEvaluate(ctx context.Context, c *Case, req answer.DealEvaluateRequest) (*answer.DealEvaluation, error) {
-	req.Target = c.target(req.Target)
+	req.Target = c.target()
 	din, o, noDeal, warn, err := c.dealSetup(ctx, &req.DealRequest)
 	if err != nil {
 		return nil, err
@@ -75,7 +75,7 @@ func DealSearch(ctx context.Context, c *Case, req answer.DealSearchRequest) (*an
 	if err := checkPackages(req); err != nil {
 		return nil, err
 	}
-	req.Target = c.target(req.Target)
+	req.Target = c.target()
 	din, o, noDeal, warn, err := c.dealSetup(ctx, &req.DealRequest)
 	if err != nil {
 		return nil, err

@@ -24,7 +24,7 @@ func Explain(ctx context.Context, c *Case, req answer.ExplainRequest) (*answer.E
 	if err := checkExplain(&req); err != nil {
 		return nil, err
 	}
-	req.Target = c.target(req.Target)
+	req.Target = c.target()
 	if req.Issue != "" && c.Header.IssueIndex(req.Issue) < 0 {
 		return nil, errs.New(errs.Argument, "issue %q: no such issue; valid: %s", req.Issue, strings.Join(issueIDs(c), ", "))
 	}

@@ -23,7 +23,7 @@ func Forecast(ctx context.Context, c *Case, req answer.ForecastRequest) (*answer
 		return nil, err
 	}
 	req.Models = names
-	req.Target = c.target(req.Target)
+	req.Target = c.target()
 	out := &answer.Forecast{Scenario: c.Header, Request: req, Models: []answer.ModelForecast{}}
 	for _, m := range ms {
 		r, err := m.Forecast(ctx, c.Problem(), modelOptions(req.Run))
@@ -48,8 +48,9 @@ func prepareRun(r *answer.Run) ([]model.Model, []string, error) {
 	return chooseModels(r.Models, r.Params)
 }
 
-// target fills the defaults of a target as the case resolved it.
-func (c *Case) target(t answer.Target) answer.Target {
+// target is the case's snapshot and variant as resolved: what every
+// answer echoes as its request's target.
+func (c *Case) target() answer.Target {
 	return answer.Target{Snapshot: c.Header.Snapshot, Variant: c.Header.Variant}
 }
 
@@ -153,7 +154,7 @@ func settle(rounds []model.Round, width float64) settling {
 	}
 	w := len(s.cycle)
 	if w == 0 {
-		w = min(settleWindow, max(2, (n-1+1)/2))
+		w = min(settleWindow, max(2, n/2))
 	}
 	for i := n - w; i < n; i++ {
 		if x := f(i); !math.IsNaN(x) {

@@ -69,7 +69,7 @@ type Input struct {
 // BuiltIn loads the built-in case.
 func BuiltIn() (*Input, error) {
 	n, d := scenarios.Default()
-	return Load("built-in: "+n, d, LoadOptions{})
+	return Load("built-in: "+n, d, LoadOptions{Format: Scenario})
 }
 
 // LoadOptions say how to read an input.
@@ -94,7 +94,7 @@ func Load(name string, data []byte, o LoadOptions) (*Input, error) {
 		}
 		return readPeer(f, name, data)
 	}
-	if o.Format == "" && !strings.HasPrefix(name, "built-in: ") && !scenariofile.Detect(data) {
+	if o.Format == "" && !scenariofile.Detect(data) {
 		head := data[:min(len(data), 4096)]
 		for _, f := range peers {
 			if f.detect(head) {

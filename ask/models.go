@@ -73,6 +73,7 @@ func chooseModels(list []string, params map[string]string) (ms []model.Model, na
 			ms = append(ms, m)
 		}
 	}
+	all := Params()
 	keys := make([]string, 0, len(params))
 	for k := range params {
 		keys = append(keys, k)
@@ -80,14 +81,14 @@ func chooseModels(list []string, params map[string]string) (ms []model.Model, na
 	sort.Strings(keys)
 	for _, k := range keys {
 		owner := ""
-		for _, p := range Params() {
+		for _, p := range all {
 			if p.Name == k {
 				owner = p.Model
 			}
 		}
 		if owner == "" {
 			var valid []string
-			for _, p := range Params() {
+			for _, p := range all {
 				valid = append(valid, p.Name)
 			}
 			return nil, nil, errs.New(errs.Argument, "params: no model setting %q; valid: %s", k, strings.Join(valid, ", "))
@@ -135,8 +136,9 @@ func modelOptions(r answer.Run) model.Options {
 	return model.Options{Rounds: r.Rounds, MaxRounds: r.MaxRounds, Seed: r.Seed}
 }
 
-// normaliseParams drops empty params so an absent and an empty setting
-// hash and echo the same.
+// normaliseParams copies the settings (the answer echoes its own copy),
+// nil when there are none, so an absent and an empty map echo and hash
+// the same.
 func normaliseParams(p map[string]string) map[string]string {
 	if len(p) == 0 {
 		return nil

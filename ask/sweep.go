@@ -73,7 +73,7 @@ func prepareSweep(c *Case, req *answer.SweepRequest, progress Progress) (func(st
 		return nil, nil, err
 	}
 	req.Models = names
-	req.Target = c.target(req.Target)
+	req.Target = c.target()
 	opts := func(name string) sweep.Options {
 		o := sweep.Options{Draws: req.Draws, Seed: req.Seed, Uniform: req.Uniform, Workers: req.Workers, Model: modelOptions(req.Run)}
 		if progress != nil {

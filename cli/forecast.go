@@ -43,17 +43,17 @@ func runForecast(cmd *cobra.Command, args []string) error {
 	format, _ := cmd.Flags().GetString("format")
 	trace, _ := cmd.Flags().GetBool("trace")
 	long, _ := cmd.Flags().GetBool("long")
-	var print func(*answer.Forecast) error
+	var render func(*answer.Forecast) error
 	w := cmd.OutOrStdout()
 	switch format {
 	case "table":
-		print = func(f *answer.Forecast) error { return forecastTable(w, f, long, trace, termWidth(w)) }
+		render = func(f *answer.Forecast) error { return forecastTable(w, f, long, trace, termWidth(w)) }
 	case "json":
-		print = func(f *answer.Forecast) error { return writeJSON(w, f) }
+		render = func(f *answer.Forecast) error { return writeJSON(w, f) }
 	case "csv":
-		print = func(f *answer.Forecast) error { return forecastCSV(w, f, trace) }
+		render = func(f *answer.Forecast) error { return forecastCSV(w, f, trace) }
 	case "ktab":
-		print = func(f *answer.Forecast) error { return ask.WriteKTAB(w, f) }
+		render = func(f *answer.Forecast) error { return ask.WriteKTAB(w, f) }
 	default:
 		return errs.New(errs.Argument, "unknown format %q; valid: table, json, csv, ktab", format)
 	}
@@ -67,7 +67,7 @@ func runForecast(cmd *cobra.Command, args []string) error {
 	if err != nil {
 		return err
 	}
-	if err := print(f); err != nil {
+	if err := render(f); err != nil {
 		return err
 	}
 	// Every model that failed is named; the exit code is the first's.

@@ -45,16 +45,18 @@ func runFlags(cmd *cobra.Command, def answer.Run) answer.Run {
 	if list, _ := f.GetString("model"); strings.TrimSpace(list) != "" {
 		r.Models = strings.Split(list, ",")
 	}
+	settings := map[string]bool{}
 	for _, p := range ask.Params() {
-		f.Visit(func(fl *pflag.Flag) {
-			if fl.Name == p.Name {
-				if r.Params == nil {
-					r.Params = map[string]string{}
-				}
-				r.Params[p.Name] = fl.Value.String()
-			}
-		})
+		settings[p.Name] = true
 	}
+	f.Visit(func(fl *pflag.Flag) {
+		if settings[fl.Name] {
+			if r.Params == nil {
+				r.Params = map[string]string{}
+			}
+			r.Params[fl.Name] = fl.Value.String()
+		}
+	})
 	r.Rounds, _ = f.GetInt("rounds")
 	r.MaxRounds, _ = f.GetInt("max-rounds")
 	r.Seed, _ = f.GetUint64("seed")
