@@ -12,14 +12,7 @@ import (
 	"parley/model/nash"
 )
 
-func forecast(t *testing.T, p *model.Problem) *model.Result {
-	t.Helper()
-	r, err := Model{}.Forecast(context.Background(), p, model.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return r
-}
+func forecast(t *testing.T, p *model.Problem) *model.Result { return mt.Forecast(t, Model{}, p) }
 
 // Each want below is derived by hand from equations (1)–(6) of the package
 // doc; the derivation is in the comment beside it.

@@ -2,6 +2,7 @@
 package modeltest
 
 import (
+	"context"
 	"testing"
 
 	"parley/model"
@@ -51,4 +52,15 @@ func Builtin(tb testing.TB) *model.Problem {
 		tb.Fatal(err)
 	}
 	return p
+}
+
+// Forecast runs m on p with the default options and fails the test on an
+// error.
+func Forecast(tb testing.TB, m model.Model, p *model.Problem) *model.Result {
+	tb.Helper()
+	r, err := m.Forecast(context.Background(), p, model.Options{})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return r
 }

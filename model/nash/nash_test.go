@@ -1,7 +1,6 @@
 package nash
 
 import (
-	"context"
 	"math"
 	"strings"
 	"testing"
@@ -10,14 +9,7 @@ import (
 	mt "parley/model/modeltest"
 )
 
-func forecast(t *testing.T, p *model.Problem) *model.Result {
-	t.Helper()
-	r, err := Model{}.Forecast(context.Background(), p, model.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return r
-}
+func forecast(t *testing.T, p *model.Problem) *model.Result { return mt.Forecast(t, Model{}, p) }
 
 func TestForecast(t *testing.T) {
 	cases := []struct {
