@@ -4,8 +4,7 @@ package answer
 // pull on each issue's forecast, and for the median the pivotal actor.
 type ExplainRequest struct {
 	Target
-	// Model is the model to explain: compromise, median or nash (the
-	// others are not explained yet).
+	// Model is the model to explain: one of ExplainModels.
 	Model string `json:"model"`
 	// Issue is an issue id to explain; "" explains every issue.
 	Issue string `json:"issue,omitempty"`
@@ -14,8 +13,11 @@ type ExplainRequest struct {
 // DefaultExplainModel is the model explain explains when none is named.
 const DefaultExplainModel = "compromise"
 
-// ExplainModels are the models explain covers so far.
-var ExplainModels = []string{"compromise", "median", "nash"}
+// ExplainModels are the models explain covers: the three closed forms
+// (each actor's pull), BDM's expected-utility model in both profiles (its
+// challenges round by round), the exchange model (its exchanges and their
+// externalities) and KTAB's SMP (its bargains and options turn by turn).
+var ExplainModels = []string{"compromise", "median", "nash", "bdm", "bdm-paper", "exchange", "smp"}
 
 // NewExplainRequest returns an explain request with every default: the
 // latest snapshot, the compromise model, every issue.
@@ -31,6 +33,16 @@ type Explanation struct {
 	// Model is the model explained, by its canonical name.
 	Model  string             `json:"model"`
 	Issues []IssueExplanation `json:"issues"`
+	// Exchanges (exchange only) are the exchanges realised in each round
+	// (only those on Request.Issue when it names one), each with its
+	// externalities.
+	Exchanges []ExchangeRound `json:"exchanges,omitempty"`
+	// Externalities (exchange only) are, per actor, the externalities of
+	// those exchanges summed over every round, by class.
+	Externalities []ActorExternalities `json:"externalities,omitempty"`
+	// Turns (smp only) are the model's turns: the bargains struck and
+	// every actor's options with their probabilities.
+	Turns []SMPTurn `json:"turns,omitempty"`
 	// Notes are what the model says about its run.
 	Notes []string `json:"notes,omitempty"`
 	// Warnings are what the reader must know before using a number.
@@ -58,7 +70,11 @@ type IssueExplanation struct {
 	// StatusQuoKept is true when the nash model keeps the status quo
 	// because no agreement improves on it for every weighted actor.
 	StatusQuoKept bool `json:"status_quo_kept,omitempty"`
-	// Text says why in one or two plain sentences.
+	// Rounds (bdm and bdm-paper only) are the model's rounds on the
+	// issue: every challenge as each actor perceives it, and the moves.
+	Rounds []BDMRound `json:"rounds,omitempty"`
+	// Text says why in one or two plain sentences (for bdm, the story of
+	// the rounds).
 	Text string `json:"text"`
 }
 
@@ -69,6 +85,8 @@ type IssueExplanation struct {
 //     forecast − reference exactly.
 //   - median: +share for an actor above the forecast, −share below it, 0
 //     at it: the weight voting to move the forecast up or down.
+//   - bdm, exchange, smp: null (their reasons are in the rounds,
+//     exchanges and turns).
 //   - nash: the actor's term of the Nash product's first-order condition
 //     at the forecast, share × 2(position − forecast)/(r² − (forecast −
 //     position)²), r² the actor's room for gain over breakdown; the pulls
@@ -108,4 +126,209 @@ type Pivotal struct {
 	// the model forecasts the midpoint.
 	Tie   bool     `json:"tie,omitempty"`
 	Upper *float64 `json:"upper,omitempty"`
+}
+
+// BDMRound is one round of Bueno de Mesquita's expected-utility model on
+// one issue (docs/models.md; spec ../shared/specs/bdm.md §3.10).
+type BDMRound struct {
+	Round int `json:"round"`
+	// Median and Mean are the weighted median (the forecast) and the
+	// weighted mean of the positions after the round.
+	Median float64 `json:"median"`
+	Mean   float64 `json:"mean"`
+	// Actors are the actors' positions at the start of the round and
+	// their risk exponents r (E13: 0.5 risk-acceptant … 2 risk-averse).
+	Actors []BDMActor `json:"actors"`
+	// Challenges are every actor's reading of every other actor: the
+	// points of the quadrant chart, actor by actor.
+	Challenges []Challenge `json:"challenges"`
+	// Moves are the offers taken: who moved, to where and why.
+	Moves []BDMMove `json:"moves"`
+	// Text tells the round in plain words.
+	Text string `json:"text"`
+}
+
+// BDMActor is one actor at the start of a BDM round.
+type BDMActor struct {
+	Actor    string  `json:"actor"`
+	Position float64 `json:"position"`
+	Risk     float64 `json:"risk"`
+}
+
+// Challenge is one point of BDM's quadrant chart: how Actor (the
+// perspective) sees a challenge between itself and Other. X is E(U_ij),
+// what Actor expects from challenging Other; Y is E(U_ji), what Other
+// expects from challenging Actor (as Actor perceives it in the
+// replication profile; as Other does in the paper profile).
+type Challenge struct {
+	Actor string  `json:"actor"`
+	Other string  `json:"other"`
+	X     float64 `json:"x"`
+	Y     float64 `json:"y"`
+	// Quadrant is the region of the chart (spec §3.7): conflict_lost
+	// (Y > X > 0: Actor loses a fight and moves to Other), conflict_won
+	// (X > Y > 0), compromise (Y > 0 > X, Y > |X|: Actor gives ground part
+	// way), capitulate (Y > 0 > X, Y < |X|: Other compels Actor),
+	// other_compromises and other_capitulates (their mirror images, X > 0
+	// > Y: Other gives ground), status_quo (X, Y < 0), same_position (the
+	// origin) or boundary (on a line of the chart).
+	Quadrant string `json:"quadrant"`
+	// Offer is the position Other's offer asks of Actor, when the profile
+	// recognises one (conflict_lost, compromise, and capitulate in the
+	// paper profile).
+	Offer *float64 `json:"offer,omitempty"`
+	// Taken is true for the offer Actor took this round.
+	Taken bool `json:"taken,omitempty"`
+}
+
+// BDMMove is an offer an actor took in a round.
+type BDMMove struct {
+	Actor string `json:"actor"`
+	// With is the actor whose offer it took.
+	With string `json:"with"`
+	// Kind is conflict (it lost a conflict), compromise or capitulate.
+	Kind string  `json:"kind"`
+	X    float64 `json:"x"`
+	Y    float64 `json:"y"`
+	From float64 `json:"from"`
+	To   float64 `json:"to"`
+	// Why says it in words.
+	Why string `json:"why"`
+}
+
+// ExchangeRound is one round of the exchange model.
+type ExchangeRound struct {
+	Round int `json:"round"`
+	// Candidates and Valid count the exchanges considered and those of
+	// them valid at the start of the round.
+	Candidates int                `json:"candidates"`
+	Valid      int                `json:"valid"`
+	Exchanges  []RealisedExchange `json:"exchanges"`
+}
+
+// RealisedExchange is one exchange of voting positions (Stokman & Van
+// Oosten 1994, Equal Gain rate): each side moves on the issue it cares
+// less about, toward the other's position, so that the forecast moves
+// its way on the issue it cares more about.
+type RealisedExchange struct {
+	// N is its place in the round's order of realisation.
+	N int `json:"n"`
+	// Issues are the issue pair, in issue order.
+	Issues []string `json:"issues"`
+	// Groups is "ad" (the two actors on opposite sides of both forecasts
+	// the same way round) or "bc".
+	Groups string `json:"groups"`
+	// Gain is the equal utility gain of both sides: salience × points on
+	// the 0–100 scale the model works on.
+	Gain float64 `json:"gain"`
+	// Sides are the two actors' moves: first the side that supplies the
+	// pair's second issue, then its partner.
+	Sides []ExchangeSide `json:"sides"`
+	// Externalities are the exchange's externalities, one per actor that
+	// holds both issues (docs/models.md; Decide's definition).
+	Externalities []Externality `json:"externalities"`
+}
+
+// ExchangeSide is one actor's move in an exchange, on the supply issue's
+// own scale.
+type ExchangeSide struct {
+	Actor string `json:"actor"`
+	// Supply is the issue it moves on, Demand the one its partner moves on.
+	Supply string  `json:"supply"`
+	Demand string  `json:"demand"`
+	From   float64 `json:"from"`
+	To     float64 `json:"to"`
+	// Target is the partner's position on Supply.
+	Target float64 `json:"target"`
+	// ForecastBefore and ForecastAfter are Supply's forecast before and
+	// after this move.
+	ForecastBefore float64 `json:"forecast_before"`
+	ForecastAfter  float64 `json:"forecast_after"`
+	// Capped is true when the move was cut so that the forecast stops at
+	// the partner's position.
+	Capped bool `json:"capped,omitempty"`
+}
+
+// Externality is what one exchange did to one actor: for the two
+// exchanging actors (Class "own") the exchange's gain; for any other the
+// salience-weighted change in its distance to the two forecasts, positive
+// when they moved toward it. Class "inner" is an actor on the same sides
+// of the forecasts as one of the two exchanging actors, "outer" one that
+// is not; Sign is "positive" or "negative" (≤ 0).
+type Externality struct {
+	Actor string  `json:"actor"`
+	Class string  `json:"class"`
+	Sign  string  `json:"sign"`
+	Value float64 `json:"value"`
+}
+
+// ActorExternalities sums one actor's externalities over every exchange
+// reported: Own + InnerPositive + InnerNegative + OuterPositive +
+// OuterNegative = Total.
+type ActorExternalities struct {
+	Actor         string  `json:"actor"`
+	Name          string  `json:"name"`
+	Exchanges     int     `json:"exchanges"`
+	Own           float64 `json:"own"`
+	InnerPositive float64 `json:"inner_positive"`
+	InnerNegative float64 `json:"inner_negative"`
+	OuterPositive float64 `json:"outer_positive"`
+	OuterNegative float64 `json:"outer_negative"`
+	Total         float64 `json:"total"`
+}
+
+// SMPTurn is one turn of KTAB's spatial model of politics: every actor
+// picks its best challenge, each challenge becomes a bargain, and each
+// actor takes the option (its status quo or a bargain it is party to)
+// most likely to win a probabilistic Condorcet election among its
+// options.
+type SMPTurn struct {
+	Turn     int          `json:"turn"`
+	Bargains []SMPBargain `json:"bargains"`
+	// Choices are the actors party to a bargain and their options.
+	Choices []SMPChoice `json:"choices"`
+	// Positions are, at the end of the turn, the probability each actor's
+	// position wins among the distinct positions (KTAB's "prob" line).
+	Positions []SMPPositionProb `json:"positions"`
+	Text      string            `json:"text"`
+}
+
+// SMPBargain is one bargain: the initiator challenged the receiver,
+// expecting to win with probability Phi and to gain Gain (utility), and
+// the bargain offers each of them a position on every issue.
+type SMPBargain struct {
+	// ID numbers the bargains of a turn from 1.
+	ID        int            `json:"id"`
+	Initiator string         `json:"initiator"`
+	Receiver  string         `json:"receiver"`
+	Phi       float64        `json:"phi"`
+	Gain      float64        `json:"gain"`
+	Offers    []BargainOffer `json:"offers"`
+}
+
+// BargainOffer is a bargain's positions on one issue, on its scale.
+type BargainOffer struct {
+	Issue     string  `json:"issue"`
+	Initiator float64 `json:"initiator"`
+	Receiver  float64 `json:"receiver"`
+}
+
+// SMPChoice is one actor's options in a turn.
+type SMPChoice struct {
+	Actor   string      `json:"actor"`
+	Options []SMPOption `json:"options"`
+}
+
+// SMPOption is one option: the status quo (Bargain 0) or bargain Bargain,
+// with its probability among the actor's options.
+type SMPOption struct {
+	Bargain     int     `json:"bargain"`
+	Probability float64 `json:"probability"`
+	Chosen      bool    `json:"chosen,omitempty"`
+}
+
+// SMPPositionProb is the probability that an actor's position wins.
+type SMPPositionProb struct {
+	Actor       string `json:"actor"`
+	Probability Num    `json:"probability"`
 }

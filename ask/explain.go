@@ -19,7 +19,9 @@ import (
 // the one the request names): each actor's pull on the forecast and, for
 // the median, the pivotal position. The model runs through the catalog as
 // Forecast runs it, so the forecast explained is the forecast answer's.
-// It covers compromise, median and nash so far (answer.ExplainModels).
+// It covers answer.ExplainModels: for compromise, median and nash each
+// actor's pull; for bdm its rounds (explain_models.go), for exchange its
+// exchanges and their externalities, for smp its turns.
 func Explain(ctx context.Context, c *Case, req answer.ExplainRequest) (*answer.Explanation, error) {
 	if err := checkExplain(&req); err != nil {
 		return nil, err
@@ -32,7 +34,8 @@ func Explain(ctx context.Context, c *Case, req answer.ExplainRequest) (*answer.E
 	if err != nil {
 		return nil, err
 	}
-	r, err := m.Forecast(ctx, c.Problem(), modelOptions(answer.Run{Seed: answer.DefaultSeed}))
+	p := c.Problem()
+	r, err := m.Forecast(ctx, p, modelOptions(answer.Run{Seed: answer.DefaultSeed}))
 	if ctx.Err() != nil {
 		return nil, ctx.Err()
 	}
@@ -49,6 +52,12 @@ func Explain(ctx context.Context, c *Case, req answer.ExplainRequest) (*answer.E
 		k := c.Header.IssueIndex(f.Issue)
 		out.Issues = append(out.Issues, c.explainIssue(m.Name(), k, f))
 	}
+	if err := explainRun(ctx, m, p, r, req, out); err != nil {
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		return nil, fmt.Errorf("model %s: %w", m.Name(), err)
+	}
 	return out, nil
 }
 
@@ -60,7 +69,7 @@ func checkExplain(req *answer.ExplainRequest) error {
 	req.Model = strings.TrimSpace(req.Model)
 	if !slices.Contains(answer.ExplainModels, req.Model) {
 		list := strings.Join(answer.ExplainModels, ", ")
-		return errs.New(errs.Argument, "model %q: explain covers %s so far; valid: %s", req.Model, list, list)
+		return errs.New(errs.Argument, "model %q: explain does not cover it; valid: %s", req.Model, list)
 	}
 	return nil
 }
@@ -103,6 +112,11 @@ func (c *Case) explainIssue(name string, k int, f answer.IssueForecast) answer.I
 		}
 	case "nash":
 		e.StatusQuoKept = nashPulls(is, e.Pulls, x, w, fc)
+	default:
+		// the iterative models: their reasons are rounds, exchanges, turns
+		for j := range e.Pulls {
+			e.Pulls[j].Pull = answer.Num(math.NaN())
+		}
 	}
 	sort.SliceStable(e.Pulls, func(a, b int) bool {
 		pa, pb := math.Abs(float64(e.Pulls[a].Pull)), math.Abs(float64(e.Pulls[b].Pull))

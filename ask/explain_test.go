@@ -247,8 +247,8 @@ func TestExplainNash(t *testing.T) {
 func TestExplainRefuses(t *testing.T) {
 	c := explainTestCase(t)
 	for _, r := range []struct{ model, issue, want string }{
-		{"bdm", "", "explain covers compromise, median, nash so far; valid: compromise, median, nash"},
-		{"nope", "", "explain covers"},
+		{"ks", "", `model "ks": explain does not cover it; valid: compromise, median, nash, bdm, bdm-paper, exchange, smp`},
+		{"nope", "", "explain does not cover it"},
 		{"compromise", "w", `issue "w": no such issue; valid: x, y, z`},
 	} {
 		req := answer.NewExplainRequest()

@@ -13,6 +13,7 @@ import (
 
 	"parley/answer"
 	"parley/ask"
+	"parley/errs"
 )
 
 func newExplainCmd() *cobra.Command {
@@ -35,8 +36,20 @@ the forecast, largest first, and a sentence saying why.
               actor's part of its possible gain; or that the status quo is
               kept.
 
-Other models are not explained yet. --format json gives the answer
-(docs/json.md), the same the API returns.`,
+  bdm, bdm-paper
+              every round: each actor's reading of every other (the
+              quadrant chart of Bueno de Mesquita's model: conflict,
+              compromise, capitulate, status quo …), the offers taken
+              and why, in words.
+  exchange    every exchange realised (who gave way on which issue,
+              from where to where, the equal gain) and its
+              externalities per actor: own, inner/outer, +/−.
+  smp         every turn: the bargains struck and each actor's options
+              with their probabilities.
+
+--format json gives the whole answer (docs/json.md), the same the API
+returns; --format csv one row per pull (compromise, median, nash), per
+challenge (bdm), per externality (exchange) or per option (smp).`,
 		Args: usageArgs(cobra.MaximumNArgs(1)),
 		RunE: runExplain,
 	}
@@ -44,15 +57,15 @@ Other models are not explained yet. --format json gives the answer
 	f := cmd.Flags()
 	f.StringP("model", "m", def.Model, "the model to explain: "+strings.Join(answer.ExplainModels, ", "))
 	f.String("issue", def.Issue, "the issue id to explain (default: every issue)")
-	f.StringP("format", "f", "table", "output format: table or json")
+	f.StringP("format", "f", "table", "output format: table, json or csv")
 	return cmd
 }
 
 func runExplain(cmd *cobra.Command, args []string) error {
 	f := cmd.Flags()
-	format, err := tableOrJSON(cmd)
-	if err != nil {
-		return err
+	format, _ := f.GetString("format")
+	if format != "table" && format != "json" && format != "csv" {
+		return errs.New(errs.Argument, "unknown format %q; valid: table, json, csv", format)
 	}
 	req := answer.NewExplainRequest()
 	req.Target = target(cmd)
@@ -60,7 +73,13 @@ func runExplain(cmd *cobra.Command, args []string) error {
 	req.Issue, _ = f.GetString("issue")
 	return respond(cmd, args, format, func(ctx context.Context, c *ask.Case) (*answer.Explanation, error) {
 		return ask.Explain(ctx, c, req)
-	}, func(w io.Writer, e *answer.Explanation) { explainTable(w, e, termWidth(w)) })
+	}, func(w io.Writer, e *answer.Explanation) {
+		if format == "csv" {
+			explainCSV(w, e)
+			return
+		}
+		explainTable(w, e, termWidth(w))
+	})
 }
 
 // barWidth is the width of the longest pull's bar.
@@ -71,7 +90,18 @@ const barWidth = 20
 func explainTable(w io.Writer, e *answer.Explanation, width int) {
 	fmt.Fprintln(w, heading(&e.Scenario))
 	fmt.Fprintf(w, "Model: %s\n", e.Model)
+	closed := e.Model == "compromise" || e.Model == "median" || e.Model == "nash"
 	for _, ie := range e.Issues {
+		if !closed {
+			fmt.Fprintf(w, "\n%s (%s): %s", ie.Name, ie.Issue, num(float64(ie.Forecast)))
+			if l := labels(ie.Nearest, false); l != "" {
+				fmt.Fprintf(w, " → %s", l)
+			}
+			fmt.Fprintln(w)
+			fmt.Fprintln(w, wrap(ie.Text, max(40, width-2), ""))
+			explainRounds(w, ie, width)
+			continue
+		}
 		fmt.Fprintf(w, "\n%s (%s): %s", ie.Name, ie.Issue, num(float64(ie.Forecast)))
 		if l := labels(ie.Nearest, false); l != "" {
 			fmt.Fprintf(w, " → %s", l)
@@ -104,6 +134,8 @@ func explainTable(w io.Writer, e *answer.Explanation, width int) {
 		t.Render()
 		fmt.Fprintln(w, wrap(ie.Text, max(40, width-2), ""))
 	}
+	explainExchanges(w, e)
+	explainTurns(w, e, width)
 	for _, x := range e.Notes {
 		fmt.Fprintf(w, "note: %s\n", x)
 	}

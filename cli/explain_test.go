@@ -29,8 +29,49 @@ func TestExplainCommand(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &e); code != 0 || err != nil || e.Model != "median" || len(e.Issues) != 2 || e.Issues[0].Pivotal == nil {
 		t.Fatalf("exit %d, %v: %+v", code, err, e)
 	}
-	_, stderr, code = run(t, "explain", "-m", "bdm")
-	if code != 2 || !strings.Contains(stderr, "explain covers compromise, median, nash so far") {
-		t.Errorf("-m bdm: exit %d, %s", code, stderr)
+	_, stderr, code = run(t, "explain", "-m", "ks")
+	if code != 2 || !strings.Contains(stderr, "explain does not cover it; valid: compromise, median, nash, bdm") {
+		t.Errorf("-m ks: exit %d, %s", code, stderr)
+	}
+}
+
+// The iterative models' tables tell their rounds, exchanges and turns;
+// --format csv gives one row per challenge, externality or option.
+func TestExplainIterativeModels(t *testing.T) {
+	for _, c := range []struct {
+		args      []string
+		want      []string
+		csvHeader string
+	}{
+		{[]string{"-m", "bdm", "--issue", "nato"}, []string{"Round 1:", "quadrant chart:", "the median moves"},
+			"issue,round,actor,other,x,y,quadrant,offer,taken"},
+		{[]string{"-m", "exchange"}, []string{"Exchanges realised", "Round 1:", "GIVES WAY", "Externalities per actor", "INNER +"},
+			"round,exchange,issue_p,issue_q,gain,actor,class,sign,value"},
+		{[]string{"-m", "smp"}, []string{"Turn 1:", "bargain", "probability each actor's position wins"},
+			"turn,actor,bargain,initiator,receiver,probability,chosen"},
+	} {
+		out, stderr, code := run(t, append([]string{"explain", "-q"}, c.args...)...)
+		if code != 0 {
+			t.Fatalf("%v: exit %d: %s", c.args, code, stderr)
+		}
+		for _, w := range c.want {
+			if !strings.Contains(out, w) {
+				t.Errorf("%v: no %q in\n%s", c.args, w, out)
+			}
+		}
+		out, stderr, code = run(t, append([]string{"explain", "-q", "--format", "csv"}, c.args...)...)
+		lines := strings.Split(strings.TrimSpace(out), "\n")
+		if code != 0 || lines[0] != c.csvHeader || len(lines) < 2 {
+			t.Errorf("%v csv: exit %d %s: %.200s", c.args, code, stderr, out)
+		}
+		for _, l := range lines[1:] {
+			if strings.Contains(l, "NaN") || strings.Contains(l, "Inf") {
+				t.Errorf("%v csv: non-finite value in %q", c.args, l)
+			}
+		}
+	}
+	_, stderr, code := run(t, "explain", "--format", "xml")
+	if code != 2 || !strings.Contains(stderr, "valid: table, json, csv") {
+		t.Errorf("--format xml: exit %d, %s", code, stderr)
 	}
 }

@@ -1,0 +1,389 @@
+package ask
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+
+	"parley/answer"
+	"parley/model"
+	"parley/model/bdm"
+	"parley/model/exchange"
+	"parley/model/smp"
+)
+
+// explainRun adds the model-specific reasons of the run r of m on p to
+// out: BDM's rounds per issue, the exchange model's exchanges and
+// externalities, SMP's turns. The closed forms need none.
+func explainRun(ctx context.Context, m model.Model, p *model.Problem, r *model.Result, req answer.ExplainRequest, out *answer.Explanation) error {
+	switch mm := m.(type) {
+	case bdm.Model:
+		for n := range out.Issues {
+			ie := &out.Issues[n]
+			k := issueIndex(p, ie.Issue)
+			rounds, err := mm.Challenges(p, r, k)
+			if err != nil {
+				return err
+			}
+			ie.Rounds = bdmRounds(p, r, k, rounds)
+			ie.Text = bdmText(mm.Name(), p, r, k, *ie)
+		}
+	case exchange.Model:
+		ext, err := exchange.Externalities(p, r)
+		if err != nil {
+			return err
+		}
+		out.Exchanges, out.Externalities = exchangeRounds(p, r, ext, req.Issue)
+		for n := range out.Issues {
+			ie := &out.Issues[n]
+			ie.Text = exchangeText(p, ie, out.Exchanges, r.Detail.(*exchange.Detail))
+		}
+	case smp.Model:
+		turns, err := mm.Turns(ctx, p, r)
+		if err != nil {
+			return err
+		}
+		out.Turns = smpTurns(p, r, turns)
+		for n := range out.Issues {
+			ie := &out.Issues[n]
+			ie.Text = smpText(ie, r, out.Turns)
+		}
+	}
+	return nil
+}
+
+func issueIndex(p *model.Problem, id string) int {
+	for k, is := range p.Issues {
+		if is.ID == id {
+			return k
+		}
+	}
+	return -1
+}
+
+func actorIndex(p *model.Problem, id string) int {
+	for i, a := range p.Actors {
+		if a.ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
+// plural is "1 round", "2 rounds".
+func plural(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return strconv.Itoa(n) + " " + what + "s"
+}
+
+// g1 prints a position or value to one decimal, g3 to three significant
+// digits.
+func g1(x float64) string { return strconv.FormatFloat(x, 'f', 1, 64) }
+func g3(x float64) string { return strconv.FormatFloat(x, 'g', 3, 64) }
+
+// bdmRounds turns bdm's trace and challenges of issue k into the answer's
+// rounds, each with its story.
+func bdmRounds(p *model.Problem, r *model.Result, k int, rounds []bdm.RoundChallenges) []answer.BDMRound {
+	det := r.Detail.(*bdm.Detail).Issues[k]
+	ir := r.Issues[k]
+	name := func(i int) string { return actorName(p.Actors[i]) }
+	out := make([]answer.BDMRound, 0, len(rounds))
+	for n, rc := range rounds {
+		rd := det.Rounds[n]
+		after := ir.Rounds[n+1]
+		br := answer.BDMRound{Round: rc.Round, Median: after.Values["median"], Mean: after.Values["mean"],
+			Actors: []answer.BDMActor{}, Challenges: []answer.Challenge{}, Moves: []answer.BDMMove{}}
+		for i, x := range rc.Start {
+			if !math.IsNaN(x) {
+				br.Actors = append(br.Actors, answer.BDMActor{Actor: p.Actors[i].ID, Position: x, Risk: rc.Risk[i]})
+			}
+		}
+		taken := map[[2]int]bool{}
+		for _, mv := range rd.Moves {
+			taken[[2]int{mv.Actor, mv.With}] = true
+			br.Moves = append(br.Moves, answer.BDMMove{Actor: p.Actors[mv.Actor].ID, With: p.Actors[mv.With].ID, Kind: mv.Kind,
+				X: mv.A, Y: mv.B, From: mv.From, To: mv.To, Why: moveWhy(name(mv.Actor), name(mv.With), mv)})
+		}
+		for _, ch := range rc.Challenges {
+			c := answer.Challenge{Actor: p.Actors[ch.Actor].ID, Other: p.Actors[ch.Other].ID, X: ch.A, Y: ch.B,
+				Quadrant: ch.Region, Taken: taken[[2]int{ch.Actor, ch.Other}]}
+			if ch.Offer {
+				to := ch.To
+				c.Offer = &to
+			}
+			br.Challenges = append(br.Challenges, c)
+		}
+		prev := ir.Rounds[n].Values["median"]
+		br.Text = roundText(br, prev, name, rd.Moves)
+		out = append(out, br)
+	}
+	return out
+}
+
+// moveWhy says why an actor took an offer, from the point (a, b) of its
+// quadrant chart.
+func moveWhy(who, with string, mv bdm.Move) string {
+	switch mv.Kind {
+	case "conflict":
+		return fmt.Sprintf("%s and %s both expect to gain by a challenge (%s %+.3f, %s %+.3f), %s more: %s expects to lose the conflict and moves to %s's position, %s → %s",
+			who, with, who, mv.A, with, mv.B, with, who, with, g1(mv.From), g1(mv.To))
+	case "compromise":
+		return fmt.Sprintf("%s would lose by challenging %s (%+.3f) while %s gains more (%+.3f) by challenging it: %s compromises, %.0f%% of the way to %s, %s → %s",
+			who, with, mv.A, with, mv.B, who, 100*math.Abs(mv.A/mv.B), with, g1(mv.From), g1(mv.To))
+	case "capitulate":
+		return fmt.Sprintf("%s would lose by challenging %s (%+.3f) and %s gains (%+.3f) by challenging it: %s capitulates to %s's position, %s → %s",
+			who, with, mv.A, with, mv.B, who, with, g1(mv.From), g1(mv.To))
+	}
+	return fmt.Sprintf("%s moves %s → %s", who, g1(mv.From), g1(mv.To))
+}
+
+// roundText tells a BDM round in a sentence or two.
+func roundText(br answer.BDMRound, prevMedian float64, name func(int) string, moves []bdm.Move) string {
+	var s strings.Builder
+	fmt.Fprintf(&s, "Round %d: ", br.Round)
+	if len(moves) == 0 {
+		fmt.Fprintf(&s, "no actor accepts an offer; ")
+	} else {
+		var parts []string
+		for _, mv := range moves {
+			verb := map[string]string{"conflict": "loses a conflict to", "compromise": "compromises with", "capitulate": "capitulates to"}[mv.Kind]
+			parts = append(parts, fmt.Sprintf("%s %s %s (%s → %s)", name(mv.Actor), verb, name(mv.With), g1(mv.From), g1(mv.To)))
+		}
+		fmt.Fprintf(&s, "%s; ", strings.Join(parts, ", "))
+	}
+	if br.Median == prevMedian {
+		fmt.Fprintf(&s, "the median stays at %s.", g1(br.Median))
+	} else {
+		fmt.Fprintf(&s, "the median moves %s → %s.", g1(prevMedian), g1(br.Median))
+	}
+	return s.String()
+}
+
+// bdmText is the issue's sentence for bdm: the forecast, why the run
+// stopped, and who moved.
+func bdmText(name string, p *model.Problem, r *model.Result, k int, ie answer.IssueExplanation) string {
+	det := r.Detail.(*bdm.Detail).Issues[k]
+	head := fmt.Sprintf("%s forecasts %s", name, g1(float64(ie.Forecast)))
+	if len(ie.Nearest) > 0 {
+		var ls []string
+		for _, a := range ie.Nearest {
+			ls = append(ls, a.Label)
+		}
+		head += fmt.Sprintf(" (nearest: %s)", strings.Join(ls, " / "))
+	}
+	stop := fmt.Sprintf("the weighted median after round %d, when it stopped moving", det.StopRound)
+	if !det.Stopped {
+		stop = fmt.Sprintf("the weighted median after round %d, the last (it was still moving)", det.StopRound)
+	}
+	moved := map[string]int{}
+	total := 0
+	for _, rd := range ie.Rounds {
+		for _, mv := range rd.Moves {
+			moved[mv.Actor]++
+			total++
+		}
+	}
+	if total == 0 {
+		return fmt.Sprintf("%s: %s. No actor accepted an offer: every challenge leaves each actor where it is, so the forecast is the median of the stated positions.", head, stop)
+	}
+	ids := make([]string, 0, len(moved))
+	for id := range moved {
+		ids = append(ids, id)
+	}
+	sort.Slice(ids, func(a, b int) bool {
+		if moved[ids[a]] != moved[ids[b]] {
+			return moved[ids[a]] > moved[ids[b]]
+		}
+		return ids[a] < ids[b]
+	})
+	var who []string
+	for _, id := range ids[:min(3, len(ids))] {
+		w := actorName(p.Actors[actorIndex(p, id)])
+		if moved[id] > 1 {
+			w += fmt.Sprintf(" (%d times)", moved[id])
+		}
+		who = append(who, w)
+	}
+	if len(ids) > 3 {
+		who = append(who, fmt.Sprintf("%d more", len(ids)-3))
+	}
+	return fmt.Sprintf("%s: %s. In %s actors accepted %s; movers: %s. Each round says who moved and why.",
+		head, stop, plural(len(ie.Rounds), "round"), plural(total, "offer"), strings.Join(who, ", "))
+}
+
+// exchangeRounds converts the exchange model's realised exchanges (only
+// those on issue, when it is not "") and their externalities, and sums
+// the externalities per actor.
+func exchangeRounds(p *model.Problem, r *model.Result, ext [][][]exchange.Externality, issue string) ([]answer.ExchangeRound, []answer.ActorExternalities) {
+	det := r.Detail.(*exchange.Detail)
+	scale := func(id string, v float64) float64 {
+		is := p.Issues[issueIndex(p, id)]
+		return v*(is.Max-is.Min)/100 + is.Min
+	}
+	sums := make([]answer.ActorExternalities, len(p.Actors))
+	for a, ac := range p.Actors {
+		sums[a] = answer.ActorExternalities{Actor: ac.ID, Name: actorName(ac)}
+	}
+	out := make([]answer.ExchangeRound, 0, len(det.Rounds))
+	for rn, rd := range det.Rounds {
+		er := answer.ExchangeRound{Round: rd.Round, Candidates: rd.Candidates, Valid: rd.Valid, Exchanges: []answer.RealisedExchange{}}
+		for n, e := range rd.Exchanges {
+			if issue != "" && e.P != issue && e.Q != issue {
+				continue
+			}
+			x := answer.RealisedExchange{N: e.N, Issues: []string{e.P, e.Q}, Groups: e.Groups, Gain: e.Gain.Float64(), Externalities: []answer.Externality{}}
+			for _, sd := range []exchange.Side{e.I, e.J} {
+				x.Sides = append(x.Sides, answer.ExchangeSide{Actor: sd.Actor, Supply: sd.Supply, Demand: sd.Demand,
+					From: scale(sd.Supply, sd.Start.Float64()), To: scale(sd.Supply, sd.Y.Float64()), Target: scale(sd.Supply, sd.Target.Float64()),
+					ForecastBefore: scale(sd.Supply, sd.NBS0.Float64()), ForecastAfter: scale(sd.Supply, sd.NBS1.Float64()), Capped: sd.AdjustedByNBS})
+			}
+			for _, xe := range ext[rn][n] {
+				sign := "negative"
+				if xe.Value > 0 {
+					sign = "positive"
+				}
+				x.Externalities = append(x.Externalities, answer.Externality{Actor: p.Actors[xe.Actor].ID, Class: xe.Class, Sign: sign, Value: xe.Value})
+				s := &sums[xe.Actor]
+				switch {
+				case xe.Class == exchange.ClassOwn:
+					s.Own += xe.Value
+					s.Exchanges++
+				case xe.Class == exchange.ClassInner && sign == "positive":
+					s.InnerPositive += xe.Value
+				case xe.Class == exchange.ClassInner:
+					s.InnerNegative += xe.Value
+				case sign == "positive":
+					s.OuterPositive += xe.Value
+				default:
+					s.OuterNegative += xe.Value
+				}
+				s.Total += xe.Value
+			}
+			er.Exchanges = append(er.Exchanges, x)
+		}
+		out = append(out, er)
+	}
+	return out, sums
+}
+
+// exchangeText is the issue's sentence for the exchange model.
+func exchangeText(p *model.Problem, ie *answer.IssueExplanation, rounds []answer.ExchangeRound, det *exchange.Detail) string {
+	head := fmt.Sprintf("exchange forecasts %s", g1(float64(ie.Forecast)))
+	if len(ie.Nearest) > 0 {
+		var ls []string
+		for _, a := range ie.Nearest {
+			ls = append(ls, a.Label)
+		}
+		head += fmt.Sprintf(" (nearest: %s)", strings.Join(ls, " / "))
+	}
+	k := issueIndex(p, ie.Issue)
+	start := det.Rounds[0].Preference[k].Float64()
+	n := 0
+	mover := map[string]float64{}
+	for _, rd := range rounds {
+		for _, e := range rd.Exchanges {
+			for _, sd := range e.Sides {
+				if sd.Supply == ie.Issue {
+					n++
+					mover[sd.Actor] += math.Abs(sd.To - sd.From)
+				}
+			}
+		}
+	}
+	if n == 0 {
+		return fmt.Sprintf("%s: the weighted mean of the voting positions; no exchange moved a position on this issue, so it stays at the weighted mean of the stated positions (%s).", head, g1(start))
+	}
+	ids := make([]string, 0, len(mover))
+	for id := range mover {
+		ids = append(ids, id)
+	}
+	sort.Slice(ids, func(a, b int) bool {
+		if mover[ids[a]] != mover[ids[b]] {
+			return mover[ids[a]] > mover[ids[b]]
+		}
+		return ids[a] < ids[b]
+	})
+	var who []string
+	for _, id := range ids[:min(3, len(ids))] {
+		who = append(who, actorName(p.Actors[actorIndex(p, id)]))
+	}
+	return fmt.Sprintf("%s: the weighted mean of the voting positions after the last round's exchanges, from %s before any exchange. In %d exchanges an actor gave way on this issue in return for a move on another it cares about more; those who gave most ground here: %s.",
+		head, g1(start), n, strings.Join(who, ", "))
+}
+
+// smpTurns converts SMP's replayed turns.
+func smpTurns(p *model.Problem, r *model.Result, turns []smp.Turn) []answer.SMPTurn {
+	det := r.Detail.(*smp.Detail)
+	name := func(i int) string { return actorName(p.Actors[i]) }
+	out := make([]answer.SMPTurn, 0, len(turns))
+	for _, tu := range turns {
+		st := answer.SMPTurn{Turn: tu.Turn, Bargains: []answer.SMPBargain{}, Choices: []answer.SMPChoice{}, Positions: []answer.SMPPositionProb{}}
+		for n, b := range tu.Bargains {
+			sb := answer.SMPBargain{ID: n + 1, Initiator: p.Actors[b.Init].ID, Receiver: p.Actors[b.Rcvr].ID, Phi: b.Phi, Gain: b.Gain}
+			for k, is := range p.Issues {
+				sb.Offers = append(sb.Offers, answer.BargainOffer{Issue: is.ID, Initiator: b.BI[k], Receiver: b.BR[k]})
+			}
+			st.Bargains = append(st.Bargains, sb)
+		}
+		var took []string
+		kept := 0
+		for _, c := range tu.Choices {
+			sc := answer.SMPChoice{Actor: p.Actors[c.Actor].ID}
+			for _, o := range c.Options {
+				sc.Options = append(sc.Options, answer.SMPOption{Bargain: o.Bargain + 1, Probability: o.Prob, Chosen: o.Chosen})
+				if !o.Chosen {
+					continue
+				}
+				if o.Bargain < 0 {
+					kept++
+					continue
+				}
+				b := tu.Bargains[o.Bargain]
+				other := b.Rcvr
+				if other == c.Actor {
+					other = b.Init
+				}
+				took = append(took, fmt.Sprintf("%s takes bargain %d with %s (%.0f%%)", name(c.Actor), o.Bargain+1, name(other), 100*o.Prob))
+			}
+			st.Choices = append(st.Choices, sc)
+		}
+		if tu.Turn < len(det.Prob) {
+			for a, i := range det.Active {
+				st.Positions = append(st.Positions, answer.SMPPositionProb{Actor: p.Actors[i].ID, Probability: answer.Num(det.Prob[tu.Turn][a])})
+			}
+		}
+		s := fmt.Sprintf("Turn %d: %s struck", tu.Turn, plural(len(tu.Bargains), "bargain"))
+		if len(took) > 0 {
+			s += "; " + strings.Join(took, ", ")
+		}
+		if kept > 0 {
+			s += fmt.Sprintf("; %s party to a bargain kept the status quo", plural(kept, "actor"))
+		}
+		st.Text = s + "."
+		out = append(out, st)
+	}
+	return out
+}
+
+// smpText is the issue's sentence for smp.
+func smpText(ie *answer.IssueExplanation, r *model.Result, turns []answer.SMPTurn) string {
+	head := fmt.Sprintf("smp forecasts %s", g1(float64(ie.Forecast)))
+	if len(ie.Nearest) > 0 {
+		var ls []string
+		for _, a := range ie.Nearest {
+			ls = append(ls, a.Label)
+		}
+		head += fmt.Sprintf(" (nearest: %s)", strings.Join(ls, " / "))
+	}
+	n := 0
+	for _, t := range turns {
+		n += len(t.Bargains)
+	}
+	return fmt.Sprintf("%s: the mean of the distinct positions after %d turns, each weighted by its probability of winning a probabilistic Condorcet election among them. All issues move together: in each turn an actor challenges the actor whose defeat it expects to gain most from, and the challenge becomes a bargain between their positions (%d bargains in all); each actor takes the option most likely to win among its status quo and its bargains.",
+		head, len(turns), n)
+}

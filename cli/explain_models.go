@@ -1,0 +1,168 @@
+package cli
+
+import (
+	"encoding/csv"
+	"fmt"
+	"io"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/jedib0t/go-pretty/v6/table"
+
+	"parley/answer"
+)
+
+// explainRounds prints bdm's rounds of one issue: each round's story,
+// why each mover moved, and how the actors read one another (how many
+// challenges fall in each region of the quadrant chart).
+func explainRounds(w io.Writer, ie answer.IssueExplanation, width int) {
+	for _, rd := range ie.Rounds {
+		fmt.Fprintln(w, wrap("  "+rd.Text, max(40, width-2), "  "))
+		for _, mv := range rd.Moves {
+			fmt.Fprintln(w, wrap("    • "+mv.Why, max(40, width-2), "      "))
+		}
+		count := map[string]int{}
+		for _, c := range rd.Challenges {
+			count[c.Quadrant]++
+		}
+		var parts []string
+		for _, q := range quadrants {
+			if count[q] > 0 {
+				parts = append(parts, fmt.Sprintf("%d %s", count[q], strings.ReplaceAll(q, "_", " ")))
+			}
+		}
+		if len(parts) > 0 {
+			fmt.Fprintln(w, wrap("    quadrant chart: "+strings.Join(parts, ", "), max(40, width-2), "      "))
+		}
+	}
+}
+
+// quadrants are the regions of BDM's quadrant chart in the order the
+// table lists them.
+var quadrants = []string{"conflict_lost", "conflict_won", "compromise", "capitulate", "other_compromises", "other_capitulates", "status_quo", "same_position", "boundary"}
+
+// exchangesShown is how many exchanges per round the table prints (the
+// largest gains first); JSON and CSV have them all.
+const exchangesShown = 8
+
+// explainExchanges prints the exchange model's rounds (the exchanges
+// with the largest gains) and the externalities per actor.
+func explainExchanges(w io.Writer, e *answer.Explanation) {
+	if len(e.Exchanges) == 0 {
+		return
+	}
+	fmt.Fprintln(w, "\nExchanges realised (each side gives way on the issue it cares less about; gains in salience × points on 0–100):")
+	for _, rd := range e.Exchanges {
+		fmt.Fprintf(w, "Round %d: %d realised of %d candidates (%d valid)\n", rd.Round, len(rd.Exchanges), rd.Candidates, rd.Valid)
+		xs := append([]answer.RealisedExchange(nil), rd.Exchanges...)
+		sort.SliceStable(xs, func(a, b int) bool { return xs[a].Gain > xs[b].Gain })
+		t := newTable(w)
+		t.AppendHeader(table.Row{"#", "Gives way", "On", "From → to", "Partner", "On", "From → to", "Gain"})
+		for _, x := range xs[:min(exchangesShown, len(xs))] {
+			a, b := x.Sides[0], x.Sides[1]
+			t.AppendRow(table.Row{x.N, actorLabel(e, a.Actor), a.Supply, num(a.From) + " → " + num(a.To), actorLabel(e, b.Actor), b.Supply, num(b.From) + " → " + num(b.To), fmt.Sprintf("%.3g", x.Gain)})
+		}
+		t.Render()
+		if len(xs) > exchangesShown {
+			fmt.Fprintf(w, "  … %d more (--format json or csv lists them all)\n", len(xs)-exchangesShown)
+		}
+	}
+	fmt.Fprintln(w, "\nExternalities per actor, summed over the exchanges (own: its gains; inner/outer: the other exchanges' effect on it, + toward it, − away):")
+	t := newTable(w)
+	t.AppendHeader(table.Row{"Actor", "Exchanges", "Own", "Inner +", "Inner −", "Outer +", "Outer −", "Total"})
+	f := func(x float64) string { return strconv.FormatFloat(x, 'f', 2, 64) }
+	for _, a := range e.Externalities {
+		t.AppendRow(table.Row{a.Name, a.Exchanges, f(a.Own), f(a.InnerPositive), f(a.InnerNegative), f(a.OuterPositive), f(a.OuterNegative), f(a.Total)})
+	}
+	t.Render()
+}
+
+// explainTurns prints smp's turns, one story each, and the last turn's
+// position probabilities.
+func explainTurns(w io.Writer, e *answer.Explanation, width int) {
+	if len(e.Turns) == 0 {
+		return
+	}
+	fmt.Fprintln(w, "\nTurns (each actor challenges the actor it expects most gain from defeating; the challenge becomes a bargain):")
+	for _, tu := range e.Turns {
+		fmt.Fprintln(w, wrap("  "+tu.Text, max(40, width-2), "    "))
+	}
+	last := e.Turns[len(e.Turns)-1]
+	if len(last.Positions) > 0 {
+		fmt.Fprintf(w, "After turn %d, the probability each actor's position wins:\n", last.Turn)
+		t := newTable(w)
+		t.AppendHeader(table.Row{"Actor", "Probability"})
+		for _, p := range last.Positions {
+			t.AppendRow(table.Row{actorLabel(e, p.Actor), fmt.Sprintf("%.3f", float64(p.Probability))})
+		}
+		t.Render()
+	}
+}
+
+// explainCSV writes the explanation's rows: the pulls (compromise,
+// median, nash), the challenges (bdm), the externalities (exchange) or
+// the options (smp).
+func explainCSV(w io.Writer, e *answer.Explanation) {
+	cw := csv.NewWriter(w)
+	g := func(x float64) string { return strconv.FormatFloat(x, 'g', -1, 64) }
+	switch {
+	case len(e.Exchanges) > 0 || e.Model == "exchange":
+		cw.Write([]string{"round", "exchange", "issue_p", "issue_q", "gain", "actor", "class", "sign", "value"})
+		for _, rd := range e.Exchanges {
+			for _, x := range rd.Exchanges {
+				for _, xe := range x.Externalities {
+					cw.Write([]string{strconv.Itoa(rd.Round), strconv.Itoa(x.N), x.Issues[0], x.Issues[1], g(x.Gain), xe.Actor, xe.Class, xe.Sign, g(xe.Value)})
+				}
+			}
+		}
+	case e.Model == "smp":
+		cw.Write([]string{"turn", "actor", "bargain", "initiator", "receiver", "probability", "chosen"})
+		for _, tu := range e.Turns {
+			for _, c := range tu.Choices {
+				for _, o := range c.Options {
+					ini, rcv := "", ""
+					if o.Bargain > 0 {
+						ini, rcv = tu.Bargains[o.Bargain-1].Initiator, tu.Bargains[o.Bargain-1].Receiver
+					}
+					cw.Write([]string{strconv.Itoa(tu.Turn), c.Actor, strconv.Itoa(o.Bargain), ini, rcv, g(o.Probability), strconv.FormatBool(o.Chosen)})
+				}
+			}
+		}
+	case strings.HasPrefix(e.Model, "bdm"):
+		cw.Write([]string{"issue", "round", "actor", "other", "x", "y", "quadrant", "offer", "taken"})
+		for _, ie := range e.Issues {
+			for _, rd := range ie.Rounds {
+				for _, c := range rd.Challenges {
+					offer := ""
+					if c.Offer != nil {
+						offer = g(*c.Offer)
+					}
+					cw.Write([]string{ie.Issue, strconv.Itoa(rd.Round), c.Actor, c.Other, g(c.X), g(c.Y), c.Quadrant, offer, strconv.FormatBool(c.Taken)})
+				}
+			}
+		}
+	default:
+		cw.Write([]string{"issue", "actor", "position", "weight", "share", "pull", "distance"})
+		for _, ie := range e.Issues {
+			for _, p := range ie.Pulls {
+				pull := ""
+				if p.Pull.Finite() {
+					pull = g(float64(p.Pull))
+				}
+				cw.Write([]string{ie.Issue, p.Actor, g(p.Position), g(p.Weight), g(p.Share), pull, g(p.Distance)})
+			}
+		}
+	}
+	cw.Flush()
+}
+
+// actorLabel is an actor's name, or its id when it has none.
+func actorLabel(e *answer.Explanation, id string) string {
+	for _, a := range e.Scenario.Actors {
+		if a.ID == id && a.Name != "" {
+			return a.Name
+		}
+	}
+	return id
+}
