@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"parley/answer"
 	"parley/ask"
 	"parley/httpapi"
 	"parley/scenarios"
@@ -68,6 +69,9 @@ func parityQuestions(in parityInput) []parityQuestion {
 		{"explain defaults", []string{"explain"}, "explain", `{}`},
 		{"explain median", []string{"explain", "-m", "median"}, "explain", `{"model": "median"}`},
 		{"explain nash one issue", []string{"explain", "-m", "nash", "--issue", in.issue}, "explain", fmt.Sprintf(`{"model": "nash", "issue": %q}`, in.issue)},
+	}
+	for _, m := range answer.ExplainModels {
+		qs = append(qs, parityQuestion{"explain " + m + " one issue", []string{"explain", "-m", m, "--issue", in.issue}, "explain", fmt.Sprintf(`{"model": %q, "issue": %q}`, m, in.issue)})
 	}
 	for _, m := range ask.ModelNames() {
 		qs = append(qs, parityQuestion{"forecast " + m, []string{"forecast", "-m", m}, "forecast", fmt.Sprintf(`{"models": [%q]}`, m)})
