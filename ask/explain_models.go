@@ -176,9 +176,15 @@ func bdmText(name string, p *model.Problem, r *model.Result, k int, ie answer.Is
 		}
 		head += fmt.Sprintf(" (nearest: %s)", strings.Join(ls, " / "))
 	}
-	stop := fmt.Sprintf("the weighted median after round %d, when it stopped moving", det.StopRound)
+	stop := fmt.Sprintf("the weighted median after round %d, where the run stopped because the median no longer moved", det.StopRound)
 	if !det.Stopped {
 		stop = fmt.Sprintf("the weighted median after round %d, the last (it was still moving)", det.StopRound)
+	}
+	if n := len(ie.Rounds); !det.Stopped && n >= 4 {
+		m := func(i int) float64 { return ie.Rounds[i].Median }
+		if m(n-1) == m(n-3) && m(n-2) == m(n-4) && m(n-1) != m(n-2) {
+			stop += fmt.Sprintf("; the rounds cycle, the median alternating between %s and %s, so the last round's point is arbitrary: read the forecast as that range", g1(m(n-2)), g1(m(n-1)))
+		}
 	}
 	moved := map[string]int{}
 	total := 0

@@ -105,7 +105,7 @@ func TestExplainBDMEmissions(t *testing.T) {
 	if !strings.Contains(r1.Text, "Belgium compromises with France (7.0 → 8.4)") || !strings.Contains(r1.Text, "the median moves 7.0 → 8.4") {
 		t.Errorf("round 1: %s", r1.Text)
 	}
-	if !strings.Contains(ie.Text, "after round 4, when it stopped moving") {
+	if !strings.Contains(ie.Text, "after round 4, where the run stopped because the median no longer moved") {
 		t.Errorf("text: %s", ie.Text)
 	}
 }

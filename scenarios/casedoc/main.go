@@ -120,6 +120,10 @@ func write(ctx context.Context, w io.Writer, draws int) error {
 	if err != nil {
 		return err
 	}
+	expl, err := runExplanations(ctx, in)
+	if err != nil {
+		return err
+	}
 	dates := append([]string{scenario.Base}, s.SnapshotDates()...)
 	states := map[string]*scenario.Scenario{}
 	for _, d := range dates {
@@ -145,6 +149,7 @@ func write(ctx context.Context, w io.Writer, draws int) error {
 		issues.WriteString("\n### Forecasts\n\n")
 		forecastTable(&issues, is.ID, models, forecasts)
 		issues.WriteString("\n" + sens[is.ID])
+		issues.WriteString(expl[is.ID])
 		c, ok := notes[is.ID]
 		if !ok {
 			return fmt.Errorf("comments.md has no section <!-- %s -->", is.ID)

@@ -1,0 +1,77 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"parley/answer"
+	"parley/ask"
+)
+
+// explainTop is how many actors' pulls the compromise explanation lists.
+const explainTop = 5
+
+// runExplanations explains the compromise and BDM forecasts of every
+// issue at the latest snapshot (ask.Explain, as `parley explain` does)
+// and returns per issue the Markdown of a "Why these forecasts" section.
+func runExplanations(ctx context.Context, in *ask.Input) (map[string]string, error) {
+	c, err := in.Case(answer.Target{Snapshot: "latest"})
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]string{}
+	for _, m := range []string{"compromise", "bdm"} {
+		req := answer.NewExplainRequest()
+		req.Target = answer.Target{Snapshot: "latest"}
+		req.Model = m
+		e, err := ask.Explain(ctx, c, req)
+		if err != nil {
+			return nil, err
+		}
+		for _, ie := range e.Issues {
+			var b strings.Builder
+			if m == "compromise" {
+				fmt.Fprintf(&b, "\n### Why these forecasts (%s, `parley explain`)\n\n", e.Scenario.AsOf)
+				explainCompromise(&b, ie)
+			} else {
+				explainBDM(&b, ie)
+			}
+			out[ie.Issue] += b.String()
+		}
+	}
+	return out, nil
+}
+
+// explainCompromise writes the compromise model's reason: the largest
+// pulls and the sentence.
+func explainCompromise(b *strings.Builder, ie answer.IssueExplanation) {
+	from := "the scale's minimum"
+	if ie.ReferenceFrom == "reference" {
+		from = "the status quo"
+	}
+	fmt.Fprintf(b, "**compromise** (%.1f): each actor pulls the weighted mean by its share of the weight × its distance from %s %g; the pulls sum to the forecast's offset %+.1f. The largest:\n\n", float64(ie.Forecast), from, ie.Reference, float64(ie.Forecast)-ie.Reference)
+	b.WriteString("| actor | position | share | pull |\n|---|---:|---:|---:|\n")
+	for _, p := range ie.Pulls[:min(explainTop, len(ie.Pulls))] {
+		fmt.Fprintf(b, "| %s | %g | %.1f%% | %+.1f |\n", p.Name, p.Position, 100*p.Share, float64(p.Pull))
+	}
+	fmt.Fprintf(b, "\n%s\n", ie.Text)
+}
+
+// explainBDM writes BDM's reason: the summary and the round-by-round
+// story, with why each actor that moved in the first round did so.
+func explainBDM(b *strings.Builder, ie answer.IssueExplanation) {
+	why := ie.Text
+	if i := strings.Index(why, ": the weighted median"); i >= 0 {
+		why = why[i+2:]
+	}
+	fmt.Fprintf(b, "\n**bdm** (%.1f): %s\n\n", float64(ie.Forecast), why)
+	for n, rd := range ie.Rounds {
+		fmt.Fprintf(b, "- %s\n", rd.Text)
+		if n == 0 {
+			for _, mv := range rd.Moves {
+				fmt.Fprintf(b, "  - %s.\n", mv.Why)
+			}
+		}
+	}
+}
