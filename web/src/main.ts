@@ -5,6 +5,7 @@ import './style.css'
 import { api, follow, APIError } from './api'
 import type { Scenario, ScenarioView, Forecast, ModelForecast, IssueForecast, Issue, Stance, ModelInfo, Param, Sweep, Sensitivity, Diagnostic, Run, DealEvaluation, DealSearch, DealPackage, DealPlan } from './api'
 import { h, s, fmt, color } from './util'
+import { renderExplain } from './explain'
 import { Chart, registerables } from 'chart.js'
 
 Chart.register(...registerables)
@@ -12,7 +13,7 @@ Chart.defaults.font.family = 'system-ui, -apple-system, "Segoe UI", Roboto, sans
 Chart.defaults.animation = false
 Chart.defaults.maintainAspectRatio = false
 
-type View = 'scenario' | 'forecast' | 'sweep' | 'deal'
+type View = 'scenario' | 'forecast' | 'sweep' | 'deal' | 'explain'
 
 const st = {
   view: 'scenario' as View,
@@ -138,7 +139,7 @@ async function init() {
       if (set) { set.open = false; set.querySelector('summary')?.focus() } else closeDrawer()
     })
     const hash = location.hash.slice(1) as View
-    if (['scenario', 'forecast', 'sweep', 'deal'].includes(hash)) st.view = hash
+    if (['scenario', 'forecast', 'sweep', 'deal', 'explain'].includes(hash)) st.view = hash
     if (list.length) await loadScenario(list[0].id)
     else main.replaceChildren(h('p', {}, 'No scenarios yet: POST one to /api/scenarios.'))
   } catch (e) { status(String(e), true) }
@@ -245,6 +246,7 @@ function render() {
   if (st.view === 'forecast') renderForecast()
   if (st.view === 'sweep') renderSweep()
   if (st.view === 'deal') renderDeal()
+  if (st.view === 'explain') renderExplain(main, { scenario: st.sv!.id, snapshot: st.snapshot, variant: st.variant, issues: st.resolved.issues, actorName, status })
 }
 
 // ---------- warnings and notes ----------

@@ -1,0 +1,100 @@
+package web_test
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	"parley/answer"
+	"parley/ask"
+	"parley/scenarios"
+)
+
+// TestExplainView drives the Explain view: the compromise pulls drawn as
+// the API gives them; BDM's quadrant chart for NATO in round 1 from the
+// first mover's perspective, every point in the region package ask
+// computes; the exchange network with one edge per exchange of round 1
+// and one externality row per actor; SMP's first turn with its bargains.
+func TestExplainView(t *testing.T) {
+	e := startE2E(t)
+	name, data := scenarios.Default()
+	in, err := ask.Load(name, data, ask.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := in.Case(answer.Target{Snapshot: "latest"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	explain := func(model, issue string) *answer.Explanation {
+		req := answer.NewExplainRequest()
+		req.Model, req.Issue = model, issue
+		x, err := ask.Explain(context.Background(), c, req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return x
+	}
+	pick := func(testid, value string) chromedp.Action[chromedp.Void] {
+		return void(chromedp.Evaluate[bool](fmt.Sprintf(`(() => { const s = document.querySelector("[data-testid=%s]"); s.value = %q; s.dispatchEvent(new Event("change")); return true })()`, testid, value)))
+	}
+
+	// 1. Compromise: one pull chart per issue, bars as the API gives them.
+	comp := explain("compromise", "")
+	e.do("explain view", chromedp.Navigate(e.srv.URL+"/#explain"), chromedp.WaitVisible(chromedp.CSS(`[data-testid=pull-chart]`)), e.shot("11-explain-compromise"))
+	if n := e.count(`[data-testid=pull-chart]`); n != len(comp.Issues) {
+		t.Fatalf("%d pull charts, want %d", n, len(comp.Issues))
+	}
+	p0 := comp.Issues[0].Pulls[0]
+	sel := fmt.Sprintf(`section[data-issue=%q] rect.pull[data-actor=%q]`, comp.Issues[0].Issue, p0.Actor)
+	got := get(t, e.bctx, "pull", chromedp.AttributeValue(chromedp.CSS(sel), "data-pull")).Value
+	if v, _ := strconv.ParseFloat(got, 64); v != float64(p0.Pull) {
+		t.Fatalf("%s's pull drawn as %s, want %v", p0.Actor, got, p0.Pull)
+	}
+
+	// 2. BDM on NATO: round 1 from the first mover's perspective.
+	bdm := explain("bdm", "nato")
+	r1 := bdm.Issues[0].Rounds[0]
+	who := r1.Moves[0].Actor
+	card := `section[data-issue="nato"] [data-testid=quad-map]`
+	e.do("bdm", pick("explain-model", "bdm"), e.poll(`document.querySelectorAll("[data-testid=quad-map]").length > 1`),
+		pick("explain-issue", "nato"), e.poll(`document.querySelectorAll("[data-testid=quad-map]").length === 1 && !!document.querySelector('section[data-issue="nato"] [data-testid=quad-map]')`),
+		pick("bdm-perspective", who), e.poll(fmt.Sprintf(`!document.querySelector('section[data-issue="nato"] g.qpt[data-other=%q]') && document.querySelectorAll('section[data-issue="nato"] g.qpt').length > 0`, who)),
+		e.shot("12-explain-bdm"))
+	want := map[string]string{}
+	for _, ch := range r1.Challenges {
+		if ch.Actor == who {
+			want[ch.Other] = ch.Quadrant
+		}
+	}
+	if n := e.count(card + ` g.qpt`); n != len(want) || n == 0 {
+		t.Fatalf("%d points on the quadrant chart, want %d", n, len(want))
+	}
+	for other, q := range want {
+		got := get(t, e.bctx, "quadrant", chromedp.AttributeValue(chromedp.CSS(fmt.Sprintf(card+` g.qpt[data-other=%q]`, other)), "data-quadrant")).Value
+		if got != q {
+			t.Errorf("%s's reading of %s drawn in %s, want %s", who, other, got, q)
+		}
+	}
+
+	// 3. Exchange: the network of round 1 and the externalities.
+	ex := explain("exchange", "")
+	e.do("exchange", pick("explain-issue", ""), pick("explain-model", "exchange"),
+		chromedp.WaitVisible(chromedp.CSS(`[data-testid=exchange-network] line.edge`)), e.shot("13-explain-exchange"))
+	if n, want := e.count(`[data-testid=exchange-network] line.edge`), len(ex.Exchanges[0].Exchanges); n != want {
+		t.Fatalf("%d edges, want %d exchanges of round 1", n, want)
+	}
+	if n := e.count(`[data-testid=externalities] tbody tr`); n != len(ex.Externalities) {
+		t.Fatalf("%d externality rows, want %d", n, len(ex.Externalities))
+	}
+
+	// 4. SMP: turn 1's bargains.
+	sm := explain("smp", "")
+	e.do("smp", pick("explain-model", "smp"), chromedp.WaitVisible(chromedp.CSS(`[data-testid=smp-bargains]`)), e.shot("14-explain-smp"))
+	if n := e.count(`[data-testid=smp-bargains] tbody tr`); n != len(sm.Turns[0].Bargains) {
+		t.Fatalf("%d bargains shown, want %d", n, len(sm.Turns[0].Bargains))
+	}
+}

@@ -1,0 +1,232 @@
+// The Explain view: why a model forecasts what it does, from POST
+// /api/scenarios/{id}/explain (Go: answer.Explanation, ask.Explain). The
+// closed forms show each actor's pull; bdm draws each round's quadrant
+// chart (BDM 1994) from one actor's perspective; exchange draws the
+// network of realised exchanges (actors as nodes, exchanges as edges) and
+// the externalities; smp lists each turn's bargains and options. Every
+// number is the API's; the page only draws it.
+import { h, s, fmt, color } from './util'
+import type { Run, Issue } from './api'
+
+export interface Pull { actor: string; name: string; position: number; weight: number; share: number; pull: number | null; distance: number; gain?: number }
+export interface Pivotal { actors: string[]; position: number; below: number; at: number; above: number; tie?: boolean; upper?: number }
+export interface Challenge { actor: string; other: string; x: number; y: number; quadrant: string; offer?: number; taken?: boolean }
+export interface BDMMove { actor: string; with: string; kind: string; x: number; y: number; from: number; to: number; why: string }
+export interface BDMRound { round: number; median: number; mean: number; actors: { actor: string; position: number; risk: number }[]; challenges: Challenge[]; moves: BDMMove[]; text: string }
+export interface IssueExplanation { issue: string; name: string; forecast: number | null; reference: number; reference_from: string; pulls: Pull[]; pivotal?: Pivotal; status_quo_kept?: boolean; rounds?: BDMRound[]; text: string }
+export interface ExchangeSide { actor: string; supply: string; demand: string; from: number; to: number; target: number; forecast_before: number; forecast_after: number; capped?: boolean }
+export interface Externality { actor: string; class: string; sign: string; value: number }
+export interface RealisedExchange { n: number; issues: string[]; groups: string; gain: number; sides: ExchangeSide[]; externalities: Externality[] }
+export interface ExchangeRound { round: number; candidates: number; valid: number; exchanges: RealisedExchange[] }
+export interface ActorExternalities { actor: string; name: string; exchanges: number; own: number; inner_positive: number; inner_negative: number; outer_positive: number; outer_negative: number; total: number }
+export interface SMPBargain { id: number; initiator: string; receiver: string; phi: number; gain: number; offers: { issue: string; initiator: number; receiver: number }[] }
+export interface SMPTurn { turn: number; bargains: SMPBargain[]; choices: { actor: string; options: { bargain: number; probability: number; chosen?: boolean }[] }[]; positions: { actor: string; probability: number | null }[]; text: string }
+export interface Explanation {
+  model: string; issues: IssueExplanation[]; exchanges?: ExchangeRound[]; externalities?: ActorExternalities[]; turns?: SMPTurn[]
+  notes?: string[]; warnings: string[]
+}
+
+// explainModels are the models the API explains (answer.ExplainModels).
+export const explainModels = ['compromise', 'median', 'nash', 'bdm', 'bdm-paper', 'exchange', 'smp']
+
+// ExplainContext is what the view needs from the page.
+export interface ExplainContext {
+  scenario: string
+  snapshot: string
+  variant: string
+  issues: Issue[]
+  actorName: (id: string) => string
+  status: (msg: string, error?: boolean) => void
+}
+
+// The view's own state survives re-renders.
+const ui = { model: 'compromise', issue: '', round: 1, perspective: '', step: 1, key: '', answer: null as Explanation | null }
+
+async function fetchExplanation(ctx: ExplainContext): Promise<Explanation> {
+  const body = { model: ui.model, issue: ui.issue, snapshot: ctx.snapshot, variant: ctx.variant }
+  const key = JSON.stringify([ctx.scenario, body])
+  if (ui.key === key && ui.answer) return ui.answer
+  const res = await fetch(`/api/scenarios/${encodeURIComponent(ctx.scenario)}/explain`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body),
+  })
+  const json = await res.json() as Run<Explanation> & { error?: string }
+  if (!res.ok || !json.result) throw new Error(json.error ?? `${res.status} ${res.statusText}`)
+  ui.key = key
+  ui.answer = json.result
+  return json.result
+}
+
+// renderExplain fills box with the Explain view.
+export async function renderExplain(box: HTMLElement, ctx: ExplainContext) {
+  const model = h('select', { id: 'explain-model', 'data-testid': 'explain-model' },
+    ...explainModels.map((m) => h('option', { value: m, selected: m === ui.model }, m))) as HTMLSelectElement
+  const issue = h('select', { id: 'explain-issue', 'data-testid': 'explain-issue' },
+    h('option', { value: '', selected: ui.issue === '' }, 'every issue'),
+    ...ctx.issues.map((is) => h('option', { value: is.id, selected: is.id === ui.issue }, is.name))) as HTMLSelectElement
+  model.onchange = () => { ui.model = model.value; ui.round = 1; ui.step = 1; renderExplain(box, ctx) }
+  issue.onchange = () => { ui.issue = issue.value; ui.round = 1; renderExplain(box, ctx) }
+  const out = h('div', { 'data-testid': 'explain-result' }, h('p', { class: 'hint' }, 'Explaining…'))
+  box.replaceChildren(
+    h('section', { class: 'card' }, h('h2', {}, 'Why the forecast is what it is'),
+      h('p', { class: 'lede' }, 'Each model\'s reasons: the closed forms by each actor\'s pull; BDM by its rounds of challenges (the quadrant chart); the exchange model by its exchanges and their externalities; SMP by its bargains, turn by turn.'),
+      h('div', { class: 'controls' }, h('label', { for: 'explain-model' }, 'Model '), model, ' ', h('label', { for: 'explain-issue' }, 'Issue '), issue)),
+    out)
+  let e: Explanation
+  try { e = await fetchExplanation(ctx) } catch (err) { out.replaceChildren(h('p', { class: 'error' }, String(err instanceof Error ? err.message : err))); return }
+  const parts: HTMLElement[] = []
+  if (e.warnings.length) parts.push(h('section', { class: 'card caveats', 'data-testid': 'explain-warnings' }, h('h3', {}, 'Read these before using the numbers'), h('ul', {}, ...e.warnings.map((w) => h('li', {}, w)))))
+  if (e.exchanges) parts.push(exchangeView(e, ctx, box))
+  if (e.turns) parts.push(turnView(e, ctx, box))
+  for (const ie of e.issues) {
+    const card = h('section', { class: 'card', 'data-issue': ie.issue }, h('h3', {}, `${ie.name}: ${fmt(ie.forecast)}`), h('p', { class: 'desc' }, ie.text))
+    if (ie.rounds) card.append(bdmView(ie, ctx, box))
+    else if (!e.exchanges && !e.turns) card.append(pullChart(ie, e.model, ctx))
+    parts.push(card)
+  }
+  for (const n of e.notes ?? []) parts.push(h('p', { class: 'note' }, 'note: ' + n))
+  out.replaceChildren(...parts)
+}
+
+// pullChart draws each actor's pull as a horizontal bar from zero.
+function pullChart(ie: IssueExplanation, model: string, ctx: ExplainContext): SVGSVGElement {
+  const rows = ie.pulls.filter((p) => p.pull !== null)
+  const W = 720, lab = 180, row = 22, H = 20 + row * Math.max(1, rows.length)
+  const top = Math.max(1e-12, ...rows.map((p) => Math.abs(p.pull!)))
+  const mid = lab + (W - lab) / 2, half = (W - lab) / 2 - 60
+  const svg = s('svg', { viewBox: `0 0 ${W} ${H}`, class: 'posmap', role: 'img', 'data-testid': 'pull-chart', 'aria-label': `${model}: each actor's pull on ${ie.name}` },
+    s('line', { x1: mid, x2: mid, y1: 4, y2: H - 4, class: 'axis' }))
+  rows.forEach((p, i) => {
+    const y = 14 + i * row
+    const w = (Math.abs(p.pull!) / top) * half
+    const x = p.pull! < 0 ? mid - w : mid
+    const label = model === 'median' ? `${(100 * p.pull!).toFixed(1)}%` : model === 'nash' ? p.pull!.toPrecision(3) : (p.pull! >= 0 ? '+' : '') + p.pull!.toFixed(1)
+    svg.append(
+      s('text', { x: lab - 8, y: y + 4, 'text-anchor': 'end', class: 'aname' }, ctx.actorName(p.actor)),
+      s('rect', { x, y: y - 7, width: Math.max(1, w), height: 14, fill: p.pull! < 0 ? color(1) : color(0), class: 'pull', 'data-actor': p.actor, 'data-pull': String(p.pull) },
+        s('title', {}, `${p.name}: position ${p.position}, ${(100 * p.share).toFixed(1)}% of the weight, pull ${label}`)),
+      s('text', { x: p.pull! < 0 ? x - 4 : x + w + 4, y: y + 4, 'text-anchor': p.pull! < 0 ? 'end' : 'start', class: 'tick' }, label))
+  })
+  return svg
+}
+
+// The regions of the quadrant chart and their colours.
+const regions: { [q: string]: [string, string] } = {
+  conflict_lost: ['conflict, lost', '#D55E00'], conflict_won: ['conflict, won', '#E69F00'],
+  compromise: ['compromise', '#0072B2'], capitulate: ['capitulate', '#CC79A7'],
+  other_compromises: ['other compromises', '#56B4E9'], other_capitulates: ['other capitulates', '#882255'],
+  status_quo: ['status quo', '#999999'], same_position: ['same position', '#444444'], boundary: ['on a line', '#117733'],
+}
+
+// bdmView is one issue's rounds: a round picker, a perspective picker and
+// the quadrant chart, with the round's story and each move's reason.
+function bdmView(ie: IssueExplanation, ctx: ExplainContext, box: HTMLElement): HTMLElement {
+  const rounds = ie.rounds!
+  if (!rounds.length) return h('p', { class: 'hint' }, 'No rounds.')
+  const r = rounds[Math.min(ui.round, rounds.length) - 1]
+  const actors = r.actors.map((a) => a.actor)
+  if (!actors.includes(ui.perspective)) ui.perspective = r.moves[0]?.actor ?? actors[0]
+  const rp = h('select', { 'data-testid': 'bdm-round', 'aria-label': 'Round' }, ...rounds.map((x) => h('option', { value: String(x.round), selected: x.round === r.round }, `round ${x.round}`))) as HTMLSelectElement
+  rp.onchange = () => { ui.round = Number(rp.value); renderExplain(box, ctx) }
+  const pp = h('select', { 'data-testid': 'bdm-perspective', 'aria-label': 'Perspective' }, ...actors.map((a) => h('option', { value: a, selected: a === ui.perspective }, ctx.actorName(a)))) as HTMLSelectElement
+  pp.onchange = () => { ui.perspective = pp.value; renderExplain(box, ctx) }
+  const pts = r.challenges.filter((c) => c.actor === ui.perspective)
+  return h('div', {},
+    h('div', { class: 'controls' }, rp, ' as seen by ', pp),
+    h('p', {}, r.text),
+    r.moves.length ? h('ul', {}, ...r.moves.map((m) => h('li', { class: 'note' }, m.why))) : null,
+    quadMap(pts, ctx, `${ctx.actorName(ui.perspective)}'s perspective, round ${r.round}`),
+    h('div', { class: 'legend' }, ...Object.entries(regions).filter(([q]) => pts.some((p) => p.quadrant === q)).map(([, [name, c]]) => h('span', { class: 'key' }, h('i', { style: `background:${c};height:10px;width:10px;border-radius:5px` }), name))))
+}
+
+// quadMap draws the points (x, y) = (E(U_ij), E(U_ji)) of one actor's
+// readings, with the axes and the diagonals |x| = |y| that split the
+// regions.
+function quadMap(pts: Challenge[], ctx: ExplainContext, title: string): SVGSVGElement {
+  const W = 560, P = 40, R = (W - 2 * P) / 2, c = W / 2
+  const m = Math.max(0.1, ...pts.map((p) => Math.max(Math.abs(p.x), Math.abs(p.y)))) * 1.1
+  const X = (v: number) => c + (v / m) * R, Y = (v: number) => c - (v / m) * R
+  const svg = s('svg', { viewBox: `0 0 ${W} ${W}`, class: 'posmap quadmap', role: 'img', 'data-testid': 'quad-map', 'aria-label': title, style: 'max-width:560px' },
+    s('rect', { x: P, y: P, width: 2 * R, height: 2 * R, fill: '#fafbfc', stroke: '#e8ebef' }),
+    s('line', { x1: P, x2: W - P, y1: c, y2: c, class: 'axis' }), s('line', { x1: c, x2: c, y1: P, y2: W - P, class: 'axis' }),
+    s('line', { x1: P, y1: W - P, x2: W - P, y2: P, class: 'grid', 'stroke-dasharray': '4 3' }),
+    s('line', { x1: P, y1: P, x2: W - P, y2: W - P, class: 'grid', 'stroke-dasharray': '4 3' }),
+    s('text', { x: W - P, y: c - 6, 'text-anchor': 'end', class: 'tick' }, 'x: what it expects from challenging →'),
+    s('text', { x: c + 6, y: P - 8, class: 'tick' }, '↑ y: what the other expects from challenging it'),
+    s('text', { x: W - P - 6, y: P + 16, 'text-anchor': 'end', class: 'ref' }, 'conflict'),
+    s('text', { x: P + 6, y: P + 16, class: 'ref' }, 'compromise / capitulate'),
+    s('text', { x: P + 6, y: W - P - 8, class: 'ref' }, 'status quo'),
+    s('text', { x: W - P - 6, y: W - P - 8, 'text-anchor': 'end', class: 'ref' }, 'the other gives ground'),
+    s('text', { x: c, y: W - 10, 'text-anchor': 'middle', class: 'tick' }, `±${m.toFixed(2)}`))
+  // Actors at one position read alike: one label names them all.
+  const labels = new Map<string, string[]>()
+  for (const p of pts) {
+    const k = `${Math.round(X(p.x))},${Math.round(Y(p.y))}`
+    labels.set(k, [...(labels.get(k) ?? []), ctx.actorName(p.other)])
+  }
+  for (const p of pts) {
+    const [name, col] = regions[p.quadrant] ?? [p.quadrant, '#000']
+    const k = `${Math.round(X(p.x))},${Math.round(Y(p.y))}`
+    const names = labels.get(k)
+    labels.delete(k)
+    svg.append(s('g', { class: 'qpt', 'data-other': p.other, 'data-quadrant': p.quadrant },
+      s('circle', { cx: X(p.x), cy: Y(p.y), r: p.taken ? 8 : 5.5, fill: col, stroke: p.taken ? '#14243a' : '#fff', 'stroke-width': p.taken ? 2.5 : 1 },
+        s('title', {}, `${ctx.actorName(p.other)}: x ${p.x.toFixed(3)}, y ${p.y.toFixed(3)} — ${name}${p.offer !== undefined ? `, offer ${fmt(p.offer)}` : ''}${p.taken ? ' (taken)' : ''}`)),
+      names ? s('text', { x: X(p.x) + 8, y: Y(p.y) - 6, class: 'tick' }, names.join(', ')) : null))
+  }
+  return svg
+}
+
+// exchangeView draws one round's exchange network and the externalities.
+function exchangeView(e: Explanation, ctx: ExplainContext, box: HTMLElement): HTMLElement {
+  const rounds = e.exchanges!
+  const r = rounds[Math.min(ui.step, rounds.length) - 1]
+  const rp = h('select', { 'data-testid': 'exchange-round', 'aria-label': 'Round' }, ...rounds.map((x) => h('option', { value: String(x.round), selected: x.round === r?.round }, `round ${x.round}`))) as HTMLSelectElement
+  rp.onchange = () => { ui.step = Number(rp.value); renderExplain(box, ctx) }
+  const ids = (e.externalities ?? []).map((a) => a.actor)
+  const W = 620, c = W / 2, R = W / 2 - 90
+  const pos = new Map(ids.map((id, i) => [id, [c + R * Math.cos((2 * Math.PI * i) / ids.length - Math.PI / 2), c + R * Math.sin((2 * Math.PI * i) / ids.length - Math.PI / 2)]]))
+  const top = Math.max(1e-9, ...(r?.exchanges ?? []).map((x) => x.gain))
+  const svg = s('svg', { viewBox: `0 0 ${W} ${W}`, class: 'posmap', role: 'img', 'data-testid': 'exchange-network', 'aria-label': `Exchanges of round ${r?.round}`, style: 'max-width:620px' })
+  for (const x of r?.exchanges ?? []) {
+    const [a, b] = x.sides
+    const p = pos.get(a.actor), q = pos.get(b.actor)
+    if (!p || !q) continue
+    svg.append(s('line', { x1: p[0], y1: p[1], x2: q[0], y2: q[1], class: 'edge', stroke: color(ids.indexOf(a.actor)), 'stroke-opacity': 0.55, 'stroke-width': 1 + 7 * (x.gain / top), 'data-n': x.n },
+      s('title', {}, `#${x.n}: ${ctx.actorName(a.actor)} gives way on ${a.supply} (${fmt(a.from)} → ${fmt(a.to)}), ${ctx.actorName(b.actor)} on ${b.supply} (${fmt(b.from)} → ${fmt(b.to)}); gain ${x.gain.toPrecision(3)} each`)))
+  }
+  ids.forEach((id, i) => {
+    const [x, y] = pos.get(id)!
+    const n = (r?.exchanges ?? []).filter((ex) => ex.sides.some((sd) => sd.actor === id)).length
+    svg.append(s('g', { class: 'node', 'data-actor': id },
+      s('circle', { cx: x, cy: y, r: 8 + Math.min(12, n), fill: color(i), stroke: '#14243a' }, s('title', {}, `${ctx.actorName(id)}: ${n} exchange(s) this round`)),
+      s('text', { x, y: y + (y < c ? -22 : 30), 'text-anchor': 'middle', class: 'aname' }, ctx.actorName(id))))
+  })
+  const f = (v: number) => v.toFixed(2)
+  const ext = h('table', { class: 'compare', 'data-testid': 'externalities' },
+    h('caption', {}, 'Externalities per actor, summed over every round (own: its gains; inner/outer: the other exchanges\' effect on it; + toward it, − away)'),
+    h('thead', {}, h('tr', {}, ...['Actor', 'Exchanges', 'Own', 'Inner +', 'Inner −', 'Outer +', 'Outer −', 'Total'].map((t) => h('th', { scope: 'col' }, t)))),
+    h('tbody', {}, ...(e.externalities ?? []).map((a) => h('tr', {}, h('th', { scope: 'row' }, a.name), h('td', {}, String(a.exchanges)),
+      ...[a.own, a.inner_positive, a.inner_negative, a.outer_positive, a.outer_negative, a.total].map((v) => h('td', {}, f(v)))))))
+  return h('section', { class: 'card' }, h('h3', {}, 'Exchange network'),
+    h('p', { class: 'desc' }, 'Each edge is one realised exchange: both actors give way on the issue they care less about, so that the forecast moves their way on the one they care more about. Edge width is the equal gain; hover for the moves.'),
+    h('div', { class: 'controls' }, rp, r ? ` ${r.exchanges.length} realised of ${r.candidates} candidates (${r.valid} valid)` : ''),
+    svg, ext)
+}
+
+// turnView lists one SMP turn's bargains and every actor's options.
+function turnView(e: Explanation, ctx: ExplainContext, box: HTMLElement): HTMLElement {
+  const turns = e.turns!
+  if (!turns.length) return h('p', { class: 'hint' }, 'No turns.')
+  const t = turns[Math.min(ui.step, turns.length) - 1]
+  const tp = h('select', { 'data-testid': 'smp-turn', 'aria-label': 'Turn' }, ...turns.map((x) => h('option', { value: String(x.turn), selected: x.turn === t.turn }, `turn ${x.turn}`))) as HTMLSelectElement
+  tp.onchange = () => { ui.step = Number(tp.value); renderExplain(box, ctx) }
+  const bargains = h('table', { class: 'compare', 'data-testid': 'smp-bargains' },
+    h('thead', {}, h('tr', {}, ...['#', 'Challenger', 'Target', 'P(win)', 'Expected gain', 'Offers (challenger / target)'].map((x) => h('th', { scope: 'col' }, x)))),
+    h('tbody', {}, ...t.bargains.map((b) => h('tr', {}, h('td', {}, String(b.id)), h('td', {}, ctx.actorName(b.initiator)), h('td', {}, ctx.actorName(b.receiver)),
+      h('td', {}, b.phi.toFixed(2)), h('td', {}, b.gain.toPrecision(3)), h('td', {}, b.offers.map((o) => `${o.issue} ${fmt(o.initiator)}/${fmt(o.receiver)}`).join('; '))))))
+  const choices = h('table', { class: 'compare', 'data-testid': 'smp-options' },
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Actor'), h('th', { scope: 'col' }, 'Options: probability (chosen in bold)'))),
+    h('tbody', {}, ...t.choices.map((c) => h('tr', {}, h('th', { scope: 'row' }, ctx.actorName(c.actor)),
+      h('td', {}, ...c.options.map((o) => h(o.chosen ? 'strong' : 'span', {}, `${o.bargain === 0 ? 'status quo' : 'bargain ' + o.bargain} ${(100 * o.probability).toFixed(0)}%  `)))))))
+  return h('section', { class: 'card' }, h('h3', {}, 'Turns'), h('div', { class: 'controls' }, tp), h('p', {}, t.text), bargains, choices)
+}
