@@ -10,6 +10,13 @@ type ExplainRequest struct {
 	Issue string `json:"issue,omitempty"`
 }
 
+// MaxExplainRows is the most challenges (bdm: rounds × n(n−1) per issue,
+// summed over the issues explained) or exchange externalities (one per
+// exchange and actor holding both its issues) an explanation lists; past
+// it they are left out, with a warning, and the rest (moves, exchanges,
+// sums) stays. Explaining one issue (Issue) lists fewer.
+const MaxExplainRows = 250000
+
 // DefaultExplainModel is the model explain explains when none is named.
 const DefaultExplainModel = "compromise"
 

@@ -23,6 +23,12 @@ import (
 // actor's pull; for bdm its rounds (explain_models.go), for exchange its
 // exchanges and their externalities, for smp its turns.
 func Explain(ctx context.Context, c *Case, req answer.ExplainRequest) (*answer.Explanation, error) {
+	return explainLimited(ctx, c, req, answer.MaxExplainRows)
+}
+
+// explainLimited is Explain listing at most limit challenges or
+// externalities.
+func explainLimited(ctx context.Context, c *Case, req answer.ExplainRequest, limit int) (*answer.Explanation, error) {
 	if err := checkExplain(&req); err != nil {
 		return nil, err
 	}
@@ -52,7 +58,7 @@ func Explain(ctx context.Context, c *Case, req answer.ExplainRequest) (*answer.E
 		k := c.Header.IssueIndex(f.Issue)
 		out.Issues = append(out.Issues, c.explainIssue(m.Name(), k, f))
 	}
-	if err := explainRun(ctx, m, p, r, req, out); err != nil {
+	if err := explainRun(ctx, m, p, r, req, out, limit); err != nil {
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
 		}

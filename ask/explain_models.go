@@ -18,15 +18,29 @@ import (
 // explainRun adds the model-specific reasons of the run r of m on p to
 // out: BDM's rounds per issue, the exchange model's exchanges and
 // externalities, SMP's turns. The closed forms need none.
-func explainRun(ctx context.Context, m model.Model, p *model.Problem, r *model.Result, req answer.ExplainRequest, out *answer.Explanation) error {
+// At most limit challenges or externalities are listed (answer.MaxExplainRows).
+func explainRun(ctx context.Context, m model.Model, p *model.Problem, r *model.Result, req answer.ExplainRequest, out *answer.Explanation, limit int) error {
 	switch mm := m.(type) {
 	case bdm.Model:
+		rows := 0
+		for _, ie := range out.Issues {
+			k := issueIndex(p, ie.Issue)
+			n, _, _, _ := p.Column(k)
+			rows += (len(r.Issues[k].Rounds) - 1) * len(n) * (len(n) - 1)
+		}
+		keep := rows <= limit
+		if !keep {
+			out.Warnings = append(out.Warnings, fmt.Sprintf("the challenges are left out: %d of them (rounds × actors × other actors) are more than %d; the moves and their reasons are listed; explain one issue (issue) for fewer", rows, limit))
+		}
 		for n := range out.Issues {
 			ie := &out.Issues[n]
 			k := issueIndex(p, ie.Issue)
-			rounds, err := mm.Challenges(p, r, k)
-			if err != nil {
-				return err
+			var rounds []bdm.RoundChallenges
+			if keep {
+				var err error
+				if rounds, err = mm.Challenges(p, r, k); err != nil {
+					return err
+				}
 			}
 			ie.Rounds = bdmRounds(p, r, k, rounds)
 			ie.Text = bdmText(mm.Name(), p, r, k, *ie)
@@ -37,6 +51,20 @@ func explainRun(ctx context.Context, m model.Model, p *model.Problem, r *model.R
 			return err
 		}
 		out.Exchanges, out.Externalities = exchangeRounds(p, r, ext, req.Issue)
+		rows := 0
+		for _, rd := range out.Exchanges {
+			for _, x := range rd.Exchanges {
+				rows += len(x.Externalities)
+			}
+		}
+		if rows > limit {
+			for _, rd := range out.Exchanges {
+				for n := range rd.Exchanges {
+					rd.Exchanges[n].Externalities = []answer.Externality{}
+				}
+			}
+			out.Warnings = append(out.Warnings, fmt.Sprintf("the externalities of each exchange are left out: %d of them are more than %d; their sums per actor (externalities) are complete; explain one issue (issue) for fewer", rows, limit))
+		}
 		for n := range out.Issues {
 			ie := &out.Issues[n]
 			ie.Text = exchangeText(p, ie, out.Exchanges, r.Detail.(*exchange.Detail))
@@ -87,20 +115,19 @@ func g1(x float64) string { return strconv.FormatFloat(x, 'f', 1, 64) }
 func g3(x float64) string { return strconv.FormatFloat(x, 'g', 3, 64) }
 
 // bdmRounds turns bdm's trace and challenges of issue k into the answer's
-// rounds, each with its story.
+// rounds, each with its story; with rounds nil, without the challenges.
 func bdmRounds(p *model.Problem, r *model.Result, k int, rounds []bdm.RoundChallenges) []answer.BDMRound {
 	det := r.Detail.(*bdm.Detail).Issues[k]
 	ir := r.Issues[k]
 	name := func(i int) string { return actorName(p.Actors[i]) }
-	out := make([]answer.BDMRound, 0, len(rounds))
-	for n, rc := range rounds {
-		rd := det.Rounds[n]
+	out := make([]answer.BDMRound, 0, len(det.Rounds))
+	for n, rd := range det.Rounds {
 		after := ir.Rounds[n+1]
-		br := answer.BDMRound{Round: rc.Round, Median: after.Values["median"], Mean: after.Values["mean"],
+		br := answer.BDMRound{Round: rd.Round, Median: after.Values["median"], Mean: after.Values["mean"],
 			Actors: []answer.BDMActor{}, Challenges: []answer.Challenge{}, Moves: []answer.BDMMove{}}
-		for i, x := range rc.Start {
+		for i, x := range ir.Rounds[n].Positions {
 			if !math.IsNaN(x) {
-				br.Actors = append(br.Actors, answer.BDMActor{Actor: p.Actors[i].ID, Position: x, Risk: rc.Risk[i]})
+				br.Actors = append(br.Actors, answer.BDMActor{Actor: p.Actors[i].ID, Position: x, Risk: rd.Risk[i]})
 			}
 		}
 		taken := map[[2]int]bool{}
@@ -109,7 +136,11 @@ func bdmRounds(p *model.Problem, r *model.Result, k int, rounds []bdm.RoundChall
 			br.Moves = append(br.Moves, answer.BDMMove{Actor: p.Actors[mv.Actor].ID, With: p.Actors[mv.With].ID, Kind: mv.Kind,
 				X: mv.A, Y: mv.B, From: mv.From, To: mv.To, Why: moveWhy(name(mv.Actor), name(mv.With), mv)})
 		}
-		for _, ch := range rc.Challenges {
+		var chs []bdm.Challenge
+		if rounds != nil {
+			chs = rounds[n].Challenges
+		}
+		for _, ch := range chs {
 			c := answer.Challenge{Actor: p.Actors[ch.Actor].ID, Other: p.Actors[ch.Other].ID, X: ch.A, Y: ch.B,
 				Quadrant: ch.Region, Taken: taken[[2]int{ch.Actor, ch.Other}]}
 			if ch.Offer {

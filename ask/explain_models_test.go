@@ -228,3 +228,62 @@ func TestExplainSMPTurns(t *testing.T) {
 		}
 	}
 }
+
+// The limit on listed rows, at and past it: the EU case runs 4 rounds of
+// 10 actors, 4 × 10 × 9 = 360 challenges; threeCase's ten rounds list
+// some externalities (counted here), and past the limit each exchange's
+// list empties while the per-actor sums stay.
+func TestExplainRowLimit(t *testing.T) {
+	eu := loadCase(t, "eu.yaml", euCase)
+	req := answer.NewExplainRequest()
+	req.Model = "bdm"
+	at, err := explainLimited(context.Background(), eu, req, 360)
+	if err != nil {
+		t.Fatal(err)
+	}
+	over, err := explainLimited(context.Background(), eu, req, 359)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, rd := range at.Issues[0].Rounds {
+		n += len(rd.Challenges)
+	}
+	if n != 360 || len(at.Warnings) != 0 {
+		t.Errorf("at the limit: %d challenges, warnings %v", n, at.Warnings)
+	}
+	for _, rd := range over.Issues[0].Rounds {
+		if len(rd.Challenges) != 0 {
+			t.Fatalf("past the limit: round %d lists %d challenges", rd.Round, len(rd.Challenges))
+		}
+	}
+	if len(over.Issues[0].Rounds) != 4 || len(over.Issues[0].Rounds[0].Moves) != 3 || len(over.Warnings) != 1 ||
+		!strings.Contains(over.Warnings[0], "360 of them (rounds × actors × other actors) are more than 359") {
+		t.Errorf("past the limit: %d rounds, %d moves, warnings %v", len(over.Issues[0].Rounds), len(over.Issues[0].Rounds[0].Moves), over.Warnings)
+	}
+
+	three := loadCase(t, "three.yaml", threeCase)
+	req.Model = "exchange"
+	full, err := explainLimited(context.Background(), three, req, answer.MaxExplainRows)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := 0
+	for _, rd := range full.Exchanges {
+		for _, x := range rd.Exchanges {
+			rows += len(x.Externalities)
+		}
+	}
+	at, err = explainLimited(context.Background(), three, req, rows)
+	if err != nil {
+		t.Fatal(err)
+	}
+	over, err = explainLimited(context.Background(), three, req, rows-1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(at.Warnings) != 0 || len(over.Warnings) != 1 || len(over.Exchanges[0].Exchanges[0].Externalities) != 0 ||
+		len(at.Exchanges[0].Exchanges[0].Externalities) != 3 || over.Externalities[2].Total != full.Externalities[2].Total {
+		t.Errorf("%d rows: at the limit warnings %v; past it warnings %v, sums %+v", rows, at.Warnings, over.Warnings, over.Externalities)
+	}
+}
