@@ -109,10 +109,8 @@ func plural(n int, what string) string {
 	return strconv.Itoa(n) + " " + what + "s"
 }
 
-// g1 prints a position or value to one decimal, g3 to three significant
-// digits.
+// g1 prints a position or value to one decimal.
 func g1(x float64) string { return strconv.FormatFloat(x, 'f', 1, 64) }
-func g3(x float64) string { return strconv.FormatFloat(x, 'g', 3, 64) }
 
 // bdmRounds turns bdm's trace and challenges of issue k into the answer's
 // rounds, each with its story; with rounds nil, without the challenges.
