@@ -93,7 +93,7 @@ function pullChart(ie: IssueExplanation, model: string, ctx: ExplainContext): SV
   const W = 720, lab = 180, row = 22, H = 20 + row * Math.max(1, rows.length)
   const top = Math.max(1e-12, ...rows.map((p) => Math.abs(p.pull!)))
   const mid = lab + (W - lab) / 2, half = (W - lab) / 2 - 60
-  const svg = s('svg', { viewBox: `0 0 ${W} ${H}`, class: 'posmap', role: 'img', 'data-testid': 'pull-chart', 'aria-label': `${model}: each actor's pull on ${ie.name}` },
+  const svg = s('svg', { viewBox: `0 0 ${W} ${H}`, class: 'posmap', role: 'img', 'data-testid': 'pull-chart', style: 'max-width:760px', 'aria-label': `${model}: each actor's pull on ${ie.name}` },
     s('line', { x1: mid, x2: mid, y1: 4, y2: H - 4, class: 'axis' }))
   rows.forEach((p, i) => {
     const y = 14 + i * row
