@@ -24,6 +24,8 @@ func (s *Scenario) base() *Scenario {
 		Issues:   s.Issues,
 		Actors:   slices.Clone(s.Actors),
 		Stances:  slices.Clone(s.Stances),
+		// Proposals are copied on write by applyProposals.
+		Proposals: s.Proposals,
 	}
 }
 
@@ -85,6 +87,7 @@ func (s *Scenario) Resolve(snapshot, variant string) (*Scenario, error) {
 	}
 	state.Metadata.AsOf = date
 	if variant == "" {
+		state.Proposals = onTable(state.Proposals, date)
 		return state, nil
 	}
 	for i := range s.Variants {
@@ -93,6 +96,8 @@ func (s *Scenario) Resolve(snapshot, variant string) (*Scenario, error) {
 			if err != nil {
 				return nil, errs.New(errs.Invalid, "variant %s: %v", v.ID, err)
 			}
+			// The resolved scenario holds only the proposals on the table.
+			next.Proposals = onTable(next.Proposals, date)
 			return next, nil
 		}
 	}
@@ -115,6 +120,9 @@ func (s *Scenario) apply(c *Changes) (*Scenario, error) {
 	})
 	if missing != nil {
 		return nil, missing
+	}
+	if err := applyProposals(out, c); err != nil {
+		return nil, err
 	}
 	x := out.newIndex()
 	for _, ac := range c.Actors {

@@ -17,6 +17,8 @@ type Scenario struct {
 	Stances   []Stance   `yaml:"stances" json:"stances"`
 	Snapshots []Snapshot `yaml:"snapshots,omitempty" json:"snapshots,omitempty"`
 	Variants  []Variant  `yaml:"variants,omitempty" json:"variants,omitempty"`
+	// Proposals are the packages put on the table (proposal.go).
+	Proposals []Proposal `yaml:"proposals,omitempty" json:"proposals,omitempty"`
 }
 
 // Metadata describes the scenario and the sources its evidence cites.
@@ -179,6 +181,11 @@ type Changes struct {
 	AddActors []Actor `yaml:"add_actors,omitempty" json:"add_actors,omitempty"`
 	// RemoveActors removes actors, with their stances.
 	RemoveActors []string `yaml:"remove_actors,omitempty" json:"remove_actors,omitempty"`
+	// Proposals adds proposals (a new id) or changes them (an existing id:
+	// the fields given replace the old ones, package values issue by
+	// issue); WithdrawProposals takes proposals off the table (proposal.go).
+	Proposals         []Proposal `yaml:"proposals,omitempty" json:"proposals,omitempty"`
+	WithdrawProposals []string   `yaml:"withdraw_proposals,omitempty" json:"withdraw_proposals,omitempty"`
 }
 
 // ActorChange overrides an actor's capability, red lines (per issue; the

@@ -74,6 +74,7 @@ func (s *Scenario) ValidateLimit(max int, skip func(path string) bool) (Diagnost
 	v.issues()
 	v.actors()
 	v.stances("stances", s.Stances, actorSet(s.Actors))
+	v.proposals("proposals", s.Proposals, s)
 	v.snapshots()
 	v.variants()
 	return v.ds, v.more
@@ -561,6 +562,7 @@ func (v *validator) changes(p string, c *Changes, state *Scenario) *Scenario {
 			v.stanceRange(q, is, sc.Range, pos, sal)
 		}
 	}
+	v.changeProposals(p, c, &Scenario{Actors: cur.Actors, Proposals: state.Proposals})
 	next, err := state.apply(c)
 	if err != nil {
 		return state

@@ -61,6 +61,27 @@ func allEvidence(s *scenario.Scenario) []quoted {
 			add("variant "+v.ID+" "+sc.Actor+"/"+sc.Issue, sc.Evidence)
 		}
 	}
+	return append(out, proposalEvidence(s)...)
+}
+
+// proposalEvidence returns the quotes behind the proposals: the base list
+// and those snapshots and variants add or change.
+func proposalEvidence(s *scenario.Scenario) []quoted {
+	var out []quoted
+	add := func(where string, ps []scenario.Proposal) {
+		for _, p := range ps {
+			for _, e := range p.Evidence {
+				out = append(out, quoted{where + "proposal " + p.ID, e})
+			}
+		}
+	}
+	add("", s.Proposals)
+	for _, sn := range s.Snapshots {
+		add("snapshot "+sn.Date+" ", sn.Proposals)
+	}
+	for _, v := range s.Variants {
+		add("variant "+v.ID+" ", v.Proposals)
+	}
 	return out
 }
 
