@@ -150,6 +150,9 @@ type DealPackage = deal.Package
 // DealPlan is a set of concessions that would open an empty zone.
 type DealPlan = deal.ConcessionPlan
 
+// DealAlternative is one actor's alternative to agreement.
+type DealAlternative = deal.Alternative
+
 // Bench answers a bench request: every model scored on real outcomes.
 type Bench struct {
 	Request BenchRequest `json:"request"`

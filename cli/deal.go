@@ -245,11 +245,11 @@ func printSearch(w io.Writer, a *answer.DealSearch) {
 		fmt.Fprintf(w, " Fixed: %s.", strings.Join(fx, ", "))
 	}
 	fmt.Fprintln(w)
+	printAlternatives(w, a.NoDeal, res.Alternatives)
+	fmt.Fprintln(w, res.Summary)
 	if res.Open {
 		fmt.Fprintf(w, "Zone of agreement: OPEN. Largest smallest gain %.4f (certified ≤ %.4f).\n", res.Margin, res.MarginBound)
-	} else if math.IsInf(res.Margin, -1) {
-		fmt.Fprintln(w, "Zone of agreement: EMPTY (red lines).")
-	} else {
+	} else if !math.IsInf(res.Margin, -1) {
 		fmt.Fprintf(w, "Zone of agreement: EMPTY. Largest smallest gain %.4f (certified ≤ %.4f).\n", res.Margin, res.MarginBound)
 	}
 	if res.Open && res.Nash != nil {
@@ -337,11 +337,15 @@ func printPlan(w io.Writer, p *answer.Scenario, res *answer.DealZone, title stri
 	}
 	fmt.Fprintf(w, "%s: capability-weighted cost %.4f %s (certificate gap %.2g)\n", title, pl.Cost, unit, pl.Gap)
 	for _, b := range pl.Bends {
+		how := fmt.Sprintf("%s points", num(b.By))
 		if b.Strict && b.By == 0 {
-			fmt.Fprintf(w, "  %s bends its red line on %s from %s to %s (accepts the value it excluded)\n", b.Actor, b.Issue, b.RedLine, b.To)
-			continue
+			how = "accepts the value it excluded"
 		}
-		fmt.Fprintf(w, "  %s bends its red line on %s from %s to %s (%s points)\n", b.Actor, b.Issue, b.RedLine, b.To, num(b.By))
+		fmt.Fprintf(w, "  %s CROSSES its red line on %s: %s becomes %s (%s); it gives up %.3f utility (from %s)", p.ActorName(b.Actor), b.Issue, b.RedLine, b.To, how, b.UtilityLost, num(b.From))
+		if len(b.Options) > 0 {
+			fmt.Fprintf(w, " and accepts %s", strings.Join(quoteAll(b.Options), ", "))
+		}
+		fmt.Fprintln(w)
 	}
 	for _, s := range pl.Shortfalls {
 		fmt.Fprintf(w, "  %s accepts %.3f, %.3f below its alternative %.3f; equivalently it moves", s.Actor, s.Utility, s.By, s.Alternative)
@@ -353,5 +357,36 @@ func printPlan(w io.Writer, p *answer.Scenario, res *answer.DealZone, title stri
 		}
 		fmt.Fprintln(w)
 	}
-	printPackages(w, p, "  the package it opens", []answer.DealPackage{pl.Package})
+	printLabelled(w, p, "  the package it opens", &pl.Package)
+}
+
+// printLabelled shows one package issue by issue with its nearest
+// labelled options.
+func printLabelled(w io.Writer, p *answer.Scenario, title string, pk *answer.DealPackage) {
+	fmt.Fprintln(w, title+":")
+	t := dealTable(w)
+	t.AppendHeader(table.Row{"Issue", "Value", "Nearest option"})
+	t.SetColumnConfigs([]table.ColumnConfig{{Number: 3, WidthMax: 64, WidthMaxEnforcer: text.WrapSoft}})
+	for k, is := range p.Issues {
+		t.AppendRow(table.Row{is.Name, num(pk.Values[k]), nearestLabel(p, k, pk.Values[k])})
+	}
+	t.Render()
+}
+
+// printAlternatives says which alternative to agreement each actor was
+// given, and from which no-deal package.
+func printAlternatives(w io.Writer, noDeal string, alts []answer.DealAlternative) {
+	var parts []string
+	for _, a := range alts {
+		parts = append(parts, fmt.Sprintf("%s %.3f (%s)", a.Actor, a.Value, a.From))
+	}
+	fmt.Fprintf(w, "Alternatives to agreement (batna %s): %s.\n", noDeal, strings.Join(parts, ", "))
+}
+
+func quoteAll(ss []string) []string {
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = "“" + s + "”"
+	}
+	return out
 }

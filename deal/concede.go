@@ -52,6 +52,16 @@ type Bend struct {
 	// Strict marks a bend of a strict bound onto its own value (By 0):
 	// the actor must accept the very value it excluded.
 	Strict bool `json:"strict,omitempty"`
+	// From is the value the crossing is costed from: the red line's own
+	// edge, or for a strict red line the last labelled option it allows
+	// (see crossing.go). A crossing always costs something: UtilityLost
+	// is the actor's utility for the package's value on the issue below
+	// its utility for From (equation 1, that issue's term), and Options
+	// the labelled options it had excluded and now accepts ("65: Ukraine
+	// withdraws …").
+	From        float64  `json:"from"`
+	UtilityLost float64  `json:"utility_lost"`
+	Options     []string `json:"options,omitempty"`
 }
 
 // round9 rounds to nine significant digits, so that a bend computed to
@@ -91,6 +101,8 @@ type bound struct {
 	v     float64 // normalised
 	open  bool
 	r     scenario.RedLine
+	// a is the point (normalised) a crossing is costed from (crossing.go).
+	a float64
 }
 
 // viol is how far (normalised) x lies outside the bound.
@@ -113,10 +125,14 @@ func (s *searcher) bounds() []bound {
 		for _, k := range ks {
 			r := rl[k]
 			if !math.IsInf(r.Lo, -1) {
-				out = append(out, bound{j: j, k: k, v: s.sp.norm(k, r.Lo), open: r.LoOpen, r: r})
+				b := bound{j: j, k: k, v: s.sp.norm(k, r.Lo), open: r.LoOpen, r: r}
+				b.a = s.sp.costedFrom(b)
+				out = append(out, b)
 			}
 			if !math.IsInf(r.Hi, 1) {
-				out = append(out, bound{j: j, k: k, upper: true, v: s.sp.norm(k, r.Hi), open: r.HiOpen, r: r})
+				b := bound{j: j, k: k, upper: true, v: s.sp.norm(k, r.Hi), open: r.HiOpen, r: r}
+				b.a = s.sp.costedFrom(b)
+				out = append(out, b)
 			}
 		}
 	}
@@ -163,13 +179,19 @@ func (s *searcher) lowerAlternatives() *ConcessionPlan {
 		cost := func(x float64) float64 {
 			c := 0.0
 			for _, b := range mine {
-				c += s.cw(b.j) * b.viol(x)
+				c += s.cw(b.j) * b.cross(x)
 			}
 			return c
 		}
+		// The candidates are the values someone named: the scale's ends,
+		// the red lines' edges and the labelled options. A value a hair
+		// inside a strict red line is no concession anyone could sign.
 		cands := []float64{0, 1}
 		for _, b := range mine {
-			cands = append(cands, b.v)
+			cands = append(cands, b.v, b.a)
+		}
+		for _, an := range p.Issues[k].Anchors {
+			cands = append(cands, sp.norm(k, an.Value))
 		}
 		best := math.Inf(1)
 		for _, x := range cands {
@@ -253,6 +275,10 @@ func (s *searcher) lowerAlternatives() *ConcessionPlan {
 	plan.Package = *s.pkg("opened by lowering alternatives", fr, y)
 	plan.Bends = s.bendsAt(bs, q)
 	plan.Shortfalls = s.shortfalls(q)
+	// A red line crossed is utility given up too (crossing.go).
+	for _, bd := range plan.Bends {
+		plan.Cost += s.cwOf(bd.Actor) * bd.UtilityLost
+	}
 	return plan
 }
 
@@ -316,13 +342,15 @@ func (s *searcher) bendRedLines(c *Concession) *ConcessionPlan {
 	} else if margin <= zoneTol {
 		c.Notes = append(c.Notes, "with every red line dropped the zone is a single package; it is the one reported")
 	}
-	plan.Cost = 100 * cost(y)
 	plan.Gap *= 100
 	q := fr.full(y)
+	// The cost reported counts each crossing from where it is costed
+	// (crossing.go): a strict red line met on its edge (where the solve
+	// above, treating it as closed, puts no cost) costs the step from the
+	// last option it allows.
+	plan.Cost = 0
 	for _, bd := range bs {
-		if _, ok := free[bd.k]; !ok {
-			plan.Cost += 100 * s.cw(bd.j) * bd.viol(q[bd.k])
-		}
+		plan.Cost += 100 * s.cw(bd.j) * bd.cross(q[bd.k])
 	}
 	plan.Package = *s.pkg("opened by bending red lines", fr, y)
 	plan.Bends = s.bendsAt(bs, q)
@@ -346,7 +374,10 @@ func (s *searcher) bendsAt(bs []bound, q []float64) []Bend {
 		} else {
 			to.Lo, to.LoOpen = x, false
 		}
-		out = append(out, Bend{Actor: p.Actors[s.req[bd.j]].ID, Issue: p.Issues[bd.k].ID, RedLine: bd.r.String(), To: to.String(), By: math.Abs(x - sp.denorm(bd.k, bd.v)), Strict: strict})
+		i := s.req[bd.j]
+		from := sp.denorm(bd.k, bd.a)
+		out = append(out, Bend{Actor: p.Actors[i].ID, Issue: p.Issues[bd.k].ID, RedLine: bd.r.String(), To: to.String(), By: math.Abs(x - sp.denorm(bd.k, bd.v)), Strict: strict,
+			From: round9(from), UtilityLost: sp.issueLoss(i, bd.k, q[bd.k], bd.a), Options: sp.optionsCrossed(bd, q[bd.k])})
 	}
 	return out
 }

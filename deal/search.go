@@ -49,7 +49,11 @@ type Result struct {
 	Sample []Package `json:"sample,omitempty"`
 	// Concession says what would open an empty zone.
 	Concession *Concession `json:"concession,omitempty"`
-	Notes      []string    `json:"notes,omitempty"`
+	// Summary says in plain words whether the zone is open and, when it
+	// is not, why: whose red lines leave an issue no value, or which
+	// actors fall short of their alternative at the best compromise.
+	Summary string   `json:"summary"`
+	Notes   []string `json:"notes,omitempty"`
 	// Stats counts the work and the worst certificate gap.
 	Stats Stats `json:"stats"`
 }
@@ -80,8 +84,11 @@ type Alternative struct {
 
 // Package is one package with every actor's utility and gain.
 type Package struct {
-	Label     string    `json:"label"`
-	Values    []float64 `json:"values"`
+	Label  string    `json:"label"`
+	Values []float64 `json:"values"`
+	// Options names, per issue, the labelled option nearest the value
+	// ("" on an issue without labels).
+	Options   []string  `json:"options"`
 	Utilities []float64 `json:"utilities"`
 	Gains     []float64 `json:"gains"`
 }
@@ -118,6 +125,8 @@ type searcher struct {
 	req   []int
 	fixed map[int]float64 // normalised
 	res   *Result
+	// short is the balanced package of an empty zone, for the summary.
+	short *Package
 }
 
 func (s *searcher) note(format string, args ...any) {
@@ -186,6 +195,7 @@ func Search(in *Input, o Options) (*Result, error) {
 	if !s.res.Open {
 		s.res.Concession = s.concede()
 	}
+	s.summarise(conflict)
 	return s.res, nil
 }
 
@@ -225,7 +235,13 @@ func (s *searcher) redLineFrame() (*frame, string) {
 			continue
 		}
 		if lo[k] > hi[k] || (lo[k] == hi[k] && (loOpen[k] || hiOpen[k])) {
-			conflicts = append(conflicts, fmt.Sprintf("the required actors' red lines on issue %s leave no value", p.Issues[k].ID))
+			var who []string
+			for _, i := range s.req {
+				if r, ok := s.in.redLines(i)[k]; ok {
+					who = append(who, fmt.Sprintf("%s %s", p.Actors[i].ID, r))
+				}
+			}
+			conflicts = append(conflicts, fmt.Sprintf("the required actors' red lines on issue %s leave no value (%s)", p.Issues[k].ID, join(who)))
 		}
 	}
 	if len(conflicts) > 0 {
@@ -303,6 +319,7 @@ func (s *searcher) zone(fr *frame) {
 	b, y, raw, margin, bound := s.maximin(fr)
 	res.Margin, res.MarginBound = margin, bound
 	if margin < -zoneTol {
+		s.short = s.pkg("balanced (max of the smallest gain)", fr, y)
 		return
 	}
 	res.Open = true
@@ -357,7 +374,7 @@ func (s *searcher) center(fr *frame, b *built, y []float64, margin float64) []fl
 // pkg builds a reported package from free values y.
 func (s *searcher) pkg(label string, fr *frame, y []float64) *Package {
 	q := fr.full(y)
-	pk := &Package{Label: label, Values: s.sp.denormAll(q)}
+	pk := &Package{Label: label, Values: s.sp.denormAll(q), Options: Nearest(s.sp.p, s.sp.denormAll(q))}
 	for i := range s.sp.p.Actors {
 		u := s.sp.utility(i, q)
 		pk.Utilities = append(pk.Utilities, u)
