@@ -17,6 +17,7 @@ var TypeNames = map[reflect.Type]string{
 	reflect.TypeFor[DealZone]():         "DealZone",
 	reflect.TypeFor[DealPackage]():      "DealPackage",
 	reflect.TypeFor[DealPlan]():         "DealPlan",
+	reflect.TypeFor[DealAlternative]():  "DealAlternative",
 	reflect.TypeFor[Param]():            "Param",
 }
 
@@ -26,6 +27,7 @@ var Requests = []reflect.Type{
 	reflect.TypeFor[SweepRequest](),
 	reflect.TypeFor[DealEvaluateRequest](),
 	reflect.TypeFor[DealSearchRequest](),
+	reflect.TypeFor[DealProposalsRequest](),
 	reflect.TypeFor[ExplainRequest](),
 }
 
@@ -37,6 +39,7 @@ var Answers = []reflect.Type{
 	reflect.TypeFor[Sensitivity](),
 	reflect.TypeFor[DealEvaluation](),
 	reflect.TypeFor[DealSearch](),
+	reflect.TypeFor[DealProposals](),
 	reflect.TypeFor[Explanation](),
 	reflect.TypeFor[ModelInfo](),
 }

@@ -38,36 +38,50 @@ func DealEvaluate(ctx context.Context, c *Case, req answer.DealEvaluateRequest) 
 	if err != nil {
 		return nil, err
 	}
-	var forecasts []deal.Forecast
-	if !(len(req.Models) == 1 && req.Models[0] == "none") {
-		f, err := Forecast(ctx, c, answer.ForecastRequest{Target: req.Target, Run: answer.Run{Models: req.Models, Seed: answer.DefaultSeed}})
-		if err != nil {
-			return nil, err
-		}
-		req.Models = f.Request.Models
-		for _, m := range f.Models {
-			if m.Error != "" {
-				warn = append(warn, fmt.Sprintf("model %s gave no forecast to compare with: %s", m.Model, m.Error))
-				continue
-			}
-			df := deal.Forecast{Name: m.Model}
-			for k, is := range c.Header.Issues {
-				x := math.NaN()
-				for _, f := range m.Issues {
-					if f.Issue == is.ID {
-						x = float64(f.Forecast)
-					}
-				}
-				df.Values = append(df.Values, c.clamp(k, x))
-			}
-			forecasts = append(forecasts, df)
-		}
+	forecasts, models, fwarn, err := c.dealForecasts(ctx, req.Target, req.Models)
+	if err != nil {
+		return nil, err
 	}
+	req.Models = models
+	warn = append(warn, fwarn...)
 	ev, err := deal.Evaluate(din, v, forecasts, o)
 	if err != nil {
 		return nil, err
 	}
 	return &answer.DealEvaluation{Scenario: c.Header, Request: req, NoDeal: noDeal, Rest: restName, Evaluation: ev, Warnings: warn}, nil
+}
+
+// dealForecasts runs the models a deal question compares its packages
+// with (["none"]: none) and returns their forecasts on each issue's scale,
+// the models run, and a warning per model that gave none.
+func (c *Case) dealForecasts(ctx context.Context, t answer.Target, models []string) ([]deal.Forecast, []string, []string, error) {
+	if len(models) == 1 && models[0] == "none" {
+		return nil, models, nil, nil
+	}
+	f, err := Forecast(ctx, c, answer.ForecastRequest{Target: t, Run: answer.Run{Models: models, Seed: answer.DefaultSeed}})
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	var forecasts []deal.Forecast
+	var warn []string
+	for _, m := range f.Models {
+		if m.Error != "" {
+			warn = append(warn, fmt.Sprintf("model %s gave no forecast to compare with: %s", m.Model, m.Error))
+			continue
+		}
+		df := deal.Forecast{Name: m.Model}
+		for k, is := range c.Header.Issues {
+			x := math.NaN()
+			for _, f := range m.Issues {
+				if f.Issue == is.ID {
+					x = float64(f.Forecast)
+				}
+			}
+			df.Values = append(df.Values, c.clamp(k, x))
+		}
+		forecasts = append(forecasts, df)
+	}
+	return forecasts, f.Request.Models, warn, nil
 }
 
 // DealSearch searches the zone of agreement among the required actors.

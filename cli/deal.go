@@ -32,7 +32,7 @@ its stances. Its alternative is the larger of its reservation utility
 it accepts a package worth at least that which crosses none of its red
 lines (scenario: red_lines).`,
 	}
-	cmd.AddCommand(newDealEvaluateCmd(), newDealSearchCmd())
+	cmd.AddCommand(newDealEvaluateCmd(), newDealSearchCmd(), newDealProposalsCmd())
 	return cmd
 }
 

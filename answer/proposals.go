@@ -1,0 +1,100 @@
+package answer
+
+import (
+	"parley/deal"
+	"parley/scenario"
+)
+
+// DealProposalsRequest asks how each actor judges every proposal on the
+// table at the target (parley deal proposals).
+type DealProposalsRequest struct {
+	DealRequest
+	// AllSnapshots also judges the proposals at the base and at every
+	// snapshot (the variant applied to each), to show how their support
+	// changed over time.
+	AllSnapshots bool `json:"all_snapshots,omitempty"`
+	// Models are the models whose forecasts each proposal is compared with
+	// (empty: the default set; ["none"]: none).
+	Models []string `json:"models"`
+}
+
+// NewDealProposalsRequest returns a deal proposals request with every
+// default.
+func NewDealProposalsRequest() DealProposalsRequest {
+	return DealProposalsRequest{DealRequest: DealRequest{Target: Target{Snapshot: "latest"}, Batna: DefaultBatna, Rho: DefaultRho}, Models: []string{}}
+}
+
+// DealProposals answers a deal proposals request.
+type DealProposals struct {
+	Scenario Scenario             `json:"scenario"`
+	Request  DealProposalsRequest `json:"request"`
+	// NoDeal names the package behind each actor's alternative, and the
+	// value the issues a proposal leaves open are judged at.
+	NoDeal string `json:"no_deal"`
+	// Alternatives gives each actor's alternative to agreement.
+	Alternatives []DealAlternative `json:"alternatives"`
+	// Proposals are the proposals on the table, in the scenario's order.
+	Proposals []ProposalVerdicts `json:"proposals"`
+	// Timeline is each snapshot's verdicts (with all_snapshots).
+	Timeline []ProposalSnapshot `json:"timeline,omitempty"`
+	Warnings []string           `json:"warnings,omitempty"`
+}
+
+// ProposalVerdicts is one proposal and what each actor makes of it.
+type ProposalVerdicts struct {
+	ID          string   `json:"id"`
+	Name        string   `json:"name"`
+	Description string   `json:"description,omitempty"`
+	Proposers   []string `json:"proposers,omitempty"`
+	Date        string   `json:"date"`
+	Withdrawn   string   `json:"withdrawn,omitempty"`
+	// Package holds the issues the proposal decides; Open those it leaves
+	// open (judged at their no-deal value, red lines not checked).
+	Package  []ProposalValue     `json:"package"`
+	Open     []string            `json:"open,omitempty"`
+	Evidence []scenario.Evidence `json:"evidence,omitempty"`
+	Assumed  string              `json:"assumed,omitempty"`
+	// Accepted is true when every required actor accepts; Accepts and
+	// Rejects list the actors each way.
+	Accepted bool     `json:"accepted"`
+	Accepts  []string `json:"accepts"`
+	Rejects  []string `json:"rejects"`
+	// Actors holds each actor's verdict with the reason, in actor order.
+	Actors []ProposalVerdict `json:"actors"`
+	// Forecasts is the proposal's distance from each model's forecast on
+	// the issues it decides (by_issue in the order of Package).
+	Forecasts []deal.ForecastDistance `json:"forecasts,omitempty"`
+}
+
+// ProposalValue is the value a proposal gives one issue.
+type ProposalValue struct {
+	Issue string  `json:"issue"`
+	Value float64 `json:"value"`
+	// Option is the labelled option nearest the value.
+	Option string `json:"option,omitempty"`
+}
+
+// ProposalVerdict is one actor's verdict on a proposal and why.
+type ProposalVerdict struct {
+	DealVerdict
+	// Why says in words why the actor accepts or rejects: which red line
+	// the proposal crosses (with the option), or how its utility compares
+	// with its alternative.
+	Why string `json:"why"`
+}
+
+// ProposalSnapshot is the proposals' support at one snapshot.
+type ProposalSnapshot struct {
+	// Snapshot is "base" or the snapshot's date; Label its label.
+	Snapshot  string            `json:"snapshot"`
+	Label     string            `json:"label,omitempty"`
+	Proposals []ProposalSupport `json:"proposals"`
+}
+
+// ProposalSupport is who accepts one proposal at one snapshot.
+type ProposalSupport struct {
+	ID       string   `json:"id"`
+	Accepted bool     `json:"accepted"`
+	Accepts  []string `json:"accepts"`
+	Rejects  []string `json:"rejects"`
+}

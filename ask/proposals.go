@@ -1,0 +1,147 @@
+package ask
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+
+	"parley/answer"
+	"parley/deal"
+	"parley/scenario"
+)
+
+// DealProposals judges every proposal on the table at the case's snapshot
+// and variant: each actor's verdict and why (a red line crossed, or its
+// utility against its alternative), the issues each leaves open, and its
+// distance from each model's forecast; with AllSnapshots, who accepted
+// each proposal at the base and at every snapshot.
+func DealProposals(ctx context.Context, c *Case, req answer.DealProposalsRequest) (*answer.DealProposals, error) {
+	req.Target = c.target()
+	batna := req.Batna
+	din, o, noDeal, warn, err := c.dealSetup(ctx, &req.DealRequest)
+	if err != nil {
+		return nil, err
+	}
+	forecasts, models, fwarn, err := c.dealForecasts(ctx, req.Target, req.Models)
+	if err != nil {
+		return nil, err
+	}
+	req.Models = models
+	warn = append(warn, fwarn...)
+	alts, err := deal.Alternatives(din, o)
+	if err != nil {
+		return nil, err
+	}
+	out := &answer.DealProposals{Scenario: c.Header, Request: req, NoDeal: noDeal, Alternatives: alts, Proposals: []answer.ProposalVerdicts{}, Warnings: warn}
+	for _, pr := range c.Resolved.Proposals {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		pv, err := c.judgeProposal(din, pr, forecasts, o)
+		if err != nil {
+			return nil, fmt.Errorf("proposal %s: %w", pr.ID, err)
+		}
+		out.Proposals = append(out.Proposals, *pv)
+	}
+	if len(out.Proposals) == 0 {
+		out.Warnings = append(out.Warnings, fmt.Sprintf("no proposal is on the table as of %s (the scenario's proposals: section, with their dates)", c.Resolved.Metadata.AsOf))
+	}
+	if !req.AllSnapshots {
+		return out, nil
+	}
+	dates := append([]string{scenario.Base}, c.Input.Scenario.SnapshotDates()...)
+	labels := map[string]string{}
+	for _, sn := range c.Input.Scenario.Snapshots {
+		labels[sn.Date] = sn.Label
+	}
+	for _, d := range dates {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		cd, err := c.Input.Case(answer.Target{Snapshot: d, Variant: req.Variant})
+		if err != nil {
+			return nil, err
+		}
+		dr := req.DealRequest
+		dr.Batna = batna
+		din, o, _, _, err := cd.dealSetup(ctx, &dr)
+		if err != nil {
+			return nil, fmt.Errorf("snapshot %s: %w", d, err)
+		}
+		ps := answer.ProposalSnapshot{Snapshot: d, Label: labels[d], Proposals: []answer.ProposalSupport{}}
+		for _, pr := range cd.Resolved.Proposals {
+			pv, err := cd.judgeProposal(din, pr, nil, o)
+			if err != nil {
+				return nil, fmt.Errorf("snapshot %s: proposal %s: %w", d, pr.ID, err)
+			}
+			ps.Proposals = append(ps.Proposals, answer.ProposalSupport{ID: pv.ID, Accepted: pv.Accepted, Accepts: pv.Accepts, Rejects: pv.Rejects})
+		}
+		out.Timeline = append(out.Timeline, ps)
+	}
+	return out, nil
+}
+
+// judgeProposal evaluates one proposal and says why each actor decides
+// as it does.
+func (c *Case) judgeProposal(din *deal.Input, pr scenario.Proposal, forecasts []deal.Forecast, o deal.Options) (*answer.ProposalVerdicts, error) {
+	pe, err := deal.EvaluateProposal(din, pr.Package, forecasts, o)
+	if err != nil {
+		return nil, err
+	}
+	pv := &answer.ProposalVerdicts{ID: pr.ID, Name: pr.Name, Description: pr.Description, Date: pr.Date, Withdrawn: pr.Withdrawn,
+		Open: pe.Open, Evidence: pr.Evidence, Assumed: pr.Assumed, Accepted: pe.Accepted, Accepts: []string{}, Rejects: []string{},
+		Package: []answer.ProposalValue{}, Actors: []answer.ProposalVerdict{}, Forecasts: pe.Forecasts}
+	for _, id := range pr.Proposers {
+		pv.Proposers = append(pv.Proposers, c.actorID(id))
+	}
+	for _, id := range pe.Decided {
+		k := c.Header.IssueIndex(id)
+		x := pr.Package[id]
+		pv.Package = append(pv.Package, answer.ProposalValue{Issue: id, Value: x, Option: optionLabel(c.Header.Nearest(k, x))})
+	}
+	for _, vd := range pe.Actors {
+		if vd.Accepts {
+			pv.Accepts = append(pv.Accepts, vd.Actor)
+		} else {
+			pv.Rejects = append(pv.Rejects, vd.Actor)
+		}
+		pv.Actors = append(pv.Actors, answer.ProposalVerdict{DealVerdict: vd, Why: c.why(vd)})
+	}
+	sort.Strings(pv.Accepts)
+	sort.Strings(pv.Rejects)
+	return pv, nil
+}
+
+// why says in words why an actor accepts or rejects a package.
+func (c *Case) why(vd deal.Verdict) string {
+	var s string
+	switch {
+	case len(vd.Crossed) > 0:
+		s = "rejects: crosses its red line"
+		for j, x := range vd.Crossed {
+			if j > 0 {
+				s += ";"
+			}
+			k := c.Header.IssueIndex(x.Issue)
+			s += fmt.Sprintf(" on %s (%s): %v is “%s”", x.Issue, x.RedLine, x.Value, optionLabel(c.Header.Nearest(k, x.Value)))
+		}
+	case vd.Accepts:
+		s = fmt.Sprintf("accepts: worth %.3f to it, %.3f above its alternative %.3f (%s)", vd.Utility, vd.Gain, vd.Alternative, vd.AlternativeFrom)
+	default:
+		s = fmt.Sprintf("rejects: worth %.3f to it, %.3f below its alternative %.3f (%s)", vd.Utility, -vd.Gain, vd.Alternative, vd.AlternativeFrom)
+	}
+	if !vd.Required {
+		s += " (not required)"
+	}
+	return s
+}
+
+// optionLabel joins the labels of the nearest options (several on a tie).
+func optionLabel(as []answer.Anchor) string {
+	var out []string
+	for _, a := range as {
+		out = append(out, a.Label)
+	}
+	return strings.Join(out, " / ")
+}

@@ -1,0 +1,174 @@
+package cli
+
+import (
+	"context"
+	"encoding/csv"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/jedib0t/go-pretty/v6/table"
+	"github.com/jedib0t/go-pretty/v6/text"
+	"github.com/spf13/cobra"
+
+	"parley/answer"
+	"parley/ask"
+	"parley/errs"
+)
+
+func newDealProposalsCmd() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "proposals [FILE]",
+		Short: "Every proposal on the table: who accepts it, who rejects it and why",
+		Long: `Judge every proposal on the table at the snapshot (the scenario's
+proposals: section): for each actor, accept or reject and why (a red line
+the proposal crosses, or its utility against its alternative); the issues
+the proposal leaves open (judged at their no-deal value, their red lines
+not checked); and its distance from each model's forecast on the issues
+it decides. --all-snapshots adds who accepted each proposal at the base
+and at every snapshot.`,
+		Args: usageArgs(cobra.MaximumNArgs(1)),
+		RunE: runDealProposals,
+	}
+	def := answer.NewDealProposalsRequest()
+	addDealFlags(cmd, def.DealRequest)
+	f := cmd.Flags()
+	f.Lookup("format").Usage = "output format: table, json or csv"
+	f.Bool("all-snapshots", def.AllSnapshots, "also show who accepted each proposal at the base and at every snapshot")
+	f.StringP("model", "m", "", "models whose forecasts each proposal is compared with (default: every default model; \"none\" for none)")
+	return cmd
+}
+
+func runDealProposals(cmd *cobra.Command, args []string) error {
+	f := cmd.Flags()
+	format, _ := f.GetString("format")
+	if format != "table" && format != "json" && format != "csv" {
+		return errs.New(errs.Argument, "unknown format %q; valid: table, json, csv", format)
+	}
+	req := answer.NewDealProposalsRequest()
+	var err error
+	f.Set("format", "table") // dealRequest checks table or json; csv is ours
+	if req.DealRequest, _, err = dealRequest(cmd, req.DealRequest); err != nil {
+		return err
+	}
+	f.Set("format", format)
+	req.AllSnapshots, _ = f.GetBool("all-snapshots")
+	if list, _ := f.GetString("model"); strings.TrimSpace(list) != "" {
+		req.Models = strings.Split(list, ",")
+	}
+	print := printProposals
+	if format == "csv" {
+		print = proposalsCSV
+		format = "table"
+	}
+	return respond(cmd, args, format, func(ctx context.Context, c *ask.Case) (*answer.DealProposals, error) {
+		return ask.DealProposals(ctx, c, req)
+	}, print)
+}
+
+func printProposals(w io.Writer, a *answer.DealProposals) {
+	sc := &a.Scenario
+	fmt.Fprintln(w, heading(sc))
+	printAlternatives(w, a.NoDeal, a.Alternatives)
+	t := dealTable(w)
+	t.AppendHeader(table.Row{"Proposal", "Date", "Package", "Open", "Accept", "Reject", "Verdict"})
+	t.SetColumnConfigs([]table.ColumnConfig{{Number: 1, WidthMax: 28, WidthMaxEnforcer: text.WrapSoft}, {Number: 3, WidthMax: 44, WidthMaxEnforcer: text.WrapSoft},
+		{Number: 4, WidthMax: 20, WidthMaxEnforcer: text.WrapSoft}, {Number: 5, WidthMax: 24, WidthMaxEnforcer: text.WrapSoft}, {Number: 6, WidthMax: 24, WidthMaxEnforcer: text.WrapSoft}})
+	for _, p := range a.Proposals {
+		t.AppendRow(table.Row{p.Name, p.Date, proposalPackage(p), strings.Join(p.Open, ", "), strings.Join(p.Accepts, ", "), strings.Join(p.Rejects, ", "), verdictWord(p.Accepted)})
+	}
+	t.Render()
+	for _, p := range a.Proposals {
+		var why []string
+		for _, v := range p.Actors {
+			if !v.Accepts {
+				why = append(why, fmt.Sprintf("  %s %s", sc.ActorName(v.Actor), v.Why))
+			}
+		}
+		if len(why) > 0 {
+			fmt.Fprintf(w, "%s (%s):\n%s\n", p.Name, p.ID, strings.Join(why, "\n"))
+		}
+		if len(p.Evidence) > 0 {
+			fmt.Fprintf(w, "  source %s: “%s”\n", p.Evidence[0].Source, p.Evidence[0].Quote)
+		}
+	}
+	if len(a.Timeline) > 0 {
+		printTimeline(w, a)
+	}
+	for _, x := range a.Warnings {
+		fmt.Fprintf(w, "warning: %s\n", x)
+	}
+}
+
+func verdictWord(ok bool) string {
+	if ok {
+		return "accepted"
+	}
+	return "blocked"
+}
+
+// proposalPackage writes a proposal's package as "issue value (option)".
+func proposalPackage(p answer.ProposalVerdicts) string {
+	var parts []string
+	for _, v := range p.Package {
+		s := v.Issue + " " + num(v.Value)
+		if v.Option != "" {
+			s += " (" + v.Option + ")"
+		}
+		parts = append(parts, s)
+	}
+	return strings.Join(parts, "; ")
+}
+
+// printTimeline shows how many required actors accepted each proposal at
+// each snapshot.
+func printTimeline(w io.Writer, a *answer.DealProposals) {
+	fmt.Fprintln(w, "Support over time (actors accepting; “–” not on the table):")
+	t := dealTable(w)
+	hdr := table.Row{"Proposal"}
+	for _, s := range a.Timeline {
+		hdr = append(hdr, s.Snapshot)
+	}
+	t.AppendHeader(hdr)
+	var ids []string
+	names := map[string]string{}
+	for _, s := range a.Timeline {
+		for _, p := range s.Proposals {
+			if _, ok := names[p.ID]; !ok {
+				ids = append(ids, p.ID)
+				names[p.ID] = p.ID
+			}
+		}
+	}
+	for _, id := range ids {
+		row := table.Row{id}
+		for _, s := range a.Timeline {
+			cell := "–"
+			for _, p := range s.Proposals {
+				if p.ID == id {
+					cell = fmt.Sprintf("%d/%d", len(p.Accepts), len(p.Accepts)+len(p.Rejects))
+					if p.Accepted {
+						cell += " ✓"
+					}
+				}
+			}
+			row = append(row, cell)
+		}
+		t.AppendRow(row)
+	}
+	t.Render()
+}
+
+// proposalsCSV writes one row per proposal and actor.
+func proposalsCSV(w io.Writer, a *answer.DealProposals) {
+	cw := csv.NewWriter(w)
+	cw.Write([]string{"proposal", "name", "date", "package", "open", "actor", "required", "utility", "alternative", "alternative_from", "gain", "accepts", "why"})
+	for _, p := range a.Proposals {
+		for _, v := range p.Actors {
+			cw.Write([]string{p.ID, p.Name, p.Date, proposalPackage(p), strings.Join(p.Open, " "), v.Actor, strconv.FormatBool(v.Required),
+				ff(v.Utility), ff(v.Alternative), v.AlternativeFrom, ff(v.Gain), strconv.FormatBool(v.Accepts), v.Why})
+		}
+	}
+	cw.Flush()
+}

@@ -1,0 +1,118 @@
+package deal
+
+import (
+	"math"
+	"sort"
+
+	"parley/errs"
+)
+
+// ProposalEvaluation is what each actor makes of a proposal: a package
+// that decides some issues and leaves the others open.
+type ProposalEvaluation struct {
+	*Evaluation
+	// Decided and Open list the issues the proposal decides and those it
+	// leaves open, in problem order.
+	Decided []string `json:"decided"`
+	Open    []string `json:"open,omitempty"`
+}
+
+// EvaluateProposal judges a proposal (issue id → value). The issues it
+// leaves open are judged at their value without a deal — Input.NoDeal, or
+// each issue's reference point where no no-deal package is given — so
+// they count the same in each actor's utility and its alternative, and
+// their red lines are not checked: the proposal does not decide them.
+// The forecast distances cover the decided issues only (ByIssue in the
+// order of Decided).
+func EvaluateProposal(in *Input, named map[string]float64, forecasts []Forecast, o Options) (*ProposalEvaluation, error) {
+	if err := in.Check(); err != nil {
+		return nil, err
+	}
+	p := in.Problem
+	rest := in.NoDeal
+	restName := "the no-deal package"
+	if rest == nil {
+		rest, restName = References(p), "the issues' reference points"
+	}
+	decided := map[int]bool{}
+	for id := range named {
+		k := issueIndex(p, id)
+		if k < 0 {
+			return nil, errs.New(errs.Argument, "proposal: unknown issue %q; valid: %v", id, issueIDs(p))
+		}
+		decided[k] = true
+	}
+	if len(decided) == 0 {
+		return nil, errs.New(errs.Argument, "the proposal decides no issue; valid: a value for at least one of %v", issueIDs(p))
+	}
+	v, err := Complete(p, named, rest, restName+" (an open issue has none: set batna to reference where every issue has one, or to model:NAME)")
+	if err != nil {
+		return nil, err
+	}
+	ev, err := Evaluate(in, v, nil, o)
+	if err != nil {
+		return nil, err
+	}
+	pe := &ProposalEvaluation{Evaluation: ev}
+	for k, is := range p.Issues {
+		if decided[k] {
+			pe.Decided = append(pe.Decided, is.ID)
+		} else {
+			pe.Open = append(pe.Open, is.ID)
+		}
+	}
+	// Red lines bind only on the decided issues.
+	ev.Accepted, ev.Blockers = true, nil
+	for j := range ev.Actors {
+		vd := &ev.Actors[j]
+		var kept []Crossing
+		for _, c := range vd.Crossed {
+			if decided[issueIndex(p, c.Issue)] {
+				kept = append(kept, c)
+			}
+		}
+		vd.Crossed = kept
+		vd.Accepts = vd.Gain >= -acceptTol && len(kept) == 0
+		if vd.Required && !vd.Accepts {
+			ev.Accepted = false
+			ev.Blockers = append(ev.Blockers, vd.Actor)
+		}
+	}
+	ks := make([]int, 0, len(decided))
+	for k := range decided {
+		ks = append(ks, k)
+	}
+	sort.Ints(ks)
+	for _, f := range forecasts {
+		if err := checkPackage(p, f.Values, "forecast "+f.Name); err != nil {
+			return nil, err
+		}
+		fd := ForecastDistance{Model: f.Name}
+		for k, is := range p.Issues {
+			if !decided[k] {
+				continue
+			}
+			d := v[k] - f.Values[k]
+			fd.ByIssue = append(fd.ByIssue, d)
+			pct := 100 * math.Abs(d) / (is.Max - is.Min)
+			fd.Mean += pct / float64(len(ks))
+			fd.Max = math.Max(fd.Max, pct)
+		}
+		ev.Forecasts = append(ev.Forecasts, fd)
+	}
+	return pe, nil
+}
+
+// Alternatives returns every actor's alternative to agreement d_i
+// (equation 3) and where it came from.
+func Alternatives(in *Input, o Options) ([]Alternative, error) {
+	sp, err := newSpace(in, o.rho())
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Alternative, len(in.Problem.Actors))
+	for i, a := range in.Problem.Actors {
+		out[i] = Alternative{Actor: a.ID, Value: sp.alt[i], From: sp.altFrom[i]}
+	}
+	return out, nil
+}
