@@ -1,6 +1,7 @@
 package deal
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"math"
@@ -119,6 +120,8 @@ const zoneTol = 1e-9
 
 // searcher carries one Search.
 type searcher struct {
+	// ctx stops a search between solves (nil: never).
+	ctx   context.Context
 	in    *Input
 	sp    *space
 	o     Options
@@ -128,6 +131,9 @@ type searcher struct {
 	// short is the balanced package of an empty zone, for the summary.
 	short *Package
 }
+
+// stopped reports whether the search's context is done.
+func (s *searcher) stopped() bool { return s.ctx != nil && s.ctx.Err() != nil }
 
 func (s *searcher) note(format string, args ...any) {
 	s.res.Notes = append(s.res.Notes, fmt.Sprintf(format, args...))
@@ -153,6 +159,12 @@ func (s *searcher) gap(g float64) {
 // problem it solves is convex and solved with a certificate of
 // optimality).
 func Search(in *Input, o Options) (*Result, error) {
+	return SearchContext(context.Background(), in, o)
+}
+
+// SearchContext is Search stopping when ctx is cancelled: between solves,
+// and within the frontier and the sample; it then returns ctx's error.
+func SearchContext(ctx context.Context, in *Input, o Options) (*Result, error) {
 	rho := o.rho()
 	if rho < 1 {
 		return nil, errs.New(errs.Argument, "search needs ρ ≥ 1 (got %v): below 1 the utilities are not concave and the search could not certify its answer; valid: a number ≥ 1 (evaluate accepts any ρ > 0)", rho)
@@ -170,7 +182,7 @@ func Search(in *Input, o Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &searcher{in: in, sp: sp, o: o, req: req, fixed: map[int]float64{}}
+	s := &searcher{ctx: ctx, in: in, sp: sp, o: o, req: req, fixed: map[int]float64{}}
 	s.res = &Result{Issues: issueIDs(p), Actors: actorIDs(p), Rho: rho}
 	for _, i := range req {
 		s.res.Required = append(s.res.Required, p.Actors[i].ID)
@@ -192,8 +204,14 @@ func Search(in *Input, o Options) (*Result, error) {
 		s.note("%s", conflict)
 		s.res.Margin, s.res.MarginBound = math.Inf(-1), math.Inf(-1)
 	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	if !s.res.Open {
 		s.res.Concession = s.concede()
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
 	}
 	s.summarise(conflict)
 	return s.res, nil
@@ -342,6 +360,9 @@ func (s *searcher) zone(fr *frame) {
 	}
 	yc := s.center(fr, b, raw, margin)
 	yN := s.nash(fr, b, yc)
+	if s.stopped() {
+		return
+	}
 	s.ranges(fr, b, yc)
 	s.frontier(fr, b, yc)
 	s.sample(fr, b, yN)
@@ -521,6 +542,9 @@ func (s *searcher) frontier(fr *frame, b *built, yN []float64) {
 		}
 	}
 	for _, d := range dirs {
+		if s.stopped() {
+			break
+		}
 		for i := range b.actors {
 			b.actors[i].phi = d.lam[i]
 		}
@@ -572,7 +596,7 @@ func (s *searcher) sample(fr *frame, b *built, y0 []float64) {
 		}
 		return z
 	}
-	for len(s.res.Sample) < n {
+	for len(s.res.Sample) < n && !s.stopped() {
 		for step := 0; step < 10; step++ {
 			d := make([]float64, nf)
 			norm := 0.0

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"math"
-	"math/rand/v2"
 	"runtime"
 	"sort"
 	"sync"
@@ -176,18 +175,7 @@ func Run(ctx context.Context, m model.Model, p *model.Problem, o Options) (*Resu
 // draw runs draw d: q is reset to p, every input is sampled from the
 // stream PCG(seed, d) in Inputs order, and m is run on q.
 func draw(ctx context.Context, m model.Model, p, q *model.Problem, inputs []Input, d uint64, o Options) ([]float64, []float64, error) {
-	reset(q, p)
-	rng := rand.New(rand.NewPCG(o.Seed, d))
-	x := make([]float64, len(inputs))
-	for j, in := range inputs {
-		u := rng.Float64()
-		if o.Uniform {
-			x[j] = in.Lo + u*(in.Hi-in.Lo)
-		} else {
-			x[j] = triangular(u, in.Lo, in.Mode, in.Hi)
-		}
-		set(q, in, x[j])
-	}
+	x := Sample(q, p, inputs, o.Seed, d, o.Uniform)
 	f, err := forecasts(ctx, m, q, o.Model)
 	if err != nil {
 		return nil, nil, err

@@ -1,0 +1,314 @@
+package deal
+
+import (
+	"context"
+	"runtime"
+	"strconv"
+	"sync"
+	"sync/atomic"
+
+	"parley/errs"
+	"parley/sweep"
+)
+
+// Robustness: how a deal fares over the uncertainty the scenario states.
+// Each draw d sets every ranged capability, position and salience by
+// package sweep's sampler (stream PCG(seed, d), triangular or uniform),
+// and recomputes each actor's utility and alternative (equations 1 and
+// 3; red lines and reservations are stated without ranges and stay). Over
+// N draws it estimates
+//
+//	P(i accepts p) = #{d : U_i^d(p) ≥ d_i^d and p crosses none of i's red lines} / N
+//	P(zone)        = #{d : the zone of draw d is not empty (margin (5) ≥ 0)} / N
+//
+// and, for a search, the package that maximises P(every required actor
+// accepts) among the candidates: the Nash and balanced packages at the
+// stated values and the balanced package of each draw whose zone is open
+// (the first MaxCandidates, in draw order; ties go to the first). Each
+// estimate has standard error √(P(1 − P)/N). Draws are computed in
+// parallel but stored by index, so the result is the same for any number
+// of workers, and a run of N draws is the first N of a longer one.
+
+// MaxCandidates bounds the packages a robust search scores against every
+// draw (work N × MaxCandidates evaluations).
+const MaxCandidates = 200
+
+// RobustOptions set a robust analysis.
+type RobustOptions struct {
+	// Draws is the number of draws (must be > 0).
+	Draws int
+	// Seed selects the draws' random streams.
+	Seed uint64
+	// Uniform draws each range uniformly instead of triangularly.
+	Uniform bool
+	// Workers is the number of goroutines (0: GOMAXPROCS); it never
+	// changes the result.
+	Workers int
+}
+
+// Robust is a robust analysis's result.
+type Robust struct {
+	Draws        int    `json:"draws"`
+	Seed         uint64 `json:"seed"`
+	Distribution string `json:"distribution"`
+	// Inputs is how many ranged inputs were drawn (0: nothing varies).
+	Inputs int `json:"inputs"`
+	// Actors gives P(actor accepts) for the package evaluated (evaluate)
+	// or for Best (search).
+	Actors []RobustActor `json:"actors,omitempty"`
+	// Accepted is P(every required actor accepts) of the same package.
+	Accepted float64 `json:"p_accepted"`
+	// Zone is P(a zone of agreement exists) (search only).
+	Zone *float64 `json:"p_zone,omitempty"`
+	// Best is the candidate package with the highest P(every required
+	// actor accepts) (search only; nil when no candidate exists: no draw
+	// and no stated value opened the zone).
+	Best *Package `json:"best,omitempty"`
+	// Candidates is how many packages were scored.
+	Candidates int `json:"candidates,omitempty"`
+}
+
+// RobustActor is one actor's acceptance probability.
+type RobustActor struct {
+	Actor    string  `json:"actor"`
+	Required bool    `json:"required"`
+	Accepts  float64 `json:"p_accepts"`
+}
+
+// drawn is one draw's normalised view.
+type drawn struct {
+	sp    *space
+	open  bool
+	cand  []float64 // the draw's balanced package (issue units), when open
+	valid bool
+}
+
+// draws computes the space (and, with zone, the zone's balanced package)
+// of every draw, in parallel, stored by index.
+func draws(ctx context.Context, in *Input, o Options, ro RobustOptions, zone bool) ([]drawn, int, error) {
+	if ro.Draws <= 0 {
+		return nil, 0, errs.New(errs.Argument, "robust analysis: %d draws; valid: a number > 0", ro.Draws)
+	}
+	if _, err := newSpace(in, o.rho()); err != nil {
+		return nil, 0, err
+	}
+	p := in.Problem
+	inputs := sweep.Inputs(p)
+	workers := ro.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	out := make([]drawn, ro.Draws)
+	var next atomic.Int64
+	var firstErr error
+	var once sync.Once
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				d := int(next.Add(1) - 1)
+				if d >= ro.Draws || ctx.Err() != nil {
+					return
+				}
+				q := p.Clone()
+				sweep.Sample(q, p, inputs, ro.Seed, uint64(d), ro.Uniform)
+				din := *in
+				din.Problem = q
+				sp, err := newSpace(&din, o.rho())
+				if err == nil && zone {
+					out[d].open, out[d].cand, err = quickZone(&din, sp, o)
+				}
+				if err != nil {
+					once.Do(func() { firstErr = err })
+					return
+				}
+				out[d].sp, out[d].valid = sp, true
+			}
+		}()
+	}
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, 0, err
+	}
+	if firstErr != nil {
+		return nil, 0, firstErr
+	}
+	return out, len(inputs), nil
+}
+
+// quickZone solves only the margin (5) of one draw: whether its zone is
+// open and, if so, its balanced package.
+func quickZone(in *Input, sp *space, o Options) (bool, []float64, error) {
+	req, err := o.required(in.Problem)
+	if err != nil {
+		return false, nil, err
+	}
+	fixU, err := o.fixed(in.Problem)
+	if err != nil {
+		return false, nil, err
+	}
+	s := &searcher{in: in, sp: sp, o: o, req: req, fixed: map[int]float64{}, res: &Result{}}
+	for k, x := range fixU {
+		s.fixed[k] = sp.norm(k, x)
+	}
+	fr, conflict := s.redLineFrame()
+	if conflict != "" {
+		return false, nil, nil
+	}
+	_, y, _, margin, _ := s.maximin(fr)
+	if margin < -zoneTol {
+		return false, nil, nil
+	}
+	return true, sp.denormAll(fr.full(y)), nil
+}
+
+// accepts reports whether actor i accepts the package v (issue units) in
+// the draw's space.
+func (sp *space) accepts(i int, v []float64) bool {
+	if len(crossings(sp.p, sp.in.redLines(i), v)) > 0 {
+		return false
+	}
+	return sp.utility(i, sp.normAll(v))-sp.alt[i] >= -acceptTol
+}
+
+// score returns P(each actor accepts v) and P(every required actor
+// accepts v) over the draws.
+func score(ds []drawn, req map[int]bool, n int, v []float64) ([]float64, float64) {
+	per := make([]float64, n)
+	all := 0
+	for _, d := range ds {
+		ok := true
+		for i := 0; i < n; i++ {
+			if d.sp.accepts(i, v) {
+				per[i]++
+			} else if req[i] {
+				ok = false
+			}
+		}
+		if ok {
+			all++
+		}
+	}
+	N := float64(len(ds))
+	for i := range per {
+		per[i] /= N
+	}
+	return per, float64(all) / N
+}
+
+func (r *Robust) setActors(in *Input, req map[int]bool, per []float64) {
+	for i, a := range in.Problem.Actors {
+		r.Actors = append(r.Actors, RobustActor{Actor: a.ID, Required: req[i], Accepts: per[i]})
+	}
+}
+
+func newRobust(ro RobustOptions, ds []drawn, inputs int) *Robust {
+	r := &Robust{Draws: len(ds), Seed: ro.Seed, Distribution: "triangular", Inputs: inputs}
+	if ro.Uniform {
+		r.Distribution = "uniform"
+	}
+	return r
+}
+
+func requiredSet(in *Input, o Options) (map[int]bool, error) {
+	idx, err := o.required(in.Problem)
+	if err != nil {
+		return nil, err
+	}
+	m := map[int]bool{}
+	for _, i := range idx {
+		m[i] = true
+	}
+	return m, nil
+}
+
+// RobustEvaluate estimates, over ro.Draws draws of the stated ranges, the
+// probability that each actor accepts the package v (issue units) and
+// that every required actor does.
+func RobustEvaluate(ctx context.Context, in *Input, v []float64, o Options, ro RobustOptions) (*Robust, error) {
+	if err := checkPackage(in.Problem, v, "the package"); err != nil {
+		return nil, err
+	}
+	req, err := requiredSet(in, o)
+	if err != nil {
+		return nil, err
+	}
+	ds, inputs, err := draws(ctx, in, o, ro, false)
+	if err != nil {
+		return nil, err
+	}
+	r := newRobust(ro, ds, inputs)
+	per, all := score(ds, req, len(in.Problem.Actors), v)
+	r.setActors(in, req, per)
+	r.Accepted = all
+	return r, nil
+}
+
+// RobustSearch estimates P(a zone exists) over ro.Draws draws and finds
+// the candidate package that maximises P(every required actor accepts);
+// stated is the search at the stated values (its Nash and balanced
+// packages are the first candidates; nil for none).
+func RobustSearch(ctx context.Context, in *Input, stated *Result, o Options, ro RobustOptions) (*Robust, error) {
+	req, err := requiredSet(in, o)
+	if err != nil {
+		return nil, err
+	}
+	ds, inputs, err := draws(ctx, in, o, ro, true)
+	if err != nil {
+		return nil, err
+	}
+	r := newRobust(ro, ds, inputs)
+	open := 0
+	var cands []Package
+	if stated != nil {
+		for _, pk := range []*Package{stated.Nash, stated.Balanced} {
+			if pk != nil {
+				cands = append(cands, *pk)
+			}
+		}
+	}
+	for d, dr := range ds {
+		if !dr.open {
+			continue
+		}
+		open++
+		if len(cands) < MaxCandidates {
+			cands = append(cands, Package{Label: "balanced package of draw " + strconv.Itoa(d+1), Values: dr.cand})
+		}
+	}
+	pz := float64(open) / float64(len(ds))
+	r.Zone = &pz
+	r.Candidates = len(cands)
+	best, bestP := -1, -1.0
+	var bestPer []float64
+	for c := range cands {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		per, all := score(ds, req, len(in.Problem.Actors), cands[c].Values)
+		if all > bestP {
+			best, bestP, bestPer = c, all, per
+		}
+	}
+	if best >= 0 {
+		pk := cands[best]
+		sp, err := newSpace(in, o.rho())
+		if err != nil {
+			return nil, err
+		}
+		q := sp.normAll(pk.Values)
+		pk.Utilities, pk.Gains = nil, nil
+		for i := range in.Problem.Actors {
+			u := sp.utility(i, q)
+			pk.Utilities = append(pk.Utilities, u)
+			pk.Gains = append(pk.Gains, u-sp.alt[i])
+		}
+		pk.Options = Nearest(in.Problem, pk.Values)
+		r.Best = &pk
+		r.Accepted = bestP
+		r.setActors(in, req, bestPer)
+	}
+	return r, nil
+}

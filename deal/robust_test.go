@@ -1,0 +1,121 @@
+package deal
+
+import (
+	"context"
+	"errors"
+	"math"
+	"reflect"
+	"testing"
+
+	"parley/scenario"
+	"parley/sweep"
+)
+
+// robustCase: one issue 0–100 with reference 50 (the no-deal package).
+// A (at 20) keeps p ≤ 45; B's position is uniform on [40, 80] (stated 60).
+// With ρ = 1, A accepts p iff p ≤ 45 and |p − 20| ≤ 30: p ∈ [0, 45]. B
+// accepts p iff |p − x_B| ≤ |50 − x_B|: for x_B < 50, p ∈ [2x_B − 50, 50];
+// for x_B ≥ 50, p ≥ 50. So the zone is open iff 2x_B − 50 ≤ 45, i.e.
+// x_B ≤ 47.5: P(zone) = (47.5 − 40)/40 = 0.1875. P(both accept p) =
+// P(x_B ≤ (p + 50)/2) grows with p up to the red line: the best package
+// is 45, accepted with probability 0.1875 too.
+func robustCase(t *testing.T) *Input {
+	p := problem([]float64{1, 1}, [][]float64{{20}, {60}}, [][]float64{{1}, {1}})
+	p.Issues[0].Reference, p.Issues[0].HasReference = 50, true
+	p.Stances[1][0].PosLo, p.Stances[1][0].PosHi = 40, 80
+	return &Input{Problem: p, NoDeal: References(p), NoDealFrom: "reference",
+		RedLines: []map[int]scenario.RedLine{{0: redLine(t, "<= 45")}, nil}}
+}
+
+// drawnShare counts, from the sampler's own draws, the share with
+// x_B ≤ 47.5: the exact value the robust analysis must report.
+func drawnShare(in *Input, n int, seed uint64) float64 {
+	q := in.Problem.Clone()
+	inputs := sweep.Inputs(in.Problem)
+	k := 0
+	for d := 0; d < n; d++ {
+		sweep.Sample(q, in.Problem, inputs, seed, uint64(d), true)
+		if q.Stances[1][0].Position <= 47.5 {
+			k++
+		}
+	}
+	return float64(k) / float64(n)
+}
+
+func TestRobustSearchUniform(t *testing.T) {
+	const n = 2000
+	in := robustCase(t)
+	want := drawnShare(in, n, 7)
+	// The hand value 0.1875, to within 3.5 standard errors √(0.19·0.81/2000).
+	if math.Abs(want-0.1875) > 0.031 {
+		t.Fatalf("sampler share %v is far from 0.1875", want)
+	}
+	var first *Robust
+	for _, workers := range []int{1, 3} {
+		stated, err := Search(in, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := RobustSearch(context.Background(), in, stated, Options{}, RobustOptions{Draws: n, Seed: 7, Uniform: true, Workers: workers})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.Zone == nil || *r.Zone != want {
+			t.Fatalf("workers %d: P(zone) %v, want %v", workers, r.Zone, want)
+		}
+		if r.Best == nil || !near(r.Best.Values[0], 45, 1e-6) || r.Accepted != want {
+			t.Fatalf("workers %d: best %+v with P %v, want 45 with P %v", workers, r.Best, r.Accepted, want)
+		}
+		if r.Actors[0].Accepts != 1 || r.Actors[1].Accepts != want {
+			t.Errorf("workers %d: actors %+v, want A 1 and B %v", workers, r.Actors, want)
+		}
+		if first == nil {
+			first = r
+		} else if !reflect.DeepEqual(first, r) {
+			t.Errorf("workers %d gave %+v, 1 worker %+v", workers, r, first)
+		}
+	}
+	// Another seed, other draws.
+	r, err := RobustSearch(context.Background(), in, nil, Options{}, RobustOptions{Draws: n, Seed: 8, Uniform: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := drawnShare(in, n, 8); *r.Zone != got {
+		t.Errorf("seed 8: P(zone) %v, want %v", *r.Zone, got)
+	}
+}
+
+func TestRobustEvaluateUniform(t *testing.T) {
+	in := robustCase(t)
+	want := drawnShare(in, 1000, 3)
+	r, err := RobustEvaluate(context.Background(), in, []float64{45}, Options{}, RobustOptions{Draws: 1000, Seed: 3, Uniform: true, Workers: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Accepted != want || r.Actors[0].Accepts != 1 || r.Actors[1].Accepts != want || r.Inputs != 1 || r.Distribution != "uniform" {
+		t.Errorf("robust evaluate %+v, want P(all) = P(B) = %v, P(A) = 1", r, want)
+	}
+	// 46 crosses A's red line in every draw.
+	r, err = RobustEvaluate(context.Background(), in, []float64{46}, Options{}, RobustOptions{Draws: 100, Seed: 3, Uniform: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Accepted != 0 || r.Actors[0].Accepts != 0 {
+		t.Errorf("at 46: %+v, want A never accepts", r)
+	}
+}
+
+func TestRobustAndSearchCancelled(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	in := robustCase(t)
+	if _, err := RobustSearch(ctx, in, nil, Options{}, RobustOptions{Draws: 10}); !errors.Is(err, context.Canceled) {
+		t.Errorf("robust search: %v, want context.Canceled", err)
+	}
+	if _, err := SearchContext(ctx, logroll(1, 1), Options{}); !errors.Is(err, context.Canceled) {
+		t.Errorf("search: %v, want context.Canceled", err)
+	}
+	if _, err := RobustEvaluate(context.Background(), in, []float64{45}, Options{}, RobustOptions{}); err == nil {
+		t.Error("0 draws accepted")
+	}
+}
