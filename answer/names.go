@@ -18,6 +18,7 @@ var TypeNames = map[reflect.Type]string{
 	reflect.TypeFor[DealPackage]():      "DealPackage",
 	reflect.TypeFor[DealPlan]():         "DealPlan",
 	reflect.TypeFor[DealAlternative]():  "DealAlternative",
+	reflect.TypeFor[DealRobustness]():   "DealRobustness",
 	reflect.TypeFor[Param]():            "Param",
 }
 

@@ -114,7 +114,30 @@ type DealEvaluateRequest struct {
 	// Models are the models whose forecasts the package is compared with
 	// (empty: the default set; ["none"]: none).
 	Models []string `json:"models"`
+	// Robust asks how often each actor accepts the package over draws of
+	// the stated ranges; Seed seeds the draws.
+	Robust DealRobust `json:"robust"`
+	Seed   uint64     `json:"seed"`
 }
+
+// DealRobust asks how a deal fares over the uncertainty the scenario
+// states (its capability, position and salience ranges), drawn as a sweep
+// draws them.
+type DealRobust struct {
+	// On turns the analysis on.
+	On bool `json:"on"`
+	// Draws is the number of draws (0: DefaultRobustDraws; at most
+	// MaxDraws).
+	Draws int `json:"draws,omitempty"`
+	// Uniform draws each range uniformly instead of triangularly.
+	Uniform bool `json:"uniform,omitempty"`
+	// Workers is the number of goroutines (0: every core). It never
+	// changes the answer, so it is not part of the schema.
+	Workers int `json:"-"`
+}
+
+// DefaultRobustDraws is the draws of a robust deal analysis.
+const DefaultRobustDraws = 500
 
 // DealSearchRequest asks for the zone of agreement and its packages.
 type DealSearchRequest struct {
@@ -128,8 +151,12 @@ type DealSearchRequest struct {
 	// Samples is the number of packages drawn from the zone (0: 5; -1:
 	// none). Frontier and Samples are at most MaxPackages.
 	Samples int `json:"samples,omitempty"`
-	// Seed seeds the frontier's and the sample's random numbers.
+	// Seed seeds the frontier's and the sample's random numbers, and the
+	// robust analysis's draws.
 	Seed uint64 `json:"seed"`
+	// Robust asks how often a zone exists and which package is most often
+	// accepted over draws of the stated ranges.
+	Robust DealRobust `json:"robust"`
 }
 
 // Deal defaults.
@@ -145,7 +172,7 @@ const (
 // NewDealEvaluateRequest returns a deal evaluate request with every default.
 func NewDealEvaluateRequest() DealEvaluateRequest {
 	return DealEvaluateRequest{DealRequest: DealRequest{Target: Target{Snapshot: "latest"}, Batna: DefaultBatna, Rho: DefaultRho},
-		Package: map[string]float64{}, Rest: DefaultRest, Models: []string{}}
+		Package: map[string]float64{}, Rest: DefaultRest, Models: []string{}, Seed: DefaultSeed}
 }
 
 // NewDealSearchRequest returns a deal search request with every default.

@@ -123,8 +123,13 @@ type DealEvaluation struct {
 	// Rest names where the issues the package leaves out took their value.
 	Rest       string        `json:"rest"`
 	Evaluation *DealVerdicts `json:"evaluation"`
-	Warnings   []string      `json:"warnings,omitempty"`
+	// Robust is the robust analysis, when asked for.
+	Robust   *DealRobustness `json:"robust,omitempty"`
+	Warnings []string        `json:"warnings,omitempty"`
 }
+
+// DealRobustness is package deal's robust analysis.
+type DealRobustness = deal.Robust
 
 // DealVerdicts is package deal's evaluation of one package.
 type DealVerdicts = deal.Evaluation
@@ -138,6 +143,7 @@ type DealSearch struct {
 	Request  DealSearchRequest `json:"request"`
 	NoDeal   string            `json:"no_deal"`
 	Result   *DealZone         `json:"result"`
+	Robust   *DealRobustness   `json:"robust,omitempty"`
 	Warnings []string          `json:"warnings,omitempty"`
 }
 

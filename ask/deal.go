@@ -10,6 +10,7 @@ import (
 	"parley/deal"
 	"parley/errs"
 	"parley/model"
+	"parley/sweep"
 )
 
 // DealEvaluate judges one package: each actor's utility, alternative,
@@ -48,7 +49,18 @@ func DealEvaluate(ctx context.Context, c *Case, req answer.DealEvaluateRequest) 
 	if err != nil {
 		return nil, err
 	}
-	return &answer.DealEvaluation{Scenario: c.Header, Request: req, NoDeal: noDeal, Rest: restName, Evaluation: ev, Warnings: warn}, nil
+	out := &answer.DealEvaluation{Scenario: c.Header, Request: req, NoDeal: noDeal, Rest: restName, Evaluation: ev, Warnings: warn}
+	if req.Robust.On {
+		ro, w, err := robustOptions(c, req.Robust, req.Seed)
+		if err != nil {
+			return nil, err
+		}
+		if out.Robust, err = deal.RobustEvaluate(ctx, din, v, o, ro); err != nil {
+			return nil, err
+		}
+		out.Warnings = append(out.Warnings, w...)
+	}
+	return out, nil
 }
 
 // dealForecasts runs the models a deal question compares its packages
@@ -95,11 +107,39 @@ func DealSearch(ctx context.Context, c *Case, req answer.DealSearchRequest) (*an
 		return nil, err
 	}
 	o.Fix, o.Frontier, o.Samples, o.Seed = req.Fix, req.Frontier, req.Samples, req.Seed
-	res, err := deal.Search(din, o)
+	res, err := deal.SearchContext(ctx, din, o)
 	if err != nil {
 		return nil, err
 	}
-	return &answer.DealSearch{Scenario: c.Header, Request: req, NoDeal: noDeal, Result: res, Warnings: warn}, nil
+	out := &answer.DealSearch{Scenario: c.Header, Request: req, NoDeal: noDeal, Result: res, Warnings: warn}
+	if req.Robust.On {
+		ro, w, err := robustOptions(c, req.Robust, req.Seed)
+		if err != nil {
+			return nil, err
+		}
+		if out.Robust, err = deal.RobustSearch(ctx, din, res, o, ro); err != nil {
+			return nil, err
+		}
+		out.Warnings = append(out.Warnings, w...)
+	}
+	return out, nil
+}
+
+// robustOptions checks a robust request and fills its defaults; the
+// warning says when nothing in the case varies.
+func robustOptions(c *Case, r answer.DealRobust, seed uint64) (deal.RobustOptions, []string, error) {
+	ro := deal.RobustOptions{Draws: r.Draws, Seed: seed, Uniform: r.Uniform, Workers: r.Workers}
+	if ro.Draws == 0 {
+		ro.Draws = answer.DefaultRobustDraws
+	}
+	if ro.Draws < 0 || ro.Draws > answer.MaxDraws {
+		return ro, nil, errs.New(errs.Argument, "robust draws %d: valid: 1 to %d (0: %d)", r.Draws, answer.MaxDraws, answer.DefaultRobustDraws)
+	}
+	var warn []string
+	if len(sweep.Inputs(c.problem)) == 0 {
+		warn = append(warn, "robust: the scenario states no range (capability_range, or a stance's range), so every draw is the stated case")
+	}
+	return ro, warn, nil
 }
 
 // dealSetup builds the deal input and options every deal question shares:

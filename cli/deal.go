@@ -88,6 +88,8 @@ must be named).`,
 	f.StringP("package", "p", "", "the package: issue=value pairs, comma-separated")
 	f.String("rest", def.Rest, `value of the issues the package leaves out: "reference", "model:NAME" or "none"`)
 	f.StringP("model", "m", "", "models whose forecasts the package is compared with (default: every default model; \"none\" for none)")
+	f.Uint64("seed", def.Seed, "seed of the robust analysis's draws")
+	addRobustFlags(cmd, def.Robust)
 	return cmd
 }
 
@@ -112,7 +114,8 @@ bending). Every optimum comes with a certificate of how close it is.`,
 	f.String("fix", "", "pin issues: issue=value pairs, comma-separated")
 	f.Int("frontier", def.Frontier, "weight directions sampling the Pareto frontier (0: one per required actor, at most 10, plus the capability-weighted sum; -1: none)")
 	f.Int("samples", def.Samples, "packages drawn from the zone (0: 5; -1: none)")
-	f.Uint64("seed", def.Seed, "seed of the frontier's and the sample's random numbers")
+	f.Uint64("seed", def.Seed, "seed of the frontier's and the sample's random numbers, and of the robust analysis's draws")
+	addRobustFlags(cmd, def.Robust)
 	return cmd
 }
 
@@ -132,6 +135,8 @@ func runDealEvaluate(cmd *cobra.Command, args []string) error {
 	if list, _ := f.GetString("model"); strings.TrimSpace(list) != "" {
 		req.Models = strings.Split(list, ",")
 	}
+	req.Seed, _ = f.GetUint64("seed")
+	req.Robust = robustFlags(cmd, req.Robust)
 	return respond(cmd, args, format, func(ctx context.Context, c *ask.Case) (*answer.DealEvaluation, error) {
 		return ask.DealEvaluate(ctx, c, req)
 	}, printEvaluation)
@@ -170,6 +175,7 @@ func printEvaluation(w io.Writer, ev *answer.DealEvaluation) {
 		}
 		t.Render()
 	}
+	printRobust(w, sc, ev.Robust)
 	for _, x := range ev.Warnings {
 		fmt.Fprintf(w, "warning: %s\n", x)
 	}
@@ -191,6 +197,7 @@ func runDealSearch(cmd *cobra.Command, args []string) error {
 	req.Frontier, _ = f.GetInt("frontier")
 	req.Samples, _ = f.GetInt("samples")
 	req.Seed, _ = f.GetUint64("seed")
+	req.Robust = robustFlags(cmd, req.Robust)
 	return respond(cmd, args, format, func(ctx context.Context, c *ask.Case) (*answer.DealSearch, error) {
 		return ask.DealSearch(ctx, c, req)
 	}, printSearch)
@@ -286,6 +293,7 @@ func printSearch(w io.Writer, a *answer.DealSearch) {
 			fmt.Fprintf(w, "note: %s\n", n)
 		}
 	}
+	printRobust(w, p, a.Robust)
 	for _, n := range res.Notes {
 		fmt.Fprintf(w, "note: %s\n", n)
 	}

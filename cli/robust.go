@@ -1,0 +1,56 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"math"
+
+	"github.com/jedib0t/go-pretty/v6/table"
+	"github.com/spf13/cobra"
+
+	"parley/answer"
+)
+
+// addRobustFlags adds the flags of a robust deal analysis.
+func addRobustFlags(cmd *cobra.Command, def answer.DealRobust) {
+	f := cmd.Flags()
+	f.Bool("robust", def.On, "also draw the scenario's stated ranges (as a sweep does) and report how often each actor accepts")
+	f.IntP("draws", "n", def.Draws, fmt.Sprintf("draws of the robust analysis (0: %d)", answer.DefaultRobustDraws))
+	f.Bool("uniform", def.Uniform, "draw each range uniformly (default: triangular with the stated value as mode)")
+	f.Int("workers", def.Workers, "goroutines to use (default: all cores); never changes the result")
+}
+
+func robustFlags(cmd *cobra.Command, def answer.DealRobust) answer.DealRobust {
+	f := cmd.Flags()
+	r := def
+	r.On, _ = f.GetBool("robust")
+	r.Draws, _ = f.GetInt("draws")
+	r.Uniform, _ = f.GetBool("uniform")
+	r.Workers, _ = f.GetInt("workers")
+	return r
+}
+
+// printRobust shows a robust analysis.
+func printRobust(w io.Writer, sc *answer.Scenario, r *answer.DealRobustness) {
+	if r == nil {
+		return
+	}
+	fmt.Fprintf(w, "Robustness over %d draws of the stated ranges (%s, seed %d, %d ranged inputs):\n", r.Draws, r.Distribution, r.Seed, r.Inputs)
+	se := func(p float64) string { return fmt.Sprintf("± %.3f", math.Sqrt(p*(1-p)/float64(r.Draws))) }
+	if r.Zone != nil {
+		fmt.Fprintf(w, "  P(a zone of agreement exists) = %.3f %s\n", *r.Zone, se(*r.Zone))
+		if r.Best == nil {
+			fmt.Fprintln(w, "  no draw opened the zone: no package to recommend")
+			return
+		}
+		printLabelled(w, sc, fmt.Sprintf("  the package most often accepted by every required actor (P = %.3f %s, best of %d candidates)", r.Accepted, se(r.Accepted), r.Candidates), r.Best)
+	} else {
+		fmt.Fprintf(w, "  P(every required actor accepts) = %.3f %s\n", r.Accepted, se(r.Accepted))
+	}
+	t := dealTable(w)
+	t.AppendHeader(table.Row{"Actor", "P(accepts)", "Required"})
+	for _, a := range r.Actors {
+		t.AppendRow(table.Row{sc.ActorName(a.Actor), fmt.Sprintf("%.3f %s", a.Accepts, se(a.Accepts)), a.Required})
+	}
+	t.Render()
+}
