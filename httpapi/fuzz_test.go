@@ -23,6 +23,7 @@ var endpoints = []struct{ method, path string }{
 	{"POST", "/api/scenarios/import?filename=x"},
 	{"POST", "/api/scenarios/{id}/deal/evaluate"},
 	{"POST", "/api/scenarios/{id}/deal/search"},
+	{"POST", "/api/scenarios/{id}/deal/proposals"},
 }
 
 // FuzzWrites sends arbitrary bodies to the endpoints that read one: the

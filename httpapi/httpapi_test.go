@@ -221,7 +221,7 @@ func TestMetaEndpoints(t *testing.T) {
 	}
 	var kinds []string
 	e.want(e.do("GET", "/api/kinds", ""), 200).json(t, &kinds)
-	if fmt.Sprint(kinds) != "[forecast sweep sensitivity deal deal-search explain]" {
+	if fmt.Sprint(kinds) != "[forecast sweep sensitivity deal deal-search deal-proposals explain]" {
 		t.Fatalf("kinds %v", kinds)
 	}
 	var formats []struct{ Name, Summary string }
@@ -1090,8 +1090,8 @@ func TestAuth(t *testing.T) {
 		path := strings.NewReplacer("{id}", v.ID, "{run}", "nope", "{actor}", "x", "{issue}", "a").Replace(r.Pattern)
 		e.want(e.do(r.Method, path, "{}"), 401)
 	}
-	if writes != 12 {
-		t.Fatalf("%d write routes checked, want 12", writes)
+	if writes != 13 {
+		t.Fatalf("%d write routes checked, want 13", writes)
 	}
 	// A write from another origin is refused even with the token.
 	e.tok = "s3cret"

@@ -51,12 +51,15 @@ var kinds = map[store.RunKind]func() question{
 	store.Sensitivity: func() question { return &sensitivityRun{sweepRun{answer.NewSensitivityRequest()}} },
 	store.Deal:        func() question { return &dealRun{answer.NewDealEvaluateRequest()} },
 	store.DealSearch:  func() question { return &dealSearchRun{answer.NewDealSearchRequest()} },
-	store.Explain:     func() question { return &explainRun{answer.NewExplainRequest()} },
+	store.DealProposals: func() question {
+		return &dealProposalsRun{answer.NewDealProposalsRequest()}
+	},
+	store.Explain: func() question { return &explainRun{answer.NewExplainRequest()} },
 }
 
 // inline are the kinds that have an endpoint of their own and run within
 // the request (a re-run of one does too); the others run as jobs.
-var inline = map[store.RunKind]bool{store.Forecast: true, store.Deal: true, store.DealSearch: true, store.Explain: true}
+var inline = map[store.RunKind]bool{store.Forecast: true, store.Deal: true, store.DealSearch: true, store.DealProposals: true, store.Explain: true}
 
 type forecastRun struct{ req answer.ForecastRequest }
 
@@ -150,6 +153,28 @@ func (q *dealSearchRun) run(ctx context.Context, c *ask.Case, _ ask.Progress) (*
 		return nil, err
 	}
 	return &outcome{a, a.Request, nil, a.Request.Seed}, nil
+}
+
+type dealProposalsRun struct{ req answer.DealProposalsRequest }
+
+func (q *dealProposalsRun) request() any { return &q.req }
+func (q *dealProposalsRun) flat() any {
+	return &struct {
+		Kind store.RunKind `json:"kind"`
+		*answer.DealProposalsRequest
+	}{DealProposalsRequest: &q.req}
+}
+func (q *dealProposalsRun) target() answer.Target { return q.req.Target }
+func (q *dealProposalsRun) models() []string      { return q.req.Models }
+func (q *dealProposalsRun) seed() uint64          { return answer.DefaultSeed }
+func (q *dealProposalsRun) run(ctx context.Context, c *ask.Case, _ ask.Progress) (*outcome, error) {
+	a, err := ask.DealProposals(ctx, c, q.req)
+	if err != nil {
+		return nil, err
+	}
+	// The models' forecasts the proposals are compared with run with the
+	// default seed.
+	return &outcome{a, a.Request, a.Request.Models, answer.DefaultSeed}, nil
 }
 
 type explainRun struct{ req answer.ExplainRequest }

@@ -41,7 +41,7 @@ var schemaRoots = append(append([]reflect.Type(nil), answer.Requests...), answer
 var schemaNames = answer.TypeNames
 
 // requestTypes are decoded over defaults: no field is required.
-var requestTypes = map[string]bool{"ForecastRequest": true, "SweepRequest": true, "DealEvaluateRequest": true, "DealSearchRequest": true, "ExplainRequest": true}
+var requestTypes = map[string]bool{"ForecastRequest": true, "SweepRequest": true, "DealEvaluateRequest": true, "DealSearchRequest": true, "DealProposalsRequest": true, "ExplainRequest": true}
 
 // nullable are fields that encode as null although their Go type is a
 // number (a custom MarshalJSON writes ±Inf as null).
@@ -436,6 +436,8 @@ func TestAnswersMatchOpenAPI(t *testing.T) {
 		{store.Deal, "/deal/evaluate", `{"package":{"a":50,"b":50}}`, "DealEvaluation"},
 		{store.DealSearch, "/deal/search", `{"require":["y","z"]}`, "DealSearch"},
 		{store.DealSearch, "/deal/search", `{}`, "DealSearch"},
+		{store.DealSearch, "/deal/search", `{"robust":{"on":true,"draws":20}}`, "DealSearch"},
+		{store.DealProposals, "/deal/proposals", `{"all_snapshots":true,"models":["none"]}`, "DealProposals"},
 		{store.Explain, "/explain", `{"model":"median"}`, "Explanation"},
 		{store.Sweep, "/runs", `{"kind":"sweep","models":["compromise","bdm"],"draws":50}`, "Sweep"},
 		{store.Sensitivity, "/runs", `{"kind":"sensitivity","draws":50}`, "Sensitivity"},
@@ -452,7 +454,7 @@ func TestAnswersMatchOpenAPI(t *testing.T) {
 		json.Unmarshal(r.Result, &result)
 		json.Unmarshal(r.Options, &opts)
 		conform(t, schemas, map[string]any{"$ref": "#/components/schemas/" + c.schema}, result, string(c.kind))
-		req := map[store.RunKind]string{store.Forecast: "ForecastRequest", store.Sweep: "SweepRequest", store.Sensitivity: "SweepRequest", store.Deal: "DealEvaluateRequest", store.DealSearch: "DealSearchRequest", store.Explain: "ExplainRequest"}[c.kind]
+		req := map[store.RunKind]string{store.Forecast: "ForecastRequest", store.Sweep: "SweepRequest", store.Sensitivity: "SweepRequest", store.Deal: "DealEvaluateRequest", store.DealSearch: "DealSearchRequest", store.DealProposals: "DealProposalsRequest", store.Explain: "ExplainRequest"}[c.kind]
 		conform(t, schemas, map[string]any{"$ref": "#/components/schemas/" + req}, opts, string(c.kind)+" options")
 	}
 }

@@ -45,17 +45,20 @@ const (
 	Deal RunKind = "deal"
 	// DealSearch searches the zone of agreement (answer.DealSearch).
 	DealSearch RunKind = "deal-search"
+	// DealProposals judges the proposals on the table
+	// (answer.DealProposals).
+	DealProposals RunKind = "deal-proposals"
 	// Explain explains a model's forecast (answer.Explanation).
 	Explain RunKind = "explain"
 )
 
 // Kinds lists every kind of run.
-var Kinds = []RunKind{Forecast, Sweep, Sensitivity, Deal, DealSearch, Explain}
+var Kinds = []RunKind{Forecast, Sweep, Sensitivity, Deal, DealSearch, DealProposals, Explain}
 
 // Valid reports whether k is one of the kinds above.
 func (k RunKind) Valid() bool {
 	switch k {
-	case Forecast, Sweep, Sensitivity, Deal, DealSearch, Explain:
+	case Forecast, Sweep, Sensitivity, Deal, DealSearch, DealProposals, Explain:
 		return true
 	}
 	return false
