@@ -204,17 +204,16 @@ func (s *searcher) lowerAlternatives() *ConcessionPlan {
 			}
 		}
 		if best == 0 {
-			// No conflict: keep the strictness of the binding bounds.
+			// No conflict: the red lines themselves are the box, with their
+			// strictness (the candidates above need not reach a strict edge).
+			lo[k], hi[k] = 0, 1
 			for _, b := range mine {
-				if !b.upper && b.v == lo[k] && b.open {
-					loOpen[k] = true
+				if !b.upper && (b.v > lo[k] || (b.v == lo[k] && b.open)) {
+					lo[k], loOpen[k] = b.v, b.open
 				}
-				if b.upper && b.v == hi[k] && b.open {
-					hiOpen[k] = true
+				if b.upper && (b.v < hi[k] || (b.v == hi[k] && b.open)) {
+					hi[k], hiOpen[k] = b.v, b.open
 				}
-			}
-			if lo[k] == hi[k] && (loOpen[k] || hiOpen[k]) {
-				loOpen[k], hiOpen[k] = false, false // a strict bound must become non-strict
 			}
 		}
 	}
