@@ -220,7 +220,11 @@ func (v *validator) changeProposals(p string, c *Changes, state *Scenario) {
 	}
 	for i, id := range c.WithdrawProposals {
 		if !ids[id] {
-			v.errorf(fmt.Sprintf("%s.withdraw_proposals[%d]", p, i), (&nameSet{m: ids}).valid(), "unknown proposal %q", id)
+			valid := "the id of a proposal on the table (none is)"
+			if len(ids) > 0 {
+				valid = (&nameSet{m: ids}).valid()
+			}
+			v.errorf(fmt.Sprintf("%s.withdraw_proposals[%d]", p, i), valid, "unknown proposal %q", id)
 		}
 	}
 }

@@ -70,8 +70,15 @@ func rich() *scenario.Scenario {
 					RemoveActors: []string{"123"},
 				}},
 			{Date: "2025-04-01", Changes: scenario.Changes{
-				Stances: []scenario.StanceChange{{Actor: "us", Issue: "cf", Salience: fp(70), Assumed: "fatigue"}},
+				Stances:           []scenario.StanceChange{{Actor: "us", Issue: "cf", Salience: fp(70), Assumed: "fatigue"}},
+				Proposals:         []scenario.Proposal{{ID: "truce", Package: map[string]float64{"cf": 80}, Note: "raised"}},
+				WithdrawProposals: []string{"talks"},
 			}},
+		},
+		Proposals: []scenario.Proposal{
+			{ID: "truce", Name: "30-day truce", Description: "a pause", Proposers: []string{"us", "ua"}, Date: "2025-03-11", Withdrawn: "2025-05-01",
+				Package: map[string]float64{"cf": 70}, Evidence: []scenario.Evidence{{Source: "s2", Quote: "Ready for 30 days", Date: "2025-03-11"}}, Note: "Jeddah"},
+			{ID: "talks", Name: "Talks first", Date: "2025-03-02", Package: map[string]float64{"cf": 10}, Assumed: "what-if"},
 		},
 		Variants: []scenario.Variant{
 			{ID: "no-us", Name: "Without the US", Description: "The US walks away",
