@@ -182,12 +182,17 @@ func write(ctx context.Context, w io.Writer, draws int) error {
 		return fmt.Errorf("comments.md has no section <!-- general -->")
 	}
 	general = strings.Replace(general, "{{sweep}}", sw, 1)
+	props, err := proposalTables(ctx, in, s)
+	if err != nil {
+		return err
+	}
 
 	out := strings.NewReplacer(
 		"{{actors}}", actorTable(s, lines),
 		"{{models}}", models1.String(),
 		"{{issues}}", strings.TrimRight(issues.String(), "\n"),
 		"{{commentary}}", general,
+		"{{proposals}}", props,
 	).Replace(page)
 	for _, v := range s.Variants {
 		out = strings.Replace(out, "{{variant:"+v.ID+"}}", variantBlock(s, v, lines), 1)
