@@ -328,6 +328,19 @@ func TestEndToEnd(t *testing.T) {
 	if n := count("[data-testid=zone-packages] tbody tr"); n != len(latest.Issues) {
 		t.Fatalf("zone packages: %d rows, want one per issue (%d)", n, len(latest.Issues))
 	}
+
+	// 9. The proposals on the table, one row each, as package ask judges
+	// them.
+	props, err := ask.DealProposals(ctx, c, answer.DealProposalsRequest{DealRequest: answer.NewDealProposalsRequest().DealRequest, Models: []string{"none"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(props.Proposals) > 0 {
+		do("deal proposals", chromedp.WaitVisible(chromedp.CSS(`[data-testid=proposals-table]`)), shot("09-deal-proposals"))
+		if n := count("[data-testid=proposals-table] tbody tr"); n != len(props.Proposals) {
+			t.Fatalf("proposals: %d rows, want %d", n, len(props.Proposals))
+		}
+	}
 }
 
 // TestModelWarningsVisible checks that a model's warning reaches the page:

@@ -69,8 +69,8 @@ export interface Verdict { actor: string; required: boolean; utility: number; al
 export interface ForecastDistance { model: string; mean_pct: number; max_pct: number; by_issue: number[] }
 export interface DealVerdicts { issues: string[]; package: number[]; actors: Verdict[]; accepted: boolean; blockers?: string[]; forecasts?: ForecastDistance[] }
 export interface DealEvaluation { scenario: AnswerScenario; request: DealEvaluateRequest; no_deal: string; rest: string; evaluation: DealVerdicts; warnings?: string[] }
-export interface DealPackage { label: string; values: number[]; utilities: number[]; gains: number[] }
-export interface Bend { actor: string; issue: string; red_line: string; to: string; by: number; strict?: boolean }
+export interface DealPackage { label: string; values: number[]; options?: string[]; utilities: number[]; gains: number[] }
+export interface Bend { actor: string; issue: string; red_line: string; to: string; by: number; strict?: boolean; from: number; utility_lost: number; options?: string[] }
 export interface Move { issue: string; from: number; to: number; by: number }
 export interface Shortfall { actor: string; utility: number; alternative: number; by: number; moves?: Move[] }
 export interface DealPlan { package: DealPackage; bends?: Bend[]; shortfalls?: Shortfall[]; cost: number; gap: number }
@@ -82,9 +82,24 @@ export interface DealZone {
   ranges?: { issue: string; lo: number; hi: number; fixed?: boolean; indifferent?: boolean }[]
   frontier?: DealPackage[]; sample?: DealPackage[]
   concession?: { lower_alternatives?: DealPlan; bend_red_lines?: DealPlan; notes?: string[] }
-  notes?: string[]; stats: { solves: number; newton_steps: number; max_gap: number }
+  summary: string; notes?: string[]; stats: { solves: number; newton_steps: number; max_gap: number }
 }
 export interface DealSearch { scenario: AnswerScenario; request: DealSearchRequest; no_deal: string; result: DealZone; warnings?: string[] }
+
+// Deal proposals (docs/json.md, "Deal proposals").
+export interface DealProposalsRequest extends DealRequest { all_snapshots?: boolean; models: string[] }
+export interface ProposalVerdict extends Verdict { why: string }
+export interface ProposalVerdicts {
+  id: string; name: string; description?: string; proposers?: string[]; date: string; withdrawn?: string
+  package: { issue: string; value: number; option?: string }[]; open?: string[]; evidence?: Evidence[]; assumed?: string
+  accepted: boolean; accepts: string[]; rejects: string[]; actors: ProposalVerdict[]; forecasts?: ForecastDistance[]
+}
+export interface ProposalSnapshot { snapshot: string; label?: string; proposals: { id: string; accepted: boolean; accepts: string[]; rejects: string[] }[] }
+export interface DealProposals {
+  scenario: AnswerScenario; request: DealProposalsRequest; no_deal: string
+  alternatives: { actor: string; value: number; from: string }[]
+  proposals: ProposalVerdicts[]; timeline?: ProposalSnapshot[]; warnings?: string[]
+}
 export class APIError extends Error {
   constructor(public status: number, message: string, public diagnostics: Diagnostic[] = []) { super(message) }
 }
@@ -126,6 +141,7 @@ export const api = {
   forecast: (id: string, req: Partial<ForecastRequest>) => call<Run<Forecast>>('POST', `/api/scenarios/${enc(id)}/forecast`, req),
   dealEvaluate: (id: string, req: Partial<DealEvaluateRequest>) => call<Run<DealEvaluation>>('POST', `/api/scenarios/${enc(id)}/deal/evaluate`, req),
   dealSearch: (id: string, req: Partial<DealSearchRequest>) => call<Run<DealSearch>>('POST', `/api/scenarios/${enc(id)}/deal/search`, req),
+  dealProposals: (id: string, req: Partial<DealProposalsRequest>) => call<Run<DealProposals>>('POST', `/api/scenarios/${enc(id)}/deal/proposals`, req),
   // start queues a run of a kind (see kinds) with that kind's request fields.
   start: (id: string, req: { kind: string; [field: string]: unknown }) => call<Run>('POST', `/api/scenarios/${enc(id)}/runs`, req),
   run: <R>(id: string) => call<Run<R>>('GET', `/api/runs/${enc(id)}`),

@@ -6,6 +6,7 @@ import { api, follow, APIError } from './api'
 import type { Scenario, ScenarioView, Forecast, ModelForecast, IssueForecast, Issue, Stance, ModelInfo, Param, Sweep, Sensitivity, Diagnostic, Run, DealEvaluation, DealSearch, DealPackage, DealPlan } from './api'
 import { h, s, fmt, color } from './util'
 import { renderExplain } from './explain'
+import { proposalsCard } from './proposals'
 import { Chart, registerables } from 'chart.js'
 
 Chart.register(...registerables)
@@ -836,7 +837,8 @@ function renderDeal() {
       h('div', { class: 'sliders' }, ...sliders), result),
     h('section', { class: 'card' }, h('h2', {}, 'Zone of agreement'),
       h('p', { class: 'hint' }, 'The packages every required actor accepts: whether there are any, the Nash bargaining package and the balanced one (the largest smallest gain), each issue’s range across the zone, or, when it is empty, the concessions that would open it.'),
-      found))
+      found),
+    st.kinds.includes('deal-proposals') ? proposalsCard(st.sv!.id, dealBase(), actorName) : '')
   evaluate()
   if (st.dealSearch) drawSearch(found, st.dealSearch)
   else search()
@@ -888,14 +890,13 @@ function drawSearch(box: HTMLElement, ans: DealSearch) {
   }
   const summary = r.open
     ? h('p', { class: 'ok', 'data-testid': 'zone-summary' }, `Open: some packages give every required actor at least its alternative. The balanced one gives each at least ${fmt(r.margin, 3)} more (no package does better than ${fmt(r.margin_bound, 3)}).`)
-    : h('p', { class: 'error', 'data-testid': 'zone-summary' }, r.margin === null
-      ? 'Empty: the required actors’ red lines leave no package at all.'
-      : `Empty: every package leaves some required actor below its alternative (by at least ${fmt(-(r.margin_bound ?? 0), 3)}) or across a red line.`)
+    : h('p', { class: 'error', 'data-testid': 'zone-summary' }, 'Empty. ', r.summary)
   const notes = [...(r.notes ?? []), ...(r.concession?.notes ?? [])]
   const planList = plans.map(({ title, plan }) => h('div', { class: 'plan' }, h('h3', {}, title),
     h('ul', {},
-      ...(plan.bends ?? []).map((b) => h('li', {}, `${actorName(b.actor)}: red line on ${issueName(b.issue)} ${b.red_line} → ${b.to}`,
-        b.strict ? ' (must accept the very value it excluded)' : ` (moves ${fmt(b.by)})`)),
+      ...(plan.bends ?? []).map((b) => h('li', {}, `${actorName(b.actor)} crosses its red line on ${issueName(b.issue)}: ${b.red_line} → ${b.to}`,
+        b.strict ? ' (must accept the very value it excluded)' : ` (moves ${fmt(b.by)})`,
+        `; gives up ${fmt(b.utility_lost, 3)} utility (from ${fmt(b.from)})`, b.options?.length ? `, accepting ${b.options.map((o) => `“${o}”`).join(', ')}` : '')),
       ...(plan.shortfalls ?? []).map((x) => h('li', {}, `${actorName(x.actor)} accepts ${fmt(x.by, 3)} less than its alternative (${fmt(x.utility, 3)} for ${fmt(x.alternative, 3)})`,
         x.moves?.length ? `; the same as moving its positions: ${x.moves.map((m) => `${issueName(m.issue)} ${fmt(m.from)} → ${fmt(m.to)}`).join(', ')}` : '')),
       !(plan.bends?.length || plan.shortfalls?.length) ? h('li', {}, 'no concession needed beyond the package') : null),

@@ -1,0 +1,54 @@
+// The proposals on the table (parley deal proposals): one table, each
+// proposal with who accepts it, who rejects it and why, and its quote;
+// a second table shows how its support changed over the snapshots.
+
+import { api } from './api'
+import type { DealProposals, DealProposalsRequest } from './api'
+import { h, fmt } from './util'
+
+// proposalsCard returns the card and starts loading it; name turns an
+// actor id into its name.
+export function proposalsCard(id: string, base: Partial<DealProposalsRequest>, name: (actor: string) => string): HTMLElement {
+  const box = h('div', { 'data-testid': 'proposals-result', 'aria-live': 'polite' }, h('p', { class: 'hint' }, 'Judging the proposals…'))
+  const card = h('section', { class: 'card' }, h('h2', {}, 'Proposals on the table'),
+    h('p', { class: 'hint' }, 'Each proposal decides some issues and leaves the others open (judged at their no-deal value, their red lines not checked). An actor accepts when the proposal is worth at least its alternative and crosses none of its red lines.'),
+    box)
+  api.dealProposals(id, { ...base, all_snapshots: true, models: ['none'] })
+    .then((run) => {
+      if (run.status !== 'done' || !run.result) { box.replaceChildren(h('p', { class: 'error' }, run.error ?? run.status)); return }
+      drawProposals(box, run.result, name)
+    })
+    .catch((e) => box.replaceChildren(h('p', { class: 'error' }, e instanceof Error ? e.message : String(e))))
+  return card
+}
+
+function drawProposals(box: HTMLElement, a: DealProposals, name: (actor: string) => string) {
+  const alts = a.alternatives.map((x) => `${name(x.actor)} ${fmt(x.value, 3)}`).join(' · ')
+  const rows = a.proposals.map((p) => {
+    const why = p.actors.filter((v) => !v.accepts).map((v) => h('li', {}, h('b', {}, name(v.actor)), ' ', v.why))
+    const quote = p.evidence?.[0]
+    return h('tr', { class: p.accepted ? 'yes' : 'no', 'data-proposal': p.id },
+      h('th', { scope: 'row' }, p.name, h('small', {}, `${p.date}${p.proposers?.length ? ' · ' + p.proposers.map(name).join(', ') : ''}`),
+        quote ? h('small', { class: 'muted', title: quote.source }, `“${quote.quote}” (${quote.source})`) : null),
+      h('td', {}, ...p.package.map((v) => h('div', {}, h('b', {}, `${v.issue} ${fmt(v.value, 0)}`), v.option ? h('small', {}, v.option) : null)),
+        p.open?.length ? h('small', { class: 'muted' }, `open: ${p.open.join(', ')}`) : null),
+      h('td', {}, p.accepted ? '✓ everyone required' : p.accepts.map(name).join(', ')),
+      h('td', {}, why.length ? h('ul', {}, ...why) : '—'))
+  })
+  const tl = a.timeline ?? []
+  const ids: string[] = []
+  for (const s of tl) for (const p of s.proposals) if (!ids.includes(p.id)) ids.push(p.id)
+  box.replaceChildren(
+    h('p', { class: 'hint', 'data-testid': 'proposals-alternatives' }, `Alternatives to agreement (no-deal package: ${a.no_deal}): ${alts}.`),
+    ...(a.warnings ?? []).map((w) => h('p', { class: 'warning' }, w)),
+    a.proposals.length ? h('table', { class: 'compare', 'data-testid': 'proposals-table' },
+      h('thead', {}, h('tr', {}, ...['Proposal', 'Package', 'Accepted by', 'Rejected by, and why'].map((t) => h('th', { scope: 'col' }, t)))),
+      h('tbody', {}, ...rows)) : h('p', { class: 'hint' }, 'No proposal is on the table at this snapshot.'),
+    ids.length ? h('details', { class: 'anchors' }, h('summary', {}, 'Support over the snapshots'),
+      h('table', { class: 'compare', 'data-testid': 'proposals-timeline' },
+        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Proposal'), ...tl.map((s) => h('th', { scope: 'col' }, s.snapshot, s.label ? h('small', {}, s.label) : null)))),
+        h('tbody', {}, ...ids.map((id) => h('tr', {}, h('th', { scope: 'row' }, id), ...tl.map((s) => {
+          const p = s.proposals.find((x) => x.id === id)
+          return h('td', {}, p ? `${p.accepts.length}/${p.accepts.length + p.rejects.length}${p.accepted ? ' ✓' : ''}` : '–')
+        })))))) : '')
+}
