@@ -124,15 +124,15 @@ func (q *dealRun) flat() any {
 }
 func (q *dealRun) target() answer.Target { return q.req.Target }
 func (q *dealRun) models() []string      { return q.req.Models }
-func (q *dealRun) seed() uint64          { return answer.DefaultSeed }
+func (q *dealRun) seed() uint64          { return q.req.Seed }
 func (q *dealRun) run(ctx context.Context, c *ask.Case, _ ask.Progress) (*outcome, error) {
 	a, err := ask.DealEvaluate(ctx, c, q.req)
 	if err != nil {
 		return nil, err
 	}
 	// The models' forecasts the package is compared with run with the
-	// default seed.
-	return &outcome{a, a.Request, a.Request.Models, answer.DefaultSeed}, nil
+	// default seed; the request's seed seeds the robust analysis's draws.
+	return &outcome{a, a.Request, a.Request.Models, a.Request.Seed}, nil
 }
 
 type dealSearchRun struct{ req answer.DealSearchRequest }
