@@ -118,3 +118,23 @@ func TestSearchNoFreeCrossing(t *testing.T) {
 		t.Errorf("no_deal %q alternatives %v", a.NoDeal, a.Result.Alternatives)
 	}
 }
+
+// TestRobustDrawsLimit: the robust analysis takes 1 to answer.MaxDraws
+// draws; one more is refused with the valid range.
+func TestRobustDrawsLimit(t *testing.T) {
+	_, stderr, code := run(t, "deal", "evaluate", "--robust", "--draws", "1000001", "-m", "none", "-q")
+	if code == 0 || !strings.Contains(stderr, "robust draws 1000001: valid: 1 to 1000000") {
+		t.Errorf("exit %d: %s", code, stderr)
+	}
+	out, stderr, code := run(t, "deal", "evaluate", "--robust", "--draws", "3", "-m", "none", "--format", "json", "-q")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var a answer.DealEvaluation
+	if err := json.Unmarshal([]byte(out), &a); err != nil {
+		t.Fatal(err)
+	}
+	if a.Robust == nil || a.Robust.Draws != 3 || len(a.Robust.Actors) != len(a.Scenario.Actors) {
+		t.Errorf("robust %+v, want 3 draws and every actor", a.Robust)
+	}
+}

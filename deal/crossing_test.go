@@ -84,3 +84,17 @@ func TestStrictRedLineFlipCosted(t *testing.T) {
 		}
 	}
 }
+
+// TestSummaryShortfall: one issue, A at 0 and B at 100, both reserving
+// 0.7: the best package (50) leaves each 0.2 short, and the summary says
+// so in words.
+func TestSummaryShortfall(t *testing.T) {
+	in := &Input{Problem: problem([]float64{1, 1}, [][]float64{{0}, {100}}, [][]float64{{1}, {1}}), Reservation: []float64{0.7, 0.7}}
+	res, err := Search(in, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Open || !strings.Contains(res.Summary, "leaves a by 0.200, b by 0.200 short") {
+		t.Errorf("summary %q", res.Summary)
+	}
+}
