@@ -44,8 +44,12 @@ func DealProposals(ctx context.Context, c *Case, req answer.DealProposalsRequest
 		}
 		out.Proposals = append(out.Proposals, *pv)
 	}
-	if len(out.Proposals) == 0 {
-		out.Warnings = append(out.Warnings, fmt.Sprintf("no proposal is on the table as of %s (the scenario's proposals: section, with their dates)", c.Resolved.Metadata.AsOf))
+	switch {
+	case len(out.Proposals) > 0:
+	case len(c.Input.Scenario.Proposals) == 0:
+		out.Warnings = append(out.Warnings, "the scenario has no proposals: add them under proposals: (docs/format.md) to have them judged")
+	default:
+		out.Warnings = append(out.Warnings, fmt.Sprintf("no proposal is on the table as of %s (see the dates in the scenario's proposals:)", c.Resolved.Metadata.AsOf))
 	}
 	if !req.AllSnapshots {
 		return out, nil

@@ -71,14 +71,9 @@ func printProposals(w io.Writer, a *answer.DealProposals) {
 	sc := &a.Scenario
 	fmt.Fprintln(w, heading(sc))
 	printAlternatives(w, a.NoDeal, a.Alternatives)
-	t := dealTable(w)
-	t.AppendHeader(table.Row{"Proposal", "Date", "Package", "Open", "Accept", "Reject", "Verdict"})
-	t.SetColumnConfigs([]table.ColumnConfig{{Number: 1, WidthMax: 28, WidthMaxEnforcer: text.WrapSoft}, {Number: 3, WidthMax: 44, WidthMaxEnforcer: text.WrapSoft},
-		{Number: 4, WidthMax: 20, WidthMaxEnforcer: text.WrapSoft}, {Number: 5, WidthMax: 24, WidthMaxEnforcer: text.WrapSoft}, {Number: 6, WidthMax: 24, WidthMaxEnforcer: text.WrapSoft}})
-	for _, p := range a.Proposals {
-		t.AppendRow(table.Row{p.Name, p.Date, proposalPackage(p), strings.Join(p.Open, ", "), strings.Join(p.Accepts, ", "), strings.Join(p.Rejects, ", "), verdictWord(p.Accepted)})
+	if len(a.Proposals) > 0 {
+		printProposalTable(w, a)
 	}
-	t.Render()
 	for _, p := range a.Proposals {
 		var why []string
 		for _, v := range p.Actors {
@@ -99,6 +94,19 @@ func printProposals(w io.Writer, a *answer.DealProposals) {
 	for _, x := range a.Warnings {
 		fmt.Fprintf(w, "warning: %s\n", x)
 	}
+}
+
+// printProposalTable shows one row per proposal: its package, the issues
+// it leaves open, who accepts and who rejects it.
+func printProposalTable(w io.Writer, a *answer.DealProposals) {
+	t := dealTable(w)
+	t.AppendHeader(table.Row{"Proposal", "Date", "Package", "Open", "Accept", "Reject", "Verdict"})
+	t.SetColumnConfigs([]table.ColumnConfig{{Number: 1, WidthMax: 28, WidthMaxEnforcer: text.WrapSoft}, {Number: 3, WidthMax: 44, WidthMaxEnforcer: text.WrapSoft},
+		{Number: 4, WidthMax: 20, WidthMaxEnforcer: text.WrapSoft}, {Number: 5, WidthMax: 24, WidthMaxEnforcer: text.WrapSoft}, {Number: 6, WidthMax: 24, WidthMaxEnforcer: text.WrapSoft}})
+	for _, p := range a.Proposals {
+		t.AppendRow(table.Row{p.Name, p.Date, proposalPackage(p), strings.Join(p.Open, ", "), strings.Join(p.Accepts, ", "), strings.Join(p.Rejects, ", "), verdictWord(p.Accepted)})
+	}
+	t.Render()
 }
 
 func verdictWord(ok bool) string {
