@@ -453,6 +453,9 @@ func feasible(b *built, y []float64) bool {
 func (s *searcher) ranges(fr *frame, b *built, yN []float64) {
 	sp := s.sp
 	for j, k := range fr.free {
+		if s.stopped() {
+			return
+		}
 		r := Range{Issue: sp.p.Issues[k].ID}
 		cares := false
 		for _, i := range s.req {
