@@ -1,0 +1,151 @@
+package ask
+
+import (
+	"math"
+	"runtime"
+	"strings"
+
+	"parley/answer"
+	"parley/errs"
+)
+
+// Cost is what answering a request on a case is estimated to take, before
+// anything runs: a server compares it with its budgets (issue 14) and
+// refuses a request over them instead of finding out in gigabytes or
+// hours. The estimate is a scale, not a prediction: Work counts
+// actor-issue steps (one model's pass over one actor on one issue; a
+// pairwise model's pass over a pair), Bytes the memory the models'
+// working sets grow to at once. Both come from modelCost, measured on
+// generated scenarios (a forecast of every model on 100, 200 and 400
+// actors × 5 issues); docs/limits.md gives the formula.
+type Cost struct {
+	Work  float64 `json:"work"`
+	Bytes float64 `json:"bytes"`
+}
+
+// modelCost is how one model's work and memory grow with the actors (A)
+// and issues (I) of a case: work A^Power × I, memory A^Power' × I ×
+// BytesPer with Power' = min(Power, 2) (no model keeps more than pairs).
+// Power 1: each issue solved from the actors' positions once
+// (compromise, median, nash, ks); 2: pairs of actors each round (bdm);
+// 3: pairs of actors each round, over rounds whose number grows with the
+// actors (exchange's exchanges, smp's challenges; ensemble runs smp).
+// A model missing here counts as power 3 (TestCostCoversEveryModel
+// keeps the table whole).
+var modelCost = map[string]struct {
+	Power    float64
+	BytesPer float64
+}{
+	"compromise": {1, 100},
+	"median":     {1, 100},
+	"nash":       {1, 100},
+	"ks":         {1, 100},
+	"bdm":        {2, 20},
+	"bdm-paper":  {2, 40},
+	"exchange":   {3, 300},
+	"smp":        {3, 40},
+	"ensemble":   {3, 60},
+}
+
+// defaultCost is the cost of a model the table does not list.
+var defaultCost = modelCost["exchange"]
+
+// baseRounds is the rounds the table's figures assume; a request for
+// more (rounds or max_rounds) scales the work by rounds/baseRounds.
+const baseRounds = 100
+
+// Estimate returns the cost of answering req (a request of package answer,
+// by value or pointer) on the case. It runs nothing; a request whose
+// models are not valid is the error the question would give.
+func Estimate(c *Case, req any) (Cost, error) {
+	a, i := float64(len(c.problem.Actors)), float64(len(c.problem.Issues))
+	models := func(list []string) (Cost, error) {
+		names, err := ModelList(list)
+		if err != nil {
+			return Cost{}, err
+		}
+		var out Cost
+		for _, n := range names {
+			m, ok := modelCost[n]
+			if !ok {
+				m = defaultCost
+			}
+			out.Work += math.Pow(a, m.Power) * i
+			out.Bytes += math.Pow(a, math.Min(m.Power, 2)) * i * m.BytesPer
+		}
+		return out, nil
+	}
+	rounds := func(r answer.Run, c Cost) Cost {
+		if n := max(r.Rounds, r.MaxRounds); n > baseRounds {
+			c.Work *= float64(n) / baseRounds
+		}
+		return c
+	}
+	switch r := req.(type) {
+	case *answer.ForecastRequest:
+		return Estimate(c, *r)
+	case *answer.SweepRequest:
+		return Estimate(c, *r)
+	case *answer.DealEvaluateRequest:
+		return Estimate(c, *r)
+	case *answer.DealSearchRequest:
+		return Estimate(c, *r)
+	case *answer.ExplainRequest:
+		return Estimate(c, *r)
+	case answer.ForecastRequest:
+		m, err := models(r.Models)
+		return rounds(r.Run, m), err
+	case answer.ExplainRequest:
+		return models([]string{r.Model})
+	case answer.SweepRequest:
+		m, err := models(r.Models)
+		if err != nil {
+			return Cost{}, err
+		}
+		m = rounds(r.Run, m)
+		// Every draw runs every model; the workers run draws at once.
+		m.Work *= float64(max(r.Draws, 1))
+		w := r.Workers
+		if w <= 0 {
+			w = runtime.NumCPU()
+		}
+		m.Bytes *= float64(w)
+		return m, nil
+	case answer.DealEvaluateRequest:
+		out := dealCost(a, i, 1)
+		if !(len(r.Models) == 1 && r.Models[0] == "none") {
+			m, err := models(r.Models)
+			if err != nil {
+				return Cost{}, err
+			}
+			out.Work, out.Bytes = out.Work+m.Work, out.Bytes+m.Bytes
+		}
+		return addBatna(out, r.Batna, models)
+	case answer.DealSearchRequest:
+		// Each package of the frontier and the sample is one solve, and
+		// the zone, its ranges and the concessions a few dozen more.
+		out := dealCost(a, i, float64(max(r.Frontier, 10)+max(r.Samples, 5)+2*int(i)+40))
+		return addBatna(out, r.Batna, models)
+	}
+	return Cost{}, errs.New(errs.Internal, "ask.Estimate: %T is not a request", req)
+}
+
+// dealCost is the cost of solves of the convex programs of package deal:
+// each some 30 Newton steps over every (actor, issue) pair and pair of
+// issues; each program keeps some 16 numbers per (actor, issue) pair.
+func dealCost(a, i, solves float64) Cost {
+	return Cost{Work: solves * 30 * a * i * i, Bytes: 16 * 8 * a * i}
+}
+
+// addBatna adds the forecast a "model:NAME" no-deal package runs.
+func addBatna(c Cost, batna string, models func([]string) (Cost, error)) (Cost, error) {
+	name, ok := strings.CutPrefix(batna, "model:")
+	if !ok {
+		return c, nil
+	}
+	m, err := models([]string{name})
+	if err != nil {
+		return Cost{}, err
+	}
+	return Cost{Work: c.Work + m.Work, Bytes: c.Bytes + m.Bytes}, nil
+}

@@ -1,0 +1,63 @@
+package ask
+
+import (
+	"testing"
+
+	"parley/answer"
+	"parley/model/catalog"
+)
+
+// TestCostCoversEveryModel keeps modelCost whole: a model added to the
+// catalog without a cost would be estimated as the costliest kind.
+func TestCostCoversEveryModel(t *testing.T) {
+	for _, m := range catalog.All() {
+		if _, ok := modelCost[m.Name()]; !ok {
+			t.Errorf("model %s has no entry in modelCost (ask/cost.go)", m.Name())
+		}
+	}
+}
+
+// TestEstimate checks the estimate's formula by hand on the built-in
+// case: A actors, I issues.
+func TestEstimate(t *testing.T) {
+	in, err := BuiltIn()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := in.Case(answer.Target{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, i := float64(len(c.problem.Actors)), float64(len(c.problem.Issues))
+	f := answer.NewForecastRequest()
+	f.Models = []string{"compromise", "bdm", "exchange"}
+	got, err := Estimate(c, &f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := Cost{Work: a*i + a*a*i + a*a*a*i, Bytes: a*i*100 + a*a*i*20 + a*a*i*300}
+	if got != want {
+		t.Fatalf("forecast: %+v, want %+v", got, want)
+	}
+	// 1,000 rounds is ten times the work, not the memory.
+	f.MaxRounds = 1000
+	got, _ = Estimate(c, f)
+	if got.Work != 10*want.Work || got.Bytes != want.Bytes {
+		t.Fatalf("max_rounds 1000: %+v, want work %v", got, 10*want.Work)
+	}
+	s := answer.NewSweepRequest()
+	s.Draws, s.Workers = 500, 2
+	got, _ = Estimate(c, s)
+	if w := 500 * a * i; got.Work != w || got.Bytes != 2*a*i*100 {
+		t.Fatalf("sweep: %+v, want work %v bytes %v", got, w, 2*a*i*100)
+	}
+	f.Models = []string{"bdm", "nope"}
+	if _, err := Estimate(c, f); err == nil {
+		t.Fatal("an unknown model was estimated")
+	}
+	d := answer.NewDealSearchRequest()
+	got, _ = Estimate(c, d)
+	if w := (10 + 5 + 2*i + 40) * 30 * a * i * i; got.Work != w {
+		t.Fatalf("deal search: %+v, want work %v", got, w)
+	}
+}
