@@ -12,8 +12,18 @@ package store
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"time"
 )
+
+// ErrBusy marks an error of a database that is busy or locked (SQLite's
+// lock held past the busy timeout, PostgreSQL's lock or connection
+// limits): a condition to retry, not a bug. Stores wrap such errors with
+// it; IsBusy finds it.
+var ErrBusy = errors.New("the database is busy")
+
+// IsBusy reports whether err is a busy or locked database's.
+func IsBusy(err error) bool { return errors.Is(err, ErrBusy) }
 
 // Scenario is a saved scenario: the file as the user wrote it (YAML or
 // JSON bytes, kept verbatim so comments and layout survive) with its
@@ -141,6 +151,12 @@ type Store interface {
 	// ListRuns returns the runs of a scenario ("" for all), newest first,
 	// without results.
 	ListRuns(ctx context.Context, scenarioID string) ([]Run, error)
+	// PruneRuns deletes finished runs (Done, Failed, Cancelled) that are
+	// not among the newest keep runs (keep < 0: no count limit) or were
+	// created before before (zero: no age limit), and returns how many
+	// it deleted. Runs queued or running are never deleted: the run
+	// history is bounded, a job is not lost.
+	PruneRuns(ctx context.Context, keep int, before time.Time) (int64, error)
 
 	// Close releases the database.
 	Close() error

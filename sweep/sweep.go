@@ -9,6 +9,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"parley/errs"
 	"parley/model"
 )
 
@@ -128,6 +129,13 @@ func Run(ctx context.Context, m model.Model, p *model.Problem, o Options) (*Resu
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			// A draw that panics fails the sweep, not the process (a
+			// server runs sweeps as jobs beside everything else).
+			defer func() {
+				if r := recover(); r != nil {
+					errOnce.Do(func() { firstErr = errs.New(errs.Internal, "a draw panicked: %v", r) })
+				}
+			}()
 			q := p.Clone()
 			for {
 				d := int(next.Add(1) - 1)

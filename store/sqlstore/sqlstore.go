@@ -319,7 +319,31 @@ func internal(op string, err error) error {
 	if errors.As(err, &e) || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 		return err
 	}
+	if busy(err) {
+		return errs.Wrap(errs.Internal, fmt.Errorf("%s: %w: %w", op, store.ErrBusy, err))
+	}
 	return errs.Wrap(errs.Internal, fmt.Errorf("%s: %w", op, err))
+}
+
+// busyText are the messages of a busy or locked database, as SQLite (any
+// driver: its own messages) and PostgreSQL (SQLSTATE codes: lock not
+// available, too many connections, cannot connect now, serialization
+// failure, deadlock) word them. Matched on the text so that sqlstore
+// needs no driver.
+var busyText = []string{
+	"database is locked", "database table is locked", "sqlite_busy", "sqlite_locked",
+	"sqlstate 55p03", "sqlstate 53300", "sqlstate 57p03", "sqlstate 40001", "sqlstate 40p01",
+}
+
+// busy reports whether err is a busy or locked database's.
+func busy(err error) bool {
+	m := strings.ToLower(err.Error())
+	for _, t := range busyText {
+		if strings.Contains(m, t) {
+			return true
+		}
+	}
+	return false
 }
 
 func checkScenario(sc *store.Scenario) error {
@@ -589,4 +613,40 @@ func (s *DB) ListRuns(ctx context.Context, scenarioID string) ([]store.Run, erro
 		out = append(out, r)
 	}
 	return out, internal("list runs", rows.Err())
+}
+
+// PruneRuns implements store.Store.
+func (s *DB) PruneRuns(ctx context.Context, keep int, before time.Time) (int64, error) {
+	if keep < 0 && before.IsZero() {
+		return 0, nil
+	}
+	var n int64
+	err := s.write(ctx, func(ctx context.Context, x execer) error {
+		n = 0
+		final := `status IN ('done', 'failed', 'cancelled')`
+		if keep >= 0 {
+			res, err := x.ExecContext(ctx, s.q(`DELETE FROM runs WHERE `+final+` AND id NOT IN (SELECT id FROM runs ORDER BY created DESC, id LIMIT ?)`), keep)
+			if err != nil {
+				return err
+			}
+			k, err := res.RowsAffected()
+			if err != nil {
+				return err
+			}
+			n += k
+		}
+		if !before.IsZero() {
+			res, err := x.ExecContext(ctx, s.q(`DELETE FROM runs WHERE `+final+` AND created < ?`), nanos(before))
+			if err != nil {
+				return err
+			}
+			k, err := res.RowsAffected()
+			if err != nil {
+				return err
+			}
+			n += k
+		}
+		return nil
+	})
+	return n, internal("prune runs", err)
 }

@@ -38,6 +38,7 @@ func Run(t *testing.T, open Open) {
 		{"RunRoundTrip", runRoundTrip},
 		{"RunForMissingScenario", runMissingScenario},
 		{"ListRunsByScenario", listRuns},
+		{"PruneRunsKeepsNewestAndUnfinished", pruneRuns},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -350,5 +351,73 @@ func listRuns(t *testing.T, s store.Store) {
 	}
 	if len(all) != 3 || all[0].ID != r3.ID {
 		t.Fatalf("all runs %+v; want 3, r3 first", all)
+	}
+}
+
+// pruneRuns checks the run history's bounds: by count the newest runs
+// stay, by age the runs created before the cut go, and a run queued or
+// running is never deleted. The expected sets are derived from ListRuns'
+// order (newest first), the order PruneRuns counts in.
+func pruneRuns(t *testing.T, s store.Store) {
+	sc := create(t, s, "prune")
+	queued := addRun(t, s, sc.ID, store.Sweep) // oldest, never finished
+	for i := 0; i < 6; i++ {
+		r := addRun(t, s, sc.ID, store.Forecast)
+		r.Status, r.Progress = store.Done, 1
+		if i == 2 {
+			r.Status = store.Failed
+		}
+		if err := s.UpdateRun(ctx, r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ids := func() []string {
+		l, err := s.ListRuns(ctx, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, r := range l {
+			out = append(out, r.ID)
+		}
+		return out
+	}
+	all := ids()
+	if len(all) != 7 || all[6] != queued.ID {
+		t.Fatalf("runs %v: want 7, the queued one oldest", all)
+	}
+	// Nothing to do without limits.
+	if n, err := s.PruneRuns(ctx, -1, time.Time{}); err != nil || n != 0 {
+		t.Fatalf("no limits: %d deleted, %v", n, err)
+	}
+	// Keep 3: the newest three and the queued one stay.
+	n, err := s.PruneRuns(ctx, 3, time.Time{})
+	if err != nil || n != 3 {
+		t.Fatalf("keep 3: %d deleted, %v; want 3", n, err)
+	}
+	if got, want := fmt.Sprint(ids()), fmt.Sprint(append(all[:3:3], queued.ID)); got != want {
+		t.Fatalf("keep 3: runs %s, want %s", got, want)
+	}
+	// By age: every finished run created before the newest one goes.
+	l, err := s.ListRuns(ctx, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cut := l[0].Created
+	want := []string{l[0].ID}
+	for _, r := range l[1:] {
+		if !r.Created.Before(cut) && r.Status.Final() {
+			want = append(want, r.ID)
+		}
+	}
+	want = append(want, queued.ID)
+	if _, err := s.PruneRuns(ctx, -1, cut); err != nil {
+		t.Fatal(err)
+	}
+	if got := fmt.Sprint(ids()); got != fmt.Sprint(want) {
+		t.Fatalf("before %v: runs %s, want %s", cut, got, want)
+	}
+	if _, err := s.GetRun(ctx, queued.ID); err != nil {
+		t.Fatalf("the queued run was pruned: %v", err)
 	}
 }
