@@ -2,12 +2,16 @@ package cli
 
 import (
 	"context"
+	"crypto/tls"
 	"errors"
 	"fmt"
+	"log/slog"
+	"math"
 	"net"
 	"net/http"
 	"os"
 	"os/signal"
+	"runtime"
 	"strings"
 	"syscall"
 	"time"
@@ -33,16 +37,82 @@ func newServeCmd() *cobra.Command {
 --db is a SQLite file (created when absent) or a postgres:// URL. An empty
 database is seeded with the built-in case. The server listens on loopback
 by default; on any other address it refuses to start unless PARLEY_TOKEN is
-set, and then every write needs "Authorization: Bearer $PARLEY_TOKEN".
-The first line on stdout is the URL it serves.`,
+set, and then every request to /api/ (reads too, but /api/health) needs
+"Authorization: Bearer $PARLEY_TOKEN". It answers only a Host that is an IP
+address, localhost or a name given with --host. --tls-cert and --tls-key
+serve HTTPS. Loopback is decided from the address the port is bound to.
+
+The port is bound first (a busy port fails before the database is
+touched), then the database is opened, migrated and seeded, then the
+server answers; the first line on stdout is the URL it serves. The limits
+(docs/limits.md) refuse a request over them with 413 or 503 naming the
+flag that raises them.`,
 		Args: cobra.NoArgs,
 		RunE: runServe,
 	}
 	f := cmd.Flags()
 	f.String("addr", "127.0.0.1:8080", "address to listen on (host:port; port 0 picks a free one)")
 	f.String("db", "parley.db", "SQLite file or postgres://user:pass@host/db URL")
-	f.Int64("max-body", 4<<20, "largest request body in bytes")
+	f.StringSlice("host", nil, "a host name the server answers to besides IP addresses and localhost (repeatable)")
+	f.String("tls-cert", "", "certificate file (PEM) for HTTPS; needs --tls-key")
+	f.String("tls-key", "", "private key file (PEM) for HTTPS; needs --tls-cert")
+	f.Int64("max-body", httpapi.DefaultMaxBody, "largest request body in bytes")
+	f.Int("max-values", httpapi.DefaultMaxValues, "most values (JSON values or YAML lines) in a request body")
+	f.Int("max-jobs", runtime.NumCPU(), "jobs running at once")
+	f.Int("max-queued", httpapi.DefaultMaxQueued, "jobs queued or running at once")
+	f.Int("max-inline", runtime.NumCPU(), "runs within a request (forecast, deal, explain) at once")
+	f.Duration("inline-timeout", httpapi.DefaultInlineTimeout, "longest run within a request")
+	f.Float64("max-work", httpapi.DefaultMaxWork, "largest estimated work of a run within a request (docs/limits.md)")
+	f.Float64("max-job-work", httpapi.DefaultMaxJobWork, "largest estimated work of a job")
+	f.Int64("max-memory", httpapi.DefaultMaxMemory, "largest estimated memory of one run, in bytes")
+	f.Int("keep-runs", httpapi.DefaultKeepRuns, "finished runs kept, newest first (0: no limit)")
+	f.Duration("keep-runs-for", httpapi.DefaultKeepRunsFor, "how long finished runs are kept (0: no limit)")
 	return cmd
+}
+
+// serveLimits reads the limit flags into o, refusing values that are not
+// positive.
+func serveLimits(cmd *cobra.Command, o *httpapi.Options) error {
+	f := cmd.Flags()
+	o.MaxBody, _ = f.GetInt64("max-body")
+	o.MaxValues, _ = f.GetInt("max-values")
+	o.MaxJobs, _ = f.GetInt("max-jobs")
+	o.MaxQueued, _ = f.GetInt("max-queued")
+	o.MaxInline, _ = f.GetInt("max-inline")
+	o.ForecastTimeout, _ = f.GetDuration("inline-timeout")
+	o.MaxWork, _ = f.GetFloat64("max-work")
+	o.MaxJobWork, _ = f.GetFloat64("max-job-work")
+	mem, _ := f.GetInt64("max-memory")
+	o.MaxMemory = float64(mem)
+	o.KeepRuns, _ = f.GetInt("keep-runs")
+	o.KeepRunsFor, _ = f.GetDuration("keep-runs-for")
+	for _, c := range []struct {
+		flag string
+		ok   bool
+		v    any
+	}{
+		{"max-body", o.MaxBody >= 1, o.MaxBody}, {"max-values", o.MaxValues >= 1, o.MaxValues},
+		{"max-jobs", o.MaxJobs >= 1, o.MaxJobs}, {"max-queued", o.MaxQueued >= 1, o.MaxQueued},
+		{"max-inline", o.MaxInline >= 1, o.MaxInline}, {"inline-timeout", o.ForecastTimeout > 0, o.ForecastTimeout},
+		{"max-work", o.MaxWork > 0 && !math.IsInf(o.MaxWork, 0), o.MaxWork}, {"max-job-work", o.MaxJobWork > 0 && !math.IsInf(o.MaxJobWork, 0), o.MaxJobWork},
+		{"max-memory", o.MaxMemory >= 1, mem}, {"keep-runs", o.KeepRuns >= 0, o.KeepRuns}, {"keep-runs-for", o.KeepRunsFor >= 0, o.KeepRunsFor},
+	} {
+		if !c.ok {
+			valid := "a number ≥ 1"
+			if strings.HasPrefix(c.flag, "keep-") {
+				valid = "0 (no limit) or more"
+			}
+			return errs.New(errs.Argument, "--%s %v: valid: %s (see docs/limits.md)", c.flag, c.v, valid)
+		}
+	}
+	// 0 means no limit here; in httpapi.Options it means the default.
+	if o.KeepRuns == 0 {
+		o.KeepRuns = -1
+	}
+	if o.KeepRunsFor == 0 {
+		o.KeepRunsFor = -1
+	}
+	return nil
 }
 
 // openStore opens the database named by --db.
@@ -74,53 +144,79 @@ func seed(ctx context.Context, st store.Store) (bool, error) {
 func runServe(cmd *cobra.Command, _ []string) error {
 	addr, _ := cmd.Flags().GetString("addr")
 	db, _ := cmd.Flags().GetString("db")
-	maxBody, _ := cmd.Flags().GetInt64("max-body")
-	if maxBody < 1 {
-		return errs.New(errs.Argument, "--max-body %d: valid: a number of bytes ≥ 1 (default %d)", maxBody, 4<<20)
+	hosts, _ := cmd.Flags().GetStringSlice("host")
+	certFile, _ := cmd.Flags().GetString("tls-cert")
+	keyFile, _ := cmd.Flags().GetString("tls-key")
+	o := httpapi.Options{Hosts: hosts, Web: web.Dist(), Token: os.Getenv("PARLEY_TOKEN")}
+	if err := serveLimits(cmd, &o); err != nil {
+		return err
 	}
-	token := os.Getenv("PARLEY_TOKEN")
-	loopback := httpapi.IsLoopback(addr)
-	if !loopback && token == "" {
-		return errs.New(errs.Argument, "--addr %s listens beyond loopback: set PARLEY_TOKEN so writes need a bearer token (or use 127.0.0.1:PORT)", addr)
+	var tlsConfig *tls.Config
+	switch {
+	case (certFile == "") != (keyFile == ""):
+		return errs.New(errs.Argument, "--tls-cert %q, --tls-key %q: valid: both (HTTPS) or neither (HTTP)", certFile, keyFile)
+	case certFile != "":
+		cert, err := tls.LoadX509KeyPair(certFile, keyFile)
+		if err != nil {
+			return errs.New(errs.Argument, "--tls-cert %s, --tls-key %s: %v", certFile, keyFile, err)
+		}
+		tlsConfig = &tls.Config{Certificates: []tls.Certificate{cert}, MinVersion: tls.VersionTLS12}
 	}
 	ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	st, err := openStore(ctx, db)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	seeded, err := seed(ctx, st)
-	if err != nil {
-		return err
-	}
-	api, err := httpapi.New(ctx, httpapi.Options{
-		Store: st, Token: token, LoopbackOnly: loopback, MaxBody: maxBody, Web: web.Dist(),
-	})
-	if err != nil {
-		return err
-	}
-	defer api.Close()
+	// The port first: a busy port, or an address beyond loopback without
+	// a token, fails before the database is created or touched; and
+	// loopback is decided from the address bound, not from the name given.
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return errs.New(errs.Argument, "cannot listen on %s: %v", addr, err)
 	}
-	srv := httpapi.NewHTTPServer(addr, api)
-	fmt.Fprintf(cmd.OutOrStdout(), "http://%s/\n", ln.Addr())
-	where := db
-	if i := strings.Index(where, "@"); i > 0 && strings.Contains(where, "://") {
-		where = where[:strings.Index(where, "://")+3] + "…" + where[i:] // hide credentials
+	defer ln.Close()
+	o.LoopbackOnly = httpapi.LoopbackAddr(ln.Addr())
+	if !o.LoopbackOnly && o.Token == "" {
+		return errs.New(errs.Argument, "--addr %s listens on %s, beyond loopback: set PARLEY_TOKEN so every request needs a bearer token (or use 127.0.0.1:PORT)", addr, ln.Addr())
 	}
-	fmt.Fprintf(cmd.ErrOrStderr(), "parley: serving on http://%s/ (db %s", ln.Addr(), where)
+	st, err := openStore(ctx, db)
+	if err != nil {
+		return redactErr(err, db)
+	}
+	defer st.Close()
+	seeded, err := seed(ctx, st)
+	if err != nil {
+		return redactErr(err, db)
+	}
+	o.Store = st
+	o.Logger = slog.New(slog.NewTextHandler(cmd.ErrOrStderr(), nil))
+	api, err := httpapi.New(ctx, o)
+	if err != nil {
+		return redactErr(err, db)
+	}
+	defer api.Close()
+	srv := httpapi.NewHTTPServer(addr, api)
+	scheme := "http"
+	if tlsConfig != nil {
+		srv.TLSConfig, scheme = tlsConfig, "https"
+	}
+	fmt.Fprintf(cmd.OutOrStdout(), "%s://%s/\n", scheme, ln.Addr())
+	fmt.Fprintf(cmd.ErrOrStderr(), "parley: serving on %s://%s/ (db %s", scheme, ln.Addr(), redactDSN(db))
 	if seeded {
 		fmt.Fprint(cmd.ErrOrStderr(), ", seeded with the built-in case")
 	}
-	if token != "" {
+	switch {
+	case o.Token != "" && !o.LoopbackOnly:
+		fmt.Fprint(cmd.ErrOrStderr(), ", every request needs the bearer token")
+	case o.Token != "":
 		fmt.Fprint(cmd.ErrOrStderr(), ", writes need the bearer token")
 	}
 	fmt.Fprintln(cmd.ErrOrStderr(), ")")
 	done := make(chan error, 1)
-	go func() { done <- srv.Serve(ln) }()
+	go func() {
+		if tlsConfig != nil {
+			done <- srv.ServeTLS(ln, "", "")
+		} else {
+			done <- srv.Serve(ln)
+		}
+	}()
 	select {
 	case err := <-done:
 		if !errors.Is(err, http.ErrServerClosed) {
@@ -132,4 +228,47 @@ func runServe(cmd *cobra.Command, _ []string) error {
 		srv.Shutdown(sctx)
 	}
 	return nil
+}
+
+// redactDSN hides the user and password of a database URL
+// (postgres://user:pass@host/db → postgres://…@host/db). The password may
+// hold a raw '@': the host starts after the last one.
+func redactDSN(db string) string {
+	i := strings.Index(db, "://")
+	if i < 0 {
+		return db
+	}
+	rest := db[i+3:]
+	at := strings.LastIndex(rest, "@")
+	if at < 0 {
+		return db
+	}
+	return db[:i+3] + "…" + rest[at:]
+}
+
+// redactErr removes a database URL's user info, and each part of its
+// password, from err's message (a driver's error may quote the URL, or
+// the part of it it could not parse).
+func redactErr(err error, db string) error {
+	i := strings.Index(db, "://")
+	at := strings.LastIndex(db, "@")
+	if err == nil || i < 0 || at < i {
+		return err
+	}
+	userinfo := db[i+3 : at]
+	secrets := []string{db, userinfo}
+	if _, pass, ok := strings.Cut(userinfo, ":"); ok {
+		secrets = append(secrets, pass)
+		secrets = append(secrets, strings.Split(pass, "@")...)
+	}
+	msg := err.Error()
+	for _, sec := range secrets {
+		if len(sec) >= 3 {
+			msg = strings.ReplaceAll(msg, sec, "…")
+		}
+	}
+	if msg == err.Error() {
+		return err
+	}
+	return errs.New(errs.CodeOf(err), "%s", msg)
 }

@@ -9,18 +9,23 @@ import (
 	"io"
 	"net/http"
 	"strings"
+	"time"
 	"unicode"
 
 	"parley/errs"
 	"parley/scenario"
+	"parley/store"
 )
 
 // errorBody is every error response: a message for a person, the errs
-// code, and for invalid scenarios the diagnostics, each naming its field.
+// code (or busy, over_budget, timeout, too_large, unavailable, …), for
+// invalid scenarios the diagnostics, each naming its field, and the
+// request's id (the server's log cites it).
 type errorBody struct {
 	Error       string               `json:"error"`
 	Code        string               `json:"code"`
 	Diagnostics scenario.Diagnostics `json:"diagnostics,omitempty"`
+	RequestID   string               `json:"request_id,omitempty"`
 }
 
 func status(code errs.Code) int {
@@ -35,26 +40,37 @@ func status(code errs.Code) int {
 	return http.StatusInternalServerError
 }
 
-// errBusy says the job queue is full.
-var errBusy = errors.New("the server is running as many jobs as it takes; try again shortly")
-
-// fail writes err as a JSON error response.
+// fail writes err as a JSON error response. A limit's refusal keeps its
+// status; a database that is busy or locked is a 503 with Retry-After;
+// any other failure of the server is a 500 whose message is generic (the
+// details go to the log under the request id, never to the client).
 func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
-	if errors.Is(err, errBusy) {
-		w.Header().Set("Retry-After", "5")
-		writeJSON(w, http.StatusServiceUnavailable, errorBody{Error: err.Error(), Code: "busy"})
+	id := requestID(r)
+	var le *limitError
+	if errors.As(err, &le) {
+		if le.retry != "" {
+			w.Header().Set("Retry-After", le.retry)
+		}
+		s.o.Logger.Info("request refused", "request_id", id, "method", r.Method, "path", r.URL.Path, "status", le.status, "reason", le.msg)
+		writeJSON(w, le.status, errorBody{Error: le.msg, Code: le.code, RequestID: id})
 		return
 	}
 	var tooBig *http.MaxBytesError
 	if errors.As(err, &tooBig) {
-		writeJSON(w, http.StatusRequestEntityTooLarge, errorBody{Error: fmt.Sprintf("request body is over the limit of %d bytes", tooBig.Limit), Code: "too_large"})
+		writeJSON(w, http.StatusRequestEntityTooLarge, errorBody{Error: fmt.Sprintf("request body is over the limit of %d bytes (parley serve --max-body)", tooBig.Limit), Code: "too_large", RequestID: id})
 		return
 	}
 	if errors.Is(err, context.Canceled) && r.Context().Err() != nil {
 		return // the client went away
 	}
+	if store.IsBusy(err) {
+		s.o.Logger.Warn("database busy", "request_id", id, "method", r.Method, "path", r.URL.Path, "err", err)
+		w.Header().Set("Retry-After", "2")
+		writeJSON(w, http.StatusServiceUnavailable, errorBody{Error: "the database is busy (locked by another writer); try again shortly (request id " + id + ")", Code: "unavailable", RequestID: id})
+		return
+	}
 	code := errs.CodeOf(err)
-	body := errorBody{Error: err.Error(), Code: string(code)}
+	body := errorBody{Error: err.Error(), Code: string(code), RequestID: id}
 	var ds scenario.Diagnostics
 	if errors.As(err, &ds) {
 		body.Diagnostics = ds
@@ -68,14 +84,15 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 	}
 	st := status(code)
 	if st == http.StatusInternalServerError {
-		s.o.Logger.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)
-		body.Error = "internal error: " + err.Error()
+		s.o.Logger.Error("request failed", "request_id", id, "method", r.Method, "path", r.URL.Path, "err", err)
+		body.Error = "internal error; the server's log has the details under request id " + id
 	}
 	writeJSON(w, st, body)
 }
 
-// readBody reads the whole request body (already bounded by MaxBody).
-func readBody(r *http.Request) ([]byte, error) {
+// readBody reads the whole request body (already bounded by MaxBody) and
+// refuses one with more values than MaxValues before anything parses it.
+func (s *Server) readBody(r *http.Request) ([]byte, error) {
 	b, err := io.ReadAll(r.Body)
 	if err != nil {
 		var tooBig *http.MaxBytesError
@@ -84,13 +101,26 @@ func readBody(r *http.Request) ([]byte, error) {
 		}
 		return nil, errs.New(errs.Invalid, "cannot read the request body: %v", err)
 	}
+	if err := s.checkValues(b); err != nil {
+		return nil, err
+	}
 	return b, nil
+}
+
+// admitWrite lets a write that reads and parses a body in: a bounded
+// number at once (the others wait up to the read timeout), so parsing
+// bodies in parallel cannot take more memory than that many bodies need.
+func (s *Server) admitWrite(r *http.Request) (release func(), err error) {
+	if !s.writes.wait(r.Context(), 30*time.Second) {
+		return nil, busy(5, "the server is reading %d request bodies at once, its limit; try again shortly", cap(s.writes))
+	}
+	return s.writes.done, nil
 }
 
 // decode reads a JSON request body into v, rejecting unknown fields so a
 // misspelt option is an error, not silently ignored. An empty body is {}.
-func decode(r *http.Request, v any) error {
-	b, err := readBody(r)
+func (s *Server) decode(r *http.Request, v any) error {
+	b, err := s.readBody(r)
 	if err != nil {
 		return err
 	}

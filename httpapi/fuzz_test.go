@@ -45,7 +45,7 @@ func FuzzWrites(f *testing.F) {
 		f.Fatal(err)
 	}
 	f.Cleanup(func() { st.Close() })
-	api, err := httpapi.New(context.Background(), httpapi.Options{Store: st, MaxBody: 1 << 16, ForecastTimeout: time.Second})
+	api, err := httpapi.New(context.Background(), httpapi.Options{Store: st, MaxBody: 1 << 16, ForecastTimeout: time.Second, Hosts: []string{"example.com"}})
 	if err != nil {
 		f.Fatal(err)
 	}
@@ -62,7 +62,8 @@ func FuzzWrites(f *testing.F) {
 		req.Header.Set("If-Match", `"1"`)
 		rec := httptest.NewRecorder()
 		api.ServeHTTP(rec, req)
-		if rec.Code >= 500 {
+		// 503 is a limit's answer (busy, over the time limit), not a bug.
+		if rec.Code >= 500 && rec.Code != 503 {
 			t.Fatalf("%s %s with %q: %d %s", req.Method, req.URL, body, rec.Code, rec.Body)
 		}
 		if rec.Code >= 400 && !strings.Contains(rec.Body.String(), `"error"`) {

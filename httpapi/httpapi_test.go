@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -1007,14 +1008,16 @@ func TestRerunEveryKind(t *testing.T) {
 }
 
 // TestForecastTimeout checks that a forecast too long for a request is
-// stopped and answered with a 400 that says to run it as a job.
+// stopped and answered with a 503 that names the limit and says to run
+// it as a job.
 func TestForecastTimeout(t *testing.T) {
 	e := newEnv(t, httpapi.Options{ForecastTimeout: time.Nanosecond})
 	v := e.create(small(t))
 	var b errBody
-	e.want(e.do("POST", "/api/scenarios/"+v.ID+"/forecast", `{}`), 400).json(t, &b)
-	if !strings.Contains(b.Error, "start it as a job") {
-		t.Fatalf("%+v", b)
+	r := e.want(e.do("POST", "/api/scenarios/"+v.ID+"/forecast", `{}`), 503)
+	r.json(t, &b)
+	if b.Code != "timeout" || !strings.Contains(b.Error, "start it as a job") || !strings.Contains(b.Error, "--inline-timeout") || r.hdr.Get("Retry-After") == "" {
+		t.Fatalf("%v %+v", r.hdr, b)
 	}
 }
 
@@ -1078,8 +1081,12 @@ func TestAuth(t *testing.T) {
 	e.want(e.do("POST", "/api/scenarios", body, "Authorization", "s3cret"), 401)
 	var v view
 	e.want(e.do("POST", "/api/scenarios", body, "Authorization", "Bearer s3cret"), 201).json(t, &v)
-	// Reads need no token.
-	e.want(e.do("GET", "/api/scenarios/"+v.ID, ""), 200)
+	// Beyond loopback (not LoopbackOnly) reads need the token too, all
+	// but the health check.
+	e.want(e.do("GET", "/api/scenarios/"+v.ID, ""), 401)
+	e.want(e.do("GET", "/api/scenarios/"+v.ID+"/export", ""), 401)
+	e.want(e.do("GET", "/api/health", ""), 200)
+	e.want(e.do("GET", "/api/scenarios/"+v.ID, "", "Authorization", "Bearer s3cret"), 200)
 	// Every write route needs the token.
 	writes := 0
 	for _, r := range e.api.Routes() {
@@ -1104,9 +1111,12 @@ func TestLoopbackOnly(t *testing.T) {
 	e.want(e.do("GET", "/api/health", ""), 200)
 	e.want(e.do("GET", "/api/health", "", "Host", "localhost:8080"), 200)
 	e.want(e.do("GET", "/api/health", "", "Host", "rebind.example:8080"), 403)
-	for addr, want := range map[string]bool{"127.0.0.1:8080": true, "localhost:80": true, "[::1]:1": true, "0.0.0.0:8080": false, ":8080": false, "192.0.2.1:80": false} {
-		if httpapi.IsLoopback(addr) != want {
-			t.Errorf("IsLoopback(%q) = %v", addr, !want)
+	// A name under .localhost may resolve anywhere: not trusted.
+	e.want(e.do("GET", "/api/health", "", "Host", "evil.localhost:8080"), 403)
+	e.want(e.do("GET", "/api/health", "", "Host", "192.0.2.1:8080"), 403)
+	for ip, want := range map[string]bool{"127.0.0.1": true, "::1": true, "127.0.0.2": true, "0.0.0.0": false, "::": false, "192.0.2.1": false} {
+		if httpapi.LoopbackAddr(&net.TCPAddr{IP: net.ParseIP(ip), Port: 80}) != want {
+			t.Errorf("LoopbackAddr(%s) = %v", ip, !want)
 		}
 	}
 }

@@ -238,3 +238,48 @@ func overall(n int, progress func(done, total int)) ask.Progress {
 		progress(i*total+done, k*total)
 	}
 }
+
+// normalise rewrites a job's request (a pointer to an answer.*Request) as
+// its answer will echo it, so a run stores the request's own fields only,
+// in one form: the model list resolved to model names (each once), empty
+// settings dropped, the latest snapshot named.
+func normalise(req any) error {
+	models := func(l *[]string) error {
+		names, err := ask.ModelList(*l)
+		if err != nil {
+			return err
+		}
+		*l = names
+		return nil
+	}
+	target := func(t *answer.Target) {
+		if t.Snapshot == "" {
+			t.Snapshot = "latest"
+		}
+	}
+	switch r := req.(type) {
+	case *answer.ForecastRequest:
+		target(&r.Target)
+		if len(r.Params) == 0 {
+			r.Params = nil
+		}
+		return models(&r.Models)
+	case *answer.SweepRequest:
+		target(&r.Target)
+		if len(r.Params) == 0 {
+			r.Params = nil
+		}
+		return models(&r.Models)
+	case *answer.DealEvaluateRequest:
+		target(&r.Target)
+		if len(r.Models) == 1 && r.Models[0] == "none" {
+			return nil
+		}
+		return models(&r.Models)
+	case *answer.DealSearchRequest:
+		target(&r.Target)
+	case *answer.ExplainRequest:
+		target(&r.Target)
+	}
+	return nil
+}

@@ -3,6 +3,9 @@ package httpapi
 import (
 	"context"
 	"encoding/json"
+	"fmt"
+	"log/slog"
+	"runtime/debug"
 	"sync"
 	"time"
 
@@ -11,16 +14,21 @@ import (
 )
 
 // runner runs jobs in goroutines, at most max at once, and keeps the live
-// state (progress, cancel) of the ones running.
+// state (progress, cancel) of the ones queued or running: at most
+// maxQueued, counted with the places reserved for jobs being stored, under
+// one lock, so concurrent submissions never exceed it (finding 5).
 type runner struct {
-	st   store.Store
-	sem  chan struct{}
-	ctx  context.Context
-	stop context.CancelFunc
-	wg   sync.WaitGroup
+	st        store.Store
+	sem       chan struct{}
+	maxQueued int
+	log       *slog.Logger
+	ctx       context.Context
+	stop      context.CancelFunc
+	wg        sync.WaitGroup
 
-	mu   sync.Mutex
-	live map[string]*job
+	mu       sync.Mutex
+	live     map[string]*job
+	reserved int
 }
 
 type job struct {
@@ -35,9 +43,29 @@ type job struct {
 // steps (from any goroutine) and honours ctx.
 type jobFunc func(ctx context.Context, progress func(done, total int)) (any, error)
 
-func newRunner(st store.Store, max int) *runner {
+func newRunner(st store.Store, max, maxQueued int, log *slog.Logger) *runner {
 	ctx, stop := context.WithCancel(context.Background())
-	return &runner{st: st, sem: make(chan struct{}, max), ctx: ctx, stop: stop, live: map[string]*job{}}
+	return &runner{st: st, sem: make(chan struct{}, max), maxQueued: maxQueued, log: log, ctx: ctx, stop: stop, live: map[string]*job{}}
+}
+
+// reserve takes a place in the queue for a job about to be stored and
+// started, or returns false when the queue is full. start or release
+// gives it back.
+func (q *runner) reserve() bool {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	if len(q.live)+q.reserved >= q.maxQueued {
+		return false
+	}
+	q.reserved++
+	return true
+}
+
+// release gives back a place reserve took for a job that did not start.
+func (q *runner) release() {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	q.reserved--
 }
 
 // recover marks runs a previous process left unfinished as failed.
@@ -62,17 +90,30 @@ func (q *runner) recover(ctx context.Context) error {
 	return nil
 }
 
-// start runs fn as the job of the stored run, which is queued.
+// start runs fn as the job of the stored run, which is queued, in the
+// place reserve took. A panic anywhere in the job's goroutine (fn is
+// guarded by safeRun; this guards the rest) is logged, and the run is
+// recorded as failed rather than ending the server.
 func (q *runner) start(run *store.Run, fn jobFunc) {
 	ctx, cancel := context.WithCancel(q.ctx)
 	j := &job{cancel: cancel, status: store.Queued, subs: map[chan struct{}]bool{}, finished: make(chan struct{})}
 	q.mu.Lock()
 	q.live[run.ID] = j
+	q.reserved--
 	q.mu.Unlock()
 	q.wg.Add(1)
 	go func() {
 		defer q.wg.Done()
 		defer cancel()
+		defer func() {
+			if p := recover(); p != nil {
+				q.log.Error("job panicked", "run", run.ID, "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
+				r := *run
+				r.Status, r.Error, r.Finished = store.Failed, "the run failed inside the server (see its log)", time.Now().UTC()
+				q.st.UpdateRun(context.WithoutCancel(ctx), &r)
+				q.finish(run.ID, j)
+			}
+		}()
 		r := *run
 		select {
 		case q.sem <- struct{}{}:
@@ -113,6 +154,11 @@ func (q *runner) start(run *store.Run, fn jobFunc) {
 			r.Status, r.Error = store.Cancelled, "cancelled"
 		case err != nil:
 			r.Status, r.Error = store.Failed, err.Error()
+			if errs.CodeOf(err) == errs.Internal {
+				// The details go to the log, not to whoever reads the run.
+				q.log.Error("job failed", "run", run.ID, "err", err)
+				r.Error = "the run failed inside the server (see its log under run " + run.ID + ")"
+			}
 		default:
 			b, merr := json.Marshal(res)
 			if merr != nil {
@@ -126,16 +172,26 @@ func (q *runner) start(run *store.Run, fn jobFunc) {
 				r.Progress = p.Progress
 			}
 		}
-		q.st.UpdateRun(bg, &r)
-		q.mu.Lock()
-		delete(q.live, run.ID)
-		for ch := range j.subs {
-			close(ch)
+		if err := q.st.UpdateRun(bg, &r); err != nil {
+			q.log.Error("cannot record a job's end", "run", run.ID, "status", r.Status, "err", err)
 		}
-		j.subs = nil
-		close(j.finished)
-		q.mu.Unlock()
+		q.finish(run.ID, j)
 	}()
+}
+
+// finish forgets a job that has ended and tells its subscribers.
+func (q *runner) finish(id string, j *job) {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	if q.live[id] != j {
+		return
+	}
+	delete(q.live, id)
+	for ch := range j.subs {
+		close(ch)
+	}
+	j.subs = nil
+	close(j.finished)
 }
 
 // safeRun turns a panicking run into a failed one.
@@ -209,13 +265,6 @@ func (q *runner) subscribe(id string) (chan struct{}, func()) {
 			delete(j.subs, ch)
 		}
 	}
-}
-
-// count returns the number of jobs queued or running.
-func (q *runner) count() int {
-	q.mu.Lock()
-	defer q.mu.Unlock()
-	return len(q.live)
 }
 
 func (q *runner) cancel(id string) bool {

@@ -33,11 +33,18 @@ type runView struct {
 }
 
 // inline answers a question of the kind within the request, stores the
-// run and returns it (200). The body is the kind's request type.
+// run and returns it (200). The body is the kind's request type. It is let
+// in by admitInline, and runNow checks its budget before it runs.
 func (s *Server) inline(kind store.RunKind) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
+		release, err := s.admitInline()
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		defer release()
 		q := kinds[kind]()
-		if err := decode(r, q.request()); err != nil {
+		if err := s.decode(r, q.request()); err != nil {
 			s.fail(w, r, err)
 			return
 		}
@@ -57,18 +64,31 @@ func (s *Server) inline(kind store.RunKind) http.HandlerFunc {
 
 // runNow answers q within the request, bounded by ForecastTimeout, and
 // stores the run: its options are the request as the answer echoes it.
+// A request over the inline budget (MaxWork, MaxMemory) is refused before
+// it runs; it waits for one of MaxInline slots, within the deadline.
 func (s *Server) runNow(ctx context.Context, st *stored, kind store.RunKind, q question) (*store.Run, error) {
 	res, err := st.resolve(q.target())
 	if err != nil {
 		return nil, err
 	}
-	start := time.Now().UTC()
+	if err := s.budget(st, res, q, string(kind), s.o.MaxWork, "--max-work"); err != nil {
+		return nil, err
+	}
 	rctx, cancel := context.WithTimeout(ctx, s.o.ForecastTimeout)
 	defer cancel()
+	if !s.inlineRun.wait(rctx, min(inlineWait, s.o.ForecastTimeout)) {
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		return nil, busy(2, "the server is answering %d runs within requests, its limit (parley serve --max-inline); try again shortly, or start the run as a job (POST /api/scenarios/%s/runs)", cap(s.inlineRun), st.rec.ID)
+	}
+	defer s.inlineRun.done()
+	start := time.Now().UTC()
 	v, err := safeRun(rctx, func(ctx context.Context, _ func(int, int)) (any, error) { return q.run(ctx, res.c, nil) }, func(int, int) {})
 	if err != nil {
 		if rctx.Err() == context.DeadlineExceeded && ctx.Err() == nil {
-			return nil, errs.New(errs.Invalid, "the run took longer than %v, the limit within a request; start it as a job instead: POST /api/scenarios/%s/runs {\"kind\": %q, …}", s.o.ForecastTimeout, st.rec.ID, kind)
+			return nil, &limitError{status: http.StatusServiceUnavailable, code: "timeout", retry: "5",
+				msg: fmt.Sprintf("the run took longer than %v, the limit within a request (parley serve --inline-timeout); start it as a job instead: POST /api/scenarios/%s/runs {\"kind\": %q, …}", s.o.ForecastTimeout, st.rec.ID, kind)}
 		}
 		return nil, err
 	}
@@ -87,13 +107,50 @@ func (s *Server) runNow(ctx context.Context, st *stored, kind store.RunKind, q q
 	if err := s.o.Store.CreateRun(ctx, run); err != nil {
 		return nil, err
 	}
+	s.stored(ctx)
 	return run, nil
+}
+
+// pruneEvery is how many runs are stored between two prunings of the run
+// history.
+const pruneEvery = 32
+
+// stored counts a run stored, and prunes the run history every
+// pruneEvery runs.
+func (s *Server) stored(ctx context.Context) {
+	if s.created.Add(1)%pruneEvery == 0 {
+		if err := s.prune(context.WithoutCancel(ctx)); err != nil {
+			s.o.Logger.Error("cannot prune the run history", "err", err)
+		}
+	}
+}
+
+// prune deletes finished runs beyond KeepRuns or older than KeepRunsFor.
+func (s *Server) prune(ctx context.Context) error {
+	keep, before := s.o.KeepRuns, time.Time{}
+	if keep < 0 {
+		keep = -1
+	}
+	if s.o.KeepRunsFor > 0 {
+		before = time.Now().Add(-s.o.KeepRunsFor)
+	}
+	n, err := s.o.Store.PruneRuns(ctx, keep, before)
+	if n > 0 {
+		s.o.Logger.Info("pruned the run history", "deleted", n, "keep", s.o.KeepRuns, "keep_for", s.o.KeepRunsFor.String())
+	}
+	return err
 }
 
 // startRun starts a run of any kind as a job (202). The body is
 // {"kind": KIND, …the fields of the kind's request}.
 func (s *Server) startRun(w http.ResponseWriter, r *http.Request) {
-	b, err := readBody(r)
+	release, err := s.admitWrite(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	defer release()
+	b, err := s.readBody(r)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -148,23 +205,34 @@ func (s *Server) start(ctx context.Context, st *stored, kind store.RunKind, q qu
 	if err != nil {
 		return nil, err
 	}
-	// A request that can never run is refused now, not failed later.
+	// A request that can never run, or is over the budget, is refused
+	// now, not failed later.
 	if err := ask.Check(q.request()); err != nil {
 		return nil, err
 	}
-	if s.jobs.count() >= s.o.MaxQueued {
-		return nil, errBusy
+	if err := s.budget(st, res, q, string(kind), s.o.MaxJobWork, "--max-job-work"); err != nil {
+		return nil, err
 	}
 	if opts == nil {
+		// Stored as the answer will echo it: only the request's own
+		// fields, every default filled in, model names resolved.
+		if err := normalise(q.request()); err != nil {
+			return nil, err
+		}
 		if opts, err = json.Marshal(q.request()); err != nil {
 			return nil, errs.Wrap(errs.Internal, err)
 		}
 	}
+	if !s.jobs.reserve() {
+		return nil, busy(5, "the server has %d jobs queued or running, its limit (parley serve --max-queued); try again shortly", s.o.MaxQueued)
+	}
 	run := &store.Run{ScenarioID: st.rec.ID, ScenarioVersion: st.rec.Version, Kind: kind, InputHash: inputHash(opts, res.fp),
 		Model: strings.Join(q.models(), ","), Options: opts, Seed: q.seed(), Status: store.Queued}
 	if err := s.o.Store.CreateRun(ctx, run); err != nil {
+		s.jobs.release()
 		return nil, err
 	}
+	s.stored(ctx)
 	// The models the run goes through, for its progress (ask.Check has
 	// already accepted the list; a kind without models counts none).
 	names, _ := ask.ModelList(q.models())
@@ -264,6 +332,12 @@ func (s *Server) rerun(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if inline[old.Kind] {
+		release, err := s.admitInline()
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		defer release()
 		run, err := s.runNow(r.Context(), st, old.Kind, q)
 		if err != nil {
 			s.fail(w, r, err)

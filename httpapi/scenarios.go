@@ -217,7 +217,13 @@ func (s *Server) listScenarios(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) createScenario(w http.ResponseWriter, r *http.Request) {
-	data, err := readBody(r)
+	release, err := s.admitWrite(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	defer release()
+	data, err := s.readBody(r)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -246,7 +252,13 @@ func etag(v int64) string { return `"` + strconv.FormatInt(v, 10) + `"` }
 // importScenario stores a scenario file as it is, or a peer tool's file
 // (?format=NAME, or detected) converted to a scenario file in YAML.
 func (s *Server) importScenario(w http.ResponseWriter, r *http.Request) {
-	data, err := readBody(r)
+	release, err := s.admitWrite(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	defer release()
+	data, err := s.readBody(r)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -298,7 +310,13 @@ func (s *Server) putScenario(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	data, err := readBody(r)
+	release, err := s.admitWrite(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	defer release()
+	data, err := s.readBody(r)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -408,8 +426,14 @@ func (p *stancePatch) edit() (scenario.StanceEdit, error) {
 }
 
 func (s *Server) patchStance(w http.ResponseWriter, r *http.Request) {
+	release, err := s.admitWrite(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	defer release()
 	var p stancePatch
-	if err := decode(r, &p); err != nil {
+	if err := s.decode(r, &p); err != nil {
 		s.fail(w, r, err)
 		return
 	}

@@ -24,44 +24,77 @@ package httpapi
 
 import (
 	"context"
+	"crypto/rand"
 	"crypto/subtle"
+	"encoding/hex"
 	"encoding/json"
+	"fmt"
 	"io/fs"
 	"log/slog"
 	"net"
 	"net/http"
 	"runtime"
+	"runtime/debug"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"time"
 
+	"parley/errs"
 	"parley/store"
 )
 
 // Options configure a Server. The zero value (with a Store) serves the API
-// without auth on any host, with the default limits.
+// without a token, answering Host names that are IP addresses or
+// localhost, with the default limits (the Default* constants).
 type Options struct {
 	Store store.Store
-	// Token, when not empty, is the bearer token every write must carry.
+	// Token, when not empty, is the bearer token requests must carry:
+	// every write, and every read of /api/ too (except /api/health) unless
+	// LoopbackOnly, i.e. whenever the server listens beyond loopback.
 	Token string
-	// LoopbackOnly refuses requests whose Host is not localhost or a
-	// loopback address (against DNS rebinding when bound to loopback).
+	// LoopbackOnly says the server listens on loopback: it answers only
+	// a Host that is localhost, a loopback address or one of Hosts.
 	LoopbackOnly bool
-	// MaxBody bounds request bodies in bytes; 0 means 4 MiB.
+	// Hosts are the host names (without port) the server answers to
+	// besides IP addresses and localhost. Every other Host is refused
+	// (DNS rebinding: a name the attacker controls, resolving to this
+	// server, would otherwise reach it from a page of the attacker's).
+	Hosts []string
+	// MaxBody bounds request bodies in bytes; 0 means DefaultMaxBody.
 	MaxBody int64
+	// MaxValues bounds the values in a request body (see countValues);
+	// 0 means DefaultMaxValues.
+	MaxValues int
 	// MaxJobs bounds concurrently running jobs; 0 means the number of CPUs.
 	MaxJobs int
 	// MaxQueued bounds the jobs queued or running at once; more are
-	// refused with 503 and Retry-After. 0 means 64.
+	// refused with 503 and Retry-After. 0 means DefaultMaxQueued.
 	MaxQueued int
-	// ForecastTimeout bounds a run within a request (POST …/forecast,
-	// …/deal/evaluate, …/deal/search); 0 means one minute. Longer ones
-	// belong in a job. The models' forecasts stop at the deadline; a deal
-	// search, which does not, is bounded by answer.MaxPackages instead.
+	// MaxInline bounds the runs within a request (POST …/forecast,
+	// …/deal/evaluate, …/deal/search, …/explain, a re-run of one) at
+	// once; as many again may wait; more are refused with 503 and
+	// Retry-After. 0 means the number of CPUs.
+	MaxInline int
+	// ForecastTimeout bounds a run within a request; 0 means
+	// DefaultInlineTimeout. Every model loop and deal search stops at the
+	// deadline; the request is then a 503 that says to start a job.
 	ForecastTimeout time.Duration
+	// MaxWork and MaxJobWork bound a run's estimated work (ask.Estimate)
+	// within a request and as a job; MaxMemory its estimated memory in
+	// bytes. Over them a request is refused with 413. 0 means the
+	// defaults.
+	MaxWork, MaxJobWork, MaxMemory float64
+	// KeepRuns and KeepRunsFor bound the run history: finished runs beyond
+	// the newest KeepRuns, or finished longer than KeepRunsFor ago, are
+	// deleted (at start and as runs are added). 0 means the defaults; a
+	// negative value, no limit.
+	KeepRuns    int
+	KeepRunsFor time.Duration
 	// Web is the web app's files (index.html at the root); nil serves none.
 	Web fs.FS
-	// Logger logs failed requests; nil discards.
+	// Logger logs failed requests (with their request id), panics and
+	// pruning; nil discards.
 	Logger *slog.Logger
 }
 
@@ -72,6 +105,13 @@ type Server struct {
 	mux    *http.ServeMux
 	jobs   *runner
 	routes []Route
+	// inlineRun holds a slot per run within a request running,
+	// inlineQueue one per run admitted (running or waiting).
+	inlineRun, inlineQueue gate
+	// writes holds a slot per write reading and parsing its body.
+	writes gate
+	// created counts runs stored since the last pruning.
+	created atomic.Int64
 }
 
 // Route is one endpoint: its method, path pattern and one-line summary.
@@ -85,23 +125,53 @@ type Route struct {
 // previous process are marked failed.
 func New(ctx context.Context, o Options) (*Server, error) {
 	if o.MaxBody == 0 {
-		o.MaxBody = 4 << 20
+		o.MaxBody = DefaultMaxBody
+	}
+	if o.MaxValues == 0 {
+		o.MaxValues = DefaultMaxValues
 	}
 	if o.MaxJobs == 0 {
 		o.MaxJobs = runtime.NumCPU()
 	}
 	if o.MaxQueued == 0 {
-		o.MaxQueued = 64
+		o.MaxQueued = DefaultMaxQueued
+	}
+	if o.MaxInline == 0 {
+		o.MaxInline = runtime.NumCPU()
 	}
 	if o.ForecastTimeout == 0 {
-		o.ForecastTimeout = time.Minute
+		o.ForecastTimeout = DefaultInlineTimeout
+	}
+	if o.MaxWork == 0 {
+		o.MaxWork = DefaultMaxWork
+	}
+	if o.MaxJobWork == 0 {
+		o.MaxJobWork = DefaultMaxJobWork
+	}
+	if o.MaxMemory == 0 {
+		o.MaxMemory = DefaultMaxMemory
+	}
+	if o.KeepRuns == 0 {
+		o.KeepRuns = DefaultKeepRuns
+	}
+	if o.KeepRunsFor == 0 {
+		o.KeepRunsFor = DefaultKeepRunsFor
+	}
+	if o.MaxBody < 1 || o.MaxValues < 1 || o.MaxJobs < 1 || o.MaxQueued < 1 || o.MaxInline < 1 || o.ForecastTimeout < 0 ||
+		!(o.MaxWork > 0) || !(o.MaxJobWork > 0) || !(o.MaxMemory > 0) {
+		return nil, errs.New(errs.Argument, "httpapi: every limit must be positive (max body %d, max values %d, max jobs %d, max queued %d, max inline %d, timeout %v, max work %g, max job work %g, max memory %g)",
+			o.MaxBody, o.MaxValues, o.MaxJobs, o.MaxQueued, o.MaxInline, o.ForecastTimeout, o.MaxWork, o.MaxJobWork, o.MaxMemory)
 	}
 	if o.Logger == nil {
 		o.Logger = slog.New(slog.DiscardHandler)
 	}
-	s := &Server{o: o, mux: http.NewServeMux(), cache: &cache{m: map[string]*stored{}}}
-	s.jobs = newRunner(o.Store, o.MaxJobs)
+	s := &Server{o: o, mux: http.NewServeMux(), cache: &cache{m: map[string]*stored{}},
+		inlineRun: make(gate, o.MaxInline), inlineQueue: make(gate, 2*o.MaxInline), writes: make(gate, max(4, 2*runtime.NumCPU()))}
+	s.jobs = newRunner(o.Store, o.MaxJobs, o.MaxQueued, o.Logger)
 	if err := s.jobs.recover(ctx); err != nil {
+		return nil, err
+	}
+	if err := s.prune(ctx); err != nil {
 		return nil, err
 	}
 	s.routes = []Route{
@@ -171,30 +241,78 @@ func (s *Server) Routes() []Route { return append([]Route(nil), s.routes...) }
 // Close cancels running jobs and waits for them to record their state.
 func (s *Server) Close() { s.jobs.close() }
 
-// ServeHTTP implements http.Handler.
+// ServeHTTP implements http.Handler. Before any handler runs it gives the
+// request an id (X-Request-Id, cited in the server's log and in a 500's
+// message), checks Host and Origin on every request (DNS rebinding,
+// cross-site requests), the token (every write; every read beyond
+// loopback), and bounds the body. A handler that panics is a 500.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	id := newRequestID()
+	r = r.WithContext(context.WithValue(r.Context(), requestIDKey{}, id))
 	h := w.Header()
+	h.Set("X-Request-Id", id)
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("Referrer-Policy", "no-referrer")
 	h.Set("X-Frame-Options", "DENY")
 	h.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; connect-src 'self'; frame-ancestors 'none'")
-	if s.o.LoopbackOnly && !loopbackHost(r.Host) {
-		writeJSON(w, http.StatusForbidden, errorBody{Error: "host " + r.Host + " is not a loopback name; this server answers only localhost", Code: "forbidden"})
+	defer func() {
+		if p := recover(); p != nil {
+			if p == http.ErrAbortHandler {
+				panic(p)
+			}
+			s.o.Logger.Error("handler panicked", "request_id", id, "method", r.Method, "path", r.URL.Path, "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
+			writeJSON(w, http.StatusInternalServerError, errorBody{Error: "internal error; the server's log has the details under request id " + id, Code: string(errs.Internal), RequestID: id})
+		}
+	}()
+	if !s.allowedHost(r.Host) {
+		valid := "an IP address or localhost"
+		if s.o.LoopbackOnly {
+			valid = "a loopback address or localhost"
+		}
+		if len(s.o.Hosts) > 0 {
+			valid += " or " + strings.Join(s.o.Hosts, ", ")
+		}
+		writeJSON(w, http.StatusForbidden, errorBody{Error: fmt.Sprintf("host %q is not a name this server answers to (valid: %s; parley serve --host NAME adds one)", r.Host, valid), Code: "forbidden", RequestID: id})
+		return
+	}
+	if o := r.Header.Get("Origin"); o != "" && o != "http://"+r.Host && o != "https://"+r.Host {
+		writeJSON(w, http.StatusForbidden, errorBody{Error: "cross-origin request from " + o + " refused", Code: "forbidden", RequestID: id})
+		return
+	}
+	api := strings.HasPrefix(r.URL.Path, "/api/")
+	if api && r.Header.Get("Sec-Fetch-Site") == "cross-site" {
+		writeJSON(w, http.StatusForbidden, errorBody{Error: "cross-site request refused", Code: "forbidden", RequestID: id})
+		return
+	}
+	needToken := write(r.Method) || (api && !s.o.LoopbackOnly && r.URL.Path != "/api/health")
+	if s.o.Token != "" && needToken && !s.authorized(r) {
+		w.Header().Set("WWW-Authenticate", `Bearer realm="parley"`)
+		what := "writes"
+		if !s.o.LoopbackOnly {
+			what = "every request to /api/ but /api/health"
+		}
+		writeJSON(w, http.StatusUnauthorized, errorBody{Error: "this server needs Authorization: Bearer <PARLEY_TOKEN> for " + what, Code: "unauthorized", RequestID: id})
 		return
 	}
 	if write(r.Method) {
-		if o := r.Header.Get("Origin"); o != "" && o != "http://"+r.Host && o != "https://"+r.Host {
-			writeJSON(w, http.StatusForbidden, errorBody{Error: "cross-origin write from " + o + " refused", Code: "forbidden"})
-			return
-		}
-		if s.o.Token != "" && !s.authorized(r) {
-			w.Header().Set("WWW-Authenticate", `Bearer realm="parley"`)
-			writeJSON(w, http.StatusUnauthorized, errorBody{Error: "this server needs Authorization: Bearer <PARLEY_TOKEN> for writes", Code: "unauthorized"})
-			return
-		}
 		r.Body = http.MaxBytesReader(w, r.Body, s.o.MaxBody)
 	}
 	s.mux.ServeHTTP(w, r)
+}
+
+type requestIDKey struct{}
+
+// requestID returns the id ServeHTTP gave the request.
+func requestID(r *http.Request) string {
+	id, _ := r.Context().Value(requestIDKey{}).(string)
+	return id
+}
+
+// newRequestID returns a random 16-hex-digit id.
+func newRequestID() string {
+	var b [8]byte
+	rand.Read(b[:])
+	return hex.EncodeToString(b[:])
 }
 
 func write(method string) bool {
@@ -210,26 +328,36 @@ func (s *Server) authorized(r *http.Request) bool {
 	return ok && subtle.ConstantTimeCompare([]byte(got), []byte(s.o.Token)) == 1
 }
 
-func loopbackHost(hostport string) bool {
+// allowedHost reports whether the server answers Host hostport: an IP
+// address (a loopback one on a loopback server), localhost, or one of
+// Options.Hosts. A name under .localhost is not trusted: only the exact
+// name localhost is.
+func (s *Server) allowedHost(hostport string) bool {
 	host := hostport
 	if h, _, err := net.SplitHostPort(hostport); err == nil {
 		host = h
 	}
-	host = strings.Trim(host, "[]")
-	if host == "localhost" || strings.HasSuffix(host, ".localhost") {
+	host = strings.ToLower(strings.TrimSuffix(strings.Trim(host, "[]"), "."))
+	if host == "localhost" {
 		return true
 	}
-	ip := net.ParseIP(host)
-	return ip != nil && ip.IsLoopback()
+	if ip := net.ParseIP(host); ip != nil {
+		return !s.o.LoopbackOnly || ip.IsLoopback()
+	}
+	for _, h := range s.o.Hosts {
+		if strings.EqualFold(h, host) {
+			return true
+		}
+	}
+	return false
 }
 
-// IsLoopback reports whether addr (host:port) listens on loopback only.
-func IsLoopback(addr string) bool {
-	host, _, err := net.SplitHostPort(addr)
-	if err != nil || host == "" {
-		return false
-	}
-	return loopbackHost(host)
+// LoopbackAddr reports whether a listener's address is on loopback only:
+// decided from the address the listener is bound to, never from the text
+// of a name (a name such as x.localhost may resolve anywhere).
+func LoopbackAddr(a net.Addr) bool {
+	t, ok := a.(*net.TCPAddr)
+	return ok && t.IP.IsLoopback()
 }
 
 // NewHTTPServer returns an http.Server for h with Parley's timeouts: slow

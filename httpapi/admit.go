@@ -1,0 +1,200 @@
+package httpapi
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"time"
+
+	"parley/ask"
+)
+
+// Admission control (issue 14): before a request runs anything it must be
+// let in, and a request over a limit is refused with the status that says
+// why (413: the request is too big for this server; 503 with Retry-After:
+// the server is busy, try again) and a message naming the limit and the
+// flag of `parley serve` that raises it. docs/limits.md lists them all.
+
+// Defaults of the limits (Options' zero values).
+const (
+	DefaultMaxBody = 4 << 20
+	// DefaultMaxValues bounds the JSON values (or YAML lines) of a body.
+	DefaultMaxValues = 500_000
+	DefaultMaxQueued = 64
+	// DefaultInlineTimeout bounds a run within a request.
+	DefaultInlineTimeout = time.Minute
+	// DefaultMaxWork bounds the estimated work (ask.Estimate) of a run
+	// within a request: about what the slowest models finish in well
+	// under DefaultInlineTimeout.
+	DefaultMaxWork = 5e7
+	// DefaultMaxJobWork bounds the estimated work of a job.
+	DefaultMaxJobWork = 1e11
+	// DefaultMaxMemory bounds the estimated memory of one run, in bytes.
+	DefaultMaxMemory = 1 << 30
+	// DefaultKeepRuns and DefaultKeepRunsFor bound the run history.
+	DefaultKeepRuns    = 1000
+	DefaultKeepRunsFor = 30 * 24 * time.Hour
+)
+
+// inlineWait bounds how long a run within a request waits for one of the
+// MaxInline slots before it is refused as busy.
+const inlineWait = 10 * time.Second
+
+// limitError is a request refused by a limit: its status, code, message
+// and, for 503, when to retry (seconds).
+type limitError struct {
+	status int
+	code   string
+	msg    string
+	retry  string
+}
+
+func (e *limitError) Error() string { return e.msg }
+
+// busy is a 503 with Retry-After.
+func busy(retry int, format string, args ...any) error {
+	return &limitError{status: http.StatusServiceUnavailable, code: "busy", msg: fmt.Sprintf(format, args...), retry: fmt.Sprint(retry)}
+}
+
+// tooBig is a 413: the request is over a budget of this server.
+func tooBig(format string, args ...any) error {
+	return &limitError{status: http.StatusRequestEntityTooLarge, code: "over_budget", msg: fmt.Sprintf(format, args...)}
+}
+
+// gate is a counting semaphore.
+type gate chan struct{}
+
+// try takes a slot if one is free.
+func (g gate) try() bool {
+	select {
+	case g <- struct{}{}:
+		return true
+	default:
+		return false
+	}
+}
+
+// wait takes a slot, waiting at most d or until ctx is done.
+func (g gate) wait(ctx context.Context, d time.Duration) bool {
+	if g.try() {
+		return true
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case g <- struct{}{}:
+		return true
+	case <-t.C:
+	case <-ctx.Done():
+	}
+	return false
+}
+
+func (g gate) done() { <-g }
+
+// admitInline lets a run within a request in: at most MaxInline run at
+// once and as many again wait (each holding its decoded body, so the
+// memory they take is bounded too); the others are refused at once.
+// release gives the place back.
+func (s *Server) admitInline() (release func(), err error) {
+	if !s.inlineQueue.try() {
+		return nil, busy(2, "the server is answering %d runs within requests and %d more are waiting (the limit, parley serve --max-inline %d); try again shortly, or start the run as a job (POST /api/scenarios/{id}/runs)", cap(s.inlineRun), cap(s.inlineQueue)-cap(s.inlineRun), cap(s.inlineRun))
+	}
+	return s.inlineQueue.done, nil
+}
+
+// budget refuses a run whose estimated cost is over the work limit given
+// (the inline or the job limit, named by flag) or the memory limit.
+func (s *Server) budget(st *stored, res *resolution, q question, kind string, maxWork float64, flag string) error {
+	c, err := ask.Estimate(res.c, q.request())
+	if err != nil {
+		return err
+	}
+	a, i := len(res.c.Header.Actors), len(res.c.Header.Issues)
+	if c.Work > maxWork {
+		hint := ""
+		if flag == "--max-work" {
+			hint = fmt.Sprintf(", or start it as a job (POST /api/scenarios/%s/runs {\"kind\": %q, …}; its limit is %.3g, --max-job-work)", st.rec.ID, kind, s.o.MaxJobWork)
+		}
+		return tooBig("this %s is estimated at %.3g steps (%d actors × %d issues, its models, rounds and draws; see docs/limits.md), over this server's limit of %.3g (parley serve %s); ask for fewer models, rounds or draws%s", kind, c.Work, a, i, maxWork, flag, hint)
+	}
+	if c.Bytes > s.o.MaxMemory {
+		return tooBig("this %s is estimated to need %.0f MiB of memory (%d actors × %d issues and its models; see docs/limits.md), over this server's limit of %.0f MiB per run (parley serve --max-memory); ask for fewer models or workers", kind, c.Bytes/(1<<20), a, i, s.o.MaxMemory/(1<<20))
+	}
+	return nil
+}
+
+// countValues counts the values of a request body cheaply, before it is
+// parsed: the JSON values (every scalar, object and list) of a JSON
+// document, or for YAML the lines and the flow separators (',') — an upper
+// bound on what the body can expand to before aliases, which the
+// scenario reader bounds itself. It stops counting past limit.
+func countValues(b []byte, limit int) int {
+	n := 0
+	if isJSON(b) {
+		inString, escaped, inScalar := false, false, false
+		for _, c := range b {
+			switch {
+			case inString:
+				switch {
+				case escaped:
+					escaped = false
+				case c == '\\':
+					escaped = true
+				case c == '"':
+					inString = false
+				}
+			case c == '"':
+				inString, inScalar = true, false
+				n++
+			case c == '{' || c == '[':
+				inScalar = false
+				n++
+			case c == ',' || c == ':' || c == '}' || c == ']' || c == ' ' || c == '\t' || c == '\n' || c == '\r':
+				inScalar = false
+			default:
+				if !inScalar {
+					inScalar = true
+					n++
+				}
+			}
+			if n > limit {
+				return n
+			}
+		}
+		return n
+	}
+	for _, c := range b {
+		if c == '\n' || c == ',' {
+			n++
+			if n > limit {
+				return n
+			}
+		}
+	}
+	return n + 1
+}
+
+// isJSON reports whether b starts (after white space and a BOM) with '{'
+// or '['.
+func isJSON(b []byte) bool {
+	for len(b) > 0 {
+		switch {
+		case b[0] == ' ' || b[0] == '\t' || b[0] == '\r' || b[0] == '\n':
+			b = b[1:]
+		case len(b) >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF:
+			b = b[3:]
+		default:
+			return b[0] == '{' || b[0] == '['
+		}
+	}
+	return false
+}
+
+// checkValues refuses a body with more values than MaxValues (413).
+func (s *Server) checkValues(b []byte) error {
+	if n := countValues(b, s.o.MaxValues); n > s.o.MaxValues {
+		return tooBig("the request body holds more than %d values (JSON values, or YAML lines), this server's limit (parley serve --max-values); split the scenario or raise the limit", s.o.MaxValues)
+	}
+	return nil
+}
