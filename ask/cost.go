@@ -103,13 +103,17 @@ func Estimate(c *Case, req any) (Cost, error) {
 			return Cost{}, err
 		}
 		m = rounds(r.Run, m)
-		// Every draw runs every model; the workers run draws at once.
-		m.Work *= float64(max(r.Draws, 1))
+		// Every draw runs every model; the workers run draws at once;
+		// and each model's sweep keeps every draw's inputs (at most two
+		// ranges per stance and one per actor) and forecasts.
+		d := float64(max(r.Draws, 1))
+		n, _ := ModelList(r.Models)
+		m.Work *= d
 		w := r.Workers
 		if w <= 0 {
 			w = runtime.NumCPU()
 		}
-		m.Bytes *= float64(w)
+		m.Bytes = m.Bytes*float64(w) + float64(len(n))*d*(8*(2*a*i+a+i)+64)
 		return m, nil
 	case answer.DealEvaluateRequest:
 		out := dealCost(a, i, 1)

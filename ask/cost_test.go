@@ -48,8 +48,11 @@ func TestEstimate(t *testing.T) {
 	s := answer.NewSweepRequest()
 	s.Draws, s.Workers = 500, 2
 	got, _ = Estimate(c, s)
-	if w := 500 * a * i; got.Work != w || got.Bytes != 2*a*i*100 {
-		t.Fatalf("sweep: %+v, want work %v bytes %v", got, w, 2*a*i*100)
+	// One model: its working set on each of 2 workers, and 500 draws
+	// of 2·A·I + A inputs and I forecasts, 8 bytes each, 64 bytes of
+	// slice headers.
+	if w, b := 500*a*i, 2*a*i*100+500*(8*(2*a*i+a+i)+64); got.Work != w || got.Bytes != b {
+		t.Fatalf("sweep: %+v, want work %v bytes %v", got, w, b)
 	}
 	f.Models = []string{"bdm", "nope"}
 	if _, err := Estimate(c, f); err == nil {

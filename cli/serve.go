@@ -61,6 +61,7 @@ flag that raises them.`,
 	f.Int("max-jobs", runtime.NumCPU(), "jobs running at once")
 	f.Int("max-queued", httpapi.DefaultMaxQueued, "jobs queued or running at once")
 	f.Int("max-inline", runtime.NumCPU(), "runs within a request (forecast, deal, explain) at once")
+	f.Int("max-waiting", httpapi.DefaultMaxWaiting, "runs within a request waiting for one of --max-inline slots (0: none wait)")
 	f.Duration("inline-timeout", httpapi.DefaultInlineTimeout, "longest run within a request")
 	f.Float64("max-work", httpapi.DefaultMaxWork, "largest estimated work of a run within a request (docs/limits.md)")
 	f.Float64("max-job-work", httpapi.DefaultMaxJobWork, "largest estimated work of a job")
@@ -79,6 +80,7 @@ func serveLimits(cmd *cobra.Command, o *httpapi.Options) error {
 	o.MaxJobs, _ = f.GetInt("max-jobs")
 	o.MaxQueued, _ = f.GetInt("max-queued")
 	o.MaxInline, _ = f.GetInt("max-inline")
+	o.MaxWaiting, _ = f.GetInt("max-waiting")
 	o.ForecastTimeout, _ = f.GetDuration("inline-timeout")
 	o.MaxWork, _ = f.GetFloat64("max-work")
 	o.MaxJobWork, _ = f.GetFloat64("max-job-work")
@@ -93,19 +95,22 @@ func serveLimits(cmd *cobra.Command, o *httpapi.Options) error {
 	}{
 		{"max-body", o.MaxBody >= 1, o.MaxBody}, {"max-values", o.MaxValues >= 1, o.MaxValues},
 		{"max-jobs", o.MaxJobs >= 1, o.MaxJobs}, {"max-queued", o.MaxQueued >= 1, o.MaxQueued},
-		{"max-inline", o.MaxInline >= 1, o.MaxInline}, {"inline-timeout", o.ForecastTimeout > 0, o.ForecastTimeout},
+		{"max-inline", o.MaxInline >= 1, o.MaxInline}, {"max-waiting", o.MaxWaiting >= 0, o.MaxWaiting}, {"inline-timeout", o.ForecastTimeout > 0, o.ForecastTimeout},
 		{"max-work", o.MaxWork > 0 && !math.IsInf(o.MaxWork, 0), o.MaxWork}, {"max-job-work", o.MaxJobWork > 0 && !math.IsInf(o.MaxJobWork, 0), o.MaxJobWork},
 		{"max-memory", o.MaxMemory >= 1, mem}, {"keep-runs", o.KeepRuns >= 0, o.KeepRuns}, {"keep-runs-for", o.KeepRunsFor >= 0, o.KeepRunsFor},
 	} {
 		if !c.ok {
 			valid := "a number ≥ 1"
-			if strings.HasPrefix(c.flag, "keep-") {
+			if strings.HasPrefix(c.flag, "keep-") || c.flag == "max-waiting" {
 				valid = "0 (no limit) or more"
 			}
 			return errs.New(errs.Argument, "--%s %v: valid: %s (see docs/limits.md)", c.flag, c.v, valid)
 		}
 	}
-	// 0 means no limit here; in httpapi.Options it means the default.
+	// 0 means none here; in httpapi.Options it means the default.
+	if o.MaxWaiting == 0 {
+		o.MaxWaiting = -1
+	}
 	if o.KeepRuns == 0 {
 		o.KeepRuns = -1
 	}

@@ -21,6 +21,9 @@ const (
 	// DefaultMaxValues bounds the JSON values (or YAML lines) of a body.
 	DefaultMaxValues = 500_000
 	DefaultMaxQueued = 64
+	// DefaultMaxWaiting bounds the runs within requests waiting for a
+	// slot.
+	DefaultMaxWaiting = 64
 	// DefaultInlineTimeout bounds a run within a request.
 	DefaultInlineTimeout = time.Minute
 	// DefaultMaxWork bounds the estimated work (ask.Estimate) of a run
@@ -92,13 +95,12 @@ func (g gate) wait(ctx context.Context, d time.Duration) bool {
 
 func (g gate) done() { <-g }
 
-// admitInline lets a run within a request in: at most MaxInline run at
-// once and as many again wait (each holding its decoded body, so the
-// memory they take is bounded too); the others are refused at once.
+// admitInline lets a run within a request in: MaxInline run at once and
+// MaxWaiting more may wait for a slot; the others are refused at once.
 // release gives the place back.
 func (s *Server) admitInline() (release func(), err error) {
 	if !s.inlineQueue.try() {
-		return nil, busy(2, "the server is answering %d runs within requests and %d more are waiting (the limit, parley serve --max-inline %d); try again shortly, or start the run as a job (POST /api/scenarios/{id}/runs)", cap(s.inlineRun), cap(s.inlineQueue)-cap(s.inlineRun), cap(s.inlineRun))
+		return nil, busy(2, "the server is answering %d runs within requests and %d more are waiting, its limit (parley serve --max-inline, --max-waiting); try again shortly, or start the run as a job (POST /api/scenarios/{id}/runs)", cap(s.inlineRun), s.o.MaxWaiting)
 	}
 	return s.inlineQueue.done, nil
 }

@@ -43,6 +43,13 @@ var pgURL string
 
 func newEnv(t *testing.T, o httpapi.Options) *env {
 	t.Helper()
+	return newEnvWith(t, o, nil)
+}
+
+// newEnvWith is newEnv with the store wrapped by wrap (when not nil), to
+// make it fail on purpose.
+func newEnvWith(t *testing.T, o httpapi.Options, wrap func(store.Store) store.Store) *env {
+	t.Helper()
 	var st store.Store
 	var err error
 	if pgURL != "" {
@@ -68,6 +75,9 @@ func newEnv(t *testing.T, o httpapi.Options) *env {
 		t.Fatal(err)
 	}
 	o.Store = st
+	if wrap != nil {
+		o.Store = wrap(st)
+	}
 	api, err := httpapi.New(context.Background(), o)
 	if err != nil {
 		t.Fatal(err)
@@ -1021,8 +1031,9 @@ func TestForecastTimeout(t *testing.T) {
 	}
 }
 
-// long is a sweep that runs for minutes: every model, a million draws.
-const long = `{"kind":"sweep","models":["all"],"draws":1000000}`
+// long is a sweep that runs for minutes but within the default memory
+// budget: the two slowest models, 200,000 draws.
+const long = `{"kind":"sweep","models":["smp","ensemble"],"draws":200000}`
 
 func TestJobErrors(t *testing.T) {
 	e := newEnv(t, httpapi.Options{MaxJobs: 1})

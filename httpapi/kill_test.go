@@ -31,8 +31,15 @@ func TestMain(m *testing.M) {
 // with its base URL.
 func serveChild(t *testing.T, db string) (*exec.Cmd, string) {
 	t.Helper()
+	return startServe(t, nil, "serve --addr 127.0.0.1:0 --db "+db)
+}
+
+// startServe starts the test binary as `parley` with args (split at
+// spaces) and env added, and returns it with the URL it printed first.
+func startServe(t *testing.T, env []string, args string) (*exec.Cmd, string) {
+	t.Helper()
 	cmd := exec.Command(os.Args[0], "-test.run=^$")
-	cmd.Env = append(os.Environ(), "PARLEY_SERVE_CHILD=serve --addr 127.0.0.1:0 --db "+db)
+	cmd.Env = append(append(os.Environ(), env...), "PARLEY_SERVE_CHILD="+args)
 	out, err := cmd.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)

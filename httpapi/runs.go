@@ -33,18 +33,19 @@ type runView struct {
 }
 
 // inline answers a question of the kind within the request, stores the
-// run and returns it (200). The body is the kind's request type. It is let
-// in by admitInline, and runNow checks its budget before it runs.
+// run and returns it (200). The body is the kind's request type, read as
+// every body is (admitWrite); runNow lets the run in.
 func (s *Server) inline(kind store.RunKind) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		release, err := s.admitInline()
+		q := kinds[kind]()
+		release, err := s.admitWrite(r)
 		if err != nil {
 			s.fail(w, r, err)
 			return
 		}
-		defer release()
-		q := kinds[kind]()
-		if err := s.decode(r, q.request()); err != nil {
+		err = s.decode(r, q.request())
+		release()
+		if err != nil {
 			s.fail(w, r, err)
 			return
 		}
@@ -65,7 +66,8 @@ func (s *Server) inline(kind store.RunKind) http.HandlerFunc {
 // runNow answers q within the request, bounded by ForecastTimeout, and
 // stores the run: its options are the request as the answer echoes it.
 // A request over the inline budget (MaxWork, MaxMemory) is refused before
-// it runs; it waits for one of MaxInline slots, within the deadline.
+// it runs; it waits for one of MaxInline slots, within the deadline, if
+// no more than MaxWaiting others wait already.
 func (s *Server) runNow(ctx context.Context, st *stored, kind store.RunKind, q question) (*store.Run, error) {
 	res, err := st.resolve(q.target())
 	if err != nil {
@@ -74,6 +76,11 @@ func (s *Server) runNow(ctx context.Context, st *stored, kind store.RunKind, q q
 	if err := s.budget(st, res, q, string(kind), s.o.MaxWork, "--max-work"); err != nil {
 		return nil, err
 	}
+	release, err := s.admitInline()
+	if err != nil {
+		return nil, err
+	}
+	defer release()
 	rctx, cancel := context.WithTimeout(ctx, s.o.ForecastTimeout)
 	defer cancel()
 	if !s.inlineRun.wait(rctx, min(inlineWait, s.o.ForecastTimeout)) {
@@ -332,12 +339,6 @@ func (s *Server) rerun(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if inline[old.Kind] {
-		release, err := s.admitInline()
-		if err != nil {
-			s.fail(w, r, err)
-			return
-		}
-		defer release()
 		run, err := s.runNow(r.Context(), st, old.Kind, q)
 		if err != nil {
 			s.fail(w, r, err)

@@ -73,9 +73,13 @@ type Options struct {
 	MaxQueued int
 	// MaxInline bounds the runs within a request (POST …/forecast,
 	// …/deal/evaluate, …/deal/search, …/explain, a re-run of one) at
-	// once; as many again may wait; more are refused with 503 and
+	// once; MaxWaiting more may wait; more are refused with 503 and
 	// Retry-After. 0 means the number of CPUs.
 	MaxInline int
+	// MaxWaiting bounds the runs within requests waiting for one of the
+	// MaxInline slots (each waits up to 10 s); more are refused with 503.
+	// 0 means DefaultMaxWaiting; a negative value, none.
+	MaxWaiting int
 	// ForecastTimeout bounds a run within a request; 0 means
 	// DefaultInlineTimeout. Every model loop and deal search stops at the
 	// deadline; the request is then a 503 that says to start a job.
@@ -139,6 +143,12 @@ func New(ctx context.Context, o Options) (*Server, error) {
 	if o.MaxInline == 0 {
 		o.MaxInline = runtime.NumCPU()
 	}
+	switch {
+	case o.MaxWaiting == 0:
+		o.MaxWaiting = DefaultMaxWaiting
+	case o.MaxWaiting < 0:
+		o.MaxWaiting = 0
+	}
 	if o.ForecastTimeout == 0 {
 		o.ForecastTimeout = DefaultInlineTimeout
 	}
@@ -166,7 +176,7 @@ func New(ctx context.Context, o Options) (*Server, error) {
 		o.Logger = slog.New(slog.DiscardHandler)
 	}
 	s := &Server{o: o, mux: http.NewServeMux(), cache: &cache{m: map[string]*stored{}},
-		inlineRun: make(gate, o.MaxInline), inlineQueue: make(gate, 2*o.MaxInline), writes: make(gate, max(4, 2*runtime.NumCPU()))}
+		inlineRun: make(gate, o.MaxInline), inlineQueue: make(gate, o.MaxInline+o.MaxWaiting), writes: make(gate, max(4, 2*runtime.NumCPU()))}
 	s.jobs = newRunner(o.Store, o.MaxJobs, o.MaxQueued, o.Logger)
 	if err := s.jobs.recover(ctx); err != nil {
 		return nil, err
