@@ -120,7 +120,7 @@ async function call<T>(method: string, path: string, body?: unknown, headers: { 
   try { json = text ? JSON.parse(text) : null } catch { /* not JSON */ }
   if (!res.ok) {
     if (res.status === 401) {
-      const t = window.prompt('This server needs its access token (PARLEY_TOKEN) for changes:')
+      const t = window.prompt('This server needs its access token (PARLEY_TOKEN):')
       if (t) { sessionStorage.setItem('parley-token', t); return call(method, path, body, headers) }
     }
     throw new APIError(res.status, json?.error ?? `${res.status} ${res.statusText}`, json?.diagnostics ?? [])
@@ -151,7 +151,9 @@ export const api = {
 function enc(s: string): string { return encodeURIComponent(s) }
 
 // follow streams a run's progress and resolves with the finished run.
+// An EventSource cannot send the token, so with one it polls the run.
 export function follow<R>(id: string, progress: (done: number, total: number) => void): Promise<Run<R>> {
+  if (token()) return poll<R>(id, progress)
   return new Promise((resolve, reject) => {
     const es = new EventSource(`/api/runs/${enc(id)}/events`)
     es.addEventListener('progress', (e) => {
@@ -167,4 +169,14 @@ export function follow<R>(id: string, progress: (done: number, total: number) =>
       api.run<R>(id).then((r) => (r.status === 'running' || r.status === 'queued' ? reject(new Error('lost the progress stream')) : resolve(r)), reject)
     }
   })
+}
+
+// poll asks for the run every half second until it has stopped.
+async function poll<R>(id: string, progress: (done: number, total: number) => void): Promise<Run<R>> {
+  for (;;) {
+    const r = await api.run<R>(id)
+    if (r.status !== 'running' && r.status !== 'queued') return r
+    progress(Math.round(r.progress * 1000), 1000)
+    await new Promise((ok) => setTimeout(ok, 500))
+  }
 }
