@@ -14,12 +14,21 @@
 // A rejected scenario is a 400 response whose JSON lists the diagnostics
 // the command line prints, each naming its field path. Errors map from
 // errs codes: Invalid and Argument → 400, NotFound → 404, Conflict → 409,
-// anything else → 500.
+// anything else → 500, whose message is generic and cites the request id
+// the server's log records the details under.
+//
+// Every request is let in by admission control (admit.go; issue 14): its
+// body's size and values, its estimated work and memory (ask.Estimate)
+// against budgets, a cap on runs within requests and on jobs, a deadline
+// within a request; over a limit it is a 413 or a 503 with Retry-After
+// naming the limit. docs/limits.md lists them.
 //
 // Writes (POST, PUT, PATCH, DELETE) need "Authorization: Bearer TOKEN" when
-// Options.Token is set; the CLI sets it from PARLEY_TOKEN and refuses to
-// listen on a non-loopback address without one. Requests from another
-// origin are refused, so a web page elsewhere cannot drive a local server.
+// Options.Token is set, and so do reads of /api/ when the server is not on
+// loopback; the CLI sets it from PARLEY_TOKEN and refuses to listen beyond
+// loopback without one. Host is checked on every request (DNS rebinding)
+// and requests from another origin are refused, so a web page elsewhere
+// cannot drive the server.
 package httpapi
 
 import (
