@@ -46,7 +46,10 @@ func TestLoad(t *testing.T) {
 		b, _ := json.Marshal(map[string][]string{"models": strings.Split(models, ",")})
 		req = string(b)
 	}
-	child, base := serveChild(t, filepath.Join(t.TempDir(), "load.db"))
+	// Every client may wait for one of the --max-inline slots (by default
+	// 64 wait and more are refused with 503, which this test counts as
+	// failures): it measures throughput, not admission.
+	child, base := startServe(t, nil, "serve --addr 127.0.0.1:0 --db "+filepath.Join(t.TempDir(), "load.db")+" --max-waiting "+strconv.Itoa(clients))
 	defer func() { child.Process.Kill(); child.Wait() }()
 	client := &http.Client{
 		Timeout:   2 * time.Minute,
