@@ -96,7 +96,11 @@ func Estimate(c *Case, req any) (Cost, error) {
 		m, err := models(r.Models)
 		return rounds(r.Run, m), err
 	case answer.ExplainRequest:
-		return models([]string{r.Model})
+		// An explanation also keeps its model's trace: at most
+		// answer.MaxExplainRows rows of some 200 bytes.
+		m, err := models([]string{r.Model})
+		m.Bytes += answer.MaxExplainRows * 200
+		return m, err
 	case answer.SweepRequest:
 		m, err := models(r.Models)
 		if err != nil {

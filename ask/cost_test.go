@@ -58,6 +58,12 @@ func TestEstimate(t *testing.T) {
 	if _, err := Estimate(c, f); err == nil {
 		t.Fatal("an unknown model was estimated")
 	}
+	x := answer.NewExplainRequest()
+	x.Model = "bdm"
+	got, _ = Estimate(c, x)
+	if w, b := a*a*i, a*a*i*20+answer.MaxExplainRows*200; got.Work != w || got.Bytes != b {
+		t.Fatalf("explain bdm: %+v, want work %v bytes %v", got, w, b)
+	}
 	d := answer.NewDealSearchRequest()
 	got, _ = Estimate(c, d)
 	if w := (10 + 5 + 2*i + 40) * 30 * a * i * i; got.Work != w {
