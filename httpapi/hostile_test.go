@@ -346,6 +346,7 @@ func TestHostileServer(t *testing.T) {
 		if len(accepted) > 8 || len(accepted) == 0 || len(accepted)+int(busy.Load()) != 200 {
 			t.Fatalf("200 submissions with --max-queued 8: %d accepted, %d busy; want at most 8 accepted and the rest 503", len(accepted), busy.Load())
 		}
+		t.Logf("200 concurrent submissions, --max-queued 8: %d accepted, %d refused with 503", len(accepted), busy.Load())
 		for _, id := range accepted {
 			if r := c.do("POST", "/api/runs/"+id+"/cancel", "", nil); r.code != 200 {
 				t.Fatalf("cancel %s: %d %s", id, r.code, r.body)
@@ -367,6 +368,7 @@ func TestHostileServer(t *testing.T) {
 		if len(runs) > 40+31 || len(runs) < 40 {
 			t.Fatalf("%d runs kept after 100+ with --keep-runs 40; want 40 to 71", len(runs))
 		}
+		t.Logf("after 100 more forecasts with --keep-runs 40: %d runs kept", len(runs))
 		if runs[0].Seed != 100 {
 			t.Fatalf("the newest run kept has seed %d, want 100", runs[0].Seed)
 		}
