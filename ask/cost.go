@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"parley/answer"
+	"parley/deal"
 	"parley/errs"
 )
 
@@ -128,12 +129,33 @@ func Estimate(c *Case, req any) (Cost, error) {
 			}
 			out.Work, out.Bytes = out.Work+m.Work, out.Bytes+m.Bytes
 		}
+		out = robustCost(out, r.Robust, a, i, 1)
 		return addBatna(out, r.Batna, models)
 	case answer.DealSearchRequest:
 		// Each package of the frontier and the sample is one solve, and
 		// the zone, its ranges and the concessions a few dozen more.
 		out := dealCost(a, i, float64(max(r.Frontier, 10)+max(r.Samples, 5)+2*int(i)+40))
+		out = robustCost(out, r.Robust, a, i, deal.MaxCandidates)
 		return addBatna(out, r.Batna, models)
+	case answer.DealProposalsRequest:
+		// Every proposal judged (an evaluation each) at the target, and
+		// with all_snapshots at the base and every snapshot too, each
+		// with its models' forecasts.
+		times := 1.0
+		if r.AllSnapshots {
+			times += 1 + float64(len(c.Input.Scenario.Snapshots))
+		}
+		out := dealCost(a, i, times*float64(max(1, len(c.Input.Scenario.Proposals))))
+		if !(len(r.Models) == 1 && r.Models[0] == "none") {
+			m, err := models(r.Models)
+			if err != nil {
+				return Cost{}, err
+			}
+			out.Work, out.Bytes = out.Work+times*m.Work, out.Bytes+m.Bytes
+		}
+		return addBatna(out, r.Batna, models)
+	case *answer.DealProposalsRequest:
+		return Estimate(c, *r)
 	}
 	return Cost{}, errs.New(errs.Internal, "ask.Estimate: %T is not a request", req)
 }
@@ -143,6 +165,23 @@ func Estimate(c *Case, req any) (Cost, error) {
 // issues; each program keeps some 16 numbers per (actor, issue) pair.
 func dealCost(a, i, solves float64) Cost {
 	return Cost{Work: solves * 30 * a * i * i, Bytes: 16 * 8 * a * i}
+}
+
+// robustCost adds a robust analysis's draws to a deal question's cost:
+// each draw evaluates per candidate package (one for evaluate,
+// deal.MaxCandidates for search) every actor on every issue, and keeps
+// a row per actor and issue.
+func robustCost(c Cost, r answer.DealRobust, a, i float64, candidates int) Cost {
+	if !r.On {
+		return c
+	}
+	d := float64(r.Draws)
+	if d <= 0 {
+		d = answer.DefaultRobustDraws
+	}
+	c.Work += d * float64(candidates) * a * i
+	c.Bytes += d * (a + i) * 8
+	return c
 }
 
 // addBatna adds the forecast a "model:NAME" no-deal package runs.

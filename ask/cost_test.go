@@ -66,7 +66,14 @@ func TestEstimate(t *testing.T) {
 	}
 	d := answer.NewDealSearchRequest()
 	got, _ = Estimate(c, d)
-	if w := (10 + 5 + 2*i + 40) * 30 * a * i * i; got.Work != w {
+	w := (10 + 5 + 2*i + 40) * 30 * a * i * i
+	if got.Work != w {
 		t.Fatalf("deal search: %+v, want work %v", got, w)
+	}
+	// A robust search scores deal.MaxCandidates packages per draw.
+	d.Robust = answer.DealRobust{On: true, Draws: 100}
+	got, _ = Estimate(c, d)
+	if w2 := w + 100*200*a*i; got.Work != w2 {
+		t.Fatalf("robust deal search: %+v, want work %v", got, w2)
 	}
 }

@@ -239,6 +239,7 @@ func TestHostileServer(t *testing.T) {
 			{"/forecast", `{"models":[` + list + `]}`},
 			{"/forecast", `{"models":["bdm,bdm"]}`},
 			{"/deal/evaluate", `{"models":[` + list + `]}`},
+			{"/deal/proposals", `{"models":[` + list + `]}`},
 			{"/runs", `{"kind":"forecast","models":[` + list + `]}`},
 			{"/runs", `{"kind":"sweep","models":[` + list + `]}`},
 			{"/runs", `{"kind":"sensitivity","models":["bdm","compromise","bdm"]}`},

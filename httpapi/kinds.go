@@ -278,6 +278,12 @@ func normalise(req any) error {
 		return models(&r.Models)
 	case *answer.DealSearchRequest:
 		target(&r.Target)
+	case *answer.DealProposalsRequest:
+		target(&r.Target)
+		if len(r.Models) == 1 && r.Models[0] == "none" {
+			return nil
+		}
+		return models(&r.Models)
 	case *answer.ExplainRequest:
 		target(&r.Target)
 	}
