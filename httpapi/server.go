@@ -35,6 +35,7 @@ import (
 	"strings"
 	"time"
 
+	"parley/scenario"
 	"parley/store"
 )
 
@@ -49,6 +50,11 @@ type Options struct {
 	LoopbackOnly bool
 	// MaxBody bounds request bodies in bytes; 0 means 4 MiB.
 	MaxBody int64
+	// Limits bound every scenario the server reads (uploads, imports,
+	// stored files, edits) as the command line's --limit flag does; zero
+	// fields are their defaults (scenario.DefaultLimits). MaxBody bounds
+	// the bytes of a request before Limits.Bytes is reached.
+	Limits scenario.Limits
 	// MaxJobs bounds concurrently running jobs; 0 means the number of CPUs.
 	MaxJobs int
 	// MaxQueued bounds the jobs queued or running at once; more are
