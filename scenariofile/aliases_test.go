@@ -51,7 +51,6 @@ func edited(t *testing.T, actor, issue string, e scenario.StanceEdit) (*scenario
 	return s, out, err
 }
 
-
 // TestEditKeepsAliases (finding 2 of issue 14): an edit of a value written
 // out in a file that uses anchors, aliases and merge keys changes that
 // value and nothing else: the anchors, aliases, merge key and their
