@@ -129,6 +129,11 @@ func ParseDetect(name string, data []byte, limits scenario.Limits) (s *scenario.
 	s = new(scenario.Scenario)
 	dec.decode("", root, reflect.ValueOf(s).Elem())
 	ds = dec.ds
+	if dec.fatal != nil {
+		// Decoding stopped part-way (a limit): validating what was
+		// decoded would report the rest as missing.
+		return s, append(scenario.Diagnostics{*dec.fatal}, ds.Cap(scenario.MaxDiagnostics, dec.more)...), detected
+	}
 	vds, more := s.ValidateLimit(scenario.MaxDiagnostics, dec.suppressed)
 	more.Errors += dec.more.Errors
 	for _, vd := range vds {
