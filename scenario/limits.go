@@ -162,15 +162,48 @@ func fieldByName(name string) *limitField {
 	return nil
 }
 
-// Value returns the limit of the given name (after defaults), or 0 for
-// an unknown name.
+// Value returns the limit of the given name, its default when l leaves
+// it zero, or 0 for an unknown name. It allocates nothing: readers call it
+// for every text they read.
 func (l Limits) Value(name string) int64 {
-	l = l.WithDefaults()
-	if name == "bytes" {
-		return l.Bytes
+	if v := l.raw(name); v > 0 {
+		return v
 	}
-	if f := fieldByName(name); f != nil {
-		return int64(*f.get(&l))
+	d := DefaultLimits()
+	return d.raw(name)
+}
+
+// raw returns the named field as set (0: unset).
+func (l *Limits) raw(name string) int64 {
+	switch name {
+	case "bytes":
+		return l.Bytes
+	case "actors":
+		return int64(l.Actors)
+	case "issues":
+		return int64(l.Issues)
+	case "stances":
+		return int64(l.Stances)
+	case "snapshots":
+		return int64(l.Snapshots)
+	case "variants":
+		return int64(l.Variants)
+	case "sources":
+		return int64(l.Sources)
+	case "anchors":
+		return int64(l.Anchors)
+	case "evidence":
+		return int64(l.Evidence)
+	case "aliases":
+		return int64(l.Aliases)
+	case "attrs":
+		return int64(l.Attrs)
+	case "id-length":
+		return int64(l.IDLength)
+	case "name-length":
+		return int64(l.NameLength)
+	case "text-length":
+		return int64(l.TextLength)
 	}
 	return 0
 }

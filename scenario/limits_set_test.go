@@ -9,6 +9,12 @@ import (
 // once, and bad names or values say what would be valid.
 func TestLimitsSet(t *testing.T) {
 	var l Limits
+	for _, name := range LimitNames() {
+		var one Limits
+		if err := one.Set(name + "=7"); err != nil || one.Value(name) != 7 || (Limits{}).Value(name) < 100 {
+			t.Errorf("%s: %v, value %d, default %d", name, err, one.Value(name), (Limits{}).Value(name))
+		}
+	}
 	if err := l.Set("actors=50000"); err != nil {
 		t.Fatal(err)
 	}
