@@ -9,6 +9,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"parley/errs"
+	"parley/fuzzbudget"
 )
 
 // commented is a scenario file the way a person writes one: comments
@@ -131,7 +132,9 @@ func FuzzMarshalOver(f *testing.F) {
 		f.Fatal(ds)
 	}
 	f.Fuzz(func(t *testing.T, orig []byte) {
-		out, err := MarshalOver(s, "yaml", orig)
+		var out []byte
+		var err error
+		fuzzbudget.Check(t, parseBudget, len(orig), func() { out, err = MarshalOver(s, "yaml", orig) })
 		if err != nil {
 			// Refusing is allowed only where keeping the file's anchors,
 			// aliases or merge keys would change what they mean.

@@ -1,9 +1,11 @@
 package deu
 
 import (
+	"parley/fuzzbudget"
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"parley/scenario"
 )
@@ -266,12 +268,20 @@ func TestRobust(t *testing.T) {
 	}
 }
 
+// readBudget is what reading one fuzzed input may cost: linear in its
+// size (issue 14: quadratic readers took half an hour).
+var readBudget = fuzzbudget.Budget{FixedBytes: 1 << 20, BytesPerByte: 1024, FixedTime: time.Second, TimePerByte: 10 * time.Microsecond}
+
 func FuzzParse(f *testing.F) {
 	f.Add("issue_id,council_regime,outcome,reference_point,split\ni1,R,50,,dev\n", "issue_id,actor,position,salience\ni1,a,0,50\ni1,b,100,50\ni1,c,50,\n", "regime,actor,weight\nR,a,1\nR,b,2\nR,c,3\n")
 	f.Add("issue_id,council_regime,outcome\ni1,R,x\n", "issue_id,actor,position,salience\n", "regime,actor,weight\nR,a,1\n")
 	f.Add("", "", "")
 	f.Fuzz(func(t *testing.T, iss, ins, caps string) {
-		d, err := Parse([3]string{"i", "a", "c"}, [3][]byte{[]byte(iss), []byte(ins), []byte(caps)})
+		var d *Dataset
+		var err error
+		fuzzbudget.Check(t, readBudget, len(iss)+len(ins)+len(caps), func() {
+			d, err = Parse([3]string{"i", "a", "c"}, [3][]byte{[]byte(iss), []byte(ins), []byte(caps)})
+		})
 		if err != nil {
 			return
 		}
