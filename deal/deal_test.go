@@ -3,11 +3,11 @@ package deal
 import (
 	"fmt"
 	"math"
-	"parley/fuzzbudget"
 	"strings"
 	"testing"
 	"time"
 
+	"parley/fuzzbudget"
 	"parley/model"
 	"parley/scenario"
 )

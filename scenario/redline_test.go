@@ -2,10 +2,11 @@ package scenario
 
 import (
 	"math"
-	"parley/fuzzbudget"
 	"strings"
 	"testing"
 	"time"
+
+	"parley/fuzzbudget"
 )
 
 func TestParseRedLine(t *testing.T) {

@@ -2,8 +2,6 @@ package scenariofile
 
 import (
 	"os"
-	"parley/fuzzbudget"
-	"parley/scenario"
 	"path/filepath"
 	"reflect"
 	"strconv"
@@ -11,6 +9,9 @@ import (
 	"testing"
 	"time"
 	"unicode/utf8"
+
+	"parley/fuzzbudget"
+	"parley/scenario"
 )
 
 // parseBudget is what reading one fuzzed file may cost: what the alias

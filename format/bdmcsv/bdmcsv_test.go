@@ -5,16 +5,16 @@ import (
 	"context"
 	"math"
 	"os"
-	"parley/fuzzbudget"
-	"parley/scenario"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"parley/errs"
+	"parley/fuzzbudget"
 	"parley/model"
 	"parley/model/bdm"
+	"parley/scenario"
 )
 
 const shared = "../../../shared/data/bdm"

@@ -3,12 +3,12 @@ package decide
 import (
 	"bytes"
 	"os"
-	"parley/fuzzbudget"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"parley/fuzzbudget"
 	"parley/model"
 	"parley/scenario"
 )

@@ -1,12 +1,12 @@
 package deu
 
 import (
-	"parley/fuzzbudget"
 	"reflect"
 	"strings"
 	"testing"
 	"time"
 
+	"parley/fuzzbudget"
 	"parley/scenario"
 )
 
@@ -293,4 +293,25 @@ func FuzzParse(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestReadLimits: a DEU directory is held to the bytes, issues and
+// actors limits, each named with how to raise it.
+func TestReadLimits(t *testing.T) {
+	for _, c := range []struct {
+		l    scenario.Limits
+		want string
+	}{
+		{scenario.Limits{Bytes: 1000}, "more than 1000 bytes, over the limit bytes=1000"},
+		{scenario.Limits{Issues: 244}, "245 issues, over the limit issues=244"},
+		{scenario.Limits{Actors: 3}, "actor rows, over the limit actors=3"},
+	} {
+		_, err := ReadLimits("testdata", c.l)
+		if err == nil || !strings.Contains(err.Error(), c.want) || !strings.Contains(err.Error(), "--limit") {
+			t.Errorf("%+v: %v", c.l, err)
+		}
+	}
+	if _, err := ReadLimits("testdata", scenario.Limits{Issues: 245}); err != nil {
+		t.Error(err)
+	}
 }

@@ -4,12 +4,12 @@ import (
 	"bytes"
 	"errors"
 	"os"
-	"parley/fuzzbudget"
 	"strings"
 	"testing"
 	"time"
 
 	"parley/errs"
+	"parley/fuzzbudget"
 	"parley/model"
 	"parley/scenario"
 )
