@@ -79,10 +79,20 @@ func hostile(t *testing.T, args []string, want ...string) string {
 func TestHostileJSONList(t *testing.T) {
 	n := (4<<20 - 16) / 2
 	p := write(t, "actors.json", `{"actors":[`+strings.Repeat("1,", n-1)+"1]}")
-	stderr := hostile(t, []string{"validate", p}, "actors: more than 10000 values, over the limit actors=10000", "raise it with --limit actors=N")
+	stderr := hostile(t, []string{"validate", p}, "actors: more than 100 of its values are not mappings")
 	if strings.Count(stderr, "\n") != 1 {
 		t.Errorf("one error expected:\n%.2000s", stderr)
 	}
+	// As many (empty) mappings: refused by the count, as fast.
+	p = write(t, "maps.json", `{"actors":[`+strings.Repeat("{},", (n-1)*2/3)+"{}]}")
+	hostile(t, []string{"validate", p}, "actors: more than 10000 values, over the limit actors=10000", "raise it with --limit actors=N")
+}
+
+// Finding 1: within the count limits, a 2 MB list of wrong values is
+// refused at its 101st (10 s of CPU and 770 MB before).
+func TestHostileWrongValues(t *testing.T) {
+	p := write(t, "stances.json", `{"stances":[`+strings.Repeat("1,", 999_998)+"1]}")
+	hostile(t, []string{"validate", p}, "stances.json:1: stances: more than 100 of its values are not mappings")
 }
 
 // Finding 1: a small YAML file whose aliases reuse a long list many

@@ -80,10 +80,13 @@ func TestHostileInputJSONList(t *testing.T) {
 	e := newEnv(t, httpapi.Options{})
 	n := (4<<20 - 16) / 2
 	b := hinRefused(t, e, "POST", "/api/scenarios", `{"actors":[`+strings.Repeat("1,", n-1)+"1]}", 400,
-		"actors: more than 10000 values, over the limit actors=10000", "raise it with --limit actors=N")
+		"actors: more than 100 of its values are not mappings")
 	if len(b.Diagnostics) != 1 {
 		t.Errorf("%d diagnostics", len(b.Diagnostics))
 	}
+	// As many (empty) mappings: refused by the count, as fast.
+	hinRefused(t, e, "POST", "/api/scenarios", `{"actors":[`+strings.Repeat("{},", (n-1)*2/3)+"{}]}", 400,
+		"actors: more than 10000 values, over the limit actors=10000", "raise it with --limit actors=N")
 }
 
 // Finding 1: aliases that reuse a long list stop at the expansion limit.

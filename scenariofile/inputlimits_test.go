@@ -65,13 +65,42 @@ func TestPrescanHostileJSON(t *testing.T) {
 	n := 2_000_000
 	data := []byte(`{"actors":[` + strings.Repeat("1,", n-1) + "1]}")
 	s, ds := Parse("h.json", data)
-	if s != nil || len(ds) != 1 || ds[0].Message != "more than 10000 values, over the limit actors=10000" {
+	if s != nil || len(ds) != 1 || ds[0].Message != "more than 100 of its values are not mappings" {
 		t.Fatalf("%v %v", s, ds)
+	}
+	// As many mappings are refused by the count.
+	data = []byte(`{"actors":[` + strings.Repeat("{},", n/3) + "{}]}")
+	_, ds = Parse("h.json", data)
+	if len(ds) != 1 || ds[0].Message != "more than 10000 values, over the limit actors=10000" {
+		t.Fatalf("%v", ds)
 	}
 	data = []byte(`{"metadata": {"x": [` + strings.Repeat("1,", n-1) + "1]}}")
 	_, ds = Parse("h.json", data)
 	if len(ds) != 1 || ds[0].Message != "a list of more than 1000000 values, more than any list of a scenario may hold" {
 		t.Fatalf("%v", ds)
+	}
+	// Within the count limits, a list of wrong values is refused at its
+	// 101st, not parsed into a million errors (2 MB: 10 s and 770 MB before).
+	data = []byte(`{"stances":[` + strings.Repeat("1,", 999_998) + "1]}")
+	_, ds = Parse("s.json", data)
+	if len(ds) != 1 || ds[0].Path != "stances" || ds[0].Message != "more than 100 of its values are not mappings" {
+		t.Fatalf("%v", ds)
+	}
+	// With 100 of them, the reader lists each.
+	data = []byte(`{"metadata": {"id": "t", "title": "T", "as_of": "2025-01-01"}, "issues": [{"id": "i", "name": "I"}], "actors": [], "stances":[` + strings.Repeat("1,", 99) + "1]}")
+	_, ds = Parse("s.json", data)
+	listed := 0
+	for _, d := range ds {
+		if strings.HasPrefix(d.Path, "stances[") && d.Message == "expected a mapping, got the number 1" {
+			listed++
+		}
+		if strings.Contains(d.Message, "not mappings") {
+			t.Fatalf("refused: %v", d)
+		}
+	}
+	// 100 wrong stances and "no actors": the cap of 100 leaves one out.
+	if listed < 99 {
+		t.Fatalf("%d listed: %v", listed, ds)
 	}
 	// Strings with brackets and escaped quotes do not confuse the count.
 	data = []byte(`{"metadata": {"id": "t", "title": "a \"[[\" b", "as_of": "2025-01-01"}, "issues": [{"id": "i", "name": "]]"}], "actors": [{"id": "a", "name": "A,,", "capability": 1}], "stances": []}`)

@@ -35,6 +35,10 @@ var keyLimits = map[string]string{
 	"anchors": "anchors", "aliases": "aliases", "attrs": "attrs", "red_lines": "issues",
 }
 
+// mapItems are the keys whose lists hold mappings.
+var mapItems = map[string]bool{"actors": true, "add_actors": true, "issues": true, "stances": true,
+	"snapshots": true, "variants": true, "sources": true, "evidence": true, "anchors": true}
+
 // field returns the last field name of a path: "actors[2].aliases[0]" → "aliases".
 func field(path string) string {
 	if i := strings.LastIndexByte(path, '['); i >= 0 && strings.HasSuffix(path, "]") && !strings.Contains(path[i:], ".") {
@@ -93,6 +97,8 @@ func prescan(name string, data []byte, l scenario.Limits) *scenario.Diagnostic {
 		array bool
 		limit string // the limit of this list or mapping, or ""
 		of    string // the key it is under
+		maps  bool   // its items must be mappings
+		bad   int    // items that are not
 		key   string // the object's current key
 		n     int64
 		start int
@@ -124,6 +130,15 @@ func prescan(name string, data []byte, l scenario.Limits) *scenario.Diagnostic {
 			}
 			continue
 		}
+		if top.array && top.maps && c != '{' {
+			if top.bad++; top.bad > scenario.MaxDiagnostics {
+				// A list of wrong values: refused now rather than parsed
+				// into a node and an error each (finding 1 of issue 14).
+				return &scenario.Diagnostic{File: name, Line: lineAt(data, top.start), Path: top.of,
+					Message: fmt.Sprintf("more than %d of its values are not mappings", scenario.MaxDiagnostics),
+					Valid:   "a list of mappings, one per item (docs/format.md)"}
+			}
+		}
 		if top.array {
 			top.n++
 			limit, max := top.limit, largest
@@ -144,7 +159,7 @@ func prescan(name string, data []byte, l scenario.Limits) *scenario.Diagnostic {
 			if !top.array {
 				parent, of = keyLimits[top.key], top.key
 			}
-			stack = append(stack, frame{array: c == '[', limit: parent, of: of, start: i})
+			stack = append(stack, frame{array: c == '[', limit: parent, of: of, start: i, maps: c == '[' && mapItems[of]})
 			expectKey = c == '{'
 		case '"':
 			i = skipString(data, i) - 1

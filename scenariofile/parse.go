@@ -134,6 +134,12 @@ func ParseDetect(name string, data []byte, limits scenario.Limits) (s *scenario.
 		// decoded would report the rest as missing.
 		return s, append(scenario.Diagnostics{*dec.fatal}, ds.Cap(scenario.MaxDiagnostics, dec.more)...), detected
 	}
+	if dec.capped {
+		// More errors than are listed already: validating would only
+		// count more (at the cost of a pass over every value read wrong).
+		sortByPlace(ds)
+		return s, ds.Cap(scenario.MaxDiagnostics, dec.more), detected
+	}
 	vds, more := s.ValidateLimit(scenario.MaxDiagnostics, dec.suppressed)
 	more.Errors += dec.more.Errors
 	for _, vd := range vds {
@@ -143,19 +149,23 @@ func ParseDetect(name string, data []byte, limits scenario.Limits) (s *scenario.
 		}
 		ds = append(ds, vd)
 	}
-	// In file order, as a person reads them.
-	sort.SliceStable(ds, func(i, j int) bool {
-		if ds[i].Line != ds[j].Line {
-			return ds[i].Line < ds[j].Line
-		}
-		return ds[i].Column < ds[j].Column
-	})
+	sortByPlace(ds)
 	ds = ds.Cap(scenario.MaxDiagnostics, more)
 	if dec.fatal != nil {
 		// Why decoding stopped comes first, whatever the cap left out.
 		ds = append(scenario.Diagnostics{*dec.fatal}, ds...)
 	}
 	return s, ds, detected
+}
+
+// sortByPlace puts diagnostics in file order, as a person reads them.
+func sortByPlace(ds scenario.Diagnostics) {
+	sort.SliceStable(ds, func(i, j int) bool {
+		if ds[i].Line != ds[j].Line {
+			return ds[i].Line < ds[j].Line
+		}
+		return ds[i].Column < ds[j].Column
+	})
 }
 
 var (
@@ -303,6 +313,11 @@ type decoder struct {
 	depth   int                  // > 0 while decoding through an alias
 	via     *yaml.Node           // the outermost alias or merge key being expanded
 	merging map[*yaml.Node]bool  // merge-key targets being decoded
+	// capped is set once errors are past the cap: the rest are only
+	// counted, nothing is recorded for Validate (which is then not run),
+	// so a file of a million wrong values costs one pass, not a million
+	// map entries and a million more diagnostics.
+	capped bool
 }
 
 // fatalf stops decoding with an error that Parse lists first, outside the
@@ -318,11 +333,12 @@ func (d *decoder) fatalf(path string, n *yaml.Node, valid, format string, args .
 }
 
 func (d *decoder) errorf(path string, n *yaml.Node, valid, format string, args ...any) {
-	d.bad[path] = true
 	if len(d.ds) >= scenario.MaxDiagnostics {
 		d.more.Errors++
+		d.capped = true
 		return
 	}
+	d.bad[path] = true
 	dg := scenario.Diagnostic{Path: path, File: d.name, Message: fmt.Sprintf(format, args...), Valid: valid}
 	if n != nil {
 		dg.Line, dg.Column = n.Line, n.Column
@@ -516,7 +532,9 @@ func (d *decoder) list(path string, n *yaml.Node, v reflect.Value) {
 	s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
 	for i, e := range n.Content {
 		p := index(path, i)
-		d.nodes[p] = e
+		if !d.capped {
+			d.nodes[p] = e
+		}
 		d.decode(p, e, s.Index(i))
 	}
 	v.Set(s)
@@ -790,9 +808,11 @@ func (d *decoder) mapping(path string, n *yaml.Node, v reflect.Value, merged boo
 		seen[name] = k
 		set[name] = true
 		dv := deref(val)
-		if dv.Kind == yaml.MappingNode || dv.Kind == yaml.SequenceNode {
+		switch {
+		case d.capped:
+		case dv.Kind == yaml.MappingNode || dv.Kind == yaml.SequenceNode:
 			d.nodes[fp] = k
-		} else {
+		default:
 			d.nodes[fp] = val
 		}
 		d.decode(fp, val, v.FieldByIndex(f.index))
