@@ -1,6 +1,7 @@
 package ask
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"strings"
@@ -67,5 +68,60 @@ func TestNonFiniteIsError(t *testing.T) {
 	mf.Issues[0].Range.Hi = 3
 	if err := nonFinite(mf); err != nil {
 		t.Error(err)
+	}
+}
+
+// corners is a scenario at the edges of Validate's magnitudes: capabilities
+// 1e12, 1e-9 and 20, an issue scale of ±1e12 and one 1e-9 wide.
+const corners = `metadata: {id: x, title: X, as_of: 2025-01-01}
+issues:
+  - {id: i, name: I, scale: {min: -1e12, max: 1e12}}
+  - {id: j, name: J, scale: {min: 0, max: 1e-9}}
+actors:
+  - {id: a, name: A, capability: 1e12}
+  - {id: b, name: B, capability: 1e-9}
+  - {id: c, name: C, capability: 20}
+stances:
+  - {actor: a, issue: i, position: -1e12, salience: 1, assumed: x}
+  - {actor: b, issue: i, position: 1e12, salience: 0.000001, assumed: x}
+  - {actor: c, issue: i, position: 0, salience: 0, assumed: x}
+  - {actor: a, issue: j, position: 0, salience: 1, assumed: x}
+  - {actor: b, issue: j, position: 1e-9, salience: 1, assumed: x}
+  - {actor: c, issue: j, position: 5e-10, salience: 1, assumed: x}
+`
+
+// TestCornersStayFinite (finding 10): at the corners of the magnitudes
+// Validate allows, every model gives a finite forecast on its scale.
+func TestCornersStayFinite(t *testing.T) {
+	in, err := Load("corners.yaml", []byte(corners), LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := in.Case(answer.Target{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	req := answer.NewForecastRequest()
+	req.Models = []string{"all"}
+	f, err := Forecast(context.Background(), c, req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if es := ModelErrors(f); len(es) > 0 {
+		t.Fatal(es)
+	}
+	if len(f.Models) < 9 {
+		t.Fatalf("%d models ran", len(f.Models))
+	}
+	for _, m := range f.Models {
+		for k, is := range m.Issues {
+			lo, hi := -1e12, 1e12
+			if k == 1 {
+				lo, hi = 0, 1e-9
+			}
+			if x := float64(is.Forecast); !is.Forecast.Finite() || x < lo || x > hi {
+				t.Errorf("%s on %s: %v", m.Model, is.Issue, x)
+			}
+		}
 	}
 }
