@@ -15,7 +15,7 @@ import (
 // loadBudget is what loading one fuzzed file in any format may cost: the
 // alias limit's worth (see scenariofile's parseBudget) plus an amount per
 // byte.
-var loadBudget = fuzzbudget.Budget{FixedBytes: 48 << 20, BytesPerByte: 2048, FixedTime: 2 * time.Second, TimePerByte: 20 * time.Microsecond}
+var loadBudget = fuzzbudget.Budget{FixedBytes: 48 << 20, BytesPerByte: 2048, FixedTime: 5 * time.Second, TimePerByte: 20 * time.Microsecond}
 
 // FuzzLoad: whatever the bytes, Load detects a format, reads it within
 // the limits and budget, and returns an input or an Invalid error, never a

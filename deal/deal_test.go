@@ -373,7 +373,7 @@ func TestParsePackageAndComplete(t *testing.T) {
 }
 
 // parseBudget is what parsing one fuzzed text may cost: linear in its size.
-var parseBudget = fuzzbudget.Budget{FixedBytes: 64 << 10, BytesPerByte: 256, FixedTime: 100 * time.Millisecond, TimePerByte: 10 * time.Microsecond}
+var parseBudget = fuzzbudget.Budget{FixedBytes: 64 << 10, BytesPerByte: 256, FixedTime: time.Second, TimePerByte: 10 * time.Microsecond}
 
 func FuzzParsePackage(f *testing.F) {
 	p := logroll(1, 1).Problem

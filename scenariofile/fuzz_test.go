@@ -18,7 +18,7 @@ import (
 // limit lets a small file expand to (MaxAliasExpansion values, some 35 MB
 // of allocations) plus an amount per byte, so that an explosion (finding
 // 1 of issue 14: 5 GB for 300 KB) fails the fuzzer.
-var parseBudget = fuzzbudget.Budget{FixedBytes: 48 << 20, BytesPerByte: 2048, FixedTime: 2 * time.Second, TimePerByte: 20 * time.Microsecond}
+var parseBudget = fuzzbudget.Budget{FixedBytes: 48 << 20, BytesPerByte: 2048, FixedTime: 5 * time.Second, TimePerByte: 20 * time.Microsecond}
 
 // FuzzParse checks that Parse never panics (it recovers, so a recovered
 // panic shows as an "internal error" diagnostic and fails here), that every

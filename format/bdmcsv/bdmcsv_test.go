@@ -183,7 +183,7 @@ func TestDetect(t *testing.T) {
 // a Problem.
 // readBudget is what reading one fuzzed input may cost: linear in its
 // size (issue 14: quadratic readers took half an hour).
-var readBudget = fuzzbudget.Budget{FixedBytes: 1 << 20, BytesPerByte: 1024, FixedTime: time.Second, TimePerByte: 10 * time.Microsecond}
+var readBudget = fuzzbudget.Budget{FixedBytes: 1 << 20, BytesPerByte: 1024, FixedTime: 2 * time.Second, TimePerByte: 10 * time.Microsecond}
 
 func FuzzRead(f *testing.F) {
 	f.Add("Actor,Capability,Position,Salience\nNetherlands,0.08,4,0.8\nBelgium,0.08,7,0.4\n")

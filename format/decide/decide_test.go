@@ -204,7 +204,7 @@ func TestMarksSortedAndDecimalComma(t *testing.T) {
 // that survives Write and Read.
 // readBudget is what reading one fuzzed input may cost: linear in its
 // size (issue 14: quadratic readers took half an hour).
-var readBudget = fuzzbudget.Budget{FixedBytes: 1 << 20, BytesPerByte: 1024, FixedTime: time.Second, TimePerByte: 10 * time.Microsecond}
+var readBudget = fuzzbudget.Budget{FixedBytes: 1 << 20, BytesPerByte: 1024, FixedTime: 2 * time.Second, TimePerByte: 10 * time.Microsecond}
 
 func FuzzRead(f *testing.F) {
 	for _, name := range []string{"copenhagen.csv", "sample_data.txt", "nl_election_2012_decide.csv"} {

@@ -270,7 +270,7 @@ func TestRobust(t *testing.T) {
 
 // readBudget is what reading one fuzzed input may cost: linear in its
 // size (issue 14: quadratic readers took half an hour).
-var readBudget = fuzzbudget.Budget{FixedBytes: 1 << 20, BytesPerByte: 1024, FixedTime: time.Second, TimePerByte: 10 * time.Microsecond}
+var readBudget = fuzzbudget.Budget{FixedBytes: 1 << 20, BytesPerByte: 1024, FixedTime: 2 * time.Second, TimePerByte: 10 * time.Microsecond}
 
 func FuzzParse(f *testing.F) {
 	f.Add("issue_id,council_regime,outcome,reference_point,split\ni1,R,50,,dev\n", "issue_id,actor,position,salience\ni1,a,0,50\ni1,b,100,50\ni1,c,50,\n", "regime,actor,weight\nR,a,1\nR,b,2\nR,c,3\n")

@@ -210,7 +210,7 @@ func TestDetect(t *testing.T) {
 // accepts is a valid scenario the models can run on.
 // readBudget is what reading one fuzzed input may cost: linear in its
 // size (issue 14: quadratic readers took half an hour).
-var readBudget = fuzzbudget.Budget{FixedBytes: 1 << 20, BytesPerByte: 1024, FixedTime: time.Second, TimePerByte: 10 * time.Microsecond}
+var readBudget = fuzzbudget.Budget{FixedBytes: 1 << 20, BytesPerByte: 1024, FixedTime: 2 * time.Second, TimePerByte: 10 * time.Microsecond}
 
 func FuzzRead(f *testing.F) {
 	for _, path := range []string{"testdata/dummyData_3Dim.csv", "testdata/SOE-Pol-Comp.csv", "testdata/dummyData-a040.csv"} {
