@@ -21,7 +21,7 @@ type Limits struct {
 	Bytes int64
 	// Actors, Issues, Stances, Snapshots, Variants and Sources bound their
 	// lists.
-	Actors, Issues, Stances, Snapshots, Variants, Sources int
+	Actors, Issues, Stances, Snapshots, Variants, Sources, Proposals int
 	// Anchors bounds an issue's labelled options; Evidence a stance's
 	// evidence items; Aliases an actor's aliases; Attrs an issue's
 	// attributes.
@@ -42,6 +42,7 @@ func DefaultLimits() Limits {
 		Snapshots:  1_000,
 		Variants:   1_000,
 		Sources:    10_000,
+		Proposals:  1_000,
 		Anchors:    1_000,
 		Evidence:   1_000,
 		Aliases:    100,
@@ -67,6 +68,7 @@ var limitFields = []limitField{
 	{"snapshots", "snapshots", func(l *Limits) *int { return &l.Snapshots }},
 	{"variants", "variants", func(l *Limits) *int { return &l.Variants }},
 	{"sources", "sources", func(l *Limits) *int { return &l.Sources }},
+	{"proposals", "proposals in one list", func(l *Limits) *int { return &l.Proposals }},
 	{"anchors", "anchors of one issue", func(l *Limits) *int { return &l.Anchors }},
 	{"evidence", "evidence items of one stance", func(l *Limits) *int { return &l.Evidence }},
 	{"aliases", "aliases of one actor", func(l *Limits) *int { return &l.Aliases }},
@@ -190,6 +192,8 @@ func (l *Limits) raw(name string) int64 {
 		return int64(l.Variants)
 	case "sources":
 		return int64(l.Sources)
+	case "proposals":
+		return int64(l.Proposals)
 	case "anchors":
 		return int64(l.Anchors)
 	case "evidence":
@@ -235,7 +239,8 @@ func LimitError(name string, limit int64, what string) Diagnostic {
 // list, for list items such as aliases).
 func KindOfText(field string) string {
 	switch field {
-	case "id", "actor", "issue", "source", "aliases", "remove_actors", "red_lines", "attrs", "file", "date", "as_of":
+	case "id", "actor", "issue", "source", "aliases", "remove_actors", "red_lines", "attrs", "file", "date", "as_of",
+		"proposers", "withdraw_proposals", "withdrawn", "package":
 		return "id-length"
 	case "name", "title", "label", "publisher", "capability_scale", "url":
 		return "name-length"
@@ -279,6 +284,7 @@ func (s *Scenario) CheckLimits(l Limits) Diagnostics {
 		c.texts(p, "date", sn.Date, "label", sn.Label, "description", sn.Description)
 		c.changes(p, &sn.Changes)
 	}
+	c.proposals("proposals", s.Proposals)
 	c.count("variants", "variants", len(s.Variants))
 	for i := range s.Variants {
 		vr := &s.Variants[i]
@@ -368,7 +374,30 @@ func (c *limitCheck) stances(p string, ss []Stance) {
 	}
 }
 
+func (c *limitCheck) proposals(p string, ps []Proposal) {
+	c.count(p, "proposals", len(ps))
+	for i := range ps {
+		pr := &ps[i]
+		q := fmt.Sprintf("%s[%d]", p, i)
+		c.texts(q, "id", pr.ID, "name", pr.Name, "description", pr.Description, "date", pr.Date, "withdrawn", pr.Withdrawn, "assumed", pr.Assumed, "note", pr.Note)
+		c.count(q+".proposers", "actors", len(pr.Proposers))
+		for k, a := range pr.Proposers {
+			c.text(fmt.Sprintf("%s.proposers[%d]", q, k), "proposers", a)
+		}
+		c.count(q+".package", "issues", len(pr.Package))
+		for k := range pr.Package {
+			c.text(q+".package", "package", k)
+		}
+		c.evidence(q, pr.Evidence)
+	}
+}
+
 func (c *limitCheck) changes(p string, ch *Changes) {
+	c.proposals(p+".proposals", ch.Proposals)
+	c.count(p+".withdraw_proposals", "proposals", len(ch.WithdrawProposals))
+	for k, id := range ch.WithdrawProposals {
+		c.text(fmt.Sprintf("%s.withdraw_proposals[%d]", p, k), "withdraw_proposals", id)
+	}
 	c.actors(p+".add_actors", ch.AddActors)
 	c.count(p+".remove_actors", "actors", len(ch.RemoveActors))
 	for k, id := range ch.RemoveActors {
