@@ -9,16 +9,18 @@ import (
 	"parley/errs"
 	"parley/format/deu"
 	"parley/model"
+	"parley/scenario"
 	"parley/skill"
 )
 
 // Bench scores the request's models (and always its baseline) on every
-// scored issue of a DEU-format directory.
-func Bench(ctx context.Context, dir string, req answer.BenchRequest) (*answer.Bench, error) {
+// scored issue of a DEU-format directory, read within the limits (zero
+// fields: the defaults).
+func Bench(ctx context.Context, dir string, req answer.BenchRequest, limits scenario.Limits) (*answer.Bench, error) {
 	if req.Resamples < 0 {
 		return nil, errs.New(errs.Argument, "resamples %d: valid: 0 or more", req.Resamples)
 	}
-	d, err := deu.Read(dir)
+	d, err := deu.ReadLimits(dir, limits)
 	if err != nil {
 		return nil, err
 	}

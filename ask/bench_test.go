@@ -9,6 +9,7 @@ import (
 	"parley/format/deu"
 	"parley/model"
 	"parley/model/compromise"
+	"parley/scenario"
 	"parley/skill"
 )
 
@@ -22,7 +23,7 @@ func TestBenchCompromiseBar(t *testing.T) {
 	for _, byProposal := range []bool{false, true} {
 		req := answer.NewBenchRequest()
 		req.Models, req.Resamples, req.ByProposal = []string{"compromise"}, 100, byProposal
-		b, err := Bench(context.Background(), deuDir, req)
+		b, err := Bench(context.Background(), deuDir, req, scenario.Limits{})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -7,6 +7,7 @@ import (
 	"strconv"
 
 	"parley/answer"
+	"parley/errs"
 	"parley/model"
 )
 
@@ -34,10 +35,36 @@ func Forecast(ctx context.Context, c *Case, req answer.ForecastRequest) (*answer
 			out.Models = append(out.Models, answer.ModelForecast{Model: m.Name(), Error: err.Error(), Err: err, Issues: []answer.IssueForecast{}})
 			continue
 		}
-		out.Models = append(out.Models, c.convert(m.Name(), r))
+		mf := c.convert(m.Name(), r)
+		if err := nonFinite(mf); err != nil {
+			// Never printed as a forecast (finding 10 of issue 14).
+			mf = answer.ModelForecast{Model: m.Name(), Error: err.Error(), Err: err, Issues: []answer.IssueForecast{}}
+		}
+		out.Models = append(out.Models, mf)
 	}
 	return out, nil
 }
+
+// nonFinite returns an error (errs.Invalid) when a model's forecast of an
+// issue, or the range of an unsettled one, is not a finite number: the
+// model's arithmetic overflowed on these inputs. Validate's magnitudes
+// (scenario.MaxCapability, scenario.MaxScale) are meant to make this
+// impossible; this is the net under them.
+func nonFinite(mf answer.ModelForecast) error {
+	for _, f := range mf.Issues {
+		bad := !f.Forecast.Finite()
+		if f.Range != nil {
+			bad = bad || !finite(f.Range.Lo) || !finite(f.Range.Hi)
+		}
+		if bad {
+			return errs.New(errs.Invalid, "%s gave no finite forecast of issue %s (%v): its arithmetic overflowed on these inputs; valid: capabilities and scales within the magnitudes of docs/limits.md, or rescaled nearer 1",
+				mf.Model, f.Issue, float64(f.Forecast))
+		}
+	}
+	return nil
+}
+
+func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
 
 // prepareRun checks the run settings and chooses the models.
 func prepareRun(r *answer.Run) ([]model.Model, []string, error) {
@@ -100,9 +127,6 @@ func (c *Case) convert(name string, r *model.Result) answer.ModelForecast {
 			f.Cycle = s.cycle
 			f.Nearest = c.Header.Spanned(k, s.lo, s.hi)
 			out.Warnings = append(out.Warnings, s.warning(issueLabel(is), len(ir.Rounds)-1))
-		}
-		if !f.Forecast.Finite() {
-			out.Warnings = append(out.Warnings, fmt.Sprintf("%s: no forecast (the model gave %v)", issueLabel(is), ir.Forecast))
 		}
 		out.Issues = append(out.Issues, f)
 	}

@@ -78,6 +78,9 @@ type LoadOptions struct {
 	Format string
 	// Strict makes warnings errors.
 	Strict bool
+	// Limits bound the input (zero fields: their defaults; see
+	// scenario.Limits and docs/limits.md).
+	Limits scenario.Limits
 }
 
 // maxForeign is how many errors to list for a file that does not look
@@ -87,18 +90,25 @@ const maxForeign = 8
 // Load reads a scenario file or a peer tool's file from its bytes. name
 // is what diagnostics cite.
 func Load(name string, data []byte, o LoadOptions) (*Input, error) {
+	o.Limits = o.Limits.WithDefaults()
+	if int64(len(data)) > o.Limits.Bytes {
+		d := scenario.LimitError("bytes", o.Limits.Bytes, fmt.Sprintf("%d bytes", len(data)))
+		d.File = name
+		return nil, scenario.Diagnostics{d}
+	}
 	if o.Format != "" && o.Format != Scenario {
 		f, err := formatByName(o.Format)
 		if err != nil {
 			return nil, err
 		}
-		return readPeer(f, name, data)
+		return readPeer(f, name, data, o.Limits)
 	}
-	if o.Format == "" && !scenariofile.Detect(data) {
+	s, ds, detected := scenariofile.ParseDetect(name, data, o.Limits)
+	if o.Format == "" && !detected {
 		head := data[:min(len(data), 4096)]
 		for _, f := range peers {
 			if f.detect(head) {
-				return readPeer(f, name, data)
+				return readPeer(f, name, data, o.Limits)
 			}
 		}
 		ext := strings.ToLower(filepath.Ext(name))
@@ -106,8 +116,7 @@ func Load(name string, data []byte, o LoadOptions) (*Input, error) {
 			return nil, errs.New(errs.Invalid, "%s: not a file Parley can read; valid: a scenario in YAML or JSON (see docs/format.md)%s", name, peerList())
 		}
 	}
-	s, ds := scenariofile.Parse(name, data)
-	if es := ds.Errors(o.Strict); !scenariofile.Detect(data) && len(es) > maxForeign {
+	if es := ds.Errors(o.Strict); !detected && len(es) > maxForeign {
 		// Probably not a scenario at all: a wall of errors helps nobody.
 		more := fmt.Sprintf("… and %d more: is %s a Parley scenario? A scenario file has metadata, issues, actors and stances (docs/format.md)%s",
 			len(es)-maxForeign, name, peerList())
@@ -126,12 +135,30 @@ func Load(name string, data []byte, o LoadOptions) (*Input, error) {
 	return &Input{Name: name, Format: Scenario, Scenario: s, Warnings: w}, nil
 }
 
-func readPeer(f Format, name string, data []byte) (*Input, error) {
+// readPeer reads a peer format's file, then holds the scenario to the
+// limits and to Validate's rules (magnitudes included) as a scenario file
+// is held: a peer reader checks its own format's rules, not every number
+// a model needs finite.
+func readPeer(f Format, name string, data []byte, limits scenario.Limits) (*Input, error) {
 	s, err := f.read(name, data)
 	if err != nil {
 		return nil, errs.Wrap(errs.Invalid, err)
 	}
-	w := s.Validate().Warnings()
+	if ds := s.CheckLimits(limits); len(ds) > 0 {
+		for i := range ds {
+			ds[i].File = name
+		}
+		return nil, ds
+	}
+	vds := s.Validate()
+	if es := vds.Errors(false); len(es) > 0 {
+		for i := range es {
+			es[i].File = name
+			es[i].Message += " (in the scenario read from this " + f.Name + " file)"
+		}
+		return nil, es
+	}
+	w := vds.Warnings()
 	if w == nil {
 		w = scenario.Diagnostics{}
 	}
@@ -156,9 +183,10 @@ func peerList() string {
 }
 
 // Import converts a file in the named peer format ("" detects it; a
-// scenario file is returned as it is) into a scenario file in YAML.
-func Import(format, name string, data []byte) ([]byte, *Input, error) {
-	in, err := Load(name, data, LoadOptions{Format: format})
+// scenario file is returned as it is) into a scenario file in YAML, within
+// the limits (zero: the defaults).
+func Import(format, name string, data []byte, limits scenario.Limits) ([]byte, *Input, error) {
+	in, err := Load(name, data, LoadOptions{Format: format, Limits: limits})
 	if err != nil {
 		return nil, nil, err
 	}

@@ -50,7 +50,7 @@ proposal into one (scores stay per issue).`,
 			if strings.TrimSpace(list) != "" {
 				req.Models = strings.Split(list, ",")
 			}
-			b, err := ask.Bench(cmd.Context(), args[0], req)
+			b, err := ask.Bench(cmd.Context(), args[0], req, limitsOf(cmd))
 			if err != nil {
 				return err
 			}

@@ -175,7 +175,10 @@ func newImportCmd() *cobra.Command {
 				if err != nil {
 					return err
 				}
-				out, _, err := ask.Import(name, n, data)
+				out, err := interruptible(cmd.Context(), "reading "+n, func() ([]byte, error) {
+					out, _, err := ask.Import(name, n, data, limitsOf(cmd))
+					return out, err
+				})
 				if err != nil {
 					return err
 				}

@@ -1,17 +1,38 @@
 package cli
 
 import (
-	"bytes"
+	"context"
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"github.com/spf13/cobra"
 
 	"parley/answer"
 	"parley/ask"
 	"parley/errs"
+	"parley/scenario"
 )
+
+// addLimitFlag gives a command (the root: every command) the --limit
+// flag, which raises or lowers the limits on what it reads
+// (scenario.Limits, docs/limits.md). parley serve reads it with limitsOf.
+func addLimitFlag(cmd *cobra.Command) {
+	l := &scenario.Limits{}
+	cmd.PersistentFlags().Var(l, "limit", "raise a limit on the input, e.g. --limit actors=50000 or --limit bytes=200000000 (repeatable; names: "+
+		strings.Join(scenario.LimitNames(), ", ")+"; see docs/limits.md)")
+}
+
+// limitsOf returns the limits --limit set, with the defaults for the rest.
+func limitsOf(cmd *cobra.Command) scenario.Limits {
+	if f := cmd.Flag("limit"); f != nil {
+		if l, ok := f.Value.(*scenario.Limits); ok {
+			return l.WithDefaults()
+		}
+	}
+	return scenario.DefaultLimits()
+}
 
 // addInputFlags gives a command the flags loadCase reads.
 func addInputFlags(cmd *cobra.Command, def answer.Target) {
@@ -44,23 +65,87 @@ func loadInput(cmd *cobra.Command, args []string, strict bool) (*ask.Input, erro
 	if err != nil {
 		return nil, err
 	}
-	return ask.Load(name, data, ask.LoadOptions{Strict: strict})
+	o := ask.LoadOptions{Strict: strict, Limits: limitsOf(cmd)}
+	return interruptible(cmd.Context(), "reading "+name, func() (*ask.Input, error) { return ask.Load(name, data, o) })
 }
 
-// readFile reads a named file, or standard input for "-".
+// interruptible runs f, returning early with an error when ctx ends first
+// (Ctrl-C): parsing a large file takes seconds, and a person who gives up
+// waiting gets the prompt back at once. f keeps running until it returns;
+// the process is about to exit.
+func interruptible[T any](ctx context.Context, what string, f func() (T, error)) (T, error) {
+	type result struct {
+		v   T
+		err error
+	}
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	ch := make(chan result, 1)
+	go func() {
+		v, err := f()
+		ch <- result{v, err}
+	}()
+	select {
+	case r := <-ch:
+		return r.v, r.err
+	case <-ctx.Done():
+		var zero T
+		return zero, errs.New(errs.Internal, "interrupted while %s", what)
+	}
+}
+
+// readFile reads a named file, or standard input for "-", up to the
+// bytes limit, stopping when the command's context ends (Ctrl-C), even
+// while a FIFO or a terminal has nothing to read.
 func readFile(cmd *cobra.Command, name string) (string, []byte, error) {
-	var data []byte
-	var err error
+	ctx := cmd.Context()
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	max := limitsOf(cmd).Bytes
+	shown := name
 	if name == "-" {
-		data, err = readAll(cmd.InOrStdin())
-		name = "<stdin>"
-	} else {
-		data, err = os.ReadFile(name)
+		shown = "<stdin>"
 	}
+	stdin := cmd.InOrStdin()
+	data, err := interruptible(ctx, "reading "+shown, func() ([]byte, error) {
+		var r io.Reader = stdin
+		if name != "-" {
+			f, err := os.Open(name)
+			if err != nil {
+				return nil, err
+			}
+			defer f.Close()
+			r = f
+		}
+		return io.ReadAll(io.LimitReader(ctxReader{ctx, r}, max+1))
+	})
 	if err != nil {
-		return name, nil, errs.New(errs.Invalid, "cannot read %s: %v", name, unwrapPath(err))
+		if errs.CodeOf(err) == errs.Internal && ctx.Err() != nil {
+			return shown, nil, err
+		}
+		return shown, nil, errs.New(errs.Invalid, "cannot read %s: %v", shown, unwrapPath(err))
 	}
-	return name, data, nil
+	if int64(len(data)) > max {
+		d := scenario.LimitError("bytes", max, "more than "+fmt.Sprint(max)+" bytes")
+		d.File = shown
+		return shown, nil, scenario.Diagnostics{d}
+	}
+	return shown, data, nil
+}
+
+// ctxReader stops reading once its context ends.
+type ctxReader struct {
+	ctx context.Context
+	r   io.Reader
+}
+
+func (c ctxReader) Read(p []byte) (int, error) {
+	if err := c.ctx.Err(); err != nil {
+		return 0, err
+	}
+	return c.r.Read(p)
 }
 
 // loadCase loads the input and resolves it at the flags' snapshot and
@@ -85,10 +170,4 @@ func unwrapPath(err error) error {
 		return pe.Err
 	}
 	return err
-}
-
-func readAll(r io.Reader) ([]byte, error) {
-	var b bytes.Buffer
-	_, err := b.ReadFrom(r)
-	return b.Bytes(), err
 }

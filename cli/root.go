@@ -77,6 +77,7 @@ ceasefire talks) with every model and prints a table.`,
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return errs.New(errs.Argument, "%v\nRun '%s --help' for usage.", err, c.CommandPath())
 	})
+	addLimitFlag(root)
 	for _, f := range commands {
 		root.AddCommand(f())
 	}

@@ -152,7 +152,7 @@ func runServe(cmd *cobra.Command, _ []string) error {
 	hosts, _ := cmd.Flags().GetStringSlice("host")
 	certFile, _ := cmd.Flags().GetString("tls-cert")
 	keyFile, _ := cmd.Flags().GetString("tls-key")
-	o := httpapi.Options{Hosts: hosts, Web: web.Dist(), Token: os.Getenv("PARLEY_TOKEN")}
+	o := httpapi.Options{Hosts: hosts, Web: web.Dist(), Token: os.Getenv("PARLEY_TOKEN"), Limits: limitsOf(cmd)}
 	if err := serveLimits(cmd, &o); err != nil {
 		return err
 	}

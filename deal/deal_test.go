@@ -5,7 +5,9 @@ import (
 	"math"
 	"strings"
 	"testing"
+	"time"
 
+	"parley/fuzzbudget"
 	"parley/model"
 	"parley/scenario"
 )
@@ -370,13 +372,18 @@ func TestParsePackageAndComplete(t *testing.T) {
 	}
 }
 
+// parseBudget is what parsing one fuzzed text may cost: linear in its size.
+var parseBudget = fuzzbudget.Budget{FixedBytes: 64 << 10, BytesPerByte: 256, FixedTime: time.Second, TimePerByte: 10 * time.Microsecond}
+
 func FuzzParsePackage(f *testing.F) {
 	p := logroll(1, 1).Problem
 	for _, s := range []string{"i1=75,i2=40", "", ",", "i1=", "=", "i1=1e400", "i2=-0"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		m, err := ParsePackage(p, s)
+		var m map[string]float64
+		var err error
+		fuzzbudget.Check(t, parseBudget, len(s), func() { m, err = ParsePackage(p, s) })
 		if err != nil {
 			return
 		}

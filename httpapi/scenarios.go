@@ -131,8 +131,8 @@ func sniff(r *http.Request, data []byte) string {
 // loadScenario reads a scenario file as the command line does
 // (ask.Load): the scenario and its warnings, or the diagnostics as an
 // errs.Invalid error. strict makes warnings errors.
-func loadScenario(name string, data []byte, strict bool) (*ask.Input, error) {
-	return ask.Load(name, data, ask.LoadOptions{Format: ask.Scenario, Strict: strict})
+func (s *Server) loadScenario(name string, data []byte, strict bool) (*ask.Input, error) {
+	return ask.Load(name, data, ask.LoadOptions{Format: ask.Scenario, Strict: strict, Limits: s.o.Limits})
 }
 
 func strictParam(r *http.Request) bool {
@@ -154,7 +154,7 @@ func (s *Server) load(r *http.Request, id string) (*stored, error) {
 	if err != nil {
 		return nil, err
 	}
-	in, err := loadStored(rec)
+	in, err := s.loadStored(rec)
 	if err != nil {
 		return nil, err
 	}
@@ -165,8 +165,8 @@ func (s *Server) load(r *http.Request, id string) (*stored, error) {
 
 // loadStored loads a stored scenario's file afresh: a scenario of its
 // own, which the caller may change.
-func loadStored(rec *store.Scenario) (*ask.Input, error) {
-	in, err := loadScenario(rec.ID+"."+rec.Format, rec.Body, false)
+func (s *Server) loadStored(rec *store.Scenario) (*ask.Input, error) {
+	in, err := s.loadScenario(rec.ID+"."+rec.Format, rec.Body, false)
 	if err != nil {
 		return nil, errs.Wrap(errs.Internal, fmt.Errorf("stored scenario %s no longer loads: %w", rec.ID, err))
 	}
@@ -232,7 +232,7 @@ func (s *Server) createScenario(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) create(w http.ResponseWriter, r *http.Request, data []byte, format string) {
-	in, err := loadScenario(fileName(r, format), data, strictParam(r))
+	in, err := s.loadScenario(fileName(r, format), data, strictParam(r))
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -268,7 +268,7 @@ func (s *Server) importScenario(w http.ResponseWriter, r *http.Request) {
 	if n := q.Get("filename"); n != "" {
 		name = path.Base(n)
 	}
-	out, in, err := ask.Import(q.Get("format"), name, data)
+	out, in, err := ask.Import(q.Get("format"), name, data, s.o.Limits)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -322,7 +322,7 @@ func (s *Server) putScenario(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	format := sniff(r, data)
-	in, err := loadScenario(fileName(r, format), data, strictParam(r))
+	in, err := s.loadScenario(fileName(r, format), data, strictParam(r))
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -460,7 +460,7 @@ func (s *Server) patchStance(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	// Loaded afresh: the edit must not touch the shared cached copy.
-	in, err := loadStored(rec)
+	in, err := s.loadStored(rec)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -475,7 +475,7 @@ func (s *Server) patchStance(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	edited, err := loadScenario(rec.ID+"."+rec.Format, body, false)
+	edited, err := s.loadScenario(rec.ID+"."+rec.Format, body, false)
 	if err != nil {
 		s.fail(w, r, err)
 		return

@@ -50,6 +50,7 @@ import (
 	"time"
 
 	"parley/errs"
+	"parley/scenario"
 	"parley/store"
 )
 
@@ -75,6 +76,11 @@ type Options struct {
 	// MaxValues bounds the values in a request body (see countValues);
 	// 0 means DefaultMaxValues.
 	MaxValues int
+	// Limits bound every scenario the server reads (uploads, imports,
+	// stored files, edits) as the command line's --limit flag does; zero
+	// fields are their defaults (scenario.DefaultLimits). MaxBody bounds
+	// the bytes of a request before Limits.Bytes is reached.
+	Limits scenario.Limits
 	// MaxJobs bounds concurrently running jobs; 0 means the number of CPUs.
 	MaxJobs int
 	// MaxQueued bounds the jobs queued or running at once; more are

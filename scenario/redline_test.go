@@ -4,6 +4,9 @@ import (
 	"math"
 	"strings"
 	"testing"
+	"time"
+
+	"parley/fuzzbudget"
 )
 
 func TestParseRedLine(t *testing.T) {
@@ -142,12 +145,18 @@ func TestResolveRedLines(t *testing.T) {
 	}
 }
 
+// parseBudget is what parsing one fuzzed text may cost: linear in its size.
+var parseBudget = fuzzbudget.Budget{FixedBytes: 64 << 10, BytesPerByte: 256, FixedTime: time.Second, TimePerByte: 10 * time.Microsecond}
+
 func FuzzParseRedLine(f *testing.F) {
 	for _, s := range []string{"<= 40", ">= 60", "< 1", "> 1", "== 3", "between 1 and 2", "[1, 2]", "none", "", "[", "between", "<=-1e308"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		r, ok, err := ParseRedLine(s)
+		var r RedLine
+		var ok bool
+		var err error
+		fuzzbudget.Check(t, parseBudget, len(s), func() { r, ok, err = ParseRedLine(s) })
 		if err != nil || !ok {
 			return
 		}

@@ -1,6 +1,9 @@
 package scenariofile
 
 import (
+	"bytes"
+	"encoding/json"
+
 	"go.yaml.in/yaml/v3"
 )
 
@@ -15,18 +18,38 @@ func Detect(data []byte) (ok bool) {
 			ok = false
 		}
 	}()
+	text, isJSON := fromJSON(data)
+	if isJSON {
+		// Only the top-level keys, in one pass: the whole document may be
+		// millions of values (see prescan).
+		keys, ok := jsonTopKeys(data)
+		return ok && looksLike(keys)
+	}
 	var doc yaml.Node
-	if err := yaml.Unmarshal(fromJSON(data), &doc); err != nil || len(doc.Content) == 0 {
+	if err := yaml.Unmarshal(text, &doc); err != nil || len(doc.Content) == 0 {
 		return false
 	}
-	n := deref(doc.Content[0])
+	return looksLike(mappingKeys(doc.Content[0]))
+}
+
+// mappingKeys returns the keys of a mapping node, or nil for another node.
+func mappingKeys(n *yaml.Node) []string {
+	n = deref(n)
 	if n.Kind != yaml.MappingNode {
-		return false
+		return nil
 	}
+	keys := []string{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		keys = append(keys, n.Content[i].Value)
+	}
+	return keys
+}
+
+// looksLike reports whether top-level keys are a scenario's (see Detect).
+func looksLike(keys []string) bool {
 	has := map[string]bool{}
 	others := 0
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k := n.Content[i].Value
+	for _, k := range keys {
 		if contains(topKeys, k) {
 			has[k] = true
 		} else {
@@ -40,4 +63,37 @@ func Detect(data []byte) (ok bool) {
 		return true
 	}
 	return others == 0 && len(has) > 0
+}
+
+// jsonTopKeys returns the keys of a valid JSON document's top-level
+// object, or false when it is not an object.
+func jsonTopKeys(data []byte) ([]string, bool) {
+	t := bytes.TrimLeft(data, " \t\r\n")
+	if len(t) == 0 || t[0] != '{' {
+		return nil, false
+	}
+	var keys []string
+	depth, expectKey := 0, false
+	for i := 0; i < len(t); i++ {
+		switch c := t[i]; c {
+		case '{', '[':
+			depth++
+			expectKey = c == '{' && depth == 1
+		case '}', ']':
+			depth--
+		case ',':
+			expectKey = depth == 1
+		case '"':
+			j := skipString(t, i)
+			if expectKey {
+				var k string
+				if json.Unmarshal(t[i:j], &k) == nil {
+					keys = append(keys, k)
+				}
+				expectKey = false
+			}
+			i = j - 1
+		}
+	}
+	return keys, true
 }

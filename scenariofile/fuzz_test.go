@@ -7,8 +7,18 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
+
+	"parley/fuzzbudget"
+	"parley/scenario"
 )
+
+// parseBudget is what reading one fuzzed file may cost: what the alias
+// limit lets a small file expand to (MaxAliasExpansion values, some 35 MB
+// of allocations) plus an amount per byte, so that an explosion (finding
+// 1 of issue 14: 5 GB for 300 KB) fails the fuzzer.
+var parseBudget = fuzzbudget.Budget{FixedBytes: 48 << 20, BytesPerByte: 2048, FixedTime: 5 * time.Second, TimePerByte: 20 * time.Microsecond}
 
 // FuzzParse checks that Parse never panics (it recovers, so a recovered
 // panic shows as an "internal error" diagnostic and fails here), that every
@@ -30,8 +40,12 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte("{}"))
 	f.Add([]byte("metadata: &a [*a]\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		Detect(data)
-		s, ds := Parse("fuzz.yaml", data)
+		var s *scenario.Scenario
+		var ds scenario.Diagnostics
+		fuzzbudget.Check(t, parseBudget, len(data), func() {
+			Detect(data)
+			s, ds = Parse("fuzz.yaml", data)
+		})
 		for _, d := range ds {
 			if strings.TrimSpace(d.Message) == "" {
 				t.Errorf("diagnostic without a message: %+v", d)

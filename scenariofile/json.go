@@ -13,11 +13,11 @@ import (
 // characters outside YAML's printable set (DEL, C1 controls) — into YAML
 // forms (/, \U0001F600, \u007F), so that any valid JSON parses as YAML
 // with its lines intact.
-// Data that is not valid JSON is returned unchanged.
-func fromJSON(data []byte) []byte {
+// Data that is not valid JSON is returned unchanged, and isJSON false.
+func fromJSON(data []byte) (_ []byte, isJSON bool) {
 	t := bytes.TrimLeft(data, " \t\r\n")
 	if len(t) == 0 || (t[0] != '{' && t[0] != '[') || !json.Valid(data) {
-		return data
+		return data, false
 	}
 	out := make([]byte, 0, len(data))
 	in := false
@@ -56,7 +56,7 @@ func fromJSON(data []byte) []byte {
 		}
 		out = append(out, c)
 	}
-	return out
+	return out, true
 }
 
 // surrogate decodes a \uD8xx\uDCxx pair (or a lone surrogate, as U+FFFD) at

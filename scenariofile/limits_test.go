@@ -106,7 +106,9 @@ func reused(n int) string {
 // past that, one error names the line of the alias and the limit.
 func TestAliasExpansionLimit(t *testing.T) {
 	// 99 aliases × 1001 values = 99,099: under the limit.
-	s, ds := Parse("ok.yaml", []byte(reused(99)))
+	// The count limits raised: this is about aliases alone.
+	raised := scenario.Limits{Aliases: 1000}
+	s, ds := ParseLimits("ok.yaml", []byte(reused(99)), raised)
 	for _, d := range ds {
 		if strings.Contains(d.Message, "aliases expand") {
 			t.Fatalf("99 aliases hit the limit: %v", d)
@@ -116,7 +118,7 @@ func TestAliasExpansionLimit(t *testing.T) {
 		t.Fatalf("99 aliases decoded to %d actors", len(s.Actors))
 	}
 	// 100 × 1001 = 100,100: the 100th alias (line 8 + 100) passes the limit.
-	_, ds = Parse("big.yaml", []byte(reused(100)))
+	_, ds = ParseLimits("big.yaml", []byte(reused(100)), raised)
 	var hit []scenario.Diagnostic
 	for _, d := range ds {
 		if strings.Contains(d.Message, "aliases expand") {
@@ -141,7 +143,7 @@ func TestMergeCountsAsAlias(t *testing.T) {
 	for i := 0; i < n; i++ {
 		fmt.Fprintf(&b, "  - {<<: *b, id: a%d}\n", i)
 	}
-	_, ds := Parse("m.yaml", []byte(b.String()))
+	_, ds := ParseLimits("m.yaml", []byte(b.String()), scenario.Limits{Actors: n})
 	found := false
 	for _, d := range ds {
 		if strings.Contains(d.Message, "aliases expand") {

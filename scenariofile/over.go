@@ -18,7 +18,10 @@ import (
 // position, keys of a map by name, so edits of values (a web form
 // changing a stance) keep the file as its author wrote it, not Marshal's
 // layout with the comments lost. JSON has no comments: it is Marshal's.
-// If original does not parse, the result is Marshal's.
+// If original does not parse, the result is Marshal's. If it uses
+// anchors, aliases or merge keys, they are kept as written, or the edit
+// is refused (errs.Conflict) when it would change a value written through
+// one (see overAliases): never expanded.
 func MarshalOver(s *scenario.Scenario, format string, original []byte) ([]byte, error) {
 	if s == nil {
 		return nil, errs.New(errs.Invalid, "no scenario to write")
@@ -34,6 +37,14 @@ func MarshalOver(s *scenario.Scenario, format string, original []byte) ([]byte, 
 	root, err := toNode("", reflect.ValueOf(s).Elem())
 	if err != nil {
 		return nil, err
+	}
+	if usesAliases(old.Content[0]) {
+		// Written into the file's own tree, so its anchors, aliases and
+		// merge keys stay (or the edit is refused): see overAliases.
+		if err := overAliases(old.Content[0], root, ""); err != nil {
+			return nil, err
+		}
+		return encodeYAML(&old)
 	}
 	keepLayout(old.Content[0], root)
 	return encodeYAML(&yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{root},

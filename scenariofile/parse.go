@@ -22,6 +22,7 @@ package scenariofile
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -83,6 +84,29 @@ func Load(path string) (*scenario.Scenario, scenario.Diagnostics, error) {
 // then "… and M more errors" (or warnings); aliases may expand to at most
 // MaxAliasExpansion values (see docs/limits.md).
 func Parse(name string, data []byte) (s *scenario.Scenario, ds scenario.Diagnostics) {
+	return ParseLimits(name, data, scenario.Limits{})
+}
+
+// ParseLimits is Parse within the given limits (zero fields: their
+// defaults; see scenario.Limits): a file over the bytes limit, or a list
+// longer than its limit, stops with one error that names the limit and
+// how to raise it; a text longer than its limit is an error of its own.
+// JSON is checked against the count limits before it is parsed, so a
+// huge list of anything is refused in one pass over its bytes.
+func ParseLimits(name string, data []byte, limits scenario.Limits) (s *scenario.Scenario, ds scenario.Diagnostics) {
+	s, ds, _ = ParseDetect(name, data, limits)
+	return s, ds
+}
+
+// ParseDetect is ParseLimits that also reports what Detect would, parsing
+// the file once rather than twice.
+func ParseDetect(name string, data []byte, limits scenario.Limits) (s *scenario.Scenario, ds scenario.Diagnostics, detected bool) {
+	limits = limits.WithDefaults()
+	if int64(len(data)) > limits.Bytes {
+		dg := scenario.LimitError("bytes", limits.Bytes, fmt.Sprintf("%d bytes", len(data)))
+		dg.File = name
+		return nil, scenario.Diagnostics{dg}, false
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			// A bug, not the user's fault; never crash the caller.
@@ -90,17 +114,32 @@ func Parse(name string, data []byte) (s *scenario.Scenario, ds scenario.Diagnost
 			ds = append(ds, scenario.Diagnostic{File: name, Message: fmt.Sprintf("internal error while reading the scenario: %v", r)})
 		}
 	}()
-	root, d := parseNode(name, data)
+	root, d := parseNode(name, data, limits)
 	if d != nil {
-		return nil, scenario.Diagnostics{*d}
+		if keys, ok := jsonTopKeys(data); ok && json.Valid(data) {
+			return nil, scenario.Diagnostics{*d}, looksLike(keys)
+		}
+		return nil, scenario.Diagnostics{*d}, Detect(data)
 	}
+	detected = looksLike(mappingKeys(root))
 	if d := notScenario(name, root); d != nil {
-		return nil, scenario.Diagnostics{*d}
+		return nil, scenario.Diagnostics{*d}, detected
 	}
-	dec := &decoder{name: name, nodes: map[string]*yaml.Node{"": root}, bad: map[string]bool{}, merging: map[*yaml.Node]bool{}}
+	dec := &decoder{name: name, limits: limits, nodes: map[string]*yaml.Node{"": root}, bad: map[string]bool{}, merging: map[*yaml.Node]bool{}}
 	s = new(scenario.Scenario)
 	dec.decode("", root, reflect.ValueOf(s).Elem())
 	ds = dec.ds
+	if dec.fatal != nil {
+		// Decoding stopped part-way (a limit): validating what was
+		// decoded would report the rest as missing.
+		return s, append(scenario.Diagnostics{*dec.fatal}, ds.Cap(scenario.MaxDiagnostics, dec.more)...), detected
+	}
+	if dec.capped {
+		// More errors than are listed already: validating would only
+		// count more (at the cost of a pass over every value read wrong).
+		sortByPlace(ds)
+		return s, ds.Cap(scenario.MaxDiagnostics, dec.more), detected
+	}
 	vds, more := s.ValidateLimit(scenario.MaxDiagnostics, dec.suppressed)
 	more.Errors += dec.more.Errors
 	for _, vd := range vds {
@@ -110,19 +149,23 @@ func Parse(name string, data []byte) (s *scenario.Scenario, ds scenario.Diagnost
 		}
 		ds = append(ds, vd)
 	}
-	// In file order, as a person reads them.
+	sortByPlace(ds)
+	ds = ds.Cap(scenario.MaxDiagnostics, more)
+	if dec.fatal != nil {
+		// Why decoding stopped comes first, whatever the cap left out.
+		ds = append(scenario.Diagnostics{*dec.fatal}, ds...)
+	}
+	return s, ds, detected
+}
+
+// sortByPlace puts diagnostics in file order, as a person reads them.
+func sortByPlace(ds scenario.Diagnostics) {
 	sort.SliceStable(ds, func(i, j int) bool {
 		if ds[i].Line != ds[j].Line {
 			return ds[i].Line < ds[j].Line
 		}
 		return ds[i].Column < ds[j].Column
 	})
-	ds = ds.Cap(scenario.MaxDiagnostics, more)
-	if dec.fatal != nil {
-		// Why decoding stopped comes first, whatever the cap left out.
-		ds = append(scenario.Diagnostics{*dec.fatal}, ds...)
-	}
-	return s, ds
 }
 
 var (
@@ -158,9 +201,15 @@ func lineOf(data []byte, s string) int {
 }
 
 // parseNode parses data into the root node of its single YAML document.
-func parseNode(name string, data []byte) (*yaml.Node, *scenario.Diagnostic) {
+func parseNode(name string, data []byte, limits scenario.Limits) (*yaml.Node, *scenario.Diagnostic) {
 	var doc yaml.Node
-	dec := yaml.NewDecoder(bytes.NewReader(fromJSON(data)))
+	text, isJSON := fromJSON(data)
+	if isJSON {
+		if d := prescan(name, data, limits); d != nil {
+			return nil, d
+		}
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(text))
 	err := dec.Decode(&doc)
 	if err == io.EOF {
 		return nil, &scenario.Diagnostic{File: name, Message: "the file is empty", Valid: scenarioShape}
@@ -252,6 +301,7 @@ func describe(n *yaml.Node) string {
 // which node every path came from.
 type decoder struct {
 	name    string
+	limits  scenario.Limits
 	ds      scenario.Diagnostics
 	nodes   map[string]*yaml.Node // path → node it was read from
 	bad     map[string]bool       // paths with a decode diagnostic
@@ -263,6 +313,11 @@ type decoder struct {
 	depth   int                  // > 0 while decoding through an alias
 	via     *yaml.Node           // the outermost alias or merge key being expanded
 	merging map[*yaml.Node]bool  // merge-key targets being decoded
+	// capped is set once errors are past the cap: the rest are only
+	// counted, nothing is recorded for Validate (which is then not run),
+	// so a file of a million wrong values costs one pass, not a million
+	// map entries and a million more diagnostics.
+	capped bool
 }
 
 // fatalf stops decoding with an error that Parse lists first, outside the
@@ -278,11 +333,12 @@ func (d *decoder) fatalf(path string, n *yaml.Node, valid, format string, args .
 }
 
 func (d *decoder) errorf(path string, n *yaml.Node, valid, format string, args ...any) {
-	d.bad[path] = true
 	if len(d.ds) >= scenario.MaxDiagnostics {
 		d.more.Errors++
+		d.capped = true
 		return
 	}
+	d.bad[path] = true
 	dg := scenario.Diagnostic{Path: path, File: d.name, Message: fmt.Sprintf(format, args...), Valid: valid}
 	if n != nil {
 		dg.Line, dg.Column = n.Line, n.Column
@@ -433,6 +489,9 @@ func (d *decoder) text(path string, n *yaml.Node) (string, bool) {
 	if isNull(n) {
 		return "", true
 	}
+	if d.tooLong(path, n, n.Value) {
+		return "", false
+	}
 	return n.Value, true
 }
 
@@ -467,10 +526,15 @@ func (d *decoder) list(path string, n *yaml.Node, v reflect.Value) {
 		v.SetZero() // an empty list is nil, as Marshal writes nil and empty alike
 		return
 	}
+	if name := listLimit(path, v.Type()); name != "" && d.tooMany(path, n, name, len(n.Content)) {
+		return
+	}
 	s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
 	for i, e := range n.Content {
 		p := index(path, i)
-		d.nodes[p] = e
+		if !d.capped {
+			d.nodes[p] = e
+		}
 		d.decode(p, e, s.Index(i))
 	}
 	v.Set(s)
@@ -493,6 +557,9 @@ func (d *decoder) dict(path string, n *yaml.Node, v reflect.Value) {
 	}
 	if len(n.Content) == 0 {
 		v.SetZero()
+		return
+	}
+	if name := keyLimits[field(path)]; name != "" && d.tooMany(path, n, name, len(n.Content)/2) {
 		return
 	}
 	m := reflect.MakeMapWithSize(t, len(n.Content)/2)
@@ -571,6 +638,13 @@ func (d *decoder) anchors(path string, n *yaml.Node, v reflect.Value) {
 		prefix   string // the path it was decoded under
 	}
 	var es []entry
+	count := len(n.Content)
+	if n.Kind == yaml.MappingNode {
+		count /= 2
+	}
+	if d.tooMany(path, n, "anchors", count) {
+		return
+	}
 	switch n.Kind {
 	case yaml.SequenceNode:
 		for i, e := range n.Content {
@@ -734,9 +808,11 @@ func (d *decoder) mapping(path string, n *yaml.Node, v reflect.Value, merged boo
 		seen[name] = k
 		set[name] = true
 		dv := deref(val)
-		if dv.Kind == yaml.MappingNode || dv.Kind == yaml.SequenceNode {
+		switch {
+		case d.capped:
+		case dv.Kind == yaml.MappingNode || dv.Kind == yaml.SequenceNode:
 			d.nodes[fp] = k
-		} else {
+		default:
 			d.nodes[fp] = val
 		}
 		d.decode(fp, val, v.FieldByIndex(f.index))

@@ -8,10 +8,13 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"parley/errs"
+	"parley/fuzzbudget"
 	"parley/model"
 	"parley/model/bdm"
+	"parley/scenario"
 )
 
 const shared = "../../../shared/data/bdm"
@@ -178,6 +181,10 @@ func TestDetect(t *testing.T) {
 
 // FuzzRead: no input panics, and whatever reads validates and converts to
 // a Problem.
+// readBudget is what reading one fuzzed input may cost: linear in its
+// size (issue 14: quadratic readers took half an hour).
+var readBudget = fuzzbudget.Budget{FixedBytes: 1 << 20, BytesPerByte: 1024, FixedTime: 2 * time.Second, TimePerByte: 10 * time.Microsecond}
+
 func FuzzRead(f *testing.F) {
 	f.Add("Actor,Capability,Position,Salience\nNetherlands,0.08,4,0.8\nBelgium,0.08,7,0.4\n")
 	f.Add("Actor,Capability,Position,Salience\nA,1,2,40\nB,2,2,100\n")
@@ -185,7 +192,9 @@ func FuzzRead(f *testing.F) {
 	f.Add("Actor,Capability,Position,Salience\nA,1,2,0.5\nA,1,2,0.5\n")
 	f.Add("")
 	f.Fuzz(func(t *testing.T, in string) {
-		s, err := Read("fuzz.csv", strings.NewReader(in))
+		var s *scenario.Scenario
+		var err error
+		fuzzbudget.Check(t, readBudget, len(in), func() { s, err = Read("fuzz.csv", strings.NewReader(in)) })
 		if err != nil {
 			if errs.CodeOf(err) != errs.Invalid || !strings.Contains(err.Error(), "fuzz.csv") {
 				t.Fatalf("error %q (code %v) does not name the file as invalid input", err, errs.CodeOf(err))

@@ -94,10 +94,12 @@ type record struct {
 type reader struct {
 	name string
 	ds   scenario.Diagnostics
+	more scenario.More // errors past maxErrors, counted
 }
 
 func (r *reader) errorf(line int, field, valid, format string, args ...any) {
 	if len(r.ds) >= maxErrors {
+		r.more.Errors++
 		return
 	}
 	r.ds = append(r.ds, scenario.Diagnostic{File: r.name, Line: line, Column: 1, Path: field, Message: fmt.Sprintf(format, args...), Valid: valid})
@@ -114,11 +116,11 @@ func Read(name string, rd io.Reader) (*scenario.Scenario, error) {
 	r := &reader{name: name}
 	recs := r.split(data)
 	if len(r.ds) > 0 {
-		return nil, r.ds
+		return nil, append(r.ds, r.more.Diagnostics(name, maxErrors)...)
 	}
 	s := r.build(recs)
 	if len(r.ds) > 0 {
-		return nil, r.ds
+		return nil, append(r.ds, r.more.Diagnostics(name, maxErrors)...)
 	}
 	return s, nil
 }
@@ -331,13 +333,20 @@ func (r *reader) build(recs []record) *scenario.Scenario {
 			r.errorf(rec.line, "tag", "one of #A (actor), #P (issue), #M (scale point), #D (actor–issue data), #O (description), #/ (comment)", "unknown record type %q", tag)
 		}
 	}
+	// The list of issue ids, built once: an error per row must not cost
+	// a pass over every issue (quadratic in a hostile file).
+	issueList := ""
 	issueIDs := func() string {
-		var ids []string
-		for _, is := range issues {
-			ids = append(ids, is.id)
+		if issueList == "" {
+			var ids []string
+			for _, is := range issues[:min(len(issues), 16)] {
+				ids = append(ids, is.id)
+			}
+			issueList = list(ids)
 		}
-		return list(ids)
+		return issueList
 	}
+	markAt := map[*issueRec]map[float64]int{}
 	for _, rec := range marks {
 		id := field(rec.fields, 1)
 		is := issueByID[id]
@@ -350,15 +359,15 @@ func (r *reader) build(recs []record) *scenario.Scenario {
 			continue
 		}
 		label := field(rec.fields, 3)
-		for _, m := range is.marks {
-			if m.value == v {
-				r.errorf(rec.line, "position", "one #M row per scale point", "issue %q already has a scale point at %v (line %d)", id, v, m.line)
-				ok = false
-			}
+		if markAt[is] == nil {
+			markAt[is] = map[float64]int{}
 		}
-		if ok {
-			is.marks = append(is.marks, mark{value: v, label: label, line: rec.line})
+		if l, dup := markAt[is][v]; dup {
+			r.errorf(rec.line, "position", "one #M row per scale point", "issue %q already has a scale point at %v (line %d)", id, v, l)
+			continue
 		}
+		markAt[is][v] = rec.line
+		is.marks = append(is.marks, mark{value: v, label: label, line: rec.line})
 	}
 	s := &scenario.Scenario{}
 	base := strings.TrimSuffix(filepath.Base(r.name), filepath.Ext(r.name))

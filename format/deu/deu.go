@@ -100,23 +100,60 @@ type Dataset struct {
 }
 
 // Read reads issues.csv, actor_inputs.csv and council_capability.csv from
-// dir.
-func Read(dir string) (*Dataset, error) {
+// dir, within the default limits.
+func Read(dir string) (*Dataset, error) { return ReadLimits(dir, scenario.Limits{}) }
+
+// ReadLimits is Read within the given limits (zero fields: the defaults):
+// each file at most l.Bytes long, at most l.Issues issues and l.Actors
+// actors per issue. An error names the limit and how to raise it.
+func ReadLimits(dir string, l scenario.Limits) (*Dataset, error) {
 	var data [3][]byte
 	names := [3]string{IssuesFile, InputsFile, CapabilityFile}
+	max := l.Value("bytes")
 	for j, n := range names {
 		path := filepath.Join(dir, n)
-		b, err := os.ReadFile(path)
+		b, err := readAtMost(path, max)
 		if err != nil {
 			if errors.Is(err, os.ErrNotExist) {
 				return nil, errs.New(errs.NotFound, "%s: not found; a DEU directory holds %s, %s and %s", path, IssuesFile, InputsFile, CapabilityFile)
 			}
 			return nil, errs.New(errs.Invalid, "%s: %v", path, err)
 		}
+		if int64(len(b)) > max {
+			d := scenario.LimitError("bytes", max, fmt.Sprintf("more than %d bytes", max))
+			d.File = path
+			return nil, scenario.Diagnostics{d}
+		}
 		data[j] = b
 		names[j] = path
 	}
-	return Parse(names, data)
+	d, err := Parse(names, data)
+	if err != nil {
+		return nil, err
+	}
+	if n, max := len(d.Issues), l.Value("issues"); int64(n) > max {
+		dg := scenario.LimitError("issues", max, fmt.Sprintf("%d issues", n))
+		dg.File = names[0]
+		return nil, scenario.Diagnostics{dg}
+	}
+	for _, is := range d.Issues {
+		if n, max := len(d.Inputs[is.ID]), l.Value("actors"); int64(n) > max {
+			dg := scenario.LimitError("actors", max, fmt.Sprintf("issue %s: %d actor rows", is.ID, n))
+			dg.File = names[1]
+			return nil, scenario.Diagnostics{dg}
+		}
+	}
+	return d, nil
+}
+
+// readAtMost reads a file, stopping one byte past max.
+func readAtMost(path string, max int64) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return io.ReadAll(io.LimitReader(f, max+1))
 }
 
 // Parse reads the three tables from memory; names are the file names used

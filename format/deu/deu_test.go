@@ -4,7 +4,9 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
+	"parley/fuzzbudget"
 	"parley/scenario"
 )
 
@@ -266,12 +268,20 @@ func TestRobust(t *testing.T) {
 	}
 }
 
+// readBudget is what reading one fuzzed input may cost: linear in its
+// size (issue 14: quadratic readers took half an hour).
+var readBudget = fuzzbudget.Budget{FixedBytes: 1 << 20, BytesPerByte: 1024, FixedTime: 2 * time.Second, TimePerByte: 10 * time.Microsecond}
+
 func FuzzParse(f *testing.F) {
 	f.Add("issue_id,council_regime,outcome,reference_point,split\ni1,R,50,,dev\n", "issue_id,actor,position,salience\ni1,a,0,50\ni1,b,100,50\ni1,c,50,\n", "regime,actor,weight\nR,a,1\nR,b,2\nR,c,3\n")
 	f.Add("issue_id,council_regime,outcome\ni1,R,x\n", "issue_id,actor,position,salience\n", "regime,actor,weight\nR,a,1\n")
 	f.Add("", "", "")
 	f.Fuzz(func(t *testing.T, iss, ins, caps string) {
-		d, err := Parse([3]string{"i", "a", "c"}, [3][]byte{[]byte(iss), []byte(ins), []byte(caps)})
+		var d *Dataset
+		var err error
+		fuzzbudget.Check(t, readBudget, len(iss)+len(ins)+len(caps), func() {
+			d, err = Parse([3]string{"i", "a", "c"}, [3][]byte{[]byte(iss), []byte(ins), []byte(caps)})
+		})
 		if err != nil {
 			return
 		}
@@ -283,4 +293,25 @@ func FuzzParse(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestReadLimits: a DEU directory is held to the bytes, issues and
+// actors limits, each named with how to raise it.
+func TestReadLimits(t *testing.T) {
+	for _, c := range []struct {
+		l    scenario.Limits
+		want string
+	}{
+		{scenario.Limits{Bytes: 1000}, "more than 1000 bytes, over the limit bytes=1000"},
+		{scenario.Limits{Issues: 244}, "245 issues, over the limit issues=244"},
+		{scenario.Limits{Actors: 3}, "actor rows, over the limit actors=3"},
+	} {
+		_, err := ReadLimits("testdata", c.l)
+		if err == nil || !strings.Contains(err.Error(), c.want) || !strings.Contains(err.Error(), "--limit") {
+			t.Errorf("%+v: %v", c.l, err)
+		}
+	}
+	if _, err := ReadLimits("testdata", scenario.Limits{Issues: 245}); err != nil {
+		t.Error(err)
+	}
 }

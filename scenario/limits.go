@@ -1,0 +1,420 @@
+package scenario
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// Limits bounds every dimension of one input, so that one file or one
+// request cannot take hours or gigabytes (issue 14). The defaults
+// (DefaultLimits) are far above any real negotiation; a caller that needs
+// more raises one limit by name (Set "actors=50000", the command line's
+// --limit flag). A zero field means its default. See docs/limits.md.
+//
+// Counts are per list: Stances bounds the base stances and, separately,
+// each snapshot's and each variant's stance changes; Actors bounds the
+// actors and each list of added, changed or removed actors.
+type Limits struct {
+	// Bytes is the size of one input file.
+	Bytes int64
+	// Actors, Issues, Stances, Snapshots, Variants and Sources bound their
+	// lists.
+	Actors, Issues, Stances, Snapshots, Variants, Sources, Proposals int
+	// Anchors bounds an issue's labelled options; Evidence a stance's
+	// evidence items; Aliases an actor's aliases; Attrs an issue's
+	// attributes.
+	Anchors, Evidence, Aliases, Attrs int
+	// IDLength bounds an id or a reference to one (actor, issue, source)
+	// in bytes; NameLength a name, title or label; TextLength any other
+	// text (descriptions, quotes, notes).
+	IDLength, NameLength, TextLength int
+}
+
+// DefaultLimits returns the default limits.
+func DefaultLimits() Limits {
+	return Limits{
+		Bytes:      64 << 20,
+		Actors:     10_000,
+		Issues:     1_000,
+		Stances:    1_000_000,
+		Snapshots:  1_000,
+		Variants:   1_000,
+		Sources:    10_000,
+		Proposals:  1_000,
+		Anchors:    1_000,
+		Evidence:   1_000,
+		Aliases:    100,
+		Attrs:      1_000,
+		IDLength:   256,
+		NameLength: 1_000,
+		TextLength: 100_000,
+	}
+}
+
+// limitField is one limit as users name it.
+type limitField struct {
+	name, what string
+	get        func(*Limits) *int
+}
+
+// limitFields lists the count and length limits by name (Bytes is apart:
+// it is an int64).
+var limitFields = []limitField{
+	{"actors", "actors in one list", func(l *Limits) *int { return &l.Actors }},
+	{"issues", "issues", func(l *Limits) *int { return &l.Issues }},
+	{"stances", "stances in one list", func(l *Limits) *int { return &l.Stances }},
+	{"snapshots", "snapshots", func(l *Limits) *int { return &l.Snapshots }},
+	{"variants", "variants", func(l *Limits) *int { return &l.Variants }},
+	{"sources", "sources", func(l *Limits) *int { return &l.Sources }},
+	{"proposals", "proposals in one list", func(l *Limits) *int { return &l.Proposals }},
+	{"anchors", "anchors of one issue", func(l *Limits) *int { return &l.Anchors }},
+	{"evidence", "evidence items of one stance", func(l *Limits) *int { return &l.Evidence }},
+	{"aliases", "aliases of one actor", func(l *Limits) *int { return &l.Aliases }},
+	{"attrs", "attributes of one issue", func(l *Limits) *int { return &l.Attrs }},
+	{"id-length", "bytes in an id", func(l *Limits) *int { return &l.IDLength }},
+	{"name-length", "bytes in a name, title or label", func(l *Limits) *int { return &l.NameLength }},
+	{"text-length", "bytes in a text (description, quote, note)", func(l *Limits) *int { return &l.TextLength }},
+}
+
+// LimitNames lists the names Set accepts, in order.
+func LimitNames() []string {
+	out := []string{"bytes"}
+	for _, f := range limitFields {
+		out = append(out, f.name)
+	}
+	return out
+}
+
+// WithDefaults returns l with every zero (or negative) field set to its
+// default.
+func (l Limits) WithDefaults() Limits {
+	d := DefaultLimits()
+	if l.Bytes <= 0 {
+		l.Bytes = d.Bytes
+	}
+	for _, f := range limitFields {
+		if p := f.get(&l); *p <= 0 {
+			*p = *f.get(&d)
+		}
+	}
+	return l
+}
+
+// Set raises or lowers one limit, given as "name=value" (bytes=100000000,
+// actors=50000), or several separated by commas. It is a pflag.Value, so
+// a command's --limit flag may be given many times.
+func (l *Limits) Set(s string) error {
+	for _, part := range strings.Split(s, ",") {
+		name, val, ok := strings.Cut(strings.TrimSpace(part), "=")
+		name = strings.ToLower(strings.TrimSpace(name))
+		if !ok {
+			return fmt.Errorf("limit %q: want name=value; valid names: %s", part, strings.Join(LimitNames(), ", "))
+		}
+		n, err := strconv.ParseInt(strings.ReplaceAll(strings.TrimSpace(val), "_", ""), 10, 64)
+		if err != nil || n < 1 {
+			return fmt.Errorf("limit %s=%s: want a whole number ≥ 1", name, val)
+		}
+		if name == "bytes" {
+			l.Bytes = n
+			continue
+		}
+		f := fieldByName(name)
+		if f == nil {
+			return fmt.Errorf("unknown limit %q; valid: %s", name, strings.Join(LimitNames(), ", "))
+		}
+		if n > 1<<31 {
+			return fmt.Errorf("limit %s=%s: want at most %d", name, val, 1<<31)
+		}
+		*f.get(l) = int(n)
+	}
+	return nil
+}
+
+// String lists the limits that differ from their defaults, as Set reads
+// them.
+func (l *Limits) String() string {
+	if l == nil {
+		return ""
+	}
+	d := DefaultLimits()
+	var out []string
+	if l.Bytes != 0 && l.Bytes != d.Bytes {
+		out = append(out, fmt.Sprintf("bytes=%d", l.Bytes))
+	}
+	for _, f := range limitFields {
+		if v := *f.get(l); v != 0 && v != *f.get(&d) {
+			out = append(out, fmt.Sprintf("%s=%d", f.name, v))
+		}
+	}
+	sort.Strings(out)
+	return strings.Join(out, ",")
+}
+
+// Type names the flag's value for help texts.
+func (l *Limits) Type() string { return "name=value" }
+
+func fieldByName(name string) *limitField {
+	for i := range limitFields {
+		if limitFields[i].name == name {
+			return &limitFields[i]
+		}
+	}
+	return nil
+}
+
+// Value returns the limit of the given name, its default when l leaves
+// it zero, or 0 for an unknown name. It allocates nothing: readers call it
+// for every text they read.
+func (l Limits) Value(name string) int64 {
+	if v := l.raw(name); v > 0 {
+		return v
+	}
+	d := DefaultLimits()
+	return d.raw(name)
+}
+
+// raw returns the named field as set (0: unset).
+func (l *Limits) raw(name string) int64 {
+	switch name {
+	case "bytes":
+		return l.Bytes
+	case "actors":
+		return int64(l.Actors)
+	case "issues":
+		return int64(l.Issues)
+	case "stances":
+		return int64(l.Stances)
+	case "snapshots":
+		return int64(l.Snapshots)
+	case "variants":
+		return int64(l.Variants)
+	case "sources":
+		return int64(l.Sources)
+	case "proposals":
+		return int64(l.Proposals)
+	case "anchors":
+		return int64(l.Anchors)
+	case "evidence":
+		return int64(l.Evidence)
+	case "aliases":
+		return int64(l.Aliases)
+	case "attrs":
+		return int64(l.Attrs)
+	case "id-length":
+		return int64(l.IDLength)
+	case "name-length":
+		return int64(l.NameLength)
+	case "text-length":
+		return int64(l.TextLength)
+	}
+	return 0
+}
+
+// Raise says how to raise the named limit, for error messages.
+func Raise(name string, n int64) string {
+	return fmt.Sprintf("at most %d %s; raise it with --limit %s=N (parley serve too)", n, describeLimit(name), name)
+}
+
+func describeLimit(name string) string {
+	if name == "bytes" {
+		return "bytes in one input file"
+	}
+	if f := fieldByName(name); f != nil {
+		return f.what
+	}
+	return name
+}
+
+// LimitError is the error of a limit that was hit: which limit, how far
+// over, and how to raise it.
+func LimitError(name string, limit int64, what string) Diagnostic {
+	return Diagnostic{Message: fmt.Sprintf("%s, over the limit %s=%d", what, name, limit), Valid: Raise(name, limit)}
+}
+
+// KindOfText says which length limit bounds a text field: "id-length" for
+// ids and references to them, "name-length" for names, titles and labels,
+// "text-length" otherwise. field is the YAML name of the field (or of its
+// list, for list items such as aliases).
+func KindOfText(field string) string {
+	switch field {
+	case "id", "actor", "issue", "source", "aliases", "remove_actors", "red_lines", "attrs", "file", "date", "as_of",
+		"proposers", "withdraw_proposals", "withdrawn", "package":
+		return "id-length"
+	case "name", "title", "label", "publisher", "capability_scale", "url":
+		return "name-length"
+	}
+	return "text-length"
+}
+
+// CheckLimits checks a scenario built in memory (a peer format's reader,
+// a program) against the limits: every list's length and every text's
+// length. It returns at most one diagnostic per limit, naming the first
+// place it is exceeded, or nil.
+func (s *Scenario) CheckLimits(l Limits) Diagnostics {
+	l = l.WithDefaults()
+	c := &limitCheck{l: l, seen: map[string]bool{}}
+	m := &s.Metadata
+	c.texts("metadata", "id", m.ID, "title", m.Title, "description", m.Description, "as_of", m.AsOf, "capability_scale", m.CapabilityScale)
+	c.count("metadata.sources", "sources", len(m.Sources))
+	for i, src := range m.Sources {
+		c.texts(fmt.Sprintf("metadata.sources[%d]", i), "id", src.ID, "title", src.Title, "publisher", src.Publisher, "date", src.Date, "file", src.File, "url", src.URL)
+	}
+	c.count("issues", "issues", len(s.Issues))
+	for i, is := range s.Issues {
+		p := fmt.Sprintf("issues[%d]", i)
+		c.texts(p, "id", is.ID, "name", is.Name, "description", is.Description)
+		c.count(p+".anchors", "anchors", len(is.Anchors))
+		for k, a := range is.Anchors {
+			c.text(fmt.Sprintf("%s.anchors[%d].label", p, k), "label", a.Label)
+		}
+		c.count(p+".attrs", "attrs", len(is.Attrs))
+		for k, v := range is.Attrs {
+			c.text(p+".attrs", "attrs", k)
+			c.text(p+".attrs."+k, "text", v)
+		}
+	}
+	c.actors("actors", s.Actors)
+	c.stances("stances", s.Stances)
+	c.count("snapshots", "snapshots", len(s.Snapshots))
+	for i := range s.Snapshots {
+		sn := &s.Snapshots[i]
+		p := fmt.Sprintf("snapshots[%d]", i)
+		c.texts(p, "date", sn.Date, "label", sn.Label, "description", sn.Description)
+		c.changes(p, &sn.Changes)
+	}
+	c.proposals("proposals", s.Proposals)
+	c.count("variants", "variants", len(s.Variants))
+	for i := range s.Variants {
+		vr := &s.Variants[i]
+		p := fmt.Sprintf("variants[%d]", i)
+		c.texts(p, "id", vr.ID, "name", vr.Name, "description", vr.Description)
+		c.changes(p, &vr.Changes)
+	}
+	return c.ds
+}
+
+type limitCheck struct {
+	l    Limits
+	ds   Diagnostics
+	seen map[string]bool // limits already reported
+}
+
+func (c *limitCheck) hit(path, name string, limit int64, what string) {
+	if c.seen[name] {
+		return
+	}
+	c.seen[name] = true
+	d := LimitError(name, limit, what)
+	d.Path = path
+	c.ds = append(c.ds, d)
+}
+
+func (c *limitCheck) count(path, name string, n int) {
+	if max := c.l.Value(name); int64(n) > max {
+		c.hit(path, name, max, fmt.Sprintf("%d values", n))
+	}
+}
+
+func (c *limitCheck) text(path, field, s string) {
+	name := KindOfText(field)
+	if max := c.l.Value(name); int64(len(s)) > max {
+		c.hit(path, name, max, fmt.Sprintf("a text of %d bytes", len(s)))
+	}
+}
+
+// texts checks pairs of field names and texts.
+func (c *limitCheck) texts(path string, pairs ...string) {
+	for i := 0; i+1 < len(pairs); i += 2 {
+		if len(pairs[i+1]) > min(c.l.IDLength, c.l.NameLength, c.l.TextLength) {
+			c.text(path+"."+pairs[i], pairs[i], pairs[i+1])
+		}
+	}
+}
+
+func (c *limitCheck) actor(p string, a *Actor) {
+	c.texts(p, "id", a.ID, "name", a.Name, "description", a.Description, "capability_note", a.CapabilityNote)
+	c.count(p+".aliases", "aliases", len(a.Aliases))
+	for k, al := range a.Aliases {
+		c.text(fmt.Sprintf("%s.aliases[%d]", p, k), "aliases", al)
+	}
+	c.redLines(p, a.RedLines)
+}
+
+func (c *limitCheck) redLines(p string, rl map[string]string) {
+	c.count(p+".red_lines", "issues", len(rl))
+	for k, v := range rl {
+		c.text(p+".red_lines", "red_lines", k)
+		c.text(p+".red_lines."+k, "text", v)
+	}
+}
+
+func (c *limitCheck) actors(p string, as []Actor) {
+	c.count(p, "actors", len(as))
+	for i := range as {
+		c.actor(fmt.Sprintf("%s[%d]", p, i), &as[i])
+	}
+}
+
+func (c *limitCheck) evidence(p string, ev []Evidence) {
+	c.count(p+".evidence", "evidence", len(ev))
+	for k, e := range ev {
+		c.texts(fmt.Sprintf("%s.evidence[%d]", p, k), "source", e.Source, "quote", e.Quote, "date", e.Date, "note", e.Note)
+	}
+}
+
+func (c *limitCheck) stances(p string, ss []Stance) {
+	c.count(p, "stances", len(ss))
+	for i := range ss {
+		st := &ss[i]
+		q := fmt.Sprintf("%s[%d]", p, i)
+		c.texts(q, "actor", st.Actor, "issue", st.Issue, "assumed", st.Assumed, "note", st.Note)
+		c.evidence(q, st.Evidence)
+	}
+}
+
+func (c *limitCheck) proposals(p string, ps []Proposal) {
+	c.count(p, "proposals", len(ps))
+	for i := range ps {
+		pr := &ps[i]
+		q := fmt.Sprintf("%s[%d]", p, i)
+		c.texts(q, "id", pr.ID, "name", pr.Name, "description", pr.Description, "date", pr.Date, "withdrawn", pr.Withdrawn, "assumed", pr.Assumed, "note", pr.Note)
+		c.count(q+".proposers", "actors", len(pr.Proposers))
+		for k, a := range pr.Proposers {
+			c.text(fmt.Sprintf("%s.proposers[%d]", q, k), "proposers", a)
+		}
+		c.count(q+".package", "issues", len(pr.Package))
+		for k := range pr.Package {
+			c.text(q+".package", "package", k)
+		}
+		c.evidence(q, pr.Evidence)
+	}
+}
+
+func (c *limitCheck) changes(p string, ch *Changes) {
+	c.proposals(p+".proposals", ch.Proposals)
+	c.count(p+".withdraw_proposals", "proposals", len(ch.WithdrawProposals))
+	for k, id := range ch.WithdrawProposals {
+		c.text(fmt.Sprintf("%s.withdraw_proposals[%d]", p, k), "withdraw_proposals", id)
+	}
+	c.actors(p+".add_actors", ch.AddActors)
+	c.count(p+".remove_actors", "actors", len(ch.RemoveActors))
+	for k, id := range ch.RemoveActors {
+		c.text(fmt.Sprintf("%s.remove_actors[%d]", p, k), "remove_actors", id)
+	}
+	c.count(p+".actors", "actors", len(ch.Actors))
+	for i := range ch.Actors {
+		ac := &ch.Actors[i]
+		q := fmt.Sprintf("%s.actors[%d]", p, i)
+		c.texts(q, "id", ac.ID, "note", ac.Note)
+		c.redLines(q, ac.RedLines)
+	}
+	c.count(p+".stances", "stances", len(ch.Stances))
+	for i := range ch.Stances {
+		sc := &ch.Stances[i]
+		q := fmt.Sprintf("%s.stances[%d]", p, i)
+		c.texts(q, "actor", sc.Actor, "issue", sc.Issue, "assumed", sc.Assumed, "note", sc.Note)
+		c.evidence(q, sc.Evidence)
+	}
+}
