@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 
 	"parley/answer"
@@ -19,6 +20,7 @@ type Progress func(model string, done, total int)
 // fails does not stop the others: its error is in its part of the answer
 // (ModelErrors returns them), so every door shows the same thing.
 func Forecast(ctx context.Context, c *Case, req answer.ForecastRequest) (*answer.Forecast, error) {
+	c.fileParams(&req.Run)
 	ms, names, err := prepareRun(&req.Run)
 	if err != nil {
 		return nil, err
@@ -65,6 +67,33 @@ func nonFinite(mf answer.ModelForecast) error {
 }
 
 func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
+
+// fileParams adds the model settings the input file asks for (Input.Params)
+// to a run that includes their model and does not set them itself, so a
+// KTAB XML scenario runs smp as its file says; the answer's request echoes
+// them.
+func (c *Case) fileParams(r *answer.Run) {
+	if c == nil || c.Input == nil || len(c.Input.Params) == 0 {
+		return
+	}
+	names, err := ModelList(r.Models)
+	if err != nil {
+		return // prepareRun reports it
+	}
+	owners := map[string]string{}
+	for _, p := range Params() {
+		owners[p.Name] = p.Model
+	}
+	for k, v := range c.Input.Params {
+		if _, set := r.Params[k]; set || !slices.Contains(names, owners[k]) {
+			continue
+		}
+		if r.Params == nil {
+			r.Params = map[string]string{}
+		}
+		r.Params[k] = v
+	}
+}
 
 // prepareRun checks the run settings and chooses the models.
 func prepareRun(r *answer.Run) ([]model.Model, []string, error) {

@@ -10,6 +10,8 @@ import (
 	"parley/format/bdmcsv"
 	"parley/format/decide"
 	"parley/format/ktab"
+	"parley/format/ktabxml"
+	"parley/format/schelling"
 	"parley/scenario"
 	"parley/scenariofile"
 	"parley/scenarios"
@@ -24,6 +26,9 @@ type Format struct {
 	Summary string
 	detect  func(head []byte) bool
 	read    func(name string, data []byte) (*scenario.Scenario, error)
+	// readMore is read for formats that also report warnings and model
+	// settings the file asks for.
+	readMore func(name string, data []byte) (*scenario.Scenario, scenario.Diagnostics, map[string]string, error)
 }
 
 // Scenario is the name of Parley's own format.
@@ -37,6 +42,16 @@ var peers = []Format{
 		detect: ktab.Detect, read: func(n string, d []byte) (*scenario.Scenario, error) { return ktab.Read(n, bytes.NewReader(d)) }},
 	{Name: "decide", Summary: "a Decide input file (#A/#P/#M/#D rows; Stokman's exchange model)",
 		detect: decide.Detect, read: func(n string, d []byte) (*scenario.Scenario, error) { return decide.Read(n, bytes.NewReader(d)) }},
+	{Name: "ktab-xml", Summary: "a KTAB XML scenario (smpc --xml; smpSchema.xsd), its model parameters as smp settings",
+		detect: ktabxml.Detect, readMore: func(n string, d []byte) (*scenario.Scenario, scenario.Diagnostics, map[string]string, error) {
+			s, info, err := ktabxml.Read(n, bytes.NewReader(d))
+			return s, info.Warnings, info.Params, err
+		}},
+	{Name: "schelling", Summary: "a Schelling JSON game specification or case library (continuum, anchors, triangular ranges, evidence)",
+		detect: schelling.Detect, readMore: func(n string, d []byte) (*scenario.Scenario, scenario.Diagnostics, map[string]string, error) {
+			s, w, err := schelling.Read(n, bytes.NewReader(d))
+			return s, w, nil, err
+		}},
 }
 
 // Formats lists every format Parley reads: its own first, then the peers.
@@ -64,6 +79,10 @@ type Input struct {
 	Scenario *scenario.Scenario
 	// Warnings are non-fatal diagnostics.
 	Warnings scenario.Diagnostics
+	// Params are model settings the file asks for (a KTAB XML scenario's
+	// model parameters, as smp settings). A request's own settings
+	// override them.
+	Params map[string]string
 }
 
 // BuiltIn loads the built-in case.
@@ -138,9 +157,18 @@ func Load(name string, data []byte, o LoadOptions) (*Input, error) {
 // readPeer reads a peer format's file, then holds the scenario to the
 // limits and to Validate's rules (magnitudes included) as a scenario file
 // is held: a peer reader checks its own format's rules, not every number
-// a model needs finite.
+// a model needs finite. The reader's own warnings (what it ignored or
+// assumed) come first.
 func readPeer(f Format, name string, data []byte, limits scenario.Limits) (*Input, error) {
-	s, err := f.read(name, data)
+	var s *scenario.Scenario
+	var fw scenario.Diagnostics
+	var params map[string]string
+	var err error
+	if f.readMore != nil {
+		s, fw, params, err = f.readMore(name, data)
+	} else {
+		s, err = f.read(name, data)
+	}
 	if err != nil {
 		return nil, errs.Wrap(errs.Invalid, err)
 	}
@@ -158,11 +186,12 @@ func readPeer(f Format, name string, data []byte, limits scenario.Limits) (*Inpu
 		}
 		return nil, es
 	}
-	w := vds.Warnings()
-	if w == nil {
-		w = scenario.Diagnostics{}
+	w := append(scenario.Diagnostics{}, fw...)
+	w = append(w, vds.Warnings()...)
+	if len(params) == 0 {
+		params = nil
 	}
-	return &Input{Name: name, Format: f.Name, Scenario: s, Warnings: w}, nil
+	return &Input{Name: name, Format: f.Name, Scenario: s, Warnings: w, Params: params}, nil
 }
 
 func formatByName(name string) (Format, error) {
