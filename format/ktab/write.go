@@ -94,7 +94,7 @@ func NewTable(s *scenario.Scenario) (*Table, error) {
 			sum += a.Sal[k]
 		}
 		if sum > 100+1e-9 {
-			return nil, errs.New(errs.Invalid, "KTAB needs an actor's saliences to sum to at most 100 (1 on 0–1): %s's sum to %.4g; lower them, or export the issues separately", s.Actors[i].ID, sum)
+			return nil, errs.New(errs.Invalid, "KTAB needs an actor's saliences to sum to at most 100 (1 on 0–1): %s's sum to %.4g; lower them, or export one issue at a time (--issue)", s.Actors[i].ID, sum)
 		}
 	}
 	if len(rescaled) > 0 {

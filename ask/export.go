@@ -1,0 +1,279 @@
+package ask
+
+import (
+	"bytes"
+	"fmt"
+	"sort"
+	"strings"
+
+	"parley/answer"
+	"parley/errs"
+	"parley/format/bdmcsv"
+	"parley/format/decide"
+	"parley/format/ktab"
+	"parley/format/ktabxml"
+	"parley/format/schelling"
+	"parley/scenario"
+	"parley/scenariofile"
+)
+
+// ExportFormat is a format Parley writes a scenario in.
+type ExportFormat struct {
+	// Name is what users type (parley export --to NAME, ?to=NAME).
+	Name string
+	// Summary is one line: what the file is.
+	Summary string
+	// Ext is the usual file extension, with the dot.
+	Ext string
+	// MediaType is the HTTP Content-Type of the file.
+	MediaType string
+	// Reads is the import format that reads the file back.
+	Reads string
+}
+
+// ExportFormats lists the formats Parley writes, in the order help shows
+// them.
+func ExportFormats() []ExportFormat {
+	return []ExportFormat{
+		{"ktab-csv", "KTAB's SMP CSV (smpc --csv)", ".csv", "text/csv; charset=utf-8", "ktab"},
+		{"ktab-xml", "KTAB's XML scenario (smpc --xml), with the smp settings as ModelParameters", ".xml", "application/xml; charset=utf-8", "ktab-xml"},
+		{"decide", "a Decide input file (Stokman's exchange model)", ".csv", "text/csv; charset=utf-8", "decide"},
+		{"bdm-csv", "the one-issue CSV of BDM expected-utility studies (one issue: choose it with issue)", ".csv", "text/csv; charset=utf-8", "bdmcsv"},
+		{"schelling", "a Schelling JSON game specification (one issue) or case library", ".json", "application/json", "schelling"},
+		{"yaml", "a Parley scenario in YAML", ".yaml", "application/yaml; charset=utf-8", Scenario},
+		{"json", "a Parley scenario in JSON", ".json", "application/json", Scenario},
+	}
+}
+
+// ExportFormatNames returns the names of ExportFormats.
+func ExportFormatNames() []string {
+	var out []string
+	for _, f := range ExportFormats() {
+		out = append(out, f.Name)
+	}
+	return out
+}
+
+// ExportOptions say what to export.
+type ExportOptions struct {
+	// To is the format's name (ExportFormats).
+	To string
+	// Issue writes that issue alone (any peer format); bdm-csv, which
+	// holds one, needs it unless the scenario has only one.
+	Issue string
+	// Target is the snapshot ("" or "latest": the latest) and variant a
+	// peer format is written at: peer formats hold one set of stances, so
+	// they get the case the forecasts read. Parley's own formats (yaml,
+	// json) are written whole and ignore it.
+	Target answer.Target
+}
+
+// ChangesForecasts is how a line of Exported.Lost that changes what
+// models read ends: "… — changes the forecasts of nash, ks".
+const ChangesForecasts = " — changes the forecasts of "
+
+// Exported is a scenario written in another format.
+type Exported struct {
+	Format ExportFormat
+	Data   []byte
+	// Lost names, one line each, what the format cannot hold and was left
+	// out or changed. Every door shows it.
+	Lost []string
+}
+
+// Export writes the input's scenario in another tool's format (or
+// Parley's own). It fails, naming the problem, when the numbers the models
+// read cannot be held (KTAB's saliences summing past 100, a missing
+// stance); what is only left out (evidence, snapshots, variants, …) is
+// listed in Lost. Reading the file back in the format's reader gives the
+// same forecasts for every model unless Lost says why not.
+func Export(in *Input, o ExportOptions) (*Exported, error) {
+	var f ExportFormat
+	for _, x := range ExportFormats() {
+		if x.Name == o.To || (o.To == "ktab" && x.Name == "ktab-csv") || (o.To == "bdmcsv" && x.Name == "bdm-csv") {
+			f = x
+		}
+	}
+	if f.Name == "" {
+		return nil, errs.New(errs.Argument, "export: unknown format %q; valid: %s", o.To, strings.Join(ExportFormatNames(), ", "))
+	}
+	s := in.Scenario
+	var b bytes.Buffer
+	var lost []string
+	if f.Reads != Scenario {
+		c, err := in.Case(o.Target)
+		if err != nil {
+			return nil, err
+		}
+		s = c.Resolved
+		if n, m := len(in.Scenario.Snapshots), len(in.Scenario.Variants); n+m > 0 {
+			at := "the base stances"
+			if c.Header.Snapshot != "" && c.Header.Snapshot != scenario.Latest || n > 0 {
+				at = "the stances as of " + c.Header.Snapshot
+			}
+			if c.Header.Variant != "" {
+				at += " with variant " + c.Header.Variant
+			}
+			lost = append(lost, fmt.Sprintf("snapshots (%d) and variants (%d): %s are written", n, m, at))
+		}
+		refs := 0
+		for _, is := range s.Issues {
+			if is.Reference != nil {
+				refs++
+			}
+		}
+		if refs > 0 {
+			lost = append(lost, fmt.Sprintf("issues' status quo (reference) (%d), the disagreement point%snash, ks", refs, ChangesForecasts))
+		}
+	}
+	var more []string
+	var err error
+	if o.Issue != "" && f.Reads != Scenario && f.Name != "bdm-csv" {
+		if s, more, err = oneIssue(s, o.Issue, false); err != nil {
+			return nil, err
+		}
+	}
+	switch f.Name {
+	case "ktab-csv":
+		more, err = ktab.Write(&b, s)
+	case "ktab-xml":
+		more, err = ktabxml.Write(&b, s, in.Params)
+	case "decide":
+		more = lostDescriptive(s, "evidence")
+		if n := countRanges(s); n > 0 {
+			more = append(more, fmt.Sprintf("uncertainty ranges (%d)", n))
+		}
+		maxCap := 0.0
+		for _, a := range s.Actors {
+			maxCap = max(maxCap, a.Capability)
+		}
+		if maxCap > 1 {
+			// Decide reads power on 0–1. The models are meant to be
+			// invariant to the unit; exchange's and smp's stopping rules
+			// are not exactly (the round trip tests show it).
+			more = append(more, fmt.Sprintf("capabilities' unit: divided by the largest (%v), as Decide reads power on 0–1%sexchange, smp", maxCap, ChangesForecasts))
+		}
+		err = decide.Write(&b, s)
+	case "bdm-csv":
+		s, more, err = oneIssue(s, o.Issue, true)
+		if err == nil {
+			more = append(more, lostDescriptive(s, "evidence and option labels")...)
+			err = bdmcsv.Write(&b, s)
+		}
+	case "schelling":
+		more, err = schelling.Write(&b, s)
+	case "yaml", "json":
+		var data []byte
+		data, err = scenariofile.Marshal(s, f.Name)
+		b.Write(data)
+	}
+	lost = append(lost, more...)
+	if err != nil {
+		code := errs.CodeOf(err)
+		if code == errs.Internal {
+			code = errs.Invalid
+		}
+		return nil, errs.Wrap(code, fmt.Errorf("export to %s: %w", f.Name, err))
+	}
+	if len(in.Params) > 0 && f.Name != "ktab-xml" {
+		var ps []string
+		for k, v := range in.Params {
+			ps = append(ps, fmt.Sprintf("--%s %s", k, v))
+		}
+		sort.Strings(ps)
+		lost = append(lost, "the model settings the input file asks for (pass them when you run it: "+strings.Join(ps, " ")+")"+ChangesForecasts+"smp")
+	}
+	if lost == nil {
+		lost = []string{}
+	}
+	return &Exported{Format: f, Data: b.Bytes(), Lost: lost}, nil
+}
+
+// oneIssue returns s cut to one issue (the named one, or its only one),
+// with what that leaves out.
+// bdm says the format takes the scale from the positions (bdm-csv).
+func oneIssue(s *scenario.Scenario, issue string, bdm bool) (*scenario.Scenario, []string, error) {
+	var ids []string
+	k := -1
+	for i, is := range s.Issues {
+		ids = append(ids, is.ID)
+		if is.ID == issue || (issue == "" && len(s.Issues) == 1) {
+			k = i
+		}
+	}
+	if k < 0 {
+		if issue == "" {
+			return nil, nil, errs.New(errs.Argument, "bdm-csv holds one issue and the scenario has %d; choose one with --issue (valid: %s)", len(ids), strings.Join(ids, ", "))
+		}
+		return nil, nil, errs.New(errs.Argument, "no issue %q; valid: %s", issue, strings.Join(ids, ", "))
+	}
+	out := *s
+	out.Issues = []scenario.Issue{s.Issues[k]}
+	out.Stances = nil
+	for _, st := range s.Stances {
+		if st.Issue == s.Issues[k].ID {
+			out.Stances = append(out.Stances, st)
+		}
+	}
+	var lost []string
+	if len(s.Issues) > 1 {
+		lost = append(lost, fmt.Sprintf("the other %d issues", len(s.Issues)-1))
+	}
+	lo, hi := s.Issues[k].Bounds()
+	plo, phi := 0.0, 0.0
+	for i, st := range out.Stances {
+		if i == 0 || st.Position < plo {
+			plo = st.Position
+		}
+		if i == 0 || st.Position > phi {
+			phi = st.Position
+		}
+	}
+	if bdm && (plo != lo || phi != hi) {
+		lost = append(lost, fmt.Sprintf("the issue's scale [%v, %v]: BDM CSV readers take the positions' range [%v, %v]%sbdm, bdm-paper, nash, ks, smp", lo, hi, plo, phi, ChangesForecasts))
+	}
+	return &out, lost, nil
+}
+
+// lostDescriptive lists what a numbers-only format leaves out.
+func lostDescriptive(s *scenario.Scenario, what string) []string {
+	var lost []string
+	n := 0
+	for _, st := range s.Stances {
+		n += len(st.Evidence)
+	}
+	if n > 0 {
+		lost = append(lost, fmt.Sprintf("%s (%d quotes)", what, n))
+	}
+	if len(s.Snapshots) > 0 {
+		lost = append(lost, fmt.Sprintf("snapshots (%d; only the base stances are written)", len(s.Snapshots)))
+	}
+	if len(s.Variants) > 0 {
+		lost = append(lost, fmt.Sprintf("variants (%d)", len(s.Variants)))
+	}
+	rl := 0
+	for _, a := range s.Actors {
+		if len(a.RedLines) > 0 || a.Reservation != nil {
+			rl++
+		}
+	}
+	if rl > 0 {
+		lost = append(lost, fmt.Sprintf("red lines and reservation utilities (%d actors)", rl))
+	}
+	return lost
+}
+
+func countRanges(s *scenario.Scenario) int {
+	n := 0
+	for _, st := range s.Stances {
+		if st.Range != nil {
+			n++
+		}
+	}
+	for _, a := range s.Actors {
+		if a.CapabilityRange != nil {
+			n++
+		}
+	}
+	return n
+}
