@@ -107,15 +107,21 @@ func Export(in *Input, o ExportOptions) (*Exported, error) {
 		}
 		s = c.Resolved
 		if n, m := len(in.Scenario.Snapshots), len(in.Scenario.Variants); n+m > 0 {
-			at := "the base stances"
-			if c.Header.Snapshot != "" && c.Header.Snapshot != scenario.Latest || n > 0 {
-				at = "the stances as of " + c.Header.Snapshot
-			}
+			at := "the stances as of " + c.Resolved.Metadata.AsOf
 			if c.Header.Variant != "" {
 				at += " with variant " + c.Header.Variant
 			}
 			lost = append(lost, fmt.Sprintf("snapshots (%d) and variants (%d): %s are written", n, m, at))
 		}
+	}
+	var more []string
+	var err error
+	if o.Issue != "" && f.Reads != Scenario && f.Name != "bdm-csv" {
+		if s, more, err = oneIssue(s, o.Issue, false); err != nil {
+			return nil, err
+		}
+	}
+	if f.Reads != Scenario {
 		refs := 0
 		for _, is := range s.Issues {
 			if is.Reference != nil {
@@ -124,13 +130,6 @@ func Export(in *Input, o ExportOptions) (*Exported, error) {
 		}
 		if refs > 0 {
 			lost = append(lost, fmt.Sprintf("issues' status quo (reference) (%d), the disagreement point%snash, ks", refs, ChangesForecasts))
-		}
-	}
-	var more []string
-	var err error
-	if o.Issue != "" && f.Reads != Scenario && f.Name != "bdm-csv" {
-		if s, more, err = oneIssue(s, o.Issue, false); err != nil {
-			return nil, err
 		}
 	}
 	switch f.Name {

@@ -5,6 +5,7 @@ package cli
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -175,12 +176,24 @@ func newImportCmd() *cobra.Command {
 				if err != nil {
 					return err
 				}
+				var in *ask.Input
 				out, err := interruptible(cmd.Context(), "reading "+n, func() ([]byte, error) {
-					out, _, err := ask.Import(name, n, data, limitsOf(cmd))
+					out, i, err := ask.Import(name, n, data, limitsOf(cmd))
+					in = i
 					return out, err
 				})
 				if err != nil {
 					return err
+				}
+				for _, w := range in.Warnings {
+					fmt.Fprintln(cmd.ErrOrStderr(), w.String())
+				}
+				if len(in.Params) > 0 {
+					var ps []string
+					for _, k := range sortedKeys(in.Params) {
+						ps = append(ps, "--"+k+" "+in.Params[k])
+					}
+					fmt.Fprintf(cmd.ErrOrStderr(), "note: %s asks for model settings a scenario file has no place for; run it with: %s\n", n, strings.Join(ps, " "))
 				}
 				_, err = cmd.OutOrStdout().Write(out)
 				return err
@@ -188,6 +201,15 @@ func newImportCmd() *cobra.Command {
 		})
 	}
 	return imp
+}
+
+func sortedKeys(m map[string]string) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
 }
 
 func peerNames() []string {

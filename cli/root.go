@@ -30,6 +30,7 @@ var commands = []func() *cobra.Command{
 	newShowCmd,
 	newValidateCmd,
 	newImportCmd,
+	newExportCmd,
 	newModelsCmd,
 	newBenchCmd,
 	newGenCmd,

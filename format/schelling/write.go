@@ -35,7 +35,7 @@ func Write(w io.Writer, s *scenario.Scenario) ([]string, error) {
 	for _, so := range s.Metadata.Sources {
 		src[so.ID] = so
 	}
-	var redLines, reserv, aliases, notes, refs, attrs int
+	var redLines, reserv, aliases, notes, attrs int
 	for _, a := range s.Actors {
 		if len(a.RedLines) > 0 {
 			redLines++
@@ -76,9 +76,6 @@ func Write(w io.Writer, s *scenario.Scenario) ([]string, error) {
 		}
 		if len(markers) > 0 {
 			cn["markers"] = markers
-		}
-		if is.Reference != nil {
-			refs++
 		}
 		if len(is.Attrs) > 0 {
 			attrs++
@@ -131,7 +128,7 @@ func Write(w io.Writer, s *scenario.Scenario) ([]string, error) {
 		n    int
 		what string
 	}{{redLines, "actors' red lines"}, {reserv, "actors' reservation utilities"}, {aliases, "actors' aliases"},
-		{notes, "stances' notes and reasons for assumption"}, {refs, "issues' status quo (reference)"}, {attrs, "issues' attributes"}} {
+		{notes, "stances' notes and reasons for assumption"}, {attrs, "issues' attributes"}} {
 		if x.n > 0 {
 			lost = append(lost, fmt.Sprintf("%s (%d)", x.what, x.n))
 		}

@@ -1,0 +1,92 @@
+package cli
+
+import (
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"parley/answer"
+	"parley/ask"
+	"parley/errs"
+)
+
+func newExportCmd() *cobra.Command {
+	var list strings.Builder
+	for _, f := range ask.ExportFormats() {
+		fmt.Fprintf(&list, "  %-10s %s\n", f.Name, f.Summary)
+	}
+	cmd := &cobra.Command{
+		Use:   "export [FILE] --to FORMAT",
+		Short: "Write a scenario in another tool's format (KTAB, Decide, BDM, Schelling) or as YAML/JSON",
+		Long: `Write a scenario (any format Parley reads; without FILE, the built-in case)
+in another tool's format, or in Parley's own as YAML or JSON. Peer formats
+hold one set of stances: they get the case at --snapshot (default: the
+latest) and --variant. What the format cannot hold is listed on stderr, and
+which models' forecasts that changes; numbers it cannot hold at all (KTAB's
+saliences summing past 100) stop the export, saying why.
+
+Formats:
+` + list.String(),
+		Args: usageArgs(cobra.MaximumNArgs(1)),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			to, _ := cmd.Flags().GetString("to")
+			if to == "" {
+				return errs.New(errs.Argument, "export: name the format with --to; valid: %s", strings.Join(ask.ExportFormatNames(), ", "))
+			}
+			in, err := loadInput(cmd, args, false)
+			if err != nil {
+				return err
+			}
+			issue, _ := cmd.Flags().GetString("issue")
+			ex, err := ask.Export(in, ask.ExportOptions{To: to, Issue: issue, Target: target(cmd)})
+			if err != nil {
+				return err
+			}
+			out, _ := cmd.Flags().GetString("output")
+			force, _ := cmd.Flags().GetBool("force")
+			if err := writeOutput(cmd, out, force, ex.Data); err != nil {
+				return err
+			}
+			quiet, _ := cmd.Flags().GetBool("quiet")
+			if !quiet {
+				for _, l := range ex.Lost {
+					fmt.Fprintf(cmd.ErrOrStderr(), "note: %s cannot hold: %s\n", ex.Format.Name, l)
+				}
+			}
+			return nil
+		},
+	}
+	addInputFlags(cmd, answer.Target{})
+	cmd.Flags().String("to", "", "the format to write: "+strings.Join(ask.ExportFormatNames(), ", "))
+	cmd.Flags().String("issue", "", "write this issue alone (bdm-csv holds one; KTAB holds saliences summing to 100 at most)")
+	cmd.Flags().StringP("output", "o", "", "write to this file instead of standard output")
+	cmd.Flags().Bool("force", false, "overwrite the --output file if it exists")
+	return cmd
+}
+
+// writeOutput writes data to the named file (standard output for "" or
+// "-"), refusing to replace an existing file unless force.
+func writeOutput(cmd *cobra.Command, name string, force bool, data []byte) error {
+	if name == "" || name == "-" {
+		_, err := cmd.OutOrStdout().Write(data)
+		return err
+	}
+	flag := os.O_WRONLY | os.O_CREATE | os.O_EXCL
+	if force {
+		flag = os.O_WRONLY | os.O_CREATE | os.O_TRUNC
+	}
+	f, err := os.OpenFile(name, flag, 0o644)
+	if err != nil {
+		if os.IsExist(err) {
+			return errs.New(errs.Argument, "%s exists; valid: another file name, or --force to overwrite it", name)
+		}
+		return errs.New(errs.Invalid, "cannot write %s: %v", name, unwrapPath(err))
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return errs.New(errs.Invalid, "cannot write %s: %v", name, unwrapPath(err))
+	}
+	return f.Close()
+}

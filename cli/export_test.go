@@ -1,0 +1,75 @@
+package cli
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// A KTAB input exported to KTAB's CSV and XML runs to smpc's own log,
+// byte for byte: the export loses nothing smp reads.
+func TestExportKTABRunsAsSmpc(t *testing.T) {
+	if _, err := os.Stat(ktabData); err != nil {
+		t.Skipf("shared KTAB data not found at %s: %v", ktabData, err)
+	}
+	for _, name := range []string{"dummyData_3Dim", "SOE-Pol-Comp"} {
+		want, err := os.ReadFile(filepath.Join(ktabData, "expected", name+".expected.txt"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, to := range []string{"ktab-csv", "ktab-xml"} {
+			out, errOut, code := run(t, "export", "--to", to, filepath.Join(ktabData, name+".csv"))
+			if code != 0 || errOut != "" {
+				t.Fatalf("export %s to %s: exit %d, %s", name, to, code, errOut)
+			}
+			ext := map[string]string{"ktab-csv": ".csv", "ktab-xml": ".xml"}[to]
+			got, errOut, code := run(t, "forecast", "-m", "smp", "-f", "ktab", write(t, name+ext, out))
+			if code != 0 || got != string(want) {
+				t.Errorf("%s via %s: exit %d, stderr %q; output equals smpc's: %v", name, to, code, errOut, got == string(want))
+			}
+		}
+	}
+}
+
+// KTAB's smpExample.xml forecasts, with its settings applied and what
+// Parley ignores named.
+func TestForecastSmpExampleXML(t *testing.T) {
+	out, errOut, code := run(t, "forecast", "-m", "smp", "--format", "json", "../format/ktabxml/testdata/smpExample.xml")
+	if code != 0 || !strings.Contains(out, `"smp-vote": "PropCbc"`) {
+		t.Fatalf("exit %d, %s\n%s", code, errOut, out)
+	}
+	for _, w := range []string{"PCEModel MarkovIncentive is ignored", "StateTransitions Stochastic is ignored", "ideal adjustment Bob ← Alice 0.07 is ignored"} {
+		if !strings.Contains(errOut+out, w) {
+			t.Errorf("no %q in the warnings:\n%s", w, errOut)
+		}
+	}
+}
+
+func TestExportCommand(t *testing.T) {
+	_, errOut, code := run(t, "export", "--to", "pdf")
+	if code != 2 || !strings.Contains(errOut, "valid: ktab-csv, ktab-xml, decide, bdm-csv, schelling, yaml, json") {
+		t.Errorf("exit %d, %s", code, errOut)
+	}
+	_, errOut, code = run(t, "export")
+	if code != 2 || !strings.Contains(errOut, "name the format with --to") {
+		t.Errorf("exit %d, %s", code, errOut)
+	}
+	// The built-in case to Schelling: written, with what it cannot hold.
+	out, errOut, code := run(t, "export", "--to", "schelling")
+	if code != 0 || !strings.Contains(out, `"cases": [`) || !strings.Contains(errOut, "note: schelling cannot hold: snapshots (3) and variants (3): the stances as of 2025-08-18 are written") {
+		t.Errorf("exit %d, %s", code, errOut)
+	}
+	// An existing file is not overwritten without --force.
+	path := write(t, "kept.yaml", "mine")
+	_, errOut, code = run(t, "export", "--to", "yaml", "-o", path)
+	if b, _ := os.ReadFile(path); code != 2 || string(b) != "mine" || !strings.Contains(errOut, "--force to overwrite") {
+		t.Errorf("exit %d, %s; file now %q", code, errOut, b)
+	}
+	if _, _, code = run(t, "export", "--to", "yaml", "-o", path, "--force"); code != 0 {
+		t.Errorf("--force: exit %d", code)
+	}
+	if _, ds, code := run(t, "validate", path); code != 0 {
+		t.Errorf("the exported YAML does not validate: %s", ds)
+	}
+}
