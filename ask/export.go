@@ -15,6 +15,7 @@ import (
 	"parley/format/schelling"
 	"parley/scenario"
 	"parley/scenariofile"
+	"parley/scenarios"
 )
 
 // ExportFormat is a format Parley writes a scenario in.
@@ -276,3 +277,7 @@ func countRanges(s *scenario.Scenario) int {
 	}
 	return n
 }
+
+// Starter returns the commented starter scenario `parley init` writes
+// (YAML; it validates strictly).
+func Starter() []byte { return scenarios.Starter() }

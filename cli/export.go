@@ -90,3 +90,31 @@ func writeOutput(cmd *cobra.Command, name string, force bool, data []byte) error
 	}
 	return f.Close()
 }
+
+func newInitCmd() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "init [FILE]",
+		Short: "Write a commented starter scenario to FILE (or standard output)",
+		Long: `Write a small commented scenario — three actors, two issues, a quoted
+stance, a snapshot and a variant — to start a case from. It validates as it
+is; replace the example with your own (docs/format.md describes every
+field). An existing FILE is kept unless --force.`,
+		Args: usageArgs(cobra.MaximumNArgs(1)),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			name := ""
+			if len(args) == 1 {
+				name = args[0]
+			}
+			force, _ := cmd.Flags().GetBool("force")
+			if err := writeOutput(cmd, name, force, ask.Starter()); err != nil {
+				return err
+			}
+			if name != "" && name != "-" {
+				fmt.Fprintf(cmd.ErrOrStderr(), "wrote %s; next: parley validate --strict %s, then parley forecast %s\n", name, name, name)
+			}
+			return nil
+		},
+	}
+	cmd.Flags().Bool("force", false, "overwrite FILE if it exists")
+	return cmd
+}

@@ -73,3 +73,38 @@ func TestExportCommand(t *testing.T) {
 		t.Errorf("the exported YAML does not validate: %s", ds)
 	}
 }
+
+// parley init writes the starter, which validates strictly and forecasts;
+// an existing file is kept.
+func TestInit(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "case.yaml")
+	_, errOut, code := run(t, "init", path)
+	if code != 0 || !strings.Contains(errOut, "wrote "+path) {
+		t.Fatalf("exit %d, %s", code, errOut)
+	}
+	out, errOut, code := run(t, "validate", "--strict", path)
+	if code != 0 || !strings.Contains(out, "3 actors, 2 issues, 6 stances, 1 snapshots, 1 variants; 0 warnings") {
+		t.Errorf("validate: exit %d, %s %s", code, out, errOut)
+	}
+	// The starter's weighted median at the base, by hand: budget 30 (South,
+	// 40·0.6 = 24), 50 (East, 20·0.4 = 8), 80 (North, 60·0.9 = 54); half of
+	// 86 is 43, passed at 80. Timeline 20 (10), 50 (18), 90 (32): half of
+	// 60 is 30, passed at 90.
+	out, errOut, code = run(t, "forecast", "-m", "median", "--snapshot", "base", "--format", "json", path)
+	if code != 0 || !strings.Contains(out, `"issue": "budget",
+          "name": "Budget",
+          "forecast": 80,`) || !strings.Contains(out, `"issue": "timeline",
+          "name": "Timeline",
+          "forecast": 90,`) {
+		t.Errorf("forecast: exit %d, %s\n%s", code, errOut, out)
+	}
+	if err := os.WriteFile(path, []byte("mine"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, code := run(t, "init", path); code != 2 {
+		t.Errorf("init over an existing file: exit %d", code)
+	}
+	if b, _ := os.ReadFile(path); string(b) != "mine" {
+		t.Errorf("file overwritten: %q", b)
+	}
+}

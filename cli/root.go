@@ -31,6 +31,7 @@ var commands = []func() *cobra.Command{
 	newValidateCmd,
 	newImportCmd,
 	newExportCmd,
+	newInitCmd,
 	newModelsCmd,
 	newBenchCmd,
 	newGenCmd,

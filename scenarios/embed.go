@@ -64,3 +64,11 @@ func Get(name string) ([]byte, error) {
 	}
 	return data, nil
 }
+
+//go:embed starter/starter.yaml
+var starter []byte
+
+// Starter returns the commented starter scenario `parley init` writes: a
+// small case (three actors, two issues, a quote, a snapshot, a variant)
+// that validates, with a comment on every part.
+func Starter() []byte { return append([]byte(nil), starter...) }
