@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -116,5 +117,56 @@ field). An existing FILE is kept unless --force.`,
 		},
 	}
 	cmd.Flags().Bool("force", false, "overwrite FILE if it exists")
+	return cmd
+}
+
+func newBriefCmd() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "brief [FILE] [-o brief.html|brief.md]",
+		Short: "Write a one-page brief of a case: forecasts with intervals, drivers, proposals, evidence, sources",
+		Long: `Write a one-page brief an analyst can send: the question and its date; per
+issue each default model's forecast with the option it lands nearest, the
+80% interval of a sweep (compromise, 1000 draws) and the inputs that move it
+most (sensitivity); the proposals on the table and who blocks them; how
+much of the case rests on quotes; the sources. The HTML is one
+self-contained file (no script, font or image from elsewhere; charts are
+inline SVG); print it to PDF from a browser. The format follows -o's
+extension (.html, .md); on standard output it is --format (md by default).`,
+		Args: usageArgs(cobra.MaximumNArgs(1)),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			out, _ := cmd.Flags().GetString("output")
+			format, _ := cmd.Flags().GetString("format")
+			if out != "" && out != "-" {
+				switch ext := strings.ToLower(filepath.Ext(out)); ext {
+				case ".html", ".htm":
+					format = "html"
+				case ".md", ".markdown":
+					format = "md"
+				case ".pdf":
+					return errs.New(errs.Argument, "brief: Parley writes no PDF itself; valid: -o brief.html, then print it to PDF from a browser (it has print styles), or -o brief.md")
+				default:
+					return errs.New(errs.Argument, "brief: cannot tell the format from %q; valid: a file ending .html or .md", out)
+				}
+			}
+			c, err := loadCase(cmd, args)
+			if err != nil {
+				return err
+			}
+			b, err := ask.MakeBrief(cmd.Context(), c)
+			if err != nil {
+				return err
+			}
+			data, err := ask.RenderBrief(b, format)
+			if err != nil {
+				return err
+			}
+			force, _ := cmd.Flags().GetBool("force")
+			return writeOutput(cmd, out, force, data)
+		},
+	}
+	addInputFlags(cmd, answer.Target{})
+	cmd.Flags().StringP("output", "o", "", "write to this file (.html or .md) instead of standard output")
+	cmd.Flags().StringP("format", "f", "md", "the format on standard output: html or md")
+	cmd.Flags().Bool("force", false, "overwrite the --output file if it exists")
 	return cmd
 }

@@ -32,6 +32,7 @@ var commands = []func() *cobra.Command{
 	newImportCmd,
 	newExportCmd,
 	newInitCmd,
+	newBriefCmd,
 	newModelsCmd,
 	newBenchCmd,
 	newGenCmd,

@@ -1,0 +1,247 @@
+package ask
+
+import (
+	"bytes"
+	"context"
+	_ "embed"
+	"fmt"
+	"html/template"
+	"math"
+	"strings"
+	ttemplate "text/template"
+
+	"parley/answer"
+	"parley/errs"
+	"parley/scenario"
+)
+
+// Brief is the one-page summary of a case an analyst can send: the
+// question and its date, per issue the forecasts with their uncertainty
+// and the option each lands nearest, what drives them, the proposals on
+// the table, how much of the case rests on evidence, and the sources. It
+// is made of the answers every door gives (forecast, sweep, sensitivity),
+// so each number in it can be traced to one of them.
+type Brief struct {
+	Scenario    answer.Scenario
+	Question    string
+	Forecast    *answer.Forecast
+	Sweep       *answer.Sweep
+	Sensitivity *answer.Sensitivity
+	Issues      []BriefIssue
+	// Proposals are the packages on the table with who blocks each. Empty
+	// until scenarios carry proposals: briefProposals is the hook.
+	Proposals []BriefProposal
+	Sources   []scenario.Source
+	Warnings  []string
+}
+
+// BriefIssue is one issue's part of the brief.
+type BriefIssue struct {
+	ID, Name     string
+	Min, Max     float64
+	Anchors      []answer.Anchor
+	Models       []BriefForecast
+	SweepModel   string
+	Lo80, Hi80   float64
+	HasInterval  bool
+	Drivers      []BriefDriver
+	Stances      int
+	WithEvidence int
+	Assumed      int
+	Quotes       int
+	// Chart is the issue's scale as inline SVG: the labelled options,
+	// the sweep's 80% interval and each model's forecast.
+	Chart template.HTML
+}
+
+// BriefForecast is one model's forecast of an issue.
+type BriefForecast struct {
+	Model   string
+	Text    string // "46.6" or "26.0–35.9" (did not settle)
+	Value   float64
+	Option  string
+	Settled bool
+}
+
+// BriefDriver is one input that moves an issue's forecast.
+type BriefDriver struct {
+	Input     string
+	Low, High float64
+	Swing     float64
+}
+
+// BriefProposal is a package on the table and the actors who would reject
+// it.
+type BriefProposal struct {
+	Name     string
+	Blockers []string
+}
+
+// BriefDrivers is how many inputs per issue the brief lists.
+const BriefDrivers = 3
+
+// MakeBrief runs the default forecast, sweep and sensitivity on the case
+// and gathers the brief.
+func MakeBrief(ctx context.Context, c *Case) (*Brief, error) {
+	f, err := Forecast(ctx, c, answer.NewForecastRequest())
+	if err != nil {
+		return nil, err
+	}
+	sw, err := Sweep(ctx, c, answer.NewSweepRequest(), nil)
+	if err != nil {
+		return nil, err
+	}
+	se, err := Sensitivity(ctx, c, answer.NewSensitivityRequest(), nil)
+	if err != nil {
+		return nil, err
+	}
+	s := c.Resolved
+	b := &Brief{Scenario: c.Header, Question: strings.TrimSpace(s.Metadata.Description), Forecast: f, Sweep: sw, Sensitivity: se,
+		Sources: s.Metadata.Sources, Warnings: append([]string{}, c.Header.Warnings...)}
+	for _, m := range f.Models {
+		if m.Error != "" {
+			b.Warnings = append(b.Warnings, fmt.Sprintf("model %s: %s", m.Model, m.Error))
+		}
+	}
+	for k, is := range c.Header.Issues {
+		bi := BriefIssue{ID: is.ID, Name: is.Name, Min: is.Min, Max: is.Max, Anchors: is.Anchors}
+		for _, m := range f.Models {
+			if m.Error != "" || k >= len(m.Issues) {
+				continue
+			}
+			fi := m.Issues[k]
+			bf := BriefForecast{Model: m.Model, Value: float64(fi.Forecast), Settled: fi.Settled, Text: num1(float64(fi.Forecast))}
+			if !fi.Settled && fi.Range != nil {
+				bf.Text = num1(fi.Range.Lo) + "–" + num1(fi.Range.Hi)
+			}
+			var labels []string
+			for _, a := range fi.Nearest {
+				labels = append(labels, a.Label)
+			}
+			bf.Option = strings.Join(labels, " / ")
+			if math.IsNaN(bf.Value) {
+				continue
+			}
+			bi.Models = append(bi.Models, bf)
+		}
+		if len(sw.Models) > 0 && k < len(sw.Models[0].Issues) {
+			si := sw.Models[0].Issues[k]
+			bi.SweepModel, bi.Lo80, bi.Hi80, bi.HasInterval = sw.Models[0].Model, si.Lo80, si.Hi80, true
+		}
+		if len(se.Models) > 0 && k < len(se.Models[0].Issues) {
+			for _, sg := range se.Models[0].Issues[k].Swings {
+				if len(bi.Drivers) == BriefDrivers || sg.Swing == 0 {
+					break
+				}
+				bi.Drivers = append(bi.Drivers, BriefDriver{Input: sg.Input.Label(), Low: sg.Low, High: sg.High, Swing: sg.Swing})
+			}
+		}
+		for _, st := range s.Stances {
+			if st.Issue != is.ID {
+				continue
+			}
+			bi.Stances++
+			if len(st.Evidence) > 0 {
+				bi.WithEvidence++
+			} else {
+				bi.Assumed++
+			}
+			bi.Quotes += len(st.Evidence)
+		}
+		bi.Chart = issueChart(bi)
+		b.Issues = append(b.Issues, bi)
+	}
+	b.Proposals = briefProposals(ctx, c)
+	return b, nil
+}
+
+// briefProposals lists the proposals on the table and who blocks each.
+// Scenarios do not carry proposals yet; when they do, evaluate each with
+// DealEvaluate and list the actors whose verdict is a rejection.
+func briefProposals(context.Context, *Case) []BriefProposal { return nil }
+
+func num1(x float64) string {
+	if math.IsNaN(x) || math.IsInf(x, 0) {
+		return "—"
+	}
+	return fmt.Sprintf("%.1f", x)
+}
+
+// issueChart draws the issue's scale (600×N px): a line with the labelled
+// options as ticks, the 80% interval as a band and each model's forecast
+// as a dot on its own row.
+func issueChart(bi BriefIssue) template.HTML {
+	const w, left, right, rowH = 600.0, 90.0, 20.0, 16.0
+	h := 34 + rowH*float64(len(bi.Models))
+	x := func(v float64) float64 {
+		if bi.Max == bi.Min {
+			return left
+		}
+		return left + (w-left-right)*(v-bi.Min)/(bi.Max-bi.Min)
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %.0f %.0f" width="%.0f" height="%.0f" role="img" aria-label="%s: forecasts on the scale %s to %s">`,
+		w, h, w, h, template.HTMLEscapeString(bi.Name), num1(bi.Min), num1(bi.Max))
+	fmt.Fprintf(&b, `<line x1="%.1f" y1="14" x2="%.1f" y2="14" stroke="#888"/>`, x(bi.Min), x(bi.Max))
+	for _, a := range bi.Anchors {
+		fmt.Fprintf(&b, `<line x1="%.1f" y1="8" x2="%.1f" y2="20" stroke="#888"><title>%s: %s</title></line>`, x(a.Value), x(a.Value), num1(a.Value), template.HTMLEscapeString(a.Label))
+	}
+	fmt.Fprintf(&b, `<text x="%.1f" y="30" font-size="10" text-anchor="middle">%s</text><text x="%.1f" y="30" font-size="10" text-anchor="middle">%s</text>`, x(bi.Min), num1(bi.Min), x(bi.Max), num1(bi.Max))
+	if bi.HasInterval {
+		fmt.Fprintf(&b, `<rect x="%.1f" y="34" width="%.1f" height="%.0f" fill="#cde" ><title>80%% interval (%s sweep): %s–%s</title></rect>`,
+			x(bi.Lo80), max(x(bi.Hi80)-x(bi.Lo80), 1), rowH*float64(len(bi.Models)), bi.SweepModel, num1(bi.Lo80), num1(bi.Hi80))
+	}
+	for i, m := range bi.Models {
+		y := 34 + rowH*float64(i) + rowH/2
+		fmt.Fprintf(&b, `<text x="4" y="%.1f" font-size="11" dominant-baseline="middle">%s</text>`, y, m.Model)
+		fill := "#135"
+		if !m.Settled {
+			fill = "#b60"
+		}
+		fmt.Fprintf(&b, `<circle cx="%.1f" cy="%.1f" r="4" fill="%s"><title>%s: %s</title></circle>`, x(m.Value), y, fill, m.Model, m.Text)
+	}
+	b.WriteString(`</svg>`)
+	return template.HTML(b.String()) //nolint:gosec // every text in it is escaped above
+}
+
+//go:embed brief.html.tmpl
+var briefHTML string
+
+//go:embed brief.md.tmpl
+var briefMD string
+
+var funcs = map[string]any{"num": num1, "pct": func(a, b int) string {
+	if b == 0 {
+		return "—"
+	}
+	return fmt.Sprintf("%.0f%%", 100*float64(a)/float64(b))
+}, "join": strings.Join,
+	// cell makes text safe in a Markdown table cell.
+	"cell": func(s string) string { return strings.NewReplacer("|", `\|`, "\n", " ").Replace(s) }}
+
+var (
+	htmlTmpl = template.Must(template.New("brief").Funcs(funcs).Parse(briefHTML))
+	mdTmpl   = ttemplate.Must(ttemplate.New("brief").Funcs(funcs).Parse(briefMD))
+)
+
+// BriefFormats are the formats RenderBrief writes.
+var BriefFormats = []string{"html", "md"}
+
+// RenderBrief writes the brief as one self-contained HTML page (no script,
+// font or image from elsewhere; charts inline SVG) or as Markdown.
+func RenderBrief(b *Brief, format string) ([]byte, error) {
+	var buf bytes.Buffer
+	var err error
+	switch format {
+	case "html":
+		err = htmlTmpl.Execute(&buf, b)
+	case "md", "markdown":
+		err = mdTmpl.Execute(&buf, b)
+	default:
+		return nil, errs.New(errs.Argument, "brief: unknown format %q; valid: %s", format, strings.Join(BriefFormats, ", "))
+	}
+	if err != nil {
+		return nil, errs.Wrap(errs.Internal, err)
+	}
+	return buf.Bytes(), nil
+}
