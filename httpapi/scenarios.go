@@ -2,6 +2,7 @@ package httpapi
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -364,7 +365,31 @@ func (s *Server) exportScenario(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	format := r.URL.Query().Get("format")
+	q := r.URL.Query()
+	if to := q.Get("to"); to != "" {
+		ex, err := ask.Export(p.in, ask.ExportOptions{To: to, Issue: q.Get("issue"),
+			Target: answer.Target{Snapshot: q.Get("snapshot"), Variant: q.Get("variant")}})
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		name := p.in.Scenario.Metadata.ID
+		if name == "" {
+			name = p.rec.ID
+		}
+		// What the format cannot hold, as a JSON list in ASCII.
+		lost := make([]string, len(ex.Lost))
+		for i, l := range ex.Lost {
+			lost[i] = strconv.QuoteToASCII(l)
+		}
+		w.Header().Set("Content-Type", ex.Format.MediaType)
+		w.Header().Set("Content-Disposition", fmt.Sprintf("attachment; filename=%q", name+ex.Format.Ext))
+		w.Header().Set("Parley-Cannot-Hold", "["+strings.Join(lost, ",")+"]")
+		w.Header().Set("ETag", etag(p.rec.Version))
+		w.Write(ex.Data)
+		return
+	}
+	format := q.Get("format")
 	body := p.rec.Body
 	switch format {
 	case "", p.rec.Format:
@@ -375,7 +400,7 @@ func (s *Server) exportScenario(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	default:
-		s.fail(w, r, errs.New(errs.Invalid, "format: %q; valid: yaml or json", format))
+		s.fail(w, r, errs.New(errs.Invalid, "format: %q; valid: yaml or json (or to=FORMAT: %s)", format, strings.Join(ask.ExportFormatNames(), ", ")))
 		return
 	}
 	ct := "application/yaml"
@@ -504,4 +529,44 @@ func (s *Server) resolved(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("ETag", etag(p.rec.Version))
 	writeJSON(w, http.StatusOK, map[string]any{"id": p.rec.ID, "version": p.rec.Version, "snapshot": snap, "variant": q.Get("variant"), "scenario": res})
+}
+
+// brief writes the one-page brief of the scenario at ?snapshot and
+// ?variant, as ?format=html (the default) or md.
+func (s *Server) brief(w http.ResponseWriter, r *http.Request) {
+	p, err := s.load(r, r.PathValue("id"))
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	q := r.URL.Query()
+	format := q.Get("format")
+	if format == "" {
+		format = "html"
+	}
+	c, err := p.in.Case(answer.Target{Snapshot: q.Get("snapshot"), Variant: q.Get("variant")})
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	ctx, cancel := context.WithTimeout(r.Context(), s.o.ForecastTimeout)
+	defer cancel()
+	b, err := ask.MakeBrief(ctx, c)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	out, err := ask.RenderBrief(b, format)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	ct, ext := "text/html; charset=utf-8", ".html"
+	if format != "html" {
+		ct, ext = "text/markdown; charset=utf-8", ".md"
+	}
+	w.Header().Set("Content-Type", ct)
+	w.Header().Set("Content-Disposition", fmt.Sprintf("inline; filename=%q", "brief-"+p.rec.ID+ext))
+	w.Header().Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:")
+	w.Write(out)
 }

@@ -1,0 +1,67 @@
+package httpapi_test
+
+import (
+	"strings"
+	"testing"
+
+	"parley/answer"
+	"parley/ask"
+	"parley/httpapi"
+)
+
+// GET …/export?to=FORMAT gives the bytes ask.Export gives (the CLI's),
+// with what the format cannot hold in a header; …/brief gives the brief
+// RenderBrief makes.
+func TestExportToAndBrief(t *testing.T) {
+	e := newEnv(t, httpapi.Options{})
+	body := string(ask.Starter())
+	v := e.create(body)
+	in, err := ask.Load("starter.yaml", []byte(body), ask.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := ask.Export(in, ask.ExportOptions{To: "schelling"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := e.want(e.do("GET", "/api/scenarios/"+v.ID+"/export?to=schelling", ""), 200)
+	if string(r.body) != string(want.Data) || r.hdr.Get("Content-Type") != "application/json" ||
+		!strings.Contains(r.hdr.Get("Content-Disposition"), `filename="my-case.json"`) {
+		t.Errorf("export: %s %v", r.body, r.hdr)
+	}
+	// snapshots (1) and variants (1), the status quo of budget, the red … : as ask lists them.
+	if h := r.hdr.Get("Parley-Cannot-Hold"); !strings.HasPrefix(h, `["snapshots (1) and variants (1): the stances as of 2026-02-01 are written",`) {
+		t.Errorf("Parley-Cannot-Hold = %s", h)
+	}
+	e.want(e.do("GET", "/api/scenarios/"+v.ID+"/export?to=bdm-csv", ""), 400)
+	r = e.want(e.do("GET", "/api/scenarios/"+v.ID+"/export?to=bdm-csv&issue=budget&snapshot=base", ""), 200)
+	if string(r.body) != "Actor,Capability,Position,Salience\nNorth,60,80,0.9\nSouth,40,30,0.6\nEast,20,50,0.4\n" {
+		t.Errorf("bdm-csv of budget at the base:\n%s", r.body)
+	}
+	e.want(e.do("GET", "/api/scenarios/"+v.ID+"/export?to=toml", ""), 400)
+
+	c, err := in.Case(answer.Target{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := ask.MakeBrief(t.Context(), c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	md, _ := ask.RenderBrief(b, "md")
+	r = e.want(e.do("GET", "/api/scenarios/"+v.ID+"/brief?format=md", ""), 200)
+	// The source line names where the scenario came from, which differs.
+	strip := func(s string) string {
+		i := strings.Index(s, "source: ")
+		j := strings.Index(s[i:], "\n")
+		return s[:i] + s[i+j:]
+	}
+	if strip(string(r.body)) != strip(string(md)) {
+		t.Errorf("brief differs:\n%s\nwant\n%s", r.body, md)
+	}
+	r = e.want(e.do("GET", "/api/scenarios/"+v.ID+"/brief", ""), 200)
+	if !strings.HasPrefix(r.hdr.Get("Content-Type"), "text/html") || strings.Count(string(r.body), "<svg ") != 2 || strings.Contains(string(r.body), "<script") {
+		t.Errorf("html brief: %v", r.hdr)
+	}
+	e.want(e.do("GET", "/api/scenarios/"+v.ID+"/brief?format=pdf", ""), 400)
+}
