@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"html/template"
 	"math"
+	"slices"
 	"strings"
 	ttemplate "text/template"
 
@@ -28,9 +29,10 @@ type Brief struct {
 	Sweep       *answer.Sweep
 	Sensitivity *answer.Sensitivity
 	Issues      []BriefIssue
-	// Proposals are the packages on the table with who blocks each. Empty
-	// until scenarios carry proposals: briefProposals is the hook.
+	// Proposals are the packages on the table with who blocks each, from
+	// Deal (nil when the scenario has none at the case's date).
 	Proposals []BriefProposal
+	Deal      *answer.DealProposals
 	Sources   []scenario.Source
 	Warnings  []string
 }
@@ -73,7 +75,11 @@ type BriefDriver struct {
 // BriefProposal is a package on the table and the actors who would reject
 // it.
 type BriefProposal struct {
-	Name     string
+	Name      string
+	Proposers []string
+	// Package is the options the proposal picks, issue by issue.
+	Package string
+	// Blockers are the actors who reject it, each with its reason.
 	Blockers []string
 }
 
@@ -151,14 +157,47 @@ func MakeBrief(ctx context.Context, c *Case) (*Brief, error) {
 		bi.Chart = issueChart(bi)
 		b.Issues = append(b.Issues, bi)
 	}
-	b.Proposals = briefProposals(ctx, c)
+	if b.Proposals, b.Deal, err = briefProposals(ctx, c); err != nil {
+		return nil, err
+	}
 	return b, nil
 }
 
-// briefProposals lists the proposals on the table and who blocks each.
-// Scenarios do not carry proposals yet; when they do, evaluate each with
-// DealEvaluate and list the actors whose verdict is a rejection.
-func briefProposals(context.Context, *Case) []BriefProposal { return nil }
+// briefProposals lists the proposals on the table at the case's date and
+// who blocks each: the default deal proposals answer (DealProposals), each
+// rejecting actor with the reason it gives.
+func briefProposals(ctx context.Context, c *Case) ([]BriefProposal, *answer.DealProposals, error) {
+	if len(c.Resolved.Proposals) == 0 {
+		return nil, nil, nil
+	}
+	dp, err := DealProposals(ctx, c, answer.NewDealProposalsRequest())
+	if err != nil {
+		return nil, nil, err
+	}
+	var out []BriefProposal
+	for _, p := range dp.Proposals {
+		bp := BriefProposal{Name: p.Name, Proposers: p.Proposers}
+		if bp.Name == "" {
+			bp.Name = p.ID
+		}
+		var opts []string
+		for _, v := range p.Package {
+			o := v.Option
+			if o == "" {
+				o = num1(v.Value)
+			}
+			opts = append(opts, c.Header.Issues[c.Header.IssueIndex(v.Issue)].Name+": "+o)
+		}
+		bp.Package = strings.Join(opts, "; ")
+		for _, a := range p.Actors {
+			if slices.Contains(p.Rejects, a.Actor) {
+				bp.Blockers = append(bp.Blockers, c.Header.ActorName(a.Actor)+" ("+a.Why+")")
+			}
+		}
+		out = append(out, bp)
+	}
+	return out, dp, nil
+}
 
 func num1(x float64) string {
 	if math.IsNaN(x) || math.IsInf(x, 0) {

@@ -109,7 +109,17 @@ func TestBriefNumbers(t *testing.T) {
 	if is.Quotes != quotes {
 		t.Errorf("quotes %d, scenario %d", is.Quotes, quotes)
 	}
-	if len(b.Sources) != 4 || b.Proposals != nil {
-		t.Errorf("%d sources, proposals %v", len(b.Sources), b.Proposals)
+	if len(b.Sources) != 4 {
+		t.Errorf("%d sources", len(b.Sources))
+	}
+	// The proposals are the deal proposals answer's: each rejecting actor
+	// is a blocker, with its reason.
+	if len(b.Proposals) == 0 || len(b.Proposals) != len(b.Deal.Proposals) {
+		t.Fatalf("%d proposals in the brief, %d in the answer", len(b.Proposals), len(b.Deal.Proposals))
+	}
+	for i, p := range b.Deal.Proposals {
+		if len(b.Proposals[i].Blockers) != len(p.Rejects) {
+			t.Errorf("proposal %s: blockers %v, rejects %v", p.ID, b.Proposals[i].Blockers, p.Rejects)
+		}
 	}
 }

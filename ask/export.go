@@ -132,6 +132,9 @@ func Export(in *Input, o ExportOptions) (*Exported, error) {
 		if refs > 0 {
 			lost = append(lost, fmt.Sprintf("issues' status quo (reference) (%d), the disagreement point%snash, ks", refs, ChangesForecasts))
 		}
+		if n := len(s.Proposals); n > 0 {
+			lost = append(lost, fmt.Sprintf("proposals on the table (%d)", n))
+		}
 	}
 	switch f.Name {
 	case "ktab-csv":
