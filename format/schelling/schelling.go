@@ -94,7 +94,6 @@ type reader struct {
 	capRng   []map[string]*scenario.Range
 	triangle bool
 	maxSal   float64
-	nQuotes  int
 }
 
 func (r *reader) errorf(n *jsonpos.Node, path, valid, format string, args ...any) {
