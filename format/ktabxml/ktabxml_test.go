@@ -4,11 +4,12 @@ import (
 	"bytes"
 	"maps"
 	"os"
-	"runtime"
 	"strings"
 	"testing"
+	"time"
 
 	"parley/errs"
+	"parley/fuzzbudget"
 	"parley/model"
 	"parley/scenario"
 )
@@ -185,6 +186,10 @@ func TestDetect(t *testing.T) {
 // validates and converts to the models' problem; and reading costs memory
 // bounded by the input's size (the time is linear: one pass of the
 // tokenizer and one over the elements).
+// readBudget bounds one Read: memory and time linear in the input (the
+// project's fuzz budgets, generous for a busy machine).
+var readBudget = fuzzbudget.Budget{FixedBytes: 1 << 20, BytesPerByte: 1024, FixedTime: 2 * time.Second, TimePerByte: 10 * time.Microsecond}
+
 func FuzzRead(f *testing.F) {
 	data, err := os.ReadFile("testdata/smpExample.xml")
 	if err != nil {
@@ -197,13 +202,9 @@ func FuzzRead(f *testing.F) {
 			return
 		}
 		Detect(data)
-		var m0, m1 runtime.MemStats
-		runtime.ReadMemStats(&m0)
-		s, _, err := Read("fuzz.xml", bytes.NewReader(data))
-		runtime.ReadMemStats(&m1)
-		if used, limit := m1.TotalAlloc-m0.TotalAlloc, uint64(2000*len(data)+8<<20); used > limit {
-			t.Fatalf("reading %d bytes allocated %d bytes, over %d", len(data), used, limit)
-		}
+		var s *scenario.Scenario
+		var err error
+		fuzzbudget.Check(t, readBudget, len(data), func() { s, _, err = Read("fuzz.xml", bytes.NewReader(data)) })
 		if err != nil {
 			if errs.CodeOf(err) != errs.Invalid || !strings.HasPrefix(err.Error(), "fuzz.xml") {
 				t.Fatalf("error without the file's name: %v", err)

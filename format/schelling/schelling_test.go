@@ -4,11 +4,12 @@ import (
 	"bytes"
 	"context"
 	"os"
-	"runtime"
 	"strings"
 	"testing"
+	"time"
 
 	"parley/errs"
+	"parley/fuzzbudget"
 	"parley/format/bdmcsv"
 	"parley/model"
 	"parley/model/catalog"
@@ -228,6 +229,10 @@ func abs(x float64) float64 {
 // FuzzRead: no input panics; errors name the file; what is accepted
 // validates; memory is bounded by the input's size (time is linear: one
 // pass of the tokenizer, one over the tree).
+// readBudget bounds one Read: memory and time linear in the input (the
+// project's fuzz budgets, generous for a busy machine).
+var readBudget = fuzzbudget.Budget{FixedBytes: 1 << 20, BytesPerByte: 1024, FixedTime: 2 * time.Second, TimePerByte: 10 * time.Microsecond}
+
 func FuzzRead(f *testing.F) {
 	for _, p := range []string{"testdata/bdm1994_emission_standards.json", "testdata/ktab_china_2014_efird2016.json"} {
 		data, err := os.ReadFile(p)
@@ -242,13 +247,9 @@ func FuzzRead(f *testing.F) {
 			return
 		}
 		Detect(data)
-		var m0, m1 runtime.MemStats
-		runtime.ReadMemStats(&m0)
-		s, _, err := Read("fuzz.json", bytes.NewReader(data))
-		runtime.ReadMemStats(&m1)
-		if used, limit := m1.TotalAlloc-m0.TotalAlloc, uint64(2000*len(data)+8<<20); used > limit {
-			t.Fatalf("reading %d bytes allocated %d bytes, over %d", len(data), used, limit)
-		}
+		var s *scenario.Scenario
+		var err error
+		fuzzbudget.Check(t, readBudget, len(data), func() { s, _, err = Read("fuzz.json", bytes.NewReader(data)) })
 		if err != nil {
 			if errs.CodeOf(err) != errs.Invalid || !strings.HasPrefix(err.Error(), "fuzz.json") {
 				t.Fatalf("error without the file's name: %v", err)
