@@ -9,8 +9,8 @@ import (
 	"time"
 
 	"parley/errs"
-	"parley/fuzzbudget"
 	"parley/format/bdmcsv"
+	"parley/fuzzbudget"
 	"parley/model"
 	"parley/model/catalog"
 	"parley/scenario"
