@@ -8,7 +8,10 @@ import (
 	"parley/model"
 	"parley/model/bdm"
 	"parley/model/compromise"
+	"parley/model/ensemble"
+	"parley/model/exchange"
 	"parley/model/modeltest"
+	"parley/model/smp"
 )
 
 // cpuTime is the process's user+system CPU time in ns, reported next to
@@ -22,11 +25,12 @@ func cpuTime() int64 {
 	return ru.Utime.Nano() + ru.Stime.Nano()
 }
 
-// BenchmarkSweepBuiltin10k is the target: a 10,000-draw BDM sweep
-// of the built-in case (latest snapshot) on every core.
+// BenchmarkSweepBuiltin10k is a 10,000-draw sweep of the built-in case
+// (latest snapshot) on every core, one sub-benchmark per model: the
+// targets of BENCHMARKS.md ("Monte Carlo").
 func BenchmarkSweepBuiltin10k(b *testing.B) {
 	p := modeltest.Builtin(b)
-	for _, m := range []model.Model{bdm.Model{}, compromise.Model{}} {
+	for _, m := range []model.Model{bdm.Model{}, compromise.Model{}, exchange.Model{}, smp.Model{}, ensemble.Model{}} {
 		b.Run(m.Name(), func(b *testing.B) {
 			cpu0 := cpuTime()
 			for b.Loop() {

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"parley/model"
+	"parley/model/modeltest"
 )
 
 // cpuTime is the process's user+system CPU time. Benchmarks report it per
@@ -47,4 +48,18 @@ func benchSet(b *testing.B, file string) {
 			b.ReportMetric(float64((cpuTime()-c0).Nanoseconds())/float64(b.N), "cpu-ns/op")
 		})
 	}
+}
+
+// BenchmarkBuiltin is one draw of a sweep of the built-in case (10 actors
+// × 7 issues): ten rounds in fast mode, no trace.
+func BenchmarkBuiltin(b *testing.B) {
+	p := modeltest.Builtin(b)
+	b.ReportAllocs()
+	c0 := cpuTime()
+	for b.Loop() {
+		if _, err := (Model{}).Forecast(context.Background(), p, model.Options{NoTrace: true}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64((cpuTime()-c0).Nanoseconds())/float64(b.N), "cpu-ns/op")
 }
