@@ -71,15 +71,15 @@ type side[T any] struct {
 	// bit 1 while every one is negative, so that moveValid reads them in
 	// O(1) instead of summing the list: the same additions in the same
 	// order, done once as the list grows.
-	moves          []T
-	msum           []T
-	mdir           []uint8
-	mbuf, sbuf     [3]T
-	dbuf           [3]uint8
-	move, y        T
-	eu, egY        T
-	nbs0, nbs1     T
-	adjusted       bool
+	moves      []T
+	msum       []T
+	mdir       []uint8
+	mbuf, sbuf [3]T
+	dbuf       [3]uint8
+	move, y    T
+	eu, egY    T
+	nbs0, nbs1 T
+	adjusted   bool
 }
 
 type exch[T any] struct {
