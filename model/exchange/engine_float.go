@@ -814,16 +814,24 @@ func (e *engine64) selectByHeap(ctx context.Context, list []*exch64) []*exch64 {
 		R := h.pop()
 		ra, rb := R.I.actor, R.J.actor
 		aff = aff[:0]
+		live := byActor[ra][:0]
 		for _, E := range byActor[ra] {
 			if E.hidx >= 0 {
 				aff = append(aff, E)
+				live = append(live, E)
 			}
 		}
+		byActor[ra] = live
+		live = byActor[rb][:0]
 		for _, E := range byActor[rb] {
-			if E.hidx >= 0 && E.I.actor != ra && E.J.actor != ra {
-				aff = append(aff, E)
+			if E.hidx >= 0 {
+				live = append(live, E)
+				if E.I.actor != ra && E.J.actor != ra {
+					aff = append(aff, E)
+				}
 			}
 		}
+		byActor[rb] = live
 		if e.randomize > 0 {
 			slices.SortFunc(aff, func(a, b *exch64) int {
 				return h.cmp(&h.items[a.hidx], &h.items[b.hidx])
