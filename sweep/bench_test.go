@@ -28,13 +28,20 @@ func cpuTime() int64 {
 // BenchmarkSweepBuiltin10k is a 10,000-draw sweep of the built-in case
 // (latest snapshot) on every core, one sub-benchmark per model: the
 // targets of BENCHMARKS.md ("Monte Carlo").
-func BenchmarkSweepBuiltin10k(b *testing.B) {
+func BenchmarkSweepBuiltin10k(b *testing.B) { benchSweep(b, 10000) }
+
+// BenchmarkSweepBuiltin100 is the same with 100 draws, small enough to
+// count its instructions under valgrind (callgrind), which, unlike time,
+// do not depend on the machine's load.
+func BenchmarkSweepBuiltin100(b *testing.B) { benchSweep(b, 100) }
+
+func benchSweep(b *testing.B, draws int) {
 	p := modeltest.Builtin(b)
 	for _, m := range []model.Model{bdm.Model{}, compromise.Model{}, exchange.Model{}, smp.Model{}, ensemble.Model{}} {
 		b.Run(m.Name(), func(b *testing.B) {
 			cpu0 := cpuTime()
 			for b.Loop() {
-				if _, err := Run(context.Background(), m, p, Options{Draws: 10000, Seed: 1}); err != nil {
+				if _, err := Run(context.Background(), m, p, Options{Draws: draws, Seed: 1}); err != nil {
 					b.Fatal(err)
 				}
 			}

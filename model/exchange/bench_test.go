@@ -2,10 +2,12 @@ package exchange
 
 import (
 	"context"
+	"fmt"
 	"syscall"
 	"testing"
 	"time"
 
+	"parley/gen"
 	"parley/model"
 	"parley/model/modeltest"
 )
@@ -62,4 +64,26 @@ func BenchmarkBuiltin(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64((cpuTime()-c0).Nanoseconds())/float64(b.N), "cpu-ns/op")
+}
+
+// BenchmarkGrowth is one round of fast mode on generated problems (parley
+// gen) of n actors × k issues: how the cost grows with n (BENCHMARKS.md).
+// 1,000 actors run on 2 issues only: one round of 1,000 × 10 would hold
+// 22 million candidate exchanges.
+func BenchmarkGrowth(b *testing.B) {
+	for _, nk := range [][2]int{{125, 2}, {250, 2}, {500, 2}, {1000, 2}, {50, 10}, {100, 10}, {200, 10}} {
+		p, err := model.FromScenario(gen.Scenario(gen.Options{Actors: nk[0], Issues: nk[1], Seed: 1}))
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(fmt.Sprintf("n=%d×%d", nk[0], nk[1]), func(b *testing.B) {
+			c0 := cpuTime()
+			for b.Loop() {
+				if _, err := (Model{}).Forecast(context.Background(), p, model.Options{Rounds: 1, NoTrace: true}); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64((cpuTime()-c0).Nanoseconds())/float64(b.N), "cpu-ns/op")
+		})
+	}
 }
