@@ -617,16 +617,11 @@ type trace struct {
 	stop   string
 }
 
-// run is Model::run (section 1.11).
-func (e *engine) run(ctx context.Context, rounds, maxRounds int) (*trace, error) {
-	return e.runTrace(ctx, rounds, maxRounds, false)
-}
-
-// runTrace is run; with lean set it records every state's positions and
-// change but the win probabilities and mean of the last state only
-// (prob and mean of the others stay nil): the same last state, found
-// without the PCE of every state between, for callers that read nothing
-// else (PointForecast).
+// runTrace is Model::run (section 1.11). With lean set it records every
+// state's positions and change but the win probabilities and mean of the
+// last state only (prob and mean of the others stay nil): the same last
+// state, found without the PCE of every state between, for callers that
+// read nothing else (PointForecast).
 func (e *engine) runTrace(ctx context.Context, rounds, maxRounds int, lean bool) (*trace, error) {
 	n, d := e.n, e.d
 	tr := &trace{}
