@@ -8,7 +8,10 @@ import (
 	"parley/model"
 	"parley/model/bdm"
 	"parley/model/compromise"
+	"parley/model/ensemble"
+	"parley/model/exchange"
 	"parley/model/modeltest"
+	"parley/model/smp"
 )
 
 // cpuTime is the process's user+system CPU time in ns, reported next to
@@ -22,15 +25,23 @@ func cpuTime() int64 {
 	return ru.Utime.Nano() + ru.Stime.Nano()
 }
 
-// BenchmarkSweepBuiltin10k is the target: a 10,000-draw BDM sweep
-// of the built-in case (latest snapshot) on every core.
-func BenchmarkSweepBuiltin10k(b *testing.B) {
+// BenchmarkSweepBuiltin10k is a 10,000-draw sweep of the built-in case
+// (latest snapshot) on every core, one sub-benchmark per model: the
+// targets of BENCHMARKS.md ("Monte Carlo").
+func BenchmarkSweepBuiltin10k(b *testing.B) { benchSweep(b, 10000) }
+
+// BenchmarkSweepBuiltin100 is the same with 100 draws, small enough to
+// count its instructions under valgrind (callgrind), which, unlike time,
+// do not depend on the machine's load.
+func BenchmarkSweepBuiltin100(b *testing.B) { benchSweep(b, 100) }
+
+func benchSweep(b *testing.B, draws int) {
 	p := modeltest.Builtin(b)
-	for _, m := range []model.Model{bdm.Model{}, compromise.Model{}} {
+	for _, m := range []model.Model{bdm.Model{}, compromise.Model{}, exchange.Model{}, smp.Model{}, ensemble.Model{}} {
 		b.Run(m.Name(), func(b *testing.B) {
 			cpu0 := cpuTime()
 			for b.Loop() {
-				if _, err := Run(context.Background(), m, p, Options{Draws: 10000, Seed: 1}); err != nil {
+				if _, err := Run(context.Background(), m, p, Options{Draws: draws, Seed: 1}); err != nil {
 					b.Fatal(err)
 				}
 			}

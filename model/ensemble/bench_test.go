@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"parley/model"
+	"parley/model/modeltest"
 )
 
 // BenchmarkDEU forecasts all 245 DEU III issues (one problem each) with
@@ -17,6 +18,18 @@ func BenchmarkDEU(b *testing.B) {
 			if _, err := (Model{}).Forecast(ctx, c, model.Options{}); err != nil {
 				b.Fatal(err)
 			}
+		}
+	}
+}
+
+// BenchmarkBuiltin is one draw of a sweep of the built-in case (10 actors
+// × 7 issues): compromise and smp on each issue, no trace.
+func BenchmarkBuiltin(b *testing.B) {
+	p := modeltest.Builtin(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := (Model{}).Forecast(context.Background(), p, model.Options{NoTrace: true}); err != nil {
+			b.Fatal(err)
 		}
 	}
 }

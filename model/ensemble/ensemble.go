@@ -90,6 +90,43 @@ func (Model) Summary() string {
 
 // Forecast implements model.Model.
 func (m Model) Forecast(ctx context.Context, p *model.Problem, o model.Options) (*model.Result, error) {
+	outs, err := m.run(ctx, p, o)
+	if err != nil {
+		return nil, err
+	}
+	res := &model.Result{Model: "ensemble"}
+	for k, is := range p.Issues {
+		out := outs[k]
+		res.Notes = append(res.Notes, out.notes...)
+		f := out.swx / out.sw
+		idx, _, x, _ := p.Column(k)
+		res.Issues = append(res.Issues, model.IssueResult{
+			Issue:    is.ID,
+			Forecast: f,
+			Rounds:   []model.Round{{Round: 0, Positions: p.Spread(k, idx, x), Forecast: f}},
+			Values:   out.vals,
+		})
+	}
+	return res, nil
+}
+
+var _ model.PointForecaster = Model{}
+
+// PointForecast implements model.PointForecaster: Forecast's forecasts
+// without its Result.
+func (m Model) PointForecast(ctx context.Context, p *model.Problem, o model.Options, dst []float64) error {
+	outs, err := m.run(ctx, p, o)
+	if err != nil {
+		return err
+	}
+	for k := range p.Issues {
+		dst[k] = outs[k].swx / outs[k].sw
+	}
+	return nil
+}
+
+// run checks the members and runs them on every issue.
+func (m Model) run(ctx context.Context, p *model.Problem, o model.Options) ([]issueOut, error) {
 	if err := p.Check(); err != nil {
 		return nil, err
 	}
@@ -130,23 +167,12 @@ func (m Model) Forecast(ctx context.Context, p *model.Problem, o model.Options) 
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	res := &model.Result{Model: "ensemble"}
-	for k, is := range p.Issues {
-		out := outs[k]
+	for _, out := range outs {
 		if out.err != nil {
 			return nil, out.err
 		}
-		res.Notes = append(res.Notes, out.notes...)
-		f := out.swx / out.sw
-		idx, _, x, _ := p.Column(k)
-		res.Issues = append(res.Issues, model.IssueResult{
-			Issue:    is.ID,
-			Forecast: f,
-			Rounds:   []model.Round{{Round: 0, Positions: p.Spread(k, idx, x), Forecast: f}},
-			Values:   out.vals,
-		})
 	}
-	return res, nil
+	return outs, nil
 }
 
 // issueOut is one issue's members' forecasts: their weighted sums, each
@@ -167,8 +193,8 @@ func forecastIssue(ctx context.Context, p *model.Problem, k int, members []Membe
 		if mb.Weight == 0 {
 			continue
 		}
-		r, err := mb.Model.Forecast(ctx, sub, o)
-		if err == nil && (len(r.Issues) != 1 || math.IsNaN(r.Issues[0].Forecast) || math.IsInf(r.Issues[0].Forecast, 0)) {
+		x, err := pointForecast(ctx, mb.Model, sub, o)
+		if err == nil && (math.IsNaN(x) || math.IsInf(x, 0)) {
 			err = fmt.Errorf("no finite forecast")
 		}
 		if err != nil {
@@ -178,7 +204,6 @@ func forecastIssue(ctx context.Context, p *model.Problem, k int, members []Membe
 			out.notes = append(out.notes, fmt.Sprintf("issue %s: member %s failed (%v); its weight went to the others", is.ID, mb.Model.Name(), err))
 			continue
 		}
-		x := r.Issues[0].Forecast
 		out.vals[mb.Model.Name()] = x
 		out.sw += mb.Weight
 		out.swx += mb.Weight * x
@@ -187,6 +212,27 @@ func forecastIssue(ctx context.Context, p *model.Problem, k int, members []Membe
 		out.err = errs.New(errs.Internal, "ensemble: every member failed on issue %s", is.ID)
 	}
 	return out
+}
+
+// pointForecast returns m's forecast of the one issue of p: through
+// model.PointForecaster where m has it (the same number, without the
+// rounds and details nobody reads here), else from Forecast's Result.
+func pointForecast(ctx context.Context, m model.Model, p *model.Problem, o model.Options) (float64, error) {
+	if pf, ok := m.(model.PointForecaster); ok {
+		var dst [1]float64
+		if err := pf.PointForecast(ctx, p, o, dst[:]); err != nil {
+			return 0, err
+		}
+		return dst[0], nil
+	}
+	r, err := m.Forecast(ctx, p, o)
+	if err != nil {
+		return 0, err
+	}
+	if len(r.Issues) != 1 {
+		return 0, fmt.Errorf("%d forecasts for one issue", len(r.Issues))
+	}
+	return r.Issues[0].Forecast, nil
 }
 
 // OneIssue returns the Problem of issue k of p alone: the actors present

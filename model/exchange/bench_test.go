@@ -2,11 +2,14 @@ package exchange
 
 import (
 	"context"
+	"fmt"
 	"syscall"
 	"testing"
 	"time"
 
+	"parley/gen"
 	"parley/model"
+	"parley/model/modeltest"
 )
 
 // cpuTime is the process's user+system CPU time. Benchmarks report it per
@@ -41,6 +44,42 @@ func benchSet(b *testing.B, file string) {
 			c0 := cpuTime()
 			for b.Loop() {
 				if _, err := bc.m.Forecast(context.Background(), p, model.Options{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64((cpuTime()-c0).Nanoseconds())/float64(b.N), "cpu-ns/op")
+		})
+	}
+}
+
+// BenchmarkBuiltin is one draw of a sweep of the built-in case (10 actors
+// × 7 issues): ten rounds in fast mode, no trace.
+func BenchmarkBuiltin(b *testing.B) {
+	p := modeltest.Builtin(b)
+	b.ReportAllocs()
+	c0 := cpuTime()
+	for b.Loop() {
+		if _, err := (Model{}).Forecast(context.Background(), p, model.Options{NoTrace: true}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64((cpuTime()-c0).Nanoseconds())/float64(b.N), "cpu-ns/op")
+}
+
+// BenchmarkGrowth is one round of fast mode on generated problems (parley
+// gen) of n actors × k issues: how the cost grows with n (BENCHMARKS.md).
+// 1,000 actors run on 2 issues only: one round of 1,000 × 10 would hold
+// 22 million candidate exchanges.
+func BenchmarkGrowth(b *testing.B) {
+	for _, nk := range [][2]int{{125, 2}, {250, 2}, {500, 2}, {1000, 2}, {50, 10}, {100, 10}, {200, 10}} {
+		p, err := model.FromScenario(gen.Scenario(gen.Options{Actors: nk[0], Issues: nk[1], Seed: 1}))
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(fmt.Sprintf("n=%d×%d", nk[0], nk[1]), func(b *testing.B) {
+			c0 := cpuTime()
+			for b.Loop() {
+				if _, err := (Model{}).Forecast(context.Background(), p, model.Options{Rounds: 1, NoTrace: true}); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -65,12 +65,21 @@ type side[T any] struct {
 	x              T   // current supply position (moved by recalculation)
 	start          T   // round-start position on the supply issue
 	demandPos      T   // own position on the demand issue (fixed in a round)
-	moves          []T
-	mbuf           [3]T
-	move, y        T
-	eu, egY        T
-	nbs0, nbs1     T
-	adjusted       bool
+	// moves is the actor's list of moves on its supply issue (Decide's
+	// ExchangeActor.moves); msum[i] is the running sum of moves[:i+1] and
+	// mdir[i] has bit 0 set while every move of moves[:i+1] is positive,
+	// bit 1 while every one is negative, so that moveValid reads them in
+	// O(1) instead of summing the list: the same additions in the same
+	// order, done once as the list grows.
+	moves      []T
+	msum       []T
+	mdir       []uint8
+	mbuf, sbuf [3]T
+	dbuf       [3]uint8
+	move, y    T
+	eu, egY    T
+	nbs0, nbs1 T
+	adjusted   bool
 }
 
 type exch[T any] struct {
@@ -180,13 +189,27 @@ func (e *engine[T, A]) calcNBS(x [][]T, out []T, terms [][]T) {
 // adjNBS is Decide's adjusted_nbs: NBS_t with the exchange's recorded
 // updates applied and actor a moved to pos.
 func (e *engine[T, A]) adjNBS(t int, upd []update[T], a int, pos T) T {
+	v, _ := e.adjNBS2(t, upd, a, pos, pos)
+	return v
+}
+
+// adjNBS2 is adjNBS at two positions of actor a, pos0 and pos1, in one
+// pass over the members: each of the two sums takes the same additions
+// in the same order as adjNBS alone would.
+func (e *engine[T, A]) adjNBS2(t int, upd []update[T], a int, pos0, pos1 T) (T, T) {
 	ar := e.ar
 	// The running sum up to the first changed actor is the round's own
 	// (prefix); from there on it is summed as Decide does.
 	ja := e.mpos[a][t]
+	sa, ca := e.s[a][t], e.c[a]
 	if len(upd) == 0 {
-		num := ar.add(e.prefix[t][ja], ar.mul(ar.mul(pos, e.s[a][t]), e.c[a]))
-		return ar.quo(ar.sum(num, e.termK[t][ja+1:]), e.sigma[t])
+		num0 := ar.add(e.prefix[t][ja], ar.mul(ar.mul(pos0, sa), ca))
+		num1 := ar.add(e.prefix[t][ja], ar.mul(ar.mul(pos1, sa), ca))
+		for _, x := range e.termK[t][ja+1:] {
+			num0 = ar.add(num0, x)
+			num1 = ar.add(num1, x)
+		}
+		return ar.quo(num0, e.sigma[t]), ar.quo(num1, e.sigma[t])
 	}
 	start := ja
 	for _, u := range upd {
@@ -194,22 +217,26 @@ func (e *engine[T, A]) adjNBS(t int, upd []update[T], a int, pos T) T {
 			start = j
 		}
 	}
-	num := e.prefix[t][start]
+	num0 := e.prefix[t][start]
+	num1 := num0
 	members := e.members[t]
-	for _, b := range members[start:] {
+	termK := e.termK[t]
+	for j, b := range members[start:] {
 		if b == a {
-			num = ar.add(num, ar.mul(ar.mul(pos, e.s[b][t]), e.c[b]))
+			num0 = ar.add(num0, ar.mul(ar.mul(pos0, sa), ca))
+			num1 = ar.add(num1, ar.mul(ar.mul(pos1, sa), ca))
 			continue
 		}
-		term := e.term[b][t]
+		term := termK[start+j]
 		for _, u := range upd {
 			if u.actor == b {
 				term = ar.mul(ar.mul(u.pos, e.s[b][t]), e.c[b])
 			}
 		}
-		num = ar.add(num, term)
+		num0 = ar.add(num0, term)
+		num1 = ar.add(num1, term)
 	}
-	return ar.quo(num, e.sigma[t])
+	return ar.quo(num0, e.sigma[t]), ar.quo(num1, e.sigma[t])
 }
 
 // adjByPos is Decide's adjusted_nbs_by_position (quirk 2 of spec §8): with
@@ -280,8 +307,8 @@ func (e *engine[T, A]) calculate(ex *exch[T]) {
 	if ar.cmp(J.x, I.demandPos) > 0 {
 		mJ = ar.neg(mJ)
 	}
-	I.moves = append(I.moves, mI)
-	J.moves = append(J.moves, mJ)
+	e.pushMove(I, mI)
+	e.pushMove(J, mJ)
 	I.move, J.move = mI, mJ
 	I.y, J.y = ar.add(I.x, mI), ar.add(J.x, mJ)
 	I.egY, J.egY = I.y, J.y
@@ -341,18 +368,50 @@ func (e *engine[T, A]) moveValid(sd *side[T]) bool {
 	if ar.cmp(y, k.zero) < 0 || ar.cmp(y, k.hundred) > 0 {
 		return false
 	}
-	sum := k.zero
-	pos, neg := true, true
-	for _, m := range sd.moves {
-		sum = ar.add(sum, m)
-		c := ar.cmp(m, k.zero)
-		pos = pos && c > 0
-		neg = neg && c < 0
+	n := len(sd.moves)
+	if n == 0 {
+		return true
 	}
-	if ar.cmp(sum, k.hundred) > 0 {
+	if ar.cmp(sd.msum[n-1], k.hundred) > 0 {
 		return false
 	}
-	return pos || neg
+	return sd.mdir[n-1] != 0
+}
+
+// pushMove appends m to sd's moves, with its running sum and direction.
+func (e *engine[T, A]) pushMove(sd *side[T], m T) {
+	sd.moves = append(sd.moves, m)
+	sd.msum = append(sd.msum, m)
+	sd.mdir = append(sd.mdir, 0)
+	e.setMove(sd, len(sd.moves)-1, m)
+}
+
+// setMove sets move i of sd (the last) to m and recomputes its running
+// sum and direction from move i−1's.
+func (e *engine[T, A]) setMove(sd *side[T], i int, m T) {
+	ar, k := e.ar, e.k
+	sum, dir := k.zero, uint8(3)
+	if i > 0 {
+		sum, dir = sd.msum[i-1], sd.mdir[i-1]
+	}
+	switch c := ar.cmp(m, k.zero); {
+	case c > 0:
+		dir &= 1
+	case c < 0:
+		dir &= 2
+	default:
+		dir = 0
+	}
+	sd.moves[i] = m
+	sd.msum[i] = ar.add(sum, m)
+	sd.mdir[i] = dir
+}
+
+// popMove drops sd's last move, if any.
+func (sd *side[T]) popMove() {
+	if n := len(sd.moves); n > 0 {
+		sd.moves, sd.msum, sd.mdir = sd.moves[:n-1], sd.msum[:n-1], sd.mdir[:n-1]
+	}
 }
 
 func (ex *exch[T]) updIndex(t int) int {
@@ -371,8 +430,7 @@ func (e *engine[T, A]) checkNBS(ex *exch[T], S, O *side[T]) {
 	t, u := S.supply, S.demand
 	upd := ex.upd[ex.updIndex(t)]
 	target := O.demandPos
-	nbs0 := e.adjNBS(t, upd, S.actor, S.x)
-	nbs1 := e.adjNBS(t, upd, S.actor, S.y)
+	nbs0, nbs1 := e.adjNBS2(t, upd, S.actor, S.x, S.y)
 	S.nbs0, S.nbs1 = nbs0, nbs1
 	between := (ar.cmp(nbs0, target) < 0 && ar.cmp(target, nbs1) < 0) ||
 		(ar.cmp(nbs1, target) < 0 && ar.cmp(target, nbs0) < 0)
@@ -393,8 +451,8 @@ func (e *engine[T, A]) checkNBS(ex *exch[T], S, O *side[T]) {
 	if ar.cmp(O.x, S.demandPos) > 0 {
 		mO = ar.neg(mO)
 	}
-	S.moves[len(S.moves)-1] = mA
-	O.moves[len(O.moves)-1] = mO
+	e.setMove(S, len(S.moves)-1, mA)
+	e.setMove(O, len(O.moves)-1, mO)
 	S.move, O.move = mA, mO
 	S.y, O.y = ar.add(S.x, mA), ar.add(O.x, mO)
 	euO := ar.abs(ar.sub(ar.mul(ru, sOu), ar.mul(rt, sOt)))
@@ -413,7 +471,7 @@ func (e *engine[T, A]) recalculate(E, R *exch[T]) bool {
 		for _, rs := range [2]*side[T]{&R.I, &R.J} {
 			if es.actor == rs.actor && es.supply == rs.supply {
 				es.x = rs.y
-				es.moves = append(es.moves, rs.moves[len(rs.moves)-1])
+				e.pushMove(es, rs.moves[len(rs.moves)-1])
 				matched = true
 			}
 		}
@@ -440,12 +498,8 @@ func (e *engine[T, A]) recalculate(E, R *exch[T]) bool {
 }
 
 func (ex *exch[T]) popMoves() {
-	if n := len(ex.I.moves); n > 0 {
-		ex.I.moves = ex.I.moves[:n-1]
-	}
-	if n := len(ex.J.moves); n > 0 {
-		ex.J.moves = ex.J.moves[:n-1]
-	}
+	ex.I.popMove()
+	ex.J.popMove()
 }
 
 // setUpdate records other's new position on t in E (update_updates, quirk
@@ -482,8 +536,8 @@ func (e *engine[T, A]) newExchange(i, j, p, q int, groups string) *exch[T] {
 	*ex = exch[T]{p: p, q: q, groups: groups}
 	ex.I = side[T]{actor: i, supply: q, demand: p, x: e.x[i][q], start: e.x[i][q], demandPos: e.x[i][p]}
 	ex.J = side[T]{actor: j, supply: p, demand: q, x: e.x[j][p], start: e.x[j][p], demandPos: e.x[j][q]}
-	ex.I.moves = ex.I.mbuf[:0]
-	ex.J.moves = ex.J.mbuf[:0]
+	ex.I.moves, ex.I.msum, ex.I.mdir = ex.I.mbuf[:0], ex.I.sbuf[:0], ex.I.dbuf[:0]
+	ex.J.moves, ex.J.msum, ex.J.mdir = ex.J.mbuf[:0], ex.J.sbuf[:0], ex.J.dbuf[:0]
 	ex.upd[0], ex.upd[1] = ex.ubuf[0][:0], ex.ubuf[1][:0]
 	e.calculate(ex)
 	return ex
@@ -833,7 +887,7 @@ func (e *engine[T, A]) randomizeGain(ex *exch[T]) bool {
 	if ar.cmp(C.x, O.demandPos) > 0 {
 		m = ar.neg(m)
 	}
-	C.moves[len(C.moves)-1] = m
+	e.setMove(C, len(C.moves)-1, m)
 	C.move = m
 	C.y = ar.add(C.x, m)
 	return e.moveValid(C)

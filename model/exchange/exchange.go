@@ -134,7 +134,7 @@ func (m Model) Forecast(ctx context.Context, p *model.Problem, o model.Options) 
 	if m.Exact {
 		return run[dec](ctx, &exactArith{}, p, cfg, true)
 	}
-	return run[float64](ctx, floatArith{}, p, cfg, false)
+	return run64(ctx, floatArith{}, p, cfg, false)
 }
 
 func errInvalidP(p float64) error {

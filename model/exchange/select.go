@@ -62,17 +62,27 @@ func (e *engine[T, A]) selectByHeap(ctx context.Context, list []*exch[T]) []*exc
 		R := h.pop()
 		ra, rb := R.I.actor, R.J.actor
 		// R's actors' exchanges still in the list, in list order
+		// (each index drops the exchanges that have left the list as it
+		// is read, keeping the order of the rest)
 		aff = aff[:0]
+		live := byActor[ra][:0]
 		for _, E := range byActor[ra] {
 			if E.hidx >= 0 {
 				aff = append(aff, E)
+				live = append(live, E)
 			}
 		}
+		byActor[ra] = live
+		live = byActor[rb][:0]
 		for _, E := range byActor[rb] {
-			if E.hidx >= 0 && E.I.actor != ra && E.J.actor != ra {
-				aff = append(aff, E)
+			if E.hidx >= 0 {
+				live = append(live, E)
+				if E.I.actor != ra && E.J.actor != ra {
+					aff = append(aff, E)
+				}
 			}
 		}
+		byActor[rb] = live
 		if e.randomize > 0 {
 			// its draws follow the order of recalculation; otherwise
 			// each recalculation depends on E and R alone

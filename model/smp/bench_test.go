@@ -90,3 +90,19 @@ func BenchmarkScaling(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkGrowth times one step (challenges, bargains, resolution, the
+// next state's tables) on generated problems of N actors × 1 dimension,
+// up to 1,000 actors: how the cost grows with N (BENCHMARKS.md).
+func BenchmarkGrowth(b *testing.B) {
+	for _, nd := range [][2]int{{125, 1}, {250, 1}, {500, 1}, {1000, 1}} {
+		p := synthetic(nd[0], nd[1], uint64(nd[0]*100+nd[1]))
+		b.Run(fmt.Sprintf("N%04d-D%02d", nd[0], nd[1]), func(b *testing.B) {
+			for b.Loop() {
+				if _, err := (smp.Model{}).Forecast(context.Background(), p, model.Options{Rounds: 1, NoTrace: true}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

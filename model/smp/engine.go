@@ -617,14 +617,23 @@ type trace struct {
 	stop   string
 }
 
-// run is Model::run (section 1.11).
-func (e *engine) run(ctx context.Context, rounds, maxRounds int) (*trace, error) {
+// runTrace is Model::run (section 1.11). With lean set it records every
+// state's positions and change but the win probabilities and mean of the
+// last state only (prob and mean of the others stay nil): the same last
+// state, found without the PCE of every state between, for callers that
+// read nothing else (PointForecast).
+func (e *engine) runTrace(ctx context.Context, rounds, maxRounds int, lean bool) (*trace, error) {
 	n, d := e.n, e.d
 	tr := &trace{}
 	record := func() {
+		tr.pos = append(tr.pos, append([]float64(nil), e.x...))
+		if lean {
+			tr.prob = append(tr.prob, nil)
+			tr.mean = append(tr.mean, nil)
+			return
+		}
 		prob, mean := make([]float64, n), make([]float64, d)
 		e.probs(prob, mean)
-		tr.pos = append(tr.pos, append([]float64(nil), e.x...))
 		tr.prob = append(tr.prob, prob)
 		tr.mean = append(tr.mean, mean)
 	}
@@ -665,6 +674,12 @@ func (e *engine) run(ctx context.Context, rounds, maxRounds int) (*trace, error)
 			tr.stop = "fractional change below 0.02"
 			break
 		}
+	}
+	if lean {
+		// the last state's, as record computes them (setup ran for it)
+		prob, mean := make([]float64, n), make([]float64, d)
+		e.probs(prob, mean)
+		tr.prob[len(tr.prob)-1], tr.mean[len(tr.mean)-1] = prob, mean
 	}
 	return tr, nil
 }

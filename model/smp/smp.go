@@ -96,22 +96,11 @@ func (m Model) Forecast(ctx context.Context, p *model.Problem, o model.Options) 
 	}
 	in := mapProblem(p)
 	res := &model.Result{Model: "smp", Notes: in.notes}
-	maxRounds := o.MaxRounds
-	if maxRounds <= 0 {
-		maxRounds = 100
+	tr, err := m.trace(ctx, p, in, o, false)
+	if err != nil {
+		return nil, err
 	}
-	n, d := len(in.active), len(p.Issues)
-	var tr *trace
-	if n > 0 {
-		e := newEngine(m, in.c, in.s, in.x, n, d)
-		var err error
-		tr, err = e.run(ctx, o.Rounds, maxRounds)
-		if err != nil {
-			return nil, err
-		}
-	} else {
-		tr = &trace{stop: "no actor cares about any issue"}
-	}
+	d := len(p.Issues)
 	T := len(tr.pos)
 	if T > 1 {
 		note := fmt.Sprintf("%d states, %d steps; stopped: %s", T, T-1, tr.stop)
@@ -166,6 +155,48 @@ func (m Model) Forecast(ctx context.Context, p *model.Problem, o model.Options) 
 		res.Issues = append(res.Issues, ir)
 	}
 	return res, nil
+}
+
+// trace runs the model on the mapped problem in (lean: see runTrace).
+func (m Model) trace(ctx context.Context, p *model.Problem, in *input, o model.Options, lean bool) (*trace, error) {
+	maxRounds := o.MaxRounds
+	if maxRounds <= 0 {
+		maxRounds = 100
+	}
+	n, d := len(in.active), len(p.Issues)
+	if n == 0 {
+		return &trace{stop: "no actor cares about any issue"}, nil
+	}
+	return newEngine(m, in.c, in.s, in.x, n, d).runTrace(ctx, o.Rounds, maxRounds, lean)
+}
+
+var _ model.PointForecaster = Model{}
+
+// PointForecast implements model.PointForecaster: Forecast's forecasts,
+// bit for bit, with the win probabilities computed for the last state
+// only and no Result built (a sweep runs the model thousands of times).
+func (m Model) PointForecast(ctx context.Context, p *model.Problem, o model.Options, dst []float64) error {
+	if err := m.check(); err != nil {
+		return err
+	}
+	if err := p.Check(); err != nil {
+		return err
+	}
+	in := mapProblem(p)
+	tr, err := m.trace(ctx, p, in, o, true)
+	if err != nil {
+		return err
+	}
+	T := len(tr.pos)
+	for k, is := range p.Issues {
+		if T > 0 {
+			dst[k] = float64(tr.mean[T-1][k]*(is.Max-is.Min)) + is.Min
+		} else {
+			_, _, x, s := p.Column(k)
+			dst[k] = model.WeightedMean(x, s)
+		}
+	}
+	return nil
 }
 
 // input is a Problem mapped onto KTAB's internal scales.
