@@ -8,6 +8,7 @@ import (
 	"sync/atomic"
 
 	"parley/errs"
+	"parley/parallel"
 	"parley/sweep"
 )
 
@@ -102,33 +103,27 @@ func draws(ctx context.Context, in *Input, o Options, ro RobustOptions, zone boo
 	var next atomic.Int64
 	var firstErr error
 	var once sync.Once
-	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				d := int(next.Add(1) - 1)
-				if d >= ro.Draws || ctx.Err() != nil {
-					return
-				}
-				q := p.Clone()
-				sweep.Sample(q, p, inputs, ro.Seed, uint64(d), ro.Uniform)
-				din := *in
-				din.Problem = q
-				sp, err := newSpace(&din, o.rho())
-				if err == nil && zone {
-					out[d].open, out[d].cand, err = quickZone(&din, sp, o)
-				}
-				if err != nil {
-					once.Do(func() { firstErr = err })
-					return
-				}
-				out[d].sp, out[d].valid = sp, true
+	parallel.Run(workers, func(int) {
+		for {
+			d := int(next.Add(1) - 1)
+			if d >= ro.Draws || ctx.Err() != nil {
+				return
 			}
-		}()
-	}
-	wg.Wait()
+			q := p.Clone()
+			sweep.Sample(q, p, inputs, ro.Seed, uint64(d), ro.Uniform)
+			din := *in
+			din.Problem = q
+			sp, err := newSpace(&din, o.rho())
+			if err == nil && zone {
+				out[d].open, out[d].cand, err = quickZone(&din, sp, o)
+			}
+			if err != nil {
+				once.Do(func() { firstErr = err })
+				return
+			}
+			out[d].sp, out[d].valid = sp, true
+		}
+	})
 	if err := ctx.Err(); err != nil {
 		return nil, 0, err
 	}

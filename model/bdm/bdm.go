@@ -11,6 +11,7 @@ import (
 
 	"parley/errs"
 	"parley/model"
+	"parley/parallel"
 )
 
 // Profile selects which reading of the published model runs (spec §5).
@@ -242,24 +243,18 @@ func (m Model) runIssues(ctx context.Context, p *model.Problem, o model.Options,
 		}
 		pool.Put(ws)
 	} else {
-		var wg sync.WaitGroup
 		var next atomic.Int64
-		for range workers {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				ws := pool.Get().(*workspace) // one set of buffers per worker, reused across issues
-				defer pool.Put(ws)
-				for {
-					k := int(next.Add(1) - 1)
-					if k >= len(p.Issues) {
-						return
-					}
-					run(k, ws)
+		parallel.Run(workers, func(int) {
+			ws := pool.Get().(*workspace) // one set of buffers per worker, reused across issues
+			defer pool.Put(ws)
+			for {
+				k := int(next.Add(1) - 1)
+				if k >= len(p.Issues) {
+					return
 				}
-			}()
-		}
-		wg.Wait()
+				run(k, ws)
+			}
+		})
 	}
 	for _, err := range errsK {
 		if err != nil {

@@ -42,13 +42,13 @@ import (
 	"math"
 	"runtime"
 	"sort"
-	"sync"
 	"sync/atomic"
 
 	"parley/errs"
 	"parley/model"
 	"parley/model/compromise"
 	"parley/model/smp"
+	"parley/parallel"
 )
 
 // Member is a model and its weight in the combination (1).
@@ -149,21 +149,15 @@ func (m Model) run(ctx context.Context, p *model.Problem, o model.Options) ([]is
 	// single core busy), and each writes only its own slot.
 	outs := make([]issueOut, len(p.Issues))
 	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(p.Issues)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				k := int(next.Add(1) - 1)
-				if k >= len(p.Issues) || ctx.Err() != nil {
-					return
-				}
-				outs[k] = forecastIssue(ctx, p, k, members, o)
+	parallel.Run(min(runtime.GOMAXPROCS(0), len(p.Issues)), func(int) {
+		for {
+			k := int(next.Add(1) - 1)
+			if k >= len(p.Issues) || ctx.Err() != nil {
+				return
 			}
-		}()
-	}
-	wg.Wait()
+			outs[k] = forecastIssue(ctx, p, k, members, o)
+		}
+	})
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}

@@ -4,8 +4,9 @@ import (
 	"context"
 	"math"
 	"runtime"
-	"sync"
 	"sync/atomic"
+
+	"parley/parallel"
 )
 
 // engine is the numerical core: n actors in d dimensions on [0,1], with
@@ -174,23 +175,17 @@ func (e *engine) challenges(ctx context.Context, target []int, phi []float64) {
 	// Workers take challengers one at a time; each result goes to its own
 	// slot, so the outcome does not depend on who computes what. A
 	// cancelled run is abandoned by the caller.
-	var wg sync.WaitGroup
 	var next atomic.Int64
-	for g := 0; g < w; g++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			sc := newScratch(n)
-			for {
-				i := int(next.Add(1) - 1)
-				if i >= n || ctx.Err() != nil {
-					return
-				}
-				target[i], phi[i] = e.bestChallenge(i, sc)
+	parallel.Run(w, func(int) {
+		sc := newScratch(n)
+		for {
+			i := int(next.Add(1) - 1)
+			if i >= n || ctx.Err() != nil {
+				return
 			}
-		}()
-	}
-	wg.Wait()
+			target[i], phi[i] = e.bestChallenge(i, sc)
+		}
+	})
 }
 
 // scratch is one worker's per-challenger tables: rr[m] = rⁱₘ,
@@ -474,17 +469,11 @@ func (e *engine) resolve(bs []bargain, next []float64) {
 		}
 	}
 	if w := e.workers; w > 1 && len(bs)*n*n >= 1<<17 {
-		var wg sync.WaitGroup
-		for g := 0; g < w; g++ {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				for bi := g; bi < len(bs); bi += w {
-					value(bi)
-				}
-			}()
-		}
-		wg.Wait()
+		parallel.Run(w, func(g int) {
+			for bi := g; bi < len(bs); bi += w {
+				value(bi)
+			}
+		})
 	} else {
 		for bi := range bs {
 			value(bi)

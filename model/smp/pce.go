@@ -2,7 +2,8 @@ package smp
 
 import (
 	"math"
-	"sync"
+
+	"parley/parallel"
 )
 
 // vote is Model::vote (eq. 1.5a): the vote of a voter with weight w for
@@ -42,17 +43,11 @@ func vote(r VotingRule, w, a, b float64) float64 {
 func pce(rule VotingRule, model PCEModel, w, uo []float64, n, m int, p, coal []float64, workers int) {
 	// Model::coalitions (eq. 1.5b).
 	if workers > 1 && m*m*n >= 1<<18 {
-		var wg sync.WaitGroup
-		for g := 0; g < workers; g++ {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				for i := g; i < m; i += workers {
-					coalRow(rule, w, uo, n, m, i, coal)
-				}
-			}()
-		}
-		wg.Wait()
+		parallel.Run(workers, func(g int) {
+			for i := g; i < m; i += workers {
+				coalRow(rule, w, uo, n, m, i, coal)
+			}
+		})
 	} else {
 		for i := 0; i < m; i++ {
 			coalRow(rule, w, uo, n, m, i, coal)
