@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"parley/fuzzbudget"
 	"parley/httpapi"
 	"parley/store/sqlite"
 )
@@ -25,6 +26,12 @@ var endpoints = []struct{ method, path string }{
 	{"POST", "/api/scenarios/{id}/deal/search"},
 	{"POST", "/api/scenarios/{id}/deal/proposals"},
 }
+
+// writeBudget bounds one fuzzed request: the seeds allocate at most
+// 0.6 MB each (forecasts of the seed scenario included), so a request
+// allocating over 64 MB plus 4 KB per byte of body, or (while fuzzing) running over 5 s
+// plus 50 µs per byte past the server's own 1 s limit, is a finding.
+var writeBudget = fuzzbudget.Budget{FixedBytes: 64 << 20, BytesPerByte: 4 << 10, FixedTime: 5 * time.Second, TimePerByte: 50 * time.Microsecond}
 
 // FuzzWrites sends arbitrary bodies to the endpoints that read one: the
 // server must answer every one with a success or a 4xx that says what is
@@ -61,7 +68,7 @@ func FuzzWrites(f *testing.F) {
 		req := httptest.NewRequest(e.method, strings.Replace(e.path, "{id}", id, 1), strings.NewReader(body))
 		req.Header.Set("If-Match", `"1"`)
 		rec := httptest.NewRecorder()
-		api.ServeHTTP(rec, req)
+		fuzzbudget.Check(t, writeBudget, len(body), func() { api.ServeHTTP(rec, req) })
 		// 503 is a limit's answer (busy, over the time limit), not a bug.
 		if rec.Code >= 500 && rec.Code != 503 {
 			t.Fatalf("%s %s with %q: %d %s", req.Method, req.URL, body, rec.Code, rec.Body)
