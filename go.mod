@@ -4,6 +4,8 @@ go 1.26.8
 
 require github.com/cockroachdb/apd/v3 v3.2.3
 
+require golang.org/x/tools v0.52.0 // indirect
+
 require (
 	github.com/chromedp/cdproto v0.159.0 // indirect
 	github.com/chromedp/chromedp v0.23.0

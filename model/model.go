@@ -117,6 +117,9 @@ type IssueResult struct {
 	Rounds []Round
 	// Values holds extra named numbers (e.g. "mean" at the stopping round).
 	Values map[string]float64
+	// Predictive is the forecast distribution of the outcome, for models
+	// that give one (nil for the others); Forecast is then its median.
+	Predictive *Predictive
 }
 
 // Round is the state after one round.

@@ -39,6 +39,13 @@ func f2(v float64) string {
 	return strconv.FormatFloat(v, 'f', 2, 64)
 }
 
+func f3(v float64) string {
+	if math.IsNaN(v) {
+		return "-"
+	}
+	return strconv.FormatFloat(v, 'f', 3, 64)
+}
+
 func (row Row) diff() string {
 	if row.Baseline == "" || row.Paired == 0 {
 		return "-"
@@ -67,9 +74,10 @@ func WriteTable(w io.Writer, r *Report) error {
 	if r.Baseline != "" {
 		cmp = fmt.Sprintf("ΔMAE vs %s [95%% CI, %d paired resamples]", r.Baseline, r.Resamples)
 	}
-	fmt.Fprintf(tw, "model\tsplit\tn\tfailed\tMAE\tmedian AE\tRMSE\t≤10\t%s\n", cmp)
+	fmt.Fprintf(tw, "model\tsplit\tn\tfailed\tMAE\tmedian AE\tRMSE\t≤10\tcov80\tcov95\tCRPS\tBrier\t%s\n", cmp)
 	for _, row := range r.Overall() {
-		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%s\t%s\t%s\t%s\t%s\n", row.Model, row.Split, row.N, row.Failed, f2(row.MAE), f2(row.MedianAE), f2(row.RMSE), f2(row.Within10), row.diff())
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", row.Model, row.Split, row.N, row.Failed, f2(row.MAE), f2(row.MedianAE), f2(row.RMSE), f2(row.Within10),
+			f2(row.Coverage80), f2(row.Coverage95), f2(row.CRPS), f3(row.Brier), row.diff())
 	}
 	if err := tw.Flush(); err != nil {
 		return err
@@ -134,10 +142,11 @@ func breakdownCols(r *Report) []col {
 
 // WriteMarkdown writes the overall table as a Markdown table.
 func WriteMarkdown(w io.Writer, r *Report) error {
-	fmt.Fprintf(w, "| model | split | n | failed | MAE | median AE | RMSE | ≤10 | ΔMAE vs %s [95%% CI] |\n", r.Baseline)
-	fmt.Fprintln(w, "|---|---|--:|--:|--:|--:|--:|--:|---|")
+	fmt.Fprintf(w, "| model | split | n | failed | MAE | median AE | RMSE | ≤10 | cov80 | cov95 | CRPS | Brier | ΔMAE vs %s [95%% CI] |\n", r.Baseline)
+	fmt.Fprintln(w, "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|")
 	for _, row := range r.Overall() {
-		fmt.Fprintf(w, "| %s | %s | %d | %d | %s | %s | %s | %s | %s |\n", row.Model, row.Split, row.N, row.Failed, f2(row.MAE), f2(row.MedianAE), f2(row.RMSE), f2(row.Within10), row.diff())
+		fmt.Fprintf(w, "| %s | %s | %d | %d | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", row.Model, row.Split, row.N, row.Failed, f2(row.MAE), f2(row.MedianAE), f2(row.RMSE), f2(row.Within10),
+			f2(row.Coverage80), f2(row.Coverage95), f2(row.CRPS), f3(row.Brier), row.diff())
 	}
 	return nil
 }
@@ -154,11 +163,16 @@ type jsonRow struct {
 	MedianAE  *float64 `json:"median_ae"`
 	RMSE      *float64 `json:"rmse"`
 	Within10  *float64 `json:"within10"`
-	Baseline  string   `json:"baseline,omitempty"`
-	Paired    int      `json:"paired"`
-	Diff      *float64 `json:"diff_mae"`
-	DiffLo    *float64 `json:"diff_lo"`
-	DiffHi    *float64 `json:"diff_hi"`
+	// Coverage80 … Brier are null for a model that gives no distribution.
+	Coverage80 *float64 `json:"coverage80"`
+	Coverage95 *float64 `json:"coverage95"`
+	CRPS       *float64 `json:"crps"`
+	Brier      *float64 `json:"brier"`
+	Baseline   string   `json:"baseline,omitempty"`
+	Paired     int      `json:"paired"`
+	Diff       *float64 `json:"diff_mae"`
+	DiffLo     *float64 `json:"diff_lo"`
+	DiffHi     *float64 `json:"diff_hi"`
 }
 
 func ptr(v float64) *float64 {
@@ -174,7 +188,8 @@ func WriteJSON(w io.Writer, r *Report) error {
 	rows := make([]jsonRow, 0, len(r.Rows))
 	for _, x := range r.Rows {
 		j := jsonRow{Model: x.Model, Split: x.Split, Procedure: x.Procedure, Wave: x.Wave, N: x.N, Failed: x.Failed,
-			MAE: ptr(x.MAE), MedianAE: ptr(x.MedianAE), RMSE: ptr(x.RMSE), Within10: ptr(x.Within10), Baseline: x.Baseline, Paired: x.Paired}
+			MAE: ptr(x.MAE), MedianAE: ptr(x.MedianAE), RMSE: ptr(x.RMSE), Within10: ptr(x.Within10),
+			Coverage80: ptr(x.Coverage80), Coverage95: ptr(x.Coverage95), CRPS: ptr(x.CRPS), Brier: ptr(x.Brier), Baseline: x.Baseline, Paired: x.Paired}
 		if x.Paired > 0 {
 			j.Diff, j.DiffLo, j.DiffHi = ptr(x.Diff), ptr(x.DiffLo), ptr(x.DiffHi)
 		}
@@ -195,14 +210,14 @@ func num(v float64) string {
 // WriteCSV writes every row as CSV with a header.
 func WriteCSV(w io.Writer, r *Report) error {
 	cw := csv.NewWriter(w)
-	cw.Write([]string{"model", "split", "procedure", "wave", "n", "failed", "mae", "median_ae", "rmse", "within10", "baseline", "paired", "diff_mae", "diff_lo", "diff_hi"})
+	cw.Write([]string{"model", "split", "procedure", "wave", "n", "failed", "mae", "median_ae", "rmse", "within10", "coverage80", "coverage95", "crps", "brier", "baseline", "paired", "diff_mae", "diff_lo", "diff_hi"})
 	for _, x := range r.Rows {
 		d, lo, hi := "", "", ""
 		if x.Paired > 0 {
 			d, lo, hi = num(x.Diff), num(x.DiffLo), num(x.DiffHi)
 		}
 		cw.Write([]string{x.Model, x.Split, x.Procedure, x.Wave, strconv.Itoa(x.N), strconv.Itoa(x.Failed),
-			num(x.MAE), num(x.MedianAE), num(x.RMSE), num(x.Within10), x.Baseline, strconv.Itoa(x.Paired), d, lo, hi})
+			num(x.MAE), num(x.MedianAE), num(x.RMSE), num(x.Within10), num(x.Coverage80), num(x.Coverage95), num(x.CRPS), num(x.Brier), x.Baseline, strconv.Itoa(x.Paired), d, lo, hi})
 	}
 	cw.Flush()
 	return cw.Error()

@@ -49,6 +49,9 @@ type Case struct {
 // Forecast is one model's forecast for one case.
 type Forecast struct {
 	Value float64
+	// Pred is the model's predictive distribution, nil for models that
+	// give none.
+	Pred *model.Predictive
 	// Err is non-empty when the model failed on the case.
 	Err string
 }
@@ -122,7 +125,7 @@ func forecastOne(ctx context.Context, m model.Model, c Case) (f Forecast) {
 			if math.IsNaN(ir.Forecast) || math.IsInf(ir.Forecast, 0) {
 				return Forecast{Value: math.NaN(), Err: fmt.Sprintf("non-finite forecast %v", ir.Forecast)}
 			}
-			return Forecast{Value: ir.Forecast}
+			return Forecast{Value: ir.Forecast, Pred: ir.Predictive}
 		}
 	}
 	return Forecast{Value: math.NaN(), Err: "no forecast for issue " + c.ID}
@@ -175,6 +178,15 @@ type Row struct {
 	MedianAE float64 `json:"median_ae"`
 	RMSE     float64 `json:"rmse"`
 	Within10 float64 `json:"within10"`
+	// Coverage80 and Coverage95 are the shares of outcomes inside the
+	// model's 80% and 95% intervals, CRPS the mean continuous ranked
+	// probability score (model.Predictive.CRPS) and Brier the mean Brier
+	// score of the probabilities of the stated positions and labelled
+	// options (eq. 2); NaN for a model that gives no distribution.
+	Coverage80 float64 `json:"coverage80"`
+	Coverage95 float64 `json:"coverage95"`
+	CRPS       float64 `json:"crps"`
+	Brier      float64 `json:"brier"`
 	// Diff is MAE minus the baseline's MAE on the cases both forecast, with
 	// its paired bootstrap 95% interval [DiffLo, DiffHi]; Paired counts
 	// those cases. All zero when there is no baseline.
@@ -326,11 +338,92 @@ func scoreRow(r *Run, m, base, gi int, g group, rep *Report) Row {
 	}
 	row.N = len(ae)
 	row.MAE, row.MedianAE, row.RMSE, row.Within10 = Errors(ae)
+	row.Coverage80, row.Coverage95, row.CRPS, row.Brier = distScores(r, m, g.cases)
 	if base >= 0 && len(pa) > 0 {
 		row.Paired = len(pa)
 		row.Diff, row.DiffLo, row.DiffHi = PairedBootstrap(pa, pb, rep.Resamples, rep.Seed+uint64(gi))
 	}
 	return row
+}
+
+// distScores returns the coverage of the 80% and 95% intervals, the mean
+// CRPS and the mean Brier score of model m's predictive distributions on
+// the cases it forecast; NaN for each when it gave none. The Brier score
+// of one case (Brier 1950, Monthly Weather Review 78:1–3) is over the
+// categories "the outcome is at candidate j" for each atom at a stated
+// position or labelled option, and "elsewhere":
+//
+//	B = Σⱼ (pⱼ − oⱼ)² + (1 − Σⱼ pⱼ − o₀)²                                (2)
+//
+// with oⱼ = 1 when the outcome is within 1e-6 of the scale of candidate j
+// (menu) and pⱼ the model's probability of that point.
+func distScores(r *Run, m int, cases []int) (cov80, cov95, crps, brier float64) {
+	n := 0
+	var in80, in95 int
+	for _, c := range cases {
+		f := r.F[m][c]
+		if f.Err != "" || f.Pred == nil {
+			continue
+		}
+		n++
+		y := r.Cases[c].Outcome
+		d := f.Pred
+		tol := 1e-6 * (d.Max - d.Min)
+		if lo, hi := d.Interval80(); y >= lo-tol && y <= hi+tol {
+			in80++
+		}
+		if lo, hi := d.Interval95(); y >= lo-tol && y <= hi+tol {
+			in95++
+		}
+		crps += d.CRPS(y)
+		sum, b, hit := 0.0, 0.0, false
+		for _, v := range menu(r.Cases[c]) {
+			o := 0.0
+			if math.Abs(v-y) <= tol {
+				o, hit = 1, true
+			}
+			p := d.ProbNear(v, tol)
+			sum += p
+			b += (p - o) * (p - o)
+		}
+		o0 := 1.0
+		if hit {
+			o0 = 0
+		}
+		b += (1 - sum - o0) * (1 - sum - o0)
+		brier += b
+	}
+	if n == 0 {
+		nan := math.NaN()
+		return nan, nan, nan, nan
+	}
+	fn := float64(n)
+	return float64(in80) / fn, float64(in95) / fn, crps / fn, brier / fn
+}
+
+// menu returns the distinct stated positions and labelled options of the
+// case's issue, sorted.
+func menu(c Case) []float64 {
+	p := c.Problem
+	var vs []float64
+	for k, is := range p.Issues {
+		if is.ID != c.ID {
+			continue
+		}
+		_, _, x, _ := p.Column(k)
+		vs = append(vs, x...)
+		for _, a := range is.Anchors {
+			vs = append(vs, a.Value)
+		}
+	}
+	sort.Float64s(vs)
+	var out []float64
+	for _, v := range vs {
+		if len(out) == 0 || v != out[len(out)-1] {
+			out = append(out, v)
+		}
+	}
+	return out
 }
 
 // Errors returns the mean, median and root mean square of the absolute

@@ -16,6 +16,7 @@ import (
 	"parley/model/median"
 	"parley/model/nash"
 	"parley/model/smp"
+	"parley/model/snap"
 )
 
 // all is every model, in the order `parley models` lists them. Add a model
@@ -30,6 +31,8 @@ var all = []model.Model{
 	exchange.Model{},
 	smp.Model{},
 	ensemble.Model{},
+	snap.Model{},
+	snap.Band{},
 }
 
 // All returns every model.
@@ -47,7 +50,7 @@ func Default() []model.Model {
 }
 
 // hidden names models that run only when named (slow or variant profiles).
-var hidden = map[string]bool{"bdm-paper": true}
+var hidden = map[string]bool{"bdm-paper": true, "compromise-band": true}
 
 // Names returns every model name, sorted.
 func Names() []string {

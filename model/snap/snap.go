@@ -1,0 +1,232 @@
+// Package snap implements a forecaster built on the discrete structure of
+// real negotiation outcomes: on the 245 issues of DEU III (Arregui &
+// Perarnaud 2021, doi:10.34810/data53) 62% of outcomes land exactly on
+// some actor's stated position, 31% at an end of the scale and 21% at the
+// reference point. The model gives, per issue, a predictive distribution
+// of the outcome (model.Predictive): point masses on the candidates
+//
+//	V = {stated positions} ∪ {Min, Max} ∪ {reference point} ∪ {labelled options}   (1)
+//
+// with a conditional-logit choice over them (McFadden, D. 1974,
+// "Conditional logit analysis of qualitative choice behavior", in
+// Zarembka (ed.), Frontiers in Econometrics, 105–142),
+//
+//	u(v) = −α |v − x̂|/R + β_end·end(v) + β_ref·ref(v) + β_sh·share(v) + β_st·stated(v)   (2)
+//	P(v) = (1 − π) · exp u(v) / Σ_{v'∈V} exp u(v')                          (3)
+//
+// where x̂ = Σ cᵢsᵢxᵢ / Σ cᵢsᵢ is the compromise forecast (package
+// compromise), R = Max − Min, share(v) the capability × salience share of
+// the actors stated at v; plus a continuous part of weight π, a Laplace
+// density centred on x̂ with scale σR truncated to the scale:
+//
+//	f_c(y) = π · Laplace(y; x̂, σR) / ∫_Min^Max Laplace(t; x̂, σR) dt          (4)
+//
+// The point forecast is the median of (3)+(4), the Bayes forecast under
+// absolute loss (Gneiting 2011, "Making and evaluating point forecasts",
+// JASA 106:746–762); the 80% and 95% intervals are its central intervals
+// [Q(τ), Q(1−τ)] with τ calibrated on train (Params.Tau80, Tau95; see
+// Fit). Labelled options (anchors) are candidates with the distance term
+// only, as DEU has none to learn a bonus from.
+//
+// The parameters (Fitted) are fitted on the 140 train issues of DEU III by
+// `go run ./model/snap/cmd/snapfit DIR` (see Fit and docs/skill.md) and
+// chosen on the 105 dev issues; TestFitted re-derives them.
+//
+// Cost: O(n + |V|·log) per issue, with n actors.
+package snap
+
+import (
+	"context"
+	"math"
+	"sort"
+
+	"parley/model"
+)
+
+// Params are the parameters of eqs. (2)–(4) and the interval levels.
+type Params struct {
+	// Dist is α, End β_end, Ref β_ref, Share β_sh, Stated β_st of (2).
+	Dist, End, Ref, Share, Stated float64
+	// Cont is π of (3)–(4), Scale σ of (4) (a share of the scale).
+	Cont, Scale float64
+	// Snap is θ of (5): the point moves from the compromise onto the
+	// nearest stated position when it is within θR.
+	Snap float64
+	// Tau80 and Tau95 are the tail levels τ of the 80% and 95%
+	// intervals [Q(τ), Q(1−τ)], calibrated so the intervals cover 80% and
+	// 95% of train outcomes (0.1 and 0.025 for a continuous distribution;
+	// larger here, since atoms at an interval's ends are inside it).
+	Tau80, Tau95 float64
+}
+
+// Model is the snap forecaster. Its zero value uses Fitted.
+type Model struct {
+	// Params, if non-nil, replace Fitted.
+	Params *Params
+}
+
+var _ model.Model = Model{}
+
+// Name implements model.Model.
+func (Model) Name() string { return "snap" }
+
+// Summary implements model.Model.
+func (Model) Summary() string {
+	return "median of a predictive mixture over stated positions, scale ends and the status quo around the compromise, fitted on DEU train (McFadden 1974)"
+}
+
+func (m Model) params() Params {
+	if m.Params != nil {
+		return *m.Params
+	}
+	return Fitted
+}
+
+// Forecast implements model.Model: per issue the median of the predictive
+// distribution, with the distribution in IssueResult.Predictive and its
+// intervals in Values (q10 … as "lo80", "hi80", "lo95", "hi95").
+func (m Model) Forecast(ctx context.Context, p *model.Problem, o model.Options) (*model.Result, error) {
+	if err := p.Check(); err != nil {
+		return nil, err
+	}
+	par := m.params()
+	res := &model.Result{Model: "snap"}
+	for k, is := range p.Issues {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		d := Predict(p, k, par)
+		f := d.Center
+		lo80, hi80 := d.Interval80()
+		lo95, hi95 := d.Interval95()
+		idx, _, x, _ := p.Column(k)
+		res.Issues = append(res.Issues, model.IssueResult{
+			Issue:      is.ID,
+			Forecast:   f,
+			Rounds:     []model.Round{{Round: 0, Positions: p.Spread(k, idx, x), Forecast: f}},
+			Values:     map[string]float64{"compromise": xcOf(p, k), "median": d.Median(), "lo80": lo80, "hi80": hi80, "lo95": lo95, "hi95": hi95, "p_continuous": d.Cont},
+			Predictive: d,
+		})
+	}
+	return res, nil
+}
+
+func xcOf(p *model.Problem, k int) float64 {
+	_, xc := candidates(p, k)
+	return xc
+}
+
+// candidate is one value of V in (1) with its features.
+type candidate struct {
+	v                        float64
+	share                    float64
+	stated, end, ref, option bool
+}
+
+// Candidates returns the candidate set V of eq. (1) for issue k of p with
+// its features, merged where values coincide (within 1e-9 of the scale),
+// sorted, and the compromise x̂.
+func candidates(p *model.Problem, k int) ([]candidate, float64) {
+	is := p.Issues[k]
+	_, c, x, s := p.Column(k)
+	w := make([]float64, len(c))
+	total := 0.0
+	for j := range w {
+		w[j] = c[j] * s[j]
+		total += w[j]
+	}
+	xc := model.WeightedMean(x, w)
+	var cs []candidate
+	for j := range x {
+		sh := 0.0
+		if total > 0 {
+			sh = w[j] / total
+		}
+		cs = append(cs, candidate{v: x[j], share: sh, stated: true})
+	}
+	cs = append(cs, candidate{v: is.Min, end: true}, candidate{v: is.Max, end: true})
+	if is.HasReference {
+		cs = append(cs, candidate{v: is.Reference, ref: true})
+	}
+	for _, a := range is.Anchors {
+		cs = append(cs, candidate{v: a.Value, option: true})
+	}
+	sort.SliceStable(cs, func(i, j int) bool { return cs[i].v < cs[j].v })
+	tol := 1e-9 * math.Max(is.Max-is.Min, 1e-300)
+	var out []candidate
+	for _, cd := range cs {
+		if n := len(out); n > 0 && cd.v-out[n-1].v <= tol {
+			o := &out[n-1]
+			o.share += cd.share
+			o.stated = o.stated || cd.stated
+			o.end = o.end || cd.end
+			o.ref = o.ref || cd.ref
+			o.option = o.option || cd.option
+			continue
+		}
+		out = append(out, cd)
+	}
+	return out, xc
+}
+
+// snapPoint is eq. (5): the stated position nearest x̂ when it is within
+// dist of it (the lower one on a tie), else x̂.
+func snapPoint(cs []candidate, xc, dist float64) float64 {
+	best, bd := xc, math.Inf(1)
+	for _, cd := range cs {
+		if e := math.Abs(cd.v - xc); cd.stated && e < bd {
+			best, bd = cd.v, e
+		}
+	}
+	if bd <= dist {
+		return best
+	}
+	return xc
+}
+
+// Point returns the point forecast (5) of issue k of p with θ = snap.
+func Point(p *model.Problem, k int, snap float64) float64 {
+	cs, xc := candidates(p, k)
+	return snapPoint(cs, xc, snap*(p.Issues[k].Max-p.Issues[k].Min))
+}
+
+// Predict returns the predictive distribution (1)–(4) of issue k of p
+// under the parameters. p must pass Problem.Check.
+func Predict(p *model.Problem, k int, par Params) *model.Predictive {
+	is := p.Issues[k]
+	cs, xc := candidates(p, k)
+	r := is.Max - is.Min
+	if r <= 0 {
+		r = 1
+	}
+	xc = snapPoint(cs, xc, par.Snap*r)
+	u := make([]float64, len(cs))
+	umax := math.Inf(-1)
+	for j, cd := range cs {
+		u[j] = -par.Dist * math.Abs(cd.v-xc) / r
+		if cd.end {
+			u[j] += par.End
+		}
+		if cd.ref {
+			u[j] += par.Ref
+		}
+		if cd.stated {
+			u[j] += par.Stated + par.Share*cd.share
+		}
+		umax = math.Max(umax, u[j])
+	}
+	z := 0.0
+	for j := range u {
+		u[j] = math.Exp(u[j] - umax)
+		z += u[j]
+	}
+	d := &model.Predictive{Min: is.Min, Max: is.Max, Cont: par.Cont, Center: xc, Scale: math.Max(par.Scale, 1e-6) * r, Tau80: par.Tau80, Tau95: par.Tau95}
+	for j, cd := range cs {
+		pr := (1 - par.Cont) * u[j] / z
+		if pr <= 0 {
+			continue
+		}
+		d.Atoms = append(d.Atoms, model.Atom{Value: cd.v, Prob: pr, Stated: cd.stated, End: cd.end, Reference: cd.ref, Option: cd.option})
+	}
+	return d
+}
