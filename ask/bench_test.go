@@ -147,3 +147,45 @@ func BenchmarkReadScore(b *testing.B) {
 		skill.Score(run, skill.Options{})
 	}
 }
+
+// TestBenchSnap pins the figures docs/skill.md reports for the snap model
+// and the compromise-band benchmark, computed by the harness (10,000
+// paired resamples, seed 1): MAE, ΔMAE against compromise with its paired
+// bootstrap interval, coverage of the 80% and 95% intervals, CRPS and
+// Brier, on train and dev; the band has compromise's MAE and no Δ.
+func TestBenchSnap(t *testing.T) {
+	req := answer.NewBenchRequest()
+	req.Models = []string{"compromise", "snap", "compromise-band"}
+	b, err := Bench(context.Background(), deuDir, req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	type fig struct {
+		model, split                             string
+		mae, diff, lo, hi, c80, c95, crps, brier float64
+	}
+	for _, w := range []fig{
+		{"snap", "train", 22.37, -1.22, -2.43, -0.02, 0.80, 0.95, 15.71, 0.641},
+		{"snap", "dev", 22.89, -1.21, -2.75, 0.32, 0.819, 0.933, 16.35, 0.682},
+		{"snap", "all", 22.59, -1.22, -2.19, -0.27, 0.808, 0.943, 15.99, 0.658},
+		{"compromise-band", "train", 23.59, 0, 0, 0, 0.621, 0.700, 17.43, 1.171},
+		{"compromise-band", "dev", 24.10, 0, 0, 0, 0.562, 0.648, 18.20, 1.314},
+	} {
+		row, ok := b.Report.Find(w.model, w.split, "all", "all")
+		if !ok {
+			t.Fatalf("no row %s %s", w.model, w.split)
+		}
+		got := []float64{row.MAE, row.Diff, row.DiffLo, row.DiffHi, row.Coverage80, row.Coverage95, row.CRPS, row.Brier}
+		want := []float64{w.mae, w.diff, w.lo, w.hi, w.c80, w.c95, w.crps, w.brier}
+		tol := []float64{0.005, 0.005, 0.005, 0.005, 0.0005, 0.0005, 0.005, 0.0005}
+		for j := range got {
+			if math.Abs(got[j]-want[j]) > tol[j] {
+				t.Errorf("%s %s: got %v, want %v", w.model, w.split, got, want)
+				break
+			}
+		}
+	}
+	if row, _ := b.Report.Find("compromise", "dev", "all", "all"); !math.IsNaN(row.CRPS) || !math.IsNaN(row.Coverage80) {
+		t.Errorf("compromise gives no distribution, yet CRPS %v coverage %v", row.CRPS, row.Coverage80)
+	}
+}

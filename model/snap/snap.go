@@ -2,37 +2,45 @@
 // real negotiation outcomes: on the 245 issues of DEU III (Arregui &
 // Perarnaud 2021, doi:10.34810/data53) 62% of outcomes land exactly on
 // some actor's stated position, 31% at an end of the scale and 21% at the
-// reference point. The model gives, per issue, a predictive distribution
-// of the outcome (model.Predictive): point masses on the candidates
+// reference point.
+//
+// The point forecast moves the compromise forecast x̂ = Σ cᵢsᵢxᵢ / Σ cᵢsᵢ
+// (package compromise; Achen 2006) onto the nearest stated position when
+// that lies within θR of it (R = Max − Min):
+//
+//	x̃ = argmin_{xᵢ} |xᵢ − x̂|  if min |xᵢ − x̂| ≤ θR,  else x̂               (5)
+//
+// (the lower position on a tie). Around x̃ it gives a predictive
+// distribution of the outcome (model.Predictive): point masses on the
+// candidates
 //
 //	V = {stated positions} ∪ {Min, Max} ∪ {reference point} ∪ {labelled options}   (1)
 //
-// with a conditional-logit choice over them (McFadden, D. 1974,
-// "Conditional logit analysis of qualitative choice behavior", in
-// Zarembka (ed.), Frontiers in Econometrics, 105–142),
+// chosen by a conditional logit (McFadden, D. 1974, "Conditional logit
+// analysis of qualitative choice behavior", in Zarembka (ed.), Frontiers
+// in Econometrics, 105–142),
 //
-//	u(v) = −α |v − x̂|/R + β_end·end(v) + β_ref·ref(v) + β_sh·share(v) + β_st·stated(v)   (2)
+//	u(v) = −α |v − x̃|/R + β_end·end(v) + β_ref·ref(v) + β_st·stated(v) + β_sh·share(v)   (2)
 //	P(v) = (1 − π) · exp u(v) / Σ_{v'∈V} exp u(v')                          (3)
 //
-// where x̂ = Σ cᵢsᵢxᵢ / Σ cᵢsᵢ is the compromise forecast (package
-// compromise), R = Max − Min, share(v) the capability × salience share of
-// the actors stated at v; plus a continuous part of weight π, a Laplace
-// density centred on x̂ with scale σR truncated to the scale:
+// with share(v) the capability × salience share of the actors stated at
+// v, plus a continuous part of weight π, a Laplace density centred on x̃
+// with scale σR truncated to the scale:
 //
-//	f_c(y) = π · Laplace(y; x̂, σR) / ∫_Min^Max Laplace(t; x̂, σR) dt          (4)
+//	f_c(y) = π · Laplace(y; x̃, σR) / ∫_Min^Max Laplace(t; x̃, σR) dt          (4)
 //
-// The point forecast is the median of (3)+(4), the Bayes forecast under
-// absolute loss (Gneiting 2011, "Making and evaluating point forecasts",
-// JASA 106:746–762); the 80% and 95% intervals are its central intervals
-// [Q(τ), Q(1−τ)] with τ calibrated on train (Params.Tau80, Tau95; see
-// Fit). Labelled options (anchors) are candidates with the distance term
-// only, as DEU has none to learn a bonus from.
+// The 80% and 95% intervals are [Q(τ), Q(1−τ)] of (3)+(4) with τ
+// calibrated on train (Params.Tau80, Tau95). The median of (3)+(4) is
+// reported too (Values["median"]); it is not the point forecast because
+// it scored worse on dev (docs/skill.md, try 33). Labelled options
+// (anchors) are candidates with the distance term only, as DEU has none to
+// learn a bonus from.
 //
 // The parameters (Fitted) are fitted on the 140 train issues of DEU III by
-// `go run ./model/snap/cmd/snapfit DIR` (see Fit and docs/skill.md) and
-// chosen on the 105 dev issues; TestFitted re-derives them.
+// `go run ./model/snap/cmd/snapfit format/deu/testdata` (see Fit) and
+// checked once on the 105 dev issues; TestFitted re-derives them.
 //
-// Cost: O(n + |V|·log) per issue, with n actors.
+// Cost: O(n log n) per issue, with n actors.
 package snap
 
 import (
@@ -46,6 +54,8 @@ import (
 // Params are the parameters of eqs. (2)–(4) and the interval levels.
 type Params struct {
 	// Dist is α, End β_end, Ref β_ref, Share β_sh, Stated β_st of (2).
+	// The zero Params give no preference among candidates and θ = 0, so
+	// the point is the compromise.
 	Dist, End, Ref, Share, Stated float64
 	// Cont is π of (3)–(4), Scale σ of (4) (a share of the scale).
 	Cont, Scale float64
@@ -82,9 +92,10 @@ func (m Model) params() Params {
 	return Fitted
 }
 
-// Forecast implements model.Model: per issue the median of the predictive
-// distribution, with the distribution in IssueResult.Predictive and its
-// intervals in Values (q10 … as "lo80", "hi80", "lo95", "hi95").
+// Forecast implements model.Model: per issue the point (5), with the
+// distribution (1)–(4) in IssueResult.Predictive and, in Values, the
+// compromise, the distribution's median, its intervals ("lo80", "hi80",
+// "lo95", "hi95") and π ("p_continuous").
 func (m Model) Forecast(ctx context.Context, p *model.Problem, o model.Options) (*model.Result, error) {
 	if err := p.Check(); err != nil {
 		return nil, err
