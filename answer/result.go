@@ -57,6 +57,47 @@ type IssueForecast struct {
 	// Rounds holds round 0 (the starting positions) and every round
 	// after; empty for models without rounds.
 	Rounds []Round `json:"rounds,omitempty"`
+	// Distribution is where the outcome may land, for models that give a
+	// predictive distribution fitted on real outcomes (snap,
+	// compromise-band); omitted for the others.
+	Distribution *Distribution `json:"distribution,omitempty"`
+}
+
+// Distribution is a model's predictive distribution of one issue's
+// outcome: how far real outcomes fell from forecasts like this one (its
+// parameters are fitted on DEU train, docs/skill.md), not the spread of
+// the stated input ranges (that is what sweep adds).
+type Distribution struct {
+	// Median is the distribution's median.
+	Median Num `json:"median"`
+	// Interval80 and Interval95 hold 80% and 95% of the outcomes'
+	// probability (calibrated on DEU train).
+	Interval80 Interval `json:"interval80"`
+	Interval95 Interval `json:"interval95"`
+	// Options give, per labelled option, the probability that the outcome
+	// lands nearer it than any other option (ties to the lower); empty
+	// when the issue has no labelled options.
+	Options []OptionProb `json:"options"`
+	// Positions give, per distinct stated position, the probability that
+	// the outcome is exactly there.
+	Positions []PositionProb `json:"positions"`
+	// Elsewhere is the probability that the outcome is at none of them.
+	Elsewhere Num `json:"elsewhere"`
+}
+
+// OptionProb is the probability of one labelled option.
+type OptionProb struct {
+	Label string  `json:"label"`
+	Value float64 `json:"value"`
+	P     Num     `json:"p"`
+}
+
+// PositionProb is the probability that the outcome is at one stated
+// position, with the actors stated there.
+type PositionProb struct {
+	Value  float64  `json:"value"`
+	Actors []string `json:"actors"`
+	P      Num      `json:"p"`
 }
 
 // Interval is a closed range of a scale.

@@ -2,6 +2,7 @@ package ask
 
 import (
 	"context"
+	"fmt"
 	"math"
 	"reflect"
 	"strings"
@@ -83,7 +84,7 @@ func TestNearestStatesTies(t *testing.T) {
 
 func TestChooseModels(t *testing.T) {
 	ms, names, err := chooseModels(nil, nil)
-	if err != nil || len(ms) != len(names) || strings.Join(names, ",") != "compromise,median,nash,ks,bdm,exchange,smp,ensemble" {
+	if err != nil || len(ms) != len(names) || strings.Join(names, ",") != "compromise,median,nash,ks,bdm,exchange,smp,ensemble,snap" {
 		t.Errorf("default: %v, %v", names, err)
 	}
 	if _, names, _ := chooseModels([]string{"all"}, nil); len(names) != len(ModelNames()) {
@@ -239,5 +240,30 @@ func TestModelList(t *testing.T) {
 		if got, err := ModelList(c.models); err != nil || len(got) != c.want {
 			t.Errorf("ModelList(%q) = %v, %v; want %d models", c.models, got, err, c.want)
 		}
+	}
+}
+
+// distribution by hand: atoms of ½ at 0 and 10 on [0, 10], options at 0,
+// 4 and 10 (stretches (−∞, 2], (2, 7], (7, ∞)) get ½, 0, ½; actors a and
+// b stated at 0 and c at 10 make positions 0 (a, b) and 10 (c) with ½
+// each and nothing elsewhere; the 80% interval is [Q(.1), Q(.9)] = [0, 10]
+// and the median Q(.5) = 0.
+func TestDistributionHand(t *testing.T) {
+	p := &model.Problem{
+		Actors: []model.Actor{{ID: "a", Capability: 1}, {ID: "b", Capability: 1}, {ID: "c", Capability: 1}},
+		Issues: []model.Issue{{ID: "x", Min: 0, Max: 10, Anchors: []model.Anchor{{Value: 10, Label: "high"}, {Value: 0, Label: "low"}, {Value: 4, Label: "mid"}}}},
+		Stances: [][]model.Stance{{{Present: true, Position: 0, Salience: 1}}, {{Present: true, Position: 0, Salience: 1}}, {{Present: true, Position: 10, Salience: 1}}},
+	}
+	d := distribution(p, 0, &model.Predictive{Min: 0, Max: 10, Atoms: []model.Atom{{Value: 0, Prob: 0.5}, {Value: 10, Prob: 0.5}}})
+	if d.Median != 0 || d.Interval80 != (answer.Interval{Lo: 0, Hi: 10}) {
+		t.Errorf("median %v, 80%% %v; want 0 and [0, 10]", d.Median, d.Interval80)
+	}
+	want := []answer.OptionProb{{Label: "low", Value: 0, P: 0.5}, {Label: "mid", Value: 4, P: 0}, {Label: "high", Value: 10, P: 0.5}}
+	if fmt.Sprint(d.Options) != fmt.Sprint(want) {
+		t.Errorf("options %v, want %v", d.Options, want)
+	}
+	wantPos := []answer.PositionProb{{Value: 0, Actors: []string{"a", "b"}, P: 0.5}, {Value: 10, Actors: []string{"c"}, P: 0.5}}
+	if fmt.Sprint(d.Positions) != fmt.Sprint(wantPos) || d.Elsewhere != 0 {
+		t.Errorf("positions %v elsewhere %v, want %v and 0", d.Positions, d.Elsewhere, wantPos)
 	}
 }

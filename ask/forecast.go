@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"sort"
 	"strconv"
 
 	"parley/answer"
@@ -157,8 +158,59 @@ func (c *Case) convert(name string, r *model.Result) answer.ModelForecast {
 			f.Nearest = c.Header.Spanned(k, s.lo, s.hi)
 			out.Warnings = append(out.Warnings, s.warning(issueLabel(is), len(ir.Rounds)-1))
 		}
+		if ir.Predictive != nil {
+			f.Distribution = distribution(p, k, ir.Predictive)
+		}
 		out.Issues = append(out.Issues, f)
 	}
+	return out
+}
+
+// distribution is the answer's view of a model's predictive distribution
+// of issue k of p: median, intervals, the probability of each labelled
+// option's stretch of the scale (the points nearer it than any other
+// option; ties to the lower) and of each stated position.
+func distribution(p *model.Problem, k int, d *model.Predictive) *answer.Distribution {
+	is := p.Issues[k]
+	out := &answer.Distribution{Median: answer.Num(d.Median()), Options: []answer.OptionProb{}, Positions: []answer.PositionProb{}}
+	out.Interval80.Lo, out.Interval80.Hi = d.Interval80()
+	out.Interval95.Lo, out.Interval95.Hi = d.Interval95()
+	anchors := append([]model.Anchor(nil), is.Anchors...)
+	sort.SliceStable(anchors, func(i, j int) bool { return anchors[i].Value < anchors[j].Value })
+	for j, a := range anchors {
+		lo, hi := math.Inf(-1), math.Inf(1)
+		if j > 0 {
+			lo = (anchors[j-1].Value + a.Value) / 2
+		}
+		if j+1 < len(anchors) {
+			hi = (a.Value + anchors[j+1].Value) / 2
+		}
+		// (lo, hi]: a tie at a midpoint goes to the lower option.
+		pr := d.CDF(hi) - d.CDF(lo)
+		if math.IsInf(lo, -1) {
+			pr = d.CDF(hi)
+		}
+		out.Options = append(out.Options, answer.OptionProb{Label: a.Label, Value: a.Value, P: answer.Num(pr)})
+	}
+	tol := 1e-6 * (is.Max - is.Min)
+	at := map[float64][]string{}
+	var values []float64
+	for i, a := range p.Actors {
+		if st := p.Stances[i][k]; st.Present {
+			if _, ok := at[st.Position]; !ok {
+				values = append(values, st.Position)
+			}
+			at[st.Position] = append(at[st.Position], a.ID)
+		}
+	}
+	sort.Float64s(values)
+	rest := 1.0
+	for _, v := range values {
+		pr := d.ProbNear(v, tol)
+		rest -= pr
+		out.Positions = append(out.Positions, answer.PositionProb{Value: v, Actors: at[v], P: answer.Num(pr)})
+	}
+	out.Elsewhere = answer.Num(math.Max(0, rest))
 	return out
 }
 

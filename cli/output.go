@@ -125,6 +125,7 @@ func forecastTable(w io.Writer, f *answer.Forecast, long, trace bool, width int)
 	} else {
 		matrix(w, f, width)
 	}
+	distributions(w, f)
 	for _, m := range f.Models {
 		if m.Error != "" {
 			fmt.Fprintf(w, "error (%s): %s\n", m.Model, m.Error)
@@ -164,6 +165,55 @@ func forecastTable(w io.Writer, f *answer.Forecast, long, trace bool, width int)
 		}
 	}
 	return nil
+}
+
+// distributions prints, for each model that gives a predictive
+// distribution, per issue its 80% and 95% intervals and the labelled
+// option (or, with none, the stated position) it gives the most
+// probability.
+func distributions(w io.Writer, f *answer.Forecast) {
+	for _, m := range f.Models {
+		has := false
+		for _, x := range m.Issues {
+			has = has || x.Distribution != nil
+		}
+		if !has {
+			continue
+		}
+		fmt.Fprintf(w, "Where the outcome may land (%s; how far real EU outcomes fell from such forecasts, docs/skill.md):\n", m.Model)
+		t := newTable(w)
+		t.AppendHeader(table.Row{"Issue", "80%", "95%", "Likeliest", "P"})
+		t.SetColumnConfigs([]table.ColumnConfig{
+			{Number: 1, WidthMax: 24, WidthMaxEnforcer: text.WrapSoft},
+			{Number: 4, WidthMax: 48, WidthMaxEnforcer: text.WrapSoft},
+			{Number: 5, Align: text.AlignRight},
+		})
+		for _, x := range m.Issues {
+			d := x.Distribution
+			if d == nil {
+				continue
+			}
+			best, p := "", -1.0
+			for _, o := range d.Options {
+				if float64(o.P) > p {
+					best, p = num(o.Value)+"  "+o.Label, float64(o.P)
+				}
+			}
+			if len(d.Options) == 0 {
+				for _, o := range d.Positions {
+					if float64(o.P) > p {
+						best, p = num(o.Value)+" ("+strings.Join(o.Actors, ", ")+")", float64(o.P)
+					}
+				}
+			}
+			pr := "-"
+			if p >= 0 {
+				pr = strconv.FormatFloat(p, 'f', 2, 64)
+			}
+			t.AppendRow(table.Row{x.Name, num(d.Interval80.Lo) + "–" + num(d.Interval80.Hi), num(d.Interval95.Lo) + "–" + num(d.Interval95.Hi), best, pr})
+		}
+		t.Render()
+	}
 }
 
 // matrix prints issues down and models across, as many models per table
