@@ -132,6 +132,10 @@ type SweepIssue = sweep.IssueSummary
 // SweepBin is one histogram bin.
 type SweepBin = sweep.Bin
 
+// SweepCombined is the spread of the outcome from the inputs and the
+// model's error together.
+type SweepCombined = sweep.Combined
+
 // SweepModel is one model's sweep, with what the reader must know about
 // it (a forecast at the stated values that lies outside its own 80%
 // interval, an interrupted run).

@@ -225,3 +225,43 @@ func (d *Predictive) CRPS(y float64) float64 {
 	}
 	return total
 }
+
+// Moments returns the mean and variance of the distribution, in closed
+// form: the atoms' sums, and for the continuous part the integrals of
+// 1, u and u² against e^{−u/b} over the stretches of the scale on each side
+// of the centre (u the distance from it).
+func (d *Predictive) Moments() (mean, variance float64) {
+	var m1, m2 float64
+	for _, a := range d.Atoms {
+		m1 += a.Prob * a.Value
+		m2 += a.Prob * a.Value * a.Value
+	}
+	if d.Cont > 0 {
+		c, b := d.Center, d.Scale
+		// prim returns the antiderivatives of e^{−u/b}, u e^{−u/b} and
+		// u² e^{−u/b} at u.
+		prim := func(u float64) (float64, float64, float64) {
+			e := math.Exp(-u / b)
+			return -b * e, -b * e * (u + b), -b * e * (u*u + 2*b*u + 2*b*b)
+		}
+		var mass, s1, s2 float64
+		side := func(u0, u1, sign float64) {
+			if u1 <= u0 {
+				return
+			}
+			a0, a1, a2 := prim(u0)
+			b0, b1, b2 := prim(u1)
+			m, i1, i2 := b0-a0, b1-a1, b2-a2
+			mass += m
+			s1 += c*m + sign*i1
+			s2 += c*c*m + 2*sign*c*i1 + i2
+		}
+		side(math.Max(0, d.Min-c), d.Max-c, 1)
+		side(math.Max(0, c-d.Max), c-d.Min, -1)
+		if mass > 0 {
+			m1 += d.Cont * s1 / mass
+			m2 += d.Cont * s2 / mass
+		}
+	}
+	return m1, math.Max(0, m2-m1*m1)
+}

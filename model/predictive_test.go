@@ -69,3 +69,25 @@ func TestPredictiveLaplace(t *testing.T) {
 		t.Errorf("Q(.75) = %v, want 50", q)
 	}
 }
+
+// Moments: atoms ½ at 0 and 10 have mean 5, variance 25; a Laplace of
+// scale 2 centred on a wide scale has its centre as mean and variance
+// 2b² = 8 (less the tails cut at ±50, about 4e-8).
+func TestPredictiveMoments(t *testing.T) {
+	d := &Predictive{Min: 0, Max: 10, Atoms: []Atom{{Value: 0, Prob: 0.5}, {Value: 10, Prob: 0.5}}}
+	if m, v := d.Moments(); m != 5 || v != 25 {
+		t.Errorf("atoms: mean %v var %v, want 5 and 25", m, v)
+	}
+	l := &Predictive{Min: 0, Max: 100, Cont: 1, Center: 50, Scale: 2}
+	if m, v := l.Moments(); math.Abs(m-50) > 1e-9 || math.Abs(v-8) > 1e-7 {
+		t.Errorf("Laplace: mean %v var %v, want 50 and 8", m, v)
+	}
+	// Centred on the scale's end 0 with scale b: the half-Laplace
+	// (exponential) of mean b and variance b², to the truncation at 100
+	// (e^{-50}); with an atom of ½ at 0 mixed in: mean b/2 and variance
+	// E[x²] − mean² = b² − b²/4.
+	h := &Predictive{Min: 0, Max: 100, Cont: 0.5, Center: 0, Scale: 2, Atoms: []Atom{{Value: 0, Prob: 0.5}}}
+	if m, v := h.Moments(); math.Abs(m-1) > 1e-9 || math.Abs(v-3) > 1e-9 {
+		t.Errorf("half-Laplace: mean %v var %v, want 1 and 3", m, v)
+	}
+}

@@ -58,6 +58,9 @@ type Result struct {
 	// k's forecast, for the draws done, in draw order.
 	Samples   [][]float64 `json:"-"`
 	Forecasts [][]float64 `json:"-"`
+	// Predictive[d][k] is issue k's predictive distribution in draw d,
+	// for a model that gives one (else nil).
+	Predictive [][]*model.Predictive `json:"-"`
 }
 
 // IssueSummary is the distribution of one issue's forecast.
@@ -78,6 +81,39 @@ type IssueSummary struct {
 	Hist []Bin `json:"histogram"`
 	// Bands give the probability of landing nearest each labelled option.
 	Bands []Band `json:"bands,omitempty"`
+	// Combined adds the model's own error on real outcomes to the spread
+	// of the inputs, for models that give a predictive distribution;
+	// omitted for the others.
+	Combined *Combined `json:"combined,omitempty"`
+}
+
+// Combined is where the outcome may land when both sources of doubt are
+// counted: the stated input ranges (the draws) and the model's error on
+// real outcomes (each draw's predictive distribution, model.Predictive).
+// Its distribution is the mixture over the draws of each draw's
+// predictive distribution, F(x) = (1/D) Σ_d F_d(x), and by the law of
+// total variance
+//
+//	Var = (1/D) Σ_d Var_d  +  Var_d(mean_d)                             (C1)
+//
+// the first term from the model's error (SDModel²), the second from the
+// inputs (SDInputs²).
+type Combined struct {
+	// Lo80–Hi95 are the mixture's intervals, at the tail levels of the
+	// model's own 80% and 95% intervals (model.Predictive.Tau80, Tau95).
+	Lo80 float64 `json:"lo80"`
+	Hi80 float64 `json:"hi80"`
+	Lo95 float64 `json:"lo95"`
+	Hi95 float64 `json:"hi95"`
+	// SD is the mixture's standard deviation, SDInputs and SDModel the
+	// square roots of the two terms of (C1).
+	SD       float64 `json:"sd"`
+	SDInputs float64 `json:"sd_inputs"`
+	SDModel  float64 `json:"sd_model"`
+	// ShareInputs and ShareModel are the two terms' shares of the
+	// variance (they sum to 1; both 0 when the variance is 0).
+	ShareInputs float64 `json:"share_inputs"`
+	ShareModel  float64 `json:"share_model"`
 }
 
 // Bin is one histogram bin [Lo, Hi) (the last bin is closed).
@@ -121,6 +157,8 @@ func Run(ctx context.Context, m model.Model, p *model.Problem, o Options) (*Resu
 	}
 	samples := make([][]float64, o.Draws)
 	forecasts := make([][]float64, o.Draws)
+	dist := len(base.Issues) > 0 && base.Issues[0].Predictive != nil
+	preds := make([][]*model.Predictive, o.Draws)
 	var next, done atomic.Int64
 	var firstErr error
 	var errOnce sync.Once
@@ -142,7 +180,7 @@ func Run(ctx context.Context, m model.Model, p *model.Problem, o Options) (*Resu
 				if d >= o.Draws || ctx.Err() != nil {
 					return
 				}
-				x, f, err := draw(ctx, m, p, q, inputs, uint64(d), o)
+				x, f, pr, err := draw(ctx, m, p, q, inputs, uint64(d), o, dist)
 				if err != nil {
 					if ctx.Err() != nil {
 						return
@@ -150,7 +188,7 @@ func Run(ctx context.Context, m model.Model, p *model.Problem, o Options) (*Resu
 					errOnce.Do(func() { firstErr = fmt.Errorf("draw %d: %w", d, err) })
 					return
 				}
-				samples[d], forecasts[d] = x, f
+				samples[d], forecasts[d], preds[d] = x, f, pr
 				n := done.Add(1)
 				if o.Progress != nil {
 					o.Progress(int(n))
@@ -167,6 +205,9 @@ func Run(ctx context.Context, m model.Model, p *model.Problem, o Options) (*Resu
 		if forecasts[d] != nil {
 			res.Samples = append(res.Samples, samples[d])
 			res.Forecasts = append(res.Forecasts, forecasts[d])
+			if dist {
+				res.Predictive = append(res.Predictive, preds[d])
+			}
 		}
 	}
 	res.Draws = len(res.Forecasts)
@@ -175,20 +216,117 @@ func Run(ctx context.Context, m model.Model, p *model.Problem, o Options) (*Resu
 	}
 	res.Interrupted = res.Draws < o.Draws
 	for k, is := range p.Issues {
-		res.Issues = append(res.Issues, summarise(is, base.Issues[k].Forecast, column(res.Forecasts, k)))
+		sum := summarise(is, base.Issues[k].Forecast, column(res.Forecasts, k))
+		if dist {
+			sum.Combined = combine(res.Predictive, k, base.Issues[k].Predictive)
+		}
+		res.Issues = append(res.Issues, sum)
 	}
 	return res, nil
 }
 
 // draw runs draw d: q is reset to p, every input is sampled from the
-// stream PCG(seed, d) in Inputs order, and m is run on q.
-func draw(ctx context.Context, m model.Model, p, q *model.Problem, inputs []Input, d uint64, o Options) ([]float64, []float64, error) {
+// stream PCG(seed, d) in Inputs order, and m is run on q; with dist, the
+// model's predictive distributions are returned too.
+func draw(ctx context.Context, m model.Model, p, q *model.Problem, inputs []Input, d uint64, o Options, dist bool) ([]float64, []float64, []*model.Predictive, error) {
 	x := Sample(q, p, inputs, o.Seed, d, o.Uniform)
+	if dist {
+		r, err := m.Forecast(ctx, q, o.Model)
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		f := make([]float64, len(q.Issues))
+		pr := make([]*model.Predictive, len(q.Issues))
+		for k := range r.Issues {
+			f[k], pr[k] = r.Issues[k].Forecast, r.Issues[k].Predictive
+			if pr[k] == nil {
+				return nil, nil, nil, fmt.Errorf("%s gave a distribution at the stated values but none for issue %s in this draw", m.Name(), q.Issues[k].ID)
+			}
+		}
+		return x, f, pr, nil
+	}
 	f, err := forecasts(ctx, m, q, o.Model)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
-	return x, f, nil
+	return x, f, nil, nil
+}
+
+// combine summarises issue k of the draws' predictive distributions
+// (Combined); base gives the tail levels.
+func combine(preds [][]*model.Predictive, k int, base *model.Predictive) *Combined {
+	ds := make([]*model.Predictive, len(preds))
+	var atoms []float64
+	for d := range preds {
+		ds[d] = preds[d][k]
+		for _, a := range ds[d].Atoms {
+			atoms = append(atoms, a.Value)
+		}
+	}
+	n := float64(len(ds))
+	cdf := func(x float64) float64 {
+		s := 0.0
+		for _, d := range ds {
+			s += d.CDF(x)
+		}
+		return s / n
+	}
+	lo, hi := base.Min, base.Max
+	scale := hi - lo
+	// quantile: the smallest x with F(x) ≥ q, by bisection, moved onto an
+	// atom the bisection closed in on.
+	quantile := func(q float64) float64 {
+		if cdf(lo) >= q {
+			return lo
+		}
+		a, b := lo, hi
+		for b-a > 1e-10*scale {
+			mid := (a + b) / 2
+			if cdf(mid) >= q {
+				b = mid
+			} else {
+				a = mid
+			}
+		}
+		for _, v := range atoms {
+			if math.Abs(v-b) <= 1e-8*scale && cdf(v) >= q {
+				return v
+			}
+		}
+		return b
+	}
+	t80, t95 := base.Tau80, base.Tau95
+	if t80 <= 0 {
+		t80 = 0.1
+	}
+	if t95 <= 0 {
+		t95 = 0.025
+	}
+	c := &Combined{Lo80: quantile(t80), Hi80: quantile(1 - t80), Lo95: quantile(t95), Hi95: quantile(1 - t95)}
+	var means []float64
+	var within float64
+	for _, d := range ds {
+		m, v := d.Moments()
+		means = append(means, m)
+		within += v
+	}
+	within /= n
+	mu := 0.0
+	for _, m := range means {
+		mu += m
+	}
+	mu /= n
+	between := 0.0
+	for _, m := range means {
+		between += (m - mu) * (m - mu)
+	}
+	between /= n
+	total := within + between
+	c.SD, c.SDInputs, c.SDModel = math.Sqrt(total), math.Sqrt(between), math.Sqrt(within)
+	if total > 0 {
+		c.ShareInputs, c.ShareModel = between/total, within/total
+	}
+	return c
 }
 
 // forecasts runs m on q and returns its forecast per issue: through

@@ -13,6 +13,7 @@ import (
 	"parley/model/compromise"
 	"parley/model/median"
 	mt "parley/model/modeltest"
+	"parley/model/snap"
 )
 
 func synthetic(t *testing.T, actors, issues int) *model.Problem {
@@ -187,5 +188,60 @@ func TestCancelledRunReportsWhatFinished(t *testing.T) {
 	}
 	if !r.Interrupted || r.Draws < 300 || r.Draws >= 100000 || len(r.Forecasts) != r.Draws {
 		t.Errorf("interrupted %v after %d draws", r.Interrupted, r.Draws)
+	}
+}
+
+// combine by hand. Two draws, one with all mass at 0, one at 10: the
+// mixture is ½ at each; its means 0 and 10 spread by variance 25, each
+// draw has none, so all of it comes from the inputs; Q(.1) = 0, Q(.9) = 10.
+// Two draws with the same ½–½ distribution: the variance 25 is all the
+// model's. Tail levels come from the base distribution (τ80 = .3 here:
+// Q(.3) = 0, Q(.7) = 10).
+func TestCombineHand(t *testing.T) {
+	at := func(v ...float64) *model.Predictive {
+		d := &model.Predictive{Min: 0, Max: 10}
+		for _, x := range v {
+			d.Atoms = append(d.Atoms, model.Atom{Value: x, Prob: 1 / float64(len(v))})
+		}
+		return d
+	}
+	c := combine([][]*model.Predictive{{at(0)}, {at(10)}}, 0, at(0))
+	want := Combined{Lo80: 0, Hi80: 10, Lo95: 0, Hi95: 10, SD: 5, SDInputs: 5, SDModel: 0, ShareInputs: 1, ShareModel: 0}
+	if *c != want {
+		t.Errorf("inputs: %+v, want %+v", *c, want)
+	}
+	base := at(0, 10)
+	base.Tau80 = 0.3
+	c = combine([][]*model.Predictive{{at(0, 10)}, {at(0, 10)}}, 0, base)
+	want = Combined{Lo80: 0, Hi80: 10, Lo95: 0, Hi95: 10, SD: 5, SDInputs: 0, SDModel: 5, ShareInputs: 0, ShareModel: 1}
+	if *c != want {
+		t.Errorf("model: %+v, want %+v", *c, want)
+	}
+}
+
+// A model with a predictive distribution gets Combined on every issue of
+// the built-in case, its parts adding up by (C1) and its intervals in
+// order; a model without one gets none.
+func TestRunCombined(t *testing.T) {
+	p := mt.Builtin(t)
+	r, err := Run(context.Background(), snap.Model{}, p, Options{Draws: 50, Seed: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, is := range r.Issues {
+		c := is.Combined
+		if c == nil {
+			t.Fatalf("%s: no combined summary", is.Issue)
+		}
+		if math.Abs(c.SD*c.SD-c.SDInputs*c.SDInputs-c.SDModel*c.SDModel) > 1e-9 || math.Abs(c.ShareInputs+c.ShareModel-1) > 1e-12 {
+			t.Errorf("%s: parts do not add up: %+v", is.Issue, c)
+		}
+		if !(c.Lo95 <= c.Lo80 && c.Lo80 <= c.Hi80 && c.Hi80 <= c.Hi95) {
+			t.Errorf("%s: intervals out of order: %+v", is.Issue, c)
+		}
+	}
+	r, err = Run(context.Background(), compromise.Model{}, p, Options{Draws: 20, Seed: 3})
+	if err != nil || r.Issues[0].Combined != nil {
+		t.Errorf("compromise: combined %v, err %v; want none", r.Issues[0].Combined, err)
 	}
 }
