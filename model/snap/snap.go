@@ -82,7 +82,7 @@ func (Model) Name() string { return "snap" }
 
 // Summary implements model.Model.
 func (Model) Summary() string {
-	return "median of a predictive mixture over stated positions, scale ends and the status quo around the compromise, fitted on DEU train (McFadden 1974)"
+	return "compromise moved onto the nearest stated position within 20% of the scale, with a predictive distribution of the outcome fitted on real EU outcomes (DEU III; McFadden 1974)"
 }
 
 func (m Model) params() Params {
