@@ -250,8 +250,8 @@ func TestModelList(t *testing.T) {
 // and the median Q(.5) = 0.
 func TestDistributionHand(t *testing.T) {
 	p := &model.Problem{
-		Actors: []model.Actor{{ID: "a", Capability: 1}, {ID: "b", Capability: 1}, {ID: "c", Capability: 1}},
-		Issues: []model.Issue{{ID: "x", Min: 0, Max: 10, Anchors: []model.Anchor{{Value: 10, Label: "high"}, {Value: 0, Label: "low"}, {Value: 4, Label: "mid"}}}},
+		Actors:  []model.Actor{{ID: "a", Capability: 1}, {ID: "b", Capability: 1}, {ID: "c", Capability: 1}},
+		Issues:  []model.Issue{{ID: "x", Min: 0, Max: 10, Anchors: []model.Anchor{{Value: 10, Label: "high"}, {Value: 0, Label: "low"}, {Value: 4, Label: "mid"}}}},
 		Stances: [][]model.Stance{{{Present: true, Position: 0, Salience: 1}}, {{Present: true, Position: 0, Salience: 1}}, {{Present: true, Position: 10, Salience: 1}}},
 	}
 	d := distribution(p, 0, &model.Predictive{Min: 0, Max: 10, Atoms: []model.Atom{{Value: 0, Prob: 0.5}, {Value: 10, Prob: 0.5}}})

@@ -19,6 +19,9 @@ type Scenario struct {
 	Variants  []Variant  `yaml:"variants,omitempty" json:"variants,omitempty"`
 	// Proposals are the packages put on the table (proposal.go).
 	Proposals []Proposal `yaml:"proposals,omitempty" json:"proposals,omitempty"`
+
+	// Outcomes record what actually happened (outcome.go).
+	Outcomes []Outcome `yaml:"outcomes,omitempty" json:"outcomes,omitempty"`
 }
 
 // Metadata describes the scenario and the sources its evidence cites.

@@ -77,6 +77,8 @@ func (s *Scenario) ValidateLimit(max int, skip func(path string) bool) (Diagnost
 	v.proposals("proposals", s.Proposals, s)
 	v.snapshots()
 	v.variants()
+
+	v.outcomes()
 	return v.ds, v.more
 }
 

@@ -40,7 +40,8 @@ import (
 )
 
 // topKeys are the top-level keys of a scenario file.
-var topKeys = []string{"metadata", "issues", "actors", "stances", "snapshots", "variants"}
+var topKeys = []string{"metadata", "issues", "actors", "stances", "snapshots", "variants",
+	"outcomes"}
 
 // maxSteps bounds the work of decoding one document (aliases can make a
 // small file expand to a huge one).
