@@ -30,6 +30,7 @@ var Requests = []reflect.Type{
 	reflect.TypeFor[DealSearchRequest](),
 	reflect.TypeFor[DealProposalsRequest](),
 	reflect.TypeFor[ExplainRequest](),
+	reflect.TypeFor[BacktestRequest](),
 }
 
 // Answers are the answer types both doors return (bench aside: it has no
@@ -43,4 +44,5 @@ var Answers = []reflect.Type{
 	reflect.TypeFor[DealProposals](),
 	reflect.TypeFor[Explanation](),
 	reflect.TypeFor[ModelInfo](),
+	reflect.TypeFor[Backtest](),
 }

@@ -61,6 +61,9 @@ type IssueForecast struct {
 	// predictive distribution fitted on real outcomes (snap,
 	// compromise-band); omitted for the others.
 	Distribution *Distribution `json:"distribution,omitempty"`
+	// Predictive is the model's distribution itself, for the questions
+	// that score it (backtest, ledger); not in the JSON.
+	Predictive *model.Predictive `json:"-"`
 }
 
 // Distribution is a model's predictive distribution of one issue's

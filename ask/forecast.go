@@ -160,6 +160,7 @@ func (c *Case) convert(name string, r *model.Result) answer.ModelForecast {
 		}
 		if ir.Predictive != nil {
 			f.Distribution = distribution(p, k, ir.Predictive)
+			f.Predictive = ir.Predictive
 		}
 		out.Issues = append(out.Issues, f)
 	}

@@ -27,6 +27,7 @@ var commands = []func() *cobra.Command{
 	newSensitivityCmd,
 	newDealCmd,
 	newExplainCmd,
+	newBacktestCmd,
 	newShowCmd,
 	newValidateCmd,
 	newImportCmd,

@@ -40,7 +40,7 @@ type quoted struct {
 }
 
 // allEvidence returns every quote in the scenario: base stances, snapshot
-// changes and variant changes.
+// changes, variant changes and recorded outcomes.
 func allEvidence(s *scenario.Scenario) []quoted {
 	var out []quoted
 	add := func(where string, evs []scenario.Evidence) {
@@ -60,6 +60,9 @@ func allEvidence(s *scenario.Scenario) []quoted {
 		for _, sc := range v.Stances {
 			add("variant "+v.ID+" "+sc.Actor+"/"+sc.Issue, sc.Evidence)
 		}
+	}
+	for _, o := range s.Outcomes {
+		add("outcome "+o.Issue+" "+o.Date, o.Evidence)
 	}
 	return append(out, proposalEvidence(s)...)
 }
@@ -458,6 +461,27 @@ func TestRoundTrip(t *testing.T) {
 		}
 		if !reflect.DeepEqual(s, back) {
 			t.Errorf("%s: the scenario changed on a round trip", format)
+		}
+	}
+}
+
+// TestOutcomes checks the interim outcomes the sources report: aid flowing
+// again after Jeddah (11 March, anchor 75) and the partial ceasefire on
+// energy infrastructure agreed in the 18 March call (anchor 20); their
+// quotes are checked verbatim by TestQuotesVerbatim.
+func TestOutcomes(t *testing.T) {
+	s := parseDefault(t)
+	got := map[string]float64{}
+	for _, o := range s.Outcomes {
+		got[o.Issue+" "+o.Date] = o.Value
+	}
+	want := map[string]float64{"military-aid 2025-03-11": 75, "ceasefire 2025-03-18": 20}
+	if len(got) != len(want) {
+		t.Errorf("outcomes %v, want %v", got, want)
+	}
+	for k, v := range want {
+		if got[k] != v {
+			t.Errorf("outcome %s = %v, want %v", k, got[k], v)
 		}
 	}
 }

@@ -1,0 +1,88 @@
+package answer
+
+// BacktestRequest asks how well each model, run on an earlier snapshot,
+// forecast the outcomes the scenario records (its outcomes section).
+type BacktestRequest struct {
+	// Target's Snapshot is the snapshot the forecasts are made from
+	// (`--from`): "base" (the as_of stances), a date, or "latest".
+	Target
+	// To, when set (YYYY-MM-DD), scores only outcomes dated on or before
+	// it; outcomes dated on or before the snapshot are never scored.
+	To string `json:"to,omitempty"`
+	Run
+}
+
+// NewBacktestRequest returns a backtest request with every default: from
+// the base snapshot, every outcome after it, the default models, seed 1.
+func NewBacktestRequest() BacktestRequest {
+	return BacktestRequest{Target: Target{Snapshot: "base"}, Run: Run{Models: []string{}, Seed: DefaultSeed}}
+}
+
+// Backtest answers a BacktestRequest: every model's forecast from the
+// snapshot scored against each recorded outcome after it.
+type Backtest struct {
+	Scenario Scenario        `json:"scenario"`
+	Request  BacktestRequest `json:"request"`
+	// AsOf is the date the forecasts stand at (the snapshot's).
+	AsOf string `json:"as_of"`
+	// Outcomes are the outcomes scored, in the scenario's order.
+	Outcomes []BacktestOutcome `json:"outcomes"`
+	Models   []BacktestModel   `json:"models"`
+	// Warnings say what limits the reading (too few outcomes to rank the
+	// models, outcomes left out).
+	Warnings []string `json:"warnings"`
+}
+
+// BacktestOutcome is one recorded outcome.
+type BacktestOutcome struct {
+	Issue string  `json:"issue"`
+	Name  string  `json:"name"`
+	Date  string  `json:"date"`
+	Value float64 `json:"value"`
+	// Options are the labelled options nearest the outcome (several on an
+	// exact tie; [] when the issue has none).
+	Options []Anchor `json:"options"`
+	// Source and Quote are the first piece of evidence.
+	Source string `json:"source"`
+	Quote  string `json:"quote"`
+}
+
+// BacktestModel is one model's scores.
+type BacktestModel struct {
+	Model string `json:"model"`
+	// Error says why the model gave no forecast (then Scores is empty).
+	Error string `json:"error,omitempty"`
+	Err   error  `json:"-"`
+	// Scores are per outcome, in Outcomes' order.
+	Scores []BacktestScore `json:"scores"`
+	// N counts the outcomes scored; MAE is their mean absolute error;
+	// OptionHits counts forecasts nearest the outcome's option; CRPS is
+	// the mean CRPS (a point forecast's CRPS is its absolute error).
+	N          int `json:"n"`
+	MAE        Num `json:"mae"`
+	OptionHits int `json:"option_hits"`
+	CRPS       Num `json:"crps"`
+	// Coverage80 and Coverage95 are the shares of outcomes inside the
+	// model's intervals; null for a model without a distribution.
+	Coverage80 Num `json:"coverage80"`
+	Coverage95 Num `json:"coverage95"`
+}
+
+// BacktestScore is one model's forecast of one outcome.
+type BacktestScore struct {
+	Issue    string  `json:"issue"`
+	Date     string  `json:"date"`
+	Outcome  float64 `json:"outcome"`
+	Forecast Num     `json:"forecast"`
+	AbsError Num     `json:"abs_error"`
+	// OptionHit is true when a labelled option nearest the forecast is
+	// one nearest the outcome.
+	OptionHit bool `json:"option_hit"`
+	// CRPS is the distribution's CRPS at the outcome, or the absolute
+	// error for a point forecast.
+	CRPS Num `json:"crps"`
+	// In80 and In95 say whether the outcome is inside the model's 80% and
+	// 95% intervals; omitted for a model without a distribution.
+	In80 *bool `json:"in80,omitempty"`
+	In95 *bool `json:"in95,omitempty"`
+}

@@ -1,0 +1,130 @@
+package ask
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"time"
+
+	"parley/answer"
+	"parley/errs"
+	"parley/scenario"
+)
+
+// MinRanked is the fewest scored questions on which a backtest or a
+// ledger ranks models: with fewer, a difference in error says more about
+// which questions happened to be asked than about the models.
+const MinRanked = 10
+
+// Backtest forecasts the case (an earlier snapshot) with every model of
+// the request and scores each forecast against the outcomes the scenario
+// records after the snapshot's date (and on or before req.To): absolute
+// error, whether the nearest labelled option was hit, CRPS, and for models
+// with a predictive distribution whether the outcome fell in its 80% and
+// 95% intervals.
+func Backtest(ctx context.Context, c *Case, req answer.BacktestRequest) (*answer.Backtest, error) {
+	if req.To != "" {
+		if _, err := time.Parse(scenario.DateLayout, req.To); err != nil {
+			return nil, errs.New(errs.Argument, "to %q: valid: a date YYYY-MM-DD", req.To)
+		}
+	}
+	asOf := c.Resolved.Metadata.AsOf
+	if req.To != "" && req.To <= asOf {
+		return nil, errs.New(errs.Argument, "to %s is not after the snapshot's date %s; valid: a later date, or none", req.To, asOf)
+	}
+	f, err := Forecast(ctx, c, answer.ForecastRequest{Target: answer.Target{Snapshot: c.Header.Snapshot, Variant: c.Header.Variant}, Run: req.Run})
+	if err != nil {
+		return nil, err
+	}
+	req.Run = f.Request.Run
+	req.Target = f.Request.Target
+	out := &answer.Backtest{Scenario: c.Header, Request: req, AsOf: asOf, Outcomes: []answer.BacktestOutcome{}, Models: []answer.BacktestModel{}, Warnings: []string{}}
+	all := c.Input.Scenario.Outcomes
+	scored := c.Input.Scenario.OutcomesBetween(asOf, req.To)
+	if n := len(all) - len(scored); n > 0 {
+		out.Warnings = append(out.Warnings, fmt.Sprintf("%d of the %d recorded outcomes are dated on or before %s or after the end date, and are not scored", n, len(all), asOf))
+	}
+	for _, o := range scored {
+		k := c.Header.IssueIndex(o.Issue)
+		bo := answer.BacktestOutcome{Issue: o.Issue, Name: c.Header.Issues[k].Name, Date: o.Date, Value: o.Value, Options: c.Header.Nearest(k, o.Value)}
+		if bo.Options == nil {
+			bo.Options = []answer.Anchor{}
+		}
+		if len(o.Evidence) > 0 {
+			bo.Source, bo.Quote = o.Evidence[0].Source, o.Evidence[0].Quote
+		}
+		out.Outcomes = append(out.Outcomes, bo)
+	}
+	for _, m := range f.Models {
+		bm := answer.BacktestModel{Model: m.Model, Error: m.Error, Err: m.Err, Scores: []answer.BacktestScore{}}
+		if m.Error == "" {
+			bm = scoreBacktest(m, out.Outcomes)
+		}
+		out.Models = append(out.Models, bm)
+	}
+	switch n := len(out.Outcomes); {
+	case n == 0:
+		out.Warnings = append(out.Warnings, fmt.Sprintf("no outcome is recorded after %s: nothing to score (add an outcomes section, docs/format.md)", asOf))
+	case n < MinRanked:
+		out.Warnings = append(out.Warnings, fmt.Sprintf("only %d outcomes scored: too few to rank the models (%d needed); read each score on its own", n, MinRanked))
+	}
+	return out, nil
+}
+
+// scoreBacktest scores one model's forecasts against the outcomes.
+func scoreBacktest(m answer.ModelForecast, outcomes []answer.BacktestOutcome) answer.BacktestModel {
+	bm := answer.BacktestModel{Model: m.Model, Scores: []answer.BacktestScore{}}
+	var sumAE, sumCRPS float64
+	var nDist, in80, in95 int
+	for _, o := range outcomes {
+		var f *answer.IssueForecast
+		for j := range m.Issues {
+			if m.Issues[j].Issue == o.Issue {
+				f = &m.Issues[j]
+			}
+		}
+		s := answer.BacktestScore{Issue: o.Issue, Date: o.Date, Outcome: o.Value, Forecast: answer.Num(math.NaN()), AbsError: answer.Num(math.NaN()), CRPS: answer.Num(math.NaN())}
+		if f == nil || !f.Forecast.Finite() {
+			bm.Scores = append(bm.Scores, s)
+			continue
+		}
+		x := float64(f.Forecast)
+		ae := math.Abs(x - o.Value)
+		s.Forecast, s.AbsError, s.CRPS = f.Forecast, answer.Num(ae), answer.Num(ae)
+		for _, a := range f.Nearest {
+			for _, b := range o.Options {
+				s.OptionHit = s.OptionHit || a == b
+			}
+		}
+		if d := f.Predictive; d != nil && f.Distribution != nil {
+			s.CRPS = answer.Num(d.CRPS(o.Value))
+			lo80, hi80 := f.Distribution.Interval80.Lo, f.Distribution.Interval80.Hi
+			lo95, hi95 := f.Distribution.Interval95.Lo, f.Distribution.Interval95.Hi
+			a, b := o.Value >= lo80 && o.Value <= hi80, o.Value >= lo95 && o.Value <= hi95
+			s.In80, s.In95 = &a, &b
+			nDist++
+			if a {
+				in80++
+			}
+			if b {
+				in95++
+			}
+		}
+		bm.N++
+		sumAE += ae
+		sumCRPS += float64(s.CRPS)
+		if s.OptionHit {
+			bm.OptionHits++
+		}
+		bm.Scores = append(bm.Scores, s)
+	}
+	nan := answer.Num(math.NaN())
+	bm.MAE, bm.CRPS, bm.Coverage80, bm.Coverage95 = nan, nan, nan, nan
+	if bm.N > 0 {
+		bm.MAE, bm.CRPS = answer.Num(sumAE/float64(bm.N)), answer.Num(sumCRPS/float64(bm.N))
+	}
+	if nDist > 0 {
+		bm.Coverage80, bm.Coverage95 = answer.Num(float64(in80)/float64(nDist)), answer.Num(float64(in95)/float64(nDist))
+	}
+	return bm
+}

@@ -1,0 +1,89 @@
+package ask
+
+import (
+	"context"
+	"math"
+	"os"
+	"strings"
+	"testing"
+
+	"parley/answer"
+)
+
+// backtestCase is cli/testdata/example.yaml with two outcomes.
+func backtestCase(t *testing.T, from string) *Case {
+	t.Helper()
+	data, err := os.ReadFile("../cli/testdata/example.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := string(data) + `outcomes:
+  - {issue: budget, value: 50, date: 2025-03-01, evidence: [{source: memo, quote: "half"}]}
+  - {issue: deadline, value: 100, date: 2025-07-01, evidence: [{source: memo, quote: "ten years"}]}
+`
+	in, err := Load("example.yaml", []byte(doc), LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := in.Case(answer.Target{Snapshot: from})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// Backtest by hand, compromise from the base (as_of 2025-01-01). Budget:
+// c·s weights 1, 1, 3 at 0, 50, 100 give 350/5 = 70, 20 from the outcome
+// 50; 70 is nearest "half budget" (50), the outcome's option: a hit.
+// Deadline: weights .5, 1, .6 at 10, 90, 40 give 119/2.1 = 56.67, 43.33
+// from the outcome 100, nearest "in ten years": a hit. MAE (20 + 43.33)/2;
+// a point forecast's CRPS is its error; no coverage. With --to 2025-06-30
+// only budget is scored and a warning says one outcome was left out.
+func TestBacktestHand(t *testing.T) {
+	req := answer.NewBacktestRequest()
+	req.Models = []string{"compromise", "snap"}
+	b, err := Backtest(context.Background(), backtestCase(t, "base"), req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b.AsOf != "2025-01-01" || len(b.Outcomes) != 2 || b.Outcomes[0].Options[0].Label != "half budget" || b.Outcomes[1].Quote != "ten years" {
+		t.Fatalf("as of %s, outcomes %+v", b.AsOf, b.Outcomes)
+	}
+	m := b.Models[0]
+	dl := 119 / 2.1
+	if m.Model != "compromise" || m.N != 2 || m.OptionHits != 2 || math.Abs(float64(m.MAE)-(20+100-dl)/2) > 1e-9 || m.CRPS != m.MAE || m.Coverage80.Finite() {
+		t.Errorf("compromise: %+v", m)
+	}
+	if s := m.Scores[1]; math.Abs(float64(s.Forecast)-dl) > 1e-9 || math.Abs(float64(s.AbsError)-(100-dl)) > 1e-9 || s.In80 != nil {
+		t.Errorf("deadline score %+v", s)
+	}
+	// snap gives intervals: each score says whether the outcome is inside,
+	// and its CRPS is the distribution's, not the error.
+	sm := b.Models[1]
+	if sm.Scores[0].In80 == nil || !sm.Coverage80.Finite() || sm.Scores[0].CRPS == sm.Scores[0].AbsError {
+		t.Errorf("snap: %+v", sm)
+	}
+	if !strings.Contains(strings.Join(b.Warnings, "\n"), "only 2 outcomes scored: too few to rank the models (10 needed)") {
+		t.Errorf("warnings %v", b.Warnings)
+	}
+	req.To = "2025-06-30"
+	b, err = Backtest(context.Background(), backtestCase(t, "base"), req)
+	if err != nil || len(b.Outcomes) != 1 || b.Models[0].N != 1 || float64(b.Models[0].MAE) != 20 {
+		t.Fatalf("to 2025-06-30: %v %+v", err, b)
+	}
+	if !strings.Contains(b.Warnings[0], "1 of the 2 recorded outcomes") {
+		t.Errorf("warnings %v", b.Warnings)
+	}
+	// From the 2025-06-01 snapshot the budget outcome is history.
+	req.To = ""
+	b, err = Backtest(context.Background(), backtestCase(t, "2025-06-01"), req)
+	if err != nil || len(b.Outcomes) != 1 || b.Outcomes[0].Issue != "deadline" {
+		t.Fatalf("from 2025-06-01: %v %+v", err, b)
+	}
+	for _, bad := range []string{"June", "2025-01-01"} {
+		req.To = bad
+		if _, err := Backtest(context.Background(), backtestCase(t, "base"), req); err == nil {
+			t.Errorf("to %q: no error", bad)
+		}
+	}
+}

@@ -1,0 +1,124 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strconv"
+
+	"github.com/jedib0t/go-pretty/v6/table"
+	"github.com/jedib0t/go-pretty/v6/text"
+	"github.com/spf13/cobra"
+
+	"parley/answer"
+	"parley/ask"
+)
+
+func newBacktestCmd() *cobra.Command {
+	def := answer.NewBacktestRequest()
+	cmd := &cobra.Command{
+		Use:   "backtest [FILE]",
+		Short: "Score forecasts from an earlier snapshot against the outcomes the scenario records",
+		Long: `Forecast the scenario as it stood at an earlier snapshot (--from, default
+"base": the as_of stances) with every model, and score each forecast
+against the outcomes recorded after that date (the scenario's outcomes
+section, docs/format.md), up to --to when given: the absolute error,
+whether the forecast's nearest labelled option is the outcome's, the CRPS
+(for a point forecast, its absolute error) and, for models with a
+predictive distribution (snap), whether the outcome fell inside the 80%
+and 95% intervals.
+
+With fewer than 10 outcomes the answer warns that they are too few to
+rank the models. --format json gives the answer (docs/json.md), the same
+the API returns.`,
+		Args: usageArgs(cobra.MaximumNArgs(1)),
+		RunE: runBacktest,
+	}
+	addInputFlags(cmd, def.Target)
+	f := cmd.Flags()
+	f.String("from", def.Snapshot, `the snapshot to forecast from: "base", a date YYYY-MM-DD or "latest"`)
+	_ = f.MarkHidden("snapshot")
+	f.String("to", def.To, "score only outcomes dated on or before this date YYYY-MM-DD (default: every later outcome)")
+	f.StringP("format", "f", "table", "output format: table or json")
+	addRunFlags(cmd, def.Run)
+	return cmd
+}
+
+func runBacktest(cmd *cobra.Command, args []string) error {
+	f := cmd.Flags()
+	format, err := tableOrJSON(cmd)
+	if err != nil {
+		return err
+	}
+	from, _ := f.GetString("from")
+	if err := f.Set("snapshot", from); err != nil {
+		return err
+	}
+	req := answer.NewBacktestRequest()
+	req.Target = target(cmd)
+	req.To, _ = f.GetString("to")
+	req.Run = runFlags(cmd, req.Run)
+	return respond(cmd, args, format, func(ctx context.Context, c *ask.Case) (*answer.Backtest, error) {
+		return ask.Backtest(ctx, c, req)
+	}, backtestTable)
+}
+
+// backtestTable prints the outcomes scored, then one row per model with
+// its scores and per outcome its forecast and error.
+func backtestTable(w io.Writer, b *answer.Backtest) {
+	fmt.Fprintln(w, heading(&b.Scenario))
+	fmt.Fprintf(w, "Backtest: forecasts as of %s against %d outcome(s) recorded after it\n", b.AsOf, len(b.Outcomes))
+	for _, o := range b.Outcomes {
+		fmt.Fprintf(w, "  %s  %s = %s", o.Date, o.Name, num(o.Value))
+		if l := labels(o.Options, false); l != "" {
+			fmt.Fprintf(w, " (%s)", l)
+		}
+		fmt.Fprintf(w, "\n      %s: “%s”\n", o.Source, o.Quote)
+	}
+	if len(b.Outcomes) > 0 {
+		t := newTable(w)
+		hdr := table.Row{"Model", "MAE", "Option hits", "CRPS", "In 80%", "In 95%"}
+		for _, o := range b.Outcomes {
+			hdr = append(hdr, o.Issue+" "+o.Date)
+		}
+		t.AppendHeader(hdr)
+		t.SetColumnConfigs([]table.ColumnConfig{{Number: 2, Align: text.AlignRight}, {Number: 4, Align: text.AlignRight}})
+		for _, m := range b.Models {
+			if m.Error != "" {
+				t.AppendRow(table.Row{m.Model, "error: " + m.Error})
+				continue
+			}
+			row := table.Row{m.Model, numOr(m.MAE), fmt.Sprintf("%d/%d", m.OptionHits, m.N), numOr(m.CRPS), share(m.Coverage80), share(m.Coverage95)}
+			for _, s := range m.Scores {
+				cell := "-"
+				if s.Forecast.Finite() {
+					cell = num(float64(s.Forecast)) + " (" + num(float64(s.AbsError)) + ")"
+					if s.OptionHit {
+						cell += " ✓"
+					}
+				}
+				row = append(row, cell)
+			}
+			t.AppendRow(row)
+		}
+		t.Render()
+		fmt.Fprintln(w, "cells: forecast (absolute error); ✓ the forecast's nearest option is the outcome's")
+	}
+	for _, x := range b.Warnings {
+		fmt.Fprintf(w, "warning: %s\n", x)
+	}
+}
+
+func numOr(x answer.Num) string {
+	if !x.Finite() {
+		return "-"
+	}
+	return num(float64(x))
+}
+
+func share(x answer.Num) string {
+	if !x.Finite() {
+		return "-"
+	}
+	return strconv.FormatFloat(100*float64(x), 'f', 0, 64) + "%"
+}
