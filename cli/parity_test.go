@@ -70,6 +70,7 @@ func parityQuestions(in parityInput) []parityQuestion {
 		{"deal proposals all snapshots", []string{"deal", "proposals", "--all-snapshots", "-m", "none", "--batna", "none"}, "deal/proposals", `{"all_snapshots": true, "models": ["none"], "batna": "none"}`},
 		{"deal search robust", []string{"deal", "search", "--robust", "--draws", "30", "--seed", "4", "--frontier", "-1", "--samples", "-1"}, "deal/search", `{"robust": {"on": true, "draws": 30}, "seed": 4, "frontier": -1, "samples": -1}`},
 		{"explain defaults", []string{"explain"}, "explain", `{}`},
+		{"backtest", []string{"backtest", "--from", "base", "-m", "compromise,snap"}, "backtest", `{"snapshot": "base", "models": ["compromise", "snap"]}`},
 		{"explain median", []string{"explain", "-m", "median"}, "explain", `{"model": "median"}`},
 		{"explain nash one issue", []string{"explain", "-m", "nash", "--issue", in.issue}, "explain", fmt.Sprintf(`{"model": "nash", "issue": %q}`, in.issue)},
 	}

@@ -54,12 +54,14 @@ var kinds = map[store.RunKind]func() question{
 	store.DealProposals: func() question {
 		return &dealProposalsRun{answer.NewDealProposalsRequest()}
 	},
-	store.Explain: func() question { return &explainRun{answer.NewExplainRequest()} },
+	store.Explain:  func() question { return &explainRun{answer.NewExplainRequest()} },
+	store.Backtest: func() question { return &backtestRun{answer.NewBacktestRequest()} },
 }
 
 // inline are the kinds that have an endpoint of their own and run within
 // the request (a re-run of one does too); the others run as jobs.
-var inline = map[store.RunKind]bool{store.Forecast: true, store.Deal: true, store.DealSearch: true, store.DealProposals: true, store.Explain: true}
+var inline = map[store.RunKind]bool{store.Forecast: true, store.Deal: true, store.DealSearch: true, store.DealProposals: true, store.Explain: true,
+	store.Backtest: true}
 
 type forecastRun struct{ req answer.ForecastRequest }
 
@@ -196,6 +198,26 @@ func (q *explainRun) run(ctx context.Context, c *ask.Case, _ ask.Progress) (*out
 	}
 	// The model runs with the default seed (the three explained draw none).
 	return &outcome{a, a.Request, []string{a.Model}, answer.DefaultSeed}, nil
+}
+
+type backtestRun struct{ req answer.BacktestRequest }
+
+func (q *backtestRun) request() any { return &q.req }
+func (q *backtestRun) flat() any {
+	return &struct {
+		Kind store.RunKind `json:"kind"`
+		*answer.BacktestRequest
+	}{BacktestRequest: &q.req}
+}
+func (q *backtestRun) target() answer.Target { return q.req.Target }
+func (q *backtestRun) models() []string      { return q.req.Models }
+func (q *backtestRun) seed() uint64          { return q.req.Seed }
+func (q *backtestRun) run(ctx context.Context, c *ask.Case, _ ask.Progress) (*outcome, error) {
+	a, err := ask.Backtest(ctx, c, q.req)
+	if err != nil {
+		return nil, err
+	}
+	return &outcome{a, a.Request, a.Request.Models, a.Request.Seed}, nil
 }
 
 // kindNames lists the kinds, in store.Kinds order.

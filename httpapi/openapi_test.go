@@ -439,6 +439,7 @@ func TestAnswersMatchOpenAPI(t *testing.T) {
 		{store.DealSearch, "/deal/search", `{"robust":{"on":true,"draws":20}}`, "DealSearch"},
 		{store.DealProposals, "/deal/proposals", `{"all_snapshots":true,"models":["none"]}`, "DealProposals"},
 		{store.Explain, "/explain", `{"model":"median"}`, "Explanation"},
+		{store.Backtest, "/backtest", `{"models":["compromise","snap"]}`, "Backtest"},
 		{store.Sweep, "/runs", `{"kind":"sweep","models":["compromise","bdm"],"draws":50}`, "Sweep"},
 		{store.Sensitivity, "/runs", `{"kind":"sensitivity","draws":50}`, "Sensitivity"},
 	} {
@@ -454,7 +455,7 @@ func TestAnswersMatchOpenAPI(t *testing.T) {
 		json.Unmarshal(r.Result, &result)
 		json.Unmarshal(r.Options, &opts)
 		conform(t, schemas, map[string]any{"$ref": "#/components/schemas/" + c.schema}, result, string(c.kind))
-		req := map[store.RunKind]string{store.Forecast: "ForecastRequest", store.Sweep: "SweepRequest", store.Sensitivity: "SweepRequest", store.Deal: "DealEvaluateRequest", store.DealSearch: "DealSearchRequest", store.DealProposals: "DealProposalsRequest", store.Explain: "ExplainRequest"}[c.kind]
+		req := map[store.RunKind]string{store.Forecast: "ForecastRequest", store.Sweep: "SweepRequest", store.Sensitivity: "SweepRequest", store.Deal: "DealEvaluateRequest", store.DealSearch: "DealSearchRequest", store.DealProposals: "DealProposalsRequest", store.Explain: "ExplainRequest", store.Backtest: "BacktestRequest"}[c.kind]
 		conform(t, schemas, map[string]any{"$ref": "#/components/schemas/" + req}, opts, string(c.kind)+" options")
 	}
 }

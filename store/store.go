@@ -60,15 +60,18 @@ const (
 	DealProposals RunKind = "deal-proposals"
 	// Explain explains a model's forecast (answer.Explanation).
 	Explain RunKind = "explain"
+	// Backtest scores forecasts from an earlier snapshot against the
+	// recorded outcomes (answer.Backtest).
+	Backtest RunKind = "backtest"
 )
 
 // Kinds lists every kind of run.
-var Kinds = []RunKind{Forecast, Sweep, Sensitivity, Deal, DealSearch, DealProposals, Explain}
+var Kinds = []RunKind{Forecast, Sweep, Sensitivity, Deal, DealSearch, DealProposals, Explain, Backtest}
 
 // Valid reports whether k is one of the kinds above.
 func (k RunKind) Valid() bool {
 	switch k {
-	case Forecast, Sweep, Sensitivity, Deal, DealSearch, DealProposals, Explain:
+	case Forecast, Sweep, Sensitivity, Deal, DealSearch, DealProposals, Explain, Backtest:
 		return true
 	}
 	return false
