@@ -59,6 +59,12 @@ func Backtest(ctx context.Context, c *Case, req answer.BacktestRequest) (*answer
 		bm := answer.BacktestModel{Model: m.Model, Error: m.Error, Err: m.Err, Scores: []answer.BacktestScore{}}
 		if m.Error == "" {
 			bm = scoreBacktest(m, out.Outcomes)
+			for _, x := range m.Issues {
+				if x.Settled || x.Range == nil || !scoredIssue(out.Outcomes, x.Issue) {
+					continue
+				}
+				out.Warnings = append(out.Warnings, fmt.Sprintf("%s: %s did not settle (it kept moving in %.1f–%.1f); scored at its last round's %.1f", m.Model, x.Name, x.Range.Lo, x.Range.Hi, float64(x.Forecast)))
+			}
 		}
 		out.Models = append(out.Models, bm)
 	}
@@ -69,6 +75,16 @@ func Backtest(ctx context.Context, c *Case, req answer.BacktestRequest) (*answer
 		out.Warnings = append(out.Warnings, fmt.Sprintf("only %d outcomes scored: too few to rank the models (%d needed); read each score on its own", n, MinRanked))
 	}
 	return out, nil
+}
+
+// scoredIssue reports whether an outcome of the issue is scored.
+func scoredIssue(os []answer.BacktestOutcome, issue string) bool {
+	for _, o := range os {
+		if o.Issue == issue {
+			return true
+		}
+	}
+	return false
 }
 
 // scoreBacktest scores one model's forecasts against the outcomes.

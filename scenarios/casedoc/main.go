@@ -23,6 +23,7 @@ import (
 	"io"
 	"os"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -124,6 +125,10 @@ func write(ctx context.Context, w io.Writer, draws int) error {
 	if err != nil {
 		return err
 	}
+	bt, err := backtestSection(ctx, in)
+	if err != nil {
+		return err
+	}
 	dates := append([]string{scenario.Base}, s.SnapshotDates()...)
 	states := map[string]*scenario.Scenario{}
 	for _, d := range dates {
@@ -193,6 +198,7 @@ func write(ctx context.Context, w io.Writer, draws int) error {
 		"{{issues}}", strings.TrimRight(issues.String(), "\n"),
 		"{{commentary}}", general,
 		"{{proposals}}", props,
+		"{{backtest}}", bt,
 	).Replace(page)
 	for _, v := range s.Variants {
 		out = strings.Replace(out, "{{variant:"+v.ID+"}}", variantBlock(s, v, lines), 1)
@@ -657,4 +663,62 @@ func runSensitivity(ctx context.Context, s *scenario.Scenario, ix *index, draws 
 		res[k] = b.String()
 	}
 	return res, nil
+}
+
+// backtestSection forecasts the case from its base snapshot with every
+// default model and scores each against the recorded outcomes
+// (ask.Backtest): the outcomes with their quotes, then one row per model.
+func backtestSection(ctx context.Context, in *ask.Input) (string, error) {
+	c, err := in.Case(answer.Target{Snapshot: scenario.Base})
+	if err != nil {
+		return "", err
+	}
+	b, err := ask.Backtest(ctx, c, answer.NewBacktestRequest())
+	if err != nil {
+		return "", err
+	}
+	var out strings.Builder
+	out.WriteString("| date | issue | outcome | evidence |\n|---|---|---|---|\n")
+	for _, o := range b.Outcomes {
+		var labels []string
+		for _, a := range o.Options {
+			labels = append(labels, a.Label)
+		}
+		fmt.Fprintf(&out, "| %s | %s | **%g** — %s | %s: “%s” |\n", o.Date, o.Name, o.Value, strings.Join(labels, "; "), o.Source, o.Quote)
+	}
+	out.WriteString("\n| model | MAE | option hits | CRPS | in 80% interval |")
+	for _, o := range b.Outcomes {
+		fmt.Fprintf(&out, " %s %s |", o.Issue, o.Date)
+	}
+	out.WriteString("\n|---|--:|--:|--:|--:|" + strings.Repeat("--:|", len(b.Outcomes)) + "\n")
+	f1 := func(x answer.Num) string {
+		if !x.Finite() {
+			return "–"
+		}
+		return strconv.FormatFloat(float64(x), 'f', 1, 64)
+	}
+	for _, m := range b.Models {
+		if m.Error != "" {
+			fmt.Fprintf(&out, "| %s | error: %s |\n", m.Model, m.Error)
+			continue
+		}
+		cov := "–"
+		if m.Coverage80.Finite() {
+			cov = fmt.Sprintf("%.0f%%", 100*float64(m.Coverage80))
+		}
+		fmt.Fprintf(&out, "| %s | %s | %d of %d | %s | %s |", m.Model, f1(m.MAE), m.OptionHits, m.N, f1(m.CRPS), cov)
+		for _, sc := range m.Scores {
+			cell := f1(sc.Forecast)
+			if sc.OptionHit {
+				cell += " ✓"
+			}
+			fmt.Fprintf(&out, " %s |", cell)
+		}
+		out.WriteString("\n")
+	}
+	out.WriteString("\nA cell is the model's forecast as of the base snapshot; ✓ marks a forecast whose nearest option is the outcome's. CRPS is the predictive distribution's score for `snap` and the absolute error for the point forecasts.")
+	for _, w := range b.Warnings {
+		out.WriteString("\n\n*" + w + ".*")
+	}
+	return out.String(), nil
 }
