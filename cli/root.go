@@ -28,6 +28,7 @@ var commands = []func() *cobra.Command{
 	newDealCmd,
 	newExplainCmd,
 	newBacktestCmd,
+	newLedgerCmd,
 	newShowCmd,
 	newValidateCmd,
 	newImportCmd,

@@ -16,16 +16,20 @@ import (
 // with G the Laplace CDF. Σ pₐ + Cont = 1. Models that give a distribution
 // set IssueResult.Predictive; its median is their point forecast.
 type Predictive struct {
-	Min, Max float64
+	Min float64 `json:"min"`
+	Max float64 `json:"max"`
 	// Atoms are distinct values, sorted, with positive probabilities.
-	Atoms []Atom
+	Atoms []Atom `json:"atoms"`
 	// Cont is the continuous part's weight; Center and Scale (> 0 when
 	// Cont > 0) its location and spread.
-	Cont, Center, Scale float64
+	Cont   float64 `json:"cont"`
+	Center float64 `json:"center"`
+	Scale  float64 `json:"scale"`
 	// Tau80 and Tau95 are the tail levels of the 80% and 95% intervals,
 	// [Quantile(τ), Quantile(1−τ)]; 0 means 0.1 and 0.025 (the central
 	// intervals). A model calibrated on real outcomes sets its own.
-	Tau80, Tau95 float64
+	Tau80 float64 `json:"tau80"`
+	Tau95 float64 `json:"tau95"`
 }
 
 // Interval80 is the 80% interval.
@@ -46,12 +50,15 @@ func (d *Predictive) Interval95() (lo, hi float64) {
 
 // Atom is a point mass of a Predictive.
 type Atom struct {
-	Value float64
-	Prob  float64
+	Value float64 `json:"value"`
+	Prob  float64 `json:"p"`
 	// Stated is true when some actor's stated position is at Value;
 	// End, Reference and Option when Value is a scale end, the reference
 	// point or a labelled option (several may hold).
-	Stated, End, Reference, Option bool
+	Stated    bool `json:"stated,omitempty"`
+	End       bool `json:"end,omitempty"`
+	Reference bool `json:"reference,omitempty"`
+	Option    bool `json:"option,omitempty"`
 }
 
 // laplaceCDF is the CDF of the Laplace distribution with location m and

@@ -1,0 +1,175 @@
+package ask
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"math"
+	"sort"
+
+	"parley/answer"
+	"parley/errs"
+)
+
+// LedgerRecord forecasts the case and seals the answer as a ledger entry
+// dated recorded (YYYY-MM-DD) by engine (the program's version): the
+// SHA-256 of the resolved scenario and of the forecast answer, every
+// model's forecast of every issue (with its predictive distribution where
+// the model gives one), and the seal over all of it (Seal). The caller
+// appends the entry to its ledger file; nothing is rewritten.
+func LedgerRecord(ctx context.Context, c *Case, req answer.ForecastRequest, recorded, engine string) (*answer.LedgerEntry, error) {
+	f, err := Forecast(ctx, c, req)
+	if err != nil {
+		return nil, err
+	}
+	in, err := c.Fingerprint()
+	if err != nil {
+		return nil, errs.Wrap(errs.Internal, err)
+	}
+	res, err := json.Marshal(f)
+	if err != nil {
+		return nil, errs.Wrap(errs.Internal, err)
+	}
+	e := &answer.LedgerEntry{Recorded: recorded, Engine: engine, Scenario: c.Resolved.Metadata.ID, AsOf: c.Resolved.Metadata.AsOf,
+		Target: f.Request.Target, Models: f.Request.Models, InputsSHA256: sha(in), ResultSHA256: sha(res), Forecasts: []answer.LedgerForecast{}}
+	for _, m := range f.Models {
+		for _, x := range m.Issues {
+			if m.Error != "" || !x.Forecast.Finite() {
+				continue
+			}
+			e.Forecasts = append(e.Forecasts, answer.LedgerForecast{Model: m.Model, Issue: x.Issue, Forecast: float64(x.Forecast), Predictive: x.Predictive})
+		}
+	}
+	e.Seal = Seal(e)
+	e.ID = e.Seal[:12]
+	return e, nil
+}
+
+func sha(b []byte) string {
+	s := sha256.Sum256(b)
+	return hex.EncodeToString(s[:])
+}
+
+// Seal is the SHA-256 (hex) of the entry as JSON with its ID and Seal
+// blank.
+func Seal(e *answer.LedgerEntry) string {
+	c := *e
+	c.ID, c.Seal = "", ""
+	b, _ := json.Marshal(c)
+	return sha(b)
+}
+
+// ReadLedger reads a ledger file: one JSON entry per line (blank lines
+// skipped). An entry whose seal does not match its content is an error
+// naming its line: the ledger was edited after the fact.
+func ReadLedger(name string, data []byte) ([]answer.LedgerEntry, error) {
+	var out []answer.LedgerEntry
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	sc.Buffer(make([]byte, 0, 1<<16), 64<<20)
+	for line := 1; sc.Scan(); line++ {
+		b := bytes.TrimSpace(sc.Bytes())
+		if len(b) == 0 {
+			continue
+		}
+		var e answer.LedgerEntry
+		dec := json.NewDecoder(bytes.NewReader(b))
+		dec.DisallowUnknownFields()
+		if err := dec.Decode(&e); err != nil {
+			return nil, errs.New(errs.Invalid, "%s:%d: not a ledger entry: %v; valid: one JSON object per line, as `parley ledger record` appends", name, line, err)
+		}
+		if s := Seal(&e); s != e.Seal {
+			return nil, errs.New(errs.Invalid, "%s:%d: entry %s does not match its seal (sealed %s, content hashes to %s): it was changed after it was recorded", name, line, e.ID, e.Seal, s)
+		}
+		out = append(out, e)
+	}
+	if err := sc.Err(); err != nil {
+		return nil, errs.New(errs.Invalid, "%s: %v", name, err)
+	}
+	return out, nil
+}
+
+// LedgerGrade grades the sealed forecasts of entries about the input's
+// scenario against the outcomes it records: each outcome dated after an
+// entry's snapshot date is one graded question for that entry, scored for
+// every model the entry holds on that issue (absolute error, CRPS — a
+// point forecast's is its absolute error — and whether the outcome is in
+// the 80% interval). Models are ranked by MAE only when at least
+// MinRanked questions are graded for each.
+func LedgerGrade(in *Input, entries []answer.LedgerEntry) *answer.LedgerGrade {
+	g := &answer.LedgerGrade{Entries: len(entries), Models: []answer.LedgerModel{}, Warnings: []string{}}
+	type acc struct {
+		n, nd, in80 int
+		ae, crps    float64
+	}
+	by := map[string]*acc{}
+	id := in.Scenario.Metadata.ID
+	other := 0
+	for _, e := range entries {
+		if e.Scenario != id {
+			other++
+			continue
+		}
+		for _, o := range in.Scenario.OutcomesBetween(e.AsOf, "") {
+			graded := false
+			for _, f := range e.Forecasts {
+				if f.Issue != o.Issue {
+					continue
+				}
+				graded = true
+				a := by[f.Model]
+				if a == nil {
+					a = &acc{}
+					by[f.Model] = a
+				}
+				ae := math.Abs(f.Forecast - o.Value)
+				a.n++
+				a.ae += ae
+				if d := f.Predictive; d != nil {
+					a.crps += d.CRPS(o.Value)
+					a.nd++
+					if lo, hi := d.Interval80(); o.Value >= lo && o.Value <= hi {
+						a.in80++
+					}
+				} else {
+					a.crps += ae
+				}
+			}
+			if graded {
+				g.Graded++
+			}
+		}
+	}
+	if other > 0 {
+		g.Warnings = append(g.Warnings, fmt.Sprintf("%d entries are about other scenarios than %s and are not graded here", other, id))
+	}
+	for name, a := range by {
+		m := answer.LedgerModel{Model: name, N: a.n, MAE: answer.Num(a.ae / float64(a.n)), CRPS: answer.Num(a.crps / float64(a.n)), Coverage80: answer.Num(math.NaN())}
+		if a.nd > 0 {
+			m.Coverage80 = answer.Num(float64(a.in80) / float64(a.nd))
+		}
+		g.Models = append(g.Models, m)
+	}
+	g.Ranked = len(g.Models) > 0
+	for _, m := range g.Models {
+		g.Ranked = g.Ranked && m.N >= MinRanked
+	}
+	if g.Ranked {
+		sort.SliceStable(g.Models, func(i, j int) bool {
+			if g.Models[i].MAE != g.Models[j].MAE {
+				return g.Models[i].MAE < g.Models[j].MAE
+			}
+			return g.Models[i].Model < g.Models[j].Model
+		})
+		for i := range g.Models {
+			g.Models[i].Rank = i + 1
+		}
+	} else {
+		sort.Slice(g.Models, func(i, j int) bool { return g.Models[i].Model < g.Models[j].Model })
+		g.Warnings = append(g.Warnings, fmt.Sprintf("%d questions graded: the models are not ranked until each has at least %d (fewer say more about which questions were asked than about the models)", g.Graded, MinRanked))
+	}
+	return g
+}

@@ -1,0 +1,151 @@
+package cli
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"github.com/jedib0t/go-pretty/v6/table"
+	"github.com/spf13/cobra"
+
+	"parley/answer"
+	"parley/ask"
+	"parley/errs"
+)
+
+func newLedgerCmd() *cobra.Command {
+	ledger := &cobra.Command{
+		Use:   "ledger",
+		Short: "Seal forecasts in a ledger file and grade them once outcomes are recorded",
+		Args:  usageArgs(cobra.NoArgs),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return errs.New(errs.Argument, "name what to do; valid: record, grade\nRun 'parley ledger --help' for usage.")
+		},
+	}
+	ledger.AddCommand(ledgerRecordCmd(), ledgerGradeCmd())
+	return ledger
+}
+
+func ledgerRecordCmd() *cobra.Command {
+	def := answer.NewForecastRequest()
+	cmd := &cobra.Command{
+		Use:   "record [FILE] --ledger LEDGER",
+		Short: "Forecast and append the sealed forecast to a ledger file",
+		Long: `Forecast the scenario (as parley forecast does) and append one line to the
+ledger file: today's date (UTC), the engine's version, the SHA-256 of the
+resolved scenario and of the forecast answer, every model's forecast of
+every issue (with snap's predictive distribution), and a seal: the SHA-256
+of all of it. The file is only ever appended to; an entry changed later no
+longer matches its seal, and 'parley ledger grade' refuses the file.`,
+		Args: usageArgs(cobra.MaximumNArgs(1)),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			path, _ := cmd.Flags().GetString("ledger")
+			if path == "" {
+				return errs.New(errs.Argument, "--ledger: missing; valid: the path of a ledger file (created if absent)")
+			}
+			c, err := loadCase(cmd, args)
+			if err != nil {
+				return err
+			}
+			req := def
+			req.Target = target(cmd)
+			req.Run = runFlags(cmd, req.Run)
+			e, err := ask.LedgerRecord(cmd.Context(), c, req, time.Now().UTC().Format("2006-01-02"), version())
+			if err != nil {
+				return err
+			}
+			line, err := json.Marshal(e)
+			if err != nil {
+				return errs.Wrap(errs.Internal, err)
+			}
+			f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o644)
+			if err != nil {
+				return errs.New(errs.Invalid, "--ledger %s: %v", path, err)
+			}
+			_, werr := f.Write(append(line, '\n'))
+			if cerr := f.Close(); werr == nil {
+				werr = cerr
+			}
+			if werr != nil {
+				return errs.New(errs.Invalid, "--ledger %s: %v", path, werr)
+			}
+			fmt.Fprintf(cmd.OutOrStdout(), "sealed %s: %d forecasts of %s as of %s by %s (seal %s), appended to %s\n",
+				e.ID, len(e.Forecasts), e.Scenario, e.AsOf, e.Engine, e.Seal, path)
+			return nil
+		},
+	}
+	addInputFlags(cmd, def.Target)
+	addRunFlags(cmd, def.Run)
+	cmd.Flags().String("ledger", "", "the ledger file to append to (created if absent)")
+	return cmd
+}
+
+func ledgerGradeCmd() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "grade [FILE] --ledger LEDGER",
+		Short: "Score the ledger's sealed forecasts against the outcomes the scenario records",
+		Long: `Read the ledger file (checking every entry's seal) and score each sealed
+forecast of the scenario against the outcomes it records after the
+forecast's snapshot date: per model the questions graded, MAE, CRPS and
+the 80% interval's coverage. Models are ranked by MAE only when each has
+at least 10 graded questions; with fewer the answer says so and ranks none.`,
+		Args: usageArgs(cobra.MaximumNArgs(1)),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			format, err := tableOrJSON(cmd)
+			if err != nil {
+				return err
+			}
+			path, _ := cmd.Flags().GetString("ledger")
+			data, err := os.ReadFile(path)
+			if err != nil {
+				code := errs.Invalid
+				if errors.Is(err, os.ErrNotExist) {
+					code = errs.NotFound
+				}
+				return &errs.Error{Code: code, Message: fmt.Sprintf("--ledger %s: %v", path, err), Err: err}
+			}
+			entries, err := ask.ReadLedger(path, data)
+			if err != nil {
+				return err
+			}
+			strict, _ := cmd.Flags().GetBool("strict")
+			in, err := loadInput(cmd, args, strict)
+			if err != nil {
+				return err
+			}
+			g := ask.LedgerGrade(in, entries)
+			if format == "json" {
+				return writeJSON(cmd.OutOrStdout(), g)
+			}
+			ledgerTable(cmd.OutOrStdout(), g)
+			return nil
+		},
+	}
+	f := cmd.Flags()
+	f.String("ledger", "", "the ledger file to grade")
+	f.Bool("strict", false, "treat the scenario's warnings as errors")
+	f.StringP("format", "f", "table", "output format: table or json")
+	return cmd
+}
+
+func ledgerTable(w io.Writer, g *answer.LedgerGrade) {
+	fmt.Fprintf(w, "%d entries, %d questions graded\n", g.Entries, g.Graded)
+	if len(g.Models) > 0 {
+		t := newTable(w)
+		t.AppendHeader(table.Row{"Rank", "Model", "Graded", "MAE", "CRPS", "In 80%"})
+		for _, m := range g.Models {
+			rank := "–"
+			if m.Rank > 0 {
+				rank = fmt.Sprint(m.Rank)
+			}
+			t.AppendRow(table.Row{rank, m.Model, m.N, numOr(m.MAE), numOr(m.CRPS), share(m.Coverage80)})
+		}
+		t.Render()
+	}
+	for _, x := range g.Warnings {
+		fmt.Fprintf(w, "warning: %s\n", x)
+	}
+}
