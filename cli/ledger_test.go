@@ -1,0 +1,42 @@
+package cli
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// The ledger door: record appends one sealed line per run (the file is
+// never rewritten), grade reads it back against the built-in case's two
+// outcomes after its base (2 questions per entry: not ranked), and a
+// ledger edited by hand is refused with its line.
+func TestLedgerCLI(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "l.jsonl")
+	for i := 0; i < 2; i++ {
+		out, errOut, code := run(t, "ledger", "record", "--snapshot", "base", "-m", "compromise", "--ledger", path, "-q")
+		if code != 0 || !strings.HasPrefix(out, "sealed ") || !strings.Contains(out, "7 forecasts of ukraine-ceasefire-2025 as of 2025-02-28") {
+			t.Fatalf("record: %d %q %q", code, out, errOut)
+		}
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(string(data), "\n"); n != 2 {
+		t.Fatalf("%d lines in the ledger, want 2", n)
+	}
+	out, errOut, code := run(t, "ledger", "grade", "--ledger", path, "-f", "json")
+	if code != 0 || !strings.Contains(out, `"graded": 4`) || !strings.Contains(out, `"ranked": false`) {
+		t.Fatalf("grade: %d %q %q", code, out, errOut)
+	}
+	if err := os.WriteFile(path, []byte(strings.Replace(string(data), `"compromise"`, `"median"`, 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, errOut, code := run(t, "ledger", "grade", "--ledger", path); code == 0 || !strings.Contains(errOut, "l.jsonl:1: entry") || !strings.Contains(errOut, "does not match its seal") {
+		t.Errorf("tampered: %d %q", code, errOut)
+	}
+	if _, errOut, code := run(t, "ledger", "record"); code == 0 || !strings.Contains(errOut, "--ledger: missing") {
+		t.Errorf("no --ledger: %d %q", code, errOut)
+	}
+}
