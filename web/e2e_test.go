@@ -260,6 +260,11 @@ func TestEndToEnd(t *testing.T) {
 	if rows, charts := count("[data-testid=model-table] tbody tr"), count("[data-testid=timeline] canvas"); rows != len(latest.Issues) || charts != len(latest.Issues) {
 		t.Fatalf("forecast view: %d table rows and %d timeline charts, want %d", rows, charts, len(latest.Issues))
 	}
+	// snap's cells carry its predictive distribution (80% and 95%
+	// intervals), one per issue; no other default model has one.
+	if n, all := count("[data-testid=model-table] td[data-model=snap] [data-testid=distribution]"), count("[data-testid=distribution]"); n != len(latest.Issues) || all != n {
+		t.Fatalf("%d snap cells with a distribution (%d in all), want %d", n, all, len(latest.Issues))
+	}
 
 	// 6. A sweep: progress, then one histogram per issue; then the
 	// tornado.

@@ -51,6 +51,14 @@ export interface IssueForecast {
   // nearest: the labelled options nearest the forecast (more than one on a
   // tie); for an unsettled forecast, the options its range reaches.
   nearest: Anchor[]; values?: { [k: string]: number }; rounds?: Round[]
+  // distribution: where the outcome may land, for models fitted on real
+  // outcomes (snap); see docs/json.md, Distribution.
+  distribution?: Distribution
+}
+export interface Distribution {
+  median: number | null; interval80: { lo: number; hi: number }; interval95: { lo: number; hi: number }
+  options: { label: string; value: number; p: number | null }[]
+  positions: { value: number; actors: string[]; p: number | null }[]; elsewhere: number | null
 }
 export interface ModelForecast { model: string; error?: string; issues: IssueForecast[]; notes?: string[]; warnings?: string[] }
 export interface Forecast { scenario: AnswerScenario; request: ForecastRequest; models: ModelForecast[] }

@@ -3,7 +3,7 @@
 // the API's answers (Go package answer); the page only draws them.
 import './style.css'
 import { api, follow, APIError } from './api'
-import type { Scenario, ScenarioView, Forecast, ModelForecast, IssueForecast, Issue, Stance, ModelInfo, Param, Sweep, Sensitivity, Diagnostic, Run, DealEvaluation, DealSearch, DealPackage, DealPlan } from './api'
+import type { Scenario, ScenarioView, Forecast, ModelForecast, IssueForecast, Issue, Stance, ModelInfo, Param, Sweep, Sensitivity, Diagnostic, Run, DealEvaluation, DealSearch, DealPackage, DealPlan, Distribution } from './api'
 import { h, s, fmt, color } from './util'
 import { renderExplain } from './explain'
 import { proposalsCard } from './proposals'
@@ -534,7 +534,18 @@ function forecastCell(m: ModelForecast, f: IssueForecast | undefined): HTMLEleme
       h('small', { title: near }, `last round ${fmt(f.forecast)}${near ? '; the range reaches ' + near : ''}`))
   }
   return h('td', { 'data-model': m.model, 'data-issue': f.issue }, h('b', {}, fmt(f.forecast)),
-    h('small', { title: near, class: f.nearest.length > 1 ? 'tie' : '' }, f.nearest.length > 1 ? 'tie: ' + near : near))
+    h('small', { title: near, class: f.nearest.length > 1 ? 'tie' : '' }, f.nearest.length > 1 ? 'tie: ' + near : near),
+    f.distribution ? distributionNote(f.distribution) : null)
+}
+
+// distributionNote is a model's predictive distribution in a cell: the
+// 80% and 95% intervals and the likeliest labelled option, calibrated on
+// real EU outcomes (docs/models.md, snap).
+function distributionNote(d: Distribution): HTMLElement {
+  const best = [...d.options].sort((a, b) => (b.p ?? 0) - (a.p ?? 0))[0]
+  const likeliest = best ? `; likeliest: ${best.label} (${Math.round(100 * (best.p ?? 0))}%)` : ''
+  return h('small', { class: 'dist', 'data-testid': 'distribution', title: 'How far real EU outcomes fell from forecasts like this one (fitted on DEU III; docs/skill.md)' },
+    `80%: ${fmt(d.interval80.lo)}–${fmt(d.interval80.hi)} · 95%: ${fmt(d.interval95.lo)}–${fmt(d.interval95.hi)}${likeliest}`)
 }
 
 function renderForecast() {
