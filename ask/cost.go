@@ -46,6 +46,10 @@ var modelCost = map[string]struct {
 	"exchange":   {3, 300},
 	"smp":        {3, 40},
 	"ensemble":   {3, 60},
+	// snap and compromise-band solve each issue once and keep its
+	// predictive distribution (an atom per distinct position).
+	"snap":            {1, 200},
+	"compromise-band": {1, 100},
 }
 
 // defaultCost is the cost of a model the table does not list.
@@ -155,6 +159,12 @@ func Estimate(c *Case, req any) (Cost, error) {
 		}
 		return addBatna(out, r.Batna, models)
 	case *answer.DealProposalsRequest:
+		return Estimate(c, *r)
+	case answer.BacktestRequest:
+		// A backtest is a forecast, scored against a few outcomes.
+		m, err := models(r.Models)
+		return rounds(r.Run, m), err
+	case *answer.BacktestRequest:
 		return Estimate(c, *r)
 	}
 	return Cost{}, errs.New(errs.Internal, "ask.Estimate: %T is not a request", req)
