@@ -156,7 +156,7 @@ func BenchmarkReadScore(b *testing.B) {
 func TestBenchSnap(t *testing.T) {
 	req := answer.NewBenchRequest()
 	req.Models = []string{"compromise", "snap", "compromise-band"}
-	b, err := Bench(context.Background(), deuDir, req)
+	b, err := Bench(context.Background(), deuDir, req, scenario.Limits{})
 	if err != nil {
 		t.Fatal(err)
 	}
