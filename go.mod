@@ -4,7 +4,7 @@ go 1.26.8
 
 require github.com/cockroachdb/apd/v3 v3.2.3
 
-require golang.org/x/net v0.63.0 // indirect
+require golang.org/x/net v0.63.0
 
 require (
 	github.com/chromedp/cdproto v0.159.0 // indirect
@@ -23,7 +23,7 @@ require (
 	github.com/mitchellh/colorstring v0.0.0-20190213212951-d06e56a500db // indirect
 	github.com/ncruces/go-strftime v1.1.0 // indirect
 	github.com/remyoudompheng/bigfft v0.0.0-20230129092748-24d4a6f8daec // indirect
-	github.com/rivo/uniseg v0.4.7 // indirect
+	github.com/rivo/uniseg v0.4.7
 	github.com/schollz/progressbar/v3 v3.19.1
 	github.com/spf13/cobra v1.10.2
 	github.com/spf13/pflag v1.0.9

@@ -20,6 +20,11 @@ var TypeNames = map[reflect.Type]string{
 	reflect.TypeFor[DealAlternative]():  "DealAlternative",
 	reflect.TypeFor[DealRobustness]():   "DealRobustness",
 	reflect.TypeFor[Param]():            "Param",
+	reflect.TypeFor[Coverage]():         "Coverage",
+	reflect.TypeFor[CoverageShare]():    "CoverageShare",
+	reflect.TypeFor[Diagnostic]():       "Diagnostic",
+	reflect.TypeFor[Ingest]():           "Ingest",
+	reflect.TypeFor[IngestCandidate]():  "IngestCandidate",
 }
 
 // Requests are the request types the command line and the API read.
@@ -43,4 +48,7 @@ var Answers = []reflect.Type{
 	reflect.TypeFor[DealProposals](),
 	reflect.TypeFor[Explanation](),
 	reflect.TypeFor[ModelInfo](),
+	reflect.TypeFor[Validation](),
+	reflect.TypeFor[Evidence](),
+	reflect.TypeFor[Ingest](),
 }

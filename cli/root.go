@@ -29,6 +29,8 @@ var commands = []func() *cobra.Command{
 	newExplainCmd,
 	newShowCmd,
 	newValidateCmd,
+	newSourcesCmd,
+	newIngestCmd,
 	newImportCmd,
 	newExportCmd,
 	newInitCmd,

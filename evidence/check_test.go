@@ -166,9 +166,9 @@ func TestCoverage(t *testing.T) {
 		Issues: []scenario.Issue{{ID: "x"}, {ID: "y"}},
 		Stances: []scenario.Stance{
 			{Actor: "a", Issue: "x", Salience: 0.5, Evidence: []scenario.Evidence{{Source: "s", Quote: "q"}}}, // 1
-			{Actor: "a", Issue: "y", Salience: 1, Assumed: "why"},                                          // 2
-			{Actor: "b", Issue: "x", Salience: 1, Evidence: []scenario.Evidence{{Source: "s", Quote: "q"}}}, // 1
-			{Actor: "b", Issue: "y", Salience: 0.5},                                                        // 0.5
+			{Actor: "a", Issue: "y", Salience: 1, Assumed: "why"},                                             // 2
+			{Actor: "b", Issue: "x", Salience: 1, Evidence: []scenario.Evidence{{Source: "s", Quote: "q"}}},   // 1
+			{Actor: "b", Issue: "y", Salience: 0.5},                                                           // 0.5
 		},
 	}
 	c := evidence.Coverage(s)

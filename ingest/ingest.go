@@ -420,7 +420,8 @@ func issueTermsOf(s *scenario.Scenario) []issueTerms {
 	for i := range s.Issues {
 		is := &s.Issues[i]
 		it := issueTerms{is: is}
-		for _, k := range append([]string{is.Name}, is.Keywords...) {
+		// The name is a title: matched in any case.
+		for _, k := range append([]string{strings.ToLower(is.Name)}, is.Keywords...) {
 			if t := compile(k, 2, true); t != nil {
 				it.terms = append(it.terms, t)
 			}

@@ -1,0 +1,68 @@
+package cli
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// validate reads the scenario's source files from its folder: an invented
+// quote is an error on its line, with the nearest passage.
+func TestValidateChecksQuotes(t *testing.T) {
+	dir := t.TempDir()
+	data, err := os.ReadFile("testdata/example.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(dir, "memo.txt"), []byte("Alpha wants nothing.\n"), 0o644)
+	p := filepath.Join(dir, "s.yaml")
+	os.WriteFile(p, []byte(strings.Replace(string(data), "Alpha wants nothing", "Alpha wants everything", 1)), 0o644)
+	_, stderr, code := run(t, "validate", p)
+	if code != 3 || !strings.Contains(stderr, p+":27:") || !strings.Contains(stderr, "did you mean “Alpha wants nothing”") {
+		t.Errorf("exit %d, stderr %q; want 3 naming line 27 and the nearest passage", code, stderr)
+	}
+	out, _, code := run(t, "validate", "--format", "json", p)
+	var v struct {
+		Valid       bool `json:"valid"`
+		Diagnostics []struct {
+			Line int `json:"line"`
+		} `json:"diagnostics"`
+	}
+	if err := json.Unmarshal([]byte(out), &v); err != nil || code != 3 || v.Valid || len(v.Diagnostics) != 1 || v.Diagnostics[0].Line != 27 {
+		t.Errorf("json: exit %d, %+v, %v:\n%s", code, v, err, out)
+	}
+}
+
+// ingest --format yaml, then apply: a new snapshot in a new file, the
+// scenario itself untouched and never overwritten through -o.
+func TestIngestApply(t *testing.T) {
+	dir := t.TempDir()
+	doc := filepath.Join(dir, "news.txt")
+	os.WriteFile(doc, []byte("Gamma said on March 3, 2025 that the budget must be cut.\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "memo.txt"), []byte("Alpha wants nothing.\n"), 0o644)
+	data, _ := os.ReadFile("testdata/example.yaml")
+	sc := filepath.Join(dir, "s.yaml")
+	os.WriteFile(sc, data, 0o644)
+	review, stderr, code := run(t, "ingest", doc, "--scenario", sc, "--format", "yaml")
+	if code != 0 || !strings.Contains(review, "actor: c") || !strings.Contains(review, `quote: Gamma said on March 3, 2025 that the budget must be cut.`) {
+		t.Fatalf("ingest: exit %d, %s\n%s", code, stderr, review)
+	}
+	rp := filepath.Join(dir, "review.yaml")
+	os.WriteFile(rp, []byte(review), 0o644)
+	out := filepath.Join(dir, "new.yaml")
+	if _, stderr, code := run(t, "ingest", "apply", rp, "--scenario", sc, "-o", out); code != 0 {
+		t.Fatalf("apply: exit %d, %s", code, stderr)
+	}
+	b, _ := os.ReadFile(out)
+	if !strings.Contains(string(b), "date: \"2025-03-03\"") || !strings.Contains(string(b), "label: ingested evidence") {
+		t.Errorf("new snapshot missing:\n%s", b)
+	}
+	if after, _ := os.ReadFile(sc); string(after) != string(data) {
+		t.Error("the scenario file was changed")
+	}
+	if _, _, code := run(t, "ingest", "apply", rp, "--scenario", sc, "-o", sc); code != 2 {
+		t.Errorf("-o onto the scenario: exit %d, want 2", code)
+	}
+}
