@@ -272,10 +272,10 @@ func parseHTML(data []byte) []Para {
 			if skip > 0 {
 				continue
 			}
-			// Count the lines inside the text before its first word.
-			txt := string(z.Text())
-			lead := len(txt) - len(strings.TrimLeftFunc(txt, unicode.IsSpace))
-			cur.add(txt, start+strings.Count(string(raw[:min(lead, len(raw))]), "\n"))
+			// Each line of the text with its own line number.
+			for i, piece := range strings.Split(string(z.Text()), "\n") {
+				cur.add(piece, start+i)
+			}
 		}
 	}
 	flush()
