@@ -113,3 +113,16 @@ type IngestDocument struct {
 
 // NewIngestRequest returns an ingest request with its defaults.
 func NewIngestRequest() IngestRequest { return IngestRequest{} }
+
+// IngestReview is draft evidence for a person to keep or delete: the
+// review file of `parley ingest --format yaml`, as JSON on the API.
+type IngestReview = ingest.Review
+
+// IngestEntry is one entry of an IngestReview.
+type IngestEntry = ingest.Entry
+
+// ScenarioEvidence is a stance's evidence item as the scenario file has it.
+type ScenarioEvidence = scenario.Evidence
+
+// ScenarioSource is a source as the scenario file has it.
+type ScenarioSource = scenario.Source

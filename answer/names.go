@@ -25,6 +25,10 @@ var TypeNames = map[reflect.Type]string{
 	reflect.TypeFor[Diagnostic]():       "Diagnostic",
 	reflect.TypeFor[Ingest]():           "Ingest",
 	reflect.TypeFor[IngestCandidate]():  "IngestCandidate",
+	reflect.TypeFor[IngestReview]():     "IngestReview",
+	reflect.TypeFor[IngestEntry]():      "IngestEntry",
+	reflect.TypeFor[ScenarioEvidence](): "ScenarioEvidence",
+	reflect.TypeFor[ScenarioSource]():   "ScenarioSource",
 }
 
 // Requests are the request types the command line and the API read.
@@ -35,6 +39,7 @@ var Requests = []reflect.Type{
 	reflect.TypeFor[DealSearchRequest](),
 	reflect.TypeFor[DealProposalsRequest](),
 	reflect.TypeFor[ExplainRequest](),
+	reflect.TypeFor[IngestRequest](),
 }
 
 // Answers are the answer types both doors return (bench aside: it has no
@@ -51,4 +56,5 @@ var Answers = []reflect.Type{
 	reflect.TypeFor[Validation](),
 	reflect.TypeFor[Evidence](),
 	reflect.TypeFor[Ingest](),
+	reflect.TypeFor[IngestReview](),
 }

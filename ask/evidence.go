@@ -32,6 +32,20 @@ func ValidationFailed(name string, err error) answer.Validation {
 	return v
 }
 
+// WithSources returns a copy of the input with its source files read as
+// o says (SourceDirs or ConfinedSources) and its quotes checked against
+// them, and what that check found. The server reads a stored scenario's
+// sources so, when the evidence browser asks.
+func WithSources(in *Input, o LoadOptions) (*Input, scenario.Diagnostics) {
+	op := o.opener()
+	c := *in
+	c.Sources = evidence.Load(in.Scenario, op)
+	var ds scenario.Diagnostics
+	ds, c.Spans = evidence.CheckLoaded(in.Scenario, c.Sources, op)
+	c.SourcesRead = op != nil
+	return &c, ds
+}
+
 // Evidence lists every quote of the input with where it was found in its
 // source, the sources (with their text when texts is set) and the
 // evidence coverage at each snapshot.

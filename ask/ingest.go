@@ -42,13 +42,34 @@ func IngestApply(name string, data []byte, reviewName string, review []byte, dat
 	if err != nil {
 		return nil, err
 	}
+	return applyReview(name, data, in, r, date, LoadOptions{SourceDirs: sourceDirs})
+}
+
+// IngestReviewOf is Ingest's candidates as a review, for the API.
+func IngestReviewOf(in *Input, docs []ingest.Document, res answer.Ingest) answer.IngestReview {
+	return ingest.NewReview(in.Scenario, docs, res.Candidates)
+}
+
+// IngestApplyReview merges a review's entries into a new snapshot of the
+// scenario file (name, data) and returns the new file, checked with o's
+// sources. The server uses it; the command line reads the review from a
+// file (IngestApply).
+func IngestApplyReview(name string, data []byte, r answer.IngestReview, date string, o LoadOptions) ([]byte, error) {
+	in, err := Load(name, data, LoadOptions{Format: Scenario})
+	if err != nil {
+		return nil, err
+	}
+	return applyReview(name, data, in, r, date, o)
+}
+
+func applyReview(name string, data []byte, in *Input, r ingest.Review, date string, o LoadOptions) ([]byte, error) {
 	if r.Scenario != "" && r.Scenario != in.Scenario.Metadata.ID {
-		return nil, errs.New(errs.Argument, "%s was drafted for scenario %q, not %q; valid: the scenario named in the review", reviewName, r.Scenario, in.Scenario.Metadata.ID)
+		return nil, errs.New(errs.Argument, "the review was drafted for scenario %q, not %q; valid: the scenario named in the review", r.Scenario, in.Scenario.Metadata.ID)
 	}
 	if err := ingest.Apply(in.Scenario, r, date); err != nil {
 		return nil, err
 	}
-	return remarshal(name, data, in, sourceDirs)
+	return remarshalWith(name, data, in, o)
 }
 
 // SourcesAdd records documents as sources of the scenario file (name,
@@ -88,11 +109,16 @@ func SourcesAdd(name string, data []byte, files []string) ([]byte, error) {
 }
 
 func remarshal(name string, data []byte, in *Input, sourceDirs []string) ([]byte, error) {
+	return remarshalWith(name, data, in, LoadOptions{SourceDirs: sourceDirs})
+}
+
+func remarshalWith(name string, data []byte, in *Input, o LoadOptions) ([]byte, error) {
 	out, err := scenariofile.MarshalOver(in.Scenario, formatOf(name), data)
 	if err != nil {
 		return nil, err
 	}
-	if _, err := Load(name, out, LoadOptions{Format: Scenario, SourceDirs: sourceDirs}); err != nil {
+	o.Format = Scenario
+	if _, err := Load(name, out, o); err != nil {
 		return nil, errs.Wrap(errs.Invalid, err)
 	}
 	return out, nil

@@ -33,7 +33,7 @@ func words(s string) []word {
 
 // Nearest returns the passage of the text most like quote: the run of as
 // many words as the quote has that shares the most words with it (the
-// first on a tie), as written in the original with white space collapsed,
+// one starting nearest a matched word on a tie, then the first), as written in the original with white space collapsed,
 // and the share of the quote's words it holds (0–1). It returns "", 0 when
 // the text or the quote has no words.
 func (t *Text) Nearest(original, quote string) (string, float64) {
@@ -58,12 +58,23 @@ func (t *Text) Nearest(original, quote string) (string, float64) {
 	for _, w := range tw[:n] {
 		add(w.w, 1)
 	}
-	best, bestAt := matched, 0
+	// lead is how many words of the window come before its first word
+	// that the quote has: on a tie, the window that starts nearest a
+	// matched word wins.
+	lead := func(i int) int {
+		for k := i; k < i+n; k++ {
+			if need[tw[k].w] > 0 {
+				return k - i
+			}
+		}
+		return n
+	}
+	best, bestAt, bestLead := matched, 0, lead(0)
 	for i := 1; i+n <= len(tw); i++ {
 		add(tw[i-1].w, -1)
 		add(tw[i+n-1].w, 1)
-		if matched > best {
-			best, bestAt = matched, i
+		if matched > best || matched == best && matched > 0 && lead(i) < bestLead {
+			best, bestAt, bestLead = matched, i, lead(i)
 		}
 	}
 	s, e := t.Span(tw[bestAt].start, tw[bestAt+n-1].end)

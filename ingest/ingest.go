@@ -14,16 +14,27 @@
 //     as whole words. A term with a capital letter must match as written;
 //     a lower-case term matches any case, except one of three letters or
 //     fewer, which matches only in capitals ("us" finds "US", not "us").
-//     A sentence that names no actor but opens with a pronoun ("He
-//     said…") is given the first actor of the sentence before.
-//   - An issue is found by its keywords and name (2 points each) and by
-//     words of its description and option labels that no other issue uses
-//     (0.5 each); a sentence bears on an issue with 2 points or more.
+//   - A sentence that names no actor, or whose speaker is a pronoun ("He
+//     said…", "…, she added"), is given the actors named first in the
+//     sentence before (all of them when several share that place).
+//   - An issue is found by its keywords and name (2 points each; plural
+//     -s/-es too) and by words of its description and option labels that
+//     no other issue uses (0.5 each); a sentence bears on an issue with 2
+//     points or more. A sentence under 2 points goes on with the issues of
+//     the sentence before (2 points, 1 off the score) when it names an
+//     actor itself or through a pronoun.
 //   - Score = issue points (at most 6) + 2 for a direct quote (“…”) + 1.5
-//     for reported speech (said, insisted, rejected, agreed to, …) + 1.5
-//     for the first actor named (the likely speaker or subject) + 1 when
-//     the actor is named within six words before the speech verb, − 1 for
-//     an actor inherited through a pronoun.
+//     for reported speech (said, insisted, rejected, agreed, …) + 1.5 for
+//     the first actor named (the likely speaker or subject) + 1 when the
+//     actor is named within six words before the speech verb − 2 for an
+//     actor inherited from the sentence before.
+//   - The quote is the sentence, or when it has more than MaxQuoteWords
+//     words the run of its clauses (split at , ; : and dashes) within the
+//     limit that holds the issue's first word and the actor's.
+//   - The date is the first "March 11[, 2025]" or "11 March [2025]" of the
+//     sentence, in the year the document mentions most when it gives none.
+//   - The option is the issue's anchor whose label shares the most content
+//     words with the quote.
 package ingest
 
 import (
@@ -161,7 +172,8 @@ func Extract(s *scenario.Scenario, docs []Document) Result {
 			for _, sent := range doctext.Sentences(p) {
 				found := findActors(actors, sent.Text)
 				inherited := 0
-				if len(prevActors) > 0 && (len(found) == 0 || pronounSubject(sent.Text)) {
+				pronoun := pronounSubject(sent.Text)
+				if len(prevActors) > 0 && (len(found) == 0 || pronoun) {
 					// The subject of the sentence before, named by a
 					// pronoun or not at all.
 					var first []actorAt
@@ -192,7 +204,7 @@ func Extract(s *scenario.Scenario, docs []Document) Result {
 				kind, verbAt := speech(sent.Text)
 				for k, it := range issues {
 					score, carry := pts[k], false
-					if score < 2 && carried != nil && carried[k] >= 2 {
+					if score < 2 && carried != nil && carried[k] >= 2 && (inherited == 0 || pronoun) {
 						// The sentence goes on about the issue of the one before.
 						score, carry, at[k] = 2, true, -1
 					}

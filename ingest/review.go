@@ -21,29 +21,29 @@ import (
 // delete, the sources they cite, and the date of the snapshot they go in.
 type Review struct {
 	// Scenario is the id of the scenario the entries are for.
-	Scenario string `yaml:"scenario"`
+	Scenario string `yaml:"scenario" json:"scenario"`
 	// Date is the new snapshot's date (YYYY-MM-DD).
-	Date string `yaml:"date"`
+	Date string `yaml:"date" json:"date"`
 	// Sources are sources the scenario does not have yet, to be added.
-	Sources []scenario.Source `yaml:"sources,omitempty"`
-	Entries []Entry           `yaml:"entries"`
+	Sources []scenario.Source `yaml:"sources,omitempty" json:"sources,omitempty"`
+	Entries []Entry           `yaml:"entries" json:"entries"`
 }
 
 // Entry is one draft piece of evidence for a stance.
 type Entry struct {
-	Actor    string            `yaml:"actor"`
-	Issue    string            `yaml:"issue"`
-	Evidence scenario.Evidence `yaml:"evidence"`
+	Actor    string            `yaml:"actor" json:"actor"`
+	Issue    string            `yaml:"issue" json:"issue"`
+	Evidence scenario.Evidence `yaml:"evidence" json:"evidence"`
 	// Position and Salience, when the reviewer sets them, change the
 	// stance; a stance the scenario lacks needs both.
-	Position *float64 `yaml:"position,omitempty"`
-	Salience *float64 `yaml:"salience,omitempty"`
+	Position *float64 `yaml:"position,omitempty" json:"position,omitempty"`
+	Salience *float64 `yaml:"salience,omitempty" json:"salience,omitempty"`
 	// Option, OptionLabel and Words are the suggestion, for the reviewer.
-	Option      *float64 `yaml:"option,omitempty"`
-	OptionLabel string   `yaml:"option_label,omitempty"`
-	Words       []string `yaml:"words,omitempty"`
-	Score       float64  `yaml:"score"`
-	Line        int      `yaml:"line"`
+	Option      *float64 `yaml:"option,omitempty" json:"option,omitempty"`
+	OptionLabel string   `yaml:"option_label,omitempty" json:"option_label,omitempty"`
+	Words       []string `yaml:"words,omitempty" json:"words,omitempty"`
+	Score       float64  `yaml:"score" json:"score"`
+	Line        int      `yaml:"line" json:"line"`
 }
 
 var nonID = regexp.MustCompile(`[^a-z0-9]+`)
