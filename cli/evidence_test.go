@@ -1,11 +1,20 @@
 package cli
 
 import (
+	"bytes"
+	"context"
 	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
+
+	"parley/httpapi"
+	"parley/store/sqlite"
 )
 
 // validate reads the scenario's source files from its folder: an invented
@@ -64,5 +73,47 @@ func TestIngestApply(t *testing.T) {
 	}
 	if _, _, code := run(t, "ingest", "apply", rp, "--scenario", sc, "-o", sc); code != 2 {
 		t.Errorf("-o onto the scenario: exit %d, want 2", code)
+	}
+}
+
+// The same documents give the same candidates at both doors: `parley
+// ingest --format json` and POST /api/scenarios/{id}/ingest.
+func TestIngestParity(t *testing.T) {
+	sc, doc := "../ingest/testdata/river-talks.yaml", "../ingest/testdata/river-talks.txt"
+	out, stderr, code := run(t, "ingest", doc, "--scenario", sc, "--format", "json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	ctx := context.Background()
+	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "p.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	api, err := httpapi.New(ctx, httpapi.Options{Store: st})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer api.Close()
+	srv := httptest.NewServer(api)
+	defer srv.Close()
+	id := upload(t, srv.URL, parityInput{file: sc})
+	text, _ := os.ReadFile(doc)
+	body, _ := json.Marshal(map[string]any{"documents": []map[string]string{{"name": "river-talks.txt", "text": string(text)}}})
+	resp, err := http.Post(srv.URL+"/api/scenarios/"+id+"/ingest", "application/json", bytes.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	var a, c any
+	if json.Unmarshal([]byte(out), &a) != nil || json.Unmarshal(b, &c) != nil || resp.StatusCode != 200 {
+		t.Fatalf("CLI %s\nAPI %d %s", out, resp.StatusCode, b)
+	}
+	if n := len(a.(map[string]any)["candidates"].([]any)); n != 26 {
+		t.Errorf("%d candidates, want the 26 docs/ingest.md reports", n)
+	}
+	if !reflect.DeepEqual(a, c) {
+		t.Errorf("the doors differ:\n%s", firstDifference(a, c, ""))
 	}
 }

@@ -3,6 +3,8 @@ package evidence_test
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -184,5 +186,44 @@ func TestCoverage(t *testing.T) {
 	}
 	if x := c[0].Issues[0]; x.Share != 1 {
 		t.Errorf("issue x share %v, want 1", x.Share)
+	}
+}
+
+// A source of MaxSourceBytes is read; one byte more is unreadable (a
+// warning, so the scenario stays usable), never read whole.
+func TestSourceSizeLimit(t *testing.T) {
+	dir := t.TempDir()
+	body := strings.Repeat("a", evidence.MaxSourceBytes)
+	os.WriteFile(filepath.Join(dir, "at.txt"), []byte(body), 0o644)
+	os.WriteFile(filepath.Join(dir, "over.txt"), []byte(body+"a"), 0o644)
+	s := &scenario.Scenario{Metadata: scenario.Metadata{Sources: []scenario.Source{{ID: "at", File: "at.txt"}, {ID: "over", File: "over.txt"}}}}
+	srcs := evidence.Load(s, evidence.Dirs(dir))
+	if srcs[0].Status != evidence.StatusOK || len(srcs[0].Text) != evidence.MaxSourceBytes {
+		t.Errorf("at the limit: %s, %d bytes", srcs[0].Status, len(srcs[0].Text))
+	}
+	if srcs[1].Status != evidence.StatusUnreadable || srcs[1].Text != "" || !strings.Contains(srcs[1].Err.Error(), "larger than 16777216 bytes") {
+		t.Errorf("over the limit: %s, %v", srcs[1].Status, srcs[1].Err)
+	}
+	ds := evidence.Check(s, evidence.Dirs(dir))
+	if len(ds) != 1 || !ds[0].Warning || ds[0].Path != "metadata.sources[1].file" {
+		t.Errorf("diagnostics %v", ds)
+	}
+}
+
+// The confined opener (the server's) reads nothing outside its folder.
+func TestConfined(t *testing.T) {
+	dir := t.TempDir()
+	inner := filepath.Join(dir, "in")
+	os.Mkdir(inner, 0o755)
+	os.WriteFile(filepath.Join(dir, "secret.txt"), []byte("secret"), 0o644)
+	os.WriteFile(filepath.Join(inner, "ok.txt"), []byte("fine"), 0o644)
+	o := evidence.Confined(inner)
+	if b, err := o.Open("ok.txt"); err != nil || string(b) != "fine" {
+		t.Errorf("inside: %q, %v", b, err)
+	}
+	for _, name := range []string{"../secret.txt", filepath.Join(dir, "secret.txt")} {
+		if b, err := o.Open(name); err == nil || !errors.Is(err, fs.ErrNotExist) {
+			t.Errorf("%s: read %q, err %v; want not found", name, b, err)
+		}
 	}
 }

@@ -368,7 +368,12 @@ func wordsBetween(s string, i, j int) int {
 	return len(strings.Fields(s[i:j]))
 }
 
+// stopWord reports whether w is too short or common to count; numbers
+// ("40", "30-day"'s "30") always count.
 func stopWord(w string) bool {
+	if w != "" && w[0] >= '0' && w[0] <= '9' {
+		return false
+	}
 	if len(w) < 4 {
 		return true
 	}
