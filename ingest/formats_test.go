@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"parley/scenariofile"
+	"parley/scenarios"
 )
 
 // The article as HTML (with navigation, a header, a script and a footer
@@ -76,5 +77,28 @@ func TestLines(t *testing.T) {
 	cs := Extract(s, []Document{{"p.html", []byte(page)}}).Candidates
 	if len(cs) == 0 || cs[0].Line != 4 || cs[0].Quote != "Arandia said the quota must be 40 percent." || cs[0].Option == nil || *cs[0].Option != 40 {
 		t.Fatalf("candidates %+v", cs)
+	}
+}
+
+// The option is the label sharing the most words with the quote, the
+// issue's own name aside: "peace" and "silence" point at the built-in
+// case's "peace in the sky … silence at sea" (40), "ceasefire" at none.
+func TestOption(t *testing.T) {
+	hand, err := scenarios.LoadDefault()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cs := Extract(strip(hand), []Document{{"a.txt", []byte("Zelensky proposed a ceasefire: peace in the sky and silence at sea.\n\nLavrov rejected any ceasefire.")}}).Candidates
+	got := map[string]*float64{}
+	for _, c := range cs {
+		if c.Issue == "ceasefire" {
+			got[c.Actor] = c.Option
+		}
+	}
+	if o := got["ukraine"]; o == nil || *o != 40 {
+		t.Errorf("ukraine's option %v, want 40", o)
+	}
+	if o, ok := got["russia"]; !ok || o != nil {
+		t.Errorf("russia's option %v (present %v), want a candidate with none", o, ok)
 	}
 }

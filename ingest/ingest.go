@@ -34,7 +34,8 @@
 //   - The date is the first "March 11[, 2025]" or "11 March [2025]" of the
 //     sentence, in the year the document mentions most when it gives none.
 //   - The option is the issue's anchor whose label shares the most content
-//     words with the quote.
+//     words (numbers included) with the quote, not counting words of the
+//     issue's name or words every label has.
 package ingest
 
 import (
@@ -455,8 +456,35 @@ func issueTermsOf(s *scenario.Scenario) []issueTerms {
 				it.terms = append(it.terms, t)
 			}
 		}
+		// Words of the issue's name tell its options apart no more than
+		// words every label shares ("ceasefire" on the ceasefire issue).
+		common := map[string]bool{}
+		for _, w := range contentWords(is.Name) {
+			common[w] = true
+		}
+		in := map[string]int{}
 		for _, a := range is.Anchors {
-			it.labels = append(it.labels, contentWords(a.Label))
+			seen := map[string]bool{}
+			for _, w := range contentWords(a.Label) {
+				if !seen[w] {
+					seen[w] = true
+					in[w]++
+				}
+			}
+		}
+		for w, n := range in {
+			if n == len(is.Anchors) && n > 1 {
+				common[w] = true
+			}
+		}
+		for _, a := range is.Anchors {
+			var ws []string
+			for _, w := range contentWords(a.Label) {
+				if !common[w] {
+					ws = append(ws, w)
+				}
+			}
+			it.labels = append(it.labels, ws)
 		}
 		out = append(out, it)
 	}
