@@ -27,7 +27,7 @@ func loadChecked(cmd *cobra.Command, args []string, strict bool) (*ask.Input, er
 		dirs = append(dirs, src)
 	}
 	if len(args) == 0 || args[0] == "" {
-		in, err := ask.BuiltInWith(ask.LoadOptions{Strict: strict, SourceDirs: dirs})
+		in, err := ask.BuiltInWith(ask.LoadOptions{Strict: strict, Limits: limitsOf(cmd), SourceDirs: dirs})
 		if err != nil {
 			return nil, err
 		}
@@ -40,7 +40,8 @@ func loadChecked(cmd *cobra.Command, args []string, strict bool) (*ask.Input, er
 	if err != nil {
 		return nil, err
 	}
-	return ask.Load(name, data, ask.LoadOptions{Strict: strict, SourceDirs: dirs})
+	o := ask.LoadOptions{Strict: strict, Limits: limitsOf(cmd), SourceDirs: dirs}
+	return interruptible(cmd.Context(), "reading "+name, func() (*ask.Input, error) { return ask.Load(name, data, o) })
 }
 
 func addSourcesFlag(cmd *cobra.Command) {
