@@ -20,6 +20,15 @@ var TypeNames = map[reflect.Type]string{
 	reflect.TypeFor[DealAlternative]():  "DealAlternative",
 	reflect.TypeFor[DealRobustness]():   "DealRobustness",
 	reflect.TypeFor[Param]():            "Param",
+	reflect.TypeFor[Coverage]():         "Coverage",
+	reflect.TypeFor[CoverageShare]():    "CoverageShare",
+	reflect.TypeFor[Diagnostic]():       "Diagnostic",
+	reflect.TypeFor[Ingest]():           "Ingest",
+	reflect.TypeFor[IngestCandidate]():  "IngestCandidate",
+	reflect.TypeFor[IngestReview]():     "IngestReview",
+	reflect.TypeFor[IngestEntry]():      "IngestEntry",
+	reflect.TypeFor[ScenarioEvidence](): "ScenarioEvidence",
+	reflect.TypeFor[ScenarioSource]():   "ScenarioSource",
 }
 
 // Requests are the request types the command line and the API read.
@@ -31,6 +40,7 @@ var Requests = []reflect.Type{
 	reflect.TypeFor[DealProposalsRequest](),
 	reflect.TypeFor[ExplainRequest](),
 	reflect.TypeFor[BacktestRequest](),
+	reflect.TypeFor[IngestRequest](),
 }
 
 // Answers are the answer types both doors return (bench aside: it has no
@@ -45,4 +55,8 @@ var Answers = []reflect.Type{
 	reflect.TypeFor[Explanation](),
 	reflect.TypeFor[ModelInfo](),
 	reflect.TypeFor[Backtest](),
+	reflect.TypeFor[Validation](),
+	reflect.TypeFor[Evidence](),
+	reflect.TypeFor[Ingest](),
+	reflect.TypeFor[IngestReview](),
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"parley/errs"
+	"parley/evidence"
 	"parley/format/bdmcsv"
 	"parley/format/decide"
 	"parley/format/ktab"
@@ -83,12 +84,23 @@ type Input struct {
 	// model parameters, as smp settings). A request's own settings
 	// override them.
 	Params map[string]string
+	// Sources are the scenario's sources as read when it was loaded
+	// (package evidence), Spans where each evidence item's quote was found.
+	Sources []*evidence.Source
+	Spans   [][2]int
+	// SourcesRead says whether source files were looked for at all.
+	SourcesRead bool
 }
 
 // BuiltIn loads the built-in case.
-func BuiltIn() (*Input, error) {
+func BuiltIn() (*Input, error) { return BuiltInWith(LoadOptions{}) }
+
+// BuiltInWith loads the built-in case with options: its source files are
+// not built in, so they are read only from o.SourceDirs (docs/DECISIONS.md).
+func BuiltInWith(o LoadOptions) (*Input, error) {
 	n, d := scenarios.Default()
-	return Load("built-in: "+n, d, LoadOptions{Format: Scenario})
+	o.Format = Scenario
+	return Load("built-in: "+n, d, o)
 }
 
 // LoadOptions say how to read an input.
@@ -100,6 +112,24 @@ type LoadOptions struct {
 	// Limits bound the input (zero fields: their defaults; see
 	// scenario.Limits and docs/limits.md).
 	Limits scenario.Limits
+	// SourceDirs are the folders a source's file is looked for in, in
+	// order (the --sources folder, then the scenario file's). None: files
+	// are not read and only evidence dates are checked.
+	SourceDirs []string
+	// ConfinedSources, when set, is the one folder source files are read
+	// from, refusing names that climb out of it (the server's --sources).
+	ConfinedSources string
+}
+
+// opener returns where the options say source files are read from.
+func (o LoadOptions) opener() evidence.Opener {
+	switch {
+	case o.ConfinedSources != "":
+		return evidence.Confined(o.ConfinedSources)
+	case len(o.SourceDirs) > 0:
+		return evidence.Dirs(o.SourceDirs...)
+	}
+	return nil
 }
 
 // maxForeign is how many errors to list for a file that does not look
@@ -122,7 +152,15 @@ func Load(name string, data []byte, o LoadOptions) (*Input, error) {
 		}
 		return readPeer(f, name, data, o.Limits)
 	}
-	s, ds, detected := scenariofile.ParseDetect(name, data, o.Limits)
+	op := o.opener()
+	var srcs []*evidence.Source
+	var spans [][2]int
+	s, ds, detected := scenariofile.ParseDetectCheck(name, data, o.Limits, func(s *scenario.Scenario) scenario.Diagnostics {
+		srcs = evidence.Load(s, op)
+		var eds scenario.Diagnostics
+		eds, spans = evidence.CheckLoaded(s, srcs, op)
+		return eds
+	})
 	if o.Format == "" && !detected {
 		head := data[:min(len(data), 4096)]
 		for _, f := range peers {
@@ -151,7 +189,7 @@ func Load(name string, data []byte, o LoadOptions) (*Input, error) {
 	if w == nil {
 		w = scenario.Diagnostics{}
 	}
-	return &Input{Name: name, Format: Scenario, Scenario: s, Warnings: w}, nil
+	return &Input{Name: name, Format: Scenario, Scenario: s, Warnings: w, Sources: srcs, Spans: spans, SourcesRead: op != nil}, nil
 }
 
 // readPeer reads a peer format's file, then holds the scenario to the

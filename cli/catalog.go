@@ -39,25 +39,52 @@ func newModelsCmd() *cobra.Command {
 
 func newValidateCmd() *cobra.Command {
 	cmd := &cobra.Command{
-		Use:   "validate FILE",
+		Use:   "validate [FILE]",
 		Short: "Check a scenario and list every problem at once (exit 3 when invalid)",
-		Args:  usageArgs(cobra.ExactArgs(1)),
+		Long: `Check a scenario and list every problem at once: the file's fields, and
+every quote against its source file (found after normalising white space,
+quote marks, dashes and soft hyphens; dated no later than its source; the
+file's SHA-256 when recorded). Source files are looked for in --sources,
+then next to the scenario. Prints the evidence coverage. Without FILE, the
+built-in case (whose articles are read only with --sources).`,
+		Args: usageArgs(cobra.MaximumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			strict, _ := cmd.Flags().GetBool("strict")
-			in, err := loadInput(cmd, args, strict)
+			format, err := tableOrJSON(cmd)
 			if err != nil {
 				return err
+			}
+			in, err := loadChecked(cmd, args, strict)
+			if err != nil {
+				if format == "json" {
+					name := "built-in"
+					if len(args) > 0 {
+						name = args[0]
+					}
+					if werr := writeJSON(cmd.OutOrStdout(), ask.ValidationFailed(name, err)); werr != nil {
+						return werr
+					}
+				}
+				return err
+			}
+			v := ask.Validate(in)
+			if format == "json" {
+				return writeJSON(cmd.OutOrStdout(), v)
 			}
 			for _, w := range in.Warnings {
 				fmt.Fprintln(cmd.ErrOrStderr(), w.String())
 			}
-			s := in.Scenario
-			fmt.Fprintf(cmd.OutOrStdout(), "%s: ok (%s; %d actors, %d issues, %d stances, %d snapshots, %d variants; %d warnings)\n",
-				in.Name, in.Format, len(s.Actors), len(s.Issues), len(s.Stances), len(s.Snapshots), len(s.Variants), len(in.Warnings))
+			w := cmd.OutOrStdout()
+			fmt.Fprintf(w, "%s: ok (%s; %d actors, %d issues, %d stances, %d snapshots, %d variants; %d warnings)\n",
+				in.Name, in.Format, v.Actors, v.Issues, v.Stances, v.Snapshots, v.Variants, len(in.Warnings))
+			sourcesLine(w, v.SourcesChecked, v.Sources)
+			coverageTable(w, v.Coverage)
 			return nil
 		},
 	}
-	cmd.Flags().Bool("strict", false, "treat warnings (e.g. a stance with no evidence) as errors")
+	cmd.Flags().Bool("strict", false, "treat warnings (e.g. a stance with no evidence, an unreadable source) as errors")
+	cmd.Flags().String("format", "table", "table or json")
+	addSourcesFlag(cmd)
 	return cmd
 }
 
@@ -70,14 +97,24 @@ labelled options), dated snapshots, what-if variants and sources. Without
 FILE, the built-in case.`,
 		Args: usageArgs(cobra.MaximumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			in, err := loadInput(cmd, args, false)
+			format, err := tableOrJSON(cmd)
 			if err != nil {
 				return err
 			}
+			in, err := loadChecked(cmd, args, false)
+			if err != nil {
+				return err
+			}
+			if format == "json" {
+				return writeJSON(cmd.OutOrStdout(), ask.Evidence(in, false))
+			}
 			show(cmd, in)
+			coverageTable(cmd.OutOrStdout(), ask.Evidence(in, false).Coverage)
 			return nil
 		},
 	}
+	cmd.Flags().String("format", "table", "table, or json (the evidence: every quote, its sources and the coverage)")
+	addSourcesFlag(cmd)
 	return cmd
 }
 

@@ -140,7 +140,7 @@ func TestUsageErrorsExitTwo(t *testing.T) {
 		{"forecast", "--model", "nope"},
 		{"forecast", "--format", "xml"},
 		{"nosuchcommand"},
-		{"validate"},
+		{"validate", "a.yaml", "b.yaml"},
 		{"forecast", "a", "b"},
 		{"forecast", "-m", "bdm,bdm"},
 		{"import"},

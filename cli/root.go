@@ -31,6 +31,8 @@ var commands = []func() *cobra.Command{
 	newLedgerCmd,
 	newShowCmd,
 	newValidateCmd,
+	newSourcesCmd,
+	newIngestCmd,
 	newImportCmd,
 	newExportCmd,
 	newInitCmd,

@@ -68,6 +68,7 @@ flag that raises them.`,
 	f.Int64("max-memory", httpapi.DefaultMaxMemory, "largest estimated memory of one run, in bytes")
 	f.Int("keep-runs", httpapi.DefaultKeepRuns, "finished runs kept, newest first (0: no limit)")
 	f.Duration("keep-runs-for", httpapi.DefaultKeepRunsFor, "how long finished runs are kept (0: no limit)")
+	f.String("sources", "", "folder of source files: quotes are checked against them on save, and the evidence page shows them (nothing outside it is read)")
 	return cmd
 }
 
@@ -153,6 +154,7 @@ func runServe(cmd *cobra.Command, _ []string) error {
 	certFile, _ := cmd.Flags().GetString("tls-cert")
 	keyFile, _ := cmd.Flags().GetString("tls-key")
 	o := httpapi.Options{Hosts: hosts, Web: web.Dist(), Token: os.Getenv("PARLEY_TOKEN"), Limits: limitsOf(cmd)}
+	o.SourcesDir, _ = cmd.Flags().GetString("sources")
 	if err := serveLimits(cmd, &o); err != nil {
 		return err
 	}

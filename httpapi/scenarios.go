@@ -132,8 +132,10 @@ func sniff(r *http.Request, data []byte) string {
 // loadScenario reads a scenario file as the command line does
 // (ask.Load): the scenario and its warnings, or the diagnostics as an
 // errs.Invalid error. strict makes warnings errors.
+// With Options.SourcesDir, every quote is checked against its source
+// file, read only from inside that folder.
 func (s *Server) loadScenario(name string, data []byte, strict bool) (*ask.Input, error) {
-	return ask.Load(name, data, ask.LoadOptions{Format: ask.Scenario, Strict: strict, Limits: s.o.Limits})
+	return ask.Load(name, data, ask.LoadOptions{Format: ask.Scenario, Strict: strict, Limits: s.o.Limits, ConfinedSources: s.o.SourcesDir})
 }
 
 func strictParam(r *http.Request) bool {
@@ -165,9 +167,11 @@ func (s *Server) load(r *http.Request, id string) (*stored, error) {
 }
 
 // loadStored loads a stored scenario's file afresh: a scenario of its
-// own, which the caller may change.
+// own, which the caller may change. Its source files are not read (they
+// were when it was saved, and may since have moved); the evidence
+// endpoint reads them.
 func (s *Server) loadStored(rec *store.Scenario) (*ask.Input, error) {
-	in, err := s.loadScenario(rec.ID+"."+rec.Format, rec.Body, false)
+	in, err := ask.Load(rec.ID+"."+rec.Format, rec.Body, ask.LoadOptions{Format: ask.Scenario, Limits: s.o.Limits})
 	if err != nil {
 		return nil, errs.Wrap(errs.Internal, fmt.Errorf("stored scenario %s no longer loads: %w", rec.ID, err))
 	}

@@ -110,6 +110,10 @@ type Options struct {
 	// negative value, no limit.
 	KeepRuns    int
 	KeepRunsFor time.Duration
+	// SourcesDir is the folder source files are read from (never outside
+	// it): quotes are checked on save and the evidence endpoint shows
+	// their texts. Empty: source files are not read.
+	SourcesDir string
 	// Web is the web app's files (index.html at the root); nil serves none.
 	Web fs.FS
 	// Logger logs failed requests (with their request id), panics and
@@ -215,6 +219,10 @@ func New(ctx context.Context, o Options) (*Server, error) {
 		{"GET", "/api/scenarios/{id}/brief", "the one-page brief (?format=html|md&snapshot&variant)", s.brief},
 		{"GET", "/api/scenarios/{id}/resolved", "the scenario at a snapshot with a variant applied", s.resolved},
 		{"PATCH", "/api/scenarios/{id}/stances/{actor}/{issue}", "edit one stance", s.patchStance},
+		{"GET", "/api/scenarios/{id}/evidence", "every quote with its source's text, and the evidence coverage", s.evidence},
+		{"POST", "/api/scenarios/{id}/ingest", "draft candidate evidence from documents", s.ingest},
+		{"POST", "/api/scenarios/{id}/ingest/review", "draft evidence from documents as a review to keep or delete", s.ingestReview},
+		{"POST", "/api/scenarios/{id}/ingest/apply", "merge the kept entries of a review into a new snapshot (If-Match: version)", s.ingestApply},
 		{"POST", "/api/scenarios/{id}/forecast", "forecast now and store the run", s.inline(store.Forecast)},
 		{"POST", "/api/scenarios/{id}/deal/evaluate", "evaluate a package now and store the run", s.inline(store.Deal)},
 		{"POST", "/api/scenarios/{id}/deal/search", "search the zone of agreement now and store the run", s.inline(store.DealSearch)},

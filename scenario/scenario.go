@@ -45,8 +45,14 @@ type Source struct {
 	Title     string `yaml:"title,omitempty" json:"title,omitempty"`
 	Publisher string `yaml:"publisher,omitempty" json:"publisher,omitempty"`
 	Date      string `yaml:"date,omitempty" json:"date,omitempty"`
-	File      string `yaml:"file,omitempty" json:"file,omitempty"`
-	URL       string `yaml:"url,omitempty" json:"url,omitempty"`
+	// File is the source's text on disk: a path relative to the scenario
+	// file, or to the directory given by --sources. Package evidence
+	// checks every quote against it.
+	File string `yaml:"file,omitempty" json:"file,omitempty"`
+	URL  string `yaml:"url,omitempty" json:"url,omitempty"`
+	// SHA256 is the hex SHA-256 of File's bytes, when recorded (parley
+	// sources add): a changed file is an error, not a silent re-reading.
+	SHA256 string `yaml:"sha256,omitempty" json:"sha256,omitempty"`
 }
 
 // Issue is one dimension of the negotiation: a scale whose points are
@@ -67,6 +73,10 @@ type Issue struct {
 	// format/deu writes). Models see them as model.Issue.Attrs; none
 	// requires them.
 	Attrs map[string]string `yaml:"attrs,omitempty" json:"attrs,omitempty"`
+	// Keywords are words and phrases that show a sentence bears on the
+	// issue, besides its name, description and option labels (parley
+	// ingest reads them).
+	Keywords []string `yaml:"keywords,omitempty" json:"keywords,omitempty"`
 }
 
 // Scale is a closed interval of positions.
@@ -124,6 +134,10 @@ type Actor struct {
 	// CapabilityNote is the one-line rationale for Capability.
 	CapabilityNote string   `yaml:"capability_note,omitempty" json:"capability_note,omitempty"`
 	Aliases        []string `yaml:"aliases,omitempty" json:"aliases,omitempty"`
+	// Mentions are names that stand for the actor in a text besides its
+	// name and aliases: people, places and institutions ("Zelenskyy",
+	// "Kyiv", "the Kremlin"). parley ingest reads them.
+	Mentions []string `yaml:"mentions,omitempty" json:"mentions,omitempty"`
 	// RedLines maps an issue id to the values the actor can accept at all,
 	// e.g. {territory: "<= 40"} (syntax: ParseRedLine). Package deal reads
 	// them; the bargaining models do not.

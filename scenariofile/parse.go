@@ -102,6 +102,21 @@ func ParseLimits(name string, data []byte, limits scenario.Limits) (s *scenario.
 // ParseDetect is ParseLimits that also reports what Detect would, parsing
 // the file once rather than twice.
 func ParseDetect(name string, data []byte, limits scenario.Limits) (s *scenario.Scenario, ds scenario.Diagnostics, detected bool) {
+	return ParseDetectCheck(name, data, limits, nil)
+}
+
+// ParseCheck is Parse with a further check of the decoded scenario (such
+// as package evidence's check of quotes against their sources) whose
+// diagnostics are located in the file like Validate's, by their Path.
+func ParseCheck(name string, data []byte, check func(*scenario.Scenario) scenario.Diagnostics) (s *scenario.Scenario, ds scenario.Diagnostics) {
+	s, ds, _ = ParseDetectCheck(name, data, scenario.Limits{}, check)
+	return s, ds
+}
+
+// ParseDetectCheck is ParseDetect with a further check (see ParseCheck).
+// check is called only when the scenario decoded whole and Validate ran:
+// not when data is not a scenario, nor when decoding stopped at a limit.
+func ParseDetectCheck(name string, data []byte, limits scenario.Limits, check func(*scenario.Scenario) scenario.Diagnostics) (s *scenario.Scenario, ds scenario.Diagnostics, detected bool) {
 	limits = limits.WithDefaults()
 	if int64(len(data)) > limits.Bytes {
 		dg := scenario.LimitError("bytes", limits.Bytes, fmt.Sprintf("%d bytes", len(data)))
@@ -143,6 +158,13 @@ func ParseDetect(name string, data []byte, limits scenario.Limits) (s *scenario.
 	}
 	vds, more := s.ValidateLimit(scenario.MaxDiagnostics, dec.suppressed)
 	more.Errors += dec.more.Errors
+	if check != nil {
+		for _, cd := range check(s) {
+			if !dec.suppressed(cd.Path) {
+				vds = append(vds, cd)
+			}
+		}
+	}
 	for _, vd := range vds {
 		vd.File = name
 		if n := dec.locate(vd.Path); n != nil {

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"parley/errs"
+	"parley/evidence"
 	"parley/scenario"
 	"parley/scenariofile"
 )
@@ -483,5 +484,31 @@ func TestOutcomes(t *testing.T) {
 		if got[k] != v {
 			t.Errorf("outcome %s = %v, want %v", k, got[k], v)
 		}
+	}
+}
+
+// TestEvidenceCheck runs the tool's own check (what `parley validate
+// --sources ../shared/sources` does) on the built-in case: every file
+// there with its recorded SHA-256, every quote found, no date after its
+// source.
+func TestEvidenceCheck(t *testing.T) {
+	if _, err := os.Stat(sourcesDir); err != nil {
+		t.Skipf("needs the source articles in %s: %v", sourcesDir, err)
+	}
+	name, data := Default()
+	srcs := 0
+	s, ds := scenariofile.ParseCheck(name, data, func(s *scenario.Scenario) scenario.Diagnostics {
+		for _, src := range evidence.Load(s, evidence.Dirs(sourcesDir)) {
+			if src.Status == evidence.StatusOK && src.SHA256 != "" {
+				srcs++
+			}
+		}
+		return evidence.Check(s, evidence.Dirs(sourcesDir))
+	})
+	if s == nil || len(ds) > 0 {
+		t.Fatalf("%d diagnostics:\n%v", len(ds), ds)
+	}
+	if srcs != 4 {
+		t.Errorf("%d sources read with a matching recorded hash, want 4", srcs)
 	}
 }

@@ -55,6 +55,15 @@ type e2e struct {
 	shots string
 }
 
+// e2eSources is the server's --sources folder in the end-to-end tests:
+// the built-in case's articles, where the shared/ tree is checked out.
+var e2eSources = func() string {
+	if _, err := os.Stat("../../shared/sources"); err == nil {
+		return "../../shared/sources"
+	}
+	return ""
+}()
+
 // startE2E starts the server and the browser, or skips the test when no
 // Chromium is installed; both stop when the test ends. Screenshots go to
 // $PARLEY_SCREENSHOTS (or a temporary directory), logged.
@@ -88,7 +97,7 @@ func startE2E(t *testing.T) *e2e {
 	if err := st.CreateScenario(ctx, rec); err != nil {
 		t.Fatal(err)
 	}
-	api, err := httpapi.New(ctx, httpapi.Options{Store: st, Web: web.Dist(), LoopbackOnly: true})
+	api, err := httpapi.New(ctx, httpapi.Options{Store: st, Web: web.Dist(), LoopbackOnly: true, SourcesDir: e2eSources})
 	if err != nil {
 		t.Fatal(err)
 	}

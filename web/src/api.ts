@@ -114,7 +114,7 @@ export class APIError extends Error {
 
 function token(): string | null { return sessionStorage.getItem('parley-token') }
 
-async function call<T>(method: string, path: string, body?: unknown, headers: { [k: string]: string } = {}): Promise<T> {
+export async function call<T>(method: string, path: string, body?: unknown, headers: { [k: string]: string } = {}): Promise<T> {
   const h: { [k: string]: string } = { ...headers }
   const t = token()
   if (t) h['Authorization'] = 'Bearer ' + t

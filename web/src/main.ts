@@ -1,4 +1,4 @@
-// Parley's web app: one page, four views over the HTTP API. The numbers,
+// Parley's web app: one page, six views over the HTTP API. The numbers,
 // the labelled options nearest them, and every warning and note come from
 // the API's answers (Go package answer); the page only draws them.
 import './style.css'
@@ -8,13 +8,14 @@ import { h, s, fmt, color } from './util'
 import { renderExplain } from './explain'
 import { proposalsCard } from './proposals'
 import { Chart, registerables } from 'chart.js'
+import { renderEvidence } from './evidence'
 
 Chart.register(...registerables)
 Chart.defaults.font.family = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif'
 Chart.defaults.animation = false
 Chart.defaults.maintainAspectRatio = false
 
-type View = 'scenario' | 'forecast' | 'sweep' | 'deal' | 'explain'
+type View = 'scenario' | 'forecast' | 'sweep' | 'deal' | 'explain' | 'evidence'
 
 const st = {
   view: 'scenario' as View,
@@ -140,7 +141,7 @@ async function init() {
       if (set) { set.open = false; set.querySelector('summary')?.focus() } else closeDrawer()
     })
     const hash = location.hash.slice(1) as View
-    if (['scenario', 'forecast', 'sweep', 'deal', 'explain'].includes(hash)) st.view = hash
+    if (['scenario', 'forecast', 'sweep', 'deal', 'explain', 'evidence'].includes(hash)) st.view = hash
     if (list.length) await loadScenario(list[0].id)
     else main.replaceChildren(h('p', {}, 'No scenarios yet: POST one to /api/scenarios.'))
   } catch (e) { status(String(e), true) }
@@ -248,6 +249,7 @@ function render() {
   if (st.view === 'sweep') renderSweep()
   if (st.view === 'deal') renderDeal()
   if (st.view === 'explain') renderExplain(main, { scenario: st.sv!.id, snapshot: st.snapshot, variant: st.variant, issues: st.resolved.issues, actorName, status })
+  if (st.view === 'evidence') renderEvidence(main, st.sv!, (id) => loadScenario(id))
 }
 
 // ---------- warnings and notes ----------

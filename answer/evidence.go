@@ -1,0 +1,128 @@
+package answer
+
+import (
+	"parley/evidence"
+	"parley/ingest"
+	"parley/scenario"
+)
+
+// Coverage is the share of capability × salience resting on quoted
+// stances at one snapshot, overall, per actor and per issue.
+type Coverage = evidence.SnapshotCoverage
+
+// CoverageShare is one row of a Coverage.
+type CoverageShare = evidence.Share
+
+// Diagnostic is one problem found in a scenario, with where it is.
+type Diagnostic = scenario.Diagnostic
+
+// Validation is what `parley validate` finds: whether the scenario can be
+// used, every problem, its sources as checked and its evidence coverage.
+type Validation struct {
+	// File is the scenario's name as given.
+	File   string `json:"file"`
+	Format string `json:"format"`
+	// Valid is false when any diagnostic is an error (with strict, any at all).
+	Valid     bool `json:"valid"`
+	Actors    int  `json:"actors"`
+	Issues    int  `json:"issues"`
+	Stances   int  `json:"stances"`
+	Snapshots int  `json:"snapshots"`
+	Variants  int  `json:"variants"`
+	// Diagnostics are the errors and warnings, in file order.
+	Diagnostics []Diagnostic `json:"diagnostics"`
+	// SourcesChecked says whether source files were read; when false only
+	// evidence dates were checked (the built-in case without --sources).
+	SourcesChecked bool             `json:"sources_checked"`
+	Sources        []EvidenceSource `json:"sources"`
+	// Coverage is per snapshot: the base, then each snapshot by date.
+	Coverage []Coverage `json:"coverage"`
+}
+
+// Evidence is every quote of a scenario with the sources it cites (their
+// text when asked for) and the evidence coverage: what the web page's
+// evidence browser shows and `parley show --format json` prints.
+type Evidence struct {
+	ID             string           `json:"id"`
+	Title          string           `json:"title"`
+	SourcesChecked bool             `json:"sources_checked"`
+	Sources        []EvidenceSource `json:"sources"`
+	Items          []EvidenceItem   `json:"items"`
+	Coverage       []Coverage       `json:"coverage"`
+	Warnings       []string         `json:"warnings"`
+}
+
+// EvidenceSource is a source as checked.
+type EvidenceSource struct {
+	ID        string `json:"id"`
+	Title     string `json:"title,omitempty"`
+	Publisher string `json:"publisher,omitempty"`
+	Date      string `json:"date,omitempty"`
+	File      string `json:"file,omitempty"`
+	URL       string `json:"url,omitempty"`
+	// SHA256 is the file's hash as read (empty when unread).
+	SHA256 string `json:"sha256,omitempty"`
+	// Status is ok, no file, unchecked, not found, unreadable or hash differs.
+	Status string `json:"status"`
+	// Text is the file's text, when read and asked for.
+	Text string `json:"text,omitempty"`
+}
+
+// EvidenceItem is one quote with where it is found in its source.
+type EvidenceItem struct {
+	// Path locates it in the scenario, e.g. "stances[3].evidence[0]".
+	Path string `json:"path"`
+	// Snapshot is "" for the base, a date, or "variant:ID".
+	Snapshot string `json:"snapshot"`
+	Actor    string `json:"actor"`
+	Issue    string `json:"issue"`
+	Source   string `json:"source"`
+	Quote    string `json:"quote"`
+	Date     string `json:"date,omitempty"`
+	Note     string `json:"note,omitempty"`
+	// Found says whether the quote was found in its source's text; null
+	// when the text was not read.
+	Found *bool `json:"found"`
+	// Start and End are where it was found in the source's text, counted
+	// in Unicode code points (-1 when not found).
+	Start int `json:"start"`
+	End   int `json:"end"`
+}
+
+// Ingest is what `parley ingest` proposes: candidate evidence drafted
+// from documents, best first.
+type Ingest = ingest.Result
+
+// IngestCandidate is one proposed piece of evidence.
+type IngestCandidate = ingest.Candidate
+
+// IngestRequest is what the API's ingest endpoint reads: documents by
+// name and text.
+type IngestRequest struct {
+	Documents []IngestDocument `json:"documents"`
+	// Limit keeps the best candidates only; 0 keeps all.
+	Limit int `json:"limit,omitempty"`
+}
+
+// IngestDocument is one document to ingest: a file name (its extension
+// says plain text, Markdown or HTML) and its text.
+type IngestDocument struct {
+	Name string `json:"name"`
+	Text string `json:"text"`
+}
+
+// NewIngestRequest returns an ingest request with its defaults.
+func NewIngestRequest() IngestRequest { return IngestRequest{} }
+
+// IngestReview is draft evidence for a person to keep or delete: the
+// review file of `parley ingest --format yaml`, as JSON on the API.
+type IngestReview = ingest.Review
+
+// IngestEntry is one entry of an IngestReview.
+type IngestEntry = ingest.Entry
+
+// ScenarioEvidence is a stance's evidence item as the scenario file has it.
+type ScenarioEvidence = scenario.Evidence
+
+// ScenarioSource is a source as the scenario file has it.
+type ScenarioSource = scenario.Source

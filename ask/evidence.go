@@ -1,0 +1,95 @@
+package ask
+
+import (
+	"unicode/utf8"
+
+	"parley/answer"
+	"parley/evidence"
+	"parley/scenario"
+)
+
+// Validate is `parley validate`'s answer for a loaded input: its counts,
+// warnings, sources as checked and evidence coverage. A file that does
+// not load has no Input; ValidationFailed describes it.
+func Validate(in *Input) answer.Validation {
+	s := in.Scenario
+	v := answer.Validation{File: in.Name, Format: in.Format, Valid: true,
+		Actors: len(s.Actors), Issues: len(s.Issues), Stances: len(s.Stances), Snapshots: len(s.Snapshots), Variants: len(s.Variants),
+		Diagnostics: []answer.Diagnostic{}, SourcesChecked: in.SourcesRead, Sources: sourcesOf(in, false), Coverage: evidence.Coverage(s)}
+	v.Diagnostics = append(v.Diagnostics, in.Warnings...)
+	return v
+}
+
+// ValidationFailed is the answer for a file that does not load: its
+// diagnostics (when the error lists them) and nothing else.
+func ValidationFailed(name string, err error) answer.Validation {
+	v := answer.Validation{File: name, Diagnostics: []answer.Diagnostic{}, Sources: []answer.EvidenceSource{}, Coverage: []answer.Coverage{}}
+	if ds, ok := err.(scenario.Diagnostics); ok {
+		v.Diagnostics = append(v.Diagnostics, ds...)
+	} else {
+		v.Diagnostics = append(v.Diagnostics, scenario.Diagnostic{File: name, Message: err.Error()})
+	}
+	return v
+}
+
+// WithSources returns a copy of the input with its source files read as
+// o says (SourceDirs or ConfinedSources) and its quotes checked against
+// them, and what that check found. The server reads a stored scenario's
+// sources so, when the evidence browser asks.
+func WithSources(in *Input, o LoadOptions) (*Input, scenario.Diagnostics) {
+	op := o.opener()
+	c := *in
+	c.Sources = evidence.Load(in.Scenario, op)
+	var ds scenario.Diagnostics
+	ds, c.Spans = evidence.CheckLoaded(in.Scenario, c.Sources, op)
+	c.SourcesRead = op != nil
+	return &c, ds
+}
+
+// Evidence lists every quote of the input with where it was found in its
+// source, the sources (with their text when texts is set) and the
+// evidence coverage at each snapshot.
+func Evidence(in *Input, texts bool) answer.Evidence {
+	s := in.Scenario
+	e := answer.Evidence{ID: s.Metadata.ID, Title: s.Metadata.Title, SourcesChecked: in.SourcesRead,
+		Sources: sourcesOf(in, texts), Items: []answer.EvidenceItem{}, Coverage: evidence.Coverage(s), Warnings: []string{}}
+	for _, w := range in.Warnings {
+		e.Warnings = append(e.Warnings, w.String())
+	}
+	for i, it := range evidence.Items(s) {
+		item := answer.EvidenceItem{Path: it.Path, Snapshot: it.Snapshot, Actor: it.Actor, Issue: it.Issue, Source: it.Source,
+			Quote: it.Quote, Date: it.Date, Note: it.Note, Start: -1, End: -1}
+		if src := evidence.SourceOf(in.Sources, it.Source); src != nil && src.Text != "" {
+			if src.SHA256 != "" || src.Status == evidence.StatusOK || src.Status == evidence.StatusHash {
+				found := i < len(in.Spans) && in.Spans[i][0] >= 0
+				item.Found = &found
+				if found {
+					// Code points, which a browser can count.
+					item.Start = utf8.RuneCountInString(src.Text[:in.Spans[i][0]])
+					item.End = item.Start + utf8.RuneCountInString(src.Text[in.Spans[i][0]:in.Spans[i][1]])
+				}
+			}
+		}
+		e.Items = append(e.Items, item)
+	}
+	return e
+}
+
+func sourcesOf(in *Input, texts bool) []answer.EvidenceSource {
+	out := []answer.EvidenceSource{}
+	for i, src := range in.Scenario.Metadata.Sources {
+		es := answer.EvidenceSource{ID: src.ID, Title: src.Title, Publisher: src.Publisher, Date: src.Date, File: src.File, URL: src.URL, Status: evidence.StatusUnchecked}
+		if src.File == "" {
+			es.Status = evidence.StatusNoFile
+		}
+		if i < len(in.Sources) {
+			ls := in.Sources[i]
+			es.Status, es.SHA256 = ls.Status, ls.Hash
+			if texts {
+				es.Text = ls.Text
+			}
+		}
+		out = append(out, es)
+	}
+	return out
+}

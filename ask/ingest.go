@@ -1,0 +1,132 @@
+package ask
+
+import (
+	"os"
+	"path/filepath"
+
+	"parley/answer"
+	"parley/errs"
+	"parley/ingest"
+	"parley/scenario"
+	"parley/scenariofile"
+)
+
+// Ingest proposes candidate evidence from documents for the input's
+// actors and issues (package ingest), best first; limit > 0 keeps the
+// best limit.
+func Ingest(in *Input, docs []ingest.Document, limit int) answer.Ingest {
+	res := ingest.Extract(in.Scenario, docs)
+	if limit > 0 && len(res.Candidates) > limit {
+		res.Candidates = res.Candidates[:limit]
+	}
+	return res
+}
+
+// IngestReview is Ingest's candidates as a review file (YAML) for
+// `parley ingest apply`.
+func IngestReview(in *Input, docs []ingest.Document, res answer.Ingest) ([]byte, error) {
+	return ingest.MarshalReview(ingest.NewReview(in.Scenario, docs, res.Candidates))
+}
+
+// IngestApply merges the entries kept in a review file into a new
+// snapshot of the scenario file (name, data), dated date ("" the
+// review's), and returns the new file: the original's layout and
+// comments kept, checked as `parley validate` would (sourceDirs: where
+// source files are read). The original file is not touched.
+func IngestApply(name string, data []byte, reviewName string, review []byte, date string, sourceDirs []string) ([]byte, error) {
+	in, err := Load(name, data, LoadOptions{Format: Scenario})
+	if err != nil {
+		return nil, err
+	}
+	r, err := ingest.ParseReview(reviewName, review)
+	if err != nil {
+		return nil, err
+	}
+	return applyReview(name, data, in, r, date, LoadOptions{SourceDirs: sourceDirs})
+}
+
+// IngestReviewOf is Ingest's candidates as a review, for the API.
+func IngestReviewOf(in *Input, docs []ingest.Document, res answer.Ingest) answer.IngestReview {
+	return ingest.NewReview(in.Scenario, docs, res.Candidates)
+}
+
+// IngestApplyReview merges a review's entries into a new snapshot of the
+// scenario file (name, data) and returns the new file, checked with o's
+// sources. The server uses it; the command line reads the review from a
+// file (IngestApply).
+func IngestApplyReview(name string, data []byte, r answer.IngestReview, date string, o LoadOptions) ([]byte, error) {
+	in, err := Load(name, data, LoadOptions{Format: Scenario})
+	if err != nil {
+		return nil, err
+	}
+	return applyReview(name, data, in, r, date, o)
+}
+
+func applyReview(name string, data []byte, in *Input, r ingest.Review, date string, o LoadOptions) ([]byte, error) {
+	if r.Scenario != "" && r.Scenario != in.Scenario.Metadata.ID {
+		return nil, errs.New(errs.Argument, "the review was drafted for scenario %q, not %q; valid: the scenario named in the review", r.Scenario, in.Scenario.Metadata.ID)
+	}
+	if err := ingest.Apply(in.Scenario, r, date); err != nil {
+		return nil, err
+	}
+	return remarshalWith(name, data, in, o)
+}
+
+// SourcesAdd records documents as sources of the scenario file (name,
+// data): id, title, date (the first the text states) and SHA-256; a
+// document the scenario already cites by file name gets its hash
+// recorded afresh. File paths are written relative to the scenario
+// file's folder. Returns the new file; the original is not touched.
+func SourcesAdd(name string, data []byte, files []string) ([]byte, error) {
+	in, err := Load(name, data, LoadOptions{Format: Scenario})
+	if err != nil {
+		return nil, err
+	}
+	s := in.Scenario
+	dir := filepath.Dir(name)
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			return nil, errs.New(errs.Invalid, "cannot read %s: %v", f, err)
+		}
+		rel := f
+		if r, err := filepath.Rel(dir, f); err == nil {
+			rel = filepath.ToSlash(r)
+		}
+		src, known := ingest.SourceFor(s, ingest.Document{Name: rel, Data: b})
+		if known {
+			for i := range s.Metadata.Sources {
+				if s.Metadata.Sources[i].ID == src.ID {
+					fresh, _ := ingest.SourceFor(&scenario.Scenario{}, ingest.Document{Name: rel, Data: b})
+					s.Metadata.Sources[i].SHA256 = fresh.SHA256
+				}
+			}
+			continue
+		}
+		s.Metadata.Sources = append(s.Metadata.Sources, src)
+	}
+	return remarshal(name, data, in, []string{dir})
+}
+
+func remarshal(name string, data []byte, in *Input, sourceDirs []string) ([]byte, error) {
+	return remarshalWith(name, data, in, LoadOptions{SourceDirs: sourceDirs})
+}
+
+func remarshalWith(name string, data []byte, in *Input, o LoadOptions) ([]byte, error) {
+	out, err := scenariofile.MarshalOver(in.Scenario, formatOf(name), data)
+	if err != nil {
+		return nil, err
+	}
+	o.Format = Scenario
+	if _, err := Load(name, out, o); err != nil {
+		return nil, errs.Wrap(errs.Invalid, err)
+	}
+	return out, nil
+}
+
+func formatOf(name string) string {
+	if filepath.Ext(name) == ".json" {
+		return "json"
+	}
+	return "yaml"
+}

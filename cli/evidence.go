@@ -1,0 +1,264 @@
+package cli
+
+// The commands about evidence: validate and show read source files
+// (--sources), sources add records them, ingest drafts evidence from
+// documents and ingest apply merges what a reviewer kept.
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/spf13/cobra"
+
+	"parley/answer"
+	"parley/ask"
+	"parley/errs"
+	"parley/ingest"
+)
+
+// loadChecked reads args[0] (or the built-in case) reading its source
+// files from --sources and the scenario file's folder.
+func loadChecked(cmd *cobra.Command, args []string, strict bool) (*ask.Input, error) {
+	src, _ := cmd.Flags().GetString("sources")
+	var dirs []string
+	if src != "" {
+		dirs = append(dirs, src)
+	}
+	if len(args) == 0 || args[0] == "" {
+		in, err := ask.BuiltInWith(ask.LoadOptions{Strict: strict, Limits: limitsOf(cmd), SourceDirs: dirs})
+		if err != nil {
+			return nil, err
+		}
+		return in, nil
+	}
+	if args[0] != "-" {
+		dirs = append(dirs, filepath.Dir(args[0]))
+	}
+	name, data, err := readFile(cmd, args[0])
+	if err != nil {
+		return nil, err
+	}
+	o := ask.LoadOptions{Strict: strict, Limits: limitsOf(cmd), SourceDirs: dirs}
+	return interruptible(cmd.Context(), "reading "+name, func() (*ask.Input, error) { return ask.Load(name, data, o) })
+}
+
+func addSourcesFlag(cmd *cobra.Command) {
+	cmd.Flags().String("sources", "", "folder to look for source files in (before the scenario file's own folder; the built-in case's articles are read only from here)")
+}
+
+// coverageTable prints the evidence coverage of the latest snapshot per
+// actor and per issue, and the overall share at every snapshot.
+func coverageTable(w io.Writer, cov []answer.Coverage) {
+	if len(cov) == 0 {
+		return
+	}
+	fmt.Fprint(w, "Evidence coverage (share of capability × salience resting on quotes):")
+	for _, c := range cov {
+		fmt.Fprintf(w, " %s %.0f%%", c.Snapshot, 100*c.Overall.Share)
+	}
+	fmt.Fprintln(w)
+	last := cov[len(cov)-1]
+	t := newTable(w)
+	t.AppendHeader([]any{"At " + last.Snapshot, "Quoted", "Assumed", "Neither", "Share"})
+	row := func(name string, s answer.CoverageShare) {
+		t.AppendRow([]any{name, num(s.Quoted), num(s.Assumed), num(s.Unsupported), fmt.Sprintf("%.0f%%", 100*s.Share)})
+	}
+	for _, a := range last.Actors {
+		row("actor "+a.ID, a)
+	}
+	for _, is := range last.Issues {
+		row("issue "+is.ID, is)
+	}
+	row("overall", last.Overall)
+	t.Render()
+}
+
+func sourcesLine(w io.Writer, checked bool, srcs []answer.EvidenceSource) {
+	if !checked {
+		fmt.Fprintln(w, "Source files not read (give --sources DIR to check the quotes against them).")
+		return
+	}
+	n := map[string]int{}
+	for _, s := range srcs {
+		n[s.Status]++
+	}
+	fmt.Fprintf(w, "Sources: %d read, %d not found, %d unreadable, %d with a changed hash, %d without a file.\n",
+		n["ok"], n["not found"], n["unreadable"], n["hash differs"], n["no file"])
+}
+
+func newSourcesCmd() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "sources",
+		Short: "Record source documents in a scenario (sources add)",
+		Args:  usageArgs(cobra.NoArgs),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return errs.New(errs.Argument, "name a subcommand: add\nRun 'parley sources --help' for usage.")
+		},
+	}
+	add := &cobra.Command{
+		Use:   "add FILE... --scenario S",
+		Short: "Record each FILE's id, title, date and SHA-256 in the scenario (written to stdout or -o)",
+		Args:  usageArgs(cobra.MinimumNArgs(1)),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			sc, _ := cmd.Flags().GetString("scenario")
+			name, data, err := scenarioFile(cmd, sc)
+			if err != nil {
+				return err
+			}
+			out, err := ask.SourcesAdd(name, data, args)
+			if err != nil {
+				return err
+			}
+			return writeOut(cmd, sc, out)
+		},
+	}
+	add.Flags().String("scenario", "", "the scenario file (required)")
+	addOutFlags(add)
+	cmd.AddCommand(add)
+	return cmd
+}
+
+func scenarioFile(cmd *cobra.Command, sc string) (string, []byte, error) {
+	if sc == "" {
+		return "", nil, errs.New(errs.Argument, "--scenario: missing; valid: the scenario file to read")
+	}
+	return readFile(cmd, sc)
+}
+
+func addOutFlags(cmd *cobra.Command) {
+	cmd.Flags().StringP("output", "o", "", "write the new scenario to this file instead of stdout (never the scenario itself unless --in-place)")
+	cmd.Flags().Bool("in-place", false, "replace the scenario file itself")
+}
+
+// writeOut writes a new scenario: to stdout, to -o (which must not be the
+// scenario file or an existing file), or over the scenario with --in-place.
+func writeOut(cmd *cobra.Command, scenarioPath string, data []byte) error {
+	out, _ := cmd.Flags().GetString("output")
+	inPlace, _ := cmd.Flags().GetBool("in-place")
+	switch {
+	case inPlace:
+		if scenarioPath == "-" {
+			return errs.New(errs.Argument, "--in-place: the scenario came from standard input; valid: -o FILE")
+		}
+		return os.WriteFile(scenarioPath, data, 0o644)
+	case out == "":
+		_, err := cmd.OutOrStdout().Write(data)
+		return err
+	}
+	if _, err := os.Stat(out); err == nil {
+		return errs.New(errs.Argument, "-o %s: the file exists; valid: a new file name (or --in-place to replace the scenario)", out)
+	}
+	return os.WriteFile(out, data, 0o644)
+}
+
+func newIngestCmd() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "ingest FILE... --scenario S",
+		Short: "Draft evidence from documents: candidates by actor and issue, or a review file",
+		Long: `Read plain text, Markdown or HTML documents and propose candidate evidence
+for the scenario's actors and issues (their names, aliases, mentions: and
+keywords:): a verbatim quote, the actor, the issue, the nearest labelled
+option and a score, best first. --format yaml writes a review file: delete
+the entries you do not keep, then 'parley ingest apply'. Nothing is written
+to the scenario. Offline and deterministic (docs/ingest.md).`,
+		Args: usageArgs(cobra.MinimumNArgs(1)),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			format, _ := cmd.Flags().GetString("format")
+			if format != "table" && format != "json" && format != "yaml" {
+				return errs.New(errs.Argument, "unknown format %q; valid: table, json, yaml", format)
+			}
+			limit, _ := cmd.Flags().GetInt("limit")
+			sc, _ := cmd.Flags().GetString("scenario")
+			var in *ask.Input
+			var err error
+			if sc == "" {
+				in, err = ask.BuiltIn()
+			} else {
+				in, err = loadInput(cmd, []string{sc}, false)
+			}
+			if err != nil {
+				return err
+			}
+			var docs []ingest.Document
+			for _, f := range args {
+				n, b, err := readFile(cmd, f)
+				if err != nil {
+					return err
+				}
+				if sc != "" && sc != "-" && f != "-" {
+					// Sources are recorded relative to the scenario file.
+					if r, err := filepath.Rel(filepath.Dir(sc), f); err == nil {
+						n = filepath.ToSlash(r)
+					}
+				}
+				docs = append(docs, ingest.Document{Name: n, Data: b})
+			}
+			res := ask.Ingest(in, docs, limit)
+			w := cmd.OutOrStdout()
+			switch format {
+			case "json":
+				return writeJSON(w, res)
+			case "yaml":
+				out, err := ask.IngestReview(in, docs, res)
+				if err != nil {
+					return err
+				}
+				_, err = w.Write(out)
+				return err
+			}
+			t := newTable(w)
+			t.AppendHeader([]any{"Score", "Actor", "Issue", "Option", "Source:line", "Quote"})
+			for _, c := range res.Candidates {
+				opt := ""
+				if c.Option != nil {
+					opt = num(*c.Option)
+				}
+				t.AppendRow([]any{num(c.Score), c.Actor, c.Issue, opt, fmt.Sprintf("%s:%d", c.Source, c.Line), wrap(c.Quote, 60, "")})
+			}
+			t.Render()
+			fmt.Fprintf(w, "%d candidates\n", len(res.Candidates))
+			return nil
+		},
+	}
+	f := cmd.Flags()
+	f.String("scenario", "", "the scenario whose actors and issues to look for (default: the built-in case)")
+	f.String("format", "table", "table, json, or yaml (a review file for 'parley ingest apply')")
+	f.Int("limit", 0, "keep only the best N candidates (0: all)")
+	apply := &cobra.Command{
+		Use:   "apply REVIEW.yaml --scenario S",
+		Short: "Merge the entries kept in a review file into a new snapshot (written to stdout or -o)",
+		Args:  usageArgs(cobra.ExactArgs(1)),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			sc, _ := cmd.Flags().GetString("scenario")
+			name, data, err := scenarioFile(cmd, sc)
+			if err != nil {
+				return err
+			}
+			rn, review, err := readFile(cmd, args[0])
+			if err != nil {
+				return err
+			}
+			date, _ := cmd.Flags().GetString("date")
+			var dirs []string
+			if src, _ := cmd.Flags().GetString("sources"); src != "" {
+				dirs = append(dirs, src)
+			}
+			if sc != "-" {
+				dirs = append(dirs, filepath.Dir(sc))
+			}
+			out, err := ask.IngestApply(name, data, rn, review, date, dirs)
+			if err != nil {
+				return err
+			}
+			return writeOut(cmd, sc, out)
+		},
+	}
+	apply.Flags().String("scenario", "", "the scenario file (required)")
+	apply.Flags().String("date", "", "the new snapshot's date (default: the review file's date)")
+	addSourcesFlag(apply)
+	addOutFlags(apply)
+	cmd.AddCommand(apply)
+	return cmd
+}

@@ -1,0 +1,119 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"parley/httpapi"
+	"parley/store/sqlite"
+)
+
+// validate reads the scenario's source files from its folder: an invented
+// quote is an error on its line, with the nearest passage.
+func TestValidateChecksQuotes(t *testing.T) {
+	dir := t.TempDir()
+	data, err := os.ReadFile("testdata/example.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(dir, "memo.txt"), []byte("Alpha wants nothing.\n"), 0o644)
+	p := filepath.Join(dir, "s.yaml")
+	os.WriteFile(p, []byte(strings.Replace(string(data), "Alpha wants nothing", "Alpha wants everything", 1)), 0o644)
+	_, stderr, code := run(t, "validate", p)
+	if code != 3 || !strings.Contains(stderr, p+":27:") || !strings.Contains(stderr, "did you mean “Alpha wants nothing”") {
+		t.Errorf("exit %d, stderr %q; want 3 naming line 27 and the nearest passage", code, stderr)
+	}
+	out, _, code := run(t, "validate", "--format", "json", p)
+	var v struct {
+		Valid       bool `json:"valid"`
+		Diagnostics []struct {
+			Line int `json:"line"`
+		} `json:"diagnostics"`
+	}
+	if err := json.Unmarshal([]byte(out), &v); err != nil || code != 3 || v.Valid || len(v.Diagnostics) != 1 || v.Diagnostics[0].Line != 27 {
+		t.Errorf("json: exit %d, %+v, %v:\n%s", code, v, err, out)
+	}
+}
+
+// ingest --format yaml, then apply: a new snapshot in a new file, the
+// scenario itself untouched and never overwritten through -o.
+func TestIngestApply(t *testing.T) {
+	dir := t.TempDir()
+	doc := filepath.Join(dir, "news.txt")
+	os.WriteFile(doc, []byte("Gamma said on March 3, 2025 that the budget must be cut.\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "memo.txt"), []byte("Alpha wants nothing.\n"), 0o644)
+	data, _ := os.ReadFile("testdata/example.yaml")
+	sc := filepath.Join(dir, "s.yaml")
+	os.WriteFile(sc, data, 0o644)
+	review, stderr, code := run(t, "ingest", doc, "--scenario", sc, "--format", "yaml")
+	if code != 0 || !strings.Contains(review, "actor: c") || !strings.Contains(review, `quote: Gamma said on March 3, 2025 that the budget must be cut.`) {
+		t.Fatalf("ingest: exit %d, %s\n%s", code, stderr, review)
+	}
+	rp := filepath.Join(dir, "review.yaml")
+	os.WriteFile(rp, []byte(review), 0o644)
+	out := filepath.Join(dir, "new.yaml")
+	if _, stderr, code := run(t, "ingest", "apply", rp, "--scenario", sc, "-o", out); code != 0 {
+		t.Fatalf("apply: exit %d, %s", code, stderr)
+	}
+	b, _ := os.ReadFile(out)
+	if !strings.Contains(string(b), "date: \"2025-03-03\"") || !strings.Contains(string(b), "label: ingested evidence") {
+		t.Errorf("new snapshot missing:\n%s", b)
+	}
+	if after, _ := os.ReadFile(sc); string(after) != string(data) {
+		t.Error("the scenario file was changed")
+	}
+	if _, _, code := run(t, "ingest", "apply", rp, "--scenario", sc, "-o", sc); code != 2 {
+		t.Errorf("-o onto the scenario: exit %d, want 2", code)
+	}
+}
+
+// The same documents give the same candidates at both doors: `parley
+// ingest --format json` and POST /api/scenarios/{id}/ingest.
+func TestIngestParity(t *testing.T) {
+	sc, doc := "../ingest/testdata/river-talks.yaml", "../ingest/testdata/river-talks.txt"
+	out, stderr, code := run(t, "ingest", doc, "--scenario", sc, "--format", "json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	ctx := context.Background()
+	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "p.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	api, err := httpapi.New(ctx, httpapi.Options{Store: st})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer api.Close()
+	srv := httptest.NewServer(api)
+	defer srv.Close()
+	id := upload(t, srv.URL, parityInput{file: sc})
+	text, _ := os.ReadFile(doc)
+	body, _ := json.Marshal(map[string]any{"documents": []map[string]string{{"name": "river-talks.txt", "text": string(text)}}})
+	resp, err := http.Post(srv.URL+"/api/scenarios/"+id+"/ingest", "application/json", bytes.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	var a, c any
+	if json.Unmarshal([]byte(out), &a) != nil || json.Unmarshal(b, &c) != nil || resp.StatusCode != 200 {
+		t.Fatalf("CLI %s\nAPI %d %s", out, resp.StatusCode, b)
+	}
+	if n := len(a.(map[string]any)["candidates"].([]any)); n != 26 {
+		t.Errorf("%d candidates, want the 26 docs/ingest.md reports", n)
+	}
+	if !reflect.DeepEqual(a, c) {
+		t.Errorf("the doors differ:\n%s", firstDifference(a, c, ""))
+	}
+}

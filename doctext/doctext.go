@@ -1,0 +1,334 @@
+// Package doctext turns a document (plain text, Markdown or HTML) into
+// paragraphs of plain text that remember the line of the file each came
+// from, and splits paragraphs into sentences. HTML is read with
+// golang.org/x/net/html's tokenizer, dropping boilerplate (scripts,
+// styles, navigation, headers, footers, asides, forms) and keeping only
+// the <article> or <main> element when the page has one; sentences are
+// split by the Unicode text-segmentation rules (UAX #29) of
+// github.com/rivo/uniseg.
+package doctext
+
+import (
+	"bytes"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"unicode"
+
+	"github.com/rivo/uniseg"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// Kind is a document's format.
+type Kind string
+
+// The formats Parse reads.
+const (
+	Text     Kind = "text"
+	Markdown Kind = "markdown"
+	HTML     Kind = "html"
+)
+
+// KindOf says a document's format from its name's extension, or for an
+// unknown extension from its first bytes.
+func KindOf(name string, data []byte) Kind {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".html", ".htm", ".xhtml":
+		return HTML
+	case ".md", ".markdown":
+		return Markdown
+	case ".txt", ".text":
+		return Text
+	}
+	head := strings.ToLower(string(bytes.TrimSpace(data[:min(len(data), 512)])))
+	if strings.HasPrefix(head, "<!doctype html") || strings.HasPrefix(head, "<html") {
+		return HTML
+	}
+	return Text
+}
+
+// Para is one paragraph: its text on one line (white space collapsed) and
+// the file line each part of it came from.
+type Para struct {
+	Text string
+	// Heading marks a heading (Markdown #, HTML h1–h6, a "[H2]" line).
+	Heading bool
+	// at[i] is the byte offset in Text where file line lines[i] begins.
+	at, lines []int
+}
+
+// Line returns the file line of Text's byte offset off.
+func (p *Para) Line(off int) int {
+	l := 0
+	for i, a := range p.at {
+		if a <= off {
+			l = p.lines[i]
+		}
+	}
+	return l
+}
+
+func (p *Para) add(s string, line int) {
+	s = strings.Join(strings.Fields(s), " ")
+	if s == "" {
+		return
+	}
+	if p.Text != "" {
+		p.Text += " "
+	}
+	p.at = append(p.at, len(p.Text))
+	p.lines = append(p.lines, line)
+	p.Text += s
+}
+
+// Parse returns the paragraphs of a document in its format.
+func Parse(name string, data []byte) []Para {
+	switch KindOf(name, data) {
+	case HTML:
+		return parseHTML(data)
+	case Markdown:
+		return parseLines(string(data), true)
+	}
+	return parseLines(string(data), false)
+}
+
+// Plain returns the document's text: its paragraphs separated by blank
+// lines. Quotes from a Markdown or HTML source are checked against it.
+func Plain(name string, data []byte) string {
+	if KindOf(name, data) == Text {
+		return string(data)
+	}
+	var b strings.Builder
+	for _, p := range Parse(name, data) {
+		b.WriteString(p.Text)
+		b.WriteString("\n\n")
+	}
+	return b.String()
+}
+
+var (
+	scrapedHeading = regexp.MustCompile(`^\[H[1-6]\]`)
+	mdHeading      = regexp.MustCompile(`^#{1,6}\s+`)
+	mdList         = regexp.MustCompile(`^\s*(?:[-*+]|\d+[.)])\s+`)
+	mdImage        = regexp.MustCompile(`!\[[^\]]*\]\([^)]*\)`)
+	mdLink         = regexp.MustCompile(`\[([^\]]*)\]\([^)]*\)`)
+	mdEmphasis     = regexp.MustCompile("\\*\\*|__|`")
+)
+
+// parseLines splits text (or Markdown, md) into paragraphs at blank
+// lines, headings and list items.
+func parseLines(s string, md bool) []Para {
+	var out []Para
+	var cur Para
+	flush := func() {
+		if cur.Text != "" {
+			out = append(out, cur)
+		}
+		cur = Para{}
+	}
+	fence := false
+	for i, ln := range strings.Split(s, "\n") {
+		n := i + 1
+		t := strings.TrimSpace(ln)
+		if md && strings.HasPrefix(t, "```") {
+			fence = !fence
+			flush()
+			continue
+		}
+		if fence {
+			continue
+		}
+		if t == "" {
+			flush()
+			continue
+		}
+		if scrapedHeading.MatchString(t) {
+			flush()
+			cur.Heading = true
+			cur.add(scrapedHeading.ReplaceAllString(t, ""), n)
+			flush()
+			continue
+		}
+		if md {
+			if mdHeading.MatchString(t) {
+				flush()
+				cur.Heading = true
+				cur.add(mdHeading.ReplaceAllString(t, ""), n)
+				flush()
+				continue
+			}
+			if mdList.MatchString(t) {
+				flush()
+				t = mdList.ReplaceAllString(t, "")
+			}
+			t = strings.TrimLeft(t, "> ")
+			t = mdImage.ReplaceAllString(t, "")
+			t = mdLink.ReplaceAllString(t, "$1")
+			t = mdEmphasis.ReplaceAllString(t, "")
+		}
+		if titleLine(t) {
+			flush()
+			cur.Heading = true
+			cur.add(t, n)
+			flush()
+			continue
+		}
+		cur.add(t, n)
+	}
+	flush()
+	return out
+}
+
+// titleLine reports whether a line reads as a heading: at most eight
+// words, starting with a capital, with no sentence punctuation at its end.
+func titleLine(t string) bool {
+	f := strings.Fields(t)
+	if len(f) == 0 || len(f) > 8 {
+		return false
+	}
+	r := []rune(t)
+	return unicode.IsUpper(r[0]) && !strings.ContainsRune(".?!:;,\"”’)…", r[len(r)-1])
+}
+
+// skipped are HTML elements whose content is boilerplate or not text.
+var skipped = map[atom.Atom]bool{
+	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Nav: true, atom.Header: true,
+	atom.Footer: true, atom.Aside: true, atom.Form: true, atom.Iframe: true, atom.Svg: true,
+	atom.Template: true, atom.Button: true, atom.Select: true, atom.Head: true, atom.Menu: true,
+}
+
+// blocks are HTML elements that end a paragraph.
+var blocks = map[atom.Atom]bool{
+	atom.P: true, atom.Div: true, atom.Br: true, atom.Li: true, atom.Ul: true, atom.Ol: true,
+	atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true,
+	atom.Tr: true, atom.Td: true, atom.Th: true, atom.Table: true, atom.Section: true,
+	atom.Article: true, atom.Main: true, atom.Blockquote: true, atom.Pre: true, atom.Dd: true,
+	atom.Dt: true, atom.Figcaption: true, atom.Hr: true, atom.Body: true, atom.Title: true,
+}
+
+func isHeading(a atom.Atom) bool {
+	switch a {
+	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		return true
+	}
+	return false
+}
+
+// parseHTML extracts the paragraphs of an HTML page. When the page has an
+// <article> or <main>, only their paragraphs are kept.
+func parseHTML(data []byte) []Para {
+	z := html.NewTokenizer(bytes.NewReader(data))
+	type para struct {
+		Para
+		inMain bool
+	}
+	var out []para
+	var cur Para
+	line := 1
+	skip, mainDepth := 0, 0
+	sawMain := false
+	heading := false
+	flush := func() {
+		if cur.Text != "" {
+			cur.Heading = heading
+			out = append(out, para{cur, mainDepth > 0})
+		}
+		cur = Para{}
+	}
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			break
+		}
+		raw := z.Raw()
+		start := line
+		line += bytes.Count(raw, []byte("\n"))
+		switch tt {
+		case html.StartTagToken, html.EndTagToken, html.SelfClosingTagToken:
+			name, _ := z.TagName()
+			a := atom.Lookup(name)
+			if skipped[a] && tt != html.SelfClosingTagToken {
+				if tt == html.StartTagToken {
+					skip++
+				} else if skip > 0 {
+					skip--
+				}
+				continue
+			}
+			if blocks[a] {
+				flush()
+				heading = isHeading(a) && tt == html.StartTagToken
+			}
+			if a == atom.Article || a == atom.Main {
+				if tt == html.StartTagToken {
+					mainDepth++
+					sawMain = true
+				} else if mainDepth > 0 {
+					mainDepth--
+				}
+			}
+		case html.TextToken:
+			if skip > 0 {
+				continue
+			}
+			// Each line of the text with its own line number.
+			for i, piece := range strings.Split(string(z.Text()), "\n") {
+				cur.add(piece, start+i)
+			}
+		}
+	}
+	flush()
+	var res []Para
+	for _, p := range out {
+		if !sawMain || p.inMain {
+			res = append(res, p.Para)
+		}
+	}
+	return res
+}
+
+// Sentence is one sentence of a paragraph.
+type Sentence struct {
+	Text string
+	Line int
+}
+
+// Sentences splits a paragraph into sentences (UAX #29), trimmed.
+func Sentences(p *Para) []Sentence {
+	var out []Sentence
+	rest, state, off := p.Text, -1, 0
+	for rest != "" {
+		var s string
+		s, rest, state = uniseg.FirstSentenceInString(rest, state)
+		lead := len(s) - len(strings.TrimLeftFunc(s, unicode.IsSpace))
+		if t := strings.TrimSpace(s); t != "" {
+			if n := len(out); n > 0 && abbreviated(out[n-1].Text) {
+				out[n-1].Text += " " + t
+			} else {
+				out = append(out, Sentence{Text: t, Line: p.Line(off + lead)})
+			}
+		}
+		off += len(s)
+	}
+	return out
+}
+
+// titles are abbreviations that end in a full stop without ending a
+// sentence.
+var titles = map[string]bool{"mr.": true, "mrs.": true, "ms.": true, "dr.": true, "st.": true, "gen.": true,
+	"sen.": true, "rep.": true, "prof.": true, "jr.": true, "vs.": true, "lt.": true, "col.": true, "gov.": true}
+
+// abbreviated reports whether a sentence ends in an abbreviation that UAX
+// #29 takes for its end: "U.S." (a full stop inside the word) or a title.
+func abbreviated(s string) bool {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return false
+	}
+	w := f[len(f)-1]
+	if !strings.HasSuffix(w, ".") {
+		return false
+	}
+	return strings.Contains(strings.TrimSuffix(w, "."), ".") || titles[strings.ToLower(w)] || len([]rune(w)) == 2 && unicode.IsUpper([]rune(w)[0])
+}

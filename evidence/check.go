@@ -1,0 +1,305 @@
+package evidence
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"parley/scenario"
+)
+
+// MaxSourceBytes is the largest source file read (16 MiB); a larger one is
+// reported as unreadable. See docs/limits.md.
+const MaxSourceBytes = 16 << 20
+
+// Opener reads a source's file by the name the scenario gives it. It
+// returns an error satisfying errors.Is(err, fs.ErrNotExist) when the
+// file is in none of the places it looks.
+type Opener interface {
+	Open(file string) ([]byte, error)
+	// Where says where Open looks, for messages.
+	Where() string
+}
+
+// Dirs returns an Opener that looks for a file in each directory in turn
+// (a relative path in a scenario file may climb out of them with "..",
+// as a person's own files do).
+func Dirs(dirs ...string) Opener { return dirOpener(dirs) }
+
+type dirOpener []string
+
+func (d dirOpener) Where() string { return strings.Join(d, ", ") }
+
+func (d dirOpener) Open(file string) ([]byte, error) {
+	var firstErr error
+	for _, dir := range d {
+		p := file
+		if !filepath.IsAbs(p) {
+			p = filepath.Join(dir, file)
+		}
+		b, err := readLimited(func() (*os.File, error) { return os.Open(p) })
+		if err == nil {
+			return b, nil
+		}
+		if !errors.Is(err, fs.ErrNotExist) && firstErr == nil {
+			firstErr = err
+		}
+	}
+	if firstErr != nil {
+		return nil, firstErr
+	}
+	return nil, fs.ErrNotExist
+}
+
+// Confined returns an Opener that reads only files inside dir: a name
+// that is absolute or climbs out of it is not found. The server uses it,
+// since the scenarios it stores come from anyone who can write to it.
+func Confined(dir string) Opener { return confined(dir) }
+
+type confined string
+
+func (c confined) Where() string { return string(c) }
+
+func (c confined) Open(file string) ([]byte, error) {
+	root, err := os.OpenRoot(string(c))
+	if err != nil {
+		return nil, err
+	}
+	defer root.Close()
+	b, err := readLimited(func() (*os.File, error) { return root.Open(file) })
+	if err != nil && !errors.Is(err, fs.ErrNotExist) && strings.Contains(err.Error(), "escapes") {
+		return nil, fs.ErrNotExist
+	}
+	return b, err
+}
+
+func readLimited(open func() (*os.File, error)) ([]byte, error) {
+	f, err := open()
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	b, err := io.ReadAll(io.LimitReader(f, MaxSourceBytes+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(b) > MaxSourceBytes {
+		return nil, fmt.Errorf("larger than %d bytes", MaxSourceBytes)
+	}
+	return b, nil
+}
+
+// Status says what became of a source.
+const (
+	StatusOK         = "ok"           // read, hash matches when recorded
+	StatusNoFile     = "no file"      // the source names no file
+	StatusUnchecked  = "unchecked"    // no place to look for files was given
+	StatusNotFound   = "not found"    // the file is not there (an error)
+	StatusUnreadable = "unreadable"   // there, but cannot be read (a warning)
+	StatusHash       = "hash differs" // read, but its SHA-256 is not the recorded one (an error)
+)
+
+// Source is one source of a scenario with its text, when it was read.
+type Source struct {
+	scenario.Source
+	Index  int
+	Status string
+	// Text is the file's content (valid UTF-8) when Status is ok or hash
+	// differs.
+	Text string
+	// Hash is the file's hex SHA-256, when read.
+	Hash string
+	Err  error
+	text *Text
+}
+
+// Normalised returns the source's normalised text (nil when unread).
+func (s *Source) Normalised() *Text {
+	if s.text == nil && (s.Status == StatusOK || s.Status == StatusHash) {
+		s.text = NewText(s.Text)
+	}
+	return s.text
+}
+
+// Load reads every source of s that names a file; o nil reads none
+// (every such source is unchecked).
+func Load(s *scenario.Scenario, o Opener) []*Source {
+	out := make([]*Source, len(s.Metadata.Sources))
+	for i, src := range s.Metadata.Sources {
+		ls := &Source{Source: src, Index: i}
+		out[i] = ls
+		switch {
+		case src.File == "":
+			ls.Status = StatusNoFile
+			continue
+		case o == nil:
+			ls.Status = StatusUnchecked
+			continue
+		}
+		b, err := o.Open(src.File)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			ls.Status, ls.Err = StatusNotFound, err
+			continue
+		case err != nil:
+			ls.Status, ls.Err = StatusUnreadable, err
+			continue
+		case !utf8.Valid(b):
+			ls.Status, ls.Err = StatusUnreadable, errors.New("not UTF-8 text")
+			continue
+		}
+		sum := sha256.Sum256(b)
+		ls.Hash = hex.EncodeToString(sum[:])
+		ls.Text = string(b)
+		ls.Status = StatusOK
+		if src.SHA256 != "" && !strings.EqualFold(src.SHA256, ls.Hash) {
+			ls.Status = StatusHash
+		}
+	}
+	return out
+}
+
+var hexRE = regexp.MustCompile(`^[0-9a-fA-F]{64}$`)
+
+// Item is one piece of evidence with where it sits in the scenario.
+type Item struct {
+	// Path is where it is, e.g. "snapshots[0].stances[2].evidence[1]".
+	Path string
+	// Snapshot is the snapshot date it belongs to, "" for the base, or
+	// "variant:ID" for a variant.
+	Snapshot     string
+	Actor, Issue string
+	scenario.Evidence
+}
+
+// Items lists every evidence item of s: base stances, snapshots, variants.
+func Items(s *scenario.Scenario) []Item {
+	var out []Item
+	add := func(p, snap, actor, issue string, evs []scenario.Evidence) {
+		for k, e := range evs {
+			out = append(out, Item{Path: fmt.Sprintf("%s.evidence[%d]", p, k), Snapshot: snap, Actor: actor, Issue: issue, Evidence: e})
+		}
+	}
+	for i, st := range s.Stances {
+		add(fmt.Sprintf("stances[%d]", i), "", st.Actor, st.Issue, st.Evidence)
+	}
+	for j, sn := range s.Snapshots {
+		for i, sc := range sn.Stances {
+			add(fmt.Sprintf("snapshots[%d].stances[%d]", j, i), sn.Date, sc.Actor, sc.Issue, sc.Evidence)
+		}
+	}
+	for j, v := range s.Variants {
+		for i, sc := range v.Stances {
+			add(fmt.Sprintf("variants[%d].stances[%d]", j, i), "variant:"+v.ID, sc.Actor, sc.Issue, sc.Evidence)
+		}
+	}
+	return out
+}
+
+// SourceOf returns the loaded source an evidence item cites (by id, or
+// by file), or nil.
+func SourceOf(srcs []*Source, ref string) *Source {
+	for _, s := range srcs {
+		if s.ID == ref {
+			return s
+		}
+	}
+	for _, s := range srcs {
+		if s.File != "" && s.File == ref {
+			return s
+		}
+	}
+	return nil
+}
+
+// Check checks the evidence of s against its sources, read with o (nil:
+// files are not read, and only dates are checked). Each diagnostic has a
+// Path; scenariofile locates it in the file. See the package doc.
+func Check(s *scenario.Scenario, o Opener) scenario.Diagnostics {
+	ds, _ := CheckLoaded(s, Load(s, o), o)
+	return ds
+}
+
+// CheckLoaded is Check on sources already loaded; it also returns, per
+// evidence item (in Items order), the original byte range of its quote in
+// its source's Text, or [-1, -1] when it was not found or not checked.
+func CheckLoaded(s *scenario.Scenario, srcs []*Source, o Opener) (scenario.Diagnostics, [][2]int) {
+	var ds scenario.Diagnostics
+	where := "the scenario's folder"
+	if o != nil {
+		where = o.Where()
+	}
+	for _, src := range srcs {
+		p := fmt.Sprintf("metadata.sources[%d]", src.Index)
+		if src.SHA256 != "" && !hexRE.MatchString(src.SHA256) {
+			ds = append(ds, scenario.Diagnostic{Path: p + ".sha256", Message: fmt.Sprintf("%q is not a SHA-256", src.SHA256),
+				Valid: "64 hexadecimal digits, as parley sources add or sha256sum print"})
+		}
+		switch src.Status {
+		case StatusNotFound:
+			ds = append(ds, scenario.Diagnostic{Path: p + ".file", Message: fmt.Sprintf("source file %q not found (looked in %s)", src.File, where),
+				Valid: "a path relative to the scenario file, or give the folder with --sources DIR"})
+		case StatusUnreadable:
+			ds = append(ds, scenario.Diagnostic{Path: p + ".file", Warning: true, Message: fmt.Sprintf("source file %q cannot be read, so its quotes are not checked: %v", src.File, unwrap(src.Err)),
+				Valid: "a readable UTF-8 text file"})
+		case StatusHash:
+			if hexRE.MatchString(src.SHA256) {
+				ds = append(ds, scenario.Diagnostic{Path: p + ".sha256", Message: fmt.Sprintf("source file %q has SHA-256 %s, not the recorded one: it changed since its quotes were taken", src.File, src.Hash),
+					Valid: "the file as recorded; or check its quotes and record the new hash (parley sources add)"})
+			}
+		}
+	}
+	byRef := map[string]*Source{}
+	items := Items(s)
+	spans := make([][2]int, len(items))
+	for i, it := range items {
+		spans[i] = [2]int{-1, -1}
+		src, ok := byRef[it.Source]
+		if !ok {
+			src = SourceOf(srcs, it.Source)
+			byRef[it.Source] = src
+		}
+		if src == nil {
+			continue // Validate reports an unknown source
+		}
+		if it.Date != "" && src.Date != "" && validDate(it.Date) && validDate(src.Date) && it.Date > src.Date {
+			ds = append(ds, scenario.Diagnostic{Path: it.Path + ".date", Message: fmt.Sprintf("evidence dated %s is after its source %s (dated %s)", it.Date, src.ID, src.Date),
+				Valid: "a date on or before the source's date " + src.Date})
+		}
+		t := src.Normalised()
+		if t == nil || it.Quote == "" {
+			continue
+		}
+		if a, b, ok := t.Find(it.Quote); ok {
+			spans[i] = [2]int{a, b}
+			continue
+		}
+		msg := fmt.Sprintf("quote not found in source %s (%s)", src.ID, src.File)
+		if near, share := t.Nearest(src.Text, it.Quote); share > 0 {
+			msg += fmt.Sprintf("; did you mean “%s”?", near)
+		}
+		ds = append(ds, scenario.Diagnostic{Path: it.Path + ".quote", Message: msg,
+			Valid: "the source's words exactly, white space, quote marks, dashes and soft hyphens aside (docs/format.md)"})
+	}
+	return ds, spans
+}
+
+func unwrap(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+var dateRE = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+
+func validDate(s string) bool { return dateRE.MatchString(s) }

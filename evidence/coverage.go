@@ -1,0 +1,108 @@
+package evidence
+
+import (
+	"parley/scenario"
+)
+
+// Share is how a weight of stances divides between those resting on
+// quotes and the rest. The weight of a stance is its actor's capability
+// times its salience (0–1): what the models lean on most.
+type Share struct {
+	// ID is the actor's or issue's id; empty for the overall share.
+	ID string `json:"id,omitempty"`
+	// Quoted is the weight of stances with at least one evidence quote.
+	Quoted float64 `json:"quoted"`
+	// Assumed is the weight of stances with only an assumed reason.
+	Assumed float64 `json:"assumed"`
+	// Unsupported is the weight of stances with neither.
+	Unsupported float64 `json:"unsupported"`
+	// Share is Quoted over the total weight, 0–1 (0 when the total is 0).
+	Share float64 `json:"share"`
+	// Stances counts the stances, Quotes those with evidence.
+	Stances int `json:"stances"`
+	Quotes  int `json:"quotes"`
+}
+
+func (s *Share) add(w float64, st *scenario.Stance) {
+	s.Stances++
+	switch {
+	case len(st.Evidence) > 0:
+		s.Quoted += w
+		s.Quotes++
+	case st.Assumed != "":
+		s.Assumed += w
+	default:
+		s.Unsupported += w
+	}
+}
+
+func (s *Share) finish() {
+	if t := s.Quoted + s.Assumed + s.Unsupported; t > 0 {
+		s.Share = s.Quoted / t
+	}
+}
+
+// SnapshotCoverage is the coverage of the scenario at one snapshot.
+type SnapshotCoverage struct {
+	// Snapshot is "base" or the snapshot's date.
+	Snapshot string  `json:"snapshot"`
+	Overall  Share   `json:"overall"`
+	Actors   []Share `json:"actors"`
+	Issues   []Share `json:"issues"`
+}
+
+// Coverage measures, at the base and at every snapshot, the share of
+// capability × salience resting on quoted stances, overall, per actor and
+// per issue (in the scenario's order). Variants are what-ifs and are not
+// measured. A snapshot that does not resolve is left out (Validate reports
+// why).
+func Coverage(s *scenario.Scenario) []SnapshotCoverage {
+	var out []SnapshotCoverage
+	for _, snap := range append([]string{scenario.Base}, s.SnapshotDates()...) {
+		r, err := s.Resolve(snap, "")
+		if err != nil {
+			continue
+		}
+		out = append(out, coverageOf(r, snap))
+	}
+	return out
+}
+
+func coverageOf(r *scenario.Scenario, snap string) SnapshotCoverage {
+	c := SnapshotCoverage{Snapshot: snap, Actors: []Share{}, Issues: []Share{}}
+	actor := map[string]int{}
+	for i, a := range r.Actors {
+		actor[a.ID] = i
+		c.Actors = append(c.Actors, Share{ID: a.ID})
+	}
+	issue := map[string]int{}
+	for i, is := range r.Issues {
+		issue[is.ID] = i
+		c.Issues = append(c.Issues, Share{ID: is.ID})
+	}
+	div := r.SalienceDivisor()
+	for k := range r.Stances {
+		st := &r.Stances[k]
+		a := r.Actor(st.Actor)
+		ai, aok := 0, a != nil
+		if aok {
+			ai, aok = actor[a.ID]
+		}
+		ii, iok := issue[st.Issue]
+		if !aok || !iok {
+			continue
+		}
+		w := a.Capability * st.Salience / div
+		c.Overall.add(w, st)
+		c.Actors[ai].add(w, st)
+		c.Issues[ii].add(w, st)
+	}
+	c.Overall.finish()
+	for i := range c.Actors {
+		c.Actors[i].finish()
+	}
+	for i := range c.Issues {
+		c.Issues[i].finish()
+	}
+	return c
+}

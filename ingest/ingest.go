@@ -1,0 +1,587 @@
+// Package ingest drafts evidence from documents: it reads plain text,
+// Markdown or HTML (package doctext), splits it into sentences, and
+// proposes candidates — which actor speaks or is reported, which issue it
+// bears on, a verbatim quote of at most MaxQuoteWords words, the date if
+// the text states one, and the nearest labelled option with the words
+// that suggest it. Nothing is written to a scenario here: a person keeps
+// or deletes each candidate in a review file (Review), and Apply merges
+// the kept ones into a new snapshot.
+//
+// The method is lexical and deterministic, with no model weights:
+//
+//   - An actor is found by its name, id (hyphens as spaces), aliases and
+//     mentions (people, places, institutions standing for it), matched
+//     as whole words. A term with a capital letter must match as written;
+//     a lower-case term matches any case, except one of three letters or
+//     fewer, which matches only in capitals ("us" finds "US", not "us").
+//   - A sentence that names no actor, or whose speaker is a pronoun ("He
+//     said…", "…, she added"), is given the actors named first in the
+//     sentence before (all of them when several share that place).
+//   - An issue is found by its keywords and name (2 points each; plural
+//     -s/-es too) and by words of its description and option labels that
+//     no other issue uses (0.5 each); a sentence bears on an issue with 2
+//     points or more. A sentence under 2 points goes on with the issues of
+//     the sentence before (2 points, 1 off the score) when it names an
+//     actor itself or through a pronoun.
+//   - Score = issue points (at most 6) + 2 for a direct quote (“…”) + 1.5
+//     for reported speech (said, insisted, rejected, agreed, …) + 1.5 for
+//     the first actor named (the likely speaker or subject) + 1 when the
+//     actor is named within six words before the speech verb − 2 for an
+//     actor inherited from the sentence before.
+//   - The quote is the sentence, or when it has more than MaxQuoteWords
+//     words the run of its clauses (split at , ; : and dashes) within the
+//     limit that holds the issue's first word and the actor's.
+//   - The date is the first "March 11[, 2025]" or "11 March [2025]" of the
+//     sentence, in the year the document mentions most when it gives none.
+//   - The option is the issue's anchor whose label shares the most content
+//     words (numbers included) with the quote, not counting words of the
+//     issue's name or words every label has.
+package ingest
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+	"unicode"
+
+	"parley/doctext"
+	"parley/scenario"
+)
+
+// MaxQuoteWords is the longest quote a candidate carries.
+const MaxQuoteWords = 30
+
+// Document is a file to ingest: its name (whose extension says its
+// format) and content.
+type Document struct {
+	Name string
+	Data []byte
+}
+
+// Candidate is one piece of draft evidence.
+type Candidate struct {
+	// Source is the document's name.
+	Source string `json:"source"`
+	Actor  string `json:"actor"`
+	Issue  string `json:"issue"`
+	// Quote is verbatim: a sentence or clause of the document.
+	Quote string `json:"quote"`
+	// Option is the value of the issue's labelled option nearest the
+	// quote's words, or null when no label shares a word with it.
+	Option *float64 `json:"option"`
+	Score  float64  `json:"score"`
+	// Line is the document line the quote starts on.
+	Line int `json:"line"`
+	// Date is the date the sentence states (YYYY-MM-DD), if any.
+	Date string `json:"date,omitempty"`
+	// OptionLabel and Words are the option's label and the words of the
+	// quote that suggest it.
+	OptionLabel string   `json:"option_label,omitempty"`
+	Words       []string `json:"words,omitempty"`
+	// Kind is "quote" (a direct quotation), "reported" (reported speech)
+	// or "mention".
+	Kind string `json:"kind"`
+}
+
+// Result is what Extract proposes, best first.
+type Result struct {
+	Candidates []Candidate `json:"candidates"`
+}
+
+// term is a phrase to find as whole words.
+type term struct {
+	re     *regexp.Regexp
+	weight float64
+}
+
+func compile(phrase string, weight float64, plural bool) *term {
+	phrase = strings.TrimSpace(phrase)
+	if phrase == "" {
+		return nil
+	}
+	letters := 0
+	upper := false
+	for _, r := range phrase {
+		if unicode.IsLetter(r) {
+			letters++
+		}
+		if unicode.IsUpper(r) {
+			upper = true
+		}
+	}
+	if letters == 0 {
+		return nil
+	}
+	p := regexp.QuoteMeta(phrase)
+	p = strings.ReplaceAll(p, `\ `, `\s+`)
+	p = strings.ReplaceAll(p, " ", `\s+`)
+	flags := ""
+	switch {
+	case upper:
+	case letters <= 3:
+		p = regexp.QuoteMeta(strings.ToUpper(phrase))
+	default:
+		flags = "(?i)"
+	}
+	suffix := ""
+	if plural {
+		suffix = `(?:s|es)?`
+	}
+	re := regexp.MustCompile(flags + `(?:^|[^\p{L}\p{N}])(` + p + suffix + `)(?:$|[^\p{L}\p{N}])`)
+	return &term{re: re, weight: weight}
+}
+
+// first returns the byte offset of the term's first match in s, or -1.
+func (t *term) first(s string) int {
+	m := t.re.FindStringSubmatchIndex(s)
+	if m == nil {
+		return -1
+	}
+	return m[2]
+}
+
+type actorTerms struct {
+	id    string
+	terms []*term
+}
+
+type issueTerms struct {
+	is    *scenario.Issue
+	terms []*term
+	// labels[i] are the content words of anchor i.
+	labels [][]string
+}
+
+// Extract proposes candidate evidence from the documents for the actors
+// and issues of s, best first (score, then source, line, actor, issue).
+func Extract(s *scenario.Scenario, docs []Document) Result {
+	actors := actorTermsOf(s)
+	issues := issueTermsOf(s)
+	type key struct{ src, actor, issue, quote string }
+	best := map[key]int{}
+	var out []Candidate
+	for _, d := range docs {
+		year := docYear(string(d.Data))
+		paras := doctext.Parse(d.Name, d.Data)
+		var prevActors []string
+		var prevIssues []float64
+		for pi := range paras {
+			p := &paras[pi]
+			if p.Heading {
+				continue
+			}
+			for _, sent := range doctext.Sentences(p) {
+				found := findActors(actors, sent.Text)
+				inherited := 0
+				pronoun := pronounSubject(sent.Text)
+				if len(prevActors) > 0 && (len(found) == 0 || pronoun) {
+					// The subject of the sentence before, named by a
+					// pronoun or not at all.
+					var first []actorAt
+					for _, id := range prevActors {
+						first = append(first, actorAt{id: id, at: 0})
+						found = without(found, id)
+					}
+					found = append(first, found...)
+					inherited = len(first)
+				} else if len(found) > 0 {
+					prevActors = prevActors[:0]
+					for _, a := range found {
+						if a.at == found[0].at {
+							prevActors = append(prevActors, a.id)
+						}
+					}
+				}
+				pts := make([]float64, len(issues))
+				at := make([]int, len(issues))
+				for k, it := range issues {
+					pts[k], at[k] = issueScore(it, sent.Text)
+				}
+				carried := prevIssues
+				prevIssues = pts
+				if len(found) == 0 {
+					continue
+				}
+				kind, verbAt := speech(sent.Text)
+				for k, it := range issues {
+					score, carry := pts[k], false
+					if score < 2 && carried != nil && carried[k] >= 2 && (inherited == 0 || pronoun) {
+						// The sentence goes on about the issue of the one before.
+						score, carry, at[k] = 2, true, -1
+					}
+					if score < 2 {
+						continue
+					}
+					score = min(score, 6)
+					switch kind {
+					case "quote":
+						score += 2
+					case "reported":
+						score += 1.5
+					}
+					if carry {
+						score--
+					}
+					for rank, a := range found {
+						sc := score
+						if rank == 0 || rank < inherited {
+							sc += 1.5
+						}
+						if verbAt >= 0 && a.at <= verbAt && wordsBetween(sent.Text, a.at, verbAt) <= 6 {
+							sc++
+						}
+						if rank < inherited {
+							sc -= 2
+						}
+						q := clause(sent.Text, a.at, at[k])
+						c := Candidate{Source: d.Name, Actor: a.id, Issue: it.is.ID, Quote: q, Score: round2(sc),
+							Line: sent.Line, Date: dateOf(sent.Text, year), Kind: kind}
+						if o, ok := nearestOption(it, q); ok {
+							v := it.is.Anchors[o.index].Value
+							c.Option, c.OptionLabel, c.Words = &v, it.is.Anchors[o.index].Label, o.words
+						}
+						kk := key{d.Name, a.id, it.is.ID, q}
+						if i, dup := best[kk]; dup {
+							if out[i].Score < c.Score {
+								out[i] = c
+							}
+							continue
+						}
+						best[kk] = len(out)
+						out = append(out, c)
+					}
+				}
+			}
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.Score != b.Score {
+			return a.Score > b.Score
+		}
+		if a.Source != b.Source {
+			return a.Source < b.Source
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		if a.Actor != b.Actor {
+			return a.Actor < b.Actor
+		}
+		return a.Issue < b.Issue
+	})
+	if out == nil {
+		out = []Candidate{}
+	}
+	return Result{Candidates: out}
+}
+
+func round2(x float64) float64 {
+	return float64(int(x*100+0.5)) / 100
+}
+
+func actorTermsOf(s *scenario.Scenario) []actorTerms {
+	var out []actorTerms
+	for _, a := range s.Actors {
+		at := actorTerms{id: a.ID}
+		phrases := append([]string{a.Name, strings.ReplaceAll(a.ID, "-", " ")}, a.Aliases...)
+		phrases = append(phrases, a.Mentions...)
+		seen := map[string]bool{}
+		for _, p := range phrases {
+			if seen[p] {
+				continue
+			}
+			seen[p] = true
+			if t := compile(p, 1, false); t != nil {
+				at.terms = append(at.terms, t)
+			}
+		}
+		out = append(out, at)
+	}
+	return out
+}
+
+type actorAt struct {
+	id string
+	at int
+}
+
+// findActors returns the actors a sentence names, in the order they
+// first appear.
+func findActors(actors []actorTerms, s string) []actorAt {
+	var out []actorAt
+	for _, a := range actors {
+		first := -1
+		for _, t := range a.terms {
+			if i := t.first(s); i >= 0 && (first < 0 || i < first) {
+				first = i
+			}
+		}
+		if first >= 0 {
+			out = append(out, actorAt{a.id, first})
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].at < out[j].at })
+	return out
+}
+
+var pronounRE = regexp.MustCompile(`^(?:He|She|His|Her)\b|\b(?:he|she) (?:said|says|added|stated|insisted|stressed)\b`)
+
+// pronounSubject reports whether a sentence's speaker is a pronoun ("He
+// said…", "…, she added"), who is taken to be the first actor of the
+// sentence before.
+func pronounSubject(s string) bool { return pronounRE.MatchString(s) }
+
+func without(as []actorAt, id string) []actorAt {
+	var out []actorAt
+	for _, a := range as {
+		if a.id != id {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// speechRE finds reported speech: verbs of saying, demanding, refusing
+// and agreeing.
+var speechRE = regexp.MustCompile(`\b(?:said|says|say|stated|states|insisted|insists|insist|rejected|rejects|reject|agreed|agrees|accepted|accepts|refused|refuses|demanded|demands|proposed|proposes|called for|urged|urges|warned|warns|emphasized|emphasised|stressed|reiterated|announced|declared|suggested|indicated|maintain|maintains|vowed|pledged|welcomed|acknowledged|offered|wants|want|seeks|seek|opposes|oppose)\b`)
+
+// speech says how a sentence reports what someone said, and where its
+// speech verb is (-1 when none).
+func speech(s string) (string, int) {
+	loc := speechRE.FindStringIndex(s)
+	if strings.ContainsAny(s, "“”") || strings.Count(s, `"`) >= 2 {
+		if loc != nil {
+			return "quote", loc[0]
+		}
+		return "quote", -1
+	}
+	if loc != nil {
+		return "reported", loc[0]
+	}
+	return "mention", -1
+}
+
+func wordsBetween(s string, i, j int) int {
+	if i > j || j > len(s) {
+		return 1 << 30
+	}
+	return len(strings.Fields(s[i:j]))
+}
+
+// stopWord reports whether w is too short or common to count; numbers
+// ("40", "30-day"'s "30") always count.
+func stopWord(w string) bool {
+	if w != "" && w[0] >= '0' && w[0] <= '9' {
+		return false
+	}
+	if len(w) < 4 {
+		return true
+	}
+	return stopWords[w]
+}
+
+// stopWords are words too common to tell issues or options apart.
+var stopWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`about above after again against all also among and any are because been before
+being below between both but by can could did does doing down during each even every few for from further had has
+have having here how into its itself just more most much must next none nor not now off once only other ought our
+ours over own same shall should some such than that their theirs them then there these they this those through
+under until upon very was were what when where which while who whom why will with within without would your yours
+first second third fourth whether either neither once still until plus only stops stop goes means mean make made
+until each else ever where less least rather`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// contentWords returns the lower-case words of s worth matching, each
+// stemmed by dropping a final "s".
+func contentWords(s string) []string {
+	var out []string
+	for _, f := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		if stopWord(f) {
+			continue
+		}
+		out = append(out, stem(f))
+	}
+	return out
+}
+
+func stem(w string) string {
+	if len(w) > 4 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") {
+		return w[:len(w)-1]
+	}
+	return w
+}
+
+func issueTermsOf(s *scenario.Scenario) []issueTerms {
+	// Words of each issue's description and labels, and how many issues
+	// use each.
+	uses := map[string]int{}
+	own := make([]map[string]bool, len(s.Issues))
+	for i, is := range s.Issues {
+		own[i] = map[string]bool{}
+		text := is.Description
+		for _, a := range is.Anchors {
+			text += " " + a.Label
+		}
+		for _, w := range contentWords(text) {
+			if !own[i][w] {
+				own[i][w] = true
+				uses[w]++
+			}
+		}
+	}
+	var out []issueTerms
+	for i := range s.Issues {
+		is := &s.Issues[i]
+		it := issueTerms{is: is}
+		// The name is a title: matched in any case.
+		for _, k := range append([]string{strings.ToLower(is.Name)}, is.Keywords...) {
+			if t := compile(k, 2, true); t != nil {
+				it.terms = append(it.terms, t)
+			}
+		}
+		var ws []string
+		for w := range own[i] {
+			if uses[w] == 1 {
+				ws = append(ws, w)
+			}
+		}
+		sort.Strings(ws)
+		for _, w := range ws {
+			if t := compile(w, 0.5, true); t != nil {
+				it.terms = append(it.terms, t)
+			}
+		}
+		// Words of the issue's name tell its options apart no more than
+		// words every label shares ("ceasefire" on the ceasefire issue).
+		common := map[string]bool{}
+		for _, w := range contentWords(is.Name) {
+			common[w] = true
+		}
+		in := map[string]int{}
+		for _, a := range is.Anchors {
+			seen := map[string]bool{}
+			for _, w := range contentWords(a.Label) {
+				if !seen[w] {
+					seen[w] = true
+					in[w]++
+				}
+			}
+		}
+		for w, n := range in {
+			if n == len(is.Anchors) && n > 1 {
+				common[w] = true
+			}
+		}
+		for _, a := range is.Anchors {
+			var ws []string
+			for _, w := range contentWords(a.Label) {
+				if !common[w] {
+					ws = append(ws, w)
+				}
+			}
+			it.labels = append(it.labels, ws)
+		}
+		out = append(out, it)
+	}
+	return out
+}
+
+// issueScore returns the points a sentence scores for an issue and where
+// its first matching term is.
+func issueScore(it issueTerms, s string) (float64, int) {
+	pts, first := 0.0, -1
+	for _, t := range it.terms {
+		if i := t.first(s); i >= 0 {
+			pts += t.weight
+			if first < 0 || i < first {
+				first = i
+			}
+		}
+	}
+	return pts, first
+}
+
+type option struct {
+	index int
+	words []string
+}
+
+// nearestOption returns the anchor whose label shares the most content
+// words with the quote (the first on a tie), if any shares one.
+func nearestOption(it issueTerms, quote string) (option, bool) {
+	have := map[string]bool{}
+	for _, w := range contentWords(quote) {
+		have[w] = true
+	}
+	best := option{index: -1}
+	for i, lw := range it.labels {
+		var ws []string
+		seen := map[string]bool{}
+		for _, w := range lw {
+			if have[w] && !seen[w] {
+				seen[w] = true
+				ws = append(ws, w)
+			}
+		}
+		if len(ws) > len(best.words) {
+			best = option{i, ws}
+		}
+	}
+	return best, best.index >= 0
+}
+
+// clause returns the sentence, or when it has more than MaxQuoteWords
+// words the run of its clauses (split at , ; : and dashes) of at most
+// MaxQuoteWords words that holds the issue's first word (issueAt; -1 for
+// none) and the actor's (actorAt), the issue's first, preferring the
+// longest and then the earliest.
+func clause(s string, actorAt, issueAt int) string {
+	if len(strings.Fields(s)) <= MaxQuoteWords {
+		return s
+	}
+	// Clause boundaries: byte offsets just after a separator.
+	cuts := []int{0}
+	for i, r := range s {
+		switch r {
+		case ',', ';', ':', '—', '–':
+			cuts = append(cuts, i+len(string(r)))
+		}
+	}
+	cuts = append(cuts, len(s))
+	bestI, bestJ, bestN := -1, -1, -1
+	for i := 0; i < len(cuts)-1; i++ {
+		for j := i + 1; j < len(cuts); j++ {
+			seg := s[cuts[i]:cuts[j]]
+			if len(strings.Fields(seg)) > MaxQuoteWords {
+				break
+			}
+			n := 0
+			if actorAt >= cuts[i] && actorAt < cuts[j] {
+				n++
+			}
+			if issueAt >= cuts[i] && issueAt < cuts[j] {
+				n += 2
+			}
+			if n > bestN || n == bestN && cuts[j]-cuts[i] > bestJ-bestI {
+				bestI, bestJ, bestN = cuts[i], cuts[j], n
+			}
+		}
+	}
+	if bestI < 0 {
+		// One clause longer than the limit: the words from a little
+		// before the issue's first word.
+		f := strings.Fields(s)
+		k := 0
+		if issueAt > 0 {
+			k = max(0, len(strings.Fields(s[:issueAt]))-5)
+		}
+		k = min(k, len(f)-MaxQuoteWords)
+		return strings.Join(f[k:k+MaxQuoteWords], " ")
+	}
+	return strings.Trim(strings.TrimSpace(s[bestI:bestJ]), ",;:—– ")
+}

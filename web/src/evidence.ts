@@ -1,0 +1,167 @@
+// The Evidence view: the evidence coverage (share of capability × salience
+// resting on quotes, per actor, per issue, at each snapshot), a browser of
+// every quote by source, actor and issue with the quote highlighted in its
+// source's text, and the review screen of `parley ingest`: draft evidence
+// from documents, keep or delete each entry, merge the kept ones into a
+// new snapshot. Everything shown comes from the API (answer.Evidence,
+// answer.IngestReview); the page only draws it.
+import { call, APIError } from './api'
+import type { ScenarioView, Diagnostic } from './api'
+import { h } from './util'
+
+export interface CoverageShare { id?: string; quoted: number; assumed: number; unsupported: number; share: number; stances: number; quotes: number }
+export interface Coverage { snapshot: string; overall: CoverageShare; actors: CoverageShare[]; issues: CoverageShare[] }
+export interface EvidenceSource { id: string; title?: string; publisher?: string; date?: string; file?: string; url?: string; sha256?: string; status: string; text?: string }
+export interface EvidenceItem { path: string; snapshot: string; actor: string; issue: string; source: string; quote: string; date?: string; note?: string; found: boolean | null; start: number; end: number }
+export interface Evidence { id: string; title: string; sources_checked: boolean; sources: EvidenceSource[]; items: EvidenceItem[]; coverage: Coverage[]; warnings: string[] }
+export interface IngestEntry {
+  actor: string; issue: string; evidence: { source: string; quote: string; date?: string; note?: string }
+  position?: number; salience?: number; option?: number; option_label?: string; words?: string[]; score: number; line: number
+}
+export interface IngestReview { scenario: string; date: string; sources?: { id: string; title?: string; date?: string; file?: string; sha256?: string }[]; entries: IngestEntry[] }
+
+const enc = encodeURIComponent
+const pct = (x: number) => `${Math.round(100 * x)}%`
+
+// renderEvidence draws the view into box for the scenario sv; saved is
+// called with the scenario's id after the review is merged.
+export async function renderEvidence(box: HTMLElement, sv: ScenarioView, saved: (id: string) => void): Promise<void> {
+  const note = h('p', { class: 'hint' }, 'Loading the evidence…')
+  box.replaceChildren(note)
+  let ev: Evidence
+  try {
+    ev = await call<Evidence>('GET', `/api/scenarios/${enc(sv.id)}/evidence`)
+  } catch (e) {
+    note.textContent = String(e instanceof APIError ? e.message : e)
+    return
+  }
+  box.replaceChildren(
+    h('section', { class: 'card', 'data-testid': 'coverage' }, h('h2', {}, 'Evidence coverage'), coverageView(ev)),
+    h('section', { class: 'card', 'data-testid': 'evidence-browser' }, h('h2', {}, 'Evidence'), browser(ev)),
+    h('section', { class: 'card', 'data-testid': 'ingest' }, h('h2', {}, 'Draft evidence from documents'), ingestView(sv, saved)),
+  )
+}
+
+function bar(s: CoverageShare): HTMLElement {
+  const total = s.quoted + s.assumed + s.unsupported
+  const w = (x: number) => `${total > 0 ? (100 * x) / total : 0}%`
+  return h('div', { class: 'covbar', title: `quoted ${s.quoted.toFixed(1)} · assumed ${s.assumed.toFixed(1)} · neither ${s.unsupported.toFixed(1)} (capability × salience)` },
+    h('span', { class: 'quoted', style: `width:${w(s.quoted)}` }),
+    h('span', { class: 'assumed', style: `width:${w(s.assumed)}` }),
+    h('span', { class: 'unsupported', style: `width:${w(s.unsupported)}` }))
+}
+
+function coverageView(ev: Evidence): HTMLElement {
+  const out = h('div', {})
+  if (!ev.coverage.length) return h('p', { class: 'hint' }, 'No stances to measure.')
+  const sel = h('select', { id: 'coverage-snapshot', 'aria-label': 'Snapshot' },
+    ...ev.coverage.map((c, i) => h('option', { value: String(i), selected: i === ev.coverage.length - 1 }, `${c.snapshot}: ${pct(c.overall.share)}`))) as HTMLSelectElement
+  const table = h('div', {})
+  const draw = () => {
+    const c = ev.coverage[Number(sel.value)]
+    const row = (label: string, s: CoverageShare) => h('tr', {}, h('th', { scope: 'row' }, label), h('td', {}, pct(s.share)), h('td', {}, bar(s)), h('td', {}, `${s.quotes} of ${s.stances} stances quoted`))
+    table.replaceChildren(h('table', { class: 'coverage' },
+      h('thead', {}, h('tr', {}, h('th', {}, ''), h('th', {}, 'Quoted'), h('th', {}, 'quoted · assumed · neither'), h('th', {}, ''))),
+      h('tbody', {}, row('Overall', c.overall), ...c.actors.map((a) => row(a.id ?? '', a)), ...c.issues.map((i) => row('issue ' + (i.id ?? ''), i)))))
+  }
+  sel.onchange = draw
+  draw()
+  out.append(h('p', { class: 'hint' }, 'The share of capability × salience that rests on quoted stances rather than assumed ones. ',
+    h('label', { for: 'coverage-snapshot' }, 'At '), sel), table)
+  if (!ev.sources_checked) out.append(h('p', { class: 'hint' }, 'Source files were not read (start the server with --sources DIR to check quotes and show their texts).'))
+  return out
+}
+
+function browser(ev: Evidence): HTMLElement {
+  const uniq = (xs: string[]) => [...new Set(xs)].sort()
+  const pick = (id: string, label: string, values: string[]) =>
+    h('label', { for: id }, label + ' ', h('select', { id }, h('option', { value: '' }, 'all'), ...values.map((v) => h('option', { value: v }, v))))
+  const filters = h('div', { class: 'filters' },
+    pick('ev-source', 'Source', ev.sources.map((s) => s.id)), pick('ev-actor', 'Actor', uniq(ev.items.map((i) => i.actor))), pick('ev-issue', 'Issue', uniq(ev.items.map((i) => i.issue))))
+  const list = h('ul', { class: 'evidence-list' })
+  const text = h('div', { class: 'source-text', 'aria-live': 'polite' }, h('p', { class: 'hint' }, 'Choose a quote to see it in its source.'))
+  const val = (id: string) => (filters.querySelector('#' + id) as HTMLSelectElement).value
+  const srcOf = (ref: string) => ev.sources.find((s) => s.id === ref || s.file === ref)
+  const open = (it: EvidenceItem) => {
+    const src = srcOf(it.source)
+    if (!src?.text) {
+      text.replaceChildren(h('p', { class: 'hint' }, `The text of ${it.source} is not available (${src?.status ?? 'unknown source'}).`))
+      return
+    }
+    const chars = Array.from(src.text)
+    const head = h('p', {}, h('strong', {}, src.title ?? src.id), src.date ? ` (${src.date})` : '', src.file ? ` · ${src.file}` : '')
+    if (it.start < 0) {
+      text.replaceChildren(head, h('p', { class: 'error' }, 'This quote was not found in the source.'), h('pre', {}, src.text))
+      return
+    }
+    const mark = h('mark', {}, chars.slice(it.start, it.end).join(''))
+    text.replaceChildren(head, h('pre', {}, chars.slice(0, it.start).join(''), mark, chars.slice(it.end).join('')))
+    mark.scrollIntoView({ block: 'center' })
+  }
+  const draw = () => {
+    const s = val('ev-source'), a = val('ev-actor'), i = val('ev-issue')
+    const items = ev.items.filter((it) => (!s || srcOf(it.source)?.id === s) && (!a || it.actor === a) && (!i || it.issue === i))
+    list.replaceChildren(...items.map((it) => {
+      const state = it.found === null ? 'not checked' : it.found ? '' : 'not found'
+      const b = h('button', { type: 'button', class: 'quote' + (it.found === false ? ' missing' : '') },
+        h('span', { class: 'who' }, `${it.actor} · ${it.issue} · ${it.snapshot || 'base'} · ${it.source}${it.date ? ' · ' + it.date : ''}${state ? ' · ' + state : ''}`),
+        h('q', {}, it.quote))
+      b.onclick = () => open(it)
+      return h('li', {}, b)
+    }))
+    if (!items.length) list.append(h('li', { class: 'hint' }, 'No quote matches.'))
+  }
+  for (const id of ['ev-source', 'ev-actor', 'ev-issue']) (filters.querySelector('#' + id) as HTMLSelectElement).onchange = draw
+  draw()
+  const warn = ev.warnings.length ? h('details', {}, h('summary', {}, `${ev.warnings.length} warning(s)`), h('ul', {}, ...ev.warnings.map((w) => h('li', {}, w)))) : null
+  return h('div', {}, filters, warn, h('div', { class: 'evidence-split' }, list, text))
+}
+
+function ingestView(sv: ScenarioView, saved: (id: string) => void): HTMLElement {
+  const name = h('input', { id: 'ingest-name', value: 'document.txt', size: 24 }) as HTMLInputElement
+  const area = h('textarea', { id: 'ingest-text', rows: 8, cols: 80, placeholder: 'Paste an article (text, Markdown or HTML), or choose files below.' }) as HTMLTextAreaElement
+  const files = h('input', { id: 'ingest-files', type: 'file', multiple: true, accept: '.txt,.md,.markdown,.html,.htm' }) as HTMLInputElement
+  const go = h('button', { type: 'button' }, 'Draft evidence') as HTMLButtonElement
+  const out = h('div', {})
+  go.onclick = async () => {
+    const docs: { name: string; text: string }[] = []
+    for (const f of Array.from(files.files ?? [])) docs.push({ name: f.name, text: await f.text() })
+    if (area.value.trim()) docs.push({ name: name.value || 'document.txt', text: area.value })
+    if (!docs.length) { out.replaceChildren(h('p', { class: 'error' }, 'Paste a document or choose a file first.')); return }
+    try {
+      const rev = await call<IngestReview>('POST', `/api/scenarios/${enc(sv.id)}/ingest/review`, { documents: docs })
+      out.replaceChildren(review(sv, rev, saved))
+    } catch (e) { out.replaceChildren(h('p', { class: 'error' }, String(e instanceof APIError ? e.message : e))) }
+  }
+  return h('div', {}, h('p', { class: 'hint' }, 'Candidates are drafted offline from the scenario\'s actors (names, aliases, mentions) and issues (keywords, names, option labels). Nothing is saved until you keep entries and apply them as a new snapshot.'),
+    h('p', {}, h('label', { for: 'ingest-name' }, 'Name '), name), area, h('p', {}, h('label', { for: 'ingest-files' }, 'Files '), files, ' ', go), out)
+}
+
+function review(sv: ScenarioView, rev: IngestReview, saved: (id: string) => void): HTMLElement {
+  if (!rev.entries.length) return h('p', { class: 'hint' }, 'No candidate found: add mentions to the actors or keywords to the issues.')
+  const keep = rev.entries.map(() => false)
+  const date = h('input', { id: 'ingest-date', value: rev.date, size: 10 }) as HTMLInputElement
+  const apply = h('button', { type: 'button' }, 'Apply the kept entries as a new snapshot') as HTMLButtonElement
+  const msg = h('div', { 'aria-live': 'polite' })
+  const rows = rev.entries.map((e, i) => {
+    const cb = h('input', { type: 'checkbox', id: `keep-${i}`, 'aria-label': `keep entry ${i + 1}` }) as HTMLInputElement
+    cb.onchange = () => { keep[i] = cb.checked }
+    return h('tr', {}, h('td', {}, cb), h('td', {}, e.score.toFixed(1)), h('td', {}, e.actor), h('td', {}, e.issue),
+      h('td', {}, e.option !== undefined ? `${e.option} ${e.option_label ?? ''}${e.words?.length ? ' (' + e.words.join(', ') + ')' : ''}` : '—'),
+      h('td', {}, h('q', {}, e.evidence.quote), h('small', {}, ` ${e.evidence.source}:${e.line}${e.evidence.date ? ' · ' + e.evidence.date : ''}`)))
+  })
+  apply.onclick = async () => {
+    const kept = { ...rev, entries: rev.entries.filter((_, i) => keep[i]) }
+    if (!kept.entries.length) { msg.replaceChildren(h('p', { class: 'error' }, 'Keep at least one entry.')); return }
+    try {
+      await call<ScenarioView>('POST', `/api/scenarios/${enc(sv.id)}/ingest/apply?date=${enc(date.value)}`, kept, { 'If-Match': String(sv.version) })
+      saved(sv.id)
+    } catch (e) {
+      const ds: Diagnostic[] = e instanceof APIError ? e.diagnostics : []
+      msg.replaceChildren(h('p', { class: 'error' }, String(e instanceof APIError ? e.message : e)), ...ds.map((d) => h('p', { class: 'error' }, `${d.path}: ${d.message}`)))
+    }
+  }
+  return h('div', {}, h('table', { class: 'review' },
+    h('thead', {}, h('tr', {}, h('th', {}, 'Keep'), h('th', {}, 'Score'), h('th', {}, 'Actor'), h('th', {}, 'Issue'), h('th', {}, 'Suggested option'), h('th', {}, 'Quote'))),
+    h('tbody', {}, ...rows)), h('p', {}, h('label', { for: 'ingest-date' }, 'Snapshot date '), date, ' ', apply), msg)
+}
