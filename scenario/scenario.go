@@ -64,6 +64,10 @@ type Issue struct {
 	// format/deu writes). Models see them as model.Issue.Attrs; none
 	// requires them.
 	Attrs map[string]string `yaml:"attrs,omitempty" json:"attrs,omitempty"`
+	// Decision is the rule by which the issue is decided, when stated
+	// (unanimity, qualified majority, simple majority): package deal
+	// honours it and parley power measures each voter's power under it.
+	Decision *Decision `yaml:"decision,omitempty" json:"decision,omitempty"`
 }
 
 // Scale is a closed interval of positions.
