@@ -30,6 +30,8 @@ var Requests = []reflect.Type{
 	reflect.TypeFor[DealSearchRequest](),
 	reflect.TypeFor[DealProposalsRequest](),
 	reflect.TypeFor[ExplainRequest](),
+	reflect.TypeFor[AdviseRequest](),
+	reflect.TypeFor[PowerRequest](),
 }
 
 // Answers are the answer types both doors return (bench aside: it has no
@@ -42,5 +44,7 @@ var Answers = []reflect.Type{
 	reflect.TypeFor[DealSearch](),
 	reflect.TypeFor[DealProposals](),
 	reflect.TypeFor[Explanation](),
+	reflect.TypeFor[Advice](),
+	reflect.TypeFor[Power](),
 	reflect.TypeFor[ModelInfo](),
 }
