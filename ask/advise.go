@@ -27,7 +27,7 @@ import (
 // raised by δ moves it by c_jδ(x_j − f)/(Σw + c_jδ)); for the others the
 // model is run again with the lever pulled. With draws, every lever is
 // also tried on the sweep's Monte Carlo draws of the stated ranges
-// (package sweep's Sampler, the same draws as parley sweep).
+// (sweep.Sample, the same draws as parley sweep).
 func Advise(ctx context.Context, c *Case, req answer.AdviseRequest) (*answer.Advice, error) {
 	if err := checkAdvise(&req); err != nil {
 		return nil, err
@@ -303,7 +303,7 @@ func (ad *adviser) effects(ctx context.Context, p *model.Problem, f []float64, l
 // sets its mean Toward and the share of draws where Toward > 0 (beyond
 // rounding: 1e-12 of the scale).
 func (ad *adviser) robust(ctx context.Context, p *model.Problem, levers []lever, eff []*answer.Lever, req answer.AdviseRequest) error {
-	s := sweep.NewSampler(p, req.Seed, req.Uniform)
+	inputs := sweep.Inputs(p)
 	q := p.Clone()
 	sum := make([]float64, len(levers))
 	helps := make([]int, len(levers))
@@ -311,7 +311,7 @@ func (ad *adviser) robust(ctx context.Context, p *model.Problem, levers []lever,
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
-		s.Draw(q, uint64(d))
+		sweep.Sample(q, p, inputs, req.Seed, uint64(d), req.Uniform)
 		f, err := forecastsOf(ctx, ad.m, q.Clone(), ad.opts)
 		if err != nil {
 			return fmt.Errorf("draw %d: model %s: %w", d, ad.m.Name(), err)

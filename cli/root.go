@@ -27,6 +27,8 @@ var commands = []func() *cobra.Command{
 	newSensitivityCmd,
 	newDealCmd,
 	newExplainCmd,
+	newAdviseCmd,
+	newPowerCmd,
 	newShowCmd,
 	newValidateCmd,
 	newImportCmd,

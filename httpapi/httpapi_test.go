@@ -232,7 +232,7 @@ func TestMetaEndpoints(t *testing.T) {
 	}
 	var kinds []string
 	e.want(e.do("GET", "/api/kinds", ""), 200).json(t, &kinds)
-	if fmt.Sprint(kinds) != "[forecast sweep sensitivity deal deal-search deal-proposals explain]" {
+	if fmt.Sprint(kinds) != "[forecast sweep sensitivity deal deal-search deal-proposals explain advise power]" {
 		t.Fatalf("kinds %v", kinds)
 	}
 	var formats []struct{ Name, Summary string }
@@ -1108,8 +1108,8 @@ func TestAuth(t *testing.T) {
 		path := strings.NewReplacer("{id}", v.ID, "{run}", "nope", "{actor}", "x", "{issue}", "a").Replace(r.Pattern)
 		e.want(e.do(r.Method, path, "{}"), 401)
 	}
-	if writes != 13 {
-		t.Fatalf("%d write routes checked, want 13", writes)
+	if writes != 15 {
+		t.Fatalf("%d write routes checked, want 15", writes)
 	}
 	// A write from another origin is refused even with the token.
 	e.tok = "s3cret"

@@ -55,11 +55,13 @@ var kinds = map[store.RunKind]func() question{
 		return &dealProposalsRun{answer.NewDealProposalsRequest()}
 	},
 	store.Explain: func() question { return &explainRun{answer.NewExplainRequest()} },
+	store.Advise:  func() question { return &adviseRun{answer.NewAdviseRequest()} },
+	store.Power:   func() question { return &powerRun{answer.NewPowerRequest()} },
 }
 
 // inline are the kinds that have an endpoint of their own and run within
 // the request (a re-run of one does too); the others run as jobs.
-var inline = map[store.RunKind]bool{store.Forecast: true, store.Deal: true, store.DealSearch: true, store.DealProposals: true, store.Explain: true}
+var inline = map[store.RunKind]bool{store.Forecast: true, store.Deal: true, store.DealSearch: true, store.DealProposals: true, store.Explain: true, store.Advise: true, store.Power: true}
 
 type forecastRun struct{ req answer.ForecastRequest }
 
@@ -196,6 +198,46 @@ func (q *explainRun) run(ctx context.Context, c *ask.Case, _ ask.Progress) (*out
 	}
 	// The model runs with the default seed (the three explained draw none).
 	return &outcome{a, a.Request, []string{a.Model}, answer.DefaultSeed}, nil
+}
+
+type adviseRun struct{ req answer.AdviseRequest }
+
+func (q *adviseRun) request() any { return &q.req }
+func (q *adviseRun) flat() any {
+	return &struct {
+		Kind store.RunKind `json:"kind"`
+		*answer.AdviseRequest
+	}{AdviseRequest: &q.req}
+}
+func (q *adviseRun) target() answer.Target { return q.req.Target }
+func (q *adviseRun) models() []string      { return []string{q.req.Model} }
+func (q *adviseRun) seed() uint64          { return q.req.Seed }
+func (q *adviseRun) run(ctx context.Context, c *ask.Case, _ ask.Progress) (*outcome, error) {
+	a, err := ask.Advise(ctx, c, q.req)
+	if err != nil {
+		return nil, err
+	}
+	return &outcome{a, a.Request, []string{a.Model}, a.Request.Seed}, nil
+}
+
+type powerRun struct{ req answer.PowerRequest }
+
+func (q *powerRun) request() any { return &q.req }
+func (q *powerRun) flat() any {
+	return &struct {
+		Kind store.RunKind `json:"kind"`
+		*answer.PowerRequest
+	}{PowerRequest: &q.req}
+}
+func (q *powerRun) target() answer.Target { return q.req.Target }
+func (q *powerRun) models() []string      { return nil }
+func (q *powerRun) seed() uint64          { return q.req.Seed }
+func (q *powerRun) run(ctx context.Context, c *ask.Case, _ ask.Progress) (*outcome, error) {
+	a, err := ask.Power(ctx, c, q.req)
+	if err != nil {
+		return nil, err
+	}
+	return &outcome{a, a.Request, nil, a.Request.Seed}, nil
 }
 
 // kindNames lists the kinds, in store.Kinds order.

@@ -60,15 +60,19 @@ const (
 	DealProposals RunKind = "deal-proposals"
 	// Explain explains a model's forecast (answer.Explanation).
 	Explain RunKind = "explain"
+	// Advise lists an actor's levers (answer.Advice).
+	Advise RunKind = "advise"
+	// Power measures voting power under the decision rules (answer.Power).
+	Power RunKind = "power"
 )
 
 // Kinds lists every kind of run.
-var Kinds = []RunKind{Forecast, Sweep, Sensitivity, Deal, DealSearch, DealProposals, Explain}
+var Kinds = []RunKind{Forecast, Sweep, Sensitivity, Deal, DealSearch, DealProposals, Explain, Advise, Power}
 
 // Valid reports whether k is one of the kinds above.
 func (k RunKind) Valid() bool {
 	switch k {
-	case Forecast, Sweep, Sensitivity, Deal, DealSearch, DealProposals, Explain:
+	case Forecast, Sweep, Sensitivity, Deal, DealSearch, DealProposals, Explain, Advise, Power:
 		return true
 	}
 	return false
