@@ -14,6 +14,7 @@ var TypeNames = map[reflect.Type]string{
 	reflect.TypeFor[SensitivityIssue](): "SensitivityIssue",
 	reflect.TypeFor[DealVerdicts]():     "DealVerdicts",
 	reflect.TypeFor[DealVerdict]():      "DealVerdict",
+	reflect.TypeFor[DealRuleVerdict]():  "DealRuleVerdict",
 	reflect.TypeFor[DealZone]():         "DealZone",
 	reflect.TypeFor[DealPackage]():      "DealPackage",
 	reflect.TypeFor[DealPlan]():         "DealPlan",

@@ -147,11 +147,23 @@ func powerTable(w io.Writer, p *answer.Power) {
 			t.AppendRow(table.Row{name, num(pl.Weight), index(pl.Shapley, pl.ShapleySE), index(pl.Banzhaf, pl.BanzhafSE), index(pl.BanzhafAbs, pl.BanzhafAbsSE), mark})
 		}
 		t.Render()
+		names := func(ids []string) string {
+			var out []string
+			for _, id := range ids {
+				for _, pl := range g.Players {
+					if pl.ID == id && pl.Name != "" {
+						id = pl.Name
+					}
+				}
+				out = append(out, id)
+			}
+			return strings.Join(out, ", ")
+		}
 		if len(g.Veto) > 0 {
-			fmt.Fprintf(w, "Veto players: %s\n", strings.Join(g.Veto, ", "))
+			fmt.Fprintf(w, "Veto players: %s\n", names(g.Veto))
 		}
 		if len(g.Dummies) > 0 {
-			fmt.Fprintf(w, "Dummies (never decisive): %s\n", strings.Join(g.Dummies, ", "))
+			fmt.Fprintf(w, "Dummies (never decisive): %s\n", names(g.Dummies))
 		}
 	}
 	for _, x := range p.Warnings {
@@ -165,4 +177,34 @@ func index(x float64, se *float64) string {
 		return fmt.Sprintf("%.4f ± %.4f", x, *se)
 	}
 	return fmt.Sprintf("%.4f", x)
+}
+
+// printRules prints whether a package passes each issue's decision rule
+// (deal evaluate), when any issue states one.
+func printRules(w io.Writer, sc *answer.Scenario, rules []answer.DealRuleVerdict) {
+	if len(rules) == 0 {
+		return
+	}
+	t := newTable(w)
+	t.AppendHeader(table.Row{"Issue", "Rule", "For", "Quota", "Passes", "Against"})
+	for _, r := range rules {
+		var against []string
+		for _, id := range r.Against {
+			against = append(against, sc.ActorName(id))
+		}
+		pass := "no"
+		if r.Passes {
+			pass = "yes"
+		}
+		t.AppendRow(table.Row{r.Issue, r.Rule, fmt.Sprintf("%s of %s", num(r.For), num(r.Total)), num(r.Quota), pass, strings.Join(against, ", ")})
+	}
+	t.Render()
+}
+
+// acceptedText says why an accepted package is accepted.
+func acceptedText(rules []answer.DealRuleVerdict) string {
+	if len(rules) > 0 {
+		return "Passes every issue's decision rule (and every required actor accepts the issues without one)."
+	}
+	return "Accepted by every required actor."
 }
