@@ -7,6 +7,7 @@ import type { Scenario, ScenarioView, Forecast, ModelForecast, IssueForecast, Is
 import { h, s, fmt, color } from './util'
 import { renderExplain } from './explain'
 import { proposalsCard } from './proposals'
+import { renderAdvise } from './advise'
 import { Chart, registerables } from 'chart.js'
 
 Chart.register(...registerables)
@@ -14,7 +15,7 @@ Chart.defaults.font.family = 'system-ui, -apple-system, "Segoe UI", Roboto, sans
 Chart.defaults.animation = false
 Chart.defaults.maintainAspectRatio = false
 
-type View = 'scenario' | 'forecast' | 'sweep' | 'deal' | 'explain'
+type View = 'scenario' | 'forecast' | 'sweep' | 'deal' | 'explain' | 'advise'
 
 const st = {
   view: 'scenario' as View,
@@ -140,7 +141,7 @@ async function init() {
       if (set) { set.open = false; set.querySelector('summary')?.focus() } else closeDrawer()
     })
     const hash = location.hash.slice(1) as View
-    if (['scenario', 'forecast', 'sweep', 'deal', 'explain'].includes(hash)) st.view = hash
+    if (['scenario', 'forecast', 'sweep', 'deal', 'explain', 'advise'].includes(hash)) st.view = hash
     if (list.length) await loadScenario(list[0].id)
     else main.replaceChildren(h('p', {}, 'No scenarios yet: POST one to /api/scenarios.'))
   } catch (e) { status(String(e), true) }
@@ -248,6 +249,7 @@ function render() {
   if (st.view === 'sweep') renderSweep()
   if (st.view === 'deal') renderDeal()
   if (st.view === 'explain') renderExplain(main, { scenario: st.sv!.id, snapshot: st.snapshot, variant: st.variant, issues: st.resolved.issues, actorName, status })
+  if (st.view === 'advise') renderAdvise(main, { id: st.sv!.id, snapshot: st.snapshot, variant: st.variant, scenario: st.resolved, models: st.models.map((m) => m.name), status })
 }
 
 // ---------- warnings and notes ----------
