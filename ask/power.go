@@ -31,7 +31,7 @@ func Power(ctx context.Context, c *Case, req answer.PowerRequest) (*answer.Power
 				names = append(names, fmt.Sprintf("p%d", i+1))
 			}
 		}
-		g, err := powerGame(power.Game{Quota: req.Quota, Weights: req.Weights}, o, names, nil)
+		g, err := powerGame(ctx, power.Game{Quota: req.Quota, Weights: req.Weights}, o, names, nil)
 		if err != nil {
 			return nil, err
 		}
@@ -75,7 +75,7 @@ func Power(ctx context.Context, c *Case, req answer.PowerRequest) (*answer.Power
 			out.Warnings = append(out.Warnings, fmt.Sprintf("%s: no voter of its %s rule is in the scenario at this snapshot and variant", is.ID, is.Decision.Rule))
 			continue
 		}
-		g, err := powerGame(power.Game{Quota: q, Weights: ws}, o, ids, c.Resolved)
+		g, err := powerGame(ctx, power.Game{Quota: q, Weights: ws}, o, ids, c.Resolved)
 		if err != nil {
 			return nil, fmt.Errorf("issue %s: %w", is.ID, err)
 		}
@@ -93,8 +93,8 @@ func validRuled(ruled []string) string {
 }
 
 // powerGame computes one game and names its players.
-func powerGame(g power.Game, o power.Options, ids []string, s *scenario.Scenario) (*answer.PowerGame, error) {
-	r, err := power.Compute(g, o)
+func powerGame(ctx context.Context, g power.Game, o power.Options, ids []string, s *scenario.Scenario) (*answer.PowerGame, error) {
+	r, err := power.Compute(ctx, g, o)
 	if err != nil {
 		return nil, err
 	}

@@ -47,6 +47,7 @@
 package power
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"math/rand/v2"
@@ -59,7 +60,7 @@ const MaxExact = 30
 
 // maxTotal bounds the total integer weight of the exact computation's
 // tables (n × maxTotal counts).
-const maxTotal = 200_000
+const maxTotal = 50_000
 
 // DefaultSamples is the number of random orders (and coalitions) of the
 // sampled computation.
@@ -126,8 +127,9 @@ func (g Game) Check() error {
 }
 
 // Compute returns the indices of the game, exactly when it can (see the
-// package doc), else by sampling.
-func Compute(g Game, o Options) (*Result, error) {
+// package doc), else by sampling. A cancelled ctx stops the sampling and
+// returns its error.
+func Compute(ctx context.Context, g Game, o Options) (*Result, error) {
 	if err := g.Check(); err != nil {
 		return nil, err
 	}
@@ -154,7 +156,9 @@ func Compute(g Game, o Options) (*Result, error) {
 		r.Note = "exact (dynamic programming over the weights)"
 		return r, nil
 	}
-	sample(r, g, o)
+	if err := sample(ctx, r, g, o); err != nil {
+		return nil, err
+	}
 	return r, nil
 }
 
@@ -274,7 +278,7 @@ func binom(n, k int) float64 {
 
 // sample fills r by Monte Carlo from the stream PCG(seed, 0) for the
 // orders and PCG(seed, 1) for the coalitions.
-func sample(r *Result, g Game, o Options) {
+func sample(ctx context.Context, r *Result, g Game, o Options) error {
 	N := o.Samples
 	if N <= 0 {
 		N = DefaultSamples
@@ -284,7 +288,10 @@ func sample(r *Result, g Game, o Options) {
 	piv := make([]int, n)
 	rng := rand.New(rand.NewPCG(o.Seed, 0))
 	perm := make([]int, n)
-	for range N {
+	for d := range N {
+		if d%1024 == 0 && ctx.Err() != nil {
+			return ctx.Err()
+		}
 		for j := range perm {
 			perm[j] = j
 		}
@@ -301,7 +308,10 @@ func sample(r *Result, g Game, o Options) {
 	sw := make([]int, n)
 	rng = rand.New(rand.NewPCG(o.Seed, 1))
 	in := make([]bool, n)
-	for range N {
+	for d := range N {
+		if d%1024 == 0 && ctx.Err() != nil {
+			return ctx.Err()
+		}
 		acc := 0.0
 		for j := range in {
 			in[j] = rng.Uint64()&1 == 1
@@ -337,4 +347,5 @@ func sample(r *Result, g Game, o Options) {
 			r.BanzhafSE[j] = r.BanzhafAbsSE[j] / sum
 		}
 	}
+	return nil
 }

@@ -1,8 +1,10 @@
 package power
 
 import (
+	"context"
 	"math"
 	"math/big"
+	"strings"
 	"testing"
 )
 
@@ -18,7 +20,7 @@ import (
 // 1/4, 1/4) of 2² = 4 coalitions and β = (3/5, 1/5, 1/5). a is a veto
 // player (4 − 2 = 2 < 3); b and c are not (4 − 1 = 3); none is a dummy.
 func TestHandDerived(t *testing.T) {
-	r, err := Compute(Game{Quota: 3, Weights: []float64{2, 1, 1}}, Options{})
+	r, err := Compute(context.Background(), Game{Quota: 3, Weights: []float64{2, 1, 1}}, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -43,7 +45,7 @@ func TestHandDerived(t *testing.T) {
 // same game as [3; 2, 1, 1]. Adding a player of weight 0 adds a dummy
 // and halves every absolute Banzhaf index's base but not its swings.
 func TestDummyAndFractional(t *testing.T) {
-	r, err := Compute(Game{Quota: 0.6, Weights: []float64{0.5, 0.3, 0.2, 0}}, Options{})
+	r, err := Compute(context.Background(), Game{Quota: 0.6, Weights: []float64{0.5, 0.3, 0.2, 0}}, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -76,7 +78,7 @@ var eu15 = Game{Quota: 62, Weights: []float64{10, 10, 10, 10, 8, 5, 5, 5, 5, 4, 
 // get equal power, more weight never less power, no veto player (87 − 10
 // = 77 ≥ 62), no dummy.
 func TestEU15(t *testing.T) {
-	r, err := Compute(eu15, Options{})
+	r, err := Compute(context.Background(), eu15, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -160,8 +162,8 @@ func enumerate(g Game) ([]float64, []float64, []int64) {
 // standard errors of the exact indices for every player, and the same
 // seed gives the same numbers.
 func TestSampled(t *testing.T) {
-	ex, _ := Compute(eu15, Options{})
-	r, err := Compute(eu15, Options{Sample: true, Samples: 20000, Seed: 7})
+	ex, _ := Compute(context.Background(), eu15, Options{})
+	r, err := Compute(context.Background(), eu15, Options{Sample: true, Samples: 20000, Seed: 7})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -176,7 +178,7 @@ func TestSampled(t *testing.T) {
 			t.Errorf("player %d: β' %v ± %v, exact %v", i, r.BanzhafAbs[i], r.BanzhafAbsSE[i], ex.BanzhafAbs[i])
 		}
 	}
-	again, _ := Compute(eu15, Options{Sample: true, Samples: 20000, Seed: 7})
+	again, _ := Compute(context.Background(), eu15, Options{Sample: true, Samples: 20000, Seed: 7})
 	for i := range r.Shapley {
 		if again.Shapley[i] != r.Shapley[i] || again.Banzhaf[i] != r.Banzhaf[i] {
 			t.Fatal("same seed, different result")
@@ -192,7 +194,7 @@ func TestLarge(t *testing.T) {
 		w[i] = 1
 	}
 	w[0] = 50 // total 89; 89 − 50 = 39 < 60
-	r, err := Compute(Game{Quota: 60, Weights: w}, Options{Samples: 5000, Seed: 1})
+	r, err := Compute(context.Background(), Game{Quota: 60, Weights: w}, Options{Samples: 5000, Seed: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -207,6 +209,34 @@ func TestLarge(t *testing.T) {
 	}
 }
 
+// TestNonIntegralWeights: thirds are no integer after any power of ten,
+// so the game [0.5; ⅓, ⅓, ⅓] (any two of three) is sampled; by symmetry
+// each voter's φ is ⅓, within four standard errors.
+func TestNonIntegralWeights(t *testing.T) {
+	third := 1.0 / 3
+	r, err := Compute(context.Background(), Game{Quota: 0.5, Weights: []float64{third, third, third}}, Options{Samples: 3000, Seed: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Exact || !strings.Contains(r.Note, "not integers") {
+		t.Fatalf("exact %v, note %q", r.Exact, r.Note)
+	}
+	for i, x := range r.Shapley {
+		if math.Abs(x-third) > 4*r.ShapleySE[i] {
+			t.Errorf("φ[%d] = %v ± %v, want 1/3", i, x, r.ShapleySE[i])
+		}
+	}
+}
+
+// TestCancel: a cancelled context stops the sampling.
+func TestCancel(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := Compute(ctx, eu15, Options{Sample: true}); err != context.Canceled {
+		t.Errorf("err = %v, want context.Canceled", err)
+	}
+}
+
 func TestBadGames(t *testing.T) {
 	for _, g := range []Game{
 		{Quota: 3},
@@ -216,7 +246,7 @@ func TestBadGames(t *testing.T) {
 		{Quota: 1, Weights: []float64{math.NaN()}},
 		{Quota: math.Inf(1), Weights: []float64{1}},
 	} {
-		if _, err := Compute(g, Options{}); err == nil {
+		if _, err := Compute(context.Background(), g, Options{}); err == nil {
 			t.Errorf("%+v: no error", g)
 		}
 	}
