@@ -27,8 +27,9 @@ import (
 // raised by δ moves it by c_jδ(x_j − f)/(Σw + c_jδ)); for the others the
 // model is run again with the lever pulled. With draws, every lever is
 // also tried on the sweep's Monte Carlo draws of the stated ranges
-// (sweep.Sample, the same draws as parley sweep).
-func Advise(ctx context.Context, c *Case, req answer.AdviseRequest) (*answer.Advice, error) {
+// (sweep.Sample, the same draws as parley sweep); progress, when not nil,
+// is told of each draw done.
+func Advise(ctx context.Context, c *Case, req answer.AdviseRequest, progress Progress) (*answer.Advice, error) {
 	if err := checkAdvise(&req); err != nil {
 		return nil, err
 	}
@@ -80,7 +81,7 @@ func Advise(ctx context.Context, c *Case, req answer.AdviseRequest) (*answer.Adv
 	}
 	out.Warnings = append(out.Warnings, warn...)
 	if req.Draws > 0 {
-		if err := ad.robust(ctx, p, levers, eff, req); err != nil {
+		if err := ad.robust(ctx, p, levers, eff, req, progress); err != nil {
 			return nil, err
 		}
 		out.Draws = req.Draws
@@ -302,7 +303,7 @@ func (ad *adviser) effects(ctx context.Context, p *model.Problem, f []float64, l
 // robust tries every lever on req.Draws draws of the stated ranges and
 // sets its mean Toward and the share of draws where Toward > 0 (beyond
 // rounding: 1e-12 of the scale).
-func (ad *adviser) robust(ctx context.Context, p *model.Problem, levers []lever, eff []*answer.Lever, req answer.AdviseRequest) error {
+func (ad *adviser) robust(ctx context.Context, p *model.Problem, levers []lever, eff []*answer.Lever, req answer.AdviseRequest, progress Progress) error {
 	inputs := sweep.Inputs(p)
 	q := p.Clone()
 	sum := make([]float64, len(levers))
@@ -336,6 +337,9 @@ func (ad *adviser) robust(ctx context.Context, p *model.Problem, levers []lever,
 			if is := q.Issues[k]; t > 1e-12*(is.Max-is.Min) {
 				helps[n]++
 			}
+		}
+		if progress != nil {
+			progress(ad.m.Name(), d+1, req.Draws)
 		}
 	}
 	for n := range levers {

@@ -70,7 +70,7 @@ func TestAdviseClosedFormMatchesRerun(t *testing.T) {
 	for _, actor := range []string{"ukraine", "russia"} {
 		req := answer.NewAdviseRequest()
 		req.Actor = actor
-		a, err := Advise(context.Background(), c, req)
+		a, err := Advise(context.Background(), c, req, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -115,7 +115,7 @@ func TestAdviseHandDerived(t *testing.T) {
 	c := explainTestCase(t)
 	req := answer.NewAdviseRequest()
 	req.Actor, req.Issue = "a", "y"
-	a, err := Advise(context.Background(), c, req)
+	a, err := Advise(context.Background(), c, req, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -172,7 +172,7 @@ func TestAdviseRerunAndDraws(t *testing.T) {
 	base := baseForecast(t, c, "median")
 	req := answer.NewAdviseRequest()
 	req.Actor, req.Model, req.Issue = "kyiv", "median", "territory"
-	a, err := Advise(context.Background(), c, req)
+	a, err := Advise(context.Background(), c, req, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -188,11 +188,19 @@ func TestAdviseRerunAndDraws(t *testing.T) {
 	}
 	req = answer.NewAdviseRequest()
 	req.Actor, req.Draws, req.Seed = "russia", 50, 3
-	a1, err := Advise(context.Background(), c, req)
+	a1, err := Advise(context.Background(), c, req, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	a2, _ := Advise(context.Background(), c, req)
+	var done []int
+	a2, _ := Advise(context.Background(), c, req, func(m string, d, total int) {
+		if m == "compromise" && total == 50 {
+			done = append(done, d)
+		}
+	})
+	if len(done) != 50 || done[49] != 50 {
+		t.Errorf("progress %v, want 1…50 of 50", done)
+	}
 	if a1.Draws != 50 {
 		t.Fatalf("draws %d", a1.Draws)
 	}
@@ -211,7 +219,7 @@ func TestAdviseRerunAndDraws(t *testing.T) {
 	e := explainTestCase(t)
 	req = answer.NewAdviseRequest()
 	req.Actor, req.Draws = "a", 3
-	a3, err := Advise(context.Background(), e, req)
+	a3, err := Advise(context.Background(), e, req, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -245,7 +253,7 @@ func TestAdviseBadRequests(t *testing.T) {
 		if r.Step != 0 {
 			req.Step = r.Step
 		}
-		if _, err := Advise(context.Background(), c, req); err == nil {
+		if _, err := Advise(context.Background(), c, req, nil); err == nil {
 			t.Errorf("%+v: no error", r)
 		}
 	}

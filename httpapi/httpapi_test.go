@@ -966,6 +966,9 @@ func TestRerunEveryKind(t *testing.T) {
 		{"/runs", `{"kind":"sensitivity","draws":50}`},
 		{"/runs", `{"kind":"deal","package":{"a":40,"b":40}}`},
 		{"/runs", `{"kind":"deal-search","require":["y","z"]}`},
+		{"/advise", `{"actor":"y","draws":5}`},
+		{"/runs", `{"kind":"advise","actor":"x","model":"median","draws":3}`},
+		{"/power", `{"quota":2,"weights":[1,1,1]}`},
 	} {
 		var r run
 		res := e.do("POST", p+c.path, c.body)

@@ -212,8 +212,8 @@ func (q *adviseRun) flat() any {
 func (q *adviseRun) target() answer.Target { return q.req.Target }
 func (q *adviseRun) models() []string      { return []string{q.req.Model} }
 func (q *adviseRun) seed() uint64          { return q.req.Seed }
-func (q *adviseRun) run(ctx context.Context, c *ask.Case, _ ask.Progress) (*outcome, error) {
-	a, err := ask.Advise(ctx, c, q.req)
+func (q *adviseRun) run(ctx context.Context, c *ask.Case, p ask.Progress) (*outcome, error) {
+	a, err := ask.Advise(ctx, c, q.req, p)
 	if err != nil {
 		return nil, err
 	}

@@ -104,13 +104,14 @@ func (v *validator) decision(p string, d *Decision) {
 		seen := map[string]bool{}
 		for j, id := range d.Voters {
 			q := fmt.Sprintf("%s.voters[%d]", p, j)
+			a, ok := known[id]
 			switch {
-			case !known[id]:
+			case !ok:
 				v.errorf(q, "an actor id or alias", "unknown actor %q", id)
-			case seen[id]:
-				v.errorf(q, "each voter once", "voter %q is listed twice", id)
+			case seen[a]:
+				v.errorf(q, "each voter once", "voter %q is listed twice (by id or alias)", id)
 			}
-			seen[id] = true
+			seen[a] = ok
 		}
 	case QMV:
 		if len(d.Voters) > 0 {
@@ -125,11 +126,18 @@ func (v *validator) decision(p string, d *Decision) {
 		}
 		sort.Strings(ids)
 		total := 0.0
+		seen := map[string]string{}
 		for _, id := range ids {
 			w := d.Weights[id]
 			q := p + ".weights." + id
-			if !known[id] {
+			a, ok := known[id]
+			switch {
+			case !ok:
 				v.errorf(q, "an actor id or alias", "unknown actor %q", id)
+			case seen[a] != "":
+				v.errorf(q, "one weight per voter", "%q and %q name the same actor", seen[a], id)
+			default:
+				seen[a] = id
 			}
 			if !finite(w) || w < 0 || w > MaxCapability {
 				v.errorf(q, "a number from 0 to 1e12", "weight %v", w)
@@ -150,15 +158,15 @@ func (v *validator) decision(p string, d *Decision) {
 	}
 }
 
-// knownActors is every actor id and alias of the base, the snapshots'
-// and the variants' added actors.
-func (v *validator) knownActors() map[string]bool {
-	m := map[string]bool{}
+// knownActors maps every actor id and alias of the base, the snapshots'
+// and the variants' added actors to the actor's id.
+func (v *validator) knownActors() map[string]string {
+	m := map[string]string{}
 	add := func(as []Actor) {
 		for _, a := range as {
-			m[a.ID] = true
+			m[a.ID] = a.ID
 			for _, al := range a.Aliases {
-				m[al] = true
+				m[al] = a.ID
 			}
 		}
 	}

@@ -98,6 +98,12 @@ func TestParseDiagnostics(t *testing.T) {
 				{line: 6, col: 26, path: "issues[0].decision.weights.z", msg: `unknown actor "z"`, valid: "an actor id"},
 				{line: 7, col: 14, path: "issues[0].decision.quota", msg: "quota 9 cannot be reached", valid: "at most the total weight 5"},
 			}},
+		{"qmv weights for an actor twice, by id and alias",
+			edit(map[int]string{
+				6: "  - {id: a, name: A, capability: 1, aliases: [alpha]}",
+				3: "  - {id: cf, name: Ceasefire, decision: {rule: qmv, weights: {a: 1, alpha: 1, b: 1}, quota: 2}}",
+			}),
+			[]want{{line: 3, path: "issues[0].decision.weights.alpha", msg: `"a" and "alpha" name the same actor`, valid: "one weight per voter"}}},
 		{"qmv without a quota, unanimity with one",
 			edit(map[int]string{
 				3: "  - {id: cf, name: Ceasefire, decision: {rule: qmv, weights: {a: 1, b: 1}}}",

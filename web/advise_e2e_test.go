@@ -30,7 +30,7 @@ func TestAdviseView(t *testing.T) {
 	}
 	req := answer.NewAdviseRequest()
 	req.Actor = "ukraine"
-	a, err := ask.Advise(context.Background(), c, req)
+	a, err := ask.Advise(context.Background(), c, req, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

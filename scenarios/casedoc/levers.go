@@ -32,7 +32,7 @@ func runLevers(ctx context.Context, in *ask.Input, draws int) (map[string]string
 	for _, actor := range leverActors {
 		req := answer.NewAdviseRequest()
 		req.Actor, req.Model, req.Draws, req.Seed = actor, leverModel, draws, seed
-		a, err := ask.Advise(ctx, c, req)
+		a, err := ask.Advise(ctx, c, req, nil)
 		if err != nil {
 			return nil, err
 		}
