@@ -70,7 +70,9 @@ func runAdvise(cmd *cobra.Command, args []string) error {
 	req.Seed, _ = f.GetUint64("seed")
 	top, _ := f.GetInt("top")
 	return respond(cmd, args[1:], format, func(ctx context.Context, c *ask.Case) (*answer.Advice, error) {
-		return ask.Advise(ctx, c, req, nil)
+		cb, stop := progress(cmd)
+		defer stop()
+		return ask.Advise(ctx, c, req, cb)
 	}, func(w io.Writer, a *answer.Advice) { adviseTable(w, a, top, termWidth(w)) })
 }
 
