@@ -75,6 +75,11 @@ func Advise(ctx context.Context, c *Case, req answer.AdviseRequest, progress Pro
 	if ad.closed {
 		out.Method = "closed form"
 	}
+	for _, f := range mf.Issues {
+		if !f.Settled && (req.Issue == "" || f.Issue == req.Issue) {
+			out.Warnings = append(out.Warnings, fmt.Sprintf("%s: the forecast did not settle, so each lever's shift there compares last rounds' points of a moving forecast; read those levers as uncertain", f.Issue))
+		}
+	}
 	eff, warn, err := ad.effects(ctx, p, base, levers)
 	if err != nil {
 		return nil, err
