@@ -58,9 +58,9 @@ import (
 // MaxExact is the most players the exact computation takes.
 const MaxExact = 30
 
-// maxTotal bounds the total integer weight of the exact computation's
-// tables (n × maxTotal counts).
-const maxTotal = 50_000
+// MaxTotal bounds the total integer weight of the exact computation: its
+// two tables hold (n + 1) × (MaxTotal + 1) counts each.
+const MaxTotal = 50_000
 
 // DefaultSamples is the number of random orders (and coalitions) of the
 // sampled computation.
@@ -184,7 +184,7 @@ func integral(g Game) ([]int64, int64, bool) {
 		if !ok {
 			continue
 		}
-		if total > maxTotal {
+		if total > MaxTotal {
 			return nil, 0, false
 		}
 		q := g.Quota * f
