@@ -328,6 +328,12 @@ func normalise(req any) error {
 		return models(&r.Models)
 	case *answer.ExplainRequest:
 		target(&r.Target)
+	case *answer.AdviseRequest:
+		target(&r.Target)
+	case *answer.PowerRequest:
+		if len(r.Weights) == 0 {
+			target(&r.Target)
+		}
 	}
 	return nil
 }
