@@ -3,6 +3,7 @@ package ask
 import (
 	"context"
 	"math"
+	"strings"
 	"testing"
 
 	"parley/answer"
@@ -119,3 +120,24 @@ func TestDealHonoursRules(t *testing.T) {
 }
 
 func ptr(x float64) *float64 { return &x }
+
+// TestExportNamesDecisionRules: a peer format cannot hold a decision rule,
+// and the export says so (the explain case with a rule on x).
+func TestExportNamesDecisionRules(t *testing.T) {
+	doc := strings.Replace(explainCase, "reference: 20}", "reference: 20, decision: {rule: unanimity}}", 1)
+	in, err := Load("rules.yaml", []byte(doc), LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ex, err := Export(in, ExportOptions{To: "decide"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, l := range ex.Lost {
+		found = found || l == "decision rules (1 issue; deal evaluate and parley power read them)"
+	}
+	if !found {
+		t.Errorf("lost %q names no decision rules", ex.Lost)
+	}
+}
