@@ -14,6 +14,7 @@ var TypeNames = map[reflect.Type]string{
 	reflect.TypeFor[SensitivityIssue](): "SensitivityIssue",
 	reflect.TypeFor[DealVerdicts]():     "DealVerdicts",
 	reflect.TypeFor[DealVerdict]():      "DealVerdict",
+	reflect.TypeFor[DealRuleVerdict]():  "DealRuleVerdict",
 	reflect.TypeFor[DealZone]():         "DealZone",
 	reflect.TypeFor[DealPackage]():      "DealPackage",
 	reflect.TypeFor[DealPlan]():         "DealPlan",
@@ -41,6 +42,8 @@ var Requests = []reflect.Type{
 	reflect.TypeFor[ExplainRequest](),
 	reflect.TypeFor[BacktestRequest](),
 	reflect.TypeFor[IngestRequest](),
+	reflect.TypeFor[AdviseRequest](),
+	reflect.TypeFor[PowerRequest](),
 }
 
 // Answers are the answer types both doors return (bench aside: it has no
@@ -53,6 +56,8 @@ var Answers = []reflect.Type{
 	reflect.TypeFor[DealSearch](),
 	reflect.TypeFor[DealProposals](),
 	reflect.TypeFor[Explanation](),
+	reflect.TypeFor[Advice](),
+	reflect.TypeFor[Power](),
 	reflect.TypeFor[ModelInfo](),
 	reflect.TypeFor[Backtest](),
 	reflect.TypeFor[Validation](),

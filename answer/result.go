@@ -185,6 +185,9 @@ type DealVerdicts = deal.Evaluation
 // DealVerdict is one actor's verdict on a package.
 type DealVerdict = deal.Verdict
 
+// DealRuleVerdict is whether a package passes one issue's decision rule.
+type DealRuleVerdict = deal.RuleVerdict
+
 // DealSearch answers a deal search request.
 type DealSearch struct {
 	Scenario Scenario          `json:"scenario"`

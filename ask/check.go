@@ -28,6 +28,14 @@ func Check(req any) error {
 		return Check(*r)
 	case answer.ExplainRequest:
 		return checkExplain(&r)
+	case *answer.AdviseRequest:
+		return Check(*r)
+	case answer.AdviseRequest:
+		return checkAdvise(&r)
+	case *answer.PowerRequest:
+		return Check(*r)
+	case answer.PowerRequest:
+		return checkPower(&r)
 	case answer.ForecastRequest:
 		_, _, err := prepareRun(&r.Run)
 		return err

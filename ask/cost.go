@@ -8,6 +8,7 @@ import (
 	"parley/answer"
 	"parley/deal"
 	"parley/errs"
+	"parley/power"
 )
 
 // Cost is what answering a request on a case is estimated to take, before
@@ -166,8 +167,63 @@ func Estimate(c *Case, req any) (Cost, error) {
 		return rounds(r.Run, m), err
 	case *answer.BacktestRequest:
 		return Estimate(c, *r)
+	case answer.AdviseRequest:
+		return adviseCost(a, i, r, models)
+	case *answer.AdviseRequest:
+		return Estimate(c, *r)
+	case answer.PowerRequest:
+		return powerCost(c, a, r), nil
+	case *answer.PowerRequest:
+		return Estimate(c, *r)
 	}
 	return Cost{}, errs.New(errs.Internal, "ask.Estimate: %T is not a request", req)
+}
+
+// adviseCost is the cost of an advise request: some 2·A levers per issue
+// advised on (the actor's own two, two per other actor), each evaluated at
+// the stated values and on every draw — by the compromise model's closed
+// form (A steps), else by a run of the model — and a row of some 200
+// bytes kept per lever.
+func adviseCost(a, i float64, r answer.AdviseRequest, models func([]string) (Cost, error)) (Cost, error) {
+	m, err := models([]string{r.Model})
+	if err != nil {
+		return Cost{}, err
+	}
+	issues := i
+	if r.Issue != "" {
+		issues = 1
+	}
+	levers := 2 * a * issues
+	runs := 1 + float64(max(r.Draws, 0))
+	out := Cost{Work: runs * m.Work, Bytes: m.Bytes + levers*200}
+	if strings.TrimSpace(r.Model) == answer.DefaultAdviseModel || strings.TrimSpace(r.Model) == "" {
+		out.Work += runs * levers * a
+	} else {
+		out.Work += runs * levers * m.Work
+	}
+	return out, nil
+}
+
+// powerCost is the cost of a power request: per game (the ad-hoc one, or
+// one per issue with a decision rule, each with at most A voters) the
+// exact tables' n² × power.MaxTotal steps and 2 × (n+1) × power.MaxTotal
+// counts, or, beyond power.MaxExact voters, samples × n steps twice.
+func powerCost(c *Case, a float64, r answer.PowerRequest) Cost {
+	n, games := a, 0.0
+	if len(r.Weights) > 0 {
+		n, games = float64(len(r.Weights)), 1
+	} else {
+		for _, is := range c.Resolved.Issues {
+			if is.Decision != nil && (r.Issue == "" || is.ID == r.Issue) {
+				games++
+			}
+		}
+	}
+	per := Cost{Work: 2 * float64(max(r.Samples, 1)) * n, Bytes: 64 * n}
+	if n <= power.MaxExact {
+		per = Cost{Work: n * n * power.MaxTotal, Bytes: 2 * (n + 1) * power.MaxTotal * 8}
+	}
+	return Cost{Work: games * per.Work, Bytes: games * per.Bytes}
 }
 
 // dealCost is the cost of solves of the convex programs of package deal:

@@ -5,6 +5,7 @@ import (
 
 	"parley/answer"
 	"parley/model/catalog"
+	"parley/power"
 )
 
 // TestCostCoversEveryModel keeps modelCost whole: a model added to the
@@ -75,5 +76,40 @@ func TestEstimate(t *testing.T) {
 	got, _ = Estimate(c, d)
 	if w2 := w + 100*200*a*i; got.Work != w2 {
 		t.Fatalf("robust deal search: %+v, want work %v", got, w2)
+	}
+}
+
+// TestEstimateAdviseAndPower: on the explain case (3 actors, 3 issues),
+// advise with compromise on one issue and 4 draws has 2·3 = 6 levers,
+// each costing A = 3 steps on each of 1 + 4 evaluations, plus the model's
+// own 3·3 = 9 steps each time: 5·9 + 5·6·3 = 135; memory the model's
+// 3·3·100 bytes and 200 per lever. With bdm each lever is a run of
+// 3²·3 = 27 steps: 5·27 + 5·6·27 = 945. An ad-hoc power game of 3
+// voters is exact: 3²·power.MaxTotal steps and two tables of
+// 4·power.MaxTotal counts of 8 bytes; of 40 voters it is sampled:
+// 2·samples·40.
+func TestEstimateAdviseAndPower(t *testing.T) {
+	c := explainTestCase(t)
+	r := answer.NewAdviseRequest()
+	r.Actor, r.Issue, r.Draws = "a", "y", 4
+	if got, err := Estimate(c, &r); err != nil || got != (Cost{Work: 135, Bytes: 900 + 6*200}) {
+		t.Fatalf("advise compromise: %+v, %v", got, err)
+	}
+	r.Model = "bdm"
+	if got, _ := Estimate(c, r); got.Work != 945 {
+		t.Fatalf("advise bdm: %+v, want work 945", got)
+	}
+	r.Model = "nope"
+	if _, err := Estimate(c, r); err == nil {
+		t.Fatal("an unknown model was estimated")
+	}
+	p := answer.NewPowerRequest()
+	p.Quota, p.Weights = 3, []float64{2, 1, 1}
+	if got, _ := Estimate(c, &p); got != (Cost{Work: 9 * power.MaxTotal, Bytes: 2 * 4 * power.MaxTotal * 8}) {
+		t.Fatalf("power, 3 voters: %+v", got)
+	}
+	p.Weights = make([]float64, 40)
+	if got, _ := Estimate(c, p); got.Work != 2*float64(p.Samples)*40 {
+		t.Fatalf("power, 40 voters: %+v", got)
 	}
 }

@@ -107,6 +107,9 @@ func DealSearch(ctx context.Context, c *Case, req answer.DealSearchRequest) (*an
 		return nil, err
 	}
 	o.Fix, o.Frontier, o.Samples, o.Seed = req.Fix, req.Frontier, req.Samples, req.Seed
+	if n := din.RulesNote(); n != "" {
+		warn = append(warn, n)
+	}
 	res, err := deal.SearchContext(ctx, din, o)
 	if err != nil {
 		return nil, err

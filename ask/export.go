@@ -135,6 +135,19 @@ func Export(in *Input, o ExportOptions) (*Exported, error) {
 		if n := len(s.Proposals); n > 0 {
 			lost = append(lost, fmt.Sprintf("proposals on the table (%d)", n))
 		}
+		rules := 0
+		for _, is := range s.Issues {
+			if is.Decision != nil {
+				rules++
+			}
+		}
+		if rules > 0 {
+			issues := "issues"
+			if rules == 1 {
+				issues = "issue"
+			}
+			lost = append(lost, fmt.Sprintf("decision rules (%d %s; deal evaluate and parley power read them)", rules, issues))
+		}
 	}
 	switch f.Name {
 	case "ktab-csv":

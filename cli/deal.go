@@ -158,8 +158,9 @@ func printEvaluation(w io.Writer, ev *answer.DealEvaluation) {
 	}
 	t.Render()
 	printVerdicts(w, sc, ev.Evaluation.Actors)
+	printRules(w, sc, ev.Evaluation.Rules)
 	if ev.Evaluation.Accepted {
-		fmt.Fprintln(w, "Accepted by every required actor.")
+		fmt.Fprintln(w, acceptedText(ev.Evaluation.Rules))
 	} else {
 		var names []string
 		for _, id := range ev.Evaluation.Blockers {

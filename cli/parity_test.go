@@ -37,14 +37,16 @@ type parityInput struct {
 	// for the deal package.
 	issue string
 	value float64
+	// actor is an actor id of the file, for advise.
+	actor string
 }
 
 var parityInputs = []parityInput{
-	{"builtin", "", "ceasefire", 50},
-	{"scenario", "testdata/example.yaml", "budget", 50},
-	{"bdmcsv", "../model/bdm/testdata/eu_emissions_bdm1994.csv", "issue", 7},
-	{"ktab", "../format/ktab/testdata/dummyData_3Dim.csv", "pstn1", 50},
-	{"decide", "../format/decide/testdata/sample_data.txt", "tolheffing-binnenstad", 50},
+	{"builtin", "", "ceasefire", 50, "ukraine"},
+	{"scenario", "testdata/example.yaml", "budget", 50, "a"},
+	{"bdmcsv", "../model/bdm/testdata/eu_emissions_bdm1994.csv", "issue", 7, "belgium"},
+	{"ktab", "../format/ktab/testdata/dummyData_3Dim.csv", "pstn1", 50, "SActor-01"},
+	{"decide", "../format/decide/testdata/sample_data.txt", "tolheffing-binnenstad", 50, "PvdA"},
 }
 
 // parityQuestion is one question: the CLI's arguments (after the file) and
@@ -73,6 +75,11 @@ func parityQuestions(in parityInput) []parityQuestion {
 		{"backtest", []string{"backtest", "--from", "base", "-m", "compromise,snap"}, "backtest", `{"snapshot": "base", "models": ["compromise", "snap"]}`},
 		{"explain median", []string{"explain", "-m", "median"}, "explain", `{"model": "median"}`},
 		{"explain nash one issue", []string{"explain", "-m", "nash", "--issue", in.issue}, "explain", fmt.Sprintf(`{"model": "nash", "issue": %q}`, in.issue)},
+		{"advise defaults", []string{"advise", in.actor}, "advise", fmt.Sprintf(`{"actor": %q}`, in.actor)},
+		{"advise median with draws", []string{"advise", in.actor, "-m", "median", "--draws", "5", "--seed", "4", "--step", "0.1"}, "advise",
+			fmt.Sprintf(`{"actor": %q, "model": "median", "draws": 5, "seed": 4, "step": 0.1}`, in.actor)},
+		// No input states a decision rule: both doors refuse alike.
+		{"power defaults", []string{"power"}, "power", `{}`},
 	}
 	for _, m := range answer.ExplainModels {
 		qs = append(qs, parityQuestion{"explain " + m + " one issue", []string{"explain", "-m", m, "--issue", in.issue}, "explain", fmt.Sprintf(`{"model": %q, "issue": %q}`, m, in.issue)})

@@ -29,6 +29,8 @@ var commands = []func() *cobra.Command{
 	newExplainCmd,
 	newBacktestCmd,
 	newLedgerCmd,
+	newAdviseCmd,
+	newPowerCmd,
 	newShowCmd,
 	newValidateCmd,
 	newSourcesCmd,

@@ -144,6 +144,9 @@ type Evaluation struct {
 	Accepted bool `json:"accepted"`
 	// Blockers lists the required actors that do not.
 	Blockers []string `json:"blockers,omitempty"`
+	// Rules says whether the package passes each issue's decision rule;
+	// when there are any, Accepted follows them (rule.go).
+	Rules []RuleVerdict `json:"rules,omitempty"`
 	// Forecasts is the package's distance from each model's forecast.
 	Forecasts []ForecastDistance `json:"forecasts,omitempty"`
 }
@@ -230,6 +233,7 @@ func Evaluate(in *Input, v []float64, forecasts []Forecast, o Options) (*Evaluat
 		}
 		ev.Actors = append(ev.Actors, vd)
 	}
+	applyRules(in, ev, req)
 	for _, f := range forecasts {
 		if err := checkPackage(p, f.Values, "forecast "+f.Name); err != nil {
 			return nil, err

@@ -27,6 +27,8 @@ type Input struct {
 	NoDeal []float64
 	// NoDealFrom names where NoDeal came from, e.g. "model:compromise".
 	NoDealFrom string
+	// Rules are the issues' decision rules (rule.go); none by default.
+	Rules []Rule
 }
 
 // FromScenario builds the Input of a resolved scenario whose Problem p was
@@ -65,6 +67,7 @@ func FromScenario(s *scenario.Scenario, p *model.Problem) (*Input, error) {
 			in.RedLines[i][k] = r
 		}
 	}
+	in.Rules = rulesFrom(s, p)
 	return in, in.Check()
 }
 

@@ -163,7 +163,7 @@ func compact(actors, issues int) []byte {
 func TestHostileServer(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "hostile.db")
 	child, base := startServe(t, nil, "serve --addr 127.0.0.1:0 --db "+db+
-		" --max-inline 1 --max-waiting 0 --inline-timeout 2s --max-jobs 1 --max-queued 8 --keep-runs 40 --max-job-work 1e13")
+		" --max-inline 1 --max-waiting 0 --inline-timeout 2s --max-work 1e9 --max-jobs 1 --max-queued 8 --keep-runs 40 --max-job-work 1e13")
 	defer func() { child.Process.Kill(); child.Wait() }()
 	c := &client{t: t, base: base, http: &http.Client{Timeout: 2 * time.Minute}}
 	var small view
@@ -297,11 +297,13 @@ func TestHostileServer(t *testing.T) {
 		c.alive("a burst of inline runs")
 	})
 
-	// smp on 200 actors × 5 issues is within the work budgets but takes
-	// many seconds and little memory.
+	// smp on 500 actors × 5 issues is within the work budget set above
+	// (--max-work 1e9: its estimate is 500³ × 5 = 6.25×10⁸ steps) but takes
+	// far longer than the 2 s deadline (some 10× the 200-actor case, which
+	// alone may finish within 2 s on an idle machine) and little memory.
 	var slow view
-	if r := c.do("POST", "/api/scenarios", "application/json", generated(t, 200, 5)); r.code != 201 {
-		t.Fatalf("create 200 actors: %d %.300s", r.code, r.body)
+	if r := c.do("POST", "/api/scenarios", "application/json", generated(t, 500, 5)); r.code != 201 {
+		t.Fatalf("create 500 actors: %d %.300s", r.code, r.body)
 	} else {
 		r.json(t, &slow)
 	}

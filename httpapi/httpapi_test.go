@@ -232,7 +232,7 @@ func TestMetaEndpoints(t *testing.T) {
 	}
 	var kinds []string
 	e.want(e.do("GET", "/api/kinds", ""), 200).json(t, &kinds)
-	if fmt.Sprint(kinds) != "[forecast sweep sensitivity deal deal-search deal-proposals explain backtest]" {
+	if fmt.Sprint(kinds) != "[forecast sweep sensitivity deal deal-search deal-proposals explain backtest advise power]" {
 		t.Fatalf("kinds %v", kinds)
 	}
 	var formats []struct{ Name, Summary string }
@@ -966,6 +966,9 @@ func TestRerunEveryKind(t *testing.T) {
 		{"/runs", `{"kind":"sensitivity","draws":50}`},
 		{"/runs", `{"kind":"deal","package":{"a":40,"b":40}}`},
 		{"/runs", `{"kind":"deal-search","require":["y","z"]}`},
+		{"/advise", `{"actor":"y","draws":5}`},
+		{"/runs", `{"kind":"advise","actor":"x","model":"median","draws":3}`},
+		{"/power", `{"quota":2,"weights":[1,1,1]}`},
 	} {
 		var r run
 		res := e.do("POST", p+c.path, c.body)
@@ -1108,8 +1111,8 @@ func TestAuth(t *testing.T) {
 		path := strings.NewReplacer("{id}", v.ID, "{run}", "nope", "{actor}", "x", "{issue}", "a").Replace(r.Pattern)
 		e.want(e.do(r.Method, path, "{}"), 401)
 	}
-	if writes != 17 {
-		t.Fatalf("%d write routes checked, want 17", writes)
+	if writes != 19 {
+		t.Fatalf("%d write routes checked, want 19", writes)
 	}
 	// A write from another origin is refused even with the token.
 	e.tok = "s3cret"

@@ -56,12 +56,14 @@ var kinds = map[store.RunKind]func() question{
 	},
 	store.Explain:  func() question { return &explainRun{answer.NewExplainRequest()} },
 	store.Backtest: func() question { return &backtestRun{answer.NewBacktestRequest()} },
+	store.Advise:   func() question { return &adviseRun{answer.NewAdviseRequest()} },
+	store.Power:    func() question { return &powerRun{answer.NewPowerRequest()} },
 }
 
 // inline are the kinds that have an endpoint of their own and run within
 // the request (a re-run of one does too); the others run as jobs.
 var inline = map[store.RunKind]bool{store.Forecast: true, store.Deal: true, store.DealSearch: true, store.DealProposals: true, store.Explain: true,
-	store.Backtest: true}
+	store.Backtest: true, store.Advise: true, store.Power: true}
 
 type forecastRun struct{ req answer.ForecastRequest }
 
@@ -220,6 +222,46 @@ func (q *backtestRun) run(ctx context.Context, c *ask.Case, _ ask.Progress) (*ou
 	return &outcome{a, a.Request, a.Request.Models, a.Request.Seed}, nil
 }
 
+type adviseRun struct{ req answer.AdviseRequest }
+
+func (q *adviseRun) request() any { return &q.req }
+func (q *adviseRun) flat() any {
+	return &struct {
+		Kind store.RunKind `json:"kind"`
+		*answer.AdviseRequest
+	}{AdviseRequest: &q.req}
+}
+func (q *adviseRun) target() answer.Target { return q.req.Target }
+func (q *adviseRun) models() []string      { return []string{q.req.Model} }
+func (q *adviseRun) seed() uint64          { return q.req.Seed }
+func (q *adviseRun) run(ctx context.Context, c *ask.Case, p ask.Progress) (*outcome, error) {
+	a, err := ask.Advise(ctx, c, q.req, p)
+	if err != nil {
+		return nil, err
+	}
+	return &outcome{a, a.Request, []string{a.Model}, a.Request.Seed}, nil
+}
+
+type powerRun struct{ req answer.PowerRequest }
+
+func (q *powerRun) request() any { return &q.req }
+func (q *powerRun) flat() any {
+	return &struct {
+		Kind store.RunKind `json:"kind"`
+		*answer.PowerRequest
+	}{PowerRequest: &q.req}
+}
+func (q *powerRun) target() answer.Target { return q.req.Target }
+func (q *powerRun) models() []string      { return nil }
+func (q *powerRun) seed() uint64          { return q.req.Seed }
+func (q *powerRun) run(ctx context.Context, c *ask.Case, _ ask.Progress) (*outcome, error) {
+	a, err := ask.Power(ctx, c, q.req)
+	if err != nil {
+		return nil, err
+	}
+	return &outcome{a, a.Request, nil, a.Request.Seed}, nil
+}
+
 // kindNames lists the kinds, in store.Kinds order.
 func kindNames() []string {
 	var out []string
@@ -308,6 +350,12 @@ func normalise(req any) error {
 		return models(&r.Models)
 	case *answer.ExplainRequest:
 		target(&r.Target)
+	case *answer.AdviseRequest:
+		target(&r.Target)
+	case *answer.PowerRequest:
+		if len(r.Weights) == 0 {
+			target(&r.Target)
+		}
 	}
 	return nil
 }

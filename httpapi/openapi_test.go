@@ -41,7 +41,7 @@ var schemaRoots = append(append([]reflect.Type(nil), answer.Requests...), answer
 var schemaNames = answer.TypeNames
 
 // requestTypes are decoded over defaults: no field is required.
-var requestTypes = map[string]bool{"ForecastRequest": true, "SweepRequest": true, "DealEvaluateRequest": true, "DealSearchRequest": true, "DealProposalsRequest": true, "ExplainRequest": true}
+var requestTypes = map[string]bool{"ForecastRequest": true, "SweepRequest": true, "DealEvaluateRequest": true, "DealSearchRequest": true, "DealProposalsRequest": true, "ExplainRequest": true, "AdviseRequest": true, "PowerRequest": true}
 
 // nullable are fields that encode as null although their Go type is a
 // number (a custom MarshalJSON writes ±Inf as null).
@@ -440,6 +440,8 @@ func TestAnswersMatchOpenAPI(t *testing.T) {
 		{store.DealProposals, "/deal/proposals", `{"all_snapshots":true,"models":["none"]}`, "DealProposals"},
 		{store.Explain, "/explain", `{"model":"median"}`, "Explanation"},
 		{store.Backtest, "/backtest", `{"models":["compromise","snap"]}`, "Backtest"},
+		{store.Advise, "/advise", `{"actor":"y","model":"median","draws":3}`, "Advice"},
+		{store.Power, "/power", `{"quota":2,"weights":[1,1,1]}`, "Power"},
 		{store.Sweep, "/runs", `{"kind":"sweep","models":["compromise","bdm"],"draws":50}`, "Sweep"},
 		{store.Sensitivity, "/runs", `{"kind":"sensitivity","draws":50}`, "Sensitivity"},
 	} {
@@ -455,7 +457,7 @@ func TestAnswersMatchOpenAPI(t *testing.T) {
 		json.Unmarshal(r.Result, &result)
 		json.Unmarshal(r.Options, &opts)
 		conform(t, schemas, map[string]any{"$ref": "#/components/schemas/" + c.schema}, result, string(c.kind))
-		req := map[store.RunKind]string{store.Forecast: "ForecastRequest", store.Sweep: "SweepRequest", store.Sensitivity: "SweepRequest", store.Deal: "DealEvaluateRequest", store.DealSearch: "DealSearchRequest", store.DealProposals: "DealProposalsRequest", store.Explain: "ExplainRequest", store.Backtest: "BacktestRequest"}[c.kind]
+		req := map[store.RunKind]string{store.Forecast: "ForecastRequest", store.Sweep: "SweepRequest", store.Sensitivity: "SweepRequest", store.Deal: "DealEvaluateRequest", store.DealSearch: "DealSearchRequest", store.DealProposals: "DealProposalsRequest", store.Explain: "ExplainRequest", store.Backtest: "BacktestRequest", store.Advise: "AdviseRequest", store.Power: "PowerRequest"}[c.kind]
 		conform(t, schemas, map[string]any{"$ref": "#/components/schemas/" + req}, opts, string(c.kind)+" options")
 	}
 }

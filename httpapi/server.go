@@ -229,6 +229,8 @@ func New(ctx context.Context, o Options) (*Server, error) {
 		{"POST", "/api/scenarios/{id}/deal/proposals", "judge the proposals on the table now and store the run", s.inline(store.DealProposals)},
 		{"POST", "/api/scenarios/{id}/explain", "explain a model's forecast now and store the run", s.inline(store.Explain)},
 		{"POST", "/api/scenarios/{id}/backtest", "score forecasts from an earlier snapshot against the recorded outcomes now and store the run", s.inline(store.Backtest)},
+		{"POST", "/api/scenarios/{id}/advise", "list an actor's levers now and store the run", s.inline(store.Advise)},
+		{"POST", "/api/scenarios/{id}/power", "measure voting power under the decision rules now and store the run", s.inline(store.Power)},
 		{"GET", "/api/scenarios/{id}/runs", "list a scenario's runs", s.listRuns},
 		{"POST", "/api/scenarios/{id}/runs", "start a run of any kind as a job", s.startRun},
 		{"GET", "/api/runs/{run}", "get a run with its result", s.getRun},

@@ -240,7 +240,7 @@ func LimitError(name string, limit int64, what string) Diagnostic {
 func KindOfText(field string) string {
 	switch field {
 	case "id", "actor", "issue", "source", "aliases", "remove_actors", "red_lines", "attrs", "file", "date", "as_of",
-		"proposers", "withdraw_proposals", "withdrawn", "package":
+		"proposers", "withdraw_proposals", "withdrawn", "package", "rule", "voters", "weights":
 		return "id-length"
 	case "name", "title", "label", "publisher", "capability_scale", "url":
 		return "name-length"
@@ -273,6 +273,18 @@ func (s *Scenario) CheckLimits(l Limits) Diagnostics {
 		for k, v := range is.Attrs {
 			c.text(p+".attrs", "attrs", k)
 			c.text(p+".attrs."+k, "text", v)
+		}
+		if d := is.Decision; d != nil {
+			q := p + ".decision"
+			c.text(q+".rule", "rule", d.Rule)
+			c.count(q+".voters", "actors", len(d.Voters))
+			for k, id := range d.Voters {
+				c.text(fmt.Sprintf("%s.voters[%d]", q, k), "voters", id)
+			}
+			c.count(q+".weights", "actors", len(d.Weights))
+			for id := range d.Weights {
+				c.text(q+".weights", "weights", id)
+			}
 		}
 	}
 	c.actors("actors", s.Actors)

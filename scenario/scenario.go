@@ -77,6 +77,10 @@ type Issue struct {
 	// issue, besides its name, description and option labels (parley
 	// ingest reads them).
 	Keywords []string `yaml:"keywords,omitempty" json:"keywords,omitempty"`
+	// Decision is the rule by which the issue is decided, when stated
+	// (unanimity, qualified majority, simple majority): package deal
+	// honours it and parley power measures each voter's power under it.
+	Decision *Decision `yaml:"decision,omitempty" json:"decision,omitempty"`
 }
 
 // Scale is a closed interval of positions.

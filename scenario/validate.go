@@ -227,6 +227,7 @@ func (v *validator) issues() {
 		if is.Reference != nil && (!finite(*is.Reference) || *is.Reference < lo || *is.Reference > hi) {
 			v.errorf(p+".reference", scale, "reference point %v is outside the scale", *is.Reference)
 		}
+		v.decision(p+".decision", is.Decision)
 	}
 }
 

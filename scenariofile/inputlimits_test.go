@@ -157,3 +157,42 @@ func TestOtherCountLimits(t *testing.T) {
 		}
 	}
 }
+
+// TestDecisionLimits: a decision rule's voters and weights are lists of
+// actors, bounded by the actors limit, in the reader and in CheckLimits.
+func TestDecisionLimits(t *testing.T) {
+	for _, c := range []struct{ decision, path string }{
+		{"{rule: unanimity, voters: [a, b, c]}", "issues[0].decision.voters"},
+		{"{rule: qmv, weights: {a: 1, b: 1, c: 1}, quota: 2}", "issues[0].decision.weights"},
+	} {
+		doc := "metadata: {id: t, title: T, as_of: 2025-01-01}\nissues: [{id: i, name: I, decision: " + c.decision + "}]\nactors: [{id: a, name: A, capability: 1}, {id: b, name: B, capability: 1}, {id: c, name: C, capability: 1}]\nstances: [{actor: a, issue: i, position: 1, salience: 1, assumed: x}]\n"
+		s, ds := Parse("d.yaml", []byte(doc))
+		if ds.Err(false) != nil {
+			t.Fatal(ds)
+		}
+		var l scenario.Limits
+		if err := l.Set("actors=2"); err != nil {
+			t.Fatal(err)
+		}
+		// The actors list itself is over the limit too; the decision's
+		// list is reported at its own path.
+		found := false
+		for _, d := range s.CheckLimits(l) {
+			found = found || (d.Path == c.path && strings.HasPrefix(d.Message, "3 values, over the limit actors=2"))
+		}
+		if !found {
+			t.Errorf("CheckLimits: no diagnostic at %s in %v", c.path, s.CheckLimits(l))
+		}
+		// The reader: two actors (within the limit), a decision list of
+		// three (the third an unknown actor, refused by the limit first).
+		doc2 := strings.Replace(doc, ", {id: c, name: C, capability: 1}", "", 1)
+		_, ds = ParseLimits("d.yaml", []byte(doc2), l)
+		found = false
+		for _, d := range ds {
+			found = found || (d.Path == c.path && strings.Contains(d.Message, "3 values, over the limit actors=2"))
+		}
+		if !found {
+			t.Errorf("ParseLimits: no diagnostic at %s in %v", c.path, ds)
+		}
+	}
+}

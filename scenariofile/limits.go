@@ -35,6 +35,7 @@ var keyLimits = map[string]string{
 	"variants": "variants", "sources": "sources", "evidence": "evidence",
 	"anchors": "anchors", "aliases": "aliases", "attrs": "attrs", "red_lines": "issues",
 	"proposals": "proposals", "withdraw_proposals": "proposals", "proposers": "actors", "package": "issues",
+	"voters": "actors", "weights": "actors",
 }
 
 // mapItems are the keys whose lists hold mappings.

@@ -27,9 +27,11 @@ func rich() *scenario.Scenario {
 		Issues: []scenario.Issue{
 			{ID: "cf", Name: "Ceasefire", Description: "Length of a ceasefire",
 				Anchors:   []scenario.Anchor{{Value: 0, Label: "none"}, {Value: 12.5, Label: "12.5: a week"}, {Value: 100, Label: "permanent"}},
-				Reference: fp(0), Attrs: map[string]string{"procedure": "COD", "issues_in_proposal": "4", "open": "yes", "when": "2025-01-01"}},
+				Reference: fp(0), Attrs: map[string]string{"procedure": "COD", "issues_in_proposal": "4", "open": "yes", "when": "2025-01-01"},
+				Decision: &scenario.Decision{Rule: scenario.QMV, Weights: map[string]float64{"us": 3, "kyiv": 2.5}, Quota: fp(4)}},
 			{ID: "tax", Name: "Tariff", Description: "Tariff rate", Scale: &scenario.Scale{Min: -10, Max: 1e6},
-				Anchors: []scenario.Anchor{{Value: -10, Label: "subsidy"}, {Value: 1e6, Label: "prohibitive"}}, Reference: fp(0.1)},
+				Anchors: []scenario.Anchor{{Value: -10, Label: "subsidy"}, {Value: 1e6, Label: "prohibitive"}}, Reference: fp(0.1),
+				Decision: &scenario.Decision{Rule: scenario.Unanimity, Voters: []string{"us", "eu"}}},
 		},
 		Actors: []scenario.Actor{
 			{ID: "us", Name: "United States", Description: "Mediator", Capability: 60, CapabilityRange: &scenario.Range{50, 70},

@@ -63,15 +63,19 @@ const (
 	// Backtest scores forecasts from an earlier snapshot against the
 	// recorded outcomes (answer.Backtest).
 	Backtest RunKind = "backtest"
+	// Advise lists an actor's levers (answer.Advice).
+	Advise RunKind = "advise"
+	// Power measures voting power under the decision rules (answer.Power).
+	Power RunKind = "power"
 )
 
 // Kinds lists every kind of run.
-var Kinds = []RunKind{Forecast, Sweep, Sensitivity, Deal, DealSearch, DealProposals, Explain, Backtest}
+var Kinds = []RunKind{Forecast, Sweep, Sensitivity, Deal, DealSearch, DealProposals, Explain, Backtest, Advise, Power}
 
 // Valid reports whether k is one of the kinds above.
 func (k RunKind) Valid() bool {
 	switch k {
-	case Forecast, Sweep, Sensitivity, Deal, DealSearch, DealProposals, Explain, Backtest:
+	case Forecast, Sweep, Sensitivity, Deal, DealSearch, DealProposals, Explain, Backtest, Advise, Power:
 		return true
 	}
 	return false

@@ -31,6 +31,13 @@ func TestWrite(t *testing.T) {
 			t.Errorf("page lacks %q", h)
 		}
 	}
+	// Every issue has its levers, Ukraine's and Russia's.
+	if n := strings.Count(out, "### Levers"); n != 7 {
+		t.Errorf("%d lever sections, want 7", n)
+	}
+	if !strings.Contains(out, "| Ukraine (at 30) | persuading Russia to move from 70.0 to 65.0 |") {
+		t.Error("territory lacks Ukraine's lever on Russia")
+	}
 	// BDM's NATO forecast at the latest snapshot cycles 90 / 20.7: the page
 	// shows the range, as every door does, not the last round's point.
 	nato := out[strings.Index(out, "## 7. Ukraine and NATO"):]

@@ -129,6 +129,10 @@ func write(ctx context.Context, w io.Writer, draws int) error {
 	if err != nil {
 		return err
 	}
+	levers, err := runLevers(ctx, in, draws)
+	if err != nil {
+		return err
+	}
 	dates := append([]string{scenario.Base}, s.SnapshotDates()...)
 	states := map[string]*scenario.Scenario{}
 	for _, d := range dates {
@@ -155,6 +159,7 @@ func write(ctx context.Context, w io.Writer, draws int) error {
 		forecastTable(&issues, is.ID, models, forecasts)
 		issues.WriteString("\n" + sens[is.ID])
 		issues.WriteString(expl[is.ID])
+		issues.WriteString("\n" + levers[is.ID])
 		c, ok := notes[is.ID]
 		if !ok {
 			return fmt.Errorf("comments.md has no section <!-- %s -->", is.ID)

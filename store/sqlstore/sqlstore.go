@@ -516,7 +516,7 @@ func rawOr(b json.RawMessage, def string) string {
 // CreateRun implements store.Store.
 func (s *DB) CreateRun(ctx context.Context, r *store.Run) error {
 	if !r.Kind.Valid() {
-		return errs.New(errs.Invalid, "run kind %q: valid: forecast, sweep, sensitivity, deal, deal-search or explain", r.Kind)
+		return errs.New(errs.Invalid, "run kind %q: valid: forecast, sweep, sensitivity, deal, deal-search, deal-proposals, explain, advise or power", r.Kind)
 	}
 	if r.ID == "" {
 		r.ID = NewID()

@@ -7,6 +7,7 @@ import type { Scenario, ScenarioView, Forecast, ModelForecast, IssueForecast, Is
 import { h, s, fmt, color } from './util'
 import { renderExplain } from './explain'
 import { proposalsCard } from './proposals'
+import { renderAdvise } from './advise'
 import { Chart, registerables } from 'chart.js'
 import { renderEvidence } from './evidence'
 
@@ -15,7 +16,7 @@ Chart.defaults.font.family = 'system-ui, -apple-system, "Segoe UI", Roboto, sans
 Chart.defaults.animation = false
 Chart.defaults.maintainAspectRatio = false
 
-type View = 'scenario' | 'forecast' | 'sweep' | 'deal' | 'explain' | 'evidence'
+type View = 'scenario' | 'forecast' | 'sweep' | 'deal' | 'explain' | 'evidence' | 'advise'
 
 const st = {
   view: 'scenario' as View,
@@ -141,7 +142,7 @@ async function init() {
       if (set) { set.open = false; set.querySelector('summary')?.focus() } else closeDrawer()
     })
     const hash = location.hash.slice(1) as View
-    if (['scenario', 'forecast', 'sweep', 'deal', 'explain', 'evidence'].includes(hash)) st.view = hash
+    if (['scenario', 'forecast', 'sweep', 'deal', 'explain', 'evidence', 'advise'].includes(hash)) st.view = hash
     if (list.length) await loadScenario(list[0].id)
     else main.replaceChildren(h('p', {}, 'No scenarios yet: POST one to /api/scenarios.'))
   } catch (e) { status(String(e), true) }
@@ -250,6 +251,7 @@ function render() {
   if (st.view === 'deal') renderDeal()
   if (st.view === 'explain') renderExplain(main, { scenario: st.sv!.id, snapshot: st.snapshot, variant: st.variant, issues: st.resolved.issues, actorName, status })
   if (st.view === 'evidence') renderEvidence(main, st.sv!, (id) => loadScenario(id))
+  if (st.view === 'advise') renderAdvise(main, { id: st.sv!.id, snapshot: st.snapshot, variant: st.variant, scenario: st.resolved, models: st.models.map((m) => m.name), status })
 }
 
 // ---------- warnings and notes ----------

@@ -1,0 +1,131 @@
+package answer
+
+// AdviseRequest asks what one actor can do to move the forecast toward
+// its positions: its levers (moving its own position or salience, or
+// persuading another actor to move), each with its effect on the forecast
+// and on the actor's utility.
+type AdviseRequest struct {
+	Target
+	// Actor is the actor advised (id or alias).
+	Actor string `json:"actor"`
+	// Model is the model whose forecast the levers move.
+	Model string `json:"model"`
+	// Issue is an issue id to advise on; "" every issue the actor takes
+	// part in.
+	Issue string `json:"issue,omitempty"`
+	// Step is the size of one lever: a position moves by Step × the
+	// issue's scale width, a salience (0–1) by Step.
+	Step float64 `json:"step"`
+	// Draws, when > 0, also tries every lever on this many Monte Carlo
+	// draws of the stated ranges (the sweep's draws) and reports its mean
+	// effect and the share of draws where it helps.
+	Draws int `json:"draws,omitempty"`
+	// Uniform samples each range uniformly instead of triangularly.
+	Uniform bool `json:"uniform,omitempty"`
+	// Seed seeds the draws (and models that draw random numbers).
+	Seed uint64 `json:"seed"`
+}
+
+// Advise defaults.
+const (
+	DefaultAdviseModel = "compromise"
+	DefaultAdviseStep  = 0.05
+	// MaxAdviseDraws bounds an advise request's draws: each draw re-runs
+	// the model once per lever.
+	MaxAdviseDraws = 10_000
+)
+
+// NewAdviseRequest returns an advise request with every default: the
+// latest snapshot, the compromise model, every issue, a step of 5% of
+// the scale, no draws, seed 1.
+func NewAdviseRequest() AdviseRequest {
+	return AdviseRequest{Target: Target{Snapshot: "latest"}, Model: DefaultAdviseModel, Step: DefaultAdviseStep, Seed: DefaultSeed}
+}
+
+// The kinds of lever.
+const (
+	LeverOwnPosition      = "own-position"
+	LeverOwnSalience      = "own-salience"
+	LeverPersuadePosition = "persuade-position"
+	LeverPersuadeSalience = "persuade-salience"
+)
+
+// Advice answers an AdviseRequest.
+type Advice struct {
+	Scenario Scenario      `json:"scenario"`
+	Request  AdviseRequest `json:"request"`
+	// Model is the model, by its canonical name; Actor and Name the actor
+	// advised.
+	Model string `json:"model"`
+	Actor string `json:"actor"`
+	Name  string `json:"name"`
+	// Method is "closed form" (compromise: each shift computed from the
+	// weighted mean's formula) or "re-run" (the model run again with each
+	// lever pulled: a finite difference).
+	Method string `json:"method"`
+	// Utility is the actor's utility for the forecast (package deal's
+	// equation 1 with ρ = 1, at the actor's stated positions and
+	// saliences): 1 at its own positions, 0 at the far end of every scale.
+	Utility Num `json:"utility"`
+	// Issues are the issues advised on, each with its levers ranked by
+	// how far they move that issue's forecast toward the actor.
+	Issues []IssueAdvice `json:"issues"`
+	// Top are the levers with the largest utility gain, over all issues
+	// (at most 5).
+	Top []Lever `json:"top"`
+	// Draws is the number of Monte Carlo draws the levers were tried on
+	// (0: none).
+	Draws    int      `json:"draws"`
+	Notes    []string `json:"notes,omitempty"`
+	Warnings []string `json:"warnings"`
+}
+
+// IssueAdvice is the actor's levers on one issue.
+type IssueAdvice struct {
+	Issue string `json:"issue"`
+	Name  string `json:"name"`
+	// Position and Salience are the actor's stance (salience 0–1).
+	Position float64 `json:"position"`
+	Salience float64 `json:"salience"`
+	// Forecast is the model's forecast and Distance |forecast − position|.
+	Forecast Num `json:"forecast"`
+	Distance Num `json:"distance"`
+	// Levers, by Toward, largest first.
+	Levers []Lever `json:"levers"`
+	// Text says in a sentence which lever moves the forecast most.
+	Text string `json:"text"`
+}
+
+// Lever is one change of one input, with what it does.
+type Lever struct {
+	// Kind is own-position, own-salience, persuade-position or
+	// persuade-salience.
+	Kind string `json:"kind"`
+	// Actor and Name are whose stance changes (the advised actor's own,
+	// or the actor to persuade); Issue is the stance's issue.
+	Actor string `json:"actor"`
+	Name  string `json:"name"`
+	Issue string `json:"issue"`
+	// From and To are the input's value before and after (a position on
+	// the issue's scale, or a salience 0–1).
+	From float64 `json:"from"`
+	To   float64 `json:"to"`
+	// Shift is the change of the issue's forecast the lever causes.
+	Shift Num `json:"shift"`
+	// Toward is how much closer the forecast comes to the advised actor's
+	// position on the issue, |f − x| − |f' − x| (negative: farther).
+	Toward Num `json:"toward"`
+	// PerUnit is Shift per unit of the input's change (To − From).
+	PerUnit Num `json:"per_unit"`
+	// Gain is the change of the advised actor's utility over every issue
+	// (a lever on one issue may move others in models that link issues);
+	// Cost is the utility it gives up on the issues where the forecast
+	// moves away from it (≥ 0).
+	Gain Num `json:"gain"`
+	Cost Num `json:"cost"`
+	// MeanToward and Helps are, over the draws, Toward's mean and the
+	// share of draws where the lever brings the forecast closer (only
+	// with draws).
+	MeanToward *float64 `json:"mean_toward,omitempty"`
+	Helps      *float64 `json:"helps,omitempty"`
+}

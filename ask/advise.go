@@ -1,0 +1,515 @@
+package ask
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+
+	"parley/answer"
+	"parley/errs"
+	"parley/model"
+	"parley/sweep"
+)
+
+// Advise lists one actor's levers on each issue it takes part in: moving
+// its own position away from the forecast or raising its salience, and
+// persuading each other actor to move its position toward it or to
+// change its salience (raise it when the other stands on the actor's side
+// of the forecast, lower it when on the far side). Each lever is one step
+// (answer.AdviseRequest.Step) and is ranked by how much closer it brings
+// the issue's forecast to the actor's position; its gain and cost are in
+// the actor's own utility (package deal's equation 1, ρ = 1).
+//
+// For the compromise model each shift is the weighted mean's closed form
+// (a position moved by d moves the forecast by w_j/Σw · d; a salience
+// raised by δ moves it by c_jδ(x_j − f)/(Σw + c_jδ)); for the others the
+// model is run again with the lever pulled. With draws, every lever is
+// also tried on the sweep's Monte Carlo draws of the stated ranges
+// (sweep.Sample, the same draws as parley sweep); progress, when not nil,
+// is told of each draw done.
+func Advise(ctx context.Context, c *Case, req answer.AdviseRequest, progress Progress) (*answer.Advice, error) {
+	if err := checkAdvise(&req); err != nil {
+		return nil, err
+	}
+	req.Target = c.target()
+	p := c.problem
+	a := c.Resolved.Actor(req.Actor)
+	ai := -1
+	if a != nil {
+		ai = actorIndexOf(p, a.ID)
+	}
+	if ai < 0 {
+		return nil, errs.New(errs.Argument, "actor %q: no such actor; valid: %s", req.Actor, strings.Join(actorIDs(p), ", "))
+	}
+	req.Actor = p.Actors[ai].ID
+	if req.Issue != "" {
+		k := c.Header.IssueIndex(req.Issue)
+		if k < 0 {
+			return nil, errs.New(errs.Argument, "issue %q: no such issue; valid: %s", req.Issue, strings.Join(issueIDs(c), ", "))
+		}
+		if !p.Stances[ai][k].Present {
+			return nil, errs.New(errs.Argument, "issue %q: %s takes no part in it; valid: %s", req.Issue, req.Actor, strings.Join(presentIssues(p, ai), ", "))
+		}
+	}
+	m, err := modelByName(req.Model)
+	if err != nil {
+		return nil, err
+	}
+	opts := modelOptions(answer.Run{Seed: req.Seed})
+	r, err := m.Forecast(ctx, c.Problem(), opts)
+	if ctx.Err() != nil {
+		return nil, ctx.Err()
+	}
+	if err != nil {
+		return nil, fmt.Errorf("model %s: %w", m.Name(), err)
+	}
+	mf := c.convert(m.Name(), r)
+	ad := &adviser{m: m, opts: opts, closed: m.Name() == "compromise", actor: ai}
+	base := resultForecasts(p, r)
+	levers := ad.levers(p, base, req)
+	out := &answer.Advice{Scenario: c.Header, Request: req, Model: m.Name(), Actor: req.Actor, Name: actorName(p.Actors[ai]),
+		Method: "re-run", Utility: answer.Num(utility(p, ai, base)), Issues: []answer.IssueAdvice{}, Top: []answer.Lever{},
+		Notes: mf.Notes, Warnings: append([]string{}, mf.Warnings...)}
+	if ad.closed {
+		out.Method = "closed form"
+	}
+	for _, f := range mf.Issues {
+		if !f.Settled && (req.Issue == "" || f.Issue == req.Issue) {
+			out.Warnings = append(out.Warnings, fmt.Sprintf("%s: the forecast did not settle, so each lever's shift there compares last rounds' points of a moving forecast; read those levers as uncertain", f.Issue))
+		}
+	}
+	eff, warn, err := ad.effects(ctx, p, base, levers)
+	if err != nil {
+		return nil, err
+	}
+	out.Warnings = append(out.Warnings, warn...)
+	if req.Draws > 0 {
+		if err := ad.robust(ctx, p, levers, eff, req, progress); err != nil {
+			return nil, err
+		}
+		out.Draws = req.Draws
+		if len(sweep.Inputs(p)) == 0 {
+			out.Warnings = append(out.Warnings, "the scenario states no ranges: every draw is the stated values, so the draws add nothing")
+		}
+	}
+	byIssue := map[int][]answer.Lever{}
+	var all []answer.Lever
+	for j, lv := range levers {
+		if eff[j] == nil {
+			continue
+		}
+		byIssue[lv.issue] = append(byIssue[lv.issue], *eff[j])
+		all = append(all, *eff[j])
+	}
+	for k, is := range p.Issues {
+		st := p.Stances[ai][k]
+		if !st.Present || (req.Issue != "" && is.ID != req.Issue) {
+			continue
+		}
+		ia := answer.IssueAdvice{Issue: is.ID, Name: is.Name, Position: st.Position, Salience: st.Salience,
+			Forecast: answer.Num(base[k]), Distance: answer.Num(math.Abs(base[k] - st.Position)), Levers: byIssue[k]}
+		if ia.Levers == nil {
+			ia.Levers = []answer.Lever{}
+		}
+		sort.SliceStable(ia.Levers, func(x, y int) bool { return better(ia.Levers[x].Toward, ia.Levers[y].Toward) })
+		ia.Text = adviceText(out.Name, ia)
+		out.Issues = append(out.Issues, ia)
+	}
+	sort.SliceStable(all, func(x, y int) bool { return better(all[x].Gain, all[y].Gain) })
+	for _, lv := range all {
+		if len(out.Top) == 5 || !(lv.Gain > 0) {
+			break
+		}
+		out.Top = append(out.Top, lv)
+	}
+	return out, nil
+}
+
+// checkAdvise checks an advise request's numbers and names its model.
+func checkAdvise(req *answer.AdviseRequest) error {
+	req.Actor = strings.TrimSpace(req.Actor)
+	if req.Actor == "" {
+		return errs.New(errs.Argument, "advise: no actor; valid: an actor id or alias")
+	}
+	req.Model = strings.TrimSpace(req.Model)
+	if req.Model == "" {
+		req.Model = answer.DefaultAdviseModel
+	}
+	if _, err := modelByName(req.Model); err != nil {
+		return err
+	}
+	if math.IsNaN(req.Step) || req.Step <= 0 || req.Step > 1 {
+		return errs.New(errs.Argument, "step %v; valid: a number > 0 and ≤ 1 (a share of the scale; a salience change)", req.Step)
+	}
+	if req.Draws < 0 || req.Draws > answer.MaxAdviseDraws {
+		return errs.New(errs.Argument, "draws %d; valid: 0 to %d", req.Draws, answer.MaxAdviseDraws)
+	}
+	return nil
+}
+
+// lever is one change of one input: actor j's position or salience on
+// issue, by delta.
+type lever struct {
+	kind     string
+	j, issue int
+	salience bool
+	from, to float64
+}
+
+// adviser holds what every lever's evaluation shares.
+type adviser struct {
+	m      model.Model
+	opts   model.Options
+	closed bool
+	actor  int
+}
+
+// levers lists the levers of the advised actor on the issues asked for:
+// every kind on every issue, each other actor present, that has room to
+// move (instance).
+func (ad *adviser) levers(p *model.Problem, f []float64, req answer.AdviseRequest) []lever {
+	var out []lever
+	i := ad.actor
+	for k, is := range p.Issues {
+		if !p.Stances[i][k].Present || (req.Issue != "" && is.ID != req.Issue) {
+			continue
+		}
+		try := func(kind string, j int, sal bool) {
+			lv := lever{kind: kind, j: j, issue: k, salience: sal}
+			if lv, ok := lv.instance(p, f, i, req.Step); ok {
+				out = append(out, lv)
+			}
+		}
+		try(answer.LeverOwnPosition, i, false)
+		try(answer.LeverOwnSalience, i, true)
+		for j := range p.Actors {
+			if j != i && p.Stances[j][k].Present {
+				try(answer.LeverPersuadePosition, j, false)
+				try(answer.LeverPersuadeSalience, j, true)
+			}
+		}
+	}
+	return out
+}
+
+// instance sets the lever's from and to on problem q, whose forecasts
+// are f, for the advised actor i and a step (a share of the scale, a
+// salience change): its own position one step away from the forecast
+// (kept on the scale), its own salience one step up (at most 1), the
+// other's position one step toward i's (not past it), the other's
+// salience one step up when it stands on i's side of the forecast and
+// down when on the far side (kept in 0–1). ok is false when the lever
+// has no room (or no direction). Draws call it again on each drawn
+// problem, so "toward" always means toward the actor as drawn.
+func (lv lever) instance(q *model.Problem, f []float64, i int, step float64) (lever, bool) {
+	k := lv.issue
+	is := q.Issues[k]
+	xa := q.Stances[i][k].Position
+	st := q.Stances[lv.j][k]
+	w := step * (is.Max - is.Min)
+	switch lv.kind {
+	case answer.LeverOwnPosition:
+		lv.from, lv.to = xa, math.Max(is.Min, math.Min(is.Max, xa+sign(xa-f[k])*w))
+	case answer.LeverOwnSalience:
+		lv.from, lv.to = st.Salience, math.Min(1, st.Salience+step)
+	case answer.LeverPersuadePosition:
+		lv.from, lv.to = st.Position, st.Position+sign(xa-st.Position)*math.Min(w, math.Abs(xa-st.Position))
+	case answer.LeverPersuadeSalience:
+		lv.from, lv.to = st.Salience, st.Salience
+		switch side := (st.Position - f[k]) * (xa - f[k]); {
+		case side > 0:
+			lv.to = math.Min(1, st.Salience+step)
+		case side < 0:
+			lv.to = math.Max(0, st.Salience-step)
+		}
+	}
+	return lv, lv.to != lv.from && !math.IsNaN(lv.to)
+}
+
+// pull sets lever lv's input to its To in q.
+func (lv lever) pull(q *model.Problem) {
+	st := &q.Stances[lv.j][lv.issue]
+	if lv.salience {
+		st.Salience = lv.to
+	} else {
+		st.Position = lv.to
+	}
+}
+
+// shifted returns the forecasts of q (whose forecasts are f) with lever
+// lv pulled: by the closed form for compromise, else by running the
+// model on a copy. ok is false when the lever leaves the issue with no
+// weight (no forecast).
+func (ad *adviser) shifted(ctx context.Context, q *model.Problem, f []float64, lv lever) ([]float64, bool, error) {
+	out := append([]float64(nil), f...)
+	if ad.closed {
+		k := lv.issue
+		idx, cp, _, s := q.Column(k)
+		total := 0.0
+		for n := range idx {
+			total += cp[n] * s[n]
+		}
+		st := q.Stances[lv.j][k]
+		c := q.Actors[lv.j].Capability
+		if lv.salience {
+			dw := c * (lv.to - st.Salience)
+			if !(total+dw > 0) {
+				return nil, false, nil
+			}
+			out[k] = f[k] + dw*(st.Position-f[k])/(total+dw)
+		} else {
+			out[k] = f[k] + c*st.Salience/total*(lv.to-st.Position)
+		}
+		return out, true, nil
+	}
+	r := q.Clone()
+	lv.pull(r)
+	if r.Check() != nil {
+		return nil, false, nil
+	}
+	g, err := forecastsOf(ctx, ad.m, r, ad.opts)
+	if err != nil {
+		return nil, false, err
+	}
+	return g, true, nil
+}
+
+// effects evaluates every lever at the stated values.
+func (ad *adviser) effects(ctx context.Context, p *model.Problem, f []float64, levers []lever) ([]*answer.Lever, []string, error) {
+	out := make([]*answer.Lever, len(levers))
+	var warn []string
+	for n, lv := range levers {
+		if ctx.Err() != nil {
+			return nil, nil, ctx.Err()
+		}
+		g, ok, err := ad.shifted(ctx, p, f, lv)
+		a, is := p.Actors[lv.j], p.Issues[lv.issue]
+		if err != nil {
+			warn = append(warn, fmt.Sprintf("%s %s on %s: the model failed with the lever pulled (%v); left out", a.ID, lv.kind, is.ID, err))
+			continue
+		}
+		if !ok {
+			continue
+		}
+		k := lv.issue
+		x := p.Stances[ad.actor][k].Position
+		l := answer.Lever{Kind: lv.kind, Actor: a.ID, Name: actorName(a), Issue: is.ID, From: lv.from, To: lv.to,
+			Shift: answer.Num(g[k] - f[k]), Toward: answer.Num(math.Abs(f[k]-x) - math.Abs(g[k]-x)),
+			PerUnit: answer.Num((g[k] - f[k]) / (lv.to - lv.from))}
+		gain, cost := gainCost(p, ad.actor, f, g)
+		l.Gain, l.Cost = answer.Num(gain), answer.Num(cost)
+		out[n] = &l
+	}
+	return out, warn, nil
+}
+
+// robust tries every lever on req.Draws draws of the stated ranges and
+// sets its mean Toward and the share of draws where Toward > 0 (beyond
+// rounding: 1e-12 of the scale).
+func (ad *adviser) robust(ctx context.Context, p *model.Problem, levers []lever, eff []*answer.Lever, req answer.AdviseRequest, progress Progress) error {
+	inputs := sweep.Inputs(p)
+	q := p.Clone()
+	sum := make([]float64, len(levers))
+	helps := make([]int, len(levers))
+	for d := range req.Draws {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		sweep.Sample(q, p, inputs, req.Seed, uint64(d), req.Uniform)
+		f, err := forecastsOf(ctx, ad.m, q.Clone(), ad.opts)
+		if err != nil {
+			return fmt.Errorf("draw %d: model %s: %w", d, ad.m.Name(), err)
+		}
+		for n, lv := range levers {
+			if eff[n] == nil {
+				continue
+			}
+			lv, ok := lv.instance(q, f, ad.actor, req.Step)
+			if !ok {
+				// No room in this draw: the lever does nothing.
+				continue
+			}
+			g, ok, err := ad.shifted(ctx, q, f, lv)
+			if err != nil || !ok {
+				continue
+			}
+			k := lv.issue
+			x := q.Stances[ad.actor][k].Position
+			t := math.Abs(f[k]-x) - math.Abs(g[k]-x)
+			sum[n] += t
+			if is := q.Issues[k]; t > 1e-12*(is.Max-is.Min) {
+				helps[n]++
+			}
+		}
+		if progress != nil {
+			progress(ad.m.Name(), d+1, req.Draws)
+		}
+	}
+	for n := range levers {
+		if eff[n] == nil {
+			continue
+		}
+		m, h := sum[n]/float64(req.Draws), float64(helps[n])/float64(req.Draws)
+		eff[n].MeanToward, eff[n].Helps = &m, &h
+	}
+	return nil
+}
+
+// forecastsOf runs m on q and returns its forecast per issue (through
+// model.PointForecaster where m has it).
+func forecastsOf(ctx context.Context, m model.Model, q *model.Problem, o model.Options) ([]float64, error) {
+	o.NoTrace = true
+	f := make([]float64, len(q.Issues))
+	if pf, ok := m.(model.PointForecaster); ok {
+		return f, pf.PointForecast(ctx, q, o, f)
+	}
+	r, err := m.Forecast(ctx, q, o)
+	if err != nil {
+		return nil, err
+	}
+	return resultForecasts(q, r), nil
+}
+
+// resultForecasts is a result's forecast per issue of p, NaN where the
+// result has none.
+func resultForecasts(p *model.Problem, r *model.Result) []float64 {
+	f := make([]float64, len(p.Issues))
+	for k := range f {
+		f[k] = math.NaN()
+	}
+	for _, ir := range r.Issues {
+		for k, is := range p.Issues {
+			if is.ID == ir.Issue {
+				f[k] = ir.Forecast
+			}
+		}
+	}
+	return f
+}
+
+// utility is actor i's utility for the package f, package deal's
+// equation (1) with ρ = 1: 1 − Σ_k s_k |f_k − x_k|/(max_k − min_k) / Σ_k s_k
+// over the issues it takes part in; 1 when it cares about none.
+func utility(p *model.Problem, i int, f []float64) float64 {
+	loss, sum := 0.0, 0.0
+	for k, is := range p.Issues {
+		st := p.Stances[i][k]
+		if !st.Present {
+			continue
+		}
+		sum += st.Salience
+		if st.Salience > 0 {
+			loss += st.Salience * math.Abs(f[k]-st.Position) / (is.Max - is.Min)
+		}
+	}
+	if sum == 0 {
+		return 1
+	}
+	return 1 - loss/sum
+}
+
+// gainCost is the change of actor i's utility from f to g and the part
+// of it lost on the issues where g is farther from the actor than f.
+func gainCost(p *model.Problem, i int, f, g []float64) (gain, cost float64) {
+	sum := 0.0
+	for k := range p.Issues {
+		if st := p.Stances[i][k]; st.Present {
+			sum += st.Salience
+		}
+	}
+	if sum == 0 {
+		return 0, 0
+	}
+	for k, is := range p.Issues {
+		st := p.Stances[i][k]
+		if !st.Present || st.Salience == 0 || g[k] == f[k] {
+			continue
+		}
+		d := (math.Abs(g[k]-st.Position) - math.Abs(f[k]-st.Position)) / (is.Max - is.Min) * st.Salience / sum
+		gain -= d
+		if d > 0 {
+			cost += d
+		}
+	}
+	return gain, cost
+}
+
+// better orders NaN last, larger first.
+func better(a, b answer.Num) bool {
+	if math.IsNaN(float64(b)) {
+		return !math.IsNaN(float64(a))
+	}
+	return a > b
+}
+
+func sign(x float64) float64 {
+	switch {
+	case x > 0:
+		return 1
+	case x < 0:
+		return -1
+	}
+	return 0
+}
+
+func actorIndexOf(p *model.Problem, id string) int {
+	for i, a := range p.Actors {
+		if a.ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
+func actorIDs(p *model.Problem) []string {
+	var out []string
+	for _, a := range p.Actors {
+		out = append(out, a.ID)
+	}
+	return out
+}
+
+func presentIssues(p *model.Problem, i int) []string {
+	var out []string
+	for k, is := range p.Issues {
+		if p.Stances[i][k].Present {
+			out = append(out, is.ID)
+		}
+	}
+	return out
+}
+
+// adviceText says which lever moves the issue's forecast most.
+func adviceText(name string, ia answer.IssueAdvice) string {
+	head := fmt.Sprintf("The forecast %.1f lies %.1f from %s's position %.1f.", float64(ia.Forecast), float64(ia.Distance), name, ia.Position)
+	if len(ia.Levers) == 0 || !(ia.Levers[0].Toward > 0) {
+		if ia.Distance == 0 {
+			return head + " It is already there."
+		}
+		return head + " No lever of one step brings it closer."
+	}
+	lv := ia.Levers[0]
+	return head + " The strongest lever is " + LeverText(lv) + fmt.Sprintf(": the forecast comes %.2f closer.", float64(lv.Toward))
+}
+
+// LeverText describes a lever in a few words, e.g. "persuading Russia to
+// move from 80.0 to 75.0".
+func LeverText(lv answer.Lever) string {
+	switch lv.Kind {
+	case answer.LeverOwnPosition:
+		return fmt.Sprintf("moving its own position from %.1f to %.1f", lv.From, lv.To)
+	case answer.LeverOwnSalience:
+		return fmt.Sprintf("raising its own salience from %.2f to %.2f", lv.From, lv.To)
+	case answer.LeverPersuadePosition:
+		return fmt.Sprintf("persuading %s to move from %.1f to %.1f", lv.Name, lv.From, lv.To)
+	case answer.LeverPersuadeSalience:
+		verb := "raise"
+		if lv.To < lv.From {
+			verb = "lower"
+		}
+		return fmt.Sprintf("persuading %s to %s its salience from %.2f to %.2f", lv.Name, verb, lv.From, lv.To)
+	}
+	return lv.Kind
+}

@@ -1,0 +1,143 @@
+package ask
+
+import (
+	"context"
+	"math"
+	"strings"
+	"testing"
+
+	"parley/answer"
+)
+
+// ruleCase states a decision rule on two issues: x by qmv [3; a 2, b 1,
+// c 1] and y by unanimity among a and c; z states none.
+const ruleCase = `
+metadata: {id: rules, title: Rules, as_of: 2025-01-01}
+issues:
+  - id: x
+    name: X
+    decision: {rule: qmv, weights: {a: 2, b: 1, c: 1}, quota: 3}
+  - {id: y, name: Y, decision: {rule: unanimity, voters: [a, c]}}
+  - {id: z, name: Z}
+actors:
+  - {id: a, name: Alpha, capability: 1}
+  - {id: b, name: Beta, capability: 2}
+  - {id: c, name: Gamma, capability: 2}
+stances:
+  - {actor: a, issue: x, position: 0, salience: 1, assumed: test}
+  - {actor: b, issue: y, position: 50, salience: 0.5, assumed: test}
+  - {actor: c, issue: z, position: 100, salience: 1, assumed: test}
+`
+
+// TestPower: the qmv game is [3; 2, 1, 1], whose Shapley–Shubik indices
+// are (2/3, 1/6, 1/6) (derived by hand in package power's test) with a
+// the only veto player; unanimity of two gives each ½ and a veto. An
+// ad-hoc game needs no case.
+func TestPower(t *testing.T) {
+	in, err := Load("rules.yaml", []byte(ruleCase), LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := in.Case(answer.Target{Snapshot: "latest"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := Power(context.Background(), c, answer.NewPowerRequest())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Games) != 2 {
+		t.Fatalf("%d games, want 2", len(p.Games))
+	}
+	x := p.Games[0]
+	want := []float64{2.0 / 3, 1.0 / 6, 1.0 / 6}
+	for i, pl := range x.Players {
+		if math.Abs(pl.Shapley-want[i]) > 1e-15 {
+			t.Errorf("x: %s φ = %v, want %v", pl.ID, pl.Shapley, want[i])
+		}
+	}
+	if x.Rule != "qmv" || !x.Exact || len(x.Veto) != 1 || x.Veto[0] != "a" || x.Players[0].Name != "Alpha" {
+		t.Errorf("x: %+v", x)
+	}
+	y := p.Games[1]
+	if y.Quota != 2 || len(y.Players) != 2 || y.Players[0].Shapley != 0.5 || len(y.Veto) != 2 {
+		t.Errorf("y: %+v", y)
+	}
+	req := answer.NewPowerRequest()
+	req.Issue = "z"
+	if _, err := Power(context.Background(), c, req); err == nil {
+		t.Error("issue without a rule: no error")
+	}
+	req = answer.NewPowerRequest()
+	req.Quota, req.Weights = 3, []float64{2, 1, 1}
+	adhoc, err := Power(context.Background(), nil, req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if adhoc.Scenario != nil || adhoc.Games[0].Players[2].ID != "p3" || adhoc.Games[0].Players[0].Shapley != x.Players[0].Shapley {
+		t.Errorf("ad hoc: %+v", adhoc.Games[0])
+	}
+	for _, bad := range []answer.PowerRequest{
+		{Samples: 10, Quota: 5, Weights: []float64{1, 2}},
+		{Samples: 10, Quota: 2},
+		{Samples: 0, Quota: 1, Weights: []float64{1}},
+		{Samples: 10, Quota: 1, Weights: []float64{1}, Names: []string{"a", "b"}},
+	} {
+		if _, err := Power(context.Background(), c, bad); err == nil {
+			t.Errorf("%+v: no error", bad)
+		}
+	}
+}
+
+// TestDealHonoursRules: under x's qmv rule a and b (weight 3) carry a
+// package that c refuses, but y's unanimity gives c a veto.
+func TestDealHonoursRules(t *testing.T) {
+	in, err := Load("rules.yaml", []byte(ruleCase), LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := in.Case(answer.Target{Snapshot: "latest"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Reservations: with batna none every actor's alternative is 0, so
+	// each accepts everything; give c a reservation it cannot reach.
+	c.Resolved.Actors[2].Reservation = ptr(0.99)
+	req := answer.NewDealEvaluateRequest()
+	req.Batna, req.Models = "none", []string{"none"}
+	req.Package = map[string]float64{"x": 0, "y": 50, "z": 0}
+	ev, err := DealEvaluate(context.Background(), c, req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs := ev.Evaluation.Rules
+	if len(rs) != 2 || !rs[0].Passes || rs[1].Passes || ev.Evaluation.Accepted {
+		t.Fatalf("rules %+v accepted %v", rs, ev.Evaluation.Accepted)
+	}
+	if b := ev.Evaluation.Blockers; len(b) != 1 || b[0] != "c" {
+		t.Errorf("blockers %v, want [c]", b)
+	}
+}
+
+func ptr(x float64) *float64 { return &x }
+
+// TestExportNamesDecisionRules: a peer format cannot hold a decision rule,
+// and the export says so (the explain case with a rule on x).
+func TestExportNamesDecisionRules(t *testing.T) {
+	doc := strings.Replace(explainCase, "reference: 20}", "reference: 20, decision: {rule: unanimity}}", 1)
+	in, err := Load("rules.yaml", []byte(doc), LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ex, err := Export(in, ExportOptions{To: "decide"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, l := range ex.Lost {
+		found = found || l == "decision rules (1 issue; deal evaluate and parley power read them)"
+	}
+	if !found {
+		t.Errorf("lost %q names no decision rules", ex.Lost)
+	}
+}

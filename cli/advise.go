@@ -1,0 +1,132 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/jedib0t/go-pretty/v6/table"
+	"github.com/spf13/cobra"
+
+	"parley/answer"
+	"parley/ask"
+)
+
+func newAdviseCmd() *cobra.Command {
+	def := answer.NewAdviseRequest()
+	cmd := &cobra.Command{
+		Use:   "advise ACTOR [FILE]",
+		Short: "An actor's levers: which own moves and which actors to persuade move the forecast its way",
+		Long: `Advise an actor: on each issue it takes part in, the levers that move the
+model's forecast toward its position, one step each (--step, a share of
+the scale; a salience change):
+
+  own-position       move its own stated position a step away from the forecast
+  own-salience       raise its own salience a step
+  persuade-position  persuade another actor to move a step toward it
+  persuade-salience  persuade another actor to care more (on its side of
+                     the forecast) or less (on the far side)
+
+Each lever shows the forecast's shift, how much closer it comes to the
+actor ("toward"), and the actor's utility gain and cost (utility given up
+on issues that move away; package deal's utility, ρ = 1). The compromise
+model's shifts are its closed form (Δforecast = w_j/Σw · d); other models
+are run again with each lever pulled. --draws N also tries every lever on
+N Monte Carlo draws of the stated ranges (the draws parley sweep makes):
+its mean effect and the share of draws where it helps.
+
+--format json gives the answer (docs/json.md), the same the API returns.`,
+		Args: usageArgs(cobra.RangeArgs(1, 2)),
+		RunE: runAdvise,
+	}
+	addInputFlags(cmd, def.Target)
+	f := cmd.Flags()
+	f.StringP("model", "m", def.Model, "the model whose forecast the levers move")
+	f.String("issue", def.Issue, "the issue id to advise on (default: every issue the actor takes part in)")
+	f.Float64("step", def.Step, "one lever's size: a share of the scale for positions, a change of salience (0–1)")
+	f.Int("draws", def.Draws, fmt.Sprintf("also try every lever on this many draws of the stated ranges (at most %d)", answer.MaxAdviseDraws))
+	f.Bool("uniform", def.Uniform, "draw each range uniformly instead of triangularly")
+	f.Uint64("seed", def.Seed, "seed of the draws")
+	f.Int("top", 6, "levers shown per issue in the table (0: all)")
+	f.StringP("format", "f", "table", "output format: table or json")
+	return cmd
+}
+
+func runAdvise(cmd *cobra.Command, args []string) error {
+	f := cmd.Flags()
+	format, err := tableOrJSON(cmd)
+	if err != nil {
+		return err
+	}
+	req := answer.NewAdviseRequest()
+	req.Target = target(cmd)
+	req.Actor = args[0]
+	req.Model, _ = f.GetString("model")
+	req.Issue, _ = f.GetString("issue")
+	req.Step, _ = f.GetFloat64("step")
+	req.Draws, _ = f.GetInt("draws")
+	req.Uniform, _ = f.GetBool("uniform")
+	req.Seed, _ = f.GetUint64("seed")
+	top, _ := f.GetInt("top")
+	return respond(cmd, args[1:], format, func(ctx context.Context, c *ask.Case) (*answer.Advice, error) {
+		cb, stop := progress(cmd)
+		defer stop()
+		return ask.Advise(ctx, c, req, cb)
+	}, func(w io.Writer, a *answer.Advice) { adviseTable(w, a, top, termWidth(w)) })
+}
+
+// adviseTable prints, per issue, the actor's stance and the forecast, the
+// levers by how far they bring the forecast closer, and a sentence.
+func adviseTable(w io.Writer, a *answer.Advice, top, width int) {
+	fmt.Fprintln(w, heading(&a.Scenario))
+	fmt.Fprintf(w, "Advice for %s (%s), model %s (%s); its utility at the forecast %.3f\n", a.Name, a.Actor, a.Model, a.Method, float64(a.Utility))
+	for _, ia := range a.Issues {
+		fmt.Fprintf(w, "\n%s (%s): forecast %s, %s at %s (salience %.2f), %s apart\n", ia.Name, ia.Issue, num(float64(ia.Forecast)), a.Name, num(ia.Position), ia.Salience, num(float64(ia.Distance)))
+		t := newTable(w)
+		hdr := table.Row{"Lever", "Actor", "From", "To", "Shift", "Toward", "Gain", "Cost"}
+		if a.Draws > 0 {
+			hdr = append(hdr, "Mean toward", "Helps")
+		}
+		t.AppendHeader(hdr)
+		for n, lv := range ia.Levers {
+			if top > 0 && n == top {
+				break
+			}
+			row := table.Row{lv.Kind, lv.Name, fmt.Sprintf("%.3g", lv.From), fmt.Sprintf("%.3g", lv.To), signed(lv.Shift), signed(lv.Toward),
+				fmt.Sprintf("%+.4f", float64(lv.Gain)), fmt.Sprintf("%.4f", float64(lv.Cost))}
+			if a.Draws > 0 && lv.MeanToward != nil && lv.Helps != nil {
+				row = append(row, fmt.Sprintf("%+.2f", *lv.MeanToward), fmt.Sprintf("%.0f%%", 100**lv.Helps))
+			}
+			t.AppendRow(row)
+		}
+		t.Render()
+		if top > 0 && len(ia.Levers) > top {
+			fmt.Fprintf(w, "(%d more levers: --top 0 shows all)\n", len(ia.Levers)-top)
+		}
+		fmt.Fprintln(w, wrap(ia.Text, max(40, width-2), ""))
+	}
+	if len(a.Top) > 0 {
+		var ls []string
+		for _, lv := range a.Top {
+			ls = append(ls, fmt.Sprintf("%s on %s (%+.4f)", ask.LeverText(lv), lv.Issue, float64(lv.Gain)))
+		}
+		fmt.Fprintln(w, "\n"+wrap("Largest utility gains: "+strings.Join(ls, "; ")+".", max(40, width-2), ""))
+	}
+	if a.Draws > 0 {
+		fmt.Fprintf(w, "Mean toward and helps: over %d draws of the stated ranges.\n", a.Draws)
+	}
+	for _, x := range a.Notes {
+		fmt.Fprintf(w, "note: %s\n", x)
+	}
+	for _, x := range a.Warnings {
+		fmt.Fprintf(w, "warning: %s\n", x)
+	}
+}
+
+func signed(x answer.Num) string {
+	if !x.Finite() {
+		return "–"
+	}
+	return fmt.Sprintf("%+.2f", float64(x))
+}

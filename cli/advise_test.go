@@ -1,0 +1,66 @@
+package cli
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"parley/answer"
+)
+
+func TestAdviseCommand(t *testing.T) {
+	out, stderr, code := run(t, "advise", "a", "testdata/example.yaml", "-q", "--issue", "budget")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	// Budget: Alpha 0 (w 1), Beta 50 (w 1), Gamma 80 (w 3), forecast 58.
+	// Persuading Gamma 5 points toward Alpha moves it 3/5·5 = 3.00;
+	// lowering Gamma's salience to 0.95 moves it 0.15·22/4.85 = 0.68.
+	// Alpha sits at the scale's end: no own-position lever.
+	for _, want := range []string{"Advice for Alpha (a), model compromise (closed form)", "forecast 58.0", "persuade-position │ Gamma │ 80   │ 75   │ -3.00 │ +3.00", "+0.68"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("no %q in\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "own-position") {
+		t.Errorf("an own-position lever for an actor at the scale's end:\n%s", out)
+	}
+	out, _, code = run(t, "advise", "b", "testdata/example.yaml", "-q", "-m", "bdm", "--draws", "4", "--format", "json")
+	var a answer.Advice
+	if err := json.Unmarshal([]byte(out), &a); code != 0 || err != nil || a.Method != "re-run" || a.Draws != 4 || len(a.Issues) == 0 {
+		t.Fatalf("exit %d, %v: %+v", code, err, a)
+	}
+	if _, stderr, code = run(t, "advise", "nobody", "-q"); code != 2 || !strings.Contains(stderr, `actor "nobody": no such actor; valid:`) {
+		t.Errorf("unknown actor: exit %d, %s", code, stderr)
+	}
+	if _, stderr, code = run(t, "advise", "ukraine", "-q", "--step", "0"); code != 2 || !strings.Contains(stderr, "step 0; valid") {
+		t.Errorf("step 0: exit %d, %s", code, stderr)
+	}
+}
+
+func TestPowerCommand(t *testing.T) {
+	// [3; 2, 1, 1]: φ = (2/3, 1/6, 1/6), the first a veto player
+	// (package power's test derives it by hand).
+	out, stderr, code := run(t, "power", "--quota", "3", "--weights", "a=2,b=1,c=1")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, want := range []string{"quota 3.0 of 4.0", "0.6667", "0.1667", "Veto players: a"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("no %q in\n%s", want, out)
+		}
+	}
+	for _, c := range []struct {
+		args []string
+		msg  string
+	}{
+		{[]string{"power", "--quota", "9", "--weights", "2,1,1"}, "no coalition wins"},
+		{[]string{"power", "--quota", "3", "--weights", "a=2,1"}, "mixes named and unnamed"},
+		{[]string{"power", "--weights", "x"}, `"x" is not a number`},
+		{[]string{"power", "-q"}, "no issue of ukraine-ceasefire-2025 states a decision rule"},
+	} {
+		if _, stderr, code := run(t, c.args...); code != 2 || !strings.Contains(stderr, c.msg) {
+			t.Errorf("%v: exit %d, %s", c.args, code, stderr)
+		}
+	}
+}

@@ -1,0 +1,210 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/jedib0t/go-pretty/v6/table"
+	"github.com/spf13/cobra"
+
+	"parley/answer"
+	"parley/ask"
+	"parley/errs"
+)
+
+func newPowerCmd() *cobra.Command {
+	def := answer.NewPowerRequest()
+	cmd := &cobra.Command{
+		Use:   "power [FILE]",
+		Short: "Voting power (Shapley–Shubik, Banzhaf) under each issue's decision rule",
+		Long: `Measure each voter's a priori power under the decision rule an issue
+states (docs/format.md: unanimity, qmv with weights and quota, majority),
+or in an ad-hoc weighted voting game (--quota Q --weights 10,10,8,… or
+--weights de=10,fr=10,…):
+
+  Shapley–Shubik  the share of orders of the voters in which the voter
+                  turns the coalition before it from losing to winning
+  Banzhaf         the share of swings (normalised: of all voters' swings;
+                  absolute: of the 2^(n−1) coalitions of the others)
+
+with the veto players (in every winning coalition) and the dummies (never
+decisive). Exact for up to 30 voters, by seeded sampling (with standard
+errors) beyond. --format json gives the answer (docs/json.md).`,
+		Args: usageArgs(cobra.MaximumNArgs(1)),
+		RunE: runPower,
+	}
+	addInputFlags(cmd, def.Target)
+	f := cmd.Flags()
+	f.String("issue", def.Issue, "the issue whose decision rule is the game (default: every issue that states one)")
+	f.Float64("quota", 0, "an ad-hoc game's quota (with --weights)")
+	f.String("weights", "", "an ad-hoc game's weights: 10,10,8 or de=10,fr=10,es=8")
+	f.Int("samples", def.Samples, "random orders and coalitions when a game has more than 30 voters")
+	f.Uint64("seed", def.Seed, "seed of the sampling")
+	f.StringP("format", "f", "table", "output format: table or json")
+	return cmd
+}
+
+func runPower(cmd *cobra.Command, args []string) error {
+	f := cmd.Flags()
+	format, err := tableOrJSON(cmd)
+	if err != nil {
+		return err
+	}
+	req := answer.NewPowerRequest()
+	req.Target = target(cmd)
+	req.Issue, _ = f.GetString("issue")
+	req.Quota, _ = f.GetFloat64("quota")
+	req.Samples, _ = f.GetInt("samples")
+	req.Seed, _ = f.GetUint64("seed")
+	ws, _ := f.GetString("weights")
+	if req.Names, req.Weights, err = parseWeights(ws); err != nil {
+		return err
+	}
+	tbl := func(w io.Writer, p *answer.Power) { powerTable(w, p) }
+	if len(req.Weights) > 0 || req.Quota != 0 {
+		if len(args) > 0 {
+			return errs.New(errs.Argument, "power: a FILE and --weights; valid: one or the other")
+		}
+		p, err := ask.Power(cmd.Context(), nil, req)
+		if err != nil {
+			return err
+		}
+		if format == "json" {
+			return writeJSON(cmd.OutOrStdout(), p)
+		}
+		tbl(cmd.OutOrStdout(), p)
+		return nil
+	}
+	return respond(cmd, args, format, func(ctx context.Context, c *ask.Case) (*answer.Power, error) {
+		return ask.Power(ctx, c, req)
+	}, tbl)
+}
+
+// parseWeights reads "10,10,8" (no names) or "de=10,fr=10" (names).
+func parseWeights(s string) ([]string, []float64, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return nil, nil, nil
+	}
+	var names []string
+	var ws []float64
+	parts := strings.Split(s, ",")
+	named := strings.Contains(parts[0], "=")
+	for _, p := range parts {
+		p = strings.TrimSpace(p)
+		name, v, has := strings.Cut(p, "=")
+		if has != named {
+			return nil, nil, errs.New(errs.Argument, "--weights %q: mixes named and unnamed weights; valid: 10,10,8 or de=10,fr=10,es=8", s)
+		}
+		if !has {
+			v = name
+		}
+		x, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
+		if err != nil {
+			return nil, nil, errs.New(errs.Argument, "--weights: %q is not a number; valid: 10,10,8 or de=10,fr=10,es=8", v)
+		}
+		if has {
+			names = append(names, strings.TrimSpace(name))
+		}
+		ws = append(ws, x)
+	}
+	return names, ws, nil
+}
+
+// powerTable prints each game: its rule and quota, each voter's weight and
+// indices, the veto players and dummies.
+func powerTable(w io.Writer, p *answer.Power) {
+	if p.Scenario != nil {
+		fmt.Fprintln(w, heading(p.Scenario))
+	}
+	for _, g := range p.Games {
+		title := "Ad-hoc game"
+		if g.Issue != "" {
+			title = fmt.Sprintf("%s (%s)", g.Name, g.Issue)
+		}
+		rule := g.Rule + ", "
+		if g.Issue == "" {
+			rule = ""
+		}
+		fmt.Fprintf(w, "\n%s: %squota %s of %s; %s\n", title, rule, num(g.Quota), num(g.Total), g.Method)
+		t := newTable(w)
+		t.AppendHeader(table.Row{"Voter", "Weight", "Shapley–Shubik", "Banzhaf", "Banzhaf (abs.)", ""})
+		for _, pl := range g.Players {
+			name := pl.ID
+			if pl.Name != "" {
+				name = pl.Name
+			}
+			mark := ""
+			switch {
+			case pl.Veto:
+				mark = "veto"
+			case pl.Dummy:
+				mark = "dummy"
+			}
+			t.AppendRow(table.Row{name, num(pl.Weight), index(pl.Shapley, pl.ShapleySE), index(pl.Banzhaf, pl.BanzhafSE), index(pl.BanzhafAbs, pl.BanzhafAbsSE), mark})
+		}
+		t.Render()
+		names := func(ids []string) string {
+			var out []string
+			for _, id := range ids {
+				for _, pl := range g.Players {
+					if pl.ID == id && pl.Name != "" {
+						id = pl.Name
+					}
+				}
+				out = append(out, id)
+			}
+			return strings.Join(out, ", ")
+		}
+		if len(g.Veto) > 0 {
+			fmt.Fprintf(w, "Veto players: %s\n", names(g.Veto))
+		}
+		if len(g.Dummies) > 0 {
+			fmt.Fprintf(w, "Dummies (never decisive): %s\n", names(g.Dummies))
+		}
+	}
+	for _, x := range p.Warnings {
+		fmt.Fprintf(w, "warning: %s\n", x)
+	}
+}
+
+// index prints an index, with its standard error when sampled.
+func index(x float64, se *float64) string {
+	if se != nil {
+		return fmt.Sprintf("%.4f ± %.4f", x, *se)
+	}
+	return fmt.Sprintf("%.4f", x)
+}
+
+// printRules prints whether a package passes each issue's decision rule
+// (deal evaluate), when any issue states one.
+func printRules(w io.Writer, sc *answer.Scenario, rules []answer.DealRuleVerdict) {
+	if len(rules) == 0 {
+		return
+	}
+	t := newTable(w)
+	t.AppendHeader(table.Row{"Issue", "Rule", "For", "Quota", "Passes", "Against"})
+	for _, r := range rules {
+		var against []string
+		for _, id := range r.Against {
+			against = append(against, sc.ActorName(id))
+		}
+		pass := "no"
+		if r.Passes {
+			pass = "yes"
+		}
+		t.AppendRow(table.Row{r.Issue, r.Rule, fmt.Sprintf("%s of %s", num(r.For), num(r.Total)), num(r.Quota), pass, strings.Join(against, ", ")})
+	}
+	t.Render()
+}
+
+// acceptedText says why an accepted package is accepted.
+func acceptedText(rules []answer.DealRuleVerdict) string {
+	if len(rules) > 0 {
+		return "Passes every issue's decision rule (and every required actor accepts the issues without one)."
+	}
+	return "Accepted by every required actor."
+}

@@ -1,0 +1,265 @@
+package power
+
+import (
+	"context"
+	"math"
+	"math/big"
+	"strings"
+	"testing"
+)
+
+// TestHandDerived checks [3; 2, 1, 1] against indices derived by hand.
+//
+// Players a (2), b (1), c (1), quota 3. Of the 3! = 6 orders, a is pivotal
+// when second (bac, cab: 1 + 2 = 3) or third (bca, cba: 1 + 1 = 2 < 3,
+// then 4); when first (abc, acb) the second player brings 2 to 3 and is
+// pivotal. So φ = (4/6, 1/6, 1/6) = (2/3, 1/6, 1/6).
+// Swings: a swings for {b}, {c}, {b,c} (weights 1, 1, 2 < 3 ≤ +2), not for
+// {} (0 + 2 < 3): η_a = 3. b swings only for {a} (2 < 3 ≤ 3); {a,c}
+// already wins and {c}, {} stay below 3: η_b = η_c = 1. So β' = (3/4,
+// 1/4, 1/4) of 2² = 4 coalitions and β = (3/5, 1/5, 1/5). a is a veto
+// player (4 − 2 = 2 < 3); b and c are not (4 − 1 = 3); none is a dummy.
+func TestHandDerived(t *testing.T) {
+	r, err := Compute(context.Background(), Game{Quota: 3, Weights: []float64{2, 1, 1}}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !r.Exact {
+		t.Fatalf("not exact: %s", r.Note)
+	}
+	near(t, "shapley", r.Shapley, []float64{2.0 / 3, 1.0 / 6, 1.0 / 6}, 1e-15)
+	near(t, "banzhaf", r.Banzhaf, []float64{0.6, 0.2, 0.2}, 1e-15)
+	near(t, "banzhaf abs", r.BanzhafAbs, []float64{0.75, 0.25, 0.25}, 1e-15)
+	if len(r.Veto) != 1 || r.Veto[0] != 0 {
+		t.Errorf("veto = %v, want [0]", r.Veto)
+	}
+	if len(r.Dummies) != 0 {
+		t.Errorf("dummies = %v, want none", r.Dummies)
+	}
+}
+
+// TestDummyAndFractional: in [0.6; 0.5, 0.3, 0.2] (weights not integers
+// until scaled by 10) the coalition {0.5, 0.2} wins with 0.7, {0.3, 0.2}
+// loses with 0.5 and {0.5} loses: 0.2 swings for {0.5} only and 0.3 for
+// {0.5} only, 0.5 for {0.3}, {0.2} and {0.3, 0.2}: η = (3, 1, 1), the
+// same game as [3; 2, 1, 1]. Adding a player of weight 0 adds a dummy
+// and halves every absolute Banzhaf index's base but not its swings.
+func TestDummyAndFractional(t *testing.T) {
+	r, err := Compute(context.Background(), Game{Quota: 0.6, Weights: []float64{0.5, 0.3, 0.2, 0}}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !r.Exact {
+		t.Fatalf("not exact: %s", r.Note)
+	}
+	if got := r.Swings; got[0] != 6 || got[1] != 2 || got[2] != 2 || got[3] != 0 {
+		// Each swing of the three-player game counts twice: with and
+		// without the weight-0 player.
+		t.Errorf("swings = %v, want [6 2 2 0]", got)
+	}
+	near(t, "shapley", r.Shapley, []float64{2.0 / 3, 1.0 / 6, 1.0 / 6, 0}, 1e-15)
+	if len(r.Dummies) != 1 || r.Dummies[0] != 3 {
+		t.Errorf("dummies = %v, want [3]", r.Dummies)
+	}
+}
+
+// eu15 is the Council of the EU from 1995 to 2004: Germany, France,
+// Italy, the UK 10; Spain 8; Belgium, Greece, the Netherlands, Portugal
+// 5; Austria, Sweden 4; Denmark, Ireland, Finland 3; Luxembourg 2. A
+// qualified majority is 62 of the 87 votes (Treaty establishing the
+// European Community, art. 205(2) as amended by the 1994 Act of
+// Accession).
+var eu15 = Game{Quota: 62, Weights: []float64{10, 10, 10, 10, 8, 5, 5, 5, 5, 4, 4, 3, 3, 3, 2}}
+
+// TestEU15 checks the dynamic programme against an independent
+// enumeration of all 2^15 coalitions (equations (2) and (3) summed
+// coalition by coalition in exact rational arithmetic), and the
+// properties any index must have: the indices sum to 1, equal weights
+// get equal power, more weight never less power, no veto player (87 − 10
+// = 77 ≥ 62), no dummy.
+func TestEU15(t *testing.T) {
+	r, err := Compute(context.Background(), eu15, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !r.Exact {
+		t.Fatalf("not exact: %s", r.Note)
+	}
+	ss, bz, sw := enumerate(eu15)
+	near(t, "shapley vs enumeration", r.Shapley, ss, 1e-14)
+	near(t, "banzhaf vs enumeration", r.Banzhaf, bz, 1e-14)
+	for i := range sw {
+		if r.Swings[i] != sw[i] {
+			t.Errorf("swings[%d] = %d, enumeration %d", i, r.Swings[i], sw[i])
+		}
+	}
+	var s1, s2 float64
+	for i := range r.Shapley {
+		s1 += r.Shapley[i]
+		s2 += r.Banzhaf[i]
+		if i > 0 {
+			w0, w1 := eu15.Weights[i-1], eu15.Weights[i]
+			if w0 == w1 && (r.Shapley[i] != r.Shapley[i-1] || r.Banzhaf[i] != r.Banzhaf[i-1]) {
+				t.Errorf("players %d and %d weigh the same but differ in power", i-1, i)
+			}
+			if w0 > w1 && !(r.Shapley[i-1] > r.Shapley[i] && r.Banzhaf[i-1] > r.Banzhaf[i]) {
+				t.Errorf("player %d weighs more than %d but has no more power", i-1, i)
+			}
+		}
+	}
+	if math.Abs(s1-1) > 1e-14 || math.Abs(s2-1) > 1e-14 {
+		t.Errorf("sums %v, %v; want 1", s1, s2)
+	}
+	if len(r.Veto) != 0 || len(r.Dummies) != 0 {
+		t.Errorf("veto %v, dummies %v; want none", r.Veto, r.Dummies)
+	}
+}
+
+// enumerate computes φ, β and η of g by visiting every coalition: for
+// each coalition S and each player i ∉ S that swings for it, i's swing
+// count goes up by one and its φ by |S|!(n−|S|−1)!/n!, in big.Rat.
+func enumerate(g Game) ([]float64, []float64, []int64) {
+	n := len(g.Weights)
+	ss := make([]*big.Rat, n)
+	for i := range ss {
+		ss[i] = new(big.Rat)
+	}
+	sw := make([]int64, n)
+	fact := func(k int) *big.Int { return new(big.Int).MulRange(1, int64(max(k, 1))) }
+	nf := fact(n)
+	for m := 0; m < 1<<n; m++ {
+		w, size := 0.0, 0
+		for j := 0; j < n; j++ {
+			if m&(1<<j) != 0 {
+				w += g.Weights[j]
+				size++
+			}
+		}
+		if w >= g.Quota {
+			continue
+		}
+		c := new(big.Rat).SetFrac(new(big.Int).Mul(fact(size), fact(n-size-1)), nf)
+		for i := 0; i < n; i++ {
+			if m&(1<<i) == 0 && w+g.Weights[i] >= g.Quota {
+				sw[i]++
+				ss[i].Add(ss[i], c)
+			}
+		}
+	}
+	var total int64
+	for _, k := range sw {
+		total += k
+	}
+	phi, beta := make([]float64, n), make([]float64, n)
+	for i := range n {
+		phi[i], _ = ss[i].Float64()
+		beta[i] = float64(sw[i]) / float64(total)
+	}
+	return phi, beta, sw
+}
+
+// TestSampled: sampling the EU-15 game (forced) lands within four
+// standard errors of the exact indices for every player, and the same
+// seed gives the same numbers.
+func TestSampled(t *testing.T) {
+	ex, _ := Compute(context.Background(), eu15, Options{})
+	r, err := Compute(context.Background(), eu15, Options{Sample: true, Samples: 20000, Seed: 7})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Exact || r.Samples != 20000 {
+		t.Fatalf("exact %v, samples %d", r.Exact, r.Samples)
+	}
+	for i := range ex.Shapley {
+		if d := math.Abs(r.Shapley[i] - ex.Shapley[i]); d > 4*r.ShapleySE[i] || r.ShapleySE[i] == 0 {
+			t.Errorf("player %d: φ %v ± %v, exact %v", i, r.Shapley[i], r.ShapleySE[i], ex.Shapley[i])
+		}
+		if d := math.Abs(r.BanzhafAbs[i] - ex.BanzhafAbs[i]); d > 4*r.BanzhafAbsSE[i] || r.BanzhafAbsSE[i] == 0 {
+			t.Errorf("player %d: β' %v ± %v, exact %v", i, r.BanzhafAbs[i], r.BanzhafAbsSE[i], ex.BanzhafAbs[i])
+		}
+	}
+	again, _ := Compute(context.Background(), eu15, Options{Sample: true, Samples: 20000, Seed: 7})
+	for i := range r.Shapley {
+		if again.Shapley[i] != r.Shapley[i] || again.Banzhaf[i] != r.Banzhaf[i] {
+			t.Fatal("same seed, different result")
+		}
+	}
+}
+
+// TestLarge: 40 players are sampled; one player holding more than the
+// quota's complement is a veto player.
+func TestLarge(t *testing.T) {
+	w := make([]float64, 40)
+	for i := range w {
+		w[i] = 1
+	}
+	w[0] = 50 // total 89; 89 − 50 = 39 < 60
+	r, err := Compute(context.Background(), Game{Quota: 60, Weights: w}, Options{Samples: 5000, Seed: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Exact {
+		t.Fatal("40 players computed exactly; want sampled")
+	}
+	if len(r.Veto) != 1 || r.Veto[0] != 0 {
+		t.Errorf("veto = %v, want [0]", r.Veto)
+	}
+	if r.Dummies != nil {
+		t.Errorf("dummies %v named from a sample", r.Dummies)
+	}
+}
+
+// TestNonIntegralWeights: thirds are no integer after any power of ten,
+// so the game [0.5; ⅓, ⅓, ⅓] (any two of three) is sampled; by symmetry
+// each voter's φ is ⅓, within four standard errors.
+func TestNonIntegralWeights(t *testing.T) {
+	third := 1.0 / 3
+	r, err := Compute(context.Background(), Game{Quota: 0.5, Weights: []float64{third, third, third}}, Options{Samples: 3000, Seed: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Exact || !strings.Contains(r.Note, "not integers") {
+		t.Fatalf("exact %v, note %q", r.Exact, r.Note)
+	}
+	for i, x := range r.Shapley {
+		if math.Abs(x-third) > 4*r.ShapleySE[i] {
+			t.Errorf("φ[%d] = %v ± %v, want 1/3", i, x, r.ShapleySE[i])
+		}
+	}
+}
+
+// TestCancel: a cancelled context stops the sampling.
+func TestCancel(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := Compute(ctx, eu15, Options{Sample: true}); err != context.Canceled {
+		t.Errorf("err = %v, want context.Canceled", err)
+	}
+}
+
+func TestBadGames(t *testing.T) {
+	for _, g := range []Game{
+		{Quota: 3},
+		{Quota: 0, Weights: []float64{1}},
+		{Quota: 5, Weights: []float64{1, 2}},
+		{Quota: 1, Weights: []float64{-1, 2}},
+		{Quota: 1, Weights: []float64{math.NaN()}},
+		{Quota: math.Inf(1), Weights: []float64{1}},
+	} {
+		if _, err := Compute(context.Background(), g, Options{}); err == nil {
+			t.Errorf("%+v: no error", g)
+		}
+	}
+}
+
+func near(t *testing.T, what string, got, want []float64, tol float64) {
+	t.Helper()
+	if len(got) != len(want) {
+		t.Fatalf("%s: %d values, want %d", what, len(got), len(want))
+	}
+	for i := range got {
+		if math.Abs(got[i]-want[i]) > tol {
+			t.Errorf("%s[%d] = %.17g, want %.17g", what, i, got[i], want[i])
+		}
+	}
+}

@@ -1,0 +1,63 @@
+package web_test
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	"parley/answer"
+	"parley/ask"
+)
+
+// TestAdviseView: the advise view shows, for the built-in case's first
+// actor offered (Ukraine), one lever table per issue it takes part in,
+// the strongest lever first as package ask computes it; the power card
+// says the case states no decision rule and measures the ad-hoc EU-15
+// game it offers (a 10-vote member's Shapley–Shubik index 0.1167, as
+// package power computes it).
+func TestAdviseView(t *testing.T) {
+	e := startE2E(t)
+	in, err := ask.BuiltIn()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := in.Case(answer.Target{Snapshot: "latest"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	req := answer.NewAdviseRequest()
+	req.Actor = "ukraine"
+	a, err := ask.Advise(context.Background(), c, req, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	territory := `[data-testid=advise-out] table[data-issue="territory"]`
+	e.do("advise", chromedp.Navigate(e.srv.URL+"/#advise"), chromedp.WaitVisible(chromedp.CSS(territory)), e.shot("11-advise"))
+	if n := e.count(`[data-testid=advise-out] table`); n != len(a.Issues) {
+		t.Fatalf("%d lever tables, want %d", n, len(a.Issues))
+	}
+	var lv answer.Lever
+	for _, ia := range a.Issues {
+		if ia.Issue == "territory" {
+			lv = ia.Levers[0]
+		}
+	}
+	row := e.text(territory + ` tbody tr:first-child`)
+	if !strings.Contains(row, lv.Name) || !strings.Contains(row, fmt.Sprintf("%+.2f", float64(lv.Toward))) {
+		t.Fatalf("territory's first lever reads %q, want %s and %+.2f", row, lv.Name, float64(lv.Toward))
+	}
+	if p := e.text(`[data-testid=power-out]`); !strings.Contains(p, "states a decision rule") {
+		t.Fatalf("power card reads %q", p)
+	}
+	game := `[data-testid=power-out] [data-testid=power-game]`
+	e.do("power", chromedp.Click(chromedp.CSS(`[data-testid=power-out] button`)), chromedp.WaitVisible(chromedp.CSS(game)), e.shot("12-power"))
+	if n := e.count(game + ` tbody tr`); n != 15 {
+		t.Fatalf("%d voters, want 15", n)
+	}
+	if r := e.text(game + ` tbody tr:first-child`); !strings.Contains(r, "0.1167") {
+		t.Fatalf("the first voter's row reads %q, want Shapley–Shubik 0.1167", r)
+	}
+}

@@ -1,0 +1,167 @@
+// The advise and power views: an actor's levers (POST …/advise) and the
+// voting power under each issue's decision rule (POST …/power). The numbers
+// and sentences come from the API's answers (docs/json.md: Advice, Power);
+// this file only draws them.
+import { api, follow } from './api'
+import type { AnswerScenario, Scenario, Run } from './api'
+import { h, fmt } from './util'
+
+export interface AdviseRequest { snapshot?: string; variant?: string; actor: string; model?: string; issue?: string; step?: number; draws?: number; uniform?: boolean; seed?: number }
+export interface Lever {
+  kind: string; actor: string; name: string; issue: string; from: number; to: number
+  shift: number | null; toward: number | null; per_unit: number | null; gain: number | null; cost: number | null
+  mean_toward?: number; helps?: number
+}
+export interface IssueAdvice { issue: string; name: string; position: number; salience: number; forecast: number | null; distance: number | null; levers: Lever[]; text: string }
+export interface Advice {
+  scenario: AnswerScenario; request: AdviseRequest; model: string; actor: string; name: string; method: string
+  utility: number | null; issues: IssueAdvice[]; top: Lever[]; draws: number; notes?: string[]; warnings: string[]
+}
+export interface PowerRequest { snapshot?: string; variant?: string; issue?: string; quota?: number; weights?: number[]; names?: string[]; samples?: number; seed?: number }
+export interface PowerPlayer {
+  id: string; name?: string; weight: number; shapley: number; banzhaf: number; banzhaf_abs: number; swings?: number
+  shapley_se?: number; banzhaf_se?: number; banzhaf_abs_se?: number; veto?: boolean; dummy?: boolean
+}
+export interface PowerGame { issue?: string; name?: string; rule: string; quota: number; total: number; exact: boolean; samples?: number; method: string; players: PowerPlayer[]; veto: string[]; dummies?: string[] }
+export interface Power { scenario?: AnswerScenario; request: PowerRequest; games: PowerGame[]; warnings: string[] }
+
+// AdviseContext is what the views read of the page's state.
+export interface AdviseContext {
+  id: string; snapshot: string; variant: string; scenario: Scenario; models: string[]
+  status: (msg: string, error?: boolean) => void
+}
+
+// The draws above which advise runs as a job (with progress) rather
+// than within the request.
+const inlineDraws = 200
+
+const kindText: { [k: string]: string } = {
+  'own-position': 'own position', 'own-salience': 'own salience', 'persuade-position': 'persuade: position', 'persuade-salience': 'persuade: salience',
+}
+
+let last: { actor: string; model: string; issue: string; step: number; draws: number } | null = null
+
+// renderAdvise fills main with the advise and power cards.
+export function renderAdvise(main: HTMLElement, ctx: AdviseContext) {
+  const sc = ctx.scenario
+  const o = last ?? { actor: sc.actors.find((a) => a.id === 'ukraine')?.id ?? sc.actors[0]?.id ?? '', model: 'compromise', issue: '', step: 0.05, draws: 0 }
+  const actor = h('select', { id: 'advise-actor', 'data-testid': 'advise-actor' }, ...sc.actors.map((a) => h('option', { value: a.id, selected: a.id === o.actor }, a.name || a.id)))
+  const model = h('select', { id: 'advise-model' }, ...ctx.models.map((m) => h('option', { value: m, selected: m === o.model }, m)))
+  const issue = h('select', { id: 'advise-issue' }, h('option', { value: '' }, 'every issue'), ...sc.issues.map((is) => h('option', { value: is.id, selected: is.id === o.issue }, is.name || is.id)))
+  const step = h('input', { id: 'advise-step', type: 'number', min: 0.01, max: 1, step: 0.01, value: o.step }) as HTMLInputElement
+  const draws = h('input', { id: 'advise-draws', type: 'number', min: 0, max: 10000, step: 50, value: o.draws }) as HTMLInputElement
+  const out = h('div', { 'data-testid': 'advise-out' })
+  const go = h('button', { type: 'submit' }, 'Advise')
+  const form = h('form', { class: 'controls' },
+    h('label', { for: 'advise-actor' }, 'Actor '), actor, ' ',
+    h('label', { for: 'advise-model' }, 'Model '), model, ' ',
+    h('label', { for: 'advise-issue' }, 'Issue '), issue, ' ',
+    h('label', { for: 'advise-step' }, 'Step '), step, ' ',
+    h('label', { for: 'advise-draws' }, 'Draws '), draws, ' ', go)
+  let seq = 0
+  const run = async () => {
+    last = { actor: actor.value, model: model.value, issue: issue.value, step: Number(step.value), draws: Number(draws.value) }
+    const req: AdviseRequest = { snapshot: ctx.snapshot, variant: ctx.variant || undefined, actor: last.actor, model: last.model, issue: last.issue || undefined, step: last.step, draws: last.draws || undefined }
+    const mine = ++seq
+    go.disabled = true
+    ctx.status('Advising ' + actor.selectedOptions[0]?.textContent + '…')
+    try {
+      let r: Run<Advice>
+      if (last.draws > inlineDraws) {
+        const job = await api.start(ctx.id, { kind: 'advise', ...req })
+        r = await follow<Advice>(job.id, (d, t) => ctx.status(`Advising: ${d} of ${t}`))
+        if (r.status !== 'done') throw new Error(r.error ?? r.status)
+      } else {
+        r = await api.advise<Advice>(ctx.id, req)
+      }
+      if (mine !== seq) return
+      drawAdvice(out, r.result!)
+      ctx.status('')
+    } catch (e) {
+      if (mine === seq) { out.replaceChildren(h('p', { class: 'warn', role: 'alert' }, String((e as Error).message ?? e))); ctx.status('') }
+    } finally { go.disabled = false }
+  }
+  form.onsubmit = (e) => { e.preventDefault(); run() }
+  const power = h('div', { 'data-testid': 'power-out' })
+  main.replaceChildren(
+    h('section', { class: 'card' }, h('h2', {}, 'Advise: what would move the forecast'),
+      h('p', { class: 'hint' }, 'An actor’s levers, one step each: moving its own position or salience, or persuading another actor. Ranked by how much closer each brings the forecast to the actor; gain and cost are in the actor’s own utility. With draws, each lever is tried on Monte Carlo draws of the stated ranges.'),
+      form, out),
+    h('section', { class: 'card' }, h('h2', {}, 'Voting power'),
+      h('p', { class: 'hint' }, 'Shapley–Shubik and Banzhaf indices under each issue’s decision rule (exact up to 30 voters, sampled beyond), with veto players and dummies.'),
+      power))
+  run()
+  loadPower(power, ctx)
+}
+
+function num(x: number | null | undefined, d = 2): string {
+  return x === null || x === undefined ? '—' : (x > 0 ? '+' : '') + x.toFixed(d)
+}
+
+// drawAdvice shows, per issue, the levers as a table with a bar for how
+// much closer each brings the forecast.
+function drawAdvice(box: HTMLElement, a: Advice) {
+  const withDraws = a.draws > 0
+  const cards: HTMLElement[] = [h('p', {}, `${a.name}, model ${a.model} (${a.method}); its utility at the forecast ${fmt(a.utility, 3)}.`)]
+  for (const ia of a.issues) {
+    const top = Math.max(1e-12, ...ia.levers.map((l) => Math.abs(l.toward ?? 0)))
+    const rows = ia.levers.slice(0, 8).map((l) => {
+      const t = l.toward ?? 0
+      const bar = h('span', { class: 'lever-bar' + (t < 0 ? ' away' : ''), style: `width:${Math.round(60 * Math.abs(t) / top)}px` })
+      return h('tr', { 'data-kind': l.kind, 'data-helps': String(t > 0) },
+        h('td', {}, kindText[l.kind] ?? l.kind), h('td', {}, l.name),
+        h('td', {}, `${fmt(l.from, 2)} → ${fmt(l.to, 2)}`),
+        h('td', {}, num(l.shift)), h('td', {}, num(l.toward), ' ', bar),
+        h('td', {}, num(l.gain, 4)), h('td', {}, fmt(l.cost, 4)),
+        withDraws ? h('td', {}, `${num(l.mean_toward)} · ${l.helps === undefined ? '—' : Math.round(100 * l.helps) + '%'}`) : null)
+    })
+    cards.push(h('table', { class: 'compare', 'data-issue': ia.issue },
+      h('caption', {}, `${ia.name}: forecast ${fmt(ia.forecast)}, ${a.name} at ${fmt(ia.position)} (${fmt(ia.distance)} apart)`),
+      h('thead', {}, h('tr', {}, ...['Lever', 'Actor', 'Change', 'Shift', 'Closer by', 'Gain', 'Cost'].map((c) => h('th', { scope: 'col' }, c)),
+        withDraws ? h('th', { scope: 'col' }, `Over ${a.draws} draws: mean · helps`) : null)),
+      h('tbody', {}, ...rows)),
+    h('p', { class: 'hint' }, ia.text))
+  }
+  const ws = [...(a.notes ?? []), ...a.warnings]
+  if (ws.length) cards.push(h('ul', { class: 'warn' }, ...ws.map((w) => h('li', {}, w))))
+  box.replaceChildren(...cards)
+}
+
+async function loadPower(box: HTMLElement, ctx: AdviseContext) {
+  try {
+    const r = await api.power<Power>(ctx.id, { snapshot: ctx.snapshot, variant: ctx.variant || undefined })
+    drawPower(box, r.result!)
+  } catch (e) {
+    // No decision rule in the scenario: offer an ad-hoc game.
+    const quota = h('input', { id: 'power-quota', type: 'number', min: 0, step: 'any', value: 62 }) as HTMLInputElement
+    const weights = h('input', { id: 'power-weights', size: 40, value: '10,10,10,10,8,5,5,5,5,4,4,3,3,3,2' }) as HTMLInputElement
+    const out = h('div', {})
+    const form = h('form', { class: 'controls' }, h('label', { for: 'power-quota' }, 'Quota '), quota, ' ', h('label', { for: 'power-weights' }, 'Weights '), weights, ' ', h('button', { type: 'submit' }, 'Measure'))
+    form.onsubmit = async (ev) => {
+      ev.preventDefault()
+      try {
+        const r = await api.power<Power>(ctx.id, { quota: Number(quota.value), weights: weights.value.split(',').map(Number) })
+        drawPower(out, r.result!)
+      } catch (e2) { out.replaceChildren(h('p', { class: 'warn', role: 'alert' }, String((e2 as Error).message ?? e2))) }
+    }
+    box.replaceChildren(h('p', { class: 'hint' }, String((e as Error).message ?? e)), h('p', {}, 'An ad-hoc weighted voting game (the EU-15 Council’s qualified majority, 62 of 87, by default):'), form, out)
+  }
+}
+
+function drawPower(box: HTMLElement, p: Power) {
+  const idx = (x: number, se?: number) => x.toFixed(4) + (se === undefined ? '' : ` ± ${se.toFixed(4)}`)
+  const out: HTMLElement[] = []
+  for (const g of p.games) {
+    const top = Math.max(1e-12, ...g.players.map((pl) => pl.shapley))
+    out.push(h('table', { class: 'compare', 'data-testid': 'power-game' },
+      h('caption', {}, `${g.name ? g.name + ': ' : ''}${g.rule}, quota ${g.quota} of ${g.total} — ${g.method}`),
+      h('thead', {}, h('tr', {}, ...['Voter', 'Weight', 'Shapley–Shubik', 'Banzhaf', 'Banzhaf (abs.)', ''].map((c) => h('th', { scope: 'col' }, c)))),
+      h('tbody', {}, ...g.players.map((pl) => h('tr', {},
+        h('td', {}, pl.name || pl.id), h('td', {}, String(pl.weight)),
+        h('td', {}, idx(pl.shapley, pl.shapley_se), ' ', h('span', { class: 'lever-bar', style: `width:${Math.round(60 * pl.shapley / top)}px` })),
+        h('td', {}, idx(pl.banzhaf, pl.banzhaf_se)), h('td', {}, idx(pl.banzhaf_abs, pl.banzhaf_abs_se)),
+        h('td', {}, pl.veto ? 'veto' : pl.dummy ? 'dummy' : ''))))))
+  }
+  if (p.warnings.length) out.push(h('ul', { class: 'warn' }, ...p.warnings.map((w) => h('li', {}, w))))
+  box.replaceChildren(...out)
+}
