@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"os"
 	"regexp"
 	"strconv"
 	"strings"
@@ -84,5 +85,29 @@ func TestSplitComments(t *testing.T) {
 	}
 	if _, err := splitComments("no sections"); err == nil {
 		t.Error("splitComments accepted text without sections")
+	}
+}
+
+// TestPageCurrent fails when docs/case-ukraine-2025.md is not what the
+// generator writes now (the case file, a model or the page changed without
+// regenerating it): its line references and figures would mislead.
+// Regenerate with go run ./scenarios/casedoc -o docs/case-ukraine-2025.md.
+func TestPageCurrent(t *testing.T) {
+	want, err := os.ReadFile("../../docs/case-ukraine-2025.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := write(context.Background(), &buf, 1000); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(buf.Bytes(), want) {
+		got, old := strings.Split(buf.String(), "\n"), strings.Split(string(want), "\n")
+		for i := range min(len(got), len(old)) {
+			if got[i] != old[i] {
+				t.Fatalf("docs/case-ukraine-2025.md is stale from line %d:\n have %.200q\n want %.200q\nregenerate: go run ./scenarios/casedoc -o docs/case-ukraine-2025.md", i+1, old[i], got[i])
+			}
+		}
+		t.Fatalf("docs/case-ukraine-2025.md is stale (%d lines, the generator writes %d); regenerate: go run ./scenarios/casedoc -o docs/case-ukraine-2025.md", len(old), len(got))
 	}
 }
