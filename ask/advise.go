@@ -483,7 +483,7 @@ func presentIssues(p *model.Problem, i int) []string {
 
 // adviceText says which lever moves the issue's forecast most.
 func adviceText(name string, ia answer.IssueAdvice) string {
-	head := fmt.Sprintf("The forecast %.1f lies %.1f from %s's position %.1f.", float64(ia.Forecast), float64(ia.Distance), name, ia.Position)
+	head := fmt.Sprintf("The forecast %.1f lies %.1f from %s position %.1f.", float64(ia.Forecast), float64(ia.Distance), possessive(name), ia.Position)
 	if len(ia.Levers) == 0 || !(ia.Levers[0].Toward > 0) {
 		if ia.Distance == 0 {
 			return head + " It is already there."

@@ -233,7 +233,7 @@ func explainText(name string, is model.Issue, e answer.IssueExplanation) string 
 	case "compromise":
 		var top []string
 		for _, p := range e.Pulls[:min(2, len(e.Pulls))] {
-			top = append(top, fmt.Sprintf("%s's (%+.1f, %s of the weight)", p.Name, float64(p.Pull), pct(p.Share)))
+			top = append(top, fmt.Sprintf("%s (%+.1f, %s of the weight)", possessive(p.Name), float64(p.Pull), pct(p.Share)))
 		}
 		return fmt.Sprintf("%s: the capability×salience weighted mean of %d actors' positions. Measured from %s it is the sum of each actor's share × its distance (%+.1f in all); the largest pulls are %s.",
 			head, len(e.Pulls), origin, fc-e.Reference, strings.Join(top, " and "))
@@ -295,4 +295,13 @@ func pivotNames(e answer.IssueExplanation, pv *answer.Pivotal) string {
 		}
 	}
 	return strings.Join(out, ", ")
+}
+
+// possessive is a name's English possessive: "Russia's", but "United
+// States'" for a name ending in s.
+func possessive(name string) string {
+	if strings.HasSuffix(name, "s") {
+		return name + "'"
+	}
+	return name + "'s"
 }

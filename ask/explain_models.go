@@ -159,14 +159,14 @@ func bdmRounds(p *model.Problem, r *model.Result, k int, rounds []bdm.RoundChall
 func moveWhy(who, with string, mv bdm.Move) string {
 	switch mv.Kind {
 	case "conflict":
-		return fmt.Sprintf("%s and %s both expect to gain by a challenge (%s %+.3f, %s %+.3f), %s more: %s expects to lose the conflict and moves to %s's position, %s → %s",
-			who, with, who, mv.A, with, mv.B, with, who, with, g1(mv.From), g1(mv.To))
+		return fmt.Sprintf("%s and %s both expect to gain by a challenge (%s %+.3f, %s %+.3f), %s more: %s expects to lose the conflict and moves to %s position, %s → %s",
+			who, with, who, mv.A, with, mv.B, with, who, possessive(with), g1(mv.From), g1(mv.To))
 	case "compromise":
 		return fmt.Sprintf("%s would lose by challenging %s (%+.3f) while %s gains more (%+.3f) by challenging it: %s compromises, %.0f%% of the way to %s, %s → %s",
 			who, with, mv.A, with, mv.B, who, 100*math.Abs(mv.A/mv.B), with, g1(mv.From), g1(mv.To))
 	case "capitulate":
-		return fmt.Sprintf("%s would lose by challenging %s (%+.3f) and %s gains (%+.3f) by challenging it: %s capitulates to %s's position, %s → %s",
-			who, with, mv.A, with, mv.B, who, with, g1(mv.From), g1(mv.To))
+		return fmt.Sprintf("%s would lose by challenging %s (%+.3f) and %s gains (%+.3f) by challenging it: %s capitulates to %s position, %s → %s",
+			who, with, mv.A, with, mv.B, who, possessive(with), g1(mv.From), g1(mv.To))
 	}
 	return fmt.Sprintf("%s moves %s → %s", who, g1(mv.From), g1(mv.To))
 }

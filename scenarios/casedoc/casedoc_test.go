@@ -105,7 +105,13 @@ func TestPageCurrent(t *testing.T) {
 		got, old := strings.Split(buf.String(), "\n"), strings.Split(string(want), "\n")
 		for i := range min(len(got), len(old)) {
 			if got[i] != old[i] {
-				t.Fatalf("docs/case-ukraine-2025.md is stale from line %d:\n have %.200q\n want %.200q\nregenerate: go run ./scenarios/casedoc -o docs/case-ukraine-2025.md", i+1, old[i], got[i])
+				c := 0 // the first byte that differs, shown with some context
+				for c < min(len(got[i]), len(old[i])) && got[i][c] == old[i][c] {
+					c++
+				}
+				from := max(0, c-40)
+				t.Fatalf("docs/case-ukraine-2025.md is stale from line %d, byte %d:\n have …%q\n want …%q\nregenerate: go run ./scenarios/casedoc -o docs/case-ukraine-2025.md",
+					i+1, c+1, old[i][from:min(len(old[i]), c+60)], got[i][from:min(len(got[i]), c+60)])
 			}
 		}
 		t.Fatalf("docs/case-ukraine-2025.md is stale (%d lines, the generator writes %d); regenerate: go run ./scenarios/casedoc -o docs/case-ukraine-2025.md", len(old), len(got))
