@@ -19,9 +19,9 @@ import (
 type Limits struct {
 	// Bytes is the size of one input file.
 	Bytes int64
-	// Actors, Issues, Stances, Snapshots, Variants and Sources bound their
-	// lists.
-	Actors, Issues, Stances, Snapshots, Variants, Sources, Proposals int
+	// Actors, Issues, Stances, Snapshots, Variants, Sources, Proposals and
+	// Outcomes bound their lists.
+	Actors, Issues, Stances, Snapshots, Variants, Sources, Proposals, Outcomes int
 	// Anchors bounds an issue's labelled options; Evidence a stance's
 	// evidence items; Aliases an actor's aliases; Attrs an issue's
 	// attributes.
@@ -43,6 +43,7 @@ func DefaultLimits() Limits {
 		Variants:   1_000,
 		Sources:    10_000,
 		Proposals:  1_000,
+		Outcomes:   10_000,
 		Anchors:    1_000,
 		Evidence:   1_000,
 		Aliases:    100,
@@ -69,6 +70,7 @@ var limitFields = []limitField{
 	{"variants", "variants", func(l *Limits) *int { return &l.Variants }},
 	{"sources", "sources", func(l *Limits) *int { return &l.Sources }},
 	{"proposals", "proposals in one list", func(l *Limits) *int { return &l.Proposals }},
+	{"outcomes", "outcomes", func(l *Limits) *int { return &l.Outcomes }},
 	{"anchors", "anchors of one issue", func(l *Limits) *int { return &l.Anchors }},
 	{"evidence", "evidence items of one stance", func(l *Limits) *int { return &l.Evidence }},
 	{"aliases", "aliases of one actor", func(l *Limits) *int { return &l.Aliases }},
@@ -194,6 +196,8 @@ func (l *Limits) raw(name string) int64 {
 		return int64(l.Sources)
 	case "proposals":
 		return int64(l.Proposals)
+	case "outcomes":
+		return int64(l.Outcomes)
 	case "anchors":
 		return int64(l.Anchors)
 	case "evidence":
@@ -297,6 +301,13 @@ func (s *Scenario) CheckLimits(l Limits) Diagnostics {
 		c.changes(p, &sn.Changes)
 	}
 	c.proposals("proposals", s.Proposals)
+	c.count("outcomes", "outcomes", len(s.Outcomes))
+	for i := range s.Outcomes {
+		o := &s.Outcomes[i]
+		q := fmt.Sprintf("outcomes[%d]", i)
+		c.texts(q, "issue", o.Issue, "date", o.Date, "note", o.Note)
+		c.evidence(q, o.Evidence)
+	}
 	c.count("variants", "variants", len(s.Variants))
 	for i := range s.Variants {
 		vr := &s.Variants[i]

@@ -142,11 +142,11 @@ func TestBytesLimit(t *testing.T) {
 
 // TestOtherCountLimits: each list is held to its own limit.
 func TestOtherCountLimits(t *testing.T) {
-	base := "metadata: {id: t, title: T, as_of: 2025-01-01, sources: [{id: s}, {id: s2}]}\nissues: [{id: i, name: I, anchors: {0: a, 50: b}, attrs: {x: y, z: w}}, {id: j, name: J}]\nactors: [{id: a, name: A, capability: 1, aliases: [x, y]}]\nstances: [{actor: a, issue: i, position: 1, salience: 1, evidence: [{source: s, quote: q}, {source: s, quote: r}]}, {actor: a, issue: j, position: 1, salience: 1, assumed: x}]\nsnapshots: [{date: 2025-02-01}, {date: 2025-03-01}]\nvariants: [{id: v}, {id: w}]\nproposals: [{id: p, name: P, date: 2025-01-01, package: {i: 1, j: 2}, proposers: [a, x], assumed: x}, {id: q, name: Q, date: 2025-01-01, package: {i: 2}, assumed: x}]\n"
+	base := "metadata: {id: t, title: T, as_of: 2025-01-01, sources: [{id: s}, {id: s2}]}\nissues: [{id: i, name: I, anchors: {0: a, 50: b}, attrs: {x: y, z: w}}, {id: j, name: J}]\nactors: [{id: a, name: A, capability: 1, aliases: [x, y]}]\nstances: [{actor: a, issue: i, position: 1, salience: 1, evidence: [{source: s, quote: q}, {source: s, quote: r}]}, {actor: a, issue: j, position: 1, salience: 1, assumed: x}]\nsnapshots: [{date: 2025-02-01}, {date: 2025-03-01}]\nvariants: [{id: v}, {id: w}]\nproposals: [{id: p, name: P, date: 2025-01-01, package: {i: 1, j: 2}, proposers: [a, x], assumed: x}, {id: q, name: Q, date: 2025-01-01, package: {i: 2}, assumed: x}]\noutcomes: [{issue: i, value: 1, date: 2025-01-15, evidence: [{source: s, quote: q}]}, {issue: j, value: 2, date: 2025-01-20, evidence: [{source: s, quote: r}]}]\n"
 	if _, ds := Parse("o.yaml", []byte(base)); ds.Err(false) != nil {
 		t.Fatal(ds)
 	}
-	for _, name := range []string{"issues", "stances", "snapshots", "variants", "sources", "anchors", "evidence", "aliases", "attrs", "proposals"} {
+	for _, name := range []string{"issues", "stances", "snapshots", "variants", "sources", "anchors", "evidence", "aliases", "attrs", "proposals", "outcomes"} {
 		var l scenario.Limits
 		if err := l.Set(name + "=1"); err != nil {
 			t.Fatal(err)

@@ -25,6 +25,7 @@ var listLimits = map[reflect.Type]string{
 	reflect.TypeFor[scenario.Evidence]():     "evidence",
 	reflect.TypeFor[scenario.Anchor]():       "anchors",
 	reflect.TypeFor[scenario.Proposal]():     "proposals",
+	reflect.TypeFor[scenario.Outcome]():      "outcomes",
 }
 
 // keyLimits names the limit of a list or mapping by its key in the file;
@@ -35,12 +36,12 @@ var keyLimits = map[string]string{
 	"variants": "variants", "sources": "sources", "evidence": "evidence",
 	"anchors": "anchors", "aliases": "aliases", "attrs": "attrs", "red_lines": "issues",
 	"proposals": "proposals", "withdraw_proposals": "proposals", "proposers": "actors", "package": "issues",
-	"voters": "actors", "weights": "actors",
+	"voters": "actors", "weights": "actors", "outcomes": "outcomes",
 }
 
 // mapItems are the keys whose lists hold mappings.
 var mapItems = map[string]bool{"actors": true, "add_actors": true, "issues": true, "stances": true,
-	"snapshots": true, "variants": true, "sources": true, "evidence": true, "anchors": true, "proposals": true}
+	"snapshots": true, "variants": true, "sources": true, "evidence": true, "anchors": true, "proposals": true, "outcomes": true}
 
 // field returns the last field name of a path: "actors[2].aliases[0]" → "aliases".
 func field(path string) string {
