@@ -1,19 +1,18 @@
 package cli
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
-	"runtime/debug"
-	"strconv"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
+
+	"parley/procmem"
 )
 
 // The hostile-input suite of issue 14, input side, through the command
@@ -22,33 +21,17 @@ import (
 // peak memory under 300 MB where /proc tells it. The server's side is in
 // package httpapi.
 
-const maxRSS = 300 << 20
-
-// peakRSS resets the process's peak resident size (Linux: clear_refs 5)
-// and returns a function reading it again (VmHWM), or nil where /proc
-// does not tell it.
+// peakRSS resets the process's peak resident size and returns a function
+// reading it again, or nil where /proc does not tell it.
 func peakRSS(t *testing.T) func() int64 {
 	t.Helper()
-	// What earlier tests left on the heap is not this request's.
-	debug.FreeOSMemory()
-	if err := os.WriteFile("/proc/self/clear_refs", []byte("5"), 0); err != nil {
-		t.Logf("no RSS measure here: %v", err)
+	if !procmem.ResetPeak() {
+		t.Log("no RSS measure here: /proc/self/clear_refs cannot be written")
 		return nil
 	}
 	return func() int64 {
-		f, err := os.Open("/proc/self/status")
-		if err != nil {
-			return 0
-		}
-		defer f.Close()
-		sc := bufio.NewScanner(f)
-		for sc.Scan() {
-			if v, ok := strings.CutPrefix(sc.Text(), "VmHWM:"); ok {
-				kb, _ := strconv.ParseInt(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "kB")), 10, 64)
-				return kb << 10
-			}
-		}
-		return 0
+		peak, _, _ := procmem.Status(0)
+		return peak
 	}
 }
 
@@ -67,8 +50,8 @@ func hostile(t *testing.T, args []string, want ...string) string {
 		}
 	}
 	if peak != nil {
-		if rss := peak(); rss > maxRSS {
-			t.Errorf("%v: peak RSS %d MB, over %d MB", args, rss>>20, maxRSS>>20)
+		if rss := peak(); rss > procmem.Max {
+			t.Errorf("%v: peak RSS %d MB, over %d MB", args, rss>>20, procmem.Max>>20)
 		}
 	}
 	return stderr

@@ -1,15 +1,12 @@
 package httpapi_test
 
 import (
-	"bufio"
 	"fmt"
-	"os"
-	"runtime/debug"
-	"strconv"
 	"strings"
 	"testing"
 
 	"parley/httpapi"
+	"parley/procmem"
 	"parley/scenario"
 )
 
@@ -19,32 +16,17 @@ import (
 // 300 MB (where /proc tells it) and the server answering afterwards. The
 // server's own findings are in hostile_test.go.
 
-const hinMaxRSS = 300 << 20
-
 // hinPeakRSS resets the process's peak resident size and returns a
-// function reading it (VmHWM), or nil where /proc does not tell it.
+// function reading it, or nil where /proc does not tell it.
 func hinPeakRSS(t *testing.T) func() int64 {
 	t.Helper()
-	// What earlier tests left on the heap is not this request's.
-	debug.FreeOSMemory()
-	if err := os.WriteFile("/proc/self/clear_refs", []byte("5"), 0); err != nil {
-		t.Logf("no RSS measure here: %v", err)
+	if !procmem.ResetPeak() {
+		t.Log("no RSS measure here: /proc/self/clear_refs cannot be written")
 		return nil
 	}
 	return func() int64 {
-		f, err := os.Open("/proc/self/status")
-		if err != nil {
-			return 0
-		}
-		defer f.Close()
-		sc := bufio.NewScanner(f)
-		for sc.Scan() {
-			if v, ok := strings.CutPrefix(sc.Text(), "VmHWM:"); ok {
-				kb, _ := strconv.ParseInt(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "kB")), 10, 64)
-				return kb << 10
-			}
-		}
-		return 0
+		peak, _, _ := procmem.Status(0)
+		return peak
 	}
 }
 
@@ -66,8 +48,8 @@ func hinRefused(t *testing.T, e *env, method, path, body string, code int, want 
 		}
 	}
 	if peak != nil {
-		if rss := peak(); rss > hinMaxRSS {
-			t.Errorf("%s %s: peak RSS %d MB, over %d MB", method, path, rss>>20, hinMaxRSS>>20)
+		if rss := peak(); rss > procmem.Max {
+			t.Errorf("%s %s: peak RSS %d MB, over %d MB", method, path, rss>>20, procmem.Max>>20)
 		}
 	}
 	e.want(e.do("GET", "/api/health", ""), 200)

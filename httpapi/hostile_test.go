@@ -39,31 +39,10 @@ import (
 	"parley/errs"
 	"parley/gen"
 	"parley/httpapi"
+	"parley/procmem"
 	"parley/scenariofile"
 	"parley/store"
 )
-
-// maxRSS is the memory the server may reach while attacked.
-const maxRSS = 300 << 20
-
-// procMemory returns a process's peak and current resident memory in
-// bytes from /proc/PID/status, ok false where there is no /proc.
-func procMemory(pid int) (peak, now int64, ok bool) {
-	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
-	if err != nil {
-		return 0, 0, false
-	}
-	field := func(name string) int64 {
-		for _, line := range strings.Split(string(b), "\n") {
-			if rest, found := strings.CutPrefix(line, name+":"); found {
-				kb, _ := strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), 10, 64)
-				return kb << 10
-			}
-		}
-		return -1
-	}
-	return field("VmHWM"), field("VmRSS"), true
-}
 
 // client talks to one server.
 type client struct {
@@ -399,14 +378,14 @@ func TestHostileServer(t *testing.T) {
 
 	c.t = t
 	c.alive("every finding")
-	peak, now, ok := procMemory(child.Process.Pid)
+	peak, now, ok := procmem.Status(child.Process.Pid)
 	if !ok {
 		t.Log("no /proc on this system: the server's memory was not measured")
 		return
 	}
-	t.Logf("server memory after the hostile suite: peak %d MB, now %d MB (limit %d MB)", peak>>20, now>>20, maxRSS>>20)
-	if peak > maxRSS {
-		t.Errorf("the server's resident memory peaked at %d MB, over %d MB", peak>>20, maxRSS>>20)
+	t.Logf("server memory after the hostile suite: peak %d MB, now %d MB (limit %d MB)", peak>>20, now>>20, procmem.Max>>20)
+	if peak > procmem.Max {
+		t.Errorf("the server's resident memory peaked at %d MB, over %d MB", peak>>20, procmem.Max>>20)
 	}
 }
 
