@@ -288,7 +288,13 @@ func printSearch(w io.Writer, a *answer.DealSearch) {
 		printPackages(w, p, "Packages drawn from the zone", res.Sample)
 	}
 	if c := res.Concession; c != nil {
-		printPlan(w, p, res, "To open it, lower alternatives (red lines kept)", c.LowerAlternatives, "utility")
+		lower := "To open it, lower alternatives (red lines kept)"
+		if c.LowerAlternatives != nil && len(c.LowerAlternatives.Bends) > 0 {
+			// Red lines that contradict each other leave no value to
+			// lower an alternative toward: some must be crossed first.
+			lower = "To open it, lower alternatives (red lines kept, but for those that contradict each other)"
+		}
+		printPlan(w, p, res, lower, c.LowerAlternatives, "utility")
 		printPlan(w, p, res, "To open it, bend red lines (alternatives kept)", c.BendRedLines, "% of scale")
 		for _, n := range c.Notes {
 			fmt.Fprintf(w, "note: %s\n", n)

@@ -117,6 +117,17 @@ func TestSearchNoFreeCrossing(t *testing.T) {
 	if len(a.Result.Alternatives) == 0 || a.NoDeal != "reference" {
 		t.Errorf("no_deal %q alternatives %v", a.NoDeal, a.Result.Alternatives)
 	}
+	// The table never says red lines are kept by a plan that crosses one.
+	table, stderr, code := run(t, "deal", "search", "--snapshot", "2025-08-18", "-q")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, line := range strings.Split(table, "\n") {
+		if strings.HasPrefix(line, "To open it, lower alternatives") && len(c.LowerAlternatives.Bends) > 0 &&
+			!strings.Contains(line, "(red lines kept, but for those that contradict each other)") {
+			t.Errorf("a plan crossing a red line is titled %q", line)
+		}
+	}
 }
 
 // TestRobustDrawsLimit: the robust analysis takes 1 to answer.MaxDraws
