@@ -263,3 +263,36 @@ func near(t *testing.T, what string, got, want []float64, tol float64) {
 		}
 	}
 }
+
+// TestPublishedExamples checks two weighted games whose indices are
+// published with the software that computed them (short facts, cited):
+//
+//   - the EEC Council of Ministers 1958–1972, quota 12 of 17, weights
+//     4, 4, 4, 2, 2, 1 (Germany, France, Italy, the Netherlands, Belgium,
+//     Luxembourg): normalised Banzhaf 0.23809523809523808 ×3,
+//     0.14285714285714285 ×2, 0 — Luxembourg a dummy. Source: the
+//     documentation of the Python package powerindex 0.2.0 (PyPI,
+//     libraries.io/pypi/powerindex/0.2.0, "EEC (1958-1982)" example).
+//   - q = 50, w = 10, 10, 20, 30: Shapley–Shubik 0.08333333, 0.08333333,
+//     0.25, …, the example from Stach (2011), "Shapley–Shubik index",
+//     Encyclopedia of Power, as the R package CoopGame's documentation of
+//     shapleyShubikIndex prints it (rdrr.io/cran/CoopGame); the fourth,
+//     cut off there, is 1 − 5/12 = 7/12 since the indices sum to 1.
+//
+// The EU-15 Council game is checked in TestEU15 against an independent
+// enumeration; no published table of it was at hand (docs/models.md).
+func TestPublishedExamples(t *testing.T) {
+	eec, err := Compute(context.Background(), Game{Quota: 12, Weights: []float64{4, 4, 4, 2, 2, 1}}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	near(t, "EEC banzhaf", eec.Banzhaf, []float64{0.23809523809523808, 0.23809523809523808, 0.23809523809523808, 0.14285714285714285, 0.14285714285714285, 0}, 1e-15)
+	if len(eec.Dummies) != 1 || eec.Dummies[0] != 5 {
+		t.Errorf("EEC dummies = %v, want [5] (Luxembourg)", eec.Dummies)
+	}
+	stach, err := Compute(context.Background(), Game{Quota: 50, Weights: []float64{10, 10, 20, 30}}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	near(t, "Stach shapley", stach.Shapley, []float64{0.08333333, 0.08333333, 0.25, 7.0 / 12}, 5e-9)
+}
