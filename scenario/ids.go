@@ -1,6 +1,9 @@
 package scenario
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // IDs hands out unique ids to readers of other tools' files, whose names
 // may collide once made into ids: the base itself, or else base-2,
@@ -29,4 +32,31 @@ func (u *IDs) Unique(base string) string {
 	}
 	u.seen[id] = true
 	return id
+}
+
+// MaxSlug is the longest id Slug makes; a longer one gives the fallback.
+const MaxSlug = 64
+
+// Slug turns a name from another tool's file into an id: ASCII letters,
+// digits, '-', '_' and '.' kept, any other run of characters turned into
+// one '-', none at either end. A name that leaves nothing, or more than
+// MaxSlug bytes, gives fallback (the readers pass a positional id such
+// as "a3"). Pass it through IDs.Unique to keep ids distinct.
+func Slug(name, fallback string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.TrimSpace(name) {
+		if r == '-' || r == '_' || r == '.' || (r >= '0' && r <= '9') || (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z') {
+			b.WriteRune(r)
+			dash = false
+		} else if !dash && b.Len() > 0 {
+			b.WriteByte('-')
+			dash = true
+		}
+	}
+	out := strings.TrimRight(b.String(), "-")
+	if out == "" || len(out) > MaxSlug {
+		return fallback
+	}
+	return out
 }

@@ -25,3 +25,21 @@ func TestIDs(t *testing.T) {
 		t.Errorf("last id %q, %d ids", last, len(u.seen))
 	}
 }
+
+// TestSlug: kept characters pass through, runs of others become one '-',
+// none at the ends; empty or over-long results give the fallback.
+func TestSlug(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"Actor_1.b", "Actor_1.b"},
+		{"  United  States (US) ", "United-States-US"},
+		{"Україна", "a1"},
+		{"EU/Комісія", "EU"},
+		{"", "a1"},
+		{strings.Repeat("x", MaxSlug), strings.Repeat("x", MaxSlug)},
+		{strings.Repeat("x", MaxSlug+1), "a1"},
+	} {
+		if got := Slug(c.in, "a1"); got != c.want {
+			t.Errorf("Slug(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}

@@ -226,7 +226,7 @@ func Read(name string, rd io.Reader) (*scenario.Scenario, error) {
 
 	s := &scenario.Scenario{
 		Metadata: scenario.Metadata{
-			ID:              slug(f1[0].text, "ktab"),
+			ID:              scenario.Slug(f1[0].text, "ktab"),
 			Title:           strings.TrimSpace(f1[0].text),
 			Description:     strings.TrimSpace(f1[1].text),
 			AsOf:            AsOf,
@@ -237,7 +237,7 @@ func Read(name string, rd io.Reader) (*scenario.Scenario, error) {
 	ids := scenario.NewIDs(0)
 	for k := 0; k < d; k++ {
 		dim, sal := f2[3+2*k].text, f2[4+2*k].text
-		id := ids.Unique(slug(strings.ToLower(dim), fmt.Sprintf("dim%d", k+1)))
+		id := ids.Unique(scenario.Slug(strings.ToLower(dim), fmt.Sprintf("dim%d", k+1)))
 		is := scenario.Issue{ID: id, Name: dim}
 		if strings.TrimSpace(sal) != "" {
 			is.Description = "salience column: " + strings.TrimSpace(sal)
@@ -271,7 +271,7 @@ func Read(name string, rd io.Reader) (*scenario.Scenario, error) {
 		if !ok || !(pw > 0) || pw > MaxPower {
 			return nil, r.errAt(ln, f[2].col, "power", "a number > 0 and ≤ 1e8 (KTAB reads 0 but its run fails on it)", "power %q of %s is not allowed", strings.TrimSpace(f[2].text), strings.TrimSpace(nm))
 		}
-		id := aids.Unique(slug(nm, fmt.Sprintf("a%d", a+1)))
+		id := aids.Unique(scenario.Slug(nm, fmt.Sprintf("a%d", a+1)))
 		s.Actors = append(s.Actors, scenario.Actor{ID: id, Name: nm, Description: desc, Capability: pw})
 		sum := 0.0
 		for k := 0; k < d; k++ {
@@ -296,28 +296,6 @@ func Read(name string, rd io.Reader) (*scenario.Scenario, error) {
 		}
 	}
 	return s, nil
-}
-
-// slug turns a KTAB name into an id: letters, digits, '-', '_' and '.'
-// kept, any other run of characters turned into one '-'.
-func slug(s, fallback string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.TrimSpace(s) {
-		ok := r == '-' || r == '_' || r == '.' || (r >= '0' && r <= '9') || (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z')
-		if ok {
-			b.WriteRune(r)
-			dash = false
-		} else if !dash && b.Len() > 0 {
-			b.WriteByte('-')
-			dash = true
-		}
-	}
-	out := strings.TrimRight(b.String(), "-")
-	if out == "" {
-		return fallback
-	}
-	return out
 }
 
 // Detect reports whether head (the first bytes of a file) looks like a

@@ -36,7 +36,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -282,7 +284,7 @@ func (r *reader) build(root *elem) (*scenario.Scenario, Info) {
 	}
 	title := text(root.child("name"))
 	s := &scenario.Scenario{Metadata: scenario.Metadata{
-		ID: slug(title, "ktab"), Title: title, Description: text(root.child("desc")),
+		ID: scenario.Slug(title, "ktab"), Title: title, Description: text(root.child("desc")),
 		AsOf: scenario.UnknownDate, SalienceScale: 100, CapabilityScale: "KTAB capability (raw, as in the file)",
 	}}
 	known := map[string]bool{"name": true, "desc": true, "prngSeed": true, "ModelParameters": true, "Dimensions": true, "Actors": true, "IdealAdjustment": true}
@@ -302,11 +304,7 @@ func (r *reader) build(root *elem) (*scenario.Scenario, Info) {
 			v := text(e)
 			to, ok := p.values[v]
 			if !ok {
-				var vs []string
-				for k := range p.values {
-					vs = append(vs, k)
-				}
-				r.errorf(e, path, "one of "+strings.Join(sorted(vs), ", "), "%s %q is not one of KTAB's values", p.elem, v)
+				r.errorf(e, path, "one of "+strings.Join(slices.Sorted(maps.Keys(p.values)), ", "), "%s %q is not one of KTAB's values", p.elem, v)
 				continue
 			}
 			if to == "" {
@@ -353,7 +351,7 @@ func (r *reader) build(root *elem) (*scenario.Scenario, Info) {
 	}
 	ids := scenario.NewIDs(nd)
 	for k, dn := range dimNames {
-		s.Issues = append(s.Issues, scenario.Issue{ID: ids.Unique(slug(strings.ToLower(dn), fmt.Sprintf("dim%d", k+1))), Name: dn})
+		s.Issues = append(s.Issues, scenario.Issue{ID: ids.Unique(scenario.Slug(strings.ToLower(dn), fmt.Sprintf("dim%d", k+1))), Name: dn})
 	}
 	aids := scenario.NewIDs(len(actors))
 	names := map[string]string{}
@@ -376,7 +374,7 @@ func (r *reader) build(root *elem) (*scenario.Scenario, Info) {
 			r.errorf(a.child("capability"), p+".capability", "a number > 0 and ≤ 1000 (KTAB reads 0 but its run fails on it)", "capability 0")
 			continue
 		}
-		id := aids.Unique(slug(nm, fmt.Sprintf("a%d", i+1)))
+		id := aids.Unique(scenario.Slug(nm, fmt.Sprintf("a%d", i+1)))
 		names[nm] = id
 		s.Actors = append(s.Actors, scenario.Actor{ID: id, Name: nm, Description: text(a.child("description")), Capability: cp})
 		pos, sal := a.child("Position"), a.child("Salience")
@@ -424,35 +422,6 @@ func (r *reader) build(root *elem) (*scenario.Scenario, Info) {
 		}
 	}
 	return s, info
-}
-
-func sorted(xs []string) []string {
-	for i := 1; i < len(xs); i++ {
-		for j := i; j > 0 && xs[j] < xs[j-1]; j-- {
-			xs[j], xs[j-1] = xs[j-1], xs[j]
-		}
-	}
-	return xs
-}
-
-func slug(s, fallback string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.TrimSpace(s) {
-		ok := r == '-' || r == '_' || r == '.' || (r >= '0' && r <= '9') || (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z')
-		if ok {
-			b.WriteRune(r)
-			dash = false
-		} else if !dash && b.Len() > 0 {
-			b.WriteByte('-')
-			dash = true
-		}
-	}
-	out := strings.TrimRight(b.String(), "-")
-	if out == "" || len(out) > 64 {
-		return fallback
-	}
-	return out
 }
 
 // Write writes s as a KTAB XML scenario with the smp settings params (by

@@ -181,7 +181,7 @@ func (r *reader) read(root *jsonpos.Node) *scenario.Scenario {
 		for i := range cases {
 			paths = append(paths, fmt.Sprintf("cases[%d]", i))
 		}
-		md.ID = slug(base, "schelling")
+		md.ID = scenario.Slug(base, "schelling")
 		md.Title = "Schelling case library " + base
 		r.unknownKeys(root, "", []string{"cases", "library_version", "transcription", "notes", "frozen_at"})
 		var desc []string
@@ -199,9 +199,9 @@ func (r *reader) read(root *jsonpos.Node) *scenario.Scenario {
 		cases, paths = []*jsonpos.Node{root}, []string{""}
 		r.unknownKeys(root, "", gameKeys)
 		if q := str(root.Get("question_id")); q != "" {
-			md.ID = slug(strings.ToLower(q), "schelling")
+			md.ID = scenario.Slug(strings.ToLower(q), "schelling")
 		} else {
-			md.ID = slug(base, "schelling")
+			md.ID = scenario.Slug(base, "schelling")
 		}
 		md.Description = strings.Join(texts(root.Get("notes")), "\n")
 	}
@@ -321,7 +321,7 @@ func (r *reader) readCase(c *jsonpos.Node, path string, iids *scenario.IDs) {
 	if id == "" {
 		id = str(c.Get("question_id"))
 	}
-	is := scenario.Issue{ID: iids.Unique(slug(strings.ToLower(id), fmt.Sprintf("q%d", len(r.s.Issues)+1))), Attrs: map[string]string{}}
+	is := scenario.Issue{ID: iids.Unique(scenario.Slug(strings.ToLower(id), fmt.Sprintf("q%d", len(r.s.Issues)+1))), Attrs: map[string]string{}}
 	if id != "" {
 		is.Attrs["question_id"] = id
 	}
@@ -466,7 +466,7 @@ func (r *reader) readCase(c *jsonpos.Node, path string, iids *scenario.IDs) {
 		if !known {
 			k = len(r.s.Actors)
 			r.actorIdx[fid] = k
-			r.s.Actors = append(r.s.Actors, scenario.Actor{ID: r.aids.Unique(slug(fid, fmt.Sprintf("a%d", k+1))), Name: str(a.Get("name"))})
+			r.s.Actors = append(r.s.Actors, scenario.Actor{ID: r.aids.Unique(scenario.Slug(fid, fmt.Sprintf("a%d", k+1))), Name: str(a.Get("name"))})
 		}
 		caps[fid], rng[fid] = cp, crng
 		r.maxSal = max(r.maxSal, sal)
@@ -652,26 +652,4 @@ func sameRange(a, b *scenario.Range) bool {
 		return a == b
 	}
 	return *a == *b
-}
-
-// slug turns a name into an id: letters, digits, '-', '_' and '.' kept,
-// any other run of characters turned into one '-'.
-func slug(s, fallback string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.TrimSpace(s) {
-		ok := r == '-' || r == '_' || r == '.' || (r >= '0' && r <= '9') || (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z')
-		if ok {
-			b.WriteRune(r)
-			dash = false
-		} else if !dash && b.Len() > 0 {
-			b.WriteByte('-')
-			dash = true
-		}
-	}
-	out := strings.TrimRight(b.String(), "-")
-	if out == "" || len(out) > 64 {
-		return fallback
-	}
-	return out
 }
