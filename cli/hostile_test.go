@@ -21,25 +21,14 @@ import (
 // peak memory under 300 MB where /proc tells it. The server's side is in
 // package httpapi.
 
-// peakRSS resets the process's peak resident size and returns a function
-// reading it again, or nil where /proc does not tell it.
-func peakRSS(t *testing.T) func() int64 {
-	t.Helper()
-	if !procmem.ResetPeak() {
-		t.Log("no RSS measure here: /proc/self/clear_refs cannot be written")
-		return nil
-	}
-	return func() int64 {
-		peak, _, _ := procmem.Status(0)
-		return peak
-	}
-}
-
 // hostile runs parley on args and checks exit 3, that stderr holds every
 // want, and the peak memory.
 func hostile(t *testing.T, args []string, want ...string) string {
 	t.Helper()
-	peak := peakRSS(t)
+	peak := procmem.Track()
+	if peak == nil {
+		t.Log("no RSS measure here: /proc/self/clear_refs cannot be written")
+	}
 	_, stderr, code := run(t, args...)
 	if code != 3 {
 		t.Errorf("%v: exit %d, want 3\n%.2000s", args, code, stderr)

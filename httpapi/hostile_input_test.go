@@ -16,26 +16,15 @@ import (
 // 300 MB (where /proc tells it) and the server answering afterwards. The
 // server's own findings are in hostile_test.go.
 
-// hinPeakRSS resets the process's peak resident size and returns a
-// function reading it, or nil where /proc does not tell it.
-func hinPeakRSS(t *testing.T) func() int64 {
-	t.Helper()
-	if !procmem.ResetPeak() {
-		t.Log("no RSS measure here: /proc/self/clear_refs cannot be written")
-		return nil
-	}
-	return func() int64 {
-		peak, _, _ := procmem.Status(0)
-		return peak
-	}
-}
-
 // hinRefused sends a request that must be refused with code, its error
 // holding every want, within the memory bound, and checks the server
 // still answers.
 func hinRefused(t *testing.T, e *env, method, path, body string, code int, want ...string) errBody {
 	t.Helper()
-	peak := hinPeakRSS(t)
+	peak := procmem.Track()
+	if peak == nil {
+		t.Log("no RSS measure here: /proc/self/clear_refs cannot be written")
+	}
 	var b errBody
 	e.want(e.do(method, path, body), code).json(t, &b)
 	text := b.Error

@@ -44,11 +44,17 @@ func field(status, name string) (int64, bool) {
 	return 0, false
 }
 
-// ResetPeak returns the heap this process no longer uses to the system
-// and resets its peak resident size to the current one (clear_refs 5), so
-// that a later Status reports the peak of what runs in between. ok is
-// false where the kernel does not allow it.
-func ResetPeak() bool {
+// Track resets this process's peak resident size (after returning the
+// heap it no longer uses to the system, clear_refs 5) and returns a
+// function reading the peak since then, in bytes; nil where the kernel
+// does not allow the reset or /proc is absent.
+func Track() func() int64 {
 	debug.FreeOSMemory()
-	return os.WriteFile("/proc/self/clear_refs", []byte("5"), 0) == nil
+	if os.WriteFile("/proc/self/clear_refs", []byte("5"), 0) != nil {
+		return nil
+	}
+	return func() int64 {
+		peak, _, _ := Status(0)
+		return peak
+	}
 }
