@@ -38,10 +38,10 @@ func Advise(ctx context.Context, c *Case, req answer.AdviseRequest, progress Pro
 	a := c.Resolved.Actor(req.Actor)
 	ai := -1
 	if a != nil {
-		ai = actorIndexOf(p, a.ID)
+		ai = p.ActorIndex(a.ID)
 	}
 	if ai < 0 {
-		return nil, errs.New(errs.Argument, "actor %q: no such actor; valid: %s", req.Actor, strings.Join(actorIDs(p), ", "))
+		return nil, errs.New(errs.Argument, "actor %q: no such actor; valid: %s", req.Actor, strings.Join(p.ActorIDs(), ", "))
 	}
 	req.Actor = p.Actors[ai].ID
 	if req.Issue != "" {
@@ -452,23 +452,6 @@ func sign(x float64) float64 {
 		return -1
 	}
 	return 0
-}
-
-func actorIndexOf(p *model.Problem, id string) int {
-	for i, a := range p.Actors {
-		if a.ID == id {
-			return i
-		}
-	}
-	return -1
-}
-
-func actorIDs(p *model.Problem) []string {
-	var out []string
-	for _, a := range p.Actors {
-		out = append(out, a.ID)
-	}
-	return out
 }
 
 func presentIssues(p *model.Problem, i int) []string {

@@ -14,7 +14,7 @@ import (
 func rerun(t *testing.T, c *Case, modelName string, lv answer.Lever) []float64 {
 	t.Helper()
 	q := c.Problem()
-	i, k := actorIndexOf(q, lv.Actor), c.Header.IssueIndex(lv.Issue)
+	i, k := q.ActorIndex(lv.Actor), c.Header.IssueIndex(lv.Issue)
 	if lv.Kind == answer.LeverOwnSalience || lv.Kind == answer.LeverPersuadeSalience {
 		q.Stances[i][k].Salience = lv.To
 	} else {

@@ -24,7 +24,7 @@ func explainRun(ctx context.Context, m model.Model, p *model.Problem, r *model.R
 	case bdm.Model:
 		rows := 0
 		for _, ie := range out.Issues {
-			k := issueIndex(p, ie.Issue)
+			k := p.IssueIndex(ie.Issue)
 			n, _, _, _ := p.Column(k)
 			rows += (len(r.Issues[k].Rounds) - 1) * len(n) * (len(n) - 1)
 		}
@@ -34,7 +34,7 @@ func explainRun(ctx context.Context, m model.Model, p *model.Problem, r *model.R
 		}
 		for n := range out.Issues {
 			ie := &out.Issues[n]
-			k := issueIndex(p, ie.Issue)
+			k := p.IssueIndex(ie.Issue)
 			var rounds []bdm.RoundChallenges
 			if keep {
 				var err error
@@ -81,24 +81,6 @@ func explainRun(ctx context.Context, m model.Model, p *model.Problem, r *model.R
 		}
 	}
 	return nil
-}
-
-func issueIndex(p *model.Problem, id string) int {
-	for k, is := range p.Issues {
-		if is.ID == id {
-			return k
-		}
-	}
-	return -1
-}
-
-func actorIndex(p *model.Problem, id string) int {
-	for i, a := range p.Actors {
-		if a.ID == id {
-			return i
-		}
-	}
-	return -1
 }
 
 // plural is "1 round", "2 rounds".
@@ -238,7 +220,7 @@ func bdmText(name string, p *model.Problem, r *model.Result, k int, ie answer.Is
 	})
 	var who []string
 	for _, id := range ids[:min(3, len(ids))] {
-		w := actorName(p.Actors[actorIndex(p, id)])
+		w := actorName(p.Actors[p.ActorIndex(id)])
 		if moved[id] > 1 {
 			w += fmt.Sprintf(" (%d times)", moved[id])
 		}
@@ -257,7 +239,7 @@ func bdmText(name string, p *model.Problem, r *model.Result, k int, ie answer.Is
 func exchangeRounds(p *model.Problem, r *model.Result, ext [][][]exchange.Externality, issue string) ([]answer.ExchangeRound, []answer.ActorExternalities) {
 	det := r.Detail.(*exchange.Detail)
 	scale := func(id string, v float64) float64 {
-		is := p.Issues[issueIndex(p, id)]
+		is := p.Issues[p.IssueIndex(id)]
 		return v*(is.Max-is.Min)/100 + is.Min
 	}
 	sums := make([]answer.ActorExternalities, len(p.Actors))
@@ -316,7 +298,7 @@ func exchangeText(p *model.Problem, ie *answer.IssueExplanation, rounds []answer
 		}
 		head += fmt.Sprintf(" (nearest: %s)", strings.Join(ls, " / "))
 	}
-	k := issueIndex(p, ie.Issue)
+	k := p.IssueIndex(ie.Issue)
 	start := det.Rounds[0].Preference[k].Float64()
 	n := 0
 	mover := map[string]float64{}
@@ -345,7 +327,7 @@ func exchangeText(p *model.Problem, ie *answer.IssueExplanation, rounds []answer
 	})
 	var who []string
 	for _, id := range ids[:min(3, len(ids))] {
-		who = append(who, actorName(p.Actors[actorIndex(p, id)]))
+		who = append(who, actorName(p.Actors[p.ActorIndex(id)]))
 	}
 	return fmt.Sprintf("%s: the weighted mean of the voting positions after the last round's exchanges, from %s before any exchange. In %d exchanges an actor gave way on this issue in return for a move on another it cares about more; those who gave most ground here: %s.",
 		head, g1(start), n, strings.Join(who, ", "))

@@ -388,7 +388,7 @@ func FuzzParsePackage(f *testing.F) {
 			return
 		}
 		for id, x := range m {
-			if issueIndex(p, id) < 0 || math.IsNaN(x) || math.IsInf(x, 0) {
+			if p.IssueIndex(id) < 0 || math.IsNaN(x) || math.IsInf(x, 0) {
 				t.Fatalf("%q gave %v", s, m)
 			}
 		}

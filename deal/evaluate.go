@@ -221,7 +221,7 @@ func Evaluate(in *Input, v []float64, forecasts []Forecast, o Options) (*Evaluat
 		isReq[i] = true
 	}
 	q := sp.normAll(v)
-	ev := &Evaluation{Issues: issueIDs(p), Package: append([]float64(nil), v...), Accepted: true}
+	ev := &Evaluation{Issues: p.IssueIDs(), Package: append([]float64(nil), v...), Accepted: true}
 	for i, a := range p.Actors {
 		u := sp.utility(i, q)
 		vd := Verdict{Actor: a.ID, Required: isReq[i], Utility: u, Alternative: sp.alt[i], Gain: u - sp.alt[i], AlternativeFrom: sp.altFrom[i]}
@@ -292,9 +292,9 @@ func Complete(p *model.Problem, named map[string]float64, rest []float64, restNa
 		out[k] = rest[k]
 	}
 	for id, x := range named {
-		k := issueIndex(p, id)
+		k := p.IssueIndex(id)
 		if k < 0 {
-			return nil, errs.New(errs.Argument, "unknown issue %q; valid: %v", id, issueIDs(p))
+			return nil, errs.New(errs.Argument, "unknown issue %q; valid: %v", id, p.IssueIDs())
 		}
 		if is := p.Issues[k]; math.IsNaN(x) || x < is.Min || x > is.Max {
 			return nil, errs.New(errs.Argument, "the package: issue %s: value %v is outside the scale; valid: %v–%v", id, x, is.Min, is.Max)

@@ -173,14 +173,14 @@ func (o Options) required(p *model.Problem) ([]int, error) {
 	}
 	seen := map[int]bool{}
 	for _, id := range o.Require {
-		i := actorIndex(p, id)
+		i := p.ActorIndex(id)
 		if i < 0 {
-			return nil, errs.New(errs.Argument, "required actor %q is not in the scenario; valid: %v", id, actorIDs(p))
+			return nil, errs.New(errs.Argument, "required actor %q is not in the scenario; valid: %v", id, p.ActorIDs())
 		}
 		seen[i] = true
 	}
 	if len(seen) == 0 {
-		return nil, errs.New(errs.Argument, "no required actor; valid: some of %v", actorIDs(p))
+		return nil, errs.New(errs.Argument, "no required actor; valid: some of %v", p.ActorIDs())
 	}
 	var out []int
 	for i := range seen {
@@ -194,9 +194,9 @@ func (o Options) required(p *model.Problem) ([]int, error) {
 func (o Options) fixed(p *model.Problem) (map[int]float64, error) {
 	out := map[int]float64{}
 	for id, x := range o.Fix {
-		k := issueIndex(p, id)
+		k := p.IssueIndex(id)
 		if k < 0 {
-			return nil, errs.New(errs.Argument, "fixed issue %q is not in the scenario; valid: %v", id, issueIDs(p))
+			return nil, errs.New(errs.Argument, "fixed issue %q is not in the scenario; valid: %v", id, p.IssueIDs())
 		}
 		is := p.Issues[k]
 		if math.IsNaN(x) || x < is.Min || x > is.Max {
@@ -207,40 +207,6 @@ func (o Options) fixed(p *model.Problem) (map[int]float64, error) {
 	return out, nil
 }
 
-func actorIndex(p *model.Problem, id string) int {
-	for i, a := range p.Actors {
-		if a.ID == id {
-			return i
-		}
-	}
-	return -1
-}
-
-func issueIndex(p *model.Problem, id string) int {
-	for k, is := range p.Issues {
-		if is.ID == id {
-			return k
-		}
-	}
-	return -1
-}
-
-func actorIDs(p *model.Problem) []string {
-	var out []string
-	for _, a := range p.Actors {
-		out = append(out, a.ID)
-	}
-	return out
-}
-
-func issueIDs(p *model.Problem) []string {
-	var out []string
-	for _, is := range p.Issues {
-		out = append(out, is.ID)
-	}
-	return out
-}
-
 // ParsePackage reads "issue=value,issue=value" into a map. Errors name the
 // item and what would be valid.
 func ParsePackage(p *model.Problem, s string) (map[string]float64, error) {
@@ -249,9 +215,9 @@ func ParsePackage(p *model.Problem, s string) (map[string]float64, error) {
 		return nil, err
 	}
 	for id, x := range out {
-		k := issueIndex(p, id)
+		k := p.IssueIndex(id)
 		if k < 0 {
-			return nil, errs.New(errs.Argument, "package: unknown issue %q; valid: %v", id, issueIDs(p))
+			return nil, errs.New(errs.Argument, "package: unknown issue %q; valid: %v", id, p.IssueIDs())
 		}
 		if is := p.Issues[k]; x < is.Min || x > is.Max {
 			return nil, errs.New(errs.Argument, "package: issue %s: %v is outside the scale; valid: a number from %v to %v", id, x, is.Min, is.Max)

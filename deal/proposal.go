@@ -36,14 +36,14 @@ func EvaluateProposal(in *Input, named map[string]float64, forecasts []Forecast,
 	}
 	decided := map[int]bool{}
 	for id := range named {
-		k := issueIndex(p, id)
+		k := p.IssueIndex(id)
 		if k < 0 {
-			return nil, errs.New(errs.Argument, "proposal: unknown issue %q; valid: %v", id, issueIDs(p))
+			return nil, errs.New(errs.Argument, "proposal: unknown issue %q; valid: %v", id, p.IssueIDs())
 		}
 		decided[k] = true
 	}
 	if len(decided) == 0 {
-		return nil, errs.New(errs.Argument, "the proposal decides no issue; valid: a value for at least one of %v", issueIDs(p))
+		return nil, errs.New(errs.Argument, "the proposal decides no issue; valid: a value for at least one of %v", p.IssueIDs())
 	}
 	v, err := Complete(p, named, rest, restName+" (an open issue has none: set batna to reference where every issue has one, or to model:NAME)")
 	if err != nil {
@@ -67,7 +67,7 @@ func EvaluateProposal(in *Input, named map[string]float64, forecasts []Forecast,
 		vd := &ev.Actors[j]
 		var kept []Crossing
 		for _, c := range vd.Crossed {
-			if decided[issueIndex(p, c.Issue)] {
+			if decided[p.IssueIndex(c.Issue)] {
 				kept = append(kept, c)
 			}
 		}

@@ -48,7 +48,7 @@ func rulesFrom(s *scenario.Scenario, p *model.Problem) []Rule {
 		ids, ws, q := si.Decision.Game(s)
 		r := Rule{Issue: k, Rule: si.Decision.Rule, Quota: q}
 		for j, id := range ids {
-			if i := actorIndex(p, id); i >= 0 {
+			if i := p.ActorIndex(id); i >= 0 {
 				r.Voters = append(r.Voters, i)
 				r.Weights = append(r.Weights, ws[j])
 			}

@@ -183,7 +183,7 @@ func SearchContext(ctx context.Context, in *Input, o Options) (*Result, error) {
 		return nil, err
 	}
 	s := &searcher{ctx: ctx, in: in, sp: sp, o: o, req: req, fixed: map[int]float64{}}
-	s.res = &Result{Issues: issueIDs(p), Actors: actorIDs(p), Rho: rho}
+	s.res = &Result{Issues: p.IssueIDs(), Actors: p.ActorIDs(), Rho: rho}
 	for _, i := range req {
 		s.res.Required = append(s.res.Required, p.Actors[i].ID)
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"maps"
 	"math"
+	"slices"
 
 	"parley/errs"
 	"parley/scenario"
@@ -116,4 +117,32 @@ func (p *Problem) Check() error {
 // String renders a one-line summary, for debugging.
 func (p *Problem) String() string {
 	return fmt.Sprintf("problem: %d actors × %d issues", len(p.Actors), len(p.Issues))
+}
+
+// ActorIndex returns the index of the actor with id, or −1.
+func (p *Problem) ActorIndex(id string) int {
+	return slices.IndexFunc(p.Actors, func(a Actor) bool { return a.ID == id })
+}
+
+// IssueIndex returns the index of the issue with id, or −1.
+func (p *Problem) IssueIndex(id string) int {
+	return slices.IndexFunc(p.Issues, func(is Issue) bool { return is.ID == id })
+}
+
+// ActorIDs returns the actors' ids in order (for "valid: …" messages).
+func (p *Problem) ActorIDs() []string {
+	out := make([]string, len(p.Actors))
+	for i, a := range p.Actors {
+		out[i] = a.ID
+	}
+	return out
+}
+
+// IssueIDs returns the issues' ids in order.
+func (p *Problem) IssueIDs() []string {
+	out := make([]string, len(p.Issues))
+	for k, is := range p.Issues {
+		out[k] = is.ID
+	}
+	return out
 }
