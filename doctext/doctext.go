@@ -272,9 +272,11 @@ func parseHTML(data []byte) []Para {
 			if skip > 0 {
 				continue
 			}
-			// Each line of the text with its own line number.
-			for i, piece := range strings.Split(string(z.Text()), "\n") {
-				cur.add(piece, start+i)
+			// Each line of the text with its own line number, split on
+			// the raw bytes: z.Text turns a bare carriage return into a
+			// line feed, which is not a line of the file.
+			for i, piece := range strings.Split(string(raw), "\n") {
+				cur.add(html.UnescapeString(piece), start+i)
 			}
 		}
 	}

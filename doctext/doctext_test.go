@@ -27,3 +27,27 @@ func TestTextHeadings(t *testing.T) {
 		t.Errorf("sentences %+v", ss)
 	}
 }
+
+// A bare carriage return is not a line of the file (the fuzz target found
+// HTML sentences placed on line 2 of a one-line file); CR LF is one break.
+func TestHTMLCarriageReturn(t *testing.T) {
+	for _, tc := range []struct {
+		page  string
+		lines []int
+	}{
+		{"<p>One.\rTwo.</p>", []int{1, 1}},
+		{"<p>One.\r\nTwo &amp; three.</p>", []int{1, 2}},
+	} {
+		ps := Parse("a.html", []byte(tc.page))
+		if len(ps) != 1 {
+			t.Fatalf("%q: paragraphs %+v", tc.page, ps)
+		}
+		ss := Sentences(&ps[0])
+		if len(ss) != 2 || ss[0].Line != tc.lines[0] || ss[1].Line != tc.lines[1] {
+			t.Errorf("%q: sentences %+v, want lines %v", tc.page, ss, tc.lines)
+		}
+	}
+	if ps := Parse("a.html", []byte("<p>a &amp; b</p>")); len(ps) != 1 || ps[0].Text != "a & b" {
+		t.Errorf("entities: %+v", ps)
+	}
+}
