@@ -88,6 +88,7 @@ func (s *Scenario) Resolve(snapshot, variant string) (*Scenario, error) {
 	state.Metadata.AsOf = date
 	if variant == "" {
 		state.Proposals = onTable(state.Proposals, date)
+		state.canonical()
 		return state, nil
 	}
 	for i := range s.Variants {
@@ -98,6 +99,7 @@ func (s *Scenario) Resolve(snapshot, variant string) (*Scenario, error) {
 			}
 			// The resolved scenario holds only the proposals on the table.
 			next.Proposals = onTable(next.Proposals, date)
+			next.canonical()
 			return next, nil
 		}
 	}
@@ -106,6 +108,39 @@ func (s *Scenario) Resolve(snapshot, variant string) (*Scenario, error) {
 		ids = append(ids, v.ID)
 	}
 	return nil, errs.New(errs.NotFound, "no variant %q; valid: one of %v", variant, ids)
+}
+
+// canonical names the actor of every stance and the proposers of every
+// proposal by the actor's id where the file used an alias, so a resolved
+// scenario can be read without the alias table (the web page looked a
+// stance's actor up by id and failed on an alias). It copies the proposals
+// it changes: resolution shares them with the file's scenario.
+func (s *Scenario) canonical() {
+	x := s.newIndex()
+	for i := range s.Stances {
+		if a := x.actor(s.Stances[i].Actor); a != nil {
+			s.Stances[i].Actor = a.ID
+		}
+	}
+	cloned := false
+	for i := range s.Proposals {
+		var ids []string
+		for j, name := range s.Proposals[i].Proposers {
+			if a := x.actor(name); a != nil && a.ID != name {
+				if ids == nil {
+					ids = slices.Clone(s.Proposals[i].Proposers)
+				}
+				ids[j] = a.ID
+			}
+		}
+		if ids == nil {
+			continue
+		}
+		if !cloned {
+			s.Proposals, cloned = slices.Clone(s.Proposals), true
+		}
+		s.Proposals[i].Proposers = ids
+	}
 }
 
 // apply returns a copy of s with the changes made.

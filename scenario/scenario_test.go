@@ -98,3 +98,27 @@ func TestDiagnosticString(t *testing.T) {
 		}
 	}
 }
+
+// Resolve names stances and proposers by actor id, never by alias (the web
+// page looked up a stance's actor by id and crashed on an alias), and
+// leaves the file's own scenario as written.
+func TestResolveNamesActorsByID(t *testing.T) {
+	s := aliased()
+	s.Proposals = []Proposal{{ID: "p", Name: "P", Proposers: []string{"ru", "usa"}, Date: "2025-01-01", Package: map[string]float64{"cf": 10}, Assumed: "x"}}
+	for _, variant := range []string{"", "v"} {
+		s.Variants = []Variant{{ID: "v"}}
+		r, err := s.Resolve("", variant)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.Stances[0].Actor != "us" || r.Stances[1].Actor != "ru" {
+			t.Errorf("variant %q: stances named %q, %q, want us, ru", variant, r.Stances[0].Actor, r.Stances[1].Actor)
+		}
+		if len(r.Proposals) != 1 || !reflect.DeepEqual(r.Proposals[0].Proposers, []string{"ru", "us"}) {
+			t.Errorf("variant %q: proposals %+v, want proposers ru, us", variant, r.Proposals)
+		}
+	}
+	if s.Stances[0].Actor != "usa" || s.Proposals[0].Proposers[1] != "usa" {
+		t.Errorf("Resolve rewrote the file's scenario: %+v, %+v", s.Stances[0], s.Proposals[0])
+	}
+}
