@@ -13,6 +13,7 @@ import (
 
 	"parley/answer"
 	"parley/errs"
+	"parley/pdfprint"
 	"parley/scenario"
 )
 
@@ -29,30 +30,49 @@ type Brief struct {
 	Sweep       *answer.Sweep
 	Sensitivity *answer.Sensitivity
 	Issues      []BriefIssue
+	// Models names the models forecast, in order: the columns of each
+	// issue's Grid.
+	Models []string
 	// Proposals are the packages on the table with who blocks each, from
 	// Deal (nil when the scenario has none at the case's date).
 	Proposals []BriefProposal
 	Deal      *answer.DealProposals
 	Sources   []scenario.Source
-	Warnings  []string
+	// Coverage sums the issues' evidence counts.
+	Coverage BriefCoverage
+	Warnings []string
+}
+
+// BriefCoverage counts stances and quotes over every issue.
+type BriefCoverage struct {
+	Stances, WithEvidence, Assumed, Quotes int
 }
 
 // BriefIssue is one issue's part of the brief.
 type BriefIssue struct {
-	ID, Name     string
-	Min, Max     float64
-	Anchors      []answer.Anchor
-	Models       []BriefForecast
-	SweepModel   string
-	Lo80, Hi80   float64
-	HasInterval  bool
+	ID, Name string
+	Min, Max float64
+	Anchors  []answer.Anchor
+	Models   []BriefForecast
+	// Grid is each of Brief.Models' forecast as text, "—" where the
+	// model gave none.
+	Grid []BriefForecast
+	// Headline is the forecast the brief leads with: the sweep model's
+	// (the model its interval is of), else the first model's.
+	Headline    BriefForecast
+	SweepModel  string
+	Lo80, Hi80  float64
+	HasInterval bool
+	// Low and High are the smallest and largest forecast of any model.
+	Low, High    float64
 	Drivers      []BriefDriver
 	Stances      int
 	WithEvidence int
 	Assumed      int
 	Quotes       int
-	// Chart is the issue's scale as inline SVG: the labelled options,
-	// the sweep's 80% interval and each model's forecast.
+	// Chart is the issue's scale as a one-line inline SVG: the labelled
+	// options as ticks, the sweep's 80% interval as a band and each
+	// model's forecast as a dot.
 	Chart template.HTML
 }
 
@@ -77,10 +97,17 @@ type BriefDriver struct {
 type BriefProposal struct {
 	Name      string
 	Proposers []string
-	// Package is the options the proposal picks, issue by issue.
+	// Package is what the proposal picks, issue by issue: the issue's
+	// name and the value ("Territory 65").
 	Package string
-	// Blockers are the actors who reject it, each with its reason.
+	// Blockers are the actors who reject it, each with the short reason
+	// ("red line on territory", "0.021 below its alternative");
+	// parley deal proposals gives the whole reason.
 	Blockers []string
+	// BlockedBy is Blockers in a line: the actors whose red line it
+	// crosses (and on which issue), then those it leaves below their
+	// alternative.
+	BlockedBy string
 }
 
 // BriefDrivers is how many inputs per issue the brief lists.
@@ -105,6 +132,7 @@ func MakeBrief(ctx context.Context, c *Case) (*Brief, error) {
 	b := &Brief{Scenario: c.Header, Question: strings.TrimSpace(s.Metadata.Description), Forecast: f, Sweep: sw, Sensitivity: se,
 		Sources: s.Metadata.Sources, Warnings: append([]string{}, c.Header.Warnings...)}
 	for _, m := range f.Models {
+		b.Models = append(b.Models, m.Model)
 		if m.Error != "" {
 			b.Warnings = append(b.Warnings, fmt.Sprintf("model %s: %s", m.Model, m.Error))
 		}
@@ -134,6 +162,25 @@ func MakeBrief(ctx context.Context, c *Case) (*Brief, error) {
 			si := sw.Models[0].Issues[k]
 			bi.SweepModel, bi.Lo80, bi.Hi80, bi.HasInterval = sw.Models[0].Model, si.Lo80, si.Hi80, true
 		}
+		for _, name := range b.Models {
+			cell := BriefForecast{Model: name, Text: "—", Value: math.NaN(), Settled: true}
+			for _, m := range bi.Models {
+				if m.Model == name {
+					cell = m
+				}
+			}
+			bi.Grid = append(bi.Grid, cell)
+		}
+		bi.Low, bi.High = math.Inf(1), math.Inf(-1)
+		for i, m := range bi.Models {
+			if i == 0 || m.Model == bi.SweepModel {
+				bi.Headline = m
+			}
+			bi.Low, bi.High = min(bi.Low, m.Value), max(bi.High, m.Value)
+		}
+		if len(bi.Models) == 0 {
+			bi.Low, bi.High = math.NaN(), math.NaN()
+		}
 		if len(se.Models) > 0 && k < len(se.Models[0].Issues) {
 			for _, sg := range se.Models[0].Issues[k].Swings {
 				if len(bi.Drivers) == BriefDrivers || sg.Swing == 0 {
@@ -154,6 +201,10 @@ func MakeBrief(ctx context.Context, c *Case) (*Brief, error) {
 			}
 			bi.Quotes += len(st.Evidence)
 		}
+		b.Coverage.Stances += bi.Stances
+		b.Coverage.WithEvidence += bi.WithEvidence
+		b.Coverage.Assumed += bi.Assumed
+		b.Coverage.Quotes += bi.Quotes
 		bi.Chart = issueChart(bi)
 		b.Issues = append(b.Issues, bi)
 	}
@@ -180,20 +231,36 @@ func briefProposals(ctx context.Context, c *Case) ([]BriefProposal, *answer.Deal
 		if bp.Name == "" {
 			bp.Name = p.ID
 		}
-		var opts []string
+		var picks []string
 		for _, v := range p.Package {
-			o := v.Option
-			if o == "" {
-				o = num1(v.Value)
-			}
-			opts = append(opts, c.Header.Issues[c.Header.IssueIndex(v.Issue)].Name+": "+o)
+			picks = append(picks, c.Header.Issues[c.Header.IssueIndex(v.Issue)].Name+" "+num1(v.Value))
 		}
-		bp.Package = strings.Join(opts, "; ")
+		bp.Package = strings.Join(picks, "; ")
+		var lines, below []string
 		for _, a := range p.Actors {
-			if slices.Contains(p.Rejects, a.Actor) {
-				bp.Blockers = append(bp.Blockers, c.Header.ActorName(a.Actor)+" ("+a.Why+")")
+			if !slices.Contains(p.Rejects, a.Actor) {
+				continue
+			}
+			name := c.Header.ActorName(a.Actor)
+			bp.Blockers = append(bp.Blockers, name+" ("+shortWhy(a)+")")
+			if len(a.Crossed) > 0 {
+				var on []string
+				for _, cr := range a.Crossed {
+					on = append(on, cr.Issue)
+				}
+				lines = append(lines, name+" ("+strings.Join(on, ", ")+")")
+			} else {
+				below = append(below, name)
 			}
 		}
+		var parts []string
+		if len(lines) > 0 {
+			parts = append(parts, "red line: "+strings.Join(lines, ", "))
+		}
+		if len(below) > 0 {
+			parts = append(parts, "below their alternative: "+strings.Join(below, ", "))
+		}
+		bp.BlockedBy = strings.Join(parts, "; ")
 		out = append(out, bp)
 	}
 	return out, dp, nil
@@ -206,38 +273,49 @@ func num1(x float64) string {
 	return fmt.Sprintf("%.1f", x)
 }
 
-// issueChart draws the issue's scale (600×N px): a line with the labelled
-// options as ticks, the 80% interval as a band and each model's forecast
-// as a dot on its own row.
+// shortWhy is an actor's reason for rejecting a proposal in a few words:
+// the red lines it crosses, else how far it falls below the alternative.
+func shortWhy(v answer.ProposalVerdict) string {
+	if len(v.Crossed) > 0 {
+		var on []string
+		for _, c := range v.Crossed {
+			on = append(on, c.Issue)
+		}
+		return "red line on " + strings.Join(on, ", ")
+	}
+	return fmt.Sprintf("%.3f below its alternative", -v.Gain)
+}
+
+// issueChart draws the issue's scale in one line (240×22 px): the
+// labelled options as ticks, the 80% interval as a band and each model's
+// forecast as a dot (orange where it did not settle), each with its value
+// as a tooltip.
 func issueChart(bi BriefIssue) template.HTML {
-	const w, left, right, rowH = 600.0, 90.0, 20.0, 16.0
-	h := 34 + rowH*float64(len(bi.Models))
+	const w, h, pad, y = 240.0, 22.0, 14.0, 9.0
 	x := func(v float64) float64 {
 		if bi.Max == bi.Min {
-			return left
+			return pad
 		}
-		return left + (w-left-right)*(v-bi.Min)/(bi.Max-bi.Min)
+		return pad + (w-2*pad)*(v-bi.Min)/(bi.Max-bi.Min)
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %.0f %.0f" width="%.0f" height="%.0f" role="img" aria-label="%s: forecasts on the scale %s to %s">`,
 		w, h, w, h, template.HTMLEscapeString(bi.Name), num1(bi.Min), num1(bi.Max))
-	fmt.Fprintf(&b, `<line x1="%.1f" y1="14" x2="%.1f" y2="14" stroke="#888"/>`, x(bi.Min), x(bi.Max))
-	for _, a := range bi.Anchors {
-		fmt.Fprintf(&b, `<line x1="%.1f" y1="8" x2="%.1f" y2="20" stroke="#888"><title>%s: %s</title></line>`, x(a.Value), x(a.Value), num1(a.Value), template.HTMLEscapeString(a.Label))
-	}
-	fmt.Fprintf(&b, `<text x="%.1f" y="30" font-size="10" text-anchor="middle">%s</text><text x="%.1f" y="30" font-size="10" text-anchor="middle">%s</text>`, x(bi.Min), num1(bi.Min), x(bi.Max), num1(bi.Max))
 	if bi.HasInterval {
-		fmt.Fprintf(&b, `<rect x="%.1f" y="34" width="%.1f" height="%.0f" fill="#cde" ><title>80%% interval (%s sweep): %s–%s</title></rect>`,
-			x(bi.Lo80), max(x(bi.Hi80)-x(bi.Lo80), 1), rowH*float64(len(bi.Models)), bi.SweepModel, num1(bi.Lo80), num1(bi.Hi80))
+		fmt.Fprintf(&b, `<rect x="%.1f" y="2" width="%.1f" height="14" fill="#cde"><title>80%% interval (%s sweep): %s–%s</title></rect>`,
+			x(bi.Lo80), max(x(bi.Hi80)-x(bi.Lo80), 1), bi.SweepModel, num1(bi.Lo80), num1(bi.Hi80))
 	}
-	for i, m := range bi.Models {
-		y := 34 + rowH*float64(i) + rowH/2
-		fmt.Fprintf(&b, `<text x="4" y="%.1f" font-size="11" dominant-baseline="middle">%s</text>`, y, m.Model)
+	fmt.Fprintf(&b, `<line x1="%.1f" y1="%.0f" x2="%.1f" y2="%.0f" stroke="#888"/>`, x(bi.Min), y, x(bi.Max), y)
+	for _, a := range bi.Anchors {
+		fmt.Fprintf(&b, `<line x1="%.1f" y1="5" x2="%.1f" y2="13" stroke="#888"><title>%s: %s</title></line>`, x(a.Value), x(a.Value), num1(a.Value), template.HTMLEscapeString(a.Label))
+	}
+	fmt.Fprintf(&b, `<text x="%.1f" y="21" font-size="7" text-anchor="middle">%s</text><text x="%.1f" y="21" font-size="7" text-anchor="middle">%s</text>`, x(bi.Min), num1(bi.Min), x(bi.Max), num1(bi.Max))
+	for _, m := range bi.Models {
 		fill := "#135"
 		if !m.Settled {
 			fill = "#b60"
 		}
-		fmt.Fprintf(&b, `<circle cx="%.1f" cy="%.1f" r="4" fill="%s"><title>%s: %s</title></circle>`, x(m.Value), y, fill, m.Model, m.Text)
+		fmt.Fprintf(&b, `<circle cx="%.1f" cy="%.0f" r="3" fill="%s" fill-opacity=".75"><title>%s: %s</title></circle>`, x(m.Value), y, fill, m.Model, m.Text)
 	}
 	b.WriteString(`</svg>`)
 	return template.HTML(b.String()) //nolint:gosec // every text in it is escaped above
@@ -254,7 +332,7 @@ var funcs = map[string]any{"num": num1, "pct": func(a, b int) string {
 		return "—"
 	}
 	return fmt.Sprintf("%.0f%%", 100*float64(a)/float64(b))
-}, "join": strings.Join,
+}, "join": strings.Join, "add": func(a, b int) int { return a + b },
 	// cell makes text safe in a Markdown table cell.
 	"cell": func(s string) string { return strings.NewReplacer("|", `\|`, "\n", " ").Replace(s) }}
 
@@ -264,14 +342,21 @@ var (
 )
 
 // BriefFormats are the formats RenderBrief writes.
-var BriefFormats = []string{"html", "md"}
+var BriefFormats = []string{"html", "md", "pdf"}
 
 // RenderBrief writes the brief as one self-contained HTML page (no script,
-// font or image from elsewhere; charts inline SVG) or as Markdown.
-func RenderBrief(b *Brief, format string) ([]byte, error) {
+// font or image from elsewhere; charts inline SVG), as Markdown, or as PDF:
+// the HTML page printed by a headless Chromium (package pdfprint), which
+// ctx bounds.
+func RenderBrief(ctx context.Context, b *Brief, format string) ([]byte, error) {
 	var buf bytes.Buffer
 	var err error
 	switch format {
+	case "pdf":
+		if err := htmlTmpl.Execute(&buf, b); err != nil {
+			return nil, errs.Wrap(errs.Internal, err)
+		}
+		return pdfprint.Print(ctx, buf.Bytes())
 	case "html":
 		err = htmlTmpl.Execute(&buf, b)
 	case "md", "markdown":

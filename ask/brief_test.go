@@ -3,12 +3,15 @@ package ask
 import (
 	"context"
 	"flag"
+	"math"
 	"os"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
 	"parley/answer"
+	"parley/pdfprint"
 )
 
 var update = flag.Bool("update", false, "rewrite docs/brief-ukraine-2025.html and .md from the built-in case")
@@ -36,7 +39,7 @@ func builtInBrief(t *testing.T) *Brief {
 func TestBriefCurrent(t *testing.T) {
 	b := builtInBrief(t)
 	for _, f := range []struct{ format, path string }{{"html", "../docs/brief-ukraine-2025.html"}, {"md", "../docs/brief-ukraine-2025.md"}} {
-		got, err := RenderBrief(b, f.format)
+		got, err := RenderBrief(context.Background(), b, f.format)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -59,7 +62,7 @@ func TestBriefCurrent(t *testing.T) {
 // The HTML loads nothing from elsewhere: no script, stylesheet, font,
 // image or frame, no URL in its styles; its charts are inline SVG.
 func TestBriefSelfContained(t *testing.T) {
-	out, err := RenderBrief(builtInBrief(t), "html")
+	out, err := RenderBrief(context.Background(), builtInBrief(t), "html")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -121,5 +124,67 @@ func TestBriefNumbers(t *testing.T) {
 		if len(b.Proposals[i].Blockers) != len(p.Rejects) {
 			t.Errorf("proposal %s: blockers %v, rejects %v", p.ID, b.Proposals[i].Blockers, p.Rejects)
 		}
+		// The line names each rejecting actor once, under its reason.
+		for _, a := range p.Actors {
+			if !slices.Contains(p.Rejects, a.Actor) {
+				continue
+			}
+			name := b.Scenario.ActorName(a.Actor)
+			red, below, _ := strings.Cut(b.Proposals[i].BlockedBy, "below their alternative: ")
+			if len(a.Crossed) > 0 && !strings.Contains(red, name+" ("+a.Crossed[0].Issue) {
+				t.Errorf("proposal %s: %q does not name %s's red line on %s", p.ID, b.Proposals[i].BlockedBy, name, a.Crossed[0].Issue)
+			}
+			if len(a.Crossed) == 0 && !strings.Contains(below, name) {
+				t.Errorf("proposal %s: %q does not name %s below its alternative", p.ID, b.Proposals[i].BlockedBy, name)
+			}
+		}
+	}
+	// The lead forecast is the sweep model's; the span and the grid are
+	// every model's forecasts; the coverage sums the issues'.
+	var cov BriefCoverage
+	for k, is := range b.Issues {
+		if is.Headline.Model != b.Sweep.Models[0].Model {
+			t.Errorf("%s: lead forecast from %s, want the sweep's %s", is.ID, is.Headline.Model, b.Sweep.Models[0].Model)
+		}
+		lo, hi := math.Inf(1), math.Inf(-1)
+		for _, m := range is.Models {
+			lo, hi = min(lo, m.Value), max(hi, m.Value)
+		}
+		if is.Low != lo || is.High != hi {
+			t.Errorf("%s: span %v–%v, models %v–%v", is.ID, is.Low, is.High, lo, hi)
+		}
+		if len(is.Grid) != len(b.Forecast.Models) {
+			t.Fatalf("%s: grid of %d, %d models", is.ID, len(is.Grid), len(b.Forecast.Models))
+		}
+		for j, m := range b.Forecast.Models {
+			if g := is.Grid[j]; g.Model != m.Model || g.Value != float64(m.Issues[k].Forecast) || g.Settled != m.Issues[k].Settled {
+				t.Errorf("%s: grid cell %d is %+v, model %s", is.ID, j, g, m.Model)
+			}
+		}
+		cov.Stances += is.Stances
+		cov.WithEvidence += is.WithEvidence
+		cov.Assumed += is.Assumed
+		cov.Quotes += is.Quotes
+	}
+	if b.Coverage != cov || cov.Stances != cov.WithEvidence+cov.Assumed {
+		t.Errorf("coverage %+v, issues sum to %+v", b.Coverage, cov)
+	}
+}
+
+// The PDF of the built-in case's brief is one A4 page, printed by the
+// headless browser with no network (the end-to-end tests' Chromium).
+func TestBriefPDF(t *testing.T) {
+	if pdfprint.Browser() == "" {
+		t.Skip("no Chromium found (apt-get install chromium, or set PARLEY_CHROMIUM); .ci/run installs it")
+	}
+	pdf, err := RenderBrief(context.Background(), builtInBrief(t), "pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(string(pdf), "%PDF-") {
+		t.Fatalf("not a PDF: %q", pdf[:min(len(pdf), 16)])
+	}
+	if n := pdfprint.Pages(pdf); n != 1 {
+		t.Errorf("the brief prints on %d pages, want 1", n)
 	}
 }

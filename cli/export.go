@@ -122,7 +122,7 @@ field). An existing FILE is kept unless --force.`,
 
 func newBriefCmd() *cobra.Command {
 	cmd := &cobra.Command{
-		Use:   "brief [FILE] [-o brief.html|brief.md]",
+		Use:   "brief [FILE] [-o brief.html|brief.md|brief.pdf]",
 		Short: "Write a one-page brief of a case: forecasts with intervals, drivers, proposals, evidence, sources",
 		Long: `Write a one-page brief an analyst can send: the question and its date; per
 issue each default model's forecast with the option it lands nearest, the
@@ -130,8 +130,10 @@ issue each default model's forecast with the option it lands nearest, the
 most (sensitivity); the proposals on the table and who blocks them; how
 much of the case rests on quotes; the sources. The HTML is one
 self-contained file (no script, font or image from elsewhere; charts are
-inline SVG); print it to PDF from a browser. The format follows -o's
-extension (.html, .md); on standard output it is --format (md by default).`,
+inline SVG). The PDF is that page printed by a headless Chromium or Chrome
+(found on PATH, or named by $PARLEY_CHROMIUM), one A4 page, with no network
+access. The format follows -o's extension (.html, .md, .pdf); on standard
+output it is --format (md by default).`,
 		Args: usageArgs(cobra.MaximumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			out, _ := cmd.Flags().GetString("output")
@@ -143,9 +145,9 @@ extension (.html, .md); on standard output it is --format (md by default).`,
 				case ".md", ".markdown":
 					format = "md"
 				case ".pdf":
-					return errs.New(errs.Argument, "brief: Parley writes no PDF itself; valid: -o brief.html, then print it to PDF from a browser (it has print styles), or -o brief.md")
+					format = "pdf"
 				default:
-					return errs.New(errs.Argument, "brief: cannot tell the format from %q; valid: a file ending .html or .md", out)
+					return errs.New(errs.Argument, "brief: cannot tell the format from %q; valid: a file ending .html, .md or .pdf", out)
 				}
 			}
 			c, err := loadCase(cmd, args)
@@ -156,7 +158,10 @@ extension (.html, .md); on standard output it is --format (md by default).`,
 			if err != nil {
 				return err
 			}
-			data, err := ask.RenderBrief(b, format)
+			if format == "pdf" && (out == "" || out == "-") && isTerminal(cmd.OutOrStdout()) {
+				return errs.New(errs.Argument, "brief: a PDF is not for the terminal; valid: -o brief.pdf, or --format pdf with standard output redirected to a file")
+			}
+			data, err := ask.RenderBrief(cmd.Context(), b, format)
 			if err != nil {
 				return err
 			}
@@ -165,8 +170,8 @@ extension (.html, .md); on standard output it is --format (md by default).`,
 		},
 	}
 	addInputFlags(cmd, answer.Target{})
-	cmd.Flags().StringP("output", "o", "", "write to this file (.html or .md) instead of standard output")
-	cmd.Flags().StringP("format", "f", "md", "the format on standard output: html or md")
+	cmd.Flags().StringP("output", "o", "", "write to this file (.html, .md or .pdf) instead of standard output")
+	cmd.Flags().StringP("format", "f", "md", "the format on standard output: html, md or pdf")
 	cmd.Flags().Bool("force", false, "overwrite the --output file if it exists")
 	return cmd
 }

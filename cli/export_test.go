@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"parley/pdfprint"
 )
 
 // A KTAB input exported to KTAB's CSV and XML runs to smpc's own log,
@@ -112,5 +114,33 @@ func TestInit(t *testing.T) {
 	}
 	if b, _ := os.ReadFile(path); string(b) != "mine" {
 		t.Errorf("file overwritten: %q", b)
+	}
+}
+
+// parley brief -o FILE picks the format from the extension: Markdown and
+// HTML as ask renders them, PDF printed by the browser (one page), and an
+// unknown extension refused with the valid ones.
+func TestBriefOutput(t *testing.T) {
+	dir := t.TempDir()
+	md := filepath.Join(dir, "b.md")
+	if _, stderr, code := run(t, "brief", "-o", md); code != 0 {
+		t.Fatalf("brief -o b.md: exit %d: %s", code, stderr)
+	}
+	stdout, _, _ := run(t, "brief")
+	if b, _ := os.ReadFile(md); string(b) != stdout {
+		t.Errorf("brief -o b.md differs from brief on standard output")
+	}
+	if _, stderr, code := run(t, "brief", "-o", filepath.Join(dir, "b.odt")); code != 2 || !strings.Contains(stderr, ".html, .md or .pdf") {
+		t.Errorf("brief -o b.odt: exit %d: %s", code, stderr)
+	}
+	if pdfprint.Browser() == "" {
+		return
+	}
+	pdf := filepath.Join(dir, "b.pdf")
+	if _, stderr, code := run(t, "brief", "-o", pdf); code != 0 {
+		t.Fatalf("brief -o b.pdf: exit %d: %s", code, stderr)
+	}
+	if b, _ := os.ReadFile(pdf); !strings.HasPrefix(string(b), "%PDF-") || pdfprint.Pages(b) != 1 {
+		t.Errorf("b.pdf: %d bytes, %d pages", len(b), pdfprint.Pages(b))
 	}
 }

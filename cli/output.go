@@ -39,7 +39,8 @@ func heading(s *answer.Scenario) string {
 
 // termWidth is the width of w when it is a terminal, else 120.
 func termWidth(w io.Writer) int {
-	if f, ok := w.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+	if isTerminal(w) {
+		f := w.(*os.File)
 		if cols, _, err := term.GetSize(int(f.Fd())); err == nil && cols >= 40 {
 			return cols
 		}
@@ -484,4 +485,10 @@ func respond[A any](cmd *cobra.Command, args []string, format string, question f
 	}
 	table(w, a)
 	return nil
+}
+
+// isTerminal reports whether w is a terminal.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
 }

@@ -1,12 +1,14 @@
 package httpapi_test
 
 import (
+	"context"
 	"strings"
 	"testing"
 
 	"parley/answer"
 	"parley/ask"
 	"parley/httpapi"
+	"parley/pdfprint"
 )
 
 // GET …/export?to=FORMAT gives the bytes ask.Export gives (the CLI's),
@@ -48,7 +50,7 @@ func TestExportToAndBrief(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	md, _ := ask.RenderBrief(b, "md")
+	md, _ := ask.RenderBrief(context.Background(), b, "md")
 	r = e.want(e.do("GET", "/api/scenarios/"+v.ID+"/brief?format=md", ""), 200)
 	// The source line names where the scenario came from, which differs.
 	strip := func(s string) string {
@@ -63,5 +65,19 @@ func TestExportToAndBrief(t *testing.T) {
 	if !strings.HasPrefix(r.hdr.Get("Content-Type"), "text/html") || strings.Count(string(r.body), "<svg ") != 2 || strings.Contains(string(r.body), "<script") {
 		t.Errorf("html brief: %v", r.hdr)
 	}
-	e.want(e.do("GET", "/api/scenarios/"+v.ID+"/brief?format=pdf", ""), 400)
+	e.want(e.do("GET", "/api/scenarios/"+v.ID+"/brief?format=odt", ""), 400)
+	// PDF: the same page printed by the server's browser, or a 400 that
+	// says how to get one.
+	if pdfprint.Browser() == "" {
+		r = e.want(e.do("GET", "/api/scenarios/"+v.ID+"/brief?format=pdf", ""), 400)
+		if !strings.Contains(string(r.body), "install Chromium") {
+			t.Errorf("pdf without a browser: %s", r.body)
+		}
+		return
+	}
+	r = e.want(e.do("GET", "/api/scenarios/"+v.ID+"/brief?format=pdf", ""), 200)
+	if r.hdr.Get("Content-Type") != "application/pdf" || !strings.Contains(r.hdr.Get("Content-Disposition"), ".pdf") ||
+		!strings.HasPrefix(string(r.body), "%PDF-") || pdfprint.Pages(r.body) != 1 {
+		t.Errorf("pdf brief: %v, %d bytes, %d pages", r.hdr, len(r.body), pdfprint.Pages(r.body))
+	}
 }

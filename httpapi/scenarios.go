@@ -536,7 +536,7 @@ func (s *Server) resolved(w http.ResponseWriter, r *http.Request) {
 }
 
 // brief writes the one-page brief of the scenario at ?snapshot and
-// ?variant, as ?format=html (the default) or md.
+// ?variant, as ?format=html (the default), md or pdf.
 func (s *Server) brief(w http.ResponseWriter, r *http.Request) {
 	p, err := s.load(r, r.PathValue("id"))
 	if err != nil {
@@ -560,14 +560,26 @@ func (s *Server) brief(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	out, err := ask.RenderBrief(b, format)
+	if format == "pdf" {
+		// One browser at a time: each is a process of its own with
+		// hundreds of megabytes, outside the server's memory budget.
+		if !s.printing.try() {
+			s.fail(w, r, busy(5, "another PDF is being printed; only one prints at a time"))
+			return
+		}
+		defer s.printing.done()
+	}
+	out, err := ask.RenderBrief(ctx, b, format)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
 	ct, ext := "text/html; charset=utf-8", ".html"
-	if format != "html" {
+	switch format {
+	case "md":
 		ct, ext = "text/markdown; charset=utf-8", ".md"
+	case "pdf":
+		ct, ext = "application/pdf", ".pdf"
 	}
 	w.Header().Set("Content-Type", ct)
 	w.Header().Set("Content-Disposition", fmt.Sprintf("inline; filename=%q", "brief-"+p.rec.ID+ext))

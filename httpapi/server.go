@@ -133,6 +133,8 @@ type Server struct {
 	inlineRun, inlineQueue gate
 	// writes holds a slot per write reading and parsing its body.
 	writes gate
+	// printing holds the one slot for a PDF being printed by a browser.
+	printing gate
 	// created counts runs stored since the last pruning.
 	created atomic.Int64
 }
@@ -195,7 +197,7 @@ func New(ctx context.Context, o Options) (*Server, error) {
 		o.Logger = slog.New(slog.DiscardHandler)
 	}
 	s := &Server{o: o, mux: http.NewServeMux(), cache: &cache{m: map[string]*stored{}},
-		inlineRun: make(gate, o.MaxInline), inlineQueue: make(gate, o.MaxInline+o.MaxWaiting), writes: make(gate, max(4, 2*runtime.NumCPU()))}
+		inlineRun: make(gate, o.MaxInline), inlineQueue: make(gate, o.MaxInline+o.MaxWaiting), writes: make(gate, max(4, 2*runtime.NumCPU())), printing: make(gate, 1)}
 	s.jobs = newRunner(o.Store, o.MaxJobs, o.MaxQueued, o.Logger)
 	if err := s.jobs.recover(ctx); err != nil {
 		return nil, err
@@ -216,7 +218,7 @@ func New(ctx context.Context, o Options) (*Server, error) {
 		{"PUT", "/api/scenarios/{id}", "replace a scenario's file (If-Match: version)", s.putScenario},
 		{"DELETE", "/api/scenarios/{id}", "delete a scenario and its runs", s.deleteScenario},
 		{"GET", "/api/scenarios/{id}/export", "the scenario file, as saved or converted (?format=yaml|json), or in a peer format (?to=ktab-csv|ktab-xml|decide|bdm-csv|schelling&issue&snapshot&variant; header Parley-Cannot-Hold lists what it leaves out)", s.exportScenario},
-		{"GET", "/api/scenarios/{id}/brief", "the one-page brief (?format=html|md&snapshot&variant)", s.brief},
+		{"GET", "/api/scenarios/{id}/brief", "the one-page brief (?format=html|md|pdf&snapshot&variant; pdf needs a Chromium on the server and prints one at a time, 503 while another prints)", s.brief},
 		{"GET", "/api/scenarios/{id}/resolved", "the scenario at a snapshot with a variant applied", s.resolved},
 		{"PATCH", "/api/scenarios/{id}/stances/{actor}/{issue}", "edit one stance", s.patchStance},
 		{"GET", "/api/scenarios/{id}/evidence", "every quote with its source's text, and the evidence coverage", s.evidence},
