@@ -15,6 +15,7 @@ import (
 	"parley/errs"
 	"parley/pdfprint"
 	"parley/scenario"
+	"parley/sweep"
 )
 
 // Brief is the one-page summary of a case an analyst can send: the
@@ -186,7 +187,7 @@ func MakeBrief(ctx context.Context, c *Case) (*Brief, error) {
 				if len(bi.Drivers) == BriefDrivers || sg.Swing == 0 {
 					break
 				}
-				bi.Drivers = append(bi.Drivers, BriefDriver{Input: sg.Input.Label(), Low: sg.Low, High: sg.High, Swing: sg.Swing})
+				bi.Drivers = append(bi.Drivers, BriefDriver{Input: driverLabel(c, is.ID, sg.Input), Low: sg.Low, High: sg.High, Swing: sg.Swing})
 			}
 		}
 		for _, st := range s.Stances {
@@ -271,6 +272,24 @@ func num1(x float64) string {
 		return "—"
 	}
 	return fmt.Sprintf("%.1f", x)
+}
+
+// driverLabel names an input in issue's row of the brief: the actor by
+// name and what of its is uncertain ("Russia's position"), with the issue
+// when it is another than the row's.
+func driverLabel(c *Case, issue string, in sweep.Input) string {
+	name := possessive(c.Header.ActorName(in.ActorID))
+	switch {
+	case in.Kind == sweep.Capability:
+		return name + " capability"
+	case in.IssueID != issue:
+		on := in.IssueID
+		if k := c.Header.IssueIndex(on); k >= 0 {
+			on = c.Header.Issues[k].Name
+		}
+		return name + " " + string(in.Kind) + " on " + on
+	}
+	return name + " " + string(in.Kind)
 }
 
 // shortWhy is an actor's reason for rejecting a proposal in a few words:

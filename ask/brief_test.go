@@ -94,7 +94,10 @@ func TestBriefNumbers(t *testing.T) {
 	if is.Lo80 != si.Lo80 || is.Hi80 != si.Hi80 || !is.HasInterval {
 		t.Errorf("interval %v–%v, sweep %v–%v", is.Lo80, is.Hi80, si.Lo80, si.Hi80)
 	}
-	if top := b.Sensitivity.Models[0].Issues[0].Swings[0]; is.Drivers[0].Input != top.Input.Label() || is.Drivers[0].Swing != top.Swing {
+	// The top input is the United States' position on the ceasefire, named
+	// in the ceasefire's row by the actor's name.
+	if top := b.Sensitivity.Models[0].Issues[0].Swings[0]; top.Input.Label() != "united-states position on ceasefire" ||
+		is.Drivers[0].Input != "United States' position" || is.Drivers[0].Swing != top.Swing {
 		t.Errorf("top driver %+v, sensitivity %+v", is.Drivers[0], top)
 	}
 	// Ten actors each have a stance on the ceasefire at the latest snapshot.
