@@ -47,3 +47,41 @@ func Nearest(p *model.Problem, v []float64) []string {
 	}
 	return out
 }
+
+// summarise writes Result.Summary for a search under decision rules
+// whose coalitions are not just the required actors.
+func (m *merge) summarise(near *searcher) {
+	res, p := m.res, m.sp.p
+	open := 0
+	var first *searcher
+	for _, s := range m.pieces {
+		if s.res.Open {
+			open++
+			if first == nil {
+				first = s
+			}
+		}
+	}
+	veto := ""
+	if len(res.Veto) > 0 {
+		veto = fmt.Sprintf(" (veto: %s)", strings.Join(res.Veto, ", "))
+	}
+	switch {
+	case res.Open:
+		res.Summary = fmt.Sprintf("Agreement is possible under the decision rules: the members of %d of the %d minimal winning coalitions%s can all accept some package (e.g. %s), and every such package passes the rules (at best, the member worst served gains %.3f).", open, len(m.pieces), veto, m.label(first), res.Margin)
+	case len(m.pieces) == 0:
+		res.Summary = "No agreement is possible as things stand: " + strings.Join(m.dec.dead, "; ") + "."
+	case near.conflict != "":
+		res.Summary = fmt.Sprintf("No agreement is possible as things stand: no package passes the decision rules%s — in each of the %d minimal winning coalitions some red lines leave an issue no value, e.g. in %s: %s.", veto, len(m.pieces), m.label(near), strings.TrimPrefix(near.conflict, "zone closed by red lines: "))
+	default:
+		var short []string
+		if pk := near.short; pk != nil {
+			for _, i := range near.req {
+				if g := pk.Gains[i]; g < -zoneTol {
+					short = append(short, fmt.Sprintf("%s by %.3f", p.Actors[i].ID, -g))
+				}
+			}
+		}
+		res.Summary = fmt.Sprintf("No agreement is possible as things stand: no package passes the decision rules%s — no minimal winning coalition's members can all accept one; the nearest, %s, leaves %s short even at the package that serves its worst-served member best.", veto, m.label(near), strings.Join(short, ", "))
+	}
+}
