@@ -439,3 +439,22 @@ func TestRobustHonoursRules(t *testing.T) {
 		}
 	}
 }
+
+// TestProposalHonoursRules: a proposal is judged by the same test as any
+// package: 17.5 passes the qmv rule, carried by a and b, although c
+// refuses (qmvCase), and fails unanimity, blocked by c.
+func TestProposalHonoursRules(t *testing.T) {
+	for _, c := range []struct {
+		rule     Rule
+		accepted bool
+		blockers []string
+	}{{qmv3, true, nil}, {unanimity3, false, []string{"c"}}} {
+		pe, err := EvaluateProposal(qmvCase(c.rule), map[string]float64{"i1": 17.5}, nil, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if pe.Accepted != c.accepted || !slices.Equal(pe.Blockers, c.blockers) || len(pe.Rules) != 1 || !slices.Equal(pe.Rules[0].Coalition, []string{"a", "b"}) {
+			t.Errorf("%s: accepted %v blockers %v rules %+v; want %v %v, carried by a, b", c.rule.Rule, pe.Accepted, pe.Blockers, pe.Rules, c.accepted, c.blockers)
+		}
+	}
+}
