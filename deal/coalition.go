@@ -212,12 +212,12 @@ func (m *merge) ranges() {
 		reach := parts[0].Hi
 		for _, r := range parts[1:] {
 			if r.Lo > reach {
-				gaps = append(gaps, fmt.Sprintf("%v–%v", reach, r.Lo))
+				gaps = append(gaps, fmt.Sprintf("%v–%v", round9(reach), round9(r.Lo)))
 			}
 			reach = math.Max(reach, r.Hi)
 		}
 		if len(gaps) > 0 {
-			m.res.Notes = append(m.res.Notes, fmt.Sprintf("issue %s: no package in the zone takes a value in %s (the coalitions' ranges leave it out); its range %v–%v is their hull", is.ID, strings.Join(gaps, ", "), h.Lo, h.Hi))
+			m.res.Notes = append(m.res.Notes, fmt.Sprintf("issue %s: no package in the zone takes a value in %s (the coalitions' ranges leave it out); its range %v–%v is their hull", is.ID, strings.Join(gaps, ", "), round9(h.Lo), round9(h.Hi)))
 		}
 	}
 }

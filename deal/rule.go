@@ -327,7 +327,14 @@ func (d *decision) note(p *model.Problem) string {
 		}
 		cs = append(cs, "{"+strings.Join(names(p, c), ", ")+"}")
 	}
-	return fmt.Sprintf("decision rules decide (as in deal evaluate): %s; a package passes when every member of one of %d minimal winning coalitions accepts it (%s), so the zone is the union of their zones", strings.Join(parts, ", "), len(d.coalitions), strings.Join(cs, ", "))
+	head := "decision rules decide (as in deal evaluate): " + strings.Join(parts, ", ")
+	switch len(d.coalitions) {
+	case 0:
+		return head + "; no coalition of voters can pass every rule"
+	case 1:
+		return fmt.Sprintf("%s; a package passes when every member of %s accepts it", head, cs[0])
+	}
+	return fmt.Sprintf("%s; a package passes when every member of one of %d minimal winning coalitions accepts it (%s), so the zone is the union of their zones", head, len(d.coalitions), strings.Join(cs, ", "))
 }
 
 func sum(xs []float64) float64 {
