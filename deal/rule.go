@@ -248,6 +248,22 @@ func newDecision(in *Input, required []int) (*decision, error) {
 	return d, nil
 }
 
+// Coalitions returns how many minimal winning coalitions a search of the
+// input explores (1 without decision rules): its work is about that many
+// searches without rules. The error is the search's when they are more
+// than MaxCoalitions.
+func Coalitions(in *Input, o Options) (int, error) {
+	req, err := o.required(in.Problem)
+	if err != nil {
+		return 0, err
+	}
+	d, err := newDecision(in, req)
+	if err != nil {
+		return 0, err
+	}
+	return len(d.coalitions), nil
+}
+
 // union returns a ∪ b of two increasing index lists, increasing.
 func union(a, b []int) []int {
 	out := append(append([]int{}, a...), b...)
