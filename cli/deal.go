@@ -259,7 +259,9 @@ func printSearch(w io.Writer, a *answer.DealSearch) {
 	printAlternatives(w, a.NoDeal, res.Alternatives)
 	fmt.Fprintln(w, res.Summary)
 	printCoalitions(w, p, res)
-	if res.Open {
+	if res.Open && math.IsInf(res.Margin, 1) {
+		fmt.Fprintln(w, "Zone of agreement: OPEN to every package (no one's consent is needed).")
+	} else if res.Open {
 		fmt.Fprintf(w, "Zone of agreement: OPEN. Largest smallest gain %.4f (certified ≤ %.4f).\n", res.Margin, res.MarginBound)
 	} else if !math.IsInf(res.Margin, -1) {
 		fmt.Fprintf(w, "Zone of agreement: EMPTY. Largest smallest gain %.4f (certified ≤ %.4f).\n", res.Margin, res.MarginBound)
@@ -349,7 +351,7 @@ func printCoalitions(w io.Writer, sc *answer.Scenario, res *answer.DealZone) {
 			if c.Open {
 				zone = "open"
 			}
-			if !math.IsInf(c.Margin, -1) {
+			if !math.IsInf(c.Margin, 0) {
 				gain = fmt.Sprintf("%.4f", c.Margin)
 			}
 			why := actors(c.Short)

@@ -187,7 +187,7 @@ func newDecision(in *Input, required []int) (*decision, error) {
 	}
 	cur := [][]int{start}
 	for _, r := range in.Rules {
-		g := RuleGame{Issue: p.Issues[r.Issue].ID, Rule: r.Rule, Weights: r.Weights, Quota: r.Quota, Veto: []string{}, Minimal: [][]string{}}
+		g := RuleGame{Issue: p.Issues[r.Issue].ID, Rule: r.Rule, Voters: []string{}, Weights: append([]float64{}, r.Weights...), Quota: r.Quota, Veto: []string{}, Minimal: [][]string{}}
 		for _, i := range r.Voters {
 			g.Voters = append(g.Voters, p.Actors[i].ID)
 		}
@@ -204,8 +204,7 @@ func newDecision(in *Input, required []int) (*decision, error) {
 		}
 		var ids [][]int
 		for _, m := range mw {
-			var c []int
-			var names []string
+			c, names := []int{}, []string{}
 			for _, j := range m {
 				c = append(c, r.Voters[j])
 				names = append(names, p.Actors[r.Voters[j]].ID)

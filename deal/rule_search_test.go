@@ -458,3 +458,27 @@ func TestProposalHonoursRules(t *testing.T) {
 		}
 	}
 }
+
+// TestSearchNoConsentNeeded: unanimity among no voters (a variant removed
+// them all) needs no one's consent: every package passes, and search says
+// so — open, each issue's range its whole scale, the margin null (no one
+// to measure), no non-finite number in the JSON.
+func TestSearchNoConsentNeeded(t *testing.T) {
+	in := qmvCase(Rule{Rule: "unanimity", Weights: []float64{}, Quota: 0})
+	res, err := Search(in, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !res.Open || len(res.Ranges) != 1 || res.Ranges[0].Lo != 0 || res.Ranges[0].Hi != 100 || !strings.Contains(res.Summary, "no rule needs anyone's consent") {
+		t.Errorf("open %v ranges %+v summary %q", res.Open, res.Ranges, res.Summary)
+	}
+	b, err := json.Marshal(res)
+	if err != nil || !strings.Contains(string(b), `"margin":null`) || !strings.Contains(string(b), `"minimal_winning":[[]]`) {
+		t.Errorf("json %s: %v", b, err)
+	}
+	for _, x := range []float64{0, 37, 100} {
+		if ev, _ := Evaluate(in, []float64{x}, nil, Options{}); !ev.Accepted {
+			t.Errorf("evaluate refuses %v", x)
+		}
+	}
+}

@@ -261,6 +261,10 @@ func SearchContext(ctx context.Context, in *Input, o Options) (*Result, error) {
 // frontier and the sample wait for the merge, which asks only some
 // coalitions for them).
 func (s *searcher) explore() {
+	if len(s.req) == 0 {
+		s.everyone()
+		return
+	}
 	fr, conflict := s.redLineFrame()
 	s.conflict = conflict
 	if conflict != "" {
@@ -384,6 +388,30 @@ func (s *searcher) maximin(fr *frame) (b *built, y, raw []float64, margin, bound
 	got := minC(y)
 	s.gap(-sol.lb - got)
 	return b, y, raw, math.Min(margin, got), math.Min(bound, -sol.lb)
+}
+
+// everyone fills the result for the empty coalition: rules that need no
+// one's consent (e.g. unanimity among voters a variant removed), so every
+// package passes. The margin has no actor to measure and is +Inf (null in
+// JSON); each issue's range is its whole scale.
+func (s *searcher) everyone() {
+	p := s.sp.p
+	K := len(p.Issues)
+	lo, hi := make([]float64, K), make([]float64, K)
+	for k := range hi {
+		hi[k] = 1
+	}
+	fr := newFrame(s.sp, nil, s.fixed, lo, hi, nil, nil)
+	y := fr.center()
+	s.res.Open = true
+	s.res.Margin, s.res.MarginBound = math.Inf(1), math.Inf(1)
+	s.res.Balanced = s.pkg("balanced (max of the smallest gain)", fr, y)
+	s.res.Nash = s.pkg("Nash (= balanced)", fr, y)
+	for j, k := range fr.free {
+		s.res.Ranges = append(s.res.Ranges, Range{Issue: p.Issues[k].ID, Lo: s.sp.denorm(k, fr.lo[j]), Hi: s.sp.denorm(k, fr.hi[j]), Indifferent: true})
+	}
+	s.fixedRanges(fr)
+	s.note("no rule needs anyone's consent (their voters are absent): every package passes, and the balanced and Nash packages are the middle of the scales")
 }
 
 // zone fills the result for a frame whose red lines leave every issue

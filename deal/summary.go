@@ -67,6 +67,8 @@ func (m *merge) summarise(near *searcher) {
 		veto = fmt.Sprintf(" (veto: %s)", strings.Join(res.Veto, ", "))
 	}
 	switch {
+	case res.Open && len(m.pieces) == 1 && len(m.pieces[0].req) == 0:
+		res.Summary = "Agreement is possible under the decision rules: no rule needs anyone's consent (their voters are absent), so every package passes."
 	case res.Open && len(m.pieces) == 1:
 		res.Summary = fmt.Sprintf("Agreement is possible under the decision rules%s: the members of %s, the one minimal winning coalition, can all accept some package, and every such package passes the rules (at best, the worst-served member gains %.3f).", veto, m.label(first), res.Margin)
 	case res.Open:
