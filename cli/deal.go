@@ -104,7 +104,13 @@ capability-weighted Nash product, the balanced package (largest smallest
 gain), each issue's range over the zone, packages on its Pareto frontier
 and drawn from it; when the zone is empty, the least concessions that
 would open it (actors accepting less than their alternative, or red lines
-bending). Every optimum comes with a certificate of how close it is.`,
+bending). Every optimum comes with a certificate of how close it is.
+
+When issues state decision rules, the zone is the packages that pass them
+(as deal evaluate judges): the union of the zones of the rules' minimal
+winning coalitions, each searched exactly (at most 64). The answer lists
+the coalitions, the veto players, who blocks an empty zone, and which
+voters carry each package on each ruled issue.`,
 		Args: usageArgs(cobra.MaximumNArgs(1)),
 		RunE: runDealSearch,
 	}
