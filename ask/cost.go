@@ -138,9 +138,18 @@ func Estimate(c *Case, req any) (Cost, error) {
 		return addBatna(out, r.Batna, models)
 	case answer.DealSearchRequest:
 		// Each package of the frontier and the sample is one solve, and
-		// the zone, its ranges and the concessions a few dozen more.
-		out := dealCost(a, i, float64(max(r.Frontier, 10)+max(r.Samples, 5)+2*int(i)+40))
+		// the zone, its ranges and the concessions a few dozen more; under
+		// decision rules, for each minimal winning coalition. A robust
+		// search also solves each coalition's margin in every draw.
+		n, err := c.dealCoalitions(r.Require)
+		if err != nil {
+			return Cost{}, err
+		}
+		out := dealCost(a, i, n*float64(max(r.Frontier, 10)+max(r.Samples, 5)+2*int(i)+40))
 		out = robustCost(out, r.Robust, a, i, deal.MaxCandidates)
+		if r.Robust.On {
+			out.Work += robustDraws(r.Robust) * dealCost(a, i, n).Work
+		}
 		return addBatna(out, r.Batna, models)
 	case answer.DealProposalsRequest:
 		// Every proposal judged (an evaluation each) at the target, and
@@ -241,13 +250,45 @@ func robustCost(c Cost, r answer.DealRobust, a, i float64, candidates int) Cost 
 	if !r.On {
 		return c
 	}
-	d := float64(r.Draws)
-	if d <= 0 {
-		d = answer.DefaultRobustDraws
-	}
+	d := robustDraws(r)
 	c.Work += d * float64(candidates) * a * i
 	c.Bytes += d * (a + i) * 8
 	return c
+}
+
+// robustDraws is the draws a robust analysis makes.
+func robustDraws(r answer.DealRobust) float64 {
+	if r.Draws <= 0 {
+		return answer.DefaultRobustDraws
+	}
+	return float64(r.Draws)
+}
+
+// dealCoalitions is how many minimal winning coalitions a deal search
+// of the case explores (deal.Coalitions): 1 without decision rules.
+func (c *Case) dealCoalitions(require []string) (float64, error) {
+	if c.Resolved == nil {
+		return 1, nil
+	}
+	ruled := false
+	for _, is := range c.Resolved.Issues {
+		ruled = ruled || is.Decision != nil
+	}
+	if !ruled {
+		return 1, nil
+	}
+	din, err := deal.FromScenario(c.Resolved, c.Problem())
+	if err != nil {
+		return 0, err
+	}
+	var req []string
+	for _, id := range require {
+		if id = strings.TrimSpace(id); id != "" {
+			req = append(req, c.actorID(id))
+		}
+	}
+	n, err := deal.Coalitions(din, deal.Options{Require: req})
+	return float64(max(n, 1)), err
 }
 
 // addBatna adds the forecast a "model:NAME" no-deal package runs.

@@ -1,6 +1,8 @@
 package ask
 
 import (
+	"context"
+	"strings"
 	"testing"
 
 	"parley/answer"
@@ -71,11 +73,56 @@ func TestEstimate(t *testing.T) {
 	if got.Work != w {
 		t.Fatalf("deal search: %+v, want work %v", got, w)
 	}
-	// A robust search scores deal.MaxCandidates packages per draw.
+	// A robust search scores deal.MaxCandidates packages per draw, and
+	// solves the margin of each draw.
 	d.Robust = answer.DealRobust{On: true, Draws: 100}
 	got, _ = Estimate(c, d)
-	if w2 := w + 100*200*a*i; got.Work != w2 {
+	if w2 := w + 100*200*a*i + 100*30*a*i*i; got.Work != w2 {
 		t.Fatalf("robust deal search: %+v, want work %v", got, w2)
+	}
+}
+
+// TestEstimateDealRules: under decision rules a deal search explores
+// each minimal winning coalition. On ruleCase with y's rule dropped, x is
+// decided by [3; a 2, b 1, c 1] and y, z by the required actors; with a
+// alone required the coalitions are {a, b} and {a, c}: twice the work of
+// one search, (10 + 5 + 2·3 + 40) solves of 30·A·I² each. Every actor
+// required, the one coalition is {a, b, c}. An unknown actor is the
+// search's own error.
+func TestEstimateDealRules(t *testing.T) {
+	doc := strings.Replace(ruleCase, ", decision: {rule: unanimity, voters: [a, c]}", "", 1)
+	in, err := Load("rules.yaml", []byte(doc), LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := in.Case(answer.Target{Snapshot: "latest"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	one := (10 + 5 + 2*3 + 40) * 30 * 3 * 3 * 3.0
+	d := answer.NewDealSearchRequest()
+	if got, err := Estimate(c, d); err != nil || got.Work != one {
+		t.Errorf("every actor required: %+v %v, want work %v", got, err, one)
+	}
+	d.Require = []string{"a"}
+	if got, err := Estimate(c, d); err != nil || got.Work != 2*one {
+		t.Errorf("a required: %+v %v, want work %v", got, err, 2*one)
+	}
+	s, err := DealSearch(context.Background(), c, d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(s.Result.Coalitions) != 2 || len(s.Result.Notes) == 0 || !strings.HasPrefix(s.Result.Notes[0], "decision rules decide (as in deal evaluate): x by qmv (quota 3 of 4; veto a), the issues without a rule by every required actor;") {
+		t.Errorf("the search explored %d coalitions, notes %q", len(s.Result.Coalitions), s.Result.Notes)
+	}
+	for _, w := range s.Warnings {
+		if strings.Contains(w, "decision rule") {
+			t.Errorf("warning %q: search honours the rules now", w)
+		}
+	}
+	d.Require = []string{"nobody"}
+	if _, err := Estimate(c, d); err == nil || !strings.Contains(err.Error(), `required actor "nobody"`) {
+		t.Errorf("unknown actor: %v", err)
 	}
 }
 

@@ -96,7 +96,8 @@ func (c *Case) dealForecasts(ctx context.Context, t answer.Target, models []stri
 	return forecasts, f.Request.Models, warn, nil
 }
 
-// DealSearch searches the zone of agreement among the required actors.
+// DealSearch searches the zone of agreement among the required actors,
+// or, when issues state decision rules, of the packages that pass them.
 func DealSearch(ctx context.Context, c *Case, req answer.DealSearchRequest) (*answer.DealSearch, error) {
 	if err := checkPackages(req); err != nil {
 		return nil, err
@@ -107,9 +108,6 @@ func DealSearch(ctx context.Context, c *Case, req answer.DealSearchRequest) (*an
 		return nil, err
 	}
 	o.Fix, o.Frontier, o.Samples, o.Seed = req.Fix, req.Frontier, req.Samples, req.Seed
-	if n := din.RulesNote(); n != "" {
-		warn = append(warn, n)
-	}
 	res, err := deal.SearchContext(ctx, din, o)
 	if err != nil {
 		return nil, err

@@ -146,7 +146,7 @@ func Export(in *Input, o ExportOptions) (*Exported, error) {
 			if rules == 1 {
 				issues = "issue"
 			}
-			lost = append(lost, fmt.Sprintf("decision rules (%d %s; deal evaluate and parley power read them)", rules, issues))
+			lost = append(lost, fmt.Sprintf("decision rules (%d %s; deal evaluate, deal search and parley power read them)", rules, issues))
 		}
 	}
 	switch f.Name {

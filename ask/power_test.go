@@ -135,7 +135,7 @@ func TestExportNamesDecisionRules(t *testing.T) {
 	}
 	found := false
 	for _, l := range ex.Lost {
-		found = found || l == "decision rules (1 issue; deal evaluate and parley power read them)"
+		found = found || l == "decision rules (1 issue; deal evaluate, deal search and parley power read them)"
 	}
 	if !found {
 		t.Errorf("lost %q names no decision rules", ex.Lost)

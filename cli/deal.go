@@ -104,7 +104,13 @@ capability-weighted Nash product, the balanced package (largest smallest
 gain), each issue's range over the zone, packages on its Pareto frontier
 and drawn from it; when the zone is empty, the least concessions that
 would open it (actors accepting less than their alternative, or red lines
-bending). Every optimum comes with a certificate of how close it is.`,
+bending). Every optimum comes with a certificate of how close it is.
+
+When issues state decision rules, the zone is the packages that pass them
+(as deal evaluate judges): the union of the zones of the rules' minimal
+winning coalitions, each searched exactly (at most 64). The answer lists
+the coalitions, the veto players, who blocks an empty zone, and which
+voters carry each package on each ruled issue.`,
 		Args: usageArgs(cobra.MaximumNArgs(1)),
 		RunE: runDealSearch,
 	}
@@ -252,10 +258,16 @@ func printSearch(w io.Writer, a *answer.DealSearch) {
 		}
 		fmt.Fprintf(w, " Fixed: %s.", strings.Join(fx, ", "))
 	}
+	if len(res.Rules) > 0 {
+		fmt.Fprint(w, " Decision rules decide (below).")
+	}
 	fmt.Fprintln(w)
 	printAlternatives(w, a.NoDeal, res.Alternatives)
 	fmt.Fprintln(w, res.Summary)
-	if res.Open {
+	printCoalitions(w, p, res)
+	if res.Open && math.IsInf(res.Margin, 1) {
+		fmt.Fprintln(w, "Zone of agreement: OPEN to every package (no one's consent is needed).")
+	} else if res.Open {
 		fmt.Fprintf(w, "Zone of agreement: OPEN. Largest smallest gain %.4f (certified ≤ %.4f).\n", res.Margin, res.MarginBound)
 	} else if !math.IsInf(res.Margin, -1) {
 		fmt.Fprintf(w, "Zone of agreement: EMPTY. Largest smallest gain %.4f (certified ≤ %.4f).\n", res.Margin, res.MarginBound)
@@ -284,6 +296,7 @@ func printSearch(w io.Writer, a *answer.DealSearch) {
 			fmt.Fprintf(w, "Nash product (capability-weighted geometric mean of gains) %.5f, certified ≤ %.5f.\n", res.NashProduct, res.NashBound)
 		}
 		printPackageVerdicts(w, p, res, res.Nash)
+		printRules(w, p, res.Nash.Rules)
 		printPackages(w, p, "Pareto frontier (max Σ λ·U over the zone)", res.Frontier)
 		printPackages(w, p, "Packages drawn from the zone", res.Sample)
 	}
@@ -308,6 +321,64 @@ func printSearch(w io.Writer, a *answer.DealSearch) {
 		fmt.Fprintf(w, "warning: %s\n", x)
 	}
 	fmt.Fprintf(w, "solver: %d solves, %d Newton steps, largest certificate gap %.2g (normalised units)\n", res.Stats.Solves, res.Stats.NewtonSteps, res.Stats.MaxGap)
+}
+
+// printCoalitions shows, under decision rules, each issue's rule with its
+// veto players, and each minimal winning coalition's zone; and who blocks
+// an empty zone.
+func printCoalitions(w io.Writer, sc *answer.Scenario, res *answer.DealZone) {
+	actors := func(ids []string) string {
+		var out []string
+		for _, id := range ids {
+			out = append(out, sc.ActorName(id))
+		}
+		return strings.Join(out, ", ")
+	}
+	if len(res.Rules) > 0 {
+		t := dealTable(w)
+		t.AppendHeader(table.Row{"Issue", "Rule", "Quota", "Veto", "Minimal winning coalitions"})
+		t.SetColumnConfigs([]table.ColumnConfig{{Number: 5, WidthMax: 60, WidthMaxEnforcer: text.WrapSoft}})
+		for _, g := range res.Rules {
+			var mw []string
+			for _, m := range g.Minimal {
+				mw = append(mw, "{"+strings.Join(m, ", ")+"}")
+			}
+			t.AppendRow(table.Row{g.Issue, g.Rule, fmt.Sprintf("%s of %s", num(g.Quota), num(sum(g.Weights))), actors(g.Veto), strings.Join(mw, " ")})
+		}
+		t.Render()
+		if len(res.Veto) > 0 {
+			fmt.Fprintf(w, "Veto players (in every winning coalition): %s.\n", actors(res.Veto))
+		}
+		t = dealTable(w)
+		t.AppendHeader(table.Row{"Coalition", "Zone", "Largest smallest gain", "Short of its alternative"})
+		t.SetColumnConfigs([]table.ColumnConfig{{Number: 1, WidthMax: 40, WidthMaxEnforcer: text.WrapSoft}, {Number: 4, WidthMax: 48, WidthMaxEnforcer: text.WrapSoft}})
+		for _, c := range res.Coalitions {
+			zone, gain := "empty", "—"
+			if c.Open {
+				zone = "open"
+			}
+			if !math.IsInf(c.Margin, 0) {
+				gain = fmt.Sprintf("%.4f", c.Margin)
+			}
+			why := actors(c.Short)
+			if c.Conflict != "" {
+				why = c.Conflict
+			}
+			t.AppendRow(table.Row{actors(c.Actors), zone, gain, why})
+		}
+		t.Render()
+	}
+	if len(res.Blockers) > 0 {
+		fmt.Fprintf(w, "Blocked by: %s.\n", actors(res.Blockers))
+	}
+}
+
+func sum(xs []float64) float64 {
+	s := 0.0
+	for _, x := range xs {
+		s += x
+	}
+	return s
 }
 
 // printPackageVerdicts shows every actor's utility, alternative and gain

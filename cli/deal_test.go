@@ -3,6 +3,8 @@ package cli
 import (
 	"encoding/json"
 	"math"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -146,5 +148,75 @@ func TestDealDefaultAlternativeWarns(t *testing.T) {
 	}
 	if doc.NoDeal != "none" || len(doc.Warnings) != 1 || !strings.Contains(doc.Warnings[0], "no reference point (status quo) on i1, i2") {
 		t.Errorf("no_deal %q, warnings %q", doc.NoDeal, doc.Warnings)
+	}
+}
+
+// testdata/rules.yaml decides the budget by [3; a 2, b 1, c 1, d 1] (a and
+// one other, or b, c and d) and the tax by a majority of the four (any
+// three); together a package passes when every member of one of the
+// four triples accepts it. Only {a, b, c} can agree (Delta's red line
+// and the alternatives shut the others): the zone is that coalition's,
+// the zone the search without rules finds with --require a,b,c — while
+// every actor required (unanimity, no rules) it is closed.
+func TestDealSearchRules(t *testing.T) {
+	const file = "testdata/rules.yaml"
+	res := dealJSONResult(t, "deal", "search", file)
+	var coalitions []string
+	for _, c := range res["coalitions"].([]any) {
+		var ids []string
+		for _, id := range c.(map[string]any)["actors"].([]any) {
+			ids = append(ids, id.(string))
+		}
+		coalitions = append(coalitions, strings.Join(ids, "+"))
+	}
+	if strings.Join(coalitions, " ") != "a+b+c a+b+d a+c+d b+c+d" || res["open"] != true || res["veto"] != nil {
+		t.Fatalf("coalitions %v open %v veto %v; want the four triples, open, no veto", coalitions, res["open"], res["veto"])
+	}
+	b, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var plain []string
+	for _, l := range strings.Split(string(b), "\n") {
+		if !strings.Contains(l, "decision:") {
+			plain = append(plain, l)
+		}
+	}
+	norules := filepath.Join(t.TempDir(), "norules.yaml")
+	if err := os.WriteFile(norules, []byte(strings.Join(plain, "\n")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	abc := dealJSONResult(t, "deal", "search", norules, "--require", "a,b,c")
+	// The rules' verdicts ride on every package: compare without them.
+	var strip func(v any)
+	strip = func(v any) {
+		switch x := v.(type) {
+		case map[string]any:
+			delete(x, "rules")
+		case []any:
+			for _, y := range x {
+				strip(y)
+			}
+		}
+	}
+	for _, f := range []string{"margin", "margin_bound", "nash", "nash_product", "balanced", "ranges", "frontier", "sample"} {
+		strip(res[f])
+		g, _ := json.Marshal(res[f])
+		w, _ := json.Marshal(abc[f])
+		if res[f] == nil || string(g) != string(w) {
+			t.Errorf("%s: under the rules %s, {a, b, c} without rules %s", f, g, w)
+		}
+	}
+	if all := dealJSONResult(t, "deal", "search", norules); all["open"] != false {
+		t.Errorf("unanimity (no rules): open %v, want closed", all["open"])
+	}
+	out, _, code := run(t, "deal", "search", file)
+	for _, want := range []string{"MINIMAL WINNING COALITIONS", "{a, b} {a, c} {a, d} {b, c, d}", "CARRIED BY", "Alpha, Beta, Gamma │ Delta", "note: decision rules decide (as in deal evaluate): budget by qmv (quota 3 of 5; no veto), tax by majority (quota 3 of 4; no veto)"} {
+		if code != 0 || !strings.Contains(out, want) {
+			t.Errorf("table output lacks %q (exit %d):\n%s", want, code, out)
+		}
+	}
+	if strings.Contains(out, "warning: ") {
+		t.Errorf("a warning:\n%s", out)
 	}
 }

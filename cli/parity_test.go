@@ -47,6 +47,9 @@ var parityInputs = []parityInput{
 	{"bdmcsv", "../model/bdm/testdata/eu_emissions_bdm1994.csv", "issue", 7, "belgium"},
 	{"ktab", "../format/ktab/testdata/dummyData_3Dim.csv", "pstn1", 50, "SActor-01"},
 	{"decide", "../format/decide/testdata/sample_data.txt", "tolheffing-binnenstad", 50, "PvdA"},
+	// Decision rules: deal search explores their coalitions, power
+	// measures them.
+	{"rules", "testdata/rules.yaml", "budget", 60, "a"},
 }
 
 // parityQuestion is one question: the CLI's arguments (after the file) and
@@ -78,7 +81,8 @@ func parityQuestions(in parityInput) []parityQuestion {
 		{"advise defaults", []string{"advise", in.actor}, "advise", fmt.Sprintf(`{"actor": %q}`, in.actor)},
 		{"advise median with draws", []string{"advise", in.actor, "-m", "median", "--draws", "5", "--seed", "4", "--step", "0.1"}, "advise",
 			fmt.Sprintf(`{"actor": %q, "model": "median", "draws": 5, "seed": 4, "step": 0.1}`, in.actor)},
-		// No input states a decision rule: both doors refuse alike.
+		// Only the rules input states a decision rule: the others' doors
+		// refuse alike.
 		{"power defaults", []string{"power"}, "power", `{}`},
 	}
 	for _, m := range answer.ExplainModels {

@@ -180,23 +180,27 @@ func index(x float64, se *float64) string {
 }
 
 // printRules prints whether a package passes each issue's decision rule
-// (deal evaluate), when any issue states one.
+// and which voters carry it (deal evaluate, and search's Nash package),
+// when any issue states one.
 func printRules(w io.Writer, sc *answer.Scenario, rules []answer.DealRuleVerdict) {
 	if len(rules) == 0 {
 		return
 	}
 	t := newTable(w)
-	t.AppendHeader(table.Row{"Issue", "Rule", "For", "Quota", "Passes", "Against"})
+	t.AppendHeader(table.Row{"Issue", "Rule", "For", "Quota", "Passes", "Carried by", "Against"})
+	names := func(ids []string) string {
+		var out []string
+		for _, id := range ids {
+			out = append(out, sc.ActorName(id))
+		}
+		return strings.Join(out, ", ")
+	}
 	for _, r := range rules {
-		var against []string
-		for _, id := range r.Against {
-			against = append(against, sc.ActorName(id))
-		}
-		pass := "no"
+		pass, by := "no", ""
 		if r.Passes {
-			pass = "yes"
+			pass, by = "yes", names(r.Coalition)
 		}
-		t.AppendRow(table.Row{r.Issue, r.Rule, fmt.Sprintf("%s of %s", num(r.For), num(r.Total)), num(r.Quota), pass, strings.Join(against, ", ")})
+		t.AppendRow(table.Row{r.Issue, r.Rule, fmt.Sprintf("%s of %s", num(r.For), num(r.Total)), num(r.Quota), pass, by, names(r.Against)})
 	}
 	t.Render()
 }

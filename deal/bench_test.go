@@ -39,6 +39,29 @@ func BenchmarkSearch50x10Closed(b *testing.B) {
 	b.ReportMetric(float64(cpuTime()-c0)/float64(b.N), "cpu-ns/op")
 }
 
+// BenchmarkSearchMajority7x5: 7 actors × 5 issues, each issue decided by
+// a majority of the seven (4 votes): the C(7, 4) = 35 four-actor
+// coalitions are each searched, reservations in [0.3, 0.7].
+func BenchmarkSearchMajority7x5(b *testing.B) {
+	in := random(42, 7, 5, 0.3, 0.7)
+	for k := 0; k < 5; k++ {
+		r := Rule{Issue: k, Rule: "majority", Quota: 4}
+		for i := 0; i < 7; i++ {
+			r.Voters, r.Weights = append(r.Voters, i), append(r.Weights, 1)
+		}
+		in.Rules = append(in.Rules, r)
+	}
+	b.ReportAllocs()
+	c0 := cpuTime()
+	for b.Loop() {
+		res, err := Search(in, Options{})
+		if err != nil || len(res.Coalitions) != 35 {
+			b.Fatalf("err %v", err)
+		}
+	}
+	b.ReportMetric(float64(cpuTime()-c0)/float64(b.N), "cpu-ns/op")
+}
+
 // BenchmarkEvaluate50x10 evaluates one package.
 func BenchmarkEvaluate50x10(b *testing.B) {
 	in := random(42, 50, 10, 0, 0.3)

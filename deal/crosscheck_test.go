@@ -230,3 +230,31 @@ func TestCertificateRho2(t *testing.T) {
 		t.Errorf("Nash product %v, bound %v", res.NashProduct, res.NashBound)
 	}
 }
+
+// TestStartAtTheStatusQuo: with the status quo as the no-deal package and
+// at the middle of every scale, where the maximin starts, every actor's
+// gain there is 0 give or take rounding. A rounding error of +1e-17 once
+// left the start's u tight (0.3 + 1e-17 = 0.3), the barrier infinite, the
+// solve stuck at the status quo and its certificate −∞ (an Inf that JSON
+// cannot carry): the search reported a zone of one package where there
+// is room. The margin must be the simplex's, and every number finite.
+func TestStartAtTheStatusQuo(t *testing.T) {
+	in := &Input{Problem: problem([]float64{2, 1, 1},
+		[][]float64{{80, 40}, {70, 80}, {60, 30}},
+		[][]float64{{1, 0.5}, {0.5, 1}, {0.8, 0.4}}), NoDeal: []float64{50, 50}}
+	sp, err := newSpace(in, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	nv := 2 + 3*2 + 1
+	c := make([]float64, nv)
+	c[nv-1] = -1
+	want := -simplexLP(t, sp, c)
+	res, err := Search(in, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want < 0.05 || !near(res.Margin, want, 1e-7) || res.MarginBound < want-1e-9 || math.IsInf(res.Stats.MaxGap, 0) || res.Stats.MaxGap > 1e-4 {
+		t.Errorf("margin %v (bound %v, gap %v), simplex %v", res.Margin, res.MarginBound, res.Stats.MaxGap, want)
+	}
+}

@@ -66,6 +66,22 @@
 // issues first. (8) is nil when no package gives every actor its
 // alternative even without red lines.
 //
+// # Decision rules
+//
+// When issues state decision rules (Input.Rules), a package is accepted
+// when, on every ruled issue, the voters who accept it reach the quota,
+// and on the issues without a rule every required actor accepts it
+// (decide: the one test Evaluate, EvaluateProposal, Search and the robust
+// analyses apply). The zone is then the union, over the decision's
+// minimal winning coalitions S, of the convex zones
+//
+//	Z_S = {p : every i ∈ S accepts p}                                      (10)
+//
+// each searched as above with S in the place of the required actors;
+// coalition.go says how the union's margin, Nash package, ranges, sample
+// and concessions are read off them. At most MaxCoalitions coalitions are
+// explored; beyond that Search refuses.
+//
 // # Exactness
 //
 // For ρ ≥ 1 each U_i is concave, so Z is convex, log of (4) is concave,
@@ -83,5 +99,6 @@
 //
 // Cost: each solve takes O(log(m/tol)) centring rounds of a few Newton
 // steps, each O(n·K + n·D² + D³) for n actors, K issues and D = K free
-// issues plus extras; a search makes 2 + 2K + |frontier| solves.
+// issues plus extras; a search makes 2 + 2K + |frontier| solves (under
+// decision rules, up to that many per coalition).
 package deal

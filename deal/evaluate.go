@@ -140,12 +140,15 @@ type Evaluation struct {
 	Package []float64 `json:"package"`
 	// Actors holds each actor's verdict, in problem order.
 	Actors []Verdict `json:"actors"`
-	// Accepted is true when every required actor accepts.
+	// Accepted is true when every required actor accepts, or, when
+	// issues state decision rules, when the package passes every rule
+	// (and every required actor accepts, when some issue has none).
 	Accepted bool `json:"accepted"`
-	// Blockers lists the required actors that do not.
+	// Blockers lists the required actors that do not accept, and the
+	// voters against a rule the package fails.
 	Blockers []string `json:"blockers,omitempty"`
 	// Rules says whether the package passes each issue's decision rule;
-	// when there are any, Accepted follows them (rule.go).
+	// when there are any, Accepted follows them (rule.go: decide).
 	Rules []RuleVerdict `json:"rules,omitempty"`
 	// Forecasts is the package's distance from each model's forecast.
 	Forecasts []ForecastDistance `json:"forecasts,omitempty"`
@@ -216,24 +219,7 @@ func Evaluate(in *Input, v []float64, forecasts []Forecast, o Options) (*Evaluat
 	if err != nil {
 		return nil, err
 	}
-	isReq := map[int]bool{}
-	for _, i := range req {
-		isReq[i] = true
-	}
-	q := sp.normAll(v)
-	ev := &Evaluation{Issues: p.IssueIDs(), Package: append([]float64(nil), v...), Accepted: true}
-	for i, a := range p.Actors {
-		u := sp.utility(i, q)
-		vd := Verdict{Actor: a.ID, Required: isReq[i], Utility: u, Alternative: sp.alt[i], Gain: u - sp.alt[i], AlternativeFrom: sp.altFrom[i]}
-		vd.Crossed = crossings(p, in.redLines(i), v)
-		vd.Accepts = vd.Gain >= -acceptTol && len(vd.Crossed) == 0
-		if vd.Required && !vd.Accepts {
-			ev.Accepted = false
-			ev.Blockers = append(ev.Blockers, a.ID)
-		}
-		ev.Actors = append(ev.Actors, vd)
-	}
-	applyRules(in, ev, req)
+	ev := sp.judge(v, req)
 	for _, f := range forecasts {
 		if err := checkPackage(p, f.Values, "forecast "+f.Name); err != nil {
 			return nil, err
@@ -249,6 +235,31 @@ func Evaluate(in *Input, v []float64, forecasts []Forecast, o Options) (*Evaluat
 		ev.Forecasts = append(ev.Forecasts, fd)
 	}
 	return ev, nil
+}
+
+// judge is each actor's verdict on the package v (issue units) and
+// whether it is accepted (decide: the required actors, or the decision
+// rules). Evaluate reports it; search reports its rule verdicts for every
+// package it returns.
+func (sp *space) judge(v []float64, req []int) *Evaluation {
+	p := sp.p
+	isReq := map[int]bool{}
+	for _, i := range req {
+		isReq[i] = true
+	}
+	q := sp.normAll(v)
+	ev := &Evaluation{Issues: p.IssueIDs(), Package: append([]float64(nil), v...)}
+	accepts := make([]bool, len(p.Actors))
+	for i, a := range p.Actors {
+		u := sp.utility(i, q)
+		vd := Verdict{Actor: a.ID, Required: isReq[i], Utility: u, Alternative: sp.alt[i], Gain: u - sp.alt[i], AlternativeFrom: sp.altFrom[i]}
+		vd.Crossed = crossings(p, sp.in.redLines(i), v)
+		vd.Accepts = vd.Gain >= -acceptTol && len(vd.Crossed) == 0
+		accepts[i] = vd.Accepts
+		ev.Actors = append(ev.Actors, vd)
+	}
+	ev.Accepted, ev.Rules, ev.Blockers = decide(sp.in, accepts, req)
+	return ev
 }
 
 func (in *Input) redLines(i int) map[int]scenario.RedLine {

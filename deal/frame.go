@@ -129,6 +129,12 @@ func (b *built) tight(y []float64) point {
 
 // start returns a strictly interior point at y: u a little above tight,
 // by at most half the room each actor constraint has (when it has room).
+// When the room is too small to lift u above tight in floating point
+// (an actor constraint met to within rounding, e.g. at a zone of one
+// package), u is lifted by 0.01 as for an actor with no room: the point
+// is then strictly inside the epigraph though not the actor constraint,
+// which phase I (maximin) needs and tolerates; a u left tight would make
+// the barrier infinite and its certificate −∞.
 func (b *built) start(y []float64) point {
 	pt := b.tight(y)
 	for i := range b.actors {
@@ -142,9 +148,19 @@ func (b *built) start(y []float64) point {
 		if c > 0 {
 			eta = math.Min(eta, c/(2*wsum))
 		}
-		for {
+		lift := func(eta float64) bool {
+			ok := true
 			for p := a.from; p < a.to; p++ {
-				pt.u[p] = math.Min(math.Abs(y[b.pairs[p].k]-b.pairs[p].x)+eta, (b.uMax+1)/2)
+				d := math.Abs(y[b.pairs[p].k] - b.pairs[p].x)
+				pt.u[p] = math.Min(d+eta, (b.uMax+1)/2)
+				ok = ok && pt.u[p] > d
+			}
+			return ok
+		}
+		for {
+			if !lift(eta) {
+				lift(0.01)
+				break
 			}
 			if c <= 0 || b.actorC(a, pt) >= c/4 || eta < 1e-300 {
 				break

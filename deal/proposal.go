@@ -61,8 +61,9 @@ func EvaluateProposal(in *Input, named map[string]float64, forecasts []Forecast,
 			pe.Open = append(pe.Open, is.ID)
 		}
 	}
-	// Red lines bind only on the decided issues.
-	ev.Accepted, ev.Blockers = true, nil
+	// Red lines bind only on the decided issues; the verdict is then
+	// decide's, as for any package (the required actors, or the rules).
+	accepts := make([]bool, len(ev.Actors))
 	for j := range ev.Actors {
 		vd := &ev.Actors[j]
 		var kept []Crossing
@@ -73,11 +74,13 @@ func EvaluateProposal(in *Input, named map[string]float64, forecasts []Forecast,
 		}
 		vd.Crossed = kept
 		vd.Accepts = vd.Gain >= -acceptTol && len(kept) == 0
-		if vd.Required && !vd.Accepts {
-			ev.Accepted = false
-			ev.Blockers = append(ev.Blockers, vd.Actor)
-		}
+		accepts[j] = vd.Accepts
 	}
+	req, err := o.required(p)
+	if err != nil {
+		return nil, err
+	}
+	ev.Accepted, ev.Rules, ev.Blockers = decide(in, accepts, req)
 	ks := make([]int, 0, len(decided))
 	for k := range decided {
 		ks = append(ks, k)

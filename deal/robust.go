@@ -2,6 +2,7 @@ package deal
 
 import (
 	"context"
+	"math"
 	"runtime"
 	"strconv"
 	"sync"
@@ -20,10 +21,14 @@ import (
 // N draws it estimates
 //
 //	P(i accepts p) = #{d : U_i^d(p) ≥ d_i^d and p crosses none of i's red lines} / N
-//	P(zone)        = #{d : the zone of draw d is not empty (margin (5) ≥ 0)} / N
+//	P(zone)        = #{d : the zone of draw d is not empty (margin (5) ≥ 0,
+//	                     under rules in some coalition's zone)} / N
 //
-// and, for a search, the package that maximises P(every required actor
-// accepts) among the candidates: the Nash and balanced packages at the
+//	P(accepted)    = #{d : every required actor accepts p, or, under decision
+//	                     rules, p passes them (decide, as deal evaluate judges)} / N
+//
+// and, for a search, the package that maximises P(accepted) among the
+// candidates: the Nash and balanced packages at the
 // stated values and the balanced package of each draw whose zone is open
 // (the first MaxCandidates, in draw order; ties go to the first). Each
 // estimate has standard error √(P(1 − P)/N). Draws are computed in
@@ -57,12 +62,13 @@ type Robust struct {
 	// Actors gives P(actor accepts) for the package evaluated (evaluate)
 	// or for Best (search).
 	Actors []RobustActor `json:"actors,omitempty"`
-	// Accepted is P(every required actor accepts) of the same package.
+	// Accepted is P(the same package is accepted): every required actor
+	// accepts it or, under decision rules, it passes them.
 	Accepted float64 `json:"p_accepted"`
 	// Zone is P(a zone of agreement exists) (search only).
 	Zone *float64 `json:"p_zone,omitempty"`
-	// Best is the candidate package with the highest P(every required
-	// actor accepts) (search only; nil when no candidate exists: no draw
+	// Best is the candidate package with the highest P(accepted)
+	// (search only; nil when no candidate exists: no draw
 	// and no stated value opened the zone).
 	Best *Package `json:"best,omitempty"`
 	// Candidates is how many packages were scored.
@@ -134,7 +140,9 @@ func draws(ctx context.Context, in *Input, o Options, ro RobustOptions, zone boo
 }
 
 // quickZone solves only the margin (5) of one draw: whether its zone is
-// open and, if so, its balanced package.
+// open and, if so, its balanced package. Under decision rules it is the
+// largest margin of the decision's coalitions (coalition.go) and the
+// balanced package of the coalition that attains it.
 func quickZone(in *Input, sp *space, o Options) (bool, []float64, error) {
 	req, err := o.required(in.Problem)
 	if err != nil {
@@ -144,19 +152,28 @@ func quickZone(in *Input, sp *space, o Options) (bool, []float64, error) {
 	if err != nil {
 		return false, nil, err
 	}
-	s := &searcher{in: in, sp: sp, o: o, req: req, fixed: map[int]float64{}, res: &Result{}}
+	dec, err := newDecision(in, req)
+	if err != nil {
+		return false, nil, err
+	}
+	fixed := map[int]float64{}
 	for k, x := range fixU {
-		s.fixed[k] = sp.norm(k, x)
+		fixed[k] = sp.norm(k, x)
 	}
-	fr, conflict := s.redLineFrame()
-	if conflict != "" {
-		return false, nil, nil
+	best, open := math.Inf(-1), false
+	var cand []float64
+	for _, c := range dec.coalitions {
+		s := &searcher{in: in, sp: sp, o: o, req: c, fixed: fixed, res: &Result{}}
+		fr, conflict := s.redLineFrame()
+		if conflict != "" {
+			continue
+		}
+		_, y, _, margin, _ := s.maximin(fr)
+		if margin >= -zoneTol && margin > best {
+			best, open, cand = margin, true, sp.denormAll(fr.full(y))
+		}
 	}
-	_, y, _, margin, _ := s.maximin(fr)
-	if margin < -zoneTol {
-		return false, nil, nil
-	}
-	return true, sp.denormAll(fr.full(y)), nil
+	return open, cand, nil
 }
 
 // accepts reports whether actor i accepts the package v (issue units) in
@@ -168,21 +185,22 @@ func (sp *space) accepts(i int, v []float64) bool {
 	return sp.utility(i, sp.normAll(v))-sp.alt[i] >= -acceptTol
 }
 
-// score returns P(each actor accepts v) and P(every required actor
-// accepts v) over the draws.
-func score(ds []drawn, req map[int]bool, n int, v []float64) ([]float64, float64) {
+// score returns P(each actor accepts v) and P(v is accepted) over the
+// draws: every required actor accepts it or, under decision rules, it
+// passes them (decide, as deal evaluate judges).
+func score(ds []drawn, in *Input, req []int, v []float64) ([]float64, float64) {
+	n := len(in.Problem.Actors)
 	per := make([]float64, n)
 	all := 0
+	acc := make([]bool, n)
 	for _, d := range ds {
-		ok := true
 		for i := 0; i < n; i++ {
-			if d.sp.accepts(i, v) {
+			acc[i] = d.sp.accepts(i, v)
+			if acc[i] {
 				per[i]++
-			} else if req[i] {
-				ok = false
 			}
 		}
-		if ok {
+		if ok, _, _ := decide(in, acc, req); ok {
 			all++
 		}
 	}
@@ -207,26 +225,26 @@ func newRobust(ro RobustOptions, ds []drawn, inputs int) *Robust {
 	return r
 }
 
-func requiredSet(in *Input, o Options) (map[int]bool, error) {
+func requiredSet(in *Input, o Options) ([]int, map[int]bool, error) {
 	idx, err := o.required(in.Problem)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	m := map[int]bool{}
 	for _, i := range idx {
 		m[i] = true
 	}
-	return m, nil
+	return idx, m, nil
 }
 
 // RobustEvaluate estimates, over ro.Draws draws of the stated ranges, the
 // probability that each actor accepts the package v (issue units) and
-// that every required actor does.
+// that it is accepted (every required actor, or the decision rules).
 func RobustEvaluate(ctx context.Context, in *Input, v []float64, o Options, ro RobustOptions) (*Robust, error) {
 	if err := checkPackage(in.Problem, v, "the package"); err != nil {
 		return nil, err
 	}
-	req, err := requiredSet(in, o)
+	reqIdx, req, err := requiredSet(in, o)
 	if err != nil {
 		return nil, err
 	}
@@ -235,18 +253,18 @@ func RobustEvaluate(ctx context.Context, in *Input, v []float64, o Options, ro R
 		return nil, err
 	}
 	r := newRobust(ro, ds, inputs)
-	per, all := score(ds, req, len(in.Problem.Actors), v)
+	per, all := score(ds, in, reqIdx, v)
 	r.setActors(in, req, per)
 	r.Accepted = all
 	return r, nil
 }
 
 // RobustSearch estimates P(a zone exists) over ro.Draws draws and finds
-// the candidate package that maximises P(every required actor accepts);
+// the candidate package that maximises P(accepted);
 // stated is the search at the stated values (its Nash and balanced
 // packages are the first candidates; nil for none).
 func RobustSearch(ctx context.Context, in *Input, stated *Result, o Options, ro RobustOptions) (*Robust, error) {
-	req, err := requiredSet(in, o)
+	reqIdx, req, err := requiredSet(in, o)
 	if err != nil {
 		return nil, err
 	}
@@ -282,7 +300,7 @@ func RobustSearch(ctx context.Context, in *Input, stated *Result, o Options, ro 
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		per, all := score(ds, req, len(in.Problem.Actors), cands[c].Values)
+		per, all := score(ds, in, reqIdx, cands[c].Values)
 		if all > bestP {
 			best, bestP, bestPer = c, all, per
 		}

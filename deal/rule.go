@@ -3,8 +3,11 @@ package deal
 import (
 	"fmt"
 	"slices"
+	"strings"
 
+	"parley/errs"
 	"parley/model"
+	"parley/power"
 	"parley/scenario"
 )
 
@@ -22,6 +25,10 @@ type Rule struct {
 	Quota   float64
 }
 
+// game is the rule as package power's weighted voting game, players in
+// the order of Voters.
+func (r Rule) game() power.Game { return power.Game{Quota: r.Quota, Weights: r.Weights} }
+
 // RuleVerdict is whether a package passes one issue's decision rule.
 type RuleVerdict struct {
 	Issue string  `json:"issue"`
@@ -32,6 +39,9 @@ type RuleVerdict struct {
 	Total float64 `json:"total"`
 	// Passes is true when For ≥ Quota.
 	Passes bool `json:"passes"`
+	// Coalition lists the voters who accept: the coalition that carries
+	// the package on the issue when it passes.
+	Coalition []string `json:"coalition,omitempty"`
 	// Against lists the voters who do not accept.
 	Against []string `json:"against,omitempty"`
 }
@@ -58,63 +68,294 @@ func rulesFrom(s *scenario.Scenario, p *model.Problem) []Rule {
 	return out
 }
 
-// applyRules decides ev.Accepted by the decision rules when the input has
-// any: the package must pass every issue's rule, and on the issues with
-// no rule every required actor must accept (the default, unanimity of
-// the required). Blockers become the required actors who refuse on an
-// issue without a rule, and the voters against a rule that fails.
-func applyRules(in *Input, ev *Evaluation, required []int) {
-	if len(in.Rules) == 0 {
-		return
-	}
+// decide is the one acceptance test of the deal analysis — evaluate,
+// search and the robust analysis all call it: given which actors accept a
+// package (accepts, per actor), the package is accepted when every
+// required actor accepts, or, when the input states decision rules, when
+// it passes every issue's rule (the accepting voters, their weights added
+// in voter order, reach the quota: power.Game.Wins) and, on the issues
+// with no rule, every required actor accepts. Blockers are the required
+// actors who refuse (on an issue without a rule) and the voters against
+// a rule that fails.
+func decide(in *Input, accepts []bool, required []int) (bool, []RuleVerdict, []string) {
 	p := in.Problem
-	ruled := map[int]bool{}
-	blockers := []string{}
-	block := func(id string) {
-		if !slices.Contains(blockers, id) {
+	var blockers []string
+	block := func(i int) {
+		if id := p.Actors[i].ID; !slices.Contains(blockers, id) {
 			blockers = append(blockers, id)
 		}
 	}
-	ev.Accepted = true
+	ok := true
+	var verdicts []RuleVerdict
+	ruled := map[int]bool{}
 	for _, r := range in.Rules {
 		ruled[r.Issue] = true
 		rv := RuleVerdict{Issue: p.Issues[r.Issue].ID, Rule: r.Rule, Quota: r.Quota}
+		yes := make([]bool, len(r.Voters))
 		for j, i := range r.Voters {
 			rv.Total += r.Weights[j]
-			if ev.Actors[i].Accepts {
+			if accepts[i] {
+				yes[j] = true
 				rv.For += r.Weights[j]
+				rv.Coalition = append(rv.Coalition, p.Actors[i].ID)
 			} else {
 				rv.Against = append(rv.Against, p.Actors[i].ID)
 			}
 		}
-		rv.Passes = rv.For >= r.Quota
+		rv.Passes = r.game().Wins(yes)
 		if !rv.Passes {
-			ev.Accepted = false
-			for _, id := range rv.Against {
-				block(id)
+			ok = false
+			for j, i := range r.Voters {
+				if !yes[j] {
+					block(i)
+				}
 			}
 		}
-		ev.Rules = append(ev.Rules, rv)
+		verdicts = append(verdicts, rv)
 	}
-	if len(ruled) < len(p.Issues) {
+	if len(in.Rules) == 0 || len(ruled) < len(p.Issues) {
 		for _, i := range required {
-			if !ev.Actors[i].Accepts {
-				ev.Accepted = false
-				block(p.Actors[i].ID)
+			if !accepts[i] {
+				ok = false
+				block(i)
 			}
 		}
 	}
-	ev.Blockers = blockers
-	if len(ev.Blockers) == 0 {
-		ev.Blockers = nil
-	}
+	return ok, verdicts, blockers
 }
 
-// RulesNote says, for a search, that the zone of agreement ignores the
-// decision rules; "" when the input has none.
-func (in *Input) RulesNote() string {
+// MaxCoalitions bounds the minimal winning coalitions a search explores:
+// each is a convex zone of its own, searched with a certificate (a few
+// barrier solves each), so a search costs up to MaxCoalitions times one
+// without rules. Beyond it search refuses rather than report a zone it
+// has not wholly explored.
+const MaxCoalitions = 64
+
+// RuleGame is one issue's decision rule as the search reads it.
+type RuleGame struct {
+	Issue string `json:"issue"`
+	Rule  string `json:"rule"`
+	// Voters are actor ids, Weights their votes, Quota the votes needed.
+	Voters  []string  `json:"voters"`
+	Weights []float64 `json:"weights"`
+	Quota   float64   `json:"quota"`
+	// Minimal lists the rule's minimal winning coalitions: the sets of
+	// voters that carry the issue and lose it if any one of them leaves.
+	Minimal [][]string `json:"minimal_winning"`
+	// Veto lists the voters in every winning coalition: each can block
+	// the issue alone (every voter under unanimity).
+	Veto []string `json:"veto"`
+}
+
+// decision is the decision rules of an input as coalitions: a package
+// passes exactly when every member of some coalition accepts it.
+type decision struct {
+	games []RuleGame
+	// coalitions are the minimal winning coalitions of the whole decision
+	// (actor indices, increasing): every rule's winning voters and, when
+	// some issue has no rule, every required actor.
+	coalitions [][]int
+	// unruled is true when some issue states no rule.
+	unruled bool
+	// veto are the actors in every coalition.
+	veto []int
+	// dead names the rules no coalition of voters can carry.
+	dead []string
+}
+
+// newDecision reads the input's rules as coalitions. Without rules the
+// one coalition is the required actors. A package passes decide exactly
+// when every member of one of the coalitions accepts it (decide is
+// monotone: more actors accepting never fails a package that passed), so
+// the zone of agreement is the union of the coalitions' zones.
+func newDecision(in *Input, required []int) (*decision, error) {
+	p := in.Problem
+	d := &decision{}
 	if len(in.Rules) == 0 {
-		return ""
+		d.coalitions = [][]int{required}
+		d.veto = required
+		return d, nil
 	}
-	return fmt.Sprintf("%d issue(s) state a decision rule: deal evaluate honours it (a package passes when the accepting voters reach the quota), but deal search still asks every required actor to accept", len(in.Rules))
+	ruled := map[int]bool{}
+	for _, r := range in.Rules {
+		ruled[r.Issue] = true
+	}
+	d.unruled = len(ruled) < len(p.Issues)
+	start := []int{}
+	if d.unruled {
+		start = required
+	}
+	cur := [][]int{start}
+	for _, r := range in.Rules {
+		g := RuleGame{Issue: p.Issues[r.Issue].ID, Rule: r.Rule, Voters: []string{}, Weights: append([]float64{}, r.Weights...), Quota: r.Quota, Veto: []string{}, Minimal: [][]string{}}
+		for _, i := range r.Voters {
+			g.Voters = append(g.Voters, p.Actors[i].ID)
+		}
+		mw, all := power.MinimalWinning(r.game(), MaxCoalitions)
+		if !all {
+			return nil, errs.New(errs.Argument, "issue %s: its %s rule has more than %d minimal winning coalitions, and deal search explores the zone of each (it is the union of their zones); valid: a rule with fewer (fewer voters, or a quota that fewer coalitions reach), or deal evaluate, which judges any package under the rule", g.Issue, r.Rule, MaxCoalitions)
+		}
+		if len(mw) == 0 {
+			total := 0.0
+			for _, w := range r.Weights {
+				total += w
+			}
+			d.dead = append(d.dead, fmt.Sprintf("issue %s's %s rule cannot pass: its voters present weigh %v in all, short of the quota %v", g.Issue, r.Rule, total, r.Quota))
+		}
+		var ids [][]int
+		for _, m := range mw {
+			c, names := []int{}, []string{}
+			for _, j := range m {
+				c = append(c, r.Voters[j])
+				names = append(names, p.Actors[r.Voters[j]].ID)
+			}
+			slices.Sort(c)
+			ids = append(ids, c)
+			g.Minimal = append(g.Minimal, names)
+		}
+		for j, i := range r.Voters {
+			in := len(mw) > 0
+			for _, m := range mw {
+				in = in && slices.Contains(m, j)
+			}
+			if in {
+				g.Veto = append(g.Veto, p.Actors[i].ID)
+			}
+		}
+		d.games = append(d.games, g)
+		var next [][]int
+		for _, c := range cur {
+			for _, m := range ids {
+				next = append(next, union(c, m))
+			}
+		}
+		cur = minimalSets(next)
+		if len(cur) > MaxCoalitions {
+			return nil, errs.New(errs.Argument, "the decision rules together have more than %d minimal winning coalitions (%d after issue %s), and deal search explores the zone of each (it is the union of their zones); valid: rules with fewer, or deal evaluate, which judges any package under the rules", MaxCoalitions, len(cur), g.Issue)
+		}
+	}
+	d.coalitions = cur
+	for i := range p.Actors {
+		in := len(cur) > 0
+		for _, c := range cur {
+			in = in && slices.Contains(c, i)
+		}
+		if in {
+			d.veto = append(d.veto, i)
+		}
+	}
+	return d, nil
+}
+
+// Coalitions returns how many minimal winning coalitions a search of the
+// input explores (1 without decision rules): its work is about that many
+// searches without rules. The error is the search's when they are more
+// than MaxCoalitions.
+func Coalitions(in *Input, o Options) (int, error) {
+	req, err := o.required(in.Problem)
+	if err != nil {
+		return 0, err
+	}
+	d, err := newDecision(in, req)
+	if err != nil {
+		return 0, err
+	}
+	return len(d.coalitions), nil
+}
+
+// union returns a ∪ b of two increasing index lists, increasing.
+func union(a, b []int) []int {
+	out := append(append([]int{}, a...), b...)
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// minimalSets keeps the sets of which no other is a proper subset (and
+// each set once), in lexicographic order.
+func minimalSets(sets [][]int) [][]int {
+	slices.SortFunc(sets, func(a, b []int) int {
+		if len(a) != len(b) {
+			return len(a) - len(b)
+		}
+		return slices.Compare(a, b)
+	})
+	var out [][]int
+	for _, s := range sets {
+		keep := true
+		for _, o := range out {
+			if subset(o, s) {
+				keep = false
+				break
+			}
+		}
+		if keep {
+			out = append(out, s)
+		}
+	}
+	slices.SortFunc(out, slices.Compare[[]int])
+	return out
+}
+
+// subset reports whether the increasing list a is a subset of b.
+func subset(a, b []int) bool {
+	j := 0
+	for _, x := range a {
+		for j < len(b) && b[j] < x {
+			j++
+		}
+		if j == len(b) || b[j] != x {
+			return false
+		}
+		j++
+	}
+	return true
+}
+
+// names returns the actor ids of indices.
+func names(p *model.Problem, idx []int) []string {
+	out := make([]string, 0, len(idx))
+	for _, i := range idx {
+		out = append(out, p.Actors[i].ID)
+	}
+	return out
+}
+
+// note says which rule decided a search: every issue's rule, its veto
+// players, and the coalitions whose zones make up the zone.
+func (d *decision) note(p *model.Problem) string {
+	var parts []string
+	for _, g := range d.games {
+		v := "no veto"
+		if len(g.Veto) > 0 {
+			v = "veto " + strings.Join(g.Veto, ", ")
+		}
+		parts = append(parts, fmt.Sprintf("%s by %s (quota %v of %v; %s)", g.Issue, g.Rule, g.Quota, sum(g.Weights), v))
+	}
+	if d.unruled {
+		parts = append(parts, "the issues without a rule by every required actor")
+	}
+	var cs []string
+	for j, c := range d.coalitions {
+		if j == 8 {
+			cs = append(cs, fmt.Sprintf("… %d more", len(d.coalitions)-j))
+			break
+		}
+		cs = append(cs, "{"+strings.Join(names(p, c), ", ")+"}")
+	}
+	head := "decision rules decide (as in deal evaluate): " + strings.Join(parts, ", ")
+	switch len(d.coalitions) {
+	case 0:
+		return head + "; no coalition of voters can pass every rule"
+	case 1:
+		return fmt.Sprintf("%s; a package passes when every member of %s accepts it", head, cs[0])
+	}
+	return fmt.Sprintf("%s; a package passes when every member of one of %d minimal winning coalitions accepts it (%s), so the zone is the union of their zones", head, len(d.coalitions), strings.Join(cs, ", "))
+}
+
+func sum(xs []float64) float64 {
+	s := 0.0
+	for _, x := range xs {
+		s += x
+	}
+	return s
 }

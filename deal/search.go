@@ -22,11 +22,14 @@ type Result struct {
 	// Alternatives holds every actor's d_i (equation 3).
 	Alternatives []Alternative `json:"alternatives"`
 	// Open is true when some package gives every required actor at least
-	// its alternative and crosses none of their red lines: the zone of
-	// possible agreement (ZOPA) is not empty.
+	// its alternative and crosses none of their red lines (with decision
+	// rules: when some package passes them): the zone of possible
+	// agreement (ZOPA) is not empty.
 	Open bool `json:"open"`
 	// Margin is the largest smallest gain: max over packages of
-	// min over required actors of U_i − d_i (equation 5). Open ⇔ Margin ≥ 0.
+	// min over required actors of U_i − d_i (equation 5); with decision
+	// rules, the largest over the coalitions of each one's margin among
+	// its members. Open ⇔ Margin ≥ 0.
 	// MarginBound is the certificate: no package does better. Both are
 	// −Inf (null in JSON) when the red lines leave no package.
 	Margin      float64 `json:"margin"`
@@ -50,6 +53,20 @@ type Result struct {
 	Sample []Package `json:"sample,omitempty"`
 	// Concession says what would open an empty zone.
 	Concession *Concession `json:"concession,omitempty"`
+	// Rules are the issues' decision rules as the search read them;
+	// omitted when no issue states one.
+	Rules []RuleGame `json:"rules,omitempty"`
+	// Coalitions are the decision's minimal winning coalitions, each with
+	// its own zone (the zone is their union); omitted without rules.
+	Coalitions []Coalition `json:"coalitions,omitempty"`
+	// Veto lists the actors in every coalition: no package passes
+	// without them (every voter under unanimity); omitted without rules.
+	Veto []string `json:"veto,omitempty"`
+	// Blockers, when the zone is empty, names who blocks it: in the
+	// coalition nearest to agreement (the largest margin), the members
+	// below their alternative at its balanced package, or those whose red
+	// lines leave an issue no value.
+	Blockers []string `json:"blockers,omitempty"`
 	// Summary says in plain words whether the zone is open and, when it
 	// is not, why: whose red lines leave an issue no value, or which
 	// actors fall short of their alternative at the best compromise.
@@ -92,6 +109,10 @@ type Package struct {
 	Options   []string  `json:"options"`
 	Utilities []float64 `json:"utilities"`
 	Gains     []float64 `json:"gains"`
+	// Rules says, when issues state decision rules, whether the package
+	// passes each (as deal evaluate judges it) and which coalition of
+	// voters carries it.
+	Rules []RuleVerdict `json:"rules,omitempty"`
 }
 
 // Range is the interval of values an issue takes across the zone.
@@ -130,6 +151,16 @@ type searcher struct {
 	res   *Result
 	// short is the balanced package of an empty zone, for the summary.
 	short *Package
+	// conflict says whose red lines leave no package ("" when some is
+	// left), and conflictWho lists them (actor indices).
+	conflict    string
+	conflictWho []int
+	// fr, b, yc and yN are an open zone's frame, program, centre and
+	// Nash package (free values), when it has an interior.
+	fr       *frame
+	b        *built
+	yc, yN   []float64
+	interior bool
 }
 
 // stopped reports whether the search's context is done.
@@ -158,6 +189,11 @@ func (s *searcher) gap(g float64) {
 // concessions that open it. It needs ρ ≥ 1 (concave utilities: every
 // problem it solves is convex and solved with a certificate of
 // optimality).
+//
+// When issues state decision rules, the zone is the packages that pass
+// them (decide, as Evaluate judges): the union of the zones of the
+// decision's minimal winning coalitions, each searched as above
+// (coalition.go).
 func Search(in *Input, o Options) (*Result, error) {
 	return SearchContext(context.Background(), in, o)
 }
@@ -182,39 +218,61 @@ func SearchContext(ctx context.Context, in *Input, o Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &searcher{ctx: ctx, in: in, sp: sp, o: o, req: req, fixed: map[int]float64{}}
-	s.res = &Result{Issues: p.IssueIDs(), Actors: p.ActorIDs(), Rho: rho}
+	dec, err := newDecision(in, req)
+	if err != nil {
+		return nil, err
+	}
+	res := &Result{Issues: p.IssueIDs(), Actors: p.ActorIDs(), Rho: rho}
+	fixed := map[int]float64{}
 	for _, i := range req {
-		s.res.Required = append(s.res.Required, p.Actors[i].ID)
+		res.Required = append(res.Required, p.Actors[i].ID)
 	}
 	for k, x := range fixU {
-		s.fixed[k] = sp.norm(k, x)
-		if s.res.Fixed == nil {
-			s.res.Fixed = map[string]float64{}
+		fixed[k] = sp.norm(k, x)
+		if res.Fixed == nil {
+			res.Fixed = map[string]float64{}
 		}
-		s.res.Fixed[p.Issues[k].ID] = x
+		res.Fixed[p.Issues[k].ID] = x
 	}
 	for i, a := range p.Actors {
-		s.res.Alternatives = append(s.res.Alternatives, Alternative{Actor: a.ID, Value: sp.alt[i], From: sp.altFrom[i]})
+		res.Alternatives = append(res.Alternatives, Alternative{Actor: a.ID, Value: sp.alt[i], From: sp.altFrom[i]})
+	}
+	var pieces []*searcher
+	for _, c := range dec.coalitions {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		s := &searcher{ctx: ctx, in: in, sp: sp, o: o, req: c, fixed: fixed, res: &Result{}}
+		s.explore()
+		pieces = append(pieces, s)
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	m := &merge{res: res, sp: sp, in: in, req: req, o: o, dec: dec, pieces: pieces}
+	if err := m.run(ctx); err != nil {
+		return nil, err
+	}
+	return res, nil
+}
+
+// explore searches one coalition's zone: its red lines' frame, its
+// margin (5) and, when it is open, its Nash package and its ranges (the
+// frontier and the sample wait for the merge, which asks only some
+// coalitions for them).
+func (s *searcher) explore() {
+	if len(s.req) == 0 {
+		s.everyone()
+		return
 	}
 	fr, conflict := s.redLineFrame()
-	if conflict == "" {
-		s.zone(fr)
-	} else {
+	s.conflict = conflict
+	if conflict != "" {
 		s.note("%s", conflict)
 		s.res.Margin, s.res.MarginBound = math.Inf(-1), math.Inf(-1)
+		return
 	}
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	if !s.res.Open {
-		s.res.Concession = s.concede()
-	}
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	s.summarise(conflict)
-	return s.res, nil
+	s.zone(fr)
 }
 
 // redLineFrame intersects the required actors' red lines with the scales.
@@ -233,6 +291,7 @@ func (s *searcher) redLineFrame() (*frame, string) {
 			if x, ok := s.fixed[k]; ok {
 				if !r.Allows(sp.denorm(k, x)) {
 					conflicts = append(conflicts, fmt.Sprintf("issue %s is fixed at %v, which crosses %s's red line %s", p.Issues[k].ID, sp.denorm(k, x), p.Actors[i].ID, r))
+					s.conflictWho = append(s.conflictWho, i)
 				}
 				continue
 			}
@@ -257,6 +316,7 @@ func (s *searcher) redLineFrame() (*frame, string) {
 			for _, i := range s.req {
 				if r, ok := s.in.redLines(i)[k]; ok {
 					who = append(who, fmt.Sprintf("%s %s", p.Actors[i].ID, r))
+					s.conflictWho = append(s.conflictWho, i)
 				}
 			}
 			conflicts = append(conflicts, fmt.Sprintf("the required actors' red lines on issue %s leave no value (%s)", p.Issues[k].ID, join(who)))
@@ -330,8 +390,33 @@ func (s *searcher) maximin(fr *frame) (b *built, y, raw []float64, margin, bound
 	return b, y, raw, math.Min(margin, got), math.Min(bound, -sol.lb)
 }
 
+// everyone fills the result for the empty coalition: rules that need no
+// one's consent (e.g. unanimity among voters a variant removed), so every
+// package passes. The margin has no actor to measure and is +Inf (null in
+// JSON); each issue's range is its whole scale.
+func (s *searcher) everyone() {
+	p := s.sp.p
+	K := len(p.Issues)
+	lo, hi := make([]float64, K), make([]float64, K)
+	for k := range hi {
+		hi[k] = 1
+	}
+	fr := newFrame(s.sp, nil, s.fixed, lo, hi, nil, nil)
+	y := fr.center()
+	s.res.Open = true
+	s.res.Margin, s.res.MarginBound = math.Inf(1), math.Inf(1)
+	s.res.Balanced = s.pkg("balanced (max of the smallest gain)", fr, y)
+	s.res.Nash = s.pkg("Nash (= balanced)", fr, y)
+	for j, k := range fr.free {
+		s.res.Ranges = append(s.res.Ranges, Range{Issue: p.Issues[k].ID, Lo: s.sp.denorm(k, fr.lo[j]), Hi: s.sp.denorm(k, fr.hi[j]), Indifferent: true})
+	}
+	s.fixedRanges(fr)
+	s.note("no rule needs anyone's consent (their voters are absent): every package passes, and the balanced and Nash packages are the middle of the scales")
+}
+
 // zone fills the result for a frame whose red lines leave every issue
-// some value.
+// some value: the margin, and for an open zone the balanced and Nash
+// packages and the ranges.
 func (s *searcher) zone(fr *frame) {
 	res := s.res
 	b, y, raw, margin, bound := s.maximin(fr)
@@ -364,8 +449,7 @@ func (s *searcher) zone(fr *frame) {
 		return
 	}
 	s.ranges(fr, b, yc)
-	s.frontier(fr, b, yc)
-	s.sample(fr, b, yN)
+	s.fr, s.b, s.yc, s.yN, s.interior = fr, b, yc, yN, true
 }
 
 // center returns the analytic centre of the zone's barrier (the point

@@ -47,3 +47,51 @@ func Nearest(p *model.Problem, v []float64) []string {
 	}
 	return out
 }
+
+// summarise writes Result.Summary for a search under decision rules
+// whose coalitions are not just the required actors.
+func (m *merge) summarise(near *searcher) {
+	res, p := m.res, m.sp.p
+	open := 0
+	var first *searcher
+	for _, s := range m.pieces {
+		if s.res.Open {
+			open++
+			if first == nil {
+				first = s
+			}
+		}
+	}
+	veto := ""
+	if len(res.Veto) > 0 {
+		veto = fmt.Sprintf(" (veto: %s)", strings.Join(res.Veto, ", "))
+	}
+	switch {
+	case res.Open && len(m.pieces) == 1 && len(m.pieces[0].req) == 0:
+		res.Summary = "Agreement is possible under the decision rules: no rule needs anyone's consent (their voters are absent), so every package passes."
+	case res.Open && len(m.pieces) == 1:
+		res.Summary = fmt.Sprintf("Agreement is possible under the decision rules%s: the members of %s, the one minimal winning coalition, can all accept some package, and every such package passes the rules (at best, the worst-served member gains %.3f).", veto, m.label(first), res.Margin)
+	case res.Open:
+		res.Summary = fmt.Sprintf("Agreement is possible under the decision rules%s: in %d of the %d minimal winning coalitions the members can all accept some package (e.g. %s), and every such package passes the rules (at best, the worst-served member of a coalition gains %.3f).", veto, open, len(m.pieces), m.label(first), res.Margin)
+	case len(m.pieces) == 0:
+		res.Summary = "No agreement is possible as things stand: " + strings.Join(m.dec.dead, "; ") + "."
+	case len(m.pieces) == 1 && near.conflict != "":
+		res.Summary = fmt.Sprintf("No agreement is possible as things stand: no package passes the decision rules%s — in %s, the one minimal winning coalition, %s.", veto, m.label(near), strings.TrimPrefix(near.conflict, "zone closed by red lines: "))
+	case near.conflict != "":
+		res.Summary = fmt.Sprintf("No agreement is possible as things stand: no package passes the decision rules%s — in each of the %d minimal winning coalitions some red lines leave an issue no value, e.g. in %s: %s.", veto, len(m.pieces), m.label(near), strings.TrimPrefix(near.conflict, "zone closed by red lines: "))
+	default:
+		var short []string
+		if pk := near.short; pk != nil {
+			for _, i := range near.req {
+				if g := pk.Gains[i]; g < -zoneTol {
+					short = append(short, fmt.Sprintf("%s by %.3f", p.Actors[i].ID, -g))
+				}
+			}
+		}
+		which := "no minimal winning coalition's members can all accept one; the nearest, " + m.label(near) + ","
+		if len(m.pieces) == 1 {
+			which = "the members of " + m.label(near) + ", the one minimal winning coalition, cannot all accept one; it"
+		}
+		res.Summary = fmt.Sprintf("No agreement is possible as things stand: no package passes the decision rules%s — %s leaves %s short even at the package that serves its worst-served member best.", veto, which, strings.Join(short, ", "))
+	}
+}

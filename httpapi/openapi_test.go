@@ -45,7 +45,7 @@ var requestTypes = map[string]bool{"ForecastRequest": true, "SweepRequest": true
 
 // nullable are fields that encode as null although their Go type is a
 // number (a custom MarshalJSON writes ±Inf as null).
-var nullable = map[string]bool{"DealZone.margin": true, "DealZone.margin_bound": true}
+var nullable = map[string]bool{"DealZone.margin": true, "DealZone.margin_bound": true, "DealCoalition.margin": true, "DealCoalition.margin_bound": true}
 
 type schemaGen struct {
 	t       *testing.T

@@ -75,9 +75,14 @@ export interface Sensitivity { scenario: AnswerScenario; request: SweepRequest; 
 export interface Crossing { issue: string; red_line: string; value: number; by: number }
 export interface Verdict { actor: string; required: boolean; utility: number; alternative: number; gain: number; alternative_from: string; crossed?: Crossing[]; accepts: boolean }
 export interface ForecastDistance { model: string; mean_pct: number; max_pct: number; by_issue: number[] }
-export interface DealVerdicts { issues: string[]; package: number[]; actors: Verdict[]; accepted: boolean; blockers?: string[]; forecasts?: ForecastDistance[] }
+export interface DealVerdicts { issues: string[]; package: number[]; actors: Verdict[]; accepted: boolean; blockers?: string[]; rules?: DealRuleVerdict[]; forecasts?: ForecastDistance[] }
 export interface DealEvaluation { scenario: AnswerScenario; request: DealEvaluateRequest; no_deal: string; rest: string; evaluation: DealVerdicts; warnings?: string[] }
-export interface DealPackage { label: string; values: number[]; options?: string[]; utilities: number[]; gains: number[] }
+// DealRuleVerdict: whether a package passes one issue's decision rule, and
+// the voters who carry it (coalition).
+export interface DealRuleVerdict { issue: string; rule: string; quota: number; for: number; total: number; passes: boolean; coalition?: string[]; against?: string[] }
+export interface DealPackage { label: string; values: number[]; options?: string[]; utilities: number[]; gains: number[]; rules?: DealRuleVerdict[] }
+export interface DealRuleGame { issue: string; rule: string; voters: string[]; weights: number[]; quota: number; minimal_winning: string[][]; veto: string[] }
+export interface DealCoalition { actors: string[]; open: boolean; margin: number | null; margin_bound: number | null; short?: string[]; conflict?: string }
 export interface Bend { actor: string; issue: string; red_line: string; to: string; by: number; strict?: boolean; from: number; utility_lost: number; options?: string[] }
 export interface Move { issue: string; from: number; to: number; by: number }
 export interface Shortfall { actor: string; utility: number; alternative: number; by: number; moves?: Move[] }
@@ -90,6 +95,7 @@ export interface DealZone {
   ranges?: { issue: string; lo: number; hi: number; fixed?: boolean; indifferent?: boolean }[]
   frontier?: DealPackage[]; sample?: DealPackage[]
   concession?: { lower_alternatives?: DealPlan; bend_red_lines?: DealPlan; notes?: string[] }
+  rules?: DealRuleGame[]; coalitions?: DealCoalition[]; veto?: string[]; blockers?: string[]
   summary: string; notes?: string[]; stats: { solves: number; newton_steps: number; max_gap: number }
 }
 export interface DealSearch { scenario: AnswerScenario; request: DealSearchRequest; no_deal: string; result: DealZone; warnings?: string[] }

@@ -864,7 +864,7 @@ function drawDeal(box: HTMLElement, ans: DealEvaluation) {
   const dist = ev.forecasts ?? []
   box.replaceChildren(
     h('p', { class: ev.accepted ? 'ok' : 'error', 'data-testid': 'deal-summary' },
-      ev.accepted ? 'Every required actor accepts this package.' : `Blocked by ${(ev.blockers ?? []).map(actorName).join(', ')}.`),
+      ev.accepted ? (ev.rules?.length ? `Passes every issue’s decision rule: ${ev.rules.map((r) => `${issueName(r.issue)} carried by ${(r.coalition ?? []).map(actorName).join(', ')}`).join('; ')}.` : 'Every required actor accepts this package.') : `Blocked by ${(ev.blockers ?? []).map(actorName).join(', ')}.`),
     h('p', { class: 'hint', 'data-testid': 'deal-no-deal' }, `No-deal package behind each alternative: ${noDeal(ans.no_deal)}.`),
     warningList(ans.warnings, 'deal-warnings') ?? '',
     h('table', { class: 'compare' },
@@ -904,8 +904,27 @@ function drawSearch(box: HTMLElement, ans: DealSearch) {
     status(`Package “${p.label}” set on the sliders; evaluating it.`)
   }
   const summary = r.open
-    ? h('p', { class: 'ok', 'data-testid': 'zone-summary' }, `Open: some packages give every required actor at least its alternative. The balanced one gives each at least ${fmt(r.margin, 3)} more (no package does better than ${fmt(r.margin_bound, 3)}).`)
+    ? h('p', { class: 'ok', 'data-testid': 'zone-summary' }, r.coalitions
+      ? `Open. ${r.summary}`
+      : `Open: some packages give every required actor at least its alternative. The balanced one gives each at least ${fmt(r.margin, 3)} more (no package does better than ${fmt(r.margin_bound, 3)}).`)
     : h('p', { class: 'error', 'data-testid': 'zone-summary' }, 'Empty. ', r.summary)
+  // Under decision rules: each coalition's zone, the veto players, and
+  // which voters carry each package shown on each ruled issue.
+  const names = (ids?: string[]) => (ids ?? []).map(actorName).join(', ')
+  const rules = r.coalitions ? h('div', { 'data-testid': 'zone-rules' },
+    h('p', { class: 'hint' }, `Decided by the issues’ rules: ${(r.rules ?? []).map((g) => `${issueName(g.issue)} by ${g.rule} (quota ${fmt(g.quota)})`).join(', ')}. `,
+      r.veto?.length ? `Veto players (in every winning coalition): ${names(r.veto)}.` : 'No actor has a veto.'),
+    h('table', { class: 'compare' },
+      h('caption', {}, 'Minimal winning coalitions: the zone is the union of their zones'),
+      h('thead', {}, h('tr', {}, ...['Coalition', 'Zone', 'Largest smallest gain', 'Short of its alternative'].map((t) => h('th', { scope: 'col' }, t)))),
+      h('tbody', {}, ...r.coalitions.map((c) => h('tr', { class: c.open ? 'yes' : 'no' }, h('th', { scope: 'row' }, names(c.actors)),
+        h('td', {}, c.open ? 'open' : 'empty'), h('td', {}, c.margin === null ? '—' : fmt(c.margin, 3)), h('td', {}, c.conflict ?? names(c.short)))))),
+    pkgs.some((p) => p.pkg.rules?.length) ? h('table', { class: 'compare', 'data-testid': 'zone-carried' },
+      h('caption', {}, 'Who carries each package, issue by issue'),
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Issue'), ...pkgs.map((p) => h('th', { scope: 'col' }, p.title)))),
+      h('tbody', {}, ...(r.rules ?? []).map((g) => h('tr', {}, h('th', { scope: 'row' }, issueName(g.issue)),
+        ...pkgs.map((p) => { const v = p.pkg.rules?.find((x) => x.issue === g.issue); return h('td', { class: v?.passes ? '' : 'down' }, v ? (v.passes ? names(v.coalition) : `fails: ${names(v.against)} against`) : '—') }))))) : '') : ''
+  const blockers = r.blockers?.length ? h('p', { class: 'hint', 'data-testid': 'zone-blockers' }, `Blocked by ${names(r.blockers)}.`) : ''
   const notes = [...(r.notes ?? []), ...(r.concession?.notes ?? [])]
   const planList = plans.map(({ title, plan }) => h('div', { class: 'plan' }, h('h3', {}, title),
     h('ul', {},
@@ -918,9 +937,10 @@ function drawSearch(box: HTMLElement, ans: DealSearch) {
     h('p', { class: 'hint' }, `Capability-weighted cost ${fmt(plan.cost, 3)} (within ${plan.gap.toPrecision(2)} of the least).`)))
   const others = [...(r.frontier ?? []), ...(r.sample ?? [])]
   box.replaceChildren(summary,
-    h('p', { class: 'hint', 'data-testid': 'search-no-deal' }, `No-deal package behind each alternative: ${noDeal(ans.no_deal)}. Must accept: ${r.required.map(actorName).join(', ')}.`),
+    h('p', { class: 'hint', 'data-testid': 'search-no-deal' }, `No-deal package behind each alternative: ${noDeal(ans.no_deal)}. Must accept: ${r.required.map(actorName).join(', ')}${r.rules ? ' (on the issues without a decision rule)' : ''}.`),
     warningList(ans.warnings, 'search-warnings') ?? '',
     notes.length ? h('ul', { class: 'hint' }, ...notes.map((n) => h('li', {}, n))) : '',
+    blockers, rules,
     pkgs.length || r.ranges?.length ? h('table', { class: 'compare', 'data-testid': 'zone-packages' },
       h('caption', {}, r.open ? 'Packages in the zone' : 'Packages the concessions would open'),
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Issue'), r.open && r.ranges?.length ? h('th', { scope: 'col' }, 'Range in the zone') : null,

@@ -1,0 +1,60 @@
+package web_test
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	"parley/store"
+)
+
+// TestDealRulesView: on a case with decision rules (the CLI's
+// testdata/rules.yaml: the budget by [3; a 2, b 1, c 1, d 1], the tax by
+// a majority of the four) the deal view's zone of agreement lists the
+// four minimal winning coalitions (the four triples), only {a, b, c}'s
+// zone open, no veto player, and which voters carry each package on each
+// ruled issue: Alpha, Beta and Gamma carry the Nash package on both,
+// Delta against (its red line: budget at most 40). The package the
+// sliders start at (the compromise forecast, budget 59 and tax 56: Delta
+// refuses it too) says which voters carry it rather than that every
+// required actor accepts.
+func TestDealRulesView(t *testing.T) {
+	e := startE2E(t)
+	body, err := os.ReadFile("../cli/testdata/rules.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := &store.Scenario{Name: "Decision rules", Format: "yaml", Body: body}
+	if err := e.st.CreateScenario(e.ctx, rec); err != nil {
+		t.Fatal(err)
+	}
+	choose := `(() => { const s = document.getElementById('scenario'); s.value = '` + rec.ID + `'; s.dispatchEvent(new Event('change')); return true })()`
+	e.do("deal view of the rules case", chromedp.Navigate(e.srv.URL+"/#deal"), chromedp.WaitVisible(chromedp.CSS(`[data-testid=zone-summary]`)),
+		e.poll(`[...document.querySelectorAll("#scenario option")].some(o => o.value === "`+rec.ID+`")`),
+		e.poll(choose), chromedp.WaitVisible(chromedp.CSS(`[data-testid=zone-rules]`)), e.shot("13-deal-rules"))
+	if s := e.text(`[data-testid=deal-summary]`); s != "Passes every issue’s decision rule: Budget carried by Alpha, Beta, Gamma; Tax carried by Alpha, Beta, Gamma." {
+		t.Fatalf("the package evaluated reads %q", s)
+	}
+	if s := e.text(`[data-testid=zone-summary]`); !strings.HasPrefix(s, "Open. Agreement is possible under the decision rules: in 1 of the 4 minimal winning coalitions") {
+		t.Fatalf("zone summary reads %q", s)
+	}
+	rows := `[data-testid=zone-rules] > table:first-of-type tbody tr`
+	if n := e.count(rows); n != 4 {
+		t.Fatalf("%d coalitions shown, want 4", n)
+	}
+	if r := e.text(rows + `:first-child`); !strings.Contains(r, "Alpha, Beta, Gamma") || !strings.Contains(r, "open") {
+		t.Fatalf("first coalition reads %q", r)
+	}
+	if p := e.text(`[data-testid=zone-rules] p`); !strings.Contains(p, "No actor has a veto") {
+		t.Fatalf("rules line reads %q", p)
+	}
+	carried := `[data-testid=zone-carried] tbody tr`
+	if n := e.count(carried); n != 2 {
+		t.Fatalf("%d ruled issues shown, want 2", n)
+	}
+	if r := e.text(carried + `:first-child`); !strings.Contains(r, "Budget") || !strings.Contains(r, "Alpha, Beta, Gamma") {
+		t.Fatalf("who carries the budget reads %q", r)
+	}
+}
