@@ -370,8 +370,10 @@ func inZone(res *Result, ev *Evaluation, v []float64) bool {
 }
 
 // TestSearchCoalitionLimit: the EU-15 Council's QMV (829 minimal winning
-// coalitions) is more than search explores: it refuses, naming the issue
-// and the limit.
+// coalitions) is searched, every coalition explored, with no veto player
+// (every member can be outvoted); a simple majority of 21 voters has
+// C(21,11) = 352,716 minimal winning coalitions, more than search
+// explores: it refuses, naming the issue and the limit.
 func TestSearchCoalitionLimit(t *testing.T) {
 	w := []float64{10, 10, 10, 10, 8, 5, 5, 5, 5, 4, 4, 3, 3, 3, 2}
 	caps := make([]float64, len(w))
@@ -381,9 +383,23 @@ func TestSearchCoalitionLimit(t *testing.T) {
 		caps[i], pos[i], sal[i] = 1, []float64{float64(5 * i)}, []float64{1}
 		r.Voters = append(r.Voters, i)
 	}
-	_, err := Search(&Input{Problem: problem(caps, pos, sal), Rules: []Rule{r}}, Options{})
-	if err == nil || !strings.Contains(err.Error(), "issue i1") || !strings.Contains(err.Error(), "more than 64 minimal winning coalitions") {
-		t.Errorf("error %v", err)
+	res, err := Search(&Input{Problem: problem(caps, pos, sal), Rules: []Rule{r}}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Coalitions) != 829 || len(res.Veto) != 0 {
+		t.Errorf("EU-15: %d coalitions, veto %v; want 829, none", len(res.Coalitions), res.Veto)
+	}
+	n := 21
+	caps, pos, sal = make([]float64, n), make([][]float64, n), make([][]float64, n)
+	maj := Rule{Rule: "majority", Quota: 11}
+	for i := range n {
+		caps[i], pos[i], sal[i] = 1, []float64{float64(4 * i)}, []float64{1}
+		maj.Voters, maj.Weights = append(maj.Voters, i), append(maj.Weights, 1)
+	}
+	_, err = Search(&Input{Problem: problem(caps, pos, sal), Rules: []Rule{maj}}, Options{})
+	if err == nil || !strings.Contains(err.Error(), "issue i1") || !strings.Contains(err.Error(), "more than 1024 minimal winning coalitions") {
+		t.Errorf("21-voter majority: error %v", err)
 	}
 }
 
