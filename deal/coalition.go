@@ -335,26 +335,36 @@ func (m *merge) coalitions() {
 // judge gives every package the search returns its rule verdicts, by the
 // same test deal evaluate applies (space.judge).
 func (m *merge) judge() {
-	res := m.res
-	var pks []*Package
-	pks = append(pks, res.Balanced, res.Nash)
-	for j := range res.Frontier {
-		pks = append(pks, &res.Frontier[j])
-	}
-	for j := range res.Sample {
-		pks = append(pks, &res.Sample[j])
-	}
-	if c := res.Concession; c != nil {
-		if c.LowerAlternatives != nil {
-			pks = append(pks, &c.LowerAlternatives.Package)
-		}
-		if c.BendRedLines != nil {
-			pks = append(pks, &c.BendRedLines.Package)
-		}
-	}
-	for _, pk := range pks {
-		if pk != nil && pk.Rules == nil {
+	for _, pk := range m.res.Packages() {
+		if pk.Rules == nil {
 			pk.Rules = m.sp.judge(pk.Values, m.req).Rules
 		}
 	}
+}
+
+// Packages returns pointers to every package the result holds: the
+// balanced and Nash packages, the frontier, the sample and the
+// concession plans' packages.
+func (r *Result) Packages() []*Package {
+	var out []*Package
+	for _, pk := range []*Package{r.Balanced, r.Nash} {
+		if pk != nil {
+			out = append(out, pk)
+		}
+	}
+	for j := range r.Frontier {
+		out = append(out, &r.Frontier[j])
+	}
+	for j := range r.Sample {
+		out = append(out, &r.Sample[j])
+	}
+	if c := r.Concession; c != nil {
+		if c.LowerAlternatives != nil {
+			out = append(out, &c.LowerAlternatives.Package)
+		}
+		if c.BendRedLines != nil {
+			out = append(out, &c.BendRedLines.Package)
+		}
+	}
+	return out
 }

@@ -165,7 +165,7 @@ func TestSearchUnanimityReproduces(t *testing.T) {
 		if len(got.Notes) == 0 {
 			got.Notes = nil
 		}
-		for _, pk := range packagesOf(got) {
+		for _, pk := range got.Packages() {
 			if len(pk.Rules) != len(in.Problem.Issues) {
 				t.Errorf("case %d: package %s has %d rule verdicts", n, pk.Label, len(pk.Rules))
 			}
@@ -188,30 +188,6 @@ func TestSearchUnanimityReproduces(t *testing.T) {
 	}
 }
 
-// packagesOf returns pointers to every package a search returns.
-func packagesOf(r *Result) []*Package {
-	var out []*Package
-	for _, pk := range []*Package{r.Balanced, r.Nash} {
-		if pk != nil {
-			out = append(out, pk)
-		}
-	}
-	for j := range r.Frontier {
-		out = append(out, &r.Frontier[j])
-	}
-	for j := range r.Sample {
-		out = append(out, &r.Sample[j])
-	}
-	if c := r.Concession; c != nil {
-		if c.LowerAlternatives != nil {
-			out = append(out, &c.LowerAlternatives.Package)
-		}
-		if c.BendRedLines != nil {
-			out = append(out, &c.BendRedLines.Package)
-		}
-	}
-	return out
-}
 
 // randomRules gives a random problem random rules: per issue (but for
 // the issues in none) unanimity (1 in 6), majority (1 in 3) or qmv (1 in
@@ -293,7 +269,7 @@ func TestSearchAgreesWithEvaluate(t *testing.T) {
 		if len(res.Coalitions) > 1 {
 			multi++
 		}
-		for _, pk := range packagesOf(res) {
+		for _, pk := range res.Packages() {
 			ev, err := Evaluate(in, pk.Values, nil, o)
 			if err != nil {
 				t.Fatal(err)
