@@ -188,7 +188,6 @@ func TestSearchUnanimityReproduces(t *testing.T) {
 	}
 }
 
-
 // randomRules gives a random problem random rules: per issue (but for
 // the issues in none) unanimity (1 in 6), majority (1 in 3) or qmv (1 in
 // 2) with weights 0–3 and a quota between a quarter and three quarters
