@@ -203,8 +203,9 @@ variants:
 	if a := r.Actor("a"); a.Capability != 25 || *a.CapabilityRange != (scenario.Range{20, 30}) {
 		t.Errorf("a at latest: %v %v", a.Capability, a.CapabilityRange)
 	}
-	// The change names b by id; its stance is written as "bee".
-	if st := r.Stance("bee", "cf"); len(r.Stances) != 2 || st == nil || st.Salience != 0.9 || st.Position != 70 {
+	// The change names b by id; its stance, written as "bee", is named by
+	// the id once resolved.
+	if st := r.Stance("b", "cf"); len(r.Stances) != 2 || st == nil || st.Salience != 0.9 || st.Position != 70 {
 		t.Errorf("stances at latest: %+v", r.Stances)
 	}
 	r, err = s.Resolve("latest", "v")
