@@ -9,8 +9,8 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"parley/errs"
-	"parley/scenario"
 	"parley/fuzzbudget"
+	"parley/scenario"
 )
 
 // commented is a scenario file the way a person writes one: comments
