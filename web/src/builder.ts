@@ -134,8 +134,11 @@ function read(el: HTMLElement, doc: Scenario, old: unknown): unknown {
       return lo === '' && hi === '' ? undefined : { min: num(lo), max: num(hi) }
     }
     case 'checklist': {
-      const olds = Array.isArray(old) ? (old as string[]) : []
-      const ids = [...el.querySelectorAll<HTMLInputElement>('input:checked')].map((i) => olds.find((o) => resolves(doc, o) === i.value) ?? i.value)
+      // The file's names (aliases too) in the file's order, then the
+      // actors newly ticked.
+      const on = [...el.querySelectorAll<HTMLInputElement>('input:checked')].map((i) => i.value)
+      const olds = (Array.isArray(old) ? (old as string[]) : []).filter((o) => on.includes(resolves(doc, o) ?? o))
+      const ids = [...olds, ...on.filter((v) => !olds.some((o) => (resolves(doc, o) ?? o) === v))]
       return ids.length ? ids : undefined
     }
   }
@@ -403,8 +406,8 @@ function draw(box: HTMLElement, ctx: BuildContext) {
     try {
       const sv = await api.import(f, f.name, fmt.value)
       draft = fromView(sv)
-      ctx.status(`Uploaded ${f.name} as “${sv.name}”.`)
       await ctx.opened(sv)
+      ctx.status(`Uploaded ${f.name} as “${sv.name}”${sv.warnings.length ? `, with ${sv.warnings.length} warning(s) marked below` : ''}.`)
     } catch (e) { showError(e) }
   }
   const showError = (e: unknown) => {
@@ -419,8 +422,10 @@ function draw(box: HTMLElement, ctx: BuildContext) {
     try {
       const sv = d.id === null ? await api.create(doc) : await api.saveDocument(d.id, d.version, doc)
       draft = fromView(sv)
-      ctx.status(`Saved “${sv.name}” (version ${sv.version})${sv.warnings.length ? `, with ${sv.warnings.length} warning(s)` : ''}.`)
       await ctx.opened(sv)
+      const warned = sv.warnings.length ? `, with ${sv.warnings.length} warning(s) marked below` : ''
+      ctx.status(d.id !== null && sv.version === d.version ? `Nothing to save: “${sv.name}” is as stored (version ${sv.version})${warned}.`
+        : `Saved “${sv.name}” (version ${sv.version})${warned}; forecasts re-run.`)
     } catch (e) { showError(e) }
   }
   const del = async () => {
@@ -429,8 +434,8 @@ function draw(box: HTMLElement, ctx: BuildContext) {
       await api.remove(d.id!, d.version)
       const id = d.id!
       draft = null
-      ctx.status(`Deleted “${d.title}”.`)
       await ctx.deleted(id)
+      ctx.status(`Deleted “${d.title}” and its runs.`)
     } catch (e) { showError(e) }
   }
   const fresh = () => {

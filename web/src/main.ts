@@ -189,7 +189,7 @@ function syncURL() {
   if (st.variant) q.set('variant', st.variant)
   q.set('models', modelList().join(','))
   for (const [k, v] of Object.entries(st.params)) q.append('param', `${k}=${v}`)
-  history.replaceState(null, '', `${location.pathname}?${q.toString().replace(/%2C/g, ',')}#${st.view}`)
+  history.replaceState(null, '', `${location.pathname}?${q.toString().replace(/%2C/g, ',').replace(/%3D/g, '=')}#${st.view}`)
 }
 
 // opened loads a scenario the builder saved, created or uploaded.
