@@ -261,7 +261,8 @@ stances:
 // TestBuilderKeepsTheFile opens the built-in case in the builder and saves
 // it untouched: every field the builder shows reads back as the file has
 // it (aliases, numbers, the order of lists), so the server finds nothing
-// changed and the file stays as written, version 1.
+// changed and the file stays as written, version 1. Then an edit typed in
+// the title outlives a visit to another view, and is discarded.
 func TestBuilderKeepsTheFile(t *testing.T) {
 	e := startE2E(t)
 	e.do("builder", chromedp.Navigate(e.srv.URL+"/#build"), chromedp.WaitVisible(chromedp.CSS(`[data-testid=build-stances] .bitem`)),
@@ -269,6 +270,22 @@ func TestBuilderKeepsTheFile(t *testing.T) {
 		e.poll(`document.querySelector("#status").textContent.startsWith("Nothing to save")`), e.shot("39-build-builtin"))
 	if s := e.text(`#status`); s != "Nothing to save: “"+e.full.Metadata.Title+"” is as stored (version 1)." {
 		t.Fatalf("status %q", s)
+	}
+
+	// Typed edits outlive a visit to another view, until discarded.
+	title := chromedp.CSS(`[data-path="metadata.title"]`)
+	e.do("type", chromedp.Focus(title), void(chromedp.Evaluate[bool](`(() => { const t = document.activeElement; t.setSelectionRange(t.value.length, t.value.length); return true })()`)),
+		chromedp.SendKeys(title, " (edited)"), chromedp.Click(chromedp.ID("tab-scenario")), chromedp.WaitVisible(chromedp.CSS(`section.issue`)),
+		chromedp.Click(chromedp.ID("tab-build")), chromedp.WaitVisible(title))
+	if v := get(t, e.bctx, "title", chromedp.Value(title)); v != e.full.Metadata.Title+" (edited)" {
+		t.Fatalf("after a visit to the scenario view the title field reads %q", v)
+	}
+	if s := e.text(`[data-testid=build-state]`); !strings.HasSuffix(s, "unsaved changes") {
+		t.Fatalf("builder state %q", s)
+	}
+	e.do("discard", chromedp.Click(chromedp.CSS(`[data-testid=build-discard]`)), chromedp.WaitVisible(title))
+	if v := get(t, e.bctx, "title", chromedp.Value(title)); v != e.full.Metadata.Title {
+		t.Fatalf("after discarding the title field reads %q", v)
 	}
 	rec, err := e.st.GetScenario(e.ctx, e.rec.ID)
 	if err != nil || rec.Version != 1 || string(rec.Body) != string(e.rec.Body) {

@@ -633,7 +633,15 @@ function draw(box: HTMLElement, ctx: BuildContext) {
       refreshChoices(box, doc)
     })
   }
-  for (const el of box.querySelectorAll('[data-kind]')) el.addEventListener('input', () => { d.dirty = true })
+  // Each edit goes into the document at once, so that nothing typed is
+  // lost when the view is left or drawn again before a save.
+  for (const el of box.querySelectorAll<HTMLElement>('[data-kind]')) {
+    el.addEventListener('input', () => {
+      const p = el.dataset.path!
+      setPath(doc, p, read(el, doc, getPath(doc, p)))
+      d.dirty = true
+    })
+  }
   showDiagnostics(box, d.diags, doc)
   if (focus) box.querySelector<HTMLElement>(`[data-path="${focus}"]`)?.focus({ preventScroll: true })
 }
