@@ -2,6 +2,7 @@ package scenariofile
 
 import (
 	"reflect"
+	"slices"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -84,5 +85,40 @@ func keepLayout(old, n *yaml.Node) {
 				}
 			}
 		}
+		keepOrder(old, n)
+	}
+}
+
+// keepOrder puts the keys of mapping n in the order mapping old has them
+// ({source, date, quote} stays so, not the struct's order): a key old
+// lacks follows the key it follows in n.
+func keepOrder(old, n *yaml.Node) {
+	at := map[string]int{}
+	for j := 0; j+1 < len(old.Content); j += 2 {
+		at[old.Content[j].Value] = j / 2
+	}
+	type pair struct {
+		k, v       *yaml.Node
+		rank, next int
+	}
+	pairs := make([]pair, 0, len(n.Content)/2)
+	rank := -1
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		next := 0
+		if r, ok := at[n.Content[i].Value]; ok {
+			rank = r
+		} else if len(pairs) > 0 {
+			next = pairs[len(pairs)-1].next + 1
+		}
+		pairs = append(pairs, pair{n.Content[i], n.Content[i+1], rank, next})
+	}
+	slices.SortStableFunc(pairs, func(a, b pair) int {
+		if a.rank != b.rank {
+			return a.rank - b.rank
+		}
+		return a.next - b.next
+	})
+	for i, p := range pairs {
+		n.Content[2*i], n.Content[2*i+1] = p.k, p.v
 	}
 }

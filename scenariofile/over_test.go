@@ -10,6 +10,7 @@ import (
 
 	"parley/errs"
 	"parley/fuzzbudget"
+	"parley/scenario"
 )
 
 // commented is a scenario file the way a person writes one: comments
@@ -149,4 +150,50 @@ func FuzzMarshalOver(f *testing.F) {
 			t.Fatalf("written over %q, the file does not read back as the scenario: %v\n%s", orig, ds, out)
 		}
 	})
+}
+
+// A mapping keeps its keys in the order the file has them, not the
+// struct's; a key the file lacks follows the key it follows in the
+// struct's order.
+func TestMarshalOverKeepsKeyOrder(t *testing.T) {
+	const orig = `metadata: {id: k, title: Key order, as_of: "2025-01-01", sources: [{id: s1}]}
+issues: [{name: Issue A, id: a}]
+actors: [{id: x, name: Ex, capability: 1}]
+stances:
+  - actor: x
+    issue: a
+    assumed: first in the file
+    position: 20
+    salience: 1
+    evidence:
+      - {source: s1, date: "2025-01-01", quote: "x wants little"}
+`
+	s, ds := Parse("order.yaml", []byte(orig))
+	if s == nil || len(ds.Errors(false)) > 0 {
+		t.Fatal(ds)
+	}
+	s.Stances[0].Position = 25
+	s.Stances[0].Range = &scenario.StanceRange{Position: &scenario.Range{10, 30}}
+	s.Issues[0].Description = "new"
+	out, err := MarshalOver(s, "yaml", []byte(orig))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `metadata: {id: k, title: Key order, as_of: "2025-01-01", sources: [{id: s1}]}
+issues: [{name: Issue A, description: new, id: a}]
+actors: [{id: x, name: Ex, capability: 1}]
+stances:
+  - actor: x
+    issue: a
+    assumed: first in the file
+    position: 25
+    salience: 1
+    range:
+      position: [10, 30]
+    evidence:
+      - {source: s1, date: "2025-01-01", quote: "x wants little"}
+`
+	if string(out) != want {
+		t.Errorf("MarshalOver wrote\n%s\nwant\n%s", out, want)
+	}
 }

@@ -64,10 +64,24 @@ var e2eSources = func() string {
 	return ""
 }()
 
+// e2eOptions vary an end-to-end session.
+type e2eOptions struct {
+	// empty starts with no scenario stored (else the built-in case is).
+	empty bool
+	// sources is the server's --sources folder; "" is e2eSources.
+	sources string
+}
+
 // startE2E starts the server and the browser, or skips the test when no
 // Chromium is installed; both stop when the test ends. Screenshots go to
 // $PARLEY_SCREENSHOTS (or a temporary directory), logged.
 func startE2E(t *testing.T) *e2e {
+	t.Helper()
+	return startE2EWith(t, e2eOptions{})
+}
+
+// startE2EWith is startE2E with options.
+func startE2EWith(t *testing.T, o e2eOptions) *e2e {
 	t.Helper()
 	bin := chromium()
 	if bin == "" {
@@ -93,11 +107,17 @@ func startE2E(t *testing.T) *e2e {
 	if err := ds.Err(false); err != nil {
 		t.Fatal(err)
 	}
-	rec := &store.Scenario{Name: full.Metadata.Title, Format: "yaml", Body: data}
-	if err := st.CreateScenario(ctx, rec); err != nil {
-		t.Fatal(err)
+	var rec *store.Scenario
+	if !o.empty {
+		rec = &store.Scenario{Name: full.Metadata.Title, Format: "yaml", Body: data}
+		if err := st.CreateScenario(ctx, rec); err != nil {
+			t.Fatal(err)
+		}
 	}
-	api, err := httpapi.New(ctx, httpapi.Options{Store: st, Web: web.Dist(), LoopbackOnly: true, SourcesDir: e2eSources})
+	if o.sources == "" {
+		o.sources = e2eSources
+	}
+	api, err := httpapi.New(ctx, httpapi.Options{Store: st, Web: web.Dist(), LoopbackOnly: true, SourcesDir: o.sources})
 	if err != nil {
 		t.Fatal(err)
 	}

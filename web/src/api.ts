@@ -3,7 +3,10 @@
 export type Range = [number, number]
 export interface Anchor { value: number; label: string }
 export interface Issue { id: string; name: string; description?: string; scale?: { min: number; max: number }; anchors?: Anchor[]; reference?: number }
-export interface Actor { id: string; name: string; description?: string; capability: number; capability_range?: Range; capability_note?: string }
+export interface Actor {
+  id: string; name: string; description?: string; capability: number; capability_range?: Range; capability_note?: string
+  aliases?: string[]; mentions?: string[]; red_lines?: { [issue: string]: string }; reservation?: number
+}
 export interface Evidence { source: string; quote: string; date?: string; note?: string }
 export interface Stance {
   actor: string; issue: string; position: number; salience: number
@@ -11,11 +14,29 @@ export interface Stance {
   evidence?: Evidence[]; assumed?: string; note?: string
 }
 export interface Source { id: string; title?: string; publisher?: string; date?: string; file?: string; url?: string }
-export interface Snapshot { date: string; label?: string; description?: string }
-export interface Variant { id: string; name?: string; description?: string }
+// Changes are a snapshot's or a variant's overrides (docs/format.md).
+export interface StanceChange {
+  actor: string; issue: string; position?: number; salience?: number
+  range?: { position?: Range; salience?: Range }; evidence?: Evidence[]; assumed?: string; note?: string
+}
+export interface ActorChange { id: string; capability?: number; capability_range?: Range; red_lines?: { [issue: string]: string }; reservation?: number; note?: string }
+export interface Changes {
+  actors?: ActorChange[]; stances?: StanceChange[]; add_actors?: Actor[]; remove_actors?: string[]
+  proposals?: Proposal[]; withdraw_proposals?: string[]
+}
+export interface Snapshot extends Changes { date: string; label?: string; description?: string }
+export interface Variant extends Changes { id: string; name?: string; description?: string }
+export interface Proposal {
+  id: string; name: string; description?: string; proposers?: string[]; date: string; withdrawn?: string
+  package: { [issue: string]: number }; evidence?: Evidence[]; assumed?: string; note?: string
+}
+// Scenario is the scenario file as JSON (scenario.Scenario); fields the
+// page does not edit (outcomes, issue attrs, decision rules, …) are kept
+// as they came, in the index signatures.
 export interface Scenario {
-  metadata: { id: string; title: string; description?: string; as_of: string; salience_scale?: number; sources?: Source[] }
-  issues: Issue[]; actors: Actor[]; stances: Stance[]; snapshots?: Snapshot[]; variants?: Variant[]
+  metadata: { id: string; title: string; description?: string; as_of: string; salience_scale?: number; capability_scale?: string; sources?: Source[] }
+  issues: Issue[]; actors: Actor[]; stances: Stance[]; snapshots?: Snapshot[]; variants?: Variant[]; proposals?: Proposal[]
+  [other: string]: unknown
 }
 export interface Diagnostic { path: string; file?: string; line?: number; column?: number; message: string; valid?: string; warning?: boolean }
 export interface ScenarioView { id: string; version: number; name: string; format: string; scenario: Scenario; warnings: Diagnostic[] }
@@ -118,7 +139,7 @@ export class APIError extends Error {
   constructor(public status: number, message: string, public diagnostics: Diagnostic[] = []) { super(message) }
 }
 
-function token(): string | null { return sessionStorage.getItem('parley-token') }
+export function token(): string | null { return sessionStorage.getItem('parley-token') }
 
 export async function call<T>(method: string, path: string, body?: unknown, headers: { [k: string]: string } = {}): Promise<T> {
   const h: { [k: string]: string } = { ...headers }
@@ -126,7 +147,7 @@ export async function call<T>(method: string, path: string, body?: unknown, head
   if (t) h['Authorization'] = 'Bearer ' + t
   let data: BodyInit | undefined
   if (body !== undefined) {
-    if (typeof body === 'string') { data = body } else { data = JSON.stringify(body); h['Content-Type'] = 'application/json' }
+    if (typeof body === 'string' || body instanceof Blob) { data = body } else { data = JSON.stringify(body); h['Content-Type'] = 'application/json' }
   }
   const res = await fetch(path, { method, headers: h, body: data })
   const text = await res.text()
@@ -149,6 +170,16 @@ export const api = {
   scenario: (id: string) => call<ScenarioView>('GET', `/api/scenarios/${enc(id)}`),
   resolved: (id: string, snapshot: string, variant: string) =>
     call<{ scenario: Scenario }>('GET', `/api/scenarios/${enc(id)}/resolved?snapshot=${enc(snapshot)}&variant=${enc(variant)}`),
+  // create stores a new scenario (a scenario file's JSON); import, a file
+  // in any format the server reads (format '' detects it).
+  create: (doc: Scenario) => call<ScenarioView>('POST', '/api/scenarios', doc),
+  import: (file: Blob, filename: string, format: string) =>
+    call<ScenarioView>('POST', `/api/scenarios/import?filename=${enc(filename)}${format ? '&format=' + enc(format) : ''}`, file),
+  // saveDocument saves an edited scenario over its file (If-Match: the
+  // version edited); a 400 carries the diagnostics by field path.
+  saveDocument: (id: string, version: number, doc: Scenario) =>
+    call<ScenarioView>('PUT', `/api/scenarios/${enc(id)}/document`, doc, { 'If-Match': `"${version}"` }),
+  remove: (id: string, version: number) => call<null>('DELETE', `/api/scenarios/${enc(id)}`, undefined, { 'If-Match': `"${version}"` }),
   patchStance: (id: string, actor: string, issue: string, patch: object) =>
     call<ScenarioView>('PATCH', `/api/scenarios/${enc(id)}/stances/${enc(actor)}/${enc(issue)}`, patch),
   formats: () => call<FormatInfo[]>('GET', '/api/formats'),
@@ -165,6 +196,29 @@ export const api = {
 }
 
 function enc(s: string): string { return encodeURIComponent(s) }
+
+// download saves what a GET of url answers as a file (with the token,
+// which a plain link cannot send), named as the server's
+// Content-Disposition says; it resolves with the response's headers.
+export async function download(url: string): Promise<Headers> {
+  const t = token()
+  const res = await fetch(url, { headers: t ? { Authorization: 'Bearer ' + t } : {} })
+  if (!res.ok) {
+    let msg = `${res.status} ${res.statusText}`
+    try { msg = (await res.json()).error ?? msg } catch { /* not JSON */ }
+    throw new APIError(res.status, msg)
+  }
+  const blob = await res.blob()
+  const name = /filename="([^"]+)"/.exec(res.headers.get('Content-Disposition') ?? '')?.[1] ?? 'download'
+  const a = document.createElement('a')
+  a.href = URL.createObjectURL(blob)
+  a.download = name
+  document.body.append(a)
+  a.click()
+  a.remove()
+  setTimeout(() => URL.revokeObjectURL(a.href), 10000)
+  return res.headers
+}
 
 // follow streams a run's progress and resolves with the finished run.
 // An EventSource cannot send the token, so with one it polls the run.

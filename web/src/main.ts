@@ -1,8 +1,11 @@
-// Parley's web app: one page, six views over the HTTP API. The numbers,
+// Parley's web app: one page, eight views over the HTTP API. The numbers,
 // the labelled options nearest them, and every warning and note come from
-// the API's answers (Go package answer); the page only draws them.
+// the API's answers (Go package answer); the page only draws them. The
+// address holds the scenario, snapshot, variant, models, model settings
+// and view shown (?scenario=…&snapshot=…&variant=…&models=a,b&param=k=v#view),
+// so a link opens the page as it was.
 import './style.css'
-import { api, follow, APIError } from './api'
+import { api, follow, download, APIError } from './api'
 import type { Scenario, ScenarioView, Forecast, ModelForecast, IssueForecast, Issue, Stance, ModelInfo, Param, Sweep, Sensitivity, Diagnostic, Run, DealEvaluation, DealSearch, DealPackage, DealPlan, Distribution } from './api'
 import { h, s, fmt, color } from './util'
 import { renderExplain } from './explain'
@@ -10,13 +13,16 @@ import { proposalsCard } from './proposals'
 import { renderAdvise } from './advise'
 import { Chart, registerables } from 'chart.js'
 import { renderEvidence } from './evidence'
+import { renderBuilder, unsaved, startBlank } from './builder'
+import { sentence } from './diagnostics'
 
 Chart.register(...registerables)
 Chart.defaults.font.family = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif'
 Chart.defaults.animation = false
 Chart.defaults.maintainAspectRatio = false
 
-type View = 'scenario' | 'forecast' | 'sweep' | 'deal' | 'explain' | 'evidence' | 'advise'
+type View = 'scenario' | 'forecast' | 'sweep' | 'deal' | 'explain' | 'evidence' | 'advise' | 'build'
+const views: View[] = ['scenario', 'forecast', 'sweep', 'deal', 'explain', 'evidence', 'advise', 'build']
 
 const st = {
   view: 'scenario' as View,
@@ -115,10 +121,20 @@ async function init() {
     const [models, kinds, list] = await Promise.all([api.models(), api.kinds(), api.scenarios()])
     st.models = models
     st.kinds = kinds
-    for (const m of models) if (m.default) st.selected.add(m.name)
+    // The address's models and settings, else the default models.
+    const q = new URLSearchParams(location.search)
+    const want = q.get('models')
+    for (const m of models) if (want === null ? m.default : want.split(',').includes(m.name)) st.selected.add(m.name)
+    for (const p of q.getAll('param')) {
+      const i = p.indexOf('=')
+      if (i > 0 && models.some((m) => m.params?.some((x) => x.name === p.slice(0, i)))) st.params[p.slice(0, i)] = p.slice(i + 1)
+    }
     const sel = $<HTMLSelectElement>('scenario')
-    sel.replaceChildren(...list.map((r) => h('option', { value: r.id }, r.name)))
-    sel.onchange = () => loadScenario(sel.value)
+    fillScenarios(list)
+    sel.onchange = () => {
+      if (st.view === 'build' && unsaved() && !confirm('Discard the unsaved edits in the builder?')) { sel.value = st.sv?.id ?? ''; return }
+      loadScenario(sel.value)
+    }
     const fs = $('models')
     for (const m of models) {
       const id = 'model-' + m.name
@@ -142,15 +158,66 @@ async function init() {
       if (set) { set.open = false; set.querySelector('summary')?.focus() } else closeDrawer()
     })
     const hash = location.hash.slice(1) as View
-    if (['scenario', 'forecast', 'sweep', 'deal', 'explain', 'evidence', 'advise'].includes(hash)) st.view = hash
-    if (list.length) await loadScenario(list[0].id)
-    else main.replaceChildren(h('p', {}, 'No scenarios yet: POST one to /api/scenarios.'))
+    if (views.includes(hash)) st.view = hash
+    const asked = q.get('scenario')
+    const first = list.find((r) => r.id === asked) ?? list[0]
+    if (first) {
+      await loadScenario(first.id, { snapshot: q.get('snapshot'), variant: q.get('variant') })
+      if (asked && first.id !== asked) status(`There is no scenario ${asked} (deleted?); showing “${first.name}”.`, true)
+    } else {
+      // Nothing stored yet: start one in the builder.
+      startBlank()
+      st.view = 'build'
+      syncURL()
+      render()
+      status('No scenarios yet: build one, or upload a file.')
+    }
   } catch (e) { status(String(e), true) }
 }
 
-async function loadScenario(id: string) {
+// fillScenarios lists the stored scenarios in the header.
+function fillScenarios(list: { id: string; name: string }[]) {
+  $<HTMLSelectElement>('scenario').replaceChildren(...list.map((r) => h('option', { value: r.id }, r.name)))
+}
+
+// syncURL writes what the page shows into its address (without a new
+// history entry), so the address can be shared.
+function syncURL() {
+  const q = new URLSearchParams()
+  if (st.sv) q.set('scenario', st.sv.id)
+  if (st.snapshot !== 'latest') q.set('snapshot', st.snapshot)
+  if (st.variant) q.set('variant', st.variant)
+  q.set('models', modelList().join(','))
+  for (const [k, v] of Object.entries(st.params)) q.append('param', `${k}=${v}`)
+  history.replaceState(null, '', `${location.pathname}?${q.toString().replace(/%2C/g, ',').replace(/%3D/g, '=')}#${st.view}`)
+}
+
+// opened loads a scenario the builder saved, created or uploaded.
+async function opened(sv: ScenarioView) {
+  fillScenarios(await api.scenarios())
+  await loadScenario(sv.id, { snapshot: st.snapshot, variant: st.variant })
+}
+
+// deleted shows the newest scenario left, or the builder when none is.
+async function deleted(id: string) {
+  const list = (await api.scenarios()).filter((r) => r.id !== id)
+  fillScenarios(list)
+  if (list.length) { await loadScenario(list[0].id); return }
+  st.sv = st.resolved = st.forecast = null
+  for (const s of ['snapshot', 'variant']) $<HTMLSelectElement>(s).replaceChildren()
+  st.snapshot = 'latest'
+  st.variant = ''
+  st.view = 'build'
+  syncURL()
+  render()
+}
+
+// loadScenario shows a scenario, at the snapshot and with the variant
+// asked for when it has them (else the latest, and none).
+async function loadScenario(id: string, want: { snapshot?: string | null; variant?: string | null } = {}) {
   status('Loading…')
   st.sv = await api.scenario(id)
+  $<HTMLSelectElement>('scenario').value = id
   const sc = st.sv.scenario
   const snap = $<HTMLSelectElement>('snapshot')
   const dates = [...(sc.snapshots ?? [])].sort((a, b) => a.date.localeCompare(b.date))
@@ -159,11 +226,15 @@ async function loadScenario(id: string) {
     h('option', { value: 'base' }, `base (${sc.metadata.as_of})`),
     ...dates.map((d) => h('option', { value: d.date }, `${d.date}${d.label ? ' — ' + d.label : ''}`)),
   )
-  snap.value = st.snapshot = 'latest'
+  snap.value = want.snapshot ?? 'latest'
+  if (snap.value !== want.snapshot) snap.value = 'latest'
+  st.snapshot = snap.value
   snap.onchange = () => { st.snapshot = snap.value; refresh() }
   const vr = $<HTMLSelectElement>('variant')
   vr.replaceChildren(h('option', { value: '' }, 'none'), ...(sc.variants ?? []).map((v) => h('option', { value: v.id, title: v.description ?? '' }, v.name || v.id)))
-  vr.value = st.variant = ''
+  vr.value = want.variant ?? ''
+  if (vr.value !== want.variant) vr.value = ''
+  st.variant = vr.value
   vr.onchange = () => { st.variant = vr.value; refresh() }
   st.sweep = st.tornado = null
   st.dealSearch = null
@@ -174,6 +245,7 @@ async function loadScenario(id: string) {
 }
 
 async function refresh() {
+  syncURL()
   if (!st.sv) return
   try {
     status('Forecasting…')
@@ -191,7 +263,10 @@ async function refresh() {
       (st.sv.warnings.length ? ` · ${st.sv.warnings.length} file warning(s)` : '')
     status(`${st.sv.name} · version ${st.sv.version} · as of ${st.resolved.metadata.as_of}${st.variant ? ' · variant ' + st.variant : ''} · run ${run.id.slice(0, 8)}${warn}`)
     render()
-  } catch (e) { status(e instanceof APIError ? e.message : String(e), true) }
+  } catch (e) {
+    status(e instanceof APIError ? e.message : String(e), true)
+    if (st.view === 'build') render()
+  }
 }
 
 // renderSettings offers the settings of the selected models (GET
@@ -232,7 +307,7 @@ function paramInput(p: Param): HTMLElement {
 
 function show(v: View) {
   st.view = v
-  history.replaceState(null, '', '#' + v)
+  syncURL()
   render()
   main.focus({ preventScroll: true })
 }
@@ -243,8 +318,14 @@ function render() {
     b.tabIndex = b.dataset.view === st.view ? 0 : -1
   }
   destroyCharts()
-  if (!st.resolved || !st.forecast) return
   main.setAttribute('aria-labelledby', 'tab-' + st.view)
+  if (st.view === 'build') {
+    renderBuilder(main, { sv: st.sv, snapshot: st.snapshot, variant: st.variant, status, opened, deleted })
+    return
+  }
+  main.classList.remove('builder')
+  if (!st.sv) { main.replaceChildren(h('p', { class: 'hint' }, 'No scenario yet: build one, or upload a file, in the Build view.')); return }
+  if (!st.resolved || !st.forecast) return
   if (st.view === 'scenario') renderScenario()
   if (st.view === 'forecast') renderForecast()
   if (st.view === 'sweep') renderSweep()
@@ -300,7 +381,7 @@ function notices(fc: Forecast): HTMLElement[] {
     out.push(h('div', { class: 'notices' },
       sw.length || file.length ? h('details', { class: 'scenario-warnings', 'data-testid': 'scenario-warnings' },
         h('summary', {}, `Scenario warnings (${sw.length + file.length})`),
-        h('ul', {}, ...sw.map((w) => h('li', {}, w)), ...file.map((d) => h('li', {}, h('code', {}, d.path), ': ', d.message)))) : null,
+        h('ul', {}, ...sw.map((w) => h('li', {}, w)), ...file.map((d) => h('li', {}, sentence(d, st.sv!.scenario))))) : null,
       notes.length ? h('details', { class: 'model-notes', 'data-testid': 'model-notes' },
         h('summary', {}, `Model notes (${notes.length})`),
         h('ul', {}, ...notes.map((x) => h('li', {}, h('strong', {}, x.m), ': ', x.n)))) : null))
@@ -516,7 +597,7 @@ function openStance(actor: string, issue: string) {
 
 function showErrors(form: HTMLElement, box: HTMLElement, err: unknown) {
   if (err instanceof APIError && err.diagnostics.length) {
-    box.replaceChildren(h('ul', {}, ...err.diagnostics.map((d: Diagnostic) => h('li', {}, h('code', {}, d.path), ': ', d.message, d.valid ? ` (valid: ${d.valid})` : ''))))
+    box.replaceChildren(h('ul', {}, ...err.diagnostics.map((d: Diagnostic) => h('li', {}, sentence(d, st.sv!.scenario)))))
     for (const d of err.diagnostics) {
       const field = d.path.endsWith('range.position') ? 'plo' : d.path.split('.').pop()
       form.querySelector(`[name=${field}]`)?.setAttribute('aria-invalid', 'true')
@@ -525,6 +606,20 @@ function showErrors(form: HTMLElement, box: HTMLElement, err: unknown) {
 }
 
 // ---------- forecast view ----------
+
+// briefLinks download the one-page brief (parley brief) of the scenario
+// at the snapshot and variant shown.
+function briefLinks(): HTMLElement {
+  const link = (format: string, text: string) => {
+    const href = `/api/scenarios/${encodeURIComponent(st.sv!.id)}/brief?format=${format}&snapshot=${encodeURIComponent(st.snapshot)}&variant=${encodeURIComponent(st.variant)}`
+    return h('a', { href, download: '', 'data-testid': 'forecast-brief-' + format, onclick: (e: Event) => {
+      e.preventDefault()
+      status('Writing the brief…')
+      download(href).then(() => status('Downloaded the brief.'), (err) => status(err instanceof Error ? err.message : String(err), true))
+    } }, text)
+  }
+  return h('p', { class: 'hint' }, 'The one-page brief of this forecast (forecasts with intervals, drivers, proposals, evidence, sources): ', link('html', 'HTML'), ' · ', link('md', 'Markdown'))
+}
 
 // forecastCell is one model's forecast of one issue in a table: the
 // point and the nearest option, or the range with "did not settle".
@@ -570,7 +665,7 @@ function renderForecast() {
   const variants = h('div', { 'data-testid': 'variants' })
   main.replaceChildren(
     ...notices(fc),
-    h('section', { class: 'card' }, table),
+    h('section', { class: 'card' }, table, briefLinks()),
     h('section', { class: 'card' }, h('h2', {}, 'Round by round ', pick), h('p', { class: 'hint' }, 'Each actor’s position after each round; the thick dashed line is the forecast.'), traj),
     h('section', { class: 'card' }, h('h2', {}, 'How the forecast moved'), h('p', { class: 'hint' }, 'The forecast at the base date and at each snapshot (variant applied); a bar is a forecast that did not settle, drawn as its range.'), timeline),
     h('section', { class: 'card' }, h('h2', {}, 'Variants side by side'), variants))

@@ -1,0 +1,294 @@
+package web_test
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	"parley/scenariofile"
+)
+
+// The hand-derived compromise forecasts (capability × salience weighted
+// means) of the scenario TestBuilder builds: North (capability 60), South
+// (40) and East (20) on Budget and Timeline.
+const (
+	// Budget, latest (no snapshot touches it): 60·0.9·80 + 40·0.6·30 +
+	// 20·0.4·50 = 5440 over 54 + 24 + 8 = 86.
+	wantBudget = 5440.0 / 86
+	// Timeline, latest: the snapshot moves South to 40: 60·0.3·50 +
+	// 40·0.8·40 + 20·0.5·20 = 2380 over 18 + 32 + 10 = 60.
+	wantTimeline = 2380.0 / 60
+	// With the variant "no-east" (East leaves): Budget 5040/78, Timeline
+	// 2180/50; Timeline at the base date (South at 90): 3780/50.
+	wantBudgetNoEast       = 5040.0 / 78
+	wantTimelineNoEast     = 2180.0 / 50
+	wantTimelineBaseNoEast = 3780.0 / 50
+)
+
+// rawPath matches a field path as the server writes it ("stances[1]"):
+// what the page must never show.
+var rawPath = regexp.MustCompile(`[a-z_]+\[\d+\]`)
+
+// TestBuilder builds a scenario from a blank page in the Build view of a
+// server with nothing stored: a source, two issues with their labelled
+// options, three actors, six stances (one resting on a quote the server
+// checks against the source's file), a snapshot, a variant and a
+// proposal. A first save with a position off the scale and a quote the
+// source does not hold is refused, each problem shown beside its field in
+// words; once fixed it saves, and the forecasts are the hand-derived
+// weighted means, with the variant too. The brief's link downloads the
+// brief of the scenario; a shared address opens the page as it was; an
+// uploaded file whose stance names an actor by an alias is drawn and
+// saved unchanged; a scenario is deleted. Screenshots of each step go to
+// $PARLEY_SCREENSHOTS.
+func TestBuilder(t *testing.T) {
+	dir := t.TempDir()
+	minutes := "Minutes of the first round, 28 February 2026.\nNorth said: “We will not sign for less than most of the budget.” South disagreed.\n"
+	if err := os.WriteFile(filepath.Join(dir, "minutes.txt"), []byte(minutes), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	e := startE2EWith(t, e2eOptions{empty: true, sources: dir})
+	do, shot, poll := e.do, e.shot, e.poll
+	path := func(p string) chromedp.CSS { return chromedp.CSS(fmt.Sprintf(`[data-path=%q]`, p)) }
+	set := func(p, v string) chromedp.Action[chromedp.Void] { return chromedp.SetValue(path(p), v) }
+	add := func(p string) chromedp.Action[chromedp.Void] {
+		return chromedp.Click(chromedp.CSS(fmt.Sprintf(`button[data-add=%q]`, p)))
+	}
+	fline := func(issue string) string {
+		return fmt.Sprintf(`section.issue[data-issue=%q] line.fline[data-model="compromise"]`, issue)
+	}
+	at := func(issue string, want float64) chromedp.Action[chromedp.Void] {
+		return poll(fmt.Sprintf(`(() => { const l = document.querySelector(%q); return !!l && Math.abs(Number(l.dataset.forecast) - %f) < 1e-3 })()`, fline(issue), want))
+	}
+
+	// 1. Nothing stored: the page opens the builder on a blank scenario.
+	do("blank page", chromedp.Navigate(e.srv.URL+"/"), chromedp.WaitVisible(chromedp.CSS(`[data-testid=build-save]`)), shot("30-build-blank"))
+	if s := e.text(`[data-testid=build-state]`); s != "New scenario, not saved yet" {
+		t.Fatalf("builder state %q", s)
+	}
+	if h := get(t, e.bctx, "hash", chromedp.Evaluate[string](`location.hash`)); h != "#build" {
+		t.Fatalf("address %q, want the build view", h)
+	}
+
+	// 2. The scenario: metadata, a source, two issues with two options
+	// each, three actors.
+	do("metadata",
+		set("metadata.id", "talks-2026"), set("metadata.title", "Three-party talks"), set("metadata.as_of", "2026-03-01"),
+		add("metadata.sources"), set("metadata.sources[0].id", "minutes"), set("metadata.sources[0].title", "Minutes of the first round"),
+		set("metadata.sources[0].date", "2026-02-28"), set("metadata.sources[0].file", "minutes.txt"))
+	do("issues", add("issues"), add("issues"),
+		set("issues[0].id", "budget"), set("issues[0].name", "Budget"), set("issues[1].id", "timeline"), set("issues[1].name", "Timeline"),
+		add("issues[0].anchors"), add("issues[0].anchors"), add("issues[1].anchors"), add("issues[1].anchors"),
+		set("issues[0].anchors[0].value", "0"), set("issues[0].anchors[0].label", "No joint budget"),
+		set("issues[0].anchors[1].value", "100"), set("issues[0].anchors[1].label", "The largest proposal in full"),
+		set("issues[1].anchors[0].value", "0"), set("issues[1].anchors[0].label", "Start next year"),
+		set("issues[1].anchors[1].value", "100"), set("issues[1].anchors[1].label", "Start now"))
+	do("actors", add("actors"), add("actors"), add("actors"),
+		set("actors[0].id", "north"), set("actors[0].name", "North"), set("actors[0].capability", "60"),
+		set("actors[1].id", "south"), set("actors[1].name", "South"), set("actors[1].capability", "40"),
+		set("actors[2].id", "east"), set("actors[2].name", "East"), set("actors[2].capability", "20"))
+
+	// 3. One stance per actor and issue (North–Budget, North–Timeline,
+	// South–Budget, …), the first resting on a quote; first with a
+	// position off the scale and a quote the minutes do not hold.
+	do("stances", chromedp.Click(chromedp.CSS(`[data-testid=add-missing-stances]`)),
+		poll(`document.querySelectorAll("[data-testid=build-stances] > .bitem").length === 6`))
+	if a := get(t, e.bctx, "actor", chromedp.Value(path("stances[3].actor"))); a != "south" {
+		t.Fatalf("the fourth stance is %q's, want south's", a)
+	}
+	values := [][2]string{{"80", "0.9"}, {"150", "0.3"}, {"30", "0.6"}, {"90", "0.8"}, {"50", "0.4"}, {"20", "0.5"}}
+	for i, v := range values {
+		do("stance", set(fmt.Sprintf("stances[%d].position", i), v[0]), set(fmt.Sprintf("stances[%d].salience", i), v[1]))
+		if i > 0 {
+			do("assumed", set(fmt.Sprintf("stances[%d].assumed", i), "an example"))
+		}
+	}
+	do("quote", add("stances[0].evidence"), set("stances[0].evidence[0].source", "minutes"),
+		set("stances[0].evidence[0].date", "2026-02-28"), set("stances[0].evidence[0].quote", "We will sign anything."))
+
+	// 4. A snapshot (South moves on the timeline), a variant (East leaves)
+	// and a proposal (North's).
+	do("snapshot", add("snapshots"), set("snapshots[0].date", "2026-04-01"), set("snapshots[0].label", "Second round"),
+		add("snapshots[0].stances"), set("snapshots[0].stances[0].actor", "south"), set("snapshots[0].stances[0].issue", "timeline"),
+		set("snapshots[0].stances[0].position", "40"), set("snapshots[0].stances[0].assumed", "an example"))
+	do("variant", add("variants"), set("variants[0].id", "no-east"), set("variants[0].name", "East leaves the talks"),
+		chromedp.Click(chromedp.CSS(`[data-path="variants[0].remove_actors"] input[value=east]`)))
+	do("proposal", add("proposals"), set("proposals[0].id", "split"), set("proposals[0].name", "Split the difference"),
+		set("proposals[0].date", "2026-03-01"), set("proposals[0].package.budget", "50"), set("proposals[0].package.timeline", "60"),
+		chromedp.Click(chromedp.CSS(`[data-path="proposals[0].proposers"] input[value=north]`)), set("proposals[0].assumed", "an example"))
+
+	// 5. Saved with the two mistakes: refused, each shown beside its field
+	// in words, the field marked.
+	do("invalid save", chromedp.Click(chromedp.CSS(`[data-testid=build-save]`)),
+		chromedp.WaitVisible(chromedp.CSS(`[data-testid=diagnostic][data-for="stances[1].position"]`)),
+		chromedp.ScrollIntoView(path("stances[1].position")), shot("31-build-diagnostics"))
+	pos := e.text(`[data-testid=diagnostic][data-for="stances[1].position"]`)
+	if want := "Stance of North on Timeline: position: position 150 is outside the scale — valid: a number from 0 to 100 (the scale of issue timeline)"; !strings.Contains(pos, want) {
+		t.Fatalf("the position's diagnostic reads %q, want %q", pos, want)
+	}
+	quote := e.text(`[data-testid=diagnostic][data-for="stances[0].evidence[0].quote"]`)
+	if !strings.HasPrefix(quote, "✕ Stance of North on Budget, quote 1: quote:") || !strings.Contains(quote, "minutes.txt") {
+		t.Fatalf("the quote's diagnostic reads %q", quote)
+	}
+	if inv := get(t, e.bctx, "invalid", chromedp.Evaluate[string](`document.querySelector('[data-path="stances[1].position"]').getAttribute("aria-invalid")`)); inv != "true" {
+		t.Fatalf("the position field is not marked invalid (%q)", inv)
+	}
+	shown := get(t, e.bctx, "diagnostics", chromedp.Evaluate[string](`[...document.querySelectorAll("[data-testid=diagnostic], [data-testid=build-problems]")].map((x) => x.textContent).join("\n")`))
+	if m := rawPath.FindString(shown); m != "" {
+		t.Fatalf("the diagnostics show the path %q:\n%s", m, shown)
+	}
+	if n, err := e.st.ListScenarios(e.ctx); err != nil || len(n) != 0 {
+		t.Fatalf("a refused scenario was stored: %v %v", n, err)
+	}
+
+	// 6. Fixed, it is created; the address names it.
+	do("save", set("stances[1].position", "50"), set("stances[0].evidence[0].quote", "We will not sign for less than most of the budget."),
+		chromedp.Click(chromedp.CSS(`[data-testid=build-save]`)),
+		poll(`document.querySelector("[data-testid=build-state]").textContent.endsWith("· saved")`),
+		poll(`location.search.includes("scenario=")`), shot("32-build-saved"))
+	list, err := e.st.ListScenarios(e.ctx)
+	if err != nil || len(list) != 1 {
+		t.Fatalf("stored: %v %v", list, err)
+	}
+	id := list[0].ID
+	rec, err := e.st.GetScenario(e.ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	saved, ds := scenariofile.Parse("saved.json", rec.Body)
+	if err := ds.Err(true); err != nil {
+		t.Fatalf("the stored scenario: %v", err)
+	}
+	if saved.Metadata.Title != "Three-party talks" || len(saved.Actors) != 3 || len(saved.Issues) != 2 || len(saved.Stances) != 6 ||
+		len(saved.Issues[1].Anchors) != 2 || saved.Issues[1].Anchors[1].Label != "Start now" ||
+		len(saved.Stances[0].Evidence) != 1 || len(saved.Snapshots) != 1 || len(saved.Variants) != 1 || len(saved.Proposals) != 1 ||
+		fmt.Sprint(saved.Variants[0].RemoveActors) != "[east]" || fmt.Sprint(saved.Proposals[0].Proposers) != "[north]" || saved.Proposals[0].Package["timeline"] != 60 {
+		t.Fatalf("stored %+v", saved)
+	}
+	if !strings.Contains(get(t, e.bctx, "url", chromedp.Evaluate[string](`location.search`)), "scenario="+id) {
+		t.Fatal("the address does not name the new scenario")
+	}
+
+	// 7. Its forecasts: the weighted means derived above.
+	do("forecast", chromedp.Click(chromedp.ID("tab-scenario")), at("budget", wantBudget), at("timeline", wantTimeline), shot("33-build-forecast"))
+	do("variant", void(chromedp.Evaluate[bool](`(() => { const v = document.querySelector("#variant"); v.value = "no-east"; v.dispatchEvent(new Event("change")); return true })()`)),
+		at("budget", wantBudgetNoEast), at("timeline", wantTimelineNoEast), shot("34-build-variant"))
+
+	// 8. The brief, from the link in the builder: the scenario's, at the
+	// variant chosen.
+	do("downloads", chromedp.Click(chromedp.ID("tab-build")), chromedp.WaitVisible(chromedp.CSS(`[data-testid=brief-html]`)),
+		chromedp.ScrollIntoView(chromedp.CSS(`[data-testid=build-downloads]`)), shot("35-build-downloads"))
+	href := get(t, e.bctx, "brief link", chromedp.Evaluate[string](`document.querySelector("[data-testid=brief-html]").href`))
+	if want := "/api/scenarios/" + id + "/brief?format=html&snapshot=latest&variant=no-east"; !strings.HasSuffix(href, want) {
+		t.Fatalf("brief link %q, want …%s", href, want)
+	}
+	brief := get(t, e.bctx, "brief", chromedp.Evaluate[string](`fetch(document.querySelector("[data-testid=brief-html]").href).then((r) => r.text())`, chromedp.EvalAwaitPromise))
+	for _, want := range []string{"<title>", "Three-party talks", "Budget", "Timeline", "Split the difference"} {
+		if !strings.Contains(brief, want) {
+			t.Fatalf("the brief lacks %q:\n%.600s", want, brief)
+		}
+	}
+
+	// 9. A shared address opens the page as it was: the scenario, the
+	// base date, the variant, one model, the forecast view.
+	do("shared address", chromedp.Navigate(fmt.Sprintf("%s/?scenario=%s&snapshot=base&variant=no-east&models=compromise&param=smp-vote=Binary#forecast", e.srv.URL, id)),
+		chromedp.WaitVisible(chromedp.CSS(`[data-testid=model-table] td[data-model=compromise][data-issue=timeline]`)), shot("36-shared-address"))
+	state := get(t, e.bctx, "state", chromedp.Evaluate[string](`[document.querySelector("#scenario").value, document.querySelector("#snapshot").value, document.querySelector("#variant").value,
+		[...document.querySelectorAll("#models input:checked")].map((x) => x.value).join(","), document.querySelector("#tab-forecast").getAttribute("aria-selected"),
+		[...new Set([...document.querySelectorAll("[data-testid=model-table] td[data-model]")].map((x) => x.dataset.model))].join(",")].join(" ")`))
+	if want := id + " base no-east compromise true compromise"; state != want {
+		t.Fatalf("opened as %q, want %q", state, want)
+	}
+	// The setting stays in the address the page writes back.
+	if q := get(t, e.bctx, "address", chromedp.Evaluate[string](`location.search`)); q != "?scenario="+id+"&snapshot=base&variant=no-east&models=compromise&param=smp-vote=Binary" {
+		t.Fatalf("the page rewrote the address as %q", q)
+	}
+	cell := e.text(`[data-testid=model-table] td[data-model=compromise][data-issue=timeline]`)
+	if want := strconv.FormatFloat(wantTimelineBaseNoEast, 'f', 1, 64); !strings.HasPrefix(cell, want) {
+		t.Fatalf("timeline at the base date without East reads %q, want %s", cell, want)
+	}
+
+	// 10. An upload whose stance names North by an alias: drawn (North's
+	// marker, the forecast (2·20 + 1·80)/3 = 40), shown in the builder as
+	// North, and saved unchanged, the alias as written.
+	aliased := `metadata: {id: aliased, title: Aliased stance, as_of: "2025-01-01"}
+issues: [{id: a, name: Issue A}]
+actors:
+  - {id: north, name: North, capability: 2, aliases: [N]}
+  - {id: south, name: South, capability: 1}
+stances:
+  - {actor: N, issue: a, position: 20, salience: 1, assumed: an example}
+  - {actor: south, issue: a, position: 80, salience: 1, assumed: an example}
+`
+	file := filepath.Join(dir, "aliased.yaml")
+	if err := os.WriteFile(file, []byte(aliased), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	do("builder", chromedp.Navigate(e.srv.URL+"/?scenario="+id+"#build"), chromedp.WaitVisible(chromedp.CSS(`[data-testid=build-upload]`)))
+	do("choose file", chromedp.SetUploadFiles(chromedp.CSS(`#build-upload-file`), []string{file}))
+	do("upload", chromedp.Click(chromedp.CSS(`[data-testid=build-upload]`)),
+		poll(`document.querySelector("[data-testid=build-state]").textContent.startsWith("Aliased stance")`))
+	if a := get(t, e.bctx, "alias", chromedp.Value(path("stances[0].actor"))); a != "north" {
+		t.Fatalf("the stance written with the alias N shows actor %q, want north", a)
+	}
+	do("save unchanged", chromedp.Click(chromedp.CSS(`[data-testid=build-save]`)), poll(`document.querySelector("#status").textContent.startsWith("Nothing to save")`))
+	do("aliased scenario", chromedp.Click(chromedp.ID("tab-scenario")), chromedp.WaitVisible(chromedp.CSS(`g.marker[data-actor="north"][data-issue="a"]`)),
+		at("a", 40), shot("37-aliased"))
+	list, err = e.st.ListScenarios(e.ctx)
+	if err != nil || len(list) != 2 {
+		t.Fatalf("stored: %v %v", list, err)
+	}
+	up, err := e.st.GetScenario(e.ctx, list[0].ID)
+	if err != nil || string(up.Body) != aliased || up.Version != 1 {
+		t.Fatalf("the uploaded file, saved unchanged, is version %d:\n%s", up.Version, up.Body)
+	}
+
+	// 11. Deleted (confirmed): the built scenario is what is left.
+	do("delete", void(chromedp.Evaluate[bool](`(() => { window.confirm = () => true; return true })()`)), chromedp.Click(chromedp.ID("tab-build")),
+		chromedp.Click(chromedp.CSS(`[data-testid=build-delete]`)),
+		poll(`document.querySelectorAll("#scenario option").length === 1`), shot("38-deleted"))
+	if list, err = e.st.ListScenarios(e.ctx); err != nil || len(list) != 1 || list[0].ID != id {
+		t.Fatalf("after the delete: %v %v", list, err)
+	}
+}
+
+// TestBuilderKeepsTheFile opens the built-in case in the builder and saves
+// it untouched: every field the builder shows reads back as the file has
+// it (aliases, numbers, the order of lists), so the server finds nothing
+// changed and the file stays as written, version 1. Then an edit typed in
+// the title outlives a visit to another view, and is discarded.
+func TestBuilderKeepsTheFile(t *testing.T) {
+	e := startE2E(t)
+	e.do("builder", chromedp.Navigate(e.srv.URL+"/#build"), chromedp.WaitVisible(chromedp.CSS(`[data-testid=build-stances] .bitem`)),
+		chromedp.Click(chromedp.CSS(`[data-testid=build-save]`)),
+		e.poll(`document.querySelector("#status").textContent.startsWith("Nothing to save")`), e.shot("39-build-builtin"))
+	if s := e.text(`#status`); s != "Nothing to save: “"+e.full.Metadata.Title+"” is as stored (version 1)." {
+		t.Fatalf("status %q", s)
+	}
+
+	// Typed edits outlive a visit to another view, until discarded.
+	title := chromedp.CSS(`[data-path="metadata.title"]`)
+	e.do("type", chromedp.Focus(title), void(chromedp.Evaluate[bool](`(() => { const t = document.activeElement; t.setSelectionRange(t.value.length, t.value.length); return true })()`)),
+		chromedp.SendKeys(title, " (edited)"), chromedp.Click(chromedp.ID("tab-scenario")), chromedp.WaitVisible(chromedp.CSS(`section.issue`)),
+		chromedp.Click(chromedp.ID("tab-build")), chromedp.WaitVisible(title))
+	if v := get(t, e.bctx, "title", chromedp.Value(title)); v != e.full.Metadata.Title+" (edited)" {
+		t.Fatalf("after a visit to the scenario view the title field reads %q", v)
+	}
+	if s := e.text(`[data-testid=build-state]`); !strings.HasSuffix(s, "unsaved changes") {
+		t.Fatalf("builder state %q", s)
+	}
+	e.do("discard", chromedp.Click(chromedp.CSS(`[data-testid=build-discard]`)), chromedp.WaitVisible(title))
+	if v := get(t, e.bctx, "title", chromedp.Value(title)); v != e.full.Metadata.Title {
+		t.Fatalf("after discarding the title field reads %q", v)
+	}
+	rec, err := e.st.GetScenario(e.ctx, e.rec.ID)
+	if err != nil || rec.Version != 1 || string(rec.Body) != string(e.rec.Body) {
+		t.Fatalf("the built-in case saved untouched is version %d (%v); the file changed: %v", rec.Version, err, string(rec.Body) != string(e.rec.Body))
+	}
+}

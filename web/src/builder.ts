@@ -1,0 +1,686 @@
+// The Build view: a scenario builder. It edits the scenario file as JSON
+// (the "scenario" of GET /api/scenarios/{id}) — metadata and sources,
+// issues with their labelled options, actors, stances with their quotes,
+// snapshots, variants and proposals — and saves it through the server
+// (PUT …/document; POST /api/scenarios for a new one), which validates it
+// with the command line's code and writes it over the stored file in its
+// own format, keeping a YAML file's comments. What the server finds wrong
+// is shown beside the field it names, in words (diagnostics.ts); nothing
+// is checked here that the server does not check. New scenarios start
+// blank or from an uploaded file in any format import reads; the saved
+// scenario downloads as its file, in a peer tool's format, or as the
+// one-page brief.
+import { api, download, APIError } from './api'
+import type { Scenario, ScenarioView, Diagnostic, Evidence, Changes, FormatInfo } from './api'
+import { h } from './util'
+import { describe, message, sentence, actorName, issueName } from './diagnostics'
+
+// BuildContext is what the page gives the view.
+export interface BuildContext {
+  // sv is the scenario loaded in the page, null when there is none.
+  sv: ScenarioView | null
+  snapshot: string
+  variant: string
+  status: (msg: string, error?: boolean) => void
+  // opened loads a scenario just saved, created or uploaded in the page.
+  opened: (sv: ScenarioView) => Promise<void>
+  // deleted tells the page a scenario is gone.
+  deleted: (id: string) => Promise<void>
+}
+
+// Draft is the scenario being edited: id null for a new one not saved yet.
+interface Draft { id: string | null; version: number; title: string; doc: Scenario; diags: Diagnostic[]; dirty: boolean }
+
+let draft: Draft | null = null
+let formats: FormatInfo[] | null = null
+
+const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x))
+
+function fromView(sv: ScenarioView): Draft {
+  return { id: sv.id, version: sv.version, title: sv.name, doc: clone(sv.scenario), diags: sv.warnings.map((w) => ({ ...w, warning: true })), dirty: false }
+}
+
+function blank(): Draft {
+  const today = new Date().toISOString().slice(0, 10)
+  return { id: null, version: 0, title: '', doc: { metadata: { id: '', title: '', as_of: today }, issues: [], actors: [], stances: [] }, diags: [], dirty: false }
+}
+
+// unsaved reports whether the builder holds edits not saved yet.
+export function unsaved(): boolean { return !!draft && (draft.dirty || draft.id === null) }
+
+// startBlank makes the builder's draft a new, empty scenario.
+export function startBlank() { draft = blank() }
+
+// The export formats of GET …/export?to= (the route's summary lists them).
+const peerFormats: [string, string][] = [
+  ['ktab-csv', 'KTAB CSV'], ['ktab-xml', 'KTAB XML'], ['decide', 'Decide'], ['bdm-csv', 'BDM CSV (one issue)'], ['schelling', 'Schelling JSON'],
+]
+
+// renderBuilder draws the view into box.
+export function renderBuilder(box: HTMLElement, ctx: BuildContext) {
+  const sv = ctx.sv
+  if (!draft || (draft.id !== null && (!sv || draft.id !== sv.id || (!draft.dirty && draft.version !== sv.version)))) draft = sv ? fromView(sv) : blank()
+  draw(box, ctx)
+  if (!formats) api.formats().then((f) => { formats = f; draw(box, ctx) }, () => { formats = [] })
+}
+
+// ---------- paths: reading the fields into the document ----------
+
+type Seg = string | number
+
+function segs(path: string): Seg[] {
+  const out: Seg[] = []
+  for (const m of path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) out.push(m[2] !== undefined ? Number(m[2]) : m[1])
+  return out
+}
+
+function getPath(doc: any, path: string): any {
+  let cur = doc
+  for (const s of segs(path)) cur = cur?.[s]
+  return cur
+}
+
+// setPath writes v at path, making the objects on the way; undefined
+// removes the field.
+function setPath(doc: any, path: string, v: unknown) {
+  const ss = segs(path)
+  let cur = doc
+  for (let i = 0; i < ss.length - 1; i++) {
+    if (cur[ss[i]] === undefined || cur[ss[i]] === null) {
+      if (v === undefined) return
+      cur[ss[i]] = typeof ss[i + 1] === 'number' ? [] : {}
+    }
+    cur = cur[ss[i]]
+  }
+  const last = ss[ss.length - 1]
+  if (v === undefined) delete cur[last]
+  else cur[last] = v
+}
+
+// resolves names the actor id or alias name stands for.
+function resolves(doc: Scenario, name: string): string | undefined {
+  const all = [...doc.actors, ...(doc.snapshots ?? []).flatMap((s) => s.add_actors ?? []), ...(doc.variants ?? []).flatMap((v) => v.add_actors ?? [])]
+  return (all.find((a) => a.id === name) ?? all.find((a) => a.aliases?.includes(name)))?.id
+}
+
+// read is a field's value as the document holds it: undefined leaves an
+// optional field out; a required number left empty is null, which the
+// server reports as "no value given".
+function read(el: HTMLElement, doc: Scenario, old: unknown): unknown {
+  const kind = el.dataset.kind
+  const val = () => ((el as HTMLInputElement).value ?? '').trim()
+  const num = (s: string) => (s === '' ? null : Number(s))
+  switch (kind) {
+    case 'text': return val()
+    case 'opttext': return val() === '' ? undefined : (el as HTMLInputElement).value
+    case 'number': return num(val())
+    case 'optnumber': return val() === '' ? undefined : Number(val())
+    case 'actor': {
+      // An alias written in the file stays as written while it names
+      // the actor chosen.
+      const v = val()
+      return typeof old === 'string' && old !== v && resolves(doc, old) === v ? old : v
+    }
+    case 'list': {
+      const xs = val().split(',').map((x) => x.trim()).filter((x) => x)
+      return xs.length ? xs : undefined
+    }
+    case 'pair': {
+      const [lo, hi] = [...el.querySelectorAll('input')].map((i) => i.value.trim())
+      return lo === '' && hi === '' ? undefined : [num(lo), num(hi)]
+    }
+    case 'scale': {
+      const [lo, hi] = [...el.querySelectorAll('input')].map((i) => i.value.trim())
+      return lo === '' && hi === '' ? undefined : { min: num(lo), max: num(hi) }
+    }
+    case 'checklist': {
+      // The file's names (aliases too) in the file's order, then the
+      // actors newly ticked.
+      const on = [...el.querySelectorAll<HTMLInputElement>('input:checked')].map((i) => i.value)
+      const olds = (Array.isArray(old) ? (old as string[]) : []).filter((o) => on.includes(resolves(doc, o) ?? o))
+      const ids = [...olds, ...on.filter((v) => !olds.some((o) => (resolves(doc, o) ?? o) === v))]
+      return ids.length ? ids : undefined
+    }
+  }
+  return val()
+}
+
+// collect reads every field of the view into the document.
+function collect(box: HTMLElement, doc: Scenario) {
+  for (const el of box.querySelectorAll<HTMLElement>('[data-kind]')) {
+    const path = el.dataset.path!
+    setPath(doc, path, read(el, doc, getPath(doc, path)))
+  }
+  // Optional groups left empty are left out.
+  const tidy = (o: any) => {
+    if (o?.range && Object.keys(o.range).length === 0) delete o.range
+    if (o?.red_lines && Object.keys(o.red_lines).length === 0) delete o.red_lines
+  }
+  doc.stances.forEach(tidy)
+  doc.actors.forEach(tidy)
+  for (const c of [...(doc.snapshots ?? []), ...(doc.variants ?? [])]) { c.stances?.forEach(tidy); c.actors?.forEach(tidy) }
+}
+
+// rename changes every reference to an actor's or issue's id when the id
+// itself is changed, so that stances and proposals follow it.
+function rename(doc: Scenario, kind: Kind, from: string, to: string) {
+  const changes: Changes[] = [...(doc.snapshots ?? []), ...(doc.variants ?? [])]
+  const keyed = (m: { [k: string]: unknown } | undefined) => {
+    if (m && from in m) { m[to] = m[from]; delete m[from] }
+  }
+  const proposals = [...(doc.proposals ?? []), ...changes.flatMap((c) => c.proposals ?? [])]
+  const stances = [...doc.stances, ...changes.flatMap((c) => c.stances ?? [])]
+  if (kind === 'source') {
+    for (const x of [...stances, ...proposals]) for (const e of x.evidence ?? []) if (e.source === from) e.source = to
+  } else if (kind === 'actor') {
+    for (const s of stances) if (s.actor === from) s.actor = to
+    for (const c of changes) {
+      for (const a of c.actors ?? []) if (a.id === from) a.id = to
+      if (c.remove_actors) c.remove_actors = c.remove_actors.map((x) => (x === from ? to : x))
+    }
+    for (const p of proposals) if (p.proposers) p.proposers = p.proposers.map((x) => (x === from ? to : x))
+  } else {
+    for (const s of stances) if (s.issue === from) s.issue = to
+    for (const a of [...doc.actors, ...changes.flatMap((c) => c.actors ?? [])]) keyed(a.red_lines)
+    for (const p of proposals) keyed(p.package)
+  }
+}
+
+// ---------- choices of actors, issues and sources ----------
+
+type Kind = 'actor' | 'issue' | 'source'
+
+// choices are what a select of an actor, issue or source offers, with the
+// value in the file when it names none of them (an alias is shown as its
+// actor).
+function choices(doc: Scenario, kind: Kind, cur: string): [string, string][] {
+  const list: [string, string][] = kind === 'actor' ? doc.actors.filter((a) => a.id).map((a) => [a.id, a.name || a.id])
+    : kind === 'issue' ? doc.issues.filter((i) => i.id).map((i) => [i.id, i.name || i.id])
+      : (doc.metadata.sources ?? []).filter((x) => x.id).map((x) => [x.id, x.title ? `${x.id} — ${x.title}` : x.id])
+  const shown = kind === 'actor' ? resolves(doc, cur) ?? cur : cur
+  const out: [string, string][] = [['', `(choose ${kind === 'actor' ? 'an actor' : kind === 'issue' ? 'an issue' : 'a source'})`], ...list]
+  if (shown && !list.some(([v]) => v === shown)) out.push([shown, `${shown} (not defined)`])
+  return out
+}
+
+// refreshChoices rebuilds every select and list of actors, issues and
+// sources after an id or a name changed, keeping what each has chosen,
+// so that a new actor can be chosen at once, without drawing the view
+// again (which would lose the click that ended the typing).
+function refreshChoices(box: HTMLElement, doc: Scenario) {
+  for (const sel of box.querySelectorAll<HTMLSelectElement>('select[data-choices]')) {
+    const v = sel.value
+    sel.replaceChildren(...choices(doc, sel.dataset.choices as Kind, v).map(([x, l]) => h('option', { value: x }, l)))
+    sel.value = v
+  }
+  for (const fs of box.querySelectorAll<HTMLElement>('fieldset[data-choices]')) {
+    const on = new Set([...fs.querySelectorAll<HTMLInputElement>('input:checked')].map((i) => i.value))
+    fs.querySelectorAll('label').forEach((l) => l.remove())
+    fs.append(...checkboxes(choices(doc, 'actor', '').slice(1), on))
+  }
+}
+
+// renameInPage changes an id in the page's fields as rename does in the
+// document: the choices made, and the paths that hold it as a key (red
+// lines and packages are keyed by issue).
+function renameInPage(box: HTMLElement, kind: Kind, from: string, to: string) {
+  for (const sel of box.querySelectorAll<HTMLSelectElement>(`select[data-choices=${kind}]`)) {
+    if (sel.value === from) { sel.append(h('option', { value: to }, to)); sel.value = to }
+  }
+  for (const i of box.querySelectorAll<HTMLInputElement>(`fieldset[data-choices=${kind}] input`)) if (i.value === from) i.value = to
+  if (kind !== 'issue') return
+  for (const el of box.querySelectorAll<HTMLElement>('[data-path]')) {
+    const p = el.dataset.path!
+    for (const key of ['.red_lines.', '.package.']) if (p.endsWith(key + from)) el.dataset.path = p.slice(0, p.length - from.length) + to
+  }
+}
+
+function checkboxes(list: [string, string][], on: Set<string>): HTMLElement[] {
+  return list.map(([v, l]) => { const id = 'b' + ++uid; return h('label', { for: id }, h('input', { type: 'checkbox', id, value: v, checked: on.has(v) }), l) })
+}
+
+// ---------- fields ----------
+
+let uid = 0
+
+interface Opts { options?: [string, string][]; choices?: Kind; hint?: string; rows?: number; wide?: boolean; min?: number; max?: number; step?: string; placeholder?: string; rename?: Kind; refresh?: boolean }
+
+// field is one labelled input whose data-path is the path the server's
+// diagnostics name it by; data-kind says how it is read.
+function field(label: string, path: string, kind: string, value: unknown, o: Opts = {}): HTMLElement {
+  const id = 'b' + ++uid
+  let input: HTMLElement
+  if (o.options) {
+    const opts = o.options.map(([v, l]) => h('option', { value: v }, l))
+    const sel = h('select', { id }, ...opts) as HTMLSelectElement
+    sel.value = value === undefined || value === null ? '' : String(value)
+    if (o.choices) sel.dataset.choices = o.choices
+    input = sel
+  } else if (kind === 'textarea' || kind === 'opttextarea') {
+    input = h('textarea', { id, rows: o.rows ?? 2, placeholder: o.placeholder }, String(value ?? ''))
+    kind = kind === 'textarea' ? 'text' : 'opttext'
+  } else {
+    const numeric = kind === 'number' || kind === 'optnumber'
+    input = h('input', { id, type: numeric ? 'number' : 'text', step: numeric ? o.step ?? 'any' : null, min: o.min, max: o.max,
+      value: value === undefined || value === null ? '' : String(value), placeholder: o.placeholder })
+  }
+  input.dataset.path = path
+  input.dataset.kind = kind
+  if (o.rename) { input.dataset.rename = o.rename; input.dataset.was = String(value ?? '') }
+  if (o.refresh || o.rename) input.dataset.refresh = ''
+  return h('label', { class: 'bfield' + (o.wide ? ' wide' : ''), for: id }, h('span', {}, label, o.hint ? h('small', {}, ' ' + o.hint) : null), input)
+}
+
+// group is a field of two numbers read together (a range, a scale).
+function group(label: string, path: string, kind: 'pair' | 'scale', lo: number | null | undefined, hi: number | null | undefined, names: [string, string]): HTMLElement {
+  const box = h('span', { class: 'bpair' },
+    h('input', { type: 'number', step: 'any', value: lo ?? '', 'aria-label': `${label}: ${names[0]}`, placeholder: names[0] }),
+    '–',
+    h('input', { type: 'number', step: 'any', value: hi ?? '', 'aria-label': `${label}: ${names[1]}`, placeholder: names[1] }))
+  box.dataset.path = path
+  box.dataset.kind = kind
+  return h('div', { class: 'bfield' }, h('span', {}, label), box)
+}
+
+// checklist picks ids (actors) as a list.
+function checklist(label: string, path: string, chosen: string[], doc: Scenario): HTMLElement {
+  const ids = new Set(chosen.map((c) => resolves(doc, c) ?? c))
+  const list = choices(doc, 'actor', '').slice(1)
+  for (const c of ids) if (!list.some(([v]) => v === c)) list.push([c, `${c} (not defined)`])
+  const fs = h('fieldset', { class: 'bchecks' }, h('legend', {}, label), ...checkboxes(list, ids))
+  fs.dataset.path = path
+  fs.dataset.kind = 'checklist'
+  fs.dataset.choices = 'actor'
+  return fs
+}
+
+// ---------- drawing ----------
+
+function draw(box: HTMLElement, ctx: BuildContext) {
+  const d = draft!
+  const doc = d.doc
+  const focus = (document.activeElement as HTMLElement | null)?.dataset?.path
+  const y = window.scrollY
+  const again = () => { draw(box, ctx); window.scrollTo(0, y) }
+  // change reads the fields, applies an edit of the document's shape,
+  // and draws again; dropped says items were removed, so the positions
+  // the last diagnostics name no longer hold.
+  const change = (edit: () => void, dropped = false) => {
+    collect(box, doc)
+    edit()
+    d.dirty = true
+    if (dropped) d.diags = []
+    again()
+  }
+  // add appends an item to a list and puts the focus in its first field.
+  const add = (path: string, item: unknown) => h('button', { type: 'button', class: 'small', 'data-add': path, 'aria-label': `Add to ${describe(path, doc).toLowerCase()}`, onclick: () => {
+    let at = 0
+    change(() => {
+      const list = getPath(doc, path)
+      if (Array.isArray(list)) at = list.push(clone(item)) - 1
+      else setPath(doc, path, [clone(item)])
+    })
+    const first = box.querySelector<HTMLElement>(`[data-path^="${CSS.escape(`${path}[${at}].`)}"]`)
+    first?.focus({ preventScroll: true })
+    first?.scrollIntoView({ block: 'nearest' })
+  } }, '+ add')
+  const remove = (path: string, what: string, also?: () => void) => h('button', { type: 'button', class: 'small remove', 'data-remove': path, 'aria-label': `Remove ${what}`, title: `Remove ${what}`,
+    onclick: () => change(() => {
+      const ss = segs(path)
+      const i = ss.pop() as number
+      const list = getPath(doc, ss.join('.').replace(/\.(\d+)/g, '[$1]'))
+      also?.()
+      list.splice(i, 1)
+    }, true) }, '✕')
+
+  const issues = choices(doc, 'issue', '').slice(1)
+  const firstSource = doc.metadata.sources?.[0]?.id ?? ''
+  const actorField = (label: string, path: string, cur: string) => {
+    const f = field(label, path, 'actor', cur, { options: choices(doc, 'actor', cur), choices: 'actor' })
+    const sel = f.querySelector('select') as HTMLSelectElement
+    sel.value = resolves(doc, cur) ?? cur
+    return f
+  }
+  const issueField = (label: string, path: string, cur: string) => field(label, path, 'text', cur, { options: choices(doc, 'issue', cur), choices: 'issue' })
+  const salMax = doc.metadata.salience_scale === 100 ? 100 : 1
+  const scaleOf = (issue: string) => {
+    const is = doc.issues.find((x) => x.id === issue)
+    return is?.scale ? `${is.scale.min}–${is.scale.max}` : '0–100'
+  }
+
+  // evidence rows: pick the source, paste the quote.
+  const evidenceRows = (path: string, ev: Evidence[] | undefined) => h('div', { class: 'bevidence', 'data-path': path + '.evidence' },
+    h('div', { class: 'bhead' }, h('strong', {}, 'Quotes'), add(path + '.evidence', { source: firstSource, quote: '' })),
+    ...(ev ?? []).map((e, k) => {
+      const p = `${path}.evidence[${k}]`
+      return h('div', { class: 'brow', 'data-path': p },
+        field('Source', p + '.source', 'text', e.source, { options: choices(doc, 'source', e.source), choices: 'source' }),
+        field('Date', p + '.date', 'opttext', e.date, { placeholder: 'YYYY-MM-DD' }),
+        field('Quote, verbatim', p + '.quote', 'textarea', e.quote, { wide: true, rows: 2 }),
+        remove(p, `quote ${k + 1}`))
+    }))
+
+  // the changes a snapshot or variant makes
+  const changesEditor = (path: string, c: Changes) => {
+    const left = [
+      c.add_actors?.length ? `${c.add_actors.length} added actor(s)` : '',
+      c.proposals?.length ? `${c.proposals.length} proposal change(s)` : '',
+      c.withdraw_proposals?.length ? `${c.withdraw_proposals.length} withdrawn proposal(s)` : '',
+    ].filter((x) => x)
+    return h('div', { class: 'bchanges' },
+      h('div', { class: 'bhead', 'data-path': path + '.stances' }, h('strong', {}, 'Changed stances'), add(path + '.stances', { actor: '', issue: '' })),
+      ...(c.stances ?? []).map((sc, k) => {
+        const p = `${path}.stances[${k}]`
+        return h('div', { class: 'bitem', 'data-path': p },
+          h('div', { class: 'brow' },
+            actorField('Actor', p + '.actor', sc.actor), issueField('Issue', p + '.issue', sc.issue),
+            field('Position', p + '.position', 'optnumber', sc.position, { hint: `(${scaleOf(sc.issue)}; empty: unchanged)` }),
+            field('Salience', p + '.salience', 'optnumber', sc.salience, { hint: `(0–${salMax}; empty: unchanged)` }),
+            field('Assumed because', p + '.assumed', 'opttext', sc.assumed, { wide: true }),
+            remove(p, 'this change')),
+          evidenceRows(p, sc.evidence))
+      }),
+      h('div', { class: 'bhead', 'data-path': path + '.actors' }, h('strong', {}, 'Changed capabilities'), add(path + '.actors', { id: '' })),
+      ...(c.actors ?? []).map((ac, k) => {
+        const p = `${path}.actors[${k}]`
+        return h('div', { class: 'brow', 'data-path': p }, actorField('Actor', p + '.id', ac.id),
+          field('Capability', p + '.capability', 'optnumber', ac.capability), remove(p, 'this change'))
+      }),
+      checklist('Actors who leave', path + '.remove_actors', c.remove_actors ?? [], doc),
+      left.length ? h('p', { class: 'hint' }, `Also: ${left.join(', ')} — kept as the file has them (edit them in the file).`) : null)
+  }
+
+  const md = doc.metadata
+  const stored = d.id !== null
+  const problems = d.diags.filter((x) => !x.warning)
+  const state = !stored ? 'New scenario, not saved yet' : d.dirty ? `${d.title} · version ${d.version} · unsaved changes` : `${d.title} · version ${d.version} · saved`
+
+  // the file: save, new, upload, delete
+  const fileInput = h('input', { type: 'file', id: 'build-upload-file', 'data-testid': 'build-upload-file' }) as HTMLInputElement
+  const fmt = h('select', { id: 'build-upload-format', 'aria-label': 'Format of the file' }, h('option', { value: '' }, 'detect the format'),
+    ...(formats ?? []).map((f) => h('option', { value: f.name, title: f.summary }, f.name))) as HTMLSelectElement
+  const upload = async () => {
+    const f = fileInput.files?.[0]
+    if (!f) { ctx.status('Choose a file to upload first.', true); return }
+    if (unsaved() && !confirm('Discard the unsaved edits and open the uploaded file?')) return
+    try {
+      const sv = await api.import(f, f.name, fmt.value)
+      draft = fromView(sv)
+      await ctx.opened(sv)
+      ctx.status(`Uploaded ${f.name} as “${sv.name}”${sv.warnings.length ? `, with ${sv.warnings.length} warning(s) marked below` : ''}.`)
+    } catch (e) { showError(e) }
+  }
+  const showError = (e: unknown) => {
+    if (e instanceof APIError && e.diagnostics.length) {
+      d.diags = e.diagnostics
+      again()
+      ctx.status(`The server found ${e.diagnostics.filter((x) => !x.warning).length} problem(s): see the marked fields.`, true)
+    } else ctx.status(e instanceof Error ? e.message : String(e), true)
+  }
+  const save = async () => {
+    collect(box, doc)
+    try {
+      const sv = d.id === null ? await api.create(doc) : await api.saveDocument(d.id, d.version, doc)
+      draft = fromView(sv)
+      await ctx.opened(sv)
+      const warned = sv.warnings.length ? `, with ${sv.warnings.length} warning(s) marked below` : ''
+      ctx.status(d.id !== null && sv.version === d.version ? `Nothing to save: “${sv.name}” is as stored (version ${sv.version})${warned}.`
+        : `Saved “${sv.name}” (version ${sv.version})${warned}; forecasts re-run.`)
+    } catch (e) { showError(e) }
+  }
+  const del = async () => {
+    if (!stored || !confirm(`Delete “${d.title}” and its runs? This cannot be undone.`)) return
+    try {
+      await api.remove(d.id!, d.version)
+      const id = d.id!
+      draft = null
+      await ctx.deleted(id)
+      ctx.status(`Deleted “${d.title}” and its runs.`)
+    } catch (e) { showError(e) }
+  }
+  const fresh = () => {
+    if (unsaved() && !confirm('Discard the unsaved edits and start a blank scenario?')) return
+    draft = blank()
+    again()
+  }
+  const discard = () => { draft = null; renderBuilder(box, ctx) }
+
+  const head = h('section', { class: 'card bfile', 'data-testid': 'build-file' },
+    h('h2', {}, 'Build a scenario'),
+    h('p', { class: 'hint' }, 'Edit the scenario and save: the server checks it as ', h('code', {}, 'parley validate'), ' does (quotes against their sources too, when it runs with --sources) and marks what is wrong beside the field. A saved YAML file keeps its comments.'),
+    h('p', { class: 'bstate', 'data-testid': 'build-state' }, state),
+    h('div', { class: 'buttons' },
+      h('button', { type: 'button', class: 'primary', 'data-testid': 'build-save', onclick: save }, stored ? 'Save' : 'Create scenario'),
+      d.dirty || !stored ? h('button', { type: 'button', onclick: discard, 'data-testid': 'build-discard' }, stored ? 'Discard changes' : 'Cancel') : null,
+      stored ? h('button', { type: 'button', 'data-testid': 'build-new', onclick: fresh }, 'New blank scenario') : null,
+      stored ? h('button', { type: 'button', class: 'danger', 'data-testid': 'build-delete', onclick: del }, 'Delete scenario') : null),
+    h('div', { class: 'row' }, h('label', { for: 'build-upload-file' }, 'Or upload a file (a scenario, or a peer tool’s: ', (formats ?? []).filter((f) => f.name !== 'scenario').map((f) => f.name).join(', ') || '…', ') '),
+      fileInput, fmt, h('button', { type: 'button', 'data-testid': 'build-upload', onclick: upload }, 'Upload')),
+    d.diags.length ? h('div', { class: 'bproblems', role: 'alert', 'data-testid': 'build-problems' },
+      h('p', {}, problems.length ? `${problems.length} problem(s) to fix before it can be saved${d.diags.length > problems.length ? `, and ${d.diags.length - problems.length} warning(s)` : ''}:` : `${d.diags.length} warning(s):`),
+      h('ul', {}, ...d.diags.map((x) => h('li', { class: x.warning ? 'warn' : 'error' },
+        h('button', { type: 'button', class: 'link', onclick: () => (place(box, x.path)?.querySelector<HTMLElement>('input,select,textarea') ?? place(box, x.path))?.focus() }, sentence(x, doc)))))) : null)
+
+  // downloads of the saved scenario
+  const q = (o: { [k: string]: string }) => Object.entries(o).filter(([, v]) => v).map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&')
+  const base = stored ? `/api/scenarios/${encodeURIComponent(d.id!)}` : ''
+  const lost = h('ul', { class: 'hint', 'data-testid': 'export-lost' })
+  const link = (href: string, text: string, testid: string) => h('a', { href, class: 'button', 'data-testid': testid, download: '',
+    onclick: (e: Event) => {
+      e.preventDefault()
+      download(href).then((hdr) => {
+        const l = hdr.get('Parley-Cannot-Hold')
+        const list: string[] = l ? JSON.parse(l) : []
+        lost.replaceChildren(...list.map((x) => h('li', {}, x)))
+        ctx.status(list.length ? `Downloaded ${text}; the format cannot hold ${list.length} thing(s), listed under Export.` : `Downloaded ${text}.`)
+      }, (err) => ctx.status(err instanceof Error ? err.message : String(err), true))
+    } }, text)
+  const exportIssue = h('select', { id: 'export-issue', 'aria-label': 'Issue' }, h('option', { value: '' }, 'every issue'), ...issues.map(([v, l]) => h('option', { value: v }, l))) as HTMLSelectElement
+  const peerLinks = h('span', { class: 'row' })
+  const drawPeer = () => peerLinks.replaceChildren(...peerFormats.map(([f, l]) =>
+    link(`${base}/export?${q({ to: f, issue: exportIssue.value, snapshot: ctx.snapshot, variant: ctx.variant })}`, l, 'export-' + f)))
+  exportIssue.onchange = drawPeer
+  drawPeer()
+  const at = `${ctx.snapshot === 'latest' ? 'the latest snapshot' : ctx.snapshot === 'base' ? 'the base date' : ctx.snapshot}${ctx.variant ? ', variant ' + ctx.variant : ''}`
+  const downloads = stored ? h('section', { class: 'card', 'data-testid': 'build-downloads' }, h('h2', {}, 'Download'),
+    h('p', { class: 'hint' }, `Of the saved version${d.dirty ? ' (save first to include your edits)' : ''}. The brief and the peer formats are at ${at}, as chosen above.`),
+    h('div', { class: 'row' }, h('strong', {}, 'Brief'),
+      link(`${base}/brief?${q({ format: 'html', snapshot: ctx.snapshot, variant: ctx.variant })}`, 'HTML', 'brief-html'),
+      link(`${base}/brief?${q({ format: 'md', snapshot: ctx.snapshot, variant: ctx.variant })}`, 'Markdown', 'brief-md')),
+    h('div', { class: 'row' }, h('strong', {}, 'Export'),
+      link(`${base}/export`, 'the file as saved', 'export-file'), link(`${base}/export?format=yaml`, 'YAML', 'export-yaml'), link(`${base}/export?format=json`, 'JSON', 'export-json')),
+    h('div', { class: 'row' }, h('strong', {}, 'For another tool'), h('label', { for: 'export-issue' }, 'Issue '), exportIssue, peerLinks),
+    lost) : null
+
+  // the scenario: metadata and sources
+  const meta = h('section', { class: 'card', 'data-testid': 'build-metadata', 'data-path': 'metadata' }, h('h2', {}, 'Scenario'),
+    h('div', { class: 'brow' },
+      field('Id', 'metadata.id', 'text', md.id, { hint: '(short, e.g. trade-talks-2026)' }),
+      field('Title', 'metadata.title', 'text', md.title, { wide: true }),
+      field('As of', 'metadata.as_of', 'text', md.as_of, { hint: '(the date the stances describe)', placeholder: 'YYYY-MM-DD' }),
+      field('Salience scale', 'metadata.salience_scale', 'optnumber', md.salience_scale, { options: [['', '0–1 (unstated)'], ['1', '0–1'], ['100', '0–100']], refresh: true })),
+    field('Description', 'metadata.description', 'opttextarea', md.description, { wide: true }),
+    field('What capability measures', 'metadata.capability_scale', 'opttext', md.capability_scale, { wide: true }),
+    h('div', { class: 'bhead', 'data-path': 'metadata.sources' }, h('h3', {}, 'Sources'), add('metadata.sources', { id: '' }),
+      h('small', { class: 'hint' }, ' Quotes cite a source by its id; the file (in the server’s --sources folder) is what quotes are checked against.')),
+    ...(md.sources ?? []).map((s, k) => {
+      const p = `metadata.sources[${k}]`
+      return h('div', { class: 'brow', 'data-path': p },
+        field('Id', p + '.id', 'text', s.id, { rename: 'source' }), field('Title', p + '.title', 'opttext', s.title, { refresh: true }),
+        field('Publisher', p + '.publisher', 'opttext', s.publisher), field('Date', p + '.date', 'opttext', s.date, { placeholder: 'YYYY-MM-DD' }),
+        field('File', p + '.file', 'opttext', s.file), field('URL', p + '.url', 'opttext', s.url), remove(p, `source ${s.id || k + 1}`))
+    }))
+
+  // issues with their options
+  const issueCards = h('section', { class: 'card', 'data-testid': 'build-issues', 'data-path': 'issues' },
+    h('div', { class: 'bhead' }, h('h2', {}, 'Issues'), add('issues', { id: '', name: '' })),
+    ...doc.issues.map((is, i) => {
+      const p = `issues[${i}]`
+      const refs = () => doc.stances.some((x) => x.issue === is.id)
+      return h('div', { class: 'bitem', 'data-path': p },
+        h('div', { class: 'brow' },
+          field('Id', p + '.id', 'text', is.id, { rename: 'issue' }), field('Name', p + '.name', 'text', is.name, { refresh: true }),
+          group('Scale', p + '.scale', 'scale', is.scale?.min, is.scale?.max, ['min (0)', 'max (100)']),
+          field('Status quo', p + '.reference', 'optnumber', is.reference),
+          remove(p, `issue ${is.name || is.id}`, () => {
+            if (refs()) doc.stances = doc.stances.filter((x) => x.issue !== is.id)
+          })),
+        field('Description', p + '.description', 'opttextarea', is.description, { wide: true }),
+        h('div', { class: 'bhead', 'data-path': p + '.anchors' }, h('strong', {}, 'Options'), add(p + '.anchors', { value: null, label: '' }),
+          h('small', { class: 'hint' }, ' Points of the scale labelled with what they stand for, in increasing order.')),
+        ...(is.anchors ?? []).map((a, k) => {
+          const q = `${p}.anchors[${k}]`
+          return h('div', { class: 'brow', 'data-path': q }, field('Value', q + '.value', 'number', a.value),
+            field('Label', q + '.label', 'text', a.label, { wide: true }), remove(q, `option ${k + 1}`))
+        }))
+    }))
+
+  // actors
+  const actorRows = h('section', { class: 'card', 'data-testid': 'build-actors', 'data-path': 'actors' },
+    h('div', { class: 'bhead' }, h('h2', {}, 'Actors'), add('actors', { id: '', name: '', capability: null })),
+    ...doc.actors.map((a, i) => {
+      const p = `actors[${i}]`
+      return h('div', { class: 'bitem', 'data-path': p },
+        h('div', { class: 'brow' },
+          field('Id', p + '.id', 'text', a.id, { rename: 'actor' }), field('Name', p + '.name', 'text', a.name, { refresh: true }),
+          field('Capability', p + '.capability', 'number', a.capability, { hint: '(> 0; only ratios matter)' }),
+          group('Capability range', p + '.capability_range', 'pair', a.capability_range?.[0], a.capability_range?.[1], ['low', 'high']),
+          field('Aliases', p + '.aliases', 'list', a.aliases?.join(', '), { hint: '(comma-separated)' }),
+          remove(p, `actor ${a.name || a.id}`, () => { doc.stances = doc.stances.filter((x) => resolves(doc, x.actor) !== a.id && x.actor !== a.id) })),
+        h('details', { class: 'bmore' }, h('summary', {}, 'Description, red lines, reservation'),
+          field('Description', p + '.description', 'opttextarea', a.description, { wide: true }),
+          field('Capability note', p + '.capability_note', 'opttext', a.capability_note, { wide: true }),
+          h('div', { class: 'brow' }, ...doc.issues.filter((is) => is.id).map((is) =>
+            field(`Red line on ${is.name || is.id}`, `${p}.red_lines.${is.id}`, 'opttext', a.red_lines?.[is.id], { placeholder: 'e.g. <= 40' })),
+          field('Reservation utility', p + '.reservation', 'optnumber', a.reservation, { hint: '(0–1)' }))))
+    }))
+
+  // stances
+  const missing = () => doc.actors.flatMap((a) => doc.issues.filter((is) => !doc.stances.some((x) => (resolves(doc, x.actor) ?? x.actor) === a.id && x.issue === is.id))
+    .map((is) => ({ actor: a.id, issue: is.id, position: null as unknown as number, salience: null as unknown as number })))
+  const stanceRows = h('section', { class: 'card', 'data-testid': 'build-stances', 'data-path': 'stances' },
+    h('div', { class: 'bhead' }, h('h2', {}, 'Stances'), add('stances', { actor: '', issue: '', position: null, salience: null }),
+      h('button', { type: 'button', class: 'small', 'data-testid': 'add-missing-stances', onclick: () => change(() => { doc.stances.push(...missing().filter((x) => x.actor && x.issue)) }) },
+        '+ add one for each actor and issue without one')),
+    h('p', { class: 'hint' }, `Each actor’s position on an issue’s scale and the issue’s salience to it (0–${salMax}), with the quotes it rests on — or why it is assumed.`),
+    ...doc.stances.map((x, i) => {
+      const p = `stances[${i}]`
+      return h('div', { class: 'bitem', 'data-path': p },
+        h('div', { class: 'brow' },
+          actorField('Actor', p + '.actor', x.actor), issueField('Issue', p + '.issue', x.issue),
+          field('Position', p + '.position', 'number', x.position, { hint: `(${scaleOf(x.issue)})` }),
+          field('Salience', p + '.salience', 'number', x.salience, { hint: `(0–${salMax})` }),
+          group('Position range', p + '.range.position', 'pair', x.range?.position?.[0], x.range?.position?.[1], ['low', 'high']),
+          group('Salience range', p + '.range.salience', 'pair', x.range?.salience?.[0], x.range?.salience?.[1], ['low', 'high']),
+          remove(p, `the stance of ${actorName(doc, x.actor)} on ${issueName(doc, x.issue)}`)),
+        h('div', { class: 'brow' }, field('Assumed because', p + '.assumed', 'opttext', x.assumed, { wide: true, placeholder: 'when no source speaks to it' }),
+          field('Note', p + '.note', 'opttext', x.note, { wide: true })),
+        evidenceRows(p, x.evidence))
+    }))
+
+  // snapshots and variants
+  const snapshots = h('section', { class: 'card', 'data-testid': 'build-snapshots', 'data-path': 'snapshots' },
+    h('div', { class: 'bhead' }, h('h2', {}, 'Snapshots'), add('snapshots', { date: '' })),
+    h('p', { class: 'hint' }, 'What changed at a later date; snapshots add up in date order.'),
+    ...(doc.snapshots ?? []).map((s, i) => {
+      const p = `snapshots[${i}]`
+      return h('div', { class: 'bitem', 'data-path': p },
+        h('div', { class: 'brow' }, field('Date', p + '.date', 'text', s.date, { placeholder: 'YYYY-MM-DD' }), field('Label', p + '.label', 'opttext', s.label, { wide: true }), remove(p, `snapshot ${s.date || i + 1}`)),
+        field('Description', p + '.description', 'opttextarea', s.description, { wide: true }),
+        changesEditor(p, s))
+    }))
+  const variants = h('section', { class: 'card', 'data-testid': 'build-variants', 'data-path': 'variants' },
+    h('div', { class: 'bhead' }, h('h2', {}, 'Variants'), add('variants', { id: '' })),
+    h('p', { class: 'hint' }, 'What-ifs, applied on top of any snapshot.'),
+    ...(doc.variants ?? []).map((v, i) => {
+      const p = `variants[${i}]`
+      return h('div', { class: 'bitem', 'data-path': p },
+        h('div', { class: 'brow' }, field('Id', p + '.id', 'text', v.id), field('Name', p + '.name', 'opttext', v.name, { wide: true }), remove(p, `variant ${v.name || v.id || i + 1}`)),
+        field('Description', p + '.description', 'opttextarea', v.description, { wide: true }),
+        changesEditor(p, v))
+    }))
+
+  // proposals
+  const proposals = h('section', { class: 'card', 'data-testid': 'build-proposals', 'data-path': 'proposals' },
+    h('div', { class: 'bhead' }, h('h2', {}, 'Proposals'), add('proposals', { id: '', name: '', date: md.as_of, package: {} })),
+    h('p', { class: 'hint' }, 'Packages put on the table: a value per issue decided (leave an issue empty to keep it open).'),
+    ...(doc.proposals ?? []).map((x, i) => {
+      const p = `proposals[${i}]`
+      return h('div', { class: 'bitem', 'data-path': p },
+        h('div', { class: 'brow' }, field('Id', p + '.id', 'text', x.id), field('Name', p + '.name', 'text', x.name, { wide: true }),
+          field('Date', p + '.date', 'text', x.date, { placeholder: 'YYYY-MM-DD' }), field('Withdrawn', p + '.withdrawn', 'opttext', x.withdrawn, { placeholder: 'YYYY-MM-DD' }),
+          remove(p, `proposal ${x.name || x.id || i + 1}`)),
+        h('div', { class: 'brow', 'data-path': p + '.package' }, ...doc.issues.filter((is) => is.id).map((is) =>
+          field(is.name || is.id, `${p}.package.${is.id}`, 'optnumber', x.package?.[is.id], { hint: `(${scaleOf(is.id)})`, placeholder: 'open' }))),
+        checklist('Proposed by', p + '.proposers', x.proposers ?? [], doc),
+        h('div', { class: 'brow' }, field('Assumed because', p + '.assumed', 'opttext', x.assumed, { wide: true }), field('Note', p + '.note', 'opttext', x.note, { wide: true })),
+        evidenceRows(p, x.evidence))
+    }))
+
+  box.replaceChildren(head, downloads ?? '', meta, issueCards, actorRows, stanceRows, snapshots, variants, proposals)
+  box.classList.add('builder')
+
+  // An id renamed carries its references along; a name or id changed
+  // updates the choices that list them.
+  for (const el of box.querySelectorAll<HTMLInputElement>('[data-refresh]')) {
+    el.addEventListener('change', () => {
+      collect(box, doc)
+      const kind = el.dataset.rename as Kind | undefined
+      const from = el.dataset.was ?? '', to = el.value.trim()
+      if (kind && from && to && from !== to) { rename(doc, kind, from, to); renameInPage(box, kind, from, to) }
+      if (kind) el.dataset.was = to
+      d.dirty = true
+      refreshChoices(box, doc)
+    })
+  }
+  // Each edit goes into the document at once, so that nothing typed is
+  // lost when the view is left or drawn again before a save.
+  for (const el of box.querySelectorAll<HTMLElement>('[data-kind]')) {
+    el.addEventListener('input', () => {
+      const p = el.dataset.path!
+      setPath(doc, p, read(el, doc, getPath(doc, p)))
+      d.dirty = true
+    })
+  }
+  showDiagnostics(box, d.diags, doc)
+  if (focus) box.querySelector<HTMLElement>(`[data-path="${focus}"]`)?.focus({ preventScroll: true })
+}
+
+// place is the element a diagnostic's path names, or its nearest
+// ancestor that has one (stances[2] for a whole stance, issues for the
+// list).
+function place(box: HTMLElement, path: string): HTMLElement | null {
+  let p = path
+  while (p) {
+    const el = box.querySelector<HTMLElement>(`[data-path="${CSS.escape(p)}"]`)
+    if (el) return el
+    const cut = Math.max(p.lastIndexOf('.'), p.lastIndexOf('['))
+    p = cut > 0 ? p.slice(0, cut) : ''
+  }
+  return null
+}
+
+// showDiagnostics puts each diagnostic beside the field it names, in
+// words, and marks the field.
+function showDiagnostics(box: HTMLElement, ds: Diagnostic[], doc: Scenario) {
+  for (const d of ds) {
+    const el = place(box, d.path)
+    if (!el) continue
+    const id = 'diag-' + ++uid
+    const note = h('p', { class: 'diag ' + (d.warning ? 'warn' : 'error'), id, 'data-testid': 'diagnostic', 'data-for': d.path },
+      h('strong', {}, (d.warning ? '⚠ ' : '✕ ') + describe(d.path, doc) + ': '), message(d, doc))
+    const input = el.matches('input,select,textarea,[data-kind]') ? el : null
+    if (input) {
+      if (!d.warning) input.setAttribute('aria-invalid', 'true')
+      input.setAttribute('aria-describedby', [input.getAttribute('aria-describedby'), id].filter((x) => x).join(' '))
+      const wrap = input.closest('.bfield') ?? input
+      wrap.classList.add(d.warning ? 'has-warning' : 'has-error')
+      wrap.append(note)
+    } else if (el.classList.contains('bhead')) el.after(note)
+    else {
+      const headEl = el.querySelector(':scope > .bhead, :scope > .brow, :scope > h2')
+      if (headEl) headEl.after(note)
+      else el.prepend(note)
+    }
+  }
+}
