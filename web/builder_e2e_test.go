@@ -194,6 +194,12 @@ func TestBuilder(t *testing.T) {
 			t.Fatalf("the brief lacks %q:\n%.600s", want, brief)
 		}
 	}
+	// The PDF link: the same brief printed by the server's browser, one
+	// page (its type and its first bytes, read in the page).
+	pdf := get(t, e.bctx, "pdf brief", chromedp.Evaluate[string](`fetch(document.querySelector("[data-testid=brief-pdf]").href).then(async (r) => r.headers.get("Content-Type") + " " + (await r.text()).slice(0, 5))`, chromedp.EvalAwaitPromise))
+	if pdf != "application/pdf %PDF-" {
+		t.Errorf("the PDF link gives %q, want application/pdf starting %%PDF-", pdf)
+	}
 
 	// 9. A shared address opens the page as it was: the scenario, the
 	// base date, the variant, one model, the forecast view.

@@ -618,7 +618,7 @@ function briefLinks(): HTMLElement {
       download(href).then(() => status('Downloaded the brief.'), (err) => status(err instanceof Error ? err.message : String(err), true))
     } }, text)
   }
-  return h('p', { class: 'hint' }, 'The one-page brief of this forecast (forecasts with intervals, drivers, proposals, evidence, sources): ', link('html', 'HTML'), ' · ', link('md', 'Markdown'))
+  return h('p', { class: 'hint' }, 'The one-page brief of this forecast (forecasts with intervals, drivers, proposals, evidence, sources): ', link('html', 'HTML'), ' · ', link('md', 'Markdown'), ' · ', link('pdf', 'PDF (one A4 page; the server prints it with Chromium)'))
 }
 
 // forecastCell is one model's forecast of one issue in a table: the
