@@ -60,8 +60,9 @@ export interface RunRequest { models: string[]; params?: { [name: string]: strin
 export type ForecastRequest = Target & RunRequest
 export interface SweepRequest extends Target, RunRequest { draws: number; uniform?: boolean }
 export interface DealRequest extends Target { require?: string[]; batna: string; rho: number }
-export interface DealEvaluateRequest extends DealRequest { package: { [issue: string]: number }; rest: string; models: string[] }
-export interface DealSearchRequest extends DealRequest { fix?: { [issue: string]: number }; frontier?: number; samples?: number; seed: number }
+export interface DealRobust { on: boolean; draws?: number; uniform?: boolean }
+export interface DealEvaluateRequest extends DealRequest { package: { [issue: string]: number }; rest: string; models: string[]; robust?: DealRobust }
+export interface DealSearchRequest extends DealRequest { fix?: { [issue: string]: number }; frontier?: number; samples?: number; seed: number; robust?: DealRobust }
 
 export interface Round { round: number; positions: { [actor: string]: number }; forecast: number | null; values?: { [k: string]: number } }
 export interface IssueForecast {
@@ -97,7 +98,13 @@ export interface Crossing { issue: string; red_line: string; value: number; by: 
 export interface Verdict { actor: string; required: boolean; utility: number; alternative: number; gain: number; alternative_from: string; crossed?: Crossing[]; accepts: boolean }
 export interface ForecastDistance { model: string; mean_pct: number; max_pct: number; by_issue: number[] }
 export interface DealVerdicts { issues: string[]; package: number[]; actors: Verdict[]; accepted: boolean; blockers?: string[]; rules?: DealRuleVerdict[]; forecasts?: ForecastDistance[] }
-export interface DealEvaluation { scenario: AnswerScenario; request: DealEvaluateRequest; no_deal: string; rest: string; evaluation: DealVerdicts; warnings?: string[] }
+// DealRobustness: how a deal fares over draws of the stated ranges.
+export interface DealRobustness {
+  draws: number; seed: number; distribution: string; inputs: number
+  actors?: { actor: string; required: boolean; p_accepts: number }[]
+  p_accepted: number; p_zone?: number; best?: DealPackage; candidates?: number
+}
+export interface DealEvaluation { scenario: AnswerScenario; request: DealEvaluateRequest; no_deal: string; rest: string; evaluation: DealVerdicts; robust?: DealRobustness; warnings?: string[] }
 // DealRuleVerdict: whether a package passes one issue's decision rule, and
 // the voters who carry it (coalition).
 export interface DealRuleVerdict { issue: string; rule: string; quota: number; for: number; total: number; passes: boolean; coalition?: string[]; against?: string[] }
@@ -119,7 +126,7 @@ export interface DealZone {
   rules?: DealRuleGame[]; coalitions?: DealCoalition[]; veto?: string[]; blockers?: string[]
   summary: string; notes?: string[]; stats: { solves: number; newton_steps: number; max_gap: number }
 }
-export interface DealSearch { scenario: AnswerScenario; request: DealSearchRequest; no_deal: string; result: DealZone; warnings?: string[] }
+export interface DealSearch { scenario: AnswerScenario; request: DealSearchRequest; no_deal: string; result: DealZone; robust?: DealRobustness; warnings?: string[] }
 
 // Deal proposals (docs/json.md, "Deal proposals").
 export interface DealProposalsRequest extends DealRequest { all_snapshots?: boolean; models: string[] }

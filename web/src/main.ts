@@ -6,7 +6,7 @@
 // so a link opens the page as it was.
 import './style.css'
 import { api, follow, download, APIError } from './api'
-import type { Scenario, ScenarioView, Forecast, ModelForecast, IssueForecast, Issue, Stance, ModelInfo, Param, Sweep, Sensitivity, Diagnostic, Run, DealEvaluation, DealSearch, DealPackage, DealPlan, Distribution } from './api'
+import type { Scenario, ScenarioView, Forecast, ModelForecast, IssueForecast, Issue, Stance, ModelInfo, Param, Sweep, Sensitivity, Diagnostic, Run, DealEvaluation, DealSearch, DealPackage, DealPlan, Distribution, DealRobustness } from './api'
 import { h, s, fmt, color } from './util'
 import { renderExplain } from './explain'
 import { proposalsCard } from './proposals'
@@ -45,7 +45,9 @@ const st = {
   deal: {} as { [issue: string]: number },
   // dealOpts are the deal settings evaluate and search share; require
   // null means every actor.
-  dealOpts: { batna: 'auto', rho: 1, require: null as Set<string> | null, fix: new Set<string>() },
+  // robust asks evaluate and search how the deal fares over draws of the
+  // stated ranges; draws null leaves the number to the server's default.
+  dealOpts: { batna: 'auto', rho: 1, require: null as Set<string> | null, fix: new Set<string>(), robust: false, draws: null as number | null },
   dealSearch: null as DealSearch | null,
   refocus: null as string | null,
 }
@@ -847,6 +849,33 @@ function dealBase() {
   return { snapshot: st.snapshot, variant: st.variant, batna: o.batna, rho: o.rho, require: o.require ? [...o.require] : undefined }
 }
 
+// dealRobust is the robust part of an evaluate or search request.
+function dealRobust() {
+  const o = st.dealOpts
+  return o.robust ? { robust: { on: true, draws: o.draws ?? undefined } } : {}
+}
+
+// robustBox shows a robust analysis: how often each actor accepts the
+// package (evaluate) or the most robust package (search), how often it is
+// accepted, and for a search how often a zone exists at all.
+function robustBox(r: DealRobustness | undefined, search: boolean): HTMLElement | string {
+  if (!r) return ''
+  const sc = st.resolved!
+  const pct = (p: number) => fmt(100 * p, 0) + '%'
+  const what = search ? 'the most robust package' : 'this package'
+  return h('div', { class: 'robust', 'data-testid': search ? 'search-robust' : 'deal-robust' },
+    h('h3', {}, 'Over the stated ranges'),
+    h('p', { class: 'hint' }, `${r.draws} draws (${r.distribution}, seed ${r.seed}) of ${r.inputs} ranged input${r.inputs === 1 ? '' : 's'}. `,
+      search && r.p_zone !== undefined ? h('b', {}, `A zone of agreement exists in ${pct(r.p_zone)} of draws. `) : '',
+      r.best || !search ? h('b', {}, `${search ? 'The most robust package' : 'This package'} is accepted in ${pct(r.p_accepted)}.`) : 'No draw opened a zone.',
+      search && r.candidates ? ` (${r.candidates} candidate packages scored.)` : ''),
+    search && r.best ? h('table', { class: 'compare' }, h('caption', {}, 'The most robust package'),
+      h('tbody', {}, ...sc.issues.map((is, k) => h('tr', {}, h('th', { scope: 'row' }, is.name), packageCell(is, r.best!.values[k]))))) : '',
+    r.actors?.length ? h('table', { class: 'compare' }, h('caption', {}, `How often each actor accepts ${what}`),
+      h('tbody', {}, ...r.actors.map((a) => h('tr', {}, h('th', { scope: 'row' }, actorName(a.actor), a.required ? '' : h('small', { class: 'muted' }, 'need not accept')),
+        h('td', { class: a.p_accepts < 0.5 ? 'down' : '' }, pct(a.p_accepts)))))) : '')
+}
+
 // noDeal says in words which package stands behind every actor's
 // alternative (the answer's no_deal).
 function noDeal(nd: string): string {
@@ -880,7 +909,11 @@ function renderDeal() {
   batna.value = o.batna
   if (batna.value !== o.batna) batna.value = o.batna = 'auto'
   const rho = h('input', { type: 'number', name: 'rho', value: o.rho, min: 0.1, max: 10, step: 0.1 }) as HTMLInputElement
+  const robust = h('input', { type: 'checkbox', id: 'deal-robust', 'data-testid': 'deal-robust-on', checked: o.robust }) as HTMLInputElement
+  const draws = h('input', { type: 'number', id: 'deal-draws', min: 1, step: 1, value: o.draws ?? '', placeholder: 'server default', disabled: !o.robust }) as HTMLInputElement
   const changed = () => { st.dealSearch = null; evaluate(); search() }
+  robust.onchange = () => { o.robust = robust.checked; draws.disabled = !o.robust; changed() }
+  draws.onchange = () => { const v = Math.round(Number(draws.value)); o.draws = draws.value === '' || !(v > 0) ? null : v; if (o.robust) changed() }
   batna.onchange = () => { o.batna = batna.value; changed() }
   rho.onchange = () => { const v = Number(rho.value); if (v > 0) { o.rho = v; changed() } }
   const req = h('fieldset', { class: 'require' }, h('legend', {}, 'Must accept'),
@@ -919,7 +952,7 @@ function renderDeal() {
   const evaluate = async () => {
     const my = ++seq.evaluate
     try {
-      const run = await api.dealEvaluate(st.sv!.id, { ...dealBase(), package: st.deal, models: modelList() })
+      const run = await api.dealEvaluate(st.sv!.id, { ...dealBase(), ...dealRobust(), package: st.deal, models: modelList() })
       if (my !== seq.evaluate) return // a later request is under way
       if (run.status !== 'done' || !run.result) { result.replaceChildren(h('p', { class: 'error' }, run.error ?? run.status)); return }
       drawDeal(result, run.result)
@@ -931,7 +964,7 @@ function renderDeal() {
     try {
       const fix: { [issue: string]: number } = {}
       for (const id of o.fix) fix[id] = st.deal[id]
-      const run = await api.dealSearch(st.sv!.id, { ...dealBase(), fix: Object.keys(fix).length ? fix : undefined })
+      const run = await api.dealSearch(st.sv!.id, { ...dealBase(), ...dealRobust(), fix: Object.keys(fix).length ? fix : undefined })
       if (my !== seq.search) return
       if (run.status !== 'done' || !run.result) { found.replaceChildren(h('p', { class: 'error' }, run.error ?? run.status)); return }
       st.dealSearch = run.result
@@ -941,7 +974,9 @@ function renderDeal() {
   main.replaceChildren(
     h('section', { class: 'card controls' }, h('h2', {}, 'Deal settings'),
       h('p', { class: 'hint' }, 'An actor’s alternative to agreement is the larger of its stated reservation and what the no-deal package is worth to it; it accepts a package worth at least that which crosses none of its red lines.'),
-      h('div', { class: 'row' }, h('label', {}, 'No-deal package ', batna), h('label', {}, 'Risk exponent ρ ', rho)), req),
+      h('div', { class: 'row' }, h('label', {}, 'No-deal package ', batna), h('label', {}, 'Risk exponent ρ ', rho),
+        h('label', { for: 'deal-robust', title: 'Evaluate and search again over draws of the capability, position and salience ranges the scenario states' }, robust, ' Robust to the stated ranges'),
+        h('label', { for: 'deal-draws' }, 'draws ', draws)), req),
     h('section', { class: 'card' }, h('h2', {}, 'Evaluate a package'),
       h('p', { class: 'hint' }, `Set one outcome per issue (starting at the ${first || 'status quo'}${first ? ' forecast' : ''}); each actor accepts when the package beats its alternative and crosses none of its red lines. Pin an issue to hold it at its value in the search below.`),
       h('div', { class: 'sliders' }, ...sliders), result),
@@ -970,7 +1005,8 @@ function drawDeal(box: HTMLElement, ans: DealEvaluation) {
         h('td', {}, (v.crossed ?? []).map((c) => `${issueName(c.issue)} ${c.red_line}`).join('; ')),
         h('td', {}, v.accepts ? '✓ yes' : '✗ no'))))),
     dist.length ? h('p', { class: 'hint' }, 'Distance from each model’s forecast (mean and largest, in % of the scale): ',
-      dist.map((d) => `${d.model} ${fmt(d.mean_pct, 0)}% (max ${fmt(d.max_pct, 0)}%)`).join(' · ')) : '')
+      dist.map((d) => `${d.model} ${fmt(d.mean_pct, 0)}% (max ${fmt(d.max_pct, 0)}%)`).join(' · ')) : '',
+    robustBox(ans.robust, false))
 }
 
 // packageCell is one package's value on one issue, with where it lies
@@ -1031,7 +1067,7 @@ function drawSearch(box: HTMLElement, ans: DealSearch) {
       !(plan.bends?.length || plan.shortfalls?.length) ? h('li', {}, 'no concession needed beyond the package') : null),
     h('p', { class: 'hint' }, `Capability-weighted cost ${fmt(plan.cost, 3)} (within ${plan.gap.toPrecision(2)} of the least).`)))
   const others = [...(r.frontier ?? []), ...(r.sample ?? [])]
-  box.replaceChildren(summary,
+  box.replaceChildren(summary, robustBox(ans.robust, true),
     h('p', { class: 'hint', 'data-testid': 'search-no-deal' }, `No-deal package behind each alternative: ${noDeal(ans.no_deal)}. Must accept: ${r.required.map(actorName).join(', ')}${r.rules ? ' (on the issues without a decision rule)' : ''}.`),
     warningList(ans.warnings, 'search-warnings') ?? '',
     notes.length ? h('ul', { class: 'hint' }, ...notes.map((n) => h('li', {}, n))) : '',
