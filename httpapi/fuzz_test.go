@@ -25,6 +25,12 @@ var endpoints = []struct{ method, path string }{
 	{"POST", "/api/scenarios/{id}/deal/evaluate"},
 	{"POST", "/api/scenarios/{id}/deal/search"},
 	{"POST", "/api/scenarios/{id}/deal/proposals"},
+	{"PUT", "/api/scenarios/{id}/document"},
+	{"POST", "/api/scenarios/{id}/explain"},
+	{"POST", "/api/scenarios/{id}/advise"},
+	{"POST", "/api/scenarios/{id}/power"},
+	{"POST", "/api/scenarios/{id}/backtest"},
+	{"POST", "/api/scenarios/{id}/ingest"},
 }
 
 // writeBudget bounds one fuzzed request: the seeds allocate at most
