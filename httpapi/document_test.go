@@ -163,3 +163,35 @@ func TestPutDocumentChecksQuotes(t *testing.T) {
 		t.Fatalf("saved %+v", got.Scenario.Metadata.Sources)
 	}
 }
+
+// POST /api/scenarios?as=yaml stores a scenario sent as JSON as the YAML
+// file scenariofile.Marshal writes (what "the file as saved" then
+// downloads); as=json keeps JSON; any other format is refused.
+func TestCreateAs(t *testing.T) {
+	e := newEnv(t, httpapi.Options{})
+	doc := `{"metadata":{"id":"t","title":"T","as_of":"2025-01-01"},"issues":[{"id":"a","name":"A"}],` +
+		`"actors":[{"id":"x","name":"X","capability":1}],"stances":[{"actor":"x","issue":"a","position":10,"salience":0.5,"assumed":"x"}]}`
+	var v struct {
+		ID     string `json:"id"`
+		Format string `json:"format"`
+	}
+	e.want(e.do("POST", "/api/scenarios?as=yaml", doc), 201).json(t, &v)
+	s, ds := scenariofile.Parse("t.json", []byte(doc))
+	if ds.Err(true) != nil {
+		t.Fatal(ds)
+	}
+	want, err := scenariofile.Marshal(s, "yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := e.want(e.do("GET", "/api/scenarios/"+v.ID+"/export", ""), 200)
+	if string(r.body) != string(want) {
+		t.Errorf("stored file:\n%s\nwant\n%s", r.body, want)
+	}
+	e.want(e.do("POST", "/api/scenarios?as=json", doc), 201)
+	var b errBody
+	e.want(e.do("POST", "/api/scenarios?as=toml", doc), 400).json(t, &b)
+	if b.Code != "argument" || !strings.Contains(b.Error, "valid: yaml or json") {
+		t.Errorf("as=toml: %+v", b)
+	}
+}

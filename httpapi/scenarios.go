@@ -234,7 +234,26 @@ func (s *Server) createScenario(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	s.create(w, r, data, sniff(r, data))
+	format := sniff(r, data)
+	// ?as=yaml stores a scenario sent as JSON as a YAML file (the web
+	// builder sends JSON; YAML is the format people edit and comment).
+	if as := r.URL.Query().Get("as"); as != "" && as != format {
+		if as != "yaml" && as != "json" {
+			s.fail(w, r, errs.New(errs.Argument, "as: %q; valid: yaml or json (the format the file is stored in)", as))
+			return
+		}
+		in, err := s.loadScenario(fileName(r, format), data, strictParam(r))
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		if data, err = scenariofile.Marshal(in.Scenario, as); err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		format = as
+	}
+	s.create(w, r, data, format)
 }
 
 func (s *Server) create(w http.ResponseWriter, r *http.Request, data []byte, format string) {

@@ -212,7 +212,7 @@ func New(ctx context.Context, o Options) (*Server, error) {
 		{"GET", "/api/formats", "the file formats import reads", s.formats},
 		{"GET", "/api/kinds", "the kinds of run", s.kindList},
 		{"GET", "/api/scenarios", "list scenarios", s.listScenarios},
-		{"POST", "/api/scenarios", "create a scenario from a YAML or JSON file", s.createScenario},
+		{"POST", "/api/scenarios", "create a scenario from a YAML or JSON file (?as=yaml|json stores it in that format)", s.createScenario},
 		{"POST", "/api/scenarios/import", "create a scenario from a scenario file or a peer format", s.importScenario},
 		{"GET", "/api/scenarios/{id}", "get a scenario, parsed, with its warnings", s.getScenario},
 		{"PUT", "/api/scenarios/{id}", "replace a scenario's file (If-Match: version)", s.putScenario},

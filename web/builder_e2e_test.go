@@ -161,7 +161,12 @@ func TestBuilder(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	saved, ds := scenariofile.Parse("saved.json", rec.Body)
+	// Built in the page, it is stored as a YAML file, the format people
+	// edit and comment.
+	if rec.Format != "yaml" {
+		t.Errorf("stored as %s, want yaml", rec.Format)
+	}
+	saved, ds := scenariofile.Parse("saved.yaml", rec.Body)
 	if err := ds.Err(true); err != nil {
 		t.Fatalf("the stored scenario: %v", err)
 	}

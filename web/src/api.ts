@@ -179,7 +179,8 @@ export const api = {
     call<{ scenario: Scenario }>('GET', `/api/scenarios/${enc(id)}/resolved?snapshot=${enc(snapshot)}&variant=${enc(variant)}`),
   // create stores a new scenario (a scenario file's JSON); import, a file
   // in any format the server reads (format '' detects it).
-  create: (doc: Scenario) => call<ScenarioView>('POST', '/api/scenarios', doc),
+  // create stores a new scenario built in the page as a YAML file.
+  create: (doc: Scenario) => call<ScenarioView>('POST', '/api/scenarios?as=yaml', doc),
   import: (file: Blob, filename: string, format: string) =>
     call<ScenarioView>('POST', `/api/scenarios/import?filename=${enc(filename)}${format ? '&format=' + enc(format) : ''}`, file),
   // saveDocument saves an edited scenario over its file (If-Match: the
