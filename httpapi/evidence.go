@@ -118,13 +118,9 @@ func (s *Server) ingestApply(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	rec, err := s.o.Store.GetScenario(r.Context(), r.PathValue("id"))
+	rec, err := s.atVersion(r, ver, "review")
 	if err != nil {
 		s.fail(w, r, err)
-		return
-	}
-	if rec.Version != ver {
-		s.fail(w, r, errs.New(errs.Conflict, "scenario %q is at version %d, not %d: someone else saved it; reload and review again", rec.ID, rec.Version, ver))
 		return
 	}
 	for i := range rev.Sources {

@@ -385,13 +385,9 @@ func (s *Server) putDocument(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, errs.New(errs.Invalid, "request body: not a JSON object; valid: the scenario as JSON, as GET /api/scenarios/{id} returns it under \"scenario\""))
 		return
 	}
-	rec, err := s.o.Store.GetScenario(r.Context(), r.PathValue("id"))
+	rec, err := s.atVersion(r, ver, "edit")
 	if err != nil {
 		s.fail(w, r, err)
-		return
-	}
-	if rec.Version != ver {
-		s.fail(w, r, errs.New(errs.Conflict, "scenario %q is at version %d, not %d: someone else saved it; reload and edit again", rec.ID, rec.Version, ver))
 		return
 	}
 	in, err := s.loadScenario(rec.ID+".json", data, strictParam(r))
@@ -419,6 +415,20 @@ func (s *Server) putDocument(w http.ResponseWriter, r *http.Request) {
 	}
 	rec.Body, rec.Name = body, title(edited.Scenario)
 	s.save(w, r, rec, edited)
+}
+
+// atVersion returns the stored scenario the request names, or a conflict
+// when it is no longer at version ver: someone saved it since; the
+// message asks to reload and to do what (again) again.
+func (s *Server) atVersion(r *http.Request, ver int64, again string) (*store.Scenario, error) {
+	rec, err := s.o.Store.GetScenario(r.Context(), r.PathValue("id"))
+	if err != nil {
+		return nil, err
+	}
+	if rec.Version != ver {
+		return nil, errs.New(errs.Conflict, "scenario %q is at version %d, not %d: someone else saved it; reload and %s again", rec.ID, rec.Version, ver, again)
+	}
+	return rec, nil
 }
 
 func (s *Server) save(w http.ResponseWriter, r *http.Request, rec *store.Scenario, in *ask.Input) {

@@ -20,14 +20,7 @@ import (
 // package power computes it).
 func TestAdviseView(t *testing.T) {
 	e := startE2E(t)
-	in, err := ask.BuiltIn()
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := in.Case(answer.Target{Snapshot: "latest"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := builtinCase(t, "latest")
 	req := answer.NewAdviseRequest()
 	req.Actor = "ukraine"
 	a, err := ask.Advise(context.Background(), c, req, nil)

@@ -20,14 +20,7 @@ import (
 // snapshot no draw opens a zone: the page says so instead.)
 func TestDealRobustView(t *testing.T) {
 	e := startE2E(t)
-	in, err := ask.BuiltIn()
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := in.Case(answer.Target{Snapshot: "2025-03-11"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := builtinCase(t, "2025-03-11")
 	req := answer.NewDealSearchRequest()
 	req.Snapshot = "2025-03-11"
 	req.Robust = answer.DealRobust{On: true, Draws: 50}

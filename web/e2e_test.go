@@ -41,6 +41,21 @@ func chromium() string {
 	return ""
 }
 
+// builtinCase is the built-in case at a snapshot, as the API answers it:
+// the end-to-end tests compare the page with ask's answers on it.
+func builtinCase(t *testing.T, snapshot string) *ask.Case {
+	t.Helper()
+	in, err := ask.BuiltIn()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := in.Case(answer.Target{Snapshot: snapshot})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
 // e2e is one end-to-end session: a test server over a fresh SQLite
 // database seeded with the built-in case, and a headless Chromium on it.
 type e2e struct {
