@@ -330,22 +330,11 @@ func (s *Server) getScenario(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) putScenario(w http.ResponseWriter, r *http.Request) {
-	ver, err := version(r, true)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	release, err := s.admitWrite(r)
-	if err != nil {
-		s.fail(w, r, err)
+	ver, data, release, ok := s.editBody(w, r)
+	if !ok {
 		return
 	}
 	defer release()
-	data, err := s.readBody(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
 	format := sniff(r, data)
 	in, err := s.loadScenario(fileName(r, format), data, strictParam(r))
 	if err != nil {
@@ -365,22 +354,11 @@ func (s *Server) putScenario(w http.ResponseWriter, r *http.Request) {
 // its comments and layout and only the edited values change. PUT
 // /api/scenarios/{id} instead replaces the file with the bytes sent.
 func (s *Server) putDocument(w http.ResponseWriter, r *http.Request) {
-	ver, err := version(r, true)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	release, err := s.admitWrite(r)
-	if err != nil {
-		s.fail(w, r, err)
+	ver, data, release, ok := s.editBody(w, r)
+	if !ok {
 		return
 	}
 	defer release()
-	data, err := s.readBody(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
 	if t := bytes.TrimLeft(data, " \t\r\n\ufeff"); len(t) == 0 || t[0] != '{' {
 		s.fail(w, r, errs.New(errs.Invalid, "request body: not a JSON object; valid: the scenario as JSON, as GET /api/scenarios/{id} returns it under \"scenario\""))
 		return
@@ -415,6 +393,27 @@ func (s *Server) putDocument(w http.ResponseWriter, r *http.Request) {
 	}
 	rec.Body, rec.Name = body, title(edited.Scenario)
 	s.save(w, r, rec, edited)
+}
+
+// editBody reads an edit's version (If-Match, required) and its body,
+// admitted as a write; release gives the write's place back. When ok is
+// false it has answered the request with the error.
+func (s *Server) editBody(w http.ResponseWriter, r *http.Request) (ver int64, data []byte, release func(), ok bool) {
+	ver, err := version(r, true)
+	if err != nil {
+		s.fail(w, r, err)
+		return 0, nil, nil, false
+	}
+	if release, err = s.admitWrite(r); err != nil {
+		s.fail(w, r, err)
+		return 0, nil, nil, false
+	}
+	if data, err = s.readBody(r); err != nil {
+		release()
+		s.fail(w, r, err)
+		return 0, nil, nil, false
+	}
+	return ver, data, release, true
 }
 
 // atVersion returns the stored scenario the request names, or a conflict
