@@ -22,7 +22,9 @@ import (
 // recalculations visit only R's actors' exchanges. Each recalculation
 // depends on the exchange and R alone, so their order does not matter,
 // except in the randomised variant, whose draws follow it: there they
-// are sorted into list order, as the scan takes them.
+// are sorted into list order, as the scan takes them. Elsewhere a large
+// batch is recalculated on several goroutines when the engine has
+// workers (recalcBatch), and only the bookkeeping after it runs in order.
 //
 // The list position is the tie-break, and it must move as the slice's
 // does. Unchanged exchanges keep their relative order, so their positions
@@ -148,8 +150,9 @@ func (e *engine[T, A]) selectByHeap(ctx context.Context, list []*exch[T]) []*exc
 // when it recalculates them on several: a batch smaller than twice this
 // is recalculated on the calling goroutine, as starting others would cost
 // more than it saves. At 200 actors × 10 issues on 2 cores, one batch in
-// two has fewer than 256 exchanges, and a forecast takes 3.2–3.3 s at
-// 64, 128 or 256 per goroutine, 3.9 s at 1,024 and 4.4 s with none.
+// two has fewer than 256 exchanges, and a forecast took 3.2–3.3 s when
+// batches of 64, 128 or 256 on were shared, 3.5 s from 1,024, 3.9 s from
+// 2,048 and 4.4 s with none shared.
 const perWorker = 128
 
 // fork gives each of the engine's workers a copy of it for this round's
