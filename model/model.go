@@ -45,6 +45,12 @@ type Options struct {
 	NoTrace bool
 	// Seed seeds the model's random numbers, for models that draw any.
 	Seed uint64
+	// Workers is how many goroutines one run may use; 0 or 1 means the
+	// calling goroutine alone, the right choice for callers that already
+	// run many runs at once (sweeps, robust deals). A single forecast
+	// sets it to the cores it may use. Results never depend on it. Only
+	// the exchange model reads it (see its package doc).
+	Workers int
 }
 
 // Problem is the numerical view of a scenario that models read.

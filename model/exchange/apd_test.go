@@ -82,6 +82,12 @@ func (d *decArith) isZero(a *apd.Decimal) bool          { return a.IsZero() }
 func (d *decArith) number(a *apd.Decimal) Number        { return Number{d: fromAPD(a), exact: true} }
 func (d *decArith) sortKey(a *apd.Decimal) *apd.Decimal { return a }
 func (d *decArith) err() error                          { return d.first }
+func (d *decArith) fork() any                           { return &decArith{} }
+func (d *decArith) join(f any) {
+	w := f.(*decArith)
+	d.check(0, w.first)
+	w.first = nil
+}
 func (d *decArith) consts() constants[*apd.Decimal] {
 	return decConsts
 }

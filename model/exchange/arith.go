@@ -35,6 +35,13 @@ type arith[T any] interface {
 	number(a T) Number
 	// err reports the first arithmetic failure (exact mode only).
 	err() error
+	// fork returns an arithmetic of the same type (an A) with a failure
+	// record of its own, for one goroutine of a parallel step (see
+	// engine.recalcBatch); join moves a fork's failure into this one's
+	// record, where it counts only if it is the first, and clears the
+	// fork's.
+	fork() any
+	join(fork any)
 }
 
 type constants[T any] struct {
@@ -124,6 +131,8 @@ func (floatArith) sortKey(a float64) float64 {
 	return math.Float64frombits(math.Float64bits(a) &^ (1<<fastKeyBits - 1))
 }
 func (floatArith) err() error                 { return nil }
+func (floatArith) fork() any                  { return floatArith{} }
+func (floatArith) join(any)                   {}
 func (floatArith) consts() constants[float64] { return floatConsts }
 
 var floatConsts = constants[float64]{

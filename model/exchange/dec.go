@@ -526,10 +526,18 @@ func (x *exactArith) neg(a dec) dec {
 	a.neg = !a.neg && !a.isZero()
 	return a
 }
-func (x *exactArith) cmp(a, b dec) int       { return cmpDec(a, b) }
-func (x *exactArith) isZero(a dec) bool      { return a.isZero() && a.wide == 0 }
-func (x *exactArith) number(a dec) Number    { return Number{d: a, exact: true} }
-func (x *exactArith) err() error             { return x.first }
+func (x *exactArith) cmp(a, b dec) int    { return cmpDec(a, b) }
+func (x *exactArith) isZero(a dec) bool   { return a.isZero() && a.wide == 0 }
+func (x *exactArith) number(a dec) Number { return Number{d: a, exact: true} }
+func (x *exactArith) err() error          { return x.first }
+func (x *exactArith) fork() any           { return &exactArith{} }
+func (x *exactArith) join(f any) {
+	w := f.(*exactArith)
+	if w.first != nil {
+		x.fail(w.first)
+		w.first = nil
+	}
+}
 func (x *exactArith) sortKey(a dec) dec      { return a }
 func (x *exactArith) consts() constants[dec] { return exactConsts }
 

@@ -1,6 +1,7 @@
 package exchange
 
 import (
+	"math"
 	"math/rand/v2"
 	"strconv"
 	"testing"
@@ -145,4 +146,22 @@ func FuzzDec(f *testing.F) {
 			t.Fatalf("cmp(%s, %s) = %d, apd %d", as, bs, x.cmp(a, b), A.Cmp(B))
 		}
 	})
+}
+
+// A fork of exact arithmetic keeps its own failure record; join moves it
+// into the parent's, where the first failure joined counts (as the
+// parent's own first failure would) and the fork's is cleared.
+func TestExactForkJoin(t *testing.T) {
+	x := &exactArith{}
+	a, b := x.fork().(*exactArith), x.fork().(*exactArith)
+	a.quo(dec{lo: 1}, dec{})
+	b.from(math.NaN())
+	if x.err() != nil || a.err() != errDivZero || b.err() != errBadInput {
+		t.Fatalf("forks: parent %v, a %v, b %v; want nil, %v, %v", x.err(), a.err(), b.err(), errDivZero, errBadInput)
+	}
+	x.join(a)
+	x.join(b)
+	if x.err() != errDivZero || a.err() != nil {
+		t.Errorf("after join: parent %v, a %v; want %v, nil", x.err(), a.err(), errDivZero)
+	}
 }

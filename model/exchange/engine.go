@@ -46,6 +46,13 @@ type engine[T any, A arith[T]] struct {
 	heap               exchHeap[T, A]
 	byActor            [][]*exch[T]
 	affected, changedH []*exch[T]
+	// workers is how many goroutines selectByHeap may recalculate a
+	// large batch on (≤ 1: the calling one alone; see recalcBatch);
+	// forks are their copies of the engine and recalced their results.
+	workers  int
+	forks    []*engine[T, A]
+	recalced []bool
+	batches  int // batches recalculated in parallel so far (for tests)
 	// exchanges live in chunks reused from round to round
 	chunks     [][]exch[T]
 	chunk, off int

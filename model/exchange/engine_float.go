@@ -11,6 +11,7 @@ import (
 	"math/rand/v2"
 	"parley/errs"
 	"parley/model"
+	"parley/parallel"
 	"slices"
 )
 
@@ -43,6 +44,10 @@ type engine64 struct {
 	heap               exchHeap64
 	byActor            [][]*exch64
 	affected, changedH []*exch64
+	workers            int
+	forks              []*engine64
+	recalced           []bool
+	batches            int
 	chunks             [][]exch64
 	chunk, off         int
 }
@@ -804,6 +809,10 @@ func (e *engine64) selectByHeap(ctx context.Context, list []*exch64) []*exch64 {
 		byActor[E.J.actor] = append(byActor[E.J.actor], E)
 	}
 	h.init()
+	e.forks = e.forks[:0]
+	if e.workers > 1 && e.randomize == 0 {
+		e.fork()
+	}
 	low, high := -1, len(list)
 	var realised []*exch64
 	aff, changed := e.affected[:0], e.changedH[:0]
@@ -838,9 +847,17 @@ func (e *engine64) selectByHeap(ctx context.Context, list []*exch64) []*exch64 {
 			})
 		}
 		changed = changed[:0]
-		for _, E := range aff {
+		var done []bool
+		if n := min(len(e.forks), len(aff)/perWorker); n > 1 {
+			done = e.recalcBatch(aff, R, n)
+		}
+		for i, E := range aff {
 			old := h.items[E.hidx].key
-			if !e.recalculate(E, R) {
+			if done != nil {
+				if !done[i] {
+					continue
+				}
+			} else if !e.recalculate(E, R) {
 				continue
 			}
 			switch c := ar.cmp(E.key, old); {
@@ -873,6 +890,36 @@ func (e *engine64) selectByHeap(ctx context.Context, list []*exch64) []*exch64 {
 		}
 	}
 	return realised
+}
+
+func (e *engine64) fork() {
+	for range e.workers {
+		w := new(engine64)
+		*w = *e
+		w.forks, w.recalced, w.failed = nil, nil, nil
+		w.ar = e.ar.fork().(floatArith)
+		e.forks = append(e.forks, w)
+	}
+}
+
+func (e *engine64) recalcBatch(aff []*exch64, R *exch64, n int) []bool {
+	done := slices.Grow(e.recalced[:0], len(aff))[:len(aff)]
+	e.recalced = done
+	e.batches++
+	parallel.Run(n, func(g int) {
+		w := e.forks[g]
+		for i := g * len(aff) / n; i < (g+1)*len(aff)/n; i++ {
+			done[i] = w.recalculate(aff[i], R)
+		}
+	})
+	for _, w := range e.forks[:n] {
+		if e.failed == nil {
+			e.failed = w.failed
+		}
+		w.failed = nil
+		e.ar.join(w.ar)
+	}
+	return done
 }
 
 type heapItem64 struct {
@@ -979,6 +1026,7 @@ func run64(ctx context.Context, ar floatArith, p *model.Problem, cfg runConfig, 
 	}
 	e.randomize = cfg.p
 	e.selection = cfg.selection
+	e.workers = cfg.workers
 	res := &model.Result{Model: "exchange"}
 	det := &Detail{Exact: exact}
 	for k, is := range p.Issues {

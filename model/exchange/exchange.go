@@ -127,7 +127,7 @@ func (m Model) Forecast(ctx context.Context, p *model.Problem, o model.Options) 
 	} else if o.MaxRounds > 0 && o.MaxRounds < rounds {
 		rounds = o.MaxRounds
 	}
-	cfg := runConfig{rounds: rounds, noTrace: o.NoTrace, seed: o.Seed, coin: m.CoinFlipTies, p: m.Randomize, selection: m.selection}
+	cfg := runConfig{rounds: rounds, noTrace: o.NoTrace, seed: o.Seed, coin: m.CoinFlipTies, p: m.Randomize, selection: m.selection, workers: o.Workers}
 	if m.Randomize < 0 || m.Randomize > 1 || math.IsNaN(m.Randomize) {
 		return nil, errInvalidP(m.Randomize)
 	}
@@ -148,6 +148,7 @@ type runConfig struct {
 	coin      bool
 	p         float64
 	selection selection
+	workers   int // model.Options.Workers
 }
 
 func run[T any, A arith[T]](ctx context.Context, ar A, p *model.Problem, cfg runConfig, exact bool) (*model.Result, error) {
@@ -160,6 +161,7 @@ func run[T any, A arith[T]](ctx context.Context, ar A, p *model.Problem, cfg run
 	}
 	e.randomize = cfg.p
 	e.selection = cfg.selection
+	e.workers = cfg.workers
 	res := &model.Result{Model: "exchange"}
 	det := &Detail{Exact: exact}
 	for k, is := range p.Issues {
