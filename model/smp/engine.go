@@ -45,6 +45,24 @@ type bargain struct {
 	bI, bR     []float64
 }
 
+// optionsOf appends actor k's options L_k to dst: the status quo (−1),
+// then the bargains k initiated, then those it received, each as an
+// index into bs in bs's order.
+func optionsOf(dst []int, bs []bargain, k int) []int {
+	dst = append(dst, -1)
+	for bi, b := range bs {
+		if b.init == k {
+			dst = append(dst, bi)
+		}
+	}
+	for bi, b := range bs {
+		if b.rcvr == k && b.init != k {
+			dst = append(dst, bi)
+		}
+	}
+	return dst
+}
+
 func newEngine(o Model, c, s, x []float64, n, d int) *engine {
 	e := &engine{o: o, n: n, d: d, c: c, s: s, x: append([]float64(nil), x...)}
 	e.sig = make([]float64, n)
@@ -483,17 +501,7 @@ func (e *engine) resolve(bs []bargain, next []float64) {
 	opts := make([]int, 0, 8) // −1 = SQ, else index into bs
 	uo := e.uo
 	for k := 0; k < n; k++ {
-		opts = append(opts[:0], -1)
-		for bi, b := range bs {
-			if b.init == k {
-				opts = append(opts, bi)
-			}
-		}
-		for bi, b := range bs {
-			if b.rcvr == k && b.init != k {
-				opts = append(opts, bi)
-			}
-		}
+		opts = optionsOf(opts[:0], bs, k)
 		m := len(opts)
 		if m == 1 {
 			continue

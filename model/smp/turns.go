@@ -129,17 +129,7 @@ func (e *engine) options(bs []bargain) [][]Option {
 		}
 	}
 	for k := 0; k < n; k++ {
-		opts := []int{-1}
-		for bi, b := range bs {
-			if b.init == k {
-				opts = append(opts, bi)
-			}
-		}
-		for bi, b := range bs {
-			if b.rcvr == k && b.init != k {
-				opts = append(opts, bi)
-			}
-		}
+		opts := optionsOf(nil, bs, k)
 		m := len(opts)
 		if m == 1 {
 			out[k] = []Option{{Bargain: -1, Prob: 1, Chosen: true}}
