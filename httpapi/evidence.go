@@ -65,36 +65,28 @@ func (s *Server) ingestDocs(r *http.Request) (*stored, []ingest.Document, int, e
 	return p, docs, req.Limit, err
 }
 
-// ingest proposes candidate evidence from documents.
-func (s *Server) ingest(w http.ResponseWriter, r *http.Request) {
-	release, err := s.admitWrite(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
+// ingest proposes candidate evidence from documents: the candidates, or
+// with review the candidates as a review to keep or delete.
+func (s *Server) ingest(review bool) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		release, err := s.admitWrite(r)
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		defer release()
+		p, docs, limit, err := s.ingestDocs(r)
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		cands := ask.Ingest(p.in, docs, limit)
+		if review {
+			writeJSON(w, http.StatusOK, ask.IngestReviewOf(p.in, docs, cands))
+			return
+		}
+		writeJSON(w, http.StatusOK, cands)
 	}
-	defer release()
-	p, docs, limit, err := s.ingestDocs(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, ask.Ingest(p.in, docs, limit))
-}
-
-// ingestReview returns the candidates as a review to keep or delete.
-func (s *Server) ingestReview(w http.ResponseWriter, r *http.Request) {
-	release, err := s.admitWrite(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	defer release()
-	p, docs, limit, err := s.ingestDocs(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, ask.IngestReviewOf(p.in, docs, ask.Ingest(p.in, docs, limit)))
 }
 
 // ingestApply merges the entries a person kept into a new snapshot
