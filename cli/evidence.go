@@ -165,14 +165,13 @@ the entries you do not keep, then 'parley ingest apply'. Nothing is written
 to the scenario. Offline and deterministic (docs/ingest.md).`,
 		Args: usageArgs(cobra.MinimumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			format, _ := cmd.Flags().GetString("format")
-			if format != "table" && format != "json" && format != "yaml" {
-				return errs.New(errs.Argument, "unknown format %q; valid: table, json, yaml", format)
+			format, err := formatOf(cmd, "table", "json", "yaml")
+			if err != nil {
+				return err
 			}
 			limit, _ := cmd.Flags().GetInt("limit")
 			sc, _ := cmd.Flags().GetString("scenario")
 			var in *ask.Input
-			var err error
 			if sc == "" {
 				in, err = ask.BuiltIn()
 			} else {

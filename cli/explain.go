@@ -13,7 +13,6 @@ import (
 
 	"parley/answer"
 	"parley/ask"
-	"parley/errs"
 )
 
 func newExplainCmd() *cobra.Command {
@@ -63,9 +62,9 @@ challenge (bdm), per externality (exchange) or per option (smp).`,
 
 func runExplain(cmd *cobra.Command, args []string) error {
 	f := cmd.Flags()
-	format, _ := f.GetString("format")
-	if format != "table" && format != "json" && format != "csv" {
-		return errs.New(errs.Argument, "unknown format %q; valid: table, json, csv", format)
+	format, err := formatOf(cmd, "table", "json", "csv")
+	if err != nil {
+		return err
 	}
 	req := answer.NewExplainRequest()
 	req.Target = target(cmd)

@@ -8,6 +8,7 @@ import (
 	"io"
 	"math"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -460,10 +461,13 @@ func forecastCSV(w io.Writer, f *answer.Forecast, trace bool) error {
 
 // tableOrJSON reads --format for the commands that print a table or the
 // answer's JSON.
-func tableOrJSON(cmd *cobra.Command) (string, error) {
+func tableOrJSON(cmd *cobra.Command) (string, error) { return formatOf(cmd, "table", "json") }
+
+// formatOf reads --format, which must be one of valid.
+func formatOf(cmd *cobra.Command, valid ...string) (string, error) {
 	format, _ := cmd.Flags().GetString("format")
-	if format != "table" && format != "json" {
-		return format, errs.New(errs.Argument, "unknown format %q; valid: table, json", format)
+	if !slices.Contains(valid, format) {
+		return format, errs.New(errs.Argument, "unknown format %q; valid: %s", format, strings.Join(valid, ", "))
 	}
 	return format, nil
 }

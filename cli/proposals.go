@@ -14,7 +14,6 @@ import (
 
 	"parley/answer"
 	"parley/ask"
-	"parley/errs"
 )
 
 func newDealProposalsCmd() *cobra.Command {
@@ -42,12 +41,11 @@ and at every snapshot.`,
 
 func runDealProposals(cmd *cobra.Command, args []string) error {
 	f := cmd.Flags()
-	format, _ := f.GetString("format")
-	if format != "table" && format != "json" && format != "csv" {
-		return errs.New(errs.Argument, "unknown format %q; valid: table, json, csv", format)
+	format, err := formatOf(cmd, "table", "json", "csv")
+	if err != nil {
+		return err
 	}
 	req := answer.NewDealProposalsRequest()
-	var err error
 	f.Set("format", "table") // dealRequest checks table or json; csv is ours
 	if req.DealRequest, _, err = dealRequest(cmd, req.DealRequest); err != nil {
 		return err

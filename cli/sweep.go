@@ -19,7 +19,6 @@ import (
 
 	"parley/answer"
 	"parley/ask"
-	"parley/errs"
 )
 
 // addSweepFlags gives sweep and sensitivity their flags, with def's
@@ -42,11 +41,8 @@ func sweepRequest(cmd *cobra.Command, def answer.SweepRequest) (answer.SweepRequ
 	r.Draws, _ = f.GetInt("draws")
 	r.Uniform, _ = f.GetBool("uniform")
 	r.Workers, _ = f.GetInt("workers")
-	format, _ := f.GetString("format")
-	if format != "table" && format != "json" && format != "csv" {
-		return r, format, errs.New(errs.Argument, "unknown format %q; valid: table, json, csv", format)
-	}
-	return r, format, nil
+	format, err := formatOf(cmd, "table", "json", "csv")
+	return r, format, err
 }
 
 // progress shows a bar on stderr when stderr is a terminal and the run
