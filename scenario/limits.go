@@ -281,10 +281,7 @@ func (s *Scenario) CheckLimits(l Limits) Diagnostics {
 		if d := is.Decision; d != nil {
 			q := p + ".decision"
 			c.text(q+".rule", "rule", d.Rule)
-			c.count(q+".voters", "actors", len(d.Voters))
-			for k, id := range d.Voters {
-				c.text(fmt.Sprintf("%s.voters[%d]", q, k), "voters", id)
-			}
+			c.list(q+".voters", "actors", "voters", d.Voters)
 			c.count(q+".weights", "actors", len(d.Weights))
 			for id := range d.Weights {
 				c.text(q+".weights", "weights", id)
@@ -348,6 +345,15 @@ func (c *limitCheck) text(path, field, s string) {
 }
 
 // texts checks pairs of field names and texts.
+// list checks a list of names: its length against the limit named
+// limit, and each item (path[k]) as the text field.
+func (c *limitCheck) list(path, limit, field string, items []string) {
+	c.count(path, limit, len(items))
+	for k, it := range items {
+		c.text(fmt.Sprintf("%s[%d]", path, k), field, it)
+	}
+}
+
 func (c *limitCheck) texts(path string, pairs ...string) {
 	for i := 0; i+1 < len(pairs); i += 2 {
 		if len(pairs[i+1]) > min(c.l.IDLength, c.l.NameLength, c.l.TextLength) {
@@ -358,10 +364,7 @@ func (c *limitCheck) texts(path string, pairs ...string) {
 
 func (c *limitCheck) actor(p string, a *Actor) {
 	c.texts(p, "id", a.ID, "name", a.Name, "description", a.Description, "capability_note", a.CapabilityNote)
-	c.count(p+".aliases", "aliases", len(a.Aliases))
-	for k, al := range a.Aliases {
-		c.text(fmt.Sprintf("%s.aliases[%d]", p, k), "aliases", al)
-	}
+	c.list(p+".aliases", "aliases", "aliases", a.Aliases)
 	c.redLines(p, a.RedLines)
 }
 
@@ -403,10 +406,7 @@ func (c *limitCheck) proposals(p string, ps []Proposal) {
 		pr := &ps[i]
 		q := fmt.Sprintf("%s[%d]", p, i)
 		c.texts(q, "id", pr.ID, "name", pr.Name, "description", pr.Description, "date", pr.Date, "withdrawn", pr.Withdrawn, "assumed", pr.Assumed, "note", pr.Note)
-		c.count(q+".proposers", "actors", len(pr.Proposers))
-		for k, a := range pr.Proposers {
-			c.text(fmt.Sprintf("%s.proposers[%d]", q, k), "proposers", a)
-		}
+		c.list(q+".proposers", "actors", "proposers", pr.Proposers)
 		c.count(q+".package", "issues", len(pr.Package))
 		for k := range pr.Package {
 			c.text(q+".package", "package", k)
@@ -417,15 +417,9 @@ func (c *limitCheck) proposals(p string, ps []Proposal) {
 
 func (c *limitCheck) changes(p string, ch *Changes) {
 	c.proposals(p+".proposals", ch.Proposals)
-	c.count(p+".withdraw_proposals", "proposals", len(ch.WithdrawProposals))
-	for k, id := range ch.WithdrawProposals {
-		c.text(fmt.Sprintf("%s.withdraw_proposals[%d]", p, k), "withdraw_proposals", id)
-	}
+	c.list(p+".withdraw_proposals", "proposals", "withdraw_proposals", ch.WithdrawProposals)
 	c.actors(p+".add_actors", ch.AddActors)
-	c.count(p+".remove_actors", "actors", len(ch.RemoveActors))
-	for k, id := range ch.RemoveActors {
-		c.text(fmt.Sprintf("%s.remove_actors[%d]", p, k), "remove_actors", id)
-	}
+	c.list(p+".remove_actors", "actors", "remove_actors", ch.RemoveActors)
 	c.count(p+".actors", "actors", len(ch.Actors))
 	for i := range ch.Actors {
 		ac := &ch.Actors[i]
