@@ -623,28 +623,23 @@ func (s *DB) PruneRuns(ctx context.Context, keep int, before time.Time) (int64, 
 	var n int64
 	err := s.write(ctx, func(ctx context.Context, x execer) error {
 		n = 0
-		final := `status IN ('done', 'failed', 'cancelled')`
-		if keep >= 0 {
-			res, err := x.ExecContext(ctx, s.q(`DELETE FROM runs WHERE `+final+` AND id NOT IN (SELECT id FROM runs ORDER BY created DESC, id LIMIT ?)`), keep)
+		// del deletes the finished runs that also meet cond, counting them.
+		del := func(cond string, arg any) error {
+			res, err := x.ExecContext(ctx, s.q(`DELETE FROM runs WHERE status IN ('done', 'failed', 'cancelled') AND `+cond), arg)
 			if err != nil {
 				return err
 			}
 			k, err := res.RowsAffected()
-			if err != nil {
+			n += k
+			return err
+		}
+		if keep >= 0 {
+			if err := del(`id NOT IN (SELECT id FROM runs ORDER BY created DESC, id LIMIT ?)`, keep); err != nil {
 				return err
 			}
-			n += k
 		}
 		if !before.IsZero() {
-			res, err := x.ExecContext(ctx, s.q(`DELETE FROM runs WHERE `+final+` AND created < ?`), nanos(before))
-			if err != nil {
-				return err
-			}
-			k, err := res.RowsAffected()
-			if err != nil {
-				return err
-			}
-			n += k
+			return del(`created < ?`, nanos(before))
 		}
 		return nil
 	})
