@@ -2,8 +2,9 @@ package scenario
 
 import (
 	"fmt"
+	"maps"
 	"math"
-	"sort"
+	"slices"
 )
 
 // The decision rules an issue can state.
@@ -120,11 +121,7 @@ func (v *validator) decision(p string, d *Decision) {
 		if len(d.Weights) == 0 {
 			v.errorf(p+".weights", "actor: votes for each voter, e.g. {de: 10, fr: 10}", "rule qmv needs weights")
 		}
-		ids := make([]string, 0, len(d.Weights))
-		for id := range d.Weights {
-			ids = append(ids, id)
-		}
-		sort.Strings(ids)
+		ids := slices.Sorted(maps.Keys(d.Weights))
 		total := 0.0
 		seen := map[string]string{}
 		for _, id := range ids {

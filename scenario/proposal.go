@@ -2,7 +2,8 @@ package scenario
 
 import (
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 
 	"parley/errs"
 )
@@ -185,11 +186,7 @@ func (v *validator) proposals(path string, ps []Proposal, state *Scenario) {
 				v.errorf(fmt.Sprintf("%s.proposers[%d]", p, j), actors.valid(), "unknown actor %q", a)
 			}
 		}
-		ids := make([]string, 0, len(pr.Package))
-		for id := range pr.Package {
-			ids = append(ids, id)
-		}
-		sort.Strings(ids)
+		ids := slices.Sorted(maps.Keys(pr.Package))
 		for _, id := range ids {
 			q := p + ".package." + id
 			is := v.issueByID[id]

@@ -2,6 +2,7 @@ package scenario
 
 import (
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"sort"
@@ -246,11 +247,7 @@ func (v *validator) actor(p string, a Actor) {
 // redLines checks an actor's (or an actor change's) red lines: a known
 // issue, a parsable expression, values on the issue's scale.
 func (v *validator) redLines(p string, rl map[string]string, change bool) {
-	ids := make([]string, 0, len(rl))
-	for id := range rl {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
+	ids := slices.Sorted(maps.Keys(rl))
 	for _, id := range ids {
 		q := p + ".red_lines." + id
 		is := v.issueByID[id]
