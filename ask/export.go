@@ -3,7 +3,6 @@ package ask
 import (
 	"bytes"
 	"fmt"
-	"sort"
 	"strings"
 
 	"parley/answer"
@@ -192,12 +191,7 @@ func Export(in *Input, o ExportOptions) (*Exported, error) {
 		return nil, errs.Wrap(code, fmt.Errorf("export to %s: %w", f.Name, err))
 	}
 	if len(in.Params) > 0 && f.Name != "ktab-xml" {
-		var ps []string
-		for k, v := range in.Params {
-			ps = append(ps, fmt.Sprintf("--%s %s", k, v))
-		}
-		sort.Strings(ps)
-		lost = append(lost, "the model settings the input file asks for (pass them when you run it: "+strings.Join(ps, " ")+")"+ChangesForecasts+"smp")
+		lost = append(lost, "the model settings the input file asks for (pass them when you run it: "+in.ParamFlags()+")"+ChangesForecasts+"smp")
 	}
 	if lost == nil {
 		lost = []string{}

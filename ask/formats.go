@@ -3,7 +3,9 @@ package ask
 import (
 	"bytes"
 	"fmt"
+	"maps"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"parley/errs"
@@ -58,6 +60,16 @@ var peers = []Format{
 // Formats lists every format Parley reads: its own first, then the peers.
 func Formats() []Format {
 	return append([]Format{{Name: Scenario, Summary: "a Parley scenario in YAML or JSON (docs/format.md)"}}, peers...)
+}
+
+// ParamFlags writes the model settings the input asks for (Params) as the
+// command line's flags, by name: "--smp-vote Binary --smp-pcem Cond".
+func (in *Input) ParamFlags() string {
+	var ps []string
+	for _, k := range slices.Sorted(maps.Keys(in.Params)) {
+		ps = append(ps, "--"+k+" "+in.Params[k])
+	}
+	return strings.Join(ps, " ")
 }
 
 // FormatNames returns the names of Formats, in order.

@@ -5,7 +5,6 @@ package cli
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -226,11 +225,7 @@ func newImportCmd() *cobra.Command {
 					fmt.Fprintln(cmd.ErrOrStderr(), w.String())
 				}
 				if len(in.Params) > 0 {
-					var ps []string
-					for _, k := range sortedKeys(in.Params) {
-						ps = append(ps, "--"+k+" "+in.Params[k])
-					}
-					fmt.Fprintf(cmd.ErrOrStderr(), "note: %s asks for model settings a scenario file has no place for; run it with: %s\n", n, strings.Join(ps, " "))
+					fmt.Fprintf(cmd.ErrOrStderr(), "note: %s asks for model settings a scenario file has no place for; run it with: %s\n", n, in.ParamFlags())
 				}
 				_, err = cmd.OutOrStdout().Write(out)
 				return err
@@ -238,15 +233,6 @@ func newImportCmd() *cobra.Command {
 		})
 	}
 	return imp
-}
-
-func sortedKeys(m map[string]string) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }
 
 func peerNames() []string {
