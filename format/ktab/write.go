@@ -30,6 +30,23 @@ type TableActor struct {
 	Pos, Sal   []float64
 }
 
+// PowerScale returns the factor that brings every actor's power to at
+// most limit (1 when none is above it), and when it is not 1 says so in
+// Lost, naming the limit as what: models read capabilities relative to
+// each other, so scaling them all changes no forecast.
+func (t *Table) PowerScale(limit float64, what string) float64 {
+	maxP := 0.0
+	for _, a := range t.Actors {
+		maxP = max(maxP, a.Power)
+	}
+	if maxP <= limit {
+		return 1
+	}
+	scale := limit / maxP
+	t.Lost = append(t.Lost, fmt.Sprintf("capabilities above %s, all scaled by %g (models read them relative to each other)", what, scale))
+	return scale
+}
+
 // NewTable lays s out as KTAB holds it. A position on a scale other than
 // 0–100 is mapped linearly onto 0–100 (models read positions relative to
 // the scale, so forecasts map back the same way); saliences go onto
@@ -143,15 +160,7 @@ func Write(w io.Writer, s *scenario.Scenario) ([]string, error) {
 	if len(t.Actors) > MaxActors {
 		return nil, errs.New(errs.Invalid, "KTAB's CSV holds at most %d actors; the scenario has %d", MaxActors, len(t.Actors))
 	}
-	maxP := 0.0
-	for _, a := range t.Actors {
-		maxP = max(maxP, a.Power)
-	}
-	scale := 1.0
-	if maxP > MaxPower {
-		scale = MaxPower / maxP
-		t.Lost = append(t.Lost, fmt.Sprintf("capabilities above KTAB's 1e8, all scaled by %g (models read them relative to each other)", scale))
-	}
+	scale := t.PowerScale(MaxPower, "KTAB's 1e8")
 	bw := bufio.NewWriter(w)
 	fmt.Fprintf(bw, "%s,%s,%d,%d\n", csvField(t.Name), csvField(t.Desc), len(t.Actors), len(t.Dims))
 	bw.WriteString("Actor,Description,Power")

@@ -433,15 +433,7 @@ func Write(w io.Writer, s *scenario.Scenario, settings map[string]string) ([]str
 	if err != nil {
 		return nil, err
 	}
-	maxP := 0.0
-	for _, a := range t.Actors {
-		maxP = max(maxP, a.Power)
-	}
-	scale := 1.0
-	if maxP > MaxCap {
-		scale = MaxCap / maxP
-		t.Lost = append(t.Lost, fmt.Sprintf("capabilities above the schema's 1000, all scaled by %g (models read them relative to each other)", scale))
-	}
+	scale := t.PowerScale(MaxCap, "the schema's 1000")
 	var b bytes.Buffer
 	esc := func(s string) string {
 		var x bytes.Buffer
