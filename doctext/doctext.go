@@ -127,6 +127,13 @@ func parseLines(s string, md bool) []Para {
 		}
 		cur = Para{}
 	}
+	// heading is a paragraph of its own: line n's text t.
+	heading := func(t string, n int) {
+		flush()
+		cur.Heading = true
+		cur.add(t, n)
+		flush()
+	}
 	fence := false
 	for i, ln := range strings.Split(s, "\n") {
 		n := i + 1
@@ -144,18 +151,12 @@ func parseLines(s string, md bool) []Para {
 			continue
 		}
 		if scrapedHeading.MatchString(t) {
-			flush()
-			cur.Heading = true
-			cur.add(scrapedHeading.ReplaceAllString(t, ""), n)
-			flush()
+			heading(scrapedHeading.ReplaceAllString(t, ""), n)
 			continue
 		}
 		if md {
 			if mdHeading.MatchString(t) {
-				flush()
-				cur.Heading = true
-				cur.add(mdHeading.ReplaceAllString(t, ""), n)
-				flush()
+				heading(mdHeading.ReplaceAllString(t, ""), n)
 				continue
 			}
 			if mdList.MatchString(t) {
@@ -168,10 +169,7 @@ func parseLines(s string, md bool) []Para {
 			t = mdEmphasis.ReplaceAllString(t, "")
 		}
 		if titleLine(t) {
-			flush()
-			cur.Heading = true
-			cur.add(t, n)
-			flush()
+			heading(t, n)
 			continue
 		}
 		cur.add(t, n)
