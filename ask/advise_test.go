@@ -58,14 +58,7 @@ func modelByNameMust(t *testing.T, name string) model.Model {
 // shifts the forecast by what a re-run of the model with the lever pulled
 // gives, to 1e-9.
 func TestAdviseClosedFormMatchesRerun(t *testing.T) {
-	in, err := BuiltIn()
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := in.Case(answer.Target{Snapshot: "latest"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := builtinCase(t)
 	base := baseForecast(t, c, "compromise")
 	for _, actor := range []string{"ukraine", "russia"} {
 		req := answer.NewAdviseRequest()
@@ -161,14 +154,7 @@ func TestAdviseHandDerived(t *testing.T) {
 // same seed gives the same numbers; without ranges the draws repeat the
 // lever's own effect.
 func TestAdviseRerunAndDraws(t *testing.T) {
-	in, err := BuiltIn()
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := in.Case(answer.Target{Snapshot: "latest"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := builtinCase(t)
 	base := baseForecast(t, c, "median")
 	req := answer.NewAdviseRequest()
 	req.Actor, req.Model, req.Issue = "kyiv", "median", "territory"

@@ -114,14 +114,7 @@ func TestChooseModels(t *testing.T) {
 // forecast as float64 here to 1e-9 (the model's own test pins why), and
 // smp's binary vote changes the built-in case's forecast.
 func TestParamsReachTheModel(t *testing.T) {
-	in, err := BuiltIn()
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := in.Case(answer.Target{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := builtinCase(t)
 	run := func(params map[string]string) *answer.Forecast {
 		req := answer.NewForecastRequest()
 		req.Models, req.Params = []string{"smp"}, params

@@ -16,8 +16,8 @@ import (
 
 var update = flag.Bool("update", false, "rewrite docs/brief-ukraine-2025.html and .md from the built-in case")
 
-// builtInBrief is the brief of the built-in case at its latest snapshot.
-func builtInBrief(t *testing.T) *Brief {
+// builtinCase is the built-in case at its latest snapshot.
+func builtinCase(t *testing.T) *Case {
 	t.Helper()
 	in, err := BuiltIn()
 	if err != nil {
@@ -27,6 +27,13 @@ func builtInBrief(t *testing.T) *Brief {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return c
+}
+
+// builtInBrief is the brief of the built-in case at its latest snapshot.
+func builtInBrief(t *testing.T) *Brief {
+	t.Helper()
+	c := builtinCase(t)
 	b, err := MakeBrief(context.Background(), c)
 	if err != nil {
 		t.Fatal(err)

@@ -23,14 +23,7 @@ func TestCostCoversEveryModel(t *testing.T) {
 // TestEstimate checks the estimate's formula by hand on the built-in
 // case: A actors, I issues.
 func TestEstimate(t *testing.T) {
-	in, err := BuiltIn()
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := in.Case(answer.Target{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := builtinCase(t)
 	a, i := float64(len(c.problem.Actors)), float64(len(c.problem.Issues))
 	f := answer.NewForecastRequest()
 	f.Models = []string{"compromise", "bdm", "exchange"}
