@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"parley/gen"
 	"parley/procmem"
 )
 
@@ -93,30 +94,17 @@ func TestHostileAliasBomb(t *testing.T) {
 	}
 }
 
-// cyrillicNames is a BDM CSV of n actors whose names have no Latin letter,
-// so every one makes the same id (finding 3: quadratic, ~30 minutes for
-// 1.8 MB).
-func cyrillicNames(n int) string {
-	letters := []rune("абвгдежзийклмнопрстуфхцчшщъыьэюя")
-	var b strings.Builder
-	b.WriteString("Actor,Capability,Position,Salience\n")
-	for i := 0; i < n; i++ {
-		fmt.Fprintf(&b, "%c%c%c%c,%d,%d,0.5\n", letters[i/32768%32], letters[i/1024%32], letters[i/32%32], letters[i%32], 1+i%7, i%101)
-	}
-	return b.String()
-}
-
 // Finding 3: the 1.8 MB BDM CSV of non-Latin names is refused by the
 // actors limit; raised, it reads (in linear time: BenchmarkCollidingNames)
 // with every id distinct.
 func TestHostileBDMNames(t *testing.T) {
-	data := cyrillicNames(105_000)
+	data := gen.CollidingBDMCSV(105_000)
 	if len(data) < 1_800_000 {
 		t.Fatalf("only %d bytes", len(data))
 	}
 	p := write(t, "names.csv", data)
 	hostile(t, []string{"validate", p}, "names.csv: actors: 105000 values, over the limit actors=10000", "--limit actors=N")
-	small := write(t, "some.csv", cyrillicNames(20_000))
+	small := write(t, "some.csv", gen.CollidingBDMCSV(20_000))
 	out, stderr, code := run(t, "validate", "--limit", "actors=20000", small)
 	if code != 0 || !strings.Contains(out, "ok (bdmcsv; 20000 actors, 1 issues, 20000 stances") {
 		t.Fatalf("exit %d\n%s\n%.2000s", code, out, stderr)

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"strings"
 
 	"parley/scenario"
 )
@@ -88,4 +89,19 @@ func Scenario(o Options) *scenario.Scenario {
 		}
 	}
 	return s
+}
+
+// CollidingBDMCSV is a BDM CSV of n actors (n ≤ 32⁴) whose four-letter
+// Cyrillic names hold no Latin letter or digit, so every name makes the
+// same id: the hostile input of issue 14's finding 3 (a reader that
+// de-duplicated ids in quadratic time took half an hour on 1.8 MB), for
+// the tests that hold the readers and the server to their limits.
+func CollidingBDMCSV(n int) string {
+	letters := []rune("абвгдежзийклмнопрстуфхцчшщъыьэюя")
+	var b strings.Builder
+	b.WriteString("Actor,Capability,Position,Salience\n")
+	for i := range n {
+		fmt.Fprintf(&b, "%c%c%c%c,%d,%d,0.5\n", letters[i/32768%32], letters[i/1024%32], letters[i/32%32], letters[i%32], 1+i%7, i%101)
+	}
+	return b.String()
 }

@@ -1,10 +1,10 @@
 package httpapi_test
 
 import (
-	"fmt"
 	"strings"
 	"testing"
 
+	"parley/gen"
 	"parley/httpapi"
 	"parley/procmem"
 	"parley/scenario"
@@ -124,23 +124,11 @@ func TestHostileInputEditAliases(t *testing.T) {
 	}
 }
 
-// cyrillicCSV is a BDM CSV of n actors whose names hold no Latin letter,
-// so that every one makes the same id (finding 3).
-func cyrillicCSV(n int) string {
-	letters := []rune("абвгдежзийклмнопрстуфхцчшщъыьэюя")
-	var b strings.Builder
-	b.WriteString("Actor,Capability,Position,Salience\n")
-	for i := 0; i < n; i++ {
-		fmt.Fprintf(&b, "%c%c%c%c,%d,%d,0.5\n", letters[i/32768%32], letters[i/1024%32], letters[i/32%32], letters[i%32], 1+i%7, i%101)
-	}
-	return b.String()
-}
-
 // Findings 3 and 9: a 1.8 MB BDM CSV of non-Latin names is refused by
 // the actors limit at once; a server with the limit raised reads it, in
 // linear time, with every id distinct.
 func TestHostileInputBDMNames(t *testing.T) {
-	data := cyrillicCSV(105_000)
+	data := gen.CollidingBDMCSV(105_000)
 	if len(data) < 1_800_000 || len(data) > 4<<20 {
 		t.Fatalf("%d bytes", len(data))
 	}
@@ -148,7 +136,7 @@ func TestHostileInputBDMNames(t *testing.T) {
 	hinRefused(t, e, "POST", "/api/scenarios/import?format=bdmcsv&filename=names.csv", data, 400, "names.csv: actors: 105000 values, over the limit actors=10000")
 	raised := newEnv(t, httpapi.Options{Limits: scenario.Limits{Actors: 20_000}})
 	var v view
-	raised.want(raised.do("POST", "/api/scenarios/import?format=bdmcsv&filename=some.csv", cyrillicCSV(20_000)), 201).json(t, &v)
+	raised.want(raised.do("POST", "/api/scenarios/import?format=bdmcsv&filename=some.csv", gen.CollidingBDMCSV(20_000)), 201).json(t, &v)
 	if len(v.Scenario.Actors) != 20_000 || v.Scenario.Actors[0].ID != "actor" || v.Scenario.Actors[19_999].ID != "actor-20000" {
 		t.Fatalf("%d actors", len(v.Scenario.Actors))
 	}
