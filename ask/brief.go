@@ -222,7 +222,11 @@ func briefProposals(ctx context.Context, c *Case) ([]BriefProposal, *answer.Deal
 	if len(c.Resolved.Proposals) == 0 {
 		return nil, nil, nil
 	}
-	dp, err := DealProposals(ctx, c, answer.NewDealProposalsRequest())
+	// The brief shows who blocks each proposal, not its distance from
+	// the forecasts, which MakeBrief has already run: no model again.
+	req := answer.NewDealProposalsRequest()
+	req.Models = []string{"none"}
+	dp, err := DealProposals(ctx, c, req)
 	if err != nil {
 		return nil, nil, err
 	}
