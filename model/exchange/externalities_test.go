@@ -1,12 +1,8 @@
 package exchange
 
 import (
-	"compress/gzip"
 	"context"
-	"encoding/json"
 	"math"
-	"os"
-	"path/filepath"
 	"strconv"
 	"testing"
 
@@ -116,18 +112,7 @@ func TestExternalitiesAgainstDecideTrace(t *testing.T) {
 	}
 	for _, g := range goldenSets {
 		t.Run(g.prefix, func(t *testing.T) {
-			f, err := os.Open(filepath.Join("testdata", g.prefix+".trace.json.gz"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer f.Close()
-			zr, err := gzip.NewReader(f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := json.NewDecoder(zr).Decode(&tr); err != nil {
-				t.Fatal(err)
-			}
+			readTrace(t, g.prefix, &tr)
 			p := load(t, g.input)
 			res, err := Model{Exact: true}.Forecast(context.Background(), p, model.Options{})
 			if err != nil {

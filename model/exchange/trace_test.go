@@ -29,6 +29,24 @@ type traceFile struct {
 	FinalStartPositions map[string]map[string]string `json:"final_start_positions"`
 }
 
+// readTrace decodes Decide's trace of a golden set
+// (testdata/PREFIX.trace.json.gz) into v.
+func readTrace(t *testing.T, prefix string, v any) {
+	t.Helper()
+	f, err := os.Open(filepath.Join("testdata", prefix+".trace.json.gz"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.NewDecoder(zr).Decode(v); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // TestExactTrace checks every exchange of all ten rounds against Decide's
 // trace (testdata/*.trace.json.gz): candidates, valid candidates, and for
 // each realised exchange in order the actors, supply issues, start, move,
@@ -38,19 +56,8 @@ type traceFile struct {
 func TestExactTrace(t *testing.T) {
 	for _, g := range goldenSets {
 		t.Run(g.prefix, func(t *testing.T) {
-			f, err := os.Open(filepath.Join("testdata", g.prefix+".trace.json.gz"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer f.Close()
-			zr, err := gzip.NewReader(f)
-			if err != nil {
-				t.Fatal(err)
-			}
 			var tr traceFile
-			if err := json.NewDecoder(zr).Decode(&tr); err != nil {
-				t.Fatal(err)
-			}
+			readTrace(t, g.prefix, &tr)
 			p := load(t, g.input)
 			res, err := Model{Exact: true}.Forecast(context.Background(), p, model.Options{})
 			if err != nil {
