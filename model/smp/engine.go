@@ -453,6 +453,22 @@ func (e *engine) bargains(target []int, phi []float64) []bargain {
 	return out
 }
 
+// statusQuoValues is Ū(a, SQ) for every actor a, the value of the status
+// quo on a's list: the mean over l of Ũᵃ(a, l), uDiag's row a (section
+// 1.10).
+func (e *engine) statusQuoValues() []float64 {
+	n := e.n
+	sq := make([]float64, n)
+	for a := 0; a < n; a++ {
+		sum := 0.0
+		for _, v := range e.uDiag[a*n : a*n+n] {
+			sum += v
+		}
+		sq[a] = sum / float64(n)
+	}
+	return sq
+}
+
 // resolve picks each actor's next position from its status quo and the
 // bargains it is party to (section 1.10) and writes them into next.
 func (e *engine) resolve(bs []bargain, next []float64) {
@@ -463,14 +479,7 @@ func (e *engine) resolve(bs []bargain, next []float64) {
 	}
 	fn := float64(n)
 	// Ū(n, SQ) and Ū(n, β), shared by every list the option is on.
-	sq := make([]float64, n)
-	for a := 0; a < n; a++ {
-		sum := 0.0
-		for _, v := range e.uDiag[a*n : a*n+n] {
-			sum += v
-		}
-		sq[a] = sum / fn
-	}
+	sq := e.statusQuoValues()
 	ub := make([]float64, len(bs)*n)
 	value := func(bi int) {
 		b := bs[bi]

@@ -106,14 +106,7 @@ func (e *engine) options(bs []bargain) [][]Option {
 	n, d := e.n, e.d
 	out := make([][]Option, n)
 	fn := float64(n)
-	sq := make([]float64, n)
-	for a := 0; a < n; a++ {
-		sum := 0.0
-		for _, v := range e.uDiag[a*n : a*n+n] {
-			sum += v
-		}
-		sq[a] = sum / fn
-	}
+	sq := e.statusQuoValues()
 	ub := make([]float64, len(bs)*n)
 	for bi, b := range bs {
 		for a := 0; a < n; a++ {
