@@ -4,8 +4,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
-	"time"
 
+	"parley/format/formattest"
 	"parley/fuzzbudget"
 	"parley/scenario"
 )
@@ -268,10 +268,6 @@ func TestRobust(t *testing.T) {
 	}
 }
 
-// readBudget is what reading one fuzzed input may cost: linear in its
-// size (issue 14: quadratic readers took half an hour).
-var readBudget = fuzzbudget.Budget{FixedBytes: 1 << 20, BytesPerByte: 1024, FixedTime: 2 * time.Second, TimePerByte: 10 * time.Microsecond}
-
 func FuzzParse(f *testing.F) {
 	f.Add("issue_id,council_regime,outcome,reference_point,split\ni1,R,50,,dev\n", "issue_id,actor,position,salience\ni1,a,0,50\ni1,b,100,50\ni1,c,50,\n", "regime,actor,weight\nR,a,1\nR,b,2\nR,c,3\n")
 	f.Add("issue_id,council_regime,outcome\ni1,R,x\n", "issue_id,actor,position,salience\n", "regime,actor,weight\nR,a,1\n")
@@ -279,7 +275,7 @@ func FuzzParse(f *testing.F) {
 	f.Fuzz(func(t *testing.T, iss, ins, caps string) {
 		var d *Dataset
 		var err error
-		fuzzbudget.Check(t, readBudget, len(iss)+len(ins)+len(caps), func() {
+		fuzzbudget.Check(t, formattest.ReadBudget, len(iss)+len(ins)+len(caps), func() {
 			d, err = Parse([3]string{"i", "a", "c"}, [3][]byte{[]byte(iss), []byte(ins), []byte(caps)})
 		})
 		if err != nil {
