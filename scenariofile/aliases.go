@@ -82,6 +82,8 @@ func merge(old, n *yaml.Node, path string, anchored *yaml.Node) error {
 // mergeMapping merges the fields of mapping n into mapping old.
 func mergeMapping(old, n *yaml.Node, path string, anchored *yaml.Node) error {
 	own, merged := fields(old)
+	// fields appended below lie past n0 and are kept
+	n0 := len(old.Content)
 	seen := map[string]bool{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i].Value, n.Content[i+1]
@@ -108,38 +110,28 @@ func mergeMapping(old, n *yaml.Node, path string, anchored *yaml.Node) error {
 		old.Content = append(old.Content, n.Content[i], v)
 	}
 	// Fields the new tree no longer has: removed, empty (Marshal leaves
-	// empty optional fields out) or not fields at all.
-	var drop []int
-	for k, j := range own {
-		if seen[k] {
+	// empty optional fields out) or not fields at all; and any second
+	// copy of a key (own holds the last, which the merge above wrote).
+	var kept []*yaml.Node
+	for j := 0; j+1 < len(old.Content); j += 2 {
+		key, k := old.Content[j], old.Content[j].Value
+		if j >= n0 || (key.Kind == yaml.ScalarNode && key.Tag == "!!merge") || (seen[k] && own[k] == j) {
+			kept = append(kept, old.Content[j], old.Content[j+1])
 			continue
 		}
-		if usesAliases(old.Content[j]) || usesAliases(old.Content[j+1]) {
-			return refuse(join(path, k), old.Content[j], "a field that holds anchors or aliases")
+		if usesAliases(key) || usesAliases(old.Content[j+1]) {
+			return refuse(join(path, k), key, "a field that holds anchors or aliases")
 		}
 		if anchored != nil && !isEmpty(old.Content[j+1]) {
 			return refuse(join(path, k), anchored, fmt.Sprintf("the anchor &%s, which its aliases share", anchored.Anchor))
 		}
-		drop = append(drop, j)
 	}
 	for k, m := range merged {
 		if !seen[k] && !isEmpty(m.value) {
 			return refuse(join(path, k), m.via, "a field the merge key (<<) supplies")
 		}
 	}
-	if len(drop) > 0 {
-		gone := map[int]bool{}
-		for _, j := range drop {
-			gone[j] = true
-		}
-		var kept []*yaml.Node
-		for j := 0; j+1 < len(old.Content); j += 2 {
-			if !gone[j] {
-				kept = append(kept, old.Content[j], old.Content[j+1])
-			}
-		}
-		old.Content = kept
-	}
+	old.Content = kept
 	return nil
 }
 

@@ -138,3 +138,27 @@ func TestEditAliasedFileStaysSmall(t *testing.T) {
 		t.Fatalf("read back: %v", ds)
 	}
 }
+
+// A field the edit adds (a note on a stance that had none) and one it
+// removes are written into a file that uses aliases, and a key the file
+// repeats (which no scenario reads) does not survive the writing: the
+// file reads back as the edited scenario.
+func TestAliasedFileAddsAndDropsFields(t *testing.T) {
+	s, ds := Parse("a.yaml", []byte(aliased))
+	if ds.Err(false) != nil {
+		t.Fatal(ds)
+	}
+	s.Stances[3].Note = "added"
+	s.Metadata.Title = ""
+	out, err := MarshalOver(s, "yaml", []byte(aliased+"junk: 1\njunk: 2\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, ds := Parse("a.yaml", out)
+	if back == nil || ds.Err(false) != nil || !reflect.DeepEqual(back, s) {
+		t.Fatalf("read back %v:\n%s", ds, out)
+	}
+	if !strings.Contains(string(out), "note: added") || strings.Contains(string(out), "junk") || !strings.Contains(string(out), "*ev") {
+		t.Errorf("written:\n%s", out)
+	}
+}
