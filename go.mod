@@ -4,9 +4,15 @@ go 1.26.8
 
 require github.com/cockroachdb/apd/v3 v3.2.3
 
-require golang.org/x/tools v0.52.0 // indirect
+require (
+	github.com/stretchr/testify v1.11.1 // indirect
+	golang.org/x/tools v0.52.0 // indirect
+)
 
-require golang.org/x/net v0.63.0
+require (
+	github.com/lib/pq v1.12.3
+	golang.org/x/net v0.63.0
+)
 
 require (
 	github.com/chromedp/cdproto v0.159.0 // indirect
@@ -15,10 +21,6 @@ require (
 	github.com/go-json-experiment/json v0.0.0-20260213210345-44df1a37e875 // indirect
 	github.com/google/uuid v1.6.0 // indirect
 	github.com/inconshreveable/mousetrap v1.1.0 // indirect
-	github.com/jackc/pgpassfile v1.0.0 // indirect
-	github.com/jackc/pgservicefile v0.0.0-20240606120523-5a60cdf6a761 // indirect
-	github.com/jackc/pgx/v5 v5.12.0
-	github.com/jackc/puddle/v2 v2.2.3 // indirect
 	github.com/jedib0t/go-pretty/v6 v6.8.3
 	github.com/mattn/go-isatty v0.0.24 // indirect
 	github.com/mattn/go-runewidth v0.0.16 // indirect
@@ -30,7 +32,6 @@ require (
 	github.com/spf13/cobra v1.10.2
 	github.com/spf13/pflag v1.0.9
 	go.yaml.in/yaml/v3 v3.0.6
-	golang.org/x/sync v0.25.0 // indirect
 	golang.org/x/sys v0.50.0 // indirect
 	golang.org/x/term v0.48.0
 	golang.org/x/text v0.44.0 // indirect

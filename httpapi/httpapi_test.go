@@ -53,7 +53,7 @@ func newEnvWith(t *testing.T, o httpapi.Options, wrap func(store.Store) store.St
 	var st store.Store
 	var err error
 	if pgURL != "" {
-		db, derr := sql.Open("pgx", pgURL)
+		db, derr := sql.Open("postgres", pgURL)
 		if derr != nil {
 			t.Fatal(derr)
 		}

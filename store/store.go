@@ -1,7 +1,7 @@
 // Package store defines how Parley keeps scenarios and runs: the records,
 // the Store interface every database implements, and the schema migrations
 // they share. The implementations are named for what they wrap:
-// store/sqlite (a file, pure-Go driver) and store/postgres (a server, pgx).
+// store/sqlite (a file, pure-Go driver) and store/postgres (a server, lib/pq).
 //
 // Scenarios carry a version for optimistic concurrency: an update names the
 // version it edits, and an update of a stale version fails with

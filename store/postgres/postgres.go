@@ -1,6 +1,9 @@
 // Package postgres is the Store kept in a PostgreSQL database, through
-// github.com/jackc/pgx/v5 as a database/sql driver. It shares its schema
-// and queries with store/sqlite.
+// github.com/lib/pq, a pure-Go database/sql driver. It shares its schema
+// and queries with store/sqlite. lib/pq rather than pgx: the store needs
+// only database/sql's plain types, and pgx's type system took 6 s of the
+// 37 s a fresh machine spent compiling parley (BENCHMARKS.md, "First
+// run").
 package postgres
 
 import (
@@ -9,8 +12,7 @@ import (
 	"errors"
 	"fmt"
 
-	"github.com/jackc/pgx/v5/pgconn"
-	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
+	"github.com/lib/pq"
 
 	"parley/errs"
 	"parley/store"
@@ -26,7 +28,7 @@ var _ store.Store = Store{}
 // brings its schema up to date. Concurrent servers migrating at once wait
 // for each other on an advisory lock.
 func Open(ctx context.Context, url string) (*Store, error) {
-	db, err := sql.Open("pgx", url)
+	db, err := sql.Open("postgres", url)
 	if err != nil {
 		return nil, errs.Wrap(errs.Internal, fmt.Errorf("postgres: %w", err))
 	}
@@ -48,6 +50,6 @@ func Open(ctx context.Context, url string) (*Store, error) {
 }
 
 func isUnique(err error) bool {
-	var e *pgconn.PgError
-	return errors.As(err, &e) && e.Code == "23505"
+	var e *pq.Error
+	return errors.As(err, &e) && e.Code == "23505" // unique_violation
 }

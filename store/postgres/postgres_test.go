@@ -6,8 +6,6 @@ import (
 	"os"
 	"testing"
 
-	_ "github.com/jackc/pgx/v5/stdlib"
-
 	"parley/store"
 	"parley/store/postgres"
 	"parley/store/storetest"
@@ -22,7 +20,7 @@ func TestStore(t *testing.T) {
 		t.Skip("PARLEY_TEST_POSTGRES is not set; source .ci/postgres.sh to run the PostgreSQL store tests")
 	}
 	storetest.Run(t, func(t *testing.T) store.Store {
-		db, err := sql.Open("pgx", url)
+		db, err := sql.Open("postgres", url)
 		if err != nil {
 			t.Fatal(err)
 		}
