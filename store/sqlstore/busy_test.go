@@ -2,6 +2,7 @@ package sqlstore
 
 import (
 	"errors"
+	"fmt"
 	"testing"
 
 	"parley/errs"
@@ -29,4 +30,18 @@ func TestBusyIsMarked(t *testing.T) {
 			t.Errorf("%q: code %s, want internal", msg, errs.CodeOf(err))
 		}
 	}
+	// lib/pq prints no SQLSTATE but carries it
+	for code, want := range map[string]bool{"55P03": true, "40P01": true, "53300": true, "23505": false, "42P01": false} {
+		err := internal("op", fmt.Errorf("query: %w", stateErr(code)))
+		if store.IsBusy(err) != want {
+			t.Errorf("SQLSTATE %s: IsBusy %v, want %v", code, !want, want)
+		}
+	}
 }
+
+// stateErr is an error that carries a SQLSTATE without printing it, as
+// lib/pq's do.
+type stateErr string
+
+func (e stateErr) Error() string    { return "pq: something went wrong" }
+func (e stateErr) SQLState() string { return string(e) }

@@ -335,8 +335,16 @@ var busyText = []string{
 	"sqlstate 55p03", "sqlstate 53300", "sqlstate 57p03", "sqlstate 40001", "sqlstate 40p01",
 }
 
+// busyStates are the same PostgreSQL conditions as SQLSTATE codes, for
+// drivers whose errors carry the code but do not print it (lib/pq).
+var busyStates = map[string]bool{"55P03": true, "53300": true, "57P03": true, "40001": true, "40P01": true}
+
 // busy reports whether err is a busy or locked database's.
 func busy(err error) bool {
+	var st interface{ SQLState() string }
+	if errors.As(err, &st) && busyStates[st.SQLState()] {
+		return true
+	}
 	m := strings.ToLower(err.Error())
 	for _, t := range busyText {
 		if strings.Contains(m, t) {
