@@ -57,7 +57,7 @@ func Advise(ctx context.Context, c *Case, req answer.AdviseRequest, progress Pro
 	if err != nil {
 		return nil, err
 	}
-	opts := modelOptions(answer.Run{Seed: req.Seed})
+	opts := oneRunOptions(answer.Run{Seed: req.Seed})
 	r, err := m.Forecast(ctx, c.Problem(), opts)
 	if ctx.Err() != nil {
 		return nil, ctx.Err()

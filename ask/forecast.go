@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"math"
-	"runtime"
 	"slices"
 	"sort"
 	"strconv"
@@ -30,10 +29,7 @@ func Forecast(ctx context.Context, c *Case, req answer.ForecastRequest) (*answer
 	req.Models = names
 	req.Target = c.target()
 	out := &answer.Forecast{Scenario: c.Header, Request: req, Models: []answer.ModelForecast{}}
-	// One run at a time: each may use every core (the exchange model does
-	// on large cases), with the same answer as on one.
-	o := modelOptions(req.Run)
-	o.Workers = runtime.GOMAXPROCS(0)
+	o := oneRunOptions(req.Run)
 	for _, m := range ms {
 		r, err := m.Forecast(ctx, c.Problem(), o)
 		if ctx.Err() != nil {

@@ -1,6 +1,7 @@
 package ask
 
 import (
+	"runtime"
 	"sort"
 	"strings"
 
@@ -134,6 +135,17 @@ func checkRun(r *answer.Run) error {
 // modelOptions are the run options every model reads.
 func modelOptions(r answer.Run) model.Options {
 	return model.Options{Rounds: r.Rounds, MaxRounds: r.MaxRounds, Seed: r.Seed}
+}
+
+// oneRunOptions are modelOptions for questions that run one model at a
+// time (forecast, explain, advise): each run may use every core (the
+// exchange model on large cases, the ensemble's issues), with the same
+// answer as on one. Sweeps and robust deals spread their draws over the
+// cores instead and keep modelOptions.
+func oneRunOptions(r answer.Run) model.Options {
+	o := modelOptions(r)
+	o.Workers = runtime.GOMAXPROCS(0)
+	return o
 }
 
 // normaliseParams copies the settings (the answer echoes its own copy),

@@ -48,8 +48,9 @@ type Options struct {
 	// Workers is how many goroutines one run may use; 0 or 1 means the
 	// calling goroutine alone, the right choice for callers that already
 	// run many runs at once (sweeps, robust deals). A single forecast
-	// sets it to the cores it may use. Results never depend on it. Only
-	// the exchange model reads it (see its package doc).
+	// sets it to the cores it may use. Results never depend on it. The
+	// exchange model (see its package doc) and the ensemble (its issues)
+	// read it.
 	Workers int
 }
 

@@ -40,7 +40,6 @@ import (
 	"context"
 	"fmt"
 	"math"
-	"runtime"
 	"sort"
 	"sync/atomic"
 
@@ -145,11 +144,26 @@ func (m Model) run(ctx context.Context, p *model.Problem, o model.Options) ([]is
 		return nil, errs.New(errs.Invalid, "ensemble: the members' weights sum to %v; at least one must be > 0", total)
 	}
 	// The issues are independent: each runs its members on its own
-	// actors, on every core at once (smp on one issue mostly keeps a
-	// single core busy), and each writes only its own slot.
+	// actors and writes only its own slot, so a single forecast runs them
+	// on o.Workers goroutines at once (smp on one issue mostly keeps a
+	// single core busy). A sweep's draws pass 0 and run on the calling
+	// goroutine: they are already spread over the cores, and goroutines
+	// within each draw only cost synchronisation.
 	outs := make([]issueOut, len(p.Issues))
+	if o.Workers <= 1 {
+		for k := range p.Issues {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+			outs[k] = forecastIssue(ctx, p, k, members, o)
+			if outs[k].err != nil {
+				return nil, outs[k].err
+			}
+		}
+		return outs, nil
+	}
 	var next atomic.Int64
-	parallel.Run(min(runtime.GOMAXPROCS(0), len(p.Issues)), func(int) {
+	parallel.Run(min(o.Workers, len(p.Issues)), func(int) {
 		for {
 			k := int(next.Add(1) - 1)
 			if k >= len(p.Issues) || ctx.Err() != nil {

@@ -153,9 +153,10 @@ func TestDEUSkill(t *testing.T) {
 	}
 }
 
-// The issues run on every core; the result, notes included, is the same
-// bytes at GOMAXPROCS 1, 2 and 8, and every issue's forecast is its
-// members' weighted mean computed one issue at a time.
+// The issues run on o.Workers goroutines; the result, notes included, is
+// the same bytes with 0 (the calling goroutine alone), 2 and 8 workers at
+// GOMAXPROCS 1, 2 and 8, and every issue's forecast is its members'
+// weighted mean computed one issue at a time.
 func TestIssuesInParallel(t *testing.T) {
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
 	p, err := model.FromScenario(gen.Scenario(gen.Options{Actors: 25, Issues: 6, Seed: 3}))
@@ -163,9 +164,10 @@ func TestIssuesInParallel(t *testing.T) {
 		t.Fatal(err)
 	}
 	var first []byte
-	for _, procs := range []int{1, 2, 8} {
+	for _, c := range [][2]int{{1, 0}, {2, 0}, {2, 2}, {8, 8}} {
+		procs, workers := c[0], c[1]
 		runtime.GOMAXPROCS(procs)
-		res, err := Model{}.Forecast(context.Background(), p, model.Options{})
+		res, err := Model{}.Forecast(context.Background(), p, model.Options{Workers: workers})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -173,7 +175,7 @@ func TestIssuesInParallel(t *testing.T) {
 		if first == nil {
 			first = b
 		} else if string(b) != string(first) {
-			t.Errorf("GOMAXPROCS %d gives other bytes than GOMAXPROCS 1", procs)
+			t.Errorf("GOMAXPROCS %d, %d workers: other bytes than one goroutine", procs, workers)
 		}
 		for k, ir := range res.Issues {
 			sub := OneIssue(p, k)

@@ -31,10 +31,16 @@ type engine struct {
 	p0    []float64 // victory probabilities of the actors' positions (1.6b)
 	uDiag []float64 // uDiag[h*n+l] = Ũʰ(h,l)
 
-	// scratch
+	// scratch, reused from turn to turn (a sweep runs the model
+	// thousands of times, and allocation was a tenth of its time)
 	uo   []float64
 	coal []float64
 	pm   []float64
+	sq   []float64 // Ū(a, SQ), resolve
+	ub   []float64 // Ū(a, β), resolve
+	one  *scratch  // the challenges' tables when they run on one goroutine
+	bs   []bargain // this turn's bargains
+	bfl  []float64 // their points: bargains hands out slices of it
 
 	workers int
 }
@@ -184,7 +190,10 @@ func (e *engine) challenges(ctx context.Context, target []int, phi []float64) {
 	n := e.n
 	w := e.workers
 	if n < 24 || w < 2 {
-		sc := newScratch(n)
+		if e.one == nil {
+			e.one = newScratch(n)
+		}
+		sc := e.one
 		for i := 0; i < n; i++ {
 			target[i], phi[i] = e.bestChallenge(i, sc)
 		}
@@ -400,7 +409,7 @@ func (e *engine) interp(i, j int, pI float64) bargain {
 	pJ := 1 - pI
 	xi, xj := e.x[i*d:i*d+d], e.x[j*d:j*d+d]
 	si, sj := e.s[i*d:i*d+d], e.s[j*d:j*d+d]
-	b := bargain{init: i, rcvr: j, bI: make([]float64, d), bR: make([]float64, d)}
+	b := bargain{init: i, rcvr: j, bI: e.points(d), bR: e.points(d)}
 	for k := 0; k < d; k++ {
 		switch e.o.Interp {
 		case InterpS2PMax:
@@ -424,10 +433,29 @@ func (e *engine) interp(i, j int, pI float64) bargain {
 	return b
 }
 
+// points returns d zeroed floats for a bargain's point, from bfl when it
+// has room (bargains reset it each turn) and newly allocated otherwise.
+func (e *engine) points(d int) []float64 {
+	if len(e.bfl)+d > cap(e.bfl) {
+		return make([]float64, d)
+	}
+	v := e.bfl[len(e.bfl) : len(e.bfl)+d]
+	e.bfl = e.bfl[:len(e.bfl)+d]
+	clear(v)
+	return v
+}
+
 // bargains forms the bargains of this turn (section 1.9), in initiator
-// order.
+// order. The slice and the bargains' points are the engine's, reused by
+// the next call: callers read them before asking for the next turn's.
 func (e *engine) bargains(target []int, phi []float64) []bargain {
-	var out []bargain
+	// at most two bargains per initiator (InitRcvr), two points each, and
+	// one more bargain's points for PWComp's second estimate
+	if need := 4*e.n*e.d + 2*e.d; cap(e.bfl) < need {
+		e.bfl = make([]float64, 0, need)
+	}
+	e.bfl = e.bfl[:0]
+	out := e.bs[:0]
 	for i, j := range target {
 		if j < 0 {
 			continue
@@ -450,6 +478,7 @@ func (e *engine) bargains(target []int, phi []float64) []bargain {
 			out = append(out, b)
 		}
 	}
+	e.bs = out
 	return out
 }
 
@@ -458,7 +487,10 @@ func (e *engine) bargains(target []int, phi []float64) []bargain {
 // 1.10).
 func (e *engine) statusQuoValues() []float64 {
 	n := e.n
-	sq := make([]float64, n)
+	if len(e.sq) < n {
+		e.sq = make([]float64, n)
+	}
+	sq := e.sq[:n]
 	for a := 0; a < n; a++ {
 		sum := 0.0
 		for _, v := range e.uDiag[a*n : a*n+n] {
@@ -480,7 +512,10 @@ func (e *engine) resolve(bs []bargain, next []float64) {
 	fn := float64(n)
 	// Ū(n, SQ) and Ū(n, β), shared by every list the option is on.
 	sq := e.statusQuoValues()
-	ub := make([]float64, len(bs)*n)
+	if len(e.ub) < len(bs)*n {
+		e.ub = make([]float64, len(bs)*n)
+	}
+	ub := e.ub[:len(bs)*n]
 	value := func(bi int) {
 		b := bs[bi]
 		for a := 0; a < n; a++ {
@@ -614,7 +649,8 @@ func stateDist(a, b []float64, n, d int) float64 {
 	return s
 }
 
-// trace is what a run records per state.
+// trace is what a run records per state. A lean run keeps the last
+// state alone: pos, prob and mean then have one entry and change none.
 type trace struct {
 	pos    [][]float64 // [t][i*d+k]
 	prob   [][]float64 // [t][i]
@@ -623,28 +659,24 @@ type trace struct {
 	stop   string
 }
 
-// runTrace is Model::run (section 1.11). With lean set it records every
-// state's positions and change but the win probabilities and mean of the
-// last state only (prob and mean of the others stay nil): the same last
-// state, found without the PCE of every state between, for callers that
-// read nothing else (PointForecast).
+// runTrace is Model::run (section 1.11). With lean set it keeps the last
+// state alone, with its win probabilities and mean: the same last state,
+// found without the PCE of every state between and without keeping the
+// others, for callers that read nothing else (PointForecast).
 func (e *engine) runTrace(ctx context.Context, rounds, maxRounds int, lean bool) (*trace, error) {
 	n, d := e.n, e.d
 	tr := &trace{}
 	record := func() {
 		tr.pos = append(tr.pos, append([]float64(nil), e.x...))
-		if lean {
-			tr.prob = append(tr.prob, nil)
-			tr.mean = append(tr.mean, nil)
-			return
-		}
 		prob, mean := make([]float64, n), make([]float64, d)
 		e.probs(prob, mean)
 		tr.prob = append(tr.prob, prob)
 		tr.mean = append(tr.mean, mean)
 	}
 	e.setup()
-	record()
+	if !lean {
+		record()
+	}
 	target, phi := make([]int, n), make([]float64, n)
 	next := make([]float64, n*d)
 	d01 := 0.0
@@ -655,16 +687,20 @@ func (e *engine) runTrace(ctx context.Context, rounds, maxRounds int, lean bool)
 		e.challenges(ctx, target, phi)
 		bs := e.bargains(target, phi)
 		e.resolve(bs, next)
-		prev := tr.pos[len(tr.pos)-1]
+		prev := e.x // the state before this step, kept in next's place
 		e.x, next = next, e.x
 		e.setup()
-		record()
+		if !lean {
+			record()
+		}
 		dist := stateDist(e.x, prev, n, d)
 		if iter == 1 {
 			d01 = dist
 		}
 		rho := dist / (d01 + 1e-4)
-		tr.change = append(tr.change, rho)
+		if !lean {
+			tr.change = append(tr.change, rho)
+		}
 		if rounds > 0 {
 			if iter >= rounds {
 				tr.stop = "ran the requested rounds"
@@ -682,10 +718,7 @@ func (e *engine) runTrace(ctx context.Context, rounds, maxRounds int, lean bool)
 		}
 	}
 	if lean {
-		// the last state's, as record computes them (setup ran for it)
-		prob, mean := make([]float64, n), make([]float64, d)
-		e.probs(prob, mean)
-		tr.prob[len(tr.prob)-1], tr.mean[len(tr.mean)-1] = prob, mean
+		record() // the last state (setup ran for it)
 	}
 	return tr, nil
 }
