@@ -50,6 +50,12 @@ type constants[T any] struct {
 	eps10, eps20, eps4   T // 1e-10, 1e-20, 1e-4 as exact binary floats
 	fastEqualGainRelTol  float64
 	exactEqualGainChecks bool
+	// certifyNBS lets checkNBS decide its test from a bounded estimate
+	// (nbsBetween) where the bound proves the answer: float64 only, whose
+	// rounding error the bound is for; nbsEps is 4·2⁻⁵³ and nbsFloor an
+	// absolute margin for sums of subnormal terms.
+	certifyNBS       bool
+	nbsEps, nbsFloor T
 }
 
 // Number is one value the model computed: a float64 in fast mode, a
@@ -140,6 +146,7 @@ var floatConsts = constants[float64]{
 	salienceW: 0.4, fixedW: 0.1,
 	eps10: 1e-10, eps20: 1e-20, eps4: 1e-4,
 	fastEqualGainRelTol: 1e-6,
+	certifyNBS:          true, nbsEps: 4 * 0x1p-53, nbsFloor: 0x1p-1000,
 }
 
 // ---- exact mode ----

@@ -29,6 +29,7 @@ type engine[T any, A arith[T]] struct {
 	term    [][]T   // term[a][k] = (x·s)·c at the start of the round
 	prefix  [][]T   // prefix[k][j]: the running sum of eq. (2) over members[k][:j]
 	termK   [][]T   // termK[k][j] = term[members[k][j]][k]
+	absK    []T     // absK[k] = Σ_j |termK[k][j]|, for nbsBetween's error bound
 	mpos    [][]int // mpos[a][k]: a's index in members[k]
 
 	ties      tieRule
@@ -85,8 +86,11 @@ type side[T any] struct {
 	dbuf       [3]uint8
 	move, y    T
 	eu, egY    T
-	nbs0, nbs1 T
-	adjusted   bool
+	// at0 and at1 are where checkNBS last took the NBS of the supply
+	// issue: at x, and at y (after an NBS cap, at the capped y); nbsOf
+	// recomputes the two values for the trace
+	at0, at1 T
+	adjusted bool
 }
 
 type exch[T any] struct {
@@ -147,6 +151,7 @@ func newEngine[T any, A arith[T]](ar A, p *model.Problem) *engine[T, A] {
 	}
 	e.prefix = make([][]T, e.nK)
 	e.termK = make([][]T, e.nK)
+	e.absK = make([]T, e.nK)
 	for k := range e.members {
 		e.prefix[k] = make([]T, len(e.members[k])+1)
 		e.termK[k] = make([]T, len(e.members[k]))
@@ -170,7 +175,7 @@ func (e *engine[T, A]) denorm(k int, v T) T {
 func (e *engine[T, A]) calcNBS(x [][]T, out []T, terms [][]T) {
 	ar := e.ar
 	for k := 0; k < e.nK; k++ {
-		sum, num := e.k.zero, e.k.zero
+		sum, num, abs := e.k.zero, e.k.zero, e.k.zero
 		if terms != nil {
 			e.prefix[k][0] = num
 		}
@@ -182,7 +187,13 @@ func (e *engine[T, A]) calcNBS(x [][]T, out []T, terms [][]T) {
 				terms[a][k] = t
 				e.termK[k][j] = t
 				e.prefix[k][j+1] = num
+				if e.k.certifyNBS {
+					abs = ar.add(abs, ar.abs(t))
+				}
 			}
+		}
+		if terms != nil {
+			e.absK[k] = abs
 		}
 		e.sigma[k] = sum
 		if ar.isZero(sum) {
@@ -437,10 +448,19 @@ func (e *engine[T, A]) checkNBS(ex *exch[T], S, O *side[T]) {
 	t, u := S.supply, S.demand
 	upd := ex.upd[ex.updIndex(t)]
 	target := O.demandPos
-	nbs0, nbs1 := e.adjNBS2(t, upd, S.actor, S.x, S.y)
-	S.nbs0, S.nbs1 = nbs0, nbs1
-	between := (ar.cmp(nbs0, target) < 0 && ar.cmp(target, nbs1) < 0) ||
-		(ar.cmp(nbs1, target) < 0 && ar.cmp(target, nbs0) < 0)
+	// the NBS at S.x and S.y, kept for the trace as the positions they
+	// were taken at (nbsOf computes them when a realised exchange is
+	// printed; most candidates never are)
+	S.at0, S.at1 = S.x, S.y
+	between, sure := false, false
+	if k.certifyNBS {
+		between, sure = e.nbsBetween(t, upd, S.actor, S.x, S.y, target)
+	}
+	if !sure {
+		nbs0, nbs1 := e.adjNBS2(t, upd, S.actor, S.x, S.y)
+		between = (ar.cmp(nbs0, target) < 0 && ar.cmp(target, nbs1) < 0) ||
+			(ar.cmp(nbs1, target) < 0 && ar.cmp(target, nbs0) < 0)
+	}
 	if !between {
 		return
 	}
@@ -466,8 +486,72 @@ func (e *engine[T, A]) checkNBS(ex *exch[T], S, O *side[T]) {
 	euA := ar.abs(ar.sub(ar.mul(rt, sAt), ar.mul(ru, sAu)))
 	e.checkEqual(euO, euA, k.eps4, "equal gain after the NBS cap")
 	ex.gain, ex.dp, ex.dq = euO, rt, ru
-	S.nbs1 = e.adjNBS(t, upd, S.actor, S.y)
+	S.at1 = S.y
 	S.adjusted = true
+}
+
+// nbsOf returns the NBS of S's supply issue that checkNBS probed, with S
+// at S.at0 and at S.at1 (Decide's nbs_0 and nbs_1, the second after an
+// NBS cap): adjNBS2 gives the second the same operations as adjNBS
+// alone would.
+func (e *engine[T, A]) nbsOf(ex *exch[T], S *side[T]) (T, T) {
+	return e.adjNBS2(S.supply, ex.upd[ex.updIndex(S.supply)], S.actor, S.at0, S.at1)
+}
+
+// nbsBetween decides checkNBS's test — is target strictly between the
+// NBS of issue t with actor a at pos0 and with a at pos1 (the recorded
+// positions upd in place)? — without the two O(members) sums in Decide's
+// order that adjNBS2 needs, where it can prove their answer. It
+// estimates each NBS in O(len(upd)) from the round's total (all terms,
+// minus a's and the updated actors' start-of-round terms, plus their new
+// ones) and bounds the estimate's distance from the sequential sum by
+// the float64 rounding error of both summation orders: with n terms and
+// u = 2⁻⁵³, |Σ̂ − Σ| ≤ (n−1)·u·Σ|termᵢ| for a sum in any order (Higham,
+// Accuracy and Stability of Numerical Algorithms, 2nd ed., eq. 4.4), so
+// the two sums differ by at most ≈ 2(n + 2·len(upd) + 3)·u·M, M a bound
+// on every partial sum's magnitude, and the quotients by σ_t add u each.
+// nbsEps carries a factor of 4 over that. When either estimate lies
+// within the bound of target, sure is false and checkNBS computes the
+// sums as Decide does; the answer is therefore always the sequential
+// sums' (TestNBSBetweenAgrees checks it on random problems).
+func (e *engine[T, A]) nbsBetween(t int, upd []update[T], a int, pos0, pos1, target T) (between, sure bool) {
+	ar, k := e.ar, e.k
+	sg := e.sigma[t]
+	if !(ar.cmp(sg, k.zero) > 0) {
+		return false, false
+	}
+	n := len(e.members[t])
+	rest := ar.sub(e.prefix[t][n], e.term[a][t])
+	m := ar.add(e.absK[t], e.absK[t])
+	for _, u := range upd {
+		// setUpdate keeps one entry per actor; a's own position is pos
+		if u.actor == a {
+			continue
+		}
+		nt := ar.mul(ar.mul(u.pos, e.s[u.actor][t]), e.c[u.actor])
+		rest = ar.add(rest, ar.sub(nt, e.term[u.actor][t]))
+		m = ar.add(m, ar.abs(nt))
+	}
+	sa, ca := e.s[a][t], e.c[a]
+	t0 := ar.mul(ar.mul(pos0, sa), ca)
+	t1 := ar.mul(ar.mul(pos1, sa), ca)
+	m = ar.add(m, ar.add(ar.abs(t0), ar.abs(t1)))
+	tol := ar.add(ar.mul(ar.mul(k.nbsEps, ar.from(float64(n+2*len(upd)+16))), ar.quo(m, sg)), k.nbsFloor)
+	where := func(est T) int {
+		switch {
+		case ar.cmp(est, ar.sub(target, tol)) < 0:
+			return -1
+		case ar.cmp(est, ar.add(target, tol)) > 0:
+			return 1
+		}
+		return 0 // too close to call, or not finite
+	}
+	c0 := where(ar.quo(ar.add(rest, t0), sg))
+	c1 := where(ar.quo(ar.add(rest, t1), sg))
+	if c0 == 0 || c1 == 0 {
+		return false, false
+	}
+	return c0 != c1, true
 }
 
 // recalculate is Decide's AbstractExchange.recalculate of exchange E after

@@ -31,6 +31,7 @@ type engine64 struct {
 	term               [][]float64
 	prefix             [][]float64
 	termK              [][]float64
+	absK               []float64
 	mpos               [][]int
 	ties               tieRule
 	randomize          float64
@@ -65,7 +66,7 @@ type side64 struct {
 	dbuf           [3]uint8
 	move, y        float64
 	eu, egY        float64
-	nbs0, nbs1     float64
+	at0, at1       float64
 	adjusted       bool
 }
 
@@ -125,6 +126,7 @@ func newEngine64(ar floatArith, p *model.Problem) *engine64 {
 	}
 	e.prefix = make([][]float64, e.nK)
 	e.termK = make([][]float64, e.nK)
+	e.absK = make([]float64, e.nK)
 	for k := range e.members {
 		e.prefix[k] = make([]float64, len(e.members[k])+1)
 		e.termK[k] = make([]float64, len(e.members[k]))
@@ -145,7 +147,7 @@ func (e *engine64) denorm(k int, v float64) float64 {
 func (e *engine64) calcNBS(x [][]float64, out []float64, terms [][]float64) {
 	ar := e.ar
 	for k := 0; k < e.nK; k++ {
-		sum, num := e.k.zero, e.k.zero
+		sum, num, abs := e.k.zero, e.k.zero, e.k.zero
 		if terms != nil {
 			e.prefix[k][0] = num
 		}
@@ -157,7 +159,13 @@ func (e *engine64) calcNBS(x [][]float64, out []float64, terms [][]float64) {
 				terms[a][k] = t
 				e.termK[k][j] = t
 				e.prefix[k][j+1] = num
+				if e.k.certifyNBS {
+					abs = ar.add(abs, ar.abs(t))
+				}
 			}
+		}
+		if terms != nil {
+			e.absK[k] = abs
 		}
 		e.sigma[k] = sum
 		if ar.isZero(sum) {
@@ -263,16 +271,16 @@ func (e *engine64) calculate(ex *exch64) {
 	mI := ar.quo(ar.mul(dq, e.sigma[q]), ar.mul(cI, sIq))
 	mJ := dxp
 	dxq := ar.abs(ar.sub(J.demandPos, I.x))
-	if ar.cmp(ar.abs(mI), dxq) > 0 {
+	if ar.abs(mI) > dxq {
 		dq = ar.quo(ar.mul(ar.mul(dxq, sIq), cI), e.sigma[q])
 		dp = ar.mul(ar.quo(ar.add(sIq, sJq), ar.add(sIp, sJp)), dq)
 		mI = dxq
 		mJ = ar.quo(ar.mul(dp, e.sigma[p]), ar.mul(cJ, sJp))
 	}
-	if ar.cmp(I.x, J.demandPos) > 0 {
+	if I.x > J.demandPos {
 		mI = ar.neg(mI)
 	}
-	if ar.cmp(J.x, I.demandPos) > 0 {
+	if J.x > I.demandPos {
 		mJ = ar.neg(mJ)
 	}
 	e.pushMove(I, mI)
@@ -285,7 +293,7 @@ func (e *engine64) calculate(ex *exch64) {
 	e.checkEqual(euI, euJ, k.eps20, "equal gain")
 	I.eu, J.eu = euI, euI
 	ex.gain, ex.dp, ex.dq = euI, dp, dq
-	valid := e.moveValid(I) && e.moveValid(J) && ar.cmp(ex.gain, k.eps10) >= 0
+	valid := e.moveValid(I) && e.moveValid(J) && !(ex.gain < k.eps10)
 	if valid {
 		e.checkNBS(ex, I, J)
 		e.checkNBS(ex, J, I)
@@ -303,7 +311,7 @@ func (e *engine64) calculate(ex *exch64) {
 func (e *engine64) checkEqual(a, b, tol float64, what string) {
 	ar := e.ar
 	if e.k.exactEqualGainChecks {
-		if ar.cmp(ar.abs(ar.sub(a, b)), tol) > 0 {
+		if ar.abs(ar.sub(a, b)) > tol {
 			e.fail("exchange model: %s violated: %v vs %v", what, ar.number(a), ar.number(b))
 		}
 		return
@@ -325,18 +333,18 @@ func (e *engine64) checkEqual(a, b, tol float64, what string) {
 func (e *engine64) moveValid(sd *side64) bool {
 	ar, k := e.ar, e.k
 	am := ar.abs(sd.move)
-	if ar.cmp(am, k.hundred) > 0 || ar.cmp(am, k.eps10) <= 0 {
+	if am > k.hundred || !(am > k.eps10) {
 		return false
 	}
 	y := ar.add(sd.x, sd.move)
-	if ar.cmp(y, k.zero) < 0 || ar.cmp(y, k.hundred) > 0 {
+	if y < k.zero || y > k.hundred {
 		return false
 	}
 	n := len(sd.moves)
 	if n == 0 {
 		return true
 	}
-	if ar.cmp(sd.msum[n-1], k.hundred) > 0 {
+	if sd.msum[n-1] > k.hundred {
 		return false
 	}
 	return sd.mdir[n-1] != 0
@@ -386,9 +394,15 @@ func (e *engine64) checkNBS(ex *exch64, S, O *side64) {
 	t, u := S.supply, S.demand
 	upd := ex.upd[ex.updIndex(t)]
 	target := O.demandPos
-	nbs0, nbs1 := e.adjNBS2(t, upd, S.actor, S.x, S.y)
-	S.nbs0, S.nbs1 = nbs0, nbs1
-	between := (ar.cmp(nbs0, target) < 0 && ar.cmp(target, nbs1) < 0) || (ar.cmp(nbs1, target) < 0 && ar.cmp(target, nbs0) < 0)
+	S.at0, S.at1 = S.x, S.y
+	between, sure := false, false
+	if k.certifyNBS {
+		between, sure = e.nbsBetween(t, upd, S.actor, S.x, S.y, target)
+	}
+	if !sure {
+		nbs0, nbs1 := e.adjNBS2(t, upd, S.actor, S.x, S.y)
+		between = (nbs0 < target && target < nbs1) || (nbs1 < target && target < nbs0)
+	}
 	if !between {
 		return
 	}
@@ -400,10 +414,10 @@ func (e *engine64) checkNBS(ex *exch64, S, O *side64) {
 	ru := ar.mul(ar.quo(ar.add(sAt, sOt), ar.add(sAu, sOu)), rt)
 	mO := ar.abs(ar.quo(ar.mul(ru, e.sigma[u]), ar.mul(cO, sOu)))
 	mA := delta
-	if ar.cmp(S.x, target) > 0 {
+	if S.x > target {
 		mA = ar.neg(mA)
 	}
-	if ar.cmp(O.x, S.demandPos) > 0 {
+	if O.x > S.demandPos {
 		mO = ar.neg(mO)
 	}
 	e.setMove(S, len(S.moves)-1, mA)
@@ -414,8 +428,51 @@ func (e *engine64) checkNBS(ex *exch64, S, O *side64) {
 	euA := ar.abs(ar.sub(ar.mul(rt, sAt), ar.mul(ru, sAu)))
 	e.checkEqual(euO, euA, k.eps4, "equal gain after the NBS cap")
 	ex.gain, ex.dp, ex.dq = euO, rt, ru
-	S.nbs1 = e.adjNBS(t, upd, S.actor, S.y)
+	S.at1 = S.y
 	S.adjusted = true
+}
+
+func (e *engine64) nbsOf(ex *exch64, S *side64) (float64, float64) {
+	return e.adjNBS2(S.supply, ex.upd[ex.updIndex(S.supply)], S.actor, S.at0, S.at1)
+}
+
+func (e *engine64) nbsBetween(t int, upd []update64, a int, pos0, pos1, target float64) (between, sure bool) {
+	ar, k := e.ar, e.k
+	sg := e.sigma[t]
+	if !(sg > k.zero) {
+		return false, false
+	}
+	n := len(e.members[t])
+	rest := ar.sub(e.prefix[t][n], e.term[a][t])
+	m := ar.add(e.absK[t], e.absK[t])
+	for _, u := range upd {
+		if u.actor == a {
+			continue
+		}
+		nt := ar.mul(ar.mul(u.pos, e.s[u.actor][t]), e.c[u.actor])
+		rest = ar.add(rest, ar.sub(nt, e.term[u.actor][t]))
+		m = ar.add(m, ar.abs(nt))
+	}
+	sa, ca := e.s[a][t], e.c[a]
+	t0 := ar.mul(ar.mul(pos0, sa), ca)
+	t1 := ar.mul(ar.mul(pos1, sa), ca)
+	m = ar.add(m, ar.add(ar.abs(t0), ar.abs(t1)))
+	tol := ar.add(ar.mul(ar.mul(k.nbsEps, ar.from(float64(n+2*len(upd)+16))), ar.quo(m, sg)), k.nbsFloor)
+	where := func(est float64) int {
+		switch {
+		case est < ar.sub(target, tol):
+			return -1
+		case est > ar.add(target, tol):
+			return 1
+		}
+		return 0
+	}
+	c0 := where(ar.quo(ar.add(rest, t0), sg))
+	c1 := where(ar.quo(ar.add(rest, t1), sg))
+	if c0 == 0 || c1 == 0 {
+		return false, false
+	}
+	return c0 != c1, true
 }
 
 func (e *engine64) recalculate(E, R *exch64) bool {
@@ -462,11 +519,11 @@ func (e *engine64) setUpdate(E *exch64, t int, other *side64) {
 		if u.actor != other.actor {
 			continue
 		}
-		if e.ar.cmp(other.start, u.pos) <= 0 {
-			if e.ar.cmp(other.y, u.pos) < 0 {
+		if !(other.start > u.pos) {
+			if other.y < u.pos {
 				u.pos = other.y
 			}
-		} else if e.ar.cmp(other.y, u.pos) > 0 {
+		} else if other.y > u.pos {
 			u.pos = other.y
 		}
 		return
@@ -478,7 +535,7 @@ func (e *engine64) newExchange(i, j, p, q int, groups string) *exch64 {
 	ar := e.ar
 	ri := ar.quo(e.s[i][p], e.s[i][q])
 	rj := ar.quo(e.s[j][p], e.s[j][q])
-	if ar.cmp(ri, rj) < 0 {
+	if ri < rj {
 		i, j = j, i
 	}
 	ex := e.alloc()
@@ -521,7 +578,7 @@ func (e *engine64) round(ctx context.Context) (*roundResult64, error) {
 	for a := range left {
 		left[a] = make([]bool, e.nK)
 		for _, kk := range e.issuesOf(a) {
-			left[a][kk] = ar.cmp(e.x[a][kk], e.nbs[kk]) <= 0
+			left[a][kk] = !(e.x[a][kk] > e.nbs[kk])
 		}
 	}
 	list := e.list[:0]
@@ -650,7 +707,7 @@ func (e *engine64) selectExchanges(ctx context.Context, list []*exch64, rr *roun
 		R := list[0]
 		list = list[1:]
 		fullSort := false
-		if e.ties == tieCoinFlip && len(list) > 0 && (ar.cmp(R.key, list[0].key) == 0 || ar.cmp(ar.abs(ar.sub(R.gain, list[0].gain)), k.eps20) < 0) {
+		if e.ties == tieCoinFlip && len(list) > 0 && (!(R.key < list[0].key || R.key > list[0].key) || ar.abs(ar.sub(R.gain, list[0].gain)) < k.eps20) {
 			rr.ties++
 			if e.rng.Float64() >= 0.5 {
 				list = append(list, R)
@@ -680,7 +737,7 @@ func (e *engine64) selectExchanges(ctx context.Context, list []*exch64, rr *roun
 					if !E.valid {
 						continue
 					}
-					if ar.cmp(old, E.key) != 0 {
+					if old < E.key || old > E.key {
 						changed = append(changed, E)
 						changedPos = append(changedPos, n)
 						n++
@@ -774,10 +831,10 @@ func (e *engine64) randomizeGain(ex *exch64) bool {
 	}
 	da = ar.quo(ar.sub(ar.mul(db, sCb), eu), sCa)
 	m := ar.quo(ar.mul(da, e.sigma[a]), ar.mul(cC, sCa))
-	if room := ar.abs(ar.sub(O.demandPos, C.x)); ar.cmp(m, room) > 0 {
+	if room := ar.abs(ar.sub(O.demandPos, C.x)); m > room {
 		m = room
 	}
-	if ar.cmp(C.x, O.demandPos) > 0 {
+	if C.x > O.demandPos {
 		m = ar.neg(m)
 	}
 	e.setMove(C, len(C.moves)-1, m)
@@ -871,12 +928,12 @@ func (e *engine64) selectByHeap(ctx context.Context, list []*exch64) []*exch64 {
 			return h.cmp(&h.items[a.hidx], &h.items[b.hidx])
 		})
 		for _, E := range changed {
-			if it := &h.items[E.hidx]; ar.cmp(E.key, it.key) > 0 {
+			if it := &h.items[E.hidx]; E.key > it.key {
 				it.pos, high = high, high+1
 			}
 		}
 		for n := len(changed) - 1; n >= 0; n-- {
-			if it := &h.items[changed[n].hidx]; ar.cmp(changed[n].key, it.key) < 0 {
+			if it := &h.items[changed[n].hidx]; changed[n].key < it.key {
 				it.pos, low = low, low-1
 			}
 		}
@@ -1098,7 +1155,8 @@ func (e *engine64) positions(k int) []float64 {
 func (e *engine64) exchangeDetail(n int, R *exch64) Exchange {
 	is := e.p.Issues
 	sd := func(s *side64, o *side64) Side {
-		return Side{Actor: e.p.Actors[s.actor].ID, Supply: is[s.supply].ID, Demand: is[s.demand].ID, Start: e.ar.number(s.x), RoundStart: e.ar.number(s.start), Move: e.ar.number(s.move), Y: e.ar.number(s.y), EqualGainY: e.ar.number(s.egY), Target: e.ar.number(o.demandPos), EU: e.ar.number(s.eu), NBS0: e.ar.number(s.nbs0), NBS1: e.ar.number(s.nbs1), AdjustedByNBS: s.adjusted}
+		nbs0, nbs1 := e.nbsOf(R, s)
+		return Side{Actor: e.p.Actors[s.actor].ID, Supply: is[s.supply].ID, Demand: is[s.demand].ID, Start: e.ar.number(s.x), RoundStart: e.ar.number(s.start), Move: e.ar.number(s.move), Y: e.ar.number(s.y), EqualGainY: e.ar.number(s.egY), Target: e.ar.number(o.demandPos), EU: e.ar.number(s.eu), NBS0: e.ar.number(nbs0), NBS1: e.ar.number(nbs1), AdjustedByNBS: s.adjusted}
 	}
 	return Exchange{N: n, P: is[R.p].ID, Q: is[R.q].ID, Groups: R.groups, Gain: e.ar.number(R.gain), I: sd(&R.I, &R.J), J: sd(&R.J, &R.I)}
 }

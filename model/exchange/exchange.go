@@ -246,12 +246,13 @@ func (e *engine[T, A]) positions(k int) []float64 {
 func (e *engine[T, A]) exchangeDetail(n int, R *exch[T]) Exchange {
 	is := e.p.Issues
 	sd := func(s *side[T], o *side[T]) Side {
+		nbs0, nbs1 := e.nbsOf(R, s)
 		return Side{
 			Actor: e.p.Actors[s.actor].ID, Supply: is[s.supply].ID, Demand: is[s.demand].ID,
 			Start: e.ar.number(s.x), RoundStart: e.ar.number(s.start),
 			Move: e.ar.number(s.move), Y: e.ar.number(s.y),
 			EqualGainY: e.ar.number(s.egY), Target: e.ar.number(o.demandPos),
-			EU: e.ar.number(s.eu), NBS0: e.ar.number(s.nbs0), NBS1: e.ar.number(s.nbs1),
+			EU: e.ar.number(s.eu), NBS0: e.ar.number(nbs0), NBS1: e.ar.number(nbs1),
 			AdjustedByNBS: s.adjusted,
 		}
 	}

@@ -151,6 +151,8 @@ func generateFloat(files []string) ([]byte, error) {
 			case "A":
 				return ast.NewIdent("floatArith")
 			}
+		case *ast.BinaryExpr:
+			return comparison(x)
 		}
 		return e
 	}
@@ -174,6 +176,55 @@ func generateFloat(files []string) ([]byte, error) {
 		buf.WriteString("\n\n")
 	}
 	return format.Source(buf.Bytes())
+}
+
+// comparison rewrites ar.cmp(a, b) OP 0 as the float64 comparison that
+// floatArith.cmp stands for (a NaN compares as equal, as cmp has it):
+// a call that returns −1, 0 or 1 and a comparison of its result cost a
+// tenth of the float engine's time where one compare instruction does.
+func comparison(x *ast.BinaryExpr) ast.Expr {
+	call, ok := x.X.(*ast.CallExpr)
+	if !ok || len(call.Args) != 2 {
+		return x
+	}
+	sel, ok := call.Fun.(*ast.SelectorExpr)
+	if !ok || sel.Sel.Name != "cmp" {
+		return x
+	}
+	switch r := sel.X.(type) {
+	case *ast.Ident:
+		if r.Name != "ar" {
+			return x
+		}
+	case *ast.SelectorExpr:
+		if r.Sel.Name != "ar" {
+			return x
+		}
+	default:
+		return x
+	}
+	if lit, ok := x.Y.(*ast.BasicLit); !ok || lit.Value != "0" {
+		return x
+	}
+	a, b := call.Args[0], call.Args[1]
+	lt := &ast.BinaryExpr{X: a, Op: token.LSS, Y: b}
+	gt := &ast.BinaryExpr{X: a, Op: token.GTR, Y: b}
+	not := func(e ast.Expr) ast.Expr { return &ast.UnaryExpr{Op: token.NOT, X: &ast.ParenExpr{X: e}} }
+	switch x.Op {
+	case token.LSS:
+		return lt
+	case token.GTR:
+		return gt
+	case token.LEQ:
+		return not(gt)
+	case token.GEQ:
+		return not(lt)
+	case token.EQL:
+		return not(&ast.BinaryExpr{X: lt, Op: token.LOR, Y: gt})
+	case token.NEQ:
+		return &ast.ParenExpr{X: &ast.BinaryExpr{X: lt, Op: token.LOR, Y: gt}}
+	}
+	return x
 }
 
 // usedImports returns the import paths of files that decls of out use,
@@ -274,6 +325,12 @@ func rewriteFields(n ast.Node, rw func(ast.Expr) ast.Expr, generic map[string]bo
 		fixList(x.Rhs)
 	case *ast.ReturnStmt:
 		fixList(x.Results)
+	case *ast.IfStmt:
+		fix(&x.Cond)
+	case *ast.ForStmt:
+		fix(&x.Cond)
+	case *ast.CaseClause:
+		fixList(x.List)
 	case *ast.FuncLit:
 	}
 }
