@@ -789,9 +789,13 @@ const (
 )
 
 // heapFrom is the number of candidate exchanges from which the selection
-// keeps them in a heap (selectByHeap): below it, scanning the slice is as
-// fast (at 10 actors × 10 issues, ≈ 1,000 candidates, 8% faster).
-const heapFrom = 10000
+// keeps them in a heap (selectByHeap) rather than scanning the slice. It
+// was 10,000 while every calculation summed the NBS in Decide's order
+// (the slice was then 8% faster at 10 actors × 10 issues); since
+// nbsBetween the heap is faster at every size measured: the built-in
+// case (≈ 180 candidates) 8%, 10 × 10 9%, 20 × 10 21% (BENCHMARKS.md).
+// Both give the same result (TestHeapSelectionEqualsSlice).
+const heapFrom = 0
 
 // selectExchanges is Decide's highest_gain loop (spec §1.6): sort stably by
 // gain, descending; pop the first; if it is valid, realise it and
