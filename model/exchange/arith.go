@@ -4,6 +4,7 @@ import (
 	"errors"
 	"math"
 	"strconv"
+	"sync"
 
 	"github.com/cockroachdb/apd/v3"
 )
@@ -56,6 +57,9 @@ type constants[T any] struct {
 	// absolute margin for sums of subnormal terms.
 	certifyNBS       bool
 	nbsEps, nbsFloor T
+	// buffers, when not nil, keeps the buffers of finished runs (a
+	// *buffers[T]) for the next run to reuse (see takeBuffers).
+	buffers *sync.Pool
 }
 
 // Number is one value the model computed: a float64 in fast mode, a
@@ -147,6 +151,7 @@ var floatConsts = constants[float64]{
 	eps10: 1e-10, eps20: 1e-20, eps4: 1e-4,
 	fastEqualGainRelTol: 1e-6,
 	certifyNBS:          true, nbsEps: 4 * 0x1p-53, nbsFloor: 0x1p-1000,
+	buffers: &sync.Pool{},
 }
 
 // ---- exact mode ----

@@ -38,6 +38,14 @@ type engine[T any, A arith[T]] struct {
 	failed    error
 
 	list []*exch[T] // the round's candidate list, reused
+	// slabs of the move lists that outgrow their inline buffers (growMoves)
+	slabT []T
+	slabB []uint8
+	// the round's scratch, reused: who is left of the NBS, the groups of
+	// an issue pair, the voting positions
+	left   []bool
+	groups [4][]int
+	vx     [][]T
 	// selection scratch, reused
 	changed, unchanged []*exch[T]
 	changedPos, posOfU []int
@@ -398,6 +406,9 @@ func (e *engine[T, A]) moveValid(sd *side[T]) bool {
 
 // pushMove appends m to sd's moves, with its running sum and direction.
 func (e *engine[T, A]) pushMove(sd *side[T], m T) {
+	if len(sd.moves) == cap(sd.moves) {
+		e.growMoves(sd)
+	}
 	sd.moves = append(sd.moves, m)
 	sd.msum = append(sd.msum, m)
 	sd.mdir = append(sd.mdir, 0)
@@ -636,6 +647,78 @@ func (e *engine[T, A]) newExchange(i, j, p, q int, groups string) *exch[T] {
 
 const chunkSize = 256
 
+// growMoves moves sd's move lists, full, to twice their room in the
+// engine's slabs: most lists fit the exchange's inline buffers, and the
+// rest would otherwise be three allocations each. The slabs start over
+// each round, when every exchange is rebuilt.
+func (e *engine[T, A]) growMoves(sd *side[T]) {
+	n := 2 * cap(sd.moves)
+	if len(e.slabT)+2*n > cap(e.slabT) {
+		e.slabT = make([]T, 0, max(slabSize, 2*n))
+	}
+	if len(e.slabB)+n > cap(e.slabB) {
+		e.slabB = make([]uint8, 0, max(slabSize, n))
+	}
+	l, lb := len(e.slabT), len(e.slabB)
+	e.slabT, e.slabB = e.slabT[:l+2*n], e.slabB[:lb+n]
+	moves, msum, mdir := e.slabT[l:l:l+n], e.slabT[l+n:l+n:l+2*n], e.slabB[lb:lb:lb+n]
+	sd.moves, sd.msum, sd.mdir = append(moves, sd.moves...), append(msum, sd.msum...), append(mdir, sd.mdir...)
+}
+
+// slabSize is the length of a new slab of move lists.
+const slabSize = 4096
+
+// buffers are what a run allocates that the next one can reuse: the
+// exchanges' chunks and the selection's scratch. A sweep runs the model
+// thousands of times; allocating them afresh each time kept the garbage
+// collector running, and its write barriers and preemptions took a
+// sixth of the time (fast mode pools them; see constants.buffers).
+type buffers[T any] struct {
+	chunks             [][]exch[T]
+	slabT              []T
+	slabB              []uint8
+	list               []*exch[T]
+	items              []heapItem[T]
+	byActor            [][]*exch[T]
+	affected, changedH []*exch[T]
+}
+
+// maxPooledChunks bounds what a finished run leaves in the pool: the
+// chunks of ≈ 16,000 exchanges, far more than a sweep's problem holds;
+// a large problem's millions go to the garbage collector.
+const maxPooledChunks = 64
+
+// takeBuffers gives e the buffers a finished run left, if any.
+func (e *engine[T, A]) takeBuffers() {
+	if e.k.buffers == nil {
+		return
+	}
+	b, ok := e.k.buffers.Get().(*buffers[T])
+	if !ok {
+		return
+	}
+	e.chunks, e.list, e.heap.items, e.byActor, e.affected, e.changedH = b.chunks, b.list, b.items, b.byActor, b.affected, b.changedH
+	e.slabT, e.slabB = b.slabT[:0], b.slabB[:0]
+}
+
+// putBuffers leaves e's buffers for the next run. The run's result holds
+// no pointer into them (exchangeDetail copies what it reports).
+func (e *engine[T, A]) putBuffers() {
+	if e.k.buffers == nil || len(e.chunks) > maxPooledChunks {
+		return
+	}
+	clear(e.list[:cap(e.list)])
+	clear(e.heap.items[:cap(e.heap.items)])
+	for a := range e.byActor[:cap(e.byActor)] {
+		clear(e.byActor[a][:cap(e.byActor[a])])
+	}
+	clear(e.affected[:cap(e.affected)])
+	clear(e.changedH[:cap(e.changedH)])
+	e.k.buffers.Put(&buffers[T]{e.chunks, e.slabT[:0], e.slabB[:0], e.list[:0], e.heap.items[:0], e.byActor, e.affected[:0], e.changedH[:0]})
+	e.chunks, e.list, e.heap.items, e.byActor, e.affected, e.changedH = nil, nil, nil, nil, nil, nil
+	e.slabT, e.slabB = nil, nil
+}
+
 // alloc returns a reusable exchange slot; reset sets every slot free.
 func (e *engine[T, A]) alloc() *exch[T] {
 	if e.chunk == len(e.chunks) {
@@ -662,20 +745,23 @@ func (e *engine[T, A]) round(ctx context.Context) (*roundResult[T], error) {
 	ar := e.ar
 	rr := &roundResult[T]{pref: make([]T, e.nK), vote: make([]T, e.nK)}
 	e.chunk, e.off = 0, 0
+	e.slabT, e.slabB = e.slabT[:0], e.slabB[:0]
 	// 1. preference NBS
 	e.calcNBS(e.x, rr.pref, e.term)
 	copy(e.nbs, rr.pref)
-	// 2. left of the NBS
-	left := make([][]bool, e.nA)
-	for a := range left {
-		left[a] = make([]bool, e.nK)
-		for _, kk := range e.issuesOf(a) {
-			left[a][kk] = ar.cmp(e.x[a][kk], e.nbs[kk]) <= 0
+	// 2. left of the NBS (left[a*nK+k], read for actors present on k)
+	if len(e.left) < e.nA*e.nK {
+		e.left = make([]bool, e.nA*e.nK)
+	}
+	left := e.left
+	for a := 0; a < e.nA; a++ {
+		for kk := 0; kk < e.nK; kk++ {
+			left[a*e.nK+kk] = e.p.Stances[a][kk].Present && ar.cmp(e.x[a][kk], e.nbs[kk]) <= 0
 		}
 	}
 	// 3–4. issue pairs, groups, candidate exchanges
 	list := e.list[:0]
-	var g [4][]int
+	g := &e.groups
 	for p := 0; p < e.nK; p++ {
 		for q := p + 1; q < e.nK; q++ {
 			for n := range g {
@@ -691,10 +777,10 @@ func (e *engine[T, A]) round(ctx context.Context) (*roundResult[T], error) {
 					continue
 				}
 				n := 0
-				if left[a][p] {
+				if left[a*e.nK+p] {
 					n++
 				}
-				if left[a][q] {
+				if left[a*e.nK+q] {
 					n += 2
 				}
 				g[n] = append(g[n], a)
@@ -730,9 +816,15 @@ func (e *engine[T, A]) round(ctx context.Context) (*roundResult[T], error) {
 		return nil, err
 	}
 	// 7. voting positions and voting NBS
-	vx := make([][]T, e.nA)
+	if e.vx == nil {
+		e.vx = make([][]T, e.nA)
+		for a := range e.vx {
+			e.vx[a] = make([]T, e.nK)
+		}
+	}
+	vx := e.vx
 	for a := range vx {
-		vx[a] = append([]T(nil), e.x[a]...)
+		copy(vx[a], e.x[a])
 	}
 	for _, R := range rr.realised {
 		vx[R.I.actor][R.I.supply] = R.I.y
@@ -763,16 +855,6 @@ func (e *engine[T, A]) newStart(s, y, x T) T {
 	t2 := ar.mul(k.fixedW, y)
 	t3 := ar.mul(ar.sub(ar.sub(k.one, a), k.fixedW), x)
 	return ar.add(ar.add(t1, t2), t3)
-}
-
-func (e *engine[T, A]) issuesOf(a int) []int {
-	var out []int
-	for kk := 0; kk < e.nK; kk++ {
-		if e.p.Stances[a][kk].Present {
-			out = append(out, kk)
-		}
-	}
-	return out
 }
 
 func (e *engine[T, A]) String() string {

@@ -38,6 +38,11 @@ type engine64 struct {
 	rng                *rand.Rand
 	failed             error
 	list               []*exch64
+	slabT              []float64
+	slabB              []uint8
+	left               []bool
+	groups             [4][]int
+	vx                 [][]float64
 	changed, unchanged []*exch64
 	changedPos, posOfU []int
 	idx                []int
@@ -351,6 +356,9 @@ func (e *engine64) moveValid(sd *side64) bool {
 }
 
 func (e *engine64) pushMove(sd *side64, m float64) {
+	if len(sd.moves) == cap(sd.moves) {
+		e.growMoves(sd)
+	}
 	sd.moves = append(sd.moves, m)
 	sd.msum = append(sd.msum, m)
 	sd.mdir = append(sd.mdir, 0)
@@ -549,6 +557,58 @@ func (e *engine64) newExchange(i, j, p, q int, groups string) *exch64 {
 	return ex
 }
 
+func (e *engine64) growMoves(sd *side64) {
+	n := 2 * cap(sd.moves)
+	if len(e.slabT)+2*n > cap(e.slabT) {
+		e.slabT = make([]float64, 0, max(slabSize, 2*n))
+	}
+	if len(e.slabB)+n > cap(e.slabB) {
+		e.slabB = make([]uint8, 0, max(slabSize, n))
+	}
+	l, lb := len(e.slabT), len(e.slabB)
+	e.slabT, e.slabB = e.slabT[:l+2*n], e.slabB[:lb+n]
+	moves, msum, mdir := e.slabT[l:l:l+n], e.slabT[l+n:l+n:l+2*n], e.slabB[lb:lb:lb+n]
+	sd.moves, sd.msum, sd.mdir = append(moves, sd.moves...), append(msum, sd.msum...), append(mdir, sd.mdir...)
+}
+
+type buffers64 struct {
+	chunks             [][]exch64
+	slabT              []float64
+	slabB              []uint8
+	list               []*exch64
+	items              []heapItem64
+	byActor            [][]*exch64
+	affected, changedH []*exch64
+}
+
+func (e *engine64) takeBuffers() {
+	if e.k.buffers == nil {
+		return
+	}
+	b, ok := e.k.buffers.Get().(*buffers64)
+	if !ok {
+		return
+	}
+	e.chunks, e.list, e.heap.items, e.byActor, e.affected, e.changedH = b.chunks, b.list, b.items, b.byActor, b.affected, b.changedH
+	e.slabT, e.slabB = b.slabT[:0], b.slabB[:0]
+}
+
+func (e *engine64) putBuffers() {
+	if e.k.buffers == nil || len(e.chunks) > maxPooledChunks {
+		return
+	}
+	clear(e.list[:cap(e.list)])
+	clear(e.heap.items[:cap(e.heap.items)])
+	for a := range e.byActor[:cap(e.byActor)] {
+		clear(e.byActor[a][:cap(e.byActor[a])])
+	}
+	clear(e.affected[:cap(e.affected)])
+	clear(e.changedH[:cap(e.changedH)])
+	e.k.buffers.Put(&buffers64{e.chunks, e.slabT[:0], e.slabB[:0], e.list[:0], e.heap.items[:0], e.byActor, e.affected[:0], e.changedH[:0]})
+	e.chunks, e.list, e.heap.items, e.byActor, e.affected, e.changedH = nil, nil, nil, nil, nil, nil
+	e.slabT, e.slabB = nil, nil
+}
+
 func (e *engine64) alloc() *exch64 {
 	if e.chunk == len(e.chunks) {
 		e.chunks = append(e.chunks, make([]exch64, chunkSize))
@@ -572,17 +632,20 @@ func (e *engine64) round(ctx context.Context) (*roundResult64, error) {
 	ar := e.ar
 	rr := &roundResult64{pref: make([]float64, e.nK), vote: make([]float64, e.nK)}
 	e.chunk, e.off = 0, 0
+	e.slabT, e.slabB = e.slabT[:0], e.slabB[:0]
 	e.calcNBS(e.x, rr.pref, e.term)
 	copy(e.nbs, rr.pref)
-	left := make([][]bool, e.nA)
-	for a := range left {
-		left[a] = make([]bool, e.nK)
-		for _, kk := range e.issuesOf(a) {
-			left[a][kk] = !(e.x[a][kk] > e.nbs[kk])
+	if len(e.left) < e.nA*e.nK {
+		e.left = make([]bool, e.nA*e.nK)
+	}
+	left := e.left
+	for a := 0; a < e.nA; a++ {
+		for kk := 0; kk < e.nK; kk++ {
+			left[a*e.nK+kk] = e.p.Stances[a][kk].Present && !(e.x[a][kk] > e.nbs[kk])
 		}
 	}
 	list := e.list[:0]
-	var g [4][]int
+	g := &e.groups
 	for p := 0; p < e.nK; p++ {
 		for q := p + 1; q < e.nK; q++ {
 			for n := range g {
@@ -596,10 +659,10 @@ func (e *engine64) round(ctx context.Context) (*roundResult64, error) {
 					continue
 				}
 				n := 0
-				if left[a][p] {
+				if left[a*e.nK+p] {
 					n++
 				}
-				if left[a][q] {
+				if left[a*e.nK+q] {
 					n += 2
 				}
 				g[n] = append(g[n], a)
@@ -633,9 +696,15 @@ func (e *engine64) round(ctx context.Context) (*roundResult64, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	vx := make([][]float64, e.nA)
+	if e.vx == nil {
+		e.vx = make([][]float64, e.nA)
+		for a := range e.vx {
+			e.vx[a] = make([]float64, e.nK)
+		}
+	}
+	vx := e.vx
 	for a := range vx {
-		vx[a] = append([]float64(nil), e.x[a]...)
+		copy(vx[a], e.x[a])
 	}
 	for _, R := range rr.realised {
 		vx[R.I.actor][R.I.supply] = R.I.y
@@ -663,16 +732,6 @@ func (e *engine64) newStart(s, y, x float64) float64 {
 	t2 := ar.mul(k.fixedW, y)
 	t3 := ar.mul(ar.sub(ar.sub(k.one, a), k.fixedW), x)
 	return ar.add(ar.add(t1, t2), t3)
-}
-
-func (e *engine64) issuesOf(a int) []int {
-	var out []int
-	for kk := 0; kk < e.nK; kk++ {
-		if e.p.Stances[a][kk].Present {
-			out = append(out, kk)
-		}
-	}
-	return out
 }
 
 func (e *engine64) String() string {
@@ -954,6 +1013,7 @@ func (e *engine64) fork() {
 		w := new(engine64)
 		*w = *e
 		w.forks, w.recalced, w.failed = nil, nil, nil
+		w.slabT, w.slabB = nil, nil
 		w.ar = e.ar.fork().(floatArith)
 		e.forks = append(e.forks, w)
 	}
@@ -1075,6 +1135,8 @@ func (h *exchHeap64) remove(i int) *exch64 {
 
 func run64(ctx context.Context, ar floatArith, p *model.Problem, cfg runConfig, exact bool) (*model.Result, error) {
 	e := newEngine64(ar, p)
+	e.takeBuffers()
+	defer e.putBuffers()
 	if cfg.coin {
 		e.ties = tieCoinFlip
 	}

@@ -153,6 +153,8 @@ type runConfig struct {
 
 func run[T any, A arith[T]](ctx context.Context, ar A, p *model.Problem, cfg runConfig, exact bool) (*model.Result, error) {
 	e := newEngine[T](ar, p)
+	e.takeBuffers()
+	defer e.putBuffers()
 	if cfg.coin {
 		e.ties = tieCoinFlip
 	}
