@@ -53,15 +53,16 @@ type engine[T any, A arith[T]] struct {
 	selection          selection // bySize, or a forced slice or heap (tests)
 	// selectByHeap's heap, index of exchanges by actor and scratch
 	heap               exchHeap[T, A]
-	byActor            [][]*exch[T]
+	byIssue            [][]*exch[T]
 	affected, changedH []*exch[T]
 	// workers is how many goroutines selectByHeap may recalculate a
 	// large batch on (≤ 1: the calling one alone; see recalcBatch);
 	// forks are their copies of the engine and recalced their results.
-	workers  int
-	forks    []*engine[T, A]
-	recalced []bool
-	batches  int // batches recalculated in parallel so far (for tests)
+	workers   int
+	perWorker int // the fewest exchanges a worker is given (perWorker)
+	forks     []*engine[T, A]
+	recalced  []bool
+	batches   int // batches recalculated in parallel so far (for tests)
 	// exchanges live in chunks reused from round to round
 	chunks     [][]exch[T]
 	chunk, off int
@@ -108,6 +109,7 @@ type exch[T any] struct {
 	gain   T
 	key    T   // gain as the selection compares it (see arith.sortKey)
 	pos    int // list position, for sorting
+	order  int // list position when selectByHeap took the list
 	hidx   int // index in the selection heap (selectByHeap), −1 outside
 	dp, dq T
 	valid  bool
@@ -679,7 +681,7 @@ type buffers[T any] struct {
 	slabB              []uint8
 	list               []*exch[T]
 	items              []heapItem[T]
-	byActor            [][]*exch[T]
+	byIssue            [][]*exch[T]
 	affected, changedH []*exch[T]
 }
 
@@ -697,7 +699,7 @@ func (e *engine[T, A]) takeBuffers() {
 	if !ok {
 		return
 	}
-	e.chunks, e.list, e.heap.items, e.byActor, e.affected, e.changedH = b.chunks, b.list, b.items, b.byActor, b.affected, b.changedH
+	e.chunks, e.list, e.heap.items, e.byIssue, e.affected, e.changedH = b.chunks, b.list, b.items, b.byIssue, b.affected, b.changedH
 	e.slabT, e.slabB = b.slabT[:0], b.slabB[:0]
 }
 
@@ -709,13 +711,13 @@ func (e *engine[T, A]) putBuffers() {
 	}
 	clear(e.list[:cap(e.list)])
 	clear(e.heap.items[:cap(e.heap.items)])
-	for a := range e.byActor[:cap(e.byActor)] {
-		clear(e.byActor[a][:cap(e.byActor[a])])
+	for a := range e.byIssue[:cap(e.byIssue)] {
+		clear(e.byIssue[a][:cap(e.byIssue[a])])
 	}
 	clear(e.affected[:cap(e.affected)])
 	clear(e.changedH[:cap(e.changedH)])
-	e.k.buffers.Put(&buffers[T]{e.chunks, e.slabT[:0], e.slabB[:0], e.list[:0], e.heap.items[:0], e.byActor, e.affected[:0], e.changedH[:0]})
-	e.chunks, e.list, e.heap.items, e.byActor, e.affected, e.changedH = nil, nil, nil, nil, nil, nil
+	e.k.buffers.Put(&buffers[T]{e.chunks, e.slabT[:0], e.slabB[:0], e.list[:0], e.heap.items[:0], e.byIssue, e.affected[:0], e.changedH[:0]})
+	e.chunks, e.list, e.heap.items, e.byIssue, e.affected, e.changedH = nil, nil, nil, nil, nil, nil
 	e.slabT, e.slabB = nil, nil
 }
 

@@ -48,9 +48,10 @@ type engine64 struct {
 	idx                []int
 	selection          selection
 	heap               exchHeap64
-	byActor            [][]*exch64
+	byIssue            [][]*exch64
 	affected, changedH []*exch64
 	workers            int
+	perWorker          int
 	forks              []*engine64
 	recalced           []bool
 	batches            int
@@ -82,6 +83,7 @@ type exch64 struct {
 	gain   float64
 	key    float64
 	pos    int
+	order  int
 	hidx   int
 	dp, dq float64
 	valid  bool
@@ -577,7 +579,7 @@ type buffers64 struct {
 	slabB              []uint8
 	list               []*exch64
 	items              []heapItem64
-	byActor            [][]*exch64
+	byIssue            [][]*exch64
 	affected, changedH []*exch64
 }
 
@@ -589,7 +591,7 @@ func (e *engine64) takeBuffers() {
 	if !ok {
 		return
 	}
-	e.chunks, e.list, e.heap.items, e.byActor, e.affected, e.changedH = b.chunks, b.list, b.items, b.byActor, b.affected, b.changedH
+	e.chunks, e.list, e.heap.items, e.byIssue, e.affected, e.changedH = b.chunks, b.list, b.items, b.byIssue, b.affected, b.changedH
 	e.slabT, e.slabB = b.slabT[:0], b.slabB[:0]
 }
 
@@ -599,13 +601,13 @@ func (e *engine64) putBuffers() {
 	}
 	clear(e.list[:cap(e.list)])
 	clear(e.heap.items[:cap(e.heap.items)])
-	for a := range e.byActor[:cap(e.byActor)] {
-		clear(e.byActor[a][:cap(e.byActor[a])])
+	for a := range e.byIssue[:cap(e.byIssue)] {
+		clear(e.byIssue[a][:cap(e.byIssue[a])])
 	}
 	clear(e.affected[:cap(e.affected)])
 	clear(e.changedH[:cap(e.changedH)])
-	e.k.buffers.Put(&buffers64{e.chunks, e.slabT[:0], e.slabB[:0], e.list[:0], e.heap.items[:0], e.byActor, e.affected[:0], e.changedH[:0]})
-	e.chunks, e.list, e.heap.items, e.byActor, e.affected, e.changedH = nil, nil, nil, nil, nil, nil
+	e.k.buffers.Put(&buffers64{e.chunks, e.slabT[:0], e.slabB[:0], e.list[:0], e.heap.items[:0], e.byIssue, e.affected[:0], e.changedH[:0]})
+	e.chunks, e.list, e.heap.items, e.byIssue, e.affected, e.changedH = nil, nil, nil, nil, nil, nil
 	e.slabT, e.slabB = nil, nil
 }
 
@@ -907,12 +909,16 @@ func (e *engine64) selectByHeap(ctx context.Context, list []*exch64) []*exch64 {
 	h := &e.heap
 	h.ar = ar
 	h.items = h.items[:0]
-	if cap(e.byActor) < e.nA {
-		e.byActor = make([][]*exch64, e.nA)
+	nK := e.nK
+	slot := func(a, k, demand int) int {
+		return (a*nK+k)*2 + demand
 	}
-	byActor := e.byActor[:e.nA]
-	for a := range byActor {
-		byActor[a] = byActor[a][:0]
+	if n := 2 * e.nA * nK; cap(e.byIssue) < n {
+		e.byIssue = make([][]*exch64, n)
+	}
+	byIssue := e.byIssue[:2*e.nA*nK]
+	for i := range byIssue {
+		byIssue[i] = byIssue[i][:0]
 	}
 	for i, E := range list {
 		E.hidx = -1
@@ -920,9 +926,12 @@ func (e *engine64) selectByHeap(ctx context.Context, list []*exch64) []*exch64 {
 			continue
 		}
 		E.hidx = len(h.items)
+		E.order = i
 		h.items = append(h.items, heapItem64{key: E.key, pos: i, ex: E})
-		byActor[E.I.actor] = append(byActor[E.I.actor], E)
-		byActor[E.J.actor] = append(byActor[E.J.actor], E)
+		for _, sd := range [2]*side64{&E.I, &E.J} {
+			byIssue[slot(sd.actor, sd.supply, 0)] = append(byIssue[slot(sd.actor, sd.supply, 0)], E)
+			byIssue[slot(sd.actor, sd.demand, 1)] = append(byIssue[slot(sd.actor, sd.demand, 1)], E)
+		}
 	}
 	h.init()
 	e.forks = e.forks[:0]
@@ -937,26 +946,17 @@ func (e *engine64) selectByHeap(ctx context.Context, list []*exch64) []*exch64 {
 	}()
 	for len(h.items) > 0 {
 		R := h.pop()
-		ra, rb := R.I.actor, R.J.actor
-		aff = aff[:0]
-		live := byActor[ra][:0]
-		for _, E := range byActor[ra] {
-			if E.hidx >= 0 {
-				aff = append(aff, E)
-				live = append(live, E)
-			}
-		}
-		byActor[ra] = live
-		live = byActor[rb][:0]
-		for _, E := range byActor[rb] {
-			if E.hidx >= 0 {
-				live = append(live, E)
-				if E.I.actor != ra && E.J.actor != ra {
-					aff = append(aff, E)
+		lists := [4]int{slot(R.I.actor, R.I.supply, 0), slot(R.I.actor, R.I.demand, 1), slot(R.J.actor, R.J.supply, 0), slot(R.J.actor, R.J.demand, 1)}
+		for _, l := range lists {
+			live := byIssue[l][:0]
+			for _, E := range byIssue[l] {
+				if E.hidx >= 0 {
+					live = append(live, E)
 				}
 			}
+			byIssue[l] = live
 		}
-		byActor[rb] = live
+		aff = mergeInOrder64(aff[:0], byIssue[lists[0]], byIssue[lists[1]], byIssue[lists[2]], byIssue[lists[3]])
 		if e.randomize > 0 {
 			slices.SortFunc(aff, func(a, b *exch64) int {
 				return h.cmp(&h.items[a.hidx], &h.items[b.hidx])
@@ -964,7 +964,7 @@ func (e *engine64) selectByHeap(ctx context.Context, list []*exch64) []*exch64 {
 		}
 		changed = changed[:0]
 		var done []bool
-		if n := min(len(e.forks), len(aff)/perWorker); n > 1 {
+		if n := min(len(e.forks), len(aff)/max(1, e.perWorker)); n > 1 {
 			done = e.recalcBatch(aff, R, n)
 		}
 		for i, E := range aff {
@@ -1006,6 +1006,28 @@ func (e *engine64) selectByHeap(ctx context.Context, list []*exch64) []*exch64 {
 		}
 	}
 	return realised
+}
+
+func mergeInOrder64(dst []*exch64, a, b, c, d []*exch64) []*exch64 {
+	ls := [4][]*exch64{a, b, c, d}
+	last := -1
+	for {
+		m := -1
+		for i, l := range ls {
+			if len(l) > 0 && (m < 0 || l[0].order < ls[m][0].order) {
+				m = i
+			}
+		}
+		if m < 0 {
+			return dst
+		}
+		E := ls[m][0]
+		ls[m] = ls[m][1:]
+		if E.order != last {
+			dst = append(dst, E)
+			last = E.order
+		}
+	}
 }
 
 func (e *engine64) fork() {
@@ -1145,6 +1167,10 @@ func run64(ctx context.Context, ar floatArith, p *model.Problem, cfg runConfig, 
 	}
 	e.randomize = cfg.p
 	e.selection = cfg.selection
+	e.perWorker = perWorker
+	if cfg.perWorker > 0 {
+		e.perWorker = cfg.perWorker
+	}
 	e.workers = cfg.workers
 	res := &model.Result{Model: "exchange"}
 	det := &Detail{Exact: exact}

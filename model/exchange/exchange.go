@@ -41,6 +41,9 @@ type Model struct {
 	// selection forces the slice (selectExchanges) or the heap
 	// (selectByHeap) whatever the list's size: tests only.
 	selection selection
+	// perWorker, when > 0, replaces the constant perWorker, so that
+	// small problems take the parallel path: tests only.
+	perWorker int
 }
 
 var _ model.Model = Model{}
@@ -127,7 +130,7 @@ func (m Model) Forecast(ctx context.Context, p *model.Problem, o model.Options) 
 	} else if o.MaxRounds > 0 && o.MaxRounds < rounds {
 		rounds = o.MaxRounds
 	}
-	cfg := runConfig{rounds: rounds, noTrace: o.NoTrace, seed: o.Seed, coin: m.CoinFlipTies, p: m.Randomize, selection: m.selection, workers: o.Workers}
+	cfg := runConfig{rounds: rounds, noTrace: o.NoTrace, seed: o.Seed, coin: m.CoinFlipTies, p: m.Randomize, selection: m.selection, workers: o.Workers, perWorker: m.perWorker}
 	if m.Randomize < 0 || m.Randomize > 1 || math.IsNaN(m.Randomize) {
 		return nil, errInvalidP(m.Randomize)
 	}
@@ -149,6 +152,7 @@ type runConfig struct {
 	p         float64
 	selection selection
 	workers   int // model.Options.Workers
+	perWorker int // Model.perWorker
 }
 
 func run[T any, A arith[T]](ctx context.Context, ar A, p *model.Problem, cfg runConfig, exact bool) (*model.Result, error) {
@@ -163,6 +167,10 @@ func run[T any, A arith[T]](ctx context.Context, ar A, p *model.Problem, cfg run
 	}
 	e.randomize = cfg.p
 	e.selection = cfg.selection
+	e.perWorker = perWorker
+	if cfg.perWorker > 0 {
+		e.perWorker = cfg.perWorker
+	}
 	e.workers = cfg.workers
 	res := &model.Result{Model: "exchange"}
 	det := &Detail{Exact: exact}

@@ -41,7 +41,7 @@ func refCases(t testing.TB) []refCase {
 		case 2:
 			m.CoinFlipTies = true
 		}
-		out = append(out, refCase{fmt.Sprintf("gen %d×%d seed %d %+v", actors, issues, 100+c, m), p, m, model.Options{Seed: uint64(c)}})
+		out = append(out, refCase{fmt.Sprintf("gen %d×%d seed %d {Exact:%v CoinFlipTies:%v Randomize:%v selection:%v}", actors, issues, 100+c, m.Exact, m.CoinFlipTies, m.Randomize, m.selection), p, m, model.Options{Seed: uint64(c)}})
 	}
 	for c := range 6 {
 		p := &model.Problem{}

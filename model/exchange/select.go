@@ -18,8 +18,13 @@ import (
 // exchange, which at 200 actors × 10 issues (900,000 candidates, thousands
 // realised per round) is three quarters of the model's time. Here the
 // list is a binary heap ordered as the list is — gain descending, then
-// list position — and each actor has an index of its exchanges, so R's
-// recalculations visit only R's actors' exchanges. Each recalculation
+// list position — and R's recalculations visit only the exchanges a
+// recalculation changes: those where one of R's actors has a side that
+// supplies the issue it supplies in R or demands the one it demands
+// there (recalculate's two conditions, spec §1.6 steps 1–2; it leaves
+// every other exchange as it was). Each actor has an index of its
+// exchanges by the issue it supplies and by the one it demands, and the
+// four lists R names are merged in list order. Each recalculation
 // depends on the exchange and R alone, so their order does not matter,
 // except in the randomised variant, whose draws follow it: there they
 // are sorted into list order, as the scan takes them. Elsewhere a large
@@ -40,12 +45,16 @@ func (e *engine[T, A]) selectByHeap(ctx context.Context, list []*exch[T]) []*exc
 	h := &e.heap
 	h.ar = ar
 	h.items = h.items[:0]
-	if cap(e.byActor) < e.nA {
-		e.byActor = make([][]*exch[T], e.nA)
+	// byIssue[slot(a, k, 0)]: the exchanges where a supplies k;
+	// byIssue[slot(a, k, 1)]: those where a demands k; each in list order
+	nK := e.nK
+	slot := func(a, k, demand int) int { return (a*nK+k)*2 + demand }
+	if n := 2 * e.nA * nK; cap(e.byIssue) < n {
+		e.byIssue = make([][]*exch[T], n)
 	}
-	byActor := e.byActor[:e.nA]
-	for a := range byActor {
-		byActor[a] = byActor[a][:0]
+	byIssue := e.byIssue[:2*e.nA*nK]
+	for i := range byIssue {
+		byIssue[i] = byIssue[i][:0]
 	}
 	for i, E := range list {
 		E.hidx = -1
@@ -53,9 +62,12 @@ func (e *engine[T, A]) selectByHeap(ctx context.Context, list []*exch[T]) []*exc
 			continue // never recalculated, never realised: the scan drops it
 		}
 		E.hidx = len(h.items)
+		E.order = i
 		h.items = append(h.items, heapItem[T]{key: E.key, pos: i, ex: E})
-		byActor[E.I.actor] = append(byActor[E.I.actor], E)
-		byActor[E.J.actor] = append(byActor[E.J.actor], E)
+		for _, sd := range [2]*side[T]{&E.I, &E.J} {
+			byIssue[slot(sd.actor, sd.supply, 0)] = append(byIssue[slot(sd.actor, sd.supply, 0)], E)
+			byIssue[slot(sd.actor, sd.demand, 1)] = append(byIssue[slot(sd.actor, sd.demand, 1)], E)
+		}
 	}
 	h.init()
 	e.forks = e.forks[:0]
@@ -70,29 +82,23 @@ func (e *engine[T, A]) selectByHeap(ctx context.Context, list []*exch[T]) []*exc
 	defer func() { e.affected, e.changedH = aff, changed }()
 	for len(h.items) > 0 {
 		R := h.pop()
-		ra, rb := R.I.actor, R.J.actor
-		// R's actors' exchanges still in the list, in list order
-		// (each index drops the exchanges that have left the list as it
-		// is read, keeping the order of the rest)
-		aff = aff[:0]
-		live := byActor[ra][:0]
-		for _, E := range byActor[ra] {
-			if E.hidx >= 0 {
-				aff = append(aff, E)
-				live = append(live, E)
-			}
+		// the exchanges R changes that are still in the list, in list
+		// order (each index drops the exchanges that have left the list
+		// as it is read, keeping the order of the rest)
+		lists := [4]int{
+			slot(R.I.actor, R.I.supply, 0), slot(R.I.actor, R.I.demand, 1),
+			slot(R.J.actor, R.J.supply, 0), slot(R.J.actor, R.J.demand, 1),
 		}
-		byActor[ra] = live
-		live = byActor[rb][:0]
-		for _, E := range byActor[rb] {
-			if E.hidx >= 0 {
-				live = append(live, E)
-				if E.I.actor != ra && E.J.actor != ra {
-					aff = append(aff, E)
+		for _, l := range lists {
+			live := byIssue[l][:0]
+			for _, E := range byIssue[l] {
+				if E.hidx >= 0 {
+					live = append(live, E)
 				}
 			}
+			byIssue[l] = live
 		}
-		byActor[rb] = live
+		aff = mergeInOrder(aff[:0], byIssue[lists[0]], byIssue[lists[1]], byIssue[lists[2]], byIssue[lists[3]])
 		if e.randomize > 0 {
 			// its draws follow the order of recalculation; otherwise
 			// each recalculation depends on E and R alone
@@ -100,7 +106,7 @@ func (e *engine[T, A]) selectByHeap(ctx context.Context, list []*exch[T]) []*exc
 		}
 		changed = changed[:0]
 		var done []bool // the batch's results, when recalculated in parallel
-		if n := min(len(e.forks), len(aff)/perWorker); n > 1 {
+		if n := min(len(e.forks), len(aff)/max(1, e.perWorker)); n > 1 {
 			done = e.recalcBatch(aff, R, n)
 		}
 		for i, E := range aff {
@@ -143,6 +149,30 @@ func (e *engine[T, A]) selectByHeap(ctx context.Context, list []*exch[T]) []*exc
 		}
 	}
 	return realised
+}
+
+// mergeInOrder appends to dst the exchanges of the four lists, each in
+// list order, in list order, each once (an exchange can be on several).
+func mergeInOrder[T any](dst []*exch[T], a, b, c, d []*exch[T]) []*exch[T] {
+	ls := [4][]*exch[T]{a, b, c, d}
+	last := -1
+	for {
+		m := -1
+		for i, l := range ls {
+			if len(l) > 0 && (m < 0 || l[0].order < ls[m][0].order) {
+				m = i
+			}
+		}
+		if m < 0 {
+			return dst
+		}
+		E := ls[m][0]
+		ls[m] = ls[m][1:]
+		if E.order != last {
+			dst = append(dst, E)
+			last = E.order
+		}
+	}
 }
 
 // perWorker is the fewest exchanges of a batch (the exchanges of a

@@ -124,7 +124,7 @@ func TestParallelRecalculationEqualsSequential(t *testing.T) {
 			t.Fatal(err)
 		}
 		m := c.m
-		m.selection = byHeap
+		m.selection, m.perWorker = byHeap, 16
 		var want []byte
 		var wantDigest string
 		for _, w := range []int{1, 2, 3} {
@@ -145,14 +145,14 @@ func TestParallelRecalculationEqualsSequential(t *testing.T) {
 		var batches int
 		if c.m.Exact {
 			e := newEngine[dec](&exactArith{}, p)
-			e.selection, e.workers = byHeap, 2
+			e.selection, e.workers, e.perWorker = byHeap, 2, 16
 			if _, err := e.round(context.Background()); err != nil {
 				t.Fatal(err)
 			}
 			batches = e.batches
 		} else {
 			e := newEngine64(floatArith{}, p)
-			e.selection, e.workers = byHeap, 2
+			e.selection, e.workers, e.perWorker = byHeap, 2, 16
 			if _, err := e.round(context.Background()); err != nil {
 				t.Fatal(err)
 			}
