@@ -630,6 +630,13 @@ func (e *engine[T, A]) setUpdate(E *exch[T], t int, other *side[T]) {
 // newExchange builds and calculates the exchange of actors i and j on the
 // issue pair (p, q); roles follow spec §1.5.
 func (e *engine[T, A]) newExchange(i, j, p, q int, groups string) *exch[T] {
+	ex := e.initExchange(i, j, p, q, groups)
+	e.calculate(ex)
+	return ex
+}
+
+// initExchange is newExchange without the calculation.
+func (e *engine[T, A]) initExchange(i, j, p, q int, groups string) *exch[T] {
 	ar := e.ar
 	ri := ar.quo(e.s[i][p], e.s[i][q])
 	rj := ar.quo(e.s[j][p], e.s[j][q])
@@ -643,7 +650,6 @@ func (e *engine[T, A]) newExchange(i, j, p, q int, groups string) *exch[T] {
 	ex.I.moves, ex.I.msum, ex.I.mdir = ex.I.mbuf[:0], ex.I.sbuf[:0], ex.I.dbuf[:0]
 	ex.J.moves, ex.J.msum, ex.J.mdir = ex.J.mbuf[:0], ex.J.sbuf[:0], ex.J.dbuf[:0]
 	ex.upd[0], ex.upd[1] = ex.ubuf[0][:0], ex.ubuf[1][:0]
-	e.calculate(ex)
 	return ex
 }
 
@@ -761,6 +767,18 @@ func (e *engine[T, A]) round(ctx context.Context) (*roundResult[T], error) {
 			left[a*e.nK+kk] = e.p.Stances[a][kk].Present && ar.cmp(e.x[a][kk], e.nbs[kk]) <= 0
 		}
 	}
+	// the workers' copies of the engine for this round (fork): the
+	// randomised variant's draws follow the order of calculation, so it
+	// stays on one goroutine
+	e.forks = e.forks[:0]
+	par := e.workers > 1 && e.randomize == 0
+	if par {
+		e.fork()
+	}
+	mk := e.newExchange
+	if par {
+		mk = e.initExchange // calculated below, on every worker
+	}
 	// 3–4. issue pairs, groups, candidate exchanges
 	list := e.list[:0]
 	g := &e.groups
@@ -789,18 +807,21 @@ func (e *engine[T, A]) round(ctx context.Context) (*roundResult[T], error) {
 			}
 			for _, i := range g[0] {
 				for _, j := range g[3] {
-					list = append(list, e.newExchange(i, j, p, q, "ad"))
+					list = append(list, mk(i, j, p, q, "ad"))
 				}
 			}
 			for _, i := range g[1] {
 				for _, j := range g[2] {
-					list = append(list, e.newExchange(i, j, p, q, "bc"))
+					list = append(list, mk(i, j, p, q, "bc"))
 				}
 			}
 		}
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
+	}
+	if par {
+		e.calcList(list)
 	}
 	e.list = list
 	rr.candidates = len(list)

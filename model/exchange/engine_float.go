@@ -542,6 +542,12 @@ func (e *engine64) setUpdate(E *exch64, t int, other *side64) {
 }
 
 func (e *engine64) newExchange(i, j, p, q int, groups string) *exch64 {
+	ex := e.initExchange(i, j, p, q, groups)
+	e.calculate(ex)
+	return ex
+}
+
+func (e *engine64) initExchange(i, j, p, q int, groups string) *exch64 {
 	ar := e.ar
 	ri := ar.quo(e.s[i][p], e.s[i][q])
 	rj := ar.quo(e.s[j][p], e.s[j][q])
@@ -555,7 +561,6 @@ func (e *engine64) newExchange(i, j, p, q int, groups string) *exch64 {
 	ex.I.moves, ex.I.msum, ex.I.mdir = ex.I.mbuf[:0], ex.I.sbuf[:0], ex.I.dbuf[:0]
 	ex.J.moves, ex.J.msum, ex.J.mdir = ex.J.mbuf[:0], ex.J.sbuf[:0], ex.J.dbuf[:0]
 	ex.upd[0], ex.upd[1] = ex.ubuf[0][:0], ex.ubuf[1][:0]
-	e.calculate(ex)
 	return ex
 }
 
@@ -646,6 +651,15 @@ func (e *engine64) round(ctx context.Context) (*roundResult64, error) {
 			left[a*e.nK+kk] = e.p.Stances[a][kk].Present && !(e.x[a][kk] > e.nbs[kk])
 		}
 	}
+	e.forks = e.forks[:0]
+	par := e.workers > 1 && e.randomize == 0
+	if par {
+		e.fork()
+	}
+	mk := e.newExchange
+	if par {
+		mk = e.initExchange
+	}
 	list := e.list[:0]
 	g := &e.groups
 	for p := 0; p < e.nK; p++ {
@@ -671,18 +685,21 @@ func (e *engine64) round(ctx context.Context) (*roundResult64, error) {
 			}
 			for _, i := range g[0] {
 				for _, j := range g[3] {
-					list = append(list, e.newExchange(i, j, p, q, "ad"))
+					list = append(list, mk(i, j, p, q, "ad"))
 				}
 			}
 			for _, i := range g[1] {
 				for _, j := range g[2] {
-					list = append(list, e.newExchange(i, j, p, q, "bc"))
+					list = append(list, mk(i, j, p, q, "bc"))
 				}
 			}
 		}
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
+	}
+	if par {
+		e.calcList(list)
 	}
 	e.list = list
 	rr.candidates = len(list)
@@ -934,10 +951,6 @@ func (e *engine64) selectByHeap(ctx context.Context, list []*exch64) []*exch64 {
 		}
 	}
 	h.init()
-	e.forks = e.forks[:0]
-	if e.workers > 1 && e.randomize == 0 {
-		e.fork()
-	}
 	low, high := -1, len(list)
 	var realised []*exch64
 	aff, changed := e.affected[:0], e.changedH[:0]
@@ -1051,6 +1064,11 @@ func (e *engine64) recalcBatch(aff []*exch64, R *exch64, n int) []bool {
 			done[i] = w.recalculate(aff[i], R)
 		}
 	})
+	e.joinForks(n)
+	return done
+}
+
+func (e *engine64) joinForks(n int) {
 	for _, w := range e.forks[:n] {
 		if e.failed == nil {
 			e.failed = w.failed
@@ -1058,7 +1076,23 @@ func (e *engine64) recalcBatch(aff []*exch64, R *exch64, n int) []bool {
 		w.failed = nil
 		e.ar.join(w.ar)
 	}
-	return done
+}
+
+func (e *engine64) calcList(list []*exch64) {
+	n := min(len(e.forks), len(list)/listPerWorker)
+	if n < 2 {
+		for _, ex := range list {
+			e.calculate(ex)
+		}
+		return
+	}
+	parallel.Run(n, func(g int) {
+		w := e.forks[g]
+		for _, ex := range list[g*len(list)/n : (g+1)*len(list)/n] {
+			w.calculate(ex)
+		}
+	})
+	e.joinForks(n)
 }
 
 type heapItem64 struct {

@@ -70,12 +70,6 @@ func (e *engine[T, A]) selectByHeap(ctx context.Context, list []*exch[T]) []*exc
 		}
 	}
 	h.init()
-	e.forks = e.forks[:0]
-	if e.workers > 1 && e.randomize == 0 {
-		// the randomised variant's draws follow the order of
-		// recalculation: it stays on one goroutine
-		e.fork()
-	}
 	low, high := -1, len(list)
 	var realised []*exch[T]
 	aff, changed := e.affected[:0], e.changedH[:0]
@@ -217,6 +211,14 @@ func (e *engine[T, A]) recalcBatch(aff []*exch[T], R *exch[T], n int) []bool {
 			done[i] = w.recalculate(aff[i], R)
 		}
 	})
+	e.joinForks(n)
+	return done
+}
+
+// joinForks takes the first n workers' failures in worker order, which is
+// list order (each had a contiguous part of it): the first is the one the
+// calling goroutine alone would have met first.
+func (e *engine[T, A]) joinForks(n int) {
 	for _, w := range e.forks[:n] {
 		if e.failed == nil {
 			e.failed = w.failed
@@ -224,8 +226,32 @@ func (e *engine[T, A]) recalcBatch(aff []*exch[T], R *exch[T], n int) []bool {
 		w.failed = nil
 		e.ar.join(w.ar)
 	}
-	return done
 }
+
+// calcList calculates the round's new candidate exchanges, in list order
+// on the calling goroutine when the list is short, else in contiguous
+// parts on every worker: each calculation reads the round's shared values
+// and writes its own exchange alone (at 200 actors × 10 issues, 225,000
+// candidates a round).
+func (e *engine[T, A]) calcList(list []*exch[T]) {
+	n := min(len(e.forks), len(list)/listPerWorker)
+	if n < 2 {
+		for _, ex := range list {
+			e.calculate(ex)
+		}
+		return
+	}
+	parallel.Run(n, func(g int) {
+		w := e.forks[g]
+		for _, ex := range list[g*len(list)/n : (g+1)*len(list)/n] {
+			w.calculate(ex)
+		}
+	})
+	e.joinForks(n)
+}
+
+// listPerWorker is the fewest new candidates calcList gives a worker.
+const listPerWorker = 2048
 
 // heapItem is one exchange in the heap, with the key and position it is
 // ordered by (kept apart from the exchange, whose key a recalculation
