@@ -2,6 +2,7 @@ package exchange
 
 import (
 	"context"
+	"math"
 	"slices"
 
 	"parley/parallel"
@@ -146,25 +147,38 @@ func (e *engine[T, A]) selectByHeap(ctx context.Context, list []*exch[T]) []*exc
 }
 
 // mergeInOrder appends to dst the exchanges of the four lists, each in
-// list order, in list order, each once (an exchange can be on several).
+// list order, in list order, each once (an exchange can be on several:
+// every list whose head is the exchange taken moves past it).
 func mergeInOrder[T any](dst []*exch[T], a, b, c, d []*exch[T]) []*exch[T] {
+	const done = math.MaxInt
 	ls := [4][]*exch[T]{a, b, c, d}
-	last := -1
-	for {
-		m := -1
-		for i, l := range ls {
-			if len(l) > 0 && (m < 0 || l[0].order < ls[m][0].order) {
-				m = i
-			}
+	var at [4]int
+	var head [4]int
+	for k, l := range ls {
+		head[k] = done
+		if len(l) > 0 {
+			head[k] = l[0].order
 		}
-		if m < 0 {
+	}
+	for {
+		m := min(head[0], head[1], head[2], head[3])
+		if m == done {
 			return dst
 		}
-		E := ls[m][0]
-		ls[m] = ls[m][1:]
-		if E.order != last {
-			dst = append(dst, E)
-			last = E.order
+		taken := false
+		for k := range ls {
+			if head[k] != m {
+				continue
+			}
+			if !taken {
+				dst = append(dst, ls[k][at[k]])
+				taken = true
+			}
+			at[k]++
+			head[k] = done
+			if at[k] < len(ls[k]) {
+				head[k] = ls[k][at[k]].order
+			}
 		}
 	}
 }
