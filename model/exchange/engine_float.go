@@ -1218,6 +1218,20 @@ func run64(ctx context.Context, ar floatArith, p *model.Problem, cfg runConfig, 
 		e.perWorker = cfg.perWorker
 	}
 	e.workers = cfg.workers
+	if cfg.point != nil {
+		var vote []float64
+		for r := 1; r <= cfg.rounds; r++ {
+			rr, err := e.round(ctx)
+			if err != nil {
+				return nil, err
+			}
+			vote = rr.vote
+		}
+		for k := range p.Issues {
+			cfg.point[k] = ar.number(e.denorm(k, vote[k])).Float64()
+		}
+		return nil, nil
+	}
 	res := &model.Result{Model: "exchange"}
 	det := &Detail{Exact: exact}
 	for k, is := range p.Issues {

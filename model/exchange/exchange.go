@@ -121,6 +121,22 @@ type Side struct {
 // k) and voting NBS (end of round k) in Values, and the start positions of
 // round k+1 in Positions. Round 0 holds the input positions.
 func (m Model) Forecast(ctx context.Context, p *model.Problem, o model.Options) (*model.Result, error) {
+	return m.forecast(ctx, p, o, nil)
+}
+
+var _ model.PointForecaster = Model{}
+
+// PointForecast implements model.PointForecaster: Forecast's forecasts,
+// bit for bit, without the Result (its rounds, positions and exchanges):
+// a sweep runs the model thousands of times and reads nothing else.
+func (m Model) PointForecast(ctx context.Context, p *model.Problem, o model.Options, dst []float64) error {
+	_, err := m.forecast(ctx, p, o, dst)
+	return err
+}
+
+// forecast runs the model; with point set it writes the forecasts there
+// and returns no Result.
+func (m Model) forecast(ctx context.Context, p *model.Problem, o model.Options, point []float64) (*model.Result, error) {
 	if err := p.Check(); err != nil {
 		return nil, err
 	}
@@ -130,7 +146,7 @@ func (m Model) Forecast(ctx context.Context, p *model.Problem, o model.Options) 
 	} else if o.MaxRounds > 0 && o.MaxRounds < rounds {
 		rounds = o.MaxRounds
 	}
-	cfg := runConfig{rounds: rounds, noTrace: o.NoTrace, seed: o.Seed, coin: m.CoinFlipTies, p: m.Randomize, selection: m.selection, workers: o.Workers, perWorker: m.perWorker}
+	cfg := runConfig{rounds: rounds, noTrace: o.NoTrace, seed: o.Seed, coin: m.CoinFlipTies, p: m.Randomize, selection: m.selection, workers: o.Workers, perWorker: m.perWorker, point: point}
 	if m.Randomize < 0 || m.Randomize > 1 || math.IsNaN(m.Randomize) {
 		return nil, errInvalidP(m.Randomize)
 	}
@@ -153,6 +169,9 @@ type runConfig struct {
 	selection selection
 	workers   int // model.Options.Workers
 	perWorker int // Model.perWorker
+	// point, when not nil, receives the forecasts, and run builds no
+	// Result (PointForecast)
+	point []float64
 }
 
 func run[T any, A arith[T]](ctx context.Context, ar A, p *model.Problem, cfg runConfig, exact bool) (*model.Result, error) {
@@ -172,6 +191,22 @@ func run[T any, A arith[T]](ctx context.Context, ar A, p *model.Problem, cfg run
 		e.perWorker = cfg.perWorker
 	}
 	e.workers = cfg.workers
+	if cfg.point != nil {
+		// the same rounds, nothing recorded: the forecast is the last
+		// round's voting NBS, as below
+		var vote []T
+		for r := 1; r <= cfg.rounds; r++ {
+			rr, err := e.round(ctx)
+			if err != nil {
+				return nil, err
+			}
+			vote = rr.vote
+		}
+		for k := range p.Issues {
+			cfg.point[k] = ar.number(e.denorm(k, vote[k])).Float64()
+		}
+		return nil, nil
+	}
 	res := &model.Result{Model: "exchange"}
 	det := &Detail{Exact: exact}
 	for k, is := range p.Issues {

@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"os"
 	"strings"
@@ -139,6 +140,32 @@ func TestFloatSpecialisationEqualsGeneric(t *testing.T) {
 		}
 		if digest(t, a) != digest(t, b) {
 			t.Errorf("%s: the specialised engine's result differs from the generic one's", c.name)
+		}
+	}
+}
+
+// TestPointForecastEqualsForecast: PointForecast gives Forecast's
+// forecasts bit for bit on every reference case (plain, randomised and
+// coin-flip settings), with fewer rounds, and in exact mode.
+func TestPointForecastEqualsForecast(t *testing.T) {
+	cases := refCases(t)
+	ex := cases[0]
+	ex.name, ex.m.Exact, ex.o.Rounds = ex.name+" exact", true, 2
+	short := cases[1]
+	short.name, short.o.Rounds = short.name+" 3 rounds", 3
+	for _, c := range append(cases, ex, short) {
+		r, err := c.m.Forecast(context.Background(), c.p, c.o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		dst := make([]float64, len(c.p.Issues))
+		if err := c.m.PointForecast(context.Background(), c.p, c.o, dst); err != nil {
+			t.Fatal(err)
+		}
+		for k, ir := range r.Issues {
+			if math.Float64bits(dst[k]) != math.Float64bits(ir.Forecast) {
+				t.Errorf("%s issue %s: PointForecast %v, Forecast %v", c.name, ir.Issue, dst[k], ir.Forecast)
+			}
 		}
 	}
 }
