@@ -41,6 +41,7 @@ type engine[T any, A arith[T]] struct {
 	// slabs of the move lists that outgrow their inline buffers (growMoves)
 	slabT []T
 	slabB []uint8
+	slabU []update[T]
 	// the round's scratch, reused: who is left of the NBS, the groups of
 	// an issue pair, the voting positions
 	left   []bool
@@ -624,6 +625,16 @@ func (e *engine[T, A]) setUpdate(E *exch[T], t int, other *side[T]) {
 		}
 		return
 	}
+	if u := E.upd[i]; len(u) == cap(u) {
+		// to twice the room, in the round's slab (see growMoves)
+		n := 2 * cap(u)
+		if len(e.slabU)+n > cap(e.slabU) {
+			e.slabU = make([]update[T], 0, max(slabSize, n))
+		}
+		l := len(e.slabU)
+		e.slabU = e.slabU[:l+n]
+		E.upd[i] = append(e.slabU[l:l:l+n], u...)
+	}
 	E.upd[i] = append(E.upd[i], update[T]{actor: other.actor, pos: other.y})
 }
 
@@ -753,7 +764,7 @@ func (e *engine[T, A]) round(ctx context.Context) (*roundResult[T], error) {
 	ar := e.ar
 	rr := &roundResult[T]{pref: make([]T, e.nK), vote: make([]T, e.nK)}
 	e.chunk, e.off = 0, 0
-	e.slabT, e.slabB = e.slabT[:0], e.slabB[:0]
+	e.slabT, e.slabB, e.slabU = e.slabT[:0], e.slabB[:0], e.slabU[:0]
 	// 1. preference NBS
 	e.calcNBS(e.x, rr.pref, e.term)
 	copy(e.nbs, rr.pref)

@@ -40,6 +40,7 @@ type engine64 struct {
 	list               []*exch64
 	slabT              []float64
 	slabB              []uint8
+	slabU              []update64
 	left               []bool
 	groups             [4][]int
 	vx                 [][]float64
@@ -538,6 +539,15 @@ func (e *engine64) setUpdate(E *exch64, t int, other *side64) {
 		}
 		return
 	}
+	if u := E.upd[i]; len(u) == cap(u) {
+		n := 2 * cap(u)
+		if len(e.slabU)+n > cap(e.slabU) {
+			e.slabU = make([]update64, 0, max(slabSize, n))
+		}
+		l := len(e.slabU)
+		e.slabU = e.slabU[:l+n]
+		E.upd[i] = append(e.slabU[l:l:l+n], u...)
+	}
 	E.upd[i] = append(E.upd[i], update64{actor: other.actor, pos: other.y})
 }
 
@@ -639,7 +649,7 @@ func (e *engine64) round(ctx context.Context) (*roundResult64, error) {
 	ar := e.ar
 	rr := &roundResult64{pref: make([]float64, e.nK), vote: make([]float64, e.nK)}
 	e.chunk, e.off = 0, 0
-	e.slabT, e.slabB = e.slabT[:0], e.slabB[:0]
+	e.slabT, e.slabB, e.slabU = e.slabT[:0], e.slabB[:0], e.slabU[:0]
 	e.calcNBS(e.x, rr.pref, e.term)
 	copy(e.nbs, rr.pref)
 	if len(e.left) < e.nA*e.nK {
@@ -1060,7 +1070,7 @@ func (e *engine64) fork() {
 		w := new(engine64)
 		*w = *e
 		w.forks, w.recalced, w.failed = nil, nil, nil
-		w.slabT, w.slabB = nil, nil
+		w.slabT, w.slabB, w.slabU = nil, nil, nil
 		w.ar = e.ar.fork().(floatArith)
 		e.forks = append(e.forks, w)
 	}
