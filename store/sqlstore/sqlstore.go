@@ -6,16 +6,13 @@ package sqlstore
 
 import (
 	"context"
-	"crypto/rand"
 	"database/sql"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"parley/errs"
 	"parley/store"
@@ -284,32 +281,12 @@ func (s *DB) migrate(ctx context.Context) error {
 	return nil
 }
 
-// NewID returns a random 16-hex-digit id.
-func NewID() string {
-	var b [8]byte
-	if _, err := rand.Read(b[:]); err != nil {
-		panic(err)
-	}
-	return hex.EncodeToString(b[:])
-}
-
-func nanos(t time.Time) int64 {
-	if t.IsZero() {
-		return 0
-	}
-	return t.UnixNano()
-}
-
-func fromNanos(n int64) time.Time {
-	if n == 0 {
-		return time.Time{}
-	}
-	return time.Unix(0, n).UTC()
-}
-
-// now is truncated to microseconds so a time survives a round trip through
-// any driver unchanged.
-func now() time.Time { return time.Now().UTC().Truncate(time.Microsecond) }
+// The times, ids and checks every store shares (store/record.go).
+var (
+	nanos     = store.UnixNanos
+	fromNanos = store.FromUnixNanos
+	now       = store.Now
+)
 
 func internal(op string, err error) error {
 	if err == nil {
@@ -354,26 +331,13 @@ func busy(err error) bool {
 	return false
 }
 
-func checkScenario(sc *store.Scenario) error {
-	if !utf8.Valid(sc.Body) {
-		return errs.New(errs.Invalid, "scenario body is not UTF-8 text")
-	}
-	if strings.ContainsRune(string(sc.Body), 0) {
-		return errs.New(errs.Invalid, "scenario body contains a NUL byte")
-	}
-	if sc.Format != "yaml" && sc.Format != "json" {
-		return errs.New(errs.Invalid, "format %q: valid: yaml or json", sc.Format)
-	}
-	return nil
-}
-
 // CreateScenario implements store.Store.
 func (s *DB) CreateScenario(ctx context.Context, sc *store.Scenario) error {
-	if err := checkScenario(sc); err != nil {
+	if err := sc.Check(); err != nil {
 		return err
 	}
 	if sc.ID == "" {
-		sc.ID = NewID()
+		sc.ID = store.NewID()
 	}
 	t := now()
 	err := s.write(ctx, func(ctx context.Context, x execer) error {
@@ -383,7 +347,7 @@ func (s *DB) CreateScenario(ctx context.Context, sc *store.Scenario) error {
 	})
 	if err != nil {
 		if s.d.IsUnique(err) {
-			return errs.New(errs.Conflict, "a scenario with id %q already exists", sc.ID)
+			return store.Duplicate("scenario", sc.ID)
 		}
 		return internal("create scenario", err)
 	}
@@ -399,7 +363,7 @@ func (s *DB) GetScenario(ctx context.Context, id string) (*store.Scenario, error
 	err := s.db.QueryRowContext(ctx, s.q(`SELECT id, version, name, format, body, created, updated FROM scenarios WHERE id = ?`), id).
 		Scan(&sc.ID, &sc.Version, &sc.Name, &sc.Format, &body, &c, &u)
 	if errors.Is(err, sql.ErrNoRows) {
-		return nil, errs.New(errs.NotFound, "no scenario %q", id)
+		return nil, store.NoScenario(id)
 	}
 	if err != nil {
 		return nil, internal("get scenario", err)
@@ -413,7 +377,7 @@ func (s *DB) ScenarioVersion(ctx context.Context, id string) (int64, time.Time, 
 	var v, u int64
 	err := s.db.QueryRowContext(ctx, s.q(`SELECT version, updated FROM scenarios WHERE id = ?`), id).Scan(&v, &u)
 	if errors.Is(err, sql.ErrNoRows) {
-		return 0, time.Time{}, errs.New(errs.NotFound, "no scenario %q", id)
+		return 0, time.Time{}, store.NoScenario(id)
 	}
 	if err != nil {
 		return 0, time.Time{}, internal("scenario version", err)
@@ -470,17 +434,17 @@ func (s *DB) staleOrMissing(ctx context.Context, x execer, id string, version in
 	var cur int64
 	err := x.QueryRowContext(ctx, s.q(`SELECT version FROM scenarios WHERE id = ?`), id).Scan(&cur)
 	if errors.Is(err, sql.ErrNoRows) {
-		return errs.New(errs.NotFound, "no scenario %q", id)
+		return store.NoScenario(id)
 	}
 	if err != nil {
 		return internal("update scenario", err)
 	}
-	return errs.New(errs.Conflict, "scenario %q is at version %d, not %d: someone else saved it; reload and edit again", id, cur, version)
+	return store.Stale(id, cur, version)
 }
 
 // UpdateScenario implements store.Store.
 func (s *DB) UpdateScenario(ctx context.Context, sc *store.Scenario) error {
-	if err := checkScenario(sc); err != nil {
+	if err := sc.Check(); err != nil {
 		return err
 	}
 	t := now()
@@ -523,11 +487,11 @@ func rawOr(b json.RawMessage, def string) string {
 
 // CreateRun implements store.Store.
 func (s *DB) CreateRun(ctx context.Context, r *store.Run) error {
-	if !r.Kind.Valid() {
-		return errs.New(errs.Invalid, "run kind %q: valid: forecast, sweep, sensitivity, deal, deal-search, deal-proposals, explain, advise or power", r.Kind)
+	if err := r.Kind.Check(); err != nil {
+		return err
 	}
 	if r.ID == "" {
-		r.ID = NewID()
+		r.ID = store.NewID()
 	}
 	if r.Status == "" {
 		r.Status = store.Queued
@@ -542,10 +506,10 @@ func (s *DB) CreateRun(ctx context.Context, r *store.Run) error {
 	})
 	if err != nil {
 		if s.d.IsUnique(err) {
-			return errs.New(errs.Conflict, "a run with id %q already exists", r.ID)
+			return store.Duplicate("run", r.ID)
 		}
 		if isForeignKey(err) {
-			return errs.New(errs.NotFound, "no scenario %q", r.ScenarioID)
+			return store.NoScenario(r.ScenarioID)
 		}
 		return internal("create run", err)
 	}
@@ -562,7 +526,7 @@ func (s *DB) UpdateRun(ctx context.Context, r *store.Run) error {
 	return internal("update run", s.write(ctx, func(ctx context.Context, x execer) error {
 		res, err := x.ExecContext(ctx, s.q(`UPDATE runs SET status = ?, progress = ?, result = ?, error = ?, started = ?, finished = ? WHERE id = ?`),
 			string(r.Status), r.Progress, rawOr(r.Result, ""), r.Error, nanos(r.Started), nanos(r.Finished), r.ID)
-		return ifNone(res, err, func() error { return errs.New(errs.NotFound, "no run %q", r.ID) })
+		return ifNone(res, err, func() error { return store.NoRun(r.ID) })
 	}))
 }
 
@@ -590,7 +554,7 @@ func (s *DB) GetRun(ctx context.Context, id string) (*store.Run, error) {
 	var result string
 	err := scanRun(s.db.QueryRowContext(ctx, s.q(`SELECT `+runCols+`, result FROM runs WHERE id = ?`), id), &r, &result)
 	if errors.Is(err, sql.ErrNoRows) {
-		return nil, errs.New(errs.NotFound, "no run %q", id)
+		return nil, store.NoRun(id)
 	}
 	if err != nil {
 		return nil, internal("get run", err)
