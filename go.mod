@@ -6,6 +6,7 @@ require github.com/cockroachdb/apd/v3 v3.2.3
 
 require (
 	github.com/stretchr/testify v1.11.1 // indirect
+	go.etcd.io/bbolt v1.5.0 // indirect
 	golang.org/x/tools v0.52.0 // indirect
 )
 
@@ -30,7 +31,7 @@ require (
 	github.com/rivo/uniseg v0.4.7
 	github.com/schollz/progressbar/v3 v3.19.1
 	github.com/spf13/cobra v1.10.2
-	github.com/spf13/pflag v1.0.9
+	github.com/spf13/pflag v1.0.10
 	go.yaml.in/yaml/v3 v3.0.6
 	golang.org/x/sys v0.50.0 // indirect
 	golang.org/x/term v0.48.0
