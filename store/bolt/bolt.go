@@ -24,9 +24,10 @@
 // serves one `parley serve`; a team shares a PostgreSQL database instead.
 //
 // The file format is versioned (Format). A file of a newer format, a file
-// that is not a bbolt database, a bbolt database of another program and a
-// SQLite store of an earlier Parley build are each refused with an error
-// that names the file, and are left as they were.
+// that is not a bbolt database, a bbolt database of another program, a
+// store cut short or damaged, and a SQLite store of an earlier Parley
+// build are each refused with an error that names the file (never a
+// panic), and are left as they were.
 package bolt
 
 import (
@@ -272,12 +273,10 @@ func (s *Store) update(ctx context.Context, op string, fn func(tx *bbolt.Tx) err
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	var err error
-	if s.writers.Add(1) == 1 {
-		err = s.db.Update(fn)
-	} else {
-		err = s.db.Batch(fn)
+	n := s.writers.Add(1)
+	defer s.writers.Add(-1)
+	if n == 1 {
+		return s.internal(op, s.db.Update(fn))
 	}
-	s.writers.Add(-1)
-	return s.internal(op, err)
+	return s.internal(op, s.db.Batch(fn))
 }

@@ -92,11 +92,20 @@ func TestReopenKeepsEverything(t *testing.T) {
 	}
 }
 
-func TestOpenNeedsAPath(t *testing.T) {
+// TestOpenNeedsAFile checks the paths that name no file to keep the
+// store in: none, SQLite's in-memory name, a folder, a folder not there.
+func TestOpenNeedsAFile(t *testing.T) {
 	for _, p := range []string{"", ":memory:"} {
 		_, err := bolt.Open(ctx, p)
 		if errs.CodeOf(err) != errs.Argument || !strings.Contains(err.Error(), "a file path is needed") {
 			t.Errorf("Open(%q): %v; want a usage error asking for a file", p, err)
+		}
+	}
+	dir := t.TempDir()
+	for p, want := range map[string]string{dir: "is a directory", filepath.Join(dir, "no", "p.db"): "no such file or directory"} {
+		_, err := bolt.Open(ctx, p)
+		if err == nil || !strings.Contains(err.Error(), "store file "+p) || !strings.Contains(err.Error(), want) {
+			t.Errorf("Open(%q): %v; want an error naming the file and saying %q", p, err, want)
 		}
 	}
 }

@@ -101,7 +101,7 @@ func TestWritesAreSyncedAndGrouped(t *testing.T) {
 
 // TestIndexKeysOrder checks that the index keys sort as the lists
 // return: later first, and at equal times by the id's bytes; and that a
-// key gives its time back.
+// key gives its time and id back (and a key too short, neither).
 func TestIndexKeysOrder(t *testing.T) {
 	type rec struct {
 		t  int64
@@ -118,6 +118,12 @@ func TestIndexKeysOrder(t *testing.T) {
 		if got := timeOf(keys[i]); got != r.t {
 			t.Errorf("timeOf(timeKey(%d)) = %d", r.t, got)
 		}
+	}
+	if tt, id, ok := splitKey(scenarioRunKey("s", 7, "r"), len(scenarioPrefix("s"))); !ok || tt != 7 || id != "r" {
+		t.Errorf("splitKey of a run's scenario key: %d %q %v", tt, id, ok)
+	}
+	if _, _, ok := splitKey(make([]byte, 7), 0); ok {
+		t.Error("splitKey read a time from 7 bytes")
 	}
 	sorted := slices.Clone(keys)
 	slices.SortFunc(sorted, bytes.Compare)

@@ -117,7 +117,10 @@ func (s *Store) ListScenarios(ctx context.Context) ([]store.Scenario, error) {
 		out = out[:0]
 		c := tx.Bucket(bucketScenariosByUpdated).Cursor()
 		for k, _ := c.First(); k != nil; k, _ = c.Next() {
-			id := string(k[8:])
+			_, id, ok := splitKey(k, 0)
+			if !ok {
+				return s.damaged(fmt.Sprintf("index key %x", k))
+			}
 			r, err := s.getScenario(tx, id)
 			if err != nil {
 				return s.damaged(fmt.Sprintf("the index names scenario %q: %v", id, err))
@@ -179,8 +182,11 @@ func (s *Store) DeleteScenario(ctx context.Context, id string, version int64) er
 			runs = append(runs, bytes.Clone(k))
 		}
 		for _, k := range runs {
-			rest := k[len(prefix):]
-			if err := deleteRun(tx, id, timeOf(rest), string(rest[8:])); err != nil {
+			created, run, ok := splitKey(k, len(prefix))
+			if !ok {
+				return s.damaged(fmt.Sprintf("index key %x", k))
+			}
+			if err := deleteRun(tx, id, created, run); err != nil {
 				return err
 			}
 		}
@@ -298,7 +304,10 @@ func (s *Store) ListRuns(ctx context.Context, scenarioID string) ([]store.Run, e
 		}
 		c := tx.Bucket(index).Cursor()
 		for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
-			id := string(k[len(prefix)+8:])
+			_, id, ok := splitKey(k, len(prefix))
+			if !ok {
+				return s.damaged(fmt.Sprintf("index key %x", k))
+			}
 			r, err := s.getRun(tx, id)
 			if err != nil {
 				return s.damaged(fmt.Sprintf("the index names run %q: %v", id, err))
@@ -332,9 +341,11 @@ func (s *Store) PruneRuns(ctx context.Context, keep int, before time.Time) (int6
 		c := tx.Bucket(bucketRunsByCreated).Cursor()
 		i := 0
 		for k, _ := c.First(); k != nil; k, _ = c.Next() {
-			created := timeOf(k)
+			created, id, ok := splitKey(k, 0)
+			if !ok {
+				return s.damaged(fmt.Sprintf("index key %x", k))
+			}
 			if (keep >= 0 && i >= keep) || (!before.IsZero() && created < cut) {
-				id := string(k[8:])
 				r, err := s.getRun(tx, id)
 				if err != nil {
 					return s.damaged(fmt.Sprintf("the index names run %q: %v", id, err))

@@ -54,6 +54,15 @@ func timeOf(k []byte) int64 {
 	return int64(^binary.BigEndian.Uint64(k) ^ 1<<63)
 }
 
+// splitKey reads an index key after its prefix of skip bytes: the time
+// and the id. ok is false for a key too short to hold a time.
+func splitKey(k []byte, skip int) (t int64, id string, ok bool) {
+	if len(k) < skip+8 {
+		return 0, "", false
+	}
+	return timeOf(k[skip:]), string(k[skip+8:]), true
+}
+
 // timeKey is the key of id at time t in scenarios_by_updated or
 // runs_by_created.
 func timeKey(t int64, id string) []byte { return append(newest(t), id...) }
