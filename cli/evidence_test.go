@@ -14,7 +14,7 @@ import (
 	"testing"
 
 	"parley/httpapi"
-	"parley/store/sqlite"
+	"parley/store/bolt"
 )
 
 // validate reads the scenario's source files from its folder: an invented
@@ -85,7 +85,7 @@ func TestIngestParity(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	ctx := context.Background()
-	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "p.db"))
+	st, err := bolt.Open(ctx, filepath.Join(t.TempDir(), "p.db"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -19,7 +19,7 @@ import (
 	"parley/ask"
 	"parley/httpapi"
 	"parley/scenarios"
-	"parley/store/sqlite"
+	"parley/store/bolt"
 )
 
 // The parity test: the same question asked at both doors — the command
@@ -106,7 +106,7 @@ func TestParityCLIAndAPI(t *testing.T) {
 		t.Skip("the parity test runs every question at both doors; skipped in -short")
 	}
 	ctx := context.Background()
-	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "parity.db"))
+	st, err := bolt.Open(ctx, filepath.Join(t.TempDir(), "parity.db"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -23,8 +23,8 @@ import (
 	"parley/scenariofile"
 	"parley/scenarios"
 	"parley/store"
+	"parley/store/bolt"
 	"parley/store/postgres"
-	"parley/store/sqlite"
 	"parley/web"
 )
 
@@ -34,13 +34,14 @@ func newServeCmd() *cobra.Command {
 		Short: "Serve the web app and the HTTP API over a database",
 		Long: `Serve Parley's web app and JSON API (OpenAPI at /api/openapi.json).
 
---db is a SQLite file (created when absent) or a postgres:// URL. An empty
-database is seeded with the built-in case. The server listens on loopback
-by default; on any other address it refuses to start unless PARLEY_TOKEN is
-set, and then every request to /api/ (reads too, but /api/health) needs
-"Authorization: Bearer $PARLEY_TOKEN". It answers only a Host that is an IP
-address, localhost or a name given with --host. --tls-cert and --tls-key
-serve HTTPS. Loopback is decided from the address the port is bound to.
+--db is a Parley store file (bbolt; created when absent, open in one
+process at a time) or a postgres:// URL. An empty database is seeded with
+the built-in case. The server listens on loopback by default; on any other
+address it refuses to start unless PARLEY_TOKEN is set, and then every
+request to /api/ (reads too, but /api/health) needs "Authorization: Bearer
+$PARLEY_TOKEN". It answers only a Host that is an IP address, localhost or
+a name given with --host. --tls-cert and --tls-key serve HTTPS. Loopback
+is decided from the address the port is bound to.
 
 The port is bound first (a busy port fails before the database is
 touched), then the database is opened, migrated and seeded, then the
@@ -52,7 +53,7 @@ flag that raises them.`,
 	}
 	f := cmd.Flags()
 	f.String("addr", "127.0.0.1:8080", "address to listen on (host:port; port 0 picks a free one)")
-	f.String("db", "parley.db", "SQLite file or postgres://user:pass@host/db URL")
+	f.String("db", "parley.db", "Parley store file (bbolt) or postgres://user:pass@host/db URL")
 	f.StringSlice("host", nil, "a host name the server answers to besides IP addresses and localhost (repeatable)")
 	f.String("tls-cert", "", "certificate file (PEM) for HTTPS; needs --tls-key")
 	f.String("tls-key", "", "private key file (PEM) for HTTPS; needs --tls-cert")
@@ -126,7 +127,7 @@ func openStore(ctx context.Context, db string) (store.Store, error) {
 	if strings.HasPrefix(db, "postgres://") || strings.HasPrefix(db, "postgresql://") {
 		return postgres.Open(ctx, db)
 	}
-	return sqlite.Open(ctx, db)
+	return bolt.Open(ctx, db)
 }
 
 // seed stores the built-in case in an empty database.

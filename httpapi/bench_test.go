@@ -12,11 +12,11 @@ import (
 	"parley/httpapi"
 	"parley/scenarios"
 	"parley/store"
-	"parley/store/sqlite"
+	"parley/store/bolt"
 )
 
 // BenchmarkForecast measures POST /api/scenarios/{id}/forecast on the
-// built-in case (compromise model, run stored in SQLite) through the whole
+// built-in case (compromise model, run stored in the file store) through the whole
 // HTTP stack, with b.N requests from GOMAXPROCS×8 clients.
 func BenchmarkForecast(b *testing.B) {
 	for _, models := range []string{`["compromise"]`, `[]`} {
@@ -25,7 +25,7 @@ func BenchmarkForecast(b *testing.B) {
 			name = "default-models"
 		}
 		b.Run(name, func(b *testing.B) {
-			st, err := sqlite.Open(context.Background(), filepath.Join(b.TempDir(), "b.db"))
+			st, err := bolt.Open(context.Background(), filepath.Join(b.TempDir(), "b.db"))
 			if err != nil {
 				b.Fatal(err)
 			}

@@ -11,7 +11,7 @@ import (
 
 	"parley/fuzzbudget"
 	"parley/httpapi"
-	"parley/store/sqlite"
+	"parley/store/bolt"
 )
 
 // endpoints are the endpoints FuzzWrites sends bodies to: every one that
@@ -53,7 +53,7 @@ func FuzzWrites(f *testing.F) {
 			f.Add(uint8(ep), seed)
 		}
 	}
-	st, err := sqlite.Open(context.Background(), filepath.Join(f.TempDir(), "f.db"))
+	st, err := bolt.Open(context.Background(), filepath.Join(f.TempDir(), "f.db"))
 	if err != nil {
 		f.Fatal(err)
 	}

@@ -417,7 +417,7 @@ func (f *failing) ScenarioVersion(ctx context.Context, id string) (int64, time.T
 }
 
 func (f *failing) ListScenarios(ctx context.Context) ([]store.Scenario, error) {
-	return nil, errs.Wrap(errs.Internal, fmt.Errorf("list scenarios: %w: database is locked (5) (SQLITE_BUSY)", store.ErrBusy))
+	return nil, errs.Wrap(errs.Internal, fmt.Errorf("list scenarios: %w: pq: canceling statement due to lock timeout (SQLSTATE 55P03)", store.ErrBusy))
 }
 
 func (f *failing) ListRuns(ctx context.Context, scenarioID string) ([]store.Run, error) {
@@ -477,7 +477,7 @@ func TestHostileErrors(t *testing.T) {
 
 	r = e.want(e.do("GET", "/api/scenarios", ""), 503)
 	r.json(t, &b)
-	if b.Code != "unavailable" || r.hdr.Get("Retry-After") == "" || strings.Contains(b.Error, "SQLITE") {
+	if b.Code != "unavailable" || r.hdr.Get("Retry-After") == "" || strings.Contains(b.Error, "SQLSTATE") {
 		t.Fatalf("busy database: %v %s", r.hdr, r.body)
 	}
 

@@ -26,8 +26,8 @@ import (
 	"parley/scenario"
 	"parley/scenariofile"
 	"parley/store"
+	"parley/store/bolt"
 	"parley/store/postgres"
-	"parley/store/sqlite"
 )
 
 type env struct {
@@ -66,9 +66,9 @@ func newEnvWith(t *testing.T, o httpapi.Options, wrap func(store.Store) store.St
 			st = pg
 		}
 	} else {
-		var sl *sqlite.Store
-		if sl, err = sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "p.db")); err == nil {
-			st = sl
+		var fs *bolt.Store
+		if fs, err = bolt.Open(context.Background(), filepath.Join(t.TempDir(), "p.db")); err == nil {
+			st = fs
 		}
 	}
 	if err != nil {
@@ -1160,7 +1160,7 @@ func TestWebApp(t *testing.T) {
 func TestRestartFailsOrphanedRuns(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "p.db")
-	st, err := sqlite.Open(ctx, path)
+	st, err := bolt.Open(ctx, path)
 	if err != nil {
 		t.Fatal(err)
 	}

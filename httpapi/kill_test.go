@@ -59,7 +59,7 @@ func startServe(t *testing.T, env []string, args string) (*exec.Cmd, string) {
 
 // TestKillLosesNoAcknowledgedWrite fires concurrent writes (scenario
 // creates, stance edits and stored forecast runs) at `parley serve`,
-// SIGKILLs it in the middle of the burst, restarts it on the same SQLite
+// SIGKILLs it in the middle of the burst, restarts it on the same store
 // file, and checks that every write the server acknowledged is there.
 func TestKillLosesNoAcknowledgedWrite(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "kill.db")

@@ -22,11 +22,12 @@ func envInt(name string, def int) int {
 }
 
 // TestLoad holds PARLEY_LOAD_CLIENTS (200) concurrent clients on the
-// forecast endpoint of `parley serve` (a subprocess on loopback, SQLite)
-// for PARLEY_LOAD_SECONDS (30) and requires every request to succeed and
-// every acknowledged run to be stored. PARLEY_LOAD_MODELS picks the models
-// (a comma-separated list; "default" for the default set; compromise when
-// unset). It runs only with PARLEY_LOAD=1: figures in BENCHMARKS.md.
+// forecast endpoint of `parley serve` (a subprocess on loopback, over the
+// file store) for PARLEY_LOAD_SECONDS (30) and requires every request to
+// succeed and every acknowledged run to be stored. PARLEY_LOAD_MODELS
+// picks the models (a comma-separated list; "default" for the default
+// set; compromise when unset). It runs only with PARLEY_LOAD=1: figures
+// in BENCHMARKS.md.
 //
 //	PARLEY_LOAD=1 go test ./httpapi -run TestLoad -v -timeout 10m
 func TestLoad(t *testing.T) {

@@ -19,8 +19,9 @@ type Migration struct {
 	SQL     string
 }
 
-// Migrations returns the schema migrations in order. The SQL is written to
-// run unchanged on SQLite and PostgreSQL.
+// Migrations returns the SQL schema migrations of store/sqlstore
+// (PostgreSQL), in order. (The SQL is also valid SQLite, which an earlier
+// file store ran it on; store/bolt keeps a format version of its own.)
 func Migrations() []Migration {
 	names, _ := fs.Glob(migrationFS, "migrations/*.sql")
 	var out []Migration

@@ -1,7 +1,9 @@
 // Package store defines how Parley keeps scenarios and runs: the records,
-// the Store interface every database implements, and the schema migrations
-// they share. The implementations are named for what they wrap:
-// store/sqlite (a file, pure-Go driver) and store/postgres (a server, lib/pq).
+// the Store interface every database implements, what every store does
+// alike (ids, times, checks, errors: record.go), and the SQL schema
+// migrations of the SQL store. The implementations are named for what they
+// wrap: store/bolt (one file, a bbolt database: `parley serve --db FILE`)
+// and store/postgres (a server, lib/pq, through store/sqlstore).
 //
 // Scenarios carry a version for optimistic concurrency: an update names the
 // version it edits, and an update of a stale version fails with
@@ -16,10 +18,10 @@ import (
 	"time"
 )
 
-// ErrBusy marks an error of a database that is busy or locked (SQLite's
-// lock held past the busy timeout, PostgreSQL's lock or connection
-// limits): a condition to retry, not a bug. Stores wrap such errors with
-// it; IsBusy finds it.
+// ErrBusy marks an error of a database that is busy or locked (a store
+// file another process holds past the lock timeout, PostgreSQL's lock or
+// connection limits): a condition to retry, not a bug. Stores wrap such
+// errors with it; IsBusy finds it.
 var ErrBusy = errors.New("the database is busy")
 
 // IsBusy reports whether err is a busy or locked database's.

@@ -24,7 +24,7 @@ import (
 	"parley/scenariofile"
 	"parley/scenarios"
 	"parley/store"
-	"parley/store/sqlite"
+	"parley/store/bolt"
 	"parley/web"
 )
 
@@ -56,12 +56,12 @@ func builtinCase(t *testing.T, snapshot string) *ask.Case {
 	return c
 }
 
-// e2e is one end-to-end session: a test server over a fresh SQLite
-// database seeded with the built-in case, and a headless Chromium on it.
+// e2e is one end-to-end session: a test server over a fresh store seeded
+// with the built-in case, and a headless Chromium on it.
 type e2e struct {
 	t    *testing.T
 	ctx  context.Context
-	st   *sqlite.Store
+	st   *bolt.Store
 	rec  *store.Scenario
 	full *scenario.Scenario
 	srv  *httptest.Server
@@ -112,7 +112,7 @@ func startE2EWith(t *testing.T, o e2eOptions) *e2e {
 	t.Logf("screenshots in %s", shots)
 
 	ctx := context.Background()
-	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "e2e.db"))
+	st, err := bolt.Open(ctx, filepath.Join(t.TempDir(), "e2e.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -210,7 +210,7 @@ func (e *e2e) text(sel string) string {
 }
 
 // TestEndToEnd drives the web app in headless Chromium against the API
-// over a fresh SQLite database seeded with the built-in case: it loads the
+// over a fresh store seeded with the built-in case: it loads the
 // case, opens a stance's evidence from the keyboard, edits its position (first wrongly, to
 // see the validation message, then rightly), sees the compromise forecast
 // move to the value the model gives for the edited scenario, opens the

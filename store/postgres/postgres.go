@@ -1,6 +1,6 @@
 // Package postgres is the Store kept in a PostgreSQL database, through
-// github.com/lib/pq, a pure-Go database/sql driver. It shares its schema
-// and queries with store/sqlite. lib/pq rather than pgx: the store needs
+// github.com/lib/pq, a pure-Go database/sql driver, with the schema and
+// queries of store/sqlstore. lib/pq rather than pgx: the store needs
 // only database/sql's plain types, and pgx's type system took 6 s of the
 // 37 s a fresh machine spent compiling parley (BENCHMARKS.md, "First
 // run").

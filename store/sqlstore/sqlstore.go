@@ -1,29 +1,26 @@
-// Package sqlstore implements store.Store over database/sql, for the SQL
-// dialects Parley supports. It is the shared body of store/sqlite and
-// store/postgres, which open the database and name their dialect; nothing
-// else imports it.
+// Package sqlstore implements store.Store over database/sql. It is the
+// body of store/postgres, which opens the database and names its
+// dialect; nothing else imports it. (It was shared with a SQLite store
+// until store/bolt replaced that.)
 package sqlstore
 
 import (
 	"context"
-	"crypto/rand"
 	"database/sql"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"parley/errs"
 	"parley/store"
 )
 
-// Dialect is what differs between databases.
+// Dialect is what is particular to a database.
 type Dialect struct {
-	// Name is "sqlite" or "postgres".
+	// Name is the database's name ("postgres").
 	Name string
 	// Dollar says placeholders are $1, $2, … rather than ?.
 	Dollar bool
@@ -32,24 +29,12 @@ type Dialect struct {
 	// Lock, when set, runs inside the migration transaction before the
 	// schema is read, to keep concurrent migrators apart.
 	Lock string
-	// Batch commits concurrent writes together (group commit): one
-	// goroutine runs the queued writes in one transaction, each in a
-	// savepoint of its own, and acknowledges each after the commit. For a
-	// database that syncs every commit to disk (SQLite with
-	// synchronous=FULL) this multiplies write throughput.
-	Batch bool
 }
 
-// DB is a store.Store over a *sql.DB. Writes may go to a pool of their
-// own (see OpenRW).
+// DB is a store.Store over a *sql.DB.
 type DB struct {
-	db *sql.DB // reads
-	w  *sql.DB // writes
+	db *sql.DB
 	d  Dialect
-
-	ops     chan writeOp  // to the batch writer
-	quit    chan struct{} // closed by Close
-	stopped chan struct{} // closed when the batch writer has returned
 }
 
 // execer is what a write runs its statements on.
@@ -58,168 +43,33 @@ type execer interface {
 	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
 }
 
-type writeOp struct {
-	ctx  context.Context
-	fn   func(ctx context.Context, x execer) error
-	done chan error
-}
-
-var errClosed = errs.New(errs.Internal, "the store is closed")
-
-// maxBatch bounds the writes committed together.
-const maxBatch = 256
-
 var _ store.Store = (*DB)(nil)
 
 // Open wraps db, applying any migration it has not seen yet.
 func Open(ctx context.Context, db *sql.DB, d Dialect) (*DB, error) {
-	return OpenRW(ctx, db, db, d)
-}
-
-// OpenRW wraps a pool for reads and a pool for writes over the same
-// database (SQLite: many readers beside one writer connection, so writers
-// queue in order in the pool instead of polling for the file lock).
-func OpenRW(ctx context.Context, read, write *sql.DB, d Dialect) (*DB, error) {
-	s := &DB{db: read, w: write, d: d}
+	s := &DB{db: db, d: d}
 	if err := s.migrate(ctx); err != nil {
 		return nil, err
-	}
-	if d.Batch {
-		s.ops, s.quit, s.stopped = make(chan writeOp), make(chan struct{}), make(chan struct{})
-		go s.writer()
 	}
 	return s, nil
 }
 
 // write runs fn in a transaction and returns once it is committed (or
-// has failed). With Dialect.Batch the transaction is shared with the other
-// writes queued at the same time; fn runs in a savepoint of its own, so
-// its failure undoes only its own statements.
+// has failed).
 func (s *DB) write(ctx context.Context, fn func(ctx context.Context, x execer) error) error {
-	if s.ops == nil {
-		tx, err := s.w.BeginTx(ctx, nil)
-		if err != nil {
-			return err
-		}
-		defer tx.Rollback()
-		if err := fn(ctx, tx); err != nil {
-			return err
-		}
-		return tx.Commit()
-	}
-	op := writeOp{ctx: ctx, fn: fn, done: make(chan error, 1)}
-	select {
-	case s.ops <- op:
-	case <-s.quit:
-		return errClosed
-	case <-ctx.Done():
-		return ctx.Err()
-	}
-	select {
-	case err := <-op.done:
-		return err
-	case <-s.stopped:
-		select {
-		case err := <-op.done:
-			return err
-		default:
-			return errClosed
-		}
-	}
-}
-
-// writer commits the queued writes in batches until Close.
-func (s *DB) writer() {
-	defer close(s.stopped)
-	for {
-		var batch []writeOp
-		select {
-		case op := <-s.ops:
-			batch = append(batch, op)
-		case <-s.quit:
-			return
-		}
-	fill:
-		for len(batch) < maxBatch {
-			select {
-			case op := <-s.ops:
-				batch = append(batch, op)
-			default:
-				break fill
-			}
-		}
-		s.commit(batch)
-	}
-}
-
-// commit runs a batch in one transaction, each write in a savepoint, and
-// tells each writer its result once the transaction is committed.
-func (s *DB) commit(batch []writeOp) {
-	bg := context.Background()
-	results := make([]error, len(batch))
-	finish := func(err error) {
-		for i, op := range batch {
-			if results[i] == nil {
-				results[i] = err
-			}
-			op.done <- results[i]
-		}
-	}
-	tx, err := s.w.BeginTx(bg, nil)
+	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		finish(err)
-		return
+		return err
 	}
-	for i, op := range batch {
-		if err := op.ctx.Err(); err != nil {
-			results[i] = err
-			continue
-		}
-		if _, err := tx.ExecContext(bg, "SAVEPOINT w"); err != nil {
-			tx.Rollback()
-			finish(err)
-			return
-		}
-		// The statements run without the writer's cancellation: a client
-		// that goes away must not break the transaction others share.
-		if err := op.fn(context.WithoutCancel(op.ctx), tx); err != nil {
-			results[i] = err
-			if _, err := tx.ExecContext(bg, "ROLLBACK TO w"); err != nil {
-				tx.Rollback()
-				finish(err)
-				return
-			}
-		}
-		if _, err := tx.ExecContext(bg, "RELEASE w"); err != nil {
-			tx.Rollback()
-			finish(err)
-			return
-		}
+	defer tx.Rollback()
+	if err := fn(ctx, tx); err != nil {
+		return err
 	}
-	finish(tx.Commit())
+	return tx.Commit()
 }
-
-// SQL returns the underlying database (for tests and tools).
-func (s *DB) SQL() *sql.DB { return s.db }
 
 // Close implements store.Store.
-func (s *DB) Close() error {
-	if s.quit != nil {
-		select {
-		case <-s.quit:
-		default:
-			close(s.quit)
-		}
-		<-s.stopped
-	}
-	err := s.db.Close()
-	if s.w != s.db {
-		if werr := s.w.Close(); err == nil {
-			err = werr
-		}
-	}
-	return err
-}
+func (s *DB) Close() error { return s.db.Close() }
 
 // q rewrites ? placeholders for the dialect.
 func (s *DB) q(query string) string {
@@ -240,7 +90,7 @@ func (s *DB) q(query string) string {
 }
 
 func (s *DB) migrate(ctx context.Context) error {
-	tx, err := s.w.BeginTx(ctx, nil)
+	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return errs.Wrap(errs.Internal, fmt.Errorf("migrate: %w", err))
 	}
@@ -284,32 +134,12 @@ func (s *DB) migrate(ctx context.Context) error {
 	return nil
 }
 
-// NewID returns a random 16-hex-digit id.
-func NewID() string {
-	var b [8]byte
-	if _, err := rand.Read(b[:]); err != nil {
-		panic(err)
-	}
-	return hex.EncodeToString(b[:])
-}
-
-func nanos(t time.Time) int64 {
-	if t.IsZero() {
-		return 0
-	}
-	return t.UnixNano()
-}
-
-func fromNanos(n int64) time.Time {
-	if n == 0 {
-		return time.Time{}
-	}
-	return time.Unix(0, n).UTC()
-}
-
-// now is truncated to microseconds so a time survives a round trip through
-// any driver unchanged.
-func now() time.Time { return time.Now().UTC().Truncate(time.Microsecond) }
+// The times, ids and checks every store shares (store/record.go).
+var (
+	nanos     = store.UnixNanos
+	fromNanos = store.FromUnixNanos
+	now       = store.Now
+)
 
 func internal(op string, err error) error {
 	if err == nil {
@@ -325,18 +155,14 @@ func internal(op string, err error) error {
 	return errs.Wrap(errs.Internal, fmt.Errorf("%s: %w", op, err))
 }
 
-// busyText are the messages of a busy or locked database, as SQLite (any
-// driver: its own messages) and PostgreSQL (SQLSTATE codes: lock not
-// available, too many connections, cannot connect now, serialization
-// failure, deadlock) word them. Matched on the text so that sqlstore
-// needs no driver.
-var busyText = []string{
-	"database is locked", "database table is locked", "sqlite_busy", "sqlite_locked",
-	"sqlstate 55p03", "sqlstate 53300", "sqlstate 57p03", "sqlstate 40001", "sqlstate 40p01",
-}
+// busyText are the messages of a busy or locked PostgreSQL, for drivers
+// that print the SQLSTATE code (lock not available, too many connections,
+// cannot connect now, serialization failure, deadlock). Matched on the
+// text so that sqlstore needs no driver.
+var busyText = []string{"sqlstate 55p03", "sqlstate 53300", "sqlstate 57p03", "sqlstate 40001", "sqlstate 40p01"}
 
-// busyStates are the same PostgreSQL conditions as SQLSTATE codes, for
-// drivers whose errors carry the code but do not print it (lib/pq).
+// busyStates are the same conditions as SQLSTATE codes, for drivers
+// whose errors carry the code but do not print it (lib/pq).
 var busyStates = map[string]bool{"55P03": true, "53300": true, "57P03": true, "40001": true, "40P01": true}
 
 // busy reports whether err is a busy or locked database's.
@@ -354,26 +180,13 @@ func busy(err error) bool {
 	return false
 }
 
-func checkScenario(sc *store.Scenario) error {
-	if !utf8.Valid(sc.Body) {
-		return errs.New(errs.Invalid, "scenario body is not UTF-8 text")
-	}
-	if strings.ContainsRune(string(sc.Body), 0) {
-		return errs.New(errs.Invalid, "scenario body contains a NUL byte")
-	}
-	if sc.Format != "yaml" && sc.Format != "json" {
-		return errs.New(errs.Invalid, "format %q: valid: yaml or json", sc.Format)
-	}
-	return nil
-}
-
 // CreateScenario implements store.Store.
 func (s *DB) CreateScenario(ctx context.Context, sc *store.Scenario) error {
-	if err := checkScenario(sc); err != nil {
+	if err := sc.Check(); err != nil {
 		return err
 	}
 	if sc.ID == "" {
-		sc.ID = NewID()
+		sc.ID = store.NewID()
 	}
 	t := now()
 	err := s.write(ctx, func(ctx context.Context, x execer) error {
@@ -383,7 +196,7 @@ func (s *DB) CreateScenario(ctx context.Context, sc *store.Scenario) error {
 	})
 	if err != nil {
 		if s.d.IsUnique(err) {
-			return errs.New(errs.Conflict, "a scenario with id %q already exists", sc.ID)
+			return store.Duplicate("scenario", sc.ID)
 		}
 		return internal("create scenario", err)
 	}
@@ -399,7 +212,7 @@ func (s *DB) GetScenario(ctx context.Context, id string) (*store.Scenario, error
 	err := s.db.QueryRowContext(ctx, s.q(`SELECT id, version, name, format, body, created, updated FROM scenarios WHERE id = ?`), id).
 		Scan(&sc.ID, &sc.Version, &sc.Name, &sc.Format, &body, &c, &u)
 	if errors.Is(err, sql.ErrNoRows) {
-		return nil, errs.New(errs.NotFound, "no scenario %q", id)
+		return nil, store.NoScenario(id)
 	}
 	if err != nil {
 		return nil, internal("get scenario", err)
@@ -413,7 +226,7 @@ func (s *DB) ScenarioVersion(ctx context.Context, id string) (int64, time.Time, 
 	var v, u int64
 	err := s.db.QueryRowContext(ctx, s.q(`SELECT version, updated FROM scenarios WHERE id = ?`), id).Scan(&v, &u)
 	if errors.Is(err, sql.ErrNoRows) {
-		return 0, time.Time{}, errs.New(errs.NotFound, "no scenario %q", id)
+		return 0, time.Time{}, store.NoScenario(id)
 	}
 	if err != nil {
 		return 0, time.Time{}, internal("scenario version", err)
@@ -470,17 +283,17 @@ func (s *DB) staleOrMissing(ctx context.Context, x execer, id string, version in
 	var cur int64
 	err := x.QueryRowContext(ctx, s.q(`SELECT version FROM scenarios WHERE id = ?`), id).Scan(&cur)
 	if errors.Is(err, sql.ErrNoRows) {
-		return errs.New(errs.NotFound, "no scenario %q", id)
+		return store.NoScenario(id)
 	}
 	if err != nil {
 		return internal("update scenario", err)
 	}
-	return errs.New(errs.Conflict, "scenario %q is at version %d, not %d: someone else saved it; reload and edit again", id, cur, version)
+	return store.Stale(id, cur, version)
 }
 
 // UpdateScenario implements store.Store.
 func (s *DB) UpdateScenario(ctx context.Context, sc *store.Scenario) error {
-	if err := checkScenario(sc); err != nil {
+	if err := sc.Check(); err != nil {
 		return err
 	}
 	t := now()
@@ -523,11 +336,11 @@ func rawOr(b json.RawMessage, def string) string {
 
 // CreateRun implements store.Store.
 func (s *DB) CreateRun(ctx context.Context, r *store.Run) error {
-	if !r.Kind.Valid() {
-		return errs.New(errs.Invalid, "run kind %q: valid: forecast, sweep, sensitivity, deal, deal-search, deal-proposals, explain, advise or power", r.Kind)
+	if err := r.Kind.Check(); err != nil {
+		return err
 	}
 	if r.ID == "" {
-		r.ID = NewID()
+		r.ID = store.NewID()
 	}
 	if r.Status == "" {
 		r.Status = store.Queued
@@ -542,10 +355,10 @@ func (s *DB) CreateRun(ctx context.Context, r *store.Run) error {
 	})
 	if err != nil {
 		if s.d.IsUnique(err) {
-			return errs.New(errs.Conflict, "a run with id %q already exists", r.ID)
+			return store.Duplicate("run", r.ID)
 		}
 		if isForeignKey(err) {
-			return errs.New(errs.NotFound, "no scenario %q", r.ScenarioID)
+			return store.NoScenario(r.ScenarioID)
 		}
 		return internal("create run", err)
 	}
@@ -562,7 +375,7 @@ func (s *DB) UpdateRun(ctx context.Context, r *store.Run) error {
 	return internal("update run", s.write(ctx, func(ctx context.Context, x execer) error {
 		res, err := x.ExecContext(ctx, s.q(`UPDATE runs SET status = ?, progress = ?, result = ?, error = ?, started = ?, finished = ? WHERE id = ?`),
 			string(r.Status), r.Progress, rawOr(r.Result, ""), r.Error, nanos(r.Started), nanos(r.Finished), r.ID)
-		return ifNone(res, err, func() error { return errs.New(errs.NotFound, "no run %q", r.ID) })
+		return ifNone(res, err, func() error { return store.NoRun(r.ID) })
 	}))
 }
 
@@ -590,7 +403,7 @@ func (s *DB) GetRun(ctx context.Context, id string) (*store.Run, error) {
 	var result string
 	err := scanRun(s.db.QueryRowContext(ctx, s.q(`SELECT `+runCols+`, result FROM runs WHERE id = ?`), id), &r, &result)
 	if errors.Is(err, sql.ErrNoRows) {
-		return nil, errs.New(errs.NotFound, "no run %q", id)
+		return nil, store.NoRun(id)
 	}
 	if err != nil {
 		return nil, internal("get run", err)

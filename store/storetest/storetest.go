@@ -1,5 +1,5 @@
 // Package storetest is the test suite every store.Store implementation
-// passes: store/sqlite and store/postgres run the same cases, so the two
+// passes: store/bolt and store/postgres run the same cases, so the two
 // behave alike down to the error codes.
 package storetest
 

@@ -1,0 +1,93 @@
+package store
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"parley/errs"
+)
+
+// What every Store does alike, kept here once: the ids it makes, the
+// clock it reads, how it keeps a time, and which records it refuses.
+
+// NewID returns a random 16-hex-digit id, for a scenario or run created
+// without one.
+func NewID() string {
+	var b [8]byte
+	rand.Read(b[:]) // crypto/rand.Read never fails: the process dies first
+	return hex.EncodeToString(b[:])
+}
+
+// Now is the time a store stamps on a record: UTC, truncated to
+// microseconds, so that it survives a round trip through any database
+// (PostgreSQL keeps microseconds) unchanged.
+func Now() time.Time { return time.Now().UTC().Truncate(time.Microsecond) }
+
+// UnixNanos is how a store keeps a time: Unix nanoseconds, 0 for the
+// zero time (a run not started or not finished).
+func UnixNanos(t time.Time) int64 {
+	if t.IsZero() {
+		return 0
+	}
+	return t.UnixNano()
+}
+
+// FromUnixNanos reads a time kept by UnixNanos back, in UTC.
+func FromUnixNanos(n int64) time.Time {
+	if n == 0 {
+		return time.Time{}
+	}
+	return time.Unix(0, n).UTC()
+}
+
+// Check refuses a scenario no store keeps: a body that is not UTF-8 text
+// or holds a NUL byte (PostgreSQL's text cannot), or a format other than
+// yaml or json. The error is errs.Invalid.
+func (s *Scenario) Check() error {
+	if !utf8.Valid(s.Body) {
+		return errs.New(errs.Invalid, "scenario body is not UTF-8 text")
+	}
+	if strings.ContainsRune(string(s.Body), 0) {
+		return errs.New(errs.Invalid, "scenario body contains a NUL byte")
+	}
+	if s.Format != "yaml" && s.Format != "json" {
+		return errs.New(errs.Invalid, "format %q: valid: yaml or json", s.Format)
+	}
+	return nil
+}
+
+// Check refuses a run kind that is not one of Kinds, naming the valid
+// ones. The error is errs.Invalid.
+func (k RunKind) Check() error {
+	if k.Valid() {
+		return nil
+	}
+	names := make([]string, len(Kinds))
+	for i, v := range Kinds {
+		names[i] = string(v)
+	}
+	return errs.New(errs.Invalid, "run kind %q: valid: %s or %s", k,
+		strings.Join(names[:len(names)-1], ", "), names[len(names)-1])
+}
+
+// NoScenario is the error of a scenario id that is not stored
+// (errs.NotFound).
+func NoScenario(id string) error { return errs.New(errs.NotFound, "no scenario %q", id) }
+
+// NoRun is the error of a run id that is not stored (errs.NotFound).
+func NoRun(id string) error { return errs.New(errs.NotFound, "no run %q", id) }
+
+// Stale is the error of a write that names a version of scenario id other
+// than the stored one (errs.Conflict).
+func Stale(id string, stored, named int64) error {
+	return errs.New(errs.Conflict, "scenario %q is at version %d, not %d: someone else saved it; reload and edit again", id, stored, named)
+}
+
+// Duplicate is the error of a create whose id is taken (errs.Conflict);
+// what is "scenario" or "run".
+func Duplicate(what, id string) error {
+	return errs.New(errs.Conflict, "a %s with id %q already exists", what, id)
+}
