@@ -79,34 +79,42 @@
 // # Cost
 //
 // A round creates O(K²·n²) candidate exchanges (K issues, n actors) and
-// realises R of them, each followed by the recalculation of the other
-// exchanges of its two actors. Lists below 10,000 candidates are kept as
-// a slice and scanned after each realisation, as Decide does; longer ones
-// as a heap in the same order with an index by actor (selectByHeap), so
-// that only the two actors' exchanges are visited. Each actor's list of
-// moves carries its running sum and direction, so that the validity test
-// (9) is O(1) however long the list grows, and an NBS probe computes both
-// of its positions in one pass. Fast mode runs engine_float.go, the
-// float64 specialisation of the generic engine, generated from it by
-// TestFloatEngineGenerated so that the arithmetic inlines. Ten rounds of
-// the built-in case (10 actors × 7 issues) execute ≈ 19 million
-// instructions (2–3 ms of CPU on the benchmark machine); 200 actors × 10
-// issues (900,000 candidates a round) about 10 s of CPU (BENCHMARKS.md).
+// realises R of them, each followed by the recalculation of the exchanges
+// it changes. The list is kept as a heap in Decide's order — gain
+// descending, then list position — with each actor's exchanges indexed by
+// the issue it supplies and the one it demands (selectByHeap), so that a
+// realised exchange visits only the exchanges recalculate acts on (those
+// where one of its actors supplies what it supplies there or demands what
+// it demands) instead of scanning the list as Decide does; the slice
+// selection that scans remains for the coin-flip tie rule. Each actor's
+// list of moves carries its running sum and direction, so that the
+// validity test (9) is O(1) however long the list grows. The NBS probe of
+// the cap (step 4) asks whether the partner's position lies between the
+// NBS with the actor at x and at y; nbsBetween answers it in O(recorded
+// positions) from the round's total where the float64 summation error
+// bound proves the answer, and otherwise the two O(n) sums run in
+// Decide's order. Fast mode runs engine_float.go, the float64
+// specialisation of the generic engine, generated from it by
+// TestFloatEngineGenerated so that the arithmetic inlines, and a run
+// reuses the buffers of the last run (a pool) and grows move lists in
+// per-round slabs, so that a sweep's draws make little garbage.
+// PointForecast runs the same rounds without building a Result. Ten
+// rounds of the built-in case (10 actors × 7 issues) take ≈ 1.2 ms of
+// CPU on the benchmark machine; 200 actors × 10 issues (≈ 225,000
+// candidates a round) ≈ 3 s of CPU (BENCHMARKS.md).
 //
 // With model.Options.Workers > 1 (a single forecast from ask; never a
-// sweep's draws, which already fill every core), the heap selection
-// recalculates a realised exchange's batch — the exchanges of its two
-// actors, thousands at 200 actors — on up to that many goroutines, each
-// taking a contiguous part of at least 128 of them (recalcBatch). Each
-// recalculation reads only R and the round's fixed values and writes only
-// its own exchange; each goroutine has its own copy of the engine, with
-// its own failure record and (exact mode) arithmetic failure record,
-// merged in batch order so that the first failure is the one the
-// sequential loop would keep; the heap's bookkeeping stays sequential.
-// The result is the same bit for bit whatever the number of workers
-// (TestParallelRecalculationEqualsSequential). The randomised variant,
-// whose draws follow the order of recalculation, stays on one goroutine.
-// At 200 × 10 on 2 cores this takes the forecast from ≈ 4.8 s to ≈ 3.8 s:
-// half the batches are too small to share, and building the candidate
-// list is sequential.
+// sweep's draws, which already fill every core), each round's candidate
+// exchanges are calculated in contiguous parts on that many goroutines
+// (calcList), and the heap selection recalculates a realised exchange's
+// batch on up to that many, each taking a contiguous part of at least 128
+// of them (recalcBatch). Each calculation reads only the round's fixed
+// values (and R) and writes only its own exchange; each goroutine has its
+// own copy of the engine, with its own failure record and (exact mode)
+// arithmetic failure record, merged in list order so that the first
+// failure is the one the sequential loop would keep; the heap's
+// bookkeeping stays sequential. The result is the same bit for bit
+// whatever the number of workers (TestParallelRecalculationEqualsSequential).
+// The randomised variant, whose draws follow the order of calculation,
+// stays on one goroutine.
 package exchange
