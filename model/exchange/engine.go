@@ -54,7 +54,7 @@ type engine[T any, A arith[T]] struct {
 	selection          selection // bySize, or a forced slice or heap (tests)
 	// selectByHeap's heap, index of exchanges by actor and scratch
 	heap               exchHeap[T, A]
-	byIssue            [][]*exch[T]
+	byIssue            [][]ref[T]
 	affected, changedH []*exch[T]
 	// workers is how many goroutines selectByHeap may recalculate a
 	// large batch on (≤ 1: the calling one alone; see recalcBatch);
@@ -694,11 +694,12 @@ const slabSize = 4096
 // sixth of the time (fast mode pools them; see constants.buffers).
 type buffers[T any] struct {
 	chunks             [][]exch[T]
+	in                 []bool
 	slabT              []T
 	slabB              []uint8
 	list               []*exch[T]
 	items              []heapItem[T]
-	byIssue            [][]*exch[T]
+	byIssue            [][]ref[T]
 	affected, changedH []*exch[T]
 }
 
@@ -717,7 +718,7 @@ func (e *engine[T, A]) takeBuffers() {
 		return
 	}
 	e.chunks, e.list, e.heap.items, e.byIssue, e.affected, e.changedH = b.chunks, b.list, b.items, b.byIssue, b.affected, b.changedH
-	e.slabT, e.slabB = b.slabT[:0], b.slabB[:0]
+	e.slabT, e.slabB, e.heap.in = b.slabT[:0], b.slabB[:0], b.in
 }
 
 // putBuffers leaves e's buffers for the next run. The run's result holds
@@ -733,9 +734,9 @@ func (e *engine[T, A]) putBuffers() {
 	}
 	clear(e.affected[:cap(e.affected)])
 	clear(e.changedH[:cap(e.changedH)])
-	e.k.buffers.Put(&buffers[T]{e.chunks, e.slabT[:0], e.slabB[:0], e.list[:0], e.heap.items[:0], e.byIssue, e.affected[:0], e.changedH[:0]})
+	e.k.buffers.Put(&buffers[T]{e.chunks, e.heap.in, e.slabT[:0], e.slabB[:0], e.list[:0], e.heap.items[:0], e.byIssue, e.affected[:0], e.changedH[:0]})
 	e.chunks, e.list, e.heap.items, e.byIssue, e.affected, e.changedH = nil, nil, nil, nil, nil, nil
-	e.slabT, e.slabB = nil, nil
+	e.slabT, e.slabB, e.heap.in = nil, nil, nil
 }
 
 // alloc returns a reusable exchange slot; reset sets every slot free.

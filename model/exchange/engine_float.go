@@ -49,7 +49,7 @@ type engine64 struct {
 	idx                []int
 	selection          selection
 	heap               exchHeap64
-	byIssue            [][]*exch64
+	byIssue            [][]ref64
 	affected, changedH []*exch64
 	workers            int
 	perWorker          int
@@ -590,11 +590,12 @@ func (e *engine64) growMoves(sd *side64) {
 
 type buffers64 struct {
 	chunks             [][]exch64
+	in                 []bool
 	slabT              []float64
 	slabB              []uint8
 	list               []*exch64
 	items              []heapItem64
-	byIssue            [][]*exch64
+	byIssue            [][]ref64
 	affected, changedH []*exch64
 }
 
@@ -607,7 +608,7 @@ func (e *engine64) takeBuffers() {
 		return
 	}
 	e.chunks, e.list, e.heap.items, e.byIssue, e.affected, e.changedH = b.chunks, b.list, b.items, b.byIssue, b.affected, b.changedH
-	e.slabT, e.slabB = b.slabT[:0], b.slabB[:0]
+	e.slabT, e.slabB, e.heap.in = b.slabT[:0], b.slabB[:0], b.in
 }
 
 func (e *engine64) putBuffers() {
@@ -621,9 +622,9 @@ func (e *engine64) putBuffers() {
 	}
 	clear(e.affected[:cap(e.affected)])
 	clear(e.changedH[:cap(e.changedH)])
-	e.k.buffers.Put(&buffers64{e.chunks, e.slabT[:0], e.slabB[:0], e.list[:0], e.heap.items[:0], e.byIssue, e.affected[:0], e.changedH[:0]})
+	e.k.buffers.Put(&buffers64{e.chunks, e.heap.in, e.slabT[:0], e.slabB[:0], e.list[:0], e.heap.items[:0], e.byIssue, e.affected[:0], e.changedH[:0]})
 	e.chunks, e.list, e.heap.items, e.byIssue, e.affected, e.changedH = nil, nil, nil, nil, nil, nil
-	e.slabT, e.slabB = nil, nil
+	e.slabT, e.slabB, e.heap.in = nil, nil, nil
 }
 
 func (e *engine64) alloc() *exch64 {
@@ -941,23 +942,28 @@ func (e *engine64) selectByHeap(ctx context.Context, list []*exch64) []*exch64 {
 		return (a*nK+k)*2 + demand
 	}
 	if n := 2 * e.nA * nK; cap(e.byIssue) < n {
-		e.byIssue = make([][]*exch64, n)
+		e.byIssue = make([][]ref64, n)
 	}
+	if cap(h.in) < len(list) {
+		h.in = make([]bool, len(list))
+	}
+	h.in = h.in[:len(list)]
 	byIssue := e.byIssue[:2*e.nA*nK]
 	for i := range byIssue {
 		byIssue[i] = byIssue[i][:0]
 	}
 	for i, E := range list {
 		E.hidx = -1
+		E.order = i
+		h.in[i] = E.valid
 		if !E.valid {
 			continue
 		}
 		E.hidx = len(h.items)
-		E.order = i
 		h.items = append(h.items, heapItem64{key: E.key, pos: i, ex: E})
 		for _, sd := range [2]*side64{&E.I, &E.J} {
-			byIssue[slot(sd.actor, sd.supply, 0)] = append(byIssue[slot(sd.actor, sd.supply, 0)], E)
-			byIssue[slot(sd.actor, sd.demand, 1)] = append(byIssue[slot(sd.actor, sd.demand, 1)], E)
+			byIssue[slot(sd.actor, sd.supply, 0)] = append(byIssue[slot(sd.actor, sd.supply, 0)], ref64{i, E})
+			byIssue[slot(sd.actor, sd.demand, 1)] = append(byIssue[slot(sd.actor, sd.demand, 1)], ref64{i, E})
 		}
 	}
 	h.init()
@@ -972,9 +978,9 @@ func (e *engine64) selectByHeap(ctx context.Context, list []*exch64) []*exch64 {
 		lists := [4]int{slot(R.I.actor, R.I.supply, 0), slot(R.I.actor, R.I.demand, 1), slot(R.J.actor, R.J.supply, 0), slot(R.J.actor, R.J.demand, 1)}
 		for _, l := range lists {
 			live := byIssue[l][:0]
-			for _, E := range byIssue[l] {
-				if E.hidx >= 0 {
-					live = append(live, E)
+			for _, r := range byIssue[l] {
+				if h.in[r.order] {
+					live = append(live, r)
 				}
 			}
 			byIssue[l] = live
@@ -1031,9 +1037,14 @@ func (e *engine64) selectByHeap(ctx context.Context, list []*exch64) []*exch64 {
 	return realised
 }
 
-func mergeInOrder64(dst []*exch64, a, b, c, d []*exch64) []*exch64 {
+type ref64 struct {
+	order int
+	ex    *exch64
+}
+
+func mergeInOrder64(dst []*exch64, a, b, c, d []ref64) []*exch64 {
 	const done = math.MaxInt
-	ls := [4][]*exch64{a, b, c, d}
+	ls := [4][]ref64{a, b, c, d}
 	var at [4]int
 	var head [4]int
 	for k, l := range ls {
@@ -1053,7 +1064,7 @@ func mergeInOrder64(dst []*exch64, a, b, c, d []*exch64) []*exch64 {
 				continue
 			}
 			if !taken {
-				dst = append(dst, ls[k][at[k]])
+				dst = append(dst, ls[k][at[k]].ex)
 				taken = true
 			}
 			at[k]++
@@ -1126,6 +1137,7 @@ type heapItem64 struct {
 type exchHeap64 struct {
 	ar    floatArith
 	items []heapItem64
+	in    []bool
 }
 
 func (h *exchHeap64) cmp(a, b *heapItem64) int {
@@ -1204,6 +1216,7 @@ func (h *exchHeap64) remove(i int) *exch64 {
 		h.swap(i, n)
 	}
 	h.items = h.items[:n]
+	h.in[ex.order] = false
 	if i != n {
 		h.fix(i)
 	}

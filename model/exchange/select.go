@@ -51,23 +51,28 @@ func (e *engine[T, A]) selectByHeap(ctx context.Context, list []*exch[T]) []*exc
 	nK := e.nK
 	slot := func(a, k, demand int) int { return (a*nK+k)*2 + demand }
 	if n := 2 * e.nA * nK; cap(e.byIssue) < n {
-		e.byIssue = make([][]*exch[T], n)
+		e.byIssue = make([][]ref[T], n)
 	}
+	if cap(h.in) < len(list) {
+		h.in = make([]bool, len(list))
+	}
+	h.in = h.in[:len(list)]
 	byIssue := e.byIssue[:2*e.nA*nK]
 	for i := range byIssue {
 		byIssue[i] = byIssue[i][:0]
 	}
 	for i, E := range list {
 		E.hidx = -1
+		E.order = i
+		h.in[i] = E.valid
 		if !E.valid {
 			continue // never recalculated, never realised: the scan drops it
 		}
 		E.hidx = len(h.items)
-		E.order = i
 		h.items = append(h.items, heapItem[T]{key: E.key, pos: i, ex: E})
 		for _, sd := range [2]*side[T]{&E.I, &E.J} {
-			byIssue[slot(sd.actor, sd.supply, 0)] = append(byIssue[slot(sd.actor, sd.supply, 0)], E)
-			byIssue[slot(sd.actor, sd.demand, 1)] = append(byIssue[slot(sd.actor, sd.demand, 1)], E)
+			byIssue[slot(sd.actor, sd.supply, 0)] = append(byIssue[slot(sd.actor, sd.supply, 0)], ref[T]{i, E})
+			byIssue[slot(sd.actor, sd.demand, 1)] = append(byIssue[slot(sd.actor, sd.demand, 1)], ref[T]{i, E})
 		}
 	}
 	h.init()
@@ -86,9 +91,9 @@ func (e *engine[T, A]) selectByHeap(ctx context.Context, list []*exch[T]) []*exc
 		}
 		for _, l := range lists {
 			live := byIssue[l][:0]
-			for _, E := range byIssue[l] {
-				if E.hidx >= 0 {
-					live = append(live, E)
+			for _, r := range byIssue[l] {
+				if h.in[r.order] {
+					live = append(live, r)
 				}
 			}
 			byIssue[l] = live
@@ -146,12 +151,19 @@ func (e *engine[T, A]) selectByHeap(ctx context.Context, list []*exch[T]) []*exc
 	return realised
 }
 
+// ref is an exchange in the by-issue index, with its list position, so
+// that merging and filtering the index read the index alone.
+type ref[T any] struct {
+	order int
+	ex    *exch[T]
+}
+
 // mergeInOrder appends to dst the exchanges of the four lists, each in
 // list order, in list order, each once (an exchange can be on several:
 // every list whose head is the exchange taken moves past it).
-func mergeInOrder[T any](dst []*exch[T], a, b, c, d []*exch[T]) []*exch[T] {
+func mergeInOrder[T any](dst []*exch[T], a, b, c, d []ref[T]) []*exch[T] {
 	const done = math.MaxInt
-	ls := [4][]*exch[T]{a, b, c, d}
+	ls := [4][]ref[T]{a, b, c, d}
 	var at [4]int
 	var head [4]int
 	for k, l := range ls {
@@ -171,7 +183,7 @@ func mergeInOrder[T any](dst []*exch[T], a, b, c, d []*exch[T]) []*exch[T] {
 				continue
 			}
 			if !taken {
-				dst = append(dst, ls[k][at[k]])
+				dst = append(dst, ls[k][at[k]].ex)
 				taken = true
 			}
 			at[k]++
@@ -282,6 +294,9 @@ type heapItem[T any] struct {
 type exchHeap[T any, A arith[T]] struct {
 	ar    A
 	items []heapItem[T]
+	// in[o] is whether the exchange at list position o is still in the
+	// heap: the by-issue index reads it without visiting the exchange
+	in []bool
 }
 
 // cmp is −1 when a comes before b in the list.
@@ -361,6 +376,7 @@ func (h *exchHeap[T, A]) remove(i int) *exch[T] {
 		h.swap(i, n)
 	}
 	h.items = h.items[:n]
+	h.in[ex.order] = false
 	if i != n {
 		h.fix(i)
 	}
