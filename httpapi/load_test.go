@@ -50,7 +50,9 @@ func TestLoad(t *testing.T) {
 	// Every client may wait for one of the --max-inline slots (by default
 	// 64 wait and more are refused with 503, which this test counts as
 	// failures): it measures throughput, not admission.
-	child, base := startServe(t, nil, "serve --addr 127.0.0.1:0 --db "+filepath.Join(t.TempDir(), "load.db")+" --max-waiting "+strconv.Itoa(clients))
+	// and no run history is pruned (--keep-runs 0), so that every
+	// acknowledged run can be counted afterwards
+	child, base := startServe(t, nil, "serve --addr 127.0.0.1:0 --db "+filepath.Join(t.TempDir(), "load.db")+" --max-waiting "+strconv.Itoa(clients)+" --keep-runs 0")
 	defer func() { child.Process.Kill(); child.Wait() }()
 	client := &http.Client{
 		Timeout:   2 * time.Minute,

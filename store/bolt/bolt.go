@@ -15,7 +15,8 @@
 // write acknowledged to a client survives the process being killed.
 // Concurrent writes are committed together, as the SQLite store's group
 // commit did: a lone write commits at once, and the writes that arrive
-// while it does share the next transaction and sync (bbolt's DB.Batch).
+// while a commit is under way share the next transaction and sync, which
+// starts as soon as that commit ends (update; no timer waits for company).
 // Reads run beside the writer, each in a snapshot of its own.
 //
 // Concurrency between processes: bbolt locks the file (flock) for the one
@@ -40,7 +41,7 @@ import (
 	"runtime/debug"
 	"strconv"
 	"strings"
-	"sync/atomic"
+	"sync"
 	"time"
 
 	"go.etcd.io/bbolt"
@@ -52,9 +53,23 @@ import (
 
 // Store is a store.Store in a bbolt file.
 type Store struct {
-	db      *bbolt.DB
-	path    string
-	writers atomic.Int64
+	db   *bbolt.DB
+	path string
+
+	// group commit (update): the writes waiting for the next commit, and
+	// whether a writer is committing
+	mu      sync.Mutex
+	queue   []*write
+	leading bool
+}
+
+// write is one update waiting in the group commit. next says why the
+// writer was woken: its commit is done (err is its result) or it is to
+// commit the queue itself.
+type write struct {
+	fn   func(tx *bbolt.Tx) error
+	err  error
+	next chan bool // true: lead the next commit; false: done
 }
 
 var _ store.Store = (*Store)(nil)
@@ -68,14 +83,6 @@ const LockTimeout = 10 * time.Second
 // later build may store what this one would lose) and would bring an
 // older one up to date.
 const Format = 1
-
-// batchDelay is how long a write that arrives while another is under way
-// waits for more to share its commit (bbolt's DB.MaxBatchDelay, 10 ms by
-// default). A commit syncs the file twice (0.2 ms to a few ms); on the
-// 2-core machine Parley is measured on, 1 ms gathered 64 concurrent
-// writers into ≈ 25 000 writes/s where no wait gave ≈ 3 000, and 10 ms
-// fewer than 5 000.
-const batchDelay = time.Millisecond
 
 // sqliteHeader opens every SQLite database file.
 var sqliteHeader = []byte("SQLite format 3\x00")
@@ -102,7 +109,6 @@ func open(ctx context.Context, path string, timeout time.Duration) (*Store, erro
 	if err != nil {
 		return nil, err
 	}
-	db.MaxBatchDelay = batchDelay
 	s.db = db
 	if err := s.setUp(); err != nil {
 		db.Close()
@@ -263,20 +269,66 @@ func (s *Store) view(ctx context.Context, op string, fn func(tx *bbolt.Tx) error
 }
 
 // update runs fn in a write transaction and returns once it is committed
-// and synced, or has failed. A write with none other under way commits
-// at once (DB.Update); one that arrives while others are under way joins
-// a batch (DB.Batch), committed together once batchDelay has passed. In a
-// batch fn may run more than once (bbolt reruns the others alone when one
-// fails), so it must set whatever it reports afresh each time; an error
-// it returns undoes its writes alone.
+// and synced, or has failed: a group commit. A write with no commit under
+// way commits at once; the writes that arrive while one is under way
+// queue, and when it ends the first of them commits the whole queue in
+// one transaction (one sync) and wakes the others. There is no timer:
+// under load each commit takes whatever queued during the last, and a
+// lone write never waits. If one fn of a group fails, the transaction is
+// rolled back and each fn of the group runs in a transaction of its own,
+// so an error undoes its own writes alone; fn may therefore run twice
+// and must set whatever it reports afresh each time.
 func (s *Store) update(ctx context.Context, op string, fn func(tx *bbolt.Tx) error) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	n := s.writers.Add(1)
-	defer s.writers.Add(-1)
-	if n == 1 {
-		return s.internal(op, s.db.Update(fn))
+	w := &write{fn: fn, next: make(chan bool, 1)}
+	s.mu.Lock()
+	s.queue = append(s.queue, w)
+	lead := !s.leading
+	s.leading = true
+	s.mu.Unlock()
+	if !lead && !<-w.next {
+		return s.internal(op, w.err)
 	}
-	return s.internal(op, s.db.Batch(fn))
+	s.mu.Lock()
+	group := s.queue
+	s.queue = nil
+	s.mu.Unlock()
+	s.commit(group)
+	s.mu.Lock()
+	if len(s.queue) > 0 {
+		s.queue[0].next <- true // it commits what queued meanwhile
+	} else {
+		s.leading = false
+	}
+	s.mu.Unlock()
+	for _, o := range group {
+		if o != w {
+			o.next <- false
+		}
+	}
+	return s.internal(op, w.err)
+}
+
+// commit runs the group's writes in one transaction, or each in its own
+// when one of them fails (see update), and records each one's result.
+func (s *Store) commit(group []*write) {
+	if len(group) > 1 {
+		failed := errors.New("a write of the group failed")
+		err := s.db.Update(func(tx *bbolt.Tx) error {
+			for _, w := range group {
+				if w.err = w.fn(tx); w.err != nil {
+					return failed
+				}
+			}
+			return nil
+		})
+		if err == nil {
+			return
+		}
+	}
+	for _, w := range group {
+		w.err = s.db.Update(w.fn)
+	}
 }

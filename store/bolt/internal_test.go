@@ -48,9 +48,10 @@ func TestLockedFileIsBusy(t *testing.T) {
 }
 
 // TestWritesAreSyncedAndGrouped checks the durability settings (every
-// commit synced, no NoSync); that a lone write commits at once; and that
-// concurrent writes share a commit: with a write under way and the batch
-// held until 16 writes have come, 16 creates are one transaction.
+// commit synced, no NoSync); that a lone write commits at once, in one
+// transaction; and that writes arriving while a commit is under way share
+// the next one: with the leader held until 16 writes have queued, they
+// are one transaction, and each finds its own result.
 func TestWritesAreSyncedAndGrouped(t *testing.T) {
 	ctx := context.Background()
 	s, err := Open(ctx, filepath.Join(t.TempDir(), "p.db"))
@@ -58,16 +59,14 @@ func TestWritesAreSyncedAndGrouped(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	if s.db.NoSync || s.db.NoGrowSync || s.db.MaxBatchDelay != batchDelay {
-		t.Fatalf("NoSync %v, NoGrowSync %v, MaxBatchDelay %v; want false, false, %v", s.db.NoSync, s.db.NoGrowSync, s.db.MaxBatchDelay, batchDelay)
+	if s.db.NoSync || s.db.NoGrowSync {
+		t.Fatalf("NoSync %v, NoGrowSync %v; want false, false", s.db.NoSync, s.db.NoGrowSync)
 	}
 	txid := func() (id int) {
 		s.db.View(func(tx *bbolt.Tx) error { id = tx.ID(); return nil })
 		return id
 	}
-	const n = 16
-	s.db.MaxBatchDelay, s.db.MaxBatchSize = time.Hour, n
-	// A lone write does not wait for the batch: it commits at once.
+	// A lone write commits at once.
 	before := txid()
 	if err := s.CreateScenario(ctx, &store.Scenario{Format: "yaml", Body: []byte("x: 0\n")}); err != nil {
 		t.Fatal(err)
@@ -75,8 +74,12 @@ func TestWritesAreSyncedAndGrouped(t *testing.T) {
 	if after := txid(); after != before+1 {
 		t.Fatalf("a lone write took %d commits, want 1", after-before)
 	}
-	s.writers.Add(1) // a write under way: the creates below join a batch
-	defer s.writers.Add(-1)
+	// A commit under way (this goroutine leads, with nothing to write)
+	// while 16 creates queue; then the first of them leads their group.
+	const n = 16
+	s.mu.Lock()
+	s.leading = true
+	s.mu.Unlock()
 	before = txid()
 	var wg sync.WaitGroup
 	errors := make([]error, n)
@@ -85,6 +88,18 @@ func TestWritesAreSyncedAndGrouped(t *testing.T) {
 			errors[i] = s.CreateScenario(ctx, &store.Scenario{Format: "yaml", Body: []byte("x: 1\n")})
 		})
 	}
+	for {
+		s.mu.Lock()
+		q := len(s.queue)
+		s.mu.Unlock()
+		if q == n {
+			break
+		}
+		time.Sleep(time.Millisecond)
+	}
+	s.mu.Lock()
+	s.queue[0].next <- true
+	s.mu.Unlock()
 	wg.Wait()
 	for i, err := range errors {
 		if err != nil {
@@ -92,10 +107,46 @@ func TestWritesAreSyncedAndGrouped(t *testing.T) {
 		}
 	}
 	if after := txid(); after != before+1 {
-		t.Fatalf("%d concurrent writes took %d commits, want 1", n, after-before)
+		t.Fatalf("%d queued writes took %d commits, want 1", n, after-before)
 	}
 	if l, err := s.ListScenarios(ctx); err != nil || len(l) != n+1 {
 		t.Fatalf("listed %d (%v), want %d", len(l), err, n+1)
+	}
+	// A group with a failing write (a duplicate id, found inside the
+	// transaction): the others are stored, the failing one reports its
+	// own error.
+	if err := s.CreateScenario(ctx, &store.Scenario{ID: "dup", Format: "yaml", Body: []byte("x: 3\n")}); err != nil {
+		t.Fatal(err)
+	}
+	s.mu.Lock()
+	s.leading = true
+	s.mu.Unlock()
+	var ok [3]error
+	var bad error
+	for i := range ok {
+		wg.Go(func() { ok[i] = s.CreateScenario(ctx, &store.Scenario{Format: "yaml", Body: []byte("x: 2\n")}) })
+	}
+	wg.Go(func() {
+		bad = s.CreateScenario(ctx, &store.Scenario{ID: "dup", Format: "yaml", Body: []byte("x: 4\n")})
+	})
+	for {
+		s.mu.Lock()
+		q := len(s.queue)
+		s.mu.Unlock()
+		if q == len(ok)+1 {
+			break
+		}
+		time.Sleep(time.Millisecond)
+	}
+	s.mu.Lock()
+	s.queue[0].next <- true
+	s.mu.Unlock()
+	wg.Wait()
+	if ok != [3]error{} || errs.CodeOf(bad) != errs.Conflict {
+		t.Fatalf("group with a failing write: %v, failing one %v (want a conflict)", ok, bad)
+	}
+	if l, err := s.ListScenarios(ctx); err != nil || len(l) != n+2+len(ok) {
+		t.Fatalf("listed %d (%v), want %d", len(l), err, n+2+len(ok))
 	}
 }
 
