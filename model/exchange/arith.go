@@ -34,6 +34,8 @@ type arith[T any] interface {
 	// rounding tie, and the tie goes to the earlier exchange as in Decide.
 	sortKey(a T) T
 	number(a T) Number
+	// float is number(a).Float64(), without the Number where T is float64
+	float(a T) float64
 	// err reports the first arithmetic failure (exact mode only).
 	err() error
 	// fork returns an arithmetic of the same type (an A) with a failure
@@ -137,6 +139,7 @@ func (floatArith) cmp(a, b float64) int {
 func (floatArith) isZero(a float64) bool   { return a == 0 }
 func (floatArith) from(x float64) float64  { return x }
 func (floatArith) number(a float64) Number { return Number{f: a} }
+func (floatArith) float(a float64) float64 { return a }
 func (floatArith) sortKey(a float64) float64 {
 	return math.Float64frombits(math.Float64bits(a) &^ (1<<fastKeyBits - 1))
 }

@@ -529,6 +529,7 @@ func (x *exactArith) neg(a dec) dec {
 func (x *exactArith) cmp(a, b dec) int    { return cmpDec(a, b) }
 func (x *exactArith) isZero(a dec) bool   { return a.isZero() && a.wide == 0 }
 func (x *exactArith) number(a dec) Number { return Number{d: a, exact: true} }
+func (x *exactArith) float(a dec) float64 { return x.number(a).Float64() }
 func (x *exactArith) err() error          { return x.first }
 func (x *exactArith) fork() any           { return &exactArith{} }
 func (x *exactArith) join(f any) {

@@ -372,7 +372,7 @@ func (e *engine[T, A]) checkEqual(a, b, tol T, what string) {
 		}
 		return
 	}
-	fa, fb := ar.number(a).Float64(), ar.number(b).Float64()
+	fa, fb := ar.float(a), ar.float(b)
 	d := fa - fb
 	if d < 0 {
 		d = -d

@@ -324,7 +324,7 @@ func (e *engine64) checkEqual(a, b, tol float64, what string) {
 		}
 		return
 	}
-	fa, fb := ar.number(a).Float64(), ar.number(b).Float64()
+	fa, fb := ar.float(a), ar.float(b)
 	d := fa - fb
 	if d < 0 {
 		d = -d
