@@ -80,6 +80,7 @@ func (d *decArith) neg(a *apd.Decimal) *apd.Decimal {
 func (d *decArith) cmp(a, b *apd.Decimal) int           { return a.Cmp(b) }
 func (d *decArith) isZero(a *apd.Decimal) bool          { return a.IsZero() }
 func (d *decArith) number(a *apd.Decimal) Number        { return Number{d: fromAPD(a), exact: true} }
+func (d *decArith) float(a *apd.Decimal) float64        { return d.number(a).Float64() }
 func (d *decArith) sortKey(a *apd.Decimal) *apd.Decimal { return a }
 func (d *decArith) err() error                          { return d.first }
 func (d *decArith) fork() any                           { return &decArith{} }

@@ -215,16 +215,11 @@ func (e *engine[T, A]) calcNBS(x [][]T, out []T, terms [][]T) {
 	}
 }
 
-// adjNBS is Decide's adjusted_nbs: NBS_t with the exchange's recorded
-// updates applied and actor a moved to pos.
-func (e *engine[T, A]) adjNBS(t int, upd []update[T], a int, pos T) T {
-	v, _ := e.adjNBS2(t, upd, a, pos, pos)
-	return v
-}
-
-// adjNBS2 is adjNBS at two positions of actor a, pos0 and pos1, in one
-// pass over the members: each of the two sums takes the same additions
-// in the same order as adjNBS alone would.
+// adjNBS2 is Decide's adjusted_nbs — NBS_t with the exchange's recorded
+// updates applied and actor a moved to a position — at two positions of
+// a, pos0 and pos1, in one pass over the members: each of the two sums
+// takes the additions adjusted_nbs takes at its position, in Decide's
+// order.
 func (e *engine[T, A]) adjNBS2(t int, upd []update[T], a int, pos0, pos1 T) (T, T) {
 	ar := e.ar
 	// The running sum up to the first changed actor is the round's own
@@ -506,8 +501,8 @@ func (e *engine[T, A]) checkNBS(ex *exch[T], S, O *side[T]) {
 
 // nbsOf returns the NBS of S's supply issue that checkNBS probed, with S
 // at S.at0 and at S.at1 (Decide's nbs_0 and nbs_1, the second after an
-// NBS cap): adjNBS2 gives the second the same operations as adjNBS
-// alone would.
+// NBS cap): each of adjNBS2's two sums takes the operations Decide's
+// adjusted_nbs takes at its position.
 func (e *engine[T, A]) nbsOf(ex *exch[T], S *side[T]) (T, T) {
 	return e.adjNBS2(S.supply, ex.upd[ex.updIndex(S.supply)], S.actor, S.at0, S.at1)
 }

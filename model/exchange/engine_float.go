@@ -184,11 +184,6 @@ func (e *engine64) calcNBS(x [][]float64, out []float64, terms [][]float64) {
 	}
 }
 
-func (e *engine64) adjNBS(t int, upd []update64, a int, pos float64) float64 {
-	v, _ := e.adjNBS2(t, upd, a, pos, pos)
-	return v
-}
-
 func (e *engine64) adjNBS2(t int, upd []update64, a int, pos0, pos1 float64) (float64, float64) {
 	ar := e.ar
 	ja := e.mpos[a][t]
