@@ -21,6 +21,23 @@ func NewID() string {
 	return hex.EncodeToString(b[:])
 }
 
+// NewRun checks a run about to be created and fills in what CreateRun
+// fills in: an id when it has none, Queued when it has no status, and
+// the creation time.
+func NewRun(r *Run) error {
+	if err := r.Kind.Check(); err != nil {
+		return err
+	}
+	if r.ID == "" {
+		r.ID = NewID()
+	}
+	if r.Status == "" {
+		r.Status = Queued
+	}
+	r.Created = Now()
+	return nil
+}
+
 // Now is the time a store stamps on a record: UTC, truncated to
 // microseconds, so that it survives a round trip through any database
 // (PostgreSQL keeps microseconds) unchanged.

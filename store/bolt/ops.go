@@ -227,16 +227,9 @@ func putResult(tx *bbolt.Tx, id string, result json.RawMessage) error {
 
 // CreateRun implements store.Store.
 func (s *Store) CreateRun(ctx context.Context, r *store.Run) error {
-	if err := r.Kind.Check(); err != nil {
+	if err := store.NewRun(r); err != nil {
 		return err
 	}
-	if r.ID == "" {
-		r.ID = store.NewID()
-	}
-	if r.Status == "" {
-		r.Status = store.Queued
-	}
-	r.Created = store.Now()
 	created := store.UnixNanos(r.Created)
 	return s.update(ctx, "create run", func(tx *bbolt.Tx) error {
 		runs := tx.Bucket(bucketRuns)

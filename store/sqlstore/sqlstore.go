@@ -336,16 +336,9 @@ func rawOr(b json.RawMessage, def string) string {
 
 // CreateRun implements store.Store.
 func (s *DB) CreateRun(ctx context.Context, r *store.Run) error {
-	if err := r.Kind.Check(); err != nil {
+	if err := store.NewRun(r); err != nil {
 		return err
 	}
-	if r.ID == "" {
-		r.ID = store.NewID()
-	}
-	if r.Status == "" {
-		r.Status = store.Queued
-	}
-	r.Created = now()
 	err := s.write(ctx, func(ctx context.Context, x execer) error {
 		_, err := x.ExecContext(ctx, s.q(`INSERT INTO runs (id, scenario_id, scenario_version, kind, input_hash, model, options, seed, status, progress, result, error, created, started, finished)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
