@@ -37,7 +37,8 @@ type engine[T any, A arith[T]] struct {
 	rng       *rand.Rand
 	failed    error
 
-	list []*exch[T] // the round's candidate list, reused
+	list     []*exch[T] // the round's candidate list, reused
+	realised []*exch[T] // the heap selection's realised list, reused
 	// slabs of the move lists that outgrow their inline buffers (growMoves)
 	slabT []T
 	slabB []uint8
@@ -691,6 +692,7 @@ type buffers[T any] struct {
 	chunks             [][]exch[T]
 	in                 []bool
 	slabT              []T
+	slabU              []update[T]
 	slabB              []uint8
 	list               []*exch[T]
 	items              []heapItem[T]
@@ -713,7 +715,7 @@ func (e *engine[T, A]) takeBuffers() {
 		return
 	}
 	e.chunks, e.list, e.heap.items, e.byIssue, e.affected, e.changedH = b.chunks, b.list, b.items, b.byIssue, b.affected, b.changedH
-	e.slabT, e.slabB, e.heap.in = b.slabT[:0], b.slabB[:0], b.in
+	e.slabT, e.slabB, e.slabU, e.heap.in = b.slabT[:0], b.slabB[:0], b.slabU[:0], b.in
 }
 
 // putBuffers leaves e's buffers for the next run. The run's result holds
@@ -729,9 +731,9 @@ func (e *engine[T, A]) putBuffers() {
 	}
 	clear(e.affected[:cap(e.affected)])
 	clear(e.changedH[:cap(e.changedH)])
-	e.k.buffers.Put(&buffers[T]{e.chunks, e.heap.in, e.slabT[:0], e.slabB[:0], e.list[:0], e.heap.items[:0], e.byIssue, e.affected[:0], e.changedH[:0]})
+	e.k.buffers.Put(&buffers[T]{e.chunks, e.heap.in, e.slabT[:0], e.slabU[:0], e.slabB[:0], e.list[:0], e.heap.items[:0], e.byIssue, e.affected[:0], e.changedH[:0]})
 	e.chunks, e.list, e.heap.items, e.byIssue, e.affected, e.changedH = nil, nil, nil, nil, nil, nil
-	e.slabT, e.slabB, e.heap.in = nil, nil, nil
+	e.slabT, e.slabB, e.slabU, e.heap.in = nil, nil, nil, nil
 }
 
 // alloc returns a reusable exchange slot; reset sets every slot free.

@@ -38,6 +38,7 @@ type engine64 struct {
 	rng                *rand.Rand
 	failed             error
 	list               []*exch64
+	realised           []*exch64
 	slabT              []float64
 	slabB              []uint8
 	slabU              []update64
@@ -587,6 +588,7 @@ type buffers64 struct {
 	chunks             [][]exch64
 	in                 []bool
 	slabT              []float64
+	slabU              []update64
 	slabB              []uint8
 	list               []*exch64
 	items              []heapItem64
@@ -603,7 +605,7 @@ func (e *engine64) takeBuffers() {
 		return
 	}
 	e.chunks, e.list, e.heap.items, e.byIssue, e.affected, e.changedH = b.chunks, b.list, b.items, b.byIssue, b.affected, b.changedH
-	e.slabT, e.slabB, e.heap.in = b.slabT[:0], b.slabB[:0], b.in
+	e.slabT, e.slabB, e.slabU, e.heap.in = b.slabT[:0], b.slabB[:0], b.slabU[:0], b.in
 }
 
 func (e *engine64) putBuffers() {
@@ -617,9 +619,9 @@ func (e *engine64) putBuffers() {
 	}
 	clear(e.affected[:cap(e.affected)])
 	clear(e.changedH[:cap(e.changedH)])
-	e.k.buffers.Put(&buffers64{e.chunks, e.heap.in, e.slabT[:0], e.slabB[:0], e.list[:0], e.heap.items[:0], e.byIssue, e.affected[:0], e.changedH[:0]})
+	e.k.buffers.Put(&buffers64{e.chunks, e.heap.in, e.slabT[:0], e.slabU[:0], e.slabB[:0], e.list[:0], e.heap.items[:0], e.byIssue, e.affected[:0], e.changedH[:0]})
 	e.chunks, e.list, e.heap.items, e.byIssue, e.affected, e.changedH = nil, nil, nil, nil, nil, nil
-	e.slabT, e.slabB, e.heap.in = nil, nil, nil
+	e.slabT, e.slabB, e.slabU, e.heap.in = nil, nil, nil, nil
 }
 
 func (e *engine64) alloc() *exch64 {
@@ -963,7 +965,10 @@ func (e *engine64) selectByHeap(ctx context.Context, list []*exch64) []*exch64 {
 	}
 	h.init()
 	low, high := -1, len(list)
-	var realised []*exch64
+	realised := e.realised[:0]
+	defer func() {
+		e.realised = realised
+	}()
 	aff, changed := e.affected[:0], e.changedH[:0]
 	defer func() {
 		e.affected, e.changedH = aff, changed

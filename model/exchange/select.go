@@ -77,7 +77,8 @@ func (e *engine[T, A]) selectByHeap(ctx context.Context, list []*exch[T]) []*exc
 	}
 	h.init()
 	low, high := -1, len(list)
-	var realised []*exch[T]
+	realised := e.realised[:0] // the last round's list is read before this one starts
+	defer func() { e.realised = realised }()
 	aff, changed := e.affected[:0], e.changedH[:0]
 	defer func() { e.affected, e.changedH = aff, changed }()
 	for len(h.items) > 0 {
