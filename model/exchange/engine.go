@@ -347,11 +347,15 @@ func (e *engine[T, A]) calculate(ex *exch[T]) {
 
 	valid := e.moveValid(I) && e.moveValid(J) && ar.cmp(ex.gain, k.eps10) >= 0
 	if valid {
-		e.checkNBS(ex, I, J)
-		e.checkNBS(ex, J, I)
-		b1 := e.moveValid(I)
-		b2 := e.moveValid(J)
-		valid = b1 && b2
+		a1 := e.checkNBS(ex, I, J)
+		a2 := e.checkNBS(ex, J, I)
+		if a1 || a2 {
+			// a cap moved a side: test the moves again (unmoved, they
+			// passed above)
+			b1 := e.moveValid(I)
+			b2 := e.moveValid(J)
+			valid = b1 && b2
+		}
 	}
 	if valid && e.randomize > 0 {
 		valid = e.randomizeGain(ex)
@@ -452,8 +456,8 @@ func (ex *exch[T]) updIndex(t int) int {
 // checkNBS is Decide's check_nbs for actor A (supplying t) with partner O
 // (spec §1.5, eqs. 7–8): if A's move would push NBS_t past O's position,
 // A moves only as far as puts NBS_t on it, and O's move shrinks to keep
-// the gains equal.
-func (e *engine[T, A]) checkNBS(ex *exch[T], S, O *side[T]) {
+// the gains equal. It reports whether it did (capped).
+func (e *engine[T, A]) checkNBS(ex *exch[T], S, O *side[T]) (capped bool) {
 	ar, k := e.ar, e.k
 	t, u := S.supply, S.demand
 	upd := ex.upd[ex.updIndex(t)]
@@ -472,7 +476,7 @@ func (e *engine[T, A]) checkNBS(ex *exch[T], S, O *side[T]) {
 			(ar.cmp(nbs1, target) < 0 && ar.cmp(target, nbs0) < 0)
 	}
 	if !between {
-		return
+		return false
 	}
 	sAt, sAu := e.s[S.actor][t], e.s[S.actor][u]
 	sOt, sOu := e.s[O.actor][t], e.s[O.actor][u]
@@ -498,6 +502,7 @@ func (e *engine[T, A]) checkNBS(ex *exch[T], S, O *side[T]) {
 	ex.gain, ex.dp, ex.dq = euO, rt, ru
 	S.at1 = S.y
 	S.adjusted = true
+	return true
 }
 
 // nbsOf returns the NBS of S's supply issue that checkNBS probed, with S
@@ -547,11 +552,12 @@ func (e *engine[T, A]) nbsBetween(t int, upd []update[T], a int, pos0, pos1, tar
 	t1 := ar.mul(ar.mul(pos1, sa), ca)
 	m = ar.add(m, ar.add(ar.abs(t0), ar.abs(t1)))
 	tol := ar.add(ar.mul(ar.mul(k.nbsEps, ar.from(float64(n+2*len(upd)+16))), ar.quo(m, sg)), k.nbsFloor)
+	lo, hi := ar.sub(target, tol), ar.add(target, tol)
 	where := func(est T) int {
 		switch {
-		case ar.cmp(est, ar.sub(target, tol)) < 0:
+		case ar.cmp(est, lo) < 0:
 			return -1
-		case ar.cmp(est, ar.add(target, tol)) > 0:
+		case ar.cmp(est, hi) > 0:
 			return 1
 		}
 		return 0 // too close to call, or not finite

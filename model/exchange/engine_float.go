@@ -299,11 +299,13 @@ func (e *engine64) calculate(ex *exch64) {
 	ex.gain, ex.dp, ex.dq = euI, dp, dq
 	valid := e.moveValid(I) && e.moveValid(J) && !(ex.gain < k.eps10)
 	if valid {
-		e.checkNBS(ex, I, J)
-		e.checkNBS(ex, J, I)
-		b1 := e.moveValid(I)
-		b2 := e.moveValid(J)
-		valid = b1 && b2
+		a1 := e.checkNBS(ex, I, J)
+		a2 := e.checkNBS(ex, J, I)
+		if a1 || a2 {
+			b1 := e.moveValid(I)
+			b2 := e.moveValid(J)
+			valid = b1 && b2
+		}
 	}
 	if valid && e.randomize > 0 {
 		valid = e.randomizeGain(ex)
@@ -396,7 +398,7 @@ func (ex *exch64) updIndex(t int) int {
 	return 1
 }
 
-func (e *engine64) checkNBS(ex *exch64, S, O *side64) {
+func (e *engine64) checkNBS(ex *exch64, S, O *side64) (capped bool) {
 	ar, k := e.ar, e.k
 	t, u := S.supply, S.demand
 	upd := ex.upd[ex.updIndex(t)]
@@ -411,7 +413,7 @@ func (e *engine64) checkNBS(ex *exch64, S, O *side64) {
 		between = (nbs0 < target && target < nbs1) || (nbs1 < target && target < nbs0)
 	}
 	if !between {
-		return
+		return false
 	}
 	sAt, sAu := e.s[S.actor][t], e.s[S.actor][u]
 	sOt, sOu := e.s[O.actor][t], e.s[O.actor][u]
@@ -437,6 +439,7 @@ func (e *engine64) checkNBS(ex *exch64, S, O *side64) {
 	ex.gain, ex.dp, ex.dq = euO, rt, ru
 	S.at1 = S.y
 	S.adjusted = true
+	return true
 }
 
 func (e *engine64) nbsOf(ex *exch64, S *side64) (float64, float64) {
@@ -465,11 +468,12 @@ func (e *engine64) nbsBetween(t int, upd []update64, a int, pos0, pos1, target f
 	t1 := ar.mul(ar.mul(pos1, sa), ca)
 	m = ar.add(m, ar.add(ar.abs(t0), ar.abs(t1)))
 	tol := ar.add(ar.mul(ar.mul(k.nbsEps, ar.from(float64(n+2*len(upd)+16))), ar.quo(m, sg)), k.nbsFloor)
+	lo, hi := ar.sub(target, tol), ar.add(target, tol)
 	where := func(est float64) int {
 		switch {
-		case est < ar.sub(target, tol):
+		case est < lo:
 			return -1
-		case est > ar.add(target, tol):
+		case est > hi:
 			return 1
 		}
 		return 0
