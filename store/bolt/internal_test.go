@@ -88,18 +88,7 @@ func TestWritesAreSyncedAndGrouped(t *testing.T) {
 			errors[i] = s.CreateScenario(ctx, &store.Scenario{Format: "yaml", Body: []byte("x: 1\n")})
 		})
 	}
-	for {
-		s.mu.Lock()
-		q := len(s.queue)
-		s.mu.Unlock()
-		if q == n {
-			break
-		}
-		time.Sleep(time.Millisecond)
-	}
-	s.mu.Lock()
-	s.queue[0].next <- true
-	s.mu.Unlock()
+	leadWhenQueued(s, n)
 	wg.Wait()
 	for i, err := range errors {
 		if err != nil {
@@ -129,24 +118,29 @@ func TestWritesAreSyncedAndGrouped(t *testing.T) {
 	wg.Go(func() {
 		bad = s.CreateScenario(ctx, &store.Scenario{ID: "dup", Format: "yaml", Body: []byte("x: 4\n")})
 	})
-	for {
-		s.mu.Lock()
-		q := len(s.queue)
-		s.mu.Unlock()
-		if q == len(ok)+1 {
-			break
-		}
-		time.Sleep(time.Millisecond)
-	}
-	s.mu.Lock()
-	s.queue[0].next <- true
-	s.mu.Unlock()
+	leadWhenQueued(s, len(ok)+1)
 	wg.Wait()
 	if ok != [3]error{} || errs.CodeOf(bad) != errs.Conflict {
 		t.Fatalf("group with a failing write: %v, failing one %v (want a conflict)", ok, bad)
 	}
 	if l, err := s.ListScenarios(ctx); err != nil || len(l) != n+2+len(ok) {
 		t.Fatalf("listed %d (%v), want %d", len(l), err, n+2+len(ok))
+	}
+}
+
+// leadWhenQueued waits until n writes have queued behind a commit the
+// test holds (s.leading set), then lets the first of them commit them.
+func leadWhenQueued(s *Store, n int) {
+	for {
+		s.mu.Lock()
+		q := len(s.queue)
+		if q == n {
+			s.queue[0].next <- true
+			s.mu.Unlock()
+			return
+		}
+		s.mu.Unlock()
+		time.Sleep(time.Millisecond)
 	}
 }
 
