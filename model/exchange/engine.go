@@ -52,7 +52,7 @@ type engine[T any, A arith[T]] struct {
 	changed, unchanged []*exch[T]
 	changedPos, posOfU []int
 	idx                []int
-	selection          selection // bySize, or a forced slice or heap (tests)
+	selection          selection // byHeap, or the slice forced (tests)
 	// selectByHeap's heap, index of exchanges by actor and scratch
 	heap               exchHeap[T, A]
 	byIssue            [][]ref[T]
@@ -126,7 +126,7 @@ type update[T any] struct {
 }
 
 func newEngine[T any, A arith[T]](ar A, p *model.Problem) *engine[T, A] {
-	e := &engine[T, A]{ar: ar, k: ar.consts(), p: p, nA: len(p.Actors), nK: len(p.Issues)}
+	e := &engine[T, A]{ar: ar, k: ar.consts(), p: p, nA: len(p.Actors), nK: len(p.Issues), perWorker: perWorker}
 	e.members = make([][]int, e.nK)
 	e.x = make([][]T, e.nA)
 	e.s = make([][]T, e.nA)
@@ -640,15 +640,8 @@ func (e *engine[T, A]) setUpdate(E *exch[T], t int, other *side[T]) {
 	E.upd[i] = append(E.upd[i], update[T]{actor: other.actor, pos: other.y})
 }
 
-// newExchange builds and calculates the exchange of actors i and j on the
-// issue pair (p, q); roles follow spec §1.5.
-func (e *engine[T, A]) newExchange(i, j, p, q int, groups string) *exch[T] {
-	ex := e.initExchange(i, j, p, q, groups)
-	e.calculate(ex)
-	return ex
-}
-
-// initExchange is newExchange without the calculation.
+// initExchange builds the exchange of actors i and j on the issue pair
+// (p, q), roles following spec §1.5, for calcList to calculate.
 func (e *engine[T, A]) initExchange(i, j, p, q int, groups string) *exch[T] {
 	ar := e.ar
 	ri := ar.quo(e.s[i][p], e.s[i][q])
@@ -786,13 +779,8 @@ func (e *engine[T, A]) round(ctx context.Context) (*roundResult[T], error) {
 	// randomised variant's draws follow the order of calculation, so it
 	// stays on one goroutine
 	e.forks = e.forks[:0]
-	par := e.workers > 1 && e.randomize == 0
-	if par {
+	if e.workers > 1 && e.randomize == 0 {
 		e.fork()
-	}
-	mk := e.newExchange
-	if par {
-		mk = e.initExchange // calculated below, on every worker
 	}
 	// 3–4. issue pairs, groups, candidate exchanges
 	list := e.list[:0]
@@ -822,12 +810,12 @@ func (e *engine[T, A]) round(ctx context.Context) (*roundResult[T], error) {
 			}
 			for _, i := range g[0] {
 				for _, j := range g[3] {
-					list = append(list, mk(i, j, p, q, "ad"))
+					list = append(list, e.initExchange(i, j, p, q, "ad"))
 				}
 			}
 			for _, i := range g[1] {
 				for _, j := range g[2] {
-					list = append(list, mk(i, j, p, q, "bc"))
+					list = append(list, e.initExchange(i, j, p, q, "bc"))
 				}
 			}
 		}
@@ -835,9 +823,7 @@ func (e *engine[T, A]) round(ctx context.Context) (*roundResult[T], error) {
 			return nil, err
 		}
 	}
-	if par {
-		e.calcList(list)
-	}
+	e.calcList(list)
 	e.list = list
 	rr.candidates = len(list)
 	for _, ex := range list {
@@ -902,20 +888,17 @@ func (e *engine[T, A]) String() string {
 // selection chooses how selectExchanges keeps the list.
 type selection int
 
+// The heap (selectByHeap) serves the first-in-list tie rule at every
+// size; the slice serves the coin-flip rule, whose draws need the whole
+// sorted list, and tests. Until nbsBetween the slice served lists below
+// 10,000 candidates too (it was then 8% faster at 10 actors × 10 issues);
+// since, the heap is faster at every size measured: the built-in case
+// (≈ 180 candidates) 8%, 10 × 10 9%, 20 × 10 21% (BENCHMARKS.md). Both
+// give the same result (TestHeapSelectionEqualsSlice).
 const (
-	bySize  selection = iota // the heap from heapFrom candidates on
+	byHeap  selection = iota // the heap, unless ties go by coin flip
 	bySlice                  // always the slice
-	byHeap                   // always the heap (for the first-in-list tie rule)
 )
-
-// heapFrom is the number of candidate exchanges from which the selection
-// keeps them in a heap (selectByHeap) rather than scanning the slice. It
-// was 10,000 while every calculation summed the NBS in Decide's order
-// (the slice was then 8% faster at 10 actors × 10 issues); since
-// nbsBetween the heap is faster at every size measured: the built-in
-// case (≈ 180 candidates) 8%, 10 × 10 9%, 20 × 10 21% (BENCHMARKS.md).
-// Both give the same result (TestHeapSelectionEqualsSlice).
-const heapFrom = 0
 
 // selectExchanges is Decide's highest_gain loop (spec §1.6): sort stably by
 // gain, descending; pop the first; if it is valid, realise it and
@@ -927,7 +910,7 @@ const heapFrom = 0
 // (gain descending, list position), which is exactly the order a full
 // stable sort of the list would give.
 func (e *engine[T, A]) selectExchanges(ctx context.Context, list []*exch[T], rr *roundResult[T]) []*exch[T] {
-	if e.ties != tieCoinFlip && (e.selection == byHeap || e.selection == bySize && len(list) >= heapFrom) {
+	if e.ties != tieCoinFlip && e.selection != bySlice {
 		return e.selectByHeap(ctx, list)
 	}
 	ar, k := e.ar, e.k

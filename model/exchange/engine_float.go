@@ -99,7 +99,7 @@ type update64 struct {
 }
 
 func newEngine64(ar floatArith, p *model.Problem) *engine64 {
-	e := &engine64{ar: ar, k: ar.consts(), p: p, nA: len(p.Actors), nK: len(p.Issues)}
+	e := &engine64{ar: ar, k: ar.consts(), p: p, nA: len(p.Actors), nK: len(p.Issues), perWorker: perWorker}
 	e.members = make([][]int, e.nK)
 	e.x = make([][]float64, e.nA)
 	e.s = make([][]float64, e.nA)
@@ -551,12 +551,6 @@ func (e *engine64) setUpdate(E *exch64, t int, other *side64) {
 	E.upd[i] = append(E.upd[i], update64{actor: other.actor, pos: other.y})
 }
 
-func (e *engine64) newExchange(i, j, p, q int, groups string) *exch64 {
-	ex := e.initExchange(i, j, p, q, groups)
-	e.calculate(ex)
-	return ex
-}
-
 func (e *engine64) initExchange(i, j, p, q int, groups string) *exch64 {
 	ar := e.ar
 	ri := ar.quo(e.s[i][p], e.s[i][q])
@@ -664,13 +658,8 @@ func (e *engine64) round(ctx context.Context) (*roundResult64, error) {
 		}
 	}
 	e.forks = e.forks[:0]
-	par := e.workers > 1 && e.randomize == 0
-	if par {
+	if e.workers > 1 && e.randomize == 0 {
 		e.fork()
-	}
-	mk := e.newExchange
-	if par {
-		mk = e.initExchange
 	}
 	list := e.list[:0]
 	g := &e.groups
@@ -697,12 +686,12 @@ func (e *engine64) round(ctx context.Context) (*roundResult64, error) {
 			}
 			for _, i := range g[0] {
 				for _, j := range g[3] {
-					list = append(list, mk(i, j, p, q, "ad"))
+					list = append(list, e.initExchange(i, j, p, q, "ad"))
 				}
 			}
 			for _, i := range g[1] {
 				for _, j := range g[2] {
-					list = append(list, mk(i, j, p, q, "bc"))
+					list = append(list, e.initExchange(i, j, p, q, "bc"))
 				}
 			}
 		}
@@ -710,9 +699,7 @@ func (e *engine64) round(ctx context.Context) (*roundResult64, error) {
 			return nil, err
 		}
 	}
-	if par {
-		e.calcList(list)
-	}
+	e.calcList(list)
 	e.list = list
 	rr.candidates = len(list)
 	for _, ex := range list {
@@ -770,7 +757,7 @@ func (e *engine64) String() string {
 }
 
 func (e *engine64) selectExchanges(ctx context.Context, list []*exch64, rr *roundResult64) []*exch64 {
-	if e.ties != tieCoinFlip && (e.selection == byHeap || e.selection == bySize && len(list) >= heapFrom) {
+	if e.ties != tieCoinFlip && e.selection != bySlice {
 		return e.selectByHeap(ctx, list)
 	}
 	ar, k := e.ar, e.k
@@ -997,7 +984,7 @@ func (e *engine64) selectByHeap(ctx context.Context, list []*exch64) []*exch64 {
 		}
 		changed = changed[:0]
 		var done []bool
-		if n := min(len(e.forks), len(aff)/max(1, e.perWorker)); n > 1 {
+		if n := min(len(e.forks), len(aff)/e.perWorker); n > 1 {
 			done = e.recalcBatch(aff, R, n)
 		}
 		for i, E := range aff {
@@ -1240,7 +1227,6 @@ func run64(ctx context.Context, ar floatArith, p *model.Problem, cfg runConfig, 
 	}
 	e.randomize = cfg.p
 	e.selection = cfg.selection
-	e.perWorker = perWorker
 	if cfg.perWorker > 0 {
 		e.perWorker = cfg.perWorker
 	}

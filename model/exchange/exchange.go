@@ -38,8 +38,8 @@ type Model struct {
 	// If 0, exchanges are plain Equal Gain. Seeded by Options.Seed.
 	Randomize float64
 
-	// selection forces the slice (selectExchanges) or the heap
-	// (selectByHeap) whatever the list's size: tests only.
+	// selection forces the slice (selectExchanges) for the first-in-list
+	// tie rule, whose default is the heap (selectByHeap): tests only.
 	selection selection
 	// perWorker, when > 0, replaces the constant perWorker, so that
 	// small problems take the parallel path: tests only.
@@ -186,7 +186,6 @@ func run[T any, A arith[T]](ctx context.Context, ar A, p *model.Problem, cfg run
 	}
 	e.randomize = cfg.p
 	e.selection = cfg.selection
-	e.perWorker = perWorker
 	if cfg.perWorker > 0 {
 		e.perWorker = cfg.perWorker
 	}

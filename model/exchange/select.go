@@ -107,7 +107,7 @@ func (e *engine[T, A]) selectByHeap(ctx context.Context, list []*exch[T]) []*exc
 		}
 		changed = changed[:0]
 		var done []bool // the batch's results, when recalculated in parallel
-		if n := min(len(e.forks), len(aff)/max(1, e.perWorker)); n > 1 {
+		if n := min(len(e.forks), len(aff)/e.perWorker); n > 1 {
 			done = e.recalcBatch(aff, R, n)
 		}
 		for i, E := range aff {

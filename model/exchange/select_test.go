@@ -58,8 +58,8 @@ func TestHeapSelectionEqualsSlice(t *testing.T) {
 			realised += sameSelections(t, p, m, model.Options{Rounds: 4}, fmt.Sprint("coarse problem ", s))
 		}
 	}
-	// Decide's own inputs (their goldens run the slice: these lists are
-	// below heapFrom)
+	// Decide's own inputs (whose goldens ran the slice until the heap
+	// served every size)
 	for _, f := range []string{"copenhagen.csv", "sample_data.txt", "cop21_paris_2015_decide.tsv"} {
 		p := load(t, f)
 		for _, m := range []Model{{}, {Exact: true}} {
