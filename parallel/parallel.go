@@ -29,8 +29,21 @@ func (p *Panic) Error() string { return fmt.Sprintf("worker panicked: %v", p.Val
 
 // Run calls f(0), …, f(n−1), each on its own goroutine, and returns when
 // all have returned. If any panicked, Run panics with a *Panic holding the
-// first worker's value, after the others have finished.
+// first worker's value, after the others have finished. With n ≤ 1 it
+// calls f(0) on the calling goroutine (a panic still comes as a *Panic),
+// so that a caller given one worker pays for no goroutine.
 func Run(n int, f func(worker int)) {
+	if n <= 1 {
+		func() {
+			defer func() {
+				if r := recover(); r != nil {
+					panic(&Panic{Value: r, Stack: debug.Stack()})
+				}
+			}()
+			f(0)
+		}()
+		return
+	}
 	var wg sync.WaitGroup
 	var once sync.Once
 	var first *Panic

@@ -6,7 +6,7 @@ import (
 	"testing"
 )
 
-// Every worker runs once with its own index.
+// Every worker runs once with its own index; one worker runs as f(0).
 func TestRunCallsEveryWorker(t *testing.T) {
 	var seen [5]atomic.Int32
 	Run(len(seen), func(g int) { seen[g].Add(1) })
@@ -14,6 +14,11 @@ func TestRunCallsEveryWorker(t *testing.T) {
 		if n := seen[g].Load(); n != 1 {
 			t.Errorf("worker %d ran %d times, want 1", g, n)
 		}
+	}
+	var one []int
+	Run(1, func(g int) { one = append(one, g) })
+	if len(one) != 1 || one[0] != 0 {
+		t.Errorf("Run(1) called %v, want [0]", one)
 	}
 }
 
@@ -32,6 +37,14 @@ func TestRunPanicReachesCaller(t *testing.T) {
 			done.Add(1)
 		})
 	}()
+	var alone any
+	func() {
+		defer func() { alone = recover() }()
+		Run(1, func(int) { panic(cause) })
+	}()
+	if p, ok := alone.(*Panic); !ok || p.Value != cause || len(p.Stack) == 0 {
+		t.Errorf("Run(1) panicked with %T %v, want a *Panic of %v with its stack", alone, alone, cause)
+	}
 	p, ok := got.(*Panic)
 	if !ok {
 		t.Fatalf("recovered %T %v, want *Panic", got, got)

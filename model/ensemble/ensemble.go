@@ -150,18 +150,6 @@ func (m Model) run(ctx context.Context, p *model.Problem, o model.Options) ([]is
 	// goroutine: they are already spread over the cores, and goroutines
 	// within each draw only cost synchronisation.
 	outs := make([]issueOut, len(p.Issues))
-	if o.Workers <= 1 {
-		for k := range p.Issues {
-			if err := ctx.Err(); err != nil {
-				return nil, err
-			}
-			outs[k] = forecastIssue(ctx, p, k, members, o)
-			if outs[k].err != nil {
-				return nil, outs[k].err
-			}
-		}
-		return outs, nil
-	}
 	var next atomic.Int64
 	parallel.Run(min(o.Workers, len(p.Issues)), func(int) {
 		for {
