@@ -2,19 +2,14 @@ package cli
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"io"
 	"net/http"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
-
-	"parley/httpapi"
-	"parley/store/bolt"
 )
 
 // validate reads the scenario's source files from its folder: an invented
@@ -84,19 +79,7 @@ func TestIngestParity(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	ctx := context.Background()
-	st, err := bolt.Open(ctx, filepath.Join(t.TempDir(), "p.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	api, err := httpapi.New(ctx, httpapi.Options{Store: st})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer api.Close()
-	srv := httptest.NewServer(api)
-	defer srv.Close()
+	srv := apiServer(t)
 	id := upload(t, srv.URL, parityInput{file: sc})
 	text, _ := os.ReadFile(doc)
 	body, _ := json.Marshal(map[string]any{"documents": []map[string]string{{"name": "river-talks.txt", "text": string(text)}}})

@@ -101,23 +101,31 @@ func parityQuestions(in parityInput) []parityQuestion {
 	return qs
 }
 
-func TestParityCLIAndAPI(t *testing.T) {
-	if testing.Short() {
-		t.Skip("the parity test runs every question at both doors; skipped in -short")
-	}
+// apiServer is the API over a store in a temporary file, closed when t
+// ends.
+func apiServer(t *testing.T) *httptest.Server {
+	t.Helper()
 	ctx := context.Background()
-	st, err := bolt.Open(ctx, filepath.Join(t.TempDir(), "parity.db"))
+	st, err := bolt.Open(ctx, filepath.Join(t.TempDir(), "api.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer st.Close()
+	t.Cleanup(func() { st.Close() })
 	api, err := httpapi.New(ctx, httpapi.Options{Store: st})
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer api.Close()
+	t.Cleanup(api.Close)
 	srv := httptest.NewServer(api)
-	defer srv.Close()
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+func TestParityCLIAndAPI(t *testing.T) {
+	if testing.Short() {
+		t.Skip("the parity test runs every question at both doors; skipped in -short")
+	}
+	srv := apiServer(t)
 	for _, in := range parityInputs {
 		t.Run(in.name, func(t *testing.T) {
 			id := upload(t, srv.URL, in)
