@@ -142,18 +142,13 @@ type reader struct {
 	bad bool
 }
 
-func (d *reader) uint() uint64 {
-	v, n := binary.Uvarint(d.b)
-	if n <= 0 {
-		d.bad, d.b = true, nil
-		return 0
-	}
-	d.b = d.b[n:]
-	return v
-}
+func (d *reader) uint() uint64 { return varint(d, binary.Uvarint) }
 
-func (d *reader) int() int64 {
-	v, n := binary.Varint(d.b)
+func (d *reader) int() int64 { return varint(d, binary.Varint) }
+
+// varint reads one varint with read (binary.Uvarint or binary.Varint).
+func varint[V uint64 | int64](d *reader, read func([]byte) (V, int)) V {
+	v, n := read(d.b)
 	if n <= 0 {
 		d.bad, d.b = true, nil
 		return 0
