@@ -433,15 +433,15 @@ func (e *engine) interp(i, j int, pI float64) bargain {
 	return b
 }
 
-// points returns d zeroed floats for a bargain's point, from bfl when it
-// has room (bargains reset it each turn) and newly allocated otherwise.
+// points returns d floats for a bargain's point, from bfl when it has
+// room (bargains reset it each turn) and newly allocated otherwise; interp
+// writes every one of them.
 func (e *engine) points(d int) []float64 {
 	if len(e.bfl)+d > cap(e.bfl) {
 		return make([]float64, d)
 	}
 	v := e.bfl[len(e.bfl) : len(e.bfl)+d]
 	e.bfl = e.bfl[:len(e.bfl)+d]
-	clear(v)
 	return v
 }
 
