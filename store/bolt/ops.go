@@ -112,25 +112,36 @@ func (s *Store) ScenarioVersion(ctx context.Context, id string) (int64, time.Tim
 
 // ListScenarios implements store.Store.
 func (s *Store) ListScenarios(ctx context.Context) ([]store.Scenario, error) {
-	out := []store.Scenario{}
-	err := s.view(ctx, "list scenarios", func(tx *bbolt.Tx) error {
-		out = out[:0]
-		c := tx.Bucket(bucketScenariosByUpdated).Cursor()
-		for k, _ := c.First(); k != nil; k, _ = c.Next() {
-			_, id, ok := splitKey(k, 0)
-			if !ok {
-				return s.damaged(fmt.Sprintf("index key %x", k))
-			}
+	var out []store.Scenario
+	err := s.view(ctx, "list scenarios", func(tx *bbolt.Tx) (err error) {
+		out, err = indexed(s, tx, bucketScenariosByUpdated, nil, "scenario", func(id string) (store.Scenario, error) {
 			r, err := s.getScenario(tx, id)
-			if err != nil {
-				return s.damaged(fmt.Sprintf("the index names scenario %q: %v", id, err))
-			}
-			out = append(out, r.scenario(id))
-		}
-		return nil
+			return r.scenario(id), err
+		})
+		return err
 	})
 	if err != nil {
 		return nil, err
+	}
+	return out, nil
+}
+
+// indexed reads the records an index lists under prefix, in the index's
+// order, each with get; a key the index should not hold, or an id get
+// cannot find, is damage to the file.
+func indexed[V any](s *Store, tx *bbolt.Tx, index, prefix []byte, what string, get func(id string) (V, error)) ([]V, error) {
+	out := []V{}
+	c := tx.Bucket(index).Cursor()
+	for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
+		_, id, ok := splitKey(k, len(prefix))
+		if !ok {
+			return nil, s.damaged(fmt.Sprintf("index key %x", k))
+		}
+		v, err := get(id)
+		if err != nil {
+			return nil, s.damaged(fmt.Sprintf("the index names %s %q: %v", what, id, err))
+		}
+		out = append(out, v)
 	}
 	return out, nil
 }
@@ -288,26 +299,14 @@ func (s *Store) GetRun(ctx context.Context, id string) (*store.Run, error) {
 
 // ListRuns implements store.Store.
 func (s *Store) ListRuns(ctx context.Context, scenarioID string) ([]store.Run, error) {
-	out := []store.Run{}
-	err := s.view(ctx, "list runs", func(tx *bbolt.Tx) error {
-		out = out[:0]
+	var out []store.Run
+	err := s.view(ctx, "list runs", func(tx *bbolt.Tx) (err error) {
 		index, prefix := bucketRunsByCreated, []byte(nil)
 		if scenarioID != "" {
 			index, prefix = bucketRunsByScenario, scenarioPrefix(scenarioID)
 		}
-		c := tx.Bucket(index).Cursor()
-		for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
-			_, id, ok := splitKey(k, len(prefix))
-			if !ok {
-				return s.damaged(fmt.Sprintf("index key %x", k))
-			}
-			r, err := s.getRun(tx, id)
-			if err != nil {
-				return s.damaged(fmt.Sprintf("the index names run %q: %v", id, err))
-			}
-			out = append(out, r)
-		}
-		return nil
+		out, err = indexed(s, tx, index, prefix, "run", func(id string) (store.Run, error) { return s.getRun(tx, id) })
+		return err
 	})
 	if err != nil {
 		return nil, err
