@@ -29,11 +29,9 @@ stances:
   - {actor: c, issue: z, position: 100, salience: 1, assumed: test}
 `
 
-// TestPower: the qmv game is [3; 2, 1, 1], whose Shapley–Shubik indices
-// are (2/3, 1/6, 1/6) (derived by hand in package power's test) with a
-// the only veto player; unanimity of two gives each ½ and a veto. An
-// ad-hoc game needs no case.
-func TestPower(t *testing.T) {
+// ruleCaseLatest is ruleCase at its latest snapshot.
+func ruleCaseLatest(t *testing.T) *Case {
+	t.Helper()
 	in, err := Load("rules.yaml", []byte(ruleCase), LoadOptions{})
 	if err != nil {
 		t.Fatal(err)
@@ -42,6 +40,15 @@ func TestPower(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return c
+}
+
+// TestPower: the qmv game is [3; 2, 1, 1], whose Shapley–Shubik indices
+// are (2/3, 1/6, 1/6) (derived by hand in package power's test) with a
+// the only veto player; unanimity of two gives each ½ and a veto. An
+// ad-hoc game needs no case.
+func TestPower(t *testing.T) {
+	c := ruleCaseLatest(t)
 	p, err := Power(context.Background(), c, answer.NewPowerRequest())
 	if err != nil {
 		t.Fatal(err)
@@ -92,14 +99,7 @@ func TestPower(t *testing.T) {
 // TestDealHonoursRules: under x's qmv rule a and b (weight 3) carry a
 // package that c refuses, but y's unanimity gives c a veto.
 func TestDealHonoursRules(t *testing.T) {
-	in, err := Load("rules.yaml", []byte(ruleCase), LoadOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := in.Case(answer.Target{Snapshot: "latest"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := ruleCaseLatest(t)
 	// Reservations: with batna none every actor's alternative is 0, so
 	// each accepts everything; give c a reservation it cannot reach.
 	c.Resolved.Actors[2].Reservation = ptr(0.99)
