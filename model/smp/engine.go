@@ -43,6 +43,9 @@ type engine struct {
 	bfl  []float64 // their points: bargains hands out slices of it
 
 	workers int
+	// noCycle turns off the two-state cycle's shortcut (finishCycle), for
+	// the test that proves it changes nothing
+	noCycle bool
 }
 
 // bargain is β = (init I, rcvr R, b_I, b_R) (eq. 1.9).
@@ -679,6 +682,10 @@ func (e *engine) runTrace(ctx context.Context, rounds, maxRounds int, lean bool)
 	}
 	target, phi := make([]int, n), make([]float64, n)
 	next := make([]float64, n*d)
+	var back2 []float64 // the state before prev (cycle detection)
+	if !e.noCycle {
+		back2 = make([]float64, n*d)
+	}
 	d01 := 0.0
 	for iter := 1; ; iter++ {
 		if err := ctx.Err(); err != nil {
@@ -701,26 +708,70 @@ func (e *engine) runTrace(ctx context.Context, rounds, maxRounds int, lean bool)
 		if !lean {
 			tr.change = append(tr.change, rho)
 		}
+		last, stop := maxRounds, "reached the round limit"
 		if rounds > 0 {
-			if iter >= rounds {
-				tr.stop = "ran the requested rounds"
-				break
-			}
-			continue
+			last, stop = rounds, "ran the requested rounds"
 		}
-		if iter >= maxRounds {
-			tr.stop = "reached the round limit"
+		if iter >= last {
+			tr.stop = stop
 			break
 		}
-		if iter >= 2 && rho < 0.02 {
+		if rounds == 0 && iter >= 2 && rho < 0.02 {
 			tr.stop = "fractional change below 0.02"
 			break
+		}
+		if back2 != nil {
+			if iter >= 2 && sameBits(e.x, back2) {
+				e.finishCycle(tr, prev, iter, last, rho, lean)
+				tr.stop = stop
+				break
+			}
+			copy(back2, prev)
 		}
 	}
 	if lean {
 		record() // the last state (setup ran for it)
 	}
 	return tr, nil
+}
+
+// finishCycle ends a run whose state at step iter is, bit for bit, the
+// state two steps before: a step reads nothing but the positions (setup
+// derives the rest from them), so from here the run alternates between
+// this state and prev, every later step has this step's ρ (the distance
+// is symmetric in its two states, to the bit), and no stopping rule but
+// the last step can end it. The remaining last − iter steps are therefore
+// known without running them: the trace repeats its last two states, and
+// the run ends on this state if last − iter is even, else on prev.
+func (e *engine) finishCycle(tr *trace, prev []float64, iter, last int, rho float64, lean bool) {
+	if lean {
+		if (last-iter)%2 == 1 {
+			copy(e.x, prev)
+			e.setup()
+		}
+		return
+	}
+	T := len(tr.pos) // states 0..iter; state iter−1 is T−2
+	for t := iter + 1; t <= last; t++ {
+		src := T - 2 + (t-iter+1)%2
+		tr.pos = append(tr.pos, append([]float64(nil), tr.pos[src]...))
+		tr.prob = append(tr.prob, append([]float64(nil), tr.prob[src]...))
+		tr.mean = append(tr.mean, append([]float64(nil), tr.mean[src]...))
+		tr.change = append(tr.change, rho)
+	}
+	src := T - 2 + (last-iter+1)%2
+	copy(e.x, tr.pos[src])
+	e.setup()
+}
+
+// sameBits reports whether a and b hold the same float64 bits.
+func sameBits(a, b []float64) bool {
+	for i := range a {
+		if math.Float64bits(a[i]) != math.Float64bits(b[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 // splitVotes returns the support for the challenger (A) and for the target
