@@ -181,38 +181,40 @@ func openError(path string, timeout time.Duration, err error) error {
 // setUp checks the file's format, and makes the buckets of a new file.
 func (s *Store) setUp() error {
 	var fresh bool
-	err := s.db.View(func(tx *bbolt.Tx) error {
-		meta := tx.Bucket(bucketMeta)
-		if meta == nil {
-			var names []string
-			tx.ForEach(func(name []byte, _ *bbolt.Bucket) error {
-				names = append(names, strconv.Quote(string(name)))
+	err := s.guard(func() error {
+		return s.db.View(func(tx *bbolt.Tx) error {
+			meta := tx.Bucket(bucketMeta)
+			if meta == nil {
+				var names []string
+				tx.ForEach(func(name []byte, _ *bbolt.Bucket) error {
+					names = append(names, strconv.Quote(string(name)))
+					return nil
+				})
+				if len(names) > 0 {
+					return errs.New(errs.Invalid, "store file %s is a bbolt database but not a Parley store (it has buckets %s and no %q); the file was left untouched: start with another --db path",
+						s.path, strings.Join(names, ", "), bucketMeta)
+				}
+				fresh = true
 				return nil
-			})
-			if len(names) > 0 {
-				return errs.New(errs.Invalid, "store file %s is a bbolt database but not a Parley store (it has buckets %s and no %q); the file was left untouched: start with another --db path",
-					s.path, strings.Join(names, ", "), bucketMeta)
 			}
-			fresh = true
+			v, err := strconv.Atoi(string(meta.Get(keyFormat)))
+			if err != nil || v < 1 {
+				return s.damaged(fmt.Sprintf("its format version %q", meta.Get(keyFormat)))
+			}
+			if v > Format {
+				return errs.New(errs.Invalid, "store file %s was written by a newer Parley build (store format %d; this build reads formats up to %d); the file was left untouched: serve it with that build, or start with another --db path",
+					s.path, v, Format)
+			}
+			for _, name := range buckets {
+				if tx.Bucket(name) == nil {
+					return s.damaged(fmt.Sprintf("bucket %q is missing", name))
+				}
+			}
+			if info, err := os.Stat(s.path); err == nil && info.Size() < tx.Size() {
+				return s.damaged(fmt.Sprintf("it is %d bytes, shorter than the %d its pages need (a copy cut short?)", info.Size(), tx.Size()))
+			}
 			return nil
-		}
-		v, err := strconv.Atoi(string(meta.Get(keyFormat)))
-		if err != nil || v < 1 {
-			return s.damaged(fmt.Sprintf("its format version %q", meta.Get(keyFormat)))
-		}
-		if v > Format {
-			return errs.New(errs.Invalid, "store file %s was written by a newer Parley build (store format %d; this build reads formats up to %d); the file was left untouched: serve it with that build, or start with another --db path",
-				s.path, v, Format)
-		}
-		for _, name := range buckets {
-			if tx.Bucket(name) == nil {
-				return s.damaged(fmt.Sprintf("bucket %q is missing", name))
-			}
-		}
-		if info, err := os.Stat(s.path); err == nil && info.Size() < tx.Size() {
-			return s.damaged(fmt.Sprintf("it is %d bytes, shorter than the %d its pages need (a copy cut short?)", info.Size(), tx.Size()))
-		}
-		return nil
+		})
 	})
 	if err != nil || !fresh {
 		return s.internal("open", err)
@@ -265,7 +267,24 @@ func (s *Store) view(ctx context.Context, op string, fn func(tx *bbolt.Tx) error
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	return s.internal(op, s.db.View(fn))
+	return s.internal(op, s.guard(func() error { return s.db.View(fn) }))
+}
+
+// guard runs f, a bbolt transaction, and turns a panic or a fault on the
+// file's mapped pages into the error that says the file is damaged.
+// bbolt checks only its meta pages: a branch or leaf page damaged on
+// disk makes it panic (an assertion on the page's id, say) when a
+// transaction reads it. Its View and Update roll the transaction back as
+// the panic passes, so the store stays usable for the pages that are
+// whole, and a write's group commit hands over as it does after an error.
+func (s *Store) guard(f func() error) (err error) {
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	defer func() {
+		if p := recover(); p != nil {
+			err = s.damaged(fmt.Sprintf("bbolt cannot read it (%v)", p))
+		}
+	}()
+	return f()
 }
 
 // update runs fn in a write transaction and returns once it is committed
@@ -316,19 +335,21 @@ func (s *Store) update(ctx context.Context, op string, fn func(tx *bbolt.Tx) err
 func (s *Store) commit(group []*write) {
 	if len(group) > 1 {
 		failed := errors.New("a write of the group failed")
-		err := s.db.Update(func(tx *bbolt.Tx) error {
-			for _, w := range group {
-				if w.err = w.fn(tx); w.err != nil {
-					return failed
+		err := s.guard(func() error {
+			return s.db.Update(func(tx *bbolt.Tx) error {
+				for _, w := range group {
+					if w.err = w.fn(tx); w.err != nil {
+						return failed
+					}
 				}
-			}
-			return nil
+				return nil
+			})
 		})
 		if err == nil {
 			return
 		}
 	}
 	for _, w := range group {
-		w.err = s.db.Update(w.fn)
+		w.err = s.guard(func() error { return s.db.Update(w.fn) })
 	}
 }
