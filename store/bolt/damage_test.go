@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 
 	"parley/errs"
@@ -46,8 +47,9 @@ func TestDamagedPagesAreErrors(t *testing.T) {
 	}
 	ps := os.Getpagesize()
 	rng := rand.New(rand.NewPCG(5, 8))
-	damagedErrs := 0
+	var damagedErrs atomic.Int64
 	// ok accepts no error or the damaged-file error, and counts the latter
+	// (the writes call it from their goroutines)
 	ok := func(page int, what string, err error) {
 		t.Helper()
 		if err == nil {
@@ -57,7 +59,7 @@ func TestDamagedPagesAreErrors(t *testing.T) {
 			t.Errorf("page %d damaged, %s: %v (%s); want no error or the damaged-file error", page, what, err, errs.CodeOf(err))
 			return
 		}
-		damagedErrs++
+		damagedErrs.Add(1)
 	}
 	for page := 2; page < len(full)/ps; page++ {
 		dam := bytes.Clone(full)
@@ -94,8 +96,8 @@ func TestDamagedPagesAreErrors(t *testing.T) {
 			t.Errorf("page %d damaged, close: %v", page, err)
 		}
 	}
-	if damagedErrs == 0 {
+	if damagedErrs.Load() == 0 {
 		t.Error("no damaged page was ever read: the test damaged nothing that mattered")
 	}
-	t.Logf("%d pages damaged one at a time, %d damaged-file errors", len(full)/ps-2, damagedErrs)
+	t.Logf("%d pages damaged one at a time, %d damaged-file errors", len(full)/ps-2, damagedErrs.Load())
 }
