@@ -3,6 +3,7 @@ package exchange
 import (
 	"context"
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"slices"
 
@@ -113,6 +114,9 @@ type exch[T any] struct {
 	pos    int // list position, for sorting
 	order  int // list position when selectByHeap took the list
 	hidx   int // index in the selection heap (selectByHeap), −1 outside
+	// stamp is the number of the last exchange selectByHeap took that
+	// changes this one: its recalculations take each exchange once
+	stamp int
 	dp, dq T
 	valid  bool
 	// upd[0] are the recorded positions on p, upd[1] on q (spec §1.6 step 2)
@@ -372,16 +376,10 @@ func (e *engine[T, A]) checkEqual(a, b, tol T, what string) {
 		}
 		return
 	}
+	// math.Abs rather than sign tests: the signs are random, and their
+	// branches were mispredicted in one call in two
 	fa, fb := ar.float(a), ar.float(b)
-	d := fa - fb
-	if d < 0 {
-		d = -d
-	}
-	m := fa
-	if m < 0 {
-		m = -m
-	}
-	if d > e.k.fastEqualGainRelTol*(1+m) {
+	if math.Abs(fa-fb) > e.k.fastEqualGainRelTol*(1+math.Abs(fa)) {
 		e.fail("exchange model: %s violated: %v vs %v", what, fa, fb)
 	}
 }

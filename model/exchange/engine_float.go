@@ -87,6 +87,7 @@ type exch64 struct {
 	pos    int
 	order  int
 	hidx   int
+	stamp  int
 	dp, dq float64
 	valid  bool
 	upd    [2][]update64
@@ -323,15 +324,7 @@ func (e *engine64) checkEqual(a, b, tol float64, what string) {
 		return
 	}
 	fa, fb := ar.float(a), ar.float(b)
-	d := fa - fb
-	if d < 0 {
-		d = -d
-	}
-	m := fa
-	if m < 0 {
-		m = -m
-	}
-	if d > e.k.fastEqualGainRelTol*(1+m) {
+	if math.Abs(fa-fb) > e.k.fastEqualGainRelTol*(1+math.Abs(fa)) {
 		e.fail("exchange model: %s violated: %v vs %v", what, fa, fb)
 	}
 }
@@ -956,6 +949,7 @@ func (e *engine64) selectByHeap(ctx context.Context, list []*exch64) []*exch64 {
 	}
 	h.init()
 	low, high := -1, len(list)
+	stamp := 0
 	realised := e.realised[:0]
 	defer func() {
 		e.realised = realised
@@ -967,16 +961,21 @@ func (e *engine64) selectByHeap(ctx context.Context, list []*exch64) []*exch64 {
 	for len(h.items) > 0 {
 		R := h.pop()
 		lists := [4]int{slot(R.I.actor, R.I.supply, 0), slot(R.I.actor, R.I.demand, 1), slot(R.J.actor, R.J.supply, 0), slot(R.J.actor, R.J.demand, 1)}
+		stamp++
+		aff = aff[:0]
 		for _, l := range lists {
 			live := byIssue[l][:0]
 			for _, r := range byIssue[l] {
 				if h.in[r.order] {
 					live = append(live, r)
+					if r.ex.stamp != stamp {
+						r.ex.stamp = stamp
+						aff = append(aff, r.ex)
+					}
 				}
 			}
 			byIssue[l] = live
 		}
-		aff = mergeInOrder64(aff[:0], byIssue[lists[0]], byIssue[lists[1]], byIssue[lists[2]], byIssue[lists[3]])
 		if e.randomize > 0 {
 			slices.SortFunc(aff, func(a, b *exch64) int {
 				return h.cmp(&h.items[a.hidx], &h.items[b.hidx])
@@ -1031,40 +1030,6 @@ func (e *engine64) selectByHeap(ctx context.Context, list []*exch64) []*exch64 {
 type ref64 struct {
 	order int
 	ex    *exch64
-}
-
-func mergeInOrder64(dst []*exch64, a, b, c, d []ref64) []*exch64 {
-	const done = math.MaxInt
-	ls := [4][]ref64{a, b, c, d}
-	var at [4]int
-	var head [4]int
-	for k, l := range ls {
-		head[k] = done
-		if len(l) > 0 {
-			head[k] = l[0].order
-		}
-	}
-	for {
-		m := min(head[0], head[1], head[2], head[3])
-		if m == done {
-			return dst
-		}
-		taken := false
-		for k := range ls {
-			if head[k] != m {
-				continue
-			}
-			if !taken {
-				dst = append(dst, ls[k][at[k]].ex)
-				taken = true
-			}
-			at[k]++
-			head[k] = done
-			if at[k] < len(ls[k]) {
-				head[k] = ls[k][at[k]].order
-			}
-		}
-	}
 }
 
 func (e *engine64) fork() {

@@ -2,7 +2,6 @@ package exchange
 
 import (
 	"context"
-	"math"
 	"slices"
 
 	"parley/parallel"
@@ -25,12 +24,14 @@ import (
 // there (recalculate's two conditions, spec §1.6 steps 1–2; it leaves
 // every other exchange as it was). Each actor has an index of its
 // exchanges by the issue it supplies and by the one it demands, and the
-// four lists R names are merged in list order. Each recalculation
-// depends on the exchange and R alone, so their order does not matter,
-// except in the randomised variant, whose draws follow it: there they
-// are sorted into list order, as the scan takes them. Elsewhere a large
-// batch is recalculated on several goroutines when the engine has
-// workers (recalcBatch), and only the bookkeeping after it runs in order.
+// four lists R names are read one after the other, each exchange once.
+// Each recalculation depends on the exchange and R alone, so their order
+// does not matter, except in the randomised variant, whose draws follow
+// it: there they are sorted into list order, as the scan takes them.
+// Elsewhere the order decides only which failure is reported when two
+// recalculations after one R fail (the first as read, every time), and a
+// large batch is recalculated on several goroutines when the engine has
+// workers (recalcBatch), only the bookkeeping after it running in order.
 //
 // The list position is the tie-break, and it must move as the slice's
 // does. Unchanged exchanges keep their relative order, so their positions
@@ -77,29 +78,36 @@ func (e *engine[T, A]) selectByHeap(ctx context.Context, list []*exch[T]) []*exc
 	}
 	h.init()
 	low, high := -1, len(list)
+	stamp := 0 // the number of exchanges taken so far (see exch.stamp)
 	realised := e.realised[:0] // the last round's list is read before this one starts
 	defer func() { e.realised = realised }()
 	aff, changed := e.affected[:0], e.changedH[:0]
 	defer func() { e.affected, e.changedH = aff, changed }()
 	for len(h.items) > 0 {
 		R := h.pop()
-		// the exchanges R changes that are still in the list, in list
-		// order (each index drops the exchanges that have left the list
-		// as it is read, keeping the order of the rest)
+		// the exchanges R changes that are still in the list, each once
+		// (an exchange can be on several of R's four lists), list by
+		// list; each index drops the exchanges that have left the list
+		// as it is read, keeping the order of the rest
 		lists := [4]int{
 			slot(R.I.actor, R.I.supply, 0), slot(R.I.actor, R.I.demand, 1),
 			slot(R.J.actor, R.J.supply, 0), slot(R.J.actor, R.J.demand, 1),
 		}
+		stamp++
+		aff = aff[:0]
 		for _, l := range lists {
 			live := byIssue[l][:0]
 			for _, r := range byIssue[l] {
 				if h.in[r.order] {
 					live = append(live, r)
+					if r.ex.stamp != stamp {
+						r.ex.stamp = stamp
+						aff = append(aff, r.ex)
+					}
 				}
 			}
 			byIssue[l] = live
 		}
-		aff = mergeInOrder(aff[:0], byIssue[lists[0]], byIssue[lists[1]], byIssue[lists[2]], byIssue[lists[3]])
 		if e.randomize > 0 {
 			// its draws follow the order of recalculation; otherwise
 			// each recalculation depends on E and R alone
@@ -157,43 +165,6 @@ func (e *engine[T, A]) selectByHeap(ctx context.Context, list []*exch[T]) []*exc
 type ref[T any] struct {
 	order int
 	ex    *exch[T]
-}
-
-// mergeInOrder appends to dst the exchanges of the four lists, each in
-// list order, in list order, each once (an exchange can be on several:
-// every list whose head is the exchange taken moves past it).
-func mergeInOrder[T any](dst []*exch[T], a, b, c, d []ref[T]) []*exch[T] {
-	const done = math.MaxInt
-	ls := [4][]ref[T]{a, b, c, d}
-	var at [4]int
-	var head [4]int
-	for k, l := range ls {
-		head[k] = done
-		if len(l) > 0 {
-			head[k] = l[0].order
-		}
-	}
-	for {
-		m := min(head[0], head[1], head[2], head[3])
-		if m == done {
-			return dst
-		}
-		taken := false
-		for k := range ls {
-			if head[k] != m {
-				continue
-			}
-			if !taken {
-				dst = append(dst, ls[k][at[k]].ex)
-				taken = true
-			}
-			at[k]++
-			head[k] = done
-			if at[k] < len(ls[k]) {
-				head[k] = ls[k][at[k]].order
-			}
-		}
-	}
 }
 
 // perWorker is the fewest exchanges of a batch (the exchanges of a
