@@ -116,7 +116,7 @@ type exch[T any] struct {
 	hidx   int // index in the selection heap (selectByHeap), −1 outside
 	// stamp is the number of the last exchange selectByHeap took that
 	// changes this one: its recalculations take each exchange once
-	stamp int
+	stamp  int
 	dp, dq T
 	valid  bool
 	// upd[0] are the recorded positions on p, upd[1] on q (spec §1.6 step 2)

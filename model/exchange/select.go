@@ -78,7 +78,7 @@ func (e *engine[T, A]) selectByHeap(ctx context.Context, list []*exch[T]) []*exc
 	}
 	h.init()
 	low, high := -1, len(list)
-	stamp := 0 // the number of exchanges taken so far (see exch.stamp)
+	stamp := 0                 // the number of exchanges taken so far (see exch.stamp)
 	realised := e.realised[:0] // the last round's list is read before this one starts
 	defer func() { e.realised = realised }()
 	aff, changed := e.affected[:0], e.changedH[:0]
