@@ -424,17 +424,22 @@ func (e *engine[T, A]) setMove(sd *side[T], i int, m T) {
 	if i > 0 {
 		sum, dir = sd.msum[i-1], sd.mdir[i-1]
 	}
-	switch c := ar.cmp(m, k.zero); {
-	case c > 0:
-		dir &= 1
-	case c < 0:
-		dir &= 2
-	default:
-		dir = 0
-	}
+	// dir keeps bit 0 if m > 0, bit 1 if m < 0, neither if m is 0: by
+	// masks, not branches (the signs come in no order a branch predictor
+	// learns, and a sweep runs this tens of millions of times)
+	dir &= bit(ar.cmp(m, k.zero) > 0) | bit(ar.cmp(m, k.zero) < 0)<<1
 	sd.moves[i] = m
 	sd.msum[i] = ar.add(sum, m)
 	sd.mdir[i] = dir
+}
+
+// bit is 1 if b, else 0 (compiled without a branch).
+func bit(b bool) uint8 {
+	var x uint8
+	if b {
+		x = 1
+	}
+	return x
 }
 
 // popMove drops sd's last move, if any.
@@ -570,36 +575,54 @@ func (e *engine[T, A]) nbsBetween(t int, upd []update[T], a int, pos0, pos1, tar
 
 // recalculate is Decide's AbstractExchange.recalculate of exchange E after
 // R was realised (spec §1.6 steps 1–3).
+//
+// Its eight conditions are evaluated first, without branches, into the
+// bits of one word (same(a, b, c, d) is a == b && c == d): which of them
+// hold follows no pattern a branch predictor learns.
 func (e *engine[T, A]) recalculate(E, R *exch[T]) bool {
-	matched := false
-	for _, es := range [2]*side[T]{&E.I, &E.J} {
-		for _, rs := range [2]*side[T]{&R.I, &R.J} {
-			if es.actor == rs.actor && es.supply == rs.supply {
+	// step 1: E's sides that supply what one of R's sides supplies
+	m := same(E.I.actor, R.I.actor, E.I.supply, R.I.supply) |
+		same(E.I.actor, R.J.actor, E.I.supply, R.J.supply)<<1 |
+		same(E.J.actor, R.I.actor, E.J.supply, R.I.supply)<<2 |
+		same(E.J.actor, R.J.actor, E.J.supply, R.J.supply)<<3
+	// step 2: E's sides that demand what R.J demands (recording R.I's
+	// new position), then what R.I demands (recording R.J's)
+	u := same(E.I.actor, R.J.actor, E.I.demand, R.J.demand) | same(E.J.actor, R.J.actor, E.J.demand, R.J.demand) |
+		(same(E.I.actor, R.I.actor, E.I.demand, R.I.demand)|same(E.J.actor, R.I.actor, E.J.demand, R.I.demand))<<1
+	if m|u == 0 {
+		return false
+	}
+	if m != 0 {
+		for n, es := range [4]*side[T]{&E.I, &E.I, &E.J, &E.J} {
+			if m&(1<<n) != 0 {
+				rs := &R.I
+				if n&1 != 0 {
+					rs = &R.J
+				}
 				es.x = rs.y
 				e.pushMove(es, rs.moves[len(rs.moves)-1])
-				matched = true
 			}
 		}
 	}
-	if matched {
-		E.popMoves()
+	// both steps pop the moves of E's last calculation, once
+	E.popMoves()
+	if u&1 != 0 {
+		e.setUpdate(E, R.J.demand, &R.I)
 	}
-	updated := false
-	for _, pr := range [2][2]*side[T]{{&R.J, &R.I}, {&R.I, &R.J}} {
-		r, other := pr[0], pr[1]
-		if (E.I.actor == r.actor && E.I.demand == r.demand) || (E.J.actor == r.actor && E.J.demand == r.demand) {
-			e.setUpdate(E, r.demand, other)
-			updated = true
-		}
+	if u&2 != 0 {
+		e.setUpdate(E, R.I.demand, &R.J)
 	}
-	if updated && !matched {
-		E.popMoves()
+	e.calculate(E)
+	return true
+}
+
+// same is 1 if a == b and c == d, else 0, without a branch.
+func same(a, b, c, d int) uint {
+	var x uint
+	if (a^b)|(c^d) == 0 {
+		x = 1
 	}
-	if matched || updated {
-		e.calculate(E)
-		return true
-	}
-	return false
+	return x
 }
 
 func (ex *exch[T]) popMoves() {

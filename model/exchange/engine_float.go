@@ -365,14 +365,7 @@ func (e *engine64) setMove(sd *side64, i int, m float64) {
 	if i > 0 {
 		sum, dir = sd.msum[i-1], sd.mdir[i-1]
 	}
-	switch c := ar.cmp(m, k.zero); {
-	case c > 0:
-		dir &= 1
-	case c < 0:
-		dir &= 2
-	default:
-		dir = 0
-	}
+	dir &= bit(m > k.zero) | bit(m < k.zero)<<1
 	sd.moves[i] = m
 	sd.msum[i] = ar.add(sum, m)
 	sd.mdir[i] = dir
@@ -480,35 +473,32 @@ func (e *engine64) nbsBetween(t int, upd []update64, a int, pos0, pos1, target f
 }
 
 func (e *engine64) recalculate(E, R *exch64) bool {
-	matched := false
-	for _, es := range [2]*side64{&E.I, &E.J} {
-		for _, rs := range [2]*side64{&R.I, &R.J} {
-			if es.actor == rs.actor && es.supply == rs.supply {
+	m := same(E.I.actor, R.I.actor, E.I.supply, R.I.supply) | same(E.I.actor, R.J.actor, E.I.supply, R.J.supply)<<1 | same(E.J.actor, R.I.actor, E.J.supply, R.I.supply)<<2 | same(E.J.actor, R.J.actor, E.J.supply, R.J.supply)<<3
+	u := same(E.I.actor, R.J.actor, E.I.demand, R.J.demand) | same(E.J.actor, R.J.actor, E.J.demand, R.J.demand) | (same(E.I.actor, R.I.actor, E.I.demand, R.I.demand)|same(E.J.actor, R.I.actor, E.J.demand, R.I.demand))<<1
+	if m|u == 0 {
+		return false
+	}
+	if m != 0 {
+		for n, es := range [4]*side64{&E.I, &E.I, &E.J, &E.J} {
+			if m&(1<<n) != 0 {
+				rs := &R.I
+				if n&1 != 0 {
+					rs = &R.J
+				}
 				es.x = rs.y
 				e.pushMove(es, rs.moves[len(rs.moves)-1])
-				matched = true
 			}
 		}
 	}
-	if matched {
-		E.popMoves()
+	E.popMoves()
+	if u&1 != 0 {
+		e.setUpdate(E, R.J.demand, &R.I)
 	}
-	updated := false
-	for _, pr := range [2][2]*side64{{&R.J, &R.I}, {&R.I, &R.J}} {
-		r, other := pr[0], pr[1]
-		if (E.I.actor == r.actor && E.I.demand == r.demand) || (E.J.actor == r.actor && E.J.demand == r.demand) {
-			e.setUpdate(E, r.demand, other)
-			updated = true
-		}
+	if u&2 != 0 {
+		e.setUpdate(E, R.I.demand, &R.J)
 	}
-	if updated && !matched {
-		E.popMoves()
-	}
-	if matched || updated {
-		e.calculate(E)
-		return true
-	}
-	return false
+	e.calculate(E)
+	return true
 }
 
 func (ex *exch64) popMoves() {
