@@ -77,6 +77,18 @@ func (d *decArith) neg(a *apd.Decimal) *apd.Decimal {
 	d.check(pyContext.Neg(r, a))
 	return r
 }
+func (d *decArith) negIf(c bool, a *apd.Decimal) *apd.Decimal {
+	if c {
+		return d.neg(a)
+	}
+	return a
+}
+func (d *decArith) pick(c bool, a, b *apd.Decimal) *apd.Decimal {
+	if c {
+		return a
+	}
+	return b
+}
 func (d *decArith) cmp(a, b *apd.Decimal) int           { return a.Cmp(b) }
 func (d *decArith) isZero(a *apd.Decimal) bool          { return a.IsZero() }
 func (d *decArith) number(a *apd.Decimal) Number        { return Number{d: fromAPD(a), exact: true} }

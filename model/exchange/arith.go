@@ -21,6 +21,12 @@ type arith[T any] interface {
 	quo(a, b T) T
 	abs(a T) T
 	neg(a T) T
+	// negIf is neg(a) if c, else a; pick is a if c, else b. Fast mode
+	// computes both without a branch: where c follows no pattern (the
+	// sign of a move, say), a mispredicted branch cost more than the
+	// arithmetic around it.
+	negIf(c bool, a T) T
+	pick(c bool, a, b T) T
 	cmp(a, b T) int
 	isZero(a T) bool
 	// from converts an input number (a float64 read from a Problem).
@@ -127,6 +133,16 @@ func (floatArith) mul(a, b float64) float64 { return a * b }
 func (floatArith) quo(a, b float64) float64 { return a / b }
 func (floatArith) abs(a float64) float64    { return math.Abs(a) }
 func (floatArith) neg(a float64) float64    { return -a }
+
+// negIf flips a's sign bit if c, as neg does: the same bits.
+func (floatArith) negIf(c bool, a float64) float64 {
+	return math.Float64frombits(math.Float64bits(a) ^ uint64(bit(c))<<63)
+}
+
+func (floatArith) pick(c bool, a, b float64) float64 {
+	m := -uint64(bit(c)) // all ones if c
+	return math.Float64frombits(math.Float64bits(a)&m | math.Float64bits(b)&^m)
+}
 func (floatArith) cmp(a, b float64) int {
 	switch {
 	case a < b:

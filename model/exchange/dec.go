@@ -526,6 +526,18 @@ func (x *exactArith) neg(a dec) dec {
 	a.neg = !a.neg && !a.isZero()
 	return a
 }
+func (x *exactArith) negIf(c bool, a dec) dec {
+	if c {
+		return x.neg(a)
+	}
+	return a
+}
+func (x *exactArith) pick(c bool, a, b dec) dec {
+	if c {
+		return a
+	}
+	return b
+}
 func (x *exactArith) cmp(a, b dec) int    { return cmpDec(a, b) }
 func (x *exactArith) isZero(a dec) bool   { return a.isZero() && a.wide == 0 }
 func (x *exactArith) number(a dec) Number { return Number{d: a, exact: true} }

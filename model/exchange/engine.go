@@ -330,12 +330,8 @@ func (e *engine[T, A]) calculate(ex *exch[T]) {
 		mJ = ar.quo(ar.mul(dp, e.sigma[p]), ar.mul(cJ, sJp))
 	}
 	// (c) signs and voting positions
-	if ar.cmp(I.x, J.demandPos) > 0 {
-		mI = ar.neg(mI)
-	}
-	if ar.cmp(J.x, I.demandPos) > 0 {
-		mJ = ar.neg(mJ)
-	}
+	mI = ar.negIf(ar.cmp(I.x, J.demandPos) > 0, mI)
+	mJ = ar.negIf(ar.cmp(J.x, I.demandPos) > 0, mJ)
 	e.pushMove(I, mI)
 	e.pushMove(J, mJ)
 	I.move, J.move = mI, mJ
@@ -420,10 +416,12 @@ func (e *engine[T, A]) pushMove(sd *side[T], m T) {
 // sum and direction from move i−1's.
 func (e *engine[T, A]) setMove(sd *side[T], i int, m T) {
 	ar, k := e.ar, e.k
-	sum, dir := k.zero, uint8(3)
-	if i > 0 {
-		sum, dir = sd.msum[i-1], sd.mdir[i-1]
-	}
+	// move i−1's sum and direction, or 0 and both directions for the
+	// first (read without a branch: the lists are one to three long)
+	has, prev := i > 0, max(i-1, 0)
+	sum := ar.pick(has, sd.msum[prev], k.zero)
+	hm := -bit(has)
+	dir := sd.mdir[prev]&hm | 3&^hm
 	// dir keeps bit 0 if m > 0, bit 1 if m < 0, neither if m is 0: by
 	// masks, not branches (the signs come in no order a branch predictor
 	// learns, and a sweep runs this tens of millions of times)
@@ -556,14 +554,11 @@ func (e *engine[T, A]) nbsBetween(t int, upd []update[T], a int, pos0, pos1, tar
 	m = ar.add(m, ar.add(ar.abs(t0), ar.abs(t1)))
 	tol := ar.add(ar.mul(ar.mul(k.nbsEps, ar.from(float64(n+2*len(upd)+16))), ar.quo(m, sg)), k.nbsFloor)
 	lo, hi := ar.sub(target, tol), ar.add(target, tol)
+	// −1 below lo, 1 above hi, 0 between (too close to call) or not
+	// finite; lo ≤ hi, so at most one bit is set (no branch: where the
+	// estimate falls follows no pattern)
 	where := func(est T) int {
-		switch {
-		case ar.cmp(est, lo) < 0:
-			return -1
-		case ar.cmp(est, hi) > 0:
-			return 1
-		}
-		return 0 // too close to call, or not finite
+		return int(bit(ar.cmp(est, hi) > 0)) - int(bit(ar.cmp(est, lo) < 0))
 	}
 	c0 := where(ar.quo(ar.add(rest, t0), sg))
 	c1 := where(ar.quo(ar.add(rest, t1), sg))

@@ -282,12 +282,8 @@ func (e *engine64) calculate(ex *exch64) {
 		mI = dxq
 		mJ = ar.quo(ar.mul(dp, e.sigma[p]), ar.mul(cJ, sJp))
 	}
-	if I.x > J.demandPos {
-		mI = ar.neg(mI)
-	}
-	if J.x > I.demandPos {
-		mJ = ar.neg(mJ)
-	}
+	mI = ar.negIf(I.x > J.demandPos, mI)
+	mJ = ar.negIf(J.x > I.demandPos, mJ)
 	e.pushMove(I, mI)
 	e.pushMove(J, mJ)
 	I.move, J.move = mI, mJ
@@ -361,10 +357,10 @@ func (e *engine64) pushMove(sd *side64, m float64) {
 
 func (e *engine64) setMove(sd *side64, i int, m float64) {
 	ar, k := e.ar, e.k
-	sum, dir := k.zero, uint8(3)
-	if i > 0 {
-		sum, dir = sd.msum[i-1], sd.mdir[i-1]
-	}
+	has, prev := i > 0, max(i-1, 0)
+	sum := ar.pick(has, sd.msum[prev], k.zero)
+	hm := -bit(has)
+	dir := sd.mdir[prev]&hm | 3&^hm
 	dir &= bit(m > k.zero) | bit(m < k.zero)<<1
 	sd.moves[i] = m
 	sd.msum[i] = ar.add(sum, m)
@@ -456,13 +452,7 @@ func (e *engine64) nbsBetween(t int, upd []update64, a int, pos0, pos1, target f
 	tol := ar.add(ar.mul(ar.mul(k.nbsEps, ar.from(float64(n+2*len(upd)+16))), ar.quo(m, sg)), k.nbsFloor)
 	lo, hi := ar.sub(target, tol), ar.add(target, tol)
 	where := func(est float64) int {
-		switch {
-		case est < lo:
-			return -1
-		case est > hi:
-			return 1
-		}
-		return 0
+		return int(bit(est > hi)) - int(bit(est < lo))
 	}
 	c0 := where(ar.quo(ar.add(rest, t0), sg))
 	c1 := where(ar.quo(ar.add(rest, t1), sg))
