@@ -1090,7 +1090,9 @@ func (h *exchHeap64) cmp(a, b *heapItem64) int {
 }
 
 func (h *exchHeap64) less(i, j int) bool {
-	return h.cmp(&h.items[i], &h.items[j]) < 0
+	a, b := &h.items[i], &h.items[j]
+	gt, lt := bit(a.key > b.key), bit(a.key < b.key)
+	return gt|(1^(gt|lt))&bit(a.pos < b.pos) != 0
 }
 
 func (h *exchHeap64) swap(i, j int) {
@@ -1123,8 +1125,8 @@ func (h *exchHeap64) down(i int) bool {
 		if c >= n {
 			break
 		}
-		if r := c + 1; r < n && h.less(r, c) {
-			c = r
+		if r := c + 1; r < n {
+			c += int(bit(h.less(r, c)))
 		}
 		if !h.less(c, i) {
 			break

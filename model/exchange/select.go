@@ -285,7 +285,13 @@ func (h *exchHeap[T, A]) cmp(a, b *heapItem[T]) int {
 	return 0
 }
 
-func (h *exchHeap[T, A]) less(i, j int) bool { return h.cmp(&h.items[i], &h.items[j]) < 0 }
+// less is cmp(items[i], items[j]) < 0, without a branch: a sift's
+// comparisons follow no pattern a branch predictor learns.
+func (h *exchHeap[T, A]) less(i, j int) bool {
+	a, b := &h.items[i], &h.items[j]
+	gt, lt := bit(h.ar.cmp(a.key, b.key) > 0), bit(h.ar.cmp(a.key, b.key) < 0)
+	return gt|(1^(gt|lt))&bit(a.pos < b.pos) != 0
+}
 
 func (h *exchHeap[T, A]) swap(i, j int) {
 	it := h.items
@@ -317,8 +323,8 @@ func (h *exchHeap[T, A]) down(i int) bool {
 		if c >= n {
 			break
 		}
-		if r := c + 1; r < n && h.less(r, c) {
-			c = r
+		if r := c + 1; r < n {
+			c += int(bit(h.less(r, c)))
 		}
 		if !h.less(c, i) {
 			break
