@@ -943,18 +943,28 @@ func (e *engine64) selectByHeap(ctx context.Context, list []*exch64) []*exch64 {
 		lists := [4]int{slot(R.I.actor, R.I.supply, 0), slot(R.I.actor, R.I.demand, 1), slot(R.J.actor, R.J.supply, 0), slot(R.J.actor, R.J.demand, 1)}
 		stamp++
 		aff = aff[:0]
+		n := 0
 		for _, l := range lists {
 			live := byIssue[l][:0]
 			for _, r := range byIssue[l] {
 				if h.in[r.order] {
 					live = append(live, r)
+				}
+			}
+			byIssue[l] = live
+			n += len(live)
+		}
+		if n <= stampedMerge {
+			for _, l := range lists {
+				for _, r := range byIssue[l] {
 					if r.ex.stamp != stamp {
 						r.ex.stamp = stamp
 						aff = append(aff, r.ex)
 					}
 				}
 			}
-			byIssue[l] = live
+		} else {
+			aff = mergeInOrder64(aff, byIssue[lists[0]], byIssue[lists[1]], byIssue[lists[2]], byIssue[lists[3]])
 		}
 		if e.randomize > 0 {
 			slices.SortFunc(aff, func(a, b *exch64) int {
@@ -1005,6 +1015,40 @@ func (e *engine64) selectByHeap(ctx context.Context, list []*exch64) []*exch64 {
 		}
 	}
 	return realised
+}
+
+func mergeInOrder64(dst []*exch64, a, b, c, d []ref64) []*exch64 {
+	const done = math.MaxInt
+	ls := [4][]ref64{a, b, c, d}
+	var at [4]int
+	var head [4]int
+	for k, l := range ls {
+		head[k] = done
+		if len(l) > 0 {
+			head[k] = l[0].order
+		}
+	}
+	for {
+		m := min(head[0], head[1], head[2], head[3])
+		if m == done {
+			return dst
+		}
+		taken := false
+		for k := range ls {
+			if head[k] != m {
+				continue
+			}
+			if !taken {
+				dst = append(dst, ls[k][at[k]].ex)
+				taken = true
+			}
+			at[k]++
+			head[k] = done
+			if at[k] < len(ls[k]) {
+				head[k] = ls[k][at[k]].order
+			}
+		}
+	}
 }
 
 type ref64 struct {
@@ -1090,9 +1134,7 @@ func (h *exchHeap64) cmp(a, b *heapItem64) int {
 }
 
 func (h *exchHeap64) less(i, j int) bool {
-	a, b := &h.items[i], &h.items[j]
-	gt, lt := bit(a.key > b.key), bit(a.key < b.key)
-	return gt|(1^(gt|lt))&bit(a.pos < b.pos) != 0
+	return h.cmp(&h.items[i], &h.items[j]) < 0
 }
 
 func (h *exchHeap64) swap(i, j int) {
@@ -1125,8 +1167,8 @@ func (h *exchHeap64) down(i int) bool {
 		if c >= n {
 			break
 		}
-		if r := c + 1; r < n {
-			c += int(bit(h.less(r, c)))
+		if r := c + 1; r < n && h.less(r, c) {
+			c = r
 		}
 		if !h.less(c, i) {
 			break

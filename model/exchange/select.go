@@ -2,6 +2,7 @@ package exchange
 
 import (
 	"context"
+	"math"
 	"slices"
 
 	"parley/parallel"
@@ -24,7 +25,7 @@ import (
 // there (recalculate's two conditions, spec §1.6 steps 1–2; it leaves
 // every other exchange as it was). Each actor has an index of its
 // exchanges by the issue it supplies and by the one it demands, and the
-// four lists R names are read one after the other, each exchange once.
+// four lists R names are read, each exchange once.
 // Each recalculation depends on the exchange and R alone, so their order
 // does not matter, except in the randomised variant, whose draws follow
 // it: there they are sorted into list order, as the scan takes them.
@@ -87,26 +88,38 @@ func (e *engine[T, A]) selectByHeap(ctx context.Context, list []*exch[T]) []*exc
 		R := h.pop()
 		// the exchanges R changes that are still in the list, each once
 		// (an exchange can be on several of R's four lists), list by
-		// list; each index drops the exchanges that have left the list
-		// as it is read, keeping the order of the rest
+		// list or merged in list order (stampedMerge); each index drops
+		// the exchanges that have left the list as it is read, keeping
+		// the order of the rest
 		lists := [4]int{
 			slot(R.I.actor, R.I.supply, 0), slot(R.I.actor, R.I.demand, 1),
 			slot(R.J.actor, R.J.supply, 0), slot(R.J.actor, R.J.demand, 1),
 		}
 		stamp++
 		aff = aff[:0]
+		n := 0
 		for _, l := range lists {
 			live := byIssue[l][:0]
 			for _, r := range byIssue[l] {
 				if h.in[r.order] {
 					live = append(live, r)
+				}
+			}
+			byIssue[l] = live
+			n += len(live)
+		}
+		if n <= stampedMerge {
+			// short lists: an exchange's stamp says whether it was taken
+			for _, l := range lists {
+				for _, r := range byIssue[l] {
 					if r.ex.stamp != stamp {
 						r.ex.stamp = stamp
 						aff = append(aff, r.ex)
 					}
 				}
 			}
-			byIssue[l] = live
+		} else {
+			aff = mergeInOrder(aff, byIssue[lists[0]], byIssue[lists[1]], byIssue[lists[2]], byIssue[lists[3]])
 		}
 		if e.randomize > 0 {
 			// its draws follow the order of recalculation; otherwise
@@ -158,6 +171,52 @@ func (e *engine[T, A]) selectByHeap(ctx context.Context, list []*exch[T]) []*exc
 		}
 	}
 	return realised
+}
+
+// stampedMerge is the longest the four lists of a realised exchange may
+// be, together, for selectByHeap to take each of their exchanges once
+// by its stamp: reading a stamp visits the exchange, which costs little
+// while a problem's exchanges fit the processor's caches (the built-in
+// case's 200: 6% of a sweep's time saved over the merge) and a cache
+// miss each where they do not (200 actors × 10 issues, with lists of
+// ≈ 250: 8% more time than the merge, which reads the index alone).
+const stampedMerge = 64
+
+// mergeInOrder appends to dst the exchanges of the four lists, each in
+// list order, in list order, each once (an exchange can be on several:
+// every list whose head is the exchange taken moves past it).
+func mergeInOrder[T any](dst []*exch[T], a, b, c, d []ref[T]) []*exch[T] {
+	const done = math.MaxInt
+	ls := [4][]ref[T]{a, b, c, d}
+	var at [4]int
+	var head [4]int
+	for k, l := range ls {
+		head[k] = done
+		if len(l) > 0 {
+			head[k] = l[0].order
+		}
+	}
+	for {
+		m := min(head[0], head[1], head[2], head[3])
+		if m == done {
+			return dst
+		}
+		taken := false
+		for k := range ls {
+			if head[k] != m {
+				continue
+			}
+			if !taken {
+				dst = append(dst, ls[k][at[k]].ex)
+				taken = true
+			}
+			at[k]++
+			head[k] = done
+			if at[k] < len(ls[k]) {
+				head[k] = ls[k][at[k]].order
+			}
+		}
+	}
 }
 
 // ref is an exchange in the by-issue index, with its list position, so
@@ -285,13 +344,7 @@ func (h *exchHeap[T, A]) cmp(a, b *heapItem[T]) int {
 	return 0
 }
 
-// less is cmp(items[i], items[j]) < 0, without a branch: a sift's
-// comparisons follow no pattern a branch predictor learns.
-func (h *exchHeap[T, A]) less(i, j int) bool {
-	a, b := &h.items[i], &h.items[j]
-	gt, lt := bit(h.ar.cmp(a.key, b.key) > 0), bit(h.ar.cmp(a.key, b.key) < 0)
-	return gt|(1^(gt|lt))&bit(a.pos < b.pos) != 0
-}
+func (h *exchHeap[T, A]) less(i, j int) bool { return h.cmp(&h.items[i], &h.items[j]) < 0 }
 
 func (h *exchHeap[T, A]) swap(i, j int) {
 	it := h.items
@@ -323,8 +376,8 @@ func (h *exchHeap[T, A]) down(i int) bool {
 		if c >= n {
 			break
 		}
-		if r := c + 1; r < n {
-			c += int(bit(h.less(r, c)))
+		if r := c + 1; r < n && h.less(r, c) {
+			c = r
 		}
 		if !h.less(c, i) {
 			break
