@@ -111,8 +111,7 @@ type exch[T any] struct {
 	I, J   side[T] // I supplies q and demands p; J supplies p and demands q
 	gain   T
 	key    T   // gain as the selection compares it (see arith.sortKey)
-	pos    int // list position, for sorting
-	order  int // list position when selectByHeap took the list
+	order  int // list position when the selection took the list (the slice's sort reuses it)
 	hidx   int // index in the selection heap (selectByHeap), −1 outside
 	// stamp is the number of the last exchange selectByHeap took that
 	// changes this one: its recalculations take each exchange once
@@ -934,13 +933,13 @@ func (e *engine[T, A]) selectExchanges(ctx context.Context, list []*exch[T], rr 
 	// descending, list position) gives the same order, faster.
 	sortStable := func(list []*exch[T]) {
 		for i, ex := range list {
-			ex.pos = i
+			ex.order = i
 		}
 		slices.SortFunc(list, func(a, b *exch[T]) int {
 			if c := ar.cmp(b.key, a.key); c != 0 {
 				return c
 			}
-			return a.pos - b.pos
+			return a.order - b.order
 		})
 	}
 	sortStable(list)

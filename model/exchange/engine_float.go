@@ -84,7 +84,6 @@ type exch64 struct {
 	I, J   side64
 	gain   float64
 	key    float64
-	pos    int
 	order  int
 	hidx   int
 	stamp  int
@@ -736,13 +735,13 @@ func (e *engine64) selectExchanges(ctx context.Context, list []*exch64, rr *roun
 	ar, k := e.ar, e.k
 	sortStable := func(list []*exch64) {
 		for i, ex := range list {
-			ex.pos = i
+			ex.order = i
 		}
 		slices.SortFunc(list, func(a, b *exch64) int {
 			if c := ar.cmp(b.key, a.key); c != 0 {
 				return c
 			}
-			return a.pos - b.pos
+			return a.order - b.order
 		})
 	}
 	sortStable(list)
