@@ -11,6 +11,8 @@ import (
 	"sync/atomic"
 	"testing"
 
+	"go.etcd.io/bbolt"
+
 	"parley/errs"
 	"parley/store"
 	"parley/store/bolt"
@@ -100,4 +102,87 @@ func TestDamagedPagesAreErrors(t *testing.T) {
 		t.Error("no damaged page was ever read: the test damaged nothing that mattered")
 	}
 	t.Logf("%d pages damaged one at a time, %d damaged-file errors", len(full)/ps-2, damagedErrs.Load())
+}
+
+// TestBodyChecksum: a scenario's saved file is checked against the CRC-32C
+// kept with it, so that damage inside its bytes (which bbolt does not
+// check) is an error naming the scenario rather than a different
+// scenario. A sum of another version (an earlier build saved the
+// scenario since, without one) or no sum (a file of an earlier build)
+// checks nothing; saving the scenario again writes a new sum.
+func TestBodyChecksum(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "s.db")
+	s, err := bolt.Open(ctx, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc := &store.Scenario{Format: "yaml", Body: []byte("metadata:\n  id: x\n")}
+	if err := s.CreateScenario(ctx, sc); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	// edit the file as a damaged disk, or an earlier build, would
+	edit := func(fn func(tx *bbolt.Tx) error) {
+		t.Helper()
+		db, err := bbolt.Open(p, 0o600, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := db.Update(fn); err != nil {
+			t.Fatal(err)
+		}
+		db.Close()
+	}
+	get := func() (*store.Scenario, error) {
+		t.Helper()
+		s, err := bolt.Open(ctx, p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		return s.GetScenario(ctx, sc.ID)
+	}
+	if got, err := get(); err != nil || string(got.Body) != string(sc.Body) {
+		t.Fatalf("before any damage: %v, %q", err, got.Body)
+	}
+	// one byte of the body changed: 'x' → 'y'
+	edit(func(tx *bbolt.Tx) error {
+		return tx.Bucket([]byte("bodies")).Put([]byte(sc.ID), []byte("metadata:\n  id: y\n"))
+	})
+	_, err = get()
+	if errs.CodeOf(err) != errs.Internal || err == nil || !strings.Contains(err.Error(), "is damaged") ||
+		!strings.Contains(err.Error(), sc.ID) || !strings.Contains(err.Error(), "checksum") {
+		t.Fatalf("damaged body: %v; want the damaged-file error naming the scenario and its checksum", err)
+	}
+	// an earlier build saved version 2 since, leaving version 1's sum
+	edit(func(tx *bbolt.Tx) error {
+		s := tx.Bucket([]byte("scenarios"))
+		rec := bytes.Clone(s.Get([]byte(sc.ID)))
+		rec[0] = 4 // varint 2 (the version is the record's first field)
+		return s.Put([]byte(sc.ID), rec)
+	})
+	if got, err := get(); err != nil || got.Version != 2 || string(got.Body) != "metadata:\n  id: y\n" {
+		t.Fatalf("stale sum: %v, %+v; want version 2 read unchecked", err, got)
+	}
+	// a file of an earlier build: no sums at all
+	edit(func(tx *bbolt.Tx) error { return tx.DeleteBucket([]byte("body_sums")) })
+	if _, err := get(); err != nil {
+		t.Fatalf("no sums: %v", err)
+	}
+	// saving it again writes a sum that then holds
+	s, err = bolt.Open(ctx, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	up := &store.Scenario{ID: sc.ID, Version: 2, Format: "yaml", Body: []byte("metadata:\n  id: z\n")}
+	if err := s.UpdateScenario(ctx, up); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	edit(func(tx *bbolt.Tx) error {
+		return tx.Bucket([]byte("bodies")).Put([]byte(sc.ID), []byte("metadata:\n  id: Z\n"))
+	})
+	if _, err := get(); err == nil || !strings.Contains(err.Error(), "checksum") {
+		t.Fatalf("damaged after a new save: %v; want the checksum error", err)
+	}
 }

@@ -50,6 +50,13 @@ func putScenario(tx *bbolt.Tx, id string, r scenarioRec, body []byte) error {
 	if err := tx.Bucket(bucketBodies).Put(k, body); err != nil {
 		return err
 	}
+	sums, err := tx.CreateBucketIfNotExists(bucketBodySums)
+	if err != nil {
+		return err
+	}
+	if err := sums.Put(k, bodySum(r.version, body)); err != nil {
+		return err
+	}
 	return tx.Bucket(bucketScenariosByUpdated).Put(timeKey(r.updated, id), nil)
 }
 
@@ -85,7 +92,15 @@ func (s *Store) GetScenario(ctx context.Context, id string) (*store.Scenario, er
 			return err
 		}
 		sc = r.scenario(id)
-		sc.Body = bytes.Clone(tx.Bucket(bucketBodies).Get([]byte(id)))
+		body := tx.Bucket(bucketBodies).Get([]byte(id))
+		var sum []byte
+		if b := tx.Bucket(bucketBodySums); b != nil {
+			sum = b.Get([]byte(id))
+		}
+		if !checkBody(sum, r.version, body) {
+			return s.damaged(fmt.Sprintf("the saved file of scenario %q does not match its checksum", id))
+		}
+		sc.Body = bytes.Clone(body)
 		if sc.Body == nil {
 			sc.Body = []byte{}
 		}
@@ -208,6 +223,9 @@ func (s *Store) DeleteScenario(ctx context.Context, id string, version int64) er
 			if err := tx.Bucket(del.bucket).Delete(del.key); err != nil {
 				return err
 			}
+		}
+		if sums := tx.Bucket(bucketBodySums); sums != nil {
+			return sums.Delete(k)
 		}
 		return nil
 	})

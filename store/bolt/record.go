@@ -3,6 +3,7 @@ package bolt
 import (
 	"encoding/binary"
 	"encoding/json"
+	"hash/crc32"
 	"math"
 
 	"parley/store"
@@ -17,10 +18,19 @@ import (
 //	scenarios             id → scenario record (encodeScenario)
 //	bodies                id → the scenario's file, as saved
 //	scenarios_by_updated  newest(updated) id → ""
+//	body_sums             id → uvarint(version) CRC-32C(body), 4 bytes big endian
 //	runs                  id → run record (encodeRun)
 //	results               id → the run's result JSON (absent: none yet)
 //	runs_by_created       newest(created) id → ""
 //	runs_by_scenario      uvarint(len(scenario id)) scenario id newest(created) id → ""
+//
+// body_sums is optional: this build writes it with every scenario and
+// checks a body against it when the sum is of the record's version, but a
+// file written by an earlier build of format 1 has none, and such a
+// build, which ignores the bucket, may have saved a newer version since
+// (its sum is then stale and not checked). bbolt checks no data page, so
+// without it damage inside a body's bytes would read as a different
+// scenario.
 //
 // newest(t) is 8 bytes that sort a later time first, so a cursor walking
 // an index forward meets the records newest first and, at equal times,
@@ -36,6 +46,9 @@ var (
 	bucketRunsByCreated      = []byte("runs_by_created")
 	bucketRunsByScenario     = []byte("runs_by_scenario")
 
+	bucketBodySums = []byte("body_sums")
+
+	// buckets are those every file of format 1 has (body_sums is optional)
 	buckets = [][]byte{bucketMeta, bucketScenarios, bucketBodies, bucketScenariosByUpdated,
 		bucketRuns, bucketResults, bucketRunsByCreated, bucketRunsByScenario}
 
@@ -76,6 +89,30 @@ func scenarioPrefix(scenarioID string) []byte {
 // scenarioRunKey is the runs_by_scenario key of a run.
 func scenarioRunKey(scenarioID string, created int64, id string) []byte {
 	return append(append(scenarioPrefix(scenarioID), newest(created)...), id...)
+}
+
+// bodySum is the body_sums value of a body saved as version.
+func bodySum(version int64, body []byte) []byte {
+	return binary.BigEndian.AppendUint32(binary.AppendUvarint(nil, uint64(version)), crc32.Checksum(body, castagnoli))
+}
+
+var castagnoli = crc32.MakeTable(crc32.Castagnoli)
+
+// checkBody reports whether body matches sum, the body_sums value kept
+// for it, when sum is of version; a sum of another version (an earlier
+// build saved the scenario since), or none, checks nothing.
+func checkBody(sum []byte, version int64, body []byte) bool {
+	if sum == nil {
+		return true
+	}
+	v, n := binary.Uvarint(sum)
+	if n <= 0 || len(sum) != n+4 {
+		return false
+	}
+	if int64(v) != version {
+		return true
+	}
+	return binary.BigEndian.Uint32(sum[n:]) == crc32.Checksum(body, castagnoli)
 }
 
 // scenarioRec is a scenario record: a store.Scenario but its id (the key)
