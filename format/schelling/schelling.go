@@ -255,6 +255,15 @@ func join(path, k string) string {
 var dateRE = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
 var positionRE = regexp.MustCompile(`\(position (-?[0-9]+(?:\.[0-9]+)?)\)\s*$`)
 
+// describe says what n, a value that should have been text, is: blank
+// text, or its kind.
+func describe(n *jsonpos.Node) string {
+	if n.Kind == jsonpos.String {
+		return "blank"
+	}
+	return n.Kind.String()
+}
+
 func str(n *jsonpos.Node) string {
 	if n == nil {
 		return ""
@@ -372,6 +381,10 @@ func (r *reader) readCase(c *jsonpos.Node, path string, iids *scenario.IDs) {
 			return
 		}
 		label := str(n)
+		if strings.TrimSpace(label) == "" {
+			r.errorf(n, join(path, "continuum."+key), `text naming the option at this end of the continuum (e.g. "No deal (position 0)")`, "%s is %s", key, describe(n))
+			return
+		}
 		if m := positionRE.FindStringSubmatch(label); m != nil {
 			at, _ = strconv.ParseFloat(m[1], 64)
 		}
@@ -398,7 +411,12 @@ func (r *reader) readCase(c *jsonpos.Node, path string, iids *scenario.IDs) {
 					r.errorf(mk.Vals[i], join(path, "continuum.markers."+k), fmt.Sprintf("a key that is a position from %v to %v", lo, hi), "marker %q is not a position on the continuum", k)
 					continue
 				}
-				is.Anchors = append(is.Anchors, scenario.Anchor{Value: v, Label: str(mk.Vals[i])})
+				label := str(mk.Vals[i])
+				if strings.TrimSpace(label) == "" {
+					r.errorf(mk.Vals[i], join(path, "continuum.markers."+k), "text saying what this position means", "marker %q is %s", k, describe(mk.Vals[i]))
+					continue
+				}
+				is.Anchors = append(is.Anchors, scenario.Anchor{Value: v, Label: label})
 			}
 		}
 	}

@@ -176,6 +176,11 @@ func TestReadErrors(t *testing.T) {
 		{`{"continuum": {"label": "L"}, "actors": [{"id": "a", "position": 1, "salience": 1, "capability": 0}]}`, "capability 0 is not positive"},
 		{`{"actors": []}`, "continuum: no continuum"},
 		{`[1]`, "the file holds a list"},
+		// an anchor or marker with no text would be an option without a
+		// label (found by FuzzRead)
+		{`{"continuum": {"anchor_0": {}}, "actors": [{"id": "a", "position": 4, "salience": 1, "capability": 1}]}`, `f.json:1:28: continuum.anchor_0: anchor_0 is an object (valid: text naming the option at this end of the continuum`},
+		{`{"continuum": {"anchor_100": " "}, "actors": [{"id": "a", "position": 4, "salience": 1, "capability": 1}]}`, `continuum.anchor_100: anchor_100 is blank`},
+		{`{"continuum": {"markers": {"30": null}}, "actors": [{"id": "a", "position": 4, "salience": 1, "capability": 1}]}`, `continuum.markers.30: marker "30" is null (valid: text saying what this position means)`},
 	} {
 		_, _, err := Read("f.json", strings.NewReader(c.in))
 		if err == nil || !strings.Contains(err.Error(), c.want) || errs.CodeOf(err) != errs.Invalid {
