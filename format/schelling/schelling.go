@@ -480,6 +480,10 @@ func (r *reader) readCase(c *jsonpos.Node, path string, iids *scenario.IDs) {
 			r.errorf(a.Get("capability"), p+".capability", "a number > 0", "capability %v is not positive", cp)
 			continue
 		}
+		if crng != nil && !(crng[0] > 0) {
+			r.errorf(a.Get("capability").Get("low"), p+".capability.low", `a number > 0 (a capability range runs between two positive numbers)`, "low %v is not positive", crng[0])
+			continue
+		}
 		k, known := r.actorIdx[fid]
 		if !known {
 			k = len(r.s.Actors)

@@ -181,6 +181,8 @@ func TestReadErrors(t *testing.T) {
 		{`{"continuum": {"anchor_0": {}}, "actors": [{"id": "a", "position": 4, "salience": 1, "capability": 1}]}`, `f.json:1:28: continuum.anchor_0: anchor_0 is an object (valid: text naming the option at this end of the continuum`},
 		{`{"continuum": {"anchor_100": " "}, "actors": [{"id": "a", "position": 4, "salience": 1, "capability": 1}]}`, `continuum.anchor_100: anchor_100 is blank`},
 		{`{"continuum": {"markers": {"30": null}}, "actors": [{"id": "a", "position": 4, "salience": 1, "capability": 1}]}`, `continuum.markers.30: marker "30" is null (valid: text saying what this position means)`},
+		// a capability range must stay positive (found by FuzzRead)
+		{`{"continuum": {}, "actors": [{"id": "a", "position": 4, "salience": 1, "capability": {"low": 0, "mode": 0.01, "high": 1}}]}`, `actors[0].capability.low: low 0 is not positive (valid: a number > 0`},
 	} {
 		_, _, err := Read("f.json", strings.NewReader(c.in))
 		if err == nil || !strings.Contains(err.Error(), c.want) || errs.CodeOf(err) != errs.Invalid {
