@@ -682,9 +682,15 @@ func (e *engine) runTrace(ctx context.Context, rounds, maxRounds int, lean bool)
 	}
 	target, phi := make([]int, n), make([]float64, n)
 	next := make([]float64, n*d)
-	var back2 []float64 // the state before prev (cycle detection)
+	// back2 is the state before prev, for finishCycle; it and next trade
+	// buffers each step rather than copy one
+	var back2 []float64
 	if !e.noCycle {
 		back2 = make([]float64, n*d)
+	}
+	last, stop := maxRounds, "reached the round limit"
+	if rounds > 0 {
+		last, stop = rounds, "ran the requested rounds"
 	}
 	d01 := 0.0
 	for iter := 1; ; iter++ {
@@ -708,10 +714,6 @@ func (e *engine) runTrace(ctx context.Context, rounds, maxRounds int, lean bool)
 		if !lean {
 			tr.change = append(tr.change, rho)
 		}
-		last, stop := maxRounds, "reached the round limit"
-		if rounds > 0 {
-			last, stop = rounds, "ran the requested rounds"
-		}
 		if iter >= last {
 			tr.stop = stop
 			break
@@ -726,7 +728,7 @@ func (e *engine) runTrace(ctx context.Context, rounds, maxRounds int, lean bool)
 				tr.stop = stop
 				break
 			}
-			copy(back2, prev)
+			back2, next = next, back2 // next held prev
 		}
 	}
 	if lean {
@@ -742,7 +744,9 @@ func (e *engine) runTrace(ctx context.Context, rounds, maxRounds int, lean bool)
 // is symmetric in its two states, to the bit), and no stopping rule but
 // the last step can end it. The remaining last − iter steps are therefore
 // known without running them: the trace repeats its last two states, and
-// the run ends on this state if last − iter is even, else on prev.
+// the run ends on this state if last − iter is even, else on prev (a lean
+// run's last state is set up for the record runTrace then takes; a full
+// run's engine is read no further).
 func (e *engine) finishCycle(tr *trace, prev []float64, iter, last int, rho float64, lean bool) {
 	if lean {
 		if (last-iter)%2 == 1 {
@@ -759,9 +763,6 @@ func (e *engine) finishCycle(tr *trace, prev []float64, iter, last int, rho floa
 		tr.mean = append(tr.mean, append([]float64(nil), tr.mean[src]...))
 		tr.change = append(tr.change, rho)
 	}
-	src := T - 2 + (last-iter+1)%2
-	copy(e.x, tr.pos[src])
-	e.setup()
 }
 
 // sameBits reports whether a and b hold the same float64 bits.
