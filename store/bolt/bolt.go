@@ -138,28 +138,29 @@ func refuseSQLite(path string) error {
 
 // openBolt opens the file with bbolt. bbolt trusts a file whose meta
 // pages check out: a bbolt file damaged elsewhere (cut short, say) can
-// make it panic, or fault on a page the file no longer has. Both are
-// turned into an error that says the file is damaged, and the file is
+// make it panic, or fault on a page the file no longer has. guard turns
+// both into an error that says the file is damaged, and the file is
 // closed again, its lock with it.
-func (s *Store) openBolt(timeout time.Duration) (db *bbolt.DB, err error) {
+func (s *Store) openBolt(timeout time.Duration) (*bbolt.DB, error) {
 	var f *os.File
 	openFile := func(name string, flag int, perm os.FileMode) (*os.File, error) {
 		var err error
 		f, err = os.OpenFile(name, flag, perm)
 		return f, err
 	}
-	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
-	defer func() {
-		if p := recover(); p != nil {
-			if f != nil {
-				f.Close()
-			}
-			db, err = nil, s.damaged(fmt.Sprintf("bbolt cannot read it (%v)", p))
+	var db *bbolt.DB
+	var openErr error
+	if err := s.guard(func() error {
+		db, openErr = bbolt.Open(s.path, 0o600, &bbolt.Options{Timeout: timeout, OpenFile: openFile})
+		return nil
+	}); err != nil {
+		if f != nil {
+			f.Close()
 		}
-	}()
-	db, err = bbolt.Open(s.path, 0o600, &bbolt.Options{Timeout: timeout, OpenFile: openFile})
-	if err != nil {
-		return nil, openError(s.path, timeout, err)
+		return nil, err
+	}
+	if openErr != nil {
+		return nil, openError(s.path, timeout, openErr)
 	}
 	return db, nil
 }
@@ -270,8 +271,9 @@ func (s *Store) view(ctx context.Context, op string, fn func(tx *bbolt.Tx) error
 	return s.internal(op, s.guard(func() error { return s.db.View(fn) }))
 }
 
-// guard runs f, a bbolt transaction, and turns a panic or a fault on the
-// file's mapped pages into the error that says the file is damaged.
+// guard runs f, a call into bbolt (a transaction, or opening the file),
+// and turns a panic or a fault on the file's mapped pages into the error
+// that says the file is damaged.
 // bbolt checks only its meta pages: a branch or leaf page damaged on
 // disk makes it panic (an assertion on the page's id, say) when a
 // transaction reads it. Its View and Update roll the transaction back as
