@@ -48,6 +48,7 @@ type engine[T any, A arith[T]] struct {
 	// an issue pair, the voting positions
 	left   []bool
 	groups [4][]int
+	ratio  []T // ratio[a] = s_ap/s_aq for the issue pair at hand
 	vx     [][]T
 	// selection scratch, reused
 	changed, unchanged []*exch[T]
@@ -656,22 +657,36 @@ func (e *engine[T, A]) setUpdate(E *exch[T], t int, other *side[T]) {
 }
 
 // initExchange builds the exchange of actors i and j on the issue pair
-// (p, q), roles following spec §1.5, for calcList to calculate.
-func (e *engine[T, A]) initExchange(i, j, p, q int, groups string) *exch[T] {
-	ar := e.ar
-	ri := ar.quo(e.s[i][p], e.s[i][q])
-	rj := ar.quo(e.s[j][p], e.s[j][q])
-	if ar.cmp(ri, rj) < 0 {
+// (p, q), roles following spec §1.5, for calcList to calculate; ratio[a]
+// is s_ap/s_aq, Decide's test of who supplies which issue.
+//
+// It sets the fields a round reads before it writes them, one by one: a
+// slot is reused from round to round, and clearing all of it (736 bytes
+// in fast mode, the inline move buffers included) cost a sweep ≈ 5% of
+// its time. The rest (move, y, eu, egY, at0, at1, gain, key, dp, dq,
+// valid, order, hidx) calculate and the selection write before anything
+// reads them; the inline buffers are read only up to the lengths set
+// here.
+func (e *engine[T, A]) initExchange(i, j, p, q int, groups string, ratio []T) *exch[T] {
+	if e.ar.cmp(ratio[i], ratio[j]) < 0 {
 		i, j = j, i
 	}
 	ex := e.alloc()
-	*ex = exch[T]{p: p, q: q, groups: groups}
-	ex.I = side[T]{actor: i, supply: q, demand: p, x: e.x[i][q], start: e.x[i][q], demandPos: e.x[i][p]}
-	ex.J = side[T]{actor: j, supply: p, demand: q, x: e.x[j][p], start: e.x[j][p], demandPos: e.x[j][q]}
-	ex.I.moves, ex.I.msum, ex.I.mdir = ex.I.mbuf[:0], ex.I.sbuf[:0], ex.I.dbuf[:0]
-	ex.J.moves, ex.J.msum, ex.J.mdir = ex.J.mbuf[:0], ex.J.sbuf[:0], ex.J.dbuf[:0]
+	ex.p, ex.q, ex.groups = p, q, groups
+	ex.stamp = 0
 	ex.upd[0], ex.upd[1] = ex.ubuf[0][:0], ex.ubuf[1][:0]
+	ex.I.init(i, q, p, e.x[i][q], e.x[i][p])
+	ex.J.init(j, p, q, e.x[j][p], e.x[j][q])
 	return ex
+}
+
+// init makes sd the side of actor a supplying issue supply, at x, and
+// demanding issue demand, at demandPos, with no moves yet.
+func (sd *side[T]) init(a, supply, demand int, x, demandPos T) {
+	sd.actor, sd.supply, sd.demand = a, supply, demand
+	sd.x, sd.start, sd.demandPos = x, x, demandPos
+	sd.moves, sd.msum, sd.mdir = sd.mbuf[:0], sd.sbuf[:0], sd.dbuf[:0]
+	sd.adjusted = false
 }
 
 const chunkSize = 256
@@ -800,6 +815,10 @@ func (e *engine[T, A]) round(ctx context.Context) (*roundResult[T], error) {
 	// 3–4. issue pairs, groups, candidate exchanges
 	list := e.list[:0]
 	g := &e.groups
+	if len(e.ratio) < e.nA {
+		e.ratio = make([]T, e.nA)
+	}
+	ratio := e.ratio
 	for p := 0; p < e.nK; p++ {
 		for q := p + 1; q < e.nK; q++ {
 			for n := range g {
@@ -822,15 +841,16 @@ func (e *engine[T, A]) round(ctx context.Context) (*roundResult[T], error) {
 					n += 2
 				}
 				g[n] = append(g[n], a)
+				ratio[a] = ar.quo(e.s[a][p], e.s[a][q])
 			}
 			for _, i := range g[0] {
 				for _, j := range g[3] {
-					list = append(list, e.initExchange(i, j, p, q, "ad"))
+					list = append(list, e.initExchange(i, j, p, q, "ad", ratio))
 				}
 			}
 			for _, i := range g[1] {
 				for _, j := range g[2] {
-					list = append(list, e.initExchange(i, j, p, q, "bc"))
+					list = append(list, e.initExchange(i, j, p, q, "bc", ratio))
 				}
 			}
 		}

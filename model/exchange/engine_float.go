@@ -44,6 +44,7 @@ type engine64 struct {
 	slabU              []update64
 	left               []bool
 	groups             [4][]int
+	ratio              []float64
 	vx                 [][]float64
 	changed, unchanged []*exch64
 	changedPos, posOfU []int
@@ -523,21 +524,24 @@ func (e *engine64) setUpdate(E *exch64, t int, other *side64) {
 	E.upd[i] = append(E.upd[i], update64{actor: other.actor, pos: other.y})
 }
 
-func (e *engine64) initExchange(i, j, p, q int, groups string) *exch64 {
-	ar := e.ar
-	ri := ar.quo(e.s[i][p], e.s[i][q])
-	rj := ar.quo(e.s[j][p], e.s[j][q])
-	if ri < rj {
+func (e *engine64) initExchange(i, j, p, q int, groups string, ratio []float64) *exch64 {
+	if ratio[i] < ratio[j] {
 		i, j = j, i
 	}
 	ex := e.alloc()
-	*ex = exch64{p: p, q: q, groups: groups}
-	ex.I = side64{actor: i, supply: q, demand: p, x: e.x[i][q], start: e.x[i][q], demandPos: e.x[i][p]}
-	ex.J = side64{actor: j, supply: p, demand: q, x: e.x[j][p], start: e.x[j][p], demandPos: e.x[j][q]}
-	ex.I.moves, ex.I.msum, ex.I.mdir = ex.I.mbuf[:0], ex.I.sbuf[:0], ex.I.dbuf[:0]
-	ex.J.moves, ex.J.msum, ex.J.mdir = ex.J.mbuf[:0], ex.J.sbuf[:0], ex.J.dbuf[:0]
+	ex.p, ex.q, ex.groups = p, q, groups
+	ex.stamp = 0
 	ex.upd[0], ex.upd[1] = ex.ubuf[0][:0], ex.ubuf[1][:0]
+	ex.I.init(i, q, p, e.x[i][q], e.x[i][p])
+	ex.J.init(j, p, q, e.x[j][p], e.x[j][q])
 	return ex
+}
+
+func (sd *side64) init(a, supply, demand int, x, demandPos float64) {
+	sd.actor, sd.supply, sd.demand = a, supply, demand
+	sd.x, sd.start, sd.demandPos = x, x, demandPos
+	sd.moves, sd.msum, sd.mdir = sd.mbuf[:0], sd.sbuf[:0], sd.dbuf[:0]
+	sd.adjusted = false
 }
 
 func (e *engine64) growMoves(sd *side64) {
@@ -635,6 +639,10 @@ func (e *engine64) round(ctx context.Context) (*roundResult64, error) {
 	}
 	list := e.list[:0]
 	g := &e.groups
+	if len(e.ratio) < e.nA {
+		e.ratio = make([]float64, e.nA)
+	}
+	ratio := e.ratio
 	for p := 0; p < e.nK; p++ {
 		for q := p + 1; q < e.nK; q++ {
 			for n := range g {
@@ -655,15 +663,16 @@ func (e *engine64) round(ctx context.Context) (*roundResult64, error) {
 					n += 2
 				}
 				g[n] = append(g[n], a)
+				ratio[a] = ar.quo(e.s[a][p], e.s[a][q])
 			}
 			for _, i := range g[0] {
 				for _, j := range g[3] {
-					list = append(list, e.initExchange(i, j, p, q, "ad"))
+					list = append(list, e.initExchange(i, j, p, q, "ad", ratio))
 				}
 			}
 			for _, i := range g[1] {
 				for _, j := range g[2] {
-					list = append(list, e.initExchange(i, j, p, q, "bc"))
+					list = append(list, e.initExchange(i, j, p, q, "bc", ratio))
 				}
 			}
 		}
