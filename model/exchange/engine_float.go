@@ -953,14 +953,13 @@ func (e *engine64) selectByHeap(ctx context.Context, list []*exch64) []*exch64 {
 		aff = aff[:0]
 		n := 0
 		for _, l := range lists {
-			live := byIssue[l][:0]
-			for _, r := range byIssue[l] {
-				if h.in[r.order] {
-					live = append(live, r)
-				}
+			list, k := byIssue[l], 0
+			for _, r := range list {
+				list[k] = r
+				k += int(bit(h.in[r.order]))
 			}
-			byIssue[l] = live
-			n += len(live)
+			byIssue[l] = list[:k]
+			n += k
 		}
 		if n <= stampedMerge {
 			for _, l := range lists {

@@ -99,14 +99,15 @@ func (e *engine[T, A]) selectByHeap(ctx context.Context, list []*exch[T]) []*exc
 		aff = aff[:0]
 		n := 0
 		for _, l := range lists {
-			live := byIssue[l][:0]
-			for _, r := range byIssue[l] {
-				if h.in[r.order] {
-					live = append(live, r)
-				}
+			// every entry is written and the live ones counted, without
+			// a branch: which have left follows no pattern
+			list, k := byIssue[l], 0
+			for _, r := range list {
+				list[k] = r
+				k += int(bit(h.in[r.order]))
 			}
-			byIssue[l] = live
-			n += len(live)
+			byIssue[l] = list[:k]
+			n += k
 		}
 		if n <= stampedMerge {
 			// short lists: an exchange's stamp says whether it was taken
