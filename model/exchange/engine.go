@@ -309,7 +309,7 @@ func (e *engine[T, A]) fail(format string, args ...any) {
 
 // calculate is Decide's EqualGainExchange.calculate (spec §1.5, eqs. 4–9).
 func (e *engine[T, A]) calculate(ex *exch[T]) {
-	ar, k := e.ar, e.k
+	ar, k := e.ar, &e.k
 	I, J := &ex.I, &ex.J
 	p, q := ex.p, ex.q
 	sIp, sIq := e.s[I.actor][p], e.s[I.actor][q]
@@ -382,7 +382,7 @@ func (e *engine[T, A]) checkEqual(a, b, tol T, what string) {
 
 // moveValid is Decide's is_move_valid (spec §1.5).
 func (e *engine[T, A]) moveValid(sd *side[T]) bool {
-	ar, k := e.ar, e.k
+	ar, k := e.ar, &e.k
 	am := ar.abs(sd.move)
 	if ar.cmp(am, k.hundred) > 0 || ar.cmp(am, k.eps10) <= 0 {
 		return false
@@ -415,7 +415,7 @@ func (e *engine[T, A]) pushMove(sd *side[T], m T) {
 // setMove sets move i of sd (the last) to m and recomputes its running
 // sum and direction from move i−1's.
 func (e *engine[T, A]) setMove(sd *side[T], i int, m T) {
-	ar, k := e.ar, e.k
+	ar, k := e.ar, &e.k
 	// move i−1's sum and direction, or 0 and both directions for the
 	// first (read without a branch: the lists are one to three long)
 	has, prev := i > 0, max(i-1, 0)
@@ -459,7 +459,7 @@ func (ex *exch[T]) updIndex(t int) int {
 // A moves only as far as puts NBS_t on it, and O's move shrinks to keep
 // the gains equal. It reports whether it did (capped).
 func (e *engine[T, A]) checkNBS(ex *exch[T], S, O *side[T]) (capped bool) {
-	ar, k := e.ar, e.k
+	ar, k := e.ar, &e.k
 	t, u := S.supply, S.demand
 	upd := ex.upd[ex.updIndex(t)]
 	target := O.demandPos
@@ -531,7 +531,7 @@ func (e *engine[T, A]) nbsOf(ex *exch[T], S *side[T]) (T, T) {
 // sums as Decide does; the answer is therefore always the sequential
 // sums' (TestNBSBetweenAgrees checks it on random problems).
 func (e *engine[T, A]) nbsBetween(t int, upd []update[T], a int, pos0, pos1, target T) (between, sure bool) {
-	ar, k := e.ar, e.k
+	ar, k := e.ar, &e.k
 	sg := e.sigma[t]
 	if !(ar.cmp(sg, k.zero) > 0) {
 		return false, false
@@ -908,7 +908,7 @@ func (e *engine[T, A]) round(ctx context.Context) (*roundResult[T], error) {
 // newStart is eq. (10) in Decide's evaluation order:
 // ((1−s)·W_s)·y + W_f·y + ((1 − (1−s)·W_s) − W_f)·x.
 func (e *engine[T, A]) newStart(s, y, x T) T {
-	ar, k := e.ar, e.k
+	ar, k := e.ar, &e.k
 	a := ar.mul(ar.sub(k.one, s), k.salienceW)
 	t1 := ar.mul(a, y)
 	t2 := ar.mul(k.fixedW, y)
@@ -948,7 +948,7 @@ func (e *engine[T, A]) selectExchanges(ctx context.Context, list []*exch[T], rr 
 	if e.ties != tieCoinFlip && e.selection != bySlice {
 		return e.selectByHeap(ctx, list)
 	}
-	ar, k := e.ar, e.k
+	ar, k := e.ar, &e.k
 	// A stable sort by gain, descending: an unstable sort on (gain
 	// descending, list position) gives the same order, faster.
 	sortStable := func(list []*exch[T]) {

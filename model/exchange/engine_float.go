@@ -264,7 +264,7 @@ func (e *engine64) fail(format string, args ...any) {
 }
 
 func (e *engine64) calculate(ex *exch64) {
-	ar, k := e.ar, e.k
+	ar, k := e.ar, &e.k
 	I, J := &ex.I, &ex.J
 	p, q := ex.p, ex.q
 	sIp, sIq := e.s[I.actor][p], e.s[I.actor][q]
@@ -326,7 +326,7 @@ func (e *engine64) checkEqual(a, b, tol float64, what string) {
 }
 
 func (e *engine64) moveValid(sd *side64) bool {
-	ar, k := e.ar, e.k
+	ar, k := e.ar, &e.k
 	am := ar.abs(sd.move)
 	if am > k.hundred || !(am > k.eps10) {
 		return false
@@ -356,7 +356,7 @@ func (e *engine64) pushMove(sd *side64, m float64) {
 }
 
 func (e *engine64) setMove(sd *side64, i int, m float64) {
-	ar, k := e.ar, e.k
+	ar, k := e.ar, &e.k
 	has, prev := i > 0, max(i-1, 0)
 	sum := ar.pick(has, sd.msum[prev], k.zero)
 	hm := -bit(has)
@@ -381,7 +381,7 @@ func (ex *exch64) updIndex(t int) int {
 }
 
 func (e *engine64) checkNBS(ex *exch64, S, O *side64) (capped bool) {
-	ar, k := e.ar, e.k
+	ar, k := e.ar, &e.k
 	t, u := S.supply, S.demand
 	upd := ex.upd[ex.updIndex(t)]
 	target := O.demandPos
@@ -429,7 +429,7 @@ func (e *engine64) nbsOf(ex *exch64, S *side64) (float64, float64) {
 }
 
 func (e *engine64) nbsBetween(t int, upd []update64, a int, pos0, pos1, target float64) (between, sure bool) {
-	ar, k := e.ar, e.k
+	ar, k := e.ar, &e.k
 	sg := e.sigma[t]
 	if !(sg > k.zero) {
 		return false, false
@@ -725,7 +725,7 @@ func (e *engine64) round(ctx context.Context) (*roundResult64, error) {
 }
 
 func (e *engine64) newStart(s, y, x float64) float64 {
-	ar, k := e.ar, e.k
+	ar, k := e.ar, &e.k
 	a := ar.mul(ar.sub(k.one, s), k.salienceW)
 	t1 := ar.mul(a, y)
 	t2 := ar.mul(k.fixedW, y)
@@ -741,7 +741,7 @@ func (e *engine64) selectExchanges(ctx context.Context, list []*exch64, rr *roun
 	if e.ties != tieCoinFlip && e.selection != bySlice {
 		return e.selectByHeap(ctx, list)
 	}
-	ar, k := e.ar, e.k
+	ar, k := e.ar, &e.k
 	sortStable := func(list []*exch64) {
 		for i, ex := range list {
 			ex.order = i
