@@ -65,7 +65,7 @@ type engine[T any, A arith[T]] struct {
 	workers   int
 	perWorker int // the fewest exchanges a worker is given (perWorker)
 	forks     []*engine[T, A]
-	recalced  []bool
+	recalced  []uint8
 	batches   int // batches recalculated in parallel so far (for tests)
 	// exchanges live in chunks reused from round to round
 	chunks     [][]exch[T]

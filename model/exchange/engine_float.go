@@ -56,7 +56,7 @@ type engine64 struct {
 	workers            int
 	perWorker          int
 	forks              []*engine64
-	recalced           []bool
+	recalced           []uint8
 	batches            int
 	chunks             [][]exch64
 	chunk, off         int
@@ -979,24 +979,23 @@ func (e *engine64) selectByHeap(ctx context.Context, list []*exch64) []*exch64 {
 			})
 		}
 		changed = changed[:0]
-		var done []bool
 		if n := min(len(e.forks), len(aff)/e.perWorker); n > 1 {
-			done = e.recalcBatch(aff, R, n)
-		}
-		for i, E := range aff {
-			old := h.items[E.hidx].key
-			if done != nil {
-				if !done[i] {
-					continue
+			for i, st := range e.recalcBatch(aff, R, n) {
+				switch st {
+				case recalcLeft:
+					h.remove(aff[i].hidx)
+				case recalcMoved:
+					changed = append(changed, aff[i])
 				}
-			} else if !e.recalculate(E, R) {
-				continue
 			}
-			switch c := ar.cmp(E.key, old); {
-			case !E.valid:
-				h.remove(E.hidx)
-			case c != 0:
-				changed = append(changed, E)
+		} else {
+			for _, E := range aff {
+				switch e.recalcOne(E, R, h.items) {
+				case recalcLeft:
+					h.remove(E.hidx)
+				case recalcMoved:
+					changed = append(changed, E)
+				}
 			}
 		}
 		slices.SortFunc(changed, func(a, b *exch64) int {
@@ -1074,14 +1073,28 @@ func (e *engine64) fork() {
 	}
 }
 
-func (e *engine64) recalcBatch(aff []*exch64, R *exch64, n int) []bool {
+func (e *engine64) recalcOne(E, R *exch64, items []heapItem64) uint8 {
+	old := items[E.hidx].key
+	if !e.recalculate(E, R) {
+		return recalcSame
+	}
+	switch {
+	case !E.valid:
+		return recalcLeft
+	case (E.key < old || E.key > old):
+		return recalcMoved
+	}
+	return recalcSame
+}
+
+func (e *engine64) recalcBatch(aff []*exch64, R *exch64, n int) []uint8 {
 	done := slices.Grow(e.recalced[:0], len(aff))[:len(aff)]
 	e.recalced = done
 	e.batches++
 	parallel.Run(n, func(g int) {
 		w := e.forks[g]
 		for i := g * len(aff) / n; i < (g+1)*len(aff)/n; i++ {
-			done[i] = w.recalculate(aff[i], R)
+			done[i] = w.recalcOne(aff[i], R, e.heap.items)
 		}
 	})
 	e.joinForks(n)

@@ -128,25 +128,26 @@ func (e *engine[T, A]) selectByHeap(ctx context.Context, list []*exch[T]) []*exc
 			slices.SortFunc(aff, func(a, b *exch[T]) int { return h.cmp(&h.items[a.hidx], &h.items[b.hidx]) })
 		}
 		changed = changed[:0]
-		var done []bool // the batch's results, when recalculated in parallel
 		if n := min(len(e.forks), len(aff)/e.perWorker); n > 1 {
-			done = e.recalcBatch(aff, R, n)
-		}
-		for i, E := range aff {
-			// the heap keeps the old key until the fixes below
-			old := h.items[E.hidx].key
-			if done != nil {
-				if !done[i] {
-					continue
+			// the batch's outcomes: the exchanges left as they were are
+			// not visited again (at 200 actors × 10 issues each visit is
+			// a cache miss)
+			for i, st := range e.recalcBatch(aff, R, n) {
+				switch st {
+				case recalcLeft:
+					h.remove(aff[i].hidx)
+				case recalcMoved:
+					changed = append(changed, aff[i])
 				}
-			} else if !e.recalculate(E, R) {
-				continue
 			}
-			switch c := ar.cmp(E.key, old); {
-			case !E.valid:
-				h.remove(E.hidx)
-			case c != 0:
-				changed = append(changed, E)
+		} else {
+			for _, E := range aff {
+				switch e.recalcOne(E, R, h.items) {
+				case recalcLeft:
+					h.remove(E.hidx)
+				case recalcMoved:
+					changed = append(changed, E)
+				}
 			}
 		}
 		// new positions (see above), given in old list order: the heap
@@ -252,21 +253,47 @@ func (e *engine[T, A]) fork() {
 	}
 }
 
-// recalcBatch is recalculate(E, R) for every E of aff, on n ≤ e.workers
-// goroutines, each taking a contiguous part of aff in order; done[i] is
-// what recalculate returned for aff[i]. A recalculation writes only to
-// its own exchange (never to R, another exchange or the engine but for
+// What a recalculation after R means for the heap (recalcOne).
+const (
+	recalcSame  uint8 = iota // not recalculated, or its gain is as it was
+	recalcLeft               // no longer valid: it leaves the list
+	recalcMoved              // valid with a new gain: it moves in the list
+)
+
+// recalcOne is recalculate(E, R) and its outcome for the heap, whose
+// items still hold E's old key until selectByHeap's fixes (removals move
+// other items, never change their keys, so reading it first or later is
+// the same). items is the selecting engine's heap: a worker's copy of
+// the engine was taken before the heap was built.
+func (e *engine[T, A]) recalcOne(E, R *exch[T], items []heapItem[T]) uint8 {
+	old := items[E.hidx].key
+	if !e.recalculate(E, R) {
+		return recalcSame
+	}
+	switch {
+	case !E.valid:
+		return recalcLeft
+	case e.ar.cmp(E.key, old) != 0:
+		return recalcMoved
+	}
+	return recalcSame
+}
+
+// recalcBatch is recalcOne(E, R) for every E of aff, on n ≤ e.workers
+// goroutines, each taking a contiguous part of aff in order; the result
+// holds the outcomes in aff order. A recalculation writes only to its own
+// exchange (never to R, another exchange, the heap or the engine but for
 // its failure records), so the exchanges come out as the sequential loop
 // leaves them, bit for bit; of the workers' failures, the first in aff
 // order is kept, as the sequential loop keeps the first.
-func (e *engine[T, A]) recalcBatch(aff []*exch[T], R *exch[T], n int) []bool {
+func (e *engine[T, A]) recalcBatch(aff []*exch[T], R *exch[T], n int) []uint8 {
 	done := slices.Grow(e.recalced[:0], len(aff))[:len(aff)]
 	e.recalced = done
 	e.batches++
 	parallel.Run(n, func(g int) {
 		w := e.forks[g]
 		for i := g * len(aff) / n; i < (g+1)*len(aff)/n; i++ {
-			done[i] = w.recalculate(aff[i], R)
+			done[i] = w.recalcOne(aff[i], R, e.heap.items)
 		}
 	})
 	e.joinForks(n)
