@@ -403,13 +403,16 @@ func (e *engine[T, A]) moveValid(sd *side[T]) bool {
 
 // pushMove appends m to sd's moves, with its running sum and direction.
 func (e *engine[T, A]) pushMove(sd *side[T], m T) {
-	if len(sd.moves) == cap(sd.moves) {
+	n := len(sd.moves)
+	if n == cap(sd.moves) {
 		e.growMoves(sd)
 	}
-	sd.moves = append(sd.moves, m)
-	sd.msum = append(sd.msum, m)
-	sd.mdir = append(sd.mdir, 0)
-	e.setMove(sd, len(sd.moves)-1, m)
+	// re-sliced in place, not appended: the three have room (growMoves
+	// gave them the same), and a slice that keeps its array is stored
+	// without its pointer, so without the garbage collector's write
+	// barrier
+	sd.moves, sd.msum, sd.mdir = sd.moves[:n+1], sd.msum[:n+1], sd.mdir[:n+1]
+	e.setMove(sd, n, m)
 }
 
 // setMove sets move i of sd (the last) to m and recomputes its running

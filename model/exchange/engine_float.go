@@ -346,13 +346,12 @@ func (e *engine64) moveValid(sd *side64) bool {
 }
 
 func (e *engine64) pushMove(sd *side64, m float64) {
-	if len(sd.moves) == cap(sd.moves) {
+	n := len(sd.moves)
+	if n == cap(sd.moves) {
 		e.growMoves(sd)
 	}
-	sd.moves = append(sd.moves, m)
-	sd.msum = append(sd.msum, m)
-	sd.mdir = append(sd.mdir, 0)
-	e.setMove(sd, len(sd.moves)-1, m)
+	sd.moves, sd.msum, sd.mdir = sd.moves[:n+1], sd.msum[:n+1], sd.mdir[:n+1]
+	e.setMove(sd, n, m)
 }
 
 func (e *engine64) setMove(sd *side64, i int, m float64) {
