@@ -113,8 +113,9 @@
 // would (1.7d with φ = 1), known without the third parties' votes, so
 // each challenger evaluates the target with the largest such bound first
 // and then only the targets whose bound can still beat the best found
-// (bestChallenge; the winner is KTAB's, bit for bit): about half of them
-// in the built-in case's one-issue runs, a sixth in its seven-issue ones.
+// (bestChallenge; the winner is KTAB's, bit for bit): a third of them are
+// skipped in the built-in case's one-issue runs, a sixth in its
+// seven-issue ones.
 // KTAB additionally spends O(N⁴) per turn on values it only logs; this
 // package skips them. The best challenges run in
 // parallel across cores; each actor's result is independent of the
