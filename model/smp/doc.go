@@ -115,9 +115,8 @@
 // and then only the targets whose bound can still beat the best found
 // (bestChallenge; the winner is KTAB's, bit for bit): a third of them are
 // skipped in the built-in case's one-issue runs, a sixth in its
-// seven-issue ones.
-// KTAB additionally spends O(N⁴) per turn on values it only logs; this
-// package skips them. The best challenges run in
-// parallel across cores; each actor's result is independent of the
-// others, so the run is the same on any number of cores.
+// seven-issue ones. KTAB additionally spends O(N⁴) per turn on values it
+// only logs; this package skips them. The best challenges run in parallel
+// across cores; each actor's result is independent of the others, so the
+// run is the same on any number of cores.
 package smp
