@@ -86,19 +86,21 @@ type side[T any] struct {
 	x              T   // current supply position (moved by recalculation)
 	start          T   // round-start position on the supply issue
 	demandPos      T   // own position on the demand issue (fixed in a round)
-	// moves is the actor's list of moves on its supply issue (Decide's
-	// ExchangeActor.moves); msum[i] is the running sum of moves[:i+1] and
-	// mdir[i] has bit 0 set while every move of moves[:i+1] is positive,
-	// bit 1 while every one is negative, so that moveValid reads them in
-	// O(1) instead of summing the list: the same additions in the same
-	// order, done once as the list grows.
-	moves      []T
-	msum       []T
-	mdir       []uint8
-	mbuf, sbuf [3]T
-	dbuf       [3]uint8
-	move, y    T
-	eu, egY    T
+	// The actor's list of moves on its supply issue (Decide's
+	// ExchangeActor.moves) is kept as what is read of it: msum[i] is the
+	// running sum of moves 0…i and mdir[i] has bit 0 set while every one
+	// of them is positive, bit 1 while every one is negative, so that
+	// moveValid reads them in O(1) instead of summing the list (the same
+	// additions in the same order, done once as the list grows). The
+	// moves themselves are not kept: the last is move (calculate, the NBS
+	// cap and the randomised gain set both together), and no other is
+	// read. sbuf and dbuf hold the first three entries.
+	msum    []T
+	mdir    []uint8
+	sbuf    [3]T
+	dbuf    [3]uint8
+	move, y T
+	eu, egY T
 	// at0 and at1 are where checkNBS last took the NBS of the supply
 	// issue: at x, and at y (after an NBS cap, at the capped y); nbsOf
 	// recomputes the two values for the trace
@@ -391,7 +393,7 @@ func (e *engine[T, A]) moveValid(sd *side[T]) bool {
 	if ar.cmp(y, k.zero) < 0 || ar.cmp(y, k.hundred) > 0 {
 		return false
 	}
-	n := len(sd.moves)
+	n := len(sd.msum)
 	if n == 0 {
 		return true
 	}
@@ -401,22 +403,21 @@ func (e *engine[T, A]) moveValid(sd *side[T]) bool {
 	return sd.mdir[n-1] != 0
 }
 
-// pushMove appends m to sd's moves, with its running sum and direction.
+// pushMove appends m to sd's moves: its running sum and direction.
 func (e *engine[T, A]) pushMove(sd *side[T], m T) {
-	n := len(sd.moves)
-	if n == cap(sd.moves) {
+	n := len(sd.msum)
+	if n == cap(sd.msum) {
 		e.growMoves(sd)
 	}
-	// re-sliced in place, not appended: the three have room (growMoves
-	// gave them the same), and a slice that keeps its array is stored
-	// without its pointer, so without the garbage collector's write
-	// barrier
-	sd.moves, sd.msum, sd.mdir = sd.moves[:n+1], sd.msum[:n+1], sd.mdir[:n+1]
+	// re-sliced in place, not appended: both have room (growMoves gives
+	// them the same), and a slice that keeps its array is stored without
+	// its pointer, so without the garbage collector's write barrier
+	sd.msum, sd.mdir = sd.msum[:n+1], sd.mdir[:n+1]
 	e.setMove(sd, n, m)
 }
 
-// setMove sets move i of sd (the last) to m and recomputes its running
-// sum and direction from move i−1's.
+// setMove makes move i of sd (the last) m: its running sum and direction
+// from move i−1's.
 func (e *engine[T, A]) setMove(sd *side[T], i int, m T) {
 	ar, k := e.ar, &e.k
 	// move i−1's sum and direction, or 0 and both directions for the
@@ -429,7 +430,6 @@ func (e *engine[T, A]) setMove(sd *side[T], i int, m T) {
 	// masks, not branches (the signs come in no order a branch predictor
 	// learns, and a sweep runs this tens of millions of times)
 	dir &= bit(ar.cmp(m, k.zero) > 0) | bit(ar.cmp(m, k.zero) < 0)<<1
-	sd.moves[i] = m
 	sd.msum[i] = ar.add(sum, m)
 	sd.mdir[i] = dir
 }
@@ -445,8 +445,8 @@ func bit(b bool) uint8 {
 
 // popMove drops sd's last move, if any.
 func (sd *side[T]) popMove() {
-	if n := len(sd.moves); n > 0 {
-		sd.moves, sd.msum, sd.mdir = sd.moves[:n-1], sd.msum[:n-1], sd.mdir[:n-1]
+	if n := len(sd.msum); n > 0 {
+		sd.msum, sd.mdir = sd.msum[:n-1], sd.mdir[:n-1]
 	}
 }
 
@@ -496,8 +496,8 @@ func (e *engine[T, A]) checkNBS(ex *exch[T], S, O *side[T]) (capped bool) {
 	if ar.cmp(O.x, S.demandPos) > 0 {
 		mO = ar.neg(mO)
 	}
-	e.setMove(S, len(S.moves)-1, mA)
-	e.setMove(O, len(O.moves)-1, mO)
+	e.setMove(S, len(S.msum)-1, mA)
+	e.setMove(O, len(O.msum)-1, mO)
 	S.move, O.move = mA, mO
 	S.y, O.y = ar.add(S.x, mA), ar.add(O.x, mO)
 	euO := ar.abs(ar.sub(ar.mul(ru, sOu), ar.mul(rt, sOt)))
@@ -598,7 +598,7 @@ func (e *engine[T, A]) recalculate(E, R *exch[T]) bool {
 					rs = &R.J
 				}
 				es.x = rs.y
-				e.pushMove(es, rs.moves[len(rs.moves)-1])
+				e.pushMove(es, rs.move) // R's last move
 			}
 		}
 	}
@@ -688,7 +688,7 @@ func (e *engine[T, A]) initExchange(i, j, p, q int, groups string, ratio []T) *e
 func (sd *side[T]) init(a, supply, demand int, x, demandPos T) {
 	sd.actor, sd.supply, sd.demand = a, supply, demand
 	sd.x, sd.start, sd.demandPos = x, x, demandPos
-	sd.moves, sd.msum, sd.mdir = sd.mbuf[:0], sd.sbuf[:0], sd.dbuf[:0]
+	sd.msum, sd.mdir = sd.sbuf[:0], sd.dbuf[:0]
 	sd.adjusted = false
 }
 
@@ -696,20 +696,20 @@ const chunkSize = 256
 
 // growMoves moves sd's move lists, full, to twice their room in the
 // engine's slabs: most lists fit the exchange's inline buffers, and the
-// rest would otherwise be three allocations each. The slabs start over
+// rest would otherwise be two allocations each. The slabs start over
 // each round, when every exchange is rebuilt.
 func (e *engine[T, A]) growMoves(sd *side[T]) {
-	n := 2 * cap(sd.moves)
-	if len(e.slabT)+2*n > cap(e.slabT) {
-		e.slabT = make([]T, 0, max(slabSize, 2*n))
+	n := 2 * cap(sd.msum)
+	if len(e.slabT)+n > cap(e.slabT) {
+		e.slabT = make([]T, 0, max(slabSize, n))
 	}
 	if len(e.slabB)+n > cap(e.slabB) {
 		e.slabB = make([]uint8, 0, max(slabSize, n))
 	}
 	l, lb := len(e.slabT), len(e.slabB)
-	e.slabT, e.slabB = e.slabT[:l+2*n], e.slabB[:lb+n]
-	moves, msum, mdir := e.slabT[l:l:l+n], e.slabT[l+n:l+n:l+2*n], e.slabB[lb:lb:lb+n]
-	sd.moves, sd.msum, sd.mdir = append(moves, sd.moves...), append(msum, sd.msum...), append(mdir, sd.mdir...)
+	e.slabT, e.slabB = e.slabT[:l+n], e.slabB[:lb+n]
+	msum, mdir := e.slabT[l:l:l+n], e.slabB[lb:lb:lb+n]
+	sd.msum, sd.mdir = append(msum, sd.msum...), append(mdir, sd.mdir...)
 }
 
 // slabSize is the length of a new slab of move lists.
@@ -1123,7 +1123,7 @@ func (e *engine[T, A]) randomizeGain(ex *exch[T]) bool {
 	if ar.cmp(C.x, O.demandPos) > 0 {
 		m = ar.neg(m)
 	}
-	e.setMove(C, len(C.moves)-1, m)
+	e.setMove(C, len(C.msum)-1, m)
 	C.move = m
 	C.y = ar.add(C.x, m)
 	return e.moveValid(C)

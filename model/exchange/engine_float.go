@@ -68,10 +68,9 @@ type side64 struct {
 	x              float64
 	start          float64
 	demandPos      float64
-	moves          []float64
 	msum           []float64
 	mdir           []uint8
-	mbuf, sbuf     [3]float64
+	sbuf           [3]float64
 	dbuf           [3]uint8
 	move, y        float64
 	eu, egY        float64
@@ -335,7 +334,7 @@ func (e *engine64) moveValid(sd *side64) bool {
 	if y < k.zero || y > k.hundred {
 		return false
 	}
-	n := len(sd.moves)
+	n := len(sd.msum)
 	if n == 0 {
 		return true
 	}
@@ -346,11 +345,11 @@ func (e *engine64) moveValid(sd *side64) bool {
 }
 
 func (e *engine64) pushMove(sd *side64, m float64) {
-	n := len(sd.moves)
-	if n == cap(sd.moves) {
+	n := len(sd.msum)
+	if n == cap(sd.msum) {
 		e.growMoves(sd)
 	}
-	sd.moves, sd.msum, sd.mdir = sd.moves[:n+1], sd.msum[:n+1], sd.mdir[:n+1]
+	sd.msum, sd.mdir = sd.msum[:n+1], sd.mdir[:n+1]
 	e.setMove(sd, n, m)
 }
 
@@ -361,14 +360,13 @@ func (e *engine64) setMove(sd *side64, i int, m float64) {
 	hm := -bit(has)
 	dir := sd.mdir[prev]&hm | 3&^hm
 	dir &= bit(m > k.zero) | bit(m < k.zero)<<1
-	sd.moves[i] = m
 	sd.msum[i] = ar.add(sum, m)
 	sd.mdir[i] = dir
 }
 
 func (sd *side64) popMove() {
-	if n := len(sd.moves); n > 0 {
-		sd.moves, sd.msum, sd.mdir = sd.moves[:n-1], sd.msum[:n-1], sd.mdir[:n-1]
+	if n := len(sd.msum); n > 0 {
+		sd.msum, sd.mdir = sd.msum[:n-1], sd.mdir[:n-1]
 	}
 }
 
@@ -410,8 +408,8 @@ func (e *engine64) checkNBS(ex *exch64, S, O *side64) (capped bool) {
 	if O.x > S.demandPos {
 		mO = ar.neg(mO)
 	}
-	e.setMove(S, len(S.moves)-1, mA)
-	e.setMove(O, len(O.moves)-1, mO)
+	e.setMove(S, len(S.msum)-1, mA)
+	e.setMove(O, len(O.msum)-1, mO)
 	S.move, O.move = mA, mO
 	S.y, O.y = ar.add(S.x, mA), ar.add(O.x, mO)
 	euO := ar.abs(ar.sub(ar.mul(ru, sOu), ar.mul(rt, sOt)))
@@ -475,7 +473,7 @@ func (e *engine64) recalculate(E, R *exch64) bool {
 					rs = &R.J
 				}
 				es.x = rs.y
-				e.pushMove(es, rs.moves[len(rs.moves)-1])
+				e.pushMove(es, rs.move)
 			}
 		}
 	}
@@ -539,22 +537,22 @@ func (e *engine64) initExchange(i, j, p, q int, groups string, ratio []float64) 
 func (sd *side64) init(a, supply, demand int, x, demandPos float64) {
 	sd.actor, sd.supply, sd.demand = a, supply, demand
 	sd.x, sd.start, sd.demandPos = x, x, demandPos
-	sd.moves, sd.msum, sd.mdir = sd.mbuf[:0], sd.sbuf[:0], sd.dbuf[:0]
+	sd.msum, sd.mdir = sd.sbuf[:0], sd.dbuf[:0]
 	sd.adjusted = false
 }
 
 func (e *engine64) growMoves(sd *side64) {
-	n := 2 * cap(sd.moves)
-	if len(e.slabT)+2*n > cap(e.slabT) {
-		e.slabT = make([]float64, 0, max(slabSize, 2*n))
+	n := 2 * cap(sd.msum)
+	if len(e.slabT)+n > cap(e.slabT) {
+		e.slabT = make([]float64, 0, max(slabSize, n))
 	}
 	if len(e.slabB)+n > cap(e.slabB) {
 		e.slabB = make([]uint8, 0, max(slabSize, n))
 	}
 	l, lb := len(e.slabT), len(e.slabB)
-	e.slabT, e.slabB = e.slabT[:l+2*n], e.slabB[:lb+n]
-	moves, msum, mdir := e.slabT[l:l:l+n], e.slabT[l+n:l+n:l+2*n], e.slabB[lb:lb:lb+n]
-	sd.moves, sd.msum, sd.mdir = append(moves, sd.moves...), append(msum, sd.msum...), append(mdir, sd.mdir...)
+	e.slabT, e.slabB = e.slabT[:l+n], e.slabB[:lb+n]
+	msum, mdir := e.slabT[l:l:l+n], e.slabB[lb:lb:lb+n]
+	sd.msum, sd.mdir = append(msum, sd.msum...), append(mdir, sd.mdir...)
 }
 
 type buffers64 struct {
@@ -894,7 +892,7 @@ func (e *engine64) randomizeGain(ex *exch64) bool {
 	if C.x > O.demandPos {
 		m = ar.neg(m)
 	}
-	e.setMove(C, len(C.moves)-1, m)
+	e.setMove(C, len(C.msum)-1, m)
 	C.move = m
 	C.y = ar.add(C.x, m)
 	return e.moveValid(C)
