@@ -95,32 +95,38 @@ type side[T any] struct {
 	// moves themselves are not kept: the last is move (calculate, the NBS
 	// cap and the randomised gain set both together), and no other is
 	// read. sbuf and dbuf hold the first three entries.
-	msum    []T
-	mdir    []uint8
-	sbuf    [3]T
-	dbuf    [3]uint8
-	move, y T
-	eu, egY T
-	// at0 and at1 are where checkNBS last took the NBS of the supply
-	// issue: at x, and at y (after an NBS cap, at the capped y); nbsOf
-	// recomputes the two values for the trace
-	at0, at1 T
-	adjusted bool
+	msum     []T
+	mdir     []uint8
+	sbuf     [3]T
+	dbuf     [3]uint8
+	adjusted bool // an NBS cap changed the move
+	move, y  T
+	egY      T
+	// at1 is where checkNBS last took the NBS of the supply issue at y
+	// (after an NBS cap, at the capped y), and x where it took it at x (a
+	// valid exchange's last calculation ran checkNBS, and nothing moves x
+	// but a recalculation, which runs it again or leaves the exchange
+	// invalid, never realised); nbsOf recomputes the two values for the
+	// trace
+	at1 T
 }
 
 type exch[T any] struct {
-	p, q   int // issue pair, p before q
-	groups string
-	I, J   side[T] // I supplies q and demands p; J supplies p and demands q
-	gain   T
-	key    T   // gain as the selection compares it (see arith.sortKey)
-	order  int // list position when the selection took the list (the slice's sort reuses it)
-	hidx   int // index in the selection heap (selectByHeap), −1 outside
+	p, q int32   // issue pair, p before q (32 bits: an exchange fills whole cache lines)
+	I, J side[T] // I supplies q and demands p; J supplies p and demands q
+	// eu is the checked equal gain eu_I, which Decide stores on both
+	// actors; gain is the exchange's gain after any NBS cap
+	eu    T
+	gain  T
+	key   T   // gain as the selection compares it (see arith.sortKey)
+	order int // list position when the selection took the list (the slice's sort reuses it)
+	hidx  int // index in the selection heap (selectByHeap), −1 outside
 	// stamp is the number of the last exchange selectByHeap took that
 	// changes this one: its recalculations take each exchange once
 	stamp  int
 	dp, dq T
 	valid  bool
+	bc     bool // groups b and c (else a and d)
 	// upd[0] are the recorded positions on p, upd[1] on q (spec §1.6 step 2)
 	upd  [2][]update[T]
 	ubuf [2][4]update[T]
@@ -313,7 +319,7 @@ func (e *engine[T, A]) fail(format string, args ...any) {
 func (e *engine[T, A]) calculate(ex *exch[T]) {
 	ar, k := e.ar, &e.k
 	I, J := &ex.I, &ex.J
-	p, q := ex.p, ex.q
+	p, q := int(ex.p), int(ex.q)
 	sIp, sIq := e.s[I.actor][p], e.s[I.actor][q]
 	sJp, sJq := e.s[J.actor][p], e.s[J.actor][q]
 	cI, cJ := e.c[I.actor], e.c[J.actor]
@@ -344,7 +350,7 @@ func (e *engine[T, A]) calculate(ex *exch[T]) {
 	euJ := ar.abs(ar.sub(ar.mul(dp, sJp), ar.mul(dq, sJq)))
 	e.checkEqual(euI, euJ, k.eps20, "equal gain")
 	// Decide stores the checked gain eu_I on both actors.
-	I.eu, J.eu = euI, euI
+	ex.eu = euI
 	ex.gain, ex.dp, ex.dq = euI, dp, dq
 
 	valid := e.moveValid(I) && e.moveValid(J) && ar.cmp(ex.gain, k.eps10) >= 0
@@ -451,7 +457,7 @@ func (sd *side[T]) popMove() {
 }
 
 func (ex *exch[T]) updIndex(t int) int {
-	if t == ex.p {
+	if t == int(ex.p) {
 		return 0
 	}
 	return 1
@@ -469,7 +475,7 @@ func (e *engine[T, A]) checkNBS(ex *exch[T], S, O *side[T]) (capped bool) {
 	// the NBS at S.x and S.y, kept for the trace as the positions they
 	// were taken at (nbsOf computes them when a realised exchange is
 	// printed; most candidates never are)
-	S.at0, S.at1 = S.x, S.y
+	S.at1 = S.y
 	between, sure := false, false
 	if k.certifyNBS {
 		between, sure = e.nbsBetween(t, upd, S.actor, S.x, S.y, target)
@@ -510,11 +516,11 @@ func (e *engine[T, A]) checkNBS(ex *exch[T], S, O *side[T]) (capped bool) {
 }
 
 // nbsOf returns the NBS of S's supply issue that checkNBS probed, with S
-// at S.at0 and at S.at1 (Decide's nbs_0 and nbs_1, the second after an
+// at S.x and at S.at1 (Decide's nbs_0 and nbs_1, the second after an
 // NBS cap): each of adjNBS2's two sums takes the operations Decide's
 // adjusted_nbs takes at its position.
 func (e *engine[T, A]) nbsOf(ex *exch[T], S *side[T]) (T, T) {
-	return e.adjNBS2(S.supply, ex.upd[ex.updIndex(S.supply)], S.actor, S.at0, S.at1)
+	return e.adjNBS2(S.supply, ex.upd[ex.updIndex(S.supply)], S.actor, S.x, S.at1)
 }
 
 // nbsBetween decides checkNBS's test — is target strictly between the
@@ -666,16 +672,16 @@ func (e *engine[T, A]) setUpdate(E *exch[T], t int, other *side[T]) {
 // It sets the fields a round reads before it writes them, one by one: a
 // slot is reused from round to round, and clearing all of it (640 bytes
 // in fast mode, the inline move buffers included) cost a sweep ≈ 5% of
-// its time. The rest (move, y, eu, egY, at0, at1, gain, key, dp, dq,
+// its time. The rest (move, y, egY, at1, eu, gain, key, dp, dq,
 // valid, order, hidx) calculate and the selection write before anything
 // reads them; the inline buffers are read only up to the lengths set
 // here.
-func (e *engine[T, A]) initExchange(i, j, p, q int, groups string, ratio []T) *exch[T] {
+func (e *engine[T, A]) initExchange(i, j, p, q int, bc bool, ratio []T) *exch[T] {
 	if e.ar.cmp(ratio[i], ratio[j]) < 0 {
 		i, j = j, i
 	}
 	ex := e.alloc()
-	ex.p, ex.q, ex.groups = p, q, groups
+	ex.p, ex.q, ex.bc = int32(p), int32(q), bc
 	ex.stamp = 0
 	ex.upd[0], ex.upd[1] = ex.ubuf[0][:0], ex.ubuf[1][:0]
 	ex.I.init(i, q, p, e.x[i][q], e.x[i][p])
@@ -848,12 +854,12 @@ func (e *engine[T, A]) round(ctx context.Context) (*roundResult[T], error) {
 			}
 			for _, i := range g[0] {
 				for _, j := range g[3] {
-					list = append(list, e.initExchange(i, j, p, q, "ad", ratio))
+					list = append(list, e.initExchange(i, j, p, q, false, ratio))
 				}
 			}
 			for _, i := range g[1] {
 				for _, j := range g[2] {
-					list = append(list, e.initExchange(i, j, p, q, "bc", ratio))
+					list = append(list, e.initExchange(i, j, p, q, true, ratio))
 				}
 			}
 		}

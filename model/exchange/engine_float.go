@@ -72,16 +72,16 @@ type side64 struct {
 	mdir           []uint8
 	sbuf           [3]float64
 	dbuf           [3]uint8
-	move, y        float64
-	eu, egY        float64
-	at0, at1       float64
 	adjusted       bool
+	move, y        float64
+	egY            float64
+	at1            float64
 }
 
 type exch64 struct {
-	p, q   int
-	groups string
+	p, q   int32
 	I, J   side64
+	eu     float64
 	gain   float64
 	key    float64
 	order  int
@@ -89,6 +89,7 @@ type exch64 struct {
 	stamp  int
 	dp, dq float64
 	valid  bool
+	bc     bool
 	upd    [2][]update64
 	ubuf   [2][4]update64
 }
@@ -265,7 +266,7 @@ func (e *engine64) fail(format string, args ...any) {
 func (e *engine64) calculate(ex *exch64) {
 	ar, k := e.ar, &e.k
 	I, J := &ex.I, &ex.J
-	p, q := ex.p, ex.q
+	p, q := int(ex.p), int(ex.q)
 	sIp, sIq := e.s[I.actor][p], e.s[I.actor][q]
 	sJp, sJq := e.s[J.actor][p], e.s[J.actor][q]
 	cI, cJ := e.c[I.actor], e.c[J.actor]
@@ -291,7 +292,7 @@ func (e *engine64) calculate(ex *exch64) {
 	euI := ar.abs(ar.sub(ar.mul(dq, sIq), ar.mul(dp, sIp)))
 	euJ := ar.abs(ar.sub(ar.mul(dp, sJp), ar.mul(dq, sJq)))
 	e.checkEqual(euI, euJ, k.eps20, "equal gain")
-	I.eu, J.eu = euI, euI
+	ex.eu = euI
 	ex.gain, ex.dp, ex.dq = euI, dp, dq
 	valid := e.moveValid(I) && e.moveValid(J) && !(ex.gain < k.eps10)
 	if valid {
@@ -371,7 +372,7 @@ func (sd *side64) popMove() {
 }
 
 func (ex *exch64) updIndex(t int) int {
-	if t == ex.p {
+	if t == int(ex.p) {
 		return 0
 	}
 	return 1
@@ -382,7 +383,7 @@ func (e *engine64) checkNBS(ex *exch64, S, O *side64) (capped bool) {
 	t, u := S.supply, S.demand
 	upd := ex.upd[ex.updIndex(t)]
 	target := O.demandPos
-	S.at0, S.at1 = S.x, S.y
+	S.at1 = S.y
 	between, sure := false, false
 	if k.certifyNBS {
 		between, sure = e.nbsBetween(t, upd, S.actor, S.x, S.y, target)
@@ -422,7 +423,7 @@ func (e *engine64) checkNBS(ex *exch64, S, O *side64) (capped bool) {
 }
 
 func (e *engine64) nbsOf(ex *exch64, S *side64) (float64, float64) {
-	return e.adjNBS2(S.supply, ex.upd[ex.updIndex(S.supply)], S.actor, S.at0, S.at1)
+	return e.adjNBS2(S.supply, ex.upd[ex.updIndex(S.supply)], S.actor, S.x, S.at1)
 }
 
 func (e *engine64) nbsBetween(t int, upd []update64, a int, pos0, pos1, target float64) (between, sure bool) {
@@ -521,12 +522,12 @@ func (e *engine64) setUpdate(E *exch64, t int, other *side64) {
 	E.upd[i] = append(E.upd[i], update64{actor: other.actor, pos: other.y})
 }
 
-func (e *engine64) initExchange(i, j, p, q int, groups string, ratio []float64) *exch64 {
+func (e *engine64) initExchange(i, j, p, q int, bc bool, ratio []float64) *exch64 {
 	if ratio[i] < ratio[j] {
 		i, j = j, i
 	}
 	ex := e.alloc()
-	ex.p, ex.q, ex.groups = p, q, groups
+	ex.p, ex.q, ex.bc = int32(p), int32(q), bc
 	ex.stamp = 0
 	ex.upd[0], ex.upd[1] = ex.ubuf[0][:0], ex.ubuf[1][:0]
 	ex.I.init(i, q, p, e.x[i][q], e.x[i][p])
@@ -664,12 +665,12 @@ func (e *engine64) round(ctx context.Context) (*roundResult64, error) {
 			}
 			for _, i := range g[0] {
 				for _, j := range g[3] {
-					list = append(list, e.initExchange(i, j, p, q, "ad", ratio))
+					list = append(list, e.initExchange(i, j, p, q, false, ratio))
 				}
 			}
 			for _, i := range g[1] {
 				for _, j := range g[2] {
-					list = append(list, e.initExchange(i, j, p, q, "bc", ratio))
+					list = append(list, e.initExchange(i, j, p, q, true, ratio))
 				}
 			}
 		}
@@ -1323,7 +1324,11 @@ func (e *engine64) exchangeDetail(n int, R *exch64) Exchange {
 	is := e.p.Issues
 	sd := func(s *side64, o *side64) Side {
 		nbs0, nbs1 := e.nbsOf(R, s)
-		return Side{Actor: e.p.Actors[s.actor].ID, Supply: is[s.supply].ID, Demand: is[s.demand].ID, Start: e.ar.number(s.x), RoundStart: e.ar.number(s.start), Move: e.ar.number(s.move), Y: e.ar.number(s.y), EqualGainY: e.ar.number(s.egY), Target: e.ar.number(o.demandPos), EU: e.ar.number(s.eu), NBS0: e.ar.number(nbs0), NBS1: e.ar.number(nbs1), AdjustedByNBS: s.adjusted}
+		return Side{Actor: e.p.Actors[s.actor].ID, Supply: is[s.supply].ID, Demand: is[s.demand].ID, Start: e.ar.number(s.x), RoundStart: e.ar.number(s.start), Move: e.ar.number(s.move), Y: e.ar.number(s.y), EqualGainY: e.ar.number(s.egY), Target: e.ar.number(o.demandPos), EU: e.ar.number(R.eu), NBS0: e.ar.number(nbs0), NBS1: e.ar.number(nbs1), AdjustedByNBS: s.adjusted}
 	}
-	return Exchange{N: n, P: is[R.p].ID, Q: is[R.q].ID, Groups: R.groups, Gain: e.ar.number(R.gain), I: sd(&R.I, &R.J), J: sd(&R.J, &R.I)}
+	groups := "ad"
+	if R.bc {
+		groups = "bc"
+	}
+	return Exchange{N: n, P: is[R.p].ID, Q: is[R.q].ID, Groups: groups, Gain: e.ar.number(R.gain), I: sd(&R.I, &R.J), J: sd(&R.J, &R.I)}
 }

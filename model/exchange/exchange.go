@@ -296,10 +296,14 @@ func (e *engine[T, A]) exchangeDetail(n int, R *exch[T]) Exchange {
 			Start: e.ar.number(s.x), RoundStart: e.ar.number(s.start),
 			Move: e.ar.number(s.move), Y: e.ar.number(s.y),
 			EqualGainY: e.ar.number(s.egY), Target: e.ar.number(o.demandPos),
-			EU: e.ar.number(s.eu), NBS0: e.ar.number(nbs0), NBS1: e.ar.number(nbs1),
+			EU: e.ar.number(R.eu), NBS0: e.ar.number(nbs0), NBS1: e.ar.number(nbs1),
 			AdjustedByNBS: s.adjusted,
 		}
 	}
-	return Exchange{N: n, P: is[R.p].ID, Q: is[R.q].ID, Groups: R.groups, Gain: e.ar.number(R.gain),
+	groups := "ad"
+	if R.bc {
+		groups = "bc"
+	}
+	return Exchange{N: n, P: is[R.p].ID, Q: is[R.q].ID, Groups: groups, Gain: e.ar.number(R.gain),
 		I: sd(&R.I, &R.J), J: sd(&R.J, &R.I)}
 }
