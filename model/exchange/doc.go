@@ -101,7 +101,7 @@
 // PointForecast runs the same rounds without building a Result. Ten
 // rounds of the built-in case (10 actors × 7 issues) take ≈ 0.8 ms of
 // CPU on the benchmark machine; 200 actors × 10 issues (≈ 225,000
-// candidates a round) ≈ 2.5 s of CPU (BENCHMARKS.md).
+// candidates a round) ≈ 2.2 s of CPU (BENCHMARKS.md).
 //
 // With model.Options.Workers > 1 (a single forecast from ask; never a
 // sweep's draws, which already fill every core), each round's candidate
