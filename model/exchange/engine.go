@@ -670,8 +670,8 @@ func (e *engine[T, A]) setUpdate(E *exch[T], t int, other *side[T]) {
 // is s_ap/s_aq, Decide's test of who supplies which issue.
 //
 // It sets the fields a round reads before it writes them, one by one: a
-// slot is reused from round to round, and clearing all of it (576 bytes
-// in fast mode, the inline move buffers included) cost a sweep ≈ 5% of
+// slot is reused from round to round, and clearing all of it (736 bytes when
+// measured, inline move buffers included) cost a sweep ≈ 5% of
 // its time. The rest (move, y, egY, at1, eu, gain, key, dp, dq,
 // valid, order, hidx) calculate and the selection write before anything
 // reads them; the inline buffers are read only up to the lengths set
