@@ -63,39 +63,36 @@ type engine64 struct {
 }
 
 type side64 struct {
-	actor          int
-	supply, demand int
+	actor          int32
+	supply, demand int32
+	dbuf           [3]uint8
+	adjusted       bool
 	x              float64
 	start          float64
 	demandPos      float64
 	msum           []float64
 	mdir           []uint8
 	sbuf           [3]float64
-	dbuf           [3]uint8
-	adjusted       bool
 	move, y        float64
 	egY            float64
 	at1            float64
 }
 
 type exch64 struct {
-	p, q   int32
-	I, J   side64
-	eu     float64
-	gain   float64
-	key    float64
-	order  int
-	hidx   int
-	stamp  int
-	dp, dq float64
-	valid  bool
-	bc     bool
-	upd    [2][]update64
-	ubuf   [2][4]update64
+	p, q               int32
+	I, J               side64
+	eu                 float64
+	gain               float64
+	key                float64
+	order, hidx, stamp int32
+	valid              bool
+	bc                 bool
+	upd                [2][]update64
+	ubuf               [2][4]update64
 }
 
 type update64 struct {
-	actor int
+	actor int32
 	pos   float64
 }
 
@@ -217,7 +214,7 @@ func (e *engine64) adjNBS2(t int, upd []update64, a int, pos0, pos1 float64) (fl
 		}
 		term := termK[start+j]
 		for _, u := range upd {
-			if u.actor == b {
+			if int(u.actor) == b {
 				term = ar.mul(ar.mul(u.pos, e.s[b][t]), e.c[b])
 			}
 		}
@@ -248,7 +245,7 @@ func (e *engine64) adjByPos(t int, upd []update64, a int, pos, target float64) f
 			term = ar.mul(ar.mul(pos, e.s[b][t]), e.c[b])
 		}
 		for _, u := range upd {
-			if u.actor == b {
+			if int(u.actor) == b {
 				term = ar.mul(ar.mul(u.pos, e.s[b][t]), e.c[b])
 			}
 		}
@@ -293,7 +290,7 @@ func (e *engine64) calculate(ex *exch64) {
 	euJ := ar.abs(ar.sub(ar.mul(dp, sJp), ar.mul(dq, sJq)))
 	e.checkEqual(euI, euJ, k.eps20, "equal gain")
 	ex.eu = euI
-	ex.gain, ex.dp, ex.dq = euI, dp, dq
+	ex.gain = euI
 	valid := e.moveValid(I) && e.moveValid(J) && !(ex.gain < k.eps10)
 	if valid {
 		a1 := e.checkNBS(ex, I, J)
@@ -371,8 +368,8 @@ func (sd *side64) popMove() {
 	}
 }
 
-func (ex *exch64) updIndex(t int) int {
-	if t == int(ex.p) {
+func (ex *exch64) updIndex(t int32) int {
+	if t == ex.p {
 		return 0
 	}
 	return 1
@@ -380,16 +377,16 @@ func (ex *exch64) updIndex(t int) int {
 
 func (e *engine64) checkNBS(ex *exch64, S, O *side64) (capped bool) {
 	ar, k := e.ar, &e.k
-	t, u := S.supply, S.demand
-	upd := ex.upd[ex.updIndex(t)]
+	upd := ex.upd[ex.updIndex(S.supply)]
+	t, u, a := int(S.supply), int(S.demand), int(S.actor)
 	target := O.demandPos
 	S.at1 = S.y
 	between, sure := false, false
 	if k.certifyNBS {
-		between, sure = e.nbsBetween(t, upd, S.actor, S.x, S.y, target)
+		between, sure = e.nbsBetween(t, upd, a, S.x, S.y, target)
 	}
 	if !sure {
-		nbs0, nbs1 := e.adjNBS2(t, upd, S.actor, S.x, S.y)
+		nbs0, nbs1 := e.adjNBS2(t, upd, a, S.x, S.y)
 		between = (nbs0 < target && target < nbs1) || (nbs1 < target && target < nbs0)
 	}
 	if !between {
@@ -398,7 +395,7 @@ func (e *engine64) checkNBS(ex *exch64, S, O *side64) (capped bool) {
 	sAt, sAu := e.s[S.actor][t], e.s[S.actor][u]
 	sOt, sOu := e.s[O.actor][t], e.s[O.actor][u]
 	cA, cO := e.c[S.actor], e.c[O.actor]
-	delta := ar.abs(e.adjByPos(t, upd, S.actor, S.x, target))
+	delta := ar.abs(e.adjByPos(t, upd, a, S.x, target))
 	rt := ar.quo(ar.mul(ar.mul(delta, sAt), cA), e.sigma[t])
 	ru := ar.mul(ar.quo(ar.add(sAt, sOt), ar.add(sAu, sOu)), rt)
 	mO := ar.abs(ar.quo(ar.mul(ru, e.sigma[u]), ar.mul(cO, sOu)))
@@ -416,14 +413,14 @@ func (e *engine64) checkNBS(ex *exch64, S, O *side64) (capped bool) {
 	euO := ar.abs(ar.sub(ar.mul(ru, sOu), ar.mul(rt, sOt)))
 	euA := ar.abs(ar.sub(ar.mul(rt, sAt), ar.mul(ru, sAu)))
 	e.checkEqual(euO, euA, k.eps4, "equal gain after the NBS cap")
-	ex.gain, ex.dp, ex.dq = euO, rt, ru
+	ex.gain = euO
 	S.at1 = S.y
 	S.adjusted = true
 	return true
 }
 
 func (e *engine64) nbsOf(ex *exch64, S *side64) (float64, float64) {
-	return e.adjNBS2(S.supply, ex.upd[ex.updIndex(S.supply)], S.actor, S.x, S.at1)
+	return e.adjNBS2(int(S.supply), ex.upd[ex.updIndex(S.supply)], int(S.actor), S.x, S.at1)
 }
 
 func (e *engine64) nbsBetween(t int, upd []update64, a int, pos0, pos1, target float64) (between, sure bool) {
@@ -436,7 +433,7 @@ func (e *engine64) nbsBetween(t int, upd []update64, a int, pos0, pos1, target f
 	rest := ar.sub(e.prefix[t][n], e.term[a][t])
 	m := ar.add(e.absK[t], e.absK[t])
 	for _, u := range upd {
-		if u.actor == a {
+		if int(u.actor) == a {
 			continue
 		}
 		nt := ar.mul(ar.mul(u.pos, e.s[u.actor][t]), e.c[u.actor])
@@ -494,7 +491,7 @@ func (ex *exch64) popMoves() {
 	ex.J.popMove()
 }
 
-func (e *engine64) setUpdate(E *exch64, t int, other *side64) {
+func (e *engine64) setUpdate(E *exch64, t int32, other *side64) {
 	i := E.updIndex(t)
 	for n := range E.upd[i] {
 		u := &E.upd[i][n]
@@ -536,7 +533,7 @@ func (e *engine64) initExchange(i, j, p, q int, bc bool, ratio []float64) *exch6
 }
 
 func (sd *side64) init(a, supply, demand int, x, demandPos float64) {
-	sd.actor, sd.supply, sd.demand = a, supply, demand
+	sd.actor, sd.supply, sd.demand = int32(a), int32(supply), int32(demand)
 	sd.x, sd.start, sd.demandPos = x, x, demandPos
 	sd.msum, sd.mdir = sd.sbuf[:0], sd.dbuf[:0]
 	sd.adjusted = false
@@ -678,6 +675,9 @@ func (e *engine64) round(ctx context.Context) (*roundResult64, error) {
 			return nil, err
 		}
 	}
+	if len(list) > math.MaxInt32 {
+		return nil, errs.New(errs.Invalid, "exchange model: %d candidate exchanges in one round, more than the %d it can order; use fewer actors or issues", len(list), math.MaxInt32)
+	}
 	e.calcList(list)
 	e.list = list
 	rr.candidates = len(list)
@@ -742,13 +742,13 @@ func (e *engine64) selectExchanges(ctx context.Context, list []*exch64, rr *roun
 	ar, k := e.ar, &e.k
 	sortStable := func(list []*exch64) {
 		for i, ex := range list {
-			ex.order = i
+			ex.order = int32(i)
 		}
 		slices.SortFunc(list, func(a, b *exch64) int {
 			if c := ar.cmp(b.key, a.key); c != 0 {
 				return c
 			}
-			return a.order - b.order
+			return int(a.order - b.order)
 		})
 	}
 	sortStable(list)
@@ -905,8 +905,8 @@ func (e *engine64) selectByHeap(ctx context.Context, list []*exch64) []*exch64 {
 	h.ar = ar
 	h.items = h.items[:0]
 	nK := e.nK
-	slot := func(a, k, demand int) int {
-		return (a*nK+k)*2 + demand
+	slot := func(a, k int32, demand int) int {
+		return (int(a)*nK+int(k))*2 + demand
 	}
 	if n := 2 * e.nA * nK; cap(e.byIssue) < n {
 		e.byIssue = make([][]ref64, n)
@@ -921,12 +921,12 @@ func (e *engine64) selectByHeap(ctx context.Context, list []*exch64) []*exch64 {
 	}
 	for i, E := range list {
 		E.hidx = -1
-		E.order = i
+		E.order = int32(i)
 		h.in[i] = E.valid
 		if !E.valid {
 			continue
 		}
-		E.hidx = len(h.items)
+		E.hidx = int32(len(h.items))
 		h.items = append(h.items, heapItem64{key: E.key, pos: i, ex: E})
 		for _, sd := range [2]*side64{&E.I, &E.J} {
 			byIssue[slot(sd.actor, sd.supply, 0)] = append(byIssue[slot(sd.actor, sd.supply, 0)], ref64{i, E})
@@ -935,7 +935,7 @@ func (e *engine64) selectByHeap(ctx context.Context, list []*exch64) []*exch64 {
 	}
 	h.init()
 	low, high := -1, len(list)
-	stamp := 0
+	stamp := int32(0)
 	realised := e.realised[:0]
 	defer func() {
 		e.realised = realised
@@ -981,7 +981,7 @@ func (e *engine64) selectByHeap(ctx context.Context, list []*exch64) []*exch64 {
 			for i, st := range e.recalcBatch(aff, R, n) {
 				switch st {
 				case recalcLeft:
-					h.remove(aff[i].hidx)
+					h.remove(int(aff[i].hidx))
 				case recalcMoved:
 					changed = append(changed, aff[i])
 				}
@@ -990,7 +990,7 @@ func (e *engine64) selectByHeap(ctx context.Context, list []*exch64) []*exch64 {
 			for _, E := range aff {
 				switch e.recalcOne(E, R, h.items) {
 				case recalcLeft:
-					h.remove(E.hidx)
+					h.remove(int(E.hidx))
 				case recalcMoved:
 					changed = append(changed, E)
 				}
@@ -1011,7 +1011,7 @@ func (e *engine64) selectByHeap(ctx context.Context, list []*exch64) []*exch64 {
 		}
 		for _, E := range changed {
 			h.items[E.hidx].key = E.key
-			h.fix(E.hidx)
+			h.fix(int(E.hidx))
 		}
 		realised = append(realised, R)
 		if e.failed != nil || ctx.Err() != nil {
@@ -1158,7 +1158,7 @@ func (h *exchHeap64) less(i, j int) bool {
 func (h *exchHeap64) swap(i, j int) {
 	it := h.items
 	it[i], it[j] = it[j], it[i]
-	it[i].ex.hidx, it[j].ex.hidx = i, j
+	it[i].ex.hidx, it[j].ex.hidx = int32(i), int32(j)
 }
 
 func (h *exchHeap64) init() {

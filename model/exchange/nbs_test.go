@@ -40,10 +40,10 @@ func TestNBSBetweenAgrees(t *testing.T) {
 				b := m[rng.IntN(len(m))]
 				dup := false
 				for _, u := range upd {
-					dup = dup || u.actor == b
+					dup = dup || int(u.actor) == b
 				}
 				if !dup {
-					upd = append(upd, update64{actor: b, pos: 100 * rng.Float64()})
+					upd = append(upd, update64{actor: int32(b), pos: 100 * rng.Float64()})
 				}
 			}
 			pos0, pos1 := 100*rng.Float64(), 100*rng.Float64()

@@ -51,7 +51,7 @@ func (e *engine[T, A]) selectByHeap(ctx context.Context, list []*exch[T]) []*exc
 	// byIssue[slot(a, k, 0)]: the exchanges where a supplies k;
 	// byIssue[slot(a, k, 1)]: those where a demands k; each in list order
 	nK := e.nK
-	slot := func(a, k, demand int) int { return (a*nK+k)*2 + demand }
+	slot := func(a, k int32, demand int) int { return (int(a)*nK+int(k))*2 + demand }
 	if n := 2 * e.nA * nK; cap(e.byIssue) < n {
 		e.byIssue = make([][]ref[T], n)
 	}
@@ -65,12 +65,12 @@ func (e *engine[T, A]) selectByHeap(ctx context.Context, list []*exch[T]) []*exc
 	}
 	for i, E := range list {
 		E.hidx = -1
-		E.order = i
+		E.order = int32(i)
 		h.in[i] = E.valid
 		if !E.valid {
 			continue // never recalculated, never realised: the scan drops it
 		}
-		E.hidx = len(h.items)
+		E.hidx = int32(len(h.items))
 		h.items = append(h.items, heapItem[T]{key: E.key, pos: i, ex: E})
 		for _, sd := range [2]*side[T]{&E.I, &E.J} {
 			byIssue[slot(sd.actor, sd.supply, 0)] = append(byIssue[slot(sd.actor, sd.supply, 0)], ref[T]{i, E})
@@ -79,7 +79,7 @@ func (e *engine[T, A]) selectByHeap(ctx context.Context, list []*exch[T]) []*exc
 	}
 	h.init()
 	low, high := -1, len(list)
-	stamp := 0                 // the number of exchanges taken so far (see exch.stamp)
+	stamp := int32(0)          // the number of exchanges taken so far (see exch.stamp)
 	realised := e.realised[:0] // the last round's list is read before this one starts
 	defer func() { e.realised = realised }()
 	aff, changed := e.affected[:0], e.changedH[:0]
@@ -135,7 +135,7 @@ func (e *engine[T, A]) selectByHeap(ctx context.Context, list []*exch[T]) []*exc
 			for i, st := range e.recalcBatch(aff, R, n) {
 				switch st {
 				case recalcLeft:
-					h.remove(aff[i].hidx)
+					h.remove(int(aff[i].hidx))
 				case recalcMoved:
 					changed = append(changed, aff[i])
 				}
@@ -144,7 +144,7 @@ func (e *engine[T, A]) selectByHeap(ctx context.Context, list []*exch[T]) []*exc
 			for _, E := range aff {
 				switch e.recalcOne(E, R, h.items) {
 				case recalcLeft:
-					h.remove(E.hidx)
+					h.remove(int(E.hidx))
 				case recalcMoved:
 					changed = append(changed, E)
 				}
@@ -165,7 +165,7 @@ func (e *engine[T, A]) selectByHeap(ctx context.Context, list []*exch[T]) []*exc
 		}
 		for _, E := range changed {
 			h.items[E.hidx].key = E.key
-			h.fix(E.hidx)
+			h.fix(int(E.hidx))
 		}
 		realised = append(realised, R)
 		if e.failed != nil || ctx.Err() != nil {
@@ -377,7 +377,7 @@ func (h *exchHeap[T, A]) less(i, j int) bool { return h.cmp(&h.items[i], &h.item
 func (h *exchHeap[T, A]) swap(i, j int) {
 	it := h.items
 	it[i], it[j] = it[j], it[i]
-	it[i].ex.hidx, it[j].ex.hidx = i, j
+	it[i].ex.hidx, it[j].ex.hidx = int32(i), int32(j)
 }
 
 func (h *exchHeap[T, A]) init() {
