@@ -673,12 +673,11 @@ func (e *engine[T, A]) setUpdate(E *exch[T], t int32, other *side[T]) {
 // is s_ap/s_aq, Decide's test of who supplies which issue.
 //
 // It sets the fields a round reads before it writes them, one by one: a
-// slot is reused from round to round, and clearing all of it (736 bytes when
-// measured, inline move buffers included) cost a sweep ≈ 5% of
-// its time. The rest (move, y, egY, at1, eu, gain, key, dp, dq,
-// valid, order, hidx) calculate and the selection write before anything
-// reads them; the inline buffers are read only up to the lengths set
-// here.
+// slot is reused from round to round, and clearing all of it (736 bytes
+// when measured, inline move buffers included) cost a sweep ≈ 5% of its
+// time. The rest (move, y, egY, at1, eu, gain, key, valid, order, hidx)
+// calculate and the selection write before anything reads them; the
+// inline buffers are read only up to the lengths set here.
 func (e *engine[T, A]) initExchange(i, j, p, q int, bc bool, ratio []T) *exch[T] {
 	if e.ar.cmp(ratio[i], ratio[j]) < 0 {
 		i, j = j, i
