@@ -977,23 +977,22 @@ func (e *engine64) selectByHeap(ctx context.Context, list []*exch64) []*exch64 {
 			})
 		}
 		changed = changed[:0]
+		var batch []uint8
 		if n := min(len(e.forks), len(aff)/e.perWorker); n > 1 {
-			for i, st := range e.recalcBatch(aff, R, n) {
-				switch st {
-				case recalcLeft:
-					h.remove(int(aff[i].hidx))
-				case recalcMoved:
-					changed = append(changed, aff[i])
-				}
+			batch = e.recalcBatch(aff, R, n)
+		}
+		for i, E := range aff {
+			var st uint8
+			if batch != nil {
+				st = batch[i]
+			} else {
+				st = e.recalcOne(E, R, h.items)
 			}
-		} else {
-			for _, E := range aff {
-				switch e.recalcOne(E, R, h.items) {
-				case recalcLeft:
-					h.remove(int(E.hidx))
-				case recalcMoved:
-					changed = append(changed, E)
-				}
+			switch st {
+			case recalcLeft:
+				h.remove(int(E.hidx))
+			case recalcMoved:
+				changed = append(changed, E)
 			}
 		}
 		slices.SortFunc(changed, func(a, b *exch64) int {

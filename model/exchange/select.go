@@ -128,26 +128,26 @@ func (e *engine[T, A]) selectByHeap(ctx context.Context, list []*exch[T]) []*exc
 			slices.SortFunc(aff, func(a, b *exch[T]) int { return h.cmp(&h.items[a.hidx], &h.items[b.hidx]) })
 		}
 		changed = changed[:0]
+		// a large batch is recalculated in parallel first, its outcomes
+		// read below, so that the exchanges left as they were are not
+		// visited again (at 200 actors × 10 issues each visit is a cache
+		// miss); a small one is recalculated as it is read
+		var batch []uint8
 		if n := min(len(e.forks), len(aff)/e.perWorker); n > 1 {
-			// the batch's outcomes: the exchanges left as they were are
-			// not visited again (at 200 actors × 10 issues each visit is
-			// a cache miss)
-			for i, st := range e.recalcBatch(aff, R, n) {
-				switch st {
-				case recalcLeft:
-					h.remove(int(aff[i].hidx))
-				case recalcMoved:
-					changed = append(changed, aff[i])
-				}
+			batch = e.recalcBatch(aff, R, n)
+		}
+		for i, E := range aff {
+			var st uint8
+			if batch != nil {
+				st = batch[i]
+			} else {
+				st = e.recalcOne(E, R, h.items)
 			}
-		} else {
-			for _, E := range aff {
-				switch e.recalcOne(E, R, h.items) {
-				case recalcLeft:
-					h.remove(int(E.hidx))
-				case recalcMoved:
-					changed = append(changed, E)
-				}
+			switch st {
+			case recalcLeft:
+				h.remove(int(E.hidx))
+			case recalcMoved:
+				changed = append(changed, E)
 			}
 		}
 		// new positions (see above), given in old list order: the heap
