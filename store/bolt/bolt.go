@@ -182,41 +182,40 @@ func openError(path string, timeout time.Duration, err error) error {
 // setUp checks the file's format, and makes the buckets of a new file.
 func (s *Store) setUp() error {
 	var fresh bool
-	err := s.guard(func() error {
-		return s.db.View(func(tx *bbolt.Tx) error {
-			meta := tx.Bucket(bucketMeta)
-			if meta == nil {
-				var names []string
-				tx.ForEach(func(name []byte, _ *bbolt.Bucket) error {
-					names = append(names, strconv.Quote(string(name)))
-					return nil
-				})
-				if len(names) > 0 {
-					return errs.New(errs.Invalid, "store file %s is a bbolt database but not a Parley store (it has buckets %s and no %q); the file was left untouched: start with another --db path",
-						s.path, strings.Join(names, ", "), bucketMeta)
-				}
-				fresh = true
+	check := func(tx *bbolt.Tx) error {
+		meta := tx.Bucket(bucketMeta)
+		if meta == nil {
+			var names []string
+			tx.ForEach(func(name []byte, _ *bbolt.Bucket) error {
+				names = append(names, strconv.Quote(string(name)))
 				return nil
+			})
+			if len(names) > 0 {
+				return errs.New(errs.Invalid, "store file %s is a bbolt database but not a Parley store (it has buckets %s and no %q); the file was left untouched: start with another --db path",
+					s.path, strings.Join(names, ", "), bucketMeta)
 			}
-			v, err := strconv.Atoi(string(meta.Get(keyFormat)))
-			if err != nil || v < 1 {
-				return s.damaged(fmt.Sprintf("its format version %q", meta.Get(keyFormat)))
-			}
-			if v > Format {
-				return errs.New(errs.Invalid, "store file %s was written by a newer Parley build (store format %d; this build reads formats up to %d); the file was left untouched: serve it with that build, or start with another --db path",
-					s.path, v, Format)
-			}
-			for _, name := range buckets {
-				if tx.Bucket(name) == nil {
-					return s.damaged(fmt.Sprintf("bucket %q is missing", name))
-				}
-			}
-			if info, err := os.Stat(s.path); err == nil && info.Size() < tx.Size() {
-				return s.damaged(fmt.Sprintf("it is %d bytes, shorter than the %d its pages need (a copy cut short?)", info.Size(), tx.Size()))
-			}
+			fresh = true
 			return nil
-		})
-	})
+		}
+		v, err := strconv.Atoi(string(meta.Get(keyFormat)))
+		if err != nil || v < 1 {
+			return s.damaged(fmt.Sprintf("its format version %q", meta.Get(keyFormat)))
+		}
+		if v > Format {
+			return errs.New(errs.Invalid, "store file %s was written by a newer Parley build (store format %d; this build reads formats up to %d); the file was left untouched: serve it with that build, or start with another --db path",
+				s.path, v, Format)
+		}
+		for _, name := range buckets {
+			if tx.Bucket(name) == nil {
+				return s.damaged(fmt.Sprintf("bucket %q is missing", name))
+			}
+		}
+		if info, err := os.Stat(s.path); err == nil && info.Size() < tx.Size() {
+			return s.damaged(fmt.Sprintf("it is %d bytes, shorter than the %d its pages need (a copy cut short?)", info.Size(), tx.Size()))
+		}
+		return nil
+	}
+	err := s.guard(func() error { return s.db.View(check) })
 	if err != nil || !fresh {
 		return s.internal("open", err)
 	}
