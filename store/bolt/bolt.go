@@ -149,18 +149,17 @@ func (s *Store) openBolt(timeout time.Duration) (*bbolt.DB, error) {
 		return f, err
 	}
 	var db *bbolt.DB
-	var openErr error
-	if err := s.guard(func() error {
-		db, openErr = bbolt.Open(s.path, 0o600, &bbolt.Options{Timeout: timeout, OpenFile: openFile})
-		return nil
-	}); err != nil {
+	err := s.guard(func() (err error) {
+		if db, err = bbolt.Open(s.path, 0o600, &bbolt.Options{Timeout: timeout, OpenFile: openFile}); err != nil {
+			err = openError(s.path, timeout, err)
+		}
+		return err
+	})
+	if err != nil {
 		if f != nil {
-			f.Close()
+			f.Close() // after a panic it is still open; after an error, bbolt closed it and this does nothing
 		}
 		return nil, err
-	}
-	if openErr != nil {
-		return nil, openError(s.path, timeout, openErr)
 	}
 	return db, nil
 }
