@@ -10,6 +10,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"go.etcd.io/bbolt"
 
@@ -184,5 +185,145 @@ func TestBodyChecksum(t *testing.T) {
 	})
 	if _, err := get(); err == nil || !strings.Contains(err.Error(), "checksum") {
 		t.Fatalf("damaged after a new save: %v; want the checksum error", err)
+	}
+}
+
+// TestResultChecksum: a run's result is checked against the CRC-32C kept
+// with it, so that damage inside its bytes (a digit changed) is an error
+// naming the run rather than different numbers. A sum written with
+// another record of the run (an earlier build rewrote the run since), or
+// no sum (a file of an earlier build), checks nothing; the sum goes with
+// its result and its run.
+func TestResultChecksum(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "s.db")
+	s, err := bolt.Open(ctx, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc := &store.Scenario{Format: "yaml", Body: []byte("metadata:\n  id: x\n")}
+	if err := s.CreateScenario(ctx, sc); err != nil {
+		t.Fatal(err)
+	}
+	run := &store.Run{ScenarioID: sc.ID, ScenarioVersion: 1, Kind: store.Forecast, Model: "compromise", Status: store.Running}
+	if err := s.CreateRun(ctx, run); err != nil {
+		t.Fatal(err)
+	}
+	run.Status, run.Progress, run.Result = store.Done, 1, []byte(`{"forecast":42.5}`)
+	if err := s.UpdateRun(ctx, run); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	edit := func(fn func(tx *bbolt.Tx) error) {
+		t.Helper()
+		db, err := bbolt.Open(p, 0o600, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := db.Update(fn); err != nil {
+			t.Fatal(err)
+		}
+		db.Close()
+	}
+	sums := func() (n int) {
+		t.Helper()
+		db, err := bbolt.Open(p, 0o600, &bbolt.Options{Timeout: 10 * time.Second})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		db.View(func(tx *bbolt.Tx) error {
+			if b := tx.Bucket([]byte("result_sums")); b != nil {
+				n = b.Stats().KeyN
+			}
+			return nil
+		})
+		return n
+	}
+	get := func() (*store.Run, error) {
+		t.Helper()
+		s, err := bolt.Open(ctx, p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		return s.GetRun(ctx, run.ID)
+	}
+	if got, err := get(); err != nil || string(got.Result) != `{"forecast":42.5}` {
+		t.Fatalf("before any damage: %v, %+v", err, got)
+	}
+	if n := sums(); n != 1 {
+		t.Fatalf("%d result sums, want 1", n)
+	}
+	// one digit of the result changed: a valid result, different numbers
+	edit(func(tx *bbolt.Tx) error {
+		return tx.Bucket([]byte("results")).Put([]byte(run.ID), []byte(`{"forecast":42.6}`))
+	})
+	_, err = get()
+	if errs.CodeOf(err) != errs.Internal || err == nil || !strings.Contains(err.Error(), "is damaged") ||
+		!strings.Contains(err.Error(), run.ID) || !strings.Contains(err.Error(), "checksum") {
+		t.Fatalf("damaged result: %v; want the damaged-file error naming the run and its checksum", err)
+	}
+	// an earlier build rewrote the run (its record changes with its
+	// result), leaving this build's sum
+	edit(func(tx *bbolt.Tx) error {
+		b := tx.Bucket([]byte("runs"))
+		rec := bytes.Clone(b.Get([]byte(run.ID)))
+		rec[len(rec)-1] ^= 1 // the finish time's last byte
+		return b.Put([]byte(run.ID), rec)
+	})
+	if got, err := get(); err != nil || string(got.Result) != `{"forecast":42.6}` {
+		t.Fatalf("stale sum: %v, %+v; want the result read unchecked", err, got)
+	}
+	// a file of an earlier build: no sums at all
+	edit(func(tx *bbolt.Tx) error { return tx.DeleteBucket([]byte("result_sums")) })
+	if _, err := get(); err != nil {
+		t.Fatalf("no sums: %v", err)
+	}
+	// a new result writes a sum that then holds; an empty one removes it
+	s, err = bolt.Open(ctx, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	run.Result = []byte(`{"forecast":7}`)
+	if err := s.UpdateRun(ctx, run); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	edit(func(tx *bbolt.Tx) error {
+		return tx.Bucket([]byte("results")).Put([]byte(run.ID), []byte(`{"forecast":8}`))
+	})
+	if _, err := get(); err == nil || !strings.Contains(err.Error(), "checksum") {
+		t.Fatalf("damaged after a new result: %v; want the checksum error", err)
+	}
+	s, err = bolt.Open(ctx, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	run.Result = nil
+	if err := s.UpdateRun(ctx, run); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	if n := sums(); n != 0 {
+		t.Fatalf("%d result sums after the result was cleared, want 0", n)
+	}
+	// the sum goes with its run (pruned here)
+	s, err = bolt.Open(ctx, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	run.Result = []byte(`{"forecast":9}`)
+	if err := s.UpdateRun(ctx, run); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := s.GetRun(ctx, run.ID); err != nil || string(got.Result) != `{"forecast":9}` {
+		t.Fatalf("after a new result: %v, %+v", err, got)
+	}
+	if n, err := s.PruneRuns(ctx, 0, time.Time{}); err != nil || n != 1 {
+		t.Fatalf("prune: %d, %v; want the run pruned", n, err)
+	}
+	s.Close()
+	if n := sums(); n != 0 {
+		t.Fatalf("%d result sums after the run was pruned, want 0", n)
 	}
 }

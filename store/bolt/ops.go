@@ -242,16 +242,33 @@ func deleteRun(tx *bbolt.Tx, scenarioID string, created int64, id string) error 
 			return err
 		}
 	}
+	if sums := tx.Bucket(bucketResultSums); sums != nil {
+		return sums.Delete(k)
+	}
 	return nil
 }
 
-// putResult stores a run's result, or deletes it when empty.
-func putResult(tx *bbolt.Tx, id string, result json.RawMessage) error {
+// putResult stores the result of run id, whose record is rec, with its
+// sum, or deletes both when the result is empty.
+func putResult(tx *bbolt.Tx, id string, rec []byte, result json.RawMessage) error {
+	k := []byte(id)
 	b := tx.Bucket(bucketResults)
 	if len(result) == 0 {
-		return b.Delete([]byte(id))
+		if sums := tx.Bucket(bucketResultSums); sums != nil {
+			if err := sums.Delete(k); err != nil {
+				return err
+			}
+		}
+		return b.Delete(k)
 	}
-	return b.Put([]byte(id), result)
+	sums, err := tx.CreateBucketIfNotExists(bucketResultSums)
+	if err != nil {
+		return err
+	}
+	if err := sums.Put(k, resultSum(rec, result)); err != nil {
+		return err
+	}
+	return b.Put(k, result)
 }
 
 // CreateRun implements store.Store.
@@ -268,10 +285,11 @@ func (s *Store) CreateRun(ctx context.Context, r *store.Run) error {
 		if tx.Bucket(bucketScenarios).Get([]byte(r.ScenarioID)) == nil {
 			return store.NoScenario(r.ScenarioID)
 		}
-		if err := runs.Put([]byte(r.ID), encodeRun(r)); err != nil {
+		rec := encodeRun(r)
+		if err := runs.Put([]byte(r.ID), rec); err != nil {
 			return err
 		}
-		if err := putResult(tx, r.ID, r.Result); err != nil {
+		if err := putResult(tx, r.ID, rec, r.Result); err != nil {
 			return err
 		}
 		if err := tx.Bucket(bucketRunsByCreated).Put(timeKey(created, r.ID), nil); err != nil {
@@ -290,10 +308,11 @@ func (s *Store) UpdateRun(ctx context.Context, r *store.Run) error {
 			return err
 		}
 		cur.Status, cur.Progress, cur.Error, cur.Started, cur.Finished = r.Status, r.Progress, r.Error, r.Started, r.Finished
-		if err := tx.Bucket(bucketRuns).Put([]byte(r.ID), encodeRun(&cur)); err != nil {
+		rec := encodeRun(&cur)
+		if err := tx.Bucket(bucketRuns).Put([]byte(r.ID), rec); err != nil {
 			return err
 		}
-		return putResult(tx, r.ID, r.Result)
+		return putResult(tx, r.ID, rec, r.Result)
 	})
 }
 
@@ -304,9 +323,19 @@ func (s *Store) GetRun(ctx context.Context, id string) (*store.Run, error) {
 		if r, err = s.getRun(tx, id); err != nil {
 			return err
 		}
-		if res := tx.Bucket(bucketResults).Get([]byte(id)); len(res) > 0 {
-			r.Result = bytes.Clone(res)
+		k := []byte(id)
+		res := tx.Bucket(bucketResults).Get(k)
+		if len(res) == 0 {
+			return nil
 		}
+		var sum []byte
+		if b := tx.Bucket(bucketResultSums); b != nil {
+			sum = b.Get(k)
+		}
+		if !checkResult(sum, tx.Bucket(bucketRuns).Get(k), res) {
+			return s.damaged(fmt.Sprintf("the result of run %q does not match its checksum", id))
+		}
+		r.Result = bytes.Clone(res)
 		return nil
 	})
 	if err != nil {

@@ -23,6 +23,7 @@ import (
 //	results               id → the run's result JSON (absent: none yet)
 //	runs_by_created       newest(created) id → ""
 //	runs_by_scenario      uvarint(len(scenario id)) scenario id newest(created) id → ""
+//	result_sums           id → CRC-32C(run record), CRC-32C(result), 4 bytes each big endian
 //
 // body_sums is optional: this build writes it with every scenario and
 // checks a body against it when the sum is of the record's version, but a
@@ -31,6 +32,14 @@ import (
 // (its sum is then stale and not checked). bbolt checks no data page, so
 // without it damage inside a body's bytes would read as a different
 // scenario.
+//
+// result_sums is optional in the same way, for the results a server
+// serves again (the run's page, a re-run's comparison): damage inside a
+// result's bytes would read as different numbers. A run has no version,
+// but every write of its result rewrites its record too (the status or
+// progress changes with it), so the sum holds the record's CRC as well:
+// a sum whose record CRC differs from the record's was left by this
+// build before an earlier one rewrote the run, and is not checked.
 //
 // newest(t) is 8 bytes that sort a later time first, so a cursor walking
 // an index forward meets the records newest first and, at equal times,
@@ -46,9 +55,11 @@ var (
 	bucketRunsByCreated      = []byte("runs_by_created")
 	bucketRunsByScenario     = []byte("runs_by_scenario")
 
-	bucketBodySums = []byte("body_sums")
+	bucketBodySums   = []byte("body_sums")
+	bucketResultSums = []byte("result_sums")
 
-	// buckets are those every file of format 1 has (body_sums is optional)
+	// buckets are those every file of format 1 has (body_sums and
+	// result_sums are optional)
 	buckets = [][]byte{bucketMeta, bucketScenarios, bucketBodies, bucketScenariosByUpdated,
 		bucketRuns, bucketResults, bucketRunsByCreated, bucketRunsByScenario}
 
@@ -113,6 +124,29 @@ func checkBody(sum []byte, version int64, body []byte) bool {
 		return true
 	}
 	return binary.BigEndian.Uint32(sum[n:]) == crc32.Checksum(body, castagnoli)
+}
+
+// resultSum is the result_sums value of a run whose record is rec and
+// result res.
+func resultSum(rec, res []byte) []byte {
+	return binary.BigEndian.AppendUint32(binary.BigEndian.AppendUint32(nil, crc32.Checksum(rec, castagnoli)), crc32.Checksum(res, castagnoli))
+}
+
+// checkResult reports whether res, the result of the run whose record is
+// rec, matches sum, the result_sums value kept for it, when sum was
+// written with this record; a sum of another record (an earlier build
+// rewrote the run since), or none, checks nothing.
+func checkResult(sum, rec, res []byte) bool {
+	if sum == nil {
+		return true
+	}
+	if len(sum) != 8 {
+		return false
+	}
+	if binary.BigEndian.Uint32(sum) != crc32.Checksum(rec, castagnoli) {
+		return true
+	}
+	return binary.BigEndian.Uint32(sum[4:]) == crc32.Checksum(res, castagnoli)
 }
 
 // scenarioRec is a scenario record: a store.Scenario but its id (the key)
