@@ -12,6 +12,7 @@ import (
 	"bytes"
 	"path/filepath"
 	"regexp"
+	"sort"
 	"strings"
 	"unicode"
 
@@ -58,28 +59,46 @@ type Para struct {
 	at, lines []int
 }
 
-// Line returns the file line of Text's byte offset off.
+// Line returns the file line of Text's byte offset off (0 before the
+// first part). The parts' offsets increase, so it is a binary search: a
+// paragraph of many lines has a sentence on most of them.
 func (p *Para) Line(off int) int {
-	l := 0
-	for i, a := range p.at {
-		if a <= off {
-			l = p.lines[i]
-		}
+	i := sort.Search(len(p.at), func(i int) bool { return p.at[i] > off })
+	if i == 0 {
+		return 0
 	}
-	return l
+	return p.lines[i-1]
 }
 
-func (p *Para) add(s string, line int) {
-	s = strings.Join(strings.Fields(s), " ")
-	if s == "" {
-		return
+// builder collects a paragraph's parts, each line's text with white space
+// collapsed, in one growing buffer: a file's line breaks without blank
+// lines between make one paragraph of thousands of lines, and adding each
+// to a string copied all before it (a 1 MB file took 3 s).
+type builder struct {
+	text      []byte
+	at, lines []int
+}
+
+func (b *builder) add(s string, line int) {
+	for i, f := range strings.Fields(s) {
+		if len(b.text) > 0 {
+			b.text = append(b.text, ' ')
+		}
+		if i == 0 {
+			b.at = append(b.at, len(b.text))
+			b.lines = append(b.lines, line)
+		}
+		b.text = append(b.text, f...)
 	}
-	if p.Text != "" {
-		p.Text += " "
-	}
-	p.at = append(p.at, len(p.Text))
-	p.lines = append(p.lines, line)
-	p.Text += s
+}
+
+func (b *builder) empty() bool { return len(b.text) == 0 }
+
+// para returns the paragraph built and starts the next.
+func (b *builder) para() Para {
+	p := Para{Text: string(b.text), at: b.at, lines: b.lines}
+	*b = builder{text: b.text[:0]}
+	return p
 }
 
 // Parse returns the paragraphs of a document in its format.
@@ -120,19 +139,21 @@ var (
 // lines, headings and list items.
 func parseLines(s string, md bool) []Para {
 	var out []Para
-	var cur Para
+	var cur builder
 	flush := func() {
-		if cur.Text != "" {
-			out = append(out, cur)
+		if !cur.empty() {
+			out = append(out, cur.para())
 		}
-		cur = Para{}
 	}
 	// heading is a paragraph of its own: line n's text t.
 	heading := func(t string, n int) {
 		flush()
-		cur.Heading = true
 		cur.add(t, n)
-		flush()
+		if !cur.empty() {
+			p := cur.para()
+			p.Heading = true
+			out = append(out, p)
+		}
 	}
 	fence := false
 	for i, ln := range strings.Split(s, "\n") {
@@ -222,17 +243,17 @@ func parseHTML(data []byte) []Para {
 		inMain bool
 	}
 	var out []para
-	var cur Para
+	var cur builder
 	line := 1
 	skip, mainDepth := 0, 0
 	sawMain := false
 	heading := false
 	flush := func() {
-		if cur.Text != "" {
-			cur.Heading = heading
-			out = append(out, para{cur, mainDepth > 0})
+		if !cur.empty() {
+			p := cur.para()
+			p.Heading = heading
+			out = append(out, para{p, mainDepth > 0})
 		}
-		cur = Para{}
 	}
 	for {
 		tt := z.Next()
@@ -294,23 +315,38 @@ type Sentence struct {
 	Line int
 }
 
-// Sentences splits a paragraph into sentences (UAX #29), trimmed.
+// Sentences splits a paragraph into sentences (UAX #29), trimmed. A
+// segment that ends in an abbreviation runs on into the next: the
+// sentence grows in one buffer, and whether it runs on again depends on
+// its last segment alone (the last word of the whole), so a run of
+// abbreviations costs linear time.
 func Sentences(p *Para) []Sentence {
 	var out []Sentence
+	var cur []byte // the sentence being built, out's last
+	last := ""     // its last segment
+	done := func() {
+		if len(out) > 0 {
+			out[len(out)-1].Text = string(cur)
+		}
+	}
 	rest, state, off := p.Text, -1, 0
 	for rest != "" {
 		var s string
 		s, rest, state = uniseg.FirstSentenceInString(rest, state)
 		lead := len(s) - len(strings.TrimLeftFunc(s, unicode.IsSpace))
 		if t := strings.TrimSpace(s); t != "" {
-			if n := len(out); n > 0 && abbreviated(out[n-1].Text) {
-				out[n-1].Text += " " + t
+			if len(out) > 0 && abbreviated(last) {
+				cur = append(append(cur, ' '), t...)
 			} else {
-				out = append(out, Sentence{Text: t, Line: p.Line(off + lead)})
+				done()
+				out = append(out, Sentence{Line: p.Line(off + lead)})
+				cur = append(cur[:0], t...)
 			}
+			last = t
 		}
 		off += len(s)
 	}
+	done()
 	return out
 }
 
