@@ -58,17 +58,20 @@ func (t *Text) Nearest(original, quote string) (string, float64) {
 	for _, w := range tw[:n] {
 		add(w.w, 1)
 	}
-	// lead is how many words of the window come before its first word
-	// that the quote has: on a tie, the window that starts nearest a
-	// matched word wins.
-	lead := func(i int) int {
-		for k := i; k < i+n; k++ {
-			if need[tw[k].w] > 0 {
-				return k - i
-			}
+	// lead is how many words of the window at i come before its first
+	// word that the quote has: on a tie, the window that starts nearest a
+	// matched word wins. next[k] is the first such word at or after k,
+	// found once for the whole text (a scan of each tied window instead
+	// took time quadratic in the quote's length).
+	next := make([]int, len(tw)+1)
+	next[len(tw)] = len(tw)
+	for k := len(tw) - 1; k >= 0; k-- {
+		next[k] = next[k+1]
+		if need[tw[k].w] > 0 {
+			next[k] = k
 		}
-		return n
 	}
+	lead := func(i int) int { return min(next[i], i+n) - i }
 	best, bestAt, bestLead := matched, 0, lead(0)
 	for i := 1; i+n <= len(tw); i++ {
 		add(tw[i-1].w, -1)

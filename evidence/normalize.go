@@ -69,7 +69,9 @@ func Normalize(s string) string { return NewText(s).Norm }
 
 // NewText normalises s, keeping the map back to s.
 func NewText(s string) *Text {
-	t := &Text{}
+	// the normalised text is at most as long as s but for invalid bytes
+	// (each becomes U+FFFD, three bytes)
+	t := &Text{start: make([]int, 0, len(s)), end: make([]int, 0, len(s))}
 	var b strings.Builder
 	b.Grow(len(s))
 	pendingSpace := -1 // original offset of a space not yet written
