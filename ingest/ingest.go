@@ -43,6 +43,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"parley/doctext"
 	"parley/scenario"
@@ -92,6 +93,13 @@ type Result struct {
 type term struct {
 	re     *regexp.Regexp
 	weight float64
+	// pieces are the phrase's words as the pattern spells them, each of
+	// which a match contains: a sentence without one of them is passed
+	// over without running the pattern (most are; a sentence was ≈ 300
+	// pattern searches). folded says the pattern ignores case, so the
+	// pieces are folded (foldCase) and looked for in the folded sentence.
+	pieces []string
+	folded bool
 }
 
 func compile(phrase string, weight float64, plural bool) *term {
@@ -116,24 +124,72 @@ func compile(phrase string, weight float64, plural bool) *term {
 	p = strings.ReplaceAll(p, `\ `, `\s+`)
 	p = strings.ReplaceAll(p, " ", `\s+`)
 	flags := ""
+	literal := phrase // what the pattern matches, but for the spaces
 	switch {
 	case upper:
 	case letters <= 3:
-		p = regexp.QuoteMeta(strings.ToUpper(phrase))
+		literal = strings.ToUpper(phrase)
+		p = regexp.QuoteMeta(literal)
 	default:
 		flags = "(?i)"
+		literal = foldCase(phrase)
 	}
 	suffix := ""
 	if plural {
 		suffix = `(?:s|es)?`
 	}
 	re := regexp.MustCompile(flags + `(?:^|[^\p{L}\p{N}])(` + p + suffix + `)(?:$|[^\p{L}\p{N}])`)
-	return &term{re: re, weight: weight}
+	var pieces []string
+	for _, w := range strings.Split(literal, " ") {
+		if w != "" {
+			pieces = append(pieces, w)
+		}
+	}
+	return &term{re: re, weight: weight, pieces: pieces, folded: flags != ""}
+}
+
+// sentence is a sentence with its case-folded form, made when a term
+// first needs it.
+type sentence struct {
+	text, folded string
+	hasFolded    bool
+}
+
+// foldCase maps each rune of s to the smallest rune of its case-folding
+// orbit (unicode.SimpleFold), the runes a case-insensitive pattern takes
+// for it: two strings equal but for case, as such a pattern sees case,
+// fold to the same string.
+func foldCase(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r < utf8.RuneSelf {
+			if 'a' <= r && r <= 'z' {
+				r -= 'a' - 'A'
+			}
+			return r
+		}
+		m := r
+		for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+			m = min(m, f)
+		}
+		return m
+	}, s)
 }
 
 // first returns the byte offset of the term's first match in s, or -1.
-func (t *term) first(s string) int {
-	m := t.re.FindStringSubmatchIndex(s)
+func (t *term) first(s *sentence) int {
+	hay := s.text
+	if t.folded {
+		if !s.hasFolded {
+			s.folded, s.hasFolded = foldCase(s.text), true
+		}
+		hay = s.folded
+	}
+	for _, w := range t.pieces {
+		if !strings.Contains(hay, w) {
+			return -1
+		}
+	}
+	m := t.re.FindStringSubmatchIndex(s.text)
 	if m == nil {
 		return -1
 	}
@@ -171,7 +227,8 @@ func Extract(s *scenario.Scenario, docs []Document) Result {
 				continue
 			}
 			for _, sent := range doctext.Sentences(p) {
-				found := findActors(actors, sent.Text)
+				sn := &sentence{text: sent.Text}
+				found := findActors(actors, sn)
 				inherited := 0
 				pronoun := pronounSubject(sent.Text)
 				if len(prevActors) > 0 && (len(found) == 0 || pronoun) {
@@ -195,7 +252,7 @@ func Extract(s *scenario.Scenario, docs []Document) Result {
 				pts := make([]float64, len(issues))
 				at := make([]int, len(issues))
 				for k, it := range issues {
-					pts[k], at[k] = issueScore(it, sent.Text)
+					pts[k], at[k] = issueScore(it, sn)
 				}
 				carried := prevIssues
 				prevIssues = pts
@@ -203,6 +260,7 @@ func Extract(s *scenario.Scenario, docs []Document) Result {
 					continue
 				}
 				kind, verbAt := speech(sent.Text)
+				date, dated := "", false // dateOf(sent.Text), when a candidate needs it
 				for k, it := range issues {
 					score, carry := pts[k], false
 					if score < 2 && carried != nil && carried[k] >= 2 && (inherited == 0 || pronoun) {
@@ -234,8 +292,11 @@ func Extract(s *scenario.Scenario, docs []Document) Result {
 							sc -= 2
 						}
 						q := clause(sent.Text, a.at, at[k])
+						if !dated {
+							date, dated = dateOf(sent.Text, year), true
+						}
 						c := Candidate{Source: d.Name, Actor: a.id, Issue: it.is.ID, Quote: q, Score: round2(sc),
-							Line: sent.Line, Date: dateOf(sent.Text, year), Kind: kind}
+							Line: sent.Line, Date: date, Kind: kind}
 						if o, ok := nearestOption(it, q); ok {
 							v := it.is.Anchors[o.index].Value
 							c.Option, c.OptionLabel, c.Words = &v, it.is.Anchors[o.index].Label, o.words
@@ -308,7 +369,7 @@ type actorAt struct {
 
 // findActors returns the actors a sentence names, in the order they
 // first appear.
-func findActors(actors []actorTerms, s string) []actorAt {
+func findActors(actors []actorTerms, s *sentence) []actorAt {
 	var out []actorAt
 	for _, a := range actors {
 		first := -1
@@ -493,7 +554,7 @@ func issueTermsOf(s *scenario.Scenario) []issueTerms {
 
 // issueScore returns the points a sentence scores for an issue and where
 // its first matching term is.
-func issueScore(it issueTerms, s string) (float64, int) {
+func issueScore(it issueTerms, s *sentence) (float64, int) {
 	pts, first := 0.0, -1
 	for _, t := range it.terms {
 		if i := t.first(s); i >= 0 {
