@@ -82,7 +82,7 @@ built-in case (whose articles are read only with --sources).`,
 		},
 	}
 	cmd.Flags().Bool("strict", false, "treat warnings (e.g. a stance with no evidence, an unreadable source) as errors")
-	cmd.Flags().String("format", "table", "table or json")
+	cmd.Flags().StringP("format", "f", "table", "table or json")
 	addSourcesFlag(cmd)
 	return cmd
 }
@@ -112,7 +112,7 @@ FILE, the built-in case.`,
 			return nil
 		},
 	}
-	cmd.Flags().String("format", "table", "table, or json (the evidence: every quote, its sources and the coverage)")
+	cmd.Flags().StringP("format", "f", "table", "table, or json (the evidence: every quote, its sources and the coverage)")
 	addSourcesFlag(cmd)
 	return cmd
 }

@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -169,7 +170,7 @@ to the scenario. Offline and deterministic (docs/ingest.md).`,
 			if err != nil {
 				return err
 			}
-			limit, _ := cmd.Flags().GetInt("limit")
+			limit, _ := cmd.Flags().GetInt("top")
 			sc, _ := cmd.Flags().GetString("scenario")
 			var in *ask.Input
 			if sc == "" {
@@ -223,8 +224,18 @@ to the scenario. Offline and deterministic (docs/ingest.md).`,
 	}
 	f := cmd.Flags()
 	f.String("scenario", "", "the scenario whose actors and issues to look for (default: the built-in case)")
-	f.String("format", "table", "table, json, or yaml (a review file for 'parley ingest apply')")
-	f.Int("limit", 0, "keep only the best N candidates (0: all)")
+	f.StringP("format", "f", "table", "table, json, or yaml (a review file for 'parley ingest apply')")
+	f.Int("top", 0, "keep only the best N candidates (0: all)")
+	// --limit is the input limits' flag here as on every command (a
+	// document over the bytes limit says to raise it with --limit
+	// bytes=N); earlier builds' ingest took --limit N for --top N
+	cmd.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		hint := ""
+		if strings.Contains(err.Error(), `for "--limit" flag`) && strings.Contains(err.Error(), "want name=value") {
+			hint = "\nFor the best N candidates use --top N; --limit name=value raises an input limit, as on every command."
+		}
+		return errs.New(errs.Argument, "%v%s\nRun '%s --help' for usage.", err, hint, c.CommandPath())
+	})
 	apply := &cobra.Command{
 		Use:   "apply REVIEW.yaml --scenario S",
 		Short: "Merge the entries kept in a review file into a new snapshot (written to stdout or -o)",

@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"os"
@@ -98,5 +99,47 @@ func TestIngestParity(t *testing.T) {
 	}
 	if !reflect.DeepEqual(a, c) {
 		t.Errorf("the doors differ:\n%s", firstDifference(a, c, ""))
+	}
+}
+
+// ingest --top N keeps the best N (the API's "limit"); --limit is the
+// input limits' flag as on every command, so a document over the bytes
+// limit can be let in, and the earlier --limit N says what to use.
+func TestIngestTopAndLimit(t *testing.T) {
+	sc, doc := "../ingest/testdata/river-talks.yaml", "../ingest/testdata/river-talks.txt"
+	all, stderr, code := run(t, "ingest", doc, "--scenario", sc, "-f", "json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	top, stderr, code := run(t, "ingest", doc, "--scenario", sc, "-f", "json", "--top", "3")
+	if code != 0 {
+		t.Fatalf("--top 3: exit %d: %s", code, stderr)
+	}
+	var a, b struct {
+		Candidates []json.RawMessage `json:"candidates"`
+	}
+	if json.Unmarshal([]byte(all), &a) != nil || json.Unmarshal([]byte(top), &b) != nil || len(a.Candidates) != 26 || len(b.Candidates) != 3 {
+		t.Fatalf("%d candidates, %d with --top 3; want 26 and 3", len(a.Candidates), len(b.Candidates))
+	}
+	for i := range b.Candidates {
+		if string(a.Candidates[i]) != string(b.Candidates[i]) {
+			t.Errorf("--top 3: candidate %d differs from the full list's", i)
+		}
+	}
+	info, err := os.Stat(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// (the built-in case: no scenario file that the limit would refuse first)
+	small, exact := fmt.Sprintf("bytes=%d", info.Size()-1), fmt.Sprintf("bytes=%d", info.Size())
+	if _, stderr, code := run(t, "ingest", doc, "--limit", small); code != 3 || !strings.Contains(stderr, "over the limit "+small) || !strings.Contains(stderr, doc) {
+		t.Errorf("--limit %s: exit %d, %s; want 3 naming the document and its limit", small, code, stderr)
+	}
+	if _, stderr, code := run(t, "ingest", doc, "--limit", exact); code != 0 {
+		t.Errorf("--limit %s: exit %d, %s; want the document read", exact, code, stderr)
+	}
+	_, stderr, code = run(t, "ingest", doc, "--scenario", sc, "--limit", "3")
+	if code != 2 || !strings.Contains(stderr, "use --top N") {
+		t.Errorf("--limit 3: exit %d, %s; want 2 and the hint to use --top", code, stderr)
 	}
 }
