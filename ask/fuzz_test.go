@@ -1,12 +1,15 @@
 package ask
 
 import (
+	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"parley/answer"
 	"parley/errs"
 	"parley/fuzzbudget"
 	"parley/scenario"
@@ -50,6 +53,55 @@ func FuzzLoad(f *testing.F) {
 		}
 		if ds := in.Scenario.CheckLimits(small); len(ds) > 0 {
 			t.Fatalf("loaded a scenario over the limits: %v", ds)
+		}
+	})
+}
+
+// ledgerBudget is what reading one fuzzed ledger may cost: each line is
+// decoded once and hashed once (its seal), a small multiple of its size.
+var ledgerBudget = fuzzbudget.Budget{FixedBytes: 1 << 20, BytesPerByte: 256, FixedTime: time.Second, TimePerByte: 10 * time.Microsecond}
+
+// FuzzReadLedger: whatever the bytes, ReadLedger returns entries or an
+// Invalid error naming the file, within ledgerBudget; every entry it
+// returns holds its seal, and written out again reads back the same.
+func FuzzReadLedger(f *testing.F) {
+	e := answer.LedgerEntry{Recorded: "2025-01-02", Engine: "test", Scenario: "s", AsOf: "2025-01-01", Models: []string{"compromise"},
+		Forecasts: []answer.LedgerForecast{{Model: "compromise", Issue: "budget", Forecast: 70}}}
+	e.Seal = Seal(&e)
+	e.ID = e.Seal[:12]
+	line, _ := json.Marshal(e)
+	f.Add(append(append(line, '\n', '\n'), line...))
+	f.Add([]byte("{\"id\": 3}\n"))
+	f.Add([]byte("\n \n{}"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var got []answer.LedgerEntry
+		var err error
+		fuzzbudget.Check(t, ledgerBudget, len(data), func() { got, err = ReadLedger("fuzz.jsonl", data) })
+		if err != nil {
+			if errs.CodeOf(err) != errs.Invalid || !strings.Contains(err.Error(), "fuzz.jsonl") {
+				t.Fatalf("error %q (code %v) does not name fuzz.jsonl as invalid input", err, errs.CodeOf(err))
+			}
+			return
+		}
+		var again bytes.Buffer
+		for i := range got {
+			if Seal(&got[i]) != got[i].Seal {
+				t.Fatalf("entry %d does not hold its seal", i)
+			}
+			b, err := json.Marshal(got[i])
+			if err != nil {
+				t.Fatalf("entry %d: %v", i, err)
+			}
+			again.Write(append(b, '\n'))
+		}
+		back, err := ReadLedger("again.jsonl", again.Bytes())
+		if err != nil || len(back) != len(got) {
+			t.Fatalf("written out again: %d entries, %v; want %d", len(back), err, len(got))
+		}
+		for i := range back {
+			if back[i].Seal != got[i].Seal {
+				t.Fatalf("entry %d reads back with seal %s, was %s", i, back[i].Seal, got[i].Seal)
+			}
 		}
 	})
 }
