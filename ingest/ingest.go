@@ -261,6 +261,7 @@ func Extract(s *scenario.Scenario, docs []Document) Result {
 				}
 				kind, verbAt := speech(sent.Text)
 				date, dated := "", false // dateOf(sent.Text), when a candidate needs it
+				var cl *clauses          // its clauses, when a candidate needs them
 				for k, it := range issues {
 					score, carry := pts[k], false
 					if score < 2 && carried != nil && carried[k] >= 2 && (inherited == 0 || pronoun) {
@@ -291,7 +292,10 @@ func Extract(s *scenario.Scenario, docs []Document) Result {
 						if rank < inherited {
 							sc -= 2
 						}
-						q := clause(sent.Text, a.at, at[k])
+						if cl == nil {
+							cl = newClauses(sent.Text)
+						}
+						q := cl.clause(a.at, at[k])
 						if !dated {
 							date, dated = dateOf(sent.Text, year), true
 						}
@@ -596,29 +600,73 @@ func nearestOption(it issueTerms, quote string) (option, bool) {
 	return best, best.index >= 0
 }
 
+// clauses is a sentence split at its clause boundaries for clause, made
+// once per sentence: every candidate of the sentence (up to actors ×
+// issues) reads it, and a long sentence of many clauses had been counted
+// word by word for each candidate and each pair of boundaries.
+type clauses struct {
+	s     string
+	words int // len(strings.Fields(s))
+	// cuts are the boundaries: 0, each byte offset just after a
+	// separator, len(s). wc[k] is the number of words of the clauses
+	// before cut k (Σ over clauses m < k of len(Fields(clause m))), and
+	// joined[k] the number of cuts m in 1..k−1 that fall inside a word
+	// (the separator before and the character after are both not
+	// space), so that a run of clauses i..j−1 has
+	// wc[j] − wc[i] − (joined[j] − joined[i+1]) words.
+	cuts, wc, joined []int
+}
+
+func newClauses(s string) *clauses {
+	c := &clauses{s: s, words: len(strings.Fields(s))}
+	if c.words <= MaxQuoteWords {
+		return c
+	}
+	c.cuts = []int{0}
+	for i, r := range s {
+		switch r {
+		case ',', ';', ':', '—', '–':
+			c.cuts = append(c.cuts, i+utf8.RuneLen(r))
+		}
+	}
+	c.cuts = append(c.cuts, len(s))
+	c.wc = make([]int, len(c.cuts))
+	c.joined = make([]int, len(c.cuts)+1)
+	for k := 1; k < len(c.cuts); k++ {
+		c.wc[k] = c.wc[k-1] + len(strings.Fields(s[c.cuts[k-1]:c.cuts[k]]))
+		in := 0
+		if at := c.cuts[k-1]; k-1 >= 1 && at > 0 && at < len(s) {
+			before, _ := utf8.DecodeLastRuneInString(s[:at])
+			after, _ := utf8.DecodeRuneInString(s[at:])
+			if !unicode.IsSpace(before) && !unicode.IsSpace(after) {
+				in = 1
+			}
+		}
+		c.joined[k] = c.joined[k-1] + in
+	}
+	return c
+}
+
+// wordsIn is len(strings.Fields(s[cuts[i]:cuts[j]])) for i < j.
+func (c *clauses) wordsIn(i, j int) int {
+	return c.wc[j] - c.wc[i] - (c.joined[j] - c.joined[min(i+1, j)])
+}
+
 // clause returns the sentence, or when it has more than MaxQuoteWords
 // words the run of its clauses (split at , ; : and dashes) of at most
 // MaxQuoteWords words that holds the issue's first word (issueAt; -1 for
 // none) and the actor's (actorAt), the issue's first, preferring the
 // longest and then the earliest.
-func clause(s string, actorAt, issueAt int) string {
-	if len(strings.Fields(s)) <= MaxQuoteWords {
+func (c *clauses) clause(actorAt, issueAt int) string {
+	s := c.s
+	if c.words <= MaxQuoteWords {
 		return s
 	}
-	// Clause boundaries: byte offsets just after a separator.
-	cuts := []int{0}
-	for i, r := range s {
-		switch r {
-		case ',', ';', ':', '—', '–':
-			cuts = append(cuts, i+len(string(r)))
-		}
-	}
-	cuts = append(cuts, len(s))
+	cuts := c.cuts
 	bestI, bestJ, bestN := -1, -1, -1
 	for i := 0; i < len(cuts)-1; i++ {
 		for j := i + 1; j < len(cuts); j++ {
-			seg := s[cuts[i]:cuts[j]]
-			if len(strings.Fields(seg)) > MaxQuoteWords {
+			if c.wordsIn(i, j) > MaxQuoteWords {
 				break
 			}
 			n := 0
