@@ -6,16 +6,16 @@ import (
 	"testing"
 )
 
-// TestClausesEqualCounting: clauses' prefix counts give the clause the
-// plain count of each run's words gives (clauseNaive, the code before
-// them), on random long sentences of words, separators glued to words or
-// spaced, runs of separators, Unicode spaces and dashes, for every
-// position of the actor and the issue.
-func TestClausesEqualCounting(t *testing.T) {
+// TestClausesCountWords: clauses' prefix counts give, for every run of
+// clauses, the number of words strings.Fields finds in it — the count
+// clause compared against MaxQuoteWords word by word before clauses —
+// on random long sentences of words, separators glued to words or
+// spaced, runs of separators, Unicode spaces and dashes.
+func TestClausesCountWords(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 11))
 	parts := []string{"Russia", "said", "the", "ceasefire", ",", ";", ":", "—", "–", " ", "  ", "\u00a0", "\u2003", "a,b", "x—y", "é", ",,", "talks:"}
-	n := 0
-	for range 150 {
+	runs := 0
+	for range 300 {
 		var b strings.Builder
 		for range 20 + rng.IntN(120) {
 			b.WriteString(parts[rng.IntN(len(parts))])
@@ -25,65 +25,39 @@ func TestClausesEqualCounting(t *testing.T) {
 		}
 		s := b.String()
 		c := newClauses(s)
-		for range 20 {
-			a, i := rng.IntN(len(s)+2)-1, rng.IntN(len(s)+2)-1
-			if got, want := c.clause(a, i), clauseNaive(s, a, i); got != want {
-				t.Fatalf("sentence %q, actor at %d, issue at %d: %q, counted word by word %q", s, a, i, got, want)
+		if c.words != len(strings.Fields(s)) {
+			t.Fatalf("%q: %d words, want %d", s, c.words, len(strings.Fields(s)))
+		}
+		if c.words <= MaxQuoteWords {
+			if c.clause(0, 0) != s {
+				t.Fatalf("%q: a short sentence is its own quote", s)
 			}
-			n++
+			continue
+		}
+		for i := 0; i < len(c.cuts); i++ {
+			for j := i + 1; j < len(c.cuts); j++ {
+				if got, want := c.wordsIn(i, j), len(strings.Fields(s[c.cuts[i]:c.cuts[j]])); got != want {
+					t.Fatalf("%q: clauses %d–%d (%q) have %d words, counted %d", s, i, j, s[c.cuts[i]:c.cuts[j]], want, got)
+				}
+				runs++
+			}
 		}
 	}
-	t.Logf("%d clauses", n)
+	if runs < 10000 {
+		t.Fatalf("only %d runs of clauses checked", runs)
+	}
+	t.Logf("%d runs of clauses", runs)
 }
 
-// clauseNaive is clause as it was before clauses: each run of clauses
-// counted word by word. It returns the sentence, or when it has more than MaxQuoteWords
-// words the run of its clauses (split at , ; : and dashes) of at most
-// MaxQuoteWords words that holds the issue's first word (issueAt; -1 for
-// none) and the actor's (actorAt), the issue's first, preferring the
-// longest and then the earliest.
-func clauseNaive(s string, actorAt, issueAt int) string {
-	if len(strings.Fields(s)) <= MaxQuoteWords {
-		return s
+// TestClauseAroundActorAndIssue: a sentence over MaxQuoteWords words is
+// cut to the run of clauses, of at most that many words, that holds the
+// issue's word and the actor's, the longest such.
+func TestClauseAroundActorAndIssue(t *testing.T) {
+	filler := strings.Repeat("and so on ", 8) // 24 words
+	s := "In Geneva, " + filler + "Russia said, the ceasefire must wait, " + filler + "as before."
+	c := newClauses(s)
+	actor, issue := strings.Index(s, "Russia"), strings.Index(s, "ceasefire")
+	if got, want := c.clause(actor, issue), filler+"Russia said, the ceasefire must wait"; got != strings.TrimSpace(want) {
+		t.Errorf("clause %q, want %q", got, want)
 	}
-	// Clause boundaries: byte offsets just after a separator.
-	cuts := []int{0}
-	for i, r := range s {
-		switch r {
-		case ',', ';', ':', '—', '–':
-			cuts = append(cuts, i+len(string(r)))
-		}
-	}
-	cuts = append(cuts, len(s))
-	bestI, bestJ, bestN := -1, -1, -1
-	for i := 0; i < len(cuts)-1; i++ {
-		for j := i + 1; j < len(cuts); j++ {
-			seg := s[cuts[i]:cuts[j]]
-			if len(strings.Fields(seg)) > MaxQuoteWords {
-				break
-			}
-			n := 0
-			if actorAt >= cuts[i] && actorAt < cuts[j] {
-				n++
-			}
-			if issueAt >= cuts[i] && issueAt < cuts[j] {
-				n += 2
-			}
-			if n > bestN || n == bestN && cuts[j]-cuts[i] > bestJ-bestI {
-				bestI, bestJ, bestN = cuts[i], cuts[j], n
-			}
-		}
-	}
-	if bestI < 0 {
-		// One clause longer than the limit: the words from a little
-		// before the issue's first word.
-		f := strings.Fields(s)
-		k := 0
-		if issueAt > 0 {
-			k = max(0, len(strings.Fields(s[:issueAt]))-5)
-		}
-		k = min(k, len(f)-MaxQuoteWords)
-		return strings.Join(f[k:k+MaxQuoteWords], " ")
-	}
-	return strings.Trim(strings.TrimSpace(s[bestI:bestJ]), ",;:—– ")
 }

@@ -122,26 +122,10 @@ func TestBodyChecksum(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.Close()
-	// edit the file as a damaged disk, or an earlier build, would
-	edit := func(fn func(tx *bbolt.Tx) error) {
-		t.Helper()
-		db, err := bbolt.Open(p, 0o600, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := db.Update(fn); err != nil {
-			t.Fatal(err)
-		}
-		db.Close()
-	}
+	edit := func(fn func(tx *bbolt.Tx) error) { t.Helper(); editFile(t, p, fn) }
 	get := func() (*store.Scenario, error) {
 		t.Helper()
-		s, err := bolt.Open(ctx, p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer s.Close()
-		return s.GetScenario(ctx, sc.ID)
+		return withStore(t, p, func(s *bolt.Store) (*store.Scenario, error) { return s.GetScenario(ctx, sc.ID) })
 	}
 	if got, err := get(); err != nil || string(got.Body) != string(sc.Body) {
 		t.Fatalf("before any damage: %v, %q", err, got.Body)
@@ -213,25 +197,10 @@ func TestResultChecksum(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.Close()
-	edit := func(fn func(tx *bbolt.Tx) error) {
-		t.Helper()
-		db, err := bbolt.Open(p, 0o600, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := db.Update(fn); err != nil {
-			t.Fatal(err)
-		}
-		db.Close()
-	}
+	edit := func(fn func(tx *bbolt.Tx) error) { t.Helper(); editFile(t, p, fn) }
 	sums := func() (n int) {
 		t.Helper()
-		db, err := bbolt.Open(p, 0o600, &bbolt.Options{Timeout: 10 * time.Second})
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer db.Close()
-		db.View(func(tx *bbolt.Tx) error {
+		editFile(t, p, func(tx *bbolt.Tx) error {
 			if b := tx.Bucket([]byte("result_sums")); b != nil {
 				n = b.Stats().KeyN
 			}
@@ -241,12 +210,7 @@ func TestResultChecksum(t *testing.T) {
 	}
 	get := func() (*store.Run, error) {
 		t.Helper()
-		s, err := bolt.Open(ctx, p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer s.Close()
-		return s.GetRun(ctx, run.ID)
+		return withStore(t, p, func(s *bolt.Store) (*store.Run, error) { return s.GetRun(ctx, run.ID) })
 	}
 	if got, err := get(); err != nil || string(got.Result) != `{"forecast":42.5}` {
 		t.Fatalf("before any damage: %v, %+v", err, got)
@@ -326,4 +290,29 @@ func TestResultChecksum(t *testing.T) {
 	if n := sums(); n != 0 {
 		t.Fatalf("%d result sums after the run was pruned, want 0", n)
 	}
+}
+
+// editFile changes the store file at p directly, as a damaged disk or an
+// earlier build would (waiting up to 10 s for a store still closing).
+func editFile(t *testing.T, p string, fn func(tx *bbolt.Tx) error) {
+	t.Helper()
+	db, err := bbolt.Open(p, 0o600, &bbolt.Options{Timeout: 10 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if err := db.Update(fn); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// withStore opens the store at p for one call.
+func withStore[T any](t *testing.T, p string, call func(*bolt.Store) (T, error)) (T, error) {
+	t.Helper()
+	s, err := bolt.Open(ctx, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	return call(s)
 }
