@@ -6,10 +6,12 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"sync/atomic"
 
 	"parley/answer"
 	"parley/errs"
 	"parley/model"
+	"parley/parallel"
 	"parley/sweep"
 )
 
@@ -25,10 +27,11 @@ import (
 // For the compromise model each shift is the weighted mean's closed form
 // (a position moved by d moves the forecast by w_j/Σw · d; a salience
 // raised by δ moves it by c_jδ(x_j − f)/(Σw + c_jδ)); for the others the
-// model is run again with the lever pulled. With draws, every lever is
-// also tried on the sweep's Monte Carlo draws of the stated ranges
-// (sweep.Sample, the same draws as parley sweep); progress, when not nil,
-// is told of each draw done.
+// model is run again with the lever pulled, the levers (and the draws)
+// spread over every core with the same answer as on one. With draws,
+// every lever is also tried on the sweep's Monte Carlo draws of the
+// stated ranges (sweep.Sample, the same draws as parley sweep); progress,
+// when not nil, is told of each draw done, in draw order.
 func Advise(ctx context.Context, c *Case, req answer.AdviseRequest, progress Progress) (*answer.Advice, error) {
 	if err := checkAdvise(&req); err != nil {
 		return nil, err
@@ -276,22 +279,54 @@ func (ad *adviser) shifted(ctx context.Context, q *model.Problem, f []float64, l
 	return g, true, nil
 }
 
-// effects evaluates every lever at the stated values.
+// each calls do(w, i) for i = 0 … n−1, on ad's workers when the model is
+// re-run (each with its own w, 0 ≤ w < workers) and on the caller's
+// goroutine for the closed form, which costs nothing. Each call must
+// write only its own slot of what it fills: the result is then the same
+// whatever the number of workers. A cancelled ctx stops the calls not yet
+// made.
+func (ad *adviser) each(ctx context.Context, n int, do func(w, i int)) {
+	workers := 1
+	if !ad.closed {
+		workers = min(max(ad.opts.Workers, 1), n)
+	}
+	var next atomic.Int64
+	parallel.Run(workers, func(w int) {
+		for {
+			i := int(next.Add(1) - 1)
+			if i >= n || ctx.Err() != nil {
+				return
+			}
+			do(w, i)
+		}
+	})
+}
+
+// inner returns the options of one run among many run at once: a single
+// goroutine each (the runs already fill the cores; a model's result does
+// not depend on its workers).
+func (ad *adviser) inner() *adviser {
+	c := *ad
+	c.opts.Workers = 0
+	return &c
+}
+
+// effects evaluates every lever at the stated values, the levers on
+// ad's workers.
 func (ad *adviser) effects(ctx context.Context, p *model.Problem, f []float64, levers []lever) ([]*answer.Lever, []string, error) {
 	out := make([]*answer.Lever, len(levers))
-	var warn []string
-	for n, lv := range levers {
-		if ctx.Err() != nil {
-			return nil, nil, ctx.Err()
-		}
-		g, ok, err := ad.shifted(ctx, p, f, lv)
+	warns := make([]string, len(levers))
+	in := ad.inner()
+	ad.each(ctx, len(levers), func(_, n int) {
+		lv := levers[n]
+		g, ok, err := in.shifted(ctx, p, f, lv)
 		a, is := p.Actors[lv.j], p.Issues[lv.issue]
 		if err != nil {
-			warn = append(warn, fmt.Sprintf("%s %s on %s: the model failed with the lever pulled (%v); left out", a.ID, lv.kind, is.ID, err))
-			continue
+			warns[n] = fmt.Sprintf("%s %s on %s: the model failed with the lever pulled (%v); left out", a.ID, lv.kind, is.ID, err)
+			return
 		}
 		if !ok {
-			continue
+			return
 		}
 		k := lv.issue
 		x := p.Stances[ad.actor][k].Position
@@ -301,6 +336,15 @@ func (ad *adviser) effects(ctx context.Context, p *model.Problem, f []float64, l
 		gain, cost := gainCost(p, ad.actor, f, g)
 		l.Gain, l.Cost = answer.Num(gain), answer.Num(cost)
 		out[n] = &l
+	})
+	if ctx.Err() != nil {
+		return nil, nil, ctx.Err()
+	}
+	var warn []string
+	for _, w := range warns {
+		if w != "" {
+			warn = append(warn, w)
+		}
 	}
 	return out, warn, nil
 }
@@ -308,43 +352,87 @@ func (ad *adviser) effects(ctx context.Context, p *model.Problem, f []float64, l
 // robust tries every lever on req.Draws draws of the stated ranges and
 // sets its mean Toward and the share of draws where Toward > 0 (beyond
 // rounding: 1e-12 of the scale).
+//
+// The draws run on ad's workers in batches, each draw filling its own
+// row of the batch's table; the rows are then added up in draw order, so
+// the sums are the same, to the bit, whatever the number of workers
+// (TestAdviseWorkersChangeNothing), and the table holds one batch of
+// draws, not all of them.
 func (ad *adviser) robust(ctx context.Context, p *model.Problem, levers []lever, eff []*answer.Lever, req answer.AdviseRequest, progress Progress) error {
 	inputs := sweep.Inputs(p)
-	q := p.Clone()
-	sum := make([]float64, len(levers))
-	helps := make([]int, len(levers))
-	for d := range req.Draws {
+	L := len(levers)
+	sum := make([]float64, L)
+	helps := make([]int, L)
+	in := ad.inner()
+	workers := 1
+	if !ad.closed {
+		workers = max(ad.opts.Workers, 1)
+	}
+	qs := make([]*model.Problem, workers) // each worker's draw
+	for w := range qs {
+		qs[w] = p.Clone()
+	}
+	batch := min(req.Draws, 16*workers)
+	toward := make([]float64, batch*L) // the batch's rows: Toward per lever,
+	took := make([]uint8, batch*L)     // and 1 where it counts, 2 where it helps too
+	failed := make([]error, batch)
+	for d0 := 0; d0 < req.Draws; d0 += batch {
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
-		sweep.Sample(q, p, inputs, req.Seed, uint64(d), req.Uniform)
-		f, err := forecastsOf(ctx, ad.m, q.Clone(), ad.opts)
-		if err != nil {
-			return fmt.Errorf("draw %d: model %s: %w", d, ad.m.Name(), err)
+		n := min(batch, req.Draws-d0)
+		clear(took)
+		clear(failed)
+		ad.each(ctx, n, func(w, b int) {
+			d := d0 + b
+			q := qs[w]
+			sweep.Sample(q, p, inputs, req.Seed, uint64(d), req.Uniform)
+			f, err := forecastsOf(ctx, in.m, q.Clone(), in.opts)
+			if err != nil {
+				failed[b] = fmt.Errorf("draw %d: model %s: %w", d, ad.m.Name(), err)
+				return
+			}
+			row, flags := toward[b*L:(b+1)*L], took[b*L:(b+1)*L]
+			for n, lv := range levers {
+				if eff[n] == nil {
+					continue
+				}
+				lv, ok := lv.instance(q, f, ad.actor, req.Step)
+				if !ok {
+					// No room in this draw: the lever does nothing.
+					continue
+				}
+				g, ok, err := in.shifted(ctx, q, f, lv)
+				if err != nil || !ok {
+					continue
+				}
+				k := lv.issue
+				x := q.Stances[ad.actor][k].Position
+				t := math.Abs(f[k]-x) - math.Abs(g[k]-x)
+				row[n], flags[n] = t, 1
+				if is := q.Issues[k]; t > 1e-12*(is.Max-is.Min) {
+					flags[n] = 2
+				}
+			}
+		})
+		if ctx.Err() != nil {
+			return ctx.Err()
 		}
-		for n, lv := range levers {
-			if eff[n] == nil {
-				continue
+		for b := range n {
+			if failed[b] != nil {
+				return failed[b]
 			}
-			lv, ok := lv.instance(q, f, ad.actor, req.Step)
-			if !ok {
-				// No room in this draw: the lever does nothing.
-				continue
+			for n := range L {
+				if took[b*L+n] > 0 {
+					sum[n] += toward[b*L+n]
+				}
+				if took[b*L+n] == 2 {
+					helps[n]++
+				}
 			}
-			g, ok, err := ad.shifted(ctx, q, f, lv)
-			if err != nil || !ok {
-				continue
+			if progress != nil {
+				progress(ad.m.Name(), d0+b+1, req.Draws)
 			}
-			k := lv.issue
-			x := q.Stances[ad.actor][k].Position
-			t := math.Abs(f[k]-x) - math.Abs(g[k]-x)
-			sum[n] += t
-			if is := q.Issues[k]; t > 1e-12*(is.Max-is.Min) {
-				helps[n]++
-			}
-		}
-		if progress != nil {
-			progress(ad.m.Name(), d+1, req.Draws)
 		}
 	}
 	for n := range levers {

@@ -2,7 +2,9 @@ package ask
 
 import (
 	"context"
+	"encoding/json"
 	"math"
+	"runtime"
 	"testing"
 
 	"parley/answer"
@@ -241,6 +243,48 @@ func TestAdviseBadRequests(t *testing.T) {
 		}
 		if _, err := Advise(context.Background(), c, req, nil); err == nil {
 			t.Errorf("%+v: no error", r)
+		}
+	}
+}
+
+// TestAdviseWorkersChangeNothing: levers and draws run on every core,
+// each draw filling its own row and the rows added in draw order, so
+// the advice is the same, byte for byte, on one goroutine and on four
+// (and batches of draws end where they end: 70 draws are 5 batches of
+// 16 on one worker and 2 of 64 on four).
+func TestAdviseWorkersChangeNothing(t *testing.T) {
+	c := builtinCase(t)
+	for _, r := range []struct {
+		model, issue string
+		draws        int
+	}{{"median", "", 70}, {"smp", "territory", 12}} {
+		req := answer.NewAdviseRequest()
+		req.Actor, req.Model, req.Issue, req.Draws, req.Seed = "ukraine", r.model, r.issue, r.draws, 5
+		var out [2][]byte
+		for n, procs := range []int{1, 4} {
+			old := runtime.GOMAXPROCS(procs)
+			a, err := Advise(context.Background(), c, req, nil)
+			runtime.GOMAXPROCS(old)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if out[n], err = json.Marshal(a); err != nil {
+				t.Fatal(err)
+			}
+			summed := 0
+			for _, ia := range a.Issues {
+				for _, lv := range ia.Levers {
+					if lv.MeanToward != nil && *lv.MeanToward != 0 {
+						summed++
+					}
+				}
+			}
+			if summed < 5 {
+				t.Fatalf("%s: %d levers with a draws summary", r.model, summed)
+			}
+		}
+		if string(out[0]) != string(out[1]) {
+			t.Errorf("%s: the advice on one goroutine and on four differ", r.model)
 		}
 	}
 }
