@@ -175,12 +175,12 @@ func (o Options) required(p *model.Problem) ([]int, error) {
 	for _, id := range o.Require {
 		i := p.ActorIndex(id)
 		if i < 0 {
-			return nil, errs.New(errs.Argument, "required actor %q is not in the scenario; valid: %v", id, p.ActorIDs())
+			return nil, errs.New(errs.Argument, "required actor %q is not in the scenario; valid: %s", id, errs.OneOf(p.ActorIDs()))
 		}
 		seen[i] = true
 	}
 	if len(seen) == 0 {
-		return nil, errs.New(errs.Argument, "no required actor; valid: some of %v", p.ActorIDs())
+		return nil, errs.New(errs.Argument, "no required actor; valid: some of %s", errs.OneOf(p.ActorIDs()))
 	}
 	var out []int
 	for i := range seen {

@@ -6,6 +6,7 @@ package errs
 import (
 	"errors"
 	"fmt"
+	"strings"
 )
 
 // Code classifies an error for the CLI (exit code) and HTTP (status code).
@@ -66,4 +67,18 @@ func CodeOf(err error) Code {
 		return c.ErrCode()
 	}
 	return Internal
+}
+
+// OneOf lists the valid names for an error's "valid: …": all of them up
+// to a dozen, else the first dozen and how many there are, so that a
+// mistyped id in a scenario of 200 actors gets a line, not a page.
+func OneOf(names []string) string {
+	const show = 12
+	if len(names) == 0 {
+		return "(none)"
+	}
+	if len(names) <= show {
+		return strings.Join(names, ", ")
+	}
+	return fmt.Sprintf("%s, … (%d in all)", strings.Join(names[:show], ", "), len(names))
 }
