@@ -353,11 +353,11 @@ func (ad *adviser) effects(ctx context.Context, p *model.Problem, f []float64, l
 // sets its mean Toward and the share of draws where Toward > 0 (beyond
 // rounding: 1e-12 of the scale).
 //
-// The draws run on ad's workers in batches, each draw filling its own
-// row of the batch's table; the rows are then added up in draw order, so
-// the sums are the same, to the bit, whatever the number of workers
-// (TestAdviseWorkersChangeNothing), and the table holds one batch of
-// draws, not all of them.
+// The draws run on ad's workers in batches of adviseBatch, each draw
+// filling its own row of the batch's table; the rows are then added up
+// in draw order, so the sums are the same, to the bit, whatever the
+// number of workers (TestAdviseWorkersChangeNothing), and the table
+// holds one batch of draws (9 bytes a lever each), not all of them.
 func (ad *adviser) robust(ctx context.Context, p *model.Problem, levers []lever, eff []*answer.Lever, req answer.AdviseRequest, progress Progress) error {
 	inputs := sweep.Inputs(p)
 	L := len(levers)
@@ -372,7 +372,7 @@ func (ad *adviser) robust(ctx context.Context, p *model.Problem, levers []lever,
 	for w := range qs {
 		qs[w] = p.Clone()
 	}
-	batch := min(req.Draws, 16*workers)
+	batch := min(req.Draws, adviseBatch)
 	toward := make([]float64, batch*L) // the batch's rows: Toward per lever,
 	took := make([]uint8, batch*L)     // and 1 where it counts, 2 where it helps too
 	failed := make([]error, batch)
@@ -444,6 +444,12 @@ func (ad *adviser) robust(ctx context.Context, p *model.Problem, levers []lever,
 	}
 	return nil
 }
+
+// adviseBatch is how many draws robust runs at once: enough to keep
+// every core busy (each draw re-runs the model once per lever), few
+// enough that their table stays small beside the levers' own answers
+// (adviseCost counts it).
+const adviseBatch = 16
 
 // forecastsOf runs m on q and returns its forecast per issue (through
 // model.PointForecaster where m has it).

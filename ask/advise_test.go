@@ -250,8 +250,7 @@ func TestAdviseBadRequests(t *testing.T) {
 // TestAdviseWorkersChangeNothing: levers and draws run on every core,
 // each draw filling its own row and the rows added in draw order, so
 // the advice is the same, byte for byte, on one goroutine and on four
-// (and batches of draws end where they end: 70 draws are 5 batches of
-// 16 on one worker and 2 of 64 on four).
+// (70 draws: four full batches and a part one).
 func TestAdviseWorkersChangeNothing(t *testing.T) {
 	c := builtinCase(t)
 	for _, r := range []struct {

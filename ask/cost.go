@@ -192,7 +192,8 @@ func Estimate(c *Case, req any) (Cost, error) {
 // advised on (the actor's own two, two per other actor), each evaluated at
 // the stated values and on every draw — by the compromise model's closed
 // form (A steps), else by a run of the model — and a row of some 200
-// bytes kept per lever.
+// bytes kept per lever, with 9 bytes a lever for each draw of a batch
+// (adviseBatch) while the draws run.
 func adviseCost(a, i float64, r answer.AdviseRequest, models func([]string) (Cost, error)) (Cost, error) {
 	m, err := models([]string{r.Model})
 	if err != nil {
@@ -204,7 +205,7 @@ func adviseCost(a, i float64, r answer.AdviseRequest, models func([]string) (Cos
 	}
 	levers := 2 * a * issues
 	runs := 1 + float64(max(r.Draws, 0))
-	out := Cost{Work: runs * m.Work, Bytes: m.Bytes + levers*200}
+	out := Cost{Work: runs * m.Work, Bytes: m.Bytes + levers*200 + levers*9*float64(min(max(r.Draws, 0), adviseBatch))}
 	if strings.TrimSpace(r.Model) == answer.DefaultAdviseModel || strings.TrimSpace(r.Model) == "" {
 		out.Work += runs * levers * a
 	} else {

@@ -123,7 +123,8 @@ func TestEstimateDealRules(t *testing.T) {
 // advise with compromise on one issue and 4 draws has 2·3 = 6 levers,
 // each costing A = 3 steps on each of 1 + 4 evaluations, plus the model's
 // own 3·3 = 9 steps each time: 5·9 + 5·6·3 = 135; memory the model's
-// 3·3·100 bytes and 200 per lever. With bdm each lever is a run of
+// 3·3·100 bytes, 200 per lever and 9 per lever for each of the 4 draws
+// of the batch. With bdm each lever is a run of
 // 3²·3 = 27 steps: 5·27 + 5·6·27 = 945. An ad-hoc power game of 3
 // voters is exact: 3²·power.MaxTotal steps and two tables of
 // 4·power.MaxTotal counts of 8 bytes; of 40 voters it is sampled:
@@ -132,7 +133,7 @@ func TestEstimateAdviseAndPower(t *testing.T) {
 	c := explainTestCase(t)
 	r := answer.NewAdviseRequest()
 	r.Actor, r.Issue, r.Draws = "a", "y", 4
-	if got, err := Estimate(c, &r); err != nil || got != (Cost{Work: 135, Bytes: 900 + 6*200}) {
+	if got, err := Estimate(c, &r); err != nil || got != (Cost{Work: 135, Bytes: 900 + 6*200 + 6*9*4}) {
 		t.Fatalf("advise compromise: %+v, %v", got, err)
 	}
 	r.Model = "bdm"
