@@ -103,7 +103,11 @@ type term struct {
 }
 
 func compile(phrase string, weight float64, plural bool) *term {
-	phrase = strings.TrimSpace(phrase)
+	// A name read from a peer format may hold bytes that are not UTF-8,
+	// which a pattern cannot: each becomes U+FFFD (strings.Map decodes
+	// it so), which matches such a byte in a document as the pattern
+	// reads it.
+	phrase = strings.TrimSpace(strings.Map(func(r rune) rune { return r }, phrase))
 	if phrase == "" {
 		return nil
 	}
@@ -144,6 +148,11 @@ func compile(phrase string, weight float64, plural bool) *term {
 		if w != "" {
 			pieces = append(pieces, w)
 		}
+	}
+	if strings.ContainsRune(phrase, utf8.RuneError) {
+		// the pattern's U+FFFD also matches a byte that is not UTF-8,
+		// which a sentence does not contain as U+FFFD: no pre-check
+		pieces = nil
 	}
 	return &term{re: re, weight: weight, pieces: pieces, folded: flags != ""}
 }

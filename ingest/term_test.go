@@ -13,13 +13,14 @@ import (
 // that compile to upper case, plural ones) against random sentences of
 // their words in other cases, with the runes that fold unlike ASCII (the
 // Kelvin sign and k, the long s and s, the three sigmas, dotted and
-// dotless i) and separators of every kind; each sentence is checked
-// with the pattern alone.
+// dotless i), U+FFFD and bytes that are not UTF-8 (which a pattern's
+// U+FFFD matches) and separators of every kind; each sentence is
+// checked with the pattern alone.
 func TestPiecesChangeNothing(t *testing.T) {
 	rng := rand.New(rand.NewPCG(20, 5))
 	vocab := []string{"kyiv", "Kyiv", "KYIV", "\u212Ayiv", "ukraine", "us", "U.S.", "eu", "EU", "nato", "sanction", "sanctions",
 		"ſanction", "ΣΟΦΙΑ", "σοφια", "σοφιας", "ς", "İstanbul", "ıstanbul", "Istanbul", "istanbul", "peace", "Peace", "PEACE",
-		"cease-fire", "ceasefire", "Ceasefire", "white house", "White House", "40", "30-day", "Δ", "δ"}
+		"cease-fire", "ceasefire", "Ceasefire", "white house", "White House", "40", "30-day", "Δ", "δ", "X\uFFFDY", "x\xffy", "\xff"}
 	seps := []string{" ", "  ", "\t", "\n", ", ", "-", "—", "(", ")", "\u00a0", "x", "1", "é"}
 	word := func() string {
 		w := vocab[rng.IntN(len(vocab))]
@@ -98,6 +99,29 @@ func TestFoldCase(t *testing.T) {
 	} {
 		if got := foldCase(c.a) == foldCase(c.b); got != c.same {
 			t.Errorf("foldCase(%q) = %q, foldCase(%q) = %q: same %v, want %v", c.a, foldCase(c.a), c.b, foldCase(c.b), got, c.same)
+		}
+	}
+}
+
+// TestNamesNotUTF8: a name with bytes that are not UTF-8 (a peer format
+// can hold one) compiles, and finds the same bytes in a document, each
+// byte standing for itself; it had panicked in regexp.MustCompile.
+func TestNamesNotUTF8(t *testing.T) {
+	for _, c := range []struct {
+		name, text string
+		at         int
+	}{
+		{"A\xffB", "Then A\xffB said so.", 5},
+		{"A\xff\xfeB", "Then A\xff\xfeB said so.", 5},
+		{"A\xff\xfeB", "Then A\xffB said so.", -1},
+		{"\xffQ", "Then \xffQ said so.", 5},
+	} {
+		tm := compile(c.name, 1, false)
+		if tm == nil {
+			t.Fatalf("%q: no term", c.name)
+		}
+		if got := tm.first(&sentence{text: c.text}); got != c.at {
+			t.Errorf("%q in %q: at %d, want %d", c.name, c.text, got, c.at)
 		}
 	}
 }
