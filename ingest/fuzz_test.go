@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -64,6 +65,51 @@ func FuzzParseReview(f *testing.F) {
 		}
 		if again, err := MarshalReview(back); err != nil || string(again) != string(out) {
 			t.Fatalf("written, read back and written again: %v\n%s\nwas\n%s", err, again, out)
+		}
+	})
+}
+
+// extractBudget is what drafting evidence from one fuzzed document may
+// cost: compiling the scenario's terms (fixed) and a small multiple of
+// the document per byte (its paragraphs, sentences and folded copies).
+var extractBudget = fuzzbudget.Budget{FixedBytes: 32 << 20, BytesPerByte: 1024, FixedTime: 2 * time.Second, TimePerByte: 20 * time.Microsecond}
+
+// FuzzExtract: whatever an actor's alias, an issue's keyword and the
+// document (a name from a peer format may hold any bytes), Extract
+// proposes candidates within extractBudget, each for an actor and an
+// issue of the scenario, on a line of the document, with a quote.
+func FuzzExtract(f *testing.F) {
+	sc, err := os.ReadFile("testdata/river-talks.yaml")
+	if err != nil {
+		f.Fatal(err)
+	}
+	doc, err := os.ReadFile("testdata/river-talks.txt")
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add("upstream", "dam", string(doc))
+	f.Add("A\xffB", "x", "Then A\xffB said the x must go.\n\nMr. A\xffB, Dr. X: x, x; x — x.")
+	f.Add("(", "[", "<p>( said [ is fine.</p>")
+	base, ds := scenariofile.Parse("river-talks.yaml", sc)
+	if ds.Err(false) != nil {
+		f.Fatal(ds)
+	}
+	f.Fuzz(func(t *testing.T, alias, keyword, text string) {
+		// two actors and one issue: few patterns to compile, so the
+		// fuzzer tries many documents
+		s := *base
+		s.Actors, s.Issues = slices.Clone(base.Actors[:2]), slices.Clone(base.Issues[:1])
+		s.Actors[0].Aliases = append(slices.Clone(s.Actors[0].Aliases), alias)
+		s.Issues[0].Keywords = append(slices.Clone(s.Issues[0].Keywords), keyword)
+		var r Result
+		fuzzbudget.Check(t, extractBudget, len(alias)+len(keyword)+len(text), func() {
+			r = Extract(&s, []Document{{Name: "fuzz.txt", Data: []byte(text)}})
+		})
+		lines := strings.Count(text, "\n") + 1
+		for _, c := range r.Candidates {
+			if s.Actor(c.Actor) == nil || s.Issue(c.Issue) == nil || c.Line < 1 || c.Line > lines || c.Quote == "" {
+				t.Fatalf("candidate %+v (a document of %d lines)", c, lines)
+			}
 		}
 	})
 }
