@@ -73,3 +73,30 @@ func TestSensitivityAndGenCommands(t *testing.T) {
 		t.Errorf("gen output does not validate: %s", stderr)
 	}
 }
+
+// gen refuses what parley would refuse to read (the actors, issues and
+// stances limits), naming the limit and how to raise it, and writes it
+// once raised.
+func TestGenLimits(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--actors", "10001", "--issues", "1"}, "--actors = 10001, over the limit actors=10000"},
+		{[]string{"--actors", "2", "--issues", "1001"}, "--issues = 1001, over the limit issues=1000"},
+		{[]string{"--actors", "2000", "--issues", "501"}, "--actors × --issues = 1002000, over the limit stances=1000000"},
+	} {
+		_, stderr, code := run(t, append([]string{"gen"}, c.args...)...)
+		if code != 2 || !strings.Contains(stderr, c.want) || !strings.Contains(stderr, "--limit ") {
+			t.Errorf("gen %v: exit %d, %q; want 2 and %q with how to raise it", c.args, code, stderr, c.want)
+		}
+	}
+	// the limits are --limit's: 12 actors pass a limit of 12, 13 do not
+	out, stderr, code := run(t, "gen", "--actors", "12", "--issues", "1", "--limit", "actors=12")
+	if code != 0 || strings.Count(out, "\n  - id: actor-") != 12 {
+		t.Errorf("gen at the limit: exit %d, %s; %d actors", code, stderr, strings.Count(out, "\n  - id: actor-"))
+	}
+	if _, stderr, code := run(t, "gen", "--actors", "13", "--issues", "1", "--limit", "actors=12"); code != 2 || !strings.Contains(stderr, "over the limit actors=12") {
+		t.Errorf("gen over --limit actors=12: exit %d, %q", code, stderr)
+	}
+}
