@@ -80,24 +80,7 @@ func BenchmarkEvaluate50x10(b *testing.B) {
 // (snapshot 2025-03-18, 10 actors × 7 issues, the status quo as every
 // actor's alternative: an open zone).
 func BenchmarkSearchUkraine(b *testing.B) {
-	name, data := scenarios.Default()
-	s, ds := scenariofile.Parse(name, data)
-	if err := ds.Err(false); err != nil {
-		b.Fatal(err)
-	}
-	r, err := s.Resolve("2025-03-18", "")
-	if err != nil {
-		b.Fatal(err)
-	}
-	p, err := model.FromScenario(r)
-	if err != nil {
-		b.Fatal(err)
-	}
-	in, err := FromScenario(r, p)
-	if err != nil {
-		b.Fatal(err)
-	}
-	in.NoDeal, in.NoDealFrom = References(p), "reference"
+	in := ukraine(b, "2025-03-18")
 	c0 := cpuTime()
 	for b.Loop() {
 		res, err := Search(in, Options{})
@@ -106,4 +89,29 @@ func BenchmarkSearchUkraine(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(cpuTime()-c0)/float64(b.N), "cpu-ns/op")
+}
+
+// ukraine is the built-in case's deal input at the snapshot date, the
+// status quo as every actor's alternative.
+func ukraine(tb testing.TB, date string) *Input {
+	tb.Helper()
+	name, data := scenarios.Default()
+	s, ds := scenariofile.Parse(name, data)
+	if err := ds.Err(false); err != nil {
+		tb.Fatal(err)
+	}
+	r, err := s.Resolve(date, "")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	p, err := model.FromScenario(r)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	in, err := FromScenario(r, p)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	in.NoDeal, in.NoDealFrom = References(p), "reference"
+	return in
 }

@@ -3,10 +3,6 @@ package deal
 import (
 	"strings"
 	"testing"
-
-	"parley/model"
-	"parley/scenariofile"
-	"parley/scenarios"
 )
 
 // TestUncertainSearchSaysSo: a search whose solves close within
@@ -15,24 +11,7 @@ import (
 // scale is nearly 0 and the largest gap is ≈ 10⁶) says in a note that
 // its answer is uncertain and why, with the gap it reached.
 func TestUncertainSearchSaysSo(t *testing.T) {
-	name, data := scenarios.Default()
-	s, ds := scenariofile.Parse(name, data)
-	if err := ds.Err(false); err != nil {
-		t.Fatal(err)
-	}
-	r, err := s.Resolve("2025-03-18", "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := model.FromScenario(r)
-	if err != nil {
-		t.Fatal(err)
-	}
-	in, err := FromScenario(r, p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	in.NoDeal, in.NoDealFrom = References(p), "reference"
+	in := ukraine(t, "2025-03-18")
 	for _, c := range []struct {
 		rho       float64
 		uncertain bool
