@@ -82,3 +82,78 @@ func OneOf(names []string) string {
 	}
 	return fmt.Sprintf("%s, … (%d in all)", strings.Join(names[:show], ", "), len(names))
 }
+
+// Nearest returns the name of names that got most likely misspells — the
+// only one equal to it but for case, else the only one within two edits
+// (insertions, deletions, substitutions of a rune; names over 64 runes
+// are compared for case only) — or "" when there is none or more than
+// one. An error for an unknown name says "did you mean …?" with it.
+func Nearest(got string, names []string) string {
+	var folds []string
+	for _, n := range names {
+		if strings.EqualFold(n, got) {
+			folds = append(folds, n)
+		}
+	}
+	switch len(folds) {
+	case 0:
+	case 1:
+		return folds[0]
+	default:
+		return ""
+	}
+	best, tie := "", false
+	g := []rune(strings.ToLower(got))
+	bestD := 3
+	for _, n := range names {
+		r := []rune(strings.ToLower(n))
+		if len(r) > 64 || len(g) > 64 || abs(len(r)-len(g)) >= bestD {
+			continue
+		}
+		switch d := edits(g, r); {
+		case d < bestD:
+			best, bestD, tie = n, d, false
+		case d == bestD:
+			tie = true
+		}
+	}
+	if tie {
+		return ""
+	}
+	return best
+}
+
+// DidYouMean is ` (did you mean "x"?)` for Nearest's x, or "".
+func DidYouMean(got string, names []string) string {
+	if n := Nearest(got, names); n != "" {
+		return fmt.Sprintf(" (did you mean %q?)", n)
+	}
+	return ""
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// edits is the Levenshtein distance between a and b.
+func edits(a, b []rune) int {
+	prev, cur := make([]int, len(b)+1), make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			sub := prev[j-1]
+			if a[i-1] != b[j-1] {
+				sub++
+			}
+			cur[j] = min(sub, prev[j]+1, cur[j-1]+1)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}

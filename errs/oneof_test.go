@@ -27,3 +27,34 @@ func TestOneOf(t *testing.T) {
 		}
 	}
 }
+
+// TestNearest: a name equal but for case, else the only one within two
+// edits, is suggested; none, or a tie, suggests nothing.
+func TestNearest(t *testing.T) {
+	ids := []string{"ukraine", "russia", "united-states", "united-kingdom", "france", "nato", "eu"}
+	for _, c := range []struct{ got, want string }{
+		{"Ukraine", "ukraine"}, // case
+		{"rusia", "russia"},    // one deletion
+		{"frnace", "france"},   // two substitutions
+		{"united-state", "united-states"},
+		{"united-kingdon", "united-kingdom"},
+		{"usa", ""},     // too far from everything
+		{"eux", "eu"},   // one insertion
+		{"nat", "nato"}, // one deletion; "eu" is 3 edits away
+	} {
+		if got := Nearest(c.got, ids); got != c.want {
+			t.Errorf("Nearest(%q) = %q, want %q", c.got, got, c.want)
+		}
+	}
+	// a tie within two edits suggests nothing: "ab" is one from "aa" and "bb"
+	if got := Nearest("ab", []string{"aa", "bb"}); got != "" {
+		t.Errorf("tie: %q, want none", got)
+	}
+	// two names equal to it but for case: none
+	if got := Nearest("US", []string{"us", "Us"}); got != "" {
+		t.Errorf("case tie: %q, want none", got)
+	}
+	if got, want := DidYouMean("rusia", ids), ` (did you mean "russia"?)`; got != want {
+		t.Errorf("DidYouMean: %q, want %q", got, want)
+	}
+}
