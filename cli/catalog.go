@@ -15,12 +15,19 @@ import (
 )
 
 func newModelsCmd() *cobra.Command {
-	return &cobra.Command{
+	cmd := &cobra.Command{
 		Use:   "models",
 		Short: "List the models, one line each, with their papers and settings",
 		Args:  usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			format, err := formatOf(cmd, "table", "json")
+			if err != nil {
+				return err
+			}
 			w := cmd.OutOrStdout()
+			if format == "json" {
+				return writeJSON(w, ask.Models()) // GET /api/models
+			}
 			for _, m := range ask.Models() {
 				def := ""
 				if !m.Default {
@@ -34,6 +41,8 @@ func newModelsCmd() *cobra.Command {
 			return nil
 		},
 	}
+	cmd.Flags().StringP("format", "f", "table", "table, or json (the models and their settings, as GET /api/models returns them)")
+	return cmd
 }
 
 func newValidateCmd() *cobra.Command {

@@ -143,3 +143,26 @@ func TestIngestTopAndLimit(t *testing.T) {
 		t.Errorf("--limit 3: exit %d, %s; want 2 and the hint to use --top", code, stderr)
 	}
 }
+
+// `parley models -f json` and GET /api/models give the same list, the
+// models and their settings.
+func TestModelsParity(t *testing.T) {
+	out, stderr, code := run(t, "models", "-f", "json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	srv := apiServer(t)
+	resp, err := http.Get(srv.URL + "/api/models")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	var a, c []map[string]any
+	if json.Unmarshal([]byte(out), &a) != nil || json.Unmarshal(b, &c) != nil || resp.StatusCode != 200 {
+		t.Fatalf("CLI %s\nAPI %d %s", out, resp.StatusCode, b)
+	}
+	if len(a) == 0 || !reflect.DeepEqual(a, c) {
+		t.Errorf("%d models on the command line; the doors differ: %v", len(a), !reflect.DeepEqual(a, c))
+	}
+}
