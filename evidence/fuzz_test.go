@@ -68,3 +68,20 @@ func TestNearestLongQuote(t *testing.T) {
 		t.Errorf("nearest: share %v, %d words starting %q; want 0.1, 5000 words starting \"alpha filler\"", share, len(strings.Fields(got)), got[:min(len(got), 40)])
 	}
 }
+
+// TestNearestReusesIndex: a text answers many quotes from one word index,
+// each as a fresh text would.
+func TestNearestReusesIndex(t *testing.T) {
+	text := "The minister said: “We want a 30‑day ceasefire — now.” Moscow said no. Kyiv wants guarantees first, then talks."
+	shared := evidence.NewText(text)
+	for _, q := range []string{"we want a ceasefire now", "Moscow said yes", "Kyiv wants talks first", "nothing here", "", "guarantees"} {
+		got, gs := shared.Nearest(text, q)
+		want, ws := evidence.NewText(text).Nearest(text, q)
+		if got != want || gs != ws {
+			t.Errorf("%q: %q %v from the shared index, %q %v fresh", q, got, gs, want, ws)
+		}
+	}
+	if got, share := shared.Nearest(text, "Moscow said yes"); got != "Moscow said no" || share != 2.0/3 {
+		t.Errorf("Moscow said yes: %q %v; want \"Moscow said no\" (its words, from the first to the last) 2/3", got, share)
+	}
+}

@@ -31,32 +31,68 @@ func words(s string) []word {
 	return out
 }
 
+// wordIndex is a text's words as numbers: ids[p] is the p-th word's
+// number in dict (its lower-case form), at[p] its byte range in Norm.
+type wordIndex struct {
+	ids  []int32
+	at   [][2]int
+	dict map[string]int32
+}
+
+// words returns t's word index, making it on first use.
+func (t *Text) words() *wordIndex {
+	t.indexOnce.Do(func() {
+		ix := &t.index
+		ix.dict = map[string]int32{}
+		for _, w := range words(t.Norm) {
+			id, ok := ix.dict[w.w]
+			if !ok {
+				id = int32(len(ix.dict))
+				ix.dict[w.w] = id
+			}
+			ix.ids = append(ix.ids, id)
+			ix.at = append(ix.at, [2]int{w.start, w.end})
+		}
+	})
+	return &t.index
+}
+
 // Nearest returns the passage of the text most like quote: the run of as
 // many words as the quote has that shares the most words with it (the
 // one starting nearest a matched word on a tie, then the first), as written in the original with white space collapsed,
 // and the share of the quote's words it holds (0–1). It returns "", 0 when
-// the text or the quote has no words.
+// the text or the quote has no words. The text's words are numbered once
+// (Text.words), so each quote costs one pass over numbers, not over the
+// text's words as strings (a 15 MB source took 0.8 s a quote).
 func (t *Text) Nearest(original, quote string) (string, float64) {
 	qw := words(Normalize(quote))
-	tw := words(t.Norm)
+	ix := t.words()
+	tw := ix.ids
 	if len(qw) == 0 || len(tw) == 0 {
 		return "", 0
 	}
-	need := map[string]int{}
+	// need[id] counts the quote's words; a word the text lacks is never
+	// matched, so it needs no number
+	need := make([]int32, len(ix.dict))
 	for _, w := range qw {
-		need[w.w]++
+		if id, ok := ix.dict[w.w]; ok {
+			need[id]++
+		}
 	}
 	n := min(len(qw), len(tw))
 	// Sliding window over tw[i:i+n] with the count of matched quote words.
-	have := map[string]int{}
-	matched := 0
-	add := func(w string, d int) {
-		before := min(have[w], need[w])
-		have[w] += d
-		matched += min(have[w], need[w]) - before
+	have := make([]int32, len(ix.dict))
+	matched := int32(0)
+	add := func(id int32, d int32) {
+		if need[id] == 0 {
+			return
+		}
+		before := min(have[id], need[id])
+		have[id] += d
+		matched += min(have[id], need[id]) - before
 	}
-	for _, w := range tw[:n] {
-		add(w.w, 1)
+	for _, id := range tw[:n] {
+		add(id, 1)
 	}
 	// lead is how many words of the window at i come before its first
 	// word that the quote has: on a tie, the window that starts nearest a
@@ -67,19 +103,19 @@ func (t *Text) Nearest(original, quote string) (string, float64) {
 	next[len(tw)] = len(tw)
 	for k := len(tw) - 1; k >= 0; k-- {
 		next[k] = next[k+1]
-		if need[tw[k].w] > 0 {
+		if need[tw[k]] > 0 {
 			next[k] = k
 		}
 	}
 	lead := func(i int) int { return min(next[i], i+n) - i }
 	best, bestAt, bestLead := matched, 0, lead(0)
 	for i := 1; i+n <= len(tw); i++ {
-		add(tw[i-1].w, -1)
-		add(tw[i+n-1].w, 1)
+		add(tw[i-1], -1)
+		add(tw[i+n-1], 1)
 		if matched > best || matched == best && matched > 0 && lead(i) < bestLead {
 			best, bestAt, bestLead = matched, i, lead(i)
 		}
 	}
-	s, e := t.Span(tw[bestAt].start, tw[bestAt+n-1].end)
+	s, e := t.Span(ix.at[bestAt][0], ix.at[bestAt+n-1][1])
 	return strings.Join(strings.Fields(original[s:e]), " "), float64(best) / float64(len(qw))
 }

@@ -15,6 +15,7 @@ package evidence
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -43,6 +44,10 @@ type Text struct {
 	// start[i] and end[i] are the byte offsets in the original of the
 	// character that produced Norm's byte i.
 	start, end []int
+	// index is Norm's words, made once when Nearest first needs them
+	// (a source is searched once for each quote it does not hold)
+	index     wordIndex
+	indexOnce sync.Once
 }
 
 // foldRune returns what r normalises to: a replacement rune, ' ' for
