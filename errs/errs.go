@@ -85,9 +85,8 @@ func OneOf(names []string) string {
 
 // Nearest returns the name of names that got most likely misspells — the
 // only one equal to it but for case, else the only one within two edits
-// (insertions, deletions, substitutions of a rune; names over 64 runes
-// are compared for case only) — or "" when there is none or more than
-// one. An error for an unknown name says "did you mean …?" with it.
+// (Edits; names over 64 runes are compared for case only) — or "" when
+// there is none or more than one. An error for an unknown name says "did you mean …?" with it.
 func Nearest(got string, names []string) string {
 	var folds []string
 	for _, n := range names {
@@ -103,14 +102,10 @@ func Nearest(got string, names []string) string {
 		return ""
 	}
 	best, tie := "", false
-	g := []rune(strings.ToLower(got))
+	g := strings.ToLower(got)
 	bestD := 3
 	for _, n := range names {
-		r := []rune(strings.ToLower(n))
-		if len(r) > 64 || len(g) > 64 || abs(len(r)-len(g)) >= bestD {
-			continue
-		}
-		switch d := edits(g, r); {
+		switch d := Edits(g, strings.ToLower(n)); {
 		case d < bestD:
 			best, bestD, tie = n, d, false
 		case d == bestD:
@@ -131,29 +126,29 @@ func DidYouMean(got string, names []string) string {
 	return ""
 }
 
-func abs(x int) int {
-	if x < 0 {
-		return -x
+// Edits is the Levenshtein distance between a and b in runes (one
+// insertion, deletion or substitution each); strings over 64 runes are
+// taken to be far from everything (1 << 20), so that a suggestion costs
+// little whatever the input.
+func Edits(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	if len(ra) > 64 || len(rb) > 64 {
+		return 1 << 20
 	}
-	return x
-}
-
-// edits is the Levenshtein distance between a and b.
-func edits(a, b []rune) int {
-	prev, cur := make([]int, len(b)+1), make([]int, len(b)+1)
+	prev, cur := make([]int, len(rb)+1), make([]int, len(rb)+1)
 	for j := range prev {
 		prev[j] = j
 	}
-	for i := 1; i <= len(a); i++ {
+	for i := 1; i <= len(ra); i++ {
 		cur[0] = i
-		for j := 1; j <= len(b); j++ {
+		for j := 1; j <= len(rb); j++ {
 			sub := prev[j-1]
-			if a[i-1] != b[j-1] {
+			if ra[i-1] != rb[j-1] {
 				sub++
 			}
 			cur[j] = min(sub, prev[j]+1, cur[j-1]+1)
 		}
 		prev, cur = cur, prev
 	}
-	return prev[len(b)]
+	return prev[len(rb)]
 }

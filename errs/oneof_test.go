@@ -2,6 +2,7 @@ package errs
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 )
 
@@ -56,5 +57,22 @@ func TestNearest(t *testing.T) {
 	}
 	if got, want := DidYouMean("rusia", ids), ` (did you mean "russia"?)`; got != want {
 		t.Errorf("DidYouMean: %q, want %q", got, want)
+	}
+}
+
+// TestEdits: Levenshtein distance in runes, by hand; long strings are far.
+func TestEdits(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		want int
+	}{
+		{"", "", 0}, {"kitten", "sitting", 3}, {"flaw", "lawn", 2}, {"abc", "abc", 0},
+		{"café", "cafe", 1}, // one rune, two bytes
+		{"Ζήνων", "Ζηνων", 1},
+		{strings.Repeat("a", 65), strings.Repeat("a", 65), 1 << 20},
+	} {
+		if got := Edits(c.a, c.b); got != c.want {
+			t.Errorf("Edits(%q, %q) = %d, want %d", c.a, c.b, got, c.want)
+		}
 	}
 }

@@ -953,7 +953,7 @@ func infoOf(t reflect.Type) *structInfo {
 func suggest(name string, valid []string) string {
 	best, bestD := "", 1<<30
 	for _, v := range valid {
-		if dd := distance(strings.ToLower(name), v); dd < bestD {
+		if dd := errs.Edits(strings.ToLower(name), v); dd < bestD {
 			best, bestD = v, dd
 		}
 	}
@@ -961,28 +961,4 @@ func suggest(name string, valid []string) string {
 		return best
 	}
 	return ""
-}
-
-// distance is the Levenshtein distance between a and b (bytes).
-func distance(a, b string) int {
-	if len(a) > 64 || len(b) > 64 {
-		return 1 << 20
-	}
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			c := prev[j-1]
-			if a[i-1] != b[j-1] {
-				c++
-			}
-			cur[j] = min(c, prev[j]+1, cur[j-1]+1)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
