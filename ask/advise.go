@@ -44,13 +44,13 @@ func Advise(ctx context.Context, c *Case, req answer.AdviseRequest, progress Pro
 		ai = p.ActorIndex(a.ID)
 	}
 	if ai < 0 {
-		return nil, errs.New(errs.Argument, "actor %q: no such actor%s; valid: %s", req.Actor, errs.DidYouMean(req.Actor, p.ActorIDs()), errs.OneOf(p.ActorIDs()))
+		return nil, errs.New(errs.Argument, "actor %q: no such actor%s", req.Actor, errs.Choices(req.Actor, p.ActorIDs()))
 	}
 	req.Actor = p.Actors[ai].ID
 	if req.Issue != "" {
 		k := c.Header.IssueIndex(req.Issue)
 		if k < 0 {
-			return nil, errs.New(errs.Argument, "issue %q: no such issue%s; valid: %s", req.Issue, errs.DidYouMean(req.Issue, issueIDs(c)), errs.OneOf(issueIDs(c)))
+			return nil, errs.New(errs.Argument, "issue %q: no such issue%s", req.Issue, errs.Choices(req.Issue, issueIDs(c)))
 		}
 		if !p.Stances[ai][k].Present {
 			return nil, errs.New(errs.Argument, "issue %q: %s takes no part in it; valid: %s", req.Issue, req.Actor, errs.OneOf(presentIssues(p, ai)))

@@ -25,7 +25,7 @@ func DealEvaluate(ctx context.Context, c *Case, req answer.DealEvaluateRequest) 
 	p := c.problem
 	for id := range req.Package {
 		if c.Header.IssueIndex(id) < 0 {
-			return nil, errs.New(errs.Argument, "package: unknown issue %q%s; valid: %s", id, errs.DidYouMean(id, issueIDs(c)), errs.OneOf(issueIDs(c)))
+			return nil, errs.New(errs.Argument, "package: unknown issue %q%s", id, errs.Choices(id, issueIDs(c)))
 		}
 	}
 	var restV []float64

@@ -34,7 +34,7 @@ func explainLimited(ctx context.Context, c *Case, req answer.ExplainRequest, lim
 	}
 	req.Target = c.target()
 	if req.Issue != "" && c.Header.IssueIndex(req.Issue) < 0 {
-		return nil, errs.New(errs.Argument, "issue %q: no such issue%s; valid: %s", req.Issue, errs.DidYouMean(req.Issue, issueIDs(c)), errs.OneOf(issueIDs(c)))
+		return nil, errs.New(errs.Argument, "issue %q: no such issue%s", req.Issue, errs.Choices(req.Issue, issueIDs(c)))
 	}
 	m, err := modelByName(req.Model)
 	if err != nil {

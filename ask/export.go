@@ -215,7 +215,7 @@ func oneIssue(s *scenario.Scenario, issue string, bdm bool) (*scenario.Scenario,
 		if issue == "" {
 			return nil, nil, errs.New(errs.Argument, "bdm-csv holds one issue and the scenario has %d; choose one with --issue (valid: %s)", len(ids), errs.OneOf(ids))
 		}
-		return nil, nil, errs.New(errs.Argument, "no issue %q%s; valid: %s", issue, errs.DidYouMean(issue, ids), errs.OneOf(ids))
+		return nil, nil, errs.New(errs.Argument, "no issue %q%s", issue, errs.Choices(issue, ids))
 	}
 	out := *s
 	out.Issues = []scenario.Issue{s.Issues[k]}

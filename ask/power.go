@@ -56,7 +56,7 @@ func Power(ctx context.Context, c *Case, req answer.PowerRequest) (*answer.Power
 		is := c.Resolved.Issue(req.Issue)
 		switch {
 		case is == nil:
-			return nil, errs.New(errs.Argument, "issue %q: no such issue%s; valid: %s", req.Issue, errs.DidYouMean(req.Issue, issueIDs(c)), errs.OneOf(issueIDs(c)))
+			return nil, errs.New(errs.Argument, "issue %q: no such issue%s", req.Issue, errs.Choices(req.Issue, issueIDs(c)))
 		case is.Decision == nil:
 			return nil, errs.New(errs.Argument, "issue %q states no decision rule; valid: %s", req.Issue, validRuled(ruled))
 		}

@@ -175,7 +175,7 @@ func (o Options) required(p *model.Problem) ([]int, error) {
 	for _, id := range o.Require {
 		i := p.ActorIndex(id)
 		if i < 0 {
-			return nil, errs.New(errs.Argument, "required actor %q is not in the scenario%s; valid: %s", id, errs.DidYouMean(id, p.ActorIDs()), errs.OneOf(p.ActorIDs()))
+			return nil, errs.New(errs.Argument, "required actor %q is not in the scenario%s", id, errs.Choices(id, p.ActorIDs()))
 		}
 		seen[i] = true
 	}

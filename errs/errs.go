@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 )
 
 // Code classifies an error for the CLI (exit code) and HTTP (status code).
@@ -83,28 +84,41 @@ func OneOf(names []string) string {
 	return fmt.Sprintf("%s, … (%d in all)", strings.Join(names[:show], ", "), len(names))
 }
 
+// Choices is what an error for an unknown name got says after naming it:
+// ` (did you mean "x"?)` when Nearest finds x, then "; valid: " and the
+// names (OneOf).
+func Choices(got string, names []string) string {
+	s := "; valid: " + OneOf(names)
+	if n := Nearest(got, names); n != "" {
+		s = fmt.Sprintf(" (did you mean %q?)", n) + s
+	}
+	return s
+}
+
 // Nearest returns the name of names that got most likely misspells — the
 // only one equal to it but for case, else the only one within two edits
 // (Edits; names over 64 runes are compared for case only) — or "" when
-// there is none or more than one. An error for an unknown name says "did you mean …?" with it.
+// there is none or more than one.
 func Nearest(got string, names []string) string {
-	var folds []string
+	folds, fold := 0, ""
 	for _, n := range names {
 		if strings.EqualFold(n, got) {
-			folds = append(folds, n)
+			folds, fold = folds+1, n
 		}
 	}
-	switch len(folds) {
-	case 0:
-	case 1:
-		return folds[0]
-	default:
-		return ""
+	if folds > 0 {
+		if folds > 1 {
+			return ""
+		}
+		return fold
 	}
-	best, tie := "", false
-	g := strings.ToLower(got)
-	bestD := 3
+	best, bestD, tie := "", 3, false
+	g, gn := strings.ToLower(got), utf8.RuneCountInString(got)
 	for _, n := range names {
+		// a length differing by bestD or more is as many edits at least
+		if diff := utf8.RuneCountInString(n) - gn; diff >= bestD || -diff >= bestD {
+			continue
+		}
 		switch d := Edits(g, strings.ToLower(n)); {
 		case d < bestD:
 			best, bestD, tie = n, d, false
@@ -116,14 +130,6 @@ func Nearest(got string, names []string) string {
 		return ""
 	}
 	return best
-}
-
-// DidYouMean is ` (did you mean "x"?)` for Nearest's x, or "".
-func DidYouMean(got string, names []string) string {
-	if n := Nearest(got, names); n != "" {
-		return fmt.Sprintf(" (did you mean %q?)", n)
-	}
-	return ""
 }
 
 // Edits is the Levenshtein distance between a and b in runes (one

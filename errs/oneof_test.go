@@ -55,8 +55,11 @@ func TestNearest(t *testing.T) {
 	if got := Nearest("US", []string{"us", "Us"}); got != "" {
 		t.Errorf("case tie: %q, want none", got)
 	}
-	if got, want := DidYouMean("rusia", ids), ` (did you mean "russia"?)`; got != want {
-		t.Errorf("DidYouMean: %q, want %q", got, want)
+	if got, want := Choices("rusia", ids), ` (did you mean "russia"?); valid: ukraine, russia, united-states, united-kingdom, france, nato, eu`; got != want {
+		t.Errorf("Choices: %q, want %q", got, want)
+	}
+	if got, want := Choices("usa", ids), `; valid: ukraine, russia, united-states, united-kingdom, france, nato, eu`; got != want {
+		t.Errorf("Choices without a near name: %q, want %q", got, want)
 	}
 }
 

@@ -69,7 +69,7 @@ func Get(name string) (model.Model, error) {
 			return m, nil
 		}
 	}
-	return nil, errs.New(errs.Argument, "unknown model %q%s; valid: %s", name, errs.DidYouMean(name, Names()), strings.Join(Names(), ", "))
+	return nil, errs.New(errs.Argument, "unknown model %q%s", name, errs.Choices(name, Names()))
 }
 
 // Parse returns the models in a comma-separated list ("" for the default set).
