@@ -29,15 +29,22 @@ func (s *Store) getScenario(tx *bbolt.Tx, id string) (scenarioRec, error) {
 // getRun reads the record of run id, without its result: store.NoRun
 // when there is none.
 func (s *Store) getRun(tx *bbolt.Tx, id string) (store.Run, error) {
+	r, _, err := s.getRunRec(tx, id)
+	return r, err
+}
+
+// getRunRec is getRun with the record's bytes, which its result's sum
+// covers (checkResult), valid for the transaction.
+func (s *Store) getRunRec(tx *bbolt.Tx, id string) (store.Run, []byte, error) {
 	b := tx.Bucket(bucketRuns).Get([]byte(id))
 	if b == nil {
-		return store.Run{}, store.NoRun(id)
+		return store.Run{}, nil, store.NoRun(id)
 	}
 	r, ok := decodeRun(id, b)
 	if !ok {
-		return r, s.damaged(fmt.Sprintf("the record of run %q", id))
+		return r, b, s.damaged(fmt.Sprintf("the record of run %q", id))
 	}
-	return r, nil
+	return r, b, nil
 }
 
 // putScenario writes the record and body of scenario id and its index
@@ -232,20 +239,16 @@ func (s *Store) DeleteScenario(ctx context.Context, id string, version int64) er
 }
 
 // deleteRun deletes run id, of scenarioID, created at created (Unix
-// nanoseconds), with its result and index keys.
+// nanoseconds), with its result (and its sum) and index keys.
 func deleteRun(tx *bbolt.Tx, scenarioID string, created int64, id string) error {
-	k := []byte(id)
 	for _, del := range []struct {
 		bucket, key []byte
-	}{{bucketRuns, k}, {bucketResults, k}, {bucketRunsByCreated, timeKey(created, id)}, {bucketRunsByScenario, scenarioRunKey(scenarioID, created, id)}} {
+	}{{bucketRuns, []byte(id)}, {bucketRunsByCreated, timeKey(created, id)}, {bucketRunsByScenario, scenarioRunKey(scenarioID, created, id)}} {
 		if err := tx.Bucket(del.bucket).Delete(del.key); err != nil {
 			return err
 		}
 	}
-	if sums := tx.Bucket(bucketResultSums); sums != nil {
-		return sums.Delete(k)
-	}
-	return nil
+	return putResult(tx, id, nil, nil)
 }
 
 // putResult stores the result of run id, whose record is rec, with its
@@ -320,7 +323,8 @@ func (s *Store) UpdateRun(ctx context.Context, r *store.Run) error {
 func (s *Store) GetRun(ctx context.Context, id string) (*store.Run, error) {
 	var r store.Run
 	err := s.view(ctx, "get run", func(tx *bbolt.Tx) (err error) {
-		if r, err = s.getRun(tx, id); err != nil {
+		var rec []byte
+		if r, rec, err = s.getRunRec(tx, id); err != nil {
 			return err
 		}
 		k := []byte(id)
@@ -332,7 +336,7 @@ func (s *Store) GetRun(ctx context.Context, id string) (*store.Run, error) {
 		if b := tx.Bucket(bucketResultSums); b != nil {
 			sum = b.Get(k)
 		}
-		if !checkResult(sum, tx.Bucket(bucketRuns).Get(k), res) {
+		if !checkResult(sum, rec, res) {
 			return s.damaged(fmt.Sprintf("the result of run %q does not match its checksum", id))
 		}
 		r.Result = bytes.Clone(res)
