@@ -624,6 +624,9 @@ type clauses struct {
 	// space), so that a run of clauses i..j−1 has
 	// wc[j] − wc[i] − (joined[j] − joined[i+1]) words.
 	cuts, wc, joined []int
+	// fields are s's words, for the one clause longer than the limit
+	// (made when first needed)
+	fields []string
 }
 
 func newClauses(s string) *clauses {
@@ -640,11 +643,12 @@ func newClauses(s string) *clauses {
 	}
 	c.cuts = append(c.cuts, len(s))
 	c.wc = make([]int, len(c.cuts))
-	c.joined = make([]int, len(c.cuts)+1)
+	c.joined = make([]int, len(c.cuts))
 	for k := 1; k < len(c.cuts); k++ {
 		c.wc[k] = c.wc[k-1] + len(strings.Fields(s[c.cuts[k-1]:c.cuts[k]]))
 		in := 0
-		if at := c.cuts[k-1]; k-1 >= 1 && at > 0 && at < len(s) {
+		// cut k−1 ≥ 1 lies after a separator, so past 0
+		if at := c.cuts[k-1]; k >= 2 && at < len(s) {
 			before, _ := utf8.DecodeLastRuneInString(s[:at])
 			after, _ := utf8.DecodeRuneInString(s[at:])
 			if !unicode.IsSpace(before) && !unicode.IsSpace(after) {
@@ -658,7 +662,7 @@ func newClauses(s string) *clauses {
 
 // wordsIn is len(strings.Fields(s[cuts[i]:cuts[j]])) for i < j.
 func (c *clauses) wordsIn(i, j int) int {
-	return c.wc[j] - c.wc[i] - (c.joined[j] - c.joined[min(i+1, j)])
+	return c.wc[j] - c.wc[i] - (c.joined[j] - c.joined[i+1])
 }
 
 // clause returns the sentence, or when it has more than MaxQuoteWords
@@ -693,7 +697,10 @@ func (c *clauses) clause(actorAt, issueAt int) string {
 	if bestI < 0 {
 		// One clause longer than the limit: the words from a little
 		// before the issue's first word.
-		f := strings.Fields(s)
+		if c.fields == nil {
+			c.fields = strings.Fields(s)
+		}
+		f := c.fields
 		k := 0
 		if issueAt > 0 {
 			k = max(0, len(strings.Fields(s[:issueAt]))-5)
