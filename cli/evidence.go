@@ -5,6 +5,7 @@ package cli
 // documents and ingest apply merges what a reviewer kept.
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -12,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"parley/answer"
 	"parley/ask"
@@ -230,11 +232,11 @@ to the scenario. Offline and deterministic (docs/ingest.md).`,
 	// document over the bytes limit says to raise it with --limit
 	// bytes=N); earlier builds' ingest took --limit N for --top N
 	cmd.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		hint := ""
-		if strings.Contains(err.Error(), `for "--limit" flag`) && strings.Contains(err.Error(), "want name=value") {
-			hint = "\nFor the best N candidates use --top N; --limit name=value raises an input limit, as on every command."
+		var bad *pflag.InvalidValueError
+		if errors.As(err, &bad) && bad.GetFlag().Name == "limit" && !strings.Contains(bad.GetValue(), "=") {
+			err = fmt.Errorf("%w\nFor the best N candidates use --top N; --limit name=value raises an input limit, as on every command.", err)
 		}
-		return errs.New(errs.Argument, "%v%s\nRun '%s --help' for usage.", err, hint, c.CommandPath())
+		return c.Root().FlagErrorFunc()(c, err)
 	})
 	apply := &cobra.Command{
 		Use:   "apply REVIEW.yaml --scenario S",
