@@ -286,12 +286,8 @@ func (ad *adviser) shifted(ctx context.Context, q *model.Problem, f []float64, l
 // whatever the number of workers. A cancelled ctx stops the calls not yet
 // made.
 func (ad *adviser) each(ctx context.Context, n int, do func(w, i int)) {
-	workers := 1
-	if !ad.closed {
-		workers = min(max(ad.opts.Workers, 1), n)
-	}
 	var next atomic.Int64
-	parallel.Run(workers, func(w int) {
+	parallel.Run(min(ad.workers(), n), func(w int) {
 		for {
 			i := int(next.Add(1) - 1)
 			if i >= n || ctx.Err() != nil {
@@ -300,6 +296,15 @@ func (ad *adviser) each(ctx context.Context, n int, do func(w, i int)) {
 			do(w, i)
 		}
 	})
+}
+
+// workers is how many goroutines each uses: one for the closed form,
+// else the run options' (every core, from oneRunOptions).
+func (ad *adviser) workers() int {
+	if ad.closed {
+		return 1
+	}
+	return max(ad.opts.Workers, 1)
 }
 
 // inner returns the options of one run among many run at once: a single
@@ -364,11 +369,7 @@ func (ad *adviser) robust(ctx context.Context, p *model.Problem, levers []lever,
 	sum := make([]float64, L)
 	helps := make([]int, L)
 	in := ad.inner()
-	workers := 1
-	if !ad.closed {
-		workers = max(ad.opts.Workers, 1)
-	}
-	qs := make([]*model.Problem, workers) // each worker's draw
+	qs := make([]*model.Problem, ad.workers()) // each worker's draw
 	for w := range qs {
 		qs[w] = p.Clone()
 	}
