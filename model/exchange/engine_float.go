@@ -951,12 +951,12 @@ func (e *engine64) selectByHeap(ctx context.Context, list []*exch64) []*exch64 {
 		aff = aff[:0]
 		n := 0
 		for _, l := range lists {
-			list, k := byIssue[l], 0
-			for _, r := range list {
-				list[k] = r
+			refs, k := byIssue[l], 0
+			for _, r := range refs {
+				refs[k] = r
 				k += int(bit(h.in[r.order]))
 			}
-			byIssue[l] = list[:k]
+			byIssue[l] = refs[:k]
 			n += k
 		}
 		if n <= stampedMerge {

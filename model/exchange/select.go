@@ -101,12 +101,12 @@ func (e *engine[T, A]) selectByHeap(ctx context.Context, list []*exch[T]) []*exc
 		for _, l := range lists {
 			// every entry is written and the live ones counted, without
 			// a branch: which have left follows no pattern
-			list, k := byIssue[l], 0
-			for _, r := range list {
-				list[k] = r
+			refs, k := byIssue[l], 0
+			for _, r := range refs {
+				refs[k] = r
 				k += int(bit(h.in[r.order]))
 			}
-			byIssue[l] = list[:k]
+			byIssue[l] = refs[:k]
 			n += k
 		}
 		if n <= stampedMerge {
