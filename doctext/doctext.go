@@ -140,20 +140,20 @@ var (
 func parseLines(s string, md bool) []Para {
 	var out []Para
 	var cur builder
-	flush := func() {
+	// flushAs ends the paragraph being built, marked a heading or not
+	flushAs := func(heading bool) {
 		if !cur.empty() {
-			out = append(out, cur.para())
+			p := cur.para()
+			p.Heading = heading
+			out = append(out, p)
 		}
 	}
+	flush := func() { flushAs(false) }
 	// heading is a paragraph of its own: line n's text t.
 	heading := func(t string, n int) {
 		flush()
 		cur.add(t, n)
-		if !cur.empty() {
-			p := cur.para()
-			p.Heading = true
-			out = append(out, p)
-		}
+		flushAs(true)
 	}
 	fence := false
 	for i, ln := range strings.Split(s, "\n") {
