@@ -234,7 +234,7 @@ to the scenario. Offline and deterministic (docs/ingest.md).`,
 	cmd.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		var bad *pflag.InvalidValueError
 		if errors.As(err, &bad) && bad.GetFlag().Name == "limit" && !strings.Contains(bad.GetValue(), "=") {
-			err = fmt.Errorf("%w\nFor the best N candidates use --top N; --limit name=value raises an input limit, as on every command.", err)
+			err = fmt.Errorf("%w\nFor the best N candidates use --top N (--limit name=value raises an input limit, as on every command)", err)
 		}
 		return c.Root().FlagErrorFunc()(c, err)
 	})
