@@ -47,6 +47,10 @@ type engine struct {
 	// noPrune the bound on a challenge's gain (bestChallenge), for the
 	// tests that prove they change nothing
 	noCycle, noPrune bool
+	// tight is whether this state meets the premises of bestChallenge's
+	// cap on φ, and slack its margin for rounding (set by setup)
+	tight bool
+	slack float64
 }
 
 // bargain is β = (init I, rcvr R, b_I, b_R) (eq. 1.9).
@@ -186,6 +190,28 @@ func (e *engine) setup() {
 			row[l] = util(v, r)
 		}
 	}
+	e.setTight()
+}
+
+// setTight decides whether bestChallenge may cap φ for this state: under
+// proportional voting and semi-committed third parties, with weights
+// σᵢcᵢ ≥ 0, risk attitudes in [−1, 1] and every actor at distance 0 from
+// itself, a third party m values every position at most as much as its
+// own (Ũⁱ(m,m) = 1 ≥ Ũⁱ(m,j)), so its vote for the challenger i is at most
+// wₘ·(1 − Ũⁱ(m,i)) and it never takes a vote from i's target's side. slack
+// covers the rounding of the votes' sums (≈ 10⁻¹⁵ of a weight each).
+func (e *engine) setTight() {
+	n := e.n
+	e.tight = !e.noPrune && e.o.Vote == VoteProportional && e.o.Commit == SemiCommit
+	sumW := 0.0
+	for m := 0; m < n && e.tight; m++ {
+		w, r := e.sc[m], e.R[m]
+		if !(w >= 0) || !(r >= -1) || !(r <= 1) || e.dl[m*n+m] != 0 {
+			e.tight = false
+		}
+		sumW += w
+	}
+	e.slack = 1e-12 * sumW
 }
 
 // challenges finds every actor's best challenge (section 1.8): target[i]
@@ -225,13 +251,13 @@ func (e *engine) challenges(ctx context.Context, target []int, phi []float64) {
 // target), uij[j] = Ũⁱ(i,j) and bound[j] the most a challenge of j can
 // gain; evaluated counts the challenges evaluated (for tests).
 type scratch struct {
-	rr, col, diag, a2e, a3, uij, bound []float64
-	evaluated                          int
+	rr, col, diag, a2e, a3, uij, bound, tw, suf []float64
+	evaluated, cut                              int
 }
 
 func newScratch(n int) *scratch {
 	f := func() []float64 { return make([]float64, n) }
-	return &scratch{rr: f(), col: f(), diag: f(), a2e: f(), a3: f(), uij: f(), bound: f()}
+	return &scratch{rr: f(), col: f(), diag: f(), a2e: f(), a3: f(), uij: f(), bound: f(), tw: f(), suf: make([]float64, n+1)}
 }
 
 // bestChallenge evaluates E(i,i,i,j) for the targets j ≠ i (eq. 1.7) with
@@ -244,16 +270,20 @@ func newScratch(n int) *scratch {
 //	bound = (1−σⱼ)·2u(i,i) + σⱼ·max(2u(i,i), 2u(i,j)) − (u(i,i) + u(i,j)),
 //
 // u(i,i) − u(i,j) when i prefers its own position, which needs none of
-// the O(N) third-party votes (1.7b). So the target with the largest bound
-// is evaluated first, and then, in KTAB's order, every other target whose
-// bound — with a margin of 1e-9, ≈ 10⁶ times the rounding error of the
-// few operations between — can still beat the best Δ found and 1e-5.
-// Each target's Δ is computed as KTAB computes it, independently of the
-// others, and the winner is the same — the largest Δ, the lowest j among
-// equal ones — bit for bit (TestPrunedChallengesChangeNothing). In a
-// sweep of the built-in case a third of the targets of its one-issue runs
-// (the ensemble's), and a sixth of its seven-issue ones, are never
-// evaluated.
+// the O(N) third-party votes (1.7b). Where setTight's premises hold (the
+// default proportional voting and semi-commitment), each third party m
+// can add at most tw[m] = wₘ·(1 − Ũⁱ(m,i)) to i's side and takes nothing
+// from j's, so φ ≤ Aₘₐₓ/(Aₘₐₓ + B₀), with B₀ the target's own vote, and
+// the bound drops by σⱼ·(vᵢⱼ − vⱼᵢ)·(1 − that cap). The target with the
+// largest bound is evaluated first, and then, in KTAB's order, every
+// other target whose bound — with a margin of 1e-9, ≈ 10⁶ times the
+// rounding error of the few operations between — can still beat the best
+// Δ found and 1e-5. A target evaluated is also cut short (thirdProp) once
+// the votes counted so far, with the most the rest could add, leave φ
+// below what beating the best would need. Each target's Δ is computed as
+// KTAB computes it, independently of the others, and the winner is the
+// same — the largest Δ, the lowest j among equal ones — bit for bit
+// (TestPrunedChallengesChangeNothing).
 func (e *engine) bestChallenge(i int, sc *scratch) (int, float64) {
 	n := e.n
 	rr, col, diag := sc.rr, sc.col, sc.diag
@@ -262,14 +292,34 @@ func (e *engine) bestChallenge(i int, sc *scratch) (int, float64) {
 		rr[m] = e.adj(Ri, e.R[m])
 	}
 	dTi := e.dT[i*n : i*n+n]
+	tw := sc.tw[:n]
+	sumT := 0.0
 	for m := 0; m < n; m++ {
 		a := util(dTi[m], rr[m])       // Ũⁱ(m,i)
 		ee := util(e.dl[m*n+m], rr[m]) // Ũⁱ(m,m)
 		col[m], diag[m] = a, ee
 		sc.a2e[m], sc.a3[m] = a+a+ee, a+a+a
+		t := 0.0
+		if a < ee {
+			t = float64(e.sc[m] * (ee - a))
+		}
+		tw[m] = t
+		sumT += t
 	}
 	uii := diag[i]
 	vij := uii + uii
+	tight := e.tight
+	if tight {
+		sumT = sumT - tw[i] + e.slack
+		suf := sc.suf[:n+1]
+		suf[n] = 0
+		for m := n - 1; m >= 0; m-- {
+			suf[m] = suf[m+1]
+			if m != i {
+				suf[m] += tw[m]
+			}
+		}
+	}
 	first, top := -1, math.Inf(-1)
 	for j := 0; j < n; j++ {
 		if j == i {
@@ -282,6 +332,11 @@ func (e *engine) bestChallenge(i int, sc *scratch) (int, float64) {
 		if !e.noPrune && sj >= 0 && sj <= 1 {
 			vji := uij + uij
 			b = (1-sj)*vij + sj*max(vij, vji) - (uii + uij) + 1e-9*(1+math.Abs(vij)+math.Abs(vji))
+			if tight && vij > vji {
+				// φ ≤ Aₘₐₓ/(Aₘₐₓ + B₀): Δ is at least sⱼ(vᵢⱼ − vⱼᵢ)(1 − φ) below b
+				ai := float64(e.sc[i] * (uii - uij))
+				b -= float64(sj*(vij-vji)) * (1e-10 + tw[j]) / ((2e-10 + ai + sumT) * (1 + 1e-9)) * (1 - 1e-9)
+			}
 		}
 		sc.bound[j] = b
 		if b > top {
@@ -290,7 +345,7 @@ func (e *engine) bestChallenge(i int, sc *scratch) (int, float64) {
 	}
 	best, bestJ, bestPhi := -1.0, -1, 0.0
 	if first >= 0 {
-		if delta, ph := e.challenge(i, first, sc); 1e-5 < delta {
+		if delta, ph := e.challenge(i, first, sc, 1e-5); 1e-5 < delta {
 			best, bestJ, bestPhi = delta, first, ph
 		}
 	}
@@ -299,7 +354,7 @@ func (e *engine) bestChallenge(i int, sc *scratch) (int, float64) {
 		if bd := sc.bound[j]; j == i || j == first || bd <= 1e-5 || bd < best {
 			continue
 		}
-		delta, ph := e.challenge(i, j, sc)
+		delta, ph := e.challenge(i, j, sc, max(best, 1e-5))
 		if 1e-5 < delta && (best < delta || best == delta && j < bestJ) {
 			best, bestJ, bestPhi = delta, j, ph
 		}
@@ -308,8 +363,9 @@ func (e *engine) bestChallenge(i int, sc *scratch) (int, float64) {
 }
 
 // challenge is E(i,i,i,j), Δ and φ (eq. 1.7), from bestChallenge's
-// tables for challenger i.
-func (e *engine) challenge(i, j int, sc *scratch) (delta, phi float64) {
+// tables for challenger i. A challenge shown unable to reach need (Δ
+// below it) may be cut short: it then returns Δ = −∞ and φ = 0.
+func (e *engine) challenge(i, j int, sc *scratch, need float64) (delta, phi float64) {
 	sc.evaluated++
 	n := e.n
 	col, diag := sc.col, sc.diag
@@ -318,6 +374,7 @@ func (e *engine) challenge(i, j int, sc *scratch) (delta, phi float64) {
 	euSQ := uii + uij
 	vij := uii + uii
 	vji := uij + uij
+	sj := e.sig[j]
 	rule := e.o.Vote
 	ai := vote(rule, e.sc[i], uii, uij)
 	aj := vote(rule, e.sc[j], uji, ujj)
@@ -325,7 +382,17 @@ func (e *engine) challenge(i, j int, sc *scratch) (delta, phi float64) {
 	if e.o.Commit == SemiCommit {
 		dTj := e.dT[j*n : j*n+n]
 		if rule == VoteProportional {
-			A, B = thirdProp(A, B, i, j, e.sc[:n], col[:n], diag[:n], sc.rr[:n], dTj, sc.a2e, sc.a3)
+			cut := math.NaN() // never cuts
+			if slope := float64(sj * (vij - vji)); e.tight && slope > 0 && sj <= 1 {
+				c0 := float64((1-sj)*vij) + float64(sj*vji) - euSQ
+				cut = (need-c0-1e-9*(1+math.Abs(vij)+math.Abs(vji)))/slope - 1e-9
+			}
+			var stop bool
+			A, B, stop = thirdProp(A, B, i, j, e.sc[:n], col[:n], diag[:n], sc.rr[:n], dTj, sc.a2e, sc.a3, sc.suf, sc.tw[j], e.slack, cut)
+			if stop {
+				sc.cut++
+				return math.Inf(-1), 0
+			}
 		} else {
 			A, B = thirdAny(rule, A, B, i, j, e.sc[:n], col[:n], diag[:n], sc.rr[:n], dTj)
 		}
@@ -333,7 +400,6 @@ func (e *engine) challenge(i, j int, sc *scratch) (delta, phi float64) {
 	ph := A / (A + B)
 	ph1 := B / (A + B)
 	euCntst := float64(ph*vij) + float64(ph1*vji)
-	sj := e.sig[j]
 	euChlg := float64((1-sj)*vij) + float64(sj*euCntst)
 	return euChlg - euSQ, ph
 }
@@ -342,33 +408,57 @@ func (e *engine) challenge(i, j int, sc *scratch) (delta, phi float64) {
 // proportional voting: the hot loop of the model. A value that does not
 // apply is added as +0 instead of skipped, which leaves the sum unchanged
 // (A and B are > 0) and spares unpredictable branches.
-func thirdProp(A, B float64, i, j int, sc, col, diag, rr, dTj, a2e, a3 []float64) (float64, float64) {
+//
+// Every thirdChunk third parties it checks whether i's chance φ can still
+// reach cut (NaN: never cut): the parties not yet counted add at most
+// suf[lo] (less twj, the target's own term) to A and nothing to B, so if
+// even then A/(A + B) < cut it stops and reports true. The sums it
+// returns otherwise are the ones it would have returned without checks.
+func thirdProp(A, B float64, i, j int, sc, col, diag, rr, dTj, a2e, a3, suf []float64, twj, slack, cut float64) (float64, float64, bool) {
 	A0, B0 := A, B
 	n := len(sc)
 	col, diag, rr, dTj, a2e, a3 = col[:n], diag[:n], rr[:n], dTj[:n], a2e[:n], a3[:n]
-	for m := 0; m < n; m++ {
-		if m == i || m == j {
-			continue
+	for lo := 0; lo < n; {
+		hi := min(lo+thirdChunk, n)
+		for m := lo; m < hi; m++ {
+			if m == i || m == j {
+				continue
+			}
+			wm := sc[m]
+			a := col[m]
+			b := util(dTj[m], rr[m])
+			ee := diag[m]
+			g := float64(wm * (a - b))
+			gp, gn := split0(g)
+			cni := A0 + gp
+			cnj := B0 - gn
+			pi := cni / (cni + cnj)
+			pi1 := 1.0 - pi
+			x1 := float64(pi*a2e[m]) + float64(pi1*(b+b+b))
+			x2 := float64(pi*a3[m]) + float64(pi1*(b+b+ee))
+			t := float64(wm * (x1 - x2))
+			tp, tn := split0(t)
+			A += tp
+			B -= tn
 		}
-		wm := sc[m]
-		a := col[m]
-		b := util(dTj[m], rr[m])
-		ee := diag[m]
-		g := float64(wm * (a - b))
-		gp, gn := split0(g)
-		cni := A0 + gp
-		cnj := B0 - gn
-		pi := cni / (cni + cnj)
-		pi1 := 1.0 - pi
-		x1 := float64(pi*a2e[m]) + float64(pi1*(b+b+b))
-		x2 := float64(pi*a3[m]) + float64(pi1*(b+b+ee))
-		t := float64(wm * (x1 - x2))
-		tp, tn := split0(t)
-		A += tp
-		B -= tn
+		lo = hi
+		if lo < n && cut == cut {
+			R := suf[lo]
+			if j >= lo {
+				R -= twj
+			}
+			amax := A + R*(1+1e-9) + slack
+			if amax*(1-cut) < cut*B {
+				return A, B, true
+			}
+		}
 	}
-	return A, B
+	return A, B, false
 }
+
+// thirdChunk is how many third parties thirdProp counts between checks
+// that the challenge can still reach what it needs.
+const thirdChunk = 4
 
 // split0 returns (x, +0) for x with a clear sign bit and (+0, x) for x
 // with the sign bit set: the part of a vote that goes to each side, by bit
@@ -576,16 +666,15 @@ func (e *engine) resolve(bs []bargain, next []float64) {
 	ub := e.ub[:len(bs)*n]
 	value := func(bi int) {
 		b := bs[bi]
-		for a := 0; a < n; a++ {
+		out := ub[bi*n : bi*n+n]
+		for a := range out {
 			xa, sa := e.x[a*d:a*d+d], e.s[a*d:a*d+d]
 			sum := util(dist(xa, b.bI, sa, e.ss2[a]), e.R[a])
-			sum += util(dist(xa, b.bR, sa, e.ss2[a]), e.R[a])
-			for l, v := range e.uDiag[a*n : a*n+n] {
-				if l != b.init && l != b.rcvr {
-					sum += v
-				}
-			}
-			ub[bi*n+a] = sum / fn
+			out[a] = sum + util(dist(xa, b.bR, sa, e.ss2[a]), e.R[a])
+		}
+		addRowsBut(out, e.uDiag, n, b.init, b.rcvr)
+		for a := range out {
+			out[a] /= fn
 		}
 	}
 	if w := e.workers; w > 1 && len(bs)*n*n >= 1<<17 {
@@ -641,6 +730,41 @@ func (e *engine) resolve(bs []bargain, next []float64) {
 				copy(next[k*d:k*d+d], b.bR)
 			}
 		}
+	}
+}
+
+// addRowsBut adds to each out[a] the entries of row a of u (n × n) but
+// those in columns p and q, in column order: the sum resolve's Ū(a, β)
+// needs. Four rows are summed side by side: each row's sum is one chain
+// of dependent additions, in the same order as alone (so the same bits),
+// and four chains keep the adder busy where one would wait on each
+// addition in turn (at 200 actors a turn's longest loop).
+func addRowsBut(out, u []float64, n, p, q int) {
+	if p > q {
+		p, q = q, p
+	}
+	a := 0
+	for ; a+4 <= n; a += 4 {
+		r0, r1, r2, r3 := u[a*n:a*n+n], u[(a+1)*n:(a+1)*n+n], u[(a+2)*n:(a+2)*n+n], u[(a+3)*n:(a+3)*n+n]
+		s0, s1, s2, s3 := out[a], out[a+1], out[a+2], out[a+3]
+		for _, rg := range [3][2]int{{0, p}, {p + 1, q}, {q + 1, n}} {
+			for l := rg[0]; l < rg[1]; l++ {
+				s0 += r0[l]
+				s1 += r1[l]
+				s2 += r2[l]
+				s3 += r3[l]
+			}
+		}
+		out[a], out[a+1], out[a+2], out[a+3] = s0, s1, s2, s3
+	}
+	for ; a < n; a++ {
+		row, sum := u[a*n:a*n+n], out[a]
+		for l, v := range row {
+			if l != p && l != q {
+				sum += v
+			}
+		}
+		out[a] = sum
 	}
 }
 

@@ -2,6 +2,7 @@ package smp
 
 import (
 	"math"
+	"math/rand/v2"
 	"testing"
 )
 
@@ -99,5 +100,40 @@ func TestBargainS2P2(t *testing.T) {
 	want := math.Floor(0.5+10000*((wi+1e-6)*0.2+wj*0.6)/(wi+1e-6+wj)) / 10000
 	if b.bI[0] != want || math.Abs(b.bI[0]-0.2062) > 1e-12 || math.Abs(b.bR[0]-0.2062) > 1e-12 {
 		t.Errorf("bargain %v / %v, want %v (0.2062) for both", b.bI, b.bR, want)
+	}
+}
+
+// TestAddRowsBut checks resolve's row sums, four rows side by side,
+// against one row at a time in column order, bit for bit: every size up
+// to 13 (so every remainder of four) and every pair of skipped columns,
+// equal ones and in either order.
+func TestAddRowsBut(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 8))
+	for n := 1; n <= 13; n++ {
+		u := make([]float64, n*n)
+		for k := range u {
+			u[k] = r.Float64()*2 - 0.5
+		}
+		for p := 0; p < n; p++ {
+			for q := 0; q < n; q++ {
+				start := make([]float64, n)
+				for a := range start {
+					start[a] = r.Float64()
+				}
+				got := append([]float64(nil), start...)
+				addRowsBut(got, u, n, p, q)
+				for a := 0; a < n; a++ {
+					want := start[a]
+					for l := 0; l < n; l++ {
+						if l != p && l != q {
+							want += u[a*n+l]
+						}
+					}
+					if math.Float64bits(got[a]) != math.Float64bits(want) {
+						t.Fatalf("n %d, columns %d and %d skipped, row %d: %v, want %v", n, p, q, a, got[a], want)
+					}
+				}
+			}
+		}
 	}
 }

@@ -7,16 +7,18 @@ import (
 	"testing"
 )
 
-// TestPrunedChallengesChangeNothing: bestChallenge's bound, which skips
-// the targets whose challenge cannot beat the best found, leaves every
+// TestPrunedChallengesChangeNothing: bestChallenge's bounds, which skip
+// the targets whose challenge cannot beat the best found (and stop a
+// challenge's count of third parties once it cannot), leave every
 // run's trace (every state's positions, win probabilities and mean, every
 // ρ, the stop) as the run that evaluates every target leaves it, bit for
-// bit. Random problems of 3–14 actors in 1–3 dimensions, with ties in
+// bit. Random problems of 3–14 actors (every tenth of 30–49) in 1–3 dimensions, with ties in
 // position (rounded to 0.05) and power and twin actors (equal
 // challenges), under the default options and every voting rule,
 // commitment, risk range and adjustment. It also compares the first
-// state's best challenges one by one and counts the targets the bound
-// skipped there, so that it cannot pass by never skipping.
+// state's best challenges one by one and counts the targets the bounds
+// skipped and the challenges cut short there, so that it cannot pass by
+// never skipping or never cutting.
 func TestPrunedChallengesChangeNothing(t *testing.T) {
 	r := rand.New(rand.NewPCG(11, 3))
 	models := []Model{{}}
@@ -26,9 +28,12 @@ func TestPrunedChallengesChangeNothing(t *testing.T) {
 	models = append(models, Model{Commit: NoCommit}, Model{Commit: FullCommit},
 		Model{RiskRange: RiskMin}, Model{RiskRange: RiskMax},
 		Model{RiskAdjust: AdjustNone}, Model{RiskAdjust: AdjustFull})
-	targets, skipped := 0, 0
+	targets, skipped, cut := 0, 0, 0
 	for c := range 300 {
 		n, d := 3+c%12, 1+c%3
+		if c%10 == 9 {
+			n = 30 + c%20
+		}
 		cs, s, x := make([]float64, n), make([]float64, n*d), make([]float64, n*d)
 		for i := range n {
 			if i > 0 && r.IntN(3) == 0 {
@@ -80,9 +85,13 @@ func TestPrunedChallengesChangeNothing(t *testing.T) {
 		}
 		targets += all.evaluated
 		skipped += all.evaluated - some.evaluated
+		cut += some.cut
 	}
 	if skipped*5 < targets {
 		t.Errorf("the bound skips %d of %d targets: the pruning is hardly tested", skipped, targets)
 	}
-	t.Logf("the bound skips %d of %d first-state targets", skipped, targets)
+	if cut*50 < targets {
+		t.Errorf("%d of %d challenges cut short: the cut is hardly tested", cut, targets)
+	}
+	t.Logf("the bounds skip %d of %d first-state targets and cut %d challenges short", skipped, targets, cut)
 }
