@@ -51,6 +51,8 @@ type engine struct {
 	// cap on φ, and slack its margin for rounding (set by setup)
 	tight bool
 	slack float64
+	// same and firsts are samePositions' tables
+	same, firsts []int
 }
 
 // bargain is β = (init I, rcvr R, b_I, b_R) (eq. 1.9).
@@ -159,7 +161,7 @@ func (e *engine) setup() {
 			e.uo[o*n+k] = util(e.dT[o*n+k], 0)
 		}
 	}
-	pce(e.o.Vote, e.o.PCE, e.c, e.uo, n, n, e.p0, e.coal, e.workers)
+	pceSame(e.o.Vote, e.o.PCE, e.c, e.uo, n, n, e.p0, e.coal, e.workers, e.samePositions())
 	// 1.6c.
 	pmin, pmax := 1.0, 0.0
 	for _, p := range e.p0 {
@@ -191,6 +193,39 @@ func (e *engine) setup() {
 		}
 	}
 	e.setTight()
+}
+
+// samePositions returns same[i], the first actor whose position is actor
+// i's, bit for bit (i itself if none is): their options' utilities are
+// the same, which pceSame need not compute twice. It returns nil when a
+// power is not finite (a weight ∞ times a difference 0 is NaN, not 0).
+func (e *engine) samePositions() []int {
+	n, d := e.n, e.d
+	for _, c := range e.c[:n] {
+		if math.IsInf(c, 0) || math.IsNaN(c) {
+			return nil
+		}
+	}
+	if len(e.same) < n {
+		e.same, e.firsts = make([]int, n), make([]int, 0, n)
+	}
+	same := e.same[:n]
+	firsts := e.firsts[:0]
+	for i := 0; i < n; i++ {
+		same[i] = i
+		xi := e.x[i*d : i*d+d]
+		for _, r := range firsts {
+			if sameBits(xi, e.x[r*d:r*d+d]) {
+				same[i] = r
+				break
+			}
+		}
+		if same[i] == i {
+			firsts = append(firsts, i)
+		}
+	}
+	e.firsts = firsts
+	return same
 }
 
 // setTight decides whether bestChallenge may cap φ for this state: under

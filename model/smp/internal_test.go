@@ -137,3 +137,53 @@ func TestAddRowsBut(t *testing.T) {
 		}
 	}
 }
+
+// TestPCESameChangesNothing: pceSame, which computes the coalitions of
+// options with the same utilities once, gives every option the
+// probability pce gives it, bit for bit, under every voting rule and PCE
+// model, with options repeated up to four times in any order.
+func TestPCESameChangesNothing(t *testing.T) {
+	r := rand.New(rand.NewPCG(2, 9))
+	repeated := 0
+	for c := range 400 {
+		n, m := 2+c%9, 2+c%13
+		w := make([]float64, n)
+		for k := range w {
+			w[k] = float64(1 + r.IntN(100))
+		}
+		distinct := 1 + r.IntN(m)
+		rows := make([][]float64, distinct)
+		for o := range rows {
+			rows[o] = make([]float64, n)
+			for k := range rows[o] {
+				rows[o][k] = r.Float64()
+			}
+		}
+		uo, same := make([]float64, 0, m*n), make([]int, m)
+		firstOf := map[int]int{}
+		for o := range m {
+			k := r.IntN(distinct)
+			uo = append(uo, rows[k]...)
+			if f, ok := firstOf[k]; ok {
+				same[o] = f
+			} else {
+				firstOf[k], same[o] = o, o
+			}
+		}
+		rule, model := VotingRule(c%int(VoteASymProsp)), PCEModel(c/5%2)
+		want, got := make([]float64, m), make([]float64, m)
+		pce(rule, model, w, uo, n, m, want, make([]float64, m*m), 1)
+		pceSame(rule, model, w, uo, n, m, got, make([]float64, m*m), 1, same)
+		for o := range m {
+			if math.Float64bits(got[o]) != math.Float64bits(want[o]) {
+				t.Fatalf("case %d (%v, %v, same %v): option %d's probability %v, want %v", c, rule, model, same, o, got[o], want[o])
+			}
+		}
+		if len(firstOf) < m {
+			repeated++
+		}
+	}
+	if repeated < 200 {
+		t.Errorf("only %d of 400 cases repeat an option", repeated)
+	}
+}

@@ -41,16 +41,45 @@ func vote(r VotingRule, w, a, b float64) float64 {
 // goroutines; every entry is computed by one of them in the same order,
 // so the result does not depend on the split.
 func pce(rule VotingRule, model PCEModel, w, uo []float64, n, m int, p, coal []float64, workers int) {
+	pceSame(rule, model, w, uo, n, m, p, coal, workers, nil)
+}
+
+// pceSame is pce where same[o] is the first option whose utilities are
+// option o's, bit for bit (o itself if none is), or same is nil. Two such
+// options have the same coalitions against every other, and against each
+// other no vote but +0 (with finite weights), so only the first of each
+// is computed and the others copied: the same values as computing all.
+func pceSame(rule VotingRule, model PCEModel, w, uo []float64, n, m int, p, coal []float64, workers int, same []int) {
 	// Model::coalitions (eq. 1.5b).
 	if workers > 1 && m*m*n >= 1<<18 {
 		parallel.Run(workers, func(g int) {
 			for i := g; i < m; i += workers {
-				coalRow(rule, w, uo, n, m, i, coal)
+				if same == nil || same[i] == i {
+					coalRow(rule, w, uo, n, m, i, coal, same)
+				}
 			}
 		})
 	} else {
 		for i := 0; i < m; i++ {
-			coalRow(rule, w, uo, n, m, i, coal)
+			if same == nil || same[i] == i {
+				coalRow(rule, w, uo, n, m, i, coal, same)
+			}
+		}
+	}
+	if same != nil {
+		for i := 0; i < m; i++ {
+			si := same[i]
+			for j := 0; j < i; j++ {
+				sj := same[j]
+				switch {
+				case si == i && sj == j: // computed
+				case si == sj:
+					coal[i*m+j], coal[j*m+i] = 1e-8, 1e-8
+				default:
+					coal[i*m+j], coal[j*m+i] = coal[si*m+sj], coal[sj*m+si]
+				}
+			}
+			coal[i*m+i] = 1e-8
 		}
 	}
 	// Model::vProb, Linear (eq. 1.5c), in place: coal becomes P.
@@ -83,10 +112,14 @@ func pce(rule VotingRule, model PCEModel, w, uo []float64, n, m int, p, coal []f
 	}
 }
 
-// coalRow computes Cᵢⱼ and Cⱼᵢ for every j < i, and Cᵢᵢ (eq. 1.5b).
-func coalRow(rule VotingRule, w, uo []float64, n, m, i int, coal []float64) {
+// coalRow computes Cᵢⱼ and Cⱼᵢ for every j < i, and Cᵢᵢ (eq. 1.5b):
+// only for the j first of their kind in same, if same is not nil.
+func coalRow(rule VotingRule, w, uo []float64, n, m, i int, coal []float64, same []int) {
 	ui := uo[i*n : i*n+n]
 	for j := 0; j < i; j++ {
+		if same != nil && same[j] != j {
+			continue
+		}
 		uj := uo[j*n : j*n+n]
 		cij, cji := 1e-8, 1e-8
 		if rule == VoteProportional {
