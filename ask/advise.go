@@ -6,6 +6,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"sync"
 	"sync/atomic"
 
 	"parley/answer"
@@ -30,8 +31,10 @@ import (
 // model is run again with the lever pulled, the levers (and the draws)
 // spread over every core with the same answer as on one. With draws,
 // every lever is also tried on the sweep's Monte Carlo draws of the
-// stated ranges (sweep.Sample, the same draws as parley sweep); progress,
-// when not nil, is told of each draw done, in draw order.
+// stated ranges (sweep.Sample, the same draws as parley sweep). Progress,
+// when not nil, counts the model's runs: one per lever at the stated
+// values, then, draw by draw in draw order, the draw's own run and one
+// per lever (a large case's levers alone can take minutes).
 func Advise(ctx context.Context, c *Case, req answer.AdviseRequest, progress Progress) (*answer.Advice, error) {
 	if err := checkAdvise(&req); err != nil {
 		return nil, err
@@ -83,13 +86,14 @@ func Advise(ctx context.Context, c *Case, req answer.AdviseRequest, progress Pro
 			out.Warnings = append(out.Warnings, fmt.Sprintf("%s: the forecast did not settle, so each lever's shift there compares last rounds' points of a moving forecast; read those levers as uncertain", f.Issue))
 		}
 	}
-	eff, warn, err := ad.effects(ctx, p, base, levers)
+	runs := runCounter(m.Name(), len(levers)+req.Draws*(len(levers)+1), progress)
+	eff, warn, err := ad.effects(ctx, p, base, levers, runs)
 	if err != nil {
 		return nil, err
 	}
 	out.Warnings = append(out.Warnings, warn...)
 	if req.Draws > 0 {
-		if err := ad.robust(ctx, p, levers, eff, req, progress); err != nil {
+		if err := ad.robust(ctx, p, levers, eff, req, runs); err != nil {
 			return nil, err
 		}
 		out.Draws = req.Draws
@@ -318,11 +322,12 @@ func (ad *adviser) inner() *adviser {
 
 // effects evaluates every lever at the stated values, the levers on
 // ad's workers.
-func (ad *adviser) effects(ctx context.Context, p *model.Problem, f []float64, levers []lever) ([]*answer.Lever, []string, error) {
+func (ad *adviser) effects(ctx context.Context, p *model.Problem, f []float64, levers []lever, runs func(int)) ([]*answer.Lever, []string, error) {
 	out := make([]*answer.Lever, len(levers))
 	warns := make([]string, len(levers))
 	in := ad.inner()
 	ad.each(ctx, len(levers), func(_, n int) {
+		defer runs(1)
 		lv := levers[n]
 		g, ok, err := in.shifted(ctx, p, f, lv)
 		a, is := p.Actors[lv.j], p.Issues[lv.issue]
@@ -354,6 +359,23 @@ func (ad *adviser) effects(ctx context.Context, p *model.Problem, f []float64, l
 	return out, warn, nil
 }
 
+// runCounter returns the function the workers call with each k model
+// runs done: it tells progress (if not nil) the runs done so far of
+// total, one call at a time, so the count it is told only rises.
+func runCounter(model string, total int, progress Progress) func(k int) {
+	if progress == nil {
+		return func(int) {}
+	}
+	var mu sync.Mutex
+	done := 0
+	return func(k int) {
+		mu.Lock()
+		defer mu.Unlock()
+		done += k
+		progress(model, done, total)
+	}
+}
+
 // robust tries every lever on req.Draws draws of the stated ranges and
 // sets its mean Toward and the share of draws where Toward > 0 (beyond
 // rounding: 1e-12 of the scale).
@@ -363,7 +385,9 @@ func (ad *adviser) effects(ctx context.Context, p *model.Problem, f []float64, l
 // in draw order, so the sums are the same, to the bit, whatever the
 // number of workers (TestAdviseWorkersChangeNothing), and the table
 // holds one batch of draws (9 bytes a lever each), not all of them.
-func (ad *adviser) robust(ctx context.Context, p *model.Problem, levers []lever, eff []*answer.Lever, req answer.AdviseRequest, progress Progress) error {
+// runs is told of the model's runs as they start (a closed form's with
+// their draw).
+func (ad *adviser) robust(ctx context.Context, p *model.Problem, levers []lever, eff []*answer.Lever, req answer.AdviseRequest, runs func(int)) error {
 	inputs := sweep.Inputs(p)
 	L := len(levers)
 	sum := make([]float64, L)
@@ -393,8 +417,17 @@ func (ad *adviser) robust(ctx context.Context, p *model.Problem, levers []lever,
 				failed[b] = fmt.Errorf("draw %d: model %s: %w", d, ad.m.Name(), err)
 				return
 			}
+			// a closed form's levers take microseconds: count them with the draw
+			if ad.closed {
+				defer runs(L + 1)
+			} else {
+				runs(1)
+			}
 			row, flags := toward[b*L:(b+1)*L], took[b*L:(b+1)*L]
 			for n, lv := range levers {
+				if !ad.closed {
+					runs(1)
+				}
 				if eff[n] == nil {
 					continue
 				}
@@ -430,9 +463,6 @@ func (ad *adviser) robust(ctx context.Context, p *model.Problem, levers []lever,
 				if took[b*L+n] == 2 {
 					helps[n]++
 				}
-			}
-			if progress != nil {
-				progress(ad.m.Name(), d0+b+1, req.Draws)
 			}
 		}
 	}

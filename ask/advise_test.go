@@ -180,14 +180,41 @@ func TestAdviseRerunAndDraws(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// progress counts runs: one per lever L at the stated values, then
+	// L + 1 per draw, the count told only ever rising
 	var done []int
-	a2, _ := Advise(context.Background(), c, req, func(m string, d, total int) {
-		if m == "compromise" && total == 50 {
-			done = append(done, d)
-		}
+	total, names := 0, map[string]bool{}
+	a2, _ := Advise(context.Background(), c, req, func(m string, d, t int) {
+		names[m], total = true, t
+		done = append(done, d)
 	})
-	if len(done) != 50 || done[49] != 50 {
-		t.Errorf("progress %v, want 1…50 of 50", done)
+	L := (total - 50) / 51
+	if len(names) != 1 || !names["compromise"] || L < 1 || total != L+50*(L+1) {
+		t.Fatalf("progress of %v, %d runs in all; want compromise, L + 50(L + 1)", names, total)
+	}
+	if len(done) != L+50 || done[len(done)-1] != total || done[L-1] != L {
+		t.Errorf("progress %v: want 1…%d, then %d more draws of %d runs each", done, L, 50, L+1)
+	}
+	for n := 1; n < len(done); n++ {
+		if done[n] <= done[n-1] {
+			t.Fatalf("progress falls back: %v", done)
+		}
+	}
+	// a re-run model's runs are told one by one, on every worker
+	mreq := req
+	mreq.Model, mreq.Draws = "median", 4
+	var last, calls, mtotal int
+	if _, err := Advise(context.Background(), c, mreq, func(_ string, d, of int) {
+		if d <= last {
+			t.Errorf("median: progress %d after %d", d, last)
+		}
+		last, mtotal = d, of
+		calls++
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if L := (mtotal - 4) / 5; mtotal != L+4*(L+1) || last != mtotal || calls != mtotal {
+		t.Errorf("median: %d calls, the last at %d of %d; want every run of L + 4(L + 1) told", calls, last, mtotal)
 	}
 	if a1.Draws != 50 {
 		t.Fatalf("draws %d", a1.Draws)
