@@ -36,6 +36,10 @@ are run again with each lever pulled. --draws N also tries every lever on
 N Monte Carlo draws of the stated ranges (the draws parley sweep makes):
 its mean effect and the share of draws where it helps.
 
+Every lever is a run of the model (for all but compromise), so a large
+case takes a while: on a terminal a bar counts the model's runs and
+estimates the time left; Ctrl-C stops the run.
+
 --format json gives the answer (docs/json.md), the same the API returns.`,
 		Args: usageArgs(cobra.RangeArgs(1, 2)),
 		RunE: runAdvise,

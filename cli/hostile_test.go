@@ -184,3 +184,19 @@ func TestHostileInterruptRead(t *testing.T) {
 		f.Close()
 	}
 }
+
+// Ctrl-C during a long answer says the run was interrupted, not the
+// context's "context canceled", and exits 1.
+func TestInterruptedAnswerSaysSo(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan int, 1)
+	var out, errb bytes.Buffer
+	go func() {
+		done <- MainContext(ctx, []string{"advise", "ukraine", "-m", "smp", "--draws", "10000", "-q"}, strings.NewReader(""), &out, &errb)
+	}()
+	time.Sleep(200 * time.Millisecond)
+	cancel()
+	if code := <-done; code != 1 || errb.String() != "parley: interrupted before the answer was complete\n" || out.Len() != 0 {
+		t.Fatalf("exit %d, stderr %q, %d bytes out", code, errb.String(), out.Len())
+	}
+}

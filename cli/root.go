@@ -113,6 +113,11 @@ func MainContext(ctx context.Context, args []string, stdin io.Reader, stdout, st
 	if err == nil {
 		return 0
 	}
+	if errors.Is(err, context.Canceled) && ctx.Err() != nil {
+		// Ctrl-C: say so, rather than the context's own words
+		fmt.Fprintln(stderr, "parley: interrupted before the answer was complete")
+		return 1
+	}
 	fmt.Fprintln(stderr, "parley: "+indent(err.Error()))
 	return exitCode(err)
 }
