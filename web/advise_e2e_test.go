@@ -54,3 +54,51 @@ func TestAdviseView(t *testing.T) {
 		t.Fatalf("the first voter's row reads %q, want Shapley–Shubik 0.1167", r)
 	}
 }
+
+// TestAdviseTooLargeRunsAsJob: on a server whose work limit within a
+// request (--max-work) admits the page's first questions (the default
+// forecast, compromise's advice) but not smp's advice, asking for smp's
+// makes the page run it as a job, as the server's refusal advises, and
+// show its levers: the strongest on territory as package ask computes it.
+func TestAdviseTooLargeRunsAsJob(t *testing.T) {
+	c := builtinCase(t, "latest")
+	req := answer.NewAdviseRequest()
+	req.Actor = "ukraine"
+	low, err := ask.Estimate(c, req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Model = "smp"
+	high, err := ask.Estimate(c, req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fore, err := ask.Estimate(c, answer.NewForecastRequest())
+	if err != nil {
+		t.Fatal(err)
+	}
+	limit := high.Work / 4
+	if !(max(low.Work, fore.Work) < limit/2) {
+		t.Fatalf("smp's advice is estimated at %.3g steps, compromise's at %.3g and the forecast at %.3g: no limit between", high.Work, low.Work, fore.Work)
+	}
+	a, err := ask.Advise(context.Background(), c, req, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var lv answer.Lever
+	for _, ia := range a.Issues {
+		if ia.Issue == "territory" {
+			lv = ia.Levers[0]
+		}
+	}
+	e := startE2EWith(t, e2eOptions{maxWork: limit})
+	territory := `[data-testid=advise-out] table[data-issue="territory"]`
+	e.do("advise", chromedp.Navigate(e.srv.URL+"/#advise"), chromedp.WaitVisible(chromedp.CSS(territory)))
+	e.do("advise smp", chromedp.SetValue(chromedp.CSS(`#advise-model`), "smp"), chromedp.Click(chromedp.CSS(`#advise-draws ~ button`)),
+		e.poll(`(document.querySelector('[data-testid=advise-out] p')?.textContent ?? '').includes('model smp')`), e.shot("11b-advise-job"))
+	want := fmt.Sprintf("%+.2f", float64(lv.Toward))
+	row := e.text(territory + ` tbody tr:first-child`)
+	if strings.Contains(e.text(`[data-testid=advise-out]`), "over_budget") || !strings.Contains(row, lv.Name) || !strings.Contains(row, want) {
+		t.Fatalf("smp's first lever on territory reads %q, want %s and %s", row, lv.Name, want)
+	}
+}

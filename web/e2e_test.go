@@ -85,6 +85,8 @@ type e2eOptions struct {
 	empty bool
 	// sources is the server's --sources folder; "" is e2eSources.
 	sources string
+	// maxWork is the server's --max-work; 0 is its default.
+	maxWork float64
 }
 
 // startE2E starts the server and the browser, or skips the test when no
@@ -132,7 +134,7 @@ func startE2EWith(t *testing.T, o e2eOptions) *e2e {
 	if o.sources == "" {
 		o.sources = e2eSources
 	}
-	api, err := httpapi.New(ctx, httpapi.Options{Store: st, Web: web.Dist(), LoopbackOnly: true, SourcesDir: o.sources})
+	api, err := httpapi.New(ctx, httpapi.Options{Store: st, Web: web.Dist(), LoopbackOnly: true, SourcesDir: o.sources, MaxWork: o.maxWork})
 	if err != nil {
 		t.Fatal(err)
 	}

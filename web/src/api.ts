@@ -142,8 +142,10 @@ export interface DealProposals {
   alternatives: { actor: string; value: number; from: string }[]
   proposals: ProposalVerdicts[]; timeline?: ProposalSnapshot[]; warnings?: string[]
 }
+// APIError is an answer other than 2xx: its status, the error's code
+// (docs/serve.md: busy, over_budget, timeout, …) and diagnostics.
 export class APIError extends Error {
-  constructor(public status: number, message: string, public diagnostics: Diagnostic[] = []) { super(message) }
+  constructor(public status: number, message: string, public diagnostics: Diagnostic[] = [], public code = '') { super(message) }
 }
 
 export function token(): string | null { return sessionStorage.getItem('parley-token') }
@@ -165,7 +167,7 @@ export async function call<T>(method: string, path: string, body?: unknown, head
       const t = window.prompt('This server needs its access token (PARLEY_TOKEN):')
       if (t) { sessionStorage.setItem('parley-token', t); return call(method, path, body, headers) }
     }
-    throw new APIError(res.status, json?.error ?? `${res.status} ${res.statusText}`, json?.diagnostics ?? [])
+    throw new APIError(res.status, json?.error ?? `${res.status} ${res.statusText}`, json?.diagnostics ?? [], json?.code ?? '')
   }
   return json as T
 }
