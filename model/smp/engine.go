@@ -197,8 +197,9 @@ func (e *engine) setup() {
 
 // samePositions returns same[i], the first actor whose position is actor
 // i's, bit for bit (i itself if none is): their options' utilities are
-// the same, which pceSame need not compute twice. It returns nil when a
-// power is not finite (a weight ∞ times a difference 0 is NaN, not 0).
+// the same, which pceSame need not compute twice. It returns nil when
+// every position is distinct, or when a power is not finite (a weight ∞
+// times a difference 0 is NaN, not 0).
 func (e *engine) samePositions() []int {
 	n, d := e.n, e.d
 	for _, c := range e.c[:n] {
@@ -225,6 +226,9 @@ func (e *engine) samePositions() []int {
 		}
 	}
 	e.firsts = firsts
+	if len(firsts) == n {
+		return nil // all distinct: nothing to share
+	}
 	return same
 }
 
@@ -327,33 +331,31 @@ func (e *engine) bestChallenge(i int, sc *scratch) (int, float64) {
 		rr[m] = e.adj(Ri, e.R[m])
 	}
 	dTi := e.dT[i*n : i*n+n]
-	tw := sc.tw[:n]
-	sumT := 0.0
 	for m := 0; m < n; m++ {
 		a := util(dTi[m], rr[m])       // Ũⁱ(m,i)
 		ee := util(e.dl[m*n+m], rr[m]) // Ũⁱ(m,m)
 		col[m], diag[m] = a, ee
 		sc.a2e[m], sc.a3[m] = a+a+ee, a+a+a
-		t := 0.0
-		if a < ee {
-			t = float64(e.sc[m] * (ee - a))
-		}
-		tw[m] = t
-		sumT += t
 	}
 	uii := diag[i]
 	vij := uii + uii
-	tight := e.tight
+	// tw[m]: the most third party m can add to i's side; suf[m]: their
+	// sum from m on, i left out; sumT: all of them, with the margin
+	tight, tw, sumT := e.tight, sc.tw[:n], 0.0
 	if tight {
-		sumT = sumT - tw[i] + e.slack
 		suf := sc.suf[:n+1]
 		suf[n] = 0
 		for m := n - 1; m >= 0; m-- {
-			suf[m] = suf[m+1]
+			t := 0.0
+			if col[m] < diag[m] {
+				t = float64(e.sc[m] * (diag[m] - col[m]))
+			}
+			tw[m], suf[m] = t, suf[m+1]
 			if m != i {
-				suf[m] += tw[m]
+				suf[m] += t
 			}
 		}
+		sumT = suf[0] + e.slack
 	}
 	first, top := -1, math.Inf(-1)
 	for j := 0; j < n; j++ {
@@ -477,7 +479,7 @@ func thirdProp(A, B float64, i, j int, sc, col, diag, rr, dTj, a2e, a3, suf []fl
 			B -= tn
 		}
 		lo = hi
-		if lo < n && cut == cut {
+		if lo < n && cut == cut { // (a NaN cut: never)
 			R := suf[lo]
 			if j >= lo {
 				R -= twj
