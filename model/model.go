@@ -52,6 +52,13 @@ type Options struct {
 	// exchange model (see its package doc) and the ensemble (its issues)
 	// read it.
 	Workers int
+	// Progress, when not nil, is told after each round of the models that
+	// run in rounds — smp's states, the exchange model's rounds, the
+	// ensemble's issues — the rounds done and the most the run can take
+	// (it may stop sooner), one call at a time. A forecast of a large case
+	// can take minutes, and this is how a door shows it going. Results
+	// never depend on it.
+	Progress func(done, total int)
 }
 
 // Problem is the numerical view of a scenario that models read.

@@ -41,6 +41,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"sync"
 	"sync/atomic"
 
 	"parley/errs"
@@ -149,6 +150,11 @@ func (m Model) run(ctx context.Context, p *model.Problem, o model.Options) ([]is
 	// single core busy). A sweep's draws pass 0 and run on the calling
 	// goroutine: they are already spread over the cores, and goroutines
 	// within each draw only cost synchronisation.
+	// Progress counts issues done; the members' own rounds are not told.
+	progress := o.Progress
+	o.Progress = nil
+	var mu sync.Mutex
+	done := 0
 	outs := make([]issueOut, len(p.Issues))
 	var next atomic.Int64
 	parallel.Run(min(o.Workers, len(p.Issues)), func(int) {
@@ -158,6 +164,12 @@ func (m Model) run(ctx context.Context, p *model.Problem, o model.Options) ([]is
 				return
 			}
 			outs[k] = forecastIssue(ctx, p, k, members, o)
+			if progress != nil {
+				mu.Lock()
+				done++
+				progress(done, len(p.Issues))
+				mu.Unlock()
+			}
 		}
 	})
 	if err := ctx.Err(); err != nil {

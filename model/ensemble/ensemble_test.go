@@ -12,6 +12,7 @@ import (
 	"parley/model"
 	"parley/model/compromise"
 	"parley/model/median"
+	"parley/model/modeltest"
 	"parley/model/smp"
 	"parley/skill"
 )
@@ -188,6 +189,31 @@ func TestIssuesInParallel(t *testing.T) {
 			if ir.Forecast != want {
 				t.Errorf("issue %d: %v, want %v", k, ir.Forecast, want)
 			}
+		}
+	}
+}
+
+// TestProgressCountsIssues: model.Options.Progress is told of each issue
+// done, 1 to 7 of 7 on the built-in case, in order and one call at a
+// time even with the issues on four goroutines; smp's own steps are not
+// told.
+func TestProgressCountsIssues(t *testing.T) {
+	p := modeltest.Builtin(t)
+	var got []int
+	if _, err := (Model{}).Forecast(context.Background(), p, model.Options{Workers: 4, Progress: func(done, total int) {
+		if total != len(p.Issues) {
+			t.Errorf("total %d, want %d", total, len(p.Issues))
+		}
+		got = append(got, done)
+	}}); err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != len(p.Issues) {
+		t.Fatalf("progress %v, want 1…%d", got, len(p.Issues))
+	}
+	for n, d := range got {
+		if d != n+1 {
+			t.Fatalf("progress %v, want 1…%d", got, len(p.Issues))
 		}
 	}
 }

@@ -1245,6 +1245,7 @@ func run64(ctx context.Context, ar floatArith, p *model.Problem, cfg runConfig, 
 				return nil, err
 			}
 			vote = rr.vote
+			cfg.told(r)
 		}
 		for k := range p.Issues {
 			cfg.point[k] = ar.number(e.denorm(k, vote[k])).Float64()
@@ -1292,6 +1293,7 @@ func run64(ctx context.Context, ar floatArith, p *model.Problem, cfg runConfig, 
 			}
 		}
 		det.Rounds = append(det.Rounds, rd)
+		cfg.told(r)
 	}
 	final := make([]float64, len(p.Issues))
 	e.calcNBS(e.x, final, nil)

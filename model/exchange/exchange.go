@@ -146,7 +146,7 @@ func (m Model) forecast(ctx context.Context, p *model.Problem, o model.Options, 
 	} else if o.MaxRounds > 0 && o.MaxRounds < rounds {
 		rounds = o.MaxRounds
 	}
-	cfg := runConfig{rounds: rounds, noTrace: o.NoTrace, seed: o.Seed, coin: m.CoinFlipTies, p: m.Randomize, selection: m.selection, workers: o.Workers, perWorker: m.perWorker, point: point}
+	cfg := runConfig{rounds: rounds, noTrace: o.NoTrace, seed: o.Seed, coin: m.CoinFlipTies, p: m.Randomize, selection: m.selection, workers: o.Workers, perWorker: m.perWorker, point: point, progress: o.Progress}
 	if m.Randomize < 0 || m.Randomize > 1 || math.IsNaN(m.Randomize) {
 		return nil, errInvalidP(m.Randomize)
 	}
@@ -172,6 +172,15 @@ type runConfig struct {
 	// point, when not nil, receives the forecasts, and run builds no
 	// Result (PointForecast)
 	point []float64
+	// progress is model.Options.Progress
+	progress func(done, total int)
+}
+
+// told tells cfg.progress, if any, that round r of the run is done.
+func (cfg *runConfig) told(r int) {
+	if cfg.progress != nil {
+		cfg.progress(r, cfg.rounds)
+	}
 }
 
 func run[T any, A arith[T]](ctx context.Context, ar A, p *model.Problem, cfg runConfig, exact bool) (*model.Result, error) {
@@ -200,6 +209,7 @@ func run[T any, A arith[T]](ctx context.Context, ar A, p *model.Problem, cfg run
 				return nil, err
 			}
 			vote = rr.vote
+			cfg.told(r)
 		}
 		for k := range p.Issues {
 			cfg.point[k] = ar.number(e.denorm(k, vote[k])).Float64()
@@ -255,6 +265,7 @@ func run[T any, A arith[T]](ctx context.Context, ar A, p *model.Problem, cfg run
 			}
 		}
 		det.Rounds = append(det.Rounds, rd)
+		cfg.told(r)
 	}
 	final := make([]T, len(p.Issues))
 	e.calcNBS(e.x, final, nil)

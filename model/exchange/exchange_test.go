@@ -251,3 +251,36 @@ func TestCoinFlipTieCounts(t *testing.T) {
 		}
 	}
 }
+
+// TestProgressCountsRounds: model.Options.Progress is told of each round
+// as it ends, 1 to the rounds asked for, of that many, in a full run and
+// in a point forecast alike.
+func TestProgressCountsRounds(t *testing.T) {
+	for _, rounds := range []int{0, 3} {
+		want := rounds
+		if want == 0 {
+			want = DefaultRounds
+		}
+		for _, point := range []bool{false, true} {
+			var got []int
+			o := model.Options{Rounds: rounds, Progress: func(done, total int) {
+				if total != want {
+					t.Errorf("rounds %d: total %d, want %d", rounds, total, want)
+				}
+				got = append(got, done)
+			}}
+			var err error
+			if point {
+				err = (Model{}).PointForecast(context.Background(), twoActors(), o, make([]float64, 2))
+			} else {
+				_, err = (Model{}).Forecast(context.Background(), twoActors(), o)
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(got) != want || got[0] != 1 || got[len(got)-1] != want {
+				t.Errorf("rounds %d, point %v: progress %v, want 1…%d", rounds, point, got, want)
+			}
+		}
+	}
+}

@@ -16,7 +16,8 @@ import (
 // of 3–6 actors in 1 or 2 dimensions (where cycles are least rare), stopping by KTAB's rule or after a
 // fixed odd or even number of steps; the test also counts how many runs
 // really cycled (found in the full run's states, not by the shortcut), so
-// that it cannot pass by never taking the shortcut.
+// that it cannot pass by never taking the shortcut. Progress is told of
+// the last step either way.
 func TestCycleShortcutChangesNothing(t *testing.T) {
 	r := rand.New(rand.NewPCG(7, 20))
 	cycled := 0
@@ -31,9 +32,11 @@ func TestCycleShortcutChangesNothing(t *testing.T) {
 			}
 		}
 		for _, rounds := range []int{0, 37, 40} {
+			told := 0 // the last step progress was told of
 			run := func(noCycle, lean bool) *trace {
 				e := newEngine(Model{}, cs, s, x, n, d)
 				e.noCycle = noCycle
+				e.progress = func(done, _ int) { told = done }
 				tr, err := e.runTrace(context.Background(), rounds, 100, lean)
 				if err != nil {
 					t.Fatal(err)
@@ -53,6 +56,10 @@ func TestCycleShortcutChangesNothing(t *testing.T) {
 				if !sameTrace(got, want) {
 					t.Fatalf("problem %d (%d × %d), rounds %d, lean %v: the shortcut's trace differs (%d states, %q; want %d, %q)",
 						c, n, d, rounds, lean, len(got.pos), got.stop, len(want.pos), want.stop)
+				}
+				// progress ends at the last step, written down or run
+				if !lean && told != len(got.pos)-1 {
+					t.Fatalf("problem %d, rounds %d: progress told of step %d last, of %d", c, rounds, told, len(got.pos)-1)
 				}
 			}
 		}

@@ -43,6 +43,9 @@ type engine struct {
 	bfl  []float64 // their points: bargains hands out slices of it
 
 	workers int
+	// progress is model.Options.Progress: told of each step and the
+	// step limit
+	progress func(done, total int)
 	// noCycle turns off the two-state cycle's shortcut (finishCycle), and
 	// noPrune the bound on a challenge's gain (bestChallenge), for the
 	// tests that prove they change nothing
@@ -930,6 +933,9 @@ func (e *engine) runTrace(ctx context.Context, rounds, maxRounds int, lean bool)
 		if !lean {
 			tr.change = append(tr.change, rho)
 		}
+		if e.progress != nil {
+			e.progress(iter, last)
+		}
 		if iter >= last {
 			tr.stop = stop
 			break
@@ -941,6 +947,9 @@ func (e *engine) runTrace(ctx context.Context, rounds, maxRounds int, lean bool)
 		if back2 != nil {
 			if iter >= 2 && sameBits(e.x, back2) {
 				e.finishCycle(tr, prev, iter, last, rho, lean)
+				if e.progress != nil {
+					e.progress(last, last) // the rest written down
+				}
 				tr.stop = stop
 				break
 			}

@@ -167,7 +167,9 @@ func (m Model) trace(ctx context.Context, p *model.Problem, in *input, o model.O
 	if n == 0 {
 		return &trace{stop: "no actor cares about any issue"}, nil
 	}
-	return newEngine(m, in.c, in.s, in.x, n, d).runTrace(ctx, o.Rounds, maxRounds, lean)
+	e := newEngine(m, in.c, in.s, in.x, n, d)
+	e.progress = o.Progress
+	return e.runTrace(ctx, o.Rounds, maxRounds, lean)
 }
 
 var _ model.PointForecaster = Model{}

@@ -10,7 +10,9 @@ import (
 	"testing"
 
 	"parley/errs"
+	"parley/gen"
 	"parley/model"
+	"parley/model/modeltest"
 	"parley/model/smp"
 )
 
@@ -299,5 +301,48 @@ func TestDegenerate(t *testing.T) {
 	r = forecast(t, smp.Model{}, p, model.Options{})
 	if f := r.Issues[0].Forecast; !(f >= 0 && f <= 10) {
 		t.Errorf("two actors: forecast %v is off the 0–10 scale", f)
+	}
+}
+
+// TestProgressCountsStates: model.Options.Progress is told of each step
+// as it ends, 1 to the steps the run took, of the step limit: on the
+// built-in case, which runs to its limit (100 by default, or MaxRounds),
+// and on a generated one that settles first.
+func TestProgressCountsStates(t *testing.T) {
+	settles, err := model.FromScenario(gen.Scenario(gen.Options{Actors: 12, Issues: 2, Seed: 3}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name     string
+		p        *model.Problem
+		max, lim int
+	}{
+		{"built-in", modeltest.Builtin(t), 0, 100},
+		{"built-in, 30 rounds at most", modeltest.Builtin(t), 30, 30},
+		{"generated", settles, 0, 100},
+	} {
+		var got []int
+		r, err := (smp.Model{}).Forecast(context.Background(), c.p, model.Options{MaxRounds: c.max, Progress: func(done, total int) {
+			if total != c.lim {
+				t.Errorf("%s: total %d, want %d", c.name, total, c.lim)
+			}
+			got = append(got, done)
+		}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		steps := int(r.Issues[0].Values["rounds"])
+		if len(got) != steps || got[len(got)-1] != steps {
+			t.Errorf("%s: progress %v, want 1…%d", c.name, got, steps)
+		}
+		for n := range got {
+			if got[n] != n+1 {
+				t.Fatalf("%s: progress %v, want 1…%d", c.name, got, steps)
+			}
+		}
+		if c.name == "generated" && steps >= c.lim {
+			t.Errorf("%s: ran to its limit (%d steps), not a run that settles", c.name, steps)
+		}
 	}
 }
