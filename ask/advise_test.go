@@ -26,7 +26,7 @@ func rerun(t *testing.T, c *Case, modelName string, lv answer.Lever) []float64 {
 	c2.problem = q
 	req := answer.NewForecastRequest()
 	req.Models = []string{modelName}
-	f, err := Forecast(context.Background(), &c2, req)
+	f, err := Forecast(context.Background(), &c2, req, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

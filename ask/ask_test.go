@@ -2,6 +2,7 @@ package ask
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"math"
 	"reflect"
@@ -118,7 +119,7 @@ func TestParamsReachTheModel(t *testing.T) {
 	run := func(params map[string]string) *answer.Forecast {
 		req := answer.NewForecastRequest()
 		req.Models, req.Params = []string{"smp"}, params
-		f, err := Forecast(context.Background(), c, req)
+		f, err := Forecast(context.Background(), c, req, nil)
 		if err != nil || f.Models[0].Error != "" {
 			t.Fatalf("%v %v", err, f.Models[0].Error)
 		}
@@ -148,7 +149,7 @@ func TestBuiltInBDMNatoDoesNotSettle(t *testing.T) {
 	}
 	req := answer.NewForecastRequest()
 	req.Models = []string{"bdm"}
-	f, err := Forecast(context.Background(), c, req)
+	f, err := Forecast(context.Background(), c, req, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -185,7 +186,7 @@ func TestForecastModelFailureIsInTheAnswer(t *testing.T) {
 	req := answer.NewForecastRequest()
 	req.Models = []string{"compromise", "smp"}
 	req.Params = map[string]string{"smp-vote": "ASymProsp"} // named by KTAB, no formula: smp refuses it
-	f, err := Forecast(context.Background(), c, req)
+	f, err := Forecast(context.Background(), c, req, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -258,5 +259,42 @@ func TestDistributionHand(t *testing.T) {
 	wantPos := []answer.PositionProb{{Value: 0, Actors: []string{"a", "b"}, P: 0.5}, {Value: 10, Actors: []string{"c"}, P: 0.5}}
 	if fmt.Sprint(d.Positions) != fmt.Sprint(wantPos) || d.Elsewhere != 0 {
 		t.Errorf("positions %v elsewhere %v, want %v and 0", d.Positions, d.Elsewhere, wantPos)
+	}
+}
+
+// Forecast tells progress of each model's rounds under its name — smp's
+// states of its 100, exchange's rounds of its 10, the ensemble's issues
+// of 7, nothing of the closed-form compromise — and answers the same as
+// without.
+func TestForecastProgress(t *testing.T) {
+	in, _ := BuiltIn()
+	c, err := in.Case(answer.Target{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	req := answer.NewForecastRequest()
+	req.Models = []string{"compromise", "smp", "exchange", "ensemble"}
+	last, totals := map[string]int{}, map[string]int{}
+	f, err := Forecast(context.Background(), c, req, func(m string, done, total int) {
+		if done != last[m]+1 {
+			t.Errorf("%s: progress %d after %d", m, done, last[m])
+		}
+		last[m], totals[m] = done, total
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]int{"smp": 100, "exchange": 10, "ensemble": 7}
+	if !reflect.DeepEqual(totals, want) || last["exchange"] != 10 || last["ensemble"] != 7 || last["smp"] < 1 {
+		t.Errorf("progress ended at %v of %v; want exchange 10 of 10, ensemble 7 of 7, smp of 100 and no compromise", last, totals)
+	}
+	plain, err := Forecast(context.Background(), c, req, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, _ := json.Marshal(f)
+	b, _ := json.Marshal(plain)
+	if string(a) != string(b) {
+		t.Error("the answer with progress differs from the one without")
 	}
 }

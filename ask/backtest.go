@@ -32,7 +32,7 @@ func Backtest(ctx context.Context, c *Case, req answer.BacktestRequest) (*answer
 	if req.To != "" && req.To <= asOf {
 		return nil, errs.New(errs.Argument, "to %s is not after the snapshot's date %s; valid: a later date, or none", req.To, asOf)
 	}
-	f, err := Forecast(ctx, c, answer.ForecastRequest{Target: answer.Target{Snapshot: c.Header.Snapshot, Variant: c.Header.Variant}, Run: req.Run})
+	f, err := Forecast(ctx, c, answer.ForecastRequest{Target: answer.Target{Snapshot: c.Header.Snapshot, Variant: c.Header.Variant}, Run: req.Run}, nil)
 	if err != nil {
 		return nil, err
 	}

@@ -20,7 +20,7 @@ func BenchmarkForecastBuiltIn(b *testing.B) {
 		b.Fatal(err)
 	}
 	for b.Loop() {
-		if _, err := Forecast(context.Background(), c, answer.NewForecastRequest()); err != nil {
+		if _, err := Forecast(context.Background(), c, answer.NewForecastRequest(), nil); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -117,7 +117,7 @@ const BriefDrivers = 3
 // MakeBrief runs the default forecast, sweep and sensitivity on the case
 // and gathers the brief.
 func MakeBrief(ctx context.Context, c *Case) (*Brief, error) {
-	f, err := Forecast(ctx, c, answer.NewForecastRequest())
+	f, err := Forecast(ctx, c, answer.NewForecastRequest(), nil)
 	if err != nil {
 		return nil, err
 	}

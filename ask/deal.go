@@ -70,7 +70,7 @@ func (c *Case) dealForecasts(ctx context.Context, t answer.Target, models []stri
 	if len(models) == 1 && models[0] == "none" {
 		return nil, models, nil, nil
 	}
-	f, err := Forecast(ctx, c, answer.ForecastRequest{Target: t, Run: answer.Run{Models: models, Seed: answer.DefaultSeed}})
+	f, err := Forecast(ctx, c, answer.ForecastRequest{Target: t, Run: answer.Run{Models: models, Seed: answer.DefaultSeed}}, nil)
 	if err != nil {
 		return nil, nil, nil, err
 	}

@@ -193,7 +193,7 @@ func TestExplainSMPTurns(t *testing.T) {
 	}
 	req := answer.NewForecastRequest()
 	req.Models = []string{"smp"}
-	f, err := Forecast(context.Background(), c, req)
+	f, err := Forecast(context.Background(), c, req, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

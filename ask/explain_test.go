@@ -155,7 +155,7 @@ func TestExplainForecastIsForecastAnswers(t *testing.T) {
 	for _, m := range answer.ExplainModels {
 		req := answer.NewForecastRequest()
 		req.Models = []string{m}
-		f, err := Forecast(context.Background(), c, req)
+		f, err := Forecast(context.Background(), c, req, nil)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -42,7 +42,7 @@ func forecastAll(t *testing.T, in *Input, variant string, share bool) map[string
 	}
 	req := answer.NewForecastRequest()
 	req.Models = []string{"compromise,median,nash,ks,bdm,exchange,smp"}
-	f, err := Forecast(context.Background(), c, req)
+	f, err := Forecast(context.Background(), c, req, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -17,10 +17,13 @@ import (
 // model's part. It may be called from several goroutines.
 type Progress func(model string, done, total int)
 
-// Forecast runs every model of the request on the case. A model that
-// fails does not stop the others: its error is in its part of the answer
-// (ModelErrors returns them), so every door shows the same thing.
-func Forecast(ctx context.Context, c *Case, req answer.ForecastRequest) (*answer.Forecast, error) {
+// Forecast runs every model of the request on the case, one after
+// another. A model that fails does not stop the others: its error is in
+// its part of the answer (ModelErrors returns them), so every door shows
+// the same thing. Progress, when not nil, is told of each model's rounds
+// (model.Options.Progress: smp's states, exchange's rounds, the
+// ensemble's issues).
+func Forecast(ctx context.Context, c *Case, req answer.ForecastRequest, progress Progress) (*answer.Forecast, error) {
 	c.fileParams(&req.Run)
 	ms, names, err := prepareRun(&req.Run)
 	if err != nil {
@@ -31,6 +34,10 @@ func Forecast(ctx context.Context, c *Case, req answer.ForecastRequest) (*answer
 	out := &answer.Forecast{Scenario: c.Header, Request: req, Models: []answer.ModelForecast{}}
 	o := oneRunOptions(req.Run)
 	for _, m := range ms {
+		if progress != nil {
+			name := m.Name()
+			o.Progress = func(done, total int) { progress(name, done, total) }
+		}
 		r, err := m.Forecast(ctx, c.Problem(), o)
 		if ctx.Err() != nil {
 			return nil, ctx.Err()

@@ -22,7 +22,7 @@ import (
 // the model gives one), and the seal over all of it (Seal). The caller
 // appends the entry to its ledger file; nothing is rewritten.
 func LedgerRecord(ctx context.Context, c *Case, req answer.ForecastRequest, recorded, engine string) (*answer.LedgerEntry, error) {
-	f, err := Forecast(ctx, c, req)
+	f, err := Forecast(ctx, c, req, nil)
 	if err != nil {
 		return nil, err
 	}

@@ -103,7 +103,7 @@ func TestCornersStayFinite(t *testing.T) {
 	}
 	req := answer.NewForecastRequest()
 	req.Models = []string{"all"}
-	f, err := Forecast(context.Background(), c, req)
+	f, err := Forecast(context.Background(), c, req, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -26,7 +26,12 @@ labels of those options. A forecast whose rounds did not settle is shown as
 the range it kept moving in, with a warning. --long gives one row per issue
 and model with the full label; --trace adds every actor's position after
 every round; --format json gives the answer as a stable document
-(docs/json.md), the same the API returns.`,
+(docs/json.md), the same the API returns.
+
+On a large case the models that run in rounds (smp, exchange, the
+ensemble) can take a minute: on a terminal a bar then counts their rounds
+(smp's states of at most 100, which usually stop sooner); Ctrl-C stops
+the run.`,
 		Args: usageArgs(cobra.MaximumNArgs(1)),
 		RunE: runForecast,
 	}
@@ -63,7 +68,9 @@ func runForecast(cmd *cobra.Command, args []string) error {
 	if err != nil {
 		return err
 	}
-	f, err := ask.Forecast(cmd.Context(), c, req)
+	cb, stop := progress(cmd)
+	f, err := ask.Forecast(cmd.Context(), c, req, cb)
+	stop()
 	if err != nil {
 		return err
 	}

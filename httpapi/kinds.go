@@ -77,8 +77,8 @@ func (q *forecastRun) flat() any {
 func (q *forecastRun) target() answer.Target { return q.req.Target }
 func (q *forecastRun) models() []string      { return q.req.Models }
 func (q *forecastRun) seed() uint64          { return q.req.Seed }
-func (q *forecastRun) run(ctx context.Context, c *ask.Case, _ ask.Progress) (*outcome, error) {
-	a, err := ask.Forecast(ctx, c, q.req)
+func (q *forecastRun) run(ctx context.Context, c *ask.Case, p ask.Progress) (*outcome, error) {
+	a, err := ask.Forecast(ctx, c, q.req, p)
 	if err != nil {
 		return nil, err
 	}

@@ -502,7 +502,7 @@ func runForecasts(ctx context.Context, in *ask.Input) (map[[3]string]forecast, [
 		req := answer.NewForecastRequest()
 		req.Models = []string{"all"}
 		req.Seed = seed
-		f, err := ask.Forecast(ctx, c, req)
+		f, err := ask.Forecast(ctx, c, req, nil)
 		if err != nil {
 			return nil, nil, nil, err
 		}
