@@ -135,15 +135,20 @@ func empty(v reflect.Value) bool {
 }
 
 // textNode is a string, quoted where it would otherwise read as something
-// else ("2025-02-28", "yes", "12"), in literal style when it has lines.
+// else ("2025-02-28", "yes", "12"), in literal style when it has lines —
+// unless its first line starts with a tab: the YAML reader then takes the
+// tab for the block's indentation and refuses it (found by FuzzRoundTrip:
+// "\t\n"), so such a text is double-quoted.
 func textNode(path, s string) (*yaml.Node, error) {
 	if !utf8.ValidString(s) {
 		return nil, errs.New(errs.Invalid, "cannot write %s: %q is not valid UTF-8", path, s)
 	}
 	n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s}
 	switch {
-	case strings.Contains(s, "\n"):
+	case strings.Contains(s, "\n") && !strings.HasPrefix(s, "\t"):
 		n.Style = yaml.LiteralStyle
+	case strings.Contains(s, "\n"):
+		n.Style = yaml.DoubleQuotedStyle
 	case yaml11[s] || base60.MatchString(s):
 		// Text YAML 1.1 tools would read as a boolean or a number.
 		n.Style = yaml.DoubleQuotedStyle

@@ -325,3 +325,33 @@ func TestMergeItself(t *testing.T) {
 		t.Errorf("no diagnostic for a mapping that merges itself: %v", ds)
 	}
 }
+
+// Texts of several lines are written in literal style and read back the
+// same, except those whose first line starts with a tab, which the reader
+// would take for the block's indentation (FuzzRoundTrip found "\t\n"):
+// those are double-quoted.
+func TestMultiLineTextsRoundTrip(t *testing.T) {
+	for _, c := range []struct {
+		text, written string
+	}{
+		{"a\nb", "\n  description: |-\n    a\n    b\n"},
+		{"a\n\tb\n", "\n  description: |\n    a\n    \tb\n"},
+		{"\t\n", "\n  description: \"\\t\\n\"\n"},
+		{"\tx\ny", "\n  description: \"\\tx\\ny\"\n"},
+		{" \t\n", "\n  description: |2\n     \t\n"},
+	} {
+		s := rich()
+		s.Metadata.Description = c.text
+		data, err := Marshal(s, "yaml")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(data), c.written) {
+			t.Errorf("%q written as\n%s\nwant it as %q", c.text, data, c.written)
+		}
+		got, ds := Parse("again.yaml", data)
+		if ds.Err(false) != nil || got.Metadata.Description != c.text {
+			t.Errorf("%q read back as %q (%v)", c.text, got.Metadata.Description, ds)
+		}
+	}
+}
