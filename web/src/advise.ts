@@ -2,7 +2,7 @@
 // voting power under each issue's decision rule (POST …/power). The numbers
 // and sentences come from the API's answers (docs/json.md: Advice, Power);
 // this file only draws them.
-import { api, follow, APIError } from './api'
+import { api, follow, inlineOrJob } from './api'
 import type { AnswerScenario, Scenario, Run } from './api'
 import { h, fmt } from './util'
 
@@ -66,25 +66,14 @@ export function renderAdvise(main: HTMLElement, ctx: AdviseContext) {
     go.disabled = true
     ctx.status('Advising ' + actor.selectedOptions[0]?.textContent + '…')
     try {
-      const asJob = async (why: string) => {
-        const job = await api.start(ctx.id, { kind: 'advise', ...req })
-        const r = await follow<Advice>(job.id, (d, t) => ctx.status(`Advising${why}: ${Math.round(100 * d / Math.max(1, t))}%`))
-        if (r.status !== 'done') throw new Error(r.error ?? r.status)
-        return r
-      }
       let r: Run<Advice>
       if (last.draws > inlineDraws) {
-        r = await asJob('')
+        const job = await api.start(ctx.id, { kind: 'advise', ...req })
+        r = await follow<Advice>(job.id, (d, t) => ctx.status(`Advising: ${Math.round(100 * d / Math.max(1, t))}%`))
+        if (r.status !== 'done') throw new Error(r.error ?? r.status)
       } else {
-        try {
-          r = await api.advise<Advice>(ctx.id, req)
-        } catch (e) {
-          // too large or too long to answer within the request: the
-          // server's own advice is to run it as a job
-          if (!(e instanceof APIError) || (e.code !== 'over_budget' && e.code !== 'timeout')) throw e
-          if (mine !== seq) return
-          r = await asJob(' (as a job: too large to answer at once)')
-        }
+        r = await inlineOrJob<Advice>(ctx.id, 'advise', req, () => api.advise<Advice>(ctx.id, req),
+          (pct) => { if (mine === seq) ctx.status(`Advising (as a job: too large to answer at once): ${pct}%`) })
       }
       if (mine !== seq) return
       drawAdvice(out, r.result!)

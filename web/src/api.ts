@@ -230,6 +230,22 @@ export async function download(url: string): Promise<Headers> {
   return res.headers
 }
 
+// inlineOrJob asks a question within the request (inline) or, when the
+// server refuses that as over its work limit or its time, as a job of
+// that kind, as the refusal advises: it resolves with the finished run
+// and tells progress (0–100) while the job runs.
+export async function inlineOrJob<R>(id: string, kind: string, req: object, inline: () => Promise<Run<R>>, progress: (pct: number) => void): Promise<Run<R>> {
+  try {
+    return await inline()
+  } catch (e) {
+    if (!(e instanceof APIError) || (e.code !== 'over_budget' && e.code !== 'timeout')) throw e
+  }
+  const job = await api.start(id, { kind, ...req })
+  const r = await follow<R>(job.id, (d, t) => progress(Math.round(100 * d / Math.max(1, t))))
+  if (r.status !== 'done') throw new Error(r.error ?? r.status)
+  return r
+}
+
 // follow streams a run's progress and resolves with the finished run.
 // An EventSource cannot send the token, so with one it polls the run.
 export function follow<R>(id: string, progress: (done: number, total: number) => void): Promise<Run<R>> {

@@ -5,7 +5,7 @@
 // and view shown (?scenario=…&snapshot=…&variant=…&models=a,b&param=k=v#view),
 // so a link opens the page as it was.
 import './style.css'
-import { api, follow, download, APIError } from './api'
+import { api, follow, download, APIError, inlineOrJob } from './api'
 import type { Scenario, ScenarioView, Forecast, ModelForecast, IssueForecast, Issue, Stance, ModelInfo, Param, Sweep, Sensitivity, Diagnostic, Run, DealEvaluation, DealSearch, DealPackage, DealPlan, Distribution, DealRobustness } from './api'
 import { h, s, fmt, color } from './util'
 import { renderExplain } from './explain'
@@ -251,9 +251,12 @@ async function refresh() {
   if (!st.sv) return
   try {
     status('Forecasting…')
+    const req = forecastRequest(st.snapshot, st.variant)
+    const id = st.sv.id
     const [res, run] = await Promise.all([
-      api.resolved(st.sv.id, st.snapshot, st.variant),
-      api.forecast(st.sv.id, forecastRequest(st.snapshot, st.variant)),
+      api.resolved(id, st.snapshot, st.variant),
+      inlineOrJob<Forecast>(id, 'forecast', req, () => api.forecast(id, req),
+        (pct) => status(`Forecasting (as a job: too large to answer at once): ${pct}%`)),
     ])
     st.resolved = res.scenario
     st.forecast = run.result ?? null
