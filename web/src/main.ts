@@ -246,9 +246,14 @@ async function loadScenario(id: string, want: { snapshot?: string | null; varian
   await refresh()
 }
 
+// refreshes counts refresh's calls: an answer that arrives after a later
+// call began (a forecast run as a job can take a minute) is dropped.
+let refreshes = 0
+
 async function refresh() {
   syncURL()
   if (!st.sv) return
+  const mine = ++refreshes
   try {
     status('Forecasting…')
     const req = forecastRequest(st.snapshot, st.variant)
@@ -256,8 +261,9 @@ async function refresh() {
     const [res, run] = await Promise.all([
       api.resolved(id, st.snapshot, st.variant),
       inlineOrJob<Forecast>(id, 'forecast', req, () => api.forecast(id, req),
-        (pct) => status(`Forecasting (as a job: too large to answer at once): ${pct}%`)),
+        (pct) => { if (mine === refreshes) status(`Forecasting (as a job: too large to answer at once): ${pct}%`) }),
     ])
+    if (mine !== refreshes || !st.sv) return
     st.resolved = res.scenario
     st.forecast = run.result ?? null
     st.dealSearch = null
@@ -269,6 +275,7 @@ async function refresh() {
     status(`${st.sv.name} · version ${st.sv.version} · as of ${st.resolved.metadata.as_of}${st.variant ? ' · variant ' + st.variant : ''} · run ${run.id.slice(0, 8)}${warn}`)
     render()
   } catch (e) {
+    if (mine !== refreshes) return
     status(e instanceof APIError ? e.message : String(e), true)
     if (st.view === 'build') render()
   }
