@@ -6,8 +6,6 @@ import (
 	"math"
 	"sort"
 	"strings"
-	"sync"
-	"sync/atomic"
 
 	"parley/answer"
 	"parley/errs"
@@ -86,7 +84,11 @@ func Advise(ctx context.Context, c *Case, req answer.AdviseRequest, progress Pro
 			out.Warnings = append(out.Warnings, fmt.Sprintf("%s: the forecast did not settle, so each lever's shift there compares last rounds' points of a moving forecast; read those levers as uncertain", f.Issue))
 		}
 	}
-	runs := runCounter(m.Name(), len(levers)+req.Draws*(len(levers)+1), progress)
+	var tell func(done, total int)
+	if progress != nil {
+		tell = func(done, total int) { progress(m.Name(), done, total) }
+	}
+	runs := parallel.Tally(len(levers)+req.Draws*(len(levers)+1), tell)
 	eff, warn, err := ad.effects(ctx, p, base, levers, runs)
 	if err != nil {
 		return nil, err
@@ -283,26 +285,9 @@ func (ad *adviser) shifted(ctx context.Context, q *model.Problem, f []float64, l
 	return g, true, nil
 }
 
-// each calls do(w, i) for i = 0 … n−1, on ad's workers when the model is
-// re-run (each with its own w, 0 ≤ w < workers) and on the caller's
-// goroutine for the closed form, which costs nothing. Each call must
-// write only its own slot of what it fills: the result is then the same
-// whatever the number of workers. A cancelled ctx stops the calls not yet
-// made.
-func (ad *adviser) each(ctx context.Context, n int, do func(w, i int)) {
-	var next atomic.Int64
-	parallel.Run(min(ad.workers(), n), func(w int) {
-		for {
-			i := int(next.Add(1) - 1)
-			if i >= n || ctx.Err() != nil {
-				return
-			}
-			do(w, i)
-		}
-	})
-}
-
-// workers is how many goroutines each uses: one for the closed form,
+// workers is how many goroutines the levers and the draws run on
+// (parallel.Each; each call writes only its own slot, so the answer is
+// the same on any number): one for the closed form, which costs nothing,
 // else the run options' (every core, from oneRunOptions).
 func (ad *adviser) workers() int {
 	if ad.closed {
@@ -326,7 +311,7 @@ func (ad *adviser) effects(ctx context.Context, p *model.Problem, f []float64, l
 	out := make([]*answer.Lever, len(levers))
 	warns := make([]string, len(levers))
 	in := ad.inner()
-	ad.each(ctx, len(levers), func(_, n int) {
+	parallel.Each(ctx, ad.workers(), len(levers), func(_, n int) {
 		defer runs(1)
 		lv := levers[n]
 		g, ok, err := in.shifted(ctx, p, f, lv)
@@ -357,23 +342,6 @@ func (ad *adviser) effects(ctx context.Context, p *model.Problem, f []float64, l
 		}
 	}
 	return out, warn, nil
-}
-
-// runCounter returns the function the workers call with each k model
-// runs done: it tells progress (if not nil) the runs done so far of
-// total, one call at a time, so the count it is told only rises.
-func runCounter(model string, total int, progress Progress) func(k int) {
-	if progress == nil {
-		return func(int) {}
-	}
-	var mu sync.Mutex
-	done := 0
-	return func(k int) {
-		mu.Lock()
-		defer mu.Unlock()
-		done += k
-		progress(model, done, total)
-	}
 }
 
 // robust tries every lever on req.Draws draws of the stated ranges and
@@ -408,7 +376,7 @@ func (ad *adviser) robust(ctx context.Context, p *model.Problem, levers []lever,
 		n := min(batch, req.Draws-d0)
 		clear(took)
 		clear(failed)
-		ad.each(ctx, n, func(w, b int) {
+		parallel.Each(ctx, ad.workers(), n, func(w, b int) {
 			d := d0 + b
 			q := qs[w]
 			sweep.Sample(q, p, inputs, req.Seed, uint64(d), req.Uniform)

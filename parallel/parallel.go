@@ -11,9 +11,11 @@
 package parallel
 
 import (
+	"context"
 	"fmt"
 	"runtime/debug"
 	"sync"
+	"sync/atomic"
 )
 
 // Panic is what Run panics with when a worker panicked: the worker's
@@ -62,5 +64,42 @@ func Run(n int, f func(worker int)) {
 	wg.Wait()
 	if first != nil {
 		panic(first)
+	}
+}
+
+// Each calls do(w, i) for every i in 0 … n−1 on min(workers, n) workers
+// (Run), each taking the next i in turn; w is the calling worker's index,
+// so a worker can keep tables of its own in a slice indexed by it. Once
+// ctx is done no further i is started. For the outcome not to depend on
+// the number of workers, each call writes only what belongs to its i (or
+// to its worker's tables).
+func Each(ctx context.Context, workers, n int, do func(worker, i int)) {
+	var next atomic.Int64
+	Run(min(workers, n), func(w int) {
+		for {
+			i := int(next.Add(1) - 1)
+			if i >= n || ctx.Err() != nil {
+				return
+			}
+			do(w, i)
+		}
+	})
+}
+
+// Tally returns what workers call as they finish k more of total steps:
+// it tells tell the steps done so far of total, one call at a time, so
+// that the count tell is told only rises (a progress bar, a job's
+// progress). With tell nil it does nothing.
+func Tally(total int, tell func(done, total int)) func(k int) {
+	if tell == nil {
+		return func(int) {}
+	}
+	var mu sync.Mutex
+	done := 0
+	return func(k int) {
+		mu.Lock()
+		defer mu.Unlock()
+		done += k
+		tell(done, total)
 	}
 }

@@ -1,6 +1,7 @@
 package parallel
 
 import (
+	"context"
 	"errors"
 	"sync/atomic"
 	"testing"
@@ -61,4 +62,60 @@ func TestRunPanicReachesCaller(t *testing.T) {
 	if n := done.Load(); n != 3 {
 		t.Errorf("%d other workers finished, want 3", n)
 	}
+}
+
+// Each calls every index once, on workers numbered below the count asked
+// for, and starts none once its context is done.
+func TestEach(t *testing.T) {
+	var calls [100]atomic.Int32
+	var badWorker atomic.Bool
+	Each(context.Background(), 4, len(calls), func(w, i int) {
+		if w < 0 || w >= 4 {
+			badWorker.Store(true)
+		}
+		calls[i].Add(1)
+	})
+	for i := range calls {
+		if n := calls[i].Load(); n != 1 {
+			t.Errorf("index %d called %d times, want 1", i, n)
+		}
+	}
+	if badWorker.Load() {
+		t.Error("a worker index outside 0…3")
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	var after atomic.Int32
+	Each(ctx, 1, 10, func(_, i int) {
+		if i == 3 {
+			cancel()
+		} else if i > 3 {
+			after.Add(1)
+		}
+	})
+	if n := after.Load(); n != 0 {
+		t.Errorf("%d indexes started after the context was done, want 0", n)
+	}
+}
+
+// Tally tells the running count, one call at a time, so that it rises by
+// the steps added in each call, up to the total, from any number of
+// goroutines; with no one to tell it does nothing.
+func TestTally(t *testing.T) {
+	var told []int
+	add := Tally(300, func(done, total int) {
+		if total != 300 {
+			t.Errorf("total %d, want 300", total)
+		}
+		told = append(told, done)
+	})
+	Each(context.Background(), 4, 200, func(_, i int) { add(1 + i%2) })
+	if len(told) != 200 || told[199] != 300 {
+		t.Fatalf("%d calls ending at %v, want 200 ending at 300", len(told), told[len(told)-1])
+	}
+	for n := 1; n < len(told); n++ {
+		if d := told[n] - told[n-1]; d != 1 && d != 2 {
+			t.Fatalf("the count went from %d to %d", told[n-1], told[n])
+		}
+	}
+	Tally(1, nil)(1)
 }

@@ -41,8 +41,6 @@ import (
 	"fmt"
 	"math"
 	"sort"
-	"sync"
-	"sync/atomic"
 
 	"parley/errs"
 	"parley/model"
@@ -151,26 +149,12 @@ func (m Model) run(ctx context.Context, p *model.Problem, o model.Options) ([]is
 	// goroutine: they are already spread over the cores, and goroutines
 	// within each draw only cost synchronisation.
 	// Progress counts issues done; the members' own rounds are not told.
-	progress := o.Progress
+	issueDone := parallel.Tally(len(p.Issues), o.Progress)
 	o.Progress = nil
-	var mu sync.Mutex
-	done := 0
 	outs := make([]issueOut, len(p.Issues))
-	var next atomic.Int64
-	parallel.Run(min(o.Workers, len(p.Issues)), func(int) {
-		for {
-			k := int(next.Add(1) - 1)
-			if k >= len(p.Issues) || ctx.Err() != nil {
-				return
-			}
-			outs[k] = forecastIssue(ctx, p, k, members, o)
-			if progress != nil {
-				mu.Lock()
-				done++
-				progress(done, len(p.Issues))
-				mu.Unlock()
-			}
-		}
+	parallel.Each(ctx, o.Workers, len(p.Issues), func(_, k int) {
+		outs[k] = forecastIssue(ctx, p, k, members, o)
+		issueDone(1)
 	})
 	if err := ctx.Err(); err != nil {
 		return nil, err

@@ -4,7 +4,6 @@ import (
 	"context"
 	"math"
 	"runtime"
-	"sync/atomic"
 
 	"parley/parallel"
 )
@@ -271,19 +270,15 @@ func (e *engine) challenges(ctx context.Context, target []int, phi []float64) {
 		}
 		return
 	}
-	// Workers take challengers one at a time; each result goes to its own
-	// slot, so the outcome does not depend on who computes what. A
-	// cancelled run is abandoned by the caller.
-	var next atomic.Int64
-	parallel.Run(w, func(int) {
-		sc := newScratch(n)
-		for {
-			i := int(next.Add(1) - 1)
-			if i >= n || ctx.Err() != nil {
-				return
-			}
-			target[i], phi[i] = e.bestChallenge(i, sc)
+	// Workers take challengers one at a time, each with its own tables;
+	// each result goes to its own slot, so the outcome does not depend on
+	// who computes what. A cancelled run is abandoned by the caller.
+	scs := make([]*scratch, w)
+	parallel.Each(ctx, w, n, func(wk, i int) {
+		if scs[wk] == nil {
+			scs[wk] = newScratch(n)
 		}
+		target[i], phi[i] = e.bestChallenge(i, scs[wk])
 	})
 }
 
