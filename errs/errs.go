@@ -96,9 +96,11 @@ func Choices(got string, names []string) string {
 }
 
 // Nearest returns the name of names that got most likely misspells — the
-// only one equal to it but for case, else the only one within two edits
-// (Edits; names over 64 runes are compared for case only) — or "" when
-// there is none or more than one.
+// only one equal to it but for case, else the only nearest within two
+// edits (three when got is longer than eight runes; Edits, names over 64
+// runes compared for case only) — or "" when there is none or more than
+// one. Every "did you mean" says what it finds: ids, and a scenario
+// file's field names.
 func Nearest(got string, names []string) string {
 	folds, fold := 0, ""
 	for _, n := range names {
@@ -112,8 +114,11 @@ func Nearest(got string, names []string) string {
 		}
 		return fold
 	}
-	best, bestD, tie := "", 3, false
 	g, gn := strings.ToLower(got), utf8.RuneCountInString(got)
+	best, bestD, tie := "", 3, false
+	if gn > 8 {
+		bestD = 4
+	}
 	for _, n := range names {
 		// a length differing by bestD or more is as many edits at least
 		if diff := utf8.RuneCountInString(n) - gn; diff >= bestD || -diff >= bestD {

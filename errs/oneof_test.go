@@ -29,8 +29,9 @@ func TestOneOf(t *testing.T) {
 	}
 }
 
-// TestNearest: a name equal but for case, else the only one within two
-// edits, is suggested; none, or a tie, suggests nothing.
+// TestNearest: a name equal but for case, else the only nearest within
+// two edits (three for a name over eight runes), is suggested; none, or a
+// tie, suggests nothing.
 func TestNearest(t *testing.T) {
 	ids := []string{"ukraine", "russia", "united-states", "united-kingdom", "france", "nato", "eu"}
 	for _, c := range []struct{ got, want string }{
@@ -39,9 +40,11 @@ func TestNearest(t *testing.T) {
 		{"frnace", "france"},   // two substitutions
 		{"united-state", "united-states"},
 		{"united-kingdon", "united-kingdom"},
-		{"usa", ""},     // too far from everything
-		{"eux", "eu"},   // one insertion
-		{"nat", "nato"}, // one deletion; "eu" is 3 edits away
+		{"usa", ""},                          // too far from everything
+		{"eux", "eu"},                        // one insertion
+		{"nat", "nato"},                      // one deletion; "eu" is 3 edits away
+		{"united-kindgon", "united-kingdom"}, // three edits, a long name
+		{"fzzzce", ""},                       // three edits from "france", a short name
 	} {
 		if got := Nearest(c.got, ids); got != c.want {
 			t.Errorf("Nearest(%q) = %q, want %q", c.got, got, c.want)

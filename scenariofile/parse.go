@@ -817,7 +817,7 @@ func (d *decoder) mapping(path string, n *yaml.Node, v reflect.Value, merged boo
 		f, ok := info.byName[name]
 		if !ok {
 			hint := ""
-			if s := suggest(name, info.names); s != "" {
+			if s := errs.Nearest(name, info.names); s != "" {
 				hint = fmt.Sprintf(" (did you mean %q?)", s)
 				unknown = append(unknown, s)
 			}
@@ -947,18 +947,4 @@ func infoOf(t reflect.Type) *structInfo {
 	walk(t, nil)
 	infoCache.Store(t, si)
 	return si
-}
-
-// suggest returns the valid name closest to a misspelt one, if close.
-func suggest(name string, valid []string) string {
-	best, bestD := "", 1<<30
-	for _, v := range valid {
-		if dd := errs.Edits(strings.ToLower(name), v); dd < bestD {
-			best, bestD = v, dd
-		}
-	}
-	if bestD <= 2 || (bestD <= 3 && len(name) > 8) {
-		return best
-	}
-	return ""
 }
