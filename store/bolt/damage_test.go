@@ -135,10 +135,7 @@ func TestBodyChecksum(t *testing.T) {
 		return tx.Bucket([]byte("bodies")).Put([]byte(sc.ID), []byte("metadata:\n  id: y\n"))
 	})
 	_, err = get()
-	if errs.CodeOf(err) != errs.Internal || err == nil || !strings.Contains(err.Error(), "is damaged") ||
-		!strings.Contains(err.Error(), sc.ID) || !strings.Contains(err.Error(), "checksum") {
-		t.Fatalf("damaged body: %v; want the damaged-file error naming the scenario and its checksum", err)
-	}
+	wantChecksumError(t, "damaged body", err, sc.ID)
 	// an earlier build saved version 2 since, leaving version 1's sum
 	edit(func(tx *bbolt.Tx) error {
 		s := tx.Bucket([]byte("scenarios"))
@@ -155,15 +152,8 @@ func TestBodyChecksum(t *testing.T) {
 		t.Fatalf("no sums: %v", err)
 	}
 	// saving it again writes a sum that then holds
-	s, err = bolt.Open(ctx, p)
-	if err != nil {
-		t.Fatal(err)
-	}
 	up := &store.Scenario{ID: sc.ID, Version: 2, Format: "yaml", Body: []byte("metadata:\n  id: z\n")}
-	if err := s.UpdateScenario(ctx, up); err != nil {
-		t.Fatal(err)
-	}
-	s.Close()
+	write(t, p, func(s *bolt.Store) error { return s.UpdateScenario(ctx, up) })
 	edit(func(tx *bbolt.Tx) error {
 		return tx.Bucket([]byte("bodies")).Put([]byte(sc.ID), []byte("metadata:\n  id: Z\n"))
 	})
@@ -223,10 +213,7 @@ func TestResultChecksum(t *testing.T) {
 		return tx.Bucket([]byte("results")).Put([]byte(run.ID), []byte(`{"forecast":42.6}`))
 	})
 	_, err = get()
-	if errs.CodeOf(err) != errs.Internal || err == nil || !strings.Contains(err.Error(), "is damaged") ||
-		!strings.Contains(err.Error(), run.ID) || !strings.Contains(err.Error(), "checksum") {
-		t.Fatalf("damaged result: %v; want the damaged-file error naming the run and its checksum", err)
-	}
+	wantChecksumError(t, "damaged result", err, run.ID)
 	// an earlier build rewrote the run (its record changes with its
 	// result), leaving this build's sum
 	edit(func(tx *bbolt.Tx) error {
@@ -244,30 +231,16 @@ func TestResultChecksum(t *testing.T) {
 		t.Fatalf("no sums: %v", err)
 	}
 	// a new result writes a sum that then holds; an empty one removes it
-	s, err = bolt.Open(ctx, p)
-	if err != nil {
-		t.Fatal(err)
-	}
 	run.Result = []byte(`{"forecast":7}`)
-	if err := s.UpdateRun(ctx, run); err != nil {
-		t.Fatal(err)
-	}
-	s.Close()
+	write(t, p, func(s *bolt.Store) error { return s.UpdateRun(ctx, run) })
 	edit(func(tx *bbolt.Tx) error {
 		return tx.Bucket([]byte("results")).Put([]byte(run.ID), []byte(`{"forecast":8}`))
 	})
 	if _, err := get(); err == nil || !strings.Contains(err.Error(), "checksum") {
 		t.Fatalf("damaged after a new result: %v; want the checksum error", err)
 	}
-	s, err = bolt.Open(ctx, p)
-	if err != nil {
-		t.Fatal(err)
-	}
 	run.Result = nil
-	if err := s.UpdateRun(ctx, run); err != nil {
-		t.Fatal(err)
-	}
-	s.Close()
+	write(t, p, func(s *bolt.Store) error { return s.UpdateRun(ctx, run) })
 	if n := sums(); n != 0 {
 		t.Fatalf("%d result sums after the result was cleared, want 0", n)
 	}
@@ -303,6 +276,25 @@ func editFile(t *testing.T, p string, fn func(tx *bbolt.Tx) error) {
 	defer db.Close()
 	if err := db.Update(fn); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// write opens the store at p for one change, failing the test if it
+// fails.
+func write(t *testing.T, p string, change func(*bolt.Store) error) {
+	t.Helper()
+	if _, err := withStore(t, p, func(s *bolt.Store) (struct{}, error) { return struct{}{}, change(s) }); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// wantChecksumError fails the test unless err is the damaged-file error
+// (errs.Internal) naming id and its checksum.
+func wantChecksumError(t *testing.T, what string, err error, id string) {
+	t.Helper()
+	if errs.CodeOf(err) != errs.Internal || err == nil || !strings.Contains(err.Error(), "is damaged") ||
+		!strings.Contains(err.Error(), id) || !strings.Contains(err.Error(), "checksum") {
+		t.Fatalf("%s: %v; want the damaged-file error naming %s and its checksum", what, err, id)
 	}
 }
 
