@@ -50,9 +50,10 @@ type engine struct {
 	// tests that prove they change nothing
 	noCycle, noPrune bool
 	// tight is whether this state meets the premises of bestChallenge's
-	// cap on φ, and slack its margin for rounding (set by setup)
-	tight bool
-	slack float64
+	// cap on φ (set by setup), capOK whether the run meets those that do
+	// not change, and slack the cap's margin for rounding
+	tight, capOK bool
+	slack        float64
 	// same and firsts are samePositions' tables
 	same, firsts []int
 }
@@ -96,6 +97,7 @@ func newEngine(o Model, c, s, x []float64, n, d int) *engine {
 		e.sc[i] = sg * c[i]
 		e.ss2[i] = s2
 	}
+	e.capOK, e.slack = capPremises(o, e.sc, e.ss2)
 	e.dl = make([]float64, n*n)
 	e.dT = make([]float64, n*n)
 	e.R = make([]float64, n)
@@ -236,23 +238,39 @@ func (e *engine) samePositions() []int {
 
 // setTight decides whether bestChallenge may cap φ for this state: under
 // proportional voting and semi-committed third parties, with weights
-// σᵢcᵢ ≥ 0, risk attitudes in [−1, 1] and every actor at distance 0 from
-// itself, a third party m values every position at most as much as its
-// own (Ũⁱ(m,m) = 1 ≥ Ũⁱ(m,j)), so its vote for the challenger i is at most
-// wₘ·(1 − Ũⁱ(m,i)) and it never takes a vote from i's target's side. slack
-// covers the rounding of the votes' sums (≈ 10⁻¹⁵ of a weight each).
+// σᵢcᵢ ≥ 0, every actor at distance 0 from itself (capPremises, fixed for
+// the run) and risk attitudes in [−1, 1] (this state's), a third party m
+// values every position at most as much as its own (Ũⁱ(m,m) = 1 ≥
+// Ũⁱ(m,j)), so its vote for the challenger i is at most wₘ·(1 − Ũⁱ(m,i))
+// and it never takes a vote from i's target's side.
 func (e *engine) setTight() {
-	n := e.n
-	e.tight = !e.noPrune && e.o.Vote == VoteProportional && e.o.Commit == SemiCommit
-	sumW := 0.0
-	for m := 0; m < n && e.tight; m++ {
-		w, r := e.sc[m], e.R[m]
-		if !(w >= 0) || !(r >= -1) || !(r <= 1) || e.dl[m*n+m] != 0 {
+	e.tight = e.capOK && !e.noPrune
+	for _, r := range e.R[:e.n] {
+		if !(r >= -1) || !(r <= 1) {
 			e.tight = false
+			break
+		}
+	}
+}
+
+// capPremises reports whether the run meets setTight's premises that do
+// not change from state to state — the voting rule and commitment, every
+// weight σᵢcᵢ ≥ 0 and every Σ s² > 0 (so that an actor's distance to
+// itself is 0: positions are finite, Problem.Check, and stay so) — and
+// the slack that covers the rounding of the votes' sums
+// (≈ 10⁻¹⁵ of a weight each).
+func capPremises(o Model, sc, ss2 []float64) (ok bool, slack float64) {
+	if o.Vote != VoteProportional || o.Commit != SemiCommit {
+		return false, 0
+	}
+	sumW := 0.0
+	for m, w := range sc {
+		if !(w >= 0) || !(ss2[m] > 0) {
+			return false, 0
 		}
 		sumW += w
 	}
-	e.slack = 1e-12 * sumW
+	return true, 1e-12 * sumW
 }
 
 // challenges finds every actor's best challenge (section 1.8): target[i]
