@@ -40,6 +40,8 @@ type engine struct {
 	one  *scratch  // the challenges' tables when they run on one goroutine
 	bs   []bargain // this turn's bargains
 	bfl  []float64 // their points: bargains hands out slices of it
+	opts []int     // every actor's options, and where each list starts (optionLists)
+	at   []int
 
 	workers int
 	// progress is model.Options.Progress: told of each step and the
@@ -64,22 +66,46 @@ type bargain struct {
 	bI, bR     []float64
 }
 
-// optionsOf appends actor k's options L_k to dst: the status quo (−1),
-// then the bargains k initiated, then those it received, each as an
-// index into bs in bs's order.
-func optionsOf(dst []int, bs []bargain, k int) []int {
-	dst = append(dst, -1)
-	for bi, b := range bs {
-		if b.init == k {
-			dst = append(dst, bi)
+// optionLists writes every actor's options L_k into opts, k's list being
+// opts[at[k]:at[k+1]]: the status quo (−1), then the bargains k
+// initiated, then those it received, each as an index into bs in bs's
+// order. It reuses the memory of opts and at (which holds a fill cursor
+// per actor after the n + 1 bounds) and returns them.
+func optionLists(opts, at []int, bs []bargain, n int) ([]int, []int) {
+	if cap(at) < 2*n+1 {
+		at = make([]int, 2*n+1)
+	}
+	at = at[:2*n+1]
+	clear(at)
+	for _, b := range bs {
+		at[b.init+1]++
+		if b.rcvr != b.init {
+			at[b.rcvr+1]++
 		}
 	}
+	next := at[n+1:]
+	for k := 0; k < n; k++ {
+		at[k+1] += at[k] + 1 // + 1: the status quo
+		next[k] = at[k] + 1
+	}
+	if cap(opts) < at[n] {
+		opts = make([]int, at[n])
+	}
+	opts = opts[:at[n]]
+	for k := 0; k < n; k++ {
+		opts[at[k]] = -1
+	}
 	for bi, b := range bs {
-		if b.rcvr == k && b.init != k {
-			dst = append(dst, bi)
+		opts[next[b.init]] = bi
+		next[b.init]++
+	}
+	for bi, b := range bs {
+		if b.rcvr != b.init {
+			opts[next[b.rcvr]] = bi
+			next[b.rcvr]++
 		}
 	}
-	return dst
+	return opts, at[:n+1]
 }
 
 func newEngine(o Model, c, s, x []float64, n, d int) *engine {
@@ -720,10 +746,19 @@ func (e *engine) resolve(bs []bargain, next []float64) {
 	value := func(bi int) {
 		b := bs[bi]
 		out := ub[bi*n : bi*n+n]
-		for a := range out {
-			xa, sa := e.x[a*d:a*d+d], e.s[a*d:a*d+d]
-			sum := util(dist(xa, b.bI, sa, e.ss2[a]), e.R[a])
-			out[a] = sum + util(dist(xa, b.bR, sa, e.ss2[a]), e.R[a])
+		if sameBits(b.bI, b.bR) {
+			// the two points are one (99% of the built-in case's
+			// one-issue bargains): the same utility twice, computed once
+			for a := range out {
+				u := util(dist(e.x[a*d:a*d+d], b.bI, e.s[a*d:a*d+d], e.ss2[a]), e.R[a])
+				out[a] = u + u
+			}
+		} else {
+			for a := range out {
+				xa, sa := e.x[a*d:a*d+d], e.s[a*d:a*d+d]
+				sum := util(dist(xa, b.bI, sa, e.ss2[a]), e.R[a])
+				out[a] = sum + util(dist(xa, b.bR, sa, e.ss2[a]), e.R[a])
+			}
 		}
 		addRowsBut(out, e.uDiag, n, b.init, b.rcvr)
 		for a := range out {
@@ -742,10 +777,11 @@ func (e *engine) resolve(bs []bargain, next []float64) {
 		}
 	}
 	// L_k: SQ, own bargains, then received bargains by initiator.
-	opts := make([]int, 0, 8) // −1 = SQ, else index into bs
+	e.opts, e.at = optionLists(e.opts, e.at, bs, n)
+	at := e.at
 	uo := e.uo
 	for k := 0; k < n; k++ {
-		opts = optionsOf(opts[:0], bs, k)
+		opts := e.opts[at[k]:at[k+1]] // −1 = SQ, else index into bs
 		m := len(opts)
 		if m == 1 {
 			continue

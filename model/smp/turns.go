@@ -121,8 +121,9 @@ func (e *engine) options(bs []bargain) [][]Option {
 			ub[bi*n+a] = sum / fn
 		}
 	}
+	lists, at := optionLists(nil, nil, bs, n)
 	for k := 0; k < n; k++ {
-		opts := optionsOf(nil, bs, k)
+		opts := lists[at[k]:at[k+1]]
 		m := len(opts)
 		if m == 1 {
 			out[k] = []Option{{Bargain: -1, Prob: 1, Chosen: true}}
