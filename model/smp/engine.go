@@ -5,6 +5,8 @@ import (
 	"math"
 	"runtime"
 
+	"sync"
+
 	"parley/parallel"
 )
 
@@ -58,6 +60,15 @@ type engine struct {
 	slack        float64
 	// same and firsts are samePositions' tables
 	same, firsts []int
+	// runTrace's buffers, kept for the engine's next run
+	target           []int
+	phi, next, back2 []float64
+}
+
+// release gives e to a later newEngine; e must not be used after.
+func (e *engine) release() {
+	e.c, e.s, e.progress = nil, nil, nil
+	spare.Put(e)
 }
 
 // bargain is β = (init I, rcvr R, b_I, b_R) (eq. 1.9).
@@ -108,11 +119,54 @@ func optionLists(opts, at []int, bs []bargain, n int) ([]int, []int) {
 	return opts, at[:n+1]
 }
 
+// spare holds engines whose runs have ended, for later runs to reuse
+// their tables: a sweep runs the model thousands of times on problems of
+// one size, and each run's allocations were a twentieth of its time.
+var spare sync.Pool
+
+// fit returns b with length n, reusing its memory if it has room. The
+// contents are not cleared: every table is written before it is read.
+func fit[T any](b []T, n int) []T {
+	if cap(b) < n {
+		return make([]T, n)
+	}
+	return b[:n]
+}
+
+// newEngine returns an engine for the problem (c, s, x), n actors in d
+// dimensions: a spare one (release gives an engine back) renewed, if
+// there is one. x is copied; c and s are read, never written.
 func newEngine(o Model, c, s, x []float64, n, d int) *engine {
-	e := &engine{o: o, n: n, d: d, c: c, s: s, x: append([]float64(nil), x...)}
-	e.sig = make([]float64, n)
-	e.sc = make([]float64, n)
-	e.ss2 = make([]float64, n)
+	sp, _ := spare.Get().(*engine)
+	return renew(sp, o, c, s, x, n, d)
+}
+
+// renew sets e (or a new engine, if e is nil) up for the problem (c, s, x)
+// with e's tables where they fit. Nothing of e's last run is read: every
+// table is written before it is read (TestRenewedEnginesChangeNothing).
+func renew(e *engine, o Model, c, s, x []float64, n, d int) *engine {
+	var old engine
+	if e == nil {
+		e = &engine{}
+	} else {
+		old = *e
+	}
+	*e = engine{
+		o: o, n: n, d: d, c: c, s: s,
+		x:   fit(old.x, n*d),
+		sig: fit(old.sig, n), sc: fit(old.sc, n), ss2: fit(old.ss2, n),
+		dl: fit(old.dl, n*n), dT: fit(old.dT, n*n), R: fit(old.R, n), p0: fit(old.p0, n),
+		uDiag: fit(old.uDiag, n*n),
+		uo:    fit(old.uo, n*n), coal: fit(old.coal, n*n), pm: fit(old.pm, n),
+		sq: old.sq, ub: old.ub, bs: old.bs, bfl: old.bfl, opts: old.opts, at: old.at,
+		same: old.same, firsts: old.firsts,
+		target: old.target, phi: old.phi, next: old.next, back2: old.back2,
+	}
+	if old.one != nil && len(old.one.rr) == n {
+		e.one = old.one
+		e.one.evaluated, e.one.cut = 0, 0
+	}
+	copy(e.x, x)
 	for i := 0; i < n; i++ {
 		sg, s2 := 0.0, 0.0
 		for _, v := range s[i*d : i*d+d] {
@@ -124,14 +178,6 @@ func newEngine(o Model, c, s, x []float64, n, d int) *engine {
 		e.ss2[i] = s2
 	}
 	e.capOK, e.slack = capPremises(o, e.sc, e.ss2)
-	e.dl = make([]float64, n*n)
-	e.dT = make([]float64, n*n)
-	e.R = make([]float64, n)
-	e.p0 = make([]float64, n)
-	e.uDiag = make([]float64, n*n)
-	e.uo = make([]float64, n*n)
-	e.coal = make([]float64, n*n)
-	e.pm = make([]float64, n)
 	e.workers = runtime.GOMAXPROCS(0)
 	if e.workers > 8 {
 		e.workers = 8
@@ -948,14 +994,15 @@ func (e *engine) runTrace(ctx context.Context, rounds, maxRounds int, lean bool)
 	if !lean {
 		record()
 	}
-	target, phi := make([]int, n), make([]float64, n)
-	next := make([]float64, n*d)
+	target, phi := fit(e.target, n), fit(e.phi, n)
+	next := fit(e.next, n*d)
 	// back2 is the state before prev, for finishCycle; it and next trade
 	// buffers each step rather than copy one
 	var back2 []float64
 	if !e.noCycle {
-		back2 = make([]float64, n*d)
+		back2 = fit(e.back2, n*d)
 	}
+	defer func() { e.target, e.phi, e.next, e.back2 = target, phi, next, back2 }()
 	last, stop := maxRounds, "reached the round limit"
 	if rounds > 0 {
 		last, stop = rounds, "ran the requested rounds"
