@@ -232,11 +232,26 @@ func pointForecast(ctx context.Context, m model.Model, p *model.Problem, o model
 // actor absent from the issue cannot move their forecast. Attributes and
 // anchors are shared with p.
 func OneIssue(p *model.Problem, k int) *model.Problem {
-	q := &model.Problem{Issues: []model.Issue{p.Issues[k]}}
+	n := 0
+	for i := range p.Actors {
+		if p.Stances[i][k].Present {
+			n++
+		}
+	}
+	// one allocation per kind, not one per actor: a sweep of the
+	// ensemble builds this for every issue of every draw
+	q := &model.Problem{
+		Issues:  []model.Issue{p.Issues[k]},
+		Actors:  make([]model.Actor, 0, n),
+		Stances: make([][]model.Stance, 0, n),
+	}
+	sts := make([]model.Stance, n)
 	for i, a := range p.Actors {
 		if st := p.Stances[i][k]; st.Present {
+			l := len(q.Actors)
+			sts[l] = st
 			q.Actors = append(q.Actors, a)
-			q.Stances = append(q.Stances, []model.Stance{st})
+			q.Stances = append(q.Stances, sts[l:l+1:l+1])
 		}
 	}
 	return q

@@ -169,7 +169,9 @@ func (m Model) trace(ctx context.Context, p *model.Problem, in *input, o model.O
 	}
 	e := newEngine(m, in.c, in.s, in.x, n, d)
 	e.progress = o.Progress
-	return e.runTrace(ctx, o.Rounds, maxRounds, lean)
+	tr, err := e.runTrace(ctx, o.Rounds, maxRounds, lean)
+	e.release() // the trace holds copies of what it keeps
+	return tr, err
 }
 
 var _ model.PointForecaster = Model{}
@@ -226,11 +228,12 @@ func mapProblem(p *model.Problem) *input {
 		}
 		neutral[k] = swx / sw
 	}
-	in := &input{}
+	n := len(p.Actors)
+	in := &input{active: make([]int, 0, n), c: make([]float64, 0, n), s: make([]float64, 0, n*d), x: make([]float64, 0, n*d)}
 	var left, scaled []string
+	sal, pos := make([]float64, d), make([]float64, d)
 	for i, a := range p.Actors {
-		sal := make([]float64, d)
-		pos := make([]float64, d)
+		clear(sal)
 		sum := 0.0
 		for k, is := range p.Issues {
 			st := p.Stances[i][k]
