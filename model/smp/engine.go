@@ -375,16 +375,16 @@ func (e *engine) challenges(ctx context.Context, target []int, phi []float64) {
 // scratch is one worker's per-challenger tables: rr[m] = rⁱₘ,
 // col[m] = Ũⁱ(m,i), diag[m] = Ũⁱ(m,m), a2e[m] = col+col+diag and
 // a3[m] = col+col+col (the third parties' terms that do not depend on the
-// target), uij[j] = Ũⁱ(i,j) and bound[j] the most a challenge of j can
+// target) and bound[j] the most a challenge of j can
 // gain; evaluated counts the challenges evaluated (for tests).
 type scratch struct {
-	rr, col, diag, a2e, a3, uij, bound, tw, suf []float64
+	rr, col, diag, a2e, a3, bound, tw, suf []float64
 	evaluated, cut                              int
 }
 
 func newScratch(n int) *scratch {
 	f := func() []float64 { return make([]float64, n) }
-	return &scratch{rr: f(), col: f(), diag: f(), a2e: f(), a3: f(), uij: f(), bound: f(), tw: f(), suf: make([]float64, n+1)}
+	return &scratch{rr: f(), col: f(), diag: f(), a2e: f(), a3: f(), bound: f(), tw: f(), suf: make([]float64, n+1)}
 }
 
 // bestChallenge evaluates E(i,i,i,j) for the targets j ≠ i (eq. 1.7) with
@@ -427,6 +427,7 @@ func (e *engine) bestChallenge(i int, sc *scratch) (int, float64) {
 	}
 	uii := diag[i]
 	vij := uii + uii
+	ui := e.uDiag[i*n : i*n+n] // Ũⁱ(i,·): rr[i] is the r setup used
 	// tw[m]: the most third party m can add to i's side; suf[m]: their
 	// sum from m on, i left out; sumT: all of them, with the margin
 	tight, tw, sumT := e.tight, sc.tw[:n], 0.0
@@ -450,8 +451,7 @@ func (e *engine) bestChallenge(i int, sc *scratch) (int, float64) {
 		if j == i {
 			continue
 		}
-		uij := util(e.dl[i*n+j], rr[i])
-		sc.uij[j] = uij
+		uij := ui[j] // Ũⁱ(i,j)
 		sj := e.sig[j]
 		b := math.Inf(1) // outside the bound's premises: always evaluated
 		if !e.noPrune && sj >= 0 && sj <= 1 {
@@ -494,7 +494,7 @@ func (e *engine) challenge(i, j int, sc *scratch, need float64) (delta, phi floa
 	sc.evaluated++
 	n := e.n
 	col, diag := sc.col, sc.diag
-	uii, uij := diag[i], sc.uij[j]
+	uii, uij := diag[i], e.uDiag[i*n+j]
 	uji, ujj := col[j], diag[j]
 	euSQ := uii + uij
 	vij := uii + uii
