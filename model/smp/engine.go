@@ -591,8 +591,8 @@ const thirdChunk = 4
 // unchanged, so the sums are KTAB's bit for bit.
 func split0(x float64) (pos, neg float64) {
 	b := math.Float64bits(x)
-	m := uint64(int64(b) >> 63)
-	return math.Float64frombits(b &^ m), math.Float64frombits(b & m)
+	pos = math.Float64frombits(b &^ uint64(int64(b)>>63))
+	return pos, x - pos
 }
 
 // thirdAny is thirdProp for any voting rule.
