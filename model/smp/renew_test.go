@@ -19,9 +19,9 @@ func TestRenewedEnginesChangeNothing(t *testing.T) {
 	r := rand.New(rand.NewPCG(5, 17))
 	models := []Model{{}, {Vote: VoteCubic}, {Bargain: BargainInitRcvr}, {Commit: FullCommit}, {PCE: PCEMarkovUniform}}
 	type problem struct {
-		m       Model
+		m        Model
 		cs, s, x []float64
-		n, d    int
+		n, d     int
 	}
 	gen := func(c int) problem {
 		n, d := 2+r.IntN(14), 1+r.IntN(3)
