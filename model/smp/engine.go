@@ -229,14 +229,10 @@ func (e *engine) setup() {
 			v := dist(xi, e.x[j*d:j*d+d], si, e.ss2[i])
 			e.dl[i*n+j] = v
 			e.dT[j*n+i] = v
+			e.uo[j*n+i] = util(v, 0) // 1.6a, option-major
 		}
 	}
-	// 1.6a–b: risk-neutral utilities, option-major, and their PCE.
-	for o := 0; o < n; o++ {
-		for k := 0; k < n; k++ {
-			e.uo[o*n+k] = util(e.dT[o*n+k], 0)
-		}
-	}
+	// 1.6b: the PCE of the risk-neutral utilities.
 	pceSame(e.o.Vote, e.o.PCE, e.c, e.uo, n, n, e.p0, e.coal, e.workers, e.samePositions())
 	// 1.6c.
 	pmin, pmax := 1.0, 0.0

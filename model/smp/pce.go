@@ -12,6 +12,12 @@ func vote(r VotingRule, w, a, b float64) float64 {
 	if r == VoteProportional {
 		return float64(w * (a - b))
 	}
+	return voteOther(r, w, a, b)
+}
+
+// voteOther is vote under the rules other than proportional, apart so
+// that vote is small enough to inline where challenges are evaluated.
+func voteOther(r VotingRule, w, a, b float64) float64 {
 	du := a - b
 	sgn := 0.0
 	if du > 0 {
