@@ -375,7 +375,7 @@ func (e *engine) challenges(ctx context.Context, target []int, phi []float64) {
 // gain; evaluated counts the challenges evaluated (for tests).
 type scratch struct {
 	rr, col, diag, a2e, a3, bound, tw, suf []float64
-	evaluated, cut                              int
+	evaluated, cut                         int
 }
 
 func newScratch(n int) *scratch {
