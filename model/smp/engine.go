@@ -509,7 +509,7 @@ func (e *engine) challenge(i, j int, sc *scratch, need float64) (delta, phi floa
 				cut = (need-c0-1e-9*(1+math.Abs(vij)+math.Abs(vji)))/slope - 1e-9
 			}
 			var stop bool
-			A, B, stop = thirdProp(A, B, i, j, e.sc[:n], col[:n], diag[:n], sc.rr[:n], dTj, sc.a2e, sc.a3, sc.suf, sc.tw[j], e.slack, cut)
+			A, B, stop = thirdProp(A, B, i, j, e.sc[:n], dTj, sc, e.slack, cut)
 			if stop {
 				sc.cut++
 				return math.Inf(-1), 0
@@ -526,19 +526,23 @@ func (e *engine) challenge(i, j int, sc *scratch, need float64) (delta, phi floa
 }
 
 // thirdProp adds the third parties' votes to A and B (eq. 1.7b) under
-// proportional voting: the hot loop of the model. A value that does not
+// proportional voting, with weights sc and distances to j's position dTj,
+// from challenger i's tables in t: the hot loop of the model. (The tables
+// come in one pointer: a dozen slice arguments cost more to pass than
+// the loop over ten actors takes.) A value that does not
 // apply is added as +0 instead of skipped, which leaves the sum unchanged
 // (A and B are > 0) and spares unpredictable branches.
 //
 // Every thirdChunk third parties it checks whether i's chance φ can still
 // reach cut (NaN: never cut): the parties not yet counted add at most
-// suf[lo] (less twj, the target's own term) to A and nothing to B, so if
+// suf[lo] (less tw[j], the target's own term) to A and nothing to B, so if
 // even then A/(A + B) < cut it stops and reports true. The sums it
 // returns otherwise are the ones it would have returned without checks.
-func thirdProp(A, B float64, i, j int, sc, col, diag, rr, dTj, a2e, a3, suf []float64, twj, slack, cut float64) (float64, float64, bool) {
+func thirdProp(A, B float64, i, j int, sc, dTj []float64, t *scratch, slack, cut float64) (float64, float64, bool) {
 	A0, B0 := A, B
 	n := len(sc)
-	col, diag, rr, dTj, a2e, a3 = col[:n], diag[:n], rr[:n], dTj[:n], a2e[:n], a3[:n]
+	col, diag, rr, dTj, a2e, a3, suf := t.col[:n], t.diag[:n], t.rr[:n], dTj[:n], t.a2e[:n], t.a3[:n], t.suf
+	twj := t.tw[j]
 	for lo := 0; lo < n; {
 		hi := min(lo+thirdChunk, n)
 		for m := lo; m < hi; m++ {
