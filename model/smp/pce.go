@@ -122,8 +122,32 @@ func pceSame(rule VotingRule, model PCEModel, w, uo []float64, n, m int, p, coal
 // only for the j first of their kind in same, if same is not nil.
 func coalRow(rule VotingRule, w, uo []float64, n, m, i int, coal []float64, same []int) {
 	ui := uo[i*n : i*n+n]
-	for j := 0; j < i; j++ {
-		if same != nil && same[j] != j {
+	first := func(j int) bool { return same == nil || same[j] == j }
+	j := 0
+	if rule == VoteProportional {
+		// Two options j side by side: each of the four sums is one chain
+		// of dependent additions, in voter order as alone (the same
+		// bits), and four chains keep the adder busy where two would wait
+		// on each addition in turn (at 200 voters a third of a step).
+		for {
+			for j < i && !first(j) {
+				j++
+			}
+			k := j + 1
+			for k < i && !first(k) {
+				k++
+			}
+			if k >= i {
+				break
+			}
+			c := coalPair(w[:n], ui[:n], uo[j*n:j*n+n], uo[k*n:k*n+n])
+			coal[i*m+j], coal[j*m+i] = c[0], c[1]
+			coal[i*m+k], coal[k*m+i] = c[2], c[3]
+			j = k + 1
+		}
+	}
+	for ; j < i; j++ {
+		if !first(j) {
 			continue
 		}
 		uj := uo[j*n : j*n+n]
@@ -153,6 +177,23 @@ func coalRow(rule VotingRule, w, uo []float64, n, m, i int, coal []float64, same
 		coal[j*m+i] = cji
 	}
 	coal[i*m+i] = 1e-8
+}
+
+// coalPair is (Cᵢⱼ, Cⱼᵢ, Cᵢₖ, Cₖᵢ) under proportional voting, for voters
+// with weights w and utilities ui, uj and uk for options i, j and k.
+func coalPair(w, ui, uj, uk []float64) [4]float64 {
+	n := len(w)
+	ui, uj, uk = ui[:n], uj[:n], uk[:n]
+	cij, cji, cik, cki := 1e-8, 1e-8, 1e-8, 1e-8
+	for v, wv := range w {
+		a, b := split0(float64(wv * (ui[v] - uj[v])))
+		c, d := split0(float64(wv * (ui[v] - uk[v])))
+		cij += a
+		cji -= b
+		cik += c
+		cki -= d
+	}
+	return [4]float64{cij, cji, cik, cki}
 }
 
 // markovUniform writes into p the stationary distribution of the chain
