@@ -586,9 +586,12 @@ func thirdProp(A, B float64, i, j int, sc, dTj []float64, t *scratch, slack, cut
 const thirdChunk = 4
 
 // split0 returns (x, +0) for x with a clear sign bit and (+0, x) for x
-// with the sign bit set: the part of a vote that goes to each side, by bit
-// masks rather than branches. Adding the +0 leaves a positive sum
-// unchanged, so the sums are KTAB's bit for bit.
+// with the sign bit set, x finite (every vote is: weights and utilities
+// are): the part of a vote that goes to each side, by a bit mask rather
+// than a branch, and the other part as x less the first (x − (+0) is x,
+// −0 included; in integer registers too, the compiler spilled them).
+// Adding the +0 leaves a positive sum unchanged, so the sums are KTAB's
+// bit for bit.
 func split0(x float64) (pos, neg float64) {
 	b := math.Float64bits(x)
 	pos = math.Float64frombits(b &^ uint64(int64(b)>>63))
