@@ -1,0 +1,112 @@
+//go:build amd64 && !purego
+
+#include "textflag.h"
+
+DATA lanes<>+0(SB)/8, $0
+DATA lanes<>+8(SB)/8, $1
+DATA lanes<>+16(SB)/8, $2
+DATA lanes<>+24(SB)/8, $3
+GLOBL lanes<>(SB), RODATA|NOPTR, $32
+
+DATA one<>+0(SB)/8, $1.0
+GLOBL one<>(SB), RODATA|NOPTR, $8
+
+// func third4(c *chunk)
+TEXT ·third4(SB), NOSPLIT, $0-8
+	MOVQ c+0(FP), DI
+	MOVQ 56(DI), AX
+	SHLQ $3, AX
+	VBROADCASTSD one<>(SB), Y15
+	VXORPD Y9, Y9, Y9
+
+	// b = U(d, r): (1 − d)(1 + (d ≤ 1 ? d·r : r))
+	MOVQ 32(DI), SI
+	VMOVUPD (SI)(AX*1), Y1
+	MOVQ 24(DI), SI
+	VMOVUPD (SI)(AX*1), Y2
+	VMULPD Y2, Y1, Y3
+	VCMPPD $2, Y15, Y1, Y4
+	VBLENDVPD Y4, Y3, Y2, Y5
+	VADDPD Y5, Y15, Y5
+	VSUBPD Y1, Y15, Y6
+	VMULPD Y5, Y6, Y6
+
+	// g = w(a − b), split by its sign
+	MOVQ 0(DI), SI
+	VMOVUPD (SI)(AX*1), Y0
+	MOVQ 8(DI), SI
+	VMOVUPD (SI)(AX*1), Y7
+	VSUBPD Y6, Y7, Y8
+	VMULPD Y8, Y0, Y8
+	VBLENDVPD Y8, Y9, Y8, Y10
+	VSUBPD Y10, Y8, Y11
+
+	// π = (A0 + g⁺) / ((A0 + g⁺) + (B0 − g⁻)), π′ = 1 − π
+	VBROADCASTSD 104(DI), Y12
+	VBROADCASTSD 112(DI), Y13
+	VADDPD Y10, Y12, Y10
+	VSUBPD Y11, Y13, Y11
+	VADDPD Y11, Y10, Y12
+	VDIVPD Y12, Y10, Y12
+	VSUBPD Y12, Y15, Y13
+
+	// x1 = π·a2e + π′·((b+b)+b), x2 = π·a3 + π′·((b+b)+ee)
+	VADDPD Y6, Y6, Y3
+	VADDPD Y6, Y3, Y4
+	MOVQ 16(DI), SI
+	VMOVUPD (SI)(AX*1), Y5
+	VADDPD Y5, Y3, Y5
+	MOVQ 40(DI), SI
+	VMOVUPD (SI)(AX*1), Y7
+	VMULPD Y7, Y12, Y7
+	VMULPD Y4, Y13, Y4
+	VADDPD Y4, Y7, Y7
+	MOVQ 48(DI), SI
+	VMOVUPD (SI)(AX*1), Y8
+	VMULPD Y8, Y12, Y8
+	VMULPD Y5, Y13, Y5
+	VADDPD Y5, Y8, Y8
+
+	// t = w(x1 − x2), split by its sign
+	VSUBPD Y8, Y7, Y7
+	VMULPD Y7, Y0, Y7
+	VBLENDVPD Y7, Y9, Y7, Y10
+	VSUBPD Y10, Y7, Y11
+
+	// the lanes of i, of j and of those before from count +0
+	MOVQ 56(DI), AX
+	MOVQ AX, X1
+	VPBROADCASTQ X1, Y1
+	VPADDQ lanes<>(SB), Y1, Y1
+	VPBROADCASTQ 64(DI), Y4
+	VPCMPGTQ Y1, Y4, Y4
+	VPBROADCASTQ 72(DI), Y2
+	VPBROADCASTQ 80(DI), Y3
+	VPCMPEQQ Y2, Y1, Y2
+	VPCMPEQQ Y3, Y1, Y3
+	VPOR Y3, Y2, Y2
+	VPOR Y4, Y2, Y2
+	VANDNPD Y10, Y2, Y10
+	VANDNPD Y11, Y2, Y11
+
+	// A += t⁺, B −= t⁻, lane by lane
+	VMOVSD 88(DI), X4
+	VMOVSD 96(DI), X5
+	VADDSD X10, X4, X4
+	VSUBSD X11, X5, X5
+	VPERMILPD $1, X10, X6
+	VPERMILPD $1, X11, X7
+	VADDSD X6, X4, X4
+	VSUBSD X7, X5, X5
+	VEXTRACTF128 $1, Y10, X10
+	VEXTRACTF128 $1, Y11, X11
+	VADDSD X10, X4, X4
+	VSUBSD X11, X5, X5
+	VPERMILPD $1, X10, X6
+	VPERMILPD $1, X11, X7
+	VADDSD X6, X4, X4
+	VSUBSD X7, X5, X5
+	VMOVSD X4, 88(DI)
+	VMOVSD X5, 96(DI)
+	VZEROUPPER
+	RET
