@@ -181,11 +181,20 @@ func coalRow(rule VotingRule, w, uo []float64, n, m, i int, coal []float64, same
 
 // coalPair is (Cᵢⱼ, Cⱼᵢ, Cᵢₖ, Cₖᵢ) under proportional voting, for voters
 // with weights w and utilities ui, uj and uk for options i, j and k.
+// From vectorFrom voters on, where the processor can (useVector), coal2
+// counts the voters in fours first, and the loop the last n mod 4.
 func coalPair(w, ui, uj, uk []float64) [4]float64 {
 	n := len(w)
 	ui, uj, uk = ui[:n], uj[:n], uk[:n]
-	cij, cji, cik, cki := 1e-8, 1e-8, 1e-8, 1e-8
-	for v, wv := range w {
+	c := [4]float64{1e-8, 1e-8, 1e-8, 1e-8}
+	from := 0
+	if useVector && n >= vectorFrom {
+		coal2(&w[0], &ui[0], &uj[0], &uk[0], n, &c)
+		from = n &^ 3
+	}
+	cij, cji, cik, cki := c[0], c[1], c[2], c[3]
+	for v := from; v < n; v++ {
+		wv := w[v]
 		a, b := split0(float64(wv * (ui[v] - uj[v])))
 		c, d := split0(float64(wv * (ui[v] - uk[v])))
 		cij += a

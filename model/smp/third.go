@@ -13,7 +13,8 @@ type chunk struct {
 	A, B, A0, B0                   float64
 }
 
-// vectorFrom is the fewest actors for which thirdProp counts four third
-// parties at a time where it can (useVector): below it the lanes' setup
-// costs more than it saves (at 10 actors 4% more; at 20, 11% less).
+// vectorFrom is the fewest actors (or voters) for which thirdProp and
+// coalPair count four at a time where they can (useVector): below it the
+// lanes' setup costs more than it saves (at 10 actors 4% more; at 20,
+// 11% less).
 const vectorFrom = 16

@@ -121,3 +121,40 @@ func TestThirdVecChangesNothing(t *testing.T) {
 		}
 	}
 }
+
+// TestCoal2ChangesNothing: coalPair counting voters four at a time (AVX2
+// assembly) returns the four coalitions of the loop that counts one at a
+// time, bit for bit: random weights and utilities for 16–70 voters
+// (every remainder by four), with equal utilities (votes ±0) and
+// negative weights among them.
+func TestCoal2ChangesNothing(t *testing.T) {
+	if !useVector {
+		t.Skip("this CPU has no AVX2 (or the build is purego): coalPair counts one at a time only")
+	}
+	r := rand.New(rand.NewPCG(8, 13))
+	for c := range 3000 {
+		n := 16 + c%55
+		w, ui, uj, uk := make([]float64, n), make([]float64, n), make([]float64, n), make([]float64, n)
+		for v := range n {
+			w[v] = 200 * r.Float64()
+			if r.IntN(10) == 0 {
+				w[v] = -w[v]
+			}
+			ui[v], uj[v], uk[v] = r.Float64(), r.Float64(), r.Float64()
+			if r.IntN(5) == 0 {
+				uj[v] = ui[v]
+			}
+			if r.IntN(5) == 0 {
+				uk[v] = ui[v]
+			}
+		}
+		var want, got [4]float64
+		withVector(false, func() { want = coalPair(w, ui, uj, uk) })
+		withVector(true, func() { got = coalPair(w, ui, uj, uk) })
+		for q := range got {
+			if math.Float64bits(got[q]) != math.Float64bits(want[q]) {
+				t.Fatalf("case %d (%d voters): four at a time %v; one at a time %v", c, n, got, want)
+			}
+		}
+	}
+}
