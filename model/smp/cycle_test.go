@@ -23,14 +23,7 @@ func TestCycleShortcutChangesNothing(t *testing.T) {
 	cycled := 0
 	for c := range 400 {
 		n, d := 3+c%4, 1+(c%5)/4
-		cs, s, x := make([]float64, n), make([]float64, n*d), make([]float64, n*d)
-		for i := range n {
-			cs[i] = 10 + 190*r.Float64()
-			for k := range d {
-				s[i*d+k] = r.Float64() / float64(d)
-				x[i*d+k] = math.Round(100*r.Float64()) / 100
-			}
-		}
+		cs, s, x := randomProblem(r, n, d, 100)
 		for _, rounds := range []int{0, 37, 40} {
 			told := 0 // the last step progress was told of
 			run := func(noCycle, lean bool) *trace {
@@ -87,4 +80,19 @@ func sameTrace(a, b *trace) bool {
 	}
 	return a.stop == b.stop && eq(a.pos, b.pos) && eq(a.prob, b.prob) && eq(a.mean, b.mean) &&
 		len(a.change) == len(b.change) && sameBits(a.change, b.change)
+}
+
+// randomProblem returns the powers (in [10, 200)), saliences (in
+// [0, 1/d)) and positions (multiples of 1/grid in [0, 1], so that some
+// coincide) of n random actors in d dimensions.
+func randomProblem(r *rand.Rand, n, d int, grid float64) (cs, s, x []float64) {
+	cs, s, x = make([]float64, n), make([]float64, n*d), make([]float64, n*d)
+	for i := range n {
+		cs[i] = 10 + 190*r.Float64()
+		for k := range d {
+			s[i*d+k] = r.Float64() / float64(d)
+			x[i*d+k] = math.Round(grid*r.Float64()) / grid
+		}
+	}
+	return cs, s, x
 }

@@ -28,15 +28,8 @@ func TestRenewedEnginesChangeNothing(t *testing.T) {
 		if c%7 == 6 {
 			n = 25 + r.IntN(10) // challenges on several goroutines
 		}
-		p := problem{m: models[c%len(models)], n: n, d: d,
-			cs: make([]float64, n), s: make([]float64, n*d), x: make([]float64, n*d)}
-		for i := range n {
-			p.cs[i] = 10 + 190*r.Float64()
-			for k := range d {
-				p.s[i*d+k] = r.Float64() / float64(d)
-				p.x[i*d+k] = math.Round(20*r.Float64()) / 20
-			}
-		}
+		p := problem{m: models[c%len(models)], n: n, d: d}
+		p.cs, p.s, p.x = randomProblem(r, n, d, 20)
 		return p
 	}
 	run := func(e *engine, p problem, lean bool) *trace {

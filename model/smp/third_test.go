@@ -97,14 +97,7 @@ func TestThirdVecChangesNothing(t *testing.T) {
 	models := []Model{{}, {RiskAdjust: AdjustFull}, {Bargain: BargainInitRcvr}}
 	for c := range 24 {
 		n, d := 16+r.IntN(45), 1+c%3
-		cs, s, x := make([]float64, n), make([]float64, n*d), make([]float64, n*d)
-		for a := range n {
-			cs[a] = 10 + 190*r.Float64()
-			for k := range d {
-				s[a*d+k] = r.Float64() / float64(d)
-				x[a*d+k] = math.Round(20*r.Float64()) / 20
-			}
-		}
+		cs, s, x := randomProblem(r, n, d, 20)
 		m := models[c%len(models)]
 		run := func(on bool) (tr *trace) {
 			withVector(on, func() {
