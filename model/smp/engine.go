@@ -4,7 +4,6 @@ import (
 	"context"
 	"math"
 	"runtime"
-
 	"sync"
 
 	"parley/parallel"
