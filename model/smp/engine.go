@@ -829,19 +829,17 @@ func (e *engine) resolve(bs []bargain, next []float64) {
 	value := func(bi int) {
 		b := bs[bi]
 		out := ub[bi*n : bi*n+n]
-		if sameBits(b.bI, b.bR) {
-			// the two points are one (99% of the built-in case's
-			// one-issue bargains): the same utility twice, computed once
-			for a := range out {
-				u := util(dist(e.x[a*d:a*d+d], b.bI, e.s[a*d:a*d+d], e.ss2[a]), e.R[a])
-				out[a] = u + u
+		// the two points are often one (99% of the built-in case's
+		// one-issue bargains): the same utility twice, computed once
+		one := sameBits(b.bI, b.bR)
+		for a := range out {
+			xa, sa := e.x[a*d:a*d+d], e.s[a*d:a*d+d]
+			uI := util(dist(xa, b.bI, sa, e.ss2[a]), e.R[a])
+			uR := uI
+			if !one {
+				uR = util(dist(xa, b.bR, sa, e.ss2[a]), e.R[a])
 			}
-		} else {
-			for a := range out {
-				xa, sa := e.x[a*d:a*d+d], e.s[a*d:a*d+d]
-				sum := util(dist(xa, b.bI, sa, e.ss2[a]), e.R[a])
-				out[a] = sum + util(dist(xa, b.bR, sa, e.ss2[a]), e.R[a])
-			}
+			out[a] = uI + uR
 		}
 		addRowsBut(out, e.uDiag, n, b.init, b.rcvr)
 		for a := range out {
