@@ -36,12 +36,12 @@ type engine struct {
 	uo   []float64
 	coal []float64
 	pm   []float64
-	sq   []float64 // Ū(a, SQ), resolve
-	ub   []float64 // Ū(a, β), resolve
-	one  *scratch  // the challenges' tables when they run on one goroutine
-	bs   []bargain // this turn's bargains
-	bfl  []float64 // their points: bargains hands out slices of it
-	opts []int     // every actor's options, and where each list starts (optionLists)
+	sq   []float64  // Ū(a, SQ), resolve
+	ub   []float64  // Ū(a, β), resolve
+	scs  []*scratch // each worker's challenge tables (tables)
+	bs   []bargain  // this turn's bargains
+	bfl  []float64  // their points: bargains hands out slices of it
+	opts []int      // every actor's options, and where each list starts (optionLists)
 	at   []int
 
 	workers int
@@ -161,9 +161,11 @@ func renew(e *engine, o Model, c, s, x []float64, n, d int) *engine {
 		same: old.same, firsts: old.firsts,
 		target: old.target, phi: old.phi, next: old.next, back2: old.back2,
 	}
-	if old.one != nil && len(old.one.rr) == n {
-		e.one = old.one
-		e.one.evaluated, e.one.cut = 0, 0
+	if len(old.scs) > 0 && len(old.scs[0].rr) == n {
+		e.scs = old.scs
+		for _, sc := range e.scs {
+			sc.evaluated, sc.cut = 0, 0
+		}
 	}
 	copy(e.x, x)
 	for i := 0; i < n; i++ {
@@ -346,10 +348,7 @@ func (e *engine) challenges(ctx context.Context, target []int, phi []float64) {
 	n := e.n
 	w := e.workers
 	if n < 24 || w < 2 {
-		if e.one == nil {
-			e.one = newScratch(n)
-		}
-		sc := e.one
+		sc := e.tables(1)[0]
 		for i := 0; i < n; i++ {
 			target[i], phi[i] = e.bestChallenge(i, sc)
 		}
@@ -358,13 +357,19 @@ func (e *engine) challenges(ctx context.Context, target []int, phi []float64) {
 	// Workers take challengers one at a time, each with its own tables;
 	// each result goes to its own slot, so the outcome does not depend on
 	// who computes what. A cancelled run is abandoned by the caller.
-	scs := make([]*scratch, w)
+	scs := e.tables(w)
 	parallel.Each(ctx, w, n, func(wk, i int) {
-		if scs[wk] == nil {
-			scs[wk] = newScratch(n)
-		}
 		target[i], phi[i] = e.bestChallenge(i, scs[wk])
 	})
+}
+
+// tables returns w workers' challenge tables, kept from step to step and,
+// for the same number of actors, from run to run (renew).
+func (e *engine) tables(w int) []*scratch {
+	for len(e.scs) < w {
+		e.scs = append(e.scs, newScratch(e.n))
+	}
+	return e.scs[:w]
 }
 
 // scratch is one worker's per-challenger tables: rr[m] = rⁱₘ,

@@ -79,7 +79,7 @@ func poison(e *engine) {
 					el.SetFloat(math.NaN())
 				case reflect.Int:
 					el.SetInt(-1)
-				case reflect.Struct:
+				case reflect.Struct, reflect.Pointer:
 					walk(el)
 				}
 			}
