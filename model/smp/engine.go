@@ -57,8 +57,10 @@ type engine struct {
 	// not change, and slack the cap's margin for rounding
 	tight, capOK bool
 	slack        float64
-	// same and firsts are samePositions' tables
+	// same and firsts are samePositions' tables; finiteC, whether every
+	// power is finite, is one of its premises, fixed for the run
 	same, firsts []int
+	finiteC      bool
 	// runTrace's buffers, kept for the engine's next run
 	target           []int
 	phi, next, back2 []float64
@@ -179,6 +181,12 @@ func renew(e *engine, o Model, c, s, x []float64, n, d int) *engine {
 		e.ss2[i] = s2
 	}
 	e.capOK, e.slack = capPremises(o, e.sc, e.ss2)
+	e.finiteC = true
+	for _, ci := range c[:n] {
+		if math.IsInf(ci, 0) || math.IsNaN(ci) {
+			e.finiteC = false
+		}
+	}
 	e.workers = runtime.GOMAXPROCS(0)
 	if e.workers > 8 {
 		e.workers = 8
@@ -271,14 +279,12 @@ func (e *engine) setup() {
 // samePositions returns same[i], the first actor whose position is actor
 // i's, bit for bit (i itself if none is): their options' utilities are
 // the same, which pceSame need not compute twice. It returns nil when
-// every position is distinct, or when a power is not finite (a weight ∞
-// times a difference 0 is NaN, not 0).
+// every position is distinct, or when a power is not finite (finiteC: a
+// weight ∞ times a difference 0 is NaN, not 0).
 func (e *engine) samePositions() []int {
 	n, d := e.n, e.d
-	for _, c := range e.c[:n] {
-		if math.IsInf(c, 0) || math.IsNaN(c) {
-			return nil
-		}
+	if !e.finiteC {
+		return nil
 	}
 	if len(e.same) < n {
 		e.same, e.firsts = make([]int, n), make([]int, 0, n)
