@@ -11,6 +11,16 @@ GLOBL lanes<>(SB), RODATA|NOPTR, $32
 DATA one<>+0(SB)/8, $1.0
 GLOBL one<>(SB), RODATA|NOPTR, $8
 
+// SUMAB2 joins lanes 0 and 1 of t⁺ (X10) and t⁻ (X11) to A (X4) and B
+// (X5): A += t⁺, B −= t⁻, lane 0 first.
+#define SUMAB2 \
+	VADDSD X10, X4, X4; \
+	VSUBSD X11, X5, X5; \
+	VPERMILPD $1, X10, X6; \
+	VPERMILPD $1, X11, X7; \
+	VADDSD X6, X4, X4; \
+	VSUBSD X7, X5, X5
+
 // func third4(c *chunk)
 TEXT ·third4(SB), NOSPLIT, $0-8
 	MOVQ c+0(FP), DI
@@ -92,20 +102,10 @@ TEXT ·third4(SB), NOSPLIT, $0-8
 	// A += t⁺, B −= t⁻, lane by lane
 	VMOVSD 88(DI), X4
 	VMOVSD 96(DI), X5
-	VADDSD X10, X4, X4
-	VSUBSD X11, X5, X5
-	VPERMILPD $1, X10, X6
-	VPERMILPD $1, X11, X7
-	VADDSD X6, X4, X4
-	VSUBSD X7, X5, X5
+	SUMAB2
 	VEXTRACTF128 $1, Y10, X10
 	VEXTRACTF128 $1, Y11, X11
-	VADDSD X10, X4, X4
-	VSUBSD X11, X5, X5
-	VPERMILPD $1, X10, X6
-	VPERMILPD $1, X11, X7
-	VADDSD X6, X4, X4
-	VSUBSD X7, X5, X5
+	SUMAB2
 	VMOVSD X4, 88(DI)
 	VMOVSD X5, 96(DI)
 	VZEROUPPER
