@@ -84,10 +84,7 @@ type bargain struct {
 // order. It reuses the memory of opts and at (which holds a fill cursor
 // per actor after the n + 1 bounds) and returns them.
 func optionLists(opts, at []int, bs []bargain, n int) ([]int, []int) {
-	if cap(at) < 2*n+1 {
-		at = make([]int, 2*n+1)
-	}
-	at = at[:2*n+1]
+	at = fit(at, 2*n+1)
 	clear(at)
 	for _, b := range bs {
 		at[b.init+1]++
@@ -100,10 +97,7 @@ func optionLists(opts, at []int, bs []bargain, n int) ([]int, []int) {
 		at[k+1] += at[k] + 1 // + 1: the status quo
 		next[k] = at[k] + 1
 	}
-	if cap(opts) < at[n] {
-		opts = make([]int, at[n])
-	}
-	opts = opts[:at[n]]
+	opts = fit(opts, at[n])
 	for k := 0; k < n; k++ {
 		opts[at[k]] = -1
 	}
