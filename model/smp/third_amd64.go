@@ -10,9 +10,9 @@ import "golang.org/x/sys/cpu"
 var useVector = cpu.X86.HasAVX2
 
 // third4 adds the votes of third parties lo … lo+3 to c.A and c.B, those
-// of i, of j and of those before c.from excepted: thirdProp's loop body, four lanes at once, each
-// operation the scalar one (no fused multiply-add), the sums in lane
-// order.
+// of i, of j and of those before c.from excepted: thirdProp's loop body,
+// four lanes at once, each operation the scalar one (no fused
+// multiply-add), the sums in lane order.
 //
 //go:noescape
 func third4(c *chunk)
