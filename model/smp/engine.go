@@ -824,42 +824,23 @@ func (e *engine) resolve(bs []bargain, next []float64) {
 	if len(bs) == 0 {
 		return
 	}
-	fn := float64(n)
 	// Ū(n, SQ) and Ū(n, β), shared by every list the option is on.
 	sq := e.statusQuoValues()
 	if len(e.ub) < len(bs)*n {
 		e.ub = make([]float64, len(bs)*n)
 	}
 	ub := e.ub[:len(bs)*n]
-	value := func(bi int) {
-		b := bs[bi]
-		out := ub[bi*n : bi*n+n]
-		// the two points are often one (99% of the built-in case's
-		// one-issue bargains): the same utility twice, computed once
-		one := sameBits(b.bI, b.bR)
-		for a := range out {
-			xa, sa := e.x[a*d:a*d+d], e.s[a*d:a*d+d]
-			uI := util(dist(xa, b.bI, sa, e.ss2[a]), e.R[a])
-			uR := uI
-			if !one {
-				uR = util(dist(xa, b.bR, sa, e.ss2[a]), e.R[a])
-			}
-			out[a] = uI + uR
-		}
-		addRowsBut(out, e.uDiag, n, b.init, b.rcvr)
-		for a := range out {
-			out[a] /= fn
-		}
-	}
 	if w := e.workers; w > 1 && len(bs)*n*n >= 1<<17 {
 		parallel.Run(w, func(g int) {
 			for bi := g; bi < len(bs); bi += w {
-				value(bi)
+				e.bargainValues(bs[bi], ub[bi*n:bi*n+n])
 			}
 		})
 	} else {
-		for bi := range bs {
-			value(bi)
+		// a loop, not the closure: a closure the parallel path may
+		// take away is allocated, once a turn
+		for bi, b := range bs {
+			e.bargainValues(b, ub[bi*n:bi*n+n])
 		}
 	}
 	// L_k: SQ, own bargains, then received bargains by initiator.
@@ -905,6 +886,29 @@ func (e *engine) resolve(bs []bargain, next []float64) {
 				copy(next[k*d:k*d+d], b.bR)
 			}
 		}
+	}
+}
+
+// bargainValues writes Ū(a, β) into out[a] for every actor a: the mean
+// over all actors' positions with β's two points put in (section 1.10a).
+func (e *engine) bargainValues(b bargain, out []float64) {
+	n, d := e.n, e.d
+	// the two points are often one (99% of the built-in case's
+	// one-issue bargains): the same utility twice, computed once
+	one := sameBits(b.bI, b.bR)
+	for a := range out {
+		xa, sa := e.x[a*d:a*d+d], e.s[a*d:a*d+d]
+		uI := util(dist(xa, b.bI, sa, e.ss2[a]), e.R[a])
+		uR := uI
+		if !one {
+			uR = util(dist(xa, b.bR, sa, e.ss2[a]), e.R[a])
+		}
+		out[a] = uI + uR
+	}
+	addRowsBut(out, e.uDiag, n, b.init, b.rcvr)
+	fn := float64(n)
+	for a := range out {
+		out[a] /= fn
 	}
 }
 
