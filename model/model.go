@@ -12,6 +12,8 @@ package model
 import (
 	"context"
 	"math"
+
+	"parley/errs"
 )
 
 // Model is a bargaining model that forecasts where each issue will land.
@@ -167,9 +169,12 @@ func (p *Problem) Present(k int) []int {
 // positions and saliences as parallel slices.
 func (p *Problem) Column(k int) (idx []int, cap, pos, sal []float64) {
 	n := len(p.Actors)
-	idx = make([]int, 0, n)
 	buf := make([]float64, 3*n)
-	cap, pos, sal = buf[0:0:n], buf[n:n:2*n], buf[2*n:2*n:3*n]
+	return p.columnInto(k, make([]int, 0, n), buf[0:0:n], buf[n:n:2*n], buf[2*n:2*n:3*n])
+}
+
+// columnInto is Column appending to the slices it is given.
+func (p *Problem) columnInto(k int, idx []int, cap, pos, sal []float64) ([]int, []float64, []float64, []float64) {
 	for i := range p.Actors {
 		st := p.Stances[i][k]
 		if !st.Present {
@@ -180,7 +185,7 @@ func (p *Problem) Column(k int) (idx []int, cap, pos, sal []float64) {
 		pos = append(pos, st.Position)
 		sal = append(sal, st.Salience)
 	}
-	return
+	return idx, cap, pos, sal
 }
 
 // Clone returns a deep copy of p (anchors are shared: they are read-only).
@@ -215,19 +220,9 @@ func (p *Problem) Spread(k int, idx []int, pos []float64) []float64 {
 // issue's forecast and a note ("" for none), which is recorded as
 // "issue-id: note". Round 0 holds the starting positions.
 func EachIssue(ctx context.Context, p *Problem, name string, solve func(is Issue, x, w []float64) (float64, string)) (*Result, error) {
-	if err := p.Check(); err != nil {
-		return nil, err
-	}
 	res := &Result{Model: name}
-	for k, is := range p.Issues {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		idx, c, x, s := p.Column(k)
-		w := make([]float64, len(c))
-		for j := range w {
-			w[j] = c[j] * s[j]
-		}
+	err := eachColumn(ctx, p, func(k int, idx []int, x, w []float64) {
+		is := p.Issues[k]
 		f, note := solve(is, x, w)
 		if note != "" {
 			res.Notes = append(res.Notes, is.ID+": "+note)
@@ -237,6 +232,46 @@ func EachIssue(ctx context.Context, p *Problem, name string, solve func(is Issue
 			Forecast: f,
 			Rounds:   []Round{{Round: 0, Positions: p.Spread(k, idx, x), Forecast: f}},
 		})
+	})
+	if err != nil {
+		return nil, err
 	}
 	return res, nil
+}
+
+// EachIssuePoint writes EachIssue's forecasts, bit for bit, into
+// dst[0:len(p.Issues)], without its Result or notes: the PointForecast
+// of the models EachIssue runs (a sweep's draws read nothing else, and
+// the ensemble runs compromise on every issue of every draw).
+func EachIssuePoint(ctx context.Context, p *Problem, solve func(is Issue, x, w []float64) (float64, string), dst []float64) error {
+	if len(dst) < len(p.Issues) {
+		return errs.New(errs.Internal, "model: PointForecast needs room for %d forecasts, has %d", len(p.Issues), len(dst))
+	}
+	return eachColumn(ctx, p, func(k int, _ []int, x, w []float64) {
+		dst[k], _ = solve(p.Issues[k], x, w)
+	})
+}
+
+// eachColumn checks p and calls visit for every issue k with the present
+// actors' indices, positions and weights w = capability × salience, in
+// actor order. The slices are reused from issue to issue: visit must not
+// keep them.
+func eachColumn(ctx context.Context, p *Problem, visit func(k int, idx []int, x, w []float64)) error {
+	if err := p.Check(); err != nil {
+		return err
+	}
+	n := len(p.Actors)
+	idx, buf := make([]int, 0, n), make([]float64, 4*n)
+	for k := range p.Issues {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		ix, c, x, s := p.columnInto(k, idx, buf[0:0:n], buf[n:n:2*n], buf[2*n:2*n:3*n])
+		w := buf[3*n : 3*n+len(c)]
+		for j := range w {
+			w[j] = c[j] * s[j]
+		}
+		visit(k, ix, x, w)
+	}
+	return nil
 }

@@ -23,7 +23,10 @@ import (
 // Model is the compromise (weighted mean) model. Its zero value is ready.
 type Model struct{}
 
-var _ model.Model = Model{}
+var (
+	_ model.Model           = Model{}
+	_ model.PointForecaster = Model{}
+)
 
 // Name implements model.Model.
 func (Model) Name() string { return "compromise" }
@@ -36,7 +39,17 @@ func (Model) Summary() string {
 // Forecast implements model.Model. Actors with zero salience carry no
 // weight; an issue where every weight is zero is rejected by Problem.Check.
 func (Model) Forecast(ctx context.Context, p *model.Problem, o model.Options) (*model.Result, error) {
-	return model.EachIssue(ctx, p, "compromise", func(_ model.Issue, x, w []float64) (float64, string) {
-		return model.WeightedMean(x, w), ""
-	})
+	return model.EachIssue(ctx, p, "compromise", solveIssue)
+}
+
+// PointForecast implements model.PointForecaster: Forecast's forecasts,
+// bit for bit, without its Result (a sweep's draws read nothing else).
+func (Model) PointForecast(ctx context.Context, p *model.Problem, o model.Options, dst []float64) error {
+	return model.EachIssuePoint(ctx, p, solveIssue, dst)
+}
+
+// solveIssue forecasts one issue from its present actors' positions x and
+// weights w, for Forecast and PointForecast alike.
+func solveIssue(_ model.Issue, x, w []float64) (float64, string) {
+	return model.WeightedMean(x, w), ""
 }

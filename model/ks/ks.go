@@ -96,7 +96,10 @@ import (
 // capability × salience. Its zero value is ready.
 type Model struct{}
 
-var _ model.Model = Model{}
+var (
+	_ model.Model           = Model{}
+	_ model.PointForecaster = Model{}
+)
 
 // Name implements model.Model.
 func (Model) Name() string { return "ks" }
@@ -108,9 +111,19 @@ func (Model) Summary() string {
 
 // Forecast implements model.Model.
 func (Model) Forecast(ctx context.Context, p *model.Problem, o model.Options) (*model.Result, error) {
-	return model.EachIssue(ctx, p, "ks", func(is model.Issue, x, w []float64) (float64, string) {
-		return Solve(x, w, is.Min, is.Max, is.Reference, is.HasReference)
-	})
+	return model.EachIssue(ctx, p, "ks", solveIssue)
+}
+
+// PointForecast implements model.PointForecaster: Forecast's forecasts,
+// bit for bit, without its Result (a sweep's draws read nothing else).
+func (Model) PointForecast(ctx context.Context, p *model.Problem, o model.Options, dst []float64) error {
+	return model.EachIssuePoint(ctx, p, solveIssue, dst)
+}
+
+// solveIssue forecasts one issue from its present actors' positions x and
+// weights w, for Forecast and PointForecast alike.
+func solveIssue(is model.Issue, x, w []float64) (float64, string) {
+	return Solve(x, w, is.Min, is.Max, is.Reference, is.HasReference)
 }
 
 // Solve returns the weighted Kalai–Smorodinsky outcome (6) for positions x

@@ -29,7 +29,10 @@ import (
 // Model is the weighted median model. Its zero value is ready.
 type Model struct{}
 
-var _ model.Model = Model{}
+var (
+	_ model.Model           = Model{}
+	_ model.PointForecaster = Model{}
+)
 
 // Name implements model.Model.
 func (Model) Name() string { return "median" }
@@ -41,11 +44,21 @@ func (Model) Summary() string {
 
 // Forecast implements model.Model.
 func (Model) Forecast(ctx context.Context, p *model.Problem, o model.Options) (*model.Result, error) {
-	return model.EachIssue(ctx, p, "median", func(_ model.Issue, x, w []float64) (float64, string) {
-		lo, hi, tie := model.WeightedMedian(x, w)
-		if tie {
-			return (lo + hi) / 2, fmt.Sprintf("the weighted vote ties between %v and %v; forecast is their midpoint", lo, hi)
-		}
-		return lo, ""
-	})
+	return model.EachIssue(ctx, p, "median", solveIssue)
+}
+
+// PointForecast implements model.PointForecaster: Forecast's forecasts,
+// bit for bit, without its Result (a sweep's draws read nothing else).
+func (Model) PointForecast(ctx context.Context, p *model.Problem, o model.Options, dst []float64) error {
+	return model.EachIssuePoint(ctx, p, solveIssue, dst)
+}
+
+// solveIssue forecasts one issue from its present actors' positions x and
+// weights w, for Forecast and PointForecast alike.
+func solveIssue(_ model.Issue, x, w []float64) (float64, string) {
+	lo, hi, tie := model.WeightedMedian(x, w)
+	if tie {
+		return (lo + hi) / 2, fmt.Sprintf("the weighted vote ties between %v and %v; forecast is their midpoint", lo, hi)
+	}
+	return lo, ""
 }

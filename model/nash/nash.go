@@ -46,7 +46,10 @@ import (
 // Model is the asymmetric Nash bargaining model. Its zero value is ready.
 type Model struct{}
 
-var _ model.Model = Model{}
+var (
+	_ model.Model           = Model{}
+	_ model.PointForecaster = Model{}
+)
 
 // Name implements model.Model.
 func (Model) Name() string { return "nash" }
@@ -58,9 +61,19 @@ func (Model) Summary() string {
 
 // Forecast implements model.Model.
 func (Model) Forecast(ctx context.Context, p *model.Problem, o model.Options) (*model.Result, error) {
-	return model.EachIssue(ctx, p, "nash", func(is model.Issue, x, w []float64) (float64, string) {
-		return Solve(x, w, is.Min, is.Max, is.Reference, is.HasReference)
-	})
+	return model.EachIssue(ctx, p, "nash", solveIssue)
+}
+
+// PointForecast implements model.PointForecaster: Forecast's forecasts,
+// bit for bit, without its Result (a sweep's draws read nothing else).
+func (Model) PointForecast(ctx context.Context, p *model.Problem, o model.Options, dst []float64) error {
+	return model.EachIssuePoint(ctx, p, solveIssue, dst)
+}
+
+// solveIssue forecasts one issue from its present actors' positions x and
+// weights w, for Forecast and PointForecast alike.
+func solveIssue(is model.Issue, x, w []float64) (float64, string) {
+	return Solve(x, w, is.Min, is.Max, is.Reference, is.HasReference)
 }
 
 // Bargaining returns each actor's room for gain rᵢ = √(−dᵢ) (3) —
