@@ -64,6 +64,9 @@ type engine struct {
 	// runTrace's buffers, kept for the engine's next run
 	target           []int
 	phi, next, back2 []float64
+	// probs' tables: the distinct positions and their probabilities
+	reps []int
+	pr   []float64
 }
 
 // release gives e to a later newEngine; e must not be used after.
@@ -156,6 +159,7 @@ func renew(e *engine, o Model, c, s, x []float64, n, d int) *engine {
 		sq: old.sq, ub: old.ub, bs: old.bs, bfl: old.bfl, opts: old.opts, at: old.at,
 		same: old.same, firsts: old.firsts,
 		target: old.target, phi: old.phi, next: old.next, back2: old.back2,
+		reps: old.reps, pr: old.pr,
 	}
 	if len(old.scs) > 0 && len(old.scs[0].rr) == n {
 		e.scs = old.scs
@@ -952,7 +956,7 @@ func addRowsBut(out, u []float64, n, p, q int) {
 // probability-weighted mean position into mean (length d).
 func (e *engine) probs(prob, mean []float64) {
 	n, d := e.n, e.d
-	reps := make([]int, 0, n)
+	reps := fit(e.reps, n)[:0]
 	for i := 0; i < n; i++ {
 		dup := false
 		for _, r := range reps {
@@ -965,6 +969,7 @@ func (e *engine) probs(prob, mean []float64) {
 			reps = append(reps, i)
 		}
 	}
+	e.reps = reps
 	m := len(reps)
 	uo := e.uo
 	for o, r := range reps {
@@ -972,7 +977,8 @@ func (e *engine) probs(prob, mean []float64) {
 			uo[o*n+a] = e.uDiag[a*n+r]
 		}
 	}
-	p := make([]float64, m)
+	p := fit(e.pr, m)
+	e.pr = p
 	pce(e.o.Vote, e.o.PCE, e.c, uo, n, m, p, e.coal, e.workers)
 	for i := 0; i < n; i++ {
 		prob[i] = math.NaN()
@@ -1018,6 +1024,9 @@ type trace struct {
 	mean   [][]float64 // [t][k]
 	change []float64   // [t-1], ρ after step t
 	stop   string
+	// last holds a lean run's one state, probabilities and mean, which
+	// pos, prob and mean then list
+	last [3][]float64
 }
 
 // runTrace is Model::run (section 1.11). With lean set it keeps the last
@@ -1028,9 +1037,17 @@ func (e *engine) runTrace(ctx context.Context, rounds, maxRounds int, lean bool)
 	n, d := e.n, e.d
 	tr := &trace{}
 	record := func() {
-		tr.pos = append(tr.pos, append([]float64(nil), e.x...))
-		prob, mean := make([]float64, n), make([]float64, d)
+		// one allocation for the state, its probabilities and its mean
+		buf := make([]float64, n*d+n+d)
+		pos, prob, mean := buf[:n*d:n*d], buf[n*d:n*d+n:n*d+n], buf[n*d+n:]
+		copy(pos, e.x)
 		e.probs(prob, mean)
+		if lean { // the one state kept: its lists in the trace itself
+			tr.last = [3][]float64{pos, prob, mean}
+			tr.pos, tr.prob, tr.mean = tr.last[0:1:1], tr.last[1:2:2], tr.last[2:3:3]
+			return
+		}
+		tr.pos = append(tr.pos, pos)
 		tr.prob = append(tr.prob, prob)
 		tr.mean = append(tr.mean, mean)
 	}
