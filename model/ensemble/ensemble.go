@@ -88,7 +88,7 @@ func (Model) Summary() string {
 
 // Forecast implements model.Model.
 func (m Model) Forecast(ctx context.Context, p *model.Problem, o model.Options) (*model.Result, error) {
-	outs, err := m.run(ctx, p, o)
+	outs, err := m.run(ctx, p, o, true)
 	if err != nil {
 		return nil, err
 	}
@@ -113,7 +113,7 @@ var _ model.PointForecaster = Model{}
 // PointForecast implements model.PointForecaster: Forecast's forecasts
 // without its Result.
 func (m Model) PointForecast(ctx context.Context, p *model.Problem, o model.Options, dst []float64) error {
-	outs, err := m.run(ctx, p, o)
+	outs, err := m.run(ctx, p, o, false)
 	if err != nil {
 		return err
 	}
@@ -123,8 +123,9 @@ func (m Model) PointForecast(ctx context.Context, p *model.Problem, o model.Opti
 	return nil
 }
 
-// run checks the members and runs them on every issue.
-func (m Model) run(ctx context.Context, p *model.Problem, o model.Options) ([]issueOut, error) {
+// run checks the members and runs them on every issue; vals keeps each
+// member's forecast (Forecast's Values).
+func (m Model) run(ctx context.Context, p *model.Problem, o model.Options, vals bool) ([]issueOut, error) {
 	if err := p.Check(); err != nil {
 		return nil, err
 	}
@@ -152,8 +153,11 @@ func (m Model) run(ctx context.Context, p *model.Problem, o model.Options) ([]is
 	issueDone := parallel.Tally(len(p.Issues), o.Progress)
 	o.Progress = nil
 	outs := make([]issueOut, len(p.Issues))
-	parallel.Each(ctx, o.Workers, len(p.Issues), func(_, k int) {
-		outs[k] = forecastIssue(ctx, p, k, members, o)
+	// each worker builds its issues' problems in one Problem's memory
+	// (the members keep nothing of it)
+	subs := make([]issueProblem, max(1, min(o.Workers, len(p.Issues))))
+	parallel.Each(ctx, o.Workers, len(p.Issues), func(w, k int) {
+		outs[k] = forecastIssue(ctx, subs[w].of(p, k), members, o, vals)
 		issueDone(1)
 	})
 	if err := ctx.Err(); err != nil {
@@ -176,11 +180,14 @@ type issueOut struct {
 	err     error
 }
 
-// forecastIssue runs every member on issue k of p alone.
-func forecastIssue(ctx context.Context, p *model.Problem, k int, members []Member, o model.Options) issueOut {
-	is := p.Issues[k]
-	sub := OneIssue(p, k)
-	out := issueOut{vals: map[string]float64{}}
+// forecastIssue runs every member on sub, one issue's problem (oneIssue);
+// vals keeps each member's forecast.
+func forecastIssue(ctx context.Context, sub *model.Problem, members []Member, o model.Options, vals bool) issueOut {
+	is := sub.Issues[0]
+	var out issueOut
+	if vals {
+		out.vals = map[string]float64{}
+	}
 	for _, mb := range members {
 		if mb.Weight == 0 {
 			continue
@@ -196,7 +203,9 @@ func forecastIssue(ctx context.Context, p *model.Problem, k int, members []Membe
 			out.notes = append(out.notes, fmt.Sprintf("issue %s: member %s failed (%v); its weight went to the others", is.ID, mb.Model.Name(), err))
 			continue
 		}
-		out.vals[mb.Model.Name()] = x
+		if vals {
+			out.vals[mb.Model.Name()] = x
+		}
 		out.sw += mb.Weight
 		out.swx += mb.Weight * x
 	}
@@ -232,29 +241,49 @@ func pointForecast(ctx context.Context, m model.Model, p *model.Problem, o model
 // actor absent from the issue cannot move their forecast. Attributes and
 // anchors are shared with p.
 func OneIssue(p *model.Problem, k int) *model.Problem {
+	return new(issueProblem).of(p, k)
+}
+
+// issueProblem is the memory of one issue's Problem, reused from issue to
+// issue: a sweep of the ensemble builds one for every issue of every draw.
+type issueProblem struct {
+	q   model.Problem
+	sts []model.Stance // the stances' table: actor l's row is sts[l : l+1]
+}
+
+// of returns OneIssue(p, k), written into b's memory: b's last problem is
+// gone.
+func (b *issueProblem) of(p *model.Problem, k int) *model.Problem {
 	n := 0
 	for i := range p.Actors {
 		if p.Stances[i][k].Present {
 			n++
 		}
 	}
-	// one allocation per kind, not one per actor: a sweep of the
-	// ensemble builds this for every issue of every draw
-	q := &model.Problem{
-		Issues:  []model.Issue{p.Issues[k]},
-		Actors:  make([]model.Actor, 0, n),
-		Stances: make([][]model.Stance, 0, n),
+	q := &b.q
+	b.sts = fit(b.sts, n)
+	*q = model.Problem{
+		Issues:  append(q.Issues[:0], p.Issues[k]),
+		Actors:  fit(q.Actors, n)[:0],
+		Stances: fit(q.Stances, n)[:0],
 	}
-	sts := make([]model.Stance, n)
 	for i, a := range p.Actors {
 		if st := p.Stances[i][k]; st.Present {
 			l := len(q.Actors)
-			sts[l] = st
+			b.sts[l] = st
 			q.Actors = append(q.Actors, a)
-			q.Stances = append(q.Stances, sts[l:l+1:l+1])
+			q.Stances = append(q.Stances, b.sts[l:l+1:l+1])
 		}
 	}
 	return q
+}
+
+// fit returns b with length n, reusing its memory if it has room.
+func fit[T any](b []T, n int) []T {
+	if cap(b) < n {
+		return make([]T, n)
+	}
+	return b[:n]
 }
 
 // Fit returns the weight w ∈ [0, 1] of the second forecaster that
