@@ -142,49 +142,65 @@ type update[T any] struct {
 
 func newEngine[T any, A arith[T]](ar A, p *model.Problem) *engine[T, A] {
 	e := &engine[T, A]{ar: ar, k: ar.consts(), p: p, nA: len(p.Actors), nK: len(p.Issues), perWorker: perWorker}
-	e.members = make([][]int, e.nK)
-	e.x = make([][]T, e.nA)
-	e.s = make([][]T, e.nA)
-	e.c = make([]T, e.nA)
+	nA, nK := e.nA, e.nK
+	// The tables in three allocations, one per element type, carved into
+	// rows: a sweep builds an engine for every draw.
+	nM := 0 // stances present, the members of all issues
+	for a := range p.Actors {
+		for k := range p.Issues {
+			if p.Stances[a][k].Present {
+				nM++
+			}
+		}
+	}
+	ts := make([]T, 3*nA*nK+nA+5*nK+2*nM+nK)
+	take := func(n int) []T {
+		r := ts[:n:n]
+		ts = ts[n:]
+		return r
+	}
+	ints := make([]int, nA*nK+nM)
+	takeInt := func(n int) []int {
+		r := ints[:n:n]
+		ints = ints[n:]
+		return r
+	}
+	rows := make([][]T, 3*nA+2*nK)
+	e.x, e.s, e.term = rows[:nA:nA], rows[nA:2*nA:2*nA], rows[2*nA:3*nA:3*nA]
+	e.prefix, e.termK = rows[3*nA:3*nA+nK:3*nA+nK], rows[3*nA+nK:]
+	irows := make([][]int, nA+nK)
+	e.mpos, e.members = irows[:nA:nA], irows[nA:]
+	e.c = take(nA)
 	for a := range p.Actors {
 		e.c[a] = ar.from(p.Actors[a].Capability)
-		e.x[a] = make([]T, e.nK)
-		e.s[a] = make([]T, e.nK)
+		e.x[a], e.s[a], e.term[a] = take(nK), take(nK), take(nK)
+		e.mpos[a] = takeInt(nK)
 	}
-	e.lower = make([]T, e.nK)
-	e.step = make([]T, e.nK)
-	e.sigma = make([]T, e.nK)
-	e.nbs = make([]T, e.nK)
+	e.lower, e.step, e.sigma, e.nbs, e.absK = take(nK), take(nK), take(nK), take(nK), take(nK)
 	for k, is := range p.Issues {
 		lo, hi := ar.from(is.Min), ar.from(is.Max)
 		e.lower[k] = lo
 		// eq. (1): step = 100 / (upper − lower)
 		e.step[k] = ar.quo(e.k.hundred, ar.sub(hi, lo))
+		n := 0
+		for a := range p.Actors {
+			if p.Stances[a][k].Present {
+				n++
+			}
+		}
+		e.members[k] = takeInt(n)[:0]
 		for a := range p.Actors {
 			st := p.Stances[a][k]
 			if !st.Present {
 				continue
 			}
+			e.mpos[a][k] = len(e.members[k])
 			e.members[k] = append(e.members[k], a)
 			e.x[a][k] = ar.mul(ar.sub(ar.from(st.Position), lo), e.step[k])
 			e.s[a][k] = ar.from(st.Salience)
 		}
-	}
-	e.term = make([][]T, e.nA)
-	e.mpos = make([][]int, e.nA)
-	for a := range e.term {
-		e.term[a] = make([]T, e.nK)
-		e.mpos[a] = make([]int, e.nK)
-	}
-	e.prefix = make([][]T, e.nK)
-	e.termK = make([][]T, e.nK)
-	e.absK = make([]T, e.nK)
-	for k := range e.members {
-		e.prefix[k] = make([]T, len(e.members[k])+1)
-		e.termK[k] = make([]T, len(e.members[k]))
-		for j, a := range e.members[k] {
-			e.mpos[a][k] = j
-		}
+		e.prefix[k] = take(n + 1)
+		e.termK[k] = take(n)
 	}
 	return e
 }
@@ -800,7 +816,8 @@ type roundResult[T any] struct {
 // round runs one iteration of Decide's ModelLoop (spec §1.4).
 func (e *engine[T, A]) round(ctx context.Context) (*roundResult[T], error) {
 	ar := e.ar
-	rr := &roundResult[T]{pref: make([]T, e.nK), vote: make([]T, e.nK)}
+	nbs := make([]T, 2*e.nK) // the round's two NBS, kept by the caller
+	rr := &roundResult[T]{pref: nbs[:e.nK:e.nK], vote: nbs[e.nK:]}
 	e.chunk, e.off = 0, 0
 	e.slabT, e.slabB, e.slabU = e.slabT[:0], e.slabB[:0], e.slabU[:0]
 	// 1. preference NBS
@@ -893,8 +910,9 @@ func (e *engine[T, A]) round(ctx context.Context) (*roundResult[T], error) {
 	// 7. voting positions and voting NBS
 	if e.vx == nil {
 		e.vx = make([][]T, e.nA)
+		vs := make([]T, e.nA*e.nK)
 		for a := range e.vx {
-			e.vx[a] = make([]T, e.nK)
+			e.vx[a] = vs[a*e.nK : (a+1)*e.nK : (a+1)*e.nK]
 		}
 	}
 	vx := e.vx

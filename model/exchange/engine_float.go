@@ -98,48 +98,62 @@ type update64 struct {
 
 func newEngine64(ar floatArith, p *model.Problem) *engine64 {
 	e := &engine64{ar: ar, k: ar.consts(), p: p, nA: len(p.Actors), nK: len(p.Issues), perWorker: perWorker}
-	e.members = make([][]int, e.nK)
-	e.x = make([][]float64, e.nA)
-	e.s = make([][]float64, e.nA)
-	e.c = make([]float64, e.nA)
+	nA, nK := e.nA, e.nK
+	nM := 0
+	for a := range p.Actors {
+		for k := range p.Issues {
+			if p.Stances[a][k].Present {
+				nM++
+			}
+		}
+	}
+	ts := make([]float64, 3*nA*nK+nA+5*nK+2*nM+nK)
+	take := func(n int) []float64 {
+		r := ts[:n:n]
+		ts = ts[n:]
+		return r
+	}
+	ints := make([]int, nA*nK+nM)
+	takeInt := func(n int) []int {
+		r := ints[:n:n]
+		ints = ints[n:]
+		return r
+	}
+	rows := make([][]float64, 3*nA+2*nK)
+	e.x, e.s, e.term = rows[:nA:nA], rows[nA:2*nA:2*nA], rows[2*nA:3*nA:3*nA]
+	e.prefix, e.termK = rows[3*nA:3*nA+nK:3*nA+nK], rows[3*nA+nK:]
+	irows := make([][]int, nA+nK)
+	e.mpos, e.members = irows[:nA:nA], irows[nA:]
+	e.c = take(nA)
 	for a := range p.Actors {
 		e.c[a] = ar.from(p.Actors[a].Capability)
-		e.x[a] = make([]float64, e.nK)
-		e.s[a] = make([]float64, e.nK)
+		e.x[a], e.s[a], e.term[a] = take(nK), take(nK), take(nK)
+		e.mpos[a] = takeInt(nK)
 	}
-	e.lower = make([]float64, e.nK)
-	e.step = make([]float64, e.nK)
-	e.sigma = make([]float64, e.nK)
-	e.nbs = make([]float64, e.nK)
+	e.lower, e.step, e.sigma, e.nbs, e.absK = take(nK), take(nK), take(nK), take(nK), take(nK)
 	for k, is := range p.Issues {
 		lo, hi := ar.from(is.Min), ar.from(is.Max)
 		e.lower[k] = lo
 		e.step[k] = ar.quo(e.k.hundred, ar.sub(hi, lo))
+		n := 0
+		for a := range p.Actors {
+			if p.Stances[a][k].Present {
+				n++
+			}
+		}
+		e.members[k] = takeInt(n)[:0]
 		for a := range p.Actors {
 			st := p.Stances[a][k]
 			if !st.Present {
 				continue
 			}
+			e.mpos[a][k] = len(e.members[k])
 			e.members[k] = append(e.members[k], a)
 			e.x[a][k] = ar.mul(ar.sub(ar.from(st.Position), lo), e.step[k])
 			e.s[a][k] = ar.from(st.Salience)
 		}
-	}
-	e.term = make([][]float64, e.nA)
-	e.mpos = make([][]int, e.nA)
-	for a := range e.term {
-		e.term[a] = make([]float64, e.nK)
-		e.mpos[a] = make([]int, e.nK)
-	}
-	e.prefix = make([][]float64, e.nK)
-	e.termK = make([][]float64, e.nK)
-	e.absK = make([]float64, e.nK)
-	for k := range e.members {
-		e.prefix[k] = make([]float64, len(e.members[k])+1)
-		e.termK[k] = make([]float64, len(e.members[k]))
-		for j, a := range e.members[k] {
-			e.mpos[a][k] = j
-		}
+		e.prefix[k] = take(n + 1)
+		e.termK[k] = take(n)
 	}
 	return e
 }
@@ -614,7 +628,8 @@ type roundResult64 struct {
 
 func (e *engine64) round(ctx context.Context) (*roundResult64, error) {
 	ar := e.ar
-	rr := &roundResult64{pref: make([]float64, e.nK), vote: make([]float64, e.nK)}
+	nbs := make([]float64, 2*e.nK)
+	rr := &roundResult64{pref: nbs[:e.nK:e.nK], vote: nbs[e.nK:]}
 	e.chunk, e.off = 0, 0
 	e.slabT, e.slabB, e.slabU = e.slabT[:0], e.slabB[:0], e.slabU[:0]
 	e.calcNBS(e.x, rr.pref, e.term)
@@ -695,8 +710,9 @@ func (e *engine64) round(ctx context.Context) (*roundResult64, error) {
 	}
 	if e.vx == nil {
 		e.vx = make([][]float64, e.nA)
+		vs := make([]float64, e.nA*e.nK)
 		for a := range e.vx {
-			e.vx[a] = make([]float64, e.nK)
+			e.vx[a] = vs[a*e.nK : (a+1)*e.nK : (a+1)*e.nK]
 		}
 	}
 	vx := e.vx
