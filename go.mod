@@ -4,7 +4,10 @@ go 1.26.8
 
 require github.com/cockroachdb/apd/v3 v3.2.3
 
-require golang.org/x/tools v0.52.0 // indirect
+require (
+	github.com/google/renameio/v2 v2.0.2 // indirect
+	golang.org/x/tools v0.52.0 // indirect
+)
 
 require (
 	github.com/lib/pq v1.12.3

@@ -1,7 +1,7 @@
 package cli
 
 import (
-	"os"
+	"bytes"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -62,16 +62,15 @@ proposal into one (scores stay per issue).`,
 				}
 			}
 			if perIssue != "" {
-				f, err := os.Create(perIssue)
-				if err != nil {
-					return errs.New(errs.Invalid, "--per-issue: %v", err)
+				var buf bytes.Buffer
+				if err := ask.WriteBenchForecasts(&buf, b); err != nil {
+					return errs.New(errs.Internal, "--per-issue %s: %v", perIssue, err)
 				}
-				werr := ask.WriteBenchForecasts(f, b)
-				if cerr := f.Close(); werr == nil {
-					werr = cerr
-				}
-				if werr != nil {
-					return errs.New(errs.Internal, "--per-issue %s: %v", perIssue, werr)
+				if err := replaceFile(perIssue, buf.Bytes()); err != nil {
+					if errs.CodeOf(err) == errs.Argument {
+						return err
+					}
+					return errs.New(errs.Invalid, "--per-issue: cannot write %s: %v", perIssue, unwrapPath(err))
 				}
 			}
 			return ask.WriteBench(cmd.OutOrStdout(), format, b)
@@ -80,7 +79,7 @@ proposal into one (scores stay per issue).`,
 	fs := cmd.Flags()
 	fs.StringVarP(&list, "model", "m", "", `models to run, comma-separated ("all" for every model, hidden ones too); default: every default model`)
 	fs.StringVarP(&format, "format", "f", "table", "output: table, json, csv or md")
-	fs.StringVar(&perIssue, "per-issue", "", "write every forecast (model, issue, outcome, forecast, error) as CSV to this file")
+	fs.StringVar(&perIssue, "per-issue", "", "write every forecast (model, issue, outcome, forecast, error) as CSV to this file (replaced whole if it exists)")
 	fs.StringVar(&req.Baseline, "baseline", def.Baseline, "model the others are compared with")
 	fs.IntVar(&req.Resamples, "resamples", def.Resamples, "paired bootstrap resamples")
 	fs.Uint64Var(&req.Seed, "seed", def.Seed, "bootstrap seed")

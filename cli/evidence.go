@@ -8,7 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
+	"io/fs"
 	"path/filepath"
 	"strings"
 
@@ -136,24 +136,34 @@ func addOutFlags(cmd *cobra.Command) {
 }
 
 // writeOut writes a new scenario: to stdout, to -o (which must not be the
-// scenario file or an existing file), or over the scenario with --in-place.
+// scenario file or an existing file), or over the scenario with
+// --in-place, replacing it whole or not at all (replaceFile).
 func writeOut(cmd *cobra.Command, scenarioPath string, data []byte) error {
 	out, _ := cmd.Flags().GetString("output")
 	inPlace, _ := cmd.Flags().GetBool("in-place")
+	var err error
 	switch {
 	case inPlace:
 		if scenarioPath == "-" {
 			return errs.New(errs.Argument, "--in-place: the scenario came from standard input; valid: -o FILE")
 		}
-		return os.WriteFile(scenarioPath, data, 0o644)
+		out = scenarioPath
+		err = replaceFile(scenarioPath, data)
 	case out == "":
 		_, err := cmd.OutOrStdout().Write(data)
 		return err
+	default:
+		err = writeNew(out, data)
 	}
-	if _, err := os.Stat(out); err == nil {
-		return errs.New(errs.Argument, "-o %s: the file exists; valid: a new file name (or --in-place to replace the scenario)", out)
+	switch {
+	case errors.Is(err, fs.ErrExist):
+		return outputExists("-o ", out, "a new file name (or --in-place to replace the scenario)")
+	case errs.CodeOf(err) == errs.Argument:
+		return err
+	case err != nil:
+		return errs.New(errs.Invalid, "cannot write %s: %v", out, unwrapPath(err))
 	}
-	return os.WriteFile(out, data, 0o644)
+	return nil
 }
 
 func newIngestCmd() *cobra.Command {

@@ -1,7 +1,9 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -68,28 +70,40 @@ Formats:
 }
 
 // writeOutput writes data to the named file (standard output for "" or
-// "-"), refusing to replace an existing file unless force.
+// "-"): a new file, or with force one that replaces an existing file whole
+// (replaceFile).
 func writeOutput(cmd *cobra.Command, name string, force bool, data []byte) error {
 	if name == "" || name == "-" {
 		_, err := cmd.OutOrStdout().Write(data)
 		return err
 	}
-	flag := os.O_WRONLY | os.O_CREATE | os.O_EXCL
+	var err error
 	if force {
-		flag = os.O_WRONLY | os.O_CREATE | os.O_TRUNC
+		err = replaceFile(name, data)
+	} else {
+		err = writeNew(name, data)
 	}
-	f, err := os.OpenFile(name, flag, 0o644)
-	if err != nil {
-		if os.IsExist(err) {
-			return errs.New(errs.Argument, "%s exists; valid: another file name, or --force to overwrite it", name)
-		}
+	switch {
+	case errors.Is(err, fs.ErrExist):
+		return outputExists("", name, "another file name, or --force to overwrite it")
+	case errs.CodeOf(err) == errs.Argument:
+		return err
+	case err != nil:
 		return errs.New(errs.Invalid, "cannot write %s: %v", name, unwrapPath(err))
 	}
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		return errs.New(errs.Invalid, "cannot write %s: %v", name, unwrapPath(err))
+	return nil
+}
+
+// checkOutput refuses at once an output file that writeOutput would
+// refuse, before the work that makes its contents.
+func checkOutput(name string, force bool) error {
+	if name == "" || name == "-" || force {
+		return nil
 	}
-	return f.Close()
+	if _, err := os.Lstat(name); err == nil {
+		return outputExists("", name, "another file name, or --force to overwrite it")
+	}
+	return nil
 }
 
 func newInitCmd() *cobra.Command {
@@ -150,6 +164,13 @@ output it is --format (md by default).`,
 					return errs.New(errs.Argument, "brief: cannot tell the format from %q; valid: a file ending .html, .md or .pdf", out)
 				}
 			}
+			if format == "pdf" && (out == "" || out == "-") && isTerminal(cmd.OutOrStdout()) {
+				return errs.New(errs.Argument, "brief: a PDF is not for the terminal; valid: -o brief.pdf, or --format pdf with standard output redirected to a file")
+			}
+			force, _ := cmd.Flags().GetBool("force")
+			if err := checkOutput(out, force); err != nil {
+				return err
+			}
 			c, err := loadCase(cmd, args)
 			if err != nil {
 				return err
@@ -158,14 +179,10 @@ output it is --format (md by default).`,
 			if err != nil {
 				return err
 			}
-			if format == "pdf" && (out == "" || out == "-") && isTerminal(cmd.OutOrStdout()) {
-				return errs.New(errs.Argument, "brief: a PDF is not for the terminal; valid: -o brief.pdf, or --format pdf with standard output redirected to a file")
-			}
 			data, err := ask.RenderBrief(cmd.Context(), b, format)
 			if err != nil {
 				return err
 			}
-			force, _ := cmd.Flags().GetBool("force")
 			return writeOutput(cmd, out, force, data)
 		},
 	}

@@ -1,0 +1,136 @@
+package cli
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+)
+
+// writeNew creates a file and never touches one that is there.
+func TestWriteNew(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "out.txt")
+	if err := writeNew(p, []byte("one")); err != nil {
+		t.Fatal(err)
+	}
+	if err := writeNew(p, []byte("two")); !errors.Is(err, fs.ErrExist) {
+		t.Errorf("second write: %v, want fs.ErrExist", err)
+	}
+	if b, _ := os.ReadFile(p); string(b) != "one" {
+		t.Errorf("contents %q, want the first write's", b)
+	}
+}
+
+// replaceFile replaces a file's contents through a new file renamed over
+// it (another inode: never a write into the old one, which a failure part
+// way would leave short), keeps its permission bits and, through a
+// symbolic link, the link; it leaves no temporary file behind.
+func TestReplaceFile(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("Windows: replaceFile writes in place (atomicWrite); permission bits and links differ there")
+	}
+	dir := t.TempDir()
+	p := filepath.Join(dir, "s.yaml")
+	if err := os.WriteFile(p, []byte("old"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(dir, "link.yaml")
+	if err := os.Symlink("s.yaml", link); err != nil {
+		t.Fatal(err)
+	}
+	before, err := os.Stat(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := replaceFile(link, []byte("new")); err != nil {
+		t.Fatal(err)
+	}
+	if after, err := os.Stat(p); err != nil || os.SameFile(before, after) {
+		t.Errorf("the old file was written into (%v), not replaced", err)
+	}
+	if b, _ := os.ReadFile(p); string(b) != "new" {
+		t.Errorf("contents %q, want new", b)
+	}
+	if fi, err := os.Stat(p); err != nil || fi.Mode().Perm() != 0o600 {
+		t.Errorf("mode %v (%v), want -rw------- kept", fi.Mode(), err)
+	}
+	if fi, err := os.Lstat(link); err != nil || fi.Mode()&fs.ModeSymlink == 0 {
+		t.Errorf("the link is now %v (%v), want it kept", fi.Mode(), err)
+	}
+	ents, _ := os.ReadDir(dir)
+	if len(ents) != 2 {
+		var names []string
+		for _, e := range ents {
+			names = append(names, e.Name())
+		}
+		t.Errorf("files %v, want s.yaml and link.yaml alone", names)
+	}
+	// a new file: written, with the default bits less the umask
+	q := filepath.Join(dir, "new.csv")
+	if err := replaceFile(q, []byte("x")); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(q); string(b) != "x" {
+		t.Errorf("new file %q, want x", b)
+	}
+	// a directory is not replaced
+	if err := replaceFile(dir, []byte("x")); err == nil || !strings.Contains(err.Error(), "not a regular file") {
+		t.Errorf("a directory: %v", err)
+	}
+}
+
+// The commands that write files: init refuses an existing file and keeps
+// it; --force replaces it with its permission bits; brief refuses an
+// existing -o before it reads the case (the missing scenario is never
+// reported); sources add --in-place keeps the scenario's bits.
+func TestCommandsKeepFiles(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("Windows: replaceFile writes in place (atomicWrite); permission bits differ there")
+	}
+	dir := t.TempDir()
+	p := filepath.Join(dir, "start.yaml")
+	if err := os.WriteFile(p, []byte("mine"), 0o640); err != nil {
+		t.Fatal(err)
+	}
+	_, stderr, code := run(t, "init", p)
+	if b, _ := os.ReadFile(p); code != 2 || string(b) != "mine" || !strings.Contains(stderr, p+" exists; valid: another file name, or --force") {
+		t.Errorf("init onto a file: exit %d, %q, file %q", code, stderr, b)
+	}
+	if _, stderr, code := run(t, "init", p, "--force"); code != 0 {
+		t.Fatalf("init --force: exit %d, %s", code, stderr)
+	}
+	if b, _ := os.ReadFile(p); !strings.Contains(string(b), "metadata:") {
+		t.Errorf("init --force wrote %q", b)
+	}
+	if fi, _ := os.Stat(p); fi.Mode().Perm() != 0o640 {
+		t.Errorf("init --force: mode %v, want -rw-r----- kept", fi.Mode())
+	}
+
+	md := filepath.Join(dir, "brief.md")
+	os.WriteFile(md, []byte("my notes"), 0o644)
+	_, stderr, code = run(t, "brief", filepath.Join(dir, "absent.yaml"), "-o", md)
+	if b, _ := os.ReadFile(md); code != 2 || string(b) != "my notes" || !strings.Contains(stderr, md+" exists") || strings.Contains(stderr, "absent.yaml") {
+		t.Errorf("brief onto a file: exit %d, %q; want the output refused before the case is read", code, stderr)
+	}
+
+	data, err := os.ReadFile("testdata/example.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc := filepath.Join(dir, "s.yaml")
+	os.WriteFile(sc, data, 0o600)
+	os.WriteFile(filepath.Join(dir, "memo.txt"), []byte("Alpha wants nothing.\n"), 0o644)
+	doc := filepath.Join(dir, "news.txt")
+	os.WriteFile(doc, []byte("Gamma spoke.\n"), 0o644)
+	if _, stderr, code := run(t, "sources", "add", doc, "--scenario", sc, "--in-place"); code != 0 {
+		t.Fatalf("sources add --in-place: exit %d, %s", code, stderr)
+	}
+	b, _ := os.ReadFile(sc)
+	if fi, _ := os.Stat(sc); fi.Mode().Perm() != 0o600 || !strings.Contains(string(b), "news") {
+		t.Errorf("sources add --in-place: mode %v, source recorded %v", fi.Mode(), strings.Contains(string(b), "news"))
+	}
+}
