@@ -4,12 +4,10 @@ go 1.26.8
 
 require github.com/cockroachdb/apd/v3 v3.2.3
 
-require (
-	github.com/google/renameio/v2 v2.0.2 // indirect
-	golang.org/x/tools v0.52.0 // indirect
-)
+require golang.org/x/tools v0.52.0 // indirect
 
 require (
+	github.com/google/renameio/v2 v2.0.2
 	github.com/lib/pq v1.12.3
 	go.etcd.io/bbolt v1.5.0
 	golang.org/x/net v0.63.0
