@@ -450,19 +450,14 @@ func (ad *adviser) robust(ctx context.Context, p *model.Problem, levers []lever,
 // (adviseCost counts it).
 const adviseBatch = 16
 
-// forecastsOf runs m on q and returns its forecast per issue (through
-// model.PointForecaster where m has it).
+// forecastsOf runs m on q and returns its forecast per issue
+// (model.Forecasts).
 func forecastsOf(ctx context.Context, m model.Model, q *model.Problem, o model.Options) ([]float64, error) {
-	o.NoTrace = true
 	f := make([]float64, len(q.Issues))
-	if pf, ok := m.(model.PointForecaster); ok {
-		return f, pf.PointForecast(ctx, q, o, f)
-	}
-	r, err := m.Forecast(ctx, q, o)
-	if err != nil {
+	if err := model.Forecasts(ctx, m, q, o, f); err != nil {
 		return nil, err
 	}
-	return resultForecasts(q, r), nil
+	return f, nil
 }
 
 // resultForecasts is a result's forecast per issue of p, NaN where the

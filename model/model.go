@@ -34,6 +34,35 @@ type PointForecaster interface {
 	PointForecast(ctx context.Context, p *Problem, o Options, dst []float64) error
 }
 
+// Forecasts writes m's forecast of every issue of p into
+// dst[0:len(p.Issues)]: through PointForecaster where m has it, else from
+// Forecast's Result, run without its trace. It is what the callers that
+// read the forecasts alone — a sweep's draws, advice, the ensemble's
+// members — run a model through.
+func Forecasts(ctx context.Context, m Model, p *Problem, o Options, dst []float64) error {
+	if len(dst) < len(p.Issues) {
+		return errs.New(errs.Internal, "%s: room for %d forecasts, %d issues", m.Name(), len(dst), len(p.Issues))
+	}
+	if pf, ok := m.(PointForecaster); ok {
+		return pf.PointForecast(ctx, p, o, dst)
+	}
+	o.NoTrace = true
+	r, err := m.Forecast(ctx, p, o)
+	if err != nil {
+		return err
+	}
+	if len(r.Issues) != len(p.Issues) {
+		return errs.New(errs.Internal, "%s: %d forecasts for %d issues", m.Name(), len(r.Issues), len(p.Issues))
+	}
+	for k, ir := range r.Issues {
+		if ir.Issue != p.Issues[k].ID {
+			return errs.New(errs.Internal, "%s: forecast %d is of issue %q, not %q", m.Name(), k+1, ir.Issue, p.Issues[k].ID)
+		}
+		dst[k] = ir.Forecast
+	}
+	return nil
+}
+
 // Options are the run settings every model understands. The zero value is
 // each model's documented default.
 type Options struct {

@@ -329,23 +329,12 @@ func combine(preds [][]*model.Predictive, k int, base *model.Predictive) *Combin
 	return c
 }
 
-// forecasts runs m on q and returns its forecast per issue: through
-// model.PointForecaster where m has it (no Result per run), else from
-// Forecast's Result.
+// forecasts runs m on q and returns its forecast per issue
+// (model.Forecasts: no Result per run where m can skip it).
 func forecasts(ctx context.Context, m model.Model, q *model.Problem, o model.Options) ([]float64, error) {
 	f := make([]float64, len(q.Issues))
-	if pf, ok := m.(model.PointForecaster); ok {
-		if err := pf.PointForecast(ctx, q, o, f); err != nil {
-			return nil, err
-		}
-		return f, nil
-	}
-	r, err := m.Forecast(ctx, q, o)
-	if err != nil {
+	if err := model.Forecasts(ctx, m, q, o, f); err != nil {
 		return nil, err
-	}
-	for k := range r.Issues {
-		f[k] = r.Issues[k].Forecast
 	}
 	return f, nil
 }

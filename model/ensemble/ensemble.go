@@ -215,25 +215,14 @@ func forecastIssue(ctx context.Context, sub *model.Problem, members []Member, o 
 	return out
 }
 
-// pointForecast returns m's forecast of the one issue of p: through
-// model.PointForecaster where m has it (the same number, without the
-// rounds and details nobody reads here), else from Forecast's Result.
+// pointForecast returns m's forecast of the one issue of p
+// (model.Forecasts).
 func pointForecast(ctx context.Context, m model.Model, p *model.Problem, o model.Options) (float64, error) {
-	if pf, ok := m.(model.PointForecaster); ok {
-		var dst [1]float64
-		if err := pf.PointForecast(ctx, p, o, dst[:]); err != nil {
-			return 0, err
-		}
-		return dst[0], nil
-	}
-	r, err := m.Forecast(ctx, p, o)
-	if err != nil {
+	var dst [1]float64
+	if err := model.Forecasts(ctx, m, p, o, dst[:]); err != nil {
 		return 0, err
 	}
-	if len(r.Issues) != 1 {
-		return 0, fmt.Errorf("%d forecasts for one issue", len(r.Issues))
-	}
-	return r.Issues[0].Forecast, nil
+	return dst[0], nil
 }
 
 // OneIssue returns the Problem of issue k of p alone: the actors present
