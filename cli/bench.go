@@ -66,11 +66,8 @@ proposal into one (scores stay per issue).`,
 				if err := ask.WriteBenchForecasts(&buf, b); err != nil {
 					return errs.New(errs.Internal, "--per-issue %s: %v", perIssue, err)
 				}
-				if err := replaceFile(perIssue, buf.Bytes()); err != nil {
-					if errs.CodeOf(err) == errs.Argument {
-						return err
-					}
-					return errs.New(errs.Invalid, "--per-issue: cannot write %s: %v", perIssue, unwrapPath(err))
+				if err := writeError(replaceFile(perIssue, buf.Bytes()), "--per-issue ", perIssue, "a file's name"); err != nil {
+					return err
 				}
 			}
 			return ask.WriteBench(cmd.OutOrStdout(), format, b)

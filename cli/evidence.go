@@ -8,7 +8,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"path/filepath"
 	"strings"
 
@@ -141,29 +140,17 @@ func addOutFlags(cmd *cobra.Command) {
 func writeOut(cmd *cobra.Command, scenarioPath string, data []byte) error {
 	out, _ := cmd.Flags().GetString("output")
 	inPlace, _ := cmd.Flags().GetBool("in-place")
-	var err error
 	switch {
 	case inPlace:
 		if scenarioPath == "-" {
 			return errs.New(errs.Argument, "--in-place: the scenario came from standard input; valid: -o FILE")
 		}
-		out = scenarioPath
-		err = replaceFile(scenarioPath, data)
+		return writeError(replaceFile(scenarioPath, data), "--in-place: ", scenarioPath, "a scenario file's name")
 	case out == "":
 		_, err := cmd.OutOrStdout().Write(data)
 		return err
-	default:
-		err = writeNew(out, data)
 	}
-	switch {
-	case errors.Is(err, fs.ErrExist):
-		return outputExists("-o ", out, "a new file name (or --in-place to replace the scenario)")
-	case errs.CodeOf(err) == errs.Argument:
-		return err
-	case err != nil:
-		return errs.New(errs.Invalid, "cannot write %s: %v", out, unwrapPath(err))
-	}
-	return nil
+	return writeError(writeNew(out, data), "-o ", out, "a new file name (or --in-place to replace the scenario)")
 }
 
 func newIngestCmd() *cobra.Command {

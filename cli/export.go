@@ -1,9 +1,7 @@
 package cli
 
 import (
-	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -83,15 +81,7 @@ func writeOutput(cmd *cobra.Command, name string, force bool, data []byte) error
 	} else {
 		err = writeNew(name, data)
 	}
-	switch {
-	case errors.Is(err, fs.ErrExist):
-		return outputExists("", name, "another file name, or --force to overwrite it")
-	case errs.CodeOf(err) == errs.Argument:
-		return err
-	case err != nil:
-		return errs.New(errs.Invalid, "cannot write %s: %v", name, unwrapPath(err))
-	}
-	return nil
+	return writeError(err, "", name, "another file name, or --force to overwrite it")
 }
 
 // checkOutput refuses at once an output file that writeOutput would

@@ -20,6 +20,22 @@ func outputExists(flag, name, valid string) error {
 	return errs.New(errs.Argument, "%s%s exists; valid: %s", flag, name, valid)
 }
 
+// writeError is the user's error for a failed write of the file name
+// (nil for none): outputExists for a file that is there already, with
+// flag and valid; an error that already says what would be valid as it
+// is; else what the system said.
+func writeError(err error, flag, name, valid string) error {
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, fs.ErrExist):
+		return outputExists(flag, name, valid)
+	case errs.CodeOf(err) == errs.Argument:
+		return err
+	}
+	return errs.New(errs.Invalid, "%scannot write %s: %v", flag, name, unwrapPath(err))
+}
+
 // writeNew writes data to the new file name: if a file is there already
 // it returns an fs.ErrExist error and leaves the file alone, and a write
 // that fails part way removes what it wrote.
