@@ -31,7 +31,9 @@ func TestEstimate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := Cost{Work: a*i + a*a*i + a*a*a*i, Bytes: a*i*100 + a*a*i*20 + a*a*i*300}
+	// exchange: A²·I·(I−1) pairs of actors on pairs of issues, 10 steps
+	// and 64 bytes each
+	want := Cost{Work: a*i + a*a*i + a*a*i*(i-1)*10, Bytes: a*i*100 + a*a*i*20 + a*a*i*(i-1)*64}
 	if got != want {
 		t.Fatalf("forecast: %+v, want %+v", got, want)
 	}

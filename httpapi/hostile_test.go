@@ -211,6 +211,27 @@ func TestHostileServer(t *testing.T) {
 		c.alive("3000 actors")
 	})
 
+	t.Run("4 exchange on 20 actors × 1000 issues", func(t *testing.T) {
+		c.t = t
+		// Few actors, many issues: exchange lists a candidate for every
+		// pair of actors on every pair of issues, ≈ 25 GB here (1.0 GB
+		// measured at 20 × 200), where an estimate linear in the issues
+		// said 120 MB and let it run inline.
+		r := c.do("POST", "/api/scenarios", "application/json", compact(20, 1000))
+		if r.code != 201 {
+			t.Fatalf("create 20 × 1000: %d %.300s", r.code, r.body)
+		}
+		var wide view
+		r.json(t, &wide)
+		p := "/api/scenarios/" + wide.ID
+		refused(t, "20 × 1000 exchange inline", c.do("POST", p+"/forecast", "application/json", []byte(`{"models":["exchange"]}`)), 413, "over_budget", "20 actors × 1000 issues", "--max-work")
+		refused(t, "20 × 1000 exchange as a job", c.do("POST", p+"/runs", "application/json", []byte(`{"kind":"forecast","models":["exchange"]}`)), 413, "over_budget", "MiB of memory", "--max-memory")
+		if r := c.do("POST", p+"/forecast", "application/json", []byte(`{"models":["compromise","bdm"]}`)); r.code != 200 {
+			t.Fatalf("compromise and bdm on 20 × 1000: %d %.300s", r.code, r.body)
+		}
+		c.alive("20 × 1000")
+	})
+
 	t.Run("4 a model listed 2000 times", func(t *testing.T) {
 		c.t = t
 		list := strings.TrimSuffix(strings.Repeat(`"bdm",`, 2000), ",")
