@@ -180,7 +180,7 @@ type issueOut struct {
 	err     error
 }
 
-// forecastIssue runs every member on sub, one issue's problem (oneIssue);
+// forecastIssue runs every member on sub, one issue's problem (OneIssue);
 // vals keeps each member's forecast.
 func forecastIssue(ctx context.Context, sub *model.Problem, members []Member, o model.Options, vals bool) issueOut {
 	is := sub.Issues[0]
