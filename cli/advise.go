@@ -45,6 +45,7 @@ estimates the time left; Ctrl-C stops the run.
 		RunE: runAdvise,
 	}
 	addInputFlags(cmd, def.Target)
+	addMemoryFlag(cmd)
 	f := cmd.Flags()
 	f.StringP("model", "m", def.Model, "the model whose forecast the levers move")
 	f.String("issue", def.Issue, "the issue id to advise on (default: every issue the actor takes part in)")
@@ -73,7 +74,7 @@ func runAdvise(cmd *cobra.Command, args []string) error {
 	req.Uniform, _ = f.GetBool("uniform")
 	req.Seed, _ = f.GetUint64("seed")
 	top, _ := f.GetInt("top")
-	return respond(cmd, args[1:], format, func(ctx context.Context, c *ask.Case) (*answer.Advice, error) {
+	return respond(cmd, args[1:], format, req, func(ctx context.Context, c *ask.Case) (*answer.Advice, error) {
 		cb, stop := progress(cmd)
 		defer stop()
 		return ask.Advise(ctx, c, req, cb)

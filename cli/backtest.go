@@ -58,7 +58,7 @@ func runBacktest(cmd *cobra.Command, args []string) error {
 	req.Target = target(cmd)
 	req.To, _ = f.GetString("to")
 	req.Run = runFlags(cmd, req.Run)
-	return respond(cmd, args, format, func(ctx context.Context, c *ask.Case) (*answer.Backtest, error) {
+	return respond(cmd, args, format, req, func(ctx context.Context, c *ask.Case) (*answer.Backtest, error) {
 		return ask.Backtest(ctx, c, req)
 	}, backtestTable)
 }

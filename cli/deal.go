@@ -43,6 +43,7 @@ func addDealFlags(cmd *cobra.Command, def answer.DealRequest) {
 	f.String("batna", def.Batna, `no-deal package behind each actor's alternative: "auto" (the issues' status quo where every issue has one, else none, and the answer says so), "reference", "none" (reservations only) or "model:NAME" (a model's forecast)`)
 	f.Float64("rho", def.Rho, "risk exponent ρ of the utility (1: linear loss; search needs ≥ 1)")
 	f.StringP("format", "f", "table", "output format: table or json")
+	addMemoryFlag(cmd)
 }
 
 // dealRequest reads the flags every deal command shares over def.
@@ -143,7 +144,7 @@ func runDealEvaluate(cmd *cobra.Command, args []string) error {
 	}
 	req.Seed, _ = f.GetUint64("seed")
 	req.Robust = robustFlags(cmd, req.Robust)
-	return respond(cmd, args, format, func(ctx context.Context, c *ask.Case) (*answer.DealEvaluation, error) {
+	return respond(cmd, args, format, req, func(ctx context.Context, c *ask.Case) (*answer.DealEvaluation, error) {
 		return ask.DealEvaluate(ctx, c, req)
 	}, printEvaluation)
 }
@@ -205,7 +206,7 @@ func runDealSearch(cmd *cobra.Command, args []string) error {
 	req.Samples, _ = f.GetInt("samples")
 	req.Seed, _ = f.GetUint64("seed")
 	req.Robust = robustFlags(cmd, req.Robust)
-	return respond(cmd, args, format, func(ctx context.Context, c *ask.Case) (*answer.DealSearch, error) {
+	return respond(cmd, args, format, req, func(ctx context.Context, c *ask.Case) (*answer.DealSearch, error) {
 		return ask.DealSearch(ctx, c, req)
 	}, printSearch)
 }

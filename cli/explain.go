@@ -53,6 +53,7 @@ challenge (bdm), per externality (exchange) or per option (smp).`,
 		RunE: runExplain,
 	}
 	addInputFlags(cmd, def.Target)
+	addMemoryFlag(cmd)
 	f := cmd.Flags()
 	f.StringP("model", "m", def.Model, "the model to explain: "+strings.Join(answer.ExplainModels, ", "))
 	f.String("issue", def.Issue, "the issue id to explain (default: every issue)")
@@ -70,7 +71,7 @@ func runExplain(cmd *cobra.Command, args []string) error {
 	req.Target = target(cmd)
 	req.Model, _ = f.GetString("model")
 	req.Issue, _ = f.GetString("issue")
-	return respond(cmd, args, format, func(ctx context.Context, c *ask.Case) (*answer.Explanation, error) {
+	return respond(cmd, args, format, req, func(ctx context.Context, c *ask.Case) (*answer.Explanation, error) {
 		return ask.Explain(ctx, c, req)
 	}, func(w io.Writer, e *answer.Explanation) {
 		if format == "csv" {

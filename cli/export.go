@@ -165,6 +165,10 @@ output it is --format (md by default).`,
 			if err != nil {
 				return err
 			}
+			// the brief's costliest part is the default forecast
+			if err := checkMemory(cmd, c, answer.NewForecastRequest()); err != nil {
+				return err
+			}
 			b, err := ask.MakeBrief(cmd.Context(), c)
 			if err != nil {
 				return err
@@ -180,5 +184,6 @@ output it is --format (md by default).`,
 	cmd.Flags().StringP("output", "o", "", "write to this file (.html, .md or .pdf) instead of standard output")
 	cmd.Flags().StringP("format", "f", "md", "the format on standard output: html, md or pdf")
 	cmd.Flags().Bool("force", false, "overwrite the --output file if it exists")
+	addMemoryFlag(cmd)
 	return cmd
 }

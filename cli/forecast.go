@@ -68,6 +68,9 @@ func runForecast(cmd *cobra.Command, args []string) error {
 	if err != nil {
 		return err
 	}
+	if err := checkMemory(cmd, c, req); err != nil {
+		return err
+	}
 	cb, stop := progress(cmd)
 	f, err := ask.Forecast(cmd.Context(), c, req, cb)
 	stop()

@@ -53,6 +53,9 @@ longer matches its seal, and 'parley ledger grade' refuses the file.`,
 			req := def
 			req.Target = target(cmd)
 			req.Run = runFlags(cmd, req.Run)
+			if err := checkMemory(cmd, c, req); err != nil {
+				return err
+			}
 			e, err := ask.LedgerRecord(cmd.Context(), c, req, time.Now().UTC().Format("2006-01-02"), version())
 			if err != nil {
 				return err

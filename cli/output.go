@@ -472,11 +472,15 @@ func formatOf(cmd *cobra.Command, valid ...string) (string, error) {
 	return format, nil
 }
 
-// respond loads the case the command names, asks it the question and
-// prints the answer: its JSON, or the table a person reads.
-func respond[A any](cmd *cobra.Command, args []string, format string, question func(context.Context, *ask.Case) (A, error), table func(io.Writer, A)) error {
+// respond loads the case the command names, asks it the question req
+// (refused first if it cannot fit in memory: checkMemory) and prints the
+// answer: its JSON, or the table a person reads.
+func respond[A any](cmd *cobra.Command, args []string, format string, req any, question func(context.Context, *ask.Case) (A, error), table func(io.Writer, A)) error {
 	c, err := loadCase(cmd, args)
 	if err != nil {
+		return err
+	}
+	if err := checkMemory(cmd, c, req); err != nil {
 		return err
 	}
 	a, err := question(cmd.Context(), c)

@@ -37,6 +37,7 @@ errors) beyond. --format json gives the answer (docs/json.md).`,
 		RunE: runPower,
 	}
 	addInputFlags(cmd, def.Target)
+	addMemoryFlag(cmd)
 	f := cmd.Flags()
 	f.String("issue", def.Issue, "the issue whose decision rule is the game (default: every issue that states one)")
 	f.Float64("quota", 0, "an ad-hoc game's quota (with --weights)")
@@ -78,7 +79,7 @@ func runPower(cmd *cobra.Command, args []string) error {
 		tbl(cmd.OutOrStdout(), p)
 		return nil
 	}
-	return respond(cmd, args, format, func(ctx context.Context, c *ask.Case) (*answer.Power, error) {
+	return respond(cmd, args, format, req, func(ctx context.Context, c *ask.Case) (*answer.Power, error) {
 		return ask.Power(ctx, c, req)
 	}, tbl)
 }

@@ -60,7 +60,7 @@ func runDealProposals(cmd *cobra.Command, args []string) error {
 		print = proposalsCSV
 		format = "table"
 	}
-	return respond(cmd, args, format, func(ctx context.Context, c *ask.Case) (*answer.DealProposals, error) {
+	return respond(cmd, args, format, req, func(ctx context.Context, c *ask.Case) (*answer.DealProposals, error) {
 		return ask.DealProposals(ctx, c, req)
 	}, print)
 }

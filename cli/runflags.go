@@ -35,6 +35,7 @@ func addRunFlags(cmd *cobra.Command, def answer.Run) {
 	f.Int("rounds", def.Rounds, "run exactly N rounds, with no early stop (models that move in rounds)")
 	f.Int("max-rounds", def.MaxRounds, "cap the rounds of models that stop early (0: the model's default)")
 	f.Uint64("seed", def.Seed, "seed of every random draw: the same seed gives the same output")
+	addMemoryFlag(cmd)
 }
 
 // runFlags reads the model flags into def. Only the settings the user

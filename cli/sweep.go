@@ -115,6 +115,9 @@ stops the run and prints what finished.`,
 			if err != nil {
 				return err
 			}
+			if err := checkMemory(cmd, c, req); err != nil {
+				return err
+			}
 			cb, stop := progress(cmd)
 			res, err := ask.Sweep(cmd.Context(), c, req, cb)
 			stop()
@@ -226,6 +229,9 @@ share of the Monte Carlo forecast's variance the input explains on its own
 			top, _ := cmd.Flags().GetInt("top")
 			c, err := loadCase(cmd, args)
 			if err != nil {
+				return err
+			}
+			if err := checkMemory(cmd, c, req); err != nil {
 				return err
 			}
 			cb, stop := progress(cmd)

@@ -1,8 +1,10 @@
-// Package procmem reads a process's resident memory from Linux's /proc,
-// for the hostile-input tests that bound what one request or one input may
-// cost (issue 14: the server's memory stays under 300 MB). Where /proc is
-// absent the functions say so with ok false, and the tests skip the
-// memory check, saying so.
+// Package procmem reads memory from the system: a process's resident
+// memory from Linux's /proc, for the hostile-input tests that bound what
+// one request or one input may cost (issue 14: the server's memory stays
+// under 300 MB), and the memory a run may use on this machine (Physical),
+// for the command line's refusal of a run that cannot fit. Where the
+// system does not tell, the functions say so with ok false: the tests
+// skip the memory check, saying so, and the command line does not refuse.
 package procmem
 
 import (
@@ -57,4 +59,18 @@ func Track() func() int64 {
 		peak, _, _ := Status(0)
 		return peak
 	}
+}
+
+// Physical returns the memory this process's runs may use, in bytes: the
+// machine's memory (Linux's /proc/meminfo MemTotal; elsewhere what the
+// system reports, see physical), or a container's smaller limit (cgroup
+// v2 memory.max). ok is false where the system does not tell.
+func Physical() (bytes int64, ok bool) {
+	total, ok := physical()
+	if b, err := os.ReadFile("/sys/fs/cgroup/memory.max"); err == nil {
+		if lim, err := strconv.ParseInt(strings.TrimSpace(string(b)), 10, 64); err == nil && lim > 0 && (!ok || lim < total) {
+			total, ok = lim, true
+		}
+	}
+	return total, ok
 }

@@ -1,6 +1,9 @@
 package procmem
 
-import "testing"
+import (
+	"runtime"
+	"testing"
+)
 
 // field reads the kB figure of the named line and converts it to bytes;
 // a missing or malformed line is not ok.
@@ -32,5 +35,23 @@ func TestStatusSelf(t *testing.T) {
 	}
 	if now <= 0 || peak < now {
 		t.Errorf("peak %d, now %d: want 0 < now ≤ peak", peak, now)
+	}
+}
+
+// On Linux the memory a run may use is known, at most the machine's
+// MemTotal and more than this process holds; elsewhere Physical may not
+// tell, and says so.
+func TestPhysical(t *testing.T) {
+	b, ok := Physical()
+	if runtime.GOOS != "linux" {
+		if ok && b <= 0 {
+			t.Errorf("Physical() = %d, ok", b)
+		}
+		return
+	}
+	total, tok := physical()
+	_, now, sok := Status(0)
+	if !ok || !tok || !sok || b > total || b <= now {
+		t.Errorf("Physical() = %d, %v; MemTotal %d, %v; this process %d", b, ok, total, tok, now)
 	}
 }

@@ -1,0 +1,59 @@
+package cli
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"parley/ask"
+	"parley/errs"
+	"parley/procmem"
+)
+
+// addMemoryFlag gives a command that runs models --max-memory.
+func addMemoryFlag(cmd *cobra.Command) {
+	cmd.Flags().Int64("max-memory", 0, "refuse a run estimated to need more memory than this many bytes (0: this machine's memory, where the system tells it; -1: no limit; docs/limits.md)")
+}
+
+// checkMemory refuses, before it starts, a run whose estimated memory
+// (ask.Estimate: the server's estimate) is more than --max-memory, by
+// default the memory this machine gives the process (procmem.Physical): a
+// run that does not fit would swap the machine to a standstill or be
+// killed, not finish. An estimate is a scale, not a prediction; -1 runs
+// anything.
+func checkMemory(cmd *cobra.Command, c *ask.Case, req any) error {
+	limit, err := cmd.Flags().GetInt64("max-memory")
+	if err != nil || limit < 0 {
+		return nil
+	}
+	what := "--max-memory"
+	if limit == 0 {
+		total, ok := procmem.Physical()
+		if !ok {
+			return nil
+		}
+		limit, what = total, "this machine's memory"
+	}
+	est, err := ask.Estimate(c, req)
+	if err != nil {
+		return err
+	}
+	if est.Bytes <= float64(limit) {
+		return nil
+	}
+	return errs.New(errs.Argument, "this run is estimated to need %s of memory (%d actors × %d issues, its models, draws and workers; docs/limits.md), more than %s (%s); valid: fewer models (-m), actors, issues or draws, or --max-memory BYTES to allow more (-1: no limit)",
+		bytesText(est.Bytes), len(c.Header.Actors), len(c.Header.Issues), what, bytesText(float64(limit)))
+}
+
+// bytesText is a size for people: 1.5 GiB, 300 MiB, 12 KiB.
+func bytesText(b float64) string {
+	switch {
+	case b >= 1<<30:
+		return fmt.Sprintf("%.1f GiB", b/(1<<30))
+	case b >= 1<<20:
+		return fmt.Sprintf("%.0f MiB", b/(1<<20))
+	case b >= 1<<10:
+		return fmt.Sprintf("%.0f KiB", b/(1<<10))
+	}
+	return fmt.Sprintf("%.0f bytes", b)
+}
