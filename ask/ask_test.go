@@ -11,6 +11,7 @@ import (
 
 	"parley/answer"
 	"parley/errs"
+	"parley/gen"
 	"parley/model"
 )
 
@@ -296,5 +297,35 @@ func TestForecastProgress(t *testing.T) {
 	b, _ := json.Marshal(plain)
 	if string(a) != string(b) {
 		t.Error("the answer with progress differs from the one without")
+	}
+}
+
+// The ensemble does not hide a member that had not come to rest: on a
+// generated case whose first issue stops smp, run alone, at its round
+// limit still moving, the ensemble's forecast of that issue is unsettled,
+// with its range and a warning, as smp's own is.
+func TestEnsembleUnsettledMember(t *testing.T) {
+	in := &Input{Name: "generated", Format: "scenario", Scenario: gen.Scenario(gen.Options{Actors: 15, Issues: 6, Seed: 5})}
+	c, err := in.Case(answer.Target{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	req := answer.NewForecastRequest()
+	req.Models = []string{"ensemble"}
+	f, err := Forecast(context.Background(), c, req, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := f.Models[0]
+	x := m.Issues[0]
+	if x.Settled || x.Range == nil || !(x.Range.Lo < x.Range.Hi) || float64(x.Forecast) < x.Range.Lo || float64(x.Forecast) > x.Range.Hi {
+		t.Fatalf("issue %s: %+v, want unsettled with a range around the forecast", x.Issue, x)
+	}
+	warned := false
+	for _, w := range m.Warnings {
+		warned = warned || strings.Contains(w, x.Issue) && strings.Contains(w, "did not settle") && strings.Contains(w, "after 100 rounds")
+	}
+	if !warned {
+		t.Errorf("warnings %q; want one saying %s did not settle after 100 rounds", m.Warnings, x.Issue)
 	}
 }

@@ -28,6 +28,11 @@
 // member is run on every issue separately because that is how the weights
 // were fitted; smp otherwise moves all issues together.
 //
+// Forecast's rounds are the members' rounds combined by (1), aligned at
+// the end (forecastIssue), so that a member that had not come to rest
+// leaves the ensemble's forecast unsettled too, which the answer reports
+// as a range; PointForecast runs the members without their traces.
+//
 // The model uses only positions, saliences and capabilities, so it works on
 // any scenario. If a member fails on an issue, the other members' weights
 // are renormalised and a note says so; if every member fails, so does the
@@ -98,12 +103,19 @@ func (m Model) Forecast(ctx context.Context, p *model.Problem, o model.Options) 
 		res.Notes = append(res.Notes, out.notes...)
 		f := out.swx / out.sw
 		idx, _, x, _ := p.Column(k)
-		res.Issues = append(res.Issues, model.IssueResult{
-			Issue:    is.ID,
-			Forecast: f,
-			Rounds:   []model.Round{{Round: 0, Positions: p.Spread(k, idx, x), Forecast: f}},
-			Values:   out.vals,
-		})
+		ir := model.IssueResult{Issue: is.ID, Forecast: f, Values: out.vals}
+		last := len(out.rounds) - 1
+		for t, ft := range out.rounds {
+			if o.NoTrace && t != 0 && t != last {
+				continue
+			}
+			r := model.Round{Round: t, Forecast: ft}
+			if t == 0 {
+				r.Positions = p.Spread(k, idx, x)
+			}
+			ir.Rounds = append(ir.Rounds, r)
+		}
+		res.Issues = append(res.Issues, ir)
 	}
 	return res, nil
 }
@@ -123,9 +135,9 @@ func (m Model) PointForecast(ctx context.Context, p *model.Problem, o model.Opti
 	return nil
 }
 
-// run checks the members and runs them on every issue; vals keeps each
-// member's forecast (Forecast's Values).
-func (m Model) run(ctx context.Context, p *model.Problem, o model.Options, vals bool) ([]issueOut, error) {
+// run checks the members and runs them on every issue; full keeps each
+// member's forecast and the rounds (Forecast's Values and Rounds).
+func (m Model) run(ctx context.Context, p *model.Problem, o model.Options, full bool) ([]issueOut, error) {
 	if err := p.Check(); err != nil {
 		return nil, err
 	}
@@ -157,7 +169,7 @@ func (m Model) run(ctx context.Context, p *model.Problem, o model.Options, vals 
 	// (the members keep nothing of it)
 	subs := make([]issueProblem, max(1, min(o.Workers, len(p.Issues))))
 	parallel.Each(ctx, o.Workers, len(p.Issues), func(w, k int) {
-		outs[k] = forecastIssue(ctx, subs[w].of(p, k), members, o, vals)
+		outs[k] = forecastIssue(ctx, subs[w].of(p, k), members, o, full)
 		issueDone(1)
 	})
 	if err := ctx.Err(); err != nil {
@@ -172,27 +184,47 @@ func (m Model) run(ctx context.Context, p *model.Problem, o model.Options, vals 
 }
 
 // issueOut is one issue's members' forecasts: their weighted sums, each
-// member's value, the notes on members that failed, or an error.
+// member's value, the ensemble's forecast after each round (rounds), the
+// notes on members that failed, or an error.
 type issueOut struct {
 	sw, swx float64
 	vals    map[string]float64
+	rounds  []float64
 	notes   []string
 	err     error
 }
 
-// forecastIssue runs every member on sub, one issue's problem (OneIssue);
-// vals keeps each member's forecast.
-func forecastIssue(ctx context.Context, sub *model.Problem, members []Member, o model.Options, vals bool) issueOut {
+// forecastIssue runs every member on sub, one issue's problem (OneIssue).
+// With full it keeps each member's forecast and the ensemble's rounds: a
+// member that moves in rounds is run with its trace, and round t of the
+// ensemble combines, by (1), each member's forecast t rounds before the
+// end less than the ensemble's longest member has (its first, for a
+// member with fewer rounds; its one forecast, for a member without
+// rounds). So the last round is the forecast, bit for bit, and the
+// ensemble has come to rest only if every member has: a member stopped
+// unsettled, at its round limit, leaves the ensemble unsettled too, and
+// the answer says so (its range and warning) instead of hiding it in a
+// point.
+func forecastIssue(ctx context.Context, sub *model.Problem, members []Member, o model.Options, full bool) issueOut {
 	is := sub.Issues[0]
 	var out issueOut
-	if vals {
+	var traces [][]float64 // each counted member's round forecasts
+	var weights []float64
+	if full {
 		out.vals = map[string]float64{}
 	}
 	for _, mb := range members {
 		if mb.Weight == 0 {
 			continue
 		}
-		x, err := pointForecast(ctx, mb.Model, sub, o)
+		var x float64
+		var rounds []float64
+		var err error
+		if full {
+			x, rounds, err = traced(ctx, mb.Model, sub, o)
+		} else {
+			x, err = pointForecast(ctx, mb.Model, sub, o)
+		}
 		if err == nil && (math.IsNaN(x) || math.IsInf(x, 0)) {
 			err = fmt.Errorf("no finite forecast")
 		}
@@ -203,16 +235,55 @@ func forecastIssue(ctx context.Context, sub *model.Problem, members []Member, o 
 			out.notes = append(out.notes, fmt.Sprintf("issue %s: member %s failed (%v); its weight went to the others", is.ID, mb.Model.Name(), err))
 			continue
 		}
-		if vals {
+		if full {
 			out.vals[mb.Model.Name()] = x
+			traces, weights = append(traces, rounds), append(weights, mb.Weight)
 		}
 		out.sw += mb.Weight
 		out.swx += mb.Weight * x
 	}
 	if out.sw == 0 {
 		out.err = errs.New(errs.Internal, "ensemble: every member failed on issue %s", is.ID)
+		return out
+	}
+	if full {
+		n := 0
+		for _, tr := range traces {
+			n = max(n, len(tr))
+		}
+		out.rounds = make([]float64, n)
+		for t := range n {
+			sw, swx := 0.0, 0.0
+			for m, tr := range traces {
+				sw += weights[m]
+				swx += weights[m] * tr[max(0, t-(n-len(tr)))]
+			}
+			out.rounds[t] = swx / sw
+		}
 	}
 	return out
+}
+
+// traced runs m on the one issue of p with its trace: its forecast and
+// its forecast after each round (the forecast alone, for a model without
+// rounds).
+func traced(ctx context.Context, m model.Model, p *model.Problem, o model.Options) (float64, []float64, error) {
+	r, err := m.Forecast(ctx, p, o)
+	if err != nil {
+		return 0, nil, err
+	}
+	if len(r.Issues) != 1 || r.Issues[0].Issue != p.Issues[0].ID {
+		return 0, nil, errs.New(errs.Internal, "%s: %d forecasts for issue %s alone", m.Name(), len(r.Issues), p.Issues[0].ID)
+	}
+	ir := r.Issues[0]
+	rounds := []float64{ir.Forecast}
+	if len(ir.Rounds) > 1 {
+		rounds = rounds[:0]
+		for _, rd := range ir.Rounds {
+			rounds = append(rounds, rd.Forecast)
+		}
+	}
+	return ir.Forecast, rounds, nil
 }
 
 // pointForecast returns m's forecast of the one issue of p

@@ -1,0 +1,75 @@
+package ensemble
+
+import (
+	"context"
+	"math"
+	"testing"
+
+	"parley/gen"
+	"parley/model"
+	"parley/model/compromise"
+	"parley/model/smp"
+)
+
+// unsettledCase is a generated problem whose first issue, run alone, stops
+// smp at its round limit still moving (its last step 0.36 of its first).
+func unsettledCase(t *testing.T) *model.Problem {
+	t.Helper()
+	p, err := model.FromScenario(gen.Scenario(gen.Options{Actors: 15, Issues: 6, Seed: 5}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// The ensemble's rounds combine its members' rounds by (1), aligned at
+// the end: round t is ((1−w)·compromise + w·smp_t)/((1−w) + w), in that
+// order, so the last is the forecast bit for bit, and the ensemble's last
+// two rounds are apart exactly where smp's are — issue 0, whose run
+// stopped at its round limit, among them.
+func TestRoundsFollowMembers(t *testing.T) {
+	p := unsettledCase(t)
+	ctx := context.Background()
+	r, err := Model{}.Forecast(ctx, p, model.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wc, ws := 1-Fitted, Fitted
+	for k := range p.Issues {
+		sub := OneIssue(p, k)
+		c, err := compromise.Model{}.Forecast(ctx, sub, model.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, err := smp.Model{}.Forecast(ctx, sub, model.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		xc, sr := c.Issues[0].Forecast, s.Issues[0].Rounds
+		er := r.Issues[k].Rounds
+		if len(er) != len(sr) {
+			t.Fatalf("issue %d: %d rounds, smp has %d", k, len(er), len(sr))
+		}
+		for tt := range er {
+			want := (wc*xc + ws*sr[tt].Forecast) / (wc + ws)
+			if math.Float64bits(er[tt].Forecast) != math.Float64bits(want) || er[tt].Round != tt {
+				t.Fatalf("issue %d round %d: %v, want %v", k, tt, er[tt].Forecast, want)
+			}
+		}
+		last := er[len(er)-1].Forecast
+		if math.Float64bits(last) != math.Float64bits(r.Issues[k].Forecast) {
+			t.Errorf("issue %d: last round %v, forecast %v", k, last, r.Issues[k].Forecast)
+		}
+		moving := er[len(er)-2].Forecast != last
+		if smpMoving := sr[len(sr)-2].Forecast != sr[len(sr)-1].Forecast; moving != smpMoving || (k == 0 && !moving) {
+			t.Errorf("issue %d: the ensemble still moving %v, smp %v", k, moving, smpMoving)
+		}
+		if len(er[0].Positions) != len(p.Actors) || er[len(er)-1].Positions != nil {
+			t.Errorf("issue %d: round 0 holds %d positions, the last %d; want the stated ones, then none of its own", k, len(er[0].Positions), len(er[len(er)-1].Positions))
+		}
+	}
+	// The smp run of issue 0 stopped by its rule, after 13 steps.
+	if n := len(r.Issues[0].Rounds); n != 101 {
+		t.Errorf("issue 0: %d rounds, want smp's 101", n)
+	}
+}
