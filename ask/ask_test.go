@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -327,5 +328,25 @@ func TestEnsembleUnsettledMember(t *testing.T) {
 	}
 	if !warned {
 		t.Errorf("warnings %q; want one saying %s did not settle after 100 rounds", m.Warnings, x.Issue)
+	}
+}
+
+// RangeText writes an unsettled forecast's range at the door's precision,
+// one end alone where both read the same there.
+func TestRangeText(t *testing.T) {
+	one := func(v float64) string { return strconv.FormatFloat(v, 'f', 1, 64) }
+	for _, c := range []struct {
+		lo, hi float64
+		want   string
+	}{
+		{47.6, 47.8, "47.6–47.8"},
+		{56.70001, 56.7004, "56.7"},
+		{56.66, 56.74, "56.7"},
+		{56.64, 56.74, "56.6–56.7"},
+		{20.651327321624308, 90, "20.7–90.0"},
+	} {
+		if got := RangeText(c.lo, c.hi, one); got != c.want {
+			t.Errorf("RangeText(%v, %v) = %q, want %q", c.lo, c.hi, got, c.want)
+		}
 	}
 }

@@ -147,7 +147,7 @@ func MakeBrief(ctx context.Context, c *Case) (*Brief, error) {
 			fi := m.Issues[k]
 			bf := BriefForecast{Model: m.Model, Value: float64(fi.Forecast), Settled: fi.Settled, Text: num1(float64(fi.Forecast))}
 			if !fi.Settled && fi.Range != nil {
-				bf.Text = num1(fi.Range.Lo) + "–" + num1(fi.Range.Hi)
+				bf.Text = RangeText(fi.Range.Lo, fi.Range.Hi, num1)
 			}
 			var labels []string
 			for _, a := range fi.Nearest {

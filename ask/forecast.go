@@ -223,6 +223,20 @@ func distribution(p *model.Problem, k int, d *model.Predictive) *answer.Distribu
 	return out
 }
 
+// RangeText writes the range lo–hi of a forecast that did not settle,
+// each end with f (the door's own precision), or the one end alone where
+// both read the same at that precision: a forecast that moved less than
+// what is shown. Every door writes the range of an unsettled forecast
+// through it (the web app through rangeText, the same rule), marked as
+// unsettled beside it.
+func RangeText(lo, hi float64, f func(float64) string) string {
+	a, b := f(lo), f(hi)
+	if a == b {
+		return a
+	}
+	return a + "–" + b
+}
+
 // settling is what the last rounds of a model say about its forecast.
 type settling struct {
 	settled bool

@@ -67,7 +67,7 @@ func newTable(w io.Writer) table.Writer {
 // settle, else the point.
 func shown(f answer.IssueForecast) string {
 	if !f.Settled && f.Range != nil {
-		return num(f.Range.Lo) + "–" + num(f.Range.Hi) + " ~"
+		return ask.RangeText(f.Range.Lo, f.Range.Hi, num) + " ~"
 	}
 	return num(float64(f.Forecast))
 }

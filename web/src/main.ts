@@ -7,7 +7,7 @@
 import './style.css'
 import { api, follow, download, APIError, inlineOrJob } from './api'
 import type { Scenario, ScenarioView, Forecast, ModelForecast, IssueForecast, Issue, Stance, ModelInfo, Param, Sweep, Sensitivity, Diagnostic, Run, DealEvaluation, DealSearch, DealPackage, DealPlan, Distribution, DealRobustness } from './api'
-import { h, s, fmt, color } from './util'
+import { h, s, fmt, color, rangeText } from './util'
 import { renderExplain } from './explain'
 import { proposalsCard } from './proposals'
 import { renderAdvise } from './advise'
@@ -84,7 +84,7 @@ function nearestText(f: IssueForecast): string { return f.nearest.map((a) => a.l
 // shown is a forecast as it may be read: a point when settled, else the
 // range it kept moving in.
 function shown(f: IssueForecast): string {
-  if (!f.settled && f.range) return `${fmt(f.range.lo)}–${fmt(f.range.hi)}`
+  if (!f.settled && f.range) return rangeText(f.range.lo, f.range.hi)
   return fmt(f.forecast)
 }
 
@@ -444,7 +444,7 @@ function issueCard(is: Issue): HTMLElement {
     const f = issueAnswer(m, is.id)
     const band = f && !f.settled && f.range ? f.range : null
     const at = band ? (band.lo + band.hi) / 2 : f?.forecast ?? null
-    const text = band ? `${m} ${fmt(band.lo)}–${fmt(band.hi)} (did not settle)` : `${m} ${fmt(at)}`
+    const text = band ? `${m} ${rangeText(band.lo, band.hi)} (did not settle)` : `${m} ${fmt(at)}`
     return { m, i, f, band, at, text, row: 0, cx: 0 }
   }).filter((x) => x.at !== null).sort((a, b) => a.at! - b.at!)
   const ends: number[] = []
@@ -477,7 +477,7 @@ function issueCard(is: Issue): HTMLElement {
     if (x.band) {
       const x0 = X(x.band.lo), x1 = X(x.band.hi)
       svg.append(s('rect', { x: x0, y: top - 8, width: Math.max(x1 - x0, 3), height: H - 34 - (top - 8), fill: color(x.i), stroke: color(x.i), class: 'fband', 'data-model': x.m, 'data-lo': x.band.lo.toFixed(3), 'data-hi': x.band.hi.toFixed(3) },
-        s('title', {}, `${x.m} did not settle: read it as the range ${fmt(x.band.lo)}–${fmt(x.band.hi)}, not a point`)))
+        s('title', {}, `${x.m} did not settle: read it as the range ${rangeText(x.band.lo, x.band.hi)}, not a point`)))
       for (const c of x.f?.cycle ?? []) svg.append(s('line', { x1: X(c), x2: X(c), y1: top - 8, y2: H - 34, stroke: color(x.i), class: 'fcycle' }))
     } else {
       const px = X(x.at!)

@@ -30,6 +30,14 @@ export function fmt(x: number | null | undefined, digits = 1): string {
   return x === null || x === undefined || Number.isNaN(x) ? '—' : x.toFixed(digits)
 }
 
+// rangeText is the range lo–hi of a forecast that did not settle, or one
+// end alone where both read the same at the precision shown (the rule of
+// ask.RangeText, which the other doors use).
+export function rangeText(lo: number, hi: number): string {
+  const a = fmt(lo), b = fmt(hi)
+  return a === b ? a : `${a}–${b}`
+}
+
 // Colour-blind-friendly palette (Okabe–Ito, extended).
 export const palette = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#332288', '#882255', '#117733', '#AA4499', '#44AA99', '#999933']
 
