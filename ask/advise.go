@@ -71,7 +71,10 @@ func Advise(ctx context.Context, c *Case, req answer.AdviseRequest, progress Pro
 	}
 	mf := c.convert(m.Name(), r)
 	ad := &adviser{m: m, opts: opts, closed: m.Name() == "compromise", actor: ai}
-	base := resultForecasts(p, r)
+	base := make([]float64, len(p.Issues))
+	if err := model.ResultForecasts(p, r, base); err != nil {
+		return nil, fmt.Errorf("model %s: %w", m.Name(), err)
+	}
 	levers := ad.levers(p, base, req)
 	out := &answer.Advice{Scenario: c.Header, Request: req, Model: m.Name(), Actor: req.Actor, Name: actorName(p.Actors[ai]),
 		Method: "re-run", Utility: answer.Num(utility(p, ai, base)), Issues: []answer.IssueAdvice{}, Top: []answer.Lever{},
@@ -278,7 +281,7 @@ func (ad *adviser) shifted(ctx context.Context, q *model.Problem, f []float64, l
 	if r.Check() != nil {
 		return nil, false, nil
 	}
-	g, err := forecastsOf(ctx, ad.m, r, ad.opts)
+	g, err := model.Forecasts(ctx, ad.m, r, ad.opts)
 	if err != nil {
 		return nil, false, err
 	}
@@ -380,7 +383,7 @@ func (ad *adviser) robust(ctx context.Context, p *model.Problem, levers []lever,
 			d := d0 + b
 			q := qs[w]
 			sweep.Sample(q, p, inputs, req.Seed, uint64(d), req.Uniform)
-			f, err := forecastsOf(ctx, in.m, q.Clone(), in.opts)
+			f, err := model.Forecasts(ctx, in.m, q.Clone(), in.opts)
 			if err != nil {
 				failed[b] = fmt.Errorf("draw %d: model %s: %w", d, ad.m.Name(), err)
 				return
@@ -449,33 +452,6 @@ func (ad *adviser) robust(ctx context.Context, p *model.Problem, levers []lever,
 // enough that their table stays small beside the levers' own answers
 // (adviseCost counts it).
 const adviseBatch = 16
-
-// forecastsOf runs m on q and returns its forecast per issue
-// (model.Forecasts).
-func forecastsOf(ctx context.Context, m model.Model, q *model.Problem, o model.Options) ([]float64, error) {
-	f := make([]float64, len(q.Issues))
-	if err := model.Forecasts(ctx, m, q, o, f); err != nil {
-		return nil, err
-	}
-	return f, nil
-}
-
-// resultForecasts is a result's forecast per issue of p, NaN where the
-// result has none.
-func resultForecasts(p *model.Problem, r *model.Result) []float64 {
-	f := make([]float64, len(p.Issues))
-	for k := range f {
-		f[k] = math.NaN()
-	}
-	for _, ir := range r.Issues {
-		for k, is := range p.Issues {
-			if is.ID == ir.Issue {
-				f[k] = ir.Forecast
-			}
-		}
-	}
-	return f
-}
 
 // utility is actor i's utility for the package f, package deal's
 // equation (1) with ρ = 1: 1 − Σ_k s_k |f_k − x_k|/(max_k − min_k) / Σ_k s_k

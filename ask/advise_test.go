@@ -43,7 +43,11 @@ func baseForecast(t *testing.T, c *Case, modelName string) []float64 {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return resultForecasts(c.problem, r)
+	f := make([]float64, len(c.problem.Issues))
+	if err := model.ResultForecasts(c.problem, r, f); err != nil {
+		t.Fatal(err)
+	}
+	return f
 }
 
 func modelByNameMust(t *testing.T, name string) model.Model {

@@ -30,7 +30,8 @@ func (m resultOnly) Forecast(ctx context.Context, p *model.Problem, o model.Opti
 
 // Forecasts gives the same forecasts, bit for bit, through a model's
 // PointForecast and through its Result; a Result whose issues are not
-// p's, in p's order, and too short a dst are errors.
+// p's, in p's order, is an error, as is too short a dst for
+// ResultForecasts.
 func TestForecasts(t *testing.T) {
 	p, err := model.FromScenario(gen.Scenario(gen.Options{Actors: 12, Issues: 4, Seed: 3}))
 	if err != nil {
@@ -38,11 +39,12 @@ func TestForecasts(t *testing.T) {
 	}
 	ctx := context.Background()
 	for _, m := range []model.Model{compromise.Model{}, smp.Model{}} {
-		point, viaResult := make([]float64, 4), make([]float64, 4)
-		if err := model.Forecasts(ctx, m, p, model.Options{}, point); err != nil {
+		point, err := model.Forecasts(ctx, m, p, model.Options{})
+		if err != nil {
 			t.Fatal(err)
 		}
-		if err := model.Forecasts(ctx, resultOnly{Model: m}, p, model.Options{}, viaResult); err != nil {
+		viaResult, err := model.Forecasts(ctx, resultOnly{Model: m}, p, model.Options{})
+		if err != nil {
 			t.Fatal(err)
 		}
 		r, err := m.Forecast(ctx, p, model.Options{})
@@ -56,11 +58,15 @@ func TestForecasts(t *testing.T) {
 			}
 		}
 	}
-	err = model.Forecasts(ctx, resultOnly{Model: compromise.Model{}, swap: true}, p, model.Options{}, make([]float64, 4))
-	if err == nil || !strings.Contains(err.Error(), `forecast 1 is of issue "`+p.Issues[1].ID+`"`) {
+	_, err = model.Forecasts(ctx, resultOnly{Model: compromise.Model{}, swap: true}, p, model.Options{})
+	if err == nil || !strings.Contains(err.Error(), `compromise: forecast 1 is of issue "`+p.Issues[1].ID+`"`) {
 		t.Errorf("issues out of order: %v", err)
 	}
-	if err := model.Forecasts(ctx, compromise.Model{}, p, model.Options{}, make([]float64, 3)); err == nil || !strings.Contains(err.Error(), "room for 3 forecasts, 4 issues") {
+	r, err := compromise.Model{}.Forecast(ctx, p, model.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := model.ResultForecasts(p, r, make([]float64, 3)); err == nil || !strings.Contains(err.Error(), "4 forecasts for 4 issues, room for 3") {
 		t.Errorf("short dst: %v", err)
 	}
 }

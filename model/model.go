@@ -11,6 +11,7 @@ package model
 
 import (
 	"context"
+	"fmt"
 	"math"
 
 	"parley/errs"
@@ -34,29 +35,40 @@ type PointForecaster interface {
 	PointForecast(ctx context.Context, p *Problem, o Options, dst []float64) error
 }
 
-// Forecasts writes m's forecast of every issue of p into
-// dst[0:len(p.Issues)]: through PointForecaster where m has it, else from
-// Forecast's Result, run without its trace. It is what the callers that
-// read the forecasts alone — a sweep's draws, advice, the ensemble's
-// members — run a model through.
-func Forecasts(ctx context.Context, m Model, p *Problem, o Options, dst []float64) error {
-	if len(dst) < len(p.Issues) {
-		return errs.New(errs.Internal, "%s: room for %d forecasts, %d issues", m.Name(), len(dst), len(p.Issues))
-	}
+// Forecasts returns m's forecast of every issue of p: through
+// PointForecaster where m has it, else from Forecast's Result, run
+// without its trace. It is what the callers that read the forecasts
+// alone — a sweep's draws, advice, the ensemble's members — run a model
+// through.
+func Forecasts(ctx context.Context, m Model, p *Problem, o Options) ([]float64, error) {
+	f := make([]float64, len(p.Issues))
 	if pf, ok := m.(PointForecaster); ok {
-		return pf.PointForecast(ctx, p, o, dst)
+		if err := pf.PointForecast(ctx, p, o, f); err != nil {
+			return nil, err
+		}
+		return f, nil
 	}
 	o.NoTrace = true
 	r, err := m.Forecast(ctx, p, o)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	if len(r.Issues) != len(p.Issues) {
-		return errs.New(errs.Internal, "%s: %d forecasts for %d issues", m.Name(), len(r.Issues), len(p.Issues))
+	if err := ResultForecasts(p, r, f); err != nil {
+		return nil, fmt.Errorf("%s: %w", m.Name(), err)
+	}
+	return f, nil
+}
+
+// ResultForecasts writes r's forecast of every issue of p into
+// dst[0:len(p.Issues)], checking that r forecasts p's issues, in p's
+// order (every model's Result does).
+func ResultForecasts(p *Problem, r *Result, dst []float64) error {
+	if len(r.Issues) != len(p.Issues) || len(dst) < len(p.Issues) {
+		return errs.New(errs.Internal, "%d forecasts for %d issues, room for %d", len(r.Issues), len(p.Issues), len(dst))
 	}
 	for k, ir := range r.Issues {
 		if ir.Issue != p.Issues[k].ID {
-			return errs.New(errs.Internal, "%s: forecast %d is of issue %q, not %q", m.Name(), k+1, ir.Issue, p.Issues[k].ID)
+			return errs.New(errs.Internal, "forecast %d is of issue %q, not %q", k+1, ir.Issue, p.Issues[k].ID)
 		}
 		dst[k] = ir.Forecast
 	}

@@ -100,7 +100,7 @@ func Sensitivity(ctx context.Context, m model.Model, p *model.Problem, o Options
 func forecastWith(ctx context.Context, m model.Model, p, q *model.Problem, in Input, v float64, o model.Options) ([]float64, error) {
 	reset(q, p)
 	set(q, in, v)
-	f, err := forecasts(ctx, m, q, o)
+	f, err := model.Forecasts(ctx, m, q, o)
 	if err != nil {
 		return nil, fmt.Errorf("%s = %v: %w", in.Label(), v, err)
 	}

@@ -245,7 +245,7 @@ func draw(ctx context.Context, m model.Model, p, q *model.Problem, inputs []Inpu
 		}
 		return x, f, pr, nil
 	}
-	f, err := forecasts(ctx, m, q, o.Model)
+	f, err := model.Forecasts(ctx, m, q, o.Model)
 	if err != nil {
 		return nil, nil, nil, err
 	}
@@ -327,16 +327,6 @@ func combine(preds [][]*model.Predictive, k int, base *model.Predictive) *Combin
 		c.ShareInputs, c.ShareModel = between/total, within/total
 	}
 	return c
-}
-
-// forecasts runs m on q and returns its forecast per issue
-// (model.Forecasts: no Result per run where m can skip it).
-func forecasts(ctx context.Context, m model.Model, q *model.Problem, o model.Options) ([]float64, error) {
-	f := make([]float64, len(q.Issues))
-	if err := model.Forecasts(ctx, m, q, o, f); err != nil {
-		return nil, err
-	}
-	return f, nil
 }
 
 // reset copies p's values into q (same shape).

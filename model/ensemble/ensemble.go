@@ -45,6 +45,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 
 	"parley/errs"
@@ -223,7 +224,10 @@ func forecastIssue(ctx context.Context, sub *model.Problem, members []Member, o 
 		if full {
 			x, rounds, err = traced(ctx, mb.Model, sub, o)
 		} else {
-			x, err = pointForecast(ctx, mb.Model, sub, o)
+			var f []float64
+			if f, err = model.Forecasts(ctx, mb.Model, sub, o); err == nil {
+				x = f[0]
+			}
 		}
 		if err == nil && (math.IsNaN(x) || math.IsInf(x, 0)) {
 			err = fmt.Errorf("no finite forecast")
@@ -253,12 +257,13 @@ func forecastIssue(ctx context.Context, sub *model.Problem, members []Member, o 
 		}
 		out.rounds = make([]float64, n)
 		for t := range n {
-			sw, swx := 0.0, 0.0
+			// out.sw is the same sum of the same weights: the last round
+			// is out.swx/out.sw to the bit
+			swx := 0.0
 			for m, tr := range traces {
-				sw += weights[m]
 				swx += weights[m] * tr[max(0, t-(n-len(tr)))]
 			}
-			out.rounds[t] = swx / sw
+			out.rounds[t] = swx / out.sw
 		}
 	}
 	return out
@@ -272,8 +277,9 @@ func traced(ctx context.Context, m model.Model, p *model.Problem, o model.Option
 	if err != nil {
 		return 0, nil, err
 	}
-	if len(r.Issues) != 1 || r.Issues[0].Issue != p.Issues[0].ID {
-		return 0, nil, errs.New(errs.Internal, "%s: %d forecasts for issue %s alone", m.Name(), len(r.Issues), p.Issues[0].ID)
+	var x [1]float64
+	if err := model.ResultForecasts(p, r, x[:]); err != nil {
+		return 0, nil, fmt.Errorf("%s: %w", m.Name(), err)
 	}
 	ir := r.Issues[0]
 	rounds := []float64{ir.Forecast}
@@ -284,16 +290,6 @@ func traced(ctx context.Context, m model.Model, p *model.Problem, o model.Option
 		}
 	}
 	return ir.Forecast, rounds, nil
-}
-
-// pointForecast returns m's forecast of the one issue of p
-// (model.Forecasts).
-func pointForecast(ctx context.Context, m model.Model, p *model.Problem, o model.Options) (float64, error) {
-	var dst [1]float64
-	if err := model.Forecasts(ctx, m, p, o, dst[:]); err != nil {
-		return 0, err
-	}
-	return dst[0], nil
 }
 
 // OneIssue returns the Problem of issue k of p alone: the actors present
@@ -321,11 +317,11 @@ func (b *issueProblem) of(p *model.Problem, k int) *model.Problem {
 		}
 	}
 	q := &b.q
-	b.sts = fit(b.sts, n)
+	b.sts = slices.Grow(b.sts[:0], n)[:n]
 	*q = model.Problem{
 		Issues:  append(q.Issues[:0], p.Issues[k]),
-		Actors:  fit(q.Actors, n)[:0],
-		Stances: fit(q.Stances, n)[:0],
+		Actors:  slices.Grow(q.Actors[:0], n),
+		Stances: slices.Grow(q.Stances[:0], n),
 	}
 	for i, a := range p.Actors {
 		if st := p.Stances[i][k]; st.Present {
@@ -336,14 +332,6 @@ func (b *issueProblem) of(p *model.Problem, k int) *model.Problem {
 		}
 	}
 	return q
-}
-
-// fit returns b with length n, reusing its memory if it has room.
-func fit[T any](b []T, n int) []T {
-	if cap(b) < n {
-		return make([]T, n)
-	}
-	return b[:n]
 }
 
 // Fit returns the weight w ∈ [0, 1] of the second forecaster that
