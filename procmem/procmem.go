@@ -61,16 +61,7 @@ func Track() func() int64 {
 	}
 }
 
-// Physical returns the memory this process's runs may use, in bytes: the
-// machine's memory (Linux's /proc/meminfo MemTotal; elsewhere what the
-// system reports, see physical), or a container's smaller limit (cgroup
-// v2 memory.max). ok is false where the system does not tell.
-func Physical() (bytes int64, ok bool) {
-	total, ok := physical()
-	if b, err := os.ReadFile("/sys/fs/cgroup/memory.max"); err == nil {
-		if lim, err := strconv.ParseInt(strings.TrimSpace(string(b)), 10, 64); err == nil && lim > 0 && (!ok || lim < total) {
-			total, ok = lim, true
-		}
-	}
-	return total, ok
-}
+// Physical returns the memory this process's runs may use, in bytes:
+// what the system reports (physical, one per system). ok is false where
+// it does not tell.
+func Physical() (bytes int64, ok bool) { return physical() }

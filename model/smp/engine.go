@@ -4,6 +4,7 @@ import (
 	"context"
 	"math"
 	"runtime"
+	"slices"
 	"sync"
 
 	"parley/parallel"
@@ -125,10 +126,7 @@ var spare sync.Pool
 // fit returns b with length n, reusing its memory if it has room. The
 // contents are not cleared: every table is written before it is read.
 func fit[T any](b []T, n int) []T {
-	if cap(b) < n {
-		return make([]T, n)
-	}
-	return b[:n]
+	return slices.Grow(b[:0], n)[:n]
 }
 
 // newEngine returns an engine for the problem (c, s, x), n actors in d
