@@ -281,15 +281,14 @@ func traced(ctx context.Context, m model.Model, p *model.Problem, o model.Option
 	if err := model.ResultForecasts(p, r, x[:]); err != nil {
 		return 0, nil, fmt.Errorf("%s: %w", m.Name(), err)
 	}
-	ir := r.Issues[0]
-	rounds := []float64{ir.Forecast}
-	if len(ir.Rounds) > 1 {
-		rounds = rounds[:0]
-		for _, rd := range ir.Rounds {
-			rounds = append(rounds, rd.Forecast)
+	rounds := x[:]
+	if rs := r.Issues[0].Rounds; len(rs) > 1 {
+		rounds = make([]float64, len(rs))
+		for t, rd := range rs {
+			rounds[t] = rd.Forecast
 		}
 	}
-	return ir.Forecast, rounds, nil
+	return x[0], rounds, nil
 }
 
 // OneIssue returns the Problem of issue k of p alone: the actors present
