@@ -62,7 +62,7 @@ func Advise(ctx context.Context, c *Case, req answer.AdviseRequest, progress Pro
 		return nil, err
 	}
 	opts := oneRunOptions(answer.Run{Seed: req.Seed})
-	r, err := m.Forecast(ctx, c.Problem(), opts)
+	r, err := model.Run(ctx, m, c.Problem(), opts)
 	if ctx.Err() != nil {
 		return nil, ctx.Err()
 	}

@@ -211,7 +211,7 @@ func (c *Case) packageFrom(ctx context.Context, spec, field string) ([]float64, 
 		if err != nil {
 			return nil, "", err
 		}
-		r, err := m.Forecast(ctx, c.Problem(), model.Options{Seed: answer.DefaultSeed, NoTrace: true})
+		r, err := model.Run(ctx, m, c.Problem(), model.Options{Seed: answer.DefaultSeed, NoTrace: true})
 		if err != nil {
 			return nil, "", fmt.Errorf("%s %s: %w", field, spec, err)
 		}

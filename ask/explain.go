@@ -41,7 +41,7 @@ func explainLimited(ctx context.Context, c *Case, req answer.ExplainRequest, lim
 		return nil, err
 	}
 	p := c.Problem()
-	r, err := m.Forecast(ctx, p, oneRunOptions(answer.Run{Seed: answer.DefaultSeed}))
+	r, err := model.Run(ctx, m, p, oneRunOptions(answer.Run{Seed: answer.DefaultSeed}))
 	if ctx.Err() != nil {
 		return nil, ctx.Err()
 	}

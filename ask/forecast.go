@@ -38,7 +38,7 @@ func Forecast(ctx context.Context, c *Case, req answer.ForecastRequest, progress
 			name := m.Name()
 			o.Progress = func(done, total int) { progress(name, done, total) }
 		}
-		r, err := m.Forecast(ctx, c.Problem(), o)
+		r, err := model.Run(ctx, m, c.Problem(), o)
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
 		}
@@ -47,7 +47,7 @@ func Forecast(ctx context.Context, c *Case, req answer.ForecastRequest, progress
 			continue
 		}
 		mf := c.convert(m.Name(), r)
-		if err := nonFinite(mf); err != nil {
+		if err := nonFiniteRange(mf); err != nil {
 			// Never printed as a forecast (finding 10 of issue 14).
 			mf = answer.ModelForecast{Model: m.Name(), Error: err.Error(), Err: err, Issues: []answer.IssueForecast{}}
 		}
@@ -56,20 +56,16 @@ func Forecast(ctx context.Context, c *Case, req answer.ForecastRequest, progress
 	return out, nil
 }
 
-// nonFinite returns an error (errs.Invalid) when a model's forecast of an
-// issue, or the range of an unsettled one, is not a finite number: the
-// model's arithmetic overflowed on these inputs. Validate's magnitudes
-// (scenario.MaxCapability, scenario.MaxScale) are meant to make this
-// impossible; this is the net under them.
-func nonFinite(mf answer.ModelForecast) error {
+// nonFiniteRange returns an error (errs.Invalid) when the range of an
+// unsettled forecast is not finite: a round before the last overflowed.
+// model.Run has already refused a forecast that is not finite. Validate's
+// magnitudes (scenario.MaxCapability, scenario.MaxScale) are meant to make
+// both impossible; these are the net under them.
+func nonFiniteRange(mf answer.ModelForecast) error {
 	for _, f := range mf.Issues {
-		bad := !f.Forecast.Finite()
-		if f.Range != nil {
-			bad = bad || !finite(f.Range.Lo) || !finite(f.Range.Hi)
-		}
-		if bad {
-			return errs.New(errs.Invalid, "%s gave no finite forecast of issue %s (%v): its arithmetic overflowed on these inputs; valid: capabilities and scales within the magnitudes of docs/limits.md, or rescaled nearer 1",
-				mf.Model, f.Issue, float64(f.Forecast))
+		if f.Range != nil && (!finite(f.Range.Lo) || !finite(f.Range.Hi)) {
+			return errs.New(errs.Invalid, "%s: the rounds before its forecast of issue %s left no finite range (%v to %v): its arithmetic overflowed or underflowed on these inputs; valid: capabilities, saliences and scales within the magnitudes of docs/limits.md and not many orders of magnitude apart (rescale them nearer 1)",
+				mf.Model, f.Issue, f.Range.Lo, f.Range.Hi)
 		}
 	}
 	return nil

@@ -51,22 +51,19 @@ func TestPeerMagnitudes(t *testing.T) {
 	}
 }
 
-// TestNonFiniteIsError (finding 10): a model's forecast that is not a
-// finite number is that model's error (exit 3, never a printed number).
-func TestNonFiniteIsError(t *testing.T) {
+// TestNonFiniteRangeIsError (finding 10): an unsettled forecast whose
+// range is not finite is that model's error (exit 3, never a printed
+// number); model.Run refuses a forecast that is not (its own test).
+func TestNonFiniteRangeIsError(t *testing.T) {
 	for _, x := range []float64{math.Inf(1), math.Inf(-1), math.NaN()} {
-		mf := answer.ModelForecast{Model: "m", Issues: []answer.IssueForecast{{Issue: "ok", Forecast: 1}, {Issue: "cf", Forecast: answer.Num(x)}}}
-		err := nonFinite(mf)
-		if err == nil || errs.CodeOf(err) != errs.Invalid || !strings.HasPrefix(err.Error(), fmt.Sprintf("m gave no finite forecast of issue cf (%v)", x)) {
+		mf := answer.ModelForecast{Model: "m", Issues: []answer.IssueForecast{{Issue: "ok", Forecast: 1}, {Issue: "cf", Forecast: 2, Range: &answer.Interval{Lo: 1, Hi: x}}}}
+		err := nonFiniteRange(mf)
+		if err == nil || errs.CodeOf(err) != errs.Invalid || !strings.HasPrefix(err.Error(), fmt.Sprintf("m: the rounds before its forecast of issue cf left no finite range (1 to %v)", x)) {
 			t.Errorf("%v: %v", x, err)
 		}
 	}
-	mf := answer.ModelForecast{Model: "m", Issues: []answer.IssueForecast{{Issue: "cf", Forecast: 2, Range: &answer.Interval{Lo: 1, Hi: math.Inf(1)}}}}
-	if nonFinite(mf) == nil {
-		t.Error("an infinite range passed")
-	}
-	mf.Issues[0].Range.Hi = 3
-	if err := nonFinite(mf); err != nil {
+	mf := answer.ModelForecast{Model: "m", Issues: []answer.IssueForecast{{Issue: "cf", Forecast: 2, Range: &answer.Interval{Lo: 1, Hi: 3}}}}
+	if err := nonFiniteRange(mf); err != nil {
 		t.Error(err)
 	}
 }

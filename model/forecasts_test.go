@@ -2,10 +2,12 @@ package model_test
 
 import (
 	"context"
+	"fmt"
 	"math"
 	"strings"
 	"testing"
 
+	"parley/errs"
 	"parley/gen"
 	"parley/model"
 	"parley/model/compromise"
@@ -68,5 +70,66 @@ func TestForecasts(t *testing.T) {
 	}
 	if err := model.ResultForecasts(p, r, make([]float64, 3)); err == nil || !strings.Contains(err.Error(), "4 forecasts for 4 issues, room for 3") {
 		t.Errorf("short dst: %v", err)
+	}
+}
+
+// nanModel forecasts bad on its second issue and 1 on the others,
+// through its Result alone or (point) through PointForecast too.
+type nanModel struct {
+	bad   float64
+	point bool
+}
+
+func (nanModel) Name() string    { return "nan" }
+func (nanModel) Summary() string { return "" }
+func (m nanModel) Forecast(_ context.Context, p *model.Problem, _ model.Options) (*model.Result, error) {
+	r := &model.Result{Model: "nan"}
+	for k, is := range p.Issues {
+		x := 1.0
+		if k == 1 {
+			x = m.bad
+		}
+		r.Issues = append(r.Issues, model.IssueResult{Issue: is.ID, Forecast: x})
+	}
+	return r, nil
+}
+
+type nanPoint struct{ nanModel }
+
+func (m nanPoint) PointForecast(ctx context.Context, p *model.Problem, o model.Options, dst []float64) error {
+	r, _ := m.Forecast(ctx, p, o)
+	return model.ResultForecasts(p, r, dst)
+}
+
+// Run and Forecasts refuse a forecast that is not finite, whichever way
+// the model gives it, naming the model and the issue; a finite one
+// passes.
+func TestRunRefusesNonFinite(t *testing.T) {
+	p, err := model.FromScenario(gen.Scenario(gen.Options{Actors: 3, Issues: 3, Seed: 1}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	id := p.Issues[1].ID
+	for _, bad := range []float64{math.NaN(), math.Inf(1), math.Inf(-1)} {
+		want := fmt.Sprintf("nan gave no finite forecast of issue %s (%v)", id, bad)
+		check := func(how string, err error) {
+			t.Helper()
+			if err == nil || errs.CodeOf(err) != errs.Invalid || !strings.HasPrefix(err.Error(), want) {
+				t.Errorf("%s, %v: %v", how, bad, err)
+			}
+		}
+		_, err := model.Run(ctx, nanModel{bad: bad}, p, model.Options{})
+		check("Run", err)
+		_, err = model.Forecasts(ctx, nanModel{bad: bad}, p, model.Options{})
+		check("Forecasts through the Result", err)
+		_, err = model.Forecasts(ctx, nanPoint{nanModel{bad: bad}}, p, model.Options{})
+		check("Forecasts through PointForecast", err)
+	}
+	if r, err := model.Run(ctx, nanModel{bad: 2}, p, model.Options{}); err != nil || r.Issues[1].Forecast != 2 {
+		t.Errorf("a finite forecast: %v, %v", r, err)
+	}
+	if f, err := model.Forecasts(ctx, nanPoint{nanModel{bad: 2}}, p, model.Options{}); err != nil || f[1] != 2 || f[0] != 1 {
+		t.Errorf("a finite forecast: %v, %v", f, err)
 	}
 }

@@ -35,26 +35,63 @@ type PointForecaster interface {
 	PointForecast(ctx context.Context, p *Problem, o Options, dst []float64) error
 }
 
+// Run is m.Forecast with the check every caller needs: an error, not a
+// Result, when a forecast of some issue is not a finite number (the
+// model's arithmetic overflowed or underflowed on extreme inputs), so that
+// no door prints NaN as a forecast or feeds it to a sweep, an explanation
+// or advice. Callers run a model through Run or Forecasts, never through
+// m.Forecast directly.
+func Run(ctx context.Context, m Model, p *Problem, o Options) (*Result, error) {
+	r, err := m.Forecast(ctx, p, o)
+	if err != nil {
+		return nil, err
+	}
+	for k, ir := range r.Issues {
+		if err := finiteForecast(m.Name(), p, k, ir.Forecast); err != nil {
+			return nil, err
+		}
+	}
+	return r, nil
+}
+
+// finiteForecast is Run's and Forecasts' one rule: x, m's forecast of
+// issue k of p, must be finite.
+func finiteForecast(m string, p *Problem, k int, x float64) error {
+	if !math.IsNaN(x) && !math.IsInf(x, 0) {
+		return nil
+	}
+	id := fmt.Sprint(k + 1)
+	if k < len(p.Issues) {
+		id = p.Issues[k].ID
+	}
+	return errs.New(errs.Invalid, "%s gave no finite forecast of issue %s (%v): its arithmetic overflowed or underflowed on these inputs; valid: capabilities, saliences and scales within the magnitudes of docs/limits.md and not many orders of magnitude apart (rescale them nearer 1)", m, id, x)
+}
+
 // Forecasts returns m's forecast of every issue of p: through
 // PointForecaster where m has it, else from Forecast's Result, run
-// without its trace. It is what the callers that read the forecasts
-// alone — a sweep's draws, advice, the ensemble's members — run a model
-// through.
+// without its trace; like Run, an error if one is not finite. It is what
+// the callers that read the forecasts alone — a sweep's draws, advice,
+// the ensemble's members — run a model through.
 func Forecasts(ctx context.Context, m Model, p *Problem, o Options) ([]float64, error) {
 	f := make([]float64, len(p.Issues))
 	if pf, ok := m.(PointForecaster); ok {
 		if err := pf.PointForecast(ctx, p, o, f); err != nil {
 			return nil, err
 		}
-		return f, nil
+	} else {
+		o.NoTrace = true
+		r, err := m.Forecast(ctx, p, o)
+		if err != nil {
+			return nil, err
+		}
+		if err := ResultForecasts(p, r, f); err != nil {
+			return nil, fmt.Errorf("%s: %w", m.Name(), err)
+		}
 	}
-	o.NoTrace = true
-	r, err := m.Forecast(ctx, p, o)
-	if err != nil {
-		return nil, err
-	}
-	if err := ResultForecasts(p, r, f); err != nil {
-		return nil, fmt.Errorf("%s: %w", m.Name(), err)
+	for k, x := range f {
+		if err := finiteForecast(m.Name(), p, k, x); err != nil {
+			return nil, err
+		}
 	}
 	return f, nil
 }

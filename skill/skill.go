@@ -116,15 +116,12 @@ func forecastOne(ctx context.Context, m model.Model, c Case) (f Forecast) {
 	if c.Problem == nil {
 		return Forecast{Value: math.NaN(), Err: "no problem"}
 	}
-	res, err := m.Forecast(ctx, c.Problem.Clone(), model.Options{})
+	res, err := model.Run(ctx, m, c.Problem.Clone(), model.Options{})
 	if err != nil {
 		return Forecast{Value: math.NaN(), Err: err.Error()}
 	}
 	for _, ir := range res.Issues {
 		if ir.Issue == c.ID {
-			if math.IsNaN(ir.Forecast) || math.IsInf(ir.Forecast, 0) {
-				return Forecast{Value: math.NaN(), Err: fmt.Sprintf("non-finite forecast %v", ir.Forecast)}
-			}
 			return Forecast{Value: ir.Forecast, Pred: ir.Predictive}
 		}
 	}

@@ -146,7 +146,7 @@ func Run(ctx context.Context, m model.Model, p *model.Problem, o Options) (*Resu
 	if err := p.Check(); err != nil {
 		return nil, err
 	}
-	base, err := m.Forecast(ctx, p.Clone(), o.Model)
+	base, err := model.Run(ctx, m, p.Clone(), o.Model)
 	if err != nil {
 		return nil, fmt.Errorf("%s at the stated values: %w", m.Name(), err)
 	}
@@ -231,7 +231,7 @@ func Run(ctx context.Context, m model.Model, p *model.Problem, o Options) (*Resu
 func draw(ctx context.Context, m model.Model, p, q *model.Problem, inputs []Input, d uint64, o Options, dist bool) ([]float64, []float64, []*model.Predictive, error) {
 	x := Sample(q, p, inputs, o.Seed, d, o.Uniform)
 	if dist {
-		r, err := m.Forecast(ctx, q, o.Model)
+		r, err := model.Run(ctx, m, q, o.Model)
 		if err != nil {
 			return nil, nil, nil, err
 		}

@@ -229,9 +229,6 @@ func forecastIssue(ctx context.Context, sub *model.Problem, members []Member, o 
 				x = f[0]
 			}
 		}
-		if err == nil && (math.IsNaN(x) || math.IsInf(x, 0)) {
-			err = fmt.Errorf("no finite forecast")
-		}
 		if err != nil {
 			if ctx.Err() != nil {
 				return issueOut{err: ctx.Err()}
@@ -273,7 +270,7 @@ func forecastIssue(ctx context.Context, sub *model.Problem, members []Member, o 
 // its forecast after each round (the forecast alone, for a model without
 // rounds).
 func traced(ctx context.Context, m model.Model, p *model.Problem, o model.Options) (float64, []float64, error) {
-	r, err := m.Forecast(ctx, p, o)
+	r, err := model.Run(ctx, m, p, o)
 	if err != nil {
 		return 0, nil, err
 	}
