@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"time"
 
@@ -46,6 +47,10 @@ longer matches its seal, and 'parley ledger grade' refuses the file.`,
 			if path == "" {
 				return errs.New(errs.Argument, "--ledger: missing; valid: the path of a ledger file (created if absent)")
 			}
+			sep, err := ledgerTail(path)
+			if err != nil {
+				return err
+			}
 			c, err := loadCase(cmd, args)
 			if err != nil {
 				return err
@@ -68,7 +73,7 @@ longer matches its seal, and 'parley ledger grade' refuses the file.`,
 			if err != nil {
 				return errs.New(errs.Invalid, "--ledger %s: %v", path, err)
 			}
-			_, werr := f.Write(append(line, '\n'))
+			_, werr := f.Write(append(append(sep, line...), '\n'))
 			if cerr := f.Close(); werr == nil {
 				werr = cerr
 			}
@@ -84,6 +89,29 @@ longer matches its seal, and 'parley ledger grade' refuses the file.`,
 	addRunFlags(cmd, def.Run)
 	cmd.Flags().String("ledger", "", "the ledger file to append to (created if absent)")
 	return cmd
+}
+
+// ledgerTail checks that path is a ledger record may append to: absent,
+// empty, or a ledger whose every entry reads and matches its seal (so
+// record never appends to a scenario or any other file named by
+// mistake, nor seals a forecast into a ledger already tampered with). It
+// returns what must precede the new line: a newline when the file's last
+// line lacks one.
+func ledgerTail(path string) ([]byte, error) {
+	data, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, errs.New(errs.Invalid, "--ledger %s: %v", path, err)
+	}
+	if _, err := ask.ReadLedger(path, data); err != nil {
+		return nil, errs.New(errs.Invalid, "--ledger: %v; record appends only to a ledger it wrote or to a new file, so nothing was appended", err)
+	}
+	if len(data) > 0 && data[len(data)-1] != '\n' {
+		return []byte{'\n'}, nil
+	}
+	return nil, nil
 }
 
 func ledgerGradeCmd() *cobra.Command {

@@ -40,3 +40,43 @@ func TestLedgerCLI(t *testing.T) {
 		t.Errorf("no --ledger: %d %q", code, errOut)
 	}
 }
+
+// record appends only to a ledger: a scenario named by mistake (or a
+// tampered ledger) is refused, naming its line, before any work, and left
+// byte for byte as it was; a ledger whose last line lost its newline gets
+// one before the new entry, so both entries read back.
+func TestLedgerRecordRefusesOtherFiles(t *testing.T) {
+	dir := t.TempDir()
+	scen := filepath.Join(dir, "victim.yaml")
+	if _, errOut, code := run(t, "init", scen); code != 0 {
+		t.Fatal(errOut)
+	}
+	before, err := os.ReadFile(scen)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, errOut, code := run(t, "ledger", "record", scen, "--ledger", scen, "-q")
+	if code != 3 || !strings.Contains(errOut, "--ledger: "+scen+":1: not a ledger entry") || !strings.Contains(errOut, "nothing was appended") {
+		t.Errorf("a scenario as the ledger: %d %q", code, errOut)
+	}
+	if after, _ := os.ReadFile(scen); string(after) != string(before) {
+		t.Error("the scenario was changed")
+	}
+	ledger := filepath.Join(dir, "l.jsonl")
+	if _, errOut, code := run(t, "ledger", "record", "-m", "compromise", "--ledger", ledger, "-q"); code != 0 {
+		t.Fatal(errOut)
+	}
+	data, err := os.ReadFile(ledger)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(ledger, []byte(strings.TrimSuffix(string(data), "\n")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, errOut, code := run(t, "ledger", "record", "-m", "compromise", "--ledger", ledger, "-q"); code != 0 {
+		t.Fatal(errOut)
+	}
+	if out, errOut, code := run(t, "ledger", "grade", "--ledger", ledger, "-f", "json"); code != 0 || !strings.Contains(out, `"entries": 2`) {
+		t.Errorf("after a line without its newline: %d %q %q", code, errOut, out[:min(len(out), 300)])
+	}
+}
