@@ -64,7 +64,8 @@ type BriefIssue struct {
 	SweepModel  string
 	Lo80, Hi80  float64
 	HasInterval bool
-	// Low and High are the smallest and largest forecast of any model.
+	// Low and High are the smallest and largest forecast of any model, an
+	// unsettled forecast counted by its whole range.
 	Low, High    float64
 	Drivers      []BriefDriver
 	Stances      int
@@ -79,9 +80,12 @@ type BriefIssue struct {
 
 // BriefForecast is one model's forecast of an issue.
 type BriefForecast struct {
-	Model   string
-	Text    string // "46.6" or "26.0–35.9" (did not settle)
-	Value   float64
+	Model string
+	Text  string // "46.6" or "26.0–35.9" (did not settle)
+	Value float64
+	// Lo and Hi are the range of a forecast that did not settle, else
+	// Value both.
+	Lo, Hi  float64
 	Option  string
 	Settled bool
 }
@@ -145,9 +149,11 @@ func MakeBrief(ctx context.Context, c *Case) (*Brief, error) {
 				continue
 			}
 			fi := m.Issues[k]
-			bf := BriefForecast{Model: m.Model, Value: float64(fi.Forecast), Settled: fi.Settled, Text: num1(float64(fi.Forecast))}
+			v := float64(fi.Forecast)
+			bf := BriefForecast{Model: m.Model, Value: v, Lo: v, Hi: v, Settled: fi.Settled, Text: num1(v)}
 			if !fi.Settled && fi.Range != nil {
 				bf.Text = RangeText(fi.Range.Lo, fi.Range.Hi, num1)
+				bf.Lo, bf.Hi = min(v, fi.Range.Lo), max(v, fi.Range.Hi)
 			}
 			var labels []string
 			for _, a := range fi.Nearest {
@@ -177,7 +183,7 @@ func MakeBrief(ctx context.Context, c *Case) (*Brief, error) {
 			if i == 0 || m.Model == bi.SweepModel {
 				bi.Headline = m
 			}
-			bi.Low, bi.High = min(bi.Low, m.Value), max(bi.High, m.Value)
+			bi.Low, bi.High = min(bi.Low, m.Lo), max(bi.High, m.Hi)
 		}
 		if len(bi.Models) == 0 {
 			bi.Low, bi.High = math.NaN(), math.NaN()

@@ -149,7 +149,8 @@ func TestBriefNumbers(t *testing.T) {
 			}
 		}
 	}
-	// The lead forecast is the sweep model's; the span and the grid are
+	// The lead forecast is the sweep model's; the span covers every
+	// model's forecast and an unsettled one's whole range, and the grid is
 	// every model's forecasts; the coverage sums the issues'.
 	var cov BriefCoverage
 	for k, is := range b.Issues {
@@ -157,8 +158,12 @@ func TestBriefNumbers(t *testing.T) {
 			t.Errorf("%s: lead forecast from %s, want the sweep's %s", is.ID, is.Headline.Model, b.Sweep.Models[0].Model)
 		}
 		lo, hi := math.Inf(1), math.Inf(-1)
-		for _, m := range is.Models {
-			lo, hi = min(lo, m.Value), max(hi, m.Value)
+		for _, m := range b.Forecast.Models {
+			f := m.Issues[k]
+			lo, hi = min(lo, float64(f.Forecast)), max(hi, float64(f.Forecast))
+			if !f.Settled {
+				lo, hi = min(lo, f.Range.Lo), max(hi, f.Range.Hi)
+			}
 		}
 		if is.Low != lo || is.High != hi {
 			t.Errorf("%s: span %v–%v, models %v–%v", is.ID, is.Low, is.High, lo, hi)
