@@ -60,8 +60,13 @@ type Explanation struct {
 type IssueExplanation struct {
 	Issue string `json:"issue"`
 	Name  string `json:"name"`
-	// Forecast is the model's forecast, as the forecast answer gives it.
-	Forecast Num `json:"forecast"`
+	// Forecast is the model's forecast, and Settled and Range whether it
+	// came to rest and, if not, the range it kept moving in, as the
+	// forecast answer gives them: a door shows the range, not the point,
+	// of a forecast that did not settle.
+	Forecast Num       `json:"forecast"`
+	Settled  bool      `json:"settled"`
+	Range    *Interval `json:"range,omitempty"`
 	// Nearest are the labelled options nearest the forecast.
 	Nearest []Anchor `json:"nearest"`
 	// Reference is the origin the compromise pulls are measured from: the

@@ -84,7 +84,7 @@ func checkExplain(req *answer.ExplainRequest) error {
 func (c *Case) explainIssue(name string, k int, f answer.IssueForecast) answer.IssueExplanation {
 	p := c.problem
 	is := p.Issues[k]
-	e := answer.IssueExplanation{Issue: is.ID, Name: f.Name, Forecast: f.Forecast, Nearest: f.Nearest,
+	e := answer.IssueExplanation{Issue: is.ID, Name: f.Name, Forecast: f.Forecast, Settled: f.Settled, Range: f.Range, Nearest: f.Nearest,
 		Reference: is.Min, ReferenceFrom: "min", Pulls: []answer.Pull{}}
 	if is.HasReference {
 		e.Reference, e.ReferenceFrom = is.Reference, "reference"

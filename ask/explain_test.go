@@ -3,6 +3,7 @@ package ask
 import (
 	"context"
 	"math"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -148,7 +149,7 @@ func TestExplainCompromiseBuiltInSumsToForecast(t *testing.T) {
 }
 
 // The forecast explained is the forecast answer's, to the bit, for every
-// model explain covers.
+// model explain covers, and so are whether it settled and its range.
 func TestExplainForecastIsForecastAnswers(t *testing.T) {
 	in, _ := BuiltIn()
 	c, _ := in.Case(answer.Target{Snapshot: "latest"})
@@ -161,8 +162,8 @@ func TestExplainForecastIsForecastAnswers(t *testing.T) {
 		}
 		e := explain(t, c, m, "")
 		for k, ie := range e.Issues {
-			if fi := f.Models[0].Issues[k]; fi.Issue != ie.Issue || fi.Forecast != ie.Forecast {
-				t.Errorf("%s %s: explain %v, forecast %s %v", m, ie.Issue, ie.Forecast, fi.Issue, fi.Forecast)
+			if fi := f.Models[0].Issues[k]; fi.Issue != ie.Issue || fi.Forecast != ie.Forecast || fi.Settled != ie.Settled || !reflect.DeepEqual(fi.Range, ie.Range) {
+				t.Errorf("%s %s: explain %v (settled %v, range %v), forecast %s %v (%v, %v)", m, ie.Issue, ie.Forecast, ie.Settled, ie.Range, fi.Issue, fi.Forecast, fi.Settled, fi.Range)
 			}
 		}
 	}

@@ -93,7 +93,7 @@ func explainTable(w io.Writer, e *answer.Explanation, width int) {
 	closed := e.Model == "compromise" || e.Model == "median" || e.Model == "nash"
 	for _, ie := range e.Issues {
 		if !closed {
-			fmt.Fprintf(w, "\n%s (%s): %s", ie.Name, ie.Issue, num(float64(ie.Forecast)))
+			fmt.Fprintf(w, "\n%s (%s): %s", ie.Name, ie.Issue, shown(answer.IssueForecast{Forecast: ie.Forecast, Settled: ie.Settled, Range: ie.Range}))
 			if l := labels(ie.Nearest, false); l != "" {
 				fmt.Fprintf(w, " → %s", l)
 			}
@@ -102,7 +102,7 @@ func explainTable(w io.Writer, e *answer.Explanation, width int) {
 			explainRounds(w, ie, width)
 			continue
 		}
-		fmt.Fprintf(w, "\n%s (%s): %s", ie.Name, ie.Issue, num(float64(ie.Forecast)))
+		fmt.Fprintf(w, "\n%s (%s): %s", ie.Name, ie.Issue, shown(answer.IssueForecast{Forecast: ie.Forecast, Settled: ie.Settled, Range: ie.Range}))
 		if l := labels(ie.Nearest, false); l != "" {
 			fmt.Fprintf(w, " → %s", l)
 		}

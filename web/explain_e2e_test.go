@@ -64,6 +64,13 @@ func TestExplainView(t *testing.T) {
 		pick("explain-issue", "nato"), e.poll(`document.querySelectorAll("[data-testid=quad-map]").length === 1 && !!document.querySelector('section[data-issue="nato"] [data-testid=quad-map]')`),
 		pick("bdm-perspective", who), e.poll(fmt.Sprintf(`!document.querySelector('section[data-issue="nato"] g.qpt[data-other=%q]') && document.querySelectorAll('section[data-issue="nato"] g.qpt').length > 0`, who)),
 		e.shot("12-explain-bdm"))
+	// bdm cycles on nato: the card's heading is the range it kept moving
+	// in, as the forecast view shows it, not the last round's point
+	if rg := bdm.Issues[0].Range; bdm.Issues[0].Settled || rg == nil {
+		t.Fatalf("bdm on nato settled (%v): the heading test needs its cycle", bdm.Issues[0].Range)
+	} else if h := get(t, e.bctx, "heading", chromedp.TextContent(chromedp.CSS(`section[data-issue="nato"] h3`))); h != fmt.Sprintf("Ukraine and NATO: %.1f–%.1f (did not settle)", rg.Lo, rg.Hi) {
+		t.Errorf("heading %q, want bdm's range %v–%v", h, rg.Lo, rg.Hi)
+	}
 	want := map[string]string{}
 	for _, ch := range r1.Challenges {
 		if ch.Actor == who {

@@ -5,7 +5,7 @@
 // network of realised exchanges (actors as nodes, exchanges as edges) and
 // the externalities; smp lists each turn's bargains and options. Every
 // number is the API's; the page only draws it.
-import { h, s, fmt, color } from './util'
+import { h, s, fmt, color, rangeText } from './util'
 import type { Run, Issue } from './api'
 
 export interface Pull { actor: string; name: string; position: number; weight: number; share: number; pull: number | null; distance: number; gain?: number }
@@ -13,7 +13,7 @@ export interface Pivotal { actors: string[]; position: number; below: number; at
 export interface Challenge { actor: string; other: string; x: number; y: number; quadrant: string; offer?: number; taken?: boolean }
 export interface BDMMove { actor: string; with: string; kind: string; x: number; y: number; from: number; to: number; why: string }
 export interface BDMRound { round: number; median: number; mean: number; actors: { actor: string; position: number; risk: number }[]; challenges: Challenge[]; moves: BDMMove[]; text: string }
-export interface IssueExplanation { issue: string; name: string; forecast: number | null; reference: number; reference_from: string; pulls: Pull[]; pivotal?: Pivotal; status_quo_kept?: boolean; rounds?: BDMRound[]; text: string }
+export interface IssueExplanation { issue: string; name: string; forecast: number | null; settled: boolean; range?: { lo: number; hi: number }; reference: number; reference_from: string; pulls: Pull[]; pivotal?: Pivotal; status_quo_kept?: boolean; rounds?: BDMRound[]; text: string }
 export interface ExchangeSide { actor: string; supply: string; demand: string; from: number; to: number; target: number; forecast_before: number; forecast_after: number; capped?: boolean }
 export interface Externality { actor: string; class: string; sign: string; value: number }
 export interface RealisedExchange { n: number; issues: string[]; groups: string; gain: number; sides: ExchangeSide[]; externalities: Externality[] }
@@ -78,7 +78,7 @@ export async function renderExplain(box: HTMLElement, ctx: ExplainContext) {
   if (e.exchanges) parts.push(exchangeView(e, ctx, box))
   if (e.turns) parts.push(turnView(e, ctx, box))
   for (const ie of e.issues) {
-    const card = h('section', { class: 'card', 'data-issue': ie.issue }, h('h3', {}, `${ie.name}: ${fmt(ie.forecast)}`), h('p', { class: 'desc' }, ie.text))
+    const card = h('section', { class: 'card', 'data-issue': ie.issue }, h('h3', {}, `${ie.name}: ${!ie.settled && ie.range ? rangeText(ie.range.lo, ie.range.hi) + ' (did not settle)' : fmt(ie.forecast)}`), h('p', { class: 'desc' }, ie.text))
     if (ie.rounds) card.append(bdmView(ie, ctx, box))
     else if (!e.exchanges && !e.turns) card.append(pullChart(ie, e.model, ctx))
     parts.push(card)
