@@ -33,22 +33,20 @@ func WriteKTAB(w io.Writer, f *answer.Forecast) error {
 	return nil
 }
 
-// HasDecideCSV reports whether the answer is one exchange run, which
-// prints as Decide's CSV (issue,round,preference_nbs,voting_nbs).
-func HasDecideCSV(f *answer.Forecast) bool {
-	if len(f.Models) != 1 {
-		return false
-	}
-	_, ok := f.Models[0].Detail.(*exchange.Detail)
-	return ok
-}
-
-// WriteDecideCSV writes the answer's one exchange run as Decide's CSV.
+// WriteDecideCSV writes the answer's one exchange run as Decide's
+// outcomes CSV (issue,round,preference_nbs,voting_nbs): the forecast
+// command's decide format, asked for by name, so that its csv format
+// keeps one layout whatever the models.
 func WriteDecideCSV(w io.Writer, f *answer.Forecast) error {
-	if !HasDecideCSV(f) {
-		return errs.New(errs.Argument, "Decide's CSV is the output of one exchange run")
+	if len(f.Models) == 1 {
+		if d, ok := f.Models[0].Detail.(*exchange.Detail); ok {
+			return d.WriteCSV(w)
+		}
+		if f.Models[0].Error != "" {
+			return errs.New(errs.Invalid, "model %s: %s", f.Models[0].Model, f.Models[0].Error)
+		}
 	}
-	return f.Models[0].Detail.(*exchange.Detail).WriteCSV(w)
+	return errs.New(errs.Argument, "the decide format prints one exchange run as Decide's outcomes CSV; valid: run it with -m exchange alone, or use --format csv")
 }
 
 // WriteDetail writes a model's own trace beyond the positions by round:

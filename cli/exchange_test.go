@@ -9,12 +9,12 @@ import (
 
 const decideFile = "../model/exchange/testdata/copenhagen.csv"
 
-// TestExchangeCLI: a Decide file runs directly; --exact --format csv prints
-// Decide's own numbers (testdata/copenhagen.outcomes.csv of the exchange
+// TestExchangeCLI: a Decide file runs directly; --exact --format decide
+// prints Decide's own numbers (testdata/copenhagen.outcomes.csv of the exchange
 // package); --trace lists the exchanges; import decide writes a scenario
 // that forecasts the same.
 func TestExchangeCLI(t *testing.T) {
-	csvOut, errs, code := run(t, "forecast", "--model", "exchange", "--exact", "--format", "csv", decideFile)
+	csvOut, errs, code := run(t, "forecast", "--model", "exchange", "--exact", "--format", "decide", decideFile)
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
@@ -52,9 +52,19 @@ func TestExchangeCLI(t *testing.T) {
 	if err := os.WriteFile(p, []byte(yaml), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	again, errs, code := run(t, "forecast", "--model", "exchange", "--exact", "--format", "csv", p)
+	again, errs, code := run(t, "forecast", "--model", "exchange", "--exact", "--format", "decide", p)
 	if code != 0 || again != csvOut {
 		t.Errorf("imported scenario forecasts differently (exit %d, %s)", code, errs)
+	}
+
+	// csv keeps its one layout when exchange runs alone; decide refuses
+	// anything but one exchange run
+	out, errs, code = run(t, "forecast", "--model", "exchange", "--format", "csv", decideFile)
+	if lines := strings.Split(out, "\n"); code != 0 || lines[0] != "model,issue,forecast,settled,range_lo,range_hi,nearest_value,nearest_label" || !strings.HasPrefix(lines[1], "exchange,Newtreaty,") {
+		t.Errorf("csv of exchange alone (exit %d, %s): %.200s", code, errs, out)
+	}
+	if _, errs, code := run(t, "forecast", "--model", "exchange,compromise", "--format", "decide", decideFile); code != 2 || !strings.Contains(errs, "valid: run it with -m exchange alone") {
+		t.Errorf("decide of two models: exit %d, %s", code, errs)
 	}
 }
 

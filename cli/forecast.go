@@ -38,7 +38,7 @@ the run.`,
 	addInputFlags(cmd, def.Target)
 	addRunFlags(cmd, def.Run)
 	f := cmd.Flags()
-	f.StringP("format", "f", "table", "output format: table, json, csv, ktab (smp's run as KTAB logs it)")
+	f.StringP("format", "f", "table", "output format: table, json, csv, ktab (smp's run as KTAB logs it), decide (one exchange run as Decide's outcomes CSV)")
 	f.Bool("trace", false, "print every actor's position after every round")
 	f.Bool("long", false, "one row per issue and model, with each option's full label")
 	return cmd
@@ -59,8 +59,10 @@ func runForecast(cmd *cobra.Command, args []string) error {
 		render = func(f *answer.Forecast) error { return forecastCSV(w, f, trace) }
 	case "ktab":
 		render = func(f *answer.Forecast) error { return ask.WriteKTAB(w, f) }
+	case "decide":
+		render = func(f *answer.Forecast) error { return ask.WriteDecideCSV(w, f) }
 	default:
-		return errs.New(errs.Argument, "unknown format %q; valid: table, json, csv, ktab", format)
+		return errs.New(errs.Argument, "unknown format %q; valid: table, json, csv, ktab, decide", format)
 	}
 	req := answer.NewForecastRequest()
 	req.Run = runFlags(cmd, req.Run)

@@ -409,9 +409,6 @@ func ff(x float64) string {
 // forecastCSV writes a row per model and issue (with trace: per round,
 // with every actor's position); one exchange run prints Decide's CSV.
 func forecastCSV(w io.Writer, f *answer.Forecast, trace bool) error {
-	if ask.HasDecideCSV(f) {
-		return ask.WriteDecideCSV(w, f)
-	}
 	cw := csv.NewWriter(w)
 	if !trace {
 		cw.Write([]string{"model", "issue", "forecast", "settled", "range_lo", "range_hi", "nearest_value", "nearest_label"})
