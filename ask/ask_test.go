@@ -262,6 +262,13 @@ func TestDistributionHand(t *testing.T) {
 	if fmt.Sprint(d.Positions) != fmt.Sprint(wantPos) || d.Elsewhere != 0 {
 		t.Errorf("positions %v elsewhere %v, want %v and 0", d.Positions, d.Elsewhere, wantPos)
 	}
+	// atoms of ¼ at 0, 2 and 7 (2 and 7 the midpoints between options)
+	// and ¼ at 10: low gets ¼ + ⅛, mid ⅛ + ⅛, high ⅛ + ¼
+	d = distribution(p, 0, &model.Predictive{Min: 0, Max: 10, Atoms: []model.Atom{{Value: 0, Prob: 0.25}, {Value: 2, Prob: 0.25}, {Value: 7, Prob: 0.25}, {Value: 10, Prob: 0.25}}})
+	want = []answer.OptionProb{{Label: "low", Value: 0, P: 0.375}, {Label: "mid", Value: 4, P: 0.25}, {Label: "high", Value: 10, P: 0.375}}
+	if fmt.Sprint(d.Options) != fmt.Sprint(want) {
+		t.Errorf("atoms at the midpoints: options %v, want %v", d.Options, want)
+	}
 }
 
 // Forecast tells progress of each model's rounds under its name — smp's

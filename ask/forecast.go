@@ -174,7 +174,8 @@ func (c *Case) convert(name string, r *model.Result) answer.ModelForecast {
 // distribution is the answer's view of a model's predictive distribution
 // of issue k of p: median, intervals, the probability of each labelled
 // option's stretch of the scale (the points nearer it than any other
-// option; ties to the lower) and of each stated position.
+// option; a point mass exactly halfway between two options is split
+// between them, as neither is nearer) and of each stated position.
 func distribution(p *model.Problem, k int, d *model.Predictive) *answer.Distribution {
 	is := p.Issues[k]
 	out := &answer.Distribution{Median: answer.Num(d.Median()), Options: []answer.OptionProb{}, Positions: []answer.PositionProb{}}
@@ -190,10 +191,10 @@ func distribution(p *model.Problem, k int, d *model.Predictive) *answer.Distribu
 		if j+1 < len(anchors) {
 			hi = (a.Value + anchors[j+1].Value) / 2
 		}
-		// (lo, hi]: a tie at a midpoint goes to the lower option.
-		pr := d.CDF(hi) - d.CDF(lo)
+		// (lo, hi], less half a point mass at hi and with half of one at lo
+		pr := d.CDF(hi) - d.CDF(lo) - atom(d, hi)/2 + atom(d, lo)/2
 		if math.IsInf(lo, -1) {
-			pr = d.CDF(hi)
+			pr = d.CDF(hi) - atom(d, hi)/2
 		}
 		out.Options = append(out.Options, answer.OptionProb{Label: a.Label, Value: a.Value, P: answer.Num(pr)})
 	}
@@ -217,6 +218,17 @@ func distribution(p *model.Problem, k int, d *model.Predictive) *answer.Distribu
 	}
 	out.Elsewhere = answer.Num(math.Max(0, rest))
 	return out
+}
+
+// atom is d's point mass at exactly x (0 at an infinite x).
+func atom(d *model.Predictive, x float64) float64 {
+	s := 0.0
+	for _, a := range d.Atoms {
+		if a.Value == x {
+			s += a.Prob
+		}
+	}
+	return s
 }
 
 // RangeText writes the range lo–hi of a forecast that did not settle,

@@ -195,19 +195,17 @@ func distributions(w io.Writer, f *answer.Forecast) {
 			if d == nil {
 				continue
 			}
-			best, p := "", -1.0
+			var names []string
+			var ps []float64
 			for _, o := range d.Options {
-				if float64(o.P) > p {
-					best, p = num(o.Value)+"  "+o.Label, float64(o.P)
-				}
+				names, ps = append(names, num(o.Value)+"  "+o.Label), append(ps, float64(o.P))
 			}
 			if len(d.Options) == 0 {
 				for _, o := range d.Positions {
-					if float64(o.P) > p {
-						best, p = num(o.Value)+" ("+strings.Join(o.Actors, ", ")+")", float64(o.P)
-					}
+					names, ps = append(names, num(o.Value)+" ("+strings.Join(o.Actors, ", ")+")"), append(ps, float64(o.P))
 				}
 			}
+			best, p := likeliest(names, ps)
 			pr := "-"
 			if p >= 0 {
 				pr = strconv.FormatFloat(p, 'f', 2, 64)
@@ -496,4 +494,21 @@ func respond[A any](cmd *cobra.Command, args []string, format string, req any, q
 func isTerminal(w io.Writer) bool {
 	f, ok := w.(*os.File)
 	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+// likeliest names the most probable of the candidates and its
+// probability (−1 with none); candidates as probable as it, to 1e-12,
+// are named too, "A / B", as a tie is everywhere else.
+func likeliest(names []string, ps []float64) (string, float64) {
+	p := -1.0
+	for _, x := range ps {
+		p = max(p, x)
+	}
+	var best []string
+	for i, x := range ps {
+		if x >= p-1e-12 {
+			best = append(best, names[i])
+		}
+	}
+	return strings.Join(best, " / "), p
 }

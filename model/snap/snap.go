@@ -10,7 +10,8 @@
 //
 //	x̃ = argmin_{xᵢ} |xᵢ − x̂|  if min |xᵢ − x̂| ≤ θR,  else x̂               (5)
 //
-// (the lower position on a tie). Around x̃ it gives a predictive
+// (x̂ itself when two stated positions are equally near, one on each
+// side: neither is the nearer). Around x̃ it gives a predictive
 // distribution of the outcome (model.Predictive): point masses on the
 // candidates
 //
@@ -181,24 +182,37 @@ func candidates(p *model.Problem, k int) ([]candidate, float64) {
 }
 
 // snapPoint is eq. (5): the stated position nearest x̂ when it is within
-// dist of it (the lower one on a tie), else x̂.
-func snapPoint(cs []candidate, xc, dist float64) float64 {
+// dist of it, else x̂. When two stated positions on either side of x̂ are
+// equally near (within tieTol of the scale r), neither is nearer and the
+// point stays at x̂: snapping would pick a side by the order of the
+// positions, and a symmetric case would forecast an asymmetric outcome.
+func snapPoint(cs []candidate, xc, dist, r float64) float64 {
 	best, bd := xc, math.Inf(1)
 	for _, cd := range cs {
 		if e := math.Abs(cd.v - xc); cd.stated && e < bd {
 			best, bd = cd.v, e
 		}
 	}
-	if bd <= dist {
-		return best
+	if bd > dist {
+		return xc
 	}
-	return xc
+	for _, cd := range cs {
+		if cd.stated && cd.v != best && math.Abs(math.Abs(cd.v-xc)-bd) <= tieTol*r {
+			return xc
+		}
+	}
+	return best
 }
+
+// tieTol is how close, as a share of the scale, two distances must be to
+// tie in snapPoint: rounding of the compromise's sums, no more.
+const tieTol = 1e-12
 
 // Point returns the point forecast (5) of issue k of p with θ = snap.
 func Point(p *model.Problem, k int, snap float64) float64 {
 	cs, xc := candidates(p, k)
-	return snapPoint(cs, xc, snap*(p.Issues[k].Max-p.Issues[k].Min))
+	r := p.Issues[k].Max - p.Issues[k].Min
+	return snapPoint(cs, xc, snap*r, r)
 }
 
 // Predict returns the predictive distribution (1)–(4) of issue k of p
@@ -210,7 +224,7 @@ func Predict(p *model.Problem, k int, par Params) *model.Predictive {
 	if r <= 0 {
 		r = 1
 	}
-	xc = snapPoint(cs, xc, par.Snap*r)
+	xc = snapPoint(cs, xc, par.Snap*r, r)
 	u := make([]float64, len(cs))
 	umax := math.Inf(-1)
 	for j, cd := range cs {

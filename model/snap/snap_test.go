@@ -30,6 +30,22 @@ func TestPointHand(t *testing.T) {
 	if x := Point(q, 0, 0.2); x != 50 {
 		t.Errorf("point = %v, want 50", x)
 	}
+	// 30 and 70 with equal weights: x̂ = 50, both 20 ≤ 0.25·100 away, a
+	// tie, so the point stays 50 (it snapped to 30 before: a symmetric
+	// case forecast on one side); with 3 at 30, x̂ = 40 and 30 is nearer
+	tie := modeltest.OneIssue(0, 100, modeltest.A(1, 30, 1), modeltest.A(1, 70, 1))
+	if x := Point(tie, 0, 0.25); x != 50 {
+		t.Errorf("tie: point = %v, want 50", x)
+	}
+	if x := Point(modeltest.OneIssue(0, 100, modeltest.A(3, 30, 1), modeltest.A(1, 70, 1)), 0, 0.25); x != 30 {
+		t.Errorf("no tie: point = %v, want 30", x)
+	}
+	// and the predictive distribution is symmetric about 50: F(50 − y) =
+	// 1 − F((50 + y)−), here F(30) against the mass at or above 70
+	pd := Predict(tie, 0, Fitted)
+	if lo, hi := pd.CDF(30), 1-pd.CDF(70)+pd.ProbNear(70, 0); math.Abs(lo-hi) > 1e-12 {
+		t.Errorf("tie: P(≤ 30) = %v, P(≥ 70) = %v", lo, hi)
+	}
 }
 
 // Eqs. (1)–(4) by hand: on [0, 10] actors of equal weight at 0 and 10 and

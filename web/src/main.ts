@@ -653,8 +653,10 @@ function forecastCell(m: ModelForecast, f: IssueForecast | undefined): HTMLEleme
 // 80% and 95% intervals and the likeliest labelled option, calibrated on
 // real EU outcomes (docs/models.md, snap).
 function distributionNote(d: Distribution): HTMLElement {
-  const best = [...d.options].sort((a, b) => (b.p ?? 0) - (a.p ?? 0))[0]
-  const likeliest = best ? `; likeliest: ${best.label} (${Math.round(100 * (best.p ?? 0))}%)` : ''
+  // every option as probable as the likeliest, to 1e-12: a tie names all
+  const top = Math.max(...d.options.map((o) => o.p ?? 0))
+  const best = d.options.filter((o) => (o.p ?? 0) >= top - 1e-12)
+  const likeliest = best.length ? `; likeliest: ${best.map((o) => o.label).join(' / ')} (${Math.round(100 * top)}%)` : ''
   return h('small', { class: 'dist', 'data-testid': 'distribution', title: 'How far real EU outcomes fell from forecasts like this one (fitted on DEU III; docs/skill.md)' },
     `80%: ${fmt(d.interval80.lo)}–${fmt(d.interval80.hi)} · 95%: ${fmt(d.interval95.lo)}–${fmt(d.interval95.hi)}${likeliest}`)
 }
