@@ -4,14 +4,16 @@ import "parley/model"
 
 // smpParams are the model's settings as every door offers them (flags
 // --smp-vote … and API params "smp-vote" …): one per option type, its
-// values KTAB's names with the default first.
+// values KTAB's names with the default first, less the two KTAB names
+// the spec gives no formula for (ASymProsp, MarkovIncentive): a door
+// offers only what Forecast runs.
 var smpParams = []struct {
 	name, help string
 	names      []string
 	field      func(m *Model) *int
 }{
-	{"smp-vote", "smp voting rule (eq. 1.5a)", votingRuleNames[:], func(m *Model) *int { return (*int)(&m.Vote) }},
-	{"smp-pce", "smp probabilistic Condorcet election (eq. 1.5d)", pceModelNames[:], func(m *Model) *int { return (*int)(&m.PCE) }},
+	{"smp-vote", "smp voting rule (eq. 1.5a)", votingRuleNames[:VoteASymProsp], func(m *Model) *int { return (*int)(&m.Vote) }},
+	{"smp-pce", "smp probabilistic Condorcet election (eq. 1.5d)", pceModelNames[:PCEMarkovIncentive], func(m *Model) *int { return (*int)(&m.PCE) }},
 	{"smp-risk-range", "smp risk-attitude range (eq. 1.6c)", riskRangeNames[:], func(m *Model) *int { return (*int)(&m.RiskRange) }},
 	{"smp-risk-adjust", "smp risk adjustment (eq. 1.6d)", riskAdjustNames[:], func(m *Model) *int { return (*int)(&m.RiskAdjust) }},
 	{"smp-commit", "smp third-party commitment (eq. 1.7b)", commitNames[:], func(m *Model) *int { return (*int)(&m.Commit) }},
