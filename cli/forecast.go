@@ -14,7 +14,7 @@ func newForecastCmd() *cobra.Command {
 	def := answer.NewForecastRequest()
 	cmd := &cobra.Command{
 		Use:   "forecast [FILE]",
-		Short: "Forecast where each issue lands, with every model (the default command)",
+		Short: "Forecast where each issue lands, with every default model (the default command)",
 		Long: `Forecast where each issue of a scenario lands.
 
 FILE is a scenario (YAML or JSON) or a peer tool's input file (see 'parley

@@ -77,7 +77,8 @@ func Root() *cobra.Command {
 		Long: `Parley turns a negotiation into a model and the model into answers.
 
 With no arguments it forecasts the built-in case (the 2025 Russia–Ukraine
-ceasefire talks) with every model and prints a table.`,
+ceasefire talks) with every default model (parley models marks the two
+that run only when named) and prints a table.`,
 		Version:       version(),
 		SilenceUsage:  true,
 		SilenceErrors: true,

@@ -7,7 +7,7 @@ Standard library only. Usage:
     parley bench deu DATA -m all --by-proposal --per-issue per_proposal.csv
     python3 candidates.py DATA per_issue.csv per_proposal.csv
 
-DATA is a DEU directory (e.g. /work/shared/data/deu3). Every parameter is
+DATA is a DEU directory (e.g. ../shared/data/deu3 beside the repository). Every parameter is
 fitted on split == train; each line prints MAE on train and on dev. This
 was the scratch exploration behind docs/skill.md; the shipped model's
 figures come from `parley bench deu`, not from this script.
