@@ -281,7 +281,10 @@ func num1(x float64) string {
 	if math.IsNaN(x) || math.IsInf(x, 0) {
 		return "—"
 	}
-	return fmt.Sprintf("%.1f", x)
+	if s := fmt.Sprintf("%.1f", x); s != "-0.0" {
+		return s
+	}
+	return "0.0"
 }
 
 // driverLabel names an input in issue's row of the brief: the actor by

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 
 	"github.com/jedib0t/go-pretty/v6/table"
@@ -11,6 +12,7 @@ import (
 
 	"parley/answer"
 	"parley/ask"
+	"parley/errs"
 )
 
 func newAdviseCmd() *cobra.Command {
@@ -64,6 +66,12 @@ func runAdvise(cmd *cobra.Command, args []string) error {
 	if err != nil {
 		return err
 	}
+	if len(args) == 1 {
+		// a file named alone: the actor was left out, not misspelt
+		if st, err := os.Stat(args[0]); err == nil && !st.IsDir() {
+			return errs.New(errs.Argument, "%q is a file, not an actor; valid: parley advise ACTOR [FILE], the actor first", args[0])
+		}
+	}
 	req := answer.NewAdviseRequest()
 	req.Target = target(cmd)
 	req.Actor = args[0]
@@ -73,7 +81,10 @@ func runAdvise(cmd *cobra.Command, args []string) error {
 	req.Draws, _ = f.GetInt("draws")
 	req.Uniform, _ = f.GetBool("uniform")
 	req.Seed, _ = f.GetUint64("seed")
-	top, _ := f.GetInt("top")
+	top, err := topFlag(cmd)
+	if err != nil {
+		return err
+	}
 	return respond(cmd, args[1:], format, req, func(ctx context.Context, c *ask.Case) (*answer.Advice, error) {
 		cb, stop := progress(cmd)
 		defer stop()

@@ -252,3 +252,33 @@ func TestLikeliest(t *testing.T) {
 		}
 	}
 }
+
+// num: one decimal, no sign on a value that rounds to zero, "–" for none.
+func TestNum(t *testing.T) {
+	for x, want := range map[float64]string{46.55: "46.5", -0.04: "0.0", math.Copysign(0, -1): "0.0", -0.05: "-0.1", 0: "0.0", math.NaN(): "–"} {
+		if got := num(x); got != want {
+			t.Errorf("num(%v) = %q, want %q", x, got, want)
+		}
+	}
+}
+
+// --top and --max-memory refuse what they cannot mean.
+func TestNegativeFlags(t *testing.T) {
+	for _, args := range [][]string{
+		{"advise", "ukraine", "--top", "-1"},
+		{"sensitivity", "--top", "-3"},
+		{"forecast", "--max-memory", "-2"},
+	} {
+		if _, errOut, code := run(t, args...); code != 2 || !strings.Contains(errOut, "valid: ") {
+			t.Errorf("%v: exit %d, %q", args, code, errOut)
+		}
+	}
+	// a scenario file named alone, where the actor goes
+	f := filepath.Join(t.TempDir(), "s.yaml")
+	if _, errOut, code := run(t, "init", f); code != 0 {
+		t.Fatal(errOut)
+	}
+	if _, errOut, code := run(t, "advise", f); code != 2 || !strings.Contains(errOut, "is a file, not an actor; valid: parley advise ACTOR [FILE]") {
+		t.Errorf("advise FILE: exit %d, %q", code, errOut)
+	}
+}

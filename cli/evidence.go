@@ -169,7 +169,10 @@ to the scenario. Offline and deterministic (docs/ingest.md).`,
 			if err != nil {
 				return err
 			}
-			limit, _ := cmd.Flags().GetInt("top")
+			limit, err := topFlag(cmd)
+			if err != nil {
+				return err
+			}
 			sc, _ := cmd.Flags().GetString("scenario")
 			var in *ask.Input
 			if sc == "" {

@@ -23,8 +23,11 @@ func addMemoryFlag(cmd *cobra.Command) {
 // anything.
 func checkMemory(cmd *cobra.Command, c *ask.Case, req any) error {
 	limit, err := cmd.Flags().GetInt64("max-memory")
-	if err != nil || limit < 0 {
+	if err != nil || limit == -1 {
 		return nil
+	}
+	if limit < 0 {
+		return errs.New(errs.Argument, "--max-memory %d; valid: a number of bytes > 0, 0 for this machine's memory, or -1 for no limit", limit)
 	}
 	what := "--max-memory"
 	if limit == 0 {

@@ -49,11 +49,17 @@ func termWidth(w io.Writer) int {
 	return 120
 }
 
+// num writes a number as the tables show it, one decimal, "–" for none;
+// a value that rounds to zero is "0.0", never "-0.0" (a sign that the
+// shown number does not have).
 func num(x float64) string {
 	if math.IsNaN(x) || math.IsInf(x, 0) {
 		return "–"
 	}
-	return strconv.FormatFloat(x, 'f', 1, 64)
+	if s := strconv.FormatFloat(x, 'f', 1, 64); s != "-0.0" {
+		return s
+	}
+	return "0.0"
 }
 
 func newTable(w io.Writer) table.Writer {
@@ -511,4 +517,17 @@ func likeliest(names []string, ps []float64) (string, float64) {
 		}
 	}
 	return strings.Join(best, " / "), p
+}
+
+// topFlag reads a command's --top: how many rows to keep, 0 for all; a
+// negative number is a usage error rather than a silent "all".
+func topFlag(cmd *cobra.Command) (int, error) {
+	top, err := cmd.Flags().GetInt("top")
+	if err != nil {
+		return 0, errs.Wrap(errs.Internal, err)
+	}
+	if top < 0 {
+		return 0, errs.New(errs.Argument, "--top %d; valid: a whole number ≥ 0 (0: all)", top)
+	}
+	return top, nil
 }

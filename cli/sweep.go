@@ -226,7 +226,10 @@ share of the Monte Carlo forecast's variance the input explains on its own
 			if err != nil {
 				return err
 			}
-			top, _ := cmd.Flags().GetInt("top")
+			top, err := topFlag(cmd)
+			if err != nil {
+				return err
+			}
 			c, err := loadCase(cmd, args)
 			if err != nil {
 				return err
