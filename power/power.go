@@ -31,8 +31,11 @@
 //
 // # Computation
 //
-// Exact (n ≤ MaxExact and weights that are integers after scaling by a
-// power of ten): dynamic programming over weights, not enumeration. The
+// Exact (n ≤ MaxExact and weights that are integers, to a relative 1e-12,
+// after scaling by a power of ten 10^e — e negative too, as the indices
+// do not change when the quota and the weights are divided by the same
+// number, so [1.5e9; 1e9, 1e9] is [2; 1, 1] — with a total within the
+// tables' bound): dynamic programming over weights, not enumeration. The
 // table c[s][t] counts the coalitions of s players with total integer
 // weight t (a polynomial product, O(n²·W) for the total weight W); the
 // table of the others of player i is obtained by removing i from it
@@ -104,8 +107,8 @@ type Result struct {
 	Note string
 }
 
-// Check verifies the game: at least one player, finite weights ≥ 0, a
-// quota > 0 that the grand coalition reaches.
+// Check verifies the game: at least one player, finite weights ≥ 0 with
+// a finite sum, a quota > 0 that the grand coalition reaches.
 func (g Game) Check() error {
 	if len(g.Weights) == 0 {
 		return errs.New(errs.Argument, "a voting game needs at least one player")
@@ -116,6 +119,9 @@ func (g Game) Check() error {
 			return errs.New(errs.Argument, "weight %d is %v; valid: a finite number ≥ 0", i+1, w)
 		}
 		total += w
+	}
+	if math.IsInf(total, 0) {
+		return errs.New(errs.Argument, "the weights sum past the largest number (%v); valid: weights with a finite sum — divide them and the quota by a common factor, which changes no index", math.MaxFloat64)
 	}
 	if math.IsNaN(g.Quota) || math.IsInf(g.Quota, 0) || g.Quota <= 0 {
 		return errs.New(errs.Argument, "quota %v; valid: a number > 0", g.Quota)
@@ -134,6 +140,19 @@ func Compute(ctx context.Context, g Game, o Options) (*Result, error) {
 		return nil, err
 	}
 	r := &Result{Veto: []int{}}
+	iw, iq, ok := integral(g)
+	switch {
+	case o.Sample:
+		r.Note = "sampled (asked for)"
+	case len(g.Weights) > MaxExact:
+		r.Note = fmt.Sprintf("sampled: %d players is more than the %d the exact computation takes", len(g.Weights), MaxExact)
+	case !ok:
+		r.Note = fmt.Sprintf("sampled: no power of ten makes the weights integers (to %g relative) with a total of at most %d, the exact tables' bound", tolerance, MaxTotal)
+	default:
+		exact(r, iw, iq)
+		r.Note = "exact (dynamic programming over the weights)"
+		return r, nil
+	}
 	total := 0.0
 	for _, w := range g.Weights {
 		total += w
@@ -143,55 +162,84 @@ func Compute(ctx context.Context, g Game, o Options) (*Result, error) {
 			r.Veto = append(r.Veto, i)
 		}
 	}
-	iw, iq, ok := integral(g)
-	switch {
-	case o.Sample:
-		r.Note = "sampled (asked for)"
-	case len(g.Weights) > MaxExact:
-		r.Note = fmt.Sprintf("sampled: %d players is more than the %d the exact computation takes", len(g.Weights), MaxExact)
-	case !ok:
-		r.Note = "sampled: the weights are not integers after scaling by a power of ten up to 10⁶, or their total is too large for the exact tables"
-	default:
-		exact(r, iw, iq)
-		r.Note = "exact (dynamic programming over the weights)"
-		return r, nil
-	}
 	if err := sample(ctx, r, g, o); err != nil {
 		return nil, err
 	}
 	return r, nil
 }
 
-// integral scales the weights and the quota by the least power of ten up
-// to 10⁶ that makes every weight an integer (to 1e-9 relative), with the
-// quota rounded up (a coalition wins when its integer weight reaches it).
+// tolerance is how far, relative to itself, a scaled weight or quota may
+// be from an integer and still be read as that integer. A weight or quota
+// written in decimal is a few units in the last place (some 1e-16
+// relative) off its scaled integer (0.1·10 = 1.0000000000000000555…), far
+// below it; a deliberate difference (a quota of 2.0000001 meaning "more
+// than 2") is far above. It is relative, not absolute, so that a weight of
+// 1e-10 is no more "about 0" than a weight of 1e10 is "about 1e10 + 1".
+const tolerance = 1e-12
+
+// integral reads the game as integers: it scales the weights and the
+// quota by the least power of ten 10^e that makes every weight an integer
+// (to tolerance), and rounds the quota up (a coalition of integer weight
+// wins when it reaches it). The indices are invariant under scaling ([q;
+// w] and [q/s; w/s] are the same game), so e may be negative: weights of
+// 1e9 are read at e = −9 as 1s. e runs from just below the least positive
+// weight's magnitude (a positive weight never becomes 0) up to where the
+// total would pass MaxTotal (it is checked against MaxTotal before any
+// conversion to int64, which cannot overflow). The scaled quota is at
+// least 1 (a quota > 0 is never reached by the empty coalition) and at
+// most the scaled total (which Check has seen reach it). It returns false
+// when no such power of ten exists.
 func integral(g Game) ([]int64, int64, bool) {
-	for e := 0; e <= 6; e++ {
-		f := math.Pow(10, float64(e))
+	total, least := 0.0, math.Inf(1)
+	for _, w := range g.Weights {
+		total += w
+		if w > 0 {
+			least = min(least, w)
+		}
+	}
+	if !(total > 0) || math.IsInf(total, 0) {
+		return nil, 0, false
+	}
+	lo := -int(math.Floor(math.Log10(least))) - 1
+	hi := int(math.Floor(math.Log10(MaxTotal / total)))
+	// 10^e is a finite float64 for |e| ≤ 308.
+	for e := max(lo, -308); e <= min(hi, 308); e++ {
 		iw := make([]int64, len(g.Weights))
-		total := int64(0)
+		var W int64
 		ok := true
 		for i, w := range g.Weights {
-			x := w * f
+			x := scale(w, e)
 			n := math.Round(x)
-			if math.Abs(x-n) > 1e-9*math.Max(1, x) {
+			if math.Abs(x-n) > tolerance*x {
 				ok = false
 				break
 			}
+			if n > MaxTotal-float64(W) {
+				// Rounding put the total past the bound; a larger e
+				// only makes it larger.
+				return nil, 0, false
+			}
 			iw[i] = int64(n)
-			total += iw[i]
+			W += iw[i]
 		}
 		if !ok {
 			continue
 		}
-		if total > MaxTotal {
-			return nil, 0, false
-		}
-		q := g.Quota * f
-		iq := int64(math.Ceil(q - 1e-9*math.Max(1, q)))
-		return iw, iq, true
+		q := scale(g.Quota, e)
+		iq := math.Ceil(q - tolerance*q)
+		iq = min(max(iq, 1), float64(W))
+		return iw, int64(iq), true
 	}
 	return nil, 0, false
+}
+
+// scale returns x·10^e, dividing by 10^−e when e < 0 (so 1e19 at e = −19
+// is 1 exactly, not 1e19 times the rounded 1e-19).
+func scale(x float64, e int) float64 {
+	if e < 0 {
+		return x / math.Pow10(-e)
+	}
+	return x * math.Pow10(e)
 }
 
 // exact fills r by the dynamic programme of the package doc.
@@ -256,6 +304,11 @@ func exact(r *Result, w []int64, q int64) {
 	}
 	r.Dummies = []int{}
 	for i, k := range r.Swings {
+		// Veto in the integer game the indices are of: the others'
+		// total falls short of the quota.
+		if W-w[i] < q {
+			r.Veto = append(r.Veto, i)
+		}
 		r.BanzhafAbs[i] = float64(k) / math.Pow(2, float64(n-1))
 		if sum > 0 {
 			r.Banzhaf[i] = float64(k) / float64(sum)

@@ -2,6 +2,7 @@ package power
 
 import (
 	"context"
+	"fmt"
 	"math"
 	"math/big"
 	"strings"
@@ -218,7 +219,7 @@ func TestNonIntegralWeights(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if r.Exact || !strings.Contains(r.Note, "not integers") {
+	if r.Exact || !strings.Contains(r.Note, "no power of ten makes the weights integers") {
 		t.Fatalf("exact %v, note %q", r.Exact, r.Note)
 	}
 	for i, x := range r.Shapley {
@@ -295,4 +296,109 @@ func TestPublishedExamples(t *testing.T) {
 		t.Fatal(err)
 	}
 	near(t, "Stach shapley", stach.Shapley, []float64{0.08333333, 0.08333333, 0.25, 7.0 / 12}, 5e-9)
+}
+
+// TestScaleInvariant: [q; w] and [q/s; w/s] are the same game, so games
+// whose weights are integers times a power of ten — however large or
+// small — are computed exactly, with the indices of the integer game.
+//
+//   - two equal voters and a quota above either (1.5 of 1, 1): both are
+//     needed. Each swings only for the coalition of the other (1 < 1.5 ≤
+//     2): η = (1, 1), β' = 1/2¹ = ½, φ = ½ (the second in either order is
+//     pivotal); both are veto players.
+//   - two equal voters and a quota equal to one of them: either wins
+//     alone. Each swings only for the empty coalition (0 < 1 ≤ 1): η =
+//     (1, 1), φ = ½ (the first in either order is pivotal); no veto
+//     player (the other alone reaches the quota), no dummy.
+//   - one voter: it is pivotal in the one order and swings for the empty
+//     coalition, the one coalition of the others (2⁰ = 1): φ = β' = β = 1.
+//   - [3; 2, 1, 1] scaled by 1e-10 and 1e12: TestHandDerived's indices.
+func TestScaleInvariant(t *testing.T) {
+	third, sixth := 1.0/3, 1.0/6
+	for _, c := range []struct {
+		name     string
+		g        Game
+		phi, abs []float64
+		swings   []int64
+		veto     []int
+	}{
+		{"1e19s, quota 1.5e19 (issue: index out of range)", Game{Quota: 1.5e19, Weights: []float64{1e19, 1e19}}, []float64{0.5, 0.5}, []float64{0.5, 0.5}, []int64{1, 1}, []int{0, 1}},
+		{"1e9s, quota 1.5e9 (was sampled)", Game{Quota: 1.5e9, Weights: []float64{1e9, 1e9}}, []float64{0.5, 0.5}, []float64{0.5, 0.5}, []int64{1, 1}, []int{0, 1}},
+		{"1e-10s, quota 1e-10 (was two dummies)", Game{Quota: 1e-10, Weights: []float64{1e-10, 1e-10}}, []float64{0.5, 0.5}, []float64{0.5, 0.5}, []int64{1, 1}, []int{}},
+		{"1e308 alone (issue: makeslice)", Game{Quota: 1e308, Weights: []float64{1e308}}, []float64{1}, []float64{1}, []int64{1}, []int{0}},
+		{"[3; 2, 1, 1]·1e-10", Game{Quota: 3e-10, Weights: []float64{2e-10, 1e-10, 1e-10}}, []float64{2 * third, sixth, sixth}, []float64{0.75, 0.25, 0.25}, []int64{3, 1, 1}, []int{0}},
+		{"[3; 2, 1, 1]·1e12", Game{Quota: 3e12, Weights: []float64{2e12, 1e12, 1e12}}, []float64{2 * third, sixth, sixth}, []float64{0.75, 0.25, 0.25}, []int64{3, 1, 1}, []int{0}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			r, err := Compute(context.Background(), c.g, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !r.Exact {
+				t.Fatalf("not exact: %s", r.Note)
+			}
+			near(t, "shapley", r.Shapley, c.phi, 1e-15)
+			near(t, "banzhaf abs", r.BanzhafAbs, c.abs, 1e-15)
+			if fmt.Sprint(r.Swings) != fmt.Sprint(c.swings) || fmt.Sprint(r.Veto) != fmt.Sprint(c.veto) || len(r.Dummies) != 0 {
+				t.Errorf("swings %v veto %v dummies %v; want %v, %v, none", r.Swings, r.Veto, r.Dummies, c.swings, c.veto)
+			}
+		})
+	}
+}
+
+// TestQuotaTolerance: the quota is rounded up to the scaled integer it is
+// within 1e-12 (relative) of, not further. In [0.7; 0.1 ×7] the scaled
+// quota is 7.000000000000001 (float noise): all seven are needed, each
+// swinging only for the other six, η = 1 each and every voter a veto
+// player — the same as [7; 1 ×7]. In [2.0000001; 1, 1, 1] the quota is
+// above 2 by 5e-8 relative, a real difference: all three are needed (η =
+// 1, veto), not any two (η = 2, no veto), as rounding with the old
+// absolute tolerance of 1e-9·max(1, x) would not have told apart from
+// 2.000000001.
+func TestQuotaTolerance(t *testing.T) {
+	for _, c := range []struct {
+		g Game
+		n int
+	}{
+		{Game{Quota: 0.7, Weights: []float64{0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1}}, 7},
+		{Game{Quota: 2.0000001, Weights: []float64{1, 1, 1}}, 3},
+		{Game{Quota: 2.000000001, Weights: []float64{1, 1, 1}}, 3},
+	} {
+		r, err := Compute(context.Background(), c.g, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !r.Exact || len(r.Veto) != c.n {
+			t.Errorf("%v: exact %v, veto %v; want all %d veto", c.g, r.Exact, r.Veto, c.n)
+		}
+		for i, k := range r.Swings {
+			if k != 1 {
+				t.Errorf("%v: swings[%d] = %d, want 1", c.g, i, k)
+			}
+		}
+	}
+}
+
+// TestOverflowingTotal: weights whose sum is past the largest float64 are
+// refused with an error that says what would be valid, not computed with
+// an infinite total (which made neither of [1.5e308; 1e308, 1e308]'s
+// players a veto player).
+func TestOverflowingTotal(t *testing.T) {
+	_, err := Compute(context.Background(), Game{Quota: 1.5e308, Weights: []float64{1e308, 1e308}}, Options{})
+	if err == nil || !strings.Contains(err.Error(), "finite sum") {
+		t.Fatalf("err = %v; want one asking for a finite sum", err)
+	}
+}
+
+// TestTinyWeightsSampled: subnormal weights are no integers after any
+// power of ten up to 10³⁰⁸, so the game is sampled, without a panic; the
+// two voters of 5e-324 each, quota 1e-323, are both needed.
+func TestTinyWeightsSampled(t *testing.T) {
+	r, err := Compute(context.Background(), Game{Quota: 1e-323, Weights: []float64{5e-324, 5e-324}}, Options{Samples: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Exact || len(r.Veto) != 2 {
+		t.Errorf("exact %v veto %v; want sampled, both veto", r.Exact, r.Veto)
+	}
 }
