@@ -13,7 +13,8 @@ type PowerRequest struct {
 	Weights []float64 `json:"weights,omitempty"`
 	Names   []string  `json:"names,omitempty"`
 	// Samples is the number of random orders and coalitions when a game
-	// is too large to compute exactly (more than 30 players).
+	// is not computed exactly (more than power.MaxExact players, or
+	// weights that no power of ten makes small integers).
 	Samples int `json:"samples"`
 	// Seed seeds the sampling.
 	Seed uint64 `json:"seed"`

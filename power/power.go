@@ -40,7 +40,8 @@
 // weight t (a polynomial product, O(n²·W) for the total weight W); the
 // table of the others of player i is obtained by removing i from it
 // (c_{−i}[s][t] = c[s][t] − c_{−i}[s−1][t − w_i]), and (2)–(3) sum it over
-// t ∈ [q − w_i, q). Counts are exact integers (C(30,15) < 2^63).
+// t ∈ [q − w_i, q). Counts are exact integers (see MaxExact); the tables
+// are bounded by MaxCells.
 //
 // Beyond that, seeded Monte Carlo: φ from random orders (i's share of
 // pivots), β' from random coalitions (each player in with probability ½,
@@ -58,12 +59,23 @@ import (
 	"parley/errs"
 )
 
-// MaxExact is the most players the exact computation takes.
-const MaxExact = 30
+// MaxExact is the most players the exact computation takes: the most for
+// which its int64 counts cannot overflow. A count c[s][t] is at most
+// C(n, s) ≤ C(58, 29) < 2^55, a player's swings η_i at most 2^(n−1), and
+// their sum, which normalises β, at most n·2^(n−1): 58·2^57 < 2^63 ≤
+// 59·2^58.
+const MaxExact = 58
 
-// MaxTotal bounds the total integer weight of the exact computation: its
-// two tables hold (n + 1) × (MaxTotal + 1) counts each.
-const MaxTotal = 50_000
+// MaxCells bounds the exact computation's tables: each of its two holds
+// (n + 1) × (W + 1) counts of 8 bytes for the total integer weight W, at
+// most MaxCells (16 MiB), so W is at most MaxCells/(n + 1) − 1 (35,543 for
+// 58 players, 699,049 for 2) and the computation takes some 1.5·n·MaxCells
+// steps at most (1.8×10⁸ for 58 players).
+const MaxCells = 1 << 21
+
+// maxTotal is the most total integer weight the tables take for n
+// players.
+func maxTotal(n int) int64 { return MaxCells/int64(n+1) - 1 }
 
 // DefaultSamples is the number of random orders (and coalitions) of the
 // sampled computation.
@@ -147,7 +159,7 @@ func Compute(ctx context.Context, g Game, o Options) (*Result, error) {
 	case len(g.Weights) > MaxExact:
 		r.Note = fmt.Sprintf("sampled: %d players is more than the %d the exact computation takes", len(g.Weights), MaxExact)
 	case !ok:
-		r.Note = fmt.Sprintf("sampled: no power of ten makes the weights integers (to %g relative) with a total of at most %d, the exact tables' bound", tolerance, MaxTotal)
+		r.Note = fmt.Sprintf("sampled: no power of ten makes the weights integers (to %g relative) with a total of at most %d, the exact tables' bound for %d players", tolerance, maxTotal(len(g.Weights)), len(g.Weights))
 	default:
 		exact(r, iw, iq)
 		r.Note = "exact (dynamic programming over the weights)"
@@ -177,6 +189,34 @@ func Compute(ctx context.Context, g Game, o Options) (*Result, error) {
 // 1e-10 is no more "about 0" than a weight of 1e10 is "about 1e10 + 1".
 const tolerance = 1e-12
 
+// Cost estimates the work (steps) and memory (bytes) of Compute(g, o),
+// for a server or a command line to refuse what it cannot afford before it
+// starts: exact, the tables' 1.5·n·(n + 1)·(W + 1) steps and two tables of
+// (n + 1)·(W + 1) counts of 8 bytes for the total integer weight W;
+// sampled, 2·N·n steps (N orders and N coalitions of n players) and 64
+// bytes a player. A game Check refuses costs nothing.
+func Cost(g Game, o Options) (work, bytes float64) {
+	if g.Check() != nil {
+		return 0, 0
+	}
+	n := float64(len(g.Weights))
+	if !o.Sample && len(g.Weights) <= MaxExact {
+		if iw, _, ok := integral(g); ok {
+			var W int64
+			for _, x := range iw {
+				W += x
+			}
+			cells := (n + 1) * float64(W+1)
+			return 1.5 * n * cells, 2 * cells * 8
+		}
+	}
+	N := o.Samples
+	if N <= 0 {
+		N = DefaultSamples
+	}
+	return 2 * float64(N) * n, 64 * n
+}
+
 // integral reads the game as integers: it scales the weights and the
 // quota by the least power of ten 10^e that makes every weight an integer
 // (to tolerance), and rounds the quota up (a coalition of integer weight
@@ -184,7 +224,7 @@ const tolerance = 1e-12
 // w] and [q/s; w/s] are the same game), so e may be negative: weights of
 // 1e9 are read at e = −9 as 1s. e runs from just below the least positive
 // weight's magnitude (a positive weight never becomes 0) up to where the
-// total would pass MaxTotal (it is checked against MaxTotal before any
+// total would pass maxTotal (it is checked against it before any
 // conversion to int64, which cannot overflow). The scaled quota is at
 // least 1 (a quota > 0 is never reached by the empty coalition) and at
 // most the scaled total (which Check has seen reach it). It returns false
@@ -201,7 +241,8 @@ func integral(g Game) ([]int64, int64, bool) {
 		return nil, 0, false
 	}
 	lo := -int(math.Floor(math.Log10(least))) - 1
-	hi := int(math.Floor(math.Log10(MaxTotal / total)))
+	limit := float64(maxTotal(len(g.Weights)))
+	hi := int(math.Floor(math.Log10(limit / total)))
 	// 10^e is a finite float64 for |e| ≤ 308.
 	for e := max(lo, -308); e <= min(hi, 308); e++ {
 		iw := make([]int64, len(g.Weights))
@@ -214,7 +255,7 @@ func integral(g Game) ([]int64, int64, bool) {
 				ok = false
 				break
 			}
-			if n > MaxTotal-float64(W) {
+			if n > limit-float64(W) {
 				// Rounding put the total past the bound; a larger e
 				// only makes it larger.
 				return nil, 0, false

@@ -187,20 +187,20 @@ func TestSampled(t *testing.T) {
 	}
 }
 
-// TestLarge: 40 players are sampled; one player holding more than the
-// quota's complement is a veto player.
+// TestLarge: 60 players (more than MaxExact) are sampled; one player
+// holding more than the quota's complement is a veto player.
 func TestLarge(t *testing.T) {
-	w := make([]float64, 40)
+	w := make([]float64, 60)
 	for i := range w {
 		w[i] = 1
 	}
-	w[0] = 50 // total 89; 89 − 50 = 39 < 60
-	r, err := Compute(context.Background(), Game{Quota: 60, Weights: w}, Options{Samples: 5000, Seed: 1})
+	w[0] = 50 // total 109; 109 − 50 = 59 < 80
+	r, err := Compute(context.Background(), Game{Quota: 80, Weights: w}, Options{Samples: 5000, Seed: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if r.Exact {
-		t.Fatal("40 players computed exactly; want sampled")
+		t.Fatal("60 players computed exactly; want sampled")
 	}
 	if len(r.Veto) != 1 || r.Veto[0] != 0 {
 		t.Errorf("veto = %v, want [0]", r.Veto)
@@ -400,5 +400,81 @@ func TestTinyWeightsSampled(t *testing.T) {
 	}
 	if r.Exact || len(r.Veto) != 2 {
 		t.Errorf("exact %v veto %v; want sampled, both veto", r.Exact, r.Veto)
+	}
+}
+
+// ones returns n weights of 1.
+func ones(n int) []float64 {
+	w := make([]float64, n)
+	for i := range w {
+		w[i] = 1
+	}
+	return w
+}
+
+// TestMaxExact: games of MaxExact = 58 players are exact, of 59 sampled.
+//
+//   - Unanimity of 58 (quota 57.5 of 58): a player swings only for the
+//     coalition of all 57 others, η = 1, β' = 1/2⁵⁷; it is pivotal only
+//     when last, φ = 1/58; β = 1/58; all are veto players.
+//   - Simple majority of 58 (quota 29.5: 30 needed): a player swings for
+//     the coalitions of exactly 29 of the 57 others, η = C(57, 29) =
+//     15,033,633,249,770,520, and their sum 58·η = 871,950,728,486,690,160
+//     is near 2^59.6 — exact in int64; β = φ = 1/58 by symmetry, β' =
+//     C(57, 29)/2⁵⁷; no veto player.
+func TestMaxExact(t *testing.T) {
+	u, err := Compute(context.Background(), Game{Quota: 57.5, Weights: ones(MaxExact)}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !u.Exact || len(u.Veto) != MaxExact || u.Swings[0] != 1 || u.Swings[57] != 1 {
+		t.Fatalf("unanimity of 58: exact %v, %d veto, swings %v; %s", u.Exact, len(u.Veto), u.Swings, u.Note)
+	}
+	near(t, "unanimity shapley", u.Shapley[:1], []float64{1.0 / 58}, 1e-15)
+	near(t, "unanimity banzhaf", u.Banzhaf[:1], []float64{1.0 / 58}, 1e-15)
+	near(t, "unanimity banzhaf abs", u.BanzhafAbs[:1], []float64{math.Ldexp(1, -57)}, 0)
+
+	m, err := Compute(context.Background(), Game{Quota: 29.5, Weights: ones(MaxExact)}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const eta = 15_033_633_249_770_520
+	if !m.Exact || len(m.Veto) != 0 || m.Swings[0] != eta || m.Swings[57] != eta {
+		t.Fatalf("majority of 58: exact %v, veto %v, swings[0] %d; want %d", m.Exact, m.Veto, m.Swings[0], int64(eta))
+	}
+	near(t, "majority shapley", m.Shapley[:1], []float64{1.0 / 58}, 1e-15)
+	near(t, "majority banzhaf", m.Banzhaf[:1], []float64{1.0 / 58}, 1e-15)
+	near(t, "majority banzhaf abs", m.BanzhafAbs[:1], []float64{eta / math.Ldexp(1, 57)}, 1e-16)
+
+	s, err := Compute(context.Background(), Game{Quota: 58.5, Weights: ones(MaxExact + 1)}, Options{Samples: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Exact || !strings.Contains(s.Note, "59 players is more than the 58") {
+		t.Errorf("59 players: exact %v, note %q", s.Exact, s.Note)
+	}
+}
+
+// TestMaxCells: two players' tables take a total integer weight of up to
+// MaxCells/3 − 1 = 699,049. [699,049; 699,048, 1] is at the bound and
+// exact: both are needed, each swings only for the other (η = 1), φ = ½,
+// both veto. [699,050; 699,049, 1] is one past it (no power of ten
+// makes the weights integers with a smaller total: 69,904.9 is none) and
+// is sampled, saying why.
+func TestMaxCells(t *testing.T) {
+	r, err := Compute(context.Background(), Game{Quota: 699_049, Weights: []float64{699_048, 1}}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !r.Exact || r.Swings[0] != 1 || r.Swings[1] != 1 || len(r.Veto) != 2 {
+		t.Fatalf("at the bound: exact %v swings %v veto %v; %s", r.Exact, r.Swings, r.Veto, r.Note)
+	}
+	near(t, "shapley", r.Shapley, []float64{0.5, 0.5}, 1e-15)
+	r, err = Compute(context.Background(), Game{Quota: 699_050, Weights: []float64{699_049, 1}}, Options{Samples: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Exact || !strings.Contains(r.Note, "a total of at most 699049, the exact tables' bound for 2 players") {
+		t.Errorf("past the bound: exact %v, note %q", r.Exact, r.Note)
 	}
 }
