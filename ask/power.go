@@ -101,7 +101,7 @@ func powerGame(ctx context.Context, g power.Game, o power.Options, ids []string,
 	out := &answer.PowerGame{Quota: g.Quota, Exact: r.Exact, Samples: r.Samples, Method: r.Note, Players: []answer.PowerPlayer{}, Veto: []string{}}
 	for i, w := range g.Weights {
 		out.Total += w
-		pl := answer.PowerPlayer{ID: ids[i], Weight: w, Shapley: r.Shapley[i], Banzhaf: r.Banzhaf[i], BanzhafAbs: r.BanzhafAbs[i]}
+		pl := answer.PowerPlayer{ID: ids[i], Weight: w, Shapley: r.Shapley[i], Banzhaf: answer.Num(r.Banzhaf[i]), BanzhafAbs: r.BanzhafAbs[i]}
 		if s != nil {
 			if a := s.Actor(ids[i]); a != nil && a.Name != "" {
 				pl.Name = a.Name
@@ -111,8 +111,15 @@ func powerGame(ctx context.Context, g power.Game, o power.Options, ids []string,
 			sw := r.Swings[i]
 			pl.Swings = &sw
 		} else {
-			a, b, c := r.ShapleySE[i], r.BanzhafSE[i], r.BanzhafAbsSE[i]
-			pl.ShapleySE, pl.BanzhafSE, pl.BanzhafAbsSE = &a, &b, &c
+			// NaN (never seen: no standard error) is null, with the
+			// bound beside it.
+			pl.ShapleySE, pl.BanzhafSE, pl.BanzhafAbsSE = known(r.ShapleySE[i]), known(r.BanzhafSE[i]), known(r.BanzhafAbsSE[i])
+			if pl.ShapleySE == nil {
+				pl.ShapleyBelow = known(r.Below)
+			}
+			if pl.BanzhafAbsSE == nil {
+				pl.BanzhafAbsBelow = known(r.Below)
+			}
 		}
 		out.Players = append(out.Players, pl)
 	}
@@ -128,6 +135,15 @@ func powerGame(ctx context.Context, g power.Game, o power.Options, ids []string,
 		out.Dummies = []string{}
 	}
 	return out, nil
+}
+
+// known returns a pointer to x, or nil when x is NaN (undefined, or not
+// known: JSON has no NaN).
+func known(x float64) *float64 {
+	if math.IsNaN(x) {
+		return nil
+	}
+	return &x
 }
 
 // checkPower checks a power request's numbers.

@@ -2,6 +2,7 @@ package ask
 
 import (
 	"context"
+	"encoding/json"
 	"math"
 	"strings"
 	"testing"
@@ -139,5 +140,39 @@ func TestExportNamesDecisionRules(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("lost %q names no decision rules", ex.Lost)
+	}
+}
+
+// TestPowerNoSwingSeen: the unanimity of 60 voters is sampled (more than
+// power.MaxExact) and a swing, 2⁻⁵⁹ likely per random coalition, is never
+// seen in 1,000: each voter's banzhaf is null (0/0), its Banzhaf standard
+// errors are omitted rather than 0, and banzhaf_abs_below is 3/1000; the
+// Shapley–Shubik index (each voter pivotal when last, 1/60) keeps its
+// standard error. The method says why.
+func TestPowerNoSwingSeen(t *testing.T) {
+	req := answer.NewPowerRequest()
+	req.Samples, req.Quota = 1000, 59.5
+	for range 60 {
+		req.Weights = append(req.Weights, 1)
+	}
+	p, err := Power(context.Background(), nil, req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := p.Games[0]
+	if g.Exact || !strings.Contains(g.Method, "the normalised Banzhaf index is undefined") {
+		t.Fatalf("exact %v, method %q", g.Exact, g.Method)
+	}
+	for _, pl := range g.Players {
+		if pl.Banzhaf.Finite() || pl.BanzhafSE != nil || pl.BanzhafAbsSE != nil || pl.BanzhafAbsBelow == nil || *pl.BanzhafAbsBelow != 0.003 || pl.ShapleySE == nil || pl.ShapleyBelow != nil {
+			t.Fatalf("%s: %+v", pl.ID, pl)
+		}
+	}
+	b, err := json.Marshal(g.Players[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(b), `"banzhaf":null`) || !strings.Contains(string(b), `"banzhaf_abs_below":0.003`) || strings.Contains(string(b), "banzhaf_se") {
+		t.Errorf("JSON %s", b)
 	}
 }

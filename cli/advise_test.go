@@ -50,6 +50,21 @@ func TestPowerCommand(t *testing.T) {
 			t.Errorf("no %q in\n%s", want, out)
 		}
 	}
+	// Unanimity of 60, sampled: no swing in 1,000 coalitions (each 2⁻⁵⁹
+	// likely) — the normalised index is undefined, the absolute one
+	// below 3/1000, and the method line says so, not 0.0000 ± 0.0000.
+	out, stderr, code = run(t, "power", "--quota", "59.5", "--samples", "1000", "--weights", strings.Repeat("1,", 59)+"1")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, want := range []string{"no player swung in any of the 1000 random coalitions", "undefined", "0.0000 (< 0.003)"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("no %q in\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "0.0000 ± 0.0000") {
+		t.Errorf("an unseen index printed as known:\n%s", out)
+	}
 	for _, c := range []struct {
 		args []string
 		msg  string

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"math"
 	"strconv"
 	"strings"
 
@@ -145,7 +146,8 @@ func powerTable(w io.Writer, p *answer.Power) {
 			case pl.Dummy:
 				mark = "dummy"
 			}
-			t.AppendRow(table.Row{name, num(pl.Weight), index(pl.Shapley, pl.ShapleySE), index(pl.Banzhaf, pl.BanzhafSE), index(pl.BanzhafAbs, pl.BanzhafAbsSE), mark})
+			sampled := !g.Exact
+			t.AppendRow(table.Row{name, num(pl.Weight), index(pl.Shapley, pl.ShapleySE, pl.ShapleyBelow, sampled), index(float64(pl.Banzhaf), pl.BanzhafSE, nil, sampled), index(pl.BanzhafAbs, pl.BanzhafAbsSE, pl.BanzhafAbsBelow, sampled), mark})
 		}
 		t.Render()
 		names := func(ids []string) string {
@@ -172,10 +174,21 @@ func powerTable(w io.Writer, p *answer.Power) {
 	}
 }
 
-// index prints an index, with its standard error when sampled.
-func index(x float64, se *float64) string {
-	if se != nil {
+// index prints an index: with its standard error when sampled; when
+// sampling never saw its event, with the bound it is below (or "none
+// seen", which the game's method line explains) instead of a false ±
+// 0.0000; "undefined" when it has no value (a normalised Banzhaf index
+// when no voter swung: NaN).
+func index(x float64, se, below *float64, sampled bool) string {
+	switch {
+	case math.IsNaN(x):
+		return "undefined"
+	case below != nil:
+		return fmt.Sprintf("%.4f (< %s)", x, strconv.FormatFloat(*below, 'g', 2, 64))
+	case se != nil:
 		return fmt.Sprintf("%.4f ± %.4f", x, *se)
+	case sampled:
+		return fmt.Sprintf("%.4f (none seen)", x)
 	}
 	return fmt.Sprintf("%.4f", x)
 }

@@ -47,7 +47,9 @@
 // pivots), β' from random coalitions (each player in with probability ½,
 // i's share of swings), each with its binomial standard error
 // √(p(1 − p)/N); β is β' normalised, its standard error that of β'
-// divided by Σβ'.
+// divided by Σβ'. An event never seen in N draws gets no standard error
+// (the formula's 0 would be false certainty) but the rule of three's 95%
+// bound 3/N, said in the Note; if no player swung, β is undefined (NaN).
 package power
 
 import (
@@ -55,6 +57,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"strconv"
 
 	"parley/errs"
 )
@@ -109,8 +112,18 @@ type Result struct {
 	// Swings is η_i (exact only).
 	Swings []int64
 	// ShapleySE, BanzhafSE and BanzhafAbsSE are the standard errors of a
-	// sampled result (nil when exact).
+	// sampled result (nil when exact). A player never seen pivotal (φ) or
+	// never seen to swing (β', β) has the index 0 and the standard error
+	// NaN, not the binomial formula's 0, which would claim the index is
+	// known to be 0: its index is below Below instead. When no player
+	// swung at all, every β and its standard error are NaN: Σβ' = 0, and
+	// the normalised index is undefined.
 	ShapleySE, BanzhafSE, BanzhafAbsSE []float64
+	// Below is, when sampled, the rule of three's bound 3/Samples: an
+	// index whose event (a pivot, a swing) was never seen in Samples
+	// independent draws is below it with 95% confidence (1 − p)^N = 0.05
+	// at p ≈ 3/N.
+	Below float64
 	// Veto and Dummies are the indices of the veto players and of the
 	// dummies (Dummies only when exact: sampling cannot prove a player
 	// never swings).
@@ -439,7 +452,31 @@ func sample(ctx context.Context, r *Result, g Game, o Options) error {
 		if sum > 0 {
 			r.Banzhaf[j] = r.BanzhafAbs[j] / sum
 			r.BanzhafSE[j] = r.BanzhafAbsSE[j] / sum
+		} else {
+			r.Banzhaf[j], r.BanzhafSE[j] = math.NaN(), math.NaN()
 		}
+	}
+	r.Below = 3 / float64(N)
+	var noPivot, noSwing int
+	for j := range n {
+		if piv[j] == 0 {
+			noPivot++
+			r.ShapleySE[j] = math.NaN()
+		}
+		if sw[j] == 0 {
+			noSwing++
+			r.BanzhafAbsSE[j], r.BanzhafSE[j] = math.NaN(), math.NaN()
+		}
+	}
+	bound := strconv.FormatFloat(r.Below, 'g', 2, 64)
+	switch {
+	case noSwing == n:
+		r.Note += fmt.Sprintf("; no player swung in any of the %d random coalitions, so each absolute Banzhaf index is below about %s (3/N, 95%%) and the normalised Banzhaf index is undefined", N, bound)
+	case noSwing > 0:
+		r.Note += fmt.Sprintf("; %d of the %d players never swung in %d random coalitions: their absolute Banzhaf index is below about %s (3/N, 95%%)", noSwing, n, N, bound)
+	}
+	if noPivot > 0 {
+		r.Note += fmt.Sprintf("; %d of the %d players were never pivotal in %d random orders: their Shapley–Shubik index is below about %s (3/N, 95%%)", noPivot, n, N, bound)
 	}
 	return nil
 }

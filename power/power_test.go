@@ -478,3 +478,53 @@ func TestMaxCells(t *testing.T) {
 		t.Errorf("past the bound: exact %v, note %q", r.Exact, r.Note)
 	}
 }
+
+// TestSampledNoSwing: a sample that never sees a swing does not report
+// the index as 0 ± 0.
+//
+//   - Unanimity of 60 (quota 59.5; sampled, more than MaxExact): a
+//     player swings only for the one coalition of all 59 others, with
+//     probability 2⁻⁵⁹ per random coalition, so 1,000 coalitions show no
+//     swing for anyone: every β' is 0 with no standard error (NaN) and
+//     below 3/1000 = 0.003, and β = η/Ση = 0/0 is undefined (NaN), as
+//     the Note says.
+//   - Sixty voters, 59 of weight 1 and one of weight 0, quota 30: the
+//     weight-0 voter never swings nor is pivotal (it cannot be); the
+//     others swing with probability C(58, 29)/2⁵⁸ ≈ 0.10, so β is
+//     defined and theirs have standard errors; the Note names 1 of the 60
+//     players for each index.
+func TestSampledNoSwing(t *testing.T) {
+	r, err := Compute(context.Background(), Game{Quota: 59.5, Weights: ones(60)}, Options{Samples: 1000, Seed: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Exact || r.Below != 0.003 {
+		t.Fatalf("exact %v, below %v; want sampled, 0.003", r.Exact, r.Below)
+	}
+	for j := range r.Banzhaf {
+		if r.BanzhafAbs[j] != 0 || !math.IsNaN(r.BanzhafAbsSE[j]) || !math.IsNaN(r.Banzhaf[j]) || !math.IsNaN(r.BanzhafSE[j]) {
+			t.Fatalf("player %d: β' %v ± %v, β %v ± %v; want 0 ± NaN, NaN ± NaN", j, r.BanzhafAbs[j], r.BanzhafAbsSE[j], r.Banzhaf[j], r.BanzhafSE[j])
+		}
+	}
+	if want := "no player swung in any of the 1000 random coalitions, so each absolute Banzhaf index is below about 0.003 (3/N, 95%) and the normalised Banzhaf index is undefined"; !strings.Contains(r.Note, want) {
+		t.Errorf("note %q; want it to say %q", r.Note, want)
+	}
+
+	w := ones(60)
+	w[59] = 0
+	r, err = Compute(context.Background(), Game{Quota: 30, Weights: w}, Options{Samples: 1000, Seed: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Banzhaf[59] != 0 || !math.IsNaN(r.BanzhafSE[59]) || !math.IsNaN(r.BanzhafAbsSE[59]) || r.Shapley[59] != 0 || !math.IsNaN(r.ShapleySE[59]) {
+		t.Errorf("weight 0: φ %v ± %v, β %v ± %v, β' ± %v; want 0 ± NaN", r.Shapley[59], r.ShapleySE[59], r.Banzhaf[59], r.BanzhafSE[59], r.BanzhafAbsSE[59])
+	}
+	if math.IsNaN(r.Banzhaf[0]) || !(r.BanzhafSE[0] > 0) || !(r.ShapleySE[0] > 0) {
+		t.Errorf("weight 1: β %v ± %v, φ ± %v; want defined with standard errors", r.Banzhaf[0], r.BanzhafSE[0], r.ShapleySE[0])
+	}
+	for _, want := range []string{"1 of the 60 players never swung in 1000 random coalitions: their absolute Banzhaf index is below about 0.003", "1 of the 60 players were never pivotal in 1000 random orders"} {
+		if !strings.Contains(r.Note, want) {
+			t.Errorf("note %q; want it to say %q", r.Note, want)
+		}
+	}
+}
