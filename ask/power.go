@@ -166,6 +166,27 @@ func checkPower(req *answer.PowerRequest) error {
 	if req.Issue != "" {
 		return errs.New(errs.Argument, "power: both an issue and weights; valid: one or the other")
 	}
+	seen := make(map[string]bool, len(req.Names))
+	for i, name := range req.Names {
+		switch {
+		case name == "":
+			return errs.New(errs.Argument, "weight %d has an empty name; valid: a name for every weight, or none", i+1)
+		case seen[name]:
+			return errs.New(errs.Argument, "voter %s named twice; valid: each voter once, with one weight", name)
+		}
+		seen[name] = true
+	}
+	// The same bound as a scenario's decision rule, so an ad-hoc game
+	// reads the numbers a scenario would.
+	for i, w := range req.Weights {
+		if !(w >= 0 && w <= scenario.MaxWeight) {
+			who := fmt.Sprintf("weight %d", i+1)
+			if len(req.Names) > 0 {
+				who = "the weight of " + req.Names[i]
+			}
+			return errs.New(errs.Argument, "%s is %v; valid: %s, as in a scenario's decision rule", who, w, scenario.WeightValid)
+		}
+	}
 	if math.IsNaN(req.Quota) || req.Quota <= 0 {
 		return errs.New(errs.Argument, "quota %v; valid: a number > 0 with the weights", req.Quota)
 	}

@@ -176,3 +176,42 @@ func TestPowerNoSwingSeen(t *testing.T) {
 		t.Errorf("JSON %s", b)
 	}
 }
+
+// TestPowerAdHocChecks: an ad-hoc game's names and weights are checked
+// as a scenario's decision rule's are — each voter once, weights from 0
+// to scenario.MaxWeight (1e12; the API took 1e19 and answered 500) —
+// with an error naming the field; at the limit the game is computed: [1.5e12;
+// 1e12, 1e12] needs both, φ = ½ each.
+func TestPowerAdHocChecks(t *testing.T) {
+	for _, c := range []struct {
+		name    string
+		quota   float64
+		weights []float64
+		names   []string
+		msg     string
+	}{
+		{"a voter named twice", 2, []float64{1, 2}, []string{"a", "a"}, "voter a named twice; valid: each voter once"},
+		{"an empty name", 1, []float64{1, 2}, []string{"", "b"}, "weight 1 has an empty name"},
+		{"1e19 (was a panic)", 1e19, []float64{1e19, 1e19, 1}, nil, "weight 1 is 1e+19; valid: a number from 0 to 1e12, as in a scenario's decision rule"},
+		{"past the limit, named", 1, []float64{1, math.Nextafter(1e12, 2e12)}, []string{"a", "de"}, "the weight of de is 1.0000000000000001e+12; valid: a number from 0 to 1e12"},
+		{"negative", 1, []float64{-1, 2}, nil, "weight 1 is -1; valid: a number from 0 to 1e12"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			req := answer.NewPowerRequest()
+			req.Quota, req.Weights, req.Names = c.quota, c.weights, c.names
+			_, err := Power(context.Background(), nil, req)
+			if err == nil || !strings.Contains(err.Error(), c.msg) {
+				t.Errorf("err = %v; want %q", err, c.msg)
+			}
+		})
+	}
+	req := answer.NewPowerRequest()
+	req.Quota, req.Weights = 1.5e12, []float64{1e12, 1e12}
+	p, err := Power(context.Background(), nil, req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g := p.Games[0]; !g.Exact || g.Players[0].Shapley != 0.5 || g.Players[1].Shapley != 0.5 || len(g.Veto) != 2 {
+		t.Errorf("at the limit: %+v", g)
+	}
+}

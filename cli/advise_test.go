@@ -72,6 +72,8 @@ func TestPowerCommand(t *testing.T) {
 		{[]string{"power", "--quota", "9", "--weights", "2,1,1"}, "no coalition wins"},
 		{[]string{"power", "--quota", "3", "--weights", "a=2,1"}, "mixes named and unnamed"},
 		{[]string{"power", "--weights", "x"}, `"x" is not a number`},
+		{[]string{"power", "--quota", "2", "--weights", "a=1,a=2"}, "voter a named twice"},
+		{[]string{"power", "--quota", "1.5e19", "--weights", "1e19,1e19"}, "weight 1 is 1e+19; valid: a number from 0 to 1e12"},
 		{[]string{"power", "-q"}, "no issue of ukraine-ceasefire-2025 states a decision rule"},
 	} {
 		if _, stderr, code := run(t, c.args...); code != 2 || !strings.Contains(stderr, c.msg) {
