@@ -2,10 +2,12 @@ package cli
 
 import (
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 
 	"parley/answer"
+	"parley/power"
 )
 
 func TestAdviseCommand(t *testing.T) {
@@ -45,10 +47,29 @@ func TestPowerCommand(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	for _, want := range []string{"quota 3.0 of 4.0", "0.6667", "0.1667", "Veto players: a"} {
+	for _, want := range []string{"quota 3 of 4;", "0.6667", "0.1667", "Veto players: a"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("no %q in\n%s", want, out)
 		}
+	}
+	// Weights and quota are printed as given, not to one decimal (2.25
+	// was 2.2, 50.05 was 50.0): [50.05; 2.25, 50, 1] scaled by 100 is
+	// [5005; 225, 5000, 100], where the 50 needs one other (the same
+	// game as [3; 2, 1, 1]).
+	out, stderr, code = run(t, "power", "--quota", "50.05", "--weights", "2.25,50,1")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, want := range []string{"quota 50.05 of 53.25;", "│ 2.25   │", "│ 50     │", "Veto players: p2"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("no %q in\n%s", want, out)
+		}
+	}
+	// The help states the exact computation's condition from
+	// power.MaxExact, not a copy of the number.
+	out, _, _ = run(t, "power", "--help")
+	if want := fmt.Sprintf("Exact for up to %d voters whose weights are integers after\nscaling by a power of ten", power.MaxExact); !strings.Contains(out, want) {
+		t.Errorf("help lacks %q:\n%s", want, out)
 	}
 	// Unanimity of 60, sampled: no swing in 1,000 coalitions (each 2⁻⁵⁹
 	// likely) — the normalised index is undefined, the absolute one
