@@ -23,7 +23,7 @@ func Power(ctx context.Context, c *Case, req answer.PowerRequest) (*answer.Power
 	o := power.Options{Samples: req.Samples, Seed: req.Seed}
 	out := &answer.Power{Request: req, Games: []answer.PowerGame{}, Warnings: []string{}}
 	if len(req.Weights) > 0 {
-		req.Target = answer.Target{}
+		NormalisePower(&req)
 		out.Request = req
 		names := req.Names
 		if len(names) == 0 {
@@ -83,6 +83,18 @@ func Power(ctx context.Context, c *Case, req answer.PowerRequest) (*answer.Power
 		out.Games = append(out.Games, *g)
 	}
 	return out, nil
+}
+
+// NormalisePower rewrites req as Power's answer echoes it, so that a
+// server stores one request (and one input hash) for one question
+// whichever door it came in by, within a request or as a job: an ad-hoc
+// game (weights given) reads no scenario, so its target is cleared
+// ("snapshot": "", the documented echo). A request on a scenario's rules
+// is left as it is: its target is resolved against the case.
+func NormalisePower(req *answer.PowerRequest) {
+	if len(req.Weights) > 0 {
+		req.Target = answer.Target{}
+	}
 }
 
 func validRuled(ruled []string) string {
