@@ -65,6 +65,16 @@ func TestPowerCommand(t *testing.T) {
 			t.Errorf("no %q in\n%s", want, out)
 		}
 	}
+	// The unanimity of 40 is exact (up to power.MaxExact voters): each
+	// voter swings only for the 39 others, β' = 2⁻³⁹ = 1.82e-12 — shown
+	// so, not as 0.0000 — and φ = β = 1/40.
+	out, stderr, code = run(t, "power", "--quota", "39.5", "--weights", strings.Repeat("1,", 39)+"1")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if want := "│ p40   │ 1      │ 0.0250         │ 0.0250  │ 1.82e-12       │ veto │"; !strings.Contains(out, want) {
+		t.Errorf("no %q in\n%s", want, out)
+	}
 	// The help states the exact computation's condition from
 	// power.MaxExact, not a copy of the number.
 	out, _, _ = run(t, "power", "--help")

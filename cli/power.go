@@ -200,13 +200,24 @@ func index(x float64, se, below *float64, sampled bool) string {
 	case math.IsNaN(x):
 		return "undefined"
 	case below != nil:
-		return fmt.Sprintf("%.4f (< %s)", x, strconv.FormatFloat(*below, 'g', 2, 64))
+		return fmt.Sprintf("%s (< %s)", small(x), strconv.FormatFloat(*below, 'g', 2, 64))
 	case se != nil:
-		return fmt.Sprintf("%.4f ± %.4f", x, *se)
+		return fmt.Sprintf("%s ± %s", small(x), small(*se))
 	case sampled:
-		return fmt.Sprintf("%.4f (none seen)", x)
+		return fmt.Sprintf("%s (none seen)", small(x))
 	}
-	return fmt.Sprintf("%.4f", x)
+	return small(x)
+}
+
+// small prints an index to four decimals, or, when it is not 0 but would
+// print as 0.0000 (the absolute Banzhaf index of a unanimity of 40 is
+// 2⁻³⁹), to three significant digits, so that a voter with power is not
+// read as one without.
+func small(x float64) string {
+	if x != 0 && math.Abs(x) < 0.00005 {
+		return strconv.FormatFloat(x, 'g', 3, 64)
+	}
+	return strconv.FormatFloat(x, 'f', 4, 64)
 }
 
 // printRules prints whether a package passes each issue's decision rule
