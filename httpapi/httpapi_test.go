@@ -1259,3 +1259,23 @@ func TestPowerDoorsStoreOneRequest(t *testing.T) {
 		t.Errorf("the job's answer echoes %s (%v); want %s", res.Request, err, want)
 	}
 }
+
+// TestPowerHugeWeights: weights of 1e19 answered 500 (an int64 overflow
+// in package power); the API now refuses weights past a scenario's
+// decision-rule bound with 400 naming the weight and the range, inline
+// and as a job.
+func TestPowerHugeWeights(t *testing.T) {
+	e := newEnv(t, httpapi.Options{})
+	v := e.create(small(t))
+	p := "/api/scenarios/" + v.ID
+	for _, c := range []struct{ path, body string }{
+		{"/power", `{"weights":[1e19,1e19,1],"quota":1e19}`},
+		{"/runs", `{"kind":"power","weights":[1e19,1e19,1],"quota":1e19}`},
+	} {
+		var b errBody
+		e.want(e.do("POST", p+c.path, c.body), 400).json(t, &b)
+		if !strings.Contains(b.Error, "weight 1 is 1e+19; valid: a number from 0 to 1e12") {
+			t.Errorf("%s: %+v", c.path, b)
+		}
+	}
+}
