@@ -13,7 +13,8 @@ type PowerRequest struct {
 	Weights []float64 `json:"weights,omitempty"`
 	Names   []string  `json:"names,omitempty"`
 	// Samples is the number of random orders and coalitions when a game
-	// is too large to compute exactly (more than 30 players).
+	// is not computed exactly (more than power.MaxExact players, or
+	// weights that no power of ten makes small integers).
 	Samples int `json:"samples"`
 	// Seed seeds the sampling.
 	Seed uint64 `json:"seed"`
@@ -72,17 +73,25 @@ type PowerPlayer struct {
 	Name   string  `json:"name,omitempty"`
 	Weight float64 `json:"weight"`
 	// Shapley is the Shapley–Shubik index; Banzhaf the normalised Banzhaf
-	// index; BanzhafAbs the absolute (Penrose–Banzhaf) measure.
+	// index, null when sampled and no voter was seen to swing (0/0:
+	// undefined); BanzhafAbs the absolute (Penrose–Banzhaf) measure.
 	Shapley    float64 `json:"shapley"`
-	Banzhaf    float64 `json:"banzhaf"`
+	Banzhaf    Num     `json:"banzhaf"`
 	BanzhafAbs float64 `json:"banzhaf_abs"`
 	// Swings is the number of coalitions of the others the player turns
 	// from losing to winning (exact only).
 	Swings *int64 `json:"swings,omitempty"`
-	// The standard errors of a sampled game.
+	// The standard errors of a sampled game; omitted, even when sampled,
+	// for an index whose event sampling never saw (see the Below fields).
 	ShapleySE    *float64 `json:"shapley_se,omitempty"`
 	BanzhafSE    *float64 `json:"banzhaf_se,omitempty"`
 	BanzhafAbsSE *float64 `json:"banzhaf_abs_se,omitempty"`
-	Veto         bool     `json:"veto,omitempty"`
-	Dummy        bool     `json:"dummy,omitempty"`
+	// ShapleyBelow and BanzhafAbsBelow, when sampling never saw the voter
+	// pivotal (or swing), bound its index instead of a standard error of
+	// 0: below 3/samples with 95% confidence (the rule of three). A
+	// voter's banzhaf_se is omitted with banzhaf_abs_se.
+	ShapleyBelow    *float64 `json:"shapley_below,omitempty"`
+	BanzhafAbsBelow *float64 `json:"banzhaf_abs_below,omitempty"`
+	Veto            bool     `json:"veto,omitempty"`
+	Dummy           bool     `json:"dummy,omitempty"`
 }

@@ -197,7 +197,7 @@ func Estimate(c *Case, req any) (Cost, error) {
 	case *answer.AdviseRequest:
 		return Estimate(c, *r)
 	case answer.PowerRequest:
-		return powerCost(c, a, r), nil
+		return powerCost(c, r), nil
 	case *answer.PowerRequest:
 		return Estimate(c, *r)
 	}
@@ -230,26 +230,28 @@ func adviseCost(a, i float64, r answer.AdviseRequest, models func([]string) (Cos
 	return out, nil
 }
 
-// powerCost is the cost of a power request: per game (the ad-hoc one, or
-// one per issue with a decision rule, each with at most A voters) the
-// exact tables' n² × power.MaxTotal steps and 2 × (n+1) × power.MaxTotal
-// counts, or, beyond power.MaxExact voters, samples × n steps twice.
-func powerCost(c *Case, a float64, r answer.PowerRequest) Cost {
-	n, games := a, 0.0
+// powerCost is the cost of a power request: the sum of power.Cost over
+// its games (the ad-hoc one, or one per issue with a decision rule), which
+// knows whether each is exact and the size of its tables.
+func powerCost(c *Case, r answer.PowerRequest) Cost {
+	o := power.Options{Samples: r.Samples, Seed: r.Seed}
+	var out Cost
+	add := func(g power.Game) {
+		w, b := power.Cost(g, o)
+		out.Work += w
+		out.Bytes += b
+	}
 	if len(r.Weights) > 0 {
-		n, games = float64(len(r.Weights)), 1
-	} else {
-		for _, is := range c.Resolved.Issues {
-			if is.Decision != nil && (r.Issue == "" || is.ID == r.Issue) {
-				games++
-			}
+		add(power.Game{Quota: r.Quota, Weights: r.Weights})
+		return out
+	}
+	for _, is := range c.Resolved.Issues {
+		if is.Decision != nil && (r.Issue == "" || is.ID == r.Issue) {
+			_, ws, q := is.Decision.Game(c.Resolved)
+			add(power.Game{Quota: q, Weights: ws})
 		}
 	}
-	per := Cost{Work: 2 * float64(max(r.Samples, 1)) * n, Bytes: 64 * n}
-	if n <= power.MaxExact {
-		per = Cost{Work: n * n * power.MaxTotal, Bytes: 2 * (n + 1) * power.MaxTotal * 8}
-	}
-	return Cost{Work: games * per.Work, Bytes: games * per.Bytes}
+	return out
 }
 
 // dealCost is the cost of solves of the convex programs of package deal:

@@ -127,10 +127,12 @@ func TestEstimateDealRules(t *testing.T) {
 // own 3·3 = 9 steps each time: 5·9 + 5·6·3 = 135; memory the model's
 // 3·3·100 bytes, 200 per lever and 9 per lever for each of the 4 draws
 // of the batch. With bdm each lever is a run of
-// 3²·3 = 27 steps: 5·27 + 5·6·27 = 945. An ad-hoc power game of 3
-// voters is exact: 3²·power.MaxTotal steps and two tables of
-// 4·power.MaxTotal counts of 8 bytes; of 40 voters it is sampled:
-// 2·samples·40.
+// 3²·3 = 27 steps: 5·27 + 5·6·27 = 945. The ad-hoc power game [3; 2, 1,
+// 1] is exact, with tables of (3 + 1)·(4 + 1) = 20 counts for its total
+// weight 4: 1.5·3·20 = 90 steps and 2·20·8 = 320 bytes; forty voters of
+// weight 1 are exact too, (40 + 1)·(40 + 1) = 1681 counts: 1.5·40·1681 =
+// 100,860 steps and 2·1681·8 = 26,896 bytes; sixty, more than
+// power.MaxExact, are sampled: 2·samples·60 steps.
 func TestEstimateAdviseAndPower(t *testing.T) {
 	c := explainTestCase(t)
 	r := answer.NewAdviseRequest()
@@ -148,11 +150,22 @@ func TestEstimateAdviseAndPower(t *testing.T) {
 	}
 	p := answer.NewPowerRequest()
 	p.Quota, p.Weights = 3, []float64{2, 1, 1}
-	if got, _ := Estimate(c, &p); got != (Cost{Work: 9 * power.MaxTotal, Bytes: 2 * 4 * power.MaxTotal * 8}) {
+	if got, _ := Estimate(c, &p); got != (Cost{Work: 90, Bytes: 320}) {
 		t.Fatalf("power, 3 voters: %+v", got)
 	}
-	p.Weights = make([]float64, 40)
-	if got, _ := Estimate(c, p); got.Work != 2*float64(p.Samples)*40 {
+	ones := func(n int) []float64 {
+		w := make([]float64, n)
+		for i := range w {
+			w[i] = 1
+		}
+		return w
+	}
+	p.Weights = ones(40)
+	if got, _ := Estimate(c, p); got != (Cost{Work: 100_860, Bytes: 26_896}) {
 		t.Fatalf("power, 40 voters: %+v", got)
+	}
+	p.Weights = ones(power.MaxExact + 2)
+	if got, _ := Estimate(c, p); got.Work != 2*float64(p.Samples)*60 {
+		t.Fatalf("power, 60 voters: %+v", got)
 	}
 }

@@ -23,7 +23,7 @@ func Power(ctx context.Context, c *Case, req answer.PowerRequest) (*answer.Power
 	o := power.Options{Samples: req.Samples, Seed: req.Seed}
 	out := &answer.Power{Request: req, Games: []answer.PowerGame{}, Warnings: []string{}}
 	if len(req.Weights) > 0 {
-		req.Target = answer.Target{}
+		NormalisePower(&req)
 		out.Request = req
 		names := req.Names
 		if len(names) == 0 {
@@ -85,6 +85,18 @@ func Power(ctx context.Context, c *Case, req answer.PowerRequest) (*answer.Power
 	return out, nil
 }
 
+// NormalisePower rewrites req as Power's answer echoes it, so that a
+// server stores one request (and one input hash) for one question
+// whichever door it came in by, within a request or as a job: an ad-hoc
+// game (weights given) reads no scenario, so its target is cleared
+// ("snapshot": "", the documented echo). A request on a scenario's rules
+// is left as it is: its target is resolved against the case.
+func NormalisePower(req *answer.PowerRequest) {
+	if len(req.Weights) > 0 {
+		req.Target = answer.Target{}
+	}
+}
+
 func validRuled(ruled []string) string {
 	if len(ruled) == 0 {
 		return "none of the issues states one"
@@ -101,7 +113,7 @@ func powerGame(ctx context.Context, g power.Game, o power.Options, ids []string,
 	out := &answer.PowerGame{Quota: g.Quota, Exact: r.Exact, Samples: r.Samples, Method: r.Note, Players: []answer.PowerPlayer{}, Veto: []string{}}
 	for i, w := range g.Weights {
 		out.Total += w
-		pl := answer.PowerPlayer{ID: ids[i], Weight: w, Shapley: r.Shapley[i], Banzhaf: r.Banzhaf[i], BanzhafAbs: r.BanzhafAbs[i]}
+		pl := answer.PowerPlayer{ID: ids[i], Weight: w, Shapley: r.Shapley[i], Banzhaf: answer.Num(r.Banzhaf[i]), BanzhafAbs: r.BanzhafAbs[i]}
 		if s != nil {
 			if a := s.Actor(ids[i]); a != nil && a.Name != "" {
 				pl.Name = a.Name
@@ -111,8 +123,15 @@ func powerGame(ctx context.Context, g power.Game, o power.Options, ids []string,
 			sw := r.Swings[i]
 			pl.Swings = &sw
 		} else {
-			a, b, c := r.ShapleySE[i], r.BanzhafSE[i], r.BanzhafAbsSE[i]
-			pl.ShapleySE, pl.BanzhafSE, pl.BanzhafAbsSE = &a, &b, &c
+			// NaN (never seen: no standard error) is null, with the
+			// bound beside it.
+			pl.ShapleySE, pl.BanzhafSE, pl.BanzhafAbsSE = known(r.ShapleySE[i]), known(r.BanzhafSE[i]), known(r.BanzhafAbsSE[i])
+			if pl.ShapleySE == nil {
+				pl.ShapleyBelow = known(r.Below)
+			}
+			if pl.BanzhafAbsSE == nil {
+				pl.BanzhafAbsBelow = known(r.Below)
+			}
 		}
 		out.Players = append(out.Players, pl)
 	}
@@ -128,6 +147,15 @@ func powerGame(ctx context.Context, g power.Game, o power.Options, ids []string,
 		out.Dummies = []string{}
 	}
 	return out, nil
+}
+
+// known returns a pointer to x, or nil when x is NaN (undefined, or not
+// known: JSON has no NaN).
+func known(x float64) *float64 {
+	if math.IsNaN(x) {
+		return nil
+	}
+	return &x
 }
 
 // checkPower checks a power request's numbers.
@@ -149,6 +177,27 @@ func checkPower(req *answer.PowerRequest) error {
 	}
 	if req.Issue != "" {
 		return errs.New(errs.Argument, "power: both an issue and weights; valid: one or the other")
+	}
+	seen := make(map[string]bool, len(req.Names))
+	for i, name := range req.Names {
+		switch {
+		case name == "":
+			return errs.New(errs.Argument, "weight %d has an empty name; valid: a name for every weight, or none", i+1)
+		case seen[name]:
+			return errs.New(errs.Argument, "voter %s named twice; valid: each voter once, with one weight", name)
+		}
+		seen[name] = true
+	}
+	// The same bound as a scenario's decision rule, so an ad-hoc game
+	// reads the numbers a scenario would.
+	for i, w := range req.Weights {
+		if !(w >= 0 && w <= scenario.MaxWeight) {
+			who := fmt.Sprintf("weight %d", i+1)
+			if len(req.Names) > 0 {
+				who = "the weight of " + req.Names[i]
+			}
+			return errs.New(errs.Argument, "%s is %v; valid: %s, as in a scenario's decision rule", who, w, scenario.WeightValid)
+		}
 	}
 	if math.IsNaN(req.Quota) || req.Quota <= 0 {
 		return errs.New(errs.Argument, "quota %v; valid: a number > 0 with the weights", req.Quota)

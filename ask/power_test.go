@@ -2,6 +2,7 @@ package ask
 
 import (
 	"context"
+	"encoding/json"
 	"math"
 	"strings"
 	"testing"
@@ -139,5 +140,78 @@ func TestExportNamesDecisionRules(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("lost %q names no decision rules", ex.Lost)
+	}
+}
+
+// TestPowerNoSwingSeen: the unanimity of 60 voters is sampled (more than
+// power.MaxExact) and a swing, 2⁻⁵⁹ likely per random coalition, is never
+// seen in 1,000: each voter's banzhaf is null (0/0), its Banzhaf standard
+// errors are omitted rather than 0, and banzhaf_abs_below is 3/1000; the
+// Shapley–Shubik index (each voter pivotal when last, 1/60) keeps its
+// standard error. The method says why.
+func TestPowerNoSwingSeen(t *testing.T) {
+	req := answer.NewPowerRequest()
+	req.Samples, req.Quota = 1000, 59.5
+	for range 60 {
+		req.Weights = append(req.Weights, 1)
+	}
+	p, err := Power(context.Background(), nil, req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := p.Games[0]
+	if g.Exact || !strings.Contains(g.Method, "the normalised Banzhaf index is undefined") {
+		t.Fatalf("exact %v, method %q", g.Exact, g.Method)
+	}
+	for _, pl := range g.Players {
+		if pl.Banzhaf.Finite() || pl.BanzhafSE != nil || pl.BanzhafAbsSE != nil || pl.BanzhafAbsBelow == nil || *pl.BanzhafAbsBelow != 0.003 || pl.ShapleySE == nil || pl.ShapleyBelow != nil {
+			t.Fatalf("%s: %+v", pl.ID, pl)
+		}
+	}
+	b, err := json.Marshal(g.Players[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(b), `"banzhaf":null`) || !strings.Contains(string(b), `"banzhaf_abs_below":0.003`) || strings.Contains(string(b), "banzhaf_se") {
+		t.Errorf("JSON %s", b)
+	}
+}
+
+// TestPowerAdHocChecks: an ad-hoc game's names and weights are checked
+// as a scenario's decision rule's are — each voter once, weights from 0
+// to scenario.MaxWeight (1e12; the API took 1e19 and answered 500) —
+// with an error naming the field; at the limit the game is computed: [1.5e12;
+// 1e12, 1e12] needs both, φ = ½ each.
+func TestPowerAdHocChecks(t *testing.T) {
+	for _, c := range []struct {
+		name    string
+		quota   float64
+		weights []float64
+		names   []string
+		msg     string
+	}{
+		{"a voter named twice", 2, []float64{1, 2}, []string{"a", "a"}, "voter a named twice; valid: each voter once"},
+		{"an empty name", 1, []float64{1, 2}, []string{"", "b"}, "weight 1 has an empty name"},
+		{"1e19 (was a panic)", 1e19, []float64{1e19, 1e19, 1}, nil, "weight 1 is 1e+19; valid: a number from 0 to 1e12, as in a scenario's decision rule"},
+		{"past the limit, named", 1, []float64{1, math.Nextafter(1e12, 2e12)}, []string{"a", "de"}, "the weight of de is 1.0000000000000001e+12; valid: a number from 0 to 1e12"},
+		{"negative", 1, []float64{-1, 2}, nil, "weight 1 is -1; valid: a number from 0 to 1e12"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			req := answer.NewPowerRequest()
+			req.Quota, req.Weights, req.Names = c.quota, c.weights, c.names
+			_, err := Power(context.Background(), nil, req)
+			if err == nil || !strings.Contains(err.Error(), c.msg) {
+				t.Errorf("err = %v; want %q", err, c.msg)
+			}
+		})
+	}
+	req := answer.NewPowerRequest()
+	req.Quota, req.Weights = 1.5e12, []float64{1e12, 1e12}
+	p, err := Power(context.Background(), nil, req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g := p.Games[0]; !g.Exact || g.Players[0].Shapley != 0.5 || g.Players[1].Shapley != 0.5 || len(g.Veto) != 2 {
+		t.Errorf("at the limit: %+v", g)
 	}
 }

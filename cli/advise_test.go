@@ -2,10 +2,12 @@ package cli
 
 import (
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 
 	"parley/answer"
+	"parley/power"
 )
 
 func TestAdviseCommand(t *testing.T) {
@@ -45,10 +47,54 @@ func TestPowerCommand(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	for _, want := range []string{"quota 3.0 of 4.0", "0.6667", "0.1667", "Veto players: a"} {
+	for _, want := range []string{"quota 3 of 4;", "0.6667", "0.1667", "Veto players: a"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("no %q in\n%s", want, out)
 		}
+	}
+	// Weights and quota are printed as given, not to one decimal (2.25
+	// was 2.2, 50.05 was 50.0): [50.05; 2.25, 50, 1] scaled by 100 is
+	// [5005; 225, 5000, 100], where the 50 needs one other (the same
+	// game as [3; 2, 1, 1]).
+	out, stderr, code = run(t, "power", "--quota", "50.05", "--weights", "2.25,50,1")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, want := range []string{"quota 50.05 of 53.25;", "│ 2.25   │", "│ 50     │", "Veto players: p2"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("no %q in\n%s", want, out)
+		}
+	}
+	// The unanimity of 40 is exact (up to power.MaxExact voters): each
+	// voter swings only for the 39 others, β' = 2⁻³⁹ = 1.82e-12 — shown
+	// so, not as 0.0000 — and φ = β = 1/40.
+	out, stderr, code = run(t, "power", "--quota", "39.5", "--weights", strings.Repeat("1,", 39)+"1")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if want := "│ p40   │ 1      │ 0.0250         │ 0.0250  │ 1.82e-12       │ veto │"; !strings.Contains(out, want) {
+		t.Errorf("no %q in\n%s", want, out)
+	}
+	// The help states the exact computation's condition from
+	// power.MaxExact, not a copy of the number.
+	out, _, _ = run(t, "power", "--help")
+	if want := fmt.Sprintf("Exact for up to %d voters whose weights are integers after\nscaling by a power of ten", power.MaxExact); !strings.Contains(out, want) {
+		t.Errorf("help lacks %q:\n%s", want, out)
+	}
+	// Unanimity of 60, sampled: no swing in 1,000 coalitions (each 2⁻⁵⁹
+	// likely) — the normalised index is undefined, the absolute one
+	// below 3/1000, and the method line says so, not 0.0000 ± 0.0000.
+	out, stderr, code = run(t, "power", "--quota", "59.5", "--samples", "1000", "--weights", strings.Repeat("1,", 59)+"1")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, want := range []string{"no player swung in any of the 1000 random coalitions", "undefined", "0.0000 (< 0.003)"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("no %q in\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "0.0000 ± 0.0000") {
+		t.Errorf("an unseen index printed as known:\n%s", out)
 	}
 	for _, c := range []struct {
 		args []string
@@ -57,6 +103,8 @@ func TestPowerCommand(t *testing.T) {
 		{[]string{"power", "--quota", "9", "--weights", "2,1,1"}, "no coalition wins"},
 		{[]string{"power", "--quota", "3", "--weights", "a=2,1"}, "mixes named and unnamed"},
 		{[]string{"power", "--weights", "x"}, `"x" is not a number`},
+		{[]string{"power", "--quota", "2", "--weights", "a=1,a=2"}, "voter a named twice"},
+		{[]string{"power", "--quota", "1.5e19", "--weights", "1e19,1e19"}, "weight 1 is 1e+19; valid: a number from 0 to 1e12"},
 		{[]string{"power", "-q"}, "no issue of ukraine-ceasefire-2025 states a decision rule"},
 	} {
 		if _, stderr, code := run(t, c.args...); code != 2 || !strings.Contains(stderr, c.msg) {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"math"
 	"strconv"
 	"strings"
 
@@ -13,6 +14,8 @@ import (
 	"parley/answer"
 	"parley/ask"
 	"parley/errs"
+	"parley/power"
+	"parley/scenario"
 )
 
 func newPowerCmd() *cobra.Command {
@@ -20,10 +23,10 @@ func newPowerCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "power [FILE]",
 		Short: "Voting power (Shapley–Shubik, Banzhaf) under each issue's decision rule",
-		Long: `Measure each voter's a priori power under the decision rule an issue
+		Long: fmt.Sprintf(`Measure each voter's a priori power under the decision rule an issue
 states (docs/format.md: unanimity, qmv with weights and quota, majority),
 or in an ad-hoc weighted voting game (--quota Q --weights 10,10,8,… or
---weights de=10,fr=10,…):
+--weights de=10,fr=10,…; each weight %s):
 
   Shapley–Shubik  the share of orders of the voters in which the voter
                   turns the coalition before it from losing to winning
@@ -31,8 +34,11 @@ or in an ad-hoc weighted voting game (--quota Q --weights 10,10,8,… or
                   absolute: of the 2^(n−1) coalitions of the others)
 
 with the veto players (in every winning coalition) and the dummies (never
-decisive). Exact for up to 30 voters, by seeded sampling (with standard
-errors) beyond. --format json gives the answer (docs/json.md).`,
+decisive). Exact for up to %d voters whose weights are integers after
+scaling by a power of ten (0.5, 2.25 and 1e9 are; 1/3 is not) with a
+total small enough for the exact tables (docs/limits.md); otherwise by
+seeded sampling (with standard errors, and a bound for an index never
+seen). --format json gives the answer (docs/json.md).`, scenario.WeightValid, power.MaxExact),
 		Args: usageArgs(cobra.MaximumNArgs(1)),
 		RunE: runPower,
 	}
@@ -42,7 +48,7 @@ errors) beyond. --format json gives the answer (docs/json.md).`,
 	f.String("issue", def.Issue, "the issue whose decision rule is the game (default: every issue that states one)")
 	f.Float64("quota", 0, "an ad-hoc game's quota (with --weights)")
 	f.String("weights", "", "an ad-hoc game's weights: 10,10,8 or de=10,fr=10,es=8")
-	f.Int("samples", def.Samples, "random orders and coalitions when a game has more than 30 voters")
+	f.Int("samples", def.Samples, "random orders and coalitions when a game is not computed exactly")
 	f.Uint64("seed", def.Seed, "seed of the sampling")
 	f.StringP("format", "f", "table", "output format: table or json")
 	return cmd
@@ -130,7 +136,7 @@ func powerTable(w io.Writer, p *answer.Power) {
 		if g.Issue == "" {
 			rule = ""
 		}
-		fmt.Fprintf(w, "\n%s: %squota %s of %s; %s\n", title, rule, num(g.Quota), num(g.Total), g.Method)
+		fmt.Fprintf(w, "\n%s: %squota %s of %s; %s\n", title, rule, fullNum(g.Quota), fullNum(g.Total), g.Method)
 		t := newTable(w)
 		t.AppendHeader(table.Row{"Voter", "Weight", "Shapley–Shubik", "Banzhaf", "Banzhaf (abs.)", ""})
 		for _, pl := range g.Players {
@@ -145,7 +151,8 @@ func powerTable(w io.Writer, p *answer.Power) {
 			case pl.Dummy:
 				mark = "dummy"
 			}
-			t.AppendRow(table.Row{name, num(pl.Weight), index(pl.Shapley, pl.ShapleySE), index(pl.Banzhaf, pl.BanzhafSE), index(pl.BanzhafAbs, pl.BanzhafAbsSE), mark})
+			sampled := !g.Exact
+			t.AppendRow(table.Row{name, fullNum(pl.Weight), index(pl.Shapley, pl.ShapleySE, pl.ShapleyBelow, sampled), index(float64(pl.Banzhaf), pl.BanzhafSE, nil, sampled), index(pl.BanzhafAbs, pl.BanzhafAbsSE, pl.BanzhafAbsBelow, sampled), mark})
 		}
 		t.Render()
 		names := func(ids []string) string {
@@ -172,12 +179,45 @@ func powerTable(w io.Writer, p *answer.Power) {
 	}
 }
 
-// index prints an index, with its standard error when sampled.
-func index(x float64, se *float64) string {
-	if se != nil {
-		return fmt.Sprintf("%.4f ± %.4f", x, *se)
+// fullNum prints a weight or a quota with every digit it needs to be read
+// back (2.25, 50.05, 1000000000), not rounded to one decimal (num's 2.2
+// and 50.0 misstate the game): plainly from 1e-4 to below 1e15, in
+// exponent form beyond (1e-10).
+func fullNum(x float64) string {
+	if a := math.Abs(x); x == 0 || a >= 1e-4 && a < 1e15 {
+		return strconv.FormatFloat(x, 'f', -1, 64)
 	}
-	return fmt.Sprintf("%.4f", x)
+	return strconv.FormatFloat(x, 'g', -1, 64)
+}
+
+// index prints an index: with its standard error when sampled; when
+// sampling never saw its event, with the bound it is below (or "none
+// seen", which the game's method line explains) instead of a false ±
+// 0.0000; "undefined" when it has no value (a normalised Banzhaf index
+// when no voter swung: NaN).
+func index(x float64, se, below *float64, sampled bool) string {
+	switch {
+	case math.IsNaN(x):
+		return "undefined"
+	case below != nil:
+		return fmt.Sprintf("%s (< %s)", small(x), strconv.FormatFloat(*below, 'g', 2, 64))
+	case se != nil:
+		return fmt.Sprintf("%s ± %s", small(x), small(*se))
+	case sampled:
+		return fmt.Sprintf("%s (none seen)", small(x))
+	}
+	return small(x)
+}
+
+// small prints an index to four decimals, or, when it is not 0 but would
+// print as 0.0000 (the absolute Banzhaf index of a unanimity of 40 is
+// 2⁻³⁹), to three significant digits, so that a voter with power is not
+// read as one without.
+func small(x float64) string {
+	if x != 0 && math.Abs(x) < 0.00005 {
+		return strconv.FormatFloat(x, 'g', 3, 64)
+	}
+	return strconv.FormatFloat(x, 'f', 4, 64)
 }
 
 // printRules prints whether a package passes each issue's decision rule

@@ -1229,3 +1229,53 @@ func TestOnPostgres(t *testing.T) {
 		t.Run(name, fn)
 	}
 }
+
+// TestPowerDoorsStoreOneRequest: the same ad-hoc power question asked
+// within a request (POST …/power) and as a job (POST …/runs, kind power)
+// is stored with the same options — the request as the answer echoes
+// it, "snapshot": "" for a game that reads no scenario (the job stored
+// "latest") — and so the same input hash; the job's answer echoes the
+// options it stored.
+func TestPowerDoorsStoreOneRequest(t *testing.T) {
+	e := newEnv(t, httpapi.Options{})
+	v := e.create(small(t))
+	p := "/api/scenarios/" + v.ID
+	var inline, job run
+	e.want(e.do("POST", p+"/power", `{"weights":[3,2,1],"quota":4}`), 200).json(t, &inline)
+	e.want(e.do("POST", p+"/runs", `{"kind":"power","weights":[3,2,1],"quota":4}`), 202).json(t, &job)
+	e.events(job.ID)
+	e.want(e.do("GET", "/api/runs/"+job.ID, ""), 200).json(t, &job)
+	want := `{"snapshot":"","quota":4,"weights":[3,2,1],"samples":100000,"seed":1}`
+	if string(inline.Options) != want || string(job.Options) != want {
+		t.Errorf("options:\ninline %s\njob    %s\nwant   %s", inline.Options, job.Options, want)
+	}
+	if inline.InputHash != job.InputHash {
+		t.Errorf("input hashes differ: inline %s, job %s", inline.InputHash, job.InputHash)
+	}
+	var res struct {
+		Request json.RawMessage `json:"request"`
+	}
+	if err := json.Unmarshal(job.Result, &res); err != nil || string(res.Request) != want {
+		t.Errorf("the job's answer echoes %s (%v); want %s", res.Request, err, want)
+	}
+}
+
+// TestPowerHugeWeights: weights of 1e19 answered 500 (an int64 overflow
+// in package power); the API now refuses weights past a scenario's
+// decision-rule bound with 400 naming the weight and the range, inline
+// and as a job.
+func TestPowerHugeWeights(t *testing.T) {
+	e := newEnv(t, httpapi.Options{})
+	v := e.create(small(t))
+	p := "/api/scenarios/" + v.ID
+	for _, c := range []struct{ path, body string }{
+		{"/power", `{"weights":[1e19,1e19,1],"quota":1e19}`},
+		{"/runs", `{"kind":"power","weights":[1e19,1e19,1],"quota":1e19}`},
+	} {
+		var b errBody
+		e.want(e.do("POST", p+c.path, c.body), 400).json(t, &b)
+		if !strings.Contains(b.Error, "weight 1 is 1e+19; valid: a number from 0 to 1e12") {
+			t.Errorf("%s: %+v", c.path, b)
+		}
+	}
+}

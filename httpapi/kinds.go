@@ -353,6 +353,9 @@ func normalise(req any) error {
 	case *answer.AdviseRequest:
 		target(&r.Target)
 	case *answer.PowerRequest:
+		// As ask.Power echoes it (an ad-hoc game's target cleared), so
+		// POST …/power and a job of kind power store the same request.
+		ask.NormalisePower(r)
 		if len(r.Weights) == 0 {
 			target(&r.Target)
 		}

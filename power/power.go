@@ -31,19 +31,25 @@
 //
 // # Computation
 //
-// Exact (n ≤ MaxExact and weights that are integers after scaling by a
-// power of ten): dynamic programming over weights, not enumeration. The
+// Exact (n ≤ MaxExact and weights that are integers, to a relative 1e-12,
+// after scaling by a power of ten 10^e — e negative too, as the indices
+// do not change when the quota and the weights are divided by the same
+// number, so [1.5e9; 1e9, 1e9] is [2; 1, 1] — with a total within the
+// tables' bound): dynamic programming over weights, not enumeration. The
 // table c[s][t] counts the coalitions of s players with total integer
 // weight t (a polynomial product, O(n²·W) for the total weight W); the
 // table of the others of player i is obtained by removing i from it
 // (c_{−i}[s][t] = c[s][t] − c_{−i}[s−1][t − w_i]), and (2)–(3) sum it over
-// t ∈ [q − w_i, q). Counts are exact integers (C(30,15) < 2^63).
+// t ∈ [q − w_i, q). Counts are exact integers (see MaxExact); the tables
+// are bounded by MaxCells.
 //
 // Beyond that, seeded Monte Carlo: φ from random orders (i's share of
 // pivots), β' from random coalitions (each player in with probability ½,
 // i's share of swings), each with its binomial standard error
 // √(p(1 − p)/N); β is β' normalised, its standard error that of β'
-// divided by Σβ'.
+// divided by Σβ'. An event never seen in N draws gets no standard error
+// (the formula's 0 would be false certainty) but the rule of three's 95%
+// bound 3/N, said in the Note; if no player swung, β is undefined (NaN).
 package power
 
 import (
@@ -51,16 +57,28 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"strconv"
 
 	"parley/errs"
 )
 
-// MaxExact is the most players the exact computation takes.
-const MaxExact = 30
+// MaxExact is the most players the exact computation takes: the most for
+// which its int64 counts cannot overflow. A count c[s][t] is at most
+// C(n, s) ≤ C(58, 29) < 2^55, a player's swings η_i at most 2^(n−1), and
+// their sum, which normalises β, at most n·2^(n−1): 58·2^57 < 2^63 ≤
+// 59·2^58.
+const MaxExact = 58
 
-// MaxTotal bounds the total integer weight of the exact computation: its
-// two tables hold (n + 1) × (MaxTotal + 1) counts each.
-const MaxTotal = 50_000
+// MaxCells bounds the exact computation's tables: each of its two holds
+// (n + 1) × (W + 1) counts of 8 bytes for the total integer weight W, at
+// most MaxCells (16 MiB), so W is at most MaxCells/(n + 1) − 1 (35,543 for
+// 58 players, 699,049 for 2) and the computation takes some 1.5·n·MaxCells
+// steps at most (1.8×10⁸ for 58 players).
+const MaxCells = 1 << 21
+
+// maxTotal is the most total integer weight the tables take for n
+// players.
+func maxTotal(n int) int64 { return MaxCells/int64(n+1) - 1 }
 
 // DefaultSamples is the number of random orders (and coalitions) of the
 // sampled computation.
@@ -94,8 +112,18 @@ type Result struct {
 	// Swings is η_i (exact only).
 	Swings []int64
 	// ShapleySE, BanzhafSE and BanzhafAbsSE are the standard errors of a
-	// sampled result (nil when exact).
+	// sampled result (nil when exact). A player never seen pivotal (φ) or
+	// never seen to swing (β', β) has the index 0 and the standard error
+	// NaN, not the binomial formula's 0, which would claim the index is
+	// known to be 0: its index is below Below instead. When no player
+	// swung at all, every β and its standard error are NaN: Σβ' = 0, and
+	// the normalised index is undefined.
 	ShapleySE, BanzhafSE, BanzhafAbsSE []float64
+	// Below is, when sampled, the rule of three's bound 3/Samples: an
+	// index whose event (a pivot, a swing) was never seen in Samples
+	// independent draws is below it with 95% confidence (1 − p)^N = 0.05
+	// at p ≈ 3/N.
+	Below float64
 	// Veto and Dummies are the indices of the veto players and of the
 	// dummies (Dummies only when exact: sampling cannot prove a player
 	// never swings).
@@ -104,8 +132,8 @@ type Result struct {
 	Note string
 }
 
-// Check verifies the game: at least one player, finite weights ≥ 0, a
-// quota > 0 that the grand coalition reaches.
+// Check verifies the game: at least one player, finite weights ≥ 0 with
+// a finite sum, a quota > 0 that the grand coalition reaches.
 func (g Game) Check() error {
 	if len(g.Weights) == 0 {
 		return errs.New(errs.Argument, "a voting game needs at least one player")
@@ -116,6 +144,9 @@ func (g Game) Check() error {
 			return errs.New(errs.Argument, "weight %d is %v; valid: a finite number ≥ 0", i+1, w)
 		}
 		total += w
+	}
+	if math.IsInf(total, 0) {
+		return errs.New(errs.Argument, "the weights sum past the largest number (%v); valid: weights with a finite sum — divide them and the quota by a common factor, which changes no index", math.MaxFloat64)
 	}
 	if math.IsNaN(g.Quota) || math.IsInf(g.Quota, 0) || g.Quota <= 0 {
 		return errs.New(errs.Argument, "quota %v; valid: a number > 0", g.Quota)
@@ -134,6 +165,19 @@ func Compute(ctx context.Context, g Game, o Options) (*Result, error) {
 		return nil, err
 	}
 	r := &Result{Veto: []int{}}
+	iw, iq, ok := integral(g)
+	switch {
+	case o.Sample:
+		r.Note = "sampled (asked for)"
+	case len(g.Weights) > MaxExact:
+		r.Note = fmt.Sprintf("sampled: %d players is more than the %d the exact computation takes", len(g.Weights), MaxExact)
+	case !ok:
+		r.Note = fmt.Sprintf("sampled: no power of ten makes the weights integers (to %g relative) with a total of at most %d, the exact tables' bound for %d players", tolerance, maxTotal(len(g.Weights)), len(g.Weights))
+	default:
+		exact(r, iw, iq)
+		r.Note = "exact (dynamic programming over the weights)"
+		return r, nil
+	}
 	total := 0.0
 	for _, w := range g.Weights {
 		total += w
@@ -143,55 +187,113 @@ func Compute(ctx context.Context, g Game, o Options) (*Result, error) {
 			r.Veto = append(r.Veto, i)
 		}
 	}
-	iw, iq, ok := integral(g)
-	switch {
-	case o.Sample:
-		r.Note = "sampled (asked for)"
-	case len(g.Weights) > MaxExact:
-		r.Note = fmt.Sprintf("sampled: %d players is more than the %d the exact computation takes", len(g.Weights), MaxExact)
-	case !ok:
-		r.Note = "sampled: the weights are not integers after scaling by a power of ten up to 10⁶, or their total is too large for the exact tables"
-	default:
-		exact(r, iw, iq)
-		r.Note = "exact (dynamic programming over the weights)"
-		return r, nil
-	}
 	if err := sample(ctx, r, g, o); err != nil {
 		return nil, err
 	}
 	return r, nil
 }
 
-// integral scales the weights and the quota by the least power of ten up
-// to 10⁶ that makes every weight an integer (to 1e-9 relative), with the
-// quota rounded up (a coalition wins when its integer weight reaches it).
+// tolerance is how far, relative to itself, a scaled weight or quota may
+// be from an integer and still be read as that integer. A weight or quota
+// written in decimal is a few units in the last place (some 1e-16
+// relative) off its scaled integer (0.1·10 = 1.0000000000000000555…), far
+// below it; a deliberate difference (a quota of 2.0000001 meaning "more
+// than 2") is far above. It is relative, not absolute, so that a weight of
+// 1e-10 is no more "about 0" than a weight of 1e10 is "about 1e10 + 1".
+const tolerance = 1e-12
+
+// Cost estimates the work (steps) and memory (bytes) of Compute(g, o),
+// for a server or a command line to refuse what it cannot afford before it
+// starts: exact, the tables' 1.5·n·(n + 1)·(W + 1) steps and two tables of
+// (n + 1)·(W + 1) counts of 8 bytes for the total integer weight W;
+// sampled, 2·N·n steps (N orders and N coalitions of n players) and 64
+// bytes a player. A game Check refuses costs nothing.
+func Cost(g Game, o Options) (work, bytes float64) {
+	if g.Check() != nil {
+		return 0, 0
+	}
+	n := float64(len(g.Weights))
+	if !o.Sample && len(g.Weights) <= MaxExact {
+		if iw, _, ok := integral(g); ok {
+			var W int64
+			for _, x := range iw {
+				W += x
+			}
+			cells := (n + 1) * float64(W+1)
+			return 1.5 * n * cells, 2 * cells * 8
+		}
+	}
+	N := o.Samples
+	if N <= 0 {
+		N = DefaultSamples
+	}
+	return 2 * float64(N) * n, 64 * n
+}
+
+// integral reads the game as integers: it scales the weights and the
+// quota by the least power of ten 10^e that makes every weight an integer
+// (to tolerance), and rounds the quota up (a coalition of integer weight
+// wins when it reaches it). The indices are invariant under scaling ([q;
+// w] and [q/s; w/s] are the same game), so e may be negative: weights of
+// 1e9 are read at e = −9 as 1s. e runs from just below the least positive
+// weight's magnitude (a positive weight never becomes 0) up to where the
+// total would pass maxTotal (it is checked against it before any
+// conversion to int64, which cannot overflow). The scaled quota is at
+// least 1 (a quota > 0 is never reached by the empty coalition) and at
+// most the scaled total (which Check has seen reach it). It returns false
+// when no such power of ten exists.
 func integral(g Game) ([]int64, int64, bool) {
-	for e := 0; e <= 6; e++ {
-		f := math.Pow(10, float64(e))
+	total, least := 0.0, math.Inf(1)
+	for _, w := range g.Weights {
+		total += w
+		if w > 0 {
+			least = min(least, w)
+		}
+	}
+	if !(total > 0) || math.IsInf(total, 0) {
+		return nil, 0, false
+	}
+	lo := -int(math.Floor(math.Log10(least))) - 1
+	limit := float64(maxTotal(len(g.Weights)))
+	hi := int(math.Floor(math.Log10(limit / total)))
+	// 10^e is a finite float64 for |e| ≤ 308.
+	for e := max(lo, -308); e <= min(hi, 308); e++ {
 		iw := make([]int64, len(g.Weights))
-		total := int64(0)
+		var W int64
 		ok := true
 		for i, w := range g.Weights {
-			x := w * f
+			x := scale(w, e)
 			n := math.Round(x)
-			if math.Abs(x-n) > 1e-9*math.Max(1, x) {
+			if math.Abs(x-n) > tolerance*x {
 				ok = false
 				break
 			}
+			if n > limit-float64(W) {
+				// Rounding put the total past the bound; a larger e
+				// only makes it larger.
+				return nil, 0, false
+			}
 			iw[i] = int64(n)
-			total += iw[i]
+			W += iw[i]
 		}
 		if !ok {
 			continue
 		}
-		if total > MaxTotal {
-			return nil, 0, false
-		}
-		q := g.Quota * f
-		iq := int64(math.Ceil(q - 1e-9*math.Max(1, q)))
-		return iw, iq, true
+		q := scale(g.Quota, e)
+		iq := math.Ceil(q - tolerance*q)
+		iq = min(max(iq, 1), float64(W))
+		return iw, int64(iq), true
 	}
 	return nil, 0, false
+}
+
+// scale returns x·10^e, dividing by 10^−e when e < 0 (so 1e19 at e = −19
+// is 1 exactly, not 1e19 times the rounded 1e-19).
+func scale(x float64, e int) float64 {
+	if e < 0 {
+		return x / math.Pow10(-e)
+	}
+	return x * math.Pow10(e)
 }
 
 // exact fills r by the dynamic programme of the package doc.
@@ -256,6 +358,11 @@ func exact(r *Result, w []int64, q int64) {
 	}
 	r.Dummies = []int{}
 	for i, k := range r.Swings {
+		// Veto in the integer game the indices are of: the others'
+		// total falls short of the quota.
+		if W-w[i] < q {
+			r.Veto = append(r.Veto, i)
+		}
 		r.BanzhafAbs[i] = float64(k) / math.Pow(2, float64(n-1))
 		if sum > 0 {
 			r.Banzhaf[i] = float64(k) / float64(sum)
@@ -345,7 +452,31 @@ func sample(ctx context.Context, r *Result, g Game, o Options) error {
 		if sum > 0 {
 			r.Banzhaf[j] = r.BanzhafAbs[j] / sum
 			r.BanzhafSE[j] = r.BanzhafAbsSE[j] / sum
+		} else {
+			r.Banzhaf[j], r.BanzhafSE[j] = math.NaN(), math.NaN()
 		}
+	}
+	r.Below = 3 / float64(N)
+	var noPivot, noSwing int
+	for j := range n {
+		if piv[j] == 0 {
+			noPivot++
+			r.ShapleySE[j] = math.NaN()
+		}
+		if sw[j] == 0 {
+			noSwing++
+			r.BanzhafAbsSE[j], r.BanzhafSE[j] = math.NaN(), math.NaN()
+		}
+	}
+	bound := strconv.FormatFloat(r.Below, 'g', 2, 64)
+	switch {
+	case noSwing == n:
+		r.Note += fmt.Sprintf("; no player swung in any of the %d random coalitions, so each absolute Banzhaf index is below about %s (3/N, 95%%) and the normalised Banzhaf index is undefined", N, bound)
+	case noSwing > 0:
+		r.Note += fmt.Sprintf("; %d of the %d players never swung in %d random coalitions: their absolute Banzhaf index is below about %s (3/N, 95%%)", noSwing, n, N, bound)
+	}
+	if noPivot > 0 {
+		r.Note += fmt.Sprintf("; %d of the %d players were never pivotal in %d random orders: their Shapley–Shubik index is below about %s (3/N, 95%%)", noPivot, n, N, bound)
 	}
 	return nil
 }

@@ -2,6 +2,7 @@ package power
 
 import (
 	"context"
+	"fmt"
 	"math"
 	"math/big"
 	"strings"
@@ -186,20 +187,20 @@ func TestSampled(t *testing.T) {
 	}
 }
 
-// TestLarge: 40 players are sampled; one player holding more than the
-// quota's complement is a veto player.
+// TestLarge: 60 players (more than MaxExact) are sampled; one player
+// holding more than the quota's complement is a veto player.
 func TestLarge(t *testing.T) {
-	w := make([]float64, 40)
+	w := make([]float64, 60)
 	for i := range w {
 		w[i] = 1
 	}
-	w[0] = 50 // total 89; 89 − 50 = 39 < 60
-	r, err := Compute(context.Background(), Game{Quota: 60, Weights: w}, Options{Samples: 5000, Seed: 1})
+	w[0] = 50 // total 109; 109 − 50 = 59 < 80
+	r, err := Compute(context.Background(), Game{Quota: 80, Weights: w}, Options{Samples: 5000, Seed: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if r.Exact {
-		t.Fatal("40 players computed exactly; want sampled")
+		t.Fatal("60 players computed exactly; want sampled")
 	}
 	if len(r.Veto) != 1 || r.Veto[0] != 0 {
 		t.Errorf("veto = %v, want [0]", r.Veto)
@@ -218,7 +219,7 @@ func TestNonIntegralWeights(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if r.Exact || !strings.Contains(r.Note, "not integers") {
+	if r.Exact || !strings.Contains(r.Note, "no power of ten makes the weights integers") {
 		t.Fatalf("exact %v, note %q", r.Exact, r.Note)
 	}
 	for i, x := range r.Shapley {
@@ -295,4 +296,235 @@ func TestPublishedExamples(t *testing.T) {
 		t.Fatal(err)
 	}
 	near(t, "Stach shapley", stach.Shapley, []float64{0.08333333, 0.08333333, 0.25, 7.0 / 12}, 5e-9)
+}
+
+// TestScaleInvariant: [q; w] and [q/s; w/s] are the same game, so games
+// whose weights are integers times a power of ten — however large or
+// small — are computed exactly, with the indices of the integer game.
+//
+//   - two equal voters and a quota above either (1.5 of 1, 1): both are
+//     needed. Each swings only for the coalition of the other (1 < 1.5 ≤
+//     2): η = (1, 1), β' = 1/2¹ = ½, φ = ½ (the second in either order is
+//     pivotal); both are veto players.
+//   - two equal voters and a quota equal to one of them: either wins
+//     alone. Each swings only for the empty coalition (0 < 1 ≤ 1): η =
+//     (1, 1), φ = ½ (the first in either order is pivotal); no veto
+//     player (the other alone reaches the quota), no dummy.
+//   - one voter: it is pivotal in the one order and swings for the empty
+//     coalition, the one coalition of the others (2⁰ = 1): φ = β' = β = 1.
+//   - [3; 2, 1, 1] scaled by 1e-10 and 1e12: TestHandDerived's indices.
+func TestScaleInvariant(t *testing.T) {
+	third, sixth := 1.0/3, 1.0/6
+	for _, c := range []struct {
+		name     string
+		g        Game
+		phi, abs []float64
+		swings   []int64
+		veto     []int
+	}{
+		{"1e19s, quota 1.5e19 (issue: index out of range)", Game{Quota: 1.5e19, Weights: []float64{1e19, 1e19}}, []float64{0.5, 0.5}, []float64{0.5, 0.5}, []int64{1, 1}, []int{0, 1}},
+		{"1e9s, quota 1.5e9 (was sampled)", Game{Quota: 1.5e9, Weights: []float64{1e9, 1e9}}, []float64{0.5, 0.5}, []float64{0.5, 0.5}, []int64{1, 1}, []int{0, 1}},
+		{"1e-10s, quota 1e-10 (was two dummies)", Game{Quota: 1e-10, Weights: []float64{1e-10, 1e-10}}, []float64{0.5, 0.5}, []float64{0.5, 0.5}, []int64{1, 1}, []int{}},
+		{"1e308 alone (issue: makeslice)", Game{Quota: 1e308, Weights: []float64{1e308}}, []float64{1}, []float64{1}, []int64{1}, []int{0}},
+		{"[3; 2, 1, 1]·1e-10", Game{Quota: 3e-10, Weights: []float64{2e-10, 1e-10, 1e-10}}, []float64{2 * third, sixth, sixth}, []float64{0.75, 0.25, 0.25}, []int64{3, 1, 1}, []int{0}},
+		{"[3; 2, 1, 1]·1e12", Game{Quota: 3e12, Weights: []float64{2e12, 1e12, 1e12}}, []float64{2 * third, sixth, sixth}, []float64{0.75, 0.25, 0.25}, []int64{3, 1, 1}, []int{0}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			r, err := Compute(context.Background(), c.g, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !r.Exact {
+				t.Fatalf("not exact: %s", r.Note)
+			}
+			near(t, "shapley", r.Shapley, c.phi, 1e-15)
+			near(t, "banzhaf abs", r.BanzhafAbs, c.abs, 1e-15)
+			if fmt.Sprint(r.Swings) != fmt.Sprint(c.swings) || fmt.Sprint(r.Veto) != fmt.Sprint(c.veto) || len(r.Dummies) != 0 {
+				t.Errorf("swings %v veto %v dummies %v; want %v, %v, none", r.Swings, r.Veto, r.Dummies, c.swings, c.veto)
+			}
+		})
+	}
+}
+
+// TestQuotaTolerance: the quota is rounded up to the scaled integer it is
+// within 1e-12 (relative) of, not further. In [0.7; 0.1 ×7] the scaled
+// quota is 7.000000000000001 (float noise): all seven are needed, each
+// swinging only for the other six, η = 1 each and every voter a veto
+// player — the same as [7; 1 ×7]. In [2.0000001; 1, 1, 1] the quota is
+// above 2 by 5e-8 relative, a real difference: all three are needed (η =
+// 1, veto), not any two (η = 2, no veto), as rounding with the old
+// absolute tolerance of 1e-9·max(1, x) would not have told apart from
+// 2.000000001.
+func TestQuotaTolerance(t *testing.T) {
+	for _, c := range []struct {
+		g Game
+		n int
+	}{
+		{Game{Quota: 0.7, Weights: []float64{0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1}}, 7},
+		{Game{Quota: 2.0000001, Weights: []float64{1, 1, 1}}, 3},
+		{Game{Quota: 2.000000001, Weights: []float64{1, 1, 1}}, 3},
+	} {
+		r, err := Compute(context.Background(), c.g, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !r.Exact || len(r.Veto) != c.n {
+			t.Errorf("%v: exact %v, veto %v; want all %d veto", c.g, r.Exact, r.Veto, c.n)
+		}
+		for i, k := range r.Swings {
+			if k != 1 {
+				t.Errorf("%v: swings[%d] = %d, want 1", c.g, i, k)
+			}
+		}
+	}
+}
+
+// TestOverflowingTotal: weights whose sum is past the largest float64 are
+// refused with an error that says what would be valid, not computed with
+// an infinite total (which made neither of [1.5e308; 1e308, 1e308]'s
+// players a veto player).
+func TestOverflowingTotal(t *testing.T) {
+	_, err := Compute(context.Background(), Game{Quota: 1.5e308, Weights: []float64{1e308, 1e308}}, Options{})
+	if err == nil || !strings.Contains(err.Error(), "finite sum") {
+		t.Fatalf("err = %v; want one asking for a finite sum", err)
+	}
+}
+
+// TestTinyWeightsSampled: subnormal weights are no integers after any
+// power of ten up to 10³⁰⁸, so the game is sampled, without a panic; the
+// two voters of 5e-324 each, quota 1e-323, are both needed.
+func TestTinyWeightsSampled(t *testing.T) {
+	r, err := Compute(context.Background(), Game{Quota: 1e-323, Weights: []float64{5e-324, 5e-324}}, Options{Samples: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Exact || len(r.Veto) != 2 {
+		t.Errorf("exact %v veto %v; want sampled, both veto", r.Exact, r.Veto)
+	}
+}
+
+// ones returns n weights of 1.
+func ones(n int) []float64 {
+	w := make([]float64, n)
+	for i := range w {
+		w[i] = 1
+	}
+	return w
+}
+
+// TestMaxExact: games of MaxExact = 58 players are exact, of 59 sampled.
+//
+//   - Unanimity of 58 (quota 57.5 of 58): a player swings only for the
+//     coalition of all 57 others, η = 1, β' = 1/2⁵⁷; it is pivotal only
+//     when last, φ = 1/58; β = 1/58; all are veto players.
+//   - Simple majority of 58 (quota 29.5: 30 needed): a player swings for
+//     the coalitions of exactly 29 of the 57 others, η = C(57, 29) =
+//     15,033,633,249,770,520, and their sum 58·η = 871,950,728,486,690,160
+//     is near 2^59.6 — exact in int64; β = φ = 1/58 by symmetry, β' =
+//     C(57, 29)/2⁵⁷; no veto player.
+func TestMaxExact(t *testing.T) {
+	u, err := Compute(context.Background(), Game{Quota: 57.5, Weights: ones(MaxExact)}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !u.Exact || len(u.Veto) != MaxExact || u.Swings[0] != 1 || u.Swings[57] != 1 {
+		t.Fatalf("unanimity of 58: exact %v, %d veto, swings %v; %s", u.Exact, len(u.Veto), u.Swings, u.Note)
+	}
+	near(t, "unanimity shapley", u.Shapley[:1], []float64{1.0 / 58}, 1e-15)
+	near(t, "unanimity banzhaf", u.Banzhaf[:1], []float64{1.0 / 58}, 1e-15)
+	near(t, "unanimity banzhaf abs", u.BanzhafAbs[:1], []float64{math.Ldexp(1, -57)}, 0)
+
+	m, err := Compute(context.Background(), Game{Quota: 29.5, Weights: ones(MaxExact)}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const eta = 15_033_633_249_770_520
+	if !m.Exact || len(m.Veto) != 0 || m.Swings[0] != eta || m.Swings[57] != eta {
+		t.Fatalf("majority of 58: exact %v, veto %v, swings[0] %d; want %d", m.Exact, m.Veto, m.Swings[0], int64(eta))
+	}
+	near(t, "majority shapley", m.Shapley[:1], []float64{1.0 / 58}, 1e-15)
+	near(t, "majority banzhaf", m.Banzhaf[:1], []float64{1.0 / 58}, 1e-15)
+	near(t, "majority banzhaf abs", m.BanzhafAbs[:1], []float64{eta / math.Ldexp(1, 57)}, 1e-16)
+
+	s, err := Compute(context.Background(), Game{Quota: 58.5, Weights: ones(MaxExact + 1)}, Options{Samples: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Exact || !strings.Contains(s.Note, "59 players is more than the 58") {
+		t.Errorf("59 players: exact %v, note %q", s.Exact, s.Note)
+	}
+}
+
+// TestMaxCells: two players' tables take a total integer weight of up to
+// MaxCells/3 − 1 = 699,049. [699,049; 699,048, 1] is at the bound and
+// exact: both are needed, each swings only for the other (η = 1), φ = ½,
+// both veto. [699,050; 699,049, 1] is one past it (no power of ten
+// makes the weights integers with a smaller total: 69,904.9 is none) and
+// is sampled, saying why.
+func TestMaxCells(t *testing.T) {
+	r, err := Compute(context.Background(), Game{Quota: 699_049, Weights: []float64{699_048, 1}}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !r.Exact || r.Swings[0] != 1 || r.Swings[1] != 1 || len(r.Veto) != 2 {
+		t.Fatalf("at the bound: exact %v swings %v veto %v; %s", r.Exact, r.Swings, r.Veto, r.Note)
+	}
+	near(t, "shapley", r.Shapley, []float64{0.5, 0.5}, 1e-15)
+	r, err = Compute(context.Background(), Game{Quota: 699_050, Weights: []float64{699_049, 1}}, Options{Samples: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Exact || !strings.Contains(r.Note, "a total of at most 699049, the exact tables' bound for 2 players") {
+		t.Errorf("past the bound: exact %v, note %q", r.Exact, r.Note)
+	}
+}
+
+// TestSampledNoSwing: a sample that never sees a swing does not report
+// the index as 0 ± 0.
+//
+//   - Unanimity of 60 (quota 59.5; sampled, more than MaxExact): a
+//     player swings only for the one coalition of all 59 others, with
+//     probability 2⁻⁵⁹ per random coalition, so 1,000 coalitions show no
+//     swing for anyone: every β' is 0 with no standard error (NaN) and
+//     below 3/1000 = 0.003, and β = η/Ση = 0/0 is undefined (NaN), as
+//     the Note says.
+//   - Sixty voters, 59 of weight 1 and one of weight 0, quota 30: the
+//     weight-0 voter never swings nor is pivotal (it cannot be); the
+//     others swing with probability C(58, 29)/2⁵⁸ ≈ 0.10, so β is
+//     defined and theirs have standard errors; the Note names 1 of the 60
+//     players for each index.
+func TestSampledNoSwing(t *testing.T) {
+	r, err := Compute(context.Background(), Game{Quota: 59.5, Weights: ones(60)}, Options{Samples: 1000, Seed: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Exact || r.Below != 0.003 {
+		t.Fatalf("exact %v, below %v; want sampled, 0.003", r.Exact, r.Below)
+	}
+	for j := range r.Banzhaf {
+		if r.BanzhafAbs[j] != 0 || !math.IsNaN(r.BanzhafAbsSE[j]) || !math.IsNaN(r.Banzhaf[j]) || !math.IsNaN(r.BanzhafSE[j]) {
+			t.Fatalf("player %d: β' %v ± %v, β %v ± %v; want 0 ± NaN, NaN ± NaN", j, r.BanzhafAbs[j], r.BanzhafAbsSE[j], r.Banzhaf[j], r.BanzhafSE[j])
+		}
+	}
+	if want := "no player swung in any of the 1000 random coalitions, so each absolute Banzhaf index is below about 0.003 (3/N, 95%) and the normalised Banzhaf index is undefined"; !strings.Contains(r.Note, want) {
+		t.Errorf("note %q; want it to say %q", r.Note, want)
+	}
+
+	w := ones(60)
+	w[59] = 0
+	r, err = Compute(context.Background(), Game{Quota: 30, Weights: w}, Options{Samples: 1000, Seed: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Banzhaf[59] != 0 || !math.IsNaN(r.BanzhafSE[59]) || !math.IsNaN(r.BanzhafAbsSE[59]) || r.Shapley[59] != 0 || !math.IsNaN(r.ShapleySE[59]) {
+		t.Errorf("weight 0: φ %v ± %v, β %v ± %v, β' ± %v; want 0 ± NaN", r.Shapley[59], r.ShapleySE[59], r.Banzhaf[59], r.BanzhafSE[59], r.BanzhafAbsSE[59])
+	}
+	if math.IsNaN(r.Banzhaf[0]) || !(r.BanzhafSE[0] > 0) || !(r.ShapleySE[0] > 0) {
+		t.Errorf("weight 1: β %v ± %v, φ ± %v; want defined with standard errors", r.Banzhaf[0], r.BanzhafSE[0], r.ShapleySE[0])
+	}
+	for _, want := range []string{"1 of the 60 players never swung in 1000 random coalitions: their absolute Banzhaf index is below about 0.003", "1 of the 60 players were never pivotal in 1000 random orders"} {
+		if !strings.Contains(r.Note, want) {
+			t.Errorf("note %q; want it to say %q", r.Note, want)
+		}
+	}
 }

@@ -136,8 +136,8 @@ func (v *validator) decision(p string, d *Decision) {
 			default:
 				seen[a] = id
 			}
-			if !finite(w) || w < 0 || w > MaxCapability {
-				v.errorf(q, "a number from 0 to 1e12", "weight %v", w)
+			if !finite(w) || w < 0 || w > MaxWeight {
+				v.errorf(q, WeightValid, "weight %v", w)
 				continue
 			}
 			total += w

@@ -6,6 +6,7 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -28,7 +29,16 @@ const (
 	MaxScale = 1e12
 	// MinScaleWidth is the narrowest scale, max − min.
 	MinScaleWidth = 1e-9
+	// MaxWeight bounds a voter's weight in a decision rule (0 ≤ w ≤
+	// MaxWeight), and in an ad-hoc voting game (ask.Power), so that both
+	// read the same numbers: a voter's weight is of the order of a
+	// capability.
+	MaxWeight = MaxCapability
 )
+
+// WeightValid says which weights are valid (0 to MaxWeight), for an error
+// message.
+var WeightValid = "a number from 0 to " + strings.Replace(strconv.FormatFloat(MaxWeight, 'g', -1, 64), "e+", "e", 1)
 
 const (
 	capabilityValid = "a number from 1e-9 to 1e12"

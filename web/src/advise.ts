@@ -19,8 +19,9 @@ export interface Advice {
 }
 export interface PowerRequest { snapshot?: string; variant?: string; issue?: string; quota?: number; weights?: number[]; names?: string[]; samples?: number; seed?: number }
 export interface PowerPlayer {
-  id: string; name?: string; weight: number; shapley: number; banzhaf: number; banzhaf_abs: number; swings?: number
-  shapley_se?: number; banzhaf_se?: number; banzhaf_abs_se?: number; veto?: boolean; dummy?: boolean
+  id: string; name?: string; weight: number; shapley: number; banzhaf: number | null; banzhaf_abs: number; swings?: number
+  shapley_se?: number; banzhaf_se?: number; banzhaf_abs_se?: number; shapley_below?: number; banzhaf_abs_below?: number
+  veto?: boolean; dummy?: boolean
 }
 export interface PowerGame { issue?: string; name?: string; rule: string; quota: number; total: number; exact: boolean; samples?: number; method: string; players: PowerPlayer[]; veto: string[]; dummies?: string[] }
 export interface Power { scenario?: AnswerScenario; request: PowerRequest; games: PowerGame[]; warnings: string[] }
@@ -89,7 +90,7 @@ export function renderAdvise(main: HTMLElement, ctx: AdviseContext) {
       h('p', { class: 'hint' }, 'An actor’s levers, one step each: moving its own position or salience, or persuading another actor. Ranked by how much closer each brings the forecast to the actor; gain and cost are in the actor’s own utility. With draws, each lever is tried on Monte Carlo draws of the stated ranges.'),
       form, out),
     h('section', { class: 'card' }, h('h2', {}, 'Voting power'),
-      h('p', { class: 'hint' }, 'Shapley–Shubik and Banzhaf indices under each issue’s decision rule (exact up to 30 voters, sampled beyond), with veto players and dummies.'),
+      h('p', { class: 'hint' }, 'Shapley–Shubik and Banzhaf indices under each issue’s decision rule (exact up to 58 voters with weights that are integers after scaling by a power of ten, sampled otherwise), with veto players and dummies.'),
       power))
   run()
   loadPower(power, ctx)
@@ -150,7 +151,13 @@ async function loadPower(box: HTMLElement, ctx: AdviseContext) {
 }
 
 function drawPower(box: HTMLElement, p: Power) {
-  const idx = (x: number, se?: number) => x.toFixed(4) + (se === undefined ? '' : ` ± ${se.toFixed(4)}`)
+  // An index sampling never saw shows the bound it is below, not ± 0; a
+  // normalised Banzhaf index is null (undefined) when no voter swung.
+  const idx = (x: number | null, se?: number, below?: number, sampled = false) =>
+    x === null ? 'undefined'
+      : below !== undefined ? `${x.toFixed(4)} (< ${below.toPrecision(2)})`
+        : se !== undefined ? `${x.toFixed(4)} ± ${se.toFixed(4)}`
+          : x.toFixed(4) + (sampled ? ' (none seen)' : '')
   const out: HTMLElement[] = []
   for (const g of p.games) {
     const top = Math.max(1e-12, ...g.players.map((pl) => pl.shapley))
@@ -159,8 +166,8 @@ function drawPower(box: HTMLElement, p: Power) {
       h('thead', {}, h('tr', {}, ...['Voter', 'Weight', 'Shapley–Shubik', 'Banzhaf', 'Banzhaf (abs.)', ''].map((c) => h('th', { scope: 'col' }, c)))),
       h('tbody', {}, ...g.players.map((pl) => h('tr', {},
         h('td', {}, pl.name || pl.id), h('td', {}, String(pl.weight)),
-        h('td', {}, idx(pl.shapley, pl.shapley_se), ' ', h('span', { class: 'lever-bar', style: `width:${Math.round(60 * pl.shapley / top)}px` })),
-        h('td', {}, idx(pl.banzhaf, pl.banzhaf_se)), h('td', {}, idx(pl.banzhaf_abs, pl.banzhaf_abs_se)),
+        h('td', {}, idx(pl.shapley, pl.shapley_se, pl.shapley_below, !g.exact), ' ', h('span', { class: 'lever-bar', style: `width:${Math.round(60 * pl.shapley / top)}px` })),
+        h('td', {}, idx(pl.banzhaf, pl.banzhaf_se, undefined, !g.exact)), h('td', {}, idx(pl.banzhaf_abs, pl.banzhaf_abs_se, pl.banzhaf_abs_below, !g.exact)),
         h('td', {}, pl.veto ? 'veto' : pl.dummy ? 'dummy' : ''))))))
   }
   if (p.warnings.length) out.push(h('ul', { class: 'warn' }, ...p.warnings.map((w) => h('li', {}, w))))
