@@ -76,27 +76,10 @@ func (s *Server) runNow(ctx context.Context, st *stored, kind store.RunKind, q q
 	if err := s.budget(st, res, q, string(kind), s.o.MaxWork, "--max-work"); err != nil {
 		return nil, err
 	}
-	release, err := s.admitInline()
-	if err != nil {
-		return nil, err
-	}
-	defer release()
-	rctx, cancel := context.WithTimeout(ctx, s.o.ForecastTimeout)
-	defer cancel()
-	if !s.inlineRun.wait(rctx, min(inlineWait, s.o.ForecastTimeout)) {
-		if ctx.Err() != nil {
-			return nil, ctx.Err()
-		}
-		return nil, busy(2, "the server is answering %d runs within requests, its limit (parley serve --max-inline); try again shortly, or start the run as a job (POST /api/scenarios/%s/runs)", cap(s.inlineRun), st.rec.ID)
-	}
-	defer s.inlineRun.done()
 	start := time.Now().UTC()
-	v, err := safeRun(rctx, func(ctx context.Context, _ func(int, int)) (any, error) { return q.run(ctx, res.c, nil) }, func(int, int) {})
+	instead := fmt.Sprintf("start it as a job instead: POST /api/scenarios/%s/runs {\"kind\": %q, …}", st.rec.ID, kind)
+	v, err := s.runInline(ctx, st.rec.ID, instead, func(ctx context.Context) (any, error) { return q.run(ctx, res.c, nil) })
 	if err != nil {
-		if rctx.Err() == context.DeadlineExceeded && ctx.Err() == nil {
-			return nil, &limitError{status: http.StatusServiceUnavailable, code: "timeout", retry: "5",
-				msg: fmt.Sprintf("the run took longer than %v, the limit within a request (parley serve --inline-timeout); start it as a job instead: POST /api/scenarios/%s/runs {\"kind\": %q, …}", s.o.ForecastTimeout, st.rec.ID, kind)}
-		}
 		return nil, err
 	}
 	out := v.(*outcome)

@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"path"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -642,18 +643,39 @@ func (s *Server) brief(w http.ResponseWriter, r *http.Request) {
 	if format == "" {
 		format = "html"
 	}
-	c, err := p.in.Case(answer.Target{Snapshot: q.Get("snapshot"), Variant: q.Get("variant")})
+	if format == "markdown" {
+		format = "md" // RenderBrief's other name for it
+	}
+	if !slices.Contains(ask.BriefFormats, format) {
+		s.fail(w, r, errs.New(errs.Argument, "format: %q; valid: %s", format, strings.Join(ask.BriefFormats, ", ")))
+		return
+	}
+	res, err := p.resolve(answer.Target{Snapshot: q.Get("snapshot"), Variant: q.Get("variant")})
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
+	// A brief runs the default forecast, sweep and sensitivity (and deal
+	// proposals): admitted as any run within a request is, on their cost.
+	cost, err := ask.Estimate(res.c, ask.BriefRequest{})
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	cli := "make it at the command line instead: parley brief SCENARIO"
+	if err := s.overBudget(cost, res.c, "brief", s.o.MaxWork, "--max-work",
+		"a brief runs the default forecast, sweep and sensitivity, so a case this large needs fewer actors or issues, or "+cli, "a case this large needs fewer actors or issues, or "+cli); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	v, err := s.runInline(r.Context(), p.rec.ID, cli, func(ctx context.Context) (any, error) { return ask.MakeBrief(ctx, res.c) })
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	b := v.(*ask.Brief)
 	ctx, cancel := context.WithTimeout(r.Context(), s.o.ForecastTimeout)
 	defer cancel()
-	b, err := ask.MakeBrief(ctx, c)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
 	if format == "pdf" {
 		// One browser at a time: each is a process of its own with
 		// hundreds of megabytes, outside the server's memory budget.

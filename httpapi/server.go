@@ -87,7 +87,8 @@ type Options struct {
 	// refused with 503 and Retry-After. 0 means DefaultMaxQueued.
 	MaxQueued int
 	// MaxInline bounds the runs within a request (POST …/forecast,
-	// …/deal/evaluate, …/deal/search, …/explain, a re-run of one) at
+	// …/deal/evaluate, …/deal/search, …/explain, a re-run of one, GET
+	// …/brief) at
 	// once; MaxWaiting more may wait; more are refused with 503 and
 	// Retry-After. 0 means the number of CPUs.
 	MaxInline int
