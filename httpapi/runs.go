@@ -197,8 +197,12 @@ func (s *Server) start(ctx context.Context, st *stored, kind store.RunKind, q qu
 	}
 	// A request that can never run, or is over the budget, is refused
 	// now, not failed later.
-	if err := ask.Check(q.request()); err != nil {
-		return nil, err
+	check := ask.Check(q.request())
+	if se, ok := q.(*sensitivityRun); ok {
+		check = ask.CheckSensitivity(se.req)
+	}
+	if check != nil {
+		return nil, check
 	}
 	if err := s.budget(st, res, q, string(kind), s.o.MaxJobWork, "--max-job-work"); err != nil {
 		return nil, err
