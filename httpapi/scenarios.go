@@ -451,7 +451,20 @@ func (s *Server) deleteScenario(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	if err := s.o.Store.DeleteScenario(r.Context(), r.PathValue("id"), ver); err != nil {
+	id := r.PathValue("id")
+	if ver != 0 {
+		// A stale version cancels nothing.
+		if _, err := s.atVersion(r, ver, "delete"); err != nil {
+			s.fail(w, r, err)
+			return
+		}
+	}
+	// Its jobs stop first, and record that they were cancelled, so none
+	// keeps a --max-jobs slot running for a scenario that is gone.
+	for _, run := range s.jobs.cancelScenario(id) {
+		s.jobs.wait(r.Context(), run)
+	}
+	if err := s.o.Store.DeleteScenario(r.Context(), id, ver); err != nil {
 		s.fail(w, r, err)
 		return
 	}
