@@ -218,7 +218,7 @@ func New(ctx context.Context, o Options) (*Server, error) {
 		{"GET", "/api/scenarios/{id}", "get a scenario, parsed, with its warnings", s.getScenario},
 		{"PUT", "/api/scenarios/{id}", "replace a scenario's file (If-Match: version)", s.putScenario},
 		{"PUT", "/api/scenarios/{id}/document", "save an edited scenario sent as JSON over its file, in the file's format, keeping a YAML file's comments and layout (If-Match: version)", s.putDocument},
-		{"DELETE", "/api/scenarios/{id}", "delete a scenario and its runs", s.deleteScenario},
+		{"DELETE", "/api/scenarios/{id}", "delete a scenario and its runs, cancelling its queued and running jobs first", s.deleteScenario},
 		{"GET", "/api/scenarios/{id}/export", "the scenario file, as saved or converted (?format=yaml|json), or in a peer format (?to=ktab-csv|ktab-xml|decide|bdm-csv|schelling&issue&snapshot&variant; header Parley-Cannot-Hold lists what it leaves out)", s.exportScenario},
 		{"GET", "/api/scenarios/{id}/brief", "the one-page brief (?format=html|md|pdf&snapshot&variant; pdf needs a Chromium on the server and prints one at a time, 503 while another prints)", s.brief},
 		{"GET", "/api/scenarios/{id}/resolved", "the scenario at a snapshot with a variant applied", s.resolved},
@@ -251,7 +251,7 @@ func New(ctx context.Context, o Options) (*Server, error) {
 		list := strings.Join(methods, ", ")
 		notAllowed := func(w http.ResponseWriter, r *http.Request) {
 			w.Header().Set("Allow", list)
-			writeJSON(w, http.StatusMethodNotAllowed, errorBody{Error: r.Method + " is not allowed on " + r.URL.Path + "; valid: " + list, Code: "method_not_allowed"})
+			writeJSON(w, http.StatusMethodNotAllowed, errorBody{Error: r.Method + " is not allowed on " + r.URL.Path + "; valid: " + list, Code: "method_not_allowed", RequestID: requestID(r)})
 		}
 		for _, m := range []string{"GET", "POST", "PUT", "PATCH", "DELETE"} {
 			if !slices.Contains(methods, m) {
@@ -271,7 +271,7 @@ func New(ctx context.Context, o Options) (*Server, error) {
 			web.ServeHTTP(w, r)
 			return
 		}
-		writeJSON(w, http.StatusNotFound, errorBody{Error: "no endpoint " + r.Method + " " + r.URL.Path + "; see /api/openapi.json", Code: "not_found"})
+		writeJSON(w, http.StatusNotFound, errorBody{Error: "no endpoint " + r.Method + " " + r.URL.Path + "; see /api/openapi.json", Code: "not_found", RequestID: requestID(r)})
 	})
 	return s, nil
 }
