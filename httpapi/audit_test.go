@@ -1,11 +1,14 @@
 package httpapi_test
 
 import (
+	"io"
 	"log/slog"
+	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
 
+	"parley/cli"
 	"parley/httpapi"
 )
 
@@ -100,5 +103,37 @@ func TestMissingAsset(t *testing.T) {
 		if !strings.HasPrefix(r.hdr.Get("Content-Type"), c.ctype) || !strings.Contains(string(r.body), c.body) {
 			t.Errorf("%s: %d %s %q", c.path, r.code, r.hdr.Get("Content-Type"), r.body)
 		}
+	}
+}
+
+// parley serve refuses at start a token no request could present (white
+// space: HTTP trims the header) or one shorter than 16 characters, and
+// says a duration flag wants a duration.
+func TestServeRefusesBadSettings(t *testing.T) {
+	for _, c := range []struct {
+		token string
+		args  []string
+		want  string
+	}{
+		{" ", nil, "white space only"},
+		{"\t\n", nil, "white space only"},
+		{" 0123456789abcdef0123", nil, "white space at its start or end"},
+		{"0123456789abcdef0123 ", nil, "white space at its start or end"},
+		{"x", nil, "PARLEY_TOKEN has 1 characters; valid: at least 16"},
+		{"0123456789abcde", nil, "PARLEY_TOKEN has 15 characters; valid: at least 16"},
+		{"", []string{"--inline-timeout", "-1s"}, "--inline-timeout -1s: valid: a duration > 0, such as 30s or 2m"},
+		{"", []string{"--keep-runs-for", "-5m"}, "--keep-runs-for -5m0s: valid: 0 (no limit) or a duration > 0"},
+	} {
+		t.Setenv("PARLEY_TOKEN", c.token)
+		var stderr strings.Builder
+		args := append([]string{"serve", "--addr", "127.0.0.1:0", "--db", filepath.Join(t.TempDir(), "x.db")}, c.args...)
+		code := cli.Main(args, strings.NewReader(""), io.Discard, &stderr)
+		if code != 2 || !strings.Contains(stderr.String(), c.want) {
+			t.Errorf("token %q %v: exit %d, stderr %q; want 2 and %q", c.token, c.args, code, stderr.String(), c.want)
+		}
+	}
+	// 16 characters is enough: httpapi.New takes it.
+	if err := httpapi.CheckToken("0123456789abcdef"); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -48,6 +48,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"time"
+	"unicode/utf8"
 
 	"parley/errs"
 	"parley/scenario"
@@ -194,6 +195,11 @@ func New(ctx context.Context, o Options) (*Server, error) {
 		return nil, errs.New(errs.Argument, "httpapi: every limit must be positive (max body %d, max values %d, max jobs %d, max queued %d, max inline %d, timeout %v, max work %g, max job work %g, max memory %g)",
 			o.MaxBody, o.MaxValues, o.MaxJobs, o.MaxQueued, o.MaxInline, o.ForecastTimeout, o.MaxWork, o.MaxJobWork, o.MaxMemory)
 	}
+	if o.Token != "" {
+		if err := CheckToken(o.Token); err != nil {
+			return nil, err
+		}
+	}
 	if o.Logger == nil {
 		o.Logger = slog.New(slog.DiscardHandler)
 	}
@@ -274,6 +280,27 @@ func New(ctx context.Context, o Options) (*Server, error) {
 		writeJSON(w, http.StatusNotFound, errorBody{Error: "no endpoint " + r.Method + " " + r.URL.Path + "; see /api/openapi.json", Code: "not_found", RequestID: requestID(r)})
 	})
 	return s, nil
+}
+
+// MinTokenLength is the fewest characters of a bearer token: a shorter
+// one can be guessed.
+const MinTokenLength = 16
+
+// CheckToken refuses a bearer token no request could present, or that is
+// too easy to guess: white space at either end (HTTP trims it from the
+// header, so no Authorization header could match it, and a token of
+// white space alone would lock every write out) or fewer than
+// MinTokenLength characters.
+func CheckToken(tok string) error {
+	switch {
+	case strings.TrimSpace(tok) == "":
+		return errs.New(errs.Argument, "PARLEY_TOKEN is white space only; valid: at least %d characters with no white space at either end (or unset, on loopback only)", MinTokenLength)
+	case strings.TrimSpace(tok) != tok:
+		return errs.New(errs.Argument, "PARLEY_TOKEN has white space at its start or end, which HTTP drops from the Authorization header, so no request could match it; valid: at least %d characters with no white space at either end", MinTokenLength)
+	case utf8.RuneCountInString(tok) < MinTokenLength:
+		return errs.New(errs.Argument, "PARLEY_TOKEN has %d characters; valid: at least %d (a random one: openssl rand -hex 16)", utf8.RuneCountInString(tok), MinTokenLength)
+	}
+	return nil
 }
 
 // Routes returns the API's endpoints.
