@@ -46,6 +46,9 @@ func Check(req any) error {
 		_, _, err := prepareRun(&r.Run)
 		return err
 	case answer.DealEvaluateRequest:
+		if err := checkRobust(r.Robust); err != nil {
+			return err
+		}
 		if err := checkDeal(&r.DealRequest); err != nil {
 			return err
 		}
@@ -58,6 +61,9 @@ func Check(req any) error {
 		_, _, err := chooseModels(r.Models, nil)
 		return err
 	case answer.DealSearchRequest:
+		if err := checkRobust(r.Robust); err != nil {
+			return err
+		}
 		if err := checkDeal(&r.DealRequest); err != nil {
 			return err
 		}

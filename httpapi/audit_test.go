@@ -10,6 +10,7 @@ import (
 
 	"parley/cli"
 	"parley/httpapi"
+	"parley/scenarios"
 )
 
 // A sensitivity job of fewer than 4 draws (whose variance shares are NaN,
@@ -136,4 +137,34 @@ func TestServeRefusesBadSettings(t *testing.T) {
 	if err := httpapi.CheckToken("0123456789abcdef"); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// Input that was silently accepted is refused, naming the field and what
+// is valid; the same kind of mistake has the same code (argument: a
+// setting of the request that is not valid).
+func TestSilentInputRefused(t *testing.T) {
+	e := newEnv(t, httpapi.Options{})
+	id := createBuiltin(e)
+	p := "/api/scenarios/" + id
+	_, yaml := scenarios.Default()
+	for _, c := range []struct {
+		method, path, body string
+		want               []string
+	}{
+		{"POST", "/api/scenarios?strict=maybe", string(yaml), []string{`strict: "maybe"; valid: true`}},
+		{"PUT", p + "?strict=1&version=1", string(yaml), []string{`strict: "1"; valid: true`}},
+		{"GET", p + "/export?to=decide&format=json", "", []string{`format: "json" with to: "decide"; valid: one of them`}},
+		{"GET", p + "/export?format=xml", "", []string{`format: "xml"; valid: yaml or json`}},
+		{"POST", p + "/deal/evaluate", `{"robust":{"draws":-1}}`, []string{"robust.draws -1: valid: 1 to 1000000 (0: 500)"}},
+		{"POST", p + "/deal/search", `{"robust":{"draws":-1}}`, []string{"robust.draws -1: valid"}},
+		{"POST", p + "/runs", `{"kind":"deal","robust":{"draws":2000000}}`, []string{"robust.draws 2000000: valid"}},
+		{"POST", p + "/runs", `{"kind":5}`, []string{"field kind: number is not a valid string; valid: one of forecast"}},
+	} {
+		if b := hinRefused(t, e, c.method, c.path, c.body, 400, c.want...); b.Code != "argument" {
+			t.Errorf("%s %s: code %s", c.method, c.path, b.Code)
+		}
+	}
+	// strict=true and strict=false still work.
+	e.want(e.do("POST", "/api/scenarios?strict=false", string(yaml)), 201)
+	e.want(e.do("GET", p+"/export?to=decide", ""), 200)
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
 	"strings"
@@ -150,7 +151,14 @@ func (s *Server) startRun(w http.ResponseWriter, r *http.Request) {
 	}
 	if len(bytes.TrimSpace(b)) > 0 {
 		if err := json.Unmarshal(b, &k); err != nil {
-			// Not an object: say so as decoding it strictly does.
+			// A kind of the wrong type is a field that is not valid
+			// (argument), as any other field's; not an object, or not
+			// JSON, is said as decoding it strictly says it (invalid).
+			var te *json.UnmarshalTypeError
+			if errors.As(err, &te) && te.Field != "" {
+				s.fail(w, r, errs.New(errs.Argument, "request body: field %s: %s is not a valid string; valid: one of %s", jsonField(te.Field), te.Value, strings.Join(kindNames(), ", ")))
+				return
+			}
 			if derr := decodeJSON("request body", b, &k); derr != nil {
 				err = derr
 			}

@@ -140,9 +140,17 @@ func (s *Server) loadScenario(name string, data []byte, strict bool) (*ask.Input
 	return ask.Load(name, data, ask.LoadOptions{Format: ask.Scenario, Strict: strict, Limits: s.o.Limits, ConfinedSources: s.o.SourcesDir})
 }
 
-func strictParam(r *http.Request) bool {
-	v, _ := strconv.ParseBool(r.URL.Query().Get("strict"))
-	return v
+// strictParam reads ?strict=: absent is false; anything but true or
+// false is an error rather than a silent false.
+func strictParam(r *http.Request) (bool, error) {
+	switch v := r.URL.Query().Get("strict"); v {
+	case "", "false":
+		return false, nil
+	case "true":
+		return true, nil
+	default:
+		return false, errs.New(errs.Argument, "strict: %q; valid: true (warnings are errors) or false (the default)", v)
+	}
 }
 
 // load returns the stored scenario, loaded: from the cache when the
@@ -224,6 +232,11 @@ func (s *Server) listScenarios(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) createScenario(w http.ResponseWriter, r *http.Request) {
+	strict, err := strictParam(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	release, err := s.admitWrite(r)
 	if err != nil {
 		s.fail(w, r, err)
@@ -243,7 +256,7 @@ func (s *Server) createScenario(w http.ResponseWriter, r *http.Request) {
 			s.fail(w, r, errs.New(errs.Argument, "as: %q; valid: yaml or json (the format the file is stored in)", as))
 			return
 		}
-		in, err := s.loadScenario(fileName(r, format), data, strictParam(r))
+		in, err := s.loadScenario(fileName(r, format), data, strict)
 		if err != nil {
 			s.fail(w, r, err)
 			return
@@ -258,7 +271,12 @@ func (s *Server) createScenario(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) create(w http.ResponseWriter, r *http.Request, data []byte, format string) {
-	in, err := s.loadScenario(fileName(r, format), data, strictParam(r))
+	strict, err := strictParam(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	in, err := s.loadScenario(fileName(r, format), data, strict)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -331,13 +349,18 @@ func (s *Server) getScenario(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) putScenario(w http.ResponseWriter, r *http.Request) {
+	strict, err := strictParam(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	ver, data, release, ok := s.editBody(w, r)
 	if !ok {
 		return
 	}
 	defer release()
 	format := sniff(r, data)
-	in, err := s.loadScenario(fileName(r, format), data, strictParam(r))
+	in, err := s.loadScenario(fileName(r, format), data, strict)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -355,6 +378,11 @@ func (s *Server) putScenario(w http.ResponseWriter, r *http.Request) {
 // its comments and layout and only the edited values change. PUT
 // /api/scenarios/{id} instead replaces the file with the bytes sent.
 func (s *Server) putDocument(w http.ResponseWriter, r *http.Request) {
+	strict, err := strictParam(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	ver, data, release, ok := s.editBody(w, r)
 	if !ok {
 		return
@@ -369,7 +397,7 @@ func (s *Server) putDocument(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	in, err := s.loadScenario(rec.ID+".json", data, strictParam(r))
+	in, err := s.loadScenario(rec.ID+".json", data, strict)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -387,7 +415,7 @@ func (s *Server) putDocument(w http.ResponseWriter, r *http.Request) {
 	}
 	// Read again as it will be stored, so that its warnings cite the
 	// stored file's lines.
-	edited, err := s.loadScenario(rec.ID+"."+rec.Format, body, strictParam(r))
+	edited, err := s.loadScenario(rec.ID+"."+rec.Format, body, strict)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -479,6 +507,10 @@ func (s *Server) exportScenario(w http.ResponseWriter, r *http.Request) {
 	}
 	q := r.URL.Query()
 	if to := q.Get("to"); to != "" {
+		if f := q.Get("format"); f != "" {
+			s.fail(w, r, errs.New(errs.Argument, "format: %q with to: %q; valid: one of them: format=yaml|json for the scenario file, or to=FORMAT for a peer format", f, to))
+			return
+		}
 		ex, err := ask.Export(p.in, ask.ExportOptions{To: to, Issue: q.Get("issue"),
 			Target: answer.Target{Snapshot: q.Get("snapshot"), Variant: q.Get("variant")}})
 		if err != nil {
@@ -512,7 +544,7 @@ func (s *Server) exportScenario(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	default:
-		s.fail(w, r, errs.New(errs.Invalid, "format: %q; valid: yaml or json (or to=FORMAT: %s)", format, strings.Join(ask.ExportFormatNames(), ", ")))
+		s.fail(w, r, errs.New(errs.Argument, "format: %q; valid: yaml or json (or to=FORMAT: %s)", format, strings.Join(ask.ExportFormatNames(), ", ")))
 		return
 	}
 	ct := "application/yaml"
