@@ -137,7 +137,7 @@ func DealSearch(ctx context.Context, c *Case, req answer.DealSearchRequest) (*an
 // it.
 func checkRobust(r answer.DealRobust) error {
 	if r.Draws < 0 || r.Draws > answer.MaxDraws {
-		return errs.New(errs.Argument, "robust.draws %d: valid: 1 to %d (0: %d)", r.Draws, answer.MaxDraws, answer.DefaultRobustDraws)
+		return errs.New(errs.Argument, "robust draws %d: valid: 1 to %d (0: %d)", r.Draws, answer.MaxDraws, answer.DefaultRobustDraws)
 	}
 	return nil
 }

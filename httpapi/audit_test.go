@@ -155,9 +155,9 @@ func TestSilentInputRefused(t *testing.T) {
 		{"PUT", p + "?strict=1&version=1", string(yaml), []string{`strict: "1"; valid: true`}},
 		{"GET", p + "/export?to=decide&format=json", "", []string{`format: "json" with to: "decide"; valid: one of them`}},
 		{"GET", p + "/export?format=xml", "", []string{`format: "xml"; valid: yaml or json`}},
-		{"POST", p + "/deal/evaluate", `{"robust":{"draws":-1}}`, []string{"robust.draws -1: valid: 1 to 1000000 (0: 500)"}},
-		{"POST", p + "/deal/search", `{"robust":{"draws":-1}}`, []string{"robust.draws -1: valid"}},
-		{"POST", p + "/runs", `{"kind":"deal","robust":{"draws":2000000}}`, []string{"robust.draws 2000000: valid"}},
+		{"POST", p + "/deal/evaluate", `{"robust":{"draws":-1}}`, []string{"robust draws -1: valid: 1 to 1000000 (0: 500)"}},
+		{"POST", p + "/deal/search", `{"robust":{"draws":-1}}`, []string{"robust draws -1: valid"}},
+		{"POST", p + "/runs", `{"kind":"deal","robust":{"draws":2000000}}`, []string{"robust draws 2000000: valid"}},
 		{"POST", p + "/runs", `{"kind":5}`, []string{"field kind: number is not a valid string; valid: one of forecast"}},
 	} {
 		if b := hinRefused(t, e, c.method, c.path, c.body, 400, c.want...); b.Code != "argument" {
