@@ -5,6 +5,8 @@ package answer
 // line takes its flags' defaults from these, the API decodes a request
 // body over them. So a default is defined here and nowhere else.
 
+import "parley/sweep"
+
 // DefaultSeed seeds every random draw unless a request names another.
 const DefaultSeed = 1
 
@@ -64,6 +66,9 @@ type SweepRequest struct {
 const (
 	DefaultSweepDraws       = 1000
 	DefaultSensitivityDraws = 2000
+	// MinSensitivityDraws is the fewest draws of a sensitivity analysis:
+	// its variance shares need two bins of two draws.
+	MinSensitivityDraws = sweep.MinSensitivityDraws
 	// MaxDraws bounds the draws of one request.
 	MaxDraws = 1_000_000
 	// MaxRounds bounds rounds and max_rounds.

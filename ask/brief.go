@@ -118,18 +118,42 @@ type BriefProposal struct {
 // BriefDrivers is how many inputs per issue the brief lists.
 const BriefDrivers = 3
 
+// briefAsks are the questions a brief answers: the default forecast,
+// sweep and sensitivity, and, when the case has proposals on the table,
+// deal proposals without models (the brief shows who blocks each, not
+// its distance from the forecasts, which it has already run).
+type briefAsks struct {
+	forecast    answer.ForecastRequest
+	sweep       answer.SweepRequest
+	sensitivity answer.SweepRequest
+	proposals   *answer.DealProposalsRequest
+}
+
+// briefQuestions returns the questions a brief of the case asks: MakeBrief
+// asks them and EstimateBrief prices them, so the two cannot drift apart.
+func briefQuestions(c *Case) briefAsks {
+	q := briefAsks{forecast: answer.NewForecastRequest(), sweep: answer.NewSweepRequest(), sensitivity: answer.NewSensitivityRequest()}
+	if len(c.Resolved.Proposals) > 0 {
+		req := answer.NewDealProposalsRequest()
+		req.Models = []string{"none"}
+		q.proposals = &req
+	}
+	return q
+}
+
 // MakeBrief runs the default forecast, sweep and sensitivity on the case
-// and gathers the brief.
+// (briefQuestions) and gathers the brief. EstimateBrief is its cost.
 func MakeBrief(ctx context.Context, c *Case) (*Brief, error) {
-	f, err := Forecast(ctx, c, answer.NewForecastRequest(), nil)
+	q := briefQuestions(c)
+	f, err := Forecast(ctx, c, q.forecast, nil)
 	if err != nil {
 		return nil, err
 	}
-	sw, err := Sweep(ctx, c, answer.NewSweepRequest(), nil)
+	sw, err := Sweep(ctx, c, q.sweep, nil)
 	if err != nil {
 		return nil, err
 	}
-	se, err := Sensitivity(ctx, c, answer.NewSensitivityRequest(), nil)
+	se, err := Sensitivity(ctx, c, q.sensitivity, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -215,7 +239,7 @@ func MakeBrief(ctx context.Context, c *Case) (*Brief, error) {
 		bi.Chart = issueChart(bi)
 		b.Issues = append(b.Issues, bi)
 	}
-	if b.Proposals, b.Deal, err = briefProposals(ctx, c); err != nil {
+	if b.Proposals, b.Deal, err = briefProposals(ctx, c, q.proposals); err != nil {
 		return nil, err
 	}
 	return b, nil
@@ -224,15 +248,11 @@ func MakeBrief(ctx context.Context, c *Case) (*Brief, error) {
 // briefProposals lists the proposals on the table at the case's date and
 // who blocks each: the default deal proposals answer (DealProposals), each
 // rejecting actor with the reason it gives.
-func briefProposals(ctx context.Context, c *Case) ([]BriefProposal, *answer.DealProposals, error) {
-	if len(c.Resolved.Proposals) == 0 {
+func briefProposals(ctx context.Context, c *Case, req *answer.DealProposalsRequest) ([]BriefProposal, *answer.DealProposals, error) {
+	if req == nil {
 		return nil, nil, nil
 	}
-	// The brief shows who blocks each proposal, not its distance from
-	// the forecasts, which MakeBrief has already run: no model again.
-	req := answer.NewDealProposalsRequest()
-	req.Models = []string{"none"}
-	dp, err := DealProposals(ctx, c, req)
+	dp, err := DealProposals(ctx, c, *req)
 	if err != nil {
 		return nil, nil, err
 	}

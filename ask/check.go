@@ -46,6 +46,9 @@ func Check(req any) error {
 		_, _, err := prepareRun(&r.Run)
 		return err
 	case answer.DealEvaluateRequest:
+		if err := checkRobust(r.Robust); err != nil {
+			return err
+		}
 		if err := checkDeal(&r.DealRequest); err != nil {
 			return err
 		}
@@ -58,12 +61,33 @@ func Check(req any) error {
 		_, _, err := chooseModels(r.Models, nil)
 		return err
 	case answer.DealSearchRequest:
+		if err := checkRobust(r.Robust); err != nil {
+			return err
+		}
 		if err := checkDeal(&r.DealRequest); err != nil {
 			return err
 		}
 		return checkPackages(r)
 	}
 	return errs.New(errs.Internal, "ask.Check: %T is not a request", req)
+}
+
+// CheckSensitivity is Check of a sensitivity analysis, which takes a
+// sweep request with more draws: at least answer.MinSensitivityDraws,
+// whose variance shares are numbers (with fewer, each is NaN).
+func CheckSensitivity(req answer.SweepRequest) error {
+	if err := checkSensitivity(&req); err != nil {
+		return err
+	}
+	_, _, err := prepareRun(&req.Run)
+	return err
+}
+
+func checkSensitivity(req *answer.SweepRequest) error {
+	if req.Draws < answer.MinSensitivityDraws || req.Draws > answer.MaxDraws {
+		return errs.New(errs.Argument, "draws %d: valid: a whole number from %d to %d (a sensitivity analysis's variance shares need %d draws or more)", req.Draws, answer.MinSensitivityDraws, answer.MaxDraws, answer.MinSensitivityDraws)
+	}
+	return checkSweep(req)
 }
 
 func checkSweep(req *answer.SweepRequest) error {

@@ -38,24 +38,42 @@ type Cost struct {
 // A² × I × (I−1) × WorkPer and memory A² × I × (I−1) × BytesPer (with
 // I − 1 at least 1). A model missing here counts as exchange does
 // (TestCostCoversEveryModel keeps the table whole).
+//
+// Trace is the rounds of every actor's position a traced run (a
+// forecast, whose answer carries them) keeps when the request sets
+// neither rounds nor max_rounds: the model's default round cap (bdm's
+// DefaultMaxRounds, exchange's DefaultRounds, smp's 100); 0 for a model
+// that keeps no positions round by round (the ensemble keeps only its
+// forecast per round). TraceBytes is the memory each kept position
+// takes, all told: the model's round (8 bytes), its details (bdm's
+// challenges, exchange's exchanges), the answer's map entry by actor id,
+// the answer's JSON (23–43 bytes) and the run stored with it. Measured
+// with parley serve (docs/limits.md): 10,000 rounds on the built-in case
+// (10 actors × 7 issues) grew the server by 324 bytes a position for
+// bdm, 382 for smp and 539 for exchange (865 MB for the three, the
+// default models, where these figures say 875 MB); on generated cases of
+// 200 actors × 10 issues, bdm over 500 and 1,000 rounds 268–270 and smp
+// over 500 rounds 193.
 var modelCost = map[string]struct {
 	Power      float64
 	BytesPer   float64
 	IssuePairs bool
 	WorkPer    float64
+	Trace      int
+	TraceBytes float64
 }{
 	"compromise": {Power: 1, BytesPer: 100},
 	"median":     {Power: 1, BytesPer: 100},
 	"nash":       {Power: 1, BytesPer: 100},
 	"ks":         {Power: 1, BytesPer: 100},
-	"bdm":        {Power: 2, BytesPer: 20},
-	"bdm-paper":  {Power: 2, BytesPer: 40},
+	"bdm":        {Power: 2, BytesPer: 20, Trace: 10, TraceBytes: 330},
+	"bdm-paper":  {Power: 2, BytesPer: 40, Trace: 10, TraceBytes: 330},
 	// Measured on generated cases of 20–200 actors × 5–200 issues
 	// (docs/limits.md): ≈ 60 bytes and 0.5 µs of CPU for each unit of
 	// A²·I·(I−1), so 100 × 10 is 86 MB and 0.5 s, 20 × 200 1.0 GB and
 	// 9 s; WorkPer puts a step at ≈ 50 ns, as the others'.
-	"exchange": {Power: 2, BytesPer: 64, IssuePairs: true, WorkPer: 10},
-	"smp":      {Power: 3, BytesPer: 40},
+	"exchange": {Power: 2, BytesPer: 64, IssuePairs: true, WorkPer: 10, Trace: 10, TraceBytes: 540},
+	"smp":      {Power: 3, BytesPer: 40, Trace: 100, TraceBytes: 380},
 	"ensemble": {Power: 3, BytesPer: 60},
 	// snap and compromise-band solve each issue once and keep its
 	// predictive distribution (an atom per distinct position).
@@ -66,13 +84,41 @@ var modelCost = map[string]struct {
 // defaultCost is the cost of a model the table does not list.
 var defaultCost = modelCost["exchange"]
 
+// traceBytes is the memory a traced run of the models keeps for its
+// trace: actors × issues × (rounds kept + round 0) positions, TraceBytes
+// each, for each model that keeps positions round by round. The rounds
+// kept are the request's rounds, else its max_rounds, else the model's
+// default (modelCost's Trace).
+func traceBytes(a, i float64, names []string, r answer.Run) float64 {
+	var n float64
+	for _, name := range names {
+		m, ok := modelCost[name]
+		if !ok {
+			m = defaultCost
+		}
+		if m.Trace == 0 {
+			continue
+		}
+		kept := m.Trace
+		switch {
+		case r.Rounds > 0:
+			kept = r.Rounds
+		case r.MaxRounds > 0:
+			kept = r.MaxRounds
+		}
+		n += a * i * float64(kept+1) * m.TraceBytes
+	}
+	return n
+}
+
 // baseRounds is the rounds the table's figures assume; a request for
 // more (rounds or max_rounds) scales the work by rounds/baseRounds.
 const baseRounds = 100
 
 // Estimate returns the cost of answering req (a request of package answer,
-// by value or pointer) on the case. It runs nothing; a request whose
-// models are not valid is the error the question would give.
+// by value or pointer, or a BriefRequest) on the case. It runs nothing; a
+// request whose models are not valid is the error the question would
+// give.
 func Estimate(c *Case, req any) (Cost, error) {
 	a, i := float64(len(c.problem.Actors)), float64(len(c.problem.Issues))
 	models := func(list []string) (Cost, error) {
@@ -103,6 +149,23 @@ func Estimate(c *Case, req any) (Cost, error) {
 		}
 		return c
 	}
+	// traced is the cost of a forecast of the models that keeps their
+	// trace (package ask's Forecast, which forecast, backtest and the
+	// deal questions' forecasts run): their work over the rounds and
+	// their working sets, plus every actor's position in every round
+	// kept.
+	traced := func(list []string, r answer.Run) (Cost, error) {
+		m, err := models(list)
+		if err != nil {
+			return Cost{}, err
+		}
+		names, _ := ModelList(list)
+		m = rounds(r, m)
+		m.Bytes += traceBytes(a, i, names, r)
+		return m, nil
+	}
+	// A "model:NAME" no-deal package is a forecast at the default rounds.
+	batna := func(list []string) (Cost, error) { return traced(list, answer.Run{}) }
 	switch r := req.(type) {
 	case *answer.ForecastRequest:
 		return Estimate(c, *r)
@@ -115,12 +178,12 @@ func Estimate(c *Case, req any) (Cost, error) {
 	case *answer.ExplainRequest:
 		return Estimate(c, *r)
 	case answer.ForecastRequest:
-		m, err := models(r.Models)
-		return rounds(r.Run, m), err
+		return traced(r.Models, r.Run)
 	case answer.ExplainRequest:
-		// An explanation also keeps its model's trace: at most
-		// answer.MaxExplainRows rows of some 200 bytes.
-		m, err := models([]string{r.Model})
+		// An explanation keeps its model's trace (at the default
+		// rounds) and at most answer.MaxExplainRows rows of some 200
+		// bytes.
+		m, err := traced([]string{r.Model}, answer.Run{})
 		m.Bytes += answer.MaxExplainRows * 200
 		return m, err
 	case answer.SweepRequest:
@@ -144,14 +207,14 @@ func Estimate(c *Case, req any) (Cost, error) {
 	case answer.DealEvaluateRequest:
 		out := dealCost(a, i, 1)
 		if !(len(r.Models) == 1 && r.Models[0] == "none") {
-			m, err := models(r.Models)
+			m, err := traced(r.Models, answer.Run{})
 			if err != nil {
 				return Cost{}, err
 			}
 			out.Work, out.Bytes = out.Work+m.Work, out.Bytes+m.Bytes
 		}
 		out = robustCost(out, r.Robust, a, i, 1)
-		return addBatna(out, r.Batna, models)
+		return addBatna(out, r.Batna, batna)
 	case answer.DealSearchRequest:
 		// Each package of the frontier and the sample is one solve, and
 		// the zone, its ranges and the concessions a few dozen more; under
@@ -166,7 +229,7 @@ func Estimate(c *Case, req any) (Cost, error) {
 		if r.Robust.On {
 			out.Work += robustDraws(r.Robust) * dealCost(a, i, n).Work
 		}
-		return addBatna(out, r.Batna, models)
+		return addBatna(out, r.Batna, batna)
 	case answer.DealProposalsRequest:
 		// Every proposal judged (an evaluation each) at the target, and
 		// with all_snapshots at the base and every snapshot too, each
@@ -177,19 +240,18 @@ func Estimate(c *Case, req any) (Cost, error) {
 		}
 		out := dealCost(a, i, times*float64(max(1, len(c.Input.Scenario.Proposals))))
 		if !(len(r.Models) == 1 && r.Models[0] == "none") {
-			m, err := models(r.Models)
+			m, err := traced(r.Models, answer.Run{})
 			if err != nil {
 				return Cost{}, err
 			}
 			out.Work, out.Bytes = out.Work+times*m.Work, out.Bytes+m.Bytes
 		}
-		return addBatna(out, r.Batna, models)
+		return addBatna(out, r.Batna, batna)
 	case *answer.DealProposalsRequest:
 		return Estimate(c, *r)
 	case answer.BacktestRequest:
 		// A backtest is a forecast, scored against a few outcomes.
-		m, err := models(r.Models)
-		return rounds(r.Run, m), err
+		return traced(r.Models, r.Run)
 	case *answer.BacktestRequest:
 		return Estimate(c, *r)
 	case answer.AdviseRequest:
@@ -200,8 +262,65 @@ func Estimate(c *Case, req any) (Cost, error) {
 		return powerCost(c, r), nil
 	case *answer.PowerRequest:
 		return Estimate(c, *r)
+	case BriefRequest, *BriefRequest:
+		return EstimateBrief(c)
 	}
 	return Cost{}, errs.New(errs.Internal, "ask.Estimate: %T is not a request", req)
+}
+
+// EstimateSensitivity returns the cost of a sensitivity analysis
+// (Sensitivity) of req on the case: the sweep of its draws (Estimate of
+// the sweep request), and for each ranged input — at most two per stance
+// and one per actor — a run of each model at the input's low end and one
+// at its high end.
+func EstimateSensitivity(c *Case, req answer.SweepRequest) (Cost, error) {
+	out, err := Estimate(c, req)
+	if err != nil {
+		return Cost{}, err
+	}
+	one, err := Estimate(c, answer.ForecastRequest{Target: req.Target, Run: req.Run})
+	if err != nil {
+		return Cost{}, err
+	}
+	a, i := float64(len(c.problem.Actors)), float64(len(c.problem.Issues))
+	out.Work += 2 * (2*a*i + a) * one.Work
+	return out, nil
+}
+
+// BriefRequest asks for a brief (MakeBrief), which takes no options: to
+// Estimate, it is the questions a brief asks.
+type BriefRequest struct{}
+
+// EstimateBrief returns the cost of a brief of the case (MakeBrief): the
+// questions it asks (briefQuestions), each estimated as that question is
+// on its own, their work added, and their memory added too, since the
+// brief keeps every answer until it is written.
+func EstimateBrief(c *Case) (Cost, error) {
+	q := briefQuestions(c)
+	parts := make([]Cost, 0, 4)
+	for _, est := range []func() (Cost, error){
+		func() (Cost, error) { return Estimate(c, q.forecast) },
+		func() (Cost, error) { return Estimate(c, q.sweep) },
+		func() (Cost, error) { return EstimateSensitivity(c, q.sensitivity) },
+		func() (Cost, error) {
+			if q.proposals == nil {
+				return Cost{}, nil
+			}
+			return Estimate(c, *q.proposals)
+		},
+	} {
+		p, err := est()
+		if err != nil {
+			return Cost{}, err
+		}
+		parts = append(parts, p)
+	}
+	var out Cost
+	for _, p := range parts {
+		out.Work += p.Work
+		out.Bytes += p.Bytes
+	}
+	return out, nil
 }
 
 // adviseCost is the cost of an advise request: some 2·A levers per issue

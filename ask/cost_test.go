@@ -32,16 +32,18 @@ func TestEstimate(t *testing.T) {
 		t.Fatal(err)
 	}
 	// exchange: A²·I·(I−1) pairs of actors on pairs of issues, 10 steps
-	// and 64 bytes each
-	want := Cost{Work: a*i + a*a*i + a*a*i*(i-1)*10, Bytes: a*i*100 + a*a*i*20 + a*a*i*(i-1)*64}
+	// and 64 bytes each; bdm and exchange each keep A·I positions for
+	// round 0 and their 10 default rounds, 330 and 540 bytes each.
+	want := Cost{Work: a*i + a*a*i + a*a*i*(i-1)*10, Bytes: a*i*100 + a*a*i*20 + a*a*i*(i-1)*64 + a*i*11*(330+540)}
 	if got != want {
 		t.Fatalf("forecast: %+v, want %+v", got, want)
 	}
-	// 1,000 rounds is ten times the work, not the memory.
+	// 1,000 rounds is ten times the work, and the trace keeps 1,001
+	// rounds of positions instead of 11.
 	f.MaxRounds = 1000
 	got, _ = Estimate(c, f)
-	if got.Work != 10*want.Work || got.Bytes != want.Bytes {
-		t.Fatalf("max_rounds 1000: %+v, want work %v", got, 10*want.Work)
+	if b := want.Bytes + a*i*(1001-11)*(330+540); got.Work != 10*want.Work || got.Bytes != b {
+		t.Fatalf("max_rounds 1000: %+v, want work %v bytes %v", got, 10*want.Work, b)
 	}
 	s := answer.NewSweepRequest()
 	s.Draws, s.Workers = 500, 2
@@ -59,7 +61,7 @@ func TestEstimate(t *testing.T) {
 	x := answer.NewExplainRequest()
 	x.Model = "bdm"
 	got, _ = Estimate(c, x)
-	if w, b := a*a*i, a*a*i*20+answer.MaxExplainRows*200; got.Work != w || got.Bytes != b {
+	if w, b := a*a*i, a*a*i*20+a*i*11*330+answer.MaxExplainRows*200; got.Work != w || got.Bytes != b {
 		t.Fatalf("explain bdm: %+v, want work %v bytes %v", got, w, b)
 	}
 	d := answer.NewDealSearchRequest()
@@ -168,4 +170,84 @@ func TestEstimateAdviseAndPower(t *testing.T) {
 	if got, _ := Estimate(c, p); got.Work != 2*float64(p.Samples)*60 {
 		t.Fatalf("power, 60 voters: %+v", got)
 	}
+}
+
+// TestEstimateTrace: a forecast's answer carries every actor's position
+// in every round kept, so asking for more rounds grows the memory
+// estimate, not only the work: 10,000 rounds of bdm on a case of A × I is
+// A·I·10,001 positions of 330 bytes (modelCost's TraceBytes, measured),
+// and a model that keeps no positions (compromise) adds none.
+func TestEstimateTrace(t *testing.T) {
+	c := builtinCase(t)
+	a, i := float64(len(c.problem.Actors)), float64(len(c.problem.Issues))
+	f := answer.NewForecastRequest()
+	f.Models, f.Rounds = []string{"bdm"}, answer.MaxRounds
+	got, err := Estimate(c, f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w, b := a*a*i*100, a*a*i*20+a*i*10001*330; got.Work != w || got.Bytes != b {
+		t.Fatalf("bdm, 10000 rounds: %+v, want work %v bytes %v", got, w, b)
+	}
+	f.Models = []string{"compromise"}
+	if got, _ := Estimate(c, f); got.Bytes != a*i*100 {
+		t.Fatalf("compromise, 10000 rounds: %+v, want bytes %v", got, a*i*100)
+	}
+	// The default models: bdm and exchange keep 10 rounds by default,
+	// smp 100; with rounds set, each keeps that many.
+	f = answer.NewForecastRequest()
+	base, _ := Estimate(c, f)
+	f.Rounds = answer.MaxRounds
+	long, _ := Estimate(c, f)
+	if d, want := long.Bytes-base.Bytes, a*i*(330*(10001-11)+540*(10001-11)+380*(10001-101)); d != want {
+		t.Fatalf("default models at 10000 rounds hold %v more bytes, want %v", d, want)
+	}
+	// A backtest runs the same traced forecast.
+	bt := answer.NewBacktestRequest()
+	bt.Models, bt.Rounds = []string{"bdm"}, answer.MaxRounds
+	if got, _ := Estimate(c, bt); got.Bytes != a*a*i*20+a*i*10001*330 {
+		t.Fatalf("backtest bdm, 10000 rounds: %+v", got)
+	}
+}
+
+// TestEstimateBrief: a brief's cost is the default forecast's, sweep's
+// and sensitivity's (and the proposals' judgement), added; a sensitivity
+// analysis is its sweep plus a run of the model at each end of each of
+// the at most 2·A·I + A ranged inputs.
+func TestEstimateBrief(t *testing.T) {
+	c := builtinCase(t)
+	a, i := float64(len(c.problem.Actors)), float64(len(c.problem.Issues))
+	se, err := EstimateSensitivity(c, answer.NewSensitivityRequest())
+	if err != nil {
+		t.Fatal(err)
+	}
+	// compromise: A·I steps a run
+	if w := 2000*a*i + 2*(2*a*i+a)*a*i; se.Work != w {
+		t.Fatalf("sensitivity: work %v, want %v", se.Work, w)
+	}
+	f, _ := Estimate(c, answer.NewForecastRequest())
+	sw, _ := Estimate(c, answer.NewSweepRequest())
+	want := Cost{Work: f.Work + sw.Work + se.Work, Bytes: f.Bytes + sw.Bytes + se.Bytes}
+	if len(c.Resolved.Proposals) > 0 {
+		p := answer.NewDealProposalsRequest()
+		p.Models = []string{"none"}
+		dp, _ := Estimate(c, p)
+		want.Work, want.Bytes = want.Work+dp.Work, want.Bytes+dp.Bytes
+	}
+	got, err := Estimate(c, BriefRequest{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got != want {
+		t.Fatalf("brief: %+v, want %+v", got, want)
+	}
+	if got.Work <= f.Work*2 {
+		t.Fatalf("brief: work %v, not even twice the forecast's %v", got.Work, f.Work)
+	}
+	t.Logf("built-in case (%v × %v): brief %+v; forecast %+v; 10000 rounds of the default models %.0f MB", a, i, got, f, func() float64 {
+		r := answer.NewForecastRequest()
+		r.Rounds = answer.MaxRounds
+		x, _ := Estimate(c, r)
+		return x.Bytes / 1e6
+	}())
 }

@@ -17,6 +17,9 @@ import (
 // red lines crossed and verdict, and the package's distance from each
 // model's forecast.
 func DealEvaluate(ctx context.Context, c *Case, req answer.DealEvaluateRequest) (*answer.DealEvaluation, error) {
+	if err := checkRobust(req.Robust); err != nil {
+		return nil, err
+	}
 	req.Target = c.target()
 	din, o, noDeal, warn, err := c.dealSetup(ctx, &req.DealRequest)
 	if err != nil {
@@ -99,6 +102,9 @@ func (c *Case) dealForecasts(ctx context.Context, t answer.Target, models []stri
 // DealSearch searches the zone of agreement among the required actors,
 // or, when issues state decision rules, of the packages that pass them.
 func DealSearch(ctx context.Context, c *Case, req answer.DealSearchRequest) (*answer.DealSearch, error) {
+	if err := checkRobust(req.Robust); err != nil {
+		return nil, err
+	}
 	if err := checkPackages(req); err != nil {
 		return nil, err
 	}
@@ -126,6 +132,16 @@ func DealSearch(ctx context.Context, c *Case, req answer.DealSearchRequest) (*an
 	return out, nil
 }
 
+// checkRobust checks a robust analysis's draws whether or not it is on,
+// so that a request that is wrong is refused, not silently run without
+// it.
+func checkRobust(r answer.DealRobust) error {
+	if r.Draws < 0 || r.Draws > answer.MaxDraws {
+		return errs.New(errs.Argument, "robust draws %d: valid: 1 to %d (0: %d)", r.Draws, answer.MaxDraws, answer.DefaultRobustDraws)
+	}
+	return nil
+}
+
 // robustOptions checks a robust request and fills its defaults; the
 // warning says when nothing in the case varies.
 func robustOptions(c *Case, r answer.DealRobust, seed uint64) (deal.RobustOptions, []string, error) {
@@ -133,8 +149,8 @@ func robustOptions(c *Case, r answer.DealRobust, seed uint64) (deal.RobustOption
 	if ro.Draws == 0 {
 		ro.Draws = answer.DefaultRobustDraws
 	}
-	if ro.Draws < 0 || ro.Draws > answer.MaxDraws {
-		return ro, nil, errs.New(errs.Argument, "robust draws %d: valid: 1 to %d (0: %d)", r.Draws, answer.MaxDraws, answer.DefaultRobustDraws)
+	if err := checkRobust(r); err != nil {
+		return ro, nil, err
 	}
 	var warn []string
 	if len(sweep.Inputs(c.problem)) == 0 {

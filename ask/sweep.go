@@ -45,6 +45,9 @@ func Sweep(ctx context.Context, c *Case, req answer.SweepRequest, progress Progr
 // Sensitivity ranks, per model and issue, the ranged inputs by how far
 // they move the forecast.
 func Sensitivity(ctx context.Context, c *Case, req answer.SweepRequest, progress Progress) (*answer.Sensitivity, error) {
+	if err := checkSensitivity(&req); err != nil {
+		return nil, err
+	}
 	o, ms, err := prepareSweep(c, &req, progress)
 	if err != nil {
 		return nil, err

@@ -2,10 +2,14 @@ package ask
 
 import (
 	"context"
+	"encoding/json"
+	"fmt"
+	"math"
 	"strings"
 	"testing"
 
 	"parley/answer"
+	"parley/errs"
 )
 
 // A's capability is 1 with range [1, 100] (triangular, mode 1), B's is 1:
@@ -50,5 +54,46 @@ func TestSweepWarnsOfAFragilePoint(t *testing.T) {
 	}
 	if s.Request.Models[0] != "compromise" || s.Request.Seed != 1 || s.Request.Snapshot != "latest" {
 		t.Errorf("request echo %+v: want the defaults", s.Request)
+	}
+}
+
+// TestSensitivityDraws: a sensitivity analysis needs
+// answer.MinSensitivityDraws draws for its variance shares (fewer gave
+// NaN, which JSON cannot hold); below it, an argument error naming draws
+// and the valid range, on every door (Sensitivity and CheckSensitivity).
+func TestSensitivityDraws(t *testing.T) {
+	c := builtinCase(t)
+	for d := -1; d < answer.MinSensitivityDraws; d++ {
+		req := answer.NewSensitivityRequest()
+		req.Draws = d
+		for name, err := range map[string]error{"check": CheckSensitivity(req), "run": func() error {
+			_, err := Sensitivity(context.Background(), c, req, nil)
+			return err
+		}()} {
+			if errs.CodeOf(err) != errs.Argument || !strings.Contains(fmt.Sprint(err), fmt.Sprintf("draws %d: valid: a whole number from 4 to 1000000", d)) {
+				t.Errorf("%s, %d draws: %v", name, d, err)
+			}
+		}
+	}
+	req := answer.NewSensitivityRequest()
+	req.Draws = answer.MinSensitivityDraws
+	se, err := Sensitivity(context.Background(), c, req, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := json.Marshal(se); err != nil {
+		t.Fatalf("%d draws: %v", req.Draws, err)
+	}
+	n := 0
+	for _, is := range se.Models[0].Issues {
+		for _, sw := range is.Swings {
+			if math.IsNaN(sw.VarShare) || sw.VarShare < 0 || sw.VarShare > 1 {
+				t.Fatalf("%+v: variance share %v", sw.Input, sw.VarShare)
+			}
+			n++
+		}
+	}
+	if n == 0 {
+		t.Fatal("no swings")
 	}
 }

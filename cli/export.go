@@ -165,8 +165,8 @@ output it is --format (md by default).`,
 			if err != nil {
 				return err
 			}
-			// the brief's costliest part is the default forecast
-			if err := checkMemory(cmd, c, answer.NewForecastRequest()); err != nil {
+			// the brief's cost is every question it asks (ask.EstimateBrief)
+			if err := checkMemory(cmd, c, ask.BriefRequest{}); err != nil {
 				return err
 			}
 			b, err := ask.MakeBrief(cmd.Context(), c)

@@ -103,8 +103,13 @@ func serveLimits(cmd *cobra.Command, o *httpapi.Options) error {
 	} {
 		if !c.ok {
 			valid := "a number ≥ 1"
-			if strings.HasPrefix(c.flag, "keep-") || c.flag == "max-waiting" {
+			switch c.flag {
+			case "keep-runs", "max-waiting":
 				valid = "0 (no limit) or more"
+			case "inline-timeout":
+				valid = "a duration > 0, such as 30s or 2m"
+			case "keep-runs-for":
+				valid = "0 (no limit) or a duration > 0, such as 720h"
 			}
 			return errs.New(errs.Argument, "--%s %v: valid: %s (see docs/limits.md)", c.flag, c.v, valid)
 		}
@@ -181,6 +186,11 @@ func runServe(cmd *cobra.Command, _ []string) error {
 	}
 	defer ln.Close()
 	o.LoopbackOnly = httpapi.LoopbackAddr(ln.Addr())
+	if o.Token != "" {
+		if err := httpapi.CheckToken(o.Token); err != nil {
+			return err
+		}
+	}
 	if !o.LoopbackOnly && o.Token == "" {
 		return errs.New(errs.Argument, "--addr %s listens on %s, beyond loopback: set PARLEY_TOKEN so every request needs a bearer token (or use 127.0.0.1:PORT)", addr, ln.Addr())
 	}

@@ -105,25 +105,73 @@ func (s *Server) admitInline() (release func(), err error) {
 	return s.inlineQueue.done, nil
 }
 
+// estimate is the cost of answering q on the case: ask.Estimate of its
+// request, or for a sensitivity analysis (a sweep request answered
+// otherwise) ask.EstimateSensitivity.
+func estimate(c *ask.Case, q question) (ask.Cost, error) {
+	if se, ok := q.(*sensitivityRun); ok {
+		return ask.EstimateSensitivity(c, se.req)
+	}
+	return ask.Estimate(c, q.request())
+}
+
 // budget refuses a run whose estimated cost is over the work limit given
 // (the inline or the job limit, named by flag) or the memory limit.
 func (s *Server) budget(st *stored, res *resolution, q question, kind string, maxWork float64, flag string) error {
-	c, err := ask.Estimate(res.c, q.request())
+	c, err := estimate(res.c, q)
 	if err != nil {
 		return err
 	}
-	a, i := len(res.c.Header.Actors), len(res.c.Header.Issues)
+	hint := ""
+	if flag == "--max-work" {
+		hint = fmt.Sprintf(", or start it as a job (POST /api/scenarios/%s/runs {\"kind\": %q, …}; its limit is %.3g, --max-job-work)", st.rec.ID, kind, s.o.MaxJobWork)
+	}
+	return s.overBudget(c, res.c, kind, maxWork, flag,
+		"ask for fewer models, rounds or draws"+hint,
+		"ask for fewer models, rounds (a forecast keeps every actor's position in every round) or workers")
+}
+
+// overBudget refuses a run of the case estimated at c when its work is
+// over maxWork (the limit of flag) or its memory over MaxMemory; lowerWork
+// and lowerMemory say what the client can ask for instead.
+func (s *Server) overBudget(c ask.Cost, cs *ask.Case, kind string, maxWork float64, flag, lowerWork, lowerMemory string) error {
+	a, i := len(cs.Header.Actors), len(cs.Header.Issues)
 	if c.Work > maxWork {
-		hint := ""
-		if flag == "--max-work" {
-			hint = fmt.Sprintf(", or start it as a job (POST /api/scenarios/%s/runs {\"kind\": %q, …}; its limit is %.3g, --max-job-work)", st.rec.ID, kind, s.o.MaxJobWork)
-		}
-		return tooBig("this %s is estimated at %.3g steps (%d actors × %d issues, its models, rounds and draws; see docs/limits.md), over this server's limit of %.3g (parley serve %s); ask for fewer models, rounds or draws%s", kind, c.Work, a, i, maxWork, flag, hint)
+		return tooBig("this %s is estimated at %.3g steps (%d actors × %d issues, its models, rounds and draws; see docs/limits.md), over this server's limit of %.3g (parley serve %s); %s", kind, c.Work, a, i, maxWork, flag, lowerWork)
 	}
 	if c.Bytes > s.o.MaxMemory {
-		return tooBig("this %s is estimated to need %.0f MiB of memory (%d actors × %d issues and its models; see docs/limits.md), over this server's limit of %.0f MiB per run (parley serve --max-memory); ask for fewer models or workers", kind, c.Bytes/(1<<20), a, i, s.o.MaxMemory/(1<<20))
+		return tooBig("this %s is estimated to need %.0f MiB of memory (%d actors × %d issues, its models, the rounds it keeps and its workers; see docs/limits.md), over this server's limit of %.0f MiB per run (parley serve --max-memory); %s", kind, c.Bytes/(1<<20), a, i, s.o.MaxMemory/(1<<20), lowerMemory)
 	}
 	return nil
+}
+
+// runInline runs fn within the request as every run within a request
+// runs: it takes one of MaxInline slots (waiting, if no more than
+// MaxWaiting others wait, up to 10 s within the deadline), and stops at
+// ForecastTimeout, which is then a 503 timeout whose message ends with
+// instead (what to do rather than run it within a request). fn must be
+// admitted by overBudget first.
+func (s *Server) runInline(ctx context.Context, id, instead string, fn func(ctx context.Context) (any, error)) (any, error) {
+	release, err := s.admitInline()
+	if err != nil {
+		return nil, err
+	}
+	defer release()
+	rctx, cancel := context.WithTimeout(ctx, s.o.ForecastTimeout)
+	defer cancel()
+	if !s.inlineRun.wait(rctx, min(inlineWait, s.o.ForecastTimeout)) {
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		return nil, busy(2, "the server is answering %d runs within requests, its limit (parley serve --max-inline); try again shortly, or start the run as a job (POST /api/scenarios/%s/runs)", cap(s.inlineRun), id)
+	}
+	defer s.inlineRun.done()
+	v, err := safeRun(rctx, func(ctx context.Context, _ func(int, int)) (any, error) { return fn(ctx) }, func(int, int) {})
+	if err != nil && rctx.Err() == context.DeadlineExceeded && ctx.Err() == nil {
+		return nil, &limitError{status: http.StatusServiceUnavailable, code: "timeout", retry: "5",
+			msg: fmt.Sprintf("the run took longer than %v, the limit within a request (parley serve --inline-timeout); %s", s.o.ForecastTimeout, instead)}
+	}
+	return v, err
 }
 
 // countValues counts the values of a request body cheaply, before it is

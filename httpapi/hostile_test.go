@@ -524,7 +524,7 @@ func TestHostileErrors(t *testing.T) {
 // needs the token (export included), Host and Origin are checked on every
 // request, a name under .localhost is not loopback, and HTTPS is served.
 func TestHostileReads(t *testing.T) {
-	e := newEnv(t, httpapi.Options{Token: "s3cret", Hosts: []string{"parley.example.org"}})
+	e := newEnv(t, httpapi.Options{Token: "s3cret-s3cret-s3cret", Hosts: []string{"parley.example.org"}})
 	v := e.create(small(t))
 	e.tok = ""
 	gets := 0
@@ -535,14 +535,14 @@ func TestHostileReads(t *testing.T) {
 		gets++
 		path := strings.NewReplacer("{id}", v.ID, "{run}", "nope").Replace(r.Pattern)
 		refused(t, "GET "+path+" without the token", e.do("GET", path, ""), 401, "unauthorized", "Bearer")
-		if got := e.do("GET", path, "", "Authorization", "Bearer s3cret"); got.code == 401 || got.code == 403 {
+		if got := e.do("GET", path, "", "Authorization", "Bearer s3cret-s3cret-s3cret"); got.code == 401 || got.code == 403 {
 			t.Errorf("GET %s with the token: %d", path, got.code)
 		}
 	}
 	if gets < 10 {
 		t.Fatalf("%d read routes checked; want every one", gets)
 	}
-	e.tok = "s3cret"
+	e.tok = "s3cret-s3cret-s3cret"
 	// DNS rebinding: a name this server was not given, with the token.
 	refused(t, "Host evil.com", e.do("GET", "/api/scenarios/"+v.ID+"/export", "", "Host", "evil.com"), 403, "forbidden", "evil.com", "--host")
 	refused(t, "Host evil.localhost", e.do("GET", "/api/scenarios", "", "Host", "evil.localhost:80"), 403, "forbidden")

@@ -1082,7 +1082,7 @@ func TestQueueFull(t *testing.T) {
 }
 
 func TestAuth(t *testing.T) {
-	e := newEnv(t, httpapi.Options{Token: "s3cret"})
+	e := newEnv(t, httpapi.Options{Token: "s3cret-s3cret-s3cret"})
 	body := small(t)
 	e.tok = ""
 	var b errBody
@@ -1092,15 +1092,15 @@ func TestAuth(t *testing.T) {
 		t.Fatalf("%+v", b)
 	}
 	e.want(e.do("POST", "/api/scenarios", body, "Authorization", "Bearer wrong"), 401)
-	e.want(e.do("POST", "/api/scenarios", body, "Authorization", "s3cret"), 401)
+	e.want(e.do("POST", "/api/scenarios", body, "Authorization", "s3cret-s3cret-s3cret"), 401)
 	var v view
-	e.want(e.do("POST", "/api/scenarios", body, "Authorization", "Bearer s3cret"), 201).json(t, &v)
+	e.want(e.do("POST", "/api/scenarios", body, "Authorization", "Bearer s3cret-s3cret-s3cret"), 201).json(t, &v)
 	// Beyond loopback (not LoopbackOnly) reads need the token too, all
 	// but the health check.
 	e.want(e.do("GET", "/api/scenarios/"+v.ID, ""), 401)
 	e.want(e.do("GET", "/api/scenarios/"+v.ID+"/export", ""), 401)
 	e.want(e.do("GET", "/api/health", ""), 200)
-	e.want(e.do("GET", "/api/scenarios/"+v.ID, "", "Authorization", "Bearer s3cret"), 200)
+	e.want(e.do("GET", "/api/scenarios/"+v.ID, "", "Authorization", "Bearer s3cret-s3cret-s3cret"), 200)
 	// Every write route needs the token.
 	writes := 0
 	for _, r := range e.api.Routes() {
@@ -1115,7 +1115,7 @@ func TestAuth(t *testing.T) {
 		t.Fatalf("%d write routes checked, want 20", writes)
 	}
 	// A write from another origin is refused even with the token.
-	e.tok = "s3cret"
+	e.tok = "s3cret-s3cret-s3cret"
 	e.want(e.do("POST", "/api/scenarios/"+v.ID+"/forecast", "{}", "Origin", "http://evil.example"), 403)
 	e.want(e.do("POST", "/api/scenarios/"+v.ID+"/forecast", "{}", "Origin", e.srv.URL), 200)
 }

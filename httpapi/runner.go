@@ -32,6 +32,9 @@ type runner struct {
 }
 
 type job struct {
+	// scenario is the id of the scenario the job runs on: deleting it
+	// cancels the job (cancelScenario).
+	scenario    string
 	cancel      context.CancelFunc
 	done, total int
 	status      store.RunStatus
@@ -96,7 +99,7 @@ func (q *runner) recover(ctx context.Context) error {
 // recorded as failed rather than ending the server.
 func (q *runner) start(run *store.Run, fn jobFunc) {
 	ctx, cancel := context.WithCancel(q.ctx)
-	j := &job{cancel: cancel, status: store.Queued, subs: map[chan struct{}]bool{}, finished: make(chan struct{})}
+	j := &job{scenario: run.ScenarioID, cancel: cancel, status: store.Queued, subs: map[chan struct{}]bool{}, finished: make(chan struct{})}
 	q.mu.Lock()
 	q.live[run.ID] = j
 	q.reserved--
@@ -173,7 +176,13 @@ func (q *runner) start(run *store.Run, fn jobFunc) {
 			}
 		}
 		if err := q.st.UpdateRun(bg, &r); err != nil {
-			q.log.Error("cannot record a job's end", "run", run.ID, "status", r.Status, "err", err)
+			if errs.CodeOf(err) == errs.NotFound && r.Status == store.Cancelled {
+				// Its scenario was deleted, and the run with it
+				// (cancelScenario): there is no end to record.
+				q.log.Info("job cancelled with its scenario", "run", run.ID, "scenario", run.ScenarioID)
+			} else {
+				q.log.Error("cannot record a job's end", "run", run.ID, "status", r.Status, "err", err)
+			}
 		}
 		q.finish(run.ID, j)
 	}()
@@ -275,6 +284,21 @@ func (q *runner) cancel(id string) bool {
 		return true
 	}
 	return false
+}
+
+// cancelScenario cancels every job queued or running on the scenario and
+// returns their run ids; each gives back its place when it ends.
+func (q *runner) cancelScenario(scenario string) []string {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	var ids []string
+	for id, j := range q.live {
+		if j.scenario == scenario {
+			j.cancel()
+			ids = append(ids, id)
+		}
+	}
+	return ids
 }
 
 // wait waits for the job to record its end.

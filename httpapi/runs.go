@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
 	"strings"
@@ -76,27 +77,10 @@ func (s *Server) runNow(ctx context.Context, st *stored, kind store.RunKind, q q
 	if err := s.budget(st, res, q, string(kind), s.o.MaxWork, "--max-work"); err != nil {
 		return nil, err
 	}
-	release, err := s.admitInline()
-	if err != nil {
-		return nil, err
-	}
-	defer release()
-	rctx, cancel := context.WithTimeout(ctx, s.o.ForecastTimeout)
-	defer cancel()
-	if !s.inlineRun.wait(rctx, min(inlineWait, s.o.ForecastTimeout)) {
-		if ctx.Err() != nil {
-			return nil, ctx.Err()
-		}
-		return nil, busy(2, "the server is answering %d runs within requests, its limit (parley serve --max-inline); try again shortly, or start the run as a job (POST /api/scenarios/%s/runs)", cap(s.inlineRun), st.rec.ID)
-	}
-	defer s.inlineRun.done()
 	start := time.Now().UTC()
-	v, err := safeRun(rctx, func(ctx context.Context, _ func(int, int)) (any, error) { return q.run(ctx, res.c, nil) }, func(int, int) {})
+	instead := fmt.Sprintf("start it as a job instead: POST /api/scenarios/%s/runs {\"kind\": %q, …}", st.rec.ID, kind)
+	v, err := s.runInline(ctx, st.rec.ID, instead, func(ctx context.Context) (any, error) { return q.run(ctx, res.c, nil) })
 	if err != nil {
-		if rctx.Err() == context.DeadlineExceeded && ctx.Err() == nil {
-			return nil, &limitError{status: http.StatusServiceUnavailable, code: "timeout", retry: "5",
-				msg: fmt.Sprintf("the run took longer than %v, the limit within a request (parley serve --inline-timeout); start it as a job instead: POST /api/scenarios/%s/runs {\"kind\": %q, …}", s.o.ForecastTimeout, st.rec.ID, kind)}
-		}
 		return nil, err
 	}
 	out := v.(*outcome)
@@ -167,7 +151,14 @@ func (s *Server) startRun(w http.ResponseWriter, r *http.Request) {
 	}
 	if len(bytes.TrimSpace(b)) > 0 {
 		if err := json.Unmarshal(b, &k); err != nil {
-			// Not an object: say so as decoding it strictly does.
+			// A kind of the wrong type is a field that is not valid
+			// (argument), as any other field's; not an object, or not
+			// JSON, is said as decoding it strictly says it (invalid).
+			var te *json.UnmarshalTypeError
+			if errors.As(err, &te) && te.Field != "" {
+				s.fail(w, r, errs.New(errs.Argument, "request body: field %s: %s is not a valid string; valid: one of %s", jsonField(te.Field), te.Value, strings.Join(kindNames(), ", ")))
+				return
+			}
 			if derr := decodeJSON("request body", b, &k); derr != nil {
 				err = derr
 			}
@@ -214,8 +205,12 @@ func (s *Server) start(ctx context.Context, st *stored, kind store.RunKind, q qu
 	}
 	// A request that can never run, or is over the budget, is refused
 	// now, not failed later.
-	if err := ask.Check(q.request()); err != nil {
-		return nil, err
+	check := ask.Check(q.request())
+	if se, ok := q.(*sensitivityRun); ok {
+		check = ask.CheckSensitivity(se.req)
+	}
+	if check != nil {
+		return nil, check
 	}
 	if err := s.budget(st, res, q, string(kind), s.o.MaxJobWork, "--max-job-work"); err != nil {
 		return nil, err

@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"path"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -139,9 +140,17 @@ func (s *Server) loadScenario(name string, data []byte, strict bool) (*ask.Input
 	return ask.Load(name, data, ask.LoadOptions{Format: ask.Scenario, Strict: strict, Limits: s.o.Limits, ConfinedSources: s.o.SourcesDir})
 }
 
-func strictParam(r *http.Request) bool {
-	v, _ := strconv.ParseBool(r.URL.Query().Get("strict"))
-	return v
+// strictParam reads ?strict=: absent is false; anything but true or
+// false is an error rather than a silent false.
+func strictParam(r *http.Request) (bool, error) {
+	switch v := r.URL.Query().Get("strict"); v {
+	case "", "false":
+		return false, nil
+	case "true":
+		return true, nil
+	default:
+		return false, errs.New(errs.Argument, "strict: %q; valid: true (warnings are errors) or false (the default)", v)
+	}
 }
 
 // load returns the stored scenario, loaded: from the cache when the
@@ -223,6 +232,11 @@ func (s *Server) listScenarios(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) createScenario(w http.ResponseWriter, r *http.Request) {
+	strict, err := strictParam(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	release, err := s.admitWrite(r)
 	if err != nil {
 		s.fail(w, r, err)
@@ -242,7 +256,7 @@ func (s *Server) createScenario(w http.ResponseWriter, r *http.Request) {
 			s.fail(w, r, errs.New(errs.Argument, "as: %q; valid: yaml or json (the format the file is stored in)", as))
 			return
 		}
-		in, err := s.loadScenario(fileName(r, format), data, strictParam(r))
+		in, err := s.loadScenario(fileName(r, format), data, strict)
 		if err != nil {
 			s.fail(w, r, err)
 			return
@@ -257,7 +271,12 @@ func (s *Server) createScenario(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) create(w http.ResponseWriter, r *http.Request, data []byte, format string) {
-	in, err := s.loadScenario(fileName(r, format), data, strictParam(r))
+	strict, err := strictParam(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	in, err := s.loadScenario(fileName(r, format), data, strict)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -330,13 +349,18 @@ func (s *Server) getScenario(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) putScenario(w http.ResponseWriter, r *http.Request) {
+	strict, err := strictParam(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	ver, data, release, ok := s.editBody(w, r)
 	if !ok {
 		return
 	}
 	defer release()
 	format := sniff(r, data)
-	in, err := s.loadScenario(fileName(r, format), data, strictParam(r))
+	in, err := s.loadScenario(fileName(r, format), data, strict)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -354,6 +378,11 @@ func (s *Server) putScenario(w http.ResponseWriter, r *http.Request) {
 // its comments and layout and only the edited values change. PUT
 // /api/scenarios/{id} instead replaces the file with the bytes sent.
 func (s *Server) putDocument(w http.ResponseWriter, r *http.Request) {
+	strict, err := strictParam(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	ver, data, release, ok := s.editBody(w, r)
 	if !ok {
 		return
@@ -368,7 +397,7 @@ func (s *Server) putDocument(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	in, err := s.loadScenario(rec.ID+".json", data, strictParam(r))
+	in, err := s.loadScenario(rec.ID+".json", data, strict)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -386,7 +415,7 @@ func (s *Server) putDocument(w http.ResponseWriter, r *http.Request) {
 	}
 	// Read again as it will be stored, so that its warnings cite the
 	// stored file's lines.
-	edited, err := s.loadScenario(rec.ID+"."+rec.Format, body, strictParam(r))
+	edited, err := s.loadScenario(rec.ID+"."+rec.Format, body, strict)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -450,7 +479,20 @@ func (s *Server) deleteScenario(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	if err := s.o.Store.DeleteScenario(r.Context(), r.PathValue("id"), ver); err != nil {
+	id := r.PathValue("id")
+	if ver != 0 {
+		// A stale version cancels nothing.
+		if _, err := s.atVersion(r, ver, "delete"); err != nil {
+			s.fail(w, r, err)
+			return
+		}
+	}
+	// Its jobs stop first, and record that they were cancelled, so none
+	// keeps a --max-jobs slot running for a scenario that is gone.
+	for _, run := range s.jobs.cancelScenario(id) {
+		s.jobs.wait(r.Context(), run)
+	}
+	if err := s.o.Store.DeleteScenario(r.Context(), id, ver); err != nil {
 		s.fail(w, r, err)
 		return
 	}
@@ -465,6 +507,10 @@ func (s *Server) exportScenario(w http.ResponseWriter, r *http.Request) {
 	}
 	q := r.URL.Query()
 	if to := q.Get("to"); to != "" {
+		if f := q.Get("format"); f != "" {
+			s.fail(w, r, errs.New(errs.Argument, "format: %q with to: %q; valid: one of them: format=yaml|json for the scenario file, or to=FORMAT for a peer format", f, to))
+			return
+		}
 		ex, err := ask.Export(p.in, ask.ExportOptions{To: to, Issue: q.Get("issue"),
 			Target: answer.Target{Snapshot: q.Get("snapshot"), Variant: q.Get("variant")}})
 		if err != nil {
@@ -498,7 +544,7 @@ func (s *Server) exportScenario(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	default:
-		s.fail(w, r, errs.New(errs.Invalid, "format: %q; valid: yaml or json (or to=FORMAT: %s)", format, strings.Join(ask.ExportFormatNames(), ", ")))
+		s.fail(w, r, errs.New(errs.Argument, "format: %q; valid: yaml or json (or to=FORMAT: %s)", format, strings.Join(ask.ExportFormatNames(), ", ")))
 		return
 	}
 	ct := "application/yaml"
@@ -642,18 +688,39 @@ func (s *Server) brief(w http.ResponseWriter, r *http.Request) {
 	if format == "" {
 		format = "html"
 	}
-	c, err := p.in.Case(answer.Target{Snapshot: q.Get("snapshot"), Variant: q.Get("variant")})
+	if format == "markdown" {
+		format = "md" // RenderBrief's other name for it
+	}
+	if !slices.Contains(ask.BriefFormats, format) {
+		s.fail(w, r, errs.New(errs.Argument, "format: %q; valid: %s", format, strings.Join(ask.BriefFormats, ", ")))
+		return
+	}
+	res, err := p.resolve(answer.Target{Snapshot: q.Get("snapshot"), Variant: q.Get("variant")})
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
+	// A brief runs the default forecast, sweep and sensitivity (and deal
+	// proposals): admitted as any run within a request is, on their cost.
+	cost, err := ask.Estimate(res.c, ask.BriefRequest{})
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	cli := "make it at the command line instead: parley brief SCENARIO"
+	if err := s.overBudget(cost, res.c, "brief", s.o.MaxWork, "--max-work",
+		"a brief runs the default forecast, sweep and sensitivity, so a case this large needs fewer actors or issues, or "+cli, "a case this large needs fewer actors or issues, or "+cli); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	v, err := s.runInline(r.Context(), p.rec.ID, cli, func(ctx context.Context) (any, error) { return ask.MakeBrief(ctx, res.c) })
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	b := v.(*ask.Brief)
 	ctx, cancel := context.WithTimeout(r.Context(), s.o.ForecastTimeout)
 	defer cancel()
-	b, err := ask.MakeBrief(ctx, c)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
 	if format == "pdf" {
 		// One browser at a time: each is a process of its own with
 		// hundreds of megabytes, outside the server's memory budget.

@@ -48,6 +48,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"time"
+	"unicode/utf8"
 
 	"parley/errs"
 	"parley/scenario"
@@ -87,7 +88,8 @@ type Options struct {
 	// refused with 503 and Retry-After. 0 means DefaultMaxQueued.
 	MaxQueued int
 	// MaxInline bounds the runs within a request (POST …/forecast,
-	// …/deal/evaluate, …/deal/search, …/explain, a re-run of one) at
+	// …/deal/evaluate, …/deal/search, …/explain, a re-run of one, GET
+	// …/brief) at
 	// once; MaxWaiting more may wait; more are refused with 503 and
 	// Retry-After. 0 means the number of CPUs.
 	MaxInline int
@@ -193,6 +195,11 @@ func New(ctx context.Context, o Options) (*Server, error) {
 		return nil, errs.New(errs.Argument, "httpapi: every limit must be positive (max body %d, max values %d, max jobs %d, max queued %d, max inline %d, timeout %v, max work %g, max job work %g, max memory %g)",
 			o.MaxBody, o.MaxValues, o.MaxJobs, o.MaxQueued, o.MaxInline, o.ForecastTimeout, o.MaxWork, o.MaxJobWork, o.MaxMemory)
 	}
+	if o.Token != "" {
+		if err := CheckToken(o.Token); err != nil {
+			return nil, err
+		}
+	}
 	if o.Logger == nil {
 		o.Logger = slog.New(slog.DiscardHandler)
 	}
@@ -217,7 +224,7 @@ func New(ctx context.Context, o Options) (*Server, error) {
 		{"GET", "/api/scenarios/{id}", "get a scenario, parsed, with its warnings", s.getScenario},
 		{"PUT", "/api/scenarios/{id}", "replace a scenario's file (If-Match: version)", s.putScenario},
 		{"PUT", "/api/scenarios/{id}/document", "save an edited scenario sent as JSON over its file, in the file's format, keeping a YAML file's comments and layout (If-Match: version)", s.putDocument},
-		{"DELETE", "/api/scenarios/{id}", "delete a scenario and its runs", s.deleteScenario},
+		{"DELETE", "/api/scenarios/{id}", "delete a scenario and its runs, cancelling its queued and running jobs first", s.deleteScenario},
 		{"GET", "/api/scenarios/{id}/export", "the scenario file, as saved or converted (?format=yaml|json), or in a peer format (?to=ktab-csv|ktab-xml|decide|bdm-csv|schelling&issue&snapshot&variant; header Parley-Cannot-Hold lists what it leaves out)", s.exportScenario},
 		{"GET", "/api/scenarios/{id}/brief", "the one-page brief (?format=html|md|pdf&snapshot&variant; pdf needs a Chromium on the server and prints one at a time, 503 while another prints)", s.brief},
 		{"GET", "/api/scenarios/{id}/resolved", "the scenario at a snapshot with a variant applied", s.resolved},
@@ -250,7 +257,7 @@ func New(ctx context.Context, o Options) (*Server, error) {
 		list := strings.Join(methods, ", ")
 		notAllowed := func(w http.ResponseWriter, r *http.Request) {
 			w.Header().Set("Allow", list)
-			writeJSON(w, http.StatusMethodNotAllowed, errorBody{Error: r.Method + " is not allowed on " + r.URL.Path + "; valid: " + list, Code: "method_not_allowed"})
+			writeJSON(w, http.StatusMethodNotAllowed, errorBody{Error: r.Method + " is not allowed on " + r.URL.Path + "; valid: " + list, Code: "method_not_allowed", RequestID: requestID(r)})
 		}
 		for _, m := range []string{"GET", "POST", "PUT", "PATCH", "DELETE"} {
 			if !slices.Contains(methods, m) {
@@ -270,9 +277,30 @@ func New(ctx context.Context, o Options) (*Server, error) {
 			web.ServeHTTP(w, r)
 			return
 		}
-		writeJSON(w, http.StatusNotFound, errorBody{Error: "no endpoint " + r.Method + " " + r.URL.Path + "; see /api/openapi.json", Code: "not_found"})
+		writeJSON(w, http.StatusNotFound, errorBody{Error: "no endpoint " + r.Method + " " + r.URL.Path + "; see /api/openapi.json", Code: "not_found", RequestID: requestID(r)})
 	})
 	return s, nil
+}
+
+// MinTokenLength is the fewest characters of a bearer token: a shorter
+// one can be guessed.
+const MinTokenLength = 16
+
+// CheckToken refuses a bearer token no request could present, or that is
+// too easy to guess: white space at either end (HTTP trims it from the
+// header, so no Authorization header could match it, and a token of
+// white space alone would lock every write out) or fewer than
+// MinTokenLength characters.
+func CheckToken(tok string) error {
+	switch {
+	case strings.TrimSpace(tok) == "":
+		return errs.New(errs.Argument, "PARLEY_TOKEN is white space only; valid: at least %d characters with no white space at either end (or unset, on loopback only)", MinTokenLength)
+	case strings.TrimSpace(tok) != tok:
+		return errs.New(errs.Argument, "PARLEY_TOKEN has white space at its start or end, which HTTP drops from the Authorization header, so no request could match it; valid: at least %d characters with no white space at either end", MinTokenLength)
+	case utf8.RuneCountInString(tok) < MinTokenLength:
+		return errs.New(errs.Argument, "PARLEY_TOKEN has %d characters; valid: at least %d (a random one: openssl rand -hex 16)", utf8.RuneCountInString(tok), MinTokenLength)
+	}
+	return nil
 }
 
 // Routes returns the API's endpoints.

@@ -126,11 +126,17 @@ func binsOf(x []float64) [][]int {
 	return out
 }
 
+// MinSensitivityDraws is the fewest draws whose variance shares
+// firstOrder can estimate: two bins of two draws each, so that the noise
+// correction (bins − 1)/draws stays below 1; with fewer, every share is
+// NaN.
+const MinSensitivityDraws = 4
+
 // firstOrder estimates Var(E[Y|X]) / Var(Y) from the draws binned on X
 // (see Sensitivity).
 func firstOrder(bins [][]int, y []float64) float64 {
 	n := len(y)
-	if n < 4 {
+	if n < MinSensitivityDraws {
 		return math.NaN()
 	}
 	var my, vy float64

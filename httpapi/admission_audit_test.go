@@ -1,0 +1,121 @@
+package httpapi_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"parley/answer"
+	"parley/ask"
+	"parley/httpapi"
+	"parley/scenarios"
+)
+
+// builtinCost is the estimate of req on the built-in case at its latest
+// snapshot, as the server computes it.
+func builtinCost(t *testing.T, req any) ask.Cost {
+	t.Helper()
+	name, data := scenarios.Default()
+	in, err := ask.Load(name, data, ask.LoadOptions{Format: ask.Scenario})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := in.Case(answer.Target{Snapshot: "latest"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	est, err := ask.Estimate(c, req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return est
+}
+
+// createBuiltin stores the built-in case and returns its id.
+func createBuiltin(e *env) string {
+	_, data := scenarios.Default()
+	return e.create(string(data)).ID
+}
+
+// The brief runs the default forecast, sweep and sensitivity: it is
+// estimated (ask.EstimateBrief) and admitted as a forecast is, so over
+// the work or memory budget it is a 413 naming the estimate and the
+// flag, and past the deadline a 503 timeout, never a 500 (it had run a
+// 400 × 20 case for 60 s and 3.8 GB into a 500).
+func TestBriefAdmission(t *testing.T) {
+	est := builtinCost(t, ask.BriefRequest{})
+	t.Run("over the work budget", func(t *testing.T) {
+		limit := est.Work / 2
+		e := newEnv(t, httpapi.Options{MaxWork: limit})
+		id := createBuiltin(e)
+		hinRefused(t, e, "GET", "/api/scenarios/"+id+"/brief?format=md", "", 413,
+			fmt.Sprintf("brief is estimated at %.3g steps", est.Work), fmt.Sprintf("limit of %.3g", limit), "--max-work", "parley brief")
+		// At the estimate, it runs.
+		e2 := newEnv(t, httpapi.Options{MaxWork: est.Work})
+		id = createBuiltin(e2)
+		if r := e2.want(e2.do("GET", "/api/scenarios/"+id+"/brief?format=md", ""), 200); !strings.Contains(string(r.body), "#") {
+			t.Fatalf("brief: %.200s", r.body)
+		}
+	})
+	t.Run("over the memory budget", func(t *testing.T) {
+		e := newEnv(t, httpapi.Options{MaxMemory: est.Bytes - 1})
+		id := createBuiltin(e)
+		hinRefused(t, e, "GET", "/api/scenarios/"+id+"/brief", "", 413,
+			fmt.Sprintf("brief is estimated to need %.0f MiB", est.Bytes/(1<<20)), "--max-memory")
+	})
+	t.Run("past the deadline", func(t *testing.T) {
+		// A deadline already past when the brief starts: its first model
+		// sees it, so the answer is the timeout, every time.
+		e := newEnv(t, httpapi.Options{ForecastTimeout: time.Nanosecond})
+		id := createBuiltin(e)
+		r := e.do("GET", "/api/scenarios/"+id+"/brief?format=md", "")
+		var b errBody
+		e.want(r, 503).json(t, &b)
+		if b.Code != "timeout" || !strings.Contains(b.Error, "--inline-timeout") || !strings.Contains(b.Error, "parley brief") || r.hdr.Get("Retry-After") == "" {
+			t.Fatalf("brief past the deadline: %s %v", r.body, r.hdr)
+		}
+	})
+	t.Run("a bad format runs nothing", func(t *testing.T) {
+		// Refused before the estimate: even a server that admits no
+		// work says what is wrong with the format.
+		e := newEnv(t, httpapi.Options{MaxWork: 1})
+		id := createBuiltin(e)
+		b := hinRefused(t, e, "GET", "/api/scenarios/"+id+"/brief?format=odt", "", 400, `format: "odt"`, "html, md, pdf")
+		if b.Code != "argument" {
+			t.Fatalf("code %s", b.Code)
+		}
+	})
+}
+
+// A forecast's answer carries every actor's position in every round kept,
+// so the memory estimate counts it: 10,000 rounds of bdm on 200 actors ×
+// 10 issues (4.9 GB, 68 s and a 468 MB answer when it was admitted) is
+// refused under --max-memory 5e7, naming rounds, inline and as a job; 50
+// rounds fit.
+func TestForecastTraceAdmission(t *testing.T) {
+	e := newEnv(t, httpapi.Options{MaxMemory: 5e7, MaxWork: 1e9})
+	var v view
+	e.want(e.do("POST", "/api/scenarios", string(generated(t, 200, 10))), 201).json(t, &v)
+	p := "/api/scenarios/" + v.ID
+	// bdm: A²·I·20 bytes of working set, A·I·(rounds + 1) positions of
+	// 330 bytes.
+	mib := func(rounds float64) string {
+		return fmt.Sprintf("%.0f MiB of memory", (200*200*10*20+200*10*(rounds+1)*330)/(1<<20))
+	}
+	hinRefused(t, e, "POST", p+"/forecast", `{"rounds":10000,"models":["bdm"]}`, 413, mib(10000), "rounds", "--max-memory")
+	hinRefused(t, e, "POST", p+"/runs", `{"kind":"forecast","rounds":10000,"models":["bdm"]}`, 413, mib(10000), "rounds", "--max-memory")
+	hinRefused(t, e, "POST", p+"/forecast", `{"max_rounds":100,"models":["bdm"]}`, 413, mib(100))
+	var run struct {
+		Status string
+		Result struct {
+			Models []struct {
+				Issues []struct{ Rounds []any }
+			}
+		}
+	}
+	e.want(e.do("POST", p+"/forecast", `{"rounds":50,"models":["bdm"]}`), 200).json(t, &run)
+	if run.Status != "done" || len(run.Result.Models) != 1 || len(run.Result.Models[0].Issues) != 10 || len(run.Result.Models[0].Issues[0].Rounds) != 51 {
+		t.Fatalf("50 rounds of bdm: %+v", run.Status)
+	}
+}
