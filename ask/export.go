@@ -213,7 +213,7 @@ func oneIssue(s *scenario.Scenario, issue string, bdm bool) (*scenario.Scenario,
 	}
 	if k < 0 {
 		if issue == "" {
-			return nil, nil, errs.New(errs.Argument, "bdm-csv holds one issue and the scenario has %d; choose one with --issue (valid: %s)", len(ids), errs.OneOf(ids))
+			return nil, nil, errs.New(errs.Argument, "bdm-csv holds one issue and the scenario has %d; name the one to export: issue (valid: %s)", len(ids), errs.OneOf(ids))
 		}
 		return nil, nil, errs.New(errs.Argument, "no issue %q%s", issue, errs.Choices(issue, ids))
 	}

@@ -98,7 +98,7 @@ func TestExportRoundTrip(t *testing.T) {
 				o := ExportOptions{To: f.Name}
 				if f.Name == "bdm-csv" && len(in.Scenario.Issues) > 1 {
 					_, err := Export(in, o)
-					if err == nil || errs.CodeOf(err) != errs.Argument || !strings.Contains(err.Error(), "choose one with --issue") {
+					if err == nil || errs.CodeOf(err) != errs.Argument || !strings.Contains(err.Error(), "name the one to export: issue (valid: ") {
 						t.Fatalf("bdm-csv of %d issues: err = %v", len(in.Scenario.Issues), err)
 					}
 					return

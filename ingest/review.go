@@ -163,14 +163,14 @@ func Apply(s *scenario.Scenario, r Review, date string) error {
 		date = r.Date
 	}
 	if !dateRE.MatchString(date) {
-		return errs.New(errs.Argument, "snapshot date %q is not a date; valid: YYYY-MM-DD (--date)", date)
+		return errs.New(errs.Argument, "date %q: not a date; valid: YYYY-MM-DD, the new snapshot's date", date)
 	}
 	if date < s.Metadata.AsOf {
-		return errs.New(errs.Argument, "snapshot date %s is before the scenario's as_of %s; valid: a later date (--date)", date, s.Metadata.AsOf)
+		return errs.New(errs.Argument, "date %s: before the scenario's as_of %s; valid: a later date for the new snapshot", date, s.Metadata.AsOf)
 	}
 	for _, sn := range s.Snapshots {
 		if sn.Date == date {
-			return errs.New(errs.Argument, "the scenario already has a snapshot dated %s; valid: another date (--date), so the kept evidence goes in a new snapshot", date)
+			return errs.New(errs.Argument, "date %s: the scenario already has a snapshot of that date; valid: another date, so the kept evidence goes in a new snapshot", date)
 		}
 	}
 	if len(r.Entries) == 0 {
