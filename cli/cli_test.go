@@ -69,6 +69,8 @@ func TestMalformedInputExitsThreeWithLine(t *testing.T) {
 		{"malformed yaml", "    name: Issue one", "    name: [Issue one", 7, ""},
 		{"wrong type", "position: 10,", "position: ten,", 12, "position"},
 		{"unknown field", "{id: a, name: A,", "{id: a, nmae: A,", 9, "nmae"},
+		{"evidence from an undeclared source", "salience: 0.5, assumed: x}", "salience: 0.5, evidence: [{source: nope, quote: q}]}", 12,
+			`unknown source "nope" (valid: declare it under metadata.sources`},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -439,8 +439,15 @@ func (v *validator) evidence(p string, ev []Evidence, assumed string) {
 		q := fmt.Sprintf("%s.evidence[%d]", p, k)
 		if e.Source == "" {
 			v.errorf(q+".source", "the id or file of a source in metadata.sources", "missing")
-		} else if len(sources.m) > 0 && !sources.m[e.Source] {
-			v.errorf(q+".source", sources.valid(), "unknown source %q", e.Source)
+		} else if !sources.m[e.Source] {
+			// Checked whether or not sources are declared: a quote from
+			// nowhere a reader can find is no evidence (and coverage does
+			// not count it as quoted).
+			valid := fmt.Sprintf("declare it under metadata.sources, as sources: [{id: %s}] (no source is declared)", e.Source)
+			if len(sources.m) > 0 {
+				valid = sources.valid()
+			}
+			v.errorf(q+".source", valid, "unknown source %q", e.Source)
 		}
 		if e.Quote == "" {
 			v.errorf(q+".quote", "a short verbatim quote from the source", "missing")
