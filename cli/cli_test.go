@@ -71,6 +71,13 @@ func TestMalformedInputExitsThreeWithLine(t *testing.T) {
 		{"unknown field", "{id: a, name: A,", "{id: a, nmae: A,", 9, "nmae"},
 		{"evidence from an undeclared source", "salience: 0.5, assumed: x}", "salience: 0.5, evidence: [{source: nope, quote: q}]}", 12,
 			`unknown source "nope" (valid: declare it under metadata.sources`},
+		{"every salience 0 on an issue", "salience: 0.5, assumed: x}\n  - {actor: b, issue: i1, position: 90, salience: 1,",
+			"salience: 0, assumed: x}\n  - {actor: b, issue: i1, position: 90, salience: 0,", 6,
+			"issues[0]: no actor has a stance on issue i1 with salience > 0, so no model can weigh it (valid: give at least one actor a stance on issue i1 with salience > 0)"},
+		{"snapshot leaving an issue unweighed", "stances: [{actor: a, issue: i1, position: 20}]",
+			"stances: [{actor: a, issue: i1, salience: 0}, {actor: b, issue: i1, salience: 0}]", 15,
+			"snapshots[0]: no actor has a stance on issue i1 with salience > 0 after snapshot 2025-02-01"},
+		{"variant removing every actor", "remove_actors: [b]", "remove_actors: [a, b]", 18, "variants[0]: no actor is left under variant v1"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -92,6 +99,24 @@ func TestMalformedInputExitsThreeWithLine(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// The built-in case and the scenarios shipped as examples pass validate
+// --strict.
+func TestShippedScenariosValidate(t *testing.T) {
+	files, _ := filepath.Glob("testdata/*.yaml")
+	if len(files) < 3 {
+		t.Fatalf("found only %v", files)
+	}
+	runs := [][]string{{"validate", "--strict"}} // the built-in case
+	for _, f := range append(files, "../scenarios/starter/starter.yaml") {
+		runs = append(runs, []string{"validate", "--strict", f})
+	}
+	for _, args := range runs {
+		if out, stderr, code := run(t, args...); code != 0 || !strings.Contains(out, ": ok (") {
+			t.Errorf("%v: exit %d\n%s%s", args, code, out, stderr)
+		}
 	}
 }
 

@@ -37,8 +37,11 @@ const (
 
 // Validate returns every problem in the scenario at once: unknown or
 // duplicate ids, values outside their scales, ranges that do not contain
-// their value, snapshots and variants that name what does not exist.
-// Missing evidence is a warning.
+// their value, evidence citing a source metadata.sources does not declare,
+// snapshots and variants that name what does not exist, and a base, a
+// snapshot or a variant that leaves no actors or an issue no actor weighs
+// (no model can forecast it; see unweighed). Missing evidence is a
+// warning.
 //
 // It lists at most MaxDiagnostics errors and as many warnings, then one
 // diagnostic "… and M more errors" (or warnings). It takes time linear in
@@ -75,6 +78,7 @@ func (s *Scenario) ValidateLimit(max int, skip func(path string) bool) (Diagnost
 	v.issues()
 	v.actors()
 	v.stances("stances", s.Stances, actorSet(s.Actors))
+	v.weighable("", "", nil, s)
 	v.proposals("proposals", s.Proposals, s)
 	v.snapshots()
 	v.variants()
@@ -598,7 +602,10 @@ func (v *validator) snapshots() {
 		seen[sn.Date] = i
 	}
 	for _, i := range order {
-		state = v.changes(fmt.Sprintf("snapshots[%d]", i), &v.s.Snapshots[i].Changes, state)
+		p := fmt.Sprintf("snapshots[%d]", i)
+		next := v.changes(p, &v.s.Snapshots[i].Changes, state)
+		v.weighable(p, "after snapshot "+v.s.Snapshots[i].Date, state, next)
+		state = next
 	}
 }
 
@@ -621,6 +628,10 @@ func (v *validator) variants() {
 		} else {
 			seen[vr.ID] = i
 		}
-		v.changes(p, &vr.Changes, latest)
+		what := "under this variant"
+		if vr.ID != "" {
+			what = "under variant " + vr.ID
+		}
+		v.weighable(p, what, latest, v.changes(p, &vr.Changes, latest))
 	}
 }
