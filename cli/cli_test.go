@@ -102,6 +102,27 @@ func TestMalformedInputExitsThreeWithLine(t *testing.T) {
 	}
 }
 
+// A variant is validated on the latest snapshot; on an earlier one it
+// can still leave no actors. Forecasting that names the file, the variant
+// and the snapshot; on the latest snapshot the variant forecasts.
+func TestForecastNamesVariantAndSnapshot(t *testing.T) {
+	doc := strings.Replace(base, "    stances: [{actor: a, issue: i1, position: 20}]\n",
+		"    add_actors: [{id: c, capability: 1}]\n    stances: [{actor: c, issue: i1, position: 50, salience: 1, assumed: x}]\n", 1)
+	doc = strings.Replace(doc, "remove_actors: [b]", "remove_actors: [a, b]", 1)
+	p := write(t, "s.yaml", doc)
+	if _, stderr, code := run(t, "validate", "--strict", p); code != 0 {
+		t.Fatalf("validate: exit %d, %s", code, stderr)
+	}
+	if _, stderr, code := run(t, "forecast", "-m", "compromise", "--variant", "v1", p); code != 0 {
+		t.Errorf("latest with v1: exit %d, %s", code, stderr)
+	}
+	_, stderr, code := run(t, "forecast", "-m", "compromise", "--snapshot", "base", "--variant", "v1", p)
+	want := p + ": actors: with variant v1 at snapshot base: the scenario has no actors (valid: at least one actor)"
+	if code != 3 || !strings.Contains(stderr, want) {
+		t.Errorf("base with v1: exit %d, stderr %q; want 3 and %q", code, stderr, want)
+	}
+}
+
 // The built-in case and the scenarios shipped as examples pass validate
 // --strict.
 func TestShippedScenariosValidate(t *testing.T) {
