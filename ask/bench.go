@@ -69,10 +69,11 @@ func Bench(ctx context.Context, dir string, req answer.BenchRequest, limits scen
 
 // skillCases joins the DEU reader to the scoring: each scored issue's
 // scenario becomes the Problem the models forecast (model.FromScenario),
-// with the issue's outcome and groups alongside. A Problem that fails
-// Problem.Check (no actor weighs the issue) is kept, as FromScenario
-// returns it: every model then rejects it, and the run counts that as
-// the model's failure on the case rather than dropping the case.
+// with the issue's outcome and groups alongside. A Problem whose issue no
+// actor weighs (scenario.Unweighed, validate's rule) is kept, as
+// FromScenario returns it: every model then rejects it, and the run
+// counts that as the model's failure on the case rather than dropping the
+// case.
 func skillCases(scored []deu.Case) ([]skill.Case, error) {
 	cases := make([]skill.Case, len(scored))
 	for j, c := range scored {

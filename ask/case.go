@@ -35,11 +35,40 @@ func (in *Input) Case(t answer.Target) (*Case, error) {
 	}
 	p, err := model.FromScenario(res)
 	if err != nil {
-		return nil, errs.Wrap(errs.Invalid, fmt.Errorf("%s: %w", in.Name, err))
+		return nil, caseError(in.Name, t, err)
 	}
 	c := &Case{Input: in, Resolved: res, problem: p}
 	c.Header = header(in, res, p, t)
 	return c, nil
+}
+
+// caseError names the input, and the snapshot and variant when others
+// than the default were chosen, in why the resolved scenario gives no
+// problem. Loading validated the base, every snapshot and every variant
+// (on the latest snapshot), so what fails here is mostly a variant on an
+// earlier snapshot; the resolved scenario has no file positions, so
+// naming the target is what tells the reader where to look.
+func caseError(name string, t answer.Target, err error) error {
+	var at string
+	switch {
+	case t.Variant != "":
+		at = fmt.Sprintf("with variant %s at snapshot %s: ", t.Variant, t.Snapshot)
+	case t.Snapshot != scenario.Latest:
+		at = fmt.Sprintf("at snapshot %s: ", t.Snapshot)
+	}
+	ds, ok := err.(scenario.Diagnostics)
+	if !ok {
+		return errs.Wrap(errs.Invalid, fmt.Errorf("%s: %s%w", name, at, err))
+	}
+	out := make(scenario.Diagnostics, len(ds))
+	for i, d := range ds {
+		if d.File == "" {
+			d.File = name
+		}
+		d.Message = at + d.Message
+		out[i] = d
+	}
+	return out
 }
 
 // Problem returns a copy of the case's numerical problem.

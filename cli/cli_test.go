@@ -69,6 +69,15 @@ func TestMalformedInputExitsThreeWithLine(t *testing.T) {
 		{"malformed yaml", "    name: Issue one", "    name: [Issue one", 7, ""},
 		{"wrong type", "position: 10,", "position: ten,", 12, "position"},
 		{"unknown field", "{id: a, name: A,", "{id: a, nmae: A,", 9, "nmae"},
+		{"evidence from an undeclared source", "salience: 0.5, assumed: x}", "salience: 0.5, evidence: [{source: nope, quote: q}]}", 12,
+			`unknown source "nope" (valid: declare it under metadata.sources`},
+		{"every salience 0 on an issue", "salience: 0.5, assumed: x}\n  - {actor: b, issue: i1, position: 90, salience: 1,",
+			"salience: 0, assumed: x}\n  - {actor: b, issue: i1, position: 90, salience: 0,", 6,
+			"issues[0]: no actor has a stance on issue i1 with salience > 0, so no model can weigh it (valid: give at least one actor a stance on issue i1 with salience > 0)"},
+		{"snapshot leaving an issue unweighed", "stances: [{actor: a, issue: i1, position: 20}]",
+			"stances: [{actor: a, issue: i1, salience: 0}, {actor: b, issue: i1, salience: 0}]", 15,
+			"snapshots[0]: no actor has a stance on issue i1 with salience > 0 after snapshot 2025-02-01"},
+		{"variant removing every actor", "remove_actors: [b]", "remove_actors: [a, b]", 18, "variants[0]: no actor is left under variant v1"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -90,6 +99,45 @@ func TestMalformedInputExitsThreeWithLine(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// A variant is validated on the latest snapshot; on an earlier one it
+// can still leave no actors. Forecasting that names the file, the variant
+// and the snapshot; on the latest snapshot the variant forecasts.
+func TestForecastNamesVariantAndSnapshot(t *testing.T) {
+	doc := strings.Replace(base, "    stances: [{actor: a, issue: i1, position: 20}]\n",
+		"    add_actors: [{id: c, capability: 1}]\n    stances: [{actor: c, issue: i1, position: 50, salience: 1, assumed: x}]\n", 1)
+	doc = strings.Replace(doc, "remove_actors: [b]", "remove_actors: [a, b]", 1)
+	p := write(t, "s.yaml", doc)
+	if _, stderr, code := run(t, "validate", "--strict", p); code != 0 {
+		t.Fatalf("validate: exit %d, %s", code, stderr)
+	}
+	if _, stderr, code := run(t, "forecast", "-m", "compromise", "--variant", "v1", p); code != 0 {
+		t.Errorf("latest with v1: exit %d, %s", code, stderr)
+	}
+	_, stderr, code := run(t, "forecast", "-m", "compromise", "--snapshot", "base", "--variant", "v1", p)
+	want := p + ": actors: with variant v1 at snapshot base: the scenario has no actors (valid: at least one actor)"
+	if code != 3 || !strings.Contains(stderr, want) {
+		t.Errorf("base with v1: exit %d, stderr %q; want 3 and %q", code, stderr, want)
+	}
+}
+
+// The built-in case and the scenarios shipped as examples pass validate
+// --strict.
+func TestShippedScenariosValidate(t *testing.T) {
+	files, _ := filepath.Glob("testdata/*.yaml")
+	if len(files) < 3 {
+		t.Fatalf("found only %v", files)
+	}
+	runs := [][]string{{"validate", "--strict"}} // the built-in case
+	for _, f := range append(files, "../scenarios/starter/starter.yaml") {
+		runs = append(runs, []string{"validate", "--strict", f})
+	}
+	for _, args := range runs {
+		if out, stderr, code := run(t, args...); code != 0 || !strings.Contains(out, ": ok (") {
+			t.Errorf("%v: exit %d\n%s%s", args, code, out, stderr)
+		}
 	}
 }
 

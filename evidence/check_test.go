@@ -164,8 +164,9 @@ func TestNearest(t *testing.T) {
 
 func TestCoverage(t *testing.T) {
 	s := &scenario.Scenario{
-		Actors: []scenario.Actor{{ID: "a", Capability: 2}, {ID: "b", Capability: 1}},
-		Issues: []scenario.Issue{{ID: "x"}, {ID: "y"}},
+		Metadata: scenario.Metadata{Sources: []scenario.Source{{ID: "s"}}},
+		Actors:   []scenario.Actor{{ID: "a", Capability: 2}, {ID: "b", Capability: 1}},
+		Issues:   []scenario.Issue{{ID: "x"}, {ID: "y"}},
 		Stances: []scenario.Stance{
 			{Actor: "a", Issue: "x", Salience: 0.5, Evidence: []scenario.Evidence{{Source: "s", Quote: "q"}}}, // 1
 			{Actor: "a", Issue: "y", Salience: 1, Assumed: "why"},                                             // 2
@@ -186,6 +187,51 @@ func TestCoverage(t *testing.T) {
 	}
 	if x := c[0].Issues[0]; x.Share != 1 {
 		t.Errorf("issue x share %v, want 1", x.Share)
+	}
+}
+
+// A stance counts as quoted only when one of its quotes cites a source
+// declared under metadata.sources, by id or by file: a quote from an
+// undeclared source (which Validate refuses) is weighed as if it were not
+// there, whether or not any source is declared.
+func TestCoverageCountsDeclaredSourcesOnly(t *testing.T) {
+	ev := func(srcs ...string) []scenario.Evidence {
+		var out []scenario.Evidence
+		for _, s := range srcs {
+			out = append(out, scenario.Evidence{Source: s, Quote: "q"})
+		}
+		return out
+	}
+	cases := []struct {
+		name     string
+		sources  []scenario.Source
+		evidence []scenario.Evidence
+		assumed  string
+		// quoted, assumed, unsupported: the weight 2 × 0.5 = 1 lands in one.
+		quoted, assumedW, unsupported float64
+		quotes                        int
+	}{
+		{"declared by id", []scenario.Source{{ID: "s"}}, ev("s"), "", 1, 0, 0, 1},
+		{"declared by file", []scenario.Source{{ID: "s", File: "s.txt"}}, ev("s.txt"), "", 1, 0, 0, 1},
+		{"no source declared", nil, ev("nope"), "", 0, 0, 1, 0},
+		{"another source declared", []scenario.Source{{ID: "s"}}, ev("nope"), "", 0, 0, 1, 0},
+		{"undeclared, with an assumed reason", nil, ev("nope"), "why", 0, 1, 0, 0},
+		{"one declared quote among undeclared ones", []scenario.Source{{ID: "s"}}, ev("nope", "s"), "", 1, 0, 0, 1},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			s := &scenario.Scenario{
+				Metadata: scenario.Metadata{Sources: c.sources},
+				Actors:   []scenario.Actor{{ID: "a", Capability: 2}},
+				Issues:   []scenario.Issue{{ID: "x"}},
+				Stances:  []scenario.Stance{{Actor: "a", Issue: "x", Salience: 0.5, Evidence: c.evidence, Assumed: c.assumed}},
+			}
+			o := evidence.Coverage(s)[0].Overall
+			if o.Quoted != c.quoted || o.Assumed != c.assumedW || o.Unsupported != c.unsupported || o.Quotes != c.quotes || o.Share != c.quoted {
+				t.Errorf("overall %+v, want quoted %v, assumed %v, unsupported %v, %d quotes, share %v",
+					o, c.quoted, c.assumedW, c.unsupported, c.quotes, c.quoted)
+			}
+		})
 	}
 }
 

@@ -10,23 +10,24 @@ import (
 type Share struct {
 	// ID is the actor's or issue's id; empty for the overall share.
 	ID string `json:"id,omitempty"`
-	// Quoted is the weight of stances with at least one evidence quote.
+	// Quoted is the weight of stances with at least one evidence quote
+	// from a declared source.
 	Quoted float64 `json:"quoted"`
-	// Assumed is the weight of stances with only an assumed reason.
+	// Assumed is the weight of the other stances with an assumed reason.
 	Assumed float64 `json:"assumed"`
-	// Unsupported is the weight of stances with neither.
+	// Unsupported is the weight of the rest.
 	Unsupported float64 `json:"unsupported"`
 	// Share is Quoted over the total weight, 0–1 (0 when the total is 0).
 	Share float64 `json:"share"`
-	// Stances counts the stances, Quotes those with evidence.
+	// Stances counts the stances, Quotes those counted as Quoted.
 	Stances int `json:"stances"`
 	Quotes  int `json:"quotes"`
 }
 
-func (s *Share) add(w float64, st *scenario.Stance) {
+func (s *Share) add(w float64, st *scenario.Stance, declared map[string]bool) {
 	s.Stances++
 	switch {
-	case len(st.Evidence) > 0:
+	case quoted(st, declared):
 		s.Quoted += w
 		s.Quotes++
 	case st.Assumed != "":
@@ -34,6 +35,34 @@ func (s *Share) add(w float64, st *scenario.Stance) {
 	default:
 		s.Unsupported += w
 	}
+}
+
+// quoted reports whether a stance rests on a quote: an evidence item that
+// cites a source declared under metadata.sources (by id or file). A quote
+// from an undeclared source is one no reader can look up, which Validate
+// reports as an error; it is not counted here as quoted even where a
+// caller measures a scenario that was not validated.
+func quoted(st *scenario.Stance, declared map[string]bool) bool {
+	for _, e := range st.Evidence {
+		if declared[e.Source] {
+			return true
+		}
+	}
+	return false
+}
+
+// declaredSources returns the ids and files of the scenario's sources.
+func declaredSources(s *scenario.Scenario) map[string]bool {
+	m := make(map[string]bool, 2*len(s.Metadata.Sources))
+	for _, src := range s.Metadata.Sources {
+		if src.ID != "" {
+			m[src.ID] = true
+		}
+		if src.File != "" {
+			m[src.File] = true
+		}
+	}
+	return m
 }
 
 func (s *Share) finish() {
@@ -81,6 +110,7 @@ func coverageOf(r *scenario.Scenario, snap string) SnapshotCoverage {
 		c.Issues = append(c.Issues, Share{ID: is.ID})
 	}
 	div := r.SalienceDivisor()
+	declared := declaredSources(r)
 	for k := range r.Stances {
 		st := &r.Stances[k]
 		a := r.Actor(st.Actor)
@@ -93,9 +123,9 @@ func coverageOf(r *scenario.Scenario, snap string) SnapshotCoverage {
 			continue
 		}
 		w := a.Capability * st.Salience / div
-		c.Overall.add(w, st)
-		c.Actors[ai].add(w, st)
-		c.Issues[ii].add(w, st)
+		c.Overall.add(w, st, declared)
+		c.Actors[ai].add(w, st, declared)
+		c.Issues[ii].add(w, st, declared)
 	}
 	c.Overall.finish()
 	for i := range c.Actors {

@@ -74,7 +74,7 @@ func TestHostileInputAliases(t *testing.T) {
 }
 
 // aliasedFile uses an anchor, a merge key and an alias, with comments.
-const aliasedFile = `metadata: {id: al, title: Aliased, as_of: 2025-01-01}
+const aliasedFile = `metadata: {id: al, title: Aliased, as_of: 2025-01-01, sources: [{id: s}]}
 issues: [{id: cf, name: Ceasefire}, {id: tr, name: Trade}]
 actors:
   - {id: a, name: A, capability: 1}

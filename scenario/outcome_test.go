@@ -10,6 +10,7 @@ import (
 // first.
 func TestOutcomes(t *testing.T) {
 	s := editScenario()
+	s.Metadata.Sources = []Source{{ID: "memo"}}
 	ev := []Evidence{{Source: "memo", Quote: "q"}}
 	s.Outcomes = []Outcome{
 		{Issue: "a", Value: 40, Date: "2025-02-01", Evidence: ev},

@@ -80,6 +80,7 @@ func redLineScenario() *Scenario {
 		Stances: []Stance{
 			{Actor: "ua", Issue: "territory", Position: 0, Salience: 1, Assumed: "test"},
 			{Actor: "ru", Issue: "territory", Position: 100, Salience: 1, Assumed: "test"},
+			{Actor: "ru", Issue: "guarantees", Position: 5, Salience: 0.5, Assumed: "test"},
 		},
 	}
 }

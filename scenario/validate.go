@@ -47,8 +47,11 @@ const (
 
 // Validate returns every problem in the scenario at once: unknown or
 // duplicate ids, values outside their scales, ranges that do not contain
-// their value, snapshots and variants that name what does not exist.
-// Missing evidence is a warning.
+// their value, evidence citing a source metadata.sources does not declare,
+// snapshots and variants that name what does not exist, and a base, a
+// snapshot or a variant that leaves no actors or an issue no actor weighs
+// (no model can forecast it; see unweighed). Missing evidence is a
+// warning.
 //
 // It lists at most MaxDiagnostics errors and as many warnings, then one
 // diagnostic "… and M more errors" (or warnings). It takes time linear in
@@ -85,6 +88,7 @@ func (s *Scenario) ValidateLimit(max int, skip func(path string) bool) (Diagnost
 	v.issues()
 	v.actors()
 	v.stances("stances", s.Stances, actorSet(s.Actors))
+	v.weighable("", "", nil, s)
 	v.proposals("proposals", s.Proposals, s)
 	v.snapshots()
 	v.variants()
@@ -449,8 +453,15 @@ func (v *validator) evidence(p string, ev []Evidence, assumed string) {
 		q := fmt.Sprintf("%s.evidence[%d]", p, k)
 		if e.Source == "" {
 			v.errorf(q+".source", "the id or file of a source in metadata.sources", "missing")
-		} else if len(sources.m) > 0 && !sources.m[e.Source] {
-			v.errorf(q+".source", sources.valid(), "unknown source %q", e.Source)
+		} else if !sources.m[e.Source] {
+			// Checked whether or not sources are declared: a quote from
+			// nowhere a reader can find is no evidence (and coverage does
+			// not count it as quoted).
+			valid := fmt.Sprintf("declare it under metadata.sources, as sources: [{id: %s}] (no source is declared)", e.Source)
+			if len(sources.m) > 0 {
+				valid = sources.valid()
+			}
+			v.errorf(q+".source", valid, "unknown source %q", e.Source)
 		}
 		if e.Quote == "" {
 			v.errorf(q+".quote", "a short verbatim quote from the source", "missing")
@@ -601,7 +612,10 @@ func (v *validator) snapshots() {
 		seen[sn.Date] = i
 	}
 	for _, i := range order {
-		state = v.changes(fmt.Sprintf("snapshots[%d]", i), &v.s.Snapshots[i].Changes, state)
+		p := fmt.Sprintf("snapshots[%d]", i)
+		next := v.changes(p, &v.s.Snapshots[i].Changes, state)
+		v.weighable(p, "after snapshot "+v.s.Snapshots[i].Date, state, next)
+		state = next
 	}
 }
 
@@ -624,6 +638,10 @@ func (v *validator) variants() {
 		} else {
 			seen[vr.ID] = i
 		}
-		v.changes(p, &vr.Changes, latest)
+		what := "under this variant"
+		if vr.ID != "" {
+			what = "under variant " + vr.ID
+		}
+		v.weighable(p, what, latest, v.changes(p, &vr.Changes, latest))
 	}
 }

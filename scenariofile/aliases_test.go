@@ -12,7 +12,7 @@ import (
 
 // aliased is a scenario file that reuses parts through an anchor, an alias
 // and a merge key, with comments on the lines that use them.
-const aliased = `metadata: {id: t, title: T, as_of: 2025-01-01}
+const aliased = `metadata: {id: t, title: T, as_of: 2025-01-01, sources: [{id: s}]}
 issues: [{id: cf, name: Ceasefire}, {id: tr, name: Trade}]
 actors:
   - {id: a, name: A, capability: 1}
@@ -102,7 +102,7 @@ func TestEditThroughAliasRefused(t *testing.T) {
 // alias many times, stays its own size through an edit (it became 91 MB).
 func TestEditAliasedFileStaysSmall(t *testing.T) {
 	var b strings.Builder
-	b.WriteString("metadata: {id: t, title: T, as_of: 2025-01-01}\nissues: [{id: cf, name: C}]\nactors:\n")
+	b.WriteString("metadata: {id: t, title: T, as_of: 2025-01-01, sources: [{id: s}]}\nissues: [{id: cf, name: C}]\nactors:\n")
 	for i := 0; i < 400; i++ {
 		fmt.Fprintf(&b, "  - {id: a%d, name: A, capability: 1}\n", i)
 	}

@@ -20,7 +20,7 @@ type want struct {
 //	line 1  metadata
 //	line 3  issues[0] cf (0–100), line 4 issues[1] tax (scale 0–10)
 //	line 6  actors[0] a, line 7 actors[1] b
-//	line 9  stances[0] a/cf, line 10 stances[1] b/cf
+//	line 9  stances[0] a/cf, line 10 stances[1] b/cf, line 11 stances[2] a/tax
 const ok = `metadata: {id: t, title: T, as_of: 2025-01-01}
 issues:
   - {id: cf, name: Ceasefire}
@@ -31,6 +31,7 @@ actors:
 stances:
   - {actor: a, issue: cf, position: 10, salience: 0.5, assumed: x}
   - {actor: b, issue: cf, position: 90, salience: 0.5, assumed: x}
+  - {actor: a, issue: tax, position: 5, salience: 0.5, assumed: x}
 `
 
 // edit returns ok with the given line (1-based) replaced; line len+1 appends.
@@ -53,7 +54,7 @@ func TestParseValidBase(t *testing.T) {
 	if s.Metadata.AsOf != "2025-01-01" {
 		t.Errorf("as_of = %q, want 2025-01-01 (an unquoted date is kept as written)", s.Metadata.AsOf)
 	}
-	if len(s.Stances) != 2 || s.Stances[1].Position != 90 || s.Issues[1].Scale.Max != 10 {
+	if len(s.Stances) != 3 || s.Stances[1].Position != 90 || s.Issues[1].Scale.Max != 10 {
 		t.Errorf("decoded %+v", s)
 	}
 }
@@ -71,7 +72,7 @@ func TestParseDiagnostics(t *testing.T) {
 			edit(map[int]string{9: "  - {actor: a, issue: peace, position: 10, salience: 0.5, assumed: x}"}),
 			[]want{{line: 9, col: 23, path: "stances[0].issue", msg: `unknown issue "peace"`, valid: "one of [cf tax]"}}},
 		{"duplicate issue id",
-			edit(map[int]string{4: "  - {id: cf, name: Again}"}),
+			edit(map[int]string{4: "  - {id: cf, name: Again}", 11: ""}),
 			[]want{{line: 4, col: 10, path: "issues[1].id", msg: `duplicate issue id "cf" (also issues[0])`, valid: "a unique identifier"}}},
 		{"duplicate actor id",
 			edit(map[int]string{7: "  - {id: a, name: B, capability: 2}"}),
@@ -87,8 +88,8 @@ func TestParseDiagnostics(t *testing.T) {
 			edit(map[int]string{1: "metadata:\n  id: t\n  title: T\n  as_of: 2025-01-01\n  sources:\n    - {id: s1}\n    - {id: s2}\n    - id: s1\n      title: again"}),
 			[]want{{line: 8, col: 11, path: "metadata.sources[2].id", msg: `duplicate source id "s1" (also metadata.sources[0])`, valid: "a unique identifier"}}},
 		{"duplicate variant id",
-			ok + "variants:\n  - {id: v, remove_actors: [a]}\n  - id: v\n    remove_actors: [b]\n",
-			[]want{{line: 13, col: 9, path: "variants[1].id", msg: `duplicate variant id "v" (also variants[0])`, valid: "a unique identifier"}}},
+			ok + "variants:\n  - {id: v, actors: [{id: a, capability: 2}]}\n  - id: v\n    actors: [{id: b, capability: 3}]\n",
+			[]want{{line: 14, col: 9, path: "variants[1].id", msg: `duplicate variant id "v" (also variants[0])`, valid: "a unique identifier"}}},
 		{"unknown decision rule",
 			edit(map[int]string{3: "  - {id: cf, name: Ceasefire, decision: {rule: consensus}}"}),
 			[]want{{line: 3, col: 48, path: "issues[0].decision.rule", msg: `unknown rule "consensus"`, valid: "unanimity qmv majority"}}},
@@ -118,8 +119,8 @@ func TestParseDiagnostics(t *testing.T) {
 			edit(map[int]string{10: "  - {actor: a, issue: cf, position: 90, salience: 0.5, assumed: x}"}),
 			[]want{{line: 10, col: 5, path: "stances[1]", msg: "duplicate stance of a on cf (also stances[0])", valid: "one stance per actor and issue"}}},
 		{"position outside the scale",
-			ok + "  - {actor: a, issue: tax, position: 50, salience: 0.5, assumed: x}\n",
-			[]want{{line: 11, col: 38, path: "stances[2].position", msg: "position 50 is outside the scale", valid: "a number from 0 to 10 (the scale of issue tax)"}}},
+			ok + "  - {actor: b, issue: tax, position: 50, salience: 0.5, assumed: x}\n",
+			[]want{{line: 12, col: 38, path: "stances[3].position", msg: "position 50 is outside the scale", valid: "a number from 0 to 10 (the scale of issue tax)"}}},
 		{"salience above 1",
 			edit(map[int]string{9: "  - {actor: a, issue: cf, position: 10, salience: 1.5, assumed: x}"}),
 			[]want{{line: 9, col: 51, path: "stances[0].salience", msg: "salience 1.5 is outside its range", valid: "a number from 0 to 1"}}},
@@ -160,22 +161,22 @@ func TestParseDiagnostics(t *testing.T) {
 		{"variant removing an unknown actor",
 			ok + "variants:\n  - id: v\n    remove_actors: [a, zz]\n",
 			// a is gone by then.
-			[]want{{line: 13, col: 24, path: "variants[0].remove_actors[1]", msg: `unknown actor "zz"`, valid: "one of [b]"}}},
+			[]want{{line: 14, col: 24, path: "variants[0].remove_actors[1]", msg: `unknown actor "zz"`, valid: "one of [b]"}}},
 		{"variant changing an unknown actor",
 			ok + "variants:\n  - id: v\n    actors:\n      - {id: zz, capability: 3}\n",
-			[]want{{line: 14, col: 14, path: "variants[0].actors[0].id", msg: `unknown actor "zz"`, valid: "one of [a b]"}}},
+			[]want{{line: 15, col: 14, path: "variants[0].actors[0].id", msg: `unknown actor "zz"`, valid: "one of [a b]"}}},
 		{"variant stance on an unknown issue",
 			ok + "variants:\n  - id: v\n    stances:\n      - {actor: a, issue: zz, position: 5}\n",
-			[]want{{line: 14, col: 27, path: "variants[0].stances[0].issue", msg: `unknown issue "zz"`, valid: "one of [cf tax]"}}},
+			[]want{{line: 15, col: 27, path: "variants[0].stances[0].issue", msg: `unknown issue "zz"`, valid: "one of [cf tax]"}}},
 		{"variant adding an actor with capability 0",
 			ok + "variants:\n  - id: v\n    add_actors:\n      - {id: c, name: C, capability: 0}\n",
-			[]want{{line: 14, col: 38, path: "variants[0].add_actors[0].capability", msg: "capability 0 is not positive", valid: "a number > 0"}}},
+			[]want{{line: 15, col: 38, path: "variants[0].add_actors[0].capability", msg: "capability 0 is not positive", valid: "a number > 0"}}},
 		{"snapshot date before as_of",
 			ok + "snapshots:\n  - date: 2024-12-31\n    stances: [{actor: a, issue: cf, position: 20}]\n",
-			[]want{{line: 12, col: 11, path: "snapshots[0].date", msg: "snapshot date 2024-12-31 is before the scenario's as_of", valid: "a date on or after metadata.as_of 2025-01-01"}}},
+			[]want{{line: 13, col: 11, path: "snapshots[0].date", msg: "snapshot date 2024-12-31 is before the scenario's as_of", valid: "a date on or after metadata.as_of 2025-01-01"}}},
 		{"snapshot salience outside its range",
 			ok + "snapshots:\n  - date: 2025-02-01\n    stances:\n      - {actor: a, issue: cf, position: 20}\n      - {actor: b, issue: cf, salience: 2}\n",
-			[]want{{line: 15, col: 41, path: "snapshots[0].stances[1].salience", msg: "salience 2 is outside its range", valid: "a number from 0 to 1"}}},
+			[]want{{line: 16, col: 41, path: "snapshots[0].stances[1].salience", msg: "salience 2 is outside its range", valid: "a number from 0 to 1"}}},
 		{"anchor outside the scale",
 			edit(map[int]string{4: "  - id: tax\n    name: Tax\n    scale: {min: 0, max: 10}\n    anchors: [{value: 20, label: too high}]"}),
 			[]want{{line: 7, col: 23, path: "issues[1].anchors[0].value", msg: "anchor 20 is outside the scale", valid: "a number from 0 to 10"}}},
@@ -206,10 +207,15 @@ func TestParseDiagnostics(t *testing.T) {
 				{line: 5, col: 9, path: "actors", msg: "expected a list, got a mapping", valid: "a list"},
 				{line: 9, col: 13, path: "stances[0].actor", msg: `unknown actor "a"`},
 				{line: 10, col: 13, path: "stances[1].actor", msg: `unknown actor "b"`},
+				{line: 11, col: 13, path: "stances[2].actor", msg: `unknown actor "a"`},
 			}},
 		{"wrong type: a number for a mapping",
 			edit(map[int]string{4: "  - {id: tax, name: Tax, scale: 10}"}),
-			[]want{{line: 4, col: 33, path: "issues[1].scale", msg: "expected a mapping, got the number 10", valid: "a mapping with the fields min, max"}}},
+			// Its stance is then off the (empty) scale.
+			[]want{
+				{line: 4, col: 33, path: "issues[1].scale", msg: "expected a mapping, got the number 10", valid: "a mapping with the fields min, max"},
+				{line: 11, col: 38, path: "stances[2].position", msg: "position 5 is outside the scale"},
+			}},
 		{"missing position",
 			edit(map[int]string{9: "  - {actor: a, issue: cf, salience: 0.5, assumed: x}"}),
 			[]want{{line: 9, col: 5, path: "stances[0].position", msg: `missing field "position"`, valid: "a number on the issue's scale"}}},
@@ -219,7 +225,7 @@ func TestParseDiagnostics(t *testing.T) {
 				valid: "one of actor, issue, position, salience, range, evidence, assumed, note"}}},
 		{"unknown top-level field",
 			ok + "varients: []\n",
-			[]want{{line: 11, col: 1, path: "varients", msg: `unknown field "varients" (did you mean "variants"?)`,
+			[]want{{line: 12, col: 1, path: "varients", msg: `unknown field "varients" (did you mean "variants"?)`,
 				valid: "one of metadata, issues, actors, stances, snapshots, variants"}}},
 		{"field given twice",
 			edit(map[int]string{9: "  - {actor: a, issue: cf, position: 10, salience: 0.5, position: 20, assumed: x}"}),
@@ -233,6 +239,29 @@ func TestParseDiagnostics(t *testing.T) {
 				9: "  - {actor: a, issue: cf, position: 10, salience: 0.5, evidence: [{source: s2, quote: q}]}",
 			}),
 			[]want{{line: 9, col: 76, path: "stances[0].evidence[0].source", msg: `unknown source "s2"`, valid: "one of [s1]"}}},
+		{"evidence from a source when none is declared",
+			edit(map[int]string{9: "  - {actor: a, issue: cf, position: 10, salience: 0.5, evidence: [{source: nope, quote: q}]}"}),
+			[]want{{line: 9, col: 76, path: "stances[0].evidence[0].source", msg: `unknown source "nope"`, valid: "declare it under metadata.sources, as sources: [{id: nope}]"}}},
+		{"evidence from an undeclared source in a snapshot",
+			ok + "snapshots:\n  - date: 2025-02-01\n    stances: [{actor: a, issue: cf, position: 20, evidence: [{source: memo, quote: q}]}]\n",
+			[]want{{line: 14, col: 71, path: "snapshots[0].stances[0].evidence[0].source", msg: `unknown source "memo"`, valid: "declare it under metadata.sources"}}},
+		{"an issue no stance weighs",
+			edit(map[int]string{11: ""}),
+			[]want{{line: 4, col: 5, path: "issues[1]", msg: "no actor has a stance on issue tax with salience > 0, so no model can weigh it",
+				valid: "give at least one actor a stance on issue tax with salience > 0"}}},
+		{"every salience 0 on an issue",
+			edit(map[int]string{
+				9:  "  - {actor: a, issue: cf, position: 10, salience: 0, assumed: x}",
+				10: "  - {actor: b, issue: cf, position: 90, salience: 0, assumed: x}",
+			}),
+			[]want{{line: 3, col: 5, path: "issues[0]", msg: "no actor has a stance on issue cf with salience > 0", valid: "give at least one actor a stance on issue cf"}}},
+		{"a snapshot that leaves an issue unweighed",
+			ok + "snapshots:\n  - date: 2025-02-01\n    stances: [{actor: a, issue: tax, salience: 0}]\n",
+			[]want{{line: 13, col: 5, path: "snapshots[0]", msg: "no actor has a stance on issue tax with salience > 0 after snapshot 2025-02-01",
+				valid: "give at least one actor a stance on issue tax with salience > 0 after snapshot 2025-02-01"}}},
+		{"a variant that removes every actor",
+			ok + "variants:\n  - {id: none, remove_actors: [a, b]}\n",
+			[]want{{line: 13, col: 5, path: "variants[0]", msg: "no actor is left under variant none, so no model can forecast it", valid: "keep at least one actor"}}},
 		{"malformed YAML",
 			edit(map[int]string{7: "  - {id: b, name: B, capability: 2"}),
 			[]want{{line: 7, path: "", msg: "malformed YAML: did not find expected ',' or '}'", valid: "YAML (or JSON)"}}},
@@ -253,13 +282,13 @@ func TestParseDiagnostics(t *testing.T) {
 			[]want{{line: 1, col: 1, msg: "not a scenario: the document is the number 42", valid: "a mapping"}}},
 		{"unknown YAML anchor",
 			ok + "variants:\n  - id: v\n    remove_actors: *gone\n",
-			[]want{{line: 13, msg: "malformed YAML: unknown anchor 'gone' referenced", valid: "YAML"}}},
+			[]want{{line: 14, msg: "malformed YAML: unknown anchor 'gone' referenced", valid: "YAML"}}},
 		{"two YAML documents",
 			ok + "---\nmetadata: {id: u}\n",
-			[]want{{line: 11, msg: "more than one YAML document", valid: "one scenario per file"}}},
+			[]want{{line: 12, msg: "more than one YAML document", valid: "one scenario per file"}}},
 		{"snapshot without a date",
 			ok + "snapshots:\n  - label: later\n    stances: [{actor: a, issue: cf, position: 20}]\n",
-			[]want{{line: 12, col: 5, path: "snapshots[0].date", msg: `missing field "date"`, valid: "a date YYYY-MM-DD"}}},
+			[]want{{line: 13, col: 5, path: "snapshots[0].date", msg: `missing field "date"`, valid: "a date YYYY-MM-DD"}}},
 		{"empty file",
 			"# nothing here\n",
 			[]want{{msg: "the file is empty", valid: "a mapping with the keys metadata"}}},

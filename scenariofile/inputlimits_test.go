@@ -8,8 +8,8 @@ import (
 	"parley/scenario"
 )
 
-// ofActors is a scenario with n actors (each with a stance on one issue),
-// in YAML or in JSON.
+// ofActors is a scenario with n actors and one issue, on which the first
+// has a stance, in YAML or in JSON.
 func ofActors(n int, json bool) string {
 	var b strings.Builder
 	if json {
@@ -20,10 +20,10 @@ func ofActors(n int, json bool) string {
 			}
 			fmt.Fprintf(&b, `{"id": "a%d", "name": "A", "capability": 1}`, i)
 		}
-		b.WriteString("],\n" + `"stances": []}`)
+		b.WriteString("],\n" + `"stances": [{"actor": "a0", "issue": "i", "position": 50, "salience": 1, "assumed": "x"}]}`)
 		return b.String()
 	}
-	b.WriteString("metadata: {id: t, title: T, as_of: 2025-01-01}\nissues: [{id: i, name: I}]\nstances: []\nactors:\n")
+	b.WriteString("metadata: {id: t, title: T, as_of: 2025-01-01}\nissues: [{id: i, name: I}]\nstances: [{actor: a0, issue: i, position: 50, salience: 1, assumed: x}]\nactors:\n")
 	for i := 0; i < n; i++ {
 		fmt.Fprintf(&b, "  - {id: a%d, name: A, capability: 1}\n", i)
 	}
@@ -103,7 +103,7 @@ func TestPrescanHostileJSON(t *testing.T) {
 		t.Fatalf("%d listed: %v", listed, ds)
 	}
 	// Strings with brackets and escaped quotes do not confuse the count.
-	data = []byte(`{"metadata": {"id": "t", "title": "a \"[[\" b", "as_of": "2025-01-01"}, "issues": [{"id": "i", "name": "]]"}], "actors": [{"id": "a", "name": "A,,", "capability": 1}], "stances": []}`)
+	data = []byte(`{"metadata": {"id": "t", "title": "a \"[[\" b", "as_of": "2025-01-01"}, "issues": [{"id": "i", "name": "]]"}], "actors": [{"id": "a", "name": "A,,", "capability": 1}], "stances": [{"actor": "a", "issue": "i", "position": 50, "salience": 1, "assumed": "[x]"}]}`)
 	if _, ds := ParseLimits("ok.json", data, scenario.Limits{Actors: 1, Issues: 1}); ds.Err(false) != nil {
 		t.Fatalf("%v", ds)
 	}

@@ -25,7 +25,7 @@ func TestErrorListCapped(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			var b strings.Builder
-			b.WriteString("metadata: {id: t, title: T, as_of: 2025-01-01}\nissues: [{id: cf, name: C}]\nstances: []\nactors:\n  - {id: a, name: A, capability: 1}\n")
+			b.WriteString("metadata: {id: t, title: T, as_of: 2025-01-01}\nissues: [{id: cf, name: C}]\nstances: [{actor: a, issue: cf, position: 50, salience: 1, assumed: x}]\nactors:\n  - {id: a, name: A, capability: 1}\n")
 			for i := 0; i < c.bad; i++ {
 				b.WriteString("  - 1\n")
 			}

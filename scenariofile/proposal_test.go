@@ -5,7 +5,7 @@ import (
 	"testing"
 )
 
-// withProposals is ok with proposals: lines 11– are the proposals, then a
+// withProposals is ok with proposals: lines 12– are the proposals, then a
 // snapshot and a variant that change, add and withdraw them.
 const withProposals = ok + `proposals:
   - {id: p1, name: Truce, proposers: [a], date: 2025-01-10, package: {cf: 70}, assumed: x}
@@ -68,15 +68,15 @@ variants:
 `
 	_, ds := Parse("bad.yaml", []byte(bad))
 	for _, w := range []want{
-		{line: 12, path: "proposals[0].proposers[0]", msg: `unknown actor "zz"`, valid: "one of"},
-		{line: 12, path: "proposals[0].package.cf", msg: "outside the scale", valid: "from 0 to 100"},
-		{line: 12, path: "proposals[0].package.nope", msg: `unknown issue "nope"`, valid: "one of"},
-		{line: 13, path: "proposals[1].id", msg: "duplicate proposal id"},
-		{line: 13, path: "proposals[1].name", msg: "missing"},
-		{line: 13, path: "proposals[1].withdrawn", msg: "before it was made", valid: "on or after the proposal's date 2025-02-01"},
-		{line: 14, path: "proposals[2].date", msg: "not a date"},
-		{line: 13, path: "proposals[1].package", msg: "decides no issue"},
-		{line: 16, path: "variants[0].withdraw_proposals[0]", msg: `unknown proposal "gone"`},
+		{line: 13, path: "proposals[0].proposers[0]", msg: `unknown actor "zz"`, valid: "one of"},
+		{line: 13, path: "proposals[0].package.cf", msg: "outside the scale", valid: "from 0 to 100"},
+		{line: 13, path: "proposals[0].package.nope", msg: `unknown issue "nope"`, valid: "one of"},
+		{line: 14, path: "proposals[1].id", msg: "duplicate proposal id"},
+		{line: 14, path: "proposals[1].name", msg: "missing"},
+		{line: 14, path: "proposals[1].withdrawn", msg: "before it was made", valid: "on or after the proposal's date 2025-02-01"},
+		{line: 15, path: "proposals[2].date", msg: "not a date"},
+		{line: 14, path: "proposals[1].package", msg: "decides no issue"},
+		{line: 17, path: "variants[0].withdraw_proposals[0]", msg: `unknown proposal "gone"`},
 	} {
 		found := false
 		for _, d := range ds {

@@ -67,6 +67,8 @@ func rich() *scenario.Scenario {
 							Evidence: []scenario.Evidence{{Source: "s2", Quote: "Ready for 30 days", Date: "2025-03-11", Note: "statement"}},
 							Assumed:  "", Note: "shift"},
 						{Actor: "eu", Issue: "cf", Position: fp(70), Salience: fp(60), Assumed: "EU line"},
+						// 123 leaves: someone must still weigh tax.
+						{Actor: "eu", Issue: "tax", Position: fp(5), Salience: fp(10), Assumed: "EU tariffs"},
 					},
 					AddActors:    []scenario.Actor{{ID: "eu", Name: "EU", Description: "joins", Capability: 30, CapabilityRange: &scenario.Range{20, 40}, CapabilityNote: "money", Aliases: []string{"brussels"}}},
 					RemoveActors: []string{"123"},

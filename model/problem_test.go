@@ -1,0 +1,79 @@
+package model_test
+
+import (
+	"testing"
+
+	"parley/model"
+	"parley/scenario"
+)
+
+// FromScenario refuses what `parley validate` refuses, with validate's
+// diagnostics: an issue no actor weighs gives the Problem (the bench
+// scores each model's failure on it) and scenario.Unweighed's errors; any
+// other error gives no Problem.
+func TestFromScenarioUsesValidatesRule(t *testing.T) {
+	base := func() *scenario.Scenario {
+		return &scenario.Scenario{
+			Metadata: scenario.Metadata{ID: "t", Title: "t", AsOf: "2025-01-01", SalienceScale: 100},
+			Issues:   []scenario.Issue{{ID: "cf"}, {ID: "tax"}},
+			Actors:   []scenario.Actor{{ID: "a", Capability: 1}, {ID: "b", Capability: 2}},
+			Stances: []scenario.Stance{
+				{Actor: "a", Issue: "cf", Position: 10, Salience: 50, Assumed: "x"},
+				{Actor: "b", Issue: "tax", Position: 20, Salience: 40, Assumed: "x"},
+			},
+		}
+	}
+	cases := []struct {
+		name      string
+		edit      func(s *scenario.Scenario)
+		problem   bool
+		errPaths  []string
+		unweighed bool // the error is s.Unweighed()
+	}{
+		{"valid", func(s *scenario.Scenario) {}, true, nil, false},
+		{"tax's only salience 0", func(s *scenario.Scenario) { s.Stances[1].Salience = 0 }, true, []string{"issues[1]"}, true},
+		{"no stance at all", func(s *scenario.Scenario) { s.Stances = nil }, true, []string{"issues[0]", "issues[1]"}, true},
+		{"another error as well", func(s *scenario.Scenario) {
+			s.Stances[1].Salience = 0
+			s.Stances[0].Position = 200
+		}, false, []string{"stances[0].position", "issues[1]"}, false},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			s := base()
+			c.edit(s)
+			p, err := model.FromScenario(s)
+			if (p != nil) != c.problem {
+				t.Errorf("problem %v, want one: %v", p, c.problem)
+			}
+			if len(c.errPaths) == 0 {
+				if err != nil {
+					t.Fatalf("error %v", err)
+				}
+				if w := p.Weight(1, 1); w != 2*0.4 {
+					t.Errorf("b's weight on tax %v, want 2 × 40/100 = 0.8", w)
+				}
+				return
+			}
+			ds, ok := err.(scenario.Diagnostics)
+			if !ok {
+				t.Fatalf("error %T %v, want scenario.Diagnostics", err, err)
+			}
+			var paths []string
+			for _, d := range ds {
+				paths = append(paths, d.Path)
+			}
+			if len(paths) != len(c.errPaths) {
+				t.Fatalf("error at %v, want %v: %v", paths, c.errPaths, err)
+			}
+			for i := range paths {
+				if paths[i] != c.errPaths[i] {
+					t.Errorf("error at %v, want %v: %v", paths, c.errPaths, err)
+				}
+			}
+			if c.unweighed && err.Error() != s.Unweighed().Error() {
+				t.Errorf("error\n%v\nwant Unweighed's\n%v", err, s.Unweighed())
+			}
+		})
+	}
+}
