@@ -139,7 +139,7 @@ func checkSnapshot(s *Scenario, snapshot string) error {
 	if snapshot == "" || snapshot == Base || snapshot == Latest || validDate(snapshot) {
 		return nil
 	}
-	return errs.New(errs.Invalid, "snapshot %q is not a date; valid: %q, %q, or a date YYYY-MM-DD such as %v", snapshot, Base, Latest, s.SnapshotDates())
+	return errs.New(errs.Argument, "snapshot %q is not a date; valid: %q, %q, or a date YYYY-MM-DD such as %v", snapshot, Base, Latest, s.SnapshotDates())
 }
 
 // applies reports whether the snapshot dated date applies at snapshot.

@@ -128,8 +128,8 @@ func TestEditStanceErrors(t *testing.T) {
 		{"x", "zz", "latest", errs.NotFound},
 		{"w", "a", "2025-02-15", errs.NotFound}, // w is added on 2025-03-01
 		{"y", "b", "latest", errs.NotFound},     // y has no stance on b
-		{"x", "a", "soon", errs.Invalid},
-		{"x", "a", "2025-02-30", errs.Invalid},
+		{"x", "a", "soon", errs.Argument},       // the request's snapshot, as Resolve
+		{"x", "a", "2025-02-30", errs.Argument},
 	} {
 		sc := editScenario()
 		err := sc.EditStance(c.actor, c.issue, c.snapshot, StanceEdit{Position: f(1)})

@@ -142,7 +142,7 @@ func TestResolveParsedErrors(t *testing.T) {
 		code              errs.Code
 		msg               string
 	}{
-		{"2025-02-01", "", errs.Invalid, "before the scenario's as_of 2025-02-28"},
+		{"2025-02-01", "", errs.Argument, "before the scenario's as_of 2025-02-28"}, // the request's date, like "yesterday"
 		{"yesterday", "", errs.Argument, `snapshot "yesterday" is not a date`},
 		{"latest", "nope", errs.NotFound, `no variant "nope"; valid: one of [eu-joins no-us]`},
 	}
