@@ -54,8 +54,8 @@ func (d Diagnostic) String() string {
 	return b.String()
 }
 
-// Diagnostics is every problem found at once. As an error it lists the
-// errors (not the warnings), one per line.
+// Diagnostics is every problem found at once. As an error (Err) it lists
+// them one per line, warnings marked "warning:".
 type Diagnostics []Diagnostic
 
 // Errors returns the diagnostics that are not warnings; with strict, all.
@@ -81,12 +81,14 @@ func (ds Diagnostics) Warnings() Diagnostics {
 }
 
 // Err returns the diagnostics as an error (code Invalid) when any of them
-// is an error, or every one is with strict; nil otherwise.
+// is an error, or every one is with strict; nil otherwise. The error
+// holds the warnings too, marked as such, in file order: a reader fixing
+// the errors sees every problem at once, not the warnings only after.
 func (ds Diagnostics) Err(strict bool) error {
-	e := ds.Errors(strict)
-	if len(e) == 0 {
+	if len(ds.Errors(strict)) == 0 {
 		return nil
 	}
+	e := append(Diagnostics(nil), ds...)
 	if strict {
 		for i := range e {
 			e[i].Warning = false

@@ -23,5 +23,6 @@ stances:
 	// Output:
 	// 2025-02-28 [{0 none} {100 permanent}]
 	// talks.yaml:8:28: stances[0].postion: unknown field "postion" (did you mean "position"?) (valid: one of actor, issue, position, salience, range, evidence, assumed, note)
+	// talks.yaml:9:5: warning: stances[1]: no evidence and no assumed reason (valid: evidence: [{source, quote, date}] or assumed: <reason>)
 	// talks.yaml:9:51: stances[1].salience: salience 90 is outside its range (valid: a number from 0 to 1 (metadata.salience_scale))
 }
