@@ -74,10 +74,9 @@ func TestForecasts(t *testing.T) {
 }
 
 // nanModel forecasts bad on its second issue and 1 on the others,
-// through its Result alone or (point) through PointForecast too.
+// through its Result alone (nanPoint adds PointForecast).
 type nanModel struct {
-	bad   float64
-	point bool
+	bad float64
 }
 
 func (nanModel) Name() string    { return "nan" }

@@ -205,3 +205,36 @@ func FuzzRead(f *testing.F) {
 		}
 	})
 }
+
+// A VictoryProbModel other than Linear (spec §1.1: Square, Quartic, Octic,
+// Binary) is read with a warning at its line, and Parley's Linear model is
+// kept: no setting is made. KTAB's example with Quartic for Linear gives
+// the example's ten warnings and this one.
+func TestVictoryProbModelWarns(t *testing.T) {
+	data, err := os.ReadFile("testdata/smpExample.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, vpm := range []string{"Square", "Quartic", "Octic", "Binary"} {
+		src := bytes.Replace(data, []byte("<VictoryProbModel>Linear</VictoryProbModel>"), []byte("<VictoryProbModel>"+vpm+"</VictoryProbModel>"), 1)
+		if bytes.Equal(src, data) {
+			t.Fatal("smpExample.xml has no <VictoryProbModel>Linear</VictoryProbModel>")
+		}
+		_, info, err := Read("smpExample.xml", bytes.NewReader(src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := "smpExample.xml:8:5: warning: ModelParameters.VictoryProbModel: VictoryProbModel " + vpm +
+			" is ignored: Parley's smp uses the Linear victory-probability model only (spec §1.5)"
+		var found bool
+		for _, w := range info.Warnings {
+			found = found || w.String() == want
+		}
+		if !found || len(info.Warnings) != 11 {
+			t.Errorf("%s: %d warnings, want 11 with %q:\n%v", vpm, len(info.Warnings), want, info.Warnings)
+		}
+		if len(info.Params) != 6 {
+			t.Errorf("%s: params %v, want the example's six", vpm, info.Params)
+		}
+	}
+}

@@ -193,3 +193,24 @@ func TestOptions(t *testing.T) {
 		t.Error("names")
 	}
 }
+
+// E3 (spec §3.1) at exactly W/2: A (c 1, x 20, s .5) and B (1, 80, .5)
+// weigh w = .5 each, W = 1; the cumulative weight reaches W/2 = .5 at 20
+// already, so μ is the lower median 20, not 80 nor their midpoint 50 —
+// whichever actor comes first in the input, in both profiles, and from
+// the engine's own median with and without a workspace.
+func TestMedianLowerAtHalfWeight(t *testing.T) {
+	for _, x := range [][]float64{{20, 80}, {80, 20}} {
+		p := problem(x, []float64{1, 1}, []float64{0.5, 0.5})
+		p.Issues[0].Max = 100
+		for _, m := range []Model{{}, {Profile: Paper}, {formula: viaDirect}} {
+			ir, _ := run(t, m, p, model.Options{Rounds: 1})
+			near(t, m.Name()+" round-0 μ", ir.Rounds[0].Values["median"], 20, 0)
+		}
+		c, xs := columnOf(p, false)
+		near(t, "median without workspace", c.median(xs), 20, 0)
+		cw, _, in := c.begin(xs)
+		near(t, "round's μ", in.mu, 20, 0)
+		near(t, "median with workspace", cw.median(xs), 20, 0)
+	}
+}

@@ -297,3 +297,33 @@ func TestEUStoppingRule(t *testing.T) {
 		})
 	}
 }
+
+// T1-f (spec §6.1) negative control: DMS's notebook variant (per-pair P
+// with a net numerator, max-EU sender selection, own-r perception) gives,
+// after one round, "Belgium, Luxembourg and Ireland lose confrontations to
+// France, the UK to Luxembourg" and x̄ = 6.330871. Neither profile is that
+// variant: round 1 gives x̄ = 7.461314 in replication (T1-d) and 7.043613
+// in paper (T1-e's 7.044 to six decimals, §3.11's stopping round), and
+// none of Belgium, Luxembourg and Ireland loses a conflict to France.
+func TestEUNegativeControlDMS(t *testing.T) {
+	p := loadCSV(t, "eu_emissions_bdm1994.csv")
+	const dms = 6.330871
+	for _, c := range []struct {
+		m    Model
+		mean float64
+	}{{Model{}, 7.461314}, {Model{Profile: Paper}, 7.043613}} {
+		ir, det := run(t, c.m, p, model.Options{Rounds: 1})
+		got := ir.Rounds[1].Values["mean"]
+		near(t, c.m.Name()+" round-1 mean", got, c.mean, 1e-6)
+		if math.Abs(got-dms) < 1e-3 {
+			t.Errorf("%s round-1 mean %v is the DMS variant's %v", c.m.Name(), got, dms)
+		}
+		// (The UK's conflict lost to Luxembourg is DMS's and the paper
+		// profile's alike, T1-e, so it tells nothing.)
+		for _, mv := range det.Rounds[0].Moves {
+			if mv.Kind == "conflict" && mv.With == fra && (mv.Actor == belg || mv.Actor == lux || mv.Actor == ire) {
+				t.Errorf("%s: actor %d loses a conflict to France, as in the DMS variant", c.m.Name(), mv.Actor)
+			}
+		}
+	}
+}

@@ -101,3 +101,70 @@ func TestRegressionVectors(t *testing.T) {
 		})
 	}
 }
+
+// A14/E16: the capitulate branch is live in the paper profile. In round 1
+// of greece_eu_2015 (saliences /100, Δ = 60) the IMF, at 70, reads
+// Juncker, at 80, as (a, b) = (−0.122595, 0.104261): b > 0 > a and
+// b < |a|, so Juncker compels it and it moves to 80 — a change of 10,
+// less than any other offer it has. The whole round-1 move list below,
+// and x̄ = 71.265 after it (§6.2's paper vector), were recomputed from
+// §3 (E9, P2, C-paper, E16 on) by testdata/paper_check.py, a 50-line
+// script written from the spec that shares nothing with this package. The replication profile, with E16 off,
+// takes no capitulation in that round (the IMF stays at 70).
+func TestPaperCapitulation(t *testing.T) {
+	p := loadCSV(t, "greece_eu_2015.csv")
+	const (
+		greece = iota
+		usa
+		imf
+		juncker
+		germany
+		france
+		dijsselbloem
+		tusk
+		italy
+		ecb
+		spain
+	)
+	want := []struct {
+		actor, with int
+		kind        string
+		a, b        float64
+		from, to    float64
+	}{
+		{greece, usa, "compromise", -0.224984700, 0.370372598, 40, 52.149100713},
+		{usa, imf, "compromise", -0.138316304, 0.140909558, 60, 69.815963263},
+		{imf, juncker, "capitulate", -0.122595033, 0.104261143, 70, 80},
+		{juncker, germany, "compromise", -0.076388249, 0.127653558, 80, 91.968056413},
+		{germany, greece, "conflict", 0.199872418, 0.501154397, 100, 40},
+		{dijsselbloem, juncker, "conflict", 0.184695077, 0.286708469, 100, 80},
+		{tusk, juncker, "conflict", 0.184695077, 0.286708469, 100, 80},
+		{ecb, greece, "conflict", 0.343470133, 0.792063488, 100, 40},
+	}
+	for _, m := range []Model{{Profile: Paper, formula: viaDirect}, {Profile: Paper, formula: viaFast}} {
+		ir, det := run(t, m, p, model.Options{Rounds: 1})
+		moves := det.Rounds[0].Moves
+		if len(moves) != len(want) {
+			t.Fatalf("formula=%v: %d moves in round 1, want %d: %+v", m.formula, len(moves), len(want), moves)
+		}
+		for n, w := range want {
+			mv := moves[n]
+			if mv.Actor != w.actor || mv.With != w.with || mv.Kind != w.kind {
+				t.Errorf("formula=%v: actor %d took %s from %d, want %d %s from %d", m.formula, mv.Actor, mv.Kind, mv.With, w.actor, w.kind, w.with)
+				continue
+			}
+			near(t, fmt.Sprintf("a[%d]", w.actor), mv.A, w.a, 1e-8)
+			near(t, fmt.Sprintf("b[%d]", w.actor), mv.B, w.b, 1e-8)
+			near(t, fmt.Sprintf("from[%d]", w.actor), mv.From, w.from, 0)
+			near(t, fmt.Sprintf("to[%d]", w.actor), mv.To, w.to, 1e-8)
+		}
+		near(t, "round-1 x̄", ir.Rounds[1].Values["mean"], 71.264598963, 1e-8)
+	}
+	ir, det := run(t, Model{}, p, model.Options{Rounds: 1})
+	for _, mv := range det.Rounds[0].Moves {
+		if mv.Kind == "capitulate" {
+			t.Errorf("replication: actor %d capitulates to %d with E16 off", mv.Actor, mv.With)
+		}
+	}
+	near(t, "replication round-1 IMF", ir.Rounds[1].Positions[imf], 70, 0)
+}

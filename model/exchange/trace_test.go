@@ -119,3 +119,95 @@ func mustFloat(t *testing.T, s string) float64 {
 	}
 	return f
 }
+
+// traceSideFull is every field of a side in Decide's trace. Parley does
+// not expose s_supply, s_demand and c (the side's saliences and
+// capability: inputs, not results) nor the exchange's dp and dq (the NBS
+// shifts, which NBS0 and NBS1 carry), so those are not read.
+type traceSideFull struct {
+	Actor, Supply, Demand string
+	X, Start, Move, Y     string
+	Target, EU            string
+	EgY                   string `json:"eg_y"`
+	NBS0                  string `json:"nbs_0"`
+	NBS1                  string `json:"nbs_1"`
+	Adjusted              bool   `json:"nbs_adjusted"`
+}
+
+type traceFileFull struct {
+	Rounds []struct {
+		Realized []struct {
+			N      int
+			P, Q   string
+			Groups string
+			I, J   traceSideFull
+		}
+	}
+}
+
+// TestExactTraceSides compares every side of every realised exchange of
+// all ten rounds with Decide's trace, field by field, beyond what
+// TestExactTrace reads: the issue pair and groups, the demand issue, the
+// round-start position (trace "start"; trace "x" is Parley's Start), the
+// target, EU, the Equal Gain position before the NBS cap (eg_y), both NBS
+// values and whether the cap applied — as exact decimals. copenhagen has
+// 450 exchanges (900 sides), sample_data 366 (732 sides).
+func TestExactTraceSides(t *testing.T) {
+	wantSides := map[string]int{"copenhagen": 900, "sample_data": 732}
+	for _, g := range goldenSets {
+		t.Run(g.prefix, func(t *testing.T) {
+			var tr traceFileFull
+			readTrace(t, g.prefix, &tr)
+			res, err := Model{Exact: true}.Forecast(context.Background(), load(t, g.input), model.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			d := res.Detail.(*Detail)
+			sides, bad := 0, 0
+			for r, want := range tr.Rounds {
+				if len(d.Rounds[r].Exchanges) != len(want.Realized) {
+					t.Fatalf("round %d: %d exchanges, Decide %d", r+1, len(d.Rounds[r].Exchanges), len(want.Realized))
+				}
+				for n, w := range want.Realized {
+					e := d.Rounds[r].Exchanges[n]
+					if e.N != w.N || e.P != w.P || e.Q != w.Q || e.Groups != w.Groups {
+						t.Errorf("round %d exchange %d: #%d on (%s, %s) groups %s; Decide #%d (%s, %s) %s", r+1, n+1, e.N, e.P, e.Q, e.Groups, w.N, w.P, w.Q, w.Groups)
+						bad++
+					}
+					for _, c := range []struct {
+						s Side
+						w traceSideFull
+					}{{e.I, w.I}, {e.J, w.J}} {
+						sides++
+						s, w := c.s, c.w
+						if s.Actor != w.Actor || s.Supply != w.Supply || s.Demand != w.Demand || s.AdjustedByNBS != w.Adjusted {
+							t.Errorf("round %d exchange %d: %s supplies %s demands %s (capped %v); Decide %s, %s, %s (%v)", r+1, n+1,
+								s.Actor, s.Supply, s.Demand, s.AdjustedByNBS, w.Actor, w.Supply, w.Demand, w.Adjusted)
+							bad++
+						}
+						for _, f := range []struct {
+							name string
+							got  Number
+							want string
+						}{
+							{"x", s.Start, w.X}, {"start", s.RoundStart, w.Start}, {"move", s.Move, w.Move}, {"y", s.Y, w.Y},
+							{"target", s.Target, w.Target}, {"eu", s.EU, w.EU}, {"eg_y", s.EqualGainY, w.EgY},
+							{"nbs_0", s.NBS0, w.NBS0}, {"nbs_1", s.NBS1, w.NBS1},
+						} {
+							if !sameDecimal(t, f.got, f.want) {
+								t.Errorf("round %d exchange %d %s %s = %v, Decide %s", r+1, n+1, s.Actor, f.name, f.got, f.want)
+								bad++
+							}
+						}
+						if bad > 10 {
+							t.FailNow()
+						}
+					}
+				}
+			}
+			if sides != wantSides[g.prefix] {
+				t.Errorf("%d sides compared, want %d", sides, wantSides[g.prefix])
+			}
+		})
+	}
+}
