@@ -348,6 +348,9 @@ func exact(r *Result, w []int64, q int64) {
 			r.Swings[i] += k
 			r.Shapley[i] += float64(k) * coef[s]
 		}
+		// a share of the orders: rounding in the sum must not take it
+		// past 1 (a lone veto player summed 1.0000000000000002)
+		r.Shapley[i] = min(r.Shapley[i], 1)
 	}
 	r.Exact = true
 	r.Banzhaf = make([]float64, n)

@@ -64,6 +64,26 @@ func TestDummyAndFractional(t *testing.T) {
 	}
 }
 
+// A lone player with all the weight among eight of weight 0 is pivotal in
+// every order and swings every coalition of the others: φ = β = 1
+// exactly, never above (its Shapley sum rounded to 1.0000000000000002
+// before it was clamped; found by FuzzParseWeights).
+func TestDictatorIsOne(t *testing.T) {
+	r, err := Compute(context.Background(), Game{Quota: 50, Weights: []float64{0, 0, 0, 0, 0, 100, 0, 0, 0}}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range r.Shapley {
+		want := 0.0
+		if i == 5 {
+			want = 1
+		}
+		if r.Shapley[i] != want || r.Banzhaf[i] != want {
+			t.Errorf("player %d: φ %v, β %v, want %v", i+1, r.Shapley[i], r.Banzhaf[i], want)
+		}
+	}
+}
+
 // eu15 is the Council of the EU from 1995 to 2004: Germany, France,
 // Italy, the UK 10; Spain 8; Belgium, Greece, the Netherlands, Portugal
 // 5; Austria, Sweden 4; Denmark, Ireland, Finland 3; Luxembourg 2. A
