@@ -104,6 +104,11 @@ func (l Limits) WithDefaults() Limits {
 	return l
 }
 
+// MaxBytesLimit is the most the bytes limit may be raised to: far beyond
+// any machine's memory, and low enough that a reader's bound of one more
+// byte (io.LimitReader(r, bytes+1)) cannot overflow.
+const MaxBytesLimit = 1 << 40
+
 // Set raises or lowers one limit, given as "name=value" (bytes=100000000,
 // actors=50000), or several separated by commas. It is a pflag.Value, so
 // a command's --limit flag may be given many times.
@@ -119,6 +124,9 @@ func (l *Limits) Set(s string) error {
 			return fmt.Errorf("limit %s=%s: want a whole number ≥ 1", name, val)
 		}
 		if name == "bytes" {
+			if n > MaxBytesLimit {
+				return fmt.Errorf("limit bytes=%s: want at most %d (1 TiB)", val, int64(MaxBytesLimit))
+			}
 			l.Bytes = n
 			continue
 		}

@@ -35,6 +35,9 @@ func TestLimitsSet(t *testing.T) {
 		"actors":     `want name=value`,
 		"actors=0":   `want a whole number ≥ 1`,
 		"actors=1.5": `want a whole number ≥ 1`,
+		// one byte more than the limit must still be an int64 to read
+		"bytes=9223372036854775807": `limit bytes=9223372036854775807: want at most 1099511627776`,
+		"actors=2147483649":         `want at most 2147483648`,
 	} {
 		if err := l.Set(in); err == nil || !strings.Contains(err.Error(), msg) {
 			t.Errorf("Set(%q): %v, want …%s…", in, err, msg)
