@@ -71,6 +71,9 @@ const (
 	MinSensitivityDraws = sweep.MinSensitivityDraws
 	// MaxDraws bounds the draws of one request.
 	MaxDraws = 1_000_000
+	// MaxWorkers bounds the goroutines a request may ask for (workers; 0
+	// is every core): more than any machine's cores only costs memory.
+	MaxWorkers = 1024
 	// MaxRounds bounds rounds and max_rounds.
 	MaxRounds = 10_000
 )

@@ -94,8 +94,14 @@ func checkSweep(req *answer.SweepRequest) error {
 	if req.Draws <= 0 || req.Draws > answer.MaxDraws {
 		return errs.New(errs.Argument, "draws %d: valid: a whole number from 1 to %d", req.Draws, answer.MaxDraws)
 	}
-	if req.Workers < 0 {
-		return errs.New(errs.Argument, "workers %d: valid: 0 (every core) or more", req.Workers)
+	return checkWorkers("workers", req.Workers)
+}
+
+// checkWorkers is the one rule for a request's goroutines: 0 (every
+// core) to answer.MaxWorkers.
+func checkWorkers(field string, w int) error {
+	if w < 0 || w > answer.MaxWorkers {
+		return errs.New(errs.Argument, "%s %d: valid: 0 (every core) to %d", field, w, answer.MaxWorkers)
 	}
 	return nil
 }

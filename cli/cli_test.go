@@ -316,6 +316,8 @@ func TestNegativeFlags(t *testing.T) {
 		{"advise", "ukraine", "--top", "-1"},
 		{"sensitivity", "--top", "-3"},
 		{"forecast", "--max-memory", "-2"},
+		{"deal", "evaluate", "--package", "ceasefire=50", "-m", "none", "--robust", "--workers", "-3"},
+		{"sweep", "-n", "10", "--workers", "1025"},
 	} {
 		if _, errOut, code := run(t, args...); code != 2 || !strings.Contains(errOut, "valid: ") {
 			t.Errorf("%v: exit %d, %q", args, code, errOut)

@@ -105,6 +105,7 @@ func draws(ctx context.Context, in *Input, o Options, ro RobustOptions, zone boo
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
+	workers = min(workers, ro.Draws) // a worker without a draw only waits
 	out := make([]drawn, ro.Draws)
 	var next atomic.Int64
 	var firstErr error

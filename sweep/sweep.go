@@ -40,6 +40,7 @@ func (o *Options) defaults() {
 	if o.Workers <= 0 {
 		o.Workers = runtime.GOMAXPROCS(0)
 	}
+	o.Workers = min(o.Workers, o.Draws) // a worker without a draw only waits
 	o.Model.NoTrace = true
 }
 
