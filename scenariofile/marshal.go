@@ -44,8 +44,67 @@ func Marshal(s *scenario.Scenario, format string) ([]byte, error) {
 	return nil, errs.New(errs.Argument, "unknown scenario format %q; valid: yaml, json", format)
 }
 
-// encodeYAML writes n with a two-space indent.
+// encodeYAML writes n (a document or its root) with a two-space indent.
+//
+// yaml.v3's emitter keeps every event of a document until the document
+// ends, some 135 bytes for each byte written (a 52 MB scenario took
+// 10 GB), so a root mapping is written pair by pair and a block sequence
+// under one of its keys item by item, each through its own encoder: the
+// same bytes (TestChunkedYAMLIsWhole), in the memory of the largest item.
+// A tree with comments, anchors or aliases, or a flow root, is written
+// whole, and a flow list under a key as one piece: their parts could not
+// be written apart.
 func encodeYAML(n *yaml.Node) ([]byte, error) {
+	root := n
+	if n.Kind == yaml.DocumentNode && len(n.Content) == 1 {
+		root = n.Content[0]
+	}
+	if root.Kind != yaml.MappingNode || root.Style&yaml.FlowStyle != 0 || len(root.Content) == 0 || !plain(n) {
+		return encodeWhole(n)
+	}
+	var out bytes.Buffer
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k, v := root.Content[i], root.Content[i+1]
+		if v.Kind != yaml.SequenceNode || v.Style&yaml.FlowStyle != 0 || len(v.Content) < 2 {
+			b, err := encodeWhole(&yaml.Node{Kind: yaml.MappingNode, Content: []*yaml.Node{k, v}})
+			if err != nil {
+				return nil, err
+			}
+			out.Write(b)
+			continue
+		}
+		for j, item := range v.Content {
+			one := &yaml.Node{Kind: yaml.SequenceNode, Tag: v.Tag, Content: []*yaml.Node{item}}
+			b, err := encodeWhole(&yaml.Node{Kind: yaml.MappingNode, Content: []*yaml.Node{k, one}})
+			if err != nil {
+				return nil, err
+			}
+			if j > 0 {
+				// every item's piece starts with the key's line
+				b = b[bytes.IndexByte(b, '\n')+1:]
+			}
+			out.Write(b)
+		}
+	}
+	return out.Bytes(), nil
+}
+
+// plain reports whether no node of the tree has a comment, an anchor or
+// an alias: a tree whose parts encodeYAML may write apart.
+func plain(n *yaml.Node) bool {
+	if n.HeadComment != "" || n.LineComment != "" || n.FootComment != "" || n.Anchor != "" || n.Kind == yaml.AliasNode {
+		return false
+	}
+	for _, c := range n.Content {
+		if !plain(c) {
+			return false
+		}
+	}
+	return true
+}
+
+// encodeWhole writes n through one encoder with a two-space indent.
+func encodeWhole(n *yaml.Node) ([]byte, error) {
 	var buf bytes.Buffer
 	enc := yaml.NewEncoder(&buf)
 	enc.SetIndent(2)
