@@ -99,4 +99,16 @@ func TestGenLimits(t *testing.T) {
 	if _, stderr, code := run(t, "gen", "--actors", "13", "--issues", "1", "--limit", "actors=12"); code != 2 || !strings.Contains(stderr, "over the limit actors=12") {
 		t.Errorf("gen over --limit actors=12: exit %d, %q", code, stderr)
 	}
+	// and the bytes limit: 12 × 1 stances take at least 12 × 170 = 2,040
+	// bytes of YAML, refused before any work under 2,000; the file itself
+	// (more than 2,040) refused under 2,100
+	if _, stderr, code := run(t, "gen", "--actors", "12", "--issues", "1", "--limit", "bytes=2000"); code != 2 || !strings.Contains(stderr, "make a yaml file of at least 2040 bytes, over the limit bytes=2000") {
+		t.Errorf("gen over --limit bytes=2000: exit %d, %q", code, stderr)
+	}
+	if _, stderr, code := run(t, "gen", "--actors", "12", "--issues", "1", "--limit", "bytes=2100"); code != 2 || !strings.Contains(stderr, "the yaml file would be ") || !strings.Contains(stderr, "over the limit bytes=2100") {
+		t.Errorf("gen over --limit bytes=2100: exit %d, %q", code, stderr)
+	}
+	if out, _, code := run(t, "gen", "--actors", "12", "--issues", "1"); code != 0 || len(out) <= 2100 {
+		t.Errorf("the 12 × 1 file is %d bytes (exit %d): the test above needs more than 2,100", len(out), code)
+	}
 }
