@@ -1,8 +1,10 @@
 package ask
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
+	"unicode/utf8"
 
 	"parley/answer"
 	"parley/errs"
@@ -14,12 +16,43 @@ import (
 // Ingest proposes candidate evidence from documents for the input's
 // actors and issues (package ingest), best first; limit > 0 keeps the
 // best limit.
-func Ingest(in *Input, docs []ingest.Document, limit int) answer.Ingest {
+func Ingest(in *Input, docs []ingest.Document, limit int) (answer.Ingest, error) {
+	for _, d := range docs {
+		if err := textDocument(d); err != nil {
+			return answer.Ingest{}, err
+		}
+	}
 	res := ingest.Extract(in.Scenario, docs)
 	if limit > 0 && len(res.Candidates) > limit {
 		res.Candidates = res.Candidates[:limit]
 	}
-	return res
+	return res, nil
+}
+
+// textDocument refuses a document that is not text: ingest reads plain
+// text, Markdown and HTML, and a PDF or a file in another encoding would
+// give no candidates, or quotes of raw bytes that no scenario can hold,
+// without a word.
+func textDocument(d ingest.Document) error {
+	const valid = "valid: plain text, Markdown or HTML in UTF-8 (convert a PDF to text first, e.g. with pdftotext)"
+	if bytes.HasPrefix(d.Data, []byte("%PDF-")) {
+		return errs.New(errs.Invalid, "%s: a PDF file, which ingest does not read; %s", d.Name, valid)
+	}
+	if i := bytes.IndexByte(d.Data, 0); i >= 0 {
+		return errs.New(errs.Invalid, "%s: not text (a NUL byte at byte %d); %s", d.Name, i+1, valid)
+	}
+	if !utf8.Valid(d.Data) {
+		at := 0
+		for at < len(d.Data) {
+			r, n := utf8.DecodeRune(d.Data[at:])
+			if r == utf8.RuneError && n <= 1 {
+				break
+			}
+			at += n
+		}
+		return errs.New(errs.Invalid, "%s: not UTF-8 text at byte %d; %s", d.Name, at+1, valid)
+	}
+	return nil
 }
 
 // IngestReview is Ingest's candidates as a review file (YAML) for

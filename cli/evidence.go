@@ -197,7 +197,10 @@ to the scenario. Offline and deterministic (docs/ingest.md).`,
 				}
 				docs = append(docs, ingest.Document{Name: n, Data: b})
 			}
-			res := ask.Ingest(in, docs, limit)
+			res, err := ask.Ingest(in, docs, limit)
+			if err != nil {
+				return err
+			}
 			w := cmd.OutOrStdout()
 			switch format {
 			case "json":

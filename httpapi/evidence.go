@@ -80,7 +80,11 @@ func (s *Server) ingest(review bool) http.HandlerFunc {
 			s.fail(w, r, err)
 			return
 		}
-		cands := ask.Ingest(p.in, docs, limit)
+		cands, err := ask.Ingest(p.in, docs, limit)
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
 		if review {
 			writeJSON(w, http.StatusOK, ask.IngestReviewOf(p.in, docs, cands))
 			return
