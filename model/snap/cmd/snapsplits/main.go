@@ -12,7 +12,14 @@
 //     fitted side filled to at least 140 issues;
 //   - leave one wave out: fitted on two of DEU I–III, scored on the third;
 //
-// and, to show the machinery is the official one, the official split.
+// and, to show the machinery is the official one, the official split,
+// with two bootstrap intervals of its dev ΔMAE: resampling issues (as
+// `parley bench deu` does) and resampling whole proposals (their issues
+// are decided together, so issue-level resampling is too narrow).
+//
+// It does the same for the ensemble's one fitted number, the weight of
+// smp against the compromise (ensemble.Fit, eq. 3 of package ensemble):
+// refitted on each random split by issue, its ΔMAE on the issues left out.
 //
 // For each split it takes ΔMAE (snap's point less the compromise's, on
 // the issues scored: negative is a gain), the coverage of the 80% and 95%
@@ -25,6 +32,7 @@
 package main
 
 import (
+	"context"
 	"flag"
 	"fmt"
 	"math"
@@ -37,6 +45,8 @@ import (
 
 	"parley/format/deu"
 	"parley/model"
+	"parley/model/ensemble"
+	"parley/model/smp"
 	"parley/model/snap"
 )
 
@@ -44,6 +54,7 @@ import (
 type scored struct {
 	c                     snap.Case
 	proposal, wave, split string
+	comp, smp             float64 // the compromise's and smp's forecasts
 }
 
 // result is what one split gives on the issues it scores.
@@ -73,6 +84,7 @@ func main() {
 	x := score(all, official)
 	fmt.Printf("the official split, fitted on train, scored on dev (n %d): ΔMAE %+.2f, coverage 80%% %.3f, 95%% %.3f, mean width 80%% %.2f, 95%% %.2f of the scale\n",
 		x.n, x.dMAE, x.cov80, x.cov95, x.width80, x.width95)
+	bootstraps(all, official, *seed)
 	byIssue := func(rng *rand.Rand) []bool {
 		fit := make([]bool, len(all))
 		for _, i := range rng.Perm(len(all))[:140] {
@@ -107,6 +119,18 @@ func main() {
 		})
 		summary(kind.name, res)
 	}
+	od, ow := ensembleSplit(all, official)
+	fmt.Printf("the ensemble on the official split: smp's weight %.4f, dev ΔMAE %+.2f\n", ow, od)
+	ens := make([]float64, *r)
+	ws := make([]float64, *r)
+	for k := range ens {
+		ens[k], ws[k] = ensembleSplit(all, byIssue(rand.New(rand.NewPCG(*seed, uint64(k)))))
+	}
+	sort.Float64s(ens)
+	sort.Float64s(ws)
+	mean, sd := moments(ens)
+	fmt.Printf("ensemble refitted on each random split by issue: ΔMAE mean %+.2f, sd %.2f, percentiles 10/50/90 %+.2f / %+.2f / %+.2f; smp's weight from %.2f to %.2f (median %.2f)\n",
+		mean, sd, pct(ens, 0.1), pct(ens, 0.5), pct(ens, 0.9), ws[0], ws[len(ws)-1], pct(ws, 0.5))
 	for _, w := range waves(all) {
 		fit := make([]bool, len(all))
 		for i, s := range all {
@@ -146,6 +170,79 @@ func score(all []scored, fit []bool) result {
 	x.width80 /= float64(len(out))
 	x.width95 /= float64(len(out))
 	return x
+}
+
+// ensembleSplit fits the ensemble's weight on the issues fit marks and
+// returns its ΔMAE against the compromise on the others, and the weight.
+func ensembleSplit(all []scored, fit []bool) (float64, float64) {
+	var a, b, y []float64
+	for i, s := range all {
+		if fit[i] {
+			a, b, y = append(a, s.comp), append(b, s.smp), append(y, s.c.Outcome)
+		}
+	}
+	w := ensemble.Fit(a, b, y)
+	d, n := 0.0, 0
+	for i, s := range all {
+		if !fit[i] {
+			e := float64((1-w)*s.comp) + float64(w*s.smp)
+			d += math.Abs(e-s.c.Outcome) - math.Abs(s.comp-s.c.Outcome)
+			n++
+		}
+	}
+	return d / float64(n), w
+}
+
+// bootstraps prints 95% intervals of the mean dev ΔMAE of snap fitted on
+// the issues fit marks: 10,000 resamples of the issues scored, and of
+// their proposals (each drawn proposal bringing all its scored issues).
+func bootstraps(all []scored, fit []bool, seed uint64) {
+	var in []snap.Case
+	for i, s := range all {
+		if fit[i] {
+			in = append(in, s.c)
+		}
+	}
+	par, err := snap.Fit(in)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	var d []float64
+	byProp := map[string][]float64{}
+	var props []string
+	for i, s := range all {
+		if fit[i] {
+			continue
+		}
+		x := math.Abs(snap.Point(s.c.Problem, 0, par.Snap)-s.c.Outcome) - math.Abs(s.comp-s.c.Outcome)
+		d = append(d, x)
+		if _, ok := byProp[s.proposal]; !ok {
+			props = append(props, s.proposal)
+		}
+		byProp[s.proposal] = append(byProp[s.proposal], x)
+	}
+	const B = 10_000
+	rng := rand.New(rand.NewPCG(seed, 1<<40))
+	issues, proposals := make([]float64, B), make([]float64, B)
+	for b := range B {
+		sum := 0.0
+		for range d {
+			sum += d[rng.IntN(len(d))]
+		}
+		issues[b] = sum / float64(len(d))
+		sum, n := 0.0, 0
+		for range props {
+			for _, x := range byProp[props[rng.IntN(len(props))]] {
+				sum, n = sum+x, n+1
+			}
+		}
+		proposals[b] = sum / float64(n)
+	}
+	sort.Float64s(issues)
+	sort.Float64s(proposals)
+	fmt.Printf("  95%% bootstrap interval of that ΔMAE: resampling its %d issues [%+.2f, %+.2f]; resampling its %d proposals [%+.2f, %+.2f]\n",
+		len(d), pct(issues, 0.025), pct(issues, 0.975), len(props), pct(proposals, 0.025), pct(proposals, 0.975))
 }
 
 // summary prints the distribution of the splits' results.
@@ -258,7 +355,12 @@ func load(dir string) ([]scored, error) {
 		if err != nil {
 			return nil, fmt.Errorf("issue %s: %v", c.ID, err)
 		}
-		out = append(out, scored{c: snap.Case{Problem: p, Issue: 0, Outcome: c.Outcome}, proposal: prop[c.ID], wave: c.Wave, split: c.Split})
+		sm, err := model.Forecasts(context.Background(), smp.Model{}, p, model.Options{})
+		if err != nil {
+			return nil, fmt.Errorf("issue %s: smp: %v", c.ID, err)
+		}
+		out = append(out, scored{c: snap.Case{Problem: p, Issue: 0, Outcome: c.Outcome}, proposal: prop[c.ID], wave: c.Wave, split: c.Split,
+			comp: snap.Point(p, 0, 0), smp: sm[0]})
 	}
 	return out, nil
 }
