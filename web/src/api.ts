@@ -199,6 +199,7 @@ export const api = {
   dealProposals: (id: string, req: Partial<DealProposalsRequest>) => call<Run<DealProposals>>('POST', `/api/scenarios/${enc(id)}/deal/proposals`, req),
   advise: <R>(id: string, req: object) => call<Run<R>>('POST', `/api/scenarios/${enc(id)}/advise`, req),
   power: <R>(id: string, req: object) => call<Run<R>>('POST', `/api/scenarios/${enc(id)}/power`, req),
+  explain: <R>(id: string, req: object) => call<Run<R>>('POST', `/api/scenarios/${enc(id)}/explain`, req),
   // start queues a run of a kind (see kinds) with that kind's request fields.
   start: (id: string, req: { kind: string; [field: string]: unknown }) => call<Run>('POST', `/api/scenarios/${enc(id)}/runs`, req),
   run: <R>(id: string) => call<Run<R>>('GET', `/api/runs/${enc(id)}`),

@@ -6,7 +6,8 @@
 // the externalities; smp lists each turn's bargains and options. Every
 // number is the API's; the page only draws it.
 import { h, s, fmt, color, rangeText } from './util'
-import type { Run, Issue } from './api'
+import { api, inlineOrJob } from './api'
+import type { Issue } from './api'
 
 export interface Pull { actor: string; name: string; position: number; weight: number; share: number; pull: number | null; distance: number; gain?: number }
 export interface Pivotal { actors: string[]; position: number; below: number; at: number; above: number; tie?: boolean; upper?: number }
@@ -46,14 +47,14 @@ async function fetchExplanation(ctx: ExplainContext): Promise<Explanation> {
   const body = { model: ui.model, issue: ui.issue, snapshot: ctx.snapshot, variant: ctx.variant }
   const key = JSON.stringify([ctx.scenario, body])
   if (ui.key === key && ui.answer) return ui.answer
-  const res = await fetch(`/api/scenarios/${encodeURIComponent(ctx.scenario)}/explain`, {
-    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body),
-  })
-  const json = await res.json() as Run<Explanation> & { error?: string }
-  if (!res.ok || !json.result) throw new Error(json.error ?? `${res.status} ${res.statusText}`)
+  // The API helper sends the token and, when the server refuses the
+  // explanation as over its budget within a request, runs it as a job.
+  const run = await inlineOrJob<Explanation>(ctx.scenario, 'explain', body, () => api.explain<Explanation>(ctx.scenario, body),
+    (pct) => ctx.status(`Explaining (as a job: too large to answer at once): ${pct}%`))
+  if (!run.result) throw new Error(run.error ?? `run ${run.status}`)
   ui.key = key
-  ui.answer = json.result
-  return json.result
+  ui.answer = run.result
+  return run.result
 }
 
 // renderExplain fills box with the Explain view.
