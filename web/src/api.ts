@@ -87,7 +87,14 @@ export interface Forecast { scenario: AnswerScenario; request: ForecastRequest; 
 
 export interface Bin { low: number; high: number; count: number }
 export interface Band { label: string; value: number; low: number; high: number; p: number; p_at_least: number }
-export interface SweepIssue { issue: string; name: string; base: number; mean: number; sd: number; median: number; lo80: number; hi80: number; lo95: number; hi95: number; histogram: Bin[]; bands?: Band[] }
+// SweepCombined: the outcome's spread with the model's own error on real
+// outcomes added to the inputs' (models with a predictive distribution,
+// e.g. snap), and how the variance splits between the two.
+export interface SweepCombined { lo80: number; hi80: number; lo95: number; hi95: number; sd: number; sd_inputs: number; sd_model: number; share_inputs: number; share_model: number }
+export interface SweepIssue {
+  issue: string; name: string; base: number; mean: number; sd: number; median: number; lo80: number; hi80: number; lo95: number; hi95: number
+  histogram: Bin[]; bands?: Band[]; combined?: SweepCombined
+}
 export interface SweepInput { kind: string; actor: string; issue?: string; low: number; value: number; high: number }
 export interface SweepModel { model: string; requested: number; draws: number; interrupted: boolean; seed: number; distribution: string; inputs: SweepInput[]; issues: SweepIssue[]; warnings?: string[] }
 export interface Sweep { scenario: AnswerScenario; request: SweepRequest; models: SweepModel[] }

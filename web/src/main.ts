@@ -6,7 +6,7 @@
 // so a link opens the page as it was.
 import './style.css'
 import { api, follow, download, APIError, inlineOrJob } from './api'
-import type { Scenario, ScenarioView, Forecast, ModelForecast, IssueForecast, Issue, Stance, ModelInfo, Param, Sweep, Sensitivity, Diagnostic, Run, DealEvaluation, DealSearch, DealPackage, DealPlan, Distribution, DealRobustness } from './api'
+import type { Scenario, ScenarioView, Forecast, ModelForecast, IssueForecast, Issue, Stance, ModelInfo, Param, Sweep, SweepIssue, Sensitivity, Diagnostic, Run, DealEvaluation, DealSearch, DealPackage, DealPlan, Distribution, DealRobustness } from './api'
 import { h, s, fmt, color, rangeText } from './util'
 import { renderExplain } from './explain'
 import { proposalsCard } from './proposals'
@@ -810,12 +810,31 @@ function renderSweep() {
   drawSweep(out, tor, warn)
 }
 
+// sweepStats is an issue's summary as the command line prints it: the
+// spread of the forecast over the inputs (median, mean, sd, 80% and 95%
+// intervals) and, for a model with a predictive distribution, the
+// outcome's spread with the model's own error added (combined), with the
+// variance's split between the inputs and the model's error.
+function sweepStats(si: SweepIssue): HTMLElement {
+  const c = si.combined
+  return h('div', { class: 'hint', 'data-testid': 'sweep-stats' },
+    h('p', { 'data-testid': 'sweep-inputs', 'data-mean': si.mean, 'data-sd': si.sd, 'data-lo95': si.lo95, 'data-hi95': si.hi95 },
+      `Forecast over the inputs: median ${fmt(si.median)}, mean ${fmt(si.mean)}, sd ${fmt(si.sd)}; 80% [${fmt(si.lo80)}, ${fmt(si.hi80)}], 95% [${fmt(si.lo95)}, ${fmt(si.hi95)}]`),
+    c ? h('p', { 'data-testid': 'sweep-combined', 'data-lo80': c.lo80, 'data-hi80': c.hi80, 'data-lo95': c.lo95, 'data-hi95': c.hi95, 'data-share-inputs': c.share_inputs, 'data-share-model': c.share_model },
+      `Outcome, with the model's error on real outcomes: 80% [${fmt(c.lo80)}, ${fmt(c.hi80)}], 95% [${fmt(c.lo95)}, ${fmt(c.hi95)}]; sd ${fmt(c.sd)} = ${fmt(100 * c.share_inputs, 0)}% inputs + ${fmt(100 * c.share_model, 0)}% model error (of the variance)`) : '')
+}
+
 function drawSweep(out: HTMLElement, tor: HTMLElement, warn: HTMLElement) {
   const sc = st.resolved!
   out.replaceChildren()
   tor.replaceChildren()
   const sw = st.sweep?.models[0]
-  warn.replaceChildren(warningList(sw?.warnings, 'sweep-warning-list') ?? '')
+  // What the sweep drew, as the command line heads it: an interrupted
+  // sweep says how many of the requested draws it covers.
+  warn.replaceChildren(sw ? h('p', { 'data-testid': 'sweep-head', 'data-draws': sw.draws, 'data-requested': sw.requested, 'data-interrupted': String(sw.interrupted) },
+    `${sw.model}: ${sw.draws} draws (${sw.distribution}, seed ${sw.seed}); ${sw.inputs.length} uncertain inputs`,
+    sw.interrupted ? h('strong', { class: 'warn' }, ` — interrupted after ${sw.draws} of ${sw.requested} draws`) : '') : '',
+  warningList(sw?.warnings, 'sweep-warning-list') ?? '')
   if (!sw) out.append(h('p', { class: 'hint' }, 'Run a sweep to see the histograms.'))
   else for (const si of sw.issues) {
     const is = sc.issues.find((x) => x.id === si.issue)
@@ -825,6 +844,7 @@ function drawSweep(out: HTMLElement, tor: HTMLElement, warn: HTMLElement) {
     out.append(h('figure', { class: 'chart small', 'data-issue': si.issue }, h('figcaption', {}, `${si.name}: median ${fmt(si.median)}, 80% in ${fmt(si.lo80)}–${fmt(si.hi80)}`,
       outside ? h('span', { class: 'warn' }, ` — ⚠ the forecast at the stated values, ${fmt(si.base)}, lies outside it`) : ''),
       h('div', { class: 'box' }, canvas),
+      sweepStats(si),
       likely ? h('p', { class: 'hint' }, `Most likely option: ${likely.value} ${likely.label} (${fmt(likely.p * 100, 0)}% of draws)`) : ''))
     st.charts.push(new Chart(canvas as HTMLCanvasElement, {
       type: 'bar',
