@@ -2,7 +2,9 @@ package web_test
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
+	"slices"
 	"strconv"
 	"testing"
 
@@ -10,6 +12,7 @@ import (
 
 	"parley/answer"
 	"parley/ask"
+	"parley/store"
 )
 
 // TestSweepCombined runs a sweep of snap (a model with a predictive
@@ -63,5 +66,54 @@ func TestSweepCombined(t *testing.T) {
 				t.Errorf("%s combined %s = %v, want %v", is.Issue, name, got, want)
 			}
 		}
+	}
+}
+
+// TestPageDefaultsAreTheServers: the page states no default of its own.
+// A sensitivity analysis run with the draws left empty asks for
+// answer.DefaultSensitivityDraws (not the sweep's), with the default
+// seed; the Explain view offers answer.ExplainModels with the default
+// model chosen; the advise form starts at answer.NewAdviseRequest's step.
+func TestPageDefaultsAreTheServers(t *testing.T) {
+	e := startE2E(t)
+	e.do("sensitivity", chromedp.Navigate(e.srv.URL+"/#sweep"),
+		chromedp.WaitVisible(chromedp.CSS(`[data-testid=run-sensitivity]`)),
+		chromedp.Click(chromedp.CSS(`[data-testid=run-sensitivity]`)),
+		e.poll(`document.querySelectorAll("[data-testid=tornado] canvas").length > 0`))
+	runs, err := e.st.ListRuns(e.ctx, e.rec.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var asked *answer.SweepRequest
+	for _, r := range runs {
+		if r.Kind == store.Sensitivity {
+			asked = &answer.SweepRequest{}
+			if err := json.Unmarshal(r.Options, asked); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if asked == nil {
+		t.Fatal("no sensitivity run stored")
+	}
+	if asked.Draws != answer.DefaultSensitivityDraws || asked.Seed != answer.DefaultSeed {
+		t.Errorf("sensitivity asked for %d draws, seed %d; want the defaults %d, %d", asked.Draws, asked.Seed, answer.DefaultSensitivityDraws, answer.DefaultSeed)
+	}
+
+	e.do("explain", chromedp.Navigate(e.srv.URL+"/#explain"), chromedp.WaitVisible(chromedp.CSS(`[data-testid=explain-model]`)))
+	opts := get(t, e.bctx, "explain models", chromedp.Evaluate[[]string](`[...document.querySelectorAll("[data-testid=explain-model] option")].map((o) => o.value)`))
+	if !slices.Equal(opts, answer.ExplainModels) {
+		t.Errorf("explain offers %v, want %v", opts, answer.ExplainModels)
+	}
+	if m := get(t, e.bctx, "explain model", chromedp.Evaluate[string](`document.querySelector("[data-testid=explain-model]").value`)); m != answer.DefaultExplainModel {
+		t.Errorf("explain model %q, want %q", m, answer.DefaultExplainModel)
+	}
+
+	e.do("advise", chromedp.Navigate(e.srv.URL+"/#advise"), chromedp.WaitVisible(chromedp.CSS(`#advise-step`)))
+	if s := get(t, e.bctx, "advise step", chromedp.Evaluate[string](`document.querySelector("#advise-step").value`)); s != strconv.FormatFloat(answer.DefaultAdviseStep, 'g', -1, 64) {
+		t.Errorf("advise step %s, want %v", s, answer.DefaultAdviseStep)
+	}
+	if s := get(t, e.bctx, "advise max", chromedp.Evaluate[string](`document.querySelector("#advise-draws").max`)); s != strconv.Itoa(answer.MaxAdviseDraws) {
+		t.Errorf("advise draws max %s, want %d", s, answer.MaxAdviseDraws)
 	}
 }

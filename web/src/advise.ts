@@ -2,7 +2,7 @@
 // voting power under each issue's decision rule (POST …/power). The numbers
 // and sentences come from the API's answers (docs/json.md: Advice, Power);
 // this file only draws them.
-import { api, follow, inlineOrJob } from './api'
+import { api, follow, inlineOrJob, defaults } from './api'
 import type { AnswerScenario, Scenario, Run } from './api'
 import { h, fmt } from './util'
 
@@ -45,12 +45,14 @@ let last: { actor: string; model: string; issue: string; step: number; draws: nu
 // renderAdvise fills main with the advise and power cards.
 export function renderAdvise(main: HTMLElement, ctx: AdviseContext) {
   const sc = ctx.scenario
-  const o = last ?? { actor: sc.actors.find((a) => a.id === 'ukraine')?.id ?? sc.actors[0]?.id ?? '', model: 'compromise', issue: '', step: 0.05, draws: 0 }
+  // The first time, the server's defaults (answer.NewAdviseRequest).
+  const d = defaults()
+  const o = last ?? { actor: sc.actors.find((a) => a.id === 'ukraine')?.id ?? sc.actors[0]?.id ?? '', model: d.requests.advise.model, issue: '', step: d.requests.advise.step, draws: d.requests.advise.draws ?? 0 }
   const actor = h('select', { id: 'advise-actor', 'data-testid': 'advise-actor' }, ...sc.actors.map((a) => h('option', { value: a.id, selected: a.id === o.actor }, a.name || a.id)))
   const model = h('select', { id: 'advise-model' }, ...ctx.models.map((m) => h('option', { value: m, selected: m === o.model }, m)))
   const issue = h('select', { id: 'advise-issue' }, h('option', { value: '' }, 'every issue'), ...sc.issues.map((is) => h('option', { value: is.id, selected: is.id === o.issue }, is.name || is.id)))
   const step = h('input', { id: 'advise-step', type: 'number', min: 0.01, max: 1, step: 0.01, value: o.step }) as HTMLInputElement
-  const draws = h('input', { id: 'advise-draws', type: 'number', min: 0, max: 10000, step: 50, value: o.draws }) as HTMLInputElement
+  const draws = h('input', { id: 'advise-draws', type: 'number', min: 0, max: d.limits.max_advise_draws, step: 50, value: o.draws }) as HTMLInputElement
   const out = h('div', { 'data-testid': 'advise-out' })
   const go = h('button', { type: 'submit' }, 'Advise')
   const form = h('form', { class: 'controls' },

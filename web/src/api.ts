@@ -149,6 +149,36 @@ export interface DealProposals {
   alternatives: { actor: string; value: number; from: string }[]
   proposals: ProposalVerdicts[]; timeline?: ProposalSnapshot[]; warnings?: string[]
 }
+// Defaults: each kind of run's default request as the Go code builds it
+// (answer.New*Request), the limits of a request's numbers and the lists
+// to choose from (GET /api/defaults; docs/json.md, Defaults). The page
+// states no default of its own: it reads them here.
+export interface Defaults {
+  requests: {
+    forecast: ForecastRequest; sweep: SweepRequest; sensitivity: SweepRequest; deal: DealEvaluateRequest; 'deal-search': DealSearchRequest
+    'deal-proposals': DealProposalsRequest; explain: { snapshot: string; variant?: string; model: string; issue?: string }
+    advise: { snapshot: string; model: string; step: number; draws?: number; seed: number }; power: { samples: number; seed: number }
+    [kind: string]: unknown
+  }
+  limits: { max_draws: number; min_sensitivity_draws: number; max_advise_draws: number; max_rounds: number; max_packages: number; max_power_samples: number }
+  explain_models: string[]; robust_draws: number
+}
+
+let loadedDefaults: Defaults | null = null
+
+// loadDefaults asks the server for its defaults once; the page loads them
+// before it draws anything.
+export async function loadDefaults(): Promise<Defaults> {
+  loadedDefaults = await call<Defaults>('GET', '/api/defaults')
+  return loadedDefaults
+}
+
+// defaults are the server's defaults, as loadDefaults got them.
+export function defaults(): Defaults {
+  if (!loadedDefaults) throw new Error('the defaults are not loaded yet (GET /api/defaults)')
+  return loadedDefaults
+}
+
 // APIError is an answer other than 2xx: its status, the error's code
 // (docs/serve.md: busy, over_budget, timeout, …) and diagnostics.
 export class APIError extends Error {

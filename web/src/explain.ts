@@ -6,7 +6,7 @@
 // the externalities; smp lists each turn's bargains and options. Every
 // number is the API's; the page only draws it.
 import { h, s, fmt, color, rangeText } from './util'
-import { api, inlineOrJob } from './api'
+import { api, inlineOrJob, defaults } from './api'
 import type { Issue } from './api'
 
 export interface Pull { actor: string; name: string; position: number; weight: number; share: number; pull: number | null; distance: number; gain?: number }
@@ -27,9 +27,6 @@ export interface Explanation {
   notes?: string[]; warnings: string[]
 }
 
-// explainModels are the models the API explains (answer.ExplainModels).
-export const explainModels = ['compromise', 'median', 'nash', 'bdm', 'bdm-paper', 'exchange', 'smp']
-
 // ExplainContext is what the view needs from the page.
 export interface ExplainContext {
   scenario: string
@@ -40,8 +37,9 @@ export interface ExplainContext {
   status: (msg: string, error?: boolean) => void
 }
 
-// The view's own state survives re-renders.
-const ui = { model: 'compromise', issue: '', round: 1, perspective: '', step: 1, key: '', answer: null as Explanation | null }
+// The view's own state survives re-renders; model '' is the server's
+// default model.
+const ui = { model: '', issue: '', round: 1, perspective: '', step: 1, key: '', answer: null as Explanation | null }
 
 async function fetchExplanation(ctx: ExplainContext): Promise<Explanation> {
   const body = { model: ui.model, issue: ui.issue, snapshot: ctx.snapshot, variant: ctx.variant }
@@ -59,6 +57,10 @@ async function fetchExplanation(ctx: ExplainContext): Promise<Explanation> {
 
 // renderExplain fills box with the Explain view.
 export async function renderExplain(box: HTMLElement, ctx: ExplainContext) {
+  // The models the API explains and the one it explains by default
+  // (answer.ExplainModels, answer.NewExplainRequest).
+  const explainModels = defaults().explain_models
+  if (!ui.model) ui.model = defaults().requests.explain.model
   const model = h('select', { id: 'explain-model', 'data-testid': 'explain-model' },
     ...explainModels.map((m) => h('option', { value: m, selected: m === ui.model }, m))) as HTMLSelectElement
   const issue = h('select', { id: 'explain-issue', 'data-testid': 'explain-issue' },

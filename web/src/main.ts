@@ -5,7 +5,7 @@
 // and view shown (?scenario=…&snapshot=…&variant=…&models=a,b&param=k=v#view),
 // so a link opens the page as it was.
 import './style.css'
-import { api, follow, download, APIError, inlineOrJob } from './api'
+import { api, follow, download, APIError, inlineOrJob, loadDefaults, defaults } from './api'
 import type { Scenario, ScenarioView, Forecast, ModelForecast, IssueForecast, Issue, Stance, ModelInfo, Param, Sweep, SweepIssue, Sensitivity, Diagnostic, Run, DealEvaluation, DealSearch, DealPackage, DealPlan, Distribution, DealRobustness } from './api'
 import { h, s, fmt, color, rangeText } from './util'
 import { renderExplain } from './explain'
@@ -47,7 +47,8 @@ const st = {
   // null means every actor.
   // robust asks evaluate and search how the deal fares over draws of the
   // stated ranges; draws null leaves the number to the server's default.
-  dealOpts: { batna: 'auto', rho: 1, require: null as Set<string> | null, fix: new Set<string>(), robust: false, draws: null as number | null },
+  // batna and rho start as the server's defaults (init).
+  dealOpts: { batna: '', rho: 0, require: null as Set<string> | null, fix: new Set<string>(), robust: false, draws: null as number | null },
   dealSearch: null as DealSearch | null,
   refocus: null as string | null,
 }
@@ -120,7 +121,9 @@ function destroyCharts() { for (const c of st.charts) c.destroy(); st.charts = [
 
 async function init() {
   try {
-    const [models, kinds, list] = await Promise.all([api.models(), api.kinds(), api.scenarios()])
+    const [models, kinds, list, d] = await Promise.all([api.models(), api.kinds(), api.scenarios(), loadDefaults()])
+    st.dealOpts.batna = d.requests.deal.batna
+    st.dealOpts.rho = d.requests.deal.rho
     st.models = models
     st.kinds = kinds
     // The address's models and settings, else the default models.
@@ -771,9 +774,13 @@ async function loadVariants(box: HTMLElement) {
 function renderSweep() {
   const models = modelList()
   const modelSel = h('select', { name: 'model', 'data-testid': 'sweep-model' }, ...models.map((m) => h('option', { value: m }, m))) as HTMLSelectElement
-  const samples = h('input', { type: 'number', name: 'draws', value: 1000, min: 10, max: 20000, step: 10, 'data-testid': 'sweep-samples' }) as HTMLInputElement
+  // Draws left empty are each kind's default (a sensitivity analysis
+  // needs more than a sweep); the seed starts at the default.
+  const d = defaults()
+  const samples = h('input', { type: 'number', name: 'draws', value: '', min: 1, max: d.limits.max_draws, step: 10, 'data-testid': 'sweep-samples',
+    placeholder: `sweep ${d.requests.sweep.draws} · sensitivity ${d.requests.sensitivity.draws}`, title: `sensitivity: at least ${d.limits.min_sensitivity_draws}` }) as HTMLInputElement
   const uniform = h('input', { type: 'checkbox', name: 'uniform' }) as HTMLInputElement
-  const seed = h('input', { type: 'number', name: 'seed', value: 1, min: 0, step: 1 }) as HTMLInputElement
+  const seed = h('input', { type: 'number', name: 'seed', value: d.requests.sweep.seed, min: 0, step: 1 }) as HTMLInputElement
   const bar = h('progress', { max: 1, value: 0, 'data-testid': 'sweep-progress', 'aria-label': 'Progress' }) as HTMLProgressElement
   const msg = h('span', { class: 'hint' })
   const cancel = h('button', { type: 'button', disabled: true, onclick: () => st.job && api.cancel(st.job) }, 'Cancel') as HTMLButtonElement
@@ -783,7 +790,7 @@ function renderSweep() {
   const start = async (kind: 'sweep' | 'sensitivity') => {
     try {
       const models = [modelSel.value]
-      const run = await api.start(st.sv!.id, { kind, models, params: paramsFor(models), draws: Number(samples.value), uniform: uniform.checked, seed: Number(seed.value), snapshot: st.snapshot, variant: st.variant })
+      const run = await api.start(st.sv!.id, { kind, models, params: paramsFor(models), draws: samples.value === '' ? d.requests[kind].draws : Number(samples.value), uniform: uniform.checked, seed: Number(seed.value), snapshot: st.snapshot, variant: st.variant })
       st.job = run.id
       cancel.disabled = false
       msg.textContent = `${kind} running…`
@@ -939,10 +946,10 @@ function renderDeal() {
     h('option', { value: 'none' }, 'none: stated reservations only'),
     ...modelList().map((m) => h('option', { value: 'model:' + m }, `the ${m} forecast`))) as HTMLSelectElement
   batna.value = o.batna
-  if (batna.value !== o.batna) batna.value = o.batna = 'auto'
+  if (batna.value !== o.batna) batna.value = o.batna = defaults().requests.deal.batna
   const rho = h('input', { type: 'number', name: 'rho', value: o.rho, min: 0.1, max: 10, step: 0.1 }) as HTMLInputElement
   const robust = h('input', { type: 'checkbox', id: 'deal-robust', 'data-testid': 'deal-robust-on', checked: o.robust }) as HTMLInputElement
-  const draws = h('input', { type: 'number', id: 'deal-draws', min: 1, step: 1, value: o.draws ?? '', placeholder: 'server default', disabled: !o.robust }) as HTMLInputElement
+  const draws = h('input', { type: 'number', id: 'deal-draws', min: 1, step: 1, value: o.draws ?? '', max: defaults().limits.max_draws, placeholder: `default ${defaults().robust_draws}`, disabled: !o.robust }) as HTMLInputElement
   const changed = () => { st.dealSearch = null; evaluate(); search() }
   robust.onchange = () => { o.robust = robust.checked; draws.disabled = !o.robust; changed() }
   draws.onchange = () => { const v = Math.round(Number(draws.value)); o.draws = draws.value === '' || !(v > 0) ? null : v; if (o.robust) changed() }
