@@ -99,7 +99,7 @@ export function renderAdvise(main: HTMLElement, ctx: AdviseContext) {
 }
 
 function num(x: number | null | undefined, d = 2): string {
-  return x === null || x === undefined ? '—' : (x > 0 ? '+' : '') + x.toFixed(d)
+  return x === null || x === undefined ? '—' : (x > 0 ? '+' : '') + fmt(x, d)
 }
 
 // drawAdvice shows, per issue, the levers as a table with a bar for how
@@ -157,9 +157,9 @@ function drawPower(box: HTMLElement, p: Power) {
   // normalised Banzhaf index is null (undefined) when no voter swung.
   const idx = (x: number | null, se?: number, below?: number, sampled = false) =>
     x === null ? 'undefined'
-      : below !== undefined ? `${x.toFixed(4)} (< ${below.toPrecision(2)})`
-        : se !== undefined ? `${x.toFixed(4)} ± ${se.toFixed(4)}`
-          : x.toFixed(4) + (sampled ? ' (none seen)' : '')
+      : below !== undefined ? `${fmt(x, 4)} (< ${below.toPrecision(2)})`
+        : se !== undefined ? `${fmt(x, 4)} ± ${fmt(se, 4)}`
+          : fmt(x, 4) + (sampled ? ' (none seen)' : '')
   const out: HTMLElement[] = []
   for (const g of p.games) {
     const top = Math.max(1e-12, ...g.players.map((pl) => pl.shapley))
