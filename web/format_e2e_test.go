@@ -3,6 +3,7 @@ package web_test
 import (
 	"context"
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -77,6 +78,50 @@ func TestNumbersAsTheCommandLine(t *testing.T) {
 	for issue, w := range want {
 		if got := e.text(cell(issue)); got != w.text {
 			t.Errorf("compromise on %s (%v) shown as %q, want %q", issue, w.at, got, w.text)
+		}
+	}
+}
+
+// TestLikeliestPositions: on issues without labelled options the page
+// names the likeliest stated positions the answer gives (ask's rule),
+// every one of a tie: snap gives the two positions of "tie" (62 and
+// 62.5, equal weights) the same probability, and the one position of
+// "neg" (-0.04, both actors) is written 0.0.
+func TestLikeliestPositions(t *testing.T) {
+	in, err := ask.Load("ties.yaml", []byte(tiesYAML), ask.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := in.Case(answer.Target{Snapshot: "latest"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	req := answer.NewForecastRequest()
+	req.Models = []string{"snap"}
+	f, err := ask.Forecast(context.Background(), c, req, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"tie": "likeliest: 62.0 (Alpha) / 62.5 (Beta) (23%)", "neg": "likeliest: 0.0 (Alpha, Beta) (36%)"}
+	for _, is := range f.Models[0].Issues {
+		l := is.Distribution.Likeliest
+		if (is.Issue == "tie") != (len(l) == 2) || len(l) == 0 {
+			t.Fatalf("snap's likeliest on %s: %+v (the test needs a tie on tie, one position on neg)", is.Issue, l)
+		}
+	}
+
+	e := startE2EWith(t, e2eOptions{empty: true})
+	rec := &store.Scenario{Name: "Rounding ties", Format: "yaml", Body: []byte(tiesYAML)}
+	if err := e.st.CreateScenario(e.ctx, rec); err != nil {
+		t.Fatal(err)
+	}
+	note := func(issue string) string {
+		return fmt.Sprintf(`td[data-model="snap"][data-issue=%q] [data-testid=distribution]`, issue)
+	}
+	e.do("forecast", chromedp.Navigate(e.srv.URL+"/?scenario="+rec.ID+"&models=snap#forecast"), chromedp.WaitVisible(chromedp.CSS(note("neg"))))
+	for issue, w := range want {
+		if got := e.text(note(issue)); !strings.HasSuffix(got, w) {
+			t.Errorf("snap on %s: %q, want it to end %q", issue, got, w)
 		}
 	}
 }

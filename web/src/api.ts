@@ -81,7 +81,13 @@ export interface Distribution {
   median: number | null; interval80: { lo: number; hi: number }; interval95: { lo: number; hi: number }
   options: { label: string; value: number; p: number | null }[]
   positions: { value: number; actors: string[]; p: number | null }[]; elsewhere: number | null
+  // likeliest: every option as probable as the most probable (or, with no
+  // labelled options, every stated position), several on a tie.
+  likeliest: Likely[]
 }
+// Likely is one of a distribution's likeliest: an option (label) or a
+// stated position (actors).
+export interface Likely { value: number; label?: string; actors?: string[]; p: number | null }
 export interface ModelForecast { model: string; error?: string; issues: IssueForecast[]; notes?: string[]; warnings?: string[] }
 export interface Forecast { scenario: AnswerScenario; request: ForecastRequest; models: ModelForecast[] }
 

@@ -6,7 +6,7 @@
 // so a link opens the page as it was.
 import './style.css'
 import { api, follow, download, APIError, inlineOrJob, loadDefaults, defaults } from './api'
-import type { Scenario, ScenarioView, Forecast, ModelForecast, IssueForecast, Issue, Stance, ModelInfo, Param, Sweep, SweepIssue, Sensitivity, Diagnostic, Run, DealEvaluation, DealSearch, DealPackage, DealPlan, Distribution, DealRobustness } from './api'
+import type { Scenario, ScenarioView, Forecast, ModelForecast, IssueForecast, Issue, Stance, ModelInfo, Param, Sweep, SweepIssue, Sensitivity, Diagnostic, Run, DealEvaluation, DealSearch, DealPackage, DealPlan, Distribution, Likely, DealRobustness } from './api'
 import { h, s, fmt, color, rangeText } from './util'
 import { renderExplain } from './explain'
 import { proposalsCard } from './proposals'
@@ -653,13 +653,14 @@ function forecastCell(m: ModelForecast, f: IssueForecast | undefined): HTMLEleme
 }
 
 // distributionNote is a model's predictive distribution in a cell: the
-// 80% and 95% intervals and the likeliest labelled option, calibrated on
-// real EU outcomes (docs/models.md, snap).
+// 80% and 95% intervals and the likeliest labelled option (or, on an
+// issue without labels, stated position), calibrated on real EU outcomes
+// (docs/models.md, snap). The likeliest are the answer's (a tie names
+// them all); the page does not choose.
 function distributionNote(d: Distribution): HTMLElement {
-  // every option as probable as the likeliest, to 1e-12: a tie names all
-  const top = Math.max(...d.options.map((o) => o.p ?? 0))
-  const best = d.options.filter((o) => (o.p ?? 0) >= top - 1e-12)
-  const likeliest = best.length ? `; likeliest: ${best.map((o) => o.label).join(' / ')} (${Math.round(100 * top)}%)` : ''
+  const top = Math.max(...d.likeliest.map((l) => l.p ?? 0))
+  const name = (l: Likely) => l.label ?? `${fmt(l.value)} (${(l.actors ?? []).map(actorName).join(', ')})`
+  const likeliest = d.likeliest.length ? `; likeliest: ${d.likeliest.map(name).join(' / ')} (${fmt(100 * top, 0)}%)` : ''
   return h('small', { class: 'dist', 'data-testid': 'distribution', title: 'How far real EU outcomes fell from forecasts like this one (fitted on DEU III; docs/skill.md)' },
     `80%: ${fmt(d.interval80.lo)}–${fmt(d.interval80.hi)} · 95%: ${fmt(d.interval95.lo)}–${fmt(d.interval95.hi)}${likeliest}`)
 }
@@ -847,12 +848,15 @@ function drawSweep(out: HTMLElement, tor: HTMLElement, warn: HTMLElement) {
     const is = sc.issues.find((x) => x.id === si.issue)
     const canvas = h('canvas', { role: 'img', 'aria-label': `Histogram of the ${sw.model} forecast on ${si.name}` })
     const outside = (sw.warnings ?? []).some((w) => w.includes(`(${si.issue})`))
-    const likely = [...(si.bands ?? [])].sort((a, b) => b.p - a.p)[0]
+    // The bands most draws landed nearest: every band with the most
+    // draws (a tie is named, not broken; p is a count over the draws).
+    const top = Math.max(...(si.bands ?? []).map((b) => b.p))
+    const likely = (si.bands ?? []).filter((b) => b.p === top)
     out.append(h('figure', { class: 'chart small', 'data-issue': si.issue }, h('figcaption', {}, `${si.name}: median ${fmt(si.median)}, 80% in ${fmt(si.lo80)}–${fmt(si.hi80)}`,
       outside ? h('span', { class: 'warn' }, ` — ⚠ the forecast at the stated values, ${fmt(si.base)}, lies outside it`) : ''),
       h('div', { class: 'box' }, canvas),
       sweepStats(si),
-      likely ? h('p', { class: 'hint' }, `Most likely option: ${likely.value} ${likely.label} (${fmt(likely.p * 100, 0)}% of draws)`) : ''))
+      likely.length ? h('p', { class: 'hint', 'data-testid': 'sweep-likeliest' }, `Most likely option${likely.length > 1 ? 's (tied)' : ''}: ${likely.map((b) => `${fmt(b.value)} ${b.label}`).join(' / ')} (${fmt(top * 100, 0)}% of draws${likely.length > 1 ? ' each' : ''})`) : ''))
     st.charts.push(new Chart(canvas as HTMLCanvasElement, {
       type: 'bar',
       data: { labels: si.histogram.map((b) => `${fmt(b.low, 0)}–${fmt(b.high, 0)}`), datasets: [{ label: `${sw.model} (${sw.draws} draws)`, data: si.histogram.map((b) => b.count), backgroundColor: si.histogram.map((b) => (si.base >= b.low && si.base < b.high ? color(1) : color(0))), barPercentage: 1, categoryPercentage: 1 }] },
