@@ -2,7 +2,7 @@
 // voting power under each issue's decision rule (POST …/power). The numbers
 // and sentences come from the API's answers (docs/json.md: Advice, Power);
 // this file only draws them.
-import { api, follow, inlineOrJob, defaults } from './api'
+import { api, follow, inlineOrJob, defaults, APIError } from './api'
 import type { AnswerScenario, Scenario, Run } from './api'
 import { h, fmt } from './util'
 
@@ -133,10 +133,18 @@ function drawAdvice(box: HTMLElement, a: Advice) {
 
 async function loadPower(box: HTMLElement, ctx: AdviseContext) {
   try {
-    const r = await api.power<Power>(ctx.id, { snapshot: ctx.snapshot, variant: ctx.variant || undefined })
+    const req = { snapshot: ctx.snapshot, variant: ctx.variant || undefined }
+    const r = await inlineOrJob<Power>(ctx.id, 'power', req, () => api.power<Power>(ctx.id, req),
+      (pct) => ctx.status(`Measuring voting power (as a job: too large to answer at once): ${pct}%`))
     drawPower(box, r.result!)
   } catch (e) {
-    // No decision rule in the scenario: offer an ad-hoc game.
+    // Only a scenario with no decision rule (ask.Power's argument error
+    // "no issue of … states a decision rule") gets the ad-hoc game; any
+    // other failure (busy, the token, a timeout) is shown as it is.
+    if (!noDecisionRule(e)) {
+      box.replaceChildren(h('p', { class: 'warn', role: 'alert', 'data-testid': 'power-error' }, String((e as Error).message ?? e)))
+      return
+    }
     const quota = h('input', { id: 'power-quota', type: 'number', min: 0, step: 'any', value: 62 }) as HTMLInputElement
     const weights = h('input', { id: 'power-weights', size: 40, value: '10,10,10,10,8,5,5,5,5,4,4,3,3,3,2' }) as HTMLInputElement
     const out = h('div', {})
@@ -150,6 +158,12 @@ async function loadPower(box: HTMLElement, ctx: AdviseContext) {
     }
     box.replaceChildren(h('p', { class: 'hint' }, String((e as Error).message ?? e)), h('p', {}, 'An ad-hoc weighted voting game (the EU-15 Council’s qualified majority, 62 of 87, by default):'), form, out)
   }
+}
+
+// noDecisionRule says whether e is ask.Power's refusal of a scenario
+// none of whose issues states a decision rule.
+function noDecisionRule(e: unknown): boolean {
+  return e instanceof APIError && e.code === 'argument' && /^no issue of .* states a decision rule/.test(e.message)
 }
 
 function drawPower(box: HTMLElement, p: Power) {
