@@ -64,4 +64,5 @@ var Answers = []reflect.Type{
 	reflect.TypeFor[Evidence](),
 	reflect.TypeFor[Ingest](),
 	reflect.TypeFor[IngestReview](),
+	reflect.TypeFor[Defaults](),
 }

@@ -86,6 +86,24 @@ type Distribution struct {
 	Positions []PositionProb `json:"positions"`
 	// Elsewhere is the probability that the outcome is at none of them.
 	Elsewhere Num `json:"elsewhere"`
+	// Likeliest is where the outcome most probably lands: every labelled
+	// option as probable as the most probable (to 1e-12), or, on an issue
+	// with none, every stated position as probable as the most probable
+	// (several on a tie, which is named, not broken); empty when there is
+	// neither or no probability is a number.
+	Likeliest []Likely `json:"likeliest"`
+}
+
+// Likely is one of the likeliest places for the outcome: a labelled
+// option (Label) or a stated position (Actors).
+type Likely struct {
+	Value float64 `json:"value"`
+	// Label is the option's label; omitted for a stated position.
+	Label string `json:"label,omitempty"`
+	// Actors are the actors stated at the position; omitted for an
+	// option.
+	Actors []string `json:"actors,omitempty"`
+	P      Num      `json:"p"`
 }
 
 // OptionProb is the probability of one labelled option.

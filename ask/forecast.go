@@ -217,6 +217,37 @@ func distribution(p *model.Problem, k int, d *model.Predictive) *answer.Distribu
 		out.Positions = append(out.Positions, answer.PositionProb{Value: v, Actors: at[v], P: answer.Num(pr)})
 	}
 	out.Elsewhere = answer.Num(math.Max(0, rest))
+	out.Likeliest = likeliest(out.Options, out.Positions)
+	return out
+}
+
+// likeliest is every labelled option as probable as the most probable,
+// to 1e-12, or, with no options, every stated position as probable as
+// the most probable; a probability that is not a number is never the
+// likeliest. A tie is named: every candidate that ties is listed, in
+// the order of the scale.
+func likeliest(options []answer.OptionProb, positions []answer.PositionProb) []answer.Likely {
+	var all []answer.Likely
+	for _, o := range options {
+		all = append(all, answer.Likely{Value: o.Value, Label: o.Label, P: o.P})
+	}
+	if len(options) == 0 {
+		for _, o := range positions {
+			all = append(all, answer.Likely{Value: o.Value, Actors: o.Actors, P: o.P})
+		}
+	}
+	top := math.Inf(-1)
+	for _, c := range all {
+		if p := float64(c.P); !math.IsNaN(p) {
+			top = math.Max(top, p)
+		}
+	}
+	out := []answer.Likely{}
+	for _, c := range all {
+		if p := float64(c.P); !math.IsNaN(p) && p >= top-1e-12 {
+			out = append(out, c)
+		}
+	}
 	return out
 }
 

@@ -4,10 +4,12 @@ import (
 	"context"
 	"encoding/json"
 	"math"
+	"regexp"
 	"strings"
 	"testing"
 
 	"parley/answer"
+	"parley/errs"
 )
 
 // ruleCase states a decision rule on two issues: x by qmv [3; a 2, b 1,
@@ -213,5 +215,25 @@ func TestPowerAdHocChecks(t *testing.T) {
 	}
 	if g := p.Games[0]; !g.Exact || g.Players[0].Shapley != 0.5 || g.Players[1].Shapley != 0.5 || len(g.Veto) != 2 {
 		t.Errorf("at the limit: %+v", g)
+	}
+}
+
+// TestPowerNoRuleMessage: a scenario none of whose issues states a
+// decision rule is refused as an argument error whose message the web
+// page recognises (web/src/advise.ts noDecisionRule: /^no issue of .*
+// states a decision rule/) to offer an ad-hoc game instead; any other
+// error it shows as an error.
+func TestPowerNoRuleMessage(t *testing.T) {
+	in, err := BuiltIn()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := in.Case(answer.Target{Snapshot: "latest"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = Power(context.Background(), c, answer.NewPowerRequest())
+	if errs.CodeOf(err) != errs.Argument || !regexp.MustCompile(`^no issue of .* states a decision rule`).MatchString(err.Error()) {
+		t.Fatalf("power on a case without rules: %v (code %s)", err, errs.CodeOf(err))
 	}
 }

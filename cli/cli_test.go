@@ -282,25 +282,6 @@ func TestModelsListsEveryModel(t *testing.T) {
 	}
 }
 
-// likeliest names every candidate as probable as the most probable, to
-// 1e-12, and -1 with none.
-func TestLikeliest(t *testing.T) {
-	for _, c := range []struct {
-		names []string
-		ps    []float64
-		want  string
-		p     float64
-	}{
-		{[]string{"a", "b", "c"}, []float64{0.2, 0.5, 0.3}, "b", 0.5},
-		{[]string{"30 (a)", "50", "70 (b)"}, []float64{0.2, 0.1, 0.2 - 1e-15}, "30 (a) / 70 (b)", 0.2},
-		{nil, nil, "", -1},
-	} {
-		if got, p := likeliest(c.names, c.ps); got != c.want || p != c.p {
-			t.Errorf("%v %v: %q %v, want %q %v", c.names, c.ps, got, p, c.want, c.p)
-		}
-	}
-}
-
 // num: one decimal, no sign on a value that rounds to zero, "–" for none.
 func TestNum(t *testing.T) {
 	for x, want := range map[float64]string{46.55: "46.5", -0.04: "0.0", math.Copysign(0, -1): "0.0", -0.05: "-0.1", 0: "0.0", math.NaN(): "–"} {

@@ -201,22 +201,23 @@ func distributions(w io.Writer, f *answer.Forecast) {
 			if d == nil {
 				continue
 			}
+			// The likeliest as the answer names it (ask's rule: a tie is
+			// named, "A / B").
 			var names []string
-			var ps []float64
-			for _, o := range d.Options {
-				names, ps = append(names, num(o.Value)+"  "+o.Label), append(ps, float64(o.P))
-			}
-			if len(d.Options) == 0 {
-				for _, o := range d.Positions {
-					names, ps = append(names, num(o.Value)+" ("+strings.Join(o.Actors, ", ")+")"), append(ps, float64(o.P))
+			p := math.Inf(-1)
+			for _, l := range d.Likeliest {
+				if len(l.Actors) > 0 {
+					names = append(names, num(l.Value)+" ("+strings.Join(l.Actors, ", ")+")")
+				} else {
+					names = append(names, num(l.Value)+"  "+l.Label)
 				}
+				p = math.Max(p, float64(l.P))
 			}
-			best, p := likeliest(names, ps)
 			pr := "-"
-			if p >= 0 {
+			if len(names) > 0 {
 				pr = strconv.FormatFloat(p, 'f', 2, 64)
 			}
-			t.AppendRow(table.Row{x.Name, num(d.Interval80.Lo) + "–" + num(d.Interval80.Hi), num(d.Interval95.Lo) + "–" + num(d.Interval95.Hi), best, pr})
+			t.AppendRow(table.Row{x.Name, num(d.Interval80.Lo) + "–" + num(d.Interval80.Hi), num(d.Interval95.Lo) + "–" + num(d.Interval95.Hi), strings.Join(names, " / "), pr})
 		}
 		t.Render()
 	}
@@ -500,23 +501,6 @@ func respond[A any](cmd *cobra.Command, args []string, format string, req any, q
 func isTerminal(w io.Writer) bool {
 	f, ok := w.(*os.File)
 	return ok && term.IsTerminal(int(f.Fd()))
-}
-
-// likeliest names the most probable of the candidates and its
-// probability (−1 with none); candidates as probable as it, to 1e-12,
-// are named too, "A / B", as a tie is everywhere else.
-func likeliest(names []string, ps []float64) (string, float64) {
-	p := -1.0
-	for _, x := range ps {
-		p = max(p, x)
-	}
-	var best []string
-	for i, x := range ps {
-		if x >= p-1e-12 {
-			best = append(best, names[i])
-		}
-	}
-	return strings.Join(best, " / "), p
 }
 
 // topFlag reads a command's --top: how many rows to keep, 0 for all; a

@@ -1,8 +1,14 @@
 package httpapi
 
 import (
+	"encoding/json"
 	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"testing"
+
+	"parley/answer"
+	"parley/store"
 )
 
 // TestOverall checks that a run's progress counts every model's steps:
@@ -19,5 +25,39 @@ func TestOverall(t *testing.T) {
 	p("d", 5, 10)
 	if want := "[1/30 10/30 14/30 30/30 35/40]"; fmt.Sprint(got) != want {
 		t.Fatalf("progress %v, want %s", got, want)
+	}
+}
+
+// TestDefaultsAreTheKinds checks GET /api/defaults against the requests
+// the server starts each kind of run from: for every kind, the default
+// request it serves is, field for field, the one a body is decoded over;
+// and it serves a kind for each kind there is, no more.
+func TestDefaultsAreTheKinds(t *testing.T) {
+	rec := httptest.NewRecorder()
+	(&Server{}).defaults(rec, httptest.NewRequest("GET", "/api/defaults", nil))
+	if rec.Code != http.StatusOK {
+		t.Fatalf("status %d", rec.Code)
+	}
+	var got struct {
+		Requests map[string]json.RawMessage `json:"requests"`
+		Limits   map[string]int             `json:"limits"`
+	}
+	if err := json.Unmarshal(rec.Body.Bytes(), &got); err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Requests) != len(store.Kinds) {
+		t.Errorf("%d default requests, want one per kind (%d)", len(got.Requests), len(store.Kinds))
+	}
+	for _, k := range store.Kinds {
+		want, err := json.Marshal(kinds[k]().request())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(got.Requests[string(k)]) != string(want) {
+			t.Errorf("%s: served %s, want %s", k, got.Requests[string(k)], want)
+		}
+	}
+	if got.Limits["max_draws"] != answer.MaxDraws || got.Limits["min_sensitivity_draws"] != answer.MinSensitivityDraws || got.Limits["max_advise_draws"] != answer.MaxAdviseDraws {
+		t.Errorf("limits %v", got.Limits)
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"parley/answer"
 	"parley/ask"
 	"parley/errs"
 	"parley/store"
@@ -17,6 +18,12 @@ import (
 
 func (s *Server) kindList(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, kindNames())
+}
+
+// defaults answers GET /api/defaults: each kind's default request and
+// the limits, as package answer builds them.
+func (s *Server) defaults(w http.ResponseWriter, r *http.Request) {
+	writeJSON(w, http.StatusOK, answer.NewDefaults())
 }
 
 func (s *Server) models(w http.ResponseWriter, r *http.Request) {

@@ -218,6 +218,7 @@ func New(ctx context.Context, o Options) (*Server, error) {
 		{"GET", "/api/models", "the models a run can use, with their settings", s.models},
 		{"GET", "/api/formats", "the file formats import reads", s.formats},
 		{"GET", "/api/kinds", "the kinds of run", s.kindList},
+		{"GET", "/api/defaults", "each kind's default request and the limits of a request's numbers", s.defaults},
 		{"GET", "/api/scenarios", "list scenarios", s.listScenarios},
 		{"POST", "/api/scenarios", "create a scenario from a YAML or JSON file (?as=yaml|json stores it in that format)", s.createScenario},
 		{"POST", "/api/scenarios/import", "create a scenario from a scenario file or a peer format", s.importScenario},

@@ -87,6 +87,9 @@ type e2eOptions struct {
 	sources string
 	// maxWork is the server's --max-work; 0 is its default.
 	maxWork float64
+	// token is the server's PARLEY_TOKEN ("" for none); the page is
+	// given it (session storage) before it first loads.
+	token string
 }
 
 // startE2E starts the server and the browser, or skips the test when no
@@ -134,7 +137,7 @@ func startE2EWith(t *testing.T, o e2eOptions) *e2e {
 	if o.sources == "" {
 		o.sources = e2eSources
 	}
-	api, err := httpapi.New(ctx, httpapi.Options{Store: st, Web: web.Dist(), LoopbackOnly: true, SourcesDir: o.sources, MaxWork: o.maxWork})
+	api, err := httpapi.New(ctx, httpapi.Options{Store: st, Web: web.Dist(), LoopbackOnly: true, SourcesDir: o.sources, MaxWork: o.maxWork, Token: o.token})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -164,6 +167,14 @@ func startE2EWith(t *testing.T, o e2eOptions) *e2e {
 	}
 	bctx, cancel := context.WithTimeout(browser, 3*time.Minute)
 	t.Cleanup(cancel)
+	if o.token != "" {
+		// Session storage is the origin's: set it on a page of the
+		// server that runs no script, before the app asks for it.
+		if err := chromedp.Do(bctx, chromedp.Navigate(srv.URL+"/api/kinds"),
+			void(chromedp.Evaluate[bool](fmt.Sprintf(`sessionStorage.setItem("parley-token", %q), true`, o.token)))); err != nil {
+			t.Fatalf("set the token: %v", err)
+		}
+	}
 	return &e2e{t: t, ctx: ctx, st: st, rec: rec, full: full, srv: srv, bctx: bctx, shots: shots}
 }
 

@@ -3,6 +3,7 @@ package web_test
 import (
 	"context"
 	"fmt"
+	"math"
 	"strconv"
 	"testing"
 
@@ -103,5 +104,42 @@ func TestExplainView(t *testing.T) {
 	e.do("smp", pick("explain-model", "smp"), chromedp.WaitVisible(chromedp.CSS(`[data-testid=smp-bargains]`)), e.shot("14-explain-smp"))
 	if n := e.count(`[data-testid=smp-bargains] tbody tr`); n != len(sm.Turns[0].Bargains) {
 		t.Fatalf("%d bargains shown, want %d", n, len(sm.Turns[0].Bargains))
+	}
+}
+
+// TestExplainWithTokenAsJob: on a server that needs a token and whose
+// work limit within a request is a quarter of the compromise
+// explanation's estimate, the Explain view sends the token and runs the
+// explanation as a job, as the refusal advises, and draws each issue's
+// pull chart with the pulls package ask computes.
+func TestExplainWithTokenAsJob(t *testing.T) {
+	c := builtinCase(t, "latest")
+	req := answer.NewExplainRequest()
+	cost, err := ask.Estimate(c, req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, err := ask.Explain(context.Background(), c, req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := startE2EWith(t, e2eOptions{maxWork: cost.Work / 4, token: "explain-token-0123456789"})
+	e.do("explain view", chromedp.Navigate(e.srv.URL+"/#explain"),
+		e.poll(`!!document.querySelector("[data-testid=pull-chart], [data-testid=explain-result] .error")`), e.shot("11b-explain-job"))
+	if n := e.count(`[data-testid=explain-result] .error`); n != 0 {
+		t.Fatalf("the view shows an error: %q", e.text(`[data-testid=explain-result] .error`))
+	}
+	if n := e.count(`[data-testid=pull-chart]`); n != len(x.Issues) {
+		t.Fatalf("%d pull charts, want %d", n, len(x.Issues))
+	}
+	for _, p := range x.Issues[0].Pulls {
+		if math.IsNaN(float64(p.Pull)) {
+			continue
+		}
+		sel := fmt.Sprintf(`section[data-issue=%q] rect.pull[data-actor=%q]`, x.Issues[0].Issue, p.Actor)
+		got := get(t, e.bctx, "pull", chromedp.AttributeValue(chromedp.CSS(sel), "data-pull")).Value
+		if v, _ := strconv.ParseFloat(got, 64); v != float64(p.Pull) {
+			t.Fatalf("%s's pull drawn as %s, want %v", p.Actor, got, p.Pull)
+		}
 	}
 }

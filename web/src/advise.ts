@@ -2,7 +2,7 @@
 // voting power under each issue's decision rule (POST …/power). The numbers
 // and sentences come from the API's answers (docs/json.md: Advice, Power);
 // this file only draws them.
-import { api, follow, inlineOrJob } from './api'
+import { api, follow, inlineOrJob, defaults, APIError } from './api'
 import type { AnswerScenario, Scenario, Run } from './api'
 import { h, fmt } from './util'
 
@@ -45,12 +45,14 @@ let last: { actor: string; model: string; issue: string; step: number; draws: nu
 // renderAdvise fills main with the advise and power cards.
 export function renderAdvise(main: HTMLElement, ctx: AdviseContext) {
   const sc = ctx.scenario
-  const o = last ?? { actor: sc.actors.find((a) => a.id === 'ukraine')?.id ?? sc.actors[0]?.id ?? '', model: 'compromise', issue: '', step: 0.05, draws: 0 }
+  // The first time, the server's defaults (answer.NewAdviseRequest).
+  const d = defaults()
+  const o = last ?? { actor: sc.actors.find((a) => a.id === 'ukraine')?.id ?? sc.actors[0]?.id ?? '', model: d.requests.advise.model, issue: '', step: d.requests.advise.step, draws: d.requests.advise.draws ?? 0 }
   const actor = h('select', { id: 'advise-actor', 'data-testid': 'advise-actor' }, ...sc.actors.map((a) => h('option', { value: a.id, selected: a.id === o.actor }, a.name || a.id)))
   const model = h('select', { id: 'advise-model' }, ...ctx.models.map((m) => h('option', { value: m, selected: m === o.model }, m)))
   const issue = h('select', { id: 'advise-issue' }, h('option', { value: '' }, 'every issue'), ...sc.issues.map((is) => h('option', { value: is.id, selected: is.id === o.issue }, is.name || is.id)))
   const step = h('input', { id: 'advise-step', type: 'number', min: 0.01, max: 1, step: 0.01, value: o.step }) as HTMLInputElement
-  const draws = h('input', { id: 'advise-draws', type: 'number', min: 0, max: 10000, step: 50, value: o.draws }) as HTMLInputElement
+  const draws = h('input', { id: 'advise-draws', type: 'number', min: 0, max: d.limits.max_advise_draws, step: 50, value: o.draws }) as HTMLInputElement
   const out = h('div', { 'data-testid': 'advise-out' })
   const go = h('button', { type: 'submit' }, 'Advise')
   const form = h('form', { class: 'controls' },
@@ -97,7 +99,7 @@ export function renderAdvise(main: HTMLElement, ctx: AdviseContext) {
 }
 
 function num(x: number | null | undefined, d = 2): string {
-  return x === null || x === undefined ? '—' : (x > 0 ? '+' : '') + x.toFixed(d)
+  return x === null || x === undefined ? '—' : (x > 0 ? '+' : '') + fmt(x, d)
 }
 
 // drawAdvice shows, per issue, the levers as a table with a bar for how
@@ -131,10 +133,18 @@ function drawAdvice(box: HTMLElement, a: Advice) {
 
 async function loadPower(box: HTMLElement, ctx: AdviseContext) {
   try {
-    const r = await api.power<Power>(ctx.id, { snapshot: ctx.snapshot, variant: ctx.variant || undefined })
+    const req = { snapshot: ctx.snapshot, variant: ctx.variant || undefined }
+    const r = await inlineOrJob<Power>(ctx.id, 'power', req, () => api.power<Power>(ctx.id, req),
+      (pct) => ctx.status(`Measuring voting power (as a job: too large to answer at once): ${pct}%`))
     drawPower(box, r.result!)
   } catch (e) {
-    // No decision rule in the scenario: offer an ad-hoc game.
+    // Only a scenario with no decision rule (ask.Power's argument error
+    // "no issue of … states a decision rule") gets the ad-hoc game; any
+    // other failure (busy, the token, a timeout) is shown as it is.
+    if (!noDecisionRule(e)) {
+      box.replaceChildren(h('p', { class: 'warn', role: 'alert', 'data-testid': 'power-error' }, String((e as Error).message ?? e)))
+      return
+    }
     const quota = h('input', { id: 'power-quota', type: 'number', min: 0, step: 'any', value: 62 }) as HTMLInputElement
     const weights = h('input', { id: 'power-weights', size: 40, value: '10,10,10,10,8,5,5,5,5,4,4,3,3,3,2' }) as HTMLInputElement
     const out = h('div', {})
@@ -150,14 +160,20 @@ async function loadPower(box: HTMLElement, ctx: AdviseContext) {
   }
 }
 
+// noDecisionRule says whether e is ask.Power's refusal of a scenario
+// none of whose issues states a decision rule.
+function noDecisionRule(e: unknown): boolean {
+  return e instanceof APIError && e.code === 'argument' && /^no issue of .* states a decision rule/.test(e.message)
+}
+
 function drawPower(box: HTMLElement, p: Power) {
   // An index sampling never saw shows the bound it is below, not ± 0; a
   // normalised Banzhaf index is null (undefined) when no voter swung.
   const idx = (x: number | null, se?: number, below?: number, sampled = false) =>
     x === null ? 'undefined'
-      : below !== undefined ? `${x.toFixed(4)} (< ${below.toPrecision(2)})`
-        : se !== undefined ? `${x.toFixed(4)} ± ${se.toFixed(4)}`
-          : x.toFixed(4) + (sampled ? ' (none seen)' : '')
+      : below !== undefined ? `${fmt(x, 4)} (< ${below.toPrecision(2)})`
+        : se !== undefined ? `${fmt(x, 4)} ± ${fmt(se, 4)}`
+          : fmt(x, 4) + (sampled ? ' (none seen)' : '')
   const out: HTMLElement[] = []
   for (const g of p.games) {
     const top = Math.max(1e-12, ...g.players.map((pl) => pl.shapley))

@@ -81,13 +81,26 @@ export interface Distribution {
   median: number | null; interval80: { lo: number; hi: number }; interval95: { lo: number; hi: number }
   options: { label: string; value: number; p: number | null }[]
   positions: { value: number; actors: string[]; p: number | null }[]; elsewhere: number | null
+  // likeliest: every option as probable as the most probable (or, with no
+  // labelled options, every stated position), several on a tie.
+  likeliest: Likely[]
 }
+// Likely is one of a distribution's likeliest: an option (label) or a
+// stated position (actors).
+export interface Likely { value: number; label?: string; actors?: string[]; p: number | null }
 export interface ModelForecast { model: string; error?: string; issues: IssueForecast[]; notes?: string[]; warnings?: string[] }
 export interface Forecast { scenario: AnswerScenario; request: ForecastRequest; models: ModelForecast[] }
 
 export interface Bin { low: number; high: number; count: number }
 export interface Band { label: string; value: number; low: number; high: number; p: number; p_at_least: number }
-export interface SweepIssue { issue: string; name: string; base: number; mean: number; sd: number; median: number; lo80: number; hi80: number; lo95: number; hi95: number; histogram: Bin[]; bands?: Band[] }
+// SweepCombined: the outcome's spread with the model's own error on real
+// outcomes added to the inputs' (models with a predictive distribution,
+// e.g. snap), and how the variance splits between the two.
+export interface SweepCombined { lo80: number; hi80: number; lo95: number; hi95: number; sd: number; sd_inputs: number; sd_model: number; share_inputs: number; share_model: number }
+export interface SweepIssue {
+  issue: string; name: string; base: number; mean: number; sd: number; median: number; lo80: number; hi80: number; lo95: number; hi95: number
+  histogram: Bin[]; bands?: Band[]; combined?: SweepCombined
+}
 export interface SweepInput { kind: string; actor: string; issue?: string; low: number; value: number; high: number }
 export interface SweepModel { model: string; requested: number; draws: number; interrupted: boolean; seed: number; distribution: string; inputs: SweepInput[]; issues: SweepIssue[]; warnings?: string[] }
 export interface Sweep { scenario: AnswerScenario; request: SweepRequest; models: SweepModel[] }
@@ -142,6 +155,36 @@ export interface DealProposals {
   alternatives: { actor: string; value: number; from: string }[]
   proposals: ProposalVerdicts[]; timeline?: ProposalSnapshot[]; warnings?: string[]
 }
+// Defaults: each kind of run's default request as the Go code builds it
+// (answer.New*Request), the limits of a request's numbers and the lists
+// to choose from (GET /api/defaults; docs/json.md, Defaults). The page
+// states no default of its own: it reads them here.
+export interface Defaults {
+  requests: {
+    forecast: ForecastRequest; sweep: SweepRequest; sensitivity: SweepRequest; deal: DealEvaluateRequest; 'deal-search': DealSearchRequest
+    'deal-proposals': DealProposalsRequest; explain: { snapshot: string; variant?: string; model: string; issue?: string }
+    advise: { snapshot: string; model: string; step: number; draws?: number; seed: number }; power: { samples: number; seed: number }
+    [kind: string]: unknown
+  }
+  limits: { max_draws: number; min_sensitivity_draws: number; max_advise_draws: number; max_rounds: number; max_packages: number; max_power_samples: number }
+  explain_models: string[]; robust_draws: number
+}
+
+let loadedDefaults: Defaults | null = null
+
+// loadDefaults asks the server for its defaults once; the page loads them
+// before it draws anything.
+export async function loadDefaults(): Promise<Defaults> {
+  loadedDefaults = await call<Defaults>('GET', '/api/defaults')
+  return loadedDefaults
+}
+
+// defaults are the server's defaults, as loadDefaults got them.
+export function defaults(): Defaults {
+  if (!loadedDefaults) throw new Error('the defaults are not loaded yet (GET /api/defaults)')
+  return loadedDefaults
+}
+
 // APIError is an answer other than 2xx: its status, the error's code
 // (docs/serve.md: busy, over_budget, timeout, …) and diagnostics.
 export class APIError extends Error {
@@ -199,6 +242,7 @@ export const api = {
   dealProposals: (id: string, req: Partial<DealProposalsRequest>) => call<Run<DealProposals>>('POST', `/api/scenarios/${enc(id)}/deal/proposals`, req),
   advise: <R>(id: string, req: object) => call<Run<R>>('POST', `/api/scenarios/${enc(id)}/advise`, req),
   power: <R>(id: string, req: object) => call<Run<R>>('POST', `/api/scenarios/${enc(id)}/power`, req),
+  explain: <R>(id: string, req: object) => call<Run<R>>('POST', `/api/scenarios/${enc(id)}/explain`, req),
   // start queues a run of a kind (see kinds) with that kind's request fields.
   start: (id: string, req: { kind: string; [field: string]: unknown }) => call<Run>('POST', `/api/scenarios/${enc(id)}/runs`, req),
   run: <R>(id: string) => call<Run<R>>('GET', `/api/runs/${enc(id)}`),

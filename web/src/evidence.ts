@@ -7,7 +7,7 @@
 // answer.IngestReview); the page only draws it.
 import { call, APIError } from './api'
 import type { ScenarioView, Diagnostic } from './api'
-import { h } from './util'
+import { h, fmt } from './util'
 
 export interface CoverageShare { id?: string; quoted: number; assumed: number; unsupported: number; share: number; stances: number; quotes: number }
 export interface Coverage { snapshot: string; overall: CoverageShare; actors: CoverageShare[]; issues: CoverageShare[] }
@@ -45,7 +45,7 @@ export async function renderEvidence(box: HTMLElement, sv: ScenarioView, saved: 
 function bar(s: CoverageShare): HTMLElement {
   const total = s.quoted + s.assumed + s.unsupported
   const w = (x: number) => `${total > 0 ? (100 * x) / total : 0}%`
-  return h('div', { class: 'covbar', title: `quoted ${s.quoted.toFixed(1)} · assumed ${s.assumed.toFixed(1)} · neither ${s.unsupported.toFixed(1)} (capability × salience)` },
+  return h('div', { class: 'covbar', title: `quoted ${fmt(s.quoted, 1)} · assumed ${fmt(s.assumed, 1)} · neither ${fmt(s.unsupported, 1)} (capability × salience)` },
     h('span', { class: 'quoted', style: `width:${w(s.quoted)}` }),
     h('span', { class: 'assumed', style: `width:${w(s.assumed)}` }),
     h('span', { class: 'unsupported', style: `width:${w(s.unsupported)}` }))
@@ -146,7 +146,7 @@ function review(sv: ScenarioView, rev: IngestReview, saved: (id: string) => void
   const rows = rev.entries.map((e, i) => {
     const cb = h('input', { type: 'checkbox', id: `keep-${i}`, 'aria-label': `keep entry ${i + 1}` }) as HTMLInputElement
     cb.onchange = () => { keep[i] = cb.checked }
-    return h('tr', {}, h('td', {}, cb), h('td', {}, e.score.toFixed(1)), h('td', {}, e.actor), h('td', {}, e.issue),
+    return h('tr', {}, h('td', {}, cb), h('td', {}, fmt(e.score, 1)), h('td', {}, e.actor), h('td', {}, e.issue),
       h('td', {}, e.option !== undefined ? `${e.option} ${e.option_label ?? ''}${e.words?.length ? ' (' + e.words.join(', ') + ')' : ''}` : '—'),
       h('td', {}, h('q', {}, e.evidence.quote), h('small', {}, ` ${e.evidence.source}:${e.line}${e.evidence.date ? ' · ' + e.evidence.date : ''}`)))
   })

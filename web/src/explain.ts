@@ -6,7 +6,8 @@
 // the externalities; smp lists each turn's bargains and options. Every
 // number is the API's; the page only draws it.
 import { h, s, fmt, color, rangeText } from './util'
-import type { Run, Issue } from './api'
+import { api, inlineOrJob, defaults } from './api'
+import type { Issue } from './api'
 
 export interface Pull { actor: string; name: string; position: number; weight: number; share: number; pull: number | null; distance: number; gain?: number }
 export interface Pivotal { actors: string[]; position: number; below: number; at: number; above: number; tie?: boolean; upper?: number }
@@ -26,9 +27,6 @@ export interface Explanation {
   notes?: string[]; warnings: string[]
 }
 
-// explainModels are the models the API explains (answer.ExplainModels).
-export const explainModels = ['compromise', 'median', 'nash', 'bdm', 'bdm-paper', 'exchange', 'smp']
-
 // ExplainContext is what the view needs from the page.
 export interface ExplainContext {
   scenario: string
@@ -39,25 +37,30 @@ export interface ExplainContext {
   status: (msg: string, error?: boolean) => void
 }
 
-// The view's own state survives re-renders.
-const ui = { model: 'compromise', issue: '', round: 1, perspective: '', step: 1, key: '', answer: null as Explanation | null }
+// The view's own state survives re-renders; model '' is the server's
+// default model.
+const ui = { model: '', issue: '', round: 1, perspective: '', step: 1, key: '', answer: null as Explanation | null }
 
 async function fetchExplanation(ctx: ExplainContext): Promise<Explanation> {
   const body = { model: ui.model, issue: ui.issue, snapshot: ctx.snapshot, variant: ctx.variant }
   const key = JSON.stringify([ctx.scenario, body])
   if (ui.key === key && ui.answer) return ui.answer
-  const res = await fetch(`/api/scenarios/${encodeURIComponent(ctx.scenario)}/explain`, {
-    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body),
-  })
-  const json = await res.json() as Run<Explanation> & { error?: string }
-  if (!res.ok || !json.result) throw new Error(json.error ?? `${res.status} ${res.statusText}`)
+  // The API helper sends the token and, when the server refuses the
+  // explanation as over its budget within a request, runs it as a job.
+  const run = await inlineOrJob<Explanation>(ctx.scenario, 'explain', body, () => api.explain<Explanation>(ctx.scenario, body),
+    (pct) => ctx.status(`Explaining (as a job: too large to answer at once): ${pct}%`))
+  if (!run.result) throw new Error(run.error ?? `run ${run.status}`)
   ui.key = key
-  ui.answer = json.result
-  return json.result
+  ui.answer = run.result
+  return run.result
 }
 
 // renderExplain fills box with the Explain view.
 export async function renderExplain(box: HTMLElement, ctx: ExplainContext) {
+  // The models the API explains and the one it explains by default
+  // (answer.ExplainModels, answer.NewExplainRequest).
+  const explainModels = defaults().explain_models
+  if (!ui.model) ui.model = defaults().requests.explain.model
   const model = h('select', { id: 'explain-model', 'data-testid': 'explain-model' },
     ...explainModels.map((m) => h('option', { value: m, selected: m === ui.model }, m))) as HTMLSelectElement
   const issue = h('select', { id: 'explain-issue', 'data-testid': 'explain-issue' },
@@ -99,11 +102,11 @@ function pullChart(ie: IssueExplanation, model: string, ctx: ExplainContext): SV
     const y = 14 + i * row
     const w = (Math.abs(p.pull!) / top) * half
     const x = p.pull! < 0 ? mid - w : mid
-    const label = model === 'median' ? `${(100 * p.pull!).toFixed(1)}%` : model === 'nash' ? p.pull!.toPrecision(3) : (p.pull! >= 0 ? '+' : '') + p.pull!.toFixed(1)
+    const label = model === 'median' ? `${fmt(100 * p.pull!, 1)}%` : model === 'nash' ? p.pull!.toPrecision(3) : (p.pull! >= 0 ? '+' : '') + fmt(p.pull, 1)
     svg.append(
       s('text', { x: lab - 8, y: y + 4, 'text-anchor': 'end', class: 'aname' }, ctx.actorName(p.actor)),
       s('rect', { x, y: y - 7, width: Math.max(1, w), height: 14, fill: p.pull! < 0 ? color(1) : color(0), class: 'pull', 'data-actor': p.actor, 'data-pull': String(p.pull) },
-        s('title', {}, `${p.name}: position ${p.position}, ${(100 * p.share).toFixed(1)}% of the weight, pull ${label}`)),
+        s('title', {}, `${p.name}: position ${p.position}, ${fmt(100 * p.share, 1)}% of the weight, pull ${label}`)),
       s('text', { x: p.pull! < 0 ? x - 4 : x + w + 4, y: y + 4, 'text-anchor': p.pull! < 0 ? 'end' : 'start', class: 'tick' }, label))
   })
   return svg
@@ -156,7 +159,7 @@ function quadMap(pts: Challenge[], ctx: ExplainContext, title: string): SVGSVGEl
     s('text', { x: P + 6, y: P + 16, class: 'ref' }, 'compromise / capitulate'),
     s('text', { x: P + 6, y: W - P - 8, class: 'ref' }, 'status quo'),
     s('text', { x: W - P - 6, y: W - P - 8, 'text-anchor': 'end', class: 'ref' }, 'the other gives ground'),
-    s('text', { x: c, y: W - 10, 'text-anchor': 'middle', class: 'tick' }, `±${m.toFixed(2)}`))
+    s('text', { x: c, y: W - 10, 'text-anchor': 'middle', class: 'tick' }, `±${fmt(m, 2)}`))
   // Actors at one position read alike: one label names them all.
   const labels = new Map<string, string[]>()
   for (const p of pts) {
@@ -170,7 +173,7 @@ function quadMap(pts: Challenge[], ctx: ExplainContext, title: string): SVGSVGEl
     labels.delete(k)
     svg.append(s('g', { class: 'qpt', 'data-other': p.other, 'data-quadrant': p.quadrant },
       s('circle', { cx: X(p.x), cy: Y(p.y), r: p.taken ? 8 : 5.5, fill: col, stroke: p.taken ? '#14243a' : '#fff', 'stroke-width': p.taken ? 2.5 : 1 },
-        s('title', {}, `${ctx.actorName(p.other)}: x ${p.x.toFixed(3)}, y ${p.y.toFixed(3)} — ${name}${p.offer !== undefined ? `, offer ${fmt(p.offer)}` : ''}${p.taken ? ' (taken)' : ''}`)),
+        s('title', {}, `${ctx.actorName(p.other)}: x ${fmt(p.x, 3)}, y ${fmt(p.y, 3)} — ${name}${p.offer !== undefined ? `, offer ${fmt(p.offer)}` : ''}${p.taken ? ' (taken)' : ''}`)),
       names ? s('text', { x: X(p.x) + 8, y: Y(p.y) - 6, class: 'tick' }, names.join(', ')) : null))
   }
   return svg
@@ -201,7 +204,7 @@ function exchangeView(e: Explanation, ctx: ExplainContext, box: HTMLElement): HT
       s('circle', { cx: x, cy: y, r: 8 + Math.min(12, n), fill: color(i), stroke: '#14243a' }, s('title', {}, `${ctx.actorName(id)}: ${n} exchange(s) this round`)),
       s('text', { x, y: y + (y < c ? -22 : 30), 'text-anchor': 'middle', class: 'aname' }, ctx.actorName(id))))
   })
-  const f = (v: number) => v.toFixed(2)
+  const f = (v: number) => fmt(v, 2)
   const ext = h('table', { class: 'compare', 'data-testid': 'externalities' },
     h('caption', {}, 'Externalities per actor, summed over every round (own: its gains; inner/outer: the other exchanges\' effect on it; + toward it, − away)'),
     h('thead', {}, h('tr', {}, ...['Actor', 'Exchanges', 'Own', 'Inner +', 'Inner −', 'Outer +', 'Outer −', 'Total'].map((t) => h('th', { scope: 'col' }, t)))),
@@ -223,10 +226,10 @@ function turnView(e: Explanation, ctx: ExplainContext, box: HTMLElement): HTMLEl
   const bargains = h('table', { class: 'compare', 'data-testid': 'smp-bargains' },
     h('thead', {}, h('tr', {}, ...['#', 'Challenger', 'Target', 'P(win)', 'Expected gain', 'Offers (challenger / target)'].map((x) => h('th', { scope: 'col' }, x)))),
     h('tbody', {}, ...t.bargains.map((b) => h('tr', {}, h('td', {}, String(b.id)), h('td', {}, ctx.actorName(b.initiator)), h('td', {}, ctx.actorName(b.receiver)),
-      h('td', {}, b.phi.toFixed(2)), h('td', {}, b.gain.toPrecision(3)), h('td', {}, b.offers.map((o) => `${o.issue} ${fmt(o.initiator)}/${fmt(o.receiver)}`).join('; '))))))
+      h('td', {}, fmt(b.phi, 2)), h('td', {}, b.gain.toPrecision(3)), h('td', {}, b.offers.map((o) => `${o.issue} ${fmt(o.initiator)}/${fmt(o.receiver)}`).join('; '))))))
   const choices = h('table', { class: 'compare', 'data-testid': 'smp-options' },
     h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Actor'), h('th', { scope: 'col' }, 'Options: probability (chosen in bold)'))),
     h('tbody', {}, ...t.choices.map((c) => h('tr', {}, h('th', { scope: 'row' }, ctx.actorName(c.actor)),
-      h('td', {}, ...c.options.map((o) => h(o.chosen ? 'strong' : 'span', {}, `${o.bargain === 0 ? 'status quo' : 'bargain ' + o.bargain} ${(100 * o.probability).toFixed(0)}%  `)))))))
+      h('td', {}, ...c.options.map((o) => h(o.chosen ? 'strong' : 'span', {}, `${o.bargain === 0 ? 'status quo' : 'bargain ' + o.bargain} ${fmt(100 * o.probability, 0)}%  `)))))))
   return h('section', { class: 'card' }, h('h3', {}, 'Turns'), h('div', { class: 'controls' }, tp), h('p', {}, t.text), bargains, choices)
 }

@@ -5,8 +5,8 @@
 // and view shown (?scenario=…&snapshot=…&variant=…&models=a,b&param=k=v#view),
 // so a link opens the page as it was.
 import './style.css'
-import { api, follow, download, APIError, inlineOrJob } from './api'
-import type { Scenario, ScenarioView, Forecast, ModelForecast, IssueForecast, Issue, Stance, ModelInfo, Param, Sweep, Sensitivity, Diagnostic, Run, DealEvaluation, DealSearch, DealPackage, DealPlan, Distribution, DealRobustness } from './api'
+import { api, follow, download, APIError, inlineOrJob, loadDefaults, defaults } from './api'
+import type { Scenario, ScenarioView, Forecast, ModelForecast, IssueForecast, Issue, Stance, ModelInfo, Param, Sweep, SweepIssue, Sensitivity, Diagnostic, Run, DealEvaluation, DealSearch, DealPackage, DealPlan, Distribution, Likely, DealRobustness } from './api'
 import { h, s, fmt, color, rangeText } from './util'
 import { renderExplain } from './explain'
 import { proposalsCard } from './proposals'
@@ -47,7 +47,8 @@ const st = {
   // null means every actor.
   // robust asks evaluate and search how the deal fares over draws of the
   // stated ranges; draws null leaves the number to the server's default.
-  dealOpts: { batna: 'auto', rho: 1, require: null as Set<string> | null, fix: new Set<string>(), robust: false, draws: null as number | null },
+  // batna and rho start as the server's defaults (init).
+  dealOpts: { batna: '', rho: 0, require: null as Set<string> | null, fix: new Set<string>(), robust: false, draws: null as number | null },
   dealSearch: null as DealSearch | null,
   refocus: null as string | null,
 }
@@ -120,7 +121,9 @@ function destroyCharts() { for (const c of st.charts) c.destroy(); st.charts = [
 
 async function init() {
   try {
-    const [models, kinds, list] = await Promise.all([api.models(), api.kinds(), api.scenarios()])
+    const [models, kinds, list, d] = await Promise.all([api.models(), api.kinds(), api.scenarios(), loadDefaults()])
+    st.dealOpts.batna = d.requests.deal.batna
+    st.dealOpts.rho = d.requests.deal.rho
     st.models = models
     st.kinds = kinds
     // The address's models and settings, else the default models.
@@ -650,13 +653,14 @@ function forecastCell(m: ModelForecast, f: IssueForecast | undefined): HTMLEleme
 }
 
 // distributionNote is a model's predictive distribution in a cell: the
-// 80% and 95% intervals and the likeliest labelled option, calibrated on
-// real EU outcomes (docs/models.md, snap).
+// 80% and 95% intervals and the likeliest labelled option (or, on an
+// issue without labels, stated position), calibrated on real EU outcomes
+// (docs/models.md, snap). The likeliest are the answer's (a tie names
+// them all); the page does not choose.
 function distributionNote(d: Distribution): HTMLElement {
-  // every option as probable as the likeliest, to 1e-12: a tie names all
-  const top = Math.max(...d.options.map((o) => o.p ?? 0))
-  const best = d.options.filter((o) => (o.p ?? 0) >= top - 1e-12)
-  const likeliest = best.length ? `; likeliest: ${best.map((o) => o.label).join(' / ')} (${Math.round(100 * top)}%)` : ''
+  const top = Math.max(...d.likeliest.map((l) => l.p ?? 0))
+  const name = (l: Likely) => l.label ?? `${fmt(l.value)} (${(l.actors ?? []).map(actorName).join(', ')})`
+  const likeliest = d.likeliest.length ? `; likeliest: ${d.likeliest.map(name).join(' / ')} (${fmt(100 * top, 0)}%)` : ''
   return h('small', { class: 'dist', 'data-testid': 'distribution', title: 'How far real EU outcomes fell from forecasts like this one (fitted on DEU III; docs/skill.md)' },
     `80%: ${fmt(d.interval80.lo)}–${fmt(d.interval80.hi)} · 95%: ${fmt(d.interval95.lo)}–${fmt(d.interval95.hi)}${likeliest}`)
 }
@@ -771,9 +775,13 @@ async function loadVariants(box: HTMLElement) {
 function renderSweep() {
   const models = modelList()
   const modelSel = h('select', { name: 'model', 'data-testid': 'sweep-model' }, ...models.map((m) => h('option', { value: m }, m))) as HTMLSelectElement
-  const samples = h('input', { type: 'number', name: 'draws', value: 1000, min: 10, max: 20000, step: 10, 'data-testid': 'sweep-samples' }) as HTMLInputElement
+  // Draws left empty are each kind's default (a sensitivity analysis
+  // needs more than a sweep); the seed starts at the default.
+  const d = defaults()
+  const samples = h('input', { type: 'number', name: 'draws', value: '', min: 1, max: d.limits.max_draws, step: 10, 'data-testid': 'sweep-samples',
+    placeholder: `sweep ${d.requests.sweep.draws} · sensitivity ${d.requests.sensitivity.draws}`, title: `sensitivity: at least ${d.limits.min_sensitivity_draws}` }) as HTMLInputElement
   const uniform = h('input', { type: 'checkbox', name: 'uniform' }) as HTMLInputElement
-  const seed = h('input', { type: 'number', name: 'seed', value: 1, min: 0, step: 1 }) as HTMLInputElement
+  const seed = h('input', { type: 'number', name: 'seed', value: d.requests.sweep.seed, min: 0, step: 1 }) as HTMLInputElement
   const bar = h('progress', { max: 1, value: 0, 'data-testid': 'sweep-progress', 'aria-label': 'Progress' }) as HTMLProgressElement
   const msg = h('span', { class: 'hint' })
   const cancel = h('button', { type: 'button', disabled: true, onclick: () => st.job && api.cancel(st.job) }, 'Cancel') as HTMLButtonElement
@@ -783,7 +791,7 @@ function renderSweep() {
   const start = async (kind: 'sweep' | 'sensitivity') => {
     try {
       const models = [modelSel.value]
-      const run = await api.start(st.sv!.id, { kind, models, params: paramsFor(models), draws: Number(samples.value), uniform: uniform.checked, seed: Number(seed.value), snapshot: st.snapshot, variant: st.variant })
+      const run = await api.start(st.sv!.id, { kind, models, params: paramsFor(models), draws: samples.value === '' ? d.requests[kind].draws : Number(samples.value), uniform: uniform.checked, seed: Number(seed.value), snapshot: st.snapshot, variant: st.variant })
       st.job = run.id
       cancel.disabled = false
       msg.textContent = `${kind} running…`
@@ -810,22 +818,45 @@ function renderSweep() {
   drawSweep(out, tor, warn)
 }
 
+// sweepStats is an issue's summary as the command line prints it: the
+// spread of the forecast over the inputs (median, mean, sd, 80% and 95%
+// intervals) and, for a model with a predictive distribution, the
+// outcome's spread with the model's own error added (combined), with the
+// variance's split between the inputs and the model's error.
+function sweepStats(si: SweepIssue): HTMLElement {
+  const c = si.combined
+  return h('div', { class: 'hint', 'data-testid': 'sweep-stats' },
+    h('p', { 'data-testid': 'sweep-inputs', 'data-mean': si.mean, 'data-sd': si.sd, 'data-lo95': si.lo95, 'data-hi95': si.hi95 },
+      `Forecast over the inputs: median ${fmt(si.median)}, mean ${fmt(si.mean)}, sd ${fmt(si.sd)}; 80% [${fmt(si.lo80)}, ${fmt(si.hi80)}], 95% [${fmt(si.lo95)}, ${fmt(si.hi95)}]`),
+    c ? h('p', { 'data-testid': 'sweep-combined', 'data-lo80': c.lo80, 'data-hi80': c.hi80, 'data-lo95': c.lo95, 'data-hi95': c.hi95, 'data-share-inputs': c.share_inputs, 'data-share-model': c.share_model },
+      `Outcome, with the model's error on real outcomes: 80% [${fmt(c.lo80)}, ${fmt(c.hi80)}], 95% [${fmt(c.lo95)}, ${fmt(c.hi95)}]; sd ${fmt(c.sd)} = ${fmt(100 * c.share_inputs, 0)}% inputs + ${fmt(100 * c.share_model, 0)}% model error (of the variance)`) : '')
+}
+
 function drawSweep(out: HTMLElement, tor: HTMLElement, warn: HTMLElement) {
   const sc = st.resolved!
   out.replaceChildren()
   tor.replaceChildren()
   const sw = st.sweep?.models[0]
-  warn.replaceChildren(warningList(sw?.warnings, 'sweep-warning-list') ?? '')
+  // What the sweep drew, as the command line heads it: an interrupted
+  // sweep says how many of the requested draws it covers.
+  warn.replaceChildren(sw ? h('p', { 'data-testid': 'sweep-head', 'data-draws': sw.draws, 'data-requested': sw.requested, 'data-interrupted': String(sw.interrupted) },
+    `${sw.model}: ${sw.draws} draws (${sw.distribution}, seed ${sw.seed}); ${sw.inputs.length} uncertain inputs`,
+    sw.interrupted ? h('strong', { class: 'warn' }, ` — interrupted after ${sw.draws} of ${sw.requested} draws`) : '') : '',
+  warningList(sw?.warnings, 'sweep-warning-list') ?? '')
   if (!sw) out.append(h('p', { class: 'hint' }, 'Run a sweep to see the histograms.'))
   else for (const si of sw.issues) {
     const is = sc.issues.find((x) => x.id === si.issue)
     const canvas = h('canvas', { role: 'img', 'aria-label': `Histogram of the ${sw.model} forecast on ${si.name}` })
     const outside = (sw.warnings ?? []).some((w) => w.includes(`(${si.issue})`))
-    const likely = [...(si.bands ?? [])].sort((a, b) => b.p - a.p)[0]
+    // The bands most draws landed nearest: every band with the most
+    // draws (a tie is named, not broken; p is a count over the draws).
+    const top = Math.max(...(si.bands ?? []).map((b) => b.p))
+    const likely = (si.bands ?? []).filter((b) => b.p === top)
     out.append(h('figure', { class: 'chart small', 'data-issue': si.issue }, h('figcaption', {}, `${si.name}: median ${fmt(si.median)}, 80% in ${fmt(si.lo80)}–${fmt(si.hi80)}`,
       outside ? h('span', { class: 'warn' }, ` — ⚠ the forecast at the stated values, ${fmt(si.base)}, lies outside it`) : ''),
       h('div', { class: 'box' }, canvas),
-      likely ? h('p', { class: 'hint' }, `Most likely option: ${likely.value} ${likely.label} (${fmt(likely.p * 100, 0)}% of draws)`) : ''))
+      sweepStats(si),
+      likely.length ? h('p', { class: 'hint', 'data-testid': 'sweep-likeliest' }, `Most likely option${likely.length > 1 ? 's (tied)' : ''}: ${likely.map((b) => `${fmt(b.value)} ${b.label}`).join(' / ')} (${fmt(top * 100, 0)}% of draws${likely.length > 1 ? ' each' : ''})`) : ''))
     st.charts.push(new Chart(canvas as HTMLCanvasElement, {
       type: 'bar',
       data: { labels: si.histogram.map((b) => `${fmt(b.low, 0)}–${fmt(b.high, 0)}`), datasets: [{ label: `${sw.model} (${sw.draws} draws)`, data: si.histogram.map((b) => b.count), backgroundColor: si.histogram.map((b) => (si.base >= b.low && si.base < b.high ? color(1) : color(0))), barPercentage: 1, categoryPercentage: 1 }] },
@@ -919,10 +950,10 @@ function renderDeal() {
     h('option', { value: 'none' }, 'none: stated reservations only'),
     ...modelList().map((m) => h('option', { value: 'model:' + m }, `the ${m} forecast`))) as HTMLSelectElement
   batna.value = o.batna
-  if (batna.value !== o.batna) batna.value = o.batna = 'auto'
+  if (batna.value !== o.batna) batna.value = o.batna = defaults().requests.deal.batna
   const rho = h('input', { type: 'number', name: 'rho', value: o.rho, min: 0.1, max: 10, step: 0.1 }) as HTMLInputElement
   const robust = h('input', { type: 'checkbox', id: 'deal-robust', 'data-testid': 'deal-robust-on', checked: o.robust }) as HTMLInputElement
-  const draws = h('input', { type: 'number', id: 'deal-draws', min: 1, step: 1, value: o.draws ?? '', placeholder: 'server default', disabled: !o.robust }) as HTMLInputElement
+  const draws = h('input', { type: 'number', id: 'deal-draws', min: 1, step: 1, value: o.draws ?? '', max: defaults().limits.max_draws, placeholder: `default ${defaults().robust_draws}`, disabled: !o.robust }) as HTMLInputElement
   const changed = () => { st.dealSearch = null; evaluate(); search() }
   robust.onchange = () => { o.robust = robust.checked; draws.disabled = !o.robust; changed() }
   draws.onchange = () => { const v = Math.round(Number(draws.value)); o.draws = draws.value === '' || !(v > 0) ? null : v; if (o.robust) changed() }

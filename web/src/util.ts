@@ -26,8 +26,31 @@ function set(el: Element, attrs: Attrs) {
   }
 }
 
+// fmt writes x with the given decimals by the command line's rule (num
+// in cli/output.go): Go's strconv.FormatFloat(x, 'f', digits, 64), the
+// decimal nearest x's exact binary value, an exact tie rounded to the
+// even digit (62.25 → "62.2", 0.125 → "0.12"), and a negative that
+// rounds to zero written without its sign (-0.04 → "0.0"). No number
+// (null, NaN, ±Infinity) is "—".
 export function fmt(x: number | null | undefined, digits = 1): string {
-  return x === null || x === undefined || Number.isNaN(x) ? '—' : x.toFixed(digits)
+  if (x === null || x === undefined || !Number.isFinite(x)) return '—'
+  // toFixed rounds x's exact value too, but a tie away from zero.
+  let out = x.toFixed(digits)
+  if (digits <= 20 && Math.abs(x) < 1e21) {
+    // x's exact decimal expansion to 100 places. A tie has digits + 1
+    // places, so it shows as one; a double that is not a tie differs
+    // from one by far more than 1e-100 (by at least 2^-124 · 10^-21), so
+    // it does not.
+    const exact = Math.abs(x).toFixed(100)
+    const dot = exact.indexOf('.')
+    const frac = exact.slice(dot + 1)
+    if (frac[digits] === '5' && /^0*$/.test(frac.slice(digits + 1))) {
+      // A tie: keep the truncation when its last digit is even.
+      const kept = exact.slice(0, digits ? dot + 1 + digits : dot)
+      if (Number(kept[kept.length - 1]) % 2 === 0) out = (x < 0 ? '-' : '') + kept
+    }
+  }
+  return /^-0(\.0*)?$/.test(out) ? out.slice(1) : out
 }
 
 // rangeText is the range lo–hi of a forecast that did not settle, or one

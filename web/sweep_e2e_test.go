@@ -1,0 +1,119 @@
+package web_test
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strconv"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	"parley/answer"
+	"parley/ask"
+	"parley/store"
+)
+
+// TestSweepCombined runs a sweep of snap (a model with a predictive
+// distribution) from the page and checks that each issue shows what
+// package ask computes for it: the mean, sd and 95% interval over the
+// inputs and the combined intervals with the variance's split between
+// the inputs and the model's error, and the head's draws.
+func TestSweepCombined(t *testing.T) {
+	c := builtinCase(t, "latest")
+	req := answer.NewSweepRequest()
+	req.Models, req.Draws, req.Seed = []string{"snap"}, 200, 3
+	sw, err := ask.Sweep(context.Background(), c, req, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := sw.Models[0]
+	e := startE2E(t)
+	e.do("sweep", chromedp.Navigate(e.srv.URL+"/#sweep"),
+		chromedp.WaitVisible(chromedp.CSS(`[data-testid=run-sweep]`)),
+		chromedp.SetValue(chromedp.CSS(`[data-testid=sweep-model]`), "snap"),
+		chromedp.SetValue(chromedp.CSS(`[data-testid=sweep-samples]`), "200"),
+		chromedp.SetValue(chromedp.CSS(`input[name=seed]`), "3"),
+		chromedp.Click(chromedp.CSS(`[data-testid=run-sweep]`)),
+		e.poll(`document.querySelectorAll("[data-testid=sweep-combined]").length > 0`), e.shot("06b-sweep-combined"))
+	if got := get(t, e.bctx, "head", chromedp.AttributeValue(chromedp.CSS(`[data-testid=sweep-head]`), "data-draws")).Value; got != strconv.Itoa(m.Draws) {
+		t.Errorf("head says %s draws, want %d", got, m.Draws)
+	}
+	attr := func(sel, name string) float64 {
+		t.Helper()
+		v := get(t, e.bctx, sel, chromedp.AttributeValue(chromedp.CSS(sel), name)).Value
+		f, err := strconv.ParseFloat(v, 64)
+		if err != nil {
+			t.Fatalf("%s %s: %q", sel, name, v)
+		}
+		return f
+	}
+	for _, is := range m.Issues {
+		if is.Combined == nil {
+			t.Fatalf("snap's sweep has no combined interval on %s", is.Issue)
+		}
+		fig := fmt.Sprintf(`figure[data-issue=%q] `, is.Issue)
+		for name, want := range map[string]float64{"data-mean": is.Mean, "data-sd": is.SD, "data-lo95": is.Lo95, "data-hi95": is.Hi95} {
+			if got := attr(fig+`[data-testid=sweep-inputs]`, name); got != want {
+				t.Errorf("%s %s = %v, want %v", is.Issue, name, got, want)
+			}
+		}
+		cb := is.Combined
+		for name, want := range map[string]float64{"data-lo80": cb.Lo80, "data-hi80": cb.Hi80, "data-lo95": cb.Lo95, "data-hi95": cb.Hi95,
+			"data-share-inputs": cb.ShareInputs, "data-share-model": cb.ShareModel} {
+			if got := attr(fig+`[data-testid=sweep-combined]`, name); got != want {
+				t.Errorf("%s combined %s = %v, want %v", is.Issue, name, got, want)
+			}
+		}
+	}
+}
+
+// TestPageDefaultsAreTheServers: the page states no default of its own.
+// A sensitivity analysis run with the draws left empty asks for
+// answer.DefaultSensitivityDraws (not the sweep's), with the default
+// seed; the Explain view offers answer.ExplainModels with the default
+// model chosen; the advise form starts at answer.NewAdviseRequest's step.
+func TestPageDefaultsAreTheServers(t *testing.T) {
+	e := startE2E(t)
+	e.do("sensitivity", chromedp.Navigate(e.srv.URL+"/#sweep"),
+		chromedp.WaitVisible(chromedp.CSS(`[data-testid=run-sensitivity]`)),
+		chromedp.Click(chromedp.CSS(`[data-testid=run-sensitivity]`)),
+		e.poll(`document.querySelectorAll("[data-testid=tornado] canvas").length > 0`))
+	runs, err := e.st.ListRuns(e.ctx, e.rec.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var asked *answer.SweepRequest
+	for _, r := range runs {
+		if r.Kind == store.Sensitivity {
+			asked = &answer.SweepRequest{}
+			if err := json.Unmarshal(r.Options, asked); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if asked == nil {
+		t.Fatal("no sensitivity run stored")
+	}
+	if asked.Draws != answer.DefaultSensitivityDraws || asked.Seed != answer.DefaultSeed {
+		t.Errorf("sensitivity asked for %d draws, seed %d; want the defaults %d, %d", asked.Draws, asked.Seed, answer.DefaultSensitivityDraws, answer.DefaultSeed)
+	}
+
+	e.do("explain", chromedp.Navigate(e.srv.URL+"/#explain"), chromedp.WaitVisible(chromedp.CSS(`[data-testid=explain-model]`)))
+	opts := get(t, e.bctx, "explain models", chromedp.Evaluate[[]string](`[...document.querySelectorAll("[data-testid=explain-model] option")].map((o) => o.value)`))
+	if !slices.Equal(opts, answer.ExplainModels) {
+		t.Errorf("explain offers %v, want %v", opts, answer.ExplainModels)
+	}
+	if m := get(t, e.bctx, "explain model", chromedp.Evaluate[string](`document.querySelector("[data-testid=explain-model]").value`)); m != answer.DefaultExplainModel {
+		t.Errorf("explain model %q, want %q", m, answer.DefaultExplainModel)
+	}
+
+	e.do("advise", chromedp.Navigate(e.srv.URL+"/#advise"), chromedp.WaitVisible(chromedp.CSS(`#advise-step`)))
+	if s := get(t, e.bctx, "advise step", chromedp.Evaluate[string](`document.querySelector("#advise-step").value`)); s != strconv.FormatFloat(answer.DefaultAdviseStep, 'g', -1, 64) {
+		t.Errorf("advise step %s, want %v", s, answer.DefaultAdviseStep)
+	}
+	if s := get(t, e.bctx, "advise max", chromedp.Evaluate[string](`document.querySelector("#advise-draws").max`)); s != strconv.Itoa(answer.MaxAdviseDraws) {
+		t.Errorf("advise draws max %s, want %d", s, answer.MaxAdviseDraws)
+	}
+}
