@@ -16,7 +16,9 @@ import (
 // weights sum to 0. Validate holds the base, the state after each snapshot
 // and each variant to this rule, and model.FromScenario runs Validate, so
 // `parley validate` and every command that forecasts refuse the same
-// scenarios with the same message. Stances that name an unknown actor or
+// scenarios with the same message; the readers of other tools' files
+// (format/...) ask UnweighedIssues to report it at their own lines, and
+// the DEU reader to leave such an issue unscored. Stances that name an unknown actor or
 // issue weigh nothing here, and an actor whose capability is not a
 // positive number counts as 1; Validate reports those on their own.
 func (s *Scenario) unweighed() []int {
