@@ -69,16 +69,15 @@ func Bench(ctx context.Context, dir string, req answer.BenchRequest, limits scen
 
 // skillCases joins the DEU reader to the scoring: each scored issue's
 // scenario becomes the Problem the models forecast (model.FromScenario),
-// with the issue's outcome and groups alongside. A Problem whose issue no
-// actor weighs (scenario.Unweighed, validate's rule) is kept, as
-// FromScenario returns it: every model then rejects it, and the run
-// counts that as the model's failure on the case rather than dropping the
-// case.
+// with the issue's outcome and groups alongside. The reader scores only
+// issues some actor weighs (deu.Dataset.Scored) and skips the others with
+// a note, as it skips an issue without an outcome, so every case's
+// scenario is valid.
 func skillCases(scored []deu.Case) ([]skill.Case, error) {
 	cases := make([]skill.Case, len(scored))
 	for j, c := range scored {
 		p, err := model.FromScenario(c.Scenario)
-		if p == nil {
+		if err != nil {
 			return nil, errs.New(errs.Internal, "DEU issue %s: the reader made an invalid scenario: %v", c.ID, err)
 		}
 		cases[j] = skill.Case{ID: c.ID, Problem: p, Outcome: c.Outcome, Split: c.Split, Procedure: c.Procedure, Wave: c.Wave}

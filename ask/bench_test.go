@@ -88,7 +88,8 @@ func TestSkillCases(t *testing.T) {
 
 // An actor with a position but no salience is absent from the Problem; a
 // salience of 0 is present with zero weight. An issue no actor weighs is
-// kept, and each model's failure on it is recorded.
+// not scored, with a note, as an issue without an outcome is not: no model
+// is charged a failure on it.
 func TestSkillCasesAbsent(t *testing.T) {
 	caps := "regime,actor,weight\nR,a,1\nR,b,3\nR,c,1\nR,d,2\n"
 	iss := "issue_id,council_regime,outcome\ni1,R,50\ni2,R,40\n"
@@ -99,8 +100,9 @@ func TestSkillCasesAbsent(t *testing.T) {
 		t.Fatal(err)
 	}
 	scored, skipped := d.Cases()
-	if len(scored) != 2 || len(skipped) != 0 {
-		t.Fatalf("cases %v, skipped %v", scored, skipped)
+	note := "issues.csv:3: issue i2 not scored: no actor has a stance on issue i2 with salience > 0, so no model can weigh it"
+	if len(scored) != 1 || scored[0].ID != "i1" || len(skipped) != 1 || skipped[0] != note {
+		t.Fatalf("cases %v, skipped %q; want i1, and i2 skipped: %q", scored, skipped, note)
 	}
 	cases, err := skillCases(scored)
 	if err != nil {
@@ -118,12 +120,9 @@ func TestSkillCasesAbsent(t *testing.T) {
 	if f := run.F[0][0]; f.Err != "" || f.Value != 75 {
 		t.Errorf("forecast on i1 %+v, want 75", f)
 	}
-	if f := run.F[0][1]; f.Err == "" {
-		t.Errorf("forecast on i2 %+v, want a failure (no actor weighs it)", f)
-	}
 	rep := skill.Score(run, skill.Options{})
-	if len(rep.Rows) != 1 || rep.Rows[0].MAE != 25 || rep.Rows[0].Failed != 1 {
-		t.Errorf("rows = %+v, want one row (all) with MAE 25 and 1 failure", rep.Rows)
+	if len(rep.Rows) != 1 || rep.Rows[0].N != 1 || rep.Rows[0].MAE != 25 || rep.Rows[0].Failed != 0 {
+		t.Errorf("rows = %+v, want one row (all) with N 1, MAE 25 and no failure", rep.Rows)
 	}
 }
 

@@ -14,15 +14,11 @@ import (
 // snapshot and variant already applied): saliences divided to 0–1, ranges
 // defaulting to the point value, each issue's Attrs copied.
 //
-// A scenario Validate finds errors in gives no Problem and those errors,
-// except when its only errors are issues no actor weighs
-// (scenario.Unweighed, the rule `parley validate` applies): then the
-// Problem is built and returned with them as the error, so the message is
-// validate's and a caller that scores models case by case (the bench) can
-// count each model's failure on it.
+// A scenario Validate finds errors in (an issue no actor weighs among
+// them, scenario.Unweighed) gives no Problem and those errors, so the
+// message is `parley validate`'s.
 func FromScenario(s *scenario.Scenario) (*Problem, error) {
-	unweighed := s.Unweighed()
-	if d := s.Validate().Errors(false); !within(d, unweighed) {
+	if d := s.Validate().Errors(false); len(d) > 0 {
 		return nil, d
 	}
 	div := s.SalienceDivisor()
@@ -69,24 +65,7 @@ func FromScenario(s *scenario.Scenario) (*Problem, error) {
 		}
 		p.Stances[i][k] = ms
 	}
-	if len(unweighed) > 0 {
-		return p, unweighed
-	}
 	return p, p.Check()
-}
-
-// within reports whether every diagnostic of ds is one of of.
-func within(ds, of scenario.Diagnostics) bool {
-	in := make(map[scenario.Diagnostic]bool, len(of))
-	for _, d := range of {
-		in[d] = true
-	}
-	for _, d := range ds {
-		if !in[d] {
-			return false
-		}
-	}
-	return true
 }
 
 func nameOr(name, id string) string {

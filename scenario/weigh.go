@@ -16,7 +16,9 @@ import (
 // weights sum to 0. Validate holds the base, the state after each snapshot
 // and each variant to this rule, and model.FromScenario runs Validate, so
 // `parley validate` and every command that forecasts refuse the same
-// scenarios with the same message. Stances that name an unknown actor or
+// scenarios with the same message; the readers of other tools' files
+// (format/...) ask UnweighedIssues to report it at their own lines, and
+// the DEU reader to leave such an issue unscored. Stances that name an unknown actor or
 // issue weigh nothing here, and an actor whose capability is not a
 // positive number counts as 1; Validate reports those on their own.
 func (s *Scenario) unweighed() []int {
@@ -49,26 +51,40 @@ func (s *Scenario) unweighed() []int {
 	return out
 }
 
-// Unweighed returns an error diagnostic at "issues[k]" for each issue of
-// s that no actor weighs (see unweighed), none when s has no actors (an
-// error of its own). s is one state of a scenario: its base, or one that
-// Resolve returned. Validate reports exactly these for the base, and
-// model.FromScenario tells them from a scenario's other errors by them: it
-// still builds the Problem of a scenario whose only fault they are (for
-// the bench, which counts each model's failure on such a case), and
-// returns them as its error.
-func (s *Scenario) Unweighed() Diagnostics {
+// UnweighedIssues returns the indices of the issues of s that no actor
+// weighs: those on which no stance has capability × salience > 0, the
+// salience on 0–1 (see unweighed, the one place the rule lives). None when
+// s has no actors, which is an error of its own. s is one state of a
+// scenario: its base, or one that Resolve returned.
+//
+// A reader of another tool's file calls it on the scenario it built and
+// reports each index with UnweighedIssue at the line where the file
+// defines that issue, so its user sees the rule Validate applies at a
+// place in their own file.
+func (s *Scenario) UnweighedIssues() []int {
 	if len(s.Actors) == 0 {
 		return nil
 	}
+	return s.unweighed()
+}
+
+// Unweighed returns UnweighedIssue's error diagnostic at "issues[k]" for
+// each issue k of UnweighedIssues: exactly what Validate reports of them
+// for the base.
+func (s *Scenario) Unweighed() Diagnostics {
 	var ds Diagnostics
-	for _, k := range s.unweighed() {
-		ds = append(ds, unweighedIssue(k, s.Issues[k].ID))
+	for _, k := range s.UnweighedIssues() {
+		ds = append(ds, UnweighedIssue(k, s.Issues[k].ID))
 	}
 	return ds
 }
 
-func unweighedIssue(k int, id string) Diagnostic {
+// UnweighedIssue is the error diagnostic for issue k (its id id) that no
+// actor weighs: Path "issues[k]", with the rule's message and what would
+// be valid. A reader that reports it at its own line and column keeps
+// Message and Valid and sets File, Line, Column and, in its own terms,
+// Path.
+func UnweighedIssue(k int, id string) Diagnostic {
 	return Diagnostic{Path: fmt.Sprintf("issues[%d]", k),
 		Message: fmt.Sprintf("no actor has a stance on issue %s with salience > 0, so no model can weigh it", id),
 		Valid:   weighValid(id)}
@@ -108,7 +124,7 @@ func (v *validator) weighable(p, what string, prev, next *Scenario) {
 		}
 		said[id] = true
 		if prev == nil {
-			d := unweighedIssue(k, id)
+			d := UnweighedIssue(k, id)
 			v.errorf(d.Path, d.Valid, "%s", d.Message)
 			continue
 		}

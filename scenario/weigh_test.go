@@ -1,6 +1,7 @@
 package scenario
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -102,9 +103,9 @@ func TestValidateWeighable(t *testing.T) {
 	}
 }
 
-// TestUnweighedIsValidatesRule: Unweighed, which model.FromScenario tells
-// the rule's errors by, returns exactly what Validate reports for the
-// base.
+// TestUnweighedIsValidatesRule: Unweighed, and UnweighedIssues with
+// UnweighedIssue (what a reader of another tool's file reports at its own
+// line), return exactly what Validate reports for the base.
 func TestUnweighedIsValidatesRule(t *testing.T) {
 	s := weighScenario()
 	s.Stances = s.Stances[:1]
@@ -116,8 +117,18 @@ func TestUnweighedIsValidatesRule(t *testing.T) {
 	if got.Error() != want.Error() {
 		t.Errorf("Validate:\n%v\nUnweighed:\n%v", got, want)
 	}
+	if ks := s.UnweighedIssues(); !slices.Equal(ks, []int{0, 1}) {
+		t.Errorf("UnweighedIssues: %v, want [0 1]", ks)
+	}
+	d := UnweighedIssue(1, s.Issues[1].ID)
+	if d != got[1] {
+		t.Errorf("UnweighedIssue(1, %q) = %v, want Validate's %v", s.Issues[1].ID, d, got[1])
+	}
 	s.Actors = nil
 	if ds := s.Unweighed(); ds != nil {
 		t.Errorf("with no actors: %v, want none (Validate's \"no actors\" error says it)", ds)
+	}
+	if ks := s.UnweighedIssues(); ks != nil {
+		t.Errorf("UnweighedIssues with no actors: %v, want none", ks)
 	}
 }

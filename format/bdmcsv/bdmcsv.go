@@ -10,7 +10,9 @@
 // order; "Stakeholder" and "Resources", the names some sources use, are
 // read as Actor and Capability; other columns are ignored). Each further
 // line is one actor with capability > 0 on any scale, a position (any
-// finite number) and a salience.
+// finite number) and a salience; at least one salience must be > 0, or no
+// model can weigh the issue (scenario.UnweighedIssues, the rule Validate
+// applies).
 //
 // The scenario it builds has one issue, "issue", whose scale is the range
 // [min, max] of the positions: the files carry no scale, and BDM's model
@@ -151,6 +153,7 @@ func ReadInfo(name string, r io.Reader) (*scenario.Scenario, Info, error) {
 	if len(ds) > 0 {
 		return nil, Info{}, append(ds, more.Diagnostics(name, scenario.MaxDiagnostics)...)
 	}
+	_, salCol := cr.FieldPos(idx[3]) // the header's Salience column
 	var rows []row
 	seen := map[string]int{}
 	for {
@@ -222,6 +225,15 @@ func ReadInfo(name string, r io.Reader) (*scenario.Scenario, Info, error) {
 		return nil, Info{}, append(ds, more.Diagnostics(name, scenario.MaxDiagnostics)...)
 	}
 	s, info := build(name, rows)
+	// The issue no actor weighs (every salience 0) is Validate's error
+	// (the rule is scenario's), reported here at the header's Salience.
+	for _, k := range s.UnweighedIssues() {
+		d := scenario.UnweighedIssue(k, s.Issues[k].ID)
+		bad(1, salCol, columns[3].name, d.Valid, "%s", d.Message)
+	}
+	if len(ds) > 0 {
+		return nil, Info{}, ds
+	}
 	if d := s.Validate().Errors(false); len(d) > 0 {
 		for i := range d {
 			d[i].File = name

@@ -408,8 +408,12 @@ func (r *reader) build(recs []record) *scenario.Scenario {
 	power := map[string]float64{}
 	powerLine := map[string]int{}
 	seen := map[[2]string]int{}
+	// rejected holds the issues a #D row with an error names: the row
+	// might have weighed the issue, so whether anyone does is not known.
+	rejected := map[string]bool{}
 	for _, rec := range data {
 		if len(rec.fields) < 6 {
+			rejected[field(rec.fields, 2)] = true
 			r.errorf(rec.line, "", "#D<TAB>actor<TAB>issue<TAB>position<TAB>salience<TAB>power", "a #D row needs 5 fields after the tag, this one has %d", len(rec.fields)-1)
 			continue
 		}
@@ -428,6 +432,7 @@ func (r *reader) build(recs []record) *scenario.Scenario {
 		sal, oks := r.number(rec, 4, "salience", "a number from 0 to 1")
 		pw, okp := r.number(rec, 5, "power", "a number greater than 0, at most 1")
 		if !ok || !okx || !oks || !okp {
+			rejected[issue] = true
 			continue
 		}
 		if x < b.lo || x > b.hi {
@@ -451,6 +456,7 @@ func (r *reader) build(recs []record) *scenario.Scenario {
 			ok = false
 		}
 		if !ok {
+			rejected[issue] = true
 			continue
 		}
 		seen[[2]string{actor, issue}] = rec.line
@@ -484,6 +490,14 @@ func (r *reader) build(recs []record) *scenario.Scenario {
 	}
 	if len(s.Actors) == 0 {
 		r.errorf(0, "", "at least one #A row with #D rows", "the file has no actor with data")
+	}
+	// An issue no actor weighs is Validate's error (the rule is
+	// scenario's), reported here at the issue's #P row.
+	for _, k := range s.UnweighedIssues() {
+		if !rejected[issues[k].id] {
+			d := scenario.UnweighedIssue(k, issues[k].id)
+			r.errorf(issues[k].line, "issue", d.Valid, "%s", d.Message)
+		}
 	}
 	return s
 }

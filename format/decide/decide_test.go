@@ -2,6 +2,7 @@ package decide
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -164,6 +165,40 @@ func TestReadErrors(t *testing.T) {
 	}
 }
 
+// TestReadUnweighed: an issue no actor weighs (scenario's rule, which
+// Validate applies) is an error at its #P row, each such issue at once;
+// an issue a rejected #D row names is not called unweighed, since that
+// row might weigh it once fixed.
+func TestReadUnweighed(t *testing.T) {
+	const x = "no actor has a stance on issue %[1]s with salience > 0, so no model can weigh it (valid: give at least one actor a stance on issue %[1]s with salience > 0)"
+	for _, c := range []struct {
+		name, in string
+		want     []string
+	}{
+		{"every salience 0", head + "'#D'\t'X'\t'p'\t5\t0\t0.5\n'#D'\t'Y'\t'p'\t6\t0\t0.5\n",
+			[]string{"bad.csv:3:1: issue: " + fmt.Sprintf(x, "p")}},
+		{"two issues, neither weighed", "'#A'\t'X'\n'#P'\t'p'\n'#P'\t'q'\n'#P'\t'r'\n'#D'\t'X'\t'p'\t5\t0.5\t0.5\n'#D'\t'X'\t'q'\t5\t0\t0.5\n",
+			[]string{"bad.csv:3:1: issue: " + fmt.Sprintf(x, "q"), "bad.csv:4:1: issue: " + fmt.Sprintf(x, "r")}},
+		{"fuzz: the only row's salience 0", "'#A'\tX\n'#P'\t0\n'#D'\t'X'\t0\t0\t0\t1",
+			[]string{"bad.csv:2:1: issue: " + fmt.Sprintf(x, "0")}},
+		{"a rejected row names the issue", head + "'#D'\t'X'\t'p'\t5\t0\t0.5\n'#D'\t'Y'\t'p'\t5\t1.5\t0.5\n",
+			[]string{"bad.csv:7:1: salience: salience 1.5 is outside 0–1 (valid: a number from 0 to 1)"}},
+		{"a rejected row elsewhere", "'#A'\t'X'\n'#P'\t'p'\n'#P'\t'q'\n'#D'\t'X'\t'p'\t5\t0\t0.5\n'#D'\t'X'\t'q'\t500\t0.5\t0.5\n",
+			[]string{"bad.csv:5:1: position: position 500 of X on q is outside the scale (valid: a number from 0 to 100 (the issue's #M range))",
+				"bad.csv:2:1: issue: " + fmt.Sprintf(x, "p")}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			s, err := Read("bad.csv", strings.NewReader(c.in))
+			if err == nil {
+				t.Fatalf("no error; scenario validates to %v", s.Validate().Errors(false))
+			}
+			if got, want := err.Error(), strings.Join(c.want, "\n"); got != want {
+				t.Errorf("error\n%s\nwant\n%s", got, want)
+			}
+		})
+	}
+}
+
 func TestDetect(t *testing.T) {
 	for in, want := range map[string]bool{
 		"'#A'\t'USA'\n":                        true,
@@ -210,6 +245,9 @@ func FuzzRead(f *testing.F) {
 	f.Add([]byte(head + "'#D'\t'X'\t'p'\t5\t0.5\t0.5\n"))
 	f.Add([]byte("#A;X\n#P;p\n#D;X;p;1;1;1\n"))
 	f.Add([]byte("'#A\t'"))
+	// Found by fuzzing once the rule that some actor weighs every issue
+	// came in: the reader accepted an issue whose only salience is 0.
+	f.Add([]byte("'#A'\tX\n'#P'\t0\n'#D'\t'X'\t0\t0\t0\t1"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		s := formattest.Read(t, "fuzz.csv", len(data), func() (*scenario.Scenario, error) { return Read("fuzz.csv", bytes.NewReader(data)) })
 		if s == nil {

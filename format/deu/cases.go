@@ -30,15 +30,7 @@ func (d *Dataset) Cases() (cases []Case, skipped []string) {
 // makes of it, and the notes of Cases.
 func (d *Dataset) cases(build func(Issue) *scenario.Scenario) (cases []Case, skipped []string) {
 	for _, is := range d.Issues {
-		if !d.Scored(is) {
-			why := "no outcome"
-			switch {
-			case !is.HasOutcome:
-			case !is.Scoreable:
-				why = "marked not scoreable"
-			default:
-				why = fmt.Sprintf("%d actors with position and salience (3 needed)", d.Weighted(is.ID))
-			}
+		if why := d.unscored(is); why != "" {
 			skipped = append(skipped, fmt.Sprintf("%s:%d: issue %s not scored: %s", d.files[0], is.Line, is.ID, why))
 			continue
 		}

@@ -97,6 +97,9 @@ type Dataset struct {
 	Warnings []string
 
 	files [3]string
+	// unweighed holds the issues no actor weighs, as Parse found them
+	// (see weighs).
+	unweighed map[string]bool
 }
 
 // Read reads issues.csv, actor_inputs.csv and council_capability.csv from
@@ -173,6 +176,15 @@ func Parse(names [3]string, data [3][]byte) (*Dataset, error) {
 	}
 	if err := d.parseInputs(names[1], data[1]); err != nil {
 		return nil, err
+	}
+	// Whether anyone weighs an issue is asked of every issue by Scored
+	// and of every other issue of its proposal by ProposalScenario: the
+	// one-issue scenario each answer needs is built once, here.
+	d.unweighed = map[string]bool{}
+	for _, is := range d.Issues {
+		if s := d.Scenario(is); len(s.Actors) == 0 || len(s.UnweighedIssues()) > 0 {
+			d.unweighed[is.ID] = true
+		}
 	}
 	return d, nil
 }
@@ -437,11 +449,33 @@ func (d *Dataset) Weighted(id string) int {
 	return n
 }
 
-// Scored reports whether issue is scored: outcome present, at least 3
-// actors with position and salience, and not marked unscoreable.
-func (d *Dataset) Scored(is Issue) bool {
-	return is.HasOutcome && is.Scoreable && d.Weighted(is.ID) >= 3
+// Scored reports whether issue is scored: outcome present, not marked
+// unscoreable, at least 3 actors with position and salience, and some
+// actor that weighs it (see weighs), so that every model can forecast it.
+func (d *Dataset) Scored(is Issue) bool { return d.unscored(is) == "" }
+
+// unscored says why is is not scored, "" when it is.
+func (d *Dataset) unscored(is Issue) string {
+	switch {
+	case !is.HasOutcome:
+		return "no outcome"
+	case !is.Scoreable:
+		return "marked not scoreable"
+	}
+	if n := d.Weighted(is.ID); n < 3 {
+		return fmt.Sprintf("%d actors with position and salience (3 needed)", n)
+	}
+	if !d.weighs(is) {
+		return scenario.UnweighedIssue(0, is.ID).Message
+	}
+	return ""
 }
+
+// weighs reports whether some actor weighs issue is: whether its
+// one-issue scenario has actors and its issue is not among
+// scenario.UnweighedIssues, the rule Validate applies (some stance with
+// capability × salience > 0). Parse asks once per issue.
+func (d *Dataset) weighs(is Issue) bool { return !d.unweighed[is.ID] }
 
 // Attribute keys that Scenario puts in scenario.Issue.Attrs.
 const (
@@ -460,8 +494,8 @@ const (
 // models see it absent); the reference point when known; procedure, vote
 // rule and proposal facts in the issue's Attrs. Its as_of is
 // scenario.UnknownDate (the files carry no date). It does not check that
-// some actor weighs the issue: an issue no model can weigh is left for the
-// model to reject.
+// some actor weighs the issue: Scored does, so Cases leaves out an issue
+// no model can weigh.
 func (d *Dataset) Scenario(is Issue) *scenario.Scenario {
 	n := len(d.Inputs[is.ID])
 	s := d.newScenario(is.ID, is)

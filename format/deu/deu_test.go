@@ -188,9 +188,9 @@ func TestProposalScenario(t *testing.T) {
 	} {
 		s := d.ProposalScenario(byID[c.issue])
 		if c.issue == "i3" {
-			// The case's own issue is kept though nobody weighs it, so
-			// the bench counts each model's failure on it: the one error
-			// is validate's for that issue.
+			// The issue asked for is kept though nobody weighs it (Cases
+			// never asks for it: it is not Scored): the one error is
+			// validate's for that issue.
 			ds := s.Validate().Errors(false)
 			if len(ds) != 1 || ds[0].Path != "issues[2]" || !strings.Contains(ds[0].Message, "no actor has a stance on issue i3 with salience > 0") {
 				t.Errorf("i3: errors %v, want only that nobody weighs issues[2] (i3)", ds)
@@ -215,6 +215,42 @@ func TestProposalScenario(t *testing.T) {
 	}
 	if st := s.Stance("c", "i2"); st == nil || st.Position != 10 || st.Salience != 20 {
 		t.Errorf("c on i2 = %+v", st)
+	}
+}
+
+// An issue no actor weighs (scenario's rule: capability × salience on
+// 0–1 > 0) is not scored, with a note at its line in issues.csv, as an
+// issue without an outcome is not; nor is it among another case's
+// proposal issues. The real data have none (TestReadDEU3).
+func TestUnweighedNotScored(t *testing.T) {
+	caps := "regime,actor,weight\nR,a,1\nR,b,2\nR,c,3\n"
+	iss := "issue_id,proposal_id,council_regime,outcome\ni1,P,R,50\ni2,P,R,40\ni3,P,R,30\n"
+	ins := "issue_id,actor,position,salience\n" +
+		"i1,a,0,10\ni1,b,1,10\ni1,c,2,10\n" +
+		"i2,a,0,0\ni2,b,1,0\ni2,c,2,0\n" + // three saliences, all 0
+		"i3,a,0,5e-324\ni3,b,1,0\ni3,c,2,0\n" // > 0, but 0 once divided to 0–1
+	d, err := Parse([3]string{"issues.csv", "actor_inputs.csv", "council_capability.csv"}, [3][]byte{[]byte(iss), []byte(ins), []byte(caps)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		"issues.csv:3: issue i2 not scored: no actor has a stance on issue i2 with salience > 0, so no model can weigh it",
+		"issues.csv:4: issue i3 not scored: no actor has a stance on issue i3 with salience > 0, so no model can weigh it",
+	}
+	for _, cases := range []func() ([]Case, []string){d.Cases, d.ProposalCases} {
+		got, skipped := cases()
+		if len(got) != 1 || got[0].ID != "i1" || !reflect.DeepEqual(skipped, want) {
+			t.Fatalf("cases %v, skipped %q; want i1 only, skipped %q", got, skipped, want)
+		}
+		valid(t, got[0].Scenario)
+		if n := len(got[0].Scenario.Issues); n != 1 {
+			t.Errorf("i1's scenario has %d issues, want 1 (i2 and i3 nobody weighs)", n)
+		}
+	}
+	for _, is := range d.Issues {
+		if got := d.Scored(is); got != (is.ID == "i1") {
+			t.Errorf("Scored(%s) = %v", is.ID, got)
+		}
 	}
 }
 
@@ -282,6 +318,12 @@ func FuzzParse(f *testing.F) {
 	f.Add("issue_id,council_regime,outcome,reference_point,split\ni1,R,50,,dev\n", "issue_id,actor,position,salience\ni1,a,0,50\ni1,b,100,50\ni1,c,50,\n", "regime,actor,weight\nR,a,1\nR,b,2\nR,c,3\n")
 	f.Add("issue_id,council_regime,outcome\ni1,R,x\n", "issue_id,actor,position,salience\n", "regime,actor,weight\nR,a,1\n")
 	f.Add("", "", "")
+	// Three actors, every salience 0: no actor weighs the issue, which is
+	// then not scored (the fuzzer found the scored case invalid).
+	f.Add("issue_id,council_regime,outcome\ni1,R,50\n", "issue_id,actor,position,salience\ni1,a,0,0\ni1,b,1,0\ni1,c,2,0\n", "regime,actor,weight\nR,a,1\nR,b,2\nR,c,3\n")
+	// A salience of 5e-324 is > 0, but its weight on 0–1 is 0: the
+	// proposal's other issue must not count it as weighed.
+	f.Add("issue_id,proposal_id,council_regime,outcome\ni1,P,R,50\ni2,P,R,\n", "issue_id,actor,position,salience\ni1,a,0,10\ni1,b,1,10\ni1,c,2,10\ni2,a,3,5e-324\n", "regime,actor,weight\nR,a,1\nR,b,2\nR,c,3\n")
 	f.Fuzz(func(t *testing.T, iss, ins, caps string) {
 		var d *Dataset
 		var err error

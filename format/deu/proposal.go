@@ -22,7 +22,7 @@ func (d *Dataset) ProposalScenario(is Issue) *scenario.Scenario {
 		if o.Regime != is.Regime {
 			return d.Scenario(is)
 		}
-		if o.ID == is.ID || d.weighs(o.ID) {
+		if o.ID == is.ID || d.weighs(o) {
 			members = append(members, o)
 		}
 	}
@@ -32,17 +32,6 @@ func (d *Dataset) ProposalScenario(is Issue) *scenario.Scenario {
 		d.addIssue(s, o, seen)
 	}
 	return s
-}
-
-// weighs reports whether some actor has positive salience on issue id
-// (every capability is positive).
-func (d *Dataset) weighs(id string) bool {
-	for _, in := range d.Inputs[id] {
-		if in.HasSalience && in.Salience > 0 {
-			return true
-		}
-	}
-	return false
 }
 
 // ProposalCases is Cases with each case's Scenario built by

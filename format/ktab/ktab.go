@@ -20,6 +20,10 @@
 //     (KTAB reads 0 but its run then fails), 0 ≤ pos ≤ 100, 0 ≤ sal ≤ 100
 //     and the running sum of an actor's saliences ≤ 100.
 //
+// Beyond KTAB's checks, a dimension on which every salience is 0 is an
+// error at its salience column in the header: no model can weigh it
+// (scenario.UnweighedIssues, the rule Validate applies).
+//
 // The scenario keeps KTAB's numbers exactly as parsed: issues on the
 // default 0–100 scale, capability = power, and saliences on
 // salience_scale 100, so the model sees pos/100 and sal/100, the very
@@ -294,6 +298,18 @@ func Read(name string, rd io.Reader) (*scenario.Scenario, error) {
 				Assumed: fmt.Sprintf("KTAB input %s line %d", name, ln),
 			})
 		}
+	}
+	// An issue no actor weighs is Validate's error (the rule is
+	// scenario's), reported here at its dimension's salience column in
+	// the header, every such dimension at once.
+	var ds scenario.Diagnostics
+	for _, k := range s.UnweighedIssues() {
+		d := scenario.UnweighedIssue(k, s.Issues[k].ID)
+		ds = append(ds, scenario.Diagnostic{File: name, Line: 2, Column: f2[4+2*k].col,
+			Path: fmt.Sprintf("salience %d (%s)", k+1, strings.TrimSpace(s.Issues[k].Name)), Message: d.Message, Valid: d.Valid})
+	}
+	if len(ds) > 0 {
+		return nil, ds
 	}
 	return s, nil
 }

@@ -3,6 +3,7 @@ package ktab
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -161,6 +162,37 @@ func TestReadErrors(t *testing.T) {
 	}
 }
 
+// TestReadUnweighed: a dimension no actor weighs (scenario's rule, which
+// Validate applies) is an error at its salience column in the header,
+// every such dimension at once.
+func TestReadUnweighed(t *testing.T) {
+	const x = "no actor has a stance on issue %[1]s with salience > 0, so no model can weigh it (valid: give at least one actor a stance on issue %[1]s with salience > 0)"
+	for _, c := range []struct {
+		name, in string
+		want     []string
+	}{
+		{"second dimension's saliences 0", "S,d,3,2\nActor,Desc,Power,P1,S1,P2,S2\nA,a,1,50,50,50,0\nB,b,1,40,50,50,0\nC,c,1,30,50,60,0\n",
+			[]string{"x.csv:2:27: salience 2 (P2): " + fmt.Sprintf(x, "p2")}},
+		{"both dimensions", "S,d,3,2\nActor,Desc,Power,P1,S1,P2,S2\nA,a,1,50,0,50,0\nB,b,1,40,0,50,0\nC,c,1,30,0,60,0\n",
+			[]string{"x.csv:2:21: salience 1 (P1): " + fmt.Sprintf(x, "p1"), "x.csv:2:27: salience 2 (P2): " + fmt.Sprintf(x, "p2")}},
+		{"fuzz: blank header, saliences 0", ",,4,1\n,,,,\n0,,1,0,0\n0,,1,0,0\n0,,1,0,0\n0,,1,0,0",
+			[]string{"x.csv:2:5: salience 1 (): " + fmt.Sprintf(x, "dim1")}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			s, err := Read("x.csv", strings.NewReader(c.in))
+			if err == nil {
+				t.Fatalf("no error; scenario validates to %v", s.Validate().Errors(false))
+			}
+			if errs.CodeOf(err) != errs.Invalid {
+				t.Errorf("code %v, want invalid", errs.CodeOf(err))
+			}
+			if got, want := err.Error(), strings.Join(c.want, "\n"); got != want {
+				t.Errorf("error\n%s\nwant\n%s", got, want)
+			}
+		})
+	}
+}
+
 func TestNumber(t *testing.T) {
 	cases := []struct {
 		in   string
@@ -215,6 +247,9 @@ func FuzzRead(f *testing.F) {
 	}
 	f.Add([]byte("S,\"d\",3,1\nA,D,P,x,s\na$$b,,1,0,0\nb,,2,100,100\nc,,3,50,1e1\n"))
 	f.Add([]byte("S,d,3,2\nA,D,P,x,s,y,t\na,,1,0,0,1,1\n\nc,,3,50,1,2,3\n"))
+	// Found by fuzzing once the rule that some actor weighs every issue
+	// came in: the reader accepted a dimension whose saliences are all 0.
+	f.Add([]byte(",,4,1\n,,,,\n0,,1,0,0\n0,,1,0,0\n0,,1,0,0\n0,,1,0,0"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		Detect(data) // must not panic either
 		s := formattest.Read(t, "fuzz.csv:", len(data), func() (*scenario.Scenario, error) { return Read("fuzz.csv", strings.NewReader(string(data))) })
@@ -224,11 +259,10 @@ func FuzzRead(f *testing.F) {
 		if len(s.Stances) != len(s.Actors)*len(s.Issues) {
 			t.Fatalf("%d stances for %d actors × %d issues", len(s.Stances), len(s.Actors), len(s.Issues))
 		}
+		// Every issue is weighed (Read refuses one that is not, which KTAB
+		// does not check), so every model can take the scenario.
 		if _, err := model.FromScenario(s); err != nil {
-			// every issue needs some salience > 0; KTAB does not check it
-			if errs.CodeOf(err) != errs.Invalid {
-				t.Fatal(err)
-			}
+			t.Fatal(err)
 		}
 	})
 }

@@ -28,6 +28,9 @@
 // saliences as dimensions. An empty <dCoord/> or <dSal/> (smpExample.xml
 // has one) is not a number the schema allows; it is read as 0, as KTAB's
 // reader does with an empty text, with a warning.
+//
+// A dimension on which every salience is 0 is an error at its <dName>: no
+// model can weigh it (scenario.UnweighedIssues, the rule Validate applies).
 package ktabxml
 
 import (
@@ -321,9 +324,11 @@ func (r *reader) build(root *elem) (*scenario.Scenario, Info) {
 		r.warnf(seed, "prngSeed", "prngSeed %s is unused: Parley's smp draws no random numbers", text(seed))
 	}
 	dimNames := []string{}
+	var dimElems []*elem // each dimension's <dName>, when the file names them
 	if dm := root.child("Dimensions"); dm != nil {
 		for _, d := range dm.all("dName") {
 			dimNames = append(dimNames, text(d))
+			dimElems = append(dimElems, d)
 		}
 	}
 	as := root.child("Actors")
@@ -355,23 +360,35 @@ func (r *reader) build(root *elem) (*scenario.Scenario, Info) {
 	}
 	aids := scenario.NewIDs(len(actors))
 	names := map[string]string{}
+	// rejected[k] marks a dimension on which an actor's salience was not
+	// read for an error: it might weigh the dimension once fixed.
+	rejected := make([]bool, nd)
+	rejectAll := func() {
+		for k := range rejected {
+			rejected[k] = true
+		}
+	}
 	for i, a := range actors {
 		p := fmt.Sprintf("Actors.Actor[%d]", i+1)
 		nm := text(a.child("name"))
 		if nm == "" {
 			r.errorf(a, p+".name", "the actor's name", "missing")
+			rejectAll()
 			continue
 		}
 		if _, dup := names[nm]; dup {
 			r.errorf(a.child("name"), p+".name", "a name no other actor has", "actor %q twice", nm)
+			rejectAll()
 			continue
 		}
 		cp, ok := r.number(a.child("capability"), p+".capability", 0, MaxCap, false)
 		if !ok {
+			rejectAll()
 			continue
 		}
 		if cp == 0 {
 			r.errorf(a.child("capability"), p+".capability", "a number > 0 and ≤ 1000 (KTAB reads 0 but its run fails on it)", "capability 0")
+			rejectAll()
 			continue
 		}
 		id := aids.Unique(scenario.Slug(nm, fmt.Sprintf("a%d", i+1)))
@@ -380,11 +397,13 @@ func (r *reader) build(root *elem) (*scenario.Scenario, Info) {
 		pos, sal := a.child("Position"), a.child("Salience")
 		if pos == nil || sal == nil {
 			r.errorf(a, p, "<Position> and <Salience>, one <dCoord> and <dSal> per dimension", "no <Position> or <Salience>")
+			rejectAll()
 			continue
 		}
 		cs, ss := pos.all("dCoord"), sal.all("dSal")
 		if len(cs) != nd || len(ss) != nd {
 			r.errorf(pos, p, fmt.Sprintf("%d <dCoord> and %d <dSal>, one per dimension", nd, nd), "%d coordinates and %d saliences", len(cs), len(ss))
+			rejectAll()
 			continue
 		}
 		sum := 0.0
@@ -392,11 +411,15 @@ func (r *reader) build(root *elem) (*scenario.Scenario, Info) {
 			x, ok1 := r.number(cs[k], fmt.Sprintf("%s.Position.dCoord[%d]", p, k+1), 0, 100, true)
 			w, ok2 := r.number(ss[k], fmt.Sprintf("%s.Salience.dSal[%d]", p, k+1), 0, 100, true)
 			if !ok1 || !ok2 {
+				rejected[k] = true
 				continue
 			}
 			sum += w
 			if sum > 100 {
 				r.errorf(ss[k], fmt.Sprintf("%s.Salience.dSal[%d]", p, k+1), "saliences of one actor summing to at most 100", "the saliences of %s add up to %v by this one", nm, sum)
+				for ; k < nd; k++ {
+					rejected[k] = true
+				}
 				break
 			}
 			s.Stances = append(s.Stances, scenario.Stance{Actor: id, Issue: s.Issues[k].ID, Position: x, Salience: w,
@@ -420,6 +443,26 @@ func (r *reader) build(root *elem) (*scenario.Scenario, Info) {
 			}
 			r.warnf(pr, fmt.Sprintf("IdealAdjustment.iaPair[%d]", i+1), "ideal adjustment %s ← %s %v is ignored: Parley's smp keeps each actor's ideal at its own position (spec §1.10)", adj, ref, v)
 		}
+	}
+	// A dimension no actor weighs is Validate's error (the rule is
+	// scenario's), reported here at its <dName>, or, when the file names
+	// no dimensions, at the first actor's <dSal> for it.
+	for _, k := range s.UnweighedIssues() {
+		if rejected[k] {
+			continue
+		}
+		d := scenario.UnweighedIssue(k, s.Issues[k].ID)
+		if k < len(dimElems) {
+			r.errorf(dimElems[k], fmt.Sprintf("Dimensions.dName[%d]", k+1), d.Valid, "%s", d.Message)
+			continue
+		}
+		var at *elem
+		if sal := actors[0].child("Salience"); sal != nil {
+			if ss := sal.all("dSal"); k < len(ss) {
+				at = ss[k]
+			}
+		}
+		r.errorf(at, fmt.Sprintf("Actors.Actor[1].Salience.dSal[%d]", k+1), d.Valid, "%s", d.Message)
 	}
 	return s, info
 }

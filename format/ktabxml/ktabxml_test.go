@@ -2,6 +2,7 @@ package ktabxml
 
 import (
 	"bytes"
+	"fmt"
 	"maps"
 	"os"
 	"strings"
@@ -169,6 +170,43 @@ func TestReadErrors(t *testing.T) {
 	}
 }
 
+// TestReadUnweighed: a dimension no actor weighs (scenario's rule, which
+// Validate applies) is an error at its <dName>, or at the first actor's
+// <dSal> when the file names no dimensions, every such dimension at once;
+// a dimension on which a salience was rejected is not called unweighed.
+func TestReadUnweighed(t *testing.T) {
+	const x = "no actor has a stance on issue %[1]s with salience > 0, so no model can weigh it (valid: give at least one actor a stance on issue %[1]s with salience > 0)"
+	actor := func(n, s1, s2 string) string {
+		return "<Actor><name>" + n + "</name><capability>1</capability>\n<Position><dCoord>10</dCoord><dCoord>20</dCoord></Position>\n<Salience><dSal>" + s1 + "</dSal><dSal>" + s2 + "</dSal></Salience></Actor>\n"
+	}
+	dims := "<Dimensions>\n<dName>Tax</dName>\n<dName>Aid</dName>\n</Dimensions>\n"
+	for _, c := range []struct {
+		name, in string
+		want     []string
+	}{
+		{"second dimension's saliences 0", "<Scenario>\n" + dims + "<Actors>\n" + actor("A", "10", "0") + actor("B", "10", "0") + actor("C", "10", "") + "</Actors></Scenario>",
+			[]string{"f.xml:4:1: Dimensions.dName[2]: " + fmt.Sprintf(x, "aid")}},
+		{"both, no dimensions named", "<Scenario><Actors>\n" + actor("A", "0", "0") + actor("B", "0", "0") + actor("C", "0", "0") + "</Actors></Scenario>",
+			[]string{"f.xml:4:11: Actors.Actor[1].Salience.dSal[1]: " + fmt.Sprintf(x, "dimension-1"),
+				"f.xml:4:25: Actors.Actor[1].Salience.dSal[2]: " + fmt.Sprintf(x, "dimension-2")}},
+		{"a rejected salience", "<Scenario>\n" + dims + "<Actors>\n" + actor("A", "10", "0") + actor("B", "10", "0") + actor("C", "10", "x") + "</Actors></Scenario>",
+			[]string{`f.xml:15:26: Actors.Actor[3].Salience.dSal[2]: "x" is not allowed (valid: a number from 0 to 100)`}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			s, _, err := Read("f.xml", strings.NewReader(c.in))
+			if err == nil {
+				t.Fatalf("no error; scenario validates to %v", s.Validate().Errors(false))
+			}
+			if errs.CodeOf(err) != errs.Invalid {
+				t.Errorf("code %v, want invalid", errs.CodeOf(err))
+			}
+			if got, want := err.Error(), strings.Join(c.want, "\n"); got != want {
+				t.Errorf("error\n%s\nwant\n%s", got, want)
+			}
+		})
+	}
+}
+
 func TestDetect(t *testing.T) {
 	data, _ := os.ReadFile("testdata/smpExample.xml")
 	if !Detect(data) || !Detect([]byte("<Scenario>")) {
@@ -188,6 +226,8 @@ func FuzzRead(f *testing.F) {
 	}
 	f.Add(data)
 	f.Add([]byte("<Scenario><Actors><Actor><name>a</name></Actor></Actors></Scenario>"))
+	// Every salience 0: no actor weighs the dimension, which Read refuses.
+	f.Add([]byte("<Scenario><Actors>" + strings.Repeat("<Actor><name>a</name><capability>1</capability><Position><dCoord>1</dCoord></Position><Salience><dSal>0</dSal></Salience></Actor>", 3) + "</Actors></Scenario>"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		if len(data) > 1<<20 {
 			return
@@ -200,7 +240,7 @@ func FuzzRead(f *testing.F) {
 		if s == nil {
 			return
 		}
-		if _, err := model.FromScenario(s); err != nil && errs.CodeOf(err) != errs.Invalid {
+		if _, err := model.FromScenario(s); err != nil {
 			t.Fatal(err)
 		}
 	})

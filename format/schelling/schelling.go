@@ -32,6 +32,10 @@
 //     forecast are kept as the issue's attributes or the scenario's
 //     sources; keys Parley does not know are reported as warnings.
 //
+// A question on which no actor has salience > 0 is an error at its
+// continuum: no model can weigh it (scenario.UnweighedIssues, the rule
+// Validate applies).
+//
 // In a case library an actor's capability may differ from case to case
 // (Parley has one capability per actor): the first case's is kept and a
 // variant "case-ID" per case sets that case's capabilities, so each case
@@ -94,6 +98,17 @@ type reader struct {
 	capRng   []map[string]*scenario.Range
 	triangle bool
 	maxSal   float64
+	nerr     int        // errors reported so far
+	defs     []issueDef // where each issue of s is defined, by index
+}
+
+// issueDef is where the file defines an issue: its case's continuum.
+type issueDef struct {
+	continuum *jsonpos.Node
+	path      string
+	// rejected: an actor of the case had an error, so a stance that might
+	// weigh the issue may be missing.
+	rejected bool
 }
 
 func (r *reader) errorf(n *jsonpos.Node, path, valid, format string, args ...any) {
@@ -102,6 +117,7 @@ func (r *reader) errorf(n *jsonpos.Node, path, valid, format string, args ...any
 		d.Line, d.Column = n.Line, n.Col
 	}
 	r.ds = append(r.ds, d)
+	r.nerr++
 }
 
 func (r *reader) warnf(n *jsonpos.Node, path, format string, args ...any) {
@@ -230,6 +246,14 @@ func (r *reader) read(root *jsonpos.Node) *scenario.Scenario {
 		r.warnf(nil, "actors", "triangular distributions {low, mode, high} are read as the mode with the range [low, high]: Parley's sweep draws uniformly from the range, not from the triangle")
 	}
 	r.capabilities(len(cases) > 1, cases)
+	// An issue no actor weighs is Validate's error (the rule is
+	// scenario's), reported here at its case's continuum.
+	for _, k := range r.s.UnweighedIssues() {
+		if def := r.defs[k]; !def.rejected {
+			d := scenario.UnweighedIssue(k, r.s.Issues[k].ID)
+			r.errorf(def.continuum, join(def.path, "continuum"), d.Valid, "%s", d.Message)
+		}
+	}
 	return r.s
 }
 
@@ -435,6 +459,8 @@ func (r *reader) readCase(c *jsonpos.Node, path string, iids *scenario.IDs) {
 		is.Scale = &scenario.Scale{Min: lo, Max: hi}
 	}
 	r.s.Issues = append(r.s.Issues, is)
+	r.defs = append(r.defs, issueDef{continuum: cn, path: path})
+	defer func(k, n int) { r.defs[k].rejected = r.nerr > n }(len(r.defs)-1, r.nerr)
 
 	as := c.Get("actors")
 	ap := join(path, "actors")

@@ -3,6 +3,7 @@ package schelling
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -232,6 +233,45 @@ func abs(x float64) float64 {
 	return x
 }
 
+// TestReadUnweighed: a question no actor weighs (scenario's rule, which
+// Validate applies) is an error at its continuum, every such question at
+// once; a question one of whose actors was rejected is not called
+// unweighed, as that actor may weigh it once fixed.
+func TestReadUnweighed(t *testing.T) {
+	const x = "no actor has a stance on issue %[1]s with salience > 0, so no model can weigh it (valid: give at least one actor a stance on issue %[1]s with salience > 0)"
+	game := func(id, sal string) string {
+		return `{"case_id": "` + id + `",
+ "continuum": {"label": "L"},
+ "actors": [{"id": "a", "position": 1, "salience": ` + sal + `, "capability": 1}]}`
+	}
+	for _, c := range []struct {
+		name, in string
+		want     []string
+	}{
+		{"one question, salience 0", `{"continuum": {"label": "L"}, "actors": [{"id": "a", "position": 1, "salience": 0, "capability": 1}]}`,
+			[]string{"f.json:1:15: continuum: " + fmt.Sprintf(x, "q1")}},
+		{"library, two of three unweighed", `{"cases": [` + game("c1", "0") + ", " + game("c2", "0.5") + ", " + game("c3", "0") + "]}",
+			[]string{"f.json:2:15: cases[0].continuum: " + fmt.Sprintf(x, "c1"), "f.json:6:15: cases[2].continuum: " + fmt.Sprintf(x, "c3")}},
+		{"library, an actor rejected", `{"cases": [` + game("c1", "0") + ", " + game("c2", "0.5") + `, {"case_id": "c3",
+ "continuum": {"label": "L"},
+ "actors": [{"id": "a", "position": 1, "salience": 0, "capability": 1}, {"id": "b", "position": 1, "salience": -1, "capability": 1}]}]}`,
+			[]string{`f.json:7:112: cases[2].actors[1].salience: -1 is out of range (valid: a number from 0 to 100, or {"low": …, "mode": …, "high": …} with low ≤ mode ≤ high)`, "f.json:2:15: cases[0].continuum: " + fmt.Sprintf(x, "c1")}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			s, _, err := Read("f.json", strings.NewReader(c.in))
+			if err == nil {
+				t.Fatalf("no error; scenario validates to %v", s.Validate().Errors(false))
+			}
+			if errs.CodeOf(err) != errs.Invalid {
+				t.Errorf("code %v, want invalid", errs.CodeOf(err))
+			}
+			if got, want := err.Error(), strings.Join(c.want, "\n"); got != want {
+				t.Errorf("error\n%s\nwant\n%s", got, want)
+			}
+		})
+	}
+}
+
 func FuzzRead(f *testing.F) {
 	for _, p := range []string{"testdata/bdm1994_emission_standards.json", "testdata/ktab_china_2014_efird2016.json"} {
 		data, err := os.ReadFile(p)
@@ -241,6 +281,8 @@ func FuzzRead(f *testing.F) {
 		f.Add(data)
 	}
 	f.Add([]byte(`{"continuum": {"anchor_0": "a (position 3)", "markers": {"5": "x"}}, "actors": [{"id": "a", "position": {"low": 3, "mode": 4, "high": 5}, "salience": 1, "capability": 1, "evidence": ["q"]}]}`))
+	// Salience 0: no actor weighs the question, which Read refuses.
+	f.Add([]byte(`{"continuum": {}, "actors": [{"id": "a", "position": 1, "salience": 0, "capability": 1}]}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		if len(data) > 1<<20 {
 			return
