@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Limits bounds every dimension of one input, so that one file or one
@@ -262,11 +263,17 @@ func KindOfText(field string) string {
 
 // CheckLimits checks a scenario built in memory (a peer format's reader,
 // a program) against the limits: every list's length and every text's
-// length. It returns at most one diagnostic per limit, naming the first
+// length, and every text's characters (BadRune, as the scenario file's
+// parser checks them). It returns at most one diagnostic per limit, naming the first
 // place it is exceeded, or nil.
 func (s *Scenario) CheckLimits(l Limits) Diagnostics {
-	l = l.WithDefaults()
-	c := &limitCheck{l: l, seen: map[string]bool{}}
+	c := &limitCheck{l: l.WithDefaults(), seen: map[string]bool{}}
+	s.walk(c)
+	return c.ds
+}
+
+// walk runs c over every list and text of s.
+func (s *Scenario) walk(c *limitCheck) {
 	m := &s.Metadata
 	c.texts("metadata", "id", m.ID, "title", m.Title, "description", m.Description, "as_of", m.AsOf, "capability_scale", m.CapabilityScale)
 	c.count("metadata.sources", "sources", len(m.Sources))
@@ -320,7 +327,6 @@ func (s *Scenario) CheckLimits(l Limits) Diagnostics {
 		c.texts(p, "id", vr.ID, "name", vr.Name, "description", vr.Description)
 		c.changes(p, &vr.Changes)
 	}
-	return c.ds
 }
 
 type limitCheck struct {
@@ -347,6 +353,11 @@ func (c *limitCheck) count(path, name string, n int) {
 
 func (c *limitCheck) text(path, field, s string) {
 	name := KindOfText(field)
+	if at, r := BadRune(s, name); at >= 0 {
+		d := BadRuneError(name, at, r)
+		d.Path = path
+		c.ds = append(c.ds, d)
+	}
 	if max := c.l.Value(name); int64(len(s)) > max {
 		c.hit(path, name, max, fmt.Sprintf("a text of %d bytes", len(s)))
 	}
@@ -364,8 +375,8 @@ func (c *limitCheck) list(path, limit, field string, items []string) {
 
 func (c *limitCheck) texts(path string, pairs ...string) {
 	for i := 0; i+1 < len(pairs); i += 2 {
-		if len(pairs[i+1]) > min(c.l.IDLength, c.l.NameLength, c.l.TextLength) {
-			c.text(path+"."+pairs[i], pairs[i], pairs[i+1])
+		if t := pairs[i+1]; !printable(t) || len(t) > min(c.l.IDLength, c.l.NameLength, c.l.TextLength) {
+			c.text(path+"."+pairs[i], pairs[i], t)
 		}
 	}
 }
@@ -442,4 +453,58 @@ func (c *limitCheck) changes(p string, ch *Changes) {
 		c.texts(q, "actor", sc.Actor, "issue", sc.Issue, "assumed", sc.Assumed, "note", sc.Note)
 		c.evidence(q, sc.Evidence)
 	}
+}
+
+// BadRune returns the byte offset and the rune of the first character of
+// s that a scenario's text of kind (KindOfText) may not hold, or −1: a
+// control character — the C0 set, DEL and the C1 set, but tab, line feed
+// and carriage return in a text of kind "text-length" (descriptions,
+// quotes, notes) — or a bidirectional embedding, override or isolate
+// (U+202A–U+202E, U+2066–U+2069). Such characters let a file drive the
+// terminal its names are printed on (an ESC sequence), or make one id or
+// name print as another; no negotiation's text needs them. Invalid UTF-8
+// is the parser's to report, not this.
+func BadRune(s, kind string) (int, rune) {
+	lines := kind == "text-length"
+	for i := 0; i < len(s); {
+		b := s[i]
+		if b < utf8.RuneSelf {
+			if b < 0x20 && !(lines && (b == '\t' || b == '\n' || b == '\r')) || b == 0x7f {
+				return i, rune(b)
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r >= 0x80 && r <= 0x9f || r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 {
+			return i, r
+		}
+		i += n
+	}
+	return -1, 0
+}
+
+// printable reports quickly whether s holds only bytes from space to
+// '~' (most texts), which BadRune never refuses.
+func printable(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 0x20 || s[i] >= 0x7f {
+			return false
+		}
+	}
+	return true
+}
+
+// BadRuneError is the diagnostic for BadRune's finding in a text of kind
+// kind: what the character is, where, and what would be valid.
+func BadRuneError(kind string, at int, r rune) Diagnostic {
+	what := "the control character"
+	if r >= 0x202a {
+		what = "the bidirectional formatting character"
+	}
+	valid := "printable text: no control or bidirectional formatting characters"
+	if kind == "text-length" {
+		valid = "printable text, with tabs and line breaks: no other control or bidirectional formatting characters"
+	}
+	return Diagnostic{Message: fmt.Sprintf("%s U+%04X at byte %d", what, r, at+1), Valid: valid}
 }
