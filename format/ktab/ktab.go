@@ -208,7 +208,7 @@ func Read(name string, rd io.Reader) (*scenario.Scenario, error) {
 	}
 	f1 := split(l1)
 	if len(f1) < 4 {
-		return nil, r.errAt(1, len(l1)+1, "numDims", "line 1: name, description, number of actors (3–250), number of dimensions (≥ 1)", "line 1 has %d fields, 4 are needed", len(f1))
+		return nil, r.errAt(1, len(l1)+1, "numDims", fmt.Sprintf("line 1: name, description, number of actors (%d–%d), number of dimensions (1–%d)", MinActors, MaxActors, maxDimsCap), "line 1 has %d fields, 4 are needed", len(f1))
 	}
 	n, ok := count(f1[2].text)
 	if !ok || n < MinActors || n > MaxActors {
@@ -216,7 +216,7 @@ func Read(name string, rd io.Reader) (*scenario.Scenario, error) {
 	}
 	d, ok := count(f1[3].text)
 	if !ok || d < 1 || d > maxDimsCap {
-		return nil, r.errAt(1, f1[3].col, "numDims", "a whole number ≥ 1", "number of dimensions %q is not allowed", strings.TrimSpace(f1[3].text))
+		return nil, r.errAt(1, f1[3].col, "numDims", fmt.Sprintf("a whole number from 1 to %d", maxDimsCap), "number of dimensions %q is not allowed", strings.TrimSpace(f1[3].text))
 	}
 
 	l2, ok := r.line(2)
