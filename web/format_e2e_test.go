@@ -41,20 +41,7 @@ stances:
 // in binary, is "62.2" (half to even; toFixed said "62.3"), and -0.04 is
 // "0.0" (toFixed said "-0.0").
 func TestNumbersAsTheCommandLine(t *testing.T) {
-	in, err := ask.Load("ties.yaml", []byte(tiesYAML), ask.LoadOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := in.Case(answer.Target{Snapshot: "latest"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	req := answer.NewForecastRequest()
-	req.Models = []string{"compromise"}
-	f, err := ask.Forecast(context.Background(), c, req, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	f := tiesForecast(t, "compromise")
 	// The case must be the tie and the near-zero negative it is for.
 	want := map[string]struct {
 		at   float64
@@ -88,20 +75,7 @@ func TestNumbersAsTheCommandLine(t *testing.T) {
 // 62.5, equal weights) the same probability, and the one position of
 // "neg" (-0.04, both actors) is written 0.0.
 func TestLikeliestPositions(t *testing.T) {
-	in, err := ask.Load("ties.yaml", []byte(tiesYAML), ask.LoadOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := in.Case(answer.Target{Snapshot: "latest"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	req := answer.NewForecastRequest()
-	req.Models = []string{"snap"}
-	f, err := ask.Forecast(context.Background(), c, req, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	f := tiesForecast(t, "snap")
 	want := map[string]string{"tie": "likeliest: 62.0 (Alpha) / 62.5 (Beta) (23%)", "neg": "likeliest: 0.0 (Alpha, Beta) (36%)"}
 	for _, is := range f.Models[0].Issues {
 		l := is.Distribution.Likeliest
@@ -125,3 +99,24 @@ func TestLikeliestPositions(t *testing.T) {
 		}
 	}
 }
+
+// tiesForecast is model m's forecast of tiesYAML, as the API answers it.
+func tiesForecast(t *testing.T, m string) *answer.Forecast {
+	t.Helper()
+	in, err := ask.Load("ties.yaml", []byte(tiesYAML), ask.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := in.Case(answer.Target{Snapshot: "latest"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	req := answer.NewForecastRequest()
+	req.Models = []string{m}
+	f, err := ask.Forecast(context.Background(), c, req, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f
+}
+

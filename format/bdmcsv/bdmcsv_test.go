@@ -172,15 +172,7 @@ func TestReadUnweighed(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			s, err := Read("f.csv", strings.NewReader(c.in))
-			if err == nil {
-				t.Fatalf("no error; scenario validates to %v", s.Validate().Errors(false))
-			}
-			if errs.CodeOf(err) != errs.Invalid {
-				t.Errorf("code %v, want invalid", errs.CodeOf(err))
-			}
-			if err.Error() != c.want {
-				t.Errorf("error\n%s\nwant\n%s", err, c.want)
-			}
+			formattest.Refused(t, s, err, c.want)
 		})
 	}
 }

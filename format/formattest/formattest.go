@@ -37,3 +37,19 @@ func Read(t *testing.T, name string, size int, read func() (*scenario.Scenario, 
 	}
 	return s
 }
+
+// Refused checks that a reader refused its input (s, err are what it
+// returned) with an errs.Invalid error whose text is want's lines, in
+// order: the readers' tables of refused files share it.
+func Refused(t *testing.T, s *scenario.Scenario, err error, want ...string) {
+	t.Helper()
+	if err == nil {
+		t.Fatalf("no error; scenario validates to %v", s.Validate().Errors(false))
+	}
+	if errs.CodeOf(err) != errs.Invalid {
+		t.Errorf("code %v, want invalid", errs.CodeOf(err))
+	}
+	if got, w := err.Error(), strings.Join(want, "\n"); got != w {
+		t.Errorf("error\n%s\nwant\n%s", got, w)
+	}
+}

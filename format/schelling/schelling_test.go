@@ -259,15 +259,7 @@ func TestReadUnweighed(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			s, _, err := Read("f.json", strings.NewReader(c.in))
-			if err == nil {
-				t.Fatalf("no error; scenario validates to %v", s.Validate().Errors(false))
-			}
-			if errs.CodeOf(err) != errs.Invalid {
-				t.Errorf("code %v, want invalid", errs.CodeOf(err))
-			}
-			if got, want := err.Error(), strings.Join(c.want, "\n"); got != want {
-				t.Errorf("error\n%s\nwant\n%s", got, want)
-			}
+			formattest.Refused(t, s, err, c.want...)
 		})
 	}
 }

@@ -315,27 +315,22 @@ func pct(v []float64, q float64) float64 {
 	return v[max(0, min(len(v)-1, int(math.Ceil(q*float64(len(v))))-1))]
 }
 
-// proposals lists the proposals of the issues, in first-seen order.
-func proposals(all []scored) []string {
+// distinct lists the values of key over the issues, in first-seen order.
+func distinct(all []scored, key func(scored) string) []string {
 	var out []string
 	for _, s := range all {
-		if !slices.Contains(out, s.proposal) {
-			out = append(out, s.proposal)
+		if k := key(s); !slices.Contains(out, k) {
+			out = append(out, k)
 		}
 	}
 	return out
 }
 
-// waves lists the waves of the issues, in first-seen order.
-func waves(all []scored) []string {
-	var out []string
-	for _, s := range all {
-		if !slices.Contains(out, s.wave) {
-			out = append(out, s.wave)
-		}
-	}
-	return out
+// proposals lists the proposals of the issues; waves their waves.
+func proposals(all []scored) []string {
+	return distinct(all, func(s scored) string { return s.proposal })
 }
+func waves(all []scored) []string { return distinct(all, func(s scored) string { return s.wave }) }
 
 // load reads every scored issue of a DEU directory (train and dev alike:
 // the splits here are new ones) with its proposal and wave.
