@@ -119,4 +119,3 @@ func tiesForecast(t *testing.T, m string) *answer.Forecast {
 	}
 	return f
 }
-
