@@ -2,6 +2,7 @@ package ask
 
 import (
 	"bytes"
+	"context"
 	"os"
 	"path/filepath"
 	"unicode/utf8"
@@ -16,13 +17,16 @@ import (
 // Ingest proposes candidate evidence from documents for the input's
 // actors and issues (package ingest), best first; limit > 0 keeps the
 // best limit.
-func Ingest(in *Input, docs []ingest.Document, limit int) (answer.Ingest, error) {
+func Ingest(ctx context.Context, in *Input, docs []ingest.Document, limit int) (answer.Ingest, error) {
 	for _, d := range docs {
 		if err := textDocument(d); err != nil {
 			return answer.Ingest{}, err
 		}
 	}
-	res := ingest.Extract(in.Scenario, docs)
+	res, err := ingest.ExtractContext(ctx, in.Scenario, docs)
+	if err != nil {
+		return answer.Ingest{}, err
+	}
 	if limit > 0 && len(res.Candidates) > limit {
 		res.Candidates = res.Candidates[:limit]
 	}

@@ -1,6 +1,7 @@
 package ask
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -23,12 +24,12 @@ func TestIngestRefusesWhatIsNotText(t *testing.T) {
 		{"Ukraine said\x00", "a.txt: not text (a NUL byte at byte 13)"},
 		{"Kyiv \xe9tait", "a.txt: not UTF-8 text at byte 6"},
 	} {
-		_, err := Ingest(in, []ingest.Document{{Name: "a.txt", Data: []byte(c.data)}}, 0)
+		_, err := Ingest(context.Background(), in, []ingest.Document{{Name: "a.txt", Data: []byte(c.data)}}, 0)
 		if err == nil || errs.CodeOf(err) != errs.Invalid || !strings.HasPrefix(err.Error(), c.want) || !strings.Contains(err.Error(), "valid: plain text, Markdown or HTML in UTF-8") {
 			t.Errorf("%q: %v, want %q", c.data, err, c.want)
 		}
 	}
-	if _, err := Ingest(in, []ingest.Document{{Name: "a.txt", Data: []byte("Kyiv était « d’accord » on the ceasefire.")}}, 0); err != nil {
+	if _, err := Ingest(context.Background(), in, []ingest.Document{{Name: "a.txt", Data: []byte("Kyiv était « d’accord » on the ceasefire.")}}, 0); err != nil {
 		t.Errorf("a UTF-8 document: %v", err)
 	}
 }

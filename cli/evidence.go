@@ -197,7 +197,7 @@ to the scenario. Offline and deterministic (docs/ingest.md).`,
 				}
 				docs = append(docs, ingest.Document{Name: n, Data: b})
 			}
-			res, err := ask.Ingest(in, docs, limit)
+			res, err := ask.Ingest(cmd.Context(), in, docs, limit)
 			if err != nil {
 				return err
 			}

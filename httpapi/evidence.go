@@ -5,6 +5,7 @@ package httpapi
 // review and its merge into a new snapshot.
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 
@@ -80,7 +81,16 @@ func (s *Server) ingest(review bool) http.HandlerFunc {
 			s.fail(w, r, err)
 			return
 		}
-		cands, err := ask.Ingest(p.in, docs, limit)
+		// Bounded in time as a run within a request is (it holds a write
+		// slot meanwhile): 4 MB of text against thousands of actors takes
+		// seconds.
+		ctx, cancel := context.WithTimeout(r.Context(), s.o.ForecastTimeout)
+		defer cancel()
+		cands, err := ask.Ingest(ctx, p.in, docs, limit)
+		if err != nil && ctx.Err() == context.DeadlineExceeded && r.Context().Err() == nil {
+			err = &limitError{status: http.StatusServiceUnavailable, code: "timeout", retry: "5",
+				msg: fmt.Sprintf("drafting evidence took longer than %v, the limit within a request (parley serve --inline-timeout); send fewer or shorter documents, or run parley ingest on the command line", s.o.ForecastTimeout)}
+		}
 		if err != nil {
 			s.fail(w, r, err)
 			return

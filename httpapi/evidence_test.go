@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"parley/answer"
 	"parley/httpapi"
@@ -74,4 +75,18 @@ func TestIngestEndpoints(t *testing.T) {
 		t.Errorf("new snapshot %+v", last)
 	}
 	e.want(e.do("POST", "/api/scenarios/"+v.ID+"/ingest", `{"documents":[]}`), 400)
+}
+
+// Drafting evidence is bounded in time as a run within a request is: past
+// the inline timeout it stops with 503 timeout, saying what to do instead.
+func TestIngestTimeout(t *testing.T) {
+	e := newEnv(t, httpapi.Options{ForecastTimeout: time.Nanosecond})
+	v := e.create(small(t))
+	doc := `{"documents":[{"name":"news.txt","text":"Ex said on March 3, 2025 that Issue B matters.\nNothing else."}]}`
+	r := e.want(e.do("POST", "/api/scenarios/"+v.ID+"/ingest", doc), 503)
+	var b struct{ Error, Code string }
+	r.json(t, &b)
+	if b.Code != "timeout" || !strings.Contains(b.Error, "drafting evidence took longer than 1ns") || r.hdr.Get("Retry-After") == "" {
+		t.Errorf("%d %s", r.code, r.body)
+	}
 }

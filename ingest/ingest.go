@@ -39,6 +39,7 @@
 package ingest
 
 import (
+	"context"
 	"regexp"
 	"sort"
 	"strings"
@@ -220,6 +221,13 @@ type issueTerms struct {
 // Extract proposes candidate evidence from the documents for the actors
 // and issues of s, best first (score, then source, line, actor, issue).
 func Extract(s *scenario.Scenario, docs []Document) Result {
+	r, _ := ExtractContext(context.Background(), s, docs)
+	return r
+}
+
+// ExtractContext is Extract stopping with ctx's error, checked at every
+// paragraph: a server bounds a request's time by it.
+func ExtractContext(ctx context.Context, s *scenario.Scenario, docs []Document) (Result, error) {
 	actors := actorTermsOf(s)
 	issues := issueTermsOf(s)
 	type key struct{ src, actor, issue, quote string }
@@ -231,6 +239,9 @@ func Extract(s *scenario.Scenario, docs []Document) Result {
 		var prevActors []string
 		var prevIssues []float64
 		for pi := range paras {
+			if err := ctx.Err(); err != nil {
+				return Result{}, err
+			}
 			p := &paras[pi]
 			if p.Heading {
 				continue
@@ -347,7 +358,7 @@ func Extract(s *scenario.Scenario, docs []Document) Result {
 	if out == nil {
 		out = []Candidate{}
 	}
-	return Result{Candidates: out}
+	return Result{Candidates: out}, nil
 }
 
 func round2(x float64) float64 {
