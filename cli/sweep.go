@@ -165,7 +165,7 @@ func sweepTable(w io.Writer, sc *answer.Scenario, r answer.SweepModel) {
 		fmt.Fprintf(w, "  median %s   mean %s   80%% [%s, %s]   95%% [%s, %s]\n",
 			num(s.Median), num(s.Mean), num(s.Lo80), num(s.Hi80), num(s.Lo95), num(s.Hi95))
 		if c := s.Combined; c != nil {
-			fmt.Fprintf(w, "  outcome, with the model's error on real outcomes: 80%% [%s, %s]   95%% [%s, %s]   sd %s = %.0f%% inputs + %.0f%% model error (of the variance)\n",
+			fmt.Fprintf(w, "  outcome, with the model's error on real outcomes (approximate): 80%% [%s, %s]   95%% [%s, %s]   sd %s = %.0f%% inputs + %.0f%% model error (of the variance)\n",
 				num(c.Lo80), num(c.Hi80), num(c.Lo95), num(c.Hi95), num(c.SD), 100*c.ShareInputs, 100*c.ShareModel)
 		}
 		histogram(w, s.Hist, r.Draws)

@@ -829,7 +829,7 @@ function sweepStats(si: SweepIssue): HTMLElement {
     h('p', { 'data-testid': 'sweep-inputs', 'data-mean': si.mean, 'data-sd': si.sd, 'data-lo95': si.lo95, 'data-hi95': si.hi95 },
       `Forecast over the inputs: median ${fmt(si.median)}, mean ${fmt(si.mean)}, sd ${fmt(si.sd)}; 80% [${fmt(si.lo80)}, ${fmt(si.hi80)}], 95% [${fmt(si.lo95)}, ${fmt(si.hi95)}]`),
     c ? h('p', { 'data-testid': 'sweep-combined', 'data-lo80': c.lo80, 'data-hi80': c.hi80, 'data-lo95': c.lo95, 'data-hi95': c.hi95, 'data-share-inputs': c.share_inputs, 'data-share-model': c.share_model },
-      `Outcome, with the model's error on real outcomes: 80% [${fmt(c.lo80)}, ${fmt(c.hi80)}], 95% [${fmt(c.lo95)}, ${fmt(c.hi95)}]; sd ${fmt(c.sd)} = ${fmt(100 * c.share_inputs, 0)}% inputs + ${fmt(100 * c.share_model, 0)}% model error (of the variance)`) : '')
+      `Outcome, with the model's error on real outcomes (approximate): 80% [${fmt(c.lo80)}, ${fmt(c.hi80)}], 95% [${fmt(c.lo95)}, ${fmt(c.hi95)}]; sd ${fmt(c.sd)} = ${fmt(100 * c.share_inputs, 0)}% inputs + ${fmt(100 * c.share_model, 0)}% model error (of the variance)`) : '')
 }
 
 function drawSweep(out: HTMLElement, tor: HTMLElement, warn: HTMLElement) {
