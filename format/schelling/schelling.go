@@ -498,7 +498,7 @@ func (r *reader) readCase(c *jsonpos.Node, path string, iids *scenario.IDs) {
 		seen[fid] = true
 		pos, prng, ok1 := r.value(a.Get("position"), p+".position", lo, hi)
 		sal, srng, ok2 := r.value(a.Get("salience"), p+".salience", 0, 100)
-		cp, crng, ok3 := r.value(a.Get("capability"), p+".capability", 0, math.MaxFloat64)
+		cp, crng, ok3 := r.value(a.Get("capability"), p+".capability", 0, scenario.MaxCapability)
 		if !ok1 || !ok2 || !ok3 {
 			continue
 		}
@@ -506,8 +506,16 @@ func (r *reader) readCase(c *jsonpos.Node, path string, iids *scenario.IDs) {
 			r.errorf(a.Get("capability"), p+".capability", "a number > 0", "capability %v is not positive", cp)
 			continue
 		}
+		if cp < scenario.MinCapability {
+			r.errorf(a.Get("capability"), p+".capability", "a number from 1e-9 to 1e12 (scenario.MinCapability, MaxCapability)", "capability %v is below the least a scenario holds", cp)
+			continue
+		}
 		if crng != nil && !(crng[0] > 0) {
 			r.errorf(a.Get("capability").Get("low"), p+".capability.low", `a number > 0 (a capability range runs between two positive numbers)`, "low %v is not positive", crng[0])
+			continue
+		}
+		if crng != nil && crng[0] < scenario.MinCapability {
+			r.errorf(a.Get("capability").Get("low"), p+".capability.low", "a number from 1e-9 to 1e12 (scenario.MinCapability, MaxCapability)", "low %v is below the least a scenario holds", crng[0])
 			continue
 		}
 		k, known := r.actorIdx[fid]
