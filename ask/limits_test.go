@@ -34,14 +34,14 @@ func TestPeerLimits(t *testing.T) {
 	}
 }
 
-// TestPeerMagnitudes (finding 10 of issue 14): a peer format's reader
-// checks its own rules, and Decide allows any power in (0, 1]; a power of
-// 5e-324 would reach the models. Load holds the scenario to Validate's
-// magnitudes, as for a scenario file.
+// TestPeerMagnitudes (finding 10 of issue 14): Decide allows any power in
+// (0, 1], but a power of 5e-324 must not reach the models: the reader
+// refuses it at its line (it once fell to Load, which holds the scenario
+// to Validate's magnitudes, as for a scenario file, without a line).
 func TestPeerMagnitudes(t *testing.T) {
 	decide := "#A\ta\tA\n#A\tb\tB\n#A\tc\tC\n#P\tp\tP\n#D\ta\tp\t10\t0.5\t5e-324\n#D\tb\tp\t50\t0.5\t1\n#D\tc\tp\t90\t0.5\t0.5\n"
 	_, err := Load("d.tsv", []byte(decide), LoadOptions{Format: "decide"})
-	if err == nil || !strings.Contains(err.Error(), "d.tsv: actors[0].capability: capability 5e-324 is outside the allowed range (in the scenario read from this decide file) (valid: a number from 1e-9 to 1e12)") {
+	if err == nil || !strings.Contains(err.Error(), "d.tsv:5:1: power: power 5e-324 is below the least a scenario holds (valid: a number from 1e-9 to 1") {
 		t.Fatalf("%v", err)
 	}
 	scale := "#A\ta\tA\n#A\tb\tB\n#A\tc\tC\n#P\tp\tP\n#M\tp\t-1e308\n#M\tp\t1e308\n#D\ta\tp\t10\t0.5\t1\n#D\tb\tp\t50\t0.5\t1\n#D\tc\tp\t90\t0.5\t0.5\n"

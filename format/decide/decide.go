@@ -446,6 +446,10 @@ func (r *reader) build(recs []record) *scenario.Scenario {
 		if pw <= 0 || pw > 1 {
 			r.errorf(rec.line, "power", "a number greater than 0, at most 1", "power %v is outside (0, 1]", pw)
 			ok = false
+		} else if pw < scenario.MinCapability {
+			// what a scenario holds (Validate's magnitudes)
+			r.errorf(rec.line, "power", "a number from 1e-9 to 1 (rescale the powers: the models are invariant to their unit)", "power %v is below the least a scenario holds", pw)
+			ok = false
 		}
 		if l, dup := seen[[2]string{actor, issue}]; dup {
 			r.errorf(rec.line, "", "one #D row per actor and issue", "duplicate row for %s on %s (also line %d)", actor, issue, l)
