@@ -275,6 +275,10 @@ func Read(name string, rd io.Reader) (*scenario.Scenario, error) {
 		if !ok || !(pw > 0) || pw > MaxPower {
 			return nil, r.errAt(ln, f[2].col, "power", "a number > 0 and ≤ 1e8 (KTAB reads 0 but its run fails on it)", "power %q of %s is not allowed", strings.TrimSpace(f[2].text), strings.TrimSpace(nm))
 		}
+		if pw < scenario.MinCapability {
+			// what a scenario holds (Validate's magnitudes)
+			return nil, r.errAt(ln, f[2].col, "power", "a number from 1e-9 to 1e8 (rescale the powers: the models are invariant to their unit)", "power %q of %s is below the least a scenario holds", strings.TrimSpace(f[2].text), strings.TrimSpace(nm))
+		}
 		id := aids.Unique(scenario.Slug(nm, fmt.Sprintf("a%d", a+1)))
 		s.Actors = append(s.Actors, scenario.Actor{ID: id, Name: nm, Description: desc, Capability: pw})
 		sum := 0.0

@@ -140,6 +140,7 @@ func TestReadErrors(t *testing.T) {
 		{"zero power", head + "A,a,0,50,50,50,50\n", "x.csv:3:5:", "power", "> 0"},
 		{"power over 1e8", head + "A,a,1.1e8,50,50,50,50\n", "x.csv:3:5:", "power", "1e8"},
 		{"power not a number", head + "A,a,lots,50,50,50,50\n", "x.csv:3:5:", "power", "> 0"},
+		{"power below a scenario's least", head + "A,a,1e-10,50,50,50,50\n", "x.csv:3:5:", "power", "from 1e-9 to 1e8"},
 		{"missing fields", head + "A,a,1,50,50,50\n", "x.csv:3:15:", "actor 1", "7 fields"},
 	}
 	for _, c := range cases {

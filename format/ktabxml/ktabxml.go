@@ -391,6 +391,12 @@ func (r *reader) build(root *elem) (*scenario.Scenario, Info) {
 			rejectAll()
 			continue
 		}
+		if cp < scenario.MinCapability {
+			// what a scenario holds (Validate's magnitudes)
+			r.errorf(a.child("capability"), p+".capability", "a number from 1e-9 to 1000 (rescale the capabilities: the models are invariant to their unit)", "capability %v is below the least a scenario holds", cp)
+			rejectAll()
+			continue
+		}
 		id := aids.Unique(scenario.Slug(nm, fmt.Sprintf("a%d", i+1)))
 		names[nm] = id
 		s.Actors = append(s.Actors, scenario.Actor{ID: id, Name: nm, Description: text(a.child("description")), Capability: cp})
