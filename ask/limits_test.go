@@ -41,7 +41,7 @@ func TestPeerLimits(t *testing.T) {
 func TestPeerMagnitudes(t *testing.T) {
 	decide := "#A\ta\tA\n#A\tb\tB\n#A\tc\tC\n#P\tp\tP\n#D\ta\tp\t10\t0.5\t5e-324\n#D\tb\tp\t50\t0.5\t1\n#D\tc\tp\t90\t0.5\t0.5\n"
 	_, err := Load("d.tsv", []byte(decide), LoadOptions{Format: "decide"})
-	if err == nil || !strings.Contains(err.Error(), "d.tsv:5:1: power: power 5e-324 is below the least a scenario holds (valid: a number from 1e-9 to 1") {
+	if err == nil || !strings.Contains(err.Error(), "d.tsv:5:1: power: power 5e-324 is outside the allowed range (valid: a number from 1e-9 to 1") {
 		t.Fatalf("%v", err)
 	}
 	scale := "#A\ta\tA\n#A\tb\tB\n#A\tc\tC\n#P\tp\tP\n#M\tp\t-1e308\n#M\tp\t1e308\n#D\ta\tp\t10\t0.5\t1\n#D\tb\tp\t50\t0.5\t1\n#D\tc\tp\t90\t0.5\t0.5\n"

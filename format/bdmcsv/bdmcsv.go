@@ -204,7 +204,7 @@ func ReadInfo(name string, r io.Reader) (*scenario.Scenario, Info, error) {
 					ok = false
 				case v < scenario.MinCapability || v > scenario.MaxCapability:
 					// what a scenario holds (Validate's magnitudes)
-					bad(line, col, c.name, "a number from 1e-9 to 1e12 (rescale the capabilities: the models are invariant to their unit)", "capability %v is outside the magnitudes a scenario holds", v)
+					bad(line, col, c.name, "a number from 1e-9 to 1e12 (rescale the capabilities: the models are invariant to their unit)", "capability %v is outside the allowed range", v)
 					ok = false
 				}
 				rw.capability = v

@@ -129,7 +129,7 @@ func TestReadErrors(t *testing.T) {
 		{"non-numeric", h + "A,1,2,0.5\nB,one,3,0.5\n", []string{"f.csv:3:3", "\"one\" is not a number", "valid: a finite number"}},
 		{"NaN", h + "A,1,NaN,0.5\nB,1,3,0.5\n", []string{"f.csv:2:5", "not a number"}},
 		{"capability zero", h + "A,0,2,0.5\nB,1,3,0.5\n", []string{"f.csv:2:3", "capability 0 is not positive", "valid: a number > 0"}},
-		{"capability beyond a scenario", h + "A,1e25,2,0.5\nB,1,3,0.5\n", []string{"f.csv:2:3", "capability 1e+25 is outside the magnitudes a scenario holds", "valid: a number from 1e-9 to 1e12"}},
+		{"capability beyond a scenario", h + "A,1e25,2,0.5\nB,1,3,0.5\n", []string{"f.csv:2:3", "capability 1e+25 is outside the allowed range", "valid: a number from 1e-9 to 1e12"}},
 		{"capability negative", h + "A,1,2,0.5\nB,-2,3,0.5\n", []string{"f.csv:3:3", "capability -2"}},
 		{"salience over 100", h + "A,1,2,101\nB,1,3,50\n", []string{"f.csv:2:7", "salience 101 is outside 0–100", "valid: a number from 0 to 1, or from 0 to 100"}},
 		{"salience negative", h + "A,1,2,-0.1\nB,1,3,0.5\n", []string{"f.csv:2:7", "salience -0.1"}},

@@ -448,7 +448,7 @@ func (r *reader) build(recs []record) *scenario.Scenario {
 			ok = false
 		} else if pw < scenario.MinCapability {
 			// what a scenario holds (Validate's magnitudes)
-			r.errorf(rec.line, "power", "a number from 1e-9 to 1 (rescale the powers: the models are invariant to their unit)", "power %v is below the least a scenario holds", pw)
+			r.errorf(rec.line, "power", "a number from 1e-9 to 1 (rescale the powers: the models are invariant to their unit)", "power %v is outside the allowed range", pw)
 			ok = false
 		}
 		if l, dup := seen[[2]string{actor, issue}]; dup {

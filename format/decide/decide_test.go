@@ -140,7 +140,7 @@ func TestReadErrors(t *testing.T) {
 		{"salience above 1", head + "'#D'\t'X'\t'p'\t5\t50\t0.5\n", []string{"bad.csv:6:", "salience 50 is outside 0–1", "valid: a number from 0 to 1"}},
 		{"power above 1", head + "'#D'\t'X'\t'p'\t5\t0.5\t2\n", []string{"bad.csv:6:", "power 2 is outside (0, 1]"}},
 		{"power zero", head + "'#D'\t'X'\t'p'\t5\t0.5\t0\n", []string{"bad.csv:6:", "power 0 is outside (0, 1]"}},
-		{"power below a scenario's least", head + "'#D'\t'X'\t'p'\t5\t0.5\t1e-10\n", []string{"bad.csv:6:", "power 1e-10 is below the least a scenario holds"}},
+		{"power below a scenario's least", head + "'#D'\t'X'\t'p'\t5\t0.5\t1e-10\n", []string{"bad.csv:6:", "power 1e-10 is outside the allowed range"}},
 		{"bad quoting", head + "'#D'\t'X\t'p'\t5\t0.5\t0.5\n", []string{"bad.csv:6:", "quote"}},
 		{"missing columns", head + "'#D'\t'X'\t'p'\t5\n", []string{"bad.csv:6:", "needs 5 fields after the tag, this one has 3", "valid: #D<TAB>actor<TAB>issue<TAB>position<TAB>salience<TAB>power"}},
 		{"not a number", head + "'#D'\t'X'\t'p'\tfive\t0.5\t0.5\n", []string{"bad.csv:6:", `position "five" is not a number`}},

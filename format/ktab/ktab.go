@@ -277,7 +277,7 @@ func Read(name string, rd io.Reader) (*scenario.Scenario, error) {
 		}
 		if pw < scenario.MinCapability {
 			// what a scenario holds (Validate's magnitudes)
-			return nil, r.errAt(ln, f[2].col, "power", "a number from 1e-9 to 1e8 (rescale the powers: the models are invariant to their unit)", "power %q of %s is below the least a scenario holds", strings.TrimSpace(f[2].text), strings.TrimSpace(nm))
+			return nil, r.errAt(ln, f[2].col, "power", "a number from 1e-9 to 1e8 (rescale the powers: the models are invariant to their unit)", "power %q of %s is outside the allowed range", strings.TrimSpace(f[2].text), strings.TrimSpace(nm))
 		}
 		id := aids.Unique(scenario.Slug(nm, fmt.Sprintf("a%d", a+1)))
 		s.Actors = append(s.Actors, scenario.Actor{ID: id, Name: nm, Description: desc, Capability: pw})

@@ -393,7 +393,7 @@ func (r *reader) build(root *elem) (*scenario.Scenario, Info) {
 		}
 		if cp < scenario.MinCapability {
 			// what a scenario holds (Validate's magnitudes)
-			r.errorf(a.child("capability"), p+".capability", "a number from 1e-9 to 1000 (rescale the capabilities: the models are invariant to their unit)", "capability %v is below the least a scenario holds", cp)
+			r.errorf(a.child("capability"), p+".capability", "a number from 1e-9 to 1000 (rescale the capabilities: the models are invariant to their unit)", "capability %v is outside the allowed range", cp)
 			rejectAll()
 			continue
 		}

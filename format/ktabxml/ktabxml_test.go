@@ -160,7 +160,7 @@ func TestReadErrors(t *testing.T) {
 		{"<Scenario><Actors>\n" + ok3 + "</Actors></Scenario>", "f.xml:1:11: Actors: 2 actors (valid: from 3 to 10000 <Actor> elements)"},
 		{"<Scenario><Actors>\n" + ok3 + actor("C", "1", "101", "1") + "</Actors></Scenario>", `f.xml:4:72: Actors.Actor[3].Position.dCoord[1]: "101" is not allowed (valid: a number from 0 to 100)`},
 		{"<Scenario><Actors>\n" + ok3 + actor("C", "0", "1", "1") + "</Actors></Scenario>", "Actors.Actor[3].capability: capability 0"},
-		{"<Scenario><Actors>\n" + ok3 + actor("C", "1e-10", "1", "1") + "</Actors></Scenario>", "Actors.Actor[3].capability: capability 1e-10 is below the least a scenario holds"},
+		{"<Scenario><Actors>\n" + ok3 + actor("C", "1e-10", "1", "1") + "</Actors></Scenario>", "Actors.Actor[3].capability: capability 1e-10 is outside the allowed range"},
 		{"<Scenario><Actors>\n" + ok3 + actor("C", "1", "1", "1") + "</Actors>", "f.xml:5: not well-formed XML: unexpected EOF"},
 		{"<Other/>", "f.xml:1:1: Other: the root element is <Other>"},
 	} {

@@ -507,7 +507,7 @@ func (r *reader) readCase(c *jsonpos.Node, path string, iids *scenario.IDs) {
 			continue
 		}
 		if cp < scenario.MinCapability {
-			r.errorf(a.Get("capability"), p+".capability", "a number from 1e-9 to 1e12 (scenario.MinCapability, MaxCapability)", "capability %v is below the least a scenario holds", cp)
+			r.errorf(a.Get("capability"), p+".capability", "a number from 1e-9 to 1e12 (scenario.MinCapability, MaxCapability)", "capability %v is outside the allowed range", cp)
 			continue
 		}
 		if crng != nil && !(crng[0] > 0) {
@@ -515,7 +515,7 @@ func (r *reader) readCase(c *jsonpos.Node, path string, iids *scenario.IDs) {
 			continue
 		}
 		if crng != nil && crng[0] < scenario.MinCapability {
-			r.errorf(a.Get("capability").Get("low"), p+".capability.low", "a number from 1e-9 to 1e12 (scenario.MinCapability, MaxCapability)", "low %v is below the least a scenario holds", crng[0])
+			r.errorf(a.Get("capability").Get("low"), p+".capability.low", "a number from 1e-9 to 1e12 (scenario.MinCapability, MaxCapability)", "low %v is outside the allowed range", crng[0])
 			continue
 		}
 		k, known := r.actorIdx[fid]

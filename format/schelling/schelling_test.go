@@ -175,7 +175,7 @@ func TestReadErrors(t *testing.T) {
 		{`{"continuum": {"label": "L"}, "actors": [{"id": "a", "position": 120, "salience": 1, "capability": 1}]}`, `f.json:1:66: actors[0].position: 120 is out of range (valid: a number from 0 to 100`},
 		{`{"continuum": {"label": "L"}, "actors": [{"id": "a", "position": {"low": 5, "mode": 3, "high": 9}, "salience": 1, "capability": 1}]}`, "low 5, mode 3, high 9 are not in order"},
 		{`{"continuum": {"label": "L"}, "actors": [{"id": "a", "position": 1, "salience": 1, "capability": 0}]}`, "capability 0 is not positive"},
-		{`{"continuum": {"label": "L"}, "actors": [{"id": "a", "position": 1, "salience": 1, "capability": 1e-10}]}`, "capability 1e-10 is below the least a scenario holds (valid: a number from 1e-9 to 1e12"},
+		{`{"continuum": {"label": "L"}, "actors": [{"id": "a", "position": 1, "salience": 1, "capability": 1e-10}]}`, "capability 1e-10 is outside the allowed range (valid: a number from 1e-9 to 1e12"},
 		{`{"continuum": {"label": "L"}, "actors": [{"id": "a", "position": 1, "salience": 1, "capability": 1e25}]}`, "actors[0].capability: 1e25 is out of range (valid: a number from 0 to 1e+12"},
 		{`{"actors": []}`, "continuum: no continuum"},
 		{`[1]`, "the file holds a list"},
