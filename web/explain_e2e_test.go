@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -141,5 +142,26 @@ func TestExplainWithTokenAsJob(t *testing.T) {
 		if v, _ := strconv.ParseFloat(got, 64); v != float64(p.Pull) {
 			t.Fatalf("%s's pull drawn as %s, want %v", p.Actor, got, p.Pull)
 		}
+	}
+}
+
+// TestExplainSaysSettingsAreNotApplied: smp's settings chosen for the
+// Forecast view (here from the address) do not reach an explanation,
+// which runs smp with its defaults; the view says so, naming them, and
+// says nothing when none is chosen.
+func TestExplainSaysSettingsAreNotApplied(t *testing.T) {
+	e := startE2E(t)
+	pick := void(chromedp.Evaluate[bool](`(() => { const s = document.querySelector("[data-testid=explain-model]"); s.value = "smp"; s.dispatchEvent(new Event("change")); return true })()`))
+	e.do("explain smp with a setting", chromedp.Navigate(e.srv.URL+"/?models=smp&param=smp-vote=Binary#explain"),
+		chromedp.WaitVisible(chromedp.CSS(`[data-testid=pull-chart]`)), pick,
+		chromedp.WaitVisible(chromedp.CSS(`[data-testid=smp-turn]`)))
+	if got := get(t, e.bctx, "note", chromedp.TextContent(chromedp.CSS(`[data-testid=explain-unapplied]`))); !strings.Contains(got, "The settings chosen for smp on the Forecast view (smp-vote=Binary) are not applied here") {
+		t.Errorf("note %q", got)
+	}
+	e.do("explain smp without", chromedp.Navigate(e.srv.URL+"/?models=smp#explain"),
+		chromedp.WaitVisible(chromedp.CSS(`[data-testid=pull-chart]`)), pick,
+		chromedp.WaitVisible(chromedp.CSS(`[data-testid=smp-turn]`)))
+	if n := e.count(`[data-testid=explain-unapplied]`); n != 0 {
+		t.Errorf("a note with no setting chosen")
 	}
 }

@@ -30,6 +30,9 @@ export interface Power { scenario?: AnswerScenario; request: PowerRequest; games
 export interface AdviseContext {
   id: string; snapshot: string; variant: string; scenario: Scenario; models: string[]
   status: (msg: string, error?: boolean) => void
+  // unapplied names the model's settings changed on the Forecast view,
+  // which advice does not take: "" when none
+  unapplied: (model: string) => string
 }
 
 // The draws above which advise runs as a job (with progress) rather
@@ -79,7 +82,7 @@ export function renderAdvise(main: HTMLElement, ctx: AdviseContext) {
           (pct) => { if (mine === seq) ctx.status(`Advising (as a job: too large to answer at once): ${pct}%`) })
       }
       if (mine !== seq) return
-      drawAdvice(out, r.result!)
+      drawAdvice(out, r.result!, ctx.unapplied(r.result!.model))
       ctx.status('')
     } catch (e) {
       if (mine === seq) { out.replaceChildren(h('p', { class: 'warn', role: 'alert' }, String((e as Error).message ?? e))); ctx.status('') }
@@ -104,7 +107,7 @@ function num(x: number | null | undefined, d = 2): string {
 
 // drawAdvice shows, per issue, the levers as a table with a bar for how
 // much closer each brings the forecast.
-function drawAdvice(box: HTMLElement, a: Advice) {
+function drawAdvice(box: HTMLElement, a: Advice, unapplied: string) {
   const withDraws = a.draws > 0
   const cards: HTMLElement[] = [h('p', {}, `${a.name}, model ${a.model} (${a.method}); its utility at the forecast ${fmt(a.utility, 3)}.`)]
   for (const ia of a.issues) {
@@ -126,7 +129,7 @@ function drawAdvice(box: HTMLElement, a: Advice) {
       h('tbody', {}, ...rows)),
     h('p', { class: 'hint' }, ia.text))
   }
-  const ws = [...(a.notes ?? []), ...a.warnings]
+  const ws = [...(unapplied ? [`The settings chosen for ${a.model} on the Forecast view (${unapplied}) are not applied here: the levers move ${a.model} with its default settings.`] : []), ...(a.notes ?? []), ...a.warnings]
   if (ws.length) cards.push(h('ul', { class: 'warn' }, ...ws.map((w) => h('li', {}, w))))
   box.replaceChildren(...cards)
 }

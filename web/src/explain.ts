@@ -35,6 +35,9 @@ export interface ExplainContext {
   issues: Issue[]
   actorName: (id: string) => string
   status: (msg: string, error?: boolean) => void
+  // unapplied names the model's settings changed on the Forecast view
+  // ("smp-vote=Binary, …"), which an explanation does not take: "" when none
+  unapplied: (model: string) => string
 }
 
 // The view's own state survives re-renders; model '' is the server's
@@ -77,6 +80,8 @@ export async function renderExplain(box: HTMLElement, ctx: ExplainContext) {
   let e: Explanation
   try { e = await fetchExplanation(ctx) } catch (err) { out.replaceChildren(h('p', { class: 'error' }, String(err instanceof Error ? err.message : err))); return }
   const parts: HTMLElement[] = []
+  const un = ctx.unapplied(e.model)
+  if (un) parts.push(h('p', { class: 'warn', 'data-testid': 'explain-unapplied' }, `The settings chosen for ${e.model} on the Forecast view (${un}) are not applied here: this explains ${e.model} with its default settings, so its numbers may differ from the Forecast view's.`))
   if (e.warnings.length) parts.push(h('section', { class: 'card caveats', 'data-testid': 'explain-warnings' }, h('h3', {}, 'Read these before using the numbers'), h('ul', {}, ...e.warnings.map((w) => h('li', {}, w)))))
   if (e.exchanges) parts.push(exchangeView(e, ctx, box))
   if (e.turns) parts.push(turnView(e, ctx, box))

@@ -99,6 +99,13 @@ function issueName(id: string): string {
 
 function modelList(): string[] { return st.models.filter((m) => st.selected.has(m.name)).map((m) => m.name) }
 
+// unapplied lists the model's settings changed on the Forecast view, for
+// the views whose questions take none (explain, advise): they say so
+// rather than show numbers of other settings without a word.
+function unapplied(model: string): string {
+  return Object.entries(paramsFor([model]) ?? {}).map(([k, v]) => `${k}=${v}`).join(', ')
+}
+
 // paramsFor is the changed settings of the named models (the API refuses
 // a setting of a model the run does not include).
 function paramsFor(models: string[]): { [name: string]: string } | undefined {
@@ -345,9 +352,9 @@ function render() {
   if (st.view === 'forecast') renderForecast()
   if (st.view === 'sweep') renderSweep()
   if (st.view === 'deal') renderDeal()
-  if (st.view === 'explain') renderExplain(main, { scenario: st.sv!.id, snapshot: st.snapshot, variant: st.variant, issues: st.resolved.issues, actorName, status })
+  if (st.view === 'explain') renderExplain(main, { scenario: st.sv!.id, snapshot: st.snapshot, variant: st.variant, issues: st.resolved.issues, actorName, status, unapplied })
   if (st.view === 'evidence') renderEvidence(main, st.sv!, (id) => loadScenario(id))
-  if (st.view === 'advise') renderAdvise(main, { id: st.sv!.id, snapshot: st.snapshot, variant: st.variant, scenario: st.resolved, models: st.models.map((m) => m.name), status })
+  if (st.view === 'advise') renderAdvise(main, { id: st.sv!.id, snapshot: st.snapshot, variant: st.variant, scenario: st.resolved, models: st.models.map((m) => m.name), status, unapplied })
 }
 
 // ---------- warnings and notes ----------
