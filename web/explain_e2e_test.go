@@ -165,3 +165,18 @@ func TestExplainSaysSettingsAreNotApplied(t *testing.T) {
 		t.Errorf("a note with no setting chosen")
 	}
 }
+
+// TestDealSaysSettingsAreNotApplied: the deal view says so too.
+func TestDealSaysSettingsAreNotApplied(t *testing.T) {
+	e := startE2E(t)
+	e.do("deal with a setting", chromedp.Navigate(e.srv.URL+"/?models=compromise,smp&param=smp-vote=Binary#deal"),
+		chromedp.WaitVisible(chromedp.CSS(`[data-testid=deal-unapplied]`)))
+	if got := get(t, e.bctx, "note", chromedp.TextContent(chromedp.CSS(`[data-testid=deal-unapplied]`))); !strings.Contains(got, "The settings chosen on the Forecast view for smp (smp-vote=Binary) are not applied here") {
+		t.Errorf("note %q", got)
+	}
+	e.do("deal without", chromedp.Navigate(e.srv.URL+"/?models=compromise,smp#deal"),
+		chromedp.WaitVisible(chromedp.CSS(`[data-testid=deal-batna]`)))
+	if n := e.count(`[data-testid=deal-unapplied]`); n != 0 {
+		t.Errorf("a note with no setting chosen")
+	}
+}

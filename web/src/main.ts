@@ -100,7 +100,7 @@ function issueName(id: string): string {
 function modelList(): string[] { return st.models.filter((m) => st.selected.has(m.name)).map((m) => m.name) }
 
 // unapplied lists the model's settings changed on the Forecast view, for
-// the views whose questions take none (explain, advise): they say so
+// the views whose questions take none (explain, advise, deal): they say so
 // rather than show numbers of other settings without a word.
 function unapplied(model: string): string {
   return Object.entries(paramsFor([model]) ?? {}).map(([k, v]) => `${k}=${v}`).join(', ')
@@ -1021,8 +1021,12 @@ function renderDeal() {
       drawSearch(found, run.result)
     } catch (e) { if (my === seq.search) found.replaceChildren(h('p', { class: 'error' }, e instanceof Error ? e.message : String(e))) }
   }
+  // the deal questions take no model settings: say which chosen ones
+  // their forecasts (model:NAME alternatives, distances) do not apply
+  const un = modelList().map((m) => [m, unapplied(m)]).filter(([, u]) => u).map(([m, u]) => `${m} (${u})`)
   main.replaceChildren(
     h('section', { class: 'card controls' }, h('h2', {}, 'Deal settings'),
+      un.length ? h('p', { class: 'warn', 'data-testid': 'deal-unapplied' }, `The settings chosen on the Forecast view for ${un.join(', ')} are not applied here: the deal runs each model with its default settings.`) : '',
       h('p', { class: 'hint' }, 'An actor’s alternative to agreement is the larger of its stated reservation and what the no-deal package is worth to it; it accepts a package worth at least that which crosses none of its red lines.'),
       h('div', { class: 'row' }, h('label', {}, 'No-deal package ', batna), h('label', {}, 'Risk exponent ρ ', rho),
         h('label', { for: 'deal-robust', title: 'Evaluate and search again over draws of the capability, position and salience ranges the scenario states' }, robust, ' Robust to the stated ranges'),
