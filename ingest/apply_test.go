@@ -14,6 +14,7 @@ import (
 func TestApplyDateErrors(t *testing.T) {
 	for _, c := range []struct{ date, want string }{
 		{"03/03/2025", `date "03/03/2025": not a date; valid: YYYY-MM-DD`},
+		{"2025-02-30", `date "2025-02-30": not a date; valid: YYYY-MM-DD`}, // the shape, but no such day
 		{"2024-12-31", "date 2024-12-31: before the scenario's as_of 2025-01-01; valid: a later date"},
 		{"2025-02-01", "date 2025-02-01: the scenario already has a snapshot of that date; valid: another date"},
 	} {

@@ -162,7 +162,7 @@ func Apply(s *scenario.Scenario, r Review, date string) error {
 	if date == "" {
 		date = r.Date
 	}
-	if !dateRE.MatchString(date) {
+	if !scenario.IsDate(date) {
 		return errs.New(errs.Argument, "date %q: not a date; valid: YYYY-MM-DD, the new snapshot's date", date)
 	}
 	if date < s.Metadata.AsOf {
@@ -231,5 +231,3 @@ func Apply(s *scenario.Scenario, r Review, date string) error {
 	s.Snapshots = append(s.Snapshots, sn)
 	return nil
 }
-
-var dateRE = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)

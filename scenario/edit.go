@@ -136,7 +136,7 @@ func (s *Scenario) EditStance(actor, issue, snapshot string, e StanceEdit) error
 
 // checkSnapshot checks that snapshot names a date, Base, Latest or "".
 func checkSnapshot(s *Scenario, snapshot string) error {
-	if snapshot == "" || snapshot == Base || snapshot == Latest || validDate(snapshot) {
+	if snapshot == "" || snapshot == Base || snapshot == Latest || IsDate(snapshot) {
 		return nil
 	}
 	return errs.New(errs.Argument, "snapshot %q is not a date; valid: %q, %q, or a date YYYY-MM-DD such as %v", snapshot, Base, Latest, s.SnapshotDates())

@@ -43,7 +43,7 @@ func (v *validator) outcomes() {
 		} else {
 			v.position(p+".value", is, o.Value)
 		}
-		if !validDate(o.Date) {
+		if !IsDate(o.Date) {
 			v.errorf(p+".date", "a date YYYY-MM-DD", "%q is not a date", o.Date)
 		}
 		if len(o.Evidence) == 0 {

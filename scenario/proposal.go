@@ -166,7 +166,7 @@ func (v *validator) proposals(path string, ps []Proposal, state *Scenario) {
 				v.errorf(p+".package", "a value for each issue the proposal decides, e.g. {ceasefire: 70}", "the proposal decides no issue")
 			}
 		}
-		if pr.Date != "" && !validDate(pr.Date) {
+		if pr.Date != "" && !IsDate(pr.Date) {
 			v.errorf(p+".date", "a date YYYY-MM-DD", "%q is not a date", pr.Date)
 		}
 		if pr.Withdrawn != "" {
@@ -175,9 +175,9 @@ func (v *validator) proposals(path string, ps []Proposal, state *Scenario) {
 				date = old.Date
 			}
 			switch {
-			case !validDate(pr.Withdrawn):
+			case !IsDate(pr.Withdrawn):
 				v.errorf(p+".withdrawn", "a date YYYY-MM-DD", "%q is not a date", pr.Withdrawn)
-			case validDate(date) && pr.Withdrawn < date:
+			case IsDate(date) && pr.Withdrawn < date:
 				v.errorf(p+".withdrawn", "a date on or after the proposal's date "+date, "withdrawn %s before it was made", pr.Withdrawn)
 			}
 		}

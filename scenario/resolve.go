@@ -67,7 +67,7 @@ func (s *Scenario) Resolve(snapshot, variant string) (*Scenario, error) {
 			state, date = next, s.Snapshots[i].Date
 		}
 	default:
-		if !validDate(snapshot) {
+		if !IsDate(snapshot) {
 			return nil, errs.New(errs.Argument, "snapshot %q is not a date; valid: %q, %q, or a date YYYY-MM-DD such as %v", snapshot, Base, Latest, s.SnapshotDates())
 		}
 		if snapshot < s.Metadata.AsOf {

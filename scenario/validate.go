@@ -167,7 +167,10 @@ func (n *nameSet) valid() string {
 
 func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
 
-func validDate(d string) bool {
+// IsDate reports whether d is a date as a scenario holds one: YYYY-MM-DD,
+// a real day of a real month (2025-02-30 is not). Readers of other tools'
+// files use it, so that what they accept validates.
+func IsDate(d string) bool {
 	_, err := time.Parse(DateLayout, d)
 	return err == nil
 }
@@ -182,7 +185,7 @@ func (v *validator) metadata() {
 	}
 	if m.AsOf == "" {
 		v.errorf("metadata.as_of", "a date YYYY-MM-DD", "missing")
-	} else if !validDate(m.AsOf) {
+	} else if !IsDate(m.AsOf) {
 		v.errorf("metadata.as_of", "a date YYYY-MM-DD", "%q is not a date", m.AsOf)
 	}
 	if m.SalienceScale != 0 && m.SalienceScale != 1 && m.SalienceScale != 100 {
@@ -198,7 +201,7 @@ func (v *validator) metadata() {
 		} else {
 			seen[src.ID] = i
 		}
-		if src.Date != "" && !validDate(src.Date) {
+		if src.Date != "" && !IsDate(src.Date) {
 			v.errorf(p+".date", "a date YYYY-MM-DD", "%q is not a date", src.Date)
 		}
 	}
@@ -466,7 +469,7 @@ func (v *validator) evidence(p string, ev []Evidence, assumed string) {
 		if e.Quote == "" {
 			v.errorf(q+".quote", "a short verbatim quote from the source", "missing")
 		}
-		if e.Date != "" && !validDate(e.Date) {
+		if e.Date != "" && !IsDate(e.Date) {
 			v.errorf(q+".date", "a date YYYY-MM-DD", "%q is not a date", e.Date)
 		}
 	}
@@ -601,9 +604,9 @@ func (v *validator) snapshots() {
 	for i, sn := range v.s.Snapshots {
 		p := fmt.Sprintf("snapshots[%d].date", i)
 		switch {
-		case !validDate(sn.Date):
+		case !IsDate(sn.Date):
 			v.errorf(p, "a date YYYY-MM-DD", "%q is not a date", sn.Date)
-		case validDate(v.s.Metadata.AsOf) && sn.Date < v.s.Metadata.AsOf:
+		case IsDate(v.s.Metadata.AsOf) && sn.Date < v.s.Metadata.AsOf:
 			v.errorf(p, "a date on or after metadata.as_of "+v.s.Metadata.AsOf, "snapshot date %s is before the scenario's as_of", sn.Date)
 		}
 		if j, dup := seen[sn.Date]; dup {

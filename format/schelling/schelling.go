@@ -223,7 +223,7 @@ func (r *reader) read(root *jsonpos.Node) *scenario.Scenario {
 	}
 	if f := root.Get("frozen_at"); f != nil {
 		d := str(f)
-		if len(d) >= 10 && dateRE.MatchString(d[:10]) {
+		if len(d) >= 10 && scenario.IsDate(d[:10]) {
 			md.AsOf = d[:10]
 		} else {
 			r.warnf(f, "frozen_at", "frozen_at %q is not a date YYYY-MM-DD: the scenario's date is left unknown", d)
@@ -276,7 +276,6 @@ func join(path, k string) string {
 	return path + "." + k
 }
 
-var dateRE = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
 var positionRE = regexp.MustCompile(`\(position (-?[0-9]+(?:\.[0-9]+)?)\)\s*$`)
 
 // describe says what n, a value that should have been text, is: blank
@@ -647,7 +646,7 @@ func (r *reader) evidence(n *jsonpos.Node, path, caseSource string) []scenario.E
 			}
 			ev.Source = caseSource
 		}
-		if ev.Date != "" && !dateRE.MatchString(ev.Date) {
+		if ev.Date != "" && !scenario.IsDate(ev.Date) {
 			r.warnf(it, p+".date", "date %q is not YYYY-MM-DD: kept in the note", ev.Date)
 			ev.Note = strings.TrimSpace(ev.Note + " (date: " + ev.Date + ")")
 			ev.Date = ""
