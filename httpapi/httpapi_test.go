@@ -1010,8 +1010,14 @@ func TestRerunEveryKind(t *testing.T) {
 	if !strings.Contains(b.Error, "another version of Parley") || !strings.Contains(b.Error, `unknown field "kind"`) {
 		t.Fatalf("%+v", b)
 	}
+	// After an edit every run that read the scenario is refused; the
+	// ad-hoc power game read none (TestAdHocPowerRerunsAfterAnEdit).
 	e.want(e.do("PATCH", p+"/stances/y/b", `{"version":1,"salience":0.9}`), 200)
 	for _, r := range runs {
+		if r.Kind == store.Power {
+			e.want(e.do("POST", "/api/runs/"+r.ID+"/rerun", ""), 200)
+			continue
+		}
 		var b errBody
 		e.want(e.do("POST", "/api/runs/"+r.ID+"/rerun", ""), 409).json(t, &b)
 		if !strings.Contains(b.Error, "input hash differs") {
@@ -1257,6 +1263,30 @@ func TestPowerDoorsStoreOneRequest(t *testing.T) {
 	}
 	if err := json.Unmarshal(job.Result, &res); err != nil || string(res.Request) != want {
 		t.Errorf("the job's answer echoes %s (%v); want %s", res.Request, err, want)
+	}
+}
+
+// TestAdHocPowerRerunsAfterAnEdit: an ad-hoc game reads no scenario, so
+// its input hash leaves the scenario out and it re-runs to the same
+// result after the scenario is edited (it was refused, 409, as a run
+// that read the scenario is).
+func TestAdHocPowerRerunsAfterAnEdit(t *testing.T) {
+	e := newEnv(t, httpapi.Options{})
+	v := e.create(small(t))
+	p := "/api/scenarios/" + v.ID
+	var first, fc run
+	e.want(e.do("POST", p+"/power", `{"weights":[3,2,1],"quota":4}`), 200).json(t, &first)
+	e.want(e.do("POST", p+"/forecast", `{"models":["compromise"]}`), 200).json(t, &fc)
+	e.want(e.do("PATCH", p+"/stances/z/a", `{"version":1,"position":90}`), 200)
+	var rr run
+	e.want(e.do("POST", "/api/runs/"+first.ID+"/rerun", ""), 200).json(t, &rr)
+	if rr.SameResult == nil || !*rr.SameResult || rr.InputHash != first.InputHash {
+		t.Errorf("rerun of the ad-hoc game: %+v", rr)
+	}
+	var b errBody
+	e.want(e.do("POST", "/api/runs/"+fc.ID+"/rerun", ""), 409).json(t, &b)
+	if !strings.Contains(b.Error, "input hash differs") {
+		t.Errorf("the forecast's rerun: %+v", b)
 	}
 }
 

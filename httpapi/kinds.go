@@ -271,9 +271,26 @@ func kindNames() []string {
 	return out
 }
 
+// fingerprintOf is the fingerprint of the case a request reads: fp, or
+// none for a question that reads no scenario (an ad-hoc voting game,
+// which gives its own weights), so that a re-run after the scenario
+// changed is not refused for a change that cannot touch its answer.
+func fingerprintOf(req any, fp []byte) []byte {
+	switch p := req.(type) {
+	case *answer.PowerRequest:
+		return fingerprintOf(*p, fp)
+	case answer.PowerRequest:
+		if len(p.Weights) > 0 {
+			return nil
+		}
+	}
+	return fp
+}
+
 // inputHash is a run's input hash: the SHA-256 of its options (JSON) and
-// of the fingerprint of the case it read. Equal hashes, the same
-// computation: a re-run checks that the scenario still hashes to it.
+// of the fingerprint of the case it read (fingerprintOf). Equal hashes,
+// the same computation: a re-run checks that the scenario still hashes to
+// it.
 func inputHash(options, fingerprint []byte) string {
 	h := sha256.New()
 	h.Write(options)

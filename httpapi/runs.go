@@ -99,7 +99,7 @@ func (s *Server) runNow(ctx context.Context, st *stored, kind store.RunKind, q q
 	if err != nil {
 		return nil, errs.Wrap(errs.Internal, err)
 	}
-	run := &store.Run{ScenarioID: st.rec.ID, ScenarioVersion: st.rec.Version, Kind: kind, InputHash: inputHash(opts, res.fp),
+	run := &store.Run{ScenarioID: st.rec.ID, ScenarioVersion: st.rec.Version, Kind: kind, InputHash: inputHash(opts, fingerprintOf(out.request, res.fp)),
 		Model: strings.Join(out.models, ","), Options: opts, Seed: out.seed, Status: store.Done, Progress: 1,
 		Result: result, Started: start, Finished: time.Now().UTC()}
 	if err := s.o.Store.CreateRun(ctx, run); err != nil {
@@ -235,7 +235,7 @@ func (s *Server) start(ctx context.Context, st *stored, kind store.RunKind, q qu
 	if !s.jobs.reserve() {
 		return nil, busy(5, "the server has %d jobs queued or running, its limit (parley serve --max-queued); try again shortly", s.o.MaxQueued)
 	}
-	run := &store.Run{ScenarioID: st.rec.ID, ScenarioVersion: st.rec.Version, Kind: kind, InputHash: inputHash(opts, res.fp),
+	run := &store.Run{ScenarioID: st.rec.ID, ScenarioVersion: st.rec.Version, Kind: kind, InputHash: inputHash(opts, fingerprintOf(q.request(), res.fp)),
 		Model: strings.Join(q.models(), ","), Options: opts, Seed: q.seed(), Status: store.Queued}
 	if err := s.o.Store.CreateRun(ctx, run); err != nil {
 		s.jobs.release()
@@ -336,7 +336,7 @@ func (s *Server) rerun(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	if inputHash(old.Options, res.fp) != old.InputHash {
+	if inputHash(old.Options, fingerprintOf(q.request(), res.fp)) != old.InputHash {
 		s.fail(w, r, errs.New(errs.Conflict, "the scenario has changed since run %s (version %d, now %d): its input hash differs, so it cannot be re-run to the same result", old.ID, old.ScenarioVersion, st.rec.Version))
 		return
 	}
