@@ -304,12 +304,24 @@ func (v *validator) reservation(p string, r *float64) {
 
 // capability checks a capability: positive and within the magnitudes.
 func (v *validator) capability(p string, c float64) {
+	if msg, valid, ok := CapabilityProblem("capability", c); !ok {
+		v.errorf(p, valid, "%s", msg)
+	}
+}
+
+// CapabilityProblem says what is wrong with c as a capability (what names
+// it: "capability", a peer format's "power") and what would be valid, or
+// ok: positive and within MinCapability–MaxCapability. Validate and the
+// readers of other tools' files, which report at their own lines, share
+// it, so that what a reader accepts validates.
+func CapabilityProblem(what string, c float64) (msg, valid string, ok bool) {
 	switch {
 	case !finite(c) || c <= 0:
-		v.errorf(p, "a number > 0", "capability %v is not positive", c)
+		return fmt.Sprintf("%s %v is not positive", what, c), "a number > 0", false
 	case c < MinCapability || c > MaxCapability:
-		v.errorf(p, capabilityValid, "capability %v is outside the allowed range", c)
+		return fmt.Sprintf("%s %v is outside the allowed range", what, c), capabilityValid, false
 	}
+	return "", "", true
 }
 
 func (v *validator) capRange(p string, r *Range, c float64) {

@@ -198,13 +198,8 @@ func ReadInfo(name string, r io.Reader) (*scenario.Scenario, Info, error) {
 			}
 			switch k {
 			case 1:
-				switch {
-				case v <= 0:
-					bad(line, col, c.name, "a number > 0 (any scale)", "capability %v is not positive", v)
-					ok = false
-				case v < scenario.MinCapability || v > scenario.MaxCapability:
-					// what a scenario holds (Validate's magnitudes)
-					bad(line, col, c.name, "a number from 1e-9 to 1e12 (rescale the capabilities: the models are invariant to their unit)", "capability %v is outside the allowed range", v)
+				if msg, valid, good := scenario.CapabilityProblem("capability", v); !good {
+					bad(line, col, c.name, valid, "%s", msg)
 					ok = false
 				}
 				rw.capability = v

@@ -501,21 +501,15 @@ func (r *reader) readCase(c *jsonpos.Node, path string, iids *scenario.IDs) {
 		if !ok1 || !ok2 || !ok3 {
 			continue
 		}
-		if !(cp > 0) {
-			r.errorf(a.Get("capability"), p+".capability", "a number > 0", "capability %v is not positive", cp)
+		if msg, valid, good := scenario.CapabilityProblem("capability", cp); !good {
+			r.errorf(a.Get("capability"), p+".capability", valid, "%s", msg)
 			continue
 		}
-		if cp < scenario.MinCapability {
-			r.errorf(a.Get("capability"), p+".capability", "a number from 1e-9 to 1e12 (scenario.MinCapability, MaxCapability)", "capability %v is outside the allowed range", cp)
-			continue
-		}
-		if crng != nil && !(crng[0] > 0) {
-			r.errorf(a.Get("capability").Get("low"), p+".capability.low", `a number > 0 (a capability range runs between two positive numbers)`, "low %v is not positive", crng[0])
-			continue
-		}
-		if crng != nil && crng[0] < scenario.MinCapability {
-			r.errorf(a.Get("capability").Get("low"), p+".capability.low", "a number from 1e-9 to 1e12 (scenario.MinCapability, MaxCapability)", "low %v is outside the allowed range", crng[0])
-			continue
+		if crng != nil {
+			if msg, valid, good := scenario.CapabilityProblem("low", crng[0]); !good {
+				r.errorf(a.Get("capability").Get("low"), p+".capability.low", valid, "%s", msg)
+				continue
+			}
 		}
 		k, known := r.actorIdx[fid]
 		if !known {
