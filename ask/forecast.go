@@ -191,10 +191,13 @@ func distribution(p *model.Problem, k int, d *model.Predictive) *answer.Distribu
 		if j+1 < len(anchors) {
 			hi = (a.Value + anchors[j+1].Value) / 2
 		}
-		// (lo, hi], less half a point mass at hi and with half of one at lo
-		pr := d.CDF(hi) - d.CDF(lo) - atom(d, hi)/2 + atom(d, lo)/2
+		// (lo, hi], less half a point mass at hi and with half of one at
+		// lo (ProbNear with no width: the point mass at exactly x)
+		var pr float64
 		if math.IsInf(lo, -1) {
-			pr = d.CDF(hi) - atom(d, hi)/2
+			pr = d.CDF(hi) - d.ProbNear(hi, 0)/2
+		} else {
+			pr = d.CDF(hi) - d.CDF(lo) - d.ProbNear(hi, 0)/2 + d.ProbNear(lo, 0)/2
 		}
 		out.Options = append(out.Options, answer.OptionProb{Label: a.Label, Value: a.Value, P: answer.Num(pr)})
 	}
@@ -249,17 +252,6 @@ func likeliest(options []answer.OptionProb, positions []answer.PositionProb) []a
 		}
 	}
 	return out
-}
-
-// atom is d's point mass at exactly x (0 at an infinite x).
-func atom(d *model.Predictive, x float64) float64 {
-	s := 0.0
-	for _, a := range d.Atoms {
-		if a.Value == x {
-			s += a.Prob
-		}
-	}
-	return s
 }
 
 // RangeText writes the range lo–hi of a forecast that did not settle,
