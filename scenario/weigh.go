@@ -5,7 +5,7 @@ import (
 	"math"
 )
 
-// unweighed returns the indices of the issues of s that no actor weighs:
+// UnweighedIssues returns the indices of the issues of s that no actor weighs:
 // those on which no stance has capability × salience > 0, the salience on
 // 0–1. s is one state of a scenario (its base, or one Resolve returned),
 // with no snapshot or variant applied.
@@ -17,11 +17,15 @@ import (
 // and each variant to this rule, and model.FromScenario runs Validate, so
 // `parley validate` and every command that forecasts refuse the same
 // scenarios with the same message; the readers of other tools' files
-// (format/...) ask UnweighedIssues to report it at their own lines, and
-// the DEU reader to leave such an issue unscored. Stances that name an unknown actor or
-// issue weigh nothing here, and an actor whose capability is not a
-// positive number counts as 1; Validate reports those on their own.
-func (s *Scenario) unweighed() []int {
+// (format/...) call it to report it at their own lines (UnweighedIssue),
+// and the DEU reader to leave such an issue unscored. Stances that name an
+// unknown actor or issue weigh nothing here, and an actor whose
+// capability is not a positive number counts as 1; none is returned when
+// s has no actors. Validate reports those on their own.
+func (s *Scenario) UnweighedIssues() []int {
+	if len(s.Actors) == 0 {
+		return nil // an error of its own
+	}
 	div := s.SalienceDivisor()
 	x := s.newIndex()
 	weighed := make(map[string]bool, len(s.Issues))
@@ -49,23 +53,6 @@ func (s *Scenario) unweighed() []int {
 		}
 	}
 	return out
-}
-
-// UnweighedIssues returns the indices of the issues of s that no actor
-// weighs: those on which no stance has capability × salience > 0, the
-// salience on 0–1 (see unweighed, the one place the rule lives). None when
-// s has no actors, which is an error of its own. s is one state of a
-// scenario: its base, or one that Resolve returned.
-//
-// A reader of another tool's file calls it on the scenario it built and
-// reports each index with UnweighedIssue at the line where the file
-// defines that issue, so its user sees the rule Validate applies at a
-// place in their own file.
-func (s *Scenario) UnweighedIssues() []int {
-	if len(s.Actors) == 0 {
-		return nil
-	}
-	return s.unweighed()
 }
 
 // Unweighed returns UnweighedIssue's error diagnostic at "issues[k]" for
@@ -111,13 +98,13 @@ func (v *validator) weighable(p, what string, prev, next *Scenario) {
 	}
 	// With no actors before, that was the error reported, not its issues.
 	before := map[int]bool{}
-	if prev != nil && len(prev.Actors) > 0 {
-		for _, k := range prev.unweighed() {
+	if prev != nil {
+		for _, k := range prev.UnweighedIssues() {
 			before[k] = true
 		}
 	}
 	said := map[string]bool{} // a duplicate issue id (an error already) once
-	for _, k := range next.unweighed() {
+	for _, k := range next.UnweighedIssues() {
 		id := next.Issues[k].ID
 		if before[k] || (prev != nil && said[id]) {
 			continue
