@@ -8,6 +8,7 @@ import (
 	"html/template"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 	ttemplate "text/template"
 
@@ -301,7 +302,15 @@ func num1(x float64) string {
 	if math.IsNaN(x) || math.IsInf(x, 0) {
 		return "—"
 	}
-	if s := fmt.Sprintf("%.1f", x); s != "-0.0" {
+	return OneDecimal(x)
+}
+
+// OneDecimal writes a finite number with one decimal, as every door shows
+// a forecast: Go's correctly rounded formatting, and "0.0" for a value
+// that rounds to zero, never "-0.0" (a sign the shown number does not
+// have). The web page's fmt follows the same rule.
+func OneDecimal(x float64) string {
+	if s := strconv.FormatFloat(x, 'f', 1, 64); s != "-0.0" {
 		return s
 	}
 	return "0.0"

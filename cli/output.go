@@ -49,17 +49,12 @@ func termWidth(w io.Writer) int {
 	return 120
 }
 
-// num writes a number as the tables show it, one decimal, "–" for none;
-// a value that rounds to zero is "0.0", never "-0.0" (a sign that the
-// shown number does not have).
+// num writes a number as the tables show it: ask.OneDecimal, "–" for none.
 func num(x float64) string {
 	if math.IsNaN(x) || math.IsInf(x, 0) {
 		return "–"
 	}
-	if s := strconv.FormatFloat(x, 'f', 1, 64); s != "-0.0" {
-		return s
-	}
-	return "0.0"
+	return ask.OneDecimal(x)
 }
 
 func newTable(w io.Writer) table.Writer {
