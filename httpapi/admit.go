@@ -167,11 +167,19 @@ func (s *Server) runInline(ctx context.Context, id, instead string, fn func(ctx 
 	}
 	defer s.inlineRun.done()
 	v, err := safeRun(rctx, func(ctx context.Context, _ func(int, int)) (any, error) { return fn(ctx) }, func(int, int) {})
-	if err != nil && rctx.Err() == context.DeadlineExceeded && ctx.Err() == nil {
-		return nil, &limitError{status: http.StatusServiceUnavailable, code: "timeout", retry: "5",
-			msg: fmt.Sprintf("the run took longer than %v, the limit within a request (parley serve --inline-timeout); %s", s.o.ForecastTimeout, instead)}
+	return v, s.timedOut(err, rctx, ctx, "the run", instead)
+}
+
+// timedOut is err, or 503 timeout when work run under rctx (a child of
+// ctx, bounded by ForecastTimeout) stopped at that deadline rather than
+// because the client went away; what names the work, instead says what
+// to do rather than run it within a request.
+func (s *Server) timedOut(err error, rctx, ctx context.Context, what, instead string) error {
+	if err == nil || rctx.Err() != context.DeadlineExceeded || ctx.Err() != nil {
+		return err
 	}
-	return v, err
+	return &limitError{status: http.StatusServiceUnavailable, code: "timeout", retry: "5",
+		msg: fmt.Sprintf("%s took longer than %v, the limit within a request (parley serve --inline-timeout); %s", what, s.o.ForecastTimeout, instead)}
 }
 
 // countValues counts the values of a request body cheaply, before it is

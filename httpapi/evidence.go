@@ -87,11 +87,7 @@ func (s *Server) ingest(review bool) http.HandlerFunc {
 		ctx, cancel := context.WithTimeout(r.Context(), s.o.ForecastTimeout)
 		defer cancel()
 		cands, err := ask.Ingest(ctx, p.in, docs, limit)
-		if err != nil && ctx.Err() == context.DeadlineExceeded && r.Context().Err() == nil {
-			err = &limitError{status: http.StatusServiceUnavailable, code: "timeout", retry: "5",
-				msg: fmt.Sprintf("drafting evidence took longer than %v, the limit within a request (parley serve --inline-timeout); send fewer or shorter documents, or run parley ingest on the command line", s.o.ForecastTimeout)}
-		}
-		if err != nil {
+		if err = s.timedOut(err, ctx, r.Context(), "drafting evidence", "send fewer or shorter documents, or run parley ingest on the command line"); err != nil {
 			s.fail(w, r, err)
 			return
 		}
