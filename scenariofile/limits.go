@@ -65,9 +65,9 @@ func (d *decoder) tooMany(path string, n *yaml.Node, name string, count int) boo
 	return true
 }
 
-// tooLong reports a text longer than its limit.
-func (d *decoder) tooLong(path string, n *yaml.Node, s string) bool {
-	name := scenario.KindOfText(field(path))
+// tooLong reports a text longer than the limit of its kind
+// (scenario.KindOfText).
+func (d *decoder) tooLong(path, name string, n *yaml.Node, s string) bool {
 	max := d.limits.Value(name)
 	if int64(len(s)) <= max {
 		return false

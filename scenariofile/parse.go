@@ -512,10 +512,10 @@ func (d *decoder) text(path string, n *yaml.Node) (string, bool) {
 	if isNull(n) {
 		return "", true
 	}
-	if d.tooLong(path, n, n.Value) {
+	kind := scenario.KindOfText(field(path))
+	if d.tooLong(path, kind, n, n.Value) {
 		return "", false
 	}
-	kind := scenario.KindOfText(field(path))
 	if at, r := scenario.BadRune(n.Value, kind); at >= 0 {
 		dg := scenario.BadRuneError(kind, at, r)
 		d.errorf(path, n, dg.Valid, "%s", dg.Message)
