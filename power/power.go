@@ -165,17 +165,10 @@ func Compute(ctx context.Context, g Game, o Options) (*Result, error) {
 		return nil, err
 	}
 	r := &Result{Veto: []int{}}
-	iw, iq, ok := integral(g)
-	switch {
-	case o.Sample:
-		r.Note = "sampled (asked for)"
-	case len(g.Weights) > MaxExact:
-		r.Note = fmt.Sprintf("sampled: %d players is more than the %d the exact computation takes", len(g.Weights), MaxExact)
-	case !ok:
-		r.Note = fmt.Sprintf("sampled: no power of ten makes the weights integers (to %g relative) with a total of at most %d, the exact tables' bound for %d players", tolerance, maxTotal(len(g.Weights)), len(g.Weights))
-	default:
+	iw, iq, isExact, note := plan(g, o)
+	r.Note = note
+	if isExact {
 		exact(r, iw, iq)
-		r.Note = "exact (dynamic programming over the weights)"
 		return r, nil
 	}
 	total := 0.0
@@ -191,6 +184,23 @@ func Compute(ctx context.Context, g Game, o Options) (*Result, error) {
 		return nil, err
 	}
 	return r, nil
+}
+
+// plan is how Compute computes g, which Cost estimates: exactly, on the
+// integer game iw, iq (integral), or by sampling; note says which and, for
+// sampling, why.
+func plan(g Game, o Options) (iw []int64, iq int64, isExact bool, note string) {
+	switch {
+	case o.Sample:
+		return nil, 0, false, "sampled (asked for)"
+	case len(g.Weights) > MaxExact:
+		return nil, 0, false, fmt.Sprintf("sampled: %d players is more than the %d the exact computation takes", len(g.Weights), MaxExact)
+	}
+	iw, iq, ok := integral(g)
+	if !ok {
+		return nil, 0, false, fmt.Sprintf("sampled: no power of ten makes the weights integers (to %g relative) with a total of at most %d, the exact tables' bound for %d players", tolerance, maxTotal(len(g.Weights)), len(g.Weights))
+	}
+	return iw, iq, true, "exact (dynamic programming over the weights)"
 }
 
 // tolerance is how far, relative to itself, a scaled weight or quota may
@@ -213,15 +223,13 @@ func Cost(g Game, o Options) (work, bytes float64) {
 		return 0, 0
 	}
 	n := float64(len(g.Weights))
-	if !o.Sample && len(g.Weights) <= MaxExact {
-		if iw, _, ok := integral(g); ok {
-			var W int64
-			for _, x := range iw {
-				W += x
-			}
-			cells := (n + 1) * float64(W+1)
-			return 1.5 * n * cells, 2 * cells * 8
+	if iw, _, isExact, _ := plan(g, o); isExact {
+		var W int64
+		for _, x := range iw {
+			W += x
 		}
+		cells := (n + 1) * float64(W+1)
+		return 1.5 * n * cells, 2 * cells * 8
 	}
 	N := o.Samples
 	if N <= 0 {
