@@ -54,14 +54,7 @@ type Cost struct {
 // default models, where these figures say 875 MB); on generated cases of
 // 200 actors × 10 issues, bdm over 500 and 1,000 rounds 268–270 and smp
 // over 500 rounds 193.
-var modelCost = map[string]struct {
-	Power      float64
-	BytesPer   float64
-	IssuePairs bool
-	WorkPer    float64
-	Trace      int
-	TraceBytes float64
-}{
+var modelCost = map[string]modelRow{
 	"compromise": {Power: 1, BytesPer: 100},
 	"median":     {Power: 1, BytesPer: 100},
 	"nash":       {Power: 1, BytesPer: 100},
@@ -84,6 +77,25 @@ var modelCost = map[string]struct {
 // defaultCost is the cost of a model the table does not list.
 var defaultCost = modelCost["exchange"]
 
+// modelRow is one model's costs (modelCost).
+type modelRow struct {
+	Power      float64
+	BytesPer   float64
+	IssuePairs bool
+	WorkPer    float64
+	Trace      int
+	TraceBytes float64
+}
+
+// costOf is a model's row of modelCost, defaultCost for one it does not
+// list.
+func costOf(name string) modelRow {
+	if m, ok := modelCost[name]; ok {
+		return m
+	}
+	return defaultCost
+}
+
 // traceBytes is the memory a traced run of the models keeps for its
 // trace: actors × issues × (rounds kept + round 0) positions, TraceBytes
 // each, for each model that keeps positions round by round. The rounds
@@ -92,10 +104,7 @@ var defaultCost = modelCost["exchange"]
 func traceBytes(a, i float64, names []string, r answer.Run) float64 {
 	var n float64
 	for _, name := range names {
-		m, ok := modelCost[name]
-		if !ok {
-			m = defaultCost
-		}
+		m := costOf(name)
 		if m.Trace == 0 {
 			continue
 		}
@@ -128,10 +137,7 @@ func Estimate(c *Case, req any) (Cost, error) {
 		}
 		var out Cost
 		for _, n := range names {
-			m, ok := modelCost[n]
-			if !ok {
-				m = defaultCost
-			}
+			m := costOf(n)
 			if m.IssuePairs {
 				pairs := a * a * i * math.Max(i-1, 1)
 				out.Work += pairs * m.WorkPer
