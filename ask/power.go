@@ -191,7 +191,7 @@ func checkPower(req *answer.PowerRequest) error {
 	// The same bound as a scenario's decision rule, so an ad-hoc game
 	// reads the numbers a scenario would.
 	for i, w := range req.Weights {
-		if !(w >= 0 && w <= scenario.MaxWeight) {
+		if !scenario.IsWeight(w) {
 			who := fmt.Sprintf("weight %d", i+1)
 			if len(req.Names) > 0 {
 				who = "the weight of " + req.Names[i]

@@ -136,7 +136,7 @@ func (v *validator) decision(p string, d *Decision) {
 			default:
 				seen[a] = id
 			}
-			if !finite(w) || w < 0 || w > MaxWeight {
+			if !IsWeight(w) {
 				v.errorf(q, WeightValid, "weight %v", w)
 				continue
 			}

@@ -36,6 +36,10 @@ const (
 	MaxWeight = MaxCapability
 )
 
+// IsWeight reports whether w is a voter's weight a decision rule or an
+// ad-hoc game may hold: a finite number from 0 to MaxWeight (WeightValid).
+func IsWeight(w float64) bool { return w >= 0 && w <= MaxWeight }
+
 // WeightValid says which weights are valid (0 to MaxWeight), for an error
 // message.
 var WeightValid = "a number from 0 to " + strings.Replace(strconv.FormatFloat(MaxWeight, 'g', -1, 64), "e+", "e", 1)
