@@ -231,6 +231,9 @@ func compareColumns(c *Case, req *answer.CompareRequest) ([]compareColumn, error
 		for i, name := range list {
 			name = strings.TrimSpace(name)
 			v := variantNamed(s, name)
+			if v == nil && len(ids) == 0 {
+				return nil, errs.New(errs.Argument, "variants[%d]: no variant %q; valid: none, the scenario has no variants (docs/format.md, variants:)", i, name)
+			}
 			if v == nil {
 				return nil, errs.New(errs.Argument, "variants[%d]: no variant %q; valid: one of %v", i, name, ids)
 			}
