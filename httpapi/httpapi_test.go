@@ -969,6 +969,8 @@ func TestRerunEveryKind(t *testing.T) {
 		{"/advise", `{"actor":"y","draws":5}`},
 		{"/runs", `{"kind":"advise","actor":"x","model":"median","draws":3}`},
 		{"/power", `{"quota":2,"weights":[1,1,1]}`},
+		{"/compare", `{"models":["compromise","bdm"]}`},
+		{"/runs", `{"kind":"compare","over":"snapshots","models":["median"]}`},
 	} {
 		var r run
 		res := e.do("POST", p+c.path, c.body)
