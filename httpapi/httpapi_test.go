@@ -232,7 +232,7 @@ func TestMetaEndpoints(t *testing.T) {
 	}
 	var kinds []string
 	e.want(e.do("GET", "/api/kinds", ""), 200).json(t, &kinds)
-	if fmt.Sprint(kinds) != "[forecast sweep sensitivity deal deal-search deal-proposals explain backtest advise power]" {
+	if fmt.Sprint(kinds) != "[forecast sweep sensitivity deal deal-search deal-proposals explain backtest advise power compare]" {
 		t.Fatalf("kinds %v", kinds)
 	}
 	var formats []struct{ Name, Summary string }
@@ -1119,8 +1119,8 @@ func TestAuth(t *testing.T) {
 		path := strings.NewReplacer("{id}", v.ID, "{run}", "nope", "{actor}", "x", "{issue}", "a").Replace(r.Pattern)
 		e.want(e.do(r.Method, path, "{}"), 401)
 	}
-	if writes != 20 {
-		t.Fatalf("%d write routes checked, want 20", writes)
+	if writes != 21 {
+		t.Fatalf("%d write routes checked, want 21", writes)
 	}
 	// A write from another origin is refused even with the token.
 	e.tok = "s3cret-s3cret-s3cret"
