@@ -57,6 +57,15 @@ func Compare(ctx context.Context, c *Case, req answer.CompareRequest, progress P
 			failed[j] = err
 			continue
 		}
+		// Only the forecasts are kept: a column's rounds (every actor's
+		// position in every round) would make a comparison's memory the
+		// sum of its columns' rather than the largest (compareCost).
+		for k := range f.Models {
+			f.Models[k].Detail = nil
+			for i := range f.Models[k].Issues {
+				f.Models[k].Issues[i].Rounds, f.Models[k].Issues[i].Predictive = nil, nil
+			}
+		}
 		forecasts[j] = f
 	}
 	for _, m := range ms {
@@ -85,7 +94,6 @@ func Compare(ctx context.Context, c *Case, req answer.CompareRequest, progress P
 				var cell answer.CompareCell
 				if runs[j] != nil {
 					if f, ok := forecastOf(runs[j], is.ID); ok {
-						f.Rounds, f.Predictive = nil, nil
 						cell.Forecast = &f
 					}
 				}

@@ -22,8 +22,36 @@ import (
 // settles (compromise) and one that does not (exchange, whose ranges get
 // none), is the answer's change, and is shown wherever the answer gives
 // one of at least 0.05.
+//
+// On a server whose work limit within a request lets the forecast in but
+// not a comparison of four columns, the page asks for the comparisons as
+// jobs, as the refusal advises, and shows the same.
 func TestVariantsFromTheComparison(t *testing.T) {
-	e := startE2E(t)
+	t.Run("within the request", func(t *testing.T) { variantsFromTheComparison(t, startE2E(t)) })
+	t.Run("as jobs", func(t *testing.T) {
+		cost, err := ask.Estimate(builtinCase(t, "latest"), answer.NewForecastRequest())
+		if err != nil {
+			t.Fatal(err)
+		}
+		all, err := ask.Estimate(builtinCase(t, "latest"), answer.NewCompareRequest())
+		if err != nil || all.Work <= 1.5*cost.Work {
+			t.Fatalf("a comparison is estimated at %v (%v), a forecast at %v: it would run within the request", all.Work, err, cost.Work)
+		}
+		e := startE2EWith(t, e2eOptions{maxWork: 1.5 * cost.Work})
+		variantsFromTheComparison(t, e)
+		runs, err := e.st.ListRuns(e.ctx, e.rec.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range runs {
+			if r.Kind == store.Compare && r.Progress != 1 {
+				t.Errorf("compare run %s: progress %v", r.ID, r.Progress)
+			}
+		}
+	})
+}
+
+func variantsFromTheComparison(t *testing.T, e *e2e) {
 	table := `[data-testid=variants-table]`
 	e.do("forecast view", chromedp.Navigate(e.srv.URL+"/#forecast"), chromedp.WaitVisible(chromedp.CSS(table)),
 		e.poll(`document.querySelectorAll("[data-testid=timeline] canvas").length > 0`), e.shot("40-variants"))

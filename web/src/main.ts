@@ -711,18 +711,24 @@ function renderForecast() {
   loadVariants(variants)
 }
 
-// compareRequest is the comparison of the models and settings of the
+// compare asks for the comparison of the models and settings of the
 // forecast shown: over variants (every variant, at the snapshot shown) or
-// over snapshots (the base and every snapshot, the variant shown applied).
-function compareRequest(over: 'variants' | 'snapshots') {
+// over snapshots (the base and every snapshot, the variant shown
+// applied). It costs a forecast per column, so when the server refuses it
+// within the request it runs as a job, its progress shown in box.
+async function compare(over: 'variants' | 'snapshots', box: HTMLElement): Promise<Comparison> {
   const models = modelList()
-  return over === 'variants' ? { models, params: paramsFor(models), over, snapshot: st.snapshot } : { models, params: paramsFor(models), over, variant: st.variant }
+  const req = over === 'variants' ? { models, params: paramsFor(models), over, snapshot: st.snapshot } : { models, params: paramsFor(models), over, variant: st.variant }
+  const id = st.sv!.id
+  const run = await inlineOrJob<Comparison>(id, 'compare', req, () => api.compare(id, req),
+    (pct) => box.replaceChildren(h('p', { class: 'hint' }, `Computing (as a job: too large to answer at once): ${pct}%`)))
+  return run.result!
 }
 
 async function loadTimeline(box: HTMLElement) {
   box.replaceChildren(h('p', { class: 'hint' }, 'Computing…'))
   try {
-    const cmp = (await api.compare(st.sv!.id, compareRequest('snapshots'))).result!
+    const cmp = await compare('snapshots', box)
     if (st.view !== 'forecast') return
     box.replaceChildren()
     const labels = cmp.columns.map((c) => c.as_of)
@@ -754,7 +760,7 @@ async function loadVariants(box: HTMLElement) {
   if (!vs.length) { box.replaceChildren(h('p', { class: 'hint' }, 'This scenario has no variants.')); return }
   box.replaceChildren(h('p', { class: 'hint' }, 'Computing…'))
   try {
-    const cmp = (await api.compare(st.sv!.id, compareRequest('variants'))).result!
+    const cmp = await compare('variants', box)
     if (st.view !== 'forecast') return
     drawVariants(box, cmp)
   } catch (e) { box.replaceChildren(h('p', { class: 'error' }, String(e))) }
