@@ -54,9 +54,10 @@ func NewCompareRequest() CompareRequest {
 // Comparison answers a CompareRequest: per model and issue, each column's
 // forecast and its change against the first column.
 type Comparison struct {
-	// Scenario describes the first column's case. The issues are the same
-	// in every column; the actors may differ (a snapshot or a variant can
-	// add or remove actors).
+	// Scenario describes the case the request's target names (its
+	// snapshot and variant; over variants, the first column's). The
+	// issues are the same in every column; the actors may differ (a
+	// snapshot or a variant can add or remove actors).
 	Scenario Scenario       `json:"scenario"`
 	Request  CompareRequest `json:"request"`
 	// Columns are the columns, the first the one every change is against.

@@ -152,8 +152,12 @@ func compareTable(w io.Writer, a *answer.Comparison, width int) {
 			v = "variant " + a.Request.Variant
 		}
 		fmt.Fprintf(w, "Snapshots side by side (%s); each change is against %s.\n", v, a.Columns[0].Label)
-	default:
-		fmt.Fprintf(w, "Variants side by side, as of %s; each change is against no variant.\n", a.Columns[0].AsOf)
+	case answer.OverVariants:
+		at := ""
+		if a.Columns[0].AsOf != "" {
+			at = ", as of " + a.Columns[0].AsOf
+		}
+		fmt.Fprintf(w, "Variants side by side%s; each change is against no variant.\n", at)
 	}
 	for _, x := range a.Warnings {
 		fmt.Fprintf(w, "warning: %s\n", wrap(x, max(40, width-10), "  "))
