@@ -57,7 +57,7 @@ func Advise(ctx context.Context, c *Case, req answer.AdviseRequest, progress Pro
 			return nil, errs.New(errs.Argument, "issue %q: %s takes no part in it; valid: %s", req.Issue, req.Actor, errs.OneOf(presentIssues(p, ai)))
 		}
 	}
-	set, err := c.checkSettings(&req.Settings, req.Seed, []string{req.Model}, "advise with model %s")
+	set, err := c.checkSettings(&req.Settings, req.Seed, []string{req.Model}, adviseHint)
 	if err != nil {
 		return nil, err
 	}

@@ -25,7 +25,7 @@ func DealEvaluate(ctx context.Context, c *Case, req answer.DealEvaluateRequest) 
 	if err != nil {
 		return nil, err
 	}
-	set, err := c.dealSettings(&req.DealRequest, append(compared, packageModel(req.Rest)), "name %[1]s in models, or set batna or rest to model:%[1]s")
+	set, err := c.dealSettings(&req.DealRequest, append(compared, packageModel(req.Rest)), evaluateHint)
 	if err != nil {
 		return nil, err
 	}
@@ -129,13 +129,7 @@ func (c *Case) dealSettings(req *answer.DealRequest, also []string, hint string)
 	if err := checkDeal(req); err != nil {
 		return settings{}, err
 	}
-	var runs []string
-	for _, n := range append([]string{packageModel(req.Batna)}, also...) {
-		if n != "" {
-			runs = append(runs, n)
-		}
-	}
-	return c.checkSettings(&req.Settings, req.Seed, runs, hint)
+	return c.checkSettings(&req.Settings, req.Seed, dealRuns(req.Batna, also), hint)
 }
 
 // DealSearch searches the zone of agreement among the required actors,
@@ -148,7 +142,7 @@ func DealSearch(ctx context.Context, c *Case, req answer.DealSearchRequest) (*an
 		return nil, err
 	}
 	req.Target = c.target()
-	set, err := c.dealSettings(&req.DealRequest, nil, "set batna to model:%s")
+	set, err := c.dealSettings(&req.DealRequest, nil, searchHint)
 	if err != nil {
 		return nil, err
 	}

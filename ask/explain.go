@@ -37,7 +37,7 @@ func explainLimited(ctx context.Context, c *Case, req answer.ExplainRequest, lim
 	if req.Issue != "" && c.Header.IssueIndex(req.Issue) < 0 {
 		return nil, errs.New(errs.Argument, "issue %q: no such issue%s", req.Issue, errs.Choices(req.Issue, issueIDs(c)))
 	}
-	set, err := c.checkSettings(&req.Settings, req.Seed, []string{req.Model}, "explain %s (model)")
+	set, err := c.checkSettings(&req.Settings, req.Seed, []string{req.Model}, explainHint)
 	if err != nil {
 		return nil, err
 	}

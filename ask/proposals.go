@@ -23,7 +23,7 @@ func DealProposals(ctx context.Context, c *Case, req answer.DealProposalsRequest
 	if err != nil {
 		return nil, err
 	}
-	set, err := c.dealSettings(&req.DealRequest, compared, "name %[1]s in models, or set batna to model:%[1]s")
+	set, err := c.dealSettings(&req.DealRequest, compared, proposalsHint)
 	if err != nil {
 		return nil, err
 	}

@@ -31,20 +31,7 @@ type settings struct {
 // them.
 func (c *Case) checkSettings(s *answer.Settings, seed uint64, runs []string, hint string) (settings, error) {
 	r := answer.Run{Settings: *s, Seed: seed}
-	if err := checkRun(&r); err != nil {
-		return settings{}, err
-	}
-	var ms []model.Model
-	for _, n := range runs {
-		m, err := modelByName(n)
-		if err != nil {
-			return settings{}, err
-		}
-		if !slices.ContainsFunc(ms, func(x model.Model) bool { return x.Name() == m.Name() }) {
-			ms = append(ms, m)
-		}
-	}
-	if len(ms) > 0 {
+	if len(runs) > 0 {
 		// fileParams reads an empty list as the default set: only ask it
 		// about a question that runs models.
 		r.Models = runs
@@ -52,7 +39,7 @@ func (c *Case) checkSettings(s *answer.Settings, seed uint64, runs []string, hin
 		r.Models = nil
 	}
 	r.Params = normaliseParams(r.Params)
-	if err := applyParams(ms, r.Params, hint); err != nil {
+	if err := checkSettingsFor(r.Settings, runs, hint); err != nil {
 		return settings{}, err
 	}
 	out := settings{run: r, owner: map[string]string{}}
@@ -63,6 +50,46 @@ func (c *Case) checkSettings(s *answer.Settings, seed uint64, runs []string, hin
 	}
 	*s = r.Settings
 	return out, nil
+}
+
+// checkSettingsFor is checkSettings without a case, for Check: s's
+// rounds, and its model settings against the models runs.
+func checkSettingsFor(s answer.Settings, runs []string, hint string) error {
+	if err := checkRun(&answer.Run{Settings: s}); err != nil {
+		return err
+	}
+	var ms []model.Model
+	for _, n := range runs {
+		m, err := modelByName(n)
+		if err != nil {
+			return err
+		}
+		if !slices.ContainsFunc(ms, func(x model.Model) bool { return x.Name() == m.Name() }) {
+			ms = append(ms, m)
+		}
+	}
+	return applyParams(ms, s.Params, hint)
+}
+
+// How each question would run a setting's model, for checkSettings' hint.
+const (
+	explainHint   = "explain %s (model)"
+	adviseHint    = "advise with model %s"
+	evaluateHint  = "name %[1]s in models, or set batna or rest to model:%[1]s"
+	searchHint    = "set batna to model:%s"
+	proposalsHint = "name %[1]s in models, or set batna to model:%[1]s"
+)
+
+// dealRuns are the models a deal question runs: the batna's
+// "model:NAME" and also (each a model name, or "" for none).
+func dealRuns(batna string, also []string) []string {
+	var runs []string
+	for _, n := range append([]string{packageModel(batna)}, also...) {
+		if n != "" {
+			runs = append(runs, n)
+		}
+	}
+	return runs
 }
 
 // model returns the model name (a single model) with its settings.

@@ -234,3 +234,64 @@ func TestBadSettingsAreRefused(t *testing.T) {
 		t.Errorf("search without a model batna, with a setting: %v", err)
 	}
 }
+
+// TestCheckRefusesWhatTheQuestionRefuses: Check, which a server runs on
+// a job's request before queueing it, refuses bad settings of every
+// question that runs models with the question's own error, and passes
+// good ones (a deal proposals or backtest request too, which it once
+// called no request at all).
+func TestCheckRefusesWhatTheQuestionRefuses(t *testing.T) {
+	c := builtinCase(t)
+	ctx := context.Background()
+	type question struct {
+		req func(answer.Settings) any
+		ask func(any) error
+	}
+	questions := map[string]question{
+		"explain": {func(s answer.Settings) any {
+			r := answer.NewExplainRequest()
+			r.Model, r.Settings = "smp", s
+			return r
+		}, func(r any) error { _, err := Explain(ctx, c, r.(answer.ExplainRequest)); return err }},
+		"advise": {func(s answer.Settings) any {
+			r := answer.NewAdviseRequest()
+			r.Actor, r.Model, r.Settings = "ukraine", "smp", s
+			return r
+		}, func(r any) error { _, err := Advise(ctx, c, r.(answer.AdviseRequest), nil); return err }},
+		"deal evaluate": {func(s answer.Settings) any {
+			r := answer.NewDealEvaluateRequest()
+			r.Models, r.Rest, r.Settings = []string{"none"}, "model:smp", s
+			return r
+		}, func(r any) error { _, err := DealEvaluate(ctx, c, r.(answer.DealEvaluateRequest)); return err }},
+		"deal search": {func(s answer.Settings) any {
+			r := answer.NewDealSearchRequest()
+			r.Batna, r.Settings = "model:smp", s
+			return r
+		}, func(r any) error { _, err := DealSearch(ctx, c, r.(answer.DealSearchRequest)); return err }},
+		"deal proposals": {func(s answer.Settings) any {
+			r := answer.NewDealProposalsRequest()
+			r.Models, r.Settings = []string{"smp"}, s
+			return r
+		}, func(r any) error { _, err := DealProposals(ctx, c, r.(answer.DealProposalsRequest)); return err }},
+	}
+	for name, q := range questions {
+		if err := Check(q.req(binary)); err != nil {
+			t.Errorf("%s with smp-vote Binary: Check says %v", name, err)
+		}
+		for _, bad := range []answer.Settings{
+			{Params: map[string]string{"exact": "true"}},
+			{Params: map[string]string{"smp-vote": "Majority"}},
+			{MaxRounds: answer.MaxRounds + 1},
+		} {
+			req := q.req(bad)
+			want := q.ask(req)
+			if err := Check(req); err == nil || want == nil || err.Error() != want.Error() {
+				t.Errorf("%s %+v: Check says %v, the question %v", name, bad, err, want)
+			}
+		}
+	}
+	bt := answer.NewBacktestRequest()
+	if err := Check(&bt); err != nil {
+		t.Errorf("a backtest request: Check says %v", err)
+	}
+}

@@ -104,6 +104,25 @@ func TestBadSettingsAreRefusedOnEveryEndpoint(t *testing.T) {
 			}
 		}
 	}
+	// A job's request is checked before it is queued: the same refusal.
+	for kind, body := range map[string]string{
+		"explain":        `{"kind":"explain","model":"smp"`,
+		"advise":         `{"kind":"advise","actor":"ukraine","model":"smp"`,
+		"deal":           `{"kind":"deal","models":["smp"]`,
+		"deal-search":    `{"kind":"deal-search","batna":"model:smp"`,
+		"deal-proposals": `{"kind":"deal-proposals","models":["smp"]`,
+	} {
+		var b errBody
+		r := e.do("POST", p+"/runs", body+`,"params":{"exact":"true"}}`)
+		r.json(t, &b)
+		if want := "params: setting exact is for model exchange, which this run does not include (it runs smp)"; r.code != 400 || !strings.Contains(b.Error, want) {
+			t.Errorf("job %s: %d %q, want 400 saying %q", kind, r.code, b.Error, want)
+		}
+		if kind == "deal-proposals" {
+			// a good one is queued (it was a 500: Check knew no such request)
+			e.want(e.do("POST", p+"/runs", body+`,"params":{"smp-vote":"Binary"}}`), 202)
+		}
+	}
 	// At its default rounds each fits under these budgets; at 10,000
 	// rounds each is refused, naming rounds: advise by its work (a run of
 	// bdm per lever), the others by the trace their forecast keeps.
