@@ -295,3 +295,45 @@ func TestCheckRefusesWhatTheQuestionRefuses(t *testing.T) {
 		t.Errorf("a backtest request: Check says %v", err)
 	}
 }
+
+// TestAdviseDrawsRunWithTheSettings: on a case that states no ranges
+// every draw is the stated case, so with the settings reaching the draws'
+// runs as they reach the levers', each lever's mean effect over the draws
+// is its effect at the stated values; had the draws run smp at its
+// defaults (whose forecast differs), they would not be.
+func TestAdviseDrawsRunWithTheSettings(t *testing.T) {
+	c := explainTestCase(t)
+	set := answer.Settings{MaxRounds: 2}
+	advise := func(s answer.Settings, draws int) *answer.Advice {
+		req := answer.NewAdviseRequest()
+		req.Actor, req.Model, req.Settings, req.Draws = "a", "smp", s, draws
+		a, err := Advise(context.Background(), c, req, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return a
+	}
+	def, a := advise(answer.Settings{}, 0), advise(set, 3)
+	same := true
+	for k := range a.Issues {
+		same = same && a.Issues[k].Forecast == def.Issues[k].Forecast
+	}
+	if same {
+		t.Fatal("max_rounds 2 does not change smp's forecast here: the test would prove nothing")
+	}
+	n := 0
+	for _, ia := range a.Issues {
+		for _, lv := range ia.Levers {
+			if lv.MeanToward == nil {
+				continue
+			}
+			n++
+			if math.Abs(*lv.MeanToward-float64(lv.Toward)) > 1e-12 {
+				t.Errorf("%s %s on %s: mean over the draws %v, at the stated values %v", lv.Kind, lv.Actor, lv.Issue, *lv.MeanToward, float64(lv.Toward))
+			}
+		}
+	}
+	if n == 0 {
+		t.Fatal("no lever was tried on the draws")
+	}
+}
