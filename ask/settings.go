@@ -31,6 +31,7 @@ type settings struct {
 // them.
 func (c *Case) checkSettings(s *answer.Settings, seed uint64, runs []string, hint string) (settings, error) {
 	r := answer.Run{Settings: *s, Seed: seed}
+	r.Params = normaliseParams(r.Params) // a copy: the caller's map stays as it was
 	if len(runs) > 0 {
 		// fileParams reads an empty list as the default set: only ask it
 		// about a question that runs models.
@@ -38,7 +39,6 @@ func (c *Case) checkSettings(s *answer.Settings, seed uint64, runs []string, hin
 		c.fileParams(&r)
 		r.Models = nil
 	}
-	r.Params = normaliseParams(r.Params)
 	if err := checkSettingsFor(r.Settings, runs, hint); err != nil {
 		return settings{}, err
 	}

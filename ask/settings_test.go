@@ -3,6 +3,8 @@ package ask
 import (
 	"context"
 	"math"
+	"os"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -335,5 +337,52 @@ func TestAdviseDrawsRunWithTheSettings(t *testing.T) {
 	}
 	if n == 0 {
 		t.Fatal("no lever was tried on the draws")
+	}
+}
+
+// TestExplainTakesTheFileSettings: a KTAB XML scenario's model
+// parameters are smp's settings for a forecast (fileParams) and, the
+// same, for an explanation of smp: it explains the forecast's numbers and
+// echoes the file's settings beside the request's own, leaving the
+// request's map as it was.
+func TestExplainTakesTheFileSettings(t *testing.T) {
+	data, err := os.ReadFile("../format/ktabxml/testdata/smpExample.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	in, err := Load("smpExample.xml", data, LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := in.Case(answer.Target{Snapshot: "latest"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	own := map[string]string{"smp-interp": "S2P2"}
+	f := answer.NewForecastRequest()
+	f.Models, f.Params = []string{"smp"}, map[string]string{"smp-interp": "S2P2"}
+	fc, err := Forecast(context.Background(), c, f, nil)
+	if err != nil || fc.Models[0].Error != "" {
+		t.Fatalf("%v %v", err, fc.Models[0].Error)
+	}
+	if fc.Request.Params["smp-vote"] != "PropCbc" {
+		t.Fatalf("the forecast does not take the file's voting rule: %v", fc.Request.Params)
+	}
+	req := answer.NewExplainRequest()
+	req.Model, req.Params = "smp", own
+	e, err := Explain(context.Background(), c, req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(e.Request.Params, fc.Request.Params) {
+		t.Errorf("explain ran with %v, the forecast with %v", e.Request.Params, fc.Request.Params)
+	}
+	if len(own) != 1 {
+		t.Errorf("the request's own settings became %v", own)
+	}
+	for k, ie := range e.Issues {
+		if ie.Forecast != fc.Models[0].Issues[k].Forecast {
+			t.Errorf("%s explained as %v, forecast %v", ie.Issue, ie.Forecast, fc.Models[0].Issues[k].Forecast)
+		}
 	}
 }
