@@ -22,6 +22,9 @@ type AdviseRequest struct {
 	Draws int `json:"draws,omitempty"`
 	// Uniform samples each range uniformly instead of triangularly.
 	Uniform bool `json:"uniform,omitempty"`
+	// Settings run the model, at the stated values and in every draw, as
+	// a forecast with them runs it.
+	Settings
 	// Seed seeds the draws (and models that draw random numbers).
 	Seed uint64 `json:"seed"`
 }
@@ -36,8 +39,8 @@ const (
 )
 
 // NewAdviseRequest returns an advise request with every default: the
-// latest snapshot, the compromise model, every issue, a step of 5% of
-// the scale, no draws, seed 1.
+// latest snapshot, the compromise model at its default settings, every
+// issue, a step of 5% of the scale, no draws, seed 1.
 func NewAdviseRequest() AdviseRequest {
 	return AdviseRequest{Target: Target{Snapshot: "latest"}, Model: DefaultAdviseModel, Step: DefaultAdviseStep, Seed: DefaultSeed}
 }

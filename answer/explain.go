@@ -8,6 +8,9 @@ type ExplainRequest struct {
 	Model string `json:"model"`
 	// Issue is an issue id to explain; "" explains every issue.
 	Issue string `json:"issue,omitempty"`
+	// Settings and Seed run the model as a forecast with them runs it.
+	Settings
+	Seed uint64 `json:"seed"`
 }
 
 // MaxExplainRows is the most challenges (bdm: rounds × n(n−1) per issue,
@@ -27,9 +30,10 @@ const DefaultExplainModel = "compromise"
 var ExplainModels = []string{"compromise", "median", "nash", "bdm", "bdm-paper", "exchange", "smp"}
 
 // NewExplainRequest returns an explain request with every default: the
-// latest snapshot, the compromise model, every issue.
+// latest snapshot, the compromise model at its default settings, every
+// issue, seed 1.
 func NewExplainRequest() ExplainRequest {
-	return ExplainRequest{Target: Target{Snapshot: "latest"}, Model: DefaultExplainModel}
+	return ExplainRequest{Target: Target{Snapshot: "latest"}, Model: DefaultExplainModel, Seed: DefaultSeed}
 }
 
 // Explanation answers an ExplainRequest: per issue, the forecast (the

@@ -21,7 +21,7 @@ type DealProposalsRequest struct {
 // NewDealProposalsRequest returns a deal proposals request with every
 // default.
 func NewDealProposalsRequest() DealProposalsRequest {
-	return DealProposalsRequest{DealRequest: DealRequest{Target: Target{Snapshot: "latest"}, Batna: DefaultBatna, Rho: DefaultRho}, Models: []string{}}
+	return DealProposalsRequest{DealRequest: newDealRequest(), Models: []string{}}
 }
 
 // DealProposals answers a deal proposals request.

@@ -23,6 +23,19 @@ type Run struct {
 	// Models are model names (see Models); empty means the default set,
 	// "all" every model.
 	Models []string `json:"models"`
+	Settings
+	// Seed seeds models that draw random numbers.
+	Seed uint64 `json:"seed"`
+}
+
+// Settings are how models run apart from which models and the seed: the
+// same fields in every request that runs a model, so that a model
+// explained, advised on or compared with a deal runs as a forecast runs
+// it. A question that names its models elsewhere (explain's and
+// advise's model, a deal's batna, rest and models) takes Settings beside
+// its own Seed; a setting for a model the question does not run is an
+// error. The zero value runs every model with its defaults.
+type Settings struct {
 	// Params are model settings by name (see Param), in text form, e.g.
 	// {"exact": "true", "smp-vote": "Binary"}.
 	Params map[string]string `json:"params,omitempty"`
@@ -31,8 +44,6 @@ type Run struct {
 	// MaxRounds caps the rounds of models that stop early (0: each
 	// model's default).
 	MaxRounds int `json:"max_rounds,omitempty"`
-	// Seed seeds models that draw random numbers.
-	Seed uint64 `json:"seed"`
 }
 
 // ForecastRequest asks where each issue lands, per model.
@@ -109,6 +120,12 @@ type DealRequest struct {
 	Batna string `json:"batna"`
 	// Rho is the risk exponent ρ of the utility (1: linear loss).
 	Rho float64 `json:"rho"`
+	// Settings are the settings of every model the question runs: the
+	// batna's and rest's "model:NAME" and the models compared.
+	Settings
+	// Seed seeds those models, the robust analysis's draws and a
+	// search's frontier and sample.
+	Seed uint64 `json:"seed"`
 }
 
 // DealEvaluateRequest asks how each actor judges one package.
@@ -123,9 +140,8 @@ type DealEvaluateRequest struct {
 	// (empty: the default set; ["none"]: none).
 	Models []string `json:"models"`
 	// Robust asks how often each actor accepts the package over draws of
-	// the stated ranges; Seed seeds the draws.
+	// the stated ranges (seeded by Seed).
 	Robust DealRobust `json:"robust"`
-	Seed   uint64     `json:"seed"`
 }
 
 // DealRobust asks how a deal fares over the uncertainty the scenario
@@ -159,9 +175,6 @@ type DealSearchRequest struct {
 	// Samples is the number of packages drawn from the zone (0: 5; -1:
 	// none). Frontier and Samples are at most MaxPackages.
 	Samples int `json:"samples,omitempty"`
-	// Seed seeds the frontier's and the sample's random numbers, and the
-	// robust analysis's draws.
-	Seed uint64 `json:"seed"`
 	// Robust asks how often a zone exists and which package is most often
 	// accepted over draws of the stated ranges.
 	Robust DealRobust `json:"robust"`
@@ -177,15 +190,20 @@ const (
 	MaxPackages = 1000
 )
 
+// newDealRequest is what every deal request starts from: the latest
+// snapshot, the default batna and ρ, models at their defaults, seed 1.
+func newDealRequest() DealRequest {
+	return DealRequest{Target: Target{Snapshot: "latest"}, Batna: DefaultBatna, Rho: DefaultRho, Seed: DefaultSeed}
+}
+
 // NewDealEvaluateRequest returns a deal evaluate request with every default.
 func NewDealEvaluateRequest() DealEvaluateRequest {
-	return DealEvaluateRequest{DealRequest: DealRequest{Target: Target{Snapshot: "latest"}, Batna: DefaultBatna, Rho: DefaultRho},
-		Package: map[string]float64{}, Rest: DefaultRest, Models: []string{}, Seed: DefaultSeed}
+	return DealEvaluateRequest{DealRequest: newDealRequest(), Package: map[string]float64{}, Rest: DefaultRest, Models: []string{}}
 }
 
 // NewDealSearchRequest returns a deal search request with every default.
 func NewDealSearchRequest() DealSearchRequest {
-	return DealSearchRequest{DealRequest: DealRequest{Target: Target{Snapshot: "latest"}, Batna: DefaultBatna, Rho: DefaultRho}, Seed: DefaultSeed}
+	return DealSearchRequest{DealRequest: newDealRequest()}
 }
 
 // BenchRequest asks how well each model forecasts real outcomes (DEU).

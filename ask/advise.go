@@ -26,7 +26,7 @@ import (
 // For the compromise model each shift is the weighted mean's closed form
 // (a position moved by d moves the forecast by w_j/Σw · d; a salience
 // raised by δ moves it by c_jδ(x_j − f)/(Σw + c_jδ)); for the others the
-// model is run again with the lever pulled, the levers (and the draws)
+// model, with the request's settings, is run again with the lever pulled, the levers (and the draws)
 // spread over every core with the same answer as on one. With draws,
 // every lever is also tried on the sweep's Monte Carlo draws of the
 // stated ranges (sweep.Sample, the same draws as parley sweep). Progress,
@@ -57,11 +57,15 @@ func Advise(ctx context.Context, c *Case, req answer.AdviseRequest, progress Pro
 			return nil, errs.New(errs.Argument, "issue %q: %s takes no part in it; valid: %s", req.Issue, req.Actor, errs.OneOf(presentIssues(p, ai)))
 		}
 	}
-	m, err := modelByName(req.Model)
+	set, err := c.checkSettings(&req.Settings, req.Seed, []string{req.Model}, adviseHint)
 	if err != nil {
 		return nil, err
 	}
-	opts := oneRunOptions(answer.Run{Seed: req.Seed})
+	m, err := set.model(req.Model)
+	if err != nil {
+		return nil, err
+	}
+	opts := set.options()
 	r, err := model.Run(ctx, m, c.Problem(), opts)
 	if ctx.Err() != nil {
 		return nil, ctx.Err()

@@ -12,8 +12,9 @@ import (
 )
 
 // rerun forecasts the case with one lever pulled, through Forecast on a
-// copy of the case whose problem has the lever's stance set to its To.
-func rerun(t *testing.T, c *Case, modelName string, lv answer.Lever) []float64 {
+// copy of the case whose problem has the lever's stance set to its To,
+// the model run with the settings set.
+func rerun(t *testing.T, c *Case, modelName string, set answer.Settings, lv answer.Lever) []float64 {
 	t.Helper()
 	q := c.Problem()
 	i, k := q.ActorIndex(lv.Actor), c.Header.IssueIndex(lv.Issue)
@@ -25,7 +26,7 @@ func rerun(t *testing.T, c *Case, modelName string, lv answer.Lever) []float64 {
 	c2 := *c
 	c2.problem = q
 	req := answer.NewForecastRequest()
-	req.Models = []string{modelName}
+	req.Models, req.Settings = []string{modelName}, set
 	f, err := Forecast(context.Background(), &c2, req, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -80,7 +81,7 @@ func TestAdviseClosedFormMatchesRerun(t *testing.T) {
 		for _, ia := range a.Issues {
 			k := c.Header.IssueIndex(ia.Issue)
 			for _, lv := range ia.Levers {
-				got := rerun(t, c, "compromise", lv)
+				got := rerun(t, c, "compromise", answer.Settings{}, lv)
 				if d := math.Abs((got[k] - base[k]) - float64(lv.Shift)); d > 1e-9 {
 					t.Errorf("%s: %s %s on %s: closed form %v, re-run %v", actor, lv.Kind, lv.Actor, lv.Issue, float64(lv.Shift), got[k]-base[k])
 				}
@@ -173,7 +174,7 @@ func TestAdviseRerunAndDraws(t *testing.T) {
 	}
 	k := c.Header.IssueIndex("territory")
 	for _, lv := range a.Issues[0].Levers {
-		got := rerun(t, c, "median", lv)
+		got := rerun(t, c, "median", answer.Settings{}, lv)
 		if d := math.Abs((got[k] - base[k]) - float64(lv.Shift)); d > 1e-9 {
 			t.Errorf("%s %s: advise %v, re-run %v", lv.Kind, lv.Actor, float64(lv.Shift), got[k]-base[k])
 		}

@@ -10,7 +10,8 @@ import (
 
 // Check says whether a request (a pointer to or value of one of answer's
 // request types) could be answered, without running anything: its models,
-// their settings and its numbers. A server checks a job's request before
+// their settings (those of every model it runs, whichever field names
+// it) and its numbers. A server checks a job's request before
 // queueing it, so a request that can never run is refused at once rather
 // than failing later. The question itself checks again, and also what
 // depends on the case (issue and actor ids).
@@ -27,11 +28,21 @@ func Check(req any) error {
 	case *answer.ExplainRequest:
 		return Check(*r)
 	case answer.ExplainRequest:
-		return checkExplain(&r)
+		if err := checkExplain(&r); err != nil {
+			return err
+		}
+		return checkSettingsFor(r.Settings, []string{r.Model}, explainHint)
 	case *answer.AdviseRequest:
 		return Check(*r)
 	case answer.AdviseRequest:
-		return checkAdvise(&r)
+		if err := checkAdvise(&r); err != nil {
+			return err
+		}
+		return checkSettingsFor(r.Settings, []string{r.Model}, adviseHint)
+	case *answer.DealProposalsRequest:
+		return Check(*r)
+	case *answer.BacktestRequest:
+		return Check(*r)
 	case *answer.PowerRequest:
 		return Check(*r)
 	case answer.PowerRequest:
@@ -63,10 +74,22 @@ func Check(req any) error {
 		if err := checkPackageSpec("rest", r.Rest, true); err != nil {
 			return err
 		}
-		if len(r.Models) == 1 && r.Models[0] == "none" {
-			return nil
+		compared, err := comparedModels(r.Models)
+		if err != nil {
+			return err
 		}
-		_, _, err := chooseModels(r.Models, nil)
+		return checkSettingsFor(r.Settings, dealRuns(r.Batna, append(compared, packageModel(r.Rest))), evaluateHint)
+	case answer.DealProposalsRequest:
+		if err := checkDeal(&r.DealRequest); err != nil {
+			return err
+		}
+		compared, err := comparedModels(r.Models)
+		if err != nil {
+			return err
+		}
+		return checkSettingsFor(r.Settings, dealRuns(r.Batna, compared), proposalsHint)
+	case answer.BacktestRequest:
+		_, _, err := prepareRun(&r.Run)
 		return err
 	case answer.DealSearchRequest:
 		if err := checkRobust(r.Robust); err != nil {
@@ -75,7 +98,10 @@ func Check(req any) error {
 		if err := checkDeal(&r.DealRequest); err != nil {
 			return err
 		}
-		return checkPackages(r)
+		if err := checkPackages(r); err != nil {
+			return err
+		}
+		return checkSettingsFor(r.Settings, dealRuns(r.Batna, nil), searchHint)
 	}
 	return errs.New(errs.Internal, "ask.Check: %T is not a request", req)
 }

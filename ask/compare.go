@@ -26,6 +26,7 @@ func Compare(ctx context.Context, c *Case, req answer.CompareRequest, progress P
 	if err != nil {
 		return nil, err
 	}
+	req.Params = normaliseParams(req.Params) // a copy: the caller's map stays as it was
 	c.fileParams(&req.Run)
 	ms, names, err := prepareRun(&req.Run)
 	if err != nil {

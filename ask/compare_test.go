@@ -160,7 +160,7 @@ func TestCompareCellsAreForecasts(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		f, err := Forecast(context.Background(), cc, answer.ForecastRequest{Target: tg, Run: answer.Run{Seed: 7, MaxRounds: 30}}, nil)
+		f, err := Forecast(context.Background(), cc, answer.ForecastRequest{Target: tg, Run: answer.Run{Seed: 7, Settings: answer.Settings{MaxRounds: 30}}}, nil)
 		if err != nil {
 			t.Fatal(err)
 		}

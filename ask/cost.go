@@ -129,6 +129,10 @@ const baseRounds = 100
 // request whose models are not valid is the error the question would
 // give.
 func Estimate(c *Case, req any) (Cost, error) {
+	if err := checkRun(&answer.Run{Settings: settingsOf(req)}); err != nil {
+		// Rounds out of range are the question's error, not a cost.
+		return Cost{}, err
+	}
 	a, i := float64(len(c.problem.Actors)), float64(len(c.problem.Issues))
 	models := func(list []string) (Cost, error) {
 		names, err := ModelList(list)
@@ -170,8 +174,11 @@ func Estimate(c *Case, req any) (Cost, error) {
 		m.Bytes += traceBytes(a, i, names, r)
 		return m, nil
 	}
-	// A "model:NAME" no-deal package is a forecast at the default rounds.
-	batna := func(list []string) (Cost, error) { return traced(list, answer.Run{}) }
+	// A "model:NAME" package (a deal's batna or rest) is a forecast with
+	// the deal's settings.
+	pkg := func(s answer.Settings) func([]string) (Cost, error) {
+		return func(list []string) (Cost, error) { return traced(list, answer.Run{Settings: s}) }
+	}
 	switch r := req.(type) {
 	case *answer.ForecastRequest:
 		return Estimate(c, *r)
@@ -186,10 +193,10 @@ func Estimate(c *Case, req any) (Cost, error) {
 	case answer.ForecastRequest:
 		return traced(r.Models, r.Run)
 	case answer.ExplainRequest:
-		// An explanation keeps its model's trace (at the default
+		// An explanation keeps its model's trace (at the request's
 		// rounds) and at most answer.MaxExplainRows rows of some 200
 		// bytes.
-		m, err := traced([]string{r.Model}, answer.Run{})
+		m, err := traced([]string{r.Model}, answer.Run{Settings: r.Settings})
 		m.Bytes += answer.MaxExplainRows * 200
 		return m, err
 	case answer.SweepRequest:
@@ -212,15 +219,19 @@ func Estimate(c *Case, req any) (Cost, error) {
 		return m, nil
 	case answer.DealEvaluateRequest:
 		out := dealCost(a, i, 1)
-		if !(len(r.Models) == 1 && r.Models[0] == "none") {
-			m, err := traced(r.Models, answer.Run{})
+		if !noModels(r.Models) {
+			m, err := traced(r.Models, answer.Run{Settings: r.Settings})
 			if err != nil {
 				return Cost{}, err
 			}
 			out.Work, out.Bytes = out.Work+m.Work, out.Bytes+m.Bytes
 		}
 		out = robustCost(out, r.Robust, a, i, 1)
-		return addBatna(out, r.Batna, batna)
+		out, err := addPackage(out, r.Rest, pkg(r.Settings))
+		if err != nil {
+			return Cost{}, err
+		}
+		return addPackage(out, r.Batna, pkg(r.Settings))
 	case answer.DealSearchRequest:
 		// Each package of the frontier and the sample is one solve, and
 		// the zone, its ranges and the concessions a few dozen more; under
@@ -235,7 +246,7 @@ func Estimate(c *Case, req any) (Cost, error) {
 		if r.Robust.On {
 			out.Work += robustDraws(r.Robust) * dealCost(a, i, n).Work
 		}
-		return addBatna(out, r.Batna, batna)
+		return addPackage(out, r.Batna, pkg(r.Settings))
 	case answer.DealProposalsRequest:
 		// Every proposal judged (an evaluation each) at the target, and
 		// with all_snapshots at the base and every snapshot too, each
@@ -245,14 +256,14 @@ func Estimate(c *Case, req any) (Cost, error) {
 			times += 1 + float64(len(c.Input.Scenario.Snapshots))
 		}
 		out := dealCost(a, i, times*float64(max(1, len(c.Input.Scenario.Proposals))))
-		if !(len(r.Models) == 1 && r.Models[0] == "none") {
-			m, err := traced(r.Models, answer.Run{})
+		if !noModels(r.Models) {
+			m, err := traced(r.Models, answer.Run{Settings: r.Settings})
 			if err != nil {
 				return Cost{}, err
 			}
 			out.Work, out.Bytes = out.Work+times*m.Work, out.Bytes+m.Bytes
 		}
-		return addBatna(out, r.Batna, batna)
+		return addPackage(out, r.Batna, pkg(r.Settings))
 	case *answer.DealProposalsRequest:
 		return Estimate(c, *r)
 	case answer.BacktestRequest:
@@ -261,7 +272,11 @@ func Estimate(c *Case, req any) (Cost, error) {
 	case *answer.BacktestRequest:
 		return Estimate(c, *r)
 	case answer.AdviseRequest:
-		return adviseCost(a, i, r, models)
+		// Each of its runs is one of the model at the request's rounds.
+		return adviseCost(a, i, r, func(list []string) (Cost, error) {
+			m, err := models(list)
+			return rounds(answer.Run{Settings: r.Settings}, m), err
+		})
 	case *answer.AdviseRequest:
 		return Estimate(c, *r)
 	case answer.PowerRequest:
@@ -276,6 +291,31 @@ func Estimate(c *Case, req any) (Cost, error) {
 		return EstimateBrief(c)
 	}
 	return Cost{}, errs.New(errs.Internal, "ask.Estimate: %T is not a request", req)
+}
+
+// settingsOf is the model settings of a request (a request of package
+// answer, by value; a pointer is estimated as its value), the zero value
+// for one that runs no model.
+func settingsOf(req any) answer.Settings {
+	switch r := req.(type) {
+	case answer.ForecastRequest:
+		return r.Settings
+	case answer.SweepRequest:
+		return r.Settings
+	case answer.BacktestRequest:
+		return r.Settings
+	case answer.ExplainRequest:
+		return r.Settings
+	case answer.AdviseRequest:
+		return r.Settings
+	case answer.DealEvaluateRequest:
+		return r.Settings
+	case answer.DealSearchRequest:
+		return r.Settings
+	case answer.DealProposalsRequest:
+		return r.Settings
+	}
+	return answer.Settings{}
 }
 
 // EstimateSensitivity returns the cost of a sensitivity analysis
@@ -471,10 +511,11 @@ func (c *Case) dealCoalitions(require []string) (float64, error) {
 	return float64(max(n, 1)), err
 }
 
-// addBatna adds the forecast a "model:NAME" no-deal package runs.
-func addBatna(c Cost, batna string, models func([]string) (Cost, error)) (Cost, error) {
-	name, ok := strings.CutPrefix(batna, "model:")
-	if !ok {
+// addPackage adds the forecast a "model:NAME" package (a batna, a rest)
+// runs.
+func addPackage(c Cost, spec string, models func([]string) (Cost, error)) (Cost, error) {
+	name := packageModel(spec)
+	if name == "" {
 		return c, nil
 	}
 	m, err := models([]string{name})

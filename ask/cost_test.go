@@ -251,3 +251,46 @@ func TestEstimateBrief(t *testing.T) {
 		return x.Bytes / 1e6
 	}())
 }
+
+// TestEstimateCountsSettings: explain, advise and the deal questions run
+// their models with the request's rounds, so their estimates grow with
+// them as a forecast's does: an explanation of bdm at 10,000 rounds is
+// that forecast plus its rows; a deal's "model:bdm" batna and rest are
+// each that forecast; advice's work (every lever a run) grows tenfold at
+// 1,000 rounds.
+func TestEstimateCountsSettings(t *testing.T) {
+	c := builtinCase(t)
+	long := answer.Settings{Rounds: answer.MaxRounds}
+	f := answer.NewForecastRequest()
+	f.Models, f.Settings = []string{"bdm"}, long
+	one, err := Estimate(c, f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := answer.NewExplainRequest()
+	e.Model, e.Settings = "bdm", long
+	if got, _ := Estimate(c, e); got.Work != one.Work || got.Bytes != one.Bytes+answer.MaxExplainRows*200 {
+		t.Errorf("explain bdm at %d rounds: %+v, want the forecast's %+v and the rows", answer.MaxRounds, got, one)
+	}
+	ev := answer.NewDealEvaluateRequest()
+	ev.Models, ev.Batna, ev.Rest = []string{"none"}, "none", "reference"
+	plain, _ := Estimate(c, ev)
+	ev.Batna, ev.Rest, ev.Settings = "model:bdm", "model:bdm", long
+	if got, _ := Estimate(c, ev); got.Work != plain.Work+2*one.Work || got.Bytes != plain.Bytes+2*one.Bytes {
+		t.Errorf("deal evaluate with batna and rest model:bdm at %d rounds: %+v, want %+v and two forecasts %+v", answer.MaxRounds, got, plain, one)
+	}
+	s := answer.NewDealSearchRequest()
+	s.Batna = "none"
+	plain, _ = Estimate(c, s)
+	s.Batna, s.Settings = "model:bdm", long
+	if got, _ := Estimate(c, s); got.Work != plain.Work+one.Work || got.Bytes != plain.Bytes+one.Bytes {
+		t.Errorf("deal search with batna model:bdm at %d rounds: %+v, want %+v and a forecast %+v", answer.MaxRounds, got, plain, one)
+	}
+	a := answer.NewAdviseRequest()
+	a.Actor, a.Model = "ukraine", "bdm"
+	base, _ := Estimate(c, a)
+	a.Settings = answer.Settings{MaxRounds: 1000}
+	if got, _ := Estimate(c, a); got.Work != 10*base.Work || got.Bytes != base.Bytes {
+		t.Errorf("advise bdm at max_rounds 1000: %+v, want ten times the work of %+v", got, base)
+	}
+}

@@ -21,7 +21,15 @@ func DealEvaluate(ctx context.Context, c *Case, req answer.DealEvaluateRequest) 
 		return nil, err
 	}
 	req.Target = c.target()
-	din, o, noDeal, warn, err := c.dealSetup(ctx, &req.DealRequest)
+	compared, err := comparedModels(req.Models)
+	if err != nil {
+		return nil, err
+	}
+	set, err := c.dealSettings(&req.DealRequest, append(compared, packageModel(req.Rest)), evaluateHint)
+	if err != nil {
+		return nil, err
+	}
+	din, o, noDeal, warn, err := c.dealSetup(ctx, &req.DealRequest, set)
 	if err != nil {
 		return nil, err
 	}
@@ -34,7 +42,7 @@ func DealEvaluate(ctx context.Context, c *Case, req answer.DealEvaluateRequest) 
 	var restV []float64
 	restName := "none"
 	if req.Rest != "none" && len(req.Package) < len(p.Issues) {
-		if restV, restName, err = c.packageFrom(ctx, req.Rest, "rest"); err != nil {
+		if restV, restName, err = c.packageFrom(ctx, req.Rest, "rest", set); err != nil {
 			return nil, err
 		}
 	}
@@ -42,7 +50,7 @@ func DealEvaluate(ctx context.Context, c *Case, req answer.DealEvaluateRequest) 
 	if err != nil {
 		return nil, err
 	}
-	forecasts, models, fwarn, err := c.dealForecasts(ctx, req.Target, req.Models)
+	forecasts, models, fwarn, err := c.dealForecasts(ctx, req.Target, req.Models, set)
 	if err != nil {
 		return nil, err
 	}
@@ -67,13 +75,14 @@ func DealEvaluate(ctx context.Context, c *Case, req answer.DealEvaluateRequest) 
 }
 
 // dealForecasts runs the models a deal question compares its packages
-// with (["none"]: none) and returns their forecasts on each issue's scale,
-// the models run, and a warning per model that gave none.
-func (c *Case) dealForecasts(ctx context.Context, t answer.Target, models []string) ([]deal.Forecast, []string, []string, error) {
-	if len(models) == 1 && models[0] == "none" {
+// with (["none"]: none), with the question's settings, and returns their
+// forecasts on each issue's scale, the models run, and a warning per
+// model that gave none.
+func (c *Case) dealForecasts(ctx context.Context, t answer.Target, models []string, set settings) ([]deal.Forecast, []string, []string, error) {
+	if noModels(models) {
 		return nil, models, nil, nil
 	}
-	f, err := Forecast(ctx, c, answer.ForecastRequest{Target: t, Run: answer.Run{Models: models, Seed: answer.DefaultSeed}}, nil)
+	f, err := Forecast(ctx, c, answer.ForecastRequest{Target: t, Run: set.forRun(models)}, nil)
 	if err != nil {
 		return nil, nil, nil, err
 	}
@@ -99,6 +108,30 @@ func (c *Case) dealForecasts(ctx context.Context, t answer.Target, models []stri
 	return forecasts, f.Request.Models, warn, nil
 }
 
+// noModels is true for the model list ["none"]: a deal question that
+// compares with no model.
+func noModels(models []string) bool { return len(models) == 1 && models[0] == "none" }
+
+// comparedModels are the models a deal question compares with: the
+// names of the list, none for ["none"].
+func comparedModels(models []string) ([]string, error) {
+	if noModels(models) {
+		return nil, nil
+	}
+	return ModelList(models)
+}
+
+// dealSettings checks a deal request and its model settings against the
+// models the question runs: the batna's "model:NAME" and also (each a
+// model name, or "" for none). hint says how the question would run a
+// setting's model (checkSettings).
+func (c *Case) dealSettings(req *answer.DealRequest, also []string, hint string) (settings, error) {
+	if err := checkDeal(req); err != nil {
+		return settings{}, err
+	}
+	return c.checkSettings(&req.Settings, req.Seed, dealRuns(req.Batna, also), hint)
+}
+
 // DealSearch searches the zone of agreement among the required actors,
 // or, when issues state decision rules, of the packages that pass them.
 func DealSearch(ctx context.Context, c *Case, req answer.DealSearchRequest) (*answer.DealSearch, error) {
@@ -109,7 +142,11 @@ func DealSearch(ctx context.Context, c *Case, req answer.DealSearchRequest) (*an
 		return nil, err
 	}
 	req.Target = c.target()
-	din, o, noDeal, warn, err := c.dealSetup(ctx, &req.DealRequest)
+	set, err := c.dealSettings(&req.DealRequest, nil, searchHint)
+	if err != nil {
+		return nil, err
+	}
+	din, o, noDeal, warn, err := c.dealSetup(ctx, &req.DealRequest, set)
 	if err != nil {
 		return nil, err
 	}
@@ -160,8 +197,9 @@ func robustOptions(c *Case, r answer.DealRobust, seed uint64) (deal.RobustOption
 }
 
 // dealSetup builds the deal input and options every deal question shares:
-// the required actors (aliases resolved), ρ, and the no-deal package.
-func (c *Case) dealSetup(ctx context.Context, req *answer.DealRequest) (*deal.Input, deal.Options, string, []string, error) {
+// the required actors (aliases resolved), ρ, and the no-deal package (a
+// model's forecast with the settings set, from dealSettings).
+func (c *Case) dealSetup(ctx context.Context, req *answer.DealRequest, set settings) (*deal.Input, deal.Options, string, []string, error) {
 	var o deal.Options
 	if err := checkDeal(req); err != nil {
 		return nil, o, "", nil, err
@@ -190,7 +228,7 @@ func (c *Case) dealSetup(ctx context.Context, req *answer.DealRequest) (*deal.In
 		}
 	}
 	if batna != "none" {
-		v, name, err := c.packageFrom(ctx, batna, "batna")
+		v, name, err := c.packageFrom(ctx, batna, "batna", set)
 		if err != nil {
 			return nil, o, "", nil, err
 		}
@@ -213,8 +251,8 @@ func (c *Case) noReference() []string {
 }
 
 // packageFrom returns the package "reference" or "model:NAME" names, a
-// model's forecasts put on each issue's scale.
-func (c *Case) packageFrom(ctx context.Context, spec, field string) ([]float64, string, error) {
+// model's forecasts (with the settings set) put on each issue's scale.
+func (c *Case) packageFrom(ctx context.Context, spec, field string, set settings) ([]float64, string, error) {
 	p := c.problem
 	switch {
 	case spec == "reference":
@@ -223,11 +261,13 @@ func (c *Case) packageFrom(ctx context.Context, spec, field string) ([]float64, 
 		}
 		return deal.References(p), "reference", nil
 	case strings.HasPrefix(spec, "model:"):
-		m, err := modelByName(strings.TrimPrefix(spec, "model:"))
+		m, err := set.model(strings.TrimPrefix(spec, "model:"))
 		if err != nil {
 			return nil, "", err
 		}
-		r, err := model.Run(ctx, m, c.Problem(), model.Options{Seed: answer.DefaultSeed, NoTrace: true})
+		o := modelOptions(set.run)
+		o.NoTrace = true
+		r, err := model.Run(ctx, m, c.Problem(), o)
 		if err != nil {
 			return nil, "", fmt.Errorf("%s %s: %w", field, spec, err)
 		}

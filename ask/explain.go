@@ -18,7 +18,8 @@ import (
 // Explain says why a model forecasts what it does on each issue (or on
 // the one the request names): each actor's pull on the forecast and, for
 // the median, the pivotal position. The model runs through the catalog as
-// Forecast runs it, so the forecast explained is the forecast answer's.
+// Forecast runs it, with the request's settings and seed, so the forecast
+// explained is the forecast answer's with the same settings.
 // It covers answer.ExplainModels: for compromise, median and nash each
 // actor's pull; for bdm its rounds (explain_models.go), for exchange its
 // exchanges and their externalities, for smp its turns.
@@ -36,12 +37,16 @@ func explainLimited(ctx context.Context, c *Case, req answer.ExplainRequest, lim
 	if req.Issue != "" && c.Header.IssueIndex(req.Issue) < 0 {
 		return nil, errs.New(errs.Argument, "issue %q: no such issue%s", req.Issue, errs.Choices(req.Issue, issueIDs(c)))
 	}
-	m, err := modelByName(req.Model)
+	set, err := c.checkSettings(&req.Settings, req.Seed, []string{req.Model}, explainHint)
+	if err != nil {
+		return nil, err
+	}
+	m, err := set.model(req.Model)
 	if err != nil {
 		return nil, err
 	}
 	p := c.Problem()
-	r, err := model.Run(ctx, m, p, oneRunOptions(answer.Run{Seed: answer.DefaultSeed}))
+	r, err := model.Run(ctx, m, p, set.options())
 	if ctx.Err() != nil {
 		return nil, ctx.Err()
 	}

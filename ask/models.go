@@ -1,6 +1,7 @@
 package ask
 
 import (
+	"fmt"
 	"runtime"
 	"sort"
 	"strings"
@@ -74,6 +75,21 @@ func chooseModels(list []string, params map[string]string) (ms []model.Model, na
 			ms = append(ms, m)
 		}
 	}
+	if err := applyParams(ms, params, "add %s to the models"); err != nil {
+		return nil, nil, err
+	}
+	for _, m := range ms {
+		names = append(names, m.Name())
+	}
+	return ms, names, nil
+}
+
+// applyParams sets each of params on the model of ms it belongs to. A
+// setting no model has, a setting of a model not in ms, and a value the
+// setting does not take are errors naming the setting and what is
+// valid; hint, given the setting's model, says how the question would
+// run that model ("add smp to the models").
+func applyParams(ms []model.Model, params map[string]string, hint string) error {
 	all := Params()
 	keys := make([]string, 0, len(params))
 	for k := range params {
@@ -92,25 +108,31 @@ func chooseModels(list []string, params map[string]string) (ms []model.Model, na
 			for _, p := range all {
 				valid = append(valid, p.Name)
 			}
-			return nil, nil, errs.New(errs.Argument, "params: no model setting %q; valid: %s", k, strings.Join(valid, ", "))
+			return errs.New(errs.Argument, "params: no model setting %q; valid: %s", k, strings.Join(valid, ", "))
 		}
 		applied := false
 		for i, m := range ms {
 			if c, ok := m.(model.Configurable); ok && m.Name() == owner {
+				var err error
 				if ms[i], err = c.Set(k, params[k]); err != nil {
-					return nil, nil, err
+					return err
 				}
 				applied = true
 			}
 		}
 		if !applied {
-			return nil, nil, errs.New(errs.Argument, "setting %s is for model %s, which this run does not include; valid: add %s to the models, or drop the setting", k, owner, owner)
+			runs := "no model"
+			if len(ms) > 0 {
+				var names []string
+				for _, m := range ms {
+					names = append(names, m.Name())
+				}
+				runs = strings.Join(names, ", ")
+			}
+			return errs.New(errs.Argument, "params: setting %s is for model %s, which this run does not include (it runs %s); valid: %s, or drop the setting", k, owner, runs, fmt.Sprintf(hint, owner))
 		}
 	}
-	for _, m := range ms {
-		names = append(names, m.Name())
-	}
-	return ms, names, nil
+	return nil
 }
 
 // ModelList returns the names of the models a request's model list runs,

@@ -19,11 +19,19 @@ import (
 func DealProposals(ctx context.Context, c *Case, req answer.DealProposalsRequest) (*answer.DealProposals, error) {
 	req.Target = c.target()
 	batna := req.Batna
-	din, o, noDeal, warn, err := c.dealSetup(ctx, &req.DealRequest)
+	compared, err := comparedModels(req.Models)
 	if err != nil {
 		return nil, err
 	}
-	forecasts, models, fwarn, err := c.dealForecasts(ctx, req.Target, req.Models)
+	set, err := c.dealSettings(&req.DealRequest, compared, proposalsHint)
+	if err != nil {
+		return nil, err
+	}
+	din, o, noDeal, warn, err := c.dealSetup(ctx, &req.DealRequest, set)
+	if err != nil {
+		return nil, err
+	}
+	forecasts, models, fwarn, err := c.dealForecasts(ctx, req.Target, req.Models, set)
 	if err != nil {
 		return nil, err
 	}
@@ -69,7 +77,7 @@ func DealProposals(ctx context.Context, c *Case, req answer.DealProposalsRequest
 		}
 		dr := req.DealRequest
 		dr.Batna = batna
-		din, o, _, _, err := cd.dealSetup(ctx, &dr)
+		din, o, _, _, err := cd.dealSetup(ctx, &dr, set)
 		if err != nil {
 			return nil, fmt.Errorf("snapshot %s: %w", d, err)
 		}

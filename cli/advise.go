@@ -36,7 +36,9 @@ on issues that move away; package deal's utility, ρ = 1). The compromise
 model's shifts are its closed form (Δforecast = w_j/Σw · d); other models
 are run again with each lever pulled. --draws N also tries every lever on
 N Monte Carlo draws of the stated ranges (the draws parley sweep makes):
-its mean effect and the share of draws where it helps.
+its mean effect and the share of draws where it helps. The model runs as
+parley forecast runs it with the same settings (a model setting --NAME,
+--rounds, --max-rounds, --seed), at the stated values and in every draw.
 
 Every lever is a run of the model (for all but compromise), so a large
 case takes a while: on a terminal a bar counts the model's runs and
@@ -54,7 +56,7 @@ estimates the time left; Ctrl-C stops the run.
 	f.Float64("step", def.Step, "one lever's size: a share of the scale for positions, a change of salience (0–1)")
 	f.Int("draws", def.Draws, fmt.Sprintf("also try every lever on this many draws of the stated ranges (at most %d)", answer.MaxAdviseDraws))
 	f.Bool("uniform", def.Uniform, "draw each range uniformly instead of triangularly")
-	f.Uint64("seed", def.Seed, "seed of the draws")
+	addSettingsFlags(cmd, def.Settings, def.Seed)
 	f.Int("top", 6, "levers shown per issue in the table (0: all)")
 	f.StringP("format", "f", "table", "output format: table or json")
 	return cmd
@@ -80,7 +82,7 @@ func runAdvise(cmd *cobra.Command, args []string) error {
 	req.Step, _ = f.GetFloat64("step")
 	req.Draws, _ = f.GetInt("draws")
 	req.Uniform, _ = f.GetBool("uniform")
-	req.Seed, _ = f.GetUint64("seed")
+	req.Settings, req.Seed = settingsFlags(cmd, req.Settings)
 	top, err := topFlag(cmd)
 	if err != nil {
 		return err

@@ -30,7 +30,12 @@ Each actor's utility for a package is 1 − Σ s·(|p − x|/range)^ρ / Σ s ov
 its stances. Its alternative is the larger of its reservation utility
 (scenario: reservation) and its utility for the no-deal package (--batna);
 it accepts a package worth at least that which crosses none of its red
-lines (scenario: red_lines).`,
+lines (scenario: red_lines).
+
+The models a deal runs (--batna and --rest model:NAME, the models it
+compares with) run as parley forecast runs them with the same settings:
+a model setting --NAME, --rounds, --max-rounds, --seed (which also seeds
+the robust analysis's draws and the search's frontier and sample).`,
 	}
 	cmd.AddCommand(newDealEvaluateCmd(), newDealSearchCmd(), newDealProposalsCmd())
 	return cmd
@@ -43,6 +48,7 @@ func addDealFlags(cmd *cobra.Command, def answer.DealRequest) {
 	f.String("batna", def.Batna, `no-deal package behind each actor's alternative: "auto" (the issues' status quo where every issue has one, else none, and the answer says so), "reference", "none" (reservations only) or "model:NAME" (a model's forecast)`)
 	f.Float64("rho", def.Rho, "risk exponent ρ of the utility (1: linear loss; search needs ≥ 1)")
 	f.StringP("format", "f", "table", "output format: table or json")
+	addSettingsFlags(cmd, def.Settings, def.Seed)
 	addMemoryFlag(cmd)
 }
 
@@ -57,6 +63,7 @@ func dealRequest(cmd *cobra.Command, def answer.DealRequest) (answer.DealRequest
 	r.Target = target(cmd)
 	r.Batna, _ = f.GetString("batna")
 	r.Rho, _ = f.GetFloat64("rho")
+	r.Settings, r.Seed = settingsFlags(cmd, def.Settings)
 	if req, _ := f.GetString("require"); strings.TrimSpace(req) != "" {
 		r.Require = nil
 		for _, id := range strings.Split(req, ",") {
@@ -89,7 +96,6 @@ must be named).`,
 	f.StringP("package", "p", "", "the package: issue=value pairs, comma-separated")
 	f.String("rest", def.Rest, `value of the issues the package leaves out: "reference", "model:NAME" or "none"`)
 	f.StringP("model", "m", "", "models whose forecasts the package is compared with (default: every default model; \"none\" for none)")
-	f.Uint64("seed", def.Seed, "seed of the robust analysis's draws")
 	addRobustFlags(cmd, def.Robust)
 	return cmd
 }
@@ -121,7 +127,6 @@ voters carry each package on each ruled issue.`,
 	f.String("fix", "", "pin issues: issue=value pairs, comma-separated")
 	f.Int("frontier", def.Frontier, "weight directions sampling the Pareto frontier (0: one per required actor, at most 10, plus the capability-weighted sum; -1: none)")
 	f.Int("samples", def.Samples, "packages drawn from the zone (0: 5; -1: none)")
-	f.Uint64("seed", def.Seed, "seed of the frontier's and the sample's random numbers, and of the robust analysis's draws")
 	addRobustFlags(cmd, def.Robust)
 	return cmd
 }
@@ -142,7 +147,6 @@ func runDealEvaluate(cmd *cobra.Command, args []string) error {
 	if list, _ := f.GetString("model"); strings.TrimSpace(list) != "" {
 		req.Models = strings.Split(list, ",")
 	}
-	req.Seed, _ = f.GetUint64("seed")
 	req.Robust = robustFlags(cmd, req.Robust)
 	return respond(cmd, args, format, req, func(ctx context.Context, c *ask.Case) (*answer.DealEvaluation, error) {
 		return ask.DealEvaluate(ctx, c, req)
@@ -204,7 +208,6 @@ func runDealSearch(cmd *cobra.Command, args []string) error {
 	}
 	req.Frontier, _ = f.GetInt("frontier")
 	req.Samples, _ = f.GetInt("samples")
-	req.Seed, _ = f.GetUint64("seed")
 	req.Robust = robustFlags(cmd, req.Robust)
 	return respond(cmd, args, format, req, func(ctx context.Context, c *ask.Case) (*answer.DealSearch, error) {
 		return ask.DealSearch(ctx, c, req)

@@ -46,6 +46,10 @@ the forecast, largest first, and a sentence saying why.
   smp         every turn: the bargains struck and each actor's options
               with their probabilities.
 
+The model runs as parley forecast runs it with the same settings (a
+model setting --NAME, --rounds, --max-rounds, --seed), so the forecast
+explained is that forecast's.
+
 --format json gives the whole answer (docs/json.md), the same the API
 returns; --format csv one row per pull (compromise, median, nash), per
 challenge (bdm), per externality (exchange) or per option (smp).`,
@@ -57,6 +61,7 @@ challenge (bdm), per externality (exchange) or per option (smp).`,
 	f := cmd.Flags()
 	f.StringP("model", "m", def.Model, "the model to explain: "+strings.Join(answer.ExplainModels, ", "))
 	f.String("issue", def.Issue, "the issue id to explain (default: every issue)")
+	addSettingsFlags(cmd, def.Settings, def.Seed)
 	f.StringP("format", "f", "table", "output format: table, json or csv")
 	return cmd
 }
@@ -71,6 +76,7 @@ func runExplain(cmd *cobra.Command, args []string) error {
 	req.Target = target(cmd)
 	req.Model, _ = f.GetString("model")
 	req.Issue, _ = f.GetString("issue")
+	req.Settings, req.Seed = settingsFlags(cmd, req.Settings)
 	return respond(cmd, args, format, req, func(ctx context.Context, c *ask.Case) (*answer.Explanation, error) {
 		return ask.Explain(ctx, c, req)
 	}, func(w io.Writer, e *answer.Explanation) {

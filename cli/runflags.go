@@ -11,9 +11,8 @@ import (
 	"parley/ask"
 )
 
-// addRunFlags gives a command the model flags: --model, every model
-// setting of every model (from ask.Params, so a new setting needs no
-// change here), --rounds, --max-rounds and --seed, with def's defaults.
+// addRunFlags gives a command the model flags: --model and the settings
+// flags (addSettingsFlags), with def's defaults.
 func addRunFlags(cmd *cobra.Command, def answer.Run) {
 	f := cmd.Flags()
 	models := "default: every default model; \"all\" adds the hidden ones"
@@ -21,6 +20,17 @@ func addRunFlags(cmd *cobra.Command, def answer.Run) {
 		models = "default: " + strings.Join(def.Models, ",")
 	}
 	f.StringP("model", "m", "", "comma-separated models to run ("+models+"; see 'parley models')")
+	addSettingsFlags(cmd, def.Settings, def.Seed)
+	addMemoryFlag(cmd)
+}
+
+// addSettingsFlags gives a command the flags of how its models run:
+// every model setting of every model (from ask.Params, so a new setting
+// needs no change here), --rounds, --max-rounds and --seed, with def's
+// and seed's defaults. Every command that runs a model has them, with
+// the same help, whichever field names its models.
+func addSettingsFlags(cmd *cobra.Command, def answer.Settings, seed uint64) {
+	f := cmd.Flags()
 	for _, p := range ask.Params() {
 		switch p.Kind {
 		case "bool":
@@ -34,18 +44,26 @@ func addRunFlags(cmd *cobra.Command, def answer.Run) {
 	}
 	f.Int("rounds", def.Rounds, "run exactly N rounds, with no early stop (models that move in rounds)")
 	f.Int("max-rounds", def.MaxRounds, "cap the rounds of models that stop early (0: the model's default)")
-	f.Uint64("seed", def.Seed, "seed of every random draw: the same seed gives the same output")
-	addMemoryFlag(cmd)
+	f.Uint64("seed", seed, "seed of every random draw: the same seed gives the same output")
 }
 
-// runFlags reads the model flags into def. Only the settings the user
-// gave are passed on, so the request says what was asked.
+// runFlags reads the model flags into def.
 func runFlags(cmd *cobra.Command, def answer.Run) answer.Run {
 	f := cmd.Flags()
 	r := def
 	if list, _ := f.GetString("model"); strings.TrimSpace(list) != "" {
 		r.Models = strings.Split(list, ",")
 	}
+	r.Settings, r.Seed = settingsFlags(cmd, def.Settings)
+	return r
+}
+
+// settingsFlags reads the flags of addSettingsFlags into def, and the
+// seed. Only the model settings the user gave are passed on, so the
+// request says what was asked.
+func settingsFlags(cmd *cobra.Command, def answer.Settings) (answer.Settings, uint64) {
+	f := cmd.Flags()
+	r := def
 	settings := map[string]bool{}
 	for _, p := range ask.Params() {
 		settings[p.Name] = true
@@ -60,6 +78,6 @@ func runFlags(cmd *cobra.Command, def answer.Run) answer.Run {
 	})
 	r.Rounds, _ = f.GetInt("rounds")
 	r.MaxRounds, _ = f.GetInt("max-rounds")
-	r.Seed, _ = f.GetUint64("seed")
-	return r
+	seed, _ := f.GetUint64("seed")
+	return r, seed
 }

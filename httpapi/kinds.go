@@ -135,8 +135,9 @@ func (q *dealRun) run(ctx context.Context, c *ask.Case, _ ask.Progress) (*outcom
 	if err != nil {
 		return nil, err
 	}
-	// The models' forecasts the package is compared with run with the
-	// default seed; the request's seed seeds the robust analysis's draws.
+	// The request's seed seeds the models' forecasts the package is
+	// compared with (and its batna's and rest's) and the robust
+	// analysis's draws.
 	return &outcome{a, a.Request, a.Request.Models, a.Request.Seed}, nil
 }
 
@@ -171,15 +172,13 @@ func (q *dealProposalsRun) flat() any {
 }
 func (q *dealProposalsRun) target() answer.Target { return q.req.Target }
 func (q *dealProposalsRun) models() []string      { return q.req.Models }
-func (q *dealProposalsRun) seed() uint64          { return answer.DefaultSeed }
+func (q *dealProposalsRun) seed() uint64          { return q.req.Seed }
 func (q *dealProposalsRun) run(ctx context.Context, c *ask.Case, _ ask.Progress) (*outcome, error) {
 	a, err := ask.DealProposals(ctx, c, q.req)
 	if err != nil {
 		return nil, err
 	}
-	// The models' forecasts the proposals are compared with run with the
-	// default seed.
-	return &outcome{a, a.Request, a.Request.Models, answer.DefaultSeed}, nil
+	return &outcome{a, a.Request, a.Request.Models, a.Request.Seed}, nil
 }
 
 type explainRun struct{ req answer.ExplainRequest }
@@ -193,14 +192,13 @@ func (q *explainRun) flat() any {
 }
 func (q *explainRun) target() answer.Target { return q.req.Target }
 func (q *explainRun) models() []string      { return []string{q.req.Model} }
-func (q *explainRun) seed() uint64          { return answer.DefaultSeed }
+func (q *explainRun) seed() uint64          { return q.req.Seed }
 func (q *explainRun) run(ctx context.Context, c *ask.Case, _ ask.Progress) (*outcome, error) {
 	a, err := ask.Explain(ctx, c, q.req)
 	if err != nil {
 		return nil, err
 	}
-	// The model runs with the default seed (the three explained draw none).
-	return &outcome{a, a.Request, []string{a.Model}, answer.DefaultSeed}, nil
+	return &outcome{a, a.Request, []string{a.Model}, a.Request.Seed}, nil
 }
 
 type backtestRun struct{ req answer.BacktestRequest }
@@ -392,45 +390,49 @@ func normalise(req any) error {
 			t.Snapshot = "latest"
 		}
 	}
+	settings := func(s *answer.Settings) {
+		if len(s.Params) == 0 {
+			s.Params = nil
+		}
+	}
 	switch r := req.(type) {
 	case *answer.ForecastRequest:
 		target(&r.Target)
-		if len(r.Params) == 0 {
-			r.Params = nil
-		}
+		settings(&r.Settings)
 		return models(&r.Models)
 	case *answer.SweepRequest:
 		target(&r.Target)
-		if len(r.Params) == 0 {
-			r.Params = nil
-		}
+		settings(&r.Settings)
 		return models(&r.Models)
 	case *answer.DealEvaluateRequest:
 		target(&r.Target)
+		settings(&r.Settings)
 		if len(r.Models) == 1 && r.Models[0] == "none" {
 			return nil
 		}
 		return models(&r.Models)
 	case *answer.DealSearchRequest:
 		target(&r.Target)
+		settings(&r.Settings)
 	case *answer.DealProposalsRequest:
 		target(&r.Target)
+		settings(&r.Settings)
 		if len(r.Models) == 1 && r.Models[0] == "none" {
 			return nil
 		}
 		return models(&r.Models)
 	case *answer.ExplainRequest:
 		target(&r.Target)
+		settings(&r.Settings)
 	case *answer.AdviseRequest:
 		target(&r.Target)
+		settings(&r.Settings)
 	case *answer.CompareRequest:
 		target(&r.Target)
 		if r.Over == "" {
 			r.Over = answer.OverVariants
 		}
-		if len(r.Params) == 0 {
-			r.Params = nil
-		}
+		settings(&r.Settings)
 		return models(&r.Models)
 	case *answer.PowerRequest:
 		// As ask.Power echoes it (an ad-hoc game's target cleared), so

@@ -145,38 +145,125 @@ func TestExplainWithTokenAsJob(t *testing.T) {
 	}
 }
 
-// TestExplainSaysSettingsAreNotApplied: smp's settings chosen for the
-// Forecast view (here from the address) do not reach an explanation,
-// which runs smp with its defaults; the view says so, naming them, and
-// says nothing when none is chosen.
-func TestExplainSaysSettingsAreNotApplied(t *testing.T) {
+// smpBinary is the setting the tests below choose on the Forecast view
+// (from the address): it changes smp's forecast of the built-in case.
+var smpBinary = answer.Settings{Params: map[string]string{"smp-vote": "Binary"}}
+
+// TestExplainAppliesSettings: smp's settings chosen for the Forecast view
+// (here from the address) reach the explanation, which explains smp's
+// forecast with them, as package ask explains it with them (and not as
+// with the defaults, which differ); the view names them. Without them,
+// the defaults' forecast and no such line.
+func TestExplainAppliesSettings(t *testing.T) {
+	c := builtinCase(t, "latest")
+	explain := func(s answer.Settings) *answer.Explanation {
+		req := answer.NewExplainRequest()
+		req.Model, req.Issue, req.Settings = "smp", "ceasefire", s
+		x, err := ask.Explain(context.Background(), c, req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return x
+	}
+	bin, def := explain(smpBinary).Issues[0], explain(answer.Settings{}).Issues[0]
+	if bin.Forecast == def.Forecast {
+		t.Fatalf("smp-vote Binary does not change smp's ceasefire forecast (%v): the test would prove nothing", def.Forecast)
+	}
 	e := startE2E(t)
 	pick := void(chromedp.Evaluate[bool](`(() => { const s = document.querySelector("[data-testid=explain-model]"); s.value = "smp"; s.dispatchEvent(new Event("change")); return true })()`))
-	e.do("explain smp with a setting", chromedp.Navigate(e.srv.URL+"/?models=smp&param=smp-vote=Binary#explain"),
-		chromedp.WaitVisible(chromedp.CSS(`[data-testid=pull-chart]`)), pick,
-		chromedp.WaitVisible(chromedp.CSS(`[data-testid=smp-turn]`)))
-	if got := get(t, e.bctx, "note", chromedp.TextContent(chromedp.CSS(`[data-testid=explain-unapplied]`))); !strings.Contains(got, "The settings chosen for smp on the Forecast view (smp-vote=Binary) are not applied here") {
-		t.Errorf("note %q", got)
-	}
-	e.do("explain smp without", chromedp.Navigate(e.srv.URL+"/?models=smp#explain"),
-		chromedp.WaitVisible(chromedp.CSS(`[data-testid=pull-chart]`)), pick,
-		chromedp.WaitVisible(chromedp.CSS(`[data-testid=smp-turn]`)))
-	if n := e.count(`[data-testid=explain-unapplied]`); n != 0 {
-		t.Errorf("a note with no setting chosen")
+	card := `section[data-issue="ceasefire"]`
+	for _, tc := range []struct {
+		address string
+		want    answer.IssueExplanation
+		note    bool
+	}{{"/?models=smp&param=smp-vote=Binary#explain", bin, true}, {"/?models=smp#explain", def, false}} {
+		e.do("explain smp "+tc.address, chromedp.Navigate(e.srv.URL+tc.address),
+			chromedp.WaitVisible(chromedp.CSS(`[data-testid=pull-chart]`)), pick,
+			chromedp.WaitVisible(chromedp.CSS(`[data-testid=smp-turn]`)))
+		got := get(t, e.bctx, "forecast", chromedp.AttributeValue(chromedp.CSS(card), "data-forecast")).Value
+		if v, _ := strconv.ParseFloat(got, 64); v != float64(tc.want.Forecast) {
+			t.Errorf("%s: ceasefire explained as %s, want %v", tc.address, got, tc.want.Forecast)
+		}
+		if rg := tc.want.Range; !tc.want.Settled && rg != nil {
+			if h := get(t, e.bctx, "heading", chromedp.TextContent(chromedp.CSS(card+` h3`))); h != fmt.Sprintf("Ceasefire: %.1f–%.1f (did not settle)", rg.Lo, rg.Hi) {
+				t.Errorf("%s: heading %q, want the range %.1f–%.1f", tc.address, h, rg.Lo, rg.Hi)
+			}
+		}
+		if n := e.count(`[data-testid=explain-settings]`); (n == 1) != tc.note {
+			t.Errorf("%s: %d lines naming the settings", tc.address, n)
+		} else if tc.note && !strings.Contains(e.text(`[data-testid=explain-settings]`), "smp-vote=Binary") {
+			t.Errorf("%s: settings line %q", tc.address, e.text(`[data-testid=explain-settings]`))
+		}
 	}
 }
 
-// TestDealSaysSettingsAreNotApplied: the deal view says so too.
-func TestDealSaysSettingsAreNotApplied(t *testing.T) {
-	e := startE2E(t)
-	e.do("deal with a setting", chromedp.Navigate(e.srv.URL+"/?models=compromise,smp&param=smp-vote=Binary#deal"),
-		chromedp.WaitVisible(chromedp.CSS(`[data-testid=deal-unapplied]`)))
-	if got := get(t, e.bctx, "note", chromedp.TextContent(chromedp.CSS(`[data-testid=deal-unapplied]`))); !strings.Contains(got, "The settings chosen on the Forecast view for smp (smp-vote=Binary) are not applied here") {
-		t.Errorf("note %q", got)
+// TestAdviseAppliesSettings: advice on smp starts from smp's forecast
+// with the settings chosen on the Forecast view, as package ask's advice
+// with them does.
+func TestAdviseAppliesSettings(t *testing.T) {
+	c := builtinCase(t, "latest")
+	advise := func(s answer.Settings) float64 {
+		req := answer.NewAdviseRequest()
+		req.Actor, req.Model, req.Issue, req.Settings = "ukraine", "smp", "ceasefire", s
+		a, err := ask.Advise(context.Background(), c, req, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return float64(a.Issues[0].Forecast)
 	}
-	e.do("deal without", chromedp.Navigate(e.srv.URL+"/?models=compromise,smp#deal"),
-		chromedp.WaitVisible(chromedp.CSS(`[data-testid=deal-batna]`)))
-	if n := e.count(`[data-testid=deal-unapplied]`); n != 0 {
-		t.Errorf("a note with no setting chosen")
+	bin, def := advise(smpBinary), advise(answer.Settings{})
+	if bin == def {
+		t.Fatalf("smp-vote Binary does not change smp's ceasefire forecast (%v): the test would prove nothing", def)
+	}
+	e := startE2E(t)
+	table := `[data-testid=advise-out] table[data-issue="ceasefire"]`
+	e.do("advise", chromedp.Navigate(e.srv.URL+"/?models=smp&param=smp-vote=Binary#advise"), chromedp.WaitVisible(chromedp.CSS(table)))
+	e.do("advise smp", chromedp.SetValue(chromedp.CSS(`#advise-model`), "smp"), chromedp.SetValue(chromedp.CSS(`#advise-issue`), "ceasefire"),
+		chromedp.Click(chromedp.CSS(`#advise-draws ~ button`)),
+		e.poll(`(document.querySelector('[data-testid=advise-out] p')?.textContent ?? '').includes('model smp')`))
+	got := get(t, e.bctx, "forecast", chromedp.AttributeValue(chromedp.CSS(table+` caption`), "data-forecast")).Value
+	if v, _ := strconv.ParseFloat(got, 64); v != bin {
+		t.Errorf("advice starts from %s, want smp's forecast with the setting %v (default %v)", got, bin, def)
+	}
+	if s := e.text(`[data-testid=advise-settings]`); !strings.Contains(s, "smp-vote=Binary") {
+		t.Errorf("settings line %q", s)
+	}
+}
+
+// TestDealAppliesSettings: the deal view compares its package with smp's
+// forecast under the settings chosen on the Forecast view: the distance
+// it shows is package ask's for the same package with them (and not with
+// the defaults, which give another).
+func TestDealAppliesSettings(t *testing.T) {
+	c := builtinCase(t, "latest")
+	e := startE2E(t)
+	smp := `[data-testid=deal-distances] span[data-model="smp"]`
+	for _, tc := range []struct {
+		address string
+		set     answer.Settings
+	}{{"/?models=compromise,smp&param=smp-vote=Binary#deal", smpBinary}, {"/?models=compromise,smp#deal", answer.Settings{}}} {
+		e.do("deal "+tc.address, chromedp.Navigate(e.srv.URL+tc.address), chromedp.WaitVisible(chromedp.CSS(smp)))
+		// the package the page evaluated: its sliders
+		values := get(t, e.bctx, "sliders", chromedp.Evaluate[map[string]float64](`Object.fromEntries([...document.querySelectorAll("input[type=range][data-issue]")].map((i) => [i.dataset.issue, Number(i.value)]))`))
+		mean := func(s answer.Settings) float64 {
+			req := answer.NewDealEvaluateRequest()
+			req.Package, req.Models, req.Settings = values, []string{"compromise", "smp"}, s
+			ev, err := ask.DealEvaluate(context.Background(), c, req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return ev.Evaluation.Forecasts[1].Mean
+		}
+		want, other := mean(tc.set), mean(answer.Settings{})
+		if len(tc.set.Params) > 0 && want == other {
+			t.Fatalf("smp-vote Binary does not change the package's distance from smp (%v): the test would prove nothing", want)
+		}
+		got := get(t, e.bctx, "distance", chromedp.AttributeValue(chromedp.CSS(smp), "data-mean")).Value
+		if v, _ := strconv.ParseFloat(got, 64); v != want {
+			t.Errorf("%s: distance from smp %s, want %v", tc.address, got, want)
+		}
+		if n := e.count(`[data-testid=deal-settings]`); (n == 1) != (len(tc.set.Params) > 0) {
+			t.Errorf("%s: %d lines naming the settings", tc.address, n)
+		}
 	}
 }

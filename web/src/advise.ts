@@ -3,10 +3,10 @@
 // and sentences come from the API's answers (docs/json.md: Advice, Power);
 // this file only draws them.
 import { api, follow, inlineOrJob, defaults, APIError } from './api'
-import type { AnswerScenario, Scenario, Run } from './api'
-import { h, fmt } from './util'
+import type { AnswerScenario, Scenario, Run, Settings } from './api'
+import { h, fmt, settingsText } from './util'
 
-export interface AdviseRequest { snapshot?: string; variant?: string; actor: string; model?: string; issue?: string; step?: number; draws?: number; uniform?: boolean; seed?: number }
+export interface AdviseRequest extends Settings { snapshot?: string; variant?: string; actor: string; model?: string; issue?: string; step?: number; draws?: number; uniform?: boolean; seed?: number }
 export interface Lever {
   kind: string; actor: string; name: string; issue: string; from: number; to: number
   shift: number | null; toward: number | null; per_unit: number | null; gain: number | null; cost: number | null
@@ -30,9 +30,9 @@ export interface Power { scenario?: AnswerScenario; request: PowerRequest; games
 export interface AdviseContext {
   id: string; snapshot: string; variant: string; scenario: Scenario; models: string[]
   status: (msg: string, error?: boolean) => void
-  // unapplied names the model's settings changed on the Forecast view,
-  // which advice does not take: "" when none
-  unapplied: (model: string) => string
+  // params are the settings changed on the Forecast view of the models
+  // named, which the advice runs its model with
+  params: (models: string[]) => { [name: string]: string } | undefined
 }
 
 // The draws above which advise runs as a job (with progress) rather
@@ -67,7 +67,7 @@ export function renderAdvise(main: HTMLElement, ctx: AdviseContext) {
   let seq = 0
   const run = async () => {
     last = { actor: actor.value, model: model.value, issue: issue.value, step: Number(step.value), draws: Number(draws.value) }
-    const req: AdviseRequest = { snapshot: ctx.snapshot, variant: ctx.variant || undefined, actor: last.actor, model: last.model, issue: last.issue || undefined, step: last.step, draws: last.draws || undefined }
+    const req: AdviseRequest = { snapshot: ctx.snapshot, variant: ctx.variant || undefined, actor: last.actor, model: last.model, issue: last.issue || undefined, step: last.step, draws: last.draws || undefined, params: ctx.params([last.model]) }
     const mine = ++seq
     go.disabled = true
     ctx.status('Advising ' + actor.selectedOptions[0]?.textContent + '…')
@@ -82,7 +82,7 @@ export function renderAdvise(main: HTMLElement, ctx: AdviseContext) {
           (pct) => { if (mine === seq) ctx.status(`Advising (as a job: too large to answer at once): ${pct}%`) })
       }
       if (mine !== seq) return
-      drawAdvice(out, r.result!, ctx.unapplied(r.result!.model))
+      drawAdvice(out, r.result!)
       ctx.status('')
     } catch (e) {
       if (mine === seq) { out.replaceChildren(h('p', { class: 'warn', role: 'alert' }, String((e as Error).message ?? e))); ctx.status('') }
@@ -107,9 +107,11 @@ function num(x: number | null | undefined, d = 2): string {
 
 // drawAdvice shows, per issue, the levers as a table with a bar for how
 // much closer each brings the forecast.
-function drawAdvice(box: HTMLElement, a: Advice, unapplied: string) {
+function drawAdvice(box: HTMLElement, a: Advice) {
   const withDraws = a.draws > 0
+  const set = settingsText(a.request)
   const cards: HTMLElement[] = [h('p', {}, `${a.name}, model ${a.model} (${a.method}); its utility at the forecast ${fmt(a.utility, 3)}.`)]
+  if (set) cards.push(h('p', { class: 'hint', 'data-testid': 'advise-settings' }, `${a.model} runs with the settings chosen on the Forecast view (${set}), as the forecast does.`))
   for (const ia of a.issues) {
     const top = Math.max(1e-12, ...ia.levers.map((l) => Math.abs(l.toward ?? 0)))
     const rows = ia.levers.slice(0, 8).map((l) => {
@@ -123,13 +125,13 @@ function drawAdvice(box: HTMLElement, a: Advice, unapplied: string) {
         withDraws ? h('td', {}, `${num(l.mean_toward)} · ${l.helps === undefined ? '—' : Math.round(100 * l.helps) + '%'}`) : null)
     })
     cards.push(h('table', { class: 'compare', 'data-issue': ia.issue },
-      h('caption', {}, `${ia.name}: forecast ${fmt(ia.forecast)}, ${a.name} at ${fmt(ia.position)} (${fmt(ia.distance)} apart)`),
+      h('caption', { 'data-forecast': String(ia.forecast) }, `${ia.name}: forecast ${fmt(ia.forecast)}, ${a.name} at ${fmt(ia.position)} (${fmt(ia.distance)} apart)`),
       h('thead', {}, h('tr', {}, ...['Lever', 'Actor', 'Change', 'Shift', 'Closer by', 'Gain', 'Cost'].map((c) => h('th', { scope: 'col' }, c)),
         withDraws ? h('th', { scope: 'col' }, `Over ${a.draws} draws: mean · helps`) : null)),
       h('tbody', {}, ...rows)),
     h('p', { class: 'hint' }, ia.text))
   }
-  const ws = [...(unapplied ? [`The settings chosen for ${a.model} on the Forecast view (${unapplied}) are not applied here: the levers move ${a.model} with its default settings.`] : []), ...(a.notes ?? []), ...a.warnings]
+  const ws = [...(a.notes ?? []), ...a.warnings]
   if (ws.length) cards.push(h('ul', { class: 'warn' }, ...ws.map((w) => h('li', {}, w))))
   box.replaceChildren(...cards)
 }

@@ -56,13 +56,17 @@ export interface AnswerScenario {
   warnings: string[]
 }
 export interface Target { snapshot: string; variant?: string }
-export interface RunRequest { models: string[]; params?: { [name: string]: string }; rounds?: number; max_rounds?: number; seed: number }
+// Settings are how every request that runs a model runs it (Go:
+// answer.Settings): the same fields in a forecast, an explanation, advice
+// and a deal.
+export interface Settings { params?: { [name: string]: string }; rounds?: number; max_rounds?: number }
+export interface RunRequest extends Settings { models: string[]; seed: number }
 export type ForecastRequest = Target & RunRequest
 export interface SweepRequest extends Target, RunRequest { draws: number; uniform?: boolean }
-export interface DealRequest extends Target { require?: string[]; batna: string; rho: number }
+export interface DealRequest extends Target, Settings { require?: string[]; batna: string; rho: number; seed?: number }
 export interface DealRobust { on: boolean; draws?: number; uniform?: boolean }
 export interface DealEvaluateRequest extends DealRequest { package: { [issue: string]: number }; rest: string; models: string[]; robust?: DealRobust }
-export interface DealSearchRequest extends DealRequest { fix?: { [issue: string]: number }; frontier?: number; samples?: number; seed: number; robust?: DealRobust }
+export interface DealSearchRequest extends DealRequest { fix?: { [issue: string]: number }; frontier?: number; samples?: number; robust?: DealRobust }
 
 export interface Round { round: number; positions: { [actor: string]: number }; forecast: number | null; values?: { [k: string]: number } }
 export interface IssueForecast {

@@ -5,9 +5,9 @@
 // network of realised exchanges (actors as nodes, exchanges as edges) and
 // the externalities; smp lists each turn's bargains and options. Every
 // number is the API's; the page only draws it.
-import { h, s, fmt, color, rangeText } from './util'
+import { h, s, fmt, color, rangeText, settingsText } from './util'
 import { api, inlineOrJob, defaults } from './api'
-import type { Issue } from './api'
+import type { Issue, Settings } from './api'
 
 export interface Pull { actor: string; name: string; position: number; weight: number; share: number; pull: number | null; distance: number; gain?: number }
 export interface Pivotal { actors: string[]; position: number; below: number; at: number; above: number; tie?: boolean; upper?: number }
@@ -23,7 +23,7 @@ export interface ActorExternalities { actor: string; name: string; exchanges: nu
 export interface SMPBargain { id: number; initiator: string; receiver: string; phi: number; gain: number; offers: { issue: string; initiator: number; receiver: number }[] }
 export interface SMPTurn { turn: number; bargains: SMPBargain[]; choices: { actor: string; options: { bargain: number; probability: number; chosen?: boolean }[] }[]; positions: { actor: string; probability: number | null }[]; text: string }
 export interface Explanation {
-  model: string; issues: IssueExplanation[]; exchanges?: ExchangeRound[]; externalities?: ActorExternalities[]; turns?: SMPTurn[]
+  request: Settings; model: string; issues: IssueExplanation[]; exchanges?: ExchangeRound[]; externalities?: ActorExternalities[]; turns?: SMPTurn[]
   notes?: string[]; warnings: string[]
 }
 
@@ -35,9 +35,9 @@ export interface ExplainContext {
   issues: Issue[]
   actorName: (id: string) => string
   status: (msg: string, error?: boolean) => void
-  // unapplied names the model's settings changed on the Forecast view
-  // ("smp-vote=Binary, …"), which an explanation does not take: "" when none
-  unapplied: (model: string) => string
+  // params are the settings changed on the Forecast view of the models
+  // named, which the explanation runs its model with
+  params: (models: string[]) => { [name: string]: string } | undefined
 }
 
 // The view's own state survives re-renders; model '' is the server's
@@ -45,7 +45,7 @@ export interface ExplainContext {
 const ui = { model: '', issue: '', round: 1, perspective: '', step: 1, key: '', answer: null as Explanation | null }
 
 async function fetchExplanation(ctx: ExplainContext): Promise<Explanation> {
-  const body = { model: ui.model, issue: ui.issue, snapshot: ctx.snapshot, variant: ctx.variant }
+  const body = { model: ui.model, issue: ui.issue, snapshot: ctx.snapshot, variant: ctx.variant, params: ctx.params([ui.model]) }
   const key = JSON.stringify([ctx.scenario, body])
   if (ui.key === key && ui.answer) return ui.answer
   // The API helper sends the token and, when the server refuses the
@@ -80,13 +80,13 @@ export async function renderExplain(box: HTMLElement, ctx: ExplainContext) {
   let e: Explanation
   try { e = await fetchExplanation(ctx) } catch (err) { out.replaceChildren(h('p', { class: 'error' }, String(err instanceof Error ? err.message : err))); return }
   const parts: HTMLElement[] = []
-  const un = ctx.unapplied(e.model)
-  if (un) parts.push(h('p', { class: 'warn', 'data-testid': 'explain-unapplied' }, `The settings chosen for ${e.model} on the Forecast view (${un}) are not applied here: this explains ${e.model} with its default settings, so its numbers may differ from the Forecast view's.`))
+  const set = settingsText(e.request)
+  if (set) parts.push(h('p', { class: 'hint', 'data-testid': 'explain-settings' }, `${e.model} runs with the settings chosen on the Forecast view (${set}), as the forecast does.`))
   if (e.warnings.length) parts.push(h('section', { class: 'card caveats', 'data-testid': 'explain-warnings' }, h('h3', {}, 'Read these before using the numbers'), h('ul', {}, ...e.warnings.map((w) => h('li', {}, w)))))
   if (e.exchanges) parts.push(exchangeView(e, ctx, box))
   if (e.turns) parts.push(turnView(e, ctx, box))
   for (const ie of e.issues) {
-    const card = h('section', { class: 'card', 'data-issue': ie.issue }, h('h3', {}, `${ie.name}: ${!ie.settled && ie.range ? rangeText(ie.range.lo, ie.range.hi) + ' (did not settle)' : fmt(ie.forecast)}`), h('p', { class: 'desc' }, ie.text))
+    const card = h('section', { class: 'card', 'data-issue': ie.issue, 'data-forecast': String(ie.forecast) }, h('h3', {}, `${ie.name}: ${!ie.settled && ie.range ? rangeText(ie.range.lo, ie.range.hi) + ' (did not settle)' : fmt(ie.forecast)}`), h('p', { class: 'desc' }, ie.text))
     if (ie.rounds) card.append(bdmView(ie, ctx, box))
     else if (!e.exchanges && !e.turns) card.append(pullChart(ie, e.model, ctx))
     parts.push(card)

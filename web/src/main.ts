@@ -7,7 +7,7 @@
 import './style.css'
 import { api, follow, download, APIError, inlineOrJob, loadDefaults, defaults } from './api'
 import type { Scenario, ScenarioView, Forecast, ModelForecast, IssueForecast, Issue, Stance, ModelInfo, Param, Sweep, SweepIssue, Sensitivity, Diagnostic, DealEvaluation, DealSearch, DealPackage, DealPlan, Distribution, Likely, DealRobustness, Comparison, CompareCell } from './api'
-import { h, s, fmt, color, rangeText } from './util'
+import { h, s, fmt, color, rangeText, settingsText } from './util'
 import { renderExplain } from './explain'
 import { proposalsCard } from './proposals'
 import { renderAdvise } from './advise'
@@ -99,15 +99,11 @@ function issueName(id: string): string {
 
 function modelList(): string[] { return st.models.filter((m) => st.selected.has(m.name)).map((m) => m.name) }
 
-// unapplied lists the model's settings changed on the Forecast view, for
-// the views whose questions take none (explain, advise, deal): they say so
-// rather than show numbers of other settings without a word.
-function unapplied(model: string): string {
-  return Object.entries(paramsFor([model]) ?? {}).map(([k, v]) => `${k}=${v}`).join(', ')
-}
-
-// paramsFor is the changed settings of the named models (the API refuses
-// a setting of a model the run does not include).
+// paramsFor is the settings changed on the Forecast view of the named
+// models: every question that runs a model (forecast, sweep, explain,
+// advise, deal) sends those of the models it runs, so each runs them as
+// the forecast does (the API refuses a setting of a model the run does
+// not include).
 function paramsFor(models: string[]): { [name: string]: string } | undefined {
   const out: { [name: string]: string } = {}
   for (const m of st.models) {
@@ -352,9 +348,9 @@ function render() {
   if (st.view === 'forecast') renderForecast()
   if (st.view === 'sweep') renderSweep()
   if (st.view === 'deal') renderDeal()
-  if (st.view === 'explain') renderExplain(main, { scenario: st.sv!.id, snapshot: st.snapshot, variant: st.variant, issues: st.resolved.issues, actorName, status, unapplied })
+  if (st.view === 'explain') renderExplain(main, { scenario: st.sv!.id, snapshot: st.snapshot, variant: st.variant, issues: st.resolved.issues, actorName, status, params: paramsFor })
   if (st.view === 'evidence') renderEvidence(main, st.sv!, (id) => loadScenario(id))
-  if (st.view === 'advise') renderAdvise(main, { id: st.sv!.id, snapshot: st.snapshot, variant: st.variant, scenario: st.resolved, models: st.models.map((m) => m.name), status, unapplied })
+  if (st.view === 'advise') renderAdvise(main, { id: st.sv!.id, snapshot: st.snapshot, variant: st.variant, scenario: st.resolved, models: st.models.map((m) => m.name), status, params: paramsFor })
 }
 
 // ---------- warnings and notes ----------
@@ -914,10 +910,13 @@ function drawSweep(out: HTMLElement, tor: HTMLElement, warn: HTMLElement) {
 
 // ---------- deal view ----------
 
-// dealBase is what deal evaluate and deal search share.
-function dealBase() {
+// dealBase is what deal evaluate, search and proposals share, with the
+// Forecast view's settings of the models the question runs: the
+// batna's "model:NAME" and also (evaluate: the models it compares with).
+function dealBase(also: string[] = []) {
   const o = st.dealOpts
-  return { snapshot: st.snapshot, variant: st.variant, batna: o.batna, rho: o.rho, require: o.require ? [...o.require] : undefined }
+  const batna = o.batna.startsWith('model:') ? [o.batna.slice('model:'.length)] : []
+  return { snapshot: st.snapshot, variant: st.variant, batna: o.batna, rho: o.rho, require: o.require ? [...o.require] : undefined, params: paramsFor([...batna, ...also]) }
 }
 
 // dealRobust is the robust part of an evaluate or search request.
@@ -1023,7 +1022,7 @@ function renderDeal() {
   const evaluate = async () => {
     const my = ++seq.evaluate
     try {
-      const run = await api.dealEvaluate(st.sv!.id, { ...dealBase(), ...dealRobust(), package: st.deal, models: modelList() })
+      const run = await api.dealEvaluate(st.sv!.id, { ...dealBase(modelList()), ...dealRobust(), package: st.deal, models: modelList() })
       if (my !== seq.evaluate) return // a later request is under way
       if (run.status !== 'done' || !run.result) { result.replaceChildren(h('p', { class: 'error' }, run.error ?? run.status)); return }
       drawDeal(result, run.result)
@@ -1042,12 +1041,8 @@ function renderDeal() {
       drawSearch(found, run.result)
     } catch (e) { if (my === seq.search) found.replaceChildren(h('p', { class: 'error' }, e instanceof Error ? e.message : String(e))) }
   }
-  // the deal questions take no model settings: say which chosen ones
-  // their forecasts (model:NAME alternatives, distances) do not apply
-  const un = modelList().map((m) => [m, unapplied(m)]).filter(([, u]) => u).map(([m, u]) => `${m} (${u})`)
   main.replaceChildren(
     h('section', { class: 'card controls' }, h('h2', {}, 'Deal settings'),
-      un.length ? h('p', { class: 'warn', 'data-testid': 'deal-unapplied' }, `The settings chosen on the Forecast view for ${un.join(', ')} are not applied here: the deal runs each model with its default settings.`) : '',
       h('p', { class: 'hint' }, 'An actor’s alternative to agreement is the larger of its stated reservation and what the no-deal package is worth to it; it accepts a package worth at least that which crosses none of its red lines.'),
       h('div', { class: 'row' }, h('label', {}, 'No-deal package ', batna), h('label', {}, 'Risk exponent ρ ', rho),
         h('label', { for: 'deal-robust', title: 'Evaluate and search again over draws of the capability, position and salience ranges the scenario states' }, robust, ' Robust to the stated ranges'),
@@ -1079,8 +1074,9 @@ function drawDeal(box: HTMLElement, ans: DealEvaluation) {
         h('td', {}, h('b', {}, fmt(v.alternative, 3)), h('small', {}, v.alternative_from)), h('td', {}, fmt(v.gain, 3)),
         h('td', {}, (v.crossed ?? []).map((c) => `${issueName(c.issue)} ${c.red_line}`).join('; ')),
         h('td', {}, v.accepts ? '✓ yes' : '✗ no'))))),
-    dist.length ? h('p', { class: 'hint' }, 'Distance from each model’s forecast (mean and largest, in % of the scale): ',
-      dist.map((d) => `${d.model} ${fmt(d.mean_pct, 0)}% (max ${fmt(d.max_pct, 0)}%)`).join(' · ')) : '',
+    dist.length ? h('p', { class: 'hint', 'data-testid': 'deal-distances' }, 'Distance from each model’s forecast (mean and largest, in % of the scale): ',
+      ...dist.flatMap((d, i) => [i ? ' · ' : '', h('span', { 'data-model': d.model, 'data-mean': String(d.mean_pct) }, `${d.model} ${fmt(d.mean_pct, 0)}% (max ${fmt(d.max_pct, 0)}%)`)])) : '',
+    settingsText(ans.request) ? h('p', { class: 'hint', 'data-testid': 'deal-settings' }, `The deal runs its models with the settings chosen on the Forecast view (${settingsText(ans.request)}), as the forecast does.`) : '',
     robustBox(ans.robust, false))
 }
 

@@ -65,3 +65,13 @@ export function rangeText(lo: number, hi: number): string {
 export const palette = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#332288', '#882255', '#117733', '#AA4499', '#44AA99', '#999933']
 
 export function color(i: number): string { return palette[i % palette.length] }
+
+// settingsText is the model settings an answer echoes in its request
+// ("smp-vote=Binary, rounds=20"): "" for a run at every default.
+export function settingsText(r: { params?: { [name: string]: string }; rounds?: number; max_rounds?: number } | undefined): string {
+  if (!r) return ''
+  const parts = Object.entries(r.params ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => `${k}=${v}`)
+  if (r.rounds) parts.push(`rounds=${r.rounds}`)
+  if (r.max_rounds) parts.push(`max_rounds=${r.max_rounds}`)
+  return parts.join(', ')
+}
