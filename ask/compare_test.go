@@ -314,3 +314,43 @@ func TestCompareCost(t *testing.T) {
 		t.Errorf("work %v, want the four forecasts' %v", got.Work, want)
 	}
 }
+
+// A comparison runs with the input file's model settings beside the
+// request's (KTAB XML's smp parameters), as a forecast does, and leaves
+// the caller's map of settings as it was.
+func TestCompareTakesTheFileSettings(t *testing.T) {
+	data, err := os.ReadFile("../format/ktabxml/testdata/smpExample.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	in, err := Load("smpExample.xml", data, LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := in.Case(answer.Target{Snapshot: "latest"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	req := answer.NewCompareRequest()
+	req.Models, req.Params = []string{"smp"}, map[string]string{"smp-interp": "S2P2"}
+	a, err := Compare(context.Background(), c, req, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Request.Params["smp-vote"] != "PropCbc" || len(req.Params) != 1 {
+		t.Fatalf("echoed %v, the caller's map now %v", a.Request.Params, req.Params)
+	}
+	f := answer.NewForecastRequest()
+	f.Models, f.Params = []string{"smp"}, map[string]string{"smp-interp": "S2P2"}
+	fc, err := Forecast(context.Background(), c, f, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, _ := json.Marshal(a.Models[0].Issues[0].Cells[0].Forecast)
+	want := fc.Models[0].Issues[0]
+	want.Rounds = nil
+	exp, _ := json.Marshal(want)
+	if string(got) != string(exp) {
+		t.Errorf("compare's cell %s, the forecast's %s", got, exp)
+	}
+}
