@@ -1,0 +1,97 @@
+package ask
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+
+	"parley/answer"
+)
+
+// unsettledOn runs a forecast of the built-in case with one model and
+// returns "issue lo–hi" for each issue whose forecast did not settle,
+// failing when none did (the case would then test nothing).
+func unsettledOn(t *testing.T, c *Case, name string) []string {
+	t.Helper()
+	req := answer.NewForecastRequest()
+	req.Models = []string{name}
+	f, err := Forecast(context.Background(), c, req, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, x := range f.Models[0].Issues {
+		if !x.Settled {
+			out = append(out, fmt.Sprintf("%s %s", x.Issue, RangeText(x.Range.Lo, x.Range.Hi, OneDecimal)))
+		}
+	}
+	if len(out) == 0 {
+		t.Fatalf("%s settles on every issue of the built-in case; pick a model that does not", name)
+	}
+	return out
+}
+
+// warnedUnsettled fails unless one of warn begins with prefix and names
+// each of on, and says how many of the case's issues they are.
+func warnedUnsettled(t *testing.T, c *Case, warn []string, prefix string, on []string) {
+	t.Helper()
+	want := fmt.Sprintf("%s did not settle on %d of %d issues (%s)", prefix, len(on), len(c.Header.Issues), strings.Join(on, ", "))
+	for _, w := range warn {
+		if strings.HasPrefix(w, want) {
+			return
+		}
+	}
+	t.Errorf("no warning begins %q; warnings:\n%s", want, strings.Join(warn, "\n"))
+}
+
+// A deal answer says when a forecast it rests on did not settle: the
+// no-deal package (batna model:NAME), the issues a package leaves out
+// (rest model:NAME) and the forecasts a package is compared with each
+// take a moving forecast's last round, and every door shows the
+// warning. On the built-in case smp and exchange stop still moving on
+// some issues and bdm cycles on one; compromise has no rounds and brings
+// no such warning.
+func TestDealSaysUnsettled(t *testing.T) {
+	c := builtinCase(t)
+	ctx := context.Background()
+	smpOn, exOn, bdmOn := unsettledOn(t, c, "smp"), unsettledOn(t, c, "exchange"), unsettledOn(t, c, "bdm")
+
+	ev := answer.NewDealEvaluateRequest()
+	ev.Package = map[string]float64{"territory": 35}
+	ev.Batna, ev.Rest, ev.Models = "model:smp", "model:exchange", []string{"bdm", "compromise"}
+	e, err := DealEvaluate(ctx, c, ev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	warnedUnsettled(t, c, e.Warnings, "batna model:smp", smpOn)
+	warnedUnsettled(t, c, e.Warnings, "rest model:exchange", exOn)
+	warnedUnsettled(t, c, e.Warnings, "model bdm", bdmOn)
+
+	se := answer.NewDealSearchRequest()
+	se.Batna = "model:smp"
+	s, err := DealSearch(ctx, c, se)
+	if err != nil {
+		t.Fatal(err)
+	}
+	warnedUnsettled(t, c, s.Warnings, "batna model:smp", smpOn)
+
+	pr := answer.NewDealProposalsRequest()
+	pr.Models = []string{"bdm"}
+	p, err := DealProposals(ctx, c, pr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	warnedUnsettled(t, c, p.Warnings, "model bdm", bdmOn)
+
+	ev.Batna, ev.Rest, ev.Models = "model:compromise", "model:compromise", []string{"compromise"}
+	e, err = DealEvaluate(ctx, c, ev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range e.Warnings {
+		if strings.Contains(w, "did not settle") {
+			t.Errorf("compromise settles, yet: %s", w)
+		}
+	}
+}
