@@ -95,3 +95,24 @@ func TestDealSaysUnsettled(t *testing.T) {
 		}
 	}
 }
+
+// A sweep says when its model's forecast at the stated values did not
+// settle: every draw is a last round's point like it, and the draws keep
+// no rounds to tell. On the built-in case bdm cycles on one issue;
+// compromise has no rounds and brings no such warning.
+func TestSweepSaysUnsettled(t *testing.T) {
+	c := builtinCase(t)
+	bdmOn := unsettledOn(t, c, "bdm")
+	req := answer.NewSweepRequest()
+	req.Models, req.Draws = []string{"bdm", "compromise"}, 20
+	s, err := Sweep(context.Background(), c, req, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	warnedUnsettled(t, c, s.Models[0].Warnings, "the forecast at the stated values", bdmOn)
+	for _, w := range s.Models[1].Warnings {
+		if strings.Contains(w, "did not settle") {
+			t.Errorf("compromise settles, yet: %s", w)
+		}
+	}
+}
