@@ -3,6 +3,8 @@ package ask
 import (
 	"context"
 	"fmt"
+	"html/template"
+	"slices"
 	"strings"
 	"testing"
 
@@ -113,6 +115,75 @@ func TestSweepSaysUnsettled(t *testing.T) {
 	for _, w := range s.Models[1].Warnings {
 		if strings.Contains(w, "did not settle") {
 			t.Errorf("compromise settles, yet: %s", w)
+		}
+	}
+}
+
+// noReferenceCase has proposals but no status quo on x, so deal
+// questions with batna auto fall back to none.
+const noReferenceCase = `
+metadata: {id: noref, title: No status quo, as_of: 2025-01-01}
+issues:
+  - {id: x, name: X}
+  - {id: y, name: Y, reference: 50}
+actors:
+  - {id: a, name: Alpha, capability: 1}
+  - {id: b, name: Beta, capability: 2}
+stances:
+  - {actor: a, issue: x, position: 0, salience: 1, range: {position: [0, 20]}, assumed: test}
+  - {actor: b, issue: x, position: 100, salience: 0.5, assumed: test}
+  - {actor: a, issue: y, position: 40, salience: 0.5, assumed: test}
+  - {actor: b, issue: y, position: 80, salience: 1, assumed: test}
+proposals:
+  - {id: split, name: Split, proposers: [a], date: "2025-01-01", package: {x: 50, y: 60}, assumed: test}
+`
+
+// The brief shows the warnings of the answers it is made of, in HTML and
+// Markdown alike: the sweep's (on the built-in case, compromise's
+// forecast of sanctions lies outside its own 80% interval) and the deal
+// proposals' (without a status quo on every issue each actor's
+// alternative is its reservation only, which decides who blocks a
+// proposal).
+func TestBriefShowsWarnings(t *testing.T) {
+	ctx := context.Background()
+	in, err := Load("noref.yaml", []byte(noReferenceCase), LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := in.Case(answer.Target{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	nb, err := MakeBrief(ctx, c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if nb.Deal == nil || !slices.ContainsFunc(nb.Deal.Warnings, func(w string) bool { return strings.HasPrefix(w, "no reference point (status quo) on x:") }) {
+		t.Fatalf("deal proposals of a case without a status quo on x: %+v", nb.Deal)
+	}
+	for _, x := range []struct {
+		b    *Brief
+		want []string
+	}{{builtInBrief(t), nil}, {nb, nb.Deal.Warnings}} {
+		for _, m := range x.b.Sweep.Models {
+			x.want = append(x.want, m.Warnings...)
+		}
+		if len(x.want) == 0 {
+			t.Fatalf("%s: no warning to show; the case tests nothing", x.b.Scenario.ID)
+		}
+		for _, format := range []string{"html", "md"} {
+			out, err := RenderBrief(ctx, x.b, format)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, w := range x.want {
+				if format == "html" {
+					w = template.HTMLEscapeString(w)
+				}
+				if !strings.Contains(string(out), w) {
+					t.Errorf("%s: the %s brief does not say: %s", x.b.Scenario.ID, format, w)
+				}
+			}
 		}
 	}
 }
