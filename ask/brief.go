@@ -42,6 +42,9 @@ type Brief struct {
 	Sources   []scenario.Source
 	// Coverage sums the issues' evidence counts.
 	Coverage BriefCoverage
+	// Warnings are the input's: Scenario.Warnings, less the case's
+	// Assumed (each issue's AssumedBy lists them), and the models that
+	// failed.
 	Warnings []string
 }
 
@@ -72,7 +75,9 @@ type BriefIssue struct {
 	Stances      int
 	WithEvidence int
 	Assumed      int
-	Quotes       int
+	// AssumedBy are the actors (ids) of the stances counted in Assumed.
+	AssumedBy []string
+	Quotes    int
 	// Chart is the issue's scale as a one-line inline SVG: the labelled
 	// options as ticks, the sweep's 80% interval as a band and each
 	// model's forecast as a dot.
@@ -160,7 +165,12 @@ func MakeBrief(ctx context.Context, c *Case) (*Brief, error) {
 	}
 	s := c.Resolved
 	b := &Brief{Scenario: c.Header, Question: strings.TrimSpace(s.Metadata.Description), Forecast: f, Sweep: sw, Sensitivity: se,
-		Sources: s.Metadata.Sources, Warnings: append([]string{}, c.Header.Warnings...)}
+		Sources: s.Metadata.Sources, Warnings: []string{}}
+	for _, w := range c.Header.Warnings {
+		if w != c.Assumed {
+			b.Warnings = append(b.Warnings, w)
+		}
+	}
 	for _, m := range f.Models {
 		b.Models = append(b.Models, m.Model)
 		if m.Error != "" {
@@ -230,6 +240,7 @@ func MakeBrief(ctx context.Context, c *Case) (*Brief, error) {
 				bi.WithEvidence++
 			} else {
 				bi.Assumed++
+				bi.AssumedBy = append(bi.AssumedBy, st.Actor)
 			}
 			bi.Quotes += len(st.Evidence)
 		}
