@@ -80,7 +80,15 @@ func Sensitivity(ctx context.Context, c *Case, req answer.SweepRequest, progress
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
 		}
-		out.Models = append(out.Models, r)
+		sm := &answer.SensitivityModel{SensitivityResult: r}
+		u, err := c.unsettledAtStated(ctx, m, req.Run)
+		if err != nil {
+			return nil, fmt.Errorf("model %s: %w", m.Name(), err)
+		}
+		if u != "" {
+			sm.Warnings = append(sm.Warnings, fmt.Sprintf("the forecast at the stated values %s: it and the forecasts at each input's ends are a last round's point, and whether those settled is not checked; read a swing no wider than that range as the model's own movement, not the input's effect", u))
+		}
+		out.Models = append(out.Models, sm)
 	}
 	return out, nil
 }

@@ -98,10 +98,11 @@ func TestDealSaysUnsettled(t *testing.T) {
 	}
 }
 
-// A sweep says when its model's forecast at the stated values did not
-// settle: every draw is a last round's point like it, and the draws keep
-// no rounds to tell. On the built-in case bdm cycles on one issue;
-// compromise has no rounds and brings no such warning.
+// A sweep and a sensitivity analysis say when their model's forecast at
+// the stated values did not settle: every draw, and every input's ends,
+// are a last round's point like it, and they keep no rounds to tell. On
+// the built-in case bdm cycles on one issue; compromise has no rounds and
+// brings no such warning.
 func TestSweepSaysUnsettled(t *testing.T) {
 	c := builtinCase(t)
 	bdmOn := unsettledOn(t, c, "bdm")
@@ -111,8 +112,14 @@ func TestSweepSaysUnsettled(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	req.Draws = answer.MinSensitivityDraws
+	se, err := Sensitivity(context.Background(), c, req, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
 	warnedUnsettled(t, c, s.Models[0].Warnings, "the forecast at the stated values", bdmOn)
-	for _, w := range s.Models[1].Warnings {
+	warnedUnsettled(t, c, se.Models[0].Warnings, "the forecast at the stated values", bdmOn)
+	for _, w := range append(s.Models[1].Warnings, se.Models[1].Warnings...) {
 		if strings.Contains(w, "did not settle") {
 			t.Errorf("compromise settles, yet: %s", w)
 		}

@@ -299,6 +299,9 @@ func tornado(w io.Writer, sc *answer.Scenario, r *answer.SensitivityModel, top i
 			fmt.Fprintf(w, "  (%d more inputs; --top 0 shows all)\n", len(is.Swings)-top)
 		}
 	}
+	for _, x := range r.Warnings {
+		fmt.Fprintf(w, "warning (%s): %s\n", r.Model, x)
+	}
 }
 
 func swingBar(lo, base, hi, min, max float64, width int) string {
