@@ -194,3 +194,21 @@ func TestBriefShowsWarnings(t *testing.T) {
 		}
 	}
 }
+
+// A ledger entry seals a forecast that did not settle at its last
+// round's point, which is what ledger grade later scores; the record says
+// so. On the built-in case bdm cycles on one issue.
+func TestLedgerRecordSaysUnsettled(t *testing.T) {
+	c := builtinCase(t)
+	bdmOn := unsettledOn(t, c, "bdm")
+	req := answer.NewForecastRequest()
+	req.Models = []string{"bdm", "compromise"}
+	_, warn, err := LedgerRecord(context.Background(), c, req, "2025-09-01", "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	warnedUnsettled(t, c, warn, "model bdm", bdmOn)
+	if len(warn) != 1 {
+		t.Errorf("warnings %q; want bdm's alone (compromise settles)", warn)
+	}
+}
