@@ -60,3 +60,32 @@ func TestAssumedSaid(t *testing.T) {
 		t.Error("the brief repeats the assumed stances among its warnings")
 	}
 }
+
+// The brief names an issue's assumed stances by actor up to
+// briefAssumedNamed of them, then counts the rest, so that a case where
+// every stance is assumed (a peer format's, a generated one) keeps the
+// brief's coverage line short.
+func TestBriefAssumedText(t *testing.T) {
+	ids := func(n int) []string {
+		var out []string
+		for i := range n {
+			out = append(out, fmt.Sprintf("a%d", i+1))
+		}
+		return out
+	}
+	for _, c := range []struct {
+		by      []string
+		stances int
+		want    string
+	}{
+		{nil, 10, ""},
+		{ids(1), 10, "a1 assumed"},
+		{ids(briefAssumedNamed), briefAssumedNamed, strings.Join(ids(briefAssumedNamed), ", ") + " assumed"},
+		{ids(briefAssumedNamed + 2), 10, strings.Join(ids(briefAssumedNamed), ", ") + " and 2 more assumed"},
+		{ids(40), 40, "all 40 assumed"},
+	} {
+		if got := (BriefIssue{AssumedBy: c.by, Stances: c.stances}).AssumedText(); got != c.want {
+			t.Errorf("%d of %d assumed: %q, want %q", len(c.by), c.stances, got, c.want)
+		}
+	}
+}

@@ -96,6 +96,26 @@ type BriefForecast struct {
 	Settled bool
 }
 
+// briefAssumedNamed is how many assumed stances of an issue the brief
+// names by actor; the rest are counted.
+const briefAssumedNamed = 4
+
+// AssumedText says whose stances on the issue are assumed, for the
+// brief's coverage line: "nato assumed", "a, b, c, d and 6 more assumed",
+// or "all 40 assumed"; "" when none is.
+func (bi BriefIssue) AssumedText() string {
+	n := len(bi.AssumedBy)
+	switch {
+	case n == 0:
+		return ""
+	case n == bi.Stances && n > briefAssumedNamed:
+		return fmt.Sprintf("all %d assumed", n)
+	case n > briefAssumedNamed:
+		return fmt.Sprintf("%s and %d more assumed", strings.Join(bi.AssumedBy[:briefAssumedNamed], ", "), n-briefAssumedNamed)
+	}
+	return strings.Join(bi.AssumedBy, ", ") + " assumed"
+}
+
 // BriefDriver is one input that moves an issue's forecast.
 type BriefDriver struct {
 	Input     string
