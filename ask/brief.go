@@ -35,6 +35,11 @@ type Brief struct {
 	// Models names the models forecast, in order: the columns of each
 	// issue's Grid.
 	Models []string
+	// Notes counts each model's notes on its run (a default it took, a
+	// forecast that is the status quo, why it stopped), "nash 5 · bdm 1",
+	// in Models' order; "" when no model has one. The brief has no room
+	// for them; it says they are there, and parley forecast lists them.
+	Notes string
 	// Proposals are the packages on the table with who blocks each, from
 	// Deal (nil when the scenario has none at the case's date).
 	Proposals []BriefProposal
@@ -191,12 +196,17 @@ func MakeBrief(ctx context.Context, c *Case) (*Brief, error) {
 			b.Warnings = append(b.Warnings, w)
 		}
 	}
+	var notes []string
 	for _, m := range f.Models {
 		b.Models = append(b.Models, m.Model)
 		if m.Error != "" {
 			b.Warnings = append(b.Warnings, fmt.Sprintf("model %s: %s", m.Model, m.Error))
 		}
+		if len(m.Notes) > 0 {
+			notes = append(notes, fmt.Sprintf("%s %d", m.Model, len(m.Notes)))
+		}
 	}
+	b.Notes = strings.Join(notes, " · ")
 	for k, is := range c.Header.Issues {
 		bi := BriefIssue{ID: is.ID, Name: is.Name, Min: is.Min, Max: is.Max, Anchors: is.Anchors}
 		for _, m := range f.Models {

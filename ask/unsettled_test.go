@@ -212,3 +212,32 @@ func TestLedgerRecordSaysUnsettled(t *testing.T) {
 		t.Errorf("warnings %q; want bdm's alone (compromise settles)", warn)
 	}
 }
+
+// The brief has no room for the models' notes, so it counts them per
+// model and says where they are listed, in HTML and Markdown alike: on the
+// built-in case nash and ks keep the status quo on five issues, and smp
+// says why it stopped.
+func TestBriefCountsNotes(t *testing.T) {
+	b := builtInBrief(t)
+	var want []string
+	for _, m := range b.Forecast.Models {
+		if len(m.Notes) > 0 {
+			want = append(want, fmt.Sprintf("%s %d", m.Model, len(m.Notes)))
+		}
+	}
+	if len(want) == 0 {
+		t.Fatal("no model of the built-in brief has a note; the test tests nothing")
+	}
+	if got := strings.Join(want, " · "); b.Notes != got {
+		t.Errorf("notes %q, want %q", b.Notes, got)
+	}
+	for _, format := range []string{"html", "md"} {
+		out, err := RenderBrief(context.Background(), b, format)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(out), "parley forecast lists") || !strings.Contains(string(out), b.Notes+".") {
+			t.Errorf("the %s brief does not count the models' notes (%s)", format, b.Notes)
+		}
+	}
+}
