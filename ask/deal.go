@@ -64,7 +64,7 @@ func DealEvaluate(ctx context.Context, c *Case, req answer.DealEvaluateRequest) 
 	}
 	out := &answer.DealEvaluation{Scenario: c.Header, Request: req, NoDeal: noDeal, Rest: restName, Evaluation: ev, Warnings: warn}
 	if req.Robust.On {
-		ro, w, err := robustOptions(c, req.Robust, req.Seed)
+		ro, w, err := robustOptions(c, req.Robust, req.Seed, noDeal)
 		if err != nil {
 			return nil, err
 		}
@@ -162,7 +162,7 @@ func DealSearch(ctx context.Context, c *Case, req answer.DealSearchRequest) (*an
 	}
 	out := &answer.DealSearch{Scenario: c.Header, Request: req, NoDeal: noDeal, Result: res, Warnings: warn}
 	if req.Robust.On {
-		ro, w, err := robustOptions(c, req.Robust, req.Seed)
+		ro, w, err := robustOptions(c, req.Robust, req.Seed, noDeal)
 		if err != nil {
 			return nil, err
 		}
@@ -185,8 +185,10 @@ func checkRobust(r answer.DealRobust) error {
 }
 
 // robustOptions checks a robust request and fills its defaults; the
-// warning says when nothing in the case varies.
-func robustOptions(c *Case, r answer.DealRobust, seed uint64) (deal.RobustOptions, []string, error) {
+// warnings say when nothing in the case varies, and when the no-deal
+// package (noDeal, the answer's no_deal) is a model's forecast, which the
+// draws do not forecast again.
+func robustOptions(c *Case, r answer.DealRobust, seed uint64, noDeal string) (deal.RobustOptions, []string, error) {
 	ro := deal.RobustOptions{Draws: r.Draws, Seed: seed, Uniform: r.Uniform, Workers: r.Workers}
 	if ro.Draws == 0 {
 		ro.Draws = answer.DefaultRobustDraws
@@ -197,6 +199,8 @@ func robustOptions(c *Case, r answer.DealRobust, seed uint64) (deal.RobustOption
 	var warn []string
 	if len(sweep.Inputs(c.problem)) == 0 {
 		warn = append(warn, "robust: the scenario states no range (capability_range, or a stance's range), so every draw is the stated case")
+	} else if strings.HasPrefix(noDeal, "model:") {
+		warn = append(warn, fmt.Sprintf("robust: the no-deal package is %s's forecast at the stated values in every draw, not forecast again from the draw: each actor's alternative moves with its drawn position and salience, not with the model's forecast", strings.TrimPrefix(noDeal, "model:")))
 	}
 	return ro, warn, nil
 }

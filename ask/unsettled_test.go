@@ -241,3 +241,33 @@ func TestBriefCountsNotes(t *testing.T) {
 		}
 	}
 }
+
+// A robust deal analysis with the no-deal package from a model keeps that
+// forecast, made at the stated values, in every draw; the answer says so,
+// and says nothing of it when the no-deal package is the status quo.
+func TestRobustSaysFixedNoDeal(t *testing.T) {
+	c := builtinCase(t)
+	ctx := context.Background()
+	const fixed = "robust: the no-deal package is compromise's forecast at the stated values in every draw"
+	for _, batna := range []string{"model:compromise", "reference"} {
+		ev := answer.NewDealEvaluateRequest()
+		ev.Package, ev.Models, ev.Batna = map[string]float64{"territory": 35}, []string{"none"}, batna
+		ev.Robust = answer.DealRobust{On: true, Draws: 20}
+		e, err := DealEvaluate(ctx, c, ev)
+		if err != nil {
+			t.Fatal(err)
+		}
+		se := answer.NewDealSearchRequest()
+		se.Batna, se.Robust = batna, answer.DealRobust{On: true, Draws: 20}
+		s, err := DealSearch(ctx, c, se)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for name, ws := range map[string][]string{"evaluate": e.Warnings, "search": s.Warnings} {
+			said := slices.ContainsFunc(ws, func(w string) bool { return strings.HasPrefix(w, fixed) })
+			if said != (batna == "model:compromise") {
+				t.Errorf("%s, batna %s: warnings %q", name, batna, ws)
+			}
+		}
+	}
+}
