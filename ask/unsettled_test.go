@@ -271,3 +271,46 @@ func TestRobustSaysFixedNoDeal(t *testing.T) {
 		}
 	}
 }
+
+// deal proposals --all-snapshots judges the proposals at every snapshot
+// against that snapshot's no-deal package; with batna model:smp each is
+// smp's forecast there, and the answer says, snapshot by snapshot, where
+// it did not settle (the target's own warning said once).
+func TestProposalTimelineSaysUnsettled(t *testing.T) {
+	c := builtinCase(t)
+	req := answer.NewDealProposalsRequest()
+	req.Models, req.Batna, req.AllSnapshots = []string{"none"}, "model:smp", true
+	p, err := DealProposals(context.Background(), c, req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	said := 0
+	for _, ps := range p.Timeline {
+		in := c.Input
+		cd, err := in.Case(answer.Target{Snapshot: ps.Snapshot})
+		if err != nil {
+			t.Fatal(err)
+		}
+		fr := answer.NewForecastRequest()
+		fr.Models = []string{"smp"}
+		f, err := Forecast(context.Background(), cd, fr, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		u := unsettled(f.Models[0])
+		if u == "" {
+			continue
+		}
+		w := "batna model:smp " + u + ": each actor's alternative is measured at its last round's point, not the range it kept moving in"
+		if ps.Snapshot == c.Header.Snapshot || slices.Contains(p.Warnings, w) {
+			continue // the target's warning, or the same words
+		}
+		if !slices.Contains(p.Warnings, "snapshot "+ps.Snapshot+": "+w) {
+			t.Errorf("snapshot %s: no warning %q among %q", ps.Snapshot, w, p.Warnings)
+		}
+		said++
+	}
+	if said == 0 {
+		t.Fatal("smp settles at every earlier snapshot; the test tests nothing")
+	}
+}
