@@ -3,6 +3,7 @@ package ask
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -77,9 +78,14 @@ func DealProposals(ctx context.Context, c *Case, req answer.DealProposalsRequest
 		}
 		dr := req.DealRequest
 		dr.Batna = batna
-		din, o, _, _, err := cd.dealSetup(ctx, &dr, set)
+		din, o, _, sw, err := cd.dealSetup(ctx, &dr, set)
 		if err != nil {
 			return nil, fmt.Errorf("snapshot %s: %w", d, err)
+		}
+		for _, w := range sw {
+			if !slices.Contains(warn, w) { // the target's own are said once
+				out.Warnings = append(out.Warnings, "snapshot "+d+": "+w)
+			}
 		}
 		ps := answer.ProposalSnapshot{Snapshot: d, Label: labels[d], Proposals: []answer.ProposalSupport{}}
 		for _, pr := range cd.Resolved.Proposals {

@@ -57,7 +57,10 @@ func runDealProposals(cmd *cobra.Command, args []string) error {
 	}
 	print := printProposals
 	if format == "csv" {
-		print = proposalsCSV
+		print = func(w io.Writer, a *answer.DealProposals) {
+			csvCaveats(cmd.ErrOrStderr(), "", a.Warnings, nil)
+			proposalsCSV(w, a)
+		}
 		format = "table"
 	}
 	return respond(cmd, args, format, req, func(ctx context.Context, c *ask.Case) (*answer.DealProposals, error) {
