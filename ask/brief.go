@@ -334,6 +334,11 @@ func briefProposals(ctx context.Context, c *Case, req *answer.DealProposalsReque
 			parts = append(parts, "below their alternative: "+strings.Join(below, ", "))
 		}
 		bp.BlockedBy = strings.Join(parts, "; ")
+		if p.Error != "" {
+			// No one was asked; the answer's warning, which the brief
+			// shows under the table, says why.
+			bp.BlockedBy = "not judged (the warning below says why)"
+		}
 		out = append(out, bp)
 	}
 	return out, dp, nil
