@@ -55,6 +55,9 @@ type BacktestModel struct {
 	Err   error  `json:"-"`
 	// Scores are per outcome, in Outcomes' order.
 	Scores []BacktestScore `json:"scores"`
+	// Notes are what the model said about its run, as in the forecast
+	// (a default it took, why it stopped).
+	Notes []string `json:"notes,omitempty"`
 	// N counts the outcomes scored; MAE is their mean absolute error;
 	// OptionHits counts forecasts nearest the outcome's option; CRPS is
 	// the mean CRPS (a point forecast's CRPS is its absolute error).

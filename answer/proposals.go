@@ -64,6 +64,11 @@ type ProposalVerdicts struct {
 	// Forecasts is the proposal's distance from each model's forecast on
 	// the issues it decides (by_issue in the order of Package).
 	Forecasts []deal.ForecastDistance `json:"forecasts,omitempty"`
+	// Error says why the proposal could not be judged (an issue it
+	// leaves open has no no-deal value to judge it at); Accepted is then
+	// false, and Accepts, Rejects and Actors are empty: no one was asked.
+	// The other proposals are judged all the same.
+	Error string `json:"error,omitempty"`
 }
 
 // ProposalValue is the value a proposal gives one issue.
@@ -97,4 +102,7 @@ type ProposalSupport struct {
 	Accepted bool     `json:"accepted"`
 	Accepts  []string `json:"accepts"`
 	Rejects  []string `json:"rejects"`
+	// Error says why the proposal could not be judged at this snapshot
+	// (as ProposalVerdicts.Error).
+	Error string `json:"error,omitempty"`
 }

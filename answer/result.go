@@ -173,8 +173,15 @@ type Sensitivity struct {
 	Models   []*SensitivityModel `json:"models"`
 }
 
-// SensitivityModel is package sweep's tornado of one model.
-type SensitivityModel = sweep.SensitivityResult
+// SensitivityResult is package sweep's tornado of one model.
+type SensitivityResult = sweep.SensitivityResult
+
+// SensitivityModel is one model's tornado, with what the reader must know
+// about it (a forecast at the stated values that did not settle).
+type SensitivityModel struct {
+	*SensitivityResult
+	Warnings []string `json:"warnings,omitempty"`
+}
 
 // SensitivityIssue is one issue's tornado.
 type SensitivityIssue = sweep.IssueSensitivity

@@ -59,6 +59,7 @@ func Backtest(ctx context.Context, c *Case, req answer.BacktestRequest) (*answer
 		bm := answer.BacktestModel{Model: m.Model, Error: m.Error, Err: m.Err, Scores: []answer.BacktestScore{}}
 		if m.Error == "" {
 			bm = scoreBacktest(m, out.Outcomes)
+			bm.Notes = m.Notes
 			for _, x := range m.Issues {
 				if x.Settled || x.Range == nil || !scoredIssue(out.Outcomes, x.Issue) {
 					continue

@@ -4,6 +4,7 @@ import (
 	"context"
 	"math"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -84,6 +85,34 @@ func TestBacktestHand(t *testing.T) {
 		req.To = bad
 		if _, err := Backtest(context.Background(), backtestCase(t, "base"), req); err == nil {
 			t.Errorf("to %q: no error", bad)
+		}
+	}
+}
+
+// A backtest's models say what their forecasts said about their runs: on
+// the backtest case one issue has no status quo, and nash's scores carry
+// its note that the default disagreement point shaped the forecast, as
+// its forecast does; compromise says nothing.
+func TestBacktestKeepsNotes(t *testing.T) {
+	c := backtestCase(t, "base")
+	req := answer.NewBacktestRequest()
+	req.Models = []string{"nash", "compromise"}
+	b, err := Backtest(context.Background(), c, req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fr := answer.NewForecastRequest()
+	fr.Target.Snapshot, fr.Models = "base", req.Models
+	f, err := Forecast(context.Background(), c, fr, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(f.Models[0].Notes) == 0 {
+		t.Fatal("nash says nothing about the backtest case; the test tests nothing")
+	}
+	for i, m := range b.Models {
+		if !slices.Equal(m.Notes, f.Models[i].Notes) {
+			t.Errorf("%s: notes %q, the forecast's %q", m.Model, m.Notes, f.Models[i].Notes)
 		}
 	}
 }

@@ -35,6 +35,11 @@ type Brief struct {
 	// Models names the models forecast, in order: the columns of each
 	// issue's Grid.
 	Models []string
+	// Notes counts each model's notes on its run (a default it took, a
+	// forecast that is the status quo, why it stopped), "nash 5 · bdm 1",
+	// in Models' order; "" when no model has one. The brief has no room
+	// for them; it says they are there, and parley forecast lists them.
+	Notes string
 	// Proposals are the packages on the table with who blocks each, from
 	// Deal (nil when the scenario has none at the case's date).
 	Proposals []BriefProposal
@@ -42,6 +47,9 @@ type Brief struct {
 	Sources   []scenario.Source
 	// Coverage sums the issues' evidence counts.
 	Coverage BriefCoverage
+	// Warnings are the input's: Scenario.Warnings, less the case's
+	// Assumed (each issue's AssumedBy lists them), and the models that
+	// failed.
 	Warnings []string
 }
 
@@ -72,7 +80,9 @@ type BriefIssue struct {
 	Stances      int
 	WithEvidence int
 	Assumed      int
-	Quotes       int
+	// AssumedBy are the actors (ids) of the stances counted in Assumed.
+	AssumedBy []string
+	Quotes    int
 	// Chart is the issue's scale as a one-line inline SVG: the labelled
 	// options as ticks, the sweep's 80% interval as a band and each
 	// model's forecast as a dot.
@@ -89,6 +99,26 @@ type BriefForecast struct {
 	Lo, Hi  float64
 	Option  string
 	Settled bool
+}
+
+// briefAssumedNamed is how many assumed stances of an issue the brief
+// names by actor; the rest are counted.
+const briefAssumedNamed = 4
+
+// AssumedText says whose stances on the issue are assumed, for the
+// brief's coverage line: "nato assumed", "a, b, c, d and 6 more assumed",
+// or "all 40 assumed"; "" when none is.
+func (bi BriefIssue) AssumedText() string {
+	n := len(bi.AssumedBy)
+	switch {
+	case n == 0:
+		return ""
+	case n == bi.Stances && n > briefAssumedNamed:
+		return fmt.Sprintf("all %d assumed", n)
+	case n > briefAssumedNamed:
+		return fmt.Sprintf("%s and %d more assumed", strings.Join(bi.AssumedBy[:briefAssumedNamed], ", "), n-briefAssumedNamed)
+	}
+	return strings.Join(bi.AssumedBy, ", ") + " assumed"
 }
 
 // BriefDriver is one input that moves an issue's forecast.
@@ -160,13 +190,23 @@ func MakeBrief(ctx context.Context, c *Case) (*Brief, error) {
 	}
 	s := c.Resolved
 	b := &Brief{Scenario: c.Header, Question: strings.TrimSpace(s.Metadata.Description), Forecast: f, Sweep: sw, Sensitivity: se,
-		Sources: s.Metadata.Sources, Warnings: append([]string{}, c.Header.Warnings...)}
+		Sources: s.Metadata.Sources, Warnings: []string{}}
+	for _, w := range c.Header.Warnings {
+		if w != c.Assumed {
+			b.Warnings = append(b.Warnings, w)
+		}
+	}
+	var notes []string
 	for _, m := range f.Models {
 		b.Models = append(b.Models, m.Model)
 		if m.Error != "" {
 			b.Warnings = append(b.Warnings, fmt.Sprintf("model %s: %s", m.Model, m.Error))
 		}
+		if len(m.Notes) > 0 {
+			notes = append(notes, fmt.Sprintf("%s %d", m.Model, len(m.Notes)))
+		}
 	}
+	b.Notes = strings.Join(notes, " · ")
 	for k, is := range c.Header.Issues {
 		bi := BriefIssue{ID: is.ID, Name: is.Name, Min: is.Min, Max: is.Max, Anchors: is.Anchors}
 		for _, m := range f.Models {
@@ -230,6 +270,7 @@ func MakeBrief(ctx context.Context, c *Case) (*Brief, error) {
 				bi.WithEvidence++
 			} else {
 				bi.Assumed++
+				bi.AssumedBy = append(bi.AssumedBy, st.Actor)
 			}
 			bi.Quotes += len(st.Evidence)
 		}
@@ -293,6 +334,11 @@ func briefProposals(ctx context.Context, c *Case, req *answer.DealProposalsReque
 			parts = append(parts, "below their alternative: "+strings.Join(below, ", "))
 		}
 		bp.BlockedBy = strings.Join(parts, "; ")
+		if p.Error != "" {
+			// No one was asked; the answer's warning, which the brief
+			// shows under the table, says why.
+			bp.BlockedBy = "not judged (the warning below says why)"
+		}
 		out = append(out, bp)
 	}
 	return out, dp, nil

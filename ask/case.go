@@ -4,9 +4,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"strings"
 
 	"parley/answer"
 	"parley/errs"
+	"parley/evidence"
 	"parley/model"
 	"parley/scenario"
 )
@@ -21,6 +23,11 @@ type Case struct {
 	problem  *model.Problem
 	// Header describes the case in every answer.
 	Header answer.Scenario
+	// Assumed says which stances of the resolved scenario rest on no
+	// quote, only on an assumption (assumedWarning); "" when none does.
+	// Header.Warnings holds it too, for the doors that print the
+	// answer's warnings rather than the file's.
+	Assumed string
 }
 
 // Case resolves the input at the target's snapshot ("" or "latest": the
@@ -37,9 +44,36 @@ func (in *Input) Case(t answer.Target) (*Case, error) {
 	if err != nil {
 		return nil, caseError(in.Name, t, err)
 	}
-	c := &Case{Input: in, Resolved: res, problem: p}
+	c := &Case{Input: in, Resolved: res, problem: p, Assumed: assumedWarning(res)}
 	c.Header = header(in, res, p, t)
+	if c.Assumed != "" {
+		c.Header.Warnings = append(c.Header.Warnings, c.Assumed)
+	}
 	return c, nil
+}
+
+// assumedNamed is how many assumed stances assumedWarning names.
+const assumedNamed = 5
+
+// assumedWarning says how many of the stances of res, a resolved
+// scenario, rest on no quote but on an assumption, naming the first few;
+// "" when none does. (A stance with neither is a warning of the file
+// already.) Their reasons stay in the file: a peer format's name the
+// file's path, which is not the same on every door.
+func assumedWarning(res *scenario.Scenario) string {
+	as := evidence.Assumed(res)
+	if len(as) == 0 {
+		return ""
+	}
+	var named []string
+	for i, st := range as {
+		if i == assumedNamed {
+			named = append(named, fmt.Sprintf("and %d more", len(as)-i))
+			break
+		}
+		named = append(named, st.Actor+" on "+st.Issue)
+	}
+	return fmt.Sprintf("%d of %d stances rest on no quote, only on an assumption (its reason in the file): %s", len(as), len(res.Stances), strings.Join(named, ", "))
 }
 
 // caseError names the input, and the snapshot and variant when others

@@ -207,7 +207,9 @@ func Estimate(c *Case, req any) (Cost, error) {
 		m = rounds(r.Run, m)
 		// Every draw runs every model; the workers run draws at once;
 		// and each model's sweep keeps every draw's inputs (at most two
-		// ranges per stance and one per actor) and forecasts.
+		// ranges per stance and one per actor) and forecasts. A run at
+		// the stated values with its trace (whether it settled) adds
+		// one draw's work, not counted, and its trace.
 		d := float64(max(r.Draws, 1))
 		n, _ := ModelList(r.Models)
 		m.Work *= d
@@ -215,7 +217,7 @@ func Estimate(c *Case, req any) (Cost, error) {
 		if w <= 0 {
 			w = runtime.NumCPU()
 		}
-		m.Bytes = m.Bytes*float64(w) + float64(len(n))*d*(8*(2*a*i+a+i)+64)
+		m.Bytes = m.Bytes*float64(w) + float64(len(n))*d*(8*(2*a*i+a+i)+64) + traceBytes(a, i, n, r.Run)
 		return m, nil
 	case answer.DealEvaluateRequest:
 		out := dealCost(a, i, 1)

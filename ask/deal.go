@@ -42,9 +42,11 @@ func DealEvaluate(ctx context.Context, c *Case, req answer.DealEvaluateRequest) 
 	var restV []float64
 	restName := "none"
 	if req.Rest != "none" && len(req.Package) < len(p.Issues) {
-		if restV, restName, err = c.packageFrom(ctx, req.Rest, "rest", set); err != nil {
+		var w []string
+		if restV, restName, w, err = c.packageFrom(ctx, req.Rest, "rest", set); err != nil {
 			return nil, err
 		}
+		warn = append(warn, w...)
 	}
 	v, err := deal.Complete(p, req.Package, restV, "rest "+req.Rest)
 	if err != nil {
@@ -62,7 +64,7 @@ func DealEvaluate(ctx context.Context, c *Case, req answer.DealEvaluateRequest) 
 	}
 	out := &answer.DealEvaluation{Scenario: c.Header, Request: req, NoDeal: noDeal, Rest: restName, Evaluation: ev, Warnings: warn}
 	if req.Robust.On {
-		ro, w, err := robustOptions(c, req.Robust, req.Seed)
+		ro, w, err := robustOptions(c, req.Robust, req.Seed, noDeal)
 		if err != nil {
 			return nil, err
 		}
@@ -77,7 +79,7 @@ func DealEvaluate(ctx context.Context, c *Case, req answer.DealEvaluateRequest) 
 // dealForecasts runs the models a deal question compares its packages
 // with (["none"]: none), with the question's settings, and returns their
 // forecasts on each issue's scale, the models run, and a warning per
-// model that gave none.
+// model that gave none or whose forecast of some issue did not settle.
 func (c *Case) dealForecasts(ctx context.Context, t answer.Target, models []string, set settings) ([]deal.Forecast, []string, []string, error) {
 	if noModels(models) {
 		return nil, models, nil, nil
@@ -92,6 +94,9 @@ func (c *Case) dealForecasts(ctx context.Context, t answer.Target, models []stri
 		if m.Error != "" {
 			warn = append(warn, fmt.Sprintf("model %s gave no forecast to compare with: %s", m.Model, m.Error))
 			continue
+		}
+		if u := unsettled(m); u != "" {
+			warn = append(warn, fmt.Sprintf("model %s %s: the package's distance from it is measured to its last round's point, not the range it kept moving in", m.Model, u))
 		}
 		df := deal.Forecast{Name: m.Model}
 		for k, is := range c.Header.Issues {
@@ -157,7 +162,7 @@ func DealSearch(ctx context.Context, c *Case, req answer.DealSearchRequest) (*an
 	}
 	out := &answer.DealSearch{Scenario: c.Header, Request: req, NoDeal: noDeal, Result: res, Warnings: warn}
 	if req.Robust.On {
-		ro, w, err := robustOptions(c, req.Robust, req.Seed)
+		ro, w, err := robustOptions(c, req.Robust, req.Seed, noDeal)
 		if err != nil {
 			return nil, err
 		}
@@ -180,8 +185,10 @@ func checkRobust(r answer.DealRobust) error {
 }
 
 // robustOptions checks a robust request and fills its defaults; the
-// warning says when nothing in the case varies.
-func robustOptions(c *Case, r answer.DealRobust, seed uint64) (deal.RobustOptions, []string, error) {
+// warnings say when nothing in the case varies, and when the no-deal
+// package (noDeal, the answer's no_deal) is a model's forecast, which the
+// draws do not forecast again.
+func robustOptions(c *Case, r answer.DealRobust, seed uint64, noDeal string) (deal.RobustOptions, []string, error) {
 	ro := deal.RobustOptions{Draws: r.Draws, Seed: seed, Uniform: r.Uniform, Workers: r.Workers}
 	if ro.Draws == 0 {
 		ro.Draws = answer.DefaultRobustDraws
@@ -192,6 +199,8 @@ func robustOptions(c *Case, r answer.DealRobust, seed uint64) (deal.RobustOption
 	var warn []string
 	if len(sweep.Inputs(c.problem)) == 0 {
 		warn = append(warn, "robust: the scenario states no range (capability_range, or a stance's range), so every draw is the stated case")
+	} else if strings.HasPrefix(noDeal, "model:") {
+		warn = append(warn, fmt.Sprintf("robust: the no-deal package is %s's forecast at the stated values in every draw, not forecast again from the draw: each actor's alternative moves with its drawn position and salience, not with the model's forecast", strings.TrimPrefix(noDeal, "model:")))
 	}
 	return ro, warn, nil
 }
@@ -228,11 +237,12 @@ func (c *Case) dealSetup(ctx context.Context, req *answer.DealRequest, set setti
 		}
 	}
 	if batna != "none" {
-		v, name, err := c.packageFrom(ctx, batna, "batna", set)
+		v, name, w, err := c.packageFrom(ctx, batna, "batna", set)
 		if err != nil {
 			return nil, o, "", nil, err
 		}
 		din.NoDeal, din.NoDealFrom = v, name
+		warn = append(warn, w...)
 	} else if req.Batna == "none" {
 		warn = append(warn, "batna none: each actor's alternative to agreement is its stated reservation only (0 where none is stated)")
 	}
@@ -251,25 +261,27 @@ func (c *Case) noReference() []string {
 }
 
 // packageFrom returns the package "reference" or "model:NAME" names, a
-// model's forecasts (with the settings set) put on each issue's scale.
-func (c *Case) packageFrom(ctx context.Context, spec, field string, set settings) ([]float64, string, error) {
+// model's forecasts (with the settings set) put on each issue's scale,
+// and a warning when the forecast of some issue did not settle: the
+// package takes its last round's point, which the answer says. The model
+// runs with its trace, as a forecast does, so that whether it settled can
+// be read.
+func (c *Case) packageFrom(ctx context.Context, spec, field string, set settings) ([]float64, string, []string, error) {
 	p := c.problem
 	switch {
 	case spec == "reference":
 		if missing := c.noReference(); len(missing) > 0 {
-			return nil, "", errs.New(errs.Argument, "%s reference: issues %v have no reference (status quo) in the scenario; valid: model:NAME, or none", field, missing)
+			return nil, "", nil, errs.New(errs.Argument, "%s reference: issues %v have no reference (status quo) in the scenario; valid: model:NAME, or none", field, missing)
 		}
-		return deal.References(p), "reference", nil
+		return deal.References(p), "reference", nil, nil
 	case strings.HasPrefix(spec, "model:"):
 		m, err := set.model(strings.TrimPrefix(spec, "model:"))
 		if err != nil {
-			return nil, "", err
+			return nil, "", nil, err
 		}
-		o := modelOptions(set.run)
-		o.NoTrace = true
-		r, err := model.Run(ctx, m, c.Problem(), o)
+		r, err := model.Run(ctx, m, c.Problem(), modelOptions(set.run))
 		if err != nil {
-			return nil, "", fmt.Errorf("%s %s: %w", field, spec, err)
+			return nil, "", nil, fmt.Errorf("%s %s: %w", field, spec, err)
 		}
 		v := make([]float64, len(p.Issues))
 		for k, is := range p.Issues {
@@ -280,13 +292,40 @@ func (c *Case) packageFrom(ctx context.Context, spec, field string, set settings
 				}
 			}
 			if math.IsNaN(v[k]) || math.IsInf(v[k], 0) {
-				return nil, "", errs.New(errs.Invalid, "%s %s: no forecast for issue %s", field, spec, is.ID)
+				return nil, "", nil, errs.New(errs.Invalid, "%s %s: no forecast for issue %s", field, spec, is.ID)
 			}
 			v[k] = c.clamp(k, v[k])
 		}
-		return v, spec, nil
+		var warn []string
+		if u := unsettled(c.convert(m.Name(), r)); u != "" {
+			uses := "the package takes"
+			switch field {
+			case "batna":
+				uses = "each actor's alternative is measured at"
+			case "rest":
+				uses = "the issues the package leaves out take"
+			}
+			warn = append(warn, fmt.Sprintf("%s %s %s: %s its last round's point, not the range it kept moving in", field, spec, u, uses))
+		}
+		return v, spec, warn, nil
 	}
-	return nil, "", checkPackageSpec(field, spec, false)
+	return nil, "", nil, checkPackageSpec(field, spec, false)
+}
+
+// unsettled says on which issues a model's forecast did not settle, each
+// with the range it kept moving in ("did not settle on 2 of 7 issues
+// (ceasefire 36.1–39.6, nato 20.7–90.0)"); "" when every one settled.
+func unsettled(m answer.ModelForecast) string {
+	var on []string
+	for _, f := range m.Issues {
+		if !f.Settled && f.Range != nil {
+			on = append(on, f.Issue+" "+RangeText(f.Range.Lo, f.Range.Hi, OneDecimal))
+		}
+	}
+	if len(on) == 0 {
+		return ""
+	}
+	return fmt.Sprintf("did not settle on %d of %d issues (%s)", len(on), len(m.Issues), strings.Join(on, ", "))
 }
 
 func issueIDs(c *Case) []string {

@@ -20,23 +20,34 @@ import (
 // SHA-256 of the resolved scenario and of the forecast answer, every
 // model's forecast of every issue (with its predictive distribution where
 // the model gives one), and the seal over all of it (Seal). The caller
-// appends the entry to its ledger file; nothing is rewritten.
-func LedgerRecord(ctx context.Context, c *Case, req answer.ForecastRequest, recorded, engine string) (*answer.LedgerEntry, error) {
+// appends the entry to its ledger file; nothing is rewritten. The
+// warnings say what the entry's numbers cannot: a model that gave no
+// forecast (none of its is sealed), and a model whose forecast of some
+// issue did not settle (sealed, and later graded, at its last round's
+// point).
+func LedgerRecord(ctx context.Context, c *Case, req answer.ForecastRequest, recorded, engine string) (*answer.LedgerEntry, []string, error) {
 	f, err := Forecast(ctx, c, req, nil)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	in, err := c.Fingerprint()
 	if err != nil {
-		return nil, errs.Wrap(errs.Internal, err)
+		return nil, nil, errs.Wrap(errs.Internal, err)
 	}
 	res, err := json.Marshal(f)
 	if err != nil {
-		return nil, errs.Wrap(errs.Internal, err)
+		return nil, nil, errs.Wrap(errs.Internal, err)
 	}
 	e := &answer.LedgerEntry{Recorded: recorded, Engine: engine, Scenario: c.Resolved.Metadata.ID, AsOf: c.Resolved.Metadata.AsOf,
 		Target: f.Request.Target, Models: f.Request.Models, InputsSHA256: sha(in), ResultSHA256: sha(res), Forecasts: []answer.LedgerForecast{}}
+	var warn []string
 	for _, m := range f.Models {
+		switch u := unsettled(m); {
+		case m.Error != "":
+			warn = append(warn, fmt.Sprintf("model %s gave no forecast, so none of its is sealed: %s", m.Model, m.Error))
+		case u != "":
+			warn = append(warn, fmt.Sprintf("model %s %s: sealed at its last round's point, which ledger grade scores", m.Model, u))
+		}
 		for _, x := range m.Issues {
 			if m.Error != "" || !x.Forecast.Finite() {
 				continue
@@ -46,7 +57,7 @@ func LedgerRecord(ctx context.Context, c *Case, req answer.ForecastRequest, reco
 	}
 	e.Seal = Seal(e)
 	e.ID = e.Seal[:12]
-	return e, nil
+	return e, warn, nil
 }
 
 func sha(b []byte) string {

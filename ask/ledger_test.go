@@ -23,9 +23,12 @@ func TestLedgerHand(t *testing.T) {
 	req := answer.NewForecastRequest()
 	req.Target.Snapshot = "base"
 	req.Models = []string{"compromise", "median"}
-	e, err := LedgerRecord(context.Background(), c, req, "2025-01-02", "test")
+	e, warn, err := LedgerRecord(context.Background(), c, req, "2025-01-02", "test")
 	if err != nil {
 		t.Fatal(err)
+	}
+	if len(warn) != 0 {
+		t.Errorf("compromise and median settle, yet: %q", warn)
 	}
 	if e.AsOf != "2025-01-01" || e.Recorded != "2025-01-02" || e.Engine != "test" || len(e.Forecasts) != 4 || e.ID != e.Seal[:12] || len(e.InputsSHA256) != 64 || len(e.ResultSHA256) != 64 {
 		t.Fatalf("entry %+v", e)

@@ -3,11 +3,13 @@ package ask
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
 	"parley/answer"
 	"parley/deal"
+	"parley/errs"
 	"parley/scenario"
 )
 
@@ -50,6 +52,9 @@ func DealProposals(ctx context.Context, c *Case, req answer.DealProposalsRequest
 		if err != nil {
 			return nil, fmt.Errorf("proposal %s: %w", pr.ID, err)
 		}
+		if pv.Error != "" {
+			out.Warnings = append(out.Warnings, fmt.Sprintf("proposal %s could not be judged: %s", pr.ID, pv.Error))
+		}
 		out.Proposals = append(out.Proposals, *pv)
 	}
 	switch {
@@ -77,9 +82,14 @@ func DealProposals(ctx context.Context, c *Case, req answer.DealProposalsRequest
 		}
 		dr := req.DealRequest
 		dr.Batna = batna
-		din, o, _, _, err := cd.dealSetup(ctx, &dr, set)
+		din, o, _, sw, err := cd.dealSetup(ctx, &dr, set)
 		if err != nil {
 			return nil, fmt.Errorf("snapshot %s: %w", d, err)
+		}
+		for _, w := range sw {
+			if !slices.Contains(warn, w) { // the target's own are said once
+				out.Warnings = append(out.Warnings, "snapshot "+d+": "+w)
+			}
 		}
 		ps := answer.ProposalSnapshot{Snapshot: d, Label: labels[d], Proposals: []answer.ProposalSupport{}}
 		for _, pr := range cd.Resolved.Proposals {
@@ -87,7 +97,7 @@ func DealProposals(ctx context.Context, c *Case, req answer.DealProposalsRequest
 			if err != nil {
 				return nil, fmt.Errorf("snapshot %s: proposal %s: %w", d, pr.ID, err)
 			}
-			ps.Proposals = append(ps.Proposals, answer.ProposalSupport{ID: pv.ID, Accepted: pv.Accepted, Accepts: pv.Accepts, Rejects: pv.Rejects})
+			ps.Proposals = append(ps.Proposals, answer.ProposalSupport{ID: pv.ID, Accepted: pv.Accepted, Accepts: pv.Accepts, Rejects: pv.Rejects, Error: pv.Error})
 		}
 		out.Timeline = append(out.Timeline, ps)
 	}
@@ -95,23 +105,34 @@ func DealProposals(ctx context.Context, c *Case, req answer.DealProposalsRequest
 }
 
 // judgeProposal evaluates one proposal and says why each actor decides
-// as it does.
+// as it does. A proposal that cannot be judged as it stands (an issue it
+// leaves open has no no-deal value: errs.Argument from the deal package)
+// is returned with its Error set, so that one such proposal does not
+// withhold the verdicts on the others, nor the brief that lists them.
 func (c *Case) judgeProposal(din *deal.Input, pr scenario.Proposal, forecasts []deal.Forecast, o deal.Options) (*answer.ProposalVerdicts, error) {
-	pe, err := deal.EvaluateProposal(din, pr.Package, forecasts, o)
-	if err != nil {
-		return nil, err
-	}
 	pv := &answer.ProposalVerdicts{ID: pr.ID, Name: pr.Name, Description: pr.Description, Date: pr.Date, Withdrawn: pr.Withdrawn,
-		Open: pe.Open, Evidence: pr.Evidence, Assumed: pr.Assumed, Accepted: pe.Accepted, Accepts: []string{}, Rejects: []string{},
-		Package: []answer.ProposalValue{}, Actors: []answer.ProposalVerdict{}, Forecasts: pe.Forecasts}
+		Evidence: pr.Evidence, Assumed: pr.Assumed, Accepts: []string{}, Rejects: []string{},
+		Package: []answer.ProposalValue{}, Actors: []answer.ProposalVerdict{}}
 	for _, id := range pr.Proposers {
 		pv.Proposers = append(pv.Proposers, c.actorID(id))
 	}
-	for _, id := range pe.Decided {
-		k := c.Header.IssueIndex(id)
-		x := pr.Package[id]
-		pv.Package = append(pv.Package, answer.ProposalValue{Issue: id, Value: x, Option: optionLabel(c.Header.Nearest(k, x))})
+	for k, is := range c.Header.Issues {
+		x, ok := pr.Package[is.ID]
+		if !ok {
+			pv.Open = append(pv.Open, is.ID)
+			continue
+		}
+		pv.Package = append(pv.Package, answer.ProposalValue{Issue: is.ID, Value: x, Option: optionLabel(c.Header.Nearest(k, x))})
 	}
+	pe, err := deal.EvaluateProposal(din, pr.Package, forecasts, o)
+	if errs.CodeOf(err) == errs.Argument {
+		pv.Error = err.Error()
+		return pv, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	pv.Accepted, pv.Forecasts = pe.Accepted, pe.Forecasts
 	for _, vd := range pe.Actors {
 		if vd.Accepts {
 			pv.Accepts = append(pv.Accepts, vd.Actor)

@@ -27,6 +27,14 @@ func Sweep(ctx context.Context, c *Case, req answer.SweepRequest, progress Progr
 		sm := answer.SweepModel{SweepResult: r}
 		if r.Interrupted {
 			sm.Warnings = append(sm.Warnings, fmt.Sprintf("interrupted after %d of %d draws: the intervals rest on the draws that finished", r.Draws, r.Requested))
+		} else {
+			u, err := c.unsettledAtStated(ctx, m, req.Run)
+			if err != nil {
+				return nil, fmt.Errorf("model %s: %w", m.Name(), err)
+			}
+			if u != "" {
+				sm.Warnings = append(sm.Warnings, fmt.Sprintf("the forecast at the stated values %s: it and each draw's forecast are a last round's point, and whether a draw settled is not checked; read the intervals as resting on forecasts that may still be moving", u))
+			}
 		}
 		for _, is := range r.Issues {
 			if r.Draws > 0 && (is.Base < is.Lo80 || is.Base > is.Hi80) {
@@ -40,6 +48,17 @@ func Sweep(ctx context.Context, c *Case, req answer.SweepRequest, progress Progr
 		}
 	}
 	return out, nil
+}
+
+// unsettledAtStated runs m once at the stated values with its trace, as a
+// forecast does (a sweep's draws keep none), and says on which issues its
+// forecast did not settle (unsettled); "" when it settled on every one.
+func (c *Case) unsettledAtStated(ctx context.Context, m model.Model, r answer.Run) (string, error) {
+	res, err := model.Run(ctx, m, c.Problem(), oneRunOptions(r))
+	if err != nil {
+		return "", err
+	}
+	return unsettled(c.convert(m.Name(), res)), nil
 }
 
 // Sensitivity ranks, per model and issue, the ranged inputs by how far
@@ -61,7 +80,15 @@ func Sensitivity(ctx context.Context, c *Case, req answer.SweepRequest, progress
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
 		}
-		out.Models = append(out.Models, r)
+		sm := &answer.SensitivityModel{SensitivityResult: r}
+		u, err := c.unsettledAtStated(ctx, m, req.Run)
+		if err != nil {
+			return nil, fmt.Errorf("model %s: %w", m.Name(), err)
+		}
+		if u != "" {
+			sm.Warnings = append(sm.Warnings, fmt.Sprintf("the forecast at the stated values %s: it and the forecasts at each input's ends are a last round's point, and whether those settled is not checked; read a swing no wider than that range as the model's own movement, not the input's effect", u))
+		}
+		out.Models = append(out.Models, sm)
 	}
 	return out, nil
 }

@@ -107,6 +107,11 @@ func backtestTable(w io.Writer, b *answer.Backtest) {
 	for _, x := range b.Warnings {
 		fmt.Fprintf(w, "warning: %s\n", x)
 	}
+	for _, m := range b.Models {
+		for _, x := range m.Notes {
+			fmt.Fprintf(w, "note (%s): %s\n", m.Model, x)
+		}
+	}
 }
 
 func numOr(x answer.Num) string {

@@ -313,3 +313,19 @@ func TestNegativeFlags(t *testing.T) {
 		t.Errorf("advise FILE: exit %d, %q", code, errOut)
 	}
 }
+
+// A command that answers about a case says on stderr which of its stances
+// rest on no quote, only on an assumption, whatever the format, and
+// --quiet keeps it quiet: base's two stances, at its latest snapshot.
+func TestAssumedStancesOnStderr(t *testing.T) {
+	p := write(t, "s.yaml", base)
+	want := "warning: 2 of 2 stances rest on no quote, only on an assumption (its reason in the file): a on i1, b on i1\n"
+	for _, args := range [][]string{{"forecast", p}, {"forecast", "--format", "json", p}, {"sweep", "-n", "10", p}} {
+		if _, stderr, code := run(t, args...); code != 0 || stderr != want {
+			t.Errorf("%v: exit %d, stderr %q; want %q", args, code, stderr, want)
+		}
+	}
+	if _, stderr, code := run(t, "forecast", "-q", p); code != 0 || stderr != "" {
+		t.Errorf("--quiet: exit %d, stderr %q", code, stderr)
+	}
+}

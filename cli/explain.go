@@ -81,6 +81,7 @@ func runExplain(cmd *cobra.Command, args []string) error {
 		return ask.Explain(ctx, c, req)
 	}, func(w io.Writer, e *answer.Explanation) {
 		if format == "csv" {
+			csvCaveats(cmd.ErrOrStderr(), "", e.Warnings, e.Notes)
 			explainCSV(w, e)
 			return
 		}

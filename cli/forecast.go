@@ -56,7 +56,12 @@ func runForecast(cmd *cobra.Command, args []string) error {
 	case "json":
 		render = func(f *answer.Forecast) error { return writeJSON(w, f) }
 	case "csv":
-		render = func(f *answer.Forecast) error { return forecastCSV(w, f, trace) }
+		render = func(f *answer.Forecast) error {
+			for _, m := range f.Models {
+				csvCaveats(cmd.ErrOrStderr(), m.Model, m.Warnings, m.Notes)
+			}
+			return forecastCSV(w, f, trace)
+		}
 	case "ktab":
 		render = func(f *answer.Forecast) error { return ask.WriteKTAB(w, f) }
 	case "decide":

@@ -162,7 +162,11 @@ func loadCase(cmd *cobra.Command, args []string) (*ask.Case, error) {
 			fmt.Fprintln(cmd.ErrOrStderr(), w.String())
 		}
 	}
-	return in.Case(target(cmd))
+	c, err := in.Case(target(cmd))
+	if err == nil && !quiet && c.Assumed != "" {
+		fmt.Fprintln(cmd.ErrOrStderr(), "warning: "+c.Assumed)
+	}
+	return c, err
 }
 
 func unwrapPath(err error) error {

@@ -61,9 +61,12 @@ longer matches its seal, and 'parley ledger grade' refuses the file.`,
 			if err := checkMemory(cmd, c, req); err != nil {
 				return err
 			}
-			e, err := ask.LedgerRecord(cmd.Context(), c, req, time.Now().UTC().Format("2006-01-02"), version())
+			e, warn, err := ask.LedgerRecord(cmd.Context(), c, req, time.Now().UTC().Format("2006-01-02"), version())
 			if err != nil {
 				return err
+			}
+			for _, w := range warn {
+				fmt.Fprintln(cmd.ErrOrStderr(), "warning: "+w)
 			}
 			line, err := json.Marshal(e)
 			if err != nil {

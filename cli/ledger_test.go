@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -78,5 +80,44 @@ func TestLedgerRecordRefusesOtherFiles(t *testing.T) {
 	}
 	if out, errOut, code := run(t, "ledger", "grade", "--ledger", ledger, "-f", "json"); code != 0 || !strings.Contains(out, `"entries": 2`) {
 		t.Errorf("after a line without its newline: %d %q %q", code, errOut, out[:min(len(out), 300)])
+	}
+}
+
+// ledger record says on stderr which sealed forecasts did not settle (and
+// so are sealed at a last round's point): bdm's, on the issues where its
+// forecast says so.
+func TestLedgerRecordWarnsUnsettled(t *testing.T) {
+	js, _, code := run(t, "forecast", "-m", "bdm", "-q", "--format", "json")
+	if code != 0 {
+		t.Fatalf("forecast: exit %d", code)
+	}
+	var f struct {
+		Models []struct {
+			Issues []struct {
+				Issue   string `json:"issue"`
+				Settled bool   `json:"settled"`
+			} `json:"issues"`
+		} `json:"models"`
+	}
+	if err := json.Unmarshal([]byte(js), &f); err != nil {
+		t.Fatal(err)
+	}
+	var moving []string
+	for _, x := range f.Models[0].Issues {
+		if !x.Settled {
+			moving = append(moving, x.Issue)
+		}
+	}
+	if len(moving) == 0 {
+		t.Fatal("bdm settles on every issue of the built-in case; the test tests nothing")
+	}
+	_, stderr, code := run(t, "ledger", "record", "-m", "bdm", "-q", "--ledger", filepath.Join(t.TempDir(), "l.jsonl"))
+	if code != 0 || !strings.HasPrefix(stderr, fmt.Sprintf("warning: model bdm did not settle on %d of %d issues (", len(moving), len(f.Models[0].Issues))) {
+		t.Fatalf("exit %d, stderr %q", code, stderr)
+	}
+	for _, id := range moving {
+		if !strings.Contains(stderr, "("+id+" ") && !strings.Contains(stderr, ", "+id+" ") {
+			t.Errorf("stderr %q does not name %s", stderr, id)
+		}
 	}
 }

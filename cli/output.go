@@ -399,6 +399,23 @@ func writeJSON(w io.Writer, v any) error {
 	return enc.Encode(v)
 }
 
+// csvCaveats writes to w, the command's stderr, what a CSV on stdout has
+// no room for: the answer's warnings and notes, each line as the table
+// prints it ("warning (bdm): …", or "warning: …" without a model), so
+// that no format drops what the reader must know.
+func csvCaveats(w io.Writer, model string, warnings, notes []string) {
+	who := ""
+	if model != "" {
+		who = " (" + model + ")"
+	}
+	for _, x := range warnings {
+		fmt.Fprintf(w, "warning%s: %s\n", who, x)
+	}
+	for _, x := range notes {
+		fmt.Fprintf(w, "note%s: %s\n", who, x)
+	}
+}
+
 func ff(x float64) string {
 	if math.IsNaN(x) || math.IsInf(x, 0) {
 		return ""

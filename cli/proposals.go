@@ -57,7 +57,10 @@ func runDealProposals(cmd *cobra.Command, args []string) error {
 	}
 	print := printProposals
 	if format == "csv" {
-		print = proposalsCSV
+		print = func(w io.Writer, a *answer.DealProposals) {
+			csvCaveats(cmd.ErrOrStderr(), "", a.Warnings, nil)
+			proposalsCSV(w, a)
+		}
 		format = "table"
 	}
 	return respond(cmd, args, format, req, func(ctx context.Context, c *ask.Case) (*answer.DealProposals, error) {
@@ -73,6 +76,9 @@ func printProposals(w io.Writer, a *answer.DealProposals) {
 		printProposalTable(w, a)
 	}
 	for _, p := range a.Proposals {
+		if p.Error != "" {
+			fmt.Fprintf(w, "%s (%s): not judged: %s\n", p.Name, p.ID, p.Error)
+		}
 		var why []string
 		for _, v := range p.Actors {
 			if !v.Accepts {
@@ -102,7 +108,11 @@ func printProposalTable(w io.Writer, a *answer.DealProposals) {
 	t.SetColumnConfigs([]table.ColumnConfig{{Number: 1, WidthMax: 28, WidthMaxEnforcer: text.WrapSoft}, {Number: 3, WidthMax: 44, WidthMaxEnforcer: text.WrapSoft},
 		{Number: 4, WidthMax: 20, WidthMaxEnforcer: text.WrapSoft}, {Number: 5, WidthMax: 24, WidthMaxEnforcer: text.WrapSoft}, {Number: 6, WidthMax: 24, WidthMaxEnforcer: text.WrapSoft}})
 	for _, p := range a.Proposals {
-		t.AppendRow(table.Row{p.Name, p.Date, proposalPackage(p), strings.Join(p.Open, ", "), strings.Join(p.Accepts, ", "), strings.Join(p.Rejects, ", "), verdictWord(p.Accepted)})
+		verdict := verdictWord(p.Accepted)
+		if p.Error != "" {
+			verdict = "not judged"
+		}
+		t.AppendRow(table.Row{p.Name, p.Date, proposalPackage(p), strings.Join(p.Open, ", "), strings.Join(p.Accepts, ", "), strings.Join(p.Rejects, ", "), verdict})
 	}
 	t.Render()
 }
@@ -130,7 +140,7 @@ func proposalPackage(p answer.ProposalVerdicts) string {
 // printTimeline shows how many required actors accepted each proposal at
 // each snapshot.
 func printTimeline(w io.Writer, a *answer.DealProposals) {
-	fmt.Fprintln(w, "Support over time (actors accepting; “–” not on the table):")
+	fmt.Fprintln(w, "Support over time (actors accepting; “–” not on the table; “not judged” when an open issue has no value to judge it at):")
 	t := dealTable(w)
 	hdr := table.Row{"Proposal"}
 	for _, s := range a.Timeline {
@@ -152,7 +162,11 @@ func printTimeline(w io.Writer, a *answer.DealProposals) {
 		for _, s := range a.Timeline {
 			cell := "–"
 			for _, p := range s.Proposals {
-				if p.ID == id {
+				switch {
+				case p.ID != id:
+				case p.Error != "":
+					cell = "not judged"
+				default:
 					cell = fmt.Sprintf("%d/%d", len(p.Accepts), len(p.Accepts)+len(p.Rejects))
 					if p.Accepted {
 						cell += " ✓"
@@ -171,6 +185,10 @@ func proposalsCSV(w io.Writer, a *answer.DealProposals) {
 	cw := csv.NewWriter(w)
 	cw.Write([]string{"proposal", "name", "date", "package", "open", "actor", "required", "utility", "alternative", "alternative_from", "gain", "accepts", "why"})
 	for _, p := range a.Proposals {
+		if p.Error != "" {
+			// No actor was asked: one row says why.
+			cw.Write([]string{p.ID, p.Name, p.Date, proposalPackage(p), strings.Join(p.Open, " "), "", "", "", "", "", "", "", "not judged: " + p.Error})
+		}
 		for _, v := range p.Actors {
 			cw.Write([]string{p.ID, p.Name, p.Date, proposalPackage(p), strings.Join(p.Open, " "), v.Actor, strconv.FormatBool(v.Required),
 				ff(v.Utility), ff(v.Alternative), v.AlternativeFrom, ff(v.Gain), strconv.FormatBool(v.Accepts), v.Why})

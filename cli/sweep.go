@@ -129,6 +129,9 @@ stops the run and prints what finished.`,
 			case "json":
 				return writeJSON(w, res)
 			case "csv":
+				for _, m := range res.Models {
+					csvCaveats(cmd.ErrOrStderr(), m.Model, m.Warnings, nil)
+				}
 				return sweepCSV(w, res)
 			}
 			for _, m := range res.Models {
@@ -249,6 +252,9 @@ share of the Monte Carlo forecast's variance the input explains on its own
 			case "json":
 				return writeJSON(w, res)
 			case "csv":
+				for _, m := range results {
+					csvCaveats(cmd.ErrOrStderr(), m.Model, m.Warnings, nil)
+				}
 				cw := csv.NewWriter(w)
 				cw.Write([]string{"model", "issue", "rank", "input", "kind", "actor", "input_issue", "low", "value", "high", "forecast_at_low", "forecast_at_high", "swing", "variance_share"})
 				for _, r := range results {
@@ -298,6 +304,9 @@ func tornado(w io.Writer, sc *answer.Scenario, r *answer.SensitivityModel, top i
 		if top > 0 && len(is.Swings) > top {
 			fmt.Fprintf(w, "  (%d more inputs; --top 0 shows all)\n", len(is.Swings)-top)
 		}
+	}
+	for _, x := range r.Warnings {
+		fmt.Fprintf(w, "warning (%s): %s\n", r.Model, x)
 	}
 }
 

@@ -45,7 +45,19 @@ func EvaluateProposal(in *Input, named map[string]float64, forecasts []Forecast,
 	if len(decided) == 0 {
 		return nil, errs.New(errs.Argument, "the proposal decides no issue; valid: a value for at least one of %v", p.IssueIDs())
 	}
-	v, err := Complete(p, named, rest, restName+" (an open issue has none: set batna to reference where every issue has one, or to model:NAME)")
+	var open []string
+	for k, is := range p.Issues {
+		if _, ok := named[is.ID]; !ok && math.IsNaN(rest[k]) {
+			open = append(open, is.ID)
+		}
+	}
+	if len(open) > 0 {
+		// Complete's wording is for a package the user writes (name the
+		// issues, or a rest); a proposal is as the scenario records it,
+		// so what the user can change is the batna or the scenario.
+		return nil, errs.New(errs.Argument, "it leaves issues %v open, and they have no value in %s to judge it at; valid: a batna that values every issue (model:NAME, e.g. model:compromise; or reference, where every issue has a reference point), or a reference point (status quo) on those issues in the scenario", open, restName)
+	}
+	v, err := Complete(p, named, rest, restName)
 	if err != nil {
 		return nil, err
 	}

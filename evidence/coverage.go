@@ -51,6 +51,20 @@ func quoted(st *scenario.Stance, declared map[string]bool) bool {
 	return false
 }
 
+// Assumed returns the stances of s that rest on no quote but on an
+// assumed reason, in s's order: what Share counts as Assumed. Call it on
+// a resolved scenario (scenario.Resolve) for the stances a run reads.
+func Assumed(s *scenario.Scenario) []scenario.Stance {
+	declared := declaredSources(s)
+	var out []scenario.Stance
+	for k := range s.Stances {
+		if st := &s.Stances[k]; st.Assumed != "" && !quoted(st, declared) {
+			out = append(out, *st)
+		}
+	}
+	return out
+}
+
 // declaredSources returns the ids and files of the scenario's sources.
 func declaredSources(s *scenario.Scenario) map[string]bool {
 	m := make(map[string]bool, 2*len(s.Metadata.Sources))

@@ -493,3 +493,20 @@ func compromiseAfter(t *testing.T, s *scenario.Scenario, actor, issue string, po
 	t.Fatalf("no forecast for %s", issue)
 	return 0
 }
+
+// TestAssumedStancesVisible: the page names the stances of the built-in
+// case that rest on no quote, only on an assumption, among the scenario's
+// warnings, in the words of the answer's header (ask.Case.Assumed).
+func TestAssumedStancesVisible(t *testing.T) {
+	want := builtinCase(t, "").Assumed
+	if want == "" {
+		t.Fatal("every stance of the built-in case is quoted: the test tests nothing")
+	}
+	e := startE2E(t)
+	sel := `[data-testid=scenario-warnings]`
+	e.do("load", chromedp.Navigate(e.srv.URL+"/#scenario"), chromedp.WaitReady(chromedp.CSS(sel)))
+	got := get(t, e.bctx, "scenario warnings", chromedp.Evaluate[string](fmt.Sprintf(`document.querySelector(%q).textContent`, sel)))
+	if !strings.Contains(got, want) {
+		t.Fatalf("the scenario's warnings read %q; want them to say %q", got, want)
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -115,5 +116,35 @@ func TestPageDefaultsAreTheServers(t *testing.T) {
 	}
 	if s := get(t, e.bctx, "advise max", chromedp.Evaluate[string](`document.querySelector("#advise-draws").max`)); s != strconv.Itoa(answer.MaxAdviseDraws) {
 		t.Errorf("advise draws max %s, want %d", s, answer.MaxAdviseDraws)
+	}
+}
+
+// TestSensitivityWarningsVisible runs a sensitivity analysis of bdm from
+// the page: bdm's forecast of nato at the stated values cycles, and the
+// page says so in the answer's words.
+func TestSensitivityWarningsVisible(t *testing.T) {
+	c := builtinCase(t, "latest")
+	req := answer.NewSensitivityRequest()
+	req.Models, req.Draws = []string{"bdm"}, answer.MinSensitivityDraws
+	se, err := ask.Sensitivity(context.Background(), c, req, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ws := se.Models[0].Warnings
+	if len(ws) == 0 {
+		t.Fatal("bdm's sensitivity on the built-in case has no warning; the test tests nothing")
+	}
+	e := startE2E(t)
+	e.do("sensitivity", chromedp.Navigate(e.srv.URL+"/#sweep"),
+		chromedp.WaitVisible(chromedp.CSS(`[data-testid=run-sensitivity]`)),
+		chromedp.SetValue(chromedp.CSS(`[data-testid=sweep-model]`), "bdm"),
+		chromedp.SetValue(chromedp.CSS(`[data-testid=sweep-samples]`), strconv.Itoa(answer.MinSensitivityDraws)),
+		chromedp.Click(chromedp.CSS(`[data-testid=run-sensitivity]`)),
+		e.poll(`document.querySelectorAll("[data-testid=tornado-warning-list] li").length > 0`))
+	got := e.text(`[data-testid=tornado-warning-list]`)
+	for _, w := range ws {
+		if !strings.Contains(got, "sensitivity (bdm): "+w) {
+			t.Errorf("the page's sensitivity warnings read %q; want %q", got, w)
+		}
 	}
 }

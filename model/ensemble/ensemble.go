@@ -36,7 +36,10 @@
 // The model uses only positions, saliences and capabilities, so it works on
 // any scenario. If a member fails on an issue, the other members' weights
 // are renormalised and a note says so; if every member fails, so does the
-// ensemble.
+// ensemble. Forecast keeps every member's notes, each named by its issue
+// and member ("issue X: member smp: … stopped: reached the round limit"),
+// so that what a member says about its run — that it had not come to
+// rest, above all — reaches the ensemble's answer.
 //
 // Cost: the sum of the members' costs, per issue.
 package ensemble
@@ -186,7 +189,7 @@ func (m Model) run(ctx context.Context, p *model.Problem, o model.Options, full 
 
 // issueOut is one issue's members' forecasts: their weighted sums, each
 // member's value, the ensemble's forecast after each round (rounds), the
-// notes on members that failed, or an error.
+// notes on members that failed and the members' own notes, or an error.
 type issueOut struct {
 	sw, swx float64
 	vals    map[string]float64
@@ -220,9 +223,10 @@ func forecastIssue(ctx context.Context, sub *model.Problem, members []Member, o 
 		}
 		var x float64
 		var rounds []float64
+		var notes []string
 		var err error
 		if full {
-			x, rounds, err = traced(ctx, mb.Model, sub, o)
+			x, rounds, notes, err = traced(ctx, mb.Model, sub, o)
 		} else {
 			var f []float64
 			if f, err = model.Forecasts(ctx, mb.Model, sub, o); err == nil {
@@ -239,6 +243,9 @@ func forecastIssue(ctx context.Context, sub *model.Problem, members []Member, o 
 		if full {
 			out.vals[mb.Model.Name()] = x
 			traces, weights = append(traces, rounds), append(weights, mb.Weight)
+			for _, n := range notes {
+				out.notes = append(out.notes, fmt.Sprintf("issue %s: member %s: %s", is.ID, mb.Model.Name(), n))
+			}
 		}
 		out.sw += mb.Weight
 		out.swx += mb.Weight * x
@@ -266,17 +273,17 @@ func forecastIssue(ctx context.Context, sub *model.Problem, members []Member, o 
 	return out
 }
 
-// traced runs m on the one issue of p with its trace: its forecast and
-// its forecast after each round (the forecast alone, for a model without
-// rounds).
-func traced(ctx context.Context, m model.Model, p *model.Problem, o model.Options) (float64, []float64, error) {
+// traced runs m on the one issue of p with its trace: its forecast, its
+// forecast after each round (the forecast alone, for a model without
+// rounds) and its notes (why it stopped, whether it had come to rest).
+func traced(ctx context.Context, m model.Model, p *model.Problem, o model.Options) (float64, []float64, []string, error) {
 	r, err := model.Run(ctx, m, p, o)
 	if err != nil {
-		return 0, nil, err
+		return 0, nil, nil, err
 	}
 	var x [1]float64
 	if err := model.ResultForecasts(p, r, x[:]); err != nil {
-		return 0, nil, fmt.Errorf("%s: %w", m.Name(), err)
+		return 0, nil, nil, fmt.Errorf("%s: %w", m.Name(), err)
 	}
 	rounds := x[:]
 	if rs := r.Issues[0].Rounds; len(rs) > 1 {
@@ -285,7 +292,7 @@ func traced(ctx context.Context, m model.Model, p *model.Problem, o model.Option
 			rounds[t] = rd.Forecast
 		}
 	}
-	return x[0], rounds, nil
+	return x[0], rounds, r.Notes, nil
 }
 
 // OneIssue returns the Problem of issue k of p alone: the actors present

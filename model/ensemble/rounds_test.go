@@ -3,6 +3,8 @@ package ensemble
 import (
 	"context"
 	"math"
+	"slices"
+	"strings"
 	"testing"
 
 	"parley/gen"
@@ -71,5 +73,34 @@ func TestRoundsFollowMembers(t *testing.T) {
 	// The smp run of issue 0 stopped by its rule, after 13 steps.
 	if n := len(r.Issues[0].Rounds); n != 101 {
 		t.Errorf("issue 0: %d rounds, want smp's 101", n)
+	}
+}
+
+// A member's notes reach the ensemble's, named by issue and member: on
+// issue 0 of unsettledCase smp stops at its round limit still moving, and
+// the ensemble says so in smp's own words; every issue carries each of
+// smp's notes on it, and compromise, which has none, adds none.
+func TestMemberNotesKept(t *testing.T) {
+	p := unsettledCase(t)
+	ctx := context.Background()
+	r, err := Model{}.Forecast(ctx, p, model.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []string
+	for k, is := range p.Issues {
+		s, err := smp.Model{}.Forecast(ctx, OneIssue(p, k), model.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, n := range s.Notes {
+			want = append(want, "issue "+is.ID+": member smp: "+n)
+		}
+		if k == 0 && !slices.ContainsFunc(s.Notes, func(n string) bool { return strings.Contains(n, "reached the round limit") }) {
+			t.Fatalf("issue 0: smp's notes %q do not say it reached its round limit; the case no longer tests that", s.Notes)
+		}
+	}
+	if !slices.Equal(r.Notes, want) {
+		t.Errorf("notes:\n%s\nwant:\n%s", strings.Join(r.Notes, "\n"), strings.Join(want, "\n"))
 	}
 }

@@ -121,9 +121,14 @@ func (Model) PointForecast(ctx context.Context, p *model.Problem, o model.Option
 }
 
 // solveIssue forecasts one issue from its present actors' positions x and
-// weights w, for Forecast and PointForecast alike.
+// weights w, for Forecast and PointForecast alike, with nash.NoStatusQuo
+// as its note when the issue has no status quo.
 func solveIssue(is model.Issue, x, w []float64) (float64, string) {
-	return Solve(x, w, is.Min, is.Max, is.Reference, is.HasReference)
+	f, note := Solve(x, w, is.Min, is.Max, is.Reference, is.HasReference)
+	if !is.HasReference {
+		note = nash.NoStatusQuo
+	}
+	return f, note
 }
 
 // Solve returns the weighted Kalai–Smorodinsky outcome (6) for positions x

@@ -4,6 +4,7 @@ import (
 	"context"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 
@@ -71,8 +72,14 @@ func TestForecast(t *testing.T) {
 			if got := r.Issues[0].Forecast; math.Abs(got-c.want) > 1e-9 {
 				t.Errorf("forecast = %.12f, want %.12f", got, c.want)
 			}
-			if len(r.Notes) != 0 {
-				t.Errorf("notes = %q, want none", r.Notes)
+			// Without a status quo the disagreement point is Parley's
+			// default, which the note says; with one, no note.
+			var want []string
+			if is := c.p.Issues[0]; !is.HasReference {
+				want = []string{is.ID + ": " + nash.NoStatusQuo}
+			}
+			if !slices.Equal(r.Notes, want) {
+				t.Errorf("notes = %q, want %q", r.Notes, want)
 			}
 		})
 	}

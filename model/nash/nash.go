@@ -70,10 +70,20 @@ func (Model) PointForecast(ctx context.Context, p *model.Problem, o model.Option
 	return model.EachIssuePoint(ctx, p, solveIssue, dst)
 }
 
+// NoStatusQuo is the note of an issue without a status quo, in nash and
+// ks alike: the disagreement point is then Parley's choice, not the
+// scenario's, and it moves the forecast.
+const NoStatusQuo = "no status quo (reference) stated: each actor's disagreement point is its farther end of the scale, a default that shapes the forecast; state the issue's reference to bargain from the status quo"
+
 // solveIssue forecasts one issue from its present actors' positions x and
-// weights w, for Forecast and PointForecast alike.
+// weights w, for Forecast and PointForecast alike, with NoStatusQuo as
+// its note when the issue has no status quo.
 func solveIssue(is model.Issue, x, w []float64) (float64, string) {
-	return Solve(x, w, is.Min, is.Max, is.Reference, is.HasReference)
+	f, note := Solve(x, w, is.Min, is.Max, is.Reference, is.HasReference)
+	if !is.HasReference {
+		note = NoStatusQuo
+	}
+	return f, note
 }
 
 // Bargaining returns each actor's room for gain rᵢ = √(−dᵢ) (3) —

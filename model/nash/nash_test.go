@@ -2,6 +2,7 @@ package nash
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"testing"
 
@@ -35,8 +36,18 @@ func TestForecast(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			if got := forecast(t, c.p).Issues[0].Forecast; math.Abs(got-c.want) > 1e-9 {
+			r := forecast(t, c.p)
+			if got := r.Issues[0].Forecast; math.Abs(got-c.want) > 1e-9 {
 				t.Errorf("forecast = %.12f, want %.12f", got, c.want)
+			}
+			// Without a status quo the disagreement point is Parley's
+			// default, which the note says; with one, no note.
+			var want []string
+			if is := c.p.Issues[0]; !is.HasReference {
+				want = []string{is.ID + ": " + NoStatusQuo}
+			}
+			if !slices.Equal(r.Notes, want) {
+				t.Errorf("notes = %q, want %q", r.Notes, want)
 			}
 		})
 	}

@@ -123,7 +123,7 @@ export interface SweepInput { kind: string; actor: string; issue?: string; low: 
 export interface SweepModel { model: string; requested: number; draws: number; interrupted: boolean; seed: number; distribution: string; inputs: SweepInput[]; issues: SweepIssue[]; warnings?: string[] }
 export interface Sweep { scenario: AnswerScenario; request: SweepRequest; models: SweepModel[] }
 export interface Swing { input: SweepInput; forecast_at_low: number; forecast_at_high: number; swing: number; variance_share: number }
-export interface Sensitivity { scenario: AnswerScenario; request: SweepRequest; models: { model: string; draws: number; seed: number; issues: { issue: string; name: string; base: number; swings: Swing[] }[] }[] }
+export interface Sensitivity { scenario: AnswerScenario; request: SweepRequest; models: { model: string; draws: number; seed: number; issues: { issue: string; name: string; base: number; swings: Swing[] }[]; warnings?: string[] }[] }
 
 export interface Crossing { issue: string; red_line: string; value: number; by: number }
 export interface Verdict { actor: string; required: boolean; utility: number; alternative: number; gain: number; alternative_from: string; crossed?: Crossing[]; accepts: boolean }
@@ -166,8 +166,10 @@ export interface ProposalVerdicts {
   id: string; name: string; description?: string; proposers?: string[]; date: string; withdrawn?: string
   package: { issue: string; value: number; option?: string }[]; open?: string[]; evidence?: Evidence[]; assumed?: string
   accepted: boolean; accepts: string[]; rejects: string[]; actors: ProposalVerdict[]; forecasts?: ForecastDistance[]
+  // error says why the proposal could not be judged (no one was asked).
+  error?: string
 }
-export interface ProposalSnapshot { snapshot: string; label?: string; proposals: { id: string; accepted: boolean; accepts: string[]; rejects: string[] }[] }
+export interface ProposalSnapshot { snapshot: string; label?: string; proposals: { id: string; accepted: boolean; accepts: string[]; rejects: string[]; error?: string }[] }
 export interface DealProposals {
   scenario: AnswerScenario; request: DealProposalsRequest; no_deal: string
   alternatives: { actor: string; value: number; from: string }[]

@@ -888,6 +888,7 @@ function drawSweep(out: HTMLElement, tor: HTMLElement, warn: HTMLElement) {
     }))
   }
   const tm = st.tornado?.models[0]
+  if (tm?.warnings?.length) warn.append(warningList(tm.warnings.map((w) => `sensitivity (${tm.model}): ${w}`), 'tornado-warning-list')!)
   if (!tm) tor.append(h('p', { class: 'hint' }, 'Run sensitivity to see the tornado charts.'))
   else for (const ti of tm.issues) {
     const is = sc.issues.find((x) => x.id === ti.issue)

@@ -27,13 +27,13 @@ function drawProposals(box: HTMLElement, a: DealProposals, name: (actor: string)
   const rows = a.proposals.map((p) => {
     const why = p.actors.filter((v) => !v.accepts).map((v) => h('li', {}, h('b', {}, name(v.actor)), ' ', v.why))
     const quote = p.evidence?.[0]
-    return h('tr', { class: p.accepted ? 'yes' : 'no', 'data-proposal': p.id },
+    return h('tr', { class: p.error ? 'unjudged' : p.accepted ? 'yes' : 'no', 'data-proposal': p.id },
       h('th', { scope: 'row' }, p.name, h('small', {}, `${p.date}${p.proposers?.length ? ' · ' + p.proposers.map(name).join(', ') : ''}`),
         quote ? h('small', { class: 'muted', title: quote.source }, `“${quote.quote}” (${quote.source})`) : null),
       h('td', {}, ...p.package.map((v) => h('div', {}, h('b', {}, `${v.issue} ${fmt(v.value, 0)}`), v.option ? h('small', {}, v.option) : null)),
         p.open?.length ? h('small', { class: 'muted' }, `open: ${p.open.join(', ')}`) : null),
-      h('td', {}, p.accepted ? '✓ everyone required' : p.accepts.map(name).join(', ')),
-      h('td', {}, why.length ? h('ul', {}, ...why) : '—'))
+      h('td', {}, p.error ? 'not judged' : p.accepted ? '✓ everyone required' : p.accepts.map(name).join(', ')),
+      h('td', {}, p.error ? h('p', { class: 'warn', 'data-testid': 'proposal-error' }, p.error) : why.length ? h('ul', {}, ...why) : '—'))
   })
   const tl = a.timeline ?? []
   const ids: string[] = []
@@ -49,6 +49,6 @@ function drawProposals(box: HTMLElement, a: DealProposals, name: (actor: string)
         h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Proposal'), ...tl.map((s) => h('th', { scope: 'col' }, s.snapshot, s.label ? h('small', {}, s.label) : null)))),
         h('tbody', {}, ...ids.map((id) => h('tr', {}, h('th', { scope: 'row' }, id), ...tl.map((s) => {
           const p = s.proposals.find((x) => x.id === id)
-          return h('td', {}, p ? `${p.accepts.length}/${p.accepts.length + p.rejects.length}${p.accepted ? ' ✓' : ''}` : '–')
+          return h('td', {}, !p ? '–' : p.error ? h('span', { title: p.error }, 'not judged') : `${p.accepts.length}/${p.accepts.length + p.rejects.length}${p.accepted ? ' ✓' : ''}`)
         })))))) : '')
 }

@@ -1,0 +1,95 @@
+package ask
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"parley/answer"
+)
+
+// openCase (testdata/open-proposal.yaml) has a reference point on
+// budget but none on timeline, so the default batna (auto) falls back to
+// none, and a proposal that leaves timeline open has no value to judge it
+// at there; "both" decides both issues and can be judged.
+func openCase(t *testing.T) *Case {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", "open-proposal.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return loadCase(t, "open-proposal.yaml", string(b))
+}
+
+// A proposal that leaves open an issue with no no-deal value is returned
+// unjudged, with the reason, and the other proposals are judged as they
+// would be alone: one such proposal used to fail the whole answer, and
+// with it the brief.
+func TestProposalLeftOpenIsNotJudged(t *testing.T) {
+	c := openCase(t)
+	req := answer.NewDealProposalsRequest()
+	req.Models = []string{"none"}
+	req.AllSnapshots = true
+	a, err := DealProposals(context.Background(), c, req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Proposals) != 2 {
+		t.Fatalf("%d proposals, want 2", len(a.Proposals))
+	}
+	open, both := a.Proposals[0], a.Proposals[1]
+	if !strings.HasPrefix(open.Error, "it leaves issues [timeline] open, and they have no value in the issues' reference points") {
+		t.Errorf("budget-only: error %q", open.Error)
+	}
+	if open.Accepted || len(open.Accepts)+len(open.Rejects)+len(open.Actors) != 0 {
+		t.Errorf("budget-only: judged anyway: accepted %v, accepts %v, rejects %v", open.Accepted, open.Accepts, open.Rejects)
+	}
+	if len(open.Package) != 1 || open.Package[0].Issue != "budget" || open.Package[0].Value != 40 || !slices.Equal(open.Open, []string{"timeline"}) {
+		t.Errorf("budget-only: package %+v, open %v; want budget 40, open [timeline]", open.Package, open.Open)
+	}
+	if !slices.ContainsFunc(a.Warnings, func(w string) bool {
+		return strings.HasPrefix(w, "proposal budget-only could not be judged: it leaves issues [timeline] open")
+	}) {
+		t.Errorf("no warning names the unjudged proposal: %q", a.Warnings)
+	}
+	// The judged proposal is what deal evaluate makes of its package.
+	ev := answer.NewDealEvaluateRequest()
+	ev.Package = map[string]float64{"budget": 40, "timeline": 60}
+	ev.Models = []string{"none"}
+	want, err := DealEvaluate(context.Background(), c, ev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if both.Error != "" || both.Accepted != want.Evaluation.Accepted || len(both.Actors) != len(want.Evaluation.Actors) {
+		t.Fatalf("both: error %q, accepted %v, %d actors; deal evaluate: accepted %v, %d actors", both.Error, both.Accepted, len(both.Actors), want.Evaluation.Accepted, len(want.Evaluation.Actors))
+	}
+	for j, v := range both.Actors {
+		if w := want.Evaluation.Actors[j]; v.Actor != w.Actor || v.Utility != w.Utility || v.Accepts != w.Accepts {
+			t.Errorf("both: %s utility %v accepts %v; deal evaluate: %s %v %v", v.Actor, v.Utility, v.Accepts, w.Actor, w.Utility, w.Accepts)
+		}
+	}
+	// The timeline marks it unjudged at each snapshot it is on.
+	for _, s := range a.Timeline {
+		for _, p := range s.Proposals {
+			if (p.ID == "budget-only") != (p.Error != "") {
+				t.Errorf("snapshot %s: proposal %s error %q", s.Snapshot, p.ID, p.Error)
+			}
+		}
+	}
+}
+
+// The brief of such a case is written, and says the proposal was not
+// judged rather than that no one blocks it.
+func TestBriefWithUnjudgedProposal(t *testing.T) {
+	c := openCase(t)
+	b, err := MakeBrief(context.Background(), c)
+	if err != nil {
+		t.Fatalf("the brief failed: %v", err)
+	}
+	if len(b.Proposals) != 2 || b.Proposals[0].BlockedBy != "not judged (the warning below says why)" || b.Proposals[1].BlockedBy != "" {
+		t.Errorf("proposals %+v", b.Proposals)
+	}
+}

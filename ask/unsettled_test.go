@@ -1,0 +1,316 @@
+package ask
+
+import (
+	"context"
+	"fmt"
+	"html/template"
+	"slices"
+	"strings"
+	"testing"
+
+	"parley/answer"
+)
+
+// unsettledOn runs a forecast of the built-in case with one model and
+// returns "issue lo–hi" for each issue whose forecast did not settle,
+// failing when none did (the case would then test nothing).
+func unsettledOn(t *testing.T, c *Case, name string) []string {
+	t.Helper()
+	req := answer.NewForecastRequest()
+	req.Models = []string{name}
+	f, err := Forecast(context.Background(), c, req, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, x := range f.Models[0].Issues {
+		if !x.Settled {
+			out = append(out, fmt.Sprintf("%s %s", x.Issue, RangeText(x.Range.Lo, x.Range.Hi, OneDecimal)))
+		}
+	}
+	if len(out) == 0 {
+		t.Fatalf("%s settles on every issue of the built-in case; pick a model that does not", name)
+	}
+	return out
+}
+
+// warnedUnsettled fails unless one of warn begins with prefix and names
+// each of on, and says how many of the case's issues they are.
+func warnedUnsettled(t *testing.T, c *Case, warn []string, prefix string, on []string) {
+	t.Helper()
+	want := fmt.Sprintf("%s did not settle on %d of %d issues (%s)", prefix, len(on), len(c.Header.Issues), strings.Join(on, ", "))
+	for _, w := range warn {
+		if strings.HasPrefix(w, want) {
+			return
+		}
+	}
+	t.Errorf("no warning begins %q; warnings:\n%s", want, strings.Join(warn, "\n"))
+}
+
+// A deal answer says when a forecast it rests on did not settle: the
+// no-deal package (batna model:NAME), the issues a package leaves out
+// (rest model:NAME) and the forecasts a package is compared with each
+// take a moving forecast's last round, and every door shows the
+// warning. On the built-in case smp and exchange stop still moving on
+// some issues and bdm cycles on one; compromise has no rounds and brings
+// no such warning.
+func TestDealSaysUnsettled(t *testing.T) {
+	c := builtinCase(t)
+	ctx := context.Background()
+	smpOn, exOn, bdmOn := unsettledOn(t, c, "smp"), unsettledOn(t, c, "exchange"), unsettledOn(t, c, "bdm")
+
+	ev := answer.NewDealEvaluateRequest()
+	ev.Package = map[string]float64{"territory": 35}
+	ev.Batna, ev.Rest, ev.Models = "model:smp", "model:exchange", []string{"bdm", "compromise"}
+	e, err := DealEvaluate(ctx, c, ev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	warnedUnsettled(t, c, e.Warnings, "batna model:smp", smpOn)
+	warnedUnsettled(t, c, e.Warnings, "rest model:exchange", exOn)
+	warnedUnsettled(t, c, e.Warnings, "model bdm", bdmOn)
+
+	se := answer.NewDealSearchRequest()
+	se.Batna = "model:smp"
+	s, err := DealSearch(ctx, c, se)
+	if err != nil {
+		t.Fatal(err)
+	}
+	warnedUnsettled(t, c, s.Warnings, "batna model:smp", smpOn)
+
+	pr := answer.NewDealProposalsRequest()
+	pr.Models = []string{"bdm"}
+	p, err := DealProposals(ctx, c, pr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	warnedUnsettled(t, c, p.Warnings, "model bdm", bdmOn)
+
+	ev.Batna, ev.Rest, ev.Models = "model:compromise", "model:compromise", []string{"compromise"}
+	e, err = DealEvaluate(ctx, c, ev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range e.Warnings {
+		if strings.Contains(w, "did not settle") {
+			t.Errorf("compromise settles, yet: %s", w)
+		}
+	}
+}
+
+// A sweep and a sensitivity analysis say when their model's forecast at
+// the stated values did not settle: every draw, and every input's ends,
+// are a last round's point like it, and they keep no rounds to tell. On
+// the built-in case bdm cycles on one issue; compromise has no rounds and
+// brings no such warning.
+func TestSweepSaysUnsettled(t *testing.T) {
+	c := builtinCase(t)
+	bdmOn := unsettledOn(t, c, "bdm")
+	req := answer.NewSweepRequest()
+	req.Models, req.Draws = []string{"bdm", "compromise"}, 20
+	s, err := Sweep(context.Background(), c, req, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Draws = answer.MinSensitivityDraws
+	se, err := Sensitivity(context.Background(), c, req, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	warnedUnsettled(t, c, s.Models[0].Warnings, "the forecast at the stated values", bdmOn)
+	warnedUnsettled(t, c, se.Models[0].Warnings, "the forecast at the stated values", bdmOn)
+	for _, w := range append(s.Models[1].Warnings, se.Models[1].Warnings...) {
+		if strings.Contains(w, "did not settle") {
+			t.Errorf("compromise settles, yet: %s", w)
+		}
+	}
+}
+
+// noReferenceCase has proposals but no status quo on x, so deal
+// questions with batna auto fall back to none.
+const noReferenceCase = `
+metadata: {id: noref, title: No status quo, as_of: 2025-01-01}
+issues:
+  - {id: x, name: X}
+  - {id: y, name: Y, reference: 50}
+actors:
+  - {id: a, name: Alpha, capability: 1}
+  - {id: b, name: Beta, capability: 2}
+stances:
+  - {actor: a, issue: x, position: 0, salience: 1, range: {position: [0, 20]}, assumed: test}
+  - {actor: b, issue: x, position: 100, salience: 0.5, assumed: test}
+  - {actor: a, issue: y, position: 40, salience: 0.5, assumed: test}
+  - {actor: b, issue: y, position: 80, salience: 1, assumed: test}
+proposals:
+  - {id: split, name: Split, proposers: [a], date: "2025-01-01", package: {x: 50, y: 60}, assumed: test}
+`
+
+// The brief shows the warnings of the answers it is made of, in HTML and
+// Markdown alike: the sweep's (on the built-in case, compromise's
+// forecast of sanctions lies outside its own 80% interval) and the deal
+// proposals' (without a status quo on every issue each actor's
+// alternative is its reservation only, which decides who blocks a
+// proposal).
+func TestBriefShowsWarnings(t *testing.T) {
+	ctx := context.Background()
+	in, err := Load("noref.yaml", []byte(noReferenceCase), LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := in.Case(answer.Target{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	nb, err := MakeBrief(ctx, c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if nb.Deal == nil || !slices.ContainsFunc(nb.Deal.Warnings, func(w string) bool { return strings.HasPrefix(w, "no reference point (status quo) on x:") }) {
+		t.Fatalf("deal proposals of a case without a status quo on x: %+v", nb.Deal)
+	}
+	for _, x := range []struct {
+		b    *Brief
+		want []string
+	}{{builtInBrief(t), nil}, {nb, nb.Deal.Warnings}} {
+		for _, m := range x.b.Sweep.Models {
+			x.want = append(x.want, m.Warnings...)
+		}
+		if len(x.want) == 0 {
+			t.Fatalf("%s: no warning to show; the case tests nothing", x.b.Scenario.ID)
+		}
+		for _, format := range []string{"html", "md"} {
+			out, err := RenderBrief(ctx, x.b, format)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, w := range x.want {
+				if format == "html" {
+					w = template.HTMLEscapeString(w)
+				}
+				if !strings.Contains(string(out), w) {
+					t.Errorf("%s: the %s brief does not say: %s", x.b.Scenario.ID, format, w)
+				}
+			}
+		}
+	}
+}
+
+// A ledger entry seals a forecast that did not settle at its last
+// round's point, which is what ledger grade later scores; the record says
+// so. On the built-in case bdm cycles on one issue.
+func TestLedgerRecordSaysUnsettled(t *testing.T) {
+	c := builtinCase(t)
+	bdmOn := unsettledOn(t, c, "bdm")
+	req := answer.NewForecastRequest()
+	req.Models = []string{"bdm", "compromise"}
+	_, warn, err := LedgerRecord(context.Background(), c, req, "2025-09-01", "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	warnedUnsettled(t, c, warn, "model bdm", bdmOn)
+	if len(warn) != 1 {
+		t.Errorf("warnings %q; want bdm's alone (compromise settles)", warn)
+	}
+}
+
+// The brief has no room for the models' notes, so it counts them per
+// model and says where they are listed, in HTML and Markdown alike: on the
+// built-in case nash and ks keep the status quo on five issues, and smp
+// says why it stopped.
+func TestBriefCountsNotes(t *testing.T) {
+	b := builtInBrief(t)
+	var want []string
+	for _, m := range b.Forecast.Models {
+		if len(m.Notes) > 0 {
+			want = append(want, fmt.Sprintf("%s %d", m.Model, len(m.Notes)))
+		}
+	}
+	if len(want) == 0 {
+		t.Fatal("no model of the built-in brief has a note; the test tests nothing")
+	}
+	if got := strings.Join(want, " · "); b.Notes != got {
+		t.Errorf("notes %q, want %q", b.Notes, got)
+	}
+	for _, format := range []string{"html", "md"} {
+		out, err := RenderBrief(context.Background(), b, format)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(out), "parley forecast lists") || !strings.Contains(string(out), b.Notes+".") {
+			t.Errorf("the %s brief does not count the models' notes (%s)", format, b.Notes)
+		}
+	}
+}
+
+// A robust deal analysis with the no-deal package from a model keeps that
+// forecast, made at the stated values, in every draw; the answer says so,
+// and says nothing of it when the no-deal package is the status quo.
+func TestRobustSaysFixedNoDeal(t *testing.T) {
+	c := builtinCase(t)
+	ctx := context.Background()
+	const fixed = "robust: the no-deal package is compromise's forecast at the stated values in every draw"
+	for _, batna := range []string{"model:compromise", "reference"} {
+		ev := answer.NewDealEvaluateRequest()
+		ev.Package, ev.Models, ev.Batna = map[string]float64{"territory": 35}, []string{"none"}, batna
+		ev.Robust = answer.DealRobust{On: true, Draws: 20}
+		e, err := DealEvaluate(ctx, c, ev)
+		if err != nil {
+			t.Fatal(err)
+		}
+		se := answer.NewDealSearchRequest()
+		se.Batna, se.Robust = batna, answer.DealRobust{On: true, Draws: 20}
+		s, err := DealSearch(ctx, c, se)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for name, ws := range map[string][]string{"evaluate": e.Warnings, "search": s.Warnings} {
+			said := slices.ContainsFunc(ws, func(w string) bool { return strings.HasPrefix(w, fixed) })
+			if said != (batna == "model:compromise") {
+				t.Errorf("%s, batna %s: warnings %q", name, batna, ws)
+			}
+		}
+	}
+}
+
+// deal proposals --all-snapshots judges the proposals at every snapshot
+// against that snapshot's no-deal package; with batna model:smp each is
+// smp's forecast there, and the answer says, snapshot by snapshot, where
+// it did not settle (the target's own warning said once).
+func TestProposalTimelineSaysUnsettled(t *testing.T) {
+	c := builtinCase(t)
+	req := answer.NewDealProposalsRequest()
+	req.Models, req.Batna, req.AllSnapshots = []string{"none"}, "model:smp", true
+	p, err := DealProposals(context.Background(), c, req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	said := 0
+	for _, ps := range p.Timeline {
+		in := c.Input
+		cd, err := in.Case(answer.Target{Snapshot: ps.Snapshot})
+		if err != nil {
+			t.Fatal(err)
+		}
+		fr := answer.NewForecastRequest()
+		fr.Models = []string{"smp"}
+		f, err := Forecast(context.Background(), cd, fr, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		u := unsettled(f.Models[0])
+		if u == "" {
+			continue
+		}
+		w := "batna model:smp " + u + ": each actor's alternative is measured at its last round's point, not the range it kept moving in"
+		if ps.Snapshot == c.Header.Snapshot || slices.Contains(p.Warnings, w) {
+			continue // the target's warning, or the same words
+		}
+		if !slices.Contains(p.Warnings, "snapshot "+ps.Snapshot+": "+w) {
+			t.Errorf("snapshot %s: no warning %q among %q", ps.Snapshot, w, p.Warnings)
+		}
+		said++
+	}
+	if said == 0 {
+		t.Fatal("smp settles at every earlier snapshot; the test tests nothing")
+	}
+}
