@@ -94,6 +94,7 @@ func runCompare(cmd *cobra.Command, args []string) error {
 	case "json":
 		err = writeJSON(w, a)
 	case "csv":
+		compareCaveats(cmd.ErrOrStderr(), a)
 		err = compareCSV(w, a)
 	default:
 		compareTable(w, a, termWidth(w))
@@ -201,23 +202,63 @@ func compareTable(w io.Writer, a *answer.Comparison, width int) {
 	if anyRange {
 		fmt.Fprintln(w, "~ did not settle (the range it kept moving in; no change is given against or for a range)")
 	}
-	notes := 0
 	for _, m := range a.Models {
 		for j, r := range m.Columns {
-			at := m.Model + ", " + a.Columns[j].Label
 			if r.Error != "" {
-				fmt.Fprintf(w, "error (%s): %s\n", at, wrap(r.Error, max(40, width-12), "  "))
+				fmt.Fprintf(w, "error (%s, %s): %s\n", m.Model, columnName(a, j), wrap(r.Error, max(40, width-12), "  "))
 			}
-			for _, x := range r.Warnings {
-				if !strings.Contains(x, "did not settle") {
-					fmt.Fprintf(w, "warning (%s): %s\n", at, wrap(x, max(40, width-12), "  "))
-				}
-			}
-			notes += len(r.Notes)
 		}
 	}
-	if notes > 0 {
-		fmt.Fprintf(w, "%d notes of the models' runs: --format json has each, by model and column\n", notes)
+	// A warning or note is printed once with the columns whose run said
+	// it; that a forecast did not settle is its cell's range, marked ~.
+	for _, kind := range []string{"warning", "note"} {
+		for _, m := range a.Models {
+			var order []string
+			at := map[string][]string{}
+			for j, r := range m.Columns {
+				list := r.Notes
+				if kind == "warning" {
+					list = r.Warnings
+				}
+				for _, x := range list {
+					if kind == "warning" && strings.Contains(x, "did not settle") {
+						continue
+					}
+					if _, ok := at[x]; !ok {
+						order = append(order, x)
+					}
+					at[x] = append(at[x], columnName(a, j))
+				}
+			}
+			for _, x := range order {
+				where := strings.Join(at[x], ", ")
+				if len(at[x]) == len(a.Columns) && len(a.Columns) > 1 {
+					where = "every column"
+				}
+				fmt.Fprintf(w, "%s (%s; %s): %s\n", kind, m.Model, where, wrap(x, max(40, width-12), "  "))
+			}
+		}
+	}
+}
+
+// columnName names column j as the table heads it: a variant by its id,
+// a snapshot by its label.
+func columnName(a *answer.Comparison, j int) string {
+	if c := a.Columns[j]; a.Request.Over == answer.OverVariants && c.Variant != "" {
+		return c.Variant
+	}
+	return a.Columns[j].Label
+}
+
+// compareCaveats writes to w, the command's stderr, what the CSV has no
+// room for: the comparison's warnings, and each model's warnings and
+// notes in each column, as csvCaveats writes a forecast's.
+func compareCaveats(w io.Writer, a *answer.Comparison) {
+	csvCaveats(w, "", a.Warnings, nil)
+	for _, m := range a.Models {
+		for j, r := range m.Columns {
+			csvCaveats(w, m.Model+", "+columnName(a, j), r.Warnings, r.Notes)
+		}
 	}
 }
 

@@ -117,3 +117,55 @@ func TestCompareColumnError(t *testing.T) {
 		t.Errorf("exit %d\n%s\n%s", code, out, stderr)
 	}
 }
+
+// No format drops what a model's run said: the CSV writes every warning
+// and note of the JSON to stderr, by model and column, and the table
+// prints each note once with the columns that gave it (nash's status-quo
+// notes, bdm's cycling median on the built-in case).
+func TestCompareKeepsWarningsAndNotes(t *testing.T) {
+	args := []string{"compare", "-q", "-m", "nash,bdm"}
+	js, _, code := run(t, append(args, "-f", "json")...)
+	if code != 0 {
+		t.Fatalf("json: exit %d", code)
+	}
+	var a answer.Comparison
+	if err := json.Unmarshal([]byte(js), &a); err != nil {
+		t.Fatal(err)
+	}
+	_, stderr, code := run(t, append(args, "-f", "csv")...)
+	table, _, code2 := run(t, args...)
+	if code != 0 || code2 != 0 {
+		t.Fatalf("exit %d, %d", code, code2)
+	}
+	lines := map[string]bool{}
+	for _, l := range strings.Split(stderr, "\n") {
+		lines[l] = true
+	}
+	n := 0
+	for _, m := range a.Models {
+		for j, r := range m.Columns {
+			col := a.Columns[j].Label
+			if a.Columns[j].Variant != "" {
+				col = a.Columns[j].Variant
+			}
+			for _, w := range r.Warnings {
+				n++
+				if l := "warning (" + m.Model + ", " + col + "): " + w; !lines[l] {
+					t.Errorf("csv: stderr lacks %q", l)
+				}
+			}
+			for _, x := range r.Notes {
+				n++
+				if l := "note (" + m.Model + ", " + col + "): " + x; !lines[l] {
+					t.Errorf("csv: stderr lacks %q", l)
+				}
+				if !strings.Contains(strings.Join(strings.Fields(table), " "), x) {
+					t.Errorf("the table lacks the note %q", x)
+				}
+			}
+		}
+	}
+	if n == 0 || !strings.Contains(table, "note (nash; every column): ") {
+		t.Fatalf("%d warnings and notes; table:\n%s", n, table)
+	}
+}
