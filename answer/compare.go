@@ -86,6 +86,10 @@ type CompareColumn struct {
 	// the variant's name (its id when it has none); over snapshots "base"
 	// or the snapshot's label, else its date.
 	Label string `json:"label"`
+	// Warnings are the warnings of the column's scenario that the
+	// answer's Scenario does not have (a snapshot or variant resting on
+	// more assumed stances, say); omitted when none.
+	Warnings []string `json:"warnings,omitempty"`
 }
 
 // CompareModel is one model's forecasts across the columns. A model that

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 
 	"parley/answer"
@@ -44,6 +45,11 @@ func Compare(ctx context.Context, c *Case, req answer.CompareRequest, progress P
 		if err != nil {
 			failed[j] = err
 			continue
+		}
+		for _, w := range cc.Header.Warnings {
+			if !slices.Contains(c.Header.Warnings, w) {
+				out.Columns[j].Warnings = append(out.Columns[j].Warnings, w)
+			}
 		}
 		var p Progress
 		if progress != nil {

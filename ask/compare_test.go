@@ -354,3 +354,25 @@ func TestCompareTakesTheFileSettings(t *testing.T) {
 		t.Errorf("compare's cell %s, the forecast's %s", got, exp)
 	}
 }
+
+// A column's scenario warnings that the answer's scenario lacks are the
+// column's: every stance of testdata/compare.yaml is assumed, so the
+// latest snapshot (the answer's case) says 3 of 3 and the base and the
+// first snapshot 2 of 2 — said once each, in their columns.
+func TestCompareColumnWarnings(t *testing.T) {
+	req := answer.NewCompareRequest()
+	req.Over, req.Models = answer.OverSnapshots, []string{"compromise"}
+	a, err := Compare(context.Background(), loadCompare(t, answer.Target{Snapshot: "latest"}), req, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Scenario.Warnings) != 1 || !strings.HasPrefix(a.Scenario.Warnings[0], "3 of 3 stances rest on no quote") {
+		t.Fatalf("scenario warnings %q", a.Scenario.Warnings)
+	}
+	for j, want := range []string{"2 of 2 stances", "2 of 2 stances", ""} {
+		ws := a.Columns[j].Warnings
+		if (want == "") != (len(ws) == 0) || (want != "" && (len(ws) != 1 || !strings.HasPrefix(ws[0], want))) {
+			t.Errorf("column %d (%s): warnings %q, want %q", j, a.Columns[j].Label, ws, want)
+		}
+	}
+}

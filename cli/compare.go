@@ -202,6 +202,11 @@ func compareTable(w io.Writer, a *answer.Comparison, width int) {
 	if anyRange {
 		fmt.Fprintln(w, "~ did not settle (the range it kept moving in; no change is given against or for a range)")
 	}
+	for j, col := range a.Columns {
+		for _, x := range col.Warnings {
+			fmt.Fprintf(w, "warning (%s): %s\n", columnName(a, j), wrap(x, max(40, width-12), "  "))
+		}
+	}
 	for _, m := range a.Models {
 		for j, r := range m.Columns {
 			if r.Error != "" {
@@ -255,6 +260,9 @@ func columnName(a *answer.Comparison, j int) string {
 // notes in each column, as csvCaveats writes a forecast's.
 func compareCaveats(w io.Writer, a *answer.Comparison) {
 	csvCaveats(w, "", a.Warnings, nil)
+	for j, col := range a.Columns {
+		csvCaveats(w, columnName(a, j), col.Warnings, nil)
+	}
 	for _, m := range a.Models {
 		for j, r := range m.Columns {
 			csvCaveats(w, m.Model+", "+columnName(a, j), r.Warnings, r.Notes)

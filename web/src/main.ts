@@ -783,7 +783,7 @@ function drawVariants(box: HTMLElement, cmp: Comparison) {
     return h('td', at, h('b', {}, fmt(f.forecast)),
       d !== undefined && Math.abs(d) >= 0.05 ? h('small', { class: d > 0 ? 'up' : 'down', 'data-testid': 'variant-change' }, (d > 0 ? '+' : '') + fmt(d)) : null)
   }
-  const ws = (m?.columns ?? []).flatMap((r, j) => (r.warnings ?? []).map((w) => `${cmp.columns[j].label}: ${w}`))
+  const ws = cmp.columns.flatMap((c, j) => [...(c.warnings ?? []), ...(m?.columns[j]?.warnings ?? [])].map((w) => `${c.label}: ${w}`))
   box.replaceChildren(h('p', {}, 'Model ', pick),
     ws.length ? h('details', { class: 'folded-warnings', 'data-testid': 'variant-warnings' }, h('summary', {}, `⚠ ${st.compareModel}: ${ws.length} warning(s) across the variants`), warningList(ws, 'variant-warning-list')) : '',
     h('table', { class: 'compare', 'data-testid': 'variants-table', 'data-model': st.compareModel },
