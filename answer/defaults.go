@@ -30,6 +30,7 @@ type DefaultRequests struct {
 	Backtest      BacktestRequest      `json:"backtest"`
 	Advise        AdviseRequest        `json:"advise"`
 	Power         PowerRequest         `json:"power"`
+	Compare       CompareRequest       `json:"compare"`
 }
 
 // Limits are the bounds of a request's numbers (docs/limits.md).
@@ -63,6 +64,7 @@ func NewDefaults() Defaults {
 			Backtest:      NewBacktestRequest(),
 			Advise:        NewAdviseRequest(),
 			Power:         NewPowerRequest(),
+			Compare:       NewCompareRequest(),
 		},
 		Limits: Limits{MaxDraws: MaxDraws, MinSensitivityDraws: MinSensitivityDraws, MaxAdviseDraws: MaxAdviseDraws,
 			MaxRounds: MaxRounds, MaxPackages: MaxPackages, MaxPowerSamples: MaxPowerSamples},

@@ -44,12 +44,14 @@ var Requests = []reflect.Type{
 	reflect.TypeFor[IngestRequest](),
 	reflect.TypeFor[AdviseRequest](),
 	reflect.TypeFor[PowerRequest](),
+	reflect.TypeFor[CompareRequest](),
 }
 
 // Answers are the answer types both doors return (bench aside: it has no
 // API door).
 var Answers = []reflect.Type{
 	reflect.TypeFor[Forecast](),
+	reflect.TypeFor[Comparison](),
 	reflect.TypeFor[Sweep](),
 	reflect.TypeFor[Sensitivity](),
 	reflect.TypeFor[DealEvaluation](),

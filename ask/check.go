@@ -50,6 +50,14 @@ func Check(req any) error {
 	case answer.ForecastRequest:
 		_, _, err := prepareRun(&r.Run)
 		return err
+	case *answer.CompareRequest:
+		return Check(*r)
+	case answer.CompareRequest:
+		if err := checkOver(r.Over); err != nil {
+			return err
+		}
+		_, _, err := prepareRun(&r.Run)
+		return err
 	case answer.SweepRequest:
 		if err := checkSweep(&r); err != nil {
 			return err

@@ -285,6 +285,10 @@ func Estimate(c *Case, req any) (Cost, error) {
 		return powerCost(c, r), nil
 	case *answer.PowerRequest:
 		return Estimate(c, *r)
+	case answer.CompareRequest:
+		return compareCost(c, r)
+	case *answer.CompareRequest:
+		return Estimate(c, *r)
 	case BriefRequest, *BriefRequest:
 		return EstimateBrief(c)
 	}
@@ -368,6 +372,38 @@ func EstimateBrief(c *Case) (Cost, error) {
 		out.Work += p.Work
 		out.Bytes += p.Bytes
 	}
+	return out, nil
+}
+
+// compareCost is the cost of a comparison (Compare): the work of its
+// columns' forecasts added; in memory the largest of them (they run one
+// after another, and each column keeps only its forecasts, without their
+// rounds) and some 500 bytes a cell. A column that cannot be resolved
+// runs nothing.
+func compareCost(c *Case, r answer.CompareRequest) (Cost, error) {
+	cols, err := compareColumns(c, &r)
+	if err != nil {
+		return Cost{}, err
+	}
+	names, err := ModelList(r.Models)
+	if err != nil {
+		return Cost{}, err
+	}
+	var out Cost
+	var peak float64
+	for _, col := range cols {
+		cc, err := c.Input.Case(col.target)
+		if err != nil {
+			continue
+		}
+		f, err := Estimate(cc, answer.ForecastRequest{Target: col.target, Run: r.Run})
+		if err != nil {
+			return Cost{}, err
+		}
+		out.Work += f.Work
+		peak = math.Max(peak, f.Bytes)
+	}
+	out.Bytes = peak + 500*float64(len(cols)*len(names)*len(c.problem.Issues))
 	return out, nil
 }
 

@@ -84,6 +84,12 @@ func parityQuestions(in parityInput) []parityQuestion {
 		// Only the rules input states a decision rule: the others' doors
 		// refuse alike.
 		{"power defaults", []string{"power"}, "power", `{}`},
+		// Only the built-in case and the scenario have variants and
+		// snapshots; the others compare one column, with a warning.
+		{"compare defaults", []string{"compare"}, "compare", `{}`},
+		{"compare snapshots", []string{"compare", "--over", "snapshots", "-m", "compromise,bdm", "--seed", "3"}, "compare", `{"over": "snapshots", "models": ["compromise", "bdm"], "seed": 3}`},
+		{"compare job", []string{"compare", "-m", "median", "--over", "snapshots"}, "runs", `{"kind": "compare", "models": ["median"], "over": "snapshots"}`},
+		{"compare unknown variant", []string{"compare", "--variants", "nope"}, "compare", `{"variants": ["nope"]}`},
 	}
 	for _, m := range answer.ExplainModels {
 		qs = append(qs, parityQuestion{"explain " + m + " one issue", []string{"explain", "-m", m, "--issue", in.issue}, "explain", fmt.Sprintf(`{"model": %q, "issue": %q}`, m, in.issue)})

@@ -23,6 +23,7 @@ import (
 // commands is every top-level command, in the order help lists them.
 var commands = []func() *cobra.Command{
 	newForecastCmd,
+	newCompareCmd,
 	newSweepCmd,
 	newSensitivityCmd,
 	newDealCmd,

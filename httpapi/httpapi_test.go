@@ -232,7 +232,7 @@ func TestMetaEndpoints(t *testing.T) {
 	}
 	var kinds []string
 	e.want(e.do("GET", "/api/kinds", ""), 200).json(t, &kinds)
-	if fmt.Sprint(kinds) != "[forecast sweep sensitivity deal deal-search deal-proposals explain backtest advise power]" {
+	if fmt.Sprint(kinds) != "[forecast sweep sensitivity deal deal-search deal-proposals explain backtest advise power compare]" {
 		t.Fatalf("kinds %v", kinds)
 	}
 	var formats []struct{ Name, Summary string }
@@ -969,6 +969,8 @@ func TestRerunEveryKind(t *testing.T) {
 		{"/advise", `{"actor":"y","draws":5}`},
 		{"/runs", `{"kind":"advise","actor":"x","model":"median","draws":3}`},
 		{"/power", `{"quota":2,"weights":[1,1,1]}`},
+		{"/compare", `{"models":["compromise","bdm"]}`},
+		{"/runs", `{"kind":"compare","over":"snapshots","models":["median"]}`},
 	} {
 		var r run
 		res := e.do("POST", p+c.path, c.body)
@@ -1117,8 +1119,8 @@ func TestAuth(t *testing.T) {
 		path := strings.NewReplacer("{id}", v.ID, "{run}", "nope", "{actor}", "x", "{issue}", "a").Replace(r.Pattern)
 		e.want(e.do(r.Method, path, "{}"), 401)
 	}
-	if writes != 20 {
-		t.Fatalf("%d write routes checked, want 20", writes)
+	if writes != 21 {
+		t.Fatalf("%d write routes checked, want 21", writes)
 	}
 	// A write from another origin is refused even with the token.
 	e.tok = "s3cret-s3cret-s3cret"

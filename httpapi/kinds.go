@@ -58,12 +58,13 @@ var kinds = map[store.RunKind]func() question{
 	store.Backtest: func() question { return &backtestRun{answer.NewBacktestRequest()} },
 	store.Advise:   func() question { return &adviseRun{answer.NewAdviseRequest()} },
 	store.Power:    func() question { return &powerRun{answer.NewPowerRequest()} },
+	store.Compare:  func() question { return &compareRun{answer.NewCompareRequest()} },
 }
 
 // inline are the kinds that have an endpoint of their own and run within
 // the request (a re-run of one does too); the others run as jobs.
 var inline = map[store.RunKind]bool{store.Forecast: true, store.Deal: true, store.DealSearch: true, store.DealProposals: true, store.Explain: true,
-	store.Backtest: true, store.Advise: true, store.Power: true}
+	store.Backtest: true, store.Advise: true, store.Power: true, store.Compare: true}
 
 type forecastRun struct{ req answer.ForecastRequest }
 
@@ -260,6 +261,26 @@ func (q *powerRun) run(ctx context.Context, c *ask.Case, _ ask.Progress) (*outco
 	return &outcome{a, a.Request, nil, a.Request.Seed}, nil
 }
 
+type compareRun struct{ req answer.CompareRequest }
+
+func (q *compareRun) request() any { return &q.req }
+func (q *compareRun) flat() any {
+	return &struct {
+		Kind store.RunKind `json:"kind"`
+		*answer.CompareRequest
+	}{CompareRequest: &q.req}
+}
+func (q *compareRun) target() answer.Target { return q.req.Target }
+func (q *compareRun) models() []string      { return q.req.Models }
+func (q *compareRun) seed() uint64          { return q.req.Seed }
+func (q *compareRun) run(ctx context.Context, c *ask.Case, p ask.Progress) (*outcome, error) {
+	a, err := ask.Compare(ctx, c, q.req, p)
+	if err != nil {
+		return nil, err
+	}
+	return &outcome{a, a.Request, a.Request.Models, a.Request.Seed}, nil
+}
+
 // kindNames lists the kinds, in store.Kinds order.
 func kindNames() []string {
 	var out []string
@@ -283,6 +304,39 @@ func fingerprintOf(req any, fp []byte) []byte {
 		}
 	}
 	return fp
+}
+
+// fingerprint is the fingerprint of what a request (as fingerprintOf
+// takes it) reads, res being the case of its target: fingerprintOf that
+// case, or for a comparison, which reads a case per column, that case's
+// and every column's in column order (a column that cannot be resolved
+// by its error). With the target's alone, a re-run after a variant was
+// edited would be taken for the same computation.
+func (st *stored) fingerprint(req any, res *resolution) ([]byte, error) {
+	var cr answer.CompareRequest
+	switch p := req.(type) {
+	case *answer.CompareRequest:
+		cr = *p
+	case answer.CompareRequest:
+		cr = p
+	default:
+		return fingerprintOf(req, res.fp), nil
+	}
+	ts, err := ask.CompareTargets(res.c, cr)
+	if err != nil {
+		return nil, err
+	}
+	out := append([]byte(nil), res.fp...)
+	for _, t := range ts {
+		out = append(out, '\n')
+		col, err := st.resolve(t)
+		if err != nil {
+			out = append(out, err.Error()...)
+			continue
+		}
+		out = append(out, col.fp...)
+	}
+	return out, nil
 }
 
 // inputHash is a run's input hash: the SHA-256 of its options (JSON) and
@@ -373,6 +427,13 @@ func normalise(req any) error {
 	case *answer.AdviseRequest:
 		target(&r.Target)
 		settings(&r.Settings)
+	case *answer.CompareRequest:
+		target(&r.Target)
+		if r.Over == "" {
+			r.Over = answer.OverVariants
+		}
+		settings(&r.Settings)
+		return models(&r.Models)
 	case *answer.PowerRequest:
 		// As ask.Power echoes it (an ad-hoc game's target cleared), so
 		// POST …/power and a job of kind power store the same request.

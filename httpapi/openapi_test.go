@@ -41,7 +41,7 @@ var schemaRoots = append(append([]reflect.Type(nil), answer.Requests...), answer
 var schemaNames = answer.TypeNames
 
 // requestTypes are decoded over defaults: no field is required.
-var requestTypes = map[string]bool{"ForecastRequest": true, "SweepRequest": true, "DealEvaluateRequest": true, "DealSearchRequest": true, "DealProposalsRequest": true, "ExplainRequest": true, "AdviseRequest": true, "PowerRequest": true}
+var requestTypes = map[string]bool{"ForecastRequest": true, "SweepRequest": true, "DealEvaluateRequest": true, "DealSearchRequest": true, "DealProposalsRequest": true, "ExplainRequest": true, "AdviseRequest": true, "PowerRequest": true, "CompareRequest": true}
 
 // nullable are fields that encode as null although their Go type is a
 // number (a custom MarshalJSON writes ±Inf as null).
@@ -444,6 +444,8 @@ func TestAnswersMatchOpenAPI(t *testing.T) {
 		{store.Power, "/power", `{"quota":2,"weights":[1,1,1]}`, "Power"},
 		{store.Sweep, "/runs", `{"kind":"sweep","models":["compromise","bdm"],"draws":50}`, "Sweep"},
 		{store.Sensitivity, "/runs", `{"kind":"sensitivity","draws":50}`, "Sensitivity"},
+		{store.Compare, "/compare", `{"models":["all"],"rounds":3}`, "Comparison"},
+		{store.Compare, "/runs", `{"kind":"compare","over":"snapshots"}`, "Comparison"},
 	} {
 		var r run
 		res := e.do("POST", p+c.path, c.body)
@@ -457,7 +459,7 @@ func TestAnswersMatchOpenAPI(t *testing.T) {
 		json.Unmarshal(r.Result, &result)
 		json.Unmarshal(r.Options, &opts)
 		conform(t, schemas, map[string]any{"$ref": "#/components/schemas/" + c.schema}, result, string(c.kind))
-		req := map[store.RunKind]string{store.Forecast: "ForecastRequest", store.Sweep: "SweepRequest", store.Sensitivity: "SweepRequest", store.Deal: "DealEvaluateRequest", store.DealSearch: "DealSearchRequest", store.DealProposals: "DealProposalsRequest", store.Explain: "ExplainRequest", store.Backtest: "BacktestRequest", store.Advise: "AdviseRequest", store.Power: "PowerRequest"}[c.kind]
+		req := map[store.RunKind]string{store.Forecast: "ForecastRequest", store.Sweep: "SweepRequest", store.Sensitivity: "SweepRequest", store.Deal: "DealEvaluateRequest", store.DealSearch: "DealSearchRequest", store.DealProposals: "DealProposalsRequest", store.Explain: "ExplainRequest", store.Backtest: "BacktestRequest", store.Advise: "AdviseRequest", store.Power: "PowerRequest", store.Compare: "CompareRequest"}[c.kind]
 		conform(t, schemas, map[string]any{"$ref": "#/components/schemas/" + req}, opts, string(c.kind)+" options")
 	}
 }

@@ -99,7 +99,11 @@ func (s *Server) runNow(ctx context.Context, st *stored, kind store.RunKind, q q
 	if err != nil {
 		return nil, errs.Wrap(errs.Internal, err)
 	}
-	run := &store.Run{ScenarioID: st.rec.ID, ScenarioVersion: st.rec.Version, Kind: kind, InputHash: inputHash(opts, fingerprintOf(out.request, res.fp)),
+	fp, err := st.fingerprint(out.request, res)
+	if err != nil {
+		return nil, err
+	}
+	run := &store.Run{ScenarioID: st.rec.ID, ScenarioVersion: st.rec.Version, Kind: kind, InputHash: inputHash(opts, fp),
 		Model: strings.Join(out.models, ","), Options: opts, Seed: out.seed, Status: store.Done, Progress: 1,
 		Result: result, Started: start, Finished: time.Now().UTC()}
 	if err := s.o.Store.CreateRun(ctx, run); err != nil {
@@ -232,10 +236,14 @@ func (s *Server) start(ctx context.Context, st *stored, kind store.RunKind, q qu
 			return nil, errs.Wrap(errs.Internal, err)
 		}
 	}
+	fp, err := st.fingerprint(q.request(), res)
+	if err != nil {
+		return nil, err
+	}
 	if !s.jobs.reserve() {
 		return nil, busy(5, "the server has %d jobs queued or running, its limit (parley serve --max-queued); try again shortly", s.o.MaxQueued)
 	}
-	run := &store.Run{ScenarioID: st.rec.ID, ScenarioVersion: st.rec.Version, Kind: kind, InputHash: inputHash(opts, fingerprintOf(q.request(), res.fp)),
+	run := &store.Run{ScenarioID: st.rec.ID, ScenarioVersion: st.rec.Version, Kind: kind, InputHash: inputHash(opts, fp),
 		Model: strings.Join(q.models(), ","), Options: opts, Seed: q.seed(), Status: store.Queued}
 	if err := s.o.Store.CreateRun(ctx, run); err != nil {
 		s.jobs.release()
@@ -246,6 +254,12 @@ func (s *Server) start(ctx context.Context, st *stored, kind store.RunKind, q qu
 	// already accepted the list; a kind without models counts none).
 	names, _ := ask.ModelList(q.models())
 	n := len(names)
+	if cq, ok := q.(*compareRun); ok {
+		// A comparison runs them once per column.
+		if ts, err := ask.CompareTargets(res.c, cq.req); err == nil {
+			n *= len(ts)
+		}
+	}
 	s.jobs.start(run, func(ctx context.Context, progress func(done, total int)) (any, error) {
 		out, err := q.run(ctx, res.c, overall(n, progress))
 		if err != nil {
@@ -336,7 +350,12 @@ func (s *Server) rerun(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	if inputHash(old.Options, fingerprintOf(q.request(), res.fp)) != old.InputHash {
+	fp, err := st.fingerprint(q.request(), res)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if inputHash(old.Options, fp) != old.InputHash {
 		s.fail(w, r, errs.New(errs.Conflict, "the scenario has changed since run %s (version %d, now %d): its input hash differs, so it cannot be re-run to the same result", old.ID, old.ScenarioVersion, st.rec.Version))
 		return
 	}

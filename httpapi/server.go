@@ -235,6 +235,7 @@ func New(ctx context.Context, o Options) (*Server, error) {
 		{"POST", "/api/scenarios/{id}/ingest/review", "draft evidence from documents as a review to keep or delete", s.ingest(true)},
 		{"POST", "/api/scenarios/{id}/ingest/apply", "merge the kept entries of a review into a new snapshot (If-Match: version)", s.ingestApply},
 		{"POST", "/api/scenarios/{id}/forecast", "forecast now and store the run", s.inline(store.Forecast)},
+		{"POST", "/api/scenarios/{id}/compare", "put forecasts of what-if variants or dated snapshots side by side now and store the run", s.inline(store.Compare)},
 		{"POST", "/api/scenarios/{id}/deal/evaluate", "evaluate a package now and store the run", s.inline(store.Deal)},
 		{"POST", "/api/scenarios/{id}/deal/search", "search the zone of agreement now and store the run", s.inline(store.DealSearch)},
 		{"POST", "/api/scenarios/{id}/deal/proposals", "judge the proposals on the table now and store the run", s.inline(store.DealProposals)},

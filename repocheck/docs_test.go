@@ -44,6 +44,7 @@ var requestDefaults = map[string]any{
 	"DealSearchRequest":   answer.NewDealSearchRequest(),
 	"ExplainRequest":      answer.NewExplainRequest(),
 	"BenchRequest":        answer.NewBenchRequest(),
+	"CompareRequest":      answer.NewCompareRequest(),
 }
 
 // aliasNames are the names package answer gives other packages' types

@@ -69,15 +69,18 @@ const (
 	Advise RunKind = "advise"
 	// Power measures voting power under the decision rules (answer.Power).
 	Power RunKind = "power"
+	// Compare puts forecasts of variants or snapshots side by side
+	// (answer.Comparison).
+	Compare RunKind = "compare"
 )
 
 // Kinds lists every kind of run.
-var Kinds = []RunKind{Forecast, Sweep, Sensitivity, Deal, DealSearch, DealProposals, Explain, Backtest, Advise, Power}
+var Kinds = []RunKind{Forecast, Sweep, Sensitivity, Deal, DealSearch, DealProposals, Explain, Backtest, Advise, Power, Compare}
 
 // Valid reports whether k is one of the kinds above.
 func (k RunKind) Valid() bool {
 	switch k {
-	case Forecast, Sweep, Sensitivity, Deal, DealSearch, DealProposals, Explain, Backtest, Advise, Power:
+	case Forecast, Sweep, Sensitivity, Deal, DealSearch, DealProposals, Explain, Backtest, Advise, Power, Compare:
 		return true
 	}
 	return false

@@ -95,6 +95,20 @@ export interface Likely { value: number; label?: string; actors?: string[]; p: n
 export interface ModelForecast { model: string; error?: string; issues: IssueForecast[]; notes?: string[]; warnings?: string[] }
 export interface Forecast { scenario: AnswerScenario; request: ForecastRequest; models: ModelForecast[] }
 
+// Comparison: forecasts of variants or snapshots side by side, each cell
+// a forecast (null where the model or the column failed: its column's
+// error says why) and its change against the first column, given only
+// where both settled (docs/json.md, Compare). The page shows the changes
+// it is given and works out none.
+export interface CompareRequest extends RunRequest { snapshot: string; variant?: string; over: 'variants' | 'snapshots'; variants?: string[]; snapshots?: string[] }
+export interface CompareColumn { snapshot: string; as_of: string; variant?: string; variant_name?: string; label: string; warnings?: string[] }
+export interface CompareCell { forecast: IssueForecast | null; change?: number }
+export interface CompareModel {
+  model: string; columns: { error?: string; warnings?: string[]; notes?: string[] }[]
+  issues: { issue: string; name: string; cells: CompareCell[] }[]
+}
+export interface Comparison { scenario: AnswerScenario; request: CompareRequest; columns: CompareColumn[]; models: CompareModel[]; warnings?: string[] }
+
 export interface Bin { low: number; high: number; count: number }
 export interface Band { label: string; value: number; low: number; high: number; p: number; p_at_least: number }
 // SweepCombined: the outcome's spread with the model's own error on real
@@ -243,6 +257,7 @@ export const api = {
     call<ScenarioView>('PATCH', `/api/scenarios/${enc(id)}/stances/${enc(actor)}/${enc(issue)}`, patch),
   formats: () => call<FormatInfo[]>('GET', '/api/formats'),
   forecast: (id: string, req: Partial<ForecastRequest>) => call<Run<Forecast>>('POST', `/api/scenarios/${enc(id)}/forecast`, req),
+  compare: (id: string, req: Partial<CompareRequest>) => call<Run<Comparison>>('POST', `/api/scenarios/${enc(id)}/compare`, req),
   dealEvaluate: (id: string, req: Partial<DealEvaluateRequest>) => call<Run<DealEvaluation>>('POST', `/api/scenarios/${enc(id)}/deal/evaluate`, req),
   dealSearch: (id: string, req: Partial<DealSearchRequest>) => call<Run<DealSearch>>('POST', `/api/scenarios/${enc(id)}/deal/search`, req),
   dealProposals: (id: string, req: Partial<DealProposalsRequest>) => call<Run<DealProposals>>('POST', `/api/scenarios/${enc(id)}/deal/proposals`, req),

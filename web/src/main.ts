@@ -6,7 +6,7 @@
 // so a link opens the page as it was.
 import './style.css'
 import { api, follow, download, APIError, inlineOrJob, loadDefaults, defaults } from './api'
-import type { Scenario, ScenarioView, Forecast, ModelForecast, IssueForecast, Issue, Stance, ModelInfo, Param, Sweep, SweepIssue, Sensitivity, Diagnostic, Run, DealEvaluation, DealSearch, DealPackage, DealPlan, Distribution, Likely, DealRobustness } from './api'
+import type { Scenario, ScenarioView, Forecast, ModelForecast, IssueForecast, Issue, Stance, ModelInfo, Param, Sweep, SweepIssue, Sensitivity, Diagnostic, DealEvaluation, DealSearch, DealPackage, DealPlan, Distribution, Likely, DealRobustness, Comparison, CompareCell } from './api'
 import { h, s, fmt, color, rangeText, settingsText } from './util'
 import { renderExplain } from './explain'
 import { proposalsCard } from './proposals'
@@ -707,16 +707,27 @@ function renderForecast() {
   loadVariants(variants)
 }
 
+// compare asks for the comparison of the models and settings of the
+// forecast shown: over variants (every variant, at the snapshot shown) or
+// over snapshots (the base and every snapshot, the variant shown
+// applied). It costs a forecast per column, so when the server refuses it
+// within the request it runs as a job, its progress shown in box.
+async function compare(over: 'variants' | 'snapshots', box: HTMLElement): Promise<Comparison> {
+  const models = modelList()
+  const req = over === 'variants' ? { models, params: paramsFor(models), over, snapshot: st.snapshot } : { models, params: paramsFor(models), over, variant: st.variant }
+  const id = st.sv!.id
+  const run = await inlineOrJob<Comparison>(id, 'compare', req, () => api.compare(id, req),
+    (pct) => box.replaceChildren(h('p', { class: 'hint' }, `Computing (as a job: too large to answer at once): ${pct}%`)))
+  return run.result!
+}
+
 async function loadTimeline(box: HTMLElement) {
-  const sc = st.sv!.scenario
-  const dates = ['base', ...[...(sc.snapshots ?? [])].map((x) => x.date).sort()]
   box.replaceChildren(h('p', { class: 'hint' }, 'Computing…'))
   try {
-    const runs = await Promise.all(dates.map((d) => api.forecast(st.sv!.id, forecastRequest(d, st.variant))))
+    const cmp = await compare('snapshots', box)
     if (st.view !== 'forecast') return
     box.replaceChildren()
-    const labels = runs.map((r) => r.result!.scenario.as_of)
-    const ans = (r: Run<Forecast>, m: string, is: string) => r.result!.models.find((x) => x.model === m)?.issues.find((x) => x.issue === is)
+    const labels = cmp.columns.map((c) => c.as_of)
     for (const is of st.resolved!.issues) {
       const canvas = h('canvas', { role: 'img', 'aria-label': `Forecast over time on ${is.name}` })
       box.append(h('figure', { class: 'chart small' }, h('figcaption', {}, is.name), h('div', { class: 'box' }, canvas)))
@@ -724,11 +735,11 @@ async function loadTimeline(box: HTMLElement) {
       // A settled forecast is a point on its model's line; an unsettled
       // one a floating bar over its range.
       const datasets: object[] = []
-      modelList().forEach((m, i) => {
-        const fs = runs.map((r) => ans(r, m, is.id))
-        datasets.push({ type: 'line', label: m, data: fs.map((f) => (f && f.settled ? f.forecast : null)), borderColor: color(i), backgroundColor: color(i), pointRadius: 3 })
+      cmp.models.forEach((m, i) => {
+        const fs = (m.issues.find((x) => x.issue === is.id)?.cells ?? []).map((c) => c.forecast)
+        datasets.push({ type: 'line', label: m.model, data: fs.map((f) => (f && f.settled ? f.forecast : null)), borderColor: color(i), backgroundColor: color(i), pointRadius: 3 })
         if (fs.some((f) => f && !f.settled && f.range)) {
-          datasets.push({ type: 'bar', label: `${m} (did not settle)`, data: fs.map((f) => (f && !f.settled && f.range ? [f.range.lo, f.range.hi] : null)), backgroundColor: color(i) + '55', borderColor: color(i), borderWidth: 1, barPercentage: 0.3 })
+          datasets.push({ type: 'bar', label: `${m.model} (did not settle)`, data: fs.map((f) => (f && !f.settled && f.range ? [f.range.lo, f.range.hi] : null)), backgroundColor: color(i) + '55', borderColor: color(i), borderWidth: 1, barPercentage: 0.3 })
         }
       })
       st.charts.push(new Chart(canvas as HTMLCanvasElement, {
@@ -745,32 +756,42 @@ async function loadVariants(box: HTMLElement) {
   if (!vs.length) { box.replaceChildren(h('p', { class: 'hint' }, 'This scenario has no variants.')); return }
   box.replaceChildren(h('p', { class: 'hint' }, 'Computing…'))
   try {
-    const runs = await Promise.all([{ id: '', name: 'no variant' }, ...vs].map((v) => api.forecast(st.sv!.id, forecastRequest(st.snapshot, v.id))))
+    const cmp = await compare('variants', box)
     if (st.view !== 'forecast') return
-    const models = modelList()
-    if (!models.includes(st.compareModel)) st.compareModel = models[0]
-    const pick = h('select', { 'aria-label': 'Model for variants' }, ...models.map((m) => h('option', { value: m, selected: m === st.compareModel }, m))) as HTMLSelectElement
-    pick.onchange = () => { st.compareModel = pick.value; loadVariants(box) }
-    const ans = (r: Run<Forecast>, is: string) => r.result!.models.find((x) => x.model === st.compareModel)?.issues.find((x) => x.issue === is)
-    const cell = (f: IssueForecast | undefined, d: HTMLElement | null) => !f ? h('td', {}, '—')
-      : f.settled ? h('td', {}, h('b', {}, fmt(f.forecast)), d)
-        : h('td', { class: 'unsettled' }, h('b', {}, shown(f)), h('small', { class: 'warn' }, 'did not settle'))
-    const ws = runs.flatMap((r, k) => (r.result!.models.find((x) => x.model === st.compareModel)?.warnings ?? []).map((w) => (k ? `${vs[k - 1].name || vs[k - 1].id}: ` : 'no variant: ') + w))
-    box.replaceChildren(h('p', {}, 'Model ', pick),
-      ws.length ? h('details', { class: 'folded-warnings', 'data-testid': 'variant-warnings' }, h('summary', {}, `⚠ ${st.compareModel}: ${ws.length} warning(s) across the variants`), warningList(ws, 'variant-warning-list')) : '',
-      h('table', { class: 'compare' },
-        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Issue'), h('th', { scope: 'col' }, 'No variant'), ...vs.map((v) => h('th', { scope: 'col', title: v.description ?? '' }, v.name || v.id)))),
-        h('tbody', {}, ...st.resolved!.issues.map((is) => {
-          const base = ans(runs[0], is.id)
-          return h('tr', {}, h('th', { scope: 'row' }, is.name), cell(base, null),
-            ...runs.slice(1).map((r) => {
-              const v = ans(r, is.id)
-              // A change is stated between two settled points only.
-              const d = v?.settled && base?.settled && v.forecast !== null && base.forecast !== null ? v.forecast - base.forecast : null
-              return cell(v, d !== null && Math.abs(d) >= 0.05 ? h('small', { class: d > 0 ? 'up' : 'down' }, (d > 0 ? '+' : '') + fmt(d)) : null)
-            }))
-        }))))
+    drawVariants(box, cmp)
   } catch (e) { box.replaceChildren(h('p', { class: 'error' }, String(e))) }
+}
+
+// drawVariants shows one model's row of the comparison over variants:
+// each variant's forecast and the change from no variant the answer
+// gives (between settled forecasts only).
+function drawVariants(box: HTMLElement, cmp: Comparison) {
+  const models = cmp.models.map((m) => m.model)
+  if (!models.includes(st.compareModel)) st.compareModel = models[0]
+  const pick = h('select', { 'aria-label': 'Model for variants' }, ...models.map((m) => h('option', { value: m, selected: m === st.compareModel }, m))) as HTMLSelectElement
+  pick.onchange = () => { st.compareModel = pick.value; drawVariants(box, cmp) }
+  const m = cmp.models.find((x) => x.model === st.compareModel)
+  const description = (id?: string) => st.sv!.scenario.variants?.find((v) => v.id === id)?.description ?? ''
+  const cell = (c: CompareCell | undefined, j: number, issue: string) => {
+    const at = { 'data-issue': issue, 'data-column': j }
+    const err = m?.columns[j]?.error
+    if (err) return h('td', at, h('span', { class: 'err' }, err))
+    const f = c?.forecast
+    if (!f) return h('td', at, '—')
+    if (!f.settled) return h('td', { class: 'unsettled', ...at }, h('b', {}, shown(f)), h('small', { class: 'warn' }, 'did not settle'))
+    const d = c!.change
+    return h('td', at, h('b', {}, fmt(f.forecast)),
+      d !== undefined && Math.abs(d) >= 0.05 ? h('small', { class: d > 0 ? 'up' : 'down', 'data-testid': 'variant-change' }, (d > 0 ? '+' : '') + fmt(d)) : null)
+  }
+  const ws = cmp.columns.flatMap((c, j) => [...(c.warnings ?? []), ...(m?.columns[j]?.warnings ?? [])].map((w) => `${c.label}: ${w}`))
+  box.replaceChildren(h('p', {}, 'Model ', pick),
+    ws.length ? h('details', { class: 'folded-warnings', 'data-testid': 'variant-warnings' }, h('summary', {}, `⚠ ${st.compareModel}: ${ws.length} warning(s) across the variants`), warningList(ws, 'variant-warning-list')) : '',
+    h('table', { class: 'compare', 'data-testid': 'variants-table', 'data-model': st.compareModel },
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Issue'), ...cmp.columns.map((c, j) => h('th', { scope: 'col', title: description(c.variant) }, j ? c.label : 'No variant')))),
+      h('tbody', {}, ...st.resolved!.issues.map((is) => {
+        const cells = m?.issues.find((x) => x.issue === is.id)?.cells ?? []
+        return h('tr', {}, h('th', { scope: 'row' }, is.name), ...cmp.columns.map((_, j) => cell(cells[j], j, is.id)))
+      }))))
 }
 
 // ---------- sweep view ----------

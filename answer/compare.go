@@ -1,0 +1,140 @@
+package answer
+
+// What a comparison's columns vary (CompareRequest.Over).
+const (
+	// OverVariants compares what-if variants at one snapshot, each with
+	// the scenario without a variant.
+	OverVariants = "variants"
+	// OverSnapshots compares dated snapshots, each with the earliest.
+	OverSnapshots = "snapshots"
+)
+
+// NoVariantLabel is the label of the column without a variant.
+const NoVariantLabel = "no variant"
+
+// CompareRequest asks for forecasts side by side (parley compare): one
+// column per what-if variant or per dated snapshot, each forecast as a
+// forecast request with the same Run would give it, and each column's
+// change against the first.
+//
+// Over "variants" (the default): the first column is the scenario at
+// Snapshot without a variant, then one column per variant of Variants at
+// that snapshot (empty: every variant, in the scenario's order). Variant
+// must be "": the first column is always "no variant".
+//
+// Over "snapshots": one column per snapshot of Snapshots ("base",
+// "latest" or a snapshot's date), in date order with the base first
+// whatever the order given, each with Variant applied (empty: the base
+// and every snapshot up to Snapshot, so with the default "latest" every
+// one). The first column is the earliest, so a change is the change since
+// then. Variants must be empty.
+//
+// A name listed twice is refused, so a comparison has at most one column
+// per variant, or per snapshot, and one more.
+type CompareRequest struct {
+	Target
+	Run
+	// Over is what the columns vary: "variants" or "snapshots".
+	Over string `json:"over"`
+	// Variants are the variants compared with no variant (ids or names);
+	// empty: every variant. Over variants only.
+	Variants []string `json:"variants,omitempty"`
+	// Snapshots are the snapshots compared; empty: the base and every
+	// snapshot up to Snapshot. Over snapshots only.
+	Snapshots []string `json:"snapshots,omitempty"`
+}
+
+// NewCompareRequest returns a compare request with every default: every
+// variant against none, at the latest snapshot, the default models, seed
+// 1.
+func NewCompareRequest() CompareRequest {
+	return CompareRequest{Target: Target{Snapshot: "latest"}, Run: Run{Models: []string{}, Seed: DefaultSeed}, Over: OverVariants}
+}
+
+// Comparison answers a CompareRequest: per model and issue, each column's
+// forecast and its change against the first column.
+type Comparison struct {
+	// Scenario describes the case the request's target names (its
+	// snapshot and variant; over variants, the first column's). The
+	// issues are the same in every column; the actors may differ (a
+	// snapshot or a variant can add or remove actors).
+	Scenario Scenario       `json:"scenario"`
+	Request  CompareRequest `json:"request"`
+	// Columns are the columns, the first the one every change is against.
+	Columns []CompareColumn `json:"columns"`
+	// Models hold each model's forecasts across the columns.
+	Models []CompareModel `json:"models"`
+	// Warnings say what the reader must know about the comparison as a
+	// whole (a scenario without variants compares one column).
+	Warnings []string `json:"warnings,omitempty"`
+}
+
+// CompareColumn is one column of a comparison: the scenario at a snapshot
+// with a variant applied.
+type CompareColumn struct {
+	// Snapshot is "base" or the snapshot's date ("latest" is named by its
+	// date, or "base" in a scenario without snapshots).
+	Snapshot string `json:"snapshot"`
+	// AsOf is the date the column's scenario stands at (empty for peer
+	// formats, which carry no date).
+	AsOf string `json:"as_of"`
+	// Variant is the variant's id and VariantName its name; omitted for
+	// the column without a variant.
+	Variant     string `json:"variant,omitempty"`
+	VariantName string `json:"variant_name,omitempty"`
+	// Label names the column for a reader: over variants "no variant" or
+	// the variant's name (its id when it has none); over snapshots "base"
+	// or the snapshot's label, else its date.
+	Label string `json:"label"`
+	// Warnings are the warnings of the column's scenario that the
+	// answer's Scenario does not have (a snapshot or variant resting on
+	// more assumed stances, say); omitted when none.
+	Warnings []string `json:"warnings,omitempty"`
+}
+
+// CompareModel is one model's forecasts across the columns. A model that
+// fails in one column has that column's error set and no forecast there;
+// the other columns, and the other models, still answer.
+type CompareModel struct {
+	Model string `json:"model"`
+	// Columns hold, per column (in the order of Comparison.Columns), what
+	// the model's run there said: its error, warnings and notes.
+	Columns []CompareRun `json:"columns"`
+	// Issues hold, per issue, each column's forecast.
+	Issues []CompareIssue `json:"issues"`
+}
+
+// CompareRun is what one model's run in one column said besides its
+// forecasts (as ModelForecast says it).
+type CompareRun struct {
+	// Error says why the model gave no forecast in this column.
+	Error string `json:"error,omitempty"`
+	// Err is the error behind Error, with its code; not in the JSON.
+	Err      error    `json:"-"`
+	Warnings []string `json:"warnings,omitempty"`
+	Notes    []string `json:"notes,omitempty"`
+}
+
+// CompareIssue is one model's forecasts of one issue across the columns.
+type CompareIssue struct {
+	Issue string `json:"issue"`
+	Name  string `json:"name"`
+	// Cells hold each column's forecast, in the order of
+	// Comparison.Columns.
+	Cells []CompareCell `json:"cells"`
+}
+
+// CompareCell is one column's forecast of one issue by one model.
+type CompareCell struct {
+	// Forecast is the forecast as a forecast of that column gives it
+	// (settled, its range when it did not settle, the nearest options,
+	// its distribution), without its rounds; null when the model gave
+	// none in this column (the column's error says why).
+	Forecast *IssueForecast `json:"forecast"`
+	// Change is this forecast minus the first column's, given only where
+	// both forecasts settled: a forecast that did not settle is a range,
+	// and the difference of two last rounds would be where each happened
+	// to stop. Omitted in the first column and wherever either did not
+	// settle or is missing.
+	Change *float64 `json:"change,omitempty"`
+}

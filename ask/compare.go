@@ -1,0 +1,352 @@
+package ask
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+
+	"parley/answer"
+	"parley/errs"
+	"parley/scenario"
+)
+
+// Compare puts forecasts side by side: one column per what-if variant, or
+// per dated snapshot, as the request says (answer.CompareRequest), each
+// column resolved from the case's input and forecast by Forecast with the
+// request's run settings, and each forecast's change against the first
+// column's where both settled. A model that fails in one column, or a
+// column that cannot be resolved (a variant that names an actor a
+// snapshot adds, applied before that snapshot), has its error in that
+// column; the other columns and models still answer. The case is the one
+// the request's target names (its snapshot and variant): the answer
+// describes it, and its input gives every column.
+func Compare(ctx context.Context, c *Case, req answer.CompareRequest, progress Progress) (*answer.Comparison, error) {
+	cols, err := compareColumns(c, &req)
+	if err != nil {
+		return nil, err
+	}
+	req.Params = normaliseParams(req.Params) // a copy: the caller's map stays as it was
+	c.fileParams(&req.Run)
+	ms, names, err := prepareRun(&req.Run)
+	if err != nil {
+		return nil, err
+	}
+	req.Models = names
+	out := &answer.Comparison{Scenario: c.Header, Request: req, Columns: []answer.CompareColumn{}, Models: []answer.CompareModel{}}
+	// forecasts[j] is column j's forecast, nil where the column could not
+	// be resolved (failed[j] says why).
+	forecasts := make([]*answer.Forecast, len(cols))
+	failed := make([]error, len(cols))
+	for j, col := range cols {
+		out.Columns = append(out.Columns, col.column)
+		cc, err := c.Input.Case(col.target)
+		if err != nil {
+			failed[j] = err
+			continue
+		}
+		for _, w := range cc.Header.Warnings {
+			if !slices.Contains(c.Header.Warnings, w) {
+				out.Columns[j].Warnings = append(out.Columns[j].Warnings, w)
+			}
+		}
+		var p Progress
+		if progress != nil {
+			label := col.column.Label
+			p = func(model string, done, total int) { progress(model+" · "+label, done, total) }
+		}
+		f, err := Forecast(ctx, cc, answer.ForecastRequest{Target: col.target, Run: req.Run}, p)
+		if err != nil {
+			if ctx.Err() != nil {
+				return nil, ctx.Err()
+			}
+			failed[j] = err
+			continue
+		}
+		// Only the forecasts are kept: a column's rounds (every actor's
+		// position in every round) would make a comparison's memory the
+		// sum of its columns' rather than the largest (compareCost).
+		for k := range f.Models {
+			f.Models[k].Detail = nil
+			for i := range f.Models[k].Issues {
+				f.Models[k].Issues[i].Rounds, f.Models[k].Issues[i].Predictive = nil, nil
+			}
+		}
+		forecasts[j] = f
+	}
+	for _, m := range ms {
+		cm := answer.CompareModel{Model: m.Name(), Columns: []answer.CompareRun{}, Issues: []answer.CompareIssue{}}
+		// runs[j] is the model's part of column j's forecast (nil: none).
+		runs := make([]*answer.ModelForecast, len(cols))
+		for j := range cols {
+			if failed[j] != nil {
+				cm.Columns = append(cm.Columns, answer.CompareRun{Error: failed[j].Error(), Err: failed[j]})
+				continue
+			}
+			for k := range forecasts[j].Models {
+				if mf := &forecasts[j].Models[k]; mf.Model == m.Name() {
+					runs[j] = mf
+				}
+			}
+			r := answer.CompareRun{}
+			if mf := runs[j]; mf != nil {
+				r = answer.CompareRun{Error: mf.Error, Err: mf.Err, Warnings: mf.Warnings, Notes: mf.Notes}
+			}
+			cm.Columns = append(cm.Columns, r)
+		}
+		for _, is := range c.Header.Issues {
+			ci := answer.CompareIssue{Issue: is.ID, Name: is.Name, Cells: []answer.CompareCell{}}
+			for j := range cols {
+				var cell answer.CompareCell
+				if runs[j] != nil {
+					if f, ok := forecastOf(runs[j], is.ID); ok {
+						cell.Forecast = &f
+					}
+				}
+				if j > 0 {
+					cell.Change = change(ci.Cells[0].Forecast, cell.Forecast)
+				}
+				ci.Cells = append(ci.Cells, cell)
+			}
+			cm.Issues = append(cm.Issues, ci)
+		}
+		out.Models = append(out.Models, cm)
+	}
+	if len(cols) == 1 {
+		if req.Over == answer.OverVariants {
+			out.Warnings = append(out.Warnings, "the scenario has no variants: the comparison has only the column without one (add what-ifs under variants:, docs/format.md)")
+		} else {
+			out.Warnings = append(out.Warnings, "the comparison has only one snapshot: nothing to compare it with (add dated snapshots under snapshots:, docs/format.md, or list more in snapshots)")
+		}
+	}
+	return out, nil
+}
+
+// CompareErrors returns the errors of a comparison's models, one per
+// model and column that gave no forecast, naming both.
+func CompareErrors(a *answer.Comparison) []error {
+	var out []error
+	for _, m := range a.Models {
+		for j, r := range m.Columns {
+			if r.Error == "" {
+				continue
+			}
+			at := ""
+			if j < len(a.Columns) {
+				at = " (" + a.Columns[j].Label + ")"
+			}
+			if r.Err != nil {
+				out = append(out, fmt.Errorf("model %s%s: %w", m.Model, at, r.Err))
+			} else {
+				out = append(out, fmt.Errorf("model %s%s: %s", m.Model, at, r.Error))
+			}
+		}
+	}
+	return out
+}
+
+// forecastOf returns a model's forecast of the issue.
+func forecastOf(m *answer.ModelForecast, issue string) (answer.IssueForecast, bool) {
+	for _, f := range m.Issues {
+		if f.Issue == issue {
+			return f, true
+		}
+	}
+	return answer.IssueForecast{}, false
+}
+
+// change is b's forecast minus a's when both are there, settled and
+// numbers; nil otherwise.
+func change(a, b *answer.IssueForecast) *float64 {
+	if a == nil || b == nil || !a.Settled || !b.Settled || !a.Forecast.Finite() || !b.Forecast.Finite() {
+		return nil
+	}
+	d := float64(b.Forecast) - float64(a.Forecast)
+	if math.IsInf(d, 0) {
+		return nil
+	}
+	return &d
+}
+
+// compareColumn is one column of a comparison: the target it resolves
+// and the answer's description of it.
+type compareColumn struct {
+	target answer.Target
+	column answer.CompareColumn
+}
+
+// CompareTargets returns the snapshot and variant of each column of a
+// comparison of the case's input, the first the one every change is
+// against; a request that names no valid columns is the error Compare
+// gives. A server hashes every column's resolved scenario into a run's
+// inputs with them.
+func CompareTargets(c *Case, req answer.CompareRequest) ([]answer.Target, error) {
+	cols, err := compareColumns(c, &req)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]answer.Target, len(cols))
+	for i, col := range cols {
+		out[i] = col.target
+	}
+	return out, nil
+}
+
+// compareColumns checks the request against the case's input, fills in
+// its defaults (over, the target as resolved) and returns its columns.
+// Every name that is not valid is an error naming its field and what
+// would be valid.
+func compareColumns(c *Case, req *answer.CompareRequest) ([]compareColumn, error) {
+	s := c.Input.Scenario
+	if req.Over == "" {
+		req.Over = answer.OverVariants
+	}
+	req.Target = c.target()
+	dates := s.SnapshotDates()
+	asOf := func(snapshot string) string {
+		d := snapshot
+		if snapshot == scenario.Base {
+			d = s.Metadata.AsOf
+		}
+		if d == scenario.UnknownDate {
+			return ""
+		}
+		return d
+	}
+	// named is a snapshot as a column names it: "latest" by its date.
+	named := func(snapshot string) string {
+		if snapshot != scenario.Latest {
+			return snapshot
+		}
+		if len(dates) == 0 {
+			return scenario.Base
+		}
+		return dates[len(dates)-1]
+	}
+	switch req.Over {
+	case answer.OverVariants:
+		if req.Variant != "" {
+			return nil, errs.New(errs.Argument, "variant: %q: over variants the first column is always the scenario without a variant and variants lists the others; valid: \"\" (or over \"snapshots\" to apply one variant at every snapshot)", req.Variant)
+		}
+		if len(req.Snapshots) > 0 {
+			return nil, errs.New(errs.Argument, "snapshots: %v: over variants every column is at snapshot (%s); valid: none (or over \"snapshots\" to compare snapshots)", req.Snapshots, req.Snapshot)
+		}
+		snap := named(req.Snapshot)
+		cols := []compareColumn{{target: answer.Target{Snapshot: snap}, column: answer.CompareColumn{Snapshot: snap, AsOf: asOf(snap), Label: answer.NoVariantLabel}}}
+		var ids []string
+		for _, v := range s.Variants {
+			ids = append(ids, v.ID)
+		}
+		list := req.Variants
+		if len(list) == 0 {
+			list = ids
+		}
+		seen := map[string]int{}
+		for i, name := range list {
+			name = strings.TrimSpace(name)
+			v := variantNamed(s, name)
+			if v == nil && len(ids) == 0 {
+				return nil, errs.New(errs.Argument, "variants[%d]: no variant %q; valid: none, the scenario has no variants (docs/format.md, variants:)", i, name)
+			}
+			if v == nil {
+				return nil, errs.New(errs.Argument, "variants[%d]: no variant %q; valid: one of %v", i, name, ids)
+			}
+			if k, ok := seen[v.ID]; ok {
+				return nil, errs.New(errs.Argument, "variants[%d]: variant %s is already variants[%d]; valid: each variant once", i, v.ID, k)
+			}
+			seen[v.ID] = i
+			label := v.Name
+			if label == "" {
+				label = v.ID
+			}
+			cols = append(cols, compareColumn{target: answer.Target{Snapshot: snap, Variant: v.ID},
+				column: answer.CompareColumn{Snapshot: snap, AsOf: asOf(snap), Variant: v.ID, VariantName: v.Name, Label: label}})
+		}
+		return cols, nil
+	case answer.OverSnapshots:
+		if len(req.Variants) > 0 {
+			return nil, errs.New(errs.Argument, "variants: %v: over snapshots every column has variant (%q); valid: none (or over \"variants\" to compare variants)", req.Variants, req.Variant)
+		}
+		var variant, variantName string
+		if req.Variant != "" {
+			v := variantNamed(s, req.Variant)
+			if v == nil {
+				// The case resolved it, so this cannot happen.
+				return nil, errs.New(errs.Internal, "variant %q: not found", req.Variant)
+			}
+			variant, variantName = v.ID, v.Name
+		}
+		labels := map[string]string{scenario.Base: scenario.Base}
+		for _, sn := range s.Snapshots {
+			labels[sn.Date] = sn.Date
+			if sn.Label != "" {
+				labels[sn.Date] = sn.Label
+			}
+		}
+		valid := fmt.Sprintf("%q, %q or a snapshot's date, one of %v", scenario.Base, scenario.Latest, dates)
+		var list []string
+		if len(req.Snapshots) == 0 {
+			// The base and every snapshot up to the target's.
+			list = []string{scenario.Base}
+			if req.Snapshot != scenario.Base {
+				for _, d := range dates {
+					if req.Snapshot == scenario.Latest || d <= req.Snapshot {
+						list = append(list, d)
+					}
+				}
+			}
+		} else {
+			if req.Snapshot != scenario.Latest {
+				return nil, errs.New(errs.Argument, "snapshot: %q with snapshots listed: the columns are the snapshots listed; valid: leave snapshot out (\"latest\"), or leave snapshots out for the base and every snapshot up to snapshot", req.Snapshot)
+			}
+			seen := map[string]int{}
+			for i, name := range req.Snapshots {
+				name = named(strings.TrimSpace(name))
+				if _, ok := labels[name]; !ok {
+					return nil, errs.New(errs.Argument, "snapshots[%d]: %q is not a snapshot of the scenario; valid: %s", i, req.Snapshots[i], valid)
+				}
+				if k, ok := seen[name]; ok {
+					return nil, errs.New(errs.Argument, "snapshots[%d]: snapshot %s is already snapshots[%d]; valid: each snapshot once", i, name, k)
+				}
+				seen[name] = i
+			}
+			// In date order, the base first.
+			if _, ok := seen[scenario.Base]; ok {
+				list = append(list, scenario.Base)
+			}
+			for _, d := range dates {
+				if _, ok := seen[d]; ok {
+					list = append(list, d)
+				}
+			}
+		}
+		var cols []compareColumn
+		for _, d := range list {
+			cols = append(cols, compareColumn{target: answer.Target{Snapshot: d, Variant: variant},
+				column: answer.CompareColumn{Snapshot: d, AsOf: asOf(d), Variant: variant, VariantName: variantName, Label: labels[d]}})
+		}
+		return cols, nil
+	}
+	return nil, checkOver(req.Over)
+}
+
+// checkOver is the one rule for what a comparison's columns vary.
+func checkOver(over string) error {
+	switch over {
+	case "", answer.OverVariants, answer.OverSnapshots:
+		return nil
+	}
+	return errs.New(errs.Argument, "over: %q; valid: %q or %q", over, answer.OverVariants, answer.OverSnapshots)
+}
+
+// variantNamed returns the variant with the id, or else the name, as
+// resolving a scenario finds it; nil when there is none.
+func variantNamed(s *scenario.Scenario, name string) *scenario.Variant {
+	for i := range s.Variants {
+		if v := &s.Variants[i]; v.ID == name || (v.Name != "" && v.Name == name) {
+			return v
+		}
+	}
+	return nil
+}

@@ -1,0 +1,378 @@
+package ask
+
+import (
+	"context"
+	"encoding/json"
+	"math"
+	"os"
+	"reflect"
+	"strings"
+	"testing"
+
+	"parley/answer"
+	"parley/errs"
+)
+
+// loadCompare reads testdata/compare.yaml, whose forecasts are worked out
+// by hand in its comment, and resolves it at the target.
+func loadCompare(t *testing.T, tg answer.Target) *Case {
+	t.Helper()
+	data, err := os.ReadFile("testdata/compare.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	in, err := Load("compare.yaml", data, LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := in.Case(tg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// cellsOf returns one model's cells of one issue.
+func cellsOf(t *testing.T, a *answer.Comparison, model, issue string) []answer.CompareCell {
+	t.Helper()
+	for _, m := range a.Models {
+		if m.Model != model {
+			continue
+		}
+		for _, is := range m.Issues {
+			if is.Issue == issue {
+				return is.Cells
+			}
+		}
+	}
+	t.Fatalf("no cells of %s on %s", model, issue)
+	return nil
+}
+
+// The compromise model's forecasts and changes on the tiny scenario, each
+// worked out by hand (testdata/compare.yaml): every variant against none
+// at the base, and every snapshot, each with the earliest.
+func TestCompareHandDerived(t *testing.T) {
+	type col struct {
+		label, snapshot, variant string
+		forecast                 float64
+		change                   *float64
+	}
+	d := func(x float64) *float64 { return &x }
+	for _, c := range []struct {
+		name   string
+		target answer.Target
+		req    func(*answer.CompareRequest)
+		want   []col
+	}{
+		{"variants at the base", answer.Target{Snapshot: "base"}, func(r *answer.CompareRequest) { r.Variants = []string{"a-cares", "b-leaves"} }, []col{
+			{"no variant", "base", "", 50, nil},
+			{"A cares more", "base", "a-cares", 40, d(-10)},
+			{"b-leaves", "base", "b-leaves", 20, d(-30)},
+		}},
+		{"variants by name, at the latest", answer.Target{Snapshot: "latest"}, func(r *answer.CompareRequest) { r.Variants = []string{"C holds firm"} }, []col{
+			{"no variant", "2025-03-01", "", 40, nil},
+			{"C holds firm", "2025-03-01", "c-firm", 50, d(10)},
+		}},
+		{"every snapshot", answer.Target{Snapshot: "latest"}, func(r *answer.CompareRequest) { r.Over = answer.OverSnapshots }, []col{
+			{"base", "base", "", 50, nil},
+			{"B concedes", "2025-02-01", "", 35, d(-15)},
+			{"2025-03-01", "2025-03-01", "", 40, d(-10)},
+		}},
+		{"snapshots up to one", answer.Target{Snapshot: "2025-02-15"}, func(r *answer.CompareRequest) { r.Over = answer.OverSnapshots }, []col{
+			{"base", "base", "", 50, nil},
+			{"B concedes", "2025-02-01", "", 35, d(-15)},
+		}},
+		{"snapshots listed out of order, in date order", answer.Target{Snapshot: "latest"}, func(r *answer.CompareRequest) {
+			r.Over, r.Snapshots = answer.OverSnapshots, []string{"latest", "2025-02-01"}
+		}, []col{
+			{"B concedes", "2025-02-01", "", 35, nil},
+			{"2025-03-01", "2025-03-01", "", 40, d(5)},
+		}},
+		{"snapshots with a variant", answer.Target{Snapshot: "latest", Variant: "a-cares"}, func(r *answer.CompareRequest) {
+			r.Over, r.Snapshots = answer.OverSnapshots, []string{"base", "2025-02-01"}
+		}, []col{
+			// (2·20 + 1·80)/3 = 40; (2·20 + 1·50)/3 = 30.
+			{"base", "base", "a-cares", 40, nil},
+			{"B concedes", "2025-02-01", "a-cares", 30, d(-10)},
+		}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			req := answer.NewCompareRequest()
+			req.Models = []string{"compromise"}
+			c.req(&req)
+			a, err := Compare(context.Background(), loadCompare(t, c.target), req, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(a.Columns) != len(c.want) {
+				t.Fatalf("%d columns %+v, want %d", len(a.Columns), a.Columns, len(c.want))
+			}
+			cells := cellsOf(t, a, "compromise", "x")
+			for j, w := range c.want {
+				got := a.Columns[j]
+				if got.Label != w.label || got.Snapshot != w.snapshot || got.Variant != w.variant {
+					t.Errorf("column %d: %+v, want label %q snapshot %q variant %q", j, got, w.label, w.snapshot, w.variant)
+				}
+				f := cells[j].Forecast
+				if f == nil || math.Abs(float64(f.Forecast)-w.forecast) > 1e-9 || !f.Settled {
+					t.Errorf("column %d (%s): forecast %+v, want %v settled", j, w.label, f, w.forecast)
+				}
+				switch ch := cells[j].Change; {
+				case w.change == nil && ch != nil:
+					t.Errorf("column %d (%s): change %v, want none", j, w.label, *ch)
+				case w.change != nil && (ch == nil || math.Abs(*ch-*w.change) > 1e-9):
+					t.Errorf("column %d (%s): change %v, want %v", j, w.label, ch, *w.change)
+				}
+			}
+		})
+	}
+}
+
+// Each cell is the forecast ask.Forecast gives for that column's target
+// with the same settings (rounds aside), for every default model of the
+// built-in case and its three variants; and a change is there exactly
+// where both forecasts settled, equal to their difference. The built-in
+// case's exchange and smp do not settle, so both sides are checked.
+func TestCompareCellsAreForecasts(t *testing.T) {
+	in, err := BuiltIn()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := in.Case(answer.Target{Snapshot: "2025-03-18"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	req := answer.NewCompareRequest()
+	req.Seed = 7
+	req.MaxRounds = 30
+	a, err := Compare(context.Background(), c, req, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Columns) != 1+len(in.Scenario.Variants) {
+		t.Fatalf("%d columns, want no variant and every variant (%d)", len(a.Columns), 1+len(in.Scenario.Variants))
+	}
+	unsettled, changes := 0, 0
+	for j, col := range a.Columns {
+		tg := answer.Target{Snapshot: "2025-03-18", Variant: col.Variant}
+		cc, err := in.Case(tg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f, err := Forecast(context.Background(), cc, answer.ForecastRequest{Target: tg, Run: answer.Run{Seed: 7, Settings: answer.Settings{MaxRounds: 30}}}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(f.Models) != len(a.Models) {
+			t.Fatalf("column %d: %d models, the forecast %d", j, len(a.Models), len(f.Models))
+		}
+		for k, mf := range f.Models {
+			cm := a.Models[k]
+			if cm.Model != mf.Model || cm.Columns[j].Error != mf.Error || !reflect.DeepEqual(cm.Columns[j].Warnings, mf.Warnings) || !reflect.DeepEqual(cm.Columns[j].Notes, mf.Notes) {
+				t.Errorf("column %d, model %s: run %+v, the forecast's %s %q %v", j, cm.Model, cm.Columns[j], mf.Model, mf.Error, mf.Warnings)
+			}
+			for i, want := range mf.Issues {
+				cell := cm.Issues[i].Cells[j]
+				want.Rounds = nil
+				if cell.Forecast == nil {
+					t.Fatalf("column %d, %s, %s: no forecast", j, mf.Model, want.Issue)
+				}
+				got, _ := json.Marshal(cell.Forecast)
+				exp, _ := json.Marshal(want)
+				if string(got) != string(exp) {
+					t.Errorf("column %d, %s, %s:\n got %s\nwant %s", j, mf.Model, want.Issue, got, exp)
+				}
+				first := cm.Issues[i].Cells[0].Forecast
+				both := first.Settled && want.Settled
+				switch {
+				case j == 0 && cell.Change != nil:
+					t.Errorf("the first column has a change (%s, %s)", mf.Model, want.Issue)
+				case j > 0 && !both && cell.Change != nil:
+					t.Errorf("column %d, %s, %s: a change %v where a forecast did not settle", j, mf.Model, want.Issue, *cell.Change)
+				case j > 0 && both && (cell.Change == nil || *cell.Change != float64(want.Forecast)-float64(first.Forecast)):
+					t.Errorf("column %d, %s, %s: change %v, want %v", j, mf.Model, want.Issue, cell.Change, float64(want.Forecast)-float64(first.Forecast))
+				}
+				if j > 0 && !both {
+					unsettled++
+				}
+				if cell.Change != nil {
+					changes++
+				}
+			}
+		}
+	}
+	if unsettled == 0 || changes == 0 {
+		t.Fatalf("%d cells without a change for want of settling, %d with one: the test needs both", unsettled, changes)
+	}
+}
+
+// A column that cannot be resolved (a variant naming an actor a later
+// snapshot adds, applied before it) has its error in every model's run
+// there, and no forecasts; the other columns answer.
+func TestCompareColumnErrorKeepsTheOthers(t *testing.T) {
+	req := answer.NewCompareRequest()
+	req.Models = []string{"compromise", "median"}
+	req.Over = answer.OverSnapshots
+	a, err := Compare(context.Background(), loadCompare(t, answer.Target{Snapshot: "latest", Variant: "c-firm"}), req, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Columns) != 3 {
+		t.Fatalf("columns %+v", a.Columns)
+	}
+	for _, m := range a.Models {
+		for j, r := range m.Columns {
+			failed := j < 2 // base and 2025-02-01 precede c
+			if (r.Error != "") != failed || (failed && !strings.Contains(r.Error, `unknown actor "c"`)) {
+				t.Errorf("%s, column %d: error %q", m.Model, j, r.Error)
+			}
+			if cell := m.Issues[0].Cells[j]; (cell.Forecast == nil) != failed || cell.Change != nil {
+				t.Errorf("%s, column %d: cell %+v", m.Model, j, cell)
+			}
+		}
+	}
+	if f := cellsOf(t, a, "compromise", "x")[2].Forecast; f == nil || math.Abs(float64(f.Forecast)-50) > 1e-9 {
+		t.Errorf("the 2025-03-01 column with c-firm: %+v, want 50", f)
+	}
+	if n := len(CompareErrors(a)); n != 4 {
+		t.Errorf("%d errors, want 2 models × 2 columns", n)
+	}
+}
+
+// A name that is not valid is refused with its field, and what is valid.
+func TestCompareRefusesBadNames(t *testing.T) {
+	for _, c := range []struct {
+		name   string
+		target answer.Target
+		req    func(*answer.CompareRequest)
+		want   []string
+	}{
+		{"unknown variant", answer.Target{}, func(r *answer.CompareRequest) { r.Variants = []string{"a-cares", "nope"} },
+			[]string{`variants[1]: no variant "nope"`, "a-cares b-leaves c-firm"}},
+		{"variant twice", answer.Target{}, func(r *answer.CompareRequest) { r.Variants = []string{"a-cares", "A cares more"} },
+			[]string{"variants[1]: variant a-cares is already variants[0]"}},
+		{"unknown snapshot", answer.Target{}, func(r *answer.CompareRequest) {
+			r.Over, r.Snapshots = answer.OverSnapshots, []string{"base", "2025-02-02"}
+		},
+			[]string{`snapshots[1]: "2025-02-02" is not a snapshot`, `"base", "latest" or a snapshot's date, one of [2025-02-01 2025-03-01]`}},
+		{"snapshot twice", answer.Target{}, func(r *answer.CompareRequest) {
+			r.Over, r.Snapshots = answer.OverSnapshots, []string{"2025-03-01", "latest"}
+		},
+			[]string{"snapshots[1]: snapshot 2025-03-01 is already snapshots[0]"}},
+		{"over", answer.Target{}, func(r *answer.CompareRequest) { r.Over = "issues" }, []string{`over: "issues"; valid: "variants" or "snapshots"`}},
+		{"variant over variants", answer.Target{Variant: "a-cares"}, func(r *answer.CompareRequest) {}, []string{`variant: "a-cares": over variants`}},
+		{"snapshots over variants", answer.Target{}, func(r *answer.CompareRequest) { r.Snapshots = []string{"base"} }, []string{"snapshots: [base]: over variants"}},
+		{"variants over snapshots", answer.Target{}, func(r *answer.CompareRequest) { r.Over, r.Variants = answer.OverSnapshots, []string{"a-cares"} }, []string{"variants: [a-cares]: over snapshots"}},
+		{"snapshot and snapshots", answer.Target{Snapshot: "base"}, func(r *answer.CompareRequest) { r.Over, r.Snapshots = answer.OverSnapshots, []string{"base"} },
+			[]string{`snapshot: "base" with snapshots listed`}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			req := answer.NewCompareRequest()
+			req.Models = []string{"compromise"}
+			c.req(&req)
+			cs := loadCompare(t, c.target)
+			_, err := Compare(context.Background(), cs, req, nil)
+			if err == nil || errs.CodeOf(err) != errs.Argument {
+				t.Fatalf("error %v (%v), want a usage error", err, errs.CodeOf(err))
+			}
+			for _, w := range c.want {
+				if !strings.Contains(err.Error(), w) {
+					t.Errorf("error %q lacks %q", err, w)
+				}
+			}
+			if _, cerr := Estimate(cs, req); cerr == nil || cerr.Error() != err.Error() {
+				t.Errorf("Estimate's error %v, want the question's", cerr)
+			}
+		})
+	}
+}
+
+// A comparison costs its columns' forecasts: its work is the sum of each
+// column's forecast's.
+func TestCompareCost(t *testing.T) {
+	c := loadCompare(t, answer.Target{Snapshot: "latest"})
+	req := answer.NewCompareRequest()
+	got, err := Estimate(c, req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want float64
+	for _, v := range []string{"", "a-cares", "b-leaves", "c-firm"} {
+		tg := answer.Target{Snapshot: "2025-03-01", Variant: v}
+		cc, err := c.Input.Case(tg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f, err := Estimate(cc, answer.ForecastRequest{Target: tg, Run: req.Run})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want += f.Work
+	}
+	if got.Work != want || want == 0 {
+		t.Errorf("work %v, want the four forecasts' %v", got.Work, want)
+	}
+}
+
+// A comparison runs with the input file's model settings beside the
+// request's (KTAB XML's smp parameters), as a forecast does, and leaves
+// the caller's map of settings as it was.
+func TestCompareTakesTheFileSettings(t *testing.T) {
+	data, err := os.ReadFile("../format/ktabxml/testdata/smpExample.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	in, err := Load("smpExample.xml", data, LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := in.Case(answer.Target{Snapshot: "latest"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	req := answer.NewCompareRequest()
+	req.Models, req.Params = []string{"smp"}, map[string]string{"smp-interp": "S2P2"}
+	a, err := Compare(context.Background(), c, req, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Request.Params["smp-vote"] != "PropCbc" || len(req.Params) != 1 {
+		t.Fatalf("echoed %v, the caller's map now %v", a.Request.Params, req.Params)
+	}
+	f := answer.NewForecastRequest()
+	f.Models, f.Params = []string{"smp"}, map[string]string{"smp-interp": "S2P2"}
+	fc, err := Forecast(context.Background(), c, f, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, _ := json.Marshal(a.Models[0].Issues[0].Cells[0].Forecast)
+	want := fc.Models[0].Issues[0]
+	want.Rounds = nil
+	exp, _ := json.Marshal(want)
+	if string(got) != string(exp) {
+		t.Errorf("compare's cell %s, the forecast's %s", got, exp)
+	}
+}
+
+// A column's scenario warnings that the answer's scenario lacks are the
+// column's: every stance of testdata/compare.yaml is assumed, so the
+// latest snapshot (the answer's case) says 3 of 3 and the base and the
+// first snapshot 2 of 2 — said once each, in their columns.
+func TestCompareColumnWarnings(t *testing.T) {
+	req := answer.NewCompareRequest()
+	req.Over, req.Models = answer.OverSnapshots, []string{"compromise"}
+	a, err := Compare(context.Background(), loadCompare(t, answer.Target{Snapshot: "latest"}), req, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Scenario.Warnings) != 1 || !strings.HasPrefix(a.Scenario.Warnings[0], "3 of 3 stances rest on no quote") {
+		t.Fatalf("scenario warnings %q", a.Scenario.Warnings)
+	}
+	for j, want := range []string{"2 of 2 stances", "2 of 2 stances", ""} {
+		ws := a.Columns[j].Warnings
+		if (want == "") != (len(ws) == 0) || (want != "" && (len(ws) != 1 || !strings.HasPrefix(ws[0], want))) {
+			t.Errorf("column %d (%s): warnings %q, want %q", j, a.Columns[j].Label, ws, want)
+		}
+	}
+}

@@ -1,0 +1,305 @@
+package cli
+
+import (
+	"encoding/csv"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/jedib0t/go-pretty/v6/table"
+	"github.com/jedib0t/go-pretty/v6/text"
+	"github.com/spf13/cobra"
+
+	"parley/answer"
+	"parley/ask"
+)
+
+func newCompareCmd() *cobra.Command {
+	def := answer.NewCompareRequest()
+	cmd := &cobra.Command{
+		Use:   "compare [FILE]",
+		Short: "Forecasts of what-if variants, or of dated snapshots, side by side",
+		Long: `Put forecasts side by side, each against the first column.
+
+--over variants (the default): the scenario at --snapshot without a
+variant, then each variant of --variants (default: every variant) at that
+snapshot. --over snapshots: the snapshots of --snapshots in date order,
+the base first (default: the base and every snapshot up to --snapshot),
+each with --variant applied; the first column is the earliest.
+
+The table has one block per model, an issue per row and a column per
+variant or snapshot: each forecast with, after the first column, its
+change against the first — "62.2 (+4.1)" — given only where both
+forecasts settled. A forecast that did not settle is the range it kept
+moving in, marked ~. --format json gives the answer as a stable document
+(docs/json.md), the same the API returns (POST …/compare); --format csv a
+row per model, issue and column.
+
+Without FILE the built-in case is used.`,
+		Example: `  parley compare                                  # every variant against none, at the latest snapshot
+  parley compare --variants us-ends-support -m compromise,bdm
+  parley compare --over snapshots                 # the base and every snapshot
+  parley compare --over snapshots --variant europe-pays --snapshots base,2025-03-18`,
+		Args: usageArgs(cobra.MaximumNArgs(1)),
+		RunE: runCompare,
+	}
+	addInputFlags(cmd, def.Target)
+	addRunFlags(cmd, def.Run)
+	f := cmd.Flags()
+	f.String("over", def.Over, `what the columns vary: "variants" or "snapshots"`)
+	f.String("variants", strings.Join(def.Variants, ","), "comma-separated variant ids compared with no variant (default: every variant; --over variants)")
+	f.String("snapshots", strings.Join(def.Snapshots, ","), `comma-separated snapshots compared ("base", "latest" or a snapshot's date; default: the base and every snapshot up to --snapshot; --over snapshots)`)
+	f.StringP("format", "f", "table", "output format: table, json, csv")
+	return cmd
+}
+
+// list splits a comma-separated flag into its non-empty items.
+func list(cmd *cobra.Command, name string) []string {
+	s, _ := cmd.Flags().GetString(name)
+	var out []string
+	for _, x := range strings.Split(s, ",") {
+		if x = strings.TrimSpace(x); x != "" {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+func runCompare(cmd *cobra.Command, args []string) error {
+	format, err := formatOf(cmd, "table", "json", "csv")
+	if err != nil {
+		return err
+	}
+	req := answer.NewCompareRequest()
+	req.Run = runFlags(cmd, req.Run)
+	req.Over, _ = cmd.Flags().GetString("over")
+	req.Variants = list(cmd, "variants")
+	req.Snapshots = list(cmd, "snapshots")
+	c, err := loadCase(cmd, args)
+	if err != nil {
+		return err
+	}
+	if err := checkMemory(cmd, c, req); err != nil {
+		return err
+	}
+	cb, stop := progress(cmd)
+	a, err := ask.Compare(cmd.Context(), c, req, cb)
+	stop()
+	if err != nil {
+		return err
+	}
+	w := cmd.OutOrStdout()
+	switch format {
+	case "json":
+		err = writeJSON(w, a)
+	case "csv":
+		compareCaveats(cmd.ErrOrStderr(), a)
+		err = compareCSV(w, a)
+	default:
+		compareTable(w, a, termWidth(w))
+	}
+	if err != nil {
+		return err
+	}
+	// Every model and column that failed is named; the exit code is the
+	// first's.
+	if es := ask.CompareErrors(a); len(es) > 0 {
+		for _, e := range es[1:] {
+			fmt.Fprintln(cmd.ErrOrStderr(), "parley: "+e.Error())
+		}
+		return es[0]
+	}
+	return nil
+}
+
+// changeText is a change as the table shows it: "+4.1", "-2.0", "±0.0"
+// for one that rounds to nothing.
+func changeText(d float64) string {
+	s := num(d)
+	switch {
+	case s == "0.0":
+		return "±0.0"
+	case d > 0:
+		return "+" + s
+	}
+	return s
+}
+
+// compareCell is one cell of the table: the forecast (its range, marked
+// ~, when it did not settle) and its change against the first column.
+func compareCell(c answer.CompareCell, failed bool) string {
+	switch {
+	case failed:
+		return "error"
+	case c.Forecast == nil:
+		return "–"
+	}
+	s := shown(*c.Forecast)
+	if c.Change != nil {
+		s += " (" + changeText(*c.Change) + ")"
+	}
+	return s
+}
+
+// compareTable prints a block per model, issues down and columns across,
+// then each model's errors and warnings by column.
+func compareTable(w io.Writer, a *answer.Comparison, width int) {
+	fmt.Fprintln(w, heading(&a.Scenario))
+	switch a.Request.Over {
+	case answer.OverSnapshots:
+		v := "no variant"
+		if a.Request.Variant != "" {
+			v = "variant " + a.Request.Variant
+		}
+		fmt.Fprintf(w, "Snapshots side by side (%s); each change is against %s.\n", v, a.Columns[0].Label)
+	case answer.OverVariants:
+		at := ""
+		if a.Columns[0].AsOf != "" {
+			at = ", as of " + a.Columns[0].AsOf
+		}
+		fmt.Fprintf(w, "Variants side by side%s; each change is against no variant.\n", at)
+	}
+	for _, x := range a.Warnings {
+		fmt.Fprintf(w, "warning: %s\n", wrap(x, max(40, width-10), "  "))
+	}
+	anyRange := false
+	for _, m := range a.Models {
+		fmt.Fprintf(w, "\n%s\n", m.Model)
+		t := newTable(w)
+		hdr := table.Row{"Issue"}
+		cfg := []table.ColumnConfig{{Number: 1, WidthMax: 24, WidthMaxEnforcer: text.WrapSoft}}
+		for j, col := range a.Columns {
+			// A variant by its id (its name below the tables), a
+			// snapshot by its label and date.
+			h := col.Label
+			switch {
+			case a.Request.Over == answer.OverVariants && col.Variant != "":
+				h = col.Variant
+			case a.Request.Over == answer.OverSnapshots && col.Label != col.Snapshot:
+				h += "\n" + col.Snapshot
+			}
+			hdr = append(hdr, h)
+			cfg = append(cfg, table.ColumnConfig{Number: j + 2, Align: text.AlignRight, AlignHeader: text.AlignRight})
+		}
+		t.AppendHeader(hdr)
+		t.SetColumnConfigs(cfg)
+		for _, is := range m.Issues {
+			row := table.Row{is.Name}
+			for j, c := range is.Cells {
+				row = append(row, compareCell(c, j < len(m.Columns) && m.Columns[j].Error != ""))
+				anyRange = anyRange || (c.Forecast != nil && !c.Forecast.Settled)
+			}
+			t.AppendRow(row)
+		}
+		t.Render()
+	}
+	for _, col := range a.Columns {
+		if a.Request.Over == answer.OverVariants && col.VariantName != "" && col.VariantName != col.Variant {
+			fmt.Fprintf(w, "%s: %s\n", col.Variant, col.VariantName)
+		}
+	}
+	if anyRange {
+		fmt.Fprintln(w, "~ did not settle (the range it kept moving in; no change is given against or for a range)")
+	}
+	for j, col := range a.Columns {
+		for _, x := range col.Warnings {
+			fmt.Fprintf(w, "warning (%s): %s\n", columnName(a, j), wrap(x, max(40, width-12), "  "))
+		}
+	}
+	for _, m := range a.Models {
+		for j, r := range m.Columns {
+			if r.Error != "" {
+				fmt.Fprintf(w, "error (%s, %s): %s\n", m.Model, columnName(a, j), wrap(r.Error, max(40, width-12), "  "))
+			}
+		}
+	}
+	// A warning or note is printed once with the columns whose run said
+	// it; that a forecast did not settle is its cell's range, marked ~.
+	for _, kind := range []string{"warning", "note"} {
+		for _, m := range a.Models {
+			var order []string
+			at := map[string][]string{}
+			for j, r := range m.Columns {
+				list := r.Notes
+				if kind == "warning" {
+					list = r.Warnings
+				}
+				for _, x := range list {
+					if kind == "warning" && strings.Contains(x, "did not settle") {
+						continue
+					}
+					if _, ok := at[x]; !ok {
+						order = append(order, x)
+					}
+					at[x] = append(at[x], columnName(a, j))
+				}
+			}
+			for _, x := range order {
+				where := strings.Join(at[x], ", ")
+				if len(at[x]) == len(a.Columns) && len(a.Columns) > 1 {
+					where = "every column"
+				}
+				fmt.Fprintf(w, "%s (%s; %s): %s\n", kind, m.Model, where, wrap(x, max(40, width-12), "  "))
+			}
+		}
+	}
+}
+
+// columnName names column j as the table heads it: a variant by its id,
+// a snapshot by its label.
+func columnName(a *answer.Comparison, j int) string {
+	if c := a.Columns[j]; a.Request.Over == answer.OverVariants && c.Variant != "" {
+		return c.Variant
+	}
+	return a.Columns[j].Label
+}
+
+// compareCaveats writes to w, the command's stderr, what the CSV has no
+// room for: the comparison's warnings, and each model's warnings and
+// notes in each column, as csvCaveats writes a forecast's.
+func compareCaveats(w io.Writer, a *answer.Comparison) {
+	csvCaveats(w, "", a.Warnings, nil)
+	for j, col := range a.Columns {
+		csvCaveats(w, columnName(a, j), col.Warnings, nil)
+	}
+	for _, m := range a.Models {
+		for j, r := range m.Columns {
+			csvCaveats(w, m.Model+", "+columnName(a, j), r.Warnings, r.Notes)
+		}
+	}
+}
+
+// compareCSV writes a row per model, issue and column.
+func compareCSV(w io.Writer, a *answer.Comparison) error {
+	cw := csv.NewWriter(w)
+	cw.Write([]string{"model", "issue", "column", "snapshot", "variant", "forecast", "settled", "range_lo", "range_hi", "nearest_value", "nearest_label", "change", "error"})
+	for _, m := range a.Models {
+		for _, is := range m.Issues {
+			for j, c := range is.Cells {
+				col := a.Columns[j]
+				row := []string{m.Model, is.Issue, col.Label, col.Snapshot, col.Variant, "", "", "", "", "", "", "", ""}
+				if j < len(m.Columns) {
+					row[12] = m.Columns[j].Error
+				}
+				if f := c.Forecast; f != nil {
+					row[5], row[6] = ff(float64(f.Forecast)), strconv.FormatBool(f.Settled)
+					if f.Range != nil {
+						row[7], row[8] = ff(f.Range.Lo), ff(f.Range.Hi)
+					}
+					var vs, ls []string
+					for _, x := range f.Nearest {
+						vs, ls = append(vs, ff(x.Value)), append(ls, x.Label)
+					}
+					row[9], row[10] = strings.Join(vs, "|"), strings.Join(ls, " | ")
+				}
+				if c.Change != nil {
+					row[11] = ff(*c.Change)
+				}
+				cw.Write(row)
+			}
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}

@@ -1,0 +1,171 @@
+package cli
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"parley/answer"
+)
+
+// compareFile has forecasts worked out by hand in its comment.
+const compareFile = "../ask/testdata/compare.yaml"
+
+// The table shows each forecast with its change against the first
+// column, worked out by hand: over snapshots the compromise model goes
+// 50 → 35 → 40; over variants at the base, a-cares gives 40 and b-leaves
+// 20 against 50.
+func TestCompareTable(t *testing.T) {
+	out, stderr, code := run(t, "compare", compareFile, "-q", "-m", "compromise", "--over", "snapshots")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, want := range []string{"50.0 ", "35.0 (-15.0)", "40.0 (-10.0)", "B CONCEDES", "each change is against base"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the table lacks %q:\n%s", want, out)
+		}
+	}
+	out, stderr, code = run(t, "compare", compareFile, "-q", "-m", "compromise", "--snapshot", "base", "--variants", "a-cares,b-leaves")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, want := range []string{"40.0 (-10.0)", "20.0 (-30.0)", "A-CARES", "a-cares: A cares more"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the table lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+// A forecast that did not settle is its range, marked ~, with no change;
+// the built-in case's exchange model does not settle.
+func TestCompareTableUnsettled(t *testing.T) {
+	out, _, code := run(t, "compare", "-q", "-m", "exchange", "--variants", "us-ends-support")
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	var a answer.Comparison
+	js, _, _ := run(t, "compare", "-q", "-m", "exchange", "--variants", "us-ends-support", "-f", "json")
+	if err := json.Unmarshal([]byte(js), &a); err != nil {
+		t.Fatal(err)
+	}
+	ranges := 0
+	for _, is := range a.Models[0].Issues {
+		for _, c := range is.Cells {
+			f := c.Forecast
+			if f.Settled {
+				continue
+			}
+			ranges++
+			cell := num(f.Range.Lo) + "–" + num(f.Range.Hi) + " ~"
+			if !strings.Contains(out, cell+" │") {
+				t.Errorf("the table lacks the range %q:\n%s", cell, out)
+			}
+			if c.Change != nil {
+				t.Errorf("%s: a change %v for a range", is.Issue, *c.Change)
+			}
+		}
+	}
+	if ranges == 0 || !strings.Contains(out, "~ did not settle") {
+		t.Fatalf("no range to check (%d):\n%s", ranges, out)
+	}
+}
+
+// Names that are not valid are refused as usage errors that name the
+// field and what would be valid.
+func TestCompareRefusesBadNames(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--variants", "a-cares,nope"}, `variants[1]: no variant "nope"; valid: one of [a-cares b-leaves c-firm]`},
+		{[]string{"--over", "snapshots", "--snapshots", "base,2025-01-15"}, `snapshots[1]: "2025-01-15" is not a snapshot of the scenario; valid: "base", "latest" or a snapshot's date, one of [2025-02-01 2025-03-01]`},
+		{[]string{"--over", "time"}, `over: "time"; valid: "variants" or "snapshots"`},
+		{[]string{"--variant", "a-cares"}, `variant: "a-cares": over variants`},
+	} {
+		_, stderr, code := run(t, append([]string{"compare", compareFile, "-q", "-m", "compromise"}, c.args...)...)
+		if code != 2 || !strings.Contains(stderr, c.want) {
+			t.Errorf("%v: exit %d, %q; want 2 and %q", c.args, code, stderr, c.want)
+		}
+	}
+}
+
+// The CSV has a row per model, issue and column, with the change where
+// there is one.
+func TestCompareCSV(t *testing.T) {
+	out, stderr, code := run(t, "compare", compareFile, "-q", "-m", "compromise,median", "--snapshot", "base", "--variants", "b-leaves", "-f", "csv")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 1+2*2 {
+		t.Fatalf("%d rows, want a header and 2 models × 2 columns:\n%s", len(rows), out)
+	}
+	if got := strings.Join(rows[2], ","); got != "compromise,x,b-leaves,base,b-leaves,20,true,,,0,none,-30," {
+		t.Errorf("row %q", got)
+	}
+}
+
+// A column that cannot be resolved is an error in that column; the
+// others answer, and the exit code is the error's.
+func TestCompareColumnError(t *testing.T) {
+	out, stderr, code := run(t, "compare", compareFile, "-q", "-m", "compromise", "--over", "snapshots", "--variant", "c-firm")
+	if code != 3 || !strings.Contains(stderr, `model compromise (base): `) || !strings.Contains(out, "│ error │") || !strings.Contains(out, "50.0 │") {
+		t.Errorf("exit %d\n%s\n%s", code, out, stderr)
+	}
+}
+
+// No format drops what a model's run said: the CSV writes every warning
+// and note of the JSON to stderr, by model and column, and the table
+// prints each note once with the columns that gave it (nash's status-quo
+// notes, bdm's cycling median on the built-in case).
+func TestCompareKeepsWarningsAndNotes(t *testing.T) {
+	args := []string{"compare", "-q", "-m", "nash,bdm"}
+	js, _, code := run(t, append(args, "-f", "json")...)
+	if code != 0 {
+		t.Fatalf("json: exit %d", code)
+	}
+	var a answer.Comparison
+	if err := json.Unmarshal([]byte(js), &a); err != nil {
+		t.Fatal(err)
+	}
+	_, stderr, code := run(t, append(args, "-f", "csv")...)
+	table, _, code2 := run(t, args...)
+	if code != 0 || code2 != 0 {
+		t.Fatalf("exit %d, %d", code, code2)
+	}
+	lines := map[string]bool{}
+	for _, l := range strings.Split(stderr, "\n") {
+		lines[l] = true
+	}
+	n := 0
+	for _, m := range a.Models {
+		for j, r := range m.Columns {
+			col := a.Columns[j].Label
+			if a.Columns[j].Variant != "" {
+				col = a.Columns[j].Variant
+			}
+			for _, w := range r.Warnings {
+				n++
+				if l := "warning (" + m.Model + ", " + col + "): " + w; !lines[l] {
+					t.Errorf("csv: stderr lacks %q", l)
+				}
+			}
+			for _, x := range r.Notes {
+				n++
+				if l := "note (" + m.Model + ", " + col + "): " + x; !lines[l] {
+					t.Errorf("csv: stderr lacks %q", l)
+				}
+				if !strings.Contains(strings.Join(strings.Fields(table), " "), x) {
+					t.Errorf("the table lacks the note %q", x)
+				}
+			}
+		}
+	}
+	if n == 0 || !strings.Contains(table, "note (nash; every column): ") {
+		t.Fatalf("%d warnings and notes; table:\n%s", n, table)
+	}
+}
