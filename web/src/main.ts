@@ -393,8 +393,11 @@ function notices(fc: Forecast): HTMLElement[] {
         m.warnings?.length ? h('ul', {}, ...m.warnings.map((w) => h('li', {}, w))) : null)))))
   }
   const notes = fc.models.flatMap((m) => (m.notes ?? []).map((n) => ({ m: m.model, n })))
-  const sw = fc.scenario.warnings ?? []
   const file = st.sv?.warnings ?? []
+  // The answer's scenario warnings repeat the file's (as text, for the
+  // doors without the file); the page lists those from the file, where
+  // each names its place.
+  const sw = (fc.scenario.warnings ?? []).filter((w) => !file.some((d) => w.includes(`${d.path}: ${d.message}`)))
   if (notes.length || sw.length || file.length) {
     out.push(h('div', { class: 'notices' },
       sw.length || file.length ? h('details', { class: 'scenario-warnings', 'data-testid': 'scenario-warnings' },
