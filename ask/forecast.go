@@ -3,6 +3,7 @@ package ask
 import (
 	"context"
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"sort"
@@ -89,12 +90,17 @@ func (c *Case) fileParams(r *answer.Run) {
 	for _, p := range Params() {
 		owners[p.Name] = p.Model
 	}
+	copied := false
 	for k, v := range c.Input.Params {
 		if _, set := r.Params[k]; set || !slices.Contains(names, owners[k]) {
 			continue
 		}
-		if r.Params == nil {
-			r.Params = map[string]string{}
+		if !copied {
+			// The request's map may be its caller's: it is written only
+			// in a copy.
+			own := make(map[string]string, len(r.Params)+len(c.Input.Params))
+			maps.Copy(own, r.Params)
+			r.Params, copied = own, true
 		}
 		r.Params[k] = v
 	}

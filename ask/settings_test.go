@@ -343,7 +343,7 @@ func TestAdviseDrawsRunWithTheSettings(t *testing.T) {
 // TestExplainTakesTheFileSettings: a KTAB XML scenario's model
 // parameters are smp's settings for a forecast (fileParams) and, the
 // same, for an explanation of smp: it explains the forecast's numbers and
-// echoes the file's settings beside the request's own, leaving the
+// echoes the file's settings beside the request's own, leaving each
 // request's map as it was.
 func TestExplainTakesTheFileSettings(t *testing.T) {
 	data, err := os.ReadFile("../format/ktabxml/testdata/smpExample.xml")
@@ -364,6 +364,9 @@ func TestExplainTakesTheFileSettings(t *testing.T) {
 	fc, err := Forecast(context.Background(), c, f, nil)
 	if err != nil || fc.Models[0].Error != "" {
 		t.Fatalf("%v %v", err, fc.Models[0].Error)
+	}
+	if len(f.Params) != 1 {
+		t.Errorf("the forecast request's own settings became %v", f.Params)
 	}
 	if fc.Request.Params["smp-vote"] != "PropCbc" {
 		t.Fatalf("the forecast does not take the file's voting rule: %v", fc.Request.Params)
