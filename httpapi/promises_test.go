@@ -5,10 +5,17 @@ package httpapi_test
 // never silently overwrites another.
 
 import (
+	"bufio"
 	"encoding/json"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/http/httptest"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"parley/httpapi"
 	"parley/store"
@@ -57,4 +64,112 @@ func TestEveryKindStartsAsJob(t *testing.T) {
 	if len(runs) != len(kinds) {
 		t.Errorf("%d runs stored for %d kinds: a refused request stored one", len(runs), len(kinds))
 	}
+}
+
+// longJob starts a job that runs until the test ends (it is cancelled
+// then) and that reports progress all along: a sweep of smp over a
+// million draws.
+func longJob(t *testing.T, e *env, scenarioID string) run {
+	t.Helper()
+	var job run
+	e.want(e.do("POST", "/api/scenarios/"+scenarioID+"/runs", `{"kind":"sweep","models":["smp"],"draws":1000000}`), 202).json(t, &job)
+	t.Cleanup(func() { e.do("POST", "/api/runs/"+job.ID+"/cancel", "") })
+	return job
+}
+
+// stream opens the run's event stream at base; when it is admitted it
+// reads up to the first event, so the stream holds its place.
+func stream(t *testing.T, base, id string) (*http.Response, resp) {
+	t.Helper()
+	res, err := http.Get(base + "/api/runs/" + id + "/events")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.StatusCode != 200 {
+		defer res.Body.Close()
+		b, _ := io.ReadAll(res.Body)
+		return nil, resp{res.StatusCode, res.Header, b}
+	}
+	line, err := bufio.NewReader(res.Body).ReadString('\n')
+	if err != nil || !strings.HasPrefix(line, "event: ") {
+		t.Fatalf("first line of the stream: %q, %v", line, err)
+	}
+	return res, resp{code: 200}
+}
+
+// admitted opens the run's event stream until it is admitted, each
+// refusal a 503 busy; the stream holding the place is going away.
+func admitted(t *testing.T, base, id string) *http.Response {
+	t.Helper()
+	for range 3000 {
+		res, r := stream(t, base, id)
+		if res != nil {
+			return res
+		}
+		refused(t, "a stream over --max-streams", r, 503, "busy", "--max-streams")
+		time.Sleep(10 * time.Millisecond)
+	}
+	t.Fatal("the stream was never admitted: the one before it still holds its place")
+	return nil
+}
+
+// Event streams hold a goroutine and a connection each for as long as
+// their run goes on: MaxStreams of them at once, a further one is 503
+// busy naming --max-streams, and a stream closed gives its place back.
+func TestEventStreamsCapped(t *testing.T) {
+	e := newEnv(t, httpapi.Options{MaxStreams: 2})
+	v := e.create(small(t))
+	job := longJob(t, e, v.ID)
+	var open []*http.Response
+	for range 2 {
+		res, r := stream(t, e.srv.URL, job.ID)
+		if res == nil {
+			t.Fatalf("stream within the limit: %d %s", r.code, r.body)
+		}
+		open = append(open, res)
+	}
+	_, r := stream(t, e.srv.URL, job.ID)
+	refused(t, "a third stream", r, 503, "busy", "2 event streams", "--max-streams", "GET /api/runs/"+job.ID)
+	open[0].Body.Close()
+	open[0] = admitted(t, e.srv.URL, job.ID)
+	for _, res := range open {
+		res.Body.Close()
+	}
+}
+
+// smallBuffers gives each accepted connection a small send buffer, so
+// that a client that stops reading fills it within a few events.
+type smallBuffers struct{ net.Listener }
+
+func (l smallBuffers) Accept() (net.Conn, error) {
+	c, err := l.Listener.Accept()
+	if tc, ok := c.(*net.TCPConn); ok {
+		tc.SetWriteBuffer(4096)
+	}
+	return c, err
+}
+
+// A client that opens an event stream and stops reading, its socket
+// open, is dropped once a write waits StreamWriteTimeout: before, the
+// stream cleared its write deadline and its goroutine and connection
+// stayed blocked in a write for as long as the client kept the socket
+// open, the run long finished (shown on `parley serve`: the server's
+// Send-Q full a minute after the run ended).
+func TestEventStreamDropsAClientThatStopsReading(t *testing.T) {
+	e := newEnv(t, httpapi.Options{MaxStreams: 1, StreamWriteTimeout: 50 * time.Millisecond})
+	srv := httptest.NewUnstartedServer(e.api)
+	srv.Listener = smallBuffers{srv.Listener}
+	srv.Start()
+	defer srv.Close()
+	v := e.create(small(t))
+	job := longJob(t, e, v.ID)
+	conn, err := net.Dial("tcp", srv.Listener.Addr().String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	conn.(*net.TCPConn).SetReadBuffer(4096)
+	fmt.Fprintf(conn, "GET /api/runs/%s/events HTTP/1.1\r\nHost: %s\r\n\r\n", job.ID, srv.Listener.Addr())
+	// It never reads; the stream's one place frees once it is dropped.
+	admitted(t, srv.URL, job.ID).Body.Close()
 }
