@@ -14,6 +14,7 @@ import (
 	"net/http/httptest"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -172,4 +173,76 @@ func TestEventStreamDropsAClientThatStopsReading(t *testing.T) {
 	fmt.Fprintf(conn, "GET /api/runs/%s/events HTTP/1.1\r\nHost: %s\r\n\r\n", job.ID, srv.Listener.Addr())
 	// It never reads; the stream's one place frees once it is dropped.
 	admitted(t, srv.URL, job.ID).Body.Close()
+}
+
+// Writers that all edited version 1 of a scenario, at once, through each
+// of the routes that edit it (the file replaced, the document saved over
+// it, a stance patched): exactly one is saved, as version 2, and every
+// other is a 409 conflict, so no edit is silently lost under another.
+func TestConcurrentEditsLoseNoUpdate(t *testing.T) {
+	e := newEnv(t, httpapi.Options{})
+	body := small(t)
+	const each = 3
+	for round := range 4 {
+		v := e.create(body)
+		var doc struct {
+			Scenario map[string]any `json:"scenario"`
+		}
+		e.want(e.do("GET", "/api/scenarios/"+v.ID, ""), 200).json(t, &doc)
+		type write struct {
+			method, path, body string
+			hdr                []string
+			// title and position (y on b, at base) after it
+			title    string
+			position float64
+		}
+		var writes []write
+		for n := range each {
+			title := fmt.Sprintf("Put %d", n)
+			writes = append(writes, write{"PUT", "", strings.Replace(body, "Small test case", title, 1), []string{"If-Match", `"1"`}, title, 50})
+			doc.Scenario["metadata"].(map[string]any)["title"] = fmt.Sprintf("Doc %d", n)
+			b, err := json.Marshal(doc.Scenario)
+			if err != nil {
+				t.Fatal(err)
+			}
+			writes = append(writes, write{"PUT", "/document", string(b), []string{"If-Match", `"1"`}, fmt.Sprintf("Doc %d", n), 50})
+			writes = append(writes, write{"PATCH", "/stances/y/b", fmt.Sprintf(`{"version":1,"snapshot":"base","position":%d}`, 10+n), nil, "Small test case", float64(10 + n)})
+		}
+		got := make([]resp, len(writes))
+		var start, wg sync.WaitGroup
+		start.Add(1)
+		for i, w := range writes {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				start.Wait()
+				got[i] = e.do(w.method, "/api/scenarios/"+v.ID+w.path, w.body, w.hdr...)
+			}()
+		}
+		start.Done()
+		wg.Wait()
+		winner := -1
+		for i, r := range got {
+			switch r.code {
+			case 200:
+				if winner >= 0 {
+					t.Fatalf("round %d: %s %s and %s %s both saved version 1", round, writes[winner].method, writes[winner].path, writes[i].method, writes[i].path)
+				}
+				winner = i
+			case 409:
+				refused(t, writes[i].method+" "+writes[i].path, r, 409, "conflict", "version 2, not 1")
+			default:
+				t.Fatalf("round %d: %s %s: %d %s", round, writes[i].method, writes[i].path, r.code, r.body)
+			}
+		}
+		if winner < 0 {
+			t.Fatalf("round %d: no write was saved", round)
+		}
+		var now view
+		e.want(e.do("GET", "/api/scenarios/"+v.ID, ""), 200).json(t, &now)
+		w := writes[winner]
+		if now.Version != 2 || now.Scenario.Metadata.Title != w.title || now.Scenario.Stance("y", "b").Position != w.position {
+			t.Fatalf("round %d: %s %s won, but the scenario is at version %d, titled %q, y on b at %g", round, w.method, w.path, now.Version, now.Scenario.Metadata.Title, now.Scenario.Stance("y", "b").Position)
+		}
+	}
 }
