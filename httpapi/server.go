@@ -149,6 +149,8 @@ type Server struct {
 	printing gate
 	// streams holds a slot per event stream open.
 	streams gate
+	// loads holds a slot per stored scenario being loaded (load).
+	loads gate
 	// created counts runs stored since the last pruning.
 	created atomic.Int64
 }
@@ -222,7 +224,7 @@ func New(ctx context.Context, o Options) (*Server, error) {
 		o.Logger = slog.New(slog.DiscardHandler)
 	}
 	s := &Server{o: o, mux: http.NewServeMux(), cache: &cache{m: map[string]*stored{}},
-		inlineRun: make(gate, o.MaxInline), inlineQueue: make(gate, o.MaxInline+o.MaxWaiting), writes: make(gate, max(4, 2*runtime.NumCPU())), printing: make(gate, 1), streams: make(gate, o.MaxStreams)}
+		inlineRun: make(gate, o.MaxInline), inlineQueue: make(gate, o.MaxInline+o.MaxWaiting), writes: make(gate, max(4, 2*runtime.NumCPU())), printing: make(gate, 1), streams: make(gate, o.MaxStreams), loads: make(gate, max(4, 2*runtime.NumCPU()))}
 	s.jobs = newRunner(o.Store, o.MaxJobs, o.MaxQueued, o.Logger)
 	if err := s.jobs.recover(ctx); err != nil {
 		return nil, err
