@@ -90,10 +90,36 @@ type cache struct {
 	mu      sync.Mutex
 	m       map[string]*stored
 	flights map[flightKey]*flight
+	// bytes sums the stored files of the scenarios in m.
+	bytes int64
 }
 
-// maxCached bounds the scenarios the cache holds.
-const maxCached = 256
+// maxCached bounds the scenarios the cache holds, and maxCachedBytes
+// their stored files' bytes: a loaded scenario takes some 5 times its
+// file (twelve 3.5 MB files grew the server by 213 MB), so 256 files at
+// the body limit would have held some 5 GB.
+const (
+	maxCached      = 256
+	maxCachedBytes = 64 << 20
+)
+
+// put caches st, first emptying the cache when it is full.
+func (c *cache) put(st *stored) {
+	if old := c.m[st.rec.ID]; old != nil {
+		c.bytes -= int64(len(old.rec.Body))
+		delete(c.m, st.rec.ID)
+	}
+	n := int64(len(st.rec.Body))
+	if len(c.m) >= maxCached || c.bytes+n > maxCachedBytes {
+		clear(c.m)
+		c.bytes = 0
+	}
+	if n > maxCachedBytes {
+		return
+	}
+	c.m[st.rec.ID] = st
+	c.bytes += n
+}
 
 // flightKey names the version of a stored scenario a load is for.
 type flightKey struct {
@@ -138,10 +164,7 @@ func (c *cache) land(k flightKey, f *flight) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if f.err == nil {
-		if len(c.m) >= maxCached {
-			clear(c.m)
-		}
-		c.m[f.st.rec.ID] = f.st
+		c.put(f.st)
 	}
 	delete(c.flights, k)
 	close(f.done)
