@@ -330,3 +330,33 @@ func TestReadersShareOneLoad(t *testing.T) {
 		}
 	}
 }
+
+// panicOnce panics in its first read of a stored scenario's file.
+type panicOnce struct {
+	store.Store
+	done atomic.Bool
+}
+
+func (p *panicOnce) GetScenario(ctx context.Context, id string) (*store.Scenario, error) {
+	if !p.done.Swap(true) {
+		panic("the first read fails")
+	}
+	return p.Store.GetScenario(ctx, id)
+}
+
+// A load that panics is a 500 and is over: the next reader loads the
+// scenario afresh rather than wait for a load that will never land.
+func TestLoadThatPanicsLands(t *testing.T) {
+	e := newEnvWith(t, httpapi.Options{}, func(st store.Store) store.Store { return &panicOnce{Store: st} })
+	v := e.create(small(t))
+	e.want(e.do("GET", "/api/scenarios/"+v.ID, ""), 500)
+	c := &http.Client{Timeout: 30 * time.Second}
+	res, err := c.Get(e.srv.URL + "/api/scenarios/" + v.ID)
+	if err != nil {
+		t.Fatalf("the read after a load that panicked: %v (it waited for that load)", err)
+	}
+	res.Body.Close()
+	if res.StatusCode != 200 {
+		t.Fatalf("the read after a load that panicked: %s", res.Status)
+	}
+}

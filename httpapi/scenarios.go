@@ -229,10 +229,14 @@ func (s *Server) load(r *http.Request, id string) (*stored, error) {
 		return st, nil
 	}
 	if lead {
-		// Run to its end even if this request goes away: others may be
-		// waiting for it.
-		f.st, f.err = s.loadFresh(context.WithoutCancel(r.Context()), id)
-		s.cache.land(k, f)
+		func() {
+			// Landed however the load ends, even by a panic (which the
+			// handler's recovery answers with a 500), and run to its end
+			// even if this request goes away: others may be waiting.
+			f.err = errs.New(errs.Internal, "loading stored scenario %s failed", id)
+			defer s.cache.land(k, f)
+			f.st, f.err = s.loadFresh(context.WithoutCancel(r.Context()), id)
+		}()
 	}
 	select {
 	case <-f.done:
