@@ -16,6 +16,18 @@ import (
 // which questions happened to be asked than about the models.
 const MinRanked = 10
 
+// checkBacktestTo refuses an end date that is not a date: "" (no end)
+// or YYYY-MM-DD.
+func checkBacktestTo(to string) error {
+	if to == "" {
+		return nil
+	}
+	if _, err := time.Parse(scenario.DateLayout, to); err != nil {
+		return errs.New(errs.Argument, "to %q: valid: a date YYYY-MM-DD", to)
+	}
+	return nil
+}
+
 // Backtest forecasts the case (an earlier snapshot) with every model of
 // the request and scores each forecast against the outcomes the scenario
 // records after the snapshot's date (and on or before req.To): absolute
@@ -23,10 +35,8 @@ const MinRanked = 10
 // with a predictive distribution whether the outcome fell in its 80% and
 // 95% intervals.
 func Backtest(ctx context.Context, c *Case, req answer.BacktestRequest) (*answer.Backtest, error) {
-	if req.To != "" {
-		if _, err := time.Parse(scenario.DateLayout, req.To); err != nil {
-			return nil, errs.New(errs.Argument, "to %q: valid: a date YYYY-MM-DD", req.To)
-		}
+	if err := checkBacktestTo(req.To); err != nil {
+		return nil, err
 	}
 	asOf := c.Resolved.Metadata.AsOf
 	if req.To != "" && req.To <= asOf {

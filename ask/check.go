@@ -89,6 +89,9 @@ func Check(req any) error {
 		}
 		return checkSettingsFor(r.Settings, dealRuns(r.Batna, compared), proposalsHint)
 	case answer.BacktestRequest:
+		if err := checkBacktestTo(r.To); err != nil {
+			return err
+		}
 		_, _, err := prepareRun(&r.Run)
 		return err
 	case answer.DealSearchRequest:

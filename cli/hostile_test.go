@@ -28,7 +28,7 @@ func hostile(t *testing.T, args []string, want ...string) string {
 	t.Helper()
 	peak := procmem.Track()
 	if peak == nil {
-		t.Log("no RSS measure here: /proc/self/clear_refs cannot be written")
+		t.Log("no RSS measure here: /proc/self/clear_refs cannot be written, or the race detector is on (procmem.RaceDetector)")
 	}
 	_, stderr, code := run(t, args...)
 	if code != 3 {

@@ -63,6 +63,7 @@ flag that raises them.`,
 	f.Int("max-queued", httpapi.DefaultMaxQueued, "jobs queued or running at once")
 	f.Int("max-inline", runtime.NumCPU(), "runs within a request (forecast, deal, explain) at once")
 	f.Int("max-waiting", httpapi.DefaultMaxWaiting, "runs within a request waiting for one of --max-inline slots (0: none wait)")
+	f.Int("max-streams", httpapi.DefaultMaxStreams, "event streams of runs' progress open at once")
 	f.Duration("inline-timeout", httpapi.DefaultInlineTimeout, "longest run within a request")
 	f.Float64("max-work", httpapi.DefaultMaxWork, "largest estimated work of a run within a request (docs/limits.md)")
 	f.Float64("max-job-work", httpapi.DefaultMaxJobWork, "largest estimated work of a job")
@@ -83,6 +84,7 @@ func serveLimits(cmd *cobra.Command, o *httpapi.Options) error {
 	o.MaxQueued, _ = f.GetInt("max-queued")
 	o.MaxInline, _ = f.GetInt("max-inline")
 	o.MaxWaiting, _ = f.GetInt("max-waiting")
+	o.MaxStreams, _ = f.GetInt("max-streams")
 	o.ForecastTimeout, _ = f.GetDuration("inline-timeout")
 	o.MaxWork, _ = f.GetFloat64("max-work")
 	o.MaxJobWork, _ = f.GetFloat64("max-job-work")
@@ -97,7 +99,7 @@ func serveLimits(cmd *cobra.Command, o *httpapi.Options) error {
 	}{
 		{"max-body", o.MaxBody >= 1, o.MaxBody}, {"max-values", o.MaxValues >= 1, o.MaxValues},
 		{"max-jobs", o.MaxJobs >= 1, o.MaxJobs}, {"max-queued", o.MaxQueued >= 1, o.MaxQueued},
-		{"max-inline", o.MaxInline >= 1, o.MaxInline}, {"max-waiting", o.MaxWaiting >= 0, o.MaxWaiting}, {"inline-timeout", o.ForecastTimeout > 0, o.ForecastTimeout},
+		{"max-inline", o.MaxInline >= 1, o.MaxInline}, {"max-waiting", o.MaxWaiting >= 0, o.MaxWaiting}, {"max-streams", o.MaxStreams >= 1, o.MaxStreams}, {"inline-timeout", o.ForecastTimeout > 0, o.ForecastTimeout},
 		{"max-work", o.MaxWork > 0 && !math.IsInf(o.MaxWork, 0), o.MaxWork}, {"max-job-work", o.MaxJobWork > 0 && !math.IsInf(o.MaxJobWork, 0), o.MaxJobWork},
 		{"max-memory", o.MaxMemory >= 1, mem}, {"keep-runs", o.KeepRuns >= 0, o.KeepRuns}, {"keep-runs-for", o.KeepRunsFor >= 0, o.KeepRunsFor},
 	} {

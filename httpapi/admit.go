@@ -24,6 +24,11 @@ const (
 	// DefaultMaxWaiting bounds the runs within requests waiting for a
 	// slot.
 	DefaultMaxWaiting = 64
+	// DefaultMaxStreams bounds the event streams open at once: each holds
+	// a goroutine and a connection for as long as its run goes on.
+	DefaultMaxStreams = 256
+	// DefaultStreamWriteTimeout bounds each write of an event stream.
+	DefaultStreamWriteTimeout = 30 * time.Second
 	// DefaultInlineTimeout bounds a run within a request.
 	DefaultInlineTimeout = time.Minute
 	// DefaultMaxWork bounds the estimated work (ask.Estimate) of a run

@@ -23,7 +23,7 @@ func hinRefused(t *testing.T, e *env, method, path, body string, code int, want 
 	t.Helper()
 	peak := procmem.Track()
 	if peak == nil {
-		t.Log("no RSS measure here: /proc/self/clear_refs cannot be written")
+		t.Log("no RSS measure here: /proc/self/clear_refs cannot be written, or the race detector is on (procmem.RaceDetector)")
 	}
 	var b errBody
 	e.want(e.do(method, path, body), code).json(t, &b)

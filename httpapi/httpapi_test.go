@@ -1233,6 +1233,8 @@ func TestOnPostgres(t *testing.T) {
 		"JobErrors":         TestJobErrors,
 		"QueueFull":         TestQueueFull,
 		"Import":            TestImport,
+		"ConcurrentEdits":   TestConcurrentEditsLoseNoUpdate,
+		"EveryKindAsJob":    TestEveryKindStartsAsJob,
 	} {
 		t.Run(name, fn)
 	}

@@ -380,7 +380,10 @@ func (s *Server) rerun(w http.ResponseWriter, r *http.Request) {
 
 // runEvents streams a run's progress as server-sent events: "progress"
 // events with {done, total, progress} and one final "end" event with the
-// run (without its result), after which the stream closes.
+// run (without its result), after which the stream closes. At most
+// MaxStreams are open at once, and each write has a deadline of its own
+// (StreamWriteTimeout) in place of the server's WriteTimeout: a stream
+// lasts as long as its run, but a client that stops reading is dropped.
 func (s *Server) runEvents(w http.ResponseWriter, r *http.Request) {
 	id := r.PathValue("run")
 	run, err := s.o.Store.GetRun(r.Context(), id)
@@ -388,17 +391,28 @@ func (s *Server) runEvents(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
+	if !s.streams.try() {
+		s.fail(w, r, busy(5, "the server has %d event streams open, its limit (parley serve --max-streams); try again shortly, or poll GET /api/runs/%s", cap(s.streams), id))
+		return
+	}
+	defer s.streams.done()
 	rc := http.NewResponseController(w)
-	rc.SetWriteDeadline(time.Time{})
+	// write writes and flushes within StreamWriteTimeout.
+	write := func(format string, args ...any) bool {
+		if err := rc.SetWriteDeadline(time.Now().Add(s.o.StreamWriteTimeout)); err != nil && !errors.Is(err, http.ErrNotSupported) {
+			return false
+		}
+		if _, err := fmt.Fprintf(w, format, args...); err != nil {
+			return false
+		}
+		return rc.Flush() == nil
+	}
 	w.Header().Set("Content-Type", "text/event-stream")
 	w.Header().Set("Cache-Control", "no-store")
 	w.WriteHeader(http.StatusOK)
 	send := func(event string, v any) bool {
 		b, _ := json.Marshal(v)
-		if _, err := fmt.Fprintf(w, "event: %s\ndata: %s\n\n", event, b); err != nil {
-			return false
-		}
-		return rc.Flush() == nil
+		return write("event: %s\ndata: %s\n\n", event, b)
 	}
 	end := func() {
 		if run, err := s.o.Store.GetRun(context.WithoutCancel(r.Context()), id); err == nil {
@@ -422,7 +436,7 @@ func (s *Server) runEvents(w http.ResponseWriter, r *http.Request) {
 		case <-r.Context().Done():
 			return
 		case <-tick.C:
-			if _, err := fmt.Fprint(w, ": keep-alive\n\n"); err != nil || rc.Flush() != nil {
+			if !write(": keep-alive\n\n") {
 				return
 			}
 		case _, open := <-ch:

@@ -84,32 +84,90 @@ func (st *stored) resolve(t answer.Target) (*resolution, error) {
 	return r, r.err
 }
 
-// cache holds the latest loaded version of each stored scenario.
+// cache holds the latest loaded version of each stored scenario, and
+// the loads under way.
 type cache struct {
-	mu sync.Mutex
-	m  map[string]*stored
+	mu      sync.Mutex
+	m       map[string]*stored
+	flights map[flightKey]*flight
+	// bytes sums the stored files of the scenarios in m.
+	bytes int64
 }
 
-// maxCached bounds the scenarios the cache holds.
-const maxCached = 256
+// maxCached bounds the scenarios the cache holds, and maxCachedBytes
+// their stored files' bytes: a loaded scenario takes some 5 times its
+// file (twelve 3.5 MB files grew the server by 213 MB), so 256 files at
+// the body limit would have held some 5 GB.
+const (
+	maxCached      = 256
+	maxCachedBytes = 64 << 20
+)
 
-func (c *cache) get(id string, version int64, updated time.Time) *stored {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	st := c.m[id]
-	if st != nil && st.rec.Version == version && st.rec.Updated.Equal(updated) {
-		return st
-	}
-	return nil
-}
-
+// put caches st, first emptying the cache when it is full.
 func (c *cache) put(st *stored) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if len(c.m) >= maxCached {
+	if old := c.m[st.rec.ID]; old != nil {
+		c.bytes -= int64(len(old.rec.Body))
+		delete(c.m, st.rec.ID)
+	}
+	n := int64(len(st.rec.Body))
+	if len(c.m) >= maxCached || c.bytes+n > maxCachedBytes {
 		clear(c.m)
+		c.bytes = 0
+	}
+	if n > maxCachedBytes {
+		return
 	}
 	c.m[st.rec.ID] = st
+	c.bytes += n
+}
+
+// flightKey names the version of a stored scenario a load is for.
+type flightKey struct {
+	id      string
+	version int64
+	updated int64
+}
+
+// flight is one load of a stored scenario, shared by the requests that
+// asked for that version while it ran; done is closed when st or err is
+// set.
+type flight struct {
+	done chan struct{}
+	st   *stored
+	err  error
+}
+
+// join returns the cached scenario when the cache has the version k
+// names; otherwise the load of it under way, or a new one, which the
+// caller (lead) must run and land.
+func (c *cache) join(k flightKey) (st *stored, f *flight, lead bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if st := c.m[k.id]; st != nil && st.rec.Version == k.version && st.rec.Updated.UnixNano() == k.updated {
+		return st, nil, false
+	}
+	if f := c.flights[k]; f != nil {
+		return nil, f, false
+	}
+	if c.flights == nil {
+		c.flights = map[flightKey]*flight{}
+	}
+	f = &flight{done: make(chan struct{})}
+	c.flights[k] = f
+	return nil, f, true
+}
+
+// land ends the load f of k: the scenario it loaded is cached, in the
+// same step as the load is forgotten (so no request misses both), and
+// the requests waiting for it get it.
+func (c *cache) land(k flightKey, f *flight) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if f.err == nil {
+		c.put(f.st)
+	}
+	delete(c.flights, k)
+	close(f.done)
 }
 
 // fileName is the name diagnostics cite for a request body.
@@ -154,16 +212,48 @@ func strictParam(r *http.Request) (bool, error) {
 }
 
 // load returns the stored scenario, loaded: from the cache when the
-// store still has the cached version.
+// store still has the cached version. Otherwise it is loaded once for
+// every request that asks for that version meanwhile, and at most
+// cap(s.loads) loads run at once (the others wait up to 30 s, then 503
+// busy): a stored file near the body limit takes seconds and some
+// 150 MB to load, and 30 readers of one after a restart took 4.4 GB
+// when each loaded its own copy.
 func (s *Server) load(r *http.Request, id string) (*stored, error) {
 	v, u, err := s.o.Store.ScenarioVersion(r.Context(), id)
 	if err != nil {
 		return nil, err
 	}
-	if st := s.cache.get(id, v, u); st != nil {
+	k := flightKey{id, v, u.UnixNano()}
+	st, f, lead := s.cache.join(k)
+	if st != nil {
 		return st, nil
 	}
-	rec, err := s.o.Store.GetScenario(r.Context(), id)
+	if lead {
+		func() {
+			// Landed however the load ends, even by a panic (which the
+			// handler's recovery answers with a 500), and run to its end
+			// even if this request goes away: others may be waiting.
+			f.err = errs.New(errs.Internal, "loading stored scenario %s failed", id)
+			defer s.cache.land(k, f)
+			f.st, f.err = s.loadFresh(context.WithoutCancel(r.Context()), id)
+		}()
+	}
+	select {
+	case <-f.done:
+		return f.st, f.err
+	case <-r.Context().Done():
+		return nil, r.Context().Err()
+	}
+}
+
+// loadFresh reads and loads the stored scenario, within one of the
+// load slots.
+func (s *Server) loadFresh(ctx context.Context, id string) (*stored, error) {
+	if !s.loads.wait(ctx, 30*time.Second) {
+		return nil, busy(5, "the server is loading %d stored scenarios at once, its limit; try again shortly", cap(s.loads))
+	}
+	defer s.loads.done()
+	rec, err := s.o.Store.GetScenario(ctx, id)
 	if err != nil {
 		return nil, err
 	}
@@ -171,9 +261,7 @@ func (s *Server) load(r *http.Request, id string) (*stored, error) {
 	if err != nil {
 		return nil, err
 	}
-	st := &stored{rec: rec, in: in}
-	s.cache.put(st)
-	return st, nil
+	return &stored{rec: rec, in: in}, nil
 }
 
 // loadStored loads a stored scenario's file afresh: a scenario of its

@@ -97,6 +97,16 @@ type Options struct {
 	// MaxInline slots (each waits up to 10 s); more are refused with 503.
 	// 0 means DefaultMaxWaiting; a negative value, none.
 	MaxWaiting int
+	// MaxStreams bounds the event streams (GET /api/runs/{run}/events)
+	// open at once; more are refused with 503 and Retry-After. 0 means
+	// DefaultMaxStreams.
+	MaxStreams int
+	// StreamWriteTimeout bounds each write of an event stream: a client
+	// that takes no event (nor keep-alive) for this long is dropped, so
+	// that one which stops reading cannot hold the stream's goroutine and
+	// connection for as long as it keeps its socket open. 0 means
+	// DefaultStreamWriteTimeout.
+	StreamWriteTimeout time.Duration
 	// ForecastTimeout bounds a run within a request; 0 means
 	// DefaultInlineTimeout. Every model loop and deal search stops at the
 	// deadline; the request is then a 503 that says to start a job.
@@ -137,6 +147,10 @@ type Server struct {
 	writes gate
 	// printing holds the one slot for a PDF being printed by a browser.
 	printing gate
+	// streams holds a slot per event stream open.
+	streams gate
+	// loads holds a slot per stored scenario being loaded (load).
+	loads gate
 	// created counts runs stored since the last pruning.
 	created atomic.Int64
 }
@@ -166,6 +180,12 @@ func New(ctx context.Context, o Options) (*Server, error) {
 	if o.MaxInline == 0 {
 		o.MaxInline = runtime.NumCPU()
 	}
+	if o.MaxStreams == 0 {
+		o.MaxStreams = DefaultMaxStreams
+	}
+	if o.StreamWriteTimeout == 0 {
+		o.StreamWriteTimeout = DefaultStreamWriteTimeout
+	}
 	switch {
 	case o.MaxWaiting == 0:
 		o.MaxWaiting = DefaultMaxWaiting
@@ -190,10 +210,10 @@ func New(ctx context.Context, o Options) (*Server, error) {
 	if o.KeepRunsFor == 0 {
 		o.KeepRunsFor = DefaultKeepRunsFor
 	}
-	if o.MaxBody < 1 || o.MaxValues < 1 || o.MaxJobs < 1 || o.MaxQueued < 1 || o.MaxInline < 1 || o.ForecastTimeout < 0 ||
+	if o.MaxBody < 1 || o.MaxValues < 1 || o.MaxJobs < 1 || o.MaxQueued < 1 || o.MaxInline < 1 || o.MaxStreams < 1 || o.ForecastTimeout < 0 || o.StreamWriteTimeout < 0 ||
 		!(o.MaxWork > 0) || !(o.MaxJobWork > 0) || !(o.MaxMemory > 0) {
-		return nil, errs.New(errs.Argument, "httpapi: every limit must be positive (max body %d, max values %d, max jobs %d, max queued %d, max inline %d, timeout %v, max work %g, max job work %g, max memory %g)",
-			o.MaxBody, o.MaxValues, o.MaxJobs, o.MaxQueued, o.MaxInline, o.ForecastTimeout, o.MaxWork, o.MaxJobWork, o.MaxMemory)
+		return nil, errs.New(errs.Argument, "httpapi: every limit must be positive (max body %d, max values %d, max jobs %d, max queued %d, max inline %d, max streams %d, timeout %v, stream write timeout %v, max work %g, max job work %g, max memory %g)",
+			o.MaxBody, o.MaxValues, o.MaxJobs, o.MaxQueued, o.MaxInline, o.MaxStreams, o.ForecastTimeout, o.StreamWriteTimeout, o.MaxWork, o.MaxJobWork, o.MaxMemory)
 	}
 	if o.Token != "" {
 		if err := CheckToken(o.Token); err != nil {
@@ -204,7 +224,7 @@ func New(ctx context.Context, o Options) (*Server, error) {
 		o.Logger = slog.New(slog.DiscardHandler)
 	}
 	s := &Server{o: o, mux: http.NewServeMux(), cache: &cache{m: map[string]*stored{}},
-		inlineRun: make(gate, o.MaxInline), inlineQueue: make(gate, o.MaxInline+o.MaxWaiting), writes: make(gate, max(4, 2*runtime.NumCPU())), printing: make(gate, 1)}
+		inlineRun: make(gate, o.MaxInline), inlineQueue: make(gate, o.MaxInline+o.MaxWaiting), writes: make(gate, max(4, 2*runtime.NumCPU())), printing: make(gate, 1), streams: make(gate, o.MaxStreams), loads: make(gate, max(4, 2*runtime.NumCPU()))}
 	s.jobs = newRunner(o.Store, o.MaxJobs, o.MaxQueued, o.Logger)
 	if err := s.jobs.recover(ctx); err != nil {
 		return nil, err

@@ -18,6 +18,12 @@ import (
 // Max is the memory the hostile-input suites allow a process: 300 MB.
 const Max = 300 << 20
 
+// RaceDetector says this binary was built with the race detector (go
+// test -race), whose shadow memory multiplies a process's resident size
+// (5–10×, Go's documentation says): its peak then says nothing about the
+// code's, so Track measures nothing and the suites do not bound it.
+const RaceDetector = raceDetector
+
 // Status returns a process's peak (VmHWM) and current (VmRSS) resident
 // memory in bytes; pid 0 means this process. ok is false where /proc does
 // not tell them.
@@ -49,8 +55,12 @@ func field(status, name string) (int64, bool) {
 // Track resets this process's peak resident size (after returning the
 // heap it no longer uses to the system, clear_refs 5) and returns a
 // function reading the peak since then, in bytes; nil where the kernel
-// does not allow the reset or /proc is absent.
+// does not allow the reset or /proc is absent, and under the race
+// detector (RaceDetector).
 func Track() func() int64 {
+	if RaceDetector {
+		return nil
+	}
 	debug.FreeOSMemory()
 	if os.WriteFile("/proc/self/clear_refs", []byte("5"), 0) != nil {
 		return nil
