@@ -102,9 +102,19 @@ func (r resp) json(t *testing.T, v any) {
 
 func (e *env) do(method, path, body string, hdr ...string) resp {
 	e.t.Helper()
-	req, err := http.NewRequest(method, e.srv.URL+path, strings.NewReader(body))
+	r, err := e.try(method, path, body, hdr...)
 	if err != nil {
 		e.t.Fatal(err)
+	}
+	return r
+}
+
+// try is do for a goroutine other than the test's, which must not call
+// t.Fatal: a request that could not be made is its error.
+func (e *env) try(method, path, body string, hdr ...string) (resp, error) {
+	req, err := http.NewRequest(method, e.srv.URL+path, strings.NewReader(body))
+	if err != nil {
+		return resp{}, err
 	}
 	if e.tok != "" {
 		req.Header.Set("Authorization", "Bearer "+e.tok)
@@ -117,11 +127,11 @@ func (e *env) do(method, path, body string, hdr ...string) resp {
 	}
 	res, err := http.DefaultClient.Do(req)
 	if err != nil {
-		e.t.Fatal(err)
+		return resp{}, err
 	}
 	defer res.Body.Close()
-	b, _ := io.ReadAll(res.Body)
-	return resp{res.StatusCode, res.Header, b}
+	b, err := io.ReadAll(res.Body)
+	return resp{res.StatusCode, res.Header, b}, err
 }
 
 func (e *env) want(r resp, code int) resp {

@@ -219,11 +219,17 @@ func TestConcurrentEditsLoseNoUpdate(t *testing.T) {
 			go func() {
 				defer wg.Done()
 				start.Wait()
-				got[i] = e.do(w.method, "/api/scenarios/"+v.ID+w.path, w.body, w.hdr...)
+				var err error
+				if got[i], err = e.try(w.method, "/api/scenarios/"+v.ID+w.path, w.body, w.hdr...); err != nil {
+					t.Errorf("round %d: %s %s: %v", round, w.method, w.path, err)
+				}
 			}()
 		}
 		start.Done()
 		wg.Wait()
+		if t.Failed() {
+			t.FailNow()
+		}
 		winner := -1
 		for i, r := range got {
 			switch r.code {
@@ -316,7 +322,10 @@ func TestReadersShareOneLoad(t *testing.T) {
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
-				got[i] = e.do("GET", "/api/scenarios/"+v.ID+path, "")
+				var err error
+				if got[i], err = e.try("GET", "/api/scenarios/"+v.ID+path, ""); err != nil {
+					t.Errorf("GET %s: reader %d: %v", path, i, err)
+				}
 			}()
 		}
 		wg.Wait()
