@@ -294,3 +294,37 @@ func TestEstimateCountsSettings(t *testing.T) {
 		t.Errorf("advise bdm at max_rounds 1000: %+v, want ten times the work of %+v", got, base)
 	}
 }
+
+// TestEstimateExact: exchange's exact arithmetic multiplies its work by
+// 100 and its working set by 2 (settingCost), and nothing else: its
+// trace, and the other models, are as without it. "exact" false, or a
+// run without exchange, costs as the defaults.
+func TestEstimateExact(t *testing.T) {
+	c := builtinCase(t)
+	a, i := float64(len(c.problem.Actors)), float64(len(c.problem.Issues))
+	f := answer.NewForecastRequest()
+	f.Models = []string{"compromise", "exchange"}
+	f.Params = map[string]string{"exact": "true"}
+	got, err := Estimate(c, f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pairs := a * a * i * (i - 1)
+	want := Cost{Work: a*i + pairs*10*100, Bytes: a*i*100 + pairs*64*2 + a*i*11*540}
+	if got != want {
+		t.Fatalf("exact: %+v, want %+v", got, want)
+	}
+	f.Params["exact"] = "false"
+	if got, err = Estimate(c, f); err != nil || got != (Cost{Work: a*i + pairs*10, Bytes: a*i*100 + pairs*64 + a*i*11*540}) {
+		t.Fatalf("exact false: %+v %v", got, err)
+	}
+	s := answer.NewSweepRequest()
+	s.Models, s.Draws, s.Workers, s.Params = []string{"exchange"}, 10, 1, map[string]string{"exact": "true"}
+	fast := s
+	fast.Params = nil
+	e, err1 := Estimate(c, s)
+	g, err2 := Estimate(c, fast)
+	if err1 != nil || err2 != nil || e.Work != 100*g.Work {
+		t.Fatalf("sweep: exact %+v (%v), float %+v (%v); want 100 times the work", e, err1, g, err2)
+	}
+}
