@@ -87,6 +87,10 @@ type e2eOptions struct {
 	sources string
 	// maxWork is the server's --max-work; 0 is its default.
 	maxWork float64
+	// maxStreams is the server's --max-streams; 0 is its default.
+	maxStreams int
+	// maxJobs is the server's --max-jobs; 0 is its default.
+	maxJobs int
 	// token is the server's PARLEY_TOKEN ("" for none); the page is
 	// given it (session storage) before it first loads.
 	token string
@@ -137,7 +141,7 @@ func startE2EWith(t *testing.T, o e2eOptions) *e2e {
 	if o.sources == "" {
 		o.sources = e2eSources
 	}
-	api, err := httpapi.New(ctx, httpapi.Options{Store: st, Web: web.Dist(), LoopbackOnly: true, SourcesDir: o.sources, MaxWork: o.maxWork, Token: o.token})
+	api, err := httpapi.New(ctx, httpapi.Options{Store: st, Web: web.Dist(), LoopbackOnly: true, SourcesDir: o.sources, MaxWork: o.maxWork, MaxStreams: o.maxStreams, MaxJobs: o.maxJobs, Token: o.token})
 	if err != nil {
 		t.Fatal(err)
 	}

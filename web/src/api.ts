@@ -325,9 +325,11 @@ export function follow<R>(id: string, progress: (done: number, total: number) =>
       es.close()
       api.run<R>(id).then(resolve, reject)
     })
+    // The stream failed (the server's cap on open streams answers 503
+    // busy, or the connection dropped): a run still going is polled.
     es.onerror = () => {
       es.close()
-      api.run<R>(id).then((r) => (r.status === 'running' || r.status === 'queued' ? reject(new Error('lost the progress stream')) : resolve(r)), reject)
+      api.run<R>(id).then((r) => (r.status === 'running' || r.status === 'queued' ? poll<R>(id, progress).then(resolve, reject) : resolve(r)), reject)
     }
   })
 }
