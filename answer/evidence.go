@@ -68,14 +68,19 @@ type EvidenceSource struct {
 	Text string `json:"text,omitempty"`
 }
 
-// EvidenceItem is one quote with where it is found in its source.
+// EvidenceItem is one quote (a stance's or a proposal's) with where it
+// is found in its source.
 type EvidenceItem struct {
 	// Path locates it in the scenario, e.g. "stances[3].evidence[0]".
 	Path string `json:"path"`
 	// Snapshot is "" for the base, a date, or "variant:ID".
 	Snapshot string `json:"snapshot"`
+	// Kind is what the quote speaks for: "stance" (actor on issue) or
+	// "proposal" (the proposal named by Proposal; actor and issue empty).
+	Kind     string `json:"kind"`
 	Actor    string `json:"actor"`
 	Issue    string `json:"issue"`
+	Proposal string `json:"proposal,omitempty"`
 	Source   string `json:"source"`
 	Quote    string `json:"quote"`
 	Date     string `json:"date,omitempty"`

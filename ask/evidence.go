@@ -57,7 +57,7 @@ func Evidence(in *Input, texts bool) answer.Evidence {
 		e.Warnings = append(e.Warnings, w.String())
 	}
 	for i, it := range evidence.Items(s) {
-		item := answer.EvidenceItem{Path: it.Path, Snapshot: it.Snapshot, Actor: it.Actor, Issue: it.Issue, Source: it.Source,
+		item := answer.EvidenceItem{Path: it.Path, Snapshot: it.Snapshot, Kind: it.Kind, Actor: it.Actor, Issue: it.Issue, Proposal: it.Proposal, Source: it.Source,
 			Quote: it.Quote, Date: it.Date, Note: it.Note, Start: -1, End: -1}
 		if src := evidence.SourceOf(in.Sources, it.Source); src != nil && src.Text != "" {
 			if src.SHA256 != "" || src.Status == evidence.StatusOK || src.Status == evidence.StatusHash {
