@@ -231,8 +231,8 @@ func TestBuilder(t *testing.T) {
 	aliased := `metadata: {id: aliased, title: Aliased stance, as_of: "2025-01-01"}
 issues: [{id: a, name: Issue A}]
 actors:
-  - {id: north, name: North, capability: 2, aliases: [N]}
-  - {id: south, name: South, capability: 1}
+  - {id: north, name: North, capability: 2, aliases: [N], capability_assumed: t}
+  - {id: south, name: South, capability: 1, capability_assumed: t}
 stances:
   - {actor: N, issue: a, position: 20, salience: 1, assumed: an example}
   - {actor: south, issue: a, position: 80, salience: 1, assumed: an example}
