@@ -117,14 +117,14 @@ stances:
   - {actor: a, issue: i, position: 10, salience: 1, evidence: [{source: s, quote: "A wants 10."}]}
   - {actor: b, issue: i, position: 90, salience: 1, assumed: x}
 `
-	in, err := Load("t.yaml", []byte(doc), LoadOptions{})
+	_, err := Load("t.yaml", []byte(doc), LoadOptions{})
 	if err == nil {
 		t.Fatal("an undeclared source on capability evidence loads without an error")
 	}
 	if !strings.Contains(err.Error(), `actors[2].capability_evidence[0].source: unknown source "nowhere"`) {
 		t.Errorf("error %v", err)
 	}
-	in, err = Load("t.yaml", []byte(strings.Replace(doc, ", capability_evidence: [{source: nowhere, quote: \"C?\"}]", "", 1)), LoadOptions{})
+	in, err := Load("t.yaml", []byte(strings.Replace(doc, ", capability_evidence: [{source: nowhere, quote: \"C?\"}]", "", 1)), LoadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
