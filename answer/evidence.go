@@ -13,6 +13,9 @@ type Coverage = evidence.SnapshotCoverage
 // CoverageShare is one row of a Coverage.
 type CoverageShare = evidence.Share
 
+// CoverageCapabilities counts a Coverage's capabilities quoted and assumed.
+type CoverageCapabilities = evidence.Capabilities
+
 // Diagnostic is one problem found in a scenario, with where it is.
 type Diagnostic = scenario.Diagnostic
 
@@ -35,8 +38,23 @@ type Validation struct {
 	// evidence dates were checked (the built-in case without --sources).
 	SourcesChecked bool             `json:"sources_checked"`
 	Sources        []EvidenceSource `json:"sources"`
+	// Quotes counts the evidence quotes and those found in their sources.
+	Quotes Quotes `json:"quotes"`
 	// Coverage is per snapshot: the base, then each snapshot by date.
 	Coverage []Coverage `json:"coverage"`
+}
+
+// Quotes counts a scenario's evidence quotes by what they speak for (in
+// the base, snapshots and variants; outcomes' aside) and, when source
+// files were read, how many were checked and found.
+type Quotes struct {
+	Stances      int `json:"stances"`
+	Capabilities int `json:"capabilities"`
+	Proposals    int `json:"proposals"`
+	// Checked counts the quotes whose source's text was read; Found those
+	// found in it (Checked − Found are errors of the file).
+	Checked int `json:"checked"`
+	Found   int `json:"found"`
 }
 
 // Evidence is every quote of a scenario with the sources it cites (their
@@ -68,14 +86,20 @@ type EvidenceSource struct {
 	Text string `json:"text,omitempty"`
 }
 
-// EvidenceItem is one quote with where it is found in its source.
+// EvidenceItem is one quote (a stance's, a capability's or a proposal's)
+// with where it is found in its source.
 type EvidenceItem struct {
 	// Path locates it in the scenario, e.g. "stances[3].evidence[0]".
 	Path string `json:"path"`
 	// Snapshot is "" for the base, a date, or "variant:ID".
 	Snapshot string `json:"snapshot"`
+	// Kind is what the quote speaks for: "stance" (actor on issue),
+	// "capability" (the actor's; issue empty) or "proposal" (the proposal
+	// named by Proposal; actor and issue empty).
+	Kind     string `json:"kind"`
 	Actor    string `json:"actor"`
 	Issue    string `json:"issue"`
+	Proposal string `json:"proposal,omitempty"`
 	Source   string `json:"source"`
 	Quote    string `json:"quote"`
 	Date     string `json:"date,omitempty"`

@@ -59,6 +59,16 @@ func TestAssumedSaid(t *testing.T) {
 	if slices.Contains(b.Warnings, c.Assumed) {
 		t.Error("the brief repeats the assumed stances among its warnings")
 	}
+	if c.AssumedCapabilities == "" || slices.Contains(b.Warnings, c.AssumedCapabilities) {
+		t.Errorf("assumed capabilities %q: empty, or repeated among the brief's warnings", c.AssumedCapabilities)
+	}
+	var capBy []string
+	for _, a := range evidence.AssumedCapabilities(c.Resolved) {
+		capBy = append(capBy, a.ID)
+	}
+	if !slices.Equal(b.Coverage.CapabilitiesAssumedBy, capBy) {
+		t.Errorf("the brief names %q as assumed capabilities, the case %q", b.Coverage.CapabilitiesAssumedBy, capBy)
+	}
 }
 
 // The brief names an issue's assumed stances by actor up to
@@ -87,5 +97,60 @@ func TestBriefAssumedText(t *testing.T) {
 		if got := (BriefIssue{AssumedBy: c.by, Stances: c.stances}).AssumedText(); got != c.want {
 			t.Errorf("%d of %d assumed: %q, want %q", len(c.by), c.stances, got, c.want)
 		}
+	}
+}
+
+// Every answer's header says which capabilities rest on no quote, only
+// on an assumption, as it does for stances; the brief counts them in its
+// coverage line instead of repeating the warning. On a small case: a's
+// capability quoted, b's and c's assumed, d's with neither (a warning of
+// the file, not counted as assumed).
+func TestAssumedCapabilitiesSaid(t *testing.T) {
+	const doc = `metadata: {id: t, title: T, as_of: 2025-01-01, sources: [{id: s}]}
+issues: [{id: i, name: I}]
+actors:
+  - {id: a, name: A, capability: 4, capability_evidence: [{source: s, quote: "A is strong."}]}
+  - {id: b, name: B, capability: 3, capability_assumed: "no source"}
+  - {id: c, name: C, capability: 2, capability_assumed: "no source", capability_evidence: [{source: nowhere, quote: "C?"}]}
+  - {id: d, name: D, capability: 1}
+stances:
+  - {actor: a, issue: i, position: 10, salience: 1, evidence: [{source: s, quote: "A wants 10."}]}
+  - {actor: b, issue: i, position: 90, salience: 1, assumed: x}
+`
+	_, err := Load("t.yaml", []byte(doc), LoadOptions{})
+	if err == nil {
+		t.Fatal("an undeclared source on capability evidence loads without an error")
+	}
+	if !strings.Contains(err.Error(), `actors[2].capability_evidence[0].source: unknown source "nowhere"`) {
+		t.Errorf("error %v", err)
+	}
+	in, err := Load("t.yaml", []byte(strings.Replace(doc, ", capability_evidence: [{source: nowhere, quote: \"C?\"}]", "", 1)), LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var warned bool
+	for _, w := range in.Warnings {
+		warned = warned || w.Path == "actors[3].capability" && w.Message == "no evidence and no assumed reason"
+	}
+	if !warned {
+		t.Errorf("no warning for d's capability among %v", in.Warnings)
+	}
+	c, err := in.Case(answer.Target{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "2 of 4 capabilities rest on no quote, only on an assumption (its reason in the file): b, c"
+	if c.AssumedCapabilities != want {
+		t.Errorf("assumed capabilities: %q, want %q", c.AssumedCapabilities, want)
+	}
+	if !slices.Contains(c.Header.Warnings, want) || !slices.Contains(c.Header.Warnings, c.Assumed) {
+		t.Errorf("header warnings %q lack the assumed stances or capabilities", c.Header.Warnings)
+	}
+	v := Validate(in)
+	if cov := v.Coverage[0].Capabilities; cov != (evidence.Capabilities{Actors: 4, Quoted: 1, Assumed: 2}) {
+		t.Errorf("coverage of capabilities %+v, want 1 of 4 quoted, 2 assumed", cov)
+	}
+	if q := v.Quotes; q != (answer.Quotes{Stances: 1, Capabilities: 1}) {
+		t.Errorf("quotes %+v, want one of a stance and one of a capability, none checked", q)
 	}
 }

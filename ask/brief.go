@@ -48,14 +48,25 @@ type Brief struct {
 	// Coverage sums the issues' evidence counts.
 	Coverage BriefCoverage
 	// Warnings are the input's: Scenario.Warnings, less the case's
-	// Assumed (each issue's AssumedBy lists them), and the models that
-	// failed.
+	// Assumed (each issue's AssumedBy lists them) and AssumedCapabilities
+	// (Coverage.CapabilitiesAssumedBy), and the models that failed.
 	Warnings []string
 }
 
-// BriefCoverage counts stances and quotes over every issue.
+// BriefCoverage counts stances and quotes over every issue, and the
+// actors' capabilities with and without quotes.
 type BriefCoverage struct {
 	Stances, WithEvidence, Assumed, Quotes int
+	// Capabilities counts the actors, CapabilitiesQuoted those whose
+	// capability has evidence; CapabilitiesAssumedBy names the others.
+	Capabilities, CapabilitiesQuoted int
+	CapabilitiesAssumedBy            []string
+}
+
+// CapabilitiesAssumedText names the actors whose capability is assumed,
+// for the brief's coverage line: as AssumedText, "" when none is.
+func (bc BriefCoverage) CapabilitiesAssumedText() string {
+	return BriefIssue{Stances: bc.Capabilities, AssumedBy: bc.CapabilitiesAssumedBy}.AssumedText()
 }
 
 // BriefIssue is one issue's part of the brief.
@@ -192,7 +203,7 @@ func MakeBrief(ctx context.Context, c *Case) (*Brief, error) {
 	b := &Brief{Scenario: c.Header, Question: strings.TrimSpace(s.Metadata.Description), Forecast: f, Sweep: sw, Sensitivity: se,
 		Sources: s.Metadata.Sources, Warnings: []string{}}
 	for _, w := range c.Header.Warnings {
-		if w != c.Assumed {
+		if w != c.Assumed && w != c.AssumedCapabilities {
 			b.Warnings = append(b.Warnings, w)
 		}
 	}
@@ -280,6 +291,14 @@ func MakeBrief(ctx context.Context, c *Case) (*Brief, error) {
 		b.Coverage.Quotes += bi.Quotes
 		bi.Chart = issueChart(bi)
 		b.Issues = append(b.Issues, bi)
+	}
+	for _, a := range s.Actors {
+		b.Coverage.Capabilities++
+		if len(a.CapabilityEvidence) > 0 {
+			b.Coverage.CapabilitiesQuoted++
+		} else {
+			b.Coverage.CapabilitiesAssumedBy = append(b.Coverage.CapabilitiesAssumedBy, a.ID)
+		}
 	}
 	if b.Proposals, b.Deal, err = briefProposals(ctx, c, q.proposals); err != nil {
 		return nil, err

@@ -181,8 +181,14 @@ func TestBriefNumbers(t *testing.T) {
 		cov.Assumed += is.Assumed
 		cov.Quotes += is.Quotes
 	}
-	if b.Coverage != cov || cov.Stances != cov.WithEvidence+cov.Assumed {
+	got := b.Coverage
+	if got.Stances != cov.Stances || got.WithEvidence != cov.WithEvidence || got.Assumed != cov.Assumed || got.Quotes != cov.Quotes ||
+		cov.Stances != cov.WithEvidence+cov.Assumed {
 		t.Errorf("coverage %+v, issues sum to %+v", b.Coverage, cov)
+	}
+	if got.Capabilities != len(b.Scenario.Actors) || got.CapabilitiesQuoted+len(got.CapabilitiesAssumedBy) != got.Capabilities {
+		t.Errorf("capabilities: %d quoted, %v assumed, of %d; the case has %d actors",
+			got.CapabilitiesQuoted, got.CapabilitiesAssumedBy, got.Capabilities, len(b.Scenario.Actors))
 	}
 }
 

@@ -28,6 +28,9 @@ type Case struct {
 	// Header.Warnings holds it too, for the doors that print the
 	// answer's warnings rather than the file's.
 	Assumed string
+	// AssumedCapabilities says the same of the actors' capabilities
+	// (assumedCapabilitiesWarning), and is in Header.Warnings too.
+	AssumedCapabilities string
 }
 
 // Case resolves the input at the target's snapshot ("" or "latest": the
@@ -44,10 +47,12 @@ func (in *Input) Case(t answer.Target) (*Case, error) {
 	if err != nil {
 		return nil, caseError(in.Name, t, err)
 	}
-	c := &Case{Input: in, Resolved: res, problem: p, Assumed: assumedWarning(res)}
+	c := &Case{Input: in, Resolved: res, problem: p, Assumed: assumedWarning(res), AssumedCapabilities: assumedCapabilitiesWarning(res)}
 	c.Header = header(in, res, p, t)
-	if c.Assumed != "" {
-		c.Header.Warnings = append(c.Header.Warnings, c.Assumed)
+	for _, w := range []string{c.Assumed, c.AssumedCapabilities} {
+		if w != "" {
+			c.Header.Warnings = append(c.Header.Warnings, w)
+		}
 	}
 	return c, nil
 }
@@ -74,6 +79,26 @@ func assumedWarning(res *scenario.Scenario) string {
 		named = append(named, st.Actor+" on "+st.Issue)
 	}
 	return fmt.Sprintf("%d of %d stances rest on no quote, only on an assumption (its reason in the file): %s", len(as), len(res.Stances), strings.Join(named, ", "))
+}
+
+// assumedCapabilitiesWarning is assumedWarning for the capabilities of
+// res's actors: how many rest on no quote but on an assumption (a
+// capability with neither is a warning of the file already), naming the
+// first few actors; "" when none does.
+func assumedCapabilitiesWarning(res *scenario.Scenario) string {
+	as := evidence.AssumedCapabilities(res)
+	if len(as) == 0 {
+		return ""
+	}
+	var named []string
+	for i, a := range as {
+		if i == assumedNamed {
+			named = append(named, fmt.Sprintf("and %d more", len(as)-i))
+			break
+		}
+		named = append(named, a.ID)
+	}
+	return fmt.Sprintf("%d of %d capabilities rest on no quote, only on an assumption (its reason in the file): %s", len(as), len(res.Actors), strings.Join(named, ", "))
 }
 
 // caseError names the input, and the snapshot and variant when others

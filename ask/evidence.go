@@ -17,7 +17,34 @@ func Validate(in *Input) answer.Validation {
 		Actors: len(s.Actors), Issues: len(s.Issues), Stances: len(s.Stances), Snapshots: len(s.Snapshots), Variants: len(s.Variants),
 		Diagnostics: []answer.Diagnostic{}, SourcesChecked: in.SourcesRead, Sources: sourcesOf(in, false), Coverage: evidence.Coverage(s)}
 	v.Diagnostics = append(v.Diagnostics, in.Warnings...)
+	for i, it := range evidence.Items(s) {
+		switch it.Kind {
+		case evidence.KindStance:
+			v.Quotes.Stances++
+		case evidence.KindCapability:
+			v.Quotes.Capabilities++
+		case evidence.KindProposal:
+			v.Quotes.Proposals++
+		}
+		if found, checked := foundAt(in, i, it.Source); checked {
+			v.Quotes.Checked++
+			if found {
+				v.Quotes.Found++
+			}
+		}
+	}
 	return v
+}
+
+// foundAt says whether the i-th evidence item (Items order), citing ref,
+// was checked against its source's text (read, or recorded with a hash),
+// and whether it was found there.
+func foundAt(in *Input, i int, ref string) (found, checked bool) {
+	src := evidence.SourceOf(in.Sources, ref)
+	if src == nil || src.Text == "" || !(src.SHA256 != "" || src.Status == evidence.StatusOK || src.Status == evidence.StatusHash) {
+		return false, false
+	}
+	return i < len(in.Spans) && in.Spans[i][0] >= 0, true
 }
 
 // ValidationFailed is the answer for a file that does not load: its
@@ -57,17 +84,15 @@ func Evidence(in *Input, texts bool) answer.Evidence {
 		e.Warnings = append(e.Warnings, w.String())
 	}
 	for i, it := range evidence.Items(s) {
-		item := answer.EvidenceItem{Path: it.Path, Snapshot: it.Snapshot, Actor: it.Actor, Issue: it.Issue, Source: it.Source,
+		item := answer.EvidenceItem{Path: it.Path, Snapshot: it.Snapshot, Kind: it.Kind, Actor: it.Actor, Issue: it.Issue, Proposal: it.Proposal, Source: it.Source,
 			Quote: it.Quote, Date: it.Date, Note: it.Note, Start: -1, End: -1}
-		if src := evidence.SourceOf(in.Sources, it.Source); src != nil && src.Text != "" {
-			if src.SHA256 != "" || src.Status == evidence.StatusOK || src.Status == evidence.StatusHash {
-				found := i < len(in.Spans) && in.Spans[i][0] >= 0
-				item.Found = &found
-				if found {
-					// Code points, which a browser can count.
-					item.Start = utf8.RuneCountInString(src.Text[:in.Spans[i][0]])
-					item.End = item.Start + utf8.RuneCountInString(src.Text[in.Spans[i][0]:in.Spans[i][1]])
-				}
+		if found, checked := foundAt(in, i, it.Source); checked {
+			item.Found = &found
+			if found {
+				// Code points, which a browser can count.
+				src := evidence.SourceOf(in.Sources, it.Source)
+				item.Start = utf8.RuneCountInString(src.Text[:in.Spans[i][0]])
+				item.End = item.Start + utf8.RuneCountInString(src.Text[in.Spans[i][0]:in.Spans[i][1]])
 			}
 		}
 		e.Items = append(e.Items, item)

@@ -16,16 +16,16 @@ metadata: {id: eu, title: EC emission standards, as_of: 1989-01-01}
 issues:
   - {id: emissions, name: Emission standards, anchors: [{value: 4, label: strict}, {value: 10, label: lax}]}
 actors:
-  - {id: neth, name: Netherlands, capability: 0.08}
-  - {id: belg, name: Belgium, capability: 0.08}
-  - {id: lux, name: Luxembourg, capability: 0.03}
-  - {id: germ, name: Germany, capability: 0.16}
-  - {id: fra, name: France, capability: 0.16}
-  - {id: ita, name: Italy, capability: 0.16}
-  - {id: uk, name: UK, capability: 0.16}
-  - {id: ire, name: Ireland, capability: 0.05}
-  - {id: den, name: Denmark, capability: 0.05}
-  - {id: gre, name: Greece, capability: 0.08}
+  - {id: neth, name: Netherlands, capability: 0.08, capability_assumed: t}
+  - {id: belg, name: Belgium, capability: 0.08, capability_assumed: t}
+  - {id: lux, name: Luxembourg, capability: 0.03, capability_assumed: t}
+  - {id: germ, name: Germany, capability: 0.16, capability_assumed: t}
+  - {id: fra, name: France, capability: 0.16, capability_assumed: t}
+  - {id: ita, name: Italy, capability: 0.16, capability_assumed: t}
+  - {id: uk, name: UK, capability: 0.16, capability_assumed: t}
+  - {id: ire, name: Ireland, capability: 0.05, capability_assumed: t}
+  - {id: den, name: Denmark, capability: 0.05, capability_assumed: t}
+  - {id: gre, name: Greece, capability: 0.08, capability_assumed: t}
 stances:
   - {actor: neth, issue: emissions, position: 4, salience: 0.8, assumed: BDM94}
   - {actor: belg, issue: emissions, position: 7, salience: 0.4, assumed: BDM94}
@@ -121,9 +121,9 @@ issues:
   - {id: p, name: P, anchors: [{value: 0, label: none}, {value: 100, label: all}]}
   - {id: q, name: Q, anchors: [{value: 0, label: none}, {value: 100, label: all}]}
 actors:
-  - {id: a, name: A, capability: 1}
-  - {id: b, name: B, capability: 1}
-  - {id: c, name: C, capability: 1}
+  - {id: a, name: A, capability: 1, capability_assumed: t}
+  - {id: b, name: B, capability: 1, capability_assumed: t}
+  - {id: c, name: C, capability: 1, capability_assumed: t}
 stances:
   - {actor: a, issue: p, position: 0, salience: 0.8, assumed: test}
   - {actor: a, issue: q, position: 0, salience: 0.2, assumed: test}

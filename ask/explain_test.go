@@ -23,9 +23,9 @@ issues:
   - {id: y, name: Y, anchors: [{value: 0, label: none}, {value: 100, label: all}]}
   - {id: z, name: Z, anchors: [{value: 0, label: none}, {value: 100, label: all}]}
 actors:
-  - {id: a, name: Alpha, capability: 1}
-  - {id: b, name: Beta, capability: 2}
-  - {id: c, name: Gamma, capability: 2}
+  - {id: a, name: Alpha, capability: 1, capability_assumed: t}
+  - {id: b, name: Beta, capability: 2, capability_assumed: t}
+  - {id: c, name: Gamma, capability: 2, capability_assumed: t}
 stances:
   - {actor: a, issue: x, position: 0, salience: 1, assumed: test}
   - {actor: b, issue: x, position: 50, salience: 0.5, assumed: test}

@@ -252,6 +252,9 @@ func lostDescriptive(s *scenario.Scenario, what string) []string {
 	for _, st := range s.Stances {
 		n += len(st.Evidence)
 	}
+	for _, a := range s.Actors {
+		n += len(a.CapabilityEvidence)
+	}
 	if n > 0 {
 		lost = append(lost, fmt.Sprintf("%s (%d quotes)", what, n))
 	}

@@ -12,6 +12,7 @@ import (
 
 	"parley/answer"
 	"parley/errs"
+	"parley/scenario"
 )
 
 // peerFiles are the peer inputs in ../shared/data the round trip runs on
@@ -186,5 +187,43 @@ func TestExportErrors(t *testing.T) {
 	back, err := Load("nato.xml", ex.Data, LoadOptions{})
 	if err != nil || back.Format != "ktab-xml" || len(back.Scenario.Issues) != 1 || len(back.Scenario.Actors) != 10 {
 		t.Fatalf("%v %+v", err, back)
+	}
+}
+
+// A peer format holds no capability's quotes: what the export leaves out
+// counts them, with the stances' where it counts quotes, apart where it
+// writes stances' quotes (Schelling).
+func TestExportCountsCapabilityQuotes(t *testing.T) {
+	in, err := BuiltIn()
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := in.Scenario.Resolve(scenario.Latest, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	stanceQuotes, capQuotes := 0, 0
+	for _, st := range res.Stances {
+		stanceQuotes += len(st.Evidence)
+	}
+	for _, a := range res.Actors {
+		capQuotes += len(a.CapabilityEvidence)
+	}
+	if capQuotes == 0 {
+		t.Fatal("the built-in case quotes no capability")
+	}
+	ex, err := Export(in, ExportOptions{To: "decide"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := fmt.Sprintf("evidence (%d quotes)", stanceQuotes+capQuotes); !slices.Contains(ex.Lost, want) {
+		t.Errorf("decide: lost %q, want %q among them", ex.Lost, want)
+	}
+	ex, err = Export(in, ExportOptions{To: "schelling"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := fmt.Sprintf("capabilities' evidence quotes (%d)", capQuotes); !slices.Contains(ex.Lost, want) {
+		t.Errorf("schelling: lost %q, want %q among them", ex.Lost, want)
 	}
 }

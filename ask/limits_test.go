@@ -75,9 +75,9 @@ issues:
   - {id: i, name: I, scale: {min: -1e12, max: 1e12}}
   - {id: j, name: J, scale: {min: 0, max: 1e-9}}
 actors:
-  - {id: a, name: A, capability: 1e12}
-  - {id: b, name: B, capability: 1e-9}
-  - {id: c, name: C, capability: 20}
+  - {id: a, name: A, capability: 1e12, capability_assumed: t}
+  - {id: b, name: B, capability: 1e-9, capability_assumed: t}
+  - {id: c, name: C, capability: 20, capability_assumed: t}
 stances:
   - {actor: a, issue: i, position: -1e12, salience: 1, assumed: x}
   - {actor: b, issue: i, position: 1e12, salience: 0.000001, assumed: x}

@@ -23,9 +23,9 @@ issues:
   - {id: y, name: Y, decision: {rule: unanimity, voters: [a, c]}}
   - {id: z, name: Z}
 actors:
-  - {id: a, name: Alpha, capability: 1}
-  - {id: b, name: Beta, capability: 2}
-  - {id: c, name: Gamma, capability: 2}
+  - {id: a, name: Alpha, capability: 1, capability_assumed: t}
+  - {id: b, name: Beta, capability: 2, capability_assumed: t}
+  - {id: c, name: Gamma, capability: 2, capability_assumed: t}
 stances:
   - {actor: a, issue: x, position: 0, salience: 1, assumed: test}
   - {actor: b, issue: y, position: 50, salience: 0.5, assumed: test}

@@ -22,8 +22,8 @@ const skewed = `metadata: {id: skew, title: Skew, as_of: 2025-01-01}
 issues:
   - {id: i, name: Issue}
 actors:
-  - {id: a, name: A, capability: 1, capability_range: [1, 100]}
-  - {id: b, name: B, capability: 1}
+  - {id: a, name: A, capability: 1, capability_range: [1, 100], capability_assumed: t}
+  - {id: b, name: B, capability: 1, capability_assumed: t}
 stances:
   - {actor: a, issue: i, position: 0, salience: 1, assumed: test}
   - {actor: b, issue: i, position: 100, salience: 1, assumed: test}

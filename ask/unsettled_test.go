@@ -134,8 +134,8 @@ issues:
   - {id: x, name: X}
   - {id: y, name: Y, reference: 50}
 actors:
-  - {id: a, name: Alpha, capability: 1}
-  - {id: b, name: Beta, capability: 2}
+  - {id: a, name: Alpha, capability: 1, capability_assumed: t}
+  - {id: b, name: Beta, capability: 2, capability_assumed: t}
 stances:
   - {actor: a, issue: x, position: 0, salience: 1, range: {position: [0, 20]}, assumed: test}
   - {actor: b, issue: x, position: 100, salience: 0.5, assumed: test}

@@ -86,6 +86,7 @@ built-in case (whose articles are read only with --sources).`,
 			fmt.Fprintf(w, "%s: ok (%s; %d actors, %d issues, %d stances, %d snapshots, %d variants; %d warnings)\n",
 				in.Name, in.Format, v.Actors, v.Issues, v.Stances, v.Snapshots, v.Variants, len(in.Warnings))
 			sourcesLine(w, v.SourcesChecked, v.Sources)
+			quotesLine(w, v.SourcesChecked, v.Quotes)
 			coverageTable(w, v.Coverage)
 			return nil
 		},

@@ -28,8 +28,8 @@ issues:
   - id: i1
     name: Issue one
 actors:
-  - {id: a, name: A, capability: 1}
-  - {id: b, name: B, capability: 2}
+  - {id: a, name: A, capability: 1, capability_assumed: t}
+  - {id: b, name: B, capability: 2, capability_assumed: t}
 stances:
   - {actor: a, issue: i1, position: 10, salience: 0.5, assumed: x}
   - {actor: b, issue: i1, position: 90, salience: 1, assumed: x}
@@ -107,7 +107,7 @@ func TestMalformedInputExitsThreeWithLine(t *testing.T) {
 // and the snapshot; on the latest snapshot the variant forecasts.
 func TestForecastNamesVariantAndSnapshot(t *testing.T) {
 	doc := strings.Replace(base, "    stances: [{actor: a, issue: i1, position: 20}]\n",
-		"    add_actors: [{id: c, capability: 1}]\n    stances: [{actor: c, issue: i1, position: 50, salience: 1, assumed: x}]\n", 1)
+		"    add_actors: [{id: c, capability: 1, capability_assumed: x}]\n    stances: [{actor: c, issue: i1, position: 50, salience: 1, assumed: x}]\n", 1)
 	doc = strings.Replace(doc, "remove_actors: [b]", "remove_actors: [a, b]", 1)
 	p := write(t, "s.yaml", doc)
 	if _, stderr, code := run(t, "validate", "--strict", p); code != 0 {
@@ -315,11 +315,13 @@ func TestNegativeFlags(t *testing.T) {
 }
 
 // A command that answers about a case says on stderr which of its stances
-// rest on no quote, only on an assumption, whatever the format, and
-// --quiet keeps it quiet: base's two stances, at its latest snapshot.
+// and capabilities rest on no quote, only on an assumption, whatever the
+// format, and --quiet keeps it quiet: base's two stances and two
+// capabilities, at its latest snapshot.
 func TestAssumedStancesOnStderr(t *testing.T) {
 	p := write(t, "s.yaml", base)
-	want := "warning: 2 of 2 stances rest on no quote, only on an assumption (its reason in the file): a on i1, b on i1\n"
+	want := "warning: 2 of 2 stances rest on no quote, only on an assumption (its reason in the file): a on i1, b on i1\n" +
+		"warning: 2 of 2 capabilities rest on no quote, only on an assumption (its reason in the file): a, b\n"
 	for _, args := range [][]string{{"forecast", p}, {"forecast", "--format", "json", p}, {"sweep", "-n", "10", p}} {
 		if _, stderr, code := run(t, args...); code != 0 || stderr != want {
 			t.Errorf("%v: exit %d, stderr %q; want %q", args, code, stderr, want)

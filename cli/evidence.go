@@ -75,6 +75,18 @@ func coverageTable(w io.Writer, cov []answer.Coverage) {
 	}
 	row("overall", last.Overall)
 	t.Render()
+	cp := last.Capabilities
+	fmt.Fprintf(w, "Capabilities quoted at %s: %d of %d (%d assumed, %d with neither).\n", last.Snapshot, cp.Quoted, cp.Actors, cp.Assumed, cp.Actors-cp.Quoted-cp.Assumed)
+}
+
+// quotesLine counts the quotes by what they speak for and, when source
+// files were read, those checked and found.
+func quotesLine(w io.Writer, checked bool, q answer.Quotes) {
+	fmt.Fprintf(w, "Quotes: %d (%d of stances, %d of capabilities, %d of proposals)", q.Stances+q.Capabilities+q.Proposals, q.Stances, q.Capabilities, q.Proposals)
+	if checked {
+		fmt.Fprintf(w, "; %d checked against their source files, %d found", q.Checked, q.Found)
+	}
+	fmt.Fprintln(w, ".")
 }
 
 func sourcesLine(w io.Writer, checked bool, srcs []answer.EvidenceSource) {

@@ -125,7 +125,7 @@ func TestHostileManyActors(t *testing.T) {
 // Finding 10: numbers that would overflow a model are refused, naming the
 // field and the valid range.
 func TestHostileMagnitudes(t *testing.T) {
-	caps := strings.NewReplacer("capability: 1}", "capability: 1e308}", "capability: 2}", "capability: 5e-324}").Replace(base)
+	caps := strings.NewReplacer("capability: 1,", "capability: 1e308,", "capability: 2,", "capability: 5e-324,").Replace(base)
 	hostile(t, []string{"forecast", write(t, "caps.yaml", caps)},
 		"caps.yaml:9:34: actors[0].capability: capability 1e+308 is outside the allowed range (valid: a number from 1e-9 to 1e12)",
 		"caps.yaml:10:34: actors[1].capability: capability 5e-324 is outside the allowed range")

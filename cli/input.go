@@ -163,8 +163,12 @@ func loadCase(cmd *cobra.Command, args []string) (*ask.Case, error) {
 		}
 	}
 	c, err := in.Case(target(cmd))
-	if err == nil && !quiet && c.Assumed != "" {
-		fmt.Fprintln(cmd.ErrOrStderr(), "warning: "+c.Assumed)
+	if err == nil && !quiet {
+		for _, w := range []string{c.Assumed, c.AssumedCapabilities} {
+			if w != "" {
+				fmt.Fprintln(cmd.ErrOrStderr(), "warning: "+w)
+			}
+		}
 	}
 	return c, err
 }

@@ -169,37 +169,87 @@ func Load(s *scenario.Scenario, o Opener) []*Source {
 
 var hexRE = regexp.MustCompile(`^[0-9a-fA-F]{64}$`)
 
+// What an evidence item speaks for (Item.Kind).
+const (
+	KindStance     = "stance"     // an actor's stance on an issue
+	KindCapability = "capability" // an actor's capability
+	KindProposal   = "proposal"   // that a proposal was put on the table
+)
+
 // Item is one piece of evidence with where it sits in the scenario.
 type Item struct {
 	// Path is where it is, e.g. "snapshots[0].stances[2].evidence[1]".
 	Path string
 	// Snapshot is the snapshot date it belongs to, "" for the base, or
 	// "variant:ID" for a variant.
-	Snapshot     string
+	Snapshot string
+	// Kind says what it speaks for: KindStance (Actor and Issue name the
+	// stance), KindCapability (Actor names the actor; Issue is empty) or
+	// KindProposal (Proposal names it; Actor and Issue are empty).
+	Kind         string
 	Actor, Issue string
+	Proposal     string
 	scenario.Evidence
 }
 
-// Items lists every evidence item of s: base stances, snapshots, variants.
+// Items lists every evidence item of s: the stances' (base, snapshots,
+// variants), then the capabilities' (base actors, then each snapshot's and
+// variant's added and changed actors), then the proposals' (base,
+// snapshots, variants). Outcomes' evidence is not listed. Every item's
+// quote is checked against its source the same way; Coverage weighs the
+// stances' and counts the capabilities'.
 func Items(s *scenario.Scenario) []Item {
 	var out []Item
-	add := func(p, snap, actor, issue string, evs []scenario.Evidence) {
+	addAt := func(list, snap, kind, actor, issue, proposal string, evs []scenario.Evidence) {
 		for k, e := range evs {
-			out = append(out, Item{Path: fmt.Sprintf("%s.evidence[%d]", p, k), Snapshot: snap, Actor: actor, Issue: issue, Evidence: e})
+			out = append(out, Item{Path: fmt.Sprintf("%s[%d]", list, k), Snapshot: snap, Kind: kind,
+				Actor: actor, Issue: issue, Proposal: proposal, Evidence: e})
 		}
 	}
+	add := func(p, snap, kind, actor, issue, proposal string, evs []scenario.Evidence) {
+		addAt(p+".evidence", snap, kind, actor, issue, proposal, evs)
+	}
 	for i, st := range s.Stances {
-		add(fmt.Sprintf("stances[%d]", i), "", st.Actor, st.Issue, st.Evidence)
+		add(fmt.Sprintf("stances[%d]", i), "", KindStance, st.Actor, st.Issue, "", st.Evidence)
 	}
 	for j, sn := range s.Snapshots {
 		for i, sc := range sn.Stances {
-			add(fmt.Sprintf("snapshots[%d].stances[%d]", j, i), sn.Date, sc.Actor, sc.Issue, sc.Evidence)
+			add(fmt.Sprintf("snapshots[%d].stances[%d]", j, i), sn.Date, KindStance, sc.Actor, sc.Issue, "", sc.Evidence)
 		}
 	}
 	for j, v := range s.Variants {
 		for i, sc := range v.Stances {
-			add(fmt.Sprintf("variants[%d].stances[%d]", j, i), "variant:"+v.ID, sc.Actor, sc.Issue, sc.Evidence)
+			add(fmt.Sprintf("variants[%d].stances[%d]", j, i), "variant:"+v.ID, KindStance, sc.Actor, sc.Issue, "", sc.Evidence)
 		}
+	}
+	capabilities := func(p, snap string, c *scenario.Changes) {
+		for i, a := range c.AddActors {
+			addAt(fmt.Sprintf("%s.add_actors[%d].capability_evidence", p, i), snap, KindCapability, a.ID, "", "", a.CapabilityEvidence)
+		}
+		for i, ac := range c.Actors {
+			addAt(fmt.Sprintf("%s.actors[%d].capability_evidence", p, i), snap, KindCapability, ac.ID, "", "", ac.CapabilityEvidence)
+		}
+	}
+	for i, a := range s.Actors {
+		addAt(fmt.Sprintf("actors[%d].capability_evidence", i), "", KindCapability, a.ID, "", "", a.CapabilityEvidence)
+	}
+	for j := range s.Snapshots {
+		capabilities(fmt.Sprintf("snapshots[%d]", j), s.Snapshots[j].Date, &s.Snapshots[j].Changes)
+	}
+	for j := range s.Variants {
+		capabilities(fmt.Sprintf("variants[%d]", j), "variant:"+s.Variants[j].ID, &s.Variants[j].Changes)
+	}
+	proposals := func(p, snap string, ps []scenario.Proposal) {
+		for i, pr := range ps {
+			add(fmt.Sprintf("%s[%d]", p, i), snap, KindProposal, "", "", pr.ID, pr.Evidence)
+		}
+	}
+	proposals("proposals", "", s.Proposals)
+	for j, sn := range s.Snapshots {
+		proposals(fmt.Sprintf("snapshots[%d].proposals", j), sn.Date, sn.Proposals)
+	}
+	for j, v := range s.Variants {
+		proposals(fmt.Sprintf("variants[%d].proposals", j), "variant:"+v.ID, v.Proposals)
 	}
 	return out
 }

@@ -28,7 +28,7 @@ func scenarioText(source string) string {
 issues:
   - {id: ceasefire, name: Ceasefire}
 actors:
-  - {id: us, name: United States, capability: 1}
+  - {id: us, name: United States, capability: 1, capability_assumed: a test}
 stances:
   - actor: us
     issue: ceasefire

@@ -51,6 +51,44 @@ func quoted(st *scenario.Stance, declared map[string]bool) bool {
 	return false
 }
 
+// capabilityQuoted reports whether an actor's capability rests on a
+// quote from a declared source, as quoted does for a stance.
+func capabilityQuoted(a *scenario.Actor, declared map[string]bool) bool {
+	for _, e := range a.CapabilityEvidence {
+		if declared[e.Source] {
+			return true
+		}
+	}
+	return false
+}
+
+// AssumedCapabilities returns the actors of s whose capability rests on
+// no quote but on an assumed reason, in s's order (Capabilities counts
+// them as Assumed). Call it on a resolved scenario.
+func AssumedCapabilities(s *scenario.Scenario) []scenario.Actor {
+	declared := declaredSources(s)
+	var out []scenario.Actor
+	for k := range s.Actors {
+		if a := &s.Actors[k]; a.CapabilityAssumed != "" && !capabilityQuoted(a, declared) {
+			out = append(out, *a)
+		}
+	}
+	return out
+}
+
+// Capabilities counts the actors whose capability rests on a quote, on
+// an assumed reason only, or on neither. Capabilities are counted, not
+// weighed: the weight of every stance already holds its actor's
+// capability.
+type Capabilities struct {
+	// Actors counts the actors; Quoted those whose capability has at
+	// least one evidence quote from a declared source; Assumed the others
+	// with a capability_assumed reason. The rest have neither.
+	Actors  int `json:"actors"`
+	Quoted  int `json:"quoted"`
+	Assumed int `json:"assumed"`
+}
+
 // Assumed returns the stances of s that rest on no quote but on an
 // assumed reason, in s's order: what Share counts as Assumed. Call it on
 // a resolved scenario (scenario.Resolve) for the stances a run reads.
@@ -92,11 +130,15 @@ type SnapshotCoverage struct {
 	Overall  Share   `json:"overall"`
 	Actors   []Share `json:"actors"`
 	Issues   []Share `json:"issues"`
+	// Capabilities counts the actors' capabilities quoted and assumed.
+	Capabilities Capabilities `json:"capabilities"`
 }
 
 // Coverage measures, at the base and at every snapshot, the share of
 // capability × salience resting on quoted stances, overall, per actor and
-// per issue (in the scenario's order). Variants are what-ifs and are not
+// per issue (in the scenario's order), and counts the capabilities that
+// rest on quotes. Proposals' quotes are not counted: they show a
+// proposal was made, not what an actor wants or can do. Variants are what-ifs and are not
 // measured. A snapshot that does not resolve is left out (Validate reports
 // why).
 func Coverage(s *scenario.Scenario) []SnapshotCoverage {
@@ -125,6 +167,16 @@ func coverageOf(r *scenario.Scenario, snap string) SnapshotCoverage {
 	}
 	div := r.SalienceDivisor()
 	declared := declaredSources(r)
+	for i := range r.Actors {
+		a := &r.Actors[i]
+		c.Capabilities.Actors++
+		switch {
+		case capabilityQuoted(a, declared):
+			c.Capabilities.Quoted++
+		case a.CapabilityAssumed != "":
+			c.Capabilities.Assumed++
+		}
+	}
 	for k := range r.Stances {
 		st := &r.Stances[k]
 		a := r.Actor(st.Actor)

@@ -70,7 +70,7 @@ func Scenario(o Options) *scenario.Scenario {
 	for i := 0; i < o.Actors; i++ {
 		c := round(1+99*rng.Float64(), 2)
 		s.Actors = append(s.Actors, scenario.Actor{
-			ID: fmt.Sprintf("actor-%d", i+1), Name: fmt.Sprintf("Actor %d", i+1), Capability: c,
+			ID: fmt.Sprintf("actor-%d", i+1), Name: fmt.Sprintf("Actor %d", i+1), Capability: c, CapabilityAssumed: "synthetic",
 			CapabilityRange: &scenario.Range{round(math.Max(0.5, c*0.8), 2), round(c*1.2, 2)},
 		})
 	}

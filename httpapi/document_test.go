@@ -57,7 +57,7 @@ func TestPutDocument(t *testing.T) {
 	s := got.Scenario
 	s.Metadata.Title = "Four parties"
 	s.Actors[0].Capability = 65
-	s.Actors = append(s.Actors, scenario.Actor{ID: "west", Name: "West", Capability: 10})
+	s.Actors = append(s.Actors, scenario.Actor{ID: "west", Name: "West", Capability: 10, CapabilityAssumed: "test"})
 	s.Stances = append(s.Stances,
 		scenario.Stance{Actor: "west", Issue: "budget", Position: 10, Salience: 0.5, Assumed: "test"},
 		scenario.Stance{Actor: "west", Issue: "timeline", Position: 70, Salience: 0.2, Assumed: "test"})
@@ -143,7 +143,7 @@ func TestPutDocument(t *testing.T) {
 // hold is refused by its path; a verbatim one is saved.
 func TestPutDocumentChecksQuotes(t *testing.T) {
 	dir := t.TempDir()
-	if err := os.WriteFile(filepath.Join(dir, "minutes.txt"), []byte("The minutes.\nNorth will not sign for less than most of the proposal.\n"), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, "minutes.txt"), []byte("The minutes.\nNorth will not sign for less than most of the proposal.\nNorth pays for most of the programme.\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	e := newEnv(t, httpapi.Options{SourcesDir: dir})
@@ -170,7 +170,7 @@ func TestPutDocumentChecksQuotes(t *testing.T) {
 func TestCreateAs(t *testing.T) {
 	e := newEnv(t, httpapi.Options{})
 	doc := `{"metadata":{"id":"t","title":"T","as_of":"2025-01-01"},"issues":[{"id":"a","name":"A"}],` +
-		`"actors":[{"id":"x","name":"X","capability":1}],"stances":[{"actor":"x","issue":"a","position":10,"salience":0.5,"assumed":"x"}]}`
+		`"actors":[{"id":"x","name":"X","capability":1,"capability_assumed":"x"}],"stances":[{"actor":"x","issue":"a","position":10,"salience":0.5,"assumed":"x"}]}`
 	var v struct {
 		ID     string `json:"id"`
 		Format string `json:"format"`

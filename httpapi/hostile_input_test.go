@@ -77,8 +77,8 @@ func TestHostileInputAliases(t *testing.T) {
 const aliasedFile = `metadata: {id: al, title: Aliased, as_of: 2025-01-01, sources: [{id: s}]}
 issues: [{id: cf, name: Ceasefire}, {id: tr, name: Trade}]
 actors:
-  - {id: a, name: A, capability: 1}
-  - {id: b, name: B, capability: 2}
+  - {id: a, name: A, capability: 1, capability_assumed: t}
+  - {id: b, name: B, capability: 2, capability_assumed: t}
 stances:
   - &base
     actor: a
@@ -146,7 +146,7 @@ func TestHostileInputBDMNames(t *testing.T) {
 // in a scenario file and in a peer format.
 func TestHostileInputMagnitudes(t *testing.T) {
 	e := newEnv(t, httpapi.Options{})
-	caps := strings.NewReplacer("capability: 1}", "capability: 1e308}", "capability: 2}", "capability: 5e-324}").Replace(aliasedFile)
+	caps := strings.NewReplacer("capability: 1,", "capability: 1e308,", "capability: 2,", "capability: 5e-324,").Replace(aliasedFile)
 	hinRefused(t, e, "POST", "/api/scenarios", caps, 400,
 		"actors[0].capability: capability 1e+308 is outside the allowed range (valid: a number from 1e-9 to 1e12)",
 		"actors[1].capability: capability 5e-324 is outside the allowed range")

@@ -47,8 +47,8 @@ func Evaluate(hand *scenario.Scenario, docs []Document, res Result, top int) Fig
 	seen := map[item]bool{}
 	var items []item
 	for _, it := range evidence.Items(hand) {
-		if len(it.Snapshot) > 8 && it.Snapshot[:8] == "variant:" {
-			continue
+		if it.Kind != evidence.KindStance || len(it.Snapshot) > 8 && it.Snapshot[:8] == "variant:" {
+			continue // ingest drafts stances' evidence only
 		}
 		doc := docOf[it.Source]
 		t := texts[doc]

@@ -22,7 +22,7 @@ func editScenario() *Scenario {
 	return &Scenario{
 		Metadata: Metadata{ID: "t", Title: "t", AsOf: "2025-01-01"},
 		Issues:   []Issue{{ID: "a", Name: "A"}, {ID: "b", Name: "B"}},
-		Actors:   []Actor{{ID: "x", Name: "X", Capability: 1, Aliases: []string{"ex"}}, {ID: "y", Name: "Y", Capability: 1}},
+		Actors:   []Actor{{ID: "x", Name: "X", Capability: 1, CapabilityAssumed: "t", Aliases: []string{"ex"}}, {ID: "y", Name: "Y", Capability: 1, CapabilityAssumed: "t"}},
 		Stances: []Stance{
 			{Actor: "x", Issue: "a", Position: 20, Salience: 1, Range: &StanceRange{Position: &Range{10, 30}}, Assumed: "test"},
 			{Actor: "y", Issue: "a", Position: 60, Salience: 0.5, Assumed: "test"},
@@ -30,7 +30,7 @@ func editScenario() *Scenario {
 		},
 		Snapshots: []Snapshot{
 			{Date: "2025-03-01", Changes: Changes{
-				AddActors: []Actor{{ID: "w", Name: "W", Capability: 1}},
+				AddActors: []Actor{{ID: "w", Name: "W", Capability: 1, CapabilityAssumed: "t"}},
 				Stances: []StanceChange{
 					{Actor: "x", Issue: "a", Salience: f(0.8), Range: &StanceRange{Salience: &Range{0.7, 0.9}}},
 					{Actor: "w", Issue: "a", Position: f(50), Salience: f(1), Assumed: "test"},

@@ -23,8 +23,9 @@ type Limits struct {
 	// Actors, Issues, Stances, Snapshots, Variants, Sources, Proposals and
 	// Outcomes bound their lists.
 	Actors, Issues, Stances, Snapshots, Variants, Sources, Proposals, Outcomes int
-	// Anchors bounds an issue's labelled options; Evidence a stance's
-	// evidence items; Aliases an actor's aliases; Attrs an issue's
+	// Anchors bounds an issue's labelled options; Evidence one list of
+	// evidence items (a stance's, a proposal's, an outcome's, a
+	// capability's); Aliases an actor's aliases; Attrs an issue's
 	// attributes.
 	Anchors, Evidence, Aliases, Attrs int
 	// IDLength bounds an id or a reference to one (actor, issue, source)
@@ -73,7 +74,7 @@ var limitFields = []limitField{
 	{"proposals", "proposals in one list", func(l *Limits) *int { return &l.Proposals }},
 	{"outcomes", "outcomes", func(l *Limits) *int { return &l.Outcomes }},
 	{"anchors", "anchors of one issue", func(l *Limits) *int { return &l.Anchors }},
-	{"evidence", "evidence items of one stance", func(l *Limits) *int { return &l.Evidence }},
+	{"evidence", "evidence items of one stance, proposal, outcome or capability", func(l *Limits) *int { return &l.Evidence }},
 	{"aliases", "aliases of one actor", func(l *Limits) *int { return &l.Aliases }},
 	{"attrs", "attributes of one issue", func(l *Limits) *int { return &l.Attrs }},
 	{"id-length", "bytes in an id", func(l *Limits) *int { return &l.IDLength }},
@@ -382,7 +383,8 @@ func (c *limitCheck) texts(path string, pairs ...string) {
 }
 
 func (c *limitCheck) actor(p string, a *Actor) {
-	c.texts(p, "id", a.ID, "name", a.Name, "description", a.Description, "capability_note", a.CapabilityNote)
+	c.texts(p, "id", a.ID, "name", a.Name, "description", a.Description, "capability_note", a.CapabilityNote, "capability_assumed", a.CapabilityAssumed)
+	c.evidenceAt(p+".capability_evidence", a.CapabilityEvidence)
 	c.list(p+".aliases", "aliases", "aliases", a.Aliases)
 	c.redLines(p, a.RedLines)
 }
@@ -402,10 +404,13 @@ func (c *limitCheck) actors(p string, as []Actor) {
 	}
 }
 
-func (c *limitCheck) evidence(p string, ev []Evidence) {
-	c.count(p+".evidence", "evidence", len(ev))
+func (c *limitCheck) evidence(p string, ev []Evidence) { c.evidenceAt(p+".evidence", ev) }
+
+// evidenceAt checks a list of evidence items at path.
+func (c *limitCheck) evidenceAt(path string, ev []Evidence) {
+	c.count(path, "evidence", len(ev))
 	for k, e := range ev {
-		c.texts(fmt.Sprintf("%s.evidence[%d]", p, k), "source", e.Source, "quote", e.Quote, "date", e.Date, "note", e.Note)
+		c.texts(fmt.Sprintf("%s[%d]", path, k), "source", e.Source, "quote", e.Quote, "date", e.Date, "note", e.Note)
 	}
 }
 
@@ -443,7 +448,8 @@ func (c *limitCheck) changes(p string, ch *Changes) {
 	for i := range ch.Actors {
 		ac := &ch.Actors[i]
 		q := fmt.Sprintf("%s.actors[%d]", p, i)
-		c.texts(q, "id", ac.ID, "note", ac.Note)
+		c.texts(q, "id", ac.ID, "capability_assumed", ac.CapabilityAssumed, "note", ac.Note)
+		c.evidenceAt(q+".capability_evidence", ac.CapabilityEvidence)
 		c.redLines(q, ac.RedLines)
 	}
 	c.count(p+".stances", "stances", len(ch.Stances))

@@ -131,7 +131,7 @@ func TestMagnitudeLimits(t *testing.T) {
 			s := &Scenario{
 				Metadata: Metadata{ID: "t", Title: "T", AsOf: "2025-01-01"},
 				Issues:   []Issue{{ID: "i", Name: "I", Scale: c.scale}},
-				Actors:   []Actor{{ID: "a", Capability: c.cap, CapabilityRange: c.rng}, {ID: "b", Capability: 1}},
+				Actors:   []Actor{{ID: "a", Capability: c.cap, CapabilityAssumed: "t", CapabilityRange: c.rng}, {ID: "b", Capability: 1, CapabilityAssumed: "t"}},
 				Stances: []Stance{
 					{Actor: "a", Issue: "i", Position: pos, Salience: 1, Assumed: "x"},
 					{Actor: "b", Issue: "i", Position: pos, Salience: 1, Assumed: "x"},
@@ -207,7 +207,7 @@ func many(n int) *Scenario {
 	sn := Snapshot{Date: "2025-02-01"}
 	for i := 0; i < n; i++ {
 		id := fmt.Sprintf("a%d", i)
-		s.Actors = append(s.Actors, Actor{ID: id, Capability: 1, Aliases: []string{"x" + id}})
+		s.Actors = append(s.Actors, Actor{ID: id, Capability: 1, CapabilityAssumed: "t", Aliases: []string{"x" + id}})
 		s.Stances = append(s.Stances, Stance{Actor: "x" + id, Issue: "i", Position: 50, Salience: 0.5, Assumed: "x"})
 		sn.Actors = append(sn.Actors, ActorChange{ID: id, Capability: fp(2)})
 		sn.Stances = append(sn.Stances, StanceChange{Actor: id, Issue: "i", Position: fp(7)})

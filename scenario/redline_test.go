@@ -74,8 +74,8 @@ func redLineScenario() *Scenario {
 		Metadata: Metadata{ID: "t", Title: "t", AsOf: "2025-03-01"},
 		Issues:   []Issue{{ID: "territory", Name: "Territory"}, {ID: "guarantees", Name: "G", Scale: &Scale{Min: 0, Max: 10}}},
 		Actors: []Actor{
-			{ID: "ua", Name: "Ukraine", Capability: 1, RedLines: map[string]string{"territory": "<= 40"}, Reservation: &res},
-			{ID: "ru", Name: "Russia", Capability: 2},
+			{ID: "ua", Name: "Ukraine", Capability: 1, CapabilityAssumed: "t", RedLines: map[string]string{"territory": "<= 40"}, Reservation: &res},
+			{ID: "ru", Name: "Russia", Capability: 2, CapabilityAssumed: "t"},
 		},
 		Stances: []Stance{
 			{Actor: "ua", Issue: "territory", Position: 0, Salience: 1, Assumed: "test"},

@@ -174,6 +174,12 @@ func (s *Scenario) apply(c *Changes) (*Scenario, error) {
 		if ac.CapabilityRange != nil {
 			a.CapabilityRange = ac.CapabilityRange
 		}
+		if len(ac.CapabilityEvidence) > 0 {
+			a.CapabilityEvidence = ac.CapabilityEvidence
+		}
+		if ac.CapabilityAssumed != "" {
+			a.CapabilityAssumed = ac.CapabilityAssumed
+		}
 		if len(ac.RedLines) > 0 {
 			a.RedLines = changeRedLines(a.RedLines, ac.RedLines)
 		}

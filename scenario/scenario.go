@@ -136,8 +136,13 @@ type Actor struct {
 	// CapabilityRange is the uncertainty around Capability, [low, high].
 	CapabilityRange *Range `yaml:"capability_range,omitempty" json:"capability_range,omitempty"`
 	// CapabilityNote is the one-line rationale for Capability.
-	CapabilityNote string   `yaml:"capability_note,omitempty" json:"capability_note,omitempty"`
-	Aliases        []string `yaml:"aliases,omitempty" json:"aliases,omitempty"`
+	CapabilityNote string `yaml:"capability_note,omitempty" json:"capability_note,omitempty"`
+	// CapabilityEvidence is the quotes Capability rests on, as a stance's
+	// Evidence; CapabilityAssumed gives the reason for a capability no
+	// source speaks to. With neither, Validate warns.
+	CapabilityEvidence []Evidence `yaml:"capability_evidence,omitempty" json:"capability_evidence,omitempty"`
+	CapabilityAssumed  string     `yaml:"capability_assumed,omitempty" json:"capability_assumed,omitempty"`
+	Aliases            []string   `yaml:"aliases,omitempty" json:"aliases,omitempty"`
 	// Mentions are names that stand for the actor in a text besides its
 	// name and aliases: people, places and institutions ("Zelenskyy",
 	// "Kyiv", "the Kremlin"). parley ingest reads them.
@@ -209,15 +214,18 @@ type Changes struct {
 	WithdrawProposals []string   `yaml:"withdraw_proposals,omitempty" json:"withdraw_proposals,omitempty"`
 }
 
-// ActorChange overrides an actor's capability, red lines (per issue; the
-// value "none" drops one) and reservation utility.
+// ActorChange overrides an actor's capability (with the evidence or the
+// assumption behind it: given, they replace the actor's), red lines (per
+// issue; the value "none" drops one) and reservation utility.
 type ActorChange struct {
-	ID              string            `yaml:"id" json:"id"`
-	Capability      *float64          `yaml:"capability,omitempty" json:"capability,omitempty"`
-	CapabilityRange *Range            `yaml:"capability_range,omitempty" json:"capability_range,omitempty"`
-	RedLines        map[string]string `yaml:"red_lines,omitempty" json:"red_lines,omitempty"`
-	Reservation     *float64          `yaml:"reservation,omitempty" json:"reservation,omitempty"`
-	Note            string            `yaml:"note,omitempty" json:"note,omitempty"`
+	ID                 string            `yaml:"id" json:"id"`
+	Capability         *float64          `yaml:"capability,omitempty" json:"capability,omitempty"`
+	CapabilityRange    *Range            `yaml:"capability_range,omitempty" json:"capability_range,omitempty"`
+	CapabilityEvidence []Evidence        `yaml:"capability_evidence,omitempty" json:"capability_evidence,omitempty"`
+	CapabilityAssumed  string            `yaml:"capability_assumed,omitempty" json:"capability_assumed,omitempty"`
+	RedLines           map[string]string `yaml:"red_lines,omitempty" json:"red_lines,omitempty"`
+	Reservation        *float64          `yaml:"reservation,omitempty" json:"reservation,omitempty"`
+	Note               string            `yaml:"note,omitempty" json:"note,omitempty"`
 }
 
 // StanceChange overrides the given fields of a stance; nil fields are kept.

@@ -13,7 +13,7 @@ func aliased() *Scenario {
 	return &Scenario{
 		Metadata: Metadata{ID: "t", Title: "T", AsOf: "2025-01-01"},
 		Issues:   []Issue{{ID: "cf", Name: "C"}},
-		Actors:   []Actor{{ID: "us", Name: "US", Capability: 2, Aliases: []string{"usa"}}, {ID: "ru", Name: "RU", Capability: 1}},
+		Actors:   []Actor{{ID: "us", Name: "US", Capability: 2, CapabilityAssumed: "t", Aliases: []string{"usa"}}, {ID: "ru", Name: "RU", Capability: 1, CapabilityAssumed: "t"}},
 		Stances: []Stance{
 			{Actor: "usa", Issue: "cf", Position: 40, Salience: 0.5, Assumed: "x"},
 			{Actor: "ru", Issue: "cf", Position: 0, Salience: 0.9, Assumed: "x"},

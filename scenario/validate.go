@@ -261,6 +261,7 @@ func (v *validator) actor(p string, a Actor) {
 	if a.CapabilityRange != nil {
 		v.capRange(p+".capability_range", a.CapabilityRange, a.Capability)
 	}
+	v.capabilityEvidence(p, a.CapabilityEvidence, a.CapabilityAssumed, true)
 	v.redLines(p, a.RedLines, false)
 	v.reservation(p, a.Reservation)
 }
@@ -467,9 +468,27 @@ func (v *validator) stanceRange(p string, is *Issue, r *StanceRange, pos, sal fl
 }
 
 func (v *validator) evidence(p string, ev []Evidence, assumed string) {
+	v.quotes(p+".evidence", ev)
+	if len(ev) == 0 && assumed == "" {
+		v.warnf(p, "evidence: [{source, quote, date}] or assumed: <reason>", "no evidence and no assumed reason")
+	}
+}
+
+// capabilityEvidence checks an actor's (or an actor change's) capability
+// evidence; with warn, a capability with neither evidence nor an assumed
+// reason is a warning, as a stance with neither is.
+func (v *validator) capabilityEvidence(p string, ev []Evidence, assumed string, warn bool) {
+	v.quotes(p+".capability_evidence", ev)
+	if warn && len(ev) == 0 && assumed == "" {
+		v.warnf(p+".capability", "capability_evidence: [{source, quote, date}] or capability_assumed: <reason>", "no evidence and no assumed reason")
+	}
+}
+
+// quotes checks a list of evidence items at path (….evidence).
+func (v *validator) quotes(path string, ev []Evidence) {
 	sources := v.sources
 	for k, e := range ev {
-		q := fmt.Sprintf("%s.evidence[%d]", p, k)
+		q := fmt.Sprintf("%s[%d]", path, k)
 		if e.Source == "" {
 			v.errorf(q+".source", "the id or file of a source in metadata.sources", "missing")
 		} else if !sources.m[e.Source] {
@@ -488,9 +507,6 @@ func (v *validator) evidence(p string, ev []Evidence, assumed string) {
 		if e.Date != "" && !IsDate(e.Date) {
 			v.errorf(q+".date", "a date YYYY-MM-DD", "%q is not a date", e.Date)
 		}
-	}
-	if len(ev) == 0 && assumed == "" {
-		v.warnf(p, "evidence: [{source, quote, date}] or assumed: <reason>", "no evidence and no assumed reason")
 	}
 }
 
@@ -561,6 +577,9 @@ func (v *validator) changes(p string, c *Changes, state *Scenario) *Scenario {
 		if ac.CapabilityRange != nil {
 			v.capRange(q+".capability_range", ac.CapabilityRange, cp)
 		}
+		// A change's evidence is checked; without any, the actor's is kept
+		// (as a stance change keeps a stance's).
+		v.capabilityEvidence(q, ac.CapabilityEvidence, ac.CapabilityAssumed, false)
 		v.redLines(q, ac.RedLines, true)
 		v.reservation(q, ac.Reservation)
 	}

@@ -12,7 +12,7 @@ func weighScenario() *Scenario {
 	return &Scenario{
 		Metadata: Metadata{ID: "t", Title: "t", AsOf: "2025-01-01"},
 		Issues:   []Issue{{ID: "cf", Name: "Ceasefire"}, {ID: "tax", Name: "Tax"}},
-		Actors:   []Actor{{ID: "a", Capability: 1, Aliases: []string{"alpha"}}, {ID: "b", Capability: 2}},
+		Actors:   []Actor{{ID: "a", Capability: 1, CapabilityAssumed: "t", Aliases: []string{"alpha"}}, {ID: "b", Capability: 2, CapabilityAssumed: "t"}},
 		Stances: []Stance{
 			{Actor: "a", Issue: "cf", Position: 10, Salience: 0.5, Assumed: "x"},
 			{Actor: "b", Issue: "cf", Position: 90, Salience: 0.5, Assumed: "x"},
@@ -60,7 +60,7 @@ func TestValidateWeighable(t *testing.T) {
 		}, []want{{"snapshots[0]", "issue tax with salience > 0 after snapshot 2025-02-01", ""}}},
 		{"reported at the snapshot that causes it, not again at a later one", func(s *Scenario) {
 			s.Snapshots = []Snapshot{
-				{Date: "2025-03-01", Changes: Changes{Actors: []ActorChange{{ID: "b", Capability: &half}}}},
+				{Date: "2025-03-01", Changes: Changes{Actors: []ActorChange{{ID: "b", Capability: &half, CapabilityAssumed: "t"}}}},
 				{Date: "2025-02-01", Changes: Changes{Stances: []StanceChange{{Actor: "a", Issue: "tax", Salience: &zero}}}},
 			}
 		}, []want{{"snapshots[1]", "after snapshot 2025-02-01", ""}}},
@@ -80,7 +80,7 @@ func TestValidateWeighable(t *testing.T) {
 		}, []want{{"variants[0]", "no actor has a stance on issue cf with salience > 0 under variant calm",
 			"give at least one actor a stance on issue cf with salience > 0 under variant calm"}}},
 		{"a variant applies to the latest snapshot", func(s *Scenario) {
-			s.Snapshots = []Snapshot{{Date: "2025-02-01", Changes: Changes{AddActors: []Actor{{ID: "c", Capability: 1}},
+			s.Snapshots = []Snapshot{{Date: "2025-02-01", Changes: Changes{AddActors: []Actor{{ID: "c", Capability: 1, CapabilityAssumed: "t"}},
 				Stances: []StanceChange{{Actor: "c", Issue: "cf", Position: &half, Salience: &half}, {Actor: "c", Issue: "tax", Position: &half, Salience: &half}}}}}
 			s.Variants = []Variant{{ID: "without-ab", Changes: Changes{RemoveActors: []string{"a", "b"}}}}
 		}, nil},

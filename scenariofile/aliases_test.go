@@ -15,8 +15,8 @@ import (
 const aliased = `metadata: {id: t, title: T, as_of: 2025-01-01, sources: [{id: s}]}
 issues: [{id: cf, name: Ceasefire}, {id: tr, name: Trade}]
 actors:
-  - {id: a, name: A, capability: 1}
-  - {id: b, name: B, capability: 2}
+  - {id: a, name: A, capability: 1, capability_assumed: t}
+  - {id: b, name: B, capability: 2, capability_assumed: t}
 stances:
   - &base  # the usual stance
     actor: a

@@ -26,8 +26,8 @@ issues:
   - {id: cf, name: Ceasefire}
   - {id: tax, name: Tax, scale: {min: 0, max: 10}}
 actors:
-  - {id: a, name: A, capability: 1}
-  - {id: b, name: B, capability: 2}
+  - {id: a, name: A, capability: 1, capability_assumed: t}
+  - {id: b, name: B, capability: 2, capability_assumed: t}
 stances:
   - {actor: a, issue: cf, position: 10, salience: 0.5, assumed: x}
   - {actor: b, issue: cf, position: 90, salience: 0.5, assumed: x}
@@ -373,7 +373,7 @@ func TestJSONDiagnosticLines(t *testing.T) {
 	doc := `{
   "metadata": {"id": "t", "title": "T\/U", "as_of": "2025-01-01"},
   "issues": [{"id": "cf", "name": "C \ud83d\ude00", "anchors": {"0": "none", "100": "all"}}],
-  "actors": [{"id": "a", "name": "A", "capability": 1}],
+  "actors": [{"id": "a", "name": "A", "capability": 1, "capability_assumed": "t"}],
   "stances": [
     {"actor": "a", "issue": "cf", "position": "50", "salience": 1, "assumed": "x"}
   ]

@@ -11,8 +11,8 @@ func ExampleParse() {
 issues:
   - {id: cf, name: Ceasefire, anchors: {0: none, 100: permanent}}
 actors:
-  - {id: us, name: US, capability: 60}
-  - {id: ru, name: Russia, capability: 40}
+  - {id: us, name: US, capability: 60, capability_assumed: a guess}
+  - {id: ru, name: Russia, capability: 40, capability_assumed: a guess}
 stances:
   - {actor: us, issue: cf, postion: 50, salience: 0.9, assumed: envoy}
   - {actor: ru, issue: cf, position: 0, salience: 90}

@@ -33,7 +33,7 @@ var listLimits = map[reflect.Type]string{
 var keyLimits = map[string]string{
 	"actors": "actors", "add_actors": "actors", "remove_actors": "actors",
 	"issues": "issues", "stances": "stances", "snapshots": "snapshots",
-	"variants": "variants", "sources": "sources", "evidence": "evidence",
+	"variants": "variants", "sources": "sources", "evidence": "evidence", "capability_evidence": "evidence",
 	"anchors": "anchors", "aliases": "aliases", "attrs": "attrs", "red_lines": "issues",
 	"proposals": "proposals", "withdraw_proposals": "proposals", "proposers": "actors", "package": "issues",
 	"voters": "actors", "weights": "actors", "outcomes": "outcomes",
@@ -41,7 +41,7 @@ var keyLimits = map[string]string{
 
 // mapItems are the keys whose lists hold mappings.
 var mapItems = map[string]bool{"actors": true, "add_actors": true, "issues": true, "stances": true,
-	"snapshots": true, "variants": true, "sources": true, "evidence": true, "anchors": true, "proposals": true, "outcomes": true}
+	"snapshots": true, "variants": true, "sources": true, "evidence": true, "capability_evidence": true, "anchors": true, "proposals": true, "outcomes": true}
 
 // field returns the last field name of a path: "actors[2].aliases[0]" → "aliases".
 func field(path string) string {

@@ -61,7 +61,7 @@ func TestWarningsCappedApart(t *testing.T) {
 	var b strings.Builder
 	b.WriteString("metadata: {id: t, title: T, as_of: 2025-01-01}\nissues: [{id: cf, name: C}]\nactors:\n")
 	for i := 0; i < 150; i++ {
-		fmt.Fprintf(&b, "  - {id: a%d, name: A, capability: 1}\n", i)
+		fmt.Fprintf(&b, "  - {id: a%d, name: A, capability: 1, capability_assumed: t}\n", i)
 	}
 	b.WriteString("stances:\n")
 	for i := 0; i < 150; i++ {

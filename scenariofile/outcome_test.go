@@ -15,7 +15,7 @@ issues:
   - id: budget
     name: Budget
 actors:
-  - {id: a, capability: 1}
+  - {id: a, capability: 1, capability_assumed: t}
 stances:
   - {actor: a, issue: budget, position: 10, salience: 1, assumed: "a guess"}
 outcomes:

@@ -30,7 +30,7 @@ issues:
   - id: a
     name: Issue A
 actors:
-  - {id: x, name: Ex, capability: 50}
+  - {id: x, name: Ex, capability: 50, capability_assumed: t}
   - {id: y, name: Why, capability: 30} # y is weaker
 stances:
   - {actor: x, issue: a, position: 20, salience: 1, assumed: "no source"}
@@ -57,7 +57,7 @@ func TestMarshalOverKeepsTheFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := strings.NewReplacer("position: 60 #", "position: 65 #", "capability: 50}", "capability: 55}").Replace(commented)
+	want := strings.NewReplacer("position: 60 #", "position: 65 #", "capability: 50,", "capability: 55,").Replace(commented)
 	// yaml.v3 writes a folded text back on one line (the same text)
 	want = strings.Replace(want, "A text folded over\n    two lines.", "A text folded over two lines.", 1)
 	if string(out) != want {

@@ -160,8 +160,8 @@ func TestResolveRanges(t *testing.T) {
 	doc := `metadata: {id: t, title: T, as_of: 2025-01-01}
 issues: [{id: cf, name: C}]
 actors:
-  - {id: a, name: A, capability: 10, capability_range: [8, 12]}
-  - {id: b, name: B, capability: 5, aliases: [bee]}
+  - {id: a, name: A, capability: 10, capability_range: [8, 12], capability_assumed: t}
+  - {id: b, name: B, capability: 5, aliases: [bee], capability_assumed: t}
 stances:
   - {actor: a, issue: cf, position: 30, salience: 0.5, range: {position: [20, 40], salience: [0.4, 0.6]}, assumed: x}
   - {actor: bee, issue: cf, position: 70, salience: 0.5, assumed: x}
@@ -174,7 +174,7 @@ snapshots:
     stances: [{actor: b, issue: cf, salience: 0.9}]
 variants:
   - id: v
-    add_actors: [{id: c, name: C, capability: 1}]
+    add_actors: [{id: c, name: C, capability: 1, capability_assumed: t}]
     remove_actors: [b]
     stances: [{actor: c, issue: cf, position: 10, salience: 0.2, assumed: x}]
 `

@@ -36,10 +36,12 @@ func rich() *scenario.Scenario {
 		Actors: []scenario.Actor{
 			{ID: "us", Name: "United States", Description: "Mediator", Capability: 60, CapabilityRange: &scenario.Range{50, 70},
 				CapabilityNote: "Largest donor", Aliases: []string{"usa", "washington"},
-				RedLines: map[string]string{"cf": ">= 20", "tax": "[0, 100]"}, Reservation: fp(0.3)},
+				CapabilityEvidence: []scenario.Evidence{{Source: "s1", Quote: "the largest donor", Date: "2025-02-28", Note: "aid"}},
+				CapabilityAssumed:  "also assumed: scale",
+				RedLines:           map[string]string{"cf": ">= 20", "tax": "[0, 100]"}, Reservation: fp(0.3)},
 			{ID: "ua", Name: "Ukraine", Description: "Party", Capability: 0.25, CapabilityRange: &scenario.Range{0.1, 0.3},
-				CapabilityNote: "Army", Aliases: []string{"kyiv"}},
-			{ID: "123", Name: "2025-01-01", Capability: 1},
+				CapabilityNote: "Army", Aliases: []string{"kyiv"}, CapabilityAssumed: "  army size, with spaces "},
+			{ID: "123", Name: "2025-01-01", Capability: 1, CapabilityEvidence: []scenario.Evidence{{Source: "s2", Quote: "#one"}}},
 		},
 		Stances: []scenario.Stance{
 			{Actor: "us", Issue: "cf", Position: 50, Salience: 90,
@@ -60,7 +62,8 @@ func rich() *scenario.Scenario {
 			{Date: "2025-03-15", Label: "Jeddah", Description: "Ukraine accepts",
 				Changes: scenario.Changes{
 					Actors: []scenario.ActorChange{{ID: "us", Capability: fp(55), CapabilityRange: &scenario.Range{45, 65},
-						RedLines: map[string]string{"cf": "none"}, Reservation: fp(0.4), Note: "aid paused"}},
+						RedLines: map[string]string{"cf": "none"}, Reservation: fp(0.4), Note: "aid paused",
+						CapabilityEvidence: []scenario.Evidence{{Source: "s2", Quote: "aid paused", Date: "2025-03-11"}}, CapabilityAssumed: "and assumed"}},
 					Stances: []scenario.StanceChange{
 						{Actor: "ua", Issue: "cf", Position: fp(50), Salience: fp(95),
 							Range:    &scenario.StanceRange{Position: &scenario.Range{40, 60}, Salience: &scenario.Range{90, 100}},
@@ -70,7 +73,7 @@ func rich() *scenario.Scenario {
 						// 123 leaves: someone must still weigh tax.
 						{Actor: "eu", Issue: "tax", Position: fp(5), Salience: fp(10), Assumed: "EU tariffs"},
 					},
-					AddActors:    []scenario.Actor{{ID: "eu", Name: "EU", Description: "joins", Capability: 30, CapabilityRange: &scenario.Range{20, 40}, CapabilityNote: "money", Aliases: []string{"brussels"}}},
+					AddActors:    []scenario.Actor{{ID: "eu", Name: "EU", Description: "joins", Capability: 30, CapabilityRange: &scenario.Range{20, 40}, CapabilityNote: "money", Aliases: []string{"brussels"}, CapabilityAssumed: "budget"}},
 					RemoveActors: []string{"123"},
 				}},
 			{Date: "2025-04-01", Changes: scenario.Changes{
@@ -89,8 +92,8 @@ func rich() *scenario.Scenario {
 				Changes: scenario.Changes{RemoveActors: []string{"usa"}}},
 			{ID: "cn", Name: "China mediates", Description: "China joins",
 				Changes: scenario.Changes{
-					AddActors: []scenario.Actor{{ID: "cn", Name: "China", Capability: 20}},
-					Actors:    []scenario.ActorChange{{ID: "ua", Capability: fp(0.2), Note: "fewer shells"}},
+					AddActors: []scenario.Actor{{ID: "cn", Name: "China", Capability: 20, CapabilityEvidence: []scenario.Evidence{{Source: "s1", Quote: "China's weight"}}}},
+					Actors:    []scenario.ActorChange{{ID: "ua", Capability: fp(0.2), Note: "fewer shells", CapabilityAssumed: "shells"}},
 					Stances: []scenario.StanceChange{
 						{Actor: "cn", Issue: "cf", Position: fp(60), Salience: fp(40), Assumed: "peace plan",
 							Evidence: []scenario.Evidence{{Source: "s1", Quote: "a political settlement"}}},
@@ -256,7 +259,7 @@ func TestParseAliasesAndMerge(t *testing.T) {
 issues:
   - {id: cf, name: Ceasefire}
 actors:
-  - &a {id: a, name: A, capability: 1}
+  - &a {id: a, name: A, capability: 1, capability_assumed: t}
   - <<: *a
     id: b
 stances:
@@ -269,7 +272,7 @@ stances:
 	if len(ds) != 0 {
 		t.Fatalf("diagnostics: %v", ds)
 	}
-	want := []scenario.Actor{{ID: "a", Name: "A", Capability: 1}, {ID: "b", Name: "A", Capability: 1}}
+	want := []scenario.Actor{{ID: "a", Name: "A", Capability: 1, CapabilityAssumed: "t"}, {ID: "b", Name: "A", Capability: 1, CapabilityAssumed: "t"}}
 	if !reflect.DeepEqual(s.Actors, want) {
 		t.Errorf("actors %+v, want %+v", s.Actors, want)
 	}
@@ -292,7 +295,7 @@ func TestAnchorsSorted(t *testing.T) {
 }
 
 func TestRedLines(t *testing.T) {
-	doc := edit(map[int]string{6: "  - {id: a, name: A, capability: 1, red_lines: {cf: [20, 40], tax: '<= 5'}, reservation: 0.2}"})
+	doc := edit(map[int]string{6: "  - {id: a, name: A, capability: 1, red_lines: {cf: [20, 40], tax: '<= 5'}, reservation: 0.2, capability_assumed: t}"})
 	s, ds := Parse("f.yaml", []byte(doc))
 	if len(ds) != 0 {
 		t.Fatalf("diagnostics: %v", ds)
@@ -301,7 +304,7 @@ func TestRedLines(t *testing.T) {
 	if !reflect.DeepEqual(s.Actors[0].RedLines, want) || *s.Actors[0].Reservation != 0.2 {
 		t.Errorf("red lines %v, reservation %v", s.Actors[0].RedLines, *s.Actors[0].Reservation)
 	}
-	doc = edit(map[int]string{6: "  - {id: a, name: A, capability: 1, red_lines: {cf: {x: 1}, peace: '<= 5'}}"})
+	doc = edit(map[int]string{6: "  - {id: a, name: A, capability: 1, red_lines: {cf: {x: 1}, peace: '<= 5'}, capability_assumed: t}"})
 	_, ds = Parse("f.yaml", []byte(doc))
 	if len(ds) != 2 {
 		t.Fatalf("diagnostics: %v", ds)

@@ -41,7 +41,7 @@ type quoted struct {
 }
 
 // allEvidence returns every quote in the scenario: base stances, snapshot
-// changes, variant changes and recorded outcomes.
+// changes, variant changes, recorded outcomes, proposals and capabilities.
 func allEvidence(s *scenario.Scenario) []quoted {
 	var out []quoted
 	add := func(where string, evs []scenario.Evidence) {
@@ -65,7 +65,37 @@ func allEvidence(s *scenario.Scenario) []quoted {
 	for _, o := range s.Outcomes {
 		add("outcome "+o.Issue+" "+o.Date, o.Evidence)
 	}
-	return append(out, proposalEvidence(s)...)
+	return append(append(out, proposalEvidence(s)...), capabilityEvidence(s)...)
+}
+
+// capabilityEvidence returns the quotes behind the actors' capabilities:
+// the base actors' and those snapshots and variants add or change.
+func capabilityEvidence(s *scenario.Scenario) []quoted {
+	var out []quoted
+	changes := func(where string, c *scenario.Changes) {
+		for _, a := range c.AddActors {
+			for _, e := range a.CapabilityEvidence {
+				out = append(out, quoted{where + "capability of " + a.ID, e})
+			}
+		}
+		for _, ac := range c.Actors {
+			for _, e := range ac.CapabilityEvidence {
+				out = append(out, quoted{where + "capability of " + ac.ID, e})
+			}
+		}
+	}
+	for _, a := range s.Actors {
+		for _, e := range a.CapabilityEvidence {
+			out = append(out, quoted{"capability of " + a.ID, e})
+		}
+	}
+	for i := range s.Snapshots {
+		changes("snapshot "+s.Snapshots[i].Date+" ", &s.Snapshots[i].Changes)
+	}
+	for i := range s.Variants {
+		changes("variant "+s.Variants[i].ID+" ", &s.Variants[i].Changes)
+	}
+	return out
 }
 
 // proposalEvidence returns the quotes behind the proposals: the base list
@@ -231,6 +261,14 @@ func TestCaseShape(t *testing.T) {
 		}
 		if a.CapabilityNote == "" || a.CapabilityRange == nil {
 			t.Errorf("actor %s lacks capability_note or capability_range", id)
+		}
+		// The quotes a capability rests on are evidence the tool checks,
+		// not text in a note that nothing checks.
+		if len(a.CapabilityEvidence) == 0 && a.CapabilityAssumed == "" {
+			t.Errorf("actor %s: capability has neither capability_evidence nor capability_assumed", id)
+		}
+		if curlyQuoted.MatchString(a.CapabilityNote) {
+			t.Errorf("actor %s: capability_note quotes a source; move the quote into capability_evidence", id)
 		}
 	}
 	if s.Metadata.CapabilityScale == "" {
@@ -510,5 +548,18 @@ func TestEvidenceCheck(t *testing.T) {
 	}
 	if srcs != 4 {
 		t.Errorf("%d sources read with a matching recorded hash, want 4", srcs)
+	}
+	// Every quote the check walks was found: the stances', the
+	// capabilities' and the proposals'.
+	_, spans := evidence.CheckLoaded(s, evidence.Load(s, evidence.Dirs(sourcesDir)), evidence.Dirs(sourcesDir))
+	kinds := map[string]int{}
+	for i, it := range evidence.Items(s) {
+		kinds[it.Kind]++
+		if spans[i][0] < 0 {
+			t.Errorf("%s: quote not found", it.Path)
+		}
+	}
+	if kinds[evidence.KindStance] < 70 || kinds[evidence.KindCapability] < 10 || kinds[evidence.KindProposal] < 5 {
+		t.Errorf("quotes checked by kind %v: the case has over 70 stances', 10 capabilities' and 5 proposals'", kinds)
 	}
 }

@@ -49,7 +49,7 @@ var rawPath = regexp.MustCompile(`[a-z_]+\[\d+\]`)
 // $PARLEY_SCREENSHOTS.
 func TestBuilder(t *testing.T) {
 	dir := t.TempDir()
-	minutes := "Minutes of the first round, 28 February 2026.\nNorth said: “We will not sign for less than most of the budget.” South disagreed.\n"
+	minutes := "Minutes of the first round, 28 February 2026.\nNorth said: “We will not sign for less than most of the budget.” South disagreed.\nNorth pays for most of the programme.\n"
 	if err := os.WriteFile(filepath.Join(dir, "minutes.txt"), []byte(minutes), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -92,7 +92,11 @@ func TestBuilder(t *testing.T) {
 	do("actors", add("actors"), add("actors"), add("actors"),
 		set("actors[0].id", "north"), set("actors[0].name", "North"), set("actors[0].capability", "60"),
 		set("actors[1].id", "south"), set("actors[1].name", "South"), set("actors[1].capability", "40"),
-		set("actors[2].id", "east"), set("actors[2].name", "East"), set("actors[2].capability", "20"))
+		set("actors[2].id", "east"), set("actors[2].name", "East"), set("actors[2].capability", "20"),
+		// North's capability rests on a quote; the others' are assumed.
+		add("actors[0].capability_evidence"), set("actors[0].capability_evidence[0].source", "minutes"),
+		set("actors[0].capability_evidence[0].date", "2026-02-28"), set("actors[0].capability_evidence[0].quote", "North pays for most of the programme."),
+		set("actors[1].capability_assumed", "an example"), set("actors[2].capability_assumed", "an example"))
 
 	// 3. One stance per actor and issue (North–Budget, North–Timeline,
 	// South–Budget, …), the first resting on a quote; first with a
@@ -172,7 +176,8 @@ func TestBuilder(t *testing.T) {
 	}
 	if saved.Metadata.Title != "Three-party talks" || len(saved.Actors) != 3 || len(saved.Issues) != 2 || len(saved.Stances) != 6 ||
 		len(saved.Issues[1].Anchors) != 2 || saved.Issues[1].Anchors[1].Label != "Start now" ||
-		len(saved.Stances[0].Evidence) != 1 || len(saved.Snapshots) != 1 || len(saved.Variants) != 1 || len(saved.Proposals) != 1 ||
+		len(saved.Stances[0].Evidence) != 1 || len(saved.Actors[0].CapabilityEvidence) != 1 || saved.Actors[0].CapabilityEvidence[0].Source != "minutes" ||
+		saved.Actors[1].CapabilityAssumed != "an example" || len(saved.Snapshots) != 1 || len(saved.Variants) != 1 || len(saved.Proposals) != 1 ||
 		fmt.Sprint(saved.Variants[0].RemoveActors) != "[east]" || fmt.Sprint(saved.Proposals[0].Proposers) != "[north]" || saved.Proposals[0].Package["timeline"] != 60 {
 		t.Fatalf("stored %+v", saved)
 	}
@@ -231,8 +236,8 @@ func TestBuilder(t *testing.T) {
 	aliased := `metadata: {id: aliased, title: Aliased stance, as_of: "2025-01-01"}
 issues: [{id: a, name: Issue A}]
 actors:
-  - {id: north, name: North, capability: 2, aliases: [N]}
-  - {id: south, name: South, capability: 1}
+  - {id: north, name: North, capability: 2, aliases: [N], capability_assumed: t}
+  - {id: south, name: South, capability: 1, capability_assumed: t}
 stances:
   - {actor: N, issue: a, position: 20, salience: 1, assumed: an example}
   - {actor: south, issue: a, position: 80, salience: 1, assumed: an example}

@@ -22,9 +22,22 @@ func TestEvidenceView(t *testing.T) {
 	if c := e.text(`[data-testid=coverage] table.coverage tbody tr:first-child`); !strings.Contains(c, "94%") || !strings.Contains(c, "59 of 70 stances quoted") {
 		t.Fatalf("overall coverage reads %q", c)
 	}
+	if c := e.text(`[data-testid=coverage-capabilities]`); c != "Capabilities quoted: 7 of 10 (3 assumed)." {
+		t.Errorf("capabilities coverage reads %q", c)
+	}
 	e.do("open a quote", chromedp.Click(chromedp.CSS(`.evidence-list button.quote`)), chromedp.WaitVisible(chromedp.CSS(`.source-text mark`)), e.shot("21-evidence-quote"))
 	if m := e.text(`.source-text mark`); m != "Ukrainians have several reasons for opposing a stand-alone ceasefire." {
 		t.Fatalf("highlighted %q", m)
+	}
+	// The quotes behind capabilities are listed and found in their
+	// sources like a stance's.
+	e.do("capabilities' quotes", void(chromedp.Evaluate[bool](`(() => { const s = document.getElementById("ev-kind"); s.value = "capability"; s.dispatchEvent(new Event("change")); return true })()`)),
+		chromedp.Click(chromedp.CSS(`.evidence-list button.quote`)), chromedp.WaitVisible(chromedp.CSS(`.source-text mark`)))
+	if w := e.text(`.evidence-list button.quote .who`); !strings.HasPrefix(w, "ukraine's capability · base · brookings-2025-03") {
+		t.Errorf("first capability quote is labelled %q", w)
+	}
+	if m := e.text(`.source-text mark`); !strings.HasPrefix(m, "Ukraine’s military has badly battered the Russian invaders") {
+		t.Errorf("highlighted %q", m)
 	}
 	doc := "Lavrov said on September 1, 2025 that Russia rejects any ceasefire."
 	e.do("draft", chromedp.SetValue(chromedp.ID("ingest-text"), doc), chromedp.Click(chromedp.CSS(`[data-testid=ingest] button`)),

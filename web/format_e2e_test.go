@@ -27,8 +27,8 @@ issues:
     name: Just below zero
     scale: {min: -1, max: 1}
 actors:
-  - {id: a, name: Alpha, capability: 1}
-  - {id: b, name: Beta, capability: 1}
+  - {id: a, name: Alpha, capability: 1, capability_assumed: t}
+  - {id: b, name: Beta, capability: 1, capability_assumed: t}
 stances:
   - {actor: a, issue: tie, position: 62, salience: 1, assumed: "test"}
   - {actor: b, issue: tie, position: 62.5, salience: 1, assumed: "test"}

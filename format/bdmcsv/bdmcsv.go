@@ -292,7 +292,8 @@ func build(name string, rows []row) (*scenario.Scenario, Info) {
 	ids := scenario.NewIDs(len(rows))
 	for _, rw := range rows {
 		id := ids.Unique(ident(rw.actor, "actor"))
-		s.Actors = append(s.Actors, scenario.Actor{ID: id, Name: rw.actor, Capability: rw.capability})
+		s.Actors = append(s.Actors, scenario.Actor{ID: id, Name: rw.actor, Capability: rw.capability,
+			CapabilityAssumed: fmt.Sprintf("%s line %d", base, rw.line)})
 		s.Stances = append(s.Stances, scenario.Stance{Actor: id, Issue: IssueID, Position: rw.pos, Salience: rw.sa,
 			Assumed: fmt.Sprintf("%s line %d", base, rw.line)})
 	}

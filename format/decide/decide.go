@@ -484,6 +484,7 @@ func (r *reader) build(recs []record) *scenario.Scenario {
 			continue
 		}
 		a.Capability = pw
+		a.CapabilityAssumed = fmt.Sprintf("Decide input %s: the actor's power in its #D rows", filepath.Base(r.name))
 		s.Actors = append(s.Actors, a)
 	}
 	if len(idle) > 0 {

@@ -557,7 +557,8 @@ func (d *Dataset) addIssue(s *scenario.Scenario, is Issue, seen map[string]bool)
 			if name == "" {
 				name = in.Actor
 			}
-			s.Actors = append(s.Actors, scenario.Actor{ID: in.Actor, Name: name, Capability: d.Capability[is.Regime][in.Actor]})
+			s.Actors = append(s.Actors, scenario.Actor{ID: in.Actor, Name: name, Capability: d.Capability[is.Regime][in.Actor],
+				CapabilityAssumed: fmt.Sprintf("%s, regime %s", d.files[2], is.Regime)})
 		}
 		if in.HasSalience {
 			s.Stances = append(s.Stances, scenario.Stance{Actor: in.Actor, Issue: is.ID, Position: in.Position, Salience: in.Salience,

@@ -280,7 +280,8 @@ func Read(name string, rd io.Reader) (*scenario.Scenario, error) {
 			return nil, r.errAt(ln, f[2].col, "power", "a number from 1e-9 to 1e8 (rescale the powers: the models are invariant to their unit)", "power %q of %s is outside the allowed range", strings.TrimSpace(f[2].text), strings.TrimSpace(nm))
 		}
 		id := aids.Unique(scenario.Slug(nm, fmt.Sprintf("a%d", a+1)))
-		s.Actors = append(s.Actors, scenario.Actor{ID: id, Name: nm, Description: desc, Capability: pw})
+		s.Actors = append(s.Actors, scenario.Actor{ID: id, Name: nm, Description: desc, Capability: pw,
+			CapabilityAssumed: fmt.Sprintf("KTAB input %s line %d", name, ln)})
 		sum := 0.0
 		for k := 0; k < d; k++ {
 			fp, fs := f[3+2*k], f[4+2*k]

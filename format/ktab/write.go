@@ -125,6 +125,7 @@ func NewTable(s *scenario.Scenario) (*Table, error) {
 		if a.CapabilityRange != nil {
 			caps++
 		}
+		evidence += len(a.CapabilityEvidence)
 	}
 	for _, x := range []struct {
 		n    int

@@ -399,7 +399,8 @@ func (r *reader) build(root *elem) (*scenario.Scenario, Info) {
 		}
 		id := aids.Unique(scenario.Slug(nm, fmt.Sprintf("a%d", i+1)))
 		names[nm] = id
-		s.Actors = append(s.Actors, scenario.Actor{ID: id, Name: nm, Description: text(a.child("description")), Capability: cp})
+		s.Actors = append(s.Actors, scenario.Actor{ID: id, Name: nm, Description: text(a.child("description")), Capability: cp,
+			CapabilityAssumed: fmt.Sprintf("KTAB XML input %s, line %d", r.name, a.line)})
 		pos, sal := a.child("Position"), a.child("Salience")
 		if pos == nil || sal == nil {
 			r.errorf(a, p, "<Position> and <Salience>, one <dCoord> and <dSal> per dimension", "no <Position> or <Salience>")

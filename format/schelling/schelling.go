@@ -664,6 +664,7 @@ func (r *reader) capabilities(library bool, cases []*jsonpos.Node) {
 			}
 			if first {
 				a.Capability, a.CapabilityRange = v, r.capRng[c][fid]
+				a.CapabilityAssumed = fmt.Sprintf("Schelling file %s gives no evidence for capabilities", filepath.Base(r.name))
 				first = false
 			} else if v != a.Capability || !sameRange(r.capRng[c][fid], a.CapabilityRange) {
 				differ = true

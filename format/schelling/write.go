@@ -35,8 +35,9 @@ func Write(w io.Writer, s *scenario.Scenario) ([]string, error) {
 	for _, so := range s.Metadata.Sources {
 		src[so.ID] = so
 	}
-	var redLines, reserv, aliases, notes, attrs int
+	var redLines, reserv, aliases, notes, attrs, capQuotes int
 	for _, a := range s.Actors {
+		capQuotes += len(a.CapabilityEvidence)
 		if len(a.RedLines) > 0 {
 			redLines++
 		}
@@ -128,7 +129,7 @@ func Write(w io.Writer, s *scenario.Scenario) ([]string, error) {
 		n    int
 		what string
 	}{{redLines, "actors' red lines"}, {reserv, "actors' reservation utilities"}, {aliases, "actors' aliases"},
-		{notes, "stances' notes and reasons for assumption"}, {attrs, "issues' attributes"}} {
+		{notes, "stances' notes and reasons for assumption"}, {attrs, "issues' attributes"}, {capQuotes, "capabilities' evidence quotes"}} {
 		if x.n > 0 {
 			lost = append(lost, fmt.Sprintf("%s (%d)", x.what, x.n))
 		}

@@ -313,7 +313,14 @@ func actorTable(s *scenario.Scenario, ix *index) string {
 		if a.CapabilityRange != nil {
 			r = fmt.Sprintf("%g–%g", a.CapabilityRange[0], a.CapabilityRange[1])
 		}
-		fmt.Fprintf(&b, "\n| %s (`%s`) | %g | %s | L%d | %s |", a.Name, a.ID, a.Capability, r, ix.actor[a.ID], a.CapabilityNote)
+		why := a.CapabilityNote
+		for _, e := range a.CapabilityEvidence {
+			why += fmt.Sprintf(" “%s” (%s, %s)", oneLine(e.Quote), e.Source, e.Date)
+		}
+		if a.CapabilityAssumed != "" {
+			why += " *Assumed:* " + a.CapabilityAssumed
+		}
+		fmt.Fprintf(&b, "\n| %s (`%s`) | %g | %s | L%d | %s |", a.Name, a.ID, a.Capability, r, ix.actor[a.ID], why)
 	}
 	return b.String()
 }
@@ -457,7 +464,13 @@ func variantBlock(s *scenario.Scenario, v scenario.Variant, ix *index) string {
 		if a.Note != "" {
 			b.WriteString(" — " + a.Note)
 		}
+		if a.CapabilityAssumed != "" {
+			b.WriteString(" *Assumed:* " + a.CapabilityAssumed)
+		}
 		b.WriteString("\n")
+		for _, e := range a.CapabilityEvidence {
+			fmt.Fprintf(&b, "  - %s\n", quoteLine(s, e))
+		}
 	}
 	for _, c := range v.Stances {
 		var parts []string

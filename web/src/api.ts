@@ -5,6 +5,7 @@ export interface Anchor { value: number; label: string }
 export interface Issue { id: string; name: string; description?: string; scale?: { min: number; max: number }; anchors?: Anchor[]; reference?: number }
 export interface Actor {
   id: string; name: string; description?: string; capability: number; capability_range?: Range; capability_note?: string
+  capability_evidence?: Evidence[]; capability_assumed?: string
   aliases?: string[]; mentions?: string[]; red_lines?: { [issue: string]: string }; reservation?: number
 }
 export interface Evidence { source: string; quote: string; date?: string; note?: string }
@@ -19,7 +20,10 @@ export interface StanceChange {
   actor: string; issue: string; position?: number; salience?: number
   range?: { position?: Range; salience?: Range }; evidence?: Evidence[]; assumed?: string; note?: string
 }
-export interface ActorChange { id: string; capability?: number; capability_range?: Range; red_lines?: { [issue: string]: string }; reservation?: number; note?: string }
+export interface ActorChange {
+  id: string; capability?: number; capability_range?: Range; capability_evidence?: Evidence[]; capability_assumed?: string
+  red_lines?: { [issue: string]: string }; reservation?: number; note?: string
+}
 export interface Changes {
   actors?: ActorChange[]; stances?: StanceChange[]; add_actors?: Actor[]; remove_actors?: string[]
   proposals?: Proposal[]; withdraw_proposals?: string[]

@@ -172,6 +172,8 @@ function rename(doc: Scenario, kind: Kind, from: string, to: string) {
   const stances = [...doc.stances, ...changes.flatMap((c) => c.stances ?? [])]
   if (kind === 'source') {
     for (const x of [...stances, ...proposals]) for (const e of x.evidence ?? []) if (e.source === from) e.source = to
+    const actors: { capability_evidence?: Evidence[] }[] = [...doc.actors, ...changes.flatMap((c) => [...(c.actors ?? []), ...(c.add_actors ?? [])])]
+    for (const a of actors) for (const e of a.capability_evidence ?? []) if (e.source === from) e.source = to
   } else if (kind === 'actor') {
     for (const s of stances) if (s.actor === from) s.actor = to
     for (const c of changes) {
@@ -348,17 +350,19 @@ function draw(box: HTMLElement, ctx: BuildContext) {
     return is?.scale ? `${is.scale.min}–${is.scale.max}` : '0–100'
   }
 
-  // evidence rows: pick the source, paste the quote.
-  const evidenceRows = (path: string, ev: Evidence[] | undefined) => h('div', { class: 'bevidence', 'data-path': path + '.evidence' },
-    h('div', { class: 'bhead' }, h('strong', {}, 'Quotes'), add(path + '.evidence', { source: firstSource, quote: '' })),
+  // evidence rows: pick the source, paste the quote; list is the path of
+  // the list (a stance's ….evidence, an actor's ….capability_evidence).
+  const quoteRows = (list: string, ev: Evidence[] | undefined, title = 'Quotes') => h('div', { class: 'bevidence', 'data-path': list },
+    h('div', { class: 'bhead' }, h('strong', {}, title), add(list, { source: firstSource, quote: '' })),
     ...(ev ?? []).map((e, k) => {
-      const p = `${path}.evidence[${k}]`
+      const p = `${list}[${k}]`
       return h('div', { class: 'brow', 'data-path': p },
         field('Source', p + '.source', 'text', e.source, { options: choices(doc, 'source', e.source), choices: 'source' }),
         field('Date', p + '.date', 'opttext', e.date, { placeholder: 'YYYY-MM-DD' }),
         field('Quote, verbatim', p + '.quote', 'textarea', e.quote, { wide: true, rows: 2 }),
         remove(p, `quote ${k + 1}`))
     }))
+  const evidenceRows = (path: string, ev: Evidence[] | undefined) => quoteRows(path + '.evidence', ev)
 
   // the changes a snapshot or variant makes
   const changesEditor = (path: string, c: Changes) => {
@@ -548,6 +552,8 @@ function draw(box: HTMLElement, ctx: BuildContext) {
           group('Capability range', p + '.capability_range', 'pair', a.capability_range?.[0], a.capability_range?.[1], ['low', 'high']),
           field('Aliases', p + '.aliases', 'list', a.aliases?.join(', '), { hint: '(comma-separated)' }),
           remove(p, `actor ${a.name || a.id}`, () => { doc.stances = doc.stances.filter((x) => resolves(doc, x.actor) !== a.id && x.actor !== a.id) })),
+        h('div', { class: 'brow' }, field('Capability assumed because', p + '.capability_assumed', 'opttext', a.capability_assumed, { wide: true, placeholder: 'when no source speaks to it' })),
+        quoteRows(p + '.capability_evidence', a.capability_evidence, 'Quotes behind the capability'),
         h('details', { class: 'bmore' }, h('summary', {}, 'Description, red lines, reservation'),
           field('Description', p + '.description', 'opttextarea', a.description, { wide: true }),
           field('Capability note', p + '.capability_note', 'opttext', a.capability_note, { wide: true }),

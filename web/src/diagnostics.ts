@@ -10,7 +10,8 @@ const words: { [field: string]: string } = {
   capability_scale: 'what capability measures', sources: 'sources', publisher: 'publisher', date: 'date', file: 'file', url: 'URL',
   sha256: 'SHA-256', scale: 'scale', min: 'minimum', max: 'maximum', anchors: 'options', value: 'value', label: 'label',
   reference: 'status quo', decision: 'decision rule', keywords: 'keywords', attrs: 'attributes', capability: 'capability',
-  capability_range: 'capability range', capability_note: 'capability note', aliases: 'aliases', mentions: 'mentions',
+  capability_range: 'capability range', capability_note: 'capability note',
+  capability_evidence: 'quotes behind the capability', capability_assumed: 'reason the capability is assumed', aliases: 'aliases', mentions: 'mentions',
   red_lines: 'red lines', reservation: 'reservation utility', actor: 'actor', issue: 'issue', position: 'position',
   salience: 'salience', range: 'range', evidence: 'evidence', quote: 'quote', source: 'source', assumed: 'reason it is assumed',
   note: 'note', snapshots: 'snapshots', variants: 'variants', add_actors: 'added actors', remove_actors: 'removed actors',
@@ -61,6 +62,7 @@ function item(doc: Scenario, list: string, x: any, i: number, inChanges: boolean
       return inChanges ? 'change to the ' + what : what
     }
     case 'evidence': return `quote ${n}`
+    case 'capability_evidence': return `capability quote ${n}`
     case 'snapshots': return x?.date ? `snapshot of ${x.date}${x.label ? ' (' + quoted(x.label) + ')' : ''}` : `snapshot ${n}`
     case 'variants': return named('variant', x?.name || x?.id)
     case 'proposals': return named('proposal', x?.name || x?.id)

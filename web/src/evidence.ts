@@ -1,6 +1,7 @@
 // The Evidence view: the evidence coverage (share of capability × salience
-// resting on quotes, per actor, per issue, at each snapshot), a browser of
-// every quote by source, actor and issue with the quote highlighted in its
+// resting on quotes, per actor, per issue, at each snapshot, and the
+// capabilities quoted), a browser of every quote (a stance's, a
+// capability's, a proposal's) by source, kind, actor and issue with the quote highlighted in its
 // source's text, and the review screen of `parley ingest`: draft evidence
 // from documents, keep or delete each entry, merge the kept ones into a
 // new snapshot. Everything shown comes from the API (answer.Evidence,
@@ -10,9 +11,13 @@ import type { ScenarioView, Diagnostic } from './api'
 import { h, fmt } from './util'
 
 export interface CoverageShare { id?: string; quoted: number; assumed: number; unsupported: number; share: number; stances: number; quotes: number }
-export interface Coverage { snapshot: string; overall: CoverageShare; actors: CoverageShare[]; issues: CoverageShare[] }
+export interface CoverageCapabilities { actors: number; quoted: number; assumed: number }
+export interface Coverage { snapshot: string; overall: CoverageShare; actors: CoverageShare[]; issues: CoverageShare[]; capabilities: CoverageCapabilities }
 export interface EvidenceSource { id: string; title?: string; publisher?: string; date?: string; file?: string; url?: string; sha256?: string; status: string; text?: string }
-export interface EvidenceItem { path: string; snapshot: string; actor: string; issue: string; source: string; quote: string; date?: string; note?: string; found: boolean | null; start: number; end: number }
+export interface EvidenceItem {
+  path: string; snapshot: string; kind: 'stance' | 'capability' | 'proposal'; actor: string; issue: string; proposal?: string
+  source: string; quote: string; date?: string; note?: string; found: boolean | null; start: number; end: number
+}
 export interface Evidence { id: string; title: string; sources_checked: boolean; sources: EvidenceSource[]; items: EvidenceItem[]; coverage: Coverage[]; warnings: string[] }
 export interface IngestEntry {
   actor: string; issue: string; evidence: { source: string; quote: string; date?: string; note?: string }
@@ -57,8 +62,13 @@ function coverageView(ev: Evidence): HTMLElement {
   const sel = h('select', { id: 'coverage-snapshot', 'aria-label': 'Snapshot' },
     ...ev.coverage.map((c, i) => h('option', { value: String(i), selected: i === ev.coverage.length - 1 }, `${c.snapshot}: ${pct(c.overall.share)}`))) as HTMLSelectElement
   const table = h('div', {})
+  const caps = h('p', { 'data-testid': 'coverage-capabilities' })
   const draw = () => {
     const c = ev.coverage[Number(sel.value)]
+    const cp = c.capabilities
+    const neither = cp.actors - cp.quoted - cp.assumed
+    caps.textContent = `Capabilities quoted: ${cp.quoted} of ${cp.actors}` + (cp.assumed ? ` (${cp.assumed} assumed)` : '') +
+      (neither > 0 ? `, ${neither} with neither` : '') + '.'
     const row = (label: string, s: CoverageShare) => h('tr', {}, h('th', { scope: 'row' }, label), h('td', {}, pct(s.share)), h('td', {}, bar(s)), h('td', {}, `${s.quotes} of ${s.stances} stances quoted`))
     table.replaceChildren(h('table', { class: 'coverage' },
       h('thead', {}, h('tr', {}, h('th', {}, ''), h('th', {}, 'Quoted'), h('th', {}, 'quoted · assumed · neither'), h('th', {}, ''))),
@@ -67,9 +77,16 @@ function coverageView(ev: Evidence): HTMLElement {
   sel.onchange = draw
   draw()
   out.append(h('p', { class: 'hint' }, 'The share of capability × salience that rests on quoted stances rather than assumed ones. ',
-    h('label', { for: 'coverage-snapshot' }, 'At '), sel), table)
+    h('label', { for: 'coverage-snapshot' }, 'At '), sel), table, caps)
   if (!ev.sources_checked) out.append(h('p', { class: 'hint' }, 'Source files were not read (start the server with --sources DIR to check quotes and show their texts).'))
   return out
+}
+
+// whose says what a quote speaks for: a stance, a capability, a proposal.
+function whose(it: EvidenceItem): string {
+  if (it.kind === 'capability') return `${it.actor}'s capability`
+  if (it.kind === 'proposal') return `proposal ${it.proposal ?? ''}`
+  return `${it.actor} · ${it.issue}`
 }
 
 function browser(ev: Evidence): HTMLElement {
@@ -77,7 +94,8 @@ function browser(ev: Evidence): HTMLElement {
   const pick = (id: string, label: string, values: string[]) =>
     h('label', { for: id }, label + ' ', h('select', { id }, h('option', { value: '' }, 'all'), ...values.map((v) => h('option', { value: v }, v))))
   const filters = h('div', { class: 'filters' },
-    pick('ev-source', 'Source', ev.sources.map((s) => s.id)), pick('ev-actor', 'Actor', uniq(ev.items.map((i) => i.actor))), pick('ev-issue', 'Issue', uniq(ev.items.map((i) => i.issue))))
+    pick('ev-source', 'Source', ev.sources.map((s) => s.id)), pick('ev-kind', 'Of', uniq(ev.items.map((i) => i.kind))),
+    pick('ev-actor', 'Actor', uniq(ev.items.map((i) => i.actor).filter((x) => x))), pick('ev-issue', 'Issue', uniq(ev.items.map((i) => i.issue).filter((x) => x))))
   const list = h('ul', { class: 'evidence-list' })
   const text = h('div', { class: 'source-text', 'aria-live': 'polite' }, h('p', { class: 'hint' }, 'Choose a quote to see it in its source.'))
   const val = (id: string) => (filters.querySelector('#' + id) as HTMLSelectElement).value
@@ -99,19 +117,19 @@ function browser(ev: Evidence): HTMLElement {
     mark.scrollIntoView({ block: 'center' })
   }
   const draw = () => {
-    const s = val('ev-source'), a = val('ev-actor'), i = val('ev-issue')
-    const items = ev.items.filter((it) => (!s || srcOf(it.source)?.id === s) && (!a || it.actor === a) && (!i || it.issue === i))
+    const s = val('ev-source'), k = val('ev-kind'), a = val('ev-actor'), i = val('ev-issue')
+    const items = ev.items.filter((it) => (!s || srcOf(it.source)?.id === s) && (!k || it.kind === k) && (!a || it.actor === a) && (!i || it.issue === i))
     list.replaceChildren(...items.map((it) => {
       const state = it.found === null ? 'not checked' : it.found ? '' : 'not found'
       const b = h('button', { type: 'button', class: 'quote' + (it.found === false ? ' missing' : '') },
-        h('span', { class: 'who' }, `${it.actor} · ${it.issue} · ${it.snapshot || 'base'} · ${it.source}${it.date ? ' · ' + it.date : ''}${state ? ' · ' + state : ''}`),
+        h('span', { class: 'who' }, `${whose(it)} · ${it.snapshot || 'base'} · ${it.source}${it.date ? ' · ' + it.date : ''}${state ? ' · ' + state : ''}`),
         h('q', {}, it.quote))
       b.onclick = () => open(it)
       return h('li', {}, b)
     }))
     if (!items.length) list.append(h('li', { class: 'hint' }, 'No quote matches.'))
   }
-  for (const id of ['ev-source', 'ev-actor', 'ev-issue']) (filters.querySelector('#' + id) as HTMLSelectElement).onchange = draw
+  for (const id of ['ev-source', 'ev-kind', 'ev-actor', 'ev-issue']) (filters.querySelector('#' + id) as HTMLSelectElement).onchange = draw
   draw()
   const warn = ev.warnings.length ? h('details', {}, h('summary', {}, `${ev.warnings.length} warning(s)`), h('ul', {}, ...ev.warnings.map((w) => h('li', {}, w)))) : null
   return h('div', {}, filters, warn, h('div', { class: 'evidence-split' }, list, text))
