@@ -14,8 +14,8 @@ const unquoted = `metadata: {id: unquoted, title: Unquoted, as_of: "2026-01-15",
 issues:
   - {id: budget, name: Budget}
 actors:
-  - {id: north, name: North, capability: 60}
-  - {id: south, name: South, capability: 40}
+  - {id: north, name: North, capability: 60, capability_assumed: test}
+  - {id: south, name: South, capability: 40, capability_assumed: test}
 stances:
   - {actor: north, issue: budget, position: 80, salience: 0.9, assumed: test}
   - {actor: south, issue: budget, position: 30, salience: 0.6}
