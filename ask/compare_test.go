@@ -356,9 +356,10 @@ func TestCompareTakesTheFileSettings(t *testing.T) {
 }
 
 // A column's scenario warnings that the answer's scenario lacks are the
-// column's: every stance of testdata/compare.yaml is assumed, so the
-// latest snapshot (the answer's case) says 3 of 3 and the base and the
-// first snapshot 2 of 2 — said once each, in their columns.
+// column's: every stance and capability of testdata/compare.yaml is
+// assumed, so the latest snapshot (the answer's case) says 3 of 3 of each
+// and the base and the first snapshot 2 of 2 — said once each, in their
+// columns.
 func TestCompareColumnWarnings(t *testing.T) {
 	req := answer.NewCompareRequest()
 	req.Over, req.Models = answer.OverSnapshots, []string{"compromise"}
@@ -366,12 +367,16 @@ func TestCompareColumnWarnings(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(a.Scenario.Warnings) != 1 || !strings.HasPrefix(a.Scenario.Warnings[0], "3 of 3 stances rest on no quote") {
+	if ws := a.Scenario.Warnings; len(ws) != 2 || !strings.HasPrefix(ws[0], "3 of 3 stances rest on no quote") || !strings.HasPrefix(ws[1], "3 of 3 capabilities rest on no quote") {
 		t.Fatalf("scenario warnings %q", a.Scenario.Warnings)
 	}
-	for j, want := range []string{"2 of 2 stances", "2 of 2 stances", ""} {
+	for j, want := range [][]string{{"2 of 2 stances", "2 of 2 capabilities"}, {"2 of 2 stances", "2 of 2 capabilities"}, nil} {
 		ws := a.Columns[j].Warnings
-		if (want == "") != (len(ws) == 0) || (want != "" && (len(ws) != 1 || !strings.HasPrefix(ws[0], want))) {
+		ok := len(ws) == len(want)
+		for k := range want {
+			ok = ok && strings.HasPrefix(ws[k], want[k])
+		}
+		if !ok {
 			t.Errorf("column %d (%s): warnings %q, want %q", j, a.Columns[j].Label, ws, want)
 		}
 	}
