@@ -98,26 +98,6 @@ func points(as []answer.Anchor) string {
 	return "→" + strings.Join(out, "|")
 }
 
-// unsettled returns a model's forecasts that did not settle.
-func unsettled(m *answer.ModelForecast) []answer.IssueForecast {
-	var out []answer.IssueForecast
-	for _, x := range m.Issues {
-		if !x.Settled && x.Range != nil {
-			out = append(out, x)
-		}
-	}
-	return out
-}
-
-func issueOf(m *answer.ModelForecast, id string) (answer.IssueForecast, bool) {
-	for _, f := range m.Issues {
-		if f.Issue == id {
-			return f, true
-		}
-	}
-	return answer.IssueForecast{}, false
-}
-
 // forecastTable prints the answer for a person: the compact issue × model
 // matrix (or, long, a row per issue and model), the labels of the options
 // named, every warning and note, and with trace the rounds.
@@ -133,7 +113,7 @@ func forecastTable(w io.Writer, f *answer.Forecast, long, trace bool, width int)
 		if m.Error != "" {
 			fmt.Fprintf(w, "error (%s): %s\n", m.Model, m.Error)
 		}
-		if long || len(unsettled(&m)) < 2 {
+		if long || len(m.Unsettled()) < 2 {
 			for _, x := range m.Warnings {
 				fmt.Fprintf(w, "warning (%s): %s\n", m.Model, wrap(x, max(40, width-12), "  "))
 			}
@@ -141,7 +121,7 @@ func forecastTable(w io.Writer, f *answer.Forecast, long, trace bool, width int)
 		}
 		// Several issues did not settle: one line says so for all.
 		var parts []string
-		for _, x := range unsettled(&m) {
+		for _, x := range m.Unsettled() {
 			parts = append(parts, fmt.Sprintf("%s %s–%s", x.Name, num(x.Range.Lo), num(x.Range.Hi)))
 		}
 		msg := fmt.Sprintf("did not settle on %d issues; read each as the range it kept moving in over the last rounds, not a point: %s (--format json or --long for each)", len(parts), strings.Join(parts, "; "))
@@ -254,7 +234,7 @@ func matrix(w io.Writer, f *answer.Forecast, width int) {
 		for _, is := range f.Scenario.Issues {
 			row := table.Row{is.Name}
 			for j := start; j < end; j++ {
-				x, ok := issueOf(&f.Models[j], is.ID)
+				x, ok := f.Models[j].ForecastOf(is.ID)
 				if !ok {
 					row = append(row, "–")
 					continue
@@ -286,7 +266,7 @@ func matrix(w io.Writer, f *answer.Forecast, width int) {
 		cited := map[float64]string{}
 		var order []float64
 		for _, m := range f.Models {
-			x, ok := issueOf(&m, is.ID)
+			x, ok := m.ForecastOf(is.ID)
 			if !ok || (!x.Settled && len(x.Nearest) != 1) {
 				continue
 			}
@@ -340,7 +320,7 @@ func longTable(w io.Writer, f *answer.Forecast) {
 	})
 	for _, is := range f.Scenario.Issues {
 		for _, m := range f.Models {
-			x, ok := issueOf(&m, is.ID)
+			x, ok := m.ForecastOf(is.ID)
 			if !ok {
 				continue
 			}
@@ -431,7 +411,7 @@ func forecastCSV(w io.Writer, f *answer.Forecast, trace bool) error {
 		cw.Write([]string{"model", "issue", "forecast", "settled", "range_lo", "range_hi", "nearest_value", "nearest_label"})
 		for _, m := range f.Models {
 			for _, is := range f.Scenario.Issues {
-				x, ok := issueOf(&m, is.ID)
+				x, ok := m.ForecastOf(is.ID)
 				if !ok {
 					continue
 				}
