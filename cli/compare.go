@@ -4,7 +4,6 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 
 	"github.com/jedib0t/go-pretty/v6/table"
@@ -104,13 +103,7 @@ func runCompare(cmd *cobra.Command, args []string) error {
 	}
 	// Every model and column that failed is named; the exit code is the
 	// first's.
-	if es := ask.CompareErrors(a); len(es) > 0 {
-		for _, e := range es[1:] {
-			fmt.Fprintln(cmd.ErrOrStderr(), "parley: "+e.Error())
-		}
-		return es[0]
-	}
-	return nil
+	return failedModels(cmd.ErrOrStderr(), ask.CompareErrors(a))
 }
 
 // changeText is a change as the table shows it: "+4.1", "-2.0", "±0.0"
@@ -283,15 +276,7 @@ func compareCSV(w io.Writer, a *answer.Comparison) error {
 					row[12] = m.Columns[j].Error
 				}
 				if f := c.Forecast; f != nil {
-					row[5], row[6] = ff(float64(f.Forecast)), strconv.FormatBool(f.Settled)
-					if f.Range != nil {
-						row[7], row[8] = ff(f.Range.Lo), ff(f.Range.Hi)
-					}
-					var vs, ls []string
-					for _, x := range f.Nearest {
-						vs, ls = append(vs, ff(x.Value)), append(ls, x.Label)
-					}
-					row[9], row[10] = strings.Join(vs, "|"), strings.Join(ls, " | ")
+					copy(row[5:11], forecastFields(*f))
 				}
 				if c.Change != nil {
 					row[11] = ff(*c.Change)

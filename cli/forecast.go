@@ -1,8 +1,6 @@
 package cli
 
 import (
-	"fmt"
-
 	"github.com/spf13/cobra"
 
 	"parley/answer"
@@ -88,11 +86,5 @@ func runForecast(cmd *cobra.Command, args []string) error {
 		return err
 	}
 	// Every model that failed is named; the exit code is the first's.
-	if es := ask.ModelErrors(f); len(es) > 0 {
-		for _, e := range es[1:] {
-			fmt.Fprintln(cmd.ErrOrStderr(), "parley: "+e.Error())
-		}
-		return es[0]
-	}
-	return nil
+	return failedModels(cmd.ErrOrStderr(), ask.ModelErrors(f))
 }

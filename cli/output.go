@@ -403,6 +403,35 @@ func ff(x float64) string {
 	return strconv.FormatFloat(x, 'g', -1, 64)
 }
 
+// forecastFields are a forecast's CSV fields: forecast, settled,
+// range_lo, range_hi, nearest_value and nearest_label (a forecast and a
+// comparison's cell alike).
+func forecastFields(x answer.IssueForecast) []string {
+	row := []string{ff(float64(x.Forecast)), strconv.FormatBool(x.Settled), "", "", "", ""}
+	if x.Range != nil {
+		row[2], row[3] = ff(x.Range.Lo), ff(x.Range.Hi)
+	}
+	var vs, ls []string
+	for _, a := range x.Nearest {
+		vs, ls = append(vs, ff(a.Value)), append(ls, a.Label)
+	}
+	row[4], row[5] = strings.Join(vs, "|"), strings.Join(ls, " | ")
+	return row
+}
+
+// failedModels returns the first of the errors of the models that failed
+// (nil for none), the exit code's, after writing the others to w, the
+// command's stderr: every model that failed is named.
+func failedModels(w io.Writer, es []error) error {
+	if len(es) == 0 {
+		return nil
+	}
+	for _, e := range es[1:] {
+		fmt.Fprintln(w, "parley: "+e.Error())
+	}
+	return es[0]
+}
+
 // forecastCSV writes a row per model and issue (with trace: per round,
 // with every actor's position); one exchange run prints Decide's CSV.
 func forecastCSV(w io.Writer, f *answer.Forecast, trace bool) error {
@@ -415,16 +444,7 @@ func forecastCSV(w io.Writer, f *answer.Forecast, trace bool) error {
 				if !ok {
 					continue
 				}
-				row := []string{m.Model, is.ID, ff(float64(x.Forecast)), strconv.FormatBool(x.Settled), "", "", "", ""}
-				if x.Range != nil {
-					row[4], row[5] = ff(x.Range.Lo), ff(x.Range.Hi)
-				}
-				var vs, ls []string
-				for _, a := range x.Nearest {
-					vs, ls = append(vs, ff(a.Value)), append(ls, a.Label)
-				}
-				row[6], row[7] = strings.Join(vs, "|"), strings.Join(ls, " | ")
-				cw.Write(row)
+				cw.Write(append([]string{m.Model, is.ID}, forecastFields(x)...))
 			}
 		}
 	} else {
