@@ -146,16 +146,6 @@ func settingsFactor(model string, params map[string]string) Cost {
 	return f
 }
 
-// paramModel is the model a setting belongs to ("" for none).
-func paramModel(name string) string {
-	for _, p := range Params() {
-		if p.Name == name {
-			return p.Model
-		}
-	}
-	return ""
-}
-
 // baseRounds is the rounds the table's figures assume; a request for
 // more (rounds or max_rounds) scales the work by rounds/baseRounds.
 const baseRounds = 100

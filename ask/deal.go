@@ -197,8 +197,8 @@ func robustOptions(c *Case, r answer.DealRobust, seed uint64, noDeal string) (de
 	var warn []string
 	if len(sweep.Inputs(c.problem)) == 0 {
 		warn = append(warn, "robust: the scenario states no range (capability_range, or a stance's range), so every draw is the stated case")
-	} else if strings.HasPrefix(noDeal, "model:") {
-		warn = append(warn, fmt.Sprintf("robust: the no-deal package is %s's forecast at the stated values in every draw, not forecast again from the draw: each actor's alternative moves with its drawn position and salience, not with the model's forecast", strings.TrimPrefix(noDeal, "model:")))
+	} else if name := packageModel(noDeal); name != "" {
+		warn = append(warn, fmt.Sprintf("robust: the no-deal package is %s's forecast at the stated values in every draw, not forecast again from the draw: each actor's alternative moves with its drawn position and salience, not with the model's forecast", name))
 	}
 	return ro, warn, nil
 }
