@@ -23,8 +23,11 @@ func smpForecast(t *testing.T, c *Case, set answer.Settings) []float64 {
 	req := answer.NewForecastRequest()
 	req.Models, req.Settings = []string{"smp"}, set
 	f, err := Forecast(context.Background(), c, req, nil)
-	if err != nil || f.Models[0].Error != "" {
-		t.Fatalf("forecast: %v %v", err, f.Models[0].Error)
+	if err != nil {
+		t.Fatalf("forecast: %v", err)
+	}
+	if f.Models[0].Error != "" {
+		t.Fatalf("forecast: %s", f.Models[0].Error)
 	}
 	out := make([]float64, len(c.Header.Issues))
 	for _, is := range f.Models[0].Issues {
@@ -362,8 +365,11 @@ func TestExplainTakesTheFileSettings(t *testing.T) {
 	f := answer.NewForecastRequest()
 	f.Models, f.Params = []string{"smp"}, map[string]string{"smp-interp": "S2P2"}
 	fc, err := Forecast(context.Background(), c, f, nil)
-	if err != nil || fc.Models[0].Error != "" {
-		t.Fatalf("%v %v", err, fc.Models[0].Error)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fc.Models[0].Error != "" {
+		t.Fatal(fc.Models[0].Error)
 	}
 	if len(f.Params) != 1 {
 		t.Errorf("the forecast request's own settings became %v", f.Params)
