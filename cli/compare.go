@@ -53,18 +53,6 @@ Without FILE the built-in case is used.`,
 	return cmd
 }
 
-// list splits a comma-separated flag into its non-empty items.
-func list(cmd *cobra.Command, name string) []string {
-	s, _ := cmd.Flags().GetString(name)
-	var out []string
-	for _, x := range strings.Split(s, ",") {
-		if x = strings.TrimSpace(x); x != "" {
-			out = append(out, x)
-		}
-	}
-	return out
-}
-
 func runCompare(cmd *cobra.Command, args []string) error {
 	format, err := formatOf(cmd, "table", "json", "csv")
 	if err != nil {
@@ -73,8 +61,8 @@ func runCompare(cmd *cobra.Command, args []string) error {
 	req := answer.NewCompareRequest()
 	req.Run = runFlags(cmd, req.Run)
 	req.Over, _ = cmd.Flags().GetString("over")
-	req.Variants = list(cmd, "variants")
-	req.Snapshots = list(cmd, "snapshots")
+	req.Variants = listFlag(cmd, "variants")
+	req.Snapshots = listFlag(cmd, "snapshots")
 	c, err := loadCase(cmd, args)
 	if err != nil {
 		return err
