@@ -324,29 +324,12 @@ func Estimate(c *Case, req any) (Cost, error) {
 	return Cost{}, errs.New(errs.Internal, "ask.Estimate: %T is not a request", req)
 }
 
-// settingsOf is the model settings of a request (a request of package
-// answer, by value; a pointer is estimated as its value), the zero value
-// for one that runs no model.
+// settingsOf is the model settings of a request (every request type of
+// package answer that runs a model embeds answer.Settings), the zero
+// value for one that runs no model.
 func settingsOf(req any) answer.Settings {
-	switch r := req.(type) {
-	case answer.ForecastRequest:
-		return r.Settings
-	case answer.SweepRequest:
-		return r.Settings
-	case answer.BacktestRequest:
-		return r.Settings
-	case answer.ExplainRequest:
-		return r.Settings
-	case answer.AdviseRequest:
-		return r.Settings
-	case answer.DealEvaluateRequest:
-		return r.Settings
-	case answer.DealSearchRequest:
-		return r.Settings
-	case answer.DealProposalsRequest:
-		return r.Settings
-	case answer.CompareRequest:
-		return r.Settings
+	if r, ok := req.(interface{ ModelSettings() answer.Settings }); ok {
+		return r.ModelSettings()
 	}
 	return answer.Settings{}
 }

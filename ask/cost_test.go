@@ -2,6 +2,7 @@ package ask
 
 import (
 	"context"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -326,5 +327,33 @@ func TestEstimateExact(t *testing.T) {
 	g, err2 := Estimate(c, fast)
 	if err1 != nil || err2 != nil || e.Work != 100*g.Work {
 		t.Fatalf("sweep: exact %+v (%v), float %+v (%v); want 100 times the work", e, err1, g, err2)
+	}
+}
+
+// TestSettingsOfEveryRequest: Estimate reads the settings of every
+// request type that has them (by value and by pointer), so that rounds
+// out of range are refused and a costly setting is counted whichever
+// question carries it; a request without settings has the zero value.
+func TestSettingsOfEveryRequest(t *testing.T) {
+	with := 0
+	for _, rt := range answer.Requests {
+		p := reflect.New(rt)
+		f := p.Elem().FieldByName("Settings")
+		if !f.IsValid() {
+			if got := settingsOf(p.Elem().Interface()); !reflect.DeepEqual(got, answer.Settings{}) {
+				t.Errorf("%s has no settings, yet settingsOf gives %+v", rt.Name(), got)
+			}
+			continue
+		}
+		with++
+		f.Set(reflect.ValueOf(answer.Settings{Rounds: 7, Params: map[string]string{"exact": "true"}}))
+		for _, req := range []any{p.Elem().Interface(), p.Interface()} {
+			if got := settingsOf(req); got.Rounds != 7 || got.Params["exact"] != "true" {
+				t.Errorf("settingsOf(%T) = %+v, want the request's settings", req, got)
+			}
+		}
+	}
+	if with < 9 {
+		t.Errorf("%d request types have settings; forecast, sweep, backtest, explain, advise, three deals and compare do", with)
 	}
 }
