@@ -343,24 +343,24 @@ func TestAdviseDrawsRunWithTheSettings(t *testing.T) {
 	}
 }
 
+// smpExampleCase is KTAB's XML example, whose model parameters are smp
+// settings (Input.Params), at its latest snapshot.
+func smpExampleCase(t *testing.T) *Case {
+	t.Helper()
+	data, err := os.ReadFile("../format/ktabxml/testdata/smpExample.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return loadCase(t, "smpExample.xml", string(data))
+}
+
 // TestExplainTakesTheFileSettings: a KTAB XML scenario's model
 // parameters are smp's settings for a forecast (fileParams) and, the
 // same, for an explanation of smp: it explains the forecast's numbers and
 // echoes the file's settings beside the request's own, leaving each
 // request's map as it was.
 func TestExplainTakesTheFileSettings(t *testing.T) {
-	data, err := os.ReadFile("../format/ktabxml/testdata/smpExample.xml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	in, err := Load("smpExample.xml", data, LoadOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := in.Case(answer.Target{Snapshot: "latest"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := smpExampleCase(t)
 	own := map[string]string{"smp-interp": "S2P2"}
 	f := answer.NewForecastRequest()
 	f.Models, f.Params = []string{"smp"}, map[string]string{"smp-interp": "S2P2"}
