@@ -281,7 +281,10 @@ func Estimate(c *Case, req any) (Cost, error) {
 	case answer.DealProposalsRequest:
 		// Every proposal judged (an evaluation each) at the target, and
 		// with all_snapshots at the base and every snapshot too, each
-		// with its models' forecasts.
+		// against that snapshot's no-deal package: a "model:NAME" batna
+		// is forecast once per snapshot judged (one after another, so
+		// its memory counts once); the models compared are forecast at
+		// the target only.
 		times := 1.0
 		if r.AllSnapshots {
 			times += 1 + float64(len(c.Input.Scenario.Snapshots))
@@ -292,9 +295,13 @@ func Estimate(c *Case, req any) (Cost, error) {
 			if err != nil {
 				return Cost{}, err
 			}
-			out.Work, out.Bytes = out.Work+times*m.Work, out.Bytes+m.Bytes
+			out.Work, out.Bytes = out.Work+m.Work, out.Bytes+m.Bytes
 		}
-		return addPackage(out, r.Batna, pkg(r.Settings))
+		return addPackage(out, r.Batna, func(list []string) (Cost, error) {
+			m, err := pkg(r.Settings)(list)
+			m.Work *= times
+			return m, err
+		})
 	case *answer.DealProposalsRequest:
 		return Estimate(c, *r)
 	case answer.BacktestRequest:

@@ -2,6 +2,7 @@ package ask
 
 import (
 	"context"
+	"math"
 	"reflect"
 	"strings"
 	"testing"
@@ -355,5 +356,37 @@ func TestSettingsOfEveryRequest(t *testing.T) {
 	}
 	if with < 9 {
 		t.Errorf("%d request types have settings; forecast, sweep, backtest, explain, advise, three deals and compare do", with)
+	}
+}
+
+// TestEstimateProposalTimeline: deal proposals with all_snapshots
+// forecasts a "model:NAME" batna again at the base and at every snapshot
+// (each snapshot's no-deal package), but the models it compares with at
+// the target only; its estimate counts each as often as it runs.
+func TestEstimateProposalTimeline(t *testing.T) {
+	c := builtinCase(t)
+	cost := func(batna string, models []string, all bool) Cost {
+		t.Helper()
+		r := answer.NewDealProposalsRequest()
+		r.Batna, r.Models, r.AllSnapshots = batna, models, all
+		x, err := Estimate(c, r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return x
+	}
+	f, err := Estimate(c, answer.ForecastRequest{Run: answer.Run{Models: []string{"exchange"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	times := 2 + float64(len(c.Input.Scenario.Snapshots))
+	none := []string{"none"}
+	batna := cost("model:exchange", none, true).Work - cost("reference", none, true).Work
+	if math.Abs(batna-times*f.Work) > 1e-6*batna {
+		t.Errorf("a model:exchange batna over %v snapshots adds %v work, want %v forecasts' %v", times, batna, times, times*f.Work)
+	}
+	compared := cost("reference", []string{"exchange"}, true).Work - cost("reference", none, true).Work
+	if math.Abs(compared-f.Work) > 1e-6*compared {
+		t.Errorf("comparing with exchange adds %v work with all_snapshots, want one forecast's %v", compared, f.Work)
 	}
 }
