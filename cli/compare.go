@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"encoding/csv"
 	"fmt"
 	"io"
@@ -63,16 +64,9 @@ func runCompare(cmd *cobra.Command, args []string) error {
 	req.Over, _ = cmd.Flags().GetString("over")
 	req.Variants = listFlag(cmd, "variants")
 	req.Snapshots = listFlag(cmd, "snapshots")
-	c, err := loadCase(cmd, args)
-	if err != nil {
-		return err
-	}
-	if err := checkMemory(cmd, c, req); err != nil {
-		return err
-	}
-	cb, stop := progress(cmd)
-	a, err := ask.Compare(cmd.Context(), c, req, cb)
-	stop()
+	a, err := askWithProgress(cmd, args, req, func(ctx context.Context, c *ask.Case, cb ask.Progress) (*answer.Comparison, error) {
+		return ask.Compare(ctx, c, req, cb)
+	})
 	if err != nil {
 		return err
 	}

@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"context"
+
 	"github.com/spf13/cobra"
 
 	"parley/answer"
@@ -69,16 +71,9 @@ func runForecast(cmd *cobra.Command, args []string) error {
 	}
 	req := answer.NewForecastRequest()
 	req.Run = runFlags(cmd, req.Run)
-	c, err := loadCase(cmd, args)
-	if err != nil {
-		return err
-	}
-	if err := checkMemory(cmd, c, req); err != nil {
-		return err
-	}
-	cb, stop := progress(cmd)
-	f, err := ask.Forecast(cmd.Context(), c, req, cb)
-	stop()
+	f, err := askWithProgress(cmd, args, req, func(ctx context.Context, c *ask.Case, cb ask.Progress) (*answer.Forecast, error) {
+		return ask.Forecast(ctx, c, req, cb)
+	})
 	if err != nil {
 		return err
 	}

@@ -486,6 +486,24 @@ func formatOf(cmd *cobra.Command, valid ...string) (string, error) {
 	return format, nil
 }
 
+// askWithProgress loads the case the command names and asks it the
+// question req (refused first if it cannot fit in memory: checkMemory),
+// telling the question's progress to a bar on a terminal (progress),
+// which is gone before the answer is printed.
+func askWithProgress[A any](cmd *cobra.Command, args []string, req any, question func(context.Context, *ask.Case, ask.Progress) (A, error)) (A, error) {
+	var none A
+	c, err := loadCase(cmd, args)
+	if err != nil {
+		return none, err
+	}
+	if err := checkMemory(cmd, c, req); err != nil {
+		return none, err
+	}
+	cb, stop := progress(cmd)
+	defer stop()
+	return question(cmd.Context(), c, cb)
+}
+
 // respond loads the case the command names, asks it the question req
 // (refused first if it cannot fit in memory: checkMemory) and prints the
 // answer: its JSON, or the table a person reads.
