@@ -46,6 +46,11 @@ type Settings struct {
 	MaxRounds int `json:"max_rounds,omitempty"`
 }
 
+// ModelSettings returns the settings; every request that embeds Settings
+// has the method, so that a caller can read any request's settings
+// without a case per request type.
+func (s Settings) ModelSettings() Settings { return s }
+
 // ForecastRequest asks where each issue lands, per model.
 type ForecastRequest struct {
 	Target

@@ -34,6 +34,29 @@ type ModelForecast struct {
 	Detail any `json:"-"`
 }
 
+// ForecastOf returns the model's forecast of the issue with the id; false
+// when it has none (a model that failed has none of any issue).
+func (m *ModelForecast) ForecastOf(issue string) (IssueForecast, bool) {
+	for _, f := range m.Issues {
+		if f.Issue == issue {
+			return f, true
+		}
+	}
+	return IssueForecast{}, false
+}
+
+// Unsettled returns the model's forecasts that did not settle (each with
+// the range it kept moving in), in issue order.
+func (m *ModelForecast) Unsettled() []IssueForecast {
+	var out []IssueForecast
+	for _, f := range m.Issues {
+		if !f.Settled && f.Range != nil {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
 // IssueForecast is one model's forecast of one issue.
 type IssueForecast struct {
 	Issue string `json:"issue"`

@@ -26,10 +26,11 @@ import (
 // For the compromise model each shift is the weighted mean's closed form
 // (a position moved by d moves the forecast by w_j/Σw · d; a salience
 // raised by δ moves it by c_jδ(x_j − f)/(Σw + c_jδ)); for the others the
-// model, with the request's settings, is run again with the lever pulled, the levers (and the draws)
-// spread over every core with the same answer as on one. With draws,
-// every lever is also tried on the sweep's Monte Carlo draws of the
-// stated ranges (sweep.Sample, the same draws as parley sweep). Progress,
+// model, with the request's settings, is run again with the lever
+// pulled, the levers (and the draws) spread over every core with the
+// same answer as on one. With draws, every lever is also tried on the
+// sweep's Monte Carlo draws of the stated ranges (sweep.Sample, the
+// same draws as parley sweep). Progress,
 // when not nil, counts the model's runs: one per lever at the stated
 // values, then, draw by draw in draw order, the draw's own run and one
 // per lever (a large case's levers alone can take minutes).

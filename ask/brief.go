@@ -66,7 +66,7 @@ type BriefCoverage struct {
 // CapabilitiesAssumedText names the actors whose capability is assumed,
 // for the brief's coverage line: as AssumedText, "" when none is.
 func (bc BriefCoverage) CapabilitiesAssumedText() string {
-	return BriefIssue{Stances: bc.Capabilities, AssumedBy: bc.CapabilitiesAssumedBy}.AssumedText()
+	return assumedBy(bc.CapabilitiesAssumedBy, bc.Capabilities)
 }
 
 // BriefIssue is one issue's part of the brief.
@@ -112,24 +112,29 @@ type BriefForecast struct {
 	Settled bool
 }
 
-// briefAssumedNamed is how many assumed stances of an issue the brief
-// names by actor; the rest are counted.
+// briefAssumedNamed is how many actors whose stance on an issue, or
+// whose capability, is assumed the brief names; the rest are counted.
 const briefAssumedNamed = 4
 
 // AssumedText says whose stances on the issue are assumed, for the
 // brief's coverage line: "nato assumed", "a, b, c, d and 6 more assumed",
 // or "all 40 assumed"; "" when none is.
-func (bi BriefIssue) AssumedText() string {
-	n := len(bi.AssumedBy)
+func (bi BriefIssue) AssumedText() string { return assumedBy(bi.AssumedBy, bi.Stances) }
+
+// assumedBy names the actors of by, of all, whose stance or capability is
+// assumed, for the brief's coverage line: "nato assumed", "a, b, c, d
+// and 6 more assumed", or "all 40 assumed"; "" when by is empty.
+func assumedBy(by []string, all int) string {
+	n := len(by)
 	switch {
 	case n == 0:
 		return ""
-	case n == bi.Stances && n > briefAssumedNamed:
+	case n == all && n > briefAssumedNamed:
 		return fmt.Sprintf("all %d assumed", n)
 	case n > briefAssumedNamed:
-		return fmt.Sprintf("%s and %d more assumed", strings.Join(bi.AssumedBy[:briefAssumedNamed], ", "), n-briefAssumedNamed)
+		return fmt.Sprintf("%s and %d more assumed", strings.Join(by[:briefAssumedNamed], ", "), n-briefAssumedNamed)
 	}
-	return strings.Join(bi.AssumedBy, ", ") + " assumed"
+	return strings.Join(by, ", ") + " assumed"
 }
 
 // BriefDriver is one input that moves an issue's forecast.

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 
 	"parley/answer"
@@ -57,28 +58,21 @@ func (in *Input) Case(t answer.Target) (*Case, error) {
 	return c, nil
 }
 
-// assumedNamed is how many assumed stances assumedWarning names.
+// assumedNamed is how many assumed stances, or capabilities, a warning
+// names.
 const assumedNamed = 5
 
 // assumedWarning says how many of the stances of res, a resolved
 // scenario, rest on no quote but on an assumption, naming the first few;
 // "" when none does. (A stance with neither is a warning of the file
-// already.) Their reasons stay in the file: a peer format's name the
-// file's path, which is not the same on every door.
+// already.) Their reasons stay in the file: a peer format's file is
+// named by its path, which is not the same on every door.
 func assumedWarning(res *scenario.Scenario) string {
-	as := evidence.Assumed(res)
-	if len(as) == 0 {
-		return ""
-	}
 	var named []string
-	for i, st := range as {
-		if i == assumedNamed {
-			named = append(named, fmt.Sprintf("and %d more", len(as)-i))
-			break
-		}
+	for _, st := range evidence.Assumed(res) {
 		named = append(named, st.Actor+" on "+st.Issue)
 	}
-	return fmt.Sprintf("%d of %d stances rest on no quote, only on an assumption (its reason in the file): %s", len(as), len(res.Stances), strings.Join(named, ", "))
+	return assumedText(named, len(res.Stances), "stances")
 }
 
 // assumedCapabilitiesWarning is assumedWarning for the capabilities of
@@ -86,19 +80,25 @@ func assumedWarning(res *scenario.Scenario) string {
 // capability with neither is a warning of the file already), naming the
 // first few actors; "" when none does.
 func assumedCapabilitiesWarning(res *scenario.Scenario) string {
-	as := evidence.AssumedCapabilities(res)
-	if len(as) == 0 {
-		return ""
-	}
 	var named []string
-	for i, a := range as {
-		if i == assumedNamed {
-			named = append(named, fmt.Sprintf("and %d more", len(as)-i))
-			break
-		}
+	for _, a := range evidence.AssumedCapabilities(res) {
 		named = append(named, a.ID)
 	}
-	return fmt.Sprintf("%d of %d capabilities rest on no quote, only on an assumption (its reason in the file): %s", len(as), len(res.Actors), strings.Join(named, ", "))
+	return assumedText(named, len(res.Actors), "capabilities")
+}
+
+// assumedText is the warning that the named of all (stances or
+// capabilities, as what says) rest on an assumption, naming the first
+// assumedNamed; "" when none is named.
+func assumedText(named []string, all int, what string) string {
+	if len(named) == 0 {
+		return ""
+	}
+	shown := named
+	if len(named) > assumedNamed {
+		shown = append(slices.Clone(named[:assumedNamed]), fmt.Sprintf("and %d more", len(named)-assumedNamed))
+	}
+	return fmt.Sprintf("%d of %d %s rest on no quote, only on an assumption (its reason in the file): %s", len(named), all, what, strings.Join(shown, ", "))
 }
 
 // caseError names the input, and the snapshot and variant when others

@@ -100,7 +100,7 @@ func Compare(ctx context.Context, c *Case, req answer.CompareRequest, progress P
 			for j := range cols {
 				var cell answer.CompareCell
 				if runs[j] != nil {
-					if f, ok := forecastOf(runs[j], is.ID); ok {
+					if f, ok := runs[j].ForecastOf(is.ID); ok {
 						cell.Forecast = &f
 					}
 				}
@@ -144,16 +144,6 @@ func CompareErrors(a *answer.Comparison) []error {
 		}
 	}
 	return out
-}
-
-// forecastOf returns a model's forecast of the issue.
-func forecastOf(m *answer.ModelForecast, issue string) (answer.IssueForecast, bool) {
-	for _, f := range m.Issues {
-		if f.Issue == issue {
-			return f, true
-		}
-	}
-	return answer.IssueForecast{}, false
 }
 
 // change is b's forecast minus a's when both are there, settled and

@@ -319,18 +319,7 @@ func TestCompareCost(t *testing.T) {
 // request's (KTAB XML's smp parameters), as a forecast does, and leaves
 // the caller's map of settings as it was.
 func TestCompareTakesTheFileSettings(t *testing.T) {
-	data, err := os.ReadFile("../format/ktabxml/testdata/smpExample.xml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	in, err := Load("smpExample.xml", data, LoadOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := in.Case(answer.Target{Snapshot: "latest"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := smpExampleCase(t)
 	req := answer.NewCompareRequest()
 	req.Models, req.Params = []string{"smp"}, map[string]string{"smp-interp": "S2P2"}
 	a, err := Compare(context.Background(), c, req, nil)

@@ -146,16 +146,6 @@ func settingsFactor(model string, params map[string]string) Cost {
 	return f
 }
 
-// paramModel is the model a setting belongs to ("" for none).
-func paramModel(name string) string {
-	for _, p := range Params() {
-		if p.Name == name {
-			return p.Model
-		}
-	}
-	return ""
-}
-
 // baseRounds is the rounds the table's figures assume; a request for
 // more (rounds or max_rounds) scales the work by rounds/baseRounds.
 const baseRounds = 100
@@ -291,7 +281,10 @@ func Estimate(c *Case, req any) (Cost, error) {
 	case answer.DealProposalsRequest:
 		// Every proposal judged (an evaluation each) at the target, and
 		// with all_snapshots at the base and every snapshot too, each
-		// with its models' forecasts.
+		// against that snapshot's no-deal package: a "model:NAME" batna
+		// is forecast once per snapshot judged (one after another, so
+		// its memory counts once); the models compared are forecast at
+		// the target only.
 		times := 1.0
 		if r.AllSnapshots {
 			times += 1 + float64(len(c.Input.Scenario.Snapshots))
@@ -302,9 +295,13 @@ func Estimate(c *Case, req any) (Cost, error) {
 			if err != nil {
 				return Cost{}, err
 			}
-			out.Work, out.Bytes = out.Work+times*m.Work, out.Bytes+m.Bytes
+			out.Work, out.Bytes = out.Work+m.Work, out.Bytes+m.Bytes
 		}
-		return addPackage(out, r.Batna, pkg(r.Settings))
+		return addPackage(out, r.Batna, func(list []string) (Cost, error) {
+			m, err := pkg(r.Settings)(list)
+			m.Work *= times
+			return m, err
+		})
 	case *answer.DealProposalsRequest:
 		return Estimate(c, *r)
 	case answer.BacktestRequest:
@@ -334,29 +331,12 @@ func Estimate(c *Case, req any) (Cost, error) {
 	return Cost{}, errs.New(errs.Internal, "ask.Estimate: %T is not a request", req)
 }
 
-// settingsOf is the model settings of a request (a request of package
-// answer, by value; a pointer is estimated as its value), the zero value
-// for one that runs no model.
+// settingsOf is the model settings of a request (every request type of
+// package answer that runs a model embeds answer.Settings), the zero
+// value for one that runs no model.
 func settingsOf(req any) answer.Settings {
-	switch r := req.(type) {
-	case answer.ForecastRequest:
-		return r.Settings
-	case answer.SweepRequest:
-		return r.Settings
-	case answer.BacktestRequest:
-		return r.Settings
-	case answer.ExplainRequest:
-		return r.Settings
-	case answer.AdviseRequest:
-		return r.Settings
-	case answer.DealEvaluateRequest:
-		return r.Settings
-	case answer.DealSearchRequest:
-		return r.Settings
-	case answer.DealProposalsRequest:
-		return r.Settings
-	case answer.CompareRequest:
-		return r.Settings
+	if r, ok := req.(interface{ ModelSettings() answer.Settings }); ok {
+		return r.ModelSettings()
 	}
 	return answer.Settings{}
 }

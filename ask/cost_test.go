@@ -2,6 +2,8 @@ package ask
 
 import (
 	"context"
+	"math"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -326,5 +328,65 @@ func TestEstimateExact(t *testing.T) {
 	g, err2 := Estimate(c, fast)
 	if err1 != nil || err2 != nil || e.Work != 100*g.Work {
 		t.Fatalf("sweep: exact %+v (%v), float %+v (%v); want 100 times the work", e, err1, g, err2)
+	}
+}
+
+// TestSettingsOfEveryRequest: Estimate reads the settings of every
+// request type that has them (by value and by pointer), so that rounds
+// out of range are refused and a costly setting is counted whichever
+// question carries it; a request without settings has the zero value.
+func TestSettingsOfEveryRequest(t *testing.T) {
+	with := 0
+	for _, rt := range answer.Requests {
+		p := reflect.New(rt)
+		f := p.Elem().FieldByName("Settings")
+		if !f.IsValid() {
+			if got := settingsOf(p.Elem().Interface()); !reflect.DeepEqual(got, answer.Settings{}) {
+				t.Errorf("%s has no settings, yet settingsOf gives %+v", rt.Name(), got)
+			}
+			continue
+		}
+		with++
+		f.Set(reflect.ValueOf(answer.Settings{Rounds: 7, Params: map[string]string{"exact": "true"}}))
+		for _, req := range []any{p.Elem().Interface(), p.Interface()} {
+			if got := settingsOf(req); got.Rounds != 7 || got.Params["exact"] != "true" {
+				t.Errorf("settingsOf(%T) = %+v, want the request's settings", req, got)
+			}
+		}
+	}
+	if with < 9 {
+		t.Errorf("%d request types have settings; forecast, sweep, backtest, explain, advise, three deals and compare do", with)
+	}
+}
+
+// TestEstimateProposalTimeline: deal proposals with all_snapshots
+// forecasts a "model:NAME" batna again at the base and at every snapshot
+// (each snapshot's no-deal package), but the models it compares with at
+// the target only; its estimate counts each as often as it runs.
+func TestEstimateProposalTimeline(t *testing.T) {
+	c := builtinCase(t)
+	cost := func(batna string, models []string, all bool) Cost {
+		t.Helper()
+		r := answer.NewDealProposalsRequest()
+		r.Batna, r.Models, r.AllSnapshots = batna, models, all
+		x, err := Estimate(c, r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return x
+	}
+	f, err := Estimate(c, answer.ForecastRequest{Run: answer.Run{Models: []string{"exchange"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	times := 2 + float64(len(c.Input.Scenario.Snapshots))
+	none := []string{"none"}
+	batna := cost("model:exchange", none, true).Work - cost("reference", none, true).Work
+	if math.Abs(batna-times*f.Work) > 1e-6*batna {
+		t.Errorf("a model:exchange batna over %v snapshots adds %v work, want %v forecasts' %v", times, batna, times, times*f.Work)
+	}
+	compared := cost("reference", []string{"exchange"}, true).Work - cost("reference", none, true).Work
+	if math.Abs(compared-f.Work) > 1e-6*compared {
+		t.Errorf("comparing with exchange adds %v work with all_snapshots, want one forecast's %v", compared, f.Work)
 	}
 }

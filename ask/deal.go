@@ -101,10 +101,8 @@ func (c *Case) dealForecasts(ctx context.Context, t answer.Target, models []stri
 		df := deal.Forecast{Name: m.Model}
 		for k, is := range c.Header.Issues {
 			x := math.NaN()
-			for _, f := range m.Issues {
-				if f.Issue == is.ID {
-					x = float64(f.Forecast)
-				}
+			if f, ok := m.ForecastOf(is.ID); ok {
+				x = float64(f.Forecast)
 			}
 			df.Values = append(df.Values, c.clamp(k, x))
 		}
@@ -199,8 +197,8 @@ func robustOptions(c *Case, r answer.DealRobust, seed uint64, noDeal string) (de
 	var warn []string
 	if len(sweep.Inputs(c.problem)) == 0 {
 		warn = append(warn, "robust: the scenario states no range (capability_range, or a stance's range), so every draw is the stated case")
-	} else if strings.HasPrefix(noDeal, "model:") {
-		warn = append(warn, fmt.Sprintf("robust: the no-deal package is %s's forecast at the stated values in every draw, not forecast again from the draw: each actor's alternative moves with its drawn position and salience, not with the model's forecast", strings.TrimPrefix(noDeal, "model:")))
+	} else if name := packageModel(noDeal); name != "" {
+		warn = append(warn, fmt.Sprintf("robust: the no-deal package is %s's forecast at the stated values in every draw, not forecast again from the draw: each actor's alternative moves with its drawn position and salience, not with the model's forecast", name))
 	}
 	return ro, warn, nil
 }
@@ -317,10 +315,8 @@ func (c *Case) packageFrom(ctx context.Context, spec, field string, set settings
 // (ceasefire 36.1–39.6, nato 20.7–90.0)"); "" when every one settled.
 func unsettled(m answer.ModelForecast) string {
 	var on []string
-	for _, f := range m.Issues {
-		if !f.Settled && f.Range != nil {
-			on = append(on, f.Issue+" "+RangeText(f.Range.Lo, f.Range.Hi, OneDecimal))
-		}
+	for _, f := range m.Unsettled() {
+		on = append(on, f.Issue+" "+RangeText(f.Range.Lo, f.Range.Hi, OneDecimal))
 	}
 	if len(on) == 0 {
 		return ""

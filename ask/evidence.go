@@ -26,7 +26,7 @@ func Validate(in *Input) answer.Validation {
 		case evidence.KindProposal:
 			v.Quotes.Proposals++
 		}
-		if found, checked := foundAt(in, i, it.Source); checked {
+		if _, found, checked := foundAt(in, i, it.Source); checked {
 			v.Quotes.Checked++
 			if found {
 				v.Quotes.Found++
@@ -38,13 +38,14 @@ func Validate(in *Input) answer.Validation {
 
 // foundAt says whether the i-th evidence item (Items order), citing ref,
 // was checked against its source's text (read, or recorded with a hash),
-// and whether it was found there.
-func foundAt(in *Input, i int, ref string) (found, checked bool) {
-	src := evidence.SourceOf(in.Sources, ref)
+// and whether it was found there, with the source it was checked
+// against.
+func foundAt(in *Input, i int, ref string) (src *evidence.Source, found, checked bool) {
+	src = evidence.SourceOf(in.Sources, ref)
 	if src == nil || src.Text == "" || !(src.SHA256 != "" || src.Status == evidence.StatusOK || src.Status == evidence.StatusHash) {
-		return false, false
+		return nil, false, false
 	}
-	return i < len(in.Spans) && in.Spans[i][0] >= 0, true
+	return src, i < len(in.Spans) && in.Spans[i][0] >= 0, true
 }
 
 // ValidationFailed is the answer for a file that does not load: its
@@ -86,11 +87,10 @@ func Evidence(in *Input, texts bool) answer.Evidence {
 	for i, it := range evidence.Items(s) {
 		item := answer.EvidenceItem{Path: it.Path, Snapshot: it.Snapshot, Kind: it.Kind, Actor: it.Actor, Issue: it.Issue, Proposal: it.Proposal, Source: it.Source,
 			Quote: it.Quote, Date: it.Date, Note: it.Note, Start: -1, End: -1}
-		if found, checked := foundAt(in, i, it.Source); checked {
+		if src, found, checked := foundAt(in, i, it.Source); checked {
 			item.Found = &found
 			if found {
 				// Code points, which a browser can count.
-				src := evidence.SourceOf(in.Sources, it.Source)
 				item.Start = utf8.RuneCountInString(src.Text[:in.Spans[i][0]])
 				item.End = item.Start + utf8.RuneCountInString(src.Text[in.Spans[i][0]:in.Spans[i][1]])
 			}

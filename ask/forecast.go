@@ -86,13 +86,9 @@ func (c *Case) fileParams(r *answer.Run) {
 	if err != nil {
 		return // prepareRun reports it
 	}
-	owners := map[string]string{}
-	for _, p := range Params() {
-		owners[p.Name] = p.Model
-	}
 	copied := false
 	for k, v := range c.Input.Params {
-		if _, set := r.Params[k]; set || !slices.Contains(names, owners[k]) {
+		if _, set := r.Params[k]; set || !slices.Contains(names, paramModel(k)) {
 			continue
 		}
 		if !copied {

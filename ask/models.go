@@ -40,6 +40,17 @@ func Params() []answer.Param {
 	return out
 }
 
+// paramModel is the model the setting of that name belongs to ("" for
+// none).
+func paramModel(name string) string {
+	for _, p := range Params() {
+		if p.Name == name {
+			return p.Model
+		}
+	}
+	return ""
+}
+
 // ModelNames returns every model name, sorted.
 func ModelNames() []string { return catalog.Names() }
 
@@ -90,22 +101,16 @@ func chooseModels(list []string, params map[string]string) (ms []model.Model, na
 // valid; hint, given the setting's model, says how the question would
 // run that model ("add smp to the models").
 func applyParams(ms []model.Model, params map[string]string, hint string) error {
-	all := Params()
 	keys := make([]string, 0, len(params))
 	for k := range params {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
 	for _, k := range keys {
-		owner := ""
-		for _, p := range all {
-			if p.Name == k {
-				owner = p.Model
-			}
-		}
+		owner := paramModel(k)
 		if owner == "" {
 			var valid []string
-			for _, p := range all {
+			for _, p := range Params() {
 				valid = append(valid, p.Name)
 			}
 			return errs.New(errs.Argument, "params: no model setting %q; valid: %s", k, strings.Join(valid, ", "))

@@ -2,6 +2,7 @@ package ask
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"sort"
@@ -9,7 +10,6 @@ import (
 
 	"parley/answer"
 	"parley/deal"
-	"parley/errs"
 	"parley/scenario"
 )
 
@@ -106,9 +106,11 @@ func DealProposals(ctx context.Context, c *Case, req answer.DealProposalsRequest
 
 // judgeProposal evaluates one proposal and says why each actor decides
 // as it does. A proposal that cannot be judged as it stands (an issue it
-// leaves open has no no-deal value: errs.Argument from the deal package)
-// is returned with its Error set, so that one such proposal does not
-// withhold the verdicts on the others, nor the brief that lists them.
+// leaves open has no no-deal value: deal.ErrUnvalued) is returned with
+// its Error set, so that one such proposal does not withhold the
+// verdicts on the others, nor the brief that lists them. Any other error
+// (a required actor not in the scenario, say) is the request's, and the
+// answer's.
 func (c *Case) judgeProposal(din *deal.Input, pr scenario.Proposal, forecasts []deal.Forecast, o deal.Options) (*answer.ProposalVerdicts, error) {
 	pv := &answer.ProposalVerdicts{ID: pr.ID, Name: pr.Name, Description: pr.Description, Date: pr.Date, Withdrawn: pr.Withdrawn,
 		Evidence: pr.Evidence, Assumed: pr.Assumed, Accepts: []string{}, Rejects: []string{},
@@ -125,7 +127,7 @@ func (c *Case) judgeProposal(din *deal.Input, pr scenario.Proposal, forecasts []
 		pv.Package = append(pv.Package, answer.ProposalValue{Issue: is.ID, Value: x, Option: optionLabel(c.Header.Nearest(k, x))})
 	}
 	pe, err := deal.EvaluateProposal(din, pr.Package, forecasts, o)
-	if errs.CodeOf(err) == errs.Argument {
+	if errors.Is(err, deal.ErrUnvalued) {
 		pv.Error = err.Error()
 		return pv, nil
 	}

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"parley/answer"
+	"parley/errs"
 )
 
 // openCase (testdata/open-proposal.yaml) has a reference point on
@@ -91,5 +92,25 @@ func TestBriefWithUnjudgedProposal(t *testing.T) {
 	}
 	if len(b.Proposals) != 2 || b.Proposals[0].BlockedBy != "not judged (the warning below says why)" || b.Proposals[1].BlockedBy != "" {
 		t.Errorf("proposals %+v", b.Proposals)
+	}
+}
+
+// Only a proposal that leaves an unvalued issue open is set aside; an
+// error of the request itself — a required actor not in the scenario —
+// is the answer's, an argument error as deal evaluate gives it. (Every
+// proposal was listed "not judged" with it, and the command exited 0.)
+func TestProposalsRequestErrorIsTheAnswers(t *testing.T) {
+	c := builtinCase(t)
+	req := answer.NewDealProposalsRequest()
+	req.Models, req.Require = []string{"none"}, []string{"nobody"}
+	a, err := DealProposals(context.Background(), c, req)
+	if err == nil || errs.CodeOf(err) != errs.Argument || !strings.Contains(err.Error(), `required actor "nobody" is not in the scenario`) {
+		var judged []string
+		if a != nil {
+			for _, p := range a.Proposals {
+				judged = append(judged, p.ID+": "+p.Error)
+			}
+		}
+		t.Fatalf("error %v (%s); proposals %q", err, errs.CodeOf(err), judged)
 	}
 }

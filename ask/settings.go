@@ -17,8 +17,6 @@ type settings struct {
 	// run holds the settings (with the input file's, as a forecast adds
 	// them) and the seed; its Models are unused.
 	run answer.Run
-	// owner is the model each setting of run.Params belongs to.
-	owner map[string]string
 }
 
 // checkSettings checks s and seed for a question that runs the models
@@ -42,14 +40,8 @@ func (c *Case) checkSettings(s *answer.Settings, seed uint64, runs []string, hin
 	if err := checkSettingsFor(r.Settings, runs, hint); err != nil {
 		return settings{}, err
 	}
-	out := settings{run: r, owner: map[string]string{}}
-	for _, p := range Params() {
-		if _, ok := r.Params[p.Name]; ok {
-			out.owner[p.Name] = p.Model
-		}
-	}
 	*s = r.Settings
-	return out, nil
+	return settings{run: r}, nil
 }
 
 // checkSettingsFor is checkSettings without a case, for Check: s's
@@ -119,7 +111,7 @@ func (s settings) forRun(list []string) answer.Run {
 func (s settings) paramsOf(names []string) map[string]string {
 	var out map[string]string
 	for k, v := range s.run.Params {
-		if slices.Contains(names, s.owner[k]) {
+		if slices.Contains(names, paramModel(k)) {
 			if out == nil {
 				out = map[string]string{}
 			}

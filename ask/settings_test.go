@@ -23,8 +23,11 @@ func smpForecast(t *testing.T, c *Case, set answer.Settings) []float64 {
 	req := answer.NewForecastRequest()
 	req.Models, req.Settings = []string{"smp"}, set
 	f, err := Forecast(context.Background(), c, req, nil)
-	if err != nil || f.Models[0].Error != "" {
-		t.Fatalf("forecast: %v %v", err, f.Models[0].Error)
+	if err != nil {
+		t.Fatalf("forecast: %v", err)
+	}
+	if f.Models[0].Error != "" {
+		t.Fatalf("forecast: %s", f.Models[0].Error)
 	}
 	out := make([]float64, len(c.Header.Issues))
 	for _, is := range f.Models[0].Issues {
@@ -340,30 +343,33 @@ func TestAdviseDrawsRunWithTheSettings(t *testing.T) {
 	}
 }
 
+// smpExampleCase is KTAB's XML example, whose model parameters are smp
+// settings (Input.Params), at its latest snapshot.
+func smpExampleCase(t *testing.T) *Case {
+	t.Helper()
+	data, err := os.ReadFile("../format/ktabxml/testdata/smpExample.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return loadCase(t, "smpExample.xml", string(data))
+}
+
 // TestExplainTakesTheFileSettings: a KTAB XML scenario's model
 // parameters are smp's settings for a forecast (fileParams) and, the
 // same, for an explanation of smp: it explains the forecast's numbers and
 // echoes the file's settings beside the request's own, leaving each
 // request's map as it was.
 func TestExplainTakesTheFileSettings(t *testing.T) {
-	data, err := os.ReadFile("../format/ktabxml/testdata/smpExample.xml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	in, err := Load("smpExample.xml", data, LoadOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := in.Case(answer.Target{Snapshot: "latest"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := smpExampleCase(t)
 	own := map[string]string{"smp-interp": "S2P2"}
 	f := answer.NewForecastRequest()
 	f.Models, f.Params = []string{"smp"}, map[string]string{"smp-interp": "S2P2"}
 	fc, err := Forecast(context.Background(), c, f, nil)
-	if err != nil || fc.Models[0].Error != "" {
-		t.Fatalf("%v %v", err, fc.Models[0].Error)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fc.Models[0].Error != "" {
+		t.Fatal(fc.Models[0].Error)
 	}
 	if len(f.Params) != 1 {
 		t.Errorf("the forecast request's own settings became %v", f.Params)

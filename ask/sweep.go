@@ -25,14 +25,20 @@ func Sweep(ctx context.Context, c *Case, req answer.SweepRequest, progress Progr
 			return nil, fmt.Errorf("model %s: %w", m.Name(), err)
 		}
 		sm := answer.SweepModel{SweepResult: r}
+		stopped := r.Interrupted
 		if r.Interrupted {
 			sm.Warnings = append(sm.Warnings, fmt.Sprintf("interrupted after %d of %d draws: the intervals rest on the draws that finished", r.Draws, r.Requested))
 		} else {
 			u, err := c.unsettledAtStated(ctx, m, req.Run)
-			if err != nil {
+			switch {
+			case err != nil && ctx.Err() != nil:
+				// Stopped after the draws finished: they are kept, as
+				// an interrupted sweep's are, and no further model runs.
+				stopped = true
+				sm.Warnings = append(sm.Warnings, "interrupted after every draw finished, before the forecast at the stated values was run with its rounds: whether it settled was not checked")
+			case err != nil:
 				return nil, fmt.Errorf("model %s: %w", m.Name(), err)
-			}
-			if u != "" {
+			case u != "":
 				sm.Warnings = append(sm.Warnings, fmt.Sprintf("the forecast at the stated values %s: it and each draw's forecast are a last round's point, and whether a draw settled is not checked; read the intervals as resting on forecasts that may still be moving", u))
 			}
 		}
@@ -43,7 +49,7 @@ func Sweep(ctx context.Context, c *Case, req answer.SweepRequest, progress Progr
 			}
 		}
 		out.Models = append(out.Models, sm)
-		if r.Interrupted {
+		if stopped {
 			break
 		}
 	}

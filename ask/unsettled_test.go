@@ -314,3 +314,31 @@ func TestProposalTimelineSaysUnsettled(t *testing.T) {
 		t.Fatal("smp settles at every earlier snapshot; the test tests nothing")
 	}
 }
+
+// A sweep stopped after a model's draws have all finished, while its
+// forecast at the stated values is run again to see whether it settled,
+// keeps those draws and runs no further model, as a sweep stopped during
+// its draws does: it was an error that dropped the whole answer.
+func TestSweepStoppedAfterItsDrawsKeepsThem(t *testing.T) {
+	c := builtinCase(t)
+	req := answer.NewSweepRequest()
+	req.Models, req.Draws = []string{"bdm", "compromise"}, 20
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	// The last draw's report comes once every draw is kept.
+	last := func(model string, done, total int) {
+		if model == "bdm" && done == total {
+			cancel()
+		}
+	}
+	s, err := Sweep(ctx, c, req, last)
+	if err != nil {
+		t.Fatalf("a sweep stopped after bdm's draws: %v", err)
+	}
+	if len(s.Models) != 1 || s.Models[0].Model != "bdm" || s.Models[0].Draws != 20 || s.Models[0].Interrupted {
+		t.Fatalf("models %d, want bdm alone with its 20 draws", len(s.Models))
+	}
+	if !slices.ContainsFunc(s.Models[0].Warnings, func(w string) bool { return strings.Contains(w, "whether it settled was not checked") }) {
+		t.Errorf("warnings %q: none says the check was not made", s.Models[0].Warnings)
+	}
+}

@@ -1,10 +1,10 @@
 package cli
 
 import (
+	"context"
 	"encoding/csv"
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 
 	"github.com/jedib0t/go-pretty/v6/table"
@@ -54,18 +54,6 @@ Without FILE the built-in case is used.`,
 	return cmd
 }
 
-// list splits a comma-separated flag into its non-empty items.
-func list(cmd *cobra.Command, name string) []string {
-	s, _ := cmd.Flags().GetString(name)
-	var out []string
-	for _, x := range strings.Split(s, ",") {
-		if x = strings.TrimSpace(x); x != "" {
-			out = append(out, x)
-		}
-	}
-	return out
-}
-
 func runCompare(cmd *cobra.Command, args []string) error {
 	format, err := formatOf(cmd, "table", "json", "csv")
 	if err != nil {
@@ -74,18 +62,11 @@ func runCompare(cmd *cobra.Command, args []string) error {
 	req := answer.NewCompareRequest()
 	req.Run = runFlags(cmd, req.Run)
 	req.Over, _ = cmd.Flags().GetString("over")
-	req.Variants = list(cmd, "variants")
-	req.Snapshots = list(cmd, "snapshots")
-	c, err := loadCase(cmd, args)
-	if err != nil {
-		return err
-	}
-	if err := checkMemory(cmd, c, req); err != nil {
-		return err
-	}
-	cb, stop := progress(cmd)
-	a, err := ask.Compare(cmd.Context(), c, req, cb)
-	stop()
+	req.Variants = listFlag(cmd, "variants")
+	req.Snapshots = listFlag(cmd, "snapshots")
+	a, err := askWithProgress(cmd, args, req, func(ctx context.Context, c *ask.Case, cb ask.Progress) (*answer.Comparison, error) {
+		return ask.Compare(ctx, c, req, cb)
+	})
 	if err != nil {
 		return err
 	}
@@ -104,13 +85,7 @@ func runCompare(cmd *cobra.Command, args []string) error {
 	}
 	// Every model and column that failed is named; the exit code is the
 	// first's.
-	if es := ask.CompareErrors(a); len(es) > 0 {
-		for _, e := range es[1:] {
-			fmt.Fprintln(cmd.ErrOrStderr(), "parley: "+e.Error())
-		}
-		return es[0]
-	}
-	return nil
+	return failedModels(cmd.ErrOrStderr(), ask.CompareErrors(a))
 }
 
 // changeText is a change as the table shows it: "+4.1", "-2.0", "±0.0"
@@ -283,15 +258,7 @@ func compareCSV(w io.Writer, a *answer.Comparison) error {
 					row[12] = m.Columns[j].Error
 				}
 				if f := c.Forecast; f != nil {
-					row[5], row[6] = ff(float64(f.Forecast)), strconv.FormatBool(f.Settled)
-					if f.Range != nil {
-						row[7], row[8] = ff(f.Range.Lo), ff(f.Range.Hi)
-					}
-					var vs, ls []string
-					for _, x := range f.Nearest {
-						vs, ls = append(vs, ff(x.Value)), append(ls, x.Label)
-					}
-					row[9], row[10] = strings.Join(vs, "|"), strings.Join(ls, " | ")
+					copy(row[5:11], forecastFields(*f))
 				}
 				if c.Change != nil {
 					row[11] = ff(*c.Change)

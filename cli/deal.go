@@ -64,13 +64,8 @@ func dealRequest(cmd *cobra.Command, def answer.DealRequest) (answer.DealRequest
 	r.Batna, _ = f.GetString("batna")
 	r.Rho, _ = f.GetFloat64("rho")
 	r.Settings, r.Seed = settingsFlags(cmd, def.Settings)
-	if req, _ := f.GetString("require"); strings.TrimSpace(req) != "" {
-		r.Require = nil
-		for _, id := range strings.Split(req, ",") {
-			if id = strings.TrimSpace(id); id != "" {
-				r.Require = append(r.Require, id)
-			}
-		}
+	if ids := listFlag(cmd, "require"); len(ids) > 0 {
+		r.Require = ids
 	}
 	return r, format, nil
 }

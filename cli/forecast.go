@@ -1,7 +1,7 @@
 package cli
 
 import (
-	"fmt"
+	"context"
 
 	"github.com/spf13/cobra"
 
@@ -71,16 +71,9 @@ func runForecast(cmd *cobra.Command, args []string) error {
 	}
 	req := answer.NewForecastRequest()
 	req.Run = runFlags(cmd, req.Run)
-	c, err := loadCase(cmd, args)
-	if err != nil {
-		return err
-	}
-	if err := checkMemory(cmd, c, req); err != nil {
-		return err
-	}
-	cb, stop := progress(cmd)
-	f, err := ask.Forecast(cmd.Context(), c, req, cb)
-	stop()
+	f, err := askWithProgress(cmd, args, req, func(ctx context.Context, c *ask.Case, cb ask.Progress) (*answer.Forecast, error) {
+		return ask.Forecast(ctx, c, req, cb)
+	})
 	if err != nil {
 		return err
 	}
@@ -88,11 +81,5 @@ func runForecast(cmd *cobra.Command, args []string) error {
 		return err
 	}
 	// Every model that failed is named; the exit code is the first's.
-	if es := ask.ModelErrors(f); len(es) > 0 {
-		for _, e := range es[1:] {
-			fmt.Fprintln(cmd.ErrOrStderr(), "parley: "+e.Error())
-		}
-		return es[0]
-	}
-	return nil
+	return failedModels(cmd.ErrOrStderr(), ask.ModelErrors(f))
 }

@@ -43,6 +43,19 @@ func addInputFlags(cmd *cobra.Command, def answer.Target) {
 	f.BoolP("quiet", "q", false, "do not print the scenario's warnings")
 }
 
+// listFlag splits a comma-separated flag into its items, each trimmed,
+// the empty ones dropped (nil when none is left).
+func listFlag(cmd *cobra.Command, name string) []string {
+	s, _ := cmd.Flags().GetString(name)
+	var out []string
+	for _, x := range strings.Split(s, ",") {
+		if x = strings.TrimSpace(x); x != "" {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
 // target reads the input flags.
 func target(cmd *cobra.Command) answer.Target {
 	var t answer.Target

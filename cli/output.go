@@ -98,26 +98,6 @@ func points(as []answer.Anchor) string {
 	return "→" + strings.Join(out, "|")
 }
 
-// unsettled returns a model's forecasts that did not settle.
-func unsettled(m *answer.ModelForecast) []answer.IssueForecast {
-	var out []answer.IssueForecast
-	for _, x := range m.Issues {
-		if !x.Settled && x.Range != nil {
-			out = append(out, x)
-		}
-	}
-	return out
-}
-
-func issueOf(m *answer.ModelForecast, id string) (answer.IssueForecast, bool) {
-	for _, f := range m.Issues {
-		if f.Issue == id {
-			return f, true
-		}
-	}
-	return answer.IssueForecast{}, false
-}
-
 // forecastTable prints the answer for a person: the compact issue × model
 // matrix (or, long, a row per issue and model), the labels of the options
 // named, every warning and note, and with trace the rounds.
@@ -133,7 +113,7 @@ func forecastTable(w io.Writer, f *answer.Forecast, long, trace bool, width int)
 		if m.Error != "" {
 			fmt.Fprintf(w, "error (%s): %s\n", m.Model, m.Error)
 		}
-		if long || len(unsettled(&m)) < 2 {
+		if long || len(m.Unsettled()) < 2 {
 			for _, x := range m.Warnings {
 				fmt.Fprintf(w, "warning (%s): %s\n", m.Model, wrap(x, max(40, width-12), "  "))
 			}
@@ -141,7 +121,7 @@ func forecastTable(w io.Writer, f *answer.Forecast, long, trace bool, width int)
 		}
 		// Several issues did not settle: one line says so for all.
 		var parts []string
-		for _, x := range unsettled(&m) {
+		for _, x := range m.Unsettled() {
 			parts = append(parts, fmt.Sprintf("%s %s–%s", x.Name, num(x.Range.Lo), num(x.Range.Hi)))
 		}
 		msg := fmt.Sprintf("did not settle on %d issues; read each as the range it kept moving in over the last rounds, not a point: %s (--format json or --long for each)", len(parts), strings.Join(parts, "; "))
@@ -254,7 +234,7 @@ func matrix(w io.Writer, f *answer.Forecast, width int) {
 		for _, is := range f.Scenario.Issues {
 			row := table.Row{is.Name}
 			for j := start; j < end; j++ {
-				x, ok := issueOf(&f.Models[j], is.ID)
+				x, ok := f.Models[j].ForecastOf(is.ID)
 				if !ok {
 					row = append(row, "–")
 					continue
@@ -286,7 +266,7 @@ func matrix(w io.Writer, f *answer.Forecast, width int) {
 		cited := map[float64]string{}
 		var order []float64
 		for _, m := range f.Models {
-			x, ok := issueOf(&m, is.ID)
+			x, ok := m.ForecastOf(is.ID)
 			if !ok || (!x.Settled && len(x.Nearest) != 1) {
 				continue
 			}
@@ -340,7 +320,7 @@ func longTable(w io.Writer, f *answer.Forecast) {
 	})
 	for _, is := range f.Scenario.Issues {
 		for _, m := range f.Models {
-			x, ok := issueOf(&m, is.ID)
+			x, ok := m.ForecastOf(is.ID)
 			if !ok {
 				continue
 			}
@@ -423,6 +403,35 @@ func ff(x float64) string {
 	return strconv.FormatFloat(x, 'g', -1, 64)
 }
 
+// forecastFields are a forecast's CSV fields: forecast, settled,
+// range_lo, range_hi, nearest_value and nearest_label (a forecast and a
+// comparison's cell alike).
+func forecastFields(x answer.IssueForecast) []string {
+	row := []string{ff(float64(x.Forecast)), strconv.FormatBool(x.Settled), "", "", "", ""}
+	if x.Range != nil {
+		row[2], row[3] = ff(x.Range.Lo), ff(x.Range.Hi)
+	}
+	var vs, ls []string
+	for _, a := range x.Nearest {
+		vs, ls = append(vs, ff(a.Value)), append(ls, a.Label)
+	}
+	row[4], row[5] = strings.Join(vs, "|"), strings.Join(ls, " | ")
+	return row
+}
+
+// failedModels returns the first of the errors of the models that failed
+// (nil for none), the exit code's, after writing the others to w, the
+// command's stderr: every model that failed is named.
+func failedModels(w io.Writer, es []error) error {
+	if len(es) == 0 {
+		return nil
+	}
+	for _, e := range es[1:] {
+		fmt.Fprintln(w, "parley: "+e.Error())
+	}
+	return es[0]
+}
+
 // forecastCSV writes a row per model and issue (with trace: per round,
 // with every actor's position); one exchange run prints Decide's CSV.
 func forecastCSV(w io.Writer, f *answer.Forecast, trace bool) error {
@@ -431,20 +440,11 @@ func forecastCSV(w io.Writer, f *answer.Forecast, trace bool) error {
 		cw.Write([]string{"model", "issue", "forecast", "settled", "range_lo", "range_hi", "nearest_value", "nearest_label"})
 		for _, m := range f.Models {
 			for _, is := range f.Scenario.Issues {
-				x, ok := issueOf(&m, is.ID)
+				x, ok := m.ForecastOf(is.ID)
 				if !ok {
 					continue
 				}
-				row := []string{m.Model, is.ID, ff(float64(x.Forecast)), strconv.FormatBool(x.Settled), "", "", "", ""}
-				if x.Range != nil {
-					row[4], row[5] = ff(x.Range.Lo), ff(x.Range.Hi)
-				}
-				var vs, ls []string
-				for _, a := range x.Nearest {
-					vs, ls = append(vs, ff(a.Value)), append(ls, a.Label)
-				}
-				row[6], row[7] = strings.Join(vs, "|"), strings.Join(ls, " | ")
-				cw.Write(row)
+				cw.Write(append([]string{m.Model, is.ID}, forecastFields(x)...))
 			}
 		}
 	} else {
@@ -484,6 +484,24 @@ func formatOf(cmd *cobra.Command, valid ...string) (string, error) {
 		return format, errs.New(errs.Argument, "unknown format %q; valid: %s", format, strings.Join(valid, ", "))
 	}
 	return format, nil
+}
+
+// askWithProgress loads the case the command names and asks it the
+// question req (refused first if it cannot fit in memory: checkMemory),
+// telling the question's progress to a bar on a terminal (progress),
+// which is gone before the answer is printed.
+func askWithProgress[A any](cmd *cobra.Command, args []string, req any, question func(context.Context, *ask.Case, ask.Progress) (A, error)) (A, error) {
+	var none A
+	c, err := loadCase(cmd, args)
+	if err != nil {
+		return none, err
+	}
+	if err := checkMemory(cmd, c, req); err != nil {
+		return none, err
+	}
+	cb, stop := progress(cmd)
+	defer stop()
+	return question(cmd.Context(), c, cb)
 }
 
 // respond loads the case the command names, asks it the question req

@@ -27,3 +27,15 @@ func TestProposalsNotJudged(t *testing.T) {
 		t.Errorf("csv (exit %d) lacks the unjudged row:\n%s", code, csv)
 	}
 }
+
+// A request error is the command's: --require naming no actor exits 2
+// with the usage error, as deal evaluate does, rather than listing every
+// proposal "not judged" and exiting 0.
+func TestProposalsBadRequireExitsTwo(t *testing.T) {
+	for _, cmd := range [][]string{{"deal", "proposals", "-m", "none"}, {"deal", "evaluate", "-p", "ceasefire=50", "-m", "none"}} {
+		out, errOut, code := run(t, append(cmd, "--require", "nobody", "-q")...)
+		if code != 2 || !strings.Contains(errOut, `required actor "nobody" is not in the scenario`) || strings.Contains(out, "not judged") {
+			t.Errorf("%v --require nobody: exit %d, stderr %q, stdout:\n%s", cmd, code, errOut, out)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"encoding/csv"
 	"fmt"
 	"io"
@@ -111,16 +112,9 @@ stops the run and prints what finished.`,
 			if err != nil {
 				return err
 			}
-			c, err := loadCase(cmd, args)
-			if err != nil {
-				return err
-			}
-			if err := checkMemory(cmd, c, req); err != nil {
-				return err
-			}
-			cb, stop := progress(cmd)
-			res, err := ask.Sweep(cmd.Context(), c, req, cb)
-			stop()
+			res, err := askWithProgress(cmd, args, req, func(ctx context.Context, c *ask.Case, cb ask.Progress) (*answer.Sweep, error) {
+				return ask.Sweep(ctx, c, req, cb)
+			})
 			if err != nil {
 				return err
 			}
@@ -233,16 +227,9 @@ share of the Monte Carlo forecast's variance the input explains on its own
 			if err != nil {
 				return err
 			}
-			c, err := loadCase(cmd, args)
-			if err != nil {
-				return err
-			}
-			if err := checkMemory(cmd, c, req); err != nil {
-				return err
-			}
-			cb, stop := progress(cmd)
-			res, err := ask.Sensitivity(cmd.Context(), c, req, cb)
-			stop()
+			res, err := askWithProgress(cmd, args, req, func(ctx context.Context, c *ask.Case, cb ask.Progress) (*answer.Sensitivity, error) {
+				return ask.Sensitivity(ctx, c, req, cb)
+			})
 			if err != nil {
 				return err
 			}

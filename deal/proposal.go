@@ -1,11 +1,19 @@
 package deal
 
 import (
+	"errors"
+	"fmt"
 	"math"
 	"sort"
 
 	"parley/errs"
 )
+
+// ErrUnvalued is the cause of EvaluateProposal's error for a proposal
+// that leaves open an issue with no no-deal value: that proposal cannot
+// be judged as the scenario records it, though the request, and the
+// other proposals, may well be (errors.Is tells it from the others).
+var ErrUnvalued = errors.New("a proposal leaves open an issue with no value to judge it at")
 
 // ProposalEvaluation is what each actor makes of a proposal: a package
 // that decides some issues and leaves the others open.
@@ -55,7 +63,8 @@ func EvaluateProposal(in *Input, named map[string]float64, forecasts []Forecast,
 		// Complete's wording is for a package the user writes (name the
 		// issues, or a rest); a proposal is as the scenario records it,
 		// so what the user can change is the batna or the scenario.
-		return nil, errs.New(errs.Argument, "it leaves issues %v open, and they have no value in %s to judge it at; valid: a batna that values every issue (model:NAME, e.g. model:compromise; or reference, where every issue has a reference point), or a reference point (status quo) on those issues in the scenario", open, restName)
+		return nil, &errs.Error{Code: errs.Argument, Err: ErrUnvalued,
+			Message: fmt.Sprintf("it leaves issues %v open, and they have no value in %s to judge it at; valid: a batna that values every issue (model:NAME, e.g. model:compromise; or reference, where every issue has a reference point), or a reference point (status quo) on those issues in the scenario", open, restName)}
 	}
 	v, err := Complete(p, named, rest, restName)
 	if err != nil {

@@ -10,7 +10,8 @@ import (
 
 // The cache of loaded scenarios holds at most maxCachedBytes of stored
 // files (and maxCached scenarios): filling it past either empties it
-// first, a file over the whole budget is not cached, and caching a new
+// first, a file over the whole budget is not cached and leaves the
+// others (it emptied the cache at each of its reads), and caching a new
 // version of a scenario replaces the old one's bytes.
 func TestCacheBounded(t *testing.T) {
 	c := &cache{m: map[string]*stored{}}
@@ -37,7 +38,9 @@ func TestCacheBounded(t *testing.T) {
 	c.put(file("4", 2))
 	check("one byte past the budget", 1, 2)
 	c.put(file("big", maxCachedBytes+1))
-	check("a file over the whole budget", 0, 0)
+	check("a file over the whole budget", 1, 2)
+	c.put(file("4", maxCachedBytes+1))
+	check("a new version of one, over the whole budget", 0, 0)
 	for i := range maxCached + 1 {
 		c.put(file(fmt.Sprint(i), 1))
 	}

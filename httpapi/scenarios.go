@@ -103,19 +103,22 @@ const (
 	maxCachedBytes = 64 << 20
 )
 
-// put caches st, first emptying the cache when it is full.
+// put caches st (c.mu held: land calls it), first emptying the cache
+// when it is full. A file over the whole budget is not cached, and
+// leaves the others cached: emptying the cache for it would have emptied
+// it at every read of that scenario.
 func (c *cache) put(st *stored) {
 	if old := c.m[st.rec.ID]; old != nil {
 		c.bytes -= int64(len(old.rec.Body))
 		delete(c.m, st.rec.ID)
 	}
 	n := int64(len(st.rec.Body))
+	if n > maxCachedBytes {
+		return
+	}
 	if len(c.m) >= maxCached || c.bytes+n > maxCachedBytes {
 		clear(c.m)
 		c.bytes = 0
-	}
-	if n > maxCachedBytes {
-		return
 	}
 	c.m[st.rec.ID] = st
 	c.bytes += n
