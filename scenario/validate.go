@@ -286,14 +286,18 @@ func (v *validator) redLineEvidence(p string, after map[string]string, ev map[st
 		v.errorf(q, valid, "no red line on issue %q for this to rest on", id)
 		return true
 	}
+	// An empty entry ({territory: []}, {territory: ""}) backs nothing and
+	// claims nothing: it is no orphan.
 	for _, id := range slices.Sorted(maps.Keys(ev)) {
 		q := p + ".red_line_evidence." + id
-		if !lacks(q, id) {
+		if len(ev[id]) > 0 && !lacks(q, id) {
 			v.quotes(q, ev[id])
 		}
 	}
 	for _, id := range slices.Sorted(maps.Keys(assumed)) {
-		lacks(p+".red_line_assumed."+id, id)
+		if assumed[id] != "" {
+			lacks(p+".red_line_assumed."+id, id)
+		}
 	}
 	for _, id := range slices.Sorted(maps.Keys(bare)) {
 		if _, ok := after[id]; !ok || v.issueByID[id] == nil || len(ev[id]) > 0 || assumed[id] != "" {

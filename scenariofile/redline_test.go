@@ -126,6 +126,7 @@ func TestRedLineEvidenceValidated(t *testing.T) {
 			[]want{{line: 21, path: "snapshots[0].actors[0].red_lines.tax", msg: "no evidence and no assumed reason", warning: true}}},
 		{"evidence for a red line neither the change nor the actor has", `red_lines: {tax: "< 50"}`, `red_lines: {cf: "<= 30"}`,
 			[]want{{line: 22, path: "snapshots[0].actors[0].red_line_evidence.tax", msg: `no red line on issue "tax"`, valid: "one of [cf]"}}},
+		{"empty entries for issues without a red line are no orphans", `red_line_assumed: {cf: "no source"}`, `red_line_assumed: {cf: "no source", tax: ""}, red_line_evidence: {tax: []}`, nil},
 		{"a change of a quoted reservation or red line keeps its evidence", `{tax: "< 50"}`, "{tax: \"< 50\", cf: \"<= 30\"}\n        reservation: 0.4", nil},
 		{"a control character in a reason", `red_line_assumed: {cf: "no source"}`, `red_line_assumed: {cf: "no\u001b[2J source"}`,
 			// refused, the reason is dropped: the red line rests on nothing
