@@ -3,6 +3,7 @@ package ask
 import (
 	"context"
 	"slices"
+	"strings"
 	"testing"
 
 	"parley/answer"
@@ -97,5 +98,42 @@ stances: [{actor: a, issue: i1, position: 1, salience: 1, assumed: t}, {actor: a
 	want := "6 of 6 red lines rest on no quote, only on an assumption (its reason in the file): a on i1, a on i2, a on i3, a on i4, b on i1, and 1 more"
 	if c.AssumedRedLines != want || c.AssumedReservations != "" {
 		t.Errorf("got %q, %q; want %q and none", c.AssumedRedLines, c.AssumedReservations, want)
+	}
+}
+
+// The brief counts red lines and reservations in its evidence line, as it
+// counts capabilities, naming those without a quote, instead of repeating
+// the answer's warnings about them.
+func TestBriefCountsRedLines(t *testing.T) {
+	in, err := Load("r.yaml", []byte(redLineCase), LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := in.Case(answer.Target{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := MakeBrief(context.Background(), c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cv := b.Coverage
+	if cv.RedLines != 4 || cv.RedLinesQuoted != 2 || !slices.Equal(cv.RedLinesAssumedBy, []string{"b on cf", "b on tax"}) ||
+		cv.Reservations != 2 || cv.ReservationsQuoted != 1 || !slices.Equal(cv.ReservationsAssumedBy, []string{"a"}) {
+		t.Errorf("brief coverage %+v", cv)
+	}
+	for _, w := range []string{c.AssumedRedLines, c.AssumedReservations} {
+		if w == "" || slices.Contains(b.Warnings, w) {
+			t.Errorf("warning %q: empty, or repeated among the brief's warnings %q", w, b.Warnings)
+		}
+	}
+	md, err := RenderBrief(context.Background(), b, "md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"2 of 4 red lines rest on a quote (b on cf, b on tax assumed).", "1 of 2 reservations rest on a quote (a assumed)."} {
+		if !strings.Contains(string(md), want) {
+			t.Errorf("the brief lacks %q", want)
+		}
 	}
 }
