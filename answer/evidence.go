@@ -16,6 +16,10 @@ type CoverageShare = evidence.Share
 // CoverageCapabilities counts a Coverage's capabilities quoted and assumed.
 type CoverageCapabilities = evidence.Capabilities
 
+// CoverageBacking counts a Coverage's red lines or reservation utilities
+// quoted and assumed.
+type CoverageBacking = evidence.Backing
+
 // Diagnostic is one problem found in a scenario, with where it is.
 type Diagnostic = scenario.Diagnostic
 
@@ -50,6 +54,8 @@ type Validation struct {
 type Quotes struct {
 	Stances      int `json:"stances"`
 	Capabilities int `json:"capabilities"`
+	RedLines     int `json:"red_lines"`
+	Reservations int `json:"reservations"`
 	Proposals    int `json:"proposals"`
 	// Checked counts the quotes whose source's text was read; Found those
 	// found in it (Checked − Found are errors of the file).
@@ -86,16 +92,17 @@ type EvidenceSource struct {
 	Text string `json:"text,omitempty"`
 }
 
-// EvidenceItem is one quote (a stance's, a capability's or a proposal's)
-// with where it is found in its source.
+// EvidenceItem is one quote (a stance's, a capability's, a red line's, a
+// reservation's or a proposal's) with where it is found in its source.
 type EvidenceItem struct {
 	// Path locates it in the scenario, e.g. "stances[3].evidence[0]".
 	Path string `json:"path"`
 	// Snapshot is "" for the base, a date, or "variant:ID".
 	Snapshot string `json:"snapshot"`
 	// Kind is what the quote speaks for: "stance" (actor on issue),
-	// "capability" (the actor's; issue empty) or "proposal" (the proposal
-	// named by Proposal; actor and issue empty).
+	// "capability" (the actor's; issue empty), "red_line" (the actor's on
+	// the issue), "reservation" (the actor's; issue empty) or "proposal"
+	// (the proposal named by Proposal; actor and issue empty).
 	Kind     string `json:"kind"`
 	Actor    string `json:"actor"`
 	Issue    string `json:"issue"`

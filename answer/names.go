@@ -24,6 +24,7 @@ var TypeNames = map[reflect.Type]string{
 	reflect.TypeFor[Coverage]():             "Coverage",
 	reflect.TypeFor[CoverageShare]():        "CoverageShare",
 	reflect.TypeFor[CoverageCapabilities](): "CoverageCapabilities",
+	reflect.TypeFor[CoverageBacking]():      "CoverageBacking",
 	reflect.TypeFor[Diagnostic]():           "Diagnostic",
 	reflect.TypeFor[Ingest]():               "Ingest",
 	reflect.TypeFor[IngestCandidate]():      "IngestCandidate",

@@ -6,6 +6,7 @@ import (
 	_ "embed"
 	"fmt"
 	"html/template"
+	"maps"
 	"math"
 	"slices"
 	"strconv"
@@ -61,6 +62,24 @@ type BriefCoverage struct {
 	// capability has evidence; CapabilitiesAssumedBy names the others.
 	Capabilities, CapabilitiesQuoted int
 	CapabilitiesAssumedBy            []string
+	// RedLines counts the actors' red lines, RedLinesQuoted those with
+	// evidence; RedLinesAssumedBy names the others ("actor on issue").
+	// Reservations, ReservationsQuoted and ReservationsAssumedBy do the
+	// same for the reservation utilities.
+	RedLines, RedLinesQuoted, Reservations, ReservationsQuoted int
+	RedLinesAssumedBy, ReservationsAssumedBy                   []string
+}
+
+// RedLinesAssumedText names the red lines that rest on no quote, for the
+// brief's coverage line: as AssumedText, "" when none does.
+func (bc BriefCoverage) RedLinesAssumedText() string {
+	return BriefIssue{Stances: bc.RedLines, AssumedBy: bc.RedLinesAssumedBy}.AssumedText()
+}
+
+// ReservationsAssumedText names the actors whose reservation rests on no
+// quote: as AssumedText, "" when none does.
+func (bc BriefCoverage) ReservationsAssumedText() string {
+	return BriefIssue{Stances: bc.Reservations, AssumedBy: bc.ReservationsAssumedBy}.AssumedText()
 }
 
 // CapabilitiesAssumedText names the actors whose capability is assumed,
@@ -208,7 +227,7 @@ func MakeBrief(ctx context.Context, c *Case) (*Brief, error) {
 	b := &Brief{Scenario: c.Header, Question: strings.TrimSpace(s.Metadata.Description), Forecast: f, Sweep: sw, Sensitivity: se,
 		Sources: s.Metadata.Sources, Warnings: []string{}}
 	for _, w := range c.Header.Warnings {
-		if w != c.Assumed && w != c.AssumedCapabilities {
+		if !slices.Contains(c.AssumedWarnings(), w) {
 			b.Warnings = append(b.Warnings, w)
 		}
 	}
@@ -296,6 +315,24 @@ func MakeBrief(ctx context.Context, c *Case) (*Brief, error) {
 		b.Coverage.Quotes += bi.Quotes
 		bi.Chart = issueChart(bi)
 		b.Issues = append(b.Issues, bi)
+	}
+	for _, a := range s.Actors {
+		for _, issue := range slices.Sorted(maps.Keys(a.RedLines)) {
+			b.Coverage.RedLines++
+			if len(a.RedLineEvidence[issue]) > 0 {
+				b.Coverage.RedLinesQuoted++
+			} else {
+				b.Coverage.RedLinesAssumedBy = append(b.Coverage.RedLinesAssumedBy, a.ID+" on "+issue)
+			}
+		}
+		if a.Reservation != nil {
+			b.Coverage.Reservations++
+			if len(a.ReservationEvidence) > 0 {
+				b.Coverage.ReservationsQuoted++
+			} else {
+				b.Coverage.ReservationsAssumedBy = append(b.Coverage.ReservationsAssumedBy, a.ID)
+			}
+		}
 	}
 	for _, a := range s.Actors {
 		b.Coverage.Capabilities++

@@ -32,6 +32,10 @@ type Case struct {
 	// AssumedCapabilities says the same of the actors' capabilities
 	// (assumedCapabilitiesWarning), and is in Header.Warnings too.
 	AssumedCapabilities string
+	// AssumedRedLines and AssumedReservations say the same of the actors'
+	// red lines and reservation utilities (assumedLimitsWarnings), and are
+	// in Header.Warnings too.
+	AssumedRedLines, AssumedReservations string
 }
 
 // Case resolves the input at the target's snapshot ("" or "latest": the
@@ -49,8 +53,9 @@ func (in *Input) Case(t answer.Target) (*Case, error) {
 		return nil, caseError(in.Name, t, err)
 	}
 	c := &Case{Input: in, Resolved: res, problem: p, Assumed: assumedWarning(res), AssumedCapabilities: assumedCapabilitiesWarning(res)}
+	c.AssumedRedLines, c.AssumedReservations = assumedLimitsWarnings(res)
 	c.Header = header(in, res, p, t)
-	for _, w := range []string{c.Assumed, c.AssumedCapabilities} {
+	for _, w := range c.AssumedWarnings() {
 		if w != "" {
 			c.Header.Warnings = append(c.Header.Warnings, w)
 		}
@@ -99,6 +104,50 @@ func assumedText(named []string, all int, what string) string {
 		shown = append(slices.Clone(named[:assumedNamed]), fmt.Sprintf("and %d more", len(named)-assumedNamed))
 	}
 	return fmt.Sprintf("%d of %d %s rest on no quote, only on an assumption (its reason in the file): %s", len(named), all, what, strings.Join(shown, ", "))
+}
+
+// AssumedWarnings returns the case's warnings about numbers that rest on
+// no quote, only on an assumption — stances, capabilities, red lines,
+// reservations — those that are not "".
+func (c *Case) AssumedWarnings() []string {
+	var out []string
+	for _, w := range []string{c.Assumed, c.AssumedCapabilities, c.AssumedRedLines, c.AssumedReservations} {
+		if w != "" {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// assumedLimitsWarnings is assumedCapabilitiesWarning for the red lines
+// (named "actor on issue") and the reservation utilities of res's
+// actors; each "" when none rests only on an assumption.
+func assumedLimitsWarnings(res *scenario.Scenario) (redLines, reservations string) {
+	list := func(n int, what string, names []string) string {
+		if len(names) == 0 {
+			return ""
+		}
+		named := names
+		if len(names) > assumedNamed {
+			named = append(names[:assumedNamed:assumedNamed], fmt.Sprintf("and %d more", len(names)-assumedNamed))
+		}
+		return fmt.Sprintf("%d of %d %s rest on no quote, only on an assumption (its reason in the file): %s", len(names), n, what, strings.Join(named, ", "))
+	}
+	var rl, rs []string
+	for _, r := range evidence.AssumedRedLines(res) {
+		rl = append(rl, r.Actor+" on "+r.Issue)
+	}
+	for _, a := range evidence.AssumedReservations(res) {
+		rs = append(rs, a.ID)
+	}
+	nl, ns := 0, 0
+	for _, a := range res.Actors {
+		nl += len(a.RedLines)
+		if a.Reservation != nil {
+			ns++
+		}
+	}
+	return list(nl, "red lines", rl), list(ns, "reservations", rs)
 }
 
 // caseError names the input, and the snapshot and variant when others

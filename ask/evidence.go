@@ -23,6 +23,10 @@ func Validate(in *Input) answer.Validation {
 			v.Quotes.Stances++
 		case evidence.KindCapability:
 			v.Quotes.Capabilities++
+		case evidence.KindRedLine:
+			v.Quotes.RedLines++
+		case evidence.KindReservation:
+			v.Quotes.Reservations++
 		case evidence.KindProposal:
 			v.Quotes.Proposals++
 		}

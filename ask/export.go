@@ -253,7 +253,10 @@ func lostDescriptive(s *scenario.Scenario, what string) []string {
 		n += len(st.Evidence)
 	}
 	for _, a := range s.Actors {
-		n += len(a.CapabilityEvidence)
+		n += len(a.CapabilityEvidence) + len(a.ReservationEvidence)
+		for _, ev := range a.RedLineEvidence {
+			n += len(ev)
+		}
 	}
 	if n > 0 {
 		lost = append(lost, fmt.Sprintf("%s (%d quotes)", what, n))

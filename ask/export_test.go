@@ -190,9 +190,9 @@ func TestExportErrors(t *testing.T) {
 	}
 }
 
-// A peer format holds no capability's quotes: what the export leaves out
-// counts them, with the stances' where it counts quotes, apart where it
-// writes stances' quotes (Schelling).
+// A peer format holds no capability's, red line's or reservation's
+// quotes: what the export leaves out counts them, with the stances' where
+// it counts quotes, apart where it writes stances' quotes (Schelling).
 func TestExportCountsCapabilityQuotes(t *testing.T) {
 	in, err := BuiltIn()
 	if err != nil {
@@ -206,24 +206,32 @@ func TestExportCountsCapabilityQuotes(t *testing.T) {
 	for _, st := range res.Stances {
 		stanceQuotes += len(st.Evidence)
 	}
+	limitQuotes := 0
 	for _, a := range res.Actors {
 		capQuotes += len(a.CapabilityEvidence)
+		limitQuotes += len(a.ReservationEvidence)
+		for _, ev := range a.RedLineEvidence {
+			limitQuotes += len(ev)
+		}
 	}
-	if capQuotes == 0 {
-		t.Fatal("the built-in case quotes no capability")
+	if capQuotes == 0 || limitQuotes == 0 {
+		t.Fatalf("the built-in case quotes %d capabilities and %d red lines or reservations at its latest snapshot; the test wants both", capQuotes, limitQuotes)
 	}
 	ex, err := Export(in, ExportOptions{To: "decide"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := fmt.Sprintf("evidence (%d quotes)", stanceQuotes+capQuotes); !slices.Contains(ex.Lost, want) {
+	if want := fmt.Sprintf("evidence (%d quotes)", stanceQuotes+capQuotes+limitQuotes); !slices.Contains(ex.Lost, want) {
 		t.Errorf("decide: lost %q, want %q among them", ex.Lost, want)
 	}
 	ex, err = Export(in, ExportOptions{To: "schelling"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := fmt.Sprintf("capabilities' evidence quotes (%d)", capQuotes); !slices.Contains(ex.Lost, want) {
-		t.Errorf("schelling: lost %q, want %q among them", ex.Lost, want)
+	for _, want := range []string{fmt.Sprintf("capabilities' evidence quotes (%d)", capQuotes),
+		fmt.Sprintf("red lines' and reservation utilities' evidence quotes (%d)", limitQuotes)} {
+		if !slices.Contains(ex.Lost, want) {
+			t.Errorf("schelling: lost %q, want %q among them", ex.Lost, want)
+		}
 	}
 }

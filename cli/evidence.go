@@ -77,12 +77,21 @@ func coverageTable(w io.Writer, cov []answer.Coverage) {
 	t.Render()
 	cp := last.Capabilities
 	fmt.Fprintf(w, "Capabilities quoted at %s: %d of %d (%d assumed, %d with neither).\n", last.Snapshot, cp.Quoted, cp.Actors, cp.Assumed, cp.Actors-cp.Quoted-cp.Assumed)
+	for _, x := range []struct {
+		what string
+		b    answer.CoverageBacking
+	}{{"Red lines", last.RedLines}, {"Reservations", last.Reservations}} {
+		if x.b.Stated > 0 {
+			fmt.Fprintf(w, "%s quoted at %s: %d of %d (%d assumed, %d with neither).\n", x.what, last.Snapshot, x.b.Quoted, x.b.Stated, x.b.Assumed, x.b.Stated-x.b.Quoted-x.b.Assumed)
+		}
+	}
 }
 
 // quotesLine counts the quotes by what they speak for and, when source
 // files were read, those checked and found.
 func quotesLine(w io.Writer, checked bool, q answer.Quotes) {
-	fmt.Fprintf(w, "Quotes: %d (%d of stances, %d of capabilities, %d of proposals)", q.Stances+q.Capabilities+q.Proposals, q.Stances, q.Capabilities, q.Proposals)
+	fmt.Fprintf(w, "Quotes: %d (%d of stances, %d of capabilities, %d of red lines, %d of reservations, %d of proposals)",
+		q.Stances+q.Capabilities+q.RedLines+q.Reservations+q.Proposals, q.Stances, q.Capabilities, q.RedLines, q.Reservations, q.Proposals)
 	if checked {
 		fmt.Fprintf(w, "; %d checked against their source files, %d found", q.Checked, q.Found)
 	}

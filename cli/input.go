@@ -177,10 +177,8 @@ func loadCase(cmd *cobra.Command, args []string) (*ask.Case, error) {
 	}
 	c, err := in.Case(target(cmd))
 	if err == nil && !quiet {
-		for _, w := range []string{c.Assumed, c.AssumedCapabilities} {
-			if w != "" {
-				fmt.Fprintln(cmd.ErrOrStderr(), "warning: "+w)
-			}
+		for _, w := range c.AssumedWarnings() {
+			fmt.Fprintln(cmd.ErrOrStderr(), "warning: "+w)
 		}
 	}
 	return c, err

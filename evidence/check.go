@@ -7,9 +7,11 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -171,9 +173,11 @@ var hexRE = regexp.MustCompile(`^[0-9a-fA-F]{64}$`)
 
 // What an evidence item speaks for (Item.Kind).
 const (
-	KindStance     = "stance"     // an actor's stance on an issue
-	KindCapability = "capability" // an actor's capability
-	KindProposal   = "proposal"   // that a proposal was put on the table
+	KindStance      = "stance"      // an actor's stance on an issue
+	KindCapability  = "capability"  // an actor's capability
+	KindRedLine     = "red_line"    // an actor's red line on an issue
+	KindReservation = "reservation" // an actor's reservation utility
+	KindProposal    = "proposal"    // that a proposal was put on the table
 )
 
 // Item is one piece of evidence with where it sits in the scenario.
@@ -184,7 +188,8 @@ type Item struct {
 	// "variant:ID" for a variant.
 	Snapshot string
 	// Kind says what it speaks for: KindStance (Actor and Issue name the
-	// stance), KindCapability (Actor names the actor; Issue is empty) or
+	// stance), KindCapability and KindReservation (Actor names the actor;
+	// Issue is empty), KindRedLine (Actor and Issue name the red line) or
 	// KindProposal (Proposal names it; Actor and Issue are empty).
 	Kind         string
 	Actor, Issue string
@@ -193,11 +198,12 @@ type Item struct {
 }
 
 // Items lists every evidence item of s: the stances' (base, snapshots,
-// variants), then the capabilities' (base actors, then each snapshot's and
-// variant's added and changed actors), then the proposals' (base,
+// variants), then the actors' — each actor's capability's, red lines' (by
+// issue id) and reservation's, for the base actors, then each snapshot's
+// and variant's added and changed actors — then the proposals' (base,
 // snapshots, variants). Outcomes' evidence is not listed. Every item's
 // quote is checked against its source the same way; Coverage weighs the
-// stances' and counts the capabilities'.
+// stances' and counts the capabilities', red lines' and reservations'.
 func Items(s *scenario.Scenario) []Item {
 	var out []Item
 	addAt := func(list, snap, kind, actor, issue, proposal string, evs []scenario.Evidence) {
@@ -222,16 +228,23 @@ func Items(s *scenario.Scenario) []Item {
 			add(fmt.Sprintf("variants[%d].stances[%d]", j, i), "variant:"+v.ID, KindStance, sc.Actor, sc.Issue, "", sc.Evidence)
 		}
 	}
+	actor := func(p, snap, id string, capability []scenario.Evidence, redLines map[string][]scenario.Evidence, reservation []scenario.Evidence) {
+		addAt(p+".capability_evidence", snap, KindCapability, id, "", "", capability)
+		for _, issue := range slices.Sorted(maps.Keys(redLines)) {
+			addAt(p+".red_line_evidence."+issue, snap, KindRedLine, id, issue, "", redLines[issue])
+		}
+		addAt(p+".reservation_evidence", snap, KindReservation, id, "", "", reservation)
+	}
 	capabilities := func(p, snap string, c *scenario.Changes) {
 		for i, a := range c.AddActors {
-			addAt(fmt.Sprintf("%s.add_actors[%d].capability_evidence", p, i), snap, KindCapability, a.ID, "", "", a.CapabilityEvidence)
+			actor(fmt.Sprintf("%s.add_actors[%d]", p, i), snap, a.ID, a.CapabilityEvidence, a.RedLineEvidence, a.ReservationEvidence)
 		}
 		for i, ac := range c.Actors {
-			addAt(fmt.Sprintf("%s.actors[%d].capability_evidence", p, i), snap, KindCapability, ac.ID, "", "", ac.CapabilityEvidence)
+			actor(fmt.Sprintf("%s.actors[%d]", p, i), snap, ac.ID, ac.CapabilityEvidence, ac.RedLineEvidence, ac.ReservationEvidence)
 		}
 	}
 	for i, a := range s.Actors {
-		addAt(fmt.Sprintf("actors[%d].capability_evidence", i), "", KindCapability, a.ID, "", "", a.CapabilityEvidence)
+		actor(fmt.Sprintf("actors[%d]", i), "", a.ID, a.CapabilityEvidence, a.RedLineEvidence, a.ReservationEvidence)
 	}
 	for j := range s.Snapshots {
 		capabilities(fmt.Sprintf("snapshots[%d]", j), s.Snapshots[j].Date, &s.Snapshots[j].Changes)

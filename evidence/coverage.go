@@ -1,6 +1,9 @@
 package evidence
 
 import (
+	"maps"
+	"slices"
+
 	"parley/scenario"
 )
 
@@ -89,6 +92,71 @@ type Capabilities struct {
 	Assumed int `json:"assumed"`
 }
 
+// Backing counts an actor's numbers of one kind — red lines (one per
+// actor and issue), reservation utilities — by what they rest on, as
+// Capabilities counts capabilities: counted, not weighed.
+type Backing struct {
+	// Stated counts those the actors state; Quoted those with at least
+	// one evidence quote from a declared source; Assumed the others with
+	// an assumed reason. The rest have neither.
+	Stated  int `json:"stated"`
+	Quoted  int `json:"quoted"`
+	Assumed int `json:"assumed"`
+}
+
+func (b *Backing) add(ev []scenario.Evidence, assumed string, declared map[string]bool) {
+	b.Stated++
+	switch {
+	case anyDeclared(ev, declared):
+		b.Quoted++
+	case assumed != "":
+		b.Assumed++
+	}
+}
+
+// anyDeclared reports whether one of ev cites a declared source.
+func anyDeclared(ev []scenario.Evidence, declared map[string]bool) bool {
+	for _, e := range ev {
+		if declared[e.Source] {
+			return true
+		}
+	}
+	return false
+}
+
+// RedLine names one actor's red line on one issue.
+type RedLine struct{ Actor, Issue string }
+
+// AssumedRedLines returns the red lines of s's actors that rest on no
+// quote but on an assumed reason, in s's actor order and by issue id
+// (Coverage counts them as Assumed). Call it on a resolved scenario.
+func AssumedRedLines(s *scenario.Scenario) []RedLine {
+	declared := declaredSources(s)
+	var out []RedLine
+	for _, a := range s.Actors {
+		for _, issue := range slices.Sorted(maps.Keys(a.RedLines)) {
+			if a.RedLineAssumed[issue] != "" && !anyDeclared(a.RedLineEvidence[issue], declared) {
+				out = append(out, RedLine{a.ID, issue})
+			}
+		}
+	}
+	return out
+}
+
+// AssumedReservations returns the actors of s whose reservation utility
+// rests on no quote but on an assumed reason, in s's order. Call it on a
+// resolved scenario.
+func AssumedReservations(s *scenario.Scenario) []scenario.Actor {
+	declared := declaredSources(s)
+	var out []scenario.Actor
+	for _, a := range s.Actors {
+		if a.Reservation != nil && a.ReservationAssumed != "" && !anyDeclared(a.ReservationEvidence, declared) {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
 // Assumed returns the stances of s that rest on no quote but on an
 // assumed reason, in s's order: what Share counts as Assumed. Call it on
 // a resolved scenario (scenario.Resolve) for the stances a run reads.
@@ -132,12 +200,16 @@ type SnapshotCoverage struct {
 	Issues   []Share `json:"issues"`
 	// Capabilities counts the actors' capabilities quoted and assumed.
 	Capabilities Capabilities `json:"capabilities"`
+	// RedLines and Reservations count the actors' red lines and
+	// reservation utilities quoted and assumed.
+	RedLines     Backing `json:"red_lines"`
+	Reservations Backing `json:"reservations"`
 }
 
 // Coverage measures, at the base and at every snapshot, the share of
 // capability × salience resting on quoted stances, overall, per actor and
-// per issue (in the scenario's order), and counts the capabilities that
-// rest on quotes. Proposals' quotes are not counted: they show a
+// per issue (in the scenario's order), and counts the capabilities, red
+// lines and reservation utilities that rest on quotes. Proposals' quotes are not counted: they show a
 // proposal was made, not what an actor wants or can do. Variants are what-ifs and are not
 // measured. A snapshot that does not resolve is left out (Validate reports
 // why).
@@ -175,6 +247,12 @@ func coverageOf(r *scenario.Scenario, snap string) SnapshotCoverage {
 			c.Capabilities.Quoted++
 		case a.CapabilityAssumed != "":
 			c.Capabilities.Assumed++
+		}
+		for _, issue := range slices.Sorted(maps.Keys(a.RedLines)) {
+			c.RedLines.add(a.RedLineEvidence[issue], a.RedLineAssumed[issue], declared)
+		}
+		if a.Reservation != nil {
+			c.Reservations.add(a.ReservationEvidence, a.ReservationAssumed, declared)
 		}
 	}
 	for k := range r.Stances {

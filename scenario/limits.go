@@ -25,7 +25,7 @@ type Limits struct {
 	Actors, Issues, Stances, Snapshots, Variants, Sources, Proposals, Outcomes int
 	// Anchors bounds an issue's labelled options; Evidence one list of
 	// evidence items (a stance's, a proposal's, an outcome's, a
-	// capability's); Aliases an actor's aliases; Attrs an issue's
+	// capability's, a red line's, a reservation's); Aliases an actor's aliases; Attrs an issue's
 	// attributes.
 	Anchors, Evidence, Aliases, Attrs int
 	// IDLength bounds an id or a reference to one (actor, issue, source)
@@ -74,7 +74,7 @@ var limitFields = []limitField{
 	{"proposals", "proposals in one list", func(l *Limits) *int { return &l.Proposals }},
 	{"outcomes", "outcomes", func(l *Limits) *int { return &l.Outcomes }},
 	{"anchors", "anchors of one issue", func(l *Limits) *int { return &l.Anchors }},
-	{"evidence", "evidence items of one stance, proposal, outcome or capability", func(l *Limits) *int { return &l.Evidence }},
+	{"evidence", "evidence items of one stance, proposal, outcome, capability, red line or reservation", func(l *Limits) *int { return &l.Evidence }},
 	{"aliases", "aliases of one actor", func(l *Limits) *int { return &l.Aliases }},
 	{"attrs", "attributes of one issue", func(l *Limits) *int { return &l.Attrs }},
 	{"id-length", "bytes in an id", func(l *Limits) *int { return &l.IDLength }},
@@ -253,7 +253,7 @@ func LimitError(name string, limit int64, what string) Diagnostic {
 // list, for list items such as aliases).
 func KindOfText(field string) string {
 	switch field {
-	case "id", "actor", "issue", "source", "aliases", "remove_actors", "red_lines", "attrs", "file", "date", "as_of",
+	case "id", "actor", "issue", "source", "aliases", "remove_actors", "red_lines", "red_line_evidence", "red_line_assumed", "attrs", "file", "date", "as_of",
 		"proposers", "withdraw_proposals", "withdrawn", "package", "rule", "voters", "weights":
 		return "id-length"
 	case "name", "title", "label", "publisher", "capability_scale", "url":
@@ -386,14 +386,29 @@ func (c *limitCheck) actor(p string, a *Actor) {
 	c.texts(p, "id", a.ID, "name", a.Name, "description", a.Description, "capability_note", a.CapabilityNote, "capability_assumed", a.CapabilityAssumed)
 	c.evidenceAt(p+".capability_evidence", a.CapabilityEvidence)
 	c.list(p+".aliases", "aliases", "aliases", a.Aliases)
-	c.redLines(p, a.RedLines)
+	c.redLines(p, a.RedLines, a.RedLineEvidence, a.RedLineAssumed)
+	c.texts(p, "reservation_assumed", a.ReservationAssumed)
+	c.evidenceAt(p+".reservation_evidence", a.ReservationEvidence)
 }
 
-func (c *limitCheck) redLines(p string, rl map[string]string) {
+// redLines checks an actor's (or an actor change's) red lines and what
+// backs them: their evidence, per issue a list under the evidence limit,
+// and their assumed reasons.
+func (c *limitCheck) redLines(p string, rl map[string]string, ev map[string][]Evidence, assumed map[string]string) {
 	c.count(p+".red_lines", "issues", len(rl))
 	for k, v := range rl {
 		c.text(p+".red_lines", "red_lines", k)
 		c.text(p+".red_lines."+k, "text", v)
+	}
+	c.count(p+".red_line_evidence", "issues", len(ev))
+	for k, e := range ev {
+		c.text(p+".red_line_evidence", "red_line_evidence", k)
+		c.evidenceAt(p+".red_line_evidence."+k, e)
+	}
+	c.count(p+".red_line_assumed", "issues", len(assumed))
+	for k, v := range assumed {
+		c.text(p+".red_line_assumed", "red_line_assumed", k)
+		c.text(p+".red_line_assumed."+k, "text", v)
 	}
 }
 
@@ -450,7 +465,9 @@ func (c *limitCheck) changes(p string, ch *Changes) {
 		q := fmt.Sprintf("%s.actors[%d]", p, i)
 		c.texts(q, "id", ac.ID, "capability_assumed", ac.CapabilityAssumed, "note", ac.Note)
 		c.evidenceAt(q+".capability_evidence", ac.CapabilityEvidence)
-		c.redLines(q, ac.RedLines)
+		c.redLines(q, ac.RedLines, ac.RedLineEvidence, ac.RedLineAssumed)
+		c.texts(q, "reservation_assumed", ac.ReservationAssumed)
+		c.evidenceAt(q+".reservation_evidence", ac.ReservationEvidence)
 	}
 	c.count(p+".stances", "stances", len(ch.Stances))
 	for i := range ch.Stances {

@@ -183,8 +183,18 @@ func (s *Scenario) apply(c *Changes) (*Scenario, error) {
 		if len(ac.RedLines) > 0 {
 			a.RedLines = changeRedLines(a.RedLines, ac.RedLines)
 		}
+		if len(ac.RedLines) > 0 || len(ac.RedLineEvidence) > 0 || len(ac.RedLineAssumed) > 0 {
+			a.RedLineEvidence = changeBacking(a.RedLineEvidence, ac.RedLineEvidence, a.RedLines)
+			a.RedLineAssumed = changeBacking(a.RedLineAssumed, ac.RedLineAssumed, a.RedLines)
+		}
 		if ac.Reservation != nil {
 			a.Reservation = ac.Reservation
+		}
+		if len(ac.ReservationEvidence) > 0 {
+			a.ReservationEvidence = ac.ReservationEvidence
+		}
+		if ac.ReservationAssumed != "" {
+			a.ReservationAssumed = ac.ReservationAssumed
 		}
 	}
 	for _, sc := range c.Stances {
@@ -244,6 +254,28 @@ func changeRedLines(old, change map[string]string) map[string]string {
 		if _, ok, err := ParseRedLine(v); err == nil && !ok {
 			delete(out, k)
 		} else {
+			out[k] = v
+		}
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return out
+}
+
+// changeBacking returns a new map (the old one may be shared with the
+// base scenario) of what backs each red line (its evidence, or its
+// assumed reason): the change's replace the old issue by issue, and an
+// issue left without a red line (dropped by "none") loses its own.
+func changeBacking[V any](old, change map[string]V, redLines map[string]string) map[string]V {
+	out := make(map[string]V, len(old)+len(change))
+	for k, v := range old {
+		if _, ok := redLines[k]; ok {
+			out[k] = v
+		}
+	}
+	for k, v := range change {
+		if _, ok := redLines[k]; ok {
 			out[k] = v
 		}
 	}

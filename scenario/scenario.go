@@ -151,9 +151,22 @@ type Actor struct {
 	// e.g. {territory: "<= 40"} (syntax: ParseRedLine). Package deal reads
 	// them; the bargaining models do not.
 	RedLines map[string]string `yaml:"red_lines,omitempty" json:"red_lines,omitempty"`
+	// RedLineEvidence maps an issue of RedLines to the quotes its red line
+	// rests on, as a stance's Evidence; RedLineAssumed maps one to the
+	// reason for a red line no source speaks to. With neither for a red
+	// line, Validate warns; for an issue without a red line, either is an
+	// error.
+	RedLineEvidence map[string][]Evidence `yaml:"red_line_evidence,omitempty" json:"red_line_evidence,omitempty"`
+	RedLineAssumed  map[string]string     `yaml:"red_line_assumed,omitempty" json:"red_line_assumed,omitempty"`
 	// Reservation is the lowest utility (0–1) at which the actor accepts a
 	// deal rather than none; nil when not stated. Package deal reads it.
 	Reservation *float64 `yaml:"reservation,omitempty" json:"reservation,omitempty"`
+	// ReservationEvidence is the quotes Reservation rests on;
+	// ReservationAssumed the reason for a reservation no source speaks
+	// to. With neither, Validate warns; without a reservation, either is
+	// an error.
+	ReservationEvidence []Evidence `yaml:"reservation_evidence,omitempty" json:"reservation_evidence,omitempty"`
+	ReservationAssumed  string     `yaml:"reservation_assumed,omitempty" json:"reservation_assumed,omitempty"`
 }
 
 // Range is a closed interval [low, high] written as a two-element list.
@@ -214,18 +227,23 @@ type Changes struct {
 	WithdrawProposals []string   `yaml:"withdraw_proposals,omitempty" json:"withdraw_proposals,omitempty"`
 }
 
-// ActorChange overrides an actor's capability (with the evidence or the
-// assumption behind it: given, they replace the actor's), red lines (per
-// issue; the value "none" drops one) and reservation utility.
+// ActorChange overrides an actor's capability, red lines (per issue; the
+// value "none" drops one, with its evidence) and reservation utility, each
+// with the evidence or the assumption behind it: given, they replace the
+// actor's (a red line's issue by issue); not given, the actor's are kept.
 type ActorChange struct {
-	ID                 string            `yaml:"id" json:"id"`
-	Capability         *float64          `yaml:"capability,omitempty" json:"capability,omitempty"`
-	CapabilityRange    *Range            `yaml:"capability_range,omitempty" json:"capability_range,omitempty"`
-	CapabilityEvidence []Evidence        `yaml:"capability_evidence,omitempty" json:"capability_evidence,omitempty"`
-	CapabilityAssumed  string            `yaml:"capability_assumed,omitempty" json:"capability_assumed,omitempty"`
-	RedLines           map[string]string `yaml:"red_lines,omitempty" json:"red_lines,omitempty"`
-	Reservation        *float64          `yaml:"reservation,omitempty" json:"reservation,omitempty"`
-	Note               string            `yaml:"note,omitempty" json:"note,omitempty"`
+	ID                  string                `yaml:"id" json:"id"`
+	Capability          *float64              `yaml:"capability,omitempty" json:"capability,omitempty"`
+	CapabilityRange     *Range                `yaml:"capability_range,omitempty" json:"capability_range,omitempty"`
+	CapabilityEvidence  []Evidence            `yaml:"capability_evidence,omitempty" json:"capability_evidence,omitempty"`
+	CapabilityAssumed   string                `yaml:"capability_assumed,omitempty" json:"capability_assumed,omitempty"`
+	RedLines            map[string]string     `yaml:"red_lines,omitempty" json:"red_lines,omitempty"`
+	RedLineEvidence     map[string][]Evidence `yaml:"red_line_evidence,omitempty" json:"red_line_evidence,omitempty"`
+	RedLineAssumed      map[string]string     `yaml:"red_line_assumed,omitempty" json:"red_line_assumed,omitempty"`
+	Reservation         *float64              `yaml:"reservation,omitempty" json:"reservation,omitempty"`
+	ReservationEvidence []Evidence            `yaml:"reservation_evidence,omitempty" json:"reservation_evidence,omitempty"`
+	ReservationAssumed  string                `yaml:"reservation_assumed,omitempty" json:"reservation_assumed,omitempty"`
+	Note                string                `yaml:"note,omitempty" json:"note,omitempty"`
 }
 
 // StanceChange overrides the given fields of a stance; nil fields are kept.

@@ -263,7 +263,71 @@ func (v *validator) actor(p string, a Actor) {
 	}
 	v.capabilityEvidence(p, a.CapabilityEvidence, a.CapabilityAssumed, true)
 	v.redLines(p, a.RedLines, false)
+	v.redLineEvidence(p, a.RedLines, a.RedLineEvidence, a.RedLineAssumed, a.RedLines)
 	v.reservation(p, a.Reservation)
+	v.reservationEvidence(p, a.Reservation != nil, a.ReservationEvidence, a.ReservationAssumed, a.Reservation != nil)
+}
+
+// redLineEvidence checks what backs an actor's (or an actor change's) red
+// lines: the evidence and assumed reasons given, each for an issue the
+// actor has a red line on once the change is made (after: an error
+// otherwise), and, as for a capability, a warning for each red line in
+// bare (those set by the actor, or by the change without any backing to
+// keep) that has neither.
+func (v *validator) redLineEvidence(p string, after map[string]string, ev map[string][]Evidence, assumed map[string]string, bare map[string]string) {
+	lacks := func(q, id string) bool {
+		if _, ok := after[id]; ok {
+			return false
+		}
+		valid := "an issue the actor has a red line on (red_lines), and none does"
+		if len(after) > 0 {
+			valid = fmt.Sprintf("an issue the actor has a red line on: one of %v", slices.Sorted(maps.Keys(after)))
+		}
+		v.errorf(q, valid, "no red line on issue %q for this to rest on", id)
+		return true
+	}
+	// An empty entry ({territory: []}, {territory: ""}) backs nothing and
+	// claims nothing: it is no orphan.
+	for _, id := range slices.Sorted(maps.Keys(ev)) {
+		q := p + ".red_line_evidence." + id
+		if len(ev[id]) > 0 && !lacks(q, id) {
+			v.quotes(q, ev[id])
+		}
+	}
+	for _, id := range slices.Sorted(maps.Keys(assumed)) {
+		if assumed[id] != "" {
+			lacks(p+".red_line_assumed."+id, id)
+		}
+	}
+	for _, id := range slices.Sorted(maps.Keys(bare)) {
+		if _, ok := after[id]; !ok || v.issueByID[id] == nil || len(ev[id]) > 0 || assumed[id] != "" {
+			continue
+		}
+		v.warnf(p+".red_lines."+id, fmt.Sprintf("red_line_evidence: {%s: [{source, quote, date}]} or red_line_assumed: {%s: <reason>}", id, id),
+			"no evidence and no assumed reason")
+	}
+}
+
+// reservationEvidence checks what backs an actor's (or an actor change's)
+// reservation utility: evidence or an assumed reason without a
+// reservation (has) is an error; with warn, a reservation with neither
+// is a warning, as a capability with neither is.
+func (v *validator) reservationEvidence(p string, has bool, ev []Evidence, assumed string, warn bool) {
+	if !has {
+		for _, f := range []struct {
+			name string
+			set  bool
+		}{{"reservation_evidence", len(ev) > 0}, {"reservation_assumed", assumed != ""}} {
+			if f.set {
+				v.errorf(p+"."+f.name, "reservation: <a utility from 0 to 1> beside it", "no reservation for this to rest on")
+			}
+		}
+		return
+	}
+	v.quotes(p+".reservation_evidence", ev)
+	if warn && len(ev) == 0 && assumed == "" {
+		v.warnf(p+".reservation", "reservation_evidence: [{source, quote, date}] or reservation_assumed: <reason>", "no evidence and no assumed reason")
+	}
 }
 
 // redLines checks an actor's (or an actor change's) red lines: a known
@@ -581,7 +645,20 @@ func (v *validator) changes(p string, c *Changes, state *Scenario) *Scenario {
 		// (as a stance change keeps a stance's).
 		v.capabilityEvidence(q, ac.CapabilityEvidence, ac.CapabilityAssumed, false)
 		v.redLines(q, ac.RedLines, true)
+		// A red line or a reservation the change sets keeps the actor's
+		// evidence and reason, as a capability does; one with nothing to
+		// keep needs its own, as an actor's does.
+		after := changeRedLines(a.RedLines, ac.RedLines)
+		bare := map[string]string{}
+		for id, rl := range ac.RedLines {
+			if _, ok := after[id]; ok && len(a.RedLineEvidence[id]) == 0 && a.RedLineAssumed[id] == "" {
+				bare[id] = rl
+			}
+		}
+		v.redLineEvidence(q, after, ac.RedLineEvidence, ac.RedLineAssumed, bare)
 		v.reservation(q, ac.Reservation)
+		v.reservationEvidence(q, ac.Reservation != nil || a.Reservation != nil, ac.ReservationEvidence, ac.ReservationAssumed,
+			ac.Reservation != nil && len(a.ReservationEvidence) == 0 && a.ReservationAssumed == "")
 	}
 	var sx *index
 	if len(c.Stances) > 0 {

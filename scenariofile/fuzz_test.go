@@ -38,6 +38,7 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte(edit(map[int]string{9: "  - {actor: a, issue: cf, postion: abc}"})))
 	f.Add([]byte(ok + "variants: [{id: v, remove_actors: [a], stances: [{actor: a, issue: cf, position: 1}]}]\n"))
 	f.Add([]byte(capDoc))
+	f.Add([]byte(redDoc))
 	f.Add([]byte("{}"))
 	f.Add([]byte("metadata: &a [*a]\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {

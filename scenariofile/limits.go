@@ -34,14 +34,20 @@ var keyLimits = map[string]string{
 	"actors": "actors", "add_actors": "actors", "remove_actors": "actors",
 	"issues": "issues", "stances": "stances", "snapshots": "snapshots",
 	"variants": "variants", "sources": "sources", "evidence": "evidence", "capability_evidence": "evidence",
+	"reservation_evidence": "evidence", "red_line_evidence": "issues", "red_line_assumed": "issues",
 	"anchors": "anchors", "aliases": "aliases", "attrs": "attrs", "red_lines": "issues",
 	"proposals": "proposals", "withdraw_proposals": "proposals", "proposers": "actors", "package": "issues",
 	"voters": "actors", "weights": "actors", "outcomes": "outcomes",
 }
 
+// valueLimits names the limit of each list that is a value of a mapping
+// under the key (red_line_evidence: {issue: [evidence, …]}), and says
+// its items are mappings.
+var valueLimits = map[string]string{"red_line_evidence": "evidence"}
+
 // mapItems are the keys whose lists hold mappings.
 var mapItems = map[string]bool{"actors": true, "add_actors": true, "issues": true, "stances": true,
-	"snapshots": true, "variants": true, "sources": true, "evidence": true, "capability_evidence": true, "anchors": true, "proposals": true, "outcomes": true}
+	"snapshots": true, "variants": true, "sources": true, "evidence": true, "capability_evidence": true, "reservation_evidence": true, "anchors": true, "proposals": true, "outcomes": true}
 
 // field returns the last field name of a path: "actors[2].aliases[0]" → "aliases".
 func field(path string) string {
@@ -159,11 +165,15 @@ func prescan(name string, data []byte, l scenario.Limits) *scenario.Diagnostic {
 		}
 		switch c {
 		case '[', '{':
-			parent, of := "", ""
+			parent, of, maps := "", "", false
 			if !top.array {
 				parent, of = keyLimits[top.key], top.key
+				maps = mapItems[of]
+				if vl := valueLimits[top.of]; vl != "" && c == '[' {
+					parent, of, maps = vl, top.of+"."+top.key, true
+				}
 			}
-			stack = append(stack, frame{array: c == '[', limit: parent, of: of, start: i, maps: c == '[' && mapItems[of]})
+			stack = append(stack, frame{array: c == '[', limit: parent, of: of, start: i, maps: c == '[' && maps})
 			expectKey = c == '{'
 		case '"':
 			i = skipString(data, i) - 1

@@ -38,7 +38,10 @@ func rich() *scenario.Scenario {
 				CapabilityNote: "Largest donor", Aliases: []string{"usa", "washington"},
 				CapabilityEvidence: []scenario.Evidence{{Source: "s1", Quote: "the largest donor", Date: "2025-02-28", Note: "aid"}},
 				CapabilityAssumed:  "also assumed: scale",
-				RedLines:           map[string]string{"cf": ">= 20", "tax": "[0, 100]"}, Reservation: fp(0.3)},
+				RedLines:           map[string]string{"cf": ">= 20", "tax": "[0, 100]"}, Reservation: fp(0.3),
+				RedLineEvidence:     map[string][]scenario.Evidence{"cf": {{Source: "s1", Quote: "at least twenty", Date: "2025-02-28", Note: "envoy"}}},
+				RedLineAssumed:      map[string]string{"tax": "tariffs: the scale's ends"},
+				ReservationEvidence: []scenario.Evidence{{Source: "s2", Quote: "any deal: a #hash"}}, ReservationAssumed: "and assumed"},
 			{ID: "ua", Name: "Ukraine", Description: "Party", Capability: 0.25, CapabilityRange: &scenario.Range{0.1, 0.3},
 				CapabilityNote: "Army", Aliases: []string{"kyiv"}, CapabilityAssumed: "  army size, with spaces "},
 			{ID: "123", Name: "2025-01-01", Capability: 1, CapabilityEvidence: []scenario.Evidence{{Source: "s2", Quote: "#one"}}},
@@ -62,7 +65,8 @@ func rich() *scenario.Scenario {
 			{Date: "2025-03-15", Label: "Jeddah", Description: "Ukraine accepts",
 				Changes: scenario.Changes{
 					Actors: []scenario.ActorChange{{ID: "us", Capability: fp(55), CapabilityRange: &scenario.Range{45, 65},
-						RedLines: map[string]string{"cf": "none"}, Reservation: fp(0.4), Note: "aid paused",
+						RedLines: map[string]string{"cf": "none", "tax": "<= 50"}, Reservation: fp(0.4), Note: "aid paused",
+						RedLineAssumed: map[string]string{"tax": "halved"}, ReservationEvidence: []scenario.Evidence{{Source: "s2", Quote: "0.4", Date: "2025-03-11"}},
 						CapabilityEvidence: []scenario.Evidence{{Source: "s2", Quote: "aid paused", Date: "2025-03-11"}}, CapabilityAssumed: "and assumed"}},
 					Stances: []scenario.StanceChange{
 						{Actor: "ua", Issue: "cf", Position: fp(50), Salience: fp(95),
@@ -295,7 +299,7 @@ func TestAnchorsSorted(t *testing.T) {
 }
 
 func TestRedLines(t *testing.T) {
-	doc := edit(map[int]string{6: "  - {id: a, name: A, capability: 1, red_lines: {cf: [20, 40], tax: '<= 5'}, reservation: 0.2, capability_assumed: t}"})
+	doc := edit(map[int]string{6: "  - {id: a, name: A, capability: 1, red_lines: {cf: [20, 40], tax: '<= 5'}, reservation: 0.2, capability_assumed: t, red_line_assumed: {cf: t, tax: t}, reservation_assumed: t}"})
 	s, ds := Parse("f.yaml", []byte(doc))
 	if len(ds) != 0 {
 		t.Fatalf("diagnostics: %v", ds)

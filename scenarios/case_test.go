@@ -65,7 +65,42 @@ func allEvidence(s *scenario.Scenario) []quoted {
 	for _, o := range s.Outcomes {
 		add("outcome "+o.Issue+" "+o.Date, o.Evidence)
 	}
-	return append(append(out, proposalEvidence(s)...), capabilityEvidence(s)...)
+	return append(append(append(out, proposalEvidence(s)...), capabilityEvidence(s)...), limitEvidence(s)...)
+}
+
+// limitEvidence returns the quotes behind the actors' red lines and
+// reservation utilities: the base actors' and those snapshots and variants
+// add or change.
+func limitEvidence(s *scenario.Scenario) []quoted {
+	var out []quoted
+	actor := func(where, id string, redLines map[string][]scenario.Evidence, reservation []scenario.Evidence) {
+		for issue, evs := range redLines {
+			for _, e := range evs {
+				out = append(out, quoted{where + "red line of " + id + " on " + issue, e})
+			}
+		}
+		for _, e := range reservation {
+			out = append(out, quoted{where + "reservation of " + id, e})
+		}
+	}
+	changes := func(where string, c *scenario.Changes) {
+		for _, a := range c.AddActors {
+			actor(where, a.ID, a.RedLineEvidence, a.ReservationEvidence)
+		}
+		for _, ac := range c.Actors {
+			actor(where, ac.ID, ac.RedLineEvidence, ac.ReservationEvidence)
+		}
+	}
+	for _, a := range s.Actors {
+		actor("", a.ID, a.RedLineEvidence, a.ReservationEvidence)
+	}
+	for i := range s.Snapshots {
+		changes("snapshot "+s.Snapshots[i].Date+" ", &s.Snapshots[i].Changes)
+	}
+	for i := range s.Variants {
+		changes("variant "+s.Variants[i].ID+" ", &s.Variants[i].Changes)
+	}
+	return out
 }
 
 // capabilityEvidence returns the quotes behind the actors' capabilities:
@@ -270,6 +305,31 @@ func TestCaseShape(t *testing.T) {
 		if curlyQuoted.MatchString(a.CapabilityNote) {
 			t.Errorf("actor %s: capability_note quotes a source; move the quote into capability_evidence", id)
 		}
+	}
+	// So are the quotes a red line or a reservation rests on: every one the
+	// case states, in the base or set by a snapshot or variant, has
+	// evidence or an assumed reason, and no actor change's note quotes a
+	// source in their place.
+	changes := func(where string, c *scenario.Changes) {
+		for _, ac := range c.Actors {
+			for issue := range ac.RedLines {
+				if len(ac.RedLineEvidence[issue]) == 0 && ac.RedLineAssumed[issue] == "" {
+					t.Errorf("%s: %s's red line on %s has neither red_line_evidence nor red_line_assumed", where, ac.ID, issue)
+				}
+			}
+			if ac.Reservation != nil && len(ac.ReservationEvidence) == 0 && ac.ReservationAssumed == "" {
+				t.Errorf("%s: %s's reservation has neither reservation_evidence nor reservation_assumed", where, ac.ID)
+			}
+			if (len(ac.RedLines) > 0 || ac.Reservation != nil) && curlyQuoted.MatchString(ac.Note) {
+				t.Errorf("%s: %s's note quotes a source; move the quote into red_line_evidence or reservation_evidence", where, ac.ID)
+			}
+		}
+	}
+	for i := range s.Snapshots {
+		changes("snapshot "+s.Snapshots[i].Date, &s.Snapshots[i].Changes)
+	}
+	for i := range s.Variants {
+		changes("variant "+s.Variants[i].ID, &s.Variants[i].Changes)
 	}
 	if s.Metadata.CapabilityScale == "" {
 		t.Error("metadata.capability_scale is empty")
@@ -550,7 +610,8 @@ func TestEvidenceCheck(t *testing.T) {
 		t.Errorf("%d sources read with a matching recorded hash, want 4", srcs)
 	}
 	// Every quote the check walks was found: the stances', the
-	// capabilities' and the proposals'.
+	// capabilities', the red lines' and the proposals' (the case states no
+	// reservation).
 	_, spans := evidence.CheckLoaded(s, evidence.Load(s, evidence.Dirs(sourcesDir)), evidence.Dirs(sourcesDir))
 	kinds := map[string]int{}
 	for i, it := range evidence.Items(s) {
@@ -559,7 +620,7 @@ func TestEvidenceCheck(t *testing.T) {
 			t.Errorf("%s: quote not found", it.Path)
 		}
 	}
-	if kinds[evidence.KindStance] < 70 || kinds[evidence.KindCapability] < 10 || kinds[evidence.KindProposal] < 5 {
-		t.Errorf("quotes checked by kind %v: the case has over 70 stances', 10 capabilities' and 5 proposals'", kinds)
+	if kinds[evidence.KindStance] < 70 || kinds[evidence.KindCapability] < 10 || kinds[evidence.KindRedLine] < 3 || kinds[evidence.KindProposal] < 5 {
+		t.Errorf("quotes checked by kind %v: the case has over 70 stances', 10 capabilities', 3 red lines' and 5 proposals'", kinds)
 	}
 }

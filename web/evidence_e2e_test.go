@@ -39,6 +39,22 @@ func TestEvidenceView(t *testing.T) {
 	if m := e.text(`.source-text mark`); !strings.HasPrefix(m, "Ukraine’s military has badly battered the Russian invaders") {
 		t.Errorf("highlighted %q", m)
 	}
+	// So are the quotes behind red lines, under a readable name, and
+	// counted below the coverage.
+	if c := e.text(`[data-testid=coverage-red-lines]`); c != "Red lines quoted: 3 of 3." {
+		t.Errorf("red lines coverage reads %q", c)
+	}
+	if o := get(t, e.bctx, "red lines' filter", chromedp.Evaluate[string](`document.querySelector("#ev-kind option[value=red_line]").textContent`)); o != "red line" {
+		t.Errorf("the red lines' filter reads %q", o)
+	}
+	e.do("red lines' quotes", void(chromedp.Evaluate[bool](`(() => { const s = document.getElementById("ev-kind"); s.value = "red_line"; s.dispatchEvent(new Event("change")); return true })()`)),
+		chromedp.Click(chromedp.CSS(`.evidence-list button.quote`)), chromedp.WaitVisible(chromedp.CSS(`.source-text mark`)))
+	if w := e.text(`.evidence-list button.quote .who`); !strings.HasPrefix(w, "russia's red line on security-guarantees · 2025-03-11 · report-2025-03") {
+		t.Errorf("first red line quote is labelled %q", w)
+	}
+	if m := e.text(`.source-text mark`); !strings.HasPrefix(m, "Russia will not accept the presence of NATO troops in Ukraine") {
+		t.Errorf("highlighted %q", m)
+	}
 	doc := "Lavrov said on September 1, 2025 that Russia rejects any ceasefire."
 	e.do("draft", chromedp.SetValue(chromedp.ID("ingest-text"), doc), chromedp.Click(chromedp.CSS(`[data-testid=ingest] button`)),
 		chromedp.WaitVisible(chromedp.CSS(`table.review tbody tr`)), e.shot("22-evidence-review"))

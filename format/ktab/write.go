@@ -125,7 +125,10 @@ func NewTable(s *scenario.Scenario) (*Table, error) {
 		if a.CapabilityRange != nil {
 			caps++
 		}
-		evidence += len(a.CapabilityEvidence)
+		evidence += len(a.CapabilityEvidence) + len(a.ReservationEvidence)
+		for _, ev := range a.RedLineEvidence {
+			evidence += len(ev)
+		}
 	}
 	for _, x := range []struct {
 		n    int

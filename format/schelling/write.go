@@ -35,9 +35,13 @@ func Write(w io.Writer, s *scenario.Scenario) ([]string, error) {
 	for _, so := range s.Metadata.Sources {
 		src[so.ID] = so
 	}
-	var redLines, reserv, aliases, notes, attrs, capQuotes int
+	var redLines, reserv, aliases, notes, attrs, capQuotes, limitQuotes int
 	for _, a := range s.Actors {
 		capQuotes += len(a.CapabilityEvidence)
+		limitQuotes += len(a.ReservationEvidence)
+		for _, ev := range a.RedLineEvidence {
+			limitQuotes += len(ev)
+		}
 		if len(a.RedLines) > 0 {
 			redLines++
 		}
@@ -129,7 +133,8 @@ func Write(w io.Writer, s *scenario.Scenario) ([]string, error) {
 		n    int
 		what string
 	}{{redLines, "actors' red lines"}, {reserv, "actors' reservation utilities"}, {aliases, "actors' aliases"},
-		{notes, "stances' notes and reasons for assumption"}, {attrs, "issues' attributes"}, {capQuotes, "capabilities' evidence quotes"}} {
+		{notes, "stances' notes and reasons for assumption"}, {attrs, "issues' attributes"}, {capQuotes, "capabilities' evidence quotes"},
+		{limitQuotes, "red lines' and reservation utilities' evidence quotes"}} {
 		if x.n > 0 {
 			lost = append(lost, fmt.Sprintf("%s (%d)", x.what, x.n))
 		}

@@ -21,8 +21,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -199,6 +201,7 @@ func write(ctx context.Context, w io.Writer, draws int) error {
 
 	out := strings.NewReplacer(
 		"{{actors}}", actorTable(s, lines),
+		"{{redlines}}", redLineList(s),
 		"{{models}}", models1.String(),
 		"{{issues}}", strings.TrimRight(issues.String(), "\n"),
 		"{{commentary}}", general,
@@ -404,6 +407,60 @@ func entries(s *scenario.Scenario, actor, issue string, ix *index) []entry {
 		}
 	}
 	return out
+}
+
+// redLineList lists the red lines and reservation utilities the base
+// actors hold and the snapshots and variants set, each with its quotes or
+// its assumed reason.
+func redLineList(s *scenario.Scenario) string {
+	var b strings.Builder
+	name := func(id string) string {
+		if a := s.Actor(id); a != nil {
+			return a.Name
+		}
+		return id
+	}
+	item := func(where, id string, redLines map[string]string, redEv map[string][]scenario.Evidence, redAssumed map[string]string,
+		res *float64, resEv []scenario.Evidence, resAssumed string) {
+		for _, issue := range slices.Sorted(maps.Keys(redLines)) {
+			fmt.Fprintf(&b, "- %s, %s: red line on %s `%s`", where, name(id), issue, redLines[issue])
+			if r := redAssumed[issue]; r != "" {
+				b.WriteString(" *Assumed:* " + r)
+			}
+			b.WriteString("\n")
+			for _, e := range redEv[issue] {
+				fmt.Fprintf(&b, "  - %s\n", quoteLine(s, e))
+			}
+		}
+		if res != nil {
+			fmt.Fprintf(&b, "- %s, %s: reservation %g", where, name(id), *res)
+			if resAssumed != "" {
+				b.WriteString(" *Assumed:* " + resAssumed)
+			}
+			b.WriteString("\n")
+			for _, e := range resEv {
+				fmt.Fprintf(&b, "  - %s\n", quoteLine(s, e))
+			}
+		}
+	}
+	changes := func(where string, c *scenario.Changes) {
+		for _, a := range c.AddActors {
+			item(where, a.ID, a.RedLines, a.RedLineEvidence, a.RedLineAssumed, a.Reservation, a.ReservationEvidence, a.ReservationAssumed)
+		}
+		for _, ac := range c.Actors {
+			item(where, ac.ID, ac.RedLines, ac.RedLineEvidence, ac.RedLineAssumed, ac.Reservation, ac.ReservationEvidence, ac.ReservationAssumed)
+		}
+	}
+	for _, a := range s.Actors {
+		item("base", a.ID, a.RedLines, a.RedLineEvidence, a.RedLineAssumed, a.Reservation, a.ReservationEvidence, a.ReservationAssumed)
+	}
+	for i := range s.Snapshots {
+		changes(s.Snapshots[i].Date, &s.Snapshots[i].Changes)
+	}
+	for i := range s.Variants {
+		changes("variant `"+s.Variants[i].ID+"`", &s.Variants[i].Changes)
+	}
+	return strings.TrimRight(b.String(), "\n")
 }
 
 // quoteLine formats one piece of evidence.

@@ -7,6 +7,8 @@ export interface Actor {
   id: string; name: string; description?: string; capability: number; capability_range?: Range; capability_note?: string
   capability_evidence?: Evidence[]; capability_assumed?: string
   aliases?: string[]; mentions?: string[]; red_lines?: { [issue: string]: string }; reservation?: number
+  red_line_evidence?: { [issue: string]: Evidence[] }; red_line_assumed?: { [issue: string]: string }
+  reservation_evidence?: Evidence[]; reservation_assumed?: string
 }
 export interface Evidence { source: string; quote: string; date?: string; note?: string }
 export interface Stance {
@@ -23,6 +25,8 @@ export interface StanceChange {
 export interface ActorChange {
   id: string; capability?: number; capability_range?: Range; capability_evidence?: Evidence[]; capability_assumed?: string
   red_lines?: { [issue: string]: string }; reservation?: number; note?: string
+  red_line_evidence?: { [issue: string]: Evidence[] }; red_line_assumed?: { [issue: string]: string }
+  reservation_evidence?: Evidence[]; reservation_assumed?: string
 }
 export interface Changes {
   actors?: ActorChange[]; stances?: StanceChange[]; add_actors?: Actor[]; remove_actors?: string[]

@@ -172,8 +172,11 @@ function rename(doc: Scenario, kind: Kind, from: string, to: string) {
   const stances = [...doc.stances, ...changes.flatMap((c) => c.stances ?? [])]
   if (kind === 'source') {
     for (const x of [...stances, ...proposals]) for (const e of x.evidence ?? []) if (e.source === from) e.source = to
-    const actors: { capability_evidence?: Evidence[] }[] = [...doc.actors, ...changes.flatMap((c) => [...(c.actors ?? []), ...(c.add_actors ?? [])])]
-    for (const a of actors) for (const e of a.capability_evidence ?? []) if (e.source === from) e.source = to
+    const actors: { capability_evidence?: Evidence[]; red_line_evidence?: { [issue: string]: Evidence[] }; reservation_evidence?: Evidence[] }[] =
+      [...doc.actors, ...changes.flatMap((c) => [...(c.actors ?? []), ...(c.add_actors ?? [])])]
+    for (const a of actors) {
+      for (const e of [...(a.capability_evidence ?? []), ...(a.reservation_evidence ?? []), ...Object.values(a.red_line_evidence ?? {}).flat()]) if (e.source === from) e.source = to
+    }
   } else if (kind === 'actor') {
     for (const s of stances) if (s.actor === from) s.actor = to
     for (const c of changes) {
@@ -183,7 +186,9 @@ function rename(doc: Scenario, kind: Kind, from: string, to: string) {
     for (const p of proposals) if (p.proposers) p.proposers = p.proposers.map((x) => (x === from ? to : x))
   } else {
     for (const s of stances) if (s.issue === from) s.issue = to
-    for (const a of [...doc.actors, ...changes.flatMap((c) => c.actors ?? [])]) keyed(a.red_lines)
+    for (const a of [...doc.actors, ...changes.flatMap((c) => [...(c.actors ?? []), ...(c.add_actors ?? [])])]) {
+      keyed(a.red_lines); keyed(a.red_line_evidence); keyed(a.red_line_assumed)
+    }
     for (const p of proposals) keyed(p.package)
   }
 }

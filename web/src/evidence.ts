@@ -1,7 +1,8 @@
 // The Evidence view: the evidence coverage (share of capability × salience
 // resting on quotes, per actor, per issue, at each snapshot, and the
-// capabilities quoted), a browser of every quote (a stance's, a
-// capability's, a proposal's) by source, kind, actor and issue with the quote highlighted in its
+// capabilities, red lines and reservations quoted), a browser of every
+// quote (a stance's, a capability's, a red line's, a reservation's, a
+// proposal's) by source, kind, actor and issue with the quote highlighted in its
 // source's text, and the review screen of `parley ingest`: draft evidence
 // from documents, keep or delete each entry, merge the kept ones into a
 // new snapshot. Everything shown comes from the API (answer.Evidence,
@@ -12,10 +13,14 @@ import { h, fmt } from './util'
 
 export interface CoverageShare { id?: string; quoted: number; assumed: number; unsupported: number; share: number; stances: number; quotes: number }
 export interface CoverageCapabilities { actors: number; quoted: number; assumed: number }
-export interface Coverage { snapshot: string; overall: CoverageShare; actors: CoverageShare[]; issues: CoverageShare[]; capabilities: CoverageCapabilities }
+export interface CoverageBacking { stated: number; quoted: number; assumed: number }
+export interface Coverage {
+  snapshot: string; overall: CoverageShare; actors: CoverageShare[]; issues: CoverageShare[]; capabilities: CoverageCapabilities
+  red_lines: CoverageBacking; reservations: CoverageBacking
+}
 export interface EvidenceSource { id: string; title?: string; publisher?: string; date?: string; file?: string; url?: string; sha256?: string; status: string; text?: string }
 export interface EvidenceItem {
-  path: string; snapshot: string; kind: 'stance' | 'capability' | 'proposal'; actor: string; issue: string; proposal?: string
+  path: string; snapshot: string; kind: 'stance' | 'capability' | 'red_line' | 'reservation' | 'proposal'; actor: string; issue: string; proposal?: string
   source: string; quote: string; date?: string; note?: string; found: boolean | null; start: number; end: number
 }
 export interface Evidence { id: string; title: string; sources_checked: boolean; sources: EvidenceSource[]; items: EvidenceItem[]; coverage: Coverage[]; warnings: string[] }
@@ -63,12 +68,18 @@ function coverageView(ev: Evidence): HTMLElement {
     ...ev.coverage.map((c, i) => h('option', { value: String(i), selected: i === ev.coverage.length - 1 }, `${c.snapshot}: ${pct(c.overall.share)}`))) as HTMLSelectElement
   const table = h('div', {})
   const caps = h('p', { 'data-testid': 'coverage-capabilities' })
+  const limits = h('p', { 'data-testid': 'coverage-red-lines' })
   const draw = () => {
     const c = ev.coverage[Number(sel.value)]
+    const counted = (what: string, quoted: number, of: number, assumed: number) => {
+      const neither = of - quoted - assumed
+      return `${what} quoted: ${quoted} of ${of}` + (assumed ? ` (${assumed} assumed)` : '') + (neither > 0 ? `, ${neither} with neither` : '') + '.'
+    }
     const cp = c.capabilities
-    const neither = cp.actors - cp.quoted - cp.assumed
-    caps.textContent = `Capabilities quoted: ${cp.quoted} of ${cp.actors}` + (cp.assumed ? ` (${cp.assumed} assumed)` : '') +
-      (neither > 0 ? `, ${neither} with neither` : '') + '.'
+    caps.textContent = counted('Capabilities', cp.quoted, cp.actors, cp.assumed)
+    // red lines and reservations, counted as capabilities are, when stated
+    const stated: [string, CoverageBacking | undefined][] = [['Red lines', c.red_lines], ['Reservations', c.reservations]]
+    limits.textContent = stated.filter(([, b]) => b && b.stated > 0).map(([what, b]) => counted(what, b!.quoted, b!.stated, b!.assumed)).join(' ')
     const row = (label: string, s: CoverageShare) => h('tr', {}, h('th', { scope: 'row' }, label), h('td', {}, pct(s.share)), h('td', {}, bar(s)), h('td', {}, `${s.quotes} of ${s.stances} stances quoted`))
     table.replaceChildren(h('table', { class: 'coverage' },
       h('thead', {}, h('tr', {}, h('th', {}, ''), h('th', {}, 'Quoted'), h('th', {}, 'quoted · assumed · neither'), h('th', {}, ''))),
@@ -77,24 +88,30 @@ function coverageView(ev: Evidence): HTMLElement {
   sel.onchange = draw
   draw()
   out.append(h('p', { class: 'hint' }, 'The share of capability × salience that rests on quoted stances rather than assumed ones. ',
-    h('label', { for: 'coverage-snapshot' }, 'At '), sel), table, caps)
+    h('label', { for: 'coverage-snapshot' }, 'At '), sel), table, caps, limits)
   if (!ev.sources_checked) out.append(h('p', { class: 'hint' }, 'Source files were not read (start the server with --sources DIR to check quotes and show their texts).'))
   return out
 }
 
-// whose says what a quote speaks for: a stance, a capability, a proposal.
+// whose says what a quote speaks for: a stance, a capability, a red line,
+// a reservation, a proposal.
 function whose(it: EvidenceItem): string {
   if (it.kind === 'capability') return `${it.actor}'s capability`
+  if (it.kind === 'red_line') return `${it.actor}'s red line on ${it.issue}`
+  if (it.kind === 'reservation') return `${it.actor}'s reservation`
   if (it.kind === 'proposal') return `proposal ${it.proposal ?? ''}`
   return `${it.actor} · ${it.issue}`
 }
 
+// kindNames are the readable names of what a quote speaks for.
+const kindNames: { [kind: string]: string } = { stance: 'stance', capability: 'capability', red_line: 'red line', reservation: 'reservation', proposal: 'proposal' }
+
 function browser(ev: Evidence): HTMLElement {
   const uniq = (xs: string[]) => [...new Set(xs)].sort()
-  const pick = (id: string, label: string, values: string[]) =>
-    h('label', { for: id }, label + ' ', h('select', { id }, h('option', { value: '' }, 'all'), ...values.map((v) => h('option', { value: v }, v))))
+  const pick = (id: string, label: string, values: string[], name: (v: string) => string = (v) => v) =>
+    h('label', { for: id }, label + ' ', h('select', { id }, h('option', { value: '' }, 'all'), ...values.map((v) => h('option', { value: v }, name(v)))))
   const filters = h('div', { class: 'filters' },
-    pick('ev-source', 'Source', ev.sources.map((s) => s.id)), pick('ev-kind', 'Of', uniq(ev.items.map((i) => i.kind))),
+    pick('ev-source', 'Source', ev.sources.map((s) => s.id)), pick('ev-kind', 'Of', uniq(ev.items.map((i) => i.kind)), (k) => kindNames[k] ?? k),
     pick('ev-actor', 'Actor', uniq(ev.items.map((i) => i.actor).filter((x) => x))), pick('ev-issue', 'Issue', uniq(ev.items.map((i) => i.issue).filter((x) => x))))
   const list = h('ul', { class: 'evidence-list' })
   const text = h('div', { class: 'source-text', 'aria-live': 'polite' }, h('p', { class: 'hint' }, 'Choose a quote to see it in its source.'))
