@@ -35,7 +35,7 @@ stances:
   - {actor: b, issue: i1, position: 90, salience: 1, assumed: x}
 snapshots:
   - date: 2025-02-01
-    stances: [{actor: a, issue: i1, position: 20}]
+    stances: [{actor: a, issue: i1, position: 20, assumed: x}]
 variants:
   - id: v1
     remove_actors: [b]
@@ -74,7 +74,7 @@ func TestMalformedInputExitsThreeWithLine(t *testing.T) {
 		{"every salience 0 on an issue", "salience: 0.5, assumed: x}\n  - {actor: b, issue: i1, position: 90, salience: 1,",
 			"salience: 0, assumed: x}\n  - {actor: b, issue: i1, position: 90, salience: 0,", 6,
 			"issues[0]: no actor has a stance on issue i1 with salience > 0, so no model can weigh it (valid: give at least one actor a stance on issue i1 with salience > 0)"},
-		{"snapshot leaving an issue unweighed", "stances: [{actor: a, issue: i1, position: 20}]",
+		{"snapshot leaving an issue unweighed", "stances: [{actor: a, issue: i1, position: 20, assumed: x}]",
 			"stances: [{actor: a, issue: i1, salience: 0}, {actor: b, issue: i1, salience: 0}]", 15,
 			"snapshots[0]: no actor has a stance on issue i1 with salience > 0 after snapshot 2025-02-01"},
 		{"variant removing every actor", "remove_actors: [b]", "remove_actors: [a, b]", 18, "variants[0]: no actor is left under variant v1"},
@@ -106,7 +106,7 @@ func TestMalformedInputExitsThreeWithLine(t *testing.T) {
 // can still leave no actors. Forecasting that names the file, the variant
 // and the snapshot; on the latest snapshot the variant forecasts.
 func TestForecastNamesVariantAndSnapshot(t *testing.T) {
-	doc := strings.Replace(base, "    stances: [{actor: a, issue: i1, position: 20}]\n",
+	doc := strings.Replace(base, "    stances: [{actor: a, issue: i1, position: 20, assumed: x}]\n",
 		"    add_actors: [{id: c, capability: 1, capability_assumed: x}]\n    stances: [{actor: c, issue: i1, position: 50, salience: 1, assumed: x}]\n", 1)
 	doc = strings.Replace(doc, "remove_actors: [b]", "remove_actors: [a, b]", 1)
 	p := write(t, "s.yaml", doc)

@@ -209,8 +209,8 @@ func many(n int) *Scenario {
 		id := fmt.Sprintf("a%d", i)
 		s.Actors = append(s.Actors, Actor{ID: id, Capability: 1, CapabilityAssumed: "t", Aliases: []string{"x" + id}})
 		s.Stances = append(s.Stances, Stance{Actor: "x" + id, Issue: "i", Position: 50, Salience: 0.5, Assumed: "x"})
-		sn.Actors = append(sn.Actors, ActorChange{ID: id, Capability: fp(2)})
-		sn.Stances = append(sn.Stances, StanceChange{Actor: id, Issue: "i", Position: fp(7)})
+		sn.Actors = append(sn.Actors, ActorChange{ID: id, Capability: fp(2), CapabilityAssumed: "t"})
+		sn.Stances = append(sn.Stances, StanceChange{Actor: id, Issue: "i", Position: fp(7), Assumed: "t"})
 	}
 	s.Snapshots = []Snapshot{sn}
 	return s

@@ -41,7 +41,7 @@ func TestRemoveActorWithAliasedStances(t *testing.T) {
 func TestStanceChangeThroughAlias(t *testing.T) {
 	for _, name := range []string{"us", "usa"} {
 		s := aliased()
-		s.Snapshots = []Snapshot{{Date: "2025-02-01", Changes: Changes{Stances: []StanceChange{{Actor: name, Issue: "cf", Position: fp(60)}}}}}
+		s.Snapshots = []Snapshot{{Date: "2025-02-01", Changes: Changes{Stances: []StanceChange{{Actor: name, Issue: "cf", Position: fp(60), Assumed: "x"}}}}}
 		if ds := s.Validate(); len(ds) != 0 {
 			t.Fatalf("%s: Validate: %v", name, ds)
 		}

@@ -601,7 +601,22 @@ func (v *validator) stances(path string, ss []Stance, actors *nameSet) {
 
 // changes validates a snapshot's or variant's changes against the scenario
 // as it stands before them (state), and returns the state after them.
+// changedWithout warns when a snapshot's stance change (at p) sets field
+// to a new value (to, nil when the change leaves it) with neither
+// evidence nor an assumed reason of its own: the stance keeps its
+// earlier backing, which was about the old value (old).
+func (v *validator) changedWithout(p, field string, old float64, to *float64) {
+	if to == nil || *to == old {
+		return
+	}
+	v.warnf(p+"."+field, "evidence: [{source, quote, date}] or assumed: <reason> beside the new "+field,
+		"changes the %s from %v to %v with no evidence and no assumed reason of its own (the stance's are about %v)", field, old, *to, old)
+}
+
 func (v *validator) changes(p string, c *Changes, state *Scenario) *Scenario {
+	// dated: a snapshot's changes, which say what happened, not a
+	// variant's what-if (its description is its reason).
+	dated := strings.HasPrefix(p, "snapshots[")
 	actors := actorSet(state.Actors)
 	for i, a := range c.AddActors {
 		q := fmt.Sprintf("%s.add_actors[%d]", p, i)
@@ -642,8 +657,13 @@ func (v *validator) changes(p string, c *Changes, state *Scenario) *Scenario {
 			v.capRange(q+".capability_range", ac.CapabilityRange, cp)
 		}
 		// A change's evidence is checked; without any, the actor's is kept
-		// (as a stance change keeps a stance's).
+		// (as a stance change keeps a stance's). A snapshot's new number
+		// with neither is a warning: the quotes kept were about the old one.
 		v.capabilityEvidence(q, ac.CapabilityEvidence, ac.CapabilityAssumed, false)
+		if _, _, ok := CapabilityProblem("capability", cp); ok && dated && ac.Capability != nil && cp != a.Capability && len(ac.CapabilityEvidence) == 0 && ac.CapabilityAssumed == "" {
+			v.warnf(q+".capability", "capability_evidence: [{source, quote, date}] or capability_assumed: <reason> beside the new capability",
+				"changes the capability from %v to %v with no evidence and no assumed reason of its own (the actor's are about %v)", a.Capability, cp, a.Capability)
+		}
 		v.redLines(q, ac.RedLines, true)
 		// A red line or a reservation the change sets keeps the actor's
 		// evidence and reason, as a capability does; one with nothing to
@@ -683,6 +703,10 @@ func (v *validator) changes(p string, c *Changes, state *Scenario) *Scenario {
 		}
 		if sc.Position != nil {
 			v.position(q+".position", is, *sc.Position)
+		}
+		if dated && base != nil && len(sc.Evidence) == 0 && sc.Assumed == "" {
+			v.changedWithout(q, "position", base.Position, sc.Position)
+			v.changedWithout(q, "salience", base.Salience, sc.Salience)
 		}
 		if sc.Range != nil {
 			pos, sal := 0.0, 0.0

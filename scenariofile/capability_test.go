@@ -91,7 +91,8 @@ func TestCapabilityEvidenceValidated(t *testing.T) {
 			[]want{{line: 8, col: 25, path: "actors[1].capability", msg: "no evidence and no assumed reason", valid: "capability_evidence: [{source, quote, date}] or capability_assumed: <reason>", warning: true}}},
 		{"an added actor with neither", `, capability_assumed: joins}`, `}`,
 			[]want{{line: 16, col: 38, path: "snapshots[0].add_actors[0].capability", msg: "no evidence and no assumed reason", warning: true}}},
-		{"an actor change with neither is no warning", "        capability_evidence: [{source: s, quote: \"A leads still.\"}]\n", "        capability: 5\n", nil},
+		{"an actor change with neither keeps the actor's, but a new number warns", "        capability_evidence: [{source: s, quote: \"A leads still.\"}]\n", "        capability: 5\n",
+			[]want{{line: 15, col: 21, path: "snapshots[0].actors[0].capability", msg: "changes the capability from 1 to 5 with no evidence and no assumed reason of its own", warning: true}}},
 		{"a control character", `capability_assumed: "no source"`, `capability_assumed: "no\u001b[2J source"`,
 			// refused, the reason is dropped: the capability rests on nothing
 			[]want{{line: 8, col: 25, path: "actors[1].capability", msg: "no evidence and no assumed reason", warning: true},

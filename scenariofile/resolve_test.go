@@ -167,11 +167,11 @@ stances:
   - {actor: bee, issue: cf, position: 70, salience: 0.5, assumed: x}
 snapshots:
   - date: 2025-02-01
-    actors: [{id: a, capability: 20}]
-    stances: [{actor: a, issue: cf, position: 50}]
+    actors: [{id: a, capability: 20, capability_assumed: t}]
+    stances: [{actor: a, issue: cf, position: 50, assumed: t}]
   - date: 2025-03-01
-    actors: [{id: a, capability: 25, capability_range: [20, 30]}]
-    stances: [{actor: b, issue: cf, salience: 0.9}]
+    actors: [{id: a, capability: 25, capability_range: [20, 30], capability_assumed: t}]
+    stances: [{actor: b, issue: cf, salience: 0.9, assumed: t}]
 variants:
   - id: v
     add_actors: [{id: c, name: C, capability: 1, capability_assumed: t}]
