@@ -97,6 +97,14 @@ function issueName(id: string): string {
   return st.resolved?.issues.find((x) => x.id === id)?.name || id
 }
 
+// proposalName is a proposal's name wherever the scenario tables it: at
+// its base, in a snapshot or in a variant.
+function proposalName(id: string): string {
+  const sc = st.sv?.scenario
+  const all = [...(sc?.proposals ?? []), ...(sc?.snapshots ?? []).flatMap((x) => x.proposals ?? []), ...(sc?.variants ?? []).flatMap((x) => x.proposals ?? [])]
+  return all.find((p) => p.id === id)?.name || id
+}
+
 function modelList(): string[] { return st.models.filter((m) => st.selected.has(m.name)).map((m) => m.name) }
 
 // paramsFor is the settings changed on the Forecast view of the named
@@ -1057,7 +1065,7 @@ function renderDeal() {
     h('section', { class: 'card' }, h('h2', {}, 'Zone of agreement'),
       h('p', { class: 'hint' }, 'The packages every required actor accepts: whether there are any, the Nash bargaining package and the balanced one (the largest smallest gain), each issue’s range across the zone, or, when it is empty, the concessions that would open it.'),
       found),
-    st.kinds.includes('deal-proposals') ? proposalsCard(st.sv!.id, dealBase(), actorName) : '')
+    st.kinds.includes('deal-proposals') ? proposalsCard(st.sv!.id, dealBase(), actorName, proposalName) : '')
   evaluate()
   if (st.dealSearch) drawSearch(found, st.dealSearch)
   else search()
