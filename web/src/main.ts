@@ -741,7 +741,7 @@ async function loadTimeline(box: HTMLElement) {
     const labels = cmp.columns.map((c) => c.as_of)
     for (const is of st.resolved!.issues) {
       const canvas = h('canvas', { role: 'img', 'aria-label': `Forecast over time on ${is.name}` })
-      box.append(h('figure', { class: 'chart small' }, h('figcaption', {}, is.name), h('div', { class: 'box' }, canvas)))
+      box.append(h('figure', { class: 'chart small', 'data-issue': is.id }, h('figcaption', {}, is.name), h('div', { class: 'box' }, canvas), timelineNumbers(cmp, is.id)))
       const [lo, hi] = bounds(is)
       // A settled forecast is a point on its model's line; an unsettled
       // one a floating bar over its range.
@@ -750,7 +750,8 @@ async function loadTimeline(box: HTMLElement) {
         const fs = (m.issues.find((x) => x.issue === is.id)?.cells ?? []).map((c) => c.forecast)
         datasets.push({ type: 'line', label: m.model, data: fs.map((f) => (f && f.settled ? f.forecast : null)), borderColor: color(i), backgroundColor: color(i), pointRadius: 3 })
         if (fs.some((f) => f && !f.settled && f.range)) {
-          datasets.push({ type: 'bar', label: `${m.model} (did not settle)`, data: fs.map((f) => (f && !f.settled && f.range ? [f.range.lo, f.range.hi] : null)), backgroundColor: color(i) + '55', borderColor: color(i), borderWidth: 1, barPercentage: 0.3 })
+          // Not grouped: each bar stands at its own date, as the points do.
+          datasets.push({ type: 'bar', label: `${m.model} (did not settle)`, data: fs.map((f) => (f && !f.settled && f.range ? [f.range.lo, f.range.hi] : null)), backgroundColor: color(i) + '55', borderColor: color(i), borderWidth: 1, barPercentage: 0.15, grouped: false })
         }
       })
       st.charts.push(new Chart(canvas as HTMLCanvasElement, {
@@ -760,6 +761,24 @@ async function loadTimeline(box: HTMLElement) {
       }))
     }
   } catch (e) { box.replaceChildren(h('p', { class: 'error' }, String(e))) }
+}
+
+// timelineNumbers is one issue's chart over the snapshots as a table, for
+// those who cannot tell the models' colours apart or read a canvas: each
+// model's forecast at each date, a range where it did not settle.
+function timelineNumbers(cmp: Comparison, issue: string): HTMLElement {
+  return h('details', { class: 'anchors', 'data-testid': 'timeline-numbers' }, h('summary', {}, 'The numbers'),
+    h('table', { class: 'compare' },
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Model'), ...cmp.columns.map((c) => h('th', { scope: 'col' }, c.as_of, c.label && c.label !== c.as_of ? h('small', {}, c.label) : null)))),
+      h('tbody', {}, ...cmp.models.map((m) => {
+        const cells = m.issues.find((x) => x.issue === issue)?.cells ?? []
+        return h('tr', { 'data-model': m.model }, h('th', { scope: 'row' }, m.model), ...cmp.columns.map((_, j) => {
+          const f = cells[j]?.forecast
+          if (m.columns[j]?.error) return h('td', {}, h('span', { class: 'err' }, 'no forecast: ' + m.columns[j].error))
+          if (!f) return h('td', {}, '—')
+          return h('td', {}, shown(f), f.settled ? '' : h('small', { class: 'warn' }, 'did not settle'))
+        }))
+      }))))
 }
 
 async function loadVariants(box: HTMLElement) {
