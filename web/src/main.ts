@@ -842,6 +842,7 @@ function renderSweep() {
   const out = h('div', { class: 'grid', 'data-testid': 'sweep-results' })
   const tor = h('div', { class: 'grid', 'data-testid': 'tornado' })
   const warn = h('div', { 'data-testid': 'sweep-warnings' })
+  const torWarn = h('div', { 'data-testid': 'tornado-warnings' })
   const start = async (kind: 'sweep' | 'sensitivity') => {
     try {
       const models = [modelSel.value]
@@ -856,7 +857,7 @@ function renderSweep() {
       if (done.status !== 'done') return
       if (kind === 'sweep') st.sweep = done.result as Sweep
       else st.tornado = done.result as Sensitivity
-      drawSweep(out, tor, warn)
+      drawSweep(out, tor, warn, torWarn)
     } catch (e) { msg.textContent = String(e) }
   }
   main.replaceChildren(
@@ -868,8 +869,8 @@ function renderSweep() {
         h('button', { 'data-testid': 'run-sensitivity', onclick: () => start('sensitivity') }, 'Run sensitivity'), cancel),
       h('div', { class: 'row' }, bar, msg)),
     h('section', { class: 'card' }, h('h2', {}, 'Distribution of the forecast'), h('p', { class: 'hint' }, 'Draws per bin of the forecast; the orange bin holds the forecast at the stated values.'), warn, out),
-    h('section', { class: 'card' }, h('h2', {}, 'What moves it most'), tor))
-  drawSweep(out, tor, warn)
+    h('section', { class: 'card' }, h('h2', {}, 'What moves it most'), torWarn, tor))
+  drawSweep(out, tor, warn, torWarn)
 }
 
 // sweepStats is an issue's summary as the command line prints it: the
@@ -886,7 +887,9 @@ function sweepStats(si: SweepIssue): HTMLElement {
       `Outcome, with the model's error on real outcomes (approximate): 80% [${fmt(c.lo80)}, ${fmt(c.hi80)}], 95% [${fmt(c.lo95)}, ${fmt(c.hi95)}]; sd ${fmt(c.sd)} = ${fmt(100 * c.share_inputs, 0)}% inputs + ${fmt(100 * c.share_model, 0)}% model error (of the variance)`) : '')
 }
 
-function drawSweep(out: HTMLElement, tor: HTMLElement, warn: HTMLElement) {
+// The sweep's warnings stand above its histograms, the sensitivity
+// analysis's above its tornado charts (torWarn).
+function drawSweep(out: HTMLElement, tor: HTMLElement, warn: HTMLElement, torWarn: HTMLElement) {
   const sc = st.resolved!
   out.replaceChildren()
   tor.replaceChildren()
@@ -918,7 +921,7 @@ function drawSweep(out: HTMLElement, tor: HTMLElement, warn: HTMLElement) {
     }))
   }
   const tm = st.tornado?.models[0]
-  if (tm?.warnings?.length) warn.append(warningList(tm.warnings.map((w) => `sensitivity (${tm.model}): ${w}`), 'tornado-warning-list')!)
+  torWarn.replaceChildren(tm?.warnings?.length ? warningList(tm.warnings.map((w) => `sensitivity (${tm.model}): ${w}`), 'tornado-warning-list')! : '')
   if (!tm) tor.append(h('p', { class: 'hint' }, 'Run sensitivity to see the tornado charts.'))
   else for (const ti of tm.issues) {
     const is = sc.issues.find((x) => x.id === ti.issue)
