@@ -56,7 +56,7 @@ export function renderAdvise(main: HTMLElement, ctx: AdviseContext) {
   const issue = h('select', { id: 'advise-issue' }, h('option', { value: '' }, 'every issue'), ...sc.issues.map((is) => h('option', { value: is.id, selected: is.id === o.issue }, is.name || is.id)))
   const step = h('input', { id: 'advise-step', type: 'number', min: 0.01, max: 1, step: 0.01, value: o.step }) as HTMLInputElement
   const draws = h('input', { id: 'advise-draws', type: 'number', min: 0, max: d.limits.max_advise_draws, step: 50, value: o.draws }) as HTMLInputElement
-  const out = h('div', { 'data-testid': 'advise-out' })
+  const out = h('div', { 'data-testid': 'advise-out', 'aria-live': 'polite' })
   const go = h('button', { type: 'submit' }, 'Advise')
   const form = h('form', { class: 'controls' },
     h('label', { for: 'advise-actor' }, 'Actor '), actor, ' ',

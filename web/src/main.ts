@@ -837,7 +837,7 @@ function renderSweep() {
   const uniform = h('input', { type: 'checkbox', name: 'uniform' }) as HTMLInputElement
   const seed = h('input', { type: 'number', name: 'seed', value: d.requests.sweep.seed, min: 0, step: 1 }) as HTMLInputElement
   const bar = h('progress', { max: 1, value: 0, 'data-testid': 'sweep-progress', 'aria-label': 'Progress' }) as HTMLProgressElement
-  const msg = h('span', { class: 'hint' })
+  const msg = h('span', { class: 'hint', role: 'status', 'aria-live': 'polite', 'data-testid': 'sweep-message' })
   const cancel = h('button', { type: 'button', disabled: true, onclick: () => st.job && api.cancel(st.job) }, 'Cancel') as HTMLButtonElement
   const out = h('div', { class: 'grid', 'data-testid': 'sweep-results' })
   const tor = h('div', { class: 'grid', 'data-testid': 'tornado' })
