@@ -7,7 +7,7 @@
 import './style.css'
 import { api, follow, download, APIError, inlineOrJob, loadDefaults, defaults } from './api'
 import type { Scenario, ScenarioView, Forecast, ModelForecast, IssueForecast, Issue, Stance, ModelInfo, Param, Sweep, SweepIssue, Sensitivity, Diagnostic, DealEvaluation, DealSearch, DealPackage, DealPlan, Distribution, Likely, DealRobustness, Comparison, CompareCell } from './api'
-import { h, s, fmt, color, rangeText, settingsText } from './util'
+import { h, s, fmt, color, rangeText, settingsText, errorText } from './util'
 import { renderExplain } from './explain'
 import { proposalsCard } from './proposals'
 import { renderAdvise } from './advise'
@@ -760,7 +760,7 @@ async function loadTimeline(box: HTMLElement) {
         options: { scales: { y: { min: lo, max: hi } }, plugins: { legend: { display: is === st.resolved!.issues[0], position: 'bottom', labels: { boxWidth: 10 } } } },
       }))
     }
-  } catch (e) { box.replaceChildren(h('p', { class: 'error' }, String(e))) }
+  } catch (e) { box.replaceChildren(h('p', { class: 'error' }, errorText(e))) }
 }
 
 // timelineNumbers is one issue's chart over the snapshots as a table, for
@@ -789,7 +789,7 @@ async function loadVariants(box: HTMLElement) {
     const cmp = await compare('variants', box)
     if (st.view !== 'forecast') return
     drawVariants(box, cmp)
-  } catch (e) { box.replaceChildren(h('p', { class: 'error' }, String(e))) }
+  } catch (e) { box.replaceChildren(h('p', { class: 'error' }, errorText(e))) }
 }
 
 // drawVariants shows one model's row of the comparison over variants:
@@ -850,6 +850,7 @@ function renderSweep() {
       st.job = run.id
       cancel.disabled = false
       msg.textContent = `${kind} running…`
+      msg.className = 'hint'
       const done = await follow(run.id, (d, t) => { bar.max = t; bar.value = d; msg.textContent = `${kind}: ${d} of ${t}` })
       st.job = null
       cancel.disabled = true
@@ -858,7 +859,7 @@ function renderSweep() {
       if (kind === 'sweep') st.sweep = done.result as Sweep
       else st.tornado = done.result as Sensitivity
       drawSweep(out, tor, warn, torWarn)
-    } catch (e) { msg.textContent = String(e) }
+    } catch (e) { msg.textContent = errorText(e); msg.className = 'error' }
   }
   main.replaceChildren(
     h('section', { class: 'card controls' },

@@ -75,3 +75,10 @@ export function settingsText(r: { params?: { [name: string]: string }; rounds?: 
   if (r.max_rounds) parts.push(`max_rounds=${r.max_rounds}`)
   return parts.join(', ')
 }
+
+// errorText is what went wrong in the server's words (an API error's
+// message says what would be valid), without the "Error:" a string of
+// the error object starts with.
+export function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e)
+}
