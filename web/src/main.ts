@@ -453,7 +453,10 @@ function issueCard(is: Issue): HTMLElement {
   const stances = sc.stances.filter((x) => x.issue === is.id).sort((a, b) => a.position - b.position)
   const maxCap = Math.max(...sc.actors.map((a) => a.capability))
   const someQuoted = stances.some((x) => x.evidence?.length)
-  const W = 1000, L = 185, R = 30, rowH = 30
+  // The map is drawn at the width it has (up to 1000, its width on a
+  // laptop), so its text stays legible on a phone rather than shrunk
+  // with a map drawn for a wide screen; narrow, the names get less room.
+  const W = Math.round(Math.min(1000, Math.max(400, main.clientWidth - 30))), L = W < 700 ? 165 : 185, R = 30, rowH = 30
   const X = (v: number) => L + ((v - lo) / (hi - lo)) * (W - L - R)
   // Forecast labels: left to right, each on the first line where it does
   // not overlap the label before it. An unsettled forecast is its range.
