@@ -4,7 +4,7 @@
 // this file only draws them.
 import { api, follow, inlineOrJob, defaults, APIError } from './api'
 import type { AnswerScenario, Scenario, Run, Settings } from './api'
-import { h, fmt, settingsText } from './util'
+import { h, fmt, settingsText, sig3 } from './util'
 
 export interface AdviseRequest extends Settings { snapshot?: string; variant?: string; actor: string; model?: string; issue?: string; step?: number; draws?: number; uniform?: boolean; seed?: number }
 export interface Lever {
@@ -119,7 +119,7 @@ function drawAdvice(box: HTMLElement, a: Advice) {
       const bar = h('span', { class: 'lever-bar' + (t < 0 ? ' away' : ''), style: `width:${Math.round(60 * Math.abs(t) / top)}px` })
       return h('tr', { 'data-kind': l.kind, 'data-helps': String(t > 0) },
         h('td', {}, kindText[l.kind] ?? l.kind), h('td', {}, l.name),
-        h('td', {}, `${fmt(l.from, 2)} → ${fmt(l.to, 2)}`),
+        h('td', {}, `${sig3(l.from)} → ${sig3(l.to)}`),
         h('td', {}, num(l.shift)), h('td', {}, num(l.toward), ' ', bar),
         h('td', {}, num(l.gain, 4)), h('td', {}, fmt(l.cost, 4)),
         withDraws ? h('td', {}, `${num(l.mean_toward)} · ${l.helps === undefined ? '—' : Math.round(100 * l.helps) + '%'}`) : null)
