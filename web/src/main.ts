@@ -1020,10 +1020,14 @@ function renderDeal() {
   const robust = h('input', { type: 'checkbox', id: 'deal-robust', 'data-testid': 'deal-robust-on', checked: o.robust }) as HTMLInputElement
   const draws = h('input', { type: 'number', id: 'deal-draws', min: 1, step: 1, value: o.draws ?? '', max: defaults().limits.max_draws, placeholder: `default ${defaults().robust_draws}`, disabled: !o.robust }) as HTMLInputElement
   const changed = () => { st.dealSearch = null; evaluate(); search() }
+  // The proposals are judged with the no-deal package, ρ and who must
+  // accept (not the ranges): a change of those judges them again.
+  const proposals = h('div', { 'data-testid': 'proposals-card' })
+  const judge = () => { if (st.kinds.includes('deal-proposals')) proposals.replaceChildren(proposalsCard(st.sv!.id, dealBase(), actorName, proposalName)) }
   robust.onchange = () => { o.robust = robust.checked; draws.disabled = !o.robust; changed() }
   draws.onchange = () => { const v = Math.round(Number(draws.value)); o.draws = draws.value === '' || !(v > 0) ? null : v; if (o.robust) changed() }
-  batna.onchange = () => { o.batna = batna.value; changed() }
-  rho.onchange = () => { const v = Number(rho.value); if (v > 0) { o.rho = v; changed() } }
+  batna.onchange = () => { o.batna = batna.value; changed(); judge() }
+  rho.onchange = () => { const v = Number(rho.value); if (v > 0) { o.rho = v; changed(); judge() } }
   const req = h('fieldset', { class: 'require' }, h('legend', {}, 'Must accept'),
     ...sc.actors.map((a) => {
       const id = 'require-' + a.id
@@ -1034,6 +1038,7 @@ function renderDeal() {
         o.require = cur.size === sc.actors.length ? null : cur
         if (o.require?.size === 0) { o.require = null; cb.checked = true }
         changed()
+        judge()
       }
       return h('label', { for: id }, cb, a.name || a.id)
     }))
@@ -1091,7 +1096,8 @@ function renderDeal() {
     h('section', { class: 'card' }, h('h2', {}, 'Zone of agreement'),
       h('p', { class: 'hint' }, 'The packages every required actor accepts: whether there are any, the Nash bargaining package and the balanced one (the largest smallest gain), each issue’s range across the zone, or, when it is empty, the concessions that would open it.'),
       found),
-    st.kinds.includes('deal-proposals') ? proposalsCard(st.sv!.id, dealBase(), actorName, proposalName) : '')
+    proposals)
+  judge()
   evaluate()
   if (st.dealSearch) drawSearch(found, st.dealSearch)
   else search()
@@ -1179,6 +1185,7 @@ function drawSearch(box: HTMLElement, ans: DealSearch) {
   box.replaceChildren(summary, robustBox(ans.robust, true),
     h('p', { class: 'hint', 'data-testid': 'search-no-deal' }, `No-deal package behind each alternative: ${noDeal(ans.no_deal)}. Must accept: ${r.required.map(actorName).join(', ')}${r.rules ? ' (on the issues without a decision rule)' : ''}.`),
     warningList(ans.warnings, 'search-warnings') ?? '',
+    settingsText(ans.request) ? h('p', { class: 'hint', 'data-testid': 'search-settings' }, `The search runs its models with the settings chosen on the Forecast view (${settingsText(ans.request)}), as the forecast does.`) : '',
     notes.length ? h('ul', { class: 'hint' }, ...notes.map((n) => h('li', {}, n))) : '',
     blockers, rules,
     pkgs.length || r.ranges?.length ? h('table', { class: 'compare', 'data-testid': 'zone-packages' },

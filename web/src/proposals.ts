@@ -4,7 +4,7 @@
 
 import { api } from './api'
 import type { DealProposals, DealProposalsRequest } from './api'
-import { h, fmt } from './util'
+import { h, fmt, settingsText } from './util'
 
 // proposalsCard returns the card and starts loading it; name turns an
 // actor id into its name, proposal a proposal's id (one withdrawn by the
@@ -45,6 +45,7 @@ function drawProposals(box: HTMLElement, a: DealProposals, name: (actor: string)
   box.replaceChildren(
     h('p', { class: 'hint', 'data-testid': 'proposals-alternatives' }, `Alternatives to agreement (no-deal package: ${a.no_deal}): ${alts}.`),
     ...(a.warnings ?? []).map((w) => h('p', { class: 'warning' }, w)),
+    settingsText(a.request) ? h('p', { class: 'hint', 'data-testid': 'proposals-settings' }, `The proposals are judged with the settings chosen on the Forecast view (${settingsText(a.request)}), as the forecast runs its models.`) : '',
     a.proposals.length ? h('table', { class: 'compare', 'data-testid': 'proposals-table' },
       h('thead', {}, h('tr', {}, ...['Proposal', 'Package', 'Verdict', 'Rejected by, and why'].map((t) => h('th', { scope: 'col' }, t)))),
       h('tbody', {}, ...rows)) : h('p', { class: 'hint' }, 'No proposal is on the table at this snapshot.'),
