@@ -42,6 +42,16 @@ func TestAdviseView(t *testing.T) {
 	if !strings.Contains(row, lv.Name) || !strings.Contains(row, fmt.Sprintf("%+.2f", float64(lv.Toward))) {
 		t.Fatalf("territory's first lever reads %q, want %s and %+.2f", row, lv.Name, float64(lv.Toward))
 	}
+	// Each lever's change reads as the command line prints its from and
+	// to (%.3g: "5 → 10", "0.7 → 0.65"), not with decimals it lacks.
+	for _, ia := range a.Issues {
+		got := get(t, e.bctx, "changes", chromedp.Evaluate[[]string](fmt.Sprintf(`Array.from(document.querySelectorAll('[data-testid=advise-out] table[data-issue=%q] tbody tr td:nth-child(3)')).map((td) => td.textContent)`, ia.Issue)))
+		for i, lv := range ia.Levers[:min(len(got), len(ia.Levers))] {
+			if want := fmt.Sprintf("%.3g → %.3g", lv.From, lv.To); got[i] != want {
+				t.Errorf("%s, lever %d: change %q, want %q", ia.Issue, i+1, got[i], want)
+			}
+		}
+	}
 	if p := e.text(`[data-testid=power-out]`); !strings.Contains(p, "states a decision rule") {
 		t.Fatalf("power card reads %q", p)
 	}

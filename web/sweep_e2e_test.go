@@ -147,4 +147,9 @@ func TestSensitivityWarningsVisible(t *testing.T) {
 			t.Errorf("the page's sensitivity warnings read %q; want %q", got, w)
 		}
 	}
+	// They stand beside the tornado charts they are about, not above
+	// the sweep's histograms.
+	if !get(t, e.bctx, "beside", chromedp.Evaluate[bool](`!!document.querySelector("[data-testid=tornado-warning-list]").closest("section")?.querySelector("[data-testid=tornado]")`)) {
+		t.Error("the sensitivity warnings stand in another card than the tornado charts")
+	}
 }

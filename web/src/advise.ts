@@ -4,7 +4,7 @@
 // this file only draws them.
 import { api, follow, inlineOrJob, defaults, APIError } from './api'
 import type { AnswerScenario, Scenario, Run, Settings } from './api'
-import { h, fmt, settingsText } from './util'
+import { h, fmt, settingsText, sig3 } from './util'
 
 export interface AdviseRequest extends Settings { snapshot?: string; variant?: string; actor: string; model?: string; issue?: string; step?: number; draws?: number; uniform?: boolean; seed?: number }
 export interface Lever {
@@ -56,7 +56,7 @@ export function renderAdvise(main: HTMLElement, ctx: AdviseContext) {
   const issue = h('select', { id: 'advise-issue' }, h('option', { value: '' }, 'every issue'), ...sc.issues.map((is) => h('option', { value: is.id, selected: is.id === o.issue }, is.name || is.id)))
   const step = h('input', { id: 'advise-step', type: 'number', min: 0.01, max: 1, step: 0.01, value: o.step }) as HTMLInputElement
   const draws = h('input', { id: 'advise-draws', type: 'number', min: 0, max: d.limits.max_advise_draws, step: 50, value: o.draws }) as HTMLInputElement
-  const out = h('div', { 'data-testid': 'advise-out' })
+  const out = h('div', { 'data-testid': 'advise-out', 'aria-live': 'polite' })
   const go = h('button', { type: 'submit' }, 'Advise')
   const form = h('form', { class: 'controls' },
     h('label', { for: 'advise-actor' }, 'Actor '), actor, ' ',
@@ -119,7 +119,7 @@ function drawAdvice(box: HTMLElement, a: Advice) {
       const bar = h('span', { class: 'lever-bar' + (t < 0 ? ' away' : ''), style: `width:${Math.round(60 * Math.abs(t) / top)}px` })
       return h('tr', { 'data-kind': l.kind, 'data-helps': String(t > 0) },
         h('td', {}, kindText[l.kind] ?? l.kind), h('td', {}, l.name),
-        h('td', {}, `${fmt(l.from, 2)} → ${fmt(l.to, 2)}`),
+        h('td', {}, `${sig3(l.from)} → ${sig3(l.to)}`),
         h('td', {}, num(l.shift)), h('td', {}, num(l.toward), ' ', bar),
         h('td', {}, num(l.gain, 4)), h('td', {}, fmt(l.cost, 4)),
         withDraws ? h('td', {}, `${num(l.mean_toward)} · ${l.helps === undefined ? '—' : Math.round(100 * l.helps) + '%'}`) : null)

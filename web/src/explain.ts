@@ -71,7 +71,7 @@ export async function renderExplain(box: HTMLElement, ctx: ExplainContext) {
     ...ctx.issues.map((is) => h('option', { value: is.id, selected: is.id === ui.issue }, is.name))) as HTMLSelectElement
   model.onchange = () => { ui.model = model.value; ui.round = 1; ui.step = 1; renderExplain(box, ctx) }
   issue.onchange = () => { ui.issue = issue.value; ui.round = 1; renderExplain(box, ctx) }
-  const out = h('div', { 'data-testid': 'explain-result' }, h('p', { class: 'hint' }, 'Explaining…'))
+  const out = h('div', { 'data-testid': 'explain-result', 'aria-live': 'polite' }, h('p', { class: 'hint' }, 'Explaining…'))
   box.replaceChildren(
     h('section', { class: 'card' }, h('h2', {}, 'Why the forecast is what it is'),
       h('p', { class: 'lede' }, 'Each model\'s reasons: the closed forms by each actor\'s pull; BDM by its rounds of challenges (the quadrant chart); the exchange model by its exchanges and their externalities; SMP by its bargains, turn by turn.'),

@@ -7,7 +7,7 @@
 import './style.css'
 import { api, follow, download, APIError, inlineOrJob, loadDefaults, defaults } from './api'
 import type { Scenario, ScenarioView, Forecast, ModelForecast, IssueForecast, Issue, Stance, ModelInfo, Param, Sweep, SweepIssue, Sensitivity, Diagnostic, DealEvaluation, DealSearch, DealPackage, DealPlan, Distribution, Likely, DealRobustness, Comparison, CompareCell } from './api'
-import { h, s, fmt, color, rangeText, settingsText } from './util'
+import { h, s, fmt, color, rangeText, settingsText, errorText } from './util'
 import { renderExplain } from './explain'
 import { proposalsCard } from './proposals'
 import { renderAdvise } from './advise'
@@ -95,6 +95,14 @@ function actorName(id: string): string {
 
 function issueName(id: string): string {
   return st.resolved?.issues.find((x) => x.id === id)?.name || id
+}
+
+// proposalName is a proposal's name wherever the scenario tables it: at
+// its base, in a snapshot or in a variant.
+function proposalName(id: string): string {
+  const sc = st.sv?.scenario
+  const all = [...(sc?.proposals ?? []), ...(sc?.snapshots ?? []).flatMap((x) => x.proposals ?? []), ...(sc?.variants ?? []).flatMap((x) => x.proposals ?? [])]
+  return all.find((p) => p.id === id)?.name || id
 }
 
 function modelList(): string[] { return st.models.filter((m) => st.selected.has(m.name)).map((m) => m.name) }
@@ -445,7 +453,10 @@ function issueCard(is: Issue): HTMLElement {
   const stances = sc.stances.filter((x) => x.issue === is.id).sort((a, b) => a.position - b.position)
   const maxCap = Math.max(...sc.actors.map((a) => a.capability))
   const someQuoted = stances.some((x) => x.evidence?.length)
-  const W = 1000, L = 185, R = 30, rowH = 30
+  // The map is drawn at the width it has (up to 1000, its width on a
+  // laptop), so its text stays legible on a phone rather than shrunk
+  // with a map drawn for a wide screen; narrow, the names get less room.
+  const W = Math.round(Math.min(1000, Math.max(400, main.clientWidth - 30))), L = W < 700 ? 165 : 185, R = 30, rowH = 30
   const X = (v: number) => L + ((v - lo) / (hi - lo)) * (W - L - R)
   // Forecast labels: left to right, each on the first line where it does
   // not overlap the label before it. An unsettled forecast is its range.
@@ -733,7 +744,7 @@ async function loadTimeline(box: HTMLElement) {
     const labels = cmp.columns.map((c) => c.as_of)
     for (const is of st.resolved!.issues) {
       const canvas = h('canvas', { role: 'img', 'aria-label': `Forecast over time on ${is.name}` })
-      box.append(h('figure', { class: 'chart small' }, h('figcaption', {}, is.name), h('div', { class: 'box' }, canvas)))
+      box.append(h('figure', { class: 'chart small', 'data-issue': is.id }, h('figcaption', {}, is.name), h('div', { class: 'box' }, canvas), timelineNumbers(cmp, is.id)))
       const [lo, hi] = bounds(is)
       // A settled forecast is a point on its model's line; an unsettled
       // one a floating bar over its range.
@@ -742,7 +753,8 @@ async function loadTimeline(box: HTMLElement) {
         const fs = (m.issues.find((x) => x.issue === is.id)?.cells ?? []).map((c) => c.forecast)
         datasets.push({ type: 'line', label: m.model, data: fs.map((f) => (f && f.settled ? f.forecast : null)), borderColor: color(i), backgroundColor: color(i), pointRadius: 3 })
         if (fs.some((f) => f && !f.settled && f.range)) {
-          datasets.push({ type: 'bar', label: `${m.model} (did not settle)`, data: fs.map((f) => (f && !f.settled && f.range ? [f.range.lo, f.range.hi] : null)), backgroundColor: color(i) + '55', borderColor: color(i), borderWidth: 1, barPercentage: 0.3 })
+          // Not grouped: each bar stands at its own date, as the points do.
+          datasets.push({ type: 'bar', label: `${m.model} (did not settle)`, data: fs.map((f) => (f && !f.settled && f.range ? [f.range.lo, f.range.hi] : null)), backgroundColor: color(i) + '55', borderColor: color(i), borderWidth: 1, barPercentage: 0.15, grouped: false })
         }
       })
       st.charts.push(new Chart(canvas as HTMLCanvasElement, {
@@ -751,7 +763,25 @@ async function loadTimeline(box: HTMLElement) {
         options: { scales: { y: { min: lo, max: hi } }, plugins: { legend: { display: is === st.resolved!.issues[0], position: 'bottom', labels: { boxWidth: 10 } } } },
       }))
     }
-  } catch (e) { box.replaceChildren(h('p', { class: 'error' }, String(e))) }
+  } catch (e) { box.replaceChildren(h('p', { class: 'error' }, errorText(e))) }
+}
+
+// timelineNumbers is one issue's chart over the snapshots as a table, for
+// those who cannot tell the models' colours apart or read a canvas: each
+// model's forecast at each date, a range where it did not settle.
+function timelineNumbers(cmp: Comparison, issue: string): HTMLElement {
+  return h('details', { class: 'anchors', 'data-testid': 'timeline-numbers' }, h('summary', {}, 'The numbers'),
+    h('table', { class: 'compare' },
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Model'), ...cmp.columns.map((c) => h('th', { scope: 'col' }, c.as_of, c.label && c.label !== c.as_of ? h('small', {}, c.label) : null)))),
+      h('tbody', {}, ...cmp.models.map((m) => {
+        const cells = m.issues.find((x) => x.issue === issue)?.cells ?? []
+        return h('tr', { 'data-model': m.model }, h('th', { scope: 'row' }, m.model), ...cmp.columns.map((_, j) => {
+          const f = cells[j]?.forecast
+          if (m.columns[j]?.error) return h('td', {}, h('span', { class: 'err' }, 'no forecast: ' + m.columns[j].error))
+          if (!f) return h('td', {}, '—')
+          return h('td', {}, shown(f), f.settled ? '' : h('small', { class: 'warn' }, 'did not settle'))
+        }))
+      }))))
 }
 
 async function loadVariants(box: HTMLElement) {
@@ -762,7 +792,7 @@ async function loadVariants(box: HTMLElement) {
     const cmp = await compare('variants', box)
     if (st.view !== 'forecast') return
     drawVariants(box, cmp)
-  } catch (e) { box.replaceChildren(h('p', { class: 'error' }, String(e))) }
+  } catch (e) { box.replaceChildren(h('p', { class: 'error' }, errorText(e))) }
 }
 
 // drawVariants shows one model's row of the comparison over variants:
@@ -810,11 +840,12 @@ function renderSweep() {
   const uniform = h('input', { type: 'checkbox', name: 'uniform' }) as HTMLInputElement
   const seed = h('input', { type: 'number', name: 'seed', value: d.requests.sweep.seed, min: 0, step: 1 }) as HTMLInputElement
   const bar = h('progress', { max: 1, value: 0, 'data-testid': 'sweep-progress', 'aria-label': 'Progress' }) as HTMLProgressElement
-  const msg = h('span', { class: 'hint' })
+  const msg = h('span', { class: 'hint', role: 'status', 'aria-live': 'polite', 'data-testid': 'sweep-message' })
   const cancel = h('button', { type: 'button', disabled: true, onclick: () => st.job && api.cancel(st.job) }, 'Cancel') as HTMLButtonElement
   const out = h('div', { class: 'grid', 'data-testid': 'sweep-results' })
   const tor = h('div', { class: 'grid', 'data-testid': 'tornado' })
   const warn = h('div', { 'data-testid': 'sweep-warnings' })
+  const torWarn = h('div', { 'data-testid': 'tornado-warnings' })
   const start = async (kind: 'sweep' | 'sensitivity') => {
     try {
       const models = [modelSel.value]
@@ -822,6 +853,7 @@ function renderSweep() {
       st.job = run.id
       cancel.disabled = false
       msg.textContent = `${kind} running…`
+      msg.className = 'hint'
       const done = await follow(run.id, (d, t) => { bar.max = t; bar.value = d; msg.textContent = `${kind}: ${d} of ${t}` })
       st.job = null
       cancel.disabled = true
@@ -829,8 +861,8 @@ function renderSweep() {
       if (done.status !== 'done') return
       if (kind === 'sweep') st.sweep = done.result as Sweep
       else st.tornado = done.result as Sensitivity
-      drawSweep(out, tor, warn)
-    } catch (e) { msg.textContent = String(e) }
+      drawSweep(out, tor, warn, torWarn)
+    } catch (e) { msg.textContent = errorText(e); msg.className = 'error' }
   }
   main.replaceChildren(
     h('section', { class: 'card controls' },
@@ -841,8 +873,8 @@ function renderSweep() {
         h('button', { 'data-testid': 'run-sensitivity', onclick: () => start('sensitivity') }, 'Run sensitivity'), cancel),
       h('div', { class: 'row' }, bar, msg)),
     h('section', { class: 'card' }, h('h2', {}, 'Distribution of the forecast'), h('p', { class: 'hint' }, 'Draws per bin of the forecast; the orange bin holds the forecast at the stated values.'), warn, out),
-    h('section', { class: 'card' }, h('h2', {}, 'What moves it most'), tor))
-  drawSweep(out, tor, warn)
+    h('section', { class: 'card' }, h('h2', {}, 'What moves it most'), torWarn, tor))
+  drawSweep(out, tor, warn, torWarn)
 }
 
 // sweepStats is an issue's summary as the command line prints it: the
@@ -859,7 +891,9 @@ function sweepStats(si: SweepIssue): HTMLElement {
       `Outcome, with the model's error on real outcomes (approximate): 80% [${fmt(c.lo80)}, ${fmt(c.hi80)}], 95% [${fmt(c.lo95)}, ${fmt(c.hi95)}]; sd ${fmt(c.sd)} = ${fmt(100 * c.share_inputs, 0)}% inputs + ${fmt(100 * c.share_model, 0)}% model error (of the variance)`) : '')
 }
 
-function drawSweep(out: HTMLElement, tor: HTMLElement, warn: HTMLElement) {
+// The sweep's warnings stand above its histograms, the sensitivity
+// analysis's above its tornado charts (torWarn).
+function drawSweep(out: HTMLElement, tor: HTMLElement, warn: HTMLElement, torWarn: HTMLElement) {
   const sc = st.resolved!
   out.replaceChildren()
   tor.replaceChildren()
@@ -891,7 +925,7 @@ function drawSweep(out: HTMLElement, tor: HTMLElement, warn: HTMLElement) {
     }))
   }
   const tm = st.tornado?.models[0]
-  if (tm?.warnings?.length) warn.append(warningList(tm.warnings.map((w) => `sensitivity (${tm.model}): ${w}`), 'tornado-warning-list')!)
+  torWarn.replaceChildren(tm?.warnings?.length ? warningList(tm.warnings.map((w) => `sensitivity (${tm.model}): ${w}`), 'tornado-warning-list')! : '')
   if (!tm) tor.append(h('p', { class: 'hint' }, 'Run sensitivity to see the tornado charts.'))
   else for (const ti of tm.issues) {
     const is = sc.issues.find((x) => x.id === ti.issue)
@@ -986,10 +1020,14 @@ function renderDeal() {
   const robust = h('input', { type: 'checkbox', id: 'deal-robust', 'data-testid': 'deal-robust-on', checked: o.robust }) as HTMLInputElement
   const draws = h('input', { type: 'number', id: 'deal-draws', min: 1, step: 1, value: o.draws ?? '', max: defaults().limits.max_draws, placeholder: `default ${defaults().robust_draws}`, disabled: !o.robust }) as HTMLInputElement
   const changed = () => { st.dealSearch = null; evaluate(); search() }
+  // The proposals are judged with the no-deal package, ρ and who must
+  // accept (not the ranges): a change of those judges them again.
+  const proposals = h('div', { 'data-testid': 'proposals-card' })
+  const judge = () => { if (st.kinds.includes('deal-proposals')) proposals.replaceChildren(proposalsCard(st.sv!.id, dealBase(), actorName, proposalName)) }
   robust.onchange = () => { o.robust = robust.checked; draws.disabled = !o.robust; changed() }
   draws.onchange = () => { const v = Math.round(Number(draws.value)); o.draws = draws.value === '' || !(v > 0) ? null : v; if (o.robust) changed() }
-  batna.onchange = () => { o.batna = batna.value; changed() }
-  rho.onchange = () => { const v = Number(rho.value); if (v > 0) { o.rho = v; changed() } }
+  batna.onchange = () => { o.batna = batna.value; changed(); judge() }
+  rho.onchange = () => { const v = Number(rho.value); if (v > 0) { o.rho = v; changed(); judge() } }
   const req = h('fieldset', { class: 'require' }, h('legend', {}, 'Must accept'),
     ...sc.actors.map((a) => {
       const id = 'require-' + a.id
@@ -1000,6 +1038,7 @@ function renderDeal() {
         o.require = cur.size === sc.actors.length ? null : cur
         if (o.require?.size === 0) { o.require = null; cb.checked = true }
         changed()
+        judge()
       }
       return h('label', { for: id }, cb, a.name || a.id)
     }))
@@ -1057,7 +1096,8 @@ function renderDeal() {
     h('section', { class: 'card' }, h('h2', {}, 'Zone of agreement'),
       h('p', { class: 'hint' }, 'The packages every required actor accepts: whether there are any, the Nash bargaining package and the balanced one (the largest smallest gain), each issue’s range across the zone, or, when it is empty, the concessions that would open it.'),
       found),
-    st.kinds.includes('deal-proposals') ? proposalsCard(st.sv!.id, dealBase(), actorName) : '')
+    proposals)
+  judge()
   evaluate()
   if (st.dealSearch) drawSearch(found, st.dealSearch)
   else search()
@@ -1145,6 +1185,7 @@ function drawSearch(box: HTMLElement, ans: DealSearch) {
   box.replaceChildren(summary, robustBox(ans.robust, true),
     h('p', { class: 'hint', 'data-testid': 'search-no-deal' }, `No-deal package behind each alternative: ${noDeal(ans.no_deal)}. Must accept: ${r.required.map(actorName).join(', ')}${r.rules ? ' (on the issues without a decision rule)' : ''}.`),
     warningList(ans.warnings, 'search-warnings') ?? '',
+    settingsText(ans.request) ? h('p', { class: 'hint', 'data-testid': 'search-settings' }, `The search runs its models with the settings chosen on the Forecast view (${settingsText(ans.request)}), as the forecast does.`) : '',
     notes.length ? h('ul', { class: 'hint' }, ...notes.map((n) => h('li', {}, n))) : '',
     blockers, rules,
     pkgs.length || r.ranges?.length ? h('table', { class: 'compare', 'data-testid': 'zone-packages' },

@@ -4,11 +4,12 @@
 
 import { api } from './api'
 import type { DealProposals, DealProposalsRequest } from './api'
-import { h, fmt } from './util'
+import { h, fmt, settingsText } from './util'
 
 // proposalsCard returns the card and starts loading it; name turns an
-// actor id into its name.
-export function proposalsCard(id: string, base: Partial<DealProposalsRequest>, name: (actor: string) => string): HTMLElement {
+// actor id into its name, proposal a proposal's id (one withdrawn by the
+// snapshot shown too, which the answer's timeline names only by id).
+export function proposalsCard(id: string, base: Partial<DealProposalsRequest>, name: (actor: string) => string, proposal: (id: string) => string): HTMLElement {
   const box = h('div', { 'data-testid': 'proposals-result', 'aria-live': 'polite' }, h('p', { class: 'hint' }, 'Judging the proposals…'))
   const card = h('section', { class: 'card' }, h('h2', {}, 'Proposals on the table'),
     h('p', { class: 'hint' }, 'Each proposal decides some issues and leaves the others open (judged at their no-deal value, their red lines not checked). An actor accepts when the proposal is worth at least its alternative and crosses none of its red lines.'),
@@ -16,13 +17,15 @@ export function proposalsCard(id: string, base: Partial<DealProposalsRequest>, n
   api.dealProposals(id, { ...base, all_snapshots: true, models: ['none'] })
     .then((run) => {
       if (run.status !== 'done' || !run.result) { box.replaceChildren(h('p', { class: 'error' }, run.error ?? run.status)); return }
-      drawProposals(box, run.result, name)
+      drawProposals(box, run.result, name, proposal)
     })
     .catch((e) => box.replaceChildren(h('p', { class: 'error' }, e instanceof Error ? e.message : String(e))))
   return card
 }
 
-function drawProposals(box: HTMLElement, a: DealProposals, name: (actor: string) => string) {
+function drawProposals(box: HTMLElement, a: DealProposals, name: (actor: string) => string, proposal: (id: string) => string) {
+  // Issues by name, as the answer names them.
+  const issue = (id: string) => a.scenario.issues.find((x) => x.id === id)?.name || id
   const alts = a.alternatives.map((x) => `${name(x.actor)} ${fmt(x.value, 3)}`).join(' · ')
   const rows = a.proposals.map((p) => {
     const why = p.actors.filter((v) => !v.accepts).map((v) => h('li', {}, h('b', {}, name(v.actor)), ' ', v.why))
@@ -30,9 +33,10 @@ function drawProposals(box: HTMLElement, a: DealProposals, name: (actor: string)
     return h('tr', { class: p.error ? 'unjudged' : p.accepted ? 'yes' : 'no', 'data-proposal': p.id },
       h('th', { scope: 'row' }, p.name, h('small', {}, `${p.date}${p.proposers?.length ? ' · ' + p.proposers.map(name).join(', ') : ''}`),
         quote ? h('small', { class: 'muted', title: quote.source }, `“${quote.quote}” (${quote.source})`) : null),
-      h('td', {}, ...p.package.map((v) => h('div', {}, h('b', {}, `${v.issue} ${fmt(v.value, 0)}`), v.option ? h('small', {}, v.option) : null)),
-        p.open?.length ? h('small', { class: 'muted' }, `open: ${p.open.join(', ')}`) : null),
-      h('td', {}, p.error ? 'not judged' : p.accepted ? '✓ everyone required' : p.accepts.map(name).join(', ')),
+      h('td', {}, ...p.package.map((v) => h('div', { 'data-issue': v.issue }, h('b', {}, `${issue(v.issue)} ${fmt(v.value, 0)}`), v.option ? h('small', {}, v.option) : null)),
+        p.open?.length ? h('small', { class: 'muted open', 'data-testid': 'proposal-open' }, `open: ${p.open.map(issue).join(', ')}`) : null),
+      h('td', {}, p.error ? 'not judged' : p.accepted ? '✓ everyone required'
+        : ['✗ not accepted', p.accepts.length ? `; accepted only by ${p.accepts.map(name).join(', ')}` : ''].join('')),
       h('td', {}, p.error ? h('p', { class: 'warn', 'data-testid': 'proposal-error' }, p.error) : why.length ? h('ul', {}, ...why) : '—'))
   })
   const tl = a.timeline ?? []
@@ -41,13 +45,14 @@ function drawProposals(box: HTMLElement, a: DealProposals, name: (actor: string)
   box.replaceChildren(
     h('p', { class: 'hint', 'data-testid': 'proposals-alternatives' }, `Alternatives to agreement (no-deal package: ${a.no_deal}): ${alts}.`),
     ...(a.warnings ?? []).map((w) => h('p', { class: 'warning' }, w)),
+    settingsText(a.request) ? h('p', { class: 'hint', 'data-testid': 'proposals-settings' }, `The proposals are judged with the settings chosen on the Forecast view (${settingsText(a.request)}), as the forecast runs its models.`) : '',
     a.proposals.length ? h('table', { class: 'compare', 'data-testid': 'proposals-table' },
-      h('thead', {}, h('tr', {}, ...['Proposal', 'Package', 'Accepted by', 'Rejected by, and why'].map((t) => h('th', { scope: 'col' }, t)))),
+      h('thead', {}, h('tr', {}, ...['Proposal', 'Package', 'Verdict', 'Rejected by, and why'].map((t) => h('th', { scope: 'col' }, t)))),
       h('tbody', {}, ...rows)) : h('p', { class: 'hint' }, 'No proposal is on the table at this snapshot.'),
     ids.length ? h('details', { class: 'anchors' }, h('summary', {}, 'Support over the snapshots'),
       h('table', { class: 'compare', 'data-testid': 'proposals-timeline' },
         h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Proposal'), ...tl.map((s) => h('th', { scope: 'col' }, s.snapshot, s.label ? h('small', {}, s.label) : null)))),
-        h('tbody', {}, ...ids.map((id) => h('tr', {}, h('th', { scope: 'row' }, id), ...tl.map((s) => {
+        h('tbody', {}, ...ids.map((id) => h('tr', { 'data-proposal': id }, h('th', { scope: 'row' }, proposal(id)), ...tl.map((s) => {
           const p = s.proposals.find((x) => x.id === id)
           return h('td', {}, !p ? '–' : p.error ? h('span', { title: p.error }, 'not judged') : `${p.accepts.length}/${p.accepts.length + p.rejects.length}${p.accepted ? ' ✓' : ''}`)
         })))))) : '')

@@ -1,0 +1,42 @@
+package web_test
+
+import (
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+// TestNarrowScreenFits opens every view of the built-in case on a phone's
+// screen (390×844): no view is wider than the screen (the page never
+// scrolls sideways as a whole), and a table too wide for it scrolls
+// sideways on its own.
+func TestNarrowScreenFits(t *testing.T) {
+	e := startE2E(t)
+	fits := `document.documentElement.scrollWidth <= document.documentElement.clientWidth`
+	// The tables wider than their box that do not scroll on their own.
+	stuck := `Array.from(document.querySelectorAll('main table')).filter((t) => t.getBoundingClientRect().width > 0 && t.scrollWidth > t.clientWidth + 1 && getComputedStyle(t).overflowX !== 'auto').map((t) => t.dataset.testid || t.className)`
+	check := func(view string) {
+		t.Helper()
+		w := get(t, e.bctx, "widths", chromedp.Evaluate[[]int](`[document.documentElement.scrollWidth, document.documentElement.clientWidth]`))
+		if !get(t, e.bctx, "fits", chromedp.Evaluate[bool](fits)) {
+			t.Errorf("%s view: the page is %d px wide on a screen %d px wide", view, w[0], w[1])
+		}
+		if s := get(t, e.bctx, "tables", chromedp.Evaluate[[]string](stuck)); len(s) > 0 {
+			t.Errorf("%s view: tables wider than the screen that do not scroll: %v", view, s)
+		}
+	}
+	e.do("phone", chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile), chromedp.Navigate(e.srv.URL+"/#scenario"), chromedp.WaitVisible(chromedp.CSS(`g.marker`)), e.shot("50-narrow-scenario"))
+	check("scenario")
+	e.do("forecast", chromedp.Click(chromedp.ID("tab-forecast")), chromedp.WaitVisible(chromedp.CSS(`[data-testid=variants-table]`)),
+		e.poll(`document.querySelectorAll("[data-testid=timeline] canvas").length > 0`), e.shot("51-narrow-forecast"))
+	check("forecast")
+	e.do("sweep", chromedp.Click(chromedp.ID("tab-sweep")), chromedp.WaitVisible(chromedp.CSS(`[data-testid=run-sweep]`)), e.shot("52-narrow-sweep"))
+	check("sweep")
+	e.do("deal", chromedp.Click(chromedp.ID("tab-deal")), chromedp.WaitVisible(chromedp.CSS(`[data-testid=zone-summary]`)),
+		chromedp.WaitVisible(chromedp.CSS(`[data-testid=proposals-table]`)), chromedp.WaitVisible(chromedp.CSS(`[data-testid=deal-summary]`)), e.shot("53-narrow-deal"))
+	check("deal")
+	e.do("explain", chromedp.Click(chromedp.ID("tab-explain")), chromedp.WaitVisible(chromedp.CSS(`[data-testid=explain-result] section`)), e.shot("54-narrow-explain"))
+	check("explain")
+	e.do("advise", chromedp.Click(chromedp.ID("tab-advise")), chromedp.WaitVisible(chromedp.CSS(`[data-testid=advise-out] table`)), e.shot("55-narrow-advise"))
+	check("advise")
+}

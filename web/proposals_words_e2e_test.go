@@ -1,0 +1,101 @@
+package web_test
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	"parley/answer"
+	"parley/ask"
+)
+
+// TestProposalsInWords: the proposals on the table name their issues and
+// their proposals by name (not by id), state each verdict in words — a
+// rejected proposal says it is not accepted, not by its colour alone —
+// and put a proposal's date under its name, not run into it.
+func TestProposalsInWords(t *testing.T) {
+	e := startE2E(t)
+	in, err := ask.Load("stored", e.rec.Body, ask.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := in.Case(answer.Target{Snapshot: "latest"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	req := answer.NewDealProposalsRequest()
+	req.Models, req.AllSnapshots = []string{"none"}, true
+	props, err := ask.DealProposals(e.ctx, c, req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rejected := 0
+	for _, p := range props.Proposals {
+		if !p.Accepted && p.Error == "" {
+			rejected++
+		}
+	}
+	if rejected == 0 || len(props.Timeline) == 0 {
+		t.Fatalf("%d rejected proposals, %d snapshots: the test tests too little", rejected, len(props.Timeline))
+	}
+	issueName := map[string]string{}
+	for _, is := range c.Resolved.Issues {
+		issueName[is.ID] = is.Name
+	}
+	e.do("deal", chromedp.Navigate(e.srv.URL+"/#deal"), chromedp.WaitVisible(chromedp.CSS(`[data-testid=proposals-table]`)))
+	for _, p := range props.Proposals {
+		row := fmt.Sprintf(`[data-testid=proposals-table] tr[data-proposal=%q]`, p.ID)
+		if first := strings.SplitN(e.text(row+` th`), "\n", 2)[0]; first != p.Name {
+			t.Errorf("%s: its heading's first line reads %q, want its name %q alone", p.ID, first, p.Name)
+		}
+		for _, v := range p.Package {
+			want := issueName[v.Issue] + " " + strconv.FormatFloat(float64(v.Value), 'f', 0, 64)
+			cell := fmt.Sprintf(`%s [data-issue=%q] b`, row, v.Issue)
+			if e.count(cell) != 1 {
+				t.Errorf("%s: no value on %s shown as its own", p.ID, v.Issue)
+				continue
+			}
+			if got := e.text(cell); got != want {
+				t.Errorf("%s: its value on %s reads %q, want %q", p.ID, v.Issue, got, want)
+			}
+		}
+		verdict := e.text(row + ` td:nth-of-type(2)`)
+		switch {
+		case p.Error != "":
+			if verdict != "not judged" {
+				t.Errorf("%s: verdict %q, want not judged", p.ID, verdict)
+			}
+		case p.Accepted:
+			if verdict != "✓ everyone required" {
+				t.Errorf("%s: verdict %q, want accepted", p.ID, verdict)
+			}
+		default:
+			if !strings.HasPrefix(verdict, "✗ not accepted") {
+				t.Errorf("%s: verdict %q, want it to say it is not accepted", p.ID, verdict)
+			}
+		}
+	}
+	names := get(t, e.bctx, "timeline", chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll('[data-testid=proposals-timeline] tbody th')).map((th) => th.textContent)`))
+	// A proposal withdrawn by the latest snapshot is named as the
+	// snapshot that tabled it names it.
+	named := map[string]bool{}
+	for _, p := range e.full.Proposals {
+		named[p.Name] = true
+	}
+	for _, sn := range e.full.Snapshots {
+		for _, p := range sn.Proposals {
+			named[p.Name] = true
+		}
+	}
+	if len(names) == 0 {
+		t.Fatal("no proposal in the support over the snapshots")
+	}
+	for _, n := range names {
+		if !named[n] {
+			t.Errorf("the support over the snapshots names a proposal %q, not by its name", n)
+		}
+	}
+}
