@@ -93,7 +93,7 @@ func TestSearchNoFreeCrossing(t *testing.T) {
 		t.Fatal(err)
 	}
 	c := a.Result.Concession
-	if a.Result.Open || c == nil || !strings.Contains(a.Result.Summary, "ukraine < 65; russia >= 65") {
+	if a.Result.Open || c == nil || !strings.Contains(a.Result.Summary, "red lines on Territory leave no value (Ukraine < 65; Russia >= 65)") {
 		t.Fatalf("open %v summary %q, want closed by the territory red lines", a.Result.Open, a.Result.Summary)
 	}
 	n := 0

@@ -329,17 +329,26 @@ func (s *searcher) redLineFrame() (*frame, string) {
 			var who []string
 			for _, i := range s.req {
 				if r, ok := s.in.redLines(i)[k]; ok {
-					who = append(who, fmt.Sprintf("%s %s", p.Actors[i].ID, r))
+					who = append(who, fmt.Sprintf("%s %s", nameOr(p.Actors[i].Name, p.Actors[i].ID), r))
 					s.conflictWho = append(s.conflictWho, i)
 				}
 			}
-			conflicts = append(conflicts, fmt.Sprintf("the required actors' red lines on issue %s leave no value (%s)", p.Issues[k].ID, join(who)))
+			conflicts = append(conflicts, fmt.Sprintf("the required actors' red lines on %s leave no value (%s)", nameOr(p.Issues[k].Name, "issue "+p.Issues[k].ID), join(who)))
 		}
 	}
 	if len(conflicts) > 0 {
 		return nil, "zone closed by red lines: " + join(conflicts)
 	}
 	return newFrame(sp, s.req, s.fixed, lo, hi, loOpen, hiOpen), ""
+}
+
+// nameOr is name, or id where the scenario gives no name: a sentence
+// for people names what it speaks of as they wrote it.
+func nameOr(name, id string) string {
+	if name != "" {
+		return name
+	}
+	return id
 }
 
 func join(ss []string) string {
