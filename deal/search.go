@@ -304,7 +304,7 @@ func (s *searcher) redLineFrame() (*frame, string) {
 		for k, r := range s.in.redLines(i) {
 			if x, ok := s.fixed[k]; ok {
 				if !r.Allows(sp.denorm(k, x)) {
-					conflicts = append(conflicts, fmt.Sprintf("issue %s is fixed at %v, which crosses %s's red line %s", p.Issues[k].ID, sp.denorm(k, x), p.Actors[i].ID, r))
+					conflicts = append(conflicts, fmt.Sprintf("%s is fixed at %v, which crosses %s's red line %s", nameOr(p.Issues[k].Name, "issue "+p.Issues[k].ID), sp.denorm(k, x), nameOr(p.Actors[i].Name, p.Actors[i].ID), r))
 					s.conflictWho = append(s.conflictWho, i)
 				}
 				continue
