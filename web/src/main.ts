@@ -814,7 +814,7 @@ function drawVariants(box: HTMLElement, cmp: Comparison) {
     if (!f.settled) return h('td', { class: 'unsettled', ...at }, h('b', {}, shown(f)), h('small', { class: 'warn' }, 'did not settle'))
     const d = c!.change
     return h('td', at, h('b', {}, fmt(f.forecast)),
-      d !== undefined && Math.abs(d) >= 0.05 ? h('small', { class: d > 0 ? 'up' : 'down', 'data-testid': 'variant-change' }, (d > 0 ? '+' : '') + fmt(d)) : null)
+      d !== undefined && Math.abs(d) >= 0.05 ? h('small', { class: 'change', 'data-testid': 'variant-change' }, (d > 0 ? '+' : '') + fmt(d)) : null)
   }
   const ws = cmp.columns.flatMap((c, j) => [...(c.warnings ?? []), ...(m?.columns[j]?.warnings ?? [])].map((w) => `${c.label}: ${w}`))
   box.replaceChildren(h('p', {}, 'Model ', pick),
