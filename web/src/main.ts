@@ -105,6 +105,14 @@ function proposalName(id: string): string {
   return all.find((p) => p.id === id)?.name || id
 }
 
+// sourceTitle is the title of the source a quote cites (by its id, or
+// its file), as the scenario's metadata declares it; its id when it has
+// no title.
+function sourceTitle(ref: string): string {
+  const src = (st.sv?.scenario.metadata.sources ?? []).find((x) => x.id === ref) ?? (st.sv?.scenario.metadata.sources ?? []).find((x) => x.file === ref)
+  return src?.title || ref
+}
+
 function modelList(): string[] { return st.models.filter((m) => st.selected.has(m.name)).map((m) => m.name) }
 
 // paramsFor is the settings changed on the Forecast view of the named
@@ -1023,7 +1031,7 @@ function renderDeal() {
   // The proposals are judged with the no-deal package, ρ and who must
   // accept (not the ranges): a change of those judges them again.
   const proposals = h('div', { 'data-testid': 'proposals-card' })
-  const judge = () => { if (st.kinds.includes('deal-proposals')) proposals.replaceChildren(proposalsCard(st.sv!.id, dealBase(), actorName, proposalName)) }
+  const judge = () => { if (st.kinds.includes('deal-proposals')) proposals.replaceChildren(proposalsCard(st.sv!.id, dealBase(), actorName, proposalName, sourceTitle)) }
   robust.onchange = () => { o.robust = robust.checked; draws.disabled = !o.robust; changed() }
   draws.onchange = () => { const v = Math.round(Number(draws.value)); o.draws = draws.value === '' || !(v > 0) ? null : v; if (o.robust) changed() }
   batna.onchange = () => { o.batna = batna.value; changed(); judge() }
