@@ -1,7 +1,9 @@
 package web_test
 
 import (
+	"encoding/json"
 	"fmt"
+	"net/http"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -96,7 +98,11 @@ func TestBuilder(t *testing.T) {
 		// North's capability rests on a quote; the others' are assumed.
 		add("actors[0].capability_evidence"), set("actors[0].capability_evidence[0].source", "minutes"),
 		set("actors[0].capability_evidence[0].date", "2026-02-28"), set("actors[0].capability_evidence[0].quote", "North pays for most of the programme."),
-		set("actors[1].capability_assumed", "an example"), set("actors[2].capability_assumed", "an example"))
+		set("actors[1].capability_assumed", "an example"), set("actors[2].capability_assumed", "an example"),
+		// North has a red line on the budget and South a reservation, at
+		// first with neither a quote nor a reason.
+		chromedp.Click(chromedp.CSS(`[data-path="actors[0]"] > details > summary`)), chromedp.Click(chromedp.CSS(`[data-path="actors[1]"] > details > summary`)),
+		set("actors[0].red_lines.budget", ">= 50"), set("actors[1].reservation", "0.2"))
 
 	// 3. One stance per actor and issue (North–Budget, North–Timeline,
 	// South–Budget, …), the first resting on a quote; first with a
@@ -140,6 +146,13 @@ func TestBuilder(t *testing.T) {
 	if !strings.HasPrefix(quote, "✕ Stance of North on Budget, quote 1: quote:") || !strings.Contains(quote, "minutes.txt") {
 		t.Fatalf("the quote's diagnostic reads %q", quote)
 	}
+	// The red line and the reservation rest on nothing yet: warned of,
+	// beside their fields.
+	for _, p := range []string{"actors[0].red_lines.budget", "actors[1].reservation"} {
+		if w := e.text(fmt.Sprintf(`[data-testid=diagnostic][data-for=%q]`, p)); !strings.Contains(w, "no evidence and no assumed reason") {
+			t.Fatalf("%s: the warning reads %q", p, w)
+		}
+	}
 	if inv := get(t, e.bctx, "invalid", chromedp.Evaluate[string](`document.querySelector('[data-path="stances[1].position"]').getAttribute("aria-invalid")`)); inv != "true" {
 		t.Fatalf("the position field is not marked invalid (%q)", inv)
 	}
@@ -152,6 +165,13 @@ func TestBuilder(t *testing.T) {
 	}
 
 	// 6. Fixed, it is created; the address names it.
+	// North's red line gets a quote from the minutes, South's reservation
+	// a reason.
+	do("red line quote", add("actors[0].red_line_evidence.budget"), set("actors[0].red_line_evidence.budget[0].source", "minutes"),
+		set("actors[0].red_line_evidence.budget[0].date", "2026-02-28"),
+		set("actors[0].red_line_evidence.budget[0].quote", "We will not sign for less than most of the budget."),
+		set("actors[1].reservation_assumed", "South settles for any budget it can sell at home"),
+		chromedp.ScrollIntoView(path("actors[0].red_line_evidence.budget")), shot("31b-build-red-line"))
 	do("save", set("stances[1].position", "50"), set("stances[0].evidence[0].quote", "We will not sign for less than most of the budget."),
 		chromedp.Click(chromedp.CSS(`[data-testid=build-save]`)),
 		poll(`document.querySelector("[data-testid=build-state]").textContent.endsWith("· saved")`),
@@ -180,6 +200,35 @@ func TestBuilder(t *testing.T) {
 		saved.Actors[1].CapabilityAssumed != "an example" || len(saved.Snapshots) != 1 || len(saved.Variants) != 1 || len(saved.Proposals) != 1 ||
 		fmt.Sprint(saved.Variants[0].RemoveActors) != "[east]" || fmt.Sprint(saved.Proposals[0].Proposers) != "[north]" || saved.Proposals[0].Package["timeline"] != 60 {
 		t.Fatalf("stored %+v", saved)
+	}
+	// The API's copy holds the quote and the reason, and the page, drawn
+	// with the saved scenario's warnings, finds both resting on something.
+	resp, err := http.Get(e.srv.URL + "/api/scenarios/" + id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got struct {
+		Scenario struct {
+			Actors []struct {
+				RedLineEvidence    map[string][]struct{ Source, Quote, Date string } `json:"red_line_evidence"`
+				ReservationAssumed string                                            `json:"reservation_assumed"`
+			} `json:"actors"`
+		} `json:"scenario"`
+	}
+	err = json.NewDecoder(resp.Body).Decode(&got)
+	resp.Body.Close()
+	if err != nil || len(got.Scenario.Actors) != 3 {
+		t.Fatalf("GET the scenario: %v %+v", err, got)
+	}
+	if rl := got.Scenario.Actors[0].RedLineEvidence["budget"]; len(rl) != 1 || rl[0].Source != "minutes" || rl[0].Date != "2026-02-28" ||
+		rl[0].Quote != "We will not sign for less than most of the budget." {
+		t.Errorf("North's red line on the budget rests on %+v", rl)
+	}
+	if r := got.Scenario.Actors[1].ReservationAssumed; r != "South settles for any budget it can sell at home" {
+		t.Errorf("South's reservation is assumed because %q", r)
+	}
+	if w := get(t, e.bctx, "warnings", chromedp.Evaluate[string](`[...document.querySelectorAll("[data-testid=diagnostic], [data-testid=build-problems]")].map((x) => x.textContent).join("\n")`)); strings.Contains(w, "no evidence and no assumed reason") {
+		t.Errorf("after the save the page still warns:\n%s", w)
 	}
 	if !strings.Contains(get(t, e.bctx, "url", chromedp.Evaluate[string](`location.search`)), "scenario="+id) {
 		t.Fatal("the address does not name the new scenario")
@@ -271,6 +320,20 @@ stances:
 		poll(`document.querySelectorAll("#scenario option").length === 1`), shot("38-deleted"))
 	if list, err = e.st.ListScenarios(e.ctx); err != nil || len(list) != 1 || list[0].ID != id {
 		t.Fatalf("after the delete: %v %v", list, err)
+	}
+
+	// 12. Renaming the budget issue carries North's red line, its quote
+	// and the button that adds another along: the quote added after the
+	// rename joins the red line on the renamed issue.
+	do("rename", chromedp.Navigate(e.srv.URL+"/?scenario="+id+"#build"), chromedp.WaitVisible(path("issues[0].id")),
+		chromedp.Click(chromedp.CSS(`[data-path="actors[0]"] > details > summary`)),
+		set("issues[0].id", "money"), void(chromedp.Evaluate[bool](`document.querySelector('[data-path="issues[0].id"]').dispatchEvent(new Event("change"))`)),
+		add("actors[0].red_line_evidence.money"), chromedp.WaitVisible(path("actors[0].red_line_evidence.money[1].quote")))
+	if q := get(t, e.bctx, "renamed", chromedp.Value(path("actors[0].red_line_evidence.money[0].quote"))); q != "We will not sign for less than most of the budget." {
+		t.Errorf("after the rename the red line's first quote reads %q", q)
+	}
+	if n := e.count(`[data-path^="actors[0].red_line_evidence.budget"], [data-path^="actors[0].red_lines.budget"]`); n != 0 {
+		t.Errorf("%d fields still name the old issue id", n)
 	}
 }
 

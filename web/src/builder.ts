@@ -32,6 +32,9 @@ export interface BuildContext {
 interface Draft { id: string | null; version: number; title: string; doc: Scenario; diags: Diagnostic[]; dirty: boolean }
 
 let draft: Draft | null = null
+// openMore holds the actors (by path) whose folded fields are open, so
+// that they stay open when the view is drawn again (a quote added).
+const openMore = new Set<string>()
 let formats: FormatInfo[] | null = null
 
 const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x))
@@ -155,6 +158,11 @@ function collect(box: HTMLElement, doc: Scenario) {
   const tidy = (o: any) => {
     if (o?.range && Object.keys(o.range).length === 0) delete o.range
     if (o?.red_lines && Object.keys(o.red_lines).length === 0) delete o.red_lines
+    if (o?.red_line_assumed && Object.keys(o.red_line_assumed).length === 0) delete o.red_line_assumed
+    if (o?.red_line_evidence) {
+      for (const [k, v] of Object.entries(o.red_line_evidence)) if (Array.isArray(v) && v.length === 0) delete o.red_line_evidence[k]
+      if (Object.keys(o.red_line_evidence).length === 0) delete o.red_line_evidence
+    }
   }
   doc.stances.forEach(tidy)
   doc.actors.forEach(tidy)
@@ -236,9 +244,18 @@ function renameInPage(box: HTMLElement, kind: Kind, from: string, to: string) {
   }
   for (const i of box.querySelectorAll<HTMLInputElement>(`fieldset[data-choices=${kind}] input`)) if (i.value === from) i.value = to
   if (kind !== 'issue') return
-  for (const el of box.querySelectorAll<HTMLElement>('[data-path]')) {
-    const p = el.dataset.path!
-    for (const key of ['.red_lines.', '.package.']) if (p.endsWith(key + from)) el.dataset.path = p.slice(0, p.length - from.length) + to
+  // A key ends the path or is followed by an index (….red_line_evidence.ISSUE[0].quote).
+  const keys = ['.red_lines.', '.package.', '.red_line_assumed.', '.red_line_evidence.']
+  const renamed = (p: string) => {
+    for (const key of keys) {
+      const at = p.indexOf(key + from)
+      const after = p.slice(at + key.length + from.length)
+      if (at >= 0 && (after === '' || after.startsWith('['))) return p.slice(0, at + key.length) + to + after
+    }
+    return p
+  }
+  for (const attr of ['path', 'add', 'remove'] as const) {
+    for (const el of box.querySelectorAll<HTMLElement>(`[data-${attr}]`)) el.dataset[attr] = renamed(el.dataset[attr]!)
   }
 }
 
@@ -320,7 +337,10 @@ function draw(box: HTMLElement, ctx: BuildContext) {
     again()
   }
   // add appends an item to a list and puts the focus in its first field.
-  const add = (path: string, item: unknown) => h('button', { type: 'button', class: 'small', 'data-add': path, 'aria-label': `Add to ${describe(path, doc).toLowerCase()}`, onclick: () => {
+  // Both read their path from the button when clicked: an issue renamed
+  // since the view was drawn has changed it (renameInPage).
+  const add = (drawn: string, item: unknown) => h('button', { type: 'button', class: 'small', 'data-add': drawn, 'aria-label': `Add to ${describe(drawn, doc).toLowerCase()}`, onclick: (e: Event) => {
+    const path = (e.currentTarget as HTMLElement).dataset.add ?? drawn
     let at = 0
     change(() => {
       const list = getPath(doc, path)
@@ -331,15 +351,21 @@ function draw(box: HTMLElement, ctx: BuildContext) {
     first?.focus({ preventScroll: true })
     first?.scrollIntoView({ block: 'nearest' })
   } }, '+ add')
-  const remove = (path: string, what: string, also?: () => void) => h('button', { type: 'button', class: 'small remove', 'data-remove': path, 'aria-label': `Remove ${what}`, title: `Remove ${what}`,
-    onclick: () => change(() => {
-      const ss = segs(path)
+  const remove = (drawn: string, what: string, also?: () => void) => h('button', { type: 'button', class: 'small remove', 'data-remove': drawn, 'aria-label': `Remove ${what}`, title: `Remove ${what}`,
+    onclick: (e: Event) => change(() => {
+      const ss = segs((e.currentTarget as HTMLElement | null)?.dataset.remove ?? drawn)
       const i = ss.pop() as number
       const list = getPath(doc, ss.join('.').replace(/\.(\d+)/g, '[$1]'))
       also?.()
       list.splice(i, 1)
     }, true) }, '✕')
 
+  // more is a folded group of an item's less used fields.
+  const more = (key: string, summary: string, ...kids: (HTMLElement | null)[]) => {
+    const el = h('details', { class: 'bmore', open: openMore.has(key) }, h('summary', {}, summary), ...kids)
+    el.addEventListener('toggle', () => { if (el.open) openMore.add(key); else openMore.delete(key) })
+    return el
+  }
   const issues = choices(doc, 'issue', '').slice(1)
   const firstSource = doc.metadata.sources?.[0]?.id ?? ''
   const actorField = (label: string, path: string, cur: string) => {
@@ -392,8 +418,12 @@ function draw(box: HTMLElement, ctx: BuildContext) {
       h('div', { class: 'bhead', 'data-path': path + '.actors' }, h('strong', {}, 'Changed capabilities'), add(path + '.actors', { id: '' })),
       ...(c.actors ?? []).map((ac, k) => {
         const p = `${path}.actors[${k}]`
-        return h('div', { class: 'brow', 'data-path': p }, actorField('Actor', p + '.id', ac.id),
-          field('Capability', p + '.capability', 'optnumber', ac.capability), remove(p, 'this change'))
+        return h('div', { class: 'bitem', 'data-path': p },
+          h('div', { class: 'brow' }, actorField('Actor', p + '.id', ac.id),
+            field('Capability', p + '.capability', 'optnumber', ac.capability, { hint: '(empty: unchanged)' }),
+            field('Capability assumed because', p + '.capability_assumed', 'opttext', ac.capability_assumed, { wide: true }),
+            remove(p, 'this change')),
+          quoteRows(p + '.capability_evidence', ac.capability_evidence, 'Quotes behind the new capability'))
       }),
       checklist('Actors who leave', path + '.remove_actors', c.remove_actors ?? [], doc),
       left.length ? h('p', { class: 'hint' }, `Also: ${left.join(', ')} — kept as the file has them (edit them in the file).`) : null)
@@ -559,12 +589,18 @@ function draw(box: HTMLElement, ctx: BuildContext) {
           remove(p, `actor ${a.name || a.id}`, () => { doc.stances = doc.stances.filter((x) => resolves(doc, x.actor) !== a.id && x.actor !== a.id) })),
         h('div', { class: 'brow' }, field('Capability assumed because', p + '.capability_assumed', 'opttext', a.capability_assumed, { wide: true, placeholder: 'when no source speaks to it' })),
         quoteRows(p + '.capability_evidence', a.capability_evidence, 'Quotes behind the capability'),
-        h('details', { class: 'bmore' }, h('summary', {}, 'Description, red lines, reservation'),
+        more(p, 'Description, red lines, reservation',
           field('Description', p + '.description', 'opttextarea', a.description, { wide: true }),
           field('Capability note', p + '.capability_note', 'opttext', a.capability_note, { wide: true }),
-          h('div', { class: 'brow' }, ...doc.issues.filter((is) => is.id).map((is) =>
-            field(`Red line on ${is.name || is.id}`, `${p}.red_lines.${is.id}`, 'opttext', a.red_lines?.[is.id], { placeholder: 'e.g. <= 40' })),
-          field('Reservation utility', p + '.reservation', 'optnumber', a.reservation, { hint: '(0–1)' }))))
+          ...doc.issues.filter((is) => is.id).map((is) => h('div', { class: 'bredline' },
+            h('div', { class: 'brow' },
+              field(`Red line on ${is.name || is.id}`, `${p}.red_lines.${is.id}`, 'opttext', a.red_lines?.[is.id], { placeholder: 'e.g. <= 40' }),
+              field('Red line assumed because', `${p}.red_line_assumed.${is.id}`, 'opttext', a.red_line_assumed?.[is.id], { wide: true, placeholder: 'when no source speaks to it' })),
+            quoteRows(`${p}.red_line_evidence.${is.id}`, a.red_line_evidence?.[is.id], `Quotes behind the red line on ${is.name || is.id}`))),
+          h('div', { class: 'brow' },
+            field('Reservation utility', p + '.reservation', 'optnumber', a.reservation, { hint: '(0–1)' }),
+            field('Reservation assumed because', p + '.reservation_assumed', 'opttext', a.reservation_assumed, { wide: true, placeholder: 'when no source speaks to it' })),
+          quoteRows(p + '.reservation_evidence', a.reservation_evidence, 'Quotes behind the reservation')))
     }))
 
   // stances
@@ -678,6 +714,8 @@ function showDiagnostics(box: HTMLElement, ds: Diagnostic[], doc: Scenario) {
   for (const d of ds) {
     const el = place(box, d.path)
     if (!el) continue
+    const folded = el.closest('details')
+    if (folded) folded.open = true
     const id = 'diag-' + ++uid
     const note = h('p', { class: 'diag ' + (d.warning ? 'warn' : 'error'), id, 'data-testid': 'diagnostic', 'data-for': d.path },
       h('strong', {}, (d.warning ? '⚠ ' : '✕ ') + describe(d.path, doc) + ': '), message(d, doc))

@@ -12,7 +12,8 @@ const words: { [field: string]: string } = {
   reference: 'status quo', decision: 'decision rule', keywords: 'keywords', attrs: 'attributes', capability: 'capability',
   capability_range: 'capability range', capability_note: 'capability note',
   capability_evidence: 'quotes behind the capability', capability_assumed: 'reason the capability is assumed', aliases: 'aliases', mentions: 'mentions',
-  red_lines: 'red lines', reservation: 'reservation utility', actor: 'actor', issue: 'issue', position: 'position',
+  red_lines: 'red lines', red_line_evidence: 'quotes behind the red lines', red_line_assumed: 'reasons the red lines are assumed',
+  reservation: 'reservation utility', reservation_evidence: 'quotes behind the reservation', reservation_assumed: 'reason the reservation is assumed', actor: 'actor', issue: 'issue', position: 'position',
   salience: 'salience', range: 'range', evidence: 'evidence', quote: 'quote', source: 'source', assumed: 'reason it is assumed',
   note: 'note', snapshots: 'snapshots', variants: 'variants', add_actors: 'added actors', remove_actors: 'removed actors',
   actors: 'actors', stances: 'stances', issues: 'issues', proposals: 'proposals', withdraw_proposals: 'withdrawn proposals',
@@ -63,6 +64,7 @@ function item(doc: Scenario, list: string, x: any, i: number, inChanges: boolean
     }
     case 'evidence': return `quote ${n}`
     case 'capability_evidence': return `capability quote ${n}`
+    case 'reservation_evidence': return `reservation quote ${n}`
     case 'snapshots': return x?.date ? `snapshot of ${x.date}${x.label ? ' (' + quoted(x.label) + ')' : ''}` : `snapshot ${n}`
     case 'variants': return named('variant', x?.name || x?.id)
     case 'proposals': return named('proposal', x?.name || x?.id)
@@ -88,6 +90,13 @@ export function describe(path: string, doc: Scenario): string {
     const next = segs[k + 1]
     const parent = segs[k - 1]
     const val = cur?.[seg]
+    if (parent === 'red_line_evidence' && typeof next === 'number') {
+      // actors[1].red_line_evidence.territory[0]: a quote behind a red line.
+      parts.push(`quote ${next + 1} behind the red line on ${issueName(doc, seg)}`)
+      field = ''
+      cur = val?.[next]
+      continue
+    }
     if (typeof next === 'number') {
       const x = val?.[next]
       if ((x !== null && typeof x === 'object') || !single[seg]) {
@@ -102,6 +111,8 @@ export function describe(path: string, doc: Scenario): string {
     }
     if (seg === 'metadata' && k === 0) { meta = true; cur = val; continue }
     if (parent === 'red_lines') { field = `red line on ${issueName(doc, seg)}`; cur = val; continue }
+    if (parent === 'red_line_assumed') { field = `reason the red line on ${issueName(doc, seg)} is assumed`; cur = val; continue }
+    if (parent === 'red_line_evidence') { field = `quotes behind the red line on ${issueName(doc, seg)}`; cur = val; continue }
     if (parent === 'package') { field = `value for ${issueName(doc, seg)}`; cur = val; continue }
     if (parent === 'attrs') { field = `attribute ${quoted(seg)}`; cur = val; continue }
     if (parent === 'range' && (seg === 'position' || seg === 'salience')) { field = `range of the ${seg}`; cur = val; continue }

@@ -7,7 +7,7 @@
 import './style.css'
 import { api, follow, download, APIError, inlineOrJob, loadDefaults, defaults } from './api'
 import type { Scenario, ScenarioView, Forecast, ModelForecast, IssueForecast, Issue, Stance, ModelInfo, Param, Sweep, SweepIssue, Sensitivity, Diagnostic, DealEvaluation, DealSearch, DealPackage, DealPlan, Distribution, Likely, DealRobustness, Comparison, CompareCell } from './api'
-import { h, s, fmt, color, rangeText, settingsText, errorText } from './util'
+import { h, s, fmt, gfmt, color, rangeText, settingsText, errorText } from './util'
 import { renderExplain } from './explain'
 import { proposalsCard } from './proposals'
 import { renderAdvise } from './advise'
@@ -103,6 +103,14 @@ function proposalName(id: string): string {
   const sc = st.sv?.scenario
   const all = [...(sc?.proposals ?? []), ...(sc?.snapshots ?? []).flatMap((x) => x.proposals ?? []), ...(sc?.variants ?? []).flatMap((x) => x.proposals ?? [])]
   return all.find((p) => p.id === id)?.name || id
+}
+
+// sourceTitle is the title of the source a quote cites (by its id, or
+// its file), as the scenario's metadata declares it; its id when it has
+// no title.
+function sourceTitle(ref: string): string {
+  const src = (st.sv?.scenario.metadata.sources ?? []).find((x) => x.id === ref) ?? (st.sv?.scenario.metadata.sources ?? []).find((x) => x.file === ref)
+  return src?.title || ref
 }
 
 function modelList(): string[] { return st.models.filter((m) => st.selected.has(m.name)).map((m) => m.name) }
@@ -814,7 +822,7 @@ function drawVariants(box: HTMLElement, cmp: Comparison) {
     if (!f.settled) return h('td', { class: 'unsettled', ...at }, h('b', {}, shown(f)), h('small', { class: 'warn' }, 'did not settle'))
     const d = c!.change
     return h('td', at, h('b', {}, fmt(f.forecast)),
-      d !== undefined && Math.abs(d) >= 0.05 ? h('small', { class: d > 0 ? 'up' : 'down', 'data-testid': 'variant-change' }, (d > 0 ? '+' : '') + fmt(d)) : null)
+      d !== undefined && Math.abs(d) >= 0.05 ? h('small', { class: 'change', 'data-testid': 'variant-change' }, (d > 0 ? '+' : '') + fmt(d)) : null)
   }
   const ws = cmp.columns.flatMap((c, j) => [...(c.warnings ?? []), ...(m?.columns[j]?.warnings ?? [])].map((w) => `${c.label}: ${w}`))
   box.replaceChildren(h('p', {}, 'Model ', pick),
@@ -1023,7 +1031,7 @@ function renderDeal() {
   // The proposals are judged with the no-deal package, ρ and who must
   // accept (not the ranges): a change of those judges them again.
   const proposals = h('div', { 'data-testid': 'proposals-card' })
-  const judge = () => { if (st.kinds.includes('deal-proposals')) proposals.replaceChildren(proposalsCard(st.sv!.id, dealBase(), actorName, proposalName)) }
+  const judge = () => { if (st.kinds.includes('deal-proposals')) proposals.replaceChildren(proposalsCard(st.sv!.id, dealBase(), actorName, proposalName, sourceTitle)) }
   robust.onchange = () => { o.robust = robust.checked; draws.disabled = !o.robust; changed() }
   draws.onchange = () => { const v = Math.round(Number(draws.value)); o.draws = draws.value === '' || !(v > 0) ? null : v; if (o.robust) changed() }
   batna.onchange = () => { o.batna = batna.value; changed(); judge() }
@@ -1136,9 +1144,9 @@ function drawSearch(box: HTMLElement, ans: DealSearch) {
   const r = ans.result
   const sc = st.resolved!
   const isOf = (id: string) => sc.issues.find((x) => x.id === id)
-  const plans: { title: string; plan: DealPlan }[] = []
-  if (r.concession?.lower_alternatives) plans.push({ title: 'Opened by lowering alternatives', plan: r.concession.lower_alternatives })
-  if (r.concession?.bend_red_lines) plans.push({ title: 'Opened by bending red lines', plan: r.concession.bend_red_lines })
+  const plans: { title: string; plan: DealPlan; unit: string }[] = []
+  if (r.concession?.lower_alternatives) plans.push({ title: 'Opened by lowering alternatives', plan: r.concession.lower_alternatives, unit: 'utility' })
+  if (r.concession?.bend_red_lines) plans.push({ title: 'Opened by bending red lines', plan: r.concession.bend_red_lines, unit: '% of scale' })
   const pkgs: { title: string; pkg: DealPackage }[] = r.open
     ? [...(r.nash ? [{ title: 'Nash', pkg: r.nash }] : []), ...(r.balanced ? [{ title: 'Balanced', pkg: r.balanced }] : [])]
     : plans.map((x) => ({ title: x.title, pkg: x.plan.package }))
@@ -1172,7 +1180,9 @@ function drawSearch(box: HTMLElement, ans: DealSearch) {
         ...pkgs.map((p) => { const v = p.pkg.rules?.find((x) => x.issue === g.issue); return h('td', { class: v?.passes ? '' : 'down' }, v ? (v.passes ? names(v.coalition) : `fails: ${names(v.against)} against`) : '—') }))))) : '') : ''
   const blockers = r.blockers?.length ? h('p', { class: 'hint', 'data-testid': 'zone-blockers' }, `Blocked by ${names(r.blockers)}.`) : ''
   const notes = [...(r.notes ?? []), ...(r.concession?.notes ?? [])]
-  const planList = plans.map(({ title, plan }) => h('div', { class: 'plan' }, h('h3', {}, title),
+  // A plan's cost is in the unit of what it concedes, as the command
+  // line prints it: utility given up, or points of the scales crossed.
+  const planList = plans.map(({ title, plan, unit }) => h('div', { class: 'plan' }, h('h3', {}, title),
     h('ul', {},
       ...(plan.bends ?? []).map((b) => h('li', {}, `${actorName(b.actor)} crosses its red line on ${issueName(b.issue)}: ${b.red_line} → ${b.to}`,
         b.strict ? ' (must accept the very value it excluded)' : ` (moves ${fmt(b.by)})`,
@@ -1180,7 +1190,7 @@ function drawSearch(box: HTMLElement, ans: DealSearch) {
       ...(plan.shortfalls ?? []).map((x) => h('li', {}, `${actorName(x.actor)} accepts ${fmt(x.by, 3)} less than its alternative (${fmt(x.utility, 3)} for ${fmt(x.alternative, 3)})`,
         x.moves?.length ? `; the same as moving its positions: ${x.moves.map((m) => `${issueName(m.issue)} ${fmt(m.from)} → ${fmt(m.to)}`).join(', ')}` : '')),
       !(plan.bends?.length || plan.shortfalls?.length) ? h('li', {}, 'no concession needed beyond the package') : null),
-    h('p', { class: 'hint' }, `Capability-weighted cost ${fmt(plan.cost, 3)} (within ${plan.gap.toPrecision(2)} of the least).`)))
+    h('p', { class: 'hint', 'data-testid': 'plan-cost' }, `Capability-weighted cost ${fmt(plan.cost, 4)} ${unit} (within ${gfmt(plan.gap)} of the least).`)))
   const others = [...(r.frontier ?? []), ...(r.sample ?? [])]
   box.replaceChildren(summary, robustBox(ans.robust, true),
     h('p', { class: 'hint', 'data-testid': 'search-no-deal' }, `No-deal package behind each alternative: ${noDeal(ans.no_deal)}. Must accept: ${r.required.map(actorName).join(', ')}${r.rules ? ' (on the issues without a decision rule)' : ''}.`),

@@ -8,8 +8,10 @@ import { h, fmt, settingsText } from './util'
 
 // proposalsCard returns the card and starts loading it; name turns an
 // actor id into its name, proposal a proposal's id (one withdrawn by the
-// snapshot shown too, which the answer's timeline names only by id).
-export function proposalsCard(id: string, base: Partial<DealProposalsRequest>, name: (actor: string) => string, proposal: (id: string) => string): HTMLElement {
+// snapshot shown too, which the answer's timeline names only by id), and
+// source a quote's source id into its title.
+export function proposalsCard(id: string, base: Partial<DealProposalsRequest>, name: (actor: string) => string, proposal: (id: string) => string,
+  source: (id: string) => string = (x) => x): HTMLElement {
   const box = h('div', { 'data-testid': 'proposals-result', 'aria-live': 'polite' }, h('p', { class: 'hint' }, 'Judging the proposals…'))
   const card = h('section', { class: 'card' }, h('h2', {}, 'Proposals on the table'),
     h('p', { class: 'hint' }, 'Each proposal decides some issues and leaves the others open (judged at their no-deal value, their red lines not checked). An actor accepts when the proposal is worth at least its alternative and crosses none of its red lines.'),
@@ -17,13 +19,13 @@ export function proposalsCard(id: string, base: Partial<DealProposalsRequest>, n
   api.dealProposals(id, { ...base, all_snapshots: true, models: ['none'] })
     .then((run) => {
       if (run.status !== 'done' || !run.result) { box.replaceChildren(h('p', { class: 'error' }, run.error ?? run.status)); return }
-      drawProposals(box, run.result, name, proposal)
+      drawProposals(box, run.result, name, proposal, source)
     })
     .catch((e) => box.replaceChildren(h('p', { class: 'error' }, e instanceof Error ? e.message : String(e))))
   return card
 }
 
-function drawProposals(box: HTMLElement, a: DealProposals, name: (actor: string) => string, proposal: (id: string) => string) {
+function drawProposals(box: HTMLElement, a: DealProposals, name: (actor: string) => string, proposal: (id: string) => string, source: (id: string) => string) {
   // Issues by name, as the answer names them.
   const issue = (id: string) => a.scenario.issues.find((x) => x.id === id)?.name || id
   const alts = a.alternatives.map((x) => `${name(x.actor)} ${fmt(x.value, 3)}`).join(' · ')
@@ -32,7 +34,8 @@ function drawProposals(box: HTMLElement, a: DealProposals, name: (actor: string)
     const quote = p.evidence?.[0]
     return h('tr', { class: p.error ? 'unjudged' : p.accepted ? 'yes' : 'no', 'data-proposal': p.id },
       h('th', { scope: 'row' }, p.name, h('small', {}, `${p.date}${p.proposers?.length ? ' · ' + p.proposers.map(name).join(', ') : ''}`),
-        quote ? h('small', { class: 'muted', title: quote.source }, `“${quote.quote}” (${quote.source})`) : null),
+        // The quote's source by its title; its id, as the file cites it, on hover.
+        quote ? h('small', { class: 'muted' }, `“${quote.quote}” (`, h('cite', { title: quote.source, 'data-source': quote.source }, source(quote.source)), ')') : null),
       h('td', {}, ...p.package.map((v) => h('div', { 'data-issue': v.issue }, h('b', {}, `${issue(v.issue)} ${fmt(v.value, 0)}`), v.option ? h('small', {}, v.option) : null)),
         p.open?.length ? h('small', { class: 'muted open', 'data-testid': 'proposal-open' }, `open: ${p.open.map(issue).join(', ')}`) : null),
       h('td', {}, p.error ? 'not judged' : p.accepted ? '✓ everyone required'

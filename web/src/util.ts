@@ -53,6 +53,35 @@ export function fmt(x: number | null | undefined, digits = 1): string {
   return /^-0(\.0*)?$/.test(out) ? out.slice(1) : out
 }
 
+// gfmt writes x to digits significant digits by Go's %.{digits}g, the
+// command line's rule for its small quantities (a certificate gap,
+// cli/deal.go): the decimal nearest x's exact value, a tie rounded to
+// the even digit; in exponent form (8.3e-09, 1.2e+02) when the exponent
+// is below -4 or at least digits, plain otherwise (0.00039, 12);
+// trailing zeros dropped. No number is "—".
+export function gfmt(x: number | null | undefined, digits = 2): string {
+  if (x === null || x === undefined || !Number.isFinite(x)) return '—'
+  if (x === 0) return '0'
+  const p = Math.max(1, Math.min(digits, 21))
+  const ax = Math.abs(x)
+  // The digits of x rounded, and its exact value to 100 places (enough
+  // to tell a tie, as in fmt).
+  let [mant, e] = ax.toExponential(p - 1).split('e')
+  const [em, ee] = ax.toExponential(100).split('e')
+  const exact = em.replace('.', '')
+  if (exact[p] === '5' && /^0*$/.test(exact.slice(p + 1)) && Number(exact[p - 1]) % 2 === 0) {
+    mant = p > 1 ? exact[0] + '.' + exact.slice(1, p) : exact[0]
+    e = ee
+  }
+  const exp = Number(e)
+  const ds = mant.replace('.', '')
+  const trim = (t: string) => (t.includes('.') ? t.replace(/0+$/, '').replace(/\.$/, '') : t)
+  const sign = x < 0 ? '-' : ''
+  if (exp < -4 || exp >= p) return sign + trim(mant) + 'e' + (exp < 0 ? '-' : '+') + String(Math.abs(exp)).padStart(2, '0')
+  const plain = exp >= 0 ? ds.slice(0, exp + 1) + '.' + ds.slice(exp + 1) : '0.' + '0'.repeat(-exp - 1) + ds
+  return sign + trim(plain)
+}
+
 // rangeText is the range lo–hi of a forecast that did not settle, or one
 // end alone where both read the same at the precision shown (the rule of
 // ask.RangeText, which the other doors use).

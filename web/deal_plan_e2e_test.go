@@ -1,0 +1,57 @@
+package web_test
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	"parley/answer"
+	"parley/store"
+)
+
+// TestDealPlanNumbers: the concessions that would open an empty zone
+// state their cost and certificate gap as the command line does (`parley
+// deal search`: the cost to four decimals in its unit, the gap by Go's
+// %.2g, 8.3e-09 and 3.9e-06 alike), not a gap in one form beside another
+// (8.3e-9 beside 0.0000039). The numbers are the stored search's.
+func TestDealPlanNumbers(t *testing.T) {
+	e := startE2E(t)
+	e.do("deal", chromedp.Navigate(e.srv.URL+"/#deal"), chromedp.WaitVisible(chromedp.CSS(`[data-testid=zone-summary]`)))
+	runs, err := e.st.ListRuns(e.ctx, e.rec.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got *answer.DealSearch
+	for _, r := range runs {
+		if r.Kind != store.DealSearch || r.Status != store.Done {
+			continue
+		}
+		full, err := e.st.GetRun(e.ctx, r.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = new(answer.DealSearch)
+		if err := json.Unmarshal(full.Result, got); err != nil {
+			t.Fatal(err)
+		}
+		break
+	}
+	if got == nil || got.Result == nil || got.Result.Concession == nil {
+		t.Fatalf("no stored search with concessions (the built-in case's zone is empty at the status quo): %+v", got)
+	}
+	var want []string
+	c := got.Result.Concession
+	if p := c.LowerAlternatives; p != nil {
+		want = append(want, fmt.Sprintf("Capability-weighted cost %.4f utility (within %.2g of the least).", p.Cost, p.Gap))
+	}
+	if p := c.BendRedLines; p != nil {
+		want = append(want, fmt.Sprintf("Capability-weighted cost %.4f %% of scale (within %.2g of the least).", p.Cost, p.Gap))
+	}
+	shown := get(t, e.bctx, "plans", chromedp.Evaluate[[]string](`[...document.querySelectorAll("[data-testid=plan-cost]")].map((x) => x.textContent)`))
+	if strings.Join(shown, "\n") != strings.Join(want, "\n") {
+		t.Fatalf("the plans read\n%s\nwant\n%s", strings.Join(shown, "\n"), strings.Join(want, "\n"))
+	}
+}
