@@ -110,7 +110,7 @@ bending). Every optimum comes with a certificate of how close it is.
 
 When issues state decision rules, the zone is the packages that pass them
 (as deal evaluate judges): the union of the zones of the rules' minimal
-winning coalitions, each searched exactly (at most 64). The answer lists
+winning coalitions, each searched exactly (at most 1024). The answer lists
 the coalitions, the veto players, who blocks an empty zone, and which
 voters carry each package on each ruled issue.`,
 		Args: usageArgs(cobra.MaximumNArgs(1)),
