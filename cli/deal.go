@@ -267,9 +267,9 @@ func printSearch(w io.Writer, a *answer.DealSearch) {
 	if res.Open && math.IsInf(res.Margin, 1) {
 		fmt.Fprintln(w, "Zone of agreement: OPEN to every package (no one's consent is needed).")
 	} else if res.Open {
-		fmt.Fprintf(w, "Zone of agreement: OPEN. Largest smallest gain %.4f (certified ≤ %.4f).\n", res.Margin, res.MarginBound)
+		fmt.Fprintf(w, "Zone of agreement: OPEN. Largest smallest gain %.4f (%s).\n", res.Margin, certified(res, res.MarginBound, "%.4f"))
 	} else if !math.IsInf(res.Margin, -1) {
-		fmt.Fprintf(w, "Zone of agreement: EMPTY. Largest smallest gain %.4f (certified ≤ %.4f).\n", res.Margin, res.MarginBound)
+		fmt.Fprintf(w, "Zone of agreement: EMPTY. Largest smallest gain %.4f (%s).\n", res.Margin, certified(res, res.MarginBound, "%.4f"))
 	}
 	if res.Open && res.Nash != nil {
 		t := dealTable(w)
@@ -292,7 +292,7 @@ func printSearch(w io.Writer, a *answer.DealSearch) {
 		}
 		t.Render()
 		if res.NashProduct > 0 {
-			fmt.Fprintf(w, "Nash product (capability-weighted geometric mean of gains) %.5f, certified ≤ %.5f.\n", res.NashProduct, res.NashBound)
+			fmt.Fprintf(w, "Nash product (capability-weighted geometric mean of gains) %.5f, %s.\n", res.NashProduct, certified(res, res.NashBound, "%.5f"))
 		}
 		printPackageVerdicts(w, p, res, res.Nash)
 		printRules(w, p, res.Nash.Rules)
@@ -474,4 +474,15 @@ func quoteAll(ss []string) []string {
 		out[i] = "“" + s + "”"
 	}
 	return out
+}
+
+// certified writes a search's bound as its certificate ("certified ≤
+// 0.1030"), or, when the solver could not certify the answer
+// (Result.Certified), says so rather than print a bound too loose to
+// mean anything.
+func certified(res *answer.DealZone, bound float64, format string) string {
+	if !res.Certified {
+		return "not certified: see the note"
+	}
+	return "certified ≤ " + fmt.Sprintf(format, bound)
 }

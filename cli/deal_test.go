@@ -2,11 +2,14 @@ package cli
 
 import (
 	"encoding/json"
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"parley/answer"
 )
 
 const logroll = "testdata/deal-logroll.yaml"
@@ -218,5 +221,37 @@ func TestDealSearchRules(t *testing.T) {
 	}
 	if strings.Contains(out, "warning: ") {
 		t.Errorf("a warning:\n%s", out)
+	}
+}
+
+// TestUncertifiedZone: when the solver cannot certify its answer (a zone
+// that is a single point leaves the certificate gap at some 10⁷), the
+// answer says so (certified false, a note) and the table prints "not
+// certified" rather than a bound of 5·10⁷ as the margin's certificate;
+// on the built-in case the answer is certified and the bound printed.
+func TestUncertifiedZone(t *testing.T) {
+	f := filepath.Join("testdata", "point-zone.yaml")
+	out, errOut, code := run(t, "deal", "search", f, "-q", "-f", "json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var a answer.DealSearch
+	if err := json.Unmarshal([]byte(out), &a); err != nil {
+		t.Fatal(err)
+	}
+	if a.Result.Certified || !(a.Result.Stats.MaxGap > 1e-4) {
+		t.Fatalf("certified %v with a certificate gap of %v; want not certified above 1e-4", a.Result.Certified, a.Result.Stats.MaxGap)
+	}
+	text, _, _ := run(t, "deal", "search", f, "-q")
+	if !strings.Contains(text, "Zone of agreement: OPEN. Largest smallest gain -0.0000 (not certified: see the note).") || strings.Contains(text, "certified ≤") {
+		t.Errorf("the table states a certificate:\n%s", text)
+	}
+	out, _, _ = run(t, "deal", "search", "--snapshot", "2025-03-11", "-q", "-f", "json")
+	if err := json.Unmarshal([]byte(out), &a); err != nil || !a.Result.Certified {
+		t.Fatalf("built-in case at 2025-03-11: certified %v (%v), gap %v", a.Result.Certified, err, a.Result.Stats.MaxGap)
+	}
+	text, _, _ = run(t, "deal", "search", "--snapshot", "2025-03-11", "-q")
+	if want := fmt.Sprintf("(certified ≤ %.4f)", a.Result.MarginBound); !strings.Contains(text, want) {
+		t.Errorf("the table lacks %q:\n%s", want, text)
 	}
 }

@@ -74,6 +74,11 @@ type Result struct {
 	Notes   []string `json:"notes,omitempty"`
 	// Stats counts the work and the worst certificate gap.
 	Stats Stats `json:"stats"`
+	// Certified is false when some solve's certificate gap exceeded
+	// MaxTrustedGap (a note says so): MarginBound and NashBound are then
+	// still upper bounds, but too loose to state as the answer's
+	// certificate, and every door says "not certified" instead.
+	Certified bool `json:"certified"`
 }
 
 // MarshalJSON writes the margin and its bound as null when the red lines
@@ -253,6 +258,7 @@ func SearchContext(ctx context.Context, in *Input, o Options) (*Result, error) {
 	if err := m.run(ctx); err != nil {
 		return nil, err
 	}
+	res.Certified = res.Stats.MaxGap <= MaxTrustedGap
 	if g := res.Stats.MaxGap; !(g <= MaxTrustedGap) {
 		// the answer stands on solves the solver could not certify
 		why := ""

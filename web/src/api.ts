@@ -164,6 +164,9 @@ export interface DealZone {
   concession?: { lower_alternatives?: DealPlan; bend_red_lines?: DealPlan; notes?: string[] }
   rules?: DealRuleGame[]; coalitions?: DealCoalition[]; veto?: string[]; blockers?: string[]
   summary: string; notes?: string[]; stats: { solves: number; newton_steps: number; max_gap: number }
+  // certified is false when the solver could not certify the answer
+  // (a note says so): the bounds are then not stated.
+  certified: boolean
 }
 export interface DealSearch { scenario: AnswerScenario; request: DealSearchRequest; no_deal: string; result: DealZone; robust?: DealRobustness; warnings?: string[] }
 

@@ -1160,7 +1160,7 @@ function drawSearch(box: HTMLElement, ans: DealSearch) {
   const summary = r.open
     ? h('p', { class: 'ok', 'data-testid': 'zone-summary' }, r.coalitions
       ? `Open. ${r.summary}`
-      : `Open: some packages give every required actor at least its alternative. The balanced one gives each at least ${fmt(r.margin, 3)} more (no package does better than ${fmt(r.margin_bound, 3)}).`)
+      : `Open: some packages give every required actor at least its alternative. The balanced one gives each at least ${fmt(r.margin, 3)} more (${r.certified ? `no package does better than ${fmt(r.margin_bound, 3)}` : 'not certified: see the notes'}).`)
     : h('p', { class: 'error', 'data-testid': 'zone-summary' }, 'Empty. ', r.summary)
   // Under decision rules: each coalition's zone, the veto players, and
   // which voters carry each package shown on each ruled issue.

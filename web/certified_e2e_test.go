@@ -1,0 +1,35 @@
+package web_test
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	"parley/store"
+)
+
+// TestUncertifiedZoneView: on a case whose zone is a single point (the
+// CLI's testdata/point-zone.yaml: the solver's certificate does not
+// close), the deal view says the answer is not certified instead of
+// stating "no package does better than" a bound of some 10⁷.
+func TestUncertifiedZoneView(t *testing.T) {
+	e := startE2E(t)
+	body, err := os.ReadFile("../cli/testdata/point-zone.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := &store.Scenario{Name: "Point zone", Format: "yaml", Body: body}
+	if err := e.st.CreateScenario(e.ctx, rec); err != nil {
+		t.Fatal(err)
+	}
+	choose := `(() => { const s = document.getElementById('scenario'); s.value = '` + rec.ID + `'; s.dispatchEvent(new Event('change')); return true })()`
+	e.do("deal view of the point zone", chromedp.Navigate(e.srv.URL+"/#deal"), chromedp.WaitVisible(chromedp.CSS(`[data-testid=zone-summary]`)),
+		e.poll(`[...document.querySelectorAll("#scenario option")].some(o => o.value === "`+rec.ID+`")`),
+		e.poll(choose), e.poll(`document.querySelector("[data-testid=zone-summary]").textContent.includes("certified")`))
+	s := e.text(`[data-testid=zone-summary]`)
+	if !strings.Contains(s, "not certified: see the notes") || strings.Contains(s, "no package does better than") {
+		t.Fatalf("the zone reads %q", s)
+	}
+}
