@@ -127,7 +127,7 @@ func powerTable(w io.Writer, p *answer.Power) {
 	if p.Scenario != nil {
 		fmt.Fprintln(w, heading(p.Scenario))
 	}
-	for _, g := range p.Games {
+	for gi, g := range p.Games {
 		title := "Ad-hoc game"
 		if g.Issue != "" {
 			title = fmt.Sprintf("%s (%s)", g.Name, g.Issue)
@@ -136,9 +136,19 @@ func powerTable(w io.Writer, p *answer.Power) {
 		if g.Issue == "" {
 			rule = ""
 		}
-		fmt.Fprintf(w, "\n%s: %squota %s of %s; %s\n", title, rule, fullNum(g.Quota), fullNum(g.Total), g.Method)
+		if gi > 0 || p.Scenario != nil {
+			fmt.Fprintln(w) // a blank line between blocks, none before the first
+		}
+		fmt.Fprintf(w, "%s: %squota %s of %s; %s\n", title, rule, fullNum(g.Quota), fullNum(g.Total), g.Method)
 		t := newTable(w)
-		t.AppendHeader(table.Row{"Voter", "Weight", "Shapley–Shubik", "Banzhaf", "Banzhaf (abs.)", ""})
+		// The last column marks veto players and dummies; a game with
+		// neither has none.
+		roles := len(g.Veto) > 0 || len(g.Dummies) > 0
+		hdr := table.Row{"Voter", "Weight", "Shapley–Shubik", "Banzhaf", "Banzhaf (abs.)"}
+		if roles {
+			hdr = append(hdr, "Role")
+		}
+		t.AppendHeader(hdr)
 		for _, pl := range g.Players {
 			name := pl.ID
 			if pl.Name != "" {
@@ -152,7 +162,11 @@ func powerTable(w io.Writer, p *answer.Power) {
 				mark = "dummy"
 			}
 			sampled := !g.Exact
-			t.AppendRow(table.Row{name, fullNum(pl.Weight), index(pl.Shapley, pl.ShapleySE, pl.ShapleyBelow, sampled), index(float64(pl.Banzhaf), pl.BanzhafSE, nil, sampled), index(pl.BanzhafAbs, pl.BanzhafAbsSE, pl.BanzhafAbsBelow, sampled), mark})
+			row := table.Row{name, fullNum(pl.Weight), index(pl.Shapley, pl.ShapleySE, pl.ShapleyBelow, sampled), index(float64(pl.Banzhaf), pl.BanzhafSE, nil, sampled), index(pl.BanzhafAbs, pl.BanzhafAbsSE, pl.BanzhafAbsBelow, sampled)}
+			if roles {
+				row = append(row, mark)
+			}
+			t.AppendRow(row)
 		}
 		t.Render()
 		names := func(ids []string) string {

@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"math"
+	"strings"
 	"testing"
 	"time"
 
@@ -70,4 +71,19 @@ func FuzzParseWeights(f *testing.F) {
 			}
 		})
 	})
+}
+
+// TestPowerTableLayout: an ad-hoc game's table starts at its title (no
+// blank first line) and has a Role column only when some voter is a veto
+// player or a dummy: a = 2 of quota 3 is a veto player; in 2 of 3 among
+// equals no one is.
+func TestPowerTableLayout(t *testing.T) {
+	out, errOut, code := run(t, "power", "--quota", "3", "--weights", "a=2,b=1,c=1")
+	if code != 0 || !strings.HasPrefix(out, "Ad-hoc game: quota 3 of 4;") || !strings.Contains(out, "│ ROLE │") || !strings.Contains(out, "│ veto │") {
+		t.Errorf("exit %d %s:\n%s", code, errOut, out)
+	}
+	out, errOut, code = run(t, "power", "--quota", "2", "--weights", "a=1,b=1,c=1")
+	if code != 0 || !strings.HasPrefix(out, "Ad-hoc game: quota 2 of 3;") || strings.Contains(out, "ROLE") || strings.Contains(out, "│      │") {
+		t.Errorf("exit %d %s:\n%s", code, errOut, out)
+	}
 }
