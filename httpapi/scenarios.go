@@ -328,7 +328,7 @@ func (s *Server) createScenario(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	release, err := s.admitWrite(r)
+	release, err := s.admitWrite(w, r)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -387,7 +387,7 @@ func etag(v int64) string { return `"` + strconv.FormatInt(v, 10) + `"` }
 // importScenario stores a scenario file as it is, or a peer tool's file
 // (?format=NAME, or detected) converted to a scenario file in YAML.
 func (s *Server) importScenario(w http.ResponseWriter, r *http.Request) {
-	release, err := s.admitWrite(r)
+	release, err := s.admitWrite(w, r)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -524,7 +524,7 @@ func (s *Server) editBody(w http.ResponseWriter, r *http.Request) (ver int64, da
 		s.fail(w, r, err)
 		return 0, nil, nil, false
 	}
-	if release, err = s.admitWrite(r); err != nil {
+	if release, err = s.admitWrite(w, r); err != nil {
 		s.fail(w, r, err)
 		return 0, nil, nil, false
 	}
@@ -686,7 +686,7 @@ func (p *stancePatch) edit() (scenario.StanceEdit, error) {
 }
 
 func (s *Server) patchStance(w http.ResponseWriter, r *http.Request) {
-	release, err := s.admitWrite(r)
+	release, err := s.admitWrite(w, r)
 	if err != nil {
 		s.fail(w, r, err)
 		return

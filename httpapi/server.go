@@ -158,8 +158,12 @@ type Server struct {
 	// inlineRun holds a slot per run within a request running,
 	// inlineQueue one per run admitted (running or waiting).
 	inlineRun, inlineQueue gate
-	// writes holds a slot per write reading and parsing its body.
-	writes gate
+	// writes holds a slot per write reading and parsing its body;
+	// writeWait bounds the wait for one, and writeWaiting (tests) is
+	// called when a write starts waiting.
+	writes       gate
+	writeWait    time.Duration
+	writeWaiting func()
 	// printing holds the one slot for a PDF being printed by a browser.
 	printing gate
 	// streams holds a slot per event stream open.
@@ -253,6 +257,7 @@ func New(ctx context.Context, o Options) (*Server, error) {
 	}
 	s := &Server{o: o, mux: http.NewServeMux(), cache: &cache{m: map[string]*stored{}},
 		inlineRun: make(gate, o.MaxInline), inlineQueue: make(gate, o.MaxInline+o.MaxWaiting), writes: make(gate, max(4, 2*runtime.NumCPU())), printing: make(gate, 1), streams: make(gate, o.MaxStreams), loads: make(gate, max(4, 2*runtime.NumCPU()))}
+	s.writeWait = 30 * time.Second
 	s.tokenSum = sha256.Sum256([]byte(o.Token))
 	if o.Token != "" && o.MaxAuthFailures > 0 {
 		s.auth = newAuthLimiter(o.MaxAuthFailures, o.AuthWindow, maxAuthAddrs, o.Now)
@@ -490,6 +495,11 @@ func LoopbackAddr(a net.Addr) bool {
 	return ok && t.IP.IsLoopback()
 }
 
+// ReadTimeout bounds the reading of a request, headers and body; a
+// write that waited for a slot to parse its body gets as long again for
+// the body (admitWrite).
+const ReadTimeout = 30 * time.Second
+
 // NewHTTPServer returns an http.Server for h with Parley's timeouts: slow
 // clients cannot hold connections open, and event streams clear their own
 // write deadline.
@@ -498,7 +508,7 @@ func NewHTTPServer(addr string, h http.Handler) *http.Server {
 		Addr:              addr,
 		Handler:           h,
 		ReadHeaderTimeout: 5 * time.Second,
-		ReadTimeout:       30 * time.Second,
+		ReadTimeout:       ReadTimeout,
 		WriteTimeout:      2 * time.Minute,
 		IdleTimeout:       2 * time.Minute,
 		MaxHeaderBytes:    64 << 10,
