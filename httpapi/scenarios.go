@@ -2,6 +2,7 @@ package httpapi
 
 import (
 	"bytes"
+	"container/list"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -37,13 +38,18 @@ type scenarioView struct {
 
 // stored is one version of a stored scenario, loaded once (ask.Load)
 // and shared read-only between requests, with the cases (snapshot ×
-// variant) runs have asked for.
+// variant) runs have asked for and what else was made from it (memo.go).
 type stored struct {
 	rec *store.Scenario
 	in  *ask.Input
+	// cache is the cache st was loaded for; nil keeps nothing made from
+	// it.
+	cache *cache
 
 	mu    sync.Mutex
 	cases map[answer.Target]*resolution
+	// memo (guarded by cache.mu) finds what is kept of st in cache.lru.
+	memo map[memoKey]*list.Element
 }
 
 // resolution is the scenario at one snapshot with one variant: the case
@@ -92,6 +98,12 @@ type cache struct {
 	flights map[flightKey]*flight
 	// bytes sums the stored files of the scenarios in m.
 	bytes int64
+	// lru holds the *memoEntry of what is kept made from the scenarios
+	// in m, the most recently used first; memoBytes sums their sizes,
+	// at most memoMax (memo.go).
+	lru       list.List
+	memoBytes int64
+	memoMax   int64
 }
 
 // maxCached bounds the scenarios the cache holds, and maxCachedBytes
@@ -110,6 +122,7 @@ const (
 func (c *cache) put(st *stored) {
 	if old := c.m[st.rec.ID]; old != nil {
 		c.bytes -= int64(len(old.rec.Body))
+		c.drop(old)
 		delete(c.m, st.rec.ID)
 	}
 	n := int64(len(st.rec.Body))
@@ -117,6 +130,9 @@ func (c *cache) put(st *stored) {
 		return
 	}
 	if len(c.m) >= maxCached || c.bytes+n > maxCachedBytes {
+		for _, old := range c.m {
+			c.drop(old)
+		}
 		clear(c.m)
 		c.bytes = 0
 	}
@@ -264,7 +280,7 @@ func (s *Server) loadFresh(ctx context.Context, id string) (*stored, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &stored{rec: rec, in: in}, nil
+	return &stored{rec: rec, in: in, cache: s.cache}, nil
 }
 
 // loadStored loads a stored scenario's file afresh: a scenario of its
@@ -435,8 +451,13 @@ func (s *Server) getScenario(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
+	b, err := s.encoded(p, memoKey{what: "view"}, func() (any, error) { return view(p), nil })
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	w.Header().Set("ETag", etag(p.rec.Version))
-	writeJSON(w, http.StatusOK, view(p))
+	writeEncoded(w, http.StatusOK, b)
 }
 
 func (s *Server) putScenario(w http.ResponseWriter, r *http.Request) {
@@ -753,17 +774,23 @@ func (s *Server) resolved(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	q := r.URL.Query()
-	snap := q.Get("snapshot")
-	if snap == "" {
-		snap = scenario.Latest
+	t := answer.Target{Snapshot: q.Get("snapshot"), Variant: q.Get("variant")}
+	if t.Snapshot == "" {
+		t.Snapshot = scenario.Latest
 	}
-	res, err := p.in.Scenario.Resolve(snap, q.Get("variant"))
+	b, err := s.encoded(p, memoKey{what: "resolved", target: t}, func() (any, error) {
+		res, err := p.in.Scenario.Resolve(t.Snapshot, t.Variant)
+		if err != nil {
+			return nil, err
+		}
+		return map[string]any{"id": p.rec.ID, "version": p.rec.Version, "snapshot": t.Snapshot, "variant": t.Variant, "scenario": res}, nil
+	})
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
 	w.Header().Set("ETag", etag(p.rec.Version))
-	writeJSON(w, http.StatusOK, map[string]any{"id": p.rec.ID, "version": p.rec.Version, "snapshot": snap, "variant": q.Get("variant"), "scenario": res})
+	writeEncoded(w, http.StatusOK, b)
 }
 
 // brief writes the one-page brief of the scenario at ?snapshot and

@@ -174,6 +174,9 @@ type Server struct {
 	// the SHA-256 of Options.Token.
 	auth     *authLimiter
 	tokenSum [sha256.Size]byte
+	// encoding (tests) is called whenever an answer is encoded to be
+	// kept (encoded).
+	encoding func()
 	// created counts runs stored since the last pruning.
 	created atomic.Int64
 }
@@ -255,7 +258,7 @@ func New(ctx context.Context, o Options) (*Server, error) {
 	if o.Logger == nil {
 		o.Logger = slog.New(slog.DiscardHandler)
 	}
-	s := &Server{o: o, mux: http.NewServeMux(), cache: &cache{m: map[string]*stored{}},
+	s := &Server{o: o, mux: http.NewServeMux(), cache: &cache{m: map[string]*stored{}, memoMax: maxMemoBytes},
 		inlineRun: make(gate, o.MaxInline), inlineQueue: make(gate, o.MaxInline+o.MaxWaiting), writes: make(gate, max(4, 2*runtime.NumCPU())), printing: make(gate, 1), streams: make(gate, o.MaxStreams), loads: make(gate, max(4, 2*runtime.NumCPU()))}
 	s.writeWait = 30 * time.Second
 	s.tokenSum = sha256.Sum256([]byte(o.Token))
@@ -521,6 +524,13 @@ func (s *Server) health(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
+}
+
+// writeEncoded writes b, JSON encoded by encoded.
+func writeEncoded(w http.ResponseWriter, code int, b []byte) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(code)
+	w.Write(b)
 }
 
 func writeJSON(w http.ResponseWriter, code int, v any) {
