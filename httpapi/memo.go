@@ -8,8 +8,9 @@ import (
 	"parley/errs"
 )
 
-// What is made from a cached scenario — the encoded answers of its reads
-// (GET /api/scenarios/{id}, …/resolved) — is kept with it, made once for
+// What is made from a cached scenario — the cases (snapshot × variant)
+// runs are asked on, the encoded answers of its reads (GET
+// /api/scenarios/{id}, …/resolved) — is kept with it, made once for
 // the requests that ask for it meanwhile, and bounded with every cached
 // scenario's: the least recently used is dropped past maxMemoBytes of
 // estimated memory in all. N readers of a large scenario had each
@@ -23,8 +24,9 @@ const maxMemoBytes = 256 << 20
 // minMemoSize is the least an entry counts: its bookkeeping.
 const minMemoSize = 256
 
-// memoKey names one thing made from a stored scenario: what (view, the
-// encoded GET; resolved, the encoded GET …/resolved) at which target.
+// memoKey names one thing made from a stored scenario: what (case, the
+// case at the target; view, the encoded GET; resolved, the encoded GET
+// …/resolved) at which target.
 type memoKey struct {
 	what   string
 	target answer.Target
