@@ -91,8 +91,9 @@ func (st *stored) resolve(t answer.Target) (*resolution, error) {
 	return r, r.err
 }
 
-// cache holds the latest loaded version of each stored scenario, and
-// the loads under way.
+// cache holds the latest loaded version of each stored scenario, the
+// loads under way, and what was made from the scenarios it holds
+// (memo.go).
 type cache struct {
 	mu      sync.Mutex
 	m       map[string]*stored
