@@ -12,7 +12,7 @@ import (
 )
 
 // Guessing the token: requests that present a wrong bearer token are
-// counted per remote address, and past Options.MaxAuthFailures of them
+// counted per remote address, and after Options.MaxAuthFailures of them
 // within Options.AuthWindow every request from that address that needs
 // the token is refused with 429 and Retry-After until the window ends —
 // the right token too, or the difference would still tell a guess. A
@@ -70,10 +70,11 @@ func (l *authLimiter) refused(addr string) (time.Duration, bool) {
 	return left, c.n >= l.max
 }
 
-// fail counts a wrong token from addr.
-func (l *authLimiter) fail(addr string) {
+// fail counts a wrong token from addr, and reports whether it was the
+// last addr may send within its window.
+func (l *authLimiter) fail(addr string) (last bool) {
 	if l == nil {
-		return
+		return false
 	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
@@ -84,8 +85,9 @@ func (l *authLimiter) fail(addr string) {
 		delete(l.m, el.Value.(*authCount).addr)
 	}
 	if el := l.m[addr]; el != nil {
-		el.Value.(*authCount).n++
-		return
+		c := el.Value.(*authCount)
+		c.n++
+		return c.n == l.max
 	}
 	for l.order.Len() >= l.cap {
 		el := l.order.Front()
@@ -93,6 +95,7 @@ func (l *authLimiter) fail(addr string) {
 		delete(l.m, el.Value.(*authCount).addr)
 	}
 	l.m[addr] = l.order.PushBack(&authCount{addr: addr, start: now, n: 1})
+	return l.max == 1
 }
 
 // len is the number of addresses counted.

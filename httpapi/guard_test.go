@@ -1,6 +1,8 @@
 package httpapi_test
 
 import (
+	"bytes"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -52,7 +54,8 @@ func from(api http.Handler, remote, method, path, tok string) *httptest.Response
 func TestTokenGuessingLimited(t *testing.T) {
 	const tok = "s3cret-s3cret-s3cret"
 	clock := &fakeClock{t: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}
-	e := newEnv(t, httpapi.Options{Token: tok, MaxAuthFailures: 3, AuthWindow: time.Minute, Now: clock.Now})
+	var log bytes.Buffer
+	e := newEnv(t, httpapi.Options{Token: tok, MaxAuthFailures: 3, AuthWindow: time.Minute, Now: clock.Now, Logger: slog.New(slog.NewTextHandler(&log, nil))})
 	api := e.api
 	const guesser, other = "192.0.2.1:4000", "192.0.2.2:4000"
 	code := func(w *httptest.ResponseRecorder) int { return w.Code }
@@ -69,12 +72,15 @@ func TestTokenGuessingLimited(t *testing.T) {
 	}
 	// 30 s into the window of the first wrong token.
 	w := from(api, guesser, "POST", "/api/scenarios", "guess-guess-guess-d")
-	refused(t, "a fourth wrong token", resp{w.Code, w.Result().Header, w.Body.Bytes()}, 429, "rate_limited", "192.0.2.1", "more than 3 within 1m0s", "--max-auth-failures", "30 s more")
+	refused(t, "a fourth wrong token", resp{w.Code, w.Result().Header, w.Body.Bytes()}, 429, "rate_limited", "192.0.2.1 sent 3 requests with a wrong bearer token within 1m0s", "--max-auth-failures", "30 s more")
 	if ra := w.Result().Header.Get("Retry-After"); ra != "30" {
 		t.Errorf("Retry-After %q, want 30", ra)
 	}
 	if c := code(from(api, guesser, "GET", "/api/scenarios", tok)); c != 429 {
 		t.Errorf("the right token from an address refused: %d, want 429", c)
+	}
+	if n := strings.Count(log.String(), "refusing an address"); n != 1 {
+		t.Errorf("the server logged %d lockouts of one address, want 1:\n%s", n, log.String())
 	}
 	if c := code(from(api, guesser, "GET", "/api/health", "")); c != 200 {
 		t.Errorf("health from an address refused: %d, want 200", c)

@@ -26,9 +26,9 @@
 // Writes (POST, PUT, PATCH, DELETE) need "Authorization: Bearer TOKEN" when
 // Options.Token is set, and so do reads of /api/ when the server is not on
 // loopback; the CLI sets it from PARLEY_TOKEN and refuses to listen beyond
-// loopback without one. An address that sends more than
-// Options.MaxAuthFailures wrong tokens within a minute is refused with 429
-// for the rest of that minute (guard.go). Host is checked on every request (DNS rebinding)
+// loopback without one. An address that has sent Options.MaxAuthFailures
+// wrong tokens within a minute is refused with 429 for the rest of that
+// minute (guard.go). Host is checked on every request (DNS rebinding)
 // and requests from another origin are refused, so a web page elsewhere
 // cannot drive the server.
 package httpapi
@@ -104,9 +104,9 @@ type Options struct {
 	// DefaultMaxStreams.
 	MaxStreams int
 	// MaxAuthFailures bounds the requests with a wrong bearer token from
-	// one remote address (an IPv6 address's /64) within AuthWindow: past
-	// it every request from there that needs the token is refused with
-	// 429 and Retry-After until the window ends. A request without an
+	// one remote address (an IPv6 address's /64) within AuthWindow: once
+	// it is reached, every request from there that needs the token is
+	// refused with 429 and Retry-After until the window ends. A request without an
 	// Authorization header is not counted. 0 means
 	// DefaultMaxAuthFailures; a negative value, no limit.
 	MaxAuthFailures int
@@ -420,14 +420,14 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		if left, ok := s.auth.refused(addr); ok {
 			secs := int((left + time.Second - 1) / time.Second)
 			w.Header().Set("Retry-After", fmt.Sprint(secs))
-			s.o.Logger.Warn("request refused: too many wrong tokens", "request_id", id, "remote", addr, "method", r.Method, "path", r.URL.Path)
-			writeJSON(w, http.StatusTooManyRequests, errorBody{Error: fmt.Sprintf("too many requests with a wrong bearer token from %s: more than %d within %v, this server's limit (parley serve --max-auth-failures); every request from there that needs the token is refused for %d s more", addr, s.o.MaxAuthFailures, s.o.AuthWindow, secs), Code: "rate_limited", RequestID: id})
+			writeJSON(w, http.StatusTooManyRequests, errorBody{Error: fmt.Sprintf("%s sent %d requests with a wrong bearer token within %v, this server's limit (parley serve --max-auth-failures); every request from there that needs the token is refused for %d s more", addr, s.o.MaxAuthFailures, s.o.AuthWindow, secs), Code: "rate_limited", RequestID: id})
 			return
 		}
 	}
 	if s.o.Token != "" && needToken && !s.authorized(r) {
-		if r.Header.Get("Authorization") != "" {
-			s.auth.fail(remoteKey(r.RemoteAddr))
+		// Logged once per address and window, not at each refusal.
+		if addr := remoteKey(r.RemoteAddr); r.Header.Get("Authorization") != "" && s.auth.fail(addr) {
+			s.o.Logger.Warn("wrong tokens: refusing an address until its window ends", "request_id", id, "remote", addr, "wrong_tokens", s.o.MaxAuthFailures, "window", s.o.AuthWindow)
 		}
 		w.Header().Set("WWW-Authenticate", `Bearer realm="parley"`)
 		what := "writes"
