@@ -53,6 +53,12 @@ func (st *stored) memoize(k memoKey, build func() (any, int64, error)) (any, err
 		return e.v, e.err
 	}
 	v, size, err := build()
+	// The key's names and the error's message are the client's to make
+	// long (a snapshot named in 60 kB): they count too.
+	size += int64(len(k.target.Snapshot) + len(k.target.Variant))
+	if err != nil {
+		size += int64(len(err.Error()))
+	}
 	st.cache.keep(&memoEntry{st: st, key: k, v: v, err: err, size: max(size, minMemoSize)})
 	return v, err
 }

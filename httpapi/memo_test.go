@@ -3,6 +3,7 @@ package httpapi
 import (
 	"bytes"
 	"fmt"
+	"strings"
 	"testing"
 
 	"parley/answer"
@@ -96,6 +97,17 @@ func TestCasesBoundedByBytes(t *testing.T) {
 	check("an entry over the budget")
 	if c.lru.Len() != 3 {
 		t.Errorf("an entry over the budget dropped others: %d kept", c.lru.Len())
+	}
+	// A case the client names at length, which does not exist, counts
+	// its name and its error's message.
+	long := answer.Target{Snapshot: strings.Repeat("9", 60_000)}
+	before := c.memoBytes
+	if _, err := st.resolve(long); err == nil {
+		t.Fatal("a snapshot that does not exist was resolved")
+	}
+	check("a long name")
+	if el := st.memo[memoKey{what: "case", target: long}]; el == nil || el.Value.(*memoEntry).size < 2*60_000 {
+		t.Errorf("a case named in 60 kB, its error quoting the name, kept at %d bytes (%d counted before)", c.memoBytes, before)
 	}
 	// A new version of the scenario takes what was made from the old
 	// along; so does emptying the cache.

@@ -85,7 +85,11 @@ func (st *stored) resolve(t answer.Target) (*resolution, error) {
 				r.err = errs.Wrap(errs.Internal, r.err)
 			}
 		}
-		return r, caseSize * int64(len(r.fp)), nil
+		size := caseSize * int64(len(r.fp))
+		if r.err != nil {
+			size += int64(len(r.err.Error()))
+		}
+		return r, size, nil
 	})
 	r := v.(*resolution)
 	return r, r.err
