@@ -195,6 +195,7 @@ func TestUsageErrorsExitTwo(t *testing.T) {
 		{"import", "nosuchformat", "f"},
 		{"bench"},
 		{"serve", "--max-body", "-1"},
+		{"serve", "--max-auth-failures", "-1"},
 		{"forecast", "-m", "compromise", "--exact"},
 	} {
 		if _, stderr, code := run(t, args...); code != 2 {

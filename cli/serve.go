@@ -64,6 +64,7 @@ flag that raises them.`,
 	f.Int("max-inline", runtime.NumCPU(), "runs within a request (forecast, deal, explain) at once")
 	f.Int("max-waiting", httpapi.DefaultMaxWaiting, "runs within a request waiting for one of --max-inline slots (0: none wait)")
 	f.Int("max-streams", httpapi.DefaultMaxStreams, "event streams of runs' progress open at once")
+	f.Int("max-auth-failures", httpapi.DefaultMaxAuthFailures, "requests with a wrong token from one address within a minute before it is refused with 429 for the rest of that minute (0: no limit)")
 	f.Duration("inline-timeout", httpapi.DefaultInlineTimeout, "longest run within a request")
 	f.Float64("max-work", httpapi.DefaultMaxWork, "largest estimated work of a run within a request (docs/limits.md)")
 	f.Float64("max-job-work", httpapi.DefaultMaxJobWork, "largest estimated work of a job")
@@ -85,6 +86,7 @@ func serveLimits(cmd *cobra.Command, o *httpapi.Options) error {
 	o.MaxInline, _ = f.GetInt("max-inline")
 	o.MaxWaiting, _ = f.GetInt("max-waiting")
 	o.MaxStreams, _ = f.GetInt("max-streams")
+	o.MaxAuthFailures, _ = f.GetInt("max-auth-failures")
 	o.ForecastTimeout, _ = f.GetDuration("inline-timeout")
 	o.MaxWork, _ = f.GetFloat64("max-work")
 	o.MaxJobWork, _ = f.GetFloat64("max-job-work")
@@ -99,14 +101,14 @@ func serveLimits(cmd *cobra.Command, o *httpapi.Options) error {
 	}{
 		{"max-body", o.MaxBody >= 1, o.MaxBody}, {"max-values", o.MaxValues >= 1, o.MaxValues},
 		{"max-jobs", o.MaxJobs >= 1, o.MaxJobs}, {"max-queued", o.MaxQueued >= 1, o.MaxQueued},
-		{"max-inline", o.MaxInline >= 1, o.MaxInline}, {"max-waiting", o.MaxWaiting >= 0, o.MaxWaiting}, {"max-streams", o.MaxStreams >= 1, o.MaxStreams}, {"inline-timeout", o.ForecastTimeout > 0, o.ForecastTimeout},
+		{"max-inline", o.MaxInline >= 1, o.MaxInline}, {"max-waiting", o.MaxWaiting >= 0, o.MaxWaiting}, {"max-streams", o.MaxStreams >= 1, o.MaxStreams}, {"max-auth-failures", o.MaxAuthFailures >= 0, o.MaxAuthFailures}, {"inline-timeout", o.ForecastTimeout > 0, o.ForecastTimeout},
 		{"max-work", o.MaxWork > 0 && !math.IsInf(o.MaxWork, 0), o.MaxWork}, {"max-job-work", o.MaxJobWork > 0 && !math.IsInf(o.MaxJobWork, 0), o.MaxJobWork},
 		{"max-memory", o.MaxMemory >= 1, mem}, {"keep-runs", o.KeepRuns >= 0, o.KeepRuns}, {"keep-runs-for", o.KeepRunsFor >= 0, o.KeepRunsFor},
 	} {
 		if !c.ok {
 			valid := "a number ≥ 1"
 			switch c.flag {
-			case "keep-runs", "max-waiting":
+			case "keep-runs", "max-waiting", "max-auth-failures":
 				valid = "0 (no limit) or more"
 			case "inline-timeout":
 				valid = "a duration > 0, such as 30s or 2m"
@@ -119,6 +121,9 @@ func serveLimits(cmd *cobra.Command, o *httpapi.Options) error {
 	// 0 means none here; in httpapi.Options it means the default.
 	if o.MaxWaiting == 0 {
 		o.MaxWaiting = -1
+	}
+	if o.MaxAuthFailures == 0 {
+		o.MaxAuthFailures = -1
 	}
 	if o.KeepRuns == 0 {
 		o.KeepRuns = -1

@@ -27,6 +27,10 @@ const (
 	// DefaultMaxStreams bounds the event streams open at once: each holds
 	// a goroutine and a connection for as long as its run goes on.
 	DefaultMaxStreams = 256
+	// DefaultMaxAuthFailures bounds the wrong tokens from one address
+	// within DefaultAuthWindow, past which it is refused with 429.
+	DefaultMaxAuthFailures = 10
+	DefaultAuthWindow      = time.Minute
 	// DefaultStreamWriteTimeout bounds each write of an event stream.
 	DefaultStreamWriteTimeout = 30 * time.Second
 	// DefaultInlineTimeout bounds a run within a request.

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"os"
 	"strings"
 	"time"
 	"unicode"
@@ -99,6 +100,9 @@ func (s *Server) readBody(r *http.Request) ([]byte, error) {
 		if errors.As(err, &tooBig) {
 			return nil, err
 		}
+		if errors.Is(err, os.ErrDeadlineExceeded) {
+			return nil, errs.New(errs.Invalid, "cannot read the request body: it did not all arrive within %v, the server's read timeout; send it again, or a smaller one", ReadTimeout)
+		}
 		return nil, errs.New(errs.Invalid, "cannot read the request body: %v", err)
 	}
 	if err := s.checkValues(b); err != nil {
@@ -108,12 +112,26 @@ func (s *Server) readBody(r *http.Request) ([]byte, error) {
 }
 
 // admitWrite lets a write that reads and parses a body in: a bounded
-// number at once (the others wait up to the read timeout), so parsing
-// bodies in parallel cannot take more memory than that many bodies need.
-func (s *Server) admitWrite(r *http.Request) (release func(), err error) {
-	if !s.writes.wait(r.Context(), 30*time.Second) {
-		return nil, busy(5, "the server is reading %d request bodies at once, its limit; try again shortly", cap(s.writes))
+// number at once (cap(s.writes)), so parsing bodies in parallel cannot
+// take more memory than that many bodies need; the others wait, up to
+// s.writeWait (30 s), then 503 busy. A write that waited has not read its
+// body yet, and the wait may have used the request's read timeout (set
+// when its headers arrived): its body gets a read timeout of its own from
+// now, so that a body sent in time is read rather than cut off as a 400
+// "cannot read the request body".
+func (s *Server) admitWrite(w http.ResponseWriter, r *http.Request) (release func(), err error) {
+	if s.writes.try() {
+		return s.writes.done, nil
 	}
+	if s.writeWaiting != nil {
+		s.writeWaiting()
+	}
+	if !s.writes.wait(r.Context(), s.writeWait) {
+		return nil, busy(5, "the server is reading %d request bodies at once, its limit, and none finished within %v; try again shortly", cap(s.writes), s.writeWait)
+	}
+	// Not every ResponseWriter has a deadline (a test's recorder): then
+	// there is none to renew.
+	_ = http.NewResponseController(w).SetReadDeadline(time.Now().Add(ReadTimeout))
 	return s.writes.done, nil
 }
 

@@ -70,7 +70,7 @@ func (s *Server) ingestDocs(r *http.Request) (*stored, []ingest.Document, int, e
 // with review the candidates as a review to keep or delete.
 func (s *Server) ingest(review bool) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		release, err := s.admitWrite(r)
+		release, err := s.admitWrite(w, r)
 		if err != nil {
 			s.fail(w, r, err)
 			return
@@ -104,7 +104,7 @@ func (s *Server) ingest(review bool) http.HandlerFunc {
 // version (If-Match: the version reviewed). The documents are not stored
 // on the server, so the sources it adds record their hash but no file.
 func (s *Server) ingestApply(w http.ResponseWriter, r *http.Request) {
-	release, err := s.admitWrite(r)
+	release, err := s.admitWrite(w, r)
 	if err != nil {
 		s.fail(w, r, err)
 		return

@@ -46,7 +46,7 @@ type runView struct {
 func (s *Server) inline(kind store.RunKind) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		q := kinds[kind]()
-		release, err := s.admitWrite(r)
+		release, err := s.admitWrite(w, r)
 		if err != nil {
 			s.fail(w, r, err)
 			return
@@ -146,7 +146,7 @@ func (s *Server) prune(ctx context.Context) error {
 // startRun starts a run of any kind as a job (202). The body is
 // {"kind": KIND, …the fields of the kind's request}.
 func (s *Server) startRun(w http.ResponseWriter, r *http.Request) {
-	release, err := s.admitWrite(r)
+	release, err := s.admitWrite(w, r)
 	if err != nil {
 		s.fail(w, r, err)
 		return

@@ -26,7 +26,9 @@
 // Writes (POST, PUT, PATCH, DELETE) need "Authorization: Bearer TOKEN" when
 // Options.Token is set, and so do reads of /api/ when the server is not on
 // loopback; the CLI sets it from PARLEY_TOKEN and refuses to listen beyond
-// loopback without one. Host is checked on every request (DNS rebinding)
+// loopback without one. An address that has sent Options.MaxAuthFailures
+// wrong tokens within a minute is refused with 429 for the rest of that
+// minute (guard.go). Host is checked on every request (DNS rebinding)
 // and requests from another origin are refused, so a web page elsewhere
 // cannot drive the server.
 package httpapi
@@ -34,7 +36,7 @@ package httpapi
 import (
 	"context"
 	"crypto/rand"
-	"crypto/subtle"
+	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
@@ -101,6 +103,19 @@ type Options struct {
 	// open at once; more are refused with 503 and Retry-After. 0 means
 	// DefaultMaxStreams.
 	MaxStreams int
+	// MaxAuthFailures bounds the requests with a wrong bearer token from
+	// one remote address (an IPv6 address's /64) within AuthWindow: once
+	// it is reached, every request from there that needs the token is
+	// refused with 429 and Retry-After until the window ends. A request without an
+	// Authorization header is not counted. 0 means
+	// DefaultMaxAuthFailures; a negative value, no limit.
+	MaxAuthFailures int
+	// AuthWindow is the window MaxAuthFailures counts in; 0 means
+	// DefaultAuthWindow.
+	AuthWindow time.Duration
+	// Now is the clock of the limits that count time (MaxAuthFailures);
+	// nil means time.Now. Tests set it.
+	Now func() time.Time
 	// StreamWriteTimeout bounds each write of an event stream: a client
 	// that takes no event (nor keep-alive) for this long is dropped, so
 	// that one which stops reading cannot hold the stream's goroutine and
@@ -143,14 +158,25 @@ type Server struct {
 	// inlineRun holds a slot per run within a request running,
 	// inlineQueue one per run admitted (running or waiting).
 	inlineRun, inlineQueue gate
-	// writes holds a slot per write reading and parsing its body.
-	writes gate
+	// writes holds a slot per write reading and parsing its body;
+	// writeWait bounds the wait for one, and writeWaiting (tests) is
+	// called when a write starts waiting.
+	writes       gate
+	writeWait    time.Duration
+	writeWaiting func()
 	// printing holds the one slot for a PDF being printed by a browser.
 	printing gate
 	// streams holds a slot per event stream open.
 	streams gate
 	// loads holds a slot per stored scenario being loaded (load).
 	loads gate
+	// auth counts wrong tokens per address (nil: no limit); tokenSum is
+	// the SHA-256 of Options.Token.
+	auth     *authLimiter
+	tokenSum [sha256.Size]byte
+	// encoding (tests) is called whenever an answer is encoded to be
+	// kept (encoded).
+	encoding func()
 	// created counts runs stored since the last pruning.
 	created atomic.Int64
 }
@@ -195,6 +221,15 @@ func New(ctx context.Context, o Options) (*Server, error) {
 	if o.ForecastTimeout == 0 {
 		o.ForecastTimeout = DefaultInlineTimeout
 	}
+	if o.MaxAuthFailures == 0 {
+		o.MaxAuthFailures = DefaultMaxAuthFailures
+	}
+	if o.AuthWindow == 0 {
+		o.AuthWindow = DefaultAuthWindow
+	}
+	if o.Now == nil {
+		o.Now = time.Now
+	}
 	if o.MaxWork == 0 {
 		o.MaxWork = DefaultMaxWork
 	}
@@ -210,10 +245,10 @@ func New(ctx context.Context, o Options) (*Server, error) {
 	if o.KeepRunsFor == 0 {
 		o.KeepRunsFor = DefaultKeepRunsFor
 	}
-	if o.MaxBody < 1 || o.MaxValues < 1 || o.MaxJobs < 1 || o.MaxQueued < 1 || o.MaxInline < 1 || o.MaxStreams < 1 || o.ForecastTimeout < 0 || o.StreamWriteTimeout < 0 ||
+	if o.MaxBody < 1 || o.MaxValues < 1 || o.MaxJobs < 1 || o.MaxQueued < 1 || o.MaxInline < 1 || o.MaxStreams < 1 || o.ForecastTimeout < 0 || o.StreamWriteTimeout < 0 || o.AuthWindow < 0 ||
 		!(o.MaxWork > 0) || !(o.MaxJobWork > 0) || !(o.MaxMemory > 0) {
-		return nil, errs.New(errs.Argument, "httpapi: every limit must be positive (max body %d, max values %d, max jobs %d, max queued %d, max inline %d, max streams %d, timeout %v, stream write timeout %v, max work %g, max job work %g, max memory %g)",
-			o.MaxBody, o.MaxValues, o.MaxJobs, o.MaxQueued, o.MaxInline, o.MaxStreams, o.ForecastTimeout, o.StreamWriteTimeout, o.MaxWork, o.MaxJobWork, o.MaxMemory)
+		return nil, errs.New(errs.Argument, "httpapi: every limit must be positive (max body %d, max values %d, max jobs %d, max queued %d, max inline %d, max streams %d, timeout %v, stream write timeout %v, auth window %v, max work %g, max job work %g, max memory %g)",
+			o.MaxBody, o.MaxValues, o.MaxJobs, o.MaxQueued, o.MaxInline, o.MaxStreams, o.ForecastTimeout, o.StreamWriteTimeout, o.AuthWindow, o.MaxWork, o.MaxJobWork, o.MaxMemory)
 	}
 	if o.Token != "" {
 		if err := CheckToken(o.Token); err != nil {
@@ -223,8 +258,13 @@ func New(ctx context.Context, o Options) (*Server, error) {
 	if o.Logger == nil {
 		o.Logger = slog.New(slog.DiscardHandler)
 	}
-	s := &Server{o: o, mux: http.NewServeMux(), cache: &cache{m: map[string]*stored{}},
+	s := &Server{o: o, mux: http.NewServeMux(), cache: &cache{m: map[string]*stored{}, memoMax: maxMemoBytes},
 		inlineRun: make(gate, o.MaxInline), inlineQueue: make(gate, o.MaxInline+o.MaxWaiting), writes: make(gate, max(4, 2*runtime.NumCPU())), printing: make(gate, 1), streams: make(gate, o.MaxStreams), loads: make(gate, max(4, 2*runtime.NumCPU()))}
+	s.writeWait = 30 * time.Second
+	s.tokenSum = sha256.Sum256([]byte(o.Token))
+	if o.Token != "" && o.MaxAuthFailures > 0 {
+		s.auth = newAuthLimiter(o.MaxAuthFailures, o.AuthWindow, maxAuthAddrs, o.Now)
+	}
 	s.jobs = newRunner(o.Store, o.MaxJobs, o.MaxQueued, o.Logger)
 	if err := s.jobs.recover(ctx); err != nil {
 		return nil, err
@@ -335,7 +375,7 @@ func (s *Server) Close() { s.jobs.close() }
 // request an id (X-Request-Id, cited in the server's log and in a 500's
 // message), checks Host and Origin on every request (DNS rebinding,
 // cross-site requests), the token (every write; every read beyond
-// loopback), and bounds the body. A handler that panics is a 500.
+// loopback) and the wrong tokens each address sent, and bounds the body. A handler that panics is a 500.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	id := newRequestID()
 	r = r.WithContext(context.WithValue(r.Context(), requestIDKey{}, id))
@@ -375,7 +415,20 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	needToken := write(r.Method) || (api && !s.o.LoopbackOnly && r.URL.Path != "/api/health")
+	if s.o.Token != "" && needToken {
+		addr := remoteKey(r.RemoteAddr)
+		if left, ok := s.auth.refused(addr); ok {
+			secs := int((left + time.Second - 1) / time.Second)
+			w.Header().Set("Retry-After", fmt.Sprint(secs))
+			writeJSON(w, http.StatusTooManyRequests, errorBody{Error: fmt.Sprintf("%s sent %d requests with a wrong bearer token within %v, this server's limit (parley serve --max-auth-failures); every request from there that needs the token is refused for %d s more", addr, s.o.MaxAuthFailures, s.o.AuthWindow, secs), Code: "rate_limited", RequestID: id})
+			return
+		}
+	}
 	if s.o.Token != "" && needToken && !s.authorized(r) {
+		// Logged once per address and window, not at each refusal.
+		if addr := remoteKey(r.RemoteAddr); r.Header.Get("Authorization") != "" && s.auth.fail(addr) {
+			s.o.Logger.Warn("wrong tokens: refusing an address until its window ends", "request_id", id, "remote", addr, "wrong_tokens", s.o.MaxAuthFailures, "window", s.o.AuthWindow)
+		}
 		w.Header().Set("WWW-Authenticate", `Bearer realm="parley"`)
 		what := "writes"
 		if !s.o.LoopbackOnly {
@@ -413,11 +466,6 @@ func write(method string) bool {
 	return true
 }
 
-func (s *Server) authorized(r *http.Request) bool {
-	got, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
-	return ok && subtle.ConstantTimeCompare([]byte(got), []byte(s.o.Token)) == 1
-}
-
 // allowedHost reports whether the server answers Host hostport: an IP
 // address (a loopback one on a loopback server), localhost, or one of
 // Options.Hosts. A name under .localhost is not trusted: only the exact
@@ -450,6 +498,11 @@ func LoopbackAddr(a net.Addr) bool {
 	return ok && t.IP.IsLoopback()
 }
 
+// ReadTimeout bounds the reading of a request, headers and body; a
+// write that waited for a slot to parse its body gets as long again for
+// the body (admitWrite).
+const ReadTimeout = 30 * time.Second
+
 // NewHTTPServer returns an http.Server for h with Parley's timeouts: slow
 // clients cannot hold connections open, and event streams clear their own
 // write deadline.
@@ -458,7 +511,7 @@ func NewHTTPServer(addr string, h http.Handler) *http.Server {
 		Addr:              addr,
 		Handler:           h,
 		ReadHeaderTimeout: 5 * time.Second,
-		ReadTimeout:       30 * time.Second,
+		ReadTimeout:       ReadTimeout,
 		WriteTimeout:      2 * time.Minute,
 		IdleTimeout:       2 * time.Minute,
 		MaxHeaderBytes:    64 << 10,
@@ -471,6 +524,13 @@ func (s *Server) health(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
+}
+
+// writeEncoded writes b, JSON encoded by encoded.
+func writeEncoded(w http.ResponseWriter, code int, b []byte) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(code)
+	w.Write(b)
 }
 
 func writeJSON(w http.ResponseWriter, code int, v any) {

@@ -1,0 +1,52 @@
+package httpapi
+
+import (
+	"fmt"
+	"strings"
+	"time"
+)
+
+// SetWriteSlots gives s n slots for writes parsing a body, a wait of at
+// most wait for one, and calls waiting when a write starts waiting:
+// for tests that fill the slots. Call it before any request.
+func SetWriteSlots(s *Server, n int, wait time.Duration, waiting func()) {
+	s.writes, s.writeWait, s.writeWaiting = make(gate, n), wait, waiting
+}
+
+// BigScenario is a scenario file (YAML) of actors × issues stances, with
+// snapshots each moving one stance and variants each changing one
+// actor's capability: many cases, each nearly as large as the base.
+func BigScenario(actors, issues, snapshots, variants int) string {
+	var b strings.Builder
+	b.WriteString("metadata: {id: big, title: Big test case, as_of: \"2025-01-01\"}\nissues:\n")
+	for i := range issues {
+		fmt.Fprintf(&b, "  - {id: i%d, name: Issue number %d}\n", i, i)
+	}
+	b.WriteString("actors:\n")
+	for a := range actors {
+		fmt.Fprintf(&b, "  - {id: a%d, name: Actor number %d, capability: %d, capability_assumed: generated}\n", a, a, 1+a%50)
+	}
+	b.WriteString("stances:\n")
+	for a := range actors {
+		for i := range issues {
+			fmt.Fprintf(&b, "  - {actor: a%d, issue: i%d, position: %d, salience: 0.5, assumed: generated}\n", a, i, (a*7+i*13)%101)
+		}
+	}
+	if snapshots > 0 {
+		b.WriteString("snapshots:\n")
+		for s := range snapshots {
+			d := time.Date(2025, 1, 2, 0, 0, 0, 0, time.UTC).AddDate(0, 0, s)
+			fmt.Fprintf(&b, "  - date: %q\n    stances:\n      - {actor: a%d, issue: i%d, position: %d, assumed: moved}\n", d.Format("2006-01-02"), s%actors, s%issues, (s*3)%101)
+		}
+	}
+	if variants > 0 {
+		b.WriteString("variants:\n")
+		for v := range variants {
+			fmt.Fprintf(&b, "  - id: v%d\n    name: Variant %d\n    actors:\n      - {id: a%d, capability: %d}\n", v, v, v%actors, 60+v)
+		}
+	}
+	return b.String()
+}
+
+// SetEncoding calls f whenever s encodes an answer it keeps.
+func SetEncoding(s *Server, f func()) { s.encoding = f }

@@ -1,0 +1,144 @@
+package httpapi
+
+import (
+	"container/list"
+	"encoding/json"
+
+	"parley/answer"
+	"parley/errs"
+)
+
+// What is made from a cached scenario — the cases (snapshot × variant)
+// runs are asked on, the encoded answers of its reads (GET
+// /api/scenarios/{id}, …/resolved) — is kept with it, made once for
+// the requests that ask for it meanwhile, and bounded with every cached
+// scenario's: the least recently used is dropped past maxMemoBytes of
+// estimated memory in all. N readers of a large scenario had each
+// encoded their own copy of its JSON, with no bound on how many at once.
+
+// maxMemoBytes bounds the estimated memory of what the cache keeps made
+// from its scenarios (memoEntry.size), all scenarios together; an entry
+// over it on its own is not kept.
+const maxMemoBytes = 256 << 20
+
+// minMemoSize is the least an entry counts: its bookkeeping.
+const minMemoSize = 256
+
+// memoKey names one thing made from a stored scenario: what (case, the
+// case at the target; view, the encoded GET; resolved, the encoded GET
+// …/resolved) at which target.
+type memoKey struct {
+	what   string
+	target answer.Target
+}
+
+// memoEntry is one thing kept: its value or the error making it gave,
+// and its estimated memory in bytes.
+type memoEntry struct {
+	st   *stored
+	key  memoKey
+	v    any
+	err  error
+	size int64
+}
+
+// memoize returns what build makes of st under k: made once, while st.mu
+// is held (so requests that ask for it meanwhile wait and share it), and
+// kept while st is cached and the budget allows. build returns the value,
+// its estimated memory in bytes, and its error (kept too).
+func (st *stored) memoize(k memoKey, build func() (any, int64, error)) (any, error) {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	if e := st.cache.hit(st, k); e != nil {
+		return e.v, e.err
+	}
+	v, size, err := build()
+	// The key's names and the error's message are the client's to make
+	// long (a snapshot named in 60 kB): they count too.
+	size += int64(len(k.target.Snapshot) + len(k.target.Variant))
+	if err != nil {
+		size += int64(len(err.Error()))
+	}
+	st.cache.keep(&memoEntry{st: st, key: k, v: v, err: err, size: max(size, minMemoSize)})
+	return v, err
+}
+
+// hit returns what is kept of st under k, most recently used now; nil
+// when nothing is.
+func (c *cache) hit(st *stored, k memoKey) *memoEntry {
+	if c == nil {
+		return nil
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	el := st.memo[k]
+	if el == nil {
+		return nil
+	}
+	c.lru.MoveToFront(el)
+	return el.Value.(*memoEntry)
+}
+
+// keep keeps e when its scenario is still cached, dropping the least
+// recently used entries of any scenario until it fits; an entry over the
+// whole budget is not kept.
+func (c *cache) keep(e *memoEntry) {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	st := e.st
+	if c.m[st.rec.ID] != st || e.size > c.memoMax {
+		return
+	}
+	for c.memoBytes+e.size > c.memoMax {
+		c.forget(c.lru.Back())
+	}
+	if st.memo == nil {
+		st.memo = map[memoKey]*list.Element{}
+	}
+	st.memo[e.key] = c.lru.PushFront(e)
+	c.memoBytes += e.size
+}
+
+// forget drops one entry (c.mu held).
+func (c *cache) forget(el *list.Element) {
+	e := c.lru.Remove(el).(*memoEntry)
+	delete(e.st.memo, e.key)
+	c.memoBytes -= e.size
+}
+
+// drop forgets everything made from st (c.mu held), as st leaves the
+// cache: an entry may refer to st's loaded scenario, which would
+// otherwise stay in memory past the cache's bound.
+func (c *cache) drop(st *stored) {
+	for _, el := range st.memo {
+		c.forget(el)
+	}
+}
+
+// encoded is v as JSON with a final newline (as writeJSON writes it),
+// made once for st under k and kept (memoize); its size is its bytes.
+// s.encoding, when set (tests), is called at each encoding.
+func (s *Server) encoded(st *stored, k memoKey, v func() (any, error)) ([]byte, error) {
+	b, err := st.memoize(k, func() (any, int64, error) {
+		if s.encoding != nil {
+			s.encoding()
+		}
+		x, err := v()
+		if err != nil {
+			return nil, 0, err
+		}
+		b, err := json.Marshal(x)
+		if err != nil {
+			return nil, 0, errs.Wrap(errs.Internal, err)
+		}
+		b = append(b, '\n')
+		return b, int64(len(b)), nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return b.([]byte), nil
+}
