@@ -40,29 +40,15 @@ func (s *Share) add(w float64, st *scenario.Stance, declared map[string]bool) {
 	}
 }
 
-// quoted reports whether a stance rests on a quote: an evidence item that
-// cites a source declared under metadata.sources (by id or file). A quote
-// from an undeclared source is one no reader can look up, which Validate
-// reports as an error; it is not counted here as quoted even where a
-// caller measures a scenario that was not validated.
+// quoted reports whether a stance rests on a quote (anyDeclared).
 func quoted(st *scenario.Stance, declared map[string]bool) bool {
-	for _, e := range st.Evidence {
-		if declared[e.Source] {
-			return true
-		}
-	}
-	return false
+	return anyDeclared(st.Evidence, declared)
 }
 
 // capabilityQuoted reports whether an actor's capability rests on a
-// quote from a declared source, as quoted does for a stance.
+// quote (anyDeclared).
 func capabilityQuoted(a *scenario.Actor, declared map[string]bool) bool {
-	for _, e := range a.CapabilityEvidence {
-		if declared[e.Source] {
-			return true
-		}
-	}
-	return false
+	return anyDeclared(a.CapabilityEvidence, declared)
 }
 
 // AssumedCapabilities returns the actors of s whose capability rests on
@@ -114,7 +100,11 @@ func (b *Backing) add(ev []scenario.Evidence, assumed string, declared map[strin
 	}
 }
 
-// anyDeclared reports whether one of ev cites a declared source.
+// anyDeclared reports whether one of ev cites a source declared under
+// metadata.sources (by id or file): whether a number rests on a quote. A
+// quote from an undeclared source is one no reader can look up, which
+// Validate reports as an error; it is not counted here as quoted even
+// where a caller measures a scenario that was not validated.
 func anyDeclared(ev []scenario.Evidence, declared map[string]bool) bool {
 	for _, e := range ev {
 		if declared[e.Source] {
