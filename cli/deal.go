@@ -72,7 +72,7 @@ func dealRequest(cmd *cobra.Command, def answer.DealRequest) (answer.DealRequest
 
 func newDealEvaluateCmd() *cobra.Command {
 	cmd := &cobra.Command{
-		Use:   "evaluate [FILE] --package 'issue=value,...'",
+		Use:   "evaluate [FILE] [--package 'issue=value,...']",
 		Short: "Each actor's utility, gain over its alternative, red lines crossed and verdict for one package",
 		Long: `Evaluate one package: per actor its utility, its alternative, the gain,
 the red lines the package crosses, and whether it accepts; and the
@@ -81,7 +81,9 @@ package's distance from each model's forecast.
 Issues the package does not name take their value from --rest: "reference"
 (the default: the issue's status quo, so a stand-alone proposal leaves the
 rest as it is), "model:NAME" (that model's forecast) or "none" (every issue
-must be named).`,
+must be named). Without --package every issue takes its --rest value: by
+default the package is the status quo, judged against each actor's
+alternative (the table's FROM column says where each value came from).`,
 		Args: usageArgs(cobra.MaximumNArgs(1)),
 		RunE: runDealEvaluate,
 	}
