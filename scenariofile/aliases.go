@@ -115,7 +115,12 @@ func mergeMapping(old, n *yaml.Node, path string, anchored *yaml.Node) error {
 	var kept []*yaml.Node
 	for j := 0; j+1 < len(old.Content); j += 2 {
 		key, k := old.Content[j], old.Content[j].Value
-		if j >= n0 || (key.Kind == yaml.ScalarNode && key.Tag == "!!merge") || (seen[k] && own[k] == j) {
+		if isMerge := key.Kind == yaml.ScalarNode && key.Tag == "!!merge"; isMerge && !mergesMappings(old.Content[j+1]) {
+			// A merge key of nothing a mapping can take (<<: with no
+			// value, a scalar) supplies no field, and no parser reads the
+			// file with it: the scenario written over it drops it.
+			continue
+		} else if j >= n0 || isMerge || (seen[k] && own[k] == j) {
 			kept = append(kept, old.Content[j], old.Content[j+1])
 			continue
 		}
@@ -133,6 +138,24 @@ func mergeMapping(old, n *yaml.Node, path string, anchored *yaml.Node) error {
 	}
 	old.Content = kept
 	return nil
+}
+
+// mergesMappings reports whether v is what a merge key can merge: a
+// mapping, or a list of mappings (either through aliases).
+func mergesMappings(v *yaml.Node) bool {
+	v = deref(v)
+	if v.Kind == yaml.MappingNode {
+		return true
+	}
+	if v.Kind != yaml.SequenceNode || len(v.Content) == 0 {
+		return false
+	}
+	for _, e := range v.Content {
+		if deref(e).Kind != yaml.MappingNode {
+			return false
+		}
+	}
+	return true
 }
 
 // mergedField is a field a merge key supplies: its value and the merge
