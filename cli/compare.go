@@ -147,11 +147,8 @@ func compareTable(w io.Writer, a *answer.Comparison, width int) {
 		for j, col := range a.Columns {
 			// A variant by its id (its name below the tables), a
 			// snapshot by its label and date.
-			h := col.Label
-			switch {
-			case a.Request.Over == answer.OverVariants && col.Variant != "":
-				h = col.Variant
-			case a.Request.Over == answer.OverSnapshots && col.Label != col.Snapshot:
+			h := columnName(a, j)
+			if a.Request.Over == answer.OverSnapshots && col.Label != col.Snapshot {
 				h += "\n" + col.Snapshot
 			}
 			hdr = append(hdr, h)

@@ -423,19 +423,19 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			writeJSON(w, http.StatusTooManyRequests, errorBody{Error: fmt.Sprintf("%s sent %d requests with a wrong bearer token within %v, this server's limit (parley serve --max-auth-failures); every request from there that needs the token is refused for %d s more", addr, s.o.MaxAuthFailures, s.o.AuthWindow, secs), Code: "rate_limited", RequestID: id})
 			return
 		}
-	}
-	if s.o.Token != "" && needToken && !s.authorized(r) {
-		// Logged once per address and window, not at each refusal.
-		if addr := remoteKey(r.RemoteAddr); r.Header.Get("Authorization") != "" && s.auth.fail(addr) {
-			s.o.Logger.Warn("wrong tokens: refusing an address until its window ends", "request_id", id, "remote", addr, "wrong_tokens", s.o.MaxAuthFailures, "window", s.o.AuthWindow)
+		if !s.authorized(r) {
+			// Logged once per address and window, not at each refusal.
+			if r.Header.Get("Authorization") != "" && s.auth.fail(addr) {
+				s.o.Logger.Warn("wrong tokens: refusing an address until its window ends", "request_id", id, "remote", addr, "wrong_tokens", s.o.MaxAuthFailures, "window", s.o.AuthWindow)
+			}
+			w.Header().Set("WWW-Authenticate", `Bearer realm="parley"`)
+			what := "writes"
+			if !s.o.LoopbackOnly {
+				what = "every request to /api/ but /api/health"
+			}
+			writeJSON(w, http.StatusUnauthorized, errorBody{Error: "this server needs Authorization: Bearer <PARLEY_TOKEN> for " + what, Code: "unauthorized", RequestID: id})
+			return
 		}
-		w.Header().Set("WWW-Authenticate", `Bearer realm="parley"`)
-		what := "writes"
-		if !s.o.LoopbackOnly {
-			what = "every request to /api/ but /api/health"
-		}
-		writeJSON(w, http.StatusUnauthorized, errorBody{Error: "this server needs Authorization: Bearer <PARLEY_TOKEN> for " + what, Code: "unauthorized", RequestID: id})
-		return
 	}
 	if write(r.Method) {
 		r.Body = http.MaxBytesReader(w, r.Body, s.o.MaxBody)

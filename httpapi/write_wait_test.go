@@ -24,6 +24,20 @@ type heldCreates struct {
 	entered chan struct{}
 }
 
+// post makes a POST in a goroutine of its own (try), its response sent
+// on the channel returned.
+func (e *env) post(t *testing.T, path, body string) <-chan resp {
+	out := make(chan resp, 1)
+	go func() {
+		r, err := e.try("POST", path, body)
+		if err != nil {
+			t.Error(err)
+		}
+		out <- r
+	}()
+	return out
+}
+
 func (h *heldCreates) arm() {
 	h.mu.Lock()
 	defer h.mu.Unlock()
@@ -125,26 +139,12 @@ func TestWriteThatWaitedForASlotIsRead(t *testing.T) {
 	at.srv = srv
 
 	held.arm()
-	first := make(chan resp, 1)
-	go func() {
-		r, err := e.try("POST", "/api/scenarios", small(t))
-		if err != nil {
-			t.Error(err)
-		}
-		first <- r
-	}()
+	first := e.post(t, "/api/scenarios", small(t))
 	<-held.entered // the first write holds the one slot
 	// The second's body is larger than the server's read buffer, so that
 	// it is read from the connection, not from what came with the headers.
 	body := small(t) + "\n#" + strings.Repeat(" padding", 16<<10) + "\n"
-	second := make(chan resp, 1)
-	go func() {
-		r, err := at.try("POST", "/api/scenarios", body)
-		if err != nil {
-			t.Error(err)
-		}
-		second <- r
-	}()
+	second := at.post(t, "/api/scenarios", body)
 	<-waiting
 	ln.expire() // the wait has used the request's read timeout
 	close(held.release)
@@ -167,14 +167,7 @@ func TestWriteThatGetsNoSlotIsBusy(t *testing.T) {
 	e := newEnvWith(t, httpapi.Options{}, func(st store.Store) store.Store { held.Store = st; return held })
 	httpapi.SetWriteSlots(e.api, 1, time.Nanosecond, nil)
 	held.arm()
-	first := make(chan resp, 1)
-	go func() {
-		r, err := e.try("POST", "/api/scenarios", small(t))
-		if err != nil {
-			t.Error(err)
-		}
-		first <- r
-	}()
+	first := e.post(t, "/api/scenarios", small(t))
 	<-held.entered
 	for _, path := range []string{"/api/scenarios", "/api/scenarios/import"} {
 		r := e.do("POST", path, small(t))
