@@ -92,9 +92,9 @@ func assumedCapabilitiesWarning(res *scenario.Scenario) string {
 	return assumedText(named, len(res.Actors), "capabilities")
 }
 
-// assumedText is the warning that the named of all (stances or
-// capabilities, as what says) rest on an assumption, naming the first
-// assumedNamed; "" when none is named.
+// assumedText is the warning that the named of all (stances,
+// capabilities, red lines or reservations, as what says) rest on an
+// assumption, naming the first assumedNamed; "" when none is named.
 func assumedText(named []string, all int, what string) string {
 	if len(named) == 0 {
 		return ""
@@ -123,16 +123,6 @@ func (c *Case) AssumedWarnings() []string {
 // (named "actor on issue") and the reservation utilities of res's
 // actors; each "" when none rests only on an assumption.
 func assumedLimitsWarnings(res *scenario.Scenario) (redLines, reservations string) {
-	list := func(n int, what string, names []string) string {
-		if len(names) == 0 {
-			return ""
-		}
-		named := names
-		if len(names) > assumedNamed {
-			named = append(names[:assumedNamed:assumedNamed], fmt.Sprintf("and %d more", len(names)-assumedNamed))
-		}
-		return fmt.Sprintf("%d of %d %s rest on no quote, only on an assumption (its reason in the file): %s", len(names), n, what, strings.Join(named, ", "))
-	}
 	var rl, rs []string
 	for _, r := range evidence.AssumedRedLines(res) {
 		rl = append(rl, r.Actor+" on "+r.Issue)
@@ -147,7 +137,7 @@ func assumedLimitsWarnings(res *scenario.Scenario) (redLines, reservations strin
 			ns++
 		}
 	}
-	return list(nl, "red lines", rl), list(ns, "reservations", rs)
+	return assumedText(rl, nl, "red lines"), assumedText(rs, ns, "reservations")
 }
 
 // caseError names the input, and the snapshot and variant when others

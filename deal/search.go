@@ -9,6 +9,7 @@ import (
 	"sort"
 
 	"parley/errs"
+	"parley/model"
 )
 
 // Result is what Search finds.
@@ -310,7 +311,7 @@ func (s *searcher) redLineFrame() (*frame, string) {
 		for k, r := range s.in.redLines(i) {
 			if x, ok := s.fixed[k]; ok {
 				if !r.Allows(sp.denorm(k, x)) {
-					conflicts = append(conflicts, fmt.Sprintf("%s is fixed at %v, which crosses %s's red line %s", nameOr(p.Issues[k].Name, "issue "+p.Issues[k].ID), sp.denorm(k, x), nameOr(p.Actors[i].Name, p.Actors[i].ID), r))
+					conflicts = append(conflicts, fmt.Sprintf("%s is fixed at %v, which crosses %s's red line %s", model.NameOr(p.Issues[k].Name, "issue "+p.Issues[k].ID), sp.denorm(k, x), model.NameOr(p.Actors[i].Name, p.Actors[i].ID), r))
 					s.conflictWho = append(s.conflictWho, i)
 				}
 				continue
@@ -335,26 +336,17 @@ func (s *searcher) redLineFrame() (*frame, string) {
 			var who []string
 			for _, i := range s.req {
 				if r, ok := s.in.redLines(i)[k]; ok {
-					who = append(who, fmt.Sprintf("%s %s", nameOr(p.Actors[i].Name, p.Actors[i].ID), r))
+					who = append(who, fmt.Sprintf("%s %s", model.NameOr(p.Actors[i].Name, p.Actors[i].ID), r))
 					s.conflictWho = append(s.conflictWho, i)
 				}
 			}
-			conflicts = append(conflicts, fmt.Sprintf("the required actors' red lines on %s leave no value (%s)", nameOr(p.Issues[k].Name, "issue "+p.Issues[k].ID), join(who)))
+			conflicts = append(conflicts, fmt.Sprintf("the required actors' red lines on %s leave no value (%s)", model.NameOr(p.Issues[k].Name, "issue "+p.Issues[k].ID), join(who)))
 		}
 	}
 	if len(conflicts) > 0 {
 		return nil, "zone closed by red lines: " + join(conflicts)
 	}
 	return newFrame(sp, s.req, s.fixed, lo, hi, loOpen, hiOpen), ""
-}
-
-// nameOr is name, or id where the scenario gives no name: a sentence
-// for people names what it speaks of as they wrote it.
-func nameOr(name, id string) string {
-	if name != "" {
-		return name
-	}
-	return id
 }
 
 func join(ss []string) string {

@@ -22,7 +22,7 @@ func (s *searcher) summarise(conflict string) {
 		if pk := s.short; pk != nil {
 			for _, i := range s.req {
 				if g := pk.Gains[i]; g < -zoneTol {
-					short = append(short, fmt.Sprintf("%s by %.3f", nameOr(p.Actors[i].Name, p.Actors[i].ID), -g))
+					short = append(short, fmt.Sprintf("%s by %.3f", model.NameOr(p.Actors[i].Name, p.Actors[i].ID), -g))
 				}
 			}
 		}
@@ -84,7 +84,7 @@ func (m *merge) summarise(near *searcher) {
 		if pk := near.short; pk != nil {
 			for _, i := range near.req {
 				if g := pk.Gains[i]; g < -zoneTol {
-					short = append(short, fmt.Sprintf("%s by %.3f", nameOr(p.Actors[i].Name, p.Actors[i].ID), -g))
+					short = append(short, fmt.Sprintf("%s by %.3f", model.NameOr(p.Actors[i].Name, p.Actors[i].ID), -g))
 				}
 			}
 		}

@@ -28,12 +28,12 @@ func FromScenario(s *scenario.Scenario) (*Problem, error) {
 		if a.CapabilityRange != nil {
 			lo, hi = a.CapabilityRange[0], a.CapabilityRange[1]
 		}
-		p.Actors = append(p.Actors, Actor{ID: a.ID, Name: nameOr(a.Name, a.ID), Capability: a.Capability, CapLo: lo, CapHi: hi})
+		p.Actors = append(p.Actors, Actor{ID: a.ID, Name: NameOr(a.Name, a.ID), Capability: a.Capability, CapLo: lo, CapHi: hi})
 	}
 	issueIdx := map[string]int{}
 	for k, is := range s.Issues {
 		lo, hi := is.Bounds()
-		mi := Issue{ID: is.ID, Name: nameOr(is.Name, is.ID), Min: lo, Max: hi, Attrs: maps.Clone(is.Attrs)}
+		mi := Issue{ID: is.ID, Name: NameOr(is.Name, is.ID), Min: lo, Max: hi, Attrs: maps.Clone(is.Attrs)}
 		if is.Reference != nil {
 			mi.Reference, mi.HasReference = *is.Reference, true
 		}
@@ -68,7 +68,9 @@ func FromScenario(s *scenario.Scenario) (*Problem, error) {
 	return p, p.Check()
 }
 
-func nameOr(name, id string) string {
+// NameOr returns name, or id when name is "": what a sentence for people
+// calls an actor or issue the scenario may leave unnamed.
+func NameOr(name, id string) string {
 	if name != "" {
 		return name
 	}
