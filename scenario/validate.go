@@ -599,8 +599,6 @@ func (v *validator) stances(path string, ss []Stance, actors *nameSet) {
 	}
 }
 
-// changes validates a snapshot's or variant's changes against the scenario
-// as it stands before them (state), and returns the state after them.
 // changedWithout warns when a snapshot's stance change (at p) sets field
 // to a new value (to, nil when the change leaves it) with neither
 // evidence nor an assumed reason of its own: the stance keeps its
@@ -613,6 +611,8 @@ func (v *validator) changedWithout(p, field string, old float64, to *float64) {
 		"changes the %s from %v to %v with no evidence and no assumed reason of its own (the stance's are about %v)", field, old, *to, old)
 }
 
+// changes validates a snapshot's or variant's changes against the scenario
+// as it stands before them (state), and returns the state after them.
 func (v *validator) changes(p string, c *Changes, state *Scenario) *Scenario {
 	// dated: a snapshot's changes, which say what happened, not a
 	// variant's what-if (its description is its reason).
