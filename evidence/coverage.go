@@ -45,12 +45,6 @@ func quoted(st *scenario.Stance, declared map[string]bool) bool {
 	return anyDeclared(st.Evidence, declared)
 }
 
-// capabilityQuoted reports whether an actor's capability rests on a
-// quote (anyDeclared).
-func capabilityQuoted(a *scenario.Actor, declared map[string]bool) bool {
-	return anyDeclared(a.CapabilityEvidence, declared)
-}
-
 // AssumedCapabilities returns the actors of s whose capability rests on
 // no quote but on an assumed reason, in s's order (Capabilities counts
 // them as Assumed). Call it on a resolved scenario.
@@ -58,7 +52,7 @@ func AssumedCapabilities(s *scenario.Scenario) []scenario.Actor {
 	declared := declaredSources(s)
 	var out []scenario.Actor
 	for k := range s.Actors {
-		if a := &s.Actors[k]; a.CapabilityAssumed != "" && !capabilityQuoted(a, declared) {
+		if a := &s.Actors[k]; a.CapabilityAssumed != "" && !anyDeclared(a.CapabilityEvidence, declared) {
 			out = append(out, *a)
 		}
 	}
@@ -233,7 +227,7 @@ func coverageOf(r *scenario.Scenario, snap string) SnapshotCoverage {
 		a := &r.Actors[i]
 		c.Capabilities.Actors++
 		switch {
-		case capabilityQuoted(a, declared):
+		case anyDeclared(a.CapabilityEvidence, declared):
 			c.Capabilities.Quoted++
 		case a.CapabilityAssumed != "":
 			c.Capabilities.Assumed++

@@ -372,10 +372,13 @@ func (v *validator) reservation(p string, r *float64) {
 }
 
 // capability checks a capability: positive and within the magnitudes.
-func (v *validator) capability(p string, c float64) {
-	if msg, valid, ok := CapabilityProblem("capability", c); !ok {
+// It reports whether c is valid.
+func (v *validator) capability(p string, c float64) bool {
+	msg, valid, ok := CapabilityProblem("capability", c)
+	if !ok {
 		v.errorf(p, valid, "%s", msg)
 	}
+	return ok
 }
 
 // CapabilityProblem says what is wrong with c as a capability (what names
@@ -599,8 +602,6 @@ func (v *validator) stances(path string, ss []Stance, actors *nameSet) {
 	}
 }
 
-// changes validates a snapshot's or variant's changes against the scenario
-// as it stands before them (state), and returns the state after them.
 // changedWithout warns when a snapshot's stance change (at p) sets field
 // to a new value (to, nil when the change leaves it) with neither
 // evidence nor an assumed reason of its own: the stance keeps its
@@ -613,6 +614,8 @@ func (v *validator) changedWithout(p, field string, old float64, to *float64) {
 		"changes the %s from %v to %v with no evidence and no assumed reason of its own (the stance's are about %v)", field, old, *to, old)
 }
 
+// changes validates a snapshot's or variant's changes against the scenario
+// as it stands before them (state), and returns the state after them.
 func (v *validator) changes(p string, c *Changes, state *Scenario) *Scenario {
 	// dated: a snapshot's changes, which say what happened, not a
 	// variant's what-if (its description is its reason).
@@ -648,10 +651,10 @@ func (v *validator) changes(p string, c *Changes, state *Scenario) *Scenario {
 			v.errorf(q+".id", actors.valid(), "unknown actor %q", ac.ID)
 			continue
 		}
-		cp := a.Capability
+		cp, cpValid := a.Capability, false
 		if ac.Capability != nil {
 			cp = *ac.Capability
-			v.capability(q+".capability", cp)
+			cpValid = v.capability(q+".capability", cp)
 		}
 		if ac.CapabilityRange != nil {
 			v.capRange(q+".capability_range", ac.CapabilityRange, cp)
@@ -660,7 +663,7 @@ func (v *validator) changes(p string, c *Changes, state *Scenario) *Scenario {
 		// (as a stance change keeps a stance's). A snapshot's new number
 		// with neither is a warning: the quotes kept were about the old one.
 		v.capabilityEvidence(q, ac.CapabilityEvidence, ac.CapabilityAssumed, false)
-		if _, _, ok := CapabilityProblem("capability", cp); ok && dated && ac.Capability != nil && cp != a.Capability && len(ac.CapabilityEvidence) == 0 && ac.CapabilityAssumed == "" {
+		if cpValid && dated && cp != a.Capability && len(ac.CapabilityEvidence) == 0 && ac.CapabilityAssumed == "" {
 			v.warnf(q+".capability", "capability_evidence: [{source, quote, date}] or capability_assumed: <reason> beside the new capability",
 				"changes the capability from %v to %v with no evidence and no assumed reason of its own (the actor's are about %v)", a.Capability, cp, a.Capability)
 		}

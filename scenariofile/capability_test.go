@@ -98,22 +98,7 @@ func TestCapabilityEvidenceValidated(t *testing.T) {
 			[]want{{line: 8, col: 25, path: "actors[1].capability", msg: "no evidence and no assumed reason", warning: true},
 				{line: 8, col: 48, path: "actors[1].capability_assumed", msg: "the control character U+001B"}}},
 	} {
-		t.Run(c.name, func(t *testing.T) {
-			if !strings.Contains(capDoc, c.old) {
-				t.Fatalf("%q not in the document", c.old)
-			}
-			_, ds := parseDoc(t, strings.Replace(capDoc, c.old, c.new, 1))
-			if len(ds) != len(c.want) {
-				t.Fatalf("got %d diagnostics, want %d:\n%v", len(ds), len(c.want), ds)
-			}
-			for i, w := range c.want {
-				d := ds[i]
-				if d.Line != w.line || (w.col != 0 && d.Column != w.col) || d.Path != w.path || !strings.Contains(d.Message, w.msg) ||
-					!strings.Contains(d.Valid, w.valid) || d.Warning != w.warning {
-					t.Errorf("got  %s\nwant line %d col %d %s: %s (valid: %s) warning %v", d, w.line, w.col, w.path, w.msg, w.valid, w.warning)
-				}
-			}
-		})
+		t.Run(c.name, func(t *testing.T) { checkEdited(t, capDoc, c.old, c.new, c.want) })
 	}
 }
 
@@ -147,5 +132,25 @@ func TestCapabilityEvidenceLimit(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("CheckLimits: %v", s.CheckLimits(l))
+	}
+}
+
+// checkEdited parses doc with from replaced by to (once; from must be in
+// it) and checks the diagnostics against want, in order.
+func checkEdited(t *testing.T, doc, from, to string, want []want) {
+	t.Helper()
+	if !strings.Contains(doc, from) {
+		t.Fatalf("%q not in the document", from)
+	}
+	_, ds := parseDoc(t, strings.Replace(doc, from, to, 1))
+	if len(ds) != len(want) {
+		t.Fatalf("got %d diagnostics, want %d:\n%v", len(ds), len(want), ds)
+	}
+	for i, w := range want {
+		d := ds[i]
+		if d.Line != w.line || (w.col != 0 && d.Column != w.col) || d.Path != w.path || !strings.Contains(d.Message, w.msg) ||
+			!strings.Contains(d.Valid, w.valid) || d.Warning != w.warning {
+			t.Errorf("got  %s\nwant line %d col %d %s: %s (valid: %s) warning %v", d, w.line, w.col, w.path, w.msg, w.valid, w.warning)
+		}
 	}
 }

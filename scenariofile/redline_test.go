@@ -133,22 +133,7 @@ func TestRedLineEvidenceValidated(t *testing.T) {
 			[]want{{line: 13, path: "actors[1].red_lines.cf", msg: "no evidence and no assumed reason", warning: true},
 				{line: 13, path: "actors[1].red_line_assumed.cf", msg: "the control character U+001B"}}},
 	} {
-		t.Run(c.name, func(t *testing.T) {
-			if !strings.Contains(doc, c.old) {
-				t.Fatalf("%q not in the document", c.old)
-			}
-			_, ds := parseDoc(t, strings.Replace(doc, c.old, c.new, 1))
-			if len(ds) != len(c.want) {
-				t.Fatalf("got %d diagnostics, want %d:\n%v", len(ds), len(c.want), ds)
-			}
-			for i, w := range c.want {
-				d := ds[i]
-				if d.Line != w.line || (w.col != 0 && d.Column != w.col) || d.Path != w.path || !strings.Contains(d.Message, w.msg) ||
-					!strings.Contains(d.Valid, w.valid) || d.Warning != w.warning {
-					t.Errorf("got  %s\nwant line %d col %d %s: %s (valid: %s) warning %v", d, w.line, w.col, w.path, w.msg, w.valid, w.warning)
-				}
-			}
-		})
+		t.Run(c.name, func(t *testing.T) { checkEdited(t, doc, c.old, c.new, c.want) })
 	}
 }
 
