@@ -294,8 +294,7 @@ func settle(rounds []model.Round, width float64) settling {
 	if n < 2 {
 		return settling{settled: true}
 	}
-	tol := 1e-9 * math.Max(1, width)
-	same := func(a, b float64) bool { return math.Abs(a-b) <= tol || (math.IsNaN(a) && math.IsNaN(b)) }
+	same := func(a, b float64) bool { return model.Settled(a, b, width) }
 	f := func(i int) float64 { return rounds[i].Forecast }
 	if same(f(n-1), f(n-2)) {
 		return settling{settled: true}

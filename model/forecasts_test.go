@@ -132,3 +132,66 @@ func TestRunRefusesNonFinite(t *testing.T) {
 		t.Errorf("a finite forecast: %v, %v", f, err)
 	}
 }
+
+// fixedRounds is a model whose Result has the given rounds' forecasts on
+// its one issue (none: no rounds, the forecast 7).
+type fixedRounds []float64
+
+func (fixedRounds) Name() string    { return "fixed" }
+func (fixedRounds) Summary() string { return "test rounds" }
+func (m fixedRounds) Forecast(_ context.Context, p *model.Problem, o model.Options) (*model.Result, error) {
+	ir := model.IssueResult{Issue: p.Issues[0].ID, Forecast: 7}
+	for t, x := range m {
+		if o.NoTrace && t != 0 && t != len(m)-1 {
+			continue
+		}
+		ir.Rounds = append(ir.Rounds, model.Round{Round: t, Forecast: x})
+		ir.Forecast = x
+	}
+	return &model.Result{Model: "fixed", Issues: []model.IssueResult{ir}}, nil
+}
+
+// ForecastsSettling, for a model without its own fast path, reads the
+// round before the last from a traced Result (not the NoTrace one, whose
+// round before the last is round 0), and gives the forecast itself for a
+// run of one round or none.
+func TestForecastsSettlingFromResult(t *testing.T) {
+	p := &model.Problem{Issues: []model.Issue{{ID: "a", Max: 100}}, Actors: []model.Actor{{ID: "x", Capability: 1}},
+		Stances: [][]model.Stance{{{Present: true, Position: 10, Salience: 1}}}}
+	for _, c := range []struct {
+		rounds     fixedRounds
+		last, prev float64
+	}{
+		{fixedRounds{1, 2, 3, 4}, 4, 3},
+		{fixedRounds{5}, 5, 5},
+		{nil, 7, 7},
+	} {
+		f, prev, err := model.ForecastsSettling(context.Background(), c.rounds, p, model.Options{NoTrace: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if f[0] != c.last || prev[0] != c.prev {
+			t.Errorf("rounds %v: forecast %v and the round before %v, want %v and %v", c.rounds, f[0], prev[0], c.last, c.prev)
+		}
+	}
+}
+
+// Settled allows 10⁻⁹ of the scale's width (of 1 for a narrower one).
+func TestSettled(t *testing.T) {
+	for _, c := range []struct {
+		last, prev, width float64
+		want              bool
+	}{
+		{50, 50, 100, true},
+		{50, 50 + 0.9e-7, 100, true},    // within 1e-9 × 100
+		{50, 50 + 1.1e-7, 100, false},   // beyond it
+		{0.5, 0.5 + 0.9e-9, 0.01, true}, // a narrow scale counts as width 1
+		{0.5, 0.5 + 1.1e-9, 0.01, false},
+		{math.NaN(), math.NaN(), 1, true},
+		{math.NaN(), 1, 1, false},
+	} {
+		if got := model.Settled(c.last, c.prev, c.width); got != c.want {
+			t.Errorf("Settled(%v, %v, %v) = %v, want %v", c.last, c.prev, c.width, got, c.want)
+		}
+	}
+}

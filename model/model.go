@@ -96,6 +96,63 @@ func Forecasts(ctx context.Context, m Model, p *Problem, o Options) ([]float64, 
 	return f, nil
 }
 
+// SettlingForecaster is implemented by models that can return, beside
+// the forecasts alone (PointForecaster), each issue's forecast one round
+// before the last: prev[k] = Forecast(ctx, p, o).Issues[k].Rounds[n−2].Forecast
+// bit for bit, with o.NoTrace false and n ≥ 2 rounds, and dst[k] itself
+// for a model or run without a round before the last. A caller that reads
+// the forecasts alone — a sweep's draws above all — can then tell, by
+// Settled, which of them had not come to rest, at the cost of one round's
+// forecast rather than of a traced run.
+type SettlingForecaster interface {
+	PointForecastSettling(ctx context.Context, p *Problem, o Options, dst, prev []float64) error
+}
+
+// ForecastsSettling is Forecasts with each issue's forecast one round
+// before the last (SettlingForecaster): through m's own fast path where
+// it has one, else from Forecast's Result run with its trace, which is
+// correct for every model and slower. Like Forecasts, an error if a
+// forecast is not finite.
+func ForecastsSettling(ctx context.Context, m Model, p *Problem, o Options) (f, prev []float64, err error) {
+	f, prev = make([]float64, len(p.Issues)), make([]float64, len(p.Issues))
+	if sf, ok := m.(SettlingForecaster); ok {
+		if err := sf.PointForecastSettling(ctx, p, o, f, prev); err != nil {
+			return nil, nil, err
+		}
+	} else {
+		o.NoTrace = false
+		r, err := m.Forecast(ctx, p, o)
+		if err != nil {
+			return nil, nil, err
+		}
+		if err := ResultForecasts(p, r, f); err != nil {
+			return nil, nil, fmt.Errorf("%s: %w", m.Name(), err)
+		}
+		for k, ir := range r.Issues {
+			prev[k] = f[k]
+			if n := len(ir.Rounds); n >= 2 {
+				prev[k] = ir.Rounds[n-2].Forecast
+			}
+		}
+	}
+	for k, x := range f {
+		if err := finiteForecast(m.Name(), p, k, x); err != nil {
+			return nil, nil, err
+		}
+	}
+	return f, prev, nil
+}
+
+// Settled reports whether a forecast had come to rest: its last round's
+// value last and the round before's prev agree to within 10⁻⁹ of the
+// issue's scale width (of 1, for a narrower scale), or are both NaN. It
+// is the one test every answer applies; one that had not settled is given
+// as the range of its last rounds, not as a point.
+func Settled(last, prev, width float64) bool {
+	tol := 1e-9 * math.Max(1, width)
+	return math.Abs(last-prev) <= tol || (math.IsNaN(last) && math.IsNaN(prev))
+}
+
 // ResultForecasts writes r's forecast of every issue of p into
 // dst[0:len(p.Issues)], checking that r forecasts p's issues, in p's
 // order (every model's Result does).
