@@ -266,8 +266,12 @@ func changeRedLines(old, change map[string]string) map[string]string {
 // changeBacking returns a new map (the old one may be shared with the
 // base scenario) of what backs each red line (its evidence, or its
 // assumed reason): the change's replace the old issue by issue, and an
-// issue left without a red line (dropped by "none") loses its own.
-func changeBacking[V any](old, change map[string]V, redLines map[string]string) map[string]V {
+// issue left without a red line (dropped by "none") loses its own. An
+// empty entry of the change ({territory: []}, {territory: ""}) backs
+// nothing and claims nothing, as validation reads it, so it keeps the
+// old one, as an empty capability_evidence keeps the actor's: a change
+// cannot leave a quoted red line bare without saying why.
+func changeBacking[V []Evidence | string](old, change map[string]V, redLines map[string]string) map[string]V {
 	out := make(map[string]V, len(old)+len(change))
 	for k, v := range old {
 		if _, ok := redLines[k]; ok {
@@ -275,7 +279,7 @@ func changeBacking[V any](old, change map[string]V, redLines map[string]string) 
 		}
 	}
 	for k, v := range change {
-		if _, ok := redLines[k]; ok {
+		if _, ok := redLines[k]; ok && len(v) > 0 {
 			out[k] = v
 		}
 	}

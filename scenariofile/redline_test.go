@@ -87,6 +87,34 @@ func TestRedLineEvidenceParses(t *testing.T) {
 	}
 }
 
+// An empty entry in a change ({cf: []}, {cf: ""}) backs nothing and
+// claims nothing, so it keeps what the actor had: a's quote on cf and b's
+// reason on cf stand in the snapshot, as an empty capability_evidence
+// keeps the actor's quotes. (It used to replace them with nothing,
+// leaving a quoted red line bare without a word.)
+func TestEmptyRedLineBackingKeepsTheActors(t *testing.T) {
+	doc := strings.Replace(redDoc, "        red_line_evidence: {tax: [{source: s, quote: \"No tax of half.\"}]}\n",
+		"        red_line_evidence: {tax: [{source: s, quote: \"No tax of half.\"}], cf: []}\n"+
+			"      - {id: b, red_line_evidence: {cf: []}, red_line_assumed: {cf: \"\"}}\n", 1)
+	if doc == redDoc {
+		t.Fatal("the change to redDoc did not apply")
+	}
+	s, ds := parseDoc(t, doc)
+	if len(ds) != 0 {
+		t.Fatalf("diagnostics on a valid file:\n%v", ds)
+	}
+	r, err := s.Resolve(scenario.Latest, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e := r.Actor("a").RedLineEvidence; len(e["cf"]) != 1 || e["cf"][0].Quote != "Never above forty." || len(e["tax"]) != 1 {
+		t.Errorf("a's red line evidence after the snapshot: %+v", e)
+	}
+	if got := r.Actor("b").RedLineAssumed["cf"]; got != "no source" {
+		t.Errorf("b's reason on cf after the snapshot: %q, want %q", got, "no source")
+	}
+}
+
 // A red line's and a reservation's evidence is validated as a
 // capability's: an undeclared source and a date that is not a date are
 // errors at their line and column; evidence or a reason for a red line
