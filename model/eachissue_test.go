@@ -94,3 +94,41 @@ func TestEachIssuePointErrors(t *testing.T) {
 		t.Errorf("invalid problem: PointForecast %v, Forecast %v", err, want)
 	}
 }
+
+// EachIssue records a note once for the issues it holds for, in the order
+// of their first use: the nash status-quo note on three of four issues
+// reads as one note naming the three.
+func TestEachIssueGroupsNotes(t *testing.T) {
+	p := &model.Problem{
+		Issues: []model.Issue{{ID: "a", Max: 10}, {ID: "b", Max: 10}, {ID: "c", Max: 10}, {ID: "d", Max: 10}},
+		Actors: []model.Actor{{ID: "x", Capability: 1}},
+		Stances: [][]model.Stance{{
+			{Present: true, Position: 1, Salience: 1}, {Present: true, Position: 2, Salience: 1},
+			{Present: true, Position: 3, Salience: 1}, {Present: true, Position: 4, Salience: 1}}},
+	}
+	note := map[float64]string{1: "low", 2: "mid", 3: "low", 4: "low"} // by position
+	r, err := model.EachIssue(context.Background(), p, "t", func(is model.Issue, x, w []float64) (float64, string) {
+		return x[0], note[x[0]]
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := strings.Join(r.Notes, " | "), "a, c, d: low | b: mid"; got != want {
+		t.Errorf("notes %q, want %q", got, want)
+	}
+	// nash on the built-in case keeps the status quo on five issues
+	b := modeltest.Builtin(t)
+	r, err = nash.Model{}.Forecast(context.Background(), b, model.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	kept := 0
+	for k, is := range b.Issues {
+		if is.HasReference && r.Issues[k].Forecast == is.Reference {
+			kept++
+		}
+	}
+	if kept < 2 || len(r.Notes) != 1 || strings.Count(r.Notes[0], ", ")+1 != kept || !strings.HasSuffix(r.Notes[0], ": "+nash.StatusQuoKept) {
+		t.Errorf("%d issues at their status quo; notes %q", kept, r.Notes)
+	}
+}

@@ -13,6 +13,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"strings"
 
 	"parley/errs"
 )
@@ -352,15 +353,22 @@ func (p *Problem) Spread(k int, idx []int, pos []float64) []float64 {
 // EachIssue runs a model that forecasts every issue on its own from the
 // present actors' positions x and weights w (capability × salience) —
 // compromise, median, nash, ks — and builds its Result: solve returns the
-// issue's forecast and a note ("" for none), which is recorded as
-// "issue-id: note". Round 0 holds the starting positions.
+// issue's forecast and a note ("" for none), which is recorded once for
+// the issues it holds for, as "issue-id: note" or "id-1, id-2: note", so
+// that a default deciding five issues reads as one note, not five.
+// Round 0 holds the starting positions.
 func EachIssue(ctx context.Context, p *Problem, name string, solve func(is Issue, x, w []float64) (float64, string)) (*Result, error) {
 	res := &Result{Model: name}
+	var notes []string          // each distinct note, in order of first use
+	on := map[string][]string{} // the issues each note is about
 	err := eachColumn(ctx, p, func(k int, idx []int, x, w []float64) {
 		is := p.Issues[k]
 		f, note := solve(is, x, w)
 		if note != "" {
-			res.Notes = append(res.Notes, is.ID+": "+note)
+			if on[note] == nil {
+				notes = append(notes, note)
+			}
+			on[note] = append(on[note], is.ID)
 		}
 		res.Issues = append(res.Issues, IssueResult{
 			Issue:    is.ID,
@@ -370,6 +378,10 @@ func EachIssue(ctx context.Context, p *Problem, name string, solve func(is Issue
 	})
 	if err != nil {
 		return nil, err
+	}
+	// one note for the issues it is about: "a, b: note", not one a line
+	for _, n := range notes {
+		res.Notes = append(res.Notes, strings.Join(on[n], ", ")+": "+n)
 	}
 	return res, nil
 }

@@ -84,7 +84,6 @@ package ks
 import (
 	"cmp"
 	"context"
-	"fmt"
 	"math"
 	"slices"
 
@@ -154,7 +153,7 @@ func Solve(x, w []float64, lo, hi, q float64, hasQ bool) (float64, string) {
 	L, U = math.Max(L, -1), math.Min(U, 1)
 	gridlock := func() (float64, string) {
 		if hasQ {
-			return q, fmt.Sprintf("no agreement improves on the status quo %v for every weighted actor; forecast is the status quo", q)
+			return q, nash.StatusQuoKept
 		}
 		return from(L + (U-L)/2), ""
 	}

@@ -37,7 +37,6 @@ package nash
 
 import (
 	"context"
-	"fmt"
 	"math"
 
 	"parley/model"
@@ -74,6 +73,11 @@ func (Model) PointForecast(ctx context.Context, p *model.Problem, o model.Option
 // ks alike: the disagreement point is then Parley's choice, not the
 // scenario's, and it moves the forecast.
 const NoStatusQuo = "no status quo (reference) stated: each actor's disagreement point is its farther end of the scale, a default that shapes the forecast; state the issue's reference to bargain from the status quo"
+
+// StatusQuoKept is the note of an issue whose bargaining set is the
+// status quo alone, in nash and ks alike. It does not repeat the value,
+// which is the forecast, so that the issues it holds for share one note.
+const StatusQuoKept = "no agreement improves on the status quo for every weighted actor; the forecast is the status quo"
 
 // solveIssue forecasts one issue from its present actors' positions x and
 // weights w, for Forecast and PointForecast alike, with NoStatusQuo as
@@ -119,7 +123,7 @@ func Solve(x, w []float64, lo, hi, q float64, hasQ bool) (float64, string) {
 		// F is a single point: with a status quo it is q; without one it
 		// can only be a lone actor at the middle of a scale of zero width.
 		if hasQ {
-			return q, fmt.Sprintf("no agreement improves on the status quo %v for every weighted actor; forecast is the status quo", q)
+			return q, StatusQuoKept
 		}
 		return L, ""
 	}
