@@ -176,13 +176,19 @@ func loadCase(cmd *cobra.Command, args []string) (*ask.Case, error) {
 		}
 	}
 	c, err := in.Case(target(cmd))
-	if err == nil && !quiet {
+	if err == nil && !quiet && cmd.Annotations[warnsByColumn] == "" {
 		for _, w := range c.AssumedWarnings() {
 			fmt.Fprintln(cmd.ErrOrStderr(), "warning: "+w)
 		}
 	}
 	return c, err
 }
+
+// warnsByColumn, set in a command's annotations, says that its answer
+// covers several scenarios (parley compare's columns) and says itself
+// which warnings hold for which, so loadCase does not print the target
+// case's assumed stances and capabilities as if they were the answer's.
+const warnsByColumn = "parley/warns-by-column"
 
 func unwrapPath(err error) error {
 	if pe, ok := err.(*os.PathError); ok {
