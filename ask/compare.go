@@ -277,13 +277,9 @@ func compareColumns(c *Case, req *answer.CompareRequest) ([]compareColumn, error
 		}
 		seen := map[string]int{}
 		for i, name := range list {
-			name = strings.TrimSpace(name)
-			v := variantNamed(s, name)
-			if v == nil && len(ids) == 0 {
-				return nil, errs.New(errs.Argument, "variants[%d]: no variant %q; valid: none, the scenario has no variants (docs/format.md, variants:)", i, name)
-			}
-			if v == nil {
-				return nil, errs.New(errs.Argument, "variants[%d]: no variant %q; valid: one of %v", i, name, ids)
+			v, err := s.Variant(strings.TrimSpace(name))
+			if err != nil {
+				return nil, errs.New(errs.Argument, "variants[%d]: %v", i, err)
 			}
 			if k, ok := seen[v.ID]; ok {
 				return nil, errs.New(errs.Argument, "variants[%d]: variant %s is already variants[%d]; valid: each variant once", i, v.ID, k)
@@ -303,10 +299,10 @@ func compareColumns(c *Case, req *answer.CompareRequest) ([]compareColumn, error
 		}
 		var variant, variantName string
 		if req.Variant != "" {
-			v := variantNamed(s, req.Variant)
-			if v == nil {
+			v, err := s.Variant(req.Variant)
+			if err != nil {
 				// The case resolved it, so this cannot happen.
-				return nil, errs.New(errs.Internal, "variant %q: not found", req.Variant)
+				return nil, errs.Wrap(errs.Internal, err)
 			}
 			variant, variantName = v.ID, v.Name
 		}
@@ -371,15 +367,4 @@ func checkOver(over string) error {
 		return nil
 	}
 	return errs.New(errs.Argument, "over: %q; valid: %q or %q", over, answer.OverVariants, answer.OverSnapshots)
-}
-
-// variantNamed returns the variant with the id, or else the name, as
-// resolving a scenario finds it; nil when there is none.
-func variantNamed(s *scenario.Scenario, name string) *scenario.Variant {
-	for i := range s.Variants {
-		if v := &s.Variants[i]; v.ID == name || (v.Name != "" && v.Name == name) {
-			return v
-		}
-	}
-	return nil
 }

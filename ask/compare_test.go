@@ -249,7 +249,7 @@ func TestCompareRefusesBadNames(t *testing.T) {
 		want   []string
 	}{
 		{"unknown variant", answer.Target{}, func(r *answer.CompareRequest) { r.Variants = []string{"a-cares", "nope"} },
-			[]string{`variants[1]: no variant "nope"`, "a-cares b-leaves c-firm"}},
+			[]string{`variants[1]: variant "nope": no such variant; valid: a-cares, b-leaves, c-firm (or a variant's name)`}},
 		{"variant twice", answer.Target{}, func(r *answer.CompareRequest) { r.Variants = []string{"a-cares", "A cares more"} },
 			[]string{"variants[1]: variant a-cares is already variants[0]"}},
 		{"unknown snapshot", answer.Target{}, func(r *answer.CompareRequest) {
@@ -429,5 +429,52 @@ func TestCompareVariantWarnings(t *testing.T) {
 		if c.shared == 0 && !strings.HasPrefix(a.Columns[2].Warnings[0], "1 of 1 stances") {
 			t.Errorf("b-leaves warns %q", a.Columns[2].Warnings)
 		}
+	}
+}
+
+// Variants are named by id or by name (scenario's Variant, as a target's
+// variant is): at the base "A cares more" is a-cares, 40 (−10 against 50),
+// and b-leaves 20 (−30); at the latest "C holds firm" is c-firm, 50 (+10
+// against 40). A name two variants share is refused, naming the field.
+func TestCompareVariantsByName(t *testing.T) {
+	for _, c := range []struct {
+		snapshot string
+		variants []string
+		ids      []string
+		want     []float64
+	}{
+		{"base", []string{"A cares more", "b-leaves"}, []string{"", "a-cares", "b-leaves"}, []float64{50, 40, 20}},
+		{"latest", []string{"C holds firm"}, []string{"", "c-firm"}, []float64{40, 50}},
+	} {
+		req := answer.NewCompareRequest()
+		req.Models, req.Variants = []string{"compromise"}, c.variants
+		a, err := Compare(context.Background(), loadCompare(t, answer.Target{Snapshot: c.snapshot}), req, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cells := cellsOf(t, a, "compromise", "x")
+		for j, col := range a.Columns {
+			if col.Variant != c.ids[j] || cells[j].Forecast == nil || math.Abs(float64(cells[j].Forecast.Forecast)-c.want[j]) > 1e-9 {
+				t.Errorf("%v: column %d is %q at %v, want %q at %v", c.variants, j, col.Variant, cells[j].Forecast, c.ids[j], c.want[j])
+			}
+		}
+	}
+	data, err := os.ReadFile("testdata/compare.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	in, err := Load("shared.yaml", []byte(strings.Replace(string(data), "name: C holds firm", "name: A cares more", 1)), LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cs, err := in.Case(answer.Target{Snapshot: "latest"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	req := answer.NewCompareRequest()
+	req.Models, req.Variants = []string{"compromise"}, []string{"b-leaves", "A cares more"}
+	_, err = Compare(context.Background(), cs, req, nil)
+	if want := `variants[1]: variant "A cares more": the name of 2 variants, a-cares and c-firm; valid: the id of one, a-cares, c-firm`; err == nil || err.Error() != want || errs.CodeOf(err) != errs.Argument {
+		t.Errorf("error %v (%v), want a usage error %q", err, errs.CodeOf(err), want)
 	}
 }

@@ -40,6 +40,7 @@ row per model, issue and column.
 Without FILE the built-in case is used.`,
 		Example: `  parley compare                                  # every variant against none, at the latest snapshot
   parley compare --variants us-ends-support -m compromise,bdm
+  parley compare --variants "The United States ends all support"
   parley compare --over snapshots                 # the base and every snapshot
   parley compare --over snapshots --variant europe-pays --snapshots base,2025-03-18`,
 		Args:        usageArgs(cobra.MaximumNArgs(1)),
@@ -50,7 +51,7 @@ Without FILE the built-in case is used.`,
 	addRunFlags(cmd, def.Run)
 	f := cmd.Flags()
 	f.String("over", def.Over, `what the columns vary: "variants" or "snapshots"`)
-	f.String("variants", strings.Join(def.Variants, ","), "comma-separated variant ids compared with no variant (default: every variant; --over variants)")
+	f.String("variants", strings.Join(def.Variants, ","), "comma-separated variants compared with no variant, each by its id or its name (default: every variant; --over variants)")
 	f.String("snapshots", strings.Join(def.Snapshots, ","), `comma-separated snapshots compared ("base", "latest" or a snapshot's date; default: the base and every snapshot up to --snapshot; --over snapshots)`)
 	f.StringP("format", "f", "table", "output format: table, json, csv")
 	return cmd

@@ -78,7 +78,7 @@ func TestCompareRefusesBadNames(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"--variants", "a-cares,nope"}, `variants[1]: no variant "nope"; valid: one of [a-cares b-leaves c-firm]`},
+		{[]string{"--variants", "a-cares,nope"}, `variants[1]: variant "nope": no such variant; valid: a-cares, b-leaves, c-firm (or a variant's name)`},
 		{[]string{"--over", "snapshots", "--snapshots", "base,2025-01-15"}, `snapshots[1]: "2025-01-15" is not a snapshot of the scenario; valid: "base", "latest" or a snapshot's date, one of [2025-02-01 2025-03-01]`},
 		{[]string{"--over", "time"}, `over: "time"; valid: "variants" or "snapshots"`},
 		{[]string{"--variant", "a-cares"}, `variant: "a-cares": over variants`},
@@ -225,5 +225,14 @@ func TestCompareSnapshotsHeaderAndWarnings(t *testing.T) {
 				t.Errorf("json: %v %q", err, a.Scenario.Warnings)
 			}
 		}
+	}
+}
+
+// --variants takes a variant's name too, as --variant does: "A cares
+// more" is a-cares, 40 against 50 at the base, headed by its id.
+func TestCompareVariantsByName(t *testing.T) {
+	out, stderr, code := run(t, "compare", compareFile, "-q", "-m", "compromise", "--snapshot", "base", "--variants", "A cares more")
+	if code != 0 || !strings.Contains(out, "40.0 (-10.0)") || !strings.Contains(out, "A-CARES") || !strings.Contains(out, "a-cares: A cares more") {
+		t.Errorf("exit %d, stderr %q:\n%s", code, stderr, out)
 	}
 }

@@ -38,7 +38,7 @@ func limitsOf(cmd *cobra.Command) scenario.Limits {
 func addInputFlags(cmd *cobra.Command, def answer.Target) {
 	f := cmd.Flags()
 	f.String("snapshot", def.Snapshot, `snapshot date YYYY-MM-DD, "base" (no snapshot) or "latest"`)
-	f.String("variant", def.Variant, "what-if variant id to apply on top of the snapshot")
+	f.String("variant", def.Variant, "what-if variant to apply on top of the snapshot: its id, or its name")
 	f.Bool("strict", false, "treat warnings (e.g. a stance with no evidence) as errors")
 	f.BoolP("quiet", "q", false, "do not print the scenario's warnings")
 }
