@@ -55,9 +55,12 @@ func NewCompareRequest() CompareRequest {
 // forecast and its change against the first column.
 type Comparison struct {
 	// Scenario describes the case the request's target names (its
-	// snapshot and variant; over variants, the first column's). The
-	// issues are the same in every column; the actors may differ (a
-	// snapshot or a variant can add or remove actors).
+	// snapshot and variant; over variants, the first column's; over
+	// snapshots, a date that need not be a column's: each column has its
+	// own AsOf). The issues are the same in every column; the actors may
+	// differ (a snapshot or a variant can add or remove actors). Its
+	// Warnings are those every column's scenario has (the file's, an
+	// assumption every snapshot keeps); the others are their columns'.
 	Scenario Scenario       `json:"scenario"`
 	Request  CompareRequest `json:"request"`
 	// Columns are the columns, the first the one every change is against.
@@ -86,9 +89,10 @@ type CompareColumn struct {
 	// the variant's name (its id when it has none); over snapshots "base"
 	// or the snapshot's label, else its date.
 	Label string `json:"label"`
-	// Warnings are the warnings of the column's scenario that the
-	// answer's Scenario does not have (a snapshot or variant resting on
-	// more assumed stances, say); omitted when none.
+	// Warnings are the warnings of the column's scenario that not every
+	// column's has, so not the answer's Scenario (how many stances of
+	// this snapshot or variant rest on an assumption, say); omitted when
+	// none.
 	Warnings []string `json:"warnings,omitempty"`
 }
 

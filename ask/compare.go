@@ -39,6 +39,9 @@ func Compare(ctx context.Context, c *Case, req answer.CompareRequest, progress P
 	// be resolved (failed[j] says why).
 	forecasts := make([]*answer.Forecast, len(cols))
 	failed := make([]error, len(cols))
+	// warned[j] is column j's scenario warnings (nil where it could not be
+	// resolved).
+	warned := make([][]string, len(cols))
 	for j, col := range cols {
 		out.Columns = append(out.Columns, col.column)
 		cc, err := c.Input.Case(col.target)
@@ -46,11 +49,7 @@ func Compare(ctx context.Context, c *Case, req answer.CompareRequest, progress P
 			failed[j] = err
 			continue
 		}
-		for _, w := range cc.Header.Warnings {
-			if !slices.Contains(c.Header.Warnings, w) {
-				out.Columns[j].Warnings = append(out.Columns[j].Warnings, w)
-			}
-		}
+		warned[j] = cc.Header.Warnings
 		var p Progress
 		if progress != nil {
 			label := col.column.Label
@@ -75,6 +74,11 @@ func Compare(ctx context.Context, c *Case, req answer.CompareRequest, progress P
 		}
 		forecasts[j] = f
 	}
+	file := make([]string, len(c.Input.Warnings))
+	for i, w := range c.Input.Warnings {
+		file[i] = w.String()
+	}
+	out.Scenario.Warnings = shareWarnings(out.Columns, warned, file)
 	for _, m := range ms {
 		cm := answer.CompareModel{Model: m.Name(), Columns: []answer.CompareRun{}, Issues: []answer.CompareIssue{}}
 		// runs[j] is the model's part of column j's forecast (nil: none).
@@ -121,6 +125,45 @@ func Compare(ctx context.Context, c *Case, req answer.CompareRequest, progress P
 		}
 	}
 	return out, nil
+}
+
+// shareWarnings returns the warnings every column's scenario has (of
+// the columns that resolved, warned; with none resolved, the file's,
+// which every scenario of it has) and gives each column the rest of its
+// own. A comparison's columns are
+// several scenarios, and the case its target names need not be one of
+// them (snapshots listed without it), so its warnings say nothing of
+// the columns: a warning about one snapshot or variant ("22 of 70 stances
+// rest on no quote") is that column's, named by it, and one that holds
+// for all of them is said once.
+func shareWarnings(cols []answer.CompareColumn, warned [][]string, file []string) []string {
+	var shared []string
+	first := true
+	for _, ws := range warned {
+		if ws == nil {
+			continue
+		}
+		if first {
+			shared, first = slices.Clone(ws), false
+			continue
+		}
+		shared = slices.DeleteFunc(shared, func(w string) bool { return !slices.Contains(ws, w) })
+	}
+	if first {
+		// No column resolved: only the file's warnings are known to hold.
+		shared = slices.Clone(file)
+	}
+	if shared == nil {
+		shared = []string{}
+	}
+	for j, ws := range warned {
+		for _, w := range ws {
+			if !slices.Contains(shared, w) {
+				cols[j].Warnings = append(cols[j].Warnings, w)
+			}
+		}
+	}
+	return shared
 }
 
 // CompareErrors returns the errors of a comparison's models, one per
@@ -234,13 +277,9 @@ func compareColumns(c *Case, req *answer.CompareRequest) ([]compareColumn, error
 		}
 		seen := map[string]int{}
 		for i, name := range list {
-			name = strings.TrimSpace(name)
-			v := variantNamed(s, name)
-			if v == nil && len(ids) == 0 {
-				return nil, errs.New(errs.Argument, "variants[%d]: no variant %q; valid: none, the scenario has no variants (docs/format.md, variants:)", i, name)
-			}
-			if v == nil {
-				return nil, errs.New(errs.Argument, "variants[%d]: no variant %q; valid: one of %v", i, name, ids)
+			v, err := s.Variant(strings.TrimSpace(name))
+			if err != nil {
+				return nil, errs.New(errs.Argument, "variants[%d]: %v", i, err)
 			}
 			if k, ok := seen[v.ID]; ok {
 				return nil, errs.New(errs.Argument, "variants[%d]: variant %s is already variants[%d]; valid: each variant once", i, v.ID, k)
@@ -260,10 +299,10 @@ func compareColumns(c *Case, req *answer.CompareRequest) ([]compareColumn, error
 		}
 		var variant, variantName string
 		if req.Variant != "" {
-			v := variantNamed(s, req.Variant)
-			if v == nil {
+			v, err := s.Variant(req.Variant)
+			if err != nil {
 				// The case resolved it, so this cannot happen.
-				return nil, errs.New(errs.Internal, "variant %q: not found", req.Variant)
+				return nil, errs.Wrap(errs.Internal, err)
 			}
 			variant, variantName = v.ID, v.Name
 		}
@@ -328,15 +367,4 @@ func checkOver(over string) error {
 		return nil
 	}
 	return errs.New(errs.Argument, "over: %q; valid: %q or %q", over, answer.OverVariants, answer.OverSnapshots)
-}
-
-// variantNamed returns the variant with the id, or else the name, as
-// resolving a scenario finds it; nil when there is none.
-func variantNamed(s *scenario.Scenario, name string) *scenario.Variant {
-	for i := range s.Variants {
-		if v := &s.Variants[i]; v.ID == name || (v.Name != "" && v.Name == name) {
-			return v
-		}
-	}
-	return nil
 }

@@ -249,7 +249,7 @@ func TestCompareRefusesBadNames(t *testing.T) {
 		want   []string
 	}{
 		{"unknown variant", answer.Target{}, func(r *answer.CompareRequest) { r.Variants = []string{"a-cares", "nope"} },
-			[]string{`variants[1]: no variant "nope"`, "a-cares b-leaves c-firm"}},
+			[]string{`variants[1]: variant "nope": no such variant; valid: a-cares, b-leaves, c-firm (or a variant's name)`}},
 		{"variant twice", answer.Target{}, func(r *answer.CompareRequest) { r.Variants = []string{"a-cares", "A cares more"} },
 			[]string{"variants[1]: variant a-cares is already variants[0]"}},
 		{"unknown snapshot", answer.Target{}, func(r *answer.CompareRequest) {
@@ -344,29 +344,137 @@ func TestCompareTakesTheFileSettings(t *testing.T) {
 	}
 }
 
-// A column's scenario warnings that the answer's scenario lacks are the
-// column's: every stance and capability of testdata/compare.yaml is
-// assumed, so the latest snapshot (the answer's case) says 3 of 3 of each
-// and the base and the first snapshot 2 of 2 — said once each, in their
-// columns.
+// A comparison's scenario warnings are those every column's scenario
+// has, said once; the others are their columns', each named by it, the
+// target's column too. Every stance and capability of
+// testdata/compare.yaml is assumed: the base and the first snapshot say
+// 2 of 2 of each, the latest (C joins) 3 of 3. The target (latest) is
+// not always a column, and a column that cannot be resolved (c-firm
+// before C joins) says nothing.
 func TestCompareColumnWarnings(t *testing.T) {
-	req := answer.NewCompareRequest()
-	req.Over, req.Models = answer.OverSnapshots, []string{"compromise"}
-	a, err := Compare(context.Background(), loadCompare(t, answer.Target{Snapshot: "latest"}), req, nil)
+	two, three := []string{"2 of 2 stances", "2 of 2 capabilities"}, []string{"3 of 3 stances", "3 of 3 capabilities"}
+	for _, c := range []struct {
+		name      string
+		variant   string
+		snapshots []string
+		shared    []string
+		columns   [][]string
+	}{
+		// Every snapshot: no warning holds for all; each column has its own.
+		{"every snapshot", "", nil, nil, [][]string{two, two, three}},
+		// The base and the first snapshot, not the target's latest: both
+		// say 2 of 2, once, and the latest's 3 of 3 is nowhere.
+		{"snapshots listed", "", []string{"base", "2025-02-01"}, two, [][]string{nil, nil}},
+		// c-firm applies only from the latest: its warnings are all that
+		// is known, so they are the comparison's.
+		{"columns that fail", "c-firm", nil, three, [][]string{nil, nil, nil}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			req := answer.NewCompareRequest()
+			req.Over, req.Models, req.Snapshots = answer.OverSnapshots, []string{"compromise"}, c.snapshots
+			a, err := Compare(context.Background(), loadCompare(t, answer.Target{Snapshot: "latest", Variant: c.variant}), req, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			prefixed := func(ws, want []string) bool {
+				ok := len(ws) == len(want)
+				for k := range want {
+					ok = ok && strings.HasPrefix(ws[k], want[k]+" rest on no quote")
+				}
+				return ok
+			}
+			if ws := a.Scenario.Warnings; ws == nil || !prefixed(ws, c.shared) {
+				t.Errorf("scenario warnings %q, want %q", ws, c.shared)
+			}
+			if a.Scenario.AsOf != "2025-03-01" {
+				t.Errorf("the scenario is as of %s, want the target's 2025-03-01", a.Scenario.AsOf)
+			}
+			if len(a.Columns) != len(c.columns) {
+				t.Fatalf("%d columns, want %d", len(a.Columns), len(c.columns))
+			}
+			for j, want := range c.columns {
+				if ws := a.Columns[j].Warnings; !prefixed(ws, want) {
+					t.Errorf("column %d (%s): warnings %q, want %q", j, a.Columns[j].Label, ws, want)
+				}
+			}
+		})
+	}
+}
+
+// Over variants the same holds: at the base, no variant and a-cares say
+// 2 of 2, b-leaves (B gone) 1 of 1, so nothing is shared; with a-cares
+// alone both columns say 2 of 2, once.
+func TestCompareVariantWarnings(t *testing.T) {
+	for _, c := range []struct {
+		variants []string
+		shared   int
+		columns  []int
+	}{
+		{[]string{"a-cares", "b-leaves"}, 0, []int{2, 2, 2}},
+		{[]string{"a-cares"}, 2, []int{0, 0}},
+	} {
+		req := answer.NewCompareRequest()
+		req.Models, req.Variants = []string{"compromise"}, c.variants
+		a, err := Compare(context.Background(), loadCompare(t, answer.Target{Snapshot: "base"}), req, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := []int{}
+		for _, col := range a.Columns {
+			got = append(got, len(col.Warnings))
+		}
+		if len(a.Scenario.Warnings) != c.shared || !reflect.DeepEqual(got, c.columns) {
+			t.Errorf("%v: %d shared warnings, per column %v; want %d, %v", c.variants, len(a.Scenario.Warnings), got, c.shared, c.columns)
+		}
+		if c.shared == 0 && !strings.HasPrefix(a.Columns[2].Warnings[0], "1 of 1 stances") {
+			t.Errorf("b-leaves warns %q", a.Columns[2].Warnings)
+		}
+	}
+}
+
+// Variants are named by id or by name (scenario's Variant, as a target's
+// variant is): at the base "A cares more" is a-cares, 40 (−10 against 50),
+// and b-leaves 20 (−30); at the latest "C holds firm" is c-firm, 50 (+10
+// against 40). A name two variants share is refused, naming the field.
+func TestCompareVariantsByName(t *testing.T) {
+	for _, c := range []struct {
+		snapshot string
+		variants []string
+		ids      []string
+		want     []float64
+	}{
+		{"base", []string{"A cares more", "b-leaves"}, []string{"", "a-cares", "b-leaves"}, []float64{50, 40, 20}},
+		{"latest", []string{"C holds firm"}, []string{"", "c-firm"}, []float64{40, 50}},
+	} {
+		req := answer.NewCompareRequest()
+		req.Models, req.Variants = []string{"compromise"}, c.variants
+		a, err := Compare(context.Background(), loadCompare(t, answer.Target{Snapshot: c.snapshot}), req, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cells := cellsOf(t, a, "compromise", "x")
+		for j, col := range a.Columns {
+			if col.Variant != c.ids[j] || cells[j].Forecast == nil || math.Abs(float64(cells[j].Forecast.Forecast)-c.want[j]) > 1e-9 {
+				t.Errorf("%v: column %d is %q at %v, want %q at %v", c.variants, j, col.Variant, cells[j].Forecast, c.ids[j], c.want[j])
+			}
+		}
+	}
+	data, err := os.ReadFile("testdata/compare.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if ws := a.Scenario.Warnings; len(ws) != 2 || !strings.HasPrefix(ws[0], "3 of 3 stances rest on no quote") || !strings.HasPrefix(ws[1], "3 of 3 capabilities rest on no quote") {
-		t.Fatalf("scenario warnings %q", a.Scenario.Warnings)
+	in, err := Load("shared.yaml", []byte(strings.Replace(string(data), "name: C holds firm", "name: A cares more", 1)), LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
 	}
-	for j, want := range [][]string{{"2 of 2 stances", "2 of 2 capabilities"}, {"2 of 2 stances", "2 of 2 capabilities"}, nil} {
-		ws := a.Columns[j].Warnings
-		ok := len(ws) == len(want)
-		for k := range want {
-			ok = ok && strings.HasPrefix(ws[k], want[k])
-		}
-		if !ok {
-			t.Errorf("column %d (%s): warnings %q, want %q", j, a.Columns[j].Label, ws, want)
-		}
+	cs, err := in.Case(answer.Target{Snapshot: "latest"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	req := answer.NewCompareRequest()
+	req.Models, req.Variants = []string{"compromise"}, []string{"b-leaves", "A cares more"}
+	_, err = Compare(context.Background(), cs, req, nil)
+	if want := `variants[1]: variant "A cares more": the name of 2 variants, a-cares and c-firm; valid: the id of one, a-cares, c-firm`; err == nil || err.Error() != want || errs.CodeOf(err) != errs.Argument {
+		t.Errorf("error %v (%v), want a usage error %q", err, errs.CodeOf(err), want)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/jedib0t/go-pretty/v6/table"
@@ -39,16 +40,18 @@ row per model, issue and column.
 Without FILE the built-in case is used.`,
 		Example: `  parley compare                                  # every variant against none, at the latest snapshot
   parley compare --variants us-ends-support -m compromise,bdm
+  parley compare --variants "The United States ends all support"
   parley compare --over snapshots                 # the base and every snapshot
   parley compare --over snapshots --variant europe-pays --snapshots base,2025-03-18`,
-		Args: usageArgs(cobra.MaximumNArgs(1)),
-		RunE: runCompare,
+		Args:        usageArgs(cobra.MaximumNArgs(1)),
+		RunE:        runCompare,
+		Annotations: map[string]string{warnsByColumn: "yes"},
 	}
 	addInputFlags(cmd, def.Target)
 	addRunFlags(cmd, def.Run)
 	f := cmd.Flags()
 	f.String("over", def.Over, `what the columns vary: "variants" or "snapshots"`)
-	f.String("variants", strings.Join(def.Variants, ","), "comma-separated variant ids compared with no variant (default: every variant; --over variants)")
+	f.String("variants", strings.Join(def.Variants, ","), "comma-separated variants compared with no variant, each by its id or its name (default: every variant; --over variants)")
 	f.String("snapshots", strings.Join(def.Snapshots, ","), `comma-separated snapshots compared ("base", "latest" or a snapshot's date; default: the base and every snapshot up to --snapshot; --over snapshots)`)
 	f.StringP("format", "f", "table", "output format: table, json, csv")
 	return cmd
@@ -64,21 +67,31 @@ func runCompare(cmd *cobra.Command, args []string) error {
 	req.Over, _ = cmd.Flags().GetString("over")
 	req.Variants = listFlag(cmd, "variants")
 	req.Snapshots = listFlag(cmd, "snapshots")
+	var file []string
 	a, err := askWithProgress(cmd, args, req, func(ctx context.Context, c *ask.Case, cb ask.Progress) (*answer.Comparison, error) {
+		for _, w := range c.Input.Warnings {
+			file = append(file, w.String())
+		}
 		return ask.Compare(ctx, c, req, cb)
 	})
 	if err != nil {
 		return err
 	}
+	// The warnings every column shares, but for the file's own, which
+	// loadCase has printed with their lines.
+	shared := slices.DeleteFunc(slices.Clone(a.Scenario.Warnings), func(x string) bool { return slices.Contains(file, x) })
 	w := cmd.OutOrStdout()
 	switch format {
 	case "json":
+		if quiet, _ := cmd.Flags().GetBool("quiet"); !quiet {
+			columnCaveats(cmd.ErrOrStderr(), a, shared)
+		}
 		err = writeJSON(w, a)
 	case "csv":
-		compareCaveats(cmd.ErrOrStderr(), a)
+		compareCaveats(cmd.ErrOrStderr(), a, shared)
 		err = compareCSV(w, a)
 	default:
-		compareTable(w, a, termWidth(w))
+		compareTable(w, a, shared, termWidth(w))
 	}
 	if err != nil {
 		return err
@@ -117,10 +130,46 @@ func compareCell(c answer.CompareCell, failed bool) string {
 	return s
 }
 
+// compareHeading is heading for a comparison: over snapshots the columns
+// stand at several dates, so it names the span they cover rather than the
+// target's date, and leaves out the count of actors, which a snapshot
+// may change.
+func compareHeading(a *answer.Comparison) string {
+	s := &a.Scenario
+	if a.Request.Over != answer.OverSnapshots || len(a.Columns) == 0 {
+		return heading(s)
+	}
+	h := s.Title
+	if h == "" {
+		h = s.ID
+	}
+	at := func(c answer.CompareColumn) string {
+		switch {
+		case c.Snapshot == "base" && c.AsOf != "":
+			return "the base (" + c.AsOf + ")"
+		case c.Snapshot == "base":
+			return "the base"
+		}
+		return c.Snapshot
+	}
+	first, last := a.Columns[0], a.Columns[len(a.Columns)-1]
+	if len(a.Columns) == 1 {
+		h += " — one snapshot, " + at(first)
+	} else {
+		h += fmt.Sprintf(" — %d snapshots from %s to %s", len(a.Columns), at(first), at(last))
+	}
+	if first.Variant != "" {
+		h += ", variant " + first.Variant
+	}
+	return h + fmt.Sprintf(" (%s; %d issues)", s.Source, len(s.Issues))
+}
+
 // compareTable prints a block per model, issues down and columns across,
-// then each model's errors and warnings by column.
-func compareTable(w io.Writer, a *answer.Comparison, width int) {
-	fmt.Fprintln(w, heading(&a.Scenario))
+// then the warnings every column's scenario shares (shared: the answer's
+// but for the file's, printed with their lines on stderr), each column's
+// own, and each model's errors and warnings by column.
+func compareTable(w io.Writer, a *answer.Comparison, shared []string, width int) {
+	fmt.Fprintln(w, compareHeading(a))
 	switch a.Request.Over {
 	case answer.OverSnapshots:
 		v := "no variant"
@@ -173,6 +222,9 @@ func compareTable(w io.Writer, a *answer.Comparison, width int) {
 	}
 	if anyRange {
 		fmt.Fprintln(w, "~ did not settle (the range it kept moving in; no change is given against or for a range)")
+	}
+	for _, x := range shared {
+		fmt.Fprintf(w, "warning (%s): %s\n", everyColumn(a), wrap(x, max(40, width-12), "  "))
 	}
 	for j, col := range a.Columns {
 		for _, x := range col.Warnings {
@@ -227,14 +279,31 @@ func columnName(a *answer.Comparison, j int) string {
 	return a.Columns[j].Label
 }
 
-// compareCaveats writes to w, the command's stderr, what the CSV has no
-// room for: the comparison's warnings, and each model's warnings and
-// notes in each column, as csvCaveats writes a forecast's.
-func compareCaveats(w io.Writer, a *answer.Comparison) {
-	csvCaveats(w, "", a.Warnings, nil)
+// everyColumn names the columns together, for what holds in all of them.
+func everyColumn(a *answer.Comparison) string {
+	if a.Request.Over == answer.OverSnapshots && len(a.Columns) > 1 {
+		return "every snapshot"
+	}
+	return "every column"
+}
+
+// columnCaveats writes to w, the command's stderr, the warnings of the
+// columns' scenarios: those all share (shared, as compareTable takes
+// them) once, then each column's own, named by it.
+func columnCaveats(w io.Writer, a *answer.Comparison, shared []string) {
+	csvCaveats(w, everyColumn(a), shared, nil)
 	for j, col := range a.Columns {
 		csvCaveats(w, columnName(a, j), col.Warnings, nil)
 	}
+}
+
+// compareCaveats writes to w, the command's stderr, what the CSV has no
+// room for: the comparison's warnings, the columns' scenarios' warnings
+// (columnCaveats), and each model's warnings and notes in each column,
+// as csvCaveats writes a forecast's.
+func compareCaveats(w io.Writer, a *answer.Comparison, shared []string) {
+	csvCaveats(w, "", a.Warnings, nil)
+	columnCaveats(w, a, shared)
 	for _, m := range a.Models {
 		for j, r := range m.Columns {
 			csvCaveats(w, m.Model+", "+columnName(a, j), r.Warnings, r.Notes)

@@ -78,7 +78,7 @@ func TestCompareRefusesBadNames(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"--variants", "a-cares,nope"}, `variants[1]: no variant "nope"; valid: one of [a-cares b-leaves c-firm]`},
+		{[]string{"--variants", "a-cares,nope"}, `variants[1]: variant "nope": no such variant; valid: a-cares, b-leaves, c-firm (or a variant's name)`},
 		{[]string{"--over", "snapshots", "--snapshots", "base,2025-01-15"}, `snapshots[1]: "2025-01-15" is not a snapshot of the scenario; valid: "base", "latest" or a snapshot's date, one of [2025-02-01 2025-03-01]`},
 		{[]string{"--over", "time"}, `over: "time"; valid: "variants" or "snapshots"`},
 		{[]string{"--variant", "a-cares"}, `variant: "a-cares": over variants`},
@@ -168,5 +168,72 @@ func TestCompareKeepsWarningsAndNotes(t *testing.T) {
 	}
 	if n == 0 || !strings.Contains(table, "note (bdm; every column): ") || !strings.Contains(table, "note (nash; us-ends-support): ") {
 		t.Fatalf("%d warnings and notes; table:\n%s", n, table)
+	}
+}
+
+// Over snapshots the heading names the span the columns cover, not the
+// target's date, and each assumed-numbers warning names the snapshot it
+// is about, or every snapshot when all say it. On compare.yaml the base
+// and the first snapshot have 2 of 2 stances and capabilities assumed,
+// the latest (C joins) 3 of 3; the target is the latest.
+func TestCompareSnapshotsHeaderAndWarnings(t *testing.T) {
+	out, stderr, code := run(t, "compare", compareFile, "-m", "compromise", "--over", "snapshots")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, want := range []string{
+		"Two actors — 3 snapshots from the base (2025-01-01) to 2025-03-01 (../ask/testdata/compare.yaml; 1 issues)\n",
+		"warning (base): 2 of 2 stances rest on no quote",
+		"warning (B concedes): 2 of 2 capabilities rest on no quote",
+		"warning (2025-03-01): 3 of 3 stances rest on no quote",
+		"warning (2025-03-01): 3 of 3 capabilities rest on no quote",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the table lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "as of") || strings.Contains(stderr, "3 of 3") {
+		t.Errorf("the target's date or warnings are given as the comparison's:\n%s\nstderr:\n%s", out, stderr)
+	}
+	// The base and the first snapshot alone: their warnings once, for
+	// both; nothing of the latest, which is not compared.
+	out, stderr, code = run(t, "compare", compareFile, "-m", "compromise", "--over", "snapshots", "--snapshots", "base,2025-02-01")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, want := range []string{
+		"Two actors — 2 snapshots from the base (2025-01-01) to 2025-02-01 (../ask/testdata/compare.yaml; 1 issues)\n",
+		"warning (every snapshot): 2 of 2 stances rest on no quote",
+		"warning (every snapshot): 2 of 2 capabilities rest on no quote",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the table lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out+stderr, "3 of 3") || strings.Contains(out, "warning (base)") {
+		t.Errorf("warnings of a snapshot not compared, or given per column:\n%s\nstderr:\n%s", out, stderr)
+	}
+	// JSON and CSV say the same on stderr; the JSON's scenario warnings
+	// are the shared ones.
+	for _, f := range []string{"json", "csv"} {
+		js, stderr, code := run(t, "compare", compareFile, "-m", "compromise", "--over", "snapshots", "--snapshots", "base,2025-02-01", "-f", f)
+		if code != 0 || !strings.HasPrefix(stderr, "warning (every snapshot): 2 of 2 stances rest on no quote") || strings.Contains(stderr, "3 of 3") {
+			t.Errorf("%s: exit %d, stderr:\n%s", f, code, stderr)
+		}
+		if f == "json" {
+			var a answer.Comparison
+			if err := json.Unmarshal([]byte(js), &a); err != nil || len(a.Scenario.Warnings) != 2 || !strings.HasPrefix(a.Scenario.Warnings[0], "2 of 2 stances") {
+				t.Errorf("json: %v %q", err, a.Scenario.Warnings)
+			}
+		}
+	}
+}
+
+// --variants takes a variant's name too, as --variant does: "A cares
+// more" is a-cares, 40 against 50 at the base, headed by its id.
+func TestCompareVariantsByName(t *testing.T) {
+	out, stderr, code := run(t, "compare", compareFile, "-q", "-m", "compromise", "--snapshot", "base", "--variants", "A cares more")
+	if code != 0 || !strings.Contains(out, "40.0 (-10.0)") || !strings.Contains(out, "A-CARES") || !strings.Contains(out, "a-cares: A cares more") {
+		t.Errorf("exit %d, stderr %q:\n%s", code, stderr, out)
 	}
 }

@@ -38,7 +38,7 @@ func limitsOf(cmd *cobra.Command) scenario.Limits {
 func addInputFlags(cmd *cobra.Command, def answer.Target) {
 	f := cmd.Flags()
 	f.String("snapshot", def.Snapshot, `snapshot date YYYY-MM-DD, "base" (no snapshot) or "latest"`)
-	f.String("variant", def.Variant, "what-if variant id to apply on top of the snapshot")
+	f.String("variant", def.Variant, "what-if variant to apply on top of the snapshot: its id, or its name")
 	f.Bool("strict", false, "treat warnings (e.g. a stance with no evidence) as errors")
 	f.BoolP("quiet", "q", false, "do not print the scenario's warnings")
 }
@@ -176,13 +176,19 @@ func loadCase(cmd *cobra.Command, args []string) (*ask.Case, error) {
 		}
 	}
 	c, err := in.Case(target(cmd))
-	if err == nil && !quiet {
+	if err == nil && !quiet && cmd.Annotations[warnsByColumn] == "" {
 		for _, w := range c.AssumedWarnings() {
 			fmt.Fprintln(cmd.ErrOrStderr(), "warning: "+w)
 		}
 	}
 	return c, err
 }
+
+// warnsByColumn, set in a command's annotations, says that its answer
+// covers several scenarios (parley compare's columns) and says itself
+// which warnings hold for which, so loadCase does not print the target
+// case's assumed stances and capabilities as if they were the answer's.
+const warnsByColumn = "parley/warns-by-column"
 
 func unwrapPath(err error) error {
 	if pe, ok := err.(*os.PathError); ok {

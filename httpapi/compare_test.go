@@ -62,7 +62,7 @@ func TestCompareRefusesBadNames(t *testing.T) {
 	v := e.create(compareYAML(t))
 	p := "/api/scenarios/" + v.ID
 	for _, c := range []struct{ body, want string }{
-		{`{"variants":["a-cares","nope"]}`, `variants[1]: no variant "nope"; valid: one of [a-cares b-leaves c-firm]`},
+		{`{"variants":["a-cares","nope"]}`, `variants[1]: variant "nope": no such variant; valid: a-cares, b-leaves, c-firm (or a variant's name)`},
 		{`{"over":"snapshots","snapshots":["2025-01-15"]}`, `snapshots[0]: "2025-01-15" is not a snapshot of the scenario`},
 		{`{"over":"issues"}`, `over: "issues"; valid: "variants" or "snapshots"`},
 	} {

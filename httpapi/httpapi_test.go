@@ -588,7 +588,7 @@ func TestForecast(t *testing.T) {
 		`{"models":["compromise"],"params":{"exact":"true"}}`: "which this run does not include",
 		`{"params":{"nope":"1"}}`:                             `no model setting "nope"`,
 		`{"snapshot":"yesterday"}`:                            "snapshot",
-		`{"variant":"nope"}`:                                  `no variant "nope"`,
+		`{"variant":"nope"}`:                                  `variant "nope": no such variant`,
 		`{"rounds":-1}`:                                       "rounds",
 		`{"max_rounds":10001}`:                                "max_rounds",
 		`{"modles":["x"]}`:                                    `unknown field "modles"`,

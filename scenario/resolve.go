@@ -3,6 +3,7 @@ package scenario
 import (
 	"slices"
 	"sort"
+	"strings"
 
 	"parley/errs"
 )
@@ -91,23 +92,48 @@ func (s *Scenario) Resolve(snapshot, variant string) (*Scenario, error) {
 		state.canonical()
 		return state, nil
 	}
+	v, err := s.Variant(variant)
+	if err != nil {
+		return nil, err
+	}
+	next, err := state.apply(&v.Changes)
+	if err != nil {
+		return nil, errs.New(errs.Invalid, "variant %s: %v", v.ID, err)
+	}
+	// The resolved scenario holds only the proposals on the table.
+	next.Proposals = onTable(next.Proposals, date)
+	next.canonical()
+	return next, nil
+}
+
+// Variant returns the variant a user names, by its id or else by its
+// name: the one variant with that id (ids are unique), or else the one
+// whose name it is. A name two variants share names neither, and an
+// unknown one neither; either is an error (errs.NotFound) that says so
+// and lists the ids (naming the field is the caller's: "variant" of a
+// target, "variants[1]" of a comparison).
+func (s *Scenario) Variant(name string) (*Variant, error) {
+	var ids, named []string
+	var found *Variant
 	for i := range s.Variants {
-		if v := &s.Variants[i]; v.ID == variant || (v.Name != "" && v.Name == variant) {
-			next, err := state.apply(&v.Changes)
-			if err != nil {
-				return nil, errs.New(errs.Invalid, "variant %s: %v", v.ID, err)
-			}
-			// The resolved scenario holds only the proposals on the table.
-			next.Proposals = onTable(next.Proposals, date)
-			next.canonical()
-			return next, nil
+		v := &s.Variants[i]
+		if v.ID == name {
+			return v, nil
+		}
+		ids = append(ids, v.ID)
+		if v.Name != "" && v.Name == name {
+			named, found = append(named, v.ID), v
 		}
 	}
-	var ids []string
-	for _, v := range s.Variants {
-		ids = append(ids, v.ID)
+	switch {
+	case len(named) == 1:
+		return found, nil
+	case len(named) > 1:
+		return nil, errs.New(errs.NotFound, "variant %q: the name of %d variants, %s; valid: the id of one, %s", name, len(named), strings.Join(named, " and "), errs.OneOf(named))
+	case len(ids) == 0:
+		return nil, errs.New(errs.NotFound, "variant %q: no such variant; valid: none, the scenario has no variants (docs/format.md, variants:)", name)
 	}
-	return nil, errs.New(errs.NotFound, "no variant %q; valid: one of %v", variant, ids)
+	return nil, errs.New(errs.NotFound, "variant %q: no such variant%s (or a variant's name)", name, errs.Choices(name, ids))
 }
 
 // canonical names the actor of every stance and the proposers of every

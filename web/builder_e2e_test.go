@@ -51,7 +51,7 @@ var rawPath = regexp.MustCompile(`[a-z_]+\[\d+\]`)
 // $PARLEY_SCREENSHOTS.
 func TestBuilder(t *testing.T) {
 	dir := t.TempDir()
-	minutes := "Minutes of the first round, 28 February 2026.\nNorth said: “We will not sign for less than most of the budget.” South disagreed.\nNorth pays for most of the programme.\n"
+	minutes := "Minutes of the first round, 28 February 2026.\nNorth said: “We will not sign for less than most of the budget.” South disagreed.\nNorth pays for most of the programme.\nSouth will put no more than seventy into the budget.\n"
 	if err := os.WriteFile(filepath.Join(dir, "minutes.txt"), []byte(minutes), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -127,6 +127,13 @@ func TestBuilder(t *testing.T) {
 	do("snapshot", add("snapshots"), set("snapshots[0].date", "2026-04-01"), set("snapshots[0].label", "Second round"),
 		add("snapshots[0].stances"), set("snapshots[0].stances[0].actor", "south"), set("snapshots[0].stances[0].issue", "timeline"),
 		set("snapshots[0].stances[0].position", "40"), set("snapshots[0].stances[0].assumed", "an example"))
+	// In the snapshot South also draws red lines and states a reservation:
+	// one red line off the scale, the other and the reservation resting
+	// on nothing yet.
+	do("snapshot red lines", add("snapshots[0].actors"), set("snapshots[0].actors[0].id", "south"),
+		chromedp.Click(chromedp.CSS(`[data-path="snapshots[0].actors[0]"] > details > summary`)),
+		set("snapshots[0].actors[0].red_lines.budget", "<= 170"), set("snapshots[0].actors[0].red_lines.timeline", ">= 20"),
+		set("snapshots[0].actors[0].reservation", "0.25"))
 	do("variant", add("variants"), set("variants[0].id", "no-east"), set("variants[0].name", "East leaves the talks"),
 		chromedp.Click(chromedp.CSS(`[data-path="variants[0].remove_actors"] input[value=east]`)))
 	do("proposal", add("proposals"), set("proposals[0].id", "split"), set("proposals[0].name", "Split the difference"),
@@ -153,6 +160,20 @@ func TestBuilder(t *testing.T) {
 			t.Fatalf("%s: the warning reads %q", p, w)
 		}
 	}
+	// So are the snapshot's, named in words, and the red line off the
+	// scale is an error at its field.
+	for p, want := range map[string]string{
+		"snapshots[0].actors[0].red_lines.budget":   `✕ Snapshot of 2026-04-01 (“Second round”), change to actor “South”: red line on Budget: red line "<= 170": 170 is outside the scale — valid: values from 0 to 100`,
+		"snapshots[0].actors[0].red_lines.timeline": `⚠ Snapshot of 2026-04-01 (“Second round”), change to actor “South”: red line on Timeline: no evidence and no assumed reason`,
+		"snapshots[0].actors[0].reservation":        `⚠ Snapshot of 2026-04-01 (“Second round”), change to actor “South”: reservation utility: no evidence and no assumed reason`,
+	} {
+		if w := e.text(fmt.Sprintf(`[data-testid=diagnostic][data-for=%q]`, p)); !strings.HasPrefix(w, want) {
+			t.Fatalf("%s: the diagnostic reads %q, want %q…", p, w, want)
+		}
+	}
+	if inv := get(t, e.bctx, "invalid", chromedp.Evaluate[string](`document.querySelector('[data-path="snapshots[0].actors[0].red_lines.budget"]').getAttribute("aria-invalid")`)); inv != "true" {
+		t.Fatalf("the snapshot's red line is not marked invalid (%q)", inv)
+	}
 	if inv := get(t, e.bctx, "invalid", chromedp.Evaluate[string](`document.querySelector('[data-path="stances[1].position"]').getAttribute("aria-invalid")`)); inv != "true" {
 		t.Fatalf("the position field is not marked invalid (%q)", inv)
 	}
@@ -172,6 +193,15 @@ func TestBuilder(t *testing.T) {
 		set("actors[0].red_line_evidence.budget[0].quote", "We will not sign for less than most of the budget."),
 		set("actors[1].reservation_assumed", "South settles for any budget it can sell at home"),
 		chromedp.ScrollIntoView(path("actors[0].red_line_evidence.budget")), shot("31b-build-red-line"))
+	// The snapshot's: the budget red line on the scale with a quote, the
+	// timeline's and the reservation with reasons.
+	do("snapshot red line quote", set("snapshots[0].actors[0].red_lines.budget", "<= 70"),
+		add("snapshots[0].actors[0].red_line_evidence.budget"), set("snapshots[0].actors[0].red_line_evidence.budget[0].source", "minutes"),
+		set("snapshots[0].actors[0].red_line_evidence.budget[0].date", "2026-02-28"),
+		set("snapshots[0].actors[0].red_line_evidence.budget[0].quote", "South will put no more than seventy into the budget."),
+		set("snapshots[0].actors[0].red_line_assumed.timeline", "South wants a start within the decade"),
+		set("snapshots[0].actors[0].reservation_assumed", "South's second-round offer"),
+		chromedp.ScrollIntoView(path("snapshots[0].actors[0]")), shot("31c-build-snapshot-red-line"))
 	do("save", set("stances[1].position", "50"), set("stances[0].evidence[0].quote", "We will not sign for less than most of the budget."),
 		chromedp.Click(chromedp.CSS(`[data-testid=build-save]`)),
 		poll(`document.querySelector("[data-testid=build-state]").textContent.endsWith("· saved")`),
@@ -207,12 +237,20 @@ func TestBuilder(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	type actor struct {
+		ID                 string                                            `json:"id"`
+		RedLines           map[string]string                                 `json:"red_lines"`
+		RedLineEvidence    map[string][]struct{ Source, Quote, Date string } `json:"red_line_evidence"`
+		RedLineAssumed     map[string]string                                 `json:"red_line_assumed"`
+		Reservation        *float64                                          `json:"reservation"`
+		ReservationAssumed string                                            `json:"reservation_assumed"`
+	}
 	var got struct {
 		Scenario struct {
-			Actors []struct {
-				RedLineEvidence    map[string][]struct{ Source, Quote, Date string } `json:"red_line_evidence"`
-				ReservationAssumed string                                            `json:"reservation_assumed"`
-			} `json:"actors"`
+			Actors    []actor `json:"actors"`
+			Snapshots []struct {
+				Actors []actor `json:"actors"`
+			} `json:"snapshots"`
 		} `json:"scenario"`
 	}
 	err = json.NewDecoder(resp.Body).Decode(&got)
@@ -226,6 +264,18 @@ func TestBuilder(t *testing.T) {
 	}
 	if r := got.Scenario.Actors[1].ReservationAssumed; r != "South settles for any budget it can sell at home" {
 		t.Errorf("South's reservation is assumed because %q", r)
+	}
+	if len(got.Scenario.Snapshots) != 1 || len(got.Scenario.Snapshots[0].Actors) != 1 {
+		t.Fatalf("the snapshot's actor changes: %+v", got.Scenario.Snapshots)
+	}
+	sc := got.Scenario.Snapshots[0].Actors[0]
+	if sc.ID != "south" || fmt.Sprint(sc.RedLines) != "map[budget:<= 70 timeline:>= 20]" || sc.Reservation == nil || *sc.Reservation != 0.25 ||
+		sc.RedLineAssumed["timeline"] != "South wants a start within the decade" || sc.ReservationAssumed != "South's second-round offer" {
+		t.Errorf("the snapshot changes South to %+v", sc)
+	}
+	if rl := sc.RedLineEvidence["budget"]; len(rl) != 1 || rl[0].Source != "minutes" || rl[0].Date != "2026-02-28" ||
+		rl[0].Quote != "South will put no more than seventy into the budget." {
+		t.Errorf("South's red line on the budget in the snapshot rests on %+v", rl)
 	}
 	if w := get(t, e.bctx, "warnings", chromedp.Evaluate[string](`[...document.querySelectorAll("[data-testid=diagnostic], [data-testid=build-problems]")].map((x) => x.textContent).join("\n")`)); strings.Contains(w, "no evidence and no assumed reason") {
 		t.Errorf("after the save the page still warns:\n%s", w)
@@ -324,9 +374,11 @@ stances:
 
 	// 12. Renaming the budget issue carries North's red line, its quote
 	// and the button that adds another along: the quote added after the
-	// rename joins the red line on the renamed issue.
+	// rename joins the red line on the renamed issue. The snapshot's red
+	// line and its quote follow too.
 	do("rename", chromedp.Navigate(e.srv.URL+"/?scenario="+id+"#build"), chromedp.WaitVisible(path("issues[0].id")),
 		chromedp.Click(chromedp.CSS(`[data-path="actors[0]"] > details > summary`)),
+		chromedp.Click(chromedp.CSS(`[data-path="snapshots[0].actors[0]"] > details > summary`)),
 		set("issues[0].id", "money"), void(chromedp.Evaluate[bool](`document.querySelector('[data-path="issues[0].id"]').dispatchEvent(new Event("change"))`)),
 		add("actors[0].red_line_evidence.money"), chromedp.WaitVisible(path("actors[0].red_line_evidence.money[1].quote")))
 	if q := get(t, e.bctx, "renamed", chromedp.Value(path("actors[0].red_line_evidence.money[0].quote"))); q != "We will not sign for less than most of the budget." {
@@ -334,6 +386,14 @@ stances:
 	}
 	if n := e.count(`[data-path^="actors[0].red_line_evidence.budget"], [data-path^="actors[0].red_lines.budget"]`); n != 0 {
 		t.Errorf("%d fields still name the old issue id", n)
+	}
+	do("rename in the snapshot", add("snapshots[0].actors[0].red_line_evidence.money"),
+		chromedp.WaitVisible(path("snapshots[0].actors[0].red_line_evidence.money[1].quote")))
+	if v := get(t, e.bctx, "snapshot renamed", chromedp.Evaluate[string](`["red_lines.money", "red_line_evidence.money[0].quote", "red_line_assumed.timeline"].map((p) => document.querySelector('[data-path="snapshots[0].actors[0].' + p + '"]').value).join(" | ")`)); v != "<= 70 | South will put no more than seventy into the budget. | South wants a start within the decade" {
+		t.Errorf("after the rename the snapshot's red line fields read %q", v)
+	}
+	if n := e.count(`[data-path^="snapshots[0].actors[0].red_line"][data-path*=".budget"]`); n != 0 {
+		t.Errorf("%d of the snapshot's fields still name the old issue id", n)
 	}
 }
 

@@ -394,6 +394,14 @@ function draw(box: HTMLElement, ctx: BuildContext) {
         remove(p, `quote ${k + 1}`))
     }))
   const evidenceRows = (path: string, ev: Evidence[] | undefined) => quoteRows(path + '.evidence', ev)
+  // redLineRows are an actor's (or an actor change's, at p) red line on
+  // each issue, each with its reason and its quotes.
+  type RedLined = { red_lines?: { [issue: string]: string }; red_line_assumed?: { [issue: string]: string }; red_line_evidence?: { [issue: string]: Evidence[] } }
+  const redLineRows = (p: string, a: RedLined, hint?: string) => doc.issues.filter((is) => is.id).map((is) => h('div', { class: 'bredline' },
+    h('div', { class: 'brow' },
+      field(`Red line on ${is.name || is.id}`, `${p}.red_lines.${is.id}`, 'opttext', a.red_lines?.[is.id], { placeholder: 'e.g. <= 40', hint }),
+      field('Red line assumed because', `${p}.red_line_assumed.${is.id}`, 'opttext', a.red_line_assumed?.[is.id], { wide: true, placeholder: 'when no source speaks to it' })),
+    quoteRows(`${p}.red_line_evidence.${is.id}`, a.red_line_evidence?.[is.id], `Quotes behind the red line on ${is.name || is.id}`)))
 
   // the changes a snapshot or variant makes
   const changesEditor = (path: string, c: Changes) => {
@@ -415,15 +423,26 @@ function draw(box: HTMLElement, ctx: BuildContext) {
             remove(p, 'this change')),
           evidenceRows(p, sc.evidence))
       }),
-      h('div', { class: 'bhead', 'data-path': path + '.actors' }, h('strong', {}, 'Changed capabilities'), add(path + '.actors', { id: '' })),
+      h('div', { class: 'bhead', 'data-path': path + '.actors' }, h('strong', {}, 'Changed actors'), add(path + '.actors', { id: '' }),
+        h('small', { class: 'hint' }, ' Capability, red lines, reservation: what a change leaves empty stays as it was.')),
       ...(c.actors ?? []).map((ac, k) => {
         const p = `${path}.actors[${k}]`
         return h('div', { class: 'bitem', 'data-path': p },
           h('div', { class: 'brow' }, actorField('Actor', p + '.id', ac.id),
             field('Capability', p + '.capability', 'optnumber', ac.capability, { hint: '(empty: unchanged)' }),
+            group('Capability range', p + '.capability_range', 'pair', ac.capability_range?.[0], ac.capability_range?.[1], ['low', 'high']),
             field('Capability assumed because', p + '.capability_assumed', 'opttext', ac.capability_assumed, { wide: true }),
             remove(p, 'this change')),
-          quoteRows(p + '.capability_evidence', ac.capability_evidence, 'Quotes behind the new capability'))
+          quoteRows(p + '.capability_evidence', ac.capability_evidence, 'Quotes behind the new capability'),
+          // Folded as an actor's are; the fold opens when a diagnostic
+          // falls inside it.
+          more(p, 'Red lines, reservation, note',
+            ...redLineRows(p, ac, '(empty: unchanged; none: dropped)'),
+            h('div', { class: 'brow' },
+              field('Reservation utility', p + '.reservation', 'optnumber', ac.reservation, { hint: '(0–1; empty: unchanged)' }),
+              field('Reservation assumed because', p + '.reservation_assumed', 'opttext', ac.reservation_assumed, { wide: true, placeholder: 'when no source speaks to it' })),
+            quoteRows(p + '.reservation_evidence', ac.reservation_evidence, 'Quotes behind the reservation'),
+            field('Note', p + '.note', 'opttext', ac.note, { wide: true })))
       }),
       checklist('Actors who leave', path + '.remove_actors', c.remove_actors ?? [], doc),
       left.length ? h('p', { class: 'hint' }, `Also: ${left.join(', ')} — kept as the file has them (edit them in the file).`) : null)
@@ -592,11 +611,7 @@ function draw(box: HTMLElement, ctx: BuildContext) {
         more(p, 'Description, red lines, reservation',
           field('Description', p + '.description', 'opttextarea', a.description, { wide: true }),
           field('Capability note', p + '.capability_note', 'opttext', a.capability_note, { wide: true }),
-          ...doc.issues.filter((is) => is.id).map((is) => h('div', { class: 'bredline' },
-            h('div', { class: 'brow' },
-              field(`Red line on ${is.name || is.id}`, `${p}.red_lines.${is.id}`, 'opttext', a.red_lines?.[is.id], { placeholder: 'e.g. <= 40' }),
-              field('Red line assumed because', `${p}.red_line_assumed.${is.id}`, 'opttext', a.red_line_assumed?.[is.id], { wide: true, placeholder: 'when no source speaks to it' })),
-            quoteRows(`${p}.red_line_evidence.${is.id}`, a.red_line_evidence?.[is.id], `Quotes behind the red line on ${is.name || is.id}`))),
+          ...redLineRows(p, a),
           h('div', { class: 'brow' },
             field('Reservation utility', p + '.reservation', 'optnumber', a.reservation, { hint: '(0–1)' }),
             field('Reservation assumed because', p + '.reservation_assumed', 'opttext', a.reservation_assumed, { wide: true, placeholder: 'when no source speaks to it' })),

@@ -6,7 +6,7 @@
 // so a link opens the page as it was.
 import './style.css'
 import { api, follow, download, APIError, inlineOrJob, loadDefaults, defaults } from './api'
-import type { Scenario, ScenarioView, Forecast, ModelForecast, IssueForecast, Issue, Stance, ModelInfo, Param, Sweep, SweepIssue, Sensitivity, Diagnostic, DealEvaluation, DealSearch, DealPackage, DealPlan, Distribution, Likely, DealRobustness, Comparison, CompareCell } from './api'
+import type { Scenario, ScenarioView, Forecast, ModelForecast, IssueForecast, Issue, Stance, ModelInfo, Param, Sweep, SweepIssue, Sensitivity, Diagnostic, DealEvaluation, DealSearch, DealPackage, DealPlan, Distribution, Likely, DealRobustness, Comparison, CompareCell, CompareColumn } from './api'
 import { h, s, fmt, gfmt, color, rangeText, settingsText, errorText } from './util'
 import { renderExplain } from './explain'
 import { proposalsCard } from './proposals'
@@ -705,12 +705,13 @@ function renderForecast() {
   pick.onchange = () => { st.trajModel = pick.value; render() }
   const traj = h('div', { class: 'grid' })
   const timeline = h('div', { class: 'grid', 'data-testid': 'timeline' })
+  const timelineHead = h('div', { 'data-testid': 'timeline-head' })
   const variants = h('div', { 'data-testid': 'variants' })
   main.replaceChildren(
     ...notices(fc),
     h('section', { class: 'card' }, table, briefLinks()),
     h('section', { class: 'card' }, h('h2', {}, 'Round by round ', pick), h('p', { class: 'hint' }, 'Each actor’s position after each round; the thick dashed line is the forecast.'), traj),
-    h('section', { class: 'card' }, h('h2', {}, 'How the forecast moved'), h('p', { class: 'hint' }, 'The forecast at the base date and at each snapshot (variant applied); a bar is a forecast that did not settle, drawn as its range.'), timeline),
+    h('section', { class: 'card' }, h('h2', {}, 'How the forecast moved'), h('p', { class: 'hint' }, 'The forecast at the base date and at each snapshot (variant applied); a bar is a forecast that did not settle, drawn as its range.'), timelineHead, timeline),
     h('section', { class: 'card' }, h('h2', {}, 'Variants side by side'), variants))
   const m = models.find((x) => x.model === st.trajModel)
   if (m) for (const is of sc.issues) {
@@ -725,7 +726,7 @@ function renderForecast() {
     const [lo, hi] = bounds(is)
     st.charts.push(new Chart(canvas as HTMLCanvasElement, { type: 'line', data: { labels, datasets: ds }, options: { scales: { y: { min: lo, max: hi, title: { display: true, text: 'position' } }, x: { title: { display: true, text: 'round' } } }, plugins: { legend: { position: 'right', labels: { boxWidth: 10, font: { size: 11 } } } } } }))
   }
-  loadTimeline(timeline)
+  loadTimeline(timeline, timelineHead)
   loadVariants(variants)
 }
 
@@ -743,12 +744,34 @@ async function compare(over: 'variants' | 'snapshots', box: HTMLElement): Promis
   return run.result!
 }
 
-async function loadTimeline(box: HTMLElement) {
+// snapshotSpan says which snapshots a comparison over snapshots covers,
+// as parley compare's heading does: the columns stand at several dates,
+// none of them the comparison's own.
+function snapshotSpan(cmp: Comparison): string {
+  const cs = cmp.columns
+  const at = (c: CompareColumn) => (c.snapshot === 'base' ? (c.as_of ? `the base (${c.as_of})` : 'the base') : c.snapshot)
+  const span = cs.length === 1 ? `One snapshot, ${at(cs[0])}` : `${cs.length} snapshots from ${at(cs[0])} to ${at(cs[cs.length - 1])}`
+  return `${span}, ${cs[0]?.variant ? 'variant ' + cs[0].variant : 'no variant'}.`
+}
+
+// timelineWarnings are the warnings of the snapshots' scenarios: those
+// every snapshot has once, the others each with the snapshot it is about.
+function timelineWarnings(cmp: Comparison): string[] {
+  const every = cmp.columns.length > 1 ? 'Every snapshot' : cmp.columns[0]?.label ?? ''
+  return [...cmp.scenario.warnings.map((w) => `${every}: ${w}`),
+    ...cmp.columns.flatMap((c) => (c.warnings ?? []).map((w) => `${c.label}${c.label !== c.as_of && c.as_of ? ' (' + c.as_of + ')' : ''}: ${w}`))]
+}
+
+async function loadTimeline(box: HTMLElement, head: HTMLElement) {
   box.replaceChildren(h('p', { class: 'hint' }, 'Computing…'))
+  head.replaceChildren()
   try {
     const cmp = await compare('snapshots', box)
     if (st.view !== 'forecast') return
     box.replaceChildren()
+    const ws = timelineWarnings(cmp)
+    head.replaceChildren(h('p', { 'data-testid': 'timeline-span' }, snapshotSpan(cmp)),
+      ws.length ? h('details', { class: 'folded-warnings', 'data-testid': 'timeline-warnings' }, h('summary', {}, `⚠ ${ws.length} warning(s) across the snapshots`), warningList(ws, 'timeline-warning-list')) : '')
     const labels = cmp.columns.map((c) => c.as_of)
     for (const is of st.resolved!.issues) {
       const canvas = h('canvas', { role: 'img', 'aria-label': `Forecast over time on ${is.name}` })
