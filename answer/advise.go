@@ -78,9 +78,13 @@ type Advice struct {
 	Top []Lever `json:"top"`
 	// Draws is the number of Monte Carlo draws the levers were tried on
 	// (0: none).
-	Draws    int      `json:"draws"`
-	Notes    []string `json:"notes,omitempty"`
-	Warnings []string `json:"warnings"`
+	Draws int `json:"draws"`
+	// UnsettledDraws is how many of the draws gave a forecast that had
+	// not come to rest on some issue advised on (model.Settled); their
+	// levers compare last rounds' points of a moving forecast.
+	UnsettledDraws int      `json:"unsettled_draws"`
+	Notes          []string `json:"notes,omitempty"`
+	Warnings       []string `json:"warnings"`
 }
 
 // IssueAdvice is the actor's levers on one issue.
@@ -93,6 +97,9 @@ type IssueAdvice struct {
 	// Forecast is the model's forecast and Distance |forecast − position|.
 	Forecast Num `json:"forecast"`
 	Distance Num `json:"distance"`
+	// UnsettledDraws is how many of the draws gave a forecast of this
+	// issue that had not come to rest (Advice.UnsettledDraws).
+	UnsettledDraws int `json:"unsettled_draws"`
 	// Levers, by Toward, largest first.
 	Levers []Lever `json:"levers"`
 	// Text says in a sentence which lever moves the forecast most.

@@ -102,11 +102,22 @@ func Advise(ctx context.Context, c *Case, req answer.AdviseRequest, progress Pro
 		return nil, err
 	}
 	out.Warnings = append(out.Warnings, warn...)
+	var drawsUnsettled []int // by issue
 	if req.Draws > 0 {
-		if err := ad.robust(ctx, p, levers, eff, req, runs); err != nil {
+		n, per, err := ad.robust(ctx, p, levers, eff, req, runs)
+		if err != nil {
 			return nil, err
 		}
-		out.Draws = req.Draws
+		out.Draws, out.UnsettledDraws, drawsUnsettled = req.Draws, n, per
+		var on []issueCount
+		for k, is := range p.Issues {
+			if p.Stances[ai][k].Present && (req.Issue == "" || is.ID == req.Issue) {
+				on = append(on, issueCount{is.ID, per[k]})
+			}
+		}
+		if u := unsettledRuns(m.Name(), n, req.Draws, "draws", on); u != "" {
+			out.Warnings = append(out.Warnings, u+": those draws' forecasts are last rounds' points, so each lever's mean over the draws and share of draws it helps in include some of the model's own movement")
+		}
 		if len(sweep.Inputs(p)) == 0 {
 			out.Warnings = append(out.Warnings, "the scenario states no ranges: every draw is the stated values, so the draws add nothing")
 		}
@@ -127,6 +138,9 @@ func Advise(ctx context.Context, c *Case, req answer.AdviseRequest, progress Pro
 		}
 		ia := answer.IssueAdvice{Issue: is.ID, Name: is.Name, Position: st.Position, Salience: st.Salience,
 			Forecast: answer.Num(base[k]), Distance: answer.Num(math.Abs(base[k] - st.Position)), Levers: byIssue[k]}
+		if drawsUnsettled != nil {
+			ia.UnsettledDraws = drawsUnsettled[k]
+		}
 		if ia.Levers == nil {
 			ia.Levers = []answer.Lever{}
 		}
@@ -362,8 +376,12 @@ func (ad *adviser) effects(ctx context.Context, p *model.Problem, f []float64, l
 // number of workers (TestAdviseWorkersChangeNothing), and the table
 // holds one batch of draws (9 bytes a lever each), not all of them.
 // runs is told of the model's runs as they start (a closed form's with
-// their draw).
-func (ad *adviser) robust(ctx context.Context, p *model.Problem, levers []lever, eff []*answer.Lever, req answer.AdviseRequest, runs func(int)) error {
+// their draw). Each draw's own forecast is run through
+// model.ForecastsSettling, and robust returns how many draws' forecast
+// had not settled on some issue advised on (one with a lever), and how
+// many on each issue (by index; 0 on the others). A lever's run in a
+// draw is not checked, as at the stated values.
+func (ad *adviser) robust(ctx context.Context, p *model.Problem, levers []lever, eff []*answer.Lever, req answer.AdviseRequest, runs func(int)) (int, []int, error) {
 	inputs := sweep.Inputs(p)
 	L := len(levers)
 	sum := make([]float64, L)
@@ -377,21 +395,34 @@ func (ad *adviser) robust(ctx context.Context, p *model.Problem, levers []lever,
 	toward := make([]float64, batch*L) // the batch's rows: Toward per lever,
 	took := make([]uint8, batch*L)     // and 1 where it counts, 2 where it helps too
 	failed := make([]error, batch)
+	K := len(p.Issues)
+	moving := make([]bool, batch*K) // the batch's rows: the draw's forecast had not settled on an issue advised on
+	scope := make([]bool, K)
+	for _, lv := range levers {
+		scope[lv.issue] = true
+	}
+	perIssue := make([]int, K)
+	unsettled := 0
 	for d0 := 0; d0 < req.Draws; d0 += batch {
 		if ctx.Err() != nil {
-			return ctx.Err()
+			return 0, nil, ctx.Err()
 		}
 		n := min(batch, req.Draws-d0)
 		clear(took)
 		clear(failed)
+		clear(moving)
 		parallel.Each(ctx, ad.workers(), n, func(w, b int) {
 			d := d0 + b
 			q := qs[w]
 			sweep.Sample(q, p, inputs, req.Seed, uint64(d), req.Uniform)
-			f, err := model.Forecasts(ctx, in.m, q.Clone(), in.opts)
+			f, prev, err := model.ForecastsSettling(ctx, in.m, q.Clone(), in.opts)
 			if err != nil {
 				failed[b] = fmt.Errorf("draw %d: model %s: %w", d, ad.m.Name(), err)
 				return
+			}
+			mv := moving[b*K : (b+1)*K]
+			for k, is := range q.Issues {
+				mv[k] = scope[k] && !model.Settled(f[k], prev[k], is.Max-is.Min)
 			}
 			// a closed form's levers take microseconds: count them with the draw
 			if ad.closed {
@@ -426,11 +457,21 @@ func (ad *adviser) robust(ctx context.Context, p *model.Problem, levers []lever,
 			}
 		})
 		if ctx.Err() != nil {
-			return ctx.Err()
+			return 0, nil, ctx.Err()
 		}
 		for b := range n {
 			if failed[b] != nil {
-				return failed[b]
+				return 0, nil, failed[b]
+			}
+			some := false
+			for k, m := range moving[b*K : (b+1)*K] {
+				if m {
+					perIssue[k]++
+					some = true
+				}
+			}
+			if some {
+				unsettled++
 			}
 			for n := range L {
 				if took[b*L+n] > 0 {
@@ -449,7 +490,7 @@ func (ad *adviser) robust(ctx context.Context, p *model.Problem, levers []lever,
 		m, h := sum[n]/float64(req.Draws), float64(helps[n])/float64(req.Draws)
 		eff[n].MeanToward, eff[n].Helps = &m, &h
 	}
-	return nil
+	return unsettled, perIssue, nil
 }
 
 // adviseBatch is how many draws robust runs at once: enough to keep

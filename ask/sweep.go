@@ -39,8 +39,11 @@ func Sweep(ctx context.Context, c *Case, req answer.SweepRequest, progress Progr
 			case err != nil:
 				return nil, fmt.Errorf("model %s: %w", m.Name(), err)
 			case u != "":
-				sm.Warnings = append(sm.Warnings, fmt.Sprintf("the forecast at the stated values %s: it and each draw's forecast are a last round's point, and whether a draw settled is not checked; read the intervals as resting on forecasts that may still be moving", u))
+				sm.Warnings = append(sm.Warnings, fmt.Sprintf("the forecast at the stated values %s: each issue's base is its last round's point, not the range it kept moving in", u))
 			}
+		}
+		if u := sweepUnsettled(r); u != "" {
+			sm.Warnings = append(sm.Warnings, u+": those draws' forecasts are last rounds' points, so the intervals include some of the model's own movement")
 		}
 		for _, is := range r.Issues {
 			if r.Draws > 0 && (is.Base < is.Lo80 || is.Base > is.Hi80) {
@@ -54,6 +57,16 @@ func Sweep(ctx context.Context, c *Case, req answer.SweepRequest, progress Progr
 		}
 	}
 	return out, nil
+}
+
+// sweepUnsettled says in how many of r's draws, and on which issues,
+// the forecast had not settled (unsettledRuns); "" when in none.
+func sweepUnsettled(r *answer.SweepResult) string {
+	var on []issueCount
+	for _, is := range r.Issues {
+		on = append(on, issueCount{is.Issue, is.UnsettledDraws})
+	}
+	return unsettledRuns(r.Model, r.UnsettledDraws, r.Draws, "draws", on)
 }
 
 // unsettledAtStated runs m once at the stated values with its trace, as a
@@ -92,7 +105,18 @@ func Sensitivity(ctx context.Context, c *Case, req answer.SweepRequest, progress
 			return nil, fmt.Errorf("model %s: %w", m.Name(), err)
 		}
 		if u != "" {
-			sm.Warnings = append(sm.Warnings, fmt.Sprintf("the forecast at the stated values %s: it and the forecasts at each input's ends are a last round's point, and whether those settled is not checked; read a swing no wider than that range as the model's own movement, not the input's effect", u))
+			sm.Warnings = append(sm.Warnings, fmt.Sprintf("the forecast at the stated values %s: each issue's base, the ● of its tornado, is its last round's point, not the range it kept moving in", u))
+		}
+		var ends, draws []issueCount
+		for _, is := range r.Issues {
+			ends = append(ends, issueCount{is.Issue, is.UnsettledEnds})
+			draws = append(draws, issueCount{is.Issue, is.UnsettledDraws})
+		}
+		if u := unsettledRuns(r.Model, r.UnsettledEnds, r.Ends, "one-at-a-time runs", ends); u != "" {
+			sm.Warnings = append(sm.Warnings, u+": their forecasts at an input's end (unsettled_at_low, unsettled_at_high) are last rounds' points; read a swing no wider than the model's own movement as that, not the input's effect")
+		}
+		if u := unsettledRuns(r.Model, r.UnsettledDraws, r.Draws, "draws", draws); u != "" {
+			sm.Warnings = append(sm.Warnings, u+": those draws' forecasts are last rounds' points, so the variance shares include some of the model's own movement")
 		}
 		out.Models = append(out.Models, sm)
 	}

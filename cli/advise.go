@@ -132,7 +132,11 @@ func adviseTable(w io.Writer, a *answer.Advice, top, width int) {
 		fmt.Fprintln(w, "\n"+wrap("Largest utility gains: "+strings.Join(ls, "; ")+".", max(40, width-2), ""))
 	}
 	if a.Draws > 0 {
-		fmt.Fprintf(w, "Mean toward and helps: over %d draws of the stated ranges.\n", a.Draws)
+		fmt.Fprintf(w, "Mean toward and helps: over %d draws of the stated ranges", a.Draws)
+		if a.UnsettledDraws > 0 {
+			fmt.Fprintf(w, ", %s of which had not settled", ask.Grouped(a.UnsettledDraws))
+		}
+		fmt.Fprintln(w, ".")
 	}
 	for _, x := range a.Notes {
 		fmt.Fprintf(w, "note: %s\n", x)

@@ -67,6 +67,9 @@ func parityQuestions(in parityInput) []parityQuestion {
 		{"forecast defaults", []string{"forecast"}, "forecast", `{}`},
 		{"sweep defaults", []string{"sweep"}, "runs", `{"kind": "sweep"}`},
 		{"sensitivity", []string{"sensitivity", "-n", "200", "-m", "compromise,median"}, "runs", `{"kind": "sensitivity", "draws": 200, "models": ["compromise", "median"]}`},
+		// bdm cycles in some draws and at some ends: the counts of those
+		// that did not settle, and their warnings, at both doors.
+		{"sensitivity bdm", []string{"sensitivity", "-n", "8", "-m", "bdm"}, "runs", `{"kind": "sensitivity", "draws": 8, "models": ["bdm"]}`},
 		{"sweep bdm uniform", []string{"sweep", "-n", "150", "-m", "bdm", "--uniform", "--seed", "9"}, "runs", `{"kind": "sweep", "draws": 150, "models": ["bdm"], "uniform": true, "seed": 9}`},
 		{"deal search defaults", []string{"deal", "search"}, "deal/search", `{}`},
 		{"deal search options", []string{"deal", "search", "--batna", "model:median", "--rho", "2", "--samples", "2", "--seed", "3"}, "deal/search", `{"batna": "model:median", "rho": 2, "samples": 2, "seed": 3}`},
@@ -79,6 +82,8 @@ func parityQuestions(in parityInput) []parityQuestion {
 		{"explain median", []string{"explain", "-m", "median"}, "explain", `{"model": "median"}`},
 		{"explain nash one issue", []string{"explain", "-m", "nash", "--issue", in.issue}, "explain", fmt.Sprintf(`{"model": "nash", "issue": %q}`, in.issue)},
 		{"advise defaults", []string{"advise", in.actor}, "advise", fmt.Sprintf(`{"actor": %q}`, in.actor)},
+		{"advise bdm with draws", []string{"advise", in.actor, "-m", "bdm", "--draws", "3", "--issue", in.issue}, "advise",
+			fmt.Sprintf(`{"actor": %q, "model": "bdm", "draws": 3, "issue": %q}`, in.actor, in.issue)},
 		{"advise median with draws", []string{"advise", in.actor, "-m", "median", "--draws", "5", "--seed", "4", "--step", "0.1"}, "advise",
 			fmt.Sprintf(`{"actor": %q, "model": "median", "draws": 5, "seed": 4, "step": 0.1}`, in.actor)},
 		// Only the rules input states a decision rule: the others' doors

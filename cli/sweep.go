@@ -102,7 +102,9 @@ func newSweepCmd() *cobra.Command {
 triangular with the stated value as mode, or uniform with --uniform — run the
 model on each draw, and report per issue the median, mean, 80% and 95%
 intervals, a histogram, and the probability the forecast lands nearest each
-labelled option and at or above it.
+labelled option and at or above it. A draw whose forecast had not come to
+rest (a model that moves in rounds, stopped while still moving) is counted
+per issue and warned of.
 
 The same --seed gives byte-identical output on any number of cores. Ctrl-C
 stops the run and prints what finished.`,
@@ -140,10 +142,10 @@ stops the run and prints what finished.`,
 
 func sweepCSV(w io.Writer, res *answer.Sweep) error {
 	cw := csv.NewWriter(w)
-	cw.Write([]string{"model", "issue", "draws", "base", "mean", "sd", "median", "lo80", "hi80", "lo95", "hi95"})
+	cw.Write([]string{"model", "issue", "draws", "base", "mean", "sd", "median", "lo80", "hi80", "lo95", "hi95", "unsettled_draws"})
 	for _, r := range res.Models {
 		for _, s := range r.Issues {
-			cw.Write([]string{r.Model, s.Issue, strconv.Itoa(r.Draws), ff(s.Base), ff(s.Mean), ff(s.SD), ff(s.Median), ff(s.Lo80), ff(s.Hi80), ff(s.Lo95), ff(s.Hi95)})
+			cw.Write([]string{r.Model, s.Issue, strconv.Itoa(r.Draws), ff(s.Base), ff(s.Mean), ff(s.SD), ff(s.Median), ff(s.Lo80), ff(s.Hi80), ff(s.Lo95), ff(s.Hi95), strconv.Itoa(s.UnsettledDraws)})
 		}
 	}
 	cw.Flush()
@@ -161,6 +163,9 @@ func sweepTable(w io.Writer, sc *answer.Scenario, r answer.SweepModel) {
 		fmt.Fprintf(w, "\n%s — forecast %s at the stated values\n", s.Name, num(s.Base))
 		fmt.Fprintf(w, "  median %s   mean %s   80%% [%s, %s]   95%% [%s, %s]\n",
 			num(s.Median), num(s.Mean), num(s.Lo80), num(s.Hi80), num(s.Lo95), num(s.Hi95))
+		if s.UnsettledDraws > 0 {
+			fmt.Fprintf(w, "  %s of %s draws had not settled (their last rounds' points are counted)\n", ask.Grouped(s.UnsettledDraws), ask.Grouped(r.Draws))
+		}
 		if c := s.Combined; c != nil {
 			fmt.Fprintf(w, "  outcome, with the model's error on real outcomes (approximate): 80%% [%s, %s]   95%% [%s, %s]   sd %s = %.0f%% inputs + %.0f%% model error (of the variance)\n",
 				num(c.Lo80), num(c.Hi80), num(c.Lo95), num(c.Hi95), num(c.SD), 100*c.ShareInputs, 100*c.ShareModel)
@@ -243,12 +248,13 @@ share of the Monte Carlo forecast's variance the input explains on its own
 					csvCaveats(cmd.ErrOrStderr(), m.Model, m.Warnings, nil)
 				}
 				cw := csv.NewWriter(w)
-				cw.Write([]string{"model", "issue", "rank", "input", "kind", "actor", "input_issue", "low", "value", "high", "forecast_at_low", "forecast_at_high", "swing", "variance_share"})
+				cw.Write([]string{"model", "issue", "rank", "input", "kind", "actor", "input_issue", "low", "value", "high", "forecast_at_low", "forecast_at_high", "swing", "variance_share", "unsettled_at_low", "unsettled_at_high"})
 				for _, r := range results {
 					for _, is := range r.Issues {
 						for j, s := range is.Swings {
 							cw.Write([]string{r.Model, is.Issue, strconv.Itoa(j + 1), s.Input.Label(), string(s.Input.Kind), s.Input.ActorID, s.Input.IssueID,
-								ff(s.Input.Lo), ff(s.Input.Mode), ff(s.Input.Hi), ff(s.Low), ff(s.High), ff(s.Swing), ff(s.VarShare)})
+								ff(s.Input.Lo), ff(s.Input.Mode), ff(s.Input.Hi), ff(s.Low), ff(s.High), ff(s.Swing), ff(s.VarShare),
+								strconv.FormatBool(s.LowUnsettled), strconv.FormatBool(s.HighUnsettled)})
 						}
 					}
 				}
@@ -273,7 +279,11 @@ share of the Monte Carlo forecast's variance the input explains on its own
 func tornado(w io.Writer, sc *answer.Scenario, r *answer.SensitivityModel, top int) {
 	for k, is := range r.Issues {
 		iss := sc.Issues[k]
-		fmt.Fprintf(w, "\n%s — model %s, forecast %s at the stated values (%d draws for variance shares)\n", is.Name, r.Model, num(is.Base), r.Draws)
+		fmt.Fprintf(w, "\n%s — model %s, forecast %s at the stated values (%d draws for variance shares", is.Name, r.Model, num(is.Base), r.Draws)
+		if is.UnsettledDraws > 0 {
+			fmt.Fprintf(w, ", %s of them had not settled", ask.Grouped(is.UnsettledDraws))
+		}
+		fmt.Fprintln(w, ")")
 		t := table.NewWriter()
 		t.SetOutputMirror(w)
 		t.SetStyle(table.StyleLight)
@@ -284,17 +294,29 @@ func tornado(w io.Writer, sc *answer.Scenario, r *answer.SensitivityModel, top i
 				break
 			}
 			t.AppendRow(table.Row{s.Input.Label(), fmt.Sprintf("%s–%s", num(s.Input.Lo), num(s.Input.Hi)),
-				fmt.Sprintf("%s → %s", num(s.Low), num(s.High)), swingBar(s.Low, is.Base, s.High, iss.Min, iss.Max, 30),
+				fmt.Sprintf("%s → %s", endText(s.Low, s.LowUnsettled), endText(s.High, s.HighUnsettled)), swingBar(s.Low, is.Base, s.High, iss.Min, iss.Max, 30),
 				num(s.Swing), fmt.Sprintf("%.2f", s.VarShare)})
 		}
 		t.Render()
 		if top > 0 && len(is.Swings) > top {
 			fmt.Fprintf(w, "  (%d more inputs; --top 0 shows all)\n", len(is.Swings)-top)
 		}
+		if is.UnsettledEnds > 0 {
+			fmt.Fprintf(w, "  * had not settled: a last round's point (%d of %d ends on this issue)\n", is.UnsettledEnds, r.Ends)
+		}
 	}
 	for _, x := range r.Warnings {
 		fmt.Fprintf(w, "warning (%s): %s\n", r.Model, x)
 	}
+}
+
+// endText writes the forecast at one end of an input's range, marked *
+// when it had not settled.
+func endText(x float64, unsettled bool) string {
+	if unsettled {
+		return num(x) + "*"
+	}
+	return num(x)
 }
 
 func swingBar(lo, base, hi, min, max float64, width int) string {

@@ -2,7 +2,9 @@ package cli
 
 import (
 	"encoding/json"
+	"fmt"
 	"math"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -110,5 +112,74 @@ func TestGenLimits(t *testing.T) {
 	}
 	if out, _, code := run(t, "gen", "--actors", "12", "--issues", "1"); code != 0 || len(out) <= 2100 {
 		t.Errorf("the 12 × 1 file is %d bytes (exit %d): the test above needs more than 2,100", len(out), code)
+	}
+}
+
+// Every form of a sweep's output says how many draws had not settled:
+// the JSON's counts, each issue's block of the table ("18 of 30 draws
+// had not settled"), the CSV's last column, and the warning (on stderr
+// with CSV). bdm cycles in some draws of the built-in case.
+func TestSweepShowsUnsettledDraws(t *testing.T) {
+	args := []string{"sweep", "-m", "bdm", "-n", "30", "--seed", "1", "-q"}
+	out, stderr, code := run(t, append(args, "-f", "json")...)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var doc struct {
+		Models []struct {
+			Draws          int
+			UnsettledDraws int `json:"unsettled_draws"`
+			Issues         []struct {
+				Issue, Name    string
+				UnsettledDraws int `json:"unsettled_draws"`
+			}
+			Warnings []string
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatal(err)
+	}
+	m := doc.Models[0]
+	if m.UnsettledDraws == 0 || m.UnsettledDraws == m.Draws {
+		t.Fatalf("%d of %d draws unsettled: the case tests nothing", m.UnsettledDraws, m.Draws)
+	}
+	var warn string
+	for _, w := range m.Warnings {
+		if strings.HasPrefix(w, "bdm did not settle in ") {
+			warn = w
+		}
+	}
+	if !strings.HasPrefix(warn, fmt.Sprintf("bdm did not settle in %d of %d draws", m.UnsettledDraws, m.Draws)) {
+		t.Fatalf("warnings %q", m.Warnings)
+	}
+	text, _, code := run(t, args...)
+	csvOut, csvErr, code2 := run(t, append(args, "-f", "csv")...)
+	if code != 0 || code2 != 0 {
+		t.Fatalf("exit %d, %d", code, code2)
+	}
+	if !strings.Contains(text, "warning (bdm): "+warn) || !strings.Contains(csvErr, warn) || strings.Contains(csvOut, warn) {
+		t.Errorf("the warning %q is not in the table's output or not on the CSV's stderr alone", warn)
+	}
+	blocks := strings.Split(text, "\n\n")
+	for _, is := range m.Issues {
+		line := fmt.Sprintf("  %d of %d draws had not settled", is.UnsettledDraws, m.Draws)
+		block := ""
+		for _, b := range blocks {
+			if strings.HasPrefix(b, is.Name+" — ") {
+				block = b
+			}
+		}
+		if got := strings.Contains(block, line); got != (is.UnsettledDraws > 0) {
+			t.Errorf("%s's block says %q: %v, want %v:\n%s", is.Issue, line, got, is.UnsettledDraws > 0, block)
+		}
+		row := fmt.Sprintf("\nbdm,%s,%d,", is.Issue, m.Draws)
+		i := strings.Index(csvOut, row)
+		if i < 0 {
+			t.Fatalf("no CSV row for %s", is.Issue)
+		}
+		rec := strings.Split(strings.SplitN(csvOut[i+1:], "\n", 2)[0], ",")
+		if got := rec[len(rec)-1]; got != strconv.Itoa(is.UnsettledDraws) {
+			t.Errorf("%s: CSV unsettled_draws %s, JSON %d", is.Issue, got, is.UnsettledDraws)
+		}
 	}
 }

@@ -22,22 +22,40 @@ type Swing struct {
 	// VarShare is the share of the Monte Carlo forecast's variance the
 	// input explains on its own (first-order index; see Sensitivity).
 	VarShare float64 `json:"variance_share"`
+	// LowUnsettled and HighUnsettled are true when the forecast at the
+	// low or the high end had not come to rest (model.Settled): Low or
+	// High is then a last round's point of a forecast still moving.
+	LowUnsettled  bool `json:"unsettled_at_low,omitempty"`
+	HighUnsettled bool `json:"unsettled_at_high,omitempty"`
 }
 
 // IssueSensitivity is the tornado of one issue: its inputs ranked by swing.
 type IssueSensitivity struct {
-	Issue  string  `json:"issue"`
-	Name   string  `json:"name"`
-	Base   float64 `json:"base"`
-	Swings []Swing `json:"swings"`
+	Issue string  `json:"issue"`
+	Name  string  `json:"name"`
+	Base  float64 `json:"base"`
+	// UnsettledDraws is how many Monte Carlo draws gave a forecast of
+	// this issue that had not come to rest, UnsettledEnds how many of
+	// the swings' ends (two an input) did.
+	UnsettledDraws int     `json:"unsettled_draws"`
+	UnsettledEnds  int     `json:"unsettled_ends"`
+	Swings         []Swing `json:"swings"`
 }
 
 // SensitivityResult is the outcome of Sensitivity.
 type SensitivityResult struct {
-	Model  string             `json:"model"`
-	Draws  int                `json:"draws"`
-	Seed   uint64             `json:"seed"`
-	Issues []IssueSensitivity `json:"issues"`
+	Model string `json:"model"`
+	Draws int    `json:"draws"`
+	// UnsettledDraws is how many of the Monte Carlo draws gave a forecast
+	// that had not come to rest on at least one issue (Result's).
+	UnsettledDraws int `json:"unsettled_draws"`
+	// Ends is how many one-at-a-time runs were made (two an input, its
+	// low and its high end) and UnsettledEnds how many of them gave a
+	// forecast that had not come to rest on at least one issue.
+	Ends          int                `json:"ends"`
+	UnsettledEnds int                `json:"unsettled_ends"`
+	Seed          uint64             `json:"seed"`
+	Issues        []IssueSensitivity `json:"issues"`
 }
 
 // Sensitivity swings each ranged input of p from its low to its high end,
@@ -50,16 +68,19 @@ type SensitivityResult struct {
 // means with Var(Y), less the (B−1)/N that independent noise alone would
 // give. The shares of an additive model sum to about 1; interactions make
 // the sum smaller.
+// Each end and each draw is run through model.ForecastsSettling, and
+// those whose forecast had not come to rest are counted and marked.
 func Sensitivity(ctx context.Context, m model.Model, p *model.Problem, o Options) (*SensitivityResult, error) {
 	o.defaults()
 	mc, err := Run(ctx, m, p, o)
 	if err != nil {
 		return nil, err
 	}
-	res := &SensitivityResult{Model: m.Name(), Draws: mc.Draws, Seed: o.Seed}
+	res := &SensitivityResult{Model: m.Name(), Draws: mc.Draws, UnsettledDraws: mc.UnsettledDraws, Seed: o.Seed}
 	for k, is := range p.Issues {
-		res.Issues = append(res.Issues, IssueSensitivity{Issue: is.ID, Name: is.Name, Base: mc.Issues[k].Base})
+		res.Issues = append(res.Issues, IssueSensitivity{Issue: is.ID, Name: is.Name, Base: mc.Issues[k].Base, UnsettledDraws: mc.Issues[k].UnsettledDraws})
 	}
+	var ends [][]bool // each end's moving, for countMoving
 	ys := make([][]float64, len(p.Issues))
 	for k := range p.Issues {
 		ys[k] = column(mc.Forecasts, k)
@@ -70,20 +91,27 @@ func Sensitivity(ctx context.Context, m model.Model, p *model.Problem, o Options
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		lo, err := forecastWith(ctx, m, p, q, in, in.Lo, o.Model)
+		lo, loMoving, err := forecastWith(ctx, m, p, q, in, in.Lo, o.Model)
 		if err != nil {
 			return nil, err
 		}
-		hi, err := forecastWith(ctx, m, p, q, in, in.Hi, o.Model)
+		hi, hiMoving, err := forecastWith(ctx, m, p, q, in, in.Hi, o.Model)
 		if err != nil {
 			return nil, err
 		}
+		ends = append(ends, loMoving, hiMoving)
 		for k := range p.Issues {
 			base := res.Issues[k].Base
 			sw := math.Max(math.Abs(hi[k]-lo[k]), math.Max(math.Abs(hi[k]-base), math.Abs(lo[k]-base)))
 			share := firstOrder(bins, ys[k])
-			res.Issues[k].Swings = append(res.Issues[k].Swings, Swing{Input: in, Low: lo[k], High: hi[k], Swing: sw, VarShare: share})
+			res.Issues[k].Swings = append(res.Issues[k].Swings, Swing{Input: in, Low: lo[k], High: hi[k], Swing: sw, VarShare: share,
+				LowUnsettled: loMoving[k], HighUnsettled: hiMoving[k]})
 		}
+	}
+	perIssue := make([]int, len(p.Issues))
+	res.Ends, res.UnsettledEnds = len(ends), countMoving(ends, perIssue)
+	for k := range res.Issues {
+		res.Issues[k].UnsettledEnds = perIssue[k]
 	}
 	for k := range res.Issues {
 		sw := res.Issues[k].Swings
@@ -97,14 +125,17 @@ func Sensitivity(ctx context.Context, m model.Model, p *model.Problem, o Options
 	return res, nil
 }
 
-func forecastWith(ctx context.Context, m model.Model, p, q *model.Problem, in Input, v float64, o model.Options) ([]float64, error) {
+// forecastWith runs m on p with input in set to v (q its copy), through
+// model.ForecastsSettling: the forecasts, and whether each issue's had
+// not come to rest.
+func forecastWith(ctx context.Context, m model.Model, p, q *model.Problem, in Input, v float64, o model.Options) ([]float64, []bool, error) {
 	reset(q, p)
 	set(q, in, v)
-	f, err := model.Forecasts(ctx, m, q, o)
+	f, moving, err := forecastsSettling(ctx, m, q, o)
 	if err != nil {
-		return nil, fmt.Errorf("%s = %v: %w", in.Label(), v, err)
+		return nil, nil, fmt.Errorf("%s = %v: %w", in.Label(), v, err)
 	}
-	return f, nil
+	return f, moving, nil
 }
 
 // binsOf sorts the draws on x and splits them into B = ⌊√N⌋ (2 to 50)

@@ -48,13 +48,18 @@ func (o *Options) defaults() {
 type Result struct {
 	Model string `json:"model"`
 	// Requested is the number of draws asked for; Draws the number done.
-	Requested    int            `json:"requested"`
-	Draws        int            `json:"draws"`
-	Interrupted  bool           `json:"interrupted"`
-	Seed         uint64         `json:"seed"`
-	Distribution string         `json:"distribution"`
-	Inputs       []Input        `json:"inputs"`
-	Issues       []IssueSummary `json:"issues"`
+	Requested   int  `json:"requested"`
+	Draws       int  `json:"draws"`
+	Interrupted bool `json:"interrupted"`
+	// UnsettledDraws is how many of the draws done gave a forecast that
+	// had not come to rest on at least one issue (model.Settled on its
+	// last two rounds, model.ForecastsSettling): such a draw's forecast
+	// is its last round's point of a forecast still moving.
+	UnsettledDraws int            `json:"unsettled_draws"`
+	Seed           uint64         `json:"seed"`
+	Distribution   string         `json:"distribution"`
+	Inputs         []Input        `json:"inputs"`
+	Issues         []IssueSummary `json:"issues"`
 	// Samples[d][j] is input j's value in draw d and Forecasts[d][k] issue
 	// k's forecast, for the draws done, in draw order.
 	Samples   [][]float64 `json:"-"`
@@ -78,6 +83,9 @@ type IssueSummary struct {
 	Hi80 float64 `json:"hi80"`
 	Lo95 float64 `json:"lo95"`
 	Hi95 float64 `json:"hi95"`
+	// UnsettledDraws is how many of the draws done gave a forecast of
+	// this issue that had not come to rest (Result.UnsettledDraws).
+	UnsettledDraws int `json:"unsettled_draws"`
 	// Hist counts the forecasts in equal bins across the issue's scale.
 	Hist []Bin `json:"histogram"`
 	// Bands give the probability of landing nearest each labelled option.
@@ -140,8 +148,10 @@ type Band struct {
 const HistBins = 20
 
 // Run samples every ranged input of p, runs m on each draw and summarises
-// the forecasts. A cancelled ctx stops it; the result then covers the
-// draws done, with Interrupted set, and the error is nil.
+// the forecasts, counting the draws whose forecast had not come to rest
+// (model.ForecastsSettling, model.Settled). A cancelled ctx stops it; the
+// result then covers the draws done, with Interrupted set, and the error
+// is nil.
 func Run(ctx context.Context, m model.Model, p *model.Problem, o Options) (*Result, error) {
 	o.defaults()
 	if err := p.Check(); err != nil {
@@ -158,6 +168,7 @@ func Run(ctx context.Context, m model.Model, p *model.Problem, o Options) (*Resu
 	}
 	samples := make([][]float64, o.Draws)
 	forecasts := make([][]float64, o.Draws)
+	moving := make([][]bool, o.Draws)
 	dist := len(base.Issues) > 0 && base.Issues[0].Predictive != nil
 	preds := make([][]*model.Predictive, o.Draws)
 	var next, done atomic.Int64
@@ -181,7 +192,7 @@ func Run(ctx context.Context, m model.Model, p *model.Problem, o Options) (*Resu
 				if d >= o.Draws || ctx.Err() != nil {
 					return
 				}
-				x, f, pr, err := draw(ctx, m, p, q, inputs, uint64(d), o, dist)
+				x, f, mv, pr, err := draw(ctx, m, p, q, inputs, uint64(d), o, dist)
 				if err != nil {
 					if ctx.Err() != nil {
 						return
@@ -189,7 +200,7 @@ func Run(ctx context.Context, m model.Model, p *model.Problem, o Options) (*Resu
 					errOnce.Do(func() { firstErr = fmt.Errorf("draw %d: %w", d, err) })
 					return
 				}
-				samples[d], forecasts[d], preds[d] = x, f, pr
+				samples[d], forecasts[d], moving[d], preds[d] = x, f, mv, pr
 				n := done.Add(1)
 				if o.Progress != nil {
 					o.Progress(int(n))
@@ -216,8 +227,11 @@ func Run(ctx context.Context, m model.Model, p *model.Problem, o Options) (*Resu
 		return nil, ctx.Err()
 	}
 	res.Interrupted = res.Draws < o.Draws
+	perIssue := make([]int, len(p.Issues))
+	res.UnsettledDraws = countMoving(moving, perIssue)
 	for k, is := range p.Issues {
 		sum := summarise(is, base.Issues[k].Forecast, column(res.Forecasts, k))
+		sum.UnsettledDraws = perIssue[k]
 		if dist {
 			sum.Combined = combine(res.Predictive, k, base.Issues[k].Predictive)
 		}
@@ -226,31 +240,90 @@ func Run(ctx context.Context, m model.Model, p *model.Problem, o Options) (*Resu
 	return res, nil
 }
 
-// draw runs draw d: q is reset to p, every input is sampled from the
-// stream PCG(seed, d) in Inputs order, and m is run on q; with dist, the
-// model's predictive distributions are returned too.
-func draw(ctx context.Context, m model.Model, p, q *model.Problem, inputs []Input, d uint64, o Options, dist bool) ([]float64, []float64, []*model.Predictive, error) {
-	x := Sample(q, p, inputs, o.Seed, d, o.Uniform)
-	if dist {
-		r, err := model.Run(ctx, m, q, o.Model)
-		if err != nil {
-			return nil, nil, nil, err
-		}
-		f := make([]float64, len(q.Issues))
-		pr := make([]*model.Predictive, len(q.Issues))
-		for k := range r.Issues {
-			f[k], pr[k] = r.Issues[k].Forecast, r.Issues[k].Predictive
-			if pr[k] == nil {
-				return nil, nil, nil, fmt.Errorf("%s gave a distribution at the stated values but none for issue %s in this draw", m.Name(), q.Issues[k].ID)
+// countMoving counts the runs of moving (nil for a run not done) that had
+// not settled on at least one issue, and adds to perIssue[k] those that
+// had not on issue k.
+func countMoving(moving [][]bool, perIssue []int) int {
+	n := 0
+	for _, mv := range moving {
+		some := false
+		for k, m := range mv {
+			if m {
+				perIssue[k]++
+				some = true
 			}
 		}
-		return x, f, pr, nil
+		if some {
+			n++
+		}
 	}
-	f, err := model.Forecasts(ctx, m, q, o.Model)
+	return n
+}
+
+// forecastsSettling runs m on q through model.ForecastsSettling and says
+// of each issue whether its forecast had not come to rest (moving[k]).
+func forecastsSettling(ctx context.Context, m model.Model, q *model.Problem, o model.Options) (f []float64, moving []bool, err error) {
+	f, prev, err := model.ForecastsSettling(ctx, m, q, o)
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, nil, err
 	}
-	return x, f, nil, nil
+	return f, movingOf(q, f, prev), nil
+}
+
+// movingOf says of each issue of q whether its last round's forecast
+// f[k] and the round before's prev[k] differ (model.Settled false).
+func movingOf(q *model.Problem, f, prev []float64) []bool {
+	moving := make([]bool, len(f))
+	for k, is := range q.Issues {
+		moving[k] = !model.Settled(f[k], prev[k], is.Max-is.Min)
+	}
+	return moving
+}
+
+// draw runs draw d: q is reset to p, every input is sampled from the
+// stream PCG(seed, d) in Inputs order, and m is run on q. It returns the
+// samples, the forecasts, whether each issue's forecast had not settled
+// (moving) and, with dist, the model's predictive distributions.
+//
+// The forecasts come from model.ForecastsSettling or, with dist, from
+// the Result of model.Run without its trace, which keeps round 0 and the
+// last round only. A Result with no round before the last on any issue
+// (snap's and compromise-band's: one round) has settled; a model that
+// gives a distribution and moves in rounds is run again through
+// ForecastsSettling for its rounds before the last, its forecasts and
+// distributions still the first run's.
+func draw(ctx context.Context, m model.Model, p, q *model.Problem, inputs []Input, d uint64, o Options, dist bool) ([]float64, []float64, []bool, []*model.Predictive, error) {
+	x := Sample(q, p, inputs, o.Seed, d, o.Uniform)
+	if !dist {
+		f, moving, err := forecastsSettling(ctx, m, q, o.Model)
+		if err != nil {
+			return nil, nil, nil, nil, err
+		}
+		return x, f, moving, nil, nil
+	}
+	r, err := model.Run(ctx, m, q, o.Model)
+	if err != nil {
+		return nil, nil, nil, nil, err
+	}
+	f := make([]float64, len(q.Issues))
+	pr := make([]*model.Predictive, len(q.Issues))
+	rounds := false
+	for k := range r.Issues {
+		f[k], pr[k] = r.Issues[k].Forecast, r.Issues[k].Predictive
+		if pr[k] == nil {
+			return nil, nil, nil, nil, fmt.Errorf("%s gave a distribution at the stated values but none for issue %s in this draw", m.Name(), q.Issues[k].ID)
+		}
+		rounds = rounds || len(r.Issues[k].Rounds) >= 2
+	}
+	moving := make([]bool, len(q.Issues))
+	if rounds {
+		_, prev, err := model.ForecastsSettling(ctx, m, q, o.Model)
+		if err != nil {
+			return nil, nil, nil, nil, err
+		}
+		moving = movingOf(q, f, prev)
+	}
+	return x, f, moving, pr, nil
 }
 
 // combine summarises issue k of the draws' predictive distributions

@@ -153,3 +153,56 @@ func TestSensitivityWarningsVisible(t *testing.T) {
 		t.Error("the sensitivity warnings stand in another card than the tornado charts")
 	}
 }
+
+// TestSweepUnsettled runs a sweep of bdm, which cycles in some draws of
+// the built-in case, from the page and checks that the head and each
+// issue say how many draws had not settled, as package ask counts them
+// (an issue with none says nothing), and that the warning with the count
+// is listed.
+func TestSweepUnsettled(t *testing.T) {
+	c := builtinCase(t, "latest")
+	req := answer.NewSweepRequest()
+	req.Models, req.Draws, req.Seed = []string{"bdm"}, 40, 1
+	sw, err := ask.Sweep(context.Background(), c, req, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := sw.Models[0]
+	if m.UnsettledDraws == 0 {
+		t.Fatal("no draw of bdm is unsettled: the case tests nothing")
+	}
+	e := startE2E(t)
+	e.do("sweep", chromedp.Navigate(e.srv.URL+"/#sweep"),
+		chromedp.WaitVisible(chromedp.CSS(`[data-testid=run-sweep]`)),
+		chromedp.SetValue(chromedp.CSS(`[data-testid=sweep-model]`), "bdm"),
+		chromedp.SetValue(chromedp.CSS(`[data-testid=sweep-samples]`), "40"),
+		chromedp.SetValue(chromedp.CSS(`input[name=seed]`), "1"),
+		chromedp.Click(chromedp.CSS(`[data-testid=run-sweep]`)),
+		e.poll(`document.querySelectorAll("[data-testid=sweep-stats]").length > 0`), e.shot("06c-sweep-unsettled"))
+	if got := get(t, e.bctx, "head", chromedp.AttributeValue(chromedp.CSS(`[data-testid=sweep-head]`), "data-unsettled")).Value; got != strconv.Itoa(m.UnsettledDraws) {
+		t.Errorf("head says %s draws unsettled, want %d", got, m.UnsettledDraws)
+	}
+	shown := get(t, e.bctx, "unsettled", chromedp.Evaluate[map[string]string](`Object.fromEntries([...document.querySelectorAll("figure[data-issue]")].filter((f) => f.querySelector("[data-testid=sweep-stats]")).map((f) => {
+		const u = f.querySelector("[data-testid=sweep-unsettled]")
+		return [f.dataset.issue, u ? u.dataset.unsettled + "|" + u.textContent : ""]
+	}))`))
+	for _, is := range m.Issues {
+		want := ""
+		if is.UnsettledDraws > 0 {
+			want = fmt.Sprintf("%d|⚠ %d of %d draws had not settled (their last rounds' points are counted)", is.UnsettledDraws, is.UnsettledDraws, m.Draws)
+		}
+		if got, ok := shown[is.Issue]; !ok || got != want {
+			t.Errorf("%s shows %q, want %q", is.Issue, got, want)
+		}
+	}
+	warns := get(t, e.bctx, "warnings", chromedp.Evaluate[[]string](`[...document.querySelectorAll("[data-testid=sweep-warning-list] li")].map((li) => li.textContent)`))
+	var want string
+	for _, w := range m.Warnings {
+		if strings.HasPrefix(w, fmt.Sprintf("bdm did not settle in %d of 40 draws", m.UnsettledDraws)) {
+			want = w
+		}
+	}
+	if want == "" || !slices.ContainsFunc(warns, func(w string) bool { return strings.Contains(w, want) }) {
+		t.Errorf("the page lists %q; want the warning %q", warns, want)
+	}
+}

@@ -125,13 +125,19 @@ export interface Band { label: string; value: number; low: number; high: number;
 export interface SweepCombined { lo80: number; hi80: number; lo95: number; hi95: number; sd: number; sd_inputs: number; sd_model: number; share_inputs: number; share_model: number }
 export interface SweepIssue {
   issue: string; name: string; base: number; mean: number; sd: number; median: number; lo80: number; hi80: number; lo95: number; hi95: number
+  // unsettled_draws: the draws whose forecast of this issue had not come
+  // to rest (counted at their last round's point).
+  unsettled_draws: number
   histogram: Bin[]; bands?: Band[]; combined?: SweepCombined
 }
 export interface SweepInput { kind: string; actor: string; issue?: string; low: number; value: number; high: number }
-export interface SweepModel { model: string; requested: number; draws: number; interrupted: boolean; seed: number; distribution: string; inputs: SweepInput[]; issues: SweepIssue[]; warnings?: string[] }
+export interface SweepModel { model: string; requested: number; draws: number; interrupted: boolean; unsettled_draws: number; seed: number; distribution: string; inputs: SweepInput[]; issues: SweepIssue[]; warnings?: string[] }
 export interface Sweep { scenario: AnswerScenario; request: SweepRequest; models: SweepModel[] }
-export interface Swing { input: SweepInput; forecast_at_low: number; forecast_at_high: number; swing: number; variance_share: number }
-export interface Sensitivity { scenario: AnswerScenario; request: SweepRequest; models: { model: string; draws: number; seed: number; issues: { issue: string; name: string; base: number; swings: Swing[] }[]; warnings?: string[] }[] }
+export interface Swing { input: SweepInput; forecast_at_low: number; forecast_at_high: number; swing: number; variance_share: number; unsettled_at_low?: boolean; unsettled_at_high?: boolean }
+export interface Sensitivity {
+  scenario: AnswerScenario; request: SweepRequest
+  models: { model: string; draws: number; unsettled_draws: number; ends: number; unsettled_ends: number; seed: number; issues: { issue: string; name: string; base: number; unsettled_draws: number; unsettled_ends: number; swings: Swing[] }[]; warnings?: string[] }[]
+}
 
 export interface Crossing { issue: string; red_line: string; value: number; by: number }
 export interface Verdict { actor: string; required: boolean; utility: number; alternative: number; gain: number; alternative_from: string; crossed?: Crossing[]; accepts: boolean }

@@ -7,7 +7,7 @@
 import './style.css'
 import { api, follow, download, APIError, inlineOrJob, loadDefaults, defaults } from './api'
 import type { Scenario, ScenarioView, Forecast, ModelForecast, IssueForecast, Issue, Stance, ModelInfo, Param, Sweep, SweepIssue, Sensitivity, Diagnostic, DealEvaluation, DealSearch, DealPackage, DealPlan, Distribution, Likely, DealRobustness, Comparison, CompareCell, CompareColumn } from './api'
-import { h, s, fmt, gfmt, color, rangeText, settingsText, errorText } from './util'
+import { h, s, fmt, gfmt, count, color, rangeText, settingsText, errorText } from './util'
 import { renderExplain } from './explain'
 import { proposalsCard } from './proposals'
 import { renderAdvise } from './advise'
@@ -913,9 +913,13 @@ function renderSweep() {
 // intervals) and, for a model with a predictive distribution, the
 // outcome's spread with the model's own error added (combined), with the
 // variance's split between the inputs and the model's error.
-function sweepStats(si: SweepIssue): HTMLElement {
+function sweepStats(si: SweepIssue, draws: number): HTMLElement {
   const c = si.combined
   return h('div', { class: 'hint', 'data-testid': 'sweep-stats' },
+    // Draws whose forecast had not come to rest are counted at their last
+    // round's point, as the command line says under each issue.
+    si.unsettled_draws > 0 ? h('p', { class: 'warn', 'data-testid': 'sweep-unsettled', 'data-unsettled': si.unsettled_draws },
+      `⚠ ${count(si.unsettled_draws)} of ${count(draws)} draws had not settled (their last rounds' points are counted)`) : '',
     h('p', { 'data-testid': 'sweep-inputs', 'data-mean': si.mean, 'data-sd': si.sd, 'data-lo95': si.lo95, 'data-hi95': si.hi95 },
       `Forecast over the inputs: median ${fmt(si.median)}, mean ${fmt(si.mean)}, sd ${fmt(si.sd)}; 80% [${fmt(si.lo80)}, ${fmt(si.hi80)}], 95% [${fmt(si.lo95)}, ${fmt(si.hi95)}]`),
     c ? h('p', { 'data-testid': 'sweep-combined', 'data-lo80': c.lo80, 'data-hi80': c.hi80, 'data-lo95': c.lo95, 'data-hi95': c.hi95, 'data-share-inputs': c.share_inputs, 'data-share-model': c.share_model },
@@ -931,7 +935,7 @@ function drawSweep(out: HTMLElement, tor: HTMLElement, warn: HTMLElement, torWar
   const sw = st.sweep?.models[0]
   // What the sweep drew, as the command line heads it: an interrupted
   // sweep says how many of the requested draws it covers.
-  warn.replaceChildren(sw ? h('p', { 'data-testid': 'sweep-head', 'data-draws': sw.draws, 'data-requested': sw.requested, 'data-interrupted': String(sw.interrupted) },
+  warn.replaceChildren(sw ? h('p', { 'data-testid': 'sweep-head', 'data-draws': sw.draws, 'data-requested': sw.requested, 'data-interrupted': String(sw.interrupted), 'data-unsettled': sw.unsettled_draws },
     `${sw.model}: ${sw.draws} draws (${sw.distribution}, seed ${sw.seed}); ${sw.inputs.length} uncertain inputs`,
     sw.interrupted ? h('strong', { class: 'warn' }, ` — interrupted after ${sw.draws} of ${sw.requested} draws`) : '') : '',
   warningList(sw?.warnings, 'sweep-warning-list') ?? '')
@@ -947,7 +951,7 @@ function drawSweep(out: HTMLElement, tor: HTMLElement, warn: HTMLElement, torWar
     out.append(h('figure', { class: 'chart small', 'data-issue': si.issue }, h('figcaption', {}, `${si.name}: median ${fmt(si.median)}, 80% in ${fmt(si.lo80)}–${fmt(si.hi80)}`,
       outside ? h('span', { class: 'warn' }, ` — ⚠ the forecast at the stated values, ${fmt(si.base)}, lies outside it`) : ''),
       h('div', { class: 'box' }, canvas),
-      sweepStats(si),
+      sweepStats(si, sw.draws),
       likely.length ? h('p', { class: 'hint', 'data-testid': 'sweep-likeliest' }, `Most likely option${likely.length > 1 ? 's (tied)' : ''}: ${likely.map((b) => `${fmt(b.value)} ${b.label}`).join(' / ')} (${fmt(top * 100, 0)}% of draws${likely.length > 1 ? ' each' : ''})`) : ''))
     st.charts.push(new Chart(canvas as HTMLCanvasElement, {
       type: 'bar',
@@ -963,7 +967,8 @@ function drawSweep(out: HTMLElement, tor: HTMLElement, warn: HTMLElement, torWar
     const bars = ti.swings.filter((b) => b.swing > 1e-9).slice(0, 10)
     if (!bars.length || !is) continue
     const canvas = h('canvas', { role: 'img', 'aria-label': `Tornado chart for ${ti.name}` })
-    tor.append(h('figure', { class: 'chart small' }, h('figcaption', {}, `${ti.name}: ${fmt(ti.base)} at the stated values`), h('div', { class: 'box', style: `height:${60 + bars.length * 24}px` }, canvas)))
+    tor.append(h('figure', { class: 'chart small', 'data-issue': ti.issue }, h('figcaption', {}, `${ti.name}: ${fmt(ti.base)} at the stated values`,
+      ti.unsettled_ends > 0 ? h('span', { class: 'warn', 'data-testid': 'tornado-unsettled', 'data-unsettled': ti.unsettled_ends }, ` — ⚠ ${count(ti.unsettled_ends)} of ${count(tm.ends)} ends had not settled`) : ''), h('div', { class: 'box', style: `height:${60 + bars.length * 24}px` }, canvas)))
     // Zoom to the bars (and the base), with a margin, within the scale.
     const [lo, hi] = bounds(is)
     const ends = bars.flatMap((b) => [b.forecast_at_low, b.forecast_at_high]).concat([ti.base])

@@ -26,6 +26,12 @@ function set(el: Element, attrs: Attrs) {
   }
 }
 
+// count writes a whole number with a comma between groups of three
+// digits (2,000), as package ask's Grouped writes a count of runs.
+export function count(n: number): string {
+  return String(Math.trunc(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',')
+}
+
 // fmt writes x with the given decimals by the command line's rule (num
 // in cli/output.go): Go's strconv.FormatFloat(x, 'f', digits, 64), the
 // decimal nearest x's exact binary value, an exact tie rounded to the

@@ -1,0 +1,64 @@
+package ask
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// issueCount is how many runs of a model had not settled on one issue.
+type issueCount struct {
+	issue string
+	n     int
+}
+
+// unsettledRuns is the one wording of a count of runs whose forecast had
+// not come to rest (model.Settled on its last two rounds), for every
+// answer that runs a model many times and reads its forecasts alone — a
+// sweep's draws, a sensitivity analysis's draws and ends, advice's draws:
+// "smp did not settle in 52 of 2,000 draws (2.6%) — on ceasefire 40,
+// territory 12", with "on all 7 issues" when each of on counts every one
+// of the n. runs names the runs ("draws"); on lists the issues in the
+// scenario's order, those with none left out. It is "" when n is 0, so
+// that no warning is given; the caller adds what the count means for its
+// answer.
+func unsettledRuns(model string, n, total int, runs string, on []issueCount) string {
+	if n == 0 {
+		return ""
+	}
+	var named []string
+	all := true
+	for _, c := range on {
+		all = all && c.n == n
+		if c.n > 0 {
+			named = append(named, c.issue+" "+Grouped(c.n))
+		}
+	}
+	where := "on " + strings.Join(named, ", ")
+	if all && len(on) > 1 {
+		where = fmt.Sprintf("on all %d issues", len(on))
+	}
+	return fmt.Sprintf("%s did not settle in %s of %s %s (%s) — %s", model, Grouped(n), Grouped(total), runs, percent(n, total), where)
+}
+
+// grouped writes n with a comma between groups of three digits: 2,000.
+func Grouped(n int) string {
+	if n < 0 {
+		return "-" + Grouped(-n)
+	}
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}
+
+// percent writes n of total as a percentage to one decimal ("2.6%",
+// "100%"), and a share that would round to 0 as "<0.1%".
+func percent(n, total int) string {
+	p := 100 * float64(n) / float64(total)
+	if n > 0 && p < 0.05 {
+		return "<0.1%"
+	}
+	return strings.TrimSuffix(strconv.FormatFloat(p, 'f', 1, 64), ".0") + "%"
+}

@@ -1,0 +1,188 @@
+package ask
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"parley/answer"
+	"parley/model"
+	"parley/sweep"
+)
+
+// The one wording of a count of runs that had not settled: the issues
+// with none left out, "all N issues" when each counts every one, counts
+// grouped by thousands, a share that rounds to 0 not written as 0%, and
+// nothing at all for none.
+func TestUnsettledRunsWording(t *testing.T) {
+	for _, c := range []struct {
+		name     string
+		n, total int
+		on       []issueCount
+		want     string
+	}{
+		{"some issues", 52, 2000, []issueCount{{"ceasefire", 40}, {"territory", 12}, {"nato", 0}},
+			"smp did not settle in 52 of 2,000 draws (2.6%) — on ceasefire 40, territory 12"},
+		{"overlapping issues", 3, 10, []issueCount{{"x", 2}, {"y", 2}},
+			"smp did not settle in 3 of 10 draws (30%) — on x 2, y 2"},
+		{"every issue", 1874, 2000, []issueCount{{"x", 1874}, {"y", 1874}, {"z", 1874}},
+			"smp did not settle in 1,874 of 2,000 draws (93.7%) — on all 3 issues"},
+		{"one issue, every draw", 5, 5, []issueCount{{"x", 5}},
+			"smp did not settle in 5 of 5 draws (100%) — on x 5"},
+		{"a share that rounds to 0", 1, 1000000, []issueCount{{"x", 1}, {"y", 0}},
+			"smp did not settle in 1 of 1,000,000 draws (<0.1%) — on x 1"},
+		{"none", 0, 2000, []issueCount{{"x", 0}}, ""},
+	} {
+		if got := unsettledRuns("smp", c.n, c.total, "draws", c.on); got != c.want {
+			t.Errorf("%s: %q, want %q", c.name, got, c.want)
+		}
+	}
+}
+
+// handCounts runs m on draws 0..n−1 of c's stated ranges (sweep.Sample,
+// the streams every sweep draws) with its trace, as a forecast does, and
+// counts by hand, from each Result's last two rounds, the draws whose
+// forecast had not settled on some issue of on (by index) and on each.
+func handCounts(t *testing.T, c *Case, m model.Model, o model.Options, seed uint64, n int, on func(k int) bool) (int, []int) {
+	t.Helper()
+	p := c.Problem()
+	q := p.Clone()
+	inputs := sweep.Inputs(p)
+	per := make([]int, len(p.Issues))
+	total := 0
+	for d := range n {
+		sweep.Sample(q, p, inputs, seed, uint64(d), false)
+		r, err := model.Run(context.Background(), m, q, o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		some := false
+		for k, ir := range r.Issues {
+			rs := ir.Rounds
+			if on(k) && len(rs) >= 2 && !model.Settled(rs[len(rs)-1].Forecast, rs[len(rs)-2].Forecast, q.Issues[k].Max-q.Issues[k].Min) {
+				per[k]++
+				some = true
+			}
+		}
+		if some {
+			total++
+		}
+	}
+	return total, per
+}
+
+// A sweep of bdm on the built-in case counts the draws whose forecast had
+// not settled, draw by draw as a traced forecast would tell, and says so
+// in one warning; compromise, which has no rounds to move in, brings
+// none.
+func TestSweepCountsUnsettledDraws(t *testing.T) {
+	c := builtinCase(t)
+	req := answer.NewSweepRequest()
+	req.Models, req.Draws, req.Seed = []string{"bdm", "compromise"}, 30, 1
+	s, err := Sweep(context.Background(), c, req, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	total, per := handCounts(t, c, modelByNameMust(t, "bdm"), modelOptions(req.Run), req.Seed, req.Draws, func(int) bool { return true })
+	r := s.Models[0]
+	if r.UnsettledDraws != total || total == 0 || total == r.Draws {
+		t.Errorf("bdm: %d of %d draws unsettled, by hand %d", r.UnsettledDraws, r.Draws, total)
+	}
+	for k, is := range r.Issues {
+		if is.UnsettledDraws != per[k] {
+			t.Errorf("bdm %s: %d draws unsettled, by hand %d", is.Issue, is.UnsettledDraws, per[k])
+		}
+	}
+	want := "bdm did not settle in 18 of 30 draws (60%) — on ceasefire 2, territory 3, security-guarantees 1, armed-forces 7, military-aid 1, sanctions 4, nato 9: those draws' forecasts are last rounds' points, so the intervals include some of the model's own movement"
+	if !slices.Contains(r.Warnings, want) {
+		t.Errorf("no warning says %q; warnings:\n%s", want, strings.Join(r.Warnings, "\n"))
+	}
+	if cm := s.Models[1]; cm.UnsettledDraws != 0 || slices.ContainsFunc(cm.Warnings, func(w string) bool { return strings.Contains(w, "settle") }) {
+		t.Errorf("compromise: %d draws unsettled, warnings %q", cm.UnsettledDraws, cm.Warnings)
+	}
+	for _, w := range r.Warnings {
+		if strings.Contains(w, "not checked") {
+			t.Errorf("a warning still says the draws are not checked: %s", w)
+		}
+	}
+}
+
+// A sensitivity analysis of bdm counts the one-at-a-time runs (an input
+// at one end of its range) that had not settled, as its swings mark
+// them, and the Monte Carlo draws as a sweep of the same draws does, and
+// says both.
+func TestSensitivityCountsUnsettled(t *testing.T) {
+	c := builtinCase(t)
+	req := answer.NewSensitivityRequest()
+	req.Models, req.Draws, req.Seed = []string{"bdm"}, 12, 1
+	se, err := Sensitivity(context.Background(), c, req, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := se.Models[0]
+	ends := map[string]bool{} // the ends unsettled on some issue
+	for _, is := range r.Issues {
+		n := 0
+		for _, s := range is.Swings {
+			for end, u := range map[string]bool{"low": s.LowUnsettled, "high": s.HighUnsettled} {
+				if u {
+					n++
+					ends[s.Input.Label()+" "+end] = true
+				}
+			}
+		}
+		if is.UnsettledEnds != n {
+			t.Errorf("%s: %d ends unsettled, %d swings' ends marked", is.Issue, is.UnsettledEnds, n)
+		}
+	}
+	if r.Ends != 2*len(r.Issues[0].Swings) || r.UnsettledEnds != len(ends) || len(ends) == 0 {
+		t.Errorf("%d of %d ends unsettled; the swings mark %d of %d", r.UnsettledEnds, r.Ends, len(ends), 2*len(r.Issues[0].Swings))
+	}
+	total, per := handCounts(t, c, modelByNameMust(t, "bdm"), modelOptions(req.Run), req.Seed, req.Draws, func(int) bool { return true })
+	if r.UnsettledDraws != total {
+		t.Errorf("%d draws unsettled, by hand %d", r.UnsettledDraws, total)
+	}
+	var onEnds, onDraws []string
+	for k, is := range r.Issues {
+		if is.UnsettledDraws != per[k] {
+			t.Errorf("%s: %d draws unsettled, by hand %d", is.Issue, is.UnsettledDraws, per[k])
+		}
+		if is.UnsettledEnds > 0 {
+			onEnds = append(onEnds, fmt.Sprintf("%s %d", is.Issue, is.UnsettledEnds))
+		}
+		if per[k] > 0 {
+			onDraws = append(onDraws, fmt.Sprintf("%s %d", is.Issue, per[k]))
+		}
+	}
+	for _, want := range []string{
+		fmt.Sprintf("bdm did not settle in %d of %d one-at-a-time runs (%s) — on %s: ", len(ends), r.Ends, percent(len(ends), r.Ends), strings.Join(onEnds, ", ")),
+		fmt.Sprintf("bdm did not settle in %d of 12 draws (%s) — on %s: those draws' forecasts are last rounds' points, so the variance shares include", total, percent(total, 12), strings.Join(onDraws, ", ")),
+	} {
+		if !slices.ContainsFunc(r.Warnings, func(w string) bool { return strings.HasPrefix(w, want) }) {
+			t.Errorf("no warning begins %q; warnings:\n%s", want, strings.Join(r.Warnings, "\n"))
+		}
+	}
+}
+
+// Advice with draws counts the draws whose own forecast had not settled
+// on an issue it advises on, as a traced forecast of each would tell.
+func TestAdviseCountsUnsettledDraws(t *testing.T) {
+	c := builtinCase(t)
+	req := answer.NewAdviseRequest()
+	req.Actor, req.Model, req.Issue, req.Draws, req.Seed = "russia", "bdm", "nato", 12, 1
+	a, err := Advise(context.Background(), c, req, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	k := c.Header.IssueIndex("nato")
+	total, per := handCounts(t, c, modelByNameMust(t, "bdm"), model.Options{Seed: req.Seed}, req.Seed, req.Draws, func(i int) bool { return i == k })
+	if len(a.Issues) != 1 || a.UnsettledDraws != total || a.Issues[0].UnsettledDraws != per[k] || total == 0 || total == req.Draws {
+		t.Fatalf("%d draws unsettled, by hand %d (nato %d)", a.UnsettledDraws, total, per[k])
+	}
+	want := fmt.Sprintf("bdm did not settle in %d of 12 draws (%s) — on nato %d: those draws' forecasts are last rounds' points, so each lever's mean over the draws and share of draws it helps in include some of the model's own movement", total, percent(total, 12), total)
+	if !slices.Contains(a.Warnings, want) {
+		t.Errorf("no warning says %q; warnings:\n%s", want, strings.Join(a.Warnings, "\n"))
+	}
+}
