@@ -60,14 +60,29 @@ func Sweep(ctx context.Context, c *Case, req answer.SweepRequest, progress Progr
 }
 
 // sweepUnsettled says in how many of r's draws, and on which issues,
-// the forecast had not settled (unsettledRuns); "" when in none.
+// the forecast had not settled (unsettledRuns), and the largest step any
+// of them took in its last round, with its issue (LastStepText); "" when
+// in none.
 func sweepUnsettled(r *answer.SweepResult) string {
 	var on []issueCount
-	for _, is := range r.Issues {
+	most := -1
+	for k, is := range r.Issues {
 		on = append(on, issueCount{is.Issue, is.UnsettledDraws})
+		if is.UnsettledDraws > 0 && (most < 0 || is.LastStepMax > r.Issues[most].LastStepMax) {
+			most = k
+		}
 	}
-	return unsettledRuns(r.Model, r.UnsettledDraws, r.Draws, "draws", on)
+	u := unsettledRuns(r.Model, r.UnsettledDraws, r.Draws, "draws", on)
+	if u == "" || most < 0 {
+		return u
+	}
+	return fmt.Sprintf("%s; their last round still moved them by up to %s (on %s)", u, LastStepText(r.Issues[most].LastStepMax), r.Issues[most].Issue)
 }
+
+// LastStepText writes a draw's last step (sweep.IssueSummary.LastStepMax)
+// to two significant digits, as the doors write their other small
+// quantities: 0.42, 0.0031, 12.
+func LastStepText(x float64) string { return strconv.FormatFloat(x, 'g', 2, 64) }
 
 // unsettledAtStated runs m once at the stated values with its trace, as a
 // forecast does (a sweep's draws keep none), and says on which issues its

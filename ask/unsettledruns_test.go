@@ -3,6 +3,7 @@ package ask
 import (
 	"context"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 	"testing"
@@ -44,13 +45,14 @@ func TestUnsettledRunsWording(t *testing.T) {
 // handCounts runs m on draws 0..n−1 of c's stated ranges (sweep.Sample,
 // the streams every sweep draws) with its trace, as a forecast does, and
 // counts by hand, from each Result's last two rounds, the draws whose
-// forecast had not settled on some issue of on (by index) and on each.
-func handCounts(t *testing.T, c *Case, m model.Model, o model.Options, seed uint64, n int, on func(k int) bool) (int, []int) {
+// forecast had not settled on some issue of on (by index) and on each,
+// and the largest last step of those on each.
+func handCounts(t *testing.T, c *Case, m model.Model, o model.Options, seed uint64, n int, on func(k int) bool) (int, []int, []float64) {
 	t.Helper()
 	p := c.Problem()
 	q := p.Clone()
 	inputs := sweep.Inputs(p)
-	per := make([]int, len(p.Issues))
+	per, steps := make([]int, len(p.Issues)), make([]float64, len(p.Issues))
 	total := 0
 	for d := range n {
 		sweep.Sample(q, p, inputs, seed, uint64(d), false)
@@ -64,13 +66,14 @@ func handCounts(t *testing.T, c *Case, m model.Model, o model.Options, seed uint
 			if on(k) && len(rs) >= 2 && !model.Settled(rs[len(rs)-1].Forecast, rs[len(rs)-2].Forecast, q.Issues[k].Max-q.Issues[k].Min) {
 				per[k]++
 				some = true
+				steps[k] = max(steps[k], math.Abs(rs[len(rs)-1].Forecast-rs[len(rs)-2].Forecast))
 			}
 		}
 		if some {
 			total++
 		}
 	}
-	return total, per
+	return total, per, steps
 }
 
 // A sweep of bdm on the built-in case counts the draws whose forecast had
@@ -85,17 +88,21 @@ func TestSweepCountsUnsettledDraws(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	total, per := handCounts(t, c, modelByNameMust(t, "bdm"), modelOptions(req.Run), req.Seed, req.Draws, func(int) bool { return true })
+	total, per, steps := handCounts(t, c, modelByNameMust(t, "bdm"), modelOptions(req.Run), req.Seed, req.Draws, func(int) bool { return true })
 	r := s.Models[0]
 	if r.UnsettledDraws != total || total == 0 || total == r.Draws {
 		t.Errorf("bdm: %d of %d draws unsettled, by hand %d", r.UnsettledDraws, r.Draws, total)
 	}
 	for k, is := range r.Issues {
-		if is.UnsettledDraws != per[k] {
-			t.Errorf("bdm %s: %d draws unsettled, by hand %d", is.Issue, is.UnsettledDraws, per[k])
+		if is.UnsettledDraws != per[k] || is.LastStepMax != steps[k] {
+			t.Errorf("bdm %s: %d draws unsettled, largest last step %v; by hand %d, %v", is.Issue, is.UnsettledDraws, is.LastStepMax, per[k], steps[k])
 		}
 	}
-	want := "bdm did not settle in 18 of 30 draws (60%) — on ceasefire 2, territory 3, security-guarantees 1, armed-forces 7, military-aid 1, sanctions 4, nato 9: those draws' forecasts are last rounds' points, so the intervals include some of the model's own movement"
+	// the largest of the steps by hand: sanctions's, 81 to two digits
+	if k := slices.Index(issueIDs(c), "sanctions"); slices.Max(steps) != steps[k] || LastStepText(steps[k]) != "81" {
+		t.Errorf("largest last steps by hand %v", steps)
+	}
+	want := "bdm did not settle in 18 of 30 draws (60%) — on ceasefire 2, territory 3, security-guarantees 1, armed-forces 7, military-aid 1, sanctions 4, nato 9; their last round still moved them by up to 81 (on sanctions): those draws' forecasts are last rounds' points, so the intervals include some of the model's own movement"
 	if !slices.Contains(r.Warnings, want) {
 		t.Errorf("no warning says %q; warnings:\n%s", want, strings.Join(r.Warnings, "\n"))
 	}
@@ -140,7 +147,7 @@ func TestSensitivityCountsUnsettled(t *testing.T) {
 	if r.Ends != 2*len(r.Issues[0].Swings) || r.UnsettledEnds != len(ends) || len(ends) == 0 {
 		t.Errorf("%d of %d ends unsettled; the swings mark %d of %d", r.UnsettledEnds, r.Ends, len(ends), 2*len(r.Issues[0].Swings))
 	}
-	total, per := handCounts(t, c, modelByNameMust(t, "bdm"), modelOptions(req.Run), req.Seed, req.Draws, func(int) bool { return true })
+	total, per, _ := handCounts(t, c, modelByNameMust(t, "bdm"), modelOptions(req.Run), req.Seed, req.Draws, func(int) bool { return true })
 	if r.UnsettledDraws != total {
 		t.Errorf("%d draws unsettled, by hand %d", r.UnsettledDraws, total)
 	}
@@ -177,7 +184,7 @@ func TestAdviseCountsUnsettledDraws(t *testing.T) {
 		t.Fatal(err)
 	}
 	k := c.Header.IssueIndex("nato")
-	total, per := handCounts(t, c, modelByNameMust(t, "bdm"), model.Options{Seed: req.Seed}, req.Seed, req.Draws, func(i int) bool { return i == k })
+	total, per, _ := handCounts(t, c, modelByNameMust(t, "bdm"), model.Options{Seed: req.Seed}, req.Seed, req.Draws, func(i int) bool { return i == k })
 	if len(a.Issues) != 1 || a.UnsettledDraws != total || a.Issues[0].UnsettledDraws != per[k] || total == 0 || total == req.Draws {
 		t.Fatalf("%d draws unsettled, by hand %d (nato %d)", a.UnsettledDraws, total, per[k])
 	}

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"parley/ask"
 	"strconv"
 	"strings"
 	"testing"
@@ -131,7 +132,9 @@ func TestSweepShowsUnsettledDraws(t *testing.T) {
 			UnsettledDraws int `json:"unsettled_draws"`
 			Issues         []struct {
 				Issue, Name    string
-				UnsettledDraws int `json:"unsettled_draws"`
+				UnsettledDraws int     `json:"unsettled_draws"`
+				LastStepMax    float64 `json:"last_step_max"`
+				LastStepMedian float64 `json:"last_step_median"`
 			}
 			Warnings []string
 		}
@@ -162,7 +165,7 @@ func TestSweepShowsUnsettledDraws(t *testing.T) {
 	}
 	blocks := strings.Split(text, "\n\n")
 	for _, is := range m.Issues {
-		line := fmt.Sprintf("  %d of %d draws had not settled", is.UnsettledDraws, m.Draws)
+		line := fmt.Sprintf("  %d of %d draws had not settled, their last round still moving them by up to %s, half of them by %s or less", is.UnsettledDraws, m.Draws, ask.LastStepText(is.LastStepMax), ask.LastStepText(is.LastStepMedian))
 		block := ""
 		for _, b := range blocks {
 			if strings.HasPrefix(b, is.Name+" — ") {

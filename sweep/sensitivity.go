@@ -80,7 +80,7 @@ func Sensitivity(ctx context.Context, m model.Model, p *model.Problem, o Options
 	for k, is := range p.Issues {
 		res.Issues = append(res.Issues, IssueSensitivity{Issue: is.ID, Name: is.Name, Base: mc.Issues[k].Base, UnsettledDraws: mc.Issues[k].UnsettledDraws})
 	}
-	var ends [][]bool // each end's moving, for countMoving
+	var ends [][]float64 // each end's moving, for countMoving
 	ys := make([][]float64, len(p.Issues))
 	for k := range p.Issues {
 		ys[k] = column(mc.Forecasts, k)
@@ -105,7 +105,7 @@ func Sensitivity(ctx context.Context, m model.Model, p *model.Problem, o Options
 			sw := math.Max(math.Abs(hi[k]-lo[k]), math.Max(math.Abs(hi[k]-base), math.Abs(lo[k]-base)))
 			share := firstOrder(bins, ys[k])
 			res.Issues[k].Swings = append(res.Issues[k].Swings, Swing{Input: in, Low: lo[k], High: hi[k], Swing: sw, VarShare: share,
-				LowUnsettled: loMoving[k], HighUnsettled: hiMoving[k]})
+				LowUnsettled: loMoving[k] != 0, HighUnsettled: hiMoving[k] != 0})
 		}
 	}
 	perIssue := make([]int, len(p.Issues))
@@ -126,9 +126,9 @@ func Sensitivity(ctx context.Context, m model.Model, p *model.Problem, o Options
 }
 
 // forecastWith runs m on p with input in set to v (q its copy), through
-// model.ForecastsSettling: the forecasts, and whether each issue's had
-// not come to rest.
-func forecastWith(ctx context.Context, m model.Model, p, q *model.Problem, in Input, v float64, o model.Options) ([]float64, []bool, error) {
+// model.ForecastsSettling: the forecasts, and each issue's last step
+// where it had not come to rest, 0 where it had (movingOf).
+func forecastWith(ctx context.Context, m model.Model, p, q *model.Problem, in Input, v float64, o model.Options) ([]float64, []float64, error) {
 	reset(q, p)
 	set(q, in, v)
 	f, moving, err := forecastsSettling(ctx, m, q, o)

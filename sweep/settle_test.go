@@ -2,6 +2,8 @@ package sweep
 
 import (
 	"context"
+	"math"
+	"slices"
 	"testing"
 
 	"parley/model"
@@ -9,9 +11,9 @@ import (
 
 // drift is a test model whose forecast of issue k is the weighted mean
 // of the positions, reached in two rounds after round 0. Its last two
-// rounds differ by 0.5 — it had not settled — when actor a's position on
-// issue k lies above above[k], and by 10⁻¹² of the scale (within
-// model.Settled's tolerance) otherwise. Like the models, it keeps round 0
+// rounds differ by 0.5 + (x − above[k])/10 — it had not settled — when
+// actor a's position x on issue k lies above above[k], and by 10⁻¹² of
+// the scale (within model.Settled's tolerance) otherwise. Like the models, it keeps round 0
 // and the last round only with NoTrace, so a caller that took a
 // NoTrace Result's round before the last would read round 0, 5 away.
 // With dist it gives each issue a predictive distribution too.
@@ -51,7 +53,7 @@ func (m drift) issue(p *model.Problem, k int) (f, step float64) {
 	f = sx / sw
 	step = 1e-12 * (p.Issues[k].Max - p.Issues[k].Min)
 	if p.Stances[0][k].Position > m.above[k] {
-		step = 0.5
+		step = 0.5 + (p.Stances[0][k].Position-m.above[k])/10
 	}
 	return f, step
 }
@@ -118,13 +120,16 @@ func TestRunCountsUnsettledDraws(t *testing.T) {
 				t.Fatalf("inputs %v: no a position on x or y", r.Inputs)
 			}
 			wantX, wantY, wantAny := 0, 0, 0
+			var stepsX, stepsY []float64 // the last steps, by drift's rule
 			for _, x := range r.Samples {
 				ux, uy := x[jx] > above[0], x[jy] > above[1]
 				if ux {
 					wantX++
+					stepsX = append(stepsX, 0.5+(x[jx]-above[0])/10)
 				}
 				if uy {
 					wantY++
+					stepsY = append(stepsY, 0.5+(x[jy]-above[1])/10)
 				}
 				if ux || uy {
 					wantAny++
@@ -138,6 +143,16 @@ func TestRunCountsUnsettledDraws(t *testing.T) {
 			}
 			if got := r.Issues[1].UnsettledDraws; got != wantY {
 				t.Errorf("y: %d unsettled draws, want %d", got, wantY)
+			}
+			// f − (f − step) is step to within a few ulps of f
+			for k, steps := range [][]float64{stepsX, stepsY} {
+				slices.Sort(steps)
+				n := len(steps)
+				most, median := steps[n-1], (steps[(n-1)/2]+steps[n/2])/2
+				is := r.Issues[k]
+				if math.Abs(is.LastStepMax-most) > 1e-12 || math.Abs(is.LastStepMedian-median) > 1e-12 || !(most > median && median > 0.5) {
+					t.Errorf("%s: last steps up to %v, median %v; want %v, %v", is.Issue, is.LastStepMax, is.LastStepMedian, most, median)
+				}
 			}
 			if r.UnsettledDraws != wantAny {
 				t.Errorf("%d draws unsettled on some issue, want %d", r.UnsettledDraws, wantAny)

@@ -84,8 +84,16 @@ type IssueSummary struct {
 	Lo95 float64 `json:"lo95"`
 	Hi95 float64 `json:"hi95"`
 	// UnsettledDraws is how many of the draws done gave a forecast of
-	// this issue that had not come to rest (Result.UnsettledDraws).
-	UnsettledDraws int `json:"unsettled_draws"`
+	// this issue that had not come to rest (Result.UnsettledDraws), and
+	// LastStepMax the most any of them moved in its last round and
+	// LastStepMedian the median of their last steps, on the issue's scale
+	// (0 when none): how much of a draw's point is the model's own
+	// movement, and whether a large step is typical or rare, which the
+	// count alone does not say. A last round's step is no bound on how
+	// far the forecast would still move.
+	UnsettledDraws int     `json:"unsettled_draws"`
+	LastStepMax    float64 `json:"last_step_max"`
+	LastStepMedian float64 `json:"last_step_median"`
 	// Hist counts the forecasts in equal bins across the issue's scale.
 	Hist []Bin `json:"histogram"`
 	// Bands give the probability of landing nearest each labelled option.
@@ -168,7 +176,7 @@ func Run(ctx context.Context, m model.Model, p *model.Problem, o Options) (*Resu
 	}
 	samples := make([][]float64, o.Draws)
 	forecasts := make([][]float64, o.Draws)
-	moving := make([][]bool, o.Draws)
+	moving := make([][]float64, o.Draws)
 	dist := len(base.Issues) > 0 && base.Issues[0].Predictive != nil
 	preds := make([][]*model.Predictive, o.Draws)
 	var next, done atomic.Int64
@@ -232,6 +240,7 @@ func Run(ctx context.Context, m model.Model, p *model.Problem, o Options) (*Resu
 	for k, is := range p.Issues {
 		sum := summarise(is, base.Issues[k].Forecast, column(res.Forecasts, k))
 		sum.UnsettledDraws = perIssue[k]
+		sum.LastStepMax, sum.LastStepMedian = lastSteps(moving, k)
 		if dist {
 			sum.Combined = combine(res.Predictive, k, base.Issues[k].Predictive)
 		}
@@ -240,15 +249,16 @@ func Run(ctx context.Context, m model.Model, p *model.Problem, o Options) (*Resu
 	return res, nil
 }
 
-// countMoving counts the runs of moving (nil for a run not done) that had
-// not settled on at least one issue, and adds to perIssue[k] those that
-// had not on issue k.
-func countMoving(moving [][]bool, perIssue []int) int {
+// countMoving counts the runs of moving (each issue's last step, 0 where
+// it settled, movingOf; nil for a run not done) that had not settled on
+// at least one issue, and adds to perIssue[k] those that had not on
+// issue k.
+func countMoving(moving [][]float64, perIssue []int) int {
 	n := 0
 	for _, mv := range moving {
 		some := false
 		for k, m := range mv {
-			if m {
+			if m != 0 {
 				perIssue[k]++
 				some = true
 			}
@@ -260,9 +270,29 @@ func countMoving(moving [][]bool, perIssue []int) int {
 	return n
 }
 
-// forecastsSettling runs m on q through model.ForecastsSettling and says
-// of each issue whether its forecast had not come to rest (moving[k]).
-func forecastsSettling(ctx context.Context, m model.Model, q *model.Problem, o model.Options) (f []float64, moving []bool, err error) {
+// lastSteps returns the largest and the median (the mean of the middle
+// two, for an even count) of the last steps on issue k of the runs of
+// moving that had not settled on it, leaving out steps of unknown size
+// (NaN); 0 and 0 when none.
+func lastSteps(moving [][]float64, k int) (most, median float64) {
+	var steps []float64
+	for _, mv := range moving {
+		if mv != nil && mv[k] > 0 {
+			steps = append(steps, mv[k])
+		}
+	}
+	if len(steps) == 0 {
+		return 0, 0
+	}
+	sort.Float64s(steps)
+	n := len(steps)
+	return steps[n-1], (steps[(n-1)/2] + steps[n/2]) / 2
+}
+
+// forecastsSettling runs m on q through model.ForecastsSettling and gives
+// each issue's last step where its forecast had not come to rest, 0 where
+// it had (movingOf).
+func forecastsSettling(ctx context.Context, m model.Model, q *model.Problem, o model.Options) (f []float64, moving []float64, err error) {
 	f, prev, err := model.ForecastsSettling(ctx, m, q, o)
 	if err != nil {
 		return nil, nil, err
@@ -270,20 +300,26 @@ func forecastsSettling(ctx context.Context, m model.Model, q *model.Problem, o m
 	return f, movingOf(q, f, prev), nil
 }
 
-// movingOf says of each issue of q whether its last round's forecast
-// f[k] and the round before's prev[k] differ (model.Settled false).
-func movingOf(q *model.Problem, f, prev []float64) []bool {
-	moving := make([]bool, len(f))
+// movingOf gives, for each issue of q whose last round's forecast f[k]
+// and the round before's prev[k] differ (model.Settled false), the last
+// step |f[k] − prev[k]| (NaN when prev[k] is NaN: a step of unknown
+// size, counted but in no statistic of the steps), and 0 for each that
+// settled. A step that did not settle exceeds Settled's tolerance, so it
+// is never 0: a run had not settled on k when its value is not 0.
+func movingOf(q *model.Problem, f, prev []float64) []float64 {
+	moving := make([]float64, len(f))
 	for k, is := range q.Issues {
-		moving[k] = !model.Settled(f[k], prev[k], is.Max-is.Min)
+		if !model.Settled(f[k], prev[k], is.Max-is.Min) {
+			moving[k] = math.Abs(f[k] - prev[k])
+		}
 	}
 	return moving
 }
 
 // draw runs draw d: q is reset to p, every input is sampled from the
 // stream PCG(seed, d) in Inputs order, and m is run on q. It returns the
-// samples, the forecasts, whether each issue's forecast had not settled
-// (moving) and, with dist, the model's predictive distributions.
+// samples, the forecasts, each issue's last step where its forecast had
+// not settled (moving, movingOf) and, with dist, the model's predictive distributions.
 //
 // The forecasts come from model.ForecastsSettling or, with dist, from
 // the Result of model.Run without its trace, which keeps round 0 and the
@@ -292,7 +328,7 @@ func movingOf(q *model.Problem, f, prev []float64) []bool {
 // gives a distribution and moves in rounds is run again through
 // ForecastsSettling for its rounds before the last, its forecasts and
 // distributions still the first run's.
-func draw(ctx context.Context, m model.Model, p, q *model.Problem, inputs []Input, d uint64, o Options, dist bool) ([]float64, []float64, []bool, []*model.Predictive, error) {
+func draw(ctx context.Context, m model.Model, p, q *model.Problem, inputs []Input, d uint64, o Options, dist bool) ([]float64, []float64, []float64, []*model.Predictive, error) {
 	x := Sample(q, p, inputs, o.Seed, d, o.Uniform)
 	if !dist {
 		f, moving, err := forecastsSettling(ctx, m, q, o.Model)
@@ -315,7 +351,7 @@ func draw(ctx context.Context, m model.Model, p, q *model.Problem, inputs []Inpu
 		}
 		rounds = rounds || len(r.Issues[k].Rounds) >= 2
 	}
-	moving := make([]bool, len(q.Issues))
+	moving := make([]float64, len(q.Issues))
 	if rounds {
 		_, prev, err := model.ForecastsSettling(ctx, m, q, o.Model)
 		if err != nil {

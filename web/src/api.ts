@@ -126,8 +126,10 @@ export interface SweepCombined { lo80: number; hi80: number; lo95: number; hi95:
 export interface SweepIssue {
   issue: string; name: string; base: number; mean: number; sd: number; median: number; lo80: number; hi80: number; lo95: number; hi95: number
   // unsettled_draws: the draws whose forecast of this issue had not come
-  // to rest (counted at their last round's point).
-  unsettled_draws: number
+  // to rest (counted at their last round's point); last_step_max and
+  // last_step_median: the most and the median they moved in their last
+  // round, on the issue's scale.
+  unsettled_draws: number; last_step_max: number; last_step_median: number
   histogram: Bin[]; bands?: Band[]; combined?: SweepCombined
 }
 export interface SweepInput { kind: string; actor: string; issue?: string; low: number; value: number; high: number }
