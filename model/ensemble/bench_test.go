@@ -33,3 +33,16 @@ func BenchmarkBuiltin(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkBuiltinPoint is BenchmarkBuiltin through PointForecast, the
+// path a sweep's draws take.
+func BenchmarkBuiltinPoint(b *testing.B) {
+	p := modeltest.Builtin(b)
+	dst := make([]float64, len(p.Issues))
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := (Model{}).PointForecast(context.Background(), p, model.Options{}, dst); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

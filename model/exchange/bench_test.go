@@ -105,3 +105,18 @@ func BenchmarkLarge(b *testing.B) {
 	}
 	b.ReportMetric(float64((cpuTime()-c0).Nanoseconds())/float64(b.N), "cpu-ns/op")
 }
+
+// BenchmarkBuiltinPoint is BenchmarkBuiltin through PointForecast, the
+// path a sweep's draws take.
+func BenchmarkBuiltinPoint(b *testing.B) {
+	p := modeltest.Builtin(b)
+	dst := make([]float64, len(p.Issues))
+	b.ReportAllocs()
+	c0 := cpuTime()
+	for b.Loop() {
+		if err := (Model{}).PointForecast(context.Background(), p, model.Options{}, dst); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64((cpuTime()-c0).Nanoseconds())/float64(b.N), "cpu-ns/op")
+}

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"parley/model"
+	"parley/model/modeltest"
 	"parley/model/smp"
 )
 
@@ -104,5 +105,19 @@ func BenchmarkGrowth(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// BenchmarkBuiltinPoint is one draw of a sweep of the built-in case (10
+// actors × 7 issues, all moving together): PointForecast, the path a
+// sweep's draws take.
+func BenchmarkBuiltinPoint(b *testing.B) {
+	p := modeltest.Builtin(b)
+	dst := make([]float64, len(p.Issues))
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := (smp.Model{}).PointForecast(context.Background(), p, model.Options{}, dst); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
