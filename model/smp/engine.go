@@ -49,6 +49,9 @@ type engine struct {
 	// progress is model.Options.Progress: told of each step and the
 	// step limit
 	progress func(done, total int)
+	// settle has a lean run also compute the mean of the state before
+	// the last (trace.before: PointForecastSettling)
+	settle bool
 	// noCycle turns off the two-state cycle's shortcut (finishCycle), and
 	// noPrune the bound on a challenge's gain (bestChallenge), for the
 	// tests that prove they change nothing
@@ -1025,12 +1028,19 @@ type trace struct {
 	// last holds a lean run's one state, probabilities and mean, which
 	// pos, prob and mean then list
 	last [3][]float64
+	// before is the mean of the state before the last, which a lean run
+	// computes when the engine's settle is set (nil otherwise, and for
+	// a full run, whose mean lists it)
+	before []float64
 }
 
 // runTrace is Model::run (section 1.11). With lean set it keeps the last
 // state alone, with its win probabilities and mean: the same last state,
 // found without the PCE of every state between and without keeping the
-// others, for callers that read nothing else (PointForecast).
+// others, for callers that read nothing else (PointForecast). With
+// e.settle set as well, it also sets the state before the last up again
+// once the run has ended, for its mean (trace.before): one state's setup
+// and PCE more a run, not one a step (PointForecastSettling).
 func (e *engine) runTrace(ctx context.Context, rounds, maxRounds int, lean bool) (*trace, error) {
 	n, d := e.n, e.d
 	tr := &trace{}
@@ -1067,6 +1077,9 @@ func (e *engine) runTrace(ctx context.Context, rounds, maxRounds int, lean bool)
 		last, stop = rounds, "ran the requested rounds"
 	}
 	d01 := 0.0
+	// before is the state before the last, when the run ends: the one
+	// before this step's, or the other state of a cycle
+	var before []float64
 	for iter := 1; ; iter++ {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -1091,6 +1104,7 @@ func (e *engine) runTrace(ctx context.Context, rounds, maxRounds int, lean bool)
 		if e.progress != nil {
 			e.progress(iter, last)
 		}
+		before = prev
 		if iter >= last {
 			tr.stop = stop
 			break
@@ -1101,6 +1115,12 @@ func (e *engine) runTrace(ctx context.Context, rounds, maxRounds int, lean bool)
 		}
 		if back2 != nil {
 			if iter >= 2 && sameBits(e.x, back2) {
+				if (last-iter)%2 == 1 {
+					// the run ends on prev, after this step's state,
+					// which back2 holds too (finishCycle may overwrite
+					// e.x)
+					before = back2
+				}
 				e.finishCycle(tr, prev, iter, last, rho, lean)
 				if e.progress != nil {
 					e.progress(last, last) // the rest written down
@@ -1113,6 +1133,16 @@ func (e *engine) runTrace(ctx context.Context, rounds, maxRounds int, lean bool)
 	}
 	if lean {
 		record() // the last state (setup ran for it)
+		if e.settle {
+			// the state before the last, set up again in e.x (the last
+			// state is recorded), its probabilities in pm (scratch
+			// here)
+			copy(e.x, before)
+			e.setup()
+			tr.before = make([]float64, d)
+			e.pm = fit(e.pm, n)
+			e.probs(e.pm, tr.before)
+		}
 	}
 	return tr, nil
 }
