@@ -46,3 +46,17 @@ func BenchmarkBuiltinPoint(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkBuiltinSettling is BenchmarkBuiltinPoint through
+// PointForecastSettling, which a sweep's draws take to tell which had
+// not come to rest: smp's one extra state a run on each issue.
+func BenchmarkBuiltinSettling(b *testing.B) {
+	p := modeltest.Builtin(b)
+	dst, prev := make([]float64, len(p.Issues)), make([]float64, len(p.Issues))
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := (Model{}).PointForecastSettling(context.Background(), p, model.Options{}, dst, prev); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
