@@ -104,11 +104,11 @@
 // forecast of an issue is the mean of the final state's distinct positions
 // weighted by their PCE probabilities (1.12). PointForecast, which a
 // sweep's draws run, computes those probabilities for the final state
-// alone; PointForecastSettling, once the run has ended, for the state
-// before it too (one state's more, not one a step), so that a sweep can
-// tell which draws had not come to rest. For a Problem read from a
-// KTAB file (package format/ktab) the mapping reproduces KTAB's numbers
-// exactly.
+// alone; PointForecastSettling for the state before it too, while that
+// state is still set up at the last step (one PCE more a run, not one a
+// step), so that a sweep can tell which draws had not come to rest. For
+// a Problem read from a KTAB file (package format/ktab) the mapping
+// reproduces KTAB's numbers exactly.
 //
 // # Cost
 //

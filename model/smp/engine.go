@@ -1038,9 +1038,11 @@ type trace struct {
 // state alone, with its win probabilities and mean: the same last state,
 // found without the PCE of every state between and without keeping the
 // others, for callers that read nothing else (PointForecast). With
-// e.settle set as well, it also sets the state before the last up again
-// once the run has ended, for its mean (trace.before): one state's setup
-// and PCE more a run, not one a step (PointForecastSettling).
+// e.settle set as well, it also keeps the mean of the state before the
+// last (trace.before): the step that ends the run is known from the
+// positions before the new state is set up, so the state before it is
+// still set up then and needs only its PCE — one state's more a run, not
+// one a step (PointForecastSettling).
 func (e *engine) runTrace(ctx context.Context, rounds, maxRounds int, lean bool) (*trace, error) {
 	n, d := e.n, e.d
 	tr := &trace{}
@@ -1077,9 +1079,6 @@ func (e *engine) runTrace(ctx context.Context, rounds, maxRounds int, lean bool)
 		last, stop = rounds, "ran the requested rounds"
 	}
 	d01 := 0.0
-	// before is the state before the last, when the run ends: the one
-	// before this step's, or the other state of a cycle
-	var before []float64
 	for iter := 1; ; iter++ {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -1087,64 +1086,71 @@ func (e *engine) runTrace(ctx context.Context, rounds, maxRounds int, lean bool)
 		e.challenges(ctx, target, phi)
 		bs := e.bargains(target, phi)
 		e.resolve(bs, next)
+		// Whether this step is the last depends on the positions alone
+		// (next holds the new ones, e.x still those before the step, set
+		// up), so it is known before the new state is set up.
+		dist := stateDist(next, e.x, n, d)
+		if iter == 1 {
+			d01 = dist
+		}
+		rho := dist / (d01 + 1e-4)
+		end := ""
+		switch {
+		case iter >= last:
+			end = stop
+		case rounds == 0 && iter >= 2 && rho < 0.02:
+			end = "fractional change below 0.02"
+		}
+		cycle := end == "" && back2 != nil && iter >= 2 && sameBits(next, back2)
+		if lean && e.settle && (end != "" || cycle && (last-iter)%2 == 0) {
+			// the run ends on the new state (finishCycle): the state
+			// before the last is e.x, still set up
+			e.meanBefore(tr)
+		}
 		prev := e.x // the state before this step, kept in next's place
 		e.x, next = next, e.x
 		e.setup()
 		if !lean {
 			record()
-		}
-		dist := stateDist(e.x, prev, n, d)
-		if iter == 1 {
-			d01 = dist
-		}
-		rho := dist / (d01 + 1e-4)
-		if !lean {
 			tr.change = append(tr.change, rho)
 		}
 		if e.progress != nil {
 			e.progress(iter, last)
 		}
-		before = prev
-		if iter >= last {
+		if end != "" {
+			tr.stop = end
+			break
+		}
+		if cycle {
+			if lean && e.settle && (last-iter)%2 == 1 {
+				// the run ends on prev (finishCycle): the state before
+				// the last is this step's, set up
+				e.meanBefore(tr)
+			}
+			e.finishCycle(tr, prev, iter, last, rho, lean)
+			if e.progress != nil {
+				e.progress(last, last) // the rest written down
+			}
 			tr.stop = stop
 			break
 		}
-		if rounds == 0 && iter >= 2 && rho < 0.02 {
-			tr.stop = "fractional change below 0.02"
-			break
-		}
 		if back2 != nil {
-			if iter >= 2 && sameBits(e.x, back2) {
-				if (last-iter)%2 == 1 {
-					// the run ends on prev, after this step's state,
-					// which back2 holds too (finishCycle may overwrite
-					// e.x)
-					before = back2
-				}
-				e.finishCycle(tr, prev, iter, last, rho, lean)
-				if e.progress != nil {
-					e.progress(last, last) // the rest written down
-				}
-				tr.stop = stop
-				break
-			}
 			back2, next = next, back2 // next held prev
 		}
 	}
 	if lean {
 		record() // the last state (setup ran for it)
-		if e.settle {
-			// the state before the last, set up again in e.x (the last
-			// state is recorded), its probabilities in pm (scratch
-			// here)
-			copy(e.x, before)
-			e.setup()
-			tr.before = make([]float64, d)
-			e.pm = fit(e.pm, n)
-			e.probs(e.pm, tr.before)
-		}
 	}
 	return tr, nil
+}
+
+// meanBefore sets tr.before to the mean of the current state, which
+// setup has run for (section 1.12), its win probabilities in pm (scratch
+// at the end of a run).
+func (e *engine) meanBefore(tr *trace) {
+	tr.before = make([]float64, e.d)
+	e.pm = fit(e.pm, e.n)
+	e.probs(e.pm, tr.before)
 }
 
 // finishCycle ends a run whose state at step iter is, bit for bit, the

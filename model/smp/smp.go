@@ -189,9 +189,9 @@ var _ model.SettlingForecaster = Model{}
 // PointForecastSettling implements model.SettlingForecaster:
 // PointForecast's forecasts and, in prev, Forecast's round before the
 // last, bit for bit: the mean of the state before the last, whose win
-// probabilities the lean run computes once it has ended (one state's
-// more, whatever the number of steps). Without a state (no actor takes
-// part) prev is the forecast.
+// probabilities the lean run computes when it takes its last step (one
+// state's more, whatever the number of steps). Without a state (no
+// actor takes part) prev is the forecast.
 func (m Model) PointForecastSettling(ctx context.Context, p *model.Problem, o model.Options, dst, prev []float64) error {
 	if len(prev) < len(p.Issues) {
 		return errs.New(errs.Internal, "smp: PointForecastSettling needs room for %d forecasts before the last, has %d", len(p.Issues), len(prev))
