@@ -60,7 +60,7 @@ func settlingProblems(t *testing.T) []*model.Problem {
 // and ensembles whose members' rounds are of different lengths (exchange
 // 11, bdm stopping early, smp's, compromise's one). Runs of the models'
 // default length, of one round, of at most two, and of three without a
-// trace.
+// trace. Too short a prev is an error.
 func TestPointForecastSettling(t *testing.T) {
 	ctx := context.Background()
 	models := []struct {
@@ -140,6 +140,10 @@ func TestPointForecastSettling(t *testing.T) {
 					compared++
 				}
 			}
+		}
+		p := ps[len(ps)-1]
+		if err := sf.PointForecastSettling(ctx, p, model.Options{}, make([]float64, len(p.Issues)), make([]float64, len(p.Issues)-1)); err == nil {
+			t.Errorf("%s: no error with room for %d forecasts before the last of %d", name, len(p.Issues)-1, len(p.Issues))
 		}
 		t.Logf("%s: %d forecasts, the round before the last differs in %d, %d unsettled", name, compared, moved, unsettled)
 		if mc.rounds && (moved < 5 || unsettled == 0) {
