@@ -1103,8 +1103,9 @@ func (e *engine) runTrace(ctx context.Context, rounds, maxRounds int, lean bool)
 		}
 		cycle := end == "" && back2 != nil && iter >= 2 && sameBits(next, back2)
 		if lean && e.settle && (end != "" || cycle && (last-iter)%2 == 0) {
-			// the run ends on the new state (finishCycle): the state
-			// before the last is e.x, still set up
+			// the run ends on the new state (now, or by finishCycle
+			// after an even number of steps): the state before the
+			// last is e.x, still set up
 			e.meanBefore(tr)
 		}
 		prev := e.x // the state before this step, kept in next's place
