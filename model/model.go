@@ -399,6 +399,20 @@ func EachIssuePoint(ctx context.Context, p *Problem, solve func(is Issue, x, w [
 	})
 }
 
+// EachIssuePointSettling is EachIssuePoint for SettlingForecaster: the
+// models EachIssue runs have one round, Round 0, whose forecast is the
+// issue's, so there is no round before the last and prev[k] = dst[k].
+func EachIssuePointSettling(ctx context.Context, p *Problem, solve func(is Issue, x, w []float64) (float64, string), dst, prev []float64) error {
+	if len(prev) < len(p.Issues) {
+		return errs.New(errs.Internal, "model: PointForecastSettling needs room for %d forecasts before the last, has %d", len(p.Issues), len(prev))
+	}
+	if err := EachIssuePoint(ctx, p, solve, dst); err != nil {
+		return err
+	}
+	copy(prev, dst[:len(p.Issues)])
+	return nil
+}
+
 // eachColumn checks p and calls visit for every issue k with the present
 // actors' indices, positions and weights w = capability × salience, in
 // actor order. The slices are reused from issue to issue: visit must not

@@ -198,13 +198,32 @@ func (m Model) PointForecast(ctx context.Context, p *model.Problem, o model.Opti
 	return m.runIssues(ctx, p, o, func(k int) issueOut { return issueOut{forecast: &dst[k]} })
 }
 
+var _ model.SettlingForecaster = Model{}
+
+// PointForecastSettling implements model.SettlingForecaster:
+// PointForecast's forecasts and, in prev, each issue's median one round
+// before the last, as Forecast's rounds give it bit for bit (a run that
+// cycles is stopped as in PointForecast, and the round before the last
+// read from the cycle).
+func (m Model) PointForecastSettling(ctx context.Context, p *model.Problem, o model.Options, dst, prev []float64) error {
+	if err := p.Check(); err != nil {
+		return err
+	}
+	if len(dst) < len(p.Issues) || len(prev) < len(p.Issues) {
+		return errs.New(errs.Internal, "bdm: PointForecastSettling needs room for %d forecasts and as many before the last, has %d and %d", len(p.Issues), len(dst), len(prev))
+	}
+	return m.runIssues(ctx, p, o, func(k int) issueOut { return issueOut{forecast: &dst[k], before: &prev[k]} })
+}
+
 // issueOut is where issue writes its outcome: the whole trace (ir, id,
-// note), or only the forecast.
+// note), or only the forecast and, if before is not nil, the median of
+// the round before the last.
 type issueOut struct {
 	ir       *model.IssueResult
 	id       *IssueDetail
 	note     *string
 	forecast *float64
+	before   *float64
 }
 
 // runIssues runs every issue of p, writing to out(k).
@@ -335,10 +354,13 @@ func (m Model) issue(ctx context.Context, p *model.Problem, k int, q, t float64,
 		// before (p = 1, 2, 3), the run is periodic: positions and
 		// medians cycle, no later round can stop it (each stop test
 		// repeats one that failed), and the forecast is the median of
-		// the round maxR falls on in the cycle.
+		// the round maxR falls on in the cycle, the round before the
+		// last's that of round maxR − 1. The loop runs at least one
+		// round, so mus holds two medians or more.
 		mus := append(ws.mus[:0], mu)
 		hist := &ws.hist
 		hist[0] = append(hist[0][:0], x...)
+		before := -1 // the round before the last, in mus
 		for r := 1; r <= maxR; r++ {
 			if err := ctx.Err(); err != nil {
 				return errs.Wrap(errs.Internal, err)
@@ -353,12 +375,22 @@ func (m Model) issue(ctx context.Context, p *model.Problem, k int, q, t float64,
 			}
 			if p := period(hist, r, x); p > 0 {
 				mu = mus[r-p+(maxR-r)%p]
+				// round t > r has round r − p + (t − r + p) mod p's median
+				if before = maxR - 1; before > r {
+					before = r - p + (before-r+p)%p
+				}
 				break
 			}
 			hist[r%3] = append(hist[r%3][:0], x...)
 		}
 		ws.mus = mus
 		*out.forecast = mu
+		if out.before != nil {
+			if before < 0 {
+				before = len(mus) - 2
+			}
+			*out.before = mus[before]
+		}
 		return nil
 	}
 	mean := model.WeightedMean(x, c.w)

@@ -81,7 +81,10 @@
 // 20,000 over the issues); smaller ones run in the caller's goroutine,
 // since a Monte Carlo sweep already keeps every core busy. The result
 // never depends on the number of goroutines. PointForecast (for sweeps)
-// returns the forecasts alone and stops a run whose positions cycle.
+// returns the forecasts alone and stops a run whose positions cycle;
+// PointForecastSettling adds each issue's median one round before the
+// last, which that run keeps anyway, so that a sweep can tell which
+// draws had not come to rest.
 //
 // Interpretive choices (A1–A18 of the spec) are logged in
 // docs/DECISIONS.md; docs/models.md explains the model for a

@@ -31,7 +31,12 @@
 // Forecast's rounds are the members' rounds combined by (1), aligned at
 // the end (forecastIssue), so that a member that had not come to rest
 // leaves the ensemble's forecast unsettled too, which the answer reports
-// as a range; PointForecast runs the members without their traces.
+// as a range; PointForecast runs the members without their traces, and
+// PointForecastSettling runs them through model.ForecastsSettling and
+// combines by (1) each member's forecast one round before its last (its
+// forecast, for a member with one round or none): Forecast's round
+// before the last, bit for bit, at the cost of the members' own fast
+// paths, so that a sweep can tell which draws had not come to rest.
 //
 // The model uses only positions, saliences and capabilities, so it works on
 // any scenario. If a member fails on an issue, the other members' weights
@@ -97,7 +102,7 @@ func (Model) Summary() string {
 
 // Forecast implements model.Model.
 func (m Model) Forecast(ctx context.Context, p *model.Problem, o model.Options) (*model.Result, error) {
-	outs, err := m.run(ctx, p, o, true)
+	outs, err := m.run(ctx, p, o, true, false)
 	if err != nil {
 		return nil, err
 	}
@@ -129,7 +134,7 @@ var _ model.PointForecaster = Model{}
 // PointForecast implements model.PointForecaster: Forecast's forecasts
 // without its Result.
 func (m Model) PointForecast(ctx context.Context, p *model.Problem, o model.Options, dst []float64) error {
-	outs, err := m.run(ctx, p, o, false)
+	outs, err := m.run(ctx, p, o, false, false)
 	if err != nil {
 		return err
 	}
@@ -139,9 +144,32 @@ func (m Model) PointForecast(ctx context.Context, p *model.Problem, o model.Opti
 	return nil
 }
 
+var _ model.SettlingForecaster = Model{}
+
+// PointForecastSettling implements model.SettlingForecaster:
+// PointForecast's forecasts and, in prev, Forecast's round before the
+// last, bit for bit: by (1), each member's forecast one round before its
+// own last (forecastIssue aligns the members' rounds at the end), with
+// the same weights summed in the same order.
+func (m Model) PointForecastSettling(ctx context.Context, p *model.Problem, o model.Options, dst, prev []float64) error {
+	if len(dst) < len(p.Issues) || len(prev) < len(p.Issues) {
+		return errs.New(errs.Internal, "ensemble: PointForecastSettling needs room for %d forecasts and as many before the last, has %d and %d", len(p.Issues), len(dst), len(prev))
+	}
+	outs, err := m.run(ctx, p, o, false, true)
+	if err != nil {
+		return err
+	}
+	for k := range p.Issues {
+		dst[k] = outs[k].swx / outs[k].sw
+		prev[k] = outs[k].swp / outs[k].sw
+	}
+	return nil
+}
+
 // run checks the members and runs them on every issue; full keeps each
-// member's forecast and the rounds (Forecast's Values and Rounds).
-func (m Model) run(ctx context.Context, p *model.Problem, o model.Options, full bool) ([]issueOut, error) {
+// member's forecast and the rounds (Forecast's Values and Rounds), and
+// settle, without full, the members' rounds before the last (swp).
+func (m Model) run(ctx context.Context, p *model.Problem, o model.Options, full, settle bool) ([]issueOut, error) {
 	if err := p.Check(); err != nil {
 		return nil, err
 	}
@@ -173,7 +201,7 @@ func (m Model) run(ctx context.Context, p *model.Problem, o model.Options, full 
 	// (the members keep nothing of it)
 	subs := make([]issueProblem, max(1, min(o.Workers, len(p.Issues))))
 	parallel.Each(ctx, o.Workers, len(p.Issues), func(w, k int) {
-		outs[k] = forecastIssue(ctx, subs[w].of(p, k), members, o, full)
+		outs[k] = forecastIssue(ctx, subs[w].of(p, k), members, o, full, settle)
 		issueDone(1)
 	})
 	if err := ctx.Err(); err != nil {
@@ -187,15 +215,16 @@ func (m Model) run(ctx context.Context, p *model.Problem, o model.Options, full 
 	return outs, nil
 }
 
-// issueOut is one issue's members' forecasts: their weighted sums, each
-// member's value, the ensemble's forecast after each round (rounds), the
-// notes on members that failed and the members' own notes, or an error.
+// issueOut is one issue's members' forecasts: their weighted sums (swp
+// that of their rounds before the last), each member's value, the
+// ensemble's forecast after each round (rounds), the notes on members
+// that failed and the members' own notes, or an error.
 type issueOut struct {
-	sw, swx float64
-	vals    map[string]float64
-	rounds  []float64
-	notes   []string
-	err     error
+	sw, swx, swp float64
+	vals         map[string]float64
+	rounds       []float64
+	notes        []string
+	err          error
 }
 
 // forecastIssue runs every member on sub, one issue's problem (OneIssue).
@@ -208,8 +237,10 @@ type issueOut struct {
 // ensemble has come to rest only if every member has: a member stopped
 // unsettled, at its round limit, leaves the ensemble unsettled too, and
 // the answer says so (its range and warning) instead of hiding it in a
-// point.
-func forecastIssue(ctx context.Context, sub *model.Problem, members []Member, o model.Options, full bool) issueOut {
+// point. With settle instead of full it sums, in swp, each member's
+// forecast one round before its last by model.ForecastsSettling: round
+// n − 2 of the n rounds full combines, the same terms in the same order.
+func forecastIssue(ctx context.Context, sub *model.Problem, members []Member, o model.Options, full, settle bool) issueOut {
 	is := sub.Issues[0]
 	var out issueOut
 	var traces [][]float64 // each counted member's round forecasts
@@ -221,13 +252,19 @@ func forecastIssue(ctx context.Context, sub *model.Problem, members []Member, o 
 		if mb.Weight == 0 {
 			continue
 		}
-		var x float64
+		var x, before float64
 		var rounds []float64
 		var notes []string
 		var err error
-		if full {
+		switch {
+		case full:
 			x, rounds, notes, err = traced(ctx, mb.Model, sub, o)
-		} else {
+		case settle:
+			var f, b []float64
+			if f, b, err = model.ForecastsSettling(ctx, mb.Model, sub, o); err == nil {
+				x, before = f[0], b[0]
+			}
+		default:
 			var f []float64
 			if f, err = model.Forecasts(ctx, mb.Model, sub, o); err == nil {
 				x = f[0]
@@ -249,6 +286,7 @@ func forecastIssue(ctx context.Context, sub *model.Problem, members []Member, o 
 		}
 		out.sw += mb.Weight
 		out.swx += mb.Weight * x
+		out.swp += mb.Weight * before
 	}
 	if out.sw == 0 {
 		out.err = errs.New(errs.Internal, "ensemble: every member failed on issue %s", is.ID)

@@ -98,10 +98,13 @@
 // TestFloatEngineGenerated so that the arithmetic inlines, and a run
 // reuses the buffers of the last run (a pool) and grows move lists in
 // per-round slabs, so that a sweep's draws make little garbage.
-// PointForecast runs the same rounds without building a Result. Ten
-// rounds of the built-in case (10 actors × 7 issues) take ≈ 0.8 ms of
-// CPU on the benchmark machine; 200 actors × 10 issues (≈ 225,000
-// candidates a round) ≈ 2.2 s of CPU (BENCHMARKS.md).
+// PointForecast runs the same rounds without building a Result, and
+// PointForecastSettling keeps beside them the forecast of the round
+// before the last (the voting NBS a round earlier, which the rounds
+// compute anyway), so that a sweep can tell which draws had not come to
+// rest at no extra cost. Ten rounds of the built-in case (10 actors × 7
+// issues) take ≈ 0.8 ms of CPU on the benchmark machine; 200 actors × 10
+// issues (≈ 225,000 candidates a round) ≈ 2.2 s of CPU (BENCHMARKS.md).
 //
 // With model.Options.Workers > 1 (a single forecast from ask; never a
 // sweep's draws, which already fill every core), each round's candidate

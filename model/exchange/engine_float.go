@@ -1254,17 +1254,26 @@ func run64(ctx context.Context, ar floatArith, p *model.Problem, cfg runConfig, 
 	}
 	e.workers = cfg.workers
 	if cfg.point != nil {
-		var vote []float64
+		var vote, before []float64
 		for r := 1; r <= cfg.rounds; r++ {
 			rr, err := e.round(ctx)
 			if err != nil {
 				return nil, err
+			}
+			before = vote
+			if r == 1 {
+				before = rr.pref
 			}
 			vote = rr.vote
 			cfg.told(r)
 		}
 		for k := range p.Issues {
 			cfg.point[k] = ar.number(e.denorm(k, vote[k])).Float64()
+		}
+		if cfg.before != nil {
+			for k := range p.Issues {
+				cfg.before[k] = ar.number(e.denorm(k, before[k])).Float64()
+			}
 		}
 		return nil, nil
 	}

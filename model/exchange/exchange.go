@@ -121,7 +121,7 @@ type Side struct {
 // k) and voting NBS (end of round k) in Values, and the start positions of
 // round k+1 in Positions. Round 0 holds the input positions.
 func (m Model) Forecast(ctx context.Context, p *model.Problem, o model.Options) (*model.Result, error) {
-	return m.forecast(ctx, p, o, nil)
+	return m.forecast(ctx, p, o, nil, nil)
 }
 
 var _ model.PointForecaster = Model{}
@@ -130,13 +130,30 @@ var _ model.PointForecaster = Model{}
 // bit for bit, without the Result (its rounds, positions and exchanges):
 // a sweep runs the model thousands of times and reads nothing else.
 func (m Model) PointForecast(ctx context.Context, p *model.Problem, o model.Options, dst []float64) error {
-	_, err := m.forecast(ctx, p, o, dst)
+	_, err := m.forecast(ctx, p, o, dst, nil)
 	return err
 }
 
-// forecast runs the model; with point set it writes the forecasts there
-// and returns no Result.
-func (m Model) forecast(ctx context.Context, p *model.Problem, o model.Options, point []float64) (*model.Result, error) {
+var _ model.SettlingForecaster = Model{}
+
+// PointForecastSettling implements model.SettlingForecaster:
+// PointForecast's forecasts and, in prev, Forecast's round before the
+// last, bit for bit: the voting NBS of the round before the last or, in
+// a run of one round, Round 0's preference NBS (the weighted mean of the
+// input positions). Both are numbers the rounds compute anyway, so it
+// costs what PointForecast does.
+func (m Model) PointForecastSettling(ctx context.Context, p *model.Problem, o model.Options, dst, prev []float64) error {
+	if len(prev) < len(p.Issues) {
+		return errs.New(errs.Internal, "exchange: PointForecastSettling needs room for %d forecasts before the last, has %d", len(p.Issues), len(prev))
+	}
+	_, err := m.forecast(ctx, p, o, dst, prev)
+	return err
+}
+
+// forecast runs the model; with point set it writes the forecasts there,
+// and the round before the last's into before if it is not nil, and
+// returns no Result.
+func (m Model) forecast(ctx context.Context, p *model.Problem, o model.Options, point, before []float64) (*model.Result, error) {
 	if err := p.Check(); err != nil {
 		return nil, err
 	}
@@ -146,7 +163,7 @@ func (m Model) forecast(ctx context.Context, p *model.Problem, o model.Options, 
 	} else if o.MaxRounds > 0 && o.MaxRounds < rounds {
 		rounds = o.MaxRounds
 	}
-	cfg := runConfig{rounds: rounds, noTrace: o.NoTrace, seed: o.Seed, coin: m.CoinFlipTies, p: m.Randomize, selection: m.selection, workers: o.Workers, perWorker: m.perWorker, point: point, progress: o.Progress}
+	cfg := runConfig{rounds: rounds, noTrace: o.NoTrace, seed: o.Seed, coin: m.CoinFlipTies, p: m.Randomize, selection: m.selection, workers: o.Workers, perWorker: m.perWorker, point: point, before: before, progress: o.Progress}
 	if m.Randomize < 0 || m.Randomize > 1 || math.IsNaN(m.Randomize) {
 		return nil, errInvalidP(m.Randomize)
 	}
@@ -172,6 +189,9 @@ type runConfig struct {
 	// point, when not nil, receives the forecasts, and run builds no
 	// Result (PointForecast)
 	point []float64
+	// before, when not nil beside point, receives the forecasts of the
+	// round before the last (PointForecastSettling)
+	before []float64
 	// progress is model.Options.Progress
 	progress func(done, total int)
 }
@@ -201,18 +221,29 @@ func run[T any, A arith[T]](ctx context.Context, ar A, p *model.Problem, cfg run
 	e.workers = cfg.workers
 	if cfg.point != nil {
 		// the same rounds, nothing recorded: the forecast is the last
-		// round's voting NBS, as below
-		var vote []T
+		// round's voting NBS, as below, and the round before the last's
+		// the voting NBS a round earlier, or in a run of one round Round
+		// 0's, round 1's preference NBS (each round's NBS are its own)
+		var vote, before []T
 		for r := 1; r <= cfg.rounds; r++ {
 			rr, err := e.round(ctx)
 			if err != nil {
 				return nil, err
+			}
+			before = vote
+			if r == 1 {
+				before = rr.pref
 			}
 			vote = rr.vote
 			cfg.told(r)
 		}
 		for k := range p.Issues {
 			cfg.point[k] = ar.number(e.denorm(k, vote[k])).Float64()
+		}
+		if cfg.before != nil {
+			for k := range p.Issues {
+				cfg.before[k] = ar.number(e.denorm(k, before[k])).Float64()
+			}
 		}
 		return nil, nil
 	}

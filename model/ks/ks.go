@@ -96,8 +96,9 @@ import (
 type Model struct{}
 
 var (
-	_ model.Model           = Model{}
-	_ model.PointForecaster = Model{}
+	_ model.Model              = Model{}
+	_ model.PointForecaster    = Model{}
+	_ model.SettlingForecaster = Model{}
 )
 
 // Name implements model.Model.
@@ -117,6 +118,13 @@ func (Model) Forecast(ctx context.Context, p *model.Problem, o model.Options) (*
 // bit for bit, without its Result (a sweep's draws read nothing else).
 func (Model) PointForecast(ctx context.Context, p *model.Problem, o model.Options, dst []float64) error {
 	return model.EachIssuePoint(ctx, p, solveIssue, dst)
+}
+
+// PointForecastSettling implements model.SettlingForecaster:
+// PointForecast's forecasts, each also as the forecast one round before
+// the last, since Forecast's one round, Round 0, is the forecast itself.
+func (Model) PointForecastSettling(ctx context.Context, p *model.Problem, o model.Options, dst, prev []float64) error {
+	return model.EachIssuePointSettling(ctx, p, solveIssue, dst, prev)
 }
 
 // solveIssue forecasts one issue from its present actors' positions x and

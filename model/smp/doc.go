@@ -102,9 +102,13 @@
 // mean position; an actor with no salience anywhere is left out and keeps
 // its positions. Results are mapped back to each issue's scale. The
 // forecast of an issue is the mean of the final state's distinct positions
-// weighted by their PCE probabilities (1.12). For a Problem read from a
-// KTAB file (package format/ktab) the mapping reproduces KTAB's numbers
-// exactly.
+// weighted by their PCE probabilities (1.12). PointForecast, which a
+// sweep's draws run, computes those probabilities for the final state
+// alone; PointForecastSettling for the state before it too, while that
+// state is still set up at the last step (one PCE more a run, not one a
+// step), so that a sweep can tell which draws had not come to rest. For
+// a Problem read from a KTAB file (package format/ktab) the mapping
+// reproduces KTAB's numbers exactly.
 //
 // # Cost
 //

@@ -49,6 +49,9 @@ type engine struct {
 	// progress is model.Options.Progress: told of each step and the
 	// step limit
 	progress func(done, total int)
+	// settle has a lean run also compute the mean of the state before
+	// the last (trace.before: PointForecastSettling)
+	settle bool
 	// noCycle turns off the two-state cycle's shortcut (finishCycle), and
 	// noPrune the bound on a challenge's gain (bestChallenge), for the
 	// tests that prove they change nothing
@@ -1025,12 +1028,21 @@ type trace struct {
 	// last holds a lean run's one state, probabilities and mean, which
 	// pos, prob and mean then list
 	last [3][]float64
+	// before is the mean of the state before the last, which a lean run
+	// computes when the engine's settle is set (nil otherwise, and for
+	// a full run, whose mean lists it)
+	before []float64
 }
 
 // runTrace is Model::run (section 1.11). With lean set it keeps the last
 // state alone, with its win probabilities and mean: the same last state,
 // found without the PCE of every state between and without keeping the
-// others, for callers that read nothing else (PointForecast).
+// others, for callers that read nothing else (PointForecast). With
+// e.settle set as well, it also keeps the mean of the state before the
+// last (trace.before): the step that ends the run is known from the
+// positions before the new state is set up, so the state before it is
+// still set up then and needs only its PCE — one state's more a run, not
+// one a step (PointForecastSettling).
 func (e *engine) runTrace(ctx context.Context, rounds, maxRounds int, lean bool) (*trace, error) {
 	n, d := e.n, e.d
 	tr := &trace{}
@@ -1074,40 +1086,56 @@ func (e *engine) runTrace(ctx context.Context, rounds, maxRounds int, lean bool)
 		e.challenges(ctx, target, phi)
 		bs := e.bargains(target, phi)
 		e.resolve(bs, next)
+		// Whether this step is the last depends on the positions alone
+		// (next holds the new ones, e.x still those before the step, set
+		// up), so it is known before the new state is set up.
+		dist := stateDist(next, e.x, n, d)
+		if iter == 1 {
+			d01 = dist
+		}
+		rho := dist / (d01 + 1e-4)
+		end := ""
+		switch {
+		case iter >= last:
+			end = stop
+		case rounds == 0 && iter >= 2 && rho < 0.02:
+			end = "fractional change below 0.02"
+		}
+		cycle := end == "" && back2 != nil && iter >= 2 && sameBits(next, back2)
+		if lean && e.settle && (end != "" || cycle && (last-iter)%2 == 0) {
+			// the run ends on the new state (now, or by finishCycle
+			// after an even number of steps): the state before the
+			// last is e.x, still set up
+			e.meanBefore(tr)
+		}
 		prev := e.x // the state before this step, kept in next's place
 		e.x, next = next, e.x
 		e.setup()
 		if !lean {
 			record()
-		}
-		dist := stateDist(e.x, prev, n, d)
-		if iter == 1 {
-			d01 = dist
-		}
-		rho := dist / (d01 + 1e-4)
-		if !lean {
 			tr.change = append(tr.change, rho)
 		}
 		if e.progress != nil {
 			e.progress(iter, last)
 		}
-		if iter >= last {
+		if end != "" {
+			tr.stop = end
+			break
+		}
+		if cycle {
+			if lean && e.settle && (last-iter)%2 == 1 {
+				// the run ends on prev (finishCycle): the state before
+				// the last is this step's, set up
+				e.meanBefore(tr)
+			}
+			e.finishCycle(tr, prev, iter, last, rho, lean)
+			if e.progress != nil {
+				e.progress(last, last) // the rest written down
+			}
 			tr.stop = stop
 			break
 		}
-		if rounds == 0 && iter >= 2 && rho < 0.02 {
-			tr.stop = "fractional change below 0.02"
-			break
-		}
 		if back2 != nil {
-			if iter >= 2 && sameBits(e.x, back2) {
-				e.finishCycle(tr, prev, iter, last, rho, lean)
-				if e.progress != nil {
-					e.progress(last, last) // the rest written down
-				}
-				tr.stop = stop
-				break
-			}
 			back2, next = next, back2 // next held prev
 		}
 	}
@@ -1115,6 +1143,15 @@ func (e *engine) runTrace(ctx context.Context, rounds, maxRounds int, lean bool)
 		record() // the last state (setup ran for it)
 	}
 	return tr, nil
+}
+
+// meanBefore sets tr.before to the mean of the current state, which
+// setup has run for (section 1.12), its win probabilities in pm (scratch
+// at the end of a run).
+func (e *engine) meanBefore(tr *trace) {
+	tr.before = make([]float64, e.d)
+	e.pm = fit(e.pm, e.n)
+	e.probs(e.pm, tr.before)
 }
 
 // finishCycle ends a run whose state at step iter is, bit for bit, the

@@ -96,7 +96,7 @@ func (m Model) Forecast(ctx context.Context, p *model.Problem, o model.Options) 
 	}
 	in := mapProblem(p)
 	res := &model.Result{Model: "smp", Notes: in.notes}
-	tr, err := m.trace(ctx, p, in, o, false)
+	tr, err := m.trace(ctx, p, in, o, false, false)
 	if err != nil {
 		return nil, err
 	}
@@ -157,8 +157,9 @@ func (m Model) Forecast(ctx context.Context, p *model.Problem, o model.Options) 
 	return res, nil
 }
 
-// trace runs the model on the mapped problem in (lean: see runTrace).
-func (m Model) trace(ctx context.Context, p *model.Problem, in *input, o model.Options, lean bool) (*trace, error) {
+// trace runs the model on the mapped problem in (lean, and settle for a
+// lean run: see runTrace).
+func (m Model) trace(ctx context.Context, p *model.Problem, in *input, o model.Options, lean, settle bool) (*trace, error) {
 	maxRounds := o.MaxRounds
 	if maxRounds <= 0 {
 		maxRounds = 100
@@ -168,7 +169,7 @@ func (m Model) trace(ctx context.Context, p *model.Problem, in *input, o model.O
 		return &trace{stop: "no actor cares about any issue"}, nil
 	}
 	e := newEngine(m, in.c, in.s, in.x, n, d)
-	e.progress = o.Progress
+	e.progress, e.settle = o.Progress, settle
 	tr, err := e.runTrace(ctx, o.Rounds, maxRounds, lean)
 	e.release() // the trace holds copies of what it keeps
 	return tr, err
@@ -180,6 +181,26 @@ var _ model.PointForecaster = Model{}
 // bit for bit, with the win probabilities computed for the last state
 // only and no Result built (a sweep runs the model thousands of times).
 func (m Model) PointForecast(ctx context.Context, p *model.Problem, o model.Options, dst []float64) error {
+	return m.point(ctx, p, o, dst, nil)
+}
+
+var _ model.SettlingForecaster = Model{}
+
+// PointForecastSettling implements model.SettlingForecaster:
+// PointForecast's forecasts and, in prev, Forecast's round before the
+// last, bit for bit: the mean of the state before the last, whose win
+// probabilities the lean run computes when it takes its last step (one
+// state's more, whatever the number of steps). Without a state (no
+// actor takes part) prev is the forecast.
+func (m Model) PointForecastSettling(ctx context.Context, p *model.Problem, o model.Options, dst, prev []float64) error {
+	if len(prev) < len(p.Issues) {
+		return errs.New(errs.Internal, "smp: PointForecastSettling needs room for %d forecasts before the last, has %d", len(p.Issues), len(prev))
+	}
+	return m.point(ctx, p, o, dst, prev)
+}
+
+// point is PointForecast, and PointForecastSettling when prev is not nil.
+func (m Model) point(ctx context.Context, p *model.Problem, o model.Options, dst, prev []float64) error {
 	if err := m.check(); err != nil {
 		return err
 	}
@@ -187,7 +208,7 @@ func (m Model) PointForecast(ctx context.Context, p *model.Problem, o model.Opti
 		return err
 	}
 	in := mapProblem(p)
-	tr, err := m.trace(ctx, p, in, o, true)
+	tr, err := m.trace(ctx, p, in, o, true, prev != nil)
 	if err != nil {
 		return err
 	}
@@ -198,6 +219,13 @@ func (m Model) PointForecast(ctx context.Context, p *model.Problem, o model.Opti
 		} else {
 			_, _, x, s := p.Column(k)
 			dst[k] = model.WeightedMean(x, s)
+		}
+		if prev == nil {
+			continue
+		}
+		prev[k] = dst[k]
+		if tr.before != nil {
+			prev[k] = float64(tr.before[k]*(is.Max-is.Min)) + is.Min
 		}
 	}
 	return nil
