@@ -79,6 +79,22 @@ func sweepUnsettled(r *answer.SweepResult) string {
 	return fmt.Sprintf("%s; their last round still moved them by up to %s (on %s)", u, LastStepText(r.Issues[most].LastStepMax), r.Issues[most].Issue)
 }
 
+// DrawsUnsettledText is the line each door gives under an issue of a
+// sweep whose forecast had not settled in some draws: how many, and how
+// far their last round still moved them (sweep.IssueSummary's
+// LastStepMax and LastStepMedian); "" when none. One draw has no median
+// to give.
+func DrawsUnsettledText(is answer.SweepIssue, draws int) string {
+	switch is.UnsettledDraws {
+	case 0:
+		return ""
+	case 1:
+		return fmt.Sprintf("1 of %s draws had not settled, its last round still moving it by %s (its last round's point is counted)", Grouped(draws), LastStepText(is.LastStepMax))
+	}
+	return fmt.Sprintf("%s of %s draws had not settled, their last round still moving them by up to %s, half of them by %s or less (their last rounds' points are counted)",
+		Grouped(is.UnsettledDraws), Grouped(draws), LastStepText(is.LastStepMax), LastStepText(is.LastStepMedian))
+}
+
 // LastStepText writes a draw's last step (sweep.IssueSummary.LastStepMax)
 // to two significant digits, as the doors write their other small
 // quantities: 0.42, 0.0031, 12.

@@ -193,3 +193,24 @@ func TestAdviseCountsUnsettledDraws(t *testing.T) {
 		t.Errorf("no warning says %q; warnings:\n%s", want, strings.Join(a.Warnings, "\n"))
 	}
 }
+
+// The line under a sweep's issue: nothing for no unsettled draw, no
+// median for one, the largest and the median step for more, each to two
+// significant digits.
+func TestDrawsUnsettledText(t *testing.T) {
+	for _, c := range []struct {
+		n          int
+		most, half float64
+		want       string
+	}{
+		{0, 0, 0, ""},
+		{1, 10.04, 10.04, "1 of 2,000 draws had not settled, its last round still moving it by 10 (its last round's point is counted)"},
+		{1874, 18.3, 1.14, "1,874 of 2,000 draws had not settled, their last round still moving them by up to 18, half of them by 1.1 or less (their last rounds' points are counted)"},
+		{3, 0.00042, 0.0000318, "3 of 2,000 draws had not settled, their last round still moving them by up to 0.00042, half of them by 3.2e-05 or less (their last rounds' points are counted)"},
+	} {
+		is := answer.SweepIssue{UnsettledDraws: c.n, LastStepMax: c.most, LastStepMedian: c.half}
+		if got := DrawsUnsettledText(is, 2000); got != c.want {
+			t.Errorf("%d draws: %q, want %q", c.n, got, c.want)
+		}
+	}
+}

@@ -163,9 +163,8 @@ func sweepTable(w io.Writer, sc *answer.Scenario, r answer.SweepModel) {
 		fmt.Fprintf(w, "\n%s — forecast %s at the stated values\n", s.Name, num(s.Base))
 		fmt.Fprintf(w, "  median %s   mean %s   80%% [%s, %s]   95%% [%s, %s]\n",
 			num(s.Median), num(s.Mean), num(s.Lo80), num(s.Hi80), num(s.Lo95), num(s.Hi95))
-		if s.UnsettledDraws > 0 {
-			fmt.Fprintf(w, "  %s of %s draws had not settled, their last round still moving them by up to %s, half of them by %s or less (their last rounds' points are counted)\n",
-				ask.Grouped(s.UnsettledDraws), ask.Grouped(r.Draws), ask.LastStepText(s.LastStepMax), ask.LastStepText(s.LastStepMedian))
+		if u := ask.DrawsUnsettledText(s, r.Draws); u != "" {
+			fmt.Fprintf(w, "  %s\n", u)
 		}
 		if c := s.Combined; c != nil {
 			fmt.Fprintf(w, "  outcome, with the model's error on real outcomes (approximate): 80%% [%s, %s]   95%% [%s, %s]   sd %s = %.0f%% inputs + %.0f%% model error (of the variance)\n",

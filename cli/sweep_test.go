@@ -166,6 +166,9 @@ func TestSweepShowsUnsettledDraws(t *testing.T) {
 	blocks := strings.Split(text, "\n\n")
 	for _, is := range m.Issues {
 		line := fmt.Sprintf("  %d of %d draws had not settled, their last round still moving them by up to %s, half of them by %s or less", is.UnsettledDraws, m.Draws, ask.LastStepText(is.LastStepMax), ask.LastStepText(is.LastStepMedian))
+		if is.UnsettledDraws == 1 {
+			line = fmt.Sprintf("  1 of %d draws had not settled, its last round still moving it by %s (its last round's point is counted)", m.Draws, ask.LastStepText(is.LastStepMax))
+		}
 		block := ""
 		for _, b := range blocks {
 			if strings.HasPrefix(b, is.Name+" — ") {

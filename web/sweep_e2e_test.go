@@ -189,7 +189,7 @@ func TestSweepUnsettled(t *testing.T) {
 	for _, is := range m.Issues {
 		want := ""
 		if is.UnsettledDraws > 0 {
-			want = fmt.Sprintf("%d|⚠ %d of %d draws had not settled (their last rounds' points are counted)", is.UnsettledDraws, is.UnsettledDraws, m.Draws)
+			want = fmt.Sprintf("%d|⚠ %s", is.UnsettledDraws, ask.DrawsUnsettledText(is, m.Draws))
 		}
 		if got, ok := shown[is.Issue]; !ok || got != want {
 			t.Errorf("%s shows %q, want %q", is.Issue, got, want)

@@ -919,7 +919,7 @@ function sweepStats(si: SweepIssue, draws: number): HTMLElement {
     // Draws whose forecast had not come to rest are counted at their last
     // round's point, as the command line says under each issue.
     si.unsettled_draws > 0 ? h('p', { class: 'warn', 'data-testid': 'sweep-unsettled', 'data-unsettled': si.unsettled_draws },
-      `⚠ ${count(si.unsettled_draws)} of ${count(draws)} draws had not settled, their last round still moving them by up to ${gfmt(si.last_step_max)}, half of them by ${gfmt(si.last_step_median)} or less (their last rounds' points are counted)`) : '',
+      '⚠ ' + drawsUnsettledText(si, draws)) : '',
     h('p', { 'data-testid': 'sweep-inputs', 'data-mean': si.mean, 'data-sd': si.sd, 'data-lo95': si.lo95, 'data-hi95': si.hi95 },
       `Forecast over the inputs: median ${fmt(si.median)}, mean ${fmt(si.mean)}, sd ${fmt(si.sd)}; 80% [${fmt(si.lo80)}, ${fmt(si.hi80)}], 95% [${fmt(si.lo95)}, ${fmt(si.hi95)}]`),
     c ? h('p', { 'data-testid': 'sweep-combined', 'data-lo80': c.lo80, 'data-hi80': c.hi80, 'data-lo95': c.lo95, 'data-hi95': c.hi95, 'data-share-inputs': c.share_inputs, 'data-share-model': c.share_model },
@@ -1250,3 +1250,10 @@ function drawSearch(box: HTMLElement, ans: DealSearch) {
 }
 
 init()
+
+// drawsUnsettledText is ask.DrawsUnsettledText: how many draws of an
+// issue had not settled and how far their last round still moved them.
+function drawsUnsettledText(si: SweepIssue, draws: number): string {
+  if (si.unsettled_draws === 1) return `1 of ${count(draws)} draws had not settled, its last round still moving it by ${gfmt(si.last_step_max)} (its last round's point is counted)`
+  return `${count(si.unsettled_draws)} of ${count(draws)} draws had not settled, their last round still moving them by up to ${gfmt(si.last_step_max)}, half of them by ${gfmt(si.last_step_median)} or less (their last rounds' points are counted)`
+}
