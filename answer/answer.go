@@ -74,11 +74,14 @@ type Scenario struct {
 	// Format is "scenario" or the peer format the file was read in.
 	Format string `json:"format"`
 	// AsOf is the date of the resolved snapshot (empty for peer formats).
-	AsOf     string  `json:"as_of"`
-	Snapshot string  `json:"snapshot"`
-	Variant  string  `json:"variant,omitempty"`
-	Actors   []Actor `json:"actors"`
-	Issues   []Issue `json:"issues"`
+	AsOf     string `json:"as_of"`
+	Snapshot string `json:"snapshot"`
+	// Variant is the what-if variant's id, however the request named
+	// it, and VariantName its name; both omitted for none.
+	Variant     string  `json:"variant,omitempty"`
+	VariantName string  `json:"variant_name,omitempty"`
+	Actors      []Actor `json:"actors"`
+	Issues      []Issue `json:"issues"`
 	// Warnings are the scenario's own diagnostics that do not stop a run
 	// (a stance with no evidence, an assumed number, …).
 	Warnings []string `json:"warnings"`

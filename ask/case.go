@@ -48,6 +48,14 @@ func (in *Input) Case(t answer.Target) (*Case, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", in.Name, err)
 	}
+	// A variant named by its name is echoed by its id, as every other
+	// answer names it, and its name is given beside.
+	var variantName string
+	if t.Variant != "" {
+		if v, err := in.Scenario.Variant(t.Variant); err == nil {
+			t.Variant, variantName = v.ID, v.Name
+		}
+	}
 	p, err := model.FromScenario(res)
 	if err != nil {
 		return nil, caseError(in.Name, t, err)
@@ -55,6 +63,7 @@ func (in *Input) Case(t answer.Target) (*Case, error) {
 	c := &Case{Input: in, Resolved: res, problem: p, Assumed: assumedWarning(res), AssumedCapabilities: assumedCapabilitiesWarning(res)}
 	c.AssumedRedLines, c.AssumedReservations = assumedLimitsWarnings(res)
 	c.Header = header(in, res, p, t)
+	c.Header.VariantName = variantName
 	for _, w := range c.AssumedWarnings() {
 		if w != "" {
 			c.Header.Warnings = append(c.Header.Warnings, w)

@@ -478,3 +478,18 @@ func TestCompareVariantsByName(t *testing.T) {
 		t.Errorf("error %v (%v), want a usage error %q", err, errs.CodeOf(err), want)
 	}
 }
+
+// A case whose variant is named by its name echoes the variant's id, as
+// every other answer names it, with the name beside; named by its id,
+// the same.
+func TestCaseEchoesTheVariantsID(t *testing.T) {
+	for _, v := range []string{"C holds firm", "c-firm"} {
+		c := loadCompare(t, answer.Target{Snapshot: "latest", Variant: v})
+		if c.Header.Variant != "c-firm" || c.Header.VariantName != "C holds firm" || c.target().Variant != "c-firm" {
+			t.Errorf("variant %q: header %q “%s”, target %q; want c-firm “C holds firm”", v, c.Header.Variant, c.Header.VariantName, c.target().Variant)
+		}
+	}
+	if c := loadCompare(t, answer.Target{Snapshot: "latest"}); c.Header.Variant != "" || c.Header.VariantName != "" {
+		t.Errorf("no variant: header %q “%s”", c.Header.Variant, c.Header.VariantName)
+	}
+}

@@ -34,6 +34,9 @@ func heading(s *answer.Scenario) string {
 	}
 	if s.Variant != "" {
 		h += ", variant " + s.Variant
+		if s.VariantName != "" && s.VariantName != s.Variant {
+			h += " “" + s.VariantName + "”"
+		}
 	}
 	return h + fmt.Sprintf(" (%s; %d actors, %d issues)", s.Source, len(s.Actors), len(s.Issues))
 }
