@@ -95,6 +95,21 @@ func DrawsUnsettledText(is answer.SweepIssue, draws int) string {
 		Grouped(is.UnsettledDraws), Grouped(draws), LastStepText(is.LastStepMax), LastStepText(is.LastStepMedian))
 }
 
+// EndsUnsettledText is the line each door gives under an issue of a
+// sensitivity analysis whose forecast had not settled at some ends of
+// the swings: how many of all ends, and how far their last round still
+// moved them; "" when none.
+func EndsUnsettledText(is answer.SensitivityIssue, ends int) string {
+	switch is.UnsettledEnds {
+	case 0:
+		return ""
+	case 1:
+		return fmt.Sprintf("1 of %s ends had not settled on this issue, its last round still moving it by %s", Grouped(ends), LastStepText(is.EndsLastStepMax))
+	}
+	return fmt.Sprintf("%s of %s ends had not settled on this issue, their last round still moving them by up to %s, half of them by %s or less",
+		Grouped(is.UnsettledEnds), Grouped(ends), LastStepText(is.EndsLastStepMax), LastStepText(is.EndsLastStepMedian))
+}
+
 // LastStepText writes a draw's last step (sweep.IssueSummary.LastStepMax)
 // to two significant digits, as the doors write their other small
 // quantities: 0.42, 0.0031, 12.

@@ -214,3 +214,22 @@ func TestDrawsUnsettledText(t *testing.T) {
 		}
 	}
 }
+
+// The note under a tornado: nothing for no unsettled end, no median for
+// one, the largest and the median step for more.
+func TestEndsUnsettledText(t *testing.T) {
+	for _, c := range []struct {
+		n          int
+		most, half float64
+		want       string
+	}{
+		{0, 0, 0, ""},
+		{1, 2.5, 2.5, "1 of 300 ends had not settled on this issue, its last round still moving it by 2.5"},
+		{290, 22.7, 1.14, "290 of 300 ends had not settled on this issue, their last round still moving them by up to 23, half of them by 1.1 or less"},
+	} {
+		is := answer.SensitivityIssue{UnsettledEnds: c.n, EndsLastStepMax: c.most, EndsLastStepMedian: c.half}
+		if got := EndsUnsettledText(is, 300); got != c.want {
+			t.Errorf("%d ends: %q, want %q", c.n, got, c.want)
+		}
+	}
+}

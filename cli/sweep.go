@@ -301,8 +301,8 @@ func tornado(w io.Writer, sc *answer.Scenario, r *answer.SensitivityModel, top i
 		if top > 0 && len(is.Swings) > top {
 			fmt.Fprintf(w, "  (%d more inputs; --top 0 shows all)\n", len(is.Swings)-top)
 		}
-		if is.UnsettledEnds > 0 {
-			fmt.Fprintf(w, "  * had not settled: a last round's point (%d of %d ends on this issue)\n", is.UnsettledEnds, r.Ends)
+		if u := ask.EndsUnsettledText(is, r.Ends); u != "" {
+			fmt.Fprintf(w, "  * had not settled: a last round's point (%s)\n", u)
 		}
 	}
 	for _, x := range r.Warnings {

@@ -36,10 +36,15 @@ type IssueSensitivity struct {
 	Base  float64 `json:"base"`
 	// UnsettledDraws is how many Monte Carlo draws gave a forecast of
 	// this issue that had not come to rest, UnsettledEnds how many of
-	// the swings' ends (two an input) did.
-	UnsettledDraws int     `json:"unsettled_draws"`
-	UnsettledEnds  int     `json:"unsettled_ends"`
-	Swings         []Swing `json:"swings"`
+	// the swings' ends (two an input) did, and EndsLastStepMax and
+	// EndsLastStepMedian the largest and the median step those ends took
+	// in their last round (0 when none; as IssueSummary's LastStepMax):
+	// a swing no wider than them may be the model's own movement.
+	UnsettledDraws     int     `json:"unsettled_draws"`
+	UnsettledEnds      int     `json:"unsettled_ends"`
+	EndsLastStepMax    float64 `json:"ends_last_step_max"`
+	EndsLastStepMedian float64 `json:"ends_last_step_median"`
+	Swings             []Swing `json:"swings"`
 }
 
 // SensitivityResult is the outcome of Sensitivity.
@@ -112,6 +117,7 @@ func Sensitivity(ctx context.Context, m model.Model, p *model.Problem, o Options
 	res.Ends, res.UnsettledEnds = len(ends), countMoving(ends, perIssue)
 	for k := range res.Issues {
 		res.Issues[k].UnsettledEnds = perIssue[k]
+		res.Issues[k].EndsLastStepMax, res.Issues[k].EndsLastStepMedian = lastSteps(ends, k)
 	}
 	for k := range res.Issues {
 		sw := res.Issues[k].Swings

@@ -184,9 +184,16 @@ func TestSensitivityCountsUnsettledEnds(t *testing.T) {
 		if r.Ends != 6 || r.UnsettledEnds != 2 || r.UnsettledDraws != mc.UnsettledDraws || mc.UnsettledDraws == 0 {
 			t.Errorf("%T: %d of %d ends and %d draws unsettled; want 2 of 6 and %d", m, r.UnsettledEnds, r.Ends, r.UnsettledDraws, mc.UnsettledDraws)
 		}
+		// the one unsettled end on each issue: a's position at its high
+		// end, 70 on x and 9 on y, whose last step by drift's rule is
+		// 0.5 + (70 − 50)/10 and 0.5 + (9 − 6)/10
+		step := []float64{2.5, 0.8}
 		for k, is := range r.Issues {
 			if is.UnsettledEnds != 1 || is.UnsettledDraws != mc.Issues[k].UnsettledDraws {
 				t.Errorf("%T %s: %d ends and %d draws unsettled; want 1 and %d", m, is.Issue, is.UnsettledEnds, is.UnsettledDraws, mc.Issues[k].UnsettledDraws)
+			}
+			if math.Abs(is.EndsLastStepMax-step[k]) > 1e-12 || math.Abs(is.EndsLastStepMedian-step[k]) > 1e-12 {
+				t.Errorf("%T %s: the ends' last steps up to %v, median %v; want %v", m, is.Issue, is.EndsLastStepMax, is.EndsLastStepMedian, step[k])
 			}
 			own := "a position on " + is.Issue
 			for _, s := range is.Swings {

@@ -147,6 +147,29 @@ func TestSensitivityWarningsVisible(t *testing.T) {
 			t.Errorf("the page's sensitivity warnings read %q; want %q", got, w)
 		}
 	}
+	// Each tornado with unsettled ends says how many, and how far their
+	// last round moved them, in ask's words.
+	captions := get(t, e.bctx, "tornado captions", chromedp.Evaluate[map[string]string](`Object.fromEntries([...document.querySelectorAll("[data-testid=tornado] figure[data-issue]")].map((f) => {
+		const u = f.querySelector("[data-testid=tornado-unsettled]")
+		return [f.dataset.issue, u ? u.textContent : ""]
+	}))`))
+	marked := 0
+	for _, is := range se.Models[0].Issues {
+		c, shown := captions[is.Issue]
+		if !shown {
+			continue // no bar to draw
+		}
+		want := ""
+		if u := ask.EndsUnsettledText(is, se.Models[0].Ends); u != "" {
+			want, marked = " — ⚠ "+u, marked+1
+		}
+		if c != want {
+			t.Errorf("%s's tornado says %q, want %q", is.Issue, c, want)
+		}
+	}
+	if marked == 0 {
+		t.Errorf("no tornado has unsettled ends; captions %q", captions)
+	}
 	// They stand beside the tornado charts they are about, not above
 	// the sweep's histograms.
 	if !get(t, e.bctx, "beside", chromedp.Evaluate[bool](`!!document.querySelector("[data-testid=tornado-warning-list]").closest("section")?.querySelector("[data-testid=tornado]")`)) {

@@ -138,7 +138,7 @@ export interface Sweep { scenario: AnswerScenario; request: SweepRequest; models
 export interface Swing { input: SweepInput; forecast_at_low: number; forecast_at_high: number; swing: number; variance_share: number; unsettled_at_low?: boolean; unsettled_at_high?: boolean }
 export interface Sensitivity {
   scenario: AnswerScenario; request: SweepRequest
-  models: { model: string; draws: number; unsettled_draws: number; ends: number; unsettled_ends: number; seed: number; issues: { issue: string; name: string; base: number; unsettled_draws: number; unsettled_ends: number; swings: Swing[] }[]; warnings?: string[] }[]
+  models: { model: string; draws: number; unsettled_draws: number; ends: number; unsettled_ends: number; seed: number; issues: { issue: string; name: string; base: number; unsettled_draws: number; unsettled_ends: number; ends_last_step_max: number; ends_last_step_median: number; swings: Swing[] }[]; warnings?: string[] }[]
 }
 
 export interface Crossing { issue: string; red_line: string; value: number; by: number }

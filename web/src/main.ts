@@ -968,7 +968,7 @@ function drawSweep(out: HTMLElement, tor: HTMLElement, warn: HTMLElement, torWar
     if (!bars.length || !is) continue
     const canvas = h('canvas', { role: 'img', 'aria-label': `Tornado chart for ${ti.name}` })
     tor.append(h('figure', { class: 'chart small', 'data-issue': ti.issue }, h('figcaption', {}, `${ti.name}: ${fmt(ti.base)} at the stated values`,
-      ti.unsettled_ends > 0 ? h('span', { class: 'warn', 'data-testid': 'tornado-unsettled', 'data-unsettled': ti.unsettled_ends }, ` — ⚠ ${count(ti.unsettled_ends)} of ${count(tm.ends)} ends had not settled`) : ''), h('div', { class: 'box', style: `height:${60 + bars.length * 24}px` }, canvas)))
+      ti.unsettled_ends > 0 ? h('span', { class: 'warn', 'data-testid': 'tornado-unsettled', 'data-unsettled': ti.unsettled_ends }, ' — ⚠ ' + endsUnsettledText(ti, tm.ends)) : ''), h('div', { class: 'box', style: `height:${60 + bars.length * 24}px` }, canvas)))
     // Zoom to the bars (and the base), with a margin, within the scale.
     const [lo, hi] = bounds(is)
     const ends = bars.flatMap((b) => [b.forecast_at_low, b.forecast_at_high]).concat([ti.base])
@@ -1256,4 +1256,11 @@ init()
 function drawsUnsettledText(si: SweepIssue, draws: number): string {
   if (si.unsettled_draws === 1) return `1 of ${count(draws)} draws had not settled, its last round still moving it by ${gfmt(si.last_step_max)} (its last round's point is counted)`
   return `${count(si.unsettled_draws)} of ${count(draws)} draws had not settled, their last round still moving them by up to ${gfmt(si.last_step_max)}, half of them by ${gfmt(si.last_step_median)} or less (their last rounds' points are counted)`
+}
+
+// endsUnsettledText is ask.EndsUnsettledText: how many ends of an issue's
+// swings had not settled and how far their last round still moved them.
+function endsUnsettledText(ti: { unsettled_ends: number; ends_last_step_max: number; ends_last_step_median: number }, ends: number): string {
+  if (ti.unsettled_ends === 1) return `1 of ${count(ends)} ends had not settled on this issue, its last round still moving it by ${gfmt(ti.ends_last_step_max)}`
+  return `${count(ti.unsettled_ends)} of ${count(ends)} ends had not settled on this issue, their last round still moving them by up to ${gfmt(ti.ends_last_step_max)}, half of them by ${gfmt(ti.ends_last_step_median)} or less`
 }
