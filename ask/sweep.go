@@ -82,17 +82,15 @@ func sweepUnsettled(r *answer.SweepResult) string {
 // DrawsUnsettledText is the line each door gives under an issue of a
 // sweep whose forecast had not settled in some draws: how many, and how
 // far their last round still moved them (sweep.IssueSummary's
-// LastStepMax and LastStepMedian); "" when none. One draw has no median
-// to give.
+// LastStepMax and LastStepMedian); "" when none.
 func DrawsUnsettledText(is answer.SweepIssue, draws int) string {
 	switch is.UnsettledDraws {
 	case 0:
 		return ""
 	case 1:
-		return fmt.Sprintf("1 of %s draws had not settled, its last round still moving it by %s (its last round's point is counted)", Grouped(draws), LastStepText(is.LastStepMax))
+		return stepsText(1, draws, "draws", "", is.LastStepMax, 0) + " (its last round's point is counted)"
 	}
-	return fmt.Sprintf("%s of %s draws had not settled, their last round still moving them by up to %s, half of them by %s or less (their last rounds' points are counted)",
-		Grouped(is.UnsettledDraws), Grouped(draws), LastStepText(is.LastStepMax), LastStepText(is.LastStepMedian))
+	return stepsText(is.UnsettledDraws, draws, "draws", "", is.LastStepMax, is.LastStepMedian) + " (their last rounds' points are counted)"
 }
 
 // EndsUnsettledText is the line each door gives under an issue of a
@@ -100,14 +98,22 @@ func DrawsUnsettledText(is answer.SweepIssue, draws int) string {
 // the swings: how many of all ends, and how far their last round still
 // moved them; "" when none.
 func EndsUnsettledText(is answer.SensitivityIssue, ends int) string {
-	switch is.UnsettledEnds {
+	return stepsText(is.UnsettledEnds, ends, "ends", " on this issue", is.EndsLastStepMax, is.EndsLastStepMedian)
+}
+
+// stepsText says that n of total runs had not settled (where: on what),
+// and how far their last round still moved them: by up to most, half of
+// them by median or less; for one run, by most alone (a median of one
+// says nothing more); "" when n is 0.
+func stepsText(n, total int, runs, where string, most, median float64) string {
+	switch n {
 	case 0:
 		return ""
 	case 1:
-		return fmt.Sprintf("1 of %s ends had not settled on this issue, its last round still moving it by %s", Grouped(ends), LastStepText(is.EndsLastStepMax))
+		return fmt.Sprintf("1 of %s %s had not settled%s, its last round still moving it by %s", Grouped(total), runs, where, LastStepText(most))
 	}
-	return fmt.Sprintf("%s of %s ends had not settled on this issue, their last round still moving them by up to %s, half of them by %s or less",
-		Grouped(is.UnsettledEnds), Grouped(ends), LastStepText(is.EndsLastStepMax), LastStepText(is.EndsLastStepMedian))
+	return fmt.Sprintf("%s of %s %s had not settled%s, their last round still moving them by up to %s, half of them by %s or less",
+		Grouped(n), Grouped(total), runs, where, LastStepText(most), LastStepText(median))
 }
 
 // LastStepText writes a draw's last step (sweep.IssueSummary.LastStepMax)

@@ -194,42 +194,30 @@ func TestAdviseCountsUnsettledDraws(t *testing.T) {
 	}
 }
 
-// The line under a sweep's issue: nothing for no unsettled draw, no
-// median for one, the largest and the median step for more, each to two
-// significant digits.
-func TestDrawsUnsettledText(t *testing.T) {
+// The lines under a sweep's issue and under a tornado: nothing for no
+// unsettled run, no median for one, the largest and the median step for
+// more, each to two significant digits.
+func TestUnsettledStepsText(t *testing.T) {
 	for _, c := range []struct {
+		ends       bool // a tornado's ends of 300, else a sweep's draws of 2,000
 		n          int
 		most, half float64
 		want       string
 	}{
-		{0, 0, 0, ""},
-		{1, 10.04, 10.04, "1 of 2,000 draws had not settled, its last round still moving it by 10 (its last round's point is counted)"},
-		{1874, 18.3, 1.14, "1,874 of 2,000 draws had not settled, their last round still moving them by up to 18, half of them by 1.1 or less (their last rounds' points are counted)"},
-		{3, 0.00042, 0.0000318, "3 of 2,000 draws had not settled, their last round still moving them by up to 0.00042, half of them by 3.2e-05 or less (their last rounds' points are counted)"},
+		{false, 0, 0, 0, ""},
+		{false, 1, 10.04, 10.04, "1 of 2,000 draws had not settled, its last round still moving it by 10 (its last round's point is counted)"},
+		{false, 1874, 18.3, 1.14, "1,874 of 2,000 draws had not settled, their last round still moving them by up to 18, half of them by 1.1 or less (their last rounds' points are counted)"},
+		{false, 3, 0.00042, 0.0000318, "3 of 2,000 draws had not settled, their last round still moving them by up to 0.00042, half of them by 3.2e-05 or less (their last rounds' points are counted)"},
+		{true, 0, 0, 0, ""},
+		{true, 1, 2.5, 2.5, "1 of 300 ends had not settled on this issue, its last round still moving it by 2.5"},
+		{true, 290, 22.7, 1.14, "290 of 300 ends had not settled on this issue, their last round still moving them by up to 23, half of them by 1.1 or less"},
 	} {
-		is := answer.SweepIssue{UnsettledDraws: c.n, LastStepMax: c.most, LastStepMedian: c.half}
-		if got := DrawsUnsettledText(is, 2000); got != c.want {
-			t.Errorf("%d draws: %q, want %q", c.n, got, c.want)
+		got := DrawsUnsettledText(answer.SweepIssue{UnsettledDraws: c.n, LastStepMax: c.most, LastStepMedian: c.half}, 2000)
+		if c.ends {
+			got = EndsUnsettledText(answer.SensitivityIssue{UnsettledEnds: c.n, EndsLastStepMax: c.most, EndsLastStepMedian: c.half}, 300)
 		}
-	}
-}
-
-// The note under a tornado: nothing for no unsettled end, no median for
-// one, the largest and the median step for more.
-func TestEndsUnsettledText(t *testing.T) {
-	for _, c := range []struct {
-		n          int
-		most, half float64
-		want       string
-	}{
-		{0, 0, 0, ""},
-		{1, 2.5, 2.5, "1 of 300 ends had not settled on this issue, its last round still moving it by 2.5"},
-		{290, 22.7, 1.14, "290 of 300 ends had not settled on this issue, their last round still moving them by up to 23, half of them by 1.1 or less"},
-	} {
-		is := answer.SensitivityIssue{UnsettledEnds: c.n, EndsLastStepMax: c.most, EndsLastStepMedian: c.half}
-		if got := EndsUnsettledText(is, 300); got != c.want {
-			t.Errorf("%d ends: %q, want %q", c.n, got, c.want)
+		if got != c.want {
+			t.Errorf("%d (ends %v): %q, want %q", c.n, c.ends, got, c.want)
 		}
 	}
 }

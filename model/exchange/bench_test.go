@@ -108,31 +108,9 @@ func BenchmarkLarge(b *testing.B) {
 
 // BenchmarkBuiltinPoint is BenchmarkBuiltin through PointForecast, the
 // path a sweep's draws take.
-func BenchmarkBuiltinPoint(b *testing.B) {
-	p := modeltest.Builtin(b)
-	dst := make([]float64, len(p.Issues))
-	b.ReportAllocs()
-	c0 := cpuTime()
-	for b.Loop() {
-		if err := (Model{}).PointForecast(context.Background(), p, model.Options{}, dst); err != nil {
-			b.Fatal(err)
-		}
-	}
-	b.ReportMetric(float64((cpuTime()-c0).Nanoseconds())/float64(b.N), "cpu-ns/op")
-}
+func BenchmarkBuiltinPoint(b *testing.B) { modeltest.BenchPoint(b, Model{}) }
 
 // BenchmarkBuiltinSettling is BenchmarkBuiltinPoint through
 // PointForecastSettling, which a sweep's draws take to tell which had
 // not come to rest: it should cost what PointForecast does.
-func BenchmarkBuiltinSettling(b *testing.B) {
-	p := modeltest.Builtin(b)
-	dst, prev := make([]float64, len(p.Issues)), make([]float64, len(p.Issues))
-	b.ReportAllocs()
-	c0 := cpuTime()
-	for b.Loop() {
-		if err := (Model{}).PointForecastSettling(context.Background(), p, model.Options{}, dst, prev); err != nil {
-			b.Fatal(err)
-		}
-	}
-	b.ReportMetric(float64((cpuTime()-c0).Nanoseconds())/float64(b.N), "cpu-ns/op")
-}
+func BenchmarkBuiltinSettling(b *testing.B) { modeltest.BenchSettling(b, Model{}) }

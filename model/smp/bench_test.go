@@ -6,9 +6,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
-	"syscall"
 	"testing"
-	"time"
 
 	"parley/model"
 	"parley/model/modeltest"
@@ -113,42 +111,9 @@ func BenchmarkGrowth(b *testing.B) {
 // BenchmarkBuiltinPoint is one draw of a sweep of the built-in case (10
 // actors × 7 issues, all moving together): PointForecast, the path a
 // sweep's draws take.
-func BenchmarkBuiltinPoint(b *testing.B) {
-	p := modeltest.Builtin(b)
-	dst := make([]float64, len(p.Issues))
-	b.ReportAllocs()
-	c0 := cpuTime()
-	for b.Loop() {
-		if err := (smp.Model{}).PointForecast(context.Background(), p, model.Options{}, dst); err != nil {
-			b.Fatal(err)
-		}
-	}
-	b.ReportMetric(float64((cpuTime()-c0).Nanoseconds())/float64(b.N), "cpu-ns/op")
-}
+func BenchmarkBuiltinPoint(b *testing.B) { modeltest.BenchPoint(b, smp.Model{}) }
 
 // BenchmarkBuiltinSettling is BenchmarkBuiltinPoint through
 // PointForecastSettling, which a sweep's draws take to tell which had
 // not come to rest: one state's setup and PCE more than PointForecast.
-func BenchmarkBuiltinSettling(b *testing.B) {
-	p := modeltest.Builtin(b)
-	dst, prev := make([]float64, len(p.Issues)), make([]float64, len(p.Issues))
-	b.ReportAllocs()
-	c0 := cpuTime()
-	for b.Loop() {
-		if err := (smp.Model{}).PointForecastSettling(context.Background(), p, model.Options{}, dst, prev); err != nil {
-			b.Fatal(err)
-		}
-	}
-	b.ReportMetric(float64((cpuTime()-c0).Nanoseconds())/float64(b.N), "cpu-ns/op")
-}
-
-// cpuTime is the process's user+system CPU time. The benchmarks report
-// it per op next to wall time because the shared 2-core machine is often
-// loaded by other jobs, which inflates wall time but less CPU time.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
+func BenchmarkBuiltinSettling(b *testing.B) { modeltest.BenchSettling(b, smp.Model{}) }
