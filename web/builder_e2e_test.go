@@ -370,7 +370,8 @@ func TestBuilder(t *testing.T) {
 
 	// 10. An upload whose stance names North by an alias: drawn (North's
 	// marker, the forecast (2·20 + 1·80)/3 = 40), shown in the builder as
-	// North, and saved unchanged, the alias as written.
+	// North, and saved unchanged, the alias as written, and the notes of
+	// several lines (a stance's, a variant's stance change's) as written.
 	aliased := `metadata: {id: aliased, title: Aliased stance, as_of: "2025-01-01"}
 issues: [{id: a, name: Issue A}]
 actors:
@@ -378,7 +379,26 @@ actors:
   - {id: south, name: South, capability: 1, capability_assumed: t}
 stances:
   - {actor: N, issue: a, position: 20, salience: 1, assumed: an example}
-  - {actor: south, issue: a, position: 80, salience: 1, assumed: an example}
+  - actor: south
+    issue: a
+    position: 80
+    salience: 1
+    assumed: an example
+    note: |-
+      Two lines:
+      kept as two.
+variants:
+  - id: north-moves
+    stances:
+      - actor: N
+        issue: a
+        position: 30
+        range: {position: [20, 40]}
+        assumed: an example
+        note: |
+          North moves.
+
+          A paragraph of its own.
 `
 	file := filepath.Join(dir, "aliased.yaml")
 	if err := os.WriteFile(file, []byte(aliased), 0o644); err != nil {

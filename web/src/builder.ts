@@ -280,9 +280,13 @@ function field(label: string, path: string, kind: string, value: unknown, o: Opt
     sel.value = value === undefined || value === null ? '' : String(value)
     if (o.choices) sel.dataset.choices = o.choices
     input = sel
-  } else if (kind === 'textarea' || kind === 'opttextarea') {
-    input = h('textarea', { id, rows: o.rows ?? 2, placeholder: o.placeholder }, String(value ?? ''))
-    kind = kind === 'textarea' ? 'text' : 'opttext'
+  } else if (kind === 'textarea' || kind === 'opttextarea' || ((kind === 'text' || kind === 'opttext') && typeof value === 'string' && /[\r\n]/.test(value))) {
+    // A text of several lines in the file (a note written as a YAML
+    // block) gets a box that holds them: a one-line input would drop its
+    // line breaks, and saving would rewrite the file.
+    const lines = typeof value === 'string' ? value.split('\n').length : 1
+    input = h('textarea', { id, rows: Math.min(Math.max(o.rows ?? 2, lines), 8), placeholder: o.placeholder }, String(value ?? ''))
+    kind = kind === 'textarea' || kind === 'text' ? 'text' : 'opttext'
   } else {
     const numeric = kind === 'number' || kind === 'optnumber'
     input = h('input', { id, type: numeric ? 'number' : 'text', step: numeric ? o.step ?? 'any' : null, min: o.min, max: o.max,
