@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
+	"parley/scenario"
 	"parley/scenariofile"
 )
 
@@ -59,6 +61,19 @@ func TestBuilder(t *testing.T) {
 	do, shot, poll := e.do, e.shot, e.poll
 	path := func(p string) chromedp.CSS { return chromedp.CSS(fmt.Sprintf(`[data-path=%q]`, p)) }
 	set := func(p, v string) chromedp.Action[chromedp.Void] { return chromedp.SetValue(path(p), v) }
+	// setRange fills the two numbers of a range's field.
+	setRange := func(p, lo, hi string) chromedp.Action[chromedp.Void] {
+		return chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+			if _, err := chromedp.SetValue(chromedp.CSS(fmt.Sprintf(`[data-path=%q] input:first-of-type`, p)), lo)(ctx, tg); err != nil {
+				return err
+			}
+			_, err := chromedp.SetValue(chromedp.CSS(fmt.Sprintf(`[data-path=%q] input:last-of-type`, p)), hi)(ctx, tg)
+			return err
+		})
+	}
+	rangeOf := func(p string) string {
+		return get(t, e.bctx, "range", chromedp.Evaluate[string](fmt.Sprintf(`[...document.querySelectorAll('[data-path=%q] input')].map((i) => i.value).join("–")`, p)))
+	}
 	add := func(p string) chromedp.Action[chromedp.Void] {
 		return chromedp.Click(chromedp.CSS(fmt.Sprintf(`button[data-add=%q]`, p)))
 	}
@@ -123,10 +138,14 @@ func TestBuilder(t *testing.T) {
 		set("stances[0].evidence[0].date", "2026-02-28"), set("stances[0].evidence[0].quote", "We will sign anything."))
 
 	// 4. A snapshot (South moves on the timeline), a variant (East leaves)
-	// and a proposal (North's).
+	// and a proposal (North's). South's move comes with its uncertainty,
+	// at first a position range that leaves out the new position, and a
+	// note.
 	do("snapshot", add("snapshots"), set("snapshots[0].date", "2026-04-01"), set("snapshots[0].label", "Second round"),
 		add("snapshots[0].stances"), set("snapshots[0].stances[0].actor", "south"), set("snapshots[0].stances[0].issue", "timeline"),
-		set("snapshots[0].stances[0].position", "40"), set("snapshots[0].stances[0].assumed", "an example"))
+		set("snapshots[0].stances[0].position", "40"), set("snapshots[0].stances[0].assumed", "an example"),
+		setRange("snapshots[0].stances[0].range.position", "50", "80"), setRange("snapshots[0].stances[0].range.salience", "0.6", "0.9"),
+		set("snapshots[0].stances[0].note", "South gives ground after the second round"))
 	// In the snapshot South also draws red lines and states a reservation:
 	// one red line off the scale, the other and the reservation resting
 	// on nothing yet.
@@ -166,6 +185,7 @@ func TestBuilder(t *testing.T) {
 		"snapshots[0].actors[0].red_lines.budget":   `✕ Snapshot of 2026-04-01 (“Second round”), change to actor “South”: red line on Budget: red line "<= 170": 170 is outside the scale — valid: values from 0 to 100`,
 		"snapshots[0].actors[0].red_lines.timeline": `⚠ Snapshot of 2026-04-01 (“Second round”), change to actor “South”: red line on Timeline: no evidence and no assumed reason`,
 		"snapshots[0].actors[0].reservation":        `⚠ Snapshot of 2026-04-01 (“Second round”), change to actor “South”: reservation utility: no evidence and no assumed reason`,
+		"snapshots[0].stances[0].range.position":    `✕ Snapshot of 2026-04-01 (“Second round”), change to the stance of South on Timeline: range of the position: range [50 80] does not contain the position — valid: a range containing the position 40`,
 	} {
 		if w := e.text(fmt.Sprintf(`[data-testid=diagnostic][data-for=%q]`, p)); !strings.HasPrefix(w, want) {
 			t.Fatalf("%s: the diagnostic reads %q, want %q…", p, w, want)
@@ -174,6 +194,13 @@ func TestBuilder(t *testing.T) {
 	if inv := get(t, e.bctx, "invalid", chromedp.Evaluate[string](`document.querySelector('[data-path="snapshots[0].actors[0].red_lines.budget"]').getAttribute("aria-invalid")`)); inv != "true" {
 		t.Fatalf("the snapshot's red line is not marked invalid (%q)", inv)
 	}
+	if inv := get(t, e.bctx, "invalid", chromedp.Evaluate[string](`document.querySelector('[data-path="snapshots[0].stances[0].range.position"]').getAttribute("aria-invalid")`)); inv != "true" {
+		t.Fatalf("the snapshot's position range is not marked invalid (%q)", inv)
+	}
+	if n := e.count(`[data-testid=diagnostic][data-for^="snapshots[0].stances[0].range.salience"]`); n != 0 {
+		t.Fatalf("the snapshot's salience range, which holds South's salience, has %d diagnostics", n)
+	}
+	do("snapshot range", chromedp.ScrollIntoView(path("snapshots[0].stances[0]")), shot("31d-build-snapshot-range"))
 	if inv := get(t, e.bctx, "invalid", chromedp.Evaluate[string](`document.querySelector('[data-path="stances[1].position"]').getAttribute("aria-invalid")`)); inv != "true" {
 		t.Fatalf("the position field is not marked invalid (%q)", inv)
 	}
@@ -202,6 +229,8 @@ func TestBuilder(t *testing.T) {
 		set("snapshots[0].actors[0].red_line_assumed.timeline", "South wants a start within the decade"),
 		set("snapshots[0].actors[0].reservation_assumed", "South's second-round offer"),
 		chromedp.ScrollIntoView(path("snapshots[0].actors[0]")), shot("31c-build-snapshot-red-line"))
+	// South's new position range holds its new position.
+	do("snapshot range fixed", setRange("snapshots[0].stances[0].range.position", "30", "60"))
 	do("save", set("stances[1].position", "50"), set("stances[0].evidence[0].quote", "We will not sign for less than most of the budget."),
 		chromedp.Click(chromedp.CSS(`[data-testid=build-save]`)),
 		poll(`document.querySelector("[data-testid=build-state]").textContent.endsWith("· saved")`),
@@ -249,7 +278,13 @@ func TestBuilder(t *testing.T) {
 		Scenario struct {
 			Actors    []actor `json:"actors"`
 			Snapshots []struct {
-				Actors []actor `json:"actors"`
+				Actors  []actor `json:"actors"`
+				Stances []struct {
+					Actor, Issue string
+					Position     *float64
+					Range        *struct{ Position, Salience *[2]float64 }
+					Note         string
+				} `json:"stances"`
 			} `json:"snapshots"`
 		} `json:"scenario"`
 	}
@@ -276,6 +311,10 @@ func TestBuilder(t *testing.T) {
 	if rl := sc.RedLineEvidence["budget"]; len(rl) != 1 || rl[0].Source != "minutes" || rl[0].Date != "2026-02-28" ||
 		rl[0].Quote != "South will put no more than seventy into the budget." {
 		t.Errorf("South's red line on the budget in the snapshot rests on %+v", rl)
+	}
+	if st := got.Scenario.Snapshots[0].Stances; len(st) != 1 || st[0].Actor != "south" || st[0].Issue != "timeline" || st[0].Position == nil || *st[0].Position != 40 ||
+		st[0].Range == nil || fmt.Sprint(st[0].Range.Position, st[0].Range.Salience) != "&[30 60] &[0.6 0.9]" || st[0].Note != "South gives ground after the second round" {
+		t.Errorf("the snapshot's stance changes: %+v", st)
 	}
 	if w := get(t, e.bctx, "warnings", chromedp.Evaluate[string](`[...document.querySelectorAll("[data-testid=diagnostic], [data-testid=build-problems]")].map((x) => x.textContent).join("\n")`)); strings.Contains(w, "no evidence and no assumed reason") {
 		t.Errorf("after the save the page still warns:\n%s", w)
@@ -331,7 +370,8 @@ func TestBuilder(t *testing.T) {
 
 	// 10. An upload whose stance names North by an alias: drawn (North's
 	// marker, the forecast (2·20 + 1·80)/3 = 40), shown in the builder as
-	// North, and saved unchanged, the alias as written.
+	// North, and saved unchanged, the alias as written, and the notes of
+	// several lines (a stance's, a variant's stance change's) as written.
 	aliased := `metadata: {id: aliased, title: Aliased stance, as_of: "2025-01-01"}
 issues: [{id: a, name: Issue A}]
 actors:
@@ -339,7 +379,26 @@ actors:
   - {id: south, name: South, capability: 1, capability_assumed: t}
 stances:
   - {actor: N, issue: a, position: 20, salience: 1, assumed: an example}
-  - {actor: south, issue: a, position: 80, salience: 1, assumed: an example}
+  - actor: south
+    issue: a
+    position: 80
+    salience: 1
+    assumed: an example
+    note: |-
+      Two lines:
+      kept as two.
+variants:
+  - id: north-moves
+    stances:
+      - actor: N
+        issue: a
+        position: 30
+        range: {position: [20, 40]}
+        assumed: an example
+        note: |
+          North moves.
+
+          A paragraph of its own.
 `
 	file := filepath.Join(dir, "aliased.yaml")
 	if err := os.WriteFile(file, []byte(aliased), 0o644); err != nil {
@@ -395,6 +454,16 @@ stances:
 	if n := e.count(`[data-path^="snapshots[0].actors[0].red_line"][data-path*=".budget"]`); n != 0 {
 		t.Errorf("%d of the snapshot's fields still name the old issue id", n)
 	}
+	// Renaming South carries the snapshot's change of its stance, with
+	// the change's ranges and note as saved.
+	do("rename an actor", set("actors[1].id", "sud"), void(chromedp.Evaluate[bool](`document.querySelector('[data-path="actors[1].id"]').dispatchEvent(new Event("change"))`)))
+	if a := get(t, e.bctx, "renamed actor", chromedp.Value(path("snapshots[0].stances[0].actor"))); a != "sud" {
+		t.Errorf("after renaming South the snapshot's stance change is %q's", a)
+	}
+	if v := rangeOf("snapshots[0].stances[0].range.position") + " " + rangeOf("snapshots[0].stances[0].range.salience") + " " +
+		get(t, e.bctx, "note", chromedp.Value(path("snapshots[0].stances[0].note"))); v != "30–60 0.6–0.9 South gives ground after the second round" {
+		t.Errorf("the snapshot's stance change reads %q after the renames", v)
+	}
 }
 
 // TestBuilderKeepsTheFile opens the built-in case in the builder and saves
@@ -409,6 +478,38 @@ func TestBuilderKeepsTheFile(t *testing.T) {
 		e.poll(`document.querySelector("#status").textContent.startsWith("Nothing to save")`), e.shot("39-build-builtin"))
 	if s := e.text(`#status`); s != "Nothing to save: “"+e.full.Metadata.Title+"” is as stored (version 1)." {
 		t.Fatalf("status %q", s)
+	}
+	// Among the fields read back: the snapshots' and variants' stance
+	// changes' ranges and notes, each drawn as the file has it.
+	var want []string
+	num := func(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
+	pair := func(r *scenario.Range) string {
+		if r == nil {
+			return "–"
+		}
+		return num(r[0]) + "–" + num(r[1])
+	}
+	stances := func(p string, c scenario.Changes) {
+		for k, sc := range c.Stances {
+			r := sc.Range
+			if r == nil {
+				r = &scenario.StanceRange{}
+			}
+			want = append(want, fmt.Sprintf("%s.stances[%d]: %s %s %s", p, k, pair(r.Position), pair(r.Salience), sc.Note))
+		}
+	}
+	for i, sn := range e.full.Snapshots {
+		stances(fmt.Sprintf("snapshots[%d]", i), sn.Changes)
+	}
+	for i, v := range e.full.Variants {
+		stances(fmt.Sprintf("variants[%d]", i), v.Changes)
+	}
+	drawn := get(t, e.bctx, "stance changes", chromedp.Evaluate[[]string](`[...document.querySelectorAll('[data-path$="].stances"] ~ .bitem[data-path*="].stances["]')].map((x) => {
+		const p = x.dataset.path, pair = (f) => [...x.querySelectorAll('[data-path="' + p + '.range.' + f + '"] input')].map((i) => i.value).join("–")
+		return p + ": " + pair("position") + " " + pair("salience") + " " + x.querySelector('[data-path="' + p + '.note"]').value
+	})`))
+	if len(want) < 40 || strings.Join(drawn, "\n") != strings.Join(want, "\n") {
+		t.Fatalf("the stance changes are drawn as\n%s\nwant\n%s", strings.Join(drawn, "\n"), strings.Join(want, "\n"))
 	}
 
 	// Typed edits outlive a visit to another view, until discarded.

@@ -39,4 +39,9 @@ func TestNarrowScreenFits(t *testing.T) {
 	check("explain")
 	e.do("advise", chromedp.Click(chromedp.ID("tab-advise")), chromedp.WaitVisible(chromedp.CSS(`[data-testid=advise-out] table`)), e.shot("55-narrow-advise"))
 	check("advise")
+	// The builder, down to a snapshot's stance changes with their ranges
+	// and notes.
+	e.do("build", chromedp.Click(chromedp.ID("tab-build")), chromedp.WaitVisible(chromedp.CSS(`[data-path="snapshots[0].stances[0].range.position"]`)),
+		chromedp.ScrollIntoView(chromedp.CSS(`[data-path="snapshots[0].stances[0]"]`)))
+	check("build")
 }

@@ -280,9 +280,13 @@ function field(label: string, path: string, kind: string, value: unknown, o: Opt
     sel.value = value === undefined || value === null ? '' : String(value)
     if (o.choices) sel.dataset.choices = o.choices
     input = sel
-  } else if (kind === 'textarea' || kind === 'opttextarea') {
-    input = h('textarea', { id, rows: o.rows ?? 2, placeholder: o.placeholder }, String(value ?? ''))
-    kind = kind === 'textarea' ? 'text' : 'opttext'
+  } else if (kind === 'textarea' || kind === 'opttextarea' || ((kind === 'text' || kind === 'opttext') && typeof value === 'string' && /[\r\n]/.test(value))) {
+    // A text of several lines in the file (a note written as a YAML
+    // block) gets a box that holds them: a one-line input would drop its
+    // line breaks, and saving would rewrite the file.
+    const lines = typeof value === 'string' ? value.split('\n').length : 1
+    input = h('textarea', { id, rows: Math.min(Math.max(o.rows ?? 2, lines), 8), placeholder: o.placeholder }, String(value ?? ''))
+    kind = kind === 'textarea' || kind === 'text' ? 'text' : 'opttext'
   } else {
     const numeric = kind === 'number' || kind === 'optnumber'
     input = h('input', { id, type: numeric ? 'number' : 'text', step: numeric ? o.step ?? 'any' : null, min: o.min, max: o.max,
@@ -411,7 +415,8 @@ function draw(box: HTMLElement, ctx: BuildContext) {
       c.withdraw_proposals?.length ? `${c.withdraw_proposals.length} withdrawn proposal(s)` : '',
     ].filter((x) => x)
     return h('div', { class: 'bchanges' },
-      h('div', { class: 'bhead', 'data-path': path + '.stances' }, h('strong', {}, 'Changed stances'), add(path + '.stances', { actor: '', issue: '' })),
+      h('div', { class: 'bhead', 'data-path': path + '.stances' }, h('strong', {}, 'Changed stances'), add(path + '.stances', { actor: '', issue: '' }),
+        h('small', { class: 'hint' }, ' Position, salience, note: what a change leaves empty stays as it was. A range given replaces the stance’s two (one left empty is dropped); none given keeps them where they still hold the values.')),
       ...(c.stances ?? []).map((sc, k) => {
         const p = `${path}.stances[${k}]`
         return h('div', { class: 'bitem', 'data-path': p },
@@ -419,8 +424,11 @@ function draw(box: HTMLElement, ctx: BuildContext) {
             actorField('Actor', p + '.actor', sc.actor), issueField('Issue', p + '.issue', sc.issue),
             field('Position', p + '.position', 'optnumber', sc.position, { hint: `(${scaleOf(sc.issue)}; empty: unchanged)` }),
             field('Salience', p + '.salience', 'optnumber', sc.salience, { hint: `(0–${salMax}; empty: unchanged)` }),
-            field('Assumed because', p + '.assumed', 'opttext', sc.assumed, { wide: true }),
+            group('Position range', p + '.range.position', 'pair', sc.range?.position?.[0], sc.range?.position?.[1], ['low', 'high']),
+            group('Salience range', p + '.range.salience', 'pair', sc.range?.salience?.[0], sc.range?.salience?.[1], ['low', 'high']),
             remove(p, 'this change')),
+          h('div', { class: 'brow' }, field('Assumed because', p + '.assumed', 'opttext', sc.assumed, { wide: true, placeholder: 'when no source speaks to it' }),
+            field('Note', p + '.note', 'opttext', sc.note, { wide: true })),
           evidenceRows(p, sc.evidence))
       }),
       h('div', { class: 'bhead', 'data-path': path + '.actors' }, h('strong', {}, 'Changed actors'), add(path + '.actors', { id: '' }),
