@@ -243,15 +243,23 @@ func (s *Scenario) apply(c *Changes) (*Scenario, error) {
 		if sc.Salience != nil {
 			st.Salience = *sc.Salience
 		}
-		if sc.Range != nil {
-			st.Range = sc.Range
-		} else if st.Range != nil {
-			// Keep the old range only where it still contains the value.
-			r := *st.Range
-			if r.Position != nil && !r.Position.Contains(st.Position) {
+		if sc.Range != nil || st.Range != nil {
+			// A change's range replaces range by range, as its other
+			// fields replace field by field: a new position range keeps
+			// the stance's salience range. An old range is kept only
+			// where it still contains the value.
+			var r StanceRange
+			if st.Range != nil {
+				r = *st.Range
+			}
+			if sc.Range != nil && sc.Range.Position != nil {
+				r.Position = sc.Range.Position
+			} else if r.Position != nil && !r.Position.Contains(st.Position) {
 				r.Position = nil
 			}
-			if r.Salience != nil && !r.Salience.Contains(st.Salience) {
+			if sc.Range != nil && sc.Range.Salience != nil {
+				r.Salience = sc.Range.Salience
+			} else if r.Salience != nil && !r.Salience.Contains(st.Salience) {
 				r.Salience = nil
 			}
 			st.Range = &r

@@ -221,3 +221,43 @@ variants:
 		t.Errorf("variant v on latest: %s, stances of %v", capabilities(r), ids)
 	}
 }
+
+// A change's range replaces range by range, as its other fields replace
+// field by field: a new position range keeps the stance's salience range
+// (0.5 is still in [0.4, 0.6]), and a new salience range the position
+// range while it holds the position. (A change's range used to replace
+// both, so a snapshot that narrowed a position's range dropped the
+// salience's from every sweep at that date.)
+func TestResolveRangeByRange(t *testing.T) {
+	doc := `metadata: {id: t, title: T, as_of: 2025-01-01}
+issues: [{id: cf, name: C}]
+actors: [{id: a, name: A, capability: 10, capability_assumed: t}]
+stances:
+  - {actor: a, issue: cf, position: 30, salience: 0.5, range: {position: [20, 40], salience: [0.4, 0.6]}, assumed: x}
+snapshots:
+  - date: 2025-02-01
+    stances: [{actor: a, issue: cf, position: 60, range: {position: [55, 70]}, assumed: t}]
+  - date: 2025-03-01
+    stances: [{actor: a, issue: cf, salience: 0.8, range: {salience: [0.7, 0.9]}, assumed: t}]
+`
+	s, ds := Parse("f.yaml", []byte(doc))
+	if len(ds) != 0 {
+		t.Fatalf("diagnostics: %v", ds)
+	}
+	for _, c := range []struct {
+		at       string
+		pos, sal scenario.Range
+	}{
+		{"2025-02-01", scenario.Range{55, 70}, scenario.Range{0.4, 0.6}},
+		{"2025-03-01", scenario.Range{55, 70}, scenario.Range{0.7, 0.9}},
+	} {
+		r, err := s.Resolve(c.at, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		st := r.Stance("a", "cf")
+		if st.Range == nil || st.Range.Position == nil || st.Range.Salience == nil || *st.Range.Position != c.pos || *st.Range.Salience != c.sal {
+			t.Errorf("at %s: range %+v, want position %v and salience %v", c.at, st.Range, c.pos, c.sal)
+		}
+	}
+}

@@ -416,7 +416,7 @@ function draw(box: HTMLElement, ctx: BuildContext) {
     ].filter((x) => x)
     return h('div', { class: 'bchanges' },
       h('div', { class: 'bhead', 'data-path': path + '.stances' }, h('strong', {}, 'Changed stances'), add(path + '.stances', { actor: '', issue: '' }),
-        h('small', { class: 'hint' }, ' Position, salience, note: what a change leaves empty stays as it was. A range given replaces the stance’s two (one left empty is dropped); none given keeps them where they still hold the values.')),
+        h('small', { class: 'hint' }, ' Position, salience, note: what a change leaves empty stays as it was. A range given replaces that range; one left empty is kept where it still holds the value.')),
       ...(c.stances ?? []).map((sc, k) => {
         const p = `${path}.stances[${k}]`
         return h('div', { class: 'bitem', 'data-path': p },
