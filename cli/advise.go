@@ -120,7 +120,8 @@ func adviseTable(w io.Writer, a *answer.Advice, top, width int) {
 		}
 		t.Render()
 		if top > 0 && len(ia.Levers) > top {
-			fmt.Fprintf(w, "(%d more levers: --top 0 shows all)\n", len(ia.Levers)-top)
+			n := len(ia.Levers) - top
+			fmt.Fprintf(w, "(%d more %s: --top 0 shows all)\n", n, nounFor(n, "lever"))
 		}
 		fmt.Fprintln(w, wrap(ia.Text, max(40, width-2), ""))
 	}

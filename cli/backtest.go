@@ -67,7 +67,7 @@ func runBacktest(cmd *cobra.Command, args []string) error {
 // its scores and per outcome its forecast and error.
 func backtestTable(w io.Writer, b *answer.Backtest) {
 	fmt.Fprintln(w, heading(&b.Scenario))
-	fmt.Fprintf(w, "Backtest: forecasts as of %s against %d outcome(s) recorded after it\n", b.AsOf, len(b.Outcomes))
+	fmt.Fprintf(w, "Backtest: forecasts as of %s against %s recorded after it\n", b.AsOf, plural(len(b.Outcomes), "outcome"))
 	for _, o := range b.Outcomes {
 		fmt.Fprintf(w, "  %s  %s = %s", o.Date, o.Name, num(o.Value))
 		if l := labels(o.Options, false); l != "" {

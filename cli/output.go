@@ -35,7 +35,18 @@ func heading(s *answer.Scenario) string {
 	if s.Variant != "" {
 		h += ", variant " + s.Variant
 	}
-	return h + fmt.Sprintf(" (%s; %d actors, %d issues)", s.Source, len(s.Actors), len(s.Issues))
+	return h + fmt.Sprintf(" (%s; %s, %s)", s.Source, plural(len(s.Actors), "actor"), plural(len(s.Issues), "issue"))
+}
+
+// plural is a count and its noun: "1 issue", "2 issues".
+func plural(n int, noun string) string { return strconv.Itoa(n) + " " + nounFor(n, noun) }
+
+// nounFor is noun as n of it are counted: "issue" for 1, else "issues".
+func nounFor(n int, noun string) string {
+	if n == 1 {
+		return noun
+	}
+	return noun + "s"
 }
 
 // termWidth is the width of w when it is a terminal, else 120.

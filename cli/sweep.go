@@ -299,7 +299,8 @@ func tornado(w io.Writer, sc *answer.Scenario, r *answer.SensitivityModel, top i
 		}
 		t.Render()
 		if top > 0 && len(is.Swings) > top {
-			fmt.Fprintf(w, "  (%d more inputs; --top 0 shows all)\n", len(is.Swings)-top)
+			n := len(is.Swings) - top
+			fmt.Fprintf(w, "  (%d more %s; --top 0 shows all)\n", n, nounFor(n, "input"))
 		}
 		if is.UnsettledEnds > 0 {
 			fmt.Fprintf(w, "  * had not settled: a last round's point (%d of %d ends on this issue)\n", is.UnsettledEnds, r.Ends)
