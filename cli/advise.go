@@ -140,10 +140,10 @@ func adviseTable(w io.Writer, a *answer.Advice, top, width int) {
 		fmt.Fprintln(w, ".")
 	}
 	for _, x := range a.Notes {
-		fmt.Fprintf(w, "note: %s\n", x)
+		say(w, "note", x, width)
 	}
 	for _, x := range a.Warnings {
-		fmt.Fprintf(w, "warning: %s\n", x)
+		say(w, "warning", x, width)
 	}
 }
 

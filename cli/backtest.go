@@ -105,11 +105,11 @@ func backtestTable(w io.Writer, b *answer.Backtest) {
 		fmt.Fprintln(w, "cells: forecast (absolute error); ✓ the forecast's nearest option is the outcome's")
 	}
 	for _, x := range b.Warnings {
-		fmt.Fprintf(w, "warning: %s\n", x)
+		say(w, "warning", x, termWidth(w))
 	}
 	for _, m := range b.Models {
 		for _, x := range m.Notes {
-			fmt.Fprintf(w, "note (%s): %s\n", m.Model, x)
+			say(w, "note ("+m.Model+")", x, termWidth(w))
 		}
 	}
 }

@@ -186,7 +186,7 @@ func printEvaluation(w io.Writer, ev *answer.DealEvaluation) {
 	}
 	printRobust(w, sc, ev.Robust)
 	for _, x := range ev.Warnings {
-		fmt.Fprintf(w, "warning: %s\n", x)
+		say(w, "warning", x, termWidth(w))
 	}
 }
 
@@ -311,15 +311,15 @@ func printSearch(w io.Writer, a *answer.DealSearch) {
 		printPlan(w, p, res, lower, c.LowerAlternatives, "utility")
 		printPlan(w, p, res, "To open it, bend red lines (alternatives kept)", c.BendRedLines, "% of scale")
 		for _, n := range c.Notes {
-			fmt.Fprintf(w, "note: %s\n", n)
+			say(w, "note", n, termWidth(w))
 		}
 	}
 	printRobust(w, p, a.Robust)
 	for _, n := range res.Notes {
-		fmt.Fprintf(w, "note: %s\n", n)
+		say(w, "note", n, termWidth(w))
 	}
 	for _, x := range a.Warnings {
-		fmt.Fprintf(w, "warning: %s\n", x)
+		say(w, "warning", x, termWidth(w))
 	}
 	fmt.Fprintf(w, "solver: %d solves, %d Newton steps, largest certificate gap %.2g (normalised units)\n", res.Stats.Solves, res.Stats.NewtonSteps, res.Stats.MaxGap)
 }

@@ -215,7 +215,7 @@ func TestDealSearchRules(t *testing.T) {
 	}
 	out, _, code := run(t, "deal", "search", file)
 	for _, want := range []string{"MINIMAL WINNING COALITIONS", "{a, b} {a, c} {a, d} {b, c, d}", "CARRIED BY", "Alpha, Beta, Gamma │ Delta", "note: decision rules decide (as in deal evaluate): budget by qmv (quota 3 of 5; no veto), tax by majority (quota 3 of 4; no veto)"} {
-		if code != 0 || !strings.Contains(out, want) {
+		if code != 0 || !strings.Contains(unwrapped(out), want) {
 			t.Errorf("table output lacks %q (exit %d):\n%s", want, code, out)
 		}
 	}

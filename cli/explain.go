@@ -144,10 +144,10 @@ func explainTable(w io.Writer, e *answer.Explanation, width int) {
 	explainExchanges(w, e)
 	explainTurns(w, e, width)
 	for _, x := range e.Notes {
-		fmt.Fprintf(w, "note: %s\n", x)
+		say(w, "note", x, width)
 	}
 	for _, x := range e.Warnings {
-		fmt.Fprintf(w, "warning: %s\n", x)
+		say(w, "warning", x, width)
 	}
 }
 

@@ -126,7 +126,7 @@ func forecastTable(w io.Writer, f *answer.Forecast, long, trace bool, width int)
 		}
 		if long || len(m.Unsettled()) < 2 {
 			for _, x := range m.Warnings {
-				fmt.Fprintf(w, "warning (%s): %s\n", m.Model, wrap(x, max(40, width-12), "  "))
+				say(w, "warning ("+m.Model+")", x, width)
 			}
 			continue
 		}
@@ -136,16 +136,16 @@ func forecastTable(w io.Writer, f *answer.Forecast, long, trace bool, width int)
 			parts = append(parts, fmt.Sprintf("%s %s–%s", x.Name, num(x.Range.Lo), num(x.Range.Hi)))
 		}
 		msg := fmt.Sprintf("did not settle on %d issues; read each as the range it kept moving in over the last rounds, not a point: %s (--format json or --long for each)", len(parts), strings.Join(parts, "; "))
-		fmt.Fprintf(w, "warning (%s): %s\n", m.Model, wrap(msg, max(40, width-12), "  "))
+		say(w, "warning ("+m.Model+")", msg, width)
 		for _, x := range m.Warnings {
 			if !strings.Contains(x, "did not settle") {
-				fmt.Fprintf(w, "warning (%s): %s\n", m.Model, wrap(x, max(40, width-12), "  "))
+				say(w, "warning ("+m.Model+")", x, width)
 			}
 		}
 	}
 	for _, m := range f.Models {
 		for _, n := range m.Notes {
-			fmt.Fprintf(w, "note (%s): %s\n", m.Model, wrap(n, max(40, width-12), "  "))
+			say(w, "note ("+m.Model+")", n, width)
 		}
 	}
 	if trace {
@@ -298,6 +298,13 @@ func matrix(w io.Writer, f *answer.Forecast, width int) {
 			}
 		}
 	}
+}
+
+// say prints a message after its label ("warning (smp): …"), broken at
+// spaces so that no line is wider than width (a longer word stands
+// alone), each line after the first indented by two spaces.
+func say(w io.Writer, label, text string, width int) {
+	fmt.Fprintln(w, wrap(label+": "+text, max(40, width-2), "  "))
 }
 
 // wrap breaks s at spaces into lines of at most n runes (a longer word

@@ -189,7 +189,7 @@ func powerTable(w io.Writer, p *answer.Power) {
 		}
 	}
 	for _, x := range p.Warnings {
-		fmt.Fprintf(w, "warning: %s\n", x)
+		say(w, "warning", x, termWidth(w))
 	}
 }
 

@@ -96,7 +96,7 @@ func printProposals(w io.Writer, a *answer.DealProposals) {
 		printTimeline(w, a)
 	}
 	for _, x := range a.Warnings {
-		fmt.Fprintf(w, "warning: %s\n", x)
+		say(w, "warning", x, termWidth(w))
 	}
 }
 

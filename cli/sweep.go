@@ -187,7 +187,7 @@ func sweepTable(w io.Writer, sc *answer.Scenario, r answer.SweepModel) {
 		}
 	}
 	for _, x := range r.Warnings {
-		fmt.Fprintf(w, "warning (%s): %s\n", r.Model, x)
+		say(w, "warning ("+r.Model+")", x, termWidth(w))
 	}
 	fmt.Fprintln(w)
 }
@@ -307,7 +307,7 @@ func tornado(w io.Writer, sc *answer.Scenario, r *answer.SensitivityModel, top i
 		}
 	}
 	for _, x := range r.Warnings {
-		fmt.Fprintf(w, "warning (%s): %s\n", r.Model, x)
+		say(w, "warning ("+r.Model+")", x, termWidth(w))
 	}
 }
 
