@@ -97,7 +97,7 @@ func runAdvise(cmd *cobra.Command, args []string) error {
 // adviseTable prints, per issue, the actor's stance and the forecast, the
 // levers by how far they bring the forecast closer, and a sentence.
 func adviseTable(w io.Writer, a *answer.Advice, top, width int) {
-	fmt.Fprintln(w, heading(&a.Scenario))
+	headline(w, &a.Scenario, termWidth(w))
 	fmt.Fprintf(w, "Advice for %s (%s), model %s (%s); its utility at the forecast %.3f\n", a.Name, a.Actor, a.Model, a.Method, float64(a.Utility))
 	for _, ia := range a.Issues {
 		fmt.Fprintf(w, "\n%s (%s): forecast %s, %s at %s (salience %.2f), %s apart\n", ia.Name, ia.Issue, num(float64(ia.Forecast)), a.Name, num(ia.Position), ia.Salience, num(float64(ia.Distance)))

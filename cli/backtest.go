@@ -66,7 +66,7 @@ func runBacktest(cmd *cobra.Command, args []string) error {
 // backtestTable prints the outcomes scored, then one row per model with
 // its scores and per outcome its forecast and error.
 func backtestTable(w io.Writer, b *answer.Backtest) {
-	fmt.Fprintln(w, heading(&b.Scenario))
+	headline(w, &b.Scenario, termWidth(w))
 	fmt.Fprintf(w, "Backtest: forecasts as of %s against %s recorded after it\n", b.AsOf, plural(len(b.Outcomes), "outcome"))
 	for _, o := range b.Outcomes {
 		fmt.Fprintf(w, "  %s  %s = %s", o.Date, o.Name, num(o.Value))

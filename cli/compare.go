@@ -169,7 +169,7 @@ func compareHeading(a *answer.Comparison) string {
 // but for the file's, printed with their lines on stderr), each column's
 // own, and each model's errors and warnings by column.
 func compareTable(w io.Writer, a *answer.Comparison, shared []string, width int) {
-	fmt.Fprintln(w, compareHeading(a))
+	fmt.Fprintln(w, wrap(compareHeading(a), max(40, width-2), "  "))
 	switch a.Request.Over {
 	case answer.OverSnapshots:
 		v := "no variant"

@@ -152,7 +152,7 @@ func runDealEvaluate(cmd *cobra.Command, args []string) error {
 
 func printEvaluation(w io.Writer, ev *answer.DealEvaluation) {
 	sc := &ev.Scenario
-	fmt.Fprintln(w, heading(sc))
+	headline(w, sc, termWidth(w))
 	t := dealTable(w)
 	t.AppendHeader(table.Row{"Issue", "Value", "From", "Nearest option"})
 	t.SetColumnConfigs([]table.ColumnConfig{{Number: 1, WidthMax: 32, WidthMaxEnforcer: text.WrapSoft}, {Number: 4, WidthMax: 64, WidthMaxEnforcer: text.WrapSoft}})
@@ -248,7 +248,7 @@ func printVerdicts(w io.Writer, sc *answer.Scenario, vs []answer.DealVerdict) {
 func printSearch(w io.Writer, a *answer.DealSearch) {
 	res := a.Result
 	p := &a.Scenario
-	fmt.Fprintln(w, heading(p))
+	headline(w, p, termWidth(w))
 	fmt.Fprintf(w, "Required: %s. ρ = %v.", strings.Join(res.Required, ", "), res.Rho)
 	if len(res.Fixed) > 0 {
 		var fx []string

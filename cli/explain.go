@@ -95,7 +95,7 @@ const barWidth = 20
 // explainTable prints, per issue, the forecast, a table of the actors by
 // the size of their pull with a bar, and the sentence saying why.
 func explainTable(w io.Writer, e *answer.Explanation, width int) {
-	fmt.Fprintln(w, heading(&e.Scenario))
+	headline(w, &e.Scenario, termWidth(w))
 	fmt.Fprintf(w, "Model: %s\n", e.Model)
 	closed := e.Model == "compromise" || e.Model == "median" || e.Model == "nash"
 	for _, ie := range e.Issues {

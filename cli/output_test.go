@@ -35,10 +35,11 @@ func TestHeadingCounts(t *testing.T) {
 // two-space indent) joined back onto the line they continue.
 func unwrapped(s string) string { return strings.ReplaceAll(s, "\n  ", " ") }
 
-// The warnings and notes after the built-in case's forecast fit an
-// 80-column terminal, their labels counted: no line is wider, and each
-// message, its lines joined, is the answer's own text after its label.
-func TestMessagesFitWidth(t *testing.T) {
+// The built-in case's forecast fits an 80-column terminal — its tables,
+// the snap's table of where the outcome may land, the warnings and notes,
+// their labels counted: no line is wider, and each note, its lines
+// joined, is the answer's own text after its label.
+func TestForecastFitsWidth(t *testing.T) {
 	out, _, code := run(t, "forecast", "-f", "json")
 	if code != 0 {
 		t.Fatalf("exit %d", code)
@@ -53,9 +54,12 @@ func TestMessagesFitWidth(t *testing.T) {
 	}
 	text := b.String()
 	for _, line := range strings.Split(text, "\n") {
-		if (strings.HasPrefix(line, "warning") || strings.HasPrefix(line, "note") || strings.HasPrefix(line, "  ") && !strings.HasPrefix(line, "   ")) && utf8.RuneCountInString(line) > 80 {
+		if utf8.RuneCountInString(line) > 80 {
 			t.Errorf("%d runes, wider than 80: %q", utf8.RuneCountInString(line), line)
 		}
+	}
+	if !strings.Contains(text, "│ LIKELIEST") {
+		t.Error("no table of where the outcome may land: the case tests less than it says")
 	}
 	n := 0
 	for _, m := range f.Models {

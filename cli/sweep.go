@@ -153,7 +153,7 @@ func sweepCSV(w io.Writer, res *answer.Sweep) error {
 }
 
 func sweepTable(w io.Writer, sc *answer.Scenario, r answer.SweepModel) {
-	fmt.Fprintln(w, heading(sc))
+	headline(w, sc, termWidth(w))
 	fmt.Fprintf(w, "model %s: %d draws (%s, seed %d)", r.Model, r.Draws, r.Distribution, r.Seed)
 	if r.Interrupted {
 		fmt.Fprintf(w, " — interrupted after %d of %d draws", r.Draws, r.Requested)
@@ -261,7 +261,7 @@ share of the Monte Carlo forecast's variance the input explains on its own
 				cw.Flush()
 				return cw.Error()
 			}
-			fmt.Fprintln(w, heading(&res.Scenario))
+			headline(w, &res.Scenario, termWidth(w))
 			for _, r := range results {
 				tornado(w, &res.Scenario, r, top)
 			}
