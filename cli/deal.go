@@ -249,7 +249,11 @@ func printSearch(w io.Writer, a *answer.DealSearch) {
 	res := a.Result
 	p := &a.Scenario
 	headline(w, p, termWidth(w))
-	fmt.Fprintf(w, "Required: %s. ρ = %v.", strings.Join(res.Required, ", "), res.Rho)
+	required := make([]string, len(res.Required))
+	for i, id := range res.Required {
+		required[i] = p.ActorName(id)
+	}
+	fmt.Fprintf(w, "Required: %s. ρ = %v.", strings.Join(required, ", "), res.Rho)
 	if len(res.Fixed) > 0 {
 		var fx []string
 		for _, is := range p.Issues {
@@ -263,7 +267,7 @@ func printSearch(w io.Writer, a *answer.DealSearch) {
 		fmt.Fprint(w, " Decision rules decide (below).")
 	}
 	fmt.Fprintln(w)
-	printAlternatives(w, a.NoDeal, res.Alternatives)
+	printAlternatives(w, p, a.NoDeal, res.Alternatives)
 	fmt.Fprintln(w, res.Summary)
 	printCoalitions(w, p, res)
 	if res.Open && math.IsInf(res.Margin, 1) {
@@ -316,6 +320,10 @@ func printSearch(w io.Writer, a *answer.DealSearch) {
 	}
 	printRobust(w, p, a.Robust)
 	for _, n := range res.Notes {
+		// The summary above already says why red lines close the zone.
+		if c, ok := strings.CutPrefix(n, "zone closed by red lines: "); ok && strings.Contains(res.Summary, c) {
+			continue
+		}
 		say(w, "note", n, termWidth(w))
 	}
 	for _, x := range a.Warnings {
@@ -461,13 +469,26 @@ func printLabelled(w io.Writer, p *answer.Scenario, title string, pk *answer.Dea
 }
 
 // printAlternatives says which alternative to agreement each actor was
-// given, and from which no-deal package.
-func printAlternatives(w io.Writer, noDeal string, alts []answer.DealAlternative) {
+// given, and from which no-deal package: once, when every actor's is
+// from the same.
+func printAlternatives(w io.Writer, p *answer.Scenario, noDeal string, alts []answer.DealAlternative) {
+	same := len(alts) > 0
+	for _, a := range alts {
+		same = same && a.From == alts[0].From
+	}
 	var parts []string
 	for _, a := range alts {
-		parts = append(parts, fmt.Sprintf("%s %.3f (%s)", a.Actor, a.Value, a.From))
+		if same {
+			parts = append(parts, fmt.Sprintf("%s %.3f", p.ActorName(a.Actor), a.Value))
+		} else {
+			parts = append(parts, fmt.Sprintf("%s %.3f (%s)", p.ActorName(a.Actor), a.Value, a.From))
+		}
 	}
-	fmt.Fprintf(w, "Alternatives to agreement (batna %s): %s.\n", noDeal, strings.Join(parts, ", "))
+	head := "Alternatives to agreement (batna " + noDeal + ")"
+	if same {
+		head += ", each actor's utility at " + alts[0].From
+	}
+	fmt.Fprintln(w, wrap(head+": "+strings.Join(parts, ", ")+".", max(40, termWidth(w)-2), "  "))
 }
 
 func quoteAll(ss []string) []string {

@@ -255,3 +255,29 @@ func TestUncertifiedZone(t *testing.T) {
 		t.Errorf("the table lacks %q:\n%s", want, text)
 	}
 }
+
+// On the built-in case deal search names the required actors and their
+// alternatives by name, says once that every alternative is the utility at
+// the reference package, and says once why red lines close the zone (the
+// summary), not again as a note.
+func TestDealSearchSaysOnce(t *testing.T) {
+	out, _, code := run(t, "deal", "search")
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	text := unwrapped(out)
+	for _, want := range []string{
+		"Required: Ukraine, Russia, United States,",
+		"Alternatives to agreement (batna reference), each actor's utility at no deal (reference): Ukraine 0.598, Russia 0.521, United States 0.797,",
+		"No agreement is possible as things stand: the required actors' red lines on Territory leave no value (Ukraine < 65; Russia >= 65).",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	for _, not := range []string{"(no deal (reference))", "note: zone closed by red lines"} {
+		if strings.Contains(text, not) {
+			t.Errorf("output still says %q:\n%s", not, out)
+		}
+	}
+}

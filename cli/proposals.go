@@ -71,7 +71,7 @@ func runDealProposals(cmd *cobra.Command, args []string) error {
 func printProposals(w io.Writer, a *answer.DealProposals) {
 	sc := &a.Scenario
 	headline(w, sc, termWidth(w))
-	printAlternatives(w, a.NoDeal, a.Alternatives)
+	printAlternatives(w, sc, a.NoDeal, a.Alternatives)
 	if len(a.Proposals) > 0 {
 		printProposalTable(w, a)
 	}
