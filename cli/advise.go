@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
 
 	"github.com/jedib0t/go-pretty/v6/table"
@@ -96,6 +97,16 @@ func runAdvise(cmd *cobra.Command, args []string) error {
 
 // adviseTable prints, per issue, the actor's stance and the forecast, the
 // levers by how far they bring the forecast closer, and a sentence.
+// leverValue is a lever's From or To as the text around the table writes
+// it: a salience to two decimals ("salience 0.90"), a position to one
+// ("from 5.0 to 10.0").
+func leverValue(kind string, x float64) string {
+	if strings.HasSuffix(kind, "-salience") {
+		return strconv.FormatFloat(x, 'f', 2, 64)
+	}
+	return num(x)
+}
+
 func adviseTable(w io.Writer, a *answer.Advice, top, width int) {
 	headline(w, &a.Scenario, termWidth(w))
 	fmt.Fprintf(w, "Advice for %s (%s), model %s (%s); its utility at the forecast %.3f\n", a.Name, a.Actor, a.Model, a.Method, float64(a.Utility))
@@ -111,7 +122,7 @@ func adviseTable(w io.Writer, a *answer.Advice, top, width int) {
 			if top > 0 && n == top {
 				break
 			}
-			row := table.Row{lv.Kind, lv.Name, fmt.Sprintf("%.3g", lv.From), fmt.Sprintf("%.3g", lv.To), signed(lv.Shift), signed(lv.Toward),
+			row := table.Row{lv.Kind, lv.Name, leverValue(lv.Kind, lv.From), leverValue(lv.Kind, lv.To), signed(lv.Shift), signed(lv.Toward),
 				fmt.Sprintf("%+.4f", float64(lv.Gain)), fmt.Sprintf("%.4f", float64(lv.Cost))}
 			if a.Draws > 0 && lv.MeanToward != nil && lv.Helps != nil {
 				row = append(row, fmt.Sprintf("%+.2f", *lv.MeanToward), fmt.Sprintf("%.0f%%", 100**lv.Helps))

@@ -87,3 +87,22 @@ func TestSay(t *testing.T) {
 		t.Errorf("say:\n%s\nwant:\n%s", b.String(), want)
 	}
 }
+
+// An advice table writes a lever's values as the sentences around it do:
+// a position to one decimal, a salience to two.
+func TestLeverValue(t *testing.T) {
+	for _, c := range []struct {
+		kind string
+		x    float64
+		want string
+	}{
+		{"persuade-position", 5, "5.0"},
+		{"own-position", 100, "100.0"},
+		{"persuade-salience", 0.7, "0.70"},
+		{"own-salience", 1, "1.00"},
+	} {
+		if got := leverValue(c.kind, c.x); got != c.want {
+			t.Errorf("leverValue(%s, %v) = %q, want %q", c.kind, c.x, got, c.want)
+		}
+	}
+}
