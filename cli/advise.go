@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
 
 	"github.com/jedib0t/go-pretty/v6/table"
@@ -96,8 +97,18 @@ func runAdvise(cmd *cobra.Command, args []string) error {
 
 // adviseTable prints, per issue, the actor's stance and the forecast, the
 // levers by how far they bring the forecast closer, and a sentence.
+// leverValue is a lever's From or To as the text around the table writes
+// it: a salience to two decimals ("salience 0.90"), a position to one
+// ("from 5.0 to 10.0").
+func leverValue(kind string, x float64) string {
+	if strings.HasSuffix(kind, "-salience") {
+		return strconv.FormatFloat(x, 'f', 2, 64)
+	}
+	return num(x)
+}
+
 func adviseTable(w io.Writer, a *answer.Advice, top, width int) {
-	fmt.Fprintln(w, heading(&a.Scenario))
+	headline(w, &a.Scenario, termWidth(w))
 	fmt.Fprintf(w, "Advice for %s (%s), model %s (%s); its utility at the forecast %.3f\n", a.Name, a.Actor, a.Model, a.Method, float64(a.Utility))
 	for _, ia := range a.Issues {
 		fmt.Fprintf(w, "\n%s (%s): forecast %s, %s at %s (salience %.2f), %s apart\n", ia.Name, ia.Issue, num(float64(ia.Forecast)), a.Name, num(ia.Position), ia.Salience, num(float64(ia.Distance)))
@@ -111,7 +122,7 @@ func adviseTable(w io.Writer, a *answer.Advice, top, width int) {
 			if top > 0 && n == top {
 				break
 			}
-			row := table.Row{lv.Kind, lv.Name, fmt.Sprintf("%.3g", lv.From), fmt.Sprintf("%.3g", lv.To), signed(lv.Shift), signed(lv.Toward),
+			row := table.Row{lv.Kind, lv.Name, leverValue(lv.Kind, lv.From), leverValue(lv.Kind, lv.To), signed(lv.Shift), signed(lv.Toward),
 				fmt.Sprintf("%+.4f", float64(lv.Gain)), fmt.Sprintf("%.4f", float64(lv.Cost))}
 			if a.Draws > 0 && lv.MeanToward != nil && lv.Helps != nil {
 				row = append(row, fmt.Sprintf("%+.2f", *lv.MeanToward), fmt.Sprintf("%.0f%%", 100**lv.Helps))
@@ -120,7 +131,8 @@ func adviseTable(w io.Writer, a *answer.Advice, top, width int) {
 		}
 		t.Render()
 		if top > 0 && len(ia.Levers) > top {
-			fmt.Fprintf(w, "(%d more levers: --top 0 shows all)\n", len(ia.Levers)-top)
+			n := len(ia.Levers) - top
+			fmt.Fprintf(w, "(%d more %s: --top 0 shows all)\n", n, nounFor(n, "lever"))
 		}
 		fmt.Fprintln(w, wrap(ia.Text, max(40, width-2), ""))
 	}
@@ -139,10 +151,10 @@ func adviseTable(w io.Writer, a *answer.Advice, top, width int) {
 		fmt.Fprintln(w, ".")
 	}
 	for _, x := range a.Notes {
-		fmt.Fprintf(w, "note: %s\n", x)
+		say(w, "note", x, width)
 	}
 	for _, x := range a.Warnings {
-		fmt.Fprintf(w, "warning: %s\n", x)
+		say(w, "warning", x, width)
 	}
 }
 

@@ -66,8 +66,8 @@ func runBacktest(cmd *cobra.Command, args []string) error {
 // backtestTable prints the outcomes scored, then one row per model with
 // its scores and per outcome its forecast and error.
 func backtestTable(w io.Writer, b *answer.Backtest) {
-	fmt.Fprintln(w, heading(&b.Scenario))
-	fmt.Fprintf(w, "Backtest: forecasts as of %s against %d outcome(s) recorded after it\n", b.AsOf, len(b.Outcomes))
+	headline(w, &b.Scenario, termWidth(w))
+	fmt.Fprintf(w, "Backtest: forecasts as of %s against %s recorded after it\n", b.AsOf, plural(len(b.Outcomes), "outcome"))
 	for _, o := range b.Outcomes {
 		fmt.Fprintf(w, "  %s  %s = %s", o.Date, o.Name, num(o.Value))
 		if l := labels(o.Options, false); l != "" {
@@ -105,11 +105,11 @@ func backtestTable(w io.Writer, b *answer.Backtest) {
 		fmt.Fprintln(w, "cells: forecast (absolute error); ✓ the forecast's nearest option is the outcome's")
 	}
 	for _, x := range b.Warnings {
-		fmt.Fprintf(w, "warning: %s\n", x)
+		say(w, "warning", x, termWidth(w))
 	}
 	for _, m := range b.Models {
 		for _, x := range m.Notes {
-			fmt.Fprintf(w, "note (%s): %s\n", m.Model, x)
+			say(w, "note ("+m.Model+")", x, termWidth(w))
 		}
 	}
 }

@@ -83,8 +83,9 @@ built-in case (whose articles are read only with --sources).`,
 				fmt.Fprintln(cmd.ErrOrStderr(), w.String())
 			}
 			w := cmd.OutOrStdout()
-			fmt.Fprintf(w, "%s: ok (%s; %d actors, %d issues, %d stances, %d snapshots, %d variants; %d warnings)\n",
-				in.Name, in.Format, v.Actors, v.Issues, v.Stances, v.Snapshots, v.Variants, len(in.Warnings))
+			fmt.Fprintf(w, "%s: ok (%s; %s, %s, %s, %s, %s; %s)\n",
+				in.Name, in.Format, plural(v.Actors, "actor"), plural(v.Issues, "issue"), plural(v.Stances, "stance"),
+				plural(v.Snapshots, "snapshot"), plural(v.Variants, "variant"), plural(len(in.Warnings), "warning"))
 			sourcesLine(w, v.SourcesChecked, v.Sources)
 			quotesLine(w, v.SourcesChecked, v.Quotes)
 			coverageTable(w, v.Coverage)

@@ -161,7 +161,7 @@ func compareHeading(a *answer.Comparison) string {
 	if first.Variant != "" {
 		h += ", variant " + first.Variant
 	}
-	return h + fmt.Sprintf(" (%s; %d issues)", s.Source, len(s.Issues))
+	return h + fmt.Sprintf(" (%s; %s)", s.Source, plural(len(s.Issues), "issue"))
 }
 
 // compareTable prints a block per model, issues down and columns across,
@@ -169,7 +169,7 @@ func compareHeading(a *answer.Comparison) string {
 // but for the file's, printed with their lines on stderr), each column's
 // own, and each model's errors and warnings by column.
 func compareTable(w io.Writer, a *answer.Comparison, shared []string, width int) {
-	fmt.Fprintln(w, compareHeading(a))
+	fmt.Fprintln(w, wrap(compareHeading(a), max(40, width-2), "  "))
 	switch a.Request.Over {
 	case answer.OverSnapshots:
 		v := "no variant"
@@ -185,7 +185,7 @@ func compareTable(w io.Writer, a *answer.Comparison, shared []string, width int)
 		fmt.Fprintf(w, "Variants side by side%s; each change is against no variant.\n", at)
 	}
 	for _, x := range a.Warnings {
-		fmt.Fprintf(w, "warning: %s\n", wrap(x, max(40, width-10), "  "))
+		say(w, "warning", x, width)
 	}
 	anyRange := false
 	for _, m := range a.Models {
@@ -224,17 +224,17 @@ func compareTable(w io.Writer, a *answer.Comparison, shared []string, width int)
 		fmt.Fprintln(w, "~ did not settle (the range it kept moving in; no change is given against or for a range)")
 	}
 	for _, x := range shared {
-		fmt.Fprintf(w, "warning (%s): %s\n", everyColumn(a), wrap(x, max(40, width-12), "  "))
+		say(w, "warning ("+everyColumn(a)+")", x, width)
 	}
 	for j, col := range a.Columns {
 		for _, x := range col.Warnings {
-			fmt.Fprintf(w, "warning (%s): %s\n", columnName(a, j), wrap(x, max(40, width-12), "  "))
+			say(w, "warning ("+columnName(a, j)+")", x, width)
 		}
 	}
 	for _, m := range a.Models {
 		for j, r := range m.Columns {
 			if r.Error != "" {
-				fmt.Fprintf(w, "error (%s, %s): %s\n", m.Model, columnName(a, j), wrap(r.Error, max(40, width-12), "  "))
+				say(w, "error ("+m.Model+", "+columnName(a, j)+")", r.Error, width)
 			}
 		}
 	}
@@ -264,7 +264,7 @@ func compareTable(w io.Writer, a *answer.Comparison, shared []string, width int)
 				if len(at[x]) == len(a.Columns) && len(a.Columns) > 1 {
 					where = "every column"
 				}
-				fmt.Fprintf(w, "%s (%s; %s): %s\n", kind, m.Model, where, wrap(x, max(40, width-12), "  "))
+				say(w, kind+" ("+m.Model+"; "+where+")", x, width)
 			}
 		}
 	}

@@ -182,7 +182,7 @@ func TestCompareSnapshotsHeaderAndWarnings(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	for _, want := range []string{
-		"Two actors — 3 snapshots from the base (2025-01-01) to 2025-03-01 (../ask/testdata/compare.yaml; 1 issues)\n",
+		"Two actors — 3 snapshots from the base (2025-01-01) to 2025-03-01 (../ask/testdata/compare.yaml; 1 issue)\n",
 		"warning (base): 2 of 2 stances rest on no quote",
 		"warning (B concedes): 2 of 2 capabilities rest on no quote",
 		"warning (2025-03-01): 3 of 3 stances rest on no quote",
@@ -202,7 +202,7 @@ func TestCompareSnapshotsHeaderAndWarnings(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	for _, want := range []string{
-		"Two actors — 2 snapshots from the base (2025-01-01) to 2025-02-01 (../ask/testdata/compare.yaml; 1 issues)\n",
+		"Two actors — 2 snapshots from the base (2025-01-01) to 2025-02-01 (../ask/testdata/compare.yaml; 1 issue)\n",
 		"warning (every snapshot): 2 of 2 stances rest on no quote",
 		"warning (every snapshot): 2 of 2 capabilities rest on no quote",
 	} {

@@ -152,7 +152,7 @@ func runDealEvaluate(cmd *cobra.Command, args []string) error {
 
 func printEvaluation(w io.Writer, ev *answer.DealEvaluation) {
 	sc := &ev.Scenario
-	fmt.Fprintln(w, heading(sc))
+	headline(w, sc, termWidth(w))
 	t := dealTable(w)
 	t.AppendHeader(table.Row{"Issue", "Value", "From", "Nearest option"})
 	t.SetColumnConfigs([]table.ColumnConfig{{Number: 1, WidthMax: 32, WidthMaxEnforcer: text.WrapSoft}, {Number: 4, WidthMax: 64, WidthMaxEnforcer: text.WrapSoft}})
@@ -186,7 +186,7 @@ func printEvaluation(w io.Writer, ev *answer.DealEvaluation) {
 	}
 	printRobust(w, sc, ev.Robust)
 	for _, x := range ev.Warnings {
-		fmt.Fprintf(w, "warning: %s\n", x)
+		say(w, "warning", x, termWidth(w))
 	}
 }
 
@@ -248,8 +248,12 @@ func printVerdicts(w io.Writer, sc *answer.Scenario, vs []answer.DealVerdict) {
 func printSearch(w io.Writer, a *answer.DealSearch) {
 	res := a.Result
 	p := &a.Scenario
-	fmt.Fprintln(w, heading(p))
-	fmt.Fprintf(w, "Required: %s. ρ = %v.", strings.Join(res.Required, ", "), res.Rho)
+	headline(w, p, termWidth(w))
+	required := make([]string, len(res.Required))
+	for i, id := range res.Required {
+		required[i] = p.ActorName(id)
+	}
+	fmt.Fprintf(w, "Required: %s. ρ = %v.", strings.Join(required, ", "), res.Rho)
 	if len(res.Fixed) > 0 {
 		var fx []string
 		for _, is := range p.Issues {
@@ -263,7 +267,7 @@ func printSearch(w io.Writer, a *answer.DealSearch) {
 		fmt.Fprint(w, " Decision rules decide (below).")
 	}
 	fmt.Fprintln(w)
-	printAlternatives(w, a.NoDeal, res.Alternatives)
+	printAlternatives(w, p, a.NoDeal, res.Alternatives)
 	fmt.Fprintln(w, res.Summary)
 	printCoalitions(w, p, res)
 	if res.Open && math.IsInf(res.Margin, 1) {
@@ -311,15 +315,19 @@ func printSearch(w io.Writer, a *answer.DealSearch) {
 		printPlan(w, p, res, lower, c.LowerAlternatives, "utility")
 		printPlan(w, p, res, "To open it, bend red lines (alternatives kept)", c.BendRedLines, "% of scale")
 		for _, n := range c.Notes {
-			fmt.Fprintf(w, "note: %s\n", n)
+			say(w, "note", n, termWidth(w))
 		}
 	}
 	printRobust(w, p, a.Robust)
 	for _, n := range res.Notes {
-		fmt.Fprintf(w, "note: %s\n", n)
+		// The summary above already says why red lines close the zone.
+		if c, ok := strings.CutPrefix(n, "zone closed by red lines: "); ok && strings.Contains(res.Summary, c) {
+			continue
+		}
+		say(w, "note", n, termWidth(w))
 	}
 	for _, x := range a.Warnings {
-		fmt.Fprintf(w, "warning: %s\n", x)
+		say(w, "warning", x, termWidth(w))
 	}
 	fmt.Fprintf(w, "solver: %d solves, %d Newton steps, largest certificate gap %.2g (normalised units)\n", res.Stats.Solves, res.Stats.NewtonSteps, res.Stats.MaxGap)
 }
@@ -461,13 +469,26 @@ func printLabelled(w io.Writer, p *answer.Scenario, title string, pk *answer.Dea
 }
 
 // printAlternatives says which alternative to agreement each actor was
-// given, and from which no-deal package.
-func printAlternatives(w io.Writer, noDeal string, alts []answer.DealAlternative) {
+// given, and from which no-deal package: once, when every actor's is
+// from the same.
+func printAlternatives(w io.Writer, p *answer.Scenario, noDeal string, alts []answer.DealAlternative) {
+	same := len(alts) > 0
+	for _, a := range alts {
+		same = same && a.From == alts[0].From
+	}
 	var parts []string
 	for _, a := range alts {
-		parts = append(parts, fmt.Sprintf("%s %.3f (%s)", a.Actor, a.Value, a.From))
+		if same {
+			parts = append(parts, fmt.Sprintf("%s %.3f", p.ActorName(a.Actor), a.Value))
+		} else {
+			parts = append(parts, fmt.Sprintf("%s %.3f (%s)", p.ActorName(a.Actor), a.Value, a.From))
+		}
 	}
-	fmt.Fprintf(w, "Alternatives to agreement (batna %s): %s.\n", noDeal, strings.Join(parts, ", "))
+	head := "Alternatives to agreement (batna " + noDeal + ")"
+	if same {
+		head += ", each actor's utility at " + alts[0].From
+	}
+	fmt.Fprintln(w, wrap(head+": "+strings.Join(parts, ", ")+".", max(40, termWidth(w)-2), "  "))
 }
 
 func quoteAll(ss []string) []string {

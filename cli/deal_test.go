@@ -215,7 +215,7 @@ func TestDealSearchRules(t *testing.T) {
 	}
 	out, _, code := run(t, "deal", "search", file)
 	for _, want := range []string{"MINIMAL WINNING COALITIONS", "{a, b} {a, c} {a, d} {b, c, d}", "CARRIED BY", "Alpha, Beta, Gamma │ Delta", "note: decision rules decide (as in deal evaluate): budget by qmv (quota 3 of 5; no veto), tax by majority (quota 3 of 4; no veto)"} {
-		if code != 0 || !strings.Contains(out, want) {
+		if code != 0 || !strings.Contains(unwrapped(out), want) {
 			t.Errorf("table output lacks %q (exit %d):\n%s", want, code, out)
 		}
 	}
@@ -253,5 +253,31 @@ func TestUncertifiedZone(t *testing.T) {
 	text, _, _ = run(t, "deal", "search", "--snapshot", "2025-03-11", "-q")
 	if want := fmt.Sprintf("(certified ≤ %.4f)", a.Result.MarginBound); !strings.Contains(text, want) {
 		t.Errorf("the table lacks %q:\n%s", want, text)
+	}
+}
+
+// On the built-in case deal search names the required actors and their
+// alternatives by name, says once that every alternative is the utility at
+// the reference package, and says once why red lines close the zone (the
+// summary), not again as a note.
+func TestDealSearchSaysOnce(t *testing.T) {
+	out, _, code := run(t, "deal", "search")
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	text := unwrapped(out)
+	for _, want := range []string{
+		"Required: Ukraine, Russia, United States,",
+		"Alternatives to agreement (batna reference), each actor's utility at no deal (reference): Ukraine 0.598, Russia 0.521, United States 0.797,",
+		"No agreement is possible as things stand: the required actors' red lines on Territory leave no value (Ukraine < 65; Russia >= 65).",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	for _, not := range []string{"(no deal (reference))", "note: zone closed by red lines"} {
+		if strings.Contains(text, not) {
+			t.Errorf("output still says %q:\n%s", not, out)
+		}
 	}
 }

@@ -95,7 +95,7 @@ const barWidth = 20
 // explainTable prints, per issue, the forecast, a table of the actors by
 // the size of their pull with a bar, and the sentence saying why.
 func explainTable(w io.Writer, e *answer.Explanation, width int) {
-	fmt.Fprintln(w, heading(&e.Scenario))
+	headline(w, &e.Scenario, termWidth(w))
 	fmt.Fprintf(w, "Model: %s\n", e.Model)
 	closed := e.Model == "compromise" || e.Model == "median" || e.Model == "nash"
 	for _, ie := range e.Issues {
@@ -144,10 +144,10 @@ func explainTable(w io.Writer, e *answer.Explanation, width int) {
 	explainExchanges(w, e)
 	explainTurns(w, e, width)
 	for _, x := range e.Notes {
-		fmt.Fprintf(w, "note: %s\n", x)
+		say(w, "note", x, width)
 	}
 	for _, x := range e.Warnings {
-		fmt.Fprintf(w, "warning: %s\n", x)
+		say(w, "warning", x, width)
 	}
 }
 

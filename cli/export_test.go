@@ -91,7 +91,7 @@ func TestInit(t *testing.T) {
 		t.Fatalf("exit %d, %s", code, errOut)
 	}
 	out, errOut, code := run(t, "validate", "--strict", path)
-	if code != 0 || !strings.Contains(out, "3 actors, 2 issues, 6 stances, 1 snapshots, 1 variants; 0 warnings") {
+	if code != 0 || !strings.Contains(out, "3 actors, 2 issues, 6 stances, 1 snapshot, 1 variant; 0 warnings") {
 		t.Errorf("validate: exit %d, %s %s", code, out, errOut)
 	}
 	// The starter's weighted median at the base, by hand: budget 30 (South,

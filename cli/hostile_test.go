@@ -106,7 +106,7 @@ func TestHostileBDMNames(t *testing.T) {
 	hostile(t, []string{"validate", p}, "names.csv: actors: 105000 values, over the limit actors=10000", "--limit actors=N")
 	small := write(t, "some.csv", gen.CollidingBDMCSV(20_000))
 	out, stderr, code := run(t, "validate", "--limit", "actors=20000", small)
-	if code != 0 || !strings.Contains(out, "ok (bdmcsv; 20000 actors, 1 issues, 20000 stances") {
+	if code != 0 || !strings.Contains(out, "ok (bdmcsv; 20000 actors, 1 issue, 20000 stances") {
 		t.Fatalf("exit %d\n%s\n%.2000s", code, out, stderr)
 	}
 }

@@ -178,7 +178,7 @@ func loadCase(cmd *cobra.Command, args []string) (*ask.Case, error) {
 	c, err := in.Case(target(cmd))
 	if err == nil && !quiet && cmd.Annotations[warnsByColumn] == "" {
 		for _, w := range c.AssumedWarnings() {
-			fmt.Fprintln(cmd.ErrOrStderr(), "warning: "+w)
+			say(cmd.ErrOrStderr(), "warning", w, termWidth(cmd.ErrOrStderr()))
 		}
 	}
 	return c, err

@@ -38,7 +38,23 @@ func heading(s *answer.Scenario) string {
 			h += " “" + s.VariantName + "”"
 		}
 	}
-	return h + fmt.Sprintf(" (%s; %d actors, %d issues)", s.Source, len(s.Actors), len(s.Issues))
+	return h + fmt.Sprintf(" (%s; %s, %s)", s.Source, plural(len(s.Actors), "actor"), plural(len(s.Issues), "issue"))
+}
+
+// headline prints heading(s), broken at spaces within width.
+func headline(w io.Writer, s *answer.Scenario, width int) {
+	fmt.Fprintln(w, wrap(heading(s), max(40, width-2), "  "))
+}
+
+// plural is a count and its noun: "1 issue", "2 issues".
+func plural(n int, noun string) string { return strconv.Itoa(n) + " " + nounFor(n, noun) }
+
+// nounFor is noun as n of it are counted: "issue" for 1, else "issues".
+func nounFor(n int, noun string) string {
+	if n == 1 {
+		return noun
+	}
+	return noun + "s"
 }
 
 // termWidth is the width of w when it is a terminal, else 120.
@@ -105,20 +121,20 @@ func points(as []answer.Anchor) string {
 // matrix (or, long, a row per issue and model), the labels of the options
 // named, every warning and note, and with trace the rounds.
 func forecastTable(w io.Writer, f *answer.Forecast, long, trace bool, width int) error {
-	fmt.Fprintln(w, heading(&f.Scenario))
+	headline(w, &f.Scenario, width)
 	if long {
 		longTable(w, f)
 	} else {
 		matrix(w, f, width)
 	}
-	distributions(w, f)
+	distributions(w, f, width)
 	for _, m := range f.Models {
 		if m.Error != "" {
 			fmt.Fprintf(w, "error (%s): %s\n", m.Model, m.Error)
 		}
 		if long || len(m.Unsettled()) < 2 {
 			for _, x := range m.Warnings {
-				fmt.Fprintf(w, "warning (%s): %s\n", m.Model, wrap(x, max(40, width-12), "  "))
+				say(w, "warning ("+m.Model+")", x, width)
 			}
 			continue
 		}
@@ -128,16 +144,16 @@ func forecastTable(w io.Writer, f *answer.Forecast, long, trace bool, width int)
 			parts = append(parts, fmt.Sprintf("%s %s–%s", x.Name, num(x.Range.Lo), num(x.Range.Hi)))
 		}
 		msg := fmt.Sprintf("did not settle on %d issues; read each as the range it kept moving in over the last rounds, not a point: %s (--format json or --long for each)", len(parts), strings.Join(parts, "; "))
-		fmt.Fprintf(w, "warning (%s): %s\n", m.Model, wrap(msg, max(40, width-12), "  "))
+		say(w, "warning ("+m.Model+")", msg, width)
 		for _, x := range m.Warnings {
 			if !strings.Contains(x, "did not settle") {
-				fmt.Fprintf(w, "warning (%s): %s\n", m.Model, wrap(x, max(40, width-12), "  "))
+				say(w, "warning ("+m.Model+")", x, width)
 			}
 		}
 	}
 	for _, m := range f.Models {
 		for _, n := range m.Notes {
-			fmt.Fprintf(w, "note (%s): %s\n", m.Model, wrap(n, max(40, width-12), "  "))
+			say(w, "note ("+m.Model+")", n, width)
 		}
 	}
 	if trace {
@@ -157,7 +173,15 @@ func forecastTable(w io.Writer, f *answer.Forecast, long, trace bool, width int)
 // distribution, per issue its 80% and 95% intervals and the labelled
 // option (or, with none, the stated position) it gives the most
 // probability.
-func distributions(w io.Writer, f *answer.Forecast) {
+func distributions(w io.Writer, f *answer.Forecast, width int) {
+	// The columns but the likeliest option's take at most 64 columns with
+	// the borders (40 with the issue's 24); the likeliest takes what the
+	// width leaves, 48 at most, and the issue narrows on a narrow terminal.
+	issueW := 24
+	if width < 100 {
+		issueW = 18
+	}
+	likeliestW := min(48, max(16, width-40-issueW))
 	for _, m := range f.Models {
 		has := false
 		for _, x := range m.Issues {
@@ -166,12 +190,12 @@ func distributions(w io.Writer, f *answer.Forecast) {
 		if !has {
 			continue
 		}
-		fmt.Fprintf(w, "Where the outcome may land (%s; how far real EU outcomes fell from such forecasts, docs/skill.md):\n", m.Model)
+		fmt.Fprintln(w, wrap(fmt.Sprintf("Where the outcome may land (%s; how far real EU outcomes fell from such forecasts, docs/skill.md):", m.Model), width, ""))
 		t := newTable(w)
 		t.AppendHeader(table.Row{"Issue", "80%", "95%", "Likeliest", "P"})
 		t.SetColumnConfigs([]table.ColumnConfig{
-			{Number: 1, WidthMax: 24, WidthMaxEnforcer: text.WrapSoft},
-			{Number: 4, WidthMax: 48, WidthMaxEnforcer: text.WrapSoft},
+			{Number: 1, WidthMax: issueW, WidthMaxEnforcer: text.WrapSoft},
+			{Number: 4, WidthMax: likeliestW, WidthMaxEnforcer: text.WrapSoft},
 			{Number: 5, Align: text.AlignRight},
 		})
 		for _, x := range m.Issues {
@@ -187,7 +211,7 @@ func distributions(w io.Writer, f *answer.Forecast) {
 				if len(l.Actors) > 0 {
 					names = append(names, num(l.Value)+" ("+strings.Join(l.Actors, ", ")+")")
 				} else {
-					names = append(names, num(l.Value)+"  "+l.Label)
+					names = append(names, num(l.Value)+" "+l.Label)
 				}
 				p = math.Max(p, float64(l.P))
 			}
@@ -256,13 +280,14 @@ func matrix(w io.Writer, f *answer.Forecast, width int) {
 			anyRange = anyRange || !x.Settled
 		}
 	}
+	const unsettled = "~ did not settle: the range it kept moving in, with → only where all of it reads as one option"
 	switch {
 	case anyPoint && anyRange:
-		fmt.Fprintln(w, "→ the nearest labelled option's point on the scale; ~ did not settle (the range it kept moving in)")
+		fmt.Fprintln(w, wrap("→ the nearest labelled option's point on the scale; "+unsettled, max(40, width-2), "  "))
 	case anyPoint:
 		fmt.Fprintln(w, "→ the nearest labelled option's point on the scale")
 	case anyRange:
-		fmt.Fprintln(w, "~ did not settle (the range it kept moving in)")
+		fmt.Fprintln(w, wrap(unsettled, max(40, width-2), "  "))
 	}
 	// The options cited, per issue.
 	for _, is := range f.Scenario.Issues {
@@ -290,6 +315,13 @@ func matrix(w io.Writer, f *answer.Forecast, width int) {
 			}
 		}
 	}
+}
+
+// say prints a message after its label ("warning (smp): …"), broken at
+// spaces so that no line is wider than width (a longer word stands
+// alone), each line after the first indented by two spaces.
+func say(w io.Writer, label, text string, width int) {
+	fmt.Fprintln(w, wrap(label+": "+text, max(40, width-2), "  "))
 }
 
 // wrap breaks s at spaces into lines of at most n runes (a longer word

@@ -125,7 +125,7 @@ func parseWeights(s string) ([]string, []float64, error) {
 // indices, the veto players and dummies.
 func powerTable(w io.Writer, p *answer.Power) {
 	if p.Scenario != nil {
-		fmt.Fprintln(w, heading(p.Scenario))
+		headline(w, p.Scenario, termWidth(w))
 	}
 	for gi, g := range p.Games {
 		title := "Ad-hoc game"
@@ -189,7 +189,7 @@ func powerTable(w io.Writer, p *answer.Power) {
 		}
 	}
 	for _, x := range p.Warnings {
-		fmt.Fprintf(w, "warning: %s\n", x)
+		say(w, "warning", x, termWidth(w))
 	}
 }
 

@@ -70,8 +70,8 @@ func runDealProposals(cmd *cobra.Command, args []string) error {
 
 func printProposals(w io.Writer, a *answer.DealProposals) {
 	sc := &a.Scenario
-	fmt.Fprintln(w, heading(sc))
-	printAlternatives(w, a.NoDeal, a.Alternatives)
+	headline(w, sc, termWidth(w))
+	printAlternatives(w, sc, a.NoDeal, a.Alternatives)
 	if len(a.Proposals) > 0 {
 		printProposalTable(w, a)
 	}
@@ -96,7 +96,7 @@ func printProposals(w io.Writer, a *answer.DealProposals) {
 		printTimeline(w, a)
 	}
 	for _, x := range a.Warnings {
-		fmt.Fprintf(w, "warning: %s\n", x)
+		say(w, "warning", x, termWidth(w))
 	}
 }
 

@@ -153,7 +153,7 @@ func sweepCSV(w io.Writer, res *answer.Sweep) error {
 }
 
 func sweepTable(w io.Writer, sc *answer.Scenario, r answer.SweepModel) {
-	fmt.Fprintln(w, heading(sc))
+	headline(w, sc, termWidth(w))
 	fmt.Fprintf(w, "model %s: %d draws (%s, seed %d)", r.Model, r.Draws, r.Distribution, r.Seed)
 	if r.Interrupted {
 		fmt.Fprintf(w, " — interrupted after %d of %d draws", r.Draws, r.Requested)
@@ -187,7 +187,7 @@ func sweepTable(w io.Writer, sc *answer.Scenario, r answer.SweepModel) {
 		}
 	}
 	for _, x := range r.Warnings {
-		fmt.Fprintf(w, "warning (%s): %s\n", r.Model, x)
+		say(w, "warning ("+r.Model+")", x, termWidth(w))
 	}
 	fmt.Fprintln(w)
 }
@@ -261,7 +261,7 @@ share of the Monte Carlo forecast's variance the input explains on its own
 				cw.Flush()
 				return cw.Error()
 			}
-			fmt.Fprintln(w, heading(&res.Scenario))
+			headline(w, &res.Scenario, termWidth(w))
 			for _, r := range results {
 				tornado(w, &res.Scenario, r, top)
 			}
@@ -299,14 +299,15 @@ func tornado(w io.Writer, sc *answer.Scenario, r *answer.SensitivityModel, top i
 		}
 		t.Render()
 		if top > 0 && len(is.Swings) > top {
-			fmt.Fprintf(w, "  (%d more inputs; --top 0 shows all)\n", len(is.Swings)-top)
+			n := len(is.Swings) - top
+			fmt.Fprintf(w, "  (%d more %s; --top 0 shows all)\n", n, nounFor(n, "input"))
 		}
 		if u := ask.EndsUnsettledText(is, r.Ends); u != "" {
 			fmt.Fprintf(w, "  * had not settled: a last round's point (%s)\n", u)
 		}
 	}
 	for _, x := range r.Warnings {
-		fmt.Fprintf(w, "warning (%s): %s\n", r.Model, x)
+		say(w, "warning ("+r.Model+")", x, termWidth(w))
 	}
 }
 

@@ -160,7 +160,7 @@ func TestSweepShowsUnsettledDraws(t *testing.T) {
 	if code != 0 || code2 != 0 {
 		t.Fatalf("exit %d, %d", code, code2)
 	}
-	if !strings.Contains(text, "warning (bdm): "+warn) || !strings.Contains(csvErr, warn) || strings.Contains(csvOut, warn) {
+	if !strings.Contains(unwrapped(text), "warning (bdm): "+warn) || !strings.Contains(csvErr, warn) || strings.Contains(csvOut, warn) {
 		t.Errorf("the warning %q is not in the table's output or not on the CSV's stderr alone", warn)
 	}
 	blocks := strings.Split(text, "\n\n")

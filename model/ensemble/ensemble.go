@@ -44,7 +44,9 @@
 // ensemble. Forecast keeps every member's notes, each named by its issue
 // and member ("issue X: member smp: … stopped: reached the round limit"),
 // so that what a member says about its run — that it had not come to
-// rest, above all — reaches the ensemble's answer.
+// rest, above all — reaches the ensemble's answer word for word; only a
+// member's notes that it came to rest, on more than one issue, become one
+// note listing the issues and the steps each took.
 //
 // Cost: the sum of the members' costs, per issue.
 package ensemble
@@ -55,6 +57,7 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"strings"
 
 	"parley/errs"
 	"parley/model"
@@ -106,10 +109,9 @@ func (m Model) Forecast(ctx context.Context, p *model.Problem, o model.Options) 
 	if err != nil {
 		return nil, err
 	}
-	res := &model.Result{Model: "ensemble"}
+	res := &model.Result{Model: "ensemble", Notes: memberNotes(p, outs)}
 	for k, is := range p.Issues {
 		out := outs[k]
-		res.Notes = append(res.Notes, out.notes...)
 		f := out.swx / out.sw
 		idx, _, x, _ := p.Column(k)
 		ir := model.IssueResult{Issue: is.ID, Forecast: f, Values: out.vals}
@@ -224,7 +226,78 @@ type issueOut struct {
 	vals         map[string]float64
 	rounds       []float64
 	notes        []string
+	rested       []rested
 	err          error
+}
+
+// rested is a member's run that came to rest by its own rule: the member,
+// its steps, and which of the issue's notes says so.
+type rested struct {
+	member string
+	steps  int
+	note   int
+}
+
+// restedSteps returns the steps of an smp run whose note n says only that
+// it came to rest ("N states, N−1 steps; stopped: " + smp.StopRested), and
+// whether n is such a note; any other note, above all one that says the
+// run had not come to rest, is not.
+func restedSteps(n string) (int, bool) {
+	var states, steps int
+	if _, err := fmt.Sscanf(n, "%d states, %d steps;", &states, &steps); err != nil {
+		return 0, false
+	}
+	return steps, n == fmt.Sprintf("%d states, %d steps; stopped: %s", steps+1, steps, smp.StopRested)
+}
+
+// memberNotes are the ensemble's notes: every issue's notes in order,
+// except that where a member came to rest on more than one issue, its
+// notes saying so become one ("member smp came to rest on 7 issues
+// (stopped: …), steps per issue: ceasefire 53, …"), in the place of the
+// first. A note that a member failed, or had not come to rest, is kept
+// word for word, named by its issue.
+func memberNotes(p *model.Problem, outs []issueOut) []string {
+	type group struct {
+		at    int // the summary's place in notes
+		parts []string
+	}
+	count := map[string]int{}
+	for _, out := range outs {
+		for _, r := range out.rested {
+			count[r.member]++
+		}
+	}
+	var notes []string
+	groups := map[string]*group{}
+	var order []string
+	for k, out := range outs {
+		summed := map[int]rested{}
+		for _, r := range out.rested {
+			if count[r.member] > 1 {
+				summed[r.note] = r
+			}
+		}
+		for i, n := range out.notes {
+			r, ok := summed[i]
+			if !ok {
+				notes = append(notes, n)
+				continue
+			}
+			g := groups[r.member]
+			if g == nil {
+				g = &group{at: len(notes)}
+				groups[r.member] = g
+				order = append(order, r.member)
+				notes = append(notes, "")
+			}
+			g.parts = append(g.parts, fmt.Sprintf("%s %d", p.Issues[k].ID, r.steps))
+		}
+	}
+	for _, m := range order {
+		g := groups[m]
+		notes[g.at] = fmt.Sprintf("member %s came to rest on %d issues (stopped: %s), steps per issue: %s", m, len(g.parts), smp.StopRested, strings.Join(g.parts, ", "))
+	}
+	return notes
 }
 
 // forecastIssue runs every member on sub, one issue's problem (OneIssue).
@@ -282,6 +355,9 @@ func forecastIssue(ctx context.Context, sub *model.Problem, members []Member, o 
 			traces, weights = append(traces, rounds), append(weights, mb.Weight)
 			for _, n := range notes {
 				out.notes = append(out.notes, fmt.Sprintf("issue %s: member %s: %s", is.ID, mb.Model.Name(), n))
+				if steps, ok := restedSteps(n); ok {
+					out.rested = append(out.rested, rested{mb.Model.Name(), steps, len(out.notes) - 1})
+				}
 			}
 		}
 		out.sw += mb.Weight

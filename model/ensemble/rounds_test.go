@@ -2,6 +2,7 @@ package ensemble
 
 import (
 	"context"
+	"fmt"
 	"math"
 	"slices"
 	"strings"
@@ -78,8 +79,10 @@ func TestRoundsFollowMembers(t *testing.T) {
 
 // A member's notes reach the ensemble's, named by issue and member: on
 // issue 0 of unsettledCase smp stops at its round limit still moving, and
-// the ensemble says so in smp's own words; every issue carries each of
-// smp's notes on it, and compromise, which has none, adds none.
+// the ensemble says so in smp's own words, word for word; on the other
+// five smp came to rest by its rule, and the ensemble says so once, with
+// the steps smp took on each issue. Compromise, which has no notes, adds
+// none.
 func TestMemberNotesKept(t *testing.T) {
 	p := unsettledCase(t)
 	ctx := context.Background()
@@ -87,20 +90,50 @@ func TestMemberNotesKept(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var want []string
+	var want, steps []string
 	for k, is := range p.Issues {
 		s, err := smp.Model{}.Forecast(ctx, OneIssue(p, k), model.Options{})
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, n := range s.Notes {
+		if len(s.Notes) != 1 {
+			t.Fatalf("issue %d: smp's notes %q; the test expects one", k, s.Notes)
+		}
+		n := s.Notes[0]
+		if k == 0 {
+			if !strings.Contains(n, "reached the round limit") || !strings.Contains(n, "may not be settled") {
+				t.Fatalf("issue 0: smp's note %q does not say it reached its round limit still moving; the case no longer tests that", n)
+			}
 			want = append(want, "issue "+is.ID+": member smp: "+n)
+			continue
 		}
-		if k == 0 && !slices.ContainsFunc(s.Notes, func(n string) bool { return strings.Contains(n, "reached the round limit") }) {
-			t.Fatalf("issue 0: smp's notes %q do not say it reached its round limit; the case no longer tests that", s.Notes)
+		st := len(s.Issues[0].Rounds) - 1
+		if rest := fmt.Sprintf("%d states, %d steps; stopped: fractional change below 0.02", st+1, st); n != rest {
+			t.Fatalf("issue %d: smp's note %q, want %q; the case no longer tests a run at rest", k, n, rest)
 		}
+		steps = append(steps, fmt.Sprintf("%s %d", is.ID, st))
 	}
+	want = append(want, "member smp came to rest on 5 issues (stopped: fractional change below 0.02), steps per issue: "+strings.Join(steps, ", "))
 	if !slices.Equal(r.Notes, want) {
 		t.Errorf("notes:\n%s\nwant:\n%s", strings.Join(r.Notes, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// A member that came to rest on one issue only keeps its own note, named
+// by issue and member: there is nothing to gather.
+func TestMemberNoteAtRestAlone(t *testing.T) {
+	p := OneIssue(unsettledCase(t), 1)
+	ctx := context.Background()
+	r, err := Model{}.Forecast(ctx, p, model.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := smp.Model{}.Forecast(ctx, p, model.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"issue " + p.Issues[0].ID + ": member smp: " + s.Notes[0]}
+	if !strings.HasSuffix(s.Notes[0], "stopped: fractional change below 0.02") || !slices.Equal(r.Notes, want) {
+		t.Errorf("notes %q, want %q (smp at rest)", r.Notes, want)
 	}
 }

@@ -1099,7 +1099,7 @@ func (e *engine) runTrace(ctx context.Context, rounds, maxRounds int, lean bool)
 		case iter >= last:
 			end = stop
 		case rounds == 0 && iter >= 2 && rho < 0.02:
-			end = "fractional change below 0.02"
+			end = StopRested
 		}
 		cycle := end == "" && back2 != nil && iter >= 2 && sameBits(next, back2)
 		if lean && e.settle && (end != "" || cycle && (last-iter)%2 == 0) {

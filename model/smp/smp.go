@@ -85,6 +85,11 @@ type Detail struct {
 	Prob [][]float64
 }
 
+// StopRested is why a run stopped when it came to rest by KTAB's rule (the
+// last step changed the positions by less than 0.02 of the first), as its
+// note says: "N states, N−1 steps; stopped: " + StopRested.
+const StopRested = "fractional change below 0.02"
+
 // Forecast implements model.Model. See the package documentation for how
 // a Problem maps onto the model.
 func (m Model) Forecast(ctx context.Context, p *model.Problem, o model.Options) (*model.Result, error) {

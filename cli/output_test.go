@@ -1,0 +1,108 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"parley/answer"
+)
+
+// A heading counts its actors and issues in the singular when there is
+// one of them.
+func TestHeadingCounts(t *testing.T) {
+	for _, c := range []struct {
+		name           string
+		actors, issues int
+		want           string
+	}{
+		{"one of each", 1, 1, "T (f.yaml; 1 actor, 1 issue)"},
+		{"several", 2, 3, "T (f.yaml; 2 actors, 3 issues)"},
+		{"none", 0, 0, "T (f.yaml; 0 actors, 0 issues)"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			s := &answer.Scenario{Title: "T", Source: "f.yaml", Actors: make([]answer.Actor, c.actors), Issues: make([]answer.Issue, c.issues)}
+			if got := heading(s); got != c.want {
+				t.Errorf("heading = %q, want %q", got, c.want)
+			}
+		})
+	}
+}
+
+// unwrapped is printed text with each message's continuation lines (say's
+// two-space indent) joined back onto the line they continue.
+func unwrapped(s string) string { return strings.ReplaceAll(s, "\n  ", " ") }
+
+// The built-in case's forecast fits an 80-column terminal — its tables,
+// the snap's table of where the outcome may land, the warnings and notes,
+// their labels counted: no line is wider, and each note, its lines
+// joined, is the answer's own text after its label.
+func TestForecastFitsWidth(t *testing.T) {
+	out, _, code := run(t, "forecast", "-f", "json")
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	var f answer.Forecast
+	if err := json.Unmarshal([]byte(out), &f); err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := forecastTable(&b, &f, false, false, 80); err != nil {
+		t.Fatal(err)
+	}
+	text := b.String()
+	for _, line := range strings.Split(text, "\n") {
+		if utf8.RuneCountInString(line) > 80 {
+			t.Errorf("%d runes, wider than 80: %q", utf8.RuneCountInString(line), line)
+		}
+	}
+	if !strings.Contains(text, "│ LIKELIEST") {
+		t.Error("no table of where the outcome may land: the case tests less than it says")
+	}
+	n := 0
+	for _, m := range f.Models {
+		for _, x := range m.Notes {
+			n++
+			if !strings.Contains(unwrapped(text), "note ("+m.Model+"): "+x+"\n") {
+				t.Errorf("note %q of %s is not printed whole", x, m.Model)
+			}
+		}
+	}
+	if n == 0 {
+		t.Fatal("no notes: the case tests nothing")
+	}
+}
+
+// say breaks a message so that its label's line and each indented line
+// after it fit the width.
+func TestSay(t *testing.T) {
+	var b bytes.Buffer
+	say(&b, "warning (ensemble; no variant, europe-pays)", "did not settle on 4 issues; read each as the range it kept moving in over the last rounds, not a point: Territory 47.6–47.8", 60)
+	want := "warning (ensemble; no variant, europe-pays): did not\n" +
+		"  settle on 4 issues; read each as the range it kept moving\n" +
+		"  in over the last rounds, not a point: Territory 47.6–47.8\n"
+	if b.String() != want {
+		t.Errorf("say:\n%s\nwant:\n%s", b.String(), want)
+	}
+}
+
+// An advice table writes a lever's values as the sentences around it do:
+// a position to one decimal, a salience to two.
+func TestLeverValue(t *testing.T) {
+	for _, c := range []struct {
+		kind string
+		x    float64
+		want string
+	}{
+		{"persuade-position", 5, "5.0"},
+		{"own-position", 100, "100.0"},
+		{"persuade-salience", 0.7, "0.70"},
+		{"own-salience", 1, "1.00"},
+	} {
+		if got := leverValue(c.kind, c.x); got != c.want {
+			t.Errorf("leverValue(%s, %v) = %q, want %q", c.kind, c.x, got, c.want)
+		}
+	}
+}
