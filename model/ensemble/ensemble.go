@@ -45,8 +45,8 @@
 // and member ("issue X: member smp: … stopped: reached the round limit"),
 // so that what a member says about its run — that it had not come to
 // rest, above all — reaches the ensemble's answer word for word; only a
-// member's notes that it came to rest, on more than one issue, become one
-// note listing the issues and the steps each took.
+// member's notes that it stopped by its own rule, on more than one issue,
+// become one note listing the issues and the steps each took.
 //
 // Cost: the sum of the members' costs, per issue.
 package ensemble
@@ -251,10 +251,12 @@ func restedSteps(n string) (int, bool) {
 }
 
 // memberNotes are the ensemble's notes: every issue's notes in order,
-// except that where a member came to rest on more than one issue, its
-// notes saying so become one ("member smp came to rest on 7 issues
-// (stopped: …), steps per issue: ceasefire 53, …"), in the place of the
-// first. A note that a member failed, or had not come to rest, is kept
+// except that where a member stopped by its own rule (smp.StopRested) on
+// more than one issue, its notes saying so become one ("member smp
+// stopped by its own rule on 7 issues (…), steps per issue: ceasefire 53,
+// …"), in the place of the first. Its own rule is not Parley's test of a
+// settled forecast (model.Settled), which the answer applies to the
+// ensemble's rounds, so the note does not say the member came to rest. A note that a member failed, or had not come to rest, is kept
 // word for word, named by its issue.
 func memberNotes(p *model.Problem, outs []issueOut) []string {
 	type group struct {
@@ -295,7 +297,7 @@ func memberNotes(p *model.Problem, outs []issueOut) []string {
 	}
 	for _, m := range order {
 		g := groups[m]
-		notes[g.at] = fmt.Sprintf("member %s came to rest on %d issues (stopped: %s), steps per issue: %s", m, len(g.parts), smp.StopRested, strings.Join(g.parts, ", "))
+		notes[g.at] = fmt.Sprintf("member %s stopped by its own rule on %d issues (%s), steps per issue: %s", m, len(g.parts), smp.StopRested, strings.Join(g.parts, ", "))
 	}
 	return notes
 }
