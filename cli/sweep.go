@@ -193,6 +193,12 @@ func sweepTable(w io.Writer, sc *answer.Scenario, r answer.SweepModel, width int
 			t.Render()
 		}
 	}
+	for _, s := range r.Issues {
+		if len(s.Bands) > 0 {
+			fmt.Fprintln(w, wrap("P(NEAREST) the share of draws whose forecast is nearer the option than any other; P(≥ AT) the share at or above its value", max(40, width-2), "  "))
+			break
+		}
+	}
 	for _, x := range r.Warnings {
 		say(w, "warning ("+r.Model+")", x, width)
 	}

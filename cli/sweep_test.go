@@ -210,6 +210,10 @@ func TestSweepFitsWidth(t *testing.T) {
 	if !strings.Contains(b.String(), "│ P(NEAREST) │") || !strings.Contains(b.String(), "outcome, with the model's error") {
 		t.Errorf("no option table or no outcome line: the case tests less than it says:\n%s", b.String())
 	}
+	// A legend says what the probabilities are, once per model.
+	if n := strings.Count(unwrapped(b.String()), "P(NEAREST) the share of draws whose forecast is nearer the option than any other; P(≥ AT) the share at or above its value\n"); n != len(res.Models) {
+		t.Errorf("the legend is printed %d times for %d models:\n%s", n, len(res.Models), b.String())
+	}
 	b.Reset()
 	sweepTable(&b, &res.Scenario, res.Models[0], 120)
 	if !strings.Contains(b.String(), "│ Partial ceasefires: energy infrastructure plus the Black │") {
