@@ -61,7 +61,7 @@ func Power(ctx context.Context, c *Case, req answer.PowerRequest) (*answer.Power
 			return nil, errs.New(errs.Argument, "issue %q states no decision rule; valid: %s", req.Issue, validRuled(ruled))
 		}
 	} else if len(ruled) == 0 {
-		return nil, errs.New(errs.Argument, "no issue of %s states a decision rule; valid: add a decision to an issue (docs/format.md) or give quota and weights", c.Header.ID)
+		return nil, errs.New(errs.Argument, "no issue of %s states a decision rule; valid: a decision on an issue (docs/format.md), or an ad-hoc game's quota and weights instead (the same names on the command line and in the API: parley power --quota 3 --weights 2,1,1; {\"quota\": 3, \"weights\": [2, 1, 1]})", c.Header.ID)
 	}
 	for _, is := range c.Resolved.Issues {
 		if is.Decision == nil || (req.Issue != "" && is.ID != req.Issue) {

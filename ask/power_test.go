@@ -236,4 +236,16 @@ func TestPowerNoRuleMessage(t *testing.T) {
 	if errs.CodeOf(err) != errs.Argument || !regexp.MustCompile(`^no issue of .* states a decision rule`).MatchString(err.Error()) {
 		t.Fatalf("power on a case without rules: %v (code %s)", err, errs.CodeOf(err))
 	}
+	// It names what would be valid as both doors spell it, with an
+	// example: the flags --quota and --weights, the fields quota and
+	// weights.
+	for _, want := range []string{"--quota 3 --weights 2,1,1", `{"quota": 3, "weights": [2, 1, 1]}`} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("the message %q lacks %q", err, want)
+		}
+	}
+	var req answer.PowerRequest
+	if err := json.Unmarshal([]byte(`{"quota": 3, "weights": [2, 1, 1]}`), &req); err != nil || req.Quota != 3 || len(req.Weights) != 3 {
+		t.Errorf("the message's example is not a power request's JSON: %v, %+v", err, req)
+	}
 }

@@ -4,7 +4,9 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"math"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -108,22 +110,35 @@ func leverValue(kind string, x float64) string {
 }
 
 func adviseTable(w io.Writer, a *answer.Advice, top, width int) {
-	headline(w, &a.Scenario, termWidth(w))
-	fmt.Fprintf(w, "Advice for %s (%s), model %s (%s); its utility at the forecast %.3f\n", a.Name, a.Actor, a.Model, a.Method, float64(a.Utility))
+	headline(w, &a.Scenario, width)
+	fmt.Fprintln(w, wrap(fmt.Sprintf("Advice for %s (%s), model %s (%s); its utility at the forecast %.3f", a.Name, a.Actor, a.Model, a.Method, float64(a.Utility)), max(40, width-2), "  "))
+	dropped := false
 	for _, ia := range a.Issues {
-		fmt.Fprintf(w, "\n%s (%s): forecast %s, %s at %s (salience %.2f), %s apart\n", ia.Name, ia.Issue, num(float64(ia.Forecast)), a.Name, num(ia.Position), ia.Salience, num(float64(ia.Distance)))
+		fmt.Fprintln(w, "\n"+wrap(fmt.Sprintf("%s (%s): forecast %s, %s at %s (salience %.2f), %s apart", ia.Name, ia.Issue, num(float64(ia.Forecast)), a.Name, num(ia.Position), ia.Salience, num(float64(ia.Distance))), max(40, width-2), "  "))
+		levers := ia.Levers
+		if top > 0 && len(levers) > top {
+			levers = levers[:top]
+		}
+		// On a narrow terminal SHIFT is left out where it says nothing
+		// TOWARD does not: every lever moves the forecast toward the
+		// actor by as much as it moves it.
+		shift := width >= 100 || !shiftIsToward(levers)
+		dropped = dropped || !shift
 		t := newTable(w)
 		hdr := table.Row{"Lever", "Actor", "From", "To", "Shift", "Toward", "Gain", "Cost"}
+		if !shift {
+			hdr = slices.Delete(hdr, 4, 5)
+		}
 		if a.Draws > 0 {
 			hdr = append(hdr, "Mean toward", "Helps")
 		}
 		t.AppendHeader(hdr)
-		for n, lv := range ia.Levers {
-			if top > 0 && n == top {
-				break
-			}
+		for _, lv := range levers {
 			row := table.Row{lv.Kind, lv.Name, leverValue(lv.Kind, lv.From), leverValue(lv.Kind, lv.To), signed(lv.Shift), signed(lv.Toward),
-				fmt.Sprintf("%+.4f", float64(lv.Gain)), fmt.Sprintf("%.4f", float64(lv.Cost))}
+				fmt.Sprintf("%+.4f", float64(lv.Gain)), costText(float64(lv.Cost))}
+			if !shift {
+				row = slices.Delete(row, 4, 5)
+			}
 			if a.Draws > 0 && lv.MeanToward != nil && lv.Helps != nil {
 				row = append(row, fmt.Sprintf("%+.2f", *lv.MeanToward), fmt.Sprintf("%.0f%%", 100**lv.Helps))
 			}
@@ -135,6 +150,14 @@ func adviseTable(w io.Writer, a *answer.Advice, top, width int) {
 			fmt.Fprintf(w, "(%d more %s: --top 0 shows all)\n", n, nounFor(n, "lever"))
 		}
 		fmt.Fprintln(w, wrap(ia.Text, max(40, width-2), ""))
+	}
+	if len(a.Issues) > 0 {
+		legend := "SHIFT the forecast's move; TOWARD how much closer it comes to " + a.Name
+		if dropped {
+			legend = "TOWARD how much closer the forecast comes to " + a.Name + " (SHIFT, its move, as large: left out)"
+		}
+		legend += "; GAIN " + a.Name + "'s utility gained over all issues; COST what it loses where the forecast moves away"
+		fmt.Fprintln(w, "\n"+wrap(legend, max(40, width-2), "  "))
 	}
 	if len(a.Top) > 0 {
 		var ls []string
@@ -156,6 +179,29 @@ func adviseTable(w io.Writer, a *answer.Advice, top, width int) {
 	for _, x := range a.Warnings {
 		say(w, "warning", x, width)
 	}
+}
+
+// shiftIsToward reports whether each lever's shift, as printed, is its
+// toward with a sign: the forecast comes as much closer as it moves.
+func shiftIsToward(levers []answer.Lever) bool {
+	for _, lv := range levers {
+		if s, t := signed(lv.Shift), signed(lv.Toward); s[1:] != t[1:] || t[0] != '+' {
+			return false
+		}
+	}
+	return true
+}
+
+// costText is a lever's cost: 0 when it gives up nothing, else to four
+// decimals, or to two significant digits when four would print 0.0000.
+func costText(x float64) string {
+	switch {
+	case x == 0:
+		return "0"
+	case math.Abs(x) < 0.00005:
+		return strconv.FormatFloat(x, 'g', 2, 64)
+	}
+	return strconv.FormatFloat(x, 'f', 4, 64)
 }
 
 func signed(x answer.Num) string {

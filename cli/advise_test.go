@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"strings"
@@ -109,6 +110,43 @@ func TestPowerCommand(t *testing.T) {
 	} {
 		if _, stderr, code := run(t, c.args...); code != 2 || !strings.Contains(stderr, c.msg) {
 			t.Errorf("%v: exit %d, %s", c.args, code, stderr)
+		}
+	}
+}
+
+// The built-in case's advice fits an 80-column terminal: SHIFT, as
+// large as TOWARD on every lever shown, is left out there and kept at
+// 120; a legend says what the columns are; a cost of nothing is 0, not
+// an under-printed 0.0000.
+func TestAdviseFitsWidth(t *testing.T) {
+	out, _, code := run(t, "advise", "ukraine", "-q", "-f", "json")
+	var a answer.Advice
+	if err := json.Unmarshal([]byte(out), &a); code != 0 || err != nil {
+		t.Fatalf("exit %d, %v", code, err)
+	}
+	var b bytes.Buffer
+	adviseTable(&b, &a, 6, 80)
+	fits(t, b.String(), 80)
+	text := unwrapped(b.String())
+	for _, want := range []string{"│ TOWARD │ GAIN    │ COST │", "│ 0    │", "TOWARD how much closer the forecast comes to Ukraine (SHIFT, its move, as large: left out); GAIN Ukraine's utility gained over all issues; COST what it loses where the forecast moves away"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("no %q at 80 columns:\n%s", want, b.String())
+		}
+	}
+	b.Reset()
+	adviseTable(&b, &a, 6, 120)
+	fits(t, b.String(), 120)
+	if !strings.Contains(b.String(), "│ SHIFT │ TOWARD │") || !strings.Contains(unwrapped(b.String()), "SHIFT the forecast's move; TOWARD how much closer it comes to Ukraine; GAIN") {
+		t.Errorf("no SHIFT or no legend at 120 columns:\n%s", b.String())
+	}
+}
+
+// A lever's cost is 0 when it gives up nothing, and a small one is not
+// printed as 0.0000.
+func TestCostText(t *testing.T) {
+	for x, want := range map[float64]string{0: "0", 3.2e-5: "3.2e-05", 6.8e-5: "0.0001", 0.04204: "0.0420"} {
+		if got := costText(x); got != want {
+			t.Errorf("costText(%v) = %q, want %q", x, got, want)
 		}
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/jedib0t/go-pretty/v6/table"
 	"github.com/jedib0t/go-pretty/v6/text"
@@ -192,11 +193,25 @@ func compareTable(w io.Writer, a *answer.Comparison, shared []string, width int)
 		fmt.Fprintf(w, "\n%s\n", m.Model)
 		t := newTable(w)
 		hdr := table.Row{"Issue"}
-		cfg := []table.ColumnConfig{{Number: 1, WidthMax: 24, WidthMaxEnforcer: text.WrapSoft}}
+		// On a narrow terminal the issue narrows and a column's name
+		// is broken into lines of 10: a variant's after its hyphens
+		// (coalition-/with-/backstop), a snapshot's at its spaces.
+		issueW := 24
+		if width < 100 {
+			issueW = 16
+		}
+		cfg := []table.ColumnConfig{{Number: 1, WidthMax: issueW, WidthMaxEnforcer: text.WrapSoft}}
 		for j, col := range a.Columns {
 			// A variant by its id (its name below the tables), a
 			// snapshot by its label and date.
 			h := columnName(a, j)
+			if width < 100 {
+				if a.Request.Over == answer.OverSnapshots {
+					h = wrap(h, 10, "")
+				} else {
+					h = breakAfterHyphens(h, 10)
+				}
+			}
 			if a.Request.Over == answer.OverSnapshots && col.Label != col.Snapshot {
 				h += "\n" + col.Snapshot
 			}
@@ -217,11 +232,11 @@ func compareTable(w io.Writer, a *answer.Comparison, shared []string, width int)
 	}
 	for _, col := range a.Columns {
 		if a.Request.Over == answer.OverVariants && col.VariantName != "" && col.VariantName != col.Variant {
-			fmt.Fprintf(w, "%s: %s\n", col.Variant, col.VariantName)
+			fmt.Fprintln(w, wrap(col.Variant+": "+col.VariantName, max(40, width-2), "  "))
 		}
 	}
 	if anyRange {
-		fmt.Fprintln(w, "~ did not settle (the range it kept moving in; no change is given against or for a range)")
+		fmt.Fprintln(w, wrap("~ did not settle (the range it kept moving in; no change is given against or for a range)", max(40, width-2), "  "))
 	}
 	for _, x := range shared {
 		say(w, "warning ("+everyColumn(a)+")", x, width)
@@ -268,6 +283,24 @@ func compareTable(w io.Writer, a *answer.Comparison, shared []string, width int)
 			}
 		}
 	}
+}
+
+// breakAfterHyphens breaks a name after its hyphens into lines of at
+// most n runes where it can ("coalition-with-backstop" at 10:
+// "coalition-", "with-", "backstop").
+func breakAfterHyphens(s string, n int) string {
+	var b strings.Builder
+	line := 0
+	for _, part := range strings.SplitAfter(s, "-") {
+		l := utf8.RuneCountInString(part)
+		if line > 0 && line+l > n {
+			b.WriteString("\n")
+			line = 0
+		}
+		b.WriteString(part)
+		line += l
+	}
+	return b.String()
 }
 
 // columnName names column j as the table heads it: a variant by its id,

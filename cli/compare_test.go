@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"encoding/csv"
 	"encoding/json"
 	"strings"
@@ -235,5 +236,41 @@ func TestCompareVariantsByName(t *testing.T) {
 	out, stderr, code := run(t, "compare", compareFile, "-q", "-m", "compromise", "--snapshot", "base", "--variants", "A cares more")
 	if code != 0 || !strings.Contains(out, "40.0 (-10.0)") || !strings.Contains(out, "A-CARES") || !strings.Contains(out, "a-cares: A cares more") {
 		t.Errorf("exit %d, stderr %q:\n%s", code, stderr, out)
+	}
+}
+
+// The built-in case's comparisons, over variants (98–102 wide) and over
+// snapshots (89), fit an 80-column terminal: the issue narrows and the
+// columns' names break into lines; at 120 columns they are as they were.
+func TestCompareFitsWidth(t *testing.T) {
+	for _, over := range []string{"variants", "snapshots"} {
+		t.Run(over, func(t *testing.T) {
+			out, _, code := run(t, "compare", "--over", over, "-q", "-f", "json")
+			var a answer.Comparison
+			if err := json.Unmarshal([]byte(out), &a); code != 0 || err != nil {
+				t.Fatalf("exit %d, %v", code, err)
+			}
+			var b bytes.Buffer
+			compareTable(&b, &a, nil, 80)
+			fits(t, b.String(), 80)
+			b.Reset()
+			compareTable(&b, &a, nil, 120)
+			want := "│ COALITION-WITH-BACKSTOP │"
+			if over == "snapshots" {
+				want = "│ WHITE HOUSE MEETING │"
+			}
+			if !strings.Contains(b.String(), want) {
+				t.Errorf("no %q at 120 columns:\n%s", want, b.String())
+			}
+		})
+	}
+}
+
+// A name breaks after its hyphens into lines of at most n where it can.
+func TestBreakAfterHyphens(t *testing.T) {
+	for in, want := range map[string]string{"coalition-with-backstop": "coalition-\nwith-\nbackstop", "us-ends-support": "us-ends-\nsupport", "europe-pays": "europe-\npays", "short": "short", "averyveryverylongname": "averyveryverylongname"} {
+		if got := breakAfterHyphens(in, 10); got != want {
+			t.Errorf("breakAfterHyphens(%q) = %q, want %q", in, got, want)
+		}
 	}
 }

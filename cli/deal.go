@@ -313,7 +313,7 @@ func printSearch(w io.Writer, a *answer.DealSearch) {
 			lower = "To open it, lower alternatives (red lines kept, but for those that contradict each other)"
 		}
 		printPlan(w, p, res, lower, c.LowerAlternatives, "utility")
-		printPlan(w, p, res, "To open it, bend red lines (alternatives kept)", c.BendRedLines, "% of scale")
+		printPlan(w, p, res, "To open it, bend red lines (alternatives kept)", c.BendRedLines, percentOfScale)
 		for _, n := range c.Notes {
 			say(w, "note", n, termWidth(w))
 		}
@@ -426,11 +426,28 @@ func printPackages(w io.Writer, p *answer.Scenario, title string, pks []answer.D
 	t.Render()
 }
 
+// percentOfScale is the unit of the cost of bending red lines.
+const percentOfScale = "% of scale"
+
+// scaleCost is a cost in percent of the scale to one decimal, as the deal
+// output gives points on a scale (num), or to two significant digits when
+// one decimal would print a cost as none.
+func scaleCost(x float64) string {
+	if x != 0 && math.Abs(x) < 0.05 {
+		return strconv.FormatFloat(x, 'g', 2, 64)
+	}
+	return num(x)
+}
+
 func printPlan(w io.Writer, p *answer.Scenario, res *answer.DealZone, title string, pl *answer.DealPlan, unit string) {
 	if pl == nil {
 		return
 	}
-	fmt.Fprintf(w, "%s: capability-weighted cost %.4f %s (certificate gap %.2g)\n", title, pl.Cost, unit, pl.Gap)
+	cost := fmt.Sprintf("%.4f", pl.Cost)
+	if unit == percentOfScale {
+		cost = scaleCost(pl.Cost)
+	}
+	fmt.Fprintf(w, "%s: capability-weighted cost %s %s (certificate gap %.2g)\n", title, cost, unit, pl.Gap)
 	for _, b := range pl.Bends {
 		how := fmt.Sprintf("%s points", num(b.By))
 		if b.Strict && b.By == 0 {

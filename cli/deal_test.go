@@ -281,3 +281,18 @@ func TestDealSearchSaysOnce(t *testing.T) {
 		}
 	}
 }
+
+// The cost of bending red lines is in points of the scale as the rest of
+// the deal output gives them, to one decimal (it was 2.4194), and a
+// small one is not printed as none.
+func TestDealSearchScaleCost(t *testing.T) {
+	out, _, code := run(t, "deal", "search", "-q")
+	if code != 0 || !strings.Contains(out, "To open it, bend red lines (alternatives kept): capability-weighted cost 2.4 % of scale (") {
+		t.Errorf("exit %d, no cost of 2.4 %% of scale:\n%s", code, out)
+	}
+	for x, want := range map[float64]string{0: "0.0", 0.012: "0.012", 2.4194: "2.4", 12.06: "12.1"} {
+		if got := scaleCost(x); got != want {
+			t.Errorf("scaleCost(%v) = %q, want %q", x, got, want)
+		}
+	}
+}

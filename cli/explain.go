@@ -95,25 +95,26 @@ const barWidth = 20
 // explainTable prints, per issue, the forecast, a table of the actors by
 // the size of their pull with a bar, and the sentence saying why.
 func explainTable(w io.Writer, e *answer.Explanation, width int) {
-	headline(w, &e.Scenario, termWidth(w))
+	headline(w, &e.Scenario, width)
 	fmt.Fprintf(w, "Model: %s\n", e.Model)
 	closed := e.Model == "compromise" || e.Model == "median" || e.Model == "nash"
 	for _, ie := range e.Issues {
 		if !closed {
-			fmt.Fprintf(w, "\n%s (%s): %s", ie.Name, ie.Issue, shown(answer.IssueForecast{Forecast: ie.Forecast, Settled: ie.Settled, Range: ie.Range}))
+			head := fmt.Sprintf("%s (%s): %s", ie.Name, ie.Issue, shown(answer.IssueForecast{Forecast: ie.Forecast, Settled: ie.Settled, Range: ie.Range}))
 			if l := labels(ie.Nearest, false); l != "" {
-				fmt.Fprintf(w, " → %s", l)
+				head += " → " + l
 			}
-			fmt.Fprintln(w)
+			fmt.Fprintln(w, "\n"+wrap(head, max(40, width-2), "  "))
 			fmt.Fprintln(w, wrap(ie.Text, max(40, width-2), ""))
 			explainRounds(w, ie, width)
 			continue
 		}
-		fmt.Fprintf(w, "\n%s (%s): %s", ie.Name, ie.Issue, shown(answer.IssueForecast{Forecast: ie.Forecast, Settled: ie.Settled, Range: ie.Range}))
+		head := fmt.Sprintf("%s (%s): %s", ie.Name, ie.Issue, shown(answer.IssueForecast{Forecast: ie.Forecast, Settled: ie.Settled, Range: ie.Range}))
 		if l := labels(ie.Nearest, false); l != "" {
-			fmt.Fprintf(w, " → %s", l)
+			head += " → " + l
 		}
-		fmt.Fprintf(w, "; pulls from %s %s\n", map[string]string{"reference": "the status quo", "min": "the scale's minimum"}[ie.ReferenceFrom], num(ie.Reference))
+		head += fmt.Sprintf("; pulls from %s %s", map[string]string{"reference": "the status quo", "min": "the scale's minimum"}[ie.ReferenceFrom], num(ie.Reference))
+		fmt.Fprintln(w, "\n"+wrap(head, max(40, width-2), "  "))
 		top := 0.0
 		for _, p := range ie.Pulls {
 			if p.Pull.Finite() {
@@ -126,7 +127,12 @@ func explainTable(w io.Writer, e *answer.Explanation, width int) {
 			hdr = append(hdr, "Gain")
 		}
 		t.AppendHeader(hdr)
-		t.SetColumnConfigs([]table.ColumnConfig{{Number: 1, WidthMax: 28, WidthMaxEnforcer: text.WrapSoft}})
+		// A long actor's name breaks at a space on a narrow terminal.
+		actorW := 28
+		if width < 100 {
+			actorW = 17
+		}
+		t.SetColumnConfigs([]table.ColumnConfig{{Number: 1, WidthMax: actorW, WidthMaxEnforcer: text.WrapSoft}})
 		for _, p := range ie.Pulls {
 			row := table.Row{p.Name, num(p.Position), fmt.Sprintf("%.3g", p.Weight), fmt.Sprintf("%.1f%%", 100*p.Share), pullText(e.Model, p.Pull), bar(float64(p.Pull), top)}
 			if e.Model == "nash" {

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"encoding/json"
 	"strings"
 	"testing"
@@ -74,5 +75,27 @@ func TestExplainIterativeModels(t *testing.T) {
 	_, stderr, code := run(t, "explain", "--format", "xml")
 	if code != 2 || !strings.Contains(stderr, "valid: table, json, csv") {
 		t.Errorf("--format xml: exit %d, %s", code, stderr)
+	}
+}
+
+// The built-in case's explanation (compromise, the default) fits an
+// 80-column terminal: the line breaks at spaces (it was 157
+// wide) and a long actor's name in the table (82 wide) at a space.
+func TestExplainFitsWidth(t *testing.T) {
+	out, _, code := run(t, "explain", "-q", "-f", "json")
+	var e answer.Explanation
+	if err := json.Unmarshal([]byte(out), &e); code != 0 || err != nil {
+		t.Fatalf("exit %d, %v", code, err)
+	}
+	var b bytes.Buffer
+	explainTable(&b, &e, 80)
+	fits(t, b.String(), 80)
+	if !strings.Contains(b.String(), "│ European          │") {
+		t.Errorf("European Commission not broken at its space at 80 columns:\n%s", b.String())
+	}
+	b.Reset()
+	explainTable(&b, &e, 120)
+	if !strings.Contains(b.String(), "│ European Commission │") {
+		t.Errorf("European Commission broken at 120 columns:\n%s", b.String())
 	}
 }

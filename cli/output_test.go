@@ -106,3 +106,13 @@ func TestLeverValue(t *testing.T) {
 		}
 	}
 }
+
+// fits reports each line of text wider than width runes.
+func fits(t *testing.T, text string, width int) {
+	t.Helper()
+	for _, line := range strings.Split(text, "\n") {
+		if n := utf8.RuneCountInString(line); n > width {
+			t.Errorf("%d runes, wider than %d: %q", n, width, line)
+		}
+	}
+}

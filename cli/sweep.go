@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"time"
+	"unicode/utf8"
 
 	"github.com/jedib0t/go-pretty/v6/table"
 	"github.com/jedib0t/go-pretty/v6/text"
@@ -131,7 +132,7 @@ stops the run and prints what finished.`,
 				return sweepCSV(w, res)
 			}
 			for _, m := range res.Models {
-				sweepTable(w, &res.Scenario, m)
+				sweepTable(w, &res.Scenario, m, termWidth(w))
 			}
 			return nil
 		},
@@ -152,23 +153,27 @@ func sweepCSV(w io.Writer, res *answer.Sweep) error {
 	return cw.Error()
 }
 
-func sweepTable(w io.Writer, sc *answer.Scenario, r answer.SweepModel) {
-	headline(w, sc, termWidth(w))
+func sweepTable(w io.Writer, sc *answer.Scenario, r answer.SweepModel, width int) {
+	headline(w, sc, width)
 	fmt.Fprintf(w, "model %s: %d draws (%s, seed %d)", r.Model, r.Draws, r.Distribution, r.Seed)
 	if r.Interrupted {
 		fmt.Fprintf(w, " — interrupted after %d of %d draws", r.Draws, r.Requested)
 	}
 	fmt.Fprintf(w, "; %d uncertain inputs\n", len(r.Inputs))
 	for _, s := range r.Issues {
-		fmt.Fprintf(w, "\n%s — forecast %s at the stated values\n", s.Name, num(s.Base))
+		fmt.Fprintln(w, "\n"+wrap(fmt.Sprintf("%s — forecast %s at the stated values", s.Name, num(s.Base)), max(40, width-2), "  "))
 		fmt.Fprintf(w, "  median %s   mean %s   80%% [%s, %s]   95%% [%s, %s]\n",
 			num(s.Median), num(s.Mean), num(s.Lo80), num(s.Hi80), num(s.Lo95), num(s.Hi95))
 		if u := ask.DrawsUnsettledText(s, r.Draws); u != "" {
 			fmt.Fprintf(w, "  %s\n", u)
 		}
 		if c := s.Combined; c != nil {
-			fmt.Fprintf(w, "  outcome, with the model's error on real outcomes (approximate): 80%% [%s, %s]   95%% [%s, %s]   sd %s = %.0f%% inputs + %.0f%% model error (of the variance)\n",
+			line := fmt.Sprintf("  outcome, with the model's error on real outcomes (approximate): 80%% [%s, %s]   95%% [%s, %s]   sd %s = %.0f%% inputs + %.0f%% model error (of the variance)",
 				num(c.Lo80), num(c.Hi80), num(c.Lo95), num(c.Hi95), num(c.SD), 100*c.ShareInputs, 100*c.ShareModel)
+			if utf8.RuneCountInString(line) > width {
+				line = "  " + wrap(line, max(40, width-4), "    ")
+			}
+			fmt.Fprintln(w, line)
 		}
 		histogram(w, s.Hist, r.Draws)
 		if len(s.Bands) > 0 {
@@ -176,8 +181,10 @@ func sweepTable(w io.Writer, sc *answer.Scenario, r answer.SweepModel) {
 			t.SetOutputMirror(w)
 			t.SetStyle(table.StyleLight)
 			t.AppendHeader(table.Row{"Option", "At", "P(nearest)", "P(≥ at)"})
+			// The option takes what the other columns (35 with the
+			// borders) leave of the width, 56 at most.
 			t.SetColumnConfigs([]table.ColumnConfig{
-				{Number: 1, WidthMax: 56, WidthMaxEnforcer: text.WrapSoft},
+				{Number: 1, WidthMax: min(56, max(16, width-35)), WidthMaxEnforcer: text.WrapSoft},
 				{Number: 2, Align: text.AlignRight}, {Number: 3, Align: text.AlignRight}, {Number: 4, Align: text.AlignRight},
 			})
 			for _, b := range s.Bands {
@@ -186,8 +193,14 @@ func sweepTable(w io.Writer, sc *answer.Scenario, r answer.SweepModel) {
 			t.Render()
 		}
 	}
+	for _, s := range r.Issues {
+		if len(s.Bands) > 0 {
+			fmt.Fprintln(w, wrap("P(NEAREST) the share of draws whose forecast is nearer the option than any other; P(≥ AT) the share at or above its value", max(40, width-2), "  "))
+			break
+		}
+	}
 	for _, x := range r.Warnings {
-		say(w, "warning ("+r.Model+")", x, termWidth(w))
+		say(w, "warning ("+r.Model+")", x, width)
 	}
 	fmt.Fprintln(w)
 }

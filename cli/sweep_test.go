@@ -1,9 +1,11 @@
 package cli
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"math"
+	"parley/answer"
 	"parley/ask"
 	"strconv"
 	"strings"
@@ -187,5 +189,34 @@ func TestSweepShowsUnsettledDraws(t *testing.T) {
 		if got := rec[len(rec)-1]; got != strconv.Itoa(is.UnsettledDraws) {
 			t.Errorf("%s: CSV unsettled_draws %s, JSON %d", is.Issue, got, is.UnsettledDraws)
 		}
+	}
+}
+
+// The built-in case's sweep fits an 80-column terminal: the option
+// tables (90 wide) narrow their option column, and the issue lines and
+// the snap's outcome line are broken at spaces; at 120 columns the
+// option column keeps its 56.
+func TestSweepFitsWidth(t *testing.T) {
+	out, _, code := run(t, "sweep", "-n", "200", "-m", "compromise,snap", "-q", "-f", "json")
+	var res answer.Sweep
+	if err := json.Unmarshal([]byte(out), &res); code != 0 || err != nil {
+		t.Fatalf("exit %d, %v", code, err)
+	}
+	var b bytes.Buffer
+	for _, m := range res.Models {
+		sweepTable(&b, &res.Scenario, m, 80)
+	}
+	fits(t, b.String(), 80)
+	if !strings.Contains(b.String(), "│ P(NEAREST) │") || !strings.Contains(b.String(), "outcome, with the model's error") {
+		t.Errorf("no option table or no outcome line: the case tests less than it says:\n%s", b.String())
+	}
+	// A legend says what the probabilities are, once per model.
+	if n := strings.Count(unwrapped(b.String()), "P(NEAREST) the share of draws whose forecast is nearer the option than any other; P(≥ AT) the share at or above its value\n"); n != len(res.Models) {
+		t.Errorf("the legend is printed %d times for %d models:\n%s", n, len(res.Models), b.String())
+	}
+	b.Reset()
+	sweepTable(&b, &res.Scenario, res.Models[0], 120)
+	if !strings.Contains(b.String(), "│ Partial ceasefires: energy infrastructure plus the Black │") {
+		t.Errorf("the option column is not 56 wide at 120 columns:\n%s", b.String())
 	}
 }
