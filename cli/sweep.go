@@ -274,9 +274,10 @@ share of the Monte Carlo forecast's variance the input explains on its own
 				cw.Flush()
 				return cw.Error()
 			}
-			headline(w, &res.Scenario, termWidth(w))
+			width := termWidth(w)
+			headline(w, &res.Scenario, width)
 			for _, r := range results {
-				tornado(w, &res.Scenario, r, top)
+				tornado(w, &res.Scenario, r, top, width)
 			}
 			return nil
 		},
@@ -288,26 +289,39 @@ share of the Monte Carlo forecast's variance the input explains on its own
 
 // tornado prints, per issue, the inputs ranked by swing with a bar that
 // shows the forecast at the low end (◄), at the stated values (●) and at
-// the high end (►) of each input's range, across the issue's scale.
-func tornado(w io.Writer, sc *answer.Scenario, r *answer.SensitivityModel, top int) {
+// the high end (►) of each input's range, across the issue's scale. Below
+// 100 columns the bar narrows, the headers shorten and the inputs' names
+// wrap, so that the table fits width (80 at the least).
+func tornado(w io.Writer, sc *answer.Scenario, r *answer.SensitivityModel, top, width int) {
+	barW, inputW, ends, heads := 30, 0, " → ", table.Row{"Input", "Range", "Forecast low → high", "", "Swing", "Var. share"}
+	if width < 100 {
+		// the other columns take 62 runes with the borders at most
+		// (70.0–100.0, 100.0* → 100.0*, 100.0, 0.00)
+		barW, inputW, ends, heads = 10, max(12, width-62), "→", table.Row{"Input", "Range", "Low → high", "", "Swing", "Var."}
+	}
 	for k, is := range r.Issues {
 		iss := sc.Issues[k]
-		fmt.Fprintf(w, "\n%s — model %s, forecast %s at the stated values (%d draws for variance shares", is.Name, r.Model, num(is.Base), r.Draws)
+		head := fmt.Sprintf("%s — model %s, forecast %s at the stated values (%d draws for variance shares", is.Name, r.Model, num(is.Base), r.Draws)
 		if is.UnsettledDraws > 0 {
-			fmt.Fprintf(w, ", %s of them had not settled", ask.Grouped(is.UnsettledDraws))
+			head += fmt.Sprintf(", %s of them had not settled", ask.Grouped(is.UnsettledDraws))
 		}
-		fmt.Fprintln(w, ")")
+		fmt.Fprintf(w, "\n%s\n", wrap(head+")", width-2, "  "))
 		t := table.NewWriter()
 		t.SetOutputMirror(w)
 		t.SetStyle(table.StyleLight)
-		t.AppendHeader(table.Row{"Input", "Range", "Forecast low → high", fmt.Sprintf("%v … %v", iss.Min, iss.Max), "Swing", "Var. share"})
-		t.SetColumnConfigs([]table.ColumnConfig{{Number: 5, Align: text.AlignRight}, {Number: 6, Align: text.AlignRight}})
+		heads[3] = fmt.Sprintf("%v … %v", iss.Min, iss.Max)
+		t.AppendHeader(heads)
+		cfg := []table.ColumnConfig{{Number: 5, Align: text.AlignRight}, {Number: 6, Align: text.AlignRight}}
+		if inputW > 0 {
+			cfg = append(cfg, table.ColumnConfig{Number: 1, WidthMax: inputW, WidthMaxEnforcer: text.WrapSoft})
+		}
+		t.SetColumnConfigs(cfg)
 		for j, s := range is.Swings {
 			if top > 0 && j >= top {
 				break
 			}
 			t.AppendRow(table.Row{s.Input.Label(), fmt.Sprintf("%s–%s", num(s.Input.Lo), num(s.Input.Hi)),
-				fmt.Sprintf("%s → %s", endText(s.Low, s.LowUnsettled), endText(s.High, s.HighUnsettled)), swingBar(s.Low, is.Base, s.High, iss.Min, iss.Max, 30),
+				endText(s.Low, s.LowUnsettled) + ends + endText(s.High, s.HighUnsettled), swingBar(s.Low, is.Base, s.High, iss.Min, iss.Max, barW),
 				num(s.Swing), fmt.Sprintf("%.2f", s.VarShare)})
 		}
 		t.Render()
@@ -316,11 +330,11 @@ func tornado(w io.Writer, sc *answer.Scenario, r *answer.SensitivityModel, top i
 			fmt.Fprintf(w, "  (%d more %s; --top 0 shows all)\n", n, nounFor(n, "input"))
 		}
 		if u := ask.EndsUnsettledText(is, r.Ends); u != "" {
-			fmt.Fprintf(w, "  * had not settled: a last round's point (%s)\n", u)
+			fmt.Fprintf(w, "  %s\n", wrap("* had not settled: a last round's point ("+u+")", width-4, "    "))
 		}
 	}
 	for _, x := range r.Warnings {
-		say(w, "warning ("+r.Model+")", x, termWidth(w))
+		say(w, "warning ("+r.Model+")", x, width)
 	}
 }
 

@@ -220,3 +220,34 @@ func TestSweepFitsWidth(t *testing.T) {
 		t.Errorf("the option column is not 56 wide at 120 columns:\n%s", b.String())
 	}
 }
+
+// The tornado fits 80 columns: below 100 its bar narrows, its headers
+// shorten and the inputs' names wrap; at 120 it is as wide as before.
+// bdm's ends that did not settle bring the footnote, which wraps too.
+func TestSensitivityFitsWidth(t *testing.T) {
+	out, _, code := run(t, "sensitivity", "-n", "60", "-m", "compromise,bdm", "-q", "-f", "json")
+	var res answer.Sensitivity
+	if err := json.Unmarshal([]byte(out), &res); code != 0 || err != nil {
+		t.Fatalf("exit %d, %v", code, err)
+	}
+	var b bytes.Buffer
+	for _, m := range res.Models {
+		tornado(&b, &res.Scenario, m, 8, 80)
+	}
+	fits(t, b.String(), 80)
+	if !strings.Contains(b.String(), "│ LOW → HIGH") || !strings.Contains(unwrapped(b.String()), "* had not settled: a last round's point (") {
+		t.Errorf("no short header or no footnote: the case tests less than it says:\n%s", b.String())
+	}
+	b.Reset()
+	tornado(&b, &res.Scenario, res.Models[0], 8, 120)
+	if !strings.Contains(b.String(), "│ FORECAST LOW → HIGH │") {
+		t.Errorf("at 120 columns the tornado has not its long header:\n%s", b.String())
+	}
+	for _, is := range res.Models[0].Issues {
+		for _, s := range is.Swings[:min(8, len(is.Swings))] {
+			if !strings.Contains(b.String(), "│ "+s.Input.Label()+" ") {
+				t.Errorf("at 120 columns %q is wrapped:\n%s", s.Input.Label(), b.String())
+			}
+		}
+	}
+}
