@@ -65,21 +65,31 @@ func runBacktest(cmd *cobra.Command, args []string) error {
 
 // backtestTable prints the outcomes scored, then one row per model with
 // its scores and per outcome its forecast and error.
-func backtestTable(w io.Writer, b *answer.Backtest) {
-	headline(w, &b.Scenario, termWidth(w))
+func backtestTable(w io.Writer, b *answer.Backtest) { backtestAt(w, b, termWidth(w)) }
+
+// backtestAt is backtestTable at a terminal width: the outcomes and their
+// quotes break at spaces, and below 100 columns the table's headers
+// shorten and each outcome's date goes under its issue (the table grows
+// by a column an outcome, so many outcomes still need a wide terminal).
+func backtestAt(w io.Writer, b *answer.Backtest, width int) {
+	headline(w, &b.Scenario, width)
 	fmt.Fprintf(w, "Backtest: forecasts as of %s against %s recorded after it\n", b.AsOf, plural(len(b.Outcomes), "outcome"))
 	for _, o := range b.Outcomes {
-		fmt.Fprintf(w, "  %s  %s = %s", o.Date, o.Name, num(o.Value))
+		line := fmt.Sprintf("%s  %s = %s", o.Date, o.Name, num(o.Value))
 		if l := labels(o.Options, false); l != "" {
-			fmt.Fprintf(w, " (%s)", l)
+			line += fmt.Sprintf(" (%s)", l)
 		}
-		fmt.Fprintf(w, "\n      %s: “%s”\n", o.Source, o.Quote)
+		fmt.Fprintf(w, "  %s\n", wrap(line, width-6, "    "))
+		fmt.Fprintf(w, "      %s\n", wrap(fmt.Sprintf("%s: “%s”", o.Source, o.Quote), width-8, "        "))
 	}
 	if len(b.Outcomes) > 0 {
 		t := newTable(w)
-		hdr := table.Row{"Model", "MAE", "Option hits", "CRPS", "In 80%", "In 95%"}
+		hdr, sep := table.Row{"Model", "MAE", "Option hits", "CRPS", "In 80%", "In 95%"}, " "
+		if width < 100 {
+			hdr, sep = table.Row{"Model", "MAE", "Hits", "CRPS", "80%", "95%"}, "\n"
+		}
 		for _, o := range b.Outcomes {
-			hdr = append(hdr, o.Issue+" "+o.Date)
+			hdr = append(hdr, o.Issue+sep+o.Date)
 		}
 		t.AppendHeader(hdr)
 		t.SetColumnConfigs([]table.ColumnConfig{{Number: 2, Align: text.AlignRight}, {Number: 4, Align: text.AlignRight}})
@@ -102,14 +112,18 @@ func backtestTable(w io.Writer, b *answer.Backtest) {
 			t.AppendRow(row)
 		}
 		t.Render()
-		fmt.Fprintln(w, "cells: forecast (absolute error); ✓ the forecast's nearest option is the outcome's")
+		legend := "cells: forecast (absolute error); ✓ the forecast's nearest option is the outcome's"
+		if width < 100 {
+			legend += "; hits: forecasts whose nearest option is the outcome's; 80%, 95%: outcomes inside those intervals"
+		}
+		fmt.Fprintln(w, wrap(legend, width-2, "  "))
 	}
 	for _, x := range b.Warnings {
-		say(w, "warning", x, termWidth(w))
+		say(w, "warning", x, width)
 	}
 	for _, m := range b.Models {
 		for _, x := range m.Notes {
-			say(w, "note ("+m.Model+")", x, termWidth(w))
+			say(w, "note ("+m.Model+")", x, width)
 		}
 	}
 }

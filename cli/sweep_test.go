@@ -251,3 +251,30 @@ func TestSensitivityFitsWidth(t *testing.T) {
 		}
 	}
 }
+
+// The backtest fits 80 columns on the built-in case: the outcomes and
+// their quotes break at spaces, and the table's headers shorten with each
+// outcome's date under its issue; at 120 its headers are as before.
+func TestBacktestFitsWidth(t *testing.T) {
+	out, _, code := run(t, "backtest", "-q", "-f", "json")
+	var res answer.Backtest
+	if err := json.Unmarshal([]byte(out), &res); code != 0 || err != nil {
+		t.Fatalf("exit %d, %v", code, err)
+	}
+	if len(res.Outcomes) == 0 {
+		t.Fatal("no outcome scored: the case tests nothing")
+	}
+	var b bytes.Buffer
+	backtestAt(&b, &res, 80)
+	fits(t, b.String(), 80)
+	o := res.Outcomes[0]
+	words := func(s string) string { return strings.Join(strings.Fields(s), " ") }
+	if !strings.Contains(words(b.String()), words(o.Source+": “"+o.Quote+"”")) || !strings.Contains(b.String(), "│ HITS │") {
+		t.Errorf("the first outcome's quote is not given whole, or the headers are long:\n%s", b.String())
+	}
+	b.Reset()
+	backtestAt(&b, &res, 120)
+	if !strings.Contains(b.String(), "│ OPTION HITS │") || !strings.Contains(strings.ToUpper(b.String()), strings.ToUpper(o.Issue+" "+o.Date)) {
+		t.Errorf("at 120 columns the backtest's headers are not as before:\n%s", b.String())
+	}
+}
