@@ -147,7 +147,7 @@ func runDealEvaluate(cmd *cobra.Command, args []string) error {
 	req.Robust = robustFlags(cmd, req.Robust)
 	return respond(cmd, args, format, req, func(ctx context.Context, c *ask.Case) (*answer.DealEvaluation, error) {
 		return ask.DealEvaluate(ctx, c, req)
-	}, printEvaluation)
+	}, wrapLines(printEvaluation))
 }
 
 func printEvaluation(w io.Writer, ev *answer.DealEvaluation) {
@@ -155,7 +155,12 @@ func printEvaluation(w io.Writer, ev *answer.DealEvaluation) {
 	headline(w, sc, termWidth(w))
 	t := dealTable(w)
 	t.AppendHeader(table.Row{"Issue", "Value", "From", "Nearest option"})
-	t.SetColumnConfigs([]table.ColumnConfig{{Number: 1, WidthMax: 32, WidthMaxEnforcer: text.WrapSoft}, {Number: 4, WidthMax: 64, WidthMaxEnforcer: text.WrapSoft}})
+	issueW, optionW := 32, 64
+	if width := termWidth(w); width < 100 {
+		// Value 5, From 9 ("reference") and the borders 13 leave the rest
+		issueW, optionW = 20, max(20, width-47)
+	}
+	t.SetColumnConfigs([]table.ColumnConfig{{Number: 1, WidthMax: issueW, WidthMaxEnforcer: text.WrapSoft}, {Number: 4, WidthMax: optionW, WidthMaxEnforcer: text.WrapSoft}})
 	v := ev.Evaluation.Package
 	for k, is := range sc.Issues {
 		from := ev.Rest
@@ -208,7 +213,7 @@ func runDealSearch(cmd *cobra.Command, args []string) error {
 	req.Robust = robustFlags(cmd, req.Robust)
 	return respond(cmd, args, format, req, func(ctx context.Context, c *ask.Case) (*answer.DealSearch, error) {
 		return ask.DealSearch(ctx, c, req)
-	}, printSearch)
+	}, wrapLines(printSearch))
 }
 
 func dealTable(w io.Writer) table.Writer {
@@ -227,7 +232,14 @@ func num3(x float64) string { return strconv.FormatFloat(x, 'f', 3, 64) }
 func printVerdicts(w io.Writer, sc *answer.Scenario, vs []answer.DealVerdict) {
 	t := dealTable(w)
 	t.AppendHeader(table.Row{"Actor", "Utility", "Alternative", "Gain", "Red lines crossed", "Verdict"})
-	t.SetColumnConfigs([]table.ColumnConfig{{Number: 3, WidthMax: 30, WidthMaxEnforcer: text.WrapSoft}, {Number: 5, WidthMax: 36, WidthMaxEnforcer: text.WrapSoft}})
+	cfg := []table.ColumnConfig{{Number: 3, WidthMax: 30, WidthMaxEnforcer: text.WrapSoft}, {Number: 5, WidthMax: 36, WidthMaxEnforcer: text.WrapSoft}}
+	if termWidth(w) < 100 {
+		// the actor, its alternative, the red lines and the verdict wrap
+		// so that the six columns fit 80
+		cfg = []table.ColumnConfig{{Number: 1, WidthMax: 10, WidthMaxEnforcer: text.WrapSoft}, {Number: 3, WidthMax: 12, WidthMaxEnforcer: text.WrapSoft},
+			{Number: 5, WidthMax: 14, WidthMaxEnforcer: text.WrapSoft}, {Number: 6, WidthMax: 8, WidthMaxEnforcer: text.WrapSoft}}
+	}
+	t.SetColumnConfigs(cfg)
 	for _, v := range vs {
 		var crossed []string
 		for _, c := range v.Crossed {
@@ -478,7 +490,12 @@ func printLabelled(w io.Writer, p *answer.Scenario, title string, pk *answer.Dea
 	fmt.Fprintln(w, title+":")
 	t := dealTable(w)
 	t.AppendHeader(table.Row{"Issue", "Value", "Nearest option"})
-	t.SetColumnConfigs([]table.ColumnConfig{{Number: 3, WidthMax: 64, WidthMaxEnforcer: text.WrapSoft}})
+	cfg := []table.ColumnConfig{{Number: 3, WidthMax: 64, WidthMaxEnforcer: text.WrapSoft}}
+	if width := termWidth(w); width < 100 {
+		// Value 5 and the borders 10 leave the rest
+		cfg = []table.ColumnConfig{{Number: 1, WidthMax: 20, WidthMaxEnforcer: text.WrapSoft}, {Number: 3, WidthMax: max(20, width-37), WidthMaxEnforcer: text.WrapSoft}}
+	}
+	t.SetColumnConfigs(cfg)
 	for k, is := range p.Issues {
 		t.AppendRow(table.Row{is.Name, num(pk.Values[k]), nearestLabel(p, k, pk.Values[k])})
 	}

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"context"
 	"encoding/csv"
 	"encoding/json"
@@ -11,6 +12,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/jedib0t/go-pretty/v6/table"
 	"github.com/jedib0t/go-pretty/v6/text"
@@ -57,8 +59,12 @@ func nounFor(n int, noun string) string {
 	return noun + "s"
 }
 
-// termWidth is the width of w when it is a terminal, else 120.
+// termWidth is the width of w when it is a terminal (or a lineWrapper's),
+// else 120.
 func termWidth(w io.Writer) int {
+	if lw, ok := w.(*lineWrapper); ok {
+		return lw.width
+	}
 	if isTerminal(w) {
 		f := w.(*os.File)
 		if cols, _, err := term.GetSize(int(f.Fd())); err == nil && cols >= 40 {
@@ -322,6 +328,63 @@ func matrix(w io.Writer, f *answer.Forecast, width int) {
 // alone), each line after the first indented by two spaces.
 func say(w io.Writer, label, text string, width int) {
 	fmt.Fprintln(w, wrap(label+": "+text, max(40, width-2), "  "))
+}
+
+// lineWrapper writes what it is given line by line, breaking each line
+// wider than width at spaces (wrap), its continuation indented two more
+// than the line, except a table's lines (a box-drawing character after
+// any indent), which the table sizes itself. It lets an answer printed in
+// many pieces (deal's) fit the terminal without each piece wrapping its
+// own sentences; termWidth of it is its width.
+type lineWrapper struct {
+	w     io.Writer
+	width int
+	buf   []byte
+}
+
+// wrapLines returns print writing through a lineWrapper at w's width.
+func wrapLines[A any](print func(io.Writer, A)) func(io.Writer, A) {
+	return func(w io.Writer, a A) {
+		lw := &lineWrapper{w: w, width: termWidth(w)}
+		print(lw, a)
+		lw.flush()
+	}
+}
+
+func (l *lineWrapper) Write(p []byte) (int, error) {
+	l.buf = append(l.buf, p...)
+	for {
+		i := bytes.IndexByte(l.buf, '\n')
+		if i < 0 {
+			return len(p), nil
+		}
+		l.line(string(l.buf[:i]))
+		l.buf = l.buf[i+1:]
+	}
+}
+
+// flush writes a last line that had no newline, with one.
+func (l *lineWrapper) flush() {
+	if len(l.buf) > 0 {
+		l.line(string(l.buf))
+		l.buf = nil
+	}
+}
+
+func (l *lineWrapper) line(s string) {
+	body := strings.TrimLeft(s, " ")
+	indent := s[:len(s)-len(body)]
+	if utf8.RuneCountInString(s) <= l.width || strings.ContainsAny(firstRune(body), "┌│├└") {
+		fmt.Fprintln(l.w, s)
+		return
+	}
+	fmt.Fprintln(l.w, indent+wrap(body, max(20, l.width-len(indent)-2), indent+"  "))
+}
+
+// firstRune is s's first character ("" for none).
+func firstRune(s string) string {
+	_, n := utf8.DecodeRuneInString(s)
+	return s[:n]
 }
 
 // wrap breaks s at spaces into lines of at most n runes (a longer word

@@ -3,6 +3,8 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
+	"io"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -114,5 +116,73 @@ func fits(t *testing.T, text string, width int) {
 		if n := utf8.RuneCountInString(line); n > width {
 			t.Errorf("%d runes, wider than %d: %q", n, width, line)
 		}
+	}
+}
+
+// A lineWrapper breaks a line wider than its width at spaces, continuing
+// it two spaces deeper than its own indent, keeps a last line without a
+// newline, and leaves a table's lines alone.
+func TestLineWrapper(t *testing.T) {
+	var b bytes.Buffer
+	lw := &lineWrapper{w: &b, width: 20}
+	fmt.Fprint(lw, "short\n  one two three four five six\n│ a table line wider than twenty │\nlast without newline")
+	lw.flush()
+	want := "short\n  one two three four\n    five six\n│ a table line wider than twenty │\nlast without newline\n"
+	if b.String() != want {
+		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
+	}
+	if termWidth(lw) != 20 {
+		t.Errorf("termWidth of a lineWrapper %d, want its width 20", termWidth(lw))
+	}
+}
+
+// The deal answers fit 80 columns on the built-in case: search and
+// evaluate whole, proposals but for its table of seven columns, which
+// needs a wide terminal.
+func TestDealFitsWidth(t *testing.T) {
+	render := func(args []string, print func(io.Writer, []byte)) string {
+		t.Helper()
+		out, _, code := run(t, append(args, "-q", "-f", "json")...)
+		if code != 0 {
+			t.Fatalf("%v: exit %d", args, code)
+		}
+		var b bytes.Buffer
+		lw := &lineWrapper{w: &b, width: 80}
+		print(lw, []byte(out))
+		lw.flush()
+		return b.String()
+	}
+	search := render([]string{"deal", "search"}, func(w io.Writer, js []byte) {
+		var a answer.DealSearch
+		if err := json.Unmarshal(js, &a); err != nil {
+			t.Fatal(err)
+		}
+		printSearch(w, &a)
+	})
+	evaluate := render([]string{"deal", "evaluate"}, func(w io.Writer, js []byte) {
+		var a answer.DealEvaluation
+		if err := json.Unmarshal(js, &a); err != nil {
+			t.Fatal(err)
+		}
+		printEvaluation(w, &a)
+	})
+	proposals := render([]string{"deal", "proposals"}, func(w io.Writer, js []byte) {
+		var a answer.DealProposals
+		if err := json.Unmarshal(js, &a); err != nil {
+			t.Fatal(err)
+		}
+		printProposals(w, &a)
+	})
+	fits(t, search, 80)
+	fits(t, evaluate, 80)
+	var text []string
+	for _, l := range strings.Split(proposals, "\n") {
+		if !strings.ContainsAny(firstRune(strings.TrimLeft(l, " ")), "┌│├└") {
+			text = append(text, l)
+		}
+	}
+	fits(t, strings.Join(text, "\n"), 80)
+	if !strings.Contains(unwrapped(search), "Ukraine CROSSES its red line on territory") || !strings.Contains(search, "│ NEAREST OPTION") {
+		t.Errorf("the search has no bend or no package: the case tests less than it says:\n%s", search)
 	}
 }

@@ -55,7 +55,7 @@ func runDealProposals(cmd *cobra.Command, args []string) error {
 	if list, _ := f.GetString("model"); strings.TrimSpace(list) != "" {
 		req.Models = strings.Split(list, ",")
 	}
-	print := printProposals
+	print := wrapLines(printProposals)
 	if format == "csv" {
 		print = func(w io.Writer, a *answer.DealProposals) {
 			csvCaveats(cmd.ErrOrStderr(), "", a.Warnings, nil)
