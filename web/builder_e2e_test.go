@@ -16,6 +16,7 @@ import (
 
 	"parley/scenario"
 	"parley/scenariofile"
+	"parley/store"
 )
 
 // The hand-derived compromise forecasts (capability × salience weighted
@@ -623,5 +624,96 @@ func TestBuilderKeepsTheFile(t *testing.T) {
 	rec, err := e.st.GetScenario(e.ctx, e.rec.ID)
 	if err != nil || rec.Version != 1 || string(rec.Body) != string(e.rec.Body) {
 		t.Fatalf("the built-in case saved untouched is version %d (%v); the file changed: %v", rec.Version, err, string(rec.Body) != string(e.rec.Body))
+	}
+
+	// A file whose snapshots and variant add an actor (named by an alias
+	// in a stance change and a proposal), change a proposal and add
+	// another, and take proposals off: each is drawn as the file has it,
+	// the actor the first snapshot adds offered in the later one's menu,
+	// and saved untouched, byte for byte.
+	changes := `metadata: {id: changes, title: Every kind of change, as_of: "2025-01-01"}
+issues:
+  - {id: a, name: Issue A}
+  - {id: b, name: Issue B, scale: {min: 0, max: 10}}
+actors:
+  - {id: north, name: North, capability: 2, capability_assumed: t}
+  - {id: south, name: South, capability: 1, capability_assumed: t}
+stances:
+  - {actor: north, issue: a, position: 20, salience: 1, assumed: an example}
+  - {actor: south, issue: a, position: 80, salience: 1, assumed: an example}
+  - {actor: south, issue: b, position: 5, salience: 0.5, assumed: an example}
+proposals:
+  - {id: first, name: First offer, proposers: [north], date: "2025-01-01", package: {a: 30}, assumed: an example}
+snapshots:
+  - date: "2025-02-01"
+    add_actors:
+      - id: west
+        name: West
+        description: |-
+          Joins in February.
+          Two lines.
+        capability: 3
+        capability_range: [2, 4]
+        capability_assumed: an example
+        aliases: [w]
+        mentions: [Westerners]
+        red_lines: {a: "<= 60"}
+        red_line_assumed: {a: an example}
+        reservation: 0.2
+        reservation_assumed: an example
+    stances:
+      - {actor: w, issue: a, position: 50, salience: 0.8, assumed: an example}
+    proposals:
+      - {id: first, package: {b: 4}, note: North adds Issue B}  # a change
+      - id: second
+        name: Second offer
+        proposers: [w]
+        date: "2025-02-01"
+        package: {a: 55}
+        assumed: an example
+  - date: "2025-03-01"
+    stances:
+      - {actor: west, issue: b, position: 6, salience: 0.3, assumed: an example}
+    withdraw_proposals: [first]
+variants:
+  - id: west-leaves
+    remove_actors: [west]
+    withdraw_proposals: [second]
+    proposals:
+      - {id: third, name: Third offer, date: "2025-03-01", package: {a: 40, b: 2}, assumed: an example}
+`
+	ch := &store.Scenario{Name: "Every kind of change", Format: "yaml", Body: []byte(changes)}
+	if err := e.st.CreateScenario(e.ctx, ch); err != nil {
+		t.Fatal(err)
+	}
+	e.do("changes", chromedp.Navigate(e.srv.URL+"/?scenario="+ch.ID+"#build"),
+		e.poll(`!!document.querySelector("[data-testid=build-state]")?.textContent.startsWith("Every kind of change")`))
+	drawnChanges := get(t, e.bctx, "changes", chromedp.Evaluate[[]string](`(() => {
+		const v = (p) => { const el = document.querySelector('[data-path="' + p + '"]'); return el ? el.value : "(none)" }
+		const menu = (p) => { const el = document.querySelector('[data-path="' + p + '"]'); return el ? el.value + " " + el.selectedOptions[0].textContent : "(none)" }
+		const ticked = (p) => [...document.querySelectorAll('[data-path="' + p + '"] input:checked')].map((i) => i.value + " " + i.parentElement.textContent).join(", ")
+		return [
+			["id", "name", "capability", "aliases", "capability_assumed", "description", "red_lines.a", "reservation"].map((f) => v("snapshots[0].add_actors[0]." + f)).join(" | "),
+			menu("snapshots[0].stances[0].actor"), menu("snapshots[1].stances[0].actor"),
+			["id", "name", "date", "package.a", "package.b", "note"].map((f) => v("snapshots[0].proposals[0]." + f)).join(" | "),
+			["id", "name", "date", "package.a"].map((f) => v("snapshots[0].proposals[1]." + f)).join(" | ") + " | " + ticked("snapshots[0].proposals[1].proposers"),
+			ticked("snapshots[1].withdraw_proposals"), ticked("variants[0].remove_actors"), ticked("variants[0].withdraw_proposals"),
+			["id", "package.a", "package.b"].map((f) => v("variants[0].proposals[0]." + f)).join(" | "),
+		]
+	})()`))
+	wantChanges := []string{
+		"west | West | 3 | w | an example | Joins in February.\nTwo lines. | <= 60 | 0.2",
+		"west West", "west West",
+		"first |  |  |  | 4 | North adds Issue B",
+		"second | Second offer | 2025-02-01 | 55 | west West",
+		"first First offer", "west West", "second Second offer",
+		"third | 40 | 2",
+	}
+	if strings.Join(drawnChanges, "\n") != strings.Join(wantChanges, "\n") {
+		t.Fatalf("the changes are drawn as\n%s\nwant\n%s", strings.Join(drawnChanges, "\n"), strings.Join(wantChanges, "\n"))
+	}
+	e.do("save the changes", chromedp.Click(chromedp.CSS(`[data-testid=build-save]`)), e.poll(`document.querySelector("#status").textContent.startsWith("Nothing to save")`))
+	if got, err := e.st.GetScenario(e.ctx, ch.ID); err != nil || got.Version != 1 || string(got.Body) != changes {
+		t.Fatalf("the file of changes saved untouched is version %d (%v):\n%s", got.Version, err, got.Body)
 	}
 }
