@@ -16,21 +16,23 @@ import (
 
 	"parley/scenario"
 	"parley/scenariofile"
+	"parley/store"
 )
 
 // The hand-derived compromise forecasts (capability × salience weighted
 // means) of the scenario TestBuilder builds: North (capability 60), South
 // (40) and East (20) on Budget and Timeline.
 const (
-	// Budget, latest (no snapshot touches it): 60·0.9·80 + 40·0.6·30 +
-	// 20·0.4·50 = 5440 over 54 + 24 + 8 = 86.
-	wantBudget = 5440.0 / 86
+	// Budget, latest: the snapshot adds West (capability 10) at 70 with
+	// salience 0.5: 60·0.9·80 + 40·0.6·30 + 20·0.4·50 + 10·0.5·70 = 5790
+	// over 54 + 24 + 8 + 5 = 91.
+	wantBudget = 5790.0 / 91
 	// Timeline, latest: the snapshot moves South to 40: 60·0.3·50 +
 	// 40·0.8·40 + 20·0.5·20 = 2380 over 18 + 32 + 10 = 60.
 	wantTimeline = 2380.0 / 60
-	// With the variant "no-east" (East leaves): Budget 5040/78, Timeline
+	// With the variant "no-east" (East leaves): Budget 5390/83, Timeline
 	// 2180/50; Timeline at the base date (South at 90): 3780/50.
-	wantBudgetNoEast       = 5040.0 / 78
+	wantBudgetNoEast       = 5390.0 / 83
 	wantTimelineNoEast     = 2180.0 / 50
 	wantTimelineBaseNoEast = 3780.0 / 50
 )
@@ -42,10 +44,12 @@ var rawPath = regexp.MustCompile(`[a-z_]+\[\d+\]`)
 // TestBuilder builds a scenario from a blank page in the Build view of a
 // server with nothing stored: a source, two issues with their labelled
 // options, three actors, six stances (one resting on a quote the server
-// checks against the source's file), a snapshot, a variant and a
-// proposal. A first save with a position off the scale and a quote the
-// source does not hold is refused, each problem shown beside its field in
-// words; once fixed it saves, and the forecasts are the hand-derived
+// checks against the source's file), a snapshot that adds an actor with a
+// stance, a variant that puts a proposal on the table and takes one off,
+// and a proposal. A first save with a position off the scale, a quote the
+// source does not hold, an added actor's capability below zero and a
+// variant's package off the scale is refused, each problem shown beside
+// its field in words; once fixed it saves, and the forecasts are the hand-derived
 // weighted means, with the variant too. The brief's link downloads the
 // brief of the scenario; a shared address opens the page as it was; an
 // uploaded file whose stance names an actor by an alias is drawn and
@@ -153,11 +157,33 @@ func TestBuilder(t *testing.T) {
 		chromedp.Click(chromedp.CSS(`[data-path="snapshots[0].actors[0]"] > details > summary`)),
 		set("snapshots[0].actors[0].red_lines.budget", "<= 170"), set("snapshots[0].actors[0].red_lines.timeline", ">= 20"),
 		set("snapshots[0].actors[0].reservation", "0.25"))
+	// West joins the talks in the snapshot, at first with a capability
+	// below zero, and takes a stance on the budget there: the change's
+	// actor menu offers West.
+	if e.count(`button[data-add="snapshots[0].add_actors"]`) != 1 {
+		t.Fatal("the snapshot has no button to add an actor")
+	}
+	do("snapshot adds an actor", add("snapshots[0].add_actors"), set("snapshots[0].add_actors[0].id", "west"),
+		set("snapshots[0].add_actors[0].name", "West"), set("snapshots[0].add_actors[0].capability", "-5"),
+		set("snapshots[0].add_actors[0].capability_assumed", "an example"), add("snapshots[0].stances"))
+	if o := get(t, e.bctx, "menu", chromedp.Evaluate[string](`document.querySelector('[data-path="snapshots[0].stances[1].actor"] option[value=west]')?.textContent ?? ""`)); o != "West" {
+		t.Fatalf("the snapshot's actor menu offers West as %q", o)
+	}
+	do("added actor's stance", set("snapshots[0].stances[1].actor", "west"), set("snapshots[0].stances[1].issue", "budget"),
+		set("snapshots[0].stances[1].position", "70"), set("snapshots[0].stances[1].salience", "0.5"), set("snapshots[0].stances[1].assumed", "an example"))
 	do("variant", add("variants"), set("variants[0].id", "no-east"), set("variants[0].name", "East leaves the talks"),
 		chromedp.Click(chromedp.CSS(`[data-path="variants[0].remove_actors"] input[value=east]`)))
 	do("proposal", add("proposals"), set("proposals[0].id", "split"), set("proposals[0].name", "Split the difference"),
 		set("proposals[0].date", "2026-03-01"), set("proposals[0].package.budget", "50"), set("proposals[0].package.timeline", "60"),
 		chromedp.Click(chromedp.CSS(`[data-path="proposals[0].proposers"] input[value=north]`)), set("proposals[0].assumed", "an example"))
+	// Without East, West (whom the snapshot brought, and the variant
+	// sees) puts its own proposal on the table, its budget at first off
+	// the scale, and North's is taken off.
+	do("variant's proposals", add("variants[0].proposals"), set("variants[0].proposals[0].id", "west-plan"),
+		set("variants[0].proposals[0].name", "Western plan"), set("variants[0].proposals[0].date", "2026-03-15"),
+		set("variants[0].proposals[0].package.budget", "140"), set("variants[0].proposals[0].assumed", "an example"),
+		chromedp.Click(chromedp.CSS(`[data-path="variants[0].proposals[0].proposers"] input[value=west]`)),
+		chromedp.Click(chromedp.CSS(`[data-path="variants[0].withdraw_proposals"] input[value=split]`)))
 
 	// 5. Saved with the two mistakes: refused, each shown beside its field
 	// in words, the field marked.
@@ -186,6 +212,8 @@ func TestBuilder(t *testing.T) {
 		"snapshots[0].actors[0].red_lines.timeline": `⚠ Snapshot of 2026-04-01 (“Second round”), change to actor “South”: red line on Timeline: no evidence and no assumed reason`,
 		"snapshots[0].actors[0].reservation":        `⚠ Snapshot of 2026-04-01 (“Second round”), change to actor “South”: reservation utility: no evidence and no assumed reason`,
 		"snapshots[0].stances[0].range.position":    `✕ Snapshot of 2026-04-01 (“Second round”), change to the stance of South on Timeline: range of the position: range [50 80] does not contain the position — valid: a range containing the position 40`,
+		"snapshots[0].add_actors[0].capability":     `✕ Snapshot of 2026-04-01 (“Second round”), added actor “West”: capability: capability -5 is not positive — valid: a number > 0`,
+		"variants[0].proposals[0].package.budget":   `✕ Variant “East leaves the talks”, proposal “Western plan”: value for Budget: position 140 is outside the scale — valid: a number from 0 to 100`,
 	} {
 		if w := e.text(fmt.Sprintf(`[data-testid=diagnostic][data-for=%q]`, p)); !strings.HasPrefix(w, want) {
 			t.Fatalf("%s: the diagnostic reads %q, want %q…", p, w, want)
@@ -197,6 +225,12 @@ func TestBuilder(t *testing.T) {
 	if inv := get(t, e.bctx, "invalid", chromedp.Evaluate[string](`document.querySelector('[data-path="snapshots[0].stances[0].range.position"]').getAttribute("aria-invalid")`)); inv != "true" {
 		t.Fatalf("the snapshot's position range is not marked invalid (%q)", inv)
 	}
+	for _, p := range []string{"snapshots[0].add_actors[0].capability", "variants[0].proposals[0].package.budget"} {
+		if inv := get(t, e.bctx, "invalid", chromedp.Evaluate[string](fmt.Sprintf(`document.querySelector('[data-path=%q]').getAttribute("aria-invalid")`, p))); inv != "true" {
+			t.Fatalf("%s is not marked invalid (%q)", p, inv)
+		}
+	}
+	do("added actor", chromedp.ScrollIntoView(path("snapshots[0].add_actors[0]")), shot("31e-build-snapshot-adds"))
 	if n := e.count(`[data-testid=diagnostic][data-for^="snapshots[0].stances[0].range.salience"]`); n != 0 {
 		t.Fatalf("the snapshot's salience range, which holds South's salience, has %d diagnostics", n)
 	}
@@ -231,6 +265,15 @@ func TestBuilder(t *testing.T) {
 		chromedp.ScrollIntoView(path("snapshots[0].actors[0]")), shot("31c-build-snapshot-red-line"))
 	// South's new position range holds its new position.
 	do("snapshot range fixed", setRange("snapshots[0].stances[0].range.position", "30", "60"))
+	// West's capability and plan on the scale.
+	do("added actor fixed", set("snapshots[0].add_actors[0].capability", "10"), set("variants[0].proposals[0].package.budget", "40"))
+	// On a phone's screen the added actor and the variant's proposals
+	// fit: the page does not scroll sideways.
+	do("phone", chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile), chromedp.ScrollIntoView(path("variants[0].proposals[0]")), shot("31f-build-narrow-changes"))
+	if w := get(t, e.bctx, "widths", chromedp.Evaluate[[]int](`[document.documentElement.scrollWidth, document.documentElement.clientWidth]`)); w[0] > w[1] {
+		t.Errorf("at 390 px the builder is %d px wide on a screen %d px wide", w[0], w[1])
+	}
+	do("desktop", chromedp.ResetViewport())
 	do("save", set("stances[1].position", "50"), set("stances[0].evidence[0].quote", "We will not sign for less than most of the budget."),
 		chromedp.Click(chromedp.CSS(`[data-testid=build-save]`)),
 		poll(`document.querySelector("[data-testid=build-state]").textContent.endsWith("· saved")`),
@@ -280,12 +323,25 @@ func TestBuilder(t *testing.T) {
 			Snapshots []struct {
 				Actors  []actor `json:"actors"`
 				Stances []struct {
-					Actor, Issue string
-					Position     *float64
-					Range        *struct{ Position, Salience *[2]float64 }
-					Note         string
+					Actor, Issue       string
+					Position, Salience *float64
+					Range              *struct{ Position, Salience *[2]float64 }
+					Note               string
 				} `json:"stances"`
+				AddActors []struct {
+					ID, Name          string
+					Capability        float64
+					CapabilityAssumed string `json:"capability_assumed"`
+				} `json:"add_actors"`
 			} `json:"snapshots"`
+			Variants []struct {
+				Proposals []struct {
+					ID, Name, Date string
+					Proposers      []string
+					Package        map[string]float64
+				} `json:"proposals"`
+				WithdrawProposals []string `json:"withdraw_proposals"`
+			} `json:"variants"`
 		} `json:"scenario"`
 	}
 	err = json.NewDecoder(resp.Body).Decode(&got)
@@ -312,9 +368,25 @@ func TestBuilder(t *testing.T) {
 		rl[0].Quote != "South will put no more than seventy into the budget." {
 		t.Errorf("South's red line on the budget in the snapshot rests on %+v", rl)
 	}
-	if st := got.Scenario.Snapshots[0].Stances; len(st) != 1 || st[0].Actor != "south" || st[0].Issue != "timeline" || st[0].Position == nil || *st[0].Position != 40 ||
+	if st := got.Scenario.Snapshots[0].Stances; len(st) != 2 || st[0].Actor != "south" || st[0].Issue != "timeline" || st[0].Position == nil || *st[0].Position != 40 ||
 		st[0].Range == nil || fmt.Sprint(st[0].Range.Position, st[0].Range.Salience) != "&[30 60] &[0.6 0.9]" || st[0].Note != "South gives ground after the second round" {
 		t.Errorf("the snapshot's stance changes: %+v", st)
+	}
+	// West, added with its stance; its plan on the table in the variant,
+	// North's taken off.
+	if aa := got.Scenario.Snapshots[0].AddActors; len(aa) != 1 || aa[0].ID != "west" || aa[0].Name != "West" || aa[0].Capability != 10 || aa[0].CapabilityAssumed != "an example" {
+		t.Errorf("the snapshot adds %+v", aa)
+	}
+	if st := got.Scenario.Snapshots[0].Stances; len(st) == 2 && (st[1].Actor != "west" || st[1].Issue != "budget" || st[1].Position == nil || *st[1].Position != 70 ||
+		st[1].Salience == nil || *st[1].Salience != 0.5) {
+		t.Errorf("West's stance in the snapshot: %+v", st[1])
+	}
+	if len(got.Scenario.Variants) != 1 {
+		t.Fatalf("variants: %+v", got.Scenario.Variants)
+	}
+	if v := got.Scenario.Variants[0]; len(v.Proposals) != 1 || v.Proposals[0].ID != "west-plan" || v.Proposals[0].Name != "Western plan" || v.Proposals[0].Date != "2026-03-15" ||
+		fmt.Sprint(v.Proposals[0].Proposers, v.Proposals[0].Package) != "[west] map[budget:40]" || fmt.Sprint(v.WithdrawProposals) != "[split]" {
+		t.Errorf("the variant's proposals: %+v", v)
 	}
 	if w := get(t, e.bctx, "warnings", chromedp.Evaluate[string](`[...document.querySelectorAll("[data-testid=diagnostic], [data-testid=build-problems]")].map((x) => x.textContent).join("\n")`)); strings.Contains(w, "no evidence and no assumed reason") {
 		t.Errorf("after the save the page still warns:\n%s", w)
@@ -337,10 +409,14 @@ func TestBuilder(t *testing.T) {
 		t.Fatalf("brief link %q, want …%s", href, want)
 	}
 	brief := get(t, e.bctx, "brief", chromedp.Evaluate[string](`fetch(document.querySelector("[data-testid=brief-html]").href).then((r) => r.text())`, chromedp.EvalAwaitPromise))
-	for _, want := range []string{"<title>", "Three-party talks", "Budget", "Timeline", "Split the difference"} {
+	for _, want := range []string{"<title>", "Three-party talks", "Budget", "Timeline", "Western plan"} {
 		if !strings.Contains(brief, want) {
 			t.Fatalf("the brief lacks %q:\n%.600s", want, brief)
 		}
+	}
+	// Without East, North's proposal is off the table.
+	if strings.Contains(brief, "Split the difference") {
+		t.Errorf("the brief without East still has North's proposal, which the variant takes off the table")
 	}
 	// The PDF link: the same brief printed by the server's browser, one
 	// page (its type and its first bytes, read in the page).
@@ -464,6 +540,24 @@ variants:
 		get(t, e.bctx, "note", chromedp.Value(path("snapshots[0].stances[0].note"))); v != "30–60 0.6–0.9 South gives ground after the second round" {
 		t.Errorf("the snapshot's stance change reads %q after the renames", v)
 	}
+	// Renaming West, whom the snapshot adds, carries its stance there and
+	// its place among the variant's proposers along; renaming North's
+	// proposal carries the variant's withdrawal of it. Drawn again (a
+	// quote row added), the fields read the document.
+	change := func(p string) chromedp.Action[chromedp.Void] {
+		return void(chromedp.Evaluate[bool](fmt.Sprintf(`document.querySelector('[data-path=%q]').dispatchEvent(new Event("change"))`, p)))
+	}
+	do("rename an added actor and a proposal", set("snapshots[0].add_actors[0].id", "westland"), change("snapshots[0].add_actors[0].id"),
+		set("proposals[0].id", "halves"), change("proposals[0].id"),
+		add("variants[0].proposals[0].evidence"), chromedp.WaitVisible(path("variants[0].proposals[0].evidence[0].quote")))
+	if v := get(t, e.bctx, "renamed", chromedp.Evaluate[string](`[document.querySelector('[data-path="snapshots[0].stances[1].actor"]').value,
+		[...document.querySelectorAll('[data-path="variants[0].proposals[0].proposers"] input:checked')].map((i) => i.value).join(","),
+		[...document.querySelectorAll('[data-path="variants[0].withdraw_proposals"] input:checked')].map((i) => i.value).join(",")].join(" | ")`)); v != "westland | westland | halves" {
+		t.Errorf("after renaming West and North's proposal, West's stance, the variant's proposers and its withdrawals read %q", v)
+	}
+	if n := e.count(`option[value=west], input[value=west], option[value=split], input[value=split]`); n != 0 {
+		t.Errorf("%d choices still offer the old ids", n)
+	}
 }
 
 // TestBuilderKeepsTheFile opens the built-in case in the builder and saves
@@ -530,5 +624,96 @@ func TestBuilderKeepsTheFile(t *testing.T) {
 	rec, err := e.st.GetScenario(e.ctx, e.rec.ID)
 	if err != nil || rec.Version != 1 || string(rec.Body) != string(e.rec.Body) {
 		t.Fatalf("the built-in case saved untouched is version %d (%v); the file changed: %v", rec.Version, err, string(rec.Body) != string(e.rec.Body))
+	}
+
+	// A file whose snapshots and variant add an actor (named by an alias
+	// in a stance change and a proposal), change a proposal and add
+	// another, and take proposals off: each is drawn as the file has it,
+	// the actor the first snapshot adds offered in the later one's menu,
+	// and saved untouched, byte for byte.
+	changes := `metadata: {id: changes, title: Every kind of change, as_of: "2025-01-01"}
+issues:
+  - {id: a, name: Issue A}
+  - {id: b, name: Issue B, scale: {min: 0, max: 10}}
+actors:
+  - {id: north, name: North, capability: 2, capability_assumed: t}
+  - {id: south, name: South, capability: 1, capability_assumed: t}
+stances:
+  - {actor: north, issue: a, position: 20, salience: 1, assumed: an example}
+  - {actor: south, issue: a, position: 80, salience: 1, assumed: an example}
+  - {actor: south, issue: b, position: 5, salience: 0.5, assumed: an example}
+proposals:
+  - {id: first, name: First offer, proposers: [north], date: "2025-01-01", package: {a: 30}, assumed: an example}
+snapshots:
+  - date: "2025-02-01"
+    add_actors:
+      - id: west
+        name: West
+        description: |-
+          Joins in February.
+          Two lines.
+        capability: 3
+        capability_range: [2, 4]
+        capability_assumed: an example
+        aliases: [w]
+        mentions: [Westerners]
+        red_lines: {a: "<= 60"}
+        red_line_assumed: {a: an example}
+        reservation: 0.2
+        reservation_assumed: an example
+    stances:
+      - {actor: w, issue: a, position: 50, salience: 0.8, assumed: an example}
+    proposals:
+      - {id: first, package: {b: 4}, note: North adds Issue B}  # a change
+      - id: second
+        name: Second offer
+        proposers: [w]
+        date: "2025-02-01"
+        package: {a: 55}
+        assumed: an example
+  - date: "2025-03-01"
+    stances:
+      - {actor: west, issue: b, position: 6, salience: 0.3, assumed: an example}
+    withdraw_proposals: [first]
+variants:
+  - id: west-leaves
+    remove_actors: [west]
+    withdraw_proposals: [second]
+    proposals:
+      - {id: third, name: Third offer, date: "2025-03-01", package: {a: 40, b: 2}, assumed: an example}
+`
+	ch := &store.Scenario{Name: "Every kind of change", Format: "yaml", Body: []byte(changes)}
+	if err := e.st.CreateScenario(e.ctx, ch); err != nil {
+		t.Fatal(err)
+	}
+	e.do("changes", chromedp.Navigate(e.srv.URL+"/?scenario="+ch.ID+"#build"),
+		e.poll(`!!document.querySelector("[data-testid=build-state]")?.textContent.startsWith("Every kind of change")`))
+	drawnChanges := get(t, e.bctx, "changes", chromedp.Evaluate[[]string](`(() => {
+		const v = (p) => { const el = document.querySelector('[data-path="' + p + '"]'); return el ? el.value : "(none)" }
+		const menu = (p) => { const el = document.querySelector('[data-path="' + p + '"]'); return el ? el.value + " " + el.selectedOptions[0].textContent : "(none)" }
+		const ticked = (p) => [...document.querySelectorAll('[data-path="' + p + '"] input:checked')].map((i) => i.value + " " + i.parentElement.textContent).join(", ")
+		return [
+			["id", "name", "capability", "aliases", "capability_assumed", "description", "red_lines.a", "reservation"].map((f) => v("snapshots[0].add_actors[0]." + f)).join(" | "),
+			menu("snapshots[0].stances[0].actor"), menu("snapshots[1].stances[0].actor"),
+			["id", "name", "date", "package.a", "package.b", "note"].map((f) => v("snapshots[0].proposals[0]." + f)).join(" | "),
+			["id", "name", "date", "package.a"].map((f) => v("snapshots[0].proposals[1]." + f)).join(" | ") + " | " + ticked("snapshots[0].proposals[1].proposers"),
+			ticked("snapshots[1].withdraw_proposals"), ticked("variants[0].remove_actors"), ticked("variants[0].withdraw_proposals"),
+			["id", "package.a", "package.b"].map((f) => v("variants[0].proposals[0]." + f)).join(" | "),
+		]
+	})()`))
+	wantChanges := []string{
+		"west | West | 3 | w | an example | Joins in February.\nTwo lines. | <= 60 | 0.2",
+		"west West", "west West",
+		"first |  |  |  | 4 | North adds Issue B",
+		"second | Second offer | 2025-02-01 | 55 | west West",
+		"first First offer", "west West", "second Second offer",
+		"third | 40 | 2",
+	}
+	if strings.Join(drawnChanges, "\n") != strings.Join(wantChanges, "\n") {
+		t.Fatalf("the changes are drawn as\n%s\nwant\n%s", strings.Join(drawnChanges, "\n"), strings.Join(wantChanges, "\n"))
+	}
+	e.do("save the changes", chromedp.Click(chromedp.CSS(`[data-testid=build-save]`)), e.poll(`document.querySelector("#status").textContent.startsWith("Nothing to save")`))
+	if got, err := e.st.GetScenario(e.ctx, ch.ID); err != nil || got.Version != 1 || string(got.Body) != changes {
+		t.Fatalf("the file of changes saved untouched is version %d (%v):\n%s", got.Version, err, got.Body)
 	}
 }

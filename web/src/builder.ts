@@ -11,7 +11,7 @@
 // scenario downloads as its file, in a peer tool's format, or as the
 // one-page brief.
 import { api, download, APIError } from './api'
-import type { Scenario, ScenarioView, Diagnostic, Evidence, Changes, FormatInfo } from './api'
+import type { Scenario, ScenarioView, Diagnostic, Evidence, Changes, FormatInfo, Actor, Proposal } from './api'
 import { h } from './util'
 import { describe, message, sentence, actorName, issueName } from './diagnostics'
 
@@ -106,6 +106,78 @@ function resolves(doc: Scenario, name: string): string | undefined {
   return (all.find((a) => a.id === name) ?? all.find((a) => a.aliases?.includes(name)))?.id
 }
 
+// ---------- scopes: what a snapshot or variant sees ----------
+
+// scopeOf is the snapshot or variant a path lies in ("snapshots[1]"), or
+// '' for the base.
+function scopeOf(path: string): string {
+  return /^(?:snapshots|variants)\[\d+\]/.exec(path)?.[0] ?? ''
+}
+
+// snapshotOrder is the snapshots' indices in the order resolve.go applies
+// them: by date, the file's order among equal dates.
+function snapshotOrder(doc: Scenario): number[] {
+  const sn = doc.snapshots ?? []
+  return sn.map((_, i) => i).sort((a, b) => (sn[a].date < sn[b].date ? -1 : sn[a].date > sn[b].date ? 1 : a - b))
+}
+
+// applying are the changes that make the scenario a change at scope
+// sees, in order, itself last: the snapshots dated before a snapshot and
+// the snapshot (snapshots are cumulative), every snapshot and the
+// variant for a variant (a variant applies on top of any snapshot, and is
+// checked against the latest); none for the base.
+function applying(doc: Scenario, scope: string): Changes[] {
+  const m = /^(snapshots|variants)\[(\d+)\]$/.exec(scope)
+  if (!m) return []
+  const sn = doc.snapshots ?? [], order = snapshotOrder(doc), i = Number(m[2])
+  if (m[1] === 'variants') return [...order.map((k) => sn[k]), ...(doc.variants?.[i] ? [doc.variants[i]] : [])]
+  return order.slice(0, order.indexOf(i) + 1).map((k) => sn[k])
+}
+
+// actorsIn are the actors at the table in a change at scope: the base's,
+// with those added by the changes before it and by itself, less those
+// the changes before it removed.
+function actorsIn(doc: Scenario, scope: string): Actor[] {
+  let list = [...doc.actors]
+  const cs = applying(doc, scope)
+  cs.forEach((c, k) => {
+    list.push(...(c.add_actors ?? []))
+    if (k === cs.length - 1 || !c.remove_actors?.length) return
+    const gone = new Set(c.remove_actors.map((r) => (list.find((a) => a.id === r) ?? list.find((a) => a.aliases?.includes(r)))?.id))
+    list = list.filter((a) => !gone.has(a.id))
+  })
+  return list
+}
+
+// proposalsIn are the proposals (id and name) a change at scope can
+// change or withdraw: the base's, with those the changes before it added
+// and did not withdraw, and, with own, its own.
+function proposalsIn(doc: Scenario, scope: string, own = true): Map<string, string> {
+  const out = new Map<string, string>()
+  const put = (ps: Proposal[] | undefined) => { for (const p of ps ?? []) if (p.id) out.set(p.id, p.name || out.get(p.id) || p.id) }
+  put(doc.proposals)
+  const cs = applying(doc, scope)
+  cs.forEach((c, k) => {
+    if (k === cs.length - 1) { if (own) put(c.proposals); return }
+    put(c.proposals)
+    for (const w of c.withdraw_proposals ?? []) out.delete(w)
+  })
+  return out
+}
+
+// reach says which scopes see an actor or a proposal defined at path
+// (its id's field): every one for the base's; for a snapshot's, the
+// snapshot, the snapshots after it and every variant; for a variant's,
+// the variant alone.
+function reach(doc: Scenario, path: string): (scope: string) => boolean {
+  const at = scopeOf(path)
+  if (!at) return () => true
+  if (at.startsWith('variants')) return (scope) => scope === at
+  const order = snapshotOrder(doc).map((i) => `snapshots[${i}]`)
+  const from = order.indexOf(at)
+  return (scope) => scope.startsWith('variants') || (scope !== '' && order.indexOf(scope) >= from)
+}
+
 // read is a field's value as the document holds it: undefined leaves an
 // optional field out; a required number left empty is null, which the
 // server reports as "no value given".
@@ -137,11 +209,12 @@ function read(el: HTMLElement, doc: Scenario, old: unknown): unknown {
       return lo === '' && hi === '' ? undefined : { min: num(lo), max: num(hi) }
     }
     case 'checklist': {
-      // The file's names (aliases too) in the file's order, then the
-      // actors newly ticked.
+      // The file's names (an actor's aliases too) in the file's order,
+      // then the ones newly ticked.
       const on = [...el.querySelectorAll<HTMLInputElement>('input:checked')].map((i) => i.value)
-      const olds = (Array.isArray(old) ? (old as string[]) : []).filter((o) => on.includes(resolves(doc, o) ?? o))
-      const ids = [...olds, ...on.filter((v) => !olds.some((o) => (resolves(doc, o) ?? o) === v))]
+      const id = (o: string) => (el.dataset.choices === 'actor' ? resolves(doc, o) ?? o : o)
+      const olds = (Array.isArray(old) ? (old as string[]) : []).filter((o) => on.includes(id(o)))
+      const ids = [...olds, ...on.filter((v) => !olds.some((o) => id(o) === v))]
       return ids.length ? ids : undefined
     }
   }
@@ -166,19 +239,34 @@ function collect(box: HTMLElement, doc: Scenario) {
   }
   doc.stances.forEach(tidy)
   doc.actors.forEach(tidy)
-  for (const c of [...(doc.snapshots ?? []), ...(doc.variants ?? [])]) { c.stances?.forEach(tidy); c.actors?.forEach(tidy) }
+  for (const c of [...(doc.snapshots ?? []), ...(doc.variants ?? [])]) { c.stances?.forEach(tidy); c.actors?.forEach(tidy); c.add_actors?.forEach(tidy) }
 }
 
-// rename changes every reference to an actor's or issue's id when the id
-// itself is changed, so that stances and proposals follow it.
-function rename(doc: Scenario, kind: Kind, from: string, to: string) {
-  const changes: Changes[] = [...(doc.snapshots ?? []), ...(doc.variants ?? [])]
+// rename changes every reference to an actor's, issue's, source's or
+// proposal's id when the id itself (the field at path) is changed, so
+// that stances, proposals and withdrawals follow it: in the scopes that
+// see it (reach), so that an actor a variant adds is renamed in that
+// variant alone. A proposal a change names by an id already on the table
+// is a change of that one: renaming it makes it a new proposal, and
+// nothing else follows.
+function rename(doc: Scenario, kind: Kind, from: string, to: string, path: string) {
+  const sees = kind === 'actor' || kind === 'proposal' ? reach(doc, path) : () => true
+  const changes: Changes[] = [...(doc.snapshots ?? []).map((c, i) => [c, `snapshots[${i}]`] as const), ...(doc.variants ?? []).map((c, i) => [c, `variants[${i}]`] as const)]
+    .filter(([, scope]) => sees(scope)).map(([c]) => c)
   const keyed = (m: { [k: string]: unknown } | undefined) => {
     if (m && from in m) { m[to] = m[from]; delete m[from] }
   }
-  const proposals = [...(doc.proposals ?? []), ...changes.flatMap((c) => c.proposals ?? [])]
-  const stances = [...doc.stances, ...changes.flatMap((c) => c.stances ?? [])]
-  if (kind === 'source') {
+  const base = sees('')
+  const proposals = [...(base ? doc.proposals ?? [] : []), ...changes.flatMap((c) => c.proposals ?? [])]
+  const stances = [...(base ? doc.stances : []), ...changes.flatMap((c) => c.stances ?? [])]
+  if (kind === 'proposal') {
+    const scope = scopeOf(path)
+    if (scope && proposalsIn(doc, scope, false).has(from)) return
+    for (const c of changes) {
+      for (const p of c.proposals ?? []) if (p.id === from) p.id = to
+      if (c.withdraw_proposals) c.withdraw_proposals = c.withdraw_proposals.map((x) => (x === from ? to : x))
+    }
+  } else if (kind === 'source') {
     for (const x of [...stances, ...proposals]) for (const e of x.evidence ?? []) if (e.source === from) e.source = to
     const actors: { capability_evidence?: Evidence[]; red_line_evidence?: { [issue: string]: Evidence[] }; reservation_evidence?: Evidence[] }[] =
       [...doc.actors, ...changes.flatMap((c) => [...(c.actors ?? []), ...(c.add_actors ?? [])])]
@@ -203,19 +291,29 @@ function rename(doc: Scenario, kind: Kind, from: string, to: string) {
 
 // ---------- choices of actors, issues and sources ----------
 
-type Kind = 'actor' | 'issue' | 'source'
+type Kind = 'actor' | 'issue' | 'source' | 'proposal'
 
-// choices are what a select of an actor, issue or source offers, with the
-// value in the file when it names none of them (an alias is shown as its
-// actor).
-function choices(doc: Scenario, kind: Kind, cur: string): [string, string][] {
-  const list: [string, string][] = kind === 'actor' ? doc.actors.filter((a) => a.id).map((a) => [a.id, a.name || a.id])
+// choices are what a select of an actor, issue, source or proposal offers
+// in a field at scope (the base, a snapshot, a variant: the actors and
+// proposals it sees), with the value in the file when it names none of
+// them (an alias is shown as its actor).
+function choices(doc: Scenario, kind: Kind, cur: string, scope = ''): [string, string][] {
+  const list: [string, string][] = kind === 'actor' ? actorsIn(doc, scope).filter((a) => a.id).map((a) => [a.id, a.name || a.id])
     : kind === 'issue' ? doc.issues.filter((i) => i.id).map((i) => [i.id, i.name || i.id])
-      : (doc.metadata.sources ?? []).filter((x) => x.id).map((x) => [x.id, x.title ? `${x.id} — ${x.title}` : x.id])
+      : kind === 'proposal' ? [...proposalsIn(doc, scope)]
+        : (doc.metadata.sources ?? []).filter((x) => x.id).map((x) => [x.id, x.title ? `${x.id} — ${x.title}` : x.id])
   const shown = kind === 'actor' ? resolves(doc, cur) ?? cur : cur
-  const out: [string, string][] = [['', `(choose ${kind === 'actor' ? 'an actor' : kind === 'issue' ? 'an issue' : 'a source'})`], ...list]
+  const out: [string, string][] = [['', `(choose ${{ actor: 'an actor', issue: 'an issue', source: 'a source', proposal: 'a proposal' }[kind]})`], ...list]
   if (shown && !list.some(([v]) => v === shown)) out.push([shown, `${shown} (not defined)`])
   return out
+}
+
+// checkItems are the boxes of a checklist of kind at path, chosen ticked:
+// what its scope sees, then the chosen it does not (not defined).
+function checkItems(doc: Scenario, kind: Kind, path: string, chosen: Set<string>): HTMLElement[] {
+  const list = choices(doc, kind, '', scopeOf(path)).slice(1)
+  for (const c of chosen) if (!list.some(([v]) => v === c)) list.push([c, `${c} (not defined)`])
+  return checkboxes(list, chosen)
 }
 
 // refreshChoices rebuilds every select and list of actors, issues and
@@ -225,24 +323,28 @@ function choices(doc: Scenario, kind: Kind, cur: string): [string, string][] {
 function refreshChoices(box: HTMLElement, doc: Scenario) {
   for (const sel of box.querySelectorAll<HTMLSelectElement>('select[data-choices]')) {
     const v = sel.value
-    sel.replaceChildren(...choices(doc, sel.dataset.choices as Kind, v).map(([x, l]) => h('option', { value: x }, l)))
+    sel.replaceChildren(...choices(doc, sel.dataset.choices as Kind, v, scopeOf(sel.dataset.path ?? '')).map(([x, l]) => h('option', { value: x }, l)))
     sel.value = v
   }
   for (const fs of box.querySelectorAll<HTMLElement>('fieldset[data-choices]')) {
     const on = new Set([...fs.querySelectorAll<HTMLInputElement>('input:checked')].map((i) => i.value))
     fs.querySelectorAll('label').forEach((l) => l.remove())
-    fs.append(...checkboxes(choices(doc, 'actor', '').slice(1), on))
+    fs.append(...checkItems(doc, fs.dataset.choices as Kind, fs.dataset.path ?? '', on))
   }
 }
 
 // renameInPage changes an id in the page's fields as rename does in the
-// document: the choices made, and the paths that hold it as a key (red
-// lines and packages are keyed by issue).
-function renameInPage(box: HTMLElement, kind: Kind, from: string, to: string) {
+// document (in the scopes that see it): the choices made, and the paths
+// that hold it as a key (red lines and packages are keyed by issue).
+function renameInPage(box: HTMLElement, doc: Scenario, kind: Kind, from: string, to: string, path: string) {
+  const sees = kind === 'actor' || kind === 'proposal' ? reach(doc, path) : () => true
+  if (kind === 'proposal' && scopeOf(path) && proposalsIn(doc, scopeOf(path), false).has(from)) return
   for (const sel of box.querySelectorAll<HTMLSelectElement>(`select[data-choices=${kind}]`)) {
-    if (sel.value === from) { sel.append(h('option', { value: to }, to)); sel.value = to }
+    if (sel.value === from && sees(scopeOf(sel.dataset.path ?? ''))) { sel.append(h('option', { value: to }, to)); sel.value = to }
   }
-  for (const i of box.querySelectorAll<HTMLInputElement>(`fieldset[data-choices=${kind}] input`)) if (i.value === from) i.value = to
+  for (const fs of box.querySelectorAll<HTMLElement>(`fieldset[data-choices=${kind}]`)) {
+    if (sees(scopeOf(fs.dataset.path ?? ''))) for (const i of fs.querySelectorAll('input')) if (i.value === from) i.value = to
+  }
   if (kind !== 'issue') return
   // A key ends the path or is followed by an index (….red_line_evidence.ISSUE[0].quote).
   const keys = ['.red_lines.', '.package.', '.red_line_assumed.', '.red_line_evidence.']
@@ -267,7 +369,7 @@ function checkboxes(list: [string, string][], on: Set<string>): HTMLElement[] {
 
 let uid = 0
 
-interface Opts { options?: [string, string][]; choices?: Kind; hint?: string; rows?: number; wide?: boolean; min?: number; max?: number; step?: string; placeholder?: string; rename?: Kind; refresh?: boolean }
+interface Opts { options?: [string, string][]; choices?: Kind; hint?: string; rows?: number; wide?: boolean; min?: number; max?: number; step?: string; placeholder?: string; rename?: Kind; refresh?: boolean; list?: string }
 
 // field is one labelled input whose data-path is the path the server's
 // diagnostics name it by; data-kind says how it is read.
@@ -290,7 +392,7 @@ function field(label: string, path: string, kind: string, value: unknown, o: Opt
   } else {
     const numeric = kind === 'number' || kind === 'optnumber'
     input = h('input', { id, type: numeric ? 'number' : 'text', step: numeric ? o.step ?? 'any' : null, min: o.min, max: o.max,
-      value: value === undefined || value === null ? '' : String(value), placeholder: o.placeholder })
+      value: value === undefined || value === null ? '' : String(value), placeholder: o.placeholder, list: o.list })
   }
   input.dataset.path = path
   input.dataset.kind = kind
@@ -310,15 +412,13 @@ function group(label: string, path: string, kind: 'pair' | 'scale', lo: number |
   return h('div', { class: 'bfield' }, h('span', {}, label), box)
 }
 
-// checklist picks ids (actors) as a list.
-function checklist(label: string, path: string, chosen: string[], doc: Scenario): HTMLElement {
-  const ids = new Set(chosen.map((c) => resolves(doc, c) ?? c))
-  const list = choices(doc, 'actor', '').slice(1)
-  for (const c of ids) if (!list.some(([v]) => v === c)) list.push([c, `${c} (not defined)`])
-  const fs = h('fieldset', { class: 'bchecks' }, h('legend', {}, label), ...checkboxes(list, ids))
+// checklist picks ids (actors, or proposals) as a list.
+function checklist(label: string, path: string, chosen: string[], doc: Scenario, kind: Kind = 'actor'): HTMLElement {
+  const ids = new Set(chosen.map((c) => (kind === 'actor' ? resolves(doc, c) ?? c : c)))
+  const fs = h('fieldset', { class: 'bchecks' }, h('legend', {}, label), ...checkItems(doc, kind, path, ids))
   fs.dataset.path = path
   fs.dataset.kind = 'checklist'
-  fs.dataset.choices = 'actor'
+  fs.dataset.choices = kind
   return fs
 }
 
@@ -373,7 +473,7 @@ function draw(box: HTMLElement, ctx: BuildContext) {
   const issues = choices(doc, 'issue', '').slice(1)
   const firstSource = doc.metadata.sources?.[0]?.id ?? ''
   const actorField = (label: string, path: string, cur: string) => {
-    const f = field(label, path, 'actor', cur, { options: choices(doc, 'actor', cur), choices: 'actor' })
+    const f = field(label, path, 'actor', cur, { options: choices(doc, 'actor', cur, scopeOf(path)), choices: 'actor' })
     const sel = f.querySelector('select') as HTMLSelectElement
     sel.value = resolves(doc, cur) ?? cur
     return f
@@ -407,14 +507,58 @@ function draw(box: HTMLElement, ctx: BuildContext) {
       field('Red line assumed because', `${p}.red_line_assumed.${is.id}`, 'opttext', a.red_line_assumed?.[is.id], { wide: true, placeholder: 'when no source speaks to it' })),
     quoteRows(`${p}.red_line_evidence.${is.id}`, a.red_line_evidence?.[is.id], `Quotes behind the red line on ${is.name || is.id}`)))
 
+  // actorEditor is an actor at p, of the base (its stances in list) or
+  // added by a snapshot or variant (list is the change's): removing it
+  // removes its stances there.
+  const actorEditor = (p: string, a: Actor, list: { stances?: { actor: string }[] }) => h('div', { class: 'bitem', 'data-path': p },
+    h('div', { class: 'brow' },
+      field('Id', p + '.id', 'text', a.id, { rename: 'actor' }), field('Name', p + '.name', 'text', a.name, { refresh: true }),
+      field('Capability', p + '.capability', 'number', a.capability, { hint: '(> 0; only ratios matter)' }),
+      group('Capability range', p + '.capability_range', 'pair', a.capability_range?.[0], a.capability_range?.[1], ['low', 'high']),
+      field('Aliases', p + '.aliases', 'list', a.aliases?.join(', '), { hint: '(comma-separated)' }),
+      remove(p, `actor ${a.name || a.id}`, () => {
+        const id = (getPath(doc, p) as Actor | undefined)?.id ?? a.id
+        if (list.stances) list.stances = list.stances.filter((x) => resolves(doc, x.actor) !== id && x.actor !== id)
+      })),
+    h('div', { class: 'brow' }, field('Capability assumed because', p + '.capability_assumed', 'opttext', a.capability_assumed, { wide: true, placeholder: 'when no source speaks to it' })),
+    quoteRows(p + '.capability_evidence', a.capability_evidence, 'Quotes behind the capability'),
+    more(p, 'Description, red lines, reservation',
+      field('Description', p + '.description', 'opttextarea', a.description, { wide: true }),
+      field('Capability note', p + '.capability_note', 'opttext', a.capability_note, { wide: true }),
+      ...redLineRows(p, a),
+      h('div', { class: 'brow' },
+        field('Reservation utility', p + '.reservation', 'optnumber', a.reservation, { hint: '(0–1)' }),
+        field('Reservation assumed because', p + '.reservation_assumed', 'opttext', a.reservation_assumed, { wide: true, placeholder: 'when no source speaks to it' })),
+      quoteRows(p + '.reservation_evidence', a.reservation_evidence, 'Quotes behind the reservation')))
+
+  // proposalEditor is a proposal at p, of the base or of a snapshot's or
+  // variant's changes (change): there an id already on the table changes
+  // that proposal, and the fields left empty keep its own, so the name and
+  // date may be left empty.
+  const proposalEditor = (p: string, x: Proposal, change: boolean) => {
+    const tabled = change ? [...proposalsIn(doc, scopeOf(p), false)] : []
+    const listId = 'b' + ++uid
+    return h('div', { class: 'bitem', 'data-path': p },
+      h('div', { class: 'brow' },
+        field('Id', p + '.id', 'text', x.id, { rename: 'proposal', list: change ? listId : undefined, hint: change ? '(new, or one on the table to change)' : undefined }),
+        change ? h('datalist', { id: listId }, ...tabled.map(([v, l]) => h('option', { value: v }, l))) : null,
+        field('Name', p + '.name', change ? 'opttext' : 'text', x.name, { wide: true, refresh: true, placeholder: change ? 'empty: unchanged' : undefined }),
+        field('Date', p + '.date', change ? 'opttext' : 'text', x.date, { placeholder: 'YYYY-MM-DD' }), field('Withdrawn', p + '.withdrawn', 'opttext', x.withdrawn, { placeholder: 'YYYY-MM-DD' }),
+        remove(p, `proposal ${x.name || x.id || (segs(p).pop() as number) + 1}`)),
+      field('Description', p + '.description', 'opttextarea', x.description, { wide: true }),
+      h('div', { class: 'brow', 'data-path': p + '.package' }, ...doc.issues.filter((is) => is.id).map((is) =>
+        field(is.name || is.id, `${p}.package.${is.id}`, 'optnumber', x.package?.[is.id], { hint: `(${scaleOf(is.id)})`, placeholder: change ? 'unchanged' : 'open' }))),
+      checklist('Proposed by', p + '.proposers', x.proposers ?? [], doc),
+      h('div', { class: 'brow' }, field('Assumed because', p + '.assumed', 'opttext', x.assumed, { wide: true }), field('Note', p + '.note', 'opttext', x.note, { wide: true })),
+      evidenceRows(p, x.evidence))
+  }
+
   // the changes a snapshot or variant makes
   const changesEditor = (path: string, c: Changes) => {
-    const left = [
-      c.add_actors?.length ? `${c.add_actors.length} added actor(s)` : '',
-      c.proposals?.length ? `${c.proposals.length} proposal change(s)` : '',
-      c.withdraw_proposals?.length ? `${c.withdraw_proposals.length} withdrawn proposal(s)` : '',
-    ].filter((x) => x)
     return h('div', { class: 'bchanges' },
+      h('div', { class: 'bhead', 'data-path': path + '.add_actors' }, h('strong', {}, 'Added actors'), add(path + '.add_actors', { id: '', name: '', capability: null }),
+        h('small', { class: 'hint' }, ' New at the table from this change on (a snapshot’s, at every later date too): give their stances under Changed stances.')),
+      ...(c.add_actors ?? []).map((a, k) => actorEditor(`${path}.add_actors[${k}]`, a, c)),
       h('div', { class: 'bhead', 'data-path': path + '.stances' }, h('strong', {}, 'Changed stances'), add(path + '.stances', { actor: '', issue: '' }),
         h('small', { class: 'hint' }, ' Position, salience, note: what a change leaves empty stays as it was. A range given replaces that range; one left empty is kept where it still holds the value.')),
       ...(c.stances ?? []).map((sc, k) => {
@@ -453,7 +597,10 @@ function draw(box: HTMLElement, ctx: BuildContext) {
             field('Note', p + '.note', 'opttext', ac.note, { wide: true })))
       }),
       checklist('Actors who leave', path + '.remove_actors', c.remove_actors ?? [], doc),
-      left.length ? h('p', { class: 'hint' }, `Also: ${left.join(', ')} — kept as the file has them (edit them in the file).`) : null)
+      h('div', { class: 'bhead', 'data-path': path + '.proposals' }, h('strong', {}, 'Proposals put on the table or changed'), add(path + '.proposals', { id: '' }),
+        h('small', { class: 'hint' }, ' A new id adds a proposal (name, date and package needed); the id of one on the table changes it: what is given replaces its own, the package issue by issue.')),
+      ...(c.proposals ?? []).map((x, k) => proposalEditor(`${path}.proposals[${k}]`, x, true)),
+      checklist('Proposals taken off the table', path + '.withdraw_proposals', c.withdraw_proposals ?? [], doc, 'proposal'))
   }
 
   const md = doc.metadata
@@ -605,26 +752,7 @@ function draw(box: HTMLElement, ctx: BuildContext) {
   // actors
   const actorRows = h('section', { class: 'card', 'data-testid': 'build-actors', 'data-path': 'actors' },
     h('div', { class: 'bhead' }, h('h2', {}, 'Actors'), add('actors', { id: '', name: '', capability: null })),
-    ...doc.actors.map((a, i) => {
-      const p = `actors[${i}]`
-      return h('div', { class: 'bitem', 'data-path': p },
-        h('div', { class: 'brow' },
-          field('Id', p + '.id', 'text', a.id, { rename: 'actor' }), field('Name', p + '.name', 'text', a.name, { refresh: true }),
-          field('Capability', p + '.capability', 'number', a.capability, { hint: '(> 0; only ratios matter)' }),
-          group('Capability range', p + '.capability_range', 'pair', a.capability_range?.[0], a.capability_range?.[1], ['low', 'high']),
-          field('Aliases', p + '.aliases', 'list', a.aliases?.join(', '), { hint: '(comma-separated)' }),
-          remove(p, `actor ${a.name || a.id}`, () => { doc.stances = doc.stances.filter((x) => resolves(doc, x.actor) !== a.id && x.actor !== a.id) })),
-        h('div', { class: 'brow' }, field('Capability assumed because', p + '.capability_assumed', 'opttext', a.capability_assumed, { wide: true, placeholder: 'when no source speaks to it' })),
-        quoteRows(p + '.capability_evidence', a.capability_evidence, 'Quotes behind the capability'),
-        more(p, 'Description, red lines, reservation',
-          field('Description', p + '.description', 'opttextarea', a.description, { wide: true }),
-          field('Capability note', p + '.capability_note', 'opttext', a.capability_note, { wide: true }),
-          ...redLineRows(p, a),
-          h('div', { class: 'brow' },
-            field('Reservation utility', p + '.reservation', 'optnumber', a.reservation, { hint: '(0–1)' }),
-            field('Reservation assumed because', p + '.reservation_assumed', 'opttext', a.reservation_assumed, { wide: true, placeholder: 'when no source speaks to it' })),
-          quoteRows(p + '.reservation_evidence', a.reservation_evidence, 'Quotes behind the reservation')))
-    }))
+    ...doc.actors.map((a, i) => actorEditor(`actors[${i}]`, a, doc)))
 
   // stances
   const missing = () => doc.actors.flatMap((a) => doc.issues.filter((is) => !doc.stances.some((x) => (resolves(doc, x.actor) ?? x.actor) === a.id && x.issue === is.id))
@@ -675,18 +803,7 @@ function draw(box: HTMLElement, ctx: BuildContext) {
   const proposals = h('section', { class: 'card', 'data-testid': 'build-proposals', 'data-path': 'proposals' },
     h('div', { class: 'bhead' }, h('h2', {}, 'Proposals'), add('proposals', { id: '', name: '', date: md.as_of, package: {} })),
     h('p', { class: 'hint' }, 'Packages put on the table: a value per issue decided (leave an issue empty to keep it open).'),
-    ...(doc.proposals ?? []).map((x, i) => {
-      const p = `proposals[${i}]`
-      return h('div', { class: 'bitem', 'data-path': p },
-        h('div', { class: 'brow' }, field('Id', p + '.id', 'text', x.id), field('Name', p + '.name', 'text', x.name, { wide: true }),
-          field('Date', p + '.date', 'text', x.date, { placeholder: 'YYYY-MM-DD' }), field('Withdrawn', p + '.withdrawn', 'opttext', x.withdrawn, { placeholder: 'YYYY-MM-DD' }),
-          remove(p, `proposal ${x.name || x.id || i + 1}`)),
-        h('div', { class: 'brow', 'data-path': p + '.package' }, ...doc.issues.filter((is) => is.id).map((is) =>
-          field(is.name || is.id, `${p}.package.${is.id}`, 'optnumber', x.package?.[is.id], { hint: `(${scaleOf(is.id)})`, placeholder: 'open' }))),
-        checklist('Proposed by', p + '.proposers', x.proposers ?? [], doc),
-        h('div', { class: 'brow' }, field('Assumed because', p + '.assumed', 'opttext', x.assumed, { wide: true }), field('Note', p + '.note', 'opttext', x.note, { wide: true })),
-        evidenceRows(p, x.evidence))
-    }))
+    ...(doc.proposals ?? []).map((x, i) => proposalEditor(`proposals[${i}]`, x, false)))
 
   box.replaceChildren(head, downloads ?? '', meta, issueCards, actorRows, stanceRows, snapshots, variants, proposals)
   box.classList.add('builder')
@@ -698,7 +815,7 @@ function draw(box: HTMLElement, ctx: BuildContext) {
       collect(box, doc)
       const kind = el.dataset.rename as Kind | undefined
       const from = el.dataset.was ?? '', to = el.value.trim()
-      if (kind && from && to && from !== to) { rename(doc, kind, from, to); renameInPage(box, kind, from, to) }
+      if (kind && from && to && from !== to) { renameInPage(box, doc, kind, from, to, el.dataset.path!); rename(doc, kind, from, to, el.dataset.path!) }
       if (kind) el.dataset.was = to
       d.dirty = true
       refreshChoices(box, doc)
