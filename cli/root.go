@@ -120,7 +120,15 @@ func MainContext(ctx context.Context, args []string, stdin io.Reader, stdout, st
 		fmt.Fprintln(stderr, "parley: interrupted before the answer was complete")
 		return 1
 	}
-	fmt.Fprintln(stderr, "parley: "+indent(err.Error()))
+	// On a terminal a long error breaks at its width, as the answers do;
+	// piped, it stays one line a message, for the logs that grep it.
+	out := stderr
+	if isTerminal(stderr) {
+		lw := &lineWrapper{w: stderr, width: termWidth(stderr)}
+		defer lw.flush()
+		out = lw
+	}
+	fmt.Fprintln(out, "parley: "+indent(err.Error()))
 	return exitCode(err)
 }
 
