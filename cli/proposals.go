@@ -101,8 +101,25 @@ func printProposals(w io.Writer, a *answer.DealProposals) {
 }
 
 // printProposalTable shows one row per proposal: its package, the issues
-// it leaves open, who accepts and who rejects it.
+// it leaves open, who accepts and who rejects it. Below 100 columns, where
+// seven columns cannot fit, each proposal is a block of lines instead.
 func printProposalTable(w io.Writer, a *answer.DealProposals) {
+	if termWidth(w) < 100 {
+		for _, p := range a.Proposals {
+			verdict := verdictWord(p.Accepted)
+			if p.Error != "" {
+				verdict = "not judged"
+			}
+			fmt.Fprintf(w, "%s (%s) — %s\n", p.Name, p.Date, verdict)
+			fmt.Fprintf(w, "  package: %s\n", proposalPackage(p))
+			for _, f := range []struct{ name, ids string }{{"open", strings.Join(p.Open, ", ")}, {"accept", strings.Join(p.Accepts, ", ")}, {"reject", strings.Join(p.Rejects, ", ")}} {
+				if f.ids != "" {
+					fmt.Fprintf(w, "  %s: %s\n", f.name, f.ids)
+				}
+			}
+		}
+		return
+	}
 	t := dealTable(w)
 	t.AppendHeader(table.Row{"Proposal", "Date", "Package", "Open", "Accept", "Reject", "Verdict"})
 	t.SetColumnConfigs([]table.ColumnConfig{{Number: 1, WidthMax: 28, WidthMaxEnforcer: text.WrapSoft}, {Number: 3, WidthMax: 44, WidthMaxEnforcer: text.WrapSoft},
