@@ -85,11 +85,14 @@ func runExplain(cmd *cobra.Command, args []string) error {
 			explainCSV(w, e)
 			return
 		}
-		explainTable(w, e, termWidth(w))
+		lw := &lineWrapper{w: w, width: termWidth(w)}
+		explainTable(lw, e, lw.width)
+		lw.flush()
 	})
 }
 
-// barWidth is the width of the longest pull's bar.
+// barWidth is the width of the longest pull's bar (half below 100
+// columns).
 const barWidth = 20
 
 // explainTable prints, per issue, the forecast, a table of the actors by
@@ -127,14 +130,18 @@ func explainTable(w io.Writer, e *answer.Explanation, width int) {
 			hdr = append(hdr, "Gain")
 		}
 		t.AppendHeader(hdr)
-		// A long actor's name breaks at a space on a narrow terminal.
-		actorW := 28
+		// A long actor's name breaks at a space on a narrow terminal, and
+		// the bars are half as long.
+		actorW, barW := 28, barWidth
 		if width < 100 {
-			actorW = 17
+			actorW, barW = 17, barWidth/2
+			if e.Model == "nash" {
+				actorW = 14 // room for the gain
+			}
 		}
 		t.SetColumnConfigs([]table.ColumnConfig{{Number: 1, WidthMax: actorW, WidthMaxEnforcer: text.WrapSoft}})
 		for _, p := range ie.Pulls {
-			row := table.Row{p.Name, num(p.Position), fmt.Sprintf("%.3g", p.Weight), fmt.Sprintf("%.1f%%", 100*p.Share), pullText(e.Model, p.Pull), bar(float64(p.Pull), top)}
+			row := table.Row{p.Name, num(p.Position), fmt.Sprintf("%.3g", p.Weight), fmt.Sprintf("%.1f%%", 100*p.Share), pullText(e.Model, p.Pull), bar(float64(p.Pull), top, barW)}
 			if e.Model == "nash" {
 				g := "–"
 				if p.Gain != nil {
@@ -147,7 +154,7 @@ func explainTable(w io.Writer, e *answer.Explanation, width int) {
 		t.Render()
 		fmt.Fprintln(w, wrap(ie.Text, max(40, width-2), ""))
 	}
-	explainExchanges(w, e)
+	explainExchanges(w, e, width)
 	explainTurns(w, e, width)
 	for _, x := range e.Notes {
 		say(w, "note", x, width)
@@ -172,12 +179,13 @@ func pullText(model string, p answer.Num) string {
 	return fmt.Sprintf("%+.1f", float64(p))
 }
 
-// bar draws |x| of top as a bar, "◀" for a pull down and "▶" for up.
-func bar(x, top float64) string {
+// bar draws |x| of top as a bar of at most width, "◀" for a pull down and
+// "▶" for up.
+func bar(x, top float64, width int) string {
 	if top <= 0 || math.IsNaN(x) || x == 0 {
 		return ""
 	}
-	n := max(1, int(math.Round(math.Abs(x)/top*barWidth)))
+	n := max(1, int(math.Round(math.Abs(x)/top*float64(width))))
 	if x < 0 {
 		return "◀" + strings.Repeat("█", n-1)
 	}

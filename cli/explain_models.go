@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/jedib0t/go-pretty/v6/table"
+	"github.com/jedib0t/go-pretty/v6/text"
 
 	"parley/answer"
 )
@@ -48,7 +49,7 @@ const exchangesShown = 8
 
 // explainExchanges prints the exchange model's rounds (the exchanges
 // with the largest gains) and the externalities per actor.
-func explainExchanges(w io.Writer, e *answer.Explanation) {
+func explainExchanges(w io.Writer, e *answer.Explanation, width int) {
 	if len(e.Exchanges) == 0 {
 		return
 	}
@@ -57,13 +58,22 @@ func explainExchanges(w io.Writer, e *answer.Explanation) {
 		fmt.Fprintf(w, "Round %d: %d realised of %d candidates (%d valid)\n", rd.Round, len(rd.Exchanges), rd.Candidates, rd.Valid)
 		xs := append([]answer.RealisedExchange(nil), rd.Exchanges...)
 		sort.SliceStable(xs, func(a, b int) bool { return xs[a].Gain > xs[b].Gain })
-		t := newTable(w)
-		t.AppendHeader(table.Row{"#", "Gives way", "On", "From → to", "Partner", "On", "From → to", "Gain"})
-		for _, x := range xs[:min(exchangesShown, len(xs))] {
-			a, b := x.Sides[0], x.Sides[1]
-			t.AppendRow(table.Row{x.N, actorLabel(e, a.Actor), a.Supply, num(a.From) + " → " + num(a.To), actorLabel(e, b.Actor), b.Supply, num(b.From) + " → " + num(b.To), fmt.Sprintf("%.3g", x.Gain)})
+		if width < 100 {
+			// eight columns cannot fit: a line an exchange
+			for _, x := range xs[:min(exchangesShown, len(xs))] {
+				a, b := x.Sides[0], x.Sides[1]
+				fmt.Fprintf(w, "  #%d %s gives way on %s %s → %s; %s on %s %s → %s (gain %.3g)\n", x.N, actorLabel(e, a.Actor), a.Supply, num(a.From), num(a.To),
+					actorLabel(e, b.Actor), b.Supply, num(b.From), num(b.To), x.Gain)
+			}
+		} else {
+			t := newTable(w)
+			t.AppendHeader(table.Row{"#", "Gives way", "On", "From → to", "Partner", "On", "From → to", "Gain"})
+			for _, x := range xs[:min(exchangesShown, len(xs))] {
+				a, b := x.Sides[0], x.Sides[1]
+				t.AppendRow(table.Row{x.N, actorLabel(e, a.Actor), a.Supply, num(a.From) + " → " + num(a.To), actorLabel(e, b.Actor), b.Supply, num(b.From) + " → " + num(b.To), fmt.Sprintf("%.3g", x.Gain)})
+			}
+			t.Render()
 		}
-		t.Render()
 		if len(xs) > exchangesShown {
 			fmt.Fprintf(w, "  … %d more (--format json or csv lists them all)\n", len(xs)-exchangesShown)
 		}
@@ -71,6 +81,12 @@ func explainExchanges(w io.Writer, e *answer.Explanation) {
 	fmt.Fprintln(w, "\nExternalities per actor, summed over the exchanges (own: its gains; inner/outer: the other exchanges' effect on it, + toward it, − away):")
 	t := newTable(w)
 	t.AppendHeader(table.Row{"Actor", "Exchanges", "Own", "Inner +", "Inner −", "Outer +", "Outer −", "Total"})
+	if width < 100 {
+		// the actor's name wraps and the count's header shortens
+		t.ResetHeaders()
+		t.AppendHeader(table.Row{"Actor", "N", "Own", "Inner +", "Inner −", "Outer +", "Outer −", "Total"})
+		t.SetColumnConfigs([]table.ColumnConfig{{Number: 1, WidthMax: 10, WidthMaxEnforcer: text.WrapSoft}})
+	}
 	f := func(x float64) string { return strconv.FormatFloat(x, 'f', 2, 64) }
 	for _, a := range e.Externalities {
 		t.AppendRow(table.Row{a.Name, a.Exchanges, f(a.Own), f(a.InnerPositive), f(a.InnerNegative), f(a.OuterPositive), f(a.OuterNegative), f(a.Total)})

@@ -99,3 +99,25 @@ func TestExplainFitsWidth(t *testing.T) {
 		t.Errorf("European Commission broken at 120 columns:\n%s", b.String())
 	}
 }
+
+// Every model's explanation of the built-in case fits 80 columns through
+// the lineWrapper the command prints with: nash's gain column beside
+// half-length bars, bdm's and smp's stories, and exchange's realised
+// exchanges a line each, where their eight columns cannot fit.
+func TestExplainEveryModelFitsWidth(t *testing.T) {
+	for _, m := range []string{"median", "nash", "bdm", "exchange", "smp"} {
+		out, _, code := run(t, "explain", "-m", m, "-q", "-f", "json")
+		var e answer.Explanation
+		if err := json.Unmarshal([]byte(out), &e); code != 0 || err != nil {
+			t.Fatalf("%s: exit %d, %v", m, code, err)
+		}
+		var b bytes.Buffer
+		lw := &lineWrapper{w: &b, width: 80}
+		explainTable(lw, &e, 80)
+		lw.flush()
+		fits(t, b.String(), 80)
+		if m == "exchange" && (!strings.Contains(b.String(), "  #1 ") || strings.Contains(b.String(), "│ GIVES WAY")) {
+			t.Errorf("exchange's exchanges are not a line each at 80 columns:\n%s", b.String())
+		}
+	}
+}
