@@ -5,8 +5,11 @@ package cli
 
 import (
 	"fmt"
+	"io"
 	"strings"
 
+	"github.com/jedib0t/go-pretty/v6/table"
+	"github.com/jedib0t/go-pretty/v6/text"
 	"github.com/spf13/cobra"
 
 	"parley/ask"
@@ -24,10 +27,11 @@ func newModelsCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			w := cmd.OutOrStdout()
 			if format == "json" {
-				return writeJSON(w, ask.Models()) // GET /api/models
+				return writeJSON(cmd.OutOrStdout(), ask.Models()) // GET /api/models
 			}
+			w, done := terminalText(cmd.OutOrStdout())
+			defer done()
 			for _, m := range ask.Models() {
 				def := ""
 				if !m.Default {
@@ -82,7 +86,8 @@ built-in case (whose articles are read only with --sources).`,
 			for _, w := range in.Warnings {
 				fmt.Fprintln(cmd.ErrOrStderr(), w.String())
 			}
-			w := cmd.OutOrStdout()
+			w, done := terminalText(cmd.OutOrStdout())
+			defer done()
 			fmt.Fprintf(w, "%s: ok (%s; %s, %s, %s, %s, %s; %s)\n",
 				in.Name, in.Format, plural(v.Actors, "actor"), plural(v.Issues, "issue"), plural(v.Stances, "stance"),
 				plural(v.Snapshots, "snapshot"), plural(v.Variants, "variant"), plural(len(in.Warnings), "warning"))
@@ -118,8 +123,10 @@ FILE, the built-in case.`,
 			if format == "json" {
 				return writeJSON(cmd.OutOrStdout(), ask.Evidence(in, false))
 			}
-			show(cmd, in)
-			coverageTable(cmd.OutOrStdout(), ask.Evidence(in, false).Coverage)
+			w, done := terminalText(cmd.OutOrStdout())
+			defer done()
+			show(w, in)
+			coverageTable(w, ask.Evidence(in, false).Coverage)
 			return nil
 		},
 	}
@@ -128,8 +135,7 @@ FILE, the built-in case.`,
 	return cmd
 }
 
-func show(cmd *cobra.Command, in *ask.Input) {
-	w := cmd.OutOrStdout()
+func show(w io.Writer, in *ask.Input) {
 	s := in.Scenario
 	md := s.Metadata
 	title := md.Title
@@ -152,6 +158,11 @@ func show(cmd *cobra.Command, in *ask.Input) {
 	t.Render()
 	t = newTable(w)
 	t.AppendHeader([]any{"Issue", "Id", "Scale", "Status quo", "Options"})
+	if termWidth(w) < 100 {
+		// an issue's name breaks at a space (its id stays whole, to be
+		// copied)
+		t.SetColumnConfigs([]table.ColumnConfig{{Number: 1, WidthMax: 18, WidthMaxEnforcer: text.WrapSoft}})
+	}
 	for _, is := range s.Issues {
 		lo, hi := is.Bounds()
 		ref := ""

@@ -381,6 +381,18 @@ func (l *lineWrapper) line(s string) {
 	fmt.Fprintln(l.w, indent+wrap(body, max(20, l.width-len(indent)-2), indent+"  "))
 }
 
+// terminalText returns w wrapped in a lineWrapper at its width when it is
+// a terminal, with the flush to call when done; else w itself. It is for
+// the prose a command prints in pieces, never for JSON or CSV, whose lines
+// must stay whole.
+func terminalText(w io.Writer) (io.Writer, func()) {
+	if !isTerminal(w) {
+		return w, func() {}
+	}
+	lw := &lineWrapper{w: w, width: termWidth(w)}
+	return lw, lw.flush
+}
+
 // firstRune is s's first character ("" for none).
 func firstRune(s string) string {
 	_, n := utf8.DecodeRuneInString(s)

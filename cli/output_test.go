@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"parley/answer"
+	"parley/ask"
 )
 
 // A heading counts its actors and issues in the singular when there is
@@ -180,5 +181,30 @@ func TestDealFitsWidth(t *testing.T) {
 	}
 	if !strings.Contains(unwrapped(search), "Ukraine CROSSES its red line on territory") || !strings.Contains(search, "│ NEAREST OPTION") {
 		t.Errorf("the search has no bend or no package: the case tests less than it says:\n%s", search)
+	}
+}
+
+// show fits 80 columns on the built-in case through the writer a
+// terminal gets (terminalText): its heading breaks at a space and its
+// issue table narrows, each id whole; at 120 the table is as before.
+func TestShowFitsWidth(t *testing.T) {
+	in, err := ask.BuiltIn()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	lw := &lineWrapper{w: &b, width: 80}
+	show(lw, in)
+	lw.flush()
+	fits(t, b.String(), 80)
+	for _, is := range in.Scenario.Issues {
+		if !strings.Contains(b.String(), "│ "+is.ID+" ") {
+			t.Errorf("issue id %q not whole at 80 columns:\n%s", is.ID, b.String())
+		}
+	}
+	b.Reset()
+	show(&b, in)
+	if !strings.Contains(b.String(), "│ Military aid and intelligence to Ukraine during the talks │") {
+		t.Errorf("at 120 columns an issue's name is broken:\n%s", b.String())
 	}
 }
