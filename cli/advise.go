@@ -124,12 +124,15 @@ func adviseTable(w io.Writer, a *answer.Advice, top, width int) {
 		// actor by as much as it moves it.
 		shift := width >= 100 || !shiftIsToward(levers)
 		dropped = dropped || !shift
+		// The draws' two columns go in a table of their own below 100
+		// columns, where ten columns cannot fit.
+		draws, apart := a.Draws > 0, a.Draws > 0 && width < 100
 		t := newTable(w)
 		hdr := table.Row{"Lever", "Actor", "From", "To", "Shift", "Toward", "Gain", "Cost"}
 		if !shift {
 			hdr = slices.Delete(hdr, 4, 5)
 		}
-		if a.Draws > 0 {
+		if draws && !apart {
 			hdr = append(hdr, "Mean toward", "Helps")
 		}
 		t.AppendHeader(hdr)
@@ -139,12 +142,22 @@ func adviseTable(w io.Writer, a *answer.Advice, top, width int) {
 			if !shift {
 				row = slices.Delete(row, 4, 5)
 			}
-			if a.Draws > 0 && lv.MeanToward != nil && lv.Helps != nil {
+			if draws && !apart && lv.MeanToward != nil && lv.Helps != nil {
 				row = append(row, fmt.Sprintf("%+.2f", *lv.MeanToward), fmt.Sprintf("%.0f%%", 100**lv.Helps))
 			}
 			t.AppendRow(row)
 		}
 		t.Render()
+		if apart {
+			t := newTable(w)
+			t.AppendHeader(table.Row{"Lever", "Actor", "Mean toward", "Helps"})
+			for _, lv := range levers {
+				if lv.MeanToward != nil && lv.Helps != nil {
+					t.AppendRow(table.Row{lv.Kind, lv.Name, fmt.Sprintf("%+.2f", *lv.MeanToward), fmt.Sprintf("%.0f%%", 100**lv.Helps)})
+				}
+			}
+			t.Render()
+		}
 		if top > 0 && len(ia.Levers) > top {
 			n := len(ia.Levers) - top
 			fmt.Fprintf(w, "(%d more %s: --top 0 shows all)\n", n, nounFor(n, "lever"))

@@ -150,3 +150,44 @@ func TestCostText(t *testing.T) {
 		}
 	}
 }
+
+// With draws, advice fits 80 columns too: the draws' mean toward and
+// share helping go in a table of their own there, and beside the levers
+// at 120.
+func TestAdviseDrawsFitWidth(t *testing.T) {
+	out, _, code := run(t, "advise", "ukraine", "--draws", "12", "-q", "-f", "json")
+	var a answer.Advice
+	if err := json.Unmarshal([]byte(out), &a); code != 0 || err != nil {
+		t.Fatalf("exit %d, %v", code, err)
+	}
+	var b bytes.Buffer
+	adviseTable(&b, &a, 6, 80)
+	fits(t, b.String(), 80)
+	if !strings.Contains(b.String(), "│ LEVER             │ ACTOR         │ MEAN TOWARD │ HELPS │") {
+		t.Errorf("no table of the draws at 80 columns:\n%s", b.String())
+	}
+	b.Reset()
+	adviseTable(&b, &a, 6, 120)
+	fits(t, b.String(), 120)
+	if !strings.Contains(b.String(), "│ MEAN TOWARD │ HELPS │") || strings.Contains(b.String(), "│ LEVER             │ ACTOR         │ MEAN TOWARD") {
+		t.Errorf("the draws are not beside the levers at 120 columns:\n%s", b.String())
+	}
+}
+
+// forecast --long fits 80 columns: the issue's name and the option's
+// label wrap narrower; at 120 as before.
+func TestLongForecastFitsWidth(t *testing.T) {
+	out, _, code := run(t, "forecast", "-q", "-f", "json")
+	var f answer.Forecast
+	if err := json.Unmarshal([]byte(out), &f); code != 0 || err != nil {
+		t.Fatalf("exit %d, %v", code, err)
+	}
+	var b bytes.Buffer
+	longTable(&b, &f, 80)
+	fits(t, b.String(), 80)
+	b.Reset()
+	longTable(&b, &f, 120)
+	if !strings.Contains(b.String(), "│ Security guarantees for  │") {
+		t.Errorf("at 120 columns the issue column is not 24 wide:\n%s", b.String())
+	}
+}

@@ -129,7 +129,7 @@ func points(as []answer.Anchor) string {
 func forecastTable(w io.Writer, f *answer.Forecast, long, trace bool, width int) error {
 	headline(w, &f.Scenario, width)
 	if long {
-		longTable(w, f)
+		longTable(w, f, width)
 	} else {
 		matrix(w, f, width)
 	}
@@ -419,14 +419,20 @@ func wrap(s string, n int, indent string) string {
 	return b.String()
 }
 
-// longTable prints a row per issue and model with the full option label.
-func longTable(w io.Writer, f *answer.Forecast) {
+// longTable prints a row per issue and model with the full option label;
+// below 100 columns the issue's name and the label wrap narrower.
+func longTable(w io.Writer, f *answer.Forecast, width int) {
 	t := newTable(w)
 	t.AppendHeader(table.Row{"Issue", "Model", "Forecast", "Nearest option"})
+	issueW, labelW := 24, 56
+	if width < 100 {
+		// Model 10, Forecast 13 ("26.6–38.5 ~") and the borders 13
+		issueW, labelW = 16, max(20, width-52)
+	}
 	t.SetColumnConfigs([]table.ColumnConfig{
-		{Number: 1, AutoMerge: true, VAlign: text.VAlignTop, WidthMax: 24, WidthMaxEnforcer: text.WrapSoft},
+		{Number: 1, AutoMerge: true, VAlign: text.VAlignTop, WidthMax: issueW, WidthMaxEnforcer: text.WrapSoft},
 		{Number: 3, Align: text.AlignRight},
-		{Number: 4, WidthMax: 56, WidthMaxEnforcer: text.WrapSoft},
+		{Number: 4, WidthMax: labelW, WidthMaxEnforcer: text.WrapSoft},
 	})
 	for _, is := range f.Scenario.Issues {
 		for _, m := range f.Models {
