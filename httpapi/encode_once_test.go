@@ -3,9 +3,11 @@ package httpapi_test
 import (
 	"encoding/json"
 	"fmt"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"parley/httpapi"
 	"parley/store"
@@ -80,5 +82,64 @@ func TestReadersShareOneEncoding(t *testing.T) {
 		}
 		// An edit: the next round reads version 2.
 		e.want(e.do("PATCH", "/api/scenarios/"+v.ID+"/stances/a1/i1", fmt.Sprintf(`{"version":%d,"snapshot":"base","position":77}`, version)), 200)
+	}
+}
+
+// A read of a scenario does not wait for the making of another answer
+// from it (the scenario's lock was held while anything was made from
+// it): while the encoding of one resolved case is held up, the
+// scenario's JSON and another resolved case are read; then the held-up
+// read ends with its answer.
+func TestReadsDoNotWaitForOtherAnswers(t *testing.T) {
+	e := newEnv(t, httpapi.Options{})
+	v := e.create(httpapi.BigScenario(20, 4, 3, 2))
+	var encodings atomic.Int64
+	started, release := make(chan struct{}), make(chan struct{})
+	httpapi.SetEncoding(e.api, func() {
+		if encodings.Add(1) == 1 {
+			close(started)
+			<-release
+		}
+	})
+	released := false
+	defer func() {
+		if !released {
+			close(release)
+		}
+	}()
+	held := make(chan resp, 1)
+	go func() {
+		r, err := e.try("GET", "/api/scenarios/"+v.ID+"/resolved?snapshot=base", "")
+		if err != nil {
+			t.Error(err)
+		}
+		held <- r
+	}()
+	<-started
+	for _, path := range []string{"/api/scenarios/" + v.ID, "/api/scenarios/" + v.ID + "/resolved?snapshot=latest&variant=v1"} {
+		read := make(chan resp, 1)
+		go func() {
+			r, err := e.try("GET", path, "")
+			if err != nil {
+				t.Error(err)
+			}
+			read <- r
+		}()
+		select {
+		case r := <-read:
+			if r.code != 200 {
+				t.Errorf("GET %s: %d %.200s", path, r.code, r.body)
+			}
+		case <-time.After(time.Minute): // bounds a failure, never a passing run
+			t.Fatalf("GET %s waited for the encoding of another answer", path)
+		}
+	}
+	released = true
+	close(release)
+	if r := <-held; r.code != 200 || !strings.Contains(string(r.body), `"snapshot":"base"`) {
+		t.Errorf("the held-up read: %d %.200s", r.code, r.body)
+	}
+	if n := encodings.Load(); n != 3 {
+		t.Errorf("%d encodings, want 3", n)
 	}
 }

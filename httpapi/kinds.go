@@ -311,8 +311,10 @@ func fingerprintOf(req any, fp []byte) []byte {
 // case, or for a comparison, which reads a case per column, that case's
 // and every column's in column order (a column that cannot be resolved
 // by its error). With the target's alone, a re-run after a variant was
-// edited would be taken for the same computation.
-func (st *stored) fingerprint(req any, res *resolution) ([]byte, error) {
+// edited would be taken for the same computation. cases is how many
+// cases the request runs its models on: a comparison's columns, 1 for
+// any other request.
+func (st *stored) fingerprint(req any, res *resolution) (fp []byte, cases int, err error) {
 	var cr answer.CompareRequest
 	switch p := req.(type) {
 	case *answer.CompareRequest:
@@ -320,11 +322,11 @@ func (st *stored) fingerprint(req any, res *resolution) ([]byte, error) {
 	case answer.CompareRequest:
 		cr = p
 	default:
-		return fingerprintOf(req, res.fp), nil
+		return fingerprintOf(req, res.fp), 1, nil
 	}
 	ts, err := ask.CompareTargets(res.c, cr)
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	out := append([]byte(nil), res.fp...)
 	for _, t := range ts {
@@ -336,7 +338,7 @@ func (st *stored) fingerprint(req any, res *resolution) ([]byte, error) {
 		}
 		out = append(out, col.fp...)
 	}
-	return out, nil
+	return out, len(ts), nil
 }
 
 // inputHash is a run's input hash: the SHA-256 of its options (JSON) and

@@ -42,16 +42,50 @@ type memoEntry struct {
 	size int64
 }
 
-// memoize returns what build makes of st under k: made once, while st.mu
-// is held (so requests that ask for it meanwhile wait and share it), and
-// kept while st is cached and the budget allows. build returns the value,
-// its estimated memory in bytes, and its error (kept too).
+// memoBuild is one making of what is made from a scenario under a key,
+// shared by the requests that ask for that key while it runs; done is
+// closed when v and err are set.
+type memoBuild struct {
+	done chan struct{}
+	v    any
+	err  error
+}
+
+// memoize returns what build makes of st under k: made once for the
+// requests that ask for k meanwhile (they wait for it and share it,
+// error too), and kept while st is cached and the budget allows. A
+// request for another key of st does not wait for it: st.mu was held
+// while anything was made from st, so resolving one snapshot of a
+// large scenario held up every read of the scenario. build returns the
+// value, its estimated memory in bytes, and its error (kept too).
 func (st *stored) memoize(k memoKey, build func() (any, int64, error)) (any, error) {
 	st.mu.Lock()
-	defer st.mu.Unlock()
 	if e := st.cache.hit(st, k); e != nil {
+		st.mu.Unlock()
 		return e.v, e.err
 	}
+	if b := st.building[k]; b != nil {
+		st.mu.Unlock()
+		st.cache.waiting(k)
+		<-b.done
+		return b.v, b.err
+	}
+	if st.building == nil {
+		st.building = map[memoKey]*memoBuild{}
+	}
+	b := &memoBuild{done: make(chan struct{})}
+	st.building[k] = b
+	st.mu.Unlock()
+	var e *memoEntry // what is kept, once build has returned
+	defer func() {
+		if e == nil {
+			// build panicked (the handler's recovery answers with a
+			// 500): the requests waiting get an error, and nothing is
+			// kept.
+			b.v, b.err = nil, errs.New(errs.Internal, "making %s of stored scenario %s failed", k.what, st.rec.ID)
+		}
+		st.land(k, b, e)
+	}()
 	v, size, err := build()
 	// The key's names and the error's message are the client's to make
 	// long (a snapshot named in 60 kB): they count too.
@@ -59,8 +93,30 @@ func (st *stored) memoize(k memoKey, build func() (any, int64, error)) (any, err
 	if err != nil {
 		size += int64(len(err.Error()))
 	}
-	st.cache.keep(&memoEntry{st: st, key: k, v: v, err: err, size: max(size, minMemoSize)})
+	b.v, b.err = v, err
+	e = &memoEntry{st: st, key: k, v: v, err: err, size: max(size, minMemoSize)}
 	return v, err
+}
+
+// land ends the making b of k: e, when not nil, is kept, in the same
+// step as the making is forgotten (so no request misses both), and the
+// requests waiting for it get what it made.
+func (st *stored) land(k memoKey, b *memoBuild, e *memoEntry) {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	if e != nil {
+		st.cache.keep(e)
+	}
+	delete(st.building, k)
+	close(b.done)
+}
+
+// waiting calls c.memoWaiting, when set (tests), as a request starts
+// waiting for another's making of k.
+func (c *cache) waiting(k memoKey) {
+	if c != nil && c.memoWaiting != nil {
+		c.memoWaiting(k)
+	}
 }
 
 // hit returns what is kept of st under k, most recently used now; nil

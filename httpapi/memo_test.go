@@ -2,9 +2,12 @@ package httpapi
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"strings"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"parley/answer"
 	"parley/ask"
@@ -114,5 +117,132 @@ func TestCasesBoundedByBytes(t *testing.T) {
 	c.put(&stored{rec: &store.Scenario{ID: "big", Version: 2, Body: body}, cache: c})
 	if c.memoBytes != 0 || c.lru.Len() != 0 {
 		t.Errorf("after a new version: %d bytes, %d entries of the old kept", c.memoBytes, c.lru.Len())
+	}
+}
+
+// What is made from a scenario is made once per key, not once at a time
+// per scenario (memoize held the scenario's lock while it made anything,
+// so a read of one case waited for the making of any other): while the
+// making of one key is held up, another key of the same scenario is
+// made and read; a second request for the held-up key waits for that
+// making and shares what it made, its error too, with no second build.
+func TestMemoWaitsPerKey(t *testing.T) {
+	c := &cache{m: map[string]*stored{}, memoMax: maxMemoBytes}
+	st := &stored{rec: &store.Scenario{ID: "s", Version: 1}, cache: c}
+	c.put(st)
+	a, b := memoKey{what: "case", target: answer.Target{Snapshot: "a"}}, memoKey{what: "case", target: answer.Target{Snapshot: "b"}}
+	waiting := make(chan memoKey)
+	c.memoWaiting = func(k memoKey) { waiting <- k }
+
+	var builds atomic.Int64
+	started, rebuilt, release := make(chan struct{}), make(chan struct{}, 1), make(chan struct{})
+	failed := errors.New("snapshot a: no such snapshot")
+	held := func() (any, int64, error) {
+		if builds.Add(1) == 1 {
+			close(started)
+		} else {
+			rebuilt <- struct{}{}
+		}
+		<-release
+		return "made a", 1, failed
+	}
+	type got struct {
+		v   any
+		err error
+	}
+	first, second, other := make(chan got), make(chan got), make(chan got)
+	go func() {
+		v, err := st.memoize(a, held)
+		first <- got{v, err}
+	}()
+	<-started
+	defer func() {
+		select {
+		case <-release:
+		default:
+			close(release) // a failure left a held up
+		}
+	}()
+
+	// Another key, while a is held up: made and read. It waited for a
+	// before; the minute bounds that wait, never a passing run.
+	go func() {
+		v, err := st.memoize(b, func() (any, int64, error) { return "made b", 1, nil })
+		other <- got{v, err}
+	}()
+	select {
+	case g := <-other:
+		if g.v != "made b" || g.err != nil {
+			t.Errorf("key b while a is made: %v, %v", g.v, g.err)
+		}
+	case k := <-waiting:
+		t.Fatalf("key b waited for the making of %+v", k)
+	case <-time.After(time.Minute):
+		t.Fatal("key b was not made while a was: it waits for a")
+	}
+
+	// The same key, while it is held up: waits for it.
+	go func() {
+		v, err := st.memoize(a, held)
+		second <- got{v, err}
+	}()
+	select {
+	case k := <-waiting:
+		if k != a {
+			t.Fatalf("the second request for a waited for %+v", k)
+		}
+	case <-rebuilt:
+		t.Fatal("the second request for a built it again while the first built it")
+	}
+	close(release)
+	g1, g2 := <-first, <-second
+	for i, g := range []got{g1, g2} {
+		if g.v != "made a" || g.err != failed {
+			t.Errorf("request %d for a: %v, %v; want what the one build made, its error too", i+1, g.v, g.err)
+		}
+	}
+	if n := builds.Load(); n != 1 {
+		t.Errorf("two requests for a at once built it %d times, want once", n)
+	}
+	// Kept, error and all: a later request reads it.
+	if v, err := st.memoize(a, held); v != "made a" || err != failed || builds.Load() != 1 {
+		t.Errorf("a read later: %v, %v, %d builds", v, err, builds.Load())
+	}
+	if len(st.building) != 0 {
+		t.Errorf("%d makings left under way", len(st.building))
+	}
+}
+
+// A making that panics ends for the requests waiting for it, with an
+// error, and keeps nothing: they waited for ever.
+func TestMemoPanicEnds(t *testing.T) {
+	c := &cache{m: map[string]*stored{}, memoMax: maxMemoBytes}
+	st := &stored{rec: &store.Scenario{ID: "s", Version: 1}, cache: c}
+	c.put(st)
+	k := memoKey{what: "view"}
+	waiting := make(chan memoKey)
+	c.memoWaiting = func(k memoKey) { waiting <- k }
+	started, release := make(chan struct{}), make(chan struct{})
+	go func() {
+		defer func() { _ = recover() }()
+		st.memoize(k, func() (any, int64, error) {
+			close(started)
+			<-release
+			panic("build failed")
+		})
+	}()
+	<-started
+	done := make(chan error)
+	go func() {
+		_, err := st.memoize(k, func() (any, int64, error) { return "second", 1, nil })
+		done <- err
+	}()
+	<-waiting
+	close(release)
+	if err := <-done; err == nil {
+		t.Error("a request waiting for a making that panicked got no error")
+	}
+	if v, err := st.memoize(k, func() (any, int64, error) { return "again", 1, nil }); v != "again" || err != nil {
+		t.Errorf("after a making that panicked: %v, %v; want it made again", v, err)
 	}
 }

@@ -99,7 +99,7 @@ func (s *Server) runNow(ctx context.Context, st *stored, kind store.RunKind, q q
 	if err != nil {
 		return nil, errs.Wrap(errs.Internal, err)
 	}
-	fp, err := st.fingerprint(out.request, res)
+	fp, _, err := st.fingerprint(out.request, res)
 	if err != nil {
 		return nil, err
 	}
@@ -236,7 +236,7 @@ func (s *Server) start(ctx context.Context, st *stored, kind store.RunKind, q qu
 			return nil, errs.Wrap(errs.Internal, err)
 		}
 	}
-	fp, err := st.fingerprint(q.request(), res)
+	fp, cases, err := st.fingerprint(q.request(), res)
 	if err != nil {
 		return nil, err
 	}
@@ -251,15 +251,11 @@ func (s *Server) start(ctx context.Context, st *stored, kind store.RunKind, q qu
 	}
 	s.stored(ctx)
 	// The models the run goes through, for its progress (ask.Check has
-	// already accepted the list; a kind without models counts none).
+	// already accepted the list; a kind without models counts none),
+	// once per case it runs them on (a comparison's columns, which
+	// fingerprint has counted).
 	names, _ := ask.ModelList(q.models())
-	n := len(names)
-	if cq, ok := q.(*compareRun); ok {
-		// A comparison runs them once per column.
-		if ts, err := ask.CompareTargets(res.c, cq.req); err == nil {
-			n *= len(ts)
-		}
-	}
+	n := len(names) * cases
 	s.jobs.start(run, func(ctx context.Context, progress func(done, total int)) (any, error) {
 		out, err := q.run(ctx, res.c, overall(n, progress))
 		if err != nil {
@@ -350,7 +346,7 @@ func (s *Server) rerun(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	fp, err := st.fingerprint(q.request(), res)
+	fp, _, err := st.fingerprint(q.request(), res)
 	if err != nil {
 		s.fail(w, r, err)
 		return

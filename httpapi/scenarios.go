@@ -46,8 +46,10 @@ type stored struct {
 	// it.
 	cache *cache
 
-	// mu is held while something is made from st (memoize).
-	mu sync.Mutex
+	// mu guards building, the makings of what is made from st under
+	// way, a key each (memoize).
+	mu       sync.Mutex
+	building map[memoKey]*memoBuild
 	// memo (guarded by cache.mu) finds what is kept of st in cache.lru.
 	memo map[memoKey]*list.Element
 }
@@ -77,7 +79,7 @@ func (st *stored) resolve(t answer.Target) (*resolution, error) {
 	if t.Snapshot == "" {
 		t.Snapshot = scenario.Latest
 	}
-	v, _ := st.memoize(memoKey{what: "case", target: t}, func() (any, int64, error) {
+	v, err := st.memoize(memoKey{what: "case", target: t}, func() (any, int64, error) {
 		r := &resolution{}
 		r.c, r.err = st.in.Case(t)
 		if r.err == nil {
@@ -91,6 +93,9 @@ func (st *stored) resolve(t answer.Target) (*resolution, error) {
 		}
 		return r, size, nil
 	})
+	if err != nil { // its making panicked
+		return nil, err
+	}
 	r := v.(*resolution)
 	return r, r.err
 }
@@ -110,6 +115,10 @@ type cache struct {
 	lru       list.List
 	memoBytes int64
 	memoMax   int64
+	// memoWaiting, when set (tests), is called as a request starts
+	// waiting for another's making of something from a scenario
+	// (memoize).
+	memoWaiting func(memoKey)
 }
 
 // maxCached bounds the scenarios the cache holds, and maxCachedBytes
