@@ -119,11 +119,8 @@ func TestPowerCommand(t *testing.T) {
 // 120; a legend says what the columns are; a cost of nothing is 0, not
 // an under-printed 0.0000.
 func TestAdviseFitsWidth(t *testing.T) {
-	out, _, code := run(t, "advise", "ukraine", "-q", "-f", "json")
 	var a answer.Advice
-	if err := json.Unmarshal([]byte(out), &a); code != 0 || err != nil {
-		t.Fatalf("exit %d, %v", code, err)
-	}
+	runJSON(t, &a, "advise", "ukraine", "-q")
 	var b bytes.Buffer
 	adviseTable(&b, &a, 6, 80)
 	fits(t, b.String(), 80)
@@ -155,11 +152,8 @@ func TestCostText(t *testing.T) {
 // share helping go in a table of their own there, and beside the levers
 // at 120.
 func TestAdviseDrawsFitWidth(t *testing.T) {
-	out, _, code := run(t, "advise", "ukraine", "--draws", "12", "-q", "-f", "json")
 	var a answer.Advice
-	if err := json.Unmarshal([]byte(out), &a); code != 0 || err != nil {
-		t.Fatalf("exit %d, %v", code, err)
-	}
+	runJSON(t, &a, "advise", "ukraine", "--draws", "12", "-q")
 	var b bytes.Buffer
 	adviseTable(&b, &a, 6, 80)
 	fits(t, b.String(), 80)
@@ -177,11 +171,8 @@ func TestAdviseDrawsFitWidth(t *testing.T) {
 // forecast --long fits 80 columns: the name and the option's
 // label wrap narrower; at 120 as before.
 func TestLongForecastFitsWidth(t *testing.T) {
-	out, _, code := run(t, "forecast", "-q", "-f", "json")
 	var f answer.Forecast
-	if err := json.Unmarshal([]byte(out), &f); code != 0 || err != nil {
-		t.Fatalf("exit %d, %v", code, err)
-	}
+	runJSON(t, &f, "forecast", "-q")
 	var b bytes.Buffer
 	longTable(&b, &f, 80)
 	fits(t, b.String(), 80)

@@ -245,11 +245,8 @@ func TestCompareVariantsByName(t *testing.T) {
 func TestCompareFitsWidth(t *testing.T) {
 	for _, over := range []string{"variants", "snapshots"} {
 		t.Run(over, func(t *testing.T) {
-			out, _, code := run(t, "compare", "--over", over, "-q", "-f", "json")
 			var a answer.Comparison
-			if err := json.Unmarshal([]byte(out), &a); code != 0 || err != nil {
-				t.Fatalf("exit %d, %v", code, err)
-			}
+			runJSON(t, &a, "compare", "--over", over, "-q")
 			var b bytes.Buffer
 			compareTable(&b, &a, nil, 80)
 			fits(t, b.String(), 80)

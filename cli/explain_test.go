@@ -82,11 +82,8 @@ func TestExplainIterativeModels(t *testing.T) {
 // 80-column terminal: the line breaks at spaces (it was 157
 // wide) and a long actor's name in the table (82 wide) at a space.
 func TestExplainFitsWidth(t *testing.T) {
-	out, _, code := run(t, "explain", "-q", "-f", "json")
 	var e answer.Explanation
-	if err := json.Unmarshal([]byte(out), &e); code != 0 || err != nil {
-		t.Fatalf("exit %d, %v", code, err)
-	}
+	runJSON(t, &e, "explain", "-q")
 	var b bytes.Buffer
 	explainTable(&b, &e, 80)
 	fits(t, b.String(), 80)
@@ -106,11 +103,8 @@ func TestExplainFitsWidth(t *testing.T) {
 // exchanges a line each, where their eight columns cannot fit.
 func TestExplainEveryModelFitsWidth(t *testing.T) {
 	for _, m := range []string{"median", "nash", "bdm", "exchange", "smp"} {
-		out, _, code := run(t, "explain", "-m", m, "-q", "-f", "json")
 		var e answer.Explanation
-		if err := json.Unmarshal([]byte(out), &e); code != 0 || err != nil {
-			t.Fatalf("%s: exit %d, %v", m, code, err)
-		}
+		runJSON(t, &e, "explain", "-m", m, "-q")
 		var b bytes.Buffer
 		lw := &lineWrapper{w: &b, width: 80}
 		explainTable(lw, &e, 80)

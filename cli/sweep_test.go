@@ -197,11 +197,8 @@ func TestSweepShowsUnsettledDraws(t *testing.T) {
 // the snap's outcome line are broken at spaces; at 120 columns the
 // option column keeps its 56.
 func TestSweepFitsWidth(t *testing.T) {
-	out, _, code := run(t, "sweep", "-n", "200", "-m", "compromise,snap", "-q", "-f", "json")
 	var res answer.Sweep
-	if err := json.Unmarshal([]byte(out), &res); code != 0 || err != nil {
-		t.Fatalf("exit %d, %v", code, err)
-	}
+	runJSON(t, &res, "sweep", "-n", "200", "-m", "compromise,snap", "-q")
 	var b bytes.Buffer
 	for _, m := range res.Models {
 		sweepTable(&b, &res.Scenario, m, 80)
@@ -225,11 +222,8 @@ func TestSweepFitsWidth(t *testing.T) {
 // shorten and the inputs' names wrap; at 120 it is as wide as before.
 // bdm's ends that did not settle bring the footnote, which wraps too.
 func TestSensitivityFitsWidth(t *testing.T) {
-	out, _, code := run(t, "sensitivity", "-n", "60", "-m", "compromise,bdm", "-q", "-f", "json")
 	var res answer.Sensitivity
-	if err := json.Unmarshal([]byte(out), &res); code != 0 || err != nil {
-		t.Fatalf("exit %d, %v", code, err)
-	}
+	runJSON(t, &res, "sensitivity", "-n", "60", "-m", "compromise,bdm", "-q")
 	var b bytes.Buffer
 	for _, m := range res.Models {
 		tornado(&b, &res.Scenario, m, 8, 80)
@@ -256,11 +250,8 @@ func TestSensitivityFitsWidth(t *testing.T) {
 // their quotes break at spaces, and the table's headers shorten with each
 // outcome's date under its issue; at 120 its headers are as before.
 func TestBacktestFitsWidth(t *testing.T) {
-	out, _, code := run(t, "backtest", "-q", "-f", "json")
 	var res answer.Backtest
-	if err := json.Unmarshal([]byte(out), &res); code != 0 || err != nil {
-		t.Fatalf("exit %d, %v", code, err)
-	}
+	runJSON(t, &res, "backtest", "-q")
 	if len(res.Outcomes) == 0 {
 		t.Fatal("no outcome scored: the case tests nothing")
 	}
