@@ -98,8 +98,13 @@ type IssueAdvice struct {
 	Forecast Num `json:"forecast"`
 	Distance Num `json:"distance"`
 	// UnsettledDraws is how many of the draws gave a forecast of this
-	// issue that had not come to rest (Advice.UnsettledDraws).
-	UnsettledDraws int `json:"unsettled_draws"`
+	// issue that had not come to rest (Advice.UnsettledDraws), and
+	// LastStepMax and LastStepMedian the largest and the median step
+	// those took in their last round, on the issue's scale (0 when none;
+	// as a sweep's).
+	UnsettledDraws int     `json:"unsettled_draws"`
+	LastStepMax    float64 `json:"last_step_max"`
+	LastStepMedian float64 `json:"last_step_median"`
 	// Levers, by Toward, largest first.
 	Levers []Lever `json:"levers"`
 	// Text says in a sentence which lever moves the forecast most.

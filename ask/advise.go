@@ -102,17 +102,19 @@ func Advise(ctx context.Context, c *Case, req answer.AdviseRequest, progress Pro
 		return nil, err
 	}
 	out.Warnings = append(out.Warnings, warn...)
-	var drawsUnsettled []int // by issue
+	var drawsUnsettled []int  // by issue
+	var drawSteps [][]float64 // by issue: the unsettled draws' last steps
 	if req.Draws > 0 {
-		n, per, err := ad.robust(ctx, p, levers, eff, req, runs)
+		n, per, steps, err := ad.robust(ctx, p, levers, eff, req, runs)
 		if err != nil {
 			return nil, err
 		}
-		out.Draws, out.UnsettledDraws, drawsUnsettled = req.Draws, n, per
+		out.Draws, out.UnsettledDraws, drawsUnsettled, drawSteps = req.Draws, n, per, steps
 		var on []issueCount
 		for k, is := range p.Issues {
 			if p.Stances[ai][k].Present && (req.Issue == "" || is.ID == req.Issue) {
-				on = append(on, issueCount{is.ID, per[k]})
+				most, _ := sweep.StepStats(steps[k])
+				on = append(on, issueCount{is.ID, per[k], most})
 			}
 		}
 		if u := unsettledRuns(m.Name(), n, req.Draws, "draws", on); u != "" {
@@ -140,6 +142,7 @@ func Advise(ctx context.Context, c *Case, req answer.AdviseRequest, progress Pro
 			Forecast: answer.Num(base[k]), Distance: answer.Num(math.Abs(base[k] - st.Position)), Levers: byIssue[k]}
 		if drawsUnsettled != nil {
 			ia.UnsettledDraws = drawsUnsettled[k]
+			ia.LastStepMax, ia.LastStepMedian = sweep.StepStats(drawSteps[k])
 		}
 		if ia.Levers == nil {
 			ia.Levers = []answer.Lever{}
@@ -379,9 +382,10 @@ func (ad *adviser) effects(ctx context.Context, p *model.Problem, f []float64, l
 // their draw). Each draw's own forecast is run through
 // model.ForecastsSettling, and robust returns how many draws' forecast
 // had not settled on some issue advised on (one with a lever), and how
-// many on each issue (by index; 0 on the others). A lever's run in a
-// draw is not checked, as at the stated values.
-func (ad *adviser) robust(ctx context.Context, p *model.Problem, levers []lever, eff []*answer.Lever, req answer.AdviseRequest, runs func(int)) (int, []int, error) {
+// many on each issue (by index; 0 on the others), with the last steps of
+// those on each (steps[k], for sweep.StepStats). A lever's run in a draw
+// is not checked, as at the stated values.
+func (ad *adviser) robust(ctx context.Context, p *model.Problem, levers []lever, eff []*answer.Lever, req answer.AdviseRequest, runs func(int)) (int, []int, [][]float64, error) {
 	inputs := sweep.Inputs(p)
 	L := len(levers)
 	sum := make([]float64, L)
@@ -396,16 +400,16 @@ func (ad *adviser) robust(ctx context.Context, p *model.Problem, levers []lever,
 	took := make([]uint8, batch*L)     // and 1 where it counts, 2 where it helps too
 	failed := make([]error, batch)
 	K := len(p.Issues)
-	moving := make([]bool, batch*K) // the batch's rows: the draw's forecast had not settled on an issue advised on
+	moving := make([]float64, batch*K) // the batch's rows: the draw's last step on an issue advised on where it had not settled, else 0 (NaN: of unknown size)
 	scope := make([]bool, K)
 	for _, lv := range levers {
 		scope[lv.issue] = true
 	}
-	perIssue := make([]int, K)
+	perIssue, steps := make([]int, K), make([][]float64, K)
 	unsettled := 0
 	for d0 := 0; d0 < req.Draws; d0 += batch {
 		if ctx.Err() != nil {
-			return 0, nil, ctx.Err()
+			return 0, nil, nil, ctx.Err()
 		}
 		n := min(batch, req.Draws-d0)
 		clear(took)
@@ -422,7 +426,9 @@ func (ad *adviser) robust(ctx context.Context, p *model.Problem, levers []lever,
 			}
 			mv := moving[b*K : (b+1)*K]
 			for k, is := range q.Issues {
-				mv[k] = scope[k] && !model.Settled(f[k], prev[k], is.Max-is.Min)
+				if scope[k] && !model.Settled(f[k], prev[k], is.Max-is.Min) {
+					mv[k] = math.Abs(f[k] - prev[k])
+				}
 			}
 			// a closed form's levers take microseconds: count them with the draw
 			if ad.closed {
@@ -457,16 +463,17 @@ func (ad *adviser) robust(ctx context.Context, p *model.Problem, levers []lever,
 			}
 		})
 		if ctx.Err() != nil {
-			return 0, nil, ctx.Err()
+			return 0, nil, nil, ctx.Err()
 		}
 		for b := range n {
 			if failed[b] != nil {
-				return 0, nil, failed[b]
+				return 0, nil, nil, failed[b]
 			}
 			some := false
 			for k, m := range moving[b*K : (b+1)*K] {
-				if m {
+				if m != 0 {
 					perIssue[k]++
+					steps[k] = append(steps[k], m)
 					some = true
 				}
 			}
@@ -490,7 +497,7 @@ func (ad *adviser) robust(ctx context.Context, p *model.Problem, levers []lever,
 		m, h := sum[n]/float64(req.Draws), float64(helps[n])/float64(req.Draws)
 		eff[n].MeanToward, eff[n].Helps = &m, &h
 	}
-	return unsettled, perIssue, nil
+	return unsettled, perIssue, steps, nil
 }
 
 // adviseBatch is how many draws robust runs at once: enough to keep

@@ -65,18 +65,10 @@ func Sweep(ctx context.Context, c *Case, req answer.SweepRequest, progress Progr
 // in none.
 func sweepUnsettled(r *answer.SweepResult) string {
 	var on []issueCount
-	most := -1
-	for k, is := range r.Issues {
-		on = append(on, issueCount{is.Issue, is.UnsettledDraws})
-		if is.UnsettledDraws > 0 && (most < 0 || is.LastStepMax > r.Issues[most].LastStepMax) {
-			most = k
-		}
+	for _, is := range r.Issues {
+		on = append(on, issueCount{is.Issue, is.UnsettledDraws, is.LastStepMax})
 	}
-	u := unsettledRuns(r.Model, r.UnsettledDraws, r.Draws, "draws", on)
-	if u == "" || most < 0 {
-		return u
-	}
-	return fmt.Sprintf("%s; their last round still moved them by up to %s (on %s)", u, LastStepText(r.Issues[most].LastStepMax), r.Issues[most].Issue)
+	return unsettledRuns(r.Model, r.UnsettledDraws, r.Draws, "draws", on)
 }
 
 // DrawsUnsettledText is the line each door gives under an issue of a
@@ -161,8 +153,8 @@ func Sensitivity(ctx context.Context, c *Case, req answer.SweepRequest, progress
 		}
 		var ends, draws []issueCount
 		for _, is := range r.Issues {
-			ends = append(ends, issueCount{is.Issue, is.UnsettledEnds})
-			draws = append(draws, issueCount{is.Issue, is.UnsettledDraws})
+			ends = append(ends, issueCount{is.Issue, is.UnsettledEnds, is.EndsLastStepMax})
+			draws = append(draws, issueCount{is.Issue, is.UnsettledDraws, 0})
 		}
 		if u := unsettledRuns(r.Model, r.UnsettledEnds, r.Ends, "one-at-a-time runs", ends); u != "" {
 			sm.Warnings = append(sm.Warnings, u+": their forecasts at an input's end (unsettled_at_low, unsettled_at_high) are last rounds' points; read a swing no wider than the model's own movement as that, not the input's effect")

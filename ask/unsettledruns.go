@@ -6,10 +6,13 @@ import (
 	"strings"
 )
 
-// issueCount is how many runs of a model had not settled on one issue.
+// issueCount is how many runs of a model had not settled on one issue,
+// and the largest step any of them took in its last round (0: not
+// known, or none).
 type issueCount struct {
 	issue string
 	n     int
+	step  float64
 }
 
 // unsettledRuns is the one wording of a count of runs whose forecast had
@@ -18,7 +21,9 @@ type issueCount struct {
 // sweep's draws, a sensitivity analysis's draws and ends, advice's draws:
 // "smp did not settle in 52 of 2,000 draws (2.6%) — on ceasefire 40,
 // territory 12", with "on all 7 issues" when each of on counts every one
-// of the n. runs names the runs ("draws"); on lists the issues in the
+// of the n, and the largest last step with its issue ("; their last
+// round still moved them by up to 23 (on ceasefire)") where on gives
+// steps. runs names the runs ("draws"); on lists the issues in the
 // scenario's order, those with none left out. It is "" when n is 0, so
 // that no warning is given; the caller adds what the count means for its
 // answer.
@@ -27,16 +32,22 @@ func unsettledRuns(model string, n, total int, runs string, on []issueCount) str
 		return ""
 	}
 	var named []string
-	all := true
-	for _, c := range on {
+	all, most := true, -1
+	for i, c := range on {
 		all = all && c.n == n
 		if c.n > 0 {
 			named = append(named, c.issue+" "+Grouped(c.n))
+			if c.step > 0 && (most < 0 || c.step > on[most].step) {
+				most = i
+			}
 		}
 	}
 	where := "on " + strings.Join(named, ", ")
 	if all && len(on) > 1 {
 		where = fmt.Sprintf("on all %d issues", len(on))
+	}
+	if most >= 0 {
+		where += fmt.Sprintf("; their last round still moved them by up to %s (on %s)", LastStepText(on[most].step), on[most].issue)
 	}
 	return fmt.Sprintf("%s did not settle in %s of %s %s (%s) — %s", model, Grouped(n), Grouped(total), runs, percent(n, total), where)
 }

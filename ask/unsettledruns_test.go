@@ -24,17 +24,21 @@ func TestUnsettledRunsWording(t *testing.T) {
 		on       []issueCount
 		want     string
 	}{
-		{"some issues", 52, 2000, []issueCount{{"ceasefire", 40}, {"territory", 12}, {"nato", 0}},
+		{"some issues", 52, 2000, []issueCount{{"ceasefire", 40, 0}, {"territory", 12, 0}, {"nato", 0, 0}},
 			"smp did not settle in 52 of 2,000 draws (2.6%) — on ceasefire 40, territory 12"},
-		{"overlapping issues", 3, 10, []issueCount{{"x", 2}, {"y", 2}},
+		{"overlapping issues", 3, 10, []issueCount{{"x", 2, 0}, {"y", 2, 0}},
 			"smp did not settle in 3 of 10 draws (30%) — on x 2, y 2"},
-		{"every issue", 1874, 2000, []issueCount{{"x", 1874}, {"y", 1874}, {"z", 1874}},
+		{"every issue", 1874, 2000, []issueCount{{"x", 1874, 0}, {"y", 1874, 0}, {"z", 1874, 0}},
 			"smp did not settle in 1,874 of 2,000 draws (93.7%) — on all 3 issues"},
-		{"one issue, every draw", 5, 5, []issueCount{{"x", 5}},
+		{"one issue, every draw", 5, 5, []issueCount{{"x", 5, 0}},
 			"smp did not settle in 5 of 5 draws (100%) — on x 5"},
-		{"a share that rounds to 0", 1, 1000000, []issueCount{{"x", 1}, {"y", 0}},
+		{"a share that rounds to 0", 1, 1000000, []issueCount{{"x", 1, 0}, {"y", 0, 0}},
 			"smp did not settle in 1 of 1,000,000 draws (<0.1%) — on x 1"},
-		{"none", 0, 2000, []issueCount{{"x", 0}}, ""},
+		{"none", 0, 2000, []issueCount{{"x", 0, 0}}, ""},
+		// the largest step of the issues with unsettled runs, with its
+		// issue; an issue with none does not count, whatever its step
+		{"steps", 52, 2000, []issueCount{{"ceasefire", 40, 18.3}, {"territory", 12, 22.7}, {"nato", 0, 99}},
+			"smp did not settle in 52 of 2,000 draws (2.6%) — on ceasefire 40, territory 12; their last round still moved them by up to 23 (on territory)"},
 	} {
 		if got := unsettledRuns("smp", c.n, c.total, "draws", c.on); got != c.want {
 			t.Errorf("%s: %q, want %q", c.name, got, c.want)
@@ -152,7 +156,11 @@ func TestSensitivityCountsUnsettled(t *testing.T) {
 		t.Errorf("%d draws unsettled, by hand %d", r.UnsettledDraws, total)
 	}
 	var onEnds, onDraws []string
+	most := -1 // the issue whose unsettled ends took the largest last step
 	for k, is := range r.Issues {
+		if is.UnsettledEnds > 0 && (most < 0 || is.EndsLastStepMax > r.Issues[most].EndsLastStepMax) {
+			most = k
+		}
 		if is.UnsettledDraws != per[k] {
 			t.Errorf("%s: %d draws unsettled, by hand %d", is.Issue, is.UnsettledDraws, per[k])
 		}
@@ -164,7 +172,8 @@ func TestSensitivityCountsUnsettled(t *testing.T) {
 		}
 	}
 	for _, want := range []string{
-		fmt.Sprintf("bdm did not settle in %d of %d one-at-a-time runs (%s) — on %s: ", len(ends), r.Ends, percent(len(ends), r.Ends), strings.Join(onEnds, ", ")),
+		fmt.Sprintf("bdm did not settle in %d of %d one-at-a-time runs (%s) — on %s; their last round still moved them by up to %s (on %s): ", len(ends), r.Ends, percent(len(ends), r.Ends), strings.Join(onEnds, ", "),
+			LastStepText(r.Issues[most].EndsLastStepMax), r.Issues[most].Issue),
 		fmt.Sprintf("bdm did not settle in %d of 12 draws (%s) — on %s: those draws' forecasts are last rounds' points, so the variance shares include", total, percent(total, 12), strings.Join(onDraws, ", ")),
 	} {
 		if !slices.ContainsFunc(r.Warnings, func(w string) bool { return strings.HasPrefix(w, want) }) {
@@ -184,11 +193,14 @@ func TestAdviseCountsUnsettledDraws(t *testing.T) {
 		t.Fatal(err)
 	}
 	k := c.Header.IssueIndex("nato")
-	total, per, _ := handCounts(t, c, modelByNameMust(t, "bdm"), model.Options{Seed: req.Seed}, req.Seed, req.Draws, func(i int) bool { return i == k })
+	total, per, steps := handCounts(t, c, modelByNameMust(t, "bdm"), model.Options{Seed: req.Seed}, req.Seed, req.Draws, func(i int) bool { return i == k })
 	if len(a.Issues) != 1 || a.UnsettledDraws != total || a.Issues[0].UnsettledDraws != per[k] || total == 0 || total == req.Draws {
 		t.Fatalf("%d draws unsettled, by hand %d (nato %d)", a.UnsettledDraws, total, per[k])
 	}
-	want := fmt.Sprintf("bdm did not settle in %d of 12 draws (%s) — on nato %d: those draws' forecasts are last rounds' points, so each lever's mean over the draws and share of draws it helps in include some of the model's own movement", total, percent(total, 12), total)
+	if a.Issues[0].LastStepMax != steps[k] || !(a.Issues[0].LastStepMedian > 0 && a.Issues[0].LastStepMedian <= steps[k]) {
+		t.Errorf("nato's unsettled draws: last steps up to %v, median %v; by hand up to %v", a.Issues[0].LastStepMax, a.Issues[0].LastStepMedian, steps[k])
+	}
+	want := fmt.Sprintf("bdm did not settle in %d of 12 draws (%s) — on nato %d; their last round still moved them by up to %s (on nato): those draws' forecasts are last rounds' points, so each lever's mean over the draws and share of draws it helps in include some of the model's own movement", total, percent(total, 12), total, LastStepText(steps[k]))
 	if !slices.Contains(a.Warnings, want) {
 		t.Errorf("no warning says %q; warnings:\n%s", want, strings.Join(a.Warnings, "\n"))
 	}

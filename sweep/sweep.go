@@ -270,23 +270,35 @@ func countMoving(moving [][]float64, perIssue []int) int {
 	return n
 }
 
-// lastSteps returns the largest and the median (the mean of the middle
-// two, for an even count) of the last steps on issue k of the runs of
-// moving that had not settled on it, leaving out steps of unknown size
-// (NaN); 0 and 0 when none.
+// lastSteps returns StepStats of the last steps on issue k of the runs
+// of moving that had not settled on it.
 func lastSteps(moving [][]float64, k int) (most, median float64) {
 	var steps []float64
 	for _, mv := range moving {
-		if mv != nil && mv[k] > 0 {
+		if mv != nil {
 			steps = append(steps, mv[k])
 		}
 	}
-	if len(steps) == 0 {
+	return StepStats(steps)
+}
+
+// StepStats returns the largest and the median (the mean of the middle
+// two, for an even count) of the last steps of runs that had not settled
+// (> 0), leaving out those that settled (0) and steps of unknown size
+// (NaN); 0 and 0 when none. steps is left as it was.
+func StepStats(steps []float64) (most, median float64) {
+	var s []float64
+	for _, x := range steps {
+		if x > 0 {
+			s = append(s, x)
+		}
+	}
+	if len(s) == 0 {
 		return 0, 0
 	}
-	sort.Float64s(steps)
-	n := len(steps)
-	return steps[n-1], (steps[(n-1)/2] + steps[n/2]) / 2
+	sort.Float64s(s)
+	n := len(s)
+	return s[n-1], (s[(n-1)/2] + s[n/2]) / 2
 }
 
 // forecastsSettling runs m on q through model.ForecastsSettling and gives
