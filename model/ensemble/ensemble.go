@@ -238,18 +238,6 @@ type rested struct {
 	note   int
 }
 
-// restedSteps returns the steps of an smp run whose note n says only that
-// it came to rest ("N states, N−1 steps; stopped: " + smp.StopRested), and
-// whether n is such a note; any other note, above all one that says the
-// run had not come to rest, is not.
-func restedSteps(n string) (int, bool) {
-	var states, steps int
-	if _, err := fmt.Sscanf(n, "%d states, %d steps;", &states, &steps); err != nil {
-		return 0, false
-	}
-	return steps, n == fmt.Sprintf("%d states, %d steps; stopped: %s", steps+1, steps, smp.StopRested)
-}
-
 // memberNotes are the ensemble's notes: every issue's notes in order,
 // except that where a member stopped by its own rule (smp.StopRested) on
 // more than one issue, its notes saying so become one ("member smp
@@ -330,10 +318,11 @@ func forecastIssue(ctx context.Context, sub *model.Problem, members []Member, o 
 		var x, before float64
 		var rounds []float64
 		var notes []string
+		var restedSteps int
 		var err error
 		switch {
 		case full:
-			x, rounds, notes, err = traced(ctx, mb.Model, sub, o)
+			x, rounds, notes, restedSteps, err = traced(ctx, mb.Model, sub, o)
 		case settle:
 			var f, b []float64
 			if f, b, err = model.ForecastsSettling(ctx, mb.Model, sub, o); err == nil {
@@ -357,9 +346,10 @@ func forecastIssue(ctx context.Context, sub *model.Problem, members []Member, o 
 			traces, weights = append(traces, rounds), append(weights, mb.Weight)
 			for _, n := range notes {
 				out.notes = append(out.notes, fmt.Sprintf("issue %s: member %s: %s", is.ID, mb.Model.Name(), n))
-				if steps, ok := restedSteps(n); ok {
-					out.rested = append(out.rested, rested{mb.Model.Name(), steps, len(out.notes) - 1})
-				}
+			}
+			if restedSteps > 0 {
+				// smp's last note says why it stopped (smp.Detail.Stop)
+				out.rested = append(out.rested, rested{mb.Model.Name(), restedSteps, len(out.notes) - 1})
 			}
 		}
 		out.sw += mb.Weight
@@ -391,15 +381,23 @@ func forecastIssue(ctx context.Context, sub *model.Problem, members []Member, o 
 
 // traced runs m on the one issue of p with its trace: its forecast, its
 // forecast after each round (the forecast alone, for a model without
-// rounds) and its notes (why it stopped, whether it had come to rest).
-func traced(ctx context.Context, m model.Model, p *model.Problem, o model.Options) (float64, []float64, []string, error) {
+// rounds), its notes (why it stopped, whether it had come to rest) and,
+// for an smp run that stopped by KTAB's rule, its steps (smp.Detail's
+// Rested; 0 otherwise), which the notes then end by saying.
+func traced(ctx context.Context, m model.Model, p *model.Problem, o model.Options) (float64, []float64, []string, int, error) {
 	r, err := model.Run(ctx, m, p, o)
 	if err != nil {
-		return 0, nil, nil, err
+		return 0, nil, nil, 0, err
 	}
 	var x [1]float64
 	if err := model.ResultForecasts(p, r, x[:]); err != nil {
-		return 0, nil, nil, fmt.Errorf("%s: %w", m.Name(), err)
+		return 0, nil, nil, 0, fmt.Errorf("%s: %w", m.Name(), err)
+	}
+	rested := 0
+	if d, ok := r.Detail.(*smp.Detail); ok && len(r.Notes) > 0 {
+		if steps, ok := d.Rested(); ok {
+			rested = steps
+		}
 	}
 	rounds := x[:]
 	if rs := r.Issues[0].Rounds; len(rs) > 1 {
@@ -408,7 +406,7 @@ func traced(ctx context.Context, m model.Model, p *model.Problem, o model.Option
 			rounds[t] = rd.Forecast
 		}
 	}
-	return x[0], rounds, r.Notes, nil
+	return x[0], rounds, r.Notes, rested, nil
 }
 
 // OneIssue returns the Problem of issue k of p alone: the actors present

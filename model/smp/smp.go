@@ -83,6 +83,16 @@ type Detail struct {
 	// Prob[t][i] is the probability that actor i's position in state t
 	// wins among that state's distinct positions (section 1.12).
 	Prob [][]float64
+	// Stop is why the run stopped (StopRested when by KTAB's rule), as
+	// the run's last note says; "" for a run of no step.
+	Stop string
+}
+
+// Rested returns the steps of a run that stopped by KTAB's rule
+// (StopRested), and whether it did: what a caller grouping such runs
+// (the ensemble's notes) reads instead of the note's words.
+func (d *Detail) Rested() (steps int, ok bool) {
+	return len(d.Change), d.Stop == StopRested
 }
 
 // StopRested is why a run stopped when it came to rest by KTAB's rule (the
@@ -115,6 +125,9 @@ func (m Model) Forecast(ctx context.Context, p *model.Problem, o model.Options) 
 		res.Notes = append(res.Notes, note)
 	}
 	det := &Detail{Active: in.active, Change: tr.change, Positions: tr.pos, Prob: tr.prob}
+	if T > 1 {
+		det.Stop = tr.stop
+	}
 	for _, i := range in.active {
 		det.Actors = append(det.Actors, p.Actors[i].Name)
 	}
