@@ -400,7 +400,7 @@ func (ad *adviser) robust(ctx context.Context, p *model.Problem, levers []lever,
 	took := make([]uint8, batch*L)     // and 1 where it counts, 2 where it helps too
 	failed := make([]error, batch)
 	K := len(p.Issues)
-	moving := make([]float64, batch*K) // the batch's rows: the draw's last step on an issue advised on where it had not settled, else 0 (NaN: of unknown size)
+	moving := make([]float64, batch*K) // the batch's rows: the draw's last step on an issue advised on where it had not settled, else 0 (sweep.MovingOf; NaN: of unknown size)
 	scope := make([]bool, K)
 	for _, lv := range levers {
 		scope[lv.issue] = true
@@ -425,9 +425,9 @@ func (ad *adviser) robust(ctx context.Context, p *model.Problem, levers []lever,
 				return
 			}
 			mv := moving[b*K : (b+1)*K]
-			for k, is := range q.Issues {
-				if scope[k] && !model.Settled(f[k], prev[k], is.Max-is.Min) {
-					mv[k] = math.Abs(f[k] - prev[k])
+			for k, step := range sweep.MovingOf(q, f, prev) {
+				if scope[k] {
+					mv[k] = step
 				}
 			}
 			// a closed form's levers take microseconds: count them with the draw

@@ -52,7 +52,7 @@ func unsettledRuns(model string, n, total int, runs string, on []issueCount) str
 	return fmt.Sprintf("%s did not settle in %s of %s %s (%s) — %s", model, Grouped(n), Grouped(total), runs, percent(n, total), where)
 }
 
-// grouped writes n with a comma between groups of three digits: 2,000.
+// Grouped writes n with a comma between groups of three digits: 2,000.
 func Grouped(n int) string {
 	if n < 0 {
 		return "-" + Grouped(-n)

@@ -133,7 +133,7 @@ func Sensitivity(ctx context.Context, m model.Model, p *model.Problem, o Options
 
 // forecastWith runs m on p with input in set to v (q its copy), through
 // model.ForecastsSettling: the forecasts, and each issue's last step
-// where it had not come to rest, 0 where it had (movingOf).
+// where it had not come to rest, 0 where it had (MovingOf).
 func forecastWith(ctx context.Context, m model.Model, p, q *model.Problem, in Input, v float64, o model.Options) ([]float64, []float64, error) {
 	reset(q, p)
 	set(q, in, v)

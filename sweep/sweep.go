@@ -250,7 +250,7 @@ func Run(ctx context.Context, m model.Model, p *model.Problem, o Options) (*Resu
 }
 
 // countMoving counts the runs of moving (each issue's last step, 0 where
-// it settled, movingOf; nil for a run not done) that had not settled on
+// it settled, MovingOf; nil for a run not done) that had not settled on
 // at least one issue, and adds to perIssue[k] those that had not on
 // issue k.
 func countMoving(moving [][]float64, perIssue []int) int {
@@ -303,22 +303,22 @@ func StepStats(steps []float64) (most, median float64) {
 
 // forecastsSettling runs m on q through model.ForecastsSettling and gives
 // each issue's last step where its forecast had not come to rest, 0 where
-// it had (movingOf).
+// it had (MovingOf).
 func forecastsSettling(ctx context.Context, m model.Model, q *model.Problem, o model.Options) (f []float64, moving []float64, err error) {
 	f, prev, err := model.ForecastsSettling(ctx, m, q, o)
 	if err != nil {
 		return nil, nil, err
 	}
-	return f, movingOf(q, f, prev), nil
+	return f, MovingOf(q, f, prev), nil
 }
 
-// movingOf gives, for each issue of q whose last round's forecast f[k]
+// MovingOf gives, for each issue of q whose last round's forecast f[k]
 // and the round before's prev[k] differ (model.Settled false), the last
 // step |f[k] − prev[k]| (NaN when prev[k] is NaN: a step of unknown
 // size, counted but in no statistic of the steps), and 0 for each that
 // settled. A step that did not settle exceeds Settled's tolerance, so it
 // is never 0: a run had not settled on k when its value is not 0.
-func movingOf(q *model.Problem, f, prev []float64) []float64 {
+func MovingOf(q *model.Problem, f, prev []float64) []float64 {
 	moving := make([]float64, len(f))
 	for k, is := range q.Issues {
 		if !model.Settled(f[k], prev[k], is.Max-is.Min) {
@@ -331,7 +331,7 @@ func movingOf(q *model.Problem, f, prev []float64) []float64 {
 // draw runs draw d: q is reset to p, every input is sampled from the
 // stream PCG(seed, d) in Inputs order, and m is run on q. It returns the
 // samples, the forecasts, each issue's last step where its forecast had
-// not settled (moving, movingOf) and, with dist, the model's predictive distributions.
+// not settled (moving, MovingOf) and, with dist, the model's predictive distributions.
 //
 // The forecasts come from model.ForecastsSettling or, with dist, from
 // the Result of model.Run without its trace, which keeps round 0 and the
@@ -369,7 +369,7 @@ func draw(ctx context.Context, m model.Model, p, q *model.Problem, inputs []Inpu
 		if err != nil {
 			return nil, nil, nil, nil, err
 		}
-		moving = movingOf(q, f, prev)
+		moving = MovingOf(q, f, prev)
 	}
 	return x, f, moving, pr, nil
 }
