@@ -85,9 +85,7 @@ func runExplain(cmd *cobra.Command, args []string) error {
 			explainCSV(w, e)
 			return
 		}
-		lw := &lineWrapper{w: w, width: termWidth(w)}
-		explainTable(lw, e, lw.width)
-		lw.flush()
+		wrapLines(func(w io.Writer, e *answer.Explanation) { explainTable(w, e, termWidth(w)) })(w, e)
 	})
 }
 
