@@ -152,11 +152,12 @@ func runDealEvaluate(cmd *cobra.Command, args []string) error {
 
 func printEvaluation(w io.Writer, ev *answer.DealEvaluation) {
 	sc := &ev.Scenario
-	headline(w, sc, termWidth(w))
+	width := termWidth(w)
+	headline(w, sc, width)
 	t := dealTable(w)
 	t.AppendHeader(table.Row{"Issue", "Value", "From", "Nearest option"})
 	issueW, optionW := 32, 64
-	if width := termWidth(w); width < 100 {
+	if width < 100 {
 		// Value 5, From 9 ("reference") and the borders 13 leave the rest
 		issueW, optionW = 20, max(20, width-47)
 	}
@@ -191,7 +192,7 @@ func printEvaluation(w io.Writer, ev *answer.DealEvaluation) {
 	}
 	printRobust(w, sc, ev.Robust)
 	for _, x := range ev.Warnings {
-		say(w, "warning", x, termWidth(w))
+		say(w, "warning", x, width)
 	}
 }
 
@@ -260,7 +261,8 @@ func printVerdicts(w io.Writer, sc *answer.Scenario, vs []answer.DealVerdict) {
 func printSearch(w io.Writer, a *answer.DealSearch) {
 	res := a.Result
 	p := &a.Scenario
-	headline(w, p, termWidth(w))
+	width := termWidth(w)
+	headline(w, p, width)
 	required := make([]string, len(res.Required))
 	for i, id := range res.Required {
 		required[i] = p.ActorName(id)
@@ -327,7 +329,7 @@ func printSearch(w io.Writer, a *answer.DealSearch) {
 		printPlan(w, p, res, lower, c.LowerAlternatives, "utility")
 		printPlan(w, p, res, "To open it, bend red lines (alternatives kept)", c.BendRedLines, percentOfScale)
 		for _, n := range c.Notes {
-			say(w, "note", n, termWidth(w))
+			say(w, "note", n, width)
 		}
 	}
 	printRobust(w, p, a.Robust)
@@ -336,10 +338,10 @@ func printSearch(w io.Writer, a *answer.DealSearch) {
 		if c, ok := strings.CutPrefix(n, "zone closed by red lines: "); ok && strings.Contains(res.Summary, c) {
 			continue
 		}
-		say(w, "note", n, termWidth(w))
+		say(w, "note", n, width)
 	}
 	for _, x := range a.Warnings {
-		say(w, "warning", x, termWidth(w))
+		say(w, "warning", x, width)
 	}
 	fmt.Fprintf(w, "solver: %d solves, %d Newton steps, largest certificate gap %.2g (normalised units)\n", res.Stats.Solves, res.Stats.NewtonSteps, res.Stats.MaxGap)
 }
@@ -522,7 +524,7 @@ func printAlternatives(w io.Writer, p *answer.Scenario, noDeal string, alts []an
 	if same {
 		head += ", each actor's utility at " + alts[0].From
 	}
-	fmt.Fprintln(w, wrap(head+": "+strings.Join(parts, ", ")+".", max(40, termWidth(w)-2), "  "))
+	say(w, head, strings.Join(parts, ", ")+".", termWidth(w))
 }
 
 func quoteAll(ss []string) []string {

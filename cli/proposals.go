@@ -70,7 +70,8 @@ func runDealProposals(cmd *cobra.Command, args []string) error {
 
 func printProposals(w io.Writer, a *answer.DealProposals) {
 	sc := &a.Scenario
-	headline(w, sc, termWidth(w))
+	width := termWidth(w)
+	headline(w, sc, width)
 	printAlternatives(w, sc, a.NoDeal, a.Alternatives)
 	if len(a.Proposals) > 0 {
 		printProposalTable(w, a)
@@ -96,7 +97,7 @@ func printProposals(w io.Writer, a *answer.DealProposals) {
 		printTimeline(w, a)
 	}
 	for _, x := range a.Warnings {
-		say(w, "warning", x, termWidth(w))
+		say(w, "warning", x, width)
 	}
 }
 
