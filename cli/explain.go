@@ -105,7 +105,8 @@ func explainTable(w io.Writer, e *answer.Explanation, width int) {
 			if l := labels(ie.Nearest, false); l != "" {
 				head += " → " + l
 			}
-			fmt.Fprintln(w, "\n"+wrap(head, max(40, width-2), "  "))
+			fmt.Fprintln(w)
+			para(w, head, width)
 			fmt.Fprintln(w, wrap(ie.Text, max(40, width-2), ""))
 			explainRounds(w, ie, width)
 			continue
@@ -115,7 +116,8 @@ func explainTable(w io.Writer, e *answer.Explanation, width int) {
 			head += " → " + l
 		}
 		head += fmt.Sprintf("; pulls from %s %s", map[string]string{"reference": "the status quo", "min": "the scale's minimum"}[ie.ReferenceFrom], num(ie.Reference))
-		fmt.Fprintln(w, "\n"+wrap(head, max(40, width-2), "  "))
+		fmt.Fprintln(w)
+		para(w, head, width)
 		top := 0.0
 		for _, p := range ie.Pulls {
 			if p.Pull.Finite() {
