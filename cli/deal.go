@@ -154,7 +154,7 @@ func printEvaluation(w io.Writer, ev *answer.DealEvaluation) {
 	sc := &ev.Scenario
 	width := termWidth(w)
 	headline(w, sc, width)
-	t := dealTable(w)
+	t := newTable(w)
 	t.AppendHeader(table.Row{"Issue", "Value", "From", "Nearest option"})
 	issueW, optionW := 32, 64
 	if width < 100 {
@@ -183,7 +183,7 @@ func printEvaluation(w io.Writer, ev *answer.DealEvaluation) {
 		fmt.Fprintf(w, "Blocked by: %s.\n", strings.Join(names, ", "))
 	}
 	if len(ev.Evaluation.Forecasts) > 0 {
-		t := dealTable(w)
+		t := newTable(w)
 		t.AppendHeader(table.Row{"Model", "Mean |package − forecast|", "Max"})
 		for _, f := range ev.Evaluation.Forecasts {
 			t.AppendRow(table.Row{f.Model, fmt.Sprintf("%.1f%%", f.Mean), fmt.Sprintf("%.1f%%", f.Max)})
@@ -217,13 +217,6 @@ func runDealSearch(cmd *cobra.Command, args []string) error {
 	}, wrapLines(printSearch))
 }
 
-func dealTable(w io.Writer) table.Writer {
-	t := table.NewWriter()
-	t.SetOutputMirror(w)
-	t.SetStyle(table.StyleLight)
-	return t
-}
-
 func nearestLabel(sc *answer.Scenario, k int, x float64) string {
 	return labels(sc.Nearest(k, x), true)
 }
@@ -231,7 +224,7 @@ func nearestLabel(sc *answer.Scenario, k int, x float64) string {
 func num3(x float64) string { return strconv.FormatFloat(x, 'f', 3, 64) }
 
 func printVerdicts(w io.Writer, sc *answer.Scenario, vs []answer.DealVerdict) {
-	t := dealTable(w)
+	t := newTable(w)
 	t.AppendHeader(table.Row{"Actor", "Utility", "Alternative", "Gain", "Red lines crossed", "Verdict"})
 	cfg := []table.ColumnConfig{{Number: 3, WidthMax: 30, WidthMaxEnforcer: text.WrapSoft}, {Number: 5, WidthMax: 36, WidthMaxEnforcer: text.WrapSoft}}
 	if termWidth(w) < 100 {
@@ -292,7 +285,7 @@ func printSearch(w io.Writer, a *answer.DealSearch) {
 		fmt.Fprintf(w, "Zone of agreement: EMPTY. Largest smallest gain %.4f (%s).\n", res.Margin, certified(res, res.MarginBound, "%.4f"))
 	}
 	if res.Open && res.Nash != nil {
-		t := dealTable(w)
+		t := newTable(w)
 		t.AppendHeader(table.Row{"Issue", "Nash", "Nearest option", "Balanced", "Range in zone"})
 		t.SetColumnConfigs([]table.ColumnConfig{{Number: 3, WidthMax: 48, WidthMaxEnforcer: text.WrapSoft}})
 		for k, is := range p.Issues {
@@ -358,7 +351,7 @@ func printCoalitions(w io.Writer, sc *answer.Scenario, res *answer.DealZone) {
 		return strings.Join(out, ", ")
 	}
 	if len(res.Rules) > 0 {
-		t := dealTable(w)
+		t := newTable(w)
 		t.AppendHeader(table.Row{"Issue", "Rule", "Quota", "Veto", "Minimal winning coalitions"})
 		t.SetColumnConfigs([]table.ColumnConfig{{Number: 5, WidthMax: 60, WidthMaxEnforcer: text.WrapSoft}})
 		for _, g := range res.Rules {
@@ -372,7 +365,7 @@ func printCoalitions(w io.Writer, sc *answer.Scenario, res *answer.DealZone) {
 		if len(res.Veto) > 0 {
 			fmt.Fprintf(w, "Veto players (in every winning coalition): %s.\n", actors(res.Veto))
 		}
-		t = dealTable(w)
+		t = newTable(w)
 		t.AppendHeader(table.Row{"Coalition", "Zone", "Largest smallest gain", "Short of its alternative"})
 		t.SetColumnConfigs([]table.ColumnConfig{{Number: 1, WidthMax: 40, WidthMaxEnforcer: text.WrapSoft}, {Number: 4, WidthMax: 48, WidthMaxEnforcer: text.WrapSoft}})
 		for _, c := range res.Coalitions {
@@ -424,7 +417,7 @@ func printPackages(w io.Writer, p *answer.Scenario, title string, pks []answer.D
 		return
 	}
 	fmt.Fprintln(w, title+":")
-	t := dealTable(w)
+	t := newTable(w)
 	hdr := table.Row{"Package"}
 	for _, is := range p.Issues {
 		hdr = append(hdr, is.ID)
@@ -490,7 +483,7 @@ func printPlan(w io.Writer, p *answer.Scenario, res *answer.DealZone, title stri
 // labelled options.
 func printLabelled(w io.Writer, p *answer.Scenario, title string, pk *answer.DealPackage) {
 	fmt.Fprintln(w, title+":")
-	t := dealTable(w)
+	t := newTable(w)
 	t.AppendHeader(table.Row{"Issue", "Value", "Nearest option"})
 	cfg := []table.ColumnConfig{{Number: 3, WidthMax: 64, WidthMaxEnforcer: text.WrapSoft}}
 	if width := termWidth(w); width < 100 {
