@@ -111,10 +111,11 @@ func leverValue(kind string, x float64) string {
 
 func adviseTable(w io.Writer, a *answer.Advice, top, width int) {
 	headline(w, &a.Scenario, width)
-	fmt.Fprintln(w, wrap(fmt.Sprintf("Advice for %s (%s), model %s (%s); its utility at the forecast %.3f", a.Name, a.Actor, a.Model, a.Method, float64(a.Utility)), max(40, width-2), "  "))
+	para(w, fmt.Sprintf("Advice for %s (%s), model %s (%s); its utility at the forecast %.3f", a.Name, a.Actor, a.Model, a.Method, float64(a.Utility)), width)
 	dropped := false
 	for _, ia := range a.Issues {
-		fmt.Fprintln(w, "\n"+wrap(fmt.Sprintf("%s (%s): forecast %s, %s at %s (salience %.2f), %s apart", ia.Name, ia.Issue, num(float64(ia.Forecast)), a.Name, num(ia.Position), ia.Salience, num(float64(ia.Distance))), max(40, width-2), "  "))
+		fmt.Fprintln(w)
+		para(w, fmt.Sprintf("%s (%s): forecast %s, %s at %s (salience %.2f), %s apart", ia.Name, ia.Issue, num(float64(ia.Forecast)), a.Name, num(ia.Position), ia.Salience, num(float64(ia.Distance))), width)
 		levers := ia.Levers
 		if top > 0 && len(levers) > top {
 			levers = levers[:top]
@@ -170,7 +171,8 @@ func adviseTable(w io.Writer, a *answer.Advice, top, width int) {
 			legend = "TOWARD how much closer the forecast comes to " + a.Name + " (SHIFT, its move, as large: left out)"
 		}
 		legend += "; GAIN " + a.Name + "'s utility gained over all issues; COST what it loses where the forecast moves away"
-		fmt.Fprintln(w, "\n"+wrap(legend, max(40, width-2), "  "))
+		fmt.Fprintln(w)
+		para(w, legend, width)
 	}
 	if len(a.Top) > 0 {
 		var ls []string

@@ -170,7 +170,7 @@ func compareHeading(a *answer.Comparison) string {
 // but for the file's, printed with their lines on stderr), each column's
 // own, and each model's errors and warnings by column.
 func compareTable(w io.Writer, a *answer.Comparison, shared []string, width int) {
-	fmt.Fprintln(w, wrap(compareHeading(a), max(40, width-2), "  "))
+	para(w, compareHeading(a), width)
 	switch a.Request.Over {
 	case answer.OverSnapshots:
 		v := "no variant"
@@ -232,11 +232,11 @@ func compareTable(w io.Writer, a *answer.Comparison, shared []string, width int)
 	}
 	for _, col := range a.Columns {
 		if a.Request.Over == answer.OverVariants && col.VariantName != "" && col.VariantName != col.Variant {
-			fmt.Fprintln(w, wrap(col.Variant+": "+col.VariantName, max(40, width-2), "  "))
+			para(w, col.Variant+": "+col.VariantName, width)
 		}
 	}
 	if anyRange {
-		fmt.Fprintln(w, wrap("~ did not settle (the range it kept moving in; no change is given against or for a range)", max(40, width-2), "  "))
+		para(w, "~ did not settle (the range it kept moving in; no change is given against or for a range)", width)
 	}
 	for _, x := range shared {
 		say(w, "warning ("+everyColumn(a)+")", x, width)

@@ -152,11 +152,12 @@ func runDealEvaluate(cmd *cobra.Command, args []string) error {
 
 func printEvaluation(w io.Writer, ev *answer.DealEvaluation) {
 	sc := &ev.Scenario
-	headline(w, sc, termWidth(w))
-	t := dealTable(w)
+	width := termWidth(w)
+	headline(w, sc, width)
+	t := newTable(w)
 	t.AppendHeader(table.Row{"Issue", "Value", "From", "Nearest option"})
 	issueW, optionW := 32, 64
-	if width := termWidth(w); width < 100 {
+	if width < 100 {
 		// Value 5, From 9 ("reference") and the borders 13 leave the rest
 		issueW, optionW = 20, max(20, width-47)
 	}
@@ -182,7 +183,7 @@ func printEvaluation(w io.Writer, ev *answer.DealEvaluation) {
 		fmt.Fprintf(w, "Blocked by: %s.\n", strings.Join(names, ", "))
 	}
 	if len(ev.Evaluation.Forecasts) > 0 {
-		t := dealTable(w)
+		t := newTable(w)
 		t.AppendHeader(table.Row{"Model", "Mean |package − forecast|", "Max"})
 		for _, f := range ev.Evaluation.Forecasts {
 			t.AppendRow(table.Row{f.Model, fmt.Sprintf("%.1f%%", f.Mean), fmt.Sprintf("%.1f%%", f.Max)})
@@ -191,7 +192,7 @@ func printEvaluation(w io.Writer, ev *answer.DealEvaluation) {
 	}
 	printRobust(w, sc, ev.Robust)
 	for _, x := range ev.Warnings {
-		say(w, "warning", x, termWidth(w))
+		say(w, "warning", x, width)
 	}
 }
 
@@ -216,13 +217,6 @@ func runDealSearch(cmd *cobra.Command, args []string) error {
 	}, wrapLines(printSearch))
 }
 
-func dealTable(w io.Writer) table.Writer {
-	t := table.NewWriter()
-	t.SetOutputMirror(w)
-	t.SetStyle(table.StyleLight)
-	return t
-}
-
 func nearestLabel(sc *answer.Scenario, k int, x float64) string {
 	return labels(sc.Nearest(k, x), true)
 }
@@ -230,7 +224,7 @@ func nearestLabel(sc *answer.Scenario, k int, x float64) string {
 func num3(x float64) string { return strconv.FormatFloat(x, 'f', 3, 64) }
 
 func printVerdicts(w io.Writer, sc *answer.Scenario, vs []answer.DealVerdict) {
-	t := dealTable(w)
+	t := newTable(w)
 	t.AppendHeader(table.Row{"Actor", "Utility", "Alternative", "Gain", "Red lines crossed", "Verdict"})
 	cfg := []table.ColumnConfig{{Number: 3, WidthMax: 30, WidthMaxEnforcer: text.WrapSoft}, {Number: 5, WidthMax: 36, WidthMaxEnforcer: text.WrapSoft}}
 	if termWidth(w) < 100 {
@@ -260,7 +254,8 @@ func printVerdicts(w io.Writer, sc *answer.Scenario, vs []answer.DealVerdict) {
 func printSearch(w io.Writer, a *answer.DealSearch) {
 	res := a.Result
 	p := &a.Scenario
-	headline(w, p, termWidth(w))
+	width := termWidth(w)
+	headline(w, p, width)
 	required := make([]string, len(res.Required))
 	for i, id := range res.Required {
 		required[i] = p.ActorName(id)
@@ -290,7 +285,7 @@ func printSearch(w io.Writer, a *answer.DealSearch) {
 		fmt.Fprintf(w, "Zone of agreement: EMPTY. Largest smallest gain %.4f (%s).\n", res.Margin, certified(res, res.MarginBound, "%.4f"))
 	}
 	if res.Open && res.Nash != nil {
-		t := dealTable(w)
+		t := newTable(w)
 		t.AppendHeader(table.Row{"Issue", "Nash", "Nearest option", "Balanced", "Range in zone"})
 		t.SetColumnConfigs([]table.ColumnConfig{{Number: 3, WidthMax: 48, WidthMaxEnforcer: text.WrapSoft}})
 		for k, is := range p.Issues {
@@ -327,7 +322,7 @@ func printSearch(w io.Writer, a *answer.DealSearch) {
 		printPlan(w, p, res, lower, c.LowerAlternatives, "utility")
 		printPlan(w, p, res, "To open it, bend red lines (alternatives kept)", c.BendRedLines, percentOfScale)
 		for _, n := range c.Notes {
-			say(w, "note", n, termWidth(w))
+			say(w, "note", n, width)
 		}
 	}
 	printRobust(w, p, a.Robust)
@@ -336,10 +331,10 @@ func printSearch(w io.Writer, a *answer.DealSearch) {
 		if c, ok := strings.CutPrefix(n, "zone closed by red lines: "); ok && strings.Contains(res.Summary, c) {
 			continue
 		}
-		say(w, "note", n, termWidth(w))
+		say(w, "note", n, width)
 	}
 	for _, x := range a.Warnings {
-		say(w, "warning", x, termWidth(w))
+		say(w, "warning", x, width)
 	}
 	fmt.Fprintf(w, "solver: %d solves, %d Newton steps, largest certificate gap %.2g (normalised units)\n", res.Stats.Solves, res.Stats.NewtonSteps, res.Stats.MaxGap)
 }
@@ -356,7 +351,7 @@ func printCoalitions(w io.Writer, sc *answer.Scenario, res *answer.DealZone) {
 		return strings.Join(out, ", ")
 	}
 	if len(res.Rules) > 0 {
-		t := dealTable(w)
+		t := newTable(w)
 		t.AppendHeader(table.Row{"Issue", "Rule", "Quota", "Veto", "Minimal winning coalitions"})
 		t.SetColumnConfigs([]table.ColumnConfig{{Number: 5, WidthMax: 60, WidthMaxEnforcer: text.WrapSoft}})
 		for _, g := range res.Rules {
@@ -370,7 +365,7 @@ func printCoalitions(w io.Writer, sc *answer.Scenario, res *answer.DealZone) {
 		if len(res.Veto) > 0 {
 			fmt.Fprintf(w, "Veto players (in every winning coalition): %s.\n", actors(res.Veto))
 		}
-		t = dealTable(w)
+		t = newTable(w)
 		t.AppendHeader(table.Row{"Coalition", "Zone", "Largest smallest gain", "Short of its alternative"})
 		t.SetColumnConfigs([]table.ColumnConfig{{Number: 1, WidthMax: 40, WidthMaxEnforcer: text.WrapSoft}, {Number: 4, WidthMax: 48, WidthMaxEnforcer: text.WrapSoft}})
 		for _, c := range res.Coalitions {
@@ -422,7 +417,7 @@ func printPackages(w io.Writer, p *answer.Scenario, title string, pks []answer.D
 		return
 	}
 	fmt.Fprintln(w, title+":")
-	t := dealTable(w)
+	t := newTable(w)
 	hdr := table.Row{"Package"}
 	for _, is := range p.Issues {
 		hdr = append(hdr, is.ID)
@@ -488,7 +483,7 @@ func printPlan(w io.Writer, p *answer.Scenario, res *answer.DealZone, title stri
 // labelled options.
 func printLabelled(w io.Writer, p *answer.Scenario, title string, pk *answer.DealPackage) {
 	fmt.Fprintln(w, title+":")
-	t := dealTable(w)
+	t := newTable(w)
 	t.AppendHeader(table.Row{"Issue", "Value", "Nearest option"})
 	cfg := []table.ColumnConfig{{Number: 3, WidthMax: 64, WidthMaxEnforcer: text.WrapSoft}}
 	if width := termWidth(w); width < 100 {
@@ -522,7 +517,7 @@ func printAlternatives(w io.Writer, p *answer.Scenario, noDeal string, alts []an
 	if same {
 		head += ", each actor's utility at " + alts[0].From
 	}
-	fmt.Fprintln(w, wrap(head+": "+strings.Join(parts, ", ")+".", max(40, termWidth(w)-2), "  "))
+	say(w, head, strings.Join(parts, ", ")+".", termWidth(w))
 }
 
 func quoteAll(ss []string) []string {

@@ -85,9 +85,7 @@ func runExplain(cmd *cobra.Command, args []string) error {
 			explainCSV(w, e)
 			return
 		}
-		lw := &lineWrapper{w: w, width: termWidth(w)}
-		explainTable(lw, e, lw.width)
-		lw.flush()
+		wrapLines(func(w io.Writer, e *answer.Explanation) { explainTable(w, e, termWidth(w)) })(w, e)
 	})
 }
 
@@ -107,7 +105,8 @@ func explainTable(w io.Writer, e *answer.Explanation, width int) {
 			if l := labels(ie.Nearest, false); l != "" {
 				head += " → " + l
 			}
-			fmt.Fprintln(w, "\n"+wrap(head, max(40, width-2), "  "))
+			fmt.Fprintln(w)
+			para(w, head, width)
 			fmt.Fprintln(w, wrap(ie.Text, max(40, width-2), ""))
 			explainRounds(w, ie, width)
 			continue
@@ -117,7 +116,8 @@ func explainTable(w io.Writer, e *answer.Explanation, width int) {
 			head += " → " + l
 		}
 		head += fmt.Sprintf("; pulls from %s %s", map[string]string{"reference": "the status quo", "min": "the scale's minimum"}[ie.ReferenceFrom], num(ie.Reference))
-		fmt.Fprintln(w, "\n"+wrap(head, max(40, width-2), "  "))
+		fmt.Fprintln(w)
+		para(w, head, width)
 		top := 0.0
 		for _, p := range ie.Pulls {
 			if p.Pull.Finite() {

@@ -19,7 +19,7 @@ import (
 // challenges fall in each region of the quadrant chart).
 func explainRounds(w io.Writer, ie answer.IssueExplanation, width int) {
 	for _, rd := range ie.Rounds {
-		fmt.Fprintln(w, wrap("  "+rd.Text, max(40, width-2), "  "))
+		para(w, "  "+rd.Text, width)
 		for _, mv := range rd.Moves {
 			fmt.Fprintln(w, wrap("    • "+mv.Why, max(40, width-2), "      "))
 		}

@@ -45,7 +45,7 @@ func heading(s *answer.Scenario) string {
 
 // headline prints heading(s), broken at spaces within width.
 func headline(w io.Writer, s *answer.Scenario, width int) {
-	fmt.Fprintln(w, wrap(heading(s), max(40, width-2), "  "))
+	para(w, heading(s), width)
 }
 
 // plural is a count and its noun: "1 issue", "2 issues".
@@ -289,11 +289,11 @@ func matrix(w io.Writer, f *answer.Forecast, width int) {
 	const unsettled = "~ did not settle: the range it kept moving in, with → only where all of it reads as one option"
 	switch {
 	case anyPoint && anyRange:
-		fmt.Fprintln(w, wrap("→ the nearest labelled option's point on the scale; "+unsettled, max(40, width-2), "  "))
+		para(w, "→ the nearest labelled option's point on the scale; "+unsettled, width)
 	case anyPoint:
 		fmt.Fprintln(w, "→ the nearest labelled option's point on the scale")
 	case anyRange:
-		fmt.Fprintln(w, wrap(unsettled, max(40, width-2), "  "))
+		para(w, unsettled, width)
 	}
 	// The options cited, per issue.
 	for _, is := range f.Scenario.Issues {
@@ -327,7 +327,14 @@ func matrix(w io.Writer, f *answer.Forecast, width int) {
 // spaces so that no line is wider than width (a longer word stands
 // alone), each line after the first indented by two spaces.
 func say(w io.Writer, label, text string, width int) {
-	fmt.Fprintln(w, wrap(label+": "+text, max(40, width-2), "  "))
+	para(w, label+": "+text, width)
+}
+
+// para prints s broken at spaces so that no line is wider than width (at
+// least 40; a longer word stands alone), each line after the first
+// indented by two spaces.
+func para(w io.Writer, s string, width int) {
+	fmt.Fprintln(w, wrap(s, max(40, width-2), "  "))
 }
 
 // lineWrapper writes what it is given line by line, breaking each line

@@ -70,7 +70,8 @@ func runDealProposals(cmd *cobra.Command, args []string) error {
 
 func printProposals(w io.Writer, a *answer.DealProposals) {
 	sc := &a.Scenario
-	headline(w, sc, termWidth(w))
+	width := termWidth(w)
+	headline(w, sc, width)
 	printAlternatives(w, sc, a.NoDeal, a.Alternatives)
 	if len(a.Proposals) > 0 {
 		printProposalTable(w, a)
@@ -96,7 +97,7 @@ func printProposals(w io.Writer, a *answer.DealProposals) {
 		printTimeline(w, a)
 	}
 	for _, x := range a.Warnings {
-		say(w, "warning", x, termWidth(w))
+		say(w, "warning", x, width)
 	}
 }
 
@@ -120,7 +121,7 @@ func printProposalTable(w io.Writer, a *answer.DealProposals) {
 		}
 		return
 	}
-	t := dealTable(w)
+	t := newTable(w)
 	t.AppendHeader(table.Row{"Proposal", "Date", "Package", "Open", "Accept", "Reject", "Verdict"})
 	t.SetColumnConfigs([]table.ColumnConfig{{Number: 1, WidthMax: 28, WidthMaxEnforcer: text.WrapSoft}, {Number: 3, WidthMax: 44, WidthMaxEnforcer: text.WrapSoft},
 		{Number: 4, WidthMax: 20, WidthMaxEnforcer: text.WrapSoft}, {Number: 5, WidthMax: 24, WidthMaxEnforcer: text.WrapSoft}, {Number: 6, WidthMax: 24, WidthMaxEnforcer: text.WrapSoft}})
@@ -158,7 +159,7 @@ func proposalPackage(p answer.ProposalVerdicts) string {
 // each snapshot.
 func printTimeline(w io.Writer, a *answer.DealProposals) {
 	fmt.Fprintln(w, "Support over time (actors accepting; “–” not on the table; “not judged” when an open issue has no value to judge it at):")
-	t := dealTable(w)
+	t := newTable(w)
 	hdr := table.Row{"Proposal"}
 	for _, s := range a.Timeline {
 		hdr = append(hdr, s.Snapshot)

@@ -47,7 +47,7 @@ func printRobust(w io.Writer, sc *answer.Scenario, r *answer.DealRobustness) {
 	} else {
 		fmt.Fprintf(w, "  P(every required actor accepts) = %.3f %s\n", r.Accepted, se(r.Accepted))
 	}
-	t := dealTable(w)
+	t := newTable(w)
 	t.AppendHeader(table.Row{"Actor", "P(accepts)", "Required"})
 	for _, a := range r.Actors {
 		t.AppendRow(table.Row{sc.ActorName(a.Actor), fmt.Sprintf("%.3f %s", a.Accepts, se(a.Accepts)), a.Required})

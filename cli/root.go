@@ -122,12 +122,8 @@ func MainContext(ctx context.Context, args []string, stdin io.Reader, stdout, st
 	}
 	// On a terminal a long error breaks at its width, as the answers do;
 	// piped, it stays one line a message, for the logs that grep it.
-	out := stderr
-	if isTerminal(stderr) {
-		lw := &lineWrapper{w: stderr, width: termWidth(stderr)}
-		defer lw.flush()
-		out = lw
-	}
+	out, done := terminalText(stderr)
+	defer done()
 	fmt.Fprintln(out, "parley: "+indent(err.Error()))
 	return exitCode(err)
 }

@@ -161,7 +161,8 @@ func sweepTable(w io.Writer, sc *answer.Scenario, r answer.SweepModel, width int
 	}
 	fmt.Fprintf(w, "; %d uncertain inputs\n", len(r.Inputs))
 	for _, s := range r.Issues {
-		fmt.Fprintln(w, "\n"+wrap(fmt.Sprintf("%s — forecast %s at the stated values", s.Name, num(s.Base)), max(40, width-2), "  "))
+		fmt.Fprintln(w)
+		para(w, fmt.Sprintf("%s — forecast %s at the stated values", s.Name, num(s.Base)), width)
 		fmt.Fprintf(w, "  median %s   mean %s   80%% [%s, %s]   95%% [%s, %s]\n",
 			num(s.Median), num(s.Mean), num(s.Lo80), num(s.Hi80), num(s.Lo95), num(s.Hi95))
 		if u := ask.DrawsUnsettledText(s, r.Draws); u != "" {
@@ -195,7 +196,7 @@ func sweepTable(w io.Writer, sc *answer.Scenario, r answer.SweepModel, width int
 	}
 	for _, s := range r.Issues {
 		if len(s.Bands) > 0 {
-			fmt.Fprintln(w, wrap("P(NEAREST) the share of draws whose forecast is nearer the option than any other; P(≥ AT) the share at or above its value", max(40, width-2), "  "))
+			para(w, "P(NEAREST) the share of draws whose forecast is nearer the option than any other; P(≥ AT) the share at or above its value", width)
 			break
 		}
 	}
