@@ -2,7 +2,6 @@ package httpapi
 
 import (
 	"container/list"
-	"encoding/json"
 
 	"parley/answer"
 	"parley/errs"
@@ -174,7 +173,7 @@ func (c *cache) drop(st *stored) {
 	}
 }
 
-// encoded is v as JSON with a final newline (as writeJSON writes it),
+// encoded is v as JSON with a final newline (encodeJSON, as writeJSON writes it),
 // made once for st under k and kept (memoize); its size is its bytes.
 // s.encoding, when set (tests), is called at each encoding.
 func (s *Server) encoded(st *stored, k memoKey, v func() (any, error)) ([]byte, error) {
@@ -186,11 +185,10 @@ func (s *Server) encoded(st *stored, k memoKey, v func() (any, error)) ([]byte, 
 		if err != nil {
 			return nil, 0, err
 		}
-		b, err := json.Marshal(x)
+		b, err := encodeJSON(x)
 		if err != nil {
 			return nil, 0, errs.Wrap(errs.Internal, err)
 		}
-		b = append(b, '\n')
 		return b, int64(len(b)), nil
 	})
 	if err != nil {

@@ -526,7 +526,8 @@ func (s *Server) health(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
 }
 
-// writeEncoded writes b, JSON encoded by encoded.
+// writeEncoded writes b, JSON with its final newline (as encoded and
+// writeJSON make it).
 func writeEncoded(w http.ResponseWriter, code int, b []byte) {
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(code)
@@ -534,12 +535,19 @@ func writeEncoded(w http.ResponseWriter, code int, b []byte) {
 }
 
 func writeJSON(w http.ResponseWriter, code int, v any) {
-	b, err := json.Marshal(v)
+	b, err := encodeJSON(v)
 	if err != nil {
 		http.Error(w, `{"error":"cannot encode the response","code":"internal"}`, http.StatusInternalServerError)
 		return
 	}
-	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(code)
-	w.Write(append(b, '\n'))
+	writeEncoded(w, code, b)
+}
+
+// encodeJSON is v as an answer's JSON: with a final newline.
+func encodeJSON(v any) ([]byte, error) {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return nil, err
+	}
+	return append(b, '\n'), nil
 }

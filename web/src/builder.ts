@@ -12,7 +12,7 @@
 // one-page brief.
 import { api, download, APIError } from './api'
 import type { Scenario, ScenarioView, Diagnostic, Evidence, Changes, FormatInfo, Actor, Proposal } from './api'
-import { h } from './util'
+import { h, errorText } from './util'
 import { describe, message, sentence, actorName, issueName } from './diagnostics'
 
 // BuildContext is what the page gives the view.
@@ -628,7 +628,7 @@ function draw(box: HTMLElement, ctx: BuildContext) {
       d.diags = e.diagnostics
       again()
       ctx.status(`The server found ${e.diagnostics.filter((x) => !x.warning).length} problem(s): see the marked fields.`, true)
-    } else ctx.status(e instanceof Error ? e.message : String(e), true)
+    } else ctx.status(errorText(e), true)
   }
   const save = async () => {
     collect(box, doc)
@@ -686,7 +686,7 @@ function draw(box: HTMLElement, ctx: BuildContext) {
         const list: string[] = l ? JSON.parse(l) : []
         lost.replaceChildren(...list.map((x) => h('li', {}, x)))
         ctx.status(list.length ? `Downloaded ${text}; the format cannot hold ${list.length} thing(s), listed under Export.` : `Downloaded ${text}.`)
-      }, (err) => ctx.status(err instanceof Error ? err.message : String(err), true))
+      }, (err) => ctx.status(errorText(err), true))
     } }, text)
   const exportIssue = h('select', { id: 'export-issue', 'aria-label': 'Issue' }, h('option', { value: '' }, 'every issue'), ...issues.map(([v, l]) => h('option', { value: v }, l))) as HTMLSelectElement
   const peerLinks = h('span', { class: 'row' })

@@ -5,7 +5,7 @@
 // network of realised exchanges (actors as nodes, exchanges as edges) and
 // the externalities; smp lists each turn's bargains and options. Every
 // number is the API's; the page only draws it.
-import { h, s, fmt, color, rangeText, settingsText } from './util'
+import { h, s, fmt, color, rangeText, settingsText, errorText } from './util'
 import { api, inlineOrJob, defaults } from './api'
 import type { Issue, Settings } from './api'
 
@@ -78,7 +78,7 @@ export async function renderExplain(box: HTMLElement, ctx: ExplainContext) {
       h('div', { class: 'controls' }, h('label', { for: 'explain-model' }, 'Model '), model, ' ', h('label', { for: 'explain-issue' }, 'Issue '), issue)),
     out)
   let e: Explanation
-  try { e = await fetchExplanation(ctx) } catch (err) { out.replaceChildren(h('p', { class: 'error' }, String(err instanceof Error ? err.message : err))); return }
+  try { e = await fetchExplanation(ctx) } catch (err) { out.replaceChildren(h('p', { class: 'error' }, errorText(err))); return }
   const parts: HTMLElement[] = []
   const set = settingsText(e.request)
   if (set) parts.push(h('p', { class: 'hint', 'data-testid': 'explain-settings' }, `${e.model} runs with the settings chosen on the Forecast view (${set}), as the forecast does.`))

@@ -642,7 +642,7 @@ function showErrors(form: HTMLElement, box: HTMLElement, err: unknown) {
       const field = d.path.endsWith('range.position') ? 'plo' : d.path.split('.').pop()
       form.querySelector(`[name=${field}]`)?.setAttribute('aria-invalid', 'true')
     }
-  } else box.replaceChildren(h('p', {}, err instanceof Error ? err.message : String(err)))
+  } else box.replaceChildren(h('p', {}, errorText(err)))
 }
 
 // ---------- forecast view ----------
@@ -655,7 +655,7 @@ function briefLinks(): HTMLElement {
     return h('a', { href, download: '', 'data-testid': 'forecast-brief-' + format, onclick: (e: Event) => {
       e.preventDefault()
       status('Writing the brief…')
-      download(href).then(() => status('Downloaded the brief.'), (err) => status(err instanceof Error ? err.message : String(err), true))
+      download(href).then(() => status('Downloaded the brief.'), (err) => status(errorText(err), true))
     } }, text)
   }
   return h('p', { class: 'hint' }, 'The one-page brief of this forecast (forecasts with intervals, drivers, proposals, evidence, sources): ', link('html', 'HTML'), ' · ', link('md', 'Markdown'), ' · ', link('pdf', 'PDF (one A4 page; the server prints it with Chromium)'))
@@ -1105,7 +1105,7 @@ function renderDeal() {
       if (my !== seq.evaluate) return // a later request is under way
       if (run.status !== 'done' || !run.result) { result.replaceChildren(h('p', { class: 'error' }, run.error ?? run.status)); return }
       drawDeal(result, run.result)
-    } catch (e) { if (my === seq.evaluate) result.replaceChildren(h('p', { class: 'error' }, e instanceof Error ? e.message : String(e))) }
+    } catch (e) { if (my === seq.evaluate) result.replaceChildren(h('p', { class: 'error' }, errorText(e))) }
   }
   const search = async () => {
     const my = ++seq.search
@@ -1118,7 +1118,7 @@ function renderDeal() {
       if (run.status !== 'done' || !run.result) { found.replaceChildren(h('p', { class: 'error' }, run.error ?? run.status)); return }
       st.dealSearch = run.result
       drawSearch(found, run.result)
-    } catch (e) { if (my === seq.search) found.replaceChildren(h('p', { class: 'error' }, e instanceof Error ? e.message : String(e))) }
+    } catch (e) { if (my === seq.search) found.replaceChildren(h('p', { class: 'error' }, errorText(e))) }
   }
   main.replaceChildren(
     h('section', { class: 'card controls' }, h('h2', {}, 'Deal settings'),

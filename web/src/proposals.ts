@@ -4,7 +4,7 @@
 
 import { api } from './api'
 import type { DealProposals, DealProposalsRequest } from './api'
-import { h, fmt, settingsText } from './util'
+import { h, fmt, settingsText, errorText } from './util'
 
 // proposalsCard returns the card and starts loading it; name turns an
 // actor id into its name, proposal a proposal's id (one withdrawn by the
@@ -21,7 +21,7 @@ export function proposalsCard(id: string, base: Partial<DealProposalsRequest>, n
       if (run.status !== 'done' || !run.result) { box.replaceChildren(h('p', { class: 'error' }, run.error ?? run.status)); return }
       drawProposals(box, run.result, name, proposal, source)
     })
-    .catch((e) => box.replaceChildren(h('p', { class: 'error' }, e instanceof Error ? e.message : String(e))))
+    .catch((e) => box.replaceChildren(h('p', { class: 'error' }, errorText(e))))
   return card
 }
 
