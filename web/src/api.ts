@@ -2,7 +2,10 @@
 
 export type Range = [number, number]
 export interface Anchor { value: number; label: string }
-export interface Issue { id: string; name: string; description?: string; scale?: { min: number; max: number }; anchors?: Anchor[]; reference?: number }
+export interface Issue { id: string; name: string; description?: string; scale?: { min: number; max: number }; anchors?: Anchor[]; reference?: number; decision?: Decision }
+// Decision is an issue's decision rule (scenario.Decision): its voters and
+// weights name actors by id or alias.
+export interface Decision { rule: string; voters?: string[]; weights?: { [actor: string]: number }; quota?: number }
 export interface Actor {
   id: string; name: string; description?: string; capability: number; capability_range?: Range; capability_note?: string
   capability_evidence?: Evidence[]; capability_assumed?: string
@@ -34,16 +37,19 @@ export interface Changes {
 }
 export interface Snapshot extends Changes { date: string; label?: string; description?: string }
 export interface Variant extends Changes { id: string; name?: string; description?: string }
+// Outcome is what happened on an issue (scenario.Outcome).
+export interface Outcome { issue: string; value: number; date: string; note?: string; evidence: Evidence[] }
 export interface Proposal {
   id: string; name: string; description?: string; proposers?: string[]; date: string; withdrawn?: string
   package: { [issue: string]: number }; evidence?: Evidence[]; assumed?: string; note?: string
 }
 // Scenario is the scenario file as JSON (scenario.Scenario); fields the
-// page does not edit (outcomes, issue attrs, decision rules, …) are kept
-// as they came, in the index signatures.
+// page does not edit (issue attrs, mentions, …) are kept as they came.
+// Outcomes and decision rules are not edited either, but are typed: the
+// builder renames the ids they hold.
 export interface Scenario {
   metadata: { id: string; title: string; description?: string; as_of: string; salience_scale?: number; capability_scale?: string; sources?: Source[] }
-  issues: Issue[]; actors: Actor[]; stances: Stance[]; snapshots?: Snapshot[]; variants?: Variant[]; proposals?: Proposal[]
+  issues: Issue[]; actors: Actor[]; stances: Stance[]; snapshots?: Snapshot[]; variants?: Variant[]; proposals?: Proposal[]; outcomes?: Outcome[]
   [other: string]: unknown
 }
 export interface Diagnostic { path: string; file?: string; line?: number; column?: number; message: string; valid?: string; warning?: boolean }

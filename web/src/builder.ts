@@ -244,18 +244,28 @@ function collect(box: HTMLElement, doc: Scenario) {
 
 // rename changes every reference to an actor's, issue's, source's or
 // proposal's id when the id itself (the field at path) is changed, so
-// that stances, proposals and withdrawals follow it: in the scopes that
-// see it (reach), so that an actor a variant adds is renamed in that
-// variant alone. A proposal a change names by an id already on the table
-// is a change of that one: renaming it makes it a new proposal, and
-// nothing else follows.
+// that the file still means what it meant: the references the page draws
+// (stances, red lines, packages, proposers, withdrawals, quotes) and
+// those it keeps without drawing them (decision rules' voters and
+// weights, outcomes' issues and quotes). It renames them in the scopes
+// that see the renamed item (reach), so that an actor a variant adds is
+// renamed in that variant alone; decision rules, which count an actor
+// wherever it is added, follow renameVoter's rule. A proposal a change
+// names by an id already on the table is a change of that one: renaming
+// it makes it a new proposal, and nothing else follows.
+//
+// An actor's aliases are names, not references, and are never rewritten.
+// The subtle case is an alias equal to the old id (the old id kept as an
+// alias, so that the old name still works): the references written as
+// the old id follow to the new one all the same, since both name the
+// same actor, the menus show the actor by its id, and the file then
+// reads as the page shows it; the alias stays as written, since
+// rewriting it would make it the actor's own id, which the server
+// refuses as a duplicate, and would take away the name kept on purpose.
 function rename(doc: Scenario, kind: Kind, from: string, to: string, path: string) {
   const sees = kind === 'actor' || kind === 'proposal' ? reach(doc, path) : () => true
   const changes: Changes[] = [...(doc.snapshots ?? []).map((c, i) => [c, `snapshots[${i}]`] as const), ...(doc.variants ?? []).map((c, i) => [c, `variants[${i}]`] as const)]
     .filter(([, scope]) => sees(scope)).map(([c]) => c)
-  const keyed = (m: { [k: string]: unknown } | undefined) => {
-    if (m && from in m) { m[to] = m[from]; delete m[from] }
-  }
   const base = sees('')
   const proposals = [...(base ? doc.proposals ?? [] : []), ...changes.flatMap((c) => c.proposals ?? [])]
   const stances = [...(base ? doc.stances : []), ...changes.flatMap((c) => c.stances ?? [])]
@@ -267,12 +277,11 @@ function rename(doc: Scenario, kind: Kind, from: string, to: string, path: strin
       if (c.withdraw_proposals) c.withdraw_proposals = c.withdraw_proposals.map((x) => (x === from ? to : x))
     }
   } else if (kind === 'source') {
-    for (const x of [...stances, ...proposals]) for (const e of x.evidence ?? []) if (e.source === from) e.source = to
     const actors: { capability_evidence?: Evidence[]; red_line_evidence?: { [issue: string]: Evidence[] }; reservation_evidence?: Evidence[] }[] =
       [...doc.actors, ...changes.flatMap((c) => [...(c.actors ?? []), ...(c.add_actors ?? [])])]
-    for (const a of actors) {
-      for (const e of [...(a.capability_evidence ?? []), ...(a.reservation_evidence ?? []), ...Object.values(a.red_line_evidence ?? {}).flat()]) if (e.source === from) e.source = to
-    }
+    const quotes = [...stances, ...proposals, ...(doc.outcomes ?? [])].flatMap((x) => x.evidence ?? [])
+    for (const a of actors) quotes.push(...(a.capability_evidence ?? []), ...(a.reservation_evidence ?? []), ...Object.values(a.red_line_evidence ?? {}).flat())
+    for (const e of quotes) if (e.source === from) e.source = to
   } else if (kind === 'actor') {
     for (const s of stances) if (s.actor === from) s.actor = to
     for (const c of changes) {
@@ -280,12 +289,43 @@ function rename(doc: Scenario, kind: Kind, from: string, to: string, path: strin
       if (c.remove_actors) c.remove_actors = c.remove_actors.map((x) => (x === from ? to : x))
     }
     for (const p of proposals) if (p.proposers) p.proposers = p.proposers.map((x) => (x === from ? to : x))
+    renameVoter(doc, from, to, path)
   } else {
     for (const s of stances) if (s.issue === from) s.issue = to
     for (const a of [...doc.actors, ...changes.flatMap((c) => [...(c.actors ?? []), ...(c.add_actors ?? [])])]) {
-      keyed(a.red_lines); keyed(a.red_line_evidence); keyed(a.red_line_assumed)
+      renameKey(a.red_lines, from, to); renameKey(a.red_line_evidence, from, to); renameKey(a.red_line_assumed, from, to)
     }
-    for (const p of proposals) keyed(p.package)
+    for (const p of proposals) renameKey(p.package, from, to)
+    for (const o of doc.outcomes ?? []) if (o.issue === from) o.issue = to
+  }
+}
+
+// renameKey moves m's value at key from to key to; with keep, it copies it
+// and from keeps its own.
+function renameKey(m: { [k: string]: unknown } | undefined, from: string, to: string, keep = false) {
+  if (!m || !(from in m)) return
+  m[to] = m[from]
+  if (!keep) delete m[from]
+}
+
+// renameVoter carries the rename of the actor whose id is at path, from
+// to to, into the issues' decision rules, whose voters and weights name
+// actors by id or alias. A rule is not a scope's: it counts an actor in
+// the base, a snapshot or a variant wherever it is at the table. So while
+// another actor is still called from (an actor a second variant adds
+// under the same id), the rule keeps from, which names that one, and
+// names the renamed actor beside it with the same votes: in each variant
+// the game is the one it was. The renamed actor's own alias equal to
+// from is not another actor (see rename): the rule then takes the new id.
+function renameVoter(doc: Scenario, from: string, to: string, path: string) {
+  const self = getPath(doc, path.replace(/\.id$/, ''))
+  const all = [...doc.actors, ...(doc.snapshots ?? []).flatMap((s) => s.add_actors ?? []), ...(doc.variants ?? []).flatMap((v) => v.add_actors ?? [])]
+  const shared = all.some((a) => a !== self && (a.id === from || !!a.aliases?.includes(from)))
+  for (const is of doc.issues) {
+    const d = is.decision
+    if (!d) continue
+    if (d.voters?.includes(from)) d.voters = d.voters.flatMap((x) => (x !== from ? [x] : shared ? [x, to] : [to]))
+    renameKey(d.weights, from, to, shared)
   }
 }
 
@@ -316,10 +356,13 @@ function checkItems(doc: Scenario, kind: Kind, path: string, chosen: Set<string>
   return checkboxes(list, chosen)
 }
 
-// refreshChoices rebuilds every select and list of actors, issues and
-// sources after an id or a name changed, keeping what each has chosen,
-// so that a new actor can be chosen at once, without drawing the view
-// again (which would lose the click that ended the typing).
+// refreshChoices rebuilds every select and list of actors, issues,
+// sources and proposals after an id or a name changed, keeping what each
+// has chosen, so that a new actor can be chosen at once, without drawing
+// the view again (which would lose the click that ended the typing); and
+// the suggestions of a change's proposal id (a datalist of the proposals
+// on the table in its scope), so that they name the proposals as they
+// are now.
 function refreshChoices(box: HTMLElement, doc: Scenario) {
   for (const sel of box.querySelectorAll<HTMLSelectElement>('select[data-choices]')) {
     const v = sel.value
@@ -331,11 +374,16 @@ function refreshChoices(box: HTMLElement, doc: Scenario) {
     fs.querySelectorAll('label').forEach((l) => l.remove())
     fs.append(...checkItems(doc, fs.dataset.choices as Kind, fs.dataset.path ?? '', on))
   }
+  for (const dl of box.querySelectorAll<HTMLDataListElement>('datalist[data-scope]')) {
+    dl.replaceChildren(...[...proposalsIn(doc, dl.dataset.scope!, false)].map(([v, l]) => h('option', { value: v }, l)))
+  }
 }
 
 // renameInPage changes an id in the page's fields as rename does in the
-// document (in the scopes that see it): the choices made, and the paths
-// that hold it as a key (red lines and packages are keyed by issue).
+// document (in the scopes that see it): the choices made, the id fields
+// of the changes' entries that change a proposal, and the paths that
+// hold it as a key (red lines and packages are keyed by issue). Without
+// it the next read of the fields would write the old id back.
 function renameInPage(box: HTMLElement, doc: Scenario, kind: Kind, from: string, to: string, path: string) {
   const sees = kind === 'actor' || kind === 'proposal' ? reach(doc, path) : () => true
   if (kind === 'proposal' && scopeOf(path) && proposalsIn(doc, scopeOf(path), false).has(from)) return
@@ -344,6 +392,12 @@ function renameInPage(box: HTMLElement, doc: Scenario, kind: Kind, from: string,
   }
   for (const fs of box.querySelectorAll<HTMLElement>(`fieldset[data-choices=${kind}]`)) {
     if (sees(scopeOf(fs.dataset.path ?? ''))) for (const i of fs.querySelectorAll('input')) if (i.value === from) i.value = to
+  }
+  if (kind === 'proposal') {
+    for (const el of box.querySelectorAll<HTMLInputElement>('input[data-rename=proposal]')) {
+      const at = scopeOf(el.dataset.path ?? '')
+      if (at && el.dataset.path !== path && el.value.trim() === from && sees(at)) { el.value = to; el.dataset.was = to }
+    }
   }
   if (kind !== 'issue') return
   // A key ends the path or is followed by an index (….red_line_evidence.ISSUE[0].quote).
@@ -442,14 +496,17 @@ function draw(box: HTMLElement, ctx: BuildContext) {
   }
   // add appends an item to a list and puts the focus in its first field.
   // Both read their path from the button when clicked: an issue renamed
-  // since the view was drawn has changed it (renameInPage).
+  // since the view was drawn has changed it (renameInPage). An item given
+  // as a function is made when clicked, from the document as it is then
+  // (a source renamed or a date typed since the view was drawn).
   const add = (drawn: string, item: unknown) => h('button', { type: 'button', class: 'small', 'data-add': drawn, 'aria-label': `Add to ${describe(drawn, doc).toLowerCase()}`, onclick: (e: Event) => {
     const path = (e.currentTarget as HTMLElement).dataset.add ?? drawn
     let at = 0
     change(() => {
       const list = getPath(doc, path)
-      if (Array.isArray(list)) at = list.push(clone(item)) - 1
-      else setPath(doc, path, [clone(item)])
+      const made = clone(typeof item === 'function' ? item() : item)
+      if (Array.isArray(list)) at = list.push(made) - 1
+      else setPath(doc, path, [made])
     })
     const first = box.querySelector<HTMLElement>(`[data-path^="${CSS.escape(`${path}[${at}].`)}"]`)
     first?.focus({ preventScroll: true })
@@ -471,7 +528,6 @@ function draw(box: HTMLElement, ctx: BuildContext) {
     return el
   }
   const issues = choices(doc, 'issue', '').slice(1)
-  const firstSource = doc.metadata.sources?.[0]?.id ?? ''
   const actorField = (label: string, path: string, cur: string) => {
     const f = field(label, path, 'actor', cur, { options: choices(doc, 'actor', cur, scopeOf(path)), choices: 'actor' })
     const sel = f.querySelector('select') as HTMLSelectElement
@@ -486,9 +542,10 @@ function draw(box: HTMLElement, ctx: BuildContext) {
   }
 
   // evidence rows: pick the source, paste the quote; list is the path of
-  // the list (a stance's ….evidence, an actor's ….capability_evidence).
+  // the list (a stance's ….evidence, an actor's ….capability_evidence). A
+  // new quote cites the first source.
   const quoteRows = (list: string, ev: Evidence[] | undefined, title = 'Quotes') => h('div', { class: 'bevidence', 'data-path': list },
-    h('div', { class: 'bhead' }, h('strong', {}, title), add(list, { source: firstSource, quote: '' })),
+    h('div', { class: 'bhead' }, h('strong', {}, title), add(list, () => ({ source: doc.metadata.sources?.[0]?.id ?? '', quote: '' }))),
     ...(ev ?? []).map((e, k) => {
       const p = `${list}[${k}]`
       return h('div', { class: 'brow', 'data-path': p },
@@ -541,7 +598,7 @@ function draw(box: HTMLElement, ctx: BuildContext) {
     return h('div', { class: 'bitem', 'data-path': p },
       h('div', { class: 'brow' },
         field('Id', p + '.id', 'text', x.id, { rename: 'proposal', list: change ? listId : undefined, hint: change ? '(new, or one on the table to change)' : undefined }),
-        change ? h('datalist', { id: listId }, ...tabled.map(([v, l]) => h('option', { value: v }, l))) : null,
+        change ? h('datalist', { id: listId, 'data-scope': scopeOf(p) }, ...tabled.map(([v, l]) => h('option', { value: v }, l))) : null,
         field('Name', p + '.name', change ? 'opttext' : 'text', x.name, { wide: true, refresh: true, placeholder: change ? 'empty: unchanged' : undefined }),
         field('Date', p + '.date', change ? 'opttext' : 'text', x.date, { placeholder: 'YYYY-MM-DD' }), field('Withdrawn', p + '.withdrawn', 'opttext', x.withdrawn, { placeholder: 'YYYY-MM-DD' }),
         remove(p, `proposal ${x.name || x.id || (segs(p).pop() as number) + 1}`)),
@@ -801,7 +858,7 @@ function draw(box: HTMLElement, ctx: BuildContext) {
 
   // proposals
   const proposals = h('section', { class: 'card', 'data-testid': 'build-proposals', 'data-path': 'proposals' },
-    h('div', { class: 'bhead' }, h('h2', {}, 'Proposals'), add('proposals', { id: '', name: '', date: md.as_of, package: {} })),
+    h('div', { class: 'bhead' }, h('h2', {}, 'Proposals'), add('proposals', () => ({ id: '', name: '', date: md.as_of, package: {} }))),
     h('p', { class: 'hint' }, 'Packages put on the table: a value per issue decided (leave an issue empty to keep it open).'),
     ...(doc.proposals ?? []).map((x, i) => proposalEditor(`proposals[${i}]`, x, false)))
 

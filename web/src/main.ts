@@ -431,6 +431,17 @@ function warningList(ws: string[] | undefined, testid: string): HTMLElement | nu
   return h('ul', { class: 'warnings', 'data-testid': testid }, ...ws.map((w) => h('li', {}, h('span', { 'aria-hidden': 'true' }, '⚠ '), w)))
 }
 
+// foldedWarnings folds the warnings of a comparison across snapshots or
+// variants under one line ("⚠ 3 warning(s) across the snapshots", or
+// with the model they are of: "⚠ bdm: 3 …"), so that they do not push
+// the charts and the table down; '' (nothing) when there are none. name
+// gives the test ids: name-warnings, and name-warning-list for the list.
+function foldedWarnings(ws: string[], name: string, across: string, model?: string): HTMLElement | '' {
+  if (!ws.length) return ''
+  return h('details', { class: 'folded-warnings', 'data-testid': `${name}-warnings` },
+    h('summary', {}, `⚠ ${model ? model + ': ' : ''}${ws.length} warning(s) across the ${across}`), warningList(ws, `${name}-warning-list`))
+}
+
 // ---------- scenario view: position maps ----------
 
 function renderScenario() {
@@ -771,7 +782,7 @@ async function loadTimeline(box: HTMLElement, head: HTMLElement) {
     box.replaceChildren()
     const ws = timelineWarnings(cmp)
     head.replaceChildren(h('p', { 'data-testid': 'timeline-span' }, snapshotSpan(cmp)),
-      ws.length ? h('details', { class: 'folded-warnings', 'data-testid': 'timeline-warnings' }, h('summary', {}, `⚠ ${ws.length} warning(s) across the snapshots`), warningList(ws, 'timeline-warning-list')) : '')
+      foldedWarnings(ws, 'timeline', 'snapshots'))
     const labels = cmp.columns.map((c) => c.as_of)
     for (const is of st.resolved!.issues) {
       const canvas = h('canvas', { role: 'img', 'aria-label': `Forecast over time on ${is.name}` })
@@ -849,7 +860,7 @@ function drawVariants(box: HTMLElement, cmp: Comparison) {
   }
   const ws = cmp.columns.flatMap((c, j) => [...(c.warnings ?? []), ...(m?.columns[j]?.warnings ?? [])].map((w) => `${c.label}: ${w}`))
   box.replaceChildren(h('p', {}, 'Model ', pick),
-    ws.length ? h('details', { class: 'folded-warnings', 'data-testid': 'variant-warnings' }, h('summary', {}, `⚠ ${st.compareModel}: ${ws.length} warning(s) across the variants`), warningList(ws, 'variant-warning-list')) : '',
+    foldedWarnings(ws, 'variant', 'variants', st.compareModel),
     h('table', { class: 'compare', 'data-testid': 'variants-table', 'data-model': st.compareModel },
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Issue'), ...cmp.columns.map((c, j) => h('th', { scope: 'col', title: description(c.variant) }, j ? c.label : 'No variant')))),
       h('tbody', {}, ...st.resolved!.issues.map((is) => {
