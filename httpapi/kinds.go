@@ -314,7 +314,7 @@ func fingerprintOf(req any, fp []byte) []byte {
 // edited would be taken for the same computation. cases is how many
 // cases the request runs its models on: a comparison's columns, 1 for
 // any other request.
-func (st *stored) fingerprint(req any, res *resolution) (fp []byte, cases int, err error) {
+func (st *stored) fingerprint(ctx context.Context, req any, res *resolution) (fp []byte, cases int, err error) {
 	var cr answer.CompareRequest
 	switch p := req.(type) {
 	case *answer.CompareRequest:
@@ -331,7 +331,7 @@ func (st *stored) fingerprint(req any, res *resolution) (fp []byte, cases int, e
 	out := append([]byte(nil), res.fp...)
 	for _, t := range ts {
 		out = append(out, '\n')
-		col, err := st.resolve(t)
+		col, err := st.resolve(ctx, t)
 		if err != nil {
 			out = append(out, err.Error()...)
 			continue

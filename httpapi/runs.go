@@ -77,7 +77,7 @@ func (s *Server) inline(kind store.RunKind) http.HandlerFunc {
 // it runs; it waits for one of MaxInline slots, within the deadline, if
 // no more than MaxWaiting others wait already.
 func (s *Server) runNow(ctx context.Context, st *stored, kind store.RunKind, q question) (*store.Run, error) {
-	res, err := st.resolve(q.target())
+	res, err := st.resolve(ctx, q.target())
 	if err != nil {
 		return nil, err
 	}
@@ -99,7 +99,7 @@ func (s *Server) runNow(ctx context.Context, st *stored, kind store.RunKind, q q
 	if err != nil {
 		return nil, errs.Wrap(errs.Internal, err)
 	}
-	fp, _, err := st.fingerprint(out.request, res)
+	fp, _, err := st.fingerprint(ctx, out.request, res)
 	if err != nil {
 		return nil, err
 	}
@@ -210,7 +210,7 @@ func (s *Server) startRun(w http.ResponseWriter, r *http.Request) {
 // re-run's); the result, once done, holds the answer with the request as
 // it echoes it.
 func (s *Server) start(ctx context.Context, st *stored, kind store.RunKind, q question, opts []byte) (*store.Run, error) {
-	res, err := st.resolve(q.target())
+	res, err := st.resolve(ctx, q.target())
 	if err != nil {
 		return nil, err
 	}
@@ -236,7 +236,7 @@ func (s *Server) start(ctx context.Context, st *stored, kind store.RunKind, q qu
 			return nil, errs.Wrap(errs.Internal, err)
 		}
 	}
-	fp, cases, err := st.fingerprint(q.request(), res)
+	fp, cases, err := st.fingerprint(ctx, q.request(), res)
 	if err != nil {
 		return nil, err
 	}
@@ -341,12 +341,12 @@ func (s *Server) rerun(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	res, err := st.resolve(q.target())
+	res, err := st.resolve(r.Context(), q.target())
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	fp, _, err := st.fingerprint(q.request(), res)
+	fp, _, err := st.fingerprint(r.Context(), q.request(), res)
 	if err != nil {
 		s.fail(w, r, err)
 		return
