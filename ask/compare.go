@@ -281,23 +281,6 @@ func (cc *CompareColumns) Compare(ctx context.Context, progress Progress) (*answ
 	return compare(ctx, cc.c, cc.req, cc.cols, progress)
 }
 
-// CompareTargets returns the snapshot and variant of each column of a
-// comparison of the case's input, the first the one every change is
-// against; a request that names no valid columns is the error Compare
-// gives. A server hashes every column's resolved scenario into a run's
-// inputs with them.
-func CompareTargets(c *Case, req answer.CompareRequest) ([]answer.Target, error) {
-	cols, err := compareColumns(c, &req)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]answer.Target, len(cols))
-	for i, col := range cols {
-		out[i] = col.target
-	}
-	return out, nil
-}
-
 // compareColumns checks the request against the case's input, fills in
 // its defaults (over, the target as resolved) and returns its columns.
 // Every name that is not valid is an error naming its field and what
