@@ -22,11 +22,21 @@ import (
 // column; the other columns and models still answer. The case is the one
 // the request's target names (its snapshot and variant): the answer
 // describes it, and its input gives every column.
+//
+// Compare resolves each column's case as it comes to it; a caller that
+// also estimates the request (Estimate) can resolve the columns once for
+// both instead (ResolveCompare).
 func Compare(ctx context.Context, c *Case, req answer.CompareRequest, progress Progress) (*answer.Comparison, error) {
 	cols, err := compareColumns(c, &req)
 	if err != nil {
 		return nil, err
 	}
+	return compare(ctx, c, req, cols, progress)
+}
+
+// compare answers a comparison of the case's input over its columns
+// (compareColumns, which has filled in req's defaults): Compare's answer.
+func compare(ctx context.Context, c *Case, req answer.CompareRequest, cols []compareColumn, progress Progress) (*answer.Comparison, error) {
 	req.Params = normaliseParams(req.Params) // a copy: the caller's map stays as it was
 	c.fileParams(&req.Run)
 	ms, names, err := prepareRun(&req.Run)
@@ -44,7 +54,7 @@ func Compare(ctx context.Context, c *Case, req answer.CompareRequest, progress P
 	warned := make([][]string, len(cols))
 	for j, col := range cols {
 		out.Columns = append(out.Columns, col.column)
-		cc, err := c.Input.Case(col.target)
+		cc, err := col.caseOf(c.Input)
 		if err != nil {
 			failed[j] = err
 			continue
@@ -202,28 +212,73 @@ func change(a, b *answer.IssueForecast) *float64 {
 	return &d
 }
 
-// compareColumn is one column of a comparison: the target it resolves
-// and the answer's description of it.
+// compareColumn is one column of a comparison: the target it resolves,
+// the answer's description of it and, once resolved (ResolveCompare),
+// its case or why it has none.
 type compareColumn struct {
-	target answer.Target
-	column answer.CompareColumn
+	target   answer.Target
+	column   answer.CompareColumn
+	resolved bool
+	c        *Case
+	err      error
 }
 
-// CompareTargets returns the snapshot and variant of each column of a
-// comparison of the case's input, the first the one every change is
-// against; a request that names no valid columns is the error Compare
-// gives. A server hashes every column's resolved scenario into a run's
-// inputs with them.
-func CompareTargets(c *Case, req answer.CompareRequest) ([]answer.Target, error) {
+// caseOf returns the column's case: as resolved, or resolved now from
+// the input. A column resolved now is not kept: a comparison holds one
+// column's case at a time, not every column's.
+func (col *compareColumn) caseOf(in *Input) (*Case, error) {
+	if col.resolved {
+		return col.c, col.err
+	}
+	return in.Case(col.target)
+}
+
+// CompareColumns is a comparison's columns, each resolved to its case
+// (snapshot × variant) or to why it cannot be: what Compare and Estimate
+// each resolve afresh from a comparison request. A caller that asks
+// both — a server estimates a request to admit it, then runs it, and
+// hashes every column's scenario into the run's inputs — resolves them
+// once with ResolveCompare and passes them on: Estimate takes them as
+// its request, and their Compare answers on them.
+type CompareColumns struct {
+	c    *Case
+	req  answer.CompareRequest
+	cols []compareColumn
+}
+
+// ResolveCompare checks a comparison request against the case as
+// Estimate does (its run settings, then its columns: the error Estimate
+// and Compare would give) and resolves each column's case with resolve,
+// called once per column in column order (the first the column every
+// change is against). resolve returns a case or why the column cannot
+// be resolved, which is that column's error in the answer; nil resolves
+// from the case's input (Input.Case). A server passes its own store of
+// resolved cases, which other requests share.
+func ResolveCompare(c *Case, req answer.CompareRequest, resolve func(answer.Target) (*Case, error)) (*CompareColumns, error) {
+	if err := checkRun(&answer.Run{Settings: settingsOf(req)}); err != nil {
+		return nil, err
+	}
 	cols, err := compareColumns(c, &req)
 	if err != nil {
 		return nil, err
 	}
-	out := make([]answer.Target, len(cols))
-	for i, col := range cols {
-		out[i] = col.target
+	if resolve == nil {
+		resolve = c.Input.Case
 	}
-	return out, nil
+	for j := range cols {
+		cols[j].c, cols[j].err = resolve(cols[j].target)
+		if cols[j].c == nil && cols[j].err == nil {
+			cols[j].err = errs.New(errs.Internal, "column %s: resolved to no case", cols[j].column.Label)
+		}
+		cols[j].resolved = true
+	}
+	return &CompareColumns{c: c, req: req, cols: cols}, nil
+}
+
+// Compare is Compare of the request the columns were resolved for, on
+// its case, reading each column's case as resolved.
+func (cc *CompareColumns) Compare(ctx context.Context, progress Progress) (*answer.Comparison, error) {
+	return compare(ctx, cc.c, cc.req, cc.cols, progress)
 }
 
 // compareColumns checks the request against the case's input, fills in

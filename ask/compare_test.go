@@ -284,6 +284,9 @@ func TestCompareRefusesBadNames(t *testing.T) {
 			if _, cerr := Estimate(cs, req); cerr == nil || cerr.Error() != err.Error() {
 				t.Errorf("Estimate's error %v, want the question's", cerr)
 			}
+			if _, rerr := ResolveCompare(cs, req, nil); rerr == nil || rerr.Error() != err.Error() {
+				t.Errorf("ResolveCompare's error %v, want the question's", rerr)
+			}
 		})
 	}
 }
@@ -491,5 +494,127 @@ func TestCaseEchoesTheVariantsID(t *testing.T) {
 	}
 	if c := loadCompare(t, answer.Target{Snapshot: "latest"}); c.Header.Variant != "" || c.Header.VariantName != "" {
 		t.Errorf("no variant: header %q “%s”", c.Header.Variant, c.Header.VariantName)
+	}
+}
+
+// A comparison's columns resolved once (ResolveCompare) give Estimate
+// and Compare what they gave resolving the columns themselves, and are
+// read as resolved, never resolved again: resolve is called once per
+// column, in column order, and cases it takes from another input (the
+// scenario with an actor added) are the ones both read — estimate,
+// forecasts and changes are that input's, not the case's own.
+func TestCompareColumnsResolvedOnce(t *testing.T) {
+	ctx := context.Background()
+	data, err := os.ReadFile("testdata/compare.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	load := func(data string) *Input {
+		in, err := Load("compare.yaml", []byte(data), LoadOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return in
+	}
+	added := strings.Replace(strings.Replace(string(data),
+		"  - {actor: b, issue: x, position: 80, salience: 1, assumed: test}\n",
+		"  - {actor: b, issue: x, position: 80, salience: 1, assumed: test}\n  - {actor: d, issue: x, position: 100, salience: 1, assumed: test}\n", 1),
+		"  - {id: b, name: Actor B, capability: 1, capability_assumed: test}\n",
+		"  - {id: b, name: Actor B, capability: 1, capability_assumed: test}\n  - {id: d, name: Actor D, capability: 1, capability_assumed: test}\n", 1)
+	in, other := load(string(data)), load(added)
+	jsonOf := func(v any) string {
+		b, err := json.Marshal(v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	for _, c := range []struct {
+		name   string
+		target answer.Target
+		req    func(*answer.CompareRequest)
+	}{
+		{"variants at the base", answer.Target{Snapshot: "base"}, func(r *answer.CompareRequest) {}},
+		{"snapshots with a variant, two columns failing", answer.Target{Snapshot: "latest", Variant: "c-firm"}, func(r *answer.CompareRequest) { r.Over = answer.OverSnapshots }},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			req := answer.NewCompareRequest()
+			req.Models = []string{"compromise", "median"}
+			c.req(&req)
+			cs, err := in.Case(c.target)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, err := Compare(ctx, cs, req, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			wantCost, err := Estimate(cs, req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var asked []answer.Target
+			cols, err := ResolveCompare(cs, req, func(tg answer.Target) (*Case, error) {
+				asked = append(asked, tg)
+				return in.Case(tg)
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(asked) != len(want.Columns) {
+				t.Fatalf("resolved %d times for %d columns", len(asked), len(want.Columns))
+			}
+			for j, col := range want.Columns {
+				if asked[j] != (answer.Target{Snapshot: col.Snapshot, Variant: col.Variant}) {
+					t.Errorf("resolution %d: %+v, want column %d's %s/%s", j, asked[j], j, col.Snapshot, col.Variant)
+				}
+			}
+			got, err := cols.Compare(ctx, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			cost, err := Estimate(cs, cols)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if jsonOf(got) != jsonOf(want) || cost != wantCost {
+				t.Errorf("on columns resolved once:\n%s, %+v\nwant Compare's and Estimate's:\n%s, %+v", jsonOf(got), cost, jsonOf(want), wantCost)
+			}
+			if len(asked) != len(want.Columns) {
+				t.Errorf("Estimate and Compare resolved the columns again: %d resolutions", len(asked))
+			}
+
+			// The columns' cases from the other input: what Estimate
+			// and Compare read.
+			others, err := ResolveCompare(cs, req, other.Case)
+			if err != nil {
+				t.Fatal(err)
+			}
+			oc, err := other.Case(c.target)
+			if err != nil {
+				t.Fatal(err)
+			}
+			wantOther, err := Compare(ctx, oc, req, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			wantOtherCost, err := Estimate(oc, req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err = others.Compare(ctx, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if cost, err = Estimate(cs, others); err != nil {
+				t.Fatal(err)
+			}
+			if jsonOf(wantOther.Models) == jsonOf(want.Models) || wantOtherCost == wantCost {
+				t.Fatal("the added actor changes nothing: the test proves nothing")
+			}
+			if jsonOf(got.Models) != jsonOf(wantOther.Models) || cost != wantOtherCost {
+				t.Errorf("on the other input's columns:\n%s, %+v\nwant that input's:\n%s, %+v", jsonOf(got.Models), cost, jsonOf(wantOther.Models), wantOtherCost)
+			}
+		})
 	}
 }

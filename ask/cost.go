@@ -153,7 +153,9 @@ const baseRounds = 100
 // Estimate returns the cost of answering req (a request of package answer,
 // by value or pointer, or a BriefRequest) on the case. It runs nothing; a
 // request whose models are not valid is the error the question would
-// give.
+// give. req may also be a comparison's columns resolved by
+// ResolveCompare, which carry the case they were resolved for: their
+// cost is that of their request, with no column resolved again.
 func Estimate(c *Case, req any) (Cost, error) {
 	if err := checkRun(&answer.Run{Settings: settingsOf(req)}); err != nil {
 		// Rounds out of range are the question's error, not a cost.
@@ -325,6 +327,10 @@ func Estimate(c *Case, req any) (Cost, error) {
 		return compareCost(c, r)
 	case *answer.CompareRequest:
 		return Estimate(c, *r)
+	case *CompareColumns:
+		// Resolved for their own case (ResolveCompare, which has checked
+		// their run settings).
+		return columnsCost(r.c, r.req, r.cols)
 	case BriefRequest, *BriefRequest:
 		return EstimateBrief(c)
 	}
@@ -406,6 +412,12 @@ func compareCost(c *Case, r answer.CompareRequest) (Cost, error) {
 	if err != nil {
 		return Cost{}, err
 	}
+	return columnsCost(c, r, cols)
+}
+
+// columnsCost is compareCost of a comparison's columns (compareColumns,
+// resolved or not).
+func columnsCost(c *Case, r answer.CompareRequest, cols []compareColumn) (Cost, error) {
 	names, err := ModelList(r.Models)
 	if err != nil {
 		return Cost{}, err
@@ -413,7 +425,7 @@ func compareCost(c *Case, r answer.CompareRequest) (Cost, error) {
 	var out Cost
 	var peak float64
 	for _, col := range cols {
-		cc, err := c.Input.Case(col.target)
+		cc, err := col.caseOf(c.Input)
 		if err != nil {
 			continue
 		}

@@ -114,20 +114,25 @@ func (s *Server) admitInline() (release func(), err error) {
 	return s.inlineQueue.done, nil
 }
 
-// estimate is the cost of answering q on the case: ask.Estimate of its
-// request, or for a sensitivity analysis (a sweep request answered
-// otherwise) ask.EstimateSensitivity.
-func estimate(c *ask.Case, q question) (ask.Cost, error) {
-	if se, ok := q.(*sensitivityRun); ok {
-		return ask.EstimateSensitivity(c, se.req)
+// estimate is the cost of answering q on what p resolved: ask.Estimate
+// of its request, or of a comparison's resolved columns, or for a
+// sensitivity analysis (a sweep request answered otherwise)
+// ask.EstimateSensitivity.
+func estimate(p *prepared, q question) (ask.Cost, error) {
+	if p.cols != nil {
+		return ask.Estimate(p.res.c, p.cols)
 	}
-	return ask.Estimate(c, q.request())
+	if se, ok := q.(*sensitivityRun); ok {
+		return ask.EstimateSensitivity(p.res.c, se.req)
+	}
+	return ask.Estimate(p.res.c, q.request())
 }
 
 // budget refuses a run whose estimated cost is over the work limit given
 // (the inline or the job limit, named by flag) or the memory limit.
-func (s *Server) budget(st *stored, res *resolution, q question, kind string, maxWork float64, flag string) error {
-	c, err := estimate(res.c, q)
+func (s *Server) budget(st *stored, p *prepared, q question, kind string, maxWork float64, flag string) error {
+	res := p.res
+	c, err := estimate(p, q)
 	if err != nil {
 		return err
 	}

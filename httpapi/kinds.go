@@ -1,6 +1,7 @@
 package httpapi
 
 import (
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -274,7 +275,11 @@ func (q *compareRun) target() answer.Target { return q.req.Target }
 func (q *compareRun) models() []string      { return q.req.Models }
 func (q *compareRun) seed() uint64          { return q.req.Seed }
 func (q *compareRun) run(ctx context.Context, c *ask.Case, p ask.Progress) (*outcome, error) {
-	a, err := ask.Compare(ctx, c, q.req, p)
+	return compared(ask.Compare(ctx, c, q.req, p))
+}
+
+// compared is a comparison's outcome.
+func compared(a *answer.Comparison, err error) (*outcome, error) {
 	if err != nil {
 		return nil, err
 	}
@@ -306,39 +311,94 @@ func fingerprintOf(req any, fp []byte) []byte {
 	return fp
 }
 
-// fingerprint is the fingerprint of what a request (as fingerprintOf
-// takes it) reads, res being the case of its target: fingerprintOf that
-// case, or for a comparison, which reads a case per column, that case's
-// and every column's in column order (a column that cannot be resolved
-// by its error). With the target's alone, a re-run after a variant was
-// edited would be taken for the same computation. cases is how many
-// cases the request runs its models on: a comparison's columns, 1 for
-// any other request.
-func (st *stored) fingerprint(req any, res *resolution) (fp []byte, cases int, err error) {
-	var cr answer.CompareRequest
-	switch p := req.(type) {
-	case *answer.CompareRequest:
-		cr = *p
-	case answer.CompareRequest:
-		cr = p
-	default:
-		return fingerprintOf(req, res.fp), 1, nil
+// prepared is what a question reads of a stored scenario, resolved once
+// for its budget, its run and its input hash: the case of its target
+// and, for a comparison, every column's case (cols), each from the
+// scenario's cases (stored.resolve), which other requests share. A
+// comparison's columns had been resolved three times over: by ask's
+// estimate, by ask's run, and for the input hash.
+type prepared struct {
+	res *resolution
+	// cols is a comparison's columns as package ask resolved them with
+	// the cases of colRes, which holds each column's resolution in
+	// column order; nil for any other question.
+	cols   *ask.CompareColumns
+	colRes []*resolution
+}
+
+// prepare resolves what q reads of st besides its target's case, res:
+// a comparison's columns, checked by package ask's rules
+// (ask.ResolveCompare; a request that names no valid columns is its
+// error). A column's resolution that did not end for this request —
+// another request's making of it panicked, or ctx ended while this one
+// waited for it — is the error too: it says nothing of the column.
+func (st *stored) prepare(ctx context.Context, q question, res *resolution) (*prepared, error) {
+	p := &prepared{res: res}
+	cq, ok := q.(*compareRun)
+	if !ok {
+		return p, nil
 	}
-	ts, err := ask.CompareTargets(res.c, cr)
+	var unresolved error
+	cols, err := ask.ResolveCompare(res.c, cq.req, func(t answer.Target) (*ask.Case, error) {
+		r, err := st.resolve(ctx, t)
+		if r == nil {
+			unresolved = cmp.Or(unresolved, err)
+			return nil, err
+		}
+		p.colRes = append(p.colRes, r)
+		return r.c, r.err
+	})
 	if err != nil {
-		return nil, 0, err
+		return nil, err
 	}
-	out := append([]byte(nil), res.fp...)
-	for _, t := range ts {
+	if unresolved != nil {
+		return nil, unresolved
+	}
+	p.cols = cols
+	return p, nil
+}
+
+// prepareAll resolves what q reads of st: its target's case (resolve)
+// and what prepare adds.
+func (st *stored) prepareAll(ctx context.Context, q question) (*prepared, error) {
+	res, err := st.resolve(ctx, q.target())
+	if err != nil {
+		return nil, err
+	}
+	return st.prepare(ctx, q, res)
+}
+
+// run answers q on what p resolved: a comparison on its columns as
+// resolved, any other question on its target's case.
+func (p *prepared) run(ctx context.Context, q question, progress ask.Progress) (*outcome, error) {
+	if p.cols != nil {
+		return compared(p.cols.Compare(ctx, progress))
+	}
+	return q.run(ctx, p.res.c, progress)
+}
+
+// fingerprint is the fingerprint of what a request (as fingerprintOf
+// takes it) reads: fingerprintOf its target's case, or for a
+// comparison, which reads a case per column, that case's and every
+// column's in column order (a column that cannot be resolved by its
+// error). With the target's alone, a re-run after a variant was edited
+// would be taken for the same computation. cases is how many cases the
+// request runs its models on: a comparison's columns, 1 for any other
+// request.
+func (p *prepared) fingerprint(req any) (fp []byte, cases int) {
+	if p.cols == nil {
+		return fingerprintOf(req, p.res.fp), 1
+	}
+	out := append([]byte(nil), p.res.fp...)
+	for _, col := range p.colRes {
 		out = append(out, '\n')
-		col, err := st.resolve(t)
-		if err != nil {
-			out = append(out, err.Error()...)
+		if col.err != nil {
+			out = append(out, col.err.Error()...)
 			continue
 		}
 		out = append(out, col.fp...)
 	}
-	return out, len(ts), nil
+	return out, len(p.colRes)
 }
 
 // inputHash is a run's input hash: the SHA-256 of its options (JSON) and

@@ -2,6 +2,7 @@ package httpapi
 
 import (
 	"container/list"
+	"context"
 
 	"parley/answer"
 	"parley/errs"
@@ -41,81 +42,48 @@ type memoEntry struct {
 	size int64
 }
 
-// memoBuild is one making of what is made from a scenario under a key,
-// shared by the requests that ask for that key while it runs; done is
-// closed when v and err are set.
-type memoBuild struct {
-	done chan struct{}
-	v    any
-	err  error
-}
-
 // memoize returns what build makes of st under k: made once for the
 // requests that ask for k meanwhile (they wait for it and share it,
-// error too), and kept while st is cached and the budget allows. A
-// request for another key of st does not wait for it: st.mu was held
-// while anything was made from st, so resolving one snapshot of a
-// large scenario held up every read of the scenario. build returns the
-// value, its estimated memory in bytes, and its error (kept too).
-func (st *stored) memoize(k memoKey, build func() (any, int64, error)) (any, error) {
-	st.mu.Lock()
-	if e := st.cache.hit(st, k); e != nil {
-		st.mu.Unlock()
-		return e.v, e.err
-	}
-	if b := st.building[k]; b != nil {
-		st.mu.Unlock()
-		st.cache.waiting(k)
-		<-b.done
-		return b.v, b.err
-	}
-	if st.building == nil {
-		st.building = map[memoKey]*memoBuild{}
-	}
-	b := &memoBuild{done: make(chan struct{})}
-	st.building[k] = b
-	st.mu.Unlock()
-	var e *memoEntry // what is kept, once build has returned
-	defer func() {
-		if e == nil {
-			// build panicked (the handler's recovery answers with a
-			// 500): the requests waiting get an error, and nothing is
-			// kept.
-			b.v, b.err = nil, errs.New(errs.Internal, "making %s of stored scenario %s failed", k.what, st.rec.ID)
+// error too, each as long as its ctx lasts: flights), and kept while st
+// is cached and the budget allows. A request for another key of st does
+// not wait for it: st's lock was held while anything was made from st,
+// so resolving one snapshot of a large scenario held up every read of
+// the scenario. build returns the value, its estimated memory in bytes,
+// and its error (kept too). The error memoize returns is build's, or
+// ctx's when it ended first, or an internal error when build panicked.
+func (st *stored) memoize(ctx context.Context, k memoKey, build func() (any, int64, error)) (any, error) {
+	e, err := st.building.do(ctx, k, st, func() (*memoEntry, error) {
+		v, size, err := build()
+		// The key's names and the error's message are the client's to
+		// make long (a snapshot named in 60 kB): they count too.
+		size += int64(len(k.target.Snapshot) + len(k.target.Variant))
+		if err != nil {
+			size += int64(len(err.Error()))
 		}
-		st.land(k, b, e)
-	}()
-	v, size, err := build()
-	// The key's names and the error's message are the client's to make
-	// long (a snapshot named in 60 kB): they count too.
-	size += int64(len(k.target.Snapshot) + len(k.target.Variant))
+		return &memoEntry{st: st, key: k, v: v, err: err, size: max(size, minMemoSize)}, nil
+	})
 	if err != nil {
-		size += int64(len(err.Error()))
+		return nil, err
 	}
-	b.v, b.err = v, err
-	e = &memoEntry{st: st, key: k, v: v, err: err, size: max(size, minMemoSize)}
-	return v, err
+	return e.v, e.err
 }
 
-// land ends the making b of k: e, when not nil, is kept, in the same
-// step as the making is forgotten (so no request misses both), and the
-// requests waiting for it get what it made.
-func (st *stored) land(k memoKey, b *memoBuild, e *memoEntry) {
-	st.mu.Lock()
-	defer st.mu.Unlock()
-	if e != nil {
-		st.cache.keep(e)
-	}
-	delete(st.building, k)
-	close(b.done)
+var _ keeper[memoKey, *memoEntry] = (*stored)(nil)
+
+// made returns what is kept of st under k (keeper).
+func (st *stored) made(k memoKey) (*memoEntry, bool) {
+	e := st.cache.hit(st, k)
+	return e, e != nil
 }
 
-// waiting calls c.memoWaiting, when set (tests), as a request starts
-// waiting for another's making of k.
-func (c *cache) waiting(k memoKey) {
-	if c != nil && c.memoWaiting != nil {
-		c.memoWaiting(k)
-	}
+// keepMade keeps e, when the budget allows (keeper).
+func (st *stored) keepMade(_ memoKey, e *memoEntry, _ error) { st.cache.keep(e) }
+
+// failed is what the requests waiting for a making of k that panicked
+// get (keeper); the handler's recovery answers the request that made it
+// with a 500.
+func (st *stored) failed(k memoKey) error {
+	return errs.New(errs.Internal, "making %s of stored scenario %s failed", k.what, st.rec.ID)
 }
 
 // hit returns what is kept of st under k, most recently used now; nil
@@ -176,8 +144,8 @@ func (c *cache) drop(st *stored) {
 // encoded is v as JSON with a final newline (encodeJSON, as writeJSON writes it),
 // made once for st under k and kept (memoize); its size is its bytes.
 // s.encoding, when set (tests), is called at each encoding.
-func (s *Server) encoded(st *stored, k memoKey, v func() (any, error)) ([]byte, error) {
-	b, err := st.memoize(k, func() (any, int64, error) {
+func (s *Server) encoded(ctx context.Context, st *stored, k memoKey, v func() (any, error)) ([]byte, error) {
+	b, err := st.memoize(ctx, k, func() (any, int64, error) {
 		if s.encoding != nil {
 			s.encoding()
 		}

@@ -2,6 +2,7 @@ package httpapi
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"strings"
@@ -67,7 +68,7 @@ func TestCasesBoundedByBytes(t *testing.T) {
 		for s := range snapshots {
 			for v := -1; v < variants; v++ {
 				tg := target(s, v)
-				r, err := st.resolve(tg)
+				r, err := st.resolve(context.Background(), tg)
 				if err != nil {
 					t.Fatalf("%+v: %v", tg, err)
 				}
@@ -85,7 +86,7 @@ func TestCasesBoundedByBytes(t *testing.T) {
 	// stays; the next oldest goes.
 	a, b, d, e := target(0, 0), target(0, 1), target(0, 2), target(0, 3)
 	for _, tg := range []answer.Target{a, b, d, a, e} {
-		if _, err := st.resolve(tg); err != nil {
+		if _, err := st.resolve(context.Background(), tg); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -96,7 +97,7 @@ func TestCasesBoundedByBytes(t *testing.T) {
 		}
 	}
 	// An entry over the whole budget is not kept, and drops nothing.
-	st.memoize(memoKey{what: "view"}, func() (any, int64, error) { return nil, c.memoMax + 1, nil })
+	st.memoize(context.Background(), memoKey{what: "view"}, func() (any, int64, error) { return nil, c.memoMax + 1, nil })
 	check("an entry over the budget")
 	if c.lru.Len() != 3 {
 		t.Errorf("an entry over the budget dropped others: %d kept", c.lru.Len())
@@ -105,7 +106,7 @@ func TestCasesBoundedByBytes(t *testing.T) {
 	// its name and its error's message.
 	long := answer.Target{Snapshot: strings.Repeat("9", 60_000)}
 	before := c.memoBytes
-	if _, err := st.resolve(long); err == nil {
+	if _, err := st.resolve(context.Background(), long); err == nil {
 		t.Fatal("a snapshot that does not exist was resolved")
 	}
 	check("a long name")
@@ -132,7 +133,7 @@ func TestMemoWaitsPerKey(t *testing.T) {
 	c.put(st)
 	a, b := memoKey{what: "case", target: answer.Target{Snapshot: "a"}}, memoKey{what: "case", target: answer.Target{Snapshot: "b"}}
 	waiting := make(chan memoKey)
-	c.memoWaiting = func(k memoKey) { waiting <- k }
+	st.building.waiting = func(k memoKey) { waiting <- k }
 
 	var builds atomic.Int64
 	started, rebuilt, release := make(chan struct{}), make(chan struct{}, 1), make(chan struct{})
@@ -152,7 +153,7 @@ func TestMemoWaitsPerKey(t *testing.T) {
 	}
 	first, second, other := make(chan got), make(chan got), make(chan got)
 	go func() {
-		v, err := st.memoize(a, held)
+		v, err := st.memoize(context.Background(), a, held)
 		first <- got{v, err}
 	}()
 	<-started
@@ -167,7 +168,7 @@ func TestMemoWaitsPerKey(t *testing.T) {
 	// Another key, while a is held up: made and read. It waited for a
 	// before; the minute bounds that wait, never a passing run.
 	go func() {
-		v, err := st.memoize(b, func() (any, int64, error) { return "made b", 1, nil })
+		v, err := st.memoize(context.Background(), b, func() (any, int64, error) { return "made b", 1, nil })
 		other <- got{v, err}
 	}()
 	select {
@@ -183,7 +184,7 @@ func TestMemoWaitsPerKey(t *testing.T) {
 
 	// The same key, while it is held up: waits for it.
 	go func() {
-		v, err := st.memoize(a, held)
+		v, err := st.memoize(context.Background(), a, held)
 		second <- got{v, err}
 	}()
 	select {
@@ -205,11 +206,11 @@ func TestMemoWaitsPerKey(t *testing.T) {
 		t.Errorf("two requests for a at once built it %d times, want once", n)
 	}
 	// Kept, error and all: a later request reads it.
-	if v, err := st.memoize(a, held); v != "made a" || err != failed || builds.Load() != 1 {
+	if v, err := st.memoize(context.Background(), a, held); v != "made a" || err != failed || builds.Load() != 1 {
 		t.Errorf("a read later: %v, %v, %d builds", v, err, builds.Load())
 	}
-	if len(st.building) != 0 {
-		t.Errorf("%d makings left under way", len(st.building))
+	if len(st.building.m) != 0 {
+		t.Errorf("%d makings left under way", len(st.building.m))
 	}
 }
 
@@ -221,11 +222,11 @@ func TestMemoPanicEnds(t *testing.T) {
 	c.put(st)
 	k := memoKey{what: "view"}
 	waiting := make(chan memoKey)
-	c.memoWaiting = func(k memoKey) { waiting <- k }
+	st.building.waiting = func(k memoKey) { waiting <- k }
 	started, release := make(chan struct{}), make(chan struct{})
 	go func() {
 		defer func() { _ = recover() }()
-		st.memoize(k, func() (any, int64, error) {
+		st.memoize(context.Background(), k, func() (any, int64, error) {
 			close(started)
 			<-release
 			panic("build failed")
@@ -234,7 +235,7 @@ func TestMemoPanicEnds(t *testing.T) {
 	<-started
 	done := make(chan error)
 	go func() {
-		_, err := st.memoize(k, func() (any, int64, error) { return "second", 1, nil })
+		_, err := st.memoize(context.Background(), k, func() (any, int64, error) { return "second", 1, nil })
 		done <- err
 	}()
 	<-waiting
@@ -242,7 +243,102 @@ func TestMemoPanicEnds(t *testing.T) {
 	if err := <-done; err == nil {
 		t.Error("a request waiting for a making that panicked got no error")
 	}
-	if v, err := st.memoize(k, func() (any, int64, error) { return "again", 1, nil }); v != "again" || err != nil {
+	if v, err := st.memoize(context.Background(), k, func() (any, int64, error) { return "again", 1, nil }); v != "again" || err != nil {
 		t.Errorf("after a making that panicked: %v, %v; want it made again", v, err)
+	}
+}
+
+// A request waiting for another's making stops waiting when its client
+// leaves (it waited for the making to end whatever happened to it):
+// cancelled, it returns at once with its context's error, while the
+// making goes on and the request that makes it and another waiting
+// share what it made, made once. A request already ended makes nothing.
+func TestMemoWaiterLeaves(t *testing.T) {
+	c := &cache{m: map[string]*stored{}, memoMax: maxMemoBytes}
+	st := &stored{rec: &store.Scenario{ID: "s", Version: 1}, cache: c}
+	c.put(st)
+	k := memoKey{what: "view"}
+	waiting := make(chan memoKey)
+	st.building.waiting = func(k memoKey) { waiting <- k }
+	var builds atomic.Int64
+	started, release := make(chan struct{}), make(chan struct{})
+	held := func() (any, int64, error) {
+		builds.Add(1)
+		close(started)
+		<-release
+		return "made", 1, nil
+	}
+	released := false
+	defer func() {
+		if !released {
+			close(release) // a failure left the making held up
+		}
+	}()
+	type got struct {
+		v   any
+		err error
+	}
+	call := func(ctx context.Context, build func() (any, int64, error)) chan got {
+		ch := make(chan got, 1)
+		go func() {
+			v, err := st.memoize(ctx, k, build)
+			ch <- got{v, err}
+		}()
+		return ch
+	}
+	again := func() (any, int64, error) {
+		builds.Add(1)
+		return "made again", 1, nil
+	}
+	first := call(context.Background(), held)
+	<-started
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	leaving := call(ctx, again)
+	<-waiting
+	staying := call(context.Background(), again)
+	<-waiting
+
+	cancel()
+	select {
+	case g := <-leaving:
+		if g.v != nil || !errors.Is(g.err, context.Canceled) {
+			t.Errorf("the request that left: %v, %v; want its context's error", g.v, g.err)
+		}
+	case <-time.After(time.Minute): // bounds a failure, never a passing run
+		t.Fatal("a request whose client left still waits for the making")
+	}
+	select {
+	case g := <-first:
+		t.Fatalf("the making ended (%v, %v) before it was released", g.v, g.err)
+	case g := <-staying:
+		t.Fatalf("the other request waiting stopped waiting (%v, %v)", g.v, g.err)
+	default:
+	}
+
+	released = true
+	close(release)
+	for name, ch := range map[string]chan got{"the request that made it": first, "the request still waiting": staying} {
+		if g := <-ch; g.v != "made" || g.err != nil {
+			t.Errorf("%s: %v, %v; want what the one making made", name, g.v, g.err)
+		}
+	}
+	if v, err := st.memoize(context.Background(), k, again); v != "made" || err != nil {
+		t.Errorf("read later: %v, %v; want what was kept", v, err)
+	}
+	if n := builds.Load(); n != 1 {
+		t.Errorf("made %d times, want once", n)
+	}
+
+	// A request already ended makes nothing, and keeps nothing.
+	other := memoKey{what: "resolved"}
+	if v, err := st.memoize(ctx, other, again); v != nil || !errors.Is(err, context.Canceled) {
+		t.Errorf("a request already ended: %v, %v; want its context's error", v, err)
+	}
+	if _, kept := st.made(other); builds.Load() != 1 || kept {
+		t.Errorf("a request already ended made it: %d makings, kept %v", builds.Load(), kept)
+	}
+	if len(st.building.m) != 0 {
+		t.Errorf("%d makings left under way", len(st.building.m))
 	}
 }

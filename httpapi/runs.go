@@ -62,7 +62,12 @@ func (s *Server) inline(kind store.RunKind) http.HandlerFunc {
 			s.fail(w, r, err)
 			return
 		}
-		run, err := s.runNow(r.Context(), st, kind, q)
+		p, err := st.prepareAll(r.Context(), q)
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		run, err := s.runNow(r.Context(), st, kind, q, p)
 		if err != nil {
 			s.fail(w, r, err)
 			return
@@ -73,20 +78,18 @@ func (s *Server) inline(kind store.RunKind) http.HandlerFunc {
 
 // runNow answers q within the request, bounded by ForecastTimeout, and
 // stores the run: its options are the request as the answer echoes it.
-// A request over the inline budget (MaxWork, MaxMemory) is refused before
-// it runs; it waits for one of MaxInline slots, within the deadline, if
-// no more than MaxWaiting others wait already.
-func (s *Server) runNow(ctx context.Context, st *stored, kind store.RunKind, q question) (*store.Run, error) {
-	res, err := st.resolve(q.target())
-	if err != nil {
-		return nil, err
-	}
-	if err := s.budget(st, res, q, string(kind), s.o.MaxWork, "--max-work"); err != nil {
+// p is what q reads of st (prepareAll), read by its budget, its run and
+// its input hash alike. A request over the inline budget (MaxWork,
+// MaxMemory) is refused before it runs; it waits for one of MaxInline
+// slots, within the deadline, if no more than MaxWaiting others wait
+// already.
+func (s *Server) runNow(ctx context.Context, st *stored, kind store.RunKind, q question, p *prepared) (*store.Run, error) {
+	if err := s.budget(st, p, q, string(kind), s.o.MaxWork, "--max-work"); err != nil {
 		return nil, err
 	}
 	start := time.Now().UTC()
 	instead := fmt.Sprintf("start it as a job instead: POST /api/scenarios/%s/runs {\"kind\": %q, …}", st.rec.ID, kind)
-	v, err := s.runInline(ctx, st.rec.ID, instead, func(ctx context.Context) (any, error) { return q.run(ctx, res.c, nil) })
+	v, err := s.runInline(ctx, st.rec.ID, instead, func(ctx context.Context) (any, error) { return p.run(ctx, q, nil) })
 	if err != nil {
 		return nil, err
 	}
@@ -99,10 +102,7 @@ func (s *Server) runNow(ctx context.Context, st *stored, kind store.RunKind, q q
 	if err != nil {
 		return nil, errs.Wrap(errs.Internal, err)
 	}
-	fp, _, err := st.fingerprint(out.request, res)
-	if err != nil {
-		return nil, err
-	}
+	fp, _ := p.fingerprint(out.request)
 	run := &store.Run{ScenarioID: st.rec.ID, ScenarioVersion: st.rec.Version, Kind: kind, InputHash: inputHash(opts, fp),
 		Model: strings.Join(out.models, ","), Options: opts, Seed: out.seed, Status: store.Done, Progress: 1,
 		Result: result, Started: start, Finished: time.Now().UTC()}
@@ -210,7 +210,7 @@ func (s *Server) startRun(w http.ResponseWriter, r *http.Request) {
 // re-run's); the result, once done, holds the answer with the request as
 // it echoes it.
 func (s *Server) start(ctx context.Context, st *stored, kind store.RunKind, q question, opts []byte) (*store.Run, error) {
-	res, err := st.resolve(q.target())
+	res, err := st.resolve(ctx, q.target())
 	if err != nil {
 		return nil, err
 	}
@@ -223,7 +223,11 @@ func (s *Server) start(ctx context.Context, st *stored, kind store.RunKind, q qu
 	if check != nil {
 		return nil, check
 	}
-	if err := s.budget(st, res, q, string(kind), s.o.MaxJobWork, "--max-job-work"); err != nil {
+	p, err := st.prepare(ctx, q, res)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.budget(st, p, q, string(kind), s.o.MaxJobWork, "--max-job-work"); err != nil {
 		return nil, err
 	}
 	if opts == nil {
@@ -236,10 +240,7 @@ func (s *Server) start(ctx context.Context, st *stored, kind store.RunKind, q qu
 			return nil, errs.Wrap(errs.Internal, err)
 		}
 	}
-	fp, cases, err := st.fingerprint(q.request(), res)
-	if err != nil {
-		return nil, err
-	}
+	fp, cases := p.fingerprint(q.request())
 	if !s.jobs.reserve() {
 		return nil, busy(5, "the server has %d jobs queued or running, its limit (parley serve --max-queued); try again shortly", s.o.MaxQueued)
 	}
@@ -256,8 +257,13 @@ func (s *Server) start(ctx context.Context, st *stored, kind store.RunKind, q qu
 	// fingerprint has counted).
 	names, _ := ask.ModelList(q.models())
 	n := len(names) * cases
+	// The job runs on its target's case alone, a comparison resolving
+	// its columns one at a time as it comes to them, rather than on p: a
+	// queued job would otherwise hold every column's case while it
+	// waits, past the bound of the scenarios' cases (maxMemoBytes).
+	c := res.c
 	s.jobs.start(run, func(ctx context.Context, progress func(done, total int)) (any, error) {
-		out, err := q.run(ctx, res.c, overall(n, progress))
+		out, err := q.run(ctx, c, overall(n, progress))
 		if err != nil {
 			return nil, err
 		}
@@ -341,22 +347,18 @@ func (s *Server) rerun(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	res, err := st.resolve(q.target())
+	p, err := st.prepareAll(r.Context(), q)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	fp, _, err := st.fingerprint(q.request(), res)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
+	fp, _ := p.fingerprint(q.request())
 	if inputHash(old.Options, fp) != old.InputHash {
 		s.fail(w, r, errs.New(errs.Conflict, "the scenario has changed since run %s (version %d, now %d): its input hash differs, so it cannot be re-run to the same result", old.ID, old.ScenarioVersion, st.rec.Version))
 		return
 	}
 	if inline[old.Kind] {
-		run, err := s.runNow(r.Context(), st, old.Kind, q)
+		run, err := s.runNow(r.Context(), st, old.Kind, q, p)
 		if err != nil {
 			s.fail(w, r, err)
 			return

@@ -46,10 +46,9 @@ type stored struct {
 	// it.
 	cache *cache
 
-	// mu guards building, the makings of what is made from st under
-	// way, a key each (memoize).
-	mu       sync.Mutex
-	building map[memoKey]*memoBuild
+	// building is the makings of what is made from st under way, a key
+	// each (memoize).
+	building flights[memoKey, *memoEntry]
 	// memo (guarded by cache.mu) finds what is kept of st in cache.lru.
 	memo map[memoKey]*list.Element
 }
@@ -75,11 +74,11 @@ const caseSize = 4
 // cached scenarios allows (memoize): a scenario of many snapshots and
 // variants had kept up to 64 cases each, each nearly the size of the
 // scenario, hundreds of MB under the cache's 64 MiB of files.
-func (st *stored) resolve(t answer.Target) (*resolution, error) {
+func (st *stored) resolve(ctx context.Context, t answer.Target) (*resolution, error) {
 	if t.Snapshot == "" {
 		t.Snapshot = scenario.Latest
 	}
-	v, err := st.memoize(memoKey{what: "case", target: t}, func() (any, int64, error) {
+	v, err := st.memoize(ctx, memoKey{what: "case", target: t}, func() (any, int64, error) {
 		r := &resolution{}
 		r.c, r.err = st.in.Case(t)
 		if r.err == nil {
@@ -93,7 +92,7 @@ func (st *stored) resolve(t answer.Target) (*resolution, error) {
 		}
 		return r, size, nil
 	})
-	if err != nil { // its making panicked
+	if err != nil { // its making panicked, or ctx ended first
 		return nil, err
 	}
 	r := v.(*resolution)
@@ -104,9 +103,11 @@ func (st *stored) resolve(t answer.Target) (*resolution, error) {
 // loads under way, and what was made from the scenarios it holds
 // (memo.go).
 type cache struct {
-	mu      sync.Mutex
-	m       map[string]*stored
-	flights map[flightKey]*flight
+	mu sync.Mutex
+	m  map[string]*stored
+	// loading is the loads under way, a version of a stored scenario
+	// each (Server.load).
+	loading flights[flightKey, *stored]
 	// bytes sums the stored files of the scenarios in m.
 	bytes int64
 	// lru holds the *memoEntry of what is kept made from the scenarios
@@ -115,10 +116,6 @@ type cache struct {
 	lru       list.List
 	memoBytes int64
 	memoMax   int64
-	// memoWaiting, when set (tests), is called as a request starts
-	// waiting for another's making of something from a scenario
-	// (memoize).
-	memoWaiting func(memoKey)
 }
 
 // maxCached bounds the scenarios the cache holds, and maxCachedBytes
@@ -130,7 +127,7 @@ const (
 	maxCachedBytes = 64 << 20
 )
 
-// put caches st (c.mu held: land calls it), first emptying the cache
+// put caches st (c.mu held: keepMade calls it), first emptying the cache
 // when it is full. A file over the whole budget is not cached, and
 // leaves the others cached: emptying the cache for it would have emptied
 // it at every read of that scenario.
@@ -162,46 +159,34 @@ type flightKey struct {
 	updated int64
 }
 
-// flight is one load of a stored scenario, shared by the requests that
-// asked for that version while it ran; done is closed when st or err is
-// set.
-type flight struct {
-	done chan struct{}
-	st   *stored
-	err  error
-}
+var _ keeper[flightKey, *stored] = (*cache)(nil)
 
-// join returns the cached scenario when the cache has the version k
-// names; otherwise the load of it under way, or a new one, which the
-// caller (lead) must run and land.
-func (c *cache) join(k flightKey) (st *stored, f *flight, lead bool) {
+// made returns the cached scenario when it is the version k names
+// (keeper).
+func (c *cache) made(k flightKey) (*stored, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if st := c.m[k.id]; st != nil && st.rec.Version == k.version && st.rec.Updated.UnixNano() == k.updated {
-		return st, nil, false
+		return st, true
 	}
-	if f := c.flights[k]; f != nil {
-		return nil, f, false
-	}
-	if c.flights == nil {
-		c.flights = map[flightKey]*flight{}
-	}
-	f = &flight{done: make(chan struct{})}
-	c.flights[k] = f
-	return nil, f, true
+	return nil, false
 }
 
-// land ends the load f of k: the scenario it loaded is cached, in the
-// same step as the load is forgotten (so no request misses both), and
-// the requests waiting for it get it.
-func (c *cache) land(k flightKey, f *flight) {
+// keepMade caches the scenario a load of k loaded (keeper).
+func (c *cache) keepMade(_ flightKey, st *stored, err error) {
+	if err != nil {
+		return
+	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if f.err == nil {
-		c.put(f.st)
-	}
-	delete(c.flights, k)
-	close(f.done)
+	c.put(st)
+}
+
+// failed is what the requests waiting for a load of k that panicked get
+// (keeper); the handler's recovery answers the request that loaded it
+// with a 500.
+func (c *cache) failed(k flightKey) error {
+	return errs.New(errs.Internal, "loading stored scenario %s failed", k.id)
 }
 
 // fileName is the name diagnostics cite for a request body.
@@ -247,37 +232,24 @@ func strictParam(r *http.Request) (bool, error) {
 
 // load returns the stored scenario, loaded: from the cache when the
 // store still has the cached version. Otherwise it is loaded once for
-// every request that asks for that version meanwhile, and at most
+// every request that asks for that version meanwhile (flights: a
+// request that waits for another's load stops waiting when its client
+// goes away; the load goes on for the others), and at most
 // cap(s.loads) loads run at once (the others wait up to 30 s, then 503
 // busy): a stored file near the body limit takes seconds and some
 // 150 MB to load, and 30 readers of one after a restart took 4.4 GB
 // when each loaded its own copy.
 func (s *Server) load(r *http.Request, id string) (*stored, error) {
-	v, u, err := s.o.Store.ScenarioVersion(r.Context(), id)
+	ctx := r.Context()
+	v, u, err := s.o.Store.ScenarioVersion(ctx, id)
 	if err != nil {
 		return nil, err
 	}
-	k := flightKey{id, v, u.UnixNano()}
-	st, f, lead := s.cache.join(k)
-	if st != nil {
-		return st, nil
-	}
-	if lead {
-		func() {
-			// Landed however the load ends, even by a panic (which the
-			// handler's recovery answers with a 500), and run to its end
-			// even if this request goes away: others may be waiting.
-			f.err = errs.New(errs.Internal, "loading stored scenario %s failed", id)
-			defer s.cache.land(k, f)
-			f.st, f.err = s.loadFresh(context.WithoutCancel(r.Context()), id)
-		}()
-	}
-	select {
-	case <-f.done:
-		return f.st, f.err
-	case <-r.Context().Done():
-		return nil, r.Context().Err()
-	}
+	return s.cache.loading.do(ctx, flightKey{id, v, u.UnixNano()}, s.cache, func() (*stored, error) {
+		// Run to its end even if this request goes away: others may
+		// be waiting.
+		return s.loadFresh(context.WithoutCancel(ctx), id)
+	})
 }
 
 // loadFresh reads and loads the stored scenario, within one of the
@@ -466,7 +438,7 @@ func (s *Server) getScenario(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	b, err := s.encoded(p, memoKey{what: "view"}, func() (any, error) { return view(p), nil })
+	b, err := s.encoded(r.Context(), p, memoKey{what: "view"}, func() (any, error) { return view(p), nil })
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -793,7 +765,7 @@ func (s *Server) resolved(w http.ResponseWriter, r *http.Request) {
 	if t.Snapshot == "" {
 		t.Snapshot = scenario.Latest
 	}
-	b, err := s.encoded(p, memoKey{what: "resolved", target: t}, func() (any, error) {
+	b, err := s.encoded(r.Context(), p, memoKey{what: "resolved", target: t}, func() (any, error) {
 		res, err := p.in.Scenario.Resolve(t.Snapshot, t.Variant)
 		if err != nil {
 			return nil, err
@@ -828,7 +800,7 @@ func (s *Server) brief(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, errs.New(errs.Argument, "format: %q; valid: %s", format, strings.Join(ask.BriefFormats, ", ")))
 		return
 	}
-	res, err := p.resolve(answer.Target{Snapshot: q.Get("snapshot"), Variant: q.Get("variant")})
+	res, err := p.resolve(r.Context(), answer.Target{Snapshot: q.Get("snapshot"), Variant: q.Get("variant")})
 	if err != nil {
 		s.fail(w, r, err)
 		return

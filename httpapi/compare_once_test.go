@@ -1,0 +1,168 @@
+package httpapi
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"parley/answer"
+	"parley/ask"
+	"parley/store"
+	"parley/store/bolt"
+)
+
+// An inline comparison resolves its columns once, from the scenario's
+// cases, and its budget, its run and its input hash all read them
+// (ask's estimate and ask's run had each resolved every column again):
+// its answer is ask.Compare's and its input hash the target's and every
+// column's fingerprint, as before; and a case kept for a column — here,
+// as a probe, one from the scenario with an actor added — is the case
+// the estimate, the forecasts and the input hash read.
+func TestInlineCompareResolvesOnce(t *testing.T) {
+	ctx := context.Background()
+	data, err := os.ReadFile("../ask/testdata/compare.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	added := strings.Replace(strings.Replace(string(data),
+		"  - {actor: b, issue: x, position: 80, salience: 1, assumed: test}\n",
+		"  - {actor: b, issue: x, position: 80, salience: 1, assumed: test}\n  - {actor: d, issue: x, position: 100, salience: 1, assumed: test}\n", 1),
+		"  - {id: b, name: Actor B, capability: 1, capability_assumed: test}\n",
+		"  - {id: b, name: Actor B, capability: 1, capability_assumed: test}\n  - {id: d, name: Actor D, capability: 1, capability_assumed: test}\n", 1)
+	db, err := bolt.Open(ctx, filepath.Join(t.TempDir(), "p.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	s, err := New(ctx, Options{Store: db})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	loadIn := func(id, body string) *ask.Input {
+		in, err := ask.Load(id+".yaml", []byte(body), ask.LoadOptions{Format: ask.Scenario})
+		if err != nil {
+			t.Fatal(err)
+		}
+		in.Name = "stored: " + id // as loadStored names it
+		return in
+	}
+	mustCase := func(in *ask.Input, tg answer.Target) *ask.Case {
+		c, err := in.Case(tg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return c
+	}
+	fingerprint := func(c *ask.Case) []byte {
+		fp, err := c.Fingerprint()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return fp
+	}
+	req := answer.NewCompareRequest()
+	req.Models = []string{"compromise"}
+	latest := answer.Target{Snapshot: "latest"}
+	// Over variants at the latest snapshot, 2025-03-01.
+	probe := answer.Target{Snapshot: "2025-03-01", Variant: "b-leaves"}
+	columns := []answer.Target{{Snapshot: "2025-03-01"}, {Snapshot: "2025-03-01", Variant: "a-cares"}, probe, {Snapshot: "2025-03-01", Variant: "c-firm"}}
+
+	for _, probed := range []bool{false, true} {
+		rec := &store.Scenario{Name: "compare", Format: "yaml", Body: data}
+		if err := db.CreateScenario(ctx, rec); err != nil {
+			t.Fatal(err)
+		}
+		st, err := s.load(httptest.NewRequest("GET", "/api/scenarios/"+rec.ID, nil).WithContext(ctx), rec.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		in, other := loadIn(rec.ID, string(data)), loadIn(rec.ID, added)
+		// caseOf is each column's case as the run should read it.
+		caseOf := func(tg answer.Target) (*ask.Case, error) { return in.Case(tg) }
+		if probed {
+			caseOf = func(tg answer.Target) (*ask.Case, error) {
+				if tg == probe {
+					return other.Case(tg)
+				}
+				return in.Case(tg)
+			}
+			if _, err := st.memoize(ctx, memoKey{what: "case", target: probe}, func() (any, int64, error) {
+				c := mustCase(other, probe)
+				return &resolution{c: c, fp: fingerprint(c)}, 1, nil
+			}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		c := mustCase(in, latest)
+		want, err := ask.Compare(ctx, c, req, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		wantCost, err := ask.Estimate(c, req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if probed {
+			cols, err := ask.ResolveCompare(c, req, caseOf)
+			if err != nil {
+				t.Fatal(err)
+			}
+			plain, plainCost := want, wantCost
+			if want, err = cols.Compare(ctx, nil); err != nil {
+				t.Fatal(err)
+			}
+			if wantCost, err = ask.Estimate(c, cols); err != nil {
+				t.Fatal(err)
+			}
+			if mustJSON(t, plain.Models) == mustJSON(t, want.Models) || plainCost == wantCost {
+				t.Fatal("the probe's case changes nothing: the test proves nothing")
+			}
+		}
+		wantFP := fingerprint(c)
+		for _, tg := range columns {
+			cc, err := caseOf(tg)
+			if err != nil {
+				t.Fatal(err)
+			}
+			wantFP = append(append(wantFP, '\n'), fingerprint(cc)...)
+		}
+
+		q := &compareRun{req}
+		p, err := st.prepareAll(ctx, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cost, err := estimate(p, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		run, err := s.runNow(ctx, st, store.Compare, q, p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(run.Result) != mustJSON(t, want) {
+			t.Errorf("probed %v: the run's answer\n%s\nwant\n%s", probed, run.Result, mustJSON(t, want))
+		}
+		if cost != wantCost {
+			t.Errorf("probed %v: estimated at %+v, want %+v", probed, cost, wantCost)
+		}
+		if fp, _ := p.fingerprint(q.request()); !bytes.Equal(fp, wantFP) || run.InputHash != inputHash(run.Options, wantFP) {
+			t.Errorf("probed %v: the input hash is not that of the target's and every column's fingerprint", probed)
+		}
+	}
+}
+
+func mustJSON(t *testing.T, v any) string {
+	t.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
