@@ -419,7 +419,7 @@ func (ad *adviser) robust(ctx context.Context, p *model.Problem, levers []lever,
 			d := d0 + b
 			q := qs[w]
 			sweep.Sample(q, p, inputs, req.Seed, uint64(d), req.Uniform)
-			f, prev, err := model.ForecastsSettling(ctx, in.m, q.Clone(), in.opts)
+			f, prev, _, err := model.ForecastsSettling(ctx, in.m, q.Clone(), in.opts)
 			if err != nil {
 				failed[b] = fmt.Errorf("draw %d: model %s: %w", d, ad.m.Name(), err)
 				return

@@ -305,7 +305,7 @@ func StepStats(steps []float64) (most, median float64) {
 // each issue's last step where its forecast had not come to rest, 0 where
 // it had (MovingOf).
 func forecastsSettling(ctx context.Context, m model.Model, q *model.Problem, o model.Options) (f []float64, moving []float64, err error) {
-	f, prev, err := model.ForecastsSettling(ctx, m, q, o)
+	f, prev, _, err := model.ForecastsSettling(ctx, m, q, o)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -365,7 +365,7 @@ func draw(ctx context.Context, m model.Model, p, q *model.Problem, inputs []Inpu
 	}
 	moving := make([]float64, len(q.Issues))
 	if rounds {
-		_, prev, err := model.ForecastsSettling(ctx, m, q, o.Model)
+		_, prev, _, err := model.ForecastsSettling(ctx, m, q, o.Model)
 		if err != nil {
 			return nil, nil, nil, nil, err
 		}
