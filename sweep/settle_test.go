@@ -44,13 +44,7 @@ func (m drift) Forecast(ctx context.Context, p *model.Problem, o model.Options) 
 
 // issue returns issue k's forecast and the step of its last round.
 func (m drift) issue(p *model.Problem, k int) (f, step float64) {
-	var sw, sx float64
-	for i := range p.Actors {
-		w := p.Weight(i, k)
-		sw += w
-		sx += w * p.Stances[i][k].Position
-	}
-	f = sx / sw
+	f = m.mean(p, k)
 	step = 1e-12 * (p.Issues[k].Max - p.Issues[k].Min)
 	if p.Stances[0][k].Position > m.above[k] {
 		step = 0.5 + (p.Stances[0][k].Position-m.above[k])/10
