@@ -99,7 +99,7 @@ func Sensitivity(ctx context.Context, m model.Model, p *model.Problem, o Options
 		res.Issues = append(res.Issues, IssueSensitivity{Issue: is.ID, Name: is.Name, Base: mk.Base, UnsettledDraws: mk.UnsettledDraws, DrawsMemberFailures: mk.MemberFailures})
 	}
 	var ends [][]float64                   // each end's moving, for countMoving
-	var endsFailed [][]model.MemberFailure // each end's failed members, for countFailed
+	var endsFailed [][]model.MemberFailure // each end's failed members, for CountFailed
 	ys := make([][]float64, len(p.Issues))
 	for k := range p.Issues {
 		ys[k] = column(mc.Forecasts, k)
@@ -131,7 +131,7 @@ func Sensitivity(ctx context.Context, m model.Model, p *model.Problem, o Options
 	perIssue := make([]int, len(p.Issues))
 	res.Ends, res.UnsettledEnds = len(ends), countMoving(ends, perIssue)
 	var members [][]MemberFailures
-	res.MemberFailedEnds, members = countFailed(endsFailed, len(p.Issues))
+	res.MemberFailedEnds, members = CountFailed(endsFailed, len(p.Issues))
 	for k := range res.Issues {
 		res.Issues[k].UnsettledEnds = perIssue[k]
 		res.Issues[k].EndsLastStepMax, res.Issues[k].EndsLastStepMedian = lastSteps(ends, k)

@@ -261,7 +261,7 @@ func Run(ctx context.Context, m model.Model, p *model.Problem, o Options) (*Resu
 	perIssue := make([]int, len(p.Issues))
 	res.UnsettledDraws = countMoving(moving, perIssue)
 	var members [][]MemberFailures
-	res.MemberFailedDraws, members = countFailed(failed, len(p.Issues))
+	res.MemberFailedDraws, members = CountFailed(failed, len(p.Issues))
 	for k, is := range p.Issues {
 		sum := summarise(is, base.Issues[k].Forecast, column(res.Forecasts, k))
 		sum.UnsettledDraws = perIssue[k]
@@ -296,13 +296,15 @@ func countMoving(moving [][]float64, perIssue []int) int {
 	return n
 }
 
-// countFailed counts the runs of failed (each run's members that failed,
+// CountFailed counts the runs of failed (each run's members that failed,
 // model.ForecastsSettling; nil for none, and for a run not done) in
 // which a member failed on at least one issue, and gives for each of the
 // issues the runs in which each member failed on it, by the member's
 // name (nil for an issue on which none did). A member failing twice on
 // an issue in one run (two members of one name) counts that run once.
-func countFailed(failed [][]model.MemberFailure, issues int) (int, [][]MemberFailures) {
+// Run and Sensitivity count their draws and ends by it, and so can any
+// other question that runs a model many times (advice's draws).
+func CountFailed(failed [][]model.MemberFailure, issues int) (int, [][]MemberFailures) {
 	n := 0
 	per := make([][]MemberFailures, issues)
 	for _, run := range failed {
