@@ -184,7 +184,7 @@ func (c *Case) sensitivityModel(ctx context.Context, m model.Model, req answer.S
 	var endsFailed, drawsFailed []memberCount
 	for _, is := range r.Issues {
 		ends = append(ends, issueCount{is.Issue, is.UnsettledEnds, is.EndsLastStepMax})
-		draws = append(draws, issueCount{is.Issue, is.UnsettledDraws, 0})
+		draws = append(draws, issueCount{is.Issue, is.UnsettledDraws, is.DrawsLastStepMax})
 		endsFailed = memberCounts(endsFailed, is.Issue, is.EndsMemberFailures)
 		drawsFailed = memberCounts(drawsFailed, is.Issue, is.DrawsMemberFailures)
 	}

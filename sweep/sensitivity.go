@@ -35,15 +35,21 @@ type IssueSensitivity struct {
 	Name  string  `json:"name"`
 	Base  float64 `json:"base"`
 	// UnsettledDraws is how many Monte Carlo draws gave a forecast of
-	// this issue that had not come to rest, UnsettledEnds how many of
-	// the swings' ends (two an input) did, and EndsLastStepMax and
-	// EndsLastStepMedian the largest and the median step those ends took
-	// in their last round (0 when none; as IssueSummary's LastStepMax):
-	// a swing no wider than them may be the model's own movement.
-	UnsettledDraws     int     `json:"unsettled_draws"`
-	UnsettledEnds      int     `json:"unsettled_ends"`
-	EndsLastStepMax    float64 `json:"ends_last_step_max"`
-	EndsLastStepMedian float64 `json:"ends_last_step_median"`
+	// this issue that had not come to rest, and DrawsLastStepMax and
+	// DrawsLastStepMedian the largest and the median step those draws
+	// took in their last round (0 when none; IssueSummary's LastStepMax
+	// and LastStepMedian of the same draws): how much of the variance
+	// shares may be the model's own movement. UnsettledEnds is how many
+	// of the swings' ends (two an input) had not come to rest, and
+	// EndsLastStepMax and EndsLastStepMedian the largest and the median
+	// step those ends took in their last round (0 when none): a swing no
+	// wider than them may be the model's own movement.
+	UnsettledDraws      int     `json:"unsettled_draws"`
+	DrawsLastStepMax    float64 `json:"draws_last_step_max"`
+	DrawsLastStepMedian float64 `json:"draws_last_step_median"`
+	UnsettledEnds       int     `json:"unsettled_ends"`
+	EndsLastStepMax     float64 `json:"ends_last_step_max"`
+	EndsLastStepMedian  float64 `json:"ends_last_step_median"`
 	// DrawsMemberFailures and EndsMemberFailures count, for a model that
 	// combines others, the Monte Carlo draws and the swings' ends in
 	// which a member failed on this issue, by member (as IssueSummary's
@@ -85,7 +91,8 @@ type SensitivityResult struct {
 // give. The shares of an additive model sum to about 1; interactions make
 // the sum smaller.
 // Each end and each draw is run through model.ForecastsSettling, and
-// those whose forecast had not come to rest are counted and marked, and
+// those whose forecast had not come to rest are counted, the ends marked
+// and the last steps of both summarised per issue (StepStats), and
 // those in which a member of a combining model failed are counted.
 func Sensitivity(ctx context.Context, m model.Model, p *model.Problem, o Options) (*SensitivityResult, error) {
 	o.defaults()
@@ -96,7 +103,8 @@ func Sensitivity(ctx context.Context, m model.Model, p *model.Problem, o Options
 	res := &SensitivityResult{Model: m.Name(), Draws: mc.Draws, UnsettledDraws: mc.UnsettledDraws, MemberFailedDraws: mc.MemberFailedDraws, Seed: o.Seed}
 	for k, is := range p.Issues {
 		mk := mc.Issues[k]
-		res.Issues = append(res.Issues, IssueSensitivity{Issue: is.ID, Name: is.Name, Base: mk.Base, UnsettledDraws: mk.UnsettledDraws, DrawsMemberFailures: mk.MemberFailures})
+		res.Issues = append(res.Issues, IssueSensitivity{Issue: is.ID, Name: is.Name, Base: mk.Base,
+			UnsettledDraws: mk.UnsettledDraws, DrawsLastStepMax: mk.LastStepMax, DrawsLastStepMedian: mk.LastStepMedian, DrawsMemberFailures: mk.MemberFailures})
 	}
 	var ends [][]float64                   // each end's moving, for countMoving
 	var endsFailed [][]model.MemberFailure // each end's failed members, for CountFailed
