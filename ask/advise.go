@@ -66,7 +66,13 @@ func Advise(ctx context.Context, c *Case, req answer.AdviseRequest, progress Pro
 	if err != nil {
 		return nil, err
 	}
-	opts := set.options()
+	return c.advise(ctx, req, m, set.options(), ai, progress)
+}
+
+// advise is Advise once the request is checked: the levers of actor ai
+// under model m, run with opts.
+func (c *Case) advise(ctx context.Context, req answer.AdviseRequest, m model.Model, opts model.Options, ai int, progress Progress) (*answer.Advice, error) {
+	p := c.problem
 	r, err := model.Run(ctx, m, c.Problem(), opts)
 	if ctx.Err() != nil {
 		return nil, ctx.Err()
@@ -105,20 +111,25 @@ func Advise(ctx context.Context, c *Case, req answer.AdviseRequest, progress Pro
 	var drawsUnsettled []int  // by issue
 	var drawSteps [][]float64 // by issue: the unsettled draws' last steps
 	if req.Draws > 0 {
-		n, per, steps, err := ad.robust(ctx, p, levers, eff, req, runs)
+		rc, err := ad.robust(ctx, p, levers, eff, req, runs)
 		if err != nil {
 			return nil, err
 		}
-		out.Draws, out.UnsettledDraws, drawsUnsettled, drawSteps = req.Draws, n, per, steps
+		out.Draws, out.UnsettledDraws, drawsUnsettled, drawSteps = req.Draws, rc.unsettled, rc.perIssue, rc.steps
 		var on []issueCount
+		var failed []memberCount
 		for k, is := range p.Issues {
 			if p.Stances[ai][k].Present && (req.Issue == "" || is.ID == req.Issue) {
-				most, _ := sweep.StepStats(steps[k])
-				on = append(on, issueCount{is.ID, per[k], most})
+				most, _ := sweep.StepStats(rc.steps[k])
+				on = append(on, issueCount{is.ID, rc.perIssue[k], most})
+				failed = memberCounts(failed, is.ID, rc.members[k])
 			}
 		}
-		if u := unsettledRuns(m.Name(), n, req.Draws, "draws", on); u != "" {
+		if u := unsettledRuns(m.Name(), rc.unsettled, req.Draws, "draws", on); u != "" {
 			out.Warnings = append(out.Warnings, u+": those draws' forecasts are last rounds' points, so each lever's mean over the draws and share of draws it helps in include some of the model's own movement")
+		}
+		if u := memberFailedRuns(m.Name(), rc.failed, req.Draws, "draws", failed); u != "" {
+			out.Warnings = append(out.Warnings, u+"; each lever's mean over the draws and share of draws it helps in count them among its forecasts")
 		}
 		if len(sweep.Inputs(p)) == 0 {
 			out.Warnings = append(out.Warnings, "the scenario states no ranges: every draw is the stated values, so the draws add nothing")
@@ -380,12 +391,12 @@ func (ad *adviser) effects(ctx context.Context, p *model.Problem, f []float64, l
 // holds one batch of draws (9 bytes a lever each), not all of them.
 // runs is told of the model's runs as they start (a closed form's with
 // their draw). Each draw's own forecast is run through
-// model.ForecastsSettling, and robust returns how many draws' forecast
-// had not settled on some issue advised on (one with a lever), and how
-// many on each issue (by index; 0 on the others), with the last steps of
-// those on each (steps[k], for sweep.StepStats). A lever's run in a draw
-// is not checked, as at the stated values.
-func (ad *adviser) robust(ctx context.Context, p *model.Problem, levers []lever, eff []*answer.Lever, req answer.AdviseRequest, runs func(int)) (int, []int, [][]float64, error) {
+// model.ForecastsSettling, and robust counts, on the issues advised on
+// (those with a lever), the draws whose forecast had not settled and
+// those in which a member of a model that combines others failed
+// (drawCounts). A lever's run in a draw is not checked, as at the stated
+// values.
+func (ad *adviser) robust(ctx context.Context, p *model.Problem, levers []lever, eff []*answer.Lever, req answer.AdviseRequest, runs func(int)) (drawCounts, error) {
 	inputs := sweep.Inputs(p)
 	L := len(levers)
 	sum := make([]float64, L)
@@ -398,7 +409,8 @@ func (ad *adviser) robust(ctx context.Context, p *model.Problem, levers []lever,
 	batch := min(req.Draws, adviseBatch)
 	toward := make([]float64, batch*L) // the batch's rows: Toward per lever,
 	took := make([]uint8, batch*L)     // and 1 where it counts, 2 where it helps too
-	failed := make([]error, batch)
+	errd := make([]error, batch)
+	fails := make([][]model.MemberFailure, batch) // the batch's rows: the draw's members that failed on an issue advised on
 	K := len(p.Issues)
 	moving := make([]float64, batch*K) // the batch's rows: the draw's last step on an issue advised on where it had not settled, else 0 (sweep.MovingOf; NaN: of unknown size)
 	scope := make([]bool, K)
@@ -407,22 +419,29 @@ func (ad *adviser) robust(ctx context.Context, p *model.Problem, levers []lever,
 	}
 	perIssue, steps := make([]int, K), make([][]float64, K)
 	unsettled := 0
+	var failed [][]model.MemberFailure // the members that failed on an issue advised on, of each draw where one did
 	for d0 := 0; d0 < req.Draws; d0 += batch {
 		if ctx.Err() != nil {
-			return 0, nil, nil, ctx.Err()
+			return drawCounts{}, ctx.Err()
 		}
 		n := min(batch, req.Draws-d0)
 		clear(took)
-		clear(failed)
+		clear(errd)
+		clear(fails)
 		clear(moving)
 		parallel.Each(ctx, ad.workers(), n, func(w, b int) {
 			d := d0 + b
 			q := qs[w]
 			sweep.Sample(q, p, inputs, req.Seed, uint64(d), req.Uniform)
-			f, prev, err := model.ForecastsSettling(ctx, in.m, q.Clone(), in.opts)
+			f, prev, fl, err := model.ForecastsSettling(ctx, in.m, q.Clone(), in.opts)
 			if err != nil {
-				failed[b] = fmt.Errorf("draw %d: model %s: %w", d, ad.m.Name(), err)
+				errd[b] = fmt.Errorf("draw %d: model %s: %w", d, ad.m.Name(), err)
 				return
+			}
+			for _, x := range fl {
+				if scope[x.Issue] {
+					fails[b] = append(fails[b], x)
+				}
 			}
 			mv := moving[b*K : (b+1)*K]
 			for k, step := range sweep.MovingOf(q, f, prev) {
@@ -463,11 +482,14 @@ func (ad *adviser) robust(ctx context.Context, p *model.Problem, levers []lever,
 			}
 		})
 		if ctx.Err() != nil {
-			return 0, nil, nil, ctx.Err()
+			return drawCounts{}, ctx.Err()
 		}
 		for b := range n {
-			if failed[b] != nil {
-				return 0, nil, nil, failed[b]
+			if errd[b] != nil {
+				return drawCounts{}, errd[b]
+			}
+			if fails[b] != nil {
+				failed = append(failed, fails[b])
 			}
 			some := false
 			for k, m := range moving[b*K : (b+1)*K] {
@@ -497,7 +519,24 @@ func (ad *adviser) robust(ctx context.Context, p *model.Problem, levers []lever,
 		m, h := sum[n]/float64(req.Draws), float64(helps[n])/float64(req.Draws)
 		eff[n].MeanToward, eff[n].Helps = &m, &h
 	}
-	return unsettled, perIssue, steps, nil
+	rc := drawCounts{unsettled: unsettled, perIssue: perIssue, steps: steps}
+	rc.failed, rc.members = sweep.CountFailed(failed, K)
+	return rc, nil
+}
+
+// drawCounts is what robust counts of advice's draws, on the issues
+// advised on: the draws whose forecast had not settled on one
+// (unsettled), and on each issue, by index (perIssue, 0 on the others),
+// with those draws' last steps (steps[k], for sweep.StepStats); and, for
+// a model that combines others, the draws in which a member failed on
+// one (failed) and on each issue the members that did, in how many
+// (members[k], sweep.CountFailed).
+type drawCounts struct {
+	unsettled int
+	perIssue  []int
+	steps     [][]float64
+	failed    int
+	members   [][]sweep.MemberFailures
 }
 
 // adviseBatch is how many draws robust runs at once: enough to keep

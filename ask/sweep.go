@@ -20,36 +20,9 @@ func Sweep(ctx context.Context, c *Case, req answer.SweepRequest, progress Progr
 	}
 	out := &answer.Sweep{Scenario: c.Header, Request: req, Models: []answer.SweepModel{}}
 	for _, m := range ms {
-		r, err := sweep.Run(ctx, m, c.Problem(), o(m.Name()))
+		sm, stopped, err := c.sweepModel(ctx, m, req, o(m.Name()))
 		if err != nil {
 			return nil, fmt.Errorf("model %s: %w", m.Name(), err)
-		}
-		sm := answer.SweepModel{SweepResult: r}
-		stopped := r.Interrupted
-		if r.Interrupted {
-			sm.Warnings = append(sm.Warnings, fmt.Sprintf("interrupted after %d of %d draws: the intervals rest on the draws that finished", r.Draws, r.Requested))
-		} else {
-			u, err := c.unsettledAtStated(ctx, m, req.Run)
-			switch {
-			case err != nil && ctx.Err() != nil:
-				// Stopped after the draws finished: they are kept, as
-				// an interrupted sweep's are, and no further model runs.
-				stopped = true
-				sm.Warnings = append(sm.Warnings, "interrupted after every draw finished, before the forecast at the stated values was run with its rounds: whether it settled was not checked")
-			case err != nil:
-				return nil, fmt.Errorf("model %s: %w", m.Name(), err)
-			case u != "":
-				sm.Warnings = append(sm.Warnings, fmt.Sprintf("the forecast at the stated values %s: each issue's base is its last round's point, not the range it kept moving in", u))
-			}
-		}
-		if u := sweepUnsettled(r); u != "" {
-			sm.Warnings = append(sm.Warnings, u+": those draws' forecasts are last rounds' points, so the intervals include some of the model's own movement")
-		}
-		for _, is := range r.Issues {
-			if r.Draws > 0 && (is.Base < is.Lo80 || is.Base > is.Hi80) {
-				g := func(x float64) string { return strconv.FormatFloat(x, 'f', 1, 64) }
-				sm.Warnings = append(sm.Warnings, fmt.Sprintf("%s (%s): the forecast at the stated values (%s) lies outside its own 80%% interval [%s, %s]: the point is fragile, a small change in the inputs moves it", is.Name, is.Issue, g(is.Base), g(is.Lo80), g(is.Hi80)))
-			}
 		}
 		out.Models = append(out.Models, sm)
 		if stopped {
@@ -57,6 +30,50 @@ func Sweep(ctx context.Context, c *Case, req answer.SweepRequest, progress Progr
 		}
 	}
 	return out, nil
+}
+
+// sweepModel is Sweep's answer for one model, m, with its options o,
+// and whether the run was stopped, when no further model should run.
+func (c *Case) sweepModel(ctx context.Context, m model.Model, req answer.SweepRequest, o sweep.Options) (answer.SweepModel, bool, error) {
+	r, err := sweep.Run(ctx, m, c.Problem(), o)
+	if err != nil {
+		return answer.SweepModel{}, false, err
+	}
+	sm := answer.SweepModel{SweepResult: r}
+	stopped := r.Interrupted
+	if r.Interrupted {
+		sm.Warnings = append(sm.Warnings, fmt.Sprintf("interrupted after %d of %d draws: the intervals rest on the draws that finished", r.Draws, r.Requested))
+	} else {
+		u, err := c.unsettledAtStated(ctx, m, req.Run)
+		switch {
+		case err != nil && ctx.Err() != nil:
+			// Stopped after the draws finished: they are kept, as
+			// an interrupted sweep's are, and no further model runs.
+			stopped = true
+			sm.Warnings = append(sm.Warnings, "interrupted after every draw finished, before the forecast at the stated values was run with its rounds: whether it settled was not checked")
+		case err != nil:
+			return answer.SweepModel{}, false, err
+		case u != "":
+			sm.Warnings = append(sm.Warnings, fmt.Sprintf("the forecast at the stated values %s: each issue's base is its last round's point, not the range it kept moving in", u))
+		}
+	}
+	if u := sweepUnsettled(r); u != "" {
+		sm.Warnings = append(sm.Warnings, u+": those draws' forecasts are last rounds' points, so the intervals include some of the model's own movement")
+	}
+	var failed []memberCount
+	for _, is := range r.Issues {
+		failed = memberCounts(failed, is.Issue, is.MemberFailures)
+	}
+	if u := memberFailedRuns(r.Model, r.MemberFailedDraws, r.Draws, "draws", failed); u != "" {
+		sm.Warnings = append(sm.Warnings, u+"; the intervals count them among its forecasts")
+	}
+	for _, is := range r.Issues {
+		if r.Draws > 0 && (is.Base < is.Lo80 || is.Base > is.Hi80) {
+			g := func(x float64) string { return strconv.FormatFloat(x, 'f', 1, 64) }
+			sm.Warnings = append(sm.Warnings, fmt.Sprintf("%s (%s): the forecast at the stated values (%s) lies outside its own 80%% interval [%s, %s]: the point is fragile, a small change in the inputs moves it", is.Name, is.Issue, g(is.Base), g(is.Lo80), g(is.Hi80)))
+		}
+	}
+	return sm, stopped, nil
 }
 
 // sweepUnsettled says in how many of r's draws, and on which issues,
@@ -136,35 +153,54 @@ func Sensitivity(ctx context.Context, c *Case, req answer.SweepRequest, progress
 	}
 	out := &answer.Sensitivity{Scenario: c.Header, Request: req, Models: []*answer.SensitivityModel{}}
 	for _, m := range ms {
-		r, err := sweep.Sensitivity(ctx, m, c.Problem(), o(m.Name()))
+		sm, err := c.sensitivityModel(ctx, m, req, o(m.Name()))
 		if err != nil {
-			return nil, fmt.Errorf("model %s: %w", m.Name(), err)
-		}
-		if ctx.Err() != nil {
-			return nil, ctx.Err()
-		}
-		sm := &answer.SensitivityModel{SensitivityResult: r}
-		u, err := c.unsettledAtStated(ctx, m, req.Run)
-		if err != nil {
-			return nil, fmt.Errorf("model %s: %w", m.Name(), err)
-		}
-		if u != "" {
-			sm.Warnings = append(sm.Warnings, fmt.Sprintf("the forecast at the stated values %s: each issue's base, the ● of its tornado, is its last round's point, not the range it kept moving in", u))
-		}
-		var ends, draws []issueCount
-		for _, is := range r.Issues {
-			ends = append(ends, issueCount{is.Issue, is.UnsettledEnds, is.EndsLastStepMax})
-			draws = append(draws, issueCount{is.Issue, is.UnsettledDraws, 0})
-		}
-		if u := unsettledRuns(r.Model, r.UnsettledEnds, r.Ends, "one-at-a-time runs", ends); u != "" {
-			sm.Warnings = append(sm.Warnings, u+": their forecasts at an input's end (unsettled_at_low, unsettled_at_high) are last rounds' points; read a swing no wider than the model's own movement as that, not the input's effect")
-		}
-		if u := unsettledRuns(r.Model, r.UnsettledDraws, r.Draws, "draws", draws); u != "" {
-			sm.Warnings = append(sm.Warnings, u+": those draws' forecasts are last rounds' points, so the variance shares include some of the model's own movement")
+			return nil, err
 		}
 		out.Models = append(out.Models, sm)
 	}
 	return out, nil
+}
+
+// sensitivityModel is Sensitivity's answer for one model, m, with its
+// options o.
+func (c *Case) sensitivityModel(ctx context.Context, m model.Model, req answer.SweepRequest, o sweep.Options) (*answer.SensitivityModel, error) {
+	r, err := sweep.Sensitivity(ctx, m, c.Problem(), o)
+	if err != nil {
+		return nil, fmt.Errorf("model %s: %w", m.Name(), err)
+	}
+	if ctx.Err() != nil {
+		return nil, ctx.Err()
+	}
+	sm := &answer.SensitivityModel{SensitivityResult: r}
+	u, err := c.unsettledAtStated(ctx, m, req.Run)
+	if err != nil {
+		return nil, fmt.Errorf("model %s: %w", m.Name(), err)
+	}
+	if u != "" {
+		sm.Warnings = append(sm.Warnings, fmt.Sprintf("the forecast at the stated values %s: each issue's base, the ● of its tornado, is its last round's point, not the range it kept moving in", u))
+	}
+	var ends, draws []issueCount
+	var endsFailed, drawsFailed []memberCount
+	for _, is := range r.Issues {
+		ends = append(ends, issueCount{is.Issue, is.UnsettledEnds, is.EndsLastStepMax})
+		draws = append(draws, issueCount{is.Issue, is.UnsettledDraws, is.DrawsLastStepMax})
+		endsFailed = memberCounts(endsFailed, is.Issue, is.EndsMemberFailures)
+		drawsFailed = memberCounts(drawsFailed, is.Issue, is.DrawsMemberFailures)
+	}
+	if u := unsettledRuns(r.Model, r.UnsettledEnds, r.Ends, "one-at-a-time runs", ends); u != "" {
+		sm.Warnings = append(sm.Warnings, u+": their forecasts at an input's end (unsettled_at_low, unsettled_at_high) are last rounds' points; read a swing no wider than the model's own movement as that, not the input's effect")
+	}
+	if u := memberFailedRuns(r.Model, r.MemberFailedEnds, r.Ends, "one-at-a-time runs", endsFailed); u != "" {
+		sm.Warnings = append(sm.Warnings, u+"; a swing with such an end measures the members' difference as well as the input's effect")
+	}
+	if u := unsettledRuns(r.Model, r.UnsettledDraws, r.Draws, "draws", draws); u != "" {
+		sm.Warnings = append(sm.Warnings, u+": those draws' forecasts are last rounds' points, so the variance shares include some of the model's own movement")
+	}
+	if u := memberFailedRuns(r.Model, r.MemberFailedDraws, r.Draws, "draws", drawsFailed); u != "" {
+		sm.Warnings = append(sm.Warnings, u+"; the variance shares count them among its forecasts")
+	}
+	return sm, nil
 }
 
 // prepareSweep checks a sweep request and returns each model's options.

@@ -122,8 +122,10 @@ func TestSweepCountsUnsettledDraws(t *testing.T) {
 
 // A sensitivity analysis of bdm counts the one-at-a-time runs (an input
 // at one end of its range) that had not settled, as its swings mark
-// them, and the Monte Carlo draws as a sweep of the same draws does, and
-// says both.
+// them, and the Monte Carlo draws as a sweep of the same draws does,
+// with the largest step the draws' last round took on each issue as a
+// traced forecast of each draw gives it, and says both, each with its
+// largest step and that step's issue.
 func TestSensitivityCountsUnsettled(t *testing.T) {
 	c := builtinCase(t)
 	req := answer.NewSensitivityRequest()
@@ -151,9 +153,12 @@ func TestSensitivityCountsUnsettled(t *testing.T) {
 	if r.Ends != 2*len(r.Issues[0].Swings) || r.UnsettledEnds != len(ends) || len(ends) == 0 {
 		t.Errorf("%d of %d ends unsettled; the swings mark %d of %d", r.UnsettledEnds, r.Ends, len(ends), 2*len(r.Issues[0].Swings))
 	}
-	total, per, _ := handCounts(t, c, modelByNameMust(t, "bdm"), modelOptions(req.Run), req.Seed, req.Draws, func(int) bool { return true })
+	total, per, steps := handCounts(t, c, modelByNameMust(t, "bdm"), modelOptions(req.Run), req.Seed, req.Draws, func(int) bool { return true })
 	if r.UnsettledDraws != total {
 		t.Errorf("%d draws unsettled, by hand %d", r.UnsettledDraws, total)
+	}
+	if k := slices.Index(issueIDs(c), "sanctions"); total != 5 || slices.Max(steps) != steps[k] || LastStepText(steps[k]) != "43" {
+		t.Errorf("by hand: %d draws unsettled, largest last steps %v; want 5, sanctions's 43 the largest", total, steps)
 	}
 	var onEnds, onDraws []string
 	most := -1 // the issue whose unsettled ends took the largest last step
@@ -161,8 +166,8 @@ func TestSensitivityCountsUnsettled(t *testing.T) {
 		if is.UnsettledEnds > 0 && (most < 0 || is.EndsLastStepMax > r.Issues[most].EndsLastStepMax) {
 			most = k
 		}
-		if is.UnsettledDraws != per[k] {
-			t.Errorf("%s: %d draws unsettled, by hand %d", is.Issue, is.UnsettledDraws, per[k])
+		if is.UnsettledDraws != per[k] || is.DrawsLastStepMax != steps[k] || (per[k] > 0) != (is.DrawsLastStepMedian > 0) || is.DrawsLastStepMedian > steps[k] {
+			t.Errorf("%s: %d draws unsettled, last steps up to %v, median %v; by hand %d, up to %v", is.Issue, is.UnsettledDraws, is.DrawsLastStepMax, is.DrawsLastStepMedian, per[k], steps[k])
 		}
 		if is.UnsettledEnds > 0 {
 			onEnds = append(onEnds, fmt.Sprintf("%s %d", is.Issue, is.UnsettledEnds))
@@ -174,7 +179,8 @@ func TestSensitivityCountsUnsettled(t *testing.T) {
 	for _, want := range []string{
 		fmt.Sprintf("bdm did not settle in %d of %d one-at-a-time runs (%s) — on %s; their last round still moved them by up to %s (on %s): ", len(ends), r.Ends, percent(len(ends), r.Ends), strings.Join(onEnds, ", "),
 			LastStepText(r.Issues[most].EndsLastStepMax), r.Issues[most].Issue),
-		fmt.Sprintf("bdm did not settle in %d of 12 draws (%s) — on %s: those draws' forecasts are last rounds' points, so the variance shares include", total, percent(total, 12), strings.Join(onDraws, ", ")),
+		// the largest of the draws' steps by hand: sanctions's, 43 to two digits
+		"bdm did not settle in 5 of 12 draws (41.7%) — on " + strings.Join(onDraws, ", ") + "; their last round still moved them by up to 43 (on sanctions): those draws' forecasts are last rounds' points, so the variance shares include",
 	} {
 		if !slices.ContainsFunc(r.Warnings, func(w string) bool { return strings.HasPrefix(w, want) }) {
 			t.Errorf("no warning begins %q; warnings:\n%s", want, strings.Join(r.Warnings, "\n"))

@@ -166,12 +166,60 @@ func TestForecastsSettlingFromResult(t *testing.T) {
 		{fixedRounds{5}, 5, 5},
 		{nil, 7, 7},
 	} {
-		f, prev, err := model.ForecastsSettling(context.Background(), c.rounds, p, model.Options{NoTrace: true})
-		if err != nil {
-			t.Fatal(err)
+		f, prev, failed, err := model.ForecastsSettling(context.Background(), c.rounds, p, model.Options{NoTrace: true})
+		if err != nil || failed != nil {
+			t.Fatalf("rounds %v: members failed %v, error %v", c.rounds, failed, err)
 		}
 		if f[0] != c.last || prev[0] != c.prev {
 			t.Errorf("rounds %v: forecast %v and the round before %v, want %v and %v", c.rounds, f[0], prev[0], c.last, c.prev)
+		}
+	}
+}
+
+// combining is a model that combines others (model.CombiningForecaster):
+// it forecasts 1, 2, … on the issues, with the round before the last one
+// less, and reports as failed the members it was given; its Forecast and
+// PointForecastSettling fail (ForecastsSettling must prefer
+// PointForecastCombining, which alone reports failures).
+type combining struct{ failed []model.MemberFailure }
+
+func (combining) Name() string    { return "combining" }
+func (combining) Summary() string { return "test members" }
+func (combining) Forecast(context.Context, *model.Problem, model.Options) (*model.Result, error) {
+	return nil, errs.New(errs.Internal, "Forecast called")
+}
+func (combining) PointForecastSettling(context.Context, *model.Problem, model.Options, []float64, []float64) error {
+	return errs.New(errs.Internal, "PointForecastSettling called")
+}
+func (m combining) PointForecastCombining(_ context.Context, p *model.Problem, _ model.Options, dst, prev []float64) ([]model.MemberFailure, error) {
+	for k := range p.Issues {
+		dst[k], prev[k] = float64(k+1), float64(k)
+	}
+	return m.failed, nil
+}
+
+// ForecastsSettling gives a combining model's failed members as it gave
+// them, with its forecasts and rounds before the last; nil when none
+// failed. A failure on an issue the problem does not have is an error,
+// not an index out of range in the caller.
+func TestForecastsSettlingMemberFailures(t *testing.T) {
+	p := &model.Problem{Issues: []model.Issue{{ID: "a", Max: 10}, {ID: "b", Max: 10}}, Actors: []model.Actor{{ID: "x", Capability: 1}},
+		Stances: [][]model.Stance{{{Present: true, Position: 1, Salience: 1}, {Present: true, Position: 2, Salience: 1}}}}
+	ctx := context.Background()
+	two := []model.MemberFailure{{Issue: 0, Member: "smp"}, {Issue: 1, Member: "compromise"}}
+	for _, failed := range [][]model.MemberFailure{nil, two} {
+		f, prev, got, err := model.ForecastsSettling(ctx, combining{failed}, p, model.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if fmt.Sprint(f, prev) != "[1 2] [0 1]" || fmt.Sprint(got) != fmt.Sprint(failed) || (failed == nil) != (got == nil) {
+			t.Errorf("forecasts %v, before the last %v, failed %v; want [1 2] [0 1] %v", f, prev, got, failed)
+		}
+	}
+	for _, k := range []int{-1, 2} {
+		_, _, _, err := model.ForecastsSettling(ctx, combining{[]model.MemberFailure{{Issue: k, Member: "smp"}}}, p, model.Options{})
+		if errs.CodeOf(err) != errs.Internal || !strings.Contains(fmt.Sprint(err), fmt.Sprintf("combining: member smp failed on issue %d of 2", k+1)) {
+			t.Errorf("a failure on issue index %d: %v", k, err)
 		}
 	}
 }

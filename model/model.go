@@ -109,25 +109,56 @@ type SettlingForecaster interface {
 	PointForecastSettling(ctx context.Context, p *Problem, o Options, dst, prev []float64) error
 }
 
+// MemberFailure is one issue on which a model that combines others (the
+// ensemble) gave its forecast without one of its members, which failed
+// there: that issue's forecast is the other members' alone.
+type MemberFailure struct {
+	Issue  int    // the issue's index in the Problem
+	Member string // the member's Name
+}
+
+// CombiningForecaster is implemented by models that combine other
+// models' forecasts and carry on without a member that fails on an
+// issue (the ensemble). PointForecastCombining is PointForecastSettling
+// (SettlingForecaster) that also returns the members that failed, in
+// issue order, nil when none did: a full Forecast says so in a note,
+// but the forecasts alone cannot, and a sweep's draw whose forecast of
+// an issue had become another model's would pass as the model's own.
+type CombiningForecaster interface {
+	PointForecastCombining(ctx context.Context, p *Problem, o Options, dst, prev []float64) ([]MemberFailure, error)
+}
+
 // ForecastsSettling is Forecasts with each issue's forecast one round
 // before the last (SettlingForecaster): through m's own fast path where
 // it has one, else from Forecast's Result run with its trace, which is
-// correct for every model and slower. Like Forecasts, an error if a
-// forecast is not finite.
-func ForecastsSettling(ctx context.Context, m Model, p *Problem, o Options) (f, prev []float64, err error) {
+// correct for every model and slower. For a model that combines others
+// (CombiningForecaster) it also returns the members that failed on an
+// issue, which no other path reports; nil for every other model, and
+// when none failed. Like Forecasts, an error if a forecast is not
+// finite.
+func ForecastsSettling(ctx context.Context, m Model, p *Problem, o Options) (f, prev []float64, failed []MemberFailure, err error) {
 	f, prev = make([]float64, len(p.Issues)), make([]float64, len(p.Issues))
-	if sf, ok := m.(SettlingForecaster); ok {
+	if cf, ok := m.(CombiningForecaster); ok {
+		if failed, err = cf.PointForecastCombining(ctx, p, o, f, prev); err != nil {
+			return nil, nil, nil, err
+		}
+		for _, x := range failed {
+			if x.Issue < 0 || x.Issue >= len(p.Issues) {
+				return nil, nil, nil, errs.New(errs.Internal, "%s: member %s failed on issue %d of %d", m.Name(), x.Member, x.Issue+1, len(p.Issues))
+			}
+		}
+	} else if sf, ok := m.(SettlingForecaster); ok {
 		if err := sf.PointForecastSettling(ctx, p, o, f, prev); err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 	} else {
 		o.NoTrace = false
 		r, err := m.Forecast(ctx, p, o)
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 		if err := ResultForecasts(p, r, f); err != nil {
-			return nil, nil, fmt.Errorf("%s: %w", m.Name(), err)
+			return nil, nil, nil, fmt.Errorf("%s: %w", m.Name(), err)
 		}
 		for k, ir := range r.Issues {
 			prev[k] = f[k]
@@ -138,10 +169,10 @@ func ForecastsSettling(ctx context.Context, m Model, p *Problem, o Options) (f, 
 	}
 	for k, x := range f {
 		if err := finiteForecast(m.Name(), p, k, x); err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 	}
-	return f, prev, nil
+	return f, prev, failed, nil
 }
 
 // Settled reports whether a forecast had come to rest: its last round's

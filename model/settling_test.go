@@ -110,11 +110,11 @@ func TestPointForecastSettling(t *testing.T) {
 				if err := sf.PointForecastSettling(ctx, p, o, dst, prev); err != nil {
 					t.Fatal(err)
 				}
-				f, fprev, err := model.ForecastsSettling(ctx, m, p, o)
-				if err != nil {
-					t.Fatal(err)
+				f, fprev, failed, err := model.ForecastsSettling(ctx, m, p, o)
+				if err != nil || failed != nil {
+					t.Fatalf("%s case %d %+v: members failed %v, error %v", name, c, o, failed, err)
 				}
-				rf, rprev, err := model.ForecastsSettling(ctx, resultOnly{Model: m}, p, o)
+				rf, rprev, _, err := model.ForecastsSettling(ctx, resultOnly{Model: m}, p, o)
 				if err != nil {
 					t.Fatal(err)
 				}

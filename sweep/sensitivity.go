@@ -35,16 +35,28 @@ type IssueSensitivity struct {
 	Name  string  `json:"name"`
 	Base  float64 `json:"base"`
 	// UnsettledDraws is how many Monte Carlo draws gave a forecast of
-	// this issue that had not come to rest, UnsettledEnds how many of
-	// the swings' ends (two an input) did, and EndsLastStepMax and
-	// EndsLastStepMedian the largest and the median step those ends took
-	// in their last round (0 when none; as IssueSummary's LastStepMax):
-	// a swing no wider than them may be the model's own movement.
-	UnsettledDraws     int     `json:"unsettled_draws"`
-	UnsettledEnds      int     `json:"unsettled_ends"`
-	EndsLastStepMax    float64 `json:"ends_last_step_max"`
-	EndsLastStepMedian float64 `json:"ends_last_step_median"`
-	Swings             []Swing `json:"swings"`
+	// this issue that had not come to rest, and DrawsLastStepMax and
+	// DrawsLastStepMedian the largest and the median step those draws
+	// took in their last round (0 when none; IssueSummary's LastStepMax
+	// and LastStepMedian of the same draws): how much of the variance
+	// shares may be the model's own movement. UnsettledEnds is how many
+	// of the swings' ends (two an input) had not come to rest, and
+	// EndsLastStepMax and EndsLastStepMedian the largest and the median
+	// step those ends took in their last round (0 when none): a swing no
+	// wider than them may be the model's own movement.
+	UnsettledDraws      int     `json:"unsettled_draws"`
+	DrawsLastStepMax    float64 `json:"draws_last_step_max"`
+	DrawsLastStepMedian float64 `json:"draws_last_step_median"`
+	UnsettledEnds       int     `json:"unsettled_ends"`
+	EndsLastStepMax     float64 `json:"ends_last_step_max"`
+	EndsLastStepMedian  float64 `json:"ends_last_step_median"`
+	// DrawsMemberFailures and EndsMemberFailures count, for a model that
+	// combines others, the Monte Carlo draws and the swings' ends in
+	// which a member failed on this issue, by member (as IssueSummary's
+	// MemberFailures); omitted when none.
+	DrawsMemberFailures []MemberFailures `json:"draws_member_failures,omitempty"`
+	EndsMemberFailures  []MemberFailures `json:"ends_member_failures,omitempty"`
+	Swings              []Swing          `json:"swings"`
 }
 
 // SensitivityResult is the outcome of Sensitivity.
@@ -54,13 +66,18 @@ type SensitivityResult struct {
 	// UnsettledDraws is how many of the Monte Carlo draws gave a forecast
 	// that had not come to rest on at least one issue (Result's).
 	UnsettledDraws int `json:"unsettled_draws"`
+	// MemberFailedDraws is how many of them had a member of a model that
+	// combines others fail on at least one issue (Result's).
+	MemberFailedDraws int `json:"member_failed_draws"`
 	// Ends is how many one-at-a-time runs were made (two an input, its
-	// low and its high end) and UnsettledEnds how many of them gave a
-	// forecast that had not come to rest on at least one issue.
-	Ends          int                `json:"ends"`
-	UnsettledEnds int                `json:"unsettled_ends"`
-	Seed          uint64             `json:"seed"`
-	Issues        []IssueSensitivity `json:"issues"`
+	// low and its high end), UnsettledEnds how many of them gave a
+	// forecast that had not come to rest on at least one issue, and
+	// MemberFailedEnds how many had a member fail on one, as the draws.
+	Ends             int                `json:"ends"`
+	UnsettledEnds    int                `json:"unsettled_ends"`
+	MemberFailedEnds int                `json:"member_failed_ends"`
+	Seed             uint64             `json:"seed"`
+	Issues           []IssueSensitivity `json:"issues"`
 }
 
 // Sensitivity swings each ranged input of p from its low to its high end,
@@ -74,18 +91,23 @@ type SensitivityResult struct {
 // give. The shares of an additive model sum to about 1; interactions make
 // the sum smaller.
 // Each end and each draw is run through model.ForecastsSettling, and
-// those whose forecast had not come to rest are counted and marked.
+// those whose forecast had not come to rest are counted, the ends marked
+// and the last steps of both summarised per issue (StepStats), and
+// those in which a member of a combining model failed are counted.
 func Sensitivity(ctx context.Context, m model.Model, p *model.Problem, o Options) (*SensitivityResult, error) {
 	o.defaults()
 	mc, err := Run(ctx, m, p, o)
 	if err != nil {
 		return nil, err
 	}
-	res := &SensitivityResult{Model: m.Name(), Draws: mc.Draws, UnsettledDraws: mc.UnsettledDraws, Seed: o.Seed}
+	res := &SensitivityResult{Model: m.Name(), Draws: mc.Draws, UnsettledDraws: mc.UnsettledDraws, MemberFailedDraws: mc.MemberFailedDraws, Seed: o.Seed}
 	for k, is := range p.Issues {
-		res.Issues = append(res.Issues, IssueSensitivity{Issue: is.ID, Name: is.Name, Base: mc.Issues[k].Base, UnsettledDraws: mc.Issues[k].UnsettledDraws})
+		mk := mc.Issues[k]
+		res.Issues = append(res.Issues, IssueSensitivity{Issue: is.ID, Name: is.Name, Base: mk.Base,
+			UnsettledDraws: mk.UnsettledDraws, DrawsLastStepMax: mk.LastStepMax, DrawsLastStepMedian: mk.LastStepMedian, DrawsMemberFailures: mk.MemberFailures})
 	}
-	var ends [][]float64 // each end's moving, for countMoving
+	var ends [][]float64                   // each end's moving, for countMoving
+	var endsFailed [][]model.MemberFailure // each end's failed members, for CountFailed
 	ys := make([][]float64, len(p.Issues))
 	for k := range p.Issues {
 		ys[k] = column(mc.Forecasts, k)
@@ -96,15 +118,16 @@ func Sensitivity(ctx context.Context, m model.Model, p *model.Problem, o Options
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		lo, loMoving, err := forecastWith(ctx, m, p, q, in, in.Lo, o.Model)
+		lo, loMoving, loFailed, err := forecastWith(ctx, m, p, q, in, in.Lo, o.Model)
 		if err != nil {
 			return nil, err
 		}
-		hi, hiMoving, err := forecastWith(ctx, m, p, q, in, in.Hi, o.Model)
+		hi, hiMoving, hiFailed, err := forecastWith(ctx, m, p, q, in, in.Hi, o.Model)
 		if err != nil {
 			return nil, err
 		}
 		ends = append(ends, loMoving, hiMoving)
+		endsFailed = append(endsFailed, loFailed, hiFailed)
 		for k := range p.Issues {
 			base := res.Issues[k].Base
 			sw := math.Max(math.Abs(hi[k]-lo[k]), math.Max(math.Abs(hi[k]-base), math.Abs(lo[k]-base)))
@@ -115,9 +138,12 @@ func Sensitivity(ctx context.Context, m model.Model, p *model.Problem, o Options
 	}
 	perIssue := make([]int, len(p.Issues))
 	res.Ends, res.UnsettledEnds = len(ends), countMoving(ends, perIssue)
+	var members [][]MemberFailures
+	res.MemberFailedEnds, members = CountFailed(endsFailed, len(p.Issues))
 	for k := range res.Issues {
 		res.Issues[k].UnsettledEnds = perIssue[k]
 		res.Issues[k].EndsLastStepMax, res.Issues[k].EndsLastStepMedian = lastSteps(ends, k)
+		res.Issues[k].EndsMemberFailures = members[k]
 	}
 	for k := range res.Issues {
 		sw := res.Issues[k].Swings
@@ -132,16 +158,17 @@ func Sensitivity(ctx context.Context, m model.Model, p *model.Problem, o Options
 }
 
 // forecastWith runs m on p with input in set to v (q its copy), through
-// model.ForecastsSettling: the forecasts, and each issue's last step
-// where it had not come to rest, 0 where it had (MovingOf).
-func forecastWith(ctx context.Context, m model.Model, p, q *model.Problem, in Input, v float64, o model.Options) ([]float64, []float64, error) {
+// model.ForecastsSettling: the forecasts, each issue's last step where
+// it had not come to rest, 0 where it had (MovingOf), and the members
+// that failed (forecastsSettling).
+func forecastWith(ctx context.Context, m model.Model, p, q *model.Problem, in Input, v float64, o model.Options) ([]float64, []float64, []model.MemberFailure, error) {
 	reset(q, p)
 	set(q, in, v)
-	f, moving, err := forecastsSettling(ctx, m, q, o)
+	f, moving, failed, err := forecastsSettling(ctx, m, q, o)
 	if err != nil {
-		return nil, nil, fmt.Errorf("%s = %v: %w", in.Label(), v, err)
+		return nil, nil, nil, fmt.Errorf("%s = %v: %w", in.Label(), v, err)
 	}
-	return f, moving, nil
+	return f, moving, failed, nil
 }
 
 // binsOf sorts the draws on x and splits them into B = ⌊√N⌋ (2 to 50)

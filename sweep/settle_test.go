@@ -44,13 +44,7 @@ func (m drift) Forecast(ctx context.Context, p *model.Problem, o model.Options) 
 
 // issue returns issue k's forecast and the step of its last round.
 func (m drift) issue(p *model.Problem, k int) (f, step float64) {
-	var sw, sx float64
-	for i := range p.Actors {
-		w := p.Weight(i, k)
-		sw += w
-		sx += w * p.Stances[i][k].Position
-	}
-	f = sx / sw
+	f = m.mean(p, k)
 	step = 1e-12 * (p.Issues[k].Max - p.Issues[k].Min)
 	if p.Stances[0][k].Position > m.above[k] {
 		step = 0.5 + (p.Stances[0][k].Position-m.above[k])/10
@@ -167,7 +161,10 @@ func TestRunCountsUnsettledDraws(t *testing.T) {
 // Sensitivity counts the ends and the draws whose forecast had not
 // settled: with a's position at the high end of its range past the
 // value, that end alone, on its own issue; every other end at the stated
-// values, which settle.
+// values, which settle. The draws' last steps are summarised per issue
+// as a sweep's are: by drift's rule, 0.5 + (x − above)/10 for each draw
+// whose a's position x on the issue lies above the value, their largest
+// and their median.
 func TestSensitivityCountsUnsettledEnds(t *testing.T) {
 	above := []float64{50, 6}
 	p := driftProblem()
@@ -183,6 +180,29 @@ func TestSensitivityCountsUnsettledEnds(t *testing.T) {
 		}
 		if r.Ends != 6 || r.UnsettledEnds != 2 || r.UnsettledDraws != mc.UnsettledDraws || mc.UnsettledDraws == 0 {
 			t.Errorf("%T: %d of %d ends and %d draws unsettled; want 2 of 6 and %d", m, r.UnsettledEnds, r.Ends, r.UnsettledDraws, mc.UnsettledDraws)
+		}
+		col := map[string]int{}
+		for j, in := range mc.Inputs {
+			col[in.Label()] = j
+		}
+		for k, is := range r.Issues {
+			j := col["a position on "+is.Issue]
+			var steps []float64
+			for _, x := range mc.Samples {
+				if x[j] > above[k] {
+					steps = append(steps, 0.5+(x[j]-above[k])/10)
+				}
+			}
+			slices.Sort(steps)
+			n := len(steps)
+			if n < 2 || n != is.UnsettledDraws {
+				t.Fatalf("%T %s: %d draws above the value, %d unsettled: the draws do not test the steps", m, is.Issue, n, is.UnsettledDraws)
+			}
+			most, median := steps[n-1], (steps[(n-1)/2]+steps[n/2])/2
+			// f − (f − step) is step to within a few ulps of f
+			if math.Abs(is.DrawsLastStepMax-most) > 1e-12 || math.Abs(is.DrawsLastStepMedian-median) > 1e-12 || !(most > median && median > 0.5) {
+				t.Errorf("%T %s: the draws' last steps up to %v, median %v; want %v, %v", m, is.Issue, is.DrawsLastStepMax, is.DrawsLastStepMedian, most, median)
+			}
 		}
 		// the one unsettled end on each issue: a's position at its high
 		// end, 70 on x and 9 on y, whose last step by drift's rule is

@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"math"
 	"runtime"
+	"slices"
 	"sort"
+	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -55,11 +57,18 @@ type Result struct {
 	// had not come to rest on at least one issue (model.Settled on its
 	// last two rounds, model.ForecastsSettling): such a draw's forecast
 	// is its last round's point of a forecast still moving.
-	UnsettledDraws int            `json:"unsettled_draws"`
-	Seed           uint64         `json:"seed"`
-	Distribution   string         `json:"distribution"`
-	Inputs         []Input        `json:"inputs"`
-	Issues         []IssueSummary `json:"issues"`
+	UnsettledDraws int `json:"unsettled_draws"`
+	// MemberFailedDraws is, for a model that combines others (the
+	// ensemble; model.CombiningForecaster), how many of the draws done
+	// had a member fail on at least one issue: such a draw's forecast of
+	// that issue is the other members' alone, not the combination's.
+	// Each issue's MemberFailures says which members, how often. 0 for
+	// every other model.
+	MemberFailedDraws int            `json:"member_failed_draws"`
+	Seed              uint64         `json:"seed"`
+	Distribution      string         `json:"distribution"`
+	Inputs            []Input        `json:"inputs"`
+	Issues            []IssueSummary `json:"issues"`
 	// Samples[d][j] is input j's value in draw d and Forecasts[d][k] issue
 	// k's forecast, for the draws done, in draw order.
 	Samples   [][]float64 `json:"-"`
@@ -94,6 +103,10 @@ type IssueSummary struct {
 	UnsettledDraws int     `json:"unsettled_draws"`
 	LastStepMax    float64 `json:"last_step_max"`
 	LastStepMedian float64 `json:"last_step_median"`
+	// MemberFailures counts, for each member of a combining model that
+	// failed on this issue in some draws (Result.MemberFailedDraws), those
+	// draws, by the member's name; omitted when none.
+	MemberFailures []MemberFailures `json:"member_failures,omitempty"`
 	// Hist counts the forecasts in equal bins across the issue's scale.
 	Hist []Bin `json:"histogram"`
 	// Bands give the probability of landing nearest each labelled option.
@@ -133,6 +146,15 @@ type Combined struct {
 	ShareModel  float64 `json:"share_model"`
 }
 
+// MemberFailures is how many runs of a model that combines others
+// (model.CombiningForecaster) — a sweep's draws, or a sensitivity
+// analysis's ends — had one member fail on one issue: in those runs the
+// issue's forecast is the other members' alone.
+type MemberFailures struct {
+	Member string `json:"member"`
+	Runs   int    `json:"runs"`
+}
+
 // Bin is one histogram bin [Lo, Hi) (the last bin is closed).
 type Bin struct {
 	Lo    float64 `json:"low"`
@@ -157,9 +179,10 @@ const HistBins = 20
 
 // Run samples every ranged input of p, runs m on each draw and summarises
 // the forecasts, counting the draws whose forecast had not come to rest
-// (model.ForecastsSettling, model.Settled). A cancelled ctx stops it; the
-// result then covers the draws done, with Interrupted set, and the error
-// is nil.
+// (model.ForecastsSettling, model.Settled) and, for a model that combines
+// others, those in which a member failed (model.CombiningForecaster). A
+// cancelled ctx stops it; the result then covers the draws done, with
+// Interrupted set, and the error is nil.
 func Run(ctx context.Context, m model.Model, p *model.Problem, o Options) (*Result, error) {
 	o.defaults()
 	if err := p.Check(); err != nil {
@@ -174,11 +197,8 @@ func Run(ctx context.Context, m model.Model, p *model.Problem, o Options) (*Resu
 	if o.Uniform {
 		res.Distribution = "uniform"
 	}
-	samples := make([][]float64, o.Draws)
-	forecasts := make([][]float64, o.Draws)
-	moving := make([][]float64, o.Draws)
+	draws := make([]drawn, o.Draws)
 	dist := len(base.Issues) > 0 && base.Issues[0].Predictive != nil
-	preds := make([][]*model.Predictive, o.Draws)
 	var next, done atomic.Int64
 	var firstErr error
 	var errOnce sync.Once
@@ -200,7 +220,7 @@ func Run(ctx context.Context, m model.Model, p *model.Problem, o Options) (*Resu
 				if d >= o.Draws || ctx.Err() != nil {
 					return
 				}
-				x, f, mv, pr, err := draw(ctx, m, p, q, inputs, uint64(d), o, dist)
+				dr, err := draw(ctx, m, p, q, inputs, uint64(d), o, dist)
 				if err != nil {
 					if ctx.Err() != nil {
 						return
@@ -208,7 +228,7 @@ func Run(ctx context.Context, m model.Model, p *model.Problem, o Options) (*Resu
 					errOnce.Do(func() { firstErr = fmt.Errorf("draw %d: %w", d, err) })
 					return
 				}
-				samples[d], forecasts[d], moving[d], preds[d] = x, f, mv, pr
+				draws[d] = dr
 				n := done.Add(1)
 				if o.Progress != nil {
 					o.Progress(int(n))
@@ -221,13 +241,16 @@ func Run(ctx context.Context, m model.Model, p *model.Problem, o Options) (*Resu
 		return nil, firstErr
 	}
 	// Keep the draws done, in draw order.
-	for d := 0; d < o.Draws; d++ {
-		if forecasts[d] != nil {
-			res.Samples = append(res.Samples, samples[d])
-			res.Forecasts = append(res.Forecasts, forecasts[d])
+	moving := make([][]float64, o.Draws)
+	failed := make([][]model.MemberFailure, o.Draws)
+	for d, dr := range draws {
+		if dr.f != nil {
+			res.Samples = append(res.Samples, dr.x)
+			res.Forecasts = append(res.Forecasts, dr.f)
 			if dist {
-				res.Predictive = append(res.Predictive, preds[d])
+				res.Predictive = append(res.Predictive, dr.pr)
 			}
+			moving[d], failed[d] = dr.moving, dr.failed
 		}
 	}
 	res.Draws = len(res.Forecasts)
@@ -237,10 +260,13 @@ func Run(ctx context.Context, m model.Model, p *model.Problem, o Options) (*Resu
 	res.Interrupted = res.Draws < o.Draws
 	perIssue := make([]int, len(p.Issues))
 	res.UnsettledDraws = countMoving(moving, perIssue)
+	var members [][]MemberFailures
+	res.MemberFailedDraws, members = CountFailed(failed, len(p.Issues))
 	for k, is := range p.Issues {
 		sum := summarise(is, base.Issues[k].Forecast, column(res.Forecasts, k))
 		sum.UnsettledDraws = perIssue[k]
 		sum.LastStepMax, sum.LastStepMedian = lastSteps(moving, k)
+		sum.MemberFailures = members[k]
 		if dist {
 			sum.Combined = combine(res.Predictive, k, base.Issues[k].Predictive)
 		}
@@ -268,6 +294,41 @@ func countMoving(moving [][]float64, perIssue []int) int {
 		}
 	}
 	return n
+}
+
+// CountFailed counts the runs of failed (each run's members that failed,
+// model.ForecastsSettling; nil for none, and for a run not done) in
+// which a member failed on at least one issue, and gives for each of the
+// issues the runs in which each member failed on it, by the member's
+// name (nil for an issue on which none did). A member failing twice on
+// an issue in one run (two members of one name) counts that run once.
+// Run and Sensitivity count their draws and ends by it, and so can any
+// other question that runs a model many times (advice's draws).
+func CountFailed(failed [][]model.MemberFailure, issues int) (int, [][]MemberFailures) {
+	n := 0
+	per := make([][]MemberFailures, issues)
+	for _, run := range failed {
+		if len(run) == 0 {
+			continue
+		}
+		n++
+		for i, f := range run {
+			if slices.ContainsFunc(run[:i], func(g model.MemberFailure) bool { return g == f }) {
+				continue
+			}
+			on := per[f.Issue]
+			j := slices.IndexFunc(on, func(c MemberFailures) bool { return c.Member == f.Member })
+			if j < 0 {
+				j = len(on)
+				per[f.Issue] = append(on, MemberFailures{Member: f.Member})
+			}
+			per[f.Issue][j].Runs++
+		}
+	}
+	for _, on := range per {
+		slices.SortFunc(on, func(a, b MemberFailures) int { return strings.Compare(a.Member, b.Member) })
+	}
+	return n, per
 }
 
 // lastSteps returns StepStats of the last steps on issue k of the runs
@@ -303,13 +364,14 @@ func StepStats(steps []float64) (most, median float64) {
 
 // forecastsSettling runs m on q through model.ForecastsSettling and gives
 // each issue's last step where its forecast had not come to rest, 0 where
-// it had (MovingOf).
-func forecastsSettling(ctx context.Context, m model.Model, q *model.Problem, o model.Options) (f []float64, moving []float64, err error) {
-	f, prev, err := model.ForecastsSettling(ctx, m, q, o)
+// it had (MovingOf), and the members that failed, for a model that
+// combines others (nil when none did).
+func forecastsSettling(ctx context.Context, m model.Model, q *model.Problem, o model.Options) (f []float64, moving []float64, failed []model.MemberFailure, err error) {
+	f, prev, failed, err := model.ForecastsSettling(ctx, m, q, o)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
-	return f, MovingOf(q, f, prev), nil
+	return f, MovingOf(q, f, prev), failed, nil
 }
 
 // MovingOf gives, for each issue of q whose last round's forecast f[k]
@@ -328,50 +390,59 @@ func MovingOf(q *model.Problem, f, prev []float64) []float64 {
 	return moving
 }
 
+// drawn is one draw: the inputs' values drawn (x), the forecasts (f),
+// each issue's last step where its forecast had not settled (moving,
+// MovingOf), the members that failed, for a model that combines others
+// (model.ForecastsSettling; nil when none did), and, for a model that
+// gives one, each issue's predictive distribution (pr).
+type drawn struct {
+	x, f, moving []float64
+	failed       []model.MemberFailure
+	pr           []*model.Predictive
+}
+
 // draw runs draw d: q is reset to p, every input is sampled from the
-// stream PCG(seed, d) in Inputs order, and m is run on q. It returns the
-// samples, the forecasts, each issue's last step where its forecast had
-// not settled (moving, MovingOf) and, with dist, the model's predictive distributions.
+// stream PCG(seed, d) in Inputs order, and m is run on q. With dist, it
+// keeps the model's predictive distributions.
 //
 // The forecasts come from model.ForecastsSettling or, with dist, from
 // the Result of model.Run without its trace, which keeps round 0 and the
 // last round only. A Result with no round before the last on any issue
 // (snap's and compromise-band's: one round) has settled; a model that
-// gives a distribution and moves in rounds is run again through
-// ForecastsSettling for its rounds before the last, its forecasts and
-// distributions still the first run's.
-func draw(ctx context.Context, m model.Model, p, q *model.Problem, inputs []Input, d uint64, o Options, dist bool) ([]float64, []float64, []float64, []*model.Predictive, error) {
+// gives a distribution and moves in rounds, or combines others, is run
+// again through ForecastsSettling for its rounds before the last and its
+// failed members, its forecasts and distributions still the first run's.
+func draw(ctx context.Context, m model.Model, p, q *model.Problem, inputs []Input, d uint64, o Options, dist bool) (drawn, error) {
 	x := Sample(q, p, inputs, o.Seed, d, o.Uniform)
 	if !dist {
-		f, moving, err := forecastsSettling(ctx, m, q, o.Model)
+		f, moving, failed, err := forecastsSettling(ctx, m, q, o.Model)
 		if err != nil {
-			return nil, nil, nil, nil, err
+			return drawn{}, err
 		}
-		return x, f, moving, nil, nil
+		return drawn{x: x, f: f, moving: moving, failed: failed}, nil
 	}
 	r, err := model.Run(ctx, m, q, o.Model)
 	if err != nil {
-		return nil, nil, nil, nil, err
+		return drawn{}, err
 	}
-	f := make([]float64, len(q.Issues))
-	pr := make([]*model.Predictive, len(q.Issues))
-	rounds := false
+	out := drawn{x: x, f: make([]float64, len(q.Issues)), pr: make([]*model.Predictive, len(q.Issues))}
+	_, again := m.(model.CombiningForecaster)
 	for k := range r.Issues {
-		f[k], pr[k] = r.Issues[k].Forecast, r.Issues[k].Predictive
-		if pr[k] == nil {
-			return nil, nil, nil, nil, fmt.Errorf("%s gave a distribution at the stated values but none for issue %s in this draw", m.Name(), q.Issues[k].ID)
+		out.f[k], out.pr[k] = r.Issues[k].Forecast, r.Issues[k].Predictive
+		if out.pr[k] == nil {
+			return drawn{}, fmt.Errorf("%s gave a distribution at the stated values but none for issue %s in this draw", m.Name(), q.Issues[k].ID)
 		}
-		rounds = rounds || len(r.Issues[k].Rounds) >= 2
+		again = again || len(r.Issues[k].Rounds) >= 2
 	}
-	moving := make([]float64, len(q.Issues))
-	if rounds {
-		_, prev, err := model.ForecastsSettling(ctx, m, q, o.Model)
+	out.moving = make([]float64, len(q.Issues))
+	if again {
+		_, prev, failed, err := model.ForecastsSettling(ctx, m, q, o.Model)
 		if err != nil {
-			return nil, nil, nil, nil, err
+			return drawn{}, err
 		}
-		moving = MovingOf(q, f, prev)
+		out.moving, out.failed = MovingOf(q, out.f, prev), failed
 	}
-	return x, f, moving, pr, nil
+	return out, nil
 }
 
 // combine summarises issue k of the draws' predictive distributions

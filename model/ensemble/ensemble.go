@@ -40,13 +40,18 @@
 //
 // The model uses only positions, saliences and capabilities, so it works on
 // any scenario. If a member fails on an issue, the other members' weights
-// are renormalised and a note says so; if every member fails, so does the
-// ensemble. Forecast keeps every member's notes, each named by its issue
-// and member ("issue X: member smp: … stopped: reached the round limit"),
-// so that what a member says about its run — that it had not come to
-// rest, above all — reaches the ensemble's answer word for word; only a
-// member's notes that it stopped by its own rule, on more than one issue,
-// become one note listing the issues and the steps each took.
+// are renormalised and a note says so; PointForecastCombining, which a
+// sweep's draws run through (model.ForecastsSettling), returns the
+// member and the issue instead, so that a draw whose forecast of an
+// issue is the other members' alone is counted, not passed off as the
+// ensemble's; PointForecast (model.Forecasts) does not tell. If every
+// member fails, so does the ensemble. Forecast keeps every member's
+// notes, each named by its issue and member ("issue X: member smp: …
+// stopped: reached the round limit"), so that what a member says about
+// its run — that it had not come to rest, above all — reaches the
+// ensemble's answer word for word; only a member's notes that it stopped
+// by its own rule, on more than one issue, become one note listing the
+// issues and the steps each took.
 //
 // Cost: the sum of the members' costs, per issue.
 package ensemble
@@ -149,23 +154,40 @@ func (m Model) PointForecast(ctx context.Context, p *model.Problem, o model.Opti
 var _ model.SettlingForecaster = Model{}
 
 // PointForecastSettling implements model.SettlingForecaster:
+// PointForecastCombining without the members that failed.
+func (m Model) PointForecastSettling(ctx context.Context, p *model.Problem, o model.Options, dst, prev []float64) error {
+	_, err := m.PointForecastCombining(ctx, p, o, dst, prev)
+	return err
+}
+
+var _ model.CombiningForecaster = Model{}
+
+// PointForecastCombining implements model.CombiningForecaster:
 // PointForecast's forecasts and, in prev, Forecast's round before the
 // last, bit for bit: by (1), each member's forecast one round before its
 // own last (forecastIssue aligns the members' rounds at the end), with
-// the same weights summed in the same order.
-func (m Model) PointForecastSettling(ctx context.Context, p *model.Problem, o model.Options, dst, prev []float64) error {
+// the same weights summed in the same order. It returns the members
+// that failed, issue by issue in the members' order, where Forecast
+// says so in a note; a member that combines others itself adds those of
+// its members that failed, named "member/its member". Nil when none
+// failed, so that a sweep's draw allocates nothing for them.
+func (m Model) PointForecastCombining(ctx context.Context, p *model.Problem, o model.Options, dst, prev []float64) ([]model.MemberFailure, error) {
 	if len(dst) < len(p.Issues) || len(prev) < len(p.Issues) {
-		return errs.New(errs.Internal, "ensemble: PointForecastSettling needs room for %d forecasts and as many before the last, has %d and %d", len(p.Issues), len(dst), len(prev))
+		return nil, errs.New(errs.Internal, "ensemble: PointForecastCombining needs room for %d forecasts and as many before the last, has %d and %d", len(p.Issues), len(dst), len(prev))
 	}
 	outs, err := m.run(ctx, p, o, false, true)
 	if err != nil {
-		return err
+		return nil, err
 	}
+	var failed []model.MemberFailure
 	for k := range p.Issues {
 		dst[k] = outs[k].swx / outs[k].sw
 		prev[k] = outs[k].swp / outs[k].sw
+		for _, name := range outs[k].failed {
+			failed = append(failed, model.MemberFailure{Issue: k, Member: name})
+		}
 	}
-	return nil
+	return failed, nil
 }
 
 // run checks the members and runs them on every issue; full keeps each
@@ -220,12 +242,15 @@ func (m Model) run(ctx context.Context, p *model.Problem, o model.Options, full,
 // issueOut is one issue's members' forecasts: their weighted sums (swp
 // that of their rounds before the last), each member's value, the
 // ensemble's forecast after each round (rounds), the notes on members
-// that failed and the members' own notes, or an error.
+// that failed and the members' own notes, the names of the members that
+// failed (failed, for the point paths, which keep no notes), or an
+// error.
 type issueOut struct {
 	sw, swx, swp float64
 	vals         map[string]float64
 	rounds       []float64
 	notes        []string
+	failed       []string
 	rested       []rested
 	err          error
 }
@@ -325,8 +350,12 @@ func forecastIssue(ctx context.Context, sub *model.Problem, members []Member, o 
 			x, rounds, notes, restedSteps, err = traced(ctx, mb.Model, sub, o)
 		case settle:
 			var f, b []float64
-			if f, b, err = model.ForecastsSettling(ctx, mb.Model, sub, o); err == nil {
+			var inner []model.MemberFailure
+			if f, b, inner, err = model.ForecastsSettling(ctx, mb.Model, sub, o); err == nil {
 				x, before = f[0], b[0]
+			}
+			for _, in := range inner {
+				out.failed = append(out.failed, mb.Model.Name()+"/"+in.Member)
 			}
 		default:
 			var f []float64
@@ -339,6 +368,7 @@ func forecastIssue(ctx context.Context, sub *model.Problem, members []Member, o 
 				return issueOut{err: ctx.Err()}
 			}
 			out.notes = append(out.notes, fmt.Sprintf("issue %s: member %s failed (%v); its weight went to the others", is.ID, mb.Model.Name(), err))
+			out.failed = append(out.failed, mb.Model.Name())
 			continue
 		}
 		if full {
