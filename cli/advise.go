@@ -123,11 +123,11 @@ func adviseTable(w io.Writer, a *answer.Advice, top, width int) {
 		// On a narrow terminal SHIFT is left out where it says nothing
 		// TOWARD does not: every lever moves the forecast toward the
 		// actor by as much as it moves it.
-		shift := width >= 100 || !shiftIsToward(levers)
+		shift := !layoutAt(width).narrow() || !shiftIsToward(levers)
 		dropped = dropped || !shift
-		// The draws' two columns go in a table of their own below 100
-		// columns, where ten columns cannot fit.
-		draws, apart := a.Draws > 0, a.Draws > 0 && width < 100
+		// The draws' two columns go in a table of their own on a narrow
+		// terminal, where ten columns cannot fit.
+		draws, apart := a.Draws > 0, a.Draws > 0 && layoutAt(width).narrow()
 		t := newTable(w)
 		hdr := table.Row{"Lever", "Actor", "From", "To", "Shift", "Toward", "Gain", "Cost"}
 		if !shift {

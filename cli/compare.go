@@ -193,23 +193,20 @@ func compareTable(w io.Writer, a *answer.Comparison, shared []string, width int)
 		fmt.Fprintf(w, "\n%s\n", m.Model)
 		t := newTable(w)
 		hdr := table.Row{"Issue"}
-		// On a narrow terminal the issue narrows and a column's name
-		// is broken into lines of 10: a variant's after its hyphens
-		// (coalition-/with-/backstop), a snapshot's at its spaces.
-		issueW := 24
-		if width < 100 {
-			issueW = 16
-		}
-		cfg := []table.ColumnConfig{{Number: 1, WidthMax: issueW, WidthMaxEnforcer: text.WrapSoft}}
+		// On a narrow terminal a column's name is broken into lines: a
+		// variant's after its hyphens (coalition-/with-/backstop), a
+		// snapshot's at its spaces.
+		l := layoutAt(width)
+		cfg := []table.ColumnConfig{wrapCol(1, l.col(issueCol))}
 		for j, col := range a.Columns {
 			// A variant by its id (its name below the tables), a
 			// snapshot by its label and date.
 			h := columnName(a, j)
-			if width < 100 {
+			if n := l.col(headerCol); n > 0 {
 				if a.Request.Over == answer.OverSnapshots {
-					h = wrap(h, 10, "")
+					h = wrap(h, n, "")
 				} else {
-					h = breakAfterHyphens(h, 10)
+					h = breakAfterHyphens(h, n)
 				}
 			}
 			if a.Request.Over == answer.OverSnapshots && col.Label != col.Snapshot {

@@ -9,7 +9,6 @@ import (
 	"strings"
 
 	"github.com/jedib0t/go-pretty/v6/table"
-	"github.com/jedib0t/go-pretty/v6/text"
 	"github.com/spf13/cobra"
 
 	"parley/answer"
@@ -156,12 +155,15 @@ func printEvaluation(w io.Writer, ev *answer.DealEvaluation) {
 	headline(w, sc, width)
 	t := newTable(w)
 	t.AppendHeader(table.Row{"Issue", "Value", "From", "Nearest option"})
-	issueW, optionW := 32, 64
-	if width < 100 {
-		// Value 5, From 9 ("reference") and the borders 13 leave the rest
-		issueW, optionW = 20, max(20, width-47)
+	// Narrow, the option takes what Value 5, From 9 ("reference") and
+	// the issue leave; wide, it keeps its 64 (the table can then be
+	// wider than 120 columns).
+	l := layoutAt(width)
+	issueW, optionW := l.col(dealIssueCol), 64
+	if l.narrow() {
+		optionW = l.text(4, issueW+5+9, optionW)
 	}
-	t.SetColumnConfigs([]table.ColumnConfig{{Number: 1, WidthMax: issueW, WidthMaxEnforcer: text.WrapSoft}, {Number: 4, WidthMax: optionW, WidthMaxEnforcer: text.WrapSoft}})
+	t.SetColumnConfigs([]table.ColumnConfig{wrapCol(1, issueW), wrapCol(4, optionW)})
 	v := ev.Evaluation.Package
 	for k, is := range sc.Issues {
 		from := ev.Rest
@@ -226,14 +228,8 @@ func num3(x float64) string { return strconv.FormatFloat(x, 'f', 3, 64) }
 func printVerdicts(w io.Writer, sc *answer.Scenario, vs []answer.DealVerdict) {
 	t := newTable(w)
 	t.AppendHeader(table.Row{"Actor", "Utility", "Alternative", "Gain", "Red lines crossed", "Verdict"})
-	cfg := []table.ColumnConfig{{Number: 3, WidthMax: 30, WidthMaxEnforcer: text.WrapSoft}, {Number: 5, WidthMax: 36, WidthMaxEnforcer: text.WrapSoft}}
-	if termWidth(w) < 100 {
-		// the actor, its alternative, the red lines and the verdict wrap
-		// so that the six columns fit 80
-		cfg = []table.ColumnConfig{{Number: 1, WidthMax: 10, WidthMaxEnforcer: text.WrapSoft}, {Number: 3, WidthMax: 12, WidthMaxEnforcer: text.WrapSoft},
-			{Number: 5, WidthMax: 14, WidthMaxEnforcer: text.WrapSoft}, {Number: 6, WidthMax: 8, WidthMaxEnforcer: text.WrapSoft}}
-	}
-	t.SetColumnConfigs(cfg)
+	l := layoutAt(termWidth(w))
+	t.SetColumnConfigs([]table.ColumnConfig{wrapCol(1, l.col(crowdedActorCol)), wrapCol(3, l.col(alternativeCol)), wrapCol(5, l.col(redLinesCol)), wrapCol(6, l.col(verdictCol))})
 	for _, v := range vs {
 		var crossed []string
 		for _, c := range v.Crossed {
@@ -287,7 +283,7 @@ func printSearch(w io.Writer, a *answer.DealSearch) {
 	if res.Open && res.Nash != nil {
 		t := newTable(w)
 		t.AppendHeader(table.Row{"Issue", "Nash", "Nearest option", "Balanced", "Range in zone"})
-		t.SetColumnConfigs([]table.ColumnConfig{{Number: 3, WidthMax: 48, WidthMaxEnforcer: text.WrapSoft}})
+		var rows []table.Row
 		for k, is := range p.Issues {
 			rng := ""
 			for _, r := range res.Ranges {
@@ -301,8 +297,15 @@ func printSearch(w io.Writer, a *answer.DealSearch) {
 					}
 				}
 			}
-			t.AppendRow(table.Row{is.Name, num(res.Nash.Values[k]), nearestLabel(p, k, res.Nash.Values[k]), num(res.Balanced.Values[k]), rng})
+			rows = append(rows, table.Row{is.Name, num(res.Nash.Values[k]), nearestLabel(p, k, res.Nash.Values[k]), num(res.Balanced.Values[k]), rng})
 		}
+		// The option takes what the issue, the numbers and the range
+		// leave it, 48 at most (wide, the issue is whole).
+		l := layoutAt(width)
+		issueW := l.col(listedIssueCol)
+		others := issueW + widest(column(rows, 1, "Nash")...) + widest(column(rows, 3, "Balanced")...) + widest(column(rows, 4, "Range in zone")...)
+		t.SetColumnConfigs([]table.ColumnConfig{wrapCol(1, issueW), wrapCol(3, l.text(5, others, 48))})
+		t.AppendRows(rows)
 		t.Render()
 		if res.NashProduct > 0 {
 			fmt.Fprintf(w, "Nash product (capability-weighted geometric mean of gains) %.5f, %s.\n", res.NashProduct, certified(res, res.NashBound, "%.5f"))
@@ -351,23 +354,42 @@ func printCoalitions(w io.Writer, sc *answer.Scenario, res *answer.DealZone) {
 		return strings.Join(out, ", ")
 	}
 	if len(res.Rules) > 0 {
+		l := layoutAt(termWidth(w))
 		t := newTable(w)
 		t.AppendHeader(table.Row{"Issue", "Rule", "Quota", "Veto", "Minimal winning coalitions"})
-		t.SetColumnConfigs([]table.ColumnConfig{{Number: 5, WidthMax: 60, WidthMaxEnforcer: text.WrapSoft}})
+		var rows []table.Row
 		for _, g := range res.Rules {
 			var mw []string
 			for _, m := range g.Minimal {
 				mw = append(mw, "{"+strings.Join(m, ", ")+"}")
 			}
-			t.AppendRow(table.Row{g.Issue, g.Rule, fmt.Sprintf("%s of %s", num(g.Quota), num(sum(g.Weights))), actors(g.Veto), strings.Join(mw, " ")})
+			rows = append(rows, table.Row{g.Issue, g.Rule, fmt.Sprintf("%s of %s", num(g.Quota), num(sum(g.Weights))), actors(g.Veto), strings.Join(mw, " ")})
 		}
+		// The coalitions take what the rest leave, 60 at most; narrow,
+		// the veto players break too.
+		vetoW := l.col(crowdedActorCol)
+		others := widest(column(rows, 0, "Issue")...) + widest(column(rows, 1, "Rule")...) + widest(column(rows, 2, "Quota")...)
+		if vetoW == 0 {
+			others += widest(column(rows, 3, "Veto")...)
+		} else {
+			others += min(vetoW, widest(column(rows, 3, "Veto")...))
+		}
+		t.SetColumnConfigs([]table.ColumnConfig{wrapCol(4, vetoW), wrapCol(5, l.text(5, others, 60))})
+		t.AppendRows(rows)
 		t.Render()
 		if len(res.Veto) > 0 {
 			fmt.Fprintf(w, "Veto players (in every winning coalition): %s.\n", actors(res.Veto))
 		}
 		t = newTable(w)
 		t.AppendHeader(table.Row{"Coalition", "Zone", "Largest smallest gain", "Short of its alternative"})
-		t.SetColumnConfigs([]table.ColumnConfig{{Number: 1, WidthMax: 40, WidthMaxEnforcer: text.WrapSoft}, {Number: 4, WidthMax: 48, WidthMaxEnforcer: text.WrapSoft}})
+		// Narrow, the coalition and who falls short share what the
+		// zone and the gain (its header 21 wide) leave them.
+		coalitionW, shortW := 40, 48
+		if l.narrow() {
+			both := l.text(4, 5+21, coalitionW+shortW)
+			coalitionW, shortW = both/2, both-both/2
+		}
+		t.SetColumnConfigs([]table.ColumnConfig{wrapCol(1, coalitionW), wrapCol(4, shortW)})
 		for _, c := range res.Coalitions {
 			zone, gain := "empty", "—"
 			if c.Open {
@@ -485,12 +507,11 @@ func printLabelled(w io.Writer, p *answer.Scenario, title string, pk *answer.Dea
 	fmt.Fprintln(w, title+":")
 	t := newTable(w)
 	t.AppendHeader(table.Row{"Issue", "Value", "Nearest option"})
-	cfg := []table.ColumnConfig{{Number: 3, WidthMax: 64, WidthMaxEnforcer: text.WrapSoft}}
-	if width := termWidth(w); width < 100 {
-		// Value 5 and the borders 10 leave the rest
-		cfg = []table.ColumnConfig{{Number: 1, WidthMax: 20, WidthMaxEnforcer: text.WrapSoft}, {Number: 3, WidthMax: max(20, width-37), WidthMaxEnforcer: text.WrapSoft}}
-	}
-	t.SetColumnConfigs(cfg)
+	// The option takes what the issue and Value 5 leave, 64 at most
+	// (wide, the issue is whole and the option 64).
+	l := layoutAt(termWidth(w))
+	issueW := l.col(listedIssueCol)
+	t.SetColumnConfigs([]table.ColumnConfig{wrapCol(1, issueW), wrapCol(3, l.text(3, issueW+5, 64))})
 	for k, is := range p.Issues {
 		t.AppendRow(table.Row{is.Name, num(pk.Values[k]), nearestLabel(p, k, pk.Values[k])})
 	}

@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"github.com/jedib0t/go-pretty/v6/table"
-	"github.com/jedib0t/go-pretty/v6/text"
 	"github.com/spf13/cobra"
 
 	"parley/answer"
@@ -89,10 +88,6 @@ func runExplain(cmd *cobra.Command, args []string) error {
 	})
 }
 
-// barWidth is the width of the longest pull's bar (half below 100
-// columns).
-const barWidth = 20
-
 // explainTable prints, per issue, the forecast, a table of the actors by
 // the size of their pull with a bar, and the sentence saying why.
 func explainTable(w io.Writer, e *answer.Explanation, width int) {
@@ -132,14 +127,9 @@ func explainTable(w io.Writer, e *answer.Explanation, width int) {
 		t.AppendHeader(hdr)
 		// A long actor's name breaks at a space on a narrow terminal, and
 		// the bars are half as long.
-		actorW, barW := 28, barWidth
-		if width < 100 {
-			actorW, barW = 17, barWidth/2
-			if e.Model == "nash" {
-				actorW = 14 // room for the gain
-			}
-		}
-		t.SetColumnConfigs([]table.ColumnConfig{{Number: 1, WidthMax: actorW, WidthMaxEnforcer: text.WrapSoft}})
+		l := layoutAt(width)
+		barW := l.col(pullBarCol)
+		t.SetColumnConfigs([]table.ColumnConfig{wrapCol(1, l.col(actorCol))})
 		for _, p := range ie.Pulls {
 			row := table.Row{p.Name, num(p.Position), fmt.Sprintf("%.3g", p.Weight), fmt.Sprintf("%.1f%%", 100*p.Share), pullText(e.Model, p.Pull), bar(float64(p.Pull), top, barW)}
 			if e.Model == "nash" {

@@ -9,7 +9,6 @@ import (
 	"strings"
 
 	"github.com/jedib0t/go-pretty/v6/table"
-	"github.com/jedib0t/go-pretty/v6/text"
 
 	"parley/answer"
 )
@@ -58,7 +57,7 @@ func explainExchanges(w io.Writer, e *answer.Explanation, width int) {
 		fmt.Fprintf(w, "Round %d: %d realised of %d candidates (%d valid)\n", rd.Round, len(rd.Exchanges), rd.Candidates, rd.Valid)
 		xs := append([]answer.RealisedExchange(nil), rd.Exchanges...)
 		sort.SliceStable(xs, func(a, b int) bool { return xs[a].Gain > xs[b].Gain })
-		if width < 100 {
+		if layoutAt(width).narrow() {
 			// eight columns cannot fit: a line an exchange
 			for _, x := range xs[:min(exchangesShown, len(xs))] {
 				a, b := x.Sides[0], x.Sides[1]
@@ -81,11 +80,11 @@ func explainExchanges(w io.Writer, e *answer.Explanation, width int) {
 	fmt.Fprintln(w, "\nExternalities per actor, summed over the exchanges (own: its gains; inner/outer: the other exchanges' effect on it, + toward it, − away):")
 	t := newTable(w)
 	t.AppendHeader(table.Row{"Actor", "Exchanges", "Own", "Inner +", "Inner −", "Outer +", "Outer −", "Total"})
-	if width < 100 {
+	if l := layoutAt(width); l.narrow() {
 		// the actor's name wraps and the count's header shortens
 		t.ResetHeaders()
 		t.AppendHeader(table.Row{"Actor", "N", "Own", "Inner +", "Inner −", "Outer +", "Outer −", "Total"})
-		t.SetColumnConfigs([]table.ColumnConfig{{Number: 1, WidthMax: 10, WidthMaxEnforcer: text.WrapSoft}})
+		t.SetColumnConfigs([]table.ColumnConfig{wrapCol(1, l.col(crowdedActorCol))})
 	}
 	f := func(x float64) string { return strconv.FormatFloat(x, 'f', 2, 64) }
 	for _, a := range e.Externalities {

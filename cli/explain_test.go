@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
+	"io"
 	"strings"
 	"testing"
 
@@ -84,13 +85,11 @@ func TestExplainIterativeModels(t *testing.T) {
 func TestExplainFitsWidth(t *testing.T) {
 	var e answer.Explanation
 	runJSON(t, &e, "explain", "-q")
-	var b bytes.Buffer
-	explainTable(&b, &e, 80)
-	fits(t, b.String(), 80)
-	if !strings.Contains(b.String(), "│ European          │") {
-		t.Errorf("European Commission not broken at its space at 80 columns:\n%s", b.String())
+	at80 := fitsNarrow(t, func(w io.Writer, width int) { explainTable(w, &e, width) })
+	if !strings.Contains(at80, "│ European         │") {
+		t.Errorf("European Commission not broken at its space at 80 columns:\n%s", at80)
 	}
-	b.Reset()
+	var b bytes.Buffer
 	explainTable(&b, &e, 120)
 	if !strings.Contains(b.String(), "│ European Commission │") {
 		t.Errorf("European Commission broken at 120 columns:\n%s", b.String())
@@ -105,13 +104,11 @@ func TestExplainEveryModelFitsWidth(t *testing.T) {
 	for _, m := range []string{"median", "nash", "bdm", "exchange", "smp"} {
 		var e answer.Explanation
 		runJSON(t, &e, "explain", "-m", m, "-q")
-		var b bytes.Buffer
-		lw := &lineWrapper{w: &b, width: 80}
-		explainTable(lw, &e, 80)
-		lw.flush()
-		fits(t, b.String(), 80)
-		if m == "exchange" && (!strings.Contains(b.String(), "  #1 ") || strings.Contains(b.String(), "│ GIVES WAY")) {
-			t.Errorf("exchange's exchanges are not a line each at 80 columns:\n%s", b.String())
+		at80 := fitsNarrow(t, func(w io.Writer, width int) {
+			wrapped(func(w io.Writer) { explainTable(w, &e, width) })(w, width)
+		})
+		if m == "exchange" && (!strings.Contains(at80, "  #1 ") || strings.Contains(at80, "│ GIVES WAY")) {
+			t.Errorf("exchange's exchanges are not a line each at 80 columns:\n%s", at80)
 		}
 	}
 }

@@ -180,14 +180,12 @@ func forecastTable(w io.Writer, f *answer.Forecast, long, trace bool, width int)
 // option (or, with none, the stated position) it gives the most
 // probability.
 func distributions(w io.Writer, f *answer.Forecast, width int) {
-	// The columns but the likeliest option's take at most 64 columns with
-	// the borders (40 with the issue's 24); the likeliest takes what the
-	// width leaves, 48 at most, and the issue narrows on a narrow terminal.
-	issueW := 24
-	if width < 100 {
-		issueW = 18
-	}
-	likeliestW := min(48, max(16, width-40-issueW))
+	// The likeliest option takes what the width leaves, 48 at most,
+	// beside the issue and the intervals and P (at most 24 columns:
+	// "100.0–100.0" twice and "0.75").
+	l := layoutAt(width)
+	issueW := l.col(issueCol)
+	likeliestW := l.text(5, issueW+24, 48)
 	for _, m := range f.Models {
 		has := false
 		for _, x := range m.Issues {
@@ -199,11 +197,7 @@ func distributions(w io.Writer, f *answer.Forecast, width int) {
 		fmt.Fprintln(w, wrap(fmt.Sprintf("Where the outcome may land (%s; how far real EU outcomes fell from such forecasts, docs/skill.md):", m.Model), width, ""))
 		t := newTable(w)
 		t.AppendHeader(table.Row{"Issue", "80%", "95%", "Likeliest", "P"})
-		t.SetColumnConfigs([]table.ColumnConfig{
-			{Number: 1, WidthMax: issueW, WidthMaxEnforcer: text.WrapSoft},
-			{Number: 4, WidthMax: likeliestW, WidthMaxEnforcer: text.WrapSoft},
-			{Number: 5, Align: text.AlignRight},
-		})
+		t.SetColumnConfigs([]table.ColumnConfig{wrapCol(1, issueW), wrapCol(4, likeliestW), {Number: 5, Align: text.AlignRight}})
 		for _, x := range m.Issues {
 			d := x.Distribution
 			if d == nil {
@@ -234,7 +228,8 @@ func distributions(w io.Writer, f *answer.Forecast, width int) {
 // matrix prints issues down and models across, as many models per table
 // as the width takes, then per issue the labels of the options cited.
 func matrix(w io.Writer, f *answer.Forecast, width int) {
-	const issueCol = 24
+	l := layoutAt(width)
+	issueW := l.col(packedIssueCol)
 	cell := func(x answer.IssueForecast) string {
 		s := shown(x)
 		if p := points(x.Nearest); p != "" && (x.Settled || len(x.Nearest) == 1) {
@@ -249,15 +244,11 @@ func matrix(w io.Writer, f *answer.Forecast, width int) {
 			colw[j] = max(colw[j], len([]rune(cell(x))))
 		}
 	}
-	for start := 0; start < len(f.Models); {
-		used, end := issueCol+4, start
-		for end < len(f.Models) && (end == start || used+colw[end]+3 <= width) {
-			used += colw[end] + 3
-			end++
-		}
+	for _, part := range l.pack(issueW, colw) {
+		start, end := part[0], part[1]
 		t := newTable(w)
 		hdr := table.Row{"Issue"}
-		cfg := []table.ColumnConfig{{Number: 1, WidthMax: issueCol, WidthMaxEnforcer: text.WrapSoft}}
+		cfg := []table.ColumnConfig{wrapCol(1, issueW)}
 		for j := start; j < end; j++ {
 			hdr = append(hdr, f.Models[j].Model)
 			cfg = append(cfg, table.ColumnConfig{Number: j - start + 2, Align: text.AlignRight})
@@ -277,7 +268,6 @@ func matrix(w io.Writer, f *answer.Forecast, width int) {
 			t.AppendRow(row)
 		}
 		t.Render()
-		start = end
 	}
 	var anyPoint, anyRange bool
 	for _, m := range f.Models {
@@ -426,21 +416,16 @@ func wrap(s string, n int, indent string) string {
 	return b.String()
 }
 
-// longTable prints a row per issue and model with the full option label;
-// below 100 columns the issue's name and the label wrap narrower.
+// longTable prints a row per issue and model with the full option label,
+// which takes what the width leaves, 56 at most.
 func longTable(w io.Writer, f *answer.Forecast, width int) {
 	t := newTable(w)
 	t.AppendHeader(table.Row{"Issue", "Model", "Forecast", "Nearest option"})
-	issueW, labelW := 24, 56
-	if width < 100 {
-		// Model 10, Forecast 13 ("26.6–38.5 ~") and the borders 13
-		issueW, labelW = 16, max(20, width-52)
-	}
-	t.SetColumnConfigs([]table.ColumnConfig{
-		{Number: 1, AutoMerge: true, VAlign: text.VAlignTop, WidthMax: issueW, WidthMaxEnforcer: text.WrapSoft},
-		{Number: 3, Align: text.AlignRight},
-		{Number: 4, WidthMax: labelW, WidthMaxEnforcer: text.WrapSoft},
-	})
+	l := layoutAt(width)
+	issue := wrapCol(1, l.col(issueCol))
+	issue.AutoMerge, issue.VAlign = true, text.VAlignTop
+	// Model 10 ("compromise"), Forecast 13 ("100.0–100.0 ~")
+	t.SetColumnConfigs([]table.ColumnConfig{issue, {Number: 3, Align: text.AlignRight}, wrapCol(4, l.text(4, issue.WidthMax+10+13, 56))})
 	for _, is := range f.Scenario.Issues {
 		for _, m := range f.Models {
 			x, ok := m.ForecastOf(is.ID)

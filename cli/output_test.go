@@ -51,16 +51,11 @@ func TestForecastFitsWidth(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &f); err != nil {
 		t.Fatal(err)
 	}
-	var b bytes.Buffer
-	if err := forecastTable(&b, &f, false, false, 80); err != nil {
-		t.Fatal(err)
-	}
-	text := b.String()
-	for _, line := range strings.Split(text, "\n") {
-		if utf8.RuneCountInString(line) > 80 {
-			t.Errorf("%d runes, wider than 80: %q", utf8.RuneCountInString(line), line)
+	text := fitsNarrow(t, func(w io.Writer, width int) {
+		if err := forecastTable(w, &f, false, false, width); err != nil {
+			t.Fatal(err)
 		}
-	}
+	})
 	if !strings.Contains(text, "│ LIKELIEST") {
 		t.Error("no table of where the outcome may land: the case tests less than it says")
 	}
@@ -120,6 +115,38 @@ func fits(t *testing.T, text string, width int) {
 	}
 }
 
+// narrowWidths are the widths the narrow output is checked at: 80, the
+// narrowest it is made for, and 99, the widest that is narrow (layout),
+// where a table that narrows too little, or a rule that goes narrow too
+// late, shows first.
+var narrowWidths = []int{80, 99}
+
+// fitsNarrow renders the output at each of narrowWidths, reports each line
+// wider than the width, and returns the output at 80.
+func fitsNarrow(t *testing.T, render func(w io.Writer, width int)) string {
+	t.Helper()
+	var at80 string
+	for _, width := range narrowWidths {
+		var b bytes.Buffer
+		render(&b, width)
+		fits(t, b.String(), width)
+		if width == 80 {
+			at80 = b.String()
+		}
+	}
+	return at80
+}
+
+// wrapped renders print through a lineWrapper of width, which termWidth
+// reads as the terminal's (for printers that ask the writer its width).
+func wrapped(print func(io.Writer)) func(io.Writer, int) {
+	return func(w io.Writer, width int) {
+		lw := &lineWrapper{w: w, width: width}
+		print(lw)
+		lw.flush()
+	}
+}
+
 // A lineWrapper breaks a line wider than its width at spaces, continuing
 // it two spaces deeper than its own indent, keeps a last line without a
 // newline, and leaves a table's lines alone.
@@ -146,11 +173,9 @@ func TestDealFitsWidth(t *testing.T) {
 		if code != 0 {
 			t.Fatalf("%v: exit %d", args, code)
 		}
-		var b bytes.Buffer
-		lw := &lineWrapper{w: &b, width: 80}
-		print(lw, []byte(out))
-		lw.flush()
-		return b.String()
+		return fitsNarrow(t, func(w io.Writer, width int) {
+			wrapped(func(w io.Writer) { print(w, []byte(out)) })(w, width)
+		})
 	}
 	search := render([]string{"deal", "search"}, func(w io.Writer, js []byte) {
 		var a answer.DealSearch
@@ -173,14 +198,35 @@ func TestDealFitsWidth(t *testing.T) {
 		}
 		printProposals(w, &a)
 	})
-	fits(t, search, 80)
-	fits(t, evaluate, 80)
-	fits(t, proposals, 80)
 	if !strings.Contains(proposals, "  package: ") || strings.Contains(proposals, "│ PROPOSAL") {
 		t.Errorf("the proposals are not in blocks at 80 columns:\n%s", proposals)
 	}
 	if !strings.Contains(unwrapped(search), "Ukraine CROSSES its red line on territory") || !strings.Contains(search, "│ NEAREST OPTION") {
 		t.Errorf("the search has no bend or no package: the case tests less than it says:\n%s", search)
+	}
+	// The verdicts' six columns fit as the actor breaks at 10.
+	if !strings.Contains(evaluate, "│ ACTOR      │ UTILITY │") || !strings.Contains(evaluate, "│ European   │") {
+		t.Errorf("the actors of the verdicts are not 10 wide at 80 columns:\n%s", evaluate)
+	}
+}
+
+// Under decision rules the deal answers fit the narrow widths too: the
+// rules' minimal winning coalitions, the coalitions' zones and who carries
+// each issue break at spaces.
+func TestDealRulesFitWidth(t *testing.T) {
+	var search answer.DealSearch
+	runJSON(t, &search, "deal", "search", "testdata/rules.yaml")
+	at80 := fitsNarrow(t, wrapped(func(w io.Writer) { printSearch(w, &search) }))
+	for _, want := range []string{"│ MINIMAL WINNING", "│ COALITION ", "│ CARRIED BY"} {
+		if !strings.Contains(at80, want) {
+			t.Errorf("no %q: the case tests less than it says:\n%s", want, at80)
+		}
+	}
+	var ev answer.DealEvaluation
+	runJSON(t, &ev, "deal", "evaluate", "testdata/rules.yaml")
+	at80 = fitsNarrow(t, wrapped(func(w io.Writer) { printEvaluation(w, &ev) }))
+	if !strings.Contains(at80, "│ CARRIED BY") {
+		t.Errorf("no rules' table: the case tests less than it says:\n%s", at80)
 	}
 }
 
@@ -192,17 +238,13 @@ func TestShowFitsWidth(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var b bytes.Buffer
-	lw := &lineWrapper{w: &b, width: 80}
-	show(lw, in)
-	lw.flush()
-	fits(t, b.String(), 80)
+	at80 := fitsNarrow(t, wrapped(func(w io.Writer) { show(w, in) }))
 	for _, is := range in.Scenario.Issues {
-		if !strings.Contains(b.String(), "│ "+is.ID+" ") {
-			t.Errorf("issue id %q not whole at 80 columns:\n%s", is.ID, b.String())
+		if !strings.Contains(at80, "│ "+is.ID+" ") {
+			t.Errorf("issue id %q not whole at 80 columns:\n%s", is.ID, at80)
 		}
 	}
-	b.Reset()
+	var b bytes.Buffer
 	show(&b, in)
 	if !strings.Contains(b.String(), "│ Military aid and intelligence to Ukraine during the talks │") {
 		t.Errorf("at 120 columns an issue's name is broken:\n%s", b.String())

@@ -102,10 +102,11 @@ func printProposals(w io.Writer, a *answer.DealProposals) {
 }
 
 // printProposalTable shows one row per proposal: its package, the issues
-// it leaves open, who accepts and who rejects it. Below 100 columns, where
-// seven columns cannot fit, each proposal is a block of lines instead.
+// it leaves open, who accepts and who rejects it. On a narrow terminal,
+// where seven columns cannot fit, each proposal is a block of lines
+// instead.
 func printProposalTable(w io.Writer, a *answer.DealProposals) {
-	if termWidth(w) < 100 {
+	if layoutAt(termWidth(w)).narrow() {
 		for _, p := range a.Proposals {
 			verdict := verdictWord(p.Accepted)
 			if p.Error != "" {

@@ -182,10 +182,10 @@ func sweepTable(w io.Writer, sc *answer.Scenario, r answer.SweepModel, width int
 			t.SetOutputMirror(w)
 			t.SetStyle(table.StyleLight)
 			t.AppendHeader(table.Row{"Option", "At", "P(nearest)", "P(≥ at)"})
-			// The option takes what the other columns (35 with the
-			// borders) leave of the width, 56 at most.
+			// The option takes what At 5, P(nearest) 10 and P(≥ at) 7
+			// leave of the width, 56 at most.
 			t.SetColumnConfigs([]table.ColumnConfig{
-				{Number: 1, WidthMax: min(56, max(16, width-35)), WidthMaxEnforcer: text.WrapSoft},
+				wrapCol(1, layoutAt(width).text(4, 5+10+7, 56)),
 				{Number: 2, Align: text.AlignRight}, {Number: 3, Align: text.AlignRight}, {Number: 4, Align: text.AlignRight},
 			})
 			for _, b := range s.Bands {
@@ -290,15 +290,18 @@ share of the Monte Carlo forecast's variance the input explains on its own
 
 // tornado prints, per issue, the inputs ranked by swing with a bar that
 // shows the forecast at the low end (◄), at the stated values (●) and at
-// the high end (►) of each input's range, across the issue's scale. Below
-// 100 columns the bar narrows, the headers shorten and the inputs' names
-// wrap, so that the table fits width (80 at the least).
+// the high end (►) of each input's range, across the issue's scale. On a
+// narrow terminal the bar narrows, the headers shorten and the inputs'
+// names wrap, so that the table fits width (80 at the least).
 func tornado(w io.Writer, sc *answer.Scenario, r *answer.SensitivityModel, top, width int) {
-	barW, inputW, ends, heads := 30, 0, " → ", table.Row{"Input", "Range", "Forecast low → high", "", "Swing", "Var. share"}
-	if width < 100 {
-		// the other columns take 62 runes with the borders at most
-		// (70.0–100.0, 100.0* → 100.0*, 100.0, 0.00)
-		barW, inputW, ends, heads = 10, max(12, width-62), "→", table.Row{"Input", "Range", "Low → high", "", "Swing", "Var."}
+	l := layoutAt(width)
+	barW, inputW, ends, heads := l.col(swingBarCol), 0, " → ", table.Row{"Input", "Range", "Forecast low → high", "", "Swing", "Var. share"}
+	if l.narrow() {
+		// the input takes what the others leave: Range 11
+		// ("100.0–100.0"), Low → high 13 ("100.0*→100.0*"), the bar,
+		// Swing 5, Var. 4
+		ends, heads = "→", table.Row{"Input", "Range", "Low → high", "", "Swing", "Var."}
+		inputW = l.text(6, 11+13+barW+5+4, l.width)
 	}
 	for k, is := range r.Issues {
 		iss := sc.Issues[k]
@@ -314,7 +317,7 @@ func tornado(w io.Writer, sc *answer.Scenario, r *answer.SensitivityModel, top, 
 		t.AppendHeader(heads)
 		cfg := []table.ColumnConfig{{Number: 5, Align: text.AlignRight}, {Number: 6, Align: text.AlignRight}}
 		if inputW > 0 {
-			cfg = append(cfg, table.ColumnConfig{Number: 1, WidthMax: inputW, WidthMaxEnforcer: text.WrapSoft})
+			cfg = append(cfg, wrapCol(1, inputW))
 		}
 		t.SetColumnConfigs(cfg)
 		for j, s := range is.Swings {

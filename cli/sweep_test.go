@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"math"
 	"parley/answer"
 	"parley/ask"
@@ -199,19 +200,19 @@ func TestSweepShowsUnsettledDraws(t *testing.T) {
 func TestSweepFitsWidth(t *testing.T) {
 	var res answer.Sweep
 	runJSON(t, &res, "sweep", "-n", "200", "-m", "compromise,snap", "-q")
-	var b bytes.Buffer
-	for _, m := range res.Models {
-		sweepTable(&b, &res.Scenario, m, 80)
-	}
-	fits(t, b.String(), 80)
-	if !strings.Contains(b.String(), "│ P(NEAREST) │") || !strings.Contains(b.String(), "outcome, with the model's error") {
-		t.Errorf("no option table or no outcome line: the case tests less than it says:\n%s", b.String())
+	at80 := fitsNarrow(t, func(w io.Writer, width int) {
+		for _, m := range res.Models {
+			sweepTable(w, &res.Scenario, m, width)
+		}
+	})
+	if !strings.Contains(at80, "│ P(NEAREST) │") || !strings.Contains(at80, "outcome, with the model's error") {
+		t.Errorf("no option table or no outcome line: the case tests less than it says:\n%s", at80)
 	}
 	// A legend says what the probabilities are, once per model.
-	if n := strings.Count(unwrapped(b.String()), "P(NEAREST) the share of draws whose forecast is nearer the option than any other; P(≥ AT) the share at or above its value\n"); n != len(res.Models) {
-		t.Errorf("the legend is printed %d times for %d models:\n%s", n, len(res.Models), b.String())
+	if n := strings.Count(unwrapped(at80), "P(NEAREST) the share of draws whose forecast is nearer the option than any other; P(≥ AT) the share at or above its value\n"); n != len(res.Models) {
+		t.Errorf("the legend is printed %d times for %d models:\n%s", n, len(res.Models), at80)
 	}
-	b.Reset()
+	var b bytes.Buffer
 	sweepTable(&b, &res.Scenario, res.Models[0], 120)
 	if !strings.Contains(b.String(), "│ Partial ceasefires: energy infrastructure plus the Black │") {
 		t.Errorf("the option column is not 56 wide at 120 columns:\n%s", b.String())
@@ -224,15 +225,15 @@ func TestSweepFitsWidth(t *testing.T) {
 func TestSensitivityFitsWidth(t *testing.T) {
 	var res answer.Sensitivity
 	runJSON(t, &res, "sensitivity", "-n", "60", "-m", "compromise,bdm", "-q")
+	at80 := fitsNarrow(t, func(w io.Writer, width int) {
+		for _, m := range res.Models {
+			tornado(w, &res.Scenario, m, 8, width)
+		}
+	})
+	if !strings.Contains(at80, "│ LOW → HIGH") || !strings.Contains(unwrapped(at80), "* had not settled: a last round's point (") {
+		t.Errorf("no short header or no footnote: the case tests less than it says:\n%s", at80)
+	}
 	var b bytes.Buffer
-	for _, m := range res.Models {
-		tornado(&b, &res.Scenario, m, 8, 80)
-	}
-	fits(t, b.String(), 80)
-	if !strings.Contains(b.String(), "│ LOW → HIGH") || !strings.Contains(unwrapped(b.String()), "* had not settled: a last round's point (") {
-		t.Errorf("no short header or no footnote: the case tests less than it says:\n%s", b.String())
-	}
-	b.Reset()
 	tornado(&b, &res.Scenario, res.Models[0], 8, 120)
 	if !strings.Contains(b.String(), "│ FORECAST LOW → HIGH │") {
 		t.Errorf("at 120 columns the tornado has not its long header:\n%s", b.String())
@@ -255,15 +256,13 @@ func TestBacktestFitsWidth(t *testing.T) {
 	if len(res.Outcomes) == 0 {
 		t.Fatal("no outcome scored: the case tests nothing")
 	}
-	var b bytes.Buffer
-	backtestAt(&b, &res, 80)
-	fits(t, b.String(), 80)
+	at80 := fitsNarrow(t, func(w io.Writer, width int) { backtestAt(w, &res, width) })
 	o := res.Outcomes[0]
 	words := func(s string) string { return strings.Join(strings.Fields(s), " ") }
-	if !strings.Contains(words(b.String()), words(o.Source+": “"+o.Quote+"”")) || !strings.Contains(b.String(), "│ HITS │") {
-		t.Errorf("the first outcome's quote is not given whole, or the headers are long:\n%s", b.String())
+	if !strings.Contains(words(at80), words(o.Source+": “"+o.Quote+"”")) || !strings.Contains(at80, "│ HITS │") {
+		t.Errorf("the first outcome's quote is not given whole, or the headers are long:\n%s", at80)
 	}
-	b.Reset()
+	var b bytes.Buffer
 	backtestAt(&b, &res, 120)
 	if !strings.Contains(b.String(), "│ OPTION HITS │") || !strings.Contains(strings.ToUpper(b.String()), strings.ToUpper(o.Issue+" "+o.Date)) {
 		t.Errorf("at 120 columns the backtest's headers are not as before:\n%s", b.String())
