@@ -6,11 +6,15 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"parley/answer"
-	"parley/ask"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
+
+	"parley/answer"
+	"parley/ask"
+	"parley/scenarios"
 )
 
 // The command's output is byte-identical at 1 and 8 workers, and the
@@ -242,6 +246,52 @@ func TestSensitivityFitsWidth(t *testing.T) {
 		for _, s := range is.Swings[:min(8, len(is.Swings))] {
 			if !strings.Contains(b.String(), "│ "+s.Input.Label()+" ") {
 				t.Errorf("at 120 columns %q is wrapped:\n%s", s.Input.Label(), b.String())
+			}
+		}
+	}
+}
+
+// A backtest of many outcomes fits: the scores go in as many tables as
+// the width needs, each with every model, and every outcome has its
+// column once. The built-in case with six more outcomes (one table, as
+// before, took 258 columns at 120 and 178 at 80).
+func TestBacktestManyOutcomesFitWidth(t *testing.T) {
+	_, data := scenarios.Default()
+	extra := ""
+	for i, o := range []struct {
+		issue string
+		value int
+	}{{"territory", 35}, {"security-guarantees", 25}, {"armed-forces", 75}, {"sanctions", 50}, {"nato", 70}, {"military-aid", 100}} {
+		extra += fmt.Sprintf("  - issue: %s\n    value: %d\n    date: \"2025-03-%d\"\n    evidence:\n      - {source: brookings-2025-04, date: \"2025-03-18\", quote: 'U.S. officials said that both sides agreed to a ceasefire.'}\n", o.issue, o.value, 12+i)
+	}
+	path := filepath.Join(t.TempDir(), "many.yaml")
+	if err := os.WriteFile(path, append(data, extra...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var res answer.Backtest
+	runJSON(t, &res, "backtest", path)
+	if len(res.Outcomes) != 8 {
+		t.Fatalf("%d outcomes scored, want 8", len(res.Outcomes))
+	}
+	for _, width := range append(narrowWidths, 120) {
+		var b bytes.Buffer
+		backtestAt(&b, &res, width)
+		fits(t, b.String(), width)
+		tables := strings.Count(b.String(), "│ MODEL ")
+		if tables < 2 {
+			t.Errorf("at %d one table: the case tests less than it says:\n%s", width, b.String())
+		}
+		for _, m := range res.Models {
+			// its name in each table, and its cells across them: the
+			// five scores and one an outcome
+			cells := 0
+			for _, line := range strings.Split(b.String(), "\n") {
+				if strings.HasPrefix(line, "│ "+m.Model+" ") {
+					cells += strings.Count(line, "│") - 2
+				}
+			}
+			if cells != 5+len(res.Outcomes) {
+				t.Errorf("at %d %s has %d cells, want %d:\n%s", width, m.Model, cells, 5+len(res.Outcomes), b.String())
 			}
 		}
 	}
