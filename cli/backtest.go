@@ -78,8 +78,8 @@ func backtestAt(w io.Writer, b *answer.Backtest, width int) {
 		if l := labels(o.Options, false); l != "" {
 			line += fmt.Sprintf(" (%s)", l)
 		}
-		fmt.Fprintf(w, "  %s\n", wrap(line, width-6, "    "))
-		fmt.Fprintf(w, "      %s\n", wrap(fmt.Sprintf("%s: “%s”", o.Source, o.Quote), width-8, "        "))
+		para(w, "  "+line, width)
+		para(w, fmt.Sprintf("      %s: “%s”", o.Source, o.Quote), width)
 	}
 	if len(b.Outcomes) > 0 {
 		scoresTable(w, b, width)

@@ -102,7 +102,7 @@ func explainTable(w io.Writer, e *answer.Explanation, width int) {
 			}
 			fmt.Fprintln(w)
 			para(w, head, width)
-			fmt.Fprintln(w, wrap(ie.Text, max(40, width-2), ""))
+			block(w, ie.Text, width)
 			explainRounds(w, ie, width)
 			continue
 		}
@@ -142,7 +142,7 @@ func explainTable(w io.Writer, e *answer.Explanation, width int) {
 			t.AppendRow(row)
 		}
 		t.Render()
-		fmt.Fprintln(w, wrap(ie.Text, max(40, width-2), ""))
+		block(w, ie.Text, width)
 	}
 	explainExchanges(w, e, width)
 	explainTurns(w, e, width)

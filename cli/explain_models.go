@@ -20,7 +20,7 @@ func explainRounds(w io.Writer, ie answer.IssueExplanation, width int) {
 	for _, rd := range ie.Rounds {
 		para(w, "  "+rd.Text, width)
 		for _, mv := range rd.Moves {
-			fmt.Fprintln(w, wrap("    • "+mv.Why, max(40, width-2), "      "))
+			para(w, "    • "+mv.Why, width)
 		}
 		count := map[string]int{}
 		for _, c := range rd.Challenges {
@@ -33,7 +33,7 @@ func explainRounds(w io.Writer, ie answer.IssueExplanation, width int) {
 			}
 		}
 		if len(parts) > 0 {
-			fmt.Fprintln(w, wrap("    quadrant chart: "+strings.Join(parts, ", "), max(40, width-2), "      "))
+			para(w, "    quadrant chart: "+strings.Join(parts, ", "), width)
 		}
 	}
 }
@@ -101,7 +101,7 @@ func explainTurns(w io.Writer, e *answer.Explanation, width int) {
 	}
 	fmt.Fprintln(w, "\nTurns (each actor challenges the actor it expects most gain from defeating; the challenge becomes a bargain):")
 	for _, tu := range e.Turns {
-		fmt.Fprintln(w, wrap("  "+tu.Text, max(40, width-2), "    "))
+		para(w, "  "+tu.Text, width)
 	}
 	last := e.Turns[len(e.Turns)-1]
 	if len(last.Positions) > 0 {

@@ -112,3 +112,39 @@ func TestExplainEveryModelFitsWidth(t *testing.T) {
 		}
 	}
 }
+
+// bdm's rounds keep their indent and each line is broken once: a round's
+// story two in, each mover's reason a bullet four in with its next lines
+// six in, the quadrant chart as the bullets, at 80 and at 120. (The
+// indent was lost, and a reason's last words were broken again by the
+// lineWrapper the explanation went through, eight in.)
+func TestExplainBDMRoundsIndented(t *testing.T) {
+	var e answer.Explanation
+	runJSON(t, &e, "explain", "-m", "bdm", "--issue", "nato", "-q")
+	indent := func(s string) int { return len(s) - len(strings.TrimLeft(s, " ")) }
+	for _, width := range []int{80, 120} {
+		var b bytes.Buffer
+		explainTable(&b, &e, width)
+		fits(t, b.String(), width)
+		rounds, bullets, cont := 0, 0, -1
+		for _, line := range strings.Split(b.String(), "\n") {
+			switch {
+			case strings.HasPrefix(line, "  Round "):
+				rounds, cont = rounds+1, 4
+			case strings.HasPrefix(line, "    • "):
+				bullets, cont = bullets+1, 6
+			case strings.HasPrefix(line, "    quadrant chart: "):
+				cont = 6
+			case cont >= 0 && indent(line) > 0:
+				if indent(line) != cont {
+					t.Errorf("at %d a line %d in, want %d: %q", width, indent(line), cont, line)
+				}
+			default:
+				cont = -1
+			}
+		}
+		if rounds == 0 || bullets == 0 {
+			t.Fatalf("at %d %d rounds, %d reasons: the case tests less than it says:\n%s", width, rounds, bullets, b.String())
+		}
+	}
+}

@@ -194,7 +194,7 @@ func distributions(w io.Writer, f *answer.Forecast, width int) {
 		if !has {
 			continue
 		}
-		fmt.Fprintln(w, wrap(fmt.Sprintf("Where the outcome may land (%s; how far real EU outcomes fell from such forecasts, docs/skill.md):", m.Model), width, ""))
+		block(w, fmt.Sprintf("Where the outcome may land (%s; how far real EU outcomes fell from such forecasts, docs/skill.md):", m.Model), width)
 		t := newTable(w)
 		t.AppendHeader(table.Row{"Issue", "80%", "95%", "Likeliest", "P"})
 		t.SetColumnConfigs([]table.ColumnConfig{wrapCol(1, issueW), wrapCol(4, likeliestW), {Number: 5, Align: text.AlignRight}})
@@ -307,30 +307,62 @@ func matrix(w io.Writer, f *answer.Forecast, width int) {
 		fmt.Fprintf(w, "%s:\n", is.Name)
 		for _, a := range is.Anchors {
 			if l, ok := cited[a.Value]; ok {
-				fmt.Fprintf(w, "  %6s  %s\n", strconv.FormatFloat(a.Value, 'g', -1, 64), wrap(l, max(20, width-10), "          "))
+				fmt.Fprintln(w, hanging(fmt.Sprintf("  %6s  ", strconv.FormatFloat(a.Value, 'g', -1, 64)), l, width))
 			}
 		}
 	}
 }
 
-// say prints a message after its label ("warning (smp): …"), broken at
-// spaces so that no line is wider than width (a longer word stands
-// alone), each line after the first indented by two spaces.
+// say prints a message after its label ("warning (smp): …") as para
+// does.
 func say(w io.Writer, label, text string, width int) {
 	para(w, label+": "+text, width)
 }
 
-// para prints s broken at spaces so that no line is wider than width (at
-// least 40; a longer word stands alone), each line after the first
-// indented by two spaces.
+// para prints s as a paragraph for a terminal width columns wide
+// (wrapText), each line after the first two spaces deeper than s's own
+// indent.
 func para(w io.Writer, s string, width int) {
-	fmt.Fprintln(w, wrap(s, max(40, width-2), "  "))
+	fmt.Fprintln(w, wrapText(s, width, 2))
+}
+
+// block prints s as para does, but every line at s's own indent: a
+// paragraph of prose under a heading that hangs (explain's and advise's
+// sentences).
+func block(w io.Writer, s string, width int) {
+	fmt.Fprintln(w, wrapText(s, width, 0))
+}
+
+// textMargin is the columns a paragraph's first line leaves free at the
+// right: each line's words take at most width − textMargin columns past
+// the paragraph's indent, so that the lines after the first, which hang
+// two deeper, still fit.
+const textMargin = 2
+
+// wrapText is the one rule by which prose is broken into lines for a
+// terminal width columns wide: s's leading spaces (its indent) start the
+// first line and, with hang more, every line after it; each line's words
+// take at most width − textMargin − the indent columns, 20 at the least
+// (a longer word stands alone). With hang at most textMargin no line is
+// wider than width.
+func wrapText(s string, width, hang int) string {
+	body := strings.TrimLeft(s, " ")
+	indent := s[:len(s)-len(body)]
+	return indent + wrap(body, max(20, width-textMargin-len(indent)), indent+strings.Repeat(" ", hang))
+}
+
+// hanging is text after a label (prefix) as a block as deep as the label
+// is wide, so that each line of the text starts under its first word:
+// "      40  Partial ceasefires: …" with its next line ten spaces in.
+func hanging(prefix, text string, width int) string {
+	pad := strings.Repeat(" ", utf8.RuneCountInString(prefix))
+	return prefix + strings.TrimPrefix(wrapText(pad+text, width, 0), pad)
 }
 
 // lineWrapper writes what it is given line by line, breaking each line
-// wider than width at spaces (wrap), its continuation indented two more
-// than the line, except a table's lines (a box-drawing character after
-// any indent), which the table sizes itself. It lets an answer printed in
+// wider than width by wrapText (its continuation two deeper than the
+// line), except a table's lines (a box-drawing character after any
+// indent), which the table sizes itself. It lets an answer printed in
 // many pieces (deal's) fit the terminal without each piece wrapping its
 // own sentences; termWidth of it is its width.
 type lineWrapper struct {
@@ -370,12 +402,11 @@ func (l *lineWrapper) flush() {
 
 func (l *lineWrapper) line(s string) {
 	body := strings.TrimLeft(s, " ")
-	indent := s[:len(s)-len(body)]
 	if utf8.RuneCountInString(s) <= l.width || strings.ContainsAny(firstRune(body), "┌│├└") {
 		fmt.Fprintln(l.w, s)
 		return
 	}
-	fmt.Fprintln(l.w, indent+wrap(body, max(20, l.width-len(indent)-2), indent+"  "))
+	fmt.Fprintln(l.w, wrapText(s, l.width, 2))
 }
 
 // terminalText returns w wrapped in a lineWrapper at its width when it is

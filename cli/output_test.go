@@ -86,6 +86,64 @@ func TestSay(t *testing.T) {
 	}
 }
 
+// wrapText, the one rule prose is broken by: the indent is kept, lines
+// after the first hang by hang more, each line's words take at most
+// width − 2 past the indent, and a word longer than that stands alone.
+func TestWrapText(t *testing.T) {
+	for _, c := range []struct {
+		name, s     string
+		width, hang int
+		want        string
+	}{
+		{"fits", "one two", 40, 2, "one two"},
+		{"hangs two", "aaaa bbbb cccc dddd eeee ffff", 22, 2, "aaaa bbbb cccc dddd\n  eeee ffff"},
+		{"keeps its indent", "    • aaaa bbbb cccc dddd eeee", 24, 2, "    • aaaa bbbb cccc\n      dddd eeee"},
+		{"a block does not hang", "aaaa bbbb cccc dddd eeee ffff", 22, 0, "aaaa bbbb cccc dddd\neeee ffff"},
+		{"a long word alone", "a " + strings.Repeat("x", 30) + " b", 22, 2, "a\n  " + strings.Repeat("x", 30) + "\n  b"},
+		{"runs of spaces close up", "a   b\nc", 40, 2, "a b c"},
+	} {
+		if got := wrapText(c.s, c.width, c.hang); got != c.want {
+			t.Errorf("%s: wrapText(%q, %d, %d) = %q, want %q", c.name, c.s, c.width, c.hang, got, c.want)
+		}
+	}
+}
+
+// hanging lines a label's text up under its first word, within the
+// margin.
+func TestHanging(t *testing.T) {
+	got := hanging("      40  ", "Partial ceasefires: energy infrastructure plus the Black Sea", 40)
+	want := "      40  Partial ceasefires: energy\n          infrastructure plus the\n          Black Sea"
+	if got != want {
+		t.Errorf("hanging:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+// What para prints passes a lineWrapper of the same width untouched:
+// the two break lines by the same rule, so text that went through both
+// would still be broken once.
+func TestParaThroughLineWrapper(t *testing.T) {
+	var direct, through bytes.Buffer
+	text := []string{
+		"warning: 11 of 70 stances rest on no quote, only on an assumption (its reason in the file): nato on ceasefire, nato on territory",
+		"    • United States and United Kingdom both expect to gain by a challenge (United States +0.051, United Kingdom +0.522)",
+		"  Round 3: United States loses a conflict to United Kingdom (20.7 → 90.0); the median moves 20.7 → 90.0.",
+	}
+	for _, width := range []int{60, 80, 120} {
+		direct.Reset()
+		through.Reset()
+		lw := &lineWrapper{w: &through, width: width}
+		for _, s := range text {
+			para(&direct, s, width)
+			para(lw, s, width)
+		}
+		lw.flush()
+		if direct.String() != through.String() {
+			t.Errorf("at %d a lineWrapper broke para's lines again:\n%s\nwant:\n%s", width, through.String(), direct.String())
+		}
+		fits(t, direct.String(), width)
+	}
+}
+
 // An advice table writes a lever's values as the sentences around it do:
 // a position to one decimal, a salience to two.
 func TestLeverValue(t *testing.T) {

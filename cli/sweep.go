@@ -172,7 +172,8 @@ func sweepTable(w io.Writer, sc *answer.Scenario, r answer.SweepModel, width int
 			line := fmt.Sprintf("  outcome, with the model's error on real outcomes (approximate): 80%% [%s, %s]   95%% [%s, %s]   sd %s = %.0f%% inputs + %.0f%% model error (of the variance)",
 				num(c.Lo80), num(c.Hi80), num(c.Lo95), num(c.Hi95), num(c.SD), 100*c.ShareInputs, 100*c.ShareModel)
 			if utf8.RuneCountInString(line) > width {
-				line = "  " + wrap(line, max(40, width-4), "    ")
+				// (a line that fits keeps its runs of spaces)
+				line = wrapText(line, width, 2)
 			}
 			fmt.Fprintln(w, line)
 		}
@@ -309,7 +310,8 @@ func tornado(w io.Writer, sc *answer.Scenario, r *answer.SensitivityModel, top, 
 		if is.UnsettledDraws > 0 {
 			head += fmt.Sprintf(", %s of them had not settled", ask.Grouped(is.UnsettledDraws))
 		}
-		fmt.Fprintf(w, "\n%s\n", wrap(head+")", width-2, "  "))
+		fmt.Fprintln(w)
+		para(w, head+")", width)
 		t := table.NewWriter()
 		t.SetOutputMirror(w)
 		t.SetStyle(table.StyleLight)
@@ -334,7 +336,7 @@ func tornado(w io.Writer, sc *answer.Scenario, r *answer.SensitivityModel, top, 
 			fmt.Fprintf(w, "  (%d more %s; --top 0 shows all)\n", n, nounFor(n, "input"))
 		}
 		if u := ask.EndsUnsettledText(is, r.Ends); u != "" {
-			fmt.Fprintf(w, "  %s\n", wrap("* had not settled: a last round's point ("+u+")", width-4, "    "))
+			para(w, "  * had not settled: a last round's point ("+u+")", width)
 		}
 	}
 	for _, x := range r.Warnings {
