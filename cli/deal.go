@@ -146,12 +146,13 @@ func runDealEvaluate(cmd *cobra.Command, args []string) error {
 	req.Robust = robustFlags(cmd, req.Robust)
 	return respond(cmd, args, format, req, func(ctx context.Context, c *ask.Case) (*answer.DealEvaluation, error) {
 		return ask.DealEvaluate(ctx, c, req)
-	}, wrapLines(printEvaluation))
+	}, atWidth(printEvaluation))
 }
 
-func printEvaluation(w io.Writer, ev *answer.DealEvaluation) {
+// printEvaluation prints deal evaluate's answer for a terminal width
+// columns wide.
+func printEvaluation(w io.Writer, ev *answer.DealEvaluation, width int) {
 	sc := &ev.Scenario
-	width := termWidth(w)
 	headline(w, sc, width)
 	t := newTable(w)
 	t.AppendHeader(table.Row{"Issue", "Value", "From", "Nearest option"})
@@ -173,16 +174,16 @@ func printEvaluation(w io.Writer, ev *answer.DealEvaluation) {
 		t.AppendRow(table.Row{is.Name, num(v[k]), from, nearestLabel(sc, k, v[k])})
 	}
 	t.Render()
-	printVerdicts(w, sc, ev.Evaluation.Actors)
-	printRules(w, sc, ev.Evaluation.Rules)
+	printVerdicts(w, sc, ev.Evaluation.Actors, width)
+	printRules(w, sc, ev.Evaluation.Rules, width)
 	if ev.Evaluation.Accepted {
-		fmt.Fprintln(w, acceptedText(ev.Evaluation.Rules))
+		para(w, acceptedText(ev.Evaluation.Rules), width)
 	} else {
 		var names []string
 		for _, id := range ev.Evaluation.Blockers {
 			names = append(names, sc.ActorName(id))
 		}
-		fmt.Fprintf(w, "Blocked by: %s.\n", strings.Join(names, ", "))
+		para(w, "Blocked by: "+strings.Join(names, ", ")+".", width)
 	}
 	if len(ev.Evaluation.Forecasts) > 0 {
 		t := newTable(w)
@@ -192,7 +193,7 @@ func printEvaluation(w io.Writer, ev *answer.DealEvaluation) {
 		}
 		t.Render()
 	}
-	printRobust(w, sc, ev.Robust)
+	printRobust(w, sc, ev.Robust, width)
 	for _, x := range ev.Warnings {
 		say(w, "warning", x, width)
 	}
@@ -216,7 +217,7 @@ func runDealSearch(cmd *cobra.Command, args []string) error {
 	req.Robust = robustFlags(cmd, req.Robust)
 	return respond(cmd, args, format, req, func(ctx context.Context, c *ask.Case) (*answer.DealSearch, error) {
 		return ask.DealSearch(ctx, c, req)
-	}, wrapLines(printSearch))
+	}, atWidth(printSearch))
 }
 
 func nearestLabel(sc *answer.Scenario, k int, x float64) string {
@@ -225,10 +226,10 @@ func nearestLabel(sc *answer.Scenario, k int, x float64) string {
 
 func num3(x float64) string { return strconv.FormatFloat(x, 'f', 3, 64) }
 
-func printVerdicts(w io.Writer, sc *answer.Scenario, vs []answer.DealVerdict) {
+func printVerdicts(w io.Writer, sc *answer.Scenario, vs []answer.DealVerdict, width int) {
 	t := newTable(w)
 	t.AppendHeader(table.Row{"Actor", "Utility", "Alternative", "Gain", "Red lines crossed", "Verdict"})
-	l := layoutAt(termWidth(w))
+	l := layoutAt(width)
 	t.SetColumnConfigs([]table.ColumnConfig{wrapCol(1, l.col(crowdedActorCol)), wrapCol(3, l.col(alternativeCol)), wrapCol(5, l.col(redLinesCol)), wrapCol(6, l.col(verdictCol))})
 	for _, v := range vs {
 		var crossed []string
@@ -247,16 +248,17 @@ func printVerdicts(w io.Writer, sc *answer.Scenario, vs []answer.DealVerdict) {
 	t.Render()
 }
 
-func printSearch(w io.Writer, a *answer.DealSearch) {
+// printSearch prints deal search's answer for a terminal width columns
+// wide.
+func printSearch(w io.Writer, a *answer.DealSearch, width int) {
 	res := a.Result
 	p := &a.Scenario
-	width := termWidth(w)
 	headline(w, p, width)
 	required := make([]string, len(res.Required))
 	for i, id := range res.Required {
 		required[i] = p.ActorName(id)
 	}
-	fmt.Fprintf(w, "Required: %s. ρ = %v.", strings.Join(required, ", "), res.Rho)
+	line := fmt.Sprintf("Required: %s. ρ = %v.", strings.Join(required, ", "), res.Rho)
 	if len(res.Fixed) > 0 {
 		var fx []string
 		for _, is := range p.Issues {
@@ -264,21 +266,21 @@ func printSearch(w io.Writer, a *answer.DealSearch) {
 				fx = append(fx, fmt.Sprintf("%s=%s", is.ID, num(x)))
 			}
 		}
-		fmt.Fprintf(w, " Fixed: %s.", strings.Join(fx, ", "))
+		line += fmt.Sprintf(" Fixed: %s.", strings.Join(fx, ", "))
 	}
 	if len(res.Rules) > 0 {
-		fmt.Fprint(w, " Decision rules decide (below).")
+		line += " Decision rules decide (below)."
 	}
-	fmt.Fprintln(w)
-	printAlternatives(w, p, a.NoDeal, res.Alternatives)
-	fmt.Fprintln(w, res.Summary)
-	printCoalitions(w, p, res)
+	para(w, line, width)
+	printAlternatives(w, p, a.NoDeal, res.Alternatives, width)
+	para(w, res.Summary, width)
+	printCoalitions(w, p, res, width)
 	if res.Open && math.IsInf(res.Margin, 1) {
-		fmt.Fprintln(w, "Zone of agreement: OPEN to every package (no one's consent is needed).")
+		para(w, "Zone of agreement: OPEN to every package (no one's consent is needed).", width)
 	} else if res.Open {
-		fmt.Fprintf(w, "Zone of agreement: OPEN. Largest smallest gain %.4f (%s).\n", res.Margin, certified(res, res.MarginBound, "%.4f"))
+		para(w, fmt.Sprintf("Zone of agreement: OPEN. Largest smallest gain %.4f (%s).", res.Margin, certified(res, res.MarginBound, "%.4f")), width)
 	} else if !math.IsInf(res.Margin, -1) {
-		fmt.Fprintf(w, "Zone of agreement: EMPTY. Largest smallest gain %.4f (%s).\n", res.Margin, certified(res, res.MarginBound, "%.4f"))
+		para(w, fmt.Sprintf("Zone of agreement: EMPTY. Largest smallest gain %.4f (%s).", res.Margin, certified(res, res.MarginBound, "%.4f")), width)
 	}
 	if res.Open && res.Nash != nil {
 		t := newTable(w)
@@ -308,12 +310,12 @@ func printSearch(w io.Writer, a *answer.DealSearch) {
 		t.AppendRows(rows)
 		t.Render()
 		if res.NashProduct > 0 {
-			fmt.Fprintf(w, "Nash product (capability-weighted geometric mean of gains) %.5f, %s.\n", res.NashProduct, certified(res, res.NashBound, "%.5f"))
+			para(w, fmt.Sprintf("Nash product (capability-weighted geometric mean of gains) %.5f, %s.", res.NashProduct, certified(res, res.NashBound, "%.5f")), width)
 		}
-		printPackageVerdicts(w, p, res, res.Nash)
-		printRules(w, p, res.Nash.Rules)
-		printPackages(w, p, "Pareto frontier (max Σ λ·U over the zone)", res.Frontier)
-		printPackages(w, p, "Packages drawn from the zone", res.Sample)
+		printPackageVerdicts(w, p, res, res.Nash, width)
+		printRules(w, p, res.Nash.Rules, width)
+		printPackages(w, p, "Pareto frontier (max Σ λ·U over the zone)", res.Frontier, width)
+		printPackages(w, p, "Packages drawn from the zone", res.Sample, width)
 	}
 	if c := res.Concession; c != nil {
 		lower := "To open it, lower alternatives (red lines kept)"
@@ -322,13 +324,13 @@ func printSearch(w io.Writer, a *answer.DealSearch) {
 			// lower an alternative toward: some must be crossed first.
 			lower = "To open it, lower alternatives (red lines kept, but for those that contradict each other)"
 		}
-		printPlan(w, p, res, lower, c.LowerAlternatives, "utility")
-		printPlan(w, p, res, "To open it, bend red lines (alternatives kept)", c.BendRedLines, percentOfScale)
+		printPlan(w, p, res, lower, c.LowerAlternatives, "utility", width)
+		printPlan(w, p, res, "To open it, bend red lines (alternatives kept)", c.BendRedLines, percentOfScale, width)
 		for _, n := range c.Notes {
 			say(w, "note", n, width)
 		}
 	}
-	printRobust(w, p, a.Robust)
+	printRobust(w, p, a.Robust, width)
 	for _, n := range res.Notes {
 		// The summary above already says why red lines close the zone.
 		if c, ok := strings.CutPrefix(n, "zone closed by red lines: "); ok && strings.Contains(res.Summary, c) {
@@ -339,13 +341,13 @@ func printSearch(w io.Writer, a *answer.DealSearch) {
 	for _, x := range a.Warnings {
 		say(w, "warning", x, width)
 	}
-	fmt.Fprintf(w, "solver: %d solves, %d Newton steps, largest certificate gap %.2g (normalised units)\n", res.Stats.Solves, res.Stats.NewtonSteps, res.Stats.MaxGap)
+	para(w, fmt.Sprintf("solver: %d solves, %d Newton steps, largest certificate gap %.2g (normalised units)", res.Stats.Solves, res.Stats.NewtonSteps, res.Stats.MaxGap), width)
 }
 
 // printCoalitions shows, under decision rules, each issue's rule with its
 // veto players, and each minimal winning coalition's zone; and who blocks
 // an empty zone.
-func printCoalitions(w io.Writer, sc *answer.Scenario, res *answer.DealZone) {
+func printCoalitions(w io.Writer, sc *answer.Scenario, res *answer.DealZone, width int) {
 	actors := func(ids []string) string {
 		var out []string
 		for _, id := range ids {
@@ -354,7 +356,7 @@ func printCoalitions(w io.Writer, sc *answer.Scenario, res *answer.DealZone) {
 		return strings.Join(out, ", ")
 	}
 	if len(res.Rules) > 0 {
-		l := layoutAt(termWidth(w))
+		l := layoutAt(width)
 		t := newTable(w)
 		t.AppendHeader(table.Row{"Issue", "Rule", "Quota", "Veto", "Minimal winning coalitions"})
 		var rows []table.Row
@@ -378,7 +380,7 @@ func printCoalitions(w io.Writer, sc *answer.Scenario, res *answer.DealZone) {
 		t.AppendRows(rows)
 		t.Render()
 		if len(res.Veto) > 0 {
-			fmt.Fprintf(w, "Veto players (in every winning coalition): %s.\n", actors(res.Veto))
+			para(w, "Veto players (in every winning coalition): "+actors(res.Veto)+".", width)
 		}
 		t = newTable(w)
 		t.AppendHeader(table.Row{"Coalition", "Zone", "Largest smallest gain", "Short of its alternative"})
@@ -407,7 +409,7 @@ func printCoalitions(w io.Writer, sc *answer.Scenario, res *answer.DealZone) {
 		t.Render()
 	}
 	if len(res.Blockers) > 0 {
-		fmt.Fprintf(w, "Blocked by: %s.\n", actors(res.Blockers))
+		para(w, "Blocked by: "+actors(res.Blockers)+".", width)
 	}
 }
 
@@ -421,7 +423,7 @@ func sum(xs []float64) float64 {
 
 // printPackageVerdicts shows every actor's utility, alternative and gain
 // at one package.
-func printPackageVerdicts(w io.Writer, sc *answer.Scenario, res *answer.DealZone, pk *answer.DealPackage) {
+func printPackageVerdicts(w io.Writer, sc *answer.Scenario, res *answer.DealZone, pk *answer.DealPackage, width int) {
 	req := map[string]bool{}
 	for _, id := range res.Required {
 		req[id] = true
@@ -430,15 +432,15 @@ func printPackageVerdicts(w io.Writer, sc *answer.Scenario, res *answer.DealZone
 	for i, a := range res.Alternatives {
 		vs = append(vs, answer.DealVerdict{Actor: a.Actor, Required: req[a.Actor], Utility: pk.Utilities[i], Alternative: a.Value, AlternativeFrom: a.From, Gain: pk.Gains[i], Accepts: pk.Gains[i] >= -1e-9})
 	}
-	fmt.Fprintf(w, "At the %s package (red lines of actors not required are not checked here; use deal evaluate):\n", pk.Label)
-	printVerdicts(w, sc, vs)
+	para(w, fmt.Sprintf("At the %s package (red lines of actors not required are not checked here; use deal evaluate):", pk.Label), width)
+	printVerdicts(w, sc, vs, width)
 }
 
-func printPackages(w io.Writer, p *answer.Scenario, title string, pks []answer.DealPackage) {
+func printPackages(w io.Writer, p *answer.Scenario, title string, pks []answer.DealPackage, width int) {
 	if len(pks) == 0 {
 		return
 	}
-	fmt.Fprintln(w, title+":")
+	para(w, title+":", width)
 	t := newTable(w)
 	hdr := table.Row{"Package"}
 	for _, is := range p.Issues {
@@ -468,7 +470,7 @@ func scaleCost(x float64) string {
 	return num(x)
 }
 
-func printPlan(w io.Writer, p *answer.Scenario, res *answer.DealZone, title string, pl *answer.DealPlan, unit string) {
+func printPlan(w io.Writer, p *answer.Scenario, res *answer.DealZone, title string, pl *answer.DealPlan, unit string, width int) {
 	if pl == nil {
 		return
 	}
@@ -476,40 +478,40 @@ func printPlan(w io.Writer, p *answer.Scenario, res *answer.DealZone, title stri
 	if unit == percentOfScale {
 		cost = scaleCost(pl.Cost)
 	}
-	fmt.Fprintf(w, "%s: capability-weighted cost %s %s (certificate gap %.2g)\n", title, cost, unit, pl.Gap)
+	para(w, fmt.Sprintf("%s: capability-weighted cost %s %s (certificate gap %.2g)", title, cost, unit, pl.Gap), width)
 	for _, b := range pl.Bends {
 		how := fmt.Sprintf("%s points", num(b.By))
 		if b.Strict && b.By == 0 {
 			how = "accepts the value it excluded"
 		}
-		fmt.Fprintf(w, "  %s CROSSES its red line on %s: %s becomes %s (%s); it gives up %.3f utility (from %s)", p.ActorName(b.Actor), b.Issue, b.RedLine, b.To, how, b.UtilityLost, num(b.From))
+		line := fmt.Sprintf("  %s CROSSES its red line on %s: %s becomes %s (%s); it gives up %.3f utility (from %s)", p.ActorName(b.Actor), b.Issue, b.RedLine, b.To, how, b.UtilityLost, num(b.From))
 		if len(b.Options) > 0 {
-			fmt.Fprintf(w, " and accepts %s", strings.Join(quoteAll(b.Options), ", "))
+			line += " and accepts " + strings.Join(quoteAll(b.Options), ", ")
 		}
-		fmt.Fprintln(w)
+		para(w, line, width)
 	}
 	for _, s := range pl.Shortfalls {
-		fmt.Fprintf(w, "  %s accepts %.3f, %.3f below its alternative %.3f; equivalently it moves", s.Actor, s.Utility, s.By, s.Alternative)
+		line := fmt.Sprintf("  %s accepts %.3f, %.3f below its alternative %.3f; equivalently it moves", s.Actor, s.Utility, s.By, s.Alternative)
 		for j, m := range s.Moves {
 			if j > 0 {
-				fmt.Fprint(w, ",")
+				line += ","
 			}
-			fmt.Fprintf(w, " %s %s→%s", m.Issue, num(m.From), num(m.To))
+			line += fmt.Sprintf(" %s %s→%s", m.Issue, num(m.From), num(m.To))
 		}
-		fmt.Fprintln(w)
+		para(w, line, width)
 	}
-	printLabelled(w, p, "  the package it opens", &pl.Package)
+	printLabelled(w, p, "  the package it opens", &pl.Package, width)
 }
 
 // printLabelled shows one package issue by issue with its nearest
 // labelled options.
-func printLabelled(w io.Writer, p *answer.Scenario, title string, pk *answer.DealPackage) {
-	fmt.Fprintln(w, title+":")
+func printLabelled(w io.Writer, p *answer.Scenario, title string, pk *answer.DealPackage, width int) {
+	para(w, title+":", width)
 	t := newTable(w)
 	t.AppendHeader(table.Row{"Issue", "Value", "Nearest option"})
 	// The option takes what the issue and Value 5 leave, 64 at most
 	// (wide, the issue is whole and the option 64).
-	l := layoutAt(termWidth(w))
+	l := layoutAt(width)
 	issueW := l.col(listedIssueCol)
 	t.SetColumnConfigs([]table.ColumnConfig{wrapCol(1, issueW), wrapCol(3, l.text(3, issueW+5, 64))})
 	for k, is := range p.Issues {
@@ -521,7 +523,7 @@ func printLabelled(w io.Writer, p *answer.Scenario, title string, pk *answer.Dea
 // printAlternatives says which alternative to agreement each actor was
 // given, and from which no-deal package: once, when every actor's is
 // from the same.
-func printAlternatives(w io.Writer, p *answer.Scenario, noDeal string, alts []answer.DealAlternative) {
+func printAlternatives(w io.Writer, p *answer.Scenario, noDeal string, alts []answer.DealAlternative, width int) {
 	same := len(alts) > 0
 	for _, a := range alts {
 		same = same && a.From == alts[0].From
@@ -538,7 +540,7 @@ func printAlternatives(w io.Writer, p *answer.Scenario, noDeal string, alts []an
 	if same {
 		head += ", each actor's utility at " + alts[0].From
 	}
-	say(w, head, strings.Join(parts, ", ")+".", termWidth(w))
+	say(w, head, strings.Join(parts, ", ")+".", width)
 }
 
 func quoteAll(ss []string) []string {

@@ -84,7 +84,7 @@ func runExplain(cmd *cobra.Command, args []string) error {
 			explainCSV(w, e)
 			return
 		}
-		wrapLines(func(w io.Writer, e *answer.Explanation) { explainTable(w, e, termWidth(w)) })(w, e)
+		explainTable(w, e, termWidth(w))
 	})
 }
 
@@ -92,7 +92,7 @@ func runExplain(cmd *cobra.Command, args []string) error {
 // the size of their pull with a bar, and the sentence saying why.
 func explainTable(w io.Writer, e *answer.Explanation, width int) {
 	headline(w, &e.Scenario, width)
-	fmt.Fprintf(w, "Model: %s\n", e.Model)
+	para(w, "Model: "+e.Model, width)
 	closed := e.Model == "compromise" || e.Model == "median" || e.Model == "nash"
 	for _, ie := range e.Issues {
 		if !closed {

@@ -96,17 +96,15 @@ func TestExplainFitsWidth(t *testing.T) {
 	}
 }
 
-// Every model's explanation of the built-in case fits 80 columns through
-// the lineWrapper the command prints with: nash's gain column beside
-// half-length bars, bdm's and smp's stories, and exchange's realised
-// exchanges a line each, where their eight columns cannot fit.
+// Every model's explanation of the built-in case fits 80 columns: nash's
+// gain column beside half-length bars, bdm's and smp's stories, and
+// exchange's realised exchanges a line each, where their eight columns
+// cannot fit.
 func TestExplainEveryModelFitsWidth(t *testing.T) {
 	for _, m := range []string{"median", "nash", "bdm", "exchange", "smp"} {
 		var e answer.Explanation
 		runJSON(t, &e, "explain", "-m", m, "-q")
-		at80 := fitsNarrow(t, func(w io.Writer, width int) {
-			wrapped(func(w io.Writer) { explainTable(w, &e, width) })(w, width)
-		})
+		at80 := fitsNarrow(t, func(w io.Writer, width int) { explainTable(w, &e, width) })
 		if m == "exchange" && (!strings.Contains(at80, "  #1 ") || strings.Contains(at80, "│ GIVES WAY")) {
 			t.Errorf("exchange's exchanges are not a line each at 80 columns:\n%s", at80)
 		}

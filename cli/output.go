@@ -359,25 +359,21 @@ func hanging(prefix, text string, width int) string {
 	return prefix + strings.TrimPrefix(wrapText(pad+text, width, 0), pad)
 }
 
+// atWidth is print at the width of the writer it is given (termWidth).
+func atWidth[A any](print func(io.Writer, A, int)) func(io.Writer, A) {
+	return func(w io.Writer, a A) { print(w, a, termWidth(w)) }
+}
+
 // lineWrapper writes what it is given line by line, breaking each line
 // wider than width by wrapText (its continuation two deeper than the
 // line), except a table's lines (a box-drawing character after any
-// indent), which the table sizes itself. It lets an answer printed in
-// many pieces (deal's) fit the terminal without each piece wrapping its
-// own sentences; termWidth of it is its width.
+// indent), which the table sizes itself. It is for the printers that do
+// not know the width (show, validate, models, an error): what they print
+// is broken once, here; termWidth of it is its width.
 type lineWrapper struct {
 	w     io.Writer
 	width int
 	buf   []byte
-}
-
-// wrapLines returns print writing through a lineWrapper at w's width.
-func wrapLines[A any](print func(io.Writer, A)) func(io.Writer, A) {
-	return func(w io.Writer, a A) {
-		lw := &lineWrapper{w: w, width: termWidth(w)}
-		print(lw, a)
-		lw.flush()
-	}
 }
 
 func (l *lineWrapper) Write(p []byte) (int, error) {

@@ -225,37 +225,15 @@ func TestLineWrapper(t *testing.T) {
 // The deal answers fit 80 columns on the built-in case: search, evaluate
 // and proposals, whose seven-column table becomes a block a proposal.
 func TestDealFitsWidth(t *testing.T) {
-	render := func(args []string, print func(io.Writer, []byte)) string {
-		t.Helper()
-		out, _, code := run(t, append(args, "-q", "-f", "json")...)
-		if code != 0 {
-			t.Fatalf("%v: exit %d", args, code)
-		}
-		return fitsNarrow(t, func(w io.Writer, width int) {
-			wrapped(func(w io.Writer) { print(w, []byte(out)) })(w, width)
-		})
-	}
-	search := render([]string{"deal", "search"}, func(w io.Writer, js []byte) {
-		var a answer.DealSearch
-		if err := json.Unmarshal(js, &a); err != nil {
-			t.Fatal(err)
-		}
-		printSearch(w, &a)
-	})
-	evaluate := render([]string{"deal", "evaluate"}, func(w io.Writer, js []byte) {
-		var a answer.DealEvaluation
-		if err := json.Unmarshal(js, &a); err != nil {
-			t.Fatal(err)
-		}
-		printEvaluation(w, &a)
-	})
-	proposals := render([]string{"deal", "proposals"}, func(w io.Writer, js []byte) {
-		var a answer.DealProposals
-		if err := json.Unmarshal(js, &a); err != nil {
-			t.Fatal(err)
-		}
-		printProposals(w, &a)
-	})
+	var s answer.DealSearch
+	runJSON(t, &s, "deal", "search")
+	search := fitsNarrow(t, func(w io.Writer, width int) { printSearch(w, &s, width) })
+	var e answer.DealEvaluation
+	runJSON(t, &e, "deal", "evaluate")
+	evaluate := fitsNarrow(t, func(w io.Writer, width int) { printEvaluation(w, &e, width) })
+	var p answer.DealProposals
+	runJSON(t, &p, "deal", "proposals")
+	proposals := fitsNarrow(t, func(w io.Writer, width int) { printProposals(w, &p, width) })
 	if !strings.Contains(proposals, "  package: ") || strings.Contains(proposals, "│ PROPOSAL") {
 		t.Errorf("the proposals are not in blocks at 80 columns:\n%s", proposals)
 	}
@@ -274,7 +252,7 @@ func TestDealFitsWidth(t *testing.T) {
 func TestDealRulesFitWidth(t *testing.T) {
 	var search answer.DealSearch
 	runJSON(t, &search, "deal", "search", "testdata/rules.yaml")
-	at80 := fitsNarrow(t, wrapped(func(w io.Writer) { printSearch(w, &search) }))
+	at80 := fitsNarrow(t, func(w io.Writer, width int) { printSearch(w, &search, width) })
 	for _, want := range []string{"│ MINIMAL WINNING", "│ COALITION ", "│ CARRIED BY"} {
 		if !strings.Contains(at80, want) {
 			t.Errorf("no %q: the case tests less than it says:\n%s", want, at80)
@@ -282,7 +260,7 @@ func TestDealRulesFitWidth(t *testing.T) {
 	}
 	var ev answer.DealEvaluation
 	runJSON(t, &ev, "deal", "evaluate", "testdata/rules.yaml")
-	at80 = fitsNarrow(t, wrapped(func(w io.Writer) { printEvaluation(w, &ev) }))
+	at80 = fitsNarrow(t, func(w io.Writer, width int) { printEvaluation(w, &ev, width) })
 	if !strings.Contains(at80, "│ CARRIED BY") {
 		t.Errorf("no rules' table: the case tests less than it says:\n%s", at80)
 	}

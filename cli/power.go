@@ -237,7 +237,7 @@ func small(x float64) string {
 // printRules prints whether a package passes each issue's decision rule
 // and which voters carry it (deal evaluate, and search's Nash package),
 // when any issue states one.
-func printRules(w io.Writer, sc *answer.Scenario, rules []answer.DealRuleVerdict) {
+func printRules(w io.Writer, sc *answer.Scenario, rules []answer.DealRuleVerdict, width int) {
 	if len(rules) == 0 {
 		return
 	}
@@ -258,7 +258,7 @@ func printRules(w io.Writer, sc *answer.Scenario, rules []answer.DealRuleVerdict
 		}
 		rows = append(rows, table.Row{r.Issue, r.Rule, fmt.Sprintf("%s of %s", num(r.For), num(r.Total)), num(r.Quota), pass, by, names(r.Against)})
 	}
-	if l := layoutAt(termWidth(w)); l.narrow() {
+	if l := layoutAt(width); l.narrow() {
 		// those who carry it and those against share what the other
 		// five columns leave
 		others := 0

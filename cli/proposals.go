@@ -55,7 +55,7 @@ func runDealProposals(cmd *cobra.Command, args []string) error {
 	if list, _ := f.GetString("model"); strings.TrimSpace(list) != "" {
 		req.Models = strings.Split(list, ",")
 	}
-	print := wrapLines(printProposals)
+	print := atWidth(printProposals)
 	if format == "csv" {
 		print = func(w io.Writer, a *answer.DealProposals) {
 			csvCaveats(cmd.ErrOrStderr(), "", a.Warnings, nil)
@@ -68,17 +68,18 @@ func runDealProposals(cmd *cobra.Command, args []string) error {
 	}, print)
 }
 
-func printProposals(w io.Writer, a *answer.DealProposals) {
+// printProposals prints deal proposals' answer for a terminal width
+// columns wide.
+func printProposals(w io.Writer, a *answer.DealProposals, width int) {
 	sc := &a.Scenario
-	width := termWidth(w)
 	headline(w, sc, width)
-	printAlternatives(w, sc, a.NoDeal, a.Alternatives)
+	printAlternatives(w, sc, a.NoDeal, a.Alternatives, width)
 	if len(a.Proposals) > 0 {
-		printProposalTable(w, a)
+		printProposalTable(w, a, width)
 	}
 	for _, p := range a.Proposals {
 		if p.Error != "" {
-			fmt.Fprintf(w, "%s (%s): not judged: %s\n", p.Name, p.ID, p.Error)
+			say(w, fmt.Sprintf("%s (%s)", p.Name, p.ID), "not judged: "+p.Error, width)
 		}
 		var why []string
 		for _, v := range p.Actors {
@@ -87,14 +88,17 @@ func printProposals(w io.Writer, a *answer.DealProposals) {
 			}
 		}
 		if len(why) > 0 {
-			fmt.Fprintf(w, "%s (%s):\n%s\n", p.Name, p.ID, strings.Join(why, "\n"))
+			para(w, fmt.Sprintf("%s (%s):", p.Name, p.ID), width)
+			for _, x := range why {
+				para(w, x, width)
+			}
 		}
 		if len(p.Evidence) > 0 {
-			fmt.Fprintf(w, "  source %s: “%s”\n", p.Evidence[0].Source, p.Evidence[0].Quote)
+			para(w, fmt.Sprintf("  source %s: “%s”", p.Evidence[0].Source, p.Evidence[0].Quote), width)
 		}
 	}
 	if len(a.Timeline) > 0 {
-		printTimeline(w, a)
+		printTimeline(w, a, width)
 	}
 	for _, x := range a.Warnings {
 		say(w, "warning", x, width)
@@ -105,18 +109,18 @@ func printProposals(w io.Writer, a *answer.DealProposals) {
 // it leaves open, who accepts and who rejects it. On a narrow terminal,
 // where seven columns cannot fit, each proposal is a block of lines
 // instead.
-func printProposalTable(w io.Writer, a *answer.DealProposals) {
-	if layoutAt(termWidth(w)).narrow() {
+func printProposalTable(w io.Writer, a *answer.DealProposals, width int) {
+	if layoutAt(width).narrow() {
 		for _, p := range a.Proposals {
 			verdict := verdictWord(p.Accepted)
 			if p.Error != "" {
 				verdict = "not judged"
 			}
-			fmt.Fprintf(w, "%s (%s) — %s\n", p.Name, p.Date, verdict)
-			fmt.Fprintf(w, "  package: %s\n", proposalPackage(p))
+			para(w, fmt.Sprintf("%s (%s) — %s", p.Name, p.Date, verdict), width)
+			para(w, "  package: "+proposalPackage(p), width)
 			for _, f := range []struct{ name, ids string }{{"open", strings.Join(p.Open, ", ")}, {"accept", strings.Join(p.Accepts, ", ")}, {"reject", strings.Join(p.Rejects, ", ")}} {
 				if f.ids != "" {
-					fmt.Fprintf(w, "  %s: %s\n", f.name, f.ids)
+					para(w, "  "+f.name+": "+f.ids, width)
 				}
 			}
 		}
@@ -158,8 +162,8 @@ func proposalPackage(p answer.ProposalVerdicts) string {
 
 // printTimeline shows how many required actors accepted each proposal at
 // each snapshot.
-func printTimeline(w io.Writer, a *answer.DealProposals) {
-	fmt.Fprintln(w, "Support over time (actors accepting; “–” not on the table; “not judged” when an open issue has no value to judge it at):")
+func printTimeline(w io.Writer, a *answer.DealProposals, width int) {
+	para(w, "Support over time (actors accepting; “–” not on the table; “not judged” when an open issue has no value to judge it at):", width)
 	t := newTable(w)
 	hdr := table.Row{"Proposal"}
 	for _, s := range a.Timeline {
