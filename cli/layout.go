@@ -27,6 +27,11 @@ const narrowBelow = 100
 // label would be a word a line.
 const minText = 16
 
+// minQuote is the fewest columns a table gives a column of quotes: in
+// fewer a quote reads a word or two a line, and the quotes are better
+// printed under their rows, at the width of the terminal.
+const minQuote = 40
+
 // layout is the width rule at one terminal width (termWidth: a terminal's
 // columns, else 120).
 type layout struct{ width int }
