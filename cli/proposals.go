@@ -9,7 +9,6 @@ import (
 	"strings"
 
 	"github.com/jedib0t/go-pretty/v6/table"
-	"github.com/jedib0t/go-pretty/v6/text"
 	"github.com/spf13/cobra"
 
 	"parley/answer"
@@ -128,8 +127,7 @@ func printProposalTable(w io.Writer, a *answer.DealProposals, width int) {
 	}
 	t := newTable(w)
 	t.AppendHeader(table.Row{"Proposal", "Date", "Package", "Open", "Accept", "Reject", "Verdict"})
-	t.SetColumnConfigs([]table.ColumnConfig{{Number: 1, WidthMax: 28, WidthMaxEnforcer: text.WrapSoft}, {Number: 3, WidthMax: 44, WidthMaxEnforcer: text.WrapSoft},
-		{Number: 4, WidthMax: 20, WidthMaxEnforcer: text.WrapSoft}, {Number: 5, WidthMax: 24, WidthMaxEnforcer: text.WrapSoft}, {Number: 6, WidthMax: 24, WidthMaxEnforcer: text.WrapSoft}})
+	t.SetColumnConfigs([]table.ColumnConfig{wrapCol(1, 28), wrapCol(3, 44), wrapCol(4, 20), wrapCol(5, 24), wrapCol(6, 24)})
 	for _, p := range a.Proposals {
 		verdict := verdictWord(p.Accepted)
 		if p.Error != "" {
