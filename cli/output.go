@@ -626,11 +626,18 @@ func formatOf(cmd *cobra.Command, valid ...string) (string, error) {
 // telling the question's progress to a bar on a terminal (progress),
 // which is gone before the answer is printed.
 func askWithProgress[A any](cmd *cobra.Command, args []string, req any, question func(context.Context, *ask.Case, ask.Progress) (A, error)) (A, error) {
-	var none A
 	c, err := loadCase(cmd, args)
 	if err != nil {
+		var none A
 		return none, err
 	}
+	return askCase(cmd, c, req, question)
+}
+
+// askCase is askWithProgress on a case already loaded, for a command
+// that reads its request against the case (compare's --variants).
+func askCase[A any](cmd *cobra.Command, c *ask.Case, req any, question func(context.Context, *ask.Case, ask.Progress) (A, error)) (A, error) {
+	var none A
 	if err := checkMemory(cmd, c, req); err != nil {
 		return none, err
 	}
