@@ -125,11 +125,12 @@ func explainTable(w io.Writer, e *answer.Explanation, width int) {
 			hdr = append(hdr, "Gain")
 		}
 		t.AppendHeader(hdr)
-		// A long actor's name breaks at a space on a narrow terminal, and
-		// the bars are half as long.
+		// On a narrow terminal the bars are half as long; an actor's
+		// name takes what the other columns leave, 28 at most, and
+		// breaks at a space.
 		l := layoutAt(width)
 		barW := l.col(pullBarCol)
-		t.SetColumnConfigs([]table.ColumnConfig{wrapCol(1, l.col(actorCol))})
+		var rows []table.Row
 		for _, p := range ie.Pulls {
 			row := table.Row{p.Name, num(p.Position), fmt.Sprintf("%.3g", p.Weight), fmt.Sprintf("%.1f%%", 100*p.Share), pullText(e.Model, p.Pull), bar(float64(p.Pull), top, barW)}
 			if e.Model == "nash" {
@@ -139,8 +140,14 @@ func explainTable(w io.Writer, e *answer.Explanation, width int) {
 				}
 				row = append(row, g)
 			}
-			t.AppendRow(row)
+			rows = append(rows, row)
 		}
+		others := 0
+		for j := 1; j < len(hdr); j++ {
+			others += widest(column(rows, j, hdr[j].(string))...)
+		}
+		t.SetColumnConfigs([]table.ColumnConfig{wrapCol(1, l.text(len(hdr), others, 28))})
+		t.AppendRows(rows)
 		t.Render()
 		block(w, ie.Text, width)
 	}

@@ -79,20 +79,27 @@ func TestExplainIterativeModels(t *testing.T) {
 	}
 }
 
-// The built-in case's explanation (compromise, the default) fits an
-// 80-column terminal: the line breaks at spaces (it was 157
-// wide) and a long actor's name in the table (82 wide) at a space.
+// The built-in case's explanation fits an 80-column terminal: the
+// issue's line breaks at spaces (it was 157 wide), the bars halve, and an
+// actor's name takes what the other columns leave: compromise's table
+// has room for "European Commission" whole (the bar at 20 made it 82
+// wide), nash's, with its gain, breaks it at its space.
 func TestExplainFitsWidth(t *testing.T) {
-	var e answer.Explanation
-	runJSON(t, &e, "explain", "-q")
-	at80 := fitsNarrow(t, func(w io.Writer, width int) { explainTable(w, &e, width) })
-	if !strings.Contains(at80, "│ European         │") {
-		t.Errorf("European Commission not broken at its space at 80 columns:\n%s", at80)
-	}
-	var b bytes.Buffer
-	explainTable(&b, &e, 120)
-	if !strings.Contains(b.String(), "│ European Commission │") {
-		t.Errorf("European Commission broken at 120 columns:\n%s", b.String())
+	for _, c := range []struct{ model, at80 string }{
+		{"compromise", "│ European Commission │ 75.0 "},
+		{"nash", "│ Commission        │ "},
+	} {
+		var e answer.Explanation
+		runJSON(t, &e, "explain", "-m", c.model)
+		at80 := fitsNarrow(t, func(w io.Writer, width int) { explainTable(w, &e, width) })
+		if !strings.Contains(at80, c.at80) {
+			t.Errorf("%s: no %q at 80 columns:\n%s", c.model, c.at80, at80)
+		}
+		var b bytes.Buffer
+		explainTable(&b, &e, 120)
+		if !strings.Contains(b.String(), "│ European Commission │") || !strings.Contains(b.String(), strings.Repeat("█", 19)) {
+			t.Errorf("%s: European Commission broken, or the bars short, at 120 columns:\n%s", c.model, b.String())
+		}
 	}
 }
 

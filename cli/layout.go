@@ -60,8 +60,6 @@ const (
 	// listedIssueCol is an issue's name in a list of the issues (show,
 	// a deal's package, search's Nash package): whole when wide.
 	listedIssueCol
-	// actorCol is an actor's name beside its pull and a bar (explain).
-	actorCol
 	// crowdedActorCol is an actor's name in a table of six columns or
 	// more (deal's verdicts, exchange's externalities).
 	crowdedActorCol
@@ -89,7 +87,6 @@ var roleWidths = [...]struct{ wide, narrow int }{
 	packedIssueCol:  {24, 24},
 	dealIssueCol:    {32, 16},
 	listedIssueCol:  {0, 16},
-	actorCol:        {28, 16},
 	crowdedActorCol: {0, 10},
 	alternativeCol:  {30, 12},
 	redLinesCol:     {36, 14},
