@@ -19,7 +19,10 @@ import (
 // break at spaces into fewer columns, bars and headers shorten, columns
 // that say nothing new are left out, and a table that cannot fit even so
 // becomes a block of lines. Narrow, every table of the built-in case fits
-// 80 columns; from 100 the tables keep their wide form.
+// 80 columns; from 100 the tables keep their wide form, which for a few
+// of them (sensitivity's tornado, the packages of deal evaluate and deal
+// search, deal proposals' table, exchange's realised exchanges) is wider
+// than 120.
 const narrowBelow = 100
 
 // minText is the fewest columns a column of long text (an option's label,
