@@ -123,11 +123,11 @@ func adviseTable(w io.Writer, a *answer.Advice, top, width int) {
 		// On a narrow terminal SHIFT is left out where it says nothing
 		// TOWARD does not: every lever moves the forecast toward the
 		// actor by as much as it moves it.
-		shift := width >= 100 || !shiftIsToward(levers)
+		shift := !layoutAt(width).narrow() || !shiftIsToward(levers)
 		dropped = dropped || !shift
-		// The draws' two columns go in a table of their own below 100
-		// columns, where ten columns cannot fit.
-		draws, apart := a.Draws > 0, a.Draws > 0 && width < 100
+		// The draws' two columns go in a table of their own on a narrow
+		// terminal, where ten columns cannot fit.
+		draws, apart := a.Draws > 0, a.Draws > 0 && layoutAt(width).narrow()
 		t := newTable(w)
 		hdr := table.Row{"Lever", "Actor", "From", "To", "Shift", "Toward", "Gain", "Cost"}
 		if !shift {
@@ -163,7 +163,7 @@ func adviseTable(w io.Writer, a *answer.Advice, top, width int) {
 			n := len(ia.Levers) - top
 			fmt.Fprintf(w, "(%d more %s: --top 0 shows all)\n", n, nounFor(n, "lever"))
 		}
-		fmt.Fprintln(w, wrap(ia.Text, max(40, width-2), ""))
+		block(w, ia.Text, width)
 	}
 	if len(a.Issues) > 0 {
 		legend := "SHIFT the forecast's move; TOWARD how much closer it comes to " + a.Name
@@ -179,7 +179,8 @@ func adviseTable(w io.Writer, a *answer.Advice, top, width int) {
 		for _, lv := range a.Top {
 			ls = append(ls, fmt.Sprintf("%s on %s (%+.4f)", ask.LeverText(lv), lv.Issue, float64(lv.Gain)))
 		}
-		fmt.Fprintln(w, "\n"+wrap("Largest utility gains: "+strings.Join(ls, "; ")+".", max(40, width-2), ""))
+		fmt.Fprintln(w)
+		block(w, "Largest utility gains: "+strings.Join(ls, "; ")+".", width)
 	}
 	if a.Draws > 0 {
 		fmt.Fprintf(w, "Mean toward and helps: over %d draws of the stated ranges", a.Draws)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"strings"
 	"testing"
 
@@ -121,16 +122,14 @@ func TestPowerCommand(t *testing.T) {
 func TestAdviseFitsWidth(t *testing.T) {
 	var a answer.Advice
 	runJSON(t, &a, "advise", "ukraine", "-q")
-	var b bytes.Buffer
-	adviseTable(&b, &a, 6, 80)
-	fits(t, b.String(), 80)
-	text := unwrapped(b.String())
+	at80 := fitsNarrow(t, func(w io.Writer, width int) { adviseTable(w, &a, 6, width) })
+	text := unwrapped(at80)
 	for _, want := range []string{"│ TOWARD │ GAIN    │ COST │", "│ 0    │", "TOWARD how much closer the forecast comes to Ukraine (SHIFT, its move, as large: left out); GAIN Ukraine's utility gained over all issues; COST what it loses where the forecast moves away"} {
 		if !strings.Contains(text, want) {
-			t.Errorf("no %q at 80 columns:\n%s", want, b.String())
+			t.Errorf("no %q at 80 columns:\n%s", want, at80)
 		}
 	}
-	b.Reset()
+	var b bytes.Buffer
 	adviseTable(&b, &a, 6, 120)
 	fits(t, b.String(), 120)
 	if !strings.Contains(b.String(), "│ SHIFT │ TOWARD │") || !strings.Contains(unwrapped(b.String()), "SHIFT the forecast's move; TOWARD how much closer it comes to Ukraine; GAIN") {
@@ -154,13 +153,11 @@ func TestCostText(t *testing.T) {
 func TestAdviseDrawsFitWidth(t *testing.T) {
 	var a answer.Advice
 	runJSON(t, &a, "advise", "ukraine", "--draws", "12", "-q")
-	var b bytes.Buffer
-	adviseTable(&b, &a, 6, 80)
-	fits(t, b.String(), 80)
-	if !strings.Contains(b.String(), "│ LEVER             │ ACTOR         │ MEAN TOWARD │ HELPS │") {
-		t.Errorf("no table of the draws at 80 columns:\n%s", b.String())
+	at80 := fitsNarrow(t, func(w io.Writer, width int) { adviseTable(w, &a, 6, width) })
+	if !strings.Contains(at80, "│ LEVER             │ ACTOR         │ MEAN TOWARD │ HELPS │") {
+		t.Errorf("no table of the draws at 80 columns:\n%s", at80)
 	}
-	b.Reset()
+	var b bytes.Buffer
 	adviseTable(&b, &a, 6, 120)
 	fits(t, b.String(), 120)
 	if !strings.Contains(b.String(), "│ MEAN TOWARD │ HELPS │") || strings.Contains(b.String(), "│ LEVER             │ ACTOR         │ MEAN TOWARD") {
@@ -173,10 +170,8 @@ func TestAdviseDrawsFitWidth(t *testing.T) {
 func TestLongForecastFitsWidth(t *testing.T) {
 	var f answer.Forecast
 	runJSON(t, &f, "forecast", "-q")
+	fitsNarrow(t, func(w io.Writer, width int) { longTable(w, &f, width) })
 	var b bytes.Buffer
-	longTable(&b, &f, 80)
-	fits(t, b.String(), 80)
-	b.Reset()
 	longTable(&b, &f, 120)
 	if !strings.Contains(b.String(), "│ Security guarantees for  │") {
 		t.Errorf("at 120 columns the issue column is not 24 wide:\n%s", b.String())

@@ -68,9 +68,8 @@ func runBacktest(cmd *cobra.Command, args []string) error {
 func backtestTable(w io.Writer, b *answer.Backtest) { backtestAt(w, b, termWidth(w)) }
 
 // backtestAt is backtestTable at a terminal width: the outcomes and their
-// quotes break at spaces, and below 100 columns the table's headers
-// shorten and each outcome's date goes under its issue (the table grows
-// by a column an outcome, so many outcomes still need a wide terminal).
+// quotes break at spaces, and the scores go in as many tables as the
+// width needs (scoresTable).
 func backtestAt(w io.Writer, b *answer.Backtest, width int) {
 	headline(w, &b.Scenario, width)
 	fmt.Fprintf(w, "Backtest: forecasts as of %s against %s recorded after it\n", b.AsOf, plural(len(b.Outcomes), "outcome"))
@@ -79,44 +78,11 @@ func backtestAt(w io.Writer, b *answer.Backtest, width int) {
 		if l := labels(o.Options, false); l != "" {
 			line += fmt.Sprintf(" (%s)", l)
 		}
-		fmt.Fprintf(w, "  %s\n", wrap(line, width-6, "    "))
-		fmt.Fprintf(w, "      %s\n", wrap(fmt.Sprintf("%s: “%s”", o.Source, o.Quote), width-8, "        "))
+		para(w, "  "+line, width)
+		para(w, fmt.Sprintf("      %s: “%s”", o.Source, o.Quote), width)
 	}
 	if len(b.Outcomes) > 0 {
-		t := newTable(w)
-		hdr, sep := table.Row{"Model", "MAE", "Option hits", "CRPS", "In 80%", "In 95%"}, " "
-		if width < 100 {
-			hdr, sep = table.Row{"Model", "MAE", "Hits", "CRPS", "80%", "95%"}, "\n"
-		}
-		for _, o := range b.Outcomes {
-			hdr = append(hdr, o.Issue+sep+o.Date)
-		}
-		t.AppendHeader(hdr)
-		t.SetColumnConfigs([]table.ColumnConfig{{Number: 2, Align: text.AlignRight}, {Number: 4, Align: text.AlignRight}})
-		for _, m := range b.Models {
-			if m.Error != "" {
-				t.AppendRow(table.Row{m.Model, "error: " + m.Error})
-				continue
-			}
-			row := table.Row{m.Model, numOr(m.MAE), fmt.Sprintf("%d/%d", m.OptionHits, m.N), numOr(m.CRPS), share(m.Coverage80), share(m.Coverage95)}
-			for _, s := range m.Scores {
-				cell := "-"
-				if s.Forecast.Finite() {
-					cell = num(float64(s.Forecast)) + " (" + num(float64(s.AbsError)) + ")"
-					if s.OptionHit {
-						cell += " ✓"
-					}
-				}
-				row = append(row, cell)
-			}
-			t.AppendRow(row)
-		}
-		t.Render()
-		legend := "cells: forecast (absolute error); ✓ the forecast's nearest option is the outcome's"
-		if width < 100 {
-			legend += "; hits: forecasts whose nearest option is the outcome's; 80%, 95%: outcomes inside those intervals"
-		}
-		fmt.Fprintln(w, wrap(legend, width-2, "  "))
+		scoresTable(w, b, width)
 	}
 	for _, x := range b.Warnings {
 		say(w, "warning", x, width)
@@ -126,6 +92,77 @@ func backtestAt(w io.Writer, b *answer.Backtest, width int) {
 			say(w, "note ("+m.Model+")", x, width)
 		}
 	}
+}
+
+// scoresTable prints a row per model: its scores, then per outcome its
+// forecast and error, as many outcomes a table as the width takes (each
+// table repeats the model), and a legend. On a narrow terminal the
+// headers shorten, each outcome's date under its issue.
+func scoresTable(w io.Writer, b *answer.Backtest, width int) {
+	l := layoutAt(width)
+	hdr, sep := []string{"MAE", "Option hits", "CRPS", "In 80%", "In 95%"}, " "
+	if l.narrow() {
+		hdr, sep = []string{"MAE", "Hits", "CRPS", "80%", "95%"}, "\n"
+	}
+	for _, o := range b.Outcomes {
+		hdr = append(hdr, o.Issue+sep+o.Date)
+	}
+	// rows[i] are model i's cells after its name, a column of hdr each.
+	rows := make([][]string, len(b.Models))
+	for i, m := range b.Models {
+		if m.Error != "" {
+			rows[i] = []string{"error: " + m.Error}
+			continue
+		}
+		rows[i] = []string{numOr(m.MAE), fmt.Sprintf("%d/%d", m.OptionHits, m.N), numOr(m.CRPS), share(m.Coverage80), share(m.Coverage95)}
+		for _, s := range m.Scores {
+			cell := "-"
+			if s.Forecast.Finite() {
+				cell = num(float64(s.Forecast)) + " (" + num(float64(s.AbsError)) + ")"
+				if s.OptionHit {
+					cell += " ✓"
+				}
+			}
+			rows[i] = append(rows[i], cell)
+		}
+	}
+	names := []string{"Model"}
+	widths := make([]int, len(hdr))
+	for j, h := range hdr {
+		widths[j] = widest(h)
+	}
+	for i, m := range b.Models {
+		names = append(names, m.Model)
+		for j, c := range rows[i] {
+			widths[j] = max(widths[j], widest(c))
+		}
+	}
+	for _, part := range l.pack(widest(names...), widths) {
+		t := newTable(w)
+		h := table.Row{"Model"}
+		var cfg []table.ColumnConfig
+		for j := part[0]; j < part[1]; j++ {
+			h = append(h, hdr[j])
+			if j == 0 || j == 2 { // MAE and CRPS
+				cfg = append(cfg, table.ColumnConfig{Number: j - part[0] + 2, Align: text.AlignRight})
+			}
+		}
+		t.AppendHeader(h)
+		t.SetColumnConfigs(cfg)
+		for i, m := range b.Models {
+			row := table.Row{m.Model}
+			for j := part[0]; j < min(part[1], len(rows[i])); j++ {
+				row = append(row, rows[i][j])
+			}
+			t.AppendRow(row)
+		}
+		t.Render()
+	}
+	legend := "cells: forecast (absolute error); ✓ the forecast's nearest option is the outcome's"
+	if l.narrow() {
+		legend += "; hits: forecasts whose nearest option is the outcome's; 80%, 95%: outcomes inside those intervals"
+	}
+	para(w, legend, width)
 }
 
 func numOr(x answer.Num) string {

@@ -9,7 +9,6 @@ import (
 	"strings"
 
 	"github.com/jedib0t/go-pretty/v6/table"
-	"github.com/jedib0t/go-pretty/v6/text"
 	"github.com/spf13/cobra"
 
 	"parley/ask"
@@ -158,11 +157,9 @@ func show(w io.Writer, in *ask.Input) {
 	t.Render()
 	t = newTable(w)
 	t.AppendHeader([]any{"Issue", "Id", "Scale", "Status quo", "Options"})
-	if termWidth(w) < 100 {
-		// an issue's name breaks at a space (its id stays whole, to be
-		// copied)
-		t.SetColumnConfigs([]table.ColumnConfig{{Number: 1, WidthMax: 18, WidthMaxEnforcer: text.WrapSoft}})
-	}
+	// an issue's name breaks at a space on a narrow terminal (its id
+	// stays whole, to be copied)
+	t.SetColumnConfigs([]table.ColumnConfig{wrapCol(1, layoutAt(termWidth(w)).col(listedIssueCol))})
 	for _, is := range s.Issues {
 		lo, hi := is.Bounds()
 		ref := ""

@@ -15,6 +15,7 @@ import (
 
 	"parley/answer"
 	"parley/ask"
+	"parley/scenario"
 )
 
 func newCompareCmd() *cobra.Command {
@@ -26,9 +27,13 @@ func newCompareCmd() *cobra.Command {
 
 --over variants (the default): the scenario at --snapshot without a
 variant, then each variant of --variants (default: every variant) at that
-snapshot. --over snapshots: the snapshots of --snapshots in date order,
-the base first (default: the base and every snapshot up to --snapshot),
-each with --variant applied; the first column is the earliest.
+snapshot. --variants is a comma-separated list, or the flag given once a
+variant; each is named by its id or its name, and a value whose pieces
+between commas are not all variants is read whole, as one variant's name
+(--variants "Talks stall, then resume"). --over snapshots: the snapshots
+of --snapshots in date order, the base first (default: the base and every
+snapshot up to --snapshot), each with --variant applied; the first column
+is the earliest.
 
 The table has one block per model, an issue per row and a column per
 variant or snapshot: each forecast with, after the first column, its
@@ -42,6 +47,7 @@ Without FILE the built-in case is used.`,
 		Example: `  parley compare                                  # every variant against none, at the latest snapshot
   parley compare --variants us-ends-support -m compromise,bdm
   parley compare --variants "The United States ends all support"
+  parley compare --variants us-ends-support --variants europe-pays
   parley compare --over snapshots                 # the base and every snapshot
   parley compare --over snapshots --variant europe-pays --snapshots base,2025-03-18`,
 		Args:        usageArgs(cobra.MaximumNArgs(1)),
@@ -52,7 +58,7 @@ Without FILE the built-in case is used.`,
 	addRunFlags(cmd, def.Run)
 	f := cmd.Flags()
 	f.String("over", def.Over, `what the columns vary: "variants" or "snapshots"`)
-	f.String("variants", strings.Join(def.Variants, ","), "comma-separated variants compared with no variant, each by its id or its name (default: every variant; --over variants)")
+	f.StringArray("variants", def.Variants, "the variants compared with no variant (a comma-separated `list`, or the flag once a variant), each by its id or its name; a value whose pieces are not all variants is one variant's name, commas and all (default: every variant; --over variants)")
 	f.String("snapshots", strings.Join(def.Snapshots, ","), `comma-separated snapshots compared ("base", "latest" or a snapshot's date; default: the base and every snapshot up to --snapshot; --over snapshots)`)
 	f.StringP("format", "f", "table", "output format: table, json, csv")
 	return cmd
@@ -66,10 +72,15 @@ func runCompare(cmd *cobra.Command, args []string) error {
 	req := answer.NewCompareRequest()
 	req.Run = runFlags(cmd, req.Run)
 	req.Over, _ = cmd.Flags().GetString("over")
-	req.Variants = listFlag(cmd, "variants")
 	req.Snapshots = listFlag(cmd, "snapshots")
+	c, err := loadCase(cmd, args)
+	if err != nil {
+		return err
+	}
+	variants, _ := cmd.Flags().GetStringArray("variants")
+	req.Variants = variantList(c.Input.Scenario, variants)
 	var file []string
-	a, err := askWithProgress(cmd, args, req, func(ctx context.Context, c *ask.Case, cb ask.Progress) (*answer.Comparison, error) {
+	a, err := askCase(cmd, c, req, func(ctx context.Context, c *ask.Case, cb ask.Progress) (*answer.Comparison, error) {
 		for _, w := range c.Input.Warnings {
 			file = append(file, w.String())
 		}
@@ -100,6 +111,33 @@ func runCompare(cmd *cobra.Command, args []string) error {
 	// Every model and column that failed is named; the exit code is the
 	// first's.
 	return failedModels(cmd.ErrOrStderr(), ask.CompareErrors(a))
+}
+
+// variantList reads --variants, given once or more: each value a
+// comma-separated list of variants, or one variant whose name has commas.
+// A value is split at its commas unless one of its pieces names no
+// variant of s while the whole value names one; a variant is named as
+// scenario's Variant resolves it (by id, or by name), so that a piece
+// that names none is refused there, by the same rule, with the names
+// that would do. Splitting comes first so that a list means what it did
+// before a variant's name had a comma.
+func variantList(s *scenario.Scenario, values []string) []string {
+	names := func(x string) bool { _, err := s.Variant(x); return err == nil }
+	var out []string
+	for _, v := range values {
+		pieces := splitList(v)
+		if whole := strings.TrimSpace(v); len(pieces) > 1 && !allOf(pieces, names) && names(whole) {
+			out = append(out, whole)
+			continue
+		}
+		out = append(out, pieces...)
+	}
+	return out
+}
+
+// allOf reports whether ok holds for every x of xs.
+func allOf(xs []string, ok func(string) bool) bool {
+	return !slices.ContainsFunc(xs, func(x string) bool { return !ok(x) })
 }
 
 // changeText is a change as the table shows it: "+4.1", "-2.0", "±0.0"
@@ -193,23 +231,20 @@ func compareTable(w io.Writer, a *answer.Comparison, shared []string, width int)
 		fmt.Fprintf(w, "\n%s\n", m.Model)
 		t := newTable(w)
 		hdr := table.Row{"Issue"}
-		// On a narrow terminal the issue narrows and a column's name
-		// is broken into lines of 10: a variant's after its hyphens
-		// (coalition-/with-/backstop), a snapshot's at its spaces.
-		issueW := 24
-		if width < 100 {
-			issueW = 16
-		}
-		cfg := []table.ColumnConfig{{Number: 1, WidthMax: issueW, WidthMaxEnforcer: text.WrapSoft}}
+		// On a narrow terminal a column's name is broken into lines: a
+		// variant's after its hyphens (coalition-/with-/backstop), a
+		// snapshot's at its spaces.
+		l := layoutAt(width)
+		cfg := []table.ColumnConfig{wrapCol(1, l.col(issueCol))}
 		for j, col := range a.Columns {
 			// A variant by its id (its name below the tables), a
 			// snapshot by its label and date.
 			h := columnName(a, j)
-			if width < 100 {
+			if n := l.col(headerCol); n > 0 {
 				if a.Request.Over == answer.OverSnapshots {
-					h = wrap(h, 10, "")
+					h = wrap(h, n, "")
 				} else {
-					h = breakAfterHyphens(h, 10)
+					h = breakAfterHyphens(h, n)
 				}
 			}
 			if a.Request.Over == answer.OverSnapshots && col.Label != col.Snapshot {

@@ -9,7 +9,6 @@ import (
 	"strings"
 
 	"github.com/jedib0t/go-pretty/v6/table"
-	"github.com/jedib0t/go-pretty/v6/text"
 	"github.com/spf13/cobra"
 
 	"parley/answer"
@@ -147,21 +146,25 @@ func runDealEvaluate(cmd *cobra.Command, args []string) error {
 	req.Robust = robustFlags(cmd, req.Robust)
 	return respond(cmd, args, format, req, func(ctx context.Context, c *ask.Case) (*answer.DealEvaluation, error) {
 		return ask.DealEvaluate(ctx, c, req)
-	}, wrapLines(printEvaluation))
+	}, atWidth(printEvaluation))
 }
 
-func printEvaluation(w io.Writer, ev *answer.DealEvaluation) {
+// printEvaluation prints deal evaluate's answer for a terminal width
+// columns wide.
+func printEvaluation(w io.Writer, ev *answer.DealEvaluation, width int) {
 	sc := &ev.Scenario
-	width := termWidth(w)
 	headline(w, sc, width)
 	t := newTable(w)
 	t.AppendHeader(table.Row{"Issue", "Value", "From", "Nearest option"})
-	issueW, optionW := 32, 64
-	if width < 100 {
-		// Value 5, From 9 ("reference") and the borders 13 leave the rest
-		issueW, optionW = 20, max(20, width-47)
+	// Narrow, the option takes what Value 5, From 9 ("reference") and
+	// the issue leave; wide, it keeps its 64 (the table can then be
+	// wider than 120 columns).
+	l := layoutAt(width)
+	issueW, optionW := l.col(dealIssueCol), 64
+	if l.narrow() {
+		optionW = l.text(4, issueW+5+9, optionW)
 	}
-	t.SetColumnConfigs([]table.ColumnConfig{{Number: 1, WidthMax: issueW, WidthMaxEnforcer: text.WrapSoft}, {Number: 4, WidthMax: optionW, WidthMaxEnforcer: text.WrapSoft}})
+	t.SetColumnConfigs([]table.ColumnConfig{wrapCol(1, issueW), wrapCol(4, optionW)})
 	v := ev.Evaluation.Package
 	for k, is := range sc.Issues {
 		from := ev.Rest
@@ -171,16 +174,16 @@ func printEvaluation(w io.Writer, ev *answer.DealEvaluation) {
 		t.AppendRow(table.Row{is.Name, num(v[k]), from, nearestLabel(sc, k, v[k])})
 	}
 	t.Render()
-	printVerdicts(w, sc, ev.Evaluation.Actors)
-	printRules(w, sc, ev.Evaluation.Rules)
+	printVerdicts(w, sc, ev.Evaluation.Actors, width)
+	printRules(w, sc, ev.Evaluation.Rules, width)
 	if ev.Evaluation.Accepted {
-		fmt.Fprintln(w, acceptedText(ev.Evaluation.Rules))
+		para(w, acceptedText(ev.Evaluation.Rules), width)
 	} else {
 		var names []string
 		for _, id := range ev.Evaluation.Blockers {
 			names = append(names, sc.ActorName(id))
 		}
-		fmt.Fprintf(w, "Blocked by: %s.\n", strings.Join(names, ", "))
+		para(w, "Blocked by: "+strings.Join(names, ", ")+".", width)
 	}
 	if len(ev.Evaluation.Forecasts) > 0 {
 		t := newTable(w)
@@ -190,7 +193,7 @@ func printEvaluation(w io.Writer, ev *answer.DealEvaluation) {
 		}
 		t.Render()
 	}
-	printRobust(w, sc, ev.Robust)
+	printRobust(w, sc, ev.Robust, width)
 	for _, x := range ev.Warnings {
 		say(w, "warning", x, width)
 	}
@@ -214,7 +217,7 @@ func runDealSearch(cmd *cobra.Command, args []string) error {
 	req.Robust = robustFlags(cmd, req.Robust)
 	return respond(cmd, args, format, req, func(ctx context.Context, c *ask.Case) (*answer.DealSearch, error) {
 		return ask.DealSearch(ctx, c, req)
-	}, wrapLines(printSearch))
+	}, atWidth(printSearch))
 }
 
 func nearestLabel(sc *answer.Scenario, k int, x float64) string {
@@ -223,17 +226,11 @@ func nearestLabel(sc *answer.Scenario, k int, x float64) string {
 
 func num3(x float64) string { return strconv.FormatFloat(x, 'f', 3, 64) }
 
-func printVerdicts(w io.Writer, sc *answer.Scenario, vs []answer.DealVerdict) {
+func printVerdicts(w io.Writer, sc *answer.Scenario, vs []answer.DealVerdict, width int) {
 	t := newTable(w)
 	t.AppendHeader(table.Row{"Actor", "Utility", "Alternative", "Gain", "Red lines crossed", "Verdict"})
-	cfg := []table.ColumnConfig{{Number: 3, WidthMax: 30, WidthMaxEnforcer: text.WrapSoft}, {Number: 5, WidthMax: 36, WidthMaxEnforcer: text.WrapSoft}}
-	if termWidth(w) < 100 {
-		// the actor, its alternative, the red lines and the verdict wrap
-		// so that the six columns fit 80
-		cfg = []table.ColumnConfig{{Number: 1, WidthMax: 10, WidthMaxEnforcer: text.WrapSoft}, {Number: 3, WidthMax: 12, WidthMaxEnforcer: text.WrapSoft},
-			{Number: 5, WidthMax: 14, WidthMaxEnforcer: text.WrapSoft}, {Number: 6, WidthMax: 8, WidthMaxEnforcer: text.WrapSoft}}
-	}
-	t.SetColumnConfigs(cfg)
+	l := layoutAt(width)
+	t.SetColumnConfigs([]table.ColumnConfig{wrapCol(1, l.col(crowdedActorCol)), wrapCol(3, l.col(alternativeCol)), wrapCol(5, l.col(redLinesCol)), wrapCol(6, l.col(verdictCol))})
 	for _, v := range vs {
 		var crossed []string
 		for _, c := range v.Crossed {
@@ -251,16 +248,17 @@ func printVerdicts(w io.Writer, sc *answer.Scenario, vs []answer.DealVerdict) {
 	t.Render()
 }
 
-func printSearch(w io.Writer, a *answer.DealSearch) {
+// printSearch prints deal search's answer for a terminal width columns
+// wide.
+func printSearch(w io.Writer, a *answer.DealSearch, width int) {
 	res := a.Result
 	p := &a.Scenario
-	width := termWidth(w)
 	headline(w, p, width)
 	required := make([]string, len(res.Required))
 	for i, id := range res.Required {
 		required[i] = p.ActorName(id)
 	}
-	fmt.Fprintf(w, "Required: %s. ρ = %v.", strings.Join(required, ", "), res.Rho)
+	line := fmt.Sprintf("Required: %s. ρ = %v.", strings.Join(required, ", "), res.Rho)
 	if len(res.Fixed) > 0 {
 		var fx []string
 		for _, is := range p.Issues {
@@ -268,26 +266,26 @@ func printSearch(w io.Writer, a *answer.DealSearch) {
 				fx = append(fx, fmt.Sprintf("%s=%s", is.ID, num(x)))
 			}
 		}
-		fmt.Fprintf(w, " Fixed: %s.", strings.Join(fx, ", "))
+		line += fmt.Sprintf(" Fixed: %s.", strings.Join(fx, ", "))
 	}
 	if len(res.Rules) > 0 {
-		fmt.Fprint(w, " Decision rules decide (below).")
+		line += " Decision rules decide (below)."
 	}
-	fmt.Fprintln(w)
-	printAlternatives(w, p, a.NoDeal, res.Alternatives)
-	fmt.Fprintln(w, res.Summary)
-	printCoalitions(w, p, res)
+	para(w, line, width)
+	printAlternatives(w, p, a.NoDeal, res.Alternatives, width)
+	para(w, res.Summary, width)
+	printCoalitions(w, p, res, width)
 	if res.Open && math.IsInf(res.Margin, 1) {
-		fmt.Fprintln(w, "Zone of agreement: OPEN to every package (no one's consent is needed).")
+		para(w, "Zone of agreement: OPEN to every package (no one's consent is needed).", width)
 	} else if res.Open {
-		fmt.Fprintf(w, "Zone of agreement: OPEN. Largest smallest gain %.4f (%s).\n", res.Margin, certified(res, res.MarginBound, "%.4f"))
+		para(w, fmt.Sprintf("Zone of agreement: OPEN. Largest smallest gain %.4f (%s).", res.Margin, certified(res, res.MarginBound, "%.4f")), width)
 	} else if !math.IsInf(res.Margin, -1) {
-		fmt.Fprintf(w, "Zone of agreement: EMPTY. Largest smallest gain %.4f (%s).\n", res.Margin, certified(res, res.MarginBound, "%.4f"))
+		para(w, fmt.Sprintf("Zone of agreement: EMPTY. Largest smallest gain %.4f (%s).", res.Margin, certified(res, res.MarginBound, "%.4f")), width)
 	}
 	if res.Open && res.Nash != nil {
 		t := newTable(w)
 		t.AppendHeader(table.Row{"Issue", "Nash", "Nearest option", "Balanced", "Range in zone"})
-		t.SetColumnConfigs([]table.ColumnConfig{{Number: 3, WidthMax: 48, WidthMaxEnforcer: text.WrapSoft}})
+		var rows []table.Row
 		for k, is := range p.Issues {
 			rng := ""
 			for _, r := range res.Ranges {
@@ -301,16 +299,23 @@ func printSearch(w io.Writer, a *answer.DealSearch) {
 					}
 				}
 			}
-			t.AppendRow(table.Row{is.Name, num(res.Nash.Values[k]), nearestLabel(p, k, res.Nash.Values[k]), num(res.Balanced.Values[k]), rng})
+			rows = append(rows, table.Row{is.Name, num(res.Nash.Values[k]), nearestLabel(p, k, res.Nash.Values[k]), num(res.Balanced.Values[k]), rng})
 		}
+		// The option takes what the issue, the numbers and the range
+		// leave it, 48 at most (wide, the issue is whole).
+		l := layoutAt(width)
+		issueW := l.col(listedIssueCol)
+		others := issueW + widest(column(rows, 1, "Nash")...) + widest(column(rows, 3, "Balanced")...) + widest(column(rows, 4, "Range in zone")...)
+		t.SetColumnConfigs([]table.ColumnConfig{wrapCol(1, issueW), wrapCol(3, l.text(5, others, 48))})
+		t.AppendRows(rows)
 		t.Render()
 		if res.NashProduct > 0 {
-			fmt.Fprintf(w, "Nash product (capability-weighted geometric mean of gains) %.5f, %s.\n", res.NashProduct, certified(res, res.NashBound, "%.5f"))
+			para(w, fmt.Sprintf("Nash product (capability-weighted geometric mean of gains) %.5f, %s.", res.NashProduct, certified(res, res.NashBound, "%.5f")), width)
 		}
-		printPackageVerdicts(w, p, res, res.Nash)
-		printRules(w, p, res.Nash.Rules)
-		printPackages(w, p, "Pareto frontier (max Σ λ·U over the zone)", res.Frontier)
-		printPackages(w, p, "Packages drawn from the zone", res.Sample)
+		printPackageVerdicts(w, p, res, res.Nash, width)
+		printRules(w, p, res.Nash.Rules, width)
+		printPackages(w, p, "Pareto frontier (max Σ λ·U over the zone)", res.Frontier, width)
+		printPackages(w, p, "Packages drawn from the zone", res.Sample, width)
 	}
 	if c := res.Concession; c != nil {
 		lower := "To open it, lower alternatives (red lines kept)"
@@ -319,13 +324,13 @@ func printSearch(w io.Writer, a *answer.DealSearch) {
 			// lower an alternative toward: some must be crossed first.
 			lower = "To open it, lower alternatives (red lines kept, but for those that contradict each other)"
 		}
-		printPlan(w, p, res, lower, c.LowerAlternatives, "utility")
-		printPlan(w, p, res, "To open it, bend red lines (alternatives kept)", c.BendRedLines, percentOfScale)
+		printPlan(w, p, res, lower, c.LowerAlternatives, "utility", width)
+		printPlan(w, p, res, "To open it, bend red lines (alternatives kept)", c.BendRedLines, percentOfScale, width)
 		for _, n := range c.Notes {
 			say(w, "note", n, width)
 		}
 	}
-	printRobust(w, p, a.Robust)
+	printRobust(w, p, a.Robust, width)
 	for _, n := range res.Notes {
 		// The summary above already says why red lines close the zone.
 		if c, ok := strings.CutPrefix(n, "zone closed by red lines: "); ok && strings.Contains(res.Summary, c) {
@@ -336,13 +341,13 @@ func printSearch(w io.Writer, a *answer.DealSearch) {
 	for _, x := range a.Warnings {
 		say(w, "warning", x, width)
 	}
-	fmt.Fprintf(w, "solver: %d solves, %d Newton steps, largest certificate gap %.2g (normalised units)\n", res.Stats.Solves, res.Stats.NewtonSteps, res.Stats.MaxGap)
+	para(w, fmt.Sprintf("solver: %d solves, %d Newton steps, largest certificate gap %.2g (normalised units)", res.Stats.Solves, res.Stats.NewtonSteps, res.Stats.MaxGap), width)
 }
 
 // printCoalitions shows, under decision rules, each issue's rule with its
 // veto players, and each minimal winning coalition's zone; and who blocks
 // an empty zone.
-func printCoalitions(w io.Writer, sc *answer.Scenario, res *answer.DealZone) {
+func printCoalitions(w io.Writer, sc *answer.Scenario, res *answer.DealZone, width int) {
 	actors := func(ids []string) string {
 		var out []string
 		for _, id := range ids {
@@ -351,23 +356,42 @@ func printCoalitions(w io.Writer, sc *answer.Scenario, res *answer.DealZone) {
 		return strings.Join(out, ", ")
 	}
 	if len(res.Rules) > 0 {
+		l := layoutAt(width)
 		t := newTable(w)
 		t.AppendHeader(table.Row{"Issue", "Rule", "Quota", "Veto", "Minimal winning coalitions"})
-		t.SetColumnConfigs([]table.ColumnConfig{{Number: 5, WidthMax: 60, WidthMaxEnforcer: text.WrapSoft}})
+		var rows []table.Row
 		for _, g := range res.Rules {
 			var mw []string
 			for _, m := range g.Minimal {
 				mw = append(mw, "{"+strings.Join(m, ", ")+"}")
 			}
-			t.AppendRow(table.Row{g.Issue, g.Rule, fmt.Sprintf("%s of %s", num(g.Quota), num(sum(g.Weights))), actors(g.Veto), strings.Join(mw, " ")})
+			rows = append(rows, table.Row{g.Issue, g.Rule, fmt.Sprintf("%s of %s", num(g.Quota), num(sum(g.Weights))), actors(g.Veto), strings.Join(mw, " ")})
 		}
+		// The coalitions take what the rest leave, 60 at most; narrow,
+		// the veto players break too.
+		vetoW := l.col(crowdedActorCol)
+		others := widest(column(rows, 0, "Issue")...) + widest(column(rows, 1, "Rule")...) + widest(column(rows, 2, "Quota")...)
+		if vetoW == 0 {
+			others += widest(column(rows, 3, "Veto")...)
+		} else {
+			others += min(vetoW, widest(column(rows, 3, "Veto")...))
+		}
+		t.SetColumnConfigs([]table.ColumnConfig{wrapCol(4, vetoW), wrapCol(5, l.text(5, others, 60))})
+		t.AppendRows(rows)
 		t.Render()
 		if len(res.Veto) > 0 {
-			fmt.Fprintf(w, "Veto players (in every winning coalition): %s.\n", actors(res.Veto))
+			para(w, "Veto players (in every winning coalition): "+actors(res.Veto)+".", width)
 		}
 		t = newTable(w)
 		t.AppendHeader(table.Row{"Coalition", "Zone", "Largest smallest gain", "Short of its alternative"})
-		t.SetColumnConfigs([]table.ColumnConfig{{Number: 1, WidthMax: 40, WidthMaxEnforcer: text.WrapSoft}, {Number: 4, WidthMax: 48, WidthMaxEnforcer: text.WrapSoft}})
+		// Narrow, the coalition and who falls short share what the
+		// zone and the gain (its header 21 wide) leave them.
+		coalitionW, shortW := 40, 48
+		if l.narrow() {
+			both := l.text(4, 5+21, coalitionW+shortW)
+			coalitionW, shortW = both/2, both-both/2
+		}
+		t.SetColumnConfigs([]table.ColumnConfig{wrapCol(1, coalitionW), wrapCol(4, shortW)})
 		for _, c := range res.Coalitions {
 			zone, gain := "empty", "—"
 			if c.Open {
@@ -385,7 +409,7 @@ func printCoalitions(w io.Writer, sc *answer.Scenario, res *answer.DealZone) {
 		t.Render()
 	}
 	if len(res.Blockers) > 0 {
-		fmt.Fprintf(w, "Blocked by: %s.\n", actors(res.Blockers))
+		para(w, "Blocked by: "+actors(res.Blockers)+".", width)
 	}
 }
 
@@ -399,7 +423,7 @@ func sum(xs []float64) float64 {
 
 // printPackageVerdicts shows every actor's utility, alternative and gain
 // at one package.
-func printPackageVerdicts(w io.Writer, sc *answer.Scenario, res *answer.DealZone, pk *answer.DealPackage) {
+func printPackageVerdicts(w io.Writer, sc *answer.Scenario, res *answer.DealZone, pk *answer.DealPackage, width int) {
 	req := map[string]bool{}
 	for _, id := range res.Required {
 		req[id] = true
@@ -408,15 +432,15 @@ func printPackageVerdicts(w io.Writer, sc *answer.Scenario, res *answer.DealZone
 	for i, a := range res.Alternatives {
 		vs = append(vs, answer.DealVerdict{Actor: a.Actor, Required: req[a.Actor], Utility: pk.Utilities[i], Alternative: a.Value, AlternativeFrom: a.From, Gain: pk.Gains[i], Accepts: pk.Gains[i] >= -1e-9})
 	}
-	fmt.Fprintf(w, "At the %s package (red lines of actors not required are not checked here; use deal evaluate):\n", pk.Label)
-	printVerdicts(w, sc, vs)
+	para(w, fmt.Sprintf("At the %s package (red lines of actors not required are not checked here; use deal evaluate):", pk.Label), width)
+	printVerdicts(w, sc, vs, width)
 }
 
-func printPackages(w io.Writer, p *answer.Scenario, title string, pks []answer.DealPackage) {
+func printPackages(w io.Writer, p *answer.Scenario, title string, pks []answer.DealPackage, width int) {
 	if len(pks) == 0 {
 		return
 	}
-	fmt.Fprintln(w, title+":")
+	para(w, title+":", width)
 	t := newTable(w)
 	hdr := table.Row{"Package"}
 	for _, is := range p.Issues {
@@ -446,7 +470,7 @@ func scaleCost(x float64) string {
 	return num(x)
 }
 
-func printPlan(w io.Writer, p *answer.Scenario, res *answer.DealZone, title string, pl *answer.DealPlan, unit string) {
+func printPlan(w io.Writer, p *answer.Scenario, res *answer.DealZone, title string, pl *answer.DealPlan, unit string, width int) {
 	if pl == nil {
 		return
 	}
@@ -454,43 +478,42 @@ func printPlan(w io.Writer, p *answer.Scenario, res *answer.DealZone, title stri
 	if unit == percentOfScale {
 		cost = scaleCost(pl.Cost)
 	}
-	fmt.Fprintf(w, "%s: capability-weighted cost %s %s (certificate gap %.2g)\n", title, cost, unit, pl.Gap)
+	para(w, fmt.Sprintf("%s: capability-weighted cost %s %s (certificate gap %.2g)", title, cost, unit, pl.Gap), width)
 	for _, b := range pl.Bends {
 		how := fmt.Sprintf("%s points", num(b.By))
 		if b.Strict && b.By == 0 {
 			how = "accepts the value it excluded"
 		}
-		fmt.Fprintf(w, "  %s CROSSES its red line on %s: %s becomes %s (%s); it gives up %.3f utility (from %s)", p.ActorName(b.Actor), b.Issue, b.RedLine, b.To, how, b.UtilityLost, num(b.From))
+		line := fmt.Sprintf("  %s CROSSES its red line on %s: %s becomes %s (%s); it gives up %.3f utility (from %s)", p.ActorName(b.Actor), b.Issue, b.RedLine, b.To, how, b.UtilityLost, num(b.From))
 		if len(b.Options) > 0 {
-			fmt.Fprintf(w, " and accepts %s", strings.Join(quoteAll(b.Options), ", "))
+			line += " and accepts " + strings.Join(quoteAll(b.Options), ", ")
 		}
-		fmt.Fprintln(w)
+		para(w, line, width)
 	}
 	for _, s := range pl.Shortfalls {
-		fmt.Fprintf(w, "  %s accepts %.3f, %.3f below its alternative %.3f; equivalently it moves", s.Actor, s.Utility, s.By, s.Alternative)
+		line := fmt.Sprintf("  %s accepts %.3f, %.3f below its alternative %.3f; equivalently it moves", s.Actor, s.Utility, s.By, s.Alternative)
 		for j, m := range s.Moves {
 			if j > 0 {
-				fmt.Fprint(w, ",")
+				line += ","
 			}
-			fmt.Fprintf(w, " %s %s→%s", m.Issue, num(m.From), num(m.To))
+			line += fmt.Sprintf(" %s %s→%s", m.Issue, num(m.From), num(m.To))
 		}
-		fmt.Fprintln(w)
+		para(w, line, width)
 	}
-	printLabelled(w, p, "  the package it opens", &pl.Package)
+	printLabelled(w, p, "  the package it opens", &pl.Package, width)
 }
 
 // printLabelled shows one package issue by issue with its nearest
 // labelled options.
-func printLabelled(w io.Writer, p *answer.Scenario, title string, pk *answer.DealPackage) {
-	fmt.Fprintln(w, title+":")
+func printLabelled(w io.Writer, p *answer.Scenario, title string, pk *answer.DealPackage, width int) {
+	para(w, title+":", width)
 	t := newTable(w)
 	t.AppendHeader(table.Row{"Issue", "Value", "Nearest option"})
-	cfg := []table.ColumnConfig{{Number: 3, WidthMax: 64, WidthMaxEnforcer: text.WrapSoft}}
-	if width := termWidth(w); width < 100 {
-		// Value 5 and the borders 10 leave the rest
-		cfg = []table.ColumnConfig{{Number: 1, WidthMax: 20, WidthMaxEnforcer: text.WrapSoft}, {Number: 3, WidthMax: max(20, width-37), WidthMaxEnforcer: text.WrapSoft}}
-	}
-	t.SetColumnConfigs(cfg)
+	// The option takes what the issue and Value 5 leave, 64 at most
+	// (wide, the issue is whole and the option 64).
+	l := layoutAt(width)
+	issueW := l.col(listedIssueCol)
+	t.SetColumnConfigs([]table.ColumnConfig{wrapCol(1, issueW), wrapCol(3, l.text(3, issueW+5, 64))})
 	for k, is := range p.Issues {
 		t.AppendRow(table.Row{is.Name, num(pk.Values[k]), nearestLabel(p, k, pk.Values[k])})
 	}
@@ -500,7 +523,7 @@ func printLabelled(w io.Writer, p *answer.Scenario, title string, pk *answer.Dea
 // printAlternatives says which alternative to agreement each actor was
 // given, and from which no-deal package: once, when every actor's is
 // from the same.
-func printAlternatives(w io.Writer, p *answer.Scenario, noDeal string, alts []answer.DealAlternative) {
+func printAlternatives(w io.Writer, p *answer.Scenario, noDeal string, alts []answer.DealAlternative, width int) {
 	same := len(alts) > 0
 	for _, a := range alts {
 		same = same && a.From == alts[0].From
@@ -517,7 +540,7 @@ func printAlternatives(w io.Writer, p *answer.Scenario, noDeal string, alts []an
 	if same {
 		head += ", each actor's utility at " + alts[0].From
 	}
-	say(w, head, strings.Join(parts, ", ")+".", termWidth(w))
+	say(w, head, strings.Join(parts, ", ")+".", width)
 }
 
 func quoteAll(ss []string) []string {

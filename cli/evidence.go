@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/jedib0t/go-pretty/v6/table"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
@@ -109,6 +110,43 @@ func sourcesLine(w io.Writer, checked bool, srcs []answer.EvidenceSource) {
 	}
 	fmt.Fprintf(w, "Sources: %d read, %d not found, %d unreadable, %d with a changed hash, %d without a file.\n",
 		n["ok"], n["not found"], n["unreadable"], n["hash differs"], n["no file"])
+}
+
+// candidatesTable prints ingest's candidates a row each, the quote taking
+// what the width leaves of its 60 columns; where that is less than
+// minQuote, each candidate is a line and its quote a paragraph under it,
+// at the terminal's width.
+func candidatesTable(w io.Writer, cs []answer.IngestCandidate, width int) {
+	rows := make([]table.Row, len(cs))
+	for i, c := range cs {
+		opt := ""
+		if c.Option != nil {
+			opt = num(*c.Option)
+		}
+		rows[i] = table.Row{num(c.Score), c.Actor, c.Issue, opt, fmt.Sprintf("%s:%d", c.Source, c.Line), c.Quote}
+	}
+	others := 0
+	for j, h := range []string{"Score", "Actor", "Issue", "Option", "Source:line"} {
+		others += widest(column(rows, j, h)...)
+	}
+	l := layoutAt(width)
+	if l.width-borders(6)-others < minQuote {
+		for _, r := range rows {
+			head := fmt.Sprintf("%s  %s on %s", r[0], r[1], r[2])
+			if r[3] != "" {
+				head += fmt.Sprintf(" (option %s)", r[3])
+			}
+			para(w, fmt.Sprintf("%s — %s", head, r[4]), width)
+			block(w, "    "+r[5].(string), width)
+		}
+	} else {
+		t := newTable(w)
+		t.AppendHeader(table.Row{"Score", "Actor", "Issue", "Option", "Source:line", "Quote"})
+		t.SetColumnConfigs([]table.ColumnConfig{wrapCol(6, l.text(6, others, 60))})
+		t.AppendRows(rows)
+		t.Render()
+	}
+	fmt.Fprintf(w, "%d candidates\n", len(cs))
 }
 
 func newSourcesCmd() *cobra.Command {
@@ -234,17 +272,7 @@ to the scenario. Offline and deterministic (docs/ingest.md).`,
 				_, err = w.Write(out)
 				return err
 			}
-			t := newTable(w)
-			t.AppendHeader([]any{"Score", "Actor", "Issue", "Option", "Source:line", "Quote"})
-			for _, c := range res.Candidates {
-				opt := ""
-				if c.Option != nil {
-					opt = num(*c.Option)
-				}
-				t.AppendRow([]any{num(c.Score), c.Actor, c.Issue, opt, fmt.Sprintf("%s:%d", c.Source, c.Line), wrap(c.Quote, 60, "")})
-			}
-			t.Render()
-			fmt.Fprintf(w, "%d candidates\n", len(res.Candidates))
+			candidatesTable(w, res.Candidates, termWidth(w))
 			return nil
 		},
 	}

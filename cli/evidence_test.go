@@ -11,6 +11,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"parley/answer"
 )
 
 // validate reads the scenario's source files from its folder: an invented
@@ -164,5 +166,42 @@ func TestModelsParity(t *testing.T) {
 	}
 	if len(a) == 0 || !reflect.DeepEqual(a, c) {
 		t.Errorf("%d models on the command line; the doors differ: %v", len(a), !reflect.DeepEqual(a, c))
+	}
+}
+
+// ingest's candidates fit the terminal: at 120 a table whose quote takes
+// what the other columns leave (it was 60 wide, the table 128), and
+// where that is less than minQuote a line a candidate with its quote
+// under it; each quote is printed whole.
+func TestIngestFitsWidth(t *testing.T) {
+	out, stderr, code := run(t, "ingest", "../ingest/testdata/river-talks.txt", "--scenario", "../ingest/testdata/river-talks.yaml", "-f", "json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var res answer.Ingest
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Candidates) == 0 {
+		t.Fatal("no candidates: the case tests nothing")
+	}
+	words := func(s string) string { return strings.Join(strings.Fields(strings.ReplaceAll(s, "│", " ")), " ") }
+	for _, c := range []struct {
+		width int
+		table bool
+	}{{80, false}, {120, true}} {
+		var b bytes.Buffer
+		candidatesTable(&b, res.Candidates, c.width)
+		fits(t, b.String(), c.width)
+		if got := strings.Contains(b.String(), "│ QUOTE"); got != c.table {
+			t.Errorf("at %d a table: %v, want %v:\n%s", c.width, got, c.table, b.String())
+		}
+		if !c.table {
+			for _, x := range res.Candidates {
+				if !strings.Contains(words(b.String()), words(x.Quote)) {
+					t.Errorf("at %d the quote %q is not whole:\n%s", c.width, x.Quote, b.String())
+				}
+			}
+		}
 	}
 }

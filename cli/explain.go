@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"github.com/jedib0t/go-pretty/v6/table"
-	"github.com/jedib0t/go-pretty/v6/text"
 	"github.com/spf13/cobra"
 
 	"parley/answer"
@@ -85,19 +84,15 @@ func runExplain(cmd *cobra.Command, args []string) error {
 			explainCSV(w, e)
 			return
 		}
-		wrapLines(func(w io.Writer, e *answer.Explanation) { explainTable(w, e, termWidth(w)) })(w, e)
+		explainTable(w, e, termWidth(w))
 	})
 }
-
-// barWidth is the width of the longest pull's bar (half below 100
-// columns).
-const barWidth = 20
 
 // explainTable prints, per issue, the forecast, a table of the actors by
 // the size of their pull with a bar, and the sentence saying why.
 func explainTable(w io.Writer, e *answer.Explanation, width int) {
 	headline(w, &e.Scenario, width)
-	fmt.Fprintf(w, "Model: %s\n", e.Model)
+	para(w, "Model: "+e.Model, width)
 	closed := e.Model == "compromise" || e.Model == "median" || e.Model == "nash"
 	for _, ie := range e.Issues {
 		if !closed {
@@ -107,7 +102,7 @@ func explainTable(w io.Writer, e *answer.Explanation, width int) {
 			}
 			fmt.Fprintln(w)
 			para(w, head, width)
-			fmt.Fprintln(w, wrap(ie.Text, max(40, width-2), ""))
+			block(w, ie.Text, width)
 			explainRounds(w, ie, width)
 			continue
 		}
@@ -130,16 +125,12 @@ func explainTable(w io.Writer, e *answer.Explanation, width int) {
 			hdr = append(hdr, "Gain")
 		}
 		t.AppendHeader(hdr)
-		// A long actor's name breaks at a space on a narrow terminal, and
-		// the bars are half as long.
-		actorW, barW := 28, barWidth
-		if width < 100 {
-			actorW, barW = 17, barWidth/2
-			if e.Model == "nash" {
-				actorW = 14 // room for the gain
-			}
-		}
-		t.SetColumnConfigs([]table.ColumnConfig{{Number: 1, WidthMax: actorW, WidthMaxEnforcer: text.WrapSoft}})
+		// On a narrow terminal the bars are half as long; an actor's
+		// name takes what the other columns leave, 28 at most, and
+		// breaks at a space.
+		l := layoutAt(width)
+		barW := l.col(pullBarCol)
+		var rows []table.Row
 		for _, p := range ie.Pulls {
 			row := table.Row{p.Name, num(p.Position), fmt.Sprintf("%.3g", p.Weight), fmt.Sprintf("%.1f%%", 100*p.Share), pullText(e.Model, p.Pull), bar(float64(p.Pull), top, barW)}
 			if e.Model == "nash" {
@@ -149,10 +140,16 @@ func explainTable(w io.Writer, e *answer.Explanation, width int) {
 				}
 				row = append(row, g)
 			}
-			t.AppendRow(row)
+			rows = append(rows, row)
 		}
+		others := 0
+		for j := 1; j < len(hdr); j++ {
+			others += widest(column(rows, j, hdr[j].(string))...)
+		}
+		t.SetColumnConfigs([]table.ColumnConfig{wrapCol(1, l.text(len(hdr), others, 28))})
+		t.AppendRows(rows)
 		t.Render()
-		fmt.Fprintln(w, wrap(ie.Text, max(40, width-2), ""))
+		block(w, ie.Text, width)
 	}
 	explainExchanges(w, e, width)
 	explainTurns(w, e, width)

@@ -9,7 +9,6 @@ import (
 	"strings"
 
 	"github.com/jedib0t/go-pretty/v6/table"
-	"github.com/jedib0t/go-pretty/v6/text"
 
 	"parley/answer"
 )
@@ -21,7 +20,7 @@ func explainRounds(w io.Writer, ie answer.IssueExplanation, width int) {
 	for _, rd := range ie.Rounds {
 		para(w, "  "+rd.Text, width)
 		for _, mv := range rd.Moves {
-			fmt.Fprintln(w, wrap("    • "+mv.Why, max(40, width-2), "      "))
+			para(w, "    • "+mv.Why, width)
 		}
 		count := map[string]int{}
 		for _, c := range rd.Challenges {
@@ -34,7 +33,7 @@ func explainRounds(w io.Writer, ie answer.IssueExplanation, width int) {
 			}
 		}
 		if len(parts) > 0 {
-			fmt.Fprintln(w, wrap("    quadrant chart: "+strings.Join(parts, ", "), max(40, width-2), "      "))
+			para(w, "    quadrant chart: "+strings.Join(parts, ", "), width)
 		}
 	}
 }
@@ -53,17 +52,18 @@ func explainExchanges(w io.Writer, e *answer.Explanation, width int) {
 	if len(e.Exchanges) == 0 {
 		return
 	}
-	fmt.Fprintln(w, "\nExchanges realised (each side gives way on the issue it cares less about; gains in salience × points on 0–100):")
+	fmt.Fprintln(w)
+	para(w, "Exchanges realised (each side gives way on the issue it cares less about; gains in salience × points on 0–100):", width)
 	for _, rd := range e.Exchanges {
-		fmt.Fprintf(w, "Round %d: %d realised of %d candidates (%d valid)\n", rd.Round, len(rd.Exchanges), rd.Candidates, rd.Valid)
+		para(w, fmt.Sprintf("Round %d: %d realised of %d candidates (%d valid)", rd.Round, len(rd.Exchanges), rd.Candidates, rd.Valid), width)
 		xs := append([]answer.RealisedExchange(nil), rd.Exchanges...)
 		sort.SliceStable(xs, func(a, b int) bool { return xs[a].Gain > xs[b].Gain })
-		if width < 100 {
+		if layoutAt(width).narrow() {
 			// eight columns cannot fit: a line an exchange
 			for _, x := range xs[:min(exchangesShown, len(xs))] {
 				a, b := x.Sides[0], x.Sides[1]
-				fmt.Fprintf(w, "  #%d %s gives way on %s %s → %s; %s on %s %s → %s (gain %.3g)\n", x.N, actorLabel(e, a.Actor), a.Supply, num(a.From), num(a.To),
-					actorLabel(e, b.Actor), b.Supply, num(b.From), num(b.To), x.Gain)
+				para(w, fmt.Sprintf("  #%d %s gives way on %s %s → %s; %s on %s %s → %s (gain %.3g)", x.N, actorLabel(e, a.Actor), a.Supply, num(a.From), num(a.To),
+					actorLabel(e, b.Actor), b.Supply, num(b.From), num(b.To), x.Gain), width)
 			}
 		} else {
 			t := newTable(w)
@@ -75,17 +75,18 @@ func explainExchanges(w io.Writer, e *answer.Explanation, width int) {
 			t.Render()
 		}
 		if len(xs) > exchangesShown {
-			fmt.Fprintf(w, "  … %d more (--format json or csv lists them all)\n", len(xs)-exchangesShown)
+			para(w, fmt.Sprintf("  … %d more (--format json or csv lists them all)", len(xs)-exchangesShown), width)
 		}
 	}
-	fmt.Fprintln(w, "\nExternalities per actor, summed over the exchanges (own: its gains; inner/outer: the other exchanges' effect on it, + toward it, − away):")
+	fmt.Fprintln(w)
+	para(w, "Externalities per actor, summed over the exchanges (own: its gains; inner/outer: the other exchanges' effect on it, + toward it, − away):", width)
 	t := newTable(w)
 	t.AppendHeader(table.Row{"Actor", "Exchanges", "Own", "Inner +", "Inner −", "Outer +", "Outer −", "Total"})
-	if width < 100 {
+	if l := layoutAt(width); l.narrow() {
 		// the actor's name wraps and the count's header shortens
 		t.ResetHeaders()
 		t.AppendHeader(table.Row{"Actor", "N", "Own", "Inner +", "Inner −", "Outer +", "Outer −", "Total"})
-		t.SetColumnConfigs([]table.ColumnConfig{{Number: 1, WidthMax: 10, WidthMaxEnforcer: text.WrapSoft}})
+		t.SetColumnConfigs([]table.ColumnConfig{wrapCol(1, l.col(crowdedActorCol))})
 	}
 	f := func(x float64) string { return strconv.FormatFloat(x, 'f', 2, 64) }
 	for _, a := range e.Externalities {
@@ -100,13 +101,14 @@ func explainTurns(w io.Writer, e *answer.Explanation, width int) {
 	if len(e.Turns) == 0 {
 		return
 	}
-	fmt.Fprintln(w, "\nTurns (each actor challenges the actor it expects most gain from defeating; the challenge becomes a bargain):")
+	fmt.Fprintln(w)
+	para(w, "Turns (each actor challenges the actor it expects most gain from defeating; the challenge becomes a bargain):", width)
 	for _, tu := range e.Turns {
-		fmt.Fprintln(w, wrap("  "+tu.Text, max(40, width-2), "    "))
+		para(w, "  "+tu.Text, width)
 	}
 	last := e.Turns[len(e.Turns)-1]
 	if len(last.Positions) > 0 {
-		fmt.Fprintf(w, "After turn %d, the probability each actor's position wins:\n", last.Turn)
+		para(w, fmt.Sprintf("After turn %d, the probability each actor's position wins:", last.Turn), width)
 		t := newTable(w)
 		t.AppendHeader(table.Row{"Actor", "Probability"})
 		for _, p := range last.Positions {

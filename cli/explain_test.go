@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
+	"io"
 	"strings"
 	"testing"
 
@@ -78,40 +79,77 @@ func TestExplainIterativeModels(t *testing.T) {
 	}
 }
 
-// The built-in case's explanation (compromise, the default) fits an
-// 80-column terminal: the issue's line breaks at spaces (it was 157
-// wide) and a long actor's name in the table (82 wide) at a space.
+// The built-in case's explanation fits an 80-column terminal: the
+// issue's line breaks at spaces (it was 157 wide), the bars halve, and an
+// actor's name takes what the other columns leave: compromise's table
+// has room for "European Commission" whole (the bar at 20 made it 82
+// wide), nash's, with its gain, breaks it at its space.
 func TestExplainFitsWidth(t *testing.T) {
-	var e answer.Explanation
-	runJSON(t, &e, "explain", "-q")
-	var b bytes.Buffer
-	explainTable(&b, &e, 80)
-	fits(t, b.String(), 80)
-	if !strings.Contains(b.String(), "│ European          │") {
-		t.Errorf("European Commission not broken at its space at 80 columns:\n%s", b.String())
-	}
-	b.Reset()
-	explainTable(&b, &e, 120)
-	if !strings.Contains(b.String(), "│ European Commission │") {
-		t.Errorf("European Commission broken at 120 columns:\n%s", b.String())
+	for _, c := range []struct{ model, at80 string }{
+		{"compromise", "│ European Commission │ 75.0 "},
+		{"nash", "│ Commission        │ "},
+	} {
+		var e answer.Explanation
+		runJSON(t, &e, "explain", "-m", c.model)
+		at80 := fitsNarrow(t, func(w io.Writer, width int) { explainTable(w, &e, width) })
+		if !strings.Contains(at80, c.at80) {
+			t.Errorf("%s: no %q at 80 columns:\n%s", c.model, c.at80, at80)
+		}
+		var b bytes.Buffer
+		explainTable(&b, &e, 120)
+		if !strings.Contains(b.String(), "│ European Commission │") || !strings.Contains(b.String(), strings.Repeat("█", 19)) {
+			t.Errorf("%s: European Commission broken, or the bars short, at 120 columns:\n%s", c.model, b.String())
+		}
 	}
 }
 
-// Every model's explanation of the built-in case fits 80 columns through
-// the lineWrapper the command prints with: nash's gain column beside
-// half-length bars, bdm's and smp's stories, and exchange's realised
-// exchanges a line each, where their eight columns cannot fit.
+// Every model's explanation of the built-in case fits 80 columns: nash's
+// gain column beside half-length bars, bdm's and smp's stories, and
+// exchange's realised exchanges a line each, where their eight columns
+// cannot fit.
 func TestExplainEveryModelFitsWidth(t *testing.T) {
 	for _, m := range []string{"median", "nash", "bdm", "exchange", "smp"} {
 		var e answer.Explanation
 		runJSON(t, &e, "explain", "-m", m, "-q")
+		at80 := fitsNarrow(t, func(w io.Writer, width int) { explainTable(w, &e, width) })
+		if m == "exchange" && (!strings.Contains(at80, "  #1 ") || strings.Contains(at80, "│ GIVES WAY")) {
+			t.Errorf("exchange's exchanges are not a line each at 80 columns:\n%s", at80)
+		}
+	}
+}
+
+// bdm's rounds keep their indent and each line is broken once: a round's
+// story two in, each mover's reason a bullet four in with its next lines
+// six in, the quadrant chart as the bullets, at 80 and at 120. (The
+// indent was lost, and a reason's last words were broken again by the
+// lineWrapper the explanation went through, eight in.)
+func TestExplainBDMRoundsIndented(t *testing.T) {
+	var e answer.Explanation
+	runJSON(t, &e, "explain", "-m", "bdm", "--issue", "nato", "-q")
+	indent := func(s string) int { return len(s) - len(strings.TrimLeft(s, " ")) }
+	for _, width := range []int{80, 120} {
 		var b bytes.Buffer
-		lw := &lineWrapper{w: &b, width: 80}
-		explainTable(lw, &e, 80)
-		lw.flush()
-		fits(t, b.String(), 80)
-		if m == "exchange" && (!strings.Contains(b.String(), "  #1 ") || strings.Contains(b.String(), "│ GIVES WAY")) {
-			t.Errorf("exchange's exchanges are not a line each at 80 columns:\n%s", b.String())
+		explainTable(&b, &e, width)
+		fits(t, b.String(), width)
+		rounds, bullets, cont := 0, 0, -1
+		for _, line := range strings.Split(b.String(), "\n") {
+			switch {
+			case strings.HasPrefix(line, "  Round "):
+				rounds, cont = rounds+1, 4
+			case strings.HasPrefix(line, "    • "):
+				bullets, cont = bullets+1, 6
+			case strings.HasPrefix(line, "    quadrant chart: "):
+				cont = 6
+			case cont >= 0 && indent(line) > 0:
+				if indent(line) != cont {
+					t.Errorf("at %d a line %d in, want %d: %q", width, indent(line), cont, line)
+				}
+			default:
+				cont = -1
+			}
+		}
+		if rounds == 0 || bullets == 0 {
+			t.Fatalf("at %d %d rounds, %d reasons: the case tests less than it says:\n%s", width, rounds, bullets, b.String())
 		}
 	}
 }

@@ -43,10 +43,15 @@ func addInputFlags(cmd *cobra.Command, def answer.Target) {
 	f.BoolP("quiet", "q", false, "do not print the scenario's warnings")
 }
 
-// listFlag splits a comma-separated flag into its items, each trimmed,
-// the empty ones dropped (nil when none is left).
+// listFlag splits a comma-separated flag into its items (splitList).
 func listFlag(cmd *cobra.Command, name string) []string {
 	s, _ := cmd.Flags().GetString(name)
+	return splitList(s)
+}
+
+// splitList splits a comma-separated list into its items, each trimmed,
+// the empty ones dropped (nil when none is left).
+func splitList(s string) []string {
 	var out []string
 	for _, x := range strings.Split(s, ",") {
 		if x = strings.TrimSpace(x); x != "" {

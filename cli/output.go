@@ -180,14 +180,12 @@ func forecastTable(w io.Writer, f *answer.Forecast, long, trace bool, width int)
 // option (or, with none, the stated position) it gives the most
 // probability.
 func distributions(w io.Writer, f *answer.Forecast, width int) {
-	// The columns but the likeliest option's take at most 64 columns with
-	// the borders (40 with the issue's 24); the likeliest takes what the
-	// width leaves, 48 at most, and the issue narrows on a narrow terminal.
-	issueW := 24
-	if width < 100 {
-		issueW = 18
-	}
-	likeliestW := min(48, max(16, width-40-issueW))
+	// The likeliest option takes what the width leaves, 48 at most,
+	// beside the issue and the intervals and P (at most 24 columns:
+	// "100.0–100.0" twice and "0.75").
+	l := layoutAt(width)
+	issueW := l.col(issueCol)
+	likeliestW := l.text(5, issueW+24, 48)
 	for _, m := range f.Models {
 		has := false
 		for _, x := range m.Issues {
@@ -196,14 +194,10 @@ func distributions(w io.Writer, f *answer.Forecast, width int) {
 		if !has {
 			continue
 		}
-		fmt.Fprintln(w, wrap(fmt.Sprintf("Where the outcome may land (%s; how far real EU outcomes fell from such forecasts, docs/skill.md):", m.Model), width, ""))
+		block(w, fmt.Sprintf("Where the outcome may land (%s; how far real EU outcomes fell from such forecasts, docs/skill.md):", m.Model), width)
 		t := newTable(w)
 		t.AppendHeader(table.Row{"Issue", "80%", "95%", "Likeliest", "P"})
-		t.SetColumnConfigs([]table.ColumnConfig{
-			{Number: 1, WidthMax: issueW, WidthMaxEnforcer: text.WrapSoft},
-			{Number: 4, WidthMax: likeliestW, WidthMaxEnforcer: text.WrapSoft},
-			{Number: 5, Align: text.AlignRight},
-		})
+		t.SetColumnConfigs([]table.ColumnConfig{wrapCol(1, issueW), wrapCol(4, likeliestW), {Number: 5, Align: text.AlignRight}})
 		for _, x := range m.Issues {
 			d := x.Distribution
 			if d == nil {
@@ -234,7 +228,8 @@ func distributions(w io.Writer, f *answer.Forecast, width int) {
 // matrix prints issues down and models across, as many models per table
 // as the width takes, then per issue the labels of the options cited.
 func matrix(w io.Writer, f *answer.Forecast, width int) {
-	const issueCol = 24
+	l := layoutAt(width)
+	issueW := l.col(packedIssueCol)
 	cell := func(x answer.IssueForecast) string {
 		s := shown(x)
 		if p := points(x.Nearest); p != "" && (x.Settled || len(x.Nearest) == 1) {
@@ -249,15 +244,11 @@ func matrix(w io.Writer, f *answer.Forecast, width int) {
 			colw[j] = max(colw[j], len([]rune(cell(x))))
 		}
 	}
-	for start := 0; start < len(f.Models); {
-		used, end := issueCol+4, start
-		for end < len(f.Models) && (end == start || used+colw[end]+3 <= width) {
-			used += colw[end] + 3
-			end++
-		}
+	for _, part := range l.pack(issueW, colw) {
+		start, end := part[0], part[1]
 		t := newTable(w)
 		hdr := table.Row{"Issue"}
-		cfg := []table.ColumnConfig{{Number: 1, WidthMax: issueCol, WidthMaxEnforcer: text.WrapSoft}}
+		cfg := []table.ColumnConfig{wrapCol(1, issueW)}
 		for j := start; j < end; j++ {
 			hdr = append(hdr, f.Models[j].Model)
 			cfg = append(cfg, table.ColumnConfig{Number: j - start + 2, Align: text.AlignRight})
@@ -277,7 +268,6 @@ func matrix(w io.Writer, f *answer.Forecast, width int) {
 			t.AppendRow(row)
 		}
 		t.Render()
-		start = end
 	}
 	var anyPoint, anyRange bool
 	for _, m := range f.Models {
@@ -317,45 +307,73 @@ func matrix(w io.Writer, f *answer.Forecast, width int) {
 		fmt.Fprintf(w, "%s:\n", is.Name)
 		for _, a := range is.Anchors {
 			if l, ok := cited[a.Value]; ok {
-				fmt.Fprintf(w, "  %6s  %s\n", strconv.FormatFloat(a.Value, 'g', -1, 64), wrap(l, max(20, width-10), "          "))
+				fmt.Fprintln(w, hanging(fmt.Sprintf("  %6s  ", strconv.FormatFloat(a.Value, 'g', -1, 64)), l, width))
 			}
 		}
 	}
 }
 
-// say prints a message after its label ("warning (smp): …"), broken at
-// spaces so that no line is wider than width (a longer word stands
-// alone), each line after the first indented by two spaces.
+// say prints a message after its label ("warning (smp): …") as para
+// does.
 func say(w io.Writer, label, text string, width int) {
 	para(w, label+": "+text, width)
 }
 
-// para prints s broken at spaces so that no line is wider than width (at
-// least 40; a longer word stands alone), each line after the first
-// indented by two spaces.
+// para prints s as a paragraph for a terminal width columns wide
+// (wrapText), each line after the first two spaces deeper than s's own
+// indent.
 func para(w io.Writer, s string, width int) {
-	fmt.Fprintln(w, wrap(s, max(40, width-2), "  "))
+	fmt.Fprintln(w, wrapText(s, width, 2))
+}
+
+// block prints s as para does, but every line at s's own indent: a
+// paragraph of prose under a heading that hangs (explain's and advise's
+// sentences).
+func block(w io.Writer, s string, width int) {
+	fmt.Fprintln(w, wrapText(s, width, 0))
+}
+
+// textMargin is the columns a paragraph's first line leaves free at the
+// right: each line's words take at most width − textMargin columns past
+// the paragraph's indent, so that the lines after the first, which hang
+// two deeper, still fit.
+const textMargin = 2
+
+// wrapText is the one rule by which prose is broken into lines for a
+// terminal width columns wide: s's leading spaces (its indent) start the
+// first line and, with hang more, every line after it; each line's words
+// take at most width − textMargin − the indent columns, 20 at the least
+// (a longer word stands alone). With hang at most textMargin no line is
+// wider than width.
+func wrapText(s string, width, hang int) string {
+	body := strings.TrimLeft(s, " ")
+	indent := s[:len(s)-len(body)]
+	return indent + wrap(body, max(20, width-textMargin-len(indent)), indent+strings.Repeat(" ", hang))
+}
+
+// hanging is text after a label (prefix) as a block as deep as the label
+// is wide, so that each line of the text starts under its first word:
+// "      40  Partial ceasefires: …" with its next line ten spaces in.
+func hanging(prefix, text string, width int) string {
+	pad := strings.Repeat(" ", utf8.RuneCountInString(prefix))
+	return prefix + strings.TrimPrefix(wrapText(pad+text, width, 0), pad)
+}
+
+// atWidth is print at the width of the writer it is given (termWidth).
+func atWidth[A any](print func(io.Writer, A, int)) func(io.Writer, A) {
+	return func(w io.Writer, a A) { print(w, a, termWidth(w)) }
 }
 
 // lineWrapper writes what it is given line by line, breaking each line
-// wider than width at spaces (wrap), its continuation indented two more
-// than the line, except a table's lines (a box-drawing character after
-// any indent), which the table sizes itself. It lets an answer printed in
-// many pieces (deal's) fit the terminal without each piece wrapping its
-// own sentences; termWidth of it is its width.
+// wider than width by wrapText (its continuation two deeper than the
+// line), except a table's lines (a box-drawing character after any
+// indent), which the table sizes itself. It is for the printers that do
+// not know the width (show, validate, models, an error): what they print
+// is broken once, here; termWidth of it is its width.
 type lineWrapper struct {
 	w     io.Writer
 	width int
 	buf   []byte
-}
-
-// wrapLines returns print writing through a lineWrapper at w's width.
-func wrapLines[A any](print func(io.Writer, A)) func(io.Writer, A) {
-	return func(w io.Writer, a A) {
-		lw := &lineWrapper{w: w, width: termWidth(w)}
-		print(lw, a)
-		lw.flush()
-	}
 }
 
 func (l *lineWrapper) Write(p []byte) (int, error) {
@@ -380,12 +398,11 @@ func (l *lineWrapper) flush() {
 
 func (l *lineWrapper) line(s string) {
 	body := strings.TrimLeft(s, " ")
-	indent := s[:len(s)-len(body)]
 	if utf8.RuneCountInString(s) <= l.width || strings.ContainsAny(firstRune(body), "┌│├└") {
 		fmt.Fprintln(l.w, s)
 		return
 	}
-	fmt.Fprintln(l.w, indent+wrap(body, max(20, l.width-len(indent)-2), indent+"  "))
+	fmt.Fprintln(l.w, wrapText(s, l.width, 2))
 }
 
 // terminalText returns w wrapped in a lineWrapper at its width when it is
@@ -426,21 +443,16 @@ func wrap(s string, n int, indent string) string {
 	return b.String()
 }
 
-// longTable prints a row per issue and model with the full option label;
-// below 100 columns the issue's name and the label wrap narrower.
+// longTable prints a row per issue and model with the full option label,
+// which takes what the width leaves, 56 at most.
 func longTable(w io.Writer, f *answer.Forecast, width int) {
 	t := newTable(w)
 	t.AppendHeader(table.Row{"Issue", "Model", "Forecast", "Nearest option"})
-	issueW, labelW := 24, 56
-	if width < 100 {
-		// Model 10, Forecast 13 ("26.6–38.5 ~") and the borders 13
-		issueW, labelW = 16, max(20, width-52)
-	}
-	t.SetColumnConfigs([]table.ColumnConfig{
-		{Number: 1, AutoMerge: true, VAlign: text.VAlignTop, WidthMax: issueW, WidthMaxEnforcer: text.WrapSoft},
-		{Number: 3, Align: text.AlignRight},
-		{Number: 4, WidthMax: labelW, WidthMaxEnforcer: text.WrapSoft},
-	})
+	l := layoutAt(width)
+	issue := wrapCol(1, l.col(issueCol))
+	issue.AutoMerge, issue.VAlign = true, text.VAlignTop
+	// Model 10 ("compromise"), Forecast 13 ("100.0–100.0 ~")
+	t.SetColumnConfigs([]table.ColumnConfig{issue, {Number: 3, Align: text.AlignRight}, wrapCol(4, l.text(4, issue.WidthMax+10+13, 56))})
 	for _, is := range f.Scenario.Issues {
 		for _, m := range f.Models {
 			x, ok := m.ForecastOf(is.ID)
@@ -614,11 +626,18 @@ func formatOf(cmd *cobra.Command, valid ...string) (string, error) {
 // telling the question's progress to a bar on a terminal (progress),
 // which is gone before the answer is printed.
 func askWithProgress[A any](cmd *cobra.Command, args []string, req any, question func(context.Context, *ask.Case, ask.Progress) (A, error)) (A, error) {
-	var none A
 	c, err := loadCase(cmd, args)
 	if err != nil {
+		var none A
 		return none, err
 	}
+	return askCase(cmd, c, req, question)
+}
+
+// askCase is askWithProgress on a case already loaded, for a command
+// that reads its request against the case (compare's --variants).
+func askCase[A any](cmd *cobra.Command, c *ask.Case, req any, question func(context.Context, *ask.Case, ask.Progress) (A, error)) (A, error) {
+	var none A
 	if err := checkMemory(cmd, c, req); err != nil {
 		return none, err
 	}

@@ -237,7 +237,7 @@ func small(x float64) string {
 // printRules prints whether a package passes each issue's decision rule
 // and which voters carry it (deal evaluate, and search's Nash package),
 // when any issue states one.
-func printRules(w io.Writer, sc *answer.Scenario, rules []answer.DealRuleVerdict) {
+func printRules(w io.Writer, sc *answer.Scenario, rules []answer.DealRuleVerdict, width int) {
 	if len(rules) == 0 {
 		return
 	}
@@ -250,13 +250,25 @@ func printRules(w io.Writer, sc *answer.Scenario, rules []answer.DealRuleVerdict
 		}
 		return strings.Join(out, ", ")
 	}
+	var rows []table.Row
 	for _, r := range rules {
 		pass, by := "no", ""
 		if r.Passes {
 			pass, by = "yes", names(r.Coalition)
 		}
-		t.AppendRow(table.Row{r.Issue, r.Rule, fmt.Sprintf("%s of %s", num(r.For), num(r.Total)), num(r.Quota), pass, by, names(r.Against)})
+		rows = append(rows, table.Row{r.Issue, r.Rule, fmt.Sprintf("%s of %s", num(r.For), num(r.Total)), num(r.Quota), pass, by, names(r.Against)})
 	}
+	if l := layoutAt(width); l.narrow() {
+		// those who carry it and those against share what the other
+		// five columns leave
+		others := 0
+		for j, h := range []string{"Issue", "Rule", "For", "Quota", "Passes"} {
+			others += widest(column(rows, j, h)...)
+		}
+		both := l.text(7, others, l.width)
+		t.SetColumnConfigs([]table.ColumnConfig{wrapCol(6, both/2), wrapCol(7, both-both/2)})
+	}
+	t.AppendRows(rows)
 	t.Render()
 }
 

@@ -9,7 +9,6 @@ import (
 	"strings"
 
 	"github.com/jedib0t/go-pretty/v6/table"
-	"github.com/jedib0t/go-pretty/v6/text"
 	"github.com/spf13/cobra"
 
 	"parley/answer"
@@ -55,7 +54,7 @@ func runDealProposals(cmd *cobra.Command, args []string) error {
 	if list, _ := f.GetString("model"); strings.TrimSpace(list) != "" {
 		req.Models = strings.Split(list, ",")
 	}
-	print := wrapLines(printProposals)
+	print := atWidth(printProposals)
 	if format == "csv" {
 		print = func(w io.Writer, a *answer.DealProposals) {
 			csvCaveats(cmd.ErrOrStderr(), "", a.Warnings, nil)
@@ -68,17 +67,18 @@ func runDealProposals(cmd *cobra.Command, args []string) error {
 	}, print)
 }
 
-func printProposals(w io.Writer, a *answer.DealProposals) {
+// printProposals prints deal proposals' answer for a terminal width
+// columns wide.
+func printProposals(w io.Writer, a *answer.DealProposals, width int) {
 	sc := &a.Scenario
-	width := termWidth(w)
 	headline(w, sc, width)
-	printAlternatives(w, sc, a.NoDeal, a.Alternatives)
+	printAlternatives(w, sc, a.NoDeal, a.Alternatives, width)
 	if len(a.Proposals) > 0 {
-		printProposalTable(w, a)
+		printProposalTable(w, a, width)
 	}
 	for _, p := range a.Proposals {
 		if p.Error != "" {
-			fmt.Fprintf(w, "%s (%s): not judged: %s\n", p.Name, p.ID, p.Error)
+			say(w, fmt.Sprintf("%s (%s)", p.Name, p.ID), "not judged: "+p.Error, width)
 		}
 		var why []string
 		for _, v := range p.Actors {
@@ -87,14 +87,17 @@ func printProposals(w io.Writer, a *answer.DealProposals) {
 			}
 		}
 		if len(why) > 0 {
-			fmt.Fprintf(w, "%s (%s):\n%s\n", p.Name, p.ID, strings.Join(why, "\n"))
+			para(w, fmt.Sprintf("%s (%s):", p.Name, p.ID), width)
+			for _, x := range why {
+				para(w, x, width)
+			}
 		}
 		if len(p.Evidence) > 0 {
-			fmt.Fprintf(w, "  source %s: “%s”\n", p.Evidence[0].Source, p.Evidence[0].Quote)
+			para(w, fmt.Sprintf("  source %s: “%s”", p.Evidence[0].Source, p.Evidence[0].Quote), width)
 		}
 	}
 	if len(a.Timeline) > 0 {
-		printTimeline(w, a)
+		printTimeline(w, a, width)
 	}
 	for _, x := range a.Warnings {
 		say(w, "warning", x, width)
@@ -102,20 +105,21 @@ func printProposals(w io.Writer, a *answer.DealProposals) {
 }
 
 // printProposalTable shows one row per proposal: its package, the issues
-// it leaves open, who accepts and who rejects it. Below 100 columns, where
-// seven columns cannot fit, each proposal is a block of lines instead.
-func printProposalTable(w io.Writer, a *answer.DealProposals) {
-	if termWidth(w) < 100 {
+// it leaves open, who accepts and who rejects it. On a narrow terminal,
+// where seven columns cannot fit, each proposal is a block of lines
+// instead.
+func printProposalTable(w io.Writer, a *answer.DealProposals, width int) {
+	if layoutAt(width).narrow() {
 		for _, p := range a.Proposals {
 			verdict := verdictWord(p.Accepted)
 			if p.Error != "" {
 				verdict = "not judged"
 			}
-			fmt.Fprintf(w, "%s (%s) — %s\n", p.Name, p.Date, verdict)
-			fmt.Fprintf(w, "  package: %s\n", proposalPackage(p))
+			para(w, fmt.Sprintf("%s (%s) — %s", p.Name, p.Date, verdict), width)
+			para(w, "  package: "+proposalPackage(p), width)
 			for _, f := range []struct{ name, ids string }{{"open", strings.Join(p.Open, ", ")}, {"accept", strings.Join(p.Accepts, ", ")}, {"reject", strings.Join(p.Rejects, ", ")}} {
 				if f.ids != "" {
-					fmt.Fprintf(w, "  %s: %s\n", f.name, f.ids)
+					para(w, "  "+f.name+": "+f.ids, width)
 				}
 			}
 		}
@@ -123,8 +127,7 @@ func printProposalTable(w io.Writer, a *answer.DealProposals) {
 	}
 	t := newTable(w)
 	t.AppendHeader(table.Row{"Proposal", "Date", "Package", "Open", "Accept", "Reject", "Verdict"})
-	t.SetColumnConfigs([]table.ColumnConfig{{Number: 1, WidthMax: 28, WidthMaxEnforcer: text.WrapSoft}, {Number: 3, WidthMax: 44, WidthMaxEnforcer: text.WrapSoft},
-		{Number: 4, WidthMax: 20, WidthMaxEnforcer: text.WrapSoft}, {Number: 5, WidthMax: 24, WidthMaxEnforcer: text.WrapSoft}, {Number: 6, WidthMax: 24, WidthMaxEnforcer: text.WrapSoft}})
+	t.SetColumnConfigs([]table.ColumnConfig{wrapCol(1, 28), wrapCol(3, 44), wrapCol(4, 20), wrapCol(5, 24), wrapCol(6, 24)})
 	for _, p := range a.Proposals {
 		verdict := verdictWord(p.Accepted)
 		if p.Error != "" {
@@ -157,8 +160,8 @@ func proposalPackage(p answer.ProposalVerdicts) string {
 
 // printTimeline shows how many required actors accepted each proposal at
 // each snapshot.
-func printTimeline(w io.Writer, a *answer.DealProposals) {
-	fmt.Fprintln(w, "Support over time (actors accepting; “–” not on the table; “not judged” when an open issue has no value to judge it at):")
+func printTimeline(w io.Writer, a *answer.DealProposals, width int) {
+	para(w, "Support over time (actors accepting; “–” not on the table; “not judged” when an open issue has no value to judge it at):", width)
 	t := newTable(w)
 	hdr := table.Row{"Proposal"}
 	for _, s := range a.Timeline {

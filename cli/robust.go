@@ -31,21 +31,21 @@ func robustFlags(cmd *cobra.Command, def answer.DealRobust) answer.DealRobust {
 }
 
 // printRobust shows a robust analysis.
-func printRobust(w io.Writer, sc *answer.Scenario, r *answer.DealRobustness) {
+func printRobust(w io.Writer, sc *answer.Scenario, r *answer.DealRobustness, width int) {
 	if r == nil {
 		return
 	}
-	fmt.Fprintf(w, "Robustness over %d draws of the stated ranges (%s, seed %d, %d ranged inputs):\n", r.Draws, r.Distribution, r.Seed, r.Inputs)
+	para(w, fmt.Sprintf("Robustness over %d draws of the stated ranges (%s, seed %d, %d ranged inputs):", r.Draws, r.Distribution, r.Seed, r.Inputs), width)
 	se := func(p float64) string { return fmt.Sprintf("± %.3f", math.Sqrt(p*(1-p)/float64(r.Draws))) }
 	if r.Zone != nil {
-		fmt.Fprintf(w, "  P(a zone of agreement exists) = %.3f %s\n", *r.Zone, se(*r.Zone))
+		para(w, fmt.Sprintf("  P(a zone of agreement exists) = %.3f %s", *r.Zone, se(*r.Zone)), width)
 		if r.Best == nil {
-			fmt.Fprintln(w, "  no draw opened the zone: no package to recommend")
+			para(w, "  no draw opened the zone: no package to recommend", width)
 			return
 		}
-		printLabelled(w, sc, fmt.Sprintf("  the package most often accepted by every required actor (P = %.3f %s, best of %d candidates)", r.Accepted, se(r.Accepted), r.Candidates), r.Best)
+		printLabelled(w, sc, fmt.Sprintf("  the package most often accepted by every required actor (P = %.3f %s, best of %d candidates)", r.Accepted, se(r.Accepted), r.Candidates), r.Best, width)
 	} else {
-		fmt.Fprintf(w, "  P(every required actor accepts) = %.3f %s\n", r.Accepted, se(r.Accepted))
+		para(w, fmt.Sprintf("  P(every required actor accepts) = %.3f %s", r.Accepted, se(r.Accepted)), width)
 	}
 	t := newTable(w)
 	t.AppendHeader(table.Row{"Actor", "P(accepts)", "Required"})

@@ -172,7 +172,8 @@ func sweepTable(w io.Writer, sc *answer.Scenario, r answer.SweepModel, width int
 			line := fmt.Sprintf("  outcome, with the model's error on real outcomes (approximate): 80%% [%s, %s]   95%% [%s, %s]   sd %s = %.0f%% inputs + %.0f%% model error (of the variance)",
 				num(c.Lo80), num(c.Hi80), num(c.Lo95), num(c.Hi95), num(c.SD), 100*c.ShareInputs, 100*c.ShareModel)
 			if utf8.RuneCountInString(line) > width {
-				line = "  " + wrap(line, max(40, width-4), "    ")
+				// (a line that fits keeps its runs of spaces)
+				line = wrapText(line, width, 2)
 			}
 			fmt.Fprintln(w, line)
 		}
@@ -182,10 +183,10 @@ func sweepTable(w io.Writer, sc *answer.Scenario, r answer.SweepModel, width int
 			t.SetOutputMirror(w)
 			t.SetStyle(table.StyleLight)
 			t.AppendHeader(table.Row{"Option", "At", "P(nearest)", "P(≥ at)"})
-			// The option takes what the other columns (35 with the
-			// borders) leave of the width, 56 at most.
+			// The option takes what At 5, P(nearest) 10 and P(≥ at) 7
+			// leave of the width, 56 at most.
 			t.SetColumnConfigs([]table.ColumnConfig{
-				{Number: 1, WidthMax: min(56, max(16, width-35)), WidthMaxEnforcer: text.WrapSoft},
+				wrapCol(1, layoutAt(width).text(4, 5+10+7, 56)),
 				{Number: 2, Align: text.AlignRight}, {Number: 3, Align: text.AlignRight}, {Number: 4, Align: text.AlignRight},
 			})
 			for _, b := range s.Bands {
@@ -290,15 +291,18 @@ share of the Monte Carlo forecast's variance the input explains on its own
 
 // tornado prints, per issue, the inputs ranked by swing with a bar that
 // shows the forecast at the low end (◄), at the stated values (●) and at
-// the high end (►) of each input's range, across the issue's scale. Below
-// 100 columns the bar narrows, the headers shorten and the inputs' names
-// wrap, so that the table fits width (80 at the least).
+// the high end (►) of each input's range, across the issue's scale. On a
+// narrow terminal the bar narrows, the headers shorten and the inputs'
+// names wrap, so that the table fits width (80 at the least).
 func tornado(w io.Writer, sc *answer.Scenario, r *answer.SensitivityModel, top, width int) {
-	barW, inputW, ends, heads := 30, 0, " → ", table.Row{"Input", "Range", "Forecast low → high", "", "Swing", "Var. share"}
-	if width < 100 {
-		// the other columns take 62 runes with the borders at most
-		// (70.0–100.0, 100.0* → 100.0*, 100.0, 0.00)
-		barW, inputW, ends, heads = 10, max(12, width-62), "→", table.Row{"Input", "Range", "Low → high", "", "Swing", "Var."}
+	l := layoutAt(width)
+	barW, inputW, ends, heads := l.col(swingBarCol), 0, " → ", table.Row{"Input", "Range", "Forecast low → high", "", "Swing", "Var. share"}
+	if l.narrow() {
+		// the input takes what the others leave: Range 11
+		// ("100.0–100.0"), Low → high 13 ("100.0*→100.0*"), the bar,
+		// Swing 5, Var. 4
+		ends, heads = "→", table.Row{"Input", "Range", "Low → high", "", "Swing", "Var."}
+		inputW = l.text(6, 11+13+barW+5+4, l.width)
 	}
 	for k, is := range r.Issues {
 		iss := sc.Issues[k]
@@ -306,7 +310,8 @@ func tornado(w io.Writer, sc *answer.Scenario, r *answer.SensitivityModel, top, 
 		if is.UnsettledDraws > 0 {
 			head += fmt.Sprintf(", %s of them had not settled", ask.Grouped(is.UnsettledDraws))
 		}
-		fmt.Fprintf(w, "\n%s\n", wrap(head+")", width-2, "  "))
+		fmt.Fprintln(w)
+		para(w, head+")", width)
 		t := table.NewWriter()
 		t.SetOutputMirror(w)
 		t.SetStyle(table.StyleLight)
@@ -314,7 +319,7 @@ func tornado(w io.Writer, sc *answer.Scenario, r *answer.SensitivityModel, top, 
 		t.AppendHeader(heads)
 		cfg := []table.ColumnConfig{{Number: 5, Align: text.AlignRight}, {Number: 6, Align: text.AlignRight}}
 		if inputW > 0 {
-			cfg = append(cfg, table.ColumnConfig{Number: 1, WidthMax: inputW, WidthMaxEnforcer: text.WrapSoft})
+			cfg = append(cfg, wrapCol(1, inputW))
 		}
 		t.SetColumnConfigs(cfg)
 		for j, s := range is.Swings {
@@ -331,7 +336,7 @@ func tornado(w io.Writer, sc *answer.Scenario, r *answer.SensitivityModel, top, 
 			fmt.Fprintf(w, "  (%d more %s; --top 0 shows all)\n", n, nounFor(n, "input"))
 		}
 		if u := ask.EndsUnsettledText(is, r.Ends); u != "" {
-			fmt.Fprintf(w, "  %s\n", wrap("* had not settled: a last round's point ("+u+")", width-4, "    "))
+			para(w, "  * had not settled: a last round's point ("+u+")", width)
 		}
 	}
 	for _, x := range r.Warnings {

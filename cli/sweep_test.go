@@ -4,12 +4,17 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"math"
-	"parley/answer"
-	"parley/ask"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
+
+	"parley/answer"
+	"parley/ask"
+	"parley/scenarios"
 )
 
 // The command's output is byte-identical at 1 and 8 workers, and the
@@ -199,19 +204,19 @@ func TestSweepShowsUnsettledDraws(t *testing.T) {
 func TestSweepFitsWidth(t *testing.T) {
 	var res answer.Sweep
 	runJSON(t, &res, "sweep", "-n", "200", "-m", "compromise,snap", "-q")
-	var b bytes.Buffer
-	for _, m := range res.Models {
-		sweepTable(&b, &res.Scenario, m, 80)
-	}
-	fits(t, b.String(), 80)
-	if !strings.Contains(b.String(), "│ P(NEAREST) │") || !strings.Contains(b.String(), "outcome, with the model's error") {
-		t.Errorf("no option table or no outcome line: the case tests less than it says:\n%s", b.String())
+	at80 := fitsNarrow(t, func(w io.Writer, width int) {
+		for _, m := range res.Models {
+			sweepTable(w, &res.Scenario, m, width)
+		}
+	})
+	if !strings.Contains(at80, "│ P(NEAREST) │") || !strings.Contains(at80, "outcome, with the model's error") {
+		t.Errorf("no option table or no outcome line: the case tests less than it says:\n%s", at80)
 	}
 	// A legend says what the probabilities are, once per model.
-	if n := strings.Count(unwrapped(b.String()), "P(NEAREST) the share of draws whose forecast is nearer the option than any other; P(≥ AT) the share at or above its value\n"); n != len(res.Models) {
-		t.Errorf("the legend is printed %d times for %d models:\n%s", n, len(res.Models), b.String())
+	if n := strings.Count(unwrapped(at80), "P(NEAREST) the share of draws whose forecast is nearer the option than any other; P(≥ AT) the share at or above its value\n"); n != len(res.Models) {
+		t.Errorf("the legend is printed %d times for %d models:\n%s", n, len(res.Models), at80)
 	}
-	b.Reset()
+	var b bytes.Buffer
 	sweepTable(&b, &res.Scenario, res.Models[0], 120)
 	if !strings.Contains(b.String(), "│ Partial ceasefires: energy infrastructure plus the Black │") {
 		t.Errorf("the option column is not 56 wide at 120 columns:\n%s", b.String())
@@ -224,15 +229,15 @@ func TestSweepFitsWidth(t *testing.T) {
 func TestSensitivityFitsWidth(t *testing.T) {
 	var res answer.Sensitivity
 	runJSON(t, &res, "sensitivity", "-n", "60", "-m", "compromise,bdm", "-q")
+	at80 := fitsNarrow(t, func(w io.Writer, width int) {
+		for _, m := range res.Models {
+			tornado(w, &res.Scenario, m, 8, width)
+		}
+	})
+	if !strings.Contains(at80, "│ LOW → HIGH") || !strings.Contains(unwrapped(at80), "* had not settled: a last round's point (") {
+		t.Errorf("no short header or no footnote: the case tests less than it says:\n%s", at80)
+	}
 	var b bytes.Buffer
-	for _, m := range res.Models {
-		tornado(&b, &res.Scenario, m, 8, 80)
-	}
-	fits(t, b.String(), 80)
-	if !strings.Contains(b.String(), "│ LOW → HIGH") || !strings.Contains(unwrapped(b.String()), "* had not settled: a last round's point (") {
-		t.Errorf("no short header or no footnote: the case tests less than it says:\n%s", b.String())
-	}
-	b.Reset()
 	tornado(&b, &res.Scenario, res.Models[0], 8, 120)
 	if !strings.Contains(b.String(), "│ FORECAST LOW → HIGH │") {
 		t.Errorf("at 120 columns the tornado has not its long header:\n%s", b.String())
@@ -241,6 +246,52 @@ func TestSensitivityFitsWidth(t *testing.T) {
 		for _, s := range is.Swings[:min(8, len(is.Swings))] {
 			if !strings.Contains(b.String(), "│ "+s.Input.Label()+" ") {
 				t.Errorf("at 120 columns %q is wrapped:\n%s", s.Input.Label(), b.String())
+			}
+		}
+	}
+}
+
+// A backtest of many outcomes fits: the scores go in as many tables as
+// the width needs, each with every model, and every outcome has its
+// column once. The built-in case with six more outcomes (one table, as
+// before, took 258 columns at 120 and 178 at 80).
+func TestBacktestManyOutcomesFitWidth(t *testing.T) {
+	_, data := scenarios.Default()
+	extra := ""
+	for i, o := range []struct {
+		issue string
+		value int
+	}{{"territory", 35}, {"security-guarantees", 25}, {"armed-forces", 75}, {"sanctions", 50}, {"nato", 70}, {"military-aid", 100}} {
+		extra += fmt.Sprintf("  - issue: %s\n    value: %d\n    date: \"2025-03-%d\"\n    evidence:\n      - {source: brookings-2025-04, date: \"2025-03-18\", quote: 'U.S. officials said that both sides agreed to a ceasefire.'}\n", o.issue, o.value, 12+i)
+	}
+	path := filepath.Join(t.TempDir(), "many.yaml")
+	if err := os.WriteFile(path, append(data, extra...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var res answer.Backtest
+	runJSON(t, &res, "backtest", path)
+	if len(res.Outcomes) != 8 {
+		t.Fatalf("%d outcomes scored, want 8", len(res.Outcomes))
+	}
+	for _, width := range append(narrowWidths, 120) {
+		var b bytes.Buffer
+		backtestAt(&b, &res, width)
+		fits(t, b.String(), width)
+		tables := strings.Count(b.String(), "│ MODEL ")
+		if tables < 2 {
+			t.Errorf("at %d one table: the case tests less than it says:\n%s", width, b.String())
+		}
+		for _, m := range res.Models {
+			// its name in each table, and its cells across them: the
+			// five scores and one an outcome
+			cells := 0
+			for _, line := range strings.Split(b.String(), "\n") {
+				if strings.HasPrefix(line, "│ "+m.Model+" ") {
+					cells += strings.Count(line, "│") - 2
+				}
+			}
+			if cells != 5+len(res.Outcomes) {
+				t.Errorf("at %d %s has %d cells, want %d:\n%s", width, m.Model, cells, 5+len(res.Outcomes), b.String())
 			}
 		}
 	}
@@ -255,15 +306,13 @@ func TestBacktestFitsWidth(t *testing.T) {
 	if len(res.Outcomes) == 0 {
 		t.Fatal("no outcome scored: the case tests nothing")
 	}
-	var b bytes.Buffer
-	backtestAt(&b, &res, 80)
-	fits(t, b.String(), 80)
+	at80 := fitsNarrow(t, func(w io.Writer, width int) { backtestAt(w, &res, width) })
 	o := res.Outcomes[0]
 	words := func(s string) string { return strings.Join(strings.Fields(s), " ") }
-	if !strings.Contains(words(b.String()), words(o.Source+": “"+o.Quote+"”")) || !strings.Contains(b.String(), "│ HITS │") {
-		t.Errorf("the first outcome's quote is not given whole, or the headers are long:\n%s", b.String())
+	if !strings.Contains(words(at80), words(o.Source+": “"+o.Quote+"”")) || !strings.Contains(at80, "│ HITS │") {
+		t.Errorf("the first outcome's quote is not given whole, or the headers are long:\n%s", at80)
 	}
-	b.Reset()
+	var b bytes.Buffer
 	backtestAt(&b, &res, 120)
 	if !strings.Contains(b.String(), "│ OPTION HITS │") || !strings.Contains(strings.ToUpper(b.String()), strings.ToUpper(o.Issue+" "+o.Date)) {
 		t.Errorf("at 120 columns the backtest's headers are not as before:\n%s", b.String())

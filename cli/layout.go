@@ -1,0 +1,168 @@
+package cli
+
+// The width rule of the terminal output, in one place: whether tables go
+// narrow, how wide a table's columns are by what they hold, and how
+// columns are shared out among tables when one table cannot hold them
+// all. The prose around the tables is broken by one rule too (wrapText,
+// in output.go). JSON and CSV are never laid out.
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/jedib0t/go-pretty/v6/table"
+	"github.com/jedib0t/go-pretty/v6/text"
+)
+
+// narrowBelow is the terminal width below which tables go narrow: names
+// break at spaces into fewer columns, bars and headers shorten, columns
+// that say nothing new are left out, and a table that cannot fit even so
+// becomes a block of lines. Narrow, every table of the built-in case fits
+// 80 columns; from 100 the tables keep their wide form, which for a few
+// of them (sensitivity's tornado, the packages of deal evaluate and deal
+// search, deal proposals' table, exchange's realised exchanges) is wider
+// than 120.
+const narrowBelow = 100
+
+// minText is the fewest columns a column of long text (an option's label,
+// a quote) is given, however little the width leaves it: narrower, a
+// label would be a word a line.
+const minText = 16
+
+// minQuote is the fewest columns a table gives a column of quotes: in
+// fewer a quote reads a word or two a line, and the quotes are better
+// printed under their rows, at the width of the terminal.
+const minQuote = 40
+
+// layout is the width rule at one terminal width (termWidth: a terminal's
+// columns, else 120).
+type layout struct{ width int }
+
+// layoutAt is the width rule at a terminal width.
+func layoutAt(width int) layout { return layout{width: width} }
+
+// narrow reports whether tables go narrow at this width.
+func (l layout) narrow() bool { return l.width < narrowBelow }
+
+// role is what a table's column holds, which says how wide the column may
+// be: wide, and on a narrow terminal.
+type role int
+
+const (
+	// issueCol is an issue's name beside numbers: the forecast's
+	// tables, compare's.
+	issueCol role = iota
+	// packedIssueCol is an issue's name beside columns that go on to
+	// another table when the width is full (the forecast's models): it
+	// keeps its width, as narrowing it would add lines, not columns.
+	packedIssueCol
+	// dealIssueCol is an issue's name beside a package's value and its
+	// nearest option (deal evaluate).
+	dealIssueCol
+	// listedIssueCol is an issue's name in a list of the issues (show,
+	// a deal's package, search's Nash package): whole when wide.
+	listedIssueCol
+	// crowdedActorCol is an actor's name in a table of six columns or
+	// more (deal's verdicts, exchange's externalities).
+	crowdedActorCol
+	// alternativeCol is an actor's alternative to agreement and where it
+	// comes from (deal's verdicts).
+	alternativeCol
+	// redLinesCol is the red lines a package crosses (deal's verdicts).
+	redLinesCol
+	// verdictCol is an actor's verdict on a package (deal's verdicts).
+	verdictCol
+	// headerCol is a column's header made of a name (compare's variant
+	// or snapshot), broken into lines.
+	headerCol
+	// pullBarCol is the longest bar of explain's pulls.
+	pullBarCol
+	// swingBarCol is the tornado's bar across an issue's scale.
+	swingBarCol
+)
+
+// roleWidths are the columns' widths by role, wide and narrow; 0 is no
+// limit (the column is as wide as its widest cell). A name narrows to 16
+// columns (10 in a crowded table), enough for most names on two lines.
+var roleWidths = [...]struct{ wide, narrow int }{
+	issueCol:        {24, 16},
+	packedIssueCol:  {24, 24},
+	dealIssueCol:    {32, 16},
+	listedIssueCol:  {0, 16},
+	crowdedActorCol: {0, 10},
+	alternativeCol:  {30, 12},
+	redLinesCol:     {36, 14},
+	verdictCol:      {0, 8},
+	headerCol:       {0, 10},
+	pullBarCol:      {20, 10},
+	swingBarCol:     {30, 10},
+}
+
+// col is the width of a column of role r at this width (0: no limit).
+func (l layout) col(r role) int {
+	if l.narrow() {
+		return roleWidths[r].narrow
+	}
+	return roleWidths[r].wide
+}
+
+// text is the width of a table's column of long text (an option's label,
+// a quote): what the width leaves after the borders of the table's cols
+// columns and its other columns (others, their widths summed), at least
+// minText and at most most.
+func (l layout) text(cols, others, most int) int {
+	return min(most, max(minText, l.width-borders(cols)-others))
+}
+
+// borders is how many columns a table of n columns spends on its rules
+// and the space either side of each cell (table.StyleLight: "│ a │ b │").
+func borders(n int) int { return 3*n + 1 }
+
+// pack shares columns of the given widths out among tables that each
+// repeat a first column lead wide: as many columns a table as fit the
+// width, one at the least. It returns each table's columns as [start,
+// end) of widths.
+func (l layout) pack(lead int, widths []int) [][2]int {
+	var out [][2]int
+	for start := 0; start < len(widths); {
+		used, end := borders(1)+lead, start
+		for end < len(widths) && (end == start || used+widths[end]+3 <= l.width) {
+			used += widths[end] + 3
+			end++
+		}
+		out = append(out, [2]int{start, end})
+		start = end
+	}
+	return out
+}
+
+// wrapCol is the configuration of table column number (from 1) that
+// breaks its cells at spaces into lines of at most width (0: no limit).
+func wrapCol(number, width int) table.ColumnConfig {
+	return table.ColumnConfig{Number: number, WidthMax: width, WidthMaxEnforcer: text.WrapSoft}
+}
+
+// widest is the width of the widest line of the cells given (a header's
+// and a column's, to count what a column of numbers takes).
+func widest(cells ...string) int {
+	n := 0
+	for _, c := range cells {
+		for _, line := range strings.Split(c, "\n") {
+			n = max(n, utf8.RuneCountInString(line))
+		}
+	}
+	return n
+}
+
+// column is the header and the cells of column j (from 0) of rows, as
+// text, for widest.
+func column(rows []table.Row, j int, header string) []string {
+	out := []string{header}
+	for _, r := range rows {
+		if j < len(r) {
+			out = append(out, fmt.Sprint(r[j]))
+		}
+	}
+	return out
+}
