@@ -180,11 +180,16 @@ type SweepBin = sweep.Bin
 // model's error together.
 type SweepCombined = sweep.Combined
 
-// SweepModel is one model's sweep, with what the reader must know about
-// it (a forecast at the stated values that lies outside its own 80%
+// SweepModel is one model's sweep, with what the model said about its
+// run at the stated values and what the reader must know about the sweep
+// (a forecast at the stated values that lies outside its own 80%
 // interval, an interrupted run).
 type SweepModel struct {
 	*SweepResult
+	// Notes are what the model said about its run at the stated values,
+	// the run each issue's base is the forecast of, as a forecast's
+	// notes (ModelForecast's) give them: the draws keep none.
+	Notes    []string `json:"notes,omitempty"`
 	Warnings []string `json:"warnings,omitempty"`
 }
 
@@ -199,10 +204,16 @@ type Sensitivity struct {
 // SensitivityResult is package sweep's tornado of one model.
 type SensitivityResult = sweep.SensitivityResult
 
-// SensitivityModel is one model's tornado, with what the reader must know
-// about it (a forecast at the stated values that did not settle).
+// SensitivityModel is one model's tornado, with what the model said about
+// its run at the stated values and what the reader must know about the
+// analysis (a forecast at the stated values that did not settle).
 type SensitivityModel struct {
 	*SensitivityResult
+	// Notes are what the model said about its run at the stated values,
+	// the run each issue's base (the ● of its tornado) is the forecast
+	// of, as a forecast's notes (ModelForecast's) give them: the ends
+	// and the draws keep none.
+	Notes    []string `json:"notes,omitempty"`
 	Warnings []string `json:"warnings,omitempty"`
 }
 

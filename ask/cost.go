@@ -238,9 +238,10 @@ func Estimate(c *Case, req any) (Cost, error) {
 		m = rounds(r.Run, m)
 		// Every draw runs every model; the workers run draws at once;
 		// and each model's sweep keeps every draw's inputs (at most two
-		// ranges per stance and one per actor) and forecasts. A run at
-		// the stated values with its trace (whether it settled) adds
-		// one draw's work, not counted, and its trace.
+		// ranges per stance and one per actor) and forecasts. Its run
+		// at the stated values, with its trace (its notes, whether it
+		// settled) and kept through the draws, adds one draw's work,
+		// not counted, and its trace.
 		d := float64(max(r.Draws, 1))
 		n, _ := ModelList(r.Models)
 		m.Work *= d

@@ -143,7 +143,7 @@ func TestSweepSaysMemberFailed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sm, _, err := c.sweepModel(context.Background(), lapsing(), req, o("ensemble"))
+	sm, err := c.sweepModel(context.Background(), lapsing(), o("ensemble"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -190,7 +190,7 @@ func TestSensitivitySaysMemberFailed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sm, err := c.sensitivityModel(context.Background(), lapsing(), req, o("ensemble"))
+	sm, err := c.sensitivityModel(context.Background(), lapsing(), o("ensemble"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strconv"
+	"strings"
 
 	"parley/answer"
 	"parley/model"
@@ -19,10 +20,21 @@ func Sweep(ctx context.Context, c *Case, req answer.SweepRequest, progress Progr
 		return nil, err
 	}
 	out := &answer.Sweep{Scenario: c.Header, Request: req, Models: []answer.SweepModel{}}
-	for _, m := range ms {
-		sm, stopped, err := c.sweepModel(ctx, m, req, o(m.Name()))
+	for i, m := range ms {
+		sm, err := c.sweepModel(ctx, m, o(m.Name()))
 		if err != nil {
 			return nil, fmt.Errorf("model %s: %w", m.Name(), err)
+		}
+		stopped := sm.Interrupted || ctx.Err() != nil
+		if stopped && !sm.Interrupted && i+1 < len(ms) {
+			// Stopped once every draw of m had finished: they are kept,
+			// as an interrupted sweep's are, and the answer says why
+			// the models after it are missing.
+			var rest []string
+			for _, n := range ms[i+1:] {
+				rest = append(rest, n.Name())
+			}
+			sm.Warnings = append(sm.Warnings, fmt.Sprintf("interrupted after every draw finished: the models after it (%s) were not run", strings.Join(rest, ", ")))
 		}
 		out.Models = append(out.Models, sm)
 		if stopped {
@@ -32,30 +44,24 @@ func Sweep(ctx context.Context, c *Case, req answer.SweepRequest, progress Progr
 	return out, nil
 }
 
-// sweepModel is Sweep's answer for one model, m, with its options o,
-// and whether the run was stopped, when no further model should run.
-func (c *Case) sweepModel(ctx context.Context, m model.Model, req answer.SweepRequest, o sweep.Options) (answer.SweepModel, bool, error) {
+// sweepModel is Sweep's answer for one model, m, with its options o.
+// What it says of the forecast at the stated values — the model's notes
+// and whether it settled — comes from the sweep's own run there
+// (sweep.Result's Base, traced as a forecast's), so a sweep runs m at
+// the stated values once.
+func (c *Case) sweepModel(ctx context.Context, m model.Model, o sweep.Options) (answer.SweepModel, error) {
 	r, err := sweep.Run(ctx, m, c.Problem(), o)
 	if err != nil {
-		return answer.SweepModel{}, false, err
+		return answer.SweepModel{}, err
 	}
-	sm := answer.SweepModel{SweepResult: r}
-	stopped := r.Interrupted
+	notes, u := c.atStated(m.Name(), r.Base)
+	r.Base = nil // the answer keeps what it says of the run, not its trace
+	sm := answer.SweepModel{SweepResult: r, Notes: notes}
 	if r.Interrupted {
 		sm.Warnings = append(sm.Warnings, fmt.Sprintf("interrupted after %d of %d draws: the intervals rest on the draws that finished", r.Draws, r.Requested))
-	} else {
-		u, err := c.unsettledAtStated(ctx, m, req.Run)
-		switch {
-		case err != nil && ctx.Err() != nil:
-			// Stopped after the draws finished: they are kept, as
-			// an interrupted sweep's are, and no further model runs.
-			stopped = true
-			sm.Warnings = append(sm.Warnings, "interrupted after every draw finished, before the forecast at the stated values was run with its rounds: whether it settled was not checked")
-		case err != nil:
-			return answer.SweepModel{}, false, err
-		case u != "":
-			sm.Warnings = append(sm.Warnings, fmt.Sprintf("the forecast at the stated values %s: each issue's base is its last round's point, not the range it kept moving in", u))
-		}
+	}
+	if u != "" {
+		sm.Warnings = append(sm.Warnings, fmt.Sprintf("the forecast at the stated values %s: each issue's base is its last round's point, not the range it kept moving in", u))
 	}
 	if u := sweepUnsettled(r); u != "" {
 		sm.Warnings = append(sm.Warnings, u+": those draws' forecasts are last rounds' points, so the intervals include some of the model's own movement")
@@ -73,7 +79,17 @@ func (c *Case) sweepModel(ctx context.Context, m model.Model, req answer.SweepRe
 			sm.Warnings = append(sm.Warnings, fmt.Sprintf("%s (%s): the forecast at the stated values (%s) lies outside its own 80%% interval [%s, %s]: the point is fragile, a small change in the inputs moves it", is.Name, is.Issue, g(is.Base), g(is.Lo80), g(is.Hi80)))
 		}
 	}
-	return sm, stopped, nil
+	return sm, nil
+}
+
+// atStated is what a sweep or a sensitivity analysis says of model
+// name's run at the stated values, base (sweep.Result's Base): the
+// model's notes, as a forecast of that run gives them (convert), and on
+// which issues its forecast did not settle (unsettled; "" when it
+// settled on every one).
+func (c *Case) atStated(name string, base *model.Result) (notes []string, unsettledOn string) {
+	mf := c.convert(name, base)
+	return mf.Notes, unsettled(mf)
 }
 
 // sweepUnsettled says in how many of r's draws, and on which issues,
@@ -130,17 +146,6 @@ func stepsText(n, total int, runs, where string, most, median float64) string {
 // quantities: 0.42, 0.0031, 12.
 func LastStepText(x float64) string { return strconv.FormatFloat(x, 'g', 2, 64) }
 
-// unsettledAtStated runs m once at the stated values with its trace, as a
-// forecast does (a sweep's draws keep none), and says on which issues its
-// forecast did not settle (unsettled); "" when it settled on every one.
-func (c *Case) unsettledAtStated(ctx context.Context, m model.Model, r answer.Run) (string, error) {
-	res, err := model.Run(ctx, m, c.Problem(), oneRunOptions(r))
-	if err != nil {
-		return "", err
-	}
-	return unsettled(c.convert(m.Name(), res)), nil
-}
-
 // Sensitivity ranks, per model and issue, the ranged inputs by how far
 // they move the forecast.
 func Sensitivity(ctx context.Context, c *Case, req answer.SweepRequest, progress Progress) (*answer.Sensitivity, error) {
@@ -153,7 +158,7 @@ func Sensitivity(ctx context.Context, c *Case, req answer.SweepRequest, progress
 	}
 	out := &answer.Sensitivity{Scenario: c.Header, Request: req, Models: []*answer.SensitivityModel{}}
 	for _, m := range ms {
-		sm, err := c.sensitivityModel(ctx, m, req, o(m.Name()))
+		sm, err := c.sensitivityModel(ctx, m, o(m.Name()))
 		if err != nil {
 			return nil, err
 		}
@@ -163,8 +168,9 @@ func Sensitivity(ctx context.Context, c *Case, req answer.SweepRequest, progress
 }
 
 // sensitivityModel is Sensitivity's answer for one model, m, with its
-// options o.
-func (c *Case) sensitivityModel(ctx context.Context, m model.Model, req answer.SweepRequest, o sweep.Options) (*answer.SensitivityModel, error) {
+// options o. Like a sweep's, what it says of the forecast at the stated
+// values comes from the analysis's own run there (sweep's Base).
+func (c *Case) sensitivityModel(ctx context.Context, m model.Model, o sweep.Options) (*answer.SensitivityModel, error) {
 	r, err := sweep.Sensitivity(ctx, m, c.Problem(), o)
 	if err != nil {
 		return nil, fmt.Errorf("model %s: %w", m.Name(), err)
@@ -172,11 +178,9 @@ func (c *Case) sensitivityModel(ctx context.Context, m model.Model, req answer.S
 	if ctx.Err() != nil {
 		return nil, ctx.Err()
 	}
-	sm := &answer.SensitivityModel{SensitivityResult: r}
-	u, err := c.unsettledAtStated(ctx, m, req.Run)
-	if err != nil {
-		return nil, fmt.Errorf("model %s: %w", m.Name(), err)
-	}
+	notes, u := c.atStated(m.Name(), r.Base)
+	r.Base = nil // the answer keeps what it says of the run, not its trace
+	sm := &answer.SensitivityModel{SensitivityResult: r, Notes: notes}
 	if u != "" {
 		sm.Warnings = append(sm.Warnings, fmt.Sprintf("the forecast at the stated values %s: each issue's base, the ● of its tornado, is its last round's point, not the range it kept moving in", u))
 	}

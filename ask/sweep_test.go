@@ -5,11 +5,16 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"reflect"
+	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"parley/answer"
 	"parley/errs"
+	"parley/model"
+	"parley/model/compromise"
 )
 
 // A's capability is 1 with range [1, 100] (triangular, mode 1), B's is 1:
@@ -95,5 +100,112 @@ func TestSensitivityDraws(t *testing.T) {
 	}
 	if n == 0 {
 		t.Fatal("no swings")
+	}
+}
+
+// A sweep and a sensitivity analysis of nash or ks carry the notes a
+// forecast of the same model gives, word for word: on the built-in case
+// no agreement improves on the status quo on five issues, so the point
+// the sweep centres on, and every swing is measured from, is the status
+// quo there. Before, only the forecast said so.
+func TestSweepCarriesTheForecastsNotes(t *testing.T) {
+	c := builtinCase(t)
+	ctx := context.Background()
+	for _, name := range []string{"nash", "ks"} {
+		freq := answer.NewForecastRequest()
+		freq.Models = []string{name}
+		f, err := Forecast(ctx, c, freq, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := f.Models[0].Notes
+		if !slices.ContainsFunc(want, func(n string) bool { return strings.Contains(n, "the forecast is the status quo") }) {
+			t.Fatalf("%s's forecast notes %q: none says the status quo decided; the case tests less than it says", name, want)
+		}
+		req := answer.NewSweepRequest()
+		req.Models, req.Draws = []string{name}, 10
+		s, err := Sweep(ctx, c, req, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := s.Models[0].Notes; !slices.Equal(got, want) {
+			t.Errorf("%s's sweep notes %q, its forecast's %q", name, got, want)
+		}
+		req.Draws = answer.MinSensitivityDraws
+		se, err := Sensitivity(ctx, c, req, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := se.Models[0].Notes; !slices.Equal(got, want) {
+			t.Errorf("%s's sensitivity notes %q, its forecast's %q", name, got, want)
+		}
+	}
+}
+
+// countsStated is compromise, counting its runs at the stated values of
+// a problem (stated): a run whose capabilities and stances are those.
+// Each such run notes its number and whether it kept its trace, so a
+// note in an answer says which run it came from.
+type countsStated struct {
+	stated *model.Problem
+	n      atomic.Int64
+}
+
+func (m *countsStated) Name() string    { return "counts" }
+func (m *countsStated) Summary() string { return "compromise, counting its runs at the stated values" }
+
+func (m *countsStated) Forecast(ctx context.Context, p *model.Problem, o model.Options) (*model.Result, error) {
+	r, err := compromise.Model{}.Forecast(ctx, p, o)
+	if err != nil {
+		return nil, err
+	}
+	if reflect.DeepEqual(p.Actors, m.stated.Actors) && reflect.DeepEqual(p.Stances, m.stated.Stances) {
+		r.Notes = append(r.Notes, fmt.Sprintf("run %d at the stated values, trace kept %v", m.n.Add(1), !o.NoTrace))
+	}
+	return r, nil
+}
+
+// A sweep and a sensitivity analysis run their model at the stated values
+// once, with its trace, as a forecast does: that run is each issue's
+// base, whether it settled, and the notes the answer carries. Before, the
+// answer ran it a second time to see whether it settled. No end of the
+// lapse case's ranges is its stated value, so no end is such a run.
+func TestSweepRunsTheStatedValuesOnce(t *testing.T) {
+	c := lapseCaseLoad(t)
+	ctx := context.Background()
+	want := []string{"run 1 at the stated values, trace kept true"}
+	for _, kind := range []string{"sweep", "sensitivity"} {
+		m := &countsStated{stated: c.Problem()}
+		req := answer.NewSweepRequest()
+		req.Draws = 50
+		o, _, err := prepareSweep(c, &req, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var notes []string
+		var base float64
+		if kind == "sweep" {
+			sm, err := c.sweepModel(ctx, m, o(m.Name()))
+			if err != nil {
+				t.Fatal(err)
+			}
+			notes, base = sm.Notes, sm.Issues[0].Base
+		} else {
+			sm, err := c.sensitivityModel(ctx, m, o(m.Name()))
+			if err != nil {
+				t.Fatal(err)
+			}
+			notes, base = sm.Notes, sm.Issues[0].Base
+		}
+		if n := m.n.Load(); n != 1 {
+			t.Errorf("%s ran the model at the stated values %d times, want once", kind, n)
+		}
+		if !slices.Equal(notes, want) {
+			t.Errorf("%s's notes %q, want %q", kind, notes, want)
+		}
+		// compromise on x: (1·40 + 2·80)/3
+		if want := 200.0 / 3; math.Abs(base-want) > 1e-12 {
+			t.Errorf("%s's base on x %v, want %v", kind, base, want)
+		}
 	}
 }

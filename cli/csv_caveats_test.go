@@ -10,7 +10,9 @@ import (
 // they go to stderr: every warning and note the JSON of the same question
 // holds is a line of the CSV run's stderr. On the built-in case bdm's
 // forecast of nato cycles and nash's of five issues is the status quo;
-// compromise's sweep and sensitivity each warn of something.
+// compromise's sweep and sensitivity each warn of something. A sweep's
+// and a sensitivity analysis's notes are about the model's run at the
+// stated values, and their label says so, as the table's does.
 func TestCSVKeepsWarnings(t *testing.T) {
 	type said struct {
 		Model    string   `json:"model"`
@@ -36,16 +38,20 @@ func TestCSVKeepsWarnings(t *testing.T) {
 			t.Fatal(err)
 		}
 		var want []string
+		at := ""
+		if args[0] == "sweep" || args[0] == "sensitivity" {
+			at = ", at the stated values"
+		}
 		for _, m := range append(a.Models, a.said) {
-			who := ""
+			who, whose := "", ""
 			if m.Model != "" && len(a.Models) > 0 {
-				who = " (" + m.Model + ")"
+				who, whose = " ("+m.Model+")", " ("+m.Model+at+")"
 			}
 			for _, w := range m.Warnings {
 				want = append(want, "warning"+who+": "+w)
 			}
 			for _, n := range m.Notes {
-				want = append(want, "note"+who+": "+n)
+				want = append(want, "note"+whose+": "+n)
 			}
 		}
 		if len(want) == 0 {

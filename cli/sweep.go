@@ -128,6 +128,7 @@ stops the run and prints what finished.`,
 			case "csv":
 				for _, m := range res.Models {
 					csvCaveats(cmd.ErrOrStderr(), m.Model, m.Warnings, nil)
+					csvCaveats(cmd.ErrOrStderr(), atStated(m.Model), nil, m.Notes)
 				}
 				return sweepCSV(w, res)
 			}
@@ -204,8 +205,16 @@ func sweepTable(w io.Writer, sc *answer.Scenario, r answer.SweepModel, width int
 	for _, x := range r.Warnings {
 		say(w, "warning ("+r.Model+")", x, width)
 	}
+	for _, x := range r.Notes {
+		say(w, "note ("+atStated(r.Model)+")", x, width)
+	}
 	fmt.Fprintln(w)
 }
+
+// atStated names a model's run at the stated values, which a sweep's and
+// a sensitivity analysis's notes are about (their draws and ends keep
+// none): "nash, at the stated values".
+func atStated(model string) string { return model + ", at the stated values" }
 
 // histogram prints the non-empty stretch of the bins as bars.
 func histogram(w io.Writer, bins []answer.SweepBin, n int) {
@@ -261,6 +270,7 @@ share of the Monte Carlo forecast's variance the input explains on its own
 			case "csv":
 				for _, m := range results {
 					csvCaveats(cmd.ErrOrStderr(), m.Model, m.Warnings, nil)
+					csvCaveats(cmd.ErrOrStderr(), atStated(m.Model), nil, m.Notes)
 				}
 				cw := csv.NewWriter(w)
 				cw.Write([]string{"model", "issue", "rank", "input", "kind", "actor", "input_issue", "low", "value", "high", "forecast_at_low", "forecast_at_high", "swing", "variance_share", "unsettled_at_low", "unsettled_at_high"})
@@ -341,6 +351,9 @@ func tornado(w io.Writer, sc *answer.Scenario, r *answer.SensitivityModel, top, 
 	}
 	for _, x := range r.Warnings {
 		say(w, "warning ("+r.Model+")", x, width)
+	}
+	for _, x := range r.Notes {
+		say(w, "note ("+atStated(r.Model)+")", x, width)
 	}
 }
 

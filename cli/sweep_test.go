@@ -318,3 +318,33 @@ func TestBacktestFitsWidth(t *testing.T) {
 		t.Errorf("at 120 columns the backtest's headers are not as before:\n%s", b.String())
 	}
 }
+
+// A sweep and a sensitivity analysis print the notes of their model's
+// run at the stated values, the forecast's own notes, labelled as about
+// that run: under the table, and on stderr beside the CSV (not in it).
+// nash's say that the status quo decided five issues of the built-in
+// case.
+func TestSweepShowsNotes(t *testing.T) {
+	var f answer.Forecast
+	runJSON(t, &f, "forecast", "-m", "nash")
+	notes := f.Models[0].Notes
+	if len(notes) == 0 {
+		t.Fatal("nash's forecast has no notes: the case tests nothing")
+	}
+	for _, q := range [][]string{{"sweep", "-m", "nash", "-n", "10", "-q"}, {"sensitivity", "-m", "nash", "-n", "4", "-q"}} {
+		text, stderr, code := run(t, q...)
+		csvOut, csvErr, code2 := run(t, append(q, "-f", "csv")...)
+		if code != 0 || code2 != 0 {
+			t.Fatalf("%s: exit %d, %d: %s", q[0], code, code2, stderr)
+		}
+		for _, n := range notes {
+			line := "note (nash, at the stated values): " + n
+			if !strings.Contains(unwrapped(text), line) {
+				t.Errorf("%s's table lacks %q:\n%s", q[0], line, text)
+			}
+			if !strings.Contains(csvErr, line+"\n") || strings.Contains(csvOut, n) {
+				t.Errorf("%s's CSV: %q not on stderr alone:\n%s", q[0], line, csvErr)
+			}
+		}
+	}
+}

@@ -78,6 +78,10 @@ type SensitivityResult struct {
 	MemberFailedEnds int                `json:"member_failed_ends"`
 	Seed             uint64             `json:"seed"`
 	Issues           []IssueSensitivity `json:"issues"`
+	// Base is the model's run at the stated values, with its trace: the
+	// Monte Carlo's (Result's Base), whose forecasts are each issue's
+	// Base, the point every swing is measured from.
+	Base *model.Result `json:"-"`
 }
 
 // Sensitivity swings each ranged input of p from its low to its high end,
@@ -94,13 +98,15 @@ type SensitivityResult struct {
 // those whose forecast had not come to rest are counted, the ends marked
 // and the last steps of both summarised per issue (StepStats), and
 // those in which a member of a combining model failed are counted.
+// The model is run at the stated values once, by the Monte Carlo (Run),
+// and that run is the result's Base.
 func Sensitivity(ctx context.Context, m model.Model, p *model.Problem, o Options) (*SensitivityResult, error) {
 	o.defaults()
 	mc, err := Run(ctx, m, p, o)
 	if err != nil {
 		return nil, err
 	}
-	res := &SensitivityResult{Model: m.Name(), Draws: mc.Draws, UnsettledDraws: mc.UnsettledDraws, MemberFailedDraws: mc.MemberFailedDraws, Seed: o.Seed}
+	res := &SensitivityResult{Model: m.Name(), Draws: mc.Draws, UnsettledDraws: mc.UnsettledDraws, MemberFailedDraws: mc.MemberFailedDraws, Seed: o.Seed, Base: mc.Base}
 	for k, is := range p.Issues {
 		mk := mc.Issues[k]
 		res.Issues = append(res.Issues, IssueSensitivity{Issue: is.ID, Name: is.Name, Base: mk.Base,

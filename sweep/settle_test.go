@@ -3,6 +3,7 @@ package sweep
 import (
 	"context"
 	"math"
+	"reflect"
 	"slices"
 	"testing"
 
@@ -222,5 +223,40 @@ func TestSensitivityCountsUnsettledEnds(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// Run's Base is the model's run at the stated values with its trace, as
+// a forecast runs it: every round kept (drift keeps round 0 and the last
+// alone without its trace, so a NoTrace run differs), its forecasts each
+// issue's Base; and Sensitivity's Base is its Monte Carlo's, the point
+// every swing is measured from. A caller reads the run's notes and
+// whether it settled from it, without running it again.
+func TestBaseIsTheTracedRunAtTheStatedValues(t *testing.T) {
+	p := driftProblem()
+	m := drift{above: []float64{50, 6}}
+	ctx := context.Background()
+	want, err := model.Run(ctx, m, p.Clone(), model.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := Run(ctx, m, p, Options{Draws: 20, Seed: 1, Workers: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(r.Base, want) {
+		t.Errorf("sweep's Base %+v, want the traced run %+v", r.Base, want)
+	}
+	for k, is := range r.Issues {
+		if is.Base != want.Issues[k].Forecast {
+			t.Errorf("issue %s: Base %v, the run's forecast %v", is.Issue, is.Base, want.Issues[k].Forecast)
+		}
+	}
+	s, err := Sensitivity(ctx, m, p, Options{Draws: 8, Seed: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(s.Base, want) {
+		t.Errorf("sensitivity's Base %+v, want the traced run %+v", s.Base, want)
 	}
 }

@@ -46,6 +46,20 @@ func (o *Options) defaults() {
 	o.Model.NoTrace = true
 }
 
+// baseOptions are the options of Run's run at the stated values
+// (Result's Base), from o with its defaults: o's model options with the
+// trace kept, as a forecast keeps it, and with as many goroutines as the
+// draws use together (o.Workers), since that run has them to itself
+// before the draws start. Neither changes a forecast: a run without its
+// trace forecasts what a traced one does, and model.Options.Workers
+// never changes a result.
+func baseOptions(o Options) model.Options {
+	mo := o.Model
+	mo.NoTrace = false
+	mo.Workers = o.Workers
+	return mo
+}
+
 // Result is the outcome of a Monte Carlo run.
 type Result struct {
 	Model string `json:"model"`
@@ -76,6 +90,13 @@ type Result struct {
 	// Predictive[d][k] is issue k's predictive distribution in draw d,
 	// for a model that gives one (else nil).
 	Predictive [][]*model.Predictive `json:"-"`
+	// Base is the model's run at the stated values, with its trace, as a
+	// forecast runs it (baseOptions): the run each issue's Base is the
+	// forecast of. The draws keep no rounds and no notes; Base has both,
+	// so a caller can say whether the forecast at the stated values
+	// settled and what the model said about that run without running it
+	// again.
+	Base *model.Result `json:"-"`
 }
 
 // IssueSummary is the distribution of one issue's forecast.
@@ -177,23 +198,24 @@ type Band struct {
 // HistBins is the number of histogram bins.
 const HistBins = 20
 
-// Run samples every ranged input of p, runs m on each draw and summarises
-// the forecasts, counting the draws whose forecast had not come to rest
-// (model.ForecastsSettling, model.Settled) and, for a model that combines
-// others, those in which a member failed (model.CombiningForecaster). A
-// cancelled ctx stops it; the result then covers the draws done, with
-// Interrupted set, and the error is nil.
+// Run runs m once on p at the stated values, with its trace (Result's
+// Base), samples every ranged input of p, runs m on each draw and
+// summarises the forecasts, counting the draws whose forecast had not
+// come to rest (model.ForecastsSettling, model.Settled) and, for a model
+// that combines others, those in which a member failed
+// (model.CombiningForecaster). A cancelled ctx stops it; the result then
+// covers the draws done, with Interrupted set, and the error is nil.
 func Run(ctx context.Context, m model.Model, p *model.Problem, o Options) (*Result, error) {
 	o.defaults()
 	if err := p.Check(); err != nil {
 		return nil, err
 	}
-	base, err := model.Run(ctx, m, p.Clone(), o.Model)
+	base, err := model.Run(ctx, m, p.Clone(), baseOptions(o))
 	if err != nil {
 		return nil, fmt.Errorf("%s at the stated values: %w", m.Name(), err)
 	}
 	inputs := Inputs(p)
-	res := &Result{Model: m.Name(), Requested: o.Draws, Seed: o.Seed, Inputs: inputs, Distribution: "triangular"}
+	res := &Result{Model: m.Name(), Requested: o.Draws, Seed: o.Seed, Inputs: inputs, Distribution: "triangular", Base: base}
 	if o.Uniform {
 		res.Distribution = "uniform"
 	}

@@ -229,3 +229,49 @@ func TestSweepUnsettled(t *testing.T) {
 		t.Errorf("the page lists %q; want the warning %q", warns, want)
 	}
 }
+
+// TestSweepNotesVisible runs a sweep and a sensitivity analysis of nash
+// from the page and checks that each lists, folded as the forecast view
+// folds them, the notes package ask gives of nash's run at the stated
+// values: the status quo decided five issues of the built-in case.
+func TestSweepNotesVisible(t *testing.T) {
+	c := builtinCase(t, "latest")
+	req := answer.NewSweepRequest()
+	req.Models, req.Draws = []string{"nash"}, 10
+	sw, err := ask.Sweep(context.Background(), c, req, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Draws = answer.MinSensitivityDraws
+	se, err := ask.Sensitivity(context.Background(), c, req, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sw.Models[0].Notes) == 0 || len(se.Models[0].Notes) == 0 {
+		t.Fatal("nash's sweep or sensitivity of the built-in case has no note: the test tests nothing")
+	}
+	e := startE2E(t)
+	e.do("sweep", chromedp.Navigate(e.srv.URL+"/#sweep"),
+		chromedp.WaitVisible(chromedp.CSS(`[data-testid=run-sweep]`)),
+		chromedp.SetValue(chromedp.CSS(`[data-testid=sweep-model]`), "nash"),
+		chromedp.SetValue(chromedp.CSS(`[data-testid=sweep-samples]`), "10"),
+		chromedp.Click(chromedp.CSS(`[data-testid=run-sweep]`)),
+		e.poll(`document.querySelectorAll("[data-testid=sweep-notes] li").length > 0`),
+		chromedp.SetValue(chromedp.CSS(`[data-testid=sweep-samples]`), strconv.Itoa(answer.MinSensitivityDraws)),
+		chromedp.Click(chromedp.CSS(`[data-testid=run-sensitivity]`)),
+		e.poll(`document.querySelectorAll("[data-testid=tornado-notes] li").length > 0`),
+		chromedp.Click(chromedp.CSS(`[data-testid=sweep-notes] summary`)), e.shot("06d-sweep-notes"))
+	for id, notes := range map[string][]string{"sweep-notes": sw.Models[0].Notes, "tornado-notes": se.Models[0].Notes} {
+		var want []string
+		for _, n := range notes {
+			want = append(want, "nash: "+n)
+		}
+		got := get(t, e.bctx, id, chromedp.Evaluate[[]string](`[...document.querySelectorAll("[data-testid=`+id+`] li")].map((li) => li.textContent)`))
+		if !slices.Equal(got, want) {
+			t.Errorf("%s lists %q, want %q", id, got, want)
+		}
+		if s := e.text(`[data-testid=` + id + `] summary`); s != fmt.Sprintf("Model notes at the stated values (%d)", len(notes)) {
+			t.Errorf("%s is headed %q", id, s)
+		}
+	}
+}

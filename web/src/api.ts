@@ -139,12 +139,14 @@ export interface SweepIssue {
   histogram: Bin[]; bands?: Band[]; combined?: SweepCombined
 }
 export interface SweepInput { kind: string; actor: string; issue?: string; low: number; value: number; high: number }
-export interface SweepModel { model: string; requested: number; draws: number; interrupted: boolean; unsettled_draws: number; seed: number; distribution: string; inputs: SweepInput[]; issues: SweepIssue[]; warnings?: string[] }
+// SweepModel's and Sensitivity's notes: what the model said about its
+// run at the stated values (the draws and ends keep none).
+export interface SweepModel { model: string; requested: number; draws: number; interrupted: boolean; unsettled_draws: number; seed: number; distribution: string; inputs: SweepInput[]; issues: SweepIssue[]; notes?: string[]; warnings?: string[] }
 export interface Sweep { scenario: AnswerScenario; request: SweepRequest; models: SweepModel[] }
 export interface Swing { input: SweepInput; forecast_at_low: number; forecast_at_high: number; swing: number; variance_share: number; unsettled_at_low?: boolean; unsettled_at_high?: boolean }
 export interface Sensitivity {
   scenario: AnswerScenario; request: SweepRequest
-  models: { model: string; draws: number; unsettled_draws: number; ends: number; unsettled_ends: number; seed: number; issues: { issue: string; name: string; base: number; unsettled_draws: number; unsettled_ends: number; ends_last_step_max: number; ends_last_step_median: number; swings: Swing[] }[]; warnings?: string[] }[]
+  models: { model: string; draws: number; unsettled_draws: number; ends: number; unsettled_ends: number; seed: number; issues: { issue: string; name: string; base: number; unsettled_draws: number; unsettled_ends: number; ends_last_step_max: number; ends_last_step_median: number; swings: Swing[] }[]; notes?: string[]; warnings?: string[] }[]
 }
 
 export interface Crossing { issue: string; red_line: string; value: number; by: number }

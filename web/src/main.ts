@@ -937,6 +937,17 @@ function sweepStats(si: SweepIssue, draws: number): HTMLElement {
       `Outcome, with the model's error on real outcomes (approximate): 80% [${fmt(c.lo80)}, ${fmt(c.hi80)}], 95% [${fmt(c.lo95)}, ${fmt(c.hi95)}]; sd ${fmt(c.sd)} = ${fmt(100 * c.share_inputs, 0)}% inputs + ${fmt(100 * c.share_model, 0)}% model error (of the variance)`) : '')
 }
 
+// statedNotes folds a sweep's or a sensitivity analysis's notes — what
+// the model said about its run at the stated values — as the forecast
+// view folds a forecast's (notices); '' when there are none. testid
+// names the folded list.
+function statedNotes(model: string, notes: string[] | undefined, testid: string): HTMLElement | '' {
+  if (!notes?.length) return ''
+  return h('div', { class: 'notices' }, h('details', { class: 'model-notes', 'data-testid': testid },
+    h('summary', {}, `Model notes at the stated values (${notes.length})`),
+    h('ul', {}, ...notes.map((n) => h('li', {}, h('strong', {}, model), ': ', n)))))
+}
+
 // The sweep's warnings stand above its histograms, the sensitivity
 // analysis's above its tornado charts (torWarn).
 function drawSweep(out: HTMLElement, tor: HTMLElement, warn: HTMLElement, torWarn: HTMLElement) {
@@ -949,7 +960,7 @@ function drawSweep(out: HTMLElement, tor: HTMLElement, warn: HTMLElement, torWar
   warn.replaceChildren(sw ? h('p', { 'data-testid': 'sweep-head', 'data-draws': sw.draws, 'data-requested': sw.requested, 'data-interrupted': String(sw.interrupted), 'data-unsettled': sw.unsettled_draws },
     `${sw.model}: ${sw.draws} draws (${sw.distribution}, seed ${sw.seed}); ${sw.inputs.length} uncertain inputs`,
     sw.interrupted ? h('strong', { class: 'warn' }, ` — interrupted after ${sw.draws} of ${sw.requested} draws`) : '') : '',
-  warningList(sw?.warnings, 'sweep-warning-list') ?? '')
+  warningList(sw?.warnings, 'sweep-warning-list') ?? '', sw ? statedNotes(sw.model, sw.notes, 'sweep-notes') : '')
   if (!sw) out.append(h('p', { class: 'hint' }, 'Run a sweep to see the histograms.'))
   else for (const si of sw.issues) {
     const is = sc.issues.find((x) => x.id === si.issue)
@@ -971,7 +982,8 @@ function drawSweep(out: HTMLElement, tor: HTMLElement, warn: HTMLElement, torWar
     }))
   }
   const tm = st.tornado?.models[0]
-  torWarn.replaceChildren(tm?.warnings?.length ? warningList(tm.warnings.map((w) => `sensitivity (${tm.model}): ${w}`), 'tornado-warning-list')! : '')
+  torWarn.replaceChildren(tm?.warnings?.length ? warningList(tm.warnings.map((w) => `sensitivity (${tm.model}): ${w}`), 'tornado-warning-list')! : '',
+    tm ? statedNotes(tm.model, tm.notes, 'tornado-notes') : '')
   if (!tm) tor.append(h('p', { class: 'hint' }, 'Run sensitivity to see the tornado charts.'))
   else for (const ti of tm.issues) {
     const is = sc.issues.find((x) => x.id === ti.issue)
