@@ -7,7 +7,8 @@
 // own format, keeping a YAML file's comments. What the server finds wrong
 // is shown beside the field it names, in words (diagnostics.ts); nothing
 // is checked here that the server does not check. New scenarios start
-// blank or from an uploaded file in any format import reads; the saved
+// blank or from an uploaded file in any format import reads (a file the
+// server refuses has its problems listed under the upload); the saved
 // scenario downloads as its file, in a peer tool's format, or as the
 // one-page brief.
 import { api, download, APIError } from './api'
@@ -29,7 +30,17 @@ export interface BuildContext {
 }
 
 // Draft is the scenario being edited: id null for a new one not saved yet.
-interface Draft { id: string | null; version: number; title: string; doc: Scenario; diags: Diagnostic[]; dirty: boolean }
+// refused is a file whose upload the server refused, with its problems:
+// they are the file's, not the draft's, so they are listed apart.
+interface Draft {
+  id: string | null; version: number; title: string; doc: Scenario; diags: Diagnostic[]; dirty: boolean
+  refused?: { name: string; diags: Diagnostic[] }
+}
+
+// unread is the scenario the page knows nothing of: a refused upload's
+// problems are said with it, by place ("Issue 1") and line, since the
+// names in the file (YAML, or a peer tool's) never reach the page.
+const unread: Scenario = { metadata: { id: '', title: '', as_of: '' }, issues: [], actors: [], stances: [] }
 
 let draft: Draft | null = null
 // openMore holds the actors (by path) whose folded fields are open, so
@@ -715,7 +726,16 @@ function draw(box: HTMLElement, ctx: BuildContext) {
       draft = fromView(sv)
       await ctx.opened(sv)
       ctx.status(`Uploaded ${f.name} as “${sv.name}”${sv.warnings.length ? `, with ${sv.warnings.length} warning(s) marked below` : ''}.`)
-    } catch (e) { showError(e) }
+    } catch (e) {
+      // The problems are the file's: listed under the upload, not put
+      // beside the draft's fields, which they do not name.
+      const diags = e instanceof APIError ? e.diagnostics : []
+      if (diags.length || d.refused) {
+        d.refused = diags.length ? { name: f.name, diags } : undefined
+        again()
+      }
+      ctx.status(diags.length ? `${f.name} was not uploaded: the server found ${diags.filter((x) => !x.warning).length} problem(s) in it, listed under the upload.` : errorText(e), true)
+    }
   }
   const showError = (e: unknown) => {
     if (e instanceof APIError && e.diagnostics.length) {
@@ -763,6 +783,9 @@ function draw(box: HTMLElement, ctx: BuildContext) {
       stored ? h('button', { type: 'button', class: 'danger', 'data-testid': 'build-delete', onclick: del }, 'Delete scenario') : null),
     h('div', { class: 'row' }, h('label', { for: 'build-upload-file' }, 'Or upload a file (a scenario, or a peer tool’s: ', h('span', { 'data-formats': '' }, formatNames()), ') '),
       fileInput, fmt, h('button', { type: 'button', 'data-testid': 'build-upload', onclick: upload }, 'Upload')),
+    d.refused ? h('div', { class: 'bproblems', role: 'alert', 'data-testid': 'upload-problems' },
+      h('p', {}, `${d.refused.name} was not uploaded: ${d.refused.diags.filter((x) => !x.warning).length} problem(s) in it to fix${d.refused.diags.some((x) => x.warning) ? `, and ${d.refused.diags.filter((x) => x.warning).length} warning(s)` : ''}:`),
+      h('ul', {}, ...d.refused.diags.map((x) => h('li', { class: x.warning ? 'warn' : 'error' }, (x.warning ? '⚠ ' : '✕ ') + (x.line ? `Line ${x.line}: ` : '') + sentence(x, unread))))) : null,
     d.diags.length ? h('div', { class: 'bproblems', role: 'alert', 'data-testid': 'build-problems' },
       h('p', {}, problems.length ? `${problems.length} problem(s) to fix before it can be saved${d.diags.length > problems.length ? `, and ${d.diags.length - problems.length} warning(s)` : ''}:` : `${d.diags.length} warning(s):`),
       h('ul', {}, ...d.diags.map((x) => h('li', { class: x.warning ? 'warn' : 'error' },
