@@ -88,12 +88,17 @@ func (d *Decision) weightOf(a Actor) (float64, bool) {
 
 // decision checks an issue's decision rule: a known rule; for qmv weights
 // ≥ 0 naming known actors and a quota the voters can reach; voters known.
-// Actors are known when the base or any snapshot or variant adds them.
+// Actors are known when the base or any snapshot or variant adds them; an
+// unknown one is answered, as a stance's is, with the names that would do.
 func (v *validator) decision(p string, d *Decision) {
 	if d == nil {
 		return
 	}
 	known := v.knownActors()
+	names := &nameSet{m: make(map[string]bool, len(known))}
+	for n := range known {
+		names.m[n] = true
+	}
 	switch d.Rule {
 	case Unanimity, Majority:
 		if len(d.Weights) > 0 {
@@ -108,7 +113,7 @@ func (v *validator) decision(p string, d *Decision) {
 			a, ok := known[id]
 			switch {
 			case !ok:
-				v.errorf(q, "an actor id or alias", "unknown actor %q", id)
+				v.errorf(q, names.valid(), "unknown actor %q", id)
 			case seen[a]:
 				v.errorf(q, "each voter once", "voter %q is listed twice (by id or alias)", id)
 			}
@@ -130,23 +135,33 @@ func (v *validator) decision(p string, d *Decision) {
 			a, ok := known[id]
 			switch {
 			case !ok:
-				v.errorf(q, "an actor id or alias", "unknown actor %q", id)
+				v.errorf(q, names.valid(), "unknown actor %q", id)
 			case seen[a] != "":
 				v.errorf(q, "one weight per voter", "%q and %q name the same actor", seen[a], id)
 			default:
 				seen[a] = id
 			}
 			if !IsWeight(w) {
-				v.errorf(q, WeightValid, "weight %v", w)
+				v.errorf(q, WeightValid, "weight %v is outside its range", w)
 				continue
 			}
 			total += w
 		}
-		switch {
-		case d.Quota == nil:
-			v.errorf(p+".quota", fmt.Sprintf("the votes a qualified majority needs, e.g. %v", math.Ceil(total*0.71)), "rule qmv needs a quota")
-		case !finite(*d.Quota) || *d.Quota <= 0 || *d.Quota > total:
-			v.errorf(p+".quota", fmt.Sprintf("a number > 0 and at most the total weight %v", total), "quota %v cannot be reached", *d.Quota)
+		// A quota of 0 or less is reached by any coalition, even none: it
+		// is refused as not positive, not as out of reach.
+		reach := fmt.Sprintf("a number > 0 and at most the total weight %v", total)
+		switch q := d.Quota; {
+		case q == nil && total > 0:
+			eg := math.Min(math.Ceil(total*0.71), total)
+			v.errorf(p+".quota", fmt.Sprintf("the votes a qualified majority needs, e.g. %v", eg), "rule qmv needs a quota")
+		case q == nil:
+			v.errorf(p+".quota", "the votes a qualified majority needs", "rule qmv needs a quota")
+		case math.IsNaN(*q):
+			v.errorf(p+".quota", reach, "quota %v is not a number", *q)
+		case *q <= 0:
+			v.errorf(p+".quota", reach, "quota %v is not positive", *q)
+		case *q > total:
+			v.errorf(p+".quota", reach, "quota %v cannot be reached", *q)
 		}
 	case "":
 		v.errorf(p+".rule", "one of "+fmt.Sprint(DecisionRules), "missing")

@@ -96,7 +96,7 @@ func TestParseDiagnostics(t *testing.T) {
 		{"qmv weight for an unknown actor, quota out of reach",
 			edit(map[int]string{3: "  - id: cf\n    decision:\n      rule: qmv\n      weights: {a: 3, z: 2}\n      quota: 9"}),
 			[]want{
-				{line: 6, col: 26, path: "issues[0].decision.weights.z", msg: `unknown actor "z"`, valid: "an actor id"},
+				{line: 6, col: 26, path: "issues[0].decision.weights.z", msg: `unknown actor "z"`, valid: "one of [a b]"},
 				{line: 7, col: 14, path: "issues[0].decision.quota", msg: "quota 9 cannot be reached", valid: "at most the total weight 5"},
 			}},
 		{"qmv weights for an actor twice, by id and alias",
@@ -113,7 +113,13 @@ func TestParseDiagnostics(t *testing.T) {
 			[]want{
 				{line: 3, path: "issues[0].decision.quota", msg: "rule qmv needs a quota", valid: "e.g. 2"},
 				{line: 4, path: "issues[1].decision.quota", msg: "rule unanimity sets its own quota"},
-				{line: 4, path: "issues[1].decision.voters[1]", msg: `unknown actor "q"`},
+				{line: 4, path: "issues[1].decision.voters[1]", msg: `unknown actor "q"`, valid: "one of [a b]"},
+			}},
+		{"qmv with a quota of 0 and a negative weight",
+			edit(map[int]string{3: "  - {id: cf, name: Ceasefire, decision: {rule: qmv, weights: {a: 3, b: -1}, quota: 0}}"}),
+			[]want{
+				{line: 3, path: "issues[0].decision.weights.b", msg: "weight -1 is outside its range", valid: "a number from 0 to 1e12"},
+				{line: 3, path: "issues[0].decision.quota", msg: "quota 0 is not positive", valid: "a number > 0 and at most the total weight 3"},
 			}},
 		{"duplicate stance",
 			edit(map[int]string{10: "  - {actor: a, issue: cf, position: 90, salience: 0.5, assumed: x}"}),
@@ -328,6 +334,30 @@ func TestParseDiagnostics(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestQuotaSuggested: a qmv rule without a quota is answered with a quota
+// to try, 71% of the total weight rounded up, which the voters can reach
+// (not above the total), and none when there are no weights to take 71%
+// of (0 is no quota).
+func TestQuotaSuggested(t *testing.T) {
+	for _, c := range []struct{ weights, valid string }{
+		{"{a: 3, b: 4}", "the votes a qualified majority needs, e.g. 5"},
+		{"{a: 0.5}", "the votes a qualified majority needs, e.g. 0.5"},
+		{"{}", "the votes a qualified majority needs"},
+	} {
+		doc := edit(map[int]string{3: "  - {id: cf, name: Ceasefire, decision: {rule: qmv, weights: " + c.weights + "}}"})
+		_, ds := Parse("f.yaml", []byte(doc))
+		var got []string
+		for _, d := range ds {
+			if d.Path == "issues[0].decision.quota" {
+				got = append(got, d.Message+" | "+d.Valid)
+			}
+		}
+		if want := "rule qmv needs a quota | " + c.valid; len(got) != 1 || got[0] != want {
+			t.Errorf("weights %s: the quota's diagnostics %q, want [%q]", c.weights, got, want)
+		}
 	}
 }
 

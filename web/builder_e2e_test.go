@@ -480,10 +480,7 @@ variants:
 	if err := os.WriteFile(file, []byte(aliased), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	// The view is drawn again when the upload formats come, with a new
-	// file field: wait for them before choosing the file.
-	do("builder", chromedp.Navigate(e.srv.URL+"/?scenario="+id+"#build"), chromedp.WaitVisible(chromedp.CSS(`[data-testid=build-upload]`)),
-		poll(`document.querySelectorAll("#build-upload-format option").length > 1`))
+	do("builder", chromedp.Navigate(e.srv.URL+"/?scenario="+id+"#build"), chromedp.WaitVisible(chromedp.CSS(`[data-testid=build-upload]`)))
 	do("choose file", chromedp.SetUploadFiles(chromedp.CSS(`#build-upload-file`), []string{file}))
 	do("upload", chromedp.Click(chromedp.CSS(`[data-testid=build-upload]`)),
 		poll(`document.querySelector("[data-testid=build-state]").textContent.startsWith("Aliased stance")`))
@@ -515,7 +512,6 @@ variants:
 	// rename joins the red line on the renamed issue. The snapshot's red
 	// line and its quote follow too.
 	do("rename", chromedp.Navigate(e.srv.URL+"/?scenario="+id+"#build"), chromedp.WaitVisible(path("issues[0].id")),
-		poll(`document.querySelectorAll("#build-upload-format option").length > 1`),
 		chromedp.Click(chromedp.CSS(`[data-path="actors[0]"] > details > summary`)),
 		chromedp.Click(chromedp.CSS(`[data-path="snapshots[0].actors[0]"] > details > summary`)),
 		set("issues[0].id", "money"), void(chromedp.Evaluate[bool](`document.querySelector('[data-path="issues[0].id"]').dispatchEvent(new Event("change"))`)),

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"net/http"
 	"net/http/httptest"
 	"os"
 	"os/exec"
@@ -94,6 +95,9 @@ type e2eOptions struct {
 	// token is the server's PARLEY_TOKEN ("" for none); the page is
 	// given it (session storage) before it first loads.
 	token string
+	// wrap, when set, wraps the server's handler: a test holds back an
+	// answer with it, to see the page before the answer comes.
+	wrap func(http.Handler) http.Handler
 }
 
 // startE2E starts the server and the browser, or skips the test when no
@@ -146,7 +150,11 @@ func startE2EWith(t *testing.T, o e2eOptions) *e2e {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { api.Close() })
-	srv := httptest.NewServer(api)
+	var handler http.Handler = api
+	if o.wrap != nil {
+		handler = o.wrap(api)
+	}
+	srv := httptest.NewServer(handler)
 	t.Cleanup(srv.Close)
 
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],

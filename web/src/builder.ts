@@ -7,7 +7,8 @@
 // own format, keeping a YAML file's comments. What the server finds wrong
 // is shown beside the field it names, in words (diagnostics.ts); nothing
 // is checked here that the server does not check. New scenarios start
-// blank or from an uploaded file in any format import reads; the saved
+// blank or from an uploaded file in any format import reads (a file the
+// server refuses has its problems listed under the upload); the saved
 // scenario downloads as its file, in a peer tool's format, or as the
 // one-page brief.
 import { api, download, APIError } from './api'
@@ -29,12 +30,24 @@ export interface BuildContext {
 }
 
 // Draft is the scenario being edited: id null for a new one not saved yet.
-interface Draft { id: string | null; version: number; title: string; doc: Scenario; diags: Diagnostic[]; dirty: boolean }
+// refused is a file whose upload the server refused, with its problems:
+// they are the file's, not the draft's, so they are listed apart.
+interface Draft {
+  id: string | null; version: number; title: string; doc: Scenario; diags: Diagnostic[]; dirty: boolean
+  refused?: { name: string; diags: Diagnostic[] }
+}
+
+// unread is the scenario the page knows nothing of: a refused upload's
+// problems are said with it, by place ("Issue 1") and line, since the
+// names in the file (YAML, or a peer tool's) never reach the page.
+const unread: Scenario = { metadata: { id: '', title: '', as_of: '' }, issues: [], actors: [], stances: [] }
 
 let draft: Draft | null = null
 // openMore holds the actors (by path) whose folded fields are open, so
 // that they stay open when the view is drawn again (a quote added).
 const openMore = new Set<string>()
+// formats are the formats an upload may be in (GET /api/formats), null
+// until they come.
 let formats: FormatInfo[] | null = null
 
 const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x))
@@ -64,7 +77,34 @@ export function renderBuilder(box: HTMLElement, ctx: BuildContext) {
   const sv = ctx.sv
   if (!draft || (draft.id !== null && (!sv || draft.id !== sv.id || (!draft.dirty && draft.version !== sv.version)))) draft = sv ? fromView(sv) : blank()
   draw(box, ctx)
-  if (!formats) api.formats().then((f) => { formats = f; draw(box, ctx) }, () => { formats = [] })
+  if (!formats) api.formats().then((f) => { formats = f; showFormats(box) }, () => { formats = [] })
+}
+
+// formatOptions are the upload's choices of format: detect it, or one of
+// the formats.
+function formatOptions(): HTMLElement[] {
+  return [h('option', { value: '' }, 'detect the format'), ...(formats ?? []).map((f) => h('option', { value: f.name, title: f.summary }, f.name))]
+}
+
+// formatNames names the peer tools' formats an upload may be in.
+function formatNames(): string {
+  return (formats ?? []).filter((f) => f.name !== 'scenario').map((f) => f.name).join(', ') || '…'
+}
+
+// showFormats puts the formats, once they come, into the upload's fields
+// in box where they are, if the builder is still drawn there. Drawing the
+// view again instead would replace every field, and lose a file chosen
+// or a value set before the answer came; and it would draw the builder
+// over another view the page has gone to since.
+function showFormats(box: HTMLElement) {
+  const sel = box.querySelector<HTMLSelectElement>('#build-upload-format')
+  if (sel) {
+    const v = sel.value
+    sel.replaceChildren(...formatOptions())
+    sel.value = v
+  }
+  const names = box.querySelector<HTMLElement>('[data-formats]')
+  if (names) names.textContent = formatNames()
 }
 
 // ---------- paths: reading the fields into the document ----------
@@ -666,19 +706,36 @@ function draw(box: HTMLElement, ctx: BuildContext) {
   const state = !stored ? 'New scenario, not saved yet' : d.dirty ? `${d.title} · version ${d.version} · unsaved changes` : `${d.title} · version ${d.version} · saved`
 
   // the file: save, new, upload, delete
-  const fileInput = h('input', { type: 'file', id: 'build-upload-file', 'data-testid': 'build-upload-file' }) as HTMLInputElement
-  const fmt = h('select', { id: 'build-upload-format', 'aria-label': 'Format of the file' }, h('option', { value: '' }, 'detect the format'),
-    ...(formats ?? []).map((f) => h('option', { value: f.name, title: f.summary }, f.name))) as HTMLSelectElement
+  // The file chosen and its format outlive drawing the view again (an
+  // item added, a save refused): the fields drawn before are moved into
+  // the new view, with what the user chose in them.
+  const fileInput = box.querySelector<HTMLInputElement>('#build-upload-file') ??
+    h('input', { type: 'file', id: 'build-upload-file', 'data-testid': 'build-upload-file' }) as HTMLInputElement
+  const fmt = box.querySelector<HTMLSelectElement>('#build-upload-format') ??
+    h('select', { id: 'build-upload-format', 'aria-label': 'Format of the file' }, ...formatOptions()) as HTMLSelectElement
   const upload = async () => {
     const f = fileInput.files?.[0]
     if (!f) { ctx.status('Choose a file to upload first.', true); return }
     if (unsaved() && !confirm('Discard the unsaved edits and open the uploaded file?')) return
     try {
       const sv = await api.import(f, f.name, fmt.value)
+      // Uploaded: the choice is spent, and is not kept into the view of
+      // the file drawn next.
+      fileInput.value = ''
+      fmt.value = ''
       draft = fromView(sv)
       await ctx.opened(sv)
       ctx.status(`Uploaded ${f.name} as “${sv.name}”${sv.warnings.length ? `, with ${sv.warnings.length} warning(s) marked below` : ''}.`)
-    } catch (e) { showError(e) }
+    } catch (e) {
+      // The problems are the file's: listed under the upload, not put
+      // beside the draft's fields, which they do not name.
+      const diags = e instanceof APIError ? e.diagnostics : []
+      if (diags.length || d.refused) {
+        d.refused = diags.length ? { name: f.name, diags } : undefined
+        again()
+      }
+      ctx.status(diags.length ? `${f.name} was not uploaded: the server found ${diags.filter((x) => !x.warning).length} problem(s) in it, listed under the upload.` : errorText(e), true)
+    }
   }
   const showError = (e: unknown) => {
     if (e instanceof APIError && e.diagnostics.length) {
@@ -724,8 +781,11 @@ function draw(box: HTMLElement, ctx: BuildContext) {
       d.dirty || !stored ? h('button', { type: 'button', onclick: discard, 'data-testid': 'build-discard' }, stored ? 'Discard changes' : 'Cancel') : null,
       stored ? h('button', { type: 'button', 'data-testid': 'build-new', onclick: fresh }, 'New blank scenario') : null,
       stored ? h('button', { type: 'button', class: 'danger', 'data-testid': 'build-delete', onclick: del }, 'Delete scenario') : null),
-    h('div', { class: 'row' }, h('label', { for: 'build-upload-file' }, 'Or upload a file (a scenario, or a peer tool’s: ', (formats ?? []).filter((f) => f.name !== 'scenario').map((f) => f.name).join(', ') || '…', ') '),
+    h('div', { class: 'row' }, h('label', { for: 'build-upload-file' }, 'Or upload a file (a scenario, or a peer tool’s: ', h('span', { 'data-formats': '' }, formatNames()), ') '),
       fileInput, fmt, h('button', { type: 'button', 'data-testid': 'build-upload', onclick: upload }, 'Upload')),
+    d.refused ? h('div', { class: 'bproblems', role: 'alert', 'data-testid': 'upload-problems' },
+      h('p', {}, `${d.refused.name} was not uploaded: ${d.refused.diags.filter((x) => !x.warning).length} problem(s) in it to fix${d.refused.diags.some((x) => x.warning) ? `, and ${d.refused.diags.filter((x) => x.warning).length} warning(s)` : ''}:`),
+      h('ul', {}, ...d.refused.diags.map((x) => h('li', { class: x.warning ? 'warn' : 'error' }, (x.warning ? '⚠ ' : '✕ ') + (x.line ? `Line ${x.line}: ` : '') + sentence(x, unread))))) : null,
     d.diags.length ? h('div', { class: 'bproblems', role: 'alert', 'data-testid': 'build-problems' },
       h('p', {}, problems.length ? `${problems.length} problem(s) to fix before it can be saved${d.diags.length > problems.length ? `, and ${d.diags.length - problems.length} warning(s)` : ''}:` : `${d.diags.length} warning(s):`),
       h('ul', {}, ...d.diags.map((x) => h('li', { class: x.warning ? 'warn' : 'error' },

@@ -7,7 +7,7 @@ import type { Diagnostic, Scenario } from './api'
 // words are the fields' names as a reader says them.
 const words: { [field: string]: string } = {
   id: 'id', name: 'name', title: 'title', description: 'description', as_of: 'as-of date', salience_scale: 'salience scale',
-  capability_scale: 'what capability measures', sources: 'sources', publisher: 'publisher', date: 'date', file: 'file', url: 'URL',
+  capability_scale: 'note on what capability measures', sources: 'sources', publisher: 'publisher', date: 'date', file: 'file', url: 'URL',
   sha256: 'SHA-256', scale: 'scale', min: 'minimum', max: 'maximum', anchors: 'options', value: 'value', label: 'label',
   reference: 'status quo', decision: 'decision rule', keywords: 'keywords', attrs: 'attributes', capability: 'capability',
   capability_range: 'capability range', capability_note: 'capability note',
@@ -18,13 +18,19 @@ const words: { [field: string]: string } = {
   note: 'note', snapshots: 'snapshots', variants: 'variants', add_actors: 'added actors', remove_actors: 'removed actors',
   actors: 'actors', stances: 'stances', issues: 'issues', proposals: 'proposals', withdraw_proposals: 'withdrawn proposals',
   proposers: 'proposers', withdrawn: 'date withdrawn', package: 'package', outcomes: 'outcomes', metadata: 'the scenario',
+  rule: 'rule', voters: 'voters', weights: 'weights', quota: 'quota',
 }
 
 // single names one element of a list of plain values.
 const single: { [list: string]: string } = {
   aliases: 'alias', mentions: 'mention', keywords: 'keyword', remove_actors: 'removed actor', proposers: 'proposer',
-  withdraw_proposals: 'withdrawn proposal',
+  withdraw_proposals: 'withdrawn proposal', voters: 'voter',
 }
+
+// keyed are the mappings keyed by an issue or an actor id (red_lines.budget,
+// weights.north): their keys are read as the field's words ("red line on
+// Budget", "weight of North"), so the mapping itself is not named again.
+const keyed = new Set(['red_lines', 'red_line_assumed', 'red_line_evidence', 'package', 'attrs', 'weights'])
 
 type Seg = string | number
 
@@ -68,7 +74,11 @@ function item(doc: Scenario, list: string, x: any, i: number, inChanges: boolean
     case 'snapshots': return x?.date ? `snapshot of ${x.date}${x.label ? ' (' + quoted(x.label) + ')' : ''}` : `snapshot ${n}`
     case 'variants': return named('variant', x?.name || x?.id)
     case 'proposals': return named('proposal', x?.name || x?.id)
-    case 'outcomes': return `outcome ${n}`
+    case 'outcomes': {
+      const of = x?.issue ? ` of ${issueName(doc, x.issue)}` : ''
+      const on = x?.date ? ` on ${x.date}` : ''
+      return of || on ? `outcome${of}${on}` : `outcome ${n}`
+    }
   }
   if (single[list]) return `${single[list]} ${n}`
   return `${(words[list] ?? list.replace(/_/g, ' '))} ${n}`
@@ -76,7 +86,8 @@ function item(doc: Scenario, list: string, x: any, i: number, inChanges: boolean
 
 // describe says in words which field a diagnostic's path names, e.g.
 // "Stance of North on Budget, quote 1: quote" for
-// stances[0].evidence[0].quote.
+// stances[0].evidence[0].quote, and "Issue “Budget”, decision rule: weight
+// of North" for issues[0].decision.weights.north.
 export function describe(path: string, doc: Scenario): string {
   const segs = segments(path)
   const parts: string[] = []
@@ -115,9 +126,19 @@ export function describe(path: string, doc: Scenario): string {
     if (parent === 'red_line_evidence') { field = `quotes behind the red line on ${issueName(doc, seg)}`; cur = val; continue }
     if (parent === 'package') { field = `value for ${issueName(doc, seg)}`; cur = val; continue }
     if (parent === 'attrs') { field = `attribute ${quoted(seg)}`; cur = val; continue }
+    if (parent === 'weights') { field = `weight of ${actorName(doc, seg)}`; cur = val; continue }
     if (parent === 'range' && (seg === 'position' || seg === 'salience')) { field = `range of the ${seg}`; cur = val; continue }
-    field = words[seg] ?? seg.replace(/_/g, ' ')
+    const word = words[seg] ?? seg.replace(/_/g, ' ')
     cur = val
+    // A mapping of fields with a field after it (issues[0].decision.quota,
+    // issues[0].scale.min) is named before that field, as a list's item
+    // is: "Issue “Budget”, decision rule: quota".
+    if (typeof next === 'string' && !keyed.has(seg) && !(seg === 'range' && (next === 'position' || next === 'salience'))) {
+      parts.push(word)
+      field = ''
+      continue
+    }
+    field = word
   }
   let out = parts.join(', ')
   if (field) out = out ? `${out}: ${field}` : meta ? `the scenario’s ${field}` : field

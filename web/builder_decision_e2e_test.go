@@ -1,0 +1,100 @@
+package web_test
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+// TestBuilderDecisionDiagnostics removes North from the renames scenario
+// in the builder. Both decision rules name North (Issue A's qmv weights,
+// Issue B's unanimity voters), and the builder draws no decision rule, so
+// the rules keep north and the save is refused. Each problem is said in
+// words beside its issue and in the list of problems: the issue by its
+// name, then the rule's weight or voter, then the server's message with
+// the names that would do (east, whom the variants add, and South by id
+// and alias).
+//
+// Then a file with bad decision rules of its own (a weight for an actor
+// it does not have, a quota of 0, a voter listed twice) is uploaded and
+// refused: its problems are listed under the upload, by line, its issues
+// by place (the page never reads the file's names), while the draft's own
+// problems stay as they were, and none of the file's is put beside the
+// draft's fields.
+func TestBuilderDecisionDiagnostics(t *testing.T) {
+	r := openRenames(t)
+	r.do("remove North and save", chromedp.Click(chromedp.CSS(`button[data-remove="actors[0]"]`)),
+		chromedp.Click(chromedp.CSS(`[data-testid=build-save]`)),
+		r.poll(`!!document.querySelector("[data-testid=build-problems]")`), r.shot("40-build-decision-diagnostics"))
+	want := []string{
+		`Issue “Issue A”, decision rule: weight of north: unknown actor "north" — valid: one of [east s south]`,
+		`Issue “Issue B”, decision rule: voter 1: unknown actor "north" — valid: one of [east s south]`,
+		`Proposal “First offer”: proposer 1: unknown actor "north" — valid: one of [s south]`,
+	}
+	listed := get(t, r.bctx, "problems", chromedp.Evaluate[[]string](`[...document.querySelectorAll("[data-testid=build-problems] li")].map((x) => x.textContent)`))
+	if strings.Join(listed, "\n") != strings.Join(want, "\n") {
+		t.Errorf("the problems are listed as\n%s\nwant\n%s", strings.Join(listed, "\n"), strings.Join(want, "\n"))
+	}
+	// Beside the issue: the same words, marked as an error.
+	for p, w := range map[string]string{
+		"issues[0].decision.weights.north": "✕ " + want[0],
+		"issues[1].decision.voters[0]":     "✕ " + want[1],
+	} {
+		if got := r.text(fmt.Sprintf(`[data-path=%q] > [data-testid=diagnostic][data-for=%q]`, p[:len("issues[0]")], p)); got != w {
+			t.Errorf("beside the issue, %s reads\n%q\nwant\n%q", p, got, w)
+		}
+	}
+
+	bad := `metadata: {id: bad-rules, title: Bad rules, as_of: "2025-01-01"}
+issues:
+  - id: tax
+    name: Tax
+    decision: {rule: qmv, weights: {north: 2, west: 1}, quota: 0}
+  - id: trade
+    name: Trade
+    decision: {rule: majority, voters: [north, north]}
+actors:
+  - {id: north, name: North, capability: 1, capability_assumed: an example}
+stances:
+  - {actor: north, issue: tax, position: 20, salience: 1, assumed: an example}
+  - {actor: north, issue: trade, position: 20, salience: 1, assumed: an example}
+`
+	file := filepath.Join(t.TempDir(), "bad-rules.yaml")
+	if err := os.WriteFile(file, []byte(bad), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// The status still tells of the refused save: emptied, it tells of
+	// the upload once the answer comes.
+	r.do("upload", chromedp.SetUploadFiles(chromedp.CSS(`#build-upload-file`), []string{file}),
+		void(chromedp.Evaluate[bool](`(() => { window.confirm = () => true; document.querySelector("#status").textContent = ""; return true })()`)),
+		chromedp.Click(chromedp.CSS(`[data-testid=build-upload]`)),
+		r.poll(`/problem/.test(document.querySelector("#status").textContent)`), r.shot("41-build-upload-refused"))
+	if s := r.text(`#status`); s != "bad-rules.yaml was not uploaded: the server found 3 problem(s) in it, listed under the upload." {
+		t.Fatalf("status %q", s)
+	}
+	uploaded := get(t, r.bctx, "upload problems", chromedp.Evaluate[[]string](`[document.querySelector("[data-testid=upload-problems] p").textContent,
+		...[...document.querySelectorAll("[data-testid=upload-problems] li")].map((x) => x.textContent)]`))
+	wantUploaded := []string{
+		"bad-rules.yaml was not uploaded: 3 problem(s) in it to fix:",
+		`✕ Line 5: Issue 1, decision rule: weight of west: unknown actor "west" — valid: one of [north]`,
+		`✕ Line 5: Issue 1, decision rule: quota: quota 0 is not positive — valid: a number > 0 and at most the total weight 3`,
+		`✕ Line 8: Issue 2, decision rule: voter 2: voter "north" is listed twice (by id or alias) — valid: each voter once`,
+	}
+	if strings.Join(uploaded, "\n") != strings.Join(wantUploaded, "\n") {
+		t.Errorf("the upload's problems read\n%s\nwant\n%s", strings.Join(uploaded, "\n"), strings.Join(wantUploaded, "\n"))
+	}
+	listed = get(t, r.bctx, "problems", chromedp.Evaluate[[]string](`[...document.querySelectorAll("[data-testid=build-problems] li")].map((x) => x.textContent)`))
+	if strings.Join(listed, "\n") != strings.Join(want, "\n") {
+		t.Errorf("after the upload the draft's problems are\n%s\nwant\n%s", strings.Join(listed, "\n"), strings.Join(want, "\n"))
+	}
+	if n := r.count(`[data-testid=diagnostic][data-for="issues[0].decision.quota"], [data-testid=diagnostic][data-for="issues[1].decision.voters[1]"]`); n != 0 {
+		t.Errorf("%d of the file's problems are put beside the draft's fields", n)
+	}
+	if s := r.text(`[data-testid=build-state]`); !strings.HasPrefix(s, "Renames") {
+		t.Errorf("after the refused upload the builder holds %q", s)
+	}
+}
