@@ -70,9 +70,12 @@ func finiteForecast(m string, p *Problem, k int, x float64) error {
 
 // Forecasts returns m's forecast of every issue of p: through
 // PointForecaster where m has it, else from Forecast's Result, run
-// without its trace; like Run, an error if one is not finite. It is what
-// the callers that read the forecasts alone — a sweep's draws, advice,
-// the ensemble's members — run a model through.
+// without its trace; like Run, an error if one is not finite. It is for
+// the callers that read the forecasts alone and need to know nothing
+// else of the run: those that must know whether a forecast had come to
+// rest (a sweep's draws) run ForecastsSettling, and those that must know
+// which members of a model that combines others failed (advice's levers,
+// the ensemble's members) ForecastsFailed.
 func Forecasts(ctx context.Context, m Model, p *Problem, o Options) ([]float64, error) {
 	f := make([]float64, len(p.Issues))
 	if pf, ok := m.(PointForecaster); ok {
