@@ -2,6 +2,7 @@ package ask
 
 import (
 	"context"
+	"html/template"
 	"math"
 	"slices"
 	"strings"
@@ -310,6 +311,56 @@ func TestAdviseSaysLeverRunsMemberFailed(t *testing.T) {
 	for _, w := range a.Warnings {
 		if strings.Contains(w, "s3") {
 			t.Errorf("advice on y says: %q", w)
+		}
+	}
+}
+
+// The brief shows the warnings of the sensitivity analysis its "moves
+// it most" column comes from, as it shows the sweep's, labelled with the
+// model and what they qualify, in HTML and Markdown alike. The brief's
+// own analysis (compromise, which neither moves in rounds nor combines
+// others) cannot warn, so the test puts in its place the lapsing
+// ensemble's analysis of the same case, whose ends and draws lose a
+// member (TestSensitivitySaysMemberFailed).
+func TestBriefShowsSensitivityWarnings(t *testing.T) {
+	ctx := context.Background()
+	c := lapseCaseLoad(t)
+	b, err := MakeBrief(ctx, c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w := b.Sensitivity.Models[0].Warnings; len(w) > 0 {
+		t.Errorf("compromise's sensitivity analysis warns %q; the brief's own could test this", w)
+	}
+	req := answer.NewSensitivityRequest()
+	req.Draws, req.Seed = 100, 2
+	if err := checkSensitivity(&req); err != nil {
+		t.Fatal(err)
+	}
+	o, _, err := prepareSweep(c, &req, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sm, err := c.sensitivityModel(ctx, lapsing(), o("ensemble"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sm.Warnings) < 2 {
+		t.Fatalf("the ensemble's analysis warns %q; want its ends and its draws", sm.Warnings)
+	}
+	b.Sensitivity.Models = []*answer.SensitivityModel{sm}
+	for _, x := range []struct{ format, label string }{{"html", "ensemble, what moves it most: "}, {"md", "Warning (ensemble, what moves it most): "}} {
+		out, err := RenderBrief(ctx, b, x.format)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range sm.Warnings {
+			if x.format == "html" {
+				w = template.HTMLEscapeString(w)
+			}
+			if !strings.Contains(string(out), x.label+w) {
+				t.Errorf("the %s brief does not say: %s%s", x.format, x.label, w)
+			}
 		}
 	}
 }
