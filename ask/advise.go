@@ -28,7 +28,9 @@ import (
 // raised by δ moves it by c_jδ(x_j − f)/(Σw + c_jδ)); for the others the
 // model, with the request's settings, is run again with the lever
 // pulled, the levers (and the draws) spread over every core with the
-// same answer as on one. With draws, every lever is also tried on the
+// same answer as on one; the answer counts the lever runs in which a
+// member of a model that combines others failed on the lever's issue,
+// and says so (leverRuns). With draws, every lever is also tried on the
 // sweep's Monte Carlo draws of the stated ranges (sweep.Sample, the
 // same draws as parley sweep). Progress,
 // when not nil, counts the model's runs: one per lever at the stated
@@ -103,11 +105,14 @@ func (c *Case) advise(ctx context.Context, req answer.AdviseRequest, m model.Mod
 		tell = func(done, total int) { progress(m.Name(), done, total) }
 	}
 	runs := parallel.Tally(len(levers)+req.Draws*(len(levers)+1), tell)
-	eff, warn, err := ad.effects(ctx, p, base, levers, runs)
+	eff, warn, stated, err := ad.effects(ctx, p, base, levers, runs)
 	if err != nil {
 		return nil, err
 	}
 	out.Warnings = append(out.Warnings, warn...)
+	if u := stated.warning(m.Name(), p, "lever runs at the stated values"); u != "" {
+		out.Warnings = append(out.Warnings, u+"; such a lever's shift, gain and cost may measure the members' difference as well as the lever's effect")
+	}
 	var drawsUnsettled []int  // by issue
 	var drawSteps [][]float64 // by issue: the unsettled draws' last steps
 	if req.Draws > 0 {
@@ -130,6 +135,9 @@ func (c *Case) advise(ctx context.Context, req answer.AdviseRequest, m model.Mod
 		}
 		if u := memberFailedRuns(m.Name(), rc.failed, req.Draws, "draws", failed); u != "" {
 			out.Warnings = append(out.Warnings, u+"; each lever's mean over the draws and share of draws it helps in count them among its forecasts")
+		}
+		if u := rc.levers.warning(m.Name(), p, "lever runs in the draws"); u != "" {
+			out.Warnings = append(out.Warnings, u+"; such a lever's mean over the draws and share of draws it helps in may count the members' difference as well as the lever's effect")
 		}
 		if len(sweep.Inputs(p)) == 0 {
 			out.Warnings = append(out.Warnings, "the scenario states no ranges: every draw is the stated values, so the draws add nothing")
@@ -285,9 +293,11 @@ func (lv lever) pull(q *model.Problem) {
 
 // shifted returns the forecasts of q (whose forecasts are f) with lever
 // lv pulled: by the closed form for compromise, else by running the
-// model on a copy. ok is false when the lever leaves the issue with no
-// weight (no forecast).
-func (ad *adviser) shifted(ctx context.Context, q *model.Problem, f []float64, lv lever) ([]float64, bool, error) {
+// model on a copy, through model.ForecastsFailed, with the members of a
+// model that combines others that failed on the lever's own issue
+// (failedOn; nil when none did, and for every other model). ok is false
+// when the lever leaves the issue with no weight (no forecast).
+func (ad *adviser) shifted(ctx context.Context, q *model.Problem, f []float64, lv lever) ([]float64, []model.MemberFailure, bool, error) {
 	out := append([]float64(nil), f...)
 	if ad.closed {
 		k := lv.issue
@@ -301,24 +311,64 @@ func (ad *adviser) shifted(ctx context.Context, q *model.Problem, f []float64, l
 		if lv.salience {
 			dw := c * (lv.to - st.Salience)
 			if !(total+dw > 0) {
-				return nil, false, nil
+				return nil, nil, false, nil
 			}
 			out[k] = f[k] + dw*(st.Position-f[k])/(total+dw)
 		} else {
 			out[k] = f[k] + c*st.Salience/total*(lv.to-st.Position)
 		}
-		return out, true, nil
+		return out, nil, true, nil
 	}
 	r := q.Clone()
 	lv.pull(r)
 	if r.Check() != nil {
-		return nil, false, nil
+		return nil, nil, false, nil
 	}
-	g, err := model.Forecasts(ctx, ad.m, r, ad.opts)
+	g, failed, err := model.ForecastsFailed(ctx, ad.m, r, ad.opts)
 	if err != nil {
-		return nil, false, err
+		return nil, nil, false, err
 	}
-	return g, true, nil
+	return g, failedOn(failed, lv.issue), true, nil
+}
+
+// failedOn is the members of failed (model.ForecastsFailed's) that failed
+// on issue k, nil when none did; it allocates only then. A lever's run
+// is counted by the failures on its own issue, the one whose inputs it
+// changes and on which its shift is measured: the ensemble runs each
+// issue alone, so a member that failed on another issue in a lever's run
+// failed in the run it is compared with too, which says so itself (the
+// notes at the stated values, the draws' own count).
+func failedOn(failed []model.MemberFailure, k int) []model.MemberFailure {
+	var out []model.MemberFailure
+	for _, x := range failed {
+		if x.Issue == k {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// leverRuns counts the lever runs advice made, at the stated values or in
+// its draws: those that gave forecasts (runs) and, of them, each one in
+// which a member of a model that combines others failed on the lever's
+// issue, by its members that did (failed, for sweep.CountFailed; only
+// those runs are kept).
+type leverRuns struct {
+	runs   int
+	failed [][]model.MemberFailure
+}
+
+// warning is memberFailedRuns of lr's runs of model m on p, where naming
+// them ("lever runs at the stated values"), with the members that failed
+// on each issue (a lever's own, failedOn) in the scenario's order; ""
+// when none failed. The caller adds what it means.
+func (lr leverRuns) warning(m string, p *model.Problem, where string) string {
+	n, members := sweep.CountFailed(lr.failed, len(p.Issues))
+	var on []memberCount
+	for k, is := range p.Issues {
+		on = memberCounts(on, is.ID, members[k])
+	}
+	return memberFailedRuns(m, n, lr.runs, where, on)
 }
 
 // workers is how many goroutines the levers and the draws run on
@@ -342,15 +392,17 @@ func (ad *adviser) inner() *adviser {
 }
 
 // effects evaluates every lever at the stated values, the levers on
-// ad's workers.
-func (ad *adviser) effects(ctx context.Context, p *model.Problem, f []float64, levers []lever, runs func(int)) ([]*answer.Lever, []string, error) {
+// ad's workers, and counts the lever runs in which a member of a model
+// that combines others failed on the lever's issue (leverRuns).
+func (ad *adviser) effects(ctx context.Context, p *model.Problem, f []float64, levers []lever, runs func(int)) ([]*answer.Lever, []string, leverRuns, error) {
 	out := make([]*answer.Lever, len(levers))
 	warns := make([]string, len(levers))
+	fails := make([][]model.MemberFailure, len(levers)) // each lever's run's members that failed on its issue
 	in := ad.inner()
 	parallel.Each(ctx, ad.workers(), len(levers), func(_, n int) {
 		defer runs(1)
 		lv := levers[n]
-		g, ok, err := in.shifted(ctx, p, f, lv)
+		g, failed, ok, err := in.shifted(ctx, p, f, lv)
 		a, is := p.Actors[lv.j], p.Issues[lv.issue]
 		if err != nil {
 			warns[n] = fmt.Sprintf("%s %s on %s: the model failed with the lever pulled (%v); left out", a.ID, lv.kind, is.ID, err)
@@ -359,6 +411,7 @@ func (ad *adviser) effects(ctx context.Context, p *model.Problem, f []float64, l
 		if !ok {
 			return
 		}
+		fails[n] = failed
 		k := lv.issue
 		x := p.Stances[ad.actor][k].Position
 		l := answer.Lever{Kind: lv.kind, Actor: a.ID, Name: actorName(a), Issue: is.ID, From: lv.from, To: lv.to,
@@ -369,7 +422,7 @@ func (ad *adviser) effects(ctx context.Context, p *model.Problem, f []float64, l
 		out[n] = &l
 	})
 	if ctx.Err() != nil {
-		return nil, nil, ctx.Err()
+		return nil, nil, leverRuns{}, ctx.Err()
 	}
 	var warn []string
 	for _, w := range warns {
@@ -377,7 +430,18 @@ func (ad *adviser) effects(ctx context.Context, p *model.Problem, f []float64, l
 			warn = append(warn, w)
 		}
 	}
-	return out, warn, nil
+	var lr leverRuns
+	if !ad.closed {
+		for n, l := range out {
+			if l != nil {
+				lr.runs++
+			}
+			if fails[n] != nil {
+				lr.failed = append(lr.failed, fails[n])
+			}
+		}
+	}
+	return out, warn, lr, nil
 }
 
 // robust tries every lever on req.Draws draws of the stated ranges and
@@ -394,8 +458,9 @@ func (ad *adviser) effects(ctx context.Context, p *model.Problem, f []float64, l
 // model.ForecastsSettling, and robust counts, on the issues advised on
 // (those with a lever), the draws whose forecast had not settled and
 // those in which a member of a model that combines others failed
-// (drawCounts). A lever's run in a draw is not checked, as at the stated
-// values.
+// (drawCounts). A lever's run in a draw is checked, as at the stated
+// values, for a member that failed on the lever's issue (leverRuns), not
+// for whether it settled.
 func (ad *adviser) robust(ctx context.Context, p *model.Problem, levers []lever, eff []*answer.Lever, req answer.AdviseRequest, runs func(int)) (drawCounts, error) {
 	inputs := sweep.Inputs(p)
 	L := len(levers)
@@ -410,7 +475,9 @@ func (ad *adviser) robust(ctx context.Context, p *model.Problem, levers []lever,
 	toward := make([]float64, batch*L) // the batch's rows: Toward per lever,
 	took := make([]uint8, batch*L)     // and 1 where it counts, 2 where it helps too
 	errd := make([]error, batch)
-	fails := make([][]model.MemberFailure, batch) // the batch's rows: the draw's members that failed on an issue advised on
+	fails := make([][]model.MemberFailure, batch)        // the batch's rows: the draw's members that failed on an issue advised on
+	leverRan := make([]int, batch)                       // the batch's rows: the draw's lever runs that gave forecasts
+	leverFails := make([][][]model.MemberFailure, batch) // the batch's rows: each of the draw's lever runs in which a member failed on the lever's issue, its members that did
 	K := len(p.Issues)
 	moving := make([]float64, batch*K) // the batch's rows: the draw's last step on an issue advised on where it had not settled, else 0 (sweep.MovingOf; NaN: of unknown size)
 	scope := make([]bool, K)
@@ -420,6 +487,7 @@ func (ad *adviser) robust(ctx context.Context, p *model.Problem, levers []lever,
 	perIssue, steps := make([]int, K), make([][]float64, K)
 	unsettled := 0
 	var failed [][]model.MemberFailure // the members that failed on an issue advised on, of each draw where one did
+	var lr leverRuns
 	for d0 := 0; d0 < req.Draws; d0 += batch {
 		if ctx.Err() != nil {
 			return drawCounts{}, ctx.Err()
@@ -428,6 +496,8 @@ func (ad *adviser) robust(ctx context.Context, p *model.Problem, levers []lever,
 		clear(took)
 		clear(errd)
 		clear(fails)
+		clear(leverRan)
+		clear(leverFails)
 		clear(moving)
 		parallel.Each(ctx, ad.workers(), n, func(w, b int) {
 			d := d0 + b
@@ -468,9 +538,15 @@ func (ad *adviser) robust(ctx context.Context, p *model.Problem, levers []lever,
 					// No room in this draw: the lever does nothing.
 					continue
 				}
-				g, ok, err := in.shifted(ctx, q, f, lv)
+				g, lf, ok, err := in.shifted(ctx, q, f, lv)
 				if err != nil || !ok {
 					continue
+				}
+				if !ad.closed {
+					leverRan[b]++
+				}
+				if lf != nil {
+					leverFails[b] = append(leverFails[b], lf)
 				}
 				k := lv.issue
 				x := q.Stances[ad.actor][k].Position
@@ -491,6 +567,8 @@ func (ad *adviser) robust(ctx context.Context, p *model.Problem, levers []lever,
 			if fails[b] != nil {
 				failed = append(failed, fails[b])
 			}
+			lr.runs += leverRan[b]
+			lr.failed = append(lr.failed, leverFails[b]...)
 			some := false
 			for k, m := range moving[b*K : (b+1)*K] {
 				if m != 0 {
@@ -519,7 +597,7 @@ func (ad *adviser) robust(ctx context.Context, p *model.Problem, levers []lever,
 		m, h := sum[n]/float64(req.Draws), float64(helps[n])/float64(req.Draws)
 		eff[n].MeanToward, eff[n].Helps = &m, &h
 	}
-	rc := drawCounts{unsettled: unsettled, perIssue: perIssue, steps: steps}
+	rc := drawCounts{unsettled: unsettled, perIssue: perIssue, steps: steps, levers: lr}
 	rc.failed, rc.members = sweep.CountFailed(failed, K)
 	return rc, nil
 }
@@ -530,13 +608,15 @@ func (ad *adviser) robust(ctx context.Context, p *model.Problem, levers []lever,
 // with those draws' last steps (steps[k], for sweep.StepStats); and, for
 // a model that combines others, the draws in which a member failed on
 // one (failed) and on each issue the members that did, in how many
-// (members[k], sweep.CountFailed).
+// (members[k], sweep.CountFailed); and the levers' runs in the draws
+// (levers), with those in which a member failed on the lever's issue.
 type drawCounts struct {
 	unsettled int
 	perIssue  []int
 	steps     [][]float64
 	failed    int
 	members   [][]sweep.MemberFailures
+	levers    leverRuns
 }
 
 // adviseBatch is how many draws robust runs at once: enough to keep

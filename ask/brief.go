@@ -25,7 +25,12 @@ import (
 // and the option each lands nearest, what drives them, the proposals on
 // the table, how much of the case rests on evidence, and the sources. It
 // is made of the answers every door gives (forecast, sweep, sensitivity),
-// so each number in it can be traced to one of them.
+// so each number in it can be traced to one of them, and it shows their
+// warnings beside the numbers they qualify: the sweep's and the
+// sensitivity analysis's under the table they give the interval and
+// "moves it most" of, the deal proposals' under the proposals. The
+// sweep's notes are its model's forecast's, word for word (the same run
+// at the stated values), which Notes counts.
 type Brief struct {
 	Scenario    answer.Scenario
 	Question    string

@@ -28,7 +28,7 @@ func memberCounts(on []memberCount, issue string, failed []sweep.MemberFailures)
 // issue's forecast was the other members' alone (their weights
 // renormalised), for every answer that runs a model many times and
 // reads its forecasts alone — a sweep's draws, a sensitivity analysis's
-// draws and ends, advice's draws: "ensemble: member smp failed on
+// draws and ends, advice's draws and lever runs: "ensemble: member smp failed on
 // ceasefire in 3 of 10,000 draws (<0.1%): in those draws its forecast of
 // ceasefire is the other members' alone, their weights renormalised",
 // or, for more than one member or issue (or runs on issues not in on),

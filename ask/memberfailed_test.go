@@ -2,6 +2,8 @@ package ask
 
 import (
 	"context"
+	"html/template"
+	"math"
 	"slices"
 	"strings"
 	"testing"
@@ -229,5 +231,136 @@ func TestAdviseSaysMemberFailed(t *testing.T) {
 	want := "ensemble: member s2 failed on y in " + Grouped(onY) + " of 60 draws (" + percent(onY, 60) + "): in those draws its forecast of y is the other members' alone, their weights renormalised; each lever's mean over the draws and share of draws it helps in count them among its forecasts"
 	if !slices.Contains(a.Warnings, want) {
 		t.Errorf("no warning says %q; warnings:\n%s", want, strings.Join(a.Warnings, "\n"))
+	}
+}
+
+// failsMoved is an ensemble member that forecasts every issue at 100 and
+// fails on issue `issue` when actor `actor` no longer stands at `at`
+// there: a member that fails in the runs of the levers that move that
+// actor, and in no other.
+type failsMoved struct {
+	name, issue, actor string
+	at                 float64
+}
+
+func (m failsMoved) Name() string    { return m.name }
+func (m failsMoved) Summary() string { return "a test member that fails when an actor is moved" }
+
+func (m failsMoved) Forecast(_ context.Context, p *model.Problem, _ model.Options) (*model.Result, error) {
+	r := &model.Result{Model: m.name}
+	for k, is := range p.Issues {
+		for i, a := range p.Actors {
+			if a.ID == m.actor && is.ID == m.issue && p.Stances[i][k].Present && p.Stances[i][k].Position != m.at {
+				return nil, errs.New(errs.Invalid, "%s: %s at %v on %s", m.name, m.actor, p.Stances[i][k].Position, is.ID)
+			}
+		}
+		r.Issues = append(r.Issues, model.IssueResult{Issue: is.ID, Forecast: 100})
+	}
+	return r, nil
+}
+
+// Advice counts the runs of its levers in which a member failed, at the
+// stated values and in its draws, and says so in the draws' wording. On
+// the lapse case, with compromise and s3 (fails on x when b leaves 80),
+// a has two levers with room on each issue, its own position and
+// persuading b (its own salience and b's are at 1 already): 4 runs at
+// the stated values and 4 in each draw, b's range unstated. s3 fails in
+// persuading b on x alone, at the stated values and in every draw; the
+// draws' own runs leave b at 80. That lever's forecast of x is then
+// compromise's alone: b moved a step (5) to 75, (1·40 + 2·75)/3 = 63.33
+// against the base ((1·40 + 2·80)/3 + 100)/2 = 83.33, a shift of −20.
+// Advice on y alone has no lever on x, and says nothing of s3.
+func TestAdviseSaysLeverRunsMemberFailed(t *testing.T) {
+	c := lapseCaseLoad(t)
+	ens := ensemble.Model{Members: []ensemble.Member{{Model: compromise.Model{}, Weight: 1}, {Model: failsMoved{"s3", "x", "b", 80}, Weight: 1}}}
+	req := answer.NewAdviseRequest()
+	req.Actor, req.Draws, req.Seed = "a", 30, 4
+	a, err := c.advise(context.Background(), req, ens, model.Options{Seed: req.Seed}, c.problem.ActorIndex("a"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"ensemble: member s3 failed on x in 1 of 4 lever runs at the stated values (25%): in those lever runs at the stated values its forecast of x is the other members' alone, their weights renormalised; such a lever's shift, gain and cost may measure the members' difference as well as the lever's effect",
+		"ensemble: member s3 failed on x in 30 of 120 lever runs in the draws (25%): in those lever runs in the draws its forecast of x is the other members' alone, their weights renormalised; such a lever's mean over the draws and share of draws it helps in may count the members' difference as well as the lever's effect",
+	} {
+		if !slices.Contains(a.Warnings, want) {
+			t.Errorf("no warning says %q; warnings:\n%s", want, strings.Join(a.Warnings, "\n"))
+		}
+	}
+	for _, w := range a.Warnings {
+		if strings.Contains(w, " of 30 draws (") {
+			t.Errorf("a warning on the draws' own runs, which leave b at 80: %q", w)
+		}
+	}
+	var persuade *answer.Lever
+	for _, is := range a.Issues {
+		for i, lv := range is.Levers {
+			if is.Issue == "x" && lv.Kind == answer.LeverPersuadePosition {
+				persuade = &is.Levers[i]
+			}
+		}
+	}
+	if persuade == nil || persuade.To != 75 || math.Abs(float64(persuade.Shift)+20) > 1e-9 {
+		t.Errorf("persuading b on x: %+v; want b to 75 and a shift of −20", persuade)
+	}
+	req.Issue = "y"
+	a, err = c.advise(context.Background(), req, ens, model.Options{Seed: req.Seed}, c.problem.ActorIndex("a"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range a.Warnings {
+		if strings.Contains(w, "s3") {
+			t.Errorf("advice on y says: %q", w)
+		}
+	}
+}
+
+// The brief shows the warnings of the sensitivity analysis its "moves
+// it most" column comes from, as it shows the sweep's, labelled with the
+// model and what they qualify, in HTML and Markdown alike. The brief's
+// own analysis (compromise, which neither moves in rounds nor combines
+// others) cannot warn, so the test puts in its place the lapsing
+// ensemble's analysis of the same case, whose ends and draws lose a
+// member (TestSensitivitySaysMemberFailed).
+func TestBriefShowsSensitivityWarnings(t *testing.T) {
+	ctx := context.Background()
+	c := lapseCaseLoad(t)
+	b, err := MakeBrief(ctx, c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w := b.Sensitivity.Models[0].Warnings; len(w) > 0 {
+		t.Errorf("compromise's sensitivity analysis warns %q; the brief's own could test this", w)
+	}
+	req := answer.NewSensitivityRequest()
+	req.Draws, req.Seed = 100, 2
+	if err := checkSensitivity(&req); err != nil {
+		t.Fatal(err)
+	}
+	o, _, err := prepareSweep(c, &req, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sm, err := c.sensitivityModel(ctx, lapsing(), o("ensemble"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sm.Warnings) < 2 {
+		t.Fatalf("the ensemble's analysis warns %q; want its ends and its draws", sm.Warnings)
+	}
+	b.Sensitivity.Models = []*answer.SensitivityModel{sm}
+	for _, x := range []struct{ format, label string }{{"html", "ensemble, what moves it most: "}, {"md", "Warning (ensemble, what moves it most): "}} {
+		out, err := RenderBrief(ctx, b, x.format)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range sm.Warnings {
+			if x.format == "html" {
+				w = template.HTMLEscapeString(w)
+			}
+			if !strings.Contains(string(out), x.label+w) {
+				t.Errorf("the %s brief does not say: %s%s", x.format, x.label, w)
+			}
+		}
 	}
 }

@@ -13,7 +13,8 @@ import (
 
 // Sweep runs the Monte Carlo sweep of every model of the request. On
 // cancellation (Ctrl-C) it returns the draws that finished, marked
-// interrupted, and runs no further model.
+// interrupted, runs no further model, and the stopped model's warning
+// says so (interruptedText).
 func Sweep(ctx context.Context, c *Case, req answer.SweepRequest, progress Progress) (*answer.Sweep, error) {
 	o, ms, err := prepareSweep(c, &req, progress)
 	if err != nil {
@@ -25,16 +26,18 @@ func Sweep(ctx context.Context, c *Case, req answer.SweepRequest, progress Progr
 		if err != nil {
 			return nil, fmt.Errorf("model %s: %w", m.Name(), err)
 		}
+		// Stopped during m's draws, or once every draw of m had
+		// finished: the draws done are kept, and the answer says what
+		// it lacks, before its other warnings.
 		stopped := sm.Interrupted || ctx.Err() != nil
-		if stopped && !sm.Interrupted && i+1 < len(ms) {
-			// Stopped once every draw of m had finished: they are kept,
-			// as an interrupted sweep's are, and the answer says why
-			// the models after it are missing.
-			var rest []string
+		var rest []string
+		if stopped {
 			for _, n := range ms[i+1:] {
 				rest = append(rest, n.Name())
 			}
-			sm.Warnings = append(sm.Warnings, fmt.Sprintf("interrupted after every draw finished: the models after it (%s) were not run", strings.Join(rest, ", ")))
+		}
+		if w := interruptedText(sm.SweepResult, rest); w != "" {
+			sm.Warnings = append([]string{w}, sm.Warnings...)
 		}
 		out.Models = append(out.Models, sm)
 		if stopped {
@@ -44,11 +47,36 @@ func Sweep(ctx context.Context, c *Case, req answer.SweepRequest, progress Progr
 	return out, nil
 }
 
+// interruptedText is the one wording of a sweep stopped at model r: how
+// many of its draws it kept, when it was stopped during them ("interrupted
+// after 37 of 1000 draws: the intervals rest on the draws that
+// finished"), and the models of the request after r that it never ran,
+// rest, whether it was stopped during r's draws or once they had all
+// finished ("interrupted after every draw finished: the models after it
+// (bdm, smp) were not run"). It is "" when r was not interrupted and rest
+// is empty: a sweep stopped after its last model's last draw lacks
+// nothing.
+func interruptedText(r *answer.SweepResult, rest []string) string {
+	var parts []string
+	if r.Interrupted {
+		parts = append(parts, fmt.Sprintf("interrupted after %d of %d draws: the intervals rest on the draws that finished", r.Draws, r.Requested))
+	}
+	if len(rest) > 0 {
+		notRun := fmt.Sprintf("the models after it (%s) were not run", strings.Join(rest, ", "))
+		if !r.Interrupted {
+			notRun = "interrupted after every draw finished: " + notRun
+		}
+		parts = append(parts, notRun)
+	}
+	return strings.Join(parts, "; ")
+}
+
 // sweepModel is Sweep's answer for one model, m, with its options o.
 // What it says of the forecast at the stated values — the model's notes
 // and whether it settled — comes from the sweep's own run there
 // (sweep.Result's Base, traced as a forecast's), so a sweep runs m at
-// the stated values once.
+// the stated values once. What an interruption left out Sweep says, as
+// only it knows the models after m.
 func (c *Case) sweepModel(ctx context.Context, m model.Model, o sweep.Options) (answer.SweepModel, error) {
 	r, err := sweep.Run(ctx, m, c.Problem(), o)
 	if err != nil {
@@ -57,9 +85,6 @@ func (c *Case) sweepModel(ctx context.Context, m model.Model, o sweep.Options) (
 	notes, u := c.atStated(m.Name(), r.Base)
 	r.Base = nil // the answer keeps what it says of the run, not its trace
 	sm := answer.SweepModel{SweepResult: r, Notes: notes}
-	if r.Interrupted {
-		sm.Warnings = append(sm.Warnings, fmt.Sprintf("interrupted after %d of %d draws: the intervals rest on the draws that finished", r.Draws, r.Requested))
-	}
 	if u != "" {
 		sm.Warnings = append(sm.Warnings, fmt.Sprintf("the forecast at the stated values %s: each issue's base is its last round's point, not the range it kept moving in", u))
 	}

@@ -3,6 +3,7 @@ package ask
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math"
 	"reflect"
@@ -206,6 +207,74 @@ func TestSweepRunsTheStatedValuesOnce(t *testing.T) {
 		// compromise on x: (1·40 + 2·80)/3
 		if want := 200.0 / 3; math.Abs(base-want) > 1e-12 {
 			t.Errorf("%s's base on x %v, want %v", kind, base, want)
+		}
+	}
+}
+
+// A sweep stopped during a model's draws keeps the draws done and says,
+// in one warning, how many it kept and which of the requested models it
+// never ran, as a sweep stopped once every draw had finished does. On
+// one worker the sweep stops at the draw the progress callback cancels
+// at: the 5th of compromise's 20. Stopped during the last model's draws,
+// it names no model.
+func TestSweepStoppedDuringItsDrawsNamesTheRest(t *testing.T) {
+	c := builtinCase(t)
+	for _, x := range []struct {
+		models []string
+		want   string
+	}{
+		{[]string{"compromise", "smp", "bdm"}, "interrupted after 5 of 20 draws: the intervals rest on the draws that finished; the models after it (smp, bdm) were not run"},
+		{[]string{"smp", "compromise"}, "interrupted after 5 of 20 draws: the intervals rest on the draws that finished; the models after it (compromise) were not run"},
+		{[]string{"compromise"}, "interrupted after 5 of 20 draws: the intervals rest on the draws that finished"},
+	} {
+		req := answer.NewSweepRequest()
+		req.Models, req.Draws, req.Workers = x.models, 20, 1
+		ctx, cancel := context.WithCancel(context.Background())
+		at := func(model string, done, total int) {
+			if model == x.models[0] && done == 5 {
+				cancel()
+			}
+		}
+		s, err := Sweep(ctx, c, req, at)
+		cancel()
+		if err != nil {
+			t.Fatalf("%v: a sweep stopped during its draws: %v", x.models, err)
+		}
+		if len(s.Models) != 1 || s.Models[0].Model != x.models[0] || s.Models[0].Draws != 5 || !s.Models[0].Interrupted {
+			t.Fatalf("%v: %d models, the first %s with %d draws; want %s alone with 5, interrupted", x.models, len(s.Models), s.Models[0].Model, s.Models[0].Draws, x.models[0])
+		}
+		if w := s.Models[0].Warnings; len(w) == 0 || w[0] != x.want {
+			t.Errorf("%v: warnings %q; want first %q", x.models, w, x.want)
+		}
+		for _, w := range s.Models[0].Warnings[1:] {
+			if strings.Contains(w, "interrupted") || strings.Contains(w, "not run") {
+				t.Errorf("%v: a second warning on the interruption: %q", x.models, w)
+			}
+		}
+	}
+}
+
+// A sensitivity analysis stopped during a model's draws gives no answer,
+// only the cancellation, on every model of a list: so none of its
+// answers leaves out a model (or draws) it was asked for without saying
+// so, and it needs no interruptedText.
+func TestSensitivityStoppedGivesNoAnswer(t *testing.T) {
+	c := builtinCase(t)
+	for _, models := range [][]string{{"compromise", "smp"}, {"smp", "compromise"}} {
+		req := answer.NewSensitivityRequest()
+		req.Models, req.Draws, req.Workers = models, 20, 1
+		for _, stop := range []int{5, 20} { // during the first model's draws, and once they are all done
+			ctx, cancel := context.WithCancel(context.Background())
+			at := func(model string, done, total int) {
+				if model == models[0] && done == stop {
+					cancel()
+				}
+			}
+			se, err := Sensitivity(ctx, c, req, at)
+			cancel()
+			if !errors.Is(err, context.Canceled) || se != nil {
+				t.Errorf("%v stopped at draw %d: %v, answer %v; want no answer, only the cancellation", models, stop, err, se)
+			}
 		}
 	}
 }

@@ -193,7 +193,10 @@ func (combining) PointForecastSettling(context.Context, *model.Problem, model.Op
 }
 func (m combining) PointForecastCombining(_ context.Context, p *model.Problem, _ model.Options, dst, prev []float64) ([]model.MemberFailure, error) {
 	for k := range p.Issues {
-		dst[k], prev[k] = float64(k+1), float64(k)
+		dst[k] = float64(k + 1)
+		if prev != nil {
+			prev[k] = float64(k)
+		}
 	}
 	return m.failed, nil
 }
@@ -221,6 +224,38 @@ func TestForecastsSettlingMemberFailures(t *testing.T) {
 		if errs.CodeOf(err) != errs.Internal || !strings.Contains(fmt.Sprint(err), fmt.Sprintf("combining: member smp failed on issue %d of 2", k+1)) {
 			t.Errorf("a failure on issue index %d: %v", k, err)
 		}
+	}
+}
+
+// ForecastsFailed gives a combining model's forecasts and failed members
+// as ForecastsSettling does, through PointForecastCombining (its Forecast
+// and PointForecastSettling fail), nil when none failed, and the same
+// error for a failure on an issue the problem does not have; for any
+// other model, Forecasts' forecasts and no failures.
+func TestForecastsFailed(t *testing.T) {
+	p := &model.Problem{Issues: []model.Issue{{ID: "a", Max: 10}, {ID: "b", Max: 10}}, Actors: []model.Actor{{ID: "x", Capability: 1}},
+		Stances: [][]model.Stance{{{Present: true, Position: 1, Salience: 1}, {Present: true, Position: 2, Salience: 1}}}}
+	ctx := context.Background()
+	two := []model.MemberFailure{{Issue: 0, Member: "smp"}, {Issue: 1, Member: "compromise"}}
+	for _, failed := range [][]model.MemberFailure{nil, two} {
+		f, got, err := model.ForecastsFailed(ctx, combining{failed}, p, model.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if fmt.Sprint(f) != "[1 2]" || fmt.Sprint(got) != fmt.Sprint(failed) || (failed == nil) != (got == nil) {
+			t.Errorf("forecasts %v, failed %v; want [1 2] %v", f, got, failed)
+		}
+	}
+	for _, k := range []int{-1, 2} {
+		_, _, err := model.ForecastsFailed(ctx, combining{[]model.MemberFailure{{Issue: k, Member: "smp"}}}, p, model.Options{})
+		if errs.CodeOf(err) != errs.Internal || !strings.Contains(fmt.Sprint(err), fmt.Sprintf("combining: member smp failed on issue %d of 2", k+1)) {
+			t.Errorf("a failure on issue index %d: %v", k, err)
+		}
+	}
+	// x alone on each issue: compromise forecasts its positions, 1 and 2
+	f, failed, err := model.ForecastsFailed(ctx, compromise.Model{}, p, model.Options{})
+	if err != nil || fmt.Sprint(f) != "[1 2]" || failed != nil {
+		t.Errorf("compromise: %v, failed %v, %v; want [1 2] and none", f, failed, err)
 	}
 }
 

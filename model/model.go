@@ -70,9 +70,12 @@ func finiteForecast(m string, p *Problem, k int, x float64) error {
 
 // Forecasts returns m's forecast of every issue of p: through
 // PointForecaster where m has it, else from Forecast's Result, run
-// without its trace; like Run, an error if one is not finite. It is what
-// the callers that read the forecasts alone — a sweep's draws, advice,
-// the ensemble's members — run a model through.
+// without its trace; like Run, an error if one is not finite. It is for
+// the callers that read the forecasts alone and need to know nothing
+// else of the run: those that must know whether a forecast had come to
+// rest (a sweep's draws) run ForecastsSettling, and those that must know
+// which members of a model that combines others failed (advice's levers,
+// the ensemble's members) ForecastsFailed.
 func Forecasts(ctx context.Context, m Model, p *Problem, o Options) ([]float64, error) {
 	f := make([]float64, len(p.Issues))
 	if pf, ok := m.(PointForecaster); ok {
@@ -124,6 +127,8 @@ type MemberFailure struct {
 // issue order, nil when none did: a full Forecast says so in a note,
 // but the forecasts alone cannot, and a sweep's draw whose forecast of
 // an issue had become another model's would pass as the model's own.
+// prev may be nil: then it is PointForecast (PointForecaster) with the
+// members that failed, at PointForecast's cost (ForecastsFailed).
 type CombiningForecaster interface {
 	PointForecastCombining(ctx context.Context, p *Problem, o Options, dst, prev []float64) ([]MemberFailure, error)
 }
@@ -142,10 +147,8 @@ func ForecastsSettling(ctx context.Context, m Model, p *Problem, o Options) (f, 
 		if failed, err = cf.PointForecastCombining(ctx, p, o, f, prev); err != nil {
 			return nil, nil, nil, err
 		}
-		for _, x := range failed {
-			if x.Issue < 0 || x.Issue >= len(p.Issues) {
-				return nil, nil, nil, errs.New(errs.Internal, "%s: member %s failed on issue %d of %d", m.Name(), x.Member, x.Issue+1, len(p.Issues))
-			}
+		if err := checkFailed(m, p, failed); err != nil {
+			return nil, nil, nil, err
 		}
 	} else if sf, ok := m.(SettlingForecaster); ok {
 		if err := sf.PointForecastSettling(ctx, p, o, f, prev); err != nil {
@@ -173,6 +176,49 @@ func ForecastsSettling(ctx context.Context, m Model, p *Problem, o Options) (f, 
 		}
 	}
 	return f, prev, failed, nil
+}
+
+// ForecastsFailed is Forecasts with, for a model that combines others
+// (CombiningForecaster), the members that failed on an issue, as
+// ForecastsSettling gives them; nil for every other model, and when
+// none failed. It runs the combining model's point path without the
+// round before the last (PointForecastCombining with a nil prev), so
+// it costs what Forecasts costs and allocates nothing more when no
+// member failed: advice runs a model once for each lever, reads the
+// forecasts alone, and must not pass a forecast that had become the
+// other members' off as the model's own.
+func ForecastsFailed(ctx context.Context, m Model, p *Problem, o Options) ([]float64, []MemberFailure, error) {
+	cf, ok := m.(CombiningForecaster)
+	if !ok {
+		f, err := Forecasts(ctx, m, p, o)
+		return f, nil, err
+	}
+	f := make([]float64, len(p.Issues))
+	failed, err := cf.PointForecastCombining(ctx, p, o, f, nil)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := checkFailed(m, p, failed); err != nil {
+		return nil, nil, err
+	}
+	for k, x := range f {
+		if err := finiteForecast(m.Name(), p, k, x); err != nil {
+			return nil, nil, err
+		}
+	}
+	return f, failed, nil
+}
+
+// checkFailed is an error when a member of m failed, by its own
+// account, on an issue p does not have: an index out of range in every
+// caller that counts failures by issue.
+func checkFailed(m Model, p *Problem, failed []MemberFailure) error {
+	for _, x := range failed {
+		if x.Issue < 0 || x.Issue >= len(p.Issues) {
+			return errs.New(errs.Internal, "%s: member %s failed on issue %d of %d", m.Name(), x.Member, x.Issue+1, len(p.Issues))
+		}
+	}
+	return nil
 }
 
 // Settled reports whether a forecast had come to rest: its last round's

@@ -41,10 +41,12 @@
 // The model uses only positions, saliences and capabilities, so it works on
 // any scenario. If a member fails on an issue, the other members' weights
 // are renormalised and a note says so; PointForecastCombining, which a
-// sweep's draws run through (model.ForecastsSettling), returns the
-// member and the issue instead, so that a draw whose forecast of an
-// issue is the other members' alone is counted, not passed off as the
-// ensemble's; PointForecast (model.Forecasts) does not tell. If every
+// sweep's draws run through (model.ForecastsSettling) and advice's
+// levers without the round before the last (model.ForecastsFailed),
+// returns the member and the issue instead, so that a draw or a lever
+// whose forecast of an issue is the other members' alone is counted,
+// not passed off as the ensemble's; PointForecast (model.Forecasts)
+// does not tell. If every
 // member fails, so does the ensemble. Forecast keeps every member's
 // notes, each named by its issue and member ("issue X: member smp: …
 // stopped: reached the round limit"), so that what a member says about
@@ -170,19 +172,23 @@ var _ model.CombiningForecaster = Model{}
 // that failed, issue by issue in the members' order, where Forecast
 // says so in a note; a member that combines others itself adds those of
 // its members that failed, named "member/its member". Nil when none
-// failed, so that a sweep's draw allocates nothing for them.
+// failed, so that a sweep's draw allocates nothing for them. With a nil
+// prev it runs the members as PointForecast does, without their rounds
+// before the last (model.ForecastsFailed), and names the same failures.
 func (m Model) PointForecastCombining(ctx context.Context, p *model.Problem, o model.Options, dst, prev []float64) ([]model.MemberFailure, error) {
-	if len(dst) < len(p.Issues) || len(prev) < len(p.Issues) {
+	if len(dst) < len(p.Issues) || (prev != nil && len(prev) < len(p.Issues)) {
 		return nil, errs.New(errs.Internal, "ensemble: PointForecastCombining needs room for %d forecasts and as many before the last, has %d and %d", len(p.Issues), len(dst), len(prev))
 	}
-	outs, err := m.run(ctx, p, o, false, true)
+	outs, err := m.run(ctx, p, o, false, prev != nil)
 	if err != nil {
 		return nil, err
 	}
 	var failed []model.MemberFailure
 	for k := range p.Issues {
 		dst[k] = outs[k].swx / outs[k].sw
-		prev[k] = outs[k].swp / outs[k].sw
+		if prev != nil {
+			prev[k] = outs[k].swp / outs[k].sw
+		}
 		for _, name := range outs[k].failed {
 			failed = append(failed, model.MemberFailure{Issue: k, Member: name})
 		}
@@ -359,8 +365,12 @@ func forecastIssue(ctx context.Context, sub *model.Problem, members []Member, o 
 			}
 		default:
 			var f []float64
-			if f, err = model.Forecasts(ctx, mb.Model, sub, o); err == nil {
+			var inner []model.MemberFailure
+			if f, inner, err = model.ForecastsFailed(ctx, mb.Model, sub, o); err == nil {
 				x = f[0]
+			}
+			for _, in := range inner {
+				out.failed = append(out.failed, mb.Model.Name()+"/"+in.Member)
 			}
 		}
 		if err != nil {

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"parley/errs"
+	"parley/gen"
 	"parley/model"
 	"parley/model/compromise"
 	"parley/model/median"
@@ -76,6 +77,12 @@ func TestPointPathsNameFailedMembers(t *testing.T) {
 	if err != nil || !slices.Equal(failed, want) || !slices.Equal(f, dst) || !slices.Equal(fprev, prev) {
 		t.Errorf("ForecastsSettling: %v, %v, failed %v, %v; want PointForecastCombining's", f, fprev, failed, err)
 	}
+	// Without the round before the last (advice's levers): the same
+	// forecasts and failures.
+	f, failed, err = model.ForecastsFailed(ctx, m, p, model.Options{})
+	if err != nil || !slices.Equal(failed, want) || !slices.Equal(f, dst) {
+		t.Errorf("ForecastsFailed: %v, failed %v, %v; want PointForecastCombining's", f, failed, err)
+	}
 	r, err := m.Forecast(ctx, p, model.Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -115,6 +122,41 @@ func TestNestedFailedMembers(t *testing.T) {
 	want := []model.MemberFailure{{Issue: 0, Member: "ensemble/a"}}
 	if !slices.Equal(f, []float64{57.5, 38.75}) || !slices.Equal(failed, want) {
 		t.Errorf("forecasts %v, failed %v; want [57.5 38.75] and %v", f, failed, want)
+	}
+	f, failed, err = model.ForecastsFailed(context.Background(), m, handProblem(), model.Options{})
+	if err != nil || !slices.Equal(f, []float64{57.5, 38.75}) || !slices.Equal(failed, want) {
+		t.Errorf("ForecastsFailed: forecasts %v, failed %v, %v; want [57.5 38.75] and %v", f, failed, err, want)
+	}
+}
+
+// ForecastsFailed runs the point path: its forecasts are Forecasts', bit
+// for bit, on a generated case of 15 actors and 4 issues, and when no
+// member fails it allocates no more than Forecasts does (advice runs it
+// once a lever and a draw).
+func TestForecastsFailedCostsWhatForecastsCosts(t *testing.T) {
+	ctx := context.Background()
+	p, err := model.FromScenario(gen.Scenario(gen.Options{Actors: 15, Issues: 4, Seed: 7}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := Model{}
+	want, err := model.Forecasts(ctx, m, p, model.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, failed, err := model.ForecastsFailed(ctx, m, p, model.Options{})
+	if err != nil || failed != nil {
+		t.Fatalf("failed %v, %v; want none", failed, err)
+	}
+	for k := range want {
+		if math.Float64bits(f[k]) != math.Float64bits(want[k]) {
+			t.Errorf("issue %d: ForecastsFailed %v, Forecasts %v", k, f[k], want[k])
+		}
+	}
+	point := testing.AllocsPerRun(5, func() { model.Forecasts(ctx, m, p, model.Options{}) })
+	failing := testing.AllocsPerRun(5, func() { model.ForecastsFailed(ctx, m, p, model.Options{}) })
+	if failing > point {
+		t.Errorf("ForecastsFailed allocates %v times a run, Forecasts %v", failing, point)
 	}
 }
 
