@@ -25,6 +25,12 @@ import (
 // than 120.
 const narrowBelow = 100
 
+// pipeWidth is the width output to no terminal (termWidth 0) is laid out
+// at: its prose breaks within it and a table's long text is sized by it,
+// but no table is held to it, so that every table keeps its wide form,
+// as a reader of the file or the next program in the pipe expects.
+const pipeWidth = 120
+
 // minText is the fewest columns a column of long text (an option's label,
 // a quote) is given, however little the width leaves it: narrower, a
 // label would be a word a line.
@@ -35,15 +41,33 @@ const minText = 16
 // printed under their rows, at the width of the terminal.
 const minQuote = 40
 
-// layout is the width rule at one terminal width (termWidth: a terminal's
-// columns, else 120).
-type layout struct{ width int }
+// layout is the width rule at one width: a terminal's (termWidth), which
+// every table must fit, or none (0: not a terminal), laid out at
+// pipeWidth and holding no table to it.
+type layout struct {
+	// width is the columns laid out in.
+	width int
+	// bounded is whether a table must fit width: a terminal's does.
+	bounded bool
+	// narrowForm is whether tables take their narrow form.
+	narrowForm bool
+}
 
-// layoutAt is the width rule at a terminal width.
-func layoutAt(width int) layout { return layout{width: width} }
+// layoutAt is the width rule at a terminal width, or, at 0, for output
+// to no terminal.
+func layoutAt(width int) layout {
+	if width <= 0 {
+		return layout{width: pipeWidth}
+	}
+	return layout{width: width, bounded: true, narrowForm: width < narrowBelow}
+}
 
 // narrow reports whether tables go narrow at this width.
-func (l layout) narrow() bool { return l.width < narrowBelow }
+func (l layout) narrow() bool { return l.narrowForm }
+
+// lineWidth is the columns a line of prose may take at width
+// (termWidth): the terminal's, or pipeWidth when there is none.
+func lineWidth(width int) int { return layoutAt(width).width }
 
 // role is what a table's column holds, which says how wide the column may
 // be: wide, and on a narrow terminal.

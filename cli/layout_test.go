@@ -1,13 +1,39 @@
 package cli
 
-import "testing"
+import (
+	"bytes"
+	"strings"
+	"testing"
+)
 
-// Tables go narrow below 100 columns, and not at 100.
+// Tables go narrow below 100 columns, and not at 100, nor piped (0).
 func TestLayoutNarrow(t *testing.T) {
-	for width, want := range map[int]bool{40: true, 80: true, 99: true, 100: false, 120: false, 200: false} {
+	for width, want := range map[int]bool{0: false, 40: true, 80: true, 99: true, 100: false, 120: false, 200: false} {
 		if got := layoutAt(width).narrow(); got != want {
 			t.Errorf("layoutAt(%d).narrow() = %v, want %v", width, got, want)
 		}
+	}
+}
+
+// Piped (width 0) is laid out at pipeWidth, and no table is held to it; a
+// terminal's width is its own, and holds its tables. Prose breaks at the
+// same columns.
+func TestLayoutPiped(t *testing.T) {
+	for _, c := range []struct {
+		width, want int
+		bounded     bool
+	}{{0, pipeWidth, false}, {80, 80, true}, {120, 120, true}, {200, 200, true}} {
+		l := layoutAt(c.width)
+		if l.width != c.want || l.bounded != c.bounded || lineWidth(c.width) != c.want {
+			t.Errorf("at %d: width %d, bounded %v, lineWidth %d; want %d, %v, %d", c.width, l.width, l.bounded, lineWidth(c.width), c.want, c.bounded, c.want)
+		}
+	}
+	s := strings.Repeat("a word or two ", 30)
+	if wrapText(s, 0, 2) != wrapText(s, pipeWidth, 2) {
+		t.Errorf("prose piped is not broken as at %d", pipeWidth)
+	}
+	if termWidth(&bytes.Buffer{}) != 0 || termWidth(&terminal{width: 90}) != 90 {
+		t.Errorf("termWidth: a buffer %d, want 0; a terminal of 90 %d", termWidth(&bytes.Buffer{}), termWidth(&terminal{width: 90}))
 	}
 }
 
@@ -116,3 +142,12 @@ func TestWidest(t *testing.T) {
 		t.Errorf("widest() = %d, want 0", got)
 	}
 }
+
+// terminal is a test's terminal, width columns wide: termWidth and
+// terminalText take it as a real terminal of that width.
+type terminal struct {
+	bytes.Buffer
+	width int
+}
+
+func (t *terminal) columns() int { return t.width }

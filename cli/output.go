@@ -59,20 +59,27 @@ func nounFor(n int, noun string) string {
 	return noun + "s"
 }
 
-// termWidth is the width of w when it is a terminal (or a lineWrapper's),
-// else 120.
+// termWidth is the width of w when it is a terminal: a sized writer's
+// columns, else the terminal's (120 when it does not say, or says fewer
+// than 40); 0 when w is not a terminal, which holds no table to a width
+// (layoutAt).
 func termWidth(w io.Writer) int {
-	if lw, ok := w.(*lineWrapper); ok {
-		return lw.width
+	if s, ok := w.(sized); ok {
+		return s.columns()
 	}
 	if isTerminal(w) {
 		f := w.(*os.File)
 		if cols, _, err := term.GetSize(int(f.Fd())); err == nil && cols >= 40 {
 			return cols
 		}
+		return 120
 	}
-	return 120
+	return 0
 }
+
+// sized is a writer that is a terminal of a known width: a lineWrapper
+// (a terminal's text, broken at its width), or a test's terminal.
+type sized interface{ columns() int }
 
 // num writes a number as the tables show it: ask.OneDecimal, "–" for none.
 func num(x float64) string {
@@ -340,15 +347,15 @@ func block(w io.Writer, s string, width int) {
 const textMargin = 2
 
 // wrapText is the one rule by which prose is broken into lines for a
-// terminal width columns wide: s's leading spaces (its indent) start the
-// first line and, with hang more, every line after it; each line's words
-// take at most width − textMargin − the indent columns, 20 at the least
-// (a longer word stands alone). With hang at most textMargin no line is
-// wider than width.
+// terminal width columns wide (0: none, and pipeWidth, by lineWidth): s's
+// leading spaces (its indent) start the first line and, with hang more,
+// every line after it; each line's words take at most width − textMargin
+// − the indent columns, 20 at the least (a longer word stands alone).
+// With hang at most textMargin no line is wider than width.
 func wrapText(s string, width, hang int) string {
 	body := strings.TrimLeft(s, " ")
 	indent := s[:len(s)-len(body)]
-	return indent + wrap(body, max(20, width-textMargin-len(indent)), indent+strings.Repeat(" ", hang))
+	return indent + wrap(body, max(20, lineWidth(width)-textMargin-len(indent)), indent+strings.Repeat(" ", hang))
 }
 
 // hanging is text after a label (prefix) as a block as deep as the label
@@ -375,6 +382,9 @@ type lineWrapper struct {
 	width int
 	buf   []byte
 }
+
+// columns is the width of the terminal l writes to (sized).
+func (l *lineWrapper) columns() int { return l.width }
 
 func (l *lineWrapper) Write(p []byte) (int, error) {
 	l.buf = append(l.buf, p...)
@@ -406,14 +416,15 @@ func (l *lineWrapper) line(s string) {
 }
 
 // terminalText returns w wrapped in a lineWrapper at its width when it is
-// a terminal, with the flush to call when done; else w itself. It is for
-// the prose a command prints in pieces, never for JSON or CSV, whose lines
-// must stay whole.
+// a terminal (and not a lineWrapper already), with the flush to call when
+// done; else w itself. It is for the prose a command prints in pieces,
+// never for JSON or CSV, whose lines must stay whole.
 func terminalText(w io.Writer) (io.Writer, func()) {
-	if !isTerminal(w) {
+	width := termWidth(w)
+	if _, ok := w.(*lineWrapper); ok || width == 0 {
 		return w, func() {}
 	}
-	lw := &lineWrapper{w: w, width: termWidth(w)}
+	lw := &lineWrapper{w: w, width: width}
 	return lw, lw.flush
 }
 
