@@ -165,6 +165,22 @@ func TestAdviseDrawsFitWidth(t *testing.T) {
 	}
 }
 
+// Advice with draws fits 80 columns where an actor's name is long: the
+// name takes what the other seven columns leave, breaking at a space (it
+// was 83 wide with "European Commission"), and the line on the draws
+// breaks as prose.
+func TestAdviseLongNamesFitWidth(t *testing.T) {
+	var a answer.Advice
+	runJSON(t, &a, "advise", "russia", "-m", "bdm", "--draws", "12", "-q")
+	at80 := fitsNarrow(t, func(w io.Writer, width int) { adviseTable(w, &a, 6, width) })
+	if !strings.Contains(at80, "│ persuade-position │ European         │") || !strings.Contains(at80, "│                   │ Commission       │") {
+		t.Errorf("European Commission not broken at 80 columns: the case tests less than it says:\n%s", at80)
+	}
+	if !strings.Contains(unwrapped(at80), "Mean toward and helps: over 12 draws of the stated ranges, ") {
+		t.Errorf("no line on the draws:\n%s", at80)
+	}
+}
+
 // forecast --long fits 80 columns: the name and the option's
 // label wrap narrower; at 120 as before.
 func TestLongForecastFitsWidth(t *testing.T) {
