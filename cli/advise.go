@@ -121,9 +121,9 @@ func adviseTable(w io.Writer, a *answer.Advice, top, width int) {
 		if top > 0 && len(levers) > top {
 			levers = levers[:top]
 		}
-		l := layoutAt(width)
-		leverTables(w, a, levers, l)
-		dropped = dropped || l.narrow() && shiftIsToward(levers)
+		if l := layoutAt(width).fit(w, func(w io.Writer, l layout) { leverTables(w, a, levers, l) }); l.narrow() && shiftIsToward(levers) {
+			dropped = true
+		}
 		if top > 0 && len(ia.Levers) > top {
 			n := len(ia.Levers) - top
 			fmt.Fprintf(w, "(%d more %s: --top 0 shows all)\n", n, nounFor(n, "lever"))

@@ -1,13 +1,15 @@
 package cli
 
-// The width rule of the terminal output, in one place: whether tables go
-// narrow, how wide a table's columns are by what they hold, and how
-// columns are shared out among tables when one table cannot hold them
-// all. The prose around the tables is broken by one rule too (wrapText,
-// in output.go). JSON and CSV are never laid out.
+// The width rule of the terminal output, in one place: whether a table
+// takes its wide or its narrow form (fit), how wide a table's columns are
+// by what they hold, and how columns are shared out among tables when one
+// table cannot hold them all. The prose around the tables is broken by
+// one rule too (wrapText, in output.go). JSON and CSV are never laid out.
 
 import (
+	"bytes"
 	"fmt"
+	"io"
 	"strings"
 	"unicode/utf8"
 
@@ -15,14 +17,15 @@ import (
 	"github.com/jedib0t/go-pretty/v6/text"
 )
 
-// narrowBelow is the terminal width below which tables go narrow: names
-// break at spaces into fewer columns, bars and headers shorten, columns
-// that say nothing new are left out, and a table that cannot fit even so
-// becomes a block of lines. Narrow, every table of the built-in case fits
-// 80 columns; from 100 the tables keep their wide form, which for a few
-// of them (sensitivity's tornado, the packages of deal evaluate and deal
-// search, deal proposals' table, exchange's realised exchanges) is wider
-// than 120.
+// narrowBelow is the terminal width below which every table takes its
+// narrow form: names break at spaces into fewer columns, bars and headers
+// shorten, columns that say nothing new are left out, and a table that
+// cannot fit even so becomes a block of lines. Narrow, every table of the
+// built-in case fits 80 columns. From 100 columns a table takes its wide
+// form where that fits the terminal, and its narrow form where it does
+// not (fit): a few wide forms (sensitivity's tornado, the packages of
+// deal evaluate and deal search, deal proposals' table, exchange's
+// realised exchanges) are wider than 120.
 const narrowBelow = 100
 
 // pipeWidth is the width output to no terminal (termWidth 0) is laid out
@@ -62,8 +65,34 @@ func layoutAt(width int) layout {
 	return layout{width: width, bounded: true, narrowForm: width < narrowBelow}
 }
 
-// narrow reports whether tables go narrow at this width.
+// narrow reports whether tables take their narrow form: below
+// narrowBelow, and in a table that fit found too wide for its wide form.
 func (l layout) narrow() bool { return l.narrowForm }
+
+// fit writes a table that has a wide and a narrow form by draw, which
+// lays it out in the form l.narrow() says, and returns the layout it was
+// written at: below narrowBelow the narrow form; else the wide form when
+// nothing bounds the width or the wide form fits it (draw writes it once,
+// to be measured), and the narrow form, given the whole width, when it
+// does not. So a terminal of 120 columns shows the wide form of each
+// table that fits it and the narrow form only of those that would break
+// its lines, while piped output keeps every wide form. (A table of one
+// form is sized to the width by its columns instead: text, pack.)
+func (l layout) fit(w io.Writer, draw func(io.Writer, layout)) layout {
+	if l.narrowForm || !l.bounded {
+		draw(w, l)
+		return l
+	}
+	var wide bytes.Buffer
+	draw(&wide, l)
+	if widest(wide.String()) <= l.width {
+		w.Write(wide.Bytes())
+		return l
+	}
+	l.narrowForm = true
+	draw(w, l)
+	return l
+}
 
 // lineWidth is the columns a line of prose may take at width
 // (termWidth): the terminal's, or pipeWidth when there is none.

@@ -187,12 +187,6 @@ func forecastTable(w io.Writer, f *answer.Forecast, long, trace bool, width int)
 // option (or, with none, the stated position) it gives the most
 // probability.
 func distributions(w io.Writer, f *answer.Forecast, width int) {
-	// The likeliest option takes what the width leaves, 48 at most,
-	// beside the issue and the intervals and P (at most 24 columns:
-	// "100.0–100.0" twice and "0.75").
-	l := layoutAt(width)
-	issueW := l.col(issueCol)
-	likeliestW := l.text(5, issueW+24, 48)
 	for _, m := range f.Models {
 		has := false
 		for _, x := range m.Issues {
@@ -202,34 +196,44 @@ func distributions(w io.Writer, f *answer.Forecast, width int) {
 			continue
 		}
 		block(w, fmt.Sprintf("Where the outcome may land (%s; how far real EU outcomes fell from such forecasts, docs/skill.md):", m.Model), width)
-		t := newTable(w)
-		t.AppendHeader(table.Row{"Issue", "80%", "95%", "Likeliest", "P"})
-		t.SetColumnConfigs([]table.ColumnConfig{wrapCol(1, issueW), wrapCol(4, likeliestW), {Number: 5, Align: text.AlignRight}})
-		for _, x := range m.Issues {
-			d := x.Distribution
-			if d == nil {
-				continue
-			}
-			// The likeliest as the answer names it (ask's rule: a tie is
-			// named, "A / B").
-			var names []string
-			p := math.Inf(-1)
-			for _, l := range d.Likeliest {
-				if len(l.Actors) > 0 {
-					names = append(names, num(l.Value)+" ("+strings.Join(l.Actors, ", ")+")")
-				} else {
-					names = append(names, num(l.Value)+" "+l.Label)
-				}
-				p = math.Max(p, float64(l.P))
-			}
-			pr := "-"
-			if len(names) > 0 {
-				pr = strconv.FormatFloat(p, 'f', 2, 64)
-			}
-			t.AppendRow(table.Row{x.Name, num(d.Interval80.Lo) + "–" + num(d.Interval80.Hi), num(d.Interval95.Lo) + "–" + num(d.Interval95.Hi), strings.Join(names, " / "), pr})
-		}
-		t.Render()
+		layoutAt(width).fit(w, func(w io.Writer, l layout) { distributionTable(w, &m, l) })
 	}
+}
+
+// distributionTable prints a model's predictive distribution, an issue a
+// row: its 80% and 95% intervals and its likeliest option. The likeliest
+// option takes what the width leaves, 48 at most, beside the issue and
+// the intervals and P (at most 24 columns: "100.0–100.0" twice and
+// "0.75").
+func distributionTable(w io.Writer, m *answer.ModelForecast, l layout) {
+	issueW := l.col(issueCol)
+	t := newTable(w)
+	t.AppendHeader(table.Row{"Issue", "80%", "95%", "Likeliest", "P"})
+	t.SetColumnConfigs([]table.ColumnConfig{wrapCol(1, issueW), wrapCol(4, l.text(5, issueW+24, 48)), {Number: 5, Align: text.AlignRight}})
+	for _, x := range m.Issues {
+		d := x.Distribution
+		if d == nil {
+			continue
+		}
+		// The likeliest as the answer names it (ask's rule: a tie is
+		// named, "A / B").
+		var names []string
+		p := math.Inf(-1)
+		for _, l := range d.Likeliest {
+			if len(l.Actors) > 0 {
+				names = append(names, num(l.Value)+" ("+strings.Join(l.Actors, ", ")+")")
+			} else {
+				names = append(names, num(l.Value)+" "+l.Label)
+			}
+			p = math.Max(p, float64(l.P))
+		}
+		pr := "-"
+		if len(names) > 0 {
+			pr = strconv.FormatFloat(p, 'f', 2, 64)
+		}
+		t.AppendRow(table.Row{x.Name, num(d.Interval80.Lo) + "–" + num(d.Interval80.Hi), num(d.Interval95.Lo) + "–" + num(d.Interval95.Hi), strings.Join(names, " / "), pr})
+	}
+	t.Render()
 }
 
 // matrix prints issues down and models across, as many models per table
@@ -457,28 +461,29 @@ func wrap(s string, n int, indent string) string {
 // longTable prints a row per issue and model with the full option label,
 // which takes what the width leaves, 56 at most.
 func longTable(w io.Writer, f *answer.Forecast, width int) {
-	t := newTable(w)
-	t.AppendHeader(table.Row{"Issue", "Model", "Forecast", "Nearest option"})
-	l := layoutAt(width)
-	issue := wrapCol(1, l.col(issueCol))
-	issue.AutoMerge, issue.VAlign = true, text.VAlignTop
-	// Model 10 ("compromise"), Forecast 13 ("100.0–100.0 ~")
-	t.SetColumnConfigs([]table.ColumnConfig{issue, {Number: 3, Align: text.AlignRight}, wrapCol(4, l.text(4, issue.WidthMax+10+13, 56))})
-	for _, is := range f.Scenario.Issues {
-		for _, m := range f.Models {
-			x, ok := m.ForecastOf(is.ID)
-			if !ok {
-				continue
+	layoutAt(width).fit(w, func(w io.Writer, l layout) {
+		t := newTable(w)
+		t.AppendHeader(table.Row{"Issue", "Model", "Forecast", "Nearest option"})
+		issue := wrapCol(1, l.col(issueCol))
+		issue.AutoMerge, issue.VAlign = true, text.VAlignTop
+		// Model 10 ("compromise"), Forecast 13 ("100.0–100.0 ~")
+		t.SetColumnConfigs([]table.ColumnConfig{issue, {Number: 3, Align: text.AlignRight}, wrapCol(4, l.text(4, issue.WidthMax+10+13, 56))})
+		for _, is := range f.Scenario.Issues {
+			for _, m := range f.Models {
+				x, ok := m.ForecastOf(is.ID)
+				if !ok {
+					continue
+				}
+				label := labels(x.Nearest, true)
+				if !x.Settled {
+					label = "did not settle: see the warning"
+				}
+				t.AppendRow(table.Row{is.Name, m.Model, shown(x), label})
 			}
-			label := labels(x.Nearest, true)
-			if !x.Settled {
-				label = "did not settle: see the warning"
-			}
-			t.AppendRow(table.Row{is.Name, m.Model, shown(x), label})
+			t.AppendSeparator()
 		}
-		t.AppendSeparator()
-	}
-	t.Render()
+		t.Render()
+	})
 }
 
 // printTrace prints, per issue, every actor's position after every round.
