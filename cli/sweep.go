@@ -330,7 +330,10 @@ func tornado(w io.Writer, sc *answer.Scenario, r *answer.SensitivityModel, top, 
 
 // swingTable prints one issue's tornado, its top inputs a row each (0:
 // all). Narrow, the bar narrows, the headers shorten and the inputs'
-// names take what the other columns leave, breaking at spaces.
+// names take what the other columns leave, breaking at spaces; what the
+// names do not need of that lengthens the bar again, up to its wide
+// length, so that on a wide terminal the narrow form loses no more of
+// the bar than it must.
 func swingTable(w io.Writer, iss answer.Issue, is answer.SensitivityIssue, top int, l layout) {
 	swings := is.Swings
 	if top > 0 && len(swings) > top {
@@ -343,6 +346,11 @@ func swingTable(w io.Writer, iss answer.Issue, is answer.SensitivityIssue, top i
 		// Swing 5, Var. 4
 		ends, heads = "→", table.Row{"Input", "Range", "Low → high", "", "Swing", "Var."}
 		inputW = l.text(6, 11+13+barW+5+4, l.width)
+		names := []string{"Input"}
+		for _, s := range swings {
+			names = append(names, s.Input.Label())
+		}
+		barW = min(roleWidths[swingBarCol].wide, barW+max(0, inputW-widest(names...)))
 	}
 	t := table.NewWriter()
 	t.SetOutputMirror(w)

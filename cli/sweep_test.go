@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"parley/answer"
 	"parley/ask"
@@ -226,7 +227,7 @@ func TestSweepFitsWidth(t *testing.T) {
 // The tornado fits 80 columns: below 100 its bar narrows, its headers
 // shorten and the inputs' names wrap; piped it is as wide as before; at
 // 120, where that wide form does not fit, it takes the narrow form, but
-// the names it has room for stay whole.
+// the names it has room for stay whole and the bar takes what they leave.
 // bdm's ends that did not settle bring the footnote, which wraps too.
 func TestSensitivityFitsWidth(t *testing.T) {
 	var res answer.Sensitivity
@@ -254,6 +255,20 @@ func TestSensitivityFitsWidth(t *testing.T) {
 			for _, out := range []string{piped.String(), at120.String()} {
 				if !strings.Contains(out, "│ "+s.Input.Label()+" ") {
 					t.Errorf("%q is wrapped:\n%s", s.Input.Label(), out)
+				}
+			}
+		}
+	}
+	// the bar, each row's fourth cell: 30 wide piped, 10 at 80, and at
+	// 120 what the names leave, more than 10
+	for _, c := range []struct {
+		out    string
+		lo, hi int
+	}{{piped.String(), 30, 30}, {at80, 10, 10}, {at120.String(), 11, 30}} {
+		for _, line := range strings.Split(c.out, "\n") {
+			if cells := strings.Split(line, "│"); len(cells) == 8 && strings.Contains(cells[4], "●") {
+				if n := utf8.RuneCountInString(strings.TrimSpace(cells[4])); n < c.lo || n > c.hi {
+					t.Errorf("a bar %d wide, want %d to %d: %q", n, c.lo, c.hi, line)
 				}
 			}
 		}
