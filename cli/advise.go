@@ -97,8 +97,6 @@ func runAdvise(cmd *cobra.Command, args []string) error {
 	}, func(w io.Writer, a *answer.Advice) { adviseTable(w, a, top, termWidth(w)) })
 }
 
-// adviseTable prints, per issue, the actor's stance and the forecast, the
-// levers by how far they bring the forecast closer, and a sentence.
 // leverValue is a lever's From or To as the text around the table writes
 // it: a salience to two decimals ("salience 0.90"), a position to one
 // ("from 5.0 to 10.0").
@@ -109,6 +107,9 @@ func leverValue(kind string, x float64) string {
 	return num(x)
 }
 
+// adviseTable prints, per issue, the actor's stance and the forecast, the
+// levers by how far they bring the forecast closer (leverTables), and a
+// sentence.
 func adviseTable(w io.Writer, a *answer.Advice, top, width int) {
 	headline(w, &a.Scenario, width)
 	para(w, fmt.Sprintf("Advice for %s (%s), model %s (%s); its utility at the forecast %.3f", a.Name, a.Actor, a.Model, a.Method, float64(a.Utility)), width)
@@ -120,44 +121,8 @@ func adviseTable(w io.Writer, a *answer.Advice, top, width int) {
 		if top > 0 && len(levers) > top {
 			levers = levers[:top]
 		}
-		// On a narrow terminal SHIFT is left out where it says nothing
-		// TOWARD does not: every lever moves the forecast toward the
-		// actor by as much as it moves it.
-		shift := !layoutAt(width).narrow() || !shiftIsToward(levers)
-		dropped = dropped || !shift
-		// The draws' two columns go in a table of their own on a narrow
-		// terminal, where ten columns cannot fit.
-		draws, apart := a.Draws > 0, a.Draws > 0 && layoutAt(width).narrow()
-		t := newTable(w)
-		hdr := table.Row{"Lever", "Actor", "From", "To", "Shift", "Toward", "Gain", "Cost"}
-		if !shift {
-			hdr = slices.Delete(hdr, 4, 5)
-		}
-		if draws && !apart {
-			hdr = append(hdr, "Mean toward", "Helps")
-		}
-		t.AppendHeader(hdr)
-		for _, lv := range levers {
-			row := table.Row{lv.Kind, lv.Name, leverValue(lv.Kind, lv.From), leverValue(lv.Kind, lv.To), signed(lv.Shift), signed(lv.Toward),
-				fmt.Sprintf("%+.4f", float64(lv.Gain)), costText(float64(lv.Cost))}
-			if !shift {
-				row = slices.Delete(row, 4, 5)
-			}
-			if draws && !apart && lv.MeanToward != nil && lv.Helps != nil {
-				row = append(row, fmt.Sprintf("%+.2f", *lv.MeanToward), fmt.Sprintf("%.0f%%", 100**lv.Helps))
-			}
-			t.AppendRow(row)
-		}
-		t.Render()
-		if apart {
-			t := newTable(w)
-			t.AppendHeader(table.Row{"Lever", "Actor", "Mean toward", "Helps"})
-			for _, lv := range levers {
-				if lv.MeanToward != nil && lv.Helps != nil {
-					t.AppendRow(table.Row{lv.Kind, lv.Name, fmt.Sprintf("%+.2f", *lv.MeanToward), fmt.Sprintf("%.0f%%", 100**lv.Helps)})
-				}
-			}
-			t.Render()
+		if l := layoutAt(width).fit(w, func(w io.Writer, l layout) { leverTables(w, a, levers, l) }); l.narrow() && shiftIsToward(levers) {
+			dropped = true
 		}
 		if top > 0 && len(ia.Levers) > top {
 			n := len(ia.Levers) - top
@@ -183,17 +148,71 @@ func adviseTable(w io.Writer, a *answer.Advice, top, width int) {
 		block(w, "Largest utility gains: "+strings.Join(ls, "; ")+".", width)
 	}
 	if a.Draws > 0 {
-		fmt.Fprintf(w, "Mean toward and helps: over %d draws of the stated ranges", a.Draws)
+		over := fmt.Sprintf("Mean toward and helps: over %d draws of the stated ranges", a.Draws)
 		if a.UnsettledDraws > 0 {
-			fmt.Fprintf(w, ", %s of which had not settled", ask.Grouped(a.UnsettledDraws))
+			over += fmt.Sprintf(", %s of which had not settled", ask.Grouped(a.UnsettledDraws))
 		}
-		fmt.Fprintln(w, ".")
+		para(w, over+".", width)
 	}
 	for _, x := range a.Notes {
 		say(w, "note", x, width)
 	}
 	for _, x := range a.Warnings {
 		say(w, "warning", x, width)
+	}
+}
+
+// leverTables prints an issue's levers, a row each: what each changes,
+// from and to, how it moves the forecast, what the actor gains and loses
+// by it, and, with draws, how it fares over them. Narrow, SHIFT is left
+// out where it says nothing TOWARD does not (every lever moves the
+// forecast toward the actor by as much as it moves it), an actor's name
+// takes what the other columns leave, and the draws' two columns go in a
+// table of their own, where ten columns cannot fit.
+func leverTables(w io.Writer, a *answer.Advice, levers []answer.Lever, l layout) {
+	shift := !l.narrow() || !shiftIsToward(levers)
+	draws, apart := a.Draws > 0, a.Draws > 0 && l.narrow()
+	t := newTable(w)
+	hdr := table.Row{"Lever", "Actor", "From", "To", "Shift", "Toward", "Gain", "Cost"}
+	if !shift {
+		hdr = slices.Delete(hdr, 4, 5)
+	}
+	if draws && !apart {
+		hdr = append(hdr, "Mean toward", "Helps")
+	}
+	t.AppendHeader(hdr)
+	var rows []table.Row
+	for _, lv := range levers {
+		row := table.Row{lv.Kind, lv.Name, leverValue(lv.Kind, lv.From), leverValue(lv.Kind, lv.To), signed(lv.Shift), signed(lv.Toward),
+			fmt.Sprintf("%+.4f", float64(lv.Gain)), costText(float64(lv.Cost))}
+		if !shift {
+			row = slices.Delete(row, 4, 5)
+		}
+		if draws && !apart && lv.MeanToward != nil && lv.Helps != nil {
+			row = append(row, fmt.Sprintf("%+.2f", *lv.MeanToward), fmt.Sprintf("%.0f%%", 100**lv.Helps))
+		}
+		rows = append(rows, row)
+	}
+	if l.narrow() {
+		others := 0
+		for j := range hdr {
+			if j != 1 {
+				others += widest(column(rows, j, hdr[j].(string))...)
+			}
+		}
+		t.SetColumnConfigs([]table.ColumnConfig{wrapCol(2, l.text(len(hdr), others, widest(column(rows, 1, "Actor")...)))})
+	}
+	t.AppendRows(rows)
+	t.Render()
+	if apart {
+		t := newTable(w)
+		t.AppendHeader(table.Row{"Lever", "Actor", "Mean toward", "Helps"})
+		for _, lv := range levers {
+			if lv.MeanToward != nil && lv.Helps != nil {
+				t.AppendRow(table.Row{lv.Kind, lv.Name, fmt.Sprintf("%+.2f", *lv.MeanToward), fmt.Sprintf("%.0f%%", 100**lv.Helps)})
+			}
+		}
+		t.Render()
 	}
 }
 

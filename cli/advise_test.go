@@ -122,7 +122,7 @@ func TestPowerCommand(t *testing.T) {
 func TestAdviseFitsWidth(t *testing.T) {
 	var a answer.Advice
 	runJSON(t, &a, "advise", "ukraine", "-q")
-	at80 := fitsNarrow(t, func(w io.Writer, width int) { adviseTable(w, &a, 6, width) })
+	at80 := fitsWidths(t, func(w io.Writer, width int) { adviseTable(w, &a, 6, width) })
 	text := unwrapped(at80)
 	for _, want := range []string{"│ TOWARD │ GAIN    │ COST │", "│ 0    │", "TOWARD how much closer the forecast comes to Ukraine (SHIFT, its move, as large: left out); GAIN Ukraine's utility gained over all issues; COST what it loses where the forecast moves away"} {
 		if !strings.Contains(text, want) {
@@ -153,7 +153,7 @@ func TestCostText(t *testing.T) {
 func TestAdviseDrawsFitWidth(t *testing.T) {
 	var a answer.Advice
 	runJSON(t, &a, "advise", "ukraine", "--draws", "12", "-q")
-	at80 := fitsNarrow(t, func(w io.Writer, width int) { adviseTable(w, &a, 6, width) })
+	at80 := fitsWidths(t, func(w io.Writer, width int) { adviseTable(w, &a, 6, width) })
 	if !strings.Contains(at80, "│ LEVER             │ ACTOR         │ MEAN TOWARD │ HELPS │") {
 		t.Errorf("no table of the draws at 80 columns:\n%s", at80)
 	}
@@ -165,12 +165,28 @@ func TestAdviseDrawsFitWidth(t *testing.T) {
 	}
 }
 
+// Advice with draws fits 80 columns where an actor's name is long: the
+// name takes what the other seven columns leave, breaking at a space (it
+// was 83 wide with "European Commission"), and the line on the draws
+// breaks as prose.
+func TestAdviseLongNamesFitWidth(t *testing.T) {
+	var a answer.Advice
+	runJSON(t, &a, "advise", "russia", "-m", "bdm", "--draws", "12", "-q")
+	at80 := fitsWidths(t, func(w io.Writer, width int) { adviseTable(w, &a, 6, width) })
+	if !strings.Contains(at80, "│ persuade-position │ European         │") || !strings.Contains(at80, "│                   │ Commission       │") {
+		t.Errorf("European Commission not broken at 80 columns: the case tests less than it says:\n%s", at80)
+	}
+	if !strings.Contains(unwrapped(at80), "Mean toward and helps: over 12 draws of the stated ranges, ") {
+		t.Errorf("no line on the draws:\n%s", at80)
+	}
+}
+
 // forecast --long fits 80 columns: the issue's name and the option's
 // label wrap narrower; at 120 as before.
 func TestLongForecastFitsWidth(t *testing.T) {
 	var f answer.Forecast
 	runJSON(t, &f, "forecast", "-q")
-	fitsNarrow(t, func(w io.Writer, width int) { longTable(w, &f, width) })
+	fitsWidths(t, func(w io.Writer, width int) { longTable(w, &f, width) })
 	var b bytes.Buffer
 	longTable(&b, &f, 120)
 	if !strings.Contains(b.String(), "│ Security guarantees for  │") {

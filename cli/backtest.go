@@ -82,7 +82,7 @@ func backtestAt(w io.Writer, b *answer.Backtest, width int) {
 		para(w, fmt.Sprintf("      %s: “%s”", o.Source, o.Quote), width)
 	}
 	if len(b.Outcomes) > 0 {
-		scoresTable(w, b, width)
+		layoutAt(width).fit(w, func(w io.Writer, l layout) { scoresTable(w, b, l) })
 	}
 	for _, x := range b.Warnings {
 		say(w, "warning", x, width)
@@ -96,10 +96,9 @@ func backtestAt(w io.Writer, b *answer.Backtest, width int) {
 
 // scoresTable prints a row per model: its scores, then per outcome its
 // forecast and error, as many outcomes a table as the width takes (each
-// table repeats the model), and a legend. On a narrow terminal the
-// headers shorten, each outcome's date under its issue.
-func scoresTable(w io.Writer, b *answer.Backtest, width int) {
-	l := layoutAt(width)
+// table repeats the model), and a legend. Narrow, the headers shorten,
+// each outcome's date under its issue.
+func scoresTable(w io.Writer, b *answer.Backtest, l layout) {
 	hdr, sep := []string{"MAE", "Option hits", "CRPS", "In 80%", "In 95%"}, " "
 	if l.narrow() {
 		hdr, sep = []string{"MAE", "Hits", "CRPS", "80%", "95%"}, "\n"
@@ -162,7 +161,7 @@ func scoresTable(w io.Writer, b *answer.Backtest, width int) {
 	if l.narrow() {
 		legend += "; hits: forecasts whose nearest option is the outcome's; 80%, 95%: outcomes inside those intervals"
 	}
-	para(w, legend, width)
+	para(w, legend, l.width)
 }
 
 func numOr(x answer.Num) string {

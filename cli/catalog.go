@@ -155,20 +155,22 @@ func show(w io.Writer, in *ask.Input) {
 		t.AppendRow([]any{a.Name, a.ID, num(a.Capability), strings.Join(a.Aliases, ", ")})
 	}
 	t.Render()
-	t = newTable(w)
-	t.AppendHeader([]any{"Issue", "Id", "Scale", "Status quo", "Options"})
-	// an issue's name breaks at a space on a narrow terminal (its id
-	// stays whole, to be copied)
-	t.SetColumnConfigs([]table.ColumnConfig{wrapCol(1, layoutAt(termWidth(w)).col(listedIssueCol))})
-	for _, is := range s.Issues {
-		lo, hi := is.Bounds()
-		ref := ""
-		if is.Reference != nil {
-			ref = num(*is.Reference)
+	layoutAt(termWidth(w)).fit(w, func(w io.Writer, l layout) {
+		t := newTable(w)
+		t.AppendHeader([]any{"Issue", "Id", "Scale", "Status quo", "Options"})
+		// an issue's name breaks at a space when narrow (its id stays
+		// whole, to be copied)
+		t.SetColumnConfigs([]table.ColumnConfig{wrapCol(1, l.col(listedIssueCol))})
+		for _, is := range s.Issues {
+			lo, hi := is.Bounds()
+			ref := ""
+			if is.Reference != nil {
+				ref = num(*is.Reference)
+			}
+			t.AppendRow([]any{is.Name, is.ID, num(lo) + "–" + num(hi), ref, len(is.Anchors)})
 		}
-		t.AppendRow([]any{is.Name, is.ID, num(lo) + "–" + num(hi), ref, len(is.Anchors)})
-	}
-	t.Render()
+		t.Render()
+	})
 	if len(s.Snapshots) > 0 {
 		fmt.Fprintln(w, "Snapshots:")
 		for _, sn := range sortedSnapshots(s) {

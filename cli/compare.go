@@ -229,41 +229,12 @@ func compareTable(w io.Writer, a *answer.Comparison, shared []string, width int)
 	anyRange := false
 	for _, m := range a.Models {
 		fmt.Fprintf(w, "\n%s\n", m.Model)
-		t := newTable(w)
-		hdr := table.Row{"Issue"}
-		// On a narrow terminal a column's name is broken into lines: a
-		// variant's after its hyphens (coalition-/with-/backstop), a
-		// snapshot's at its spaces.
-		l := layoutAt(width)
-		cfg := []table.ColumnConfig{wrapCol(1, l.col(issueCol))}
-		for j, col := range a.Columns {
-			// A variant by its id (its name below the tables), a
-			// snapshot by its label and date.
-			h := columnName(a, j)
-			if n := l.col(headerCol); n > 0 {
-				if a.Request.Over == answer.OverSnapshots {
-					h = wrap(h, n, "")
-				} else {
-					h = breakAfterHyphens(h, n)
-				}
-			}
-			if a.Request.Over == answer.OverSnapshots && col.Label != col.Snapshot {
-				h += "\n" + col.Snapshot
-			}
-			hdr = append(hdr, h)
-			cfg = append(cfg, table.ColumnConfig{Number: j + 2, Align: text.AlignRight, AlignHeader: text.AlignRight})
-		}
-		t.AppendHeader(hdr)
-		t.SetColumnConfigs(cfg)
+		layoutAt(width).fit(w, func(w io.Writer, l layout) { compareModelTable(w, a, &m, l) })
 		for _, is := range m.Issues {
-			row := table.Row{is.Name}
-			for j, c := range is.Cells {
-				row = append(row, compareCell(c, j < len(m.Columns) && m.Columns[j].Error != ""))
+			for _, c := range is.Cells {
 				anyRange = anyRange || (c.Forecast != nil && !c.Forecast.Settled)
 			}
-			t.AppendRow(row)
 		}
-		t.Render()
 	}
 	for _, col := range a.Columns {
 		if a.Request.Over == answer.OverVariants && col.VariantName != "" && col.VariantName != col.Variant {
@@ -318,6 +289,42 @@ func compareTable(w io.Writer, a *answer.Comparison, shared []string, width int)
 			}
 		}
 	}
+}
+
+// compareModelTable prints one model's block: issues down, columns
+// across. Narrow, a column's name is broken into lines: a variant's after
+// its hyphens (coalition-/with-/backstop), a snapshot's at its spaces.
+func compareModelTable(w io.Writer, a *answer.Comparison, m *answer.CompareModel, l layout) {
+	t := newTable(w)
+	hdr := table.Row{"Issue"}
+	cfg := []table.ColumnConfig{wrapCol(1, l.col(issueCol))}
+	for j, col := range a.Columns {
+		// A variant by its id (its name below the tables), a snapshot
+		// by its label and date.
+		h := columnName(a, j)
+		if n := l.col(headerCol); n > 0 {
+			if a.Request.Over == answer.OverSnapshots {
+				h = wrap(h, n, "")
+			} else {
+				h = breakAfterHyphens(h, n)
+			}
+		}
+		if a.Request.Over == answer.OverSnapshots && col.Label != col.Snapshot {
+			h += "\n" + col.Snapshot
+		}
+		hdr = append(hdr, h)
+		cfg = append(cfg, table.ColumnConfig{Number: j + 2, Align: text.AlignRight, AlignHeader: text.AlignRight})
+	}
+	t.AppendHeader(hdr)
+	t.SetColumnConfigs(cfg)
+	for _, is := range m.Issues {
+		row := table.Row{is.Name}
+		for j, c := range is.Cells {
+			row = append(row, compareCell(c, j < len(m.Columns) && m.Columns[j].Error != ""))
+		}
+		t.AppendRow(row)
+	}
+	t.Render()
 }
 
 // breakAfterHyphens breaks a name after its hyphens into lines of at

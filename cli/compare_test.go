@@ -301,7 +301,7 @@ func TestCompareFitsWidth(t *testing.T) {
 		t.Run(over, func(t *testing.T) {
 			var a answer.Comparison
 			runJSON(t, &a, "compare", "--over", over, "-q")
-			fitsNarrow(t, func(w io.Writer, width int) { compareTable(w, &a, nil, width) })
+			fitsWidths(t, func(w io.Writer, width int) { compareTable(w, &a, nil, width) })
 			var b bytes.Buffer
 			compareTable(&b, &a, nil, 120)
 			want := "│ COALITION-WITH-BACKSTOP │"

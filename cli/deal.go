@@ -154,26 +154,7 @@ func runDealEvaluate(cmd *cobra.Command, args []string) error {
 func printEvaluation(w io.Writer, ev *answer.DealEvaluation, width int) {
 	sc := &ev.Scenario
 	headline(w, sc, width)
-	t := newTable(w)
-	t.AppendHeader(table.Row{"Issue", "Value", "From", "Nearest option"})
-	// Narrow, the option takes what Value 5, From 9 ("reference") and
-	// the issue leave; wide, it keeps its 64 (the table can then be
-	// wider than 120 columns).
-	l := layoutAt(width)
-	issueW, optionW := l.col(dealIssueCol), 64
-	if l.narrow() {
-		optionW = l.text(4, issueW+5+9, optionW)
-	}
-	t.SetColumnConfigs([]table.ColumnConfig{wrapCol(1, issueW), wrapCol(4, optionW)})
-	v := ev.Evaluation.Package
-	for k, is := range sc.Issues {
-		from := ev.Rest
-		if _, ok := ev.Request.Package[is.ID]; ok {
-			from = "package"
-		}
-		t.AppendRow(table.Row{is.Name, num(v[k]), from, nearestLabel(sc, k, v[k])})
-	}
-	t.Render()
+	layoutAt(width).fit(w, func(w io.Writer, l layout) { packageTable(w, ev, l) })
 	printVerdicts(w, sc, ev.Evaluation.Actors, width)
 	printRules(w, sc, ev.Evaluation.Rules, width)
 	if ev.Evaluation.Accepted {
@@ -197,6 +178,30 @@ func printEvaluation(w io.Writer, ev *answer.DealEvaluation, width int) {
 	for _, x := range ev.Warnings {
 		say(w, "warning", x, width)
 	}
+}
+
+// packageTable prints deal evaluate's package, an issue a row: its value,
+// where the value is from, and the nearest option. Narrow, the option
+// takes what Value 5, From 9 ("reference") and the issue leave; wide, it
+// keeps its 64 (the table can then be wider than 120 columns).
+func packageTable(w io.Writer, ev *answer.DealEvaluation, l layout) {
+	sc := &ev.Scenario
+	t := newTable(w)
+	t.AppendHeader(table.Row{"Issue", "Value", "From", "Nearest option"})
+	issueW, optionW := l.col(dealIssueCol), 64
+	if l.narrow() {
+		optionW = l.text(4, issueW+5+9, optionW)
+	}
+	t.SetColumnConfigs([]table.ColumnConfig{wrapCol(1, issueW), wrapCol(4, optionW)})
+	v := ev.Evaluation.Package
+	for k, is := range sc.Issues {
+		from := ev.Rest
+		if _, ok := ev.Request.Package[is.ID]; ok {
+			from = "package"
+		}
+		t.AppendRow(table.Row{is.Name, num(v[k]), from, nearestLabel(sc, k, v[k])})
+	}
+	t.Render()
 }
 
 func runDealSearch(cmd *cobra.Command, args []string) error {
@@ -226,26 +231,31 @@ func nearestLabel(sc *answer.Scenario, k int, x float64) string {
 
 func num3(x float64) string { return strconv.FormatFloat(x, 'f', 3, 64) }
 
+// printVerdicts prints each actor's verdict on a package: its utility
+// there, its alternative, its gain, the red lines the package crosses.
+// Narrow, names and texts break at spaces into the columns their roles
+// give them.
 func printVerdicts(w io.Writer, sc *answer.Scenario, vs []answer.DealVerdict, width int) {
-	t := newTable(w)
-	t.AppendHeader(table.Row{"Actor", "Utility", "Alternative", "Gain", "Red lines crossed", "Verdict"})
-	l := layoutAt(width)
-	t.SetColumnConfigs([]table.ColumnConfig{wrapCol(1, l.col(crowdedActorCol)), wrapCol(3, l.col(alternativeCol)), wrapCol(5, l.col(redLinesCol)), wrapCol(6, l.col(verdictCol))})
-	for _, v := range vs {
-		var crossed []string
-		for _, c := range v.Crossed {
-			crossed = append(crossed, fmt.Sprintf("%s %s (is %s)", c.Issue, c.RedLine, num(c.Value)))
+	layoutAt(width).fit(w, func(w io.Writer, l layout) {
+		t := newTable(w)
+		t.AppendHeader(table.Row{"Actor", "Utility", "Alternative", "Gain", "Red lines crossed", "Verdict"})
+		t.SetColumnConfigs([]table.ColumnConfig{wrapCol(1, l.col(crowdedActorCol)), wrapCol(3, l.col(alternativeCol)), wrapCol(5, l.col(redLinesCol)), wrapCol(6, l.col(verdictCol))})
+		for _, v := range vs {
+			var crossed []string
+			for _, c := range v.Crossed {
+				crossed = append(crossed, fmt.Sprintf("%s %s (is %s)", c.Issue, c.RedLine, num(c.Value)))
+			}
+			verdict := "accepts"
+			if !v.Accepts {
+				verdict = "blocks"
+			}
+			if !v.Required {
+				verdict += " (not required)"
+			}
+			t.AppendRow(table.Row{sc.ActorName(v.Actor), num3(v.Utility), fmt.Sprintf("%s (%s)", num3(v.Alternative), v.AlternativeFrom), fmt.Sprintf("%+.3f", v.Gain), strings.Join(crossed, "; "), verdict})
 		}
-		verdict := "accepts"
-		if !v.Accepts {
-			verdict = "blocks"
-		}
-		if !v.Required {
-			verdict += " (not required)"
-		}
-		t.AppendRow(table.Row{sc.ActorName(v.Actor), num3(v.Utility), fmt.Sprintf("%s (%s)", num3(v.Alternative), v.AlternativeFrom), fmt.Sprintf("%+.3f", v.Gain), strings.Join(crossed, "; "), verdict})
-	}
-	t.Render()
+		t.Render()
+	})
 }
 
 // printSearch prints deal search's answer for a terminal width columns
@@ -283,32 +293,7 @@ func printSearch(w io.Writer, a *answer.DealSearch, width int) {
 		para(w, fmt.Sprintf("Zone of agreement: EMPTY. Largest smallest gain %.4f (%s).", res.Margin, certified(res, res.MarginBound, "%.4f")), width)
 	}
 	if res.Open && res.Nash != nil {
-		t := newTable(w)
-		t.AppendHeader(table.Row{"Issue", "Nash", "Nearest option", "Balanced", "Range in zone"})
-		var rows []table.Row
-		for k, is := range p.Issues {
-			rng := ""
-			for _, r := range res.Ranges {
-				if r.Issue == is.ID {
-					rng = fmt.Sprintf("%s–%s", num(r.Lo), num(r.Hi))
-					if r.Fixed {
-						rng += " (fixed)"
-					}
-					if r.Indifferent {
-						rng += " (no required actor cares)"
-					}
-				}
-			}
-			rows = append(rows, table.Row{is.Name, num(res.Nash.Values[k]), nearestLabel(p, k, res.Nash.Values[k]), num(res.Balanced.Values[k]), rng})
-		}
-		// The option takes what the issue, the numbers and the range
-		// leave it, 48 at most (wide, the issue is whole).
-		l := layoutAt(width)
-		issueW := l.col(listedIssueCol)
-		others := issueW + widest(column(rows, 1, "Nash")...) + widest(column(rows, 3, "Balanced")...) + widest(column(rows, 4, "Range in zone")...)
-		t.SetColumnConfigs([]table.ColumnConfig{wrapCol(1, issueW), wrapCol(3, l.text(5, others, 48))})
-		t.AppendRows(rows)
-		t.Render()
+		layoutAt(width).fit(w, func(w io.Writer, l layout) { nashTable(w, p, res, l) })
 		if res.NashProduct > 0 {
 			para(w, fmt.Sprintf("Nash product (capability-weighted geometric mean of gains) %.5f, %s.", res.NashProduct, certified(res, res.NashBound, "%.5f")), width)
 		}
@@ -344,6 +329,36 @@ func printSearch(w io.Writer, a *answer.DealSearch, width int) {
 	para(w, fmt.Sprintf("solver: %d solves, %d Newton steps, largest certificate gap %.2g (normalised units)", res.Stats.Solves, res.Stats.NewtonSteps, res.Stats.MaxGap), width)
 }
 
+// nashTable prints search's Nash package and its balanced one, an issue a
+// row, with the range each issue takes in the zone. The option takes what
+// the issue, the numbers and the range leave it, 48 at most (wide, the
+// issue is whole).
+func nashTable(w io.Writer, p *answer.Scenario, res *answer.DealZone, l layout) {
+	t := newTable(w)
+	t.AppendHeader(table.Row{"Issue", "Nash", "Nearest option", "Balanced", "Range in zone"})
+	var rows []table.Row
+	for k, is := range p.Issues {
+		rng := ""
+		for _, r := range res.Ranges {
+			if r.Issue == is.ID {
+				rng = fmt.Sprintf("%s–%s", num(r.Lo), num(r.Hi))
+				if r.Fixed {
+					rng += " (fixed)"
+				}
+				if r.Indifferent {
+					rng += " (no required actor cares)"
+				}
+			}
+		}
+		rows = append(rows, table.Row{is.Name, num(res.Nash.Values[k]), nearestLabel(p, k, res.Nash.Values[k]), num(res.Balanced.Values[k]), rng})
+	}
+	issueW := l.col(listedIssueCol)
+	others := issueW + widest(column(rows, 1, "Nash")...) + widest(column(rows, 3, "Balanced")...) + widest(column(rows, 4, "Range in zone")...)
+	t.SetColumnConfigs([]table.ColumnConfig{wrapCol(1, issueW), wrapCol(3, l.text(5, others, 48))})
+	t.AppendRows(rows)
+	t.Render()
+}
+
 // printCoalitions shows, under decision rules, each issue's rule with its
 // veto players, and each minimal winning coalition's zone; and who blocks
 // an empty zone.
@@ -356,57 +371,60 @@ func printCoalitions(w io.Writer, sc *answer.Scenario, res *answer.DealZone, wid
 		return strings.Join(out, ", ")
 	}
 	if len(res.Rules) > 0 {
-		l := layoutAt(width)
-		t := newTable(w)
-		t.AppendHeader(table.Row{"Issue", "Rule", "Quota", "Veto", "Minimal winning coalitions"})
-		var rows []table.Row
-		for _, g := range res.Rules {
-			var mw []string
-			for _, m := range g.Minimal {
-				mw = append(mw, "{"+strings.Join(m, ", ")+"}")
+		layoutAt(width).fit(w, func(w io.Writer, l layout) {
+			t := newTable(w)
+			t.AppendHeader(table.Row{"Issue", "Rule", "Quota", "Veto", "Minimal winning coalitions"})
+			var rows []table.Row
+			for _, g := range res.Rules {
+				var mw []string
+				for _, m := range g.Minimal {
+					mw = append(mw, "{"+strings.Join(m, ", ")+"}")
+				}
+				rows = append(rows, table.Row{g.Issue, g.Rule, fmt.Sprintf("%s of %s", num(g.Quota), num(sum(g.Weights))), actors(g.Veto), strings.Join(mw, " ")})
 			}
-			rows = append(rows, table.Row{g.Issue, g.Rule, fmt.Sprintf("%s of %s", num(g.Quota), num(sum(g.Weights))), actors(g.Veto), strings.Join(mw, " ")})
-		}
-		// The coalitions take what the rest leave, 60 at most; narrow,
-		// the veto players break too.
-		vetoW := l.col(crowdedActorCol)
-		others := widest(column(rows, 0, "Issue")...) + widest(column(rows, 1, "Rule")...) + widest(column(rows, 2, "Quota")...)
-		if vetoW == 0 {
-			others += widest(column(rows, 3, "Veto")...)
-		} else {
-			others += min(vetoW, widest(column(rows, 3, "Veto")...))
-		}
-		t.SetColumnConfigs([]table.ColumnConfig{wrapCol(4, vetoW), wrapCol(5, l.text(5, others, 60))})
-		t.AppendRows(rows)
-		t.Render()
+			// The coalitions take what the rest leave, 60 at most;
+			// narrow, the veto players break too.
+			vetoW := l.col(crowdedActorCol)
+			others := widest(column(rows, 0, "Issue")...) + widest(column(rows, 1, "Rule")...) + widest(column(rows, 2, "Quota")...)
+			if vetoW == 0 {
+				others += widest(column(rows, 3, "Veto")...)
+			} else {
+				others += min(vetoW, widest(column(rows, 3, "Veto")...))
+			}
+			t.SetColumnConfigs([]table.ColumnConfig{wrapCol(4, vetoW), wrapCol(5, l.text(5, others, 60))})
+			t.AppendRows(rows)
+			t.Render()
+		})
 		if len(res.Veto) > 0 {
 			para(w, "Veto players (in every winning coalition): "+actors(res.Veto)+".", width)
 		}
-		t = newTable(w)
-		t.AppendHeader(table.Row{"Coalition", "Zone", "Largest smallest gain", "Short of its alternative"})
-		// Narrow, the coalition and who falls short share what the
-		// zone and the gain (its header 21 wide) leave them.
-		coalitionW, shortW := 40, 48
-		if l.narrow() {
-			both := l.text(4, 5+21, coalitionW+shortW)
-			coalitionW, shortW = both/2, both-both/2
-		}
-		t.SetColumnConfigs([]table.ColumnConfig{wrapCol(1, coalitionW), wrapCol(4, shortW)})
-		for _, c := range res.Coalitions {
-			zone, gain := "empty", "—"
-			if c.Open {
-				zone = "open"
+		layoutAt(width).fit(w, func(w io.Writer, l layout) {
+			t := newTable(w)
+			t.AppendHeader(table.Row{"Coalition", "Zone", "Largest smallest gain", "Short of its alternative"})
+			// Narrow, the coalition and who falls short share what the
+			// zone and the gain (its header 21 wide) leave them.
+			coalitionW, shortW := 40, 48
+			if l.narrow() {
+				both := l.text(4, 5+21, coalitionW+shortW)
+				coalitionW, shortW = both/2, both-both/2
 			}
-			if !math.IsInf(c.Margin, 0) {
-				gain = fmt.Sprintf("%.4f", c.Margin)
+			t.SetColumnConfigs([]table.ColumnConfig{wrapCol(1, coalitionW), wrapCol(4, shortW)})
+			for _, c := range res.Coalitions {
+				zone, gain := "empty", "—"
+				if c.Open {
+					zone = "open"
+				}
+				if !math.IsInf(c.Margin, 0) {
+					gain = fmt.Sprintf("%.4f", c.Margin)
+				}
+				why := actors(c.Short)
+				if c.Conflict != "" {
+					why = c.Conflict
+				}
+				t.AppendRow(table.Row{actors(c.Actors), zone, gain, why})
 			}
-			why := actors(c.Short)
-			if c.Conflict != "" {
-				why = c.Conflict
-			}
-			t.AppendRow(table.Row{actors(c.Actors), zone, gain, why})
-		}
-		t.Render()
+			t.Render()
+		})
 	}
 	if len(res.Blockers) > 0 {
 		para(w, "Blocked by: "+actors(res.Blockers)+".", width)
@@ -507,17 +525,18 @@ func printPlan(w io.Writer, p *answer.Scenario, res *answer.DealZone, title stri
 // labelled options.
 func printLabelled(w io.Writer, p *answer.Scenario, title string, pk *answer.DealPackage, width int) {
 	para(w, title+":", width)
-	t := newTable(w)
-	t.AppendHeader(table.Row{"Issue", "Value", "Nearest option"})
-	// The option takes what the issue and Value 5 leave, 64 at most
-	// (wide, the issue is whole and the option 64).
-	l := layoutAt(width)
-	issueW := l.col(listedIssueCol)
-	t.SetColumnConfigs([]table.ColumnConfig{wrapCol(1, issueW), wrapCol(3, l.text(3, issueW+5, 64))})
-	for k, is := range p.Issues {
-		t.AppendRow(table.Row{is.Name, num(pk.Values[k]), nearestLabel(p, k, pk.Values[k])})
-	}
-	t.Render()
+	layoutAt(width).fit(w, func(w io.Writer, l layout) {
+		t := newTable(w)
+		t.AppendHeader(table.Row{"Issue", "Value", "Nearest option"})
+		// The option takes what the issue and Value 5 leave, 64 at
+		// most (wide, the issue is whole and the option 64).
+		issueW := l.col(listedIssueCol)
+		t.SetColumnConfigs([]table.ColumnConfig{wrapCol(1, issueW), wrapCol(3, l.text(3, issueW+5, 64))})
+		for k, is := range p.Issues {
+			t.AppendRow(table.Row{is.Name, num(pk.Values[k]), nearestLabel(p, k, pk.Values[k])})
+		}
+		t.Render()
+	})
 }
 
 // printAlternatives says which alternative to agreement each actor was

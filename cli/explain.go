@@ -119,36 +119,7 @@ func explainTable(w io.Writer, e *answer.Explanation, width int) {
 				top = math.Max(top, math.Abs(float64(p.Pull)))
 			}
 		}
-		t := newTable(w)
-		hdr := table.Row{"Actor", "Position", "Weight", "Share", "Pull", ""}
-		if e.Model == "nash" {
-			hdr = append(hdr, "Gain")
-		}
-		t.AppendHeader(hdr)
-		// On a narrow terminal the bars are half as long; an actor's
-		// name takes what the other columns leave, 28 at most, and
-		// breaks at a space.
-		l := layoutAt(width)
-		barW := l.col(pullBarCol)
-		var rows []table.Row
-		for _, p := range ie.Pulls {
-			row := table.Row{p.Name, num(p.Position), fmt.Sprintf("%.3g", p.Weight), fmt.Sprintf("%.1f%%", 100*p.Share), pullText(e.Model, p.Pull), bar(float64(p.Pull), top, barW)}
-			if e.Model == "nash" {
-				g := "–"
-				if p.Gain != nil {
-					g = fmt.Sprintf("%.2f", *p.Gain)
-				}
-				row = append(row, g)
-			}
-			rows = append(rows, row)
-		}
-		others := 0
-		for j := 1; j < len(hdr); j++ {
-			others += widest(column(rows, j, hdr[j].(string))...)
-		}
-		t.SetColumnConfigs([]table.ColumnConfig{wrapCol(1, l.text(len(hdr), others, 28))})
-		t.AppendRows(rows)
-		t.Render()
+		layoutAt(width).fit(w, func(w io.Writer, l layout) { pullTable(w, e.Model, ie.Pulls, top, l) })
 		block(w, ie.Text, width)
 	}
 	explainExchanges(w, e, width)
@@ -159,6 +130,39 @@ func explainTable(w io.Writer, e *answer.Explanation, width int) {
 	for _, x := range e.Warnings {
 		say(w, "warning", x, width)
 	}
+}
+
+// pullTable prints an issue's actors by the size of their pull, top the
+// largest pull, with a bar. Narrow, the bars are half as long; an actor's
+// name takes what the other columns leave, 28 at most, and breaks at a
+// space.
+func pullTable(w io.Writer, model string, pulls []answer.Pull, top float64, l layout) {
+	t := newTable(w)
+	hdr := table.Row{"Actor", "Position", "Weight", "Share", "Pull", ""}
+	if model == "nash" {
+		hdr = append(hdr, "Gain")
+	}
+	t.AppendHeader(hdr)
+	barW := l.col(pullBarCol)
+	var rows []table.Row
+	for _, p := range pulls {
+		row := table.Row{p.Name, num(p.Position), fmt.Sprintf("%.3g", p.Weight), fmt.Sprintf("%.1f%%", 100*p.Share), pullText(model, p.Pull), bar(float64(p.Pull), top, barW)}
+		if model == "nash" {
+			g := "–"
+			if p.Gain != nil {
+				g = fmt.Sprintf("%.2f", *p.Gain)
+			}
+			row = append(row, g)
+		}
+		rows = append(rows, row)
+	}
+	others := 0
+	for j := 1; j < len(hdr); j++ {
+		others += widest(column(rows, j, hdr[j].(string))...)
+	}
+	t.SetColumnConfigs([]table.ColumnConfig{wrapCol(1, l.text(len(hdr), others, 28))})
+	t.AppendRows(rows)
+	t.Render()
 }
 
 // pullText is a pull as the table shows it: points for compromise, a

@@ -58,14 +58,16 @@ func explainExchanges(w io.Writer, e *answer.Explanation, width int) {
 		para(w, fmt.Sprintf("Round %d: %d realised of %d candidates (%d valid)", rd.Round, len(rd.Exchanges), rd.Candidates, rd.Valid), width)
 		xs := append([]answer.RealisedExchange(nil), rd.Exchanges...)
 		sort.SliceStable(xs, func(a, b int) bool { return xs[a].Gain > xs[b].Gain })
-		if layoutAt(width).narrow() {
-			// eight columns cannot fit: a line an exchange
-			for _, x := range xs[:min(exchangesShown, len(xs))] {
-				a, b := x.Sides[0], x.Sides[1]
-				para(w, fmt.Sprintf("  #%d %s gives way on %s %s → %s; %s on %s %s → %s (gain %.3g)", x.N, actorLabel(e, a.Actor), a.Supply, num(a.From), num(a.To),
-					actorLabel(e, b.Actor), b.Supply, num(b.From), num(b.To), x.Gain), width)
+		layoutAt(width).fit(w, func(w io.Writer, l layout) {
+			if l.narrow() {
+				// eight columns cannot fit: a line an exchange
+				for _, x := range xs[:min(exchangesShown, len(xs))] {
+					a, b := x.Sides[0], x.Sides[1]
+					para(w, fmt.Sprintf("  #%d %s gives way on %s %s → %s; %s on %s %s → %s (gain %.3g)", x.N, actorLabel(e, a.Actor), a.Supply, num(a.From), num(a.To),
+						actorLabel(e, b.Actor), b.Supply, num(b.From), num(b.To), x.Gain), width)
+				}
+				return
 			}
-		} else {
 			t := newTable(w)
 			t.AppendHeader(table.Row{"#", "Gives way", "On", "From → to", "Partner", "On", "From → to", "Gain"})
 			for _, x := range xs[:min(exchangesShown, len(xs))] {
@@ -73,26 +75,28 @@ func explainExchanges(w io.Writer, e *answer.Explanation, width int) {
 				t.AppendRow(table.Row{x.N, actorLabel(e, a.Actor), a.Supply, num(a.From) + " → " + num(a.To), actorLabel(e, b.Actor), b.Supply, num(b.From) + " → " + num(b.To), fmt.Sprintf("%.3g", x.Gain)})
 			}
 			t.Render()
-		}
+		})
 		if len(xs) > exchangesShown {
 			para(w, fmt.Sprintf("  … %d more (--format json or csv lists them all)", len(xs)-exchangesShown), width)
 		}
 	}
 	fmt.Fprintln(w)
 	para(w, "Externalities per actor, summed over the exchanges (own: its gains; inner/outer: the other exchanges' effect on it, + toward it, − away):", width)
-	t := newTable(w)
-	t.AppendHeader(table.Row{"Actor", "Exchanges", "Own", "Inner +", "Inner −", "Outer +", "Outer −", "Total"})
-	if l := layoutAt(width); l.narrow() {
-		// the actor's name wraps and the count's header shortens
-		t.ResetHeaders()
-		t.AppendHeader(table.Row{"Actor", "N", "Own", "Inner +", "Inner −", "Outer +", "Outer −", "Total"})
-		t.SetColumnConfigs([]table.ColumnConfig{wrapCol(1, l.col(crowdedActorCol))})
-	}
-	f := func(x float64) string { return strconv.FormatFloat(x, 'f', 2, 64) }
-	for _, a := range e.Externalities {
-		t.AppendRow(table.Row{a.Name, a.Exchanges, f(a.Own), f(a.InnerPositive), f(a.InnerNegative), f(a.OuterPositive), f(a.OuterNegative), f(a.Total)})
-	}
-	t.Render()
+	layoutAt(width).fit(w, func(w io.Writer, l layout) {
+		t := newTable(w)
+		t.AppendHeader(table.Row{"Actor", "Exchanges", "Own", "Inner +", "Inner −", "Outer +", "Outer −", "Total"})
+		if l.narrow() {
+			// the actor's name wraps and the count's header shortens
+			t.ResetHeaders()
+			t.AppendHeader(table.Row{"Actor", "N", "Own", "Inner +", "Inner −", "Outer +", "Outer −", "Total"})
+			t.SetColumnConfigs([]table.ColumnConfig{wrapCol(1, l.col(crowdedActorCol))})
+		}
+		f := func(x float64) string { return strconv.FormatFloat(x, 'f', 2, 64) }
+		for _, a := range e.Externalities {
+			t.AppendRow(table.Row{a.Name, a.Exchanges, f(a.Own), f(a.InnerPositive), f(a.InnerNegative), f(a.OuterPositive), f(a.OuterNegative), f(a.Total)})
+		}
+		t.Render()
+	})
 }
 
 // explainTurns prints smp's turns, one story each, and the last turn's

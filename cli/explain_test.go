@@ -91,7 +91,7 @@ func TestExplainFitsWidth(t *testing.T) {
 	} {
 		var e answer.Explanation
 		runJSON(t, &e, "explain", "-m", c.model)
-		at80 := fitsNarrow(t, func(w io.Writer, width int) { explainTable(w, &e, width) })
+		at80 := fitsWidths(t, func(w io.Writer, width int) { explainTable(w, &e, width) })
 		if !strings.Contains(at80, c.at80) {
 			t.Errorf("%s: no %q at 80 columns:\n%s", c.model, c.at80, at80)
 		}
@@ -111,7 +111,7 @@ func TestExplainEveryModelFitsWidth(t *testing.T) {
 	for _, m := range []string{"median", "nash", "bdm", "exchange", "smp"} {
 		var e answer.Explanation
 		runJSON(t, &e, "explain", "-m", m, "-q")
-		at80 := fitsNarrow(t, func(w io.Writer, width int) { explainTable(w, &e, width) })
+		at80 := fitsWidths(t, func(w io.Writer, width int) { explainTable(w, &e, width) })
 		if m == "exchange" && (!strings.Contains(at80, "  #1 ") || strings.Contains(at80, "│ GIVES WAY")) {
 			t.Errorf("exchange's exchanges are not a line each at 80 columns:\n%s", at80)
 		}

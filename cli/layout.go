@@ -1,13 +1,15 @@
 package cli
 
-// The width rule of the terminal output, in one place: whether tables go
-// narrow, how wide a table's columns are by what they hold, and how
-// columns are shared out among tables when one table cannot hold them
-// all. The prose around the tables is broken by one rule too (wrapText,
-// in output.go). JSON and CSV are never laid out.
+// The width rule of the terminal output, in one place: whether a table
+// takes its wide or its narrow form (fit), how wide a table's columns are
+// by what they hold, and how columns are shared out among tables when one
+// table cannot hold them all. The prose around the tables is broken by
+// one rule too (wrapText, in output.go). JSON and CSV are never laid out.
 
 import (
+	"bytes"
 	"fmt"
+	"io"
 	"strings"
 	"unicode/utf8"
 
@@ -15,15 +17,22 @@ import (
 	"github.com/jedib0t/go-pretty/v6/text"
 )
 
-// narrowBelow is the terminal width below which tables go narrow: names
-// break at spaces into fewer columns, bars and headers shorten, columns
-// that say nothing new are left out, and a table that cannot fit even so
-// becomes a block of lines. Narrow, every table of the built-in case fits
-// 80 columns; from 100 the tables keep their wide form, which for a few
-// of them (sensitivity's tornado, the packages of deal evaluate and deal
-// search, deal proposals' table, exchange's realised exchanges) is wider
-// than 120.
+// narrowBelow is the terminal width below which every table takes its
+// narrow form: names break at spaces into fewer columns, bars and headers
+// shorten, columns that say nothing new are left out, and a table that
+// cannot fit even so becomes a block of lines. Narrow, every table of the
+// built-in case fits 80 columns. From 100 columns a table takes its wide
+// form where that fits the terminal, and its narrow form where it does
+// not (fit): a few wide forms (sensitivity's tornado, the packages of
+// deal evaluate and deal search, deal proposals' table, exchange's
+// realised exchanges) are wider than 120.
 const narrowBelow = 100
+
+// pipeWidth is the width output to no terminal (termWidth 0) is laid out
+// at: its prose breaks within it and a table's long text is sized by it,
+// but no table is held to it, so that every table keeps its wide form,
+// as a reader of the file or the next program in the pipe expects.
+const pipeWidth = 120
 
 // minText is the fewest columns a column of long text (an option's label,
 // a quote) is given, however little the width leaves it: narrower, a
@@ -35,15 +44,59 @@ const minText = 16
 // printed under their rows, at the width of the terminal.
 const minQuote = 40
 
-// layout is the width rule at one terminal width (termWidth: a terminal's
-// columns, else 120).
-type layout struct{ width int }
+// layout is the width rule at one width: a terminal's (termWidth), which
+// every table must fit, or none (0: not a terminal), laid out at
+// pipeWidth and holding no table to it.
+type layout struct {
+	// width is the columns laid out in.
+	width int
+	// bounded is whether a table must fit width: a terminal's does.
+	bounded bool
+	// narrowForm is whether tables take their narrow form.
+	narrowForm bool
+}
 
-// layoutAt is the width rule at a terminal width.
-func layoutAt(width int) layout { return layout{width: width} }
+// layoutAt is the width rule at a terminal width, or, at 0, for output
+// to no terminal.
+func layoutAt(width int) layout {
+	if width <= 0 {
+		return layout{width: pipeWidth}
+	}
+	return layout{width: width, bounded: true, narrowForm: width < narrowBelow}
+}
 
-// narrow reports whether tables go narrow at this width.
-func (l layout) narrow() bool { return l.width < narrowBelow }
+// narrow reports whether tables take their narrow form: below
+// narrowBelow, and in a table that fit found too wide for its wide form.
+func (l layout) narrow() bool { return l.narrowForm }
+
+// fit writes a table that has a wide and a narrow form by draw, which
+// lays it out in the form l.narrow() says, and returns the layout it was
+// written at: below narrowBelow the narrow form; else the wide form when
+// nothing bounds the width or the wide form fits it (draw writes it once,
+// to be measured), and the narrow form, given the whole width, when it
+// does not. So a terminal of 120 columns shows the wide form of each
+// table that fits it and the narrow form only of those that would break
+// its lines, while piped output keeps every wide form. (A table of one
+// form is sized to the width by its columns instead: text, pack.)
+func (l layout) fit(w io.Writer, draw func(io.Writer, layout)) layout {
+	if l.narrowForm || !l.bounded {
+		draw(w, l)
+		return l
+	}
+	var wide bytes.Buffer
+	draw(&wide, l)
+	if widest(wide.String()) <= l.width {
+		w.Write(wide.Bytes())
+		return l
+	}
+	l.narrowForm = true
+	draw(w, l)
+	return l
+}
+
+// lineWidth is the columns a line of prose may take at width
+// (termWidth): the terminal's, or pipeWidth when there is none.
+func lineWidth(width int) int { return layoutAt(width).width }
 
 // role is what a table's column holds, which says how wide the column may
 // be: wide, and on a narrow terminal.

@@ -59,20 +59,27 @@ func nounFor(n int, noun string) string {
 	return noun + "s"
 }
 
-// termWidth is the width of w when it is a terminal (or a lineWrapper's),
-// else 120.
+// termWidth is the width of w when it is a terminal: a sized writer's
+// columns, else the terminal's (120 when it does not say, or says fewer
+// than 40); 0 when w is not a terminal, which holds no table to a width
+// (layoutAt).
 func termWidth(w io.Writer) int {
-	if lw, ok := w.(*lineWrapper); ok {
-		return lw.width
+	if s, ok := w.(sized); ok {
+		return s.columns()
 	}
 	if isTerminal(w) {
 		f := w.(*os.File)
 		if cols, _, err := term.GetSize(int(f.Fd())); err == nil && cols >= 40 {
 			return cols
 		}
+		return 120
 	}
-	return 120
+	return 0
 }
+
+// sized is a writer that is a terminal of a known width: a lineWrapper
+// (a terminal's text, broken at its width), or a test's terminal.
+type sized interface{ columns() int }
 
 // num writes a number as the tables show it: ask.OneDecimal, "–" for none.
 func num(x float64) string {
@@ -180,12 +187,6 @@ func forecastTable(w io.Writer, f *answer.Forecast, long, trace bool, width int)
 // option (or, with none, the stated position) it gives the most
 // probability.
 func distributions(w io.Writer, f *answer.Forecast, width int) {
-	// The likeliest option takes what the width leaves, 48 at most,
-	// beside the issue and the intervals and P (at most 24 columns:
-	// "100.0–100.0" twice and "0.75").
-	l := layoutAt(width)
-	issueW := l.col(issueCol)
-	likeliestW := l.text(5, issueW+24, 48)
 	for _, m := range f.Models {
 		has := false
 		for _, x := range m.Issues {
@@ -195,34 +196,44 @@ func distributions(w io.Writer, f *answer.Forecast, width int) {
 			continue
 		}
 		block(w, fmt.Sprintf("Where the outcome may land (%s; how far real EU outcomes fell from such forecasts, docs/skill.md):", m.Model), width)
-		t := newTable(w)
-		t.AppendHeader(table.Row{"Issue", "80%", "95%", "Likeliest", "P"})
-		t.SetColumnConfigs([]table.ColumnConfig{wrapCol(1, issueW), wrapCol(4, likeliestW), {Number: 5, Align: text.AlignRight}})
-		for _, x := range m.Issues {
-			d := x.Distribution
-			if d == nil {
-				continue
-			}
-			// The likeliest as the answer names it (ask's rule: a tie is
-			// named, "A / B").
-			var names []string
-			p := math.Inf(-1)
-			for _, l := range d.Likeliest {
-				if len(l.Actors) > 0 {
-					names = append(names, num(l.Value)+" ("+strings.Join(l.Actors, ", ")+")")
-				} else {
-					names = append(names, num(l.Value)+" "+l.Label)
-				}
-				p = math.Max(p, float64(l.P))
-			}
-			pr := "-"
-			if len(names) > 0 {
-				pr = strconv.FormatFloat(p, 'f', 2, 64)
-			}
-			t.AppendRow(table.Row{x.Name, num(d.Interval80.Lo) + "–" + num(d.Interval80.Hi), num(d.Interval95.Lo) + "–" + num(d.Interval95.Hi), strings.Join(names, " / "), pr})
-		}
-		t.Render()
+		layoutAt(width).fit(w, func(w io.Writer, l layout) { distributionTable(w, &m, l) })
 	}
+}
+
+// distributionTable prints a model's predictive distribution, an issue a
+// row: its 80% and 95% intervals and its likeliest option. The likeliest
+// option takes what the width leaves, 48 at most, beside the issue and
+// the intervals and P (at most 24 columns: "100.0–100.0" twice and
+// "0.75").
+func distributionTable(w io.Writer, m *answer.ModelForecast, l layout) {
+	issueW := l.col(issueCol)
+	t := newTable(w)
+	t.AppendHeader(table.Row{"Issue", "80%", "95%", "Likeliest", "P"})
+	t.SetColumnConfigs([]table.ColumnConfig{wrapCol(1, issueW), wrapCol(4, l.text(5, issueW+24, 48)), {Number: 5, Align: text.AlignRight}})
+	for _, x := range m.Issues {
+		d := x.Distribution
+		if d == nil {
+			continue
+		}
+		// The likeliest as the answer names it (ask's rule: a tie is
+		// named, "A / B").
+		var names []string
+		p := math.Inf(-1)
+		for _, l := range d.Likeliest {
+			if len(l.Actors) > 0 {
+				names = append(names, num(l.Value)+" ("+strings.Join(l.Actors, ", ")+")")
+			} else {
+				names = append(names, num(l.Value)+" "+l.Label)
+			}
+			p = math.Max(p, float64(l.P))
+		}
+		pr := "-"
+		if len(names) > 0 {
+			pr = strconv.FormatFloat(p, 'f', 2, 64)
+		}
+		t.AppendRow(table.Row{x.Name, num(d.Interval80.Lo) + "–" + num(d.Interval80.Hi), num(d.Interval95.Lo) + "–" + num(d.Interval95.Hi), strings.Join(names, " / "), pr})
+	}
+	t.Render()
 }
 
 // matrix prints issues down and models across, as many models per table
@@ -340,15 +351,15 @@ func block(w io.Writer, s string, width int) {
 const textMargin = 2
 
 // wrapText is the one rule by which prose is broken into lines for a
-// terminal width columns wide: s's leading spaces (its indent) start the
-// first line and, with hang more, every line after it; each line's words
-// take at most width − textMargin − the indent columns, 20 at the least
-// (a longer word stands alone). With hang at most textMargin no line is
-// wider than width.
+// terminal width columns wide (0: none, and pipeWidth, by lineWidth): s's
+// leading spaces (its indent) start the first line and, with hang more,
+// every line after it; each line's words take at most width − textMargin
+// − the indent columns, 20 at the least (a longer word stands alone).
+// With hang at most textMargin no line is wider than width.
 func wrapText(s string, width, hang int) string {
 	body := strings.TrimLeft(s, " ")
 	indent := s[:len(s)-len(body)]
-	return indent + wrap(body, max(20, width-textMargin-len(indent)), indent+strings.Repeat(" ", hang))
+	return indent + wrap(body, max(20, lineWidth(width)-textMargin-len(indent)), indent+strings.Repeat(" ", hang))
 }
 
 // hanging is text after a label (prefix) as a block as deep as the label
@@ -375,6 +386,9 @@ type lineWrapper struct {
 	width int
 	buf   []byte
 }
+
+// columns is the width of the terminal l writes to (sized).
+func (l *lineWrapper) columns() int { return l.width }
 
 func (l *lineWrapper) Write(p []byte) (int, error) {
 	l.buf = append(l.buf, p...)
@@ -406,14 +420,15 @@ func (l *lineWrapper) line(s string) {
 }
 
 // terminalText returns w wrapped in a lineWrapper at its width when it is
-// a terminal, with the flush to call when done; else w itself. It is for
-// the prose a command prints in pieces, never for JSON or CSV, whose lines
-// must stay whole.
+// a terminal (and not a lineWrapper already), with the flush to call when
+// done; else w itself. It is for the prose a command prints in pieces,
+// never for JSON or CSV, whose lines must stay whole.
 func terminalText(w io.Writer) (io.Writer, func()) {
-	if !isTerminal(w) {
+	width := termWidth(w)
+	if _, ok := w.(*lineWrapper); ok || width == 0 {
 		return w, func() {}
 	}
-	lw := &lineWrapper{w: w, width: termWidth(w)}
+	lw := &lineWrapper{w: w, width: width}
 	return lw, lw.flush
 }
 
@@ -446,28 +461,29 @@ func wrap(s string, n int, indent string) string {
 // longTable prints a row per issue and model with the full option label,
 // which takes what the width leaves, 56 at most.
 func longTable(w io.Writer, f *answer.Forecast, width int) {
-	t := newTable(w)
-	t.AppendHeader(table.Row{"Issue", "Model", "Forecast", "Nearest option"})
-	l := layoutAt(width)
-	issue := wrapCol(1, l.col(issueCol))
-	issue.AutoMerge, issue.VAlign = true, text.VAlignTop
-	// Model 10 ("compromise"), Forecast 13 ("100.0–100.0 ~")
-	t.SetColumnConfigs([]table.ColumnConfig{issue, {Number: 3, Align: text.AlignRight}, wrapCol(4, l.text(4, issue.WidthMax+10+13, 56))})
-	for _, is := range f.Scenario.Issues {
-		for _, m := range f.Models {
-			x, ok := m.ForecastOf(is.ID)
-			if !ok {
-				continue
+	layoutAt(width).fit(w, func(w io.Writer, l layout) {
+		t := newTable(w)
+		t.AppendHeader(table.Row{"Issue", "Model", "Forecast", "Nearest option"})
+		issue := wrapCol(1, l.col(issueCol))
+		issue.AutoMerge, issue.VAlign = true, text.VAlignTop
+		// Model 10 ("compromise"), Forecast 13 ("100.0–100.0 ~")
+		t.SetColumnConfigs([]table.ColumnConfig{issue, {Number: 3, Align: text.AlignRight}, wrapCol(4, l.text(4, issue.WidthMax+10+13, 56))})
+		for _, is := range f.Scenario.Issues {
+			for _, m := range f.Models {
+				x, ok := m.ForecastOf(is.ID)
+				if !ok {
+					continue
+				}
+				label := labels(x.Nearest, true)
+				if !x.Settled {
+					label = "did not settle: see the warning"
+				}
+				t.AppendRow(table.Row{is.Name, m.Model, shown(x), label})
 			}
-			label := labels(x.Nearest, true)
-			if !x.Settled {
-				label = "did not settle: see the warning"
-			}
-			t.AppendRow(table.Row{is.Name, m.Model, shown(x), label})
+			t.AppendSeparator()
 		}
-		t.AppendSeparator()
-	}
-	t.Render()
+		t.Render()
+	})
 }
 
 // printTrace prints, per issue, every actor's position after every round.

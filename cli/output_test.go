@@ -51,7 +51,7 @@ func TestForecastFitsWidth(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &f); err != nil {
 		t.Fatal(err)
 	}
-	text := fitsNarrow(t, func(w io.Writer, width int) {
+	text := fitsWidths(t, func(w io.Writer, width int) {
 		if err := forecastTable(w, &f, false, false, width); err != nil {
 			t.Fatal(err)
 		}
@@ -173,18 +173,19 @@ func fits(t *testing.T, text string, width int) {
 	}
 }
 
-// narrowWidths are the widths the narrow output is checked at: 80, the
-// narrowest it is made for, and 99, the widest that is narrow (layout),
-// where a table that narrows too little, or a rule that goes narrow too
-// late, shows first.
-var narrowWidths = []int{80, 99}
+// fitWidths are the widths output is checked at: 80, the narrowest it is
+// made for; 99, the widest at which every table is narrow (layout), where
+// a table that narrows too little, or a rule that goes narrow too late,
+// shows first; and 100, 120 and 140, where a table takes its wide form
+// only where that fits (fit).
+var fitWidths = []int{80, 99, 100, 120, 140}
 
-// fitsNarrow renders the output at each of narrowWidths, reports each line
+// fitsWidths renders the output at each of fitWidths, reports each line
 // wider than the width, and returns the output at 80.
-func fitsNarrow(t *testing.T, render func(w io.Writer, width int)) string {
+func fitsWidths(t *testing.T, render func(w io.Writer, width int)) string {
 	t.Helper()
 	var at80 string
-	for _, width := range narrowWidths {
+	for _, width := range fitWidths {
 		var b bytes.Buffer
 		render(&b, width)
 		fits(t, b.String(), width)
@@ -227,13 +228,13 @@ func TestLineWrapper(t *testing.T) {
 func TestDealFitsWidth(t *testing.T) {
 	var s answer.DealSearch
 	runJSON(t, &s, "deal", "search")
-	search := fitsNarrow(t, func(w io.Writer, width int) { printSearch(w, &s, width) })
+	search := fitsWidths(t, func(w io.Writer, width int) { printSearch(w, &s, width) })
 	var e answer.DealEvaluation
 	runJSON(t, &e, "deal", "evaluate")
-	evaluate := fitsNarrow(t, func(w io.Writer, width int) { printEvaluation(w, &e, width) })
+	evaluate := fitsWidths(t, func(w io.Writer, width int) { printEvaluation(w, &e, width) })
 	var p answer.DealProposals
 	runJSON(t, &p, "deal", "proposals")
-	proposals := fitsNarrow(t, func(w io.Writer, width int) { printProposals(w, &p, width) })
+	proposals := fitsWidths(t, func(w io.Writer, width int) { printProposals(w, &p, width) })
 	if !strings.Contains(proposals, "  package: ") || strings.Contains(proposals, "│ PROPOSAL") {
 		t.Errorf("the proposals are not in blocks at 80 columns:\n%s", proposals)
 	}
@@ -252,7 +253,7 @@ func TestDealFitsWidth(t *testing.T) {
 func TestDealRulesFitWidth(t *testing.T) {
 	var search answer.DealSearch
 	runJSON(t, &search, "deal", "search", "testdata/rules.yaml")
-	at80 := fitsNarrow(t, func(w io.Writer, width int) { printSearch(w, &search, width) })
+	at80 := fitsWidths(t, func(w io.Writer, width int) { printSearch(w, &search, width) })
 	for _, want := range []string{"│ MINIMAL WINNING", "│ COALITION ", "│ CARRIED BY"} {
 		if !strings.Contains(at80, want) {
 			t.Errorf("no %q: the case tests less than it says:\n%s", want, at80)
@@ -260,7 +261,7 @@ func TestDealRulesFitWidth(t *testing.T) {
 	}
 	var ev answer.DealEvaluation
 	runJSON(t, &ev, "deal", "evaluate", "testdata/rules.yaml")
-	at80 = fitsNarrow(t, func(w io.Writer, width int) { printEvaluation(w, &ev, width) })
+	at80 = fitsWidths(t, func(w io.Writer, width int) { printEvaluation(w, &ev, width) })
 	if !strings.Contains(at80, "│ CARRIED BY") {
 		t.Errorf("no rules' table: the case tests less than it says:\n%s", at80)
 	}
@@ -274,7 +275,7 @@ func TestShowFitsWidth(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	at80 := fitsNarrow(t, wrapped(func(w io.Writer) { show(w, in) }))
+	at80 := fitsWidths(t, wrapped(func(w io.Writer) { show(w, in) }))
 	for _, is := range in.Scenario.Issues {
 		if !strings.Contains(at80, "│ "+is.ID+" ") {
 			t.Errorf("issue id %q not whole at 80 columns:\n%s", is.ID, at80)

@@ -241,8 +241,6 @@ func printRules(w io.Writer, sc *answer.Scenario, rules []answer.DealRuleVerdict
 	if len(rules) == 0 {
 		return
 	}
-	t := newTable(w)
-	t.AppendHeader(table.Row{"Issue", "Rule", "For", "Quota", "Passes", "Carried by", "Against"})
 	names := func(ids []string) string {
 		var out []string
 		for _, id := range ids {
@@ -258,18 +256,22 @@ func printRules(w io.Writer, sc *answer.Scenario, rules []answer.DealRuleVerdict
 		}
 		rows = append(rows, table.Row{r.Issue, r.Rule, fmt.Sprintf("%s of %s", num(r.For), num(r.Total)), num(r.Quota), pass, by, names(r.Against)})
 	}
-	if l := layoutAt(width); l.narrow() {
-		// those who carry it and those against share what the other
-		// five columns leave
-		others := 0
-		for j, h := range []string{"Issue", "Rule", "For", "Quota", "Passes"} {
-			others += widest(column(rows, j, h)...)
+	layoutAt(width).fit(w, func(w io.Writer, l layout) {
+		t := newTable(w)
+		t.AppendHeader(table.Row{"Issue", "Rule", "For", "Quota", "Passes", "Carried by", "Against"})
+		if l.narrow() {
+			// those who carry it and those against share what the
+			// other five columns leave
+			others := 0
+			for j, h := range []string{"Issue", "Rule", "For", "Quota", "Passes"} {
+				others += widest(column(rows, j, h)...)
+			}
+			both := l.text(7, others, l.width)
+			t.SetColumnConfigs([]table.ColumnConfig{wrapCol(6, both/2), wrapCol(7, both-both/2)})
 		}
-		both := l.text(7, others, l.width)
-		t.SetColumnConfigs([]table.ColumnConfig{wrapCol(6, both/2), wrapCol(7, both-both/2)})
-	}
-	t.AppendRows(rows)
-	t.Render()
+		t.AppendRows(rows)
+		t.Render()
+	})
 }
 
 // acceptedText says why an accepted package is accepted.

@@ -105,37 +105,38 @@ func printProposals(w io.Writer, a *answer.DealProposals, width int) {
 }
 
 // printProposalTable shows one row per proposal: its package, the issues
-// it leaves open, who accepts and who rejects it. On a narrow terminal,
-// where seven columns cannot fit, each proposal is a block of lines
-// instead.
+// it leaves open, who accepts and who rejects it. Narrow, where seven
+// columns cannot fit, each proposal is a block of lines instead.
 func printProposalTable(w io.Writer, a *answer.DealProposals, width int) {
-	if layoutAt(width).narrow() {
+	layoutAt(width).fit(w, func(w io.Writer, l layout) {
+		if l.narrow() {
+			for _, p := range a.Proposals {
+				verdict := verdictWord(p.Accepted)
+				if p.Error != "" {
+					verdict = "not judged"
+				}
+				para(w, fmt.Sprintf("%s (%s) — %s", p.Name, p.Date, verdict), width)
+				para(w, "  package: "+proposalPackage(p), width)
+				for _, f := range []struct{ name, ids string }{{"open", strings.Join(p.Open, ", ")}, {"accept", strings.Join(p.Accepts, ", ")}, {"reject", strings.Join(p.Rejects, ", ")}} {
+					if f.ids != "" {
+						para(w, "  "+f.name+": "+f.ids, width)
+					}
+				}
+			}
+			return
+		}
+		t := newTable(w)
+		t.AppendHeader(table.Row{"Proposal", "Date", "Package", "Open", "Accept", "Reject", "Verdict"})
+		t.SetColumnConfigs([]table.ColumnConfig{wrapCol(1, 28), wrapCol(3, 44), wrapCol(4, 20), wrapCol(5, 24), wrapCol(6, 24)})
 		for _, p := range a.Proposals {
 			verdict := verdictWord(p.Accepted)
 			if p.Error != "" {
 				verdict = "not judged"
 			}
-			para(w, fmt.Sprintf("%s (%s) — %s", p.Name, p.Date, verdict), width)
-			para(w, "  package: "+proposalPackage(p), width)
-			for _, f := range []struct{ name, ids string }{{"open", strings.Join(p.Open, ", ")}, {"accept", strings.Join(p.Accepts, ", ")}, {"reject", strings.Join(p.Rejects, ", ")}} {
-				if f.ids != "" {
-					para(w, "  "+f.name+": "+f.ids, width)
-				}
-			}
+			t.AppendRow(table.Row{p.Name, p.Date, proposalPackage(p), strings.Join(p.Open, ", "), strings.Join(p.Accepts, ", "), strings.Join(p.Rejects, ", "), verdict})
 		}
-		return
-	}
-	t := newTable(w)
-	t.AppendHeader(table.Row{"Proposal", "Date", "Package", "Open", "Accept", "Reject", "Verdict"})
-	t.SetColumnConfigs([]table.ColumnConfig{wrapCol(1, 28), wrapCol(3, 44), wrapCol(4, 20), wrapCol(5, 24), wrapCol(6, 24)})
-	for _, p := range a.Proposals {
-		verdict := verdictWord(p.Accepted)
-		if p.Error != "" {
-			verdict = "not judged"
-		}
-		t.AppendRow(table.Row{p.Name, p.Date, proposalPackage(p), strings.Join(p.Open, ", "), strings.Join(p.Accepts, ", "), strings.Join(p.Rejects, ", "), verdict})
-	}
-	t.Render()
+		t.Render()
+	})
 }
 
 func verdictWord(ok bool) string {

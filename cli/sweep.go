@@ -172,7 +172,7 @@ func sweepTable(w io.Writer, sc *answer.Scenario, r answer.SweepModel, width int
 		if c := s.Combined; c != nil {
 			line := fmt.Sprintf("  outcome, with the model's error on real outcomes (approximate): 80%% [%s, %s]   95%% [%s, %s]   sd %s = %.0f%% inputs + %.0f%% model error (of the variance)",
 				num(c.Lo80), num(c.Hi80), num(c.Lo95), num(c.Hi95), num(c.SD), 100*c.ShareInputs, 100*c.ShareModel)
-			if utf8.RuneCountInString(line) > width {
+			if utf8.RuneCountInString(line) > lineWidth(width) {
 				// (a line that fits keeps its runs of spaces)
 				line = wrapText(line, width, 2)
 			}
@@ -301,46 +301,17 @@ share of the Monte Carlo forecast's variance the input explains on its own
 
 // tornado prints, per issue, the inputs ranked by swing with a bar that
 // shows the forecast at the low end (◄), at the stated values (●) and at
-// the high end (►) of each input's range, across the issue's scale. On a
-// narrow terminal the bar narrows, the headers shorten and the inputs'
-// names wrap, so that the table fits width (80 at the least).
+// the high end (►) of each input's range, across the issue's scale
+// (swingTable).
 func tornado(w io.Writer, sc *answer.Scenario, r *answer.SensitivityModel, top, width int) {
-	l := layoutAt(width)
-	barW, inputW, ends, heads := l.col(swingBarCol), 0, " → ", table.Row{"Input", "Range", "Forecast low → high", "", "Swing", "Var. share"}
-	if l.narrow() {
-		// the input takes what the others leave: Range 11
-		// ("100.0–100.0"), Low → high 13 ("100.0*→100.0*"), the bar,
-		// Swing 5, Var. 4
-		ends, heads = "→", table.Row{"Input", "Range", "Low → high", "", "Swing", "Var."}
-		inputW = l.text(6, 11+13+barW+5+4, l.width)
-	}
 	for k, is := range r.Issues {
-		iss := sc.Issues[k]
 		head := fmt.Sprintf("%s — model %s, forecast %s at the stated values (%d draws for variance shares", is.Name, r.Model, num(is.Base), r.Draws)
 		if is.UnsettledDraws > 0 {
 			head += fmt.Sprintf(", %s of them had not settled", ask.Grouped(is.UnsettledDraws))
 		}
 		fmt.Fprintln(w)
 		para(w, head+")", width)
-		t := table.NewWriter()
-		t.SetOutputMirror(w)
-		t.SetStyle(table.StyleLight)
-		heads[3] = fmt.Sprintf("%v … %v", iss.Min, iss.Max)
-		t.AppendHeader(heads)
-		cfg := []table.ColumnConfig{{Number: 5, Align: text.AlignRight}, {Number: 6, Align: text.AlignRight}}
-		if inputW > 0 {
-			cfg = append(cfg, wrapCol(1, inputW))
-		}
-		t.SetColumnConfigs(cfg)
-		for j, s := range is.Swings {
-			if top > 0 && j >= top {
-				break
-			}
-			t.AppendRow(table.Row{s.Input.Label(), fmt.Sprintf("%s–%s", num(s.Input.Lo), num(s.Input.Hi)),
-				endText(s.Low, s.LowUnsettled) + ends + endText(s.High, s.HighUnsettled), swingBar(s.Low, is.Base, s.High, iss.Min, iss.Max, barW),
-				num(s.Swing), fmt.Sprintf("%.2f", s.VarShare)})
-		}
-		t.Render()
+		layoutAt(width).fit(w, func(w io.Writer, l layout) { swingTable(w, sc.Issues[k], is, top, l) })
 		if top > 0 && len(is.Swings) > top {
 			n := len(is.Swings) - top
 			fmt.Fprintf(w, "  (%d more %s; --top 0 shows all)\n", n, nounFor(n, "input"))
@@ -355,6 +326,48 @@ func tornado(w io.Writer, sc *answer.Scenario, r *answer.SensitivityModel, top, 
 	for _, x := range r.Notes {
 		say(w, "note ("+atStated(r.Model)+")", x, width)
 	}
+}
+
+// swingTable prints one issue's tornado, its top inputs a row each (0:
+// all). Narrow, the bar narrows, the headers shorten and the inputs'
+// names take what the other columns leave, breaking at spaces; what the
+// names do not need of that lengthens the bar again, up to its wide
+// length, so that on a wide terminal the narrow form loses no more of
+// the bar than it must.
+func swingTable(w io.Writer, iss answer.Issue, is answer.SensitivityIssue, top int, l layout) {
+	swings := is.Swings
+	if top > 0 && len(swings) > top {
+		swings = swings[:top]
+	}
+	barW, inputW, ends, heads := l.col(swingBarCol), 0, " → ", table.Row{"Input", "Range", "Forecast low → high", "", "Swing", "Var. share"}
+	if l.narrow() {
+		// the input takes what the others leave: Range 11
+		// ("100.0–100.0"), Low → high 13 ("100.0*→100.0*"), the bar,
+		// Swing 5, Var. 4
+		ends, heads = "→", table.Row{"Input", "Range", "Low → high", "", "Swing", "Var."}
+		inputW = l.text(6, 11+13+barW+5+4, l.width)
+		names := []string{"Input"}
+		for _, s := range swings {
+			names = append(names, s.Input.Label())
+		}
+		barW = min(roleWidths[swingBarCol].wide, barW+max(0, inputW-widest(names...)))
+	}
+	t := table.NewWriter()
+	t.SetOutputMirror(w)
+	t.SetStyle(table.StyleLight)
+	heads[3] = fmt.Sprintf("%v … %v", iss.Min, iss.Max)
+	t.AppendHeader(heads)
+	cfg := []table.ColumnConfig{{Number: 5, Align: text.AlignRight}, {Number: 6, Align: text.AlignRight}}
+	if inputW > 0 {
+		cfg = append(cfg, wrapCol(1, inputW))
+	}
+	t.SetColumnConfigs(cfg)
+	for _, s := range swings {
+		t.AppendRow(table.Row{s.Input.Label(), fmt.Sprintf("%s–%s", num(s.Input.Lo), num(s.Input.Hi)),
+			endText(s.Low, s.LowUnsettled) + ends + endText(s.High, s.HighUnsettled), swingBar(s.Low, is.Base, s.High, iss.Min, iss.Max, barW),
+			num(s.Swing), fmt.Sprintf("%.2f", s.VarShare)})
+	}
+	t.Render()
 }
 
 // endText writes the forecast at one end of an input's range, marked *

@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"parley/answer"
 	"parley/ask"
@@ -204,7 +205,7 @@ func TestSweepShowsUnsettledDraws(t *testing.T) {
 func TestSweepFitsWidth(t *testing.T) {
 	var res answer.Sweep
 	runJSON(t, &res, "sweep", "-n", "200", "-m", "compromise,snap", "-q")
-	at80 := fitsNarrow(t, func(w io.Writer, width int) {
+	at80 := fitsWidths(t, func(w io.Writer, width int) {
 		for _, m := range res.Models {
 			sweepTable(w, &res.Scenario, m, width)
 		}
@@ -224,12 +225,14 @@ func TestSweepFitsWidth(t *testing.T) {
 }
 
 // The tornado fits 80 columns: below 100 its bar narrows, its headers
-// shorten and the inputs' names wrap; at 120 it is as wide as before.
+// shorten and the inputs' names wrap; piped it is as wide as before; at
+// 120, where that wide form does not fit, it takes the narrow form, but
+// the names it has room for stay whole and the bar takes what they leave.
 // bdm's ends that did not settle bring the footnote, which wraps too.
 func TestSensitivityFitsWidth(t *testing.T) {
 	var res answer.Sensitivity
 	runJSON(t, &res, "sensitivity", "-n", "60", "-m", "compromise,bdm", "-q")
-	at80 := fitsNarrow(t, func(w io.Writer, width int) {
+	at80 := fitsWidths(t, func(w io.Writer, width int) {
 		for _, m := range res.Models {
 			tornado(w, &res.Scenario, m, 8, width)
 		}
@@ -237,15 +240,36 @@ func TestSensitivityFitsWidth(t *testing.T) {
 	if !strings.Contains(at80, "│ LOW → HIGH") || !strings.Contains(unwrapped(at80), "* had not settled: a last round's point (") {
 		t.Errorf("no short header or no footnote: the case tests less than it says:\n%s", at80)
 	}
-	var b bytes.Buffer
-	tornado(&b, &res.Scenario, res.Models[0], 8, 120)
-	if !strings.Contains(b.String(), "│ FORECAST LOW → HIGH │") {
-		t.Errorf("at 120 columns the tornado has not its long header:\n%s", b.String())
+	var piped, at120 bytes.Buffer
+	tornado(&piped, &res.Scenario, res.Models[0], 8, 0)
+	if !strings.Contains(piped.String(), "│ FORECAST LOW → HIGH │") {
+		t.Errorf("piped, the tornado has not its long header:\n%s", piped.String())
+	}
+	tornado(&at120, &res.Scenario, res.Models[0], 8, 120)
+	fits(t, at120.String(), 120)
+	if !strings.Contains(at120.String(), "│ LOW → HIGH │") {
+		t.Errorf("at 120 columns the tornado, 139 wide in its wide form, has not its narrow header:\n%s", at120.String())
 	}
 	for _, is := range res.Models[0].Issues {
 		for _, s := range is.Swings[:min(8, len(is.Swings))] {
-			if !strings.Contains(b.String(), "│ "+s.Input.Label()+" ") {
-				t.Errorf("at 120 columns %q is wrapped:\n%s", s.Input.Label(), b.String())
+			for _, out := range []string{piped.String(), at120.String()} {
+				if !strings.Contains(out, "│ "+s.Input.Label()+" ") {
+					t.Errorf("%q is wrapped:\n%s", s.Input.Label(), out)
+				}
+			}
+		}
+	}
+	// the bar, each row's fourth cell: 30 wide piped, 10 at 80, and at
+	// 120 what the names leave, more than 10
+	for _, c := range []struct {
+		out    string
+		lo, hi int
+	}{{piped.String(), 30, 30}, {at80, 10, 10}, {at120.String(), 11, 30}} {
+		for _, line := range strings.Split(c.out, "\n") {
+			if cells := strings.Split(line, "│"); len(cells) == 8 && strings.Contains(cells[4], "●") {
+				if n := utf8.RuneCountInString(strings.TrimSpace(cells[4])); n < c.lo || n > c.hi {
+					t.Errorf("a bar %d wide, want %d to %d: %q", n, c.lo, c.hi, line)
+				}
 			}
 		}
 	}
@@ -273,7 +297,7 @@ func TestBacktestManyOutcomesFitWidth(t *testing.T) {
 	if len(res.Outcomes) != 8 {
 		t.Fatalf("%d outcomes scored, want 8", len(res.Outcomes))
 	}
-	for _, width := range append(narrowWidths, 120) {
+	for _, width := range fitWidths {
 		var b bytes.Buffer
 		backtestAt(&b, &res, width)
 		fits(t, b.String(), width)
@@ -306,7 +330,7 @@ func TestBacktestFitsWidth(t *testing.T) {
 	if len(res.Outcomes) == 0 {
 		t.Fatal("no outcome scored: the case tests nothing")
 	}
-	at80 := fitsNarrow(t, func(w io.Writer, width int) { backtestAt(w, &res, width) })
+	at80 := fitsWidths(t, func(w io.Writer, width int) { backtestAt(w, &res, width) })
 	o := res.Outcomes[0]
 	words := func(s string) string { return strings.Join(strings.Fields(s), " ") }
 	if !strings.Contains(words(at80), words(o.Source+": “"+o.Quote+"”")) || !strings.Contains(at80, "│ HITS │") {
