@@ -278,3 +278,16 @@ func TestSensitivityStoppedGivesNoAnswer(t *testing.T) {
 		}
 	}
 }
+
+// The interrupted wording groups its counts by thousands, as every other
+// count in a warning (Grouped): 3,712 of 10,000, not 3712 of 10000.
+func TestInterruptedTextGroupsCounts(t *testing.T) {
+	r := &answer.SweepResult{Interrupted: true, Draws: 3712, Requested: 10000}
+	if got, want := InterruptedAfter(r), "interrupted after 3,712 of 10,000 draws"; got != want {
+		t.Errorf("InterruptedAfter: %q, want %q", got, want)
+	}
+	want := "interrupted after 3,712 of 10,000 draws: the intervals rest on the draws that finished; the models after it (bdm) were not run"
+	if got := interruptedText(r, []string{"bdm"}); got != want {
+		t.Errorf("interruptedText:\n got %q\nwant %q", got, want)
+	}
+}

@@ -956,10 +956,11 @@ function drawSweep(out: HTMLElement, tor: HTMLElement, warn: HTMLElement, torWar
   tor.replaceChildren()
   const sw = st.sweep?.models[0]
   // What the sweep drew, as the command line heads it: an interrupted
-  // sweep says how many of the requested draws it covers.
+  // sweep says how many of the requested draws it covers, in
+  // ask.InterruptedAfter's words (counts grouped, as its warning's).
   warn.replaceChildren(sw ? h('p', { 'data-testid': 'sweep-head', 'data-draws': sw.draws, 'data-requested': sw.requested, 'data-interrupted': String(sw.interrupted), 'data-unsettled': sw.unsettled_draws },
-    `${sw.model}: ${sw.draws} draws (${sw.distribution}, seed ${sw.seed}); ${sw.inputs.length} uncertain inputs`,
-    sw.interrupted ? h('strong', { class: 'warn' }, ` — interrupted after ${sw.draws} of ${sw.requested} draws`) : '') : '',
+    `${sw.model}: ${count(sw.draws)} draws (${sw.distribution}, seed ${sw.seed}); ${sw.inputs.length} uncertain inputs`,
+    sw.interrupted ? h('strong', { class: 'warn', 'data-testid': 'sweep-interrupted' }, ` — ${interruptedAfter(sw)}`) : '') : '',
   warningList(sw?.warnings, 'sweep-warning-list') ?? '', sw ? statedNotes(sw.model, sw.notes, 'sweep-notes') : '')
   if (!sw) out.append(h('p', { class: 'hint' }, 'Run a sweep to see the histograms.'))
   else for (const si of sw.issues) {
@@ -1273,6 +1274,12 @@ function drawSearch(box: HTMLElement, ans: DealSearch) {
 }
 
 init()
+
+// interruptedAfter is ask.InterruptedAfter: how many of its requested
+// draws an interrupted sweep of one model kept.
+function interruptedAfter(sw: { draws: number; requested: number }): string {
+  return `interrupted after ${count(sw.draws)} of ${count(sw.requested)} draws`
+}
 
 // drawsUnsettledText is ask.DrawsUnsettledText: how many draws of an
 // issue had not settled and how far their last round still moved them.
