@@ -12,17 +12,37 @@ import (
 )
 
 // Sweep runs the Monte Carlo sweep of every model of the request. On
-// cancellation (Ctrl-C) it returns the draws that finished, marked
-// interrupted, runs no further model, and the stopped model's warning
-// says so (interruptedText).
+// cancellation (Ctrl-C, a cancelled job) it returns the draws that
+// finished, marked interrupted, runs no further model, and the stopped
+// model's warning says so (interruptedText). Stopped before a model had
+// finished a draw (at the stated values, say), it keeps the models
+// before it, the last of them saying which were not run; stopped before
+// the first model had, it has no answer, only the cancellation.
 func Sweep(ctx context.Context, c *Case, req answer.SweepRequest, progress Progress) (*answer.Sweep, error) {
 	o, ms, err := prepareSweep(c, &req, progress)
 	if err != nil {
 		return nil, err
 	}
+	return c.sweep(ctx, req, ms, o)
+}
+
+// sweep is Sweep once the request is checked: the sweep of models ms,
+// each run with its options o(name).
+func (c *Case) sweep(ctx context.Context, req answer.SweepRequest, ms []model.Model, o func(string) sweep.Options) (*answer.Sweep, error) {
 	out := &answer.Sweep{Scenario: c.Header, Request: req, Models: []answer.SweepModel{}}
 	for i, m := range ms {
 		sm, err := c.sweepModel(ctx, m, o(m.Name()))
+		if err != nil && ctx.Err() != nil && i > 0 {
+			// Stopped before m finished a draw: the models before it
+			// are whole, and the last says which were not run.
+			var rest []string
+			for _, n := range ms[i:] {
+				rest = append(rest, n.Name())
+			}
+			last := &out.Models[i-1]
+			last.Warnings = append([]string{interruptedText(last.SweepResult, rest)}, last.Warnings...)
+			return out, nil
+		}
 		if err != nil {
 			return nil, fmt.Errorf("model %s: %w", m.Name(), err)
 		}
