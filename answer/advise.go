@@ -138,9 +138,16 @@ type Lever struct {
 	// moves away from it (≥ 0).
 	Gain Num `json:"gain"`
 	Cost Num `json:"cost"`
-	// MeanToward and Helps are, over the draws, Toward's mean and the
-	// share of draws where the lever brings the forecast closer (only
-	// with draws).
+	// MeanToward and Helps are, over the draws in which the lever's run
+	// succeeded, Toward's mean and the share of those draws where the
+	// lever brings the forecast closer (only with draws; absent too when
+	// its run failed in every draw: a failed run is no shift, not one of
+	// 0).
 	MeanToward *float64 `json:"mean_toward,omitempty"`
 	Helps      *float64 `json:"helps,omitempty"`
+	// FailedDraws is how many draws the lever's run failed in (the model
+	// returned an error with it pulled), left out of MeanToward and
+	// Helps; 0, absent, when none did or without draws. The answer's
+	// warnings name the levers that failed and the first error.
+	FailedDraws int `json:"failed_draws,omitempty"`
 }

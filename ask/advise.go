@@ -136,6 +136,9 @@ func (c *Case) advise(ctx context.Context, req answer.AdviseRequest, m model.Mod
 		if u := memberFailedRuns(m.Name(), rc.failed, req.Draws, "draws", failed); u != "" {
 			out.Warnings = append(out.Warnings, u+"; each lever's mean over the draws and share of draws it helps in count them among its forecasts")
 		}
+		if u := leverFailedText(m.Name(), p, levers, rc, req.Draws); u != "" {
+			out.Warnings = append(out.Warnings, u)
+		}
 		if u := rc.levers.warning(m.Name(), p, "lever runs in the draws"); u != "" {
 			out.Warnings = append(out.Warnings, u+"; such a lever's mean over the draws and share of draws it helps in may count the members' difference as well as the lever's effect")
 		}
@@ -405,7 +408,7 @@ func (ad *adviser) effects(ctx context.Context, p *model.Problem, f []float64, l
 		g, failed, ok, err := in.shifted(ctx, p, f, lv)
 		a, is := p.Actors[lv.j], p.Issues[lv.issue]
 		if err != nil {
-			warns[n] = fmt.Sprintf("%s %s on %s: the model failed with the lever pulled (%v); left out", a.ID, lv.kind, is.ID, err)
+			warns[n] = fmt.Sprintf("%s: the model failed with the lever pulled (%v); left out", leverLabel(p, lv), err)
 			return
 		}
 		if !ok {
@@ -460,7 +463,12 @@ func (ad *adviser) effects(ctx context.Context, p *model.Problem, f []float64, l
 // those in which a member of a model that combines others failed
 // (drawCounts). A lever's run in a draw is checked, as at the stated
 // values, for a member that failed on the lever's issue (leverRuns), not
-// for whether it settled.
+// for whether it settled. A lever's run that fails in a draw is no shift
+// at all, not one of 0: the lever's mean and share are over the draws in
+// which its run succeeded (none when it failed in every draw), its
+// FailedDraws counts the rest, and drawCounts counts them for the
+// warning (leverFailedText). A draw in which the lever has no room
+// counts as one it does nothing in, as before.
 func (ad *adviser) robust(ctx context.Context, p *model.Problem, levers []lever, eff []*answer.Lever, req answer.AdviseRequest, runs func(int)) (drawCounts, error) {
 	inputs := sweep.Inputs(p)
 	L := len(levers)
@@ -472,8 +480,10 @@ func (ad *adviser) robust(ctx context.Context, p *model.Problem, levers []lever,
 		qs[w] = p.Clone()
 	}
 	batch := min(req.Draws, adviseBatch)
-	toward := make([]float64, batch*L) // the batch's rows: Toward per lever,
-	took := make([]uint8, batch*L)     // and 1 where it counts, 2 where it helps too
+	toward := make([]float64, batch*L)      // the batch's rows: Toward per lever,
+	took := make([]uint8, batch*L)          // and 1 where it counts, 2 where it helps too, 3 where its run failed
+	tried := make([]int, batch)             // the batch's rows: the draw's lever runs made (that gave forecasts or failed)
+	leverErr := make([]leverFailure, batch) // the batch's rows: the draw's first lever run that failed, in lever order
 	errd := make([]error, batch)
 	fails := make([][]model.MemberFailure, batch)        // the batch's rows: the draw's members that failed on an issue advised on
 	leverRan := make([]int, batch)                       // the batch's rows: the draw's lever runs that gave forecasts
@@ -488,6 +498,9 @@ func (ad *adviser) robust(ctx context.Context, p *model.Problem, levers []lever,
 	unsettled := 0
 	var failed [][]model.MemberFailure // the members that failed on an issue advised on, of each draw where one did
 	var lr leverRuns
+	failedRuns := make([]int, L) // by lever: the draws in which its run failed
+	leverTried := 0
+	first := leverFailure{lever: -1}
 	for d0 := 0; d0 < req.Draws; d0 += batch {
 		if ctx.Err() != nil {
 			return drawCounts{}, ctx.Err()
@@ -499,6 +512,10 @@ func (ad *adviser) robust(ctx context.Context, p *model.Problem, levers []lever,
 		clear(leverRan)
 		clear(leverFails)
 		clear(moving)
+		clear(tried)
+		for b := range leverErr {
+			leverErr[b] = leverFailure{lever: -1}
+		}
 		parallel.Each(ctx, ad.workers(), n, func(w, b int) {
 			d := d0 + b
 			q := qs[w]
@@ -539,9 +556,20 @@ func (ad *adviser) robust(ctx context.Context, p *model.Problem, levers []lever,
 					continue
 				}
 				g, lf, ok, err := in.shifted(ctx, q, f, lv)
-				if err != nil || !ok {
+				if err != nil {
+					// Not a shift of 0: the lever's statistics leave
+					// this draw out, and the answer says so.
+					tried[b]++
+					flags[n] = 3
+					if leverErr[b].lever < 0 {
+						leverErr[b] = leverFailure{draw: d, lever: n, err: err}
+					}
 					continue
 				}
+				if !ok {
+					continue
+				}
+				tried[b]++
 				if !ad.closed {
 					leverRan[b]++
 				}
@@ -568,6 +596,10 @@ func (ad *adviser) robust(ctx context.Context, p *model.Problem, levers []lever,
 				failed = append(failed, fails[b])
 			}
 			lr.runs += leverRan[b]
+			leverTried += tried[b]
+			if first.lever < 0 {
+				first = leverErr[b]
+			}
 			lr.failed = append(lr.failed, leverFails[b]...)
 			some := false
 			for k, m := range moving[b*K : (b+1)*K] {
@@ -581,11 +613,14 @@ func (ad *adviser) robust(ctx context.Context, p *model.Problem, levers []lever,
 				unsettled++
 			}
 			for n := range L {
-				if took[b*L+n] > 0 {
+				switch took[b*L+n] {
+				case 1:
 					sum[n] += toward[b*L+n]
-				}
-				if took[b*L+n] == 2 {
+				case 2:
+					sum[n] += toward[b*L+n]
 					helps[n]++
+				case 3:
+					failedRuns[n]++
 				}
 			}
 		}
@@ -594,10 +629,17 @@ func (ad *adviser) robust(ctx context.Context, p *model.Problem, levers []lever,
 		if eff[n] == nil {
 			continue
 		}
-		m, h := sum[n]/float64(req.Draws), float64(helps[n])/float64(req.Draws)
+		eff[n].FailedDraws = failedRuns[n]
+		ran := req.Draws - failedRuns[n]
+		if ran == 0 {
+			// It failed in every draw: no mean, not a mean of 0.
+			continue
+		}
+		m, h := sum[n]/float64(ran), float64(helps[n])/float64(ran)
 		eff[n].MeanToward, eff[n].Helps = &m, &h
 	}
-	rc := drawCounts{unsettled: unsettled, perIssue: perIssue, steps: steps, levers: lr}
+	rc := drawCounts{unsettled: unsettled, perIssue: perIssue, steps: steps, levers: lr,
+		leverTried: leverTried, leverFailed: failedRuns, firstFailure: first}
 	rc.failed, rc.members = sweep.CountFailed(failed, K)
 	return rc, nil
 }
@@ -608,15 +650,70 @@ func (ad *adviser) robust(ctx context.Context, p *model.Problem, levers []lever,
 // with those draws' last steps (steps[k], for sweep.StepStats); and, for
 // a model that combines others, the draws in which a member failed on
 // one (failed) and on each issue the members that did, in how many
-// (members[k], sweep.CountFailed); and the levers' runs in the draws
-// (levers), with those in which a member failed on the lever's issue.
+// (members[k], sweep.CountFailed); the levers' runs in the draws
+// (levers), with those in which a member failed on the lever's issue;
+// and the lever runs made in the draws, those that gave forecasts or
+// failed (leverTried), how many draws each lever's run failed in, by
+// lever (leverFailed), and the first such failure in draw order
+// (firstFailure; its lever is −1 when none failed).
 type drawCounts struct {
-	unsettled int
-	perIssue  []int
-	steps     [][]float64
-	failed    int
-	members   [][]sweep.MemberFailures
-	levers    leverRuns
+	unsettled    int
+	perIssue     []int
+	steps        [][]float64
+	failed       int
+	members      [][]sweep.MemberFailures
+	levers       leverRuns
+	leverTried   int
+	leverFailed  []int
+	firstFailure leverFailure
+}
+
+// leverFailure is a lever's run that failed in one of advice's draws:
+// the draw, the lever's index (−1: none), and the model's error.
+type leverFailure struct {
+	draw, lever int
+	err         error
+}
+
+// leverFailedText is the warning for the lever runs that failed in
+// advice's draws, modelled on the "left out" warning of a lever that
+// fails at the stated values ("a own-position on x: the model failed
+// with the lever pulled (…); left out"), for the draws:
+// "compromise failed with a lever pulled in 9 of 160 lever runs in the
+// draws (5.6%) — b persuade-position on x 9: …; the first, in draw 3,
+// b persuade-position on x: …". Each lever is named as there (its
+// actor's id, its kind, its issue), with the number of draws its run
+// failed in (and "(every draw)" when it failed in all), in lever order;
+// counts are grouped (Grouped). It is "" when none failed. A failed run
+// is no shift at all, so each lever's mean and share of draws it helps
+// in are over the draws in which its run succeeded (robust), which the
+// warning says.
+func leverFailedText(m string, p *model.Problem, levers []lever, rc drawCounts, draws int) string {
+	n := 0
+	var named []string
+	for j, c := range rc.leverFailed {
+		if c == 0 {
+			continue
+		}
+		n += c
+		s := leverLabel(p, levers[j]) + " " + Grouped(c)
+		if c == draws {
+			s += " (every draw)"
+		}
+		named = append(named, s)
+	}
+	if n == 0 {
+		return ""
+	}
+	f := rc.firstFailure
+	return fmt.Sprintf("%s failed with a lever pulled in %s of %s lever runs in the draws (%s) — %s: each such lever's mean over the draws and share of draws it helps in are over the draws in which its run succeeded (none when it failed in every draw); the first, in draw %d, %s: %v",
+		m, Grouped(n), Grouped(rc.leverTried), percent(n, rc.leverTried), strings.Join(named, ", "), f.draw, leverLabel(p, levers[f.lever]), f.err)
+}
+
+// leverLabel names lever lv of p in advice's warnings: its actor's id,
+// its kind and its issue ("b persuade-position on x").
+func leverLabel(p *model.Problem, lv lever) string {
+	return fmt.Sprintf("%s %s on %s", p.Actors[lv.j].ID, lv.kind, p.Issues[lv.issue].ID)
 }
 
 // adviseBatch is how many draws robust runs at once: enough to keep

@@ -12,17 +12,37 @@ import (
 )
 
 // Sweep runs the Monte Carlo sweep of every model of the request. On
-// cancellation (Ctrl-C) it returns the draws that finished, marked
-// interrupted, runs no further model, and the stopped model's warning
-// says so (interruptedText).
+// cancellation (Ctrl-C, a cancelled job) it returns the draws that
+// finished, marked interrupted, runs no further model, and the stopped
+// model's warning says so (interruptedText). Stopped before a model had
+// finished a draw (at the stated values, say), it keeps the models
+// before it, the last of them saying which were not run; stopped before
+// the first model had, it has no answer, only the cancellation.
 func Sweep(ctx context.Context, c *Case, req answer.SweepRequest, progress Progress) (*answer.Sweep, error) {
 	o, ms, err := prepareSweep(c, &req, progress)
 	if err != nil {
 		return nil, err
 	}
+	return c.sweep(ctx, req, ms, o)
+}
+
+// sweep is Sweep once the request is checked: the sweep of models ms,
+// each run with its options o(name).
+func (c *Case) sweep(ctx context.Context, req answer.SweepRequest, ms []model.Model, o func(string) sweep.Options) (*answer.Sweep, error) {
 	out := &answer.Sweep{Scenario: c.Header, Request: req, Models: []answer.SweepModel{}}
 	for i, m := range ms {
 		sm, err := c.sweepModel(ctx, m, o(m.Name()))
+		if err != nil && ctx.Err() != nil && i > 0 {
+			// Stopped before m finished a draw: the models before it
+			// are whole, and the last says which were not run.
+			var rest []string
+			for _, n := range ms[i:] {
+				rest = append(rest, n.Name())
+			}
+			last := &out.Models[i-1]
+			last.Warnings = append([]string{interruptedText(last.SweepResult, rest)}, last.Warnings...)
+			return out, nil
+		}
 		if err != nil {
 			return nil, fmt.Errorf("model %s: %w", m.Name(), err)
 		}
@@ -49,8 +69,8 @@ func Sweep(ctx context.Context, c *Case, req answer.SweepRequest, progress Progr
 
 // interruptedText is the one wording of a sweep stopped at model r: how
 // many of its draws it kept, when it was stopped during them ("interrupted
-// after 37 of 1000 draws: the intervals rest on the draws that
-// finished"), and the models of the request after r that it never ran,
+// after 37 of 1,000 draws: the intervals rest on the draws that
+// finished", InterruptedAfter), and the models of the request after r that it never ran,
 // rest, whether it was stopped during r's draws or once they had all
 // finished ("interrupted after every draw finished: the models after it
 // (bdm, smp) were not run"). It is "" when r was not interrupted and rest
@@ -59,7 +79,7 @@ func Sweep(ctx context.Context, c *Case, req answer.SweepRequest, progress Progr
 func interruptedText(r *answer.SweepResult, rest []string) string {
 	var parts []string
 	if r.Interrupted {
-		parts = append(parts, fmt.Sprintf("interrupted after %d of %d draws: the intervals rest on the draws that finished", r.Draws, r.Requested))
+		parts = append(parts, InterruptedAfter(r)+": the intervals rest on the draws that finished")
 	}
 	if len(rest) > 0 {
 		notRun := fmt.Sprintf("the models after it (%s) were not run", strings.Join(rest, ", "))
@@ -69,6 +89,15 @@ func interruptedText(r *answer.SweepResult, rest []string) string {
 		parts = append(parts, notRun)
 	}
 	return strings.Join(parts, "; ")
+}
+
+// InterruptedAfter says how many of its requested draws an interrupted
+// sweep of one model kept, its counts grouped as every count in a
+// warning is (Grouped): "interrupted after 3,712 of 10,000 draws". The
+// sweep's warning (interruptedText) and the command line's header say
+// it in these words; the page writes the same (web/src/main.ts).
+func InterruptedAfter(r *answer.SweepResult) string {
+	return fmt.Sprintf("interrupted after %s of %s draws", Grouped(r.Draws), Grouped(r.Requested))
 }
 
 // sweepModel is Sweep's answer for one model, m, with its options o.

@@ -278,3 +278,64 @@ func TestSensitivityStoppedGivesNoAnswer(t *testing.T) {
 		}
 	}
 }
+
+// The interrupted wording groups its counts by thousands, as every other
+// count in a warning (Grouped): 3,712 of 10,000, not 3712 of 10000.
+func TestInterruptedTextGroupsCounts(t *testing.T) {
+	r := &answer.SweepResult{Interrupted: true, Draws: 3712, Requested: 10000}
+	if got, want := InterruptedAfter(r), "interrupted after 3,712 of 10,000 draws"; got != want {
+		t.Errorf("InterruptedAfter: %q, want %q", got, want)
+	}
+	want := "interrupted after 3,712 of 10,000 draws: the intervals rest on the draws that finished; the models after it (bdm) were not run"
+	if got := interruptedText(r, []string{"bdm"}); got != want {
+		t.Errorf("interruptedText:\n got %q\nwant %q", got, want)
+	}
+}
+
+// stopsAt is a model that cancels its run's context when it is run (a
+// sweep's run at the stated values comes first) and fails with the
+// cancellation: a sweep stopped after the models before it finished
+// every draw and before this one finished any.
+type stopsAt struct {
+	name   string
+	cancel context.CancelFunc
+}
+
+func (m stopsAt) Name() string    { return m.name }
+func (m stopsAt) Summary() string { return "a test model that cancels its run" }
+func (m stopsAt) Forecast(ctx context.Context, _ *model.Problem, _ model.Options) (*model.Result, error) {
+	m.cancel()
+	return nil, ctx.Err()
+}
+
+// A sweep stopped before a later model finished a draw keeps the models
+// before it, whole, the last saying which were not run — that one and
+// those after it — where it used to give no answer at all; stopped in
+// the first model's run at the stated values, it has none.
+func TestSweepStoppedBeforeAModelsDrawsKeepsThoseBefore(t *testing.T) {
+	c := builtinCase(t)
+	req := answer.NewSweepRequest()
+	req.Models, req.Draws, req.Workers = []string{"compromise", "smp"}, 20, 1
+	o, _, err := prepareSweep(c, &req, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	s, err := c.sweep(ctx, req, []model.Model{compromise.Model{}, stopsAt{"stop", cancel}, modelByNameMust(t, "smp")}, o)
+	if err != nil {
+		t.Fatalf("a sweep stopped at its second model: %v", err)
+	}
+	if len(s.Models) != 1 || s.Models[0].Model != "compromise" || s.Models[0].Draws != 20 || s.Models[0].Interrupted {
+		t.Fatalf("%d models, the first %s with %d draws, interrupted %v; want compromise alone, its 20 draws whole", len(s.Models), s.Models[0].Model, s.Models[0].Draws, s.Models[0].Interrupted)
+	}
+	if w, want := s.Models[0].Warnings, "interrupted after every draw finished: the models after it (stop, smp) were not run"; len(w) == 0 || w[0] != want {
+		t.Errorf("warnings %q; want first %q", w, want)
+	}
+	ctx, cancel = context.WithCancel(context.Background())
+	defer cancel()
+	s, err = c.sweep(ctx, req, []model.Model{stopsAt{"stop", cancel}, compromise.Model{}}, o)
+	if !errors.Is(err, context.Canceled) || s != nil {
+		t.Errorf("stopped in the first model: %v, answer %v; want no answer, only the cancellation", err, s)
+	}
+}

@@ -148,9 +148,12 @@ func adviseTable(w io.Writer, a *answer.Advice, top, width int) {
 		block(w, "Largest utility gains: "+strings.Join(ls, "; ")+".", width)
 	}
 	if a.Draws > 0 {
-		over := fmt.Sprintf("Mean toward and helps: over %d draws of the stated ranges", a.Draws)
+		over := fmt.Sprintf("Mean toward and helps: over %s draws of the stated ranges", ask.Grouped(a.Draws))
 		if a.UnsettledDraws > 0 {
 			over += fmt.Sprintf(", %s of which had not settled", ask.Grouped(a.UnsettledDraws))
+		}
+		if leverFailed(a) {
+			over += "; a lever's over the draws in which its run succeeded, — when it failed in every draw (a warning names them)"
 		}
 		para(w, over+".", width)
 	}
@@ -188,8 +191,8 @@ func leverTables(w io.Writer, a *answer.Advice, levers []answer.Lever, l layout)
 		if !shift {
 			row = slices.Delete(row, 4, 5)
 		}
-		if draws && !apart && lv.MeanToward != nil && lv.Helps != nil {
-			row = append(row, fmt.Sprintf("%+.2f", *lv.MeanToward), fmt.Sprintf("%.0f%%", 100**lv.Helps))
+		if draws && !apart {
+			row = append(row, drawsCells(lv)...)
 		}
 		rows = append(rows, row)
 	}
@@ -208,12 +211,31 @@ func leverTables(w io.Writer, a *answer.Advice, levers []answer.Lever, l layout)
 		t := newTable(w)
 		t.AppendHeader(table.Row{"Lever", "Actor", "Mean toward", "Helps"})
 		for _, lv := range levers {
-			if lv.MeanToward != nil && lv.Helps != nil {
-				t.AppendRow(table.Row{lv.Kind, lv.Name, fmt.Sprintf("%+.2f", *lv.MeanToward), fmt.Sprintf("%.0f%%", 100**lv.Helps)})
-			}
+			t.AppendRow(append(table.Row{lv.Kind, lv.Name}, drawsCells(lv)...))
 		}
 		t.Render()
 	}
+}
+
+// drawsCells is a lever's mean toward and helps over the draws, "—" each
+// when its run failed in every draw (it has none).
+func drawsCells(lv answer.Lever) table.Row {
+	if lv.MeanToward == nil || lv.Helps == nil {
+		return table.Row{"—", "—"}
+	}
+	return table.Row{fmt.Sprintf("%+.2f", *lv.MeanToward), fmt.Sprintf("%.0f%%", 100**lv.Helps)}
+}
+
+// leverFailed reports whether a lever's run failed in some draw of a.
+func leverFailed(a *answer.Advice) bool {
+	for _, ia := range a.Issues {
+		for _, lv := range ia.Levers {
+			if lv.FailedDraws > 0 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // shiftIsToward reports whether each lever's shift, as printed, is its

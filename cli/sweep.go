@@ -156,9 +156,9 @@ func sweepCSV(w io.Writer, res *answer.Sweep) error {
 
 func sweepTable(w io.Writer, sc *answer.Scenario, r answer.SweepModel, width int) {
 	headline(w, sc, width)
-	fmt.Fprintf(w, "model %s: %d draws (%s, seed %d)", r.Model, r.Draws, r.Distribution, r.Seed)
+	fmt.Fprintf(w, "model %s: %s draws (%s, seed %d)", r.Model, ask.Grouped(r.Draws), r.Distribution, r.Seed)
 	if r.Interrupted {
-		fmt.Fprintf(w, " — interrupted after %d of %d draws", r.Draws, r.Requested)
+		fmt.Fprint(w, " — "+ask.InterruptedAfter(r.SweepResult))
 	}
 	fmt.Fprintf(w, "; %d uncertain inputs\n", len(r.Inputs))
 	for _, s := range r.Issues {

@@ -1,6 +1,7 @@
 package httpapi
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"time"
@@ -50,3 +51,11 @@ func BigScenario(actors, issues, snapshots, variants int) string {
 
 // SetEncoding calls f whenever s encodes an answer it keeps.
 func SetEncoding(s *Server, f func()) { s.encoding = f }
+
+// SetJobProgress calls f with each progress a job of s reports, in the
+// goroutine that reports it, with the job's context, so a test can act
+// at a chosen point of a run (cancel it after a chosen number of draws).
+// Call it before any job starts.
+func SetJobProgress(s *Server, f func(ctx context.Context, run string, done, total int)) {
+	s.jobs.progressed = f
+}

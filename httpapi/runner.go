@@ -29,6 +29,11 @@ type runner struct {
 	mu       sync.Mutex
 	live     map[string]*job
 	reserved int
+
+	// progressed, when not nil, is called with each progress a job
+	// reports, in the goroutine that reports it, with the job's context:
+	// for tests that act at a chosen point of a run (SetJobProgress).
+	progressed func(ctx context.Context, run string, done, total int)
 }
 
 type job struct {
@@ -43,7 +48,9 @@ type job struct {
 }
 
 // jobFunc computes a job's result. It reports progress as done of total
-// steps (from any goroutine) and honours ctx.
+// steps (from any goroutine) and honours ctx. Cancelled, it returns an
+// error, or a result that covers what finished and says what it lacks
+// (a sweep's draws done, marked interrupted), which the run keeps.
 type jobFunc func(ctx context.Context, progress func(done, total int)) (any, error)
 
 func newRunner(st store.Store, max, maxQueued int, log *slog.Logger) *runner {
@@ -135,6 +142,9 @@ func (q *runner) start(run *store.Run, fn jobFunc) {
 			var mu sync.Mutex
 			last := time.Now()
 			res, err = safeRun(ctx, fn, func(done, total int) {
+				if q.progressed != nil {
+					q.progressed(ctx, run.ID, done, total)
+				}
 				// Jobs may report from several goroutines.
 				q.set(run.ID, func(j *job) {
 					if done > j.done || total != j.total {
@@ -153,6 +163,16 @@ func (q *runner) start(run *store.Run, fn jobFunc) {
 		}
 		r.Finished = time.Now().UTC()
 		switch {
+		case ctx.Err() != nil && err == nil && res != nil:
+			// Cancelled with an answer for what finished: kept, as a
+			// finished run's result is (bounded by the same run
+			// history), the run still cancelled.
+			r.Status, r.Error = store.Cancelled, partialError
+			if b, merr := json.Marshal(res); merr != nil {
+				r.Error = "cancelled; what finished could not be kept: " + merr.Error()
+			} else {
+				r.Result = b
+			}
 		case ctx.Err() != nil:
 			r.Status, r.Error = store.Cancelled, "cancelled"
 		case err != nil:
@@ -187,6 +207,11 @@ func (q *runner) start(run *store.Run, fn jobFunc) {
 		q.finish(run.ID, j)
 	}()
 }
+
+// partialError is the error of a cancelled run that kept an answer for
+// what finished before it stopped (a sweep's draws done): the answer
+// itself says what it lacks (ask's interrupted warning).
+const partialError = "cancelled; the result keeps what finished, and its warnings say what it lacks"
 
 // finish forgets a job that has ended and tells its subscribers.
 func (q *runner) finish(id string, j *job) {

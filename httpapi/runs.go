@@ -267,9 +267,26 @@ func (s *Server) start(ctx context.Context, st *stored, kind store.RunKind, q qu
 		if err != nil {
 			return nil, err
 		}
+		if ctx.Err() != nil && !keepsPartial(q) {
+			// An answer that may not say it was cut short is not kept.
+			return nil, ctx.Err()
+		}
 		return out.answer, nil
 	})
 	return run, nil
+}
+
+// keepsPartial reports whether q's answer, when its job is cancelled,
+// covers what finished and says what it lacks, so that the cancelled run
+// keeps it as its result: a sweep's (ask.Sweep: the draws done, marked
+// interrupted, its warning naming the models not run). The other kinds
+// answer a cancelled run with the cancellation alone (a sensitivity
+// analysis, whose swings need every end; a forecast, a comparison,
+// advice, …), or could give an answer that does not say it was cut
+// short: their cancelled runs keep nothing.
+func keepsPartial(q question) bool {
+	_, ok := q.(*sweepRun)
+	return ok
 }
 
 func (s *Server) listRuns(w http.ResponseWriter, r *http.Request) {

@@ -122,7 +122,9 @@ type Run struct {
 	Status  RunStatus       `json:"status"`
 	// Progress is the fraction done, 0–1.
 	Progress float64 `json:"progress"`
-	// Result is the output as JSON, once Done.
+	// Result is the output as JSON, once Done; a Cancelled run keeps one
+	// when its answer covers what finished before it stopped and says
+	// what it lacks (a sweep's draws done, marked interrupted).
 	Result json.RawMessage `json:"result,omitempty"`
 	// Error is the message of a failed run.
 	Error    string    `json:"error,omitempty"`

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -14,6 +15,7 @@ import (
 
 	"parley/answer"
 	"parley/ask"
+	"parley/store"
 )
 
 // TestForecastTooLargeRunsAsJob: on a server whose work limit within a
@@ -111,4 +113,60 @@ func TestJobPolledWhenStreamsAreFull(t *testing.T) {
 		r.Body.Close()
 	}
 	e.forecastDrawn(issue, want, "01c-forecast-job-polled")
+}
+
+// TestCancelledSweepShown: a sweep cancelled from the page once more than
+// a thousand of its 100,000 draws have finished shows the draws it kept,
+// as the run the server stored has them: the head's draws, its
+// "interrupted after …" in ask.InterruptedAfter's words (the counts
+// grouped by thousands), the interrupted warning first among the
+// sweep's warnings, and a histogram per issue. Where it used to show
+// only "sweep cancelled". The test waits on the page's progress bar,
+// not on time; the number of draws kept is whatever the cancel found
+// done, read back from the store.
+func TestCancelledSweepShown(t *testing.T) {
+	e := startE2E(t)
+	e.do("sweep", chromedp.Navigate(e.srv.URL+"/#sweep"),
+		chromedp.WaitVisible(chromedp.CSS(`[data-testid=run-sweep]`)),
+		chromedp.SetValue(chromedp.CSS(`[data-testid=sweep-model]`), "exchange"),
+		chromedp.SetValue(chromedp.CSS(`[data-testid=sweep-samples]`), "100000"),
+		chromedp.Click(chromedp.CSS(`[data-testid=run-sweep]`)),
+		e.poll(`document.querySelector("[data-testid=sweep-progress]").value >= 1000`),
+		chromedp.Click(chromedp.CSS(`[data-testid=sweep-cancel]`)),
+		e.poll(`document.querySelectorAll("[data-testid=sweep-interrupted]").length > 0`), e.shot("06c-sweep-cancelled"))
+	runs, err := e.st.ListRuns(e.ctx, e.rec.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := slices.IndexFunc(runs, func(r store.Run) bool { return r.Kind == store.Sweep })
+	if i < 0 {
+		t.Fatal("no sweep run stored")
+	}
+	r, err := e.st.GetRun(e.ctx, runs[i].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sw answer.Sweep
+	if err := json.Unmarshal(r.Result, &sw); err != nil || r.Status != store.Cancelled || len(sw.Models) != 1 {
+		t.Fatalf("stored run %s: %v, result %.200s", r.Status, err, r.Result)
+	}
+	m := sw.Models[0]
+	if !m.Interrupted || m.Draws < 1000 || m.Draws >= m.Requested || len(m.Warnings) == 0 {
+		t.Fatalf("stored sweep: %d of %d draws, interrupted %v, warnings %q; want more than 1,000 kept, interrupted", m.Draws, m.Requested, m.Interrupted, m.Warnings)
+	}
+	if got, want := strings.TrimSpace(e.text(`[data-testid=sweep-interrupted]`)), "— "+ask.InterruptedAfter(m.SweepResult); got != want {
+		t.Errorf("the page heads the sweep %q; want %q", got, want)
+	}
+	if got := get(t, e.bctx, "head", chromedp.AttributeValue(chromedp.CSS(`[data-testid=sweep-head]`), "data-draws")).Value; got != strconv.Itoa(m.Draws) {
+		t.Errorf("head says %s draws, want %d", got, m.Draws)
+	}
+	if got, want := e.text(`[data-testid=sweep-warning-list] li`), "⚠ "+m.Warnings[0]; got != want {
+		t.Errorf("first warning %q; want %q", got, want)
+	}
+	if got, want := e.text(`[data-testid=sweep-message]`), "sweep cancelled: the result keeps what finished, and its warnings say what it lacks (run "+r.ID[:8]; !strings.HasPrefix(got, want) {
+		t.Errorf("the status says %q; want it to begin %q (the run's error, its status said once)", got, want)
+	}
+	if n := e.count(`[data-testid=sweep-results] figure`); n != len(m.Issues) {
+		t.Errorf("%d histograms, want one per issue (%d)", n, len(m.Issues))
+	}
 }

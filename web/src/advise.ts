@@ -4,13 +4,13 @@
 // this file only draws them.
 import { api, follow, inlineOrJob, defaults, APIError } from './api'
 import type { AnswerScenario, Scenario, Run, Settings } from './api'
-import { h, fmt, settingsText, sig3 } from './util'
+import { h, fmt, count, settingsText, sig3 } from './util'
 
 export interface AdviseRequest extends Settings { snapshot?: string; variant?: string; actor: string; model?: string; issue?: string; step?: number; draws?: number; uniform?: boolean; seed?: number }
 export interface Lever {
   kind: string; actor: string; name: string; issue: string; from: number; to: number
   shift: number | null; toward: number | null; per_unit: number | null; gain: number | null; cost: number | null
-  mean_toward?: number; helps?: number
+  mean_toward?: number; helps?: number; failed_draws?: number
 }
 export interface IssueAdvice { issue: string; name: string; position: number; salience: number; forecast: number | null; distance: number | null; levers: Lever[]; text: string }
 export interface Advice {
@@ -122,12 +122,13 @@ function drawAdvice(box: HTMLElement, a: Advice) {
         h('td', {}, `${sig3(l.from)} → ${sig3(l.to)}`),
         h('td', {}, num(l.shift)), h('td', {}, num(l.toward), ' ', bar),
         h('td', {}, num(l.gain, 4)), h('td', {}, fmt(l.cost, 4)),
-        withDraws ? h('td', {}, `${num(l.mean_toward)} · ${l.helps === undefined ? '—' : Math.round(100 * l.helps) + '%'}`) : null)
+        withDraws ? h('td', { 'data-failed-draws': String(l.failed_draws ?? 0) }, `${num(l.mean_toward)} · ${l.helps === undefined ? '—' : Math.round(100 * l.helps) + '%'}`,
+          l.failed_draws ? ` (failed in ${count(l.failed_draws)} of ${count(a.draws)})` : '') : null)
     })
     cards.push(h('table', { class: 'compare', 'data-issue': ia.issue },
       h('caption', { 'data-forecast': String(ia.forecast) }, `${ia.name}: forecast ${fmt(ia.forecast)}, ${a.name} at ${fmt(ia.position)} (${fmt(ia.distance)} apart)`),
       h('thead', {}, h('tr', {}, ...['Lever', 'Actor', 'Change', 'Shift', 'Closer by', 'Gain', 'Cost'].map((c) => h('th', { scope: 'col' }, c)),
-        withDraws ? h('th', { scope: 'col' }, `Over ${a.draws} draws: mean · helps`) : null)),
+        withDraws ? h('th', { scope: 'col' }, `Over ${count(a.draws)} draws: mean · helps`) : null)),
       h('tbody', {}, ...rows)),
     h('p', { class: 'hint' }, ia.text))
   }

@@ -883,7 +883,7 @@ function renderSweep() {
   const seed = h('input', { type: 'number', name: 'seed', value: d.requests.sweep.seed, min: 0, step: 1 }) as HTMLInputElement
   const bar = h('progress', { max: 1, value: 0, 'data-testid': 'sweep-progress', 'aria-label': 'Progress' }) as HTMLProgressElement
   const msg = h('span', { class: 'hint', role: 'status', 'aria-live': 'polite', 'data-testid': 'sweep-message' })
-  const cancel = h('button', { type: 'button', disabled: true, onclick: () => st.job && api.cancel(st.job) }, 'Cancel') as HTMLButtonElement
+  const cancel = h('button', { type: 'button', disabled: true, 'data-testid': 'sweep-cancel', onclick: () => st.job && api.cancel(st.job) }, 'Cancel') as HTMLButtonElement
   const out = h('div', { class: 'grid', 'data-testid': 'sweep-results' })
   const tor = h('div', { class: 'grid', 'data-testid': 'tornado' })
   const warn = h('div', { 'data-testid': 'sweep-warnings' })
@@ -896,11 +896,17 @@ function renderSweep() {
       cancel.disabled = false
       msg.textContent = `${kind} running…`
       msg.className = 'hint'
-      const done = await follow(run.id, (d, t) => { bar.max = t; bar.value = d; msg.textContent = `${kind}: ${d} of ${t}` })
+      const done = await follow(run.id, (d, t) => { bar.max = t; bar.value = d; msg.textContent = `${kind}: ${count(d)} of ${count(t)}` })
       st.job = null
       cancel.disabled = true
-      msg.textContent = `${kind} ${done.status}${done.error ? ': ' + done.error : ''} (run ${done.id.slice(0, 8)}, seed ${done.seed})`
-      if (done.status !== 'done') return
+      // The run's error after its status, less the status's own word
+      // ("sweep cancelled: the result keeps what finished, …").
+      const why = done.error && done.error !== done.status ? ': ' + done.error.replace(new RegExp(`^${done.status}; `), '') : ''
+      msg.textContent = `${kind} ${done.status}${why} (run ${done.id.slice(0, 8)}, seed ${done.seed})`
+      // A cancelled sweep keeps the draws done, its header and warning
+      // saying it was interrupted; any other run that did not finish
+      // has no answer to show.
+      if (done.status !== 'done' && !(kind === 'sweep' && done.status === 'cancelled' && done.result)) return
       if (kind === 'sweep') st.sweep = done.result as Sweep
       else st.tornado = done.result as Sensitivity
       drawSweep(out, tor, warn, torWarn)
@@ -956,10 +962,11 @@ function drawSweep(out: HTMLElement, tor: HTMLElement, warn: HTMLElement, torWar
   tor.replaceChildren()
   const sw = st.sweep?.models[0]
   // What the sweep drew, as the command line heads it: an interrupted
-  // sweep says how many of the requested draws it covers.
+  // sweep says how many of the requested draws it covers, in
+  // ask.InterruptedAfter's words (counts grouped, as its warning's).
   warn.replaceChildren(sw ? h('p', { 'data-testid': 'sweep-head', 'data-draws': sw.draws, 'data-requested': sw.requested, 'data-interrupted': String(sw.interrupted), 'data-unsettled': sw.unsettled_draws },
-    `${sw.model}: ${sw.draws} draws (${sw.distribution}, seed ${sw.seed}); ${sw.inputs.length} uncertain inputs`,
-    sw.interrupted ? h('strong', { class: 'warn' }, ` — interrupted after ${sw.draws} of ${sw.requested} draws`) : '') : '',
+    `${sw.model}: ${count(sw.draws)} draws (${sw.distribution}, seed ${sw.seed}); ${sw.inputs.length} uncertain inputs`,
+    sw.interrupted ? h('strong', { class: 'warn', 'data-testid': 'sweep-interrupted' }, ` — ${interruptedAfter(sw)}`) : '') : '',
   warningList(sw?.warnings, 'sweep-warning-list') ?? '', sw ? statedNotes(sw.model, sw.notes, 'sweep-notes') : '')
   if (!sw) out.append(h('p', { class: 'hint' }, 'Run a sweep to see the histograms.'))
   else for (const si of sw.issues) {
@@ -1273,6 +1280,12 @@ function drawSearch(box: HTMLElement, ans: DealSearch) {
 }
 
 init()
+
+// interruptedAfter is ask.InterruptedAfter: how many of its requested
+// draws an interrupted sweep of one model kept.
+function interruptedAfter(sw: { draws: number; requested: number }): string {
+  return `interrupted after ${count(sw.draws)} of ${count(sw.requested)} draws`
+}
 
 // drawsUnsettledText is ask.DrawsUnsettledText: how many draws of an
 // issue had not settled and how far their last round still moved them.
