@@ -27,7 +27,9 @@ type ModelForecast struct {
 	// degenerate case handled, why it stopped).
 	Notes []string `json:"notes,omitempty"`
 	// Warnings are what the reader must know before using a number: a
-	// forecast that did not settle, most of all.
+	// forecast that did not settle, most of all (one warning for all the
+	// issues that did not settle, each named with its range, or the
+	// issue's own sentence when it is the only one).
 	Warnings []string `json:"warnings,omitempty"`
 	// Detail is model-specific output that the peer-format writers of
 	// package ask read (KTAB's log, Decide's exchanges); not in the JSON.

@@ -7,7 +7,7 @@ import (
 	"math"
 	"slices"
 	"sort"
-	"strconv"
+	"strings"
 
 	"parley/answer"
 	"parley/errs"
@@ -132,11 +132,12 @@ func ModelErrors(f *answer.Forecast) []error {
 }
 
 // convert turns a model's result into its part of the answer, with the
-// labelled options nearest each forecast and a warning for each issue
-// whose rounds had not settled.
+// labelled options nearest each forecast and the warning of the issues
+// whose rounds had not settled (settleWarning).
 func (c *Case) convert(name string, r *model.Result) answer.ModelForecast {
 	p := c.problem
 	out := answer.ModelForecast{Model: name, Notes: r.Notes, Issues: []answer.IssueForecast{}, Detail: r.Detail}
+	var moving []unsettledIssue
 	for _, ir := range r.Issues {
 		k := c.Header.IssueIndex(ir.Issue)
 		if k < 0 {
@@ -162,13 +163,16 @@ func (c *Case) convert(name string, r *model.Result) answer.ModelForecast {
 			f.Range = &answer.Interval{Lo: s.lo, Hi: s.hi}
 			f.Cycle = s.cycle
 			f.Nearest = c.Header.Spanned(k, s.lo, s.hi)
-			out.Warnings = append(out.Warnings, s.warning(issueLabel(is), len(ir.Rounds)-1))
+			moving = append(moving, unsettledIssue{label: issueLabel(is), s: s, rounds: len(ir.Rounds) - 1})
 		}
 		if ir.Predictive != nil {
 			f.Distribution = distribution(p, k, ir.Predictive)
 			f.Predictive = ir.Predictive
 		}
 		out.Issues = append(out.Issues, f)
+	}
+	if w := settleWarning(moving, len(out.Issues)); w != "" {
+		out.Warnings = append(out.Warnings, w)
 	}
 	return out
 }
@@ -324,19 +328,70 @@ func settle(rounds []model.Round, width float64) settling {
 	return s
 }
 
+// warning is the sentence for one issue that did not settle after its
+// rounds: the range to read it as, and a cycle's values and period.
 func (s settling) warning(issue string, rounds int) string {
-	g := func(x float64) string { return strconv.FormatFloat(x, 'f', 1, 64) }
+	g := OneDecimal
 	if len(s.cycle) > 0 {
-		vals := ""
-		for i, x := range s.cycle {
-			if i > 0 {
-				vals += ", "
-			}
-			vals += g(x)
-		}
-		return fmt.Sprintf("%s: did not settle — the forecast cycles through %s (period %d) after %d rounds; read it as the range %s–%s, not the last round's point", issue, vals, len(s.cycle), rounds, g(s.lo), g(s.hi))
+		return fmt.Sprintf("%s: did not settle — the forecast cycles through %s (period %d) after %d rounds; read it as the range %s–%s, not the last round's point", issue, s.cycleText(), len(s.cycle), rounds, g(s.lo), g(s.hi))
 	}
 	return fmt.Sprintf("%s: did not settle — the forecast was still moving after %d rounds, within %s–%s over the last rounds; read it as that range, not the last round's point", issue, rounds, g(s.lo), g(s.hi))
+}
+
+// cycleText is a cycle's values, in order, at one decimal.
+func (s settling) cycleText() string {
+	vals := make([]string, len(s.cycle))
+	for i, x := range s.cycle {
+		vals[i] = OneDecimal(x)
+	}
+	return strings.Join(vals, ", ")
+}
+
+// unsettledIssue is an issue whose forecast did not settle: its label
+// (issueLabel), what its rounds say, and how many rounds it ran.
+type unsettledIssue struct {
+	label  string
+	s      settling
+	rounds int
+}
+
+// settleWarning is a model's one warning about the issues, of its n,
+// whose forecast did not settle; "" when every one settled. One issue
+// keeps its own sentence (settling.warning). Two or more share one
+// sentence that names each with the range it kept moving in (and a
+// cycle's values and period), so that a model that settles on few issues
+// says so once, not in a near-identical sentence per issue that buries
+// every other warning; the per-issue ranges are also the answer's
+// issues[].range and cycle, which a program reads. The rounds are said
+// once when every issue ran as many, else with each issue (the
+// ensemble's issues run their own).
+func settleWarning(moving []unsettledIssue, n int) string {
+	switch len(moving) {
+	case 0:
+		return ""
+	case 1:
+		return moving[0].s.warning(moving[0].label, moving[0].rounds)
+	}
+	same := true
+	for _, u := range moving {
+		same = same && u.rounds == moving[0].rounds
+	}
+	parts := make([]string, len(moving))
+	for i, u := range moving {
+		p := u.label + " " + RangeText(u.s.lo, u.s.hi, OneDecimal)
+		if len(u.s.cycle) > 0 {
+			p += fmt.Sprintf(", cycling through %s (period %d)", u.s.cycleText(), len(u.s.cycle))
+		}
+		if !same {
+			p += fmt.Sprintf(" after %d rounds", u.rounds)
+		}
+		parts[i] = p
+	}
+	after := ""
+	if same {
+		after = fmt.Sprintf(" after %d rounds", moving[0].rounds)
+	}
+	return fmt.Sprintf("did not settle on %d of %d issues%s; read each as the range it kept moving in over the last rounds, not the last round's point: %s", len(moving), n, after, strings.Join(parts, "; "))
 }
 
 // issueLabel names an issue in a message: its name, with its id.

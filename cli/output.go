@@ -145,23 +145,8 @@ func forecastTable(w io.Writer, f *answer.Forecast, long, trace bool, width int)
 		if m.Error != "" {
 			fmt.Fprintf(w, "error (%s): %s\n", m.Model, m.Error)
 		}
-		if long || len(m.Unsettled()) < 2 {
-			for _, x := range m.Warnings {
-				say(w, "warning ("+m.Model+")", x, width)
-			}
-			continue
-		}
-		// Several issues did not settle: one line says so for all.
-		var parts []string
-		for _, x := range m.Unsettled() {
-			parts = append(parts, fmt.Sprintf("%s %s–%s", x.Name, num(x.Range.Lo), num(x.Range.Hi)))
-		}
-		msg := fmt.Sprintf("did not settle on %d issues; read each as the range it kept moving in over the last rounds, not a point: %s (--format json or --long for each)", len(parts), strings.Join(parts, "; "))
-		say(w, "warning ("+m.Model+")", msg, width)
 		for _, x := range m.Warnings {
-			if !strings.Contains(x, "did not settle") {
-				say(w, "warning ("+m.Model+")", x, width)
-			}
+			say(w, "warning ("+m.Model+")", x, width)
 		}
 	}
 	for _, m := range f.Models {

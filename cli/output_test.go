@@ -73,6 +73,55 @@ func TestForecastFitsWidth(t *testing.T) {
 	}
 }
 
+// The forecast prints each model's warnings as the answer gives them,
+// compact and --long alike: on the built-in case exchange's one warning
+// for the issues it did not settle on, which ask words, and bdm's one
+// issue's sentence, each once and whole; the CLI groups nothing itself.
+func TestForecastWarningsAsAnswered(t *testing.T) {
+	out, _, code := run(t, "forecast", "-f", "json")
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	var f answer.Forecast
+	if err := json.Unmarshal([]byte(out), &f); err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, m := range f.Models {
+		n += len(m.Warnings)
+	}
+	if ex, ok := modelOf(&f, "exchange"); !ok || len(ex.Unsettled()) < 2 || n == 0 {
+		t.Fatal("exchange leaves fewer than two issues moving on the built-in case: the test tests less than it says")
+	}
+	for _, long := range []bool{false, true} {
+		var b bytes.Buffer
+		if err := forecastTable(&b, &f, long, false, 0); err != nil {
+			t.Fatal(err)
+		}
+		text := unwrapped(b.String())
+		if got := strings.Count(text, "\nwarning ("); got != n {
+			t.Errorf("long %v: %d warnings printed, want the answer's %d", long, got, n)
+		}
+		for _, m := range f.Models {
+			for _, w := range m.Warnings {
+				if strings.Count(text, "warning ("+m.Model+"): "+w+"\n") != 1 {
+					t.Errorf("long %v: %s's warning is not printed once and whole: %s", long, m.Model, w)
+				}
+			}
+		}
+	}
+}
+
+// modelOf is the forecast's part for the model name.
+func modelOf(f *answer.Forecast, name string) (answer.ModelForecast, bool) {
+	for _, m := range f.Models {
+		if m.Model == name {
+			return m, true
+		}
+	}
+	return answer.ModelForecast{}, false
+}
+
 // say breaks a message so that its label's line and each indented line
 // after it fit the width.
 func TestSay(t *testing.T) {

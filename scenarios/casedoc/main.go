@@ -111,7 +111,7 @@ func write(ctx context.Context, w io.Writer, draws int) error {
 	if err != nil {
 		return err
 	}
-	forecasts, models, unsettled, err := runForecasts(ctx, in)
+	forecasts, models, err := runForecasts(ctx, in)
 	if err != nil {
 		return err
 	}
@@ -170,12 +170,12 @@ func write(ctx context.Context, w io.Writer, draws int) error {
 	}
 
 	var models1 strings.Builder
+	// Counted from each forecast's settled, not from the warnings: a
+	// model words the issues it did not settle on as one warning.
 	count := map[string]int{}
-	for _, w := range unsettled {
-		for _, m := range models {
-			if strings.Contains(w, "— "+m+": ") && strings.Contains(w, "did not settle") {
-				count[m]++
-			}
+	for k, f := range forecasts {
+		if !f.Settled {
+			count[k[1]]++
 		}
 	}
 	for i, m := range ask.Models() {
@@ -559,41 +559,33 @@ type forecast = answer.IssueForecast
 
 // runForecasts asks every model (the variant profiles too: the page
 // compares them) for every forecast row, through package ask as every
-// door does; the result is keyed by row index, model name and issue, and
-// warns lists each row's model warnings.
-func runForecasts(ctx context.Context, in *ask.Input) (map[[3]string]forecast, []string, []string, error) {
+// door does; the result is keyed by row index, model name and issue.
+func runForecasts(ctx context.Context, in *ask.Input) (map[[3]string]forecast, []string, error) {
 	out := map[[3]string]forecast{}
-	var names, warns []string
+	var names []string
 	for i, row := range forecastRows {
 		c, err := in.Case(answer.Target{Snapshot: row[0], Variant: row[1]})
 		if err != nil {
-			return nil, nil, nil, err
+			return nil, nil, err
 		}
 		req := answer.NewForecastRequest()
 		req.Models = []string{"all"}
 		req.Seed = seed
 		f, err := ask.Forecast(ctx, c, req, nil)
 		if err != nil {
-			return nil, nil, nil, err
+			return nil, nil, err
 		}
 		if es := ask.ModelErrors(f); len(es) > 0 {
-			return nil, nil, nil, fmt.Errorf("at %s/%s: %w", row[0], row[1], es[0])
+			return nil, nil, fmt.Errorf("at %s/%s: %w", row[0], row[1], es[0])
 		}
 		names = f.Request.Models
 		for _, m := range f.Models {
 			for _, x := range m.Issues {
 				out[[3]string{fmt.Sprint(i), m.Model, x.Issue}] = x
 			}
-			for _, w := range m.Warnings {
-				v := row[1]
-				if v == "" {
-					v = "no variant"
-				}
-				warns = append(warns, fmt.Sprintf("%s, %s — %s: %s", row[0], v, m.Model, w))
-			}
 		}
 	}
-	return out, names, warns, nil
+	return out, names, nil
 }
 
 func forecastTable(b *strings.Builder, issue string, ms []string, f map[[3]string]forecast) {

@@ -383,14 +383,22 @@ function forecastFor(model: string, issue: string): number | null {
 }
 
 // issueWarnings are the models' warnings about one issue: the warnings
-// that name it, and a line for any unsettled forecast no warning names.
+// that name it and no other of the model's issues, and, for an unsettled
+// forecast none of those names, a line with its own range (and cycle)
+// from its fields. A warning naming several issues (a model's one
+// warning for all it did not settle on) stays with the model's caveats:
+// here it would bury this issue's range among the others'.
 function issueWarnings(models: ModelForecast[], issue: string): { model: string; text: string }[] {
   const out: { model: string; text: string }[] = []
   for (const m of models) {
-    const ws = (m.warnings ?? []).filter((w) => w.includes(`(${issue})`))
+    const names = (w: string, id: string) => w.includes(`(${id})`)
+    const ws = (m.warnings ?? []).filter((w) => names(w, issue) && !m.issues.some((x) => x.issue !== issue && names(w, x.issue)))
     for (const w of ws) out.push({ model: m.model, text: w })
     const f = m.issues.find((x) => x.issue === issue)
-    if (f && !f.settled && !ws.length) out.push({ model: m.model, text: `did not settle: read it as the range ${shown(f)}` })
+    if (f && !f.settled && !ws.length) {
+      const cycle = f.cycle?.length ? ` (it cycles through ${f.cycle.map((x) => fmt(x)).join(', ')}, period ${f.cycle.length})` : ''
+      out.push({ model: m.model, text: `did not settle: read it as the range ${shown(f)}${cycle}` })
+    }
   }
   return out
 }

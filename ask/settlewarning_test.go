@@ -1,0 +1,108 @@
+package ask
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+
+	"parley/answer"
+)
+
+// A model says once which issues its forecast did not settle on: on the
+// built-in case exchange, smp and the ensemble each carry one warning
+// that names every such issue with the range its issues[].range holds,
+// the rounds it ran and nothing about the issues that settled; bdm,
+// which cycles on one issue, keeps that issue's own sentence; a model
+// that settles everywhere carries none. The expected words are built
+// from the answer's own fields, so a range that moves moves them too.
+func TestOneSettleWarningPerModel(t *testing.T) {
+	c := builtinCase(t)
+	f, err := Forecast(context.Background(), c, answer.NewForecastRequest(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	label := func(x answer.IssueForecast) string {
+		if x.Name == "" || x.Name == x.Issue {
+			return x.Issue
+		}
+		return fmt.Sprintf("%s (%s)", x.Name, x.Issue)
+	}
+	moving := map[string]int{}
+	for _, m := range f.Models {
+		var settle []string
+		for _, w := range m.Warnings {
+			if strings.Contains(w, "did not settle") {
+				settle = append(settle, w)
+			}
+		}
+		on := m.Unsettled()
+		moving[m.Model] = len(on)
+		if len(on) == 0 {
+			if len(settle) > 0 {
+				t.Errorf("%s settles on every issue, yet: %q", m.Model, settle)
+			}
+			continue
+		}
+		if len(settle) != 1 {
+			t.Errorf("%s did not settle on %d issues: %d warnings say so, want 1: %q", m.Model, len(on), len(settle), settle)
+			continue
+		}
+		w := settle[0]
+		if len(on) == 1 {
+			x := on[0]
+			r := OneDecimal(x.Range.Lo) + "–" + OneDecimal(x.Range.Hi)
+			if !strings.HasPrefix(w, label(x)+": did not settle — ") || !strings.Contains(w, r) {
+				t.Errorf("%s, one issue: %q, want %s's own sentence with its range %s", m.Model, w, label(x), r)
+			}
+			continue
+		}
+		if head := fmt.Sprintf("did not settle on %d of %d issues", len(on), len(m.Issues)); !strings.HasPrefix(w, head) {
+			t.Errorf("%s: %q does not begin %q", m.Model, w, head)
+		}
+		for _, x := range on {
+			part := label(x) + " " + RangeText(x.Range.Lo, x.Range.Hi, OneDecimal)
+			if n := strings.Count(w, part); n != 1 {
+				t.Errorf("%s: %q names %q %d times, want once", m.Model, w, part, n)
+			}
+			if rounds := fmt.Sprintf("after %d rounds", len(x.Rounds)-1); !strings.Contains(w, rounds) {
+				t.Errorf("%s: %q does not say %s on %s", m.Model, w, rounds, x.Issue)
+			}
+		}
+		for _, x := range m.Issues {
+			if x.Settled && strings.Contains(w, "("+x.Issue+")") {
+				t.Errorf("%s: %q names %s, which settled", m.Model, w, x.Issue)
+			}
+		}
+	}
+	for name, want := range map[string]string{"exchange": "several", "smp": "several", "ensemble": "several", "bdm": "one", "compromise": "none"} {
+		n := moving[name]
+		if got := map[bool]string{n == 0: "none", n == 1: "one", n > 1: "several"}[true]; got != want {
+			t.Errorf("%s did not settle on %d issues of the built-in case, want %s: the case tests less than it says", name, n, want)
+		}
+	}
+}
+
+// settleWarning says the rounds once when every issue ran as many, with
+// each issue otherwise, and a cycle's values and period where it cycles.
+func TestSettleWarningWords(t *testing.T) {
+	a := unsettledIssue{label: "A (a)", s: settling{lo: 1, hi: 2}, rounds: 10}
+	b := unsettledIssue{label: "B (b)", s: settling{lo: 20.7, hi: 90, cycle: []float64{90, 20.7}}, rounds: 10}
+	for _, c := range []struct {
+		name   string
+		moving []unsettledIssue
+		want   string
+	}{
+		{"none", nil, ""},
+		{"one keeps its sentence", []unsettledIssue{b},
+			"B (b): did not settle — the forecast cycles through 90.0, 20.7 (period 2) after 10 rounds; read it as the range 20.7–90.0, not the last round's point"},
+		{"same rounds", []unsettledIssue{a, b},
+			"did not settle on 2 of 3 issues after 10 rounds; read each as the range it kept moving in over the last rounds, not the last round's point: A (a) 1.0–2.0; B (b) 20.7–90.0, cycling through 90.0, 20.7 (period 2)"},
+		{"rounds of their own", []unsettledIssue{a, {label: b.label, s: b.s, rounds: 7}},
+			"did not settle on 2 of 3 issues; read each as the range it kept moving in over the last rounds, not the last round's point: A (a) 1.0–2.0 after 10 rounds; B (b) 20.7–90.0, cycling through 90.0, 20.7 (period 2) after 7 rounds"},
+	} {
+		if got := settleWarning(c.moving, 3); got != c.want {
+			t.Errorf("%s:\n got %q\nwant %q", c.name, got, c.want)
+		}
+	}
+}
