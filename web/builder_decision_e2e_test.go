@@ -13,9 +13,10 @@ import (
 // TestBuilderDecisionDiagnostics removes North from the renames scenario
 // in the builder. Both decision rules name North (Issue A's qmv weights,
 // Issue B's unanimity voters), and the builder draws no decision rule, so
-// the rules keep north and the save is refused. Each problem is said in
-// words beside its issue and in the list of problems: the issue by its
-// name, then the rule's weight or voter, then the server's message with
+// the rules keep north and the save is refused; without North's votes
+// Issue A's quota is out of reach too. Each problem is said in words
+// beside its issue and in the list of problems: the issue by its name,
+// then the rule's weight, quota or voter, then the server's message with
 // the names that would do (east, whom the variants add, and South by id
 // and alias).
 //
@@ -32,6 +33,7 @@ func TestBuilderDecisionDiagnostics(t *testing.T) {
 		r.poll(`!!document.querySelector("[data-testid=build-problems]")`), r.shot("40-build-decision-diagnostics"))
 	want := []string{
 		`Issue “Issue A”, decision rule: weight of north: unknown actor "north" — valid: one of [east s south]`,
+		`Issue “Issue A”, decision rule: quota: quota 4 cannot be reached — valid: a number > 0 and at most the total weight 3`,
 		`Issue “Issue B”, decision rule: voter 1: unknown actor "north" — valid: one of [east s south]`,
 		`Proposal “First offer”: proposer 1: unknown actor "north" — valid: one of [s south]`,
 	}
@@ -42,7 +44,8 @@ func TestBuilderDecisionDiagnostics(t *testing.T) {
 	// Beside the issue: the same words, marked as an error.
 	for p, w := range map[string]string{
 		"issues[0].decision.weights.north": "✕ " + want[0],
-		"issues[1].decision.voters[0]":     "✕ " + want[1],
+		"issues[0].decision.quota":         "✕ " + want[1],
+		"issues[1].decision.voters[0]":     "✕ " + want[2],
 	} {
 		if got := r.text(fmt.Sprintf(`[data-path=%q] > [data-testid=diagnostic][data-for=%q]`, p[:len("issues[0]")], p)); got != w {
 			t.Errorf("beside the issue, %s reads\n%q\nwant\n%q", p, got, w)
@@ -81,7 +84,7 @@ stances:
 	wantUploaded := []string{
 		"bad-rules.yaml was not uploaded: 3 problem(s) in it to fix:",
 		`✕ Line 5: Issue 1, decision rule: weight of west: unknown actor "west" — valid: one of [north]`,
-		`✕ Line 5: Issue 1, decision rule: quota: quota 0 is not positive — valid: a number > 0 and at most the total weight 3`,
+		`✕ Line 5: Issue 1, decision rule: quota: quota 0 is not positive — valid: a number > 0 and at most the total weight 2`,
 		`✕ Line 8: Issue 2, decision rule: voter 2: voter "north" is listed twice (by id or alias) — valid: each voter once`,
 	}
 	if strings.Join(uploaded, "\n") != strings.Join(wantUploaded, "\n") {
@@ -91,7 +94,7 @@ stances:
 	if strings.Join(listed, "\n") != strings.Join(want, "\n") {
 		t.Errorf("after the upload the draft's problems are\n%s\nwant\n%s", strings.Join(listed, "\n"), strings.Join(want, "\n"))
 	}
-	if n := r.count(`[data-testid=diagnostic][data-for="issues[0].decision.quota"], [data-testid=diagnostic][data-for="issues[1].decision.voters[1]"]`); n != 0 {
+	if n := get(t, r.bctx, "file's problems beside the fields", chromedp.Evaluate[int](`[...document.querySelectorAll("[data-testid=diagnostic]")].filter((x) => /quota 0|listed twice/.test(x.textContent)).length`)); n != 0 {
 		t.Errorf("%d of the file's problems are put beside the draft's fields", n)
 	}
 	if s := r.text(`[data-testid=build-state]`); !strings.HasPrefix(s, "Renames") {
