@@ -15,6 +15,7 @@ import { api, download, APIError } from './api'
 import type { Scenario, ScenarioView, Diagnostic, Evidence, Changes, FormatInfo, Actor, Proposal } from './api'
 import { h, errorText } from './util'
 import { describe, message, sentence, actorName, issueName } from './diagnostics'
+import { parsePath, getPath, setPath } from './paths'
 
 // BuildContext is what the page gives the view.
 export interface BuildContext {
@@ -108,37 +109,6 @@ function showFormats(box: HTMLElement) {
 }
 
 // ---------- paths: reading the fields into the document ----------
-
-type Seg = string | number
-
-function segs(path: string): Seg[] {
-  const out: Seg[] = []
-  for (const m of path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) out.push(m[2] !== undefined ? Number(m[2]) : m[1])
-  return out
-}
-
-function getPath(doc: any, path: string): any {
-  let cur = doc
-  for (const s of segs(path)) cur = cur?.[s]
-  return cur
-}
-
-// setPath writes v at path, making the objects on the way; undefined
-// removes the field.
-function setPath(doc: any, path: string, v: unknown) {
-  const ss = segs(path)
-  let cur = doc
-  for (let i = 0; i < ss.length - 1; i++) {
-    if (cur[ss[i]] === undefined || cur[ss[i]] === null) {
-      if (v === undefined) return
-      cur[ss[i]] = typeof ss[i + 1] === 'number' ? [] : {}
-    }
-    cur = cur[ss[i]]
-  }
-  const last = ss[ss.length - 1]
-  if (v === undefined) delete cur[last]
-  else cur[last] = v
-}
 
 // resolves names the actor id or alias name stands for.
 function resolves(doc: Scenario, name: string): string | undefined {
@@ -554,9 +524,9 @@ function draw(box: HTMLElement, ctx: BuildContext) {
   } }, '+ add')
   const remove = (drawn: string, what: string, also?: () => void) => h('button', { type: 'button', class: 'small remove', 'data-remove': drawn, 'aria-label': `Remove ${what}`, title: `Remove ${what}`,
     onclick: (e: Event) => change(() => {
-      const ss = segs((e.currentTarget as HTMLElement | null)?.dataset.remove ?? drawn)
+      const ss = parsePath((e.currentTarget as HTMLElement | null)?.dataset.remove ?? drawn, doc)
       const i = ss.pop() as number
-      const list = getPath(doc, ss.join('.').replace(/\.(\d+)/g, '[$1]'))
+      const list = getPath(doc, ss)
       also?.()
       list.splice(i, 1)
     }, true) }, '✕')
@@ -641,7 +611,7 @@ function draw(box: HTMLElement, ctx: BuildContext) {
         change ? h('datalist', { id: listId, 'data-scope': scopeOf(p) }, ...tabled.map(([v, l]) => h('option', { value: v }, l))) : null,
         field('Name', p + '.name', change ? 'opttext' : 'text', x.name, { wide: true, refresh: true, placeholder: change ? 'empty: unchanged' : undefined }),
         field('Date', p + '.date', change ? 'opttext' : 'text', x.date, { placeholder: 'YYYY-MM-DD' }), field('Withdrawn', p + '.withdrawn', 'opttext', x.withdrawn, { placeholder: 'YYYY-MM-DD' }),
-        remove(p, `proposal ${x.name || x.id || (segs(p).pop() as number) + 1}`)),
+        remove(p, `proposal ${x.name || x.id || (parsePath(p).pop() as number) + 1}`)),
       field('Description', p + '.description', 'opttextarea', x.description, { wide: true }),
       h('div', { class: 'brow', 'data-path': p + '.package' }, ...doc.issues.filter((is) => is.id).map((is) =>
         field(is.name || is.id, `${p}.package.${is.id}`, 'optnumber', x.package?.[is.id], { hint: `(${scaleOf(is.id)})`, placeholder: change ? 'unchanged' : 'open' }))),
