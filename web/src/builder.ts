@@ -31,10 +31,12 @@ export interface BuildContext {
 }
 
 // Draft is the scenario being edited: id null for a new one not saved yet.
-// refused is a file whose upload the server refused, with its problems:
-// they are the file's, not the draft's, so they are listed apart.
+// pristine is the document as it was loaded, or as a blank draft starts
+// (canonical), which edited compares it with. refused is a file whose
+// upload the server refused, with its problems: they are the file's, not
+// the draft's, so they are listed apart.
 interface Draft {
-  id: string | null; version: number; title: string; doc: Scenario; diags: Diagnostic[]; dirty: boolean
+  id: string | null; version: number; title: string; doc: Scenario; diags: Diagnostic[]; pristine: string
   refused?: { name: string; diags: Diagnostic[] }
 }
 
@@ -53,17 +55,35 @@ let formats: FormatInfo[] | null = null
 
 const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x))
 
+// canonical is a document as JSON with every mapping's keys sorted, so
+// that two documents saying the same compare equal, whatever the order
+// their fields were written in (a field emptied and typed again moves to
+// the end of its mapping).
+function canonical(doc: Scenario): string {
+  return JSON.stringify(doc, (_, v) => (v && typeof v === 'object' && !Array.isArray(v)
+    ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v))
+}
+
 function fromView(sv: ScenarioView): Draft {
-  return { id: sv.id, version: sv.version, title: sv.name, doc: clone(sv.scenario), diags: sv.warnings.map((w) => ({ ...w, warning: true })), dirty: false }
+  const doc = clone(sv.scenario)
+  return { id: sv.id, version: sv.version, title: sv.name, doc, diags: sv.warnings.map((w) => ({ ...w, warning: true })), pristine: canonical(doc) }
 }
 
 function blank(): Draft {
   const today = new Date().toISOString().slice(0, 10)
-  return { id: null, version: 0, title: '', doc: { metadata: { id: '', title: '', as_of: today }, issues: [], actors: [], stances: [] }, diags: [], dirty: false }
+  const doc: Scenario = { metadata: { id: '', title: '', as_of: today }, issues: [], actors: [], stances: [] }
+  return { id: null, version: 0, title: '', doc, diags: [], pristine: canonical(doc) }
 }
 
-// unsaved reports whether the builder holds edits not saved yet.
-export function unsaved(): boolean { return !!draft && (draft.dirty || draft.id === null) }
+// edited reports whether the draft's document differs from the one it
+// started from: the stored scenario as loaded, or the blank one. An edit
+// undone is no edit; a blank draft nobody has touched has nothing to lose.
+function edited(d: Draft): boolean { return canonical(d.doc) !== d.pristine }
+
+// unsaved reports whether the builder holds edits not saved yet, which
+// replacing the draft (another scenario, an upload, a new blank one)
+// would lose.
+export function unsaved(): boolean { return !!draft && edited(draft) }
 
 // startBlank makes the builder's draft a new, empty scenario.
 export function startBlank() { draft = blank() }
@@ -76,7 +96,7 @@ const peerFormats: [string, string][] = [
 // renderBuilder draws the view into box.
 export function renderBuilder(box: HTMLElement, ctx: BuildContext) {
   const sv = ctx.sv
-  if (!draft || (draft.id !== null && (!sv || draft.id !== sv.id || (!draft.dirty && draft.version !== sv.version)))) draft = sv ? fromView(sv) : blank()
+  if (!draft || (draft.id !== null && (!sv || draft.id !== sv.id || (!edited(draft) && draft.version !== sv.version)))) draft = sv ? fromView(sv) : blank()
   draw(box, ctx)
   if (!formats) api.formats().then((f) => { formats = f; showFormats(box) }, () => { formats = [] })
 }
@@ -500,7 +520,6 @@ function draw(box: HTMLElement, ctx: BuildContext) {
   const change = (edit: () => void, dropped = false) => {
     collect(box, doc)
     edit()
-    d.dirty = true
     if (dropped) d.diags = []
     again()
   }
@@ -673,7 +692,7 @@ function draw(box: HTMLElement, ctx: BuildContext) {
   const md = doc.metadata
   const stored = d.id !== null
   const problems = d.diags.filter((x) => !x.warning)
-  const state = !stored ? 'New scenario, not saved yet' : d.dirty ? `${d.title} · version ${d.version} · unsaved changes` : `${d.title} · version ${d.version} · saved`
+  const state = !stored ? 'New scenario, not saved yet' : edited(d) ? `${d.title} · version ${d.version} · unsaved changes` : `${d.title} · version ${d.version} · saved`
 
   // the file: save, new, upload, delete
   // The file chosen and its format outlive drawing the view again (an
@@ -748,7 +767,7 @@ function draw(box: HTMLElement, ctx: BuildContext) {
     h('p', { class: 'bstate', 'data-testid': 'build-state' }, state),
     h('div', { class: 'buttons' },
       h('button', { type: 'button', class: 'primary', 'data-testid': 'build-save', onclick: save }, stored ? 'Save' : 'Create scenario'),
-      d.dirty || !stored ? h('button', { type: 'button', onclick: discard, 'data-testid': 'build-discard' }, stored ? 'Discard changes' : 'Cancel') : null,
+      edited(d) || !stored ? h('button', { type: 'button', onclick: discard, 'data-testid': 'build-discard' }, stored ? 'Discard changes' : 'Cancel') : null,
       stored ? h('button', { type: 'button', 'data-testid': 'build-new', onclick: fresh }, 'New blank scenario') : null,
       stored ? h('button', { type: 'button', class: 'danger', 'data-testid': 'build-delete', onclick: del }, 'Delete scenario') : null),
     h('div', { class: 'row' }, h('label', { for: 'build-upload-file' }, 'Or upload a file (a scenario, or a peer tool’s: ', h('span', { 'data-formats': '' }, formatNames()), ') '),
@@ -783,7 +802,7 @@ function draw(box: HTMLElement, ctx: BuildContext) {
   drawPeer()
   const at = `${ctx.snapshot === 'latest' ? 'the latest snapshot' : ctx.snapshot === 'base' ? 'the base date' : ctx.snapshot}${ctx.variant ? ', variant ' + ctx.variant : ''}`
   const downloads = stored ? h('section', { class: 'card', 'data-testid': 'build-downloads' }, h('h2', {}, 'Download'),
-    h('p', { class: 'hint' }, `Of the saved version${d.dirty ? ' (save first to include your edits)' : ''}. The brief and the peer formats are at ${at}, as chosen above.`),
+    h('p', { class: 'hint' }, `Of the saved version${edited(d) ? ' (save first to include your edits)' : ''}. The brief and the peer formats are at ${at}, as chosen above.`),
     h('div', { class: 'row' }, h('strong', {}, 'Brief'),
       link(`${base}/brief?${q({ format: 'html', snapshot: ctx.snapshot, variant: ctx.variant })}`, 'HTML', 'brief-html'),
       link(`${base}/brief?${q({ format: 'md', snapshot: ctx.snapshot, variant: ctx.variant })}`, 'Markdown', 'brief-md'),
@@ -904,7 +923,6 @@ function draw(box: HTMLElement, ctx: BuildContext) {
       const from = el.dataset.was ?? '', to = el.value.trim()
       if (kind && from && to && from !== to) { renameInPage(box, doc, kind, from, to, el.dataset.path!); rename(doc, kind, from, to, el.dataset.path!) }
       if (kind) el.dataset.was = to
-      d.dirty = true
       refreshChoices(box, doc)
     })
   }
@@ -914,7 +932,6 @@ function draw(box: HTMLElement, ctx: BuildContext) {
     el.addEventListener('input', () => {
       const p = el.dataset.path!
       setPath(doc, p, read(el, doc, getPath(doc, p)))
-      d.dirty = true
     })
   }
   showDiagnostics(box, d.diags, doc)
