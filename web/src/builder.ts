@@ -10,13 +10,16 @@
 // blank or from an uploaded file in any format import reads (a file the
 // server refuses has its problems listed under the upload); the saved
 // scenario downloads as its file, in a peer tool's format, or as the
-// one-page brief.
+// one-page brief. Renaming an id carries its references along (rename);
+// removing an item removes what names it, after asking, or is refused
+// with the reason (removal.ts).
 import { api, download, APIError } from './api'
 import type { Scenario, ScenarioView, Diagnostic, Evidence, Changes, FormatInfo, Actor, Proposal } from './api'
 import { h, errorText } from './util'
 import { describe, message, sentence, actorName, issueName } from './diagnostics'
 import { parsePath, getPath, setPath } from './paths'
 import { resolves, scopeOf, actorsIn, proposalsIn, reach } from './scopes'
+import { removal } from './removal'
 
 // BuildContext is what the page gives the view.
 export interface BuildContext {
@@ -464,14 +467,30 @@ function draw(box: HTMLElement, ctx: BuildContext) {
     first?.focus({ preventScroll: true })
     first?.scrollIntoView({ block: 'nearest' })
   } }, '+ add')
-  const remove = (drawn: string, what: string, also?: () => void) => h('button', { type: 'button', class: 'small remove', 'data-remove': drawn, 'aria-label': `Remove ${what}`, title: `Remove ${what}`,
-    onclick: (e: Event) => change(() => {
-      const ss = parsePath((e.currentTarget as HTMLElement | null)?.dataset.remove ?? drawn, doc)
-      const i = ss.pop() as number
-      const list = getPath(doc, ss)
-      also?.()
-      list.splice(i, 1)
-    }, true) }, '✕')
+  // remove removes the item at its path (read from the button, as add's)
+  // and what names it elsewhere (removal.ts): at once when nothing does;
+  // else after asking, with the list of what goes with it; never when
+  // the removal would change what the builder does not edit (the reasons
+  // are said instead). what names the item, when clicked if a function
+  // (an id or a name typed since the view was drawn).
+  const remove = (drawn: string, what: string | (() => string)) => {
+    const named = () => (typeof what === 'function' ? what() : what)
+    return h('button', { type: 'button', class: 'small remove', 'data-remove': drawn, 'aria-label': `Remove ${named()}`, title: `Remove ${named()}`,
+      onclick: (e: Event) => {
+        const path = (e.currentTarget as HTMLElement | null)?.dataset.remove ?? drawn
+        collect(box, doc)
+        const r = removal(doc, path)
+        const it = named()
+        if (r.refused.length) {
+          const why = `${it.charAt(0).toUpperCase() + it.slice(1)} cannot be removed here.\n${r.refused.map((x) => x.charAt(0).toUpperCase() + x.slice(1)).join('\n')}`
+          ctx.status(why.replace(/\n/g, ' '), true)
+          alert(why)
+          return
+        }
+        if (r.also.length && !confirm(`Remove ${it}? These name it, and go with it:\n${r.also.map((x) => '• ' + x).join('\n')}`)) return
+        change(r.apply, true)
+      } }, '✕')
+  }
 
   // more is a folded group of an item's less used fields.
   const more = (key: string, summary: string, ...kids: (HTMLElement | null)[]) => {
@@ -516,19 +535,15 @@ function draw(box: HTMLElement, ctx: BuildContext) {
       field('Red line assumed because', `${p}.red_line_assumed.${is.id}`, 'opttext', a.red_line_assumed?.[is.id], { wide: true, placeholder: 'when no source speaks to it' })),
     quoteRows(`${p}.red_line_evidence.${is.id}`, a.red_line_evidence?.[is.id], `Quotes behind the red line on ${is.name || is.id}`)))
 
-  // actorEditor is an actor at p, of the base (its stances in list) or
-  // added by a snapshot or variant (list is the change's): removing it
-  // removes its stances there.
-  const actorEditor = (p: string, a: Actor, list: { stances?: { actor: string }[] }) => h('div', { class: 'bitem', 'data-path': p },
+  // actorEditor is an actor at p, of the base or added by a snapshot or
+  // variant.
+  const actorEditor = (p: string, a: Actor) => h('div', { class: 'bitem', 'data-path': p },
     h('div', { class: 'brow' },
       field('Id', p + '.id', 'text', a.id, { rename: 'actor' }), field('Name', p + '.name', 'text', a.name, { refresh: true }),
       field('Capability', p + '.capability', 'number', a.capability, { hint: '(> 0; only ratios matter)' }),
       group('Capability range', p + '.capability_range', 'pair', a.capability_range?.[0], a.capability_range?.[1], ['low', 'high']),
       field('Aliases', p + '.aliases', 'list', a.aliases?.join(', '), { hint: '(comma-separated)' }),
-      remove(p, `actor ${a.name || a.id}`, () => {
-        const id = (getPath(doc, p) as Actor | undefined)?.id ?? a.id
-        if (list.stances) list.stances = list.stances.filter((x) => resolves(doc, x.actor) !== id && x.actor !== id)
-      })),
+      remove(p, () => `actor ${a.name || a.id}`)),
     h('div', { class: 'brow' }, field('Capability assumed because', p + '.capability_assumed', 'opttext', a.capability_assumed, { wide: true, placeholder: 'when no source speaks to it' })),
     quoteRows(p + '.capability_evidence', a.capability_evidence, 'Quotes behind the capability'),
     more(p, 'Description, red lines, reservation',
@@ -553,7 +568,7 @@ function draw(box: HTMLElement, ctx: BuildContext) {
         change ? h('datalist', { id: listId, 'data-scope': scopeOf(p) }, ...tabled.map(([v, l]) => h('option', { value: v }, l))) : null,
         field('Name', p + '.name', change ? 'opttext' : 'text', x.name, { wide: true, refresh: true, placeholder: change ? 'empty: unchanged' : undefined }),
         field('Date', p + '.date', change ? 'opttext' : 'text', x.date, { placeholder: 'YYYY-MM-DD' }), field('Withdrawn', p + '.withdrawn', 'opttext', x.withdrawn, { placeholder: 'YYYY-MM-DD' }),
-        remove(p, `proposal ${x.name || x.id || (parsePath(p).pop() as number) + 1}`)),
+        remove(p, () => `proposal ${x.name || x.id || (parsePath(p).pop() as number) + 1}`)),
       field('Description', p + '.description', 'opttextarea', x.description, { wide: true }),
       h('div', { class: 'brow', 'data-path': p + '.package' }, ...doc.issues.filter((is) => is.id).map((is) =>
         field(is.name || is.id, `${p}.package.${is.id}`, 'optnumber', x.package?.[is.id], { hint: `(${scaleOf(is.id)})`, placeholder: change ? 'unchanged' : 'open' }))),
@@ -567,7 +582,7 @@ function draw(box: HTMLElement, ctx: BuildContext) {
     return h('div', { class: 'bchanges' },
       h('div', { class: 'bhead', 'data-path': path + '.add_actors' }, h('strong', {}, 'Added actors'), add(path + '.add_actors', { id: '', name: '', capability: null }),
         h('small', { class: 'hint' }, ' New at the table from this change on (a snapshot’s, at every later date too): give their stances under Changed stances.')),
-      ...(c.add_actors ?? []).map((a, k) => actorEditor(`${path}.add_actors[${k}]`, a, c)),
+      ...(c.add_actors ?? []).map((a, k) => actorEditor(`${path}.add_actors[${k}]`, a)),
       h('div', { class: 'bhead', 'data-path': path + '.stances' }, h('strong', {}, 'Changed stances'), add(path + '.stances', { actor: '', issue: '' }),
         h('small', { class: 'hint' }, ' Position, salience, note: what a change leaves empty stays as it was. A range given replaces that range; one left empty is kept where it still holds the value.')),
       ...(c.stances ?? []).map((sc, k) => {
@@ -751,7 +766,7 @@ function draw(box: HTMLElement, ctx: BuildContext) {
       return h('div', { class: 'brow', 'data-path': p },
         field('Id', p + '.id', 'text', s.id, { rename: 'source' }), field('Title', p + '.title', 'opttext', s.title, { refresh: true }),
         field('Publisher', p + '.publisher', 'opttext', s.publisher), field('Date', p + '.date', 'opttext', s.date, { placeholder: 'YYYY-MM-DD' }),
-        field('File', p + '.file', 'opttext', s.file), field('URL', p + '.url', 'opttext', s.url), remove(p, `source ${s.id || k + 1}`))
+        field('File', p + '.file', 'opttext', s.file), field('URL', p + '.url', 'opttext', s.url), remove(p, () => `source ${s.id || k + 1}`))
     }))
 
   // issues with their options
@@ -759,15 +774,12 @@ function draw(box: HTMLElement, ctx: BuildContext) {
     h('div', { class: 'bhead' }, h('h2', {}, 'Issues'), add('issues', { id: '', name: '' })),
     ...doc.issues.map((is, i) => {
       const p = `issues[${i}]`
-      const refs = () => doc.stances.some((x) => x.issue === is.id)
       return h('div', { class: 'bitem', 'data-path': p },
         h('div', { class: 'brow' },
           field('Id', p + '.id', 'text', is.id, { rename: 'issue' }), field('Name', p + '.name', 'text', is.name, { refresh: true }),
           group('Scale', p + '.scale', 'scale', is.scale?.min, is.scale?.max, ['min (0)', 'max (100)']),
           field('Status quo', p + '.reference', 'optnumber', is.reference),
-          remove(p, `issue ${is.name || is.id}`, () => {
-            if (refs()) doc.stances = doc.stances.filter((x) => x.issue !== is.id)
-          })),
+          remove(p, () => `issue ${is.name || is.id}`)),
         field('Description', p + '.description', 'opttextarea', is.description, { wide: true }),
         h('div', { class: 'bhead', 'data-path': p + '.anchors' }, h('strong', {}, 'Options'), add(p + '.anchors', { value: null, label: '' }),
           h('small', { class: 'hint' }, ' Points of the scale labelled with what they stand for, in increasing order.')),
@@ -781,7 +793,7 @@ function draw(box: HTMLElement, ctx: BuildContext) {
   // actors
   const actorRows = h('section', { class: 'card', 'data-testid': 'build-actors', 'data-path': 'actors' },
     h('div', { class: 'bhead' }, h('h2', {}, 'Actors'), add('actors', { id: '', name: '', capability: null })),
-    ...doc.actors.map((a, i) => actorEditor(`actors[${i}]`, a, doc)))
+    ...doc.actors.map((a, i) => actorEditor(`actors[${i}]`, a)))
 
   // stances
   const missing = () => doc.actors.flatMap((a) => doc.issues.filter((is) => !doc.stances.some((x) => (resolves(doc, x.actor) ?? x.actor) === a.id && x.issue === is.id))
