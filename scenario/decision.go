@@ -87,7 +87,8 @@ func (d *Decision) weightOf(a Actor) (float64, bool) {
 }
 
 // decision checks an issue's decision rule: a known rule; for qmv weights
-// ≥ 0 naming known actors and a quota the voters can reach; voters known.
+// ≥ 0 naming known actors and a quota the known voters' weights can reach;
+// voters known.
 // Actors are known when the base or any snapshot or variant adds them; an
 // unknown one is answered, as a stance's is, with the names that would do.
 func (v *validator) decision(p string, d *Decision) {
@@ -126,6 +127,12 @@ func (v *validator) decision(p string, d *Decision) {
 		if len(d.Weights) == 0 {
 			v.errorf(p+".weights", "actor: votes for each voter, e.g. {de: 10, fr: 10}", "rule qmv needs weights")
 		}
+		// total is the votes the voters have: the weights of the known
+		// actors, each actor's once (the first of its names in sorted
+		// order when it is named twice). An unknown actor's weight, an
+		// error of its own, is no vote anyone at the table can cast:
+		// counting it would pass a quota only that missing voter lets
+		// the others reach.
 		ids := slices.Sorted(maps.Keys(d.Weights))
 		total := 0.0
 		seen := map[string]string{}
@@ -133,6 +140,7 @@ func (v *validator) decision(p string, d *Decision) {
 			w := d.Weights[id]
 			q := p + ".weights." + id
 			a, ok := known[id]
+			counts := false
 			switch {
 			case !ok:
 				v.errorf(q, names.valid(), "unknown actor %q", id)
@@ -140,12 +148,15 @@ func (v *validator) decision(p string, d *Decision) {
 				v.errorf(q, "one weight per voter", "%q and %q name the same actor", seen[a], id)
 			default:
 				seen[a] = id
+				counts = true
 			}
 			if !IsWeight(w) {
 				v.errorf(q, WeightValid, "weight %v is outside its range", w)
 				continue
 			}
-			total += w
+			if counts {
+				total += w
+			}
 		}
 		// A quota of 0 or less is reached by any coalition, even none: it
 		// is refused as not positive, not as out of reach.

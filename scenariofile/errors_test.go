@@ -97,7 +97,26 @@ func TestParseDiagnostics(t *testing.T) {
 			edit(map[int]string{3: "  - id: cf\n    decision:\n      rule: qmv\n      weights: {a: 3, z: 2}\n      quota: 9"}),
 			[]want{
 				{line: 6, col: 26, path: "issues[0].decision.weights.z", msg: `unknown actor "z"`, valid: "one of [a b]"},
-				{line: 7, col: 14, path: "issues[0].decision.quota", msg: "quota 9 cannot be reached", valid: "at most the total weight 5"},
+				{line: 7, col: 14, path: "issues[0].decision.quota", msg: "quota 9 cannot be reached", valid: "at most the total weight 3"},
+			}},
+		// z's 2 votes would make 5, enough for the quota: they are no
+		// voter's, so a's 3 are the total.
+		{"qmv quota reached only with an unknown actor's weight",
+			edit(map[int]string{3: "  - {id: cf, name: Ceasefire, decision: {rule: qmv, weights: {a: 3, z: 2}, quota: 4}}"}),
+			[]want{
+				{line: 3, path: "issues[0].decision.weights.z", msg: `unknown actor "z"`, valid: "one of [a b]"},
+				{line: 3, path: "issues[0].decision.quota", msg: "quota 4 cannot be reached", valid: "a number > 0 and at most the total weight 3"},
+			}},
+		// alpha is a's alias: a's votes count once, so b's 1 and a's 1
+		// make 2.
+		{"qmv quota reached only by counting an actor's weight twice",
+			edit(map[int]string{
+				6: "  - {id: a, name: A, capability: 1, aliases: [alpha]}",
+				3: "  - {id: cf, name: Ceasefire, decision: {rule: qmv, weights: {a: 1, alpha: 1, b: 1}, quota: 3}}",
+			}),
+			[]want{
+				{line: 3, path: "issues[0].decision.weights.alpha", msg: `"a" and "alpha" name the same actor`, valid: "one weight per voter"},
+				{line: 3, path: "issues[0].decision.quota", msg: "quota 3 cannot be reached", valid: "a number > 0 and at most the total weight 2"},
 			}},
 		{"qmv weights for an actor twice, by id and alias",
 			edit(map[int]string{

@@ -10,14 +10,16 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-// TestBuilderDecisionDiagnostics removes North from the renames scenario
-// in the builder. Both decision rules name North (Issue A's qmv weights,
-// Issue B's unanimity voters), and the builder draws no decision rule, so
-// the rules keep north and the save is refused. Each problem is said in
+// TestBuilderDecisionDiagnostics takes South's alias s away in the
+// builder, from a version of the renames scenario whose decision rules
+// name South by it (Issue A's qmv weights, with a quota of 5 of 6 votes,
+// and Issue B's unanimity voters). An alias is a name, not a reference,
+// and the builder draws no decision rule, so the rules keep s and the
+// save is refused; without South's
+// votes Issue A's quota is out of reach too. Each problem is said in
 // words beside its issue and in the list of problems: the issue by its
-// name, then the rule's weight or voter, then the server's message with
-// the names that would do (east, whom the variants add, and South by id
-// and alias).
+// name, then the rule's weight, quota or voter, then the server's message
+// with the names that would do (east, whom the variants add).
 //
 // Then a file with bad decision rules of its own (a weight for an actor
 // it does not have, a quota of 0, a voter listed twice) is uploaded and
@@ -26,14 +28,19 @@ import (
 // problems stay as they were, and none of the file's is put beside the
 // draft's fields.
 func TestBuilderDecisionDiagnostics(t *testing.T) {
-	r := openRenames(t)
-	r.do("remove North and save", chromedp.Click(chromedp.CSS(`button[data-remove="actors[0]"]`)),
+	body := strings.Replace(renames, "weights: {north: 3, south: 2, east: 1}\n      quota: 4", "weights: {north: 3, s: 2, east: 1}\n      quota: 5", 1)
+	if body == renames {
+		t.Fatal("the renames scenario has changed: rewrite the qmv rule this test names South in by its alias")
+	}
+	r := openStored(t, "Renames", body)
+	r.do("take the alias s away and save",
+		void(chromedp.Evaluate[bool](`(() => { const el = document.querySelector('[data-path="actors[1].aliases"]'); el.value = ""; return el.dispatchEvent(new Event("input")) })()`)),
 		chromedp.Click(chromedp.CSS(`[data-testid=build-save]`)),
 		r.poll(`!!document.querySelector("[data-testid=build-problems]")`), r.shot("40-build-decision-diagnostics"))
 	want := []string{
-		`Issue “Issue A”, decision rule: weight of north: unknown actor "north" — valid: one of [east s south]`,
-		`Issue “Issue B”, decision rule: voter 1: unknown actor "north" — valid: one of [east s south]`,
-		`Proposal “First offer”: proposer 1: unknown actor "north" — valid: one of [s south]`,
+		`Issue “Issue A”, decision rule: weight of s: unknown actor "s" — valid: one of [east north south]`,
+		`Issue “Issue A”, decision rule: quota: quota 5 cannot be reached — valid: a number > 0 and at most the total weight 4`,
+		`Issue “Issue B”, decision rule: voter 2: unknown actor "s" — valid: one of [east north south]`,
 	}
 	listed := get(t, r.bctx, "problems", chromedp.Evaluate[[]string](`[...document.querySelectorAll("[data-testid=build-problems] li")].map((x) => x.textContent)`))
 	if strings.Join(listed, "\n") != strings.Join(want, "\n") {
@@ -41,8 +48,9 @@ func TestBuilderDecisionDiagnostics(t *testing.T) {
 	}
 	// Beside the issue: the same words, marked as an error.
 	for p, w := range map[string]string{
-		"issues[0].decision.weights.north": "✕ " + want[0],
-		"issues[1].decision.voters[0]":     "✕ " + want[1],
+		"issues[0].decision.weights.s": "✕ " + want[0],
+		"issues[0].decision.quota":     "✕ " + want[1],
+		"issues[1].decision.voters[1]": "✕ " + want[2],
 	} {
 		if got := r.text(fmt.Sprintf(`[data-path=%q] > [data-testid=diagnostic][data-for=%q]`, p[:len("issues[0]")], p)); got != w {
 			t.Errorf("beside the issue, %s reads\n%q\nwant\n%q", p, got, w)
@@ -81,7 +89,7 @@ stances:
 	wantUploaded := []string{
 		"bad-rules.yaml was not uploaded: 3 problem(s) in it to fix:",
 		`✕ Line 5: Issue 1, decision rule: weight of west: unknown actor "west" — valid: one of [north]`,
-		`✕ Line 5: Issue 1, decision rule: quota: quota 0 is not positive — valid: a number > 0 and at most the total weight 3`,
+		`✕ Line 5: Issue 1, decision rule: quota: quota 0 is not positive — valid: a number > 0 and at most the total weight 2`,
 		`✕ Line 8: Issue 2, decision rule: voter 2: voter "north" is listed twice (by id or alias) — valid: each voter once`,
 	}
 	if strings.Join(uploaded, "\n") != strings.Join(wantUploaded, "\n") {
@@ -91,7 +99,7 @@ stances:
 	if strings.Join(listed, "\n") != strings.Join(want, "\n") {
 		t.Errorf("after the upload the draft's problems are\n%s\nwant\n%s", strings.Join(listed, "\n"), strings.Join(want, "\n"))
 	}
-	if n := r.count(`[data-testid=diagnostic][data-for="issues[0].decision.quota"], [data-testid=diagnostic][data-for="issues[1].decision.voters[1]"]`); n != 0 {
+	if n := get(t, r.bctx, "file's problems beside the fields", chromedp.Evaluate[int](`[...document.querySelectorAll("[data-testid=diagnostic]")].filter((x) => /quota 0|listed twice/.test(x.textContent)).length`)); n != 0 {
 		t.Errorf("%d of the file's problems are put beside the draft's fields", n)
 	}
 	if s := r.text(`[data-testid=build-state]`); !strings.HasPrefix(s, "Renames") {

@@ -72,8 +72,8 @@ snapshots:
       - {id: first, package: {b: 40}, note: North adds Issue B}
 `
 
-// renameSession is the builder open on the stored scenario renames, with
-// the steps the rename tests share.
+// renameSession is the builder open on a stored scenario (renames, for
+// the rename tests), with the steps the builder's tests share.
 type renameSession struct {
 	*e2e
 	id string
@@ -81,13 +81,20 @@ type renameSession struct {
 
 func openRenames(t *testing.T) *renameSession {
 	t.Helper()
+	return openStored(t, "Renames", renames)
+}
+
+// openStored stores the YAML body under the name title and opens the
+// builder on it.
+func openStored(t *testing.T, title, body string) *renameSession {
+	t.Helper()
 	e := startE2E(t)
-	rec := &store.Scenario{Name: "Renames", Format: "yaml", Body: []byte(renames)}
+	rec := &store.Scenario{Name: title, Format: "yaml", Body: []byte(body)}
 	if err := e.st.CreateScenario(e.ctx, rec); err != nil {
 		t.Fatal(err)
 	}
 	e.do("builder", chromedp.Navigate(e.srv.URL+"/?scenario="+rec.ID+"#build"),
-		e.poll(`!!document.querySelector("[data-testid=build-state]")?.textContent.startsWith("Renames")`))
+		e.poll(fmt.Sprintf(`!!document.querySelector("[data-testid=build-state]")?.textContent.startsWith(%q)`, title)))
 	return &renameSession{e2e: e, id: rec.ID}
 }
 
@@ -102,10 +109,12 @@ func (r *renameSession) enter(path, v string) {
 
 // save saves the draft, fails the test with the server's problems when
 // it is refused, and returns the file as the API gives it back, parsed
-// and validated.
+// and validated. The status is emptied first, so that an earlier save's
+// is not taken for this one's.
 func (r *renameSession) save() *scenario.Scenario {
 	r.t.Helper()
-	r.do("save", chromedp.Click(chromedp.CSS(`[data-testid=build-save]`)),
+	r.do("save", void(chromedp.Evaluate[bool](`(() => { document.querySelector("#status").textContent = ""; return true })()`)),
+		chromedp.Click(chromedp.CSS(`[data-testid=build-save]`)),
 		r.poll(`/^(Saved|Nothing to save|The server found)/.test(document.querySelector("#status").textContent)`))
 	if s := r.text(`#status`); !strings.HasPrefix(s, "Saved") {
 		problems := get(r.t, r.bctx, "problems", chromedp.Evaluate[string](`document.querySelector("[data-testid=build-problems]")?.textContent ?? ""`))

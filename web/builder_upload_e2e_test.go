@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"fmt"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -93,8 +94,8 @@ stances: [{actor: north, issue: a, position: 20, salience: 1, assumed: an exampl
 		t.Fatalf("drawn again, the upload holds %q, want held.yaml scenario", got)
 	}
 
-	// The blank draft counts as unsaved: the page asks before it is
-	// replaced, and the test agrees.
+	// The draft has an issue added: the page asks before it is replaced,
+	// and the test agrees.
 	e.do("upload", void(chromedp.Evaluate[bool](`(() => { window.confirm = () => true; return true })()`)),
 		chromedp.Click(chromedp.CSS(`[data-testid=build-upload]`)),
 		e.poll(`document.querySelector("[data-testid=build-state]").textContent.startsWith("Held formats")`))
@@ -107,5 +108,74 @@ stances: [{actor: north, issue: a, position: 20, salience: 1, assumed: an exampl
 	}
 	if rec, err := e.st.GetScenario(e.ctx, list[0].ID); err != nil || string(rec.Body) != held {
 		t.Fatalf("the file stored is not the one chosen (%v):\n%s", err, rec.Body)
+	}
+}
+
+// TestBuilderUploadAsksOnlyWithEdits uploads into a fresh page, whose
+// builder holds a blank draft nobody has touched: nothing would be lost,
+// so the page does not ask. Then, on a new blank draft with its title
+// typed, it asks before the upload replaces it, and nothing is uploaded
+// when the answer is no; with the title erased again the draft is as it
+// started, and the upload goes ahead without asking. (Every new draft
+// counted as unsaved, so the page asked to discard edits there were
+// none of.)
+func TestBuilderUploadAsksOnlyWithEdits(t *testing.T) {
+	e := startE2EWith(t, e2eOptions{empty: true})
+	dir := t.TempDir()
+	files := map[string]string{}
+	for _, name := range []string{"first", "second"} {
+		files[name] = filepath.Join(dir, name+".yaml")
+		body := `metadata: {id: ` + name + `, title: The ` + name + ` file, as_of: "2025-01-01"}
+issues: [{id: a, name: Issue A}]
+actors: [{id: north, name: North, capability: 1, capability_assumed: an example}]
+stances: [{actor: north, issue: a, position: 20, salience: 1, assumed: an example}]
+`
+		if err := os.WriteFile(files[name], []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// Every question the page asks is recorded, and answered no.
+	e.do("fresh page", chromedp.Navigate(e.srv.URL+"/#build"), chromedp.WaitVisible(chromedp.CSS(`#build-upload-file`)),
+		void(chromedp.Evaluate[bool](`(() => { window.asked = []; window.confirm = (m) => { window.asked.push(m); return false }; return true })()`)))
+	upload := func(step, file string, done string) {
+		t.Helper()
+		e.do(step, chromedp.SetUploadFiles(chromedp.CSS(`#build-upload-file`), []string{file}),
+			chromedp.Click(chromedp.CSS(`[data-testid=build-upload]`)), e.poll(done))
+	}
+	questions := func() []string {
+		t.Helper()
+		return get(t, e.bctx, "questions", chromedp.Evaluate[[]string](`window.asked`))
+	}
+
+	upload("upload into the fresh page", files["first"], `window.asked.length > 0 || document.querySelector("[data-testid=build-state]").textContent.startsWith("The first file")`)
+	if q := questions(); len(q) != 0 {
+		t.Fatalf("uploading into a fresh page asked %q", q)
+	}
+
+	title := `[data-path="metadata.title"]`
+	typeTitle := func(v string) chromedp.Action[chromedp.Void] {
+		return void(chromedp.Evaluate[bool](fmt.Sprintf(`(() => { const el = document.querySelector(%q); el.value = %q; return el.dispatchEvent(new Event("input")) })()`, title, v)))
+	}
+	e.do("new blank, title typed", chromedp.Click(chromedp.CSS(`[data-testid=build-new]`)),
+		e.poll(`document.querySelector("[data-testid=build-state]").textContent === "New scenario, not saved yet"`), typeTitle("A draft"))
+	if q := questions(); len(q) != 0 {
+		t.Fatalf("a new blank draft over the untouched upload asked %q", q)
+	}
+	// Declined, the upload changes nothing: the draft and its title stay.
+	upload("upload over the typed title", files["second"], `window.asked.length > 0`)
+	if q := questions(); strings.Join(q, "|") != "Discard the unsaved edits and open the uploaded file?" {
+		t.Fatalf("with a title typed the page asked %q", q)
+	}
+	if s, v := e.text(`[data-testid=build-state]`), get(t, e.bctx, "title", chromedp.Value(chromedp.CSS(title))); s != "New scenario, not saved yet" || v != "A draft" {
+		t.Fatalf("after declining, the builder reads %q with the title %q", s, v)
+	}
+	if list, err := e.st.ListScenarios(e.ctx); err != nil || len(list) != 1 {
+		t.Fatalf("after declining, stored: %v %v", list, err)
+	}
+
+	e.do("erase the title", typeTitle(""))
+	upload("upload over the erased title", files["second"], `document.querySelector("[data-testid=build-state]").textContent.startsWith("The second file")`)
+	if q := questions(); len(q) != 1 {
+		t.Fatalf("with the title erased the page asked again: %q", q)
 	}
 }

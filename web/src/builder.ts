@@ -10,11 +10,16 @@
 // blank or from an uploaded file in any format import reads (a file the
 // server refuses has its problems listed under the upload); the saved
 // scenario downloads as its file, in a peer tool's format, or as the
-// one-page brief.
+// one-page brief. Renaming an id carries its references along (rename);
+// removing an item removes what names it, after asking, or is refused
+// with the reason (removal.ts).
 import { api, download, APIError } from './api'
 import type { Scenario, ScenarioView, Diagnostic, Evidence, Changes, FormatInfo, Actor, Proposal } from './api'
 import { h, errorText } from './util'
 import { describe, message, sentence, actorName, issueName } from './diagnostics'
+import { parsePath, getPath, setPath } from './paths'
+import { resolves, scopeOf, actorsIn, proposalsIn, reach } from './scopes'
+import { removal } from './removal'
 
 // BuildContext is what the page gives the view.
 export interface BuildContext {
@@ -30,10 +35,12 @@ export interface BuildContext {
 }
 
 // Draft is the scenario being edited: id null for a new one not saved yet.
-// refused is a file whose upload the server refused, with its problems:
-// they are the file's, not the draft's, so they are listed apart.
+// pristine is the document as it was loaded, or as a blank draft starts
+// (canonical), which edited compares it with. refused is a file whose
+// upload the server refused, with its problems: they are the file's, not
+// the draft's, so they are listed apart.
 interface Draft {
-  id: string | null; version: number; title: string; doc: Scenario; diags: Diagnostic[]; dirty: boolean
+  id: string | null; version: number; title: string; doc: Scenario; diags: Diagnostic[]; pristine: string
   refused?: { name: string; diags: Diagnostic[] }
 }
 
@@ -52,17 +59,35 @@ let formats: FormatInfo[] | null = null
 
 const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x))
 
+// canonical is a document as JSON with every mapping's keys sorted, so
+// that two documents saying the same compare equal, whatever the order
+// their fields were written in (a field emptied and typed again moves to
+// the end of its mapping).
+function canonical(doc: Scenario): string {
+  return JSON.stringify(doc, (_, v) => (v && typeof v === 'object' && !Array.isArray(v)
+    ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v))
+}
+
 function fromView(sv: ScenarioView): Draft {
-  return { id: sv.id, version: sv.version, title: sv.name, doc: clone(sv.scenario), diags: sv.warnings.map((w) => ({ ...w, warning: true })), dirty: false }
+  const doc = clone(sv.scenario)
+  return { id: sv.id, version: sv.version, title: sv.name, doc, diags: sv.warnings.map((w) => ({ ...w, warning: true })), pristine: canonical(doc) }
 }
 
 function blank(): Draft {
   const today = new Date().toISOString().slice(0, 10)
-  return { id: null, version: 0, title: '', doc: { metadata: { id: '', title: '', as_of: today }, issues: [], actors: [], stances: [] }, diags: [], dirty: false }
+  const doc: Scenario = { metadata: { id: '', title: '', as_of: today }, issues: [], actors: [], stances: [] }
+  return { id: null, version: 0, title: '', doc, diags: [], pristine: canonical(doc) }
 }
 
-// unsaved reports whether the builder holds edits not saved yet.
-export function unsaved(): boolean { return !!draft && (draft.dirty || draft.id === null) }
+// edited reports whether the draft's document differs from the one it
+// started from: the stored scenario as loaded, or the blank one. An edit
+// undone is no edit; a blank draft nobody has touched has nothing to lose.
+function edited(d: Draft): boolean { return canonical(d.doc) !== d.pristine }
+
+// unsaved reports whether the builder holds edits not saved yet, which
+// replacing the draft (another scenario, an upload, a new blank one)
+// would lose.
+export function unsaved(): boolean { return !!draft && edited(draft) }
 
 // startBlank makes the builder's draft a new, empty scenario.
 export function startBlank() { draft = blank() }
@@ -75,7 +100,7 @@ const peerFormats: [string, string][] = [
 // renderBuilder draws the view into box.
 export function renderBuilder(box: HTMLElement, ctx: BuildContext) {
   const sv = ctx.sv
-  if (!draft || (draft.id !== null && (!sv || draft.id !== sv.id || (!draft.dirty && draft.version !== sv.version)))) draft = sv ? fromView(sv) : blank()
+  if (!draft || (draft.id !== null && (!sv || draft.id !== sv.id || (!edited(draft) && draft.version !== sv.version)))) draft = sv ? fromView(sv) : blank()
   draw(box, ctx)
   if (!formats) api.formats().then((f) => { formats = f; showFormats(box) }, () => { formats = [] })
 }
@@ -107,116 +132,7 @@ function showFormats(box: HTMLElement) {
   if (names) names.textContent = formatNames()
 }
 
-// ---------- paths: reading the fields into the document ----------
-
-type Seg = string | number
-
-function segs(path: string): Seg[] {
-  const out: Seg[] = []
-  for (const m of path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) out.push(m[2] !== undefined ? Number(m[2]) : m[1])
-  return out
-}
-
-function getPath(doc: any, path: string): any {
-  let cur = doc
-  for (const s of segs(path)) cur = cur?.[s]
-  return cur
-}
-
-// setPath writes v at path, making the objects on the way; undefined
-// removes the field.
-function setPath(doc: any, path: string, v: unknown) {
-  const ss = segs(path)
-  let cur = doc
-  for (let i = 0; i < ss.length - 1; i++) {
-    if (cur[ss[i]] === undefined || cur[ss[i]] === null) {
-      if (v === undefined) return
-      cur[ss[i]] = typeof ss[i + 1] === 'number' ? [] : {}
-    }
-    cur = cur[ss[i]]
-  }
-  const last = ss[ss.length - 1]
-  if (v === undefined) delete cur[last]
-  else cur[last] = v
-}
-
-// resolves names the actor id or alias name stands for.
-function resolves(doc: Scenario, name: string): string | undefined {
-  const all = [...doc.actors, ...(doc.snapshots ?? []).flatMap((s) => s.add_actors ?? []), ...(doc.variants ?? []).flatMap((v) => v.add_actors ?? [])]
-  return (all.find((a) => a.id === name) ?? all.find((a) => a.aliases?.includes(name)))?.id
-}
-
-// ---------- scopes: what a snapshot or variant sees ----------
-
-// scopeOf is the snapshot or variant a path lies in ("snapshots[1]"), or
-// '' for the base.
-function scopeOf(path: string): string {
-  return /^(?:snapshots|variants)\[\d+\]/.exec(path)?.[0] ?? ''
-}
-
-// snapshotOrder is the snapshots' indices in the order resolve.go applies
-// them: by date, the file's order among equal dates.
-function snapshotOrder(doc: Scenario): number[] {
-  const sn = doc.snapshots ?? []
-  return sn.map((_, i) => i).sort((a, b) => (sn[a].date < sn[b].date ? -1 : sn[a].date > sn[b].date ? 1 : a - b))
-}
-
-// applying are the changes that make the scenario a change at scope
-// sees, in order, itself last: the snapshots dated before a snapshot and
-// the snapshot (snapshots are cumulative), every snapshot and the
-// variant for a variant (a variant applies on top of any snapshot, and is
-// checked against the latest); none for the base.
-function applying(doc: Scenario, scope: string): Changes[] {
-  const m = /^(snapshots|variants)\[(\d+)\]$/.exec(scope)
-  if (!m) return []
-  const sn = doc.snapshots ?? [], order = snapshotOrder(doc), i = Number(m[2])
-  if (m[1] === 'variants') return [...order.map((k) => sn[k]), ...(doc.variants?.[i] ? [doc.variants[i]] : [])]
-  return order.slice(0, order.indexOf(i) + 1).map((k) => sn[k])
-}
-
-// actorsIn are the actors at the table in a change at scope: the base's,
-// with those added by the changes before it and by itself, less those
-// the changes before it removed.
-function actorsIn(doc: Scenario, scope: string): Actor[] {
-  let list = [...doc.actors]
-  const cs = applying(doc, scope)
-  cs.forEach((c, k) => {
-    list.push(...(c.add_actors ?? []))
-    if (k === cs.length - 1 || !c.remove_actors?.length) return
-    const gone = new Set(c.remove_actors.map((r) => (list.find((a) => a.id === r) ?? list.find((a) => a.aliases?.includes(r)))?.id))
-    list = list.filter((a) => !gone.has(a.id))
-  })
-  return list
-}
-
-// proposalsIn are the proposals (id and name) a change at scope can
-// change or withdraw: the base's, with those the changes before it added
-// and did not withdraw, and, with own, its own.
-function proposalsIn(doc: Scenario, scope: string, own = true): Map<string, string> {
-  const out = new Map<string, string>()
-  const put = (ps: Proposal[] | undefined) => { for (const p of ps ?? []) if (p.id) out.set(p.id, p.name || out.get(p.id) || p.id) }
-  put(doc.proposals)
-  const cs = applying(doc, scope)
-  cs.forEach((c, k) => {
-    if (k === cs.length - 1) { if (own) put(c.proposals); return }
-    put(c.proposals)
-    for (const w of c.withdraw_proposals ?? []) out.delete(w)
-  })
-  return out
-}
-
-// reach says which scopes see an actor or a proposal defined at path
-// (its id's field): every one for the base's; for a snapshot's, the
-// snapshot, the snapshots after it and every variant; for a variant's,
-// the variant alone.
-function reach(doc: Scenario, path: string): (scope: string) => boolean {
-  const at = scopeOf(path)
-  if (!at) return () => true
-  if (at.startsWith('variants')) return (scope) => scope === at
-  const order = snapshotOrder(doc).map((i) => `snapshots[${i}]`)
-  const from = order.indexOf(at)
-  return (scope) => scope.startsWith('variants') || (scope !== '' && order.indexOf(scope) >= from)
-}
+// ---------- reading the fields into the document ----------
 
 // read is a field's value as the document holds it: undefined leaves an
 // optional field out; a required number left empty is null, which the
@@ -530,7 +446,6 @@ function draw(box: HTMLElement, ctx: BuildContext) {
   const change = (edit: () => void, dropped = false) => {
     collect(box, doc)
     edit()
-    d.dirty = true
     if (dropped) d.diags = []
     again()
   }
@@ -552,14 +467,30 @@ function draw(box: HTMLElement, ctx: BuildContext) {
     first?.focus({ preventScroll: true })
     first?.scrollIntoView({ block: 'nearest' })
   } }, '+ add')
-  const remove = (drawn: string, what: string, also?: () => void) => h('button', { type: 'button', class: 'small remove', 'data-remove': drawn, 'aria-label': `Remove ${what}`, title: `Remove ${what}`,
-    onclick: (e: Event) => change(() => {
-      const ss = segs((e.currentTarget as HTMLElement | null)?.dataset.remove ?? drawn)
-      const i = ss.pop() as number
-      const list = getPath(doc, ss.join('.').replace(/\.(\d+)/g, '[$1]'))
-      also?.()
-      list.splice(i, 1)
-    }, true) }, '✕')
+  // remove removes the item at its path (read from the button, as add's)
+  // and what names it elsewhere (removal.ts): at once when nothing does;
+  // else after asking, with the list of what goes with it; never when
+  // the removal would change what the builder does not edit (the reasons
+  // are said instead). what names the item, when clicked if a function
+  // (an id or a name typed since the view was drawn).
+  const remove = (drawn: string, what: string | (() => string)) => {
+    const named = () => (typeof what === 'function' ? what() : what)
+    return h('button', { type: 'button', class: 'small remove', 'data-remove': drawn, 'aria-label': `Remove ${named()}`, title: `Remove ${named()}`,
+      onclick: (e: Event) => {
+        const path = (e.currentTarget as HTMLElement | null)?.dataset.remove ?? drawn
+        collect(box, doc)
+        const r = removal(doc, path)
+        const it = named()
+        if (r.refused.length) {
+          const why = `${it.charAt(0).toUpperCase() + it.slice(1)} cannot be removed here.\n${r.refused.map((x) => x.charAt(0).toUpperCase() + x.slice(1)).join('\n')}`
+          ctx.status(why.replace(/\n/g, ' '), true)
+          alert(why)
+          return
+        }
+        if (r.also.length && !confirm(`Remove ${it}? These name it, and go with it:\n${r.also.map((x) => '• ' + x).join('\n')}`)) return
+        change(r.apply, true)
+      } }, '✕')
+  }
 
   // more is a folded group of an item's less used fields.
   const more = (key: string, summary: string, ...kids: (HTMLElement | null)[]) => {
@@ -604,19 +535,15 @@ function draw(box: HTMLElement, ctx: BuildContext) {
       field('Red line assumed because', `${p}.red_line_assumed.${is.id}`, 'opttext', a.red_line_assumed?.[is.id], { wide: true, placeholder: 'when no source speaks to it' })),
     quoteRows(`${p}.red_line_evidence.${is.id}`, a.red_line_evidence?.[is.id], `Quotes behind the red line on ${is.name || is.id}`)))
 
-  // actorEditor is an actor at p, of the base (its stances in list) or
-  // added by a snapshot or variant (list is the change's): removing it
-  // removes its stances there.
-  const actorEditor = (p: string, a: Actor, list: { stances?: { actor: string }[] }) => h('div', { class: 'bitem', 'data-path': p },
+  // actorEditor is an actor at p, of the base or added by a snapshot or
+  // variant.
+  const actorEditor = (p: string, a: Actor) => h('div', { class: 'bitem', 'data-path': p },
     h('div', { class: 'brow' },
       field('Id', p + '.id', 'text', a.id, { rename: 'actor' }), field('Name', p + '.name', 'text', a.name, { refresh: true }),
       field('Capability', p + '.capability', 'number', a.capability, { hint: '(> 0; only ratios matter)' }),
       group('Capability range', p + '.capability_range', 'pair', a.capability_range?.[0], a.capability_range?.[1], ['low', 'high']),
       field('Aliases', p + '.aliases', 'list', a.aliases?.join(', '), { hint: '(comma-separated)' }),
-      remove(p, `actor ${a.name || a.id}`, () => {
-        const id = (getPath(doc, p) as Actor | undefined)?.id ?? a.id
-        if (list.stances) list.stances = list.stances.filter((x) => resolves(doc, x.actor) !== id && x.actor !== id)
-      })),
+      remove(p, () => `actor ${a.name || a.id}`)),
     h('div', { class: 'brow' }, field('Capability assumed because', p + '.capability_assumed', 'opttext', a.capability_assumed, { wide: true, placeholder: 'when no source speaks to it' })),
     quoteRows(p + '.capability_evidence', a.capability_evidence, 'Quotes behind the capability'),
     more(p, 'Description, red lines, reservation',
@@ -641,7 +568,7 @@ function draw(box: HTMLElement, ctx: BuildContext) {
         change ? h('datalist', { id: listId, 'data-scope': scopeOf(p) }, ...tabled.map(([v, l]) => h('option', { value: v }, l))) : null,
         field('Name', p + '.name', change ? 'opttext' : 'text', x.name, { wide: true, refresh: true, placeholder: change ? 'empty: unchanged' : undefined }),
         field('Date', p + '.date', change ? 'opttext' : 'text', x.date, { placeholder: 'YYYY-MM-DD' }), field('Withdrawn', p + '.withdrawn', 'opttext', x.withdrawn, { placeholder: 'YYYY-MM-DD' }),
-        remove(p, `proposal ${x.name || x.id || (segs(p).pop() as number) + 1}`)),
+        remove(p, () => `proposal ${x.name || x.id || (parsePath(p).pop() as number) + 1}`)),
       field('Description', p + '.description', 'opttextarea', x.description, { wide: true }),
       h('div', { class: 'brow', 'data-path': p + '.package' }, ...doc.issues.filter((is) => is.id).map((is) =>
         field(is.name || is.id, `${p}.package.${is.id}`, 'optnumber', x.package?.[is.id], { hint: `(${scaleOf(is.id)})`, placeholder: change ? 'unchanged' : 'open' }))),
@@ -655,7 +582,7 @@ function draw(box: HTMLElement, ctx: BuildContext) {
     return h('div', { class: 'bchanges' },
       h('div', { class: 'bhead', 'data-path': path + '.add_actors' }, h('strong', {}, 'Added actors'), add(path + '.add_actors', { id: '', name: '', capability: null }),
         h('small', { class: 'hint' }, ' New at the table from this change on (a snapshot’s, at every later date too): give their stances under Changed stances.')),
-      ...(c.add_actors ?? []).map((a, k) => actorEditor(`${path}.add_actors[${k}]`, a, c)),
+      ...(c.add_actors ?? []).map((a, k) => actorEditor(`${path}.add_actors[${k}]`, a)),
       h('div', { class: 'bhead', 'data-path': path + '.stances' }, h('strong', {}, 'Changed stances'), add(path + '.stances', { actor: '', issue: '' }),
         h('small', { class: 'hint' }, ' Position, salience, note: what a change leaves empty stays as it was. A range given replaces that range; one left empty is kept where it still holds the value.')),
       ...(c.stances ?? []).map((sc, k) => {
@@ -703,7 +630,7 @@ function draw(box: HTMLElement, ctx: BuildContext) {
   const md = doc.metadata
   const stored = d.id !== null
   const problems = d.diags.filter((x) => !x.warning)
-  const state = !stored ? 'New scenario, not saved yet' : d.dirty ? `${d.title} · version ${d.version} · unsaved changes` : `${d.title} · version ${d.version} · saved`
+  const state = !stored ? 'New scenario, not saved yet' : edited(d) ? `${d.title} · version ${d.version} · unsaved changes` : `${d.title} · version ${d.version} · saved`
 
   // the file: save, new, upload, delete
   // The file chosen and its format outlive drawing the view again (an
@@ -778,7 +705,7 @@ function draw(box: HTMLElement, ctx: BuildContext) {
     h('p', { class: 'bstate', 'data-testid': 'build-state' }, state),
     h('div', { class: 'buttons' },
       h('button', { type: 'button', class: 'primary', 'data-testid': 'build-save', onclick: save }, stored ? 'Save' : 'Create scenario'),
-      d.dirty || !stored ? h('button', { type: 'button', onclick: discard, 'data-testid': 'build-discard' }, stored ? 'Discard changes' : 'Cancel') : null,
+      edited(d) || !stored ? h('button', { type: 'button', onclick: discard, 'data-testid': 'build-discard' }, stored ? 'Discard changes' : 'Cancel') : null,
       stored ? h('button', { type: 'button', 'data-testid': 'build-new', onclick: fresh }, 'New blank scenario') : null,
       stored ? h('button', { type: 'button', class: 'danger', 'data-testid': 'build-delete', onclick: del }, 'Delete scenario') : null),
     h('div', { class: 'row' }, h('label', { for: 'build-upload-file' }, 'Or upload a file (a scenario, or a peer tool’s: ', h('span', { 'data-formats': '' }, formatNames()), ') '),
@@ -813,7 +740,7 @@ function draw(box: HTMLElement, ctx: BuildContext) {
   drawPeer()
   const at = `${ctx.snapshot === 'latest' ? 'the latest snapshot' : ctx.snapshot === 'base' ? 'the base date' : ctx.snapshot}${ctx.variant ? ', variant ' + ctx.variant : ''}`
   const downloads = stored ? h('section', { class: 'card', 'data-testid': 'build-downloads' }, h('h2', {}, 'Download'),
-    h('p', { class: 'hint' }, `Of the saved version${d.dirty ? ' (save first to include your edits)' : ''}. The brief and the peer formats are at ${at}, as chosen above.`),
+    h('p', { class: 'hint' }, `Of the saved version${edited(d) ? ' (save first to include your edits)' : ''}. The brief and the peer formats are at ${at}, as chosen above.`),
     h('div', { class: 'row' }, h('strong', {}, 'Brief'),
       link(`${base}/brief?${q({ format: 'html', snapshot: ctx.snapshot, variant: ctx.variant })}`, 'HTML', 'brief-html'),
       link(`${base}/brief?${q({ format: 'md', snapshot: ctx.snapshot, variant: ctx.variant })}`, 'Markdown', 'brief-md'),
@@ -839,7 +766,7 @@ function draw(box: HTMLElement, ctx: BuildContext) {
       return h('div', { class: 'brow', 'data-path': p },
         field('Id', p + '.id', 'text', s.id, { rename: 'source' }), field('Title', p + '.title', 'opttext', s.title, { refresh: true }),
         field('Publisher', p + '.publisher', 'opttext', s.publisher), field('Date', p + '.date', 'opttext', s.date, { placeholder: 'YYYY-MM-DD' }),
-        field('File', p + '.file', 'opttext', s.file), field('URL', p + '.url', 'opttext', s.url), remove(p, `source ${s.id || k + 1}`))
+        field('File', p + '.file', 'opttext', s.file), field('URL', p + '.url', 'opttext', s.url), remove(p, () => `source ${s.id || k + 1}`))
     }))
 
   // issues with their options
@@ -847,15 +774,12 @@ function draw(box: HTMLElement, ctx: BuildContext) {
     h('div', { class: 'bhead' }, h('h2', {}, 'Issues'), add('issues', { id: '', name: '' })),
     ...doc.issues.map((is, i) => {
       const p = `issues[${i}]`
-      const refs = () => doc.stances.some((x) => x.issue === is.id)
       return h('div', { class: 'bitem', 'data-path': p },
         h('div', { class: 'brow' },
           field('Id', p + '.id', 'text', is.id, { rename: 'issue' }), field('Name', p + '.name', 'text', is.name, { refresh: true }),
           group('Scale', p + '.scale', 'scale', is.scale?.min, is.scale?.max, ['min (0)', 'max (100)']),
           field('Status quo', p + '.reference', 'optnumber', is.reference),
-          remove(p, `issue ${is.name || is.id}`, () => {
-            if (refs()) doc.stances = doc.stances.filter((x) => x.issue !== is.id)
-          })),
+          remove(p, () => `issue ${is.name || is.id}`)),
         field('Description', p + '.description', 'opttextarea', is.description, { wide: true }),
         h('div', { class: 'bhead', 'data-path': p + '.anchors' }, h('strong', {}, 'Options'), add(p + '.anchors', { value: null, label: '' }),
           h('small', { class: 'hint' }, ' Points of the scale labelled with what they stand for, in increasing order.')),
@@ -869,7 +793,7 @@ function draw(box: HTMLElement, ctx: BuildContext) {
   // actors
   const actorRows = h('section', { class: 'card', 'data-testid': 'build-actors', 'data-path': 'actors' },
     h('div', { class: 'bhead' }, h('h2', {}, 'Actors'), add('actors', { id: '', name: '', capability: null })),
-    ...doc.actors.map((a, i) => actorEditor(`actors[${i}]`, a, doc)))
+    ...doc.actors.map((a, i) => actorEditor(`actors[${i}]`, a)))
 
   // stances
   const missing = () => doc.actors.flatMap((a) => doc.issues.filter((is) => !doc.stances.some((x) => (resolves(doc, x.actor) ?? x.actor) === a.id && x.issue === is.id))
@@ -934,7 +858,6 @@ function draw(box: HTMLElement, ctx: BuildContext) {
       const from = el.dataset.was ?? '', to = el.value.trim()
       if (kind && from && to && from !== to) { renameInPage(box, doc, kind, from, to, el.dataset.path!); rename(doc, kind, from, to, el.dataset.path!) }
       if (kind) el.dataset.was = to
-      d.dirty = true
       refreshChoices(box, doc)
     })
   }
@@ -944,7 +867,6 @@ function draw(box: HTMLElement, ctx: BuildContext) {
     el.addEventListener('input', () => {
       const p = el.dataset.path!
       setPath(doc, p, read(el, doc, getPath(doc, p)))
-      d.dirty = true
     })
   }
   showDiagnostics(box, d.diags, doc)

@@ -3,6 +3,7 @@
 // which field that is in the reader's terms ("Stance of North on Budget:
 // position"), using the scenario's own names, and never shows the path.
 import type { Diagnostic, Scenario } from './api'
+import { parsePath, keyed } from './paths'
 
 // words are the fields' names as a reader says them.
 const words: { [field: string]: string } = {
@@ -27,18 +28,6 @@ const single: { [list: string]: string } = {
   withdraw_proposals: 'withdrawn proposal', voters: 'voter',
 }
 
-// keyed are the mappings keyed by an issue or an actor id (red_lines.budget,
-// weights.north): their keys are read as the field's words ("red line on
-// Budget", "weight of North"), so the mapping itself is not named again.
-const keyed = new Set(['red_lines', 'red_line_assumed', 'red_line_evidence', 'package', 'attrs', 'weights'])
-
-type Seg = string | number
-
-function segments(path: string): Seg[] {
-  const out: Seg[] = []
-  for (const m of path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) out.push(m[2] !== undefined ? Number(m[2]) : m[1])
-  return out
-}
 
 const quoted = (s: string) => `“${s}”`
 
@@ -89,7 +78,7 @@ function item(doc: Scenario, list: string, x: any, i: number, inChanges: boolean
 // stances[0].evidence[0].quote, and "Issue “Budget”, decision rule: weight
 // of North" for issues[0].decision.weights.north.
 export function describe(path: string, doc: Scenario): string {
-  const segs = segments(path)
+  const segs = parsePath(path, doc)
   const parts: string[] = []
   let field = ''
   let cur: any = doc
@@ -132,7 +121,9 @@ export function describe(path: string, doc: Scenario): string {
     cur = val
     // A mapping of fields with a field after it (issues[0].decision.quota,
     // issues[0].scale.min) is named before that field, as a list's item
-    // is: "Issue “Budget”, decision rule: quota".
+    // is: "Issue “Budget”, decision rule: quota". A mapping keyed by ids
+    // (red_lines.budget, weights.north) is not: its key is read as the
+    // field's words above ("red line on Budget", "weight of North").
     if (typeof next === 'string' && !keyed.has(seg) && !(seg === 'range' && (next === 'position' || next === 'salience'))) {
       parts.push(word)
       field = ''

@@ -1,0 +1,303 @@
+// What removing an item of the scenario takes with it. An actor, an
+// issue, a source or a proposal is named elsewhere in the file, and a
+// snapshot or a variant adds actors and proposals named elsewhere; left
+// behind, those names are errors the save is refused for, and some sit
+// where the builder does not draw them (decision rules, outcomes), so the
+// person could not even fix them. The builder's rule: removing an item
+// removes what names it too, after saying what that is and asking
+// (removal lists it; builder.ts asks), and removes it at once when
+// nothing does. What names an item:
+//
+//   - an actor: its stances and the changes to them, the changes to it,
+//     its leaving, its place among a proposal's proposers (by id or
+//     alias, in the scopes that see it: an actor a variant adds is named
+//     in that variant alone), and its votes in the decision rules;
+//   - an issue: its stances and the changes to them, the red lines on it
+//     with their reasons and quotes, its value in every package, and the
+//     outcomes recorded for it;
+//   - a source: the quotes that cite it (by id or by file);
+//   - a proposal: the changes to it and its withdrawals, in the scopes
+//     that see it (a change's entry that changes a proposal already on
+//     the table is named by nothing);
+//   - a snapshot or variant: what names the actors and proposals it adds,
+//     outside it.
+//
+// Some removals would change what remains rather than take a name out of
+// it, and the builder does not edit what they would change, so they are
+// refused, with the reason: an actor whose votes a qmv rule's quota needs
+// (the quota stays as written, as the format keeps it when a voter is
+// absent, and the other voters could no longer reach it), an actor that
+// is the only voter a rule lists (a rule listing no voters counts every
+// actor), a source whose quotes are all an outcome has (an outcome needs
+// one). A qmv voter whose votes the quota does not need is removed with
+// its weight, and the question says the quota stays and what the total
+// drops to. A proposal whose package an issue's removal leaves empty
+// is kept, said in the question: the save then refuses it until it has
+// a value for another issue, which the builder edits.
+import type { Scenario, Actor, Changes, Proposal, Evidence, Issue, Source, Decision } from './api'
+import { parsePath, getPath } from './paths'
+import { scopeOf, reach, proposalsIn } from './scopes'
+import { issueName } from './diagnostics'
+
+// Removal is what removing an item involves: also lists what goes with
+// it, in words (empty when nothing names it); refused says why it cannot
+// be removed in the builder, in sentences (empty when it can); apply
+// removes the item and what goes with it.
+export interface Removal { also: string[]; refused: string[]; apply: () => void }
+
+// MaxWeight is the largest weight a voter may have (scenario.MaxWeight).
+const MaxWeight = 1e12
+
+const plural = (n: number, one: string, many = one + 's') => `${n} ${n === 1 ? one : many}`
+const quoted = (s: string) => `“${s}”`
+
+// changesOf are the snapshots and variants with their scopes.
+function changesOf(doc: Scenario): [Changes, string][] {
+  return [...(doc.snapshots ?? []).map((c, i) => [c, `snapshots[${i}]`] as [Changes, string]),
+    ...(doc.variants ?? []).map((c, i) => [c, `variants[${i}]`] as [Changes, string])]
+}
+
+function allActors(doc: Scenario): Actor[] {
+  return [...doc.actors, ...(doc.snapshots ?? []).flatMap((s) => s.add_actors ?? []), ...(doc.variants ?? []).flatMap((v) => v.add_actors ?? [])]
+}
+
+// votes is the total a qmv rule's quota is checked against, as the server
+// counts it (scenario/decision.go): the weights of the actors the
+// scenario has (but without), each actor's once, the first of its names
+// in sorted order; weights outside their range count for nothing.
+function votes(doc: Scenario, weights: { [name: string]: number }, without?: Actor): number {
+  const known = new Map<string, string>()
+  for (const a of allActors(doc)) {
+    if (a === without) continue
+    for (const n of [a.id, ...(a.aliases ?? [])]) known.set(n, a.id)
+  }
+  const seen = new Set<string>()
+  let total = 0
+  for (const k of Object.keys(weights).sort()) {
+    const a = known.get(k), w = weights[k]
+    if (a === undefined || seen.has(a)) continue
+    seen.add(a)
+    if (typeof w === 'number' && Number.isFinite(w) && w >= 0 && w <= MaxWeight) total += w
+  }
+  return total
+}
+
+// without is list less the items gone, or undefined when that leaves it
+// empty and empty means absent (drop).
+function without<T>(list: T[] | undefined, gone: (x: T) => boolean, drop = false): T[] | undefined {
+  const out = (list ?? []).filter((x) => !gone(x))
+  return drop && out.length === 0 ? undefined : out
+}
+
+// deleteKey deletes key from the mapping at o[field], and the mapping
+// when that leaves it empty.
+function deleteKey(o: any, field: string, key: string) {
+  if (!o?.[field] || !(key in o[field])) return
+  delete o[field][key]
+  if (Object.keys(o[field]).length === 0) delete o[field]
+}
+
+// A Plan gathers what a removal involves while the references are found.
+class Plan {
+  also: string[] = []
+  refused: string[] = []
+  edits: (() => void)[] = []
+  // prefix names the item a change adds when the change is removed.
+  prefix = ''
+  constructor(readonly doc: Scenario) {}
+
+  say(line: string) { this.also.push(this.prefix + line) }
+
+  // actor finds what names the actor a (at path); skip is a change being
+  // removed with it, whose own references go with it anyway.
+  actor(a: Actor, path: string, skip?: Changes) {
+    const doc = this.doc
+    const names = new Set([a.id, ...(a.aliases ?? [])].filter((x) => x))
+    if (!names.size) return
+    const mine = (x: string | undefined) => x !== undefined && names.has(x)
+    const sees = reach(doc, path)
+    const changes = changesOf(doc).filter(([c, scope]) => c !== skip && sees(scope)).map(([c]) => c)
+    const base = sees('')
+    const stances = base ? doc.stances.filter((x) => mine(x.actor)).length : 0
+    const changed = changes.reduce((n, c) => n + (c.stances ?? []).filter((x) => mine(x.actor)).length, 0)
+    const entries = changes.reduce((n, c) => n + (c.actors ?? []).filter((x) => mine(x.id)).length, 0)
+    const leaves = changes.filter((c) => c.remove_actors?.some(mine)).length
+    const proposals = [...(base ? doc.proposals ?? [] : []), ...changes.flatMap((c) => c.proposals ?? [])]
+    const proposed = proposals.filter((p) => p.proposers?.some(mine))
+    if (stances) this.say(plural(stances, 'stance'))
+    if (changed) this.say(`${plural(changed, 'change')} to its stances in snapshots or variants`)
+    if (entries) this.say(`${plural(entries, 'change')} to it in snapshots or variants`)
+    if (leaves) this.say(`its leaving, in ${plural(leaves, 'snapshot or variant', 'snapshots or variants')}`)
+    if (proposed.length) this.say(`its place among the proposers of ${plural(proposed.length, 'proposal')}`)
+    this.edits.push(() => {
+      if (base) doc.stances = doc.stances.filter((x) => !mine(x.actor))
+      for (const c of changes) {
+        if (c.stances) c.stances = without(c.stances, (x) => mine(x.actor))
+        if (c.actors) c.actors = without(c.actors, (x) => mine(x.id))
+        if (c.remove_actors) c.remove_actors = without(c.remove_actors, mine, true)
+      }
+      for (const p of proposed) p.proposers = without(p.proposers, mine, true)
+    })
+    // A rule is not a scope's (renameVoter in builder.ts): a name another
+    // actor answers to too (one a second variant adds under the same id)
+    // names that one still, and stays.
+    const others = allActors(doc).filter((x) => x !== a)
+    const own = [...names].filter((n) => !others.some((o) => o.id === n || o.aliases?.includes(n)))
+    for (const is of doc.issues) if (is.decision) this.voter(a, own, is, is.decision)
+  }
+
+  // voter finds the actor a's place in an issue's decision rule d, where
+  // it is named by one of own.
+  voter(a: Actor, own: string[], is: Issue, d: Decision) {
+    const name = a.name || a.id
+    const on = `the ${d.rule} rule on ${is.name || is.id}`
+    const listed = (d.voters ?? []).filter((v) => own.includes(v))
+    if (listed.length && listed.length === d.voters!.length) {
+      this.refused.push(`${name} is the only voter ${on} lists, and a rule that lists no voters counts every actor: the builder does not edit decision rules, so change the rule in the scenario's file first.`)
+    } else if (listed.length) {
+      this.say(`its vote in ${on}`)
+      this.edits.push(() => { d.voters = d.voters?.filter((v) => !listed.includes(v)) })
+    }
+    const keys = Object.keys(d.weights ?? {}).filter((k) => own.includes(k))
+    if (!keys.length) return
+    const before = votes(this.doc, d.weights!), after = votes(this.doc, d.weights!, a)
+    const quota = d.quota
+    if (typeof quota === 'number' && quota <= before && quota > after) {
+      this.refused.push(`${on} needs ${quota} votes, and without ${name}’s ${before - after} its other voters have ${after}: the builder does not edit decision rules, so lower the quota in the scenario's file first.`)
+      return
+    }
+    this.say(`its ${before - after} of the ${before} votes in ${on}` + (typeof quota === 'number' ? `: the quota stays at ${quota}, of a total that drops to ${after}` : ''))
+    this.edits.push(() => { for (const k of keys) deleteKey(d, 'weights', k) })
+  }
+
+  // issue finds what names the issue is.
+  issue(is: Issue) {
+    const doc = this.doc
+    const id = is.id
+    if (!id || doc.issues.some((x) => x !== is && x.id === id)) return
+    const changes = changesOf(doc).map(([c]) => c)
+    const on = (x: { issue: string }) => x.issue === id
+    const stances = doc.stances.filter(on).length
+    const changed = changes.reduce((n, c) => n + (c.stances ?? []).filter(on).length, 0)
+    const actors: any[] = [...doc.actors, ...changes.flatMap((c) => [...(c.actors ?? []), ...(c.add_actors ?? [])])]
+    const redLines = actors.filter((a) => ['red_lines', 'red_line_assumed', 'red_line_evidence'].some((f) => a[f] && id in a[f])).length
+    const proposals = [...(doc.proposals ?? []).map((p) => [p, false] as const),
+      ...changesOf(doc).flatMap(([c, scope]) => (c.proposals ?? []).map((p) => [p, proposalsIn(doc, scope, false).has(p.id)] as const))]
+    const valued = proposals.filter(([p]) => p.package && id in p.package)
+    const emptied = valued.filter(([p, isChange]) => !isChange && Object.keys(p.package).length === 1).map(([p]) => p)
+    const outcomes = (doc.outcomes ?? []).filter(on).length
+    if (stances) this.say(plural(stances, 'stance') + ' on it')
+    if (changed) this.say(`${plural(changed, 'change')} to stances on it in snapshots or variants`)
+    if (redLines) this.say(`the red line on it of ${plural(redLines, 'actor')} (or of a change to one), with the reasons and quotes behind it`)
+    if (valued.length) this.say(`its value in the package of ${plural(valued.length, 'proposal')}`)
+    for (const p of emptied) this.say(`(proposal ${quoted(p.name || p.id)} then decides no issue: the save refuses it until it has a value for another issue, or is removed)`)
+    if (outcomes) this.say(`${plural(outcomes, 'outcome')} recorded for it (the builder does not show outcomes)`)
+    this.edits.push(() => {
+      doc.stances = doc.stances.filter((x) => !on(x))
+      for (const c of changes) if (c.stances) c.stances = without(c.stances, on)
+      for (const a of actors) for (const f of ['red_lines', 'red_line_assumed', 'red_line_evidence']) deleteKey(a, f, id)
+      for (const [p] of valued) delete p.package[id]
+      if (doc.outcomes) doc.outcomes = doc.outcomes.filter((x) => !on(x))
+    })
+  }
+
+  // source finds the quotes that cite the source src, by id or by file.
+  source(src: Source) {
+    const doc = this.doc
+    const others = (doc.metadata.sources ?? []).filter((x) => x !== src)
+    const names = [src.id, src.file].filter((x): x is string => !!x && !others.some((o) => o.id === x || o.file === x))
+    if (!names.length) return
+    const cites = (e: Evidence) => names.includes(e.source)
+    // holders are the objects with a list of quotes, and the list's field.
+    const changes = changesOf(doc).map(([c]) => c)
+    const holders: [any, string][] = []
+    for (const x of [...doc.stances, ...changes.flatMap((c) => c.stances ?? []), ...(doc.proposals ?? []), ...changes.flatMap((c) => c.proposals ?? [])]) holders.push([x, 'evidence'])
+    for (const a of [...doc.actors, ...changes.flatMap((c) => [...(c.actors ?? []), ...(c.add_actors ?? [])])] as any[]) {
+      holders.push([a, 'capability_evidence'], [a, 'reservation_evidence'])
+      for (const k of Object.keys(a.red_line_evidence ?? {})) holders.push([a.red_line_evidence, k])
+    }
+    const outcomes = doc.outcomes ?? []
+    for (const o of outcomes) holders.push([o, 'evidence'])
+    const n = holders.reduce((k, [o, f]) => k + ((o[f] as Evidence[] | undefined) ?? []).filter(cites).length, 0)
+    for (const o of outcomes) {
+      if (o.evidence?.length && o.evidence.every(cites)) {
+        this.refused.push(`the outcome of ${issueName(doc, o.issue)} on ${o.date} rests on quotes from it alone, and an outcome needs one: the builder does not edit outcomes, so change the outcome's quotes in the scenario's file first.`)
+      }
+    }
+    if (n) this.say(`${plural(n, 'quote')} citing it`)
+    this.edits.push(() => {
+      for (const [o, f] of holders) if (Array.isArray(o[f])) o[f] = o[f].filter((e: Evidence) => !cites(e))
+      // A red line left without quotes is left without the entry, as the
+      // builder leaves it when its last quote is removed (collect).
+      for (const a of [...doc.actors, ...changes.flatMap((c) => [...(c.actors ?? []), ...(c.add_actors ?? [])])] as any[]) {
+        for (const k of Object.keys(a.red_line_evidence ?? {})) if (a.red_line_evidence[k].length === 0) deleteKey(a, 'red_line_evidence', k)
+      }
+    })
+  }
+
+  // proposal finds what names the proposal p (at path): nothing when it
+  // is a change's entry that changes a proposal already on the table;
+  // skip is a change being removed with it.
+  proposal(p: Proposal, path: string, skip?: Changes) {
+    const doc = this.doc
+    const scope = scopeOf(path), id = p.id
+    if (!id) return
+    if (scope ? proposalsIn(doc, scope, false).has(id) : (doc.proposals ?? []).some((x) => x !== p && x.id === id)) return
+    const sees = reach(doc, path)
+    const changes = changesOf(doc).filter(([c, sc]) => c !== skip && sees(sc)).map(([c]) => c)
+    const mine = (x: Proposal) => x !== p && x.id === id
+    const entries = changes.reduce((n, c) => n + (c.proposals ?? []).filter(mine).length, 0)
+    const withdrawn = changes.filter((c) => c.withdraw_proposals?.includes(id)).length
+    if (entries) this.say(`${plural(entries, 'change')} to it in snapshots or variants`)
+    if (withdrawn) this.say(`its withdrawal, in ${plural(withdrawn, 'snapshot or variant', 'snapshots or variants')}`)
+    this.edits.push(() => {
+      for (const c of changes) {
+        if (c.proposals) c.proposals = without(c.proposals, mine)
+        if (c.withdraw_proposals) c.withdraw_proposals = without(c.withdraw_proposals, (x) => x === id, true)
+      }
+    })
+  }
+
+  // change finds what names, outside the change c (at path), the actors
+  // and proposals it adds.
+  change(c: Changes, path: string) {
+    for (const [j, a] of (c.add_actors ?? []).entries()) {
+      this.prefix = `${a.name || a.id || 'an actor'}, added here: `
+      this.actor(a, `${path}.add_actors[${j}]`, c)
+    }
+    for (const [j, p] of (c.proposals ?? []).entries()) {
+      this.prefix = `proposal ${quoted(p.name || p.id)}, put on the table here: `
+      this.proposal(p, `${path}.proposals[${j}]`, c)
+    }
+    this.prefix = ''
+  }
+}
+
+// removal is what removing the item at path (an element of a list:
+// "actors[2]", "metadata.sources[0]", "variants[1].proposals[0]") takes
+// with it, as the module's comment says.
+export function removal(doc: Scenario, path: string): Removal {
+  const ss = parsePath(path, doc)
+  const parent = ss.slice(0, -1)
+  const item = getPath(doc, ss)
+  const list = parent[parent.length - 1]
+  const plan = new Plan(doc)
+  if (item && typeof item === 'object') {
+    if (list === 'actors' && parent.length === 1) plan.actor(item, path)
+    else if (list === 'add_actors') plan.actor(item, path)
+    else if (list === 'issues') plan.issue(item)
+    else if (list === 'sources' && parent[0] === 'metadata') plan.source(item)
+    else if (list === 'proposals') plan.proposal(item, path)
+    else if ((list === 'snapshots' || list === 'variants') && parent.length === 1) plan.change(item, path)
+  }
+  return {
+    also: plan.also,
+    refused: plan.refused,
+    apply: () => {
+      const l = getPath(doc, parent)
+      const at = Array.isArray(l) ? l.indexOf(item) : -1
+      if (at >= 0) l.splice(at, 1)
+      for (const e of plan.edits) e()
+    },
+  }
+}
