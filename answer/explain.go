@@ -23,11 +23,12 @@ const MaxExplainRows = 250000
 // DefaultExplainModel is the model explain explains when none is named.
 const DefaultExplainModel = "compromise"
 
-// ExplainModels are the models explain covers: the three closed forms
-// (each actor's pull), BDM's expected-utility model in both profiles (its
-// challenges round by round), the exchange model (its exchanges and their
-// externalities) and KTAB's SMP (its bargains and options turn by turn).
-var ExplainModels = []string{"compromise", "median", "nash", "bdm", "bdm-paper", "exchange", "smp"}
+// ExplainModels are the models explain covers: the closed forms (each
+// actor's pull; for ks each actor's share of its best feasible gain),
+// BDM's expected-utility model in both profiles (its challenges round by
+// round), the exchange model (its exchanges and their externalities) and
+// KTAB's SMP (its bargains and options turn by turn).
+var ExplainModels = []string{"compromise", "median", "nash", "ks", "bdm", "bdm-paper", "exchange", "smp"}
 
 // NewExplainRequest returns an explain request with every default: the
 // latest snapshot, the compromise model at its default settings, every
@@ -83,9 +84,12 @@ type IssueExplanation struct {
 	Pulls []Pull `json:"pulls"`
 	// Pivotal is the median model's pivotal position; only for median.
 	Pivotal *Pivotal `json:"pivotal,omitempty"`
-	// StatusQuoKept is true when the nash model keeps the status quo
-	// because no agreement improves on it for every weighted actor.
+	// StatusQuoKept is true when the nash or ks model keeps the status
+	// quo because no agreement improves on it for every weighted actor.
 	StatusQuoKept bool `json:"status_quo_kept,omitempty"`
+	// KS (ks only, when the status quo is not kept) is the bargaining set
+	// and the share of its best feasible gain the solution guarantees.
+	KS *KSBound `json:"ks,omitempty"`
 	// Rounds (bdm and bdm-paper only) are the model's rounds on the
 	// issue: every challenge as each actor perceives it, and the moves.
 	Rounds []BDMRound `json:"rounds,omitempty"`
@@ -108,6 +112,10 @@ type IssueExplanation struct {
 //     position)²), r² the actor's room for gain over breakdown; the pulls
 //     sum to 0 at the forecast (that is where it lies); null when the
 //     status quo is kept.
+//   - ks: null: the Kalai–Smorodinsky solution is no balance of pulls
+//     but the largest share of its best feasible gain it can give every
+//     actor alike (per unit of weight); Ratio and Binding say who gets
+//     what and who bounds it.
 type Pull struct {
 	Actor    string  `json:"actor"`
 	Name     string  `json:"name"`
@@ -119,10 +127,43 @@ type Pull struct {
 	Pull  Num     `json:"pull"`
 	// Distance is position − forecast.
 	Distance float64 `json:"distance"`
-	// Gain (nash only) is the part of its possible gain over breakdown
+	// Gain (nash and ks) is the part of its possible gain over breakdown
 	// the actor gets at the forecast, 1 − (forecast − position)²/r², from
 	// 0 (no better than breakdown) to 1 (its own position).
 	Gain *float64 `json:"gain,omitempty"`
+	// Ideal (ks only) is the actor's best feasible outcome: the point of
+	// the bargaining set (KSBound's Lo–Hi) nearest its position; its
+	// own position when that lies in the set.
+	Ideal *float64 `json:"ideal,omitempty"`
+	// IdealGain (ks only) is Gain at Ideal, 1 − δ²/r² with δ the distance
+	// from the position to Ideal: the most the actor can gain in any
+	// agreement every weighted actor prefers to breakdown.
+	IdealGain *float64 `json:"ideal_gain,omitempty"`
+	// Ratio (ks only) is Gain / IdealGain, the actor's share of its best
+	// feasible gain at the forecast (KS's normalised gain): the number
+	// the solution equalises, in proportion to the weights.
+	Ratio *float64 `json:"ratio,omitempty"`
+	// Binding (ks only) is true for an actor whose Ratio, divided by its
+	// weight relative to the heaviest actor's, is the smallest
+	// (KSBound's Level): it bounds the solution, since moving the
+	// forecast away from it would give it less.
+	Binding bool `json:"binding,omitempty"`
+}
+
+// KSBound is what bounds the Kalai–Smorodinsky forecast of an issue
+// (docs/models.md, equations (3)–(6) of package ks).
+type KSBound struct {
+	// Lo and Hi are the bargaining set F: the outcomes on the scale every
+	// weighted actor weakly prefers to breakdown.
+	Lo float64 `json:"lo"`
+	Hi float64 `json:"hi"`
+	// Level is the smallest Ratio/ŵ over the weighted actors at the
+	// forecast, ŵ an actor's weight divided by the heaviest actor's: the
+	// solution is the outcome in F where it is largest. Every weighted
+	// actor gets at least Level·ŵ of its best feasible gain, the binding
+	// actors exactly that; with equal weights, Level is the share each
+	// binding actor gets.
+	Level float64 `json:"level"`
 }
 
 // Pivotal is the weighted median's position: the first position, from

@@ -33,6 +33,11 @@ the forecast, largest first, and a sentence saying why.
               condition at the forecast (they sum to zero there), and each
               actor's part of its possible gain; or that the status quo is
               kept.
+  ks          each actor's ideal (its best outcome among those every
+              weighted actor prefers to breakdown), its gain at the
+              forecast and at its ideal, the share of its best it gets,
+              and the actors that bound the forecast: those whose share,
+              per unit of weight, is the smallest, which KS makes largest.
 
   bdm, bdm-paper
               every round: each actor's reading of every other (the
@@ -51,7 +56,7 @@ explained is that forecast's.
 
 --format json gives the whole answer (docs/json.md), the same the API
 returns; --format csv one row per pull (compromise, median, nash), per
-challenge (bdm), per externality (exchange) or per option (smp).`,
+actor (ks), per challenge (bdm), per externality (exchange) or per option (smp).`,
 		Args: usageArgs(cobra.MaximumNArgs(1)),
 		RunE: runExplain,
 	}
@@ -95,6 +100,17 @@ func explainTable(w io.Writer, e *answer.Explanation, width int) {
 	para(w, "Model: "+e.Model, width)
 	closed := e.Model == "compromise" || e.Model == "median" || e.Model == "nash"
 	for _, ie := range e.Issues {
+		if e.Model == "ks" {
+			head := fmt.Sprintf("%s (%s): %s", ie.Name, ie.Issue, shown(answer.IssueForecast{Forecast: ie.Forecast, Settled: ie.Settled, Range: ie.Range}))
+			if l := labels(ie.Nearest, false); l != "" {
+				head += " → " + l
+			}
+			fmt.Fprintln(w)
+			para(w, head, width)
+			layoutAt(width).fit(w, func(w io.Writer, l layout) { ksTable(w, ie.Pulls, l) })
+			block(w, ie.Text, width)
+			continue
+		}
 		if !closed {
 			head := fmt.Sprintf("%s (%s): %s", ie.Name, ie.Issue, shown(answer.IssueForecast{Forecast: ie.Forecast, Settled: ie.Settled, Range: ie.Range}))
 			if l := labels(ie.Nearest, false); l != "" {
@@ -155,6 +171,42 @@ func pullTable(w io.Writer, model string, pulls []answer.Pull, top float64, l la
 			row = append(row, g)
 		}
 		rows = append(rows, row)
+	}
+	others := 0
+	for j := 1; j < len(hdr); j++ {
+		others += widest(column(rows, j, hdr[j].(string))...)
+	}
+	t.SetColumnConfigs([]table.ColumnConfig{wrapCol(1, l.text(len(hdr), others, 28))})
+	t.AppendRows(rows)
+	t.Render()
+}
+
+// ksTable prints an issue's actors for ks: each one's ideal (its best
+// outcome among those every weighted actor prefers to breakdown), its
+// gain at the forecast and at its ideal (as parts of its gain at its own
+// position), the share of its best it gets, and whether it binds; "–"
+// where the status quo is kept. An actor's name takes what the other
+// columns leave, 28 at most.
+func ksTable(w io.Writer, pulls []answer.Pull, l layout) {
+	t := newTable(w)
+	hdr := table.Row{"Actor", "Position", "Share", "Ideal", "Gain", "Best", "Of best", "Bounds"}
+	t.AppendHeader(hdr)
+	f := func(x *float64, format string, scale float64) string {
+		if x == nil {
+			return "–"
+		}
+		return fmt.Sprintf(format, scale**x)
+	}
+	var rows []table.Row
+	for _, p := range pulls {
+		bound := ""
+		if p.Binding {
+			bound = "◀ yes"
+			if p.Distance > 0 {
+				bound = "yes ▶"
+			}
+		}
+		rows = append(rows, table.Row{p.Name, num(p.Position), fmt.Sprintf("%.1f%%", 100*p.Share), f(p.Ideal, "%.1f", 1), f(p.Gain, "%.2f", 1), f(p.IdealGain, "%.2f", 1), f(p.Ratio, "%.0f%%", 100), bound})
 	}
 	others := 0
 	for j := 1; j < len(hdr); j++ {

@@ -123,7 +123,7 @@ func explainTurns(w io.Writer, e *answer.Explanation, width int) {
 }
 
 // explainCSV writes the explanation's rows: the pulls (compromise,
-// median, nash), the challenges (bdm), the externalities (exchange) or
+// median, nash), each actor's gains (ks), the challenges (bdm), the externalities (exchange) or
 // the options (smp).
 func explainCSV(w io.Writer, e *answer.Explanation) {
 	cw := csv.NewWriter(w)
@@ -149,6 +149,19 @@ func explainCSV(w io.Writer, e *answer.Explanation) {
 					}
 					cw.Write([]string{strconv.Itoa(tu.Turn), c.Actor, strconv.Itoa(o.Bargain), ini, rcv, g(o.Probability), strconv.FormatBool(o.Chosen)})
 				}
+			}
+		}
+	case e.Model == "ks":
+		opt := func(x *float64) string {
+			if x == nil {
+				return ""
+			}
+			return g(*x)
+		}
+		cw.Write([]string{"issue", "actor", "position", "weight", "share", "ideal", "gain", "ideal_gain", "ratio", "binding", "distance"})
+		for _, ie := range e.Issues {
+			for _, p := range ie.Pulls {
+				cw.Write([]string{ie.Issue, p.Actor, g(p.Position), g(p.Weight), g(p.Share), opt(p.Ideal), opt(p.Gain), opt(p.IdealGain), opt(p.Ratio), strconv.FormatBool(p.Binding), g(p.Distance)})
 			}
 		}
 	case strings.HasPrefix(e.Model, "bdm"):

@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
 	"strings"
 	"testing"
@@ -31,9 +32,9 @@ func TestExplainCommand(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &e); code != 0 || err != nil || e.Model != "median" || len(e.Issues) != 2 || e.Issues[0].Pivotal == nil {
 		t.Fatalf("exit %d, %v: %+v", code, err, e)
 	}
-	_, stderr, code = run(t, "explain", "-m", "ks")
-	if code != 2 || !strings.Contains(stderr, "explain does not cover it; valid: compromise, median, nash, bdm") {
-		t.Errorf("-m ks: exit %d, %s", code, stderr)
+	_, stderr, code = run(t, "explain", "-m", "ensemble")
+	if code != 2 || !strings.Contains(stderr, "explain does not cover it; valid: compromise, median, nash, ks, bdm") {
+		t.Errorf("-m ensemble: exit %d, %s", code, stderr)
 	}
 }
 
@@ -104,11 +105,11 @@ func TestExplainFitsWidth(t *testing.T) {
 }
 
 // Every model's explanation of the built-in case fits 80 columns: nash's
-// gain column beside half-length bars, bdm's and smp's stories, and
+// gain column beside half-length bars, ks's gains and ratios, bdm's and smp's stories, and
 // exchange's realised exchanges a line each, where their eight columns
 // cannot fit.
 func TestExplainEveryModelFitsWidth(t *testing.T) {
-	for _, m := range []string{"median", "nash", "bdm", "exchange", "smp"} {
+	for _, m := range []string{"median", "nash", "ks", "bdm", "exchange", "smp"} {
 		var e answer.Explanation
 		runJSON(t, &e, "explain", "-m", m, "-q")
 		at80 := fitsWidths(t, func(w io.Writer, width int) { explainTable(w, &e, width) })
@@ -151,5 +152,31 @@ func TestExplainBDMRoundsIndented(t *testing.T) {
 		if rounds == 0 || bullets == 0 {
 			t.Fatalf("at %d %d rounds, %d reasons: the case tests less than it says:\n%s", width, rounds, bullets, b.String())
 		}
+	}
+}
+
+// ks's table gives each actor's ideal, gains and share of its best, and
+// marks the actors that bound the forecast; --format csv one row per
+// actor and issue with the same numbers.
+func TestExplainKS(t *testing.T) {
+	out, stderr, code := run(t, "explain", "-q", "-m", "ks", "--issue", "ceasefire")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, want := range []string{"Model: ks", "IDEAL", "OF BEST", "BOUNDS", "◀ yes", "yes ▶", "bound it"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("no %q in\n%s", want, out)
+		}
+	}
+	var e answer.Explanation
+	runJSON(t, &e, "explain", "-q", "-m", "ks", "--issue", "ceasefire")
+	out, _, code = run(t, "explain", "-q", "-m", "ks", "--issue", "ceasefire", "--format", "csv")
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if code != 0 || lines[0] != "issue,actor,position,weight,share,ideal,gain,ideal_gain,ratio,binding,distance" || len(lines) != 1+len(e.Issues[0].Pulls) {
+		t.Fatalf("csv: exit %d, %d lines: %s", code, len(lines), out)
+	}
+	p := e.Issues[0].Pulls[0]
+	if want := fmt.Sprintf("ceasefire,%s,%v,%v,%v,%v,%v,%v,%v,%v,%v", p.Actor, p.Position, p.Weight, p.Share, *p.Ideal, *p.Gain, *p.IdealGain, *p.Ratio, p.Binding, p.Distance); lines[1] != want {
+		t.Errorf("csv row %q, want %q", lines[1], want)
 	}
 }

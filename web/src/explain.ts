@@ -1,6 +1,7 @@
 // The Explain view: why a model forecasts what it does, from POST
 // /api/scenarios/{id}/explain (Go: answer.Explanation, ask.Explain). The
-// closed forms show each actor's pull; bdm draws each round's quadrant
+// closed forms show each actor's pull (ks each actor's share of its best
+// feasible gain, and who bounds the forecast); bdm draws each round's quadrant
 // chart (BDM 1994) from one actor's perspective; exchange draws the
 // network of realised exchanges (actors as nodes, exchanges as edges) and
 // the externalities; smp lists each turn's bargains and options. Every
@@ -9,12 +10,13 @@ import { h, s, fmt, color, rangeText, settingsText, errorText } from './util'
 import { api, inlineOrJob, defaults } from './api'
 import type { Issue, Settings } from './api'
 
-export interface Pull { actor: string; name: string; position: number; weight: number; share: number; pull: number | null; distance: number; gain?: number }
+export interface Pull { actor: string; name: string; position: number; weight: number; share: number; pull: number | null; distance: number; gain?: number; ideal?: number; ideal_gain?: number; ratio?: number; binding?: boolean }
+export interface KSBound { lo: number; hi: number; level: number }
 export interface Pivotal { actors: string[]; position: number; below: number; at: number; above: number; tie?: boolean; upper?: number }
 export interface Challenge { actor: string; other: string; x: number; y: number; quadrant: string; offer?: number; taken?: boolean }
 export interface BDMMove { actor: string; with: string; kind: string; x: number; y: number; from: number; to: number; why: string }
 export interface BDMRound { round: number; median: number; mean: number; actors: { actor: string; position: number; risk: number }[]; challenges: Challenge[]; moves: BDMMove[]; text: string }
-export interface IssueExplanation { issue: string; name: string; forecast: number | null; settled: boolean; range?: { lo: number; hi: number }; reference: number; reference_from: string; pulls: Pull[]; pivotal?: Pivotal; status_quo_kept?: boolean; rounds?: BDMRound[]; text: string }
+export interface IssueExplanation { issue: string; name: string; forecast: number | null; settled: boolean; range?: { lo: number; hi: number }; reference: number; reference_from: string; pulls: Pull[]; pivotal?: Pivotal; status_quo_kept?: boolean; ks?: KSBound; rounds?: BDMRound[]; text: string }
 export interface ExchangeSide { actor: string; supply: string; demand: string; from: number; to: number; target: number; forecast_before: number; forecast_after: number; capped?: boolean }
 export interface Externality { actor: string; class: string; sign: string; value: number }
 export interface RealisedExchange { n: number; issues: string[]; groups: string; gain: number; sides: ExchangeSide[]; externalities: Externality[] }
@@ -74,7 +76,7 @@ export async function renderExplain(box: HTMLElement, ctx: ExplainContext) {
   const out = h('div', { 'data-testid': 'explain-result', 'aria-live': 'polite' }, h('p', { class: 'hint' }, 'Explaining…'))
   box.replaceChildren(
     h('section', { class: 'card' }, h('h2', {}, 'Why the forecast is what it is'),
-      h('p', { class: 'lede' }, 'Each model\'s reasons: the closed forms by each actor\'s pull; BDM by its rounds of challenges (the quadrant chart); the exchange model by its exchanges and their externalities; SMP by its bargains, turn by turn.'),
+      h('p', { class: 'lede' }, 'Each model\'s reasons: the closed forms by each actor\'s pull (Kalai–Smorodinsky by each actor\'s share of its best feasible gain); BDM by its rounds of challenges (the quadrant chart); the exchange model by its exchanges and their externalities; SMP by its bargains, turn by turn.'),
       h('div', { class: 'controls' }, h('label', { for: 'explain-model' }, 'Model '), model, ' ', h('label', { for: 'explain-issue' }, 'Issue '), issue)),
     out)
   let e: Explanation
@@ -88,11 +90,31 @@ export async function renderExplain(box: HTMLElement, ctx: ExplainContext) {
   for (const ie of e.issues) {
     const card = h('section', { class: 'card', 'data-issue': ie.issue, 'data-forecast': String(ie.forecast) }, h('h3', {}, `${ie.name}: ${!ie.settled && ie.range ? rangeText(ie.range.lo, ie.range.hi) + ' (did not settle)' : fmt(ie.forecast)}`), h('p', { class: 'desc' }, ie.text))
     if (ie.rounds) card.append(bdmView(ie, ctx, box))
+    else if (e.model === 'ks') card.append(ksTable(ie, ctx))
     else if (!e.exchanges && !e.turns) card.append(pullChart(ie, e.model, ctx))
     parts.push(card)
   }
   for (const n of e.notes ?? []) parts.push(h('p', { class: 'note' }, 'note: ' + n))
   out.replaceChildren(...parts)
+}
+
+// ksTable lists, for ks, each actor's ideal (its best outcome among
+// those every weighted actor prefers to breakdown), its gain at the
+// forecast and at its ideal, the share of its best it gets, and whether
+// it bounds the forecast.
+function ksTable(ie: IssueExplanation, ctx: ExplainContext): HTMLElement {
+  const opt = (x: number | undefined, f: (v: number) => string) => (x === undefined ? '–' : f(x))
+  const cap = ie.ks
+    ? `The bargaining set (every weighted actor prefers it to breakdown): ${fmt(ie.ks.lo)}–${fmt(ie.ks.hi)}. The forecast makes the smallest share of its best any actor gets, per unit of weight, as large as it goes; the actors marked bound it.`
+    : 'The status quo is kept: no agreement improves on it for every weighted actor.'
+  return h('table', { class: 'compare', 'data-testid': 'ks-table' },
+    h('caption', {}, cap),
+    h('thead', {}, h('tr', {}, ...['Actor', 'Position', 'Share', 'Ideal', 'Gain', 'Best gain', 'Of best', 'Bounds it'].map((t) => h('th', { scope: 'col' }, t)))),
+    h('tbody', {}, ...ie.pulls.map((p) => h('tr', { 'data-actor': p.actor, 'data-ratio': String(p.ratio ?? ''), 'data-binding': String(!!p.binding) },
+      h('th', { scope: 'row' }, ctx.actorName(p.actor)), h('td', {}, fmt(p.position)), h('td', {}, `${fmt(100 * p.share, 1)}%`),
+      h('td', {}, opt(p.ideal, (v) => fmt(v))), h('td', {}, opt(p.gain, (v) => fmt(v, 2))), h('td', {}, opt(p.ideal_gain, (v) => fmt(v, 2))),
+      h('td', {}, opt(p.ratio, (v) => `${fmt(100 * v, 0)}%`)),
+      h('td', {}, p.binding ? (p.distance > 0 ? 'yes, from above' : 'yes, from below') : '')))))
 }
 
 // pullChart draws each actor's pull as a horizontal bar from zero.
