@@ -26,9 +26,10 @@ const DefaultExplainModel = "compromise"
 // ExplainModels are the models explain covers: the closed forms (each
 // actor's pull; for ks each actor's share of its best feasible gain),
 // BDM's expected-utility model in both profiles (its challenges round by
-// round), the exchange model (its exchanges and their externalities) and
-// KTAB's SMP (its bargains and options turn by turn).
-var ExplainModels = []string{"compromise", "median", "nash", "ks", "bdm", "bdm-paper", "exchange", "smp"}
+// round), the exchange model (its exchanges and their externalities),
+// KTAB's SMP (its bargains and options turn by turn) and the ensemble
+// (each member's part in the combination).
+var ExplainModels = []string{"compromise", "median", "nash", "ks", "bdm", "bdm-paper", "exchange", "smp", "ensemble"}
 
 // NewExplainRequest returns an explain request with every default: the
 // latest snapshot, the compromise model at its default settings, every
@@ -93,6 +94,9 @@ type IssueExplanation struct {
 	// Rounds (bdm and bdm-paper only) are the model's rounds on the
 	// issue: every challenge as each actor perceives it, and the moves.
 	Rounds []BDMRound `json:"rounds,omitempty"`
+	// Members (ensemble only) are the ensemble's members on the issue,
+	// in its order: the forecast is Σ weight × member's forecast.
+	Members []EnsembleMember `json:"members,omitempty"`
 	// Text says why in one or two plain sentences (for bdm, the story of
 	// the rounds).
 	Text string `json:"text"`
@@ -106,7 +110,7 @@ type IssueExplanation struct {
 //   - median: +share for an actor above the forecast, −share below it, 0
 //     at it: the weight voting to move the forecast up or down.
 //   - bdm, exchange, smp: null (their reasons are in the rounds,
-//     exchanges and turns).
+//     exchanges and turns); ensemble: null (its reason is its members).
 //   - nash: the actor's term of the Nash product's first-order condition
 //     at the forecast, share × 2(position − forecast)/(r² − (forecast −
 //     position)²), r² the actor's room for gain over breakdown; the pulls
@@ -164,6 +168,37 @@ type KSBound struct {
 	// actors exactly that; with equal weights, Level is the share each
 	// binding actor gets.
 	Level float64 `json:"level"`
+}
+
+// EnsembleMember is one member of the ensemble on one issue: its part in
+// equation (1) of package ensemble, x̂ = Σₘ wₘ x̂⁽ᵐ⁾.
+type EnsembleMember struct {
+	// Model is the member model's name.
+	Model string `json:"model"`
+	// Fitted is the member's weight as fitted (as the ensemble states
+	// it, divided by the sum over its members); Weight its weight on
+	// this issue: Fitted renormalised over the members that did not
+	// fail on it (0 for one that failed).
+	Fitted float64 `json:"fitted"`
+	Weight float64 `json:"weight"`
+	// Forecast is the member's forecast of the issue, run on the issue
+	// alone (null if it failed); Settled and Range whether it came to
+	// rest and, if not, the range it kept moving in (read as a forecast
+	// answer's).
+	Forecast Num       `json:"forecast"`
+	Settled  bool      `json:"settled"`
+	Range    *Interval `json:"range,omitempty"`
+	// Contribution is Weight × Forecast: the contributions sum to the
+	// ensemble's forecast.
+	Contribution float64 `json:"contribution"`
+	// Shift is Weight × (Forecast − the heaviest member's Forecast): how
+	// far the member moves the forecast from the heaviest member's
+	// (0 for that member); that forecast plus the shifts is the
+	// ensemble's.
+	Shift float64 `json:"shift"`
+	// Failed, when not "", is why the member failed on the issue; its
+	// weight went to the others.
+	Failed string `json:"failed,omitempty"`
 }
 
 // Pivotal is the weighted median's position: the first position, from

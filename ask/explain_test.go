@@ -251,7 +251,7 @@ func TestExplainNash(t *testing.T) {
 func TestExplainRefuses(t *testing.T) {
 	c := explainTestCase(t)
 	for _, r := range []struct{ model, issue, want string }{
-		{"ensemble", "", `model "ensemble": explain does not cover it; valid: compromise, median, nash, ks, bdm, bdm-paper, exchange, smp`},
+		{"snap", "", `model "snap": explain does not cover it; valid: compromise, median, nash, ks, bdm, bdm-paper, exchange, smp, ensemble`},
 		{"nope", "", "explain does not cover it"},
 		{"compromise", "w", `issue "w": no such issue; valid: x, y, z`},
 	} {

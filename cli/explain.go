@@ -49,6 +49,12 @@ the forecast, largest first, and a sentence saying why.
               externalities per actor: own, inner/outer, +/−.
   smp         every turn: the bargains struck and each actor's options
               with their probabilities.
+  ensemble    each member's weight (as fitted, and as used where a member
+              failed), its forecast of the issue run on it alone, its
+              contribution weight × forecast (they sum to the forecast)
+              and how far it moves the forecast from the heaviest
+              member's; explain -m MEMBER says why each member says what
+              it says.
 
 The model runs as parley forecast runs it with the same settings (a
 model setting --NAME, --rounds, --max-rounds, --seed), so the forecast
@@ -56,7 +62,7 @@ explained is that forecast's.
 
 --format json gives the whole answer (docs/json.md), the same the API
 returns; --format csv one row per pull (compromise, median, nash), per
-actor (ks), per challenge (bdm), per externality (exchange) or per option (smp).`,
+actor (ks), per member (ensemble), per challenge (bdm), per externality (exchange) or per option (smp).`,
 		Args: usageArgs(cobra.MaximumNArgs(1)),
 		RunE: runExplain,
 	}
@@ -118,6 +124,9 @@ func explainTable(w io.Writer, e *answer.Explanation, width int) {
 			}
 			fmt.Fprintln(w)
 			para(w, head, width)
+			if len(ie.Members) > 0 {
+				layoutAt(width).fit(w, func(w io.Writer, l layout) { membersTable(w, ie.Members) })
+			}
 			block(w, ie.Text, width)
 			explainRounds(w, ie, width)
 			continue
@@ -214,6 +223,24 @@ func ksTable(w io.Writer, pulls []answer.Pull, l layout) {
 	}
 	t.SetColumnConfigs([]table.ColumnConfig{wrapCol(1, l.text(len(hdr), others, 28))})
 	t.AppendRows(rows)
+	t.Render()
+}
+
+// membersTable prints the ensemble's members on an issue: each one's
+// weight as fitted and as used, its forecast (its range where it did not
+// settle), its contribution weight × forecast and its shift from the
+// heaviest member's forecast.
+func membersTable(w io.Writer, ms []answer.EnsembleMember) {
+	t := newTable(w)
+	t.AppendHeader(table.Row{"Member", "Fitted", "Weight", "Forecast", "Weight × forecast", "Shift"})
+	for _, m := range ms {
+		if m.Failed != "" {
+			t.AppendRow(table.Row{m.Model, fmt.Sprintf("%.3f", m.Fitted), "0 (failed)", "–", "–", "–"})
+			continue
+		}
+		t.AppendRow(table.Row{m.Model, fmt.Sprintf("%.3f", m.Fitted), fmt.Sprintf("%.3f", m.Weight),
+			shown(answer.IssueForecast{Forecast: m.Forecast, Settled: m.Settled, Range: m.Range}), fmt.Sprintf("%.2f", m.Contribution), fmt.Sprintf("%+.2f", m.Shift)})
+	}
 	t.Render()
 }
 

@@ -32,14 +32,15 @@ func TestExplainCommand(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &e); code != 0 || err != nil || e.Model != "median" || len(e.Issues) != 2 || e.Issues[0].Pivotal == nil {
 		t.Fatalf("exit %d, %v: %+v", code, err, e)
 	}
-	_, stderr, code = run(t, "explain", "-m", "ensemble")
+	_, stderr, code = run(t, "explain", "-m", "snap")
 	if code != 2 || !strings.Contains(stderr, "explain does not cover it; valid: compromise, median, nash, ks, bdm") {
-		t.Errorf("-m ensemble: exit %d, %s", code, stderr)
+		t.Errorf("-m snap: exit %d, %s", code, stderr)
 	}
 }
 
-// The iterative models' tables tell their rounds, exchanges and turns;
-// --format csv gives one row per challenge, externality or option.
+// The iterative models' tables tell their rounds, exchanges and turns,
+// the ensemble's its members; --format csv gives one row per challenge,
+// externality, option or member.
 func TestExplainIterativeModels(t *testing.T) {
 	for _, c := range []struct {
 		args      []string
@@ -53,6 +54,9 @@ func TestExplainIterativeModels(t *testing.T) {
 			"round,exchange,issue_p,issue_q,gain,actor,class,sign,value"},
 		{[]string{"-m", "smp"}, []string{"Turn 1:", "bargain", "probability each actor's position wins"},
 			"turn,actor,bargain,initiator,receiver,probability,chosen"},
+		// the ensemble's members, with smp's range where it did not settle
+		{[]string{"-m", "ensemble"}, []string{"MEMBER", "WEIGHT × FORECAST", "│ smp ", "~ │", "explain -m compromise; explain -m smp"},
+			"issue,member,fitted,weight,forecast,settled,lo,hi,contribution,shift,failed"},
 	} {
 		out, stderr, code := run(t, append([]string{"explain", "-q"}, c.args...)...)
 		if code != 0 {
@@ -109,7 +113,7 @@ func TestExplainFitsWidth(t *testing.T) {
 // exchange's realised exchanges a line each, where their eight columns
 // cannot fit.
 func TestExplainEveryModelFitsWidth(t *testing.T) {
-	for _, m := range []string{"median", "nash", "ks", "bdm", "exchange", "smp"} {
+	for _, m := range []string{"median", "nash", "ks", "bdm", "exchange", "smp", "ensemble"} {
 		var e answer.Explanation
 		runJSON(t, &e, "explain", "-m", m, "-q")
 		at80 := fitsWidths(t, func(w io.Writer, width int) { explainTable(w, &e, width) })

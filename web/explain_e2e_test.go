@@ -20,7 +20,8 @@ import (
 // first mover's perspective, every point in the region package ask
 // computes; the exchange network with one edge per exchange of round 1
 // and one externality row per actor; SMP's first turn with its bargains;
-// KS's share of its best feasible gain per actor and who bounds it.
+// KS's share of its best feasible gain per actor and who bounds it; the
+// ensemble's members and their contributions.
 func TestExplainView(t *testing.T) {
 	e := startE2E(t)
 	name, data := scenarios.Default()
@@ -127,6 +128,21 @@ func TestExplainView(t *testing.T) {
 		bind := get(t, e.bctx, "binding", chromedp.AttributeValue(chromedp.CSS(row), "data-binding")).Value
 		if v, _ := strconv.ParseFloat(ratio, 64); p.Ratio == nil || v != *p.Ratio || bind != strconv.FormatBool(p.Binding) {
 			t.Errorf("%s: ratio %s, binding %s; want %v, %v", p.Actor, ratio, bind, p.Ratio, p.Binding)
+		}
+	}
+
+	// 6. Ensemble: on ceasefire, one row per member with its
+	// contribution as the API gives it.
+	ens := explain("ensemble", "ceasefire").Issues[0]
+	mCard := `section[data-issue="ceasefire"] [data-testid=ensemble-members]`
+	e.do("ensemble", pick("explain-model", "ensemble"), chromedp.WaitVisible(chromedp.CSS(mCard)), e.shot("16-explain-ensemble"))
+	if n := e.count(mCard + ` tbody tr`); n != len(ens.Members) || n == 0 {
+		t.Fatalf("%d member rows, want %d", n, len(ens.Members))
+	}
+	for _, m := range ens.Members {
+		got := get(t, e.bctx, "contribution", chromedp.AttributeValue(chromedp.CSS(fmt.Sprintf(`%s tr[data-model=%q]`, mCard, m.Model)), "data-contribution")).Value
+		if v, _ := strconv.ParseFloat(got, 64); v != m.Contribution {
+			t.Errorf("%s's contribution shown as %s, want %v", m.Model, got, m.Contribution)
 		}
 	}
 }

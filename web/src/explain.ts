@@ -1,7 +1,8 @@
 // The Explain view: why a model forecasts what it does, from POST
 // /api/scenarios/{id}/explain (Go: answer.Explanation, ask.Explain). The
 // closed forms show each actor's pull (ks each actor's share of its best
-// feasible gain, and who bounds the forecast); bdm draws each round's quadrant
+// feasible gain, and who bounds the forecast); the ensemble lists its
+// members' parts in the combination; bdm draws each round's quadrant
 // chart (BDM 1994) from one actor's perspective; exchange draws the
 // network of realised exchanges (actors as nodes, exchanges as edges) and
 // the externalities; smp lists each turn's bargains and options. Every
@@ -12,11 +13,12 @@ import type { Issue, Settings } from './api'
 
 export interface Pull { actor: string; name: string; position: number; weight: number; share: number; pull: number | null; distance: number; gain?: number; ideal?: number; ideal_gain?: number; ratio?: number; binding?: boolean }
 export interface KSBound { lo: number; hi: number; level: number }
+export interface EnsembleMember { model: string; fitted: number; weight: number; forecast: number | null; settled: boolean; range?: { lo: number; hi: number }; contribution: number; shift: number; failed?: string }
 export interface Pivotal { actors: string[]; position: number; below: number; at: number; above: number; tie?: boolean; upper?: number }
 export interface Challenge { actor: string; other: string; x: number; y: number; quadrant: string; offer?: number; taken?: boolean }
 export interface BDMMove { actor: string; with: string; kind: string; x: number; y: number; from: number; to: number; why: string }
 export interface BDMRound { round: number; median: number; mean: number; actors: { actor: string; position: number; risk: number }[]; challenges: Challenge[]; moves: BDMMove[]; text: string }
-export interface IssueExplanation { issue: string; name: string; forecast: number | null; settled: boolean; range?: { lo: number; hi: number }; reference: number; reference_from: string; pulls: Pull[]; pivotal?: Pivotal; status_quo_kept?: boolean; ks?: KSBound; rounds?: BDMRound[]; text: string }
+export interface IssueExplanation { issue: string; name: string; forecast: number | null; settled: boolean; range?: { lo: number; hi: number }; reference: number; reference_from: string; pulls: Pull[]; pivotal?: Pivotal; status_quo_kept?: boolean; ks?: KSBound; rounds?: BDMRound[]; members?: EnsembleMember[]; text: string }
 export interface ExchangeSide { actor: string; supply: string; demand: string; from: number; to: number; target: number; forecast_before: number; forecast_after: number; capped?: boolean }
 export interface Externality { actor: string; class: string; sign: string; value: number }
 export interface RealisedExchange { n: number; issues: string[]; groups: string; gain: number; sides: ExchangeSide[]; externalities: Externality[] }
@@ -76,7 +78,7 @@ export async function renderExplain(box: HTMLElement, ctx: ExplainContext) {
   const out = h('div', { 'data-testid': 'explain-result', 'aria-live': 'polite' }, h('p', { class: 'hint' }, 'Explaining…'))
   box.replaceChildren(
     h('section', { class: 'card' }, h('h2', {}, 'Why the forecast is what it is'),
-      h('p', { class: 'lede' }, 'Each model\'s reasons: the closed forms by each actor\'s pull (Kalai–Smorodinsky by each actor\'s share of its best feasible gain); BDM by its rounds of challenges (the quadrant chart); the exchange model by its exchanges and their externalities; SMP by its bargains, turn by turn.'),
+      h('p', { class: 'lede' }, 'Each model\'s reasons: the closed forms by each actor\'s pull (Kalai–Smorodinsky by each actor\'s share of its best feasible gain); BDM by its rounds of challenges (the quadrant chart); the exchange model by its exchanges and their externalities; SMP by its bargains, turn by turn; the ensemble by its members\' parts.'),
       h('div', { class: 'controls' }, h('label', { for: 'explain-model' }, 'Model '), model, ' ', h('label', { for: 'explain-issue' }, 'Issue '), issue)),
     out)
   let e: Explanation
@@ -91,6 +93,7 @@ export async function renderExplain(box: HTMLElement, ctx: ExplainContext) {
     const card = h('section', { class: 'card', 'data-issue': ie.issue, 'data-forecast': String(ie.forecast) }, h('h3', {}, `${ie.name}: ${!ie.settled && ie.range ? rangeText(ie.range.lo, ie.range.hi) + ' (did not settle)' : fmt(ie.forecast)}`), h('p', { class: 'desc' }, ie.text))
     if (ie.rounds) card.append(bdmView(ie, ctx, box))
     else if (e.model === 'ks') card.append(ksTable(ie, ctx))
+    else if (ie.members) card.append(membersTable(ie))
     else if (!e.exchanges && !e.turns) card.append(pullChart(ie, e.model, ctx))
     parts.push(card)
   }
@@ -115,6 +118,20 @@ function ksTable(ie: IssueExplanation, ctx: ExplainContext): HTMLElement {
       h('td', {}, opt(p.ideal, (v) => fmt(v))), h('td', {}, opt(p.gain, (v) => fmt(v, 2))), h('td', {}, opt(p.ideal_gain, (v) => fmt(v, 2))),
       h('td', {}, opt(p.ratio, (v) => `${fmt(100 * v, 0)}%`)),
       h('td', {}, p.binding ? (p.distance > 0 ? 'yes, from above' : 'yes, from below') : '')))))
+}
+
+// membersTable lists the ensemble's members on an issue: each one's
+// weight as fitted and as used, its forecast (its range where it did not
+// settle), its contribution weight × forecast (they sum to the forecast)
+// and its shift from the heaviest member's forecast.
+function membersTable(ie: IssueExplanation): HTMLElement {
+  return h('table', { class: 'compare', 'data-testid': 'ensemble-members' },
+    h('caption', {}, 'The forecast is Σ weight × member\'s forecast, each member run on this issue alone. Explain a member (pick it above) for why it says what it says.'),
+    h('thead', {}, h('tr', {}, ...['Member', 'Fitted weight', 'Weight here', 'Forecast', 'Weight × forecast', 'Shift from the heaviest'].map((t) => h('th', { scope: 'col' }, t)))),
+    h('tbody', {}, ...ie.members!.map((m) => h('tr', { 'data-model': m.model, 'data-contribution': String(m.contribution) },
+      h('th', { scope: 'row' }, m.model), h('td', {}, fmt(m.fitted, 3)), h('td', {}, m.failed ? `0 (failed: ${m.failed})` : fmt(m.weight, 3)),
+      h('td', {}, m.failed ? '–' : !m.settled && m.range ? `${rangeText(m.range.lo, m.range.hi)} (did not settle)` : fmt(m.forecast)),
+      h('td', {}, m.failed ? '–' : fmt(m.contribution, 2)), h('td', {}, m.failed ? '–' : (m.shift >= 0 ? '+' : '') + fmt(m.shift, 2))))))
 }
 
 // pullChart draws each actor's pull as a horizontal bar from zero.
