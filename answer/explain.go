@@ -27,9 +27,12 @@ const DefaultExplainModel = "compromise"
 // actor's pull; for ks each actor's share of its best feasible gain),
 // BDM's expected-utility model in both profiles (its challenges round by
 // round), the exchange model (its exchanges and their externalities),
-// KTAB's SMP (its bargains and options turn by turn) and the ensemble
-// (each member's part in the combination).
-var ExplainModels = []string{"compromise", "median", "nash", "ks", "bdm", "bdm-paper", "exchange", "smp", "ensemble"}
+// KTAB's SMP (its bargains and options turn by turn), the ensemble (each
+// member's part in the combination), snap (the compromise, the stated
+// position it moves onto, and each candidate outcome's terms and
+// probability) and compromise-band (the compromise and its fixed band):
+// every model Parley ships.
+var ExplainModels = []string{"compromise", "median", "nash", "ks", "bdm", "bdm-paper", "exchange", "smp", "ensemble", "snap", "compromise-band"}
 
 // NewExplainRequest returns an explain request with every default: the
 // latest snapshot, the compromise model at its default settings, every
@@ -94,6 +97,9 @@ type IssueExplanation struct {
 	// Rounds (bdm and bdm-paper only) are the model's rounds on the
 	// issue: every challenge as each actor perceives it, and the moves.
 	Rounds []BDMRound `json:"rounds,omitempty"`
+	// Snap (snap and compromise-band only) is how the model builds its
+	// point and its distribution from the compromise forecast.
+	Snap *SnapExplanation `json:"snap,omitempty"`
 	// Members (ensemble only) are the ensemble's members on the issue,
 	// in its order: the forecast is Σ weight × member's forecast.
 	Members []EnsembleMember `json:"members,omitempty"`
@@ -168,6 +174,62 @@ type KSBound struct {
 	// actors exactly that; with equal weights, Level is the share each
 	// binding actor gets.
 	Level float64 `json:"level"`
+}
+
+// SnapExplanation is how snap (or compromise-band) builds its forecast of
+// an issue from the compromise forecast (docs/models.md; package snap,
+// equations (1)–(5)).
+type SnapExplanation struct {
+	// Compromise is the compromise forecast x̂, the weighted mean; the
+	// issue's pulls are its, as explain -m compromise gives them.
+	Compromise float64 `json:"compromise"`
+	// Radius is θR, how near a stated position must be for snap's point
+	// to move onto it (0 for compromise-band, which never moves);
+	// NearestStated is the stated position nearest x̂ and Distance its
+	// distance from x̂; Snapped says the point moved onto it.
+	Radius        float64 `json:"radius"`
+	NearestStated float64 `json:"nearest_stated"`
+	Distance      float64 `json:"distance"`
+	Snapped       bool    `json:"snapped,omitempty"`
+	// Continuous is π, the weight of the distribution's continuous part,
+	// a Laplace density centred on the point with scale Scale (σR, on the
+	// issue's scale) cut to the scale; the rest, 1 − π, is on the
+	// candidates (none for compromise-band, whose π is 1).
+	Continuous float64 `json:"continuous"`
+	Scale      float64 `json:"scale"`
+	// Interval80 and Interval95 are the central intervals [Q(τ), Q(1−τ)]
+	// of the distribution, Tau80 and Tau95 their tail levels τ.
+	Interval80 Interval `json:"interval80"`
+	Interval95 Interval `json:"interval95"`
+	Tau80      float64  `json:"tau80"`
+	Tau95      float64  `json:"tau95"`
+	// Candidates (snap only) are the candidate outcomes V, by value.
+	Candidates []SnapCandidate `json:"candidates"`
+}
+
+// SnapCandidate is one candidate outcome of snap's distribution: its
+// features, each term of its utility u(v) (equation 2 of package snap,
+// with the fitted coefficients) and its probability (1 − π)·softmax(u).
+type SnapCandidate struct {
+	Value     float64 `json:"value"`
+	Stated    bool    `json:"stated,omitempty"`
+	End       bool    `json:"end,omitempty"`
+	Reference bool    `json:"reference,omitempty"`
+	Option    bool    `json:"option,omitempty"`
+	// Share is the capability × salience share of the actors stated at
+	// Value.
+	Share float64 `json:"share"`
+	// DistanceTerm is −α|v − point|/R; EndTerm β_end for a scale end,
+	// ReferenceTerm β_ref for the reference point, StatedTerm β_st and
+	// ShareTerm β_sh·share for a stated position (0 where the feature is
+	// absent); Utility their sum.
+	DistanceTerm  float64 `json:"distance_term"`
+	EndTerm       float64 `json:"end_term"`
+	ReferenceTerm float64 `json:"reference_term"`
+	StatedTerm    float64 `json:"stated_term"`
+	ShareTerm     float64 `json:"share_term"`
+	Utility       float64 `json:"utility"`
+	Probability   float64 `json:"probability"`
 }
 
 // EnsembleMember is one member of the ensemble on one issue: its part in

@@ -107,7 +107,8 @@ func (c *Case) explainIssue(name string, k int, f answer.IssueForecast) answer.I
 		e.Pulls = append(e.Pulls, answer.Pull{Actor: a.ID, Name: actorName(a), Position: x[j], Weight: w[j], Share: w[j] / total, Distance: x[j] - fc})
 	}
 	switch name {
-	case "compromise":
+	case "compromise", "snap", "compromise-band":
+		// snap and compromise-band start from the compromise: its pulls
 		for j := range e.Pulls {
 			e.Pulls[j].Pull = answer.Num(e.Pulls[j].Share * (x[j] - e.Reference))
 		}

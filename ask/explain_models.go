@@ -14,6 +14,7 @@ import (
 	"parley/model/ensemble"
 	"parley/model/exchange"
 	"parley/model/smp"
+	"parley/model/snap"
 )
 
 // explainRun adds the model-specific reasons of the run r of m on p to
@@ -79,6 +80,24 @@ func explainRun(ctx context.Context, m model.Model, p *model.Problem, r *model.R
 			is := p.Issues[k]
 			ie.Members = ensembleMembers(det.Issues[k].Members, is.Max-is.Min)
 			ie.Text = ensembleText(ie, len(p.Issues) > 1)
+		}
+	case snap.Model:
+		par := snap.Fitted
+		if mm.Params != nil {
+			par = *mm.Params
+		}
+		for n := range out.Issues {
+			ie := &out.Issues[n]
+			k := p.IssueIndex(ie.Issue)
+			ie.Snap = snapExplanation(p, k, r.Issues[k].Predictive, par, true)
+			ie.Text = snapText("snap", ie, p.Issues[k].Max-p.Issues[k].Min)
+		}
+	case snap.Band:
+		for n := range out.Issues {
+			ie := &out.Issues[n]
+			k := p.IssueIndex(ie.Issue)
+			ie.Snap = snapExplanation(p, k, r.Issues[k].Predictive, snap.Params{}, false)
+			ie.Text = snapText("compromise-band", ie, p.Issues[k].Max-p.Issues[k].Min)
 		}
 	case smp.Model:
 		turns, err := mm.Turns(ctx, p, r)
@@ -512,4 +531,77 @@ func ensembleText(ie *answer.IssueExplanation, several bool) string {
 		}
 	}
 	return s + " Why each member says what it says: " + strings.Join(why, "; ") + "."
+}
+
+// snapExplanation is how snap (withCandidates, under par) or
+// compromise-band (its distribution d alone) builds its forecast of
+// issue k of p from the compromise.
+func snapExplanation(p *model.Problem, k int, d *model.Predictive, par snap.Params, withCandidates bool) *answer.SnapExplanation {
+	is := p.Issues[k]
+	cs, xc, xt := snap.Candidates(p, k, par)
+	se := &answer.SnapExplanation{Compromise: xc, Continuous: d.Cont, Scale: d.Scale, Distance: math.Inf(1), Candidates: []answer.SnapCandidate{}}
+	if withCandidates {
+		se.Radius = par.Snap * (is.Max - is.Min)
+	}
+	for _, c := range cs {
+		if e := math.Abs(c.Value - xc); c.Stated && e < se.Distance {
+			se.NearestStated, se.Distance = c.Value, e
+		}
+		if withCandidates {
+			se.Candidates = append(se.Candidates, answer.SnapCandidate{Value: c.Value, Stated: c.Stated, End: c.End, Reference: c.Reference, Option: c.Option, Share: c.Share,
+				DistanceTerm: c.Distance, EndTerm: c.EndTerm, ReferenceTerm: c.RefTerm, StatedTerm: c.StatedTerm, ShareTerm: c.ShareTerm, Utility: c.Utility, Probability: c.Prob})
+		}
+	}
+	se.Snapped = withCandidates && xt != xc
+	se.Interval80.Lo, se.Interval80.Hi = d.Interval80()
+	se.Interval95.Lo, se.Interval95.Hi = d.Interval95()
+	se.Tau80, se.Tau95 = d.Tau80, d.Tau95
+	if se.Tau80 <= 0 {
+		se.Tau80 = 0.1
+	}
+	if se.Tau95 <= 0 {
+		se.Tau95 = 0.025
+	}
+	return se
+}
+
+// snapText is the issue's sentence for snap or compromise-band, on an
+// issue of width w: where the point comes from, and the distribution
+// around it.
+func snapText(name string, ie *answer.IssueExplanation, w float64) string {
+	se := ie.Snap
+	pct := func(x float64) string { return strconv.FormatFloat(100*x, 'f', 0, 64) + "%" }
+	head := fmt.Sprintf("%s forecasts %s", name, g1(float64(ie.Forecast)))
+	ivs := fmt.Sprintf("its 80%% interval is %s–%s and its 95%% %s–%s (tails τ = %.3g and %.3g)", g1(se.Interval80.Lo), g1(se.Interval80.Hi), g1(se.Interval95.Lo), g1(se.Interval95.Hi), se.Tau80, se.Tau95)
+	if name == "compromise-band" {
+		return fmt.Sprintf("%s, the compromise forecast itself (the weighted mean: the pulls are explain -m compromise's). Its band is a Laplace density centred there with scale %s (a fixed share of the scale's range, the one with the least CRPS on DEU train), cut to the scale; %s. It is the benchmark snap's distribution must beat, and says nothing of this issue but its compromise.",
+			head, g1(se.Scale), ivs)
+	}
+	var who []string
+	for _, p := range ie.Pulls {
+		if p.Position == se.NearestStated {
+			who = append(who, possessive(p.Name))
+		}
+	}
+	at := strings.Join(who, ", ") + " stated position " + g1(se.NearestStated)
+	var s string
+	switch {
+	case se.Snapped:
+		s = fmt.Sprintf("%s: the compromise %s (the weighted mean; explain -m compromise gives each actor's pull) moved onto %s, %s away, within the snap radius %s (%.2f of the scale, fitted on DEU train: real outcomes land on stated positions).", head, g1(se.Compromise), at, g1(se.Distance), g1(se.Radius), se.Radius/w)
+	case se.Distance <= se.Radius:
+		s = fmt.Sprintf("%s, the compromise (the weighted mean; explain -m compromise gives each actor's pull): two stated positions are equally near it, %s away, one on each side, so neither is nearer and the point stays.", head, g1(se.Distance))
+	default:
+		s = fmt.Sprintf("%s, the compromise (the weighted mean; explain -m compromise gives each actor's pull): the nearest stated position, %s, is %s away, beyond the snap radius %s, so the point stays.", head, at, g1(se.Distance), g1(se.Radius))
+	}
+	var best *answer.SnapCandidate
+	for j := range se.Candidates {
+		if c := &se.Candidates[j]; best == nil || c.Probability > best.Probability {
+			best = c
+		}
+	}
+	s += fmt.Sprintf(" Around it a distribution fitted on real EU outcomes puts %s on %d candidate outcomes (stated positions, the scale's ends, the reference point, the labelled options), each by its distance to the point and its kind", pct(1-se.Continuous), len(se.Candidates))
+	if best != nil {
+		s += fmt.Sprintf(" (the likeliest candidate %s, with %s)", g1(best.Value), pct(best.Probability))
+	}
+	return s + fmt.Sprintf(", and %s spread as a Laplace density of scale %s around the point; %s.", pct(se.Continuous), g1(se.Scale), ivs)
 }

@@ -3,6 +3,7 @@ package ask
 import (
 	"context"
 	"errors"
+	"fmt"
 	"math"
 	"strings"
 	"testing"
@@ -12,6 +13,7 @@ import (
 	"parley/model/compromise"
 	"parley/model/ensemble"
 	"parley/model/median"
+	"parley/model/snap"
 )
 
 // euCase is BDM (1994)'s EC car-emission standards case (spec
@@ -419,4 +421,59 @@ func (failing) Name() string    { return "failing" }
 func (failing) Summary() string { return "fails" }
 func (failing) Forecast(context.Context, *model.Problem, model.Options) (*model.Result, error) {
 	return nil, errors.New("fails by design")
+}
+
+// snap on explainCase, by hand. On x (status quo 20) the compromise is
+// 62.5 (TestExplainCompromiseByHand); the nearest stated position is
+// Beta's 50, 12.5 away, within θR = 0.2 × 100 = 20: the point moves onto
+// 50. On y the compromise 47.5 has Beta's 40 7.5 away: 40. On z (Alpha
+// 90, Beta 40, Gamma 70, weights 1, 1, 2) the compromise is
+// (90 + 40 + 140)/4 = 67.5, Gamma's 70 2.5 away: 70. The candidates'
+// probabilities sum to 1 − π, each utility is the sum of its terms, and
+// the intervals are the forecast answer's distribution's.
+func TestExplainSnapByHand(t *testing.T) {
+	c := explainTestCase(t)
+	e := explain(t, c, "snap", "")
+	req := answer.NewForecastRequest()
+	req.Models = []string{"snap"}
+	f, err := Forecast(context.Background(), c, req, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]struct{ compromise, point, dist float64 }{"x": {62.5, 50, 12.5}, "y": {47.5, 40, 7.5}, "z": {67.5, 70, 2.5}}
+	for k, ie := range e.Issues {
+		w, se := want[ie.Issue], ie.Snap
+		if se == nil || float64(ie.Forecast) != w.point || se.Compromise != w.compromise || se.NearestStated != w.point || math.Abs(se.Distance-w.dist) > 1e-12 || !se.Snapped || se.Radius != 20 {
+			t.Errorf("%s: forecast %v, %+v; want %+v", ie.Issue, ie.Forecast, se, w)
+			continue
+		}
+		sum := 0.0
+		for _, cd := range se.Candidates {
+			sum += cd.Probability
+			if d := cd.DistanceTerm + cd.EndTerm + cd.ReferenceTerm + cd.StatedTerm + cd.ShareTerm - cd.Utility; math.Abs(d) > 1e-12 {
+				t.Errorf("%s %v: terms off the utility by %v", ie.Issue, cd.Value, d)
+			}
+			if want := -snap.Fitted.Dist * math.Abs(cd.Value-w.point) / 100; math.Abs(cd.DistanceTerm-want) > 1e-12 {
+				t.Errorf("%s %v: distance term %v, want %v", ie.Issue, cd.Value, cd.DistanceTerm, want)
+			}
+		}
+		if math.Abs(sum-(1-se.Continuous)) > 1e-12 || se.Continuous != snap.Fitted.Cont {
+			t.Errorf("%s: candidates hold %v, continuous part %v", ie.Issue, sum, se.Continuous)
+		}
+		if d := f.Models[0].Issues[k].Distribution; se.Interval80 != d.Interval80 || se.Interval95 != d.Interval95 {
+			t.Errorf("%s: intervals %v %v, forecast's %v %v", ie.Issue, se.Interval80, se.Interval95, d.Interval80, d.Interval95)
+		}
+		if !strings.Contains(ie.Text, fmt.Sprintf("the compromise %.1f", w.compromise)) || !strings.Contains(ie.Text, "moved onto Beta's stated position") && ie.Issue != "z" {
+			t.Errorf("%s: %q", ie.Issue, ie.Text)
+		}
+	}
+	// compromise-band: the compromise itself, no candidates, π = 1 and
+	// the band's scale 0.3 of the range.
+	b := explain(t, c, "compromise-band", "x").Issues[0]
+	if se := b.Snap; float64(b.Forecast) != 62.5 || se == nil || se.Compromise != 62.5 || se.Snapped || se.Radius != 0 || se.Continuous != 1 || se.Scale != 30 || len(se.Candidates) != 0 {
+		t.Errorf("compromise-band: forecast %v, %+v", b.Forecast, b.Snap)
+	}
+	if p := pullOf(t, b, "c"); p.Pull != 40 || !strings.Contains(b.Text, "the compromise forecast itself") {
+		t.Errorf("compromise-band: Gamma pulls %v (want compromise's 40), %q", p.Pull, b.Text)
+	}
 }

@@ -251,7 +251,7 @@ func TestExplainNash(t *testing.T) {
 func TestExplainRefuses(t *testing.T) {
 	c := explainTestCase(t)
 	for _, r := range []struct{ model, issue, want string }{
-		{"snap", "", `model "snap": explain does not cover it; valid: compromise, median, nash, ks, bdm, bdm-paper, exchange, smp, ensemble`},
+		{"snapp", "", `model "snapp": explain does not cover it; valid: compromise, median, nash, ks, bdm, bdm-paper, exchange, smp, ensemble, snap, compromise-band`},
 		{"nope", "", "explain does not cover it"},
 		{"compromise", "w", `issue "w": no such issue; valid: x, y, z`},
 	} {
@@ -398,5 +398,14 @@ func TestExplainKSBuiltIn(t *testing.T) {
 	}
 	if interior == 0 {
 		t.Fatal("no issue where the status quo is not kept: the test checks less than it says")
+	}
+}
+
+// Explain covers every model Parley ships.
+func TestExplainCoversEveryModel(t *testing.T) {
+	for _, m := range ModelNames() {
+		if !slices.Contains(answer.ExplainModels, m) {
+			t.Errorf("explain does not cover %s", m)
+		}
 	}
 }

@@ -49,6 +49,12 @@ the forecast, largest first, and a sentence saying why.
               externalities per actor: own, inner/outer, +/−.
   smp         every turn: the bargains struck and each actor's options
               with their probabilities.
+  snap        the compromise's pulls, the stated position its point moves
+              onto (within 0.2 of the scale) or why it does not, and each
+              candidate outcome with the terms of its fitted utility and
+              its probability; the continuous part and the intervals.
+  compromise-band
+              the compromise's pulls and its fixed Laplace band.
   ensemble    each member's weight (as fitted, and as used where a member
               failed), its forecast of the issue run on it alone, its
               contribution weight × forecast (they sum to the forecast)
@@ -61,7 +67,8 @@ model setting --NAME, --rounds, --max-rounds, --seed), so the forecast
 explained is that forecast's.
 
 --format json gives the whole answer (docs/json.md), the same the API
-returns; --format csv one row per pull (compromise, median, nash), per
+returns; --format csv one row per pull (compromise, median, nash,
+snap, compromise-band), per
 actor (ks), per member (ensemble), per challenge (bdm), per externality (exchange) or per option (smp).`,
 		Args: usageArgs(cobra.MaximumNArgs(1)),
 		RunE: runExplain,
@@ -104,7 +111,7 @@ func runExplain(cmd *cobra.Command, args []string) error {
 func explainTable(w io.Writer, e *answer.Explanation, width int) {
 	headline(w, &e.Scenario, width)
 	para(w, "Model: "+e.Model, width)
-	closed := e.Model == "compromise" || e.Model == "median" || e.Model == "nash"
+	closed := e.Model == "compromise" || e.Model == "median" || e.Model == "nash" || e.Model == "snap" || e.Model == "compromise-band"
 	for _, ie := range e.Issues {
 		if e.Model == "ks" {
 			head := fmt.Sprintf("%s (%s): %s", ie.Name, ie.Issue, shown(answer.IssueForecast{Forecast: ie.Forecast, Settled: ie.Settled, Range: ie.Range}))
@@ -145,6 +152,9 @@ func explainTable(w io.Writer, e *answer.Explanation, width int) {
 			}
 		}
 		layoutAt(width).fit(w, func(w io.Writer, l layout) { pullTable(w, e.Model, ie.Pulls, top, l) })
+		if ie.Snap != nil && len(ie.Snap.Candidates) > 0 {
+			layoutAt(width).fit(w, func(w io.Writer, l layout) { snapTable(w, ie.Snap.Candidates) })
+		}
 		block(w, ie.Text, width)
 	}
 	explainExchanges(w, e, width)
@@ -240,6 +250,29 @@ func membersTable(w io.Writer, ms []answer.EnsembleMember) {
 		}
 		t.AppendRow(table.Row{m.Model, fmt.Sprintf("%.3f", m.Fitted), fmt.Sprintf("%.3f", m.Weight),
 			shown(answer.IssueForecast{Forecast: m.Forecast, Settled: m.Settled, Range: m.Range}), fmt.Sprintf("%.2f", m.Contribution), fmt.Sprintf("%+.2f", m.Shift)})
+	}
+	t.Render()
+}
+
+// snapTable prints snap's candidate outcomes: each one's kind, the
+// terms of its utility (the distance to the point, and the bonus of its
+// kind: the sum of its end, reference, stated and share terms, which the
+// JSON and CSV give one by one), the utility and its probability.
+func snapTable(w io.Writer, cs []answer.SnapCandidate) {
+	t := newTable(w)
+	t.AppendHeader(table.Row{"Outcome", "Kind", "Distance", "Kind bonus", "Utility", "P"})
+	for _, c := range cs {
+		var kind []string
+		for _, k := range []struct {
+			on   bool
+			name string
+		}{{c.Stated, "stated"}, {c.End, "end"}, {c.Reference, "ref"}, {c.Option, "option"}} {
+			if k.on {
+				kind = append(kind, k.name)
+			}
+		}
+		bonus := c.EndTerm + c.ReferenceTerm + c.StatedTerm + c.ShareTerm
+		t.AppendRow(table.Row{num(c.Value), strings.Join(kind, ", "), fmt.Sprintf("%+.2f", c.DistanceTerm), fmt.Sprintf("%+.2f", bonus), fmt.Sprintf("%+.2f", c.Utility), fmt.Sprintf("%.1f%%", 100*c.Probability)})
 	}
 	t.Render()
 }

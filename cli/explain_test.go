@@ -32,9 +32,9 @@ func TestExplainCommand(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &e); code != 0 || err != nil || e.Model != "median" || len(e.Issues) != 2 || e.Issues[0].Pivotal == nil {
 		t.Fatalf("exit %d, %v: %+v", code, err, e)
 	}
-	_, stderr, code = run(t, "explain", "-m", "snap")
-	if code != 2 || !strings.Contains(stderr, "explain does not cover it; valid: compromise, median, nash, ks, bdm") {
-		t.Errorf("-m snap: exit %d, %s", code, stderr)
+	_, stderr, code = run(t, "explain", "-m", "snapp")
+	if code != 2 || !strings.Contains(stderr, `unknown model "snapp" (did you mean "snap"?)`) {
+		t.Errorf("-m snapp: exit %d, %s", code, stderr)
 	}
 }
 
@@ -55,6 +55,8 @@ func TestExplainIterativeModels(t *testing.T) {
 		{[]string{"-m", "smp"}, []string{"Turn 1:", "bargain", "probability each actor's position wins"},
 			"turn,actor,bargain,initiator,receiver,probability,chosen"},
 		// the ensemble's members, with smp's range where it did not settle
+		{[]string{"-m", "snap", "--issue", "ceasefire"}, []string{"KIND BONUS", "end, ref, option", "snap forecasts 50.0: the compromise 46.6"},
+			"issue,actor,position,weight,share,pull,distance"},
 		{[]string{"-m", "ensemble"}, []string{"MEMBER", "WEIGHT × FORECAST", "│ smp ", "~ │", "explain -m compromise; explain -m smp"},
 			"issue,member,fitted,weight,forecast,settled,lo,hi,contribution,shift,failed"},
 	} {
@@ -113,7 +115,7 @@ func TestExplainFitsWidth(t *testing.T) {
 // exchange's realised exchanges a line each, where their eight columns
 // cannot fit.
 func TestExplainEveryModelFitsWidth(t *testing.T) {
-	for _, m := range []string{"median", "nash", "ks", "bdm", "exchange", "smp", "ensemble"} {
+	for _, m := range []string{"median", "nash", "ks", "bdm", "exchange", "smp", "ensemble", "snap", "compromise-band"} {
 		var e answer.Explanation
 		runJSON(t, &e, "explain", "-m", m, "-q")
 		at80 := fitsWidths(t, func(w io.Writer, width int) { explainTable(w, &e, width) })

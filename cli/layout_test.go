@@ -226,6 +226,8 @@ var fitCommands = []struct {
 	{"explain -m exchange -q", true},
 	{"explain -m smp -q", false},
 	{"explain -m ensemble -q", false},
+	{"explain -m snap -q", false},
+	{"explain -m compromise-band -q", false},
 	{"show", false},
 	{"validate", false},
 	{"models", false},

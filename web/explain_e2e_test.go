@@ -21,7 +21,7 @@ import (
 // computes; the exchange network with one edge per exchange of round 1
 // and one externality row per actor; SMP's first turn with its bargains;
 // KS's share of its best feasible gain per actor and who bounds it; the
-// ensemble's members and their contributions.
+// ensemble's members and their contributions; snap's candidates.
 func TestExplainView(t *testing.T) {
 	e := startE2E(t)
 	name, data := scenarios.Default()
@@ -143,6 +143,24 @@ func TestExplainView(t *testing.T) {
 		got := get(t, e.bctx, "contribution", chromedp.AttributeValue(chromedp.CSS(fmt.Sprintf(`%s tr[data-model=%q]`, mCard, m.Model)), "data-contribution")).Value
 		if v, _ := strconv.ParseFloat(got, 64); v != m.Contribution {
 			t.Errorf("%s's contribution shown as %s, want %v", m.Model, got, m.Contribution)
+		}
+	}
+
+	// 7. Snap: on ceasefire, the compromise's pulls and one row per
+	// candidate outcome with its probability as the API gives it.
+	sn := explain("snap", "ceasefire").Issues[0]
+	sCard := `section[data-issue="ceasefire"] [data-testid=snap-candidates]`
+	e.do("snap", pick("explain-model", "snap"), chromedp.WaitVisible(chromedp.CSS(sCard)), e.shot("17-explain-snap"))
+	if n := e.count(sCard + ` tbody tr`); n != len(sn.Snap.Candidates) || n == 0 {
+		t.Fatalf("%d candidate rows, want %d", n, len(sn.Snap.Candidates))
+	}
+	if n := e.count(`section[data-issue="ceasefire"] [data-testid=pull-chart] rect.pull`); n != len(sn.Pulls) {
+		t.Errorf("%d pulls drawn, want %d", n, len(sn.Pulls))
+	}
+	for _, c := range sn.Snap.Candidates {
+		got := get(t, e.bctx, "p", chromedp.AttributeValue(chromedp.CSS(fmt.Sprintf(`%s tr[data-value="%v"]`, sCard, c.Value)), "data-p")).Value
+		if v, _ := strconv.ParseFloat(got, 64); v != c.Probability {
+			t.Errorf("candidate %v's probability shown as %s, want %v", c.Value, got, c.Probability)
 		}
 	}
 }
