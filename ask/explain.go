@@ -20,9 +20,13 @@ import (
 // the median, the pivotal position. The model runs through the catalog as
 // Forecast runs it, with the request's settings and seed, so the forecast
 // explained is the forecast answer's with the same settings.
-// It covers answer.ExplainModels: for compromise, median and nash each
-// actor's pull; for bdm its rounds (explain_models.go), for exchange its
-// exchanges and their externalities, for smp its turns.
+// It covers answer.ExplainModels, every model: for compromise, median and
+// nash each actor's pull; for ks each actor's share of its best feasible
+// gain and who bounds the forecast; for bdm its rounds
+// (explain_models.go), for exchange its exchanges and their
+// externalities, for smp its turns, for the ensemble its members' parts,
+// for snap and compromise-band the compromise and how the point and the
+// distribution are built from it.
 func Explain(ctx context.Context, c *Case, req answer.ExplainRequest) (*answer.Explanation, error) {
 	return explainLimited(ctx, c, req, answer.MaxExplainRows)
 }
