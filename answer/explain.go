@@ -23,11 +23,16 @@ const MaxExplainRows = 250000
 // DefaultExplainModel is the model explain explains when none is named.
 const DefaultExplainModel = "compromise"
 
-// ExplainModels are the models explain covers: the three closed forms
-// (each actor's pull), BDM's expected-utility model in both profiles (its
-// challenges round by round), the exchange model (its exchanges and their
-// externalities) and KTAB's SMP (its bargains and options turn by turn).
-var ExplainModels = []string{"compromise", "median", "nash", "bdm", "bdm-paper", "exchange", "smp"}
+// ExplainModels are the models explain covers: the closed forms (each
+// actor's pull; for ks each actor's share of its best feasible gain),
+// BDM's expected-utility model in both profiles (its challenges round by
+// round), the exchange model (its exchanges and their externalities),
+// KTAB's SMP (its bargains and options turn by turn), the ensemble (each
+// member's part in the combination), snap (the compromise, the stated
+// position it moves onto, and each candidate outcome's terms and
+// probability) and compromise-band (the compromise and its fixed band):
+// every model Parley ships.
+var ExplainModels = []string{"compromise", "median", "nash", "ks", "bdm", "bdm-paper", "exchange", "smp", "ensemble", "snap", "compromise-band"}
 
 // NewExplainRequest returns an explain request with every default: the
 // latest snapshot, the compromise model at its default settings, every
@@ -83,12 +88,21 @@ type IssueExplanation struct {
 	Pulls []Pull `json:"pulls"`
 	// Pivotal is the median model's pivotal position; only for median.
 	Pivotal *Pivotal `json:"pivotal,omitempty"`
-	// StatusQuoKept is true when the nash model keeps the status quo
-	// because no agreement improves on it for every weighted actor.
+	// StatusQuoKept is true when the nash or ks model keeps the status
+	// quo because no agreement improves on it for every weighted actor.
 	StatusQuoKept bool `json:"status_quo_kept,omitempty"`
+	// KS (ks only, when the status quo is not kept) is the bargaining set
+	// and the share of its best feasible gain the solution guarantees.
+	KS *KSBound `json:"ks,omitempty"`
 	// Rounds (bdm and bdm-paper only) are the model's rounds on the
 	// issue: every challenge as each actor perceives it, and the moves.
 	Rounds []BDMRound `json:"rounds,omitempty"`
+	// Snap (snap and compromise-band only) is how the model builds its
+	// point and its distribution from the compromise forecast.
+	Snap *SnapExplanation `json:"snap,omitempty"`
+	// Members (ensemble only) are the ensemble's members on the issue,
+	// in its order: the forecast is Σ weight × member's forecast.
+	Members []EnsembleMember `json:"members,omitempty"`
 	// Text says why in one or two plain sentences (for bdm, the story of
 	// the rounds).
 	Text string `json:"text"`
@@ -102,12 +116,16 @@ type IssueExplanation struct {
 //   - median: +share for an actor above the forecast, −share below it, 0
 //     at it: the weight voting to move the forecast up or down.
 //   - bdm, exchange, smp: null (their reasons are in the rounds,
-//     exchanges and turns).
+//     exchanges and turns); ensemble: null (its reason is its members).
 //   - nash: the actor's term of the Nash product's first-order condition
 //     at the forecast, share × 2(position − forecast)/(r² − (forecast −
 //     position)²), r² the actor's room for gain over breakdown; the pulls
 //     sum to 0 at the forecast (that is where it lies); null when the
 //     status quo is kept.
+//   - ks: null: the Kalai–Smorodinsky solution is no balance of pulls
+//     but the largest share of its best feasible gain it can give every
+//     actor alike (per unit of weight); Ratio and Binding say who gets
+//     what and who bounds it.
 type Pull struct {
 	Actor    string  `json:"actor"`
 	Name     string  `json:"name"`
@@ -119,10 +137,130 @@ type Pull struct {
 	Pull  Num     `json:"pull"`
 	// Distance is position − forecast.
 	Distance float64 `json:"distance"`
-	// Gain (nash only) is the part of its possible gain over breakdown
+	// Gain (nash and ks) is the part of its possible gain over breakdown
 	// the actor gets at the forecast, 1 − (forecast − position)²/r², from
 	// 0 (no better than breakdown) to 1 (its own position).
 	Gain *float64 `json:"gain,omitempty"`
+	// Ideal (ks only) is the actor's best feasible outcome: the point of
+	// the bargaining set (KSBound's Lo–Hi) nearest its position; its
+	// own position when that lies in the set.
+	Ideal *float64 `json:"ideal,omitempty"`
+	// IdealGain (ks only) is Gain at Ideal, 1 − δ²/r² with δ the distance
+	// from the position to Ideal: the most the actor can gain in any
+	// agreement every weighted actor prefers to breakdown.
+	IdealGain *float64 `json:"ideal_gain,omitempty"`
+	// Ratio (ks only) is Gain / IdealGain, the actor's share of its best
+	// feasible gain at the forecast (KS's normalised gain): the number
+	// the solution equalises, in proportion to the weights.
+	Ratio *float64 `json:"ratio,omitempty"`
+	// Binding (ks only) is true for an actor whose Ratio, divided by its
+	// weight relative to the heaviest actor's, is the smallest
+	// (KSBound's Level): it bounds the solution, since moving the
+	// forecast away from it would give it less.
+	Binding bool `json:"binding,omitempty"`
+}
+
+// KSBound is what bounds the Kalai–Smorodinsky forecast of an issue
+// (docs/models.md, equations (3)–(6) of package ks).
+type KSBound struct {
+	// Lo and Hi are the bargaining set F: the outcomes on the scale every
+	// weighted actor weakly prefers to breakdown.
+	Lo float64 `json:"lo"`
+	Hi float64 `json:"hi"`
+	// Level is the smallest Ratio/ŵ over the weighted actors at the
+	// forecast, ŵ an actor's weight divided by the heaviest actor's: the
+	// solution is the outcome in F where it is largest. Every weighted
+	// actor gets at least Level·ŵ of its best feasible gain, the binding
+	// actors exactly that; with equal weights, Level is the share each
+	// binding actor gets.
+	Level float64 `json:"level"`
+}
+
+// SnapExplanation is how snap (or compromise-band) builds its forecast of
+// an issue from the compromise forecast (docs/models.md; package snap,
+// equations (1)–(5)).
+type SnapExplanation struct {
+	// Compromise is the compromise forecast x̂, the weighted mean; the
+	// issue's pulls are its, as explain -m compromise gives them.
+	Compromise float64 `json:"compromise"`
+	// Radius is θR, how near a stated position must be for snap's point
+	// to move onto it (0 for compromise-band, which never moves);
+	// NearestStated is the stated position nearest x̂ and Distance its
+	// distance from x̂; Snapped says the point moved onto it.
+	Radius        float64 `json:"radius"`
+	NearestStated float64 `json:"nearest_stated"`
+	Distance      float64 `json:"distance"`
+	Snapped       bool    `json:"snapped,omitempty"`
+	// Continuous is π, the weight of the distribution's continuous part,
+	// a Laplace density centred on the point with scale Scale (σR, on the
+	// issue's scale) cut to the scale; the rest, 1 − π, is on the
+	// candidates (none for compromise-band, whose π is 1).
+	Continuous float64 `json:"continuous"`
+	Scale      float64 `json:"scale"`
+	// Interval80 and Interval95 are the central intervals [Q(τ), Q(1−τ)]
+	// of the distribution, Tau80 and Tau95 their tail levels τ.
+	Interval80 Interval `json:"interval80"`
+	Interval95 Interval `json:"interval95"`
+	Tau80      float64  `json:"tau80"`
+	Tau95      float64  `json:"tau95"`
+	// Candidates (snap only) are the candidate outcomes V, by value.
+	Candidates []SnapCandidate `json:"candidates"`
+}
+
+// SnapCandidate is one candidate outcome of snap's distribution: its
+// features, each term of its utility u(v) (equation 2 of package snap,
+// with the fitted coefficients) and its probability (1 − π)·softmax(u).
+type SnapCandidate struct {
+	Value     float64 `json:"value"`
+	Stated    bool    `json:"stated,omitempty"`
+	End       bool    `json:"end,omitempty"`
+	Reference bool    `json:"reference,omitempty"`
+	Option    bool    `json:"option,omitempty"`
+	// Share is the capability × salience share of the actors stated at
+	// Value.
+	Share float64 `json:"share"`
+	// DistanceTerm is −α|v − point|/R; EndTerm β_end for a scale end,
+	// ReferenceTerm β_ref for the reference point, StatedTerm β_st and
+	// ShareTerm β_sh·share for a stated position (0 where the feature is
+	// absent); Utility their sum.
+	DistanceTerm  float64 `json:"distance_term"`
+	EndTerm       float64 `json:"end_term"`
+	ReferenceTerm float64 `json:"reference_term"`
+	StatedTerm    float64 `json:"stated_term"`
+	ShareTerm     float64 `json:"share_term"`
+	Utility       float64 `json:"utility"`
+	Probability   float64 `json:"probability"`
+}
+
+// EnsembleMember is one member of the ensemble on one issue: its part in
+// equation (1) of package ensemble, x̂ = Σₘ wₘ x̂⁽ᵐ⁾.
+type EnsembleMember struct {
+	// Model is the member model's name.
+	Model string `json:"model"`
+	// Fitted is the member's weight as fitted (as the ensemble states
+	// it, divided by the sum over its members); Weight its weight on
+	// this issue: Fitted renormalised over the members that did not
+	// fail on it (0 for one that failed).
+	Fitted float64 `json:"fitted"`
+	Weight float64 `json:"weight"`
+	// Forecast is the member's forecast of the issue, run on the issue
+	// alone (null if it failed); Settled and Range whether it came to
+	// rest and, if not, the range it kept moving in (read as a forecast
+	// answer's).
+	Forecast Num       `json:"forecast"`
+	Settled  bool      `json:"settled"`
+	Range    *Interval `json:"range,omitempty"`
+	// Contribution is Weight × Forecast: the contributions sum to the
+	// ensemble's forecast.
+	Contribution float64 `json:"contribution"`
+	// Shift is Weight × (Forecast − the heaviest member's Forecast): how
+	// far the member moves the forecast from the heaviest member's
+	// (0 for that member); that forecast plus the shifts is the
+	// ensemble's.
+	Shift float64 `json:"shift"`
+	// Failed, when not "", is why the member failed on the issue; its
+	// weight went to the others.
+	Failed string `json:"failed,omitempty"`
 }
 
 // Pivotal is the weighted median's position: the first position, from

@@ -20,9 +20,13 @@ import (
 // the median, the pivotal position. The model runs through the catalog as
 // Forecast runs it, with the request's settings and seed, so the forecast
 // explained is the forecast answer's with the same settings.
-// It covers answer.ExplainModels: for compromise, median and nash each
-// actor's pull; for bdm its rounds (explain_models.go), for exchange its
-// exchanges and their externalities, for smp its turns.
+// It covers answer.ExplainModels, every model: for compromise, median and
+// nash each actor's pull; for ks each actor's share of its best feasible
+// gain and who bounds the forecast; for bdm its rounds
+// (explain_models.go), for exchange its exchanges and their
+// externalities, for smp its turns, for the ensemble its members' parts,
+// for snap and compromise-band the compromise and how the point and the
+// distribution are built from it.
 func Explain(ctx context.Context, c *Case, req answer.ExplainRequest) (*answer.Explanation, error) {
 	return explainLimited(ctx, c, req, answer.MaxExplainRows)
 }
@@ -107,7 +111,8 @@ func (c *Case) explainIssue(name string, k int, f answer.IssueForecast) answer.I
 		e.Pulls = append(e.Pulls, answer.Pull{Actor: a.ID, Name: actorName(a), Position: x[j], Weight: w[j], Share: w[j] / total, Distance: x[j] - fc})
 	}
 	switch name {
-	case "compromise":
+	case "compromise", "snap", "compromise-band":
+		// snap and compromise-band start from the compromise: its pulls
 		for j := range e.Pulls {
 			e.Pulls[j].Pull = answer.Num(e.Pulls[j].Share * (x[j] - e.Reference))
 		}
@@ -123,6 +128,8 @@ func (c *Case) explainIssue(name string, k int, f answer.IssueForecast) answer.I
 		}
 	case "nash":
 		e.StatusQuoKept = nashPulls(is, e.Pulls, x, w, fc)
+	case "ks":
+		e.KS, e.StatusQuoKept = ksPulls(is, e.Pulls, x, w, fc)
 	default:
 		// the iterative models: their reasons are rounds, exchanges, turns
 		for j := range e.Pulls {
@@ -217,6 +224,62 @@ func nashPulls(is model.Issue, pulls []answer.Pull, x, w []float64, fc float64) 
 	return kept
 }
 
+// ksBindingTol is how close, relatively, an actor's Ratio/ŵ must be to
+// the smallest for the actor to bind: package ks finds the forecast to
+// about 1e-13 of the scale, where the binding actors' ratios agree to
+// about as many digits, and rounding of (5) computed on the issue's own
+// scale adds no more than that.
+const ksBindingTol = 1e-7
+
+// ksPulls fills each actor's gain at the forecast fc, its ideal (the
+// point of the bargaining set F nearest it), its gain there and the
+// ratio of the two, and marks the actors whose ratio per unit of weight
+// is the smallest: equations (3)–(6) of package ks, on the issue's own
+// scale. It returns F and that smallest ratio, and whether the status
+// quo is kept (F is a point, as package ks decides it; then nil). The
+// pulls are null: KS balances no pulls.
+func ksPulls(is model.Issue, pulls []answer.Pull, x, w []float64, fc float64) (*answer.KSBound, bool) {
+	r, L, U := nash.Bargaining(x, w, is.Min, is.Max, is.Reference, is.HasReference)
+	L, U = math.Max(L, is.Min), math.Min(U, is.Max)
+	kept := is.HasReference && !(L < U)
+	wmax := slices.Max(w)
+	level := math.Inf(1)
+	per := make([]float64, len(pulls)) // Ratio/ŵ, NaN for an actor not counted
+	for j := range pulls {
+		pulls[j].Pull = answer.Num(math.NaN())
+		per[j] = math.NaN()
+		if !(r[j] > 0) {
+			continue
+		}
+		d := fc - x[j]
+		g := 1 - d*d/(r[j]*r[j])
+		pulls[j].Gain = &g
+		if kept {
+			continue
+		}
+		ideal := math.Min(U, math.Max(L, x[j]))
+		delta := ideal - x[j]
+		ig := 1 - delta*delta/(r[j]*r[j])
+		pulls[j].Ideal, pulls[j].IdealGain = &ideal, &ig
+		if !(ig > 0) {
+			continue
+		}
+		ratio := g / ig
+		pulls[j].Ratio = &ratio
+		if w[j] > 0 {
+			per[j] = ratio / (w[j] / wmax)
+			level = math.Min(level, per[j])
+		}
+	}
+	if kept || math.IsInf(level, 1) {
+		return nil, kept
+	}
+	for j := range pulls {
+		pulls[j].Binding = per[j] <= level*(1+ksBindingTol)
+	}
+	return &answer.KSBound{Lo: L, Hi: U, Level: level}, false
+}
+
 // explainText says why in one or two sentences.
 func explainText(name string, is model.Issue, e answer.IssueExplanation) string {
 	g := func(x float64) string { return strconv.FormatFloat(x, 'f', 1, 64) }
@@ -254,7 +317,7 @@ func explainText(name string, is model.Issue, e answer.IssueExplanation) string 
 		}
 		return fmt.Sprintf("%s, the position of %s: %s of the weight lies below it and %s above, so neither side can outvote it (the weighted median).",
 			head, names, pct(pv.Below), pct(pv.Above))
-	case "nash":
+	case "nash", "ks":
 		if e.StatusQuoKept {
 			var at []string
 			for _, p := range e.Pulls {
@@ -267,6 +330,9 @@ func explainText(name string, is model.Issue, e answer.IssueExplanation) string 
 				why = strings.Join(at, ", ") + " sits at it"
 			}
 			return fmt.Sprintf("%s: no agreement improves on %s for every weighted actor (%s), so the model keeps the status quo.", head, origin, why)
+		}
+		if name == "ks" {
+			return ksText(head, origin, e)
 		}
 		var up, down *answer.Pull
 		for j := range e.Pulls {
@@ -289,6 +355,52 @@ func explainText(name string, is model.Issue, e answer.IssueExplanation) string 
 		return s
 	}
 	return head + "."
+}
+
+// ksText says which actors bound the Kalai–Smorodinsky solution and
+// what share of its best feasible gain each gets.
+func ksText(head, origin string, e answer.IssueExplanation) string {
+	pct := func(x float64) string { return strconv.FormatFloat(100*x, 'f', 0, 64) + "%" }
+	breakdown := origin
+	if e.ReferenceFrom != "reference" {
+		breakdown = "each actor's worst end of the scale"
+	}
+	s := fmt.Sprintf("%s: of the outcomes every weighted actor prefers to breakdown (%s), %s–%s, the one where the smallest share of its best feasible gain any actor gets (per unit of weight) is largest.",
+		head, breakdown, g1(e.KS.Lo), g1(e.KS.Hi))
+	var bind, rest []string
+	for _, p := range e.Pulls {
+		if p.Ratio == nil || p.Weight == 0 {
+			continue
+		}
+		side := "above"
+		switch {
+		case p.Distance < 0:
+			side = "below"
+		case p.Distance == 0:
+			side = "at it"
+		}
+		if p.Binding {
+			bind = append(bind, fmt.Sprintf("%s (%s, %s of its best)", p.Name, side, pct(*p.Ratio)))
+		} else {
+			rest = append(rest, fmt.Sprintf("%s %s", p.Name, pct(*p.Ratio)))
+		}
+	}
+	switch len(bind) {
+	case 0:
+	case 1:
+		s += fmt.Sprintf(" %s bounds it.", bind[0])
+	default:
+		s += fmt.Sprintf(" %s bound it: moving the forecast toward one gives another less.", strings.Join(bind, " and "))
+	}
+	if len(rest) > 0 {
+		more := ""
+		if len(rest) > 3 {
+			more = fmt.Sprintf(", %d more", len(rest)-3)
+			rest = rest[:3]
+		}
+		s += fmt.Sprintf(" The others do better per unit of weight: %s%s.", strings.Join(rest, ", "), more)
+	}
+	return s
 }
 
 func pivotNames(e answer.IssueExplanation, pv *answer.Pivotal) string {

@@ -11,13 +11,16 @@ import (
 	"parley/answer"
 	"parley/model"
 	"parley/model/bdm"
+	"parley/model/ensemble"
 	"parley/model/exchange"
 	"parley/model/smp"
+	"parley/model/snap"
 )
 
 // explainRun adds the model-specific reasons of the run r of m on p to
 // out: BDM's rounds per issue, the exchange model's exchanges and
-// externalities, SMP's turns. The closed forms need none.
+// externalities, SMP's turns, the ensemble's members. The closed forms
+// need none.
 // At most limit challenges or externalities are listed (answer.MaxExplainRows).
 func explainRun(ctx context.Context, m model.Model, p *model.Problem, r *model.Result, req answer.ExplainRequest, out *answer.Explanation, limit int) error {
 	switch mm := m.(type) {
@@ -68,6 +71,33 @@ func explainRun(ctx context.Context, m model.Model, p *model.Problem, r *model.R
 		for n := range out.Issues {
 			ie := &out.Issues[n]
 			ie.Text = exchangeText(p, ie, out.Exchanges, r.Detail.(*exchange.Detail))
+		}
+	case ensemble.Model:
+		det := r.Detail.(*ensemble.Detail)
+		for n := range out.Issues {
+			ie := &out.Issues[n]
+			k := p.IssueIndex(ie.Issue)
+			is := p.Issues[k]
+			ie.Members = ensembleMembers(det.Issues[k].Members, is.Max-is.Min)
+			ie.Text = ensembleText(ie, len(p.Issues) > 1)
+		}
+	case snap.Model:
+		par := snap.Fitted
+		if mm.Params != nil {
+			par = *mm.Params
+		}
+		for n := range out.Issues {
+			ie := &out.Issues[n]
+			k := p.IssueIndex(ie.Issue)
+			ie.Snap = snapExplanation(p, k, r.Issues[k].Predictive, par, true)
+			ie.Text = snapText("snap", ie, p.Issues[k].Max-p.Issues[k].Min)
+		}
+	case snap.Band:
+		for n := range out.Issues {
+			ie := &out.Issues[n]
+			k := p.IssueIndex(ie.Issue)
+			ie.Snap = snapExplanation(p, k, r.Issues[k].Predictive, snap.Params{}, false)
+			ie.Text = snapText("compromise-band", ie, p.Issues[k].Max-p.Issues[k].Min)
 		}
 	case smp.Model:
 		turns, err := mm.Turns(ctx, p, r)
@@ -403,4 +433,175 @@ func smpText(ie *answer.IssueExplanation, r *model.Result, turns []answer.SMPTur
 	}
 	return fmt.Sprintf("%s: the mean of the distinct positions after %d turns, each weighted by its probability of winning a probabilistic Condorcet election among them. All issues move together: in each turn an actor challenges the actor whose defeat it expects to gain most from, and the challenge becomes a bargain between their positions (%d bargains in all); each actor takes the option most likely to win among its status quo and its bargains.",
 		head, len(turns), n)
+}
+
+// ensembleMembers is the answer's view of the member runs of one issue
+// of width w: each member's weight as fitted and as used, its forecast,
+// whether it settled, and its contribution to (1) and shift from the
+// heaviest member's forecast.
+func ensembleMembers(runs []ensemble.MemberRun, w float64) []answer.EnsembleMember {
+	total, ran := 0.0, 0.0
+	heaviest := -1
+	for i, m := range runs {
+		total += m.Weight
+		if m.Err == "" {
+			ran += m.Weight
+			if heaviest < 0 || m.Weight > runs[heaviest].Weight {
+				heaviest = i
+			}
+		}
+	}
+	out := make([]answer.EnsembleMember, 0, len(runs))
+	for _, m := range runs {
+		em := answer.EnsembleMember{Model: m.Model, Fitted: m.Weight / total, Forecast: answer.Num(math.NaN()), Failed: m.Err}
+		if m.Err == "" {
+			em.Weight = m.Weight / ran
+			em.Forecast, em.Settled = answer.Num(m.Forecast), true
+			em.Contribution = em.Weight * m.Forecast
+			em.Shift = em.Weight * (m.Forecast - runs[heaviest].Forecast)
+			rounds := make([]model.Round, len(m.Rounds))
+			for t, f := range m.Rounds {
+				rounds[t] = model.Round{Round: t, Forecast: f}
+			}
+			if s := settle(rounds, w); !s.settled {
+				em.Settled, em.Range = false, &answer.Interval{Lo: s.lo, Hi: s.hi}
+			}
+		}
+		out = append(out, em)
+	}
+	return out
+}
+
+// ensembleText is the issue's sentence for the ensemble: the sum (1)
+// term by term, which member pulls the forecast which way from the
+// heaviest member's, a member that had not settled or failed, and where
+// to read why each member says what it says. several is whether the
+// scenario has more than one issue (the ensemble runs each member on
+// each issue alone; explain -m smp runs smp on them all together).
+func ensembleText(ie *answer.IssueExplanation, several bool) string {
+	g2 := func(x float64) string { return strconv.FormatFloat(x, 'f', 2, 64) }
+	head := fmt.Sprintf("ensemble forecasts %s", g2(float64(ie.Forecast)))
+	if !ie.Settled && ie.Range != nil {
+		head = fmt.Sprintf("ensemble forecasts %s–%s (did not settle); its last round's %s", g1(ie.Range.Lo), g1(ie.Range.Hi), g2(float64(ie.Forecast)))
+	}
+	var terms, parts, unsettled, failed, why []string
+	var base *answer.EnsembleMember
+	for j := range ie.Members {
+		m := &ie.Members[j]
+		if m.Failed != "" {
+			failed = append(failed, fmt.Sprintf("member %s failed on this issue (%s), so its weight %s went to the others", m.Model, m.Failed, g2(m.Fitted)))
+			continue
+		}
+		if base == nil || m.Weight > base.Weight {
+			base = m
+		}
+		terms = append(terms, fmt.Sprintf("%s × %s %s", g2(m.Weight), possessive(m.Model), g2(float64(m.Forecast))))
+		parts = append(parts, g2(m.Contribution))
+		if !m.Settled && m.Range != nil {
+			unsettled = append(unsettled, fmt.Sprintf("member %s had not settled: its last rounds moved within %s–%s", m.Model, g1(m.Range.Lo), g1(m.Range.Hi)))
+		}
+		w := "explain -m " + m.Model
+		if several && (m.Model == "smp" || m.Model == "exchange") {
+			w += " (there " + m.Model + " runs on every issue together; here on this issue alone, as the weights were fitted, so its forecast can differ)"
+		}
+		why = append(why, w)
+	}
+	if base == nil {
+		return head + "."
+	}
+	s := fmt.Sprintf("%s = %s (%s): the members' forecasts weighted, each member run on this issue alone.", head, strings.Join(terms, " + "), strings.Join(parts, " + "))
+	for _, m := range ie.Members {
+		if m.Failed != "" || m.Model == base.Model || m.Shift == 0 {
+			continue
+		}
+		dir := "up"
+		if m.Shift < 0 {
+			dir = "down"
+		}
+		s += fmt.Sprintf(" %s pulls it %s by %s from %s %s.", m.Model, dir, g2(math.Abs(m.Shift)), possessive(base.Model), g2(float64(base.Forecast)))
+	}
+	for _, x := range append(unsettled, failed...) {
+		s += " " + strings.ToUpper(x[:1]) + x[1:] + "."
+	}
+	if len(unsettled) > 0 {
+		if ie.Settled {
+			s += " The ensemble's own last rounds agree all the same."
+		} else {
+			s += " So the ensemble did not settle either: read it as its range."
+		}
+	}
+	return s + " Why each member says what it says: " + strings.Join(why, "; ") + "."
+}
+
+// snapExplanation is how snap (withCandidates, under par) or
+// compromise-band (its distribution d alone) builds its forecast of
+// issue k of p from the compromise.
+func snapExplanation(p *model.Problem, k int, d *model.Predictive, par snap.Params, withCandidates bool) *answer.SnapExplanation {
+	is := p.Issues[k]
+	cs, xc, xt := snap.Candidates(p, k, par)
+	se := &answer.SnapExplanation{Compromise: xc, Continuous: d.Cont, Scale: d.Scale, Distance: math.Inf(1), Candidates: []answer.SnapCandidate{}}
+	if withCandidates {
+		se.Radius = par.Snap * (is.Max - is.Min)
+	}
+	for _, c := range cs {
+		if e := math.Abs(c.Value - xc); c.Stated && e < se.Distance {
+			se.NearestStated, se.Distance = c.Value, e
+		}
+		if withCandidates {
+			se.Candidates = append(se.Candidates, answer.SnapCandidate{Value: c.Value, Stated: c.Stated, End: c.End, Reference: c.Reference, Option: c.Option, Share: c.Share,
+				DistanceTerm: c.Distance, EndTerm: c.EndTerm, ReferenceTerm: c.RefTerm, StatedTerm: c.StatedTerm, ShareTerm: c.ShareTerm, Utility: c.Utility, Probability: c.Prob})
+		}
+	}
+	se.Snapped = withCandidates && xt != xc
+	se.Interval80.Lo, se.Interval80.Hi = d.Interval80()
+	se.Interval95.Lo, se.Interval95.Hi = d.Interval95()
+	se.Tau80, se.Tau95 = d.Tau80, d.Tau95
+	if se.Tau80 <= 0 {
+		se.Tau80 = 0.1
+	}
+	if se.Tau95 <= 0 {
+		se.Tau95 = 0.025
+	}
+	return se
+}
+
+// snapText is the issue's sentence for snap or compromise-band, on an
+// issue of width w: where the point comes from, and the distribution
+// around it.
+func snapText(name string, ie *answer.IssueExplanation, w float64) string {
+	se := ie.Snap
+	pct := func(x float64) string { return strconv.FormatFloat(100*x, 'f', 0, 64) + "%" }
+	head := fmt.Sprintf("%s forecasts %s", name, g1(float64(ie.Forecast)))
+	ivs := fmt.Sprintf("its 80%% interval is %s–%s and its 95%% %s–%s (tails τ = %.3g and %.3g)", g1(se.Interval80.Lo), g1(se.Interval80.Hi), g1(se.Interval95.Lo), g1(se.Interval95.Hi), se.Tau80, se.Tau95)
+	if name == "compromise-band" {
+		return fmt.Sprintf("%s, the compromise forecast itself (the weighted mean: the pulls are explain -m compromise's). Its band is a Laplace density centred there with scale %s (a fixed share of the scale's range, the one with the least CRPS on DEU train), cut to the scale; %s. It is the benchmark snap's distribution must beat, and says nothing of this issue but its compromise.",
+			head, g1(se.Scale), ivs)
+	}
+	var who []string
+	for _, p := range ie.Pulls {
+		if p.Position == se.NearestStated {
+			who = append(who, possessive(p.Name))
+		}
+	}
+	at := strings.Join(who, ", ") + " stated position " + g1(se.NearestStated)
+	var s string
+	switch {
+	case se.Snapped:
+		s = fmt.Sprintf("%s: the compromise %s (the weighted mean; explain -m compromise gives each actor's pull) moved onto %s, %s away, within the snap radius %s (%.2f of the scale, fitted on DEU train: real outcomes land on stated positions).", head, g1(se.Compromise), at, g1(se.Distance), g1(se.Radius), se.Radius/w)
+	case se.Distance <= se.Radius:
+		s = fmt.Sprintf("%s, the compromise (the weighted mean; explain -m compromise gives each actor's pull): two stated positions are equally near it, %s away, one on each side, so neither is nearer and the point stays.", head, g1(se.Distance))
+	default:
+		s = fmt.Sprintf("%s, the compromise (the weighted mean; explain -m compromise gives each actor's pull): the nearest stated position, %s, is %s away, beyond the snap radius %s, so the point stays.", head, at, g1(se.Distance), g1(se.Radius))
+	}
+	var best *answer.SnapCandidate
+	for j := range se.Candidates {
+		if c := &se.Candidates[j]; best == nil || c.Probability > best.Probability {
+			best = c
+		}
+	}
+	s += fmt.Sprintf(" Around it a distribution fitted on real EU outcomes puts %s on %d candidate outcomes (stated positions, the scale's ends, the reference point, the labelled options), each by its distance to the point and its kind", pct(1-se.Continuous), len(se.Candidates))
+	if best != nil {
+		s += fmt.Sprintf(" (the likeliest candidate %s, with %s)", g1(best.Value), pct(best.Probability))
+	}
+	return s + fmt.Sprintf(", and %s spread as a Laplace density of scale %s around the point; %s.", pct(se.Continuous), g1(se.Scale), ivs)
 }

@@ -2,11 +2,18 @@ package ask
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"math"
 	"strings"
 	"testing"
 
 	"parley/answer"
+	"parley/model"
+	"parley/model/compromise"
+	"parley/model/ensemble"
+	"parley/model/median"
+	"parley/model/snap"
 )
 
 // euCase is BDM (1994)'s EC car-emission standards case (spec
@@ -285,5 +292,188 @@ func TestExplainRowLimit(t *testing.T) {
 	if len(at.Warnings) != 0 || len(over.Warnings) != 1 || len(over.Exchanges[0].Exchanges[0].Externalities) != 0 ||
 		len(at.Exchanges[0].Exchanges[0].Externalities) != 3 || over.Externalities[2].Total != full.Externalities[2].Total {
 		t.Errorf("%d rows: at the limit warnings %v; past it warnings %v, sums %+v", rows, at.Warnings, over.Warnings, over.Externalities)
+	}
+}
+
+// The ensemble's members on every issue of the built-in case: the
+// weights on an issue sum to 1, each member's contribution is weight ×
+// forecast and the contributions sum to the ensemble's forecast; the
+// heaviest member's forecast plus the shifts is the forecast too; where
+// a member did not settle, the text says so.
+func TestExplainEnsembleBuiltInSumsToForecast(t *testing.T) {
+	in, _ := BuiltIn()
+	c, err := in.Case(answer.Target{Snapshot: "latest"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := explain(t, c, "ensemble", "")
+	unsettled := 0
+	for _, ie := range e.Issues {
+		if len(ie.Members) != 2 || ie.Members[0].Model != "compromise" || ie.Members[1].Model != "smp" {
+			t.Fatalf("%s: members %+v", ie.Issue, ie.Members)
+		}
+		ws, sum, shifted := 0.0, 0.0, float64(ie.Members[0].Forecast)
+		for _, m := range ie.Members {
+			ws += m.Weight
+			sum += m.Contribution
+			shifted += m.Shift
+			if m.Contribution != m.Weight*float64(m.Forecast) || m.Failed != "" {
+				t.Errorf("%s %s: contribution %v, weight %v × forecast %v, failed %q", ie.Issue, m.Model, m.Contribution, m.Weight, m.Forecast, m.Failed)
+			}
+			if !m.Settled {
+				unsettled++
+				if m.Range == nil || !strings.Contains(ie.Text, "Member "+m.Model+" had not settled") {
+					t.Errorf("%s %s: unsettled, range %v, text %q", ie.Issue, m.Model, m.Range, ie.Text)
+				}
+			}
+		}
+		if math.Abs(ws-1) > 1e-12 || math.Abs(sum-float64(ie.Forecast)) > 1e-12 || math.Abs(shifted-float64(ie.Forecast)) > 1e-12 {
+			t.Errorf("%s: weights sum to %v, contributions to %v, compromise + shifts %v; forecast %v", ie.Issue, ws, sum, shifted, ie.Forecast)
+		}
+		if w := ie.Members[1].Weight; w != ie.Members[1].Fitted || math.Abs(w-0.17446827770937287) > 1e-15 {
+			t.Errorf("%s: smp's weight %v, fitted %v", ie.Issue, w, ie.Members[1].Fitted)
+		}
+		if !strings.Contains(ie.Text, "explain -m compromise; explain -m smp (there smp runs on every issue together") {
+			t.Errorf("%s: %q", ie.Issue, ie.Text)
+		}
+	}
+	if unsettled == 0 {
+		t.Error("no member unsettled on the built-in case: the test checks less than it says")
+	}
+}
+
+// Two members by hand on explainCase's issue y (Alpha 10, Beta 40,
+// Gamma 70 with weights 1, 1, 2, no reference): compromise forecasts
+// (10 + 40 + 140)/4 = 47.5 and median 55 (the weight splits in half at
+// 40, so the midpoint of 40 and 70, TestExplainMedianByHand). With
+// weights 3 and 1 the ensemble forecasts 0.75 × 47.5 + 0.25 × 55 =
+// 35.625 + 13.75 = 49.375: median shifts it up 0.25 × (55 − 47.5) =
+// 1.875 from compromise's 47.5. A third member that fails takes no
+// part: its fitted weight is 1/5, the others' 3/5 and 1/5, renormalised
+// to 3/4 and 1/4.
+func TestExplainEnsembleByHand(t *testing.T) {
+	c := explainTestCase(t)
+	p := c.Problem()
+	k := p.IssueIndex("y")
+	m := ensemble.Model{Members: []ensemble.Member{{Model: compromise.Model{}, Weight: 3}, {Model: median.Model{}, Weight: 1}, {Model: failing{}, Weight: 1}}}
+	r, err := model.Run(context.Background(), m, p, model.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Issues[k].Forecast != 49.375 {
+		t.Fatalf("ensemble forecasts %v on y, want 49.375", r.Issues[k].Forecast)
+	}
+	ms := ensembleMembers(r.Detail.(*ensemble.Detail).Issues[k].Members, 100)
+	want := []answer.EnsembleMember{
+		{Model: "compromise", Fitted: 0.6, Weight: 0.75, Forecast: 47.5, Settled: true, Contribution: 35.625, Shift: 0},
+		{Model: "median", Fitted: 0.2, Weight: 0.25, Forecast: 55, Settled: true, Contribution: 13.75, Shift: 1.875},
+		{Model: "failing", Fitted: 0.2, Forecast: answer.Num(math.NaN()), Failed: "fails by design"},
+	}
+	if len(ms) != 3 {
+		t.Fatalf("%d members, want 3: %+v", len(ms), ms)
+	}
+	for j, w := range want {
+		g := ms[j]
+		same := g.Model == w.Model && math.Abs(g.Fitted-w.Fitted) < 1e-15 && g.Weight == w.Weight && g.Settled == w.Settled && g.Range == nil &&
+			g.Contribution == w.Contribution && g.Shift == w.Shift && g.Failed == w.Failed
+		if !same || (g.Forecast != w.Forecast && !(math.IsNaN(float64(g.Forecast)) && math.IsNaN(float64(w.Forecast)))) {
+			t.Errorf("member %d: %+v, want %+v", j, g, w)
+		}
+	}
+	ie := answer.IssueExplanation{Forecast: 49.375, Settled: true, Members: ms}
+	text := ensembleText(&ie, true)
+	for _, s := range []string{"ensemble forecasts 49.38 = 0.75 × compromise's 47.50 + 0.25 × median's 55.00 (35.62 + 13.75): the members' forecasts weighted",
+		"median pulls it up by 1.88 from compromise's 47.50", "Member failing failed on this issue (fails by design), so its weight 0.20 went to the others",
+		"explain -m compromise; explain -m median."} {
+		if !strings.Contains(text, s) {
+			t.Errorf("no %q in %q", s, text)
+		}
+	}
+}
+
+// A member that does not settle: its rounds end in a cycle between 62
+// and 60, so it is read as the range 60–62, as a forecast answer reads
+// one, and the text says that the ensemble did not settle either.
+func TestExplainEnsembleMemberUnsettled(t *testing.T) {
+	runs := []ensemble.MemberRun{
+		{Model: "compromise", Weight: 3, Forecast: 40, Rounds: []float64{40}},
+		{Model: "smp", Weight: 1, Forecast: 60, Rounds: []float64{50, 58, 62, 60, 62, 60}},
+	}
+	ms := ensembleMembers(runs, 100)
+	if s := ms[1]; s.Settled || s.Range == nil || s.Range.Lo != 60 || s.Range.Hi != 62 || s.Contribution != 15 || s.Shift != 5 {
+		t.Fatalf("smp: %+v (range %v)", s, s.Range)
+	}
+	ie := answer.IssueExplanation{Forecast: 45, Settled: false, Range: &answer.Interval{Lo: 45, Hi: 45.5}, Members: ms}
+	text := ensembleText(&ie, false)
+	for _, s := range []string{"ensemble forecasts 45.0–45.5 (did not settle); its last round's 45.00 = 0.75 × compromise's 40.00 + 0.25 × smp's 60.00 (30.00 + 15.00)",
+		"Member smp had not settled: its last rounds moved within 60.0–62.0. So the ensemble did not settle either",
+		"explain -m compromise; explain -m smp."} {
+		if !strings.Contains(text, s) {
+			t.Errorf("no %q in %q", s, text)
+		}
+	}
+}
+
+// failing is a model that fails on every problem.
+type failing struct{}
+
+func (failing) Name() string    { return "failing" }
+func (failing) Summary() string { return "fails" }
+func (failing) Forecast(context.Context, *model.Problem, model.Options) (*model.Result, error) {
+	return nil, errors.New("fails by design")
+}
+
+// snap on explainCase, by hand. On x (status quo 20) the compromise is
+// 62.5 (TestExplainCompromiseByHand); the nearest stated position is
+// Beta's 50, 12.5 away, within θR = 0.2 × 100 = 20: the point moves onto
+// 50. On y the compromise 47.5 has Beta's 40 7.5 away: 40. On z (Alpha
+// 90, Beta 40, Gamma 70, weights 1, 1, 2) the compromise is
+// (90 + 40 + 140)/4 = 67.5, Gamma's 70 2.5 away: 70. The candidates'
+// probabilities sum to 1 − π, each utility is the sum of its terms, and
+// the intervals are the forecast answer's distribution's.
+func TestExplainSnapByHand(t *testing.T) {
+	c := explainTestCase(t)
+	e := explain(t, c, "snap", "")
+	req := answer.NewForecastRequest()
+	req.Models = []string{"snap"}
+	f, err := Forecast(context.Background(), c, req, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]struct{ compromise, point, dist float64 }{"x": {62.5, 50, 12.5}, "y": {47.5, 40, 7.5}, "z": {67.5, 70, 2.5}}
+	for k, ie := range e.Issues {
+		w, se := want[ie.Issue], ie.Snap
+		if se == nil || float64(ie.Forecast) != w.point || se.Compromise != w.compromise || se.NearestStated != w.point || math.Abs(se.Distance-w.dist) > 1e-12 || !se.Snapped || se.Radius != 20 {
+			t.Errorf("%s: forecast %v, %+v; want %+v", ie.Issue, ie.Forecast, se, w)
+			continue
+		}
+		sum := 0.0
+		for _, cd := range se.Candidates {
+			sum += cd.Probability
+			if d := cd.DistanceTerm + cd.EndTerm + cd.ReferenceTerm + cd.StatedTerm + cd.ShareTerm - cd.Utility; math.Abs(d) > 1e-12 {
+				t.Errorf("%s %v: terms off the utility by %v", ie.Issue, cd.Value, d)
+			}
+			if want := -snap.Fitted.Dist * math.Abs(cd.Value-w.point) / 100; math.Abs(cd.DistanceTerm-want) > 1e-12 {
+				t.Errorf("%s %v: distance term %v, want %v", ie.Issue, cd.Value, cd.DistanceTerm, want)
+			}
+		}
+		if math.Abs(sum-(1-se.Continuous)) > 1e-12 || se.Continuous != snap.Fitted.Cont {
+			t.Errorf("%s: candidates hold %v, continuous part %v", ie.Issue, sum, se.Continuous)
+		}
+		if d := f.Models[0].Issues[k].Distribution; se.Interval80 != d.Interval80 || se.Interval95 != d.Interval95 {
+			t.Errorf("%s: intervals %v %v, forecast's %v %v", ie.Issue, se.Interval80, se.Interval95, d.Interval80, d.Interval95)
+		}
+		if !strings.Contains(ie.Text, fmt.Sprintf("the compromise %.1f", w.compromise)) || !strings.Contains(ie.Text, "moved onto Beta's stated position") && ie.Issue != "z" {
+			t.Errorf("%s: %q", ie.Issue, ie.Text)
+		}
+	}
+	// compromise-band: the compromise itself, no candidates, π = 1 and
+	// the band's scale 0.3 of the range.
+	b := explain(t, c, "compromise-band", "x").Issues[0]
+	if se := b.Snap; float64(b.Forecast) != 62.5 || se == nil || se.Compromise != 62.5 || se.Snapped || se.Radius != 0 || se.Continuous != 1 || se.Scale != 30 || len(se.Candidates) != 0 {
+		t.Errorf("compromise-band: forecast %v, %+v", b.Forecast, b.Snap)
+	}
+	if p := pullOf(t, b, "c"); p.Pull != 40 || !strings.Contains(b.Text, "the compromise forecast itself") {
+		t.Errorf("compromise-band: Gamma pulls %v (want compromise's 40), %q", p.Pull, b.Text)
 	}
 }

@@ -7,8 +7,11 @@ import (
 	"strings"
 	"testing"
 
+	"slices"
+
 	"parley/answer"
 	"parley/errs"
+	"parley/model/ks"
 )
 
 // explainCase is a hand-made case: three actors, three issues.
@@ -248,7 +251,7 @@ func TestExplainNash(t *testing.T) {
 func TestExplainRefuses(t *testing.T) {
 	c := explainTestCase(t)
 	for _, r := range []struct{ model, issue, want string }{
-		{"ks", "", `model "ks": explain does not cover it; valid: compromise, median, nash, bdm, bdm-paper, exchange, smp`},
+		{"snapp", "", `model "snapp": explain does not cover it; valid: compromise, median, nash, ks, bdm, bdm-paper, exchange, smp, ensemble, snap, compromise-band`},
 		{"nope", "", "explain does not cover it"},
 		{"compromise", "w", `issue "w": no such issue; valid: x, y, z`},
 	} {
@@ -265,5 +268,144 @@ func TestExplainRefuses(t *testing.T) {
 	// One issue only.
 	if e := explain(t, c, "median", "z"); len(e.Issues) != 1 || e.Issues[0].Issue != "z" || e.Request.Issue != "z" {
 		t.Errorf("issue z: %+v", e.Issues)
+	}
+}
+
+// ksCase is one issue on 0–100 with the status quo 0 and three actors of
+// equal weight at 20, 60 and 100 (package ks's "three actors, status
+// quo" case).
+const ksCase = `
+metadata: {id: ks, title: KS, as_of: 2025-01-01}
+issues:
+  - {id: x, name: X, anchors: [{value: 0, label: none}, {value: 100, label: all}], reference: 0}
+actors:
+  - {id: a, name: Alpha, capability: 1, capability_assumed: t}
+  - {id: b, name: Beta, capability: 1, capability_assumed: t}
+  - {id: c, name: Gamma, capability: 1, capability_assumed: t}
+stances:
+  - {actor: a, issue: x, position: 20, salience: 1, assumed: test}
+  - {actor: b, issue: x, position: 60, salience: 1, assumed: test}
+  - {actor: c, issue: x, position: 100, salience: 1, assumed: test}
+`
+
+// KS by hand, equations (2)–(6) of package ks on ksCase: r = 20, 60, 100
+// (each actor's distance to the status quo 0); F = [0, 40] (Alpha gains
+// over 0 only up to 40); the ideals are the points of F nearest each
+// position, 20, 40, 40, so δ = 0, 20, 60 and the best gains, as parts of
+// r², 1, 1 − 400/3600 = 8/9 and 1 − 3600/10000 = 0.64. The forecast is
+// 88/3, where Alpha's and Gamma's shares of their best are equal:
+// Alpha's gain 1 − (28/3)²/400 = 2816/3600 of its best 1; Gamma's
+// 1 − (212/3)²/10000 = 45056/90000, which over 0.64 is 2816/3600 too;
+// Beta's 1 − (92/3)²/3600 = 23936/32400 over 8/9 is 2992/3600, more: it
+// does not bind. So Alpha (below) and Gamma (above) bound the forecast
+// at the level 2816/3600 ≈ 0.782.
+func TestExplainKSByHand(t *testing.T) {
+	in, err := Load("ks.yaml", []byte(ksCase), LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := in.Case(answer.Target{Snapshot: "latest"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ie := explain(t, c, "ks", "").Issues[0]
+	near := func(a, b float64) bool { return math.Abs(a-b) <= 1e-9 }
+	if !near(float64(ie.Forecast), 88.0/3) || ie.StatusQuoKept || ie.KS == nil {
+		t.Fatalf("forecast %v, kept %v, ks %+v; want 88/3", ie.Forecast, ie.StatusQuoKept, ie.KS)
+	}
+	if ie.KS.Lo != 0 || ie.KS.Hi != 40 || !near(ie.KS.Level, 2816.0/3600) {
+		t.Errorf("F [%v, %v], level %v; want [0, 40], %v", ie.KS.Lo, ie.KS.Hi, ie.KS.Level, 2816.0/3600)
+	}
+	want := map[string]struct {
+		ideal, best, gain, ratio float64
+		binding                  bool
+	}{
+		"a": {20, 1, 2816.0 / 3600, 2816.0 / 3600, true},
+		"b": {40, 8.0 / 9, 23936.0 / 32400, 2992.0 / 3600, false},
+		"c": {40, 0.64, 45056.0 / 90000, 2816.0 / 3600, true},
+	}
+	for id, w := range want {
+		p := pullOf(t, ie, id)
+		if p.Ideal == nil || p.IdealGain == nil || p.Gain == nil || p.Ratio == nil || p.Pull.Finite() {
+			t.Fatalf("%s: %+v", id, p)
+		}
+		if *p.Ideal != w.ideal || !near(*p.IdealGain, w.best) || !near(*p.Gain, w.gain) || !near(*p.Ratio, w.ratio) || p.Binding != w.binding {
+			t.Errorf("%s: ideal %v best %v gain %v ratio %v binding %v; want %+v", id, *p.Ideal, *p.IdealGain, *p.Gain, *p.Ratio, p.Binding, w)
+		}
+	}
+	for _, s := range []string{"ks forecasts 29.3", "(the status quo 0.0), 0.0–40.0", "Alpha (below, 78% of its best) and Gamma (above, 78% of its best) bound it", "Beta 83%"} {
+		if !strings.Contains(ie.Text, s) {
+			t.Errorf("no %q in %q", s, ie.Text)
+		}
+	}
+}
+
+// On the built-in case, where the status quo is not kept, the forecast
+// explained is package ks's own (ks.Solve on the issue's actors), every
+// weighted actor gets at least Level × its weight relative to the
+// heaviest of its best feasible gain, the binding actors exactly that,
+// and they stand on both sides of the forecast (one alone could be given
+// more by moving toward it); where it is kept, no actor has a ratio.
+func TestExplainKSBuiltIn(t *testing.T) {
+	in, _ := BuiltIn()
+	c, err := in.Case(answer.Target{Snapshot: "latest"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := explain(t, c, "ks", "")
+	p := c.Problem()
+	interior := 0
+	for k, ie := range e.Issues {
+		is := p.Issues[k]
+		_, cp, x, s := p.Column(k)
+		w := make([]float64, len(x))
+		for j := range w {
+			w[j] = cp[j] * s[j]
+		}
+		if f, _ := ks.Solve(x, w, is.Min, is.Max, is.Reference, is.HasReference); f != float64(ie.Forecast) {
+			t.Errorf("%s: explained %v, ks.Solve %v", ie.Issue, ie.Forecast, f)
+		}
+		if ie.StatusQuoKept {
+			for _, pl := range ie.Pulls {
+				if pl.Ratio != nil || pl.Binding {
+					t.Errorf("%s: status quo kept, but %s has ratio %v", ie.Issue, pl.Actor, pl.Ratio)
+				}
+			}
+			continue
+		}
+		interior++
+		wmax := slices.Max(w)
+		below, above := false, false
+		for _, pl := range ie.Pulls {
+			if pl.Weight == 0 {
+				continue
+			}
+			per := *pl.Ratio / (pl.Weight / wmax)
+			if per < ie.KS.Level*(1-1e-12) {
+				t.Errorf("%s: %s gets %v per unit of weight, below the level %v", ie.Issue, pl.Actor, per, ie.KS.Level)
+			}
+			if pl.Binding {
+				if math.Abs(per-ie.KS.Level) > 1e-7*ie.KS.Level {
+					t.Errorf("%s: binding %s at %v, level %v", ie.Issue, pl.Actor, per, ie.KS.Level)
+				}
+				below = below || pl.Distance <= 0
+				above = above || pl.Distance > 0
+			}
+		}
+		if !below || !above {
+			t.Errorf("%s: binding actors below %v, above %v; want both", ie.Issue, below, above)
+		}
+	}
+	if interior == 0 {
+		t.Fatal("no issue where the status quo is not kept: the test checks less than it says")
+	}
+}
+
+// Explain covers every model Parley ships.
+func TestExplainCoversEveryModel(t *testing.T) {
+	for _, m := range ModelNames() {
+		if !slices.Contains(answer.ExplainModels, m) {
+			t.Errorf("explain does not cover %s", m)
+		}
 	}
 }

@@ -33,6 +33,11 @@ the forecast, largest first, and a sentence saying why.
               condition at the forecast (they sum to zero there), and each
               actor's part of its possible gain; or that the status quo is
               kept.
+  ks          each actor's ideal (its best outcome among those every
+              weighted actor prefers to breakdown), its gain at the
+              forecast and at its ideal, the share of its best it gets,
+              and the actors that bound the forecast: those whose share,
+              per unit of weight, is the smallest, which KS makes largest.
 
   bdm, bdm-paper
               every round: each actor's reading of every other (the
@@ -44,14 +49,27 @@ the forecast, largest first, and a sentence saying why.
               externalities per actor: own, inner/outer, +/−.
   smp         every turn: the bargains struck and each actor's options
               with their probabilities.
+  snap        the compromise's pulls, the stated position its point moves
+              onto (within 0.2 of the scale) or why it does not, and each
+              candidate outcome with the terms of its fitted utility and
+              its probability; the continuous part and the intervals.
+  compromise-band
+              the compromise's pulls and its fixed Laplace band.
+  ensemble    each member's weight (as fitted, and as used where a member
+              failed), its forecast of the issue run on it alone, its
+              contribution weight × forecast (they sum to the forecast)
+              and how far it moves the forecast from the heaviest
+              member's; explain -m MEMBER says why each member says what
+              it says.
 
 The model runs as parley forecast runs it with the same settings (a
 model setting --NAME, --rounds, --max-rounds, --seed), so the forecast
 explained is that forecast's.
 
 --format json gives the whole answer (docs/json.md), the same the API
-returns; --format csv one row per pull (compromise, median, nash), per
-challenge (bdm), per externality (exchange) or per option (smp).`,
+returns; --format csv one row per pull (compromise, median, nash,
+snap, compromise-band), per
+actor (ks), per member (ensemble), per challenge (bdm), per externality (exchange) or per option (smp).`,
 		Args: usageArgs(cobra.MaximumNArgs(1)),
 		RunE: runExplain,
 	}
@@ -93,8 +111,19 @@ func runExplain(cmd *cobra.Command, args []string) error {
 func explainTable(w io.Writer, e *answer.Explanation, width int) {
 	headline(w, &e.Scenario, width)
 	para(w, "Model: "+e.Model, width)
-	closed := e.Model == "compromise" || e.Model == "median" || e.Model == "nash"
+	closed := e.Model == "compromise" || e.Model == "median" || e.Model == "nash" || e.Model == "snap" || e.Model == "compromise-band"
 	for _, ie := range e.Issues {
+		if e.Model == "ks" {
+			head := fmt.Sprintf("%s (%s): %s", ie.Name, ie.Issue, shown(answer.IssueForecast{Forecast: ie.Forecast, Settled: ie.Settled, Range: ie.Range}))
+			if l := labels(ie.Nearest, false); l != "" {
+				head += " → " + l
+			}
+			fmt.Fprintln(w)
+			para(w, head, width)
+			layoutAt(width).fit(w, func(w io.Writer, l layout) { ksTable(w, ie.Pulls, l) })
+			block(w, ie.Text, width)
+			continue
+		}
 		if !closed {
 			head := fmt.Sprintf("%s (%s): %s", ie.Name, ie.Issue, shown(answer.IssueForecast{Forecast: ie.Forecast, Settled: ie.Settled, Range: ie.Range}))
 			if l := labels(ie.Nearest, false); l != "" {
@@ -102,6 +131,9 @@ func explainTable(w io.Writer, e *answer.Explanation, width int) {
 			}
 			fmt.Fprintln(w)
 			para(w, head, width)
+			if len(ie.Members) > 0 {
+				layoutAt(width).fit(w, func(w io.Writer, l layout) { membersTable(w, ie.Members) })
+			}
 			block(w, ie.Text, width)
 			explainRounds(w, ie, width)
 			continue
@@ -120,6 +152,9 @@ func explainTable(w io.Writer, e *answer.Explanation, width int) {
 			}
 		}
 		layoutAt(width).fit(w, func(w io.Writer, l layout) { pullTable(w, e.Model, ie.Pulls, top, l) })
+		if ie.Snap != nil && len(ie.Snap.Candidates) > 0 {
+			layoutAt(width).fit(w, func(w io.Writer, l layout) { snapTable(w, ie.Snap.Candidates) })
+		}
 		block(w, ie.Text, width)
 	}
 	explainExchanges(w, e, width)
@@ -162,6 +197,83 @@ func pullTable(w io.Writer, model string, pulls []answer.Pull, top float64, l la
 	}
 	t.SetColumnConfigs([]table.ColumnConfig{wrapCol(1, l.text(len(hdr), others, 28))})
 	t.AppendRows(rows)
+	t.Render()
+}
+
+// ksTable prints an issue's actors for ks: each one's ideal (its best
+// outcome among those every weighted actor prefers to breakdown), its
+// gain at the forecast and at its ideal (as parts of its gain at its own
+// position), the share of its best it gets, and whether it binds; "–"
+// where the status quo is kept. An actor's name takes what the other
+// columns leave, 28 at most.
+func ksTable(w io.Writer, pulls []answer.Pull, l layout) {
+	t := newTable(w)
+	hdr := table.Row{"Actor", "Position", "Share", "Ideal", "Gain", "Best", "Of best", "Bounds"}
+	t.AppendHeader(hdr)
+	f := func(x *float64, format string, scale float64) string {
+		if x == nil {
+			return "–"
+		}
+		return fmt.Sprintf(format, scale**x)
+	}
+	var rows []table.Row
+	for _, p := range pulls {
+		bound := ""
+		if p.Binding {
+			bound = "◀ yes"
+			if p.Distance > 0 {
+				bound = "yes ▶"
+			}
+		}
+		rows = append(rows, table.Row{p.Name, num(p.Position), fmt.Sprintf("%.1f%%", 100*p.Share), f(p.Ideal, "%.1f", 1), f(p.Gain, "%.2f", 1), f(p.IdealGain, "%.2f", 1), f(p.Ratio, "%.0f%%", 100), bound})
+	}
+	others := 0
+	for j := 1; j < len(hdr); j++ {
+		others += widest(column(rows, j, hdr[j].(string))...)
+	}
+	t.SetColumnConfigs([]table.ColumnConfig{wrapCol(1, l.text(len(hdr), others, 28))})
+	t.AppendRows(rows)
+	t.Render()
+}
+
+// membersTable prints the ensemble's members on an issue: each one's
+// weight as fitted and as used, its forecast (its range where it did not
+// settle), its contribution weight × forecast and its shift from the
+// heaviest member's forecast.
+func membersTable(w io.Writer, ms []answer.EnsembleMember) {
+	t := newTable(w)
+	t.AppendHeader(table.Row{"Member", "Fitted", "Weight", "Forecast", "Weight × forecast", "Shift"})
+	for _, m := range ms {
+		if m.Failed != "" {
+			t.AppendRow(table.Row{m.Model, fmt.Sprintf("%.3f", m.Fitted), "0 (failed)", "–", "–", "–"})
+			continue
+		}
+		t.AppendRow(table.Row{m.Model, fmt.Sprintf("%.3f", m.Fitted), fmt.Sprintf("%.3f", m.Weight),
+			shown(answer.IssueForecast{Forecast: m.Forecast, Settled: m.Settled, Range: m.Range}), fmt.Sprintf("%.2f", m.Contribution), fmt.Sprintf("%+.2f", m.Shift)})
+	}
+	t.Render()
+}
+
+// snapTable prints snap's candidate outcomes: each one's kind, the
+// terms of its utility (the distance to the point, and the bonus of its
+// kind: the sum of its end, reference, stated and share terms, which the
+// JSON and CSV give one by one), the utility and its probability.
+func snapTable(w io.Writer, cs []answer.SnapCandidate) {
+	t := newTable(w)
+	t.AppendHeader(table.Row{"Outcome", "Kind", "Distance", "Kind bonus", "Utility", "P"})
+	for _, c := range cs {
+		var kind []string
+		for _, k := range []struct {
+			on   bool
+			name string
+		}{{c.Stated, "stated"}, {c.End, "end"}, {c.Reference, "ref"}, {c.Option, "option"}} {
+			if k.on {
+				kind = append(kind, k.name)
+			}
+		}
+		bonus := c.EndTerm + c.ReferenceTerm + c.StatedTerm + c.ShareTerm
+		t.AppendRow(table.Row{num(c.Value), strings.Join(kind, ", "), fmt.Sprintf("%+.2f", c.DistanceTerm), fmt.Sprintf("%+.2f", bonus), fmt.Sprintf("%+.2f", c.Utility), fmt.Sprintf("%.1f%%", 100*c.Probability)})
+	}
 	t.Render()
 }
 

@@ -123,7 +123,8 @@ func explainTurns(w io.Writer, e *answer.Explanation, width int) {
 }
 
 // explainCSV writes the explanation's rows: the pulls (compromise,
-// median, nash), the challenges (bdm), the externalities (exchange) or
+// median, nash), each actor's gains (ks), the members (ensemble), the
+// challenges (bdm), the externalities (exchange) or
 // the options (smp).
 func explainCSV(w io.Writer, e *answer.Explanation) {
 	cw := csv.NewWriter(w)
@@ -149,6 +150,33 @@ func explainCSV(w io.Writer, e *answer.Explanation) {
 					}
 					cw.Write([]string{strconv.Itoa(tu.Turn), c.Actor, strconv.Itoa(o.Bargain), ini, rcv, g(o.Probability), strconv.FormatBool(o.Chosen)})
 				}
+			}
+		}
+	case e.Model == "ks":
+		opt := func(x *float64) string {
+			if x == nil {
+				return ""
+			}
+			return g(*x)
+		}
+		cw.Write([]string{"issue", "actor", "position", "weight", "share", "ideal", "gain", "ideal_gain", "ratio", "binding", "distance"})
+		for _, ie := range e.Issues {
+			for _, p := range ie.Pulls {
+				cw.Write([]string{ie.Issue, p.Actor, g(p.Position), g(p.Weight), g(p.Share), opt(p.Ideal), opt(p.Gain), opt(p.IdealGain), opt(p.Ratio), strconv.FormatBool(p.Binding), g(p.Distance)})
+			}
+		}
+	case e.Model == "ensemble":
+		cw.Write([]string{"issue", "member", "fitted", "weight", "forecast", "settled", "lo", "hi", "contribution", "shift", "failed"})
+		for _, ie := range e.Issues {
+			for _, m := range ie.Members {
+				f, lo, hi := "", "", ""
+				if m.Forecast.Finite() {
+					f = g(float64(m.Forecast))
+				}
+				if m.Range != nil {
+					lo, hi = g(m.Range.Lo), g(m.Range.Hi)
+				}
+				cw.Write([]string{ie.Issue, m.Model, g(m.Fitted), g(m.Weight), f, strconv.FormatBool(m.Settled), lo, hi, g(m.Contribution), g(m.Shift), m.Failed})
 			}
 		}
 	case strings.HasPrefix(e.Model, "bdm"):

@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
 	"strings"
 	"testing"
@@ -31,14 +32,15 @@ func TestExplainCommand(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &e); code != 0 || err != nil || e.Model != "median" || len(e.Issues) != 2 || e.Issues[0].Pivotal == nil {
 		t.Fatalf("exit %d, %v: %+v", code, err, e)
 	}
-	_, stderr, code = run(t, "explain", "-m", "ks")
-	if code != 2 || !strings.Contains(stderr, "explain does not cover it; valid: compromise, median, nash, bdm") {
-		t.Errorf("-m ks: exit %d, %s", code, stderr)
+	_, stderr, code = run(t, "explain", "-m", "snapp")
+	if code != 2 || !strings.Contains(stderr, `unknown model "snapp" (did you mean "snap"?)`) {
+		t.Errorf("-m snapp: exit %d, %s", code, stderr)
 	}
 }
 
-// The iterative models' tables tell their rounds, exchanges and turns;
-// --format csv gives one row per challenge, externality or option.
+// The iterative models' tables tell their rounds, exchanges and turns,
+// the ensemble's its members; --format csv gives one row per challenge,
+// externality, option or member.
 func TestExplainIterativeModels(t *testing.T) {
 	for _, c := range []struct {
 		args      []string
@@ -52,6 +54,11 @@ func TestExplainIterativeModels(t *testing.T) {
 			"round,exchange,issue_p,issue_q,gain,actor,class,sign,value"},
 		{[]string{"-m", "smp"}, []string{"Turn 1:", "bargain", "probability each actor's position wins"},
 			"turn,actor,bargain,initiator,receiver,probability,chosen"},
+		// the ensemble's members, with smp's range where it did not settle
+		{[]string{"-m", "snap", "--issue", "ceasefire"}, []string{"KIND BONUS", "end, ref, option", "snap forecasts 50.0: the compromise 46.6"},
+			"issue,actor,position,weight,share,pull,distance"},
+		{[]string{"-m", "ensemble"}, []string{"MEMBER", "WEIGHT × FORECAST", "│ smp ", "~ │", "explain -m compromise; explain -m smp"},
+			"issue,member,fitted,weight,forecast,settled,lo,hi,contribution,shift,failed"},
 	} {
 		out, stderr, code := run(t, append([]string{"explain", "-q"}, c.args...)...)
 		if code != 0 {
@@ -104,11 +111,11 @@ func TestExplainFitsWidth(t *testing.T) {
 }
 
 // Every model's explanation of the built-in case fits 80 columns: nash's
-// gain column beside half-length bars, bdm's and smp's stories, and
+// gain column beside half-length bars, ks's gains and ratios, bdm's and smp's stories, and
 // exchange's realised exchanges a line each, where their eight columns
 // cannot fit.
 func TestExplainEveryModelFitsWidth(t *testing.T) {
-	for _, m := range []string{"median", "nash", "bdm", "exchange", "smp"} {
+	for _, m := range []string{"median", "nash", "ks", "bdm", "exchange", "smp", "ensemble", "snap", "compromise-band"} {
 		var e answer.Explanation
 		runJSON(t, &e, "explain", "-m", m, "-q")
 		at80 := fitsWidths(t, func(w io.Writer, width int) { explainTable(w, &e, width) })
@@ -151,5 +158,31 @@ func TestExplainBDMRoundsIndented(t *testing.T) {
 		if rounds == 0 || bullets == 0 {
 			t.Fatalf("at %d %d rounds, %d reasons: the case tests less than it says:\n%s", width, rounds, bullets, b.String())
 		}
+	}
+}
+
+// ks's table gives each actor's ideal, gains and share of its best, and
+// marks the actors that bound the forecast; --format csv one row per
+// actor and issue with the same numbers.
+func TestExplainKS(t *testing.T) {
+	out, stderr, code := run(t, "explain", "-q", "-m", "ks", "--issue", "ceasefire")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, want := range []string{"Model: ks", "IDEAL", "OF BEST", "BOUNDS", "◀ yes", "yes ▶", "bound it"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("no %q in\n%s", want, out)
+		}
+	}
+	var e answer.Explanation
+	runJSON(t, &e, "explain", "-q", "-m", "ks", "--issue", "ceasefire")
+	out, _, code = run(t, "explain", "-q", "-m", "ks", "--issue", "ceasefire", "--format", "csv")
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if code != 0 || lines[0] != "issue,actor,position,weight,share,ideal,gain,ideal_gain,ratio,binding,distance" || len(lines) != 1+len(e.Issues[0].Pulls) {
+		t.Fatalf("csv: exit %d, %d lines: %s", code, len(lines), out)
+	}
+	p := e.Issues[0].Pulls[0]
+	if want := fmt.Sprintf("ceasefire,%s,%v,%v,%v,%v,%v,%v,%v,%v,%v", p.Actor, p.Position, p.Weight, p.Share, *p.Ideal, *p.Gain, *p.IdealGain, *p.Ratio, p.Binding, p.Distance); lines[1] != want {
+		t.Errorf("csv row %q, want %q", lines[1], want)
 	}
 }

@@ -200,8 +200,8 @@ func (t *terminal) columns() int { return t.width }
 
 // fitCommands are the commands TestEveryCommandFitsWidth runs on the
 // built-in case: each table the CLI prints there, every model explain
-// covers, and the errors of those that fail on it (explain does not cover
-// ks or ensemble; the case states no decision rule for power). wide says
+// covers, and the errors of those that fail on it (the case states no
+// decision rule for power). wide says
 // the command prints a table whose wide form is wider than 120 columns.
 var fitCommands = []struct {
 	command string
@@ -226,6 +226,8 @@ var fitCommands = []struct {
 	{"explain -m exchange -q", true},
 	{"explain -m smp -q", false},
 	{"explain -m ensemble -q", false},
+	{"explain -m snap -q", false},
+	{"explain -m compromise-band -q", false},
 	{"show", false},
 	{"validate", false},
 	{"models", false},

@@ -19,7 +19,9 @@ import (
 // the API gives them; BDM's quadrant chart for NATO in round 1 from the
 // first mover's perspective, every point in the region package ask
 // computes; the exchange network with one edge per exchange of round 1
-// and one externality row per actor; SMP's first turn with its bargains.
+// and one externality row per actor; SMP's first turn with its bargains;
+// KS's share of its best feasible gain per actor and who bounds it; the
+// ensemble's members and their contributions; snap's candidates.
 func TestExplainView(t *testing.T) {
 	e := startE2E(t)
 	name, data := scenarios.Default()
@@ -105,6 +107,61 @@ func TestExplainView(t *testing.T) {
 	e.do("smp", pick("explain-model", "smp"), chromedp.WaitVisible(chromedp.CSS(`[data-testid=smp-bargains]`)), e.shot("14-explain-smp"))
 	if n := e.count(`[data-testid=smp-bargains] tbody tr`); n != len(sm.Turns[0].Bargains) {
 		t.Fatalf("%d bargains shown, want %d", n, len(sm.Turns[0].Bargains))
+	}
+
+	// 5. KS: on ceasefire, one row per actor with its share of its best
+	// feasible gain and whether it bounds the forecast, as the API gives
+	// them.
+	kx := explain("ks", "ceasefire").Issues[0]
+	if kx.KS == nil {
+		t.Fatal("ks keeps the status quo on ceasefire: the test needs an interior solution")
+	}
+	ksCard := `section[data-issue="ceasefire"] [data-testid=ks-table]`
+	e.do("ks", pick("explain-model", "ks"), pick("explain-issue", "ceasefire"),
+		e.poll(fmt.Sprintf(`document.querySelectorAll('[data-testid=ks-table]').length === 1 && !!document.querySelector('%s')`, ksCard)), e.shot("15-explain-ks"))
+	if n := e.count(ksCard + ` tbody tr`); n != len(kx.Pulls) {
+		t.Fatalf("%d ks rows, want %d", n, len(kx.Pulls))
+	}
+	for _, p := range kx.Pulls {
+		row := fmt.Sprintf(`%s tr[data-actor=%q]`, ksCard, p.Actor)
+		ratio := get(t, e.bctx, "ratio", chromedp.AttributeValue(chromedp.CSS(row), "data-ratio")).Value
+		bind := get(t, e.bctx, "binding", chromedp.AttributeValue(chromedp.CSS(row), "data-binding")).Value
+		if v, _ := strconv.ParseFloat(ratio, 64); p.Ratio == nil || v != *p.Ratio || bind != strconv.FormatBool(p.Binding) {
+			t.Errorf("%s: ratio %s, binding %s; want %v, %v", p.Actor, ratio, bind, p.Ratio, p.Binding)
+		}
+	}
+
+	// 6. Ensemble: on ceasefire, one row per member with its
+	// contribution as the API gives it.
+	ens := explain("ensemble", "ceasefire").Issues[0]
+	mCard := `section[data-issue="ceasefire"] [data-testid=ensemble-members]`
+	e.do("ensemble", pick("explain-model", "ensemble"), chromedp.WaitVisible(chromedp.CSS(mCard)), e.shot("16-explain-ensemble"))
+	if n := e.count(mCard + ` tbody tr`); n != len(ens.Members) || n == 0 {
+		t.Fatalf("%d member rows, want %d", n, len(ens.Members))
+	}
+	for _, m := range ens.Members {
+		got := get(t, e.bctx, "contribution", chromedp.AttributeValue(chromedp.CSS(fmt.Sprintf(`%s tr[data-model=%q]`, mCard, m.Model)), "data-contribution")).Value
+		if v, _ := strconv.ParseFloat(got, 64); v != m.Contribution {
+			t.Errorf("%s's contribution shown as %s, want %v", m.Model, got, m.Contribution)
+		}
+	}
+
+	// 7. Snap: on ceasefire, the compromise's pulls and one row per
+	// candidate outcome with its probability as the API gives it.
+	sn := explain("snap", "ceasefire").Issues[0]
+	sCard := `section[data-issue="ceasefire"] [data-testid=snap-candidates]`
+	e.do("snap", pick("explain-model", "snap"), chromedp.WaitVisible(chromedp.CSS(sCard)), e.shot("17-explain-snap"))
+	if n := e.count(sCard + ` tbody tr`); n != len(sn.Snap.Candidates) || n == 0 {
+		t.Fatalf("%d candidate rows, want %d", n, len(sn.Snap.Candidates))
+	}
+	if n := e.count(`section[data-issue="ceasefire"] [data-testid=pull-chart] rect.pull`); n != len(sn.Pulls) {
+		t.Errorf("%d pulls drawn, want %d", n, len(sn.Pulls))
+	}
+	for _, c := range sn.Snap.Candidates {
+		got := get(t, e.bctx, "p", chromedp.AttributeValue(chromedp.CSS(fmt.Sprintf(`%s tr[data-value="%v"]`, sCard, c.Value)), "data-p")).Value
+		if v, _ := strconv.ParseFloat(got, 64); v != c.Probability {
+			t.Errorf("candidate %v's probability shown as %s, want %v", c.Value, got, c.Probability)
+		}
 	}
 }
 

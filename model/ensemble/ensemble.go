@@ -28,6 +28,8 @@
 // member is run on every issue separately because that is how the weights
 // were fitted; smp otherwise moves all issues together.
 //
+// Forecast's Result.Detail (Detail) keeps each member's weight, forecast
+// and rounds on each issue, for the doors that explain the combination.
 // Forecast's rounds are the members' rounds combined by (1), aligned at
 // the end (forecastIssue), so that a member that had not come to rest
 // leaves the ensemble's forecast unsettled too, which the answer reports
@@ -116,9 +118,11 @@ func (m Model) Forecast(ctx context.Context, p *model.Problem, o model.Options) 
 	if err != nil {
 		return nil, err
 	}
-	res := &model.Result{Model: "ensemble", Notes: memberNotes(p, outs)}
+	det := &Detail{Issues: make([]IssueDetail, len(p.Issues))}
+	res := &model.Result{Model: "ensemble", Notes: memberNotes(p, outs), Detail: det}
 	for k, is := range p.Issues {
 		out := outs[k]
+		det.Issues[k] = IssueDetail{Members: out.members}
 		f := out.swx / out.sw
 		idx, _, x, _ := p.Column(k)
 		ir := model.IssueResult{Issue: is.ID, Forecast: f, Values: out.vals}
@@ -245,6 +249,37 @@ func (m Model) run(ctx context.Context, p *model.Problem, o model.Options, full,
 	return outs, nil
 }
 
+// Detail is what Forecast's members did on each issue (Result.Detail),
+// for the doors that explain the combination (1): each member's weight,
+// forecast and rounds.
+type Detail struct {
+	// Issues are the problem's issues, in its order.
+	Issues []IssueDetail
+}
+
+// IssueDetail is one issue's member runs, in the members' order,
+// without the members of weight 0 (which take no part).
+type IssueDetail struct {
+	Members []MemberRun
+}
+
+// MemberRun is one member's run on one issue.
+type MemberRun struct {
+	// Model is the member's name.
+	Model string
+	// Weight is the member's weight as the ensemble states it (not yet
+	// divided by the sum of the weights).
+	Weight float64
+	// Forecast is the member's forecast of the issue, run on the issue
+	// alone; Rounds its forecast after each round (the forecast alone
+	// for a model without rounds). Both are empty when Err is set.
+	Forecast float64
+	Rounds   []float64
+	// Err, when not "", is why the member failed on the issue: its
+	// weight went to the others.
+	Err string
+}
+
 // issueOut is one issue's members' forecasts: their weighted sums (swp
 // that of their rounds before the last), each member's value, the
 // ensemble's forecast after each round (rounds), the notes on members
@@ -258,6 +293,7 @@ type issueOut struct {
 	notes        []string
 	failed       []string
 	rested       []rested
+	members      []MemberRun // with full: each member's run
 	err          error
 }
 
@@ -379,9 +415,13 @@ func forecastIssue(ctx context.Context, sub *model.Problem, members []Member, o 
 			}
 			out.notes = append(out.notes, fmt.Sprintf("issue %s: member %s failed (%v); its weight went to the others", is.ID, mb.Model.Name(), err))
 			out.failed = append(out.failed, mb.Model.Name())
+			if full {
+				out.members = append(out.members, MemberRun{Model: mb.Model.Name(), Weight: mb.Weight, Err: err.Error()})
+			}
 			continue
 		}
 		if full {
+			out.members = append(out.members, MemberRun{Model: mb.Model.Name(), Weight: mb.Weight, Forecast: x, Rounds: rounds})
 			out.vals[mb.Model.Name()] = x
 			traces, weights = append(traces, rounds), append(weights, mb.Weight)
 			for _, n := range notes {

@@ -255,3 +255,59 @@ func Predict(p *model.Problem, k int, par Params) *model.Predictive {
 	}
 	return d
 }
+
+// Candidate is one value of V (1) with its features, each term of its
+// utility (2) and its probability (3): what Predict's atoms are built
+// from, for the doors that explain a forecast.
+type Candidate struct {
+	Value                          float64
+	Stated, End, Reference, Option bool
+	Share                          float64
+	Distance, EndTerm, RefTerm     float64
+	StatedTerm, ShareTerm, Utility float64
+	Prob                           float64
+}
+
+// Candidates returns the candidates of issue k of p under the
+// parameters, sorted by value, with the compromise x̂ and the point x̃
+// (5): Predict's atoms are the candidates of positive Prob, to the bit.
+func Candidates(p *model.Problem, k int, par Params) (out []Candidate, compromise, point float64) {
+	is := p.Issues[k]
+	cs, xc := candidates(p, k)
+	r := is.Max - is.Min
+	if r <= 0 {
+		r = 1
+	}
+	xt := snapPoint(cs, xc, par.Snap*r, r)
+	u := make([]float64, len(cs))
+	umax := math.Inf(-1)
+	for j, cd := range cs {
+		c := Candidate{Value: cd.v, Stated: cd.stated, End: cd.end, Reference: cd.ref, Option: cd.option, Share: cd.share}
+		c.Distance = -par.Dist * math.Abs(cd.v-xt) / r
+		u[j] = c.Distance
+		if cd.end {
+			c.EndTerm = par.End
+			u[j] += par.End
+		}
+		if cd.ref {
+			c.RefTerm = par.Ref
+			u[j] += par.Ref
+		}
+		if cd.stated {
+			c.StatedTerm, c.ShareTerm = par.Stated, par.Share*cd.share
+			u[j] += par.Stated + par.Share*cd.share
+		}
+		c.Utility = u[j]
+		umax = math.Max(umax, u[j])
+		out = append(out, c)
+	}
+	z := 0.0
+	for j := range u {
+		u[j] = math.Exp(u[j] - umax)
+		z += u[j]
+	}
+	for j := range out {
+		out[j].Prob = (1 - par.Cont) * u[j] / z
+	}
+	return out, xc, xt
+}

@@ -225,3 +225,34 @@ func TestGeneral(t *testing.T) {
 		}
 	}
 }
+
+// Candidates gives Predict's atoms to the bit, with the terms of each
+// one's utility summing to it, on every issue of a case with a
+// reference point, labelled options and shared positions.
+func TestCandidatesArePredictsAtoms(t *testing.T) {
+	p := modeltest.WithReference(modeltest.OneIssue(0, 100, modeltest.A(1, 0, 1), modeltest.A(2, 30, 0.5), modeltest.A(1, 30, 1), modeltest.A(3, 80, 1)), 40)
+	p.Issues[0].Anchors = []model.Anchor{{Value: 55, Label: "mid"}}
+	for k := range p.Issues {
+		d := Predict(p, k, Fitted)
+		cs, xc, xt := Candidates(p, k, Fitted)
+		if xt != d.Center || xc != xcOf(p, k) {
+			t.Errorf("point %v compromise %v, Predict's centre %v and compromise %v", xt, xc, d.Center, xcOf(p, k))
+		}
+		n := 0
+		for _, c := range cs {
+			if s := c.Distance + c.EndTerm + c.RefTerm + c.StatedTerm + c.ShareTerm; math.Abs(s-c.Utility) > 1e-12 {
+				t.Errorf("%v: terms sum to %v, utility %v", c.Value, s, c.Utility)
+			}
+			if c.Prob <= 0 {
+				continue
+			}
+			if n >= len(d.Atoms) || d.Atoms[n].Value != c.Value || d.Atoms[n].Prob != c.Prob {
+				t.Fatalf("candidate %+v, atom %d of %+v", c, n, d.Atoms)
+			}
+			n++
+		}
+		if n != len(d.Atoms) || len(cs) != 6 {
+			t.Errorf("%d candidates (want 6: 0, 30, 40, 55, 80, 100), %d with probability, %d atoms", len(cs), n, len(d.Atoms))
+		}
+	}
+}

@@ -1,6 +1,9 @@
 // The Explain view: why a model forecasts what it does, from POST
 // /api/scenarios/{id}/explain (Go: answer.Explanation, ask.Explain). The
-// closed forms show each actor's pull; bdm draws each round's quadrant
+// closed forms show each actor's pull (ks each actor's share of its best
+// feasible gain, and who bounds the forecast); the ensemble lists its
+// members' parts in the combination; snap and compromise-band show the
+// compromise's pulls, and snap its candidate outcomes; bdm draws each round's quadrant
 // chart (BDM 1994) from one actor's perspective; exchange draws the
 // network of realised exchanges (actors as nodes, exchanges as edges) and
 // the externalities; smp lists each turn's bargains and options. Every
@@ -9,12 +12,16 @@ import { h, s, fmt, color, rangeText, settingsText, errorText } from './util'
 import { api, inlineOrJob, defaults } from './api'
 import type { Issue, Settings } from './api'
 
-export interface Pull { actor: string; name: string; position: number; weight: number; share: number; pull: number | null; distance: number; gain?: number }
+export interface Pull { actor: string; name: string; position: number; weight: number; share: number; pull: number | null; distance: number; gain?: number; ideal?: number; ideal_gain?: number; ratio?: number; binding?: boolean }
+export interface KSBound { lo: number; hi: number; level: number }
+export interface SnapCandidate { value: number; stated?: boolean; end?: boolean; reference?: boolean; option?: boolean; share: number; distance_term: number; end_term: number; reference_term: number; stated_term: number; share_term: number; utility: number; probability: number }
+export interface SnapExplanation { compromise: number; radius: number; nearest_stated: number; distance: number; snapped?: boolean; continuous: number; scale: number; interval80: { lo: number; hi: number }; interval95: { lo: number; hi: number }; tau80: number; tau95: number; candidates: SnapCandidate[] }
+export interface EnsembleMember { model: string; fitted: number; weight: number; forecast: number | null; settled: boolean; range?: { lo: number; hi: number }; contribution: number; shift: number; failed?: string }
 export interface Pivotal { actors: string[]; position: number; below: number; at: number; above: number; tie?: boolean; upper?: number }
 export interface Challenge { actor: string; other: string; x: number; y: number; quadrant: string; offer?: number; taken?: boolean }
 export interface BDMMove { actor: string; with: string; kind: string; x: number; y: number; from: number; to: number; why: string }
 export interface BDMRound { round: number; median: number; mean: number; actors: { actor: string; position: number; risk: number }[]; challenges: Challenge[]; moves: BDMMove[]; text: string }
-export interface IssueExplanation { issue: string; name: string; forecast: number | null; settled: boolean; range?: { lo: number; hi: number }; reference: number; reference_from: string; pulls: Pull[]; pivotal?: Pivotal; status_quo_kept?: boolean; rounds?: BDMRound[]; text: string }
+export interface IssueExplanation { issue: string; name: string; forecast: number | null; settled: boolean; range?: { lo: number; hi: number }; reference: number; reference_from: string; pulls: Pull[]; pivotal?: Pivotal; status_quo_kept?: boolean; ks?: KSBound; rounds?: BDMRound[]; members?: EnsembleMember[]; snap?: SnapExplanation; text: string }
 export interface ExchangeSide { actor: string; supply: string; demand: string; from: number; to: number; target: number; forecast_before: number; forecast_after: number; capped?: boolean }
 export interface Externality { actor: string; class: string; sign: string; value: number }
 export interface RealisedExchange { n: number; issues: string[]; groups: string; gain: number; sides: ExchangeSide[]; externalities: Externality[] }
@@ -74,7 +81,7 @@ export async function renderExplain(box: HTMLElement, ctx: ExplainContext) {
   const out = h('div', { 'data-testid': 'explain-result', 'aria-live': 'polite' }, h('p', { class: 'hint' }, 'Explaining…'))
   box.replaceChildren(
     h('section', { class: 'card' }, h('h2', {}, 'Why the forecast is what it is'),
-      h('p', { class: 'lede' }, 'Each model\'s reasons: the closed forms by each actor\'s pull; BDM by its rounds of challenges (the quadrant chart); the exchange model by its exchanges and their externalities; SMP by its bargains, turn by turn.'),
+      h('p', { class: 'lede' }, 'Each model\'s reasons: the closed forms by each actor\'s pull (Kalai–Smorodinsky by each actor\'s share of its best feasible gain); BDM by its rounds of challenges (the quadrant chart); the exchange model by its exchanges and their externalities; SMP by its bargains, turn by turn; the ensemble by its members\' parts; snap by the compromise, the stated position it moves onto and each candidate outcome\'s fitted terms.'),
       h('div', { class: 'controls' }, h('label', { for: 'explain-model' }, 'Model '), model, ' ', h('label', { for: 'explain-issue' }, 'Issue '), issue)),
     out)
   let e: Explanation
@@ -88,11 +95,60 @@ export async function renderExplain(box: HTMLElement, ctx: ExplainContext) {
   for (const ie of e.issues) {
     const card = h('section', { class: 'card', 'data-issue': ie.issue, 'data-forecast': String(ie.forecast) }, h('h3', {}, `${ie.name}: ${!ie.settled && ie.range ? rangeText(ie.range.lo, ie.range.hi) + ' (did not settle)' : fmt(ie.forecast)}`), h('p', { class: 'desc' }, ie.text))
     if (ie.rounds) card.append(bdmView(ie, ctx, box))
+    else if (e.model === 'ks') card.append(ksTable(ie, ctx))
+    else if (ie.members) card.append(membersTable(ie))
     else if (!e.exchanges && !e.turns) card.append(pullChart(ie, e.model, ctx))
+    if (ie.snap?.candidates.length) card.append(snapTable(ie.snap))
     parts.push(card)
   }
   for (const n of e.notes ?? []) parts.push(h('p', { class: 'note' }, 'note: ' + n))
   out.replaceChildren(...parts)
+}
+
+// ksTable lists, for ks, each actor's ideal (its best outcome among
+// those every weighted actor prefers to breakdown), its gain at the
+// forecast and at its ideal, the share of its best it gets, and whether
+// it bounds the forecast.
+function ksTable(ie: IssueExplanation, ctx: ExplainContext): HTMLElement {
+  const opt = (x: number | undefined, f: (v: number) => string) => (x === undefined ? '–' : f(x))
+  const cap = ie.ks
+    ? `The bargaining set (every weighted actor prefers it to breakdown): ${fmt(ie.ks.lo)}–${fmt(ie.ks.hi)}. The forecast makes the smallest share of its best any actor gets, per unit of weight, as large as it goes; the actors marked bound it.`
+    : 'The status quo is kept: no agreement improves on it for every weighted actor.'
+  return h('table', { class: 'compare', 'data-testid': 'ks-table' },
+    h('caption', {}, cap),
+    h('thead', {}, h('tr', {}, ...['Actor', 'Position', 'Share', 'Ideal', 'Gain', 'Best gain', 'Of best', 'Bounds it'].map((t) => h('th', { scope: 'col' }, t)))),
+    h('tbody', {}, ...ie.pulls.map((p) => h('tr', { 'data-actor': p.actor, 'data-ratio': String(p.ratio ?? ''), 'data-binding': String(!!p.binding) },
+      h('th', { scope: 'row' }, ctx.actorName(p.actor)), h('td', {}, fmt(p.position)), h('td', {}, `${fmt(100 * p.share, 1)}%`),
+      h('td', {}, opt(p.ideal, (v) => fmt(v))), h('td', {}, opt(p.gain, (v) => fmt(v, 2))), h('td', {}, opt(p.ideal_gain, (v) => fmt(v, 2))),
+      h('td', {}, opt(p.ratio, (v) => `${fmt(100 * v, 0)}%`)),
+      h('td', {}, p.binding ? (p.distance > 0 ? 'yes, from above' : 'yes, from below') : '')))))
+}
+
+// snapTable lists snap's candidate outcomes: each one's kind, the terms
+// of its fitted utility and its probability.
+function snapTable(se: SnapExplanation): HTMLElement {
+  const kind = (c: SnapCandidate) => [c.stated && 'stated', c.end && 'end', c.reference && 'reference', c.option && 'option'].filter(Boolean).join(', ')
+  const t = (x: number) => (x === 0 ? '' : (x >= 0 ? '+' : '') + fmt(x, 2))
+  return h('table', { class: 'compare', 'data-testid': 'snap-candidates' },
+    h('caption', {}, `Candidate outcomes: ${fmt(100 * (1 - se.continuous), 0)}% of the distribution, by utility = distance term + the bonus of its kind (coefficients fitted on DEU train); the other ${fmt(100 * se.continuous, 0)}% is a Laplace density of scale ${fmt(se.scale)} around the point. 80%: ${rangeText(se.interval80.lo, se.interval80.hi)}, 95%: ${rangeText(se.interval95.lo, se.interval95.hi)}.`),
+    h('thead', {}, h('tr', {}, ...['Outcome', 'Kind', 'Distance', 'End', 'Reference', 'Stated', 'Share', 'Utility', 'P'].map((x) => h('th', { scope: 'col' }, x)))),
+    h('tbody', {}, ...se.candidates.map((c) => h('tr', { 'data-value': String(c.value), 'data-p': String(c.probability) },
+      h('th', { scope: 'row' }, fmt(c.value)), h('td', {}, kind(c)), h('td', {}, t(c.distance_term)), h('td', {}, t(c.end_term)), h('td', {}, t(c.reference_term)),
+      h('td', {}, t(c.stated_term)), h('td', {}, t(c.share_term)), h('td', {}, t(c.utility)), h('td', {}, `${fmt(100 * c.probability, 1)}%`)))))
+}
+
+// membersTable lists the ensemble's members on an issue: each one's
+// weight as fitted and as used, its forecast (its range where it did not
+// settle), its contribution weight × forecast (they sum to the forecast)
+// and its shift from the heaviest member's forecast.
+function membersTable(ie: IssueExplanation): HTMLElement {
+  return h('table', { class: 'compare', 'data-testid': 'ensemble-members' },
+    h('caption', {}, 'The forecast is Σ weight × member\'s forecast, each member run on this issue alone. Explain a member (pick it above) for why it says what it says.'),
+    h('thead', {}, h('tr', {}, ...['Member', 'Fitted weight', 'Weight here', 'Forecast', 'Weight × forecast', 'Shift from the heaviest'].map((t) => h('th', { scope: 'col' }, t)))),
+    h('tbody', {}, ...ie.members!.map((m) => h('tr', { 'data-model': m.model, 'data-contribution': String(m.contribution) },
+      h('th', { scope: 'row' }, m.model), h('td', {}, fmt(m.fitted, 3)), h('td', {}, m.failed ? `0 (failed: ${m.failed})` : fmt(m.weight, 3)),
+      h('td', {}, m.failed ? '–' : !m.settled && m.range ? `${rangeText(m.range.lo, m.range.hi)} (did not settle)` : fmt(m.forecast)),
+      h('td', {}, m.failed ? '–' : fmt(m.contribution, 2)), h('td', {}, m.failed ? '–' : (m.shift >= 0 ? '+' : '') + fmt(m.shift, 2))))))
 }
 
 // pullChart draws each actor's pull as a horizontal bar from zero.
