@@ -197,12 +197,7 @@ func leverTables(w io.Writer, a *answer.Advice, levers []answer.Lever, l layout)
 		rows = append(rows, row)
 	}
 	if l.narrow() {
-		others := 0
-		for j := range hdr {
-			if j != 1 {
-				others += widest(column(rows, j, hdr[j].(string))...)
-			}
-		}
+		others := othersWidth(rows, hdr, 1)
 		t.SetColumnConfigs([]table.ColumnConfig{wrapCol(2, l.text(len(hdr), others, widest(column(rows, 1, "Actor")...)))})
 	}
 	t.AppendRows(rows)

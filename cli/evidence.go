@@ -125,10 +125,7 @@ func candidatesTable(w io.Writer, cs []answer.IngestCandidate, width int) {
 		}
 		rows[i] = table.Row{num(c.Score), c.Actor, c.Issue, opt, fmt.Sprintf("%s:%d", c.Source, c.Line), c.Quote}
 	}
-	others := 0
-	for j, h := range []string{"Score", "Actor", "Issue", "Option", "Source:line"} {
-		others += widest(column(rows, j, h)...)
-	}
+	others := othersWidth(rows, table.Row{"Score", "Actor", "Issue", "Option", "Source:line"})
 	l := layoutAt(width)
 	if l.width-borders(6)-others < minQuote {
 		for _, r := range rows {

@@ -191,11 +191,7 @@ func pullTable(w io.Writer, model string, pulls []answer.Pull, top float64, l la
 		}
 		rows = append(rows, row)
 	}
-	others := 0
-	for j := 1; j < len(hdr); j++ {
-		others += widest(column(rows, j, hdr[j].(string))...)
-	}
-	t.SetColumnConfigs([]table.ColumnConfig{wrapCol(1, l.text(len(hdr), others, 28))})
+	t.SetColumnConfigs([]table.ColumnConfig{wrapCol(1, l.text(len(hdr), othersWidth(rows, hdr, 0), 28))})
 	t.AppendRows(rows)
 	t.Render()
 }
@@ -227,11 +223,7 @@ func ksTable(w io.Writer, pulls []answer.Pull, l layout) {
 		}
 		rows = append(rows, table.Row{p.Name, num(p.Position), fmt.Sprintf("%.1f%%", 100*p.Share), f(p.Ideal, "%.1f", 1), f(p.Gain, "%.2f", 1), f(p.IdealGain, "%.2f", 1), f(p.Ratio, "%.0f%%", 100), bound})
 	}
-	others := 0
-	for j := 1; j < len(hdr); j++ {
-		others += widest(column(rows, j, hdr[j].(string))...)
-	}
-	t.SetColumnConfigs([]table.ColumnConfig{wrapCol(1, l.text(len(hdr), others, 28))})
+	t.SetColumnConfigs([]table.ColumnConfig{wrapCol(1, l.text(len(hdr), othersWidth(rows, hdr, 0), 28))})
 	t.AppendRows(rows)
 	t.Render()
 }

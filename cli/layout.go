@@ -10,6 +10,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -203,6 +204,19 @@ func widest(cells ...string) int {
 	for _, c := range cells {
 		for _, line := range strings.Split(c, "\n") {
 			n = max(n, utf8.RuneCountInString(line))
+		}
+	}
+	return n
+}
+
+// othersWidth is how wide the columns hdr heads are in rows, all but
+// those numbered in skip (from 0): what the other columns take, for a
+// column that takes the rest (layout.text).
+func othersWidth(rows []table.Row, hdr table.Row, skip ...int) int {
+	n := 0
+	for j, h := range hdr {
+		if !slices.Contains(skip, j) {
+			n += widest(column(rows, j, fmt.Sprint(h))...)
 		}
 	}
 	return n

@@ -262,10 +262,7 @@ func printRules(w io.Writer, sc *answer.Scenario, rules []answer.DealRuleVerdict
 		if l.narrow() {
 			// those who carry it and those against share what the
 			// other five columns leave
-			others := 0
-			for j, h := range []string{"Issue", "Rule", "For", "Quota", "Passes"} {
-				others += widest(column(rows, j, h)...)
-			}
+			others := othersWidth(rows, table.Row{"Issue", "Rule", "For", "Quota", "Passes"})
 			both := l.text(7, others, l.width)
 			t.SetColumnConfigs([]table.ColumnConfig{wrapCol(6, both/2), wrapCol(7, both-both/2)})
 		}
