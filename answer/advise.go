@@ -139,10 +139,10 @@ type Lever struct {
 	Gain Num `json:"gain"`
 	Cost Num `json:"cost"`
 	// MeanToward and Helps are, over the draws in which the lever's run
-	// succeeded, Toward's mean and the share of those draws where the
-	// lever brings the forecast closer (only with draws; absent too when
-	// its run failed in every draw: a failed run is no shift, not one of
-	// 0).
+	// gave a forecast of its issue, Toward's mean and the share of those
+	// draws where the lever brings the forecast closer (only with draws;
+	// absent too when its run gave none in every draw: a run that failed
+	// or left the issue with no forecast is no shift, not one of 0).
 	MeanToward *float64 `json:"mean_toward,omitempty"`
 	Helps      *float64 `json:"helps,omitempty"`
 	// FailedDraws is how many draws the lever's run failed in (the model
@@ -150,4 +150,11 @@ type Lever struct {
 	// Helps; 0, absent, when none did or without draws. The answer's
 	// warnings name the levers that failed and the first error.
 	FailedDraws int `json:"failed_draws,omitempty"`
+	// NoForecastDraws is how many draws the lever left its issue with no
+	// forecast in: with it pulled no actor weighs the issue (it lowered
+	// to 0 the salience of the only actor with weight there), so no
+	// model can forecast it. Those draws are left out of MeanToward and
+	// Helps, as failed ones are; 0, absent, when none or without draws.
+	// The answer's warnings name such levers.
+	NoForecastDraws int `json:"no_forecast_draws,omitempty"`
 }

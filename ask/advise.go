@@ -139,6 +139,9 @@ func (c *Case) advise(ctx context.Context, req answer.AdviseRequest, m model.Mod
 		if u := leverFailedText(m.Name(), p, levers, rc, req.Draws); u != "" {
 			out.Warnings = append(out.Warnings, u)
 		}
+		if u := noForecastText(p, levers, rc, req.Draws); u != "" {
+			out.Warnings = append(out.Warnings, u)
+		}
 		if u := rc.levers.warning(m.Name(), p, "lever runs in the draws"); u != "" {
 			out.Warnings = append(out.Warnings, u+"; such a lever's mean over the draws and share of draws it helps in may count the members' difference as well as the lever's effect")
 		}
@@ -298,8 +301,12 @@ func (lv lever) pull(q *model.Problem) {
 // lv pulled: by the closed form for compromise, else by running the
 // model on a copy, through model.ForecastsFailed, with the members of a
 // model that combines others that failed on the lever's own issue
-// (failedOn; nil when none did, and for every other model). ok is false
-// when the lever leaves the issue with no weight (no forecast).
+// (failedOn; nil when none did, and for every other model). ok is false,
+// and the model is not run, when the lever leaves its issue with no
+// weight: it lowers to 0 the salience of the only actor who weighs the
+// issue, which no model can forecast (model.Problem.Check refuses it).
+// That is not a shift of 0 nor a failure of the model, and the callers
+// say so (leverNoForecastText, noForecastText).
 func (ad *adviser) shifted(ctx context.Context, q *model.Problem, f []float64, lv lever) ([]float64, []model.MemberFailure, bool, error) {
 	out := append([]float64(nil), f...)
 	if ad.closed {
@@ -324,7 +331,7 @@ func (ad *adviser) shifted(ctx context.Context, q *model.Problem, f []float64, l
 	}
 	r := q.Clone()
 	lv.pull(r)
-	if r.Check() != nil {
+	if unweighed(r, lv.issue) {
 		return nil, nil, false, nil
 	}
 	g, failed, err := model.ForecastsFailed(ctx, ad.m, r, ad.opts)
@@ -332,6 +339,35 @@ func (ad *adviser) shifted(ctx context.Context, q *model.Problem, f []float64, l
 		return nil, nil, false, err
 	}
 	return g, failedOn(failed, lv.issue), true, nil
+}
+
+// unweighed reports whether no actor present on issue k of q has weight
+// there (capability × salience > 0, summed as model.Problem.Check sums
+// it): no model can forecast such an issue. Any other input a model
+// refuses is the model's error, a failed run, not this.
+func unweighed(q *model.Problem, k int) bool {
+	w := 0.0
+	for i := range q.Actors {
+		if q.Stances[i][k].Present {
+			w += q.Weight(i, k)
+		}
+	}
+	return !(w > 0)
+}
+
+// leverNoForecastText is the warning for a lever that, at the stated
+// values, leaves its issue with no forecast (shifted's ok false).
+//
+// Such a lever is left out of the issue's levers and named here rather
+// than listed with its effect: it has no shift, toward, gain or cost to
+// rank or chart (every number would be null, and a row of nulls reads on
+// every door like a lever that does nothing), while what it does — take
+// the issue off the table, as nobody else weighs it — is a fact about
+// the scenario the user should see in words. It is worded after the
+// "left out" warning of a lever whose run fails there.
+func leverNoForecastText(p *model.Problem, lv lever) string {
+	return fmt.Sprintf("%s: leaves %s with no forecast, as nobody else weighs it with the lever pulled (no model can forecast an issue nobody weighs); left out",
+		leverLabel(p, lv), p.Issues[lv.issue].ID)
 }
 
 // failedOn is the members of failed (model.ForecastsFailed's) that failed
@@ -396,7 +432,9 @@ func (ad *adviser) inner() *adviser {
 
 // effects evaluates every lever at the stated values, the levers on
 // ad's workers, and counts the lever runs in which a member of a model
-// that combines others failed on the lever's issue (leverRuns).
+// that combines others failed on the lever's issue (leverRuns). A lever
+// whose run fails, or that leaves its issue with no forecast, is left
+// out (nil) with a warning that names it.
 func (ad *adviser) effects(ctx context.Context, p *model.Problem, f []float64, levers []lever, runs func(int)) ([]*answer.Lever, []string, leverRuns, error) {
 	out := make([]*answer.Lever, len(levers))
 	warns := make([]string, len(levers))
@@ -412,6 +450,7 @@ func (ad *adviser) effects(ctx context.Context, p *model.Problem, f []float64, l
 			return
 		}
 		if !ok {
+			warns[n] = leverNoForecastText(p, lv)
 			return
 		}
 		fails[n] = failed
@@ -467,8 +506,12 @@ func (ad *adviser) effects(ctx context.Context, p *model.Problem, f []float64, l
 // at all, not one of 0: the lever's mean and share are over the draws in
 // which its run succeeded (none when it failed in every draw), its
 // FailedDraws counts the rest, and drawCounts counts them for the
-// warning (leverFailedText). A draw in which the lever has no room
-// counts as one it does nothing in, as before.
+// warning (leverFailedText). A draw in which the lever leaves its issue
+// with no forecast (shifted's ok false: nobody else weighs the issue) is
+// left out of its mean and share likewise, counted in its
+// NoForecastDraws and named in a warning of its own (noForecastText): it
+// is no shift either, and no failure of the model. A draw in which the
+// lever has no room counts as one it does nothing in, as before.
 func (ad *adviser) robust(ctx context.Context, p *model.Problem, levers []lever, eff []*answer.Lever, req answer.AdviseRequest, runs func(int)) (drawCounts, error) {
 	inputs := sweep.Inputs(p)
 	L := len(levers)
@@ -481,7 +524,7 @@ func (ad *adviser) robust(ctx context.Context, p *model.Problem, levers []lever,
 	}
 	batch := min(req.Draws, adviseBatch)
 	toward := make([]float64, batch*L)      // the batch's rows: Toward per lever,
-	took := make([]uint8, batch*L)          // and 1 where it counts, 2 where it helps too, 3 where its run failed
+	took := make([]uint8, batch*L)          // and 1 where it counts, 2 where it helps too, 3 where its run failed, 4 where it left its issue with no forecast
 	tried := make([]int, batch)             // the batch's rows: the draw's lever runs made (that gave forecasts or failed)
 	leverErr := make([]leverFailure, batch) // the batch's rows: the draw's first lever run that failed, in lever order
 	errd := make([]error, batch)
@@ -499,6 +542,7 @@ func (ad *adviser) robust(ctx context.Context, p *model.Problem, levers []lever,
 	var failed [][]model.MemberFailure // the members that failed on an issue advised on, of each draw where one did
 	var lr leverRuns
 	failedRuns := make([]int, L) // by lever: the draws in which its run failed
+	noneRuns := make([]int, L)   // by lever: the draws in which it left its issue with no forecast
 	leverTried := 0
 	first := leverFailure{lever: -1}
 	for d0 := 0; d0 < req.Draws; d0 += batch {
@@ -567,6 +611,9 @@ func (ad *adviser) robust(ctx context.Context, p *model.Problem, levers []lever,
 					continue
 				}
 				if !ok {
+					// Not a shift of 0 either: nobody else weighs the
+					// issue with the lever pulled.
+					flags[n] = 4
 					continue
 				}
 				tried[b]++
@@ -621,6 +668,8 @@ func (ad *adviser) robust(ctx context.Context, p *model.Problem, levers []lever,
 					helps[n]++
 				case 3:
 					failedRuns[n]++
+				case 4:
+					noneRuns[n]++
 				}
 			}
 		}
@@ -629,17 +678,17 @@ func (ad *adviser) robust(ctx context.Context, p *model.Problem, levers []lever,
 		if eff[n] == nil {
 			continue
 		}
-		eff[n].FailedDraws = failedRuns[n]
-		ran := req.Draws - failedRuns[n]
+		eff[n].FailedDraws, eff[n].NoForecastDraws = failedRuns[n], noneRuns[n]
+		ran := req.Draws - failedRuns[n] - noneRuns[n]
 		if ran == 0 {
-			// It failed in every draw: no mean, not a mean of 0.
+			// No draw gave it a forecast: no mean, not a mean of 0.
 			continue
 		}
 		m, h := sum[n]/float64(ran), float64(helps[n])/float64(ran)
 		eff[n].MeanToward, eff[n].Helps = &m, &h
 	}
 	rc := drawCounts{unsettled: unsettled, perIssue: perIssue, steps: steps, levers: lr,
-		leverTried: leverTried, leverFailed: failedRuns, firstFailure: first}
+		leverTried: leverTried, leverFailed: failedRuns, leverNone: noneRuns, firstFailure: first}
 	rc.failed, rc.members = sweep.CountFailed(failed, K)
 	return rc, nil
 }
@@ -655,7 +704,9 @@ func (ad *adviser) robust(ctx context.Context, p *model.Problem, levers []lever,
 // and the lever runs made in the draws, those that gave forecasts or
 // failed (leverTried), how many draws each lever's run failed in, by
 // lever (leverFailed), and the first such failure in draw order
-// (firstFailure; its lever is −1 when none failed).
+// (firstFailure; its lever is −1 when none failed); and how many draws
+// each lever left its issue with no forecast in, by lever (leverNone;
+// those pulls ran no model, so leverTried leaves them out).
 type drawCounts struct {
 	unsettled    int
 	perIssue     []int
@@ -665,6 +716,7 @@ type drawCounts struct {
 	levers       leverRuns
 	leverTried   int
 	leverFailed  []int
+	leverNone    []int
 	firstFailure leverFailure
 }
 
@@ -708,6 +760,40 @@ func leverFailedText(m string, p *model.Problem, levers []lever, rc drawCounts, 
 	f := rc.firstFailure
 	return fmt.Sprintf("%s failed with a lever pulled in %s of %s lever runs in the draws (%s) — %s: each such lever's mean over the draws and share of draws it helps in are over the draws in which its run succeeded (none when it failed in every draw); the first, in draw %d, %s: %v",
 		m, Grouped(n), Grouped(rc.leverTried), percent(n, rc.leverTried), strings.Join(named, ", "), f.draw, leverLabel(p, levers[f.lever]), f.err)
+}
+
+// noForecastText is the warning for the levers that left their issue
+// with no forecast in some of advice's draws, a sibling of
+// leverFailedText's (such a pull runs no model, so it is neither a
+// failure nor one of the lever runs counted there), worded after the
+// stated values' leverNoForecastText: "a lever left its issue with no
+// forecast in some of the 40 draws, as nobody else weighed the issue
+// with the lever pulled (…) — b persuade-salience on x 12: …". Each
+// lever is named as there, with the number of draws (and "(every
+// draw)" when all), in lever order; counts are grouped (Grouped). It is
+// "" when no lever did. Those draws are left out of each such lever's
+// mean and share of draws it helps in (robust), which the warning says.
+func noForecastText(p *model.Problem, levers []lever, rc drawCounts, draws int) string {
+	var named []string
+	for j, c := range rc.leverNone {
+		if c == 0 {
+			continue
+		}
+		s := leverLabel(p, levers[j]) + " " + Grouped(c)
+		if c == draws {
+			s += " (every draw)"
+		}
+		named = append(named, s)
+	}
+	if len(named) == 0 {
+		return ""
+	}
+	lead := "a lever left its issue"
+	if len(named) > 1 {
+		lead = fmt.Sprintf("%d levers left their issues", len(named))
+	}
+	return fmt.Sprintf("%s with no forecast in some of the %s draws, as nobody else weighed the issue with the lever pulled (no model can forecast an issue nobody weighs) — %s: each such lever's mean over the draws and share of draws it helps in are over the draws in which its issue kept a forecast (none when it kept none)",
+		lead, Grouped(draws), strings.Join(named, ", "))
 }
 
 // leverLabel names lever lv of p in advice's warnings: its actor's id,

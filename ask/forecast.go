@@ -376,28 +376,61 @@ func settleWarning(moving []unsettledIssue, n int) string {
 	for _, u := range moving {
 		same = same && u.rounds == moving[0].rounds
 	}
+	after := ""
+	if same {
+		after = fmt.Sprintf(" after %d rounds", moving[0].rounds)
+	}
+	return fmt.Sprintf("did not settle on %d of %d issues%s; read each as the range it kept moving in over the last rounds, not the last round's point: %s", len(moving), n, after, unsettledList(moving, !same))
+}
+
+// unsettledList names each issue of moving with the range it kept moving
+// in (and a cycle's values and period), and its rounds when rounds is
+// true, "; " between them: "Sanctions on Russia (sanctions) 69.0–80.0;
+// Ukraine and NATO (nato) 20.7–90.0, cycling through 90.0, 20.7 (period
+// 2)". It is the list of settleWarning and of unsettledIn, so that the
+// forecast and the questions that read it name those issues alike.
+func unsettledList(moving []unsettledIssue, rounds bool) string {
 	parts := make([]string, len(moving))
 	for i, u := range moving {
 		p := u.label + " " + RangeText(u.s.lo, u.s.hi, OneDecimal)
 		if len(u.s.cycle) > 0 {
 			p += fmt.Sprintf(", cycling through %s (period %d)", u.s.cycleText(), len(u.s.cycle))
 		}
-		if !same {
+		if rounds {
 			p += fmt.Sprintf(" after %d rounds", u.rounds)
 		}
 		parts[i] = p
 	}
-	after := ""
-	if same {
-		after = fmt.Sprintf(" after %d rounds", moving[0].rounds)
+	return strings.Join(parts, "; ")
+}
+
+// unsettledIn is what a question that takes a model's forecast as a
+// point (a deal's, a ledger's) says of the issues it did not settle on:
+// "did not settle on 2 of 7 issues, so " + what takes the last round's
+// point (so) + " there, not the range it kept moving in: " and the
+// issues as the forecast's own warning lists them (unsettledList; their
+// rounds, which that warning gives, left out). The list comes last, as
+// in that warning, so that a long one does not part the sentence from
+// what it means. "" when the model settled on every issue.
+func unsettledIn(m answer.ModelForecast, so string) string {
+	var moving []unsettledIssue
+	for _, f := range m.Unsettled() {
+		moving = append(moving, unsettledIssue{label: idLabel(f.Issue, f.Name), s: settling{lo: f.Range.Lo, hi: f.Range.Hi, cycle: f.Cycle}})
 	}
-	return fmt.Sprintf("did not settle on %d of %d issues%s; read each as the range it kept moving in over the last rounds, not the last round's point: %s", len(moving), n, after, strings.Join(parts, "; "))
+	if len(moving) == 0 {
+		return ""
+	}
+	return fmt.Sprintf("did not settle on %d of %d issues, so %s there, not the range it kept moving in: %s", len(moving), len(m.Issues), so, unsettledList(moving, false))
 }
 
 // issueLabel names an issue in a message: its name, with its id.
-func issueLabel(is model.Issue) string {
-	if is.Name == "" || is.Name == is.ID {
-		return is.ID
+func issueLabel(is model.Issue) string { return idLabel(is.ID, is.Name) }
+
+// idLabel names an issue by its id and name: "Name (id)", or the id alone
+// when the name says nothing more.
+func idLabel(id, name string) string {
+	if name == "" || name == id {
+		return id
 	}
-	return fmt.Sprintf("%s (%s)", is.Name, is.ID)
+	return fmt.Sprintf("%s (%s)", name, id)
 }

@@ -34,6 +34,51 @@ func unsettledOn(t *testing.T, c *Case, name string) []string {
 	return out
 }
 
+// namedUnsettledOn is unsettledOn as a deal's warnings name each issue,
+// as the forecast's own grouped warning does: "Name (id) lo–hi", with
+// ", cycling through a, b (period 2)" for a cycle.
+func namedUnsettledOn(t *testing.T, c *Case, name string) []string {
+	t.Helper()
+	req := answer.NewForecastRequest()
+	req.Models = []string{name}
+	f, err := Forecast(context.Background(), c, req, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, x := range f.Models[0].Issues {
+		if x.Settled {
+			continue
+		}
+		s := fmt.Sprintf("%s (%s) %s", x.Name, x.Issue, RangeText(x.Range.Lo, x.Range.Hi, OneDecimal))
+		if len(x.Cycle) > 0 {
+			var vals []string
+			for _, v := range x.Cycle {
+				vals = append(vals, fmt.Sprintf("%.1f", v))
+			}
+			s += fmt.Sprintf(", cycling through %s (period %d)", strings.Join(vals, ", "), len(x.Cycle))
+		}
+		out = append(out, s)
+	}
+	if len(out) == 0 {
+		t.Fatalf("%s settles on every issue of the built-in case; pick a model that does not", name)
+	}
+	return out
+}
+
+// warnedUnsettledIn fails unless one of warn is prefix, then "did not
+// settle on N of M issues, so " and what takes the last round's point
+// (so), then " there, not the range it kept moving in: " and each of on,
+// "; " between them: the list at the end, as the forecast's own warning
+// gives it.
+func warnedUnsettledIn(t *testing.T, c *Case, warn []string, prefix, so string, on []string) {
+	t.Helper()
+	want := fmt.Sprintf("%s did not settle on %d of %d issues, so %s there, not the range it kept moving in: %s", prefix, len(on), len(c.Header.Issues), so, strings.Join(on, "; "))
+	if !slices.Contains(warn, want) {
+		t.Errorf("no warning is %q; warnings:\n%s", want, strings.Join(warn, "\n"))
+	}
+}
+
 // warnedUnsettled fails unless one of warn begins with prefix and names
 // each of on, and says how many of the case's issues they are.
 func warnedUnsettled(t *testing.T, c *Case, warn []string, prefix string, on []string) {
@@ -51,13 +96,22 @@ func warnedUnsettled(t *testing.T, c *Case, warn []string, prefix string, on []s
 // no-deal package (batna model:NAME), the issues a package leaves out
 // (rest model:NAME) and the forecasts a package is compared with each
 // take a moving forecast's last round, and every door shows the
-// warning. On the built-in case smp and exchange stop still moving on
-// some issues and bdm cycles on one; compromise has no rounds and brings
-// no such warning.
+// warning, which names those issues as the forecast's own warning does
+// (by name and id, with a cycle's values). On the built-in case smp and
+// exchange stop still moving on some issues and bdm cycles on one;
+// compromise has no rounds and brings no such warning.
 func TestDealSaysUnsettled(t *testing.T) {
 	c := builtinCase(t)
 	ctx := context.Background()
-	smpOn, exOn, bdmOn := unsettledOn(t, c, "smp"), unsettledOn(t, c, "exchange"), unsettledOn(t, c, "bdm")
+	smpOn, exOn, bdmOn := namedUnsettledOn(t, c, "smp"), namedUnsettledOn(t, c, "exchange"), namedUnsettledOn(t, c, "bdm")
+	if !slices.ContainsFunc(bdmOn, func(s string) bool { return strings.Contains(s, ", cycling through ") }) {
+		t.Fatalf("bdm cycles on no issue of the built-in case (%q): the test does not test a cycle", bdmOn)
+	}
+	const (
+		batna    = "each actor's alternative is measured at its last round's point"
+		rest     = "the issues the package leaves out take its last round's point"
+		distance = "the package's distance from it is measured to its last round's point"
+	)
 
 	ev := answer.NewDealEvaluateRequest()
 	ev.Package = map[string]float64{"territory": 35}
@@ -66,9 +120,9 @@ func TestDealSaysUnsettled(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	warnedUnsettled(t, c, e.Warnings, "batna model:smp", smpOn)
-	warnedUnsettled(t, c, e.Warnings, "rest model:exchange", exOn)
-	warnedUnsettled(t, c, e.Warnings, "model bdm", bdmOn)
+	warnedUnsettledIn(t, c, e.Warnings, "batna model:smp", batna, smpOn)
+	warnedUnsettledIn(t, c, e.Warnings, "rest model:exchange", rest, exOn)
+	warnedUnsettledIn(t, c, e.Warnings, "model bdm", distance, bdmOn)
 
 	se := answer.NewDealSearchRequest()
 	se.Batna = "model:smp"
@@ -76,7 +130,7 @@ func TestDealSaysUnsettled(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	warnedUnsettled(t, c, s.Warnings, "batna model:smp", smpOn)
+	warnedUnsettledIn(t, c, s.Warnings, "batna model:smp", batna, smpOn)
 
 	pr := answer.NewDealProposalsRequest()
 	pr.Models = []string{"bdm"}
@@ -84,7 +138,7 @@ func TestDealSaysUnsettled(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	warnedUnsettled(t, c, p.Warnings, "model bdm", bdmOn)
+	warnedUnsettledIn(t, c, p.Warnings, "model bdm", distance, bdmOn)
 
 	ev.Batna, ev.Rest, ev.Models = "model:compromise", "model:compromise", []string{"compromise"}
 	e, err = DealEvaluate(ctx, c, ev)
@@ -297,11 +351,12 @@ func TestProposalTimelineSaysUnsettled(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		u := unsettled(f.Models[0])
+		// its words are TestDealSaysUnsettled's to check
+		u := unsettledIn(f.Models[0], "each actor's alternative is measured at its last round's point")
 		if u == "" {
 			continue
 		}
-		w := "batna model:smp " + u + ": each actor's alternative is measured at its last round's point, not the range it kept moving in"
+		w := "batna model:smp " + u
 		if ps.Snapshot == c.Header.Snapshot || slices.Contains(p.Warnings, w) {
 			continue // the target's warning, or the same words
 		}

@@ -152,8 +152,8 @@ func adviseTable(w io.Writer, a *answer.Advice, top, width int) {
 		if a.UnsettledDraws > 0 {
 			over += fmt.Sprintf(", %s of which had not settled", ask.Grouped(a.UnsettledDraws))
 		}
-		if leverFailed(a) {
-			over += "; a lever's over the draws in which its run succeeded, — when it failed in every draw (a warning names them)"
+		if leverLeftOut(a) {
+			over += "; a lever's over the draws in which its run gave its issue a forecast, — when none did (a warning names the levers whose runs did not)"
 		}
 		para(w, over+".", width)
 	}
@@ -213,7 +213,7 @@ func leverTables(w io.Writer, a *answer.Advice, levers []answer.Lever, l layout)
 }
 
 // drawsCells is a lever's mean toward and helps over the draws, "—" each
-// when its run failed in every draw (it has none).
+// when no draw's run gave its issue a forecast (it has none).
 func drawsCells(lv answer.Lever) table.Row {
 	if lv.MeanToward == nil || lv.Helps == nil {
 		return table.Row{"—", "—"}
@@ -221,11 +221,13 @@ func drawsCells(lv answer.Lever) table.Row {
 	return table.Row{fmt.Sprintf("%+.2f", *lv.MeanToward), fmt.Sprintf("%.0f%%", 100**lv.Helps)}
 }
 
-// leverFailed reports whether a lever's run failed in some draw of a.
-func leverFailed(a *answer.Advice) bool {
+// leverLeftOut reports whether some draw of a is left out of a lever's
+// mean and helps: its run failed there, or left its issue with no
+// forecast.
+func leverLeftOut(a *answer.Advice) bool {
 	for _, ia := range a.Issues {
 		for _, lv := range ia.Levers {
-			if lv.FailedDraws > 0 {
+			if lv.FailedDraws > 0 || lv.NoForecastDraws > 0 {
 				return true
 			}
 		}

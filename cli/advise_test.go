@@ -194,30 +194,44 @@ func TestLongForecastFitsWidth(t *testing.T) {
 	}
 }
 
-// A lever whose run failed in every draw has no mean and no share, shown
-// as —, not as +0.00 and 0%, and the footer says that each lever's are
-// over the draws its run succeeded in; at 80 columns, in the draws' own
-// table, it keeps its row.
+// A lever whose run failed, or left its issue with no forecast, in
+// every draw has no mean and no share, shown as —, not as +0.00 and 0%,
+// and the footer says that each lever's are over the draws its run gave
+// its issue a forecast in; at 80 columns, in the draws' own table, it
+// keeps its row.
 func TestAdviseLeverFailedInEveryDraw(t *testing.T) {
-	var a answer.Advice
-	runJSON(t, &a, "advise", "ukraine", "--draws", "12", "-q")
-	lv := &a.Issues[0].Levers[0]
-	lv.MeanToward, lv.Helps, lv.FailedDraws = nil, nil, 12
-	for _, width := range []int{120, 80} {
-		var b bytes.Buffer
-		adviseTable(&b, &a, 6, width)
-		text := unwrapped(b.String())
-		row := ""
-		for _, line := range strings.Split(b.String(), "\n") {
-			if strings.Contains(line, "│ "+lv.Kind) && strings.Contains(line, lv.Name) && strings.Contains(line, "│ —") {
-				row = line
+	var base answer.Advice
+	runJSON(t, &base, "advise", "ukraine", "--draws", "12", "-q")
+	for _, left := range []struct {
+		name          string
+		failed, empty int
+	}{{"failed", 12, 0}, {"no forecast", 0, 12}, {"both", 5, 7}} {
+		a := base
+		a.Issues = append([]answer.IssueAdvice(nil), base.Issues...)
+		a.Issues[0].Levers = append([]answer.Lever(nil), base.Issues[0].Levers...)
+		lv := &a.Issues[0].Levers[0]
+		lv.MeanToward, lv.Helps, lv.FailedDraws, lv.NoForecastDraws = nil, nil, left.failed, left.empty
+		for _, width := range []int{120, 80} {
+			var b bytes.Buffer
+			adviseTable(&b, &a, 6, width)
+			text := unwrapped(b.String())
+			row := ""
+			for _, line := range strings.Split(b.String(), "\n") {
+				if strings.Contains(line, "│ "+lv.Kind) && strings.Contains(line, lv.Name) && strings.Contains(line, "│ —") {
+					row = line
+				}
+			}
+			if !strings.Contains(row, "│ —") || strings.Count(row, "—") != 2 {
+				t.Errorf("%s, at %d columns, no row of %s %s with — twice:\n%s", left.name, width, lv.Kind, lv.Name, b.String())
+			}
+			if want := "Mean toward and helps: over 12 draws of the stated ranges; a lever's over the draws in which its run gave its issue a forecast, — when none did (a warning names the levers whose runs did not)."; !strings.Contains(text, want) {
+				t.Errorf("%s, at %d columns, no %q:\n%s", left.name, width, want, b.String())
 			}
 		}
-		if !strings.Contains(row, "│ —") || strings.Count(row, "—") != 2 {
-			t.Errorf("at %d columns, no row of %s %s with — twice:\n%s", width, lv.Kind, lv.Name, b.String())
-		}
-		if want := "Mean toward and helps: over 12 draws of the stated ranges; a lever's over the draws in which its run succeeded, — when it failed in every draw (a warning names them)."; !strings.Contains(text, want) {
-			t.Errorf("at %d columns, no %q:\n%s", width, want, b.String())
-		}
+	}
+	var b bytes.Buffer
+	adviseTable(&b, &base, 6, 120)
+	if strings.Contains(b.String(), "a lever's over") {
+		t.Errorf("with every lever's draws in its mean, the footer says some are not:\n%s", b.String())
 	}
 }

@@ -123,15 +123,52 @@ func modelOf(f *answer.Forecast, name string) (answer.ModelForecast, bool) {
 }
 
 // say breaks a message so that its label's line and each indented line
-// after it fit the width.
+// after it fit the width. The message is the real one that package ask
+// gives when a model does not settle on several issues (bdm stopped after
+// 2 rounds on the built-in case), so that the sample cannot go stale.
+// Broken at 60 columns, each line's words take at most 60 − 2 = 58
+// columns past its indent (none on the first line, two after it), and
+// each line is as full as it can be: its next line's first word would
+// not have fitted on it.
 func TestSay(t *testing.T) {
+	var f answer.Forecast
+	runJSON(t, &f, "forecast", "-m", "bdm", "--rounds", "2")
+	text := ""
+	for _, w := range f.Models[0].Warnings {
+		if strings.HasPrefix(w, "did not settle on ") {
+			text = w
+		}
+	}
+	if !strings.Contains(text, " issues after 2 rounds; ") {
+		t.Fatalf("bdm after 2 rounds gives no grouped warning of the issues it did not settle on: %q", f.Models[0].Warnings)
+	}
+	const label, width = "warning (bdm; no variant, europe-pays)", 60
 	var b bytes.Buffer
-	say(&b, "warning (ensemble; no variant, europe-pays)", "did not settle on 4 issues; read each as the range it kept moving in over the last rounds, not a point: Territory 47.6–47.8", 60)
-	want := "warning (ensemble; no variant, europe-pays): did not\n" +
-		"  settle on 4 issues; read each as the range it kept moving\n" +
-		"  in over the last rounds, not a point: Territory 47.6–47.8\n"
-	if b.String() != want {
-		t.Errorf("say:\n%s\nwant:\n%s", b.String(), want)
+	say(&b, label, text, width)
+	lines := strings.Split(strings.TrimSuffix(b.String(), "\n"), "\n")
+	if len(lines) < 3 || !strings.HasPrefix(lines[0], label+": ") {
+		t.Fatalf("say: %d lines, not the label's and two or more after it:\n%s", len(lines), b.String())
+	}
+	if got := unwrapped(b.String()); got != label+": "+text+"\n" {
+		t.Errorf("say's lines, joined, are\n%q\nnot the label and the message\n%q", got, label+": "+text)
+	}
+	for n, line := range lines {
+		words := line
+		if n > 0 {
+			words = strings.TrimPrefix(line, "  ")
+			if words == line || strings.HasPrefix(words, " ") {
+				t.Errorf("line %d is not indented by two spaces: %q", n+1, line)
+			}
+		}
+		if w := utf8.RuneCountInString(words); w > width-2 {
+			t.Errorf("line %d's words take %d columns, past %d: %q", n+1, w, width-2, line)
+		}
+		if n+1 < len(lines) {
+			next := strings.Fields(lines[n+1])[0]
+			if w := utf8.RuneCountInString(words + " " + next); w <= width-2 {
+				t.Errorf("line %d (%d columns) had room for %q, the next line's first word:\n%s", n+1, utf8.RuneCountInString(words), next, b.String())
+			}
+		}
 	}
 }
 

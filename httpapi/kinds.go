@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"reflect"
 	"sync"
 
 	"parley/answer"
@@ -32,6 +33,10 @@ type question interface {
 	seed() uint64
 	// run answers the request on the case; progress may be nil.
 	run(ctx context.Context, c *ask.Case, progress ask.Progress) (*outcome, error)
+	// result returns a nil pointer of the type of run's answer
+	// (*answer.Forecast, …), a run's result: the OpenAPI document lists
+	// each kind's (kindTypes).
+	result() any
 }
 
 // outcome is an answer and what a run stores beside it.
@@ -86,6 +91,7 @@ func (q *forecastRun) run(ctx context.Context, c *ask.Case, p ask.Progress) (*ou
 	}
 	return &outcome{a, a.Request, a.Request.Models, a.Request.Seed}, nil
 }
+func (q *forecastRun) result() any { return (*answer.Forecast)(nil) }
 
 type sweepRun struct{ req answer.SweepRequest }
 
@@ -106,6 +112,7 @@ func (q *sweepRun) run(ctx context.Context, c *ask.Case, p ask.Progress) (*outco
 	}
 	return &outcome{a, a.Request, a.Request.Models, a.Request.Seed}, nil
 }
+func (q *sweepRun) result() any { return (*answer.Sweep)(nil) }
 
 // sensitivityRun is a sensitivity analysis: a sweep request, answered by
 // ask.Sensitivity.
@@ -118,6 +125,7 @@ func (q *sensitivityRun) run(ctx context.Context, c *ask.Case, p ask.Progress) (
 	}
 	return &outcome{a, a.Request, a.Request.Models, a.Request.Seed}, nil
 }
+func (q *sensitivityRun) result() any { return (*answer.Sensitivity)(nil) }
 
 type dealRun struct{ req answer.DealEvaluateRequest }
 
@@ -141,6 +149,7 @@ func (q *dealRun) run(ctx context.Context, c *ask.Case, _ ask.Progress) (*outcom
 	// analysis's draws.
 	return &outcome{a, a.Request, a.Request.Models, a.Request.Seed}, nil
 }
+func (q *dealRun) result() any { return (*answer.DealEvaluation)(nil) }
 
 type dealSearchRun struct{ req answer.DealSearchRequest }
 
@@ -161,6 +170,7 @@ func (q *dealSearchRun) run(ctx context.Context, c *ask.Case, _ ask.Progress) (*
 	}
 	return &outcome{a, a.Request, nil, a.Request.Seed}, nil
 }
+func (q *dealSearchRun) result() any { return (*answer.DealSearch)(nil) }
 
 type dealProposalsRun struct{ req answer.DealProposalsRequest }
 
@@ -181,6 +191,7 @@ func (q *dealProposalsRun) run(ctx context.Context, c *ask.Case, _ ask.Progress)
 	}
 	return &outcome{a, a.Request, a.Request.Models, a.Request.Seed}, nil
 }
+func (q *dealProposalsRun) result() any { return (*answer.DealProposals)(nil) }
 
 type explainRun struct{ req answer.ExplainRequest }
 
@@ -201,6 +212,7 @@ func (q *explainRun) run(ctx context.Context, c *ask.Case, _ ask.Progress) (*out
 	}
 	return &outcome{a, a.Request, []string{a.Model}, a.Request.Seed}, nil
 }
+func (q *explainRun) result() any { return (*answer.Explanation)(nil) }
 
 type backtestRun struct{ req answer.BacktestRequest }
 
@@ -221,6 +233,7 @@ func (q *backtestRun) run(ctx context.Context, c *ask.Case, _ ask.Progress) (*ou
 	}
 	return &outcome{a, a.Request, a.Request.Models, a.Request.Seed}, nil
 }
+func (q *backtestRun) result() any { return (*answer.Backtest)(nil) }
 
 type adviseRun struct{ req answer.AdviseRequest }
 
@@ -241,6 +254,7 @@ func (q *adviseRun) run(ctx context.Context, c *ask.Case, p ask.Progress) (*outc
 	}
 	return &outcome{a, a.Request, []string{a.Model}, a.Request.Seed}, nil
 }
+func (q *adviseRun) result() any { return (*answer.Advice)(nil) }
 
 type powerRun struct{ req answer.PowerRequest }
 
@@ -261,6 +275,7 @@ func (q *powerRun) run(ctx context.Context, c *ask.Case, _ ask.Progress) (*outco
 	}
 	return &outcome{a, a.Request, nil, a.Request.Seed}, nil
 }
+func (q *powerRun) result() any { return (*answer.Power)(nil) }
 
 type compareRun struct{ req answer.CompareRequest }
 
@@ -277,6 +292,7 @@ func (q *compareRun) seed() uint64          { return q.req.Seed }
 func (q *compareRun) run(ctx context.Context, c *ask.Case, p ask.Progress) (*outcome, error) {
 	return compared(ask.Compare(ctx, c, q.req, p))
 }
+func (q *compareRun) result() any { return (*answer.Comparison)(nil) }
 
 // compared is a comparison's outcome.
 func compared(a *answer.Comparison, err error) (*outcome, error) {
@@ -284,6 +300,28 @@ func compared(a *answer.Comparison, err error) (*outcome, error) {
 		return nil, err
 	}
 	return &outcome{a, a.Request, a.Request.Models, a.Request.Seed}, nil
+}
+
+// kindType is a kind of run with the types of its request and of its
+// answer: a run's options and its result.
+type kindType struct {
+	Kind            store.RunKind
+	Request, Answer reflect.Type
+}
+
+// kindTypes lists every kind of run, in store.Kinds order, with its
+// request's and answer's types (question.request and question.result).
+// The OpenAPI document's lists of the kinds (GET /api/kinds, a Run's
+// kind, options and result, the body of POST …/runs) are generated from
+// it (TestOpenAPISchemas), so that a kind added here cannot be left out
+// of them.
+func kindTypes() []kindType {
+	out := make([]kindType, 0, len(store.Kinds))
+	for _, k := range store.Kinds {
+		q := kinds[k]()
+		out = append(out, kindType{k, reflect.TypeOf(q.request()).Elem(), reflect.TypeOf(q.result()).Elem()})
+	}
+	return out
 }
 
 // kindNames lists the kinds, in store.Kinds order.

@@ -54,12 +54,95 @@ type schemaGen struct {
 	docs    map[string]map[string]string // package path → "Type" or "Type.Field" → doc
 }
 
-func generateSchemas(t *testing.T) map[string]*object {
+// newSchemaGen generates the schemas of schemaRoots.
+func newSchemaGen(t *testing.T) *schemaGen {
 	g := &schemaGen{t: t, schemas: map[string]*object{}, byName: map[string]reflect.Type{}, docs: map[string]map[string]string{}}
 	for _, r := range schemaRoots {
 		g.of(r, "")
 	}
-	return g.schemas
+	return g
+}
+
+// runResultText is the description of a Run's result before the list of
+// each kind's answer, which kindParts adds.
+const runResultText = "the answer, once done, or, for a cancelled sweep, the answer for the draws done before it stopped (interrupted, with a warning saying what it lacks)"
+
+// kindParts writes into doc the parts that list the kinds of run, from
+// httpapi.KindTypes (every kind the API runs, with its request's and its
+// answer's types), so that none can leave a kind out: GET /api/kinds's
+// enum and description; a Run's kind, options (each request type) and
+// result (each answer type, and a description naming each kind's); and
+// the body of POST …/runs, RunRequest, with a Run<Kind> schema for each
+// kind (a new one placed before RunRequest). The rest of those parts
+// stays as written by hand. name is the schema name of a Go type.
+func kindParts(t *testing.T, doc *object, name func(reflect.Type) string) {
+	kinds := httpapi.KindTypes()
+	ref := func(n string) *object { return obj("$ref", "#/components/schemas/"+n) }
+	var enum []any
+	var requests, answers []any
+	var kindText, resultText []string
+	seen := map[string]bool{}
+	for _, k := range kinds {
+		req, ans := name(k.Request), name(k.Answer)
+		enum = append(enum, string(k.Kind))
+		kindText = append(kindText, fmt.Sprintf("%s (%s)", k.Kind, req))
+		resultText = append(resultText, fmt.Sprintf("%s (%s)", ans, k.Kind))
+		if !seen[req] {
+			seen[req] = true
+			requests = append(requests, ref(req))
+		}
+		if !seen[ans] {
+			seen[ans] = true
+			answers = append(answers, ref(ans))
+		}
+	}
+	at := func(o *object, path ...string) *object {
+		for _, p := range path {
+			next, ok := o.get(p).(*object)
+			if !ok {
+				t.Fatalf("openapi.json has no %s", strings.Join(path, "/"))
+			}
+			o = next
+		}
+		return o
+	}
+	ok200 := at(doc, "paths", "/api/kinds", "get", "responses", "200")
+	ok200.set("description", "the kinds of run, each a question with its request type: "+strings.Join(kindText, ", "))
+	at(ok200, "content", "application/json", "schema", "items").set("enum", enum)
+
+	schemas := at(doc, "components", "schemas")
+	run := at(schemas, "Run", "properties")
+	at(run, "kind").set("enum", enum)
+	at(run, "options").set("oneOf", requests)
+	result := at(run, "result")
+	result.set("description", runResultText+": "+strings.Join(resultText, ", "))
+	result.set("oneOf", answers)
+
+	body := at(schemas, "RunRequest")
+	var bodies []any
+	mapping := obj()
+	for _, k := range kinds {
+		n := "Run"
+		for _, w := range strings.Split(string(k.Kind), "-") {
+			n += strings.ToUpper(w[:1]) + w[1:]
+		}
+		article := "a"
+		if strings.ContainsRune("aeiou", rune(k.Kind[0])) {
+			article = "an"
+		}
+		req := name(k.Request)
+		s := obj("description", fmt.Sprintf("%s %s run: kind, and the fields of %s", article, k.Kind, req),
+			"allOf", []any{obj("type", "object", "required", []any{"kind"}, "properties", obj("kind", obj("type", "string", "enum", []any{string(k.Kind)}))), ref(req)})
+		if schemas.get(n) == nil {
+			i := slices.Index(schemas.keys, "RunRequest")
+			schemas.keys = slices.Insert(schemas.keys, i, n)
+		}
+		schemas.vals[n] = s
+		bodies = append(bodies, ref(n))
+		mapping.set(string(k.Kind), "#/components/schemas/"+n)
+	}
+	body.set("oneOf", bodies)
+	at(body, "discriminator").set("mapping", mapping)
 }
 
 // name is the schema name of a named struct type: its alias in package
@@ -297,8 +380,10 @@ func TestOpenAPISchemas(t *testing.T) {
 	}
 	comps := doc.get("components").(*object)
 	schemas := comps.get("schemas").(*object)
-	gen := generateSchemas(t)
+	g := newSchemaGen(t)
+	gen := g.schemas
 	if *update {
+		kindParts(t, &doc, g.name)
 		// Drop the schemas generated before, then write the new ones.
 		for _, k := range slices.Clone(schemas.keys) {
 			if s, ok := schemas.get(k).(*object); ok && s.get("x-go-type") != nil {
@@ -328,6 +413,15 @@ func TestOpenAPISchemas(t *testing.T) {
 		return
 	}
 	const fix = "; go test ./httpapi -run TestOpenAPISchemas -update rewrites them"
+	// The lists of the kinds of run are those kindParts writes.
+	var kinded object
+	if err := json.Unmarshal(raw, &kinded); err != nil {
+		t.Fatal(err)
+	}
+	kindParts(t, &kinded, g.name)
+	if a, b := mustMarshal(t, &doc), mustMarshal(t, &kinded); a != b {
+		t.Errorf("openapi.json's lists of the kinds of run (GET /api/kinds, Run, RunRequest) differ from the kinds the API runs (httpapi.KindTypes)%s", fix)
+	}
 	for n, want := range gen {
 		got, ok := schemas.get(n).(*object)
 		if !ok {
@@ -356,6 +450,15 @@ func TestOpenAPISchemas(t *testing.T) {
 			v = o.get(p)
 		}
 	}
+}
+
+// mustMarshal is marshal's JSON of v as a string.
+func mustMarshal(t *testing.T, v any) string {
+	b, err := marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
 }
 
 // canonical is a schema as JSON without its descriptions.
@@ -427,6 +530,14 @@ func TestAnswersMatchOpenAPI(t *testing.T) {
 	e := newEnv(t, httpapi.Options{})
 	v := e.create(small(t))
 	p := "/api/scenarios/" + v.ID
+	// the answer's schema each kind declares (httpapi.KindTypes), which
+	// the Run schema lists: each run's result must conform to it
+	g := newSchemaGen(t)
+	declared := map[store.RunKind]string{}
+	for _, k := range httpapi.KindTypes() {
+		declared[k.Kind] = g.name(k.Answer)
+	}
+	ran := map[store.RunKind]bool{}
 	for _, c := range []struct {
 		kind       store.RunKind
 		path, body string
@@ -459,8 +570,17 @@ func TestAnswersMatchOpenAPI(t *testing.T) {
 		json.Unmarshal(r.Result, &result)
 		json.Unmarshal(r.Options, &opts)
 		conform(t, schemas, map[string]any{"$ref": "#/components/schemas/" + c.schema}, result, string(c.kind))
+		if declared[c.kind] != c.schema {
+			t.Errorf("%s: the kind declares its answer %q (httpapi.KindTypes); its result is a %s", c.kind, declared[c.kind], c.schema)
+		}
+		ran[c.kind] = true
 		req := map[store.RunKind]string{store.Forecast: "ForecastRequest", store.Sweep: "SweepRequest", store.Sensitivity: "SweepRequest", store.Deal: "DealEvaluateRequest", store.DealSearch: "DealSearchRequest", store.DealProposals: "DealProposalsRequest", store.Explain: "ExplainRequest", store.Backtest: "BacktestRequest", store.Advise: "AdviseRequest", store.Power: "PowerRequest", store.Compare: "CompareRequest"}[c.kind]
 		conform(t, schemas, map[string]any{"$ref": "#/components/schemas/" + req}, opts, string(c.kind)+" options")
+	}
+	for _, k := range store.Kinds {
+		if !ran[k] {
+			t.Errorf("no question of kind %s is run: its answer is not checked against its schema", k)
+		}
 	}
 }
 

@@ -10,7 +10,7 @@ export interface AdviseRequest extends Settings { snapshot?: string; variant?: s
 export interface Lever {
   kind: string; actor: string; name: string; issue: string; from: number; to: number
   shift: number | null; toward: number | null; per_unit: number | null; gain: number | null; cost: number | null
-  mean_toward?: number; helps?: number; failed_draws?: number
+  mean_toward?: number; helps?: number; failed_draws?: number; no_forecast_draws?: number
 }
 export interface IssueAdvice { issue: string; name: string; position: number; salience: number; forecast: number | null; distance: number | null; levers: Lever[]; text: string }
 export interface Advice {
@@ -123,7 +123,8 @@ function drawAdvice(box: HTMLElement, a: Advice) {
         h('td', {}, num(l.shift)), h('td', {}, num(l.toward), ' ', bar),
         h('td', {}, num(l.gain, 4)), h('td', {}, fmt(l.cost, 4)),
         withDraws ? h('td', { 'data-failed-draws': String(l.failed_draws ?? 0) }, `${num(l.mean_toward)} · ${l.helps === undefined ? '—' : Math.round(100 * l.helps) + '%'}`,
-          l.failed_draws ? ` (failed in ${count(l.failed_draws)} of ${count(a.draws)})` : '') : null)
+          l.failed_draws ? ` (failed in ${count(l.failed_draws)} of ${count(a.draws)})` : '',
+          l.no_forecast_draws ? ` (no forecast in ${count(l.no_forecast_draws)} of ${count(a.draws)})` : '') : null)
     })
     cards.push(h('table', { class: 'compare', 'data-issue': ia.issue },
       h('caption', { 'data-forecast': String(ia.forecast) }, `${ia.name}: forecast ${fmt(ia.forecast)}, ${a.name} at ${fmt(ia.position)} (${fmt(ia.distance)} apart)`),
