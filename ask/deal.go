@@ -310,26 +310,6 @@ func (c *Case) packageFrom(ctx context.Context, spec, field string, set settings
 	return nil, "", nil, checkPackageSpec(field, spec, false)
 }
 
-// unsettled says on which issues a model's forecast did not settle, each
-// with the range it kept moving in ("did not settle on 2 of 7 issues
-// (ceasefire 36.1–39.6, nato 20.7–90.0)"); "" when every one settled.
-// A sweep's warnings and a ledger record's use it; a deal's use
-// unsettledIn, which lists the issues as the forecast's own warning
-// does. A sweep's cannot yet: the page marks an issue's histogram
-// "outside its 80% interval" when any of the sweep's warnings holds
-// "(id)" (web/src/main.ts), so a list by name and id would mark every
-// issue that did not settle.
-func unsettled(m answer.ModelForecast) string {
-	var on []string
-	for _, f := range m.Unsettled() {
-		on = append(on, f.Issue+" "+RangeText(f.Range.Lo, f.Range.Hi, OneDecimal))
-	}
-	if len(on) == 0 {
-		return ""
-	}
-	return fmt.Sprintf("did not settle on %d of %d issues (%s)", len(on), len(m.Issues), strings.Join(on, ", "))
-}
-
 func issueIDs(c *Case) []string {
 	var out []string
 	for _, is := range c.Header.Issues {

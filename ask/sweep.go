@@ -111,11 +111,11 @@ func (c *Case) sweepModel(ctx context.Context, m model.Model, o sweep.Options) (
 	if err != nil {
 		return answer.SweepModel{}, err
 	}
-	notes, u := c.atStated(m.Name(), r.Base)
+	at := c.convert(m.Name(), r.Base)
 	r.Base = nil // the answer keeps what it says of the run, not its trace
-	sm := answer.SweepModel{SweepResult: r, Notes: notes}
-	if u != "" {
-		sm.Warnings = append(sm.Warnings, fmt.Sprintf("the forecast at the stated values %s: each issue's base is its last round's point, not the range it kept moving in", u))
+	sm := answer.SweepModel{SweepResult: r, Notes: at.Notes}
+	if u := unsettledIn(at, "each such issue's base is its last round's point"); u != "" {
+		sm.Warnings = append(sm.Warnings, "the forecast at the stated values "+u)
 	}
 	if u := sweepUnsettled(r); u != "" {
 		sm.Warnings = append(sm.Warnings, u+": those draws' forecasts are last rounds' points, so the intervals include some of the model's own movement")
@@ -134,16 +134,6 @@ func (c *Case) sweepModel(ctx context.Context, m model.Model, o sweep.Options) (
 		}
 	}
 	return sm, nil
-}
-
-// atStated is what a sweep or a sensitivity analysis says of model
-// name's run at the stated values, base (sweep.Result's Base): the
-// model's notes, as a forecast of that run gives them (convert), and on
-// which issues its forecast did not settle (unsettled; "" when it
-// settled on every one).
-func (c *Case) atStated(name string, base *model.Result) (notes []string, unsettledOn string) {
-	mf := c.convert(name, base)
-	return mf.Notes, unsettled(mf)
 }
 
 // sweepUnsettled says in how many of r's draws, and on which issues,
@@ -232,11 +222,11 @@ func (c *Case) sensitivityModel(ctx context.Context, m model.Model, o sweep.Opti
 	if ctx.Err() != nil {
 		return nil, ctx.Err()
 	}
-	notes, u := c.atStated(m.Name(), r.Base)
+	at := c.convert(m.Name(), r.Base)
 	r.Base = nil // the answer keeps what it says of the run, not its trace
-	sm := &answer.SensitivityModel{SensitivityResult: r, Notes: notes}
-	if u != "" {
-		sm.Warnings = append(sm.Warnings, fmt.Sprintf("the forecast at the stated values %s: each issue's base, the ● of its tornado, is its last round's point, not the range it kept moving in", u))
+	sm := &answer.SensitivityModel{SensitivityResult: r, Notes: at.Notes}
+	if u := unsettledIn(at, "each such issue's base, the ● of its tornado, is its last round's point"); u != "" {
+		sm.Warnings = append(sm.Warnings, "the forecast at the stated values "+u)
 	}
 	var ends, draws []issueCount
 	var endsFailed, drawsFailed []memberCount

@@ -11,32 +11,11 @@ import (
 	"parley/answer"
 )
 
-// unsettledOn runs a forecast of the built-in case with one model and
-// returns "issue lo–hi" for each issue whose forecast did not settle,
-// failing when none did (the case would then test nothing).
-func unsettledOn(t *testing.T, c *Case, name string) []string {
-	t.Helper()
-	req := answer.NewForecastRequest()
-	req.Models = []string{name}
-	f, err := Forecast(context.Background(), c, req, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out []string
-	for _, x := range f.Models[0].Issues {
-		if !x.Settled {
-			out = append(out, fmt.Sprintf("%s %s", x.Issue, RangeText(x.Range.Lo, x.Range.Hi, OneDecimal)))
-		}
-	}
-	if len(out) == 0 {
-		t.Fatalf("%s settles on every issue of the built-in case; pick a model that does not", name)
-	}
-	return out
-}
-
-// namedUnsettledOn is unsettledOn as a deal's warnings name each issue,
-// as the forecast's own grouped warning does: "Name (id) lo–hi", with
-// ", cycling through a, b (period 2)" for a cycle.
+// namedUnsettledOn runs a forecast of the built-in case with one model
+// and names each issue whose forecast did not settle as the forecast's
+// own grouped warning does, and every warning that lists such issues:
+// "Name (id) lo–hi", with ", cycling through a, b (period 2)" for a
+// cycle.
 func namedUnsettledOn(t *testing.T, c *Case, name string) []string {
 	t.Helper()
 	req := answer.NewForecastRequest()
@@ -77,19 +56,6 @@ func warnedUnsettledIn(t *testing.T, c *Case, warn []string, prefix, so string, 
 	if !slices.Contains(warn, want) {
 		t.Errorf("no warning is %q; warnings:\n%s", want, strings.Join(warn, "\n"))
 	}
-}
-
-// warnedUnsettled fails unless one of warn begins with prefix and names
-// each of on, and says how many of the case's issues they are.
-func warnedUnsettled(t *testing.T, c *Case, warn []string, prefix string, on []string) {
-	t.Helper()
-	want := fmt.Sprintf("%s did not settle on %d of %d issues (%s)", prefix, len(on), len(c.Header.Issues), strings.Join(on, ", "))
-	for _, w := range warn {
-		if strings.HasPrefix(w, want) {
-			return
-		}
-	}
-	t.Errorf("no warning begins %q; warnings:\n%s", want, strings.Join(warn, "\n"))
 }
 
 // A deal answer says when a forecast it rests on did not settle: the
@@ -159,7 +125,7 @@ func TestDealSaysUnsettled(t *testing.T) {
 // brings no such warning.
 func TestSweepSaysUnsettled(t *testing.T) {
 	c := builtinCase(t)
-	bdmOn := unsettledOn(t, c, "bdm")
+	bdmOn := namedUnsettledOn(t, c, "bdm")
 	req := answer.NewSweepRequest()
 	req.Models, req.Draws = []string{"bdm", "compromise"}, 20
 	s, err := Sweep(context.Background(), c, req, nil)
@@ -171,8 +137,8 @@ func TestSweepSaysUnsettled(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	warnedUnsettled(t, c, s.Models[0].Warnings, "the forecast at the stated values", bdmOn)
-	warnedUnsettled(t, c, se.Models[0].Warnings, "the forecast at the stated values", bdmOn)
+	warnedUnsettledIn(t, c, s.Models[0].Warnings, "the forecast at the stated values", "each such issue's base is its last round's point", bdmOn)
+	warnedUnsettledIn(t, c, se.Models[0].Warnings, "the forecast at the stated values", "each such issue's base, the ● of its tornado, is its last round's point", bdmOn)
 	for _, w := range append(s.Models[1].Warnings, se.Models[1].Warnings...) {
 		if strings.Contains(w, "did not settle") {
 			t.Errorf("compromise settles, yet: %s", w)
@@ -254,14 +220,14 @@ func TestBriefShowsWarnings(t *testing.T) {
 // so. On the built-in case bdm cycles on one issue.
 func TestLedgerRecordSaysUnsettled(t *testing.T) {
 	c := builtinCase(t)
-	bdmOn := unsettledOn(t, c, "bdm")
+	bdmOn := namedUnsettledOn(t, c, "bdm")
 	req := answer.NewForecastRequest()
 	req.Models = []string{"bdm", "compromise"}
 	_, warn, err := LedgerRecord(context.Background(), c, req, "2025-09-01", "test")
 	if err != nil {
 		t.Fatal(err)
 	}
-	warnedUnsettled(t, c, warn, "model bdm", bdmOn)
+	warnedUnsettledIn(t, c, warn, "model bdm", "it is sealed, and ledger grade scores it, at its last round's point", bdmOn)
 	if len(warn) != 1 {
 		t.Errorf("warnings %q; want bdm's alone (compromise settles)", warn)
 	}
@@ -377,7 +343,7 @@ func TestProposalTimelineSaysUnsettled(t *testing.T) {
 // draws, so whether that forecast settled was checked: bdm's did not.
 func TestSweepStoppedAfterItsDrawsKeepsThem(t *testing.T) {
 	c := builtinCase(t)
-	bdmOn := unsettledOn(t, c, "bdm")
+	bdmOn := namedUnsettledOn(t, c, "bdm")
 	req := answer.NewSweepRequest()
 	req.Models, req.Draws = []string{"bdm", "compromise"}, 20
 	ctx, cancel := context.WithCancel(context.Background())
@@ -398,5 +364,5 @@ func TestSweepStoppedAfterItsDrawsKeepsThem(t *testing.T) {
 	if w := "interrupted after every draw finished: the models after it (compromise) were not run"; !slices.Contains(s.Models[0].Warnings, w) {
 		t.Errorf("warnings %q: none says %q", s.Models[0].Warnings, w)
 	}
-	warnedUnsettled(t, c, s.Models[0].Warnings, "the forecast at the stated values", bdmOn)
+	warnedUnsettledIn(t, c, s.Models[0].Warnings, "the forecast at the stated values", "each such issue's base is its last round's point", bdmOn)
 }

@@ -275,3 +275,46 @@ func TestSweepNotesVisible(t *testing.T) {
 		}
 	}
 }
+
+// TestSweepMarksOutside runs smp's sweep from the page and checks that
+// a histogram is marked "the forecast at the stated values lies outside
+// it" exactly where ask warns so (the point outside its own 80%
+// interval), and not wherever another warning names the issue: smp did
+// not settle at the stated values on every issue of the built-in case,
+// so that warning names them all (the page once read the marks from any
+// warning naming "(id)").
+func TestSweepMarksOutside(t *testing.T) {
+	c := builtinCase(t, "latest")
+	req := answer.NewSweepRequest()
+	req.Models, req.Draws, req.Seed = []string{"smp"}, 40, 1
+	sw, err := ask.Sweep(context.Background(), c, req, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := sw.Models[0]
+	var outside, named []string
+	for _, is := range m.Issues {
+		if slices.ContainsFunc(m.Warnings, func(w string) bool {
+			return strings.HasPrefix(w, fmt.Sprintf("%s (%s): the forecast at the stated values", is.Name, is.Issue)) && strings.Contains(w, "lies outside its own 80% interval")
+		}) {
+			outside = append(outside, is.Issue)
+		} else if slices.ContainsFunc(m.Warnings, func(w string) bool { return strings.Contains(w, "("+is.Issue+")") }) {
+			named = append(named, is.Issue)
+		}
+	}
+	if len(named) == 0 {
+		t.Fatalf("every issue a warning names is outside its interval (%q): the case tests nothing", outside)
+	}
+	e := startE2E(t)
+	e.do("sweep", chromedp.Navigate(e.srv.URL+"/#sweep"),
+		chromedp.WaitVisible(chromedp.CSS(`[data-testid=run-sweep]`)),
+		chromedp.SetValue(chromedp.CSS(`[data-testid=sweep-model]`), "smp"),
+		chromedp.SetValue(chromedp.CSS(`[data-testid=sweep-samples]`), "40"),
+		chromedp.SetValue(chromedp.CSS(`input[name=seed]`), "1"),
+		chromedp.Click(chromedp.CSS(`[data-testid=run-sweep]`)),
+		e.poll(`document.querySelectorAll("[data-testid=sweep-stats]").length > 0`))
+	marked := get(t, e.bctx, "outside", chromedp.Evaluate[[]string](`[...document.querySelectorAll("figure[data-issue]")].filter((f) => f.querySelector("[data-testid=sweep-outside]")).map((f) => f.dataset.issue)`))
+	if !slices.Equal(marked, outside) {
+		t.Errorf("histograms marked outside their 80%% interval: %q, want %q (named by other warnings: %q)", marked, outside, named)
+	}
+}

@@ -980,13 +980,14 @@ function drawSweep(out: HTMLElement, tor: HTMLElement, warn: HTMLElement, torWar
   else for (const si of sw.issues) {
     const is = sc.issues.find((x) => x.id === si.issue)
     const canvas = h('canvas', { role: 'img', 'aria-label': `Histogram of the ${sw.model} forecast on ${si.name}` })
-    const outside = (sw.warnings ?? []).some((w) => w.includes(`(${si.issue})`))
+    // ask warns on the same test (the point outside its own 80%)
+    const outside = sw.draws > 0 && (si.base < si.lo80 || si.base > si.hi80)
     // The bands most draws landed nearest: every band with the most
     // draws (a tie is named, not broken; p is a count over the draws).
     const top = Math.max(...(si.bands ?? []).map((b) => b.p))
     const likely = (si.bands ?? []).filter((b) => b.p === top)
     out.append(h('figure', { class: 'chart small', 'data-issue': si.issue }, h('figcaption', {}, `${si.name}: median ${fmt(si.median)}, 80% in ${fmt(si.lo80)}–${fmt(si.hi80)}`,
-      outside ? h('span', { class: 'warn' }, ` — ⚠ the forecast at the stated values, ${fmt(si.base)}, lies outside it`) : ''),
+      outside ? h('span', { class: 'warn', 'data-testid': 'sweep-outside' }, ` — ⚠ the forecast at the stated values, ${fmt(si.base)}, lies outside it`) : ''),
       h('div', { class: 'box' }, canvas),
       sweepStats(si, sw.draws),
       likely.length ? h('p', { class: 'hint', 'data-testid': 'sweep-likeliest' }, `Most likely option${likely.length > 1 ? 's (tied)' : ''}: ${likely.map((b) => `${fmt(b.value)} ${b.label}`).join(' / ')} (${fmt(top * 100, 0)}% of draws${likely.length > 1 ? ' each' : ''})`) : ''))
