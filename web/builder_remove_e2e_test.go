@@ -240,7 +240,7 @@ func TestBuilderRemoveIssue(t *testing.T) {
 		"• 2 stances on it",
 		"• the red line on it of 1 actor (or of a change to one), with the reasons and quotes behind it",
 		"• its value in the package of 1 proposal",
-		"• 1 outcome recorded for it (the builder does not show outcomes)",
+		"• 1 outcome recorded for it",
 	}, "\n")
 	if strings.Join(asked, "|") != question {
 		t.Fatalf("removing Issue B asked\n%s\nwant\n%s", strings.Join(asked, "|"), question)
@@ -266,17 +266,20 @@ func TestBuilderRemoveIssue(t *testing.T) {
 }
 
 // TestBuilderRemoveSourceProposalVariant refuses to remove the source
-// wire, the only source of Issue A's outcome, which the page does not
-// draw; removes the source note with the two quotes citing it, the
+// wire, the only source of Issue A's outcome, and puts the focus on the
+// outcome's quote; removes the source note with the two quotes citing it, the
 // proposal with the snapshot's change of it, and the variant with East's
 // weight in the qmv rule (the quota stays at 4 of a total that drops to
 // 6). Saved, the file validates without them.
 func TestBuilderRemoveSourceProposalVariant(t *testing.T) {
 	r := openRemovals(t)
 	asked, alerted := r.remove("metadata.sources[0]", true)
-	want := "Source wire cannot be removed here.\nThe outcome of Issue A on 2025-06-01 rests on quotes from it alone, and an outcome needs one: the builder does not edit outcomes, so change the outcome's quotes in the scenario's file first."
+	want := "Source wire cannot be removed here.\nThe outcome of Issue A on 2025-06-01 rests on quotes from it alone, and an outcome needs one: first give the outcome a quote from another source, under Outcomes."
 	if len(asked) != 0 || strings.Join(alerted, "|") != want {
 		t.Fatalf("removing wire asked %q and alerted\n%s\nwant\n%s", asked, strings.Join(alerted, "|"), want)
+	}
+	if p := get(t, r.bctx, "focus", chromedp.Evaluate[string](`document.activeElement?.dataset.path ?? ""`)); p != "outcomes[0].evidence[0].source" {
+		t.Errorf("refused, the focus is on %q, want the outcome's quote", p)
 	}
 
 	steps := []struct{ path, question string }{

@@ -13,12 +13,14 @@ import (
 	"parley/answer"
 )
 
-// unruled is a scenario whose issues state no decision rule: three
-// actors, two issues.
+// unruled is a scenario whose issues state no decision rule and which
+// records no outcome: three actors, two issues, a source.
 const unruled = `metadata:
   id: unruled
   title: Unruled
   as_of: "2025-01-01"
+  sources:
+    - {id: wire, title: Wire report}
 issues:
   - id: a
     name: Issue A
@@ -234,5 +236,30 @@ func TestBuilderDecisionRuleKept(t *testing.T) {
 	r.save()
 	if file, want := r.exported(), strings.Replace(aliased, "title: Aliased rules\n", "title: Aliased rules, edited\n", 1); file != want {
 		t.Errorf("saved with the title edited, the file reads\n%s\nwant\n%s", file, want)
+	}
+}
+
+// TestBuilderOutcomes records an outcome in the builder: Issue B landed
+// at 45 on 2025-06-01, as the wire reported. Saved first at 150, it is
+// refused beside the value, in the server's words; at 45 it saves, and
+// the exported file records it with its quote.
+func TestBuilderOutcomes(t *testing.T) {
+	r := openStored(t, "Unruled", unruled)
+	r.do("add an outcome and its quote", chromedp.Click(chromedp.CSS(`button[data-add="outcomes"]`)), chromedp.WaitVisible(chromedp.CSS(`[data-path="outcomes[0].date"]`)),
+		chromedp.Click(chromedp.CSS(`button[data-add="outcomes[0].evidence"]`)), chromedp.WaitVisible(chromedp.CSS(`[data-path="outcomes[0].evidence[0].quote"]`)))
+	r.setField("outcomes[0].issue", "b")
+	r.setField("outcomes[0].date", "2025-06-01")
+	r.setField("outcomes[0].value", "150")
+	r.setField("outcomes[0].evidence[0].quote", "They met at forty-five.")
+	r.do("save off the scale", chromedp.Click(chromedp.CSS(`[data-testid=build-save]`)),
+		r.poll(`!!document.querySelector('[data-testid=diagnostic][data-for="outcomes[0].value"]')`))
+	if s := r.text(`label:has(> [data-path="outcomes[0].value"]) [data-testid=diagnostic]`); !strings.HasPrefix(s, "✕ Outcome of Issue B on 2025-06-01: value: ") {
+		t.Errorf("beside the value: %q", s)
+	}
+	r.setField("outcomes[0].value", "45")
+	r.save()
+	want := "outcomes:\n  - issue: b\n    value: 45\n    date: \"2025-06-01\"\n    evidence:\n      - source: wire\n        quote: They met at forty-five.\n"
+	if file := r.exported(); !strings.HasSuffix(file, want) {
+		t.Errorf("the exported file does not end with the outcome\n%s\nit reads\n%s", want, file)
 	}
 }

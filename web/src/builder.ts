@@ -1,8 +1,8 @@
 // The Build view: a scenario builder. It edits the scenario file as JSON
 // (the "scenario" of GET /api/scenarios/{id}) — metadata and sources,
 // issues with their labelled options and decision rules, actors, stances
-// with their quotes, snapshots, variants and proposals — and saves it
-// through the server
+// with their quotes, snapshots, variants, proposals and outcomes — and
+// saves it through the server
 // (PUT …/document; POST /api/scenarios for a new one), which validates it
 // with the command line's code and writes it over the stored file in its
 // own format, keeping a YAML file's comments. What the server finds wrong
@@ -204,8 +204,8 @@ function collect(box: HTMLElement, doc: Scenario) {
 // proposal's id when the id itself (the field at path) is changed, so
 // that the file still means what it meant: the references the page draws
 // (stances, red lines, packages, proposers, withdrawals, quotes, decision
-// rules' voters and weights) and those it keeps without drawing them
-// (outcomes' issues and quotes). It renames them in the scopes
+// rules' voters and weights, outcomes' issues and quotes). It renames
+// them in the scopes
 // that see the renamed item (reach), so that an actor a variant adds is
 // renamed in that variant alone; decision rules, which count an actor
 // wherever it is added, follow renameVoter's rule. A proposal a change
@@ -1007,7 +1007,23 @@ function draw(box: HTMLElement, ctx: BuildContext) {
     h('p', { class: 'hint' }, 'Packages put on the table: a value per issue decided (leave an issue empty to keep it open).'),
     ...(doc.proposals ?? []).map((x, i) => proposalEditor(`proposals[${i}]`, x, false)))
 
-  box.replaceChildren(head, downloads ?? '', meta, issueCards, actorRows, stanceRows, snapshots, variants, proposals)
+  // outcomes: what happened on an issue at a date, with the quotes that
+  // report it (an outcome is a claim about the world, never assumed)
+  const outcomes = h('section', { class: 'card', 'data-testid': 'build-outcomes', 'data-path': 'outcomes' },
+    h('div', { class: 'bhead' }, h('h2', {}, 'Outcomes'), add('outcomes', () => ({ issue: doc.issues[0]?.id ?? '', value: null, date: '', evidence: [] }))),
+    h('p', { class: 'hint' }, 'What really happened: where an issue landed on its scale at a date, with the quotes that report it. Backtests score the forecasts against them; models never read them.'),
+    ...(doc.outcomes ?? []).map((o, i) => {
+      const p = `outcomes[${i}]`
+      return h('div', { class: 'bitem', 'data-path': p },
+        h('div', { class: 'brow' }, issueField('Issue', p + '.issue', o.issue),
+          field('Date', p + '.date', 'text', o.date, { placeholder: 'YYYY-MM-DD' }),
+          field('Value', p + '.value', 'number', o.value, { hint: `(${scaleOf(o.issue)})` }),
+          field('Note', p + '.note', 'opttext', o.note, { wide: true, placeholder: 'how the report maps to the value' }),
+          remove(p, `the outcome of ${issueName(doc, o.issue)}${o.date ? ' on ' + o.date : ''}`)),
+        evidenceRows(p, o.evidence))
+    }))
+
+  box.replaceChildren(head, downloads ?? '', meta, issueCards, actorRows, stanceRows, snapshots, variants, proposals, outcomes)
   box.classList.add('builder')
 
   // An id renamed carries its references along; a name or id changed

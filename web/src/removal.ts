@@ -30,7 +30,8 @@
 // voters could no longer reach it: lower the quota, or choose another
 // rule), an actor that is the only voter a rule lists (a rule listing no
 // voters counts every actor: tick other voters, or choose another rule),
-// a source whose quotes are all an outcome has (an outcome needs one). A
+// a source whose quotes are all an outcome has (an outcome needs one:
+// give it a quote from another source). A
 // qmv voter whose votes the quota does not need is removed with its
 // weight, and the question says the quota stays and what the total drops
 // to. A proposal whose package an issue's removal leaves empty is kept,
@@ -201,7 +202,7 @@ class Plan {
     if (redLines) this.say(`the red line on it of ${plural(redLines, 'actor')} (or of a change to one), with the reasons and quotes behind it`)
     if (valued.length) this.say(`its value in the package of ${plural(valued.length, 'proposal')}`)
     for (const p of emptied) this.say(`(proposal ${quoted(p.name || p.id)} then decides no issue: the save refuses it until it has a value for another issue, or is removed)`)
-    if (outcomes) this.say(`${plural(outcomes, 'outcome')} recorded for it (the builder does not show outcomes)`)
+    if (outcomes) this.say(plural(outcomes, 'outcome') + ' recorded for it')
     this.edits.push(() => {
       doc.stances = doc.stances.filter((x) => !on(x))
       for (const c of changes) if (c.stances) c.stances = without(c.stances, on)
@@ -231,7 +232,7 @@ class Plan {
     const n = holders.reduce((k, [o, f]) => k + ((o[f] as Evidence[] | undefined) ?? []).filter(cites).length, 0)
     for (const o of outcomes) {
       if (o.evidence?.length && o.evidence.every(cites)) {
-        this.refuse(`the outcome of ${issueName(doc, o.issue)} on ${o.date} rests on quotes from it alone, and an outcome needs one: the builder does not edit outcomes, so change the outcome's quotes in the scenario's file first.`, '')
+        this.refuse(`the outcome of ${issueName(doc, o.issue)} on ${o.date} rests on quotes from it alone, and an outcome needs one: first give the outcome a quote from another source, under Outcomes.`, `outcomes[${outcomes.indexOf(o)}].evidence`)
       }
     }
     if (n) this.say(`${plural(n, 'quote')} citing it`)
