@@ -13,12 +13,13 @@ import (
 // TestBuilderDecisionDiagnostics takes South's alias s away in the
 // builder, from a version of the renames scenario whose decision rules
 // name South by it (Issue A's qmv weights, with a quota of 5 of 6 votes,
-// and Issue B's unanimity voters). An alias is a name, not a reference,
-// and the builder draws no decision rule, so the rules keep s and the
-// save is refused; without South's
-// votes Issue A's quota is out of reach too. Each problem is said in
-// words beside its issue and in the list of problems: the issue by its
-// name, then the rule's weight, quota or voter, then the server's message
+// and Issue B's unanimity voters). A weight's key is kept as written, so
+// Issue A's rule keeps s and the save is refused, and without South's
+// votes its quota is out of reach too; Issue B's voters are the boxes
+// ticked, as a proposal's proposers are, and South's box stays ticked: it
+// names South by its id now. Each problem is said in words beside its
+// field in the rule's editor and in the list of problems: the issue by
+// its name, then the rule's weight or quota, then the server's message
 // with the names that would do (east, whom the variants add).
 //
 // Then a file with bad decision rules of its own (a weight for an actor
@@ -40,21 +41,26 @@ func TestBuilderDecisionDiagnostics(t *testing.T) {
 	want := []string{
 		`Issue “Issue A”, decision rule: weight of s: unknown actor "s" — valid: one of [east north south]`,
 		`Issue “Issue A”, decision rule: quota: quota 5 cannot be reached — valid: a number > 0 and at most the total weight 4`,
-		`Issue “Issue B”, decision rule: voter 2: unknown actor "s" — valid: one of [east north south]`,
 	}
 	listed := get(t, r.bctx, "problems", chromedp.Evaluate[[]string](`[...document.querySelectorAll("[data-testid=build-problems] li")].map((x) => x.textContent)`))
 	if strings.Join(listed, "\n") != strings.Join(want, "\n") {
 		t.Errorf("the problems are listed as\n%s\nwant\n%s", strings.Join(listed, "\n"), strings.Join(want, "\n"))
 	}
-	// Beside the issue: the same words, marked as an error.
+	// Beside the field in the rule's editor (the weight of s drawn as a
+	// name no actor answers to): the same words, marked as an error.
 	for p, w := range map[string]string{
 		"issues[0].decision.weights.s": "✕ " + want[0],
 		"issues[0].decision.quota":     "✕ " + want[1],
-		"issues[1].decision.voters[1]": "✕ " + want[2],
 	} {
-		if got := r.text(fmt.Sprintf(`[data-path=%q] > [data-testid=diagnostic][data-for=%q]`, p[:len("issues[0]")], p)); got != w {
-			t.Errorf("beside the issue, %s reads\n%q\nwant\n%q", p, got, w)
+		if got := r.text(fmt.Sprintf(`label.bfield:has(> [data-path=%q][aria-invalid=true]) > [data-testid=diagnostic][data-for=%q]`, p, p)); got != w {
+			t.Errorf("beside the field, %s reads\n%q\nwant\n%q", p, got, w)
 		}
+	}
+	if got := r.text(`label.bfield:has(> [data-path="issues[0].decision.weights.s"]) > span`); got != "s (not defined)" {
+		t.Errorf("the weight of s is labelled %q", got)
+	}
+	if got := get(t, r.bctx, "voters", chromedp.Evaluate[string](`[...document.querySelectorAll('[data-path="issues[1].decision.voters"] input:checked')].map((i) => i.value).join(" ")`)); got != "north south" {
+		t.Errorf("Issue B's voters ticked: %q", got)
 	}
 
 	bad := `metadata: {id: bad-rules, title: Bad rules, as_of: "2025-01-01"}

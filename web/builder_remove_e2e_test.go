@@ -117,8 +117,12 @@ func (r removeSession) items(list, field string) string {
 // the save is accepted: the file validates, with South and West alone in
 // the weights, South alone among the voters and the proposers. Then it
 // refuses to remove South, whose 2 votes the quota now needs and who is
-// the last voter the unanimity rule lists, and says so; South stays.
-// Removing a quote, which nothing names, asks nothing. (North's removal
+// the last voter the unanimity rule lists, and says so, pointing to the
+// rules' fields in the page and putting the focus on the first; South
+// stays. Removing a quote, which nothing names, asks nothing. With the
+// quota lowered and another voter ticked in the page, South is removed
+// (and West given a stance on Issue B, which has none left), and saved.
+// (North's removal
 // left it in the decision rules and the proposers, and the save was
 // refused for names the builder does not draw.)
 func TestBuilderRemoveActor(t *testing.T) {
@@ -174,8 +178,8 @@ func TestBuilderRemoveActor(t *testing.T) {
 
 	want := strings.Join([]string{
 		"Actor South cannot be removed here.",
-		"The qmv rule on Issue A needs 4 votes, and without South’s 2 its other voters have 2: the builder does not edit decision rules, so lower the quota in the scenario's file first.",
-		"South is the only voter the unanimity rule on Issue B lists, and a rule that lists no voters counts every actor: the builder does not edit decision rules, so change the rule in the scenario's file first.",
+		"The qmv rule on Issue A needs 4 votes, and without South’s 2 its other voters have 2: first lower the quota, or choose another rule, in the decision rule of Issue A, under Issues.",
+		"South is the only voter the unanimity rule on Issue B lists, and a rule that lists no voters counts every actor: first tick the voters that remain, or choose another rule, in the decision rule of Issue B, under Issues.",
 	}, "\n")
 	asked, alerted = r.remove("actors[0]", true)
 	if len(asked) != 0 || strings.Join(alerted, "|") != want {
@@ -190,6 +194,10 @@ func TestBuilderRemoveActor(t *testing.T) {
 	if s := r.text(`[data-testid=build-state]`); !strings.HasSuffix(s, "saved") {
 		t.Errorf("refused, the builder reads %q", s)
 	}
+	// The first field to change has the focus: Issue A's quota.
+	if p := get(t, r.bctx, "focus", chromedp.Evaluate[string](`document.activeElement?.dataset.path ?? ""`)); p != "issues[0].decision.quota" {
+		t.Errorf("refused, the focus is on %q, want Issue A's quota", p)
+	}
 
 	asked, alerted = r.remove("stances[0].evidence[0]", true)
 	if len(asked)+len(alerted) != 0 {
@@ -197,6 +205,25 @@ func TestBuilderRemoveActor(t *testing.T) {
 	}
 	if n := r.count(`[data-path="stances[0].evidence[0].quote"]`); n != 0 {
 		t.Errorf("the quote is still drawn")
+	}
+
+	// Changed in the page as the refusal says (the quota lowered to 2,
+	// West ticked as Issue B's voter), South can go: the page asks, and
+	// the rules saved are the ones left.
+	r.setField("issues[0].decision.quota", "2")
+	r.tick("issues[1].decision.voters", "west")
+	asked, alerted = r.remove("actors[0]", true)
+	if q := strings.Join(asked, "|"); len(alerted) != 0 || !strings.Contains(q, "• its 2 of the 4 votes in the qmv rule on Issue A: the quota stays at 2, of a total that drops to 2\n• its vote in the unanimity rule on Issue B") {
+		t.Fatalf("with the rules changed, removing South asked\n%s\nand alerted %q", q, alerted)
+	}
+	// Issue B then has no stance: West is given one.
+	r.do("West's stance on Issue B", chromedp.Click(chromedp.CSS(`[data-testid=add-missing-stances]`)), chromedp.WaitVisible(chromedp.CSS(`[data-path="stances[1].position"]`)))
+	r.setField("stances[1].position", "50")
+	r.setField("stances[1].salience", "0.5")
+	r.setField("stances[1].assumed", "an example")
+	saved = r.save()
+	if got := fmt.Sprint(saved.Issues[0].Decision.Weights, " ", *saved.Issues[0].Decision.Quota, " ", saved.Issues[1].Decision.Voters); got != "map[east:1 west:1] 2 [west]" {
+		t.Errorf("without South the rules saved are %s", got)
 	}
 }
 
@@ -213,7 +240,7 @@ func TestBuilderRemoveIssue(t *testing.T) {
 		"• 2 stances on it",
 		"• the red line on it of 1 actor (or of a change to one), with the reasons and quotes behind it",
 		"• its value in the package of 1 proposal",
-		"• 1 outcome recorded for it (the builder does not show outcomes)",
+		"• 1 outcome recorded for it",
 	}, "\n")
 	if strings.Join(asked, "|") != question {
 		t.Fatalf("removing Issue B asked\n%s\nwant\n%s", strings.Join(asked, "|"), question)
@@ -239,17 +266,20 @@ func TestBuilderRemoveIssue(t *testing.T) {
 }
 
 // TestBuilderRemoveSourceProposalVariant refuses to remove the source
-// wire, the only source of Issue A's outcome, which the page does not
-// draw; removes the source note with the two quotes citing it, the
+// wire, the only source of Issue A's outcome, and puts the focus on the
+// outcome's quote; removes the source note with the two quotes citing it, the
 // proposal with the snapshot's change of it, and the variant with East's
 // weight in the qmv rule (the quota stays at 4 of a total that drops to
 // 6). Saved, the file validates without them.
 func TestBuilderRemoveSourceProposalVariant(t *testing.T) {
 	r := openRemovals(t)
 	asked, alerted := r.remove("metadata.sources[0]", true)
-	want := "Source wire cannot be removed here.\nThe outcome of Issue A on 2025-06-01 rests on quotes from it alone, and an outcome needs one: the builder does not edit outcomes, so change the outcome's quotes in the scenario's file first."
+	want := "Source wire cannot be removed here.\nThe outcome of Issue A on 2025-06-01 rests on quotes from it alone, and an outcome needs one: first give the outcome a quote from another source, under Outcomes."
 	if len(asked) != 0 || strings.Join(alerted, "|") != want {
 		t.Fatalf("removing wire asked %q and alerted\n%s\nwant\n%s", asked, strings.Join(alerted, "|"), want)
+	}
+	if p := get(t, r.bctx, "focus", chromedp.Evaluate[string](`document.activeElement?.dataset.path ?? ""`)); p != "outcomes[0].evidence[0].source" {
+		t.Errorf("refused, the focus is on %q, want the outcome's quote", p)
 	}
 
 	steps := []struct{ path, question string }{

@@ -45,8 +45,6 @@ export interface Proposal {
 }
 // Scenario is the scenario file as JSON (scenario.Scenario); fields the
 // page does not edit (issue attrs, mentions, …) are kept as they came.
-// Outcomes and decision rules are not edited either, but are typed: the
-// builder renames the ids they hold.
 export interface Scenario {
   metadata: { id: string; title: string; description?: string; as_of: string; salience_scale?: number; capability_scale?: string; sources?: Source[] }
   issues: Issue[]; actors: Actor[]; stances: Stance[]; snapshots?: Snapshot[]; variants?: Variant[]; proposals?: Proposal[]; outcomes?: Outcome[]

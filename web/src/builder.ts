@@ -1,7 +1,8 @@
 // The Build view: a scenario builder. It edits the scenario file as JSON
 // (the "scenario" of GET /api/scenarios/{id}) — metadata and sources,
-// issues with their labelled options, actors, stances with their quotes,
-// snapshots, variants and proposals — and saves it through the server
+// issues with their labelled options and decision rules, actors, stances
+// with their quotes, snapshots, variants, proposals and outcomes — and
+// saves it through the server
 // (PUT …/document; POST /api/scenarios for a new one), which validates it
 // with the command line's code and writes it over the stored file in its
 // own format, keeping a YAML file's comments. What the server finds wrong
@@ -14,12 +15,12 @@
 // removing an item removes what names it, after asking, or is refused
 // with the reason (removal.ts).
 import { api, download, APIError } from './api'
-import type { Scenario, ScenarioView, Diagnostic, Evidence, Changes, FormatInfo, Actor, Proposal } from './api'
+import type { Scenario, ScenarioView, Diagnostic, Evidence, Changes, FormatInfo, Actor, Proposal, Issue, Decision } from './api'
 import { h, errorText } from './util'
 import { describe, message, sentence, actorName, issueName } from './diagnostics'
 import { parsePath, getPath, setPath } from './paths'
 import { resolves, scopeOf, actorsIn, proposalsIn, reach } from './scopes'
-import { removal } from './removal'
+import { removal, votes } from './removal'
 
 // BuildContext is what the page gives the view.
 export interface BuildContext {
@@ -195,15 +196,16 @@ function collect(box: HTMLElement, doc: Scenario) {
   }
   doc.stances.forEach(tidy)
   doc.actors.forEach(tidy)
+  for (const is of doc.issues) if (is.decision?.weights && Object.keys(is.decision.weights).length === 0) delete is.decision.weights
   for (const c of [...(doc.snapshots ?? []), ...(doc.variants ?? [])]) { c.stances?.forEach(tidy); c.actors?.forEach(tidy); c.add_actors?.forEach(tidy) }
 }
 
 // rename changes every reference to an actor's, issue's, source's or
 // proposal's id when the id itself (the field at path) is changed, so
 // that the file still means what it meant: the references the page draws
-// (stances, red lines, packages, proposers, withdrawals, quotes) and
-// those it keeps without drawing them (decision rules' voters and
-// weights, outcomes' issues and quotes). It renames them in the scopes
+// (stances, red lines, packages, proposers, withdrawals, quotes, decision
+// rules' voters and weights, outcomes' issues and quotes). It renames
+// them in the scopes
 // that see the renamed item (reach), so that an actor a variant adds is
 // renamed in that variant alone; decision rules, which count an actor
 // wherever it is added, follow renameVoter's rule. A proposal a change
@@ -291,10 +293,11 @@ type Kind = 'actor' | 'issue' | 'source' | 'proposal'
 
 // choices are what a select of an actor, issue, source or proposal offers
 // in a field at scope (the base, a snapshot, a variant: the actors and
-// proposals it sees), with the value in the file when it names none of
-// them (an alias is shown as its actor).
+// proposals it sees; '*' for every actor anywhere, as a decision rule
+// counts them), with the value in the file when it names none of them
+// (an alias is shown as its actor).
 function choices(doc: Scenario, kind: Kind, cur: string, scope = ''): [string, string][] {
-  const list: [string, string][] = kind === 'actor' ? actorsIn(doc, scope).filter((a) => a.id).map((a) => [a.id, a.name || a.id])
+  const list: [string, string][] = kind === 'actor' ? (scope === '*' ? everyActor(doc) : actorsIn(doc, scope)).filter((a) => a.id).map((a) => [a.id, a.name || a.id])
     : kind === 'issue' ? doc.issues.filter((i) => i.id).map((i) => [i.id, i.name || i.id])
       : kind === 'proposal' ? [...proposalsIn(doc, scope)]
         : (doc.metadata.sources ?? []).filter((x) => x.id).map((x) => [x.id, x.title ? `${x.id} — ${x.title}` : x.id])
@@ -305,9 +308,10 @@ function choices(doc: Scenario, kind: Kind, cur: string, scope = ''): [string, s
 }
 
 // checkItems are the boxes of a checklist of kind at path, chosen ticked:
-// what its scope sees, then the chosen it does not (not defined).
-function checkItems(doc: Scenario, kind: Kind, path: string, chosen: Set<string>): HTMLElement[] {
-  const list = choices(doc, kind, '', scopeOf(path)).slice(1)
+// what its scope sees (scope, else the path's), then the chosen it does
+// not (not defined).
+function checkItems(doc: Scenario, kind: Kind, path: string, chosen: Set<string>, scope = scopeOf(path)): HTMLElement[] {
+  const list = choices(doc, kind, '', scope).slice(1)
   for (const c of chosen) if (!list.some(([v]) => v === c)) list.push([c, `${c} (not defined)`])
   return checkboxes(list, chosen)
 }
@@ -315,11 +319,15 @@ function checkItems(doc: Scenario, kind: Kind, path: string, chosen: Set<string>
 // refreshChoices rebuilds every select and list of actors, issues,
 // sources and proposals after an id or a name changed, keeping what each
 // has chosen, so that a new actor can be chosen at once, without drawing
-// the view again (which would lose the click that ended the typing); and
-// the suggestions of a change's proposal id (a datalist of the proposals
-// on the table in its scope), so that they name the proposals as they
-// are now.
+// the view again (which would lose the click that ended the typing); the
+// suggestions of a change's proposal id (a datalist of the proposals on
+// the table in its scope), so that they name the proposals as they are
+// now; and the decision rules' fields, which list every actor by name
+// (the document, read before, holds what they held, renamed).
 function refreshChoices(box: HTMLElement, doc: Scenario) {
+  for (const el of box.querySelectorAll<HTMLElement>('[data-decision]')) {
+    if (el.dataset.drawn !== decisionDrawn(doc, el.dataset.decision!)) redrawDecision(el, doc, false)
+  }
   for (const sel of box.querySelectorAll<HTMLSelectElement>('select[data-choices]')) {
     const v = sel.value
     sel.replaceChildren(...choices(doc, sel.dataset.choices as Kind, v, scopeOf(sel.dataset.path ?? '')).map(([x, l]) => h('option', { value: x }, l)))
@@ -328,7 +336,7 @@ function refreshChoices(box: HTMLElement, doc: Scenario) {
   for (const fs of box.querySelectorAll<HTMLElement>('fieldset[data-choices]')) {
     const on = new Set([...fs.querySelectorAll<HTMLInputElement>('input:checked')].map((i) => i.value))
     fs.querySelectorAll('label').forEach((l) => l.remove())
-    fs.append(...checkItems(doc, fs.dataset.choices as Kind, fs.dataset.path ?? '', on))
+    fs.append(...checkItems(doc, fs.dataset.choices as Kind, fs.dataset.path ?? '', on, fs.dataset.scope))
   }
   for (const dl of box.querySelectorAll<HTMLDataListElement>('datalist[data-scope]')) {
     dl.replaceChildren(...[...proposalsIn(doc, dl.dataset.scope!, false)].map(([v, l]) => h('option', { value: v }, l)))
@@ -422,14 +430,161 @@ function group(label: string, path: string, kind: 'pair' | 'scale', lo: number |
   return h('div', { class: 'bfield' }, h('span', {}, label), box)
 }
 
-// checklist picks ids (actors, or proposals) as a list.
-function checklist(label: string, path: string, chosen: string[], doc: Scenario, kind: Kind = 'actor'): HTMLElement {
+// checklist picks ids (actors, or proposals) as a list; scope is the
+// scope whose actors or proposals it offers, else the path's.
+function checklist(label: string | HTMLElement, path: string, chosen: string[], doc: Scenario, kind: Kind = 'actor', scope?: string): HTMLElement {
   const ids = new Set(chosen.map((c) => (kind === 'actor' ? resolves(doc, c) ?? c : c)))
-  const fs = h('fieldset', { class: 'bchecks' }, h('legend', {}, label), ...checkItems(doc, kind, path, ids))
+  const fs = h('fieldset', { class: 'bchecks' }, h('legend', {}, label), ...checkItems(doc, kind, path, ids, scope ?? scopeOf(path)))
   fs.dataset.path = path
   fs.dataset.kind = 'checklist'
   fs.dataset.choices = kind
+  if (scope !== undefined) fs.dataset.scope = scope
   return fs
+}
+
+// everyActor is each actor of the scenario once, by id: the base's, then
+// those the snapshots and the variants add (an id two variants add is
+// the first's), as a decision rule counts them wherever they are at the
+// table.
+function everyActor(doc: Scenario): Actor[] {
+  const all = [...doc.actors, ...(doc.snapshots ?? []).flatMap((s) => s.add_actors ?? []), ...(doc.variants ?? []).flatMap((v) => v.add_actors ?? [])]
+  return all.filter((a, k) => all.findIndex((b) => b.id === a.id) === k)
+}
+
+// ---------- decision rules ----------
+
+// The rules an issue's decision may state (scenario.DecisionRules).
+const rules: [string, string][] = [['', 'none'], ['unanimity', 'unanimity: each voter has a veto'], ['qmv', 'qmv: a qualified majority of weighted votes'], ['majority', 'majority: more than half the voters']]
+
+// ruleMemory holds, per issue, the fields of the rules it had before the
+// rule was changed (the qmv weights and quota; the voters), so that a
+// rule chosen again gets them back rather than starting empty.
+const ruleMemory = new WeakMap<Issue, Partial<Decision>>()
+
+// setRule makes rule the issue's decision rule: '' removes the decision;
+// another rule keeps the fields it shares with the rule before (the
+// voters, from unanimity to majority) and takes back those it had
+// (ruleMemory); the fields the rule does not take are left out, since
+// the format refuses them (weights only with qmv, voters only without).
+function setRule(is: Issue, rule: string) {
+  const old = is.decision
+  const m = ruleMemory.get(is) ?? {}
+  if (old?.rule === 'qmv') { m.weights = old.weights; m.quota = old.quota } else if (old) m.voters = old.voters
+  ruleMemory.set(is, m)
+  if (!rule) { delete is.decision; return }
+  const d: Decision = { rule }
+  if (rule === 'qmv') {
+    if (m.weights && Object.keys(m.weights).length) d.weights = m.weights
+    if (m.quota !== undefined) d.quota = m.quota
+  } else if (m.voters?.length) d.voters = m.voters
+  is.decision = d
+}
+
+// decisionDrawn says what a decision editor shows of the document, so
+// that it is drawn again only when that changed: the rule and its fields,
+// and the actors with their names and aliases.
+function decisionDrawn(doc: Scenario, p: string): string {
+  return JSON.stringify([getPath(doc, p + '.decision') ?? null, everyActor(doc).map((a) => [a.id, a.name, a.aliases])])
+}
+
+// weightRows are a qmv rule's votes fields: one per actor, named as the
+// weights name it (an alias written as a key stays the key), blank when
+// it has none (not a voter); an actor named twice has a field per name,
+// so that one can be emptied; a name no actor answers to has its own
+// field, marked, so that it can be emptied too.
+function weightRows(doc: Scenario, p: string, d: Decision): HTMLElement[] {
+  const w = d.weights ?? {}
+  const used = new Set<string>()
+  const rows: HTMLElement[] = []
+  for (const a of everyActor(doc)) {
+    if (!a.id) continue
+    const keys = Object.keys(w).filter((k) => resolves(doc, k) === a.id)
+    for (const k of keys.length ? keys : [a.id]) {
+      used.add(k)
+      rows.push(field(a.name || a.id, `${p}.decision.weights.${k}`, 'optnumber', w[k], { hint: k !== a.id ? `(as ${k})` : undefined, min: 0, placeholder: 'not a voter' }))
+    }
+  }
+  for (const k of Object.keys(w)) if (!used.has(k)) rows.push(field(`${k} (not defined)`, `${p}.decision.weights.${k}`, 'optnumber', w[k], { min: 0 }))
+  return rows
+}
+
+// decisionEditor is the decision rule of the issue at p: the rule, then
+// for unanimity and majority the voters (none ticked: every actor), for
+// qmv each actor's votes and the quota, with the total said as it is
+// typed. The rule's fields are read like any other (collect); choosing
+// the rule changes the document at once and draws the editor again.
+function decisionEditor(doc: Scenario, p: string): HTMLElement {
+  const is = getPath(doc, p) as Issue
+  const d = is.decision
+  const sel = h('select', { id: 'b' + ++uid, 'data-testid': 'decision-rule' }, ...rules.map(([v, l]) => h('option', { value: v }, l))) as HTMLSelectElement
+  sel.value = d?.rule ?? ''
+  sel.dataset.path = p + '.decision.rule'
+  const box = h('div', { class: 'bdecision', 'data-path': p + '.decision' },
+    h('div', { class: 'brow' }, h('label', { class: 'bfield', for: sel.id }, h('span', {}, 'Decision rule', h('small', {}, ' (who must agree for the issue to be settled)')), sel)))
+  box.dataset.decision = p
+  box.dataset.drawn = decisionDrawn(doc, p)
+  sel.addEventListener('change', () => {
+    readFields(box, doc)
+    setRule(is, sel.value)
+    if (draft) draft.diags = draft.diags.filter((x) => !x.path.startsWith(p + '.decision'))
+    redrawDecision(box, doc, true)
+  })
+  if (!d) return box
+  if (d.rule === 'qmv') {
+    const total = h('p', { class: 'hint', 'data-testid': 'decision-total' })
+    const say = () => {
+      const dd = is.decision
+      const of = votes(doc, dd?.weights ?? {})
+      total.textContent = typeof dd?.quota === 'number' ? `quota ${dd.quota} of ${of} votes` : `no quota yet, of ${of} votes`
+    }
+    say()
+    box.addEventListener('input', say)
+    box.append(
+      h('div', { class: 'brow', 'data-path': p + '.decision.weights' }, h('strong', {}, 'Votes'), h('small', { class: 'hint' }, ' blank: not a voter'), ...weightRows(doc, p, d)),
+      h('div', { class: 'brow' }, field('Quota', p + '.decision.quota', 'optnumber', d.quota, { hint: '(the votes a qualified majority needs)', min: 0 })),
+      total)
+  } else {
+    const note = h('small', { class: 'hint', 'data-testid': 'decision-voters' })
+    const fs = checklist(h('span', {}, 'Voters ', note), p + '.decision.voters', d.voters ?? [], doc, 'actor', '*')
+    const say = () => {
+      const n = fs.querySelectorAll('input:checked').length
+      note.textContent = n ? `(${n} ticked)` : '(none ticked: every actor votes)'
+    }
+    say()
+    fs.addEventListener('change', say)
+    box.append(fs)
+  }
+  return box
+}
+
+// readFields reads the fields inside el into the document.
+function readFields(el: HTMLElement, doc: Scenario) {
+  for (const f of el.querySelectorAll<HTMLElement>('[data-kind]')) setPath(doc, f.dataset.path!, read(f, doc, getPath(doc, f.dataset.path!)))
+}
+
+// wire makes each edit of a field inside root go into the document at
+// once, so that nothing typed is lost when the view is left or drawn
+// again before a save.
+function wire(root: HTMLElement, doc: Scenario) {
+  for (const el of root.querySelectorAll<HTMLElement>('[data-kind]')) {
+    el.addEventListener('input', () => {
+      const p = el.dataset.path!
+      setPath(doc, p, read(el, doc, getPath(doc, p)))
+    })
+  }
+}
+
+// redrawDecision draws the decision editor el again from the document,
+// with the diagnostics on its fields; focus puts the focus back on the
+// rule (it was just chosen).
+function redrawDecision(el: HTMLElement, doc: Scenario, focus: boolean) {
+  const p = el.dataset.decision!
+  const fresh = decisionEditor(doc, p)
+  wire(fresh, doc)
+  el.replaceWith(fresh)
+  const box = fresh.closest<HTMLElement>('.builder')
+  if (box && draft) showDiagnostics(box, draft.diags.filter((x) => x.path.startsWith(p + '.decision')), doc)
+  if (focus) fresh.querySelector('select')?.focus({ preventScroll: true })
 }
 
 // ---------- drawing ----------
@@ -470,8 +625,9 @@ function draw(box: HTMLElement, ctx: BuildContext) {
   // remove removes the item at its path (read from the button, as add's)
   // and what names it elsewhere (removal.ts): at once when nothing does;
   // else after asking, with the list of what goes with it; never when
-  // the removal would change what the builder does not edit (the reasons
-  // are said instead). what names the item, when clicked if a function
+  // the removal would change what remains in a way the person must
+  // decide (the reasons are said instead, and the focus put on the
+  // first field to change). what names the item, when clicked if a function
   // (an id or a name typed since the view was drawn).
   const remove = (drawn: string, what: string | (() => string)) => {
     const named = () => (typeof what === 'function' ? what() : what)
@@ -485,6 +641,10 @@ function draw(box: HTMLElement, ctx: BuildContext) {
           const why = `${it.charAt(0).toUpperCase() + it.slice(1)} cannot be removed here.\n${r.refused.map((x) => x.charAt(0).toUpperCase() + x.slice(1)).join('\n')}`
           ctx.status(why.replace(/\n/g, ' '), true)
           alert(why)
+          // The first field to change first, at hand.
+          const at = r.fields.find((f) => f) && place(box, r.fields.find((f) => f)!)
+          const input = at && (at.matches('input,select,textarea') ? at : at.querySelector<HTMLElement>('input,select,textarea'))
+          if (input) { input.scrollIntoView({ block: 'center' }); input.focus({ preventScroll: true }) }
           return
         }
         if (r.also.length && !confirm(`Remove ${it}? These name it, and go with it:\n${r.also.map((x) => '• ' + x).join('\n')}`)) return
@@ -781,6 +941,7 @@ function draw(box: HTMLElement, ctx: BuildContext) {
           field('Status quo', p + '.reference', 'optnumber', is.reference),
           remove(p, () => `issue ${is.name || is.id}`)),
         field('Description', p + '.description', 'opttextarea', is.description, { wide: true }),
+        decisionEditor(doc, p),
         h('div', { class: 'bhead', 'data-path': p + '.anchors' }, h('strong', {}, 'Options'), add(p + '.anchors', { value: null, label: '' }),
           h('small', { class: 'hint' }, ' Points of the scale labelled with what they stand for, in increasing order.')),
         ...(is.anchors ?? []).map((a, k) => {
@@ -846,29 +1007,49 @@ function draw(box: HTMLElement, ctx: BuildContext) {
     h('p', { class: 'hint' }, 'Packages put on the table: a value per issue decided (leave an issue empty to keep it open).'),
     ...(doc.proposals ?? []).map((x, i) => proposalEditor(`proposals[${i}]`, x, false)))
 
-  box.replaceChildren(head, downloads ?? '', meta, issueCards, actorRows, stanceRows, snapshots, variants, proposals)
+  // outcomes: what happened on an issue at a date, with the quotes that
+  // report it (an outcome is a claim about the world, never assumed)
+  const outcomes = h('section', { class: 'card', 'data-testid': 'build-outcomes', 'data-path': 'outcomes' },
+    h('div', { class: 'bhead' }, h('h2', {}, 'Outcomes'), add('outcomes', () => ({ issue: doc.issues[0]?.id ?? '', value: null, date: '', evidence: [] }))),
+    h('p', { class: 'hint' }, 'What really happened: where an issue landed on its scale at a date, with the quotes that report it. Backtests score the forecasts against them; models never read them.'),
+    ...(doc.outcomes ?? []).map((o, i) => {
+      const p = `outcomes[${i}]`
+      return h('div', { class: 'bitem', 'data-path': p },
+        h('div', { class: 'brow' }, issueField('Issue', p + '.issue', o.issue),
+          field('Date', p + '.date', 'text', o.date, { placeholder: 'YYYY-MM-DD' }),
+          field('Value', p + '.value', 'number', o.value, { hint: `(${scaleOf(o.issue)})` }),
+          field('Note', p + '.note', 'opttext', o.note, { wide: true, placeholder: 'how the report maps to the value' }),
+          remove(p, `the outcome of ${issueName(doc, o.issue)}${o.date ? ' on ' + o.date : ''}`)),
+        evidenceRows(p, o.evidence))
+    }))
+
+  box.replaceChildren(head, downloads ?? '', meta, issueCards, actorRows, stanceRows, snapshots, variants, proposals, outcomes)
   box.classList.add('builder')
 
   // An id renamed carries its references along; a name or id changed
-  // updates the choices that list them.
+  // updates the choices that list them. The fields are read as the page
+  // was before the rename, the id still the old one: typing the id has
+  // put the new one in the document already (each input does), and a
+  // list of ticked actors read against it would take a box still
+  // showing the old id for a new choice, and drop the alias beside it.
   for (const el of box.querySelectorAll<HTMLInputElement>('[data-refresh]')) {
     el.addEventListener('change', () => {
-      collect(box, doc)
       const kind = el.dataset.rename as Kind | undefined
       const from = el.dataset.was ?? '', to = el.value.trim()
-      if (kind && from && to && from !== to) { renameInPage(box, doc, kind, from, to, el.dataset.path!); rename(doc, kind, from, to, el.dataset.path!) }
+      const renaming = !!kind && !!from && !!to && from !== to
+      if (renaming) { el.value = from; setPath(doc, el.dataset.path!, from) }
+      collect(box, doc)
+      if (renaming) {
+        el.value = to
+        setPath(doc, el.dataset.path!, to)
+        renameInPage(box, doc, kind, from, to, el.dataset.path!)
+        rename(doc, kind, from, to, el.dataset.path!)
+      }
       if (kind) el.dataset.was = to
       refreshChoices(box, doc)
     })
   }
-  // Each edit goes into the document at once, so that nothing typed is
-  // lost when the view is left or drawn again before a save.
-  for (const el of box.querySelectorAll<HTMLElement>('[data-kind]')) {
-    el.addEventListener('input', () => {
-      const p = el.dataset.path!
-      setPath(doc, p, read(el, doc, getPath(doc, p)))
-    })
-  }
+  wire(box, doc)
   showDiagnostics(box, d.diags, doc)
   if (focus) box.querySelector<HTMLElement>(`[data-path="${focus}"]`)?.focus({ preventScroll: true })
 }

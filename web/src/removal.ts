@@ -2,8 +2,8 @@
 // issue, a source or a proposal is named elsewhere in the file, and a
 // snapshot or a variant adds actors and proposals named elsewhere; left
 // behind, those names are errors the save is refused for, and some sit
-// where the builder does not draw them (decision rules, outcomes), so the
-// person could not even fix them. The builder's rule: removing an item
+// far from the item (an issue's decision rule, the outcomes), so the
+// person might not find them. The builder's rule: removing an item
 // removes what names it too, after saying what that is and asking
 // (removal lists it; builder.ts asks), and removes it at once when
 // nothing does. What names an item:
@@ -23,17 +23,20 @@
 //     outside it.
 //
 // Some removals would change what remains rather than take a name out of
-// it, and the builder does not edit what they would change, so they are
-// refused, with the reason: an actor whose votes a qmv rule's quota needs
-// (the quota stays as written, as the format keeps it when a voter is
-// absent, and the other voters could no longer reach it), an actor that
-// is the only voter a rule lists (a rule listing no voters counts every
-// actor), a source whose quotes are all an outcome has (an outcome needs
-// one). A qmv voter whose votes the quota does not need is removed with
-// its weight, and the question says the quota stays and what the total
-// drops to. A proposal whose package an issue's removal leaves empty
-// is kept, said in the question: the save then refuses it until it has
-// a value for another issue, which the builder edits.
+// it: the person must decide that change, so they are refused, with the
+// reason and the fields to change (fields, which the page puts the focus
+// on): an actor whose votes a qmv rule's quota needs (the quota stays as
+// written, as the format keeps it when a voter is absent, and the other
+// voters could no longer reach it: lower the quota, or choose another
+// rule), an actor that is the only voter a rule lists (a rule listing no
+// voters counts every actor: tick other voters, or choose another rule),
+// a source whose quotes are all an outcome has (an outcome needs one:
+// give it a quote from another source). A
+// qmv voter whose votes the quota does not need is removed with its
+// weight, and the question says the quota stays and what the total drops
+// to. A proposal whose package an issue's removal leaves empty is kept,
+// said in the question: the save then refuses it until it has a value
+// for another issue, which the builder edits.
 import type { Scenario, Actor, Changes, Proposal, Evidence, Issue, Source, Decision } from './api'
 import { parsePath, getPath } from './paths'
 import { scopeOf, reach, proposalsIn } from './scopes'
@@ -41,9 +44,10 @@ import { issueName } from './diagnostics'
 
 // Removal is what removing an item involves: also lists what goes with
 // it, in words (empty when nothing names it); refused says why it cannot
-// be removed in the builder, in sentences (empty when it can); apply
-// removes the item and what goes with it.
-export interface Removal { also: string[]; refused: string[]; apply: () => void }
+// be removed yet, in sentences (empty when it can), and fields are the
+// paths of the fields to change first, in the same order; apply removes
+// the item and what goes with it.
+export interface Removal { also: string[]; refused: string[]; fields: string[]; apply: () => void }
 
 // MaxWeight is the largest weight a voter may have (scenario.MaxWeight).
 const MaxWeight = 1e12
@@ -65,7 +69,7 @@ function allActors(doc: Scenario): Actor[] {
 // counts it (scenario/decision.go): the weights of the actors the
 // scenario has (but without), each actor's once, the first of its names
 // in sorted order; weights outside their range count for nothing.
-function votes(doc: Scenario, weights: { [name: string]: number }, without?: Actor): number {
+export function votes(doc: Scenario, weights: { [name: string]: number }, without?: Actor): number {
   const known = new Map<string, string>()
   for (const a of allActors(doc)) {
     if (a === without) continue
@@ -101,12 +105,17 @@ function deleteKey(o: any, field: string, key: string) {
 class Plan {
   also: string[] = []
   refused: string[] = []
+  fields: string[] = []
   edits: (() => void)[] = []
   // prefix names the item a change adds when the change is removed.
   prefix = ''
   constructor(readonly doc: Scenario) {}
 
   say(line: string) { this.also.push(this.prefix + line) }
+
+  // refuse says why the removal cannot be done yet, and the field to
+  // change first (its path).
+  refuse(why: string, field: string) { this.refused.push(why); this.fields.push(field) }
 
   // actor finds what names the actor a (at path); skip is a change being
   // removed with it, whose own references go with it anyway.
@@ -151,9 +160,11 @@ class Plan {
   voter(a: Actor, own: string[], is: Issue, d: Decision) {
     const name = a.name || a.id
     const on = `the ${d.rule} rule on ${is.name || is.id}`
+    const at = `issues[${this.doc.issues.indexOf(is)}].decision`
+    const where = `in the decision rule of ${is.name || is.id}, under Issues`
     const listed = (d.voters ?? []).filter((v) => own.includes(v))
     if (listed.length && listed.length === d.voters!.length) {
-      this.refused.push(`${name} is the only voter ${on} lists, and a rule that lists no voters counts every actor: the builder does not edit decision rules, so change the rule in the scenario's file first.`)
+      this.refuse(`${name} is the only voter ${on} lists, and a rule that lists no voters counts every actor: first tick the voters that remain, or choose another rule, ${where}.`, at + '.voters')
     } else if (listed.length) {
       this.say(`its vote in ${on}`)
       this.edits.push(() => { d.voters = d.voters?.filter((v) => !listed.includes(v)) })
@@ -163,7 +174,7 @@ class Plan {
     const before = votes(this.doc, d.weights!), after = votes(this.doc, d.weights!, a)
     const quota = d.quota
     if (typeof quota === 'number' && quota <= before && quota > after) {
-      this.refused.push(`${on} needs ${quota} votes, and without ${name}’s ${before - after} its other voters have ${after}: the builder does not edit decision rules, so lower the quota in the scenario's file first.`)
+      this.refuse(`${on} needs ${quota} votes, and without ${name}’s ${before - after} its other voters have ${after}: first lower the quota, or choose another rule, ${where}.`, at + '.quota')
       return
     }
     this.say(`its ${before - after} of the ${before} votes in ${on}` + (typeof quota === 'number' ? `: the quota stays at ${quota}, of a total that drops to ${after}` : ''))
@@ -191,7 +202,7 @@ class Plan {
     if (redLines) this.say(`the red line on it of ${plural(redLines, 'actor')} (or of a change to one), with the reasons and quotes behind it`)
     if (valued.length) this.say(`its value in the package of ${plural(valued.length, 'proposal')}`)
     for (const p of emptied) this.say(`(proposal ${quoted(p.name || p.id)} then decides no issue: the save refuses it until it has a value for another issue, or is removed)`)
-    if (outcomes) this.say(`${plural(outcomes, 'outcome')} recorded for it (the builder does not show outcomes)`)
+    if (outcomes) this.say(plural(outcomes, 'outcome') + ' recorded for it')
     this.edits.push(() => {
       doc.stances = doc.stances.filter((x) => !on(x))
       for (const c of changes) if (c.stances) c.stances = without(c.stances, on)
@@ -221,7 +232,7 @@ class Plan {
     const n = holders.reduce((k, [o, f]) => k + ((o[f] as Evidence[] | undefined) ?? []).filter(cites).length, 0)
     for (const o of outcomes) {
       if (o.evidence?.length && o.evidence.every(cites)) {
-        this.refused.push(`the outcome of ${issueName(doc, o.issue)} on ${o.date} rests on quotes from it alone, and an outcome needs one: the builder does not edit outcomes, so change the outcome's quotes in the scenario's file first.`)
+        this.refuse(`the outcome of ${issueName(doc, o.issue)} on ${o.date} rests on quotes from it alone, and an outcome needs one: first give the outcome a quote from another source, under Outcomes.`, `outcomes[${outcomes.indexOf(o)}].evidence`)
       }
     }
     if (n) this.say(`${plural(n, 'quote')} citing it`)
@@ -293,6 +304,7 @@ export function removal(doc: Scenario, path: string): Removal {
   return {
     also: plan.also,
     refused: plan.refused,
+    fields: plan.fields,
     apply: () => {
       const l = getPath(doc, parent)
       const at = Array.isArray(l) ? l.indexOf(item) : -1
