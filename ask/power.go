@@ -75,6 +75,18 @@ func Power(ctx context.Context, c *Case, req answer.PowerRequest) (*answer.Power
 			out.Warnings = append(out.Warnings, fmt.Sprintf("%s: no voter of its %s rule is in the scenario at this snapshot and variant", is.ID, is.Decision.Rule))
 			continue
 		}
+		// The file's check saw the quota reached by every voter the
+		// scenario has at any snapshot or variant; at this one some may
+		// be absent (they do not vote), and then no coalition passes:
+		// said, not refused as a bad quota.
+		total := 0.0
+		for _, w := range ws {
+			total += w
+		}
+		if q > total {
+			out.Warnings = append(out.Warnings, fmt.Sprintf("%s: its qmv rule cannot pass at this snapshot and variant: the voters present (%s) weigh %v in all, short of the quota %v, so no coalition wins and no voter has power", is.ID, strings.Join(ids, ", "), total, q))
+			continue
+		}
 		g, err := powerGame(ctx, power.Game{Quota: q, Weights: ws}, o, ids, c.Resolved)
 		if err != nil {
 			return nil, fmt.Errorf("issue %s: %w", is.ID, err)

@@ -249,3 +249,86 @@ func TestPowerNoRuleMessage(t *testing.T) {
 		t.Errorf("the message's example is not a power request's JSON: %v, %+v", err, req)
 	}
 }
+
+// lateVoterCase states a qmv rule on x, [quota; n 3, s 2, w 1], where w
+// is an actor only the variant w-joins adds.
+const lateVoterCase = `
+metadata: {id: late, title: Late voter, as_of: 2025-01-01}
+issues:
+  - id: x
+    name: X
+    decision: {rule: qmv, weights: {n: 3, s: 2, w: 1}, quota: QUOTA}
+actors:
+  - {id: n, name: North, capability: 1, capability_assumed: t}
+  - {id: s, name: South, capability: 1, capability_assumed: t}
+stances:
+  - {actor: n, issue: x, position: 20, salience: 1, assumed: test}
+  - {actor: s, issue: x, position: 80, salience: 1, assumed: test}
+variants:
+  - id: w-joins
+    name: West joins
+    add_actors:
+      - {id: w, name: West, capability: 1, capability_assumed: t}
+    stances:
+      - {actor: w, issue: x, position: 50, salience: 1, assumed: test}
+`
+
+// A rule may name a voter that only a variant adds (docs/format.md:
+// absent at a target, it does not vote). Every question at the base
+// used to fail, the resolved scenario's check calling that voter
+// unknown. At the base, [4; 3, 2] gives North and South ½ each and a
+// veto each; with the variant, [4; 3, 2, 1] gives North 2/3 (the
+// orders in which North's vote completes 4: 4 of 6) and South and West
+// 1/6 each. With a quota of 6 the base's voters weigh 5 in all: no
+// coalition wins, which is said, not refused as a bad quota.
+func TestRuleWithALateVoter(t *testing.T) {
+	load := func(quota string) *Input {
+		t.Helper()
+		in, err := Load("late.yaml", []byte(strings.Replace(lateVoterCase, "QUOTA", quota, 1)), LoadOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return in
+	}
+	shapley := func(in *Input, variant string) (map[string]float64, []string) {
+		t.Helper()
+		c, err := in.Case(answer.Target{Snapshot: "latest", Variant: variant})
+		if err != nil {
+			t.Fatalf("variant %q: %v", variant, err)
+		}
+		if _, err := Forecast(context.Background(), c, answer.NewForecastRequest(), nil); err != nil {
+			t.Fatalf("variant %q: forecast: %v", variant, err)
+		}
+		p, err := Power(context.Background(), c, answer.NewPowerRequest())
+		if err != nil {
+			t.Fatalf("variant %q: power: %v", variant, err)
+		}
+		out := map[string]float64{}
+		for _, g := range p.Games {
+			for _, pl := range g.Players {
+				out[pl.ID] = pl.Shapley
+			}
+		}
+		return out, p.Warnings
+	}
+	in := load("4")
+	for variant, want := range map[string]map[string]float64{
+		"":        {"n": 0.5, "s": 0.5},
+		"w-joins": {"n": 2.0 / 3, "s": 1.0 / 6, "w": 1.0 / 6},
+	} {
+		got, _ := shapley(in, variant)
+		if len(got) != len(want) {
+			t.Errorf("variant %q: players %v, want %v", variant, got, want)
+		}
+		for id, w := range want {
+			if math.Abs(got[id]-w) > 1e-15 {
+				t.Errorf("variant %q: %s φ = %v, want %v", variant, id, got[id], w)
+			}
+		}
+	}
+	got, warn := shapley(load("6"), "")
+	want := "x: its qmv rule cannot pass at this snapshot and variant: the voters present (n, s) weigh 5 in all, short of the quota 6, so no coalition wins and no voter has power"
+	if len(got) != 0 || len(warn) != 1 || warn[0] != want {
+		t.Errorf("quota 6 at the base: players %v, warnings %q; want none and %q", got, warn, want)
+	}
+}

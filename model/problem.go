@@ -5,6 +5,7 @@ import (
 	"maps"
 	"math"
 	"slices"
+	"strings"
 
 	"parley/errs"
 	"parley/scenario"
@@ -16,9 +17,15 @@ import (
 //
 // A scenario Validate finds errors in (an issue no actor weighs among
 // them, scenario.Unweighed) gives no Problem and those errors, so the
-// message is `parley validate`'s.
+// message is `parley validate`'s. The issues' decision rules are not
+// checked here: no model reads them, and they are checked with the
+// file, against every actor it has at any snapshot or variant. In a
+// resolved scenario a voter a variant adds, or a snapshot removes, is
+// absent, which the rule allows (the voter does not vote: Decision.Game)
+// but a check of the resolved scenario alone would refuse.
 func FromScenario(s *scenario.Scenario) (*Problem, error) {
-	if d := s.Validate().Errors(false); len(d) > 0 {
+	ds, more := s.ValidateLimit(0, inDecision)
+	if d := append(ds, more.Diagnostics("", scenario.MaxDiagnostics)...).Errors(false); len(d) > 0 {
 		return nil, d
 	}
 	div := s.SalienceDivisor()
@@ -66,6 +73,12 @@ func FromScenario(s *scenario.Scenario) (*Problem, error) {
 		p.Stances[i][k] = ms
 	}
 	return p, p.Check()
+}
+
+// inDecision reports whether a diagnostic's path lies in an issue's
+// decision rule (issues[k].decision…).
+func inDecision(path string) bool {
+	return strings.HasPrefix(path, "issues[") && strings.Contains(path, "].decision")
 }
 
 // NameOr returns name, or id when name is "": what a sentence for people
