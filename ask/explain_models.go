@@ -480,6 +480,13 @@ func ensembleMembers(runs []ensemble.MemberRun, w float64) []answer.EnsembleMemb
 // each issue alone; explain -m smp runs smp on them all together).
 func ensembleText(ie *answer.IssueExplanation, several bool) string {
 	g2 := func(x float64) string { return strconv.FormatFloat(x, 'f', 2, 64) }
+	// a weight to three decimals, as the members' table gives it
+	g3 := func(x float64) string {
+		return strings.TrimSuffix(strings.TrimRight(strconv.FormatFloat(x, 'f', 3, 64), "0"), ".")
+	}
+	// read is a number as printed, to check the printed sum by
+	read := func(s string) float64 { x, _ := strconv.ParseFloat(s, 64); return x }
+	exact, sum := true, 0.0
 	head := fmt.Sprintf("ensemble forecasts %s", g2(float64(ie.Forecast)))
 	if !ie.Settled && ie.Range != nil {
 		head = fmt.Sprintf("ensemble forecasts %s–%s (did not settle); its last round's %s", g1(ie.Range.Lo), g1(ie.Range.Hi), g2(float64(ie.Forecast)))
@@ -495,8 +502,10 @@ func ensembleText(ie *answer.IssueExplanation, several bool) string {
 		if base == nil || m.Weight > base.Weight {
 			base = m
 		}
-		terms = append(terms, fmt.Sprintf("%s × %s %s", g2(m.Weight), possessive(m.Model), g2(float64(m.Forecast))))
+		terms = append(terms, fmt.Sprintf("%s × %s %s", g3(m.Weight), possessive(m.Model), g2(float64(m.Forecast))))
 		parts = append(parts, g2(m.Contribution))
+		exact = exact && g2(read(g3(m.Weight))*read(g2(float64(m.Forecast)))) == g2(m.Contribution)
+		sum += read(g2(m.Contribution))
 		if !m.Settled && m.Range != nil {
 			unsettled = append(unsettled, fmt.Sprintf("member %s had not settled: its last rounds moved within %s–%s", m.Model, g1(m.Range.Lo), g1(m.Range.Hi)))
 		}
@@ -509,7 +518,13 @@ func ensembleText(ie *answer.IssueExplanation, several bool) string {
 	if base == nil {
 		return head + "."
 	}
-	s := fmt.Sprintf("%s = %s (%s): the members' forecasts weighted, each member run on this issue alone.", head, strings.Join(terms, " + "), strings.Join(parts, " + "))
+	// The terms as printed need not give the printed parts and total to
+	// the last digit: then the sentence says ≈, not =.
+	eq := "="
+	if !exact || g2(sum) != g2(float64(ie.Forecast)) {
+		eq = "≈"
+	}
+	s := fmt.Sprintf("%s %s %s (%s): the members' forecasts weighted, each member run on this issue alone.", head, eq, strings.Join(terms, " + "), strings.Join(parts, " + "))
 	for _, m := range ie.Members {
 		if m.Failed != "" || m.Model == base.Model || m.Shift == 0 {
 			continue
