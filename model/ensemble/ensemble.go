@@ -386,28 +386,24 @@ func forecastIssue(ctx context.Context, sub *model.Problem, members []Member, o 
 		var rounds []float64
 		var notes []string
 		var restedSteps int
+		var inner []model.MemberFailure // a combining member's own members that failed (the point paths)
 		var err error
 		switch {
 		case full:
 			x, rounds, notes, restedSteps, err = traced(ctx, mb.Model, sub, o)
 		case settle:
 			var f, b []float64
-			var inner []model.MemberFailure
 			if f, b, inner, err = model.ForecastsSettling(ctx, mb.Model, sub, o); err == nil {
 				x, before = f[0], b[0]
 			}
-			for _, in := range inner {
-				out.failed = append(out.failed, mb.Model.Name()+"/"+in.Member)
-			}
 		default:
 			var f []float64
-			var inner []model.MemberFailure
 			if f, inner, err = model.ForecastsFailed(ctx, mb.Model, sub, o); err == nil {
 				x = f[0]
 			}
-			for _, in := range inner {
-				out.failed = append(out.failed, mb.Model.Name()+"/"+in.Member)
-			}
+		}
+		for _, in := range inner {
+			out.failed = append(out.failed, mb.Model.Name()+"/"+in.Member)
 		}
 		if err != nil {
 			if ctx.Err() != nil {

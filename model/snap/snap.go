@@ -225,29 +225,10 @@ func Predict(p *model.Problem, k int, par Params) *model.Predictive {
 		r = 1
 	}
 	xc = snapPoint(cs, xc, par.Snap*r, r)
-	u := make([]float64, len(cs))
-	umax := math.Inf(-1)
-	for j, cd := range cs {
-		u[j] = -par.Dist * math.Abs(cd.v-xc) / r
-		if cd.end {
-			u[j] += par.End
-		}
-		if cd.ref {
-			u[j] += par.Ref
-		}
-		if cd.stated {
-			u[j] += par.Stated + par.Share*cd.share
-		}
-		umax = math.Max(umax, u[j])
-	}
-	z := 0.0
-	for j := range u {
-		u[j] = math.Exp(u[j] - umax)
-		z += u[j]
-	}
+	probs := probabilities(cs, xc, r, par)
 	d := &model.Predictive{Min: is.Min, Max: is.Max, Cont: par.Cont, Center: xc, Scale: math.Max(par.Scale, 1e-6) * r, Tau80: par.Tau80, Tau95: par.Tau95}
 	for j, cd := range cs {
-		pr := (1 - par.Cont) * u[j] / z
+		pr := probs[j]
 		if pr <= 0 {
 			continue
 		}
@@ -279,35 +260,59 @@ func Candidates(p *model.Problem, k int, par Params) (out []Candidate, compromis
 		r = 1
 	}
 	xt := snapPoint(cs, xc, par.Snap*r, r)
-	u := make([]float64, len(cs))
-	umax := math.Inf(-1)
+	probs := probabilities(cs, xt, r, par)
 	for j, cd := range cs {
 		c := Candidate{Value: cd.v, Stated: cd.stated, End: cd.end, Reference: cd.ref, Option: cd.option, Share: cd.share}
 		c.Distance = -par.Dist * math.Abs(cd.v-xt) / r
-		u[j] = c.Distance
 		if cd.end {
 			c.EndTerm = par.End
-			u[j] += par.End
 		}
 		if cd.ref {
 			c.RefTerm = par.Ref
-			u[j] += par.Ref
 		}
 		if cd.stated {
 			c.StatedTerm, c.ShareTerm = par.Stated, par.Share*cd.share
-			u[j] += par.Stated + par.Share*cd.share
 		}
-		c.Utility = u[j]
-		umax = math.Max(umax, u[j])
+		c.Utility = utility(cd, xt, r, par)
+		c.Prob = probs[j]
 		out = append(out, c)
+	}
+	return out, xc, xt
+}
+
+// utility is (2): candidate cd's utility with the point xt on a scale of
+// width r, its terms summed in one order for Predict and Candidates.
+func utility(cd candidate, xt, r float64, par Params) float64 {
+	u := -par.Dist * math.Abs(cd.v-xt) / r
+	if cd.end {
+		u += par.End
+	}
+	if cd.ref {
+		u += par.Ref
+	}
+	if cd.stated {
+		u += par.Stated + par.Share*cd.share
+	}
+	return u
+}
+
+// probabilities is (3): each candidate's probability, (1 − Cont) times
+// its share of the exponentials of the utilities (2), shifted by their
+// largest. Predict's atoms and Candidates' Prob both come from it.
+func probabilities(cs []candidate, xt, r float64, par Params) []float64 {
+	u := make([]float64, len(cs))
+	umax := math.Inf(-1)
+	for j, cd := range cs {
+		u[j] = utility(cd, xt, r, par)
+		umax = math.Max(umax, u[j])
 	}
 	z := 0.0
 	for j := range u {
 		u[j] = math.Exp(u[j] - umax)
 		z += u[j]
 	}
-	for j := range out {
-		out[j].Prob = (1 - par.Cont) * u[j] / z
+	for j := range u {
+		u[j] = (1 - par.Cont) * u[j] / z
 	}
-	return out, xc, xt
+	return u
 }
