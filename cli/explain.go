@@ -132,7 +132,7 @@ func explainTable(w io.Writer, e *answer.Explanation, width int) {
 			fmt.Fprintln(w)
 			para(w, head, width)
 			if len(ie.Members) > 0 {
-				layoutAt(width).fit(w, func(w io.Writer, l layout) { membersTable(w, ie.Members) })
+				membersTable(w, ie.Members)
 			}
 			block(w, ie.Text, width)
 			explainRounds(w, ie, width)
@@ -153,7 +153,7 @@ func explainTable(w io.Writer, e *answer.Explanation, width int) {
 		}
 		layoutAt(width).fit(w, func(w io.Writer, l layout) { pullTable(w, e.Model, ie.Pulls, top, l) })
 		if ie.Snap != nil && len(ie.Snap.Candidates) > 0 {
-			layoutAt(width).fit(w, func(w io.Writer, l layout) { snapTable(w, ie.Snap.Candidates) })
+			snapTable(w, ie.Snap.Candidates)
 		}
 		block(w, ie.Text, width)
 	}
