@@ -114,35 +114,23 @@ func explainTable(w io.Writer, e *answer.Explanation, width int) {
 	closed := e.Model == "compromise" || e.Model == "median" || e.Model == "nash" || e.Model == "snap" || e.Model == "compromise-band"
 	for _, ie := range e.Issues {
 		if e.Model == "ks" {
-			head := fmt.Sprintf("%s (%s): %s", ie.Name, ie.Issue, shown(answer.IssueForecast{Forecast: ie.Forecast, Settled: ie.Settled, Range: ie.Range}))
-			if l := labels(ie.Nearest, false); l != "" {
-				head += " → " + l
-			}
 			fmt.Fprintln(w)
-			para(w, head, width)
+			para(w, issueHead(ie), width)
 			layoutAt(width).fit(w, func(w io.Writer, l layout) { ksTable(w, ie.Pulls, l) })
 			block(w, ie.Text, width)
 			continue
 		}
 		if !closed {
-			head := fmt.Sprintf("%s (%s): %s", ie.Name, ie.Issue, shown(answer.IssueForecast{Forecast: ie.Forecast, Settled: ie.Settled, Range: ie.Range}))
-			if l := labels(ie.Nearest, false); l != "" {
-				head += " → " + l
-			}
 			fmt.Fprintln(w)
-			para(w, head, width)
+			para(w, issueHead(ie), width)
 			if len(ie.Members) > 0 {
-				layoutAt(width).fit(w, func(w io.Writer, l layout) { membersTable(w, ie.Members) })
+				membersTable(w, ie.Members)
 			}
 			block(w, ie.Text, width)
 			explainRounds(w, ie, width)
 			continue
 		}
-		head := fmt.Sprintf("%s (%s): %s", ie.Name, ie.Issue, shown(answer.IssueForecast{Forecast: ie.Forecast, Settled: ie.Settled, Range: ie.Range}))
-		if l := labels(ie.Nearest, false); l != "" {
-			head += " → " + l
-		}
-		head += fmt.Sprintf("; pulls from %s %s", map[string]string{"reference": "the status quo", "min": "the scale's minimum"}[ie.ReferenceFrom], num(ie.Reference))
+		head := issueHead(ie) + fmt.Sprintf("; pulls from %s %s", map[string]string{"reference": "the status quo", "min": "the scale's minimum"}[ie.ReferenceFrom], num(ie.Reference))
 		fmt.Fprintln(w)
 		para(w, head, width)
 		top := 0.0
@@ -153,7 +141,7 @@ func explainTable(w io.Writer, e *answer.Explanation, width int) {
 		}
 		layoutAt(width).fit(w, func(w io.Writer, l layout) { pullTable(w, e.Model, ie.Pulls, top, l) })
 		if ie.Snap != nil && len(ie.Snap.Candidates) > 0 {
-			layoutAt(width).fit(w, func(w io.Writer, l layout) { snapTable(w, ie.Snap.Candidates) })
+			snapTable(w, ie.Snap.Candidates)
 		}
 		block(w, ie.Text, width)
 	}
@@ -165,6 +153,16 @@ func explainTable(w io.Writer, e *answer.Explanation, width int) {
 	for _, x := range e.Warnings {
 		say(w, "warning", x, width)
 	}
+}
+
+// issueHead is an issue's line over its explanation: its name, id and
+// forecast, and the nearest option's label where there is one.
+func issueHead(ie answer.IssueExplanation) string {
+	head := fmt.Sprintf("%s (%s): %s", ie.Name, ie.Issue, shown(answer.IssueForecast{Forecast: ie.Forecast, Settled: ie.Settled, Range: ie.Range}))
+	if l := labels(ie.Nearest, false); l != "" {
+		head += " → " + l
+	}
+	return head
 }
 
 // pullTable prints an issue's actors by the size of their pull, top the

@@ -180,9 +180,7 @@ func sweepTable(w io.Writer, sc *answer.Scenario, r answer.SweepModel, width int
 		}
 		histogram(w, s.Hist, r.Draws)
 		if len(s.Bands) > 0 {
-			t := table.NewWriter()
-			t.SetOutputMirror(w)
-			t.SetStyle(table.StyleLight)
+			t := newTable(w)
 			t.AppendHeader(table.Row{"Option", "At", "P(nearest)", "P(≥ at)"})
 			// The option takes what At 5, P(nearest) 10 and P(≥ at) 7
 			// leave of the width, 56 at most.
@@ -352,9 +350,7 @@ func swingTable(w io.Writer, iss answer.Issue, is answer.SensitivityIssue, top i
 		}
 		barW = min(roleWidths[swingBarCol].wide, barW+max(0, inputW-widest(names...)))
 	}
-	t := table.NewWriter()
-	t.SetOutputMirror(w)
-	t.SetStyle(table.StyleLight)
+	t := newTable(w)
 	heads[3] = fmt.Sprintf("%v … %v", iss.Min, iss.Max)
 	t.AppendHeader(heads)
 	cfg := []table.ColumnConfig{{Number: 5, Align: text.AlignRight}, {Number: 6, Align: text.AlignRight}}
