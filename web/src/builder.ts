@@ -19,7 +19,7 @@ import type { Scenario, ScenarioView, Diagnostic, Evidence, Changes, FormatInfo,
 import { h, errorText } from './util'
 import { describe, message, sentence, actorName, issueName } from './diagnostics'
 import { parsePath, getPath, setPath } from './paths'
-import { resolves, scopeOf, actorsIn, proposalsIn, reach } from './scopes'
+import { resolves, scopeOf, actorsIn, proposalsIn, reach, allActors, changesOf, actorEntries } from './scopes'
 import { removal, votes } from './removal'
 
 // BuildContext is what the page gives the view.
@@ -222,8 +222,7 @@ function collect(box: HTMLElement, doc: Scenario) {
 // refuses as a duplicate, and would take away the name kept on purpose.
 function rename(doc: Scenario, kind: Kind, from: string, to: string, path: string) {
   const sees = kind === 'actor' || kind === 'proposal' ? reach(doc, path) : () => true
-  const changes: Changes[] = [...(doc.snapshots ?? []).map((c, i) => [c, `snapshots[${i}]`] as const), ...(doc.variants ?? []).map((c, i) => [c, `variants[${i}]`] as const)]
-    .filter(([, scope]) => sees(scope)).map(([c]) => c)
+  const changes = changesOf(doc).filter(([, scope]) => sees(scope)).map(([c]) => c)
   const base = sees('')
   const proposals = [...(base ? doc.proposals ?? [] : []), ...changes.flatMap((c) => c.proposals ?? [])]
   const stances = [...(base ? doc.stances : []), ...changes.flatMap((c) => c.stances ?? [])]
@@ -236,7 +235,7 @@ function rename(doc: Scenario, kind: Kind, from: string, to: string, path: strin
     }
   } else if (kind === 'source') {
     const actors: { capability_evidence?: Evidence[]; red_line_evidence?: { [issue: string]: Evidence[] }; reservation_evidence?: Evidence[] }[] =
-      [...doc.actors, ...changes.flatMap((c) => [...(c.actors ?? []), ...(c.add_actors ?? [])])]
+      actorEntries(doc, changes)
     const quotes = [...stances, ...proposals, ...(doc.outcomes ?? [])].flatMap((x) => x.evidence ?? [])
     for (const a of actors) quotes.push(...(a.capability_evidence ?? []), ...(a.reservation_evidence ?? []), ...Object.values(a.red_line_evidence ?? {}).flat())
     for (const e of quotes) if (e.source === from) e.source = to
@@ -250,7 +249,7 @@ function rename(doc: Scenario, kind: Kind, from: string, to: string, path: strin
     renameVoter(doc, from, to, path)
   } else {
     for (const s of stances) if (s.issue === from) s.issue = to
-    for (const a of [...doc.actors, ...changes.flatMap((c) => [...(c.actors ?? []), ...(c.add_actors ?? [])])]) {
+    for (const a of actorEntries(doc, changes)) {
       renameKey(a.red_lines, from, to); renameKey(a.red_line_evidence, from, to); renameKey(a.red_line_assumed, from, to)
     }
     for (const p of proposals) renameKey(p.package, from, to)
@@ -277,7 +276,7 @@ function renameKey(m: { [k: string]: unknown } | undefined, from: string, to: st
 // from is not another actor (see rename): the rule then takes the new id.
 function renameVoter(doc: Scenario, from: string, to: string, path: string) {
   const self = getPath(doc, path.replace(/\.id$/, ''))
-  const all = [...doc.actors, ...(doc.snapshots ?? []).flatMap((s) => s.add_actors ?? []), ...(doc.variants ?? []).flatMap((v) => v.add_actors ?? [])]
+  const all = allActors(doc)
   const shared = all.some((a) => a !== self && (a.id === from || !!a.aliases?.includes(from)))
   for (const is of doc.issues) {
     const d = is.decision
@@ -447,7 +446,7 @@ function checklist(label: string | HTMLElement, path: string, chosen: string[], 
 // the first's), as a decision rule counts them wherever they are at the
 // table.
 function everyActor(doc: Scenario): Actor[] {
-  const all = [...doc.actors, ...(doc.snapshots ?? []).flatMap((s) => s.add_actors ?? []), ...(doc.variants ?? []).flatMap((v) => v.add_actors ?? [])]
+  const all = allActors(doc)
   return all.filter((a, k) => all.findIndex((b) => b.id === a.id) === k)
 }
 

@@ -4,6 +4,7 @@
 // position"), using the scenario's own names, and never shows the path.
 import type { Diagnostic, Scenario } from './api'
 import { parsePath, keyed } from './paths'
+import { allActors } from './scopes'
 
 // words are the fields' names as a reader says them.
 const words: { [field: string]: string } = {
@@ -33,7 +34,7 @@ const quoted = (s: string) => `“${s}”`
 
 // actorName and issueName name an actor (by id or alias) and an issue.
 export function actorName(doc: Scenario, id: string): string {
-  const all = [...(doc.actors ?? []), ...(doc.snapshots ?? []).flatMap((s) => s.add_actors ?? []), ...(doc.variants ?? []).flatMap((v) => v.add_actors ?? [])]
+  const all = allActors(doc)
   const a = all.find((x) => x.id === id) ?? all.find((x) => x.aliases?.includes(id))
   return a?.name || a?.id || id || 'an unnamed actor'
 }

@@ -39,7 +39,7 @@
 // for another issue, which the builder edits.
 import type { Scenario, Actor, Changes, Proposal, Evidence, Issue, Source, Decision } from './api'
 import { parsePath, getPath } from './paths'
-import { scopeOf, reach, proposalsIn } from './scopes'
+import { scopeOf, reach, proposalsIn, allActors, changesOf, actorEntries } from './scopes'
 import { issueName } from './diagnostics'
 
 // Removal is what removing an item involves: also lists what goes with
@@ -54,16 +54,6 @@ const MaxWeight = 1e12
 
 const plural = (n: number, one: string, many = one + 's') => `${n} ${n === 1 ? one : many}`
 const quoted = (s: string) => `“${s}”`
-
-// changesOf are the snapshots and variants with their scopes.
-function changesOf(doc: Scenario): [Changes, string][] {
-  return [...(doc.snapshots ?? []).map((c, i) => [c, `snapshots[${i}]`] as [Changes, string]),
-    ...(doc.variants ?? []).map((c, i) => [c, `variants[${i}]`] as [Changes, string])]
-}
-
-function allActors(doc: Scenario): Actor[] {
-  return [...doc.actors, ...(doc.snapshots ?? []).flatMap((s) => s.add_actors ?? []), ...(doc.variants ?? []).flatMap((v) => v.add_actors ?? [])]
-}
 
 // votes is the total a qmv rule's quota is checked against, as the server
 // counts it (scenario/decision.go): the weights of the actors the
@@ -190,7 +180,7 @@ class Plan {
     const on = (x: { issue: string }) => x.issue === id
     const stances = doc.stances.filter(on).length
     const changed = changes.reduce((n, c) => n + (c.stances ?? []).filter(on).length, 0)
-    const actors: any[] = [...doc.actors, ...changes.flatMap((c) => [...(c.actors ?? []), ...(c.add_actors ?? [])])]
+    const actors: any[] = actorEntries(doc, changes)
     const redLines = actors.filter((a) => ['red_lines', 'red_line_assumed', 'red_line_evidence'].some((f) => a[f] && id in a[f])).length
     const proposals = [...(doc.proposals ?? []).map((p) => [p, false] as const),
       ...changesOf(doc).flatMap(([c, scope]) => (c.proposals ?? []).map((p) => [p, proposalsIn(doc, scope, false).has(p.id)] as const))]
@@ -223,7 +213,7 @@ class Plan {
     const changes = changesOf(doc).map(([c]) => c)
     const holders: [any, string][] = []
     for (const x of [...doc.stances, ...changes.flatMap((c) => c.stances ?? []), ...(doc.proposals ?? []), ...changes.flatMap((c) => c.proposals ?? [])]) holders.push([x, 'evidence'])
-    for (const a of [...doc.actors, ...changes.flatMap((c) => [...(c.actors ?? []), ...(c.add_actors ?? [])])] as any[]) {
+    for (const a of actorEntries(doc, changes) as any[]) {
       holders.push([a, 'capability_evidence'], [a, 'reservation_evidence'])
       for (const k of Object.keys(a.red_line_evidence ?? {})) holders.push([a.red_line_evidence, k])
     }
@@ -240,7 +230,7 @@ class Plan {
       for (const [o, f] of holders) if (Array.isArray(o[f])) o[f] = o[f].filter((e: Evidence) => !cites(e))
       // A red line left without quotes is left without the entry, as the
       // builder leaves it when its last quote is removed (collect).
-      for (const a of [...doc.actors, ...changes.flatMap((c) => [...(c.actors ?? []), ...(c.add_actors ?? [])])] as any[]) {
+      for (const a of actorEntries(doc, changes) as any[]) {
         for (const k of Object.keys(a.red_line_evidence ?? {})) if (a.red_line_evidence[k].length === 0) deleteKey(a, 'red_line_evidence', k)
       }
     })

@@ -3,11 +3,31 @@
 // variant applies on top of every snapshot, so an actor or a proposal a
 // change adds is seen by that change and those after it; the builder's
 // menus, renames and removals follow these rules, as resolve.go does.
-import type { Scenario, Changes, Actor, Proposal } from './api'
+import type { Scenario, Changes, Actor, ActorChange, Proposal } from './api'
+
+// allActors are every actor the file defines: the base's, then those the
+// snapshots and the variants add, in the file's order.
+export function allActors(doc: Scenario): Actor[] {
+  return [...(doc.actors ?? []), ...(doc.snapshots ?? []).flatMap((s) => s.add_actors ?? []), ...(doc.variants ?? []).flatMap((v) => v.add_actors ?? [])]
+}
+
+// changesOf are the snapshots and variants, each with its scope
+// ("snapshots[1]").
+export function changesOf(doc: Scenario): [Changes, string][] {
+  return [...(doc.snapshots ?? []).map((c, i) => [c, `snapshots[${i}]`] as [Changes, string]),
+    ...(doc.variants ?? []).map((c, i) => [c, `variants[${i}]`] as [Changes, string])]
+}
+
+// actorEntries are what holds an actor's red lines and quotes: the
+// base's actors, and in the changes cs the actors they add and their
+// changes to actors.
+export function actorEntries(doc: Scenario, cs: Changes[]): (Actor | ActorChange)[] {
+  return [...doc.actors, ...cs.flatMap((c) => [...(c.actors ?? []), ...(c.add_actors ?? [])])]
+}
 
 // resolves names the actor id or alias name stands for.
 export function resolves(doc: Scenario, name: string): string | undefined {
-  const all = [...doc.actors, ...(doc.snapshots ?? []).flatMap((s) => s.add_actors ?? []), ...(doc.variants ?? []).flatMap((v) => v.add_actors ?? [])]
+  const all = allActors(doc)
   return (all.find((a) => a.id === name) ?? all.find((a) => a.aliases?.includes(name)))?.id
 }
 
