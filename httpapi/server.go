@@ -177,6 +177,9 @@ type Server struct {
 	// encoding (tests) is called whenever an answer is encoded to be
 	// kept (encoded).
 	encoding func()
+	// making (tests) is called whenever an export or a brief is made to
+	// be kept (made), with what it makes.
+	making func(what string)
 	// created counts runs stored since the last pruning.
 	created atomic.Int64
 }
