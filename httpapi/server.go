@@ -339,9 +339,14 @@ func New(ctx context.Context, o Options) (*Server, error) {
 		{"POST", "/api/runs/{run}/cancel", "cancel a running job", s.cancelRun},
 		{"POST", "/api/runs/{run}/rerun", "run again with the same inputs and compare", s.rerun},
 	}
+	params, err := queryParams()
+	if err != nil {
+		return nil, err
+	}
 	allow := map[string][]string{}
 	for _, r := range s.routes {
-		s.mux.HandleFunc(r.Method+" "+r.Pattern, r.handler)
+		route := r.Method + " " + r.Pattern
+		s.mux.HandleFunc(route, s.queryChecked(route, params[route], r.handler))
 		allow[r.Pattern] = append(allow[r.Pattern], r.Method)
 	}
 	for pattern, methods := range allow {
