@@ -166,3 +166,124 @@ func mustJSON(t *testing.T, v any) string {
 	}
 	return string(b)
 }
+
+// A comparison job reads the columns its start resolved, from the
+// scenario's cases, as an inline comparison does: it had resolved every
+// column afresh as it ran (ask.Compare), so that its answer could come
+// from other cases than those its input hash names. Probed as above: a
+// case kept for a column, from the scenario with an actor added, is the
+// case the job's forecasts read — as a job started afresh and as the
+// re-run of one (which hashes what it prepared, and starts on that).
+func TestCompareJobReadsTheColumnsItsStartResolved(t *testing.T) {
+	ctx := context.Background()
+	data, err := os.ReadFile("../ask/testdata/compare.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	added := strings.Replace(strings.Replace(string(data),
+		"  - {actor: b, issue: x, position: 80, salience: 1, assumed: test}\n",
+		"  - {actor: b, issue: x, position: 80, salience: 1, assumed: test}\n  - {actor: d, issue: x, position: 100, salience: 1, assumed: test}\n", 1),
+		"  - {id: b, name: Actor B, capability: 1, capability_assumed: test}\n",
+		"  - {id: b, name: Actor B, capability: 1, capability_assumed: test}\n  - {id: d, name: Actor D, capability: 1, capability_assumed: test}\n", 1)
+	db, err := bolt.Open(ctx, filepath.Join(t.TempDir(), "p.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	s, err := New(ctx, Options{Store: db})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	rec := &store.Scenario{Name: "compare", Format: "yaml", Body: data}
+	if err := db.CreateScenario(ctx, rec); err != nil {
+		t.Fatal(err)
+	}
+	st, err := s.load(httptest.NewRequest("GET", "/api/scenarios/"+rec.ID, nil).WithContext(ctx), rec.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	load := func(body string) *ask.Input {
+		in, err := ask.Load(rec.ID+".yaml", []byte(body), ask.LoadOptions{Format: ask.Scenario})
+		if err != nil {
+			t.Fatal(err)
+		}
+		in.Name = "stored: " + rec.ID
+		return in
+	}
+	in, other := load(string(data)), load(added)
+	probe := answer.Target{Snapshot: "2025-03-01", Variant: "b-leaves"}
+	if _, err := st.memoize(ctx, memoKey{what: "case", target: probe}, func() (any, int64, error) {
+		c, err := other.Case(probe)
+		if err != nil {
+			return nil, 0, err
+		}
+		fp, err := c.Fingerprint()
+		return &resolution{c: c, fp: fp}, 1, err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	req := answer.NewCompareRequest()
+	req.Models = []string{"compromise"}
+	c, err := in.Case(answer.Target{Snapshot: "latest"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	plain, err := ask.Compare(ctx, c, req, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cols, err := ask.ResolveCompare(c, req, func(tg answer.Target) (*ask.Case, error) {
+		if tg == probe {
+			return other.Case(tg)
+		}
+		return in.Case(tg)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := cols.Compare(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if mustJSON(t, plain.Models) == mustJSON(t, want.Models) {
+		t.Fatal("the probe's case changes nothing: the test proves nothing")
+	}
+	finished := func(run *store.Run) *store.Run {
+		t.Helper()
+		s.jobs.wait(ctx, run.ID)
+		got, err := db.GetRun(ctx, run.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Status != store.Done {
+			t.Fatalf("run %s: %s %s", got.ID, got.Status, got.Error)
+		}
+		return got
+	}
+	run, err := s.start(ctx, st, store.Compare, &compareRun{req}, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := finished(run)
+	if string(first.Result) != mustJSON(t, want) {
+		t.Errorf("the job's answer\n%s\nwant (the columns its start resolved)\n%s", first.Result, mustJSON(t, want))
+	}
+	// Re-run as a job: prepared once by the re-run, which hashed it.
+	q := &compareRun{}
+	if err := decodeJSON("options", first.Options, q.request()); err != nil {
+		t.Fatal(err)
+	}
+	p, err := st.prepareAll(ctx, q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, err := s.start(ctx, st, store.Compare, q, first.Options, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	second := finished(again)
+	if string(second.Result) != string(first.Result) || second.InputHash != first.InputHash {
+		t.Errorf("the re-run's answer or input hash differs from the run's:\n%s\n%s", second.Result, first.Result)
+	}
+}

@@ -9,6 +9,9 @@ import (
 	"io"
 	"net/http"
 	"os"
+	"reflect"
+	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -166,7 +169,7 @@ func decodeJSON(what string, b []byte, v any) error {
 		case errors.As(err, &se):
 			return errs.New(errs.Invalid, "%s: malformed JSON at byte %d: %v", what, se.Offset, err)
 		case strings.HasPrefix(err.Error(), "json: unknown field"):
-			return errs.New(errs.Argument, "%s: %s", what, strings.TrimPrefix(err.Error(), "json: "))
+			return unknownField(what, b, v, err)
 		}
 		return errs.New(errs.Invalid, "%s: %v", what, err)
 	}
@@ -184,4 +187,59 @@ func jsonField(path string) string {
 		parts = parts[1:]
 	}
 	return strings.Join(parts, ".")
+}
+
+// unknownField says which field of b decoding into v did not know
+// (err, encoding/json's "unknown field"), and for a field of the body's
+// own object the fields that are valid there (v's, jsonFields).
+func unknownField(what string, b []byte, v any, err error) error {
+	name, uerr := strconv.Unquote(strings.TrimPrefix(err.Error(), "json: unknown field "))
+	if uerr != nil {
+		return errs.New(errs.Argument, "%s: %s", what, strings.TrimPrefix(err.Error(), "json: "))
+	}
+	valid := jsonFields(reflect.TypeOf(v))
+	var top map[string]json.RawMessage
+	if json.Unmarshal(b, &top) == nil && !slices.Contains(valid, name) {
+		if _, ok := top[name]; ok {
+			return errs.New(errs.Argument, "%s: unknown field %q; valid: %s", what, name, strings.Join(valid, ", "))
+		}
+	}
+	return errs.New(errs.Argument, "%s: unknown field %q in an object inside it; valid: the fields its schema in /api/openapi.json lists", what, name)
+}
+
+// jsonFields lists the JSON names of the fields of a struct type (or a
+// pointer to one), those of its embedded structs included, in their
+// order; nil for any other type.
+func jsonFields(t reflect.Type) []string {
+	for t != nil && t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if t == nil || t.Kind() != reflect.Struct {
+		return nil
+	}
+	var out []string
+	for i := range t.NumField() {
+		f := t.Field(i)
+		tag := f.Tag.Get("json")
+		name, _, _ := strings.Cut(tag, ",")
+		switch {
+		case name == "-":
+			continue
+		case f.Anonymous && name == "":
+			for _, n := range jsonFields(f.Type) {
+				if !slices.Contains(out, n) {
+					out = append(out, n)
+				}
+			}
+			continue
+		case !f.IsExported():
+			continue
+		case name == "":
+			name = f.Name
+		}
+		if !slices.Contains(out, name) {
+			out = append(out, name)
+		}
+	}
+	return out
 }

@@ -6,6 +6,7 @@ import (
 	"crypto/subtle"
 	"net"
 	"net/http"
+	"net/netip"
 	"strings"
 	"sync"
 	"time"
@@ -121,6 +122,102 @@ func remoteKey(remoteAddr string) string {
 		return ip4.String()
 	}
 	return ip.Mask(net.CIDRMask(64, 128)).String() + "/64"
+}
+
+// Behind a reverse proxy. Every request a proxy relays comes from the
+// proxy's address, so that a loopback server behind a proxy on its own
+// machine took the world's requests for local ones (reads without the
+// token), and counted every client's wrong tokens under one address (one
+// guesser locked all of them out). So:
+//
+//   - A request that carries a header only proxies set (forwardedHeaders)
+//     or comes from a trusted proxy (Options.TrustedProxies) is relayed:
+//     it is not taken for a loopback client's, so reads need the token as
+//     beyond loopback, and a loopback server without a token refuses it.
+//     A direct client that sends such a header only makes itself more
+//     guarded.
+//   - Wrong tokens are counted under the address of the client a trusted
+//     proxy names in X-Forwarded-For (the right-most entry that is not a
+//     trusted proxy itself: the one the nearest trusted proxy appended),
+//     and otherwise under the peer's address. X-Forwarded-For from any
+//     other peer is ignored: were it believed, a guesser would name a new
+//     address at each guess.
+
+// forwardedHeaders are the headers that say a request was relayed.
+var forwardedHeaders = []string{"Forwarded", "X-Forwarded-For", "X-Forwarded-Host", "X-Forwarded-Proto", "X-Real-Ip"}
+
+// peerAddr is the address of the connection r came on, unmapped; not
+// valid when RemoteAddr is not an IP address and port.
+func peerAddr(r *http.Request) netip.Addr {
+	ap, err := netip.ParseAddrPort(r.RemoteAddr)
+	if err != nil {
+		return netip.Addr{}
+	}
+	return ap.Addr().Unmap()
+}
+
+// trusted reports whether a is one of Options.TrustedProxies.
+func (s *Server) trusted(a netip.Addr) bool {
+	if !a.IsValid() {
+		return false
+	}
+	for _, p := range s.o.TrustedProxies {
+		if p.Contains(a) {
+			return true
+		}
+	}
+	return false
+}
+
+// relayed names the header that says r came through a proxy, or "" when
+// none does: "from a trusted proxy" when its peer is one.
+func (s *Server) relayed(r *http.Request) string {
+	for _, h := range forwardedHeaders {
+		if _, ok := r.Header[h]; ok {
+			return h
+		}
+	}
+	if s.trusted(peerAddr(r)) {
+		return "from a trusted proxy"
+	}
+	return ""
+}
+
+// clientKey is the address r's wrong tokens are counted under (remoteKey
+// of it): the client a trusted proxy names, else the peer.
+func (s *Server) clientKey(r *http.Request) string {
+	peer := peerAddr(r)
+	if !s.trusted(peer) {
+		return remoteKey(r.RemoteAddr)
+	}
+	var hops []string
+	for _, v := range r.Header.Values("X-Forwarded-For") {
+		hops = append(hops, strings.Split(v, ",")...)
+	}
+	for i := len(hops) - 1; i >= 0; i-- {
+		a, ok := hopAddr(strings.TrimSpace(hops[i]))
+		if !ok {
+			// Not an address: the trusted proxy that wrote it says
+			// nothing of the client. Its peer's address then.
+			break
+		}
+		if !s.trusted(a) {
+			return remoteKey(netip.AddrPortFrom(a, 0).String())
+		}
+	}
+	return remoteKey(r.RemoteAddr)
+}
+
+// hopAddr reads one entry of X-Forwarded-For: an IP address, with a port
+// or without.
+func hopAddr(h string) (netip.Addr, bool) {
+	if a, err := netip.ParseAddr(strings.Trim(h, "[]")); err == nil {
+		return a.Unmap(), true
+	}
+	if ap, err := netip.ParseAddrPort(h); err == nil {
+		return ap.Addr().Unmap(), true
+	}
+	return netip.Addr{}, false
 }
 
 // authorized reports whether r carries the token. Both are hashed before

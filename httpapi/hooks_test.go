@@ -59,3 +59,7 @@ func SetEncoding(s *Server, f func()) { s.encoding = f }
 func SetJobProgress(s *Server, f func(ctx context.Context, run string, done, total int)) {
 	s.jobs.progressed = f
 }
+
+// SetMaking calls f with what is made whenever s makes an export or a
+// brief it keeps.
+func SetMaking(s *Server, f func(what string)) { s.making = f }

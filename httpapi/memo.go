@@ -26,7 +26,8 @@ const minMemoSize = 256
 
 // memoKey names one thing made from a stored scenario: what (case, the
 // case at the target; view, the encoded GET; resolved, the encoded GET
-// …/resolved) at which target.
+// …/resolved; export …, a GET …/export with its format and issue;
+// brief, the brief's content) at which target.
 type memoKey struct {
 	what   string
 	target answer.Target
@@ -51,12 +52,20 @@ type memoEntry struct {
 // the scenario. build returns the value, its estimated memory in bytes,
 // and its error (kept too). The error memoize returns is build's, or
 // ctx's when it ended first, or an internal error when build panicked.
+//
+// An error build wraps in notKept is not kept: the requests waiting for
+// the making get it, and the next request makes the value afresh (a run
+// that ran out of time, or found the server busy, says nothing of what
+// it would make).
 func (st *stored) memoize(ctx context.Context, k memoKey, build func() (any, int64, error)) (any, error) {
 	e, err := st.building.do(ctx, k, st, func() (*memoEntry, error) {
 		v, size, err := build()
+		if nk, ok := err.(notKept); ok {
+			return nil, nk.error
+		}
 		// The key's names and the error's message are the client's to
 		// make long (a snapshot named in 60 kB): they count too.
-		size += int64(len(k.target.Snapshot) + len(k.target.Variant))
+		size += int64(len(k.what) + len(k.target.Snapshot) + len(k.target.Variant))
 		if err != nil {
 			size += int64(len(err.Error()))
 		}
@@ -76,8 +85,17 @@ func (st *stored) made(k memoKey) (*memoEntry, bool) {
 	return e, e != nil
 }
 
-// keepMade keeps e, when the budget allows (keeper).
-func (st *stored) keepMade(_ memoKey, e *memoEntry, _ error) { st.cache.keep(e) }
+// notKept is an error of a making that memoize does not keep.
+type notKept struct{ error }
+
+// keepMade keeps e, when the budget allows (keeper); a making that
+// failed with an error not kept (notKept) keeps nothing.
+func (st *stored) keepMade(_ memoKey, e *memoEntry, err error) {
+	if err != nil || e == nil {
+		return
+	}
+	st.cache.keep(e)
+}
 
 // failed is what the requests waiting for a making of k that panicked
 // get (keeper); the handler's recovery answers the request that made it
@@ -163,4 +181,16 @@ func (s *Server) encoded(ctx context.Context, st *stored, k memoKey, v func() (a
 		return nil, err
 	}
 	return b.([]byte), nil
+}
+
+// made is what build makes of st under k, made once and kept
+// (memoize): an answer that is not JSON (an export, a brief). s.making,
+// when set (tests), is called with k.what at each making.
+func (s *Server) made(ctx context.Context, st *stored, k memoKey, build func() (any, int64, error)) (any, error) {
+	return st.memoize(ctx, k, func() (any, int64, error) {
+		if s.making != nil {
+			s.making(k.what)
+		}
+		return build()
+	})
 }

@@ -342,3 +342,53 @@ func TestMemoWaiterLeaves(t *testing.T) {
 		t.Errorf("%d makings left under way", len(st.building.m))
 	}
 }
+
+// A making whose error is not kept (notKept: a brief that ran out of
+// time, or found the server busy) gives that error, unwrapped, to the
+// request that made it and to those waiting, and keeps nothing: the
+// next request makes it again. An error that is kept is given again
+// without a making.
+func TestMemoErrorNotKept(t *testing.T) {
+	c := &cache{m: map[string]*stored{}, memoMax: maxMemoBytes}
+	st := &stored{rec: &store.Scenario{ID: "s", Version: 1}, cache: c}
+	c.put(st)
+	timeout := busy(5, "took too long")
+	waiting := make(chan memoKey)
+	st.building.waiting = func(k memoKey) { waiting <- k }
+	k := memoKey{what: "brief"}
+	started, release := make(chan struct{}), make(chan struct{})
+	first := make(chan error)
+	go func() {
+		_, err := st.memoize(context.Background(), k, func() (any, int64, error) {
+			close(started)
+			<-release
+			return nil, 0, notKept{timeout}
+		})
+		first <- err
+	}()
+	<-started
+	second := make(chan error)
+	go func() {
+		_, err := st.memoize(context.Background(), k, func() (any, int64, error) { return "not made: it waits", 1, nil })
+		second <- err
+	}()
+	<-waiting
+	close(release)
+	if err1, err2 := <-first, <-second; err1 != timeout || err2 != timeout {
+		t.Errorf("the maker got %v, the waiter %v; want both %v", err1, err2, timeout)
+	}
+	if v, err := st.memoize(context.Background(), k, func() (any, int64, error) { return "again", 1, nil }); v != "again" || err != nil {
+		t.Errorf("after an error not kept: %v, %v; want it made again", v, err)
+	}
+	kept := errors.New("no such issue")
+	k = memoKey{what: "export to=bdm-csv issue=nope"}
+	var makings int
+	for range 2 {
+		if _, err := st.memoize(context.Background(), k, func() (any, int64, error) { makings++; return nil, 0, kept }); err != kept {
+			t.Errorf("got %v, want %v", err, kept)
+		}
+	}
+	if makings != 1 {
+		t.Errorf("an error that is kept was made %d times, want 1", makings)
+	}
+}

@@ -196,7 +196,7 @@ func (s *Server) startRun(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	run, err := s.start(r.Context(), st, k.Kind, q, nil)
+	run, err := s.start(r.Context(), st, k.Kind, q, nil, nil)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -208,8 +208,9 @@ func (s *Server) startRun(w http.ResponseWriter, r *http.Request) {
 // start queues q as a job and stores the run. Its options are the
 // request as asked, every default filled in (opts, when not nil: a
 // re-run's); the result, once done, holds the answer with the request as
-// it echoes it.
-func (s *Server) start(ctx context.Context, st *stored, kind store.RunKind, q question, opts []byte) (*store.Run, error) {
+// it echoes it. p is what q reads of st when the caller has prepared it
+// already (a re-run, which has hashed it), nil to prepare it here.
+func (s *Server) start(ctx context.Context, st *stored, kind store.RunKind, q question, opts []byte, p *prepared) (*store.Run, error) {
 	res, err := st.resolve(ctx, q.target())
 	if err != nil {
 		return nil, err
@@ -223,9 +224,10 @@ func (s *Server) start(ctx context.Context, st *stored, kind store.RunKind, q qu
 	if check != nil {
 		return nil, check
 	}
-	p, err := st.prepare(ctx, q, res)
-	if err != nil {
-		return nil, err
+	if p == nil {
+		if p, err = st.prepare(ctx, q, res); err != nil {
+			return nil, err
+		}
 	}
 	if err := s.budget(st, p, q, string(kind), s.o.MaxJobWork, "--max-job-work"); err != nil {
 		return nil, err
@@ -257,13 +259,20 @@ func (s *Server) start(ctx context.Context, st *stored, kind store.RunKind, q qu
 	// fingerprint has counted).
 	names, _ := ask.ModelList(q.models())
 	n := len(names) * cases
-	// The job runs on its target's case alone, a comparison resolving
-	// its columns one at a time as it comes to them, rather than on p: a
-	// queued job would otherwise hold every column's case while it
-	// waits, past the bound of the scenarios' cases (maxMemoBytes).
-	c := res.c
+	// The job holds its target's case alone while it waits, not p: a
+	// queued comparison would otherwise hold every column's case, past
+	// the bound of the scenarios' cases (maxMemoBytes). As it starts it
+	// prepares again from the scenario's cases, which hold the columns
+	// resolved above while the bound allows: a comparison job had
+	// resolved every column afresh (ask.Compare), besides, so that its
+	// answer could come from other cases than those its input hash
+	// names.
 	s.jobs.start(run, func(ctx context.Context, progress func(done, total int)) (any, error) {
-		out, err := q.run(ctx, c, overall(n, progress))
+		jp, err := st.prepare(ctx, q, res)
+		if err != nil {
+			return nil, err
+		}
+		out, err := jp.run(ctx, q, overall(n, progress))
 		if err != nil {
 			return nil, err
 		}
@@ -384,7 +393,7 @@ func (s *Server) rerun(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, runView{Run: *run, SameResult: &same, Of: old.ID})
 		return
 	}
-	run, err := s.start(r.Context(), st, old.Kind, q, old.Options)
+	run, err := s.start(r.Context(), st, old.Kind, q, old.Options, p)
 	if err != nil {
 		s.fail(w, r, err)
 		return

@@ -610,12 +610,23 @@ func (s *Server) exportScenario(w http.ResponseWriter, r *http.Request) {
 			s.fail(w, r, errs.New(errs.Argument, "format: %q with to: %q; valid: one of them: format=yaml|json for the scenario file, or to=FORMAT for a peer format", f, to))
 			return
 		}
-		ex, err := ask.Export(p.in, ask.ExportOptions{To: to, Issue: q.Get("issue"),
-			Target: answer.Target{Snapshot: q.Get("snapshot"), Variant: q.Get("variant")}})
+		o := ask.ExportOptions{To: to, Issue: q.Get("issue"), Target: answer.Target{Snapshot: q.Get("snapshot"), Variant: q.Get("variant")}}
+		v, err := s.made(r.Context(), p, memoKey{what: "export to=" + o.To + " issue=" + o.Issue, target: o.Target}, func() (any, int64, error) {
+			ex, err := ask.Export(p.in, o)
+			if err != nil {
+				return nil, 0, err
+			}
+			size := int64(len(ex.Data))
+			for _, l := range ex.Lost {
+				size += int64(len(l))
+			}
+			return ex, size, nil
+		})
 		if err != nil {
 			s.fail(w, r, err)
 			return
 		}
+		ex := v.(*ask.Exported)
 		name := p.in.Scenario.Metadata.ID
 		if name == "" {
 			name = p.rec.ID
@@ -638,10 +649,15 @@ func (s *Server) exportScenario(w http.ResponseWriter, r *http.Request) {
 	case "", p.rec.Format:
 		format = p.rec.Format
 	case "yaml", "json":
-		if body, err = scenariofile.Marshal(p.in.Scenario, format); err != nil {
+		v, err := s.made(r.Context(), p, memoKey{what: "export format=" + format}, func() (any, int64, error) {
+			b, err := scenariofile.Marshal(p.in.Scenario, format)
+			return b, int64(len(b)), err
+		})
+		if err != nil {
 			s.fail(w, r, err)
 			return
 		}
+		body = v.([]byte)
 	default:
 		s.fail(w, r, errs.New(errs.Argument, "format: %q; valid: yaml or json (or to=FORMAT: %s)", format, strings.Join(ask.ExportFormatNames(), ", ")))
 		return
@@ -800,7 +816,11 @@ func (s *Server) brief(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, errs.New(errs.Argument, "format: %q; valid: %s", format, strings.Join(ask.BriefFormats, ", ")))
 		return
 	}
-	res, err := p.resolve(r.Context(), answer.Target{Snapshot: q.Get("snapshot"), Variant: q.Get("variant")})
+	t := answer.Target{Snapshot: q.Get("snapshot"), Variant: q.Get("variant")}
+	if t.Snapshot == "" {
+		t.Snapshot = scenario.Latest // as resolve reads it: one key for both
+	}
+	res, err := p.resolve(r.Context(), t)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -818,15 +838,39 @@ func (s *Server) brief(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	v, err := s.runInline(r.Context(), p.rec.ID, cli, func(ctx context.Context) (any, error) { return ask.MakeBrief(ctx, res.c) })
+	// Made once per version of the file and target, for every request
+	// that asks for it meanwhile and after while it is kept (memoize):
+	// the brief, and its HTML and Markdown. The making runs to its end
+	// (or its deadline) even if its own client goes away, for those
+	// waiting; a making cut short by the deadline or refused as busy is
+	// not kept.
+	v, err := s.made(r.Context(), p, memoKey{what: "brief", target: t}, func() (any, int64, error) {
+		v, err := s.runInline(context.WithoutCancel(r.Context()), p.rec.ID, cli, func(ctx context.Context) (any, error) { return ask.MakeBrief(ctx, res.c) })
+		if err != nil {
+			return nil, 0, notKept{err}
+		}
+		mb := &madeBrief{b: v.(*ask.Brief)}
+		if mb.html, err = ask.RenderBrief(r.Context(), mb.b, "html"); err != nil {
+			return nil, 0, notKept{err}
+		}
+		if mb.md, err = ask.RenderBrief(r.Context(), mb.b, "md"); err != nil {
+			return nil, 0, notKept{err}
+		}
+		// The brief itself holds about what its renderings say.
+		return mb, 2 * int64(len(mb.html)+len(mb.md)), nil
+	})
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	b := v.(*ask.Brief)
-	ctx, cancel := context.WithTimeout(r.Context(), s.o.ForecastTimeout)
-	defer cancel()
-	if format == "pdf" {
+	mb := v.(*madeBrief)
+	var out []byte
+	switch format {
+	case "html":
+		out = mb.html
+	case "md":
+		out = mb.md
+	case "pdf":
 		// One browser at a time: each is a process of its own with
 		// hundreds of megabytes, outside the server's memory budget.
 		if !s.printing.try() {
@@ -834,11 +878,12 @@ func (s *Server) brief(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		defer s.printing.done()
-	}
-	out, err := ask.RenderBrief(ctx, b, format)
-	if err != nil {
-		s.fail(w, r, err)
-		return
+		ctx, cancel := context.WithTimeout(r.Context(), s.o.ForecastTimeout)
+		defer cancel()
+		if out, err = ask.RenderBrief(ctx, mb.b, format); err != nil {
+			s.fail(w, r, err)
+			return
+		}
 	}
 	ct, ext := "text/html; charset=utf-8", ".html"
 	switch format {
@@ -851,4 +896,11 @@ func (s *Server) brief(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Disposition", fmt.Sprintf("inline; filename=%q", "brief-"+p.rec.ID+ext))
 	w.Header().Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:")
 	w.Write(out)
+}
+
+// madeBrief is a brief as kept (memoize): its content, which a PDF is
+// printed from, and its HTML and Markdown.
+type madeBrief struct {
+	b        *ask.Brief
+	html, md []byte
 }

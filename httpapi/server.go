@@ -25,8 +25,9 @@
 //
 // Writes (POST, PUT, PATCH, DELETE) need "Authorization: Bearer TOKEN" when
 // Options.Token is set, and so do reads of /api/ when the server is not on
-// loopback; the CLI sets it from PARLEY_TOKEN and refuses to listen beyond
-// loopback without one. An address that has sent Options.MaxAuthFailures
+// loopback or the request was relayed by a proxy (guard.go); the CLI sets
+// it from PARLEY_TOKEN and refuses to listen beyond loopback without one,
+// and a loopback server without one refuses relayed requests. An address that has sent Options.MaxAuthFailures
 // wrong tokens within a minute is refused with 429 for the rest of that
 // minute (guard.go). Host is checked on every request (DNS rebinding)
 // and requests from another origin are refused, so a web page elsewhere
@@ -44,6 +45,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/netip"
 	"runtime"
 	"runtime/debug"
 	"slices"
@@ -64,11 +66,19 @@ type Options struct {
 	Store store.Store
 	// Token, when not empty, is the bearer token requests must carry:
 	// every write, and every read of /api/ too (except /api/health) unless
-	// LoopbackOnly, i.e. whenever the server listens beyond loopback.
+	// LoopbackOnly and the request was not relayed by a proxy (guard.go),
+	// i.e. whenever the server listens beyond loopback or behind a proxy.
 	Token string
 	// LoopbackOnly says the server listens on loopback: it answers only
 	// a Host that is localhost, a loopback address or one of Hosts.
 	LoopbackOnly bool
+	// TrustedProxies are the addresses of the reverse proxies in front
+	// of the server. A request from one of them is relayed (it needs the
+	// token as beyond loopback, see guard.go), and its wrong tokens are
+	// counted under the client it names in X-Forwarded-For rather than
+	// under the proxy. X-Forwarded-For from any other address is never
+	// believed. Needs a Token.
+	TrustedProxies []netip.Prefix
 	// Hosts are the host names (without port) the server answers to
 	// besides IP addresses and localhost. Every other Host is refused
 	// (DNS rebinding: a name the attacker controls, resolving to this
@@ -104,7 +114,8 @@ type Options struct {
 	// DefaultMaxStreams.
 	MaxStreams int
 	// MaxAuthFailures bounds the requests with a wrong bearer token from
-	// one remote address (an IPv6 address's /64) within AuthWindow: once
+	// one remote address (an IPv6 address's /64; behind a trusted proxy,
+	// the client's it names, guard.go) within AuthWindow: once
 	// it is reached, every request from there that needs the token is
 	// refused with 429 and Retry-After until the window ends. A request without an
 	// Authorization header is not counted. 0 means
@@ -177,6 +188,9 @@ type Server struct {
 	// encoding (tests) is called whenever an answer is encoded to be
 	// kept (encoded).
 	encoding func()
+	// making (tests) is called whenever an export or a brief is made to
+	// be kept (made), with what it makes.
+	making func(what string)
 	// created counts runs stored since the last pruning.
 	created atomic.Int64
 }
@@ -255,6 +269,21 @@ func New(ctx context.Context, o Options) (*Server, error) {
 			return nil, err
 		}
 	}
+	// Kept unmapped, as peers are compared (peerAddr): ::ffff:10.0.0.0/104
+	// is 10.0.0.0/8.
+	o.TrustedProxies = slices.Clone(o.TrustedProxies)
+	for i, p := range o.TrustedProxies {
+		if !p.IsValid() {
+			return nil, errs.New(errs.Argument, "httpapi: trusted proxy %d is not a valid address prefix; valid: an address or network such as 127.0.0.1/32 or 10.0.0.0/8", i+1)
+		}
+		if p.Addr().Is4In6() {
+			p = netip.PrefixFrom(p.Addr().Unmap(), max(0, p.Bits()-96))
+		}
+		o.TrustedProxies[i] = p.Masked()
+	}
+	if len(o.TrustedProxies) > 0 && o.Token == "" {
+		return nil, errs.New(errs.Argument, "httpapi: trusted proxies (%v) without a token: every request they relay needs the token; valid: set PARLEY_TOKEN, or trust no proxy", o.TrustedProxies)
+	}
 	if o.Logger == nil {
 		o.Logger = slog.New(slog.DiscardHandler)
 	}
@@ -310,9 +339,14 @@ func New(ctx context.Context, o Options) (*Server, error) {
 		{"POST", "/api/runs/{run}/cancel", "cancel a running job", s.cancelRun},
 		{"POST", "/api/runs/{run}/rerun", "run again with the same inputs and compare", s.rerun},
 	}
+	params, err := queryParams()
+	if err != nil {
+		return nil, err
+	}
 	allow := map[string][]string{}
 	for _, r := range s.routes {
-		s.mux.HandleFunc(r.Method+" "+r.Pattern, r.handler)
+		route := r.Method + " " + r.Pattern
+		s.mux.HandleFunc(route, s.queryChecked(route, params[route], r.handler))
 		allow[r.Pattern] = append(allow[r.Pattern], r.Method)
 	}
 	for pattern, methods := range allow {
@@ -414,9 +448,17 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusForbidden, errorBody{Error: "cross-site request refused", Code: "forbidden", RequestID: id})
 		return
 	}
-	needToken := write(r.Method) || (api && !s.o.LoopbackOnly && r.URL.Path != "/api/health")
+	// A request relayed by a proxy is not a loopback client's, even on a
+	// loopback server (guard.go).
+	via := s.relayed(r)
+	local := s.o.LoopbackOnly && via == ""
+	needToken := write(r.Method) || (api && !local && r.URL.Path != "/api/health")
+	if s.o.Token == "" && s.o.LoopbackOnly && via != "" && needToken {
+		writeJSON(w, http.StatusForbidden, errorBody{Error: fmt.Sprintf("this request came through a proxy (%s), and this server listens on loopback without a token, which protects nothing a proxy relays; valid: set PARLEY_TOKEN so that every request through the proxy needs it (docs/serve.md, \"Behind a reverse proxy\")", via), Code: "forbidden", RequestID: id})
+		return
+	}
 	if s.o.Token != "" && needToken {
-		addr := remoteKey(r.RemoteAddr)
+		addr := s.clientKey(r)
 		if left, ok := s.auth.refused(addr); ok {
 			secs := int((left + time.Second - 1) / time.Second)
 			w.Header().Set("Retry-After", fmt.Sprint(secs))
@@ -430,7 +472,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			}
 			w.Header().Set("WWW-Authenticate", `Bearer realm="parley"`)
 			what := "writes"
-			if !s.o.LoopbackOnly {
+			if !local {
 				what = "every request to /api/ but /api/health"
 			}
 			writeJSON(w, http.StatusUnauthorized, errorBody{Error: "this server needs Authorization: Bearer <PARLEY_TOKEN> for " + what, Code: "unauthorized", RequestID: id})
