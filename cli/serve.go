@@ -9,6 +9,7 @@ import (
 	"math"
 	"net"
 	"net/http"
+	"net/netip"
 	"os"
 	"os/signal"
 	"runtime"
@@ -55,6 +56,7 @@ flag that raises them.`,
 	f.String("addr", "127.0.0.1:8080", "address to listen on (host:port; port 0 picks a free one)")
 	f.String("db", "parley.db", "Parley store file (bbolt) or postgres://user:pass@host/db URL")
 	f.StringSlice("host", nil, "a host name the server answers to besides IP addresses and localhost (repeatable)")
+	f.StringSlice("trusted-proxy", nil, "address or network (CIDR) of a reverse proxy in front of the server: its requests need the token, and wrong tokens count under the client it names in X-Forwarded-For (repeatable; needs PARLEY_TOKEN)")
 	f.String("tls-cert", "", "certificate file (PEM) for HTTPS; needs --tls-key")
 	f.String("tls-key", "", "private key file (PEM) for HTTPS; needs --tls-cert")
 	f.Int64("max-body", httpapi.DefaultMaxBody, "largest request body in bytes")
@@ -134,6 +136,25 @@ func serveLimits(cmd *cobra.Command, o *httpapi.Options) error {
 	return nil
 }
 
+// trustedProxies reads --trusted-proxy's values: an address (one host)
+// or a network in CIDR notation each, IPv4 or IPv6.
+func trustedProxies(vs []string) ([]netip.Prefix, error) {
+	var out []netip.Prefix
+	for _, v := range vs {
+		v = strings.TrimSpace(v)
+		if p, err := netip.ParsePrefix(v); err == nil {
+			out = append(out, p)
+			continue
+		}
+		a, err := netip.ParseAddr(v)
+		if err != nil {
+			return nil, errs.New(errs.Argument, "--trusted-proxy %q: not an address or network; valid: an IP address such as 127.0.0.1 or ::1, or a network in CIDR notation such as 10.0.0.0/8", v)
+		}
+		out = append(out, netip.PrefixFrom(a, a.BitLen()))
+	}
+	return out, nil
+}
+
 // openStore opens the database named by --db.
 func openStore(ctx context.Context, db string) (store.Store, error) {
 	if strings.HasPrefix(db, "postgres://") || strings.HasPrefix(db, "postgresql://") {
@@ -170,6 +191,15 @@ func runServe(cmd *cobra.Command, _ []string) error {
 	o.SourcesDir, _ = cmd.Flags().GetString("sources")
 	if err := serveLimits(cmd, &o); err != nil {
 		return err
+	}
+	proxies, _ := cmd.Flags().GetStringSlice("trusted-proxy")
+	tp, err := trustedProxies(proxies)
+	if err != nil {
+		return err
+	}
+	o.TrustedProxies = tp
+	if len(o.TrustedProxies) > 0 && o.Token == "" {
+		return errs.New(errs.Argument, "--trusted-proxy %s: every request a trusted proxy relays needs the bearer token; valid: set PARLEY_TOKEN, or leave out --trusted-proxy", strings.Join(proxies, ","))
 	}
 	var tlsConfig *tls.Config
 	switch {
@@ -231,7 +261,7 @@ func runServe(cmd *cobra.Command, _ []string) error {
 	case o.Token != "" && !o.LoopbackOnly:
 		fmt.Fprint(cmd.ErrOrStderr(), ", every request needs the bearer token")
 	case o.Token != "":
-		fmt.Fprint(cmd.ErrOrStderr(), ", writes need the bearer token")
+		fmt.Fprint(cmd.ErrOrStderr(), ", writes need the bearer token, and reads through a proxy")
 	}
 	fmt.Fprintln(cmd.ErrOrStderr(), ")")
 	done := make(chan error, 1)
