@@ -311,11 +311,7 @@ func (ad *adviser) shifted(ctx context.Context, q *model.Problem, f []float64, l
 	out := append([]float64(nil), f...)
 	if ad.closed {
 		k := lv.issue
-		idx, cp, _, s := q.Column(k)
-		total := 0.0
-		for n := range idx {
-			total += cp[n] * s[n]
-		}
+		total := q.Weighed(k)
 		st := q.Stances[lv.j][k]
 		c := q.Actors[lv.j].Capability
 		if lv.salience {
@@ -331,7 +327,10 @@ func (ad *adviser) shifted(ctx context.Context, q *model.Problem, f []float64, l
 	}
 	r := q.Clone()
 	lv.pull(r)
-	if unweighed(r, lv.issue) {
+	if !(r.Weighed(lv.issue) > 0) {
+		// Nobody present weighs the issue: Check's refusal, not the
+		// model's failure. Any other input a model refuses is the
+		// model's error, a failed run.
 		return nil, nil, false, nil
 	}
 	g, failed, err := model.ForecastsFailed(ctx, ad.m, r, ad.opts)
@@ -339,20 +338,6 @@ func (ad *adviser) shifted(ctx context.Context, q *model.Problem, f []float64, l
 		return nil, nil, false, err
 	}
 	return g, failedOn(failed, lv.issue), true, nil
-}
-
-// unweighed reports whether no actor present on issue k of q has weight
-// there (capability × salience > 0, summed as model.Problem.Check sums
-// it): no model can forecast such an issue. Any other input a model
-// refuses is the model's error, a failed run, not this.
-func unweighed(q *model.Problem, k int) bool {
-	w := 0.0
-	for i := range q.Actors {
-		if q.Stances[i][k].Present {
-			w += q.Weight(i, k)
-		}
-	}
-	return !(w > 0)
 }
 
 // leverNoForecastText is the warning for a lever that, at the stated
