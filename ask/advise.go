@@ -517,7 +517,7 @@ func (ad *adviser) robust(ctx context.Context, p *model.Problem, levers []lever,
 	leverRan := make([]int, batch)                       // the batch's rows: the draw's lever runs that gave forecasts
 	leverFails := make([][][]model.MemberFailure, batch) // the batch's rows: each of the draw's lever runs in which a member failed on the lever's issue, its members that did
 	K := len(p.Issues)
-	moving := make([]float64, batch*K) // the batch's rows: the draw's last step on an issue advised on where it had not settled, else 0 (sweep.MovingOf; NaN: of unknown size)
+	moving := make([]float64, batch*K) // the batch's rows: the draw's last step on an issue advised on where it had not settled, else 0 (sweep.MovingStep; NaN: of unknown size)
 	scope := make([]bool, K)
 	for _, lv := range levers {
 		scope[lv.issue] = true
@@ -560,9 +560,9 @@ func (ad *adviser) robust(ctx context.Context, p *model.Problem, levers []lever,
 				}
 			}
 			mv := moving[b*K : (b+1)*K]
-			for k, step := range sweep.MovingOf(q, f, prev) {
+			for k, is := range q.Issues {
 				if scope[k] {
-					mv[k] = step
+					mv[k] = sweep.MovingStep(f[k], prev[k], is.Max-is.Min)
 				}
 			}
 			// a closed form's levers take microseconds: count them with the draw
