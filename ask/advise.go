@@ -311,11 +311,7 @@ func (ad *adviser) shifted(ctx context.Context, q *model.Problem, f []float64, l
 	out := append([]float64(nil), f...)
 	if ad.closed {
 		k := lv.issue
-		idx, cp, _, s := q.Column(k)
-		total := 0.0
-		for n := range idx {
-			total += cp[n] * s[n]
-		}
+		total := q.Weighed(k)
 		st := q.Stances[lv.j][k]
 		c := q.Actors[lv.j].Capability
 		if lv.salience {
@@ -331,7 +327,10 @@ func (ad *adviser) shifted(ctx context.Context, q *model.Problem, f []float64, l
 	}
 	r := q.Clone()
 	lv.pull(r)
-	if unweighed(r, lv.issue) {
+	if !(r.Weighed(lv.issue) > 0) {
+		// Nobody present weighs the issue: Check's refusal, not the
+		// model's failure. Any other input a model refuses is the
+		// model's error, a failed run.
 		return nil, nil, false, nil
 	}
 	g, failed, err := model.ForecastsFailed(ctx, ad.m, r, ad.opts)
@@ -339,20 +338,6 @@ func (ad *adviser) shifted(ctx context.Context, q *model.Problem, f []float64, l
 		return nil, nil, false, err
 	}
 	return g, failedOn(failed, lv.issue), true, nil
-}
-
-// unweighed reports whether no actor present on issue k of q has weight
-// there (capability × salience > 0, summed as model.Problem.Check sums
-// it): no model can forecast such an issue. Any other input a model
-// refuses is the model's error, a failed run, not this.
-func unweighed(q *model.Problem, k int) bool {
-	w := 0.0
-	for i := range q.Actors {
-		if q.Stances[i][k].Present {
-			w += q.Weight(i, k)
-		}
-	}
-	return !(w > 0)
 }
 
 // leverNoForecastText is the warning for a lever that, at the stated
@@ -514,29 +499,22 @@ func (ad *adviser) effects(ctx context.Context, p *model.Problem, f []float64, l
 // lever has no room counts as one it does nothing in, as before.
 func (ad *adviser) robust(ctx context.Context, p *model.Problem, levers []lever, eff []*answer.Lever, req answer.AdviseRequest, runs func(int)) (drawCounts, error) {
 	inputs := sweep.Inputs(p)
-	L := len(levers)
-	sum := make([]float64, L)
-	helps := make([]int, L)
+	L, K := len(levers), len(p.Issues)
 	in := ad.inner()
 	qs := make([]*model.Problem, ad.workers()) // each worker's draw
 	for w := range qs {
 		qs[w] = p.Clone()
 	}
-	batch := min(req.Draws, adviseBatch)
-	toward := make([]float64, batch*L)      // the batch's rows: Toward per lever,
-	took := make([]uint8, batch*L)          // and 1 where it counts, 2 where it helps too, 3 where its run failed, 4 where it left its issue with no forecast
-	tried := make([]int, batch)             // the batch's rows: the draw's lever runs made (that gave forecasts or failed)
-	leverErr := make([]leverFailure, batch) // the batch's rows: the draw's first lever run that failed, in lever order
-	errd := make([]error, batch)
-	fails := make([][]model.MemberFailure, batch)        // the batch's rows: the draw's members that failed on an issue advised on
-	leverRan := make([]int, batch)                       // the batch's rows: the draw's lever runs that gave forecasts
-	leverFails := make([][][]model.MemberFailure, batch) // the batch's rows: each of the draw's lever runs in which a member failed on the lever's issue, its members that did
-	K := len(p.Issues)
-	moving := make([]float64, batch*K) // the batch's rows: the draw's last step on an issue advised on where it had not settled, else 0 (sweep.MovingOf; NaN: of unknown size)
 	scope := make([]bool, K)
 	for _, lv := range levers {
 		scope[lv.issue] = true
 	}
+	rows := make([]drawRow, min(req.Draws, adviseBatch)) // the batch's table
+	for b := range rows {
+		rows[b] = drawRow{toward: make([]float64, L), took: make([]leverTook, L), moving: make([]float64, K)}
+	}
+	sum := make([]float64, L)
+	helps := make([]int, L)
 	perIssue, steps := make([]int, K), make([][]float64, K)
 	unsettled := 0
 	var failed [][]model.MemberFailure // the members that failed on an issue advised on, of each draw where one did
@@ -545,39 +523,31 @@ func (ad *adviser) robust(ctx context.Context, p *model.Problem, levers []lever,
 	noneRuns := make([]int, L)   // by lever: the draws in which it left its issue with no forecast
 	leverTried := 0
 	first := leverFailure{lever: -1}
-	for d0 := 0; d0 < req.Draws; d0 += batch {
+	for d0 := 0; d0 < req.Draws; d0 += len(rows) {
 		if ctx.Err() != nil {
 			return drawCounts{}, ctx.Err()
 		}
-		n := min(batch, req.Draws-d0)
-		clear(took)
-		clear(errd)
-		clear(fails)
-		clear(leverRan)
-		clear(leverFails)
-		clear(moving)
-		clear(tried)
-		for b := range leverErr {
-			leverErr[b] = leverFailure{lever: -1}
+		size := min(len(rows), req.Draws-d0)
+		for b := range rows {
+			rows[b].reset()
 		}
-		parallel.Each(ctx, ad.workers(), n, func(w, b int) {
-			d := d0 + b
+		parallel.Each(ctx, ad.workers(), size, func(w, b int) {
+			d, row := d0+b, &rows[b]
 			q := qs[w]
 			sweep.Sample(q, p, inputs, req.Seed, uint64(d), req.Uniform)
 			f, prev, fl, err := model.ForecastsSettling(ctx, in.m, q.Clone(), in.opts)
 			if err != nil {
-				errd[b] = fmt.Errorf("draw %d: model %s: %w", d, ad.m.Name(), err)
+				row.err = fmt.Errorf("draw %d: model %s: %w", d, ad.m.Name(), err)
 				return
 			}
 			for _, x := range fl {
 				if scope[x.Issue] {
-					fails[b] = append(fails[b], x)
+					row.fails = append(row.fails, x)
 				}
 			}
-			mv := moving[b*K : (b+1)*K]
-			for k, step := range sweep.MovingOf(q, f, prev) {
+			for k, is := range q.Issues {
 				if scope[k] {
-					mv[k] = step
+					row.moving[k] = sweep.MovingStep(f[k], prev[k], is.Max-is.Min)
 				}
 			}
 			// a closed form's levers take microseconds: count them with the draw
@@ -586,7 +556,6 @@ func (ad *adviser) robust(ctx context.Context, p *model.Problem, levers []lever,
 			} else {
 				runs(1)
 			}
-			row, flags := toward[b*L:(b+1)*L], took[b*L:(b+1)*L]
 			for n, lv := range levers {
 				if !ad.closed {
 					runs(1)
@@ -603,53 +572,53 @@ func (ad *adviser) robust(ctx context.Context, p *model.Problem, levers []lever,
 				if err != nil {
 					// Not a shift of 0: the lever's statistics leave
 					// this draw out, and the answer says so.
-					tried[b]++
-					flags[n] = 3
-					if leverErr[b].lever < 0 {
-						leverErr[b] = leverFailure{draw: d, lever: n, err: err}
+					row.tried++
+					row.took[n] = tookFailed
+					if row.leverErr.lever < 0 {
+						row.leverErr = leverFailure{draw: d, lever: n, err: err}
 					}
 					continue
 				}
 				if !ok {
 					// Not a shift of 0 either: nobody else weighs the
 					// issue with the lever pulled.
-					flags[n] = 4
+					row.took[n] = tookNoForecast
 					continue
 				}
-				tried[b]++
+				row.tried++
 				if !ad.closed {
-					leverRan[b]++
+					row.ran++
 				}
 				if lf != nil {
-					leverFails[b] = append(leverFails[b], lf)
+					row.leverFails = append(row.leverFails, lf)
 				}
 				k := lv.issue
 				x := q.Stances[ad.actor][k].Position
 				t := math.Abs(f[k]-x) - math.Abs(g[k]-x)
-				row[n], flags[n] = t, 1
+				row.toward[n], row.took[n] = t, tookCounts
 				if is := q.Issues[k]; t > 1e-12*(is.Max-is.Min) {
-					flags[n] = 2
+					row.took[n] = tookHelps
 				}
 			}
 		})
 		if ctx.Err() != nil {
 			return drawCounts{}, ctx.Err()
 		}
-		for b := range n {
-			if errd[b] != nil {
-				return drawCounts{}, errd[b]
+		for _, row := range rows[:size] {
+			if row.err != nil {
+				return drawCounts{}, row.err
 			}
-			if fails[b] != nil {
-				failed = append(failed, fails[b])
+			if row.fails != nil {
+				failed = append(failed, row.fails)
 			}
-			lr.runs += leverRan[b]
-			leverTried += tried[b]
+			lr.runs += row.ran
+			leverTried += row.tried
 			if first.lever < 0 {
-				first = leverErr[b]
+				first = row.leverErr
 			}
-			lr.failed = append(lr.failed, leverFails[b]...)
+			lr.failed = append(lr.failed, row.leverFails...)
 			some := false
-			for k, m := range moving[b*K : (b+1)*K] {
+			for k, m := range row.moving {
 				if m != 0 {
 					perIssue[k]++
 					steps[k] = append(steps[k], m)
@@ -659,16 +628,18 @@ func (ad *adviser) robust(ctx context.Context, p *model.Problem, levers []lever,
 			if some {
 				unsettled++
 			}
-			for n := range L {
-				switch took[b*L+n] {
-				case 1:
-					sum[n] += toward[b*L+n]
-				case 2:
-					sum[n] += toward[b*L+n]
+			for n, took := range row.took {
+				switch took {
+				case tookNothing:
+					// A draw it does nothing in: a Toward of 0 in its mean.
+				case tookCounts:
+					sum[n] += row.toward[n]
+				case tookHelps:
+					sum[n] += row.toward[n]
 					helps[n]++
-				case 3:
+				case tookFailed:
 					failedRuns[n]++
-				case 4:
+				case tookNoForecast:
 					noneRuns[n]++
 				}
 			}
@@ -692,6 +663,41 @@ func (ad *adviser) robust(ctx context.Context, p *model.Problem, levers []lever,
 	rc.failed, rc.members = sweep.CountFailed(failed, K)
 	return rc, nil
 }
+
+// drawRow is one draw's row of robust's batch, filled by the worker
+// that runs the draw alone and added up in draw order once the batch is
+// done.
+type drawRow struct {
+	err        error                   // the draw's own run failed
+	toward     []float64               // by lever: Toward, where took counts it
+	took       []leverTook             // by lever: what its pull gave in the draw
+	moving     []float64               // by issue: the last step on an issue advised on where it had not settled, else 0 (sweep.MovingStep; NaN: of unknown size)
+	fails      []model.MemberFailure   // the draw's members that failed on an issue advised on
+	tried      int                     // the lever runs made (that gave forecasts or failed)
+	ran        int                     // the lever runs that gave forecasts (0 for the closed form, which runs no model)
+	leverFails [][]model.MemberFailure // each lever run in which a member failed on the lever's issue, its members that did
+	leverErr   leverFailure            // the first lever run that failed, in lever order (its lever −1: none)
+}
+
+// reset empties row for the next batch, keeping its by-lever and
+// by-issue slices.
+func (row *drawRow) reset() {
+	clear(row.toward)
+	clear(row.took)
+	clear(row.moving)
+	*row = drawRow{toward: row.toward, took: row.took, moving: row.moving, leverErr: leverFailure{lever: -1}}
+}
+
+// leverTook is what a lever's pull gave in one of advice's draws.
+type leverTook uint8
+
+const (
+	tookNothing    leverTook = iota // no room in the draw, or left out at the stated values: it does nothing
+	tookCounts                      // a Toward that counts in its mean
+	tookHelps                       // one that counts and helps (Toward > 0 beyond rounding)
+	tookFailed                      // its run failed: left out of its mean and share
+	tookNoForecast                  // it left its issue with no forecast: left out likewise
+)
 
 // drawCounts is what robust counts of advice's draws, on the issues
 // advised on: the draws whose forecast had not settled on one

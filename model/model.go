@@ -77,27 +77,8 @@ func finiteForecast(m string, p *Problem, k int, x float64) error {
 // which members of a model that combines others failed (advice's levers,
 // the ensemble's members) ForecastsFailed.
 func Forecasts(ctx context.Context, m Model, p *Problem, o Options) ([]float64, error) {
-	f := make([]float64, len(p.Issues))
-	if pf, ok := m.(PointForecaster); ok {
-		if err := pf.PointForecast(ctx, p, o, f); err != nil {
-			return nil, err
-		}
-	} else {
-		o.NoTrace = true
-		r, err := m.Forecast(ctx, p, o)
-		if err != nil {
-			return nil, err
-		}
-		if err := ResultForecasts(p, r, f); err != nil {
-			return nil, fmt.Errorf("%s: %w", m.Name(), err)
-		}
-	}
-	for k, x := range f {
-		if err := finiteForecast(m.Name(), p, k, x); err != nil {
-			return nil, err
-		}
-	}
-	return f, nil
+	f, _, err := forecasts(ctx, m, p, o, nil, false)
+	return f, err
 }
 
 // SettlingForecaster is implemented by models that can return, beside
@@ -142,38 +123,9 @@ type CombiningForecaster interface {
 // when none failed. Like Forecasts, an error if a forecast is not
 // finite.
 func ForecastsSettling(ctx context.Context, m Model, p *Problem, o Options) (f, prev []float64, failed []MemberFailure, err error) {
-	f, prev = make([]float64, len(p.Issues)), make([]float64, len(p.Issues))
-	if cf, ok := m.(CombiningForecaster); ok {
-		if failed, err = cf.PointForecastCombining(ctx, p, o, f, prev); err != nil {
-			return nil, nil, nil, err
-		}
-		if err := checkFailed(m, p, failed); err != nil {
-			return nil, nil, nil, err
-		}
-	} else if sf, ok := m.(SettlingForecaster); ok {
-		if err := sf.PointForecastSettling(ctx, p, o, f, prev); err != nil {
-			return nil, nil, nil, err
-		}
-	} else {
-		o.NoTrace = false
-		r, err := m.Forecast(ctx, p, o)
-		if err != nil {
-			return nil, nil, nil, err
-		}
-		if err := ResultForecasts(p, r, f); err != nil {
-			return nil, nil, nil, fmt.Errorf("%s: %w", m.Name(), err)
-		}
-		for k, ir := range r.Issues {
-			prev[k] = f[k]
-			if n := len(ir.Rounds); n >= 2 {
-				prev[k] = ir.Rounds[n-2].Forecast
-			}
-		}
-	}
-	for k, x := range f {
-		if err := finiteForecast(m.Name(), p, k, x); err != nil {
-			return nil, nil, nil, err
-		}
+	prev = make([]float64, len(p.Issues))
+	if f, failed, err = forecasts(ctx, m, p, o, prev, true); err != nil {
+		return nil, nil, nil, err
 	}
 	return f, prev, failed, nil
 }
@@ -188,18 +140,53 @@ func ForecastsSettling(ctx context.Context, m Model, p *Problem, o Options) (f, 
 // forecasts alone, and must not pass a forecast that had become the
 // other members' off as the model's own.
 func ForecastsFailed(ctx context.Context, m Model, p *Problem, o Options) ([]float64, []MemberFailure, error) {
-	cf, ok := m.(CombiningForecaster)
-	if !ok {
-		f, err := Forecasts(ctx, m, p, o)
-		return f, nil, err
-	}
-	f := make([]float64, len(p.Issues))
-	failed, err := cf.PointForecastCombining(ctx, p, o, f, nil)
-	if err != nil {
-		return nil, nil, err
-	}
-	if err := checkFailed(m, p, failed); err != nil {
-		return nil, nil, err
+	return forecasts(ctx, m, p, o, nil, true)
+}
+
+// forecasts is Forecasts, ForecastsSettling and ForecastsFailed in one:
+// m's forecast of every issue of p, through the fastest path m has for
+// what the caller asks, checked finite. With members, a model that
+// combines others (CombiningForecaster) is run through
+// PointForecastCombining, with prev, and its members that failed are
+// returned (nil on every other path). With prev not nil, every model
+// also writes each issue's forecast one round before the last into
+// prev[0:len(p.Issues)]: through SettlingForecaster, else from a traced
+// Result. With neither, it reads the forecasts alone: through
+// PointForecaster, else from a Result without its trace.
+func forecasts(ctx context.Context, m Model, p *Problem, o Options, prev []float64, members bool) (f []float64, failed []MemberFailure, err error) {
+	f = make([]float64, len(p.Issues))
+	if cf, ok := m.(CombiningForecaster); ok && members {
+		if failed, err = cf.PointForecastCombining(ctx, p, o, f, prev); err != nil {
+			return nil, nil, err
+		}
+		if err := checkFailed(m, p, failed); err != nil {
+			return nil, nil, err
+		}
+	} else if sf, ok := m.(SettlingForecaster); ok && prev != nil {
+		if err := sf.PointForecastSettling(ctx, p, o, f, prev); err != nil {
+			return nil, nil, err
+		}
+	} else if pf, ok := m.(PointForecaster); ok && prev == nil {
+		if err := pf.PointForecast(ctx, p, o, f); err != nil {
+			return nil, nil, err
+		}
+	} else {
+		o.NoTrace = prev == nil
+		r, err := m.Forecast(ctx, p, o)
+		if err != nil {
+			return nil, nil, err
+		}
+		if err := ResultForecasts(p, r, f); err != nil {
+			return nil, nil, fmt.Errorf("%s: %w", m.Name(), err)
+		}
+		if prev != nil {
+			for k, ir := range r.Issues {
+				prev[k] = f[k]
+				if n := len(ir.Rounds); n >= 2 {
+					prev[k] = ir.Rounds[n-2].Forecast
+				}
+			}
+		}
 	}
 	for k, x := range f {
 		if err := finiteForecast(m.Name(), p, k, x); err != nil {

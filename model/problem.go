@@ -112,7 +112,6 @@ func (p *Problem) Check() error {
 		if !(is.Min < is.Max) || math.IsInf(is.Min, 0) || math.IsInf(is.Max, 0) {
 			return errs.New(errs.Invalid, "issue %s: scale %v–%v is empty", is.ID, is.Min, is.Max)
 		}
-		w := 0.0
 		for i := range p.Actors {
 			st := p.Stances[i][k]
 			if !st.Present {
@@ -124,13 +123,29 @@ func (p *Problem) Check() error {
 			if math.IsNaN(st.Salience) || st.Salience < 0 || st.Salience > 1 {
 				return errs.New(errs.Invalid, "actor %s on issue %s: salience %v is outside 0–1", p.Actors[i].ID, is.ID, st.Salience)
 			}
-			w += p.Weight(i, k)
 		}
-		if !(w > 0) {
+		if !(p.Weighed(k) > 0) {
 			return errs.New(errs.Invalid, "issue %s: no actor has a stance with salience > 0, so no model can weigh it", is.ID)
 		}
 	}
 	return nil
+}
+
+// Weighed returns issue k's total weight: the sum, over the actors
+// present on it in actor order, of capability × salience (Weight). An
+// issue whose total is not > 0 — nobody present cares about it — no
+// model can forecast: Check refuses it, and a caller that changes a
+// checked Problem (advice pulling a lever that lowers a salience to 0)
+// asks the same question here rather than sum the weights again, so
+// the two cannot drift apart.
+func (p *Problem) Weighed(k int) float64 {
+	w := 0.0
+	for i := range p.Actors {
+		if p.Stances[i][k].Present {
+			w += p.Weight(i, k)
+		}
+	}
+	return w
 }
 
 // String renders a one-line summary, for debugging.

@@ -76,3 +76,41 @@ func TestFromScenarioUsesValidatesRule(t *testing.T) {
 		})
 	}
 }
+
+// Weighed sums capability × salience over the actors present on the
+// issue, and Check refuses exactly the issue whose sum is not > 0. By
+// hand, with capabilities 2, 3 and 4 (binary fractions, so the sums
+// are exact): on "cf" a (0.5) and b (0.25) are present, c is absent
+// with a salience that must not count: 2·0.5 + 3·0.25 = 1.75; on "tax"
+// a is absent with salience 0.75 and b and c care nothing: 0, which
+// Check refuses although an absent actor's weight would be 2·0.75.
+func TestWeighed(t *testing.T) {
+	p := &model.Problem{
+		Actors: []model.Actor{{ID: "a", Capability: 2}, {ID: "b", Capability: 3}, {ID: "c", Capability: 4}},
+		Issues: []model.Issue{{ID: "cf", Min: 0, Max: 100}, {ID: "tax", Min: 0, Max: 100}},
+		Stances: [][]model.Stance{
+			{{Present: true, Position: 10, Salience: 0.5}, {Present: false, Salience: 0.75}},
+			{{Present: true, Position: 60, Salience: 0.25}, {Present: true, Position: 20, Salience: 0}},
+			{{Present: false, Salience: 1}, {Present: true, Position: 80, Salience: 0}},
+		},
+	}
+	if w := p.Weighed(0); w != 1.75 {
+		t.Errorf("Weighed(cf) %v, want 2·0.5 + 3·0.25 = 1.75", w)
+	}
+	if w := p.Weighed(1); w != 0 {
+		t.Errorf("Weighed(tax) %v, want 0 (a is absent; b and c care nothing)", w)
+	}
+	const want = "issue tax: no actor has a stance with salience > 0, so no model can weigh it"
+	if err := p.Check(); err == nil || err.Error() != want {
+		t.Errorf("Check() = %v, want %q", err, want)
+	}
+	// c's salience on tax raised to 0.125: Weighed 4·0.125 = 0.5, and
+	// Check passes.
+	p.Stances[2][1].Salience = 0.125
+	if w := p.Weighed(1); w != 0.5 {
+		t.Errorf("Weighed(tax) %v, want 4·0.125 = 0.5", w)
+	}
+	if err := p.Check(); err != nil {
+		t.Errorf("Check() = %v, want nil", err)
+	}
+}

@@ -396,20 +396,31 @@ func forecastsSettling(ctx context.Context, m model.Model, q *model.Problem, o m
 	return f, MovingOf(q, f, prev), failed, nil
 }
 
-// MovingOf gives, for each issue of q whose last round's forecast f[k]
-// and the round before's prev[k] differ (model.Settled false), the last
-// step |f[k] − prev[k]| (NaN when prev[k] is NaN: a step of unknown
-// size, counted but in no statistic of the steps), and 0 for each that
-// settled. A step that did not settle exceeds Settled's tolerance, so it
-// is never 0: a run had not settled on k when its value is not 0.
+// MovingOf gives, for each issue of q, its MovingStep: the last step
+// |f[k] − prev[k]| where the last round's forecast f[k] and the round
+// before's prev[k] differ, 0 where they settled.
 func MovingOf(q *model.Problem, f, prev []float64) []float64 {
 	moving := make([]float64, len(f))
 	for k, is := range q.Issues {
-		if !model.Settled(f[k], prev[k], is.Max-is.Min) {
-			moving[k] = math.Abs(f[k] - prev[k])
-		}
+		moving[k] = MovingStep(f[k], prev[k], is.Max-is.Min)
 	}
 	return moving
+}
+
+// MovingStep is the one definition of a forecast still moving: for an
+// issue whose scale is width wide, whose last round's forecast is last
+// and the round before's prev, it is the last step |last − prev| when
+// they differ (model.Settled false; NaN when prev is NaN: a step of
+// unknown size, counted but in no statistic of the steps), and 0 when
+// they settled. A step that did not settle exceeds Settled's tolerance,
+// so it is never 0: a run had not settled on an issue when its value is
+// not 0. A caller that reads a few issues of many draws (advice) asks
+// it issue by issue rather than allocate MovingOf's slice each draw.
+func MovingStep(last, prev, width float64) float64 {
+	if model.Settled(last, prev, width) {
+		return 0
+	}
+	return math.Abs(last - prev)
 }
 
 // drawn is one draw: the inputs' values drawn (x), the forecasts (f),
