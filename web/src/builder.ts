@@ -832,6 +832,19 @@ function draw(box: HTMLElement, ctx: BuildContext) {
   }
   const save = async () => {
     collect(box, doc)
+    // A number field holding text that is not a number reads as empty
+    // (the browser gives no value), which would save it as not given:
+    // the save is refused here instead, the fields marked as the
+    // server's problems are, and not drawn again, which would empty them.
+    unmark(box, '[data-local]')
+    const bad = unreadable(box)
+    if (bad.length) {
+      showDiagnostics(box, bad.map(([, x]) => x), doc, true)
+      bad[0][0].scrollIntoView({ block: 'center' })
+      bad[0][0].focus({ preventScroll: true })
+      ctx.status(`Not saved: ${bad.length} number field(s) hold text that is not a number: see the marked fields.`, true)
+      return
+    }
     try {
       const sv = d.id === null ? await api.create(doc) : await api.saveDocument(d.id, d.version, doc)
       draft = fromView(sv)
@@ -1053,6 +1066,29 @@ function draw(box: HTMLElement, ctx: BuildContext) {
   if (focus) box.querySelector<HTMLElement>(`[data-path="${focus}"]`)?.focus({ preventScroll: true })
 }
 
+// unreadable are the number fields in box whose text is not a number
+// ("20e", "1.2.3"), each with a problem said as the server's are, by the
+// field's path (a range's or a scale's for one of its two numbers).
+function unreadable(box: HTMLElement): [HTMLInputElement, Diagnostic][] {
+  return [...box.querySelectorAll<HTMLInputElement>('input[type=number]')].filter((i) => i.validity.badInput).map((i) => {
+    const at = i.closest<HTMLElement>('[data-kind]')!
+    const end = at === i ? '' : `${i.placeholder.replace(/ \(.*\)$/, '')}: `
+    return [i, { path: at.dataset.path!, message: `${end}what is typed is not a number, and would be saved as no value`, valid: 'a number, e.g. 40, 0.5 or -2' }]
+  })
+}
+
+// unmark takes away the notes in box that sel matches, and the marks of
+// the fields they leave with none.
+function unmark(box: HTMLElement, sel: string) {
+  for (const note of box.querySelectorAll<HTMLElement>(`.diag${sel}`)) {
+    const wrap = note.parentElement
+    note.remove()
+    if (!wrap || wrap.querySelector('.diag')) continue
+    wrap.classList.remove('has-error', 'has-warning')
+    wrap.querySelectorAll('[aria-invalid]').forEach((x) => x.removeAttribute('aria-invalid'))
+  }
+}
+
 // place is the element a diagnostic's path names, or its nearest
 // ancestor that has one (stances[2] for a whole stance, issues for the
 // list).
@@ -1068,15 +1104,16 @@ function place(box: HTMLElement, path: string): HTMLElement | null {
 }
 
 // showDiagnostics puts each diagnostic beside the field it names, in
-// words, and marks the field.
-function showDiagnostics(box: HTMLElement, ds: Diagnostic[], doc: Scenario) {
+// words, and marks the field; local says the page found them, not the
+// server (unmark takes them away at the next save).
+function showDiagnostics(box: HTMLElement, ds: Diagnostic[], doc: Scenario, local = false) {
   for (const d of ds) {
     const el = place(box, d.path)
     if (!el) continue
     const folded = el.closest('details')
     if (folded) folded.open = true
     const id = 'diag-' + ++uid
-    const note = h('p', { class: 'diag ' + (d.warning ? 'warn' : 'error'), id, 'data-testid': 'diagnostic', 'data-for': d.path },
+    const note = h('p', { class: 'diag ' + (d.warning ? 'warn' : 'error'), id, 'data-testid': 'diagnostic', 'data-for': d.path, 'data-local': local ? '' : null },
       h('strong', {}, (d.warning ? '⚠ ' : '✕ ') + describe(d.path, doc) + ': '), message(d, doc))
     const input = el.matches('input,select,textarea,[data-kind]') ? el : null
     if (input) {
