@@ -286,6 +286,30 @@ function renameVoter(doc: Scenario, from: string, to: string, path: string) {
   }
 }
 
+// unalias carries the removal of name from the aliases of the actor at
+// p into the decision rules, whose voters and weights may name the actor
+// by it: there it becomes the actor's id, as everywhere else the page
+// names an actor (a stance's, a proposer's, a leaving's menu shows the
+// actor, and is read back as its id once the alias is gone), so that
+// the rule still counts the actor it counted. While another actor still
+// answers to name, the rule keeps it too, as renameVoter does. A rule
+// that names the actor by another name as well is left as it is: it
+// named the actor twice, an error the save points to, and the page
+// draws the name no actor answers to "(not defined)", to be emptied.
+function unalias(doc: Scenario, p: string, name: string) {
+  const self = getPath(doc, p) as Actor | undefined
+  if (!self?.id || name === self.id || self.aliases?.includes(name)) return
+  const to = self.id
+  const shared = allActors(doc).some((a) => a !== self && (a.id === name || !!a.aliases?.includes(name)))
+  const besides = (names: string[]) => names.some((x) => x !== name && resolves(doc, x) === to)
+  for (const is of doc.issues) {
+    const d = is.decision
+    if (!d) continue
+    if (d.voters?.includes(name) && !besides(d.voters)) d.voters = d.voters.flatMap((x) => (x !== name ? [x] : shared ? [x, to] : [to]))
+    if (d.weights && name in d.weights && !besides(Object.keys(d.weights))) renameKey(d.weights, name, to, shared)
+  }
+}
+
 // ---------- choices of actors, issues and sources ----------
 
 type Kind = 'actor' | 'issue' | 'source' | 'proposal'
@@ -413,8 +437,9 @@ function field(label: string, path: string, kind: string, value: unknown, o: Opt
   }
   input.dataset.path = path
   input.dataset.kind = kind
-  if (o.rename) { input.dataset.rename = o.rename; input.dataset.was = String(value ?? '') }
-  if (o.refresh || o.rename) input.dataset.refresh = ''
+  if (o.rename) input.dataset.rename = o.rename
+  // was is what the field held when last left, to see what a change changed.
+  if (o.refresh || o.rename) { input.dataset.refresh = ''; input.dataset.was = String(value ?? '') }
   return h('label', { class: 'bfield' + (o.wide ? ' wide' : ''), for: id }, h('span', {}, label, o.hint ? h('small', {}, ' ' + o.hint) : null), input)
 }
 
@@ -701,7 +726,7 @@ function draw(box: HTMLElement, ctx: BuildContext) {
       field('Id', p + '.id', 'text', a.id, { rename: 'actor' }), field('Name', p + '.name', 'text', a.name, { refresh: true }),
       field('Capability', p + '.capability', 'number', a.capability, { hint: '(> 0; only ratios matter)' }),
       group('Capability range', p + '.capability_range', 'pair', a.capability_range?.[0], a.capability_range?.[1], ['low', 'high']),
-      field('Aliases', p + '.aliases', 'list', a.aliases?.join(', '), { hint: '(comma-separated)' }),
+      field('Aliases', p + '.aliases', 'list', a.aliases?.join(', '), { hint: '(comma-separated)', refresh: true }),
       remove(p, () => `actor ${a.name || a.id}`)),
     h('div', { class: 'brow' }, field('Capability assumed because', p + '.capability_assumed', 'opttext', a.capability_assumed, { wide: true, placeholder: 'when no source speaks to it' })),
     quoteRows(p + '.capability_evidence', a.capability_evidence, 'Quotes behind the capability'),
@@ -1057,7 +1082,13 @@ function draw(box: HTMLElement, ctx: BuildContext) {
         renameInPage(box, doc, kind, from, to, el.dataset.path!)
         rename(doc, kind, from, to, el.dataset.path!)
       }
-      if (kind) el.dataset.was = to
+      // An alias taken away: the decision rules that name the actor by
+      // it name it by its id (unalias).
+      if (/\.aliases$/.test(el.dataset.path!)) {
+        const now = new Set((read(el, doc, undefined) as string[] | undefined) ?? [])
+        for (const n of from.split(',').map((x) => x.trim())) if (n && !now.has(n)) unalias(doc, el.dataset.path!.replace(/\.aliases$/, ''), n)
+      }
+      el.dataset.was = to
       refreshChoices(box, doc)
     })
   }
