@@ -410,7 +410,10 @@ function checkboxes(list: [string, string][], on: Set<string>): HTMLElement[] {
 
 let uid = 0
 
-interface Opts { options?: [string, string][]; choices?: Kind; hint?: string; rows?: number; wide?: boolean; min?: number; max?: number; step?: string; placeholder?: string; rename?: Kind; refresh?: boolean; list?: string }
+// scale, with hint, is the path of the issue field whose scale the hint
+// starts with ("(0–100; …)"), said again when the issue or its scale
+// changes (sayScales).
+interface Opts { options?: [string, string][]; choices?: Kind; hint?: string; scale?: string; rows?: number; wide?: boolean; min?: number; max?: number; step?: string; placeholder?: string; rename?: Kind; refresh?: boolean; list?: string }
 
 // field is one labelled input whose data-path is the path the server's
 // diagnostics name it by; data-kind says how it is read.
@@ -440,7 +443,7 @@ function field(label: string, path: string, kind: string, value: unknown, o: Opt
   if (o.rename) input.dataset.rename = o.rename
   // was is what the field held when last left, to see what a change changed.
   if (o.refresh || o.rename) { input.dataset.refresh = ''; input.dataset.was = String(value ?? '') }
-  return h('label', { class: 'bfield' + (o.wide ? ' wide' : ''), for: id }, h('span', {}, label, o.hint ? h('small', {}, ' ' + o.hint) : null), input)
+  return h('label', { class: 'bfield' + (o.wide ? ' wide' : ''), for: id }, h('span', {}, label, o.hint ? h('small', { 'data-scale': o.scale }, ' ' + o.hint) : null), input)
 }
 
 // group is a field of two numbers read together (a range, a scale).
@@ -693,7 +696,7 @@ function draw(box: HTMLElement, ctx: BuildContext) {
   const salMax = doc.metadata.salience_scale === 100 ? 100 : 1
   const scaleOf = (issue: string) => {
     const is = doc.issues.find((x) => x.id === issue)
-    return is?.scale ? `${is.scale.min}–${is.scale.max}` : '0–100'
+    return is?.scale ? `${is.scale.min ?? '?'}–${is.scale.max ?? '?'}` : '0–100'
   }
 
   // evidence rows: pick the source, paste the quote; list is the path of
@@ -774,7 +777,7 @@ function draw(box: HTMLElement, ctx: BuildContext) {
         return h('div', { class: 'bitem', 'data-path': p },
           h('div', { class: 'brow' },
             actorField('Actor', p + '.actor', sc.actor), issueField('Issue', p + '.issue', sc.issue),
-            field('Position', p + '.position', 'optnumber', sc.position, { hint: `(${scaleOf(sc.issue)}; empty: unchanged)` }),
+            field('Position', p + '.position', 'optnumber', sc.position, { hint: `(${scaleOf(sc.issue)}; empty: unchanged)`, scale: p + '.issue' }),
             field('Salience', p + '.salience', 'optnumber', sc.salience, { hint: `(0–${salMax}; empty: unchanged)` }),
             group('Position range', p + '.range.position', 'pair', sc.range?.position?.[0], sc.range?.position?.[1], ['low', 'high']),
             group('Salience range', p + '.range.salience', 'pair', sc.range?.salience?.[0], sc.range?.salience?.[1], ['low', 'high']),
@@ -1006,7 +1009,7 @@ function draw(box: HTMLElement, ctx: BuildContext) {
       return h('div', { class: 'bitem', 'data-path': p },
         h('div', { class: 'brow' },
           actorField('Actor', p + '.actor', x.actor), issueField('Issue', p + '.issue', x.issue),
-          field('Position', p + '.position', 'number', x.position, { hint: `(${scaleOf(x.issue)})` }),
+          field('Position', p + '.position', 'number', x.position, { hint: `(${scaleOf(x.issue)})`, scale: p + '.issue' }),
           field('Salience', p + '.salience', 'number', x.salience, { hint: `(0–${salMax})` }),
           group('Position range', p + '.range.position', 'pair', x.range?.position?.[0], x.range?.position?.[1], ['low', 'high']),
           group('Salience range', p + '.range.salience', 'pair', x.range?.salience?.[0], x.range?.salience?.[1], ['low', 'high']),
@@ -1047,17 +1050,20 @@ function draw(box: HTMLElement, ctx: BuildContext) {
   // outcomes: what happened on an issue at a date, with the quotes that
   // report it (an outcome is a claim about the world, never assumed)
   const outcomes = h('section', { class: 'card', 'data-testid': 'build-outcomes', 'data-path': 'outcomes' },
-    h('div', { class: 'bhead' }, h('h2', {}, 'Outcomes'), add('outcomes', () => ({ issue: doc.issues[0]?.id ?? '', value: null, date: '', evidence: [] }))),
+    // A new one is of the first issue, with a quote of the first source
+    // to paste: an outcome needs one, and the quote's fields say so.
+    h('div', { class: 'bhead' }, h('h2', {}, 'Outcomes'), add('outcomes', () => ({ issue: doc.issues.find((x) => x.id)?.id ?? '', value: null, date: '',
+      evidence: [{ source: doc.metadata.sources?.find((x) => x.id)?.id ?? '', quote: '' }] }))),
     h('p', { class: 'hint' }, 'What really happened: where an issue landed on its scale at a date, with the quotes that report it. Backtests score the forecasts against them; models never read them.'),
     ...(doc.outcomes ?? []).map((o, i) => {
       const p = `outcomes[${i}]`
       return h('div', { class: 'bitem', 'data-path': p },
         h('div', { class: 'brow' }, issueField('Issue', p + '.issue', o.issue),
-          field('Date', p + '.date', 'text', o.date, { placeholder: 'YYYY-MM-DD' }),
-          field('Value', p + '.value', 'number', o.value, { hint: `(${scaleOf(o.issue)})` }),
+          field('Date', p + '.date', 'text', o.date, { placeholder: 'YYYY-MM-DD', hint: '(when it landed there)' }),
+          field('Value', p + '.value', 'number', o.value, { hint: `(${scaleOf(o.issue)})`, scale: p + '.issue', placeholder: 'where it landed' }),
           field('Note', p + '.note', 'opttext', o.note, { wide: true, placeholder: 'how the report maps to the value' }),
           remove(p, `the outcome of ${issueName(doc, o.issue)}${o.date ? ' on ' + o.date : ''}`)),
-        evidenceRows(p, o.evidence))
+        quoteRows(p + '.evidence', o.evidence, 'Quotes that report it (one at least: an outcome is never assumed)'))
     }))
 
   box.replaceChildren(head, downloads ?? '', meta, issueCards, actorRows, stanceRows, snapshots, variants, proposals, outcomes)
@@ -1093,6 +1099,14 @@ function draw(box: HTMLElement, ctx: BuildContext) {
     })
   }
   wire(box, doc)
+  // The scale said beside a position or a value follows the issue
+  // chosen, and the issue's scale as it is edited.
+  const sayScales = () => {
+    for (const el of box.querySelectorAll<HTMLElement>('small[data-scale]')) {
+      el.textContent = el.textContent!.replace(/\([^;)]*/, '(' + scaleOf(String(getPath(doc, el.dataset.scale!) ?? '')))
+    }
+  }
+  for (const sec of [issueCards, stanceRows, snapshots, variants, outcomes]) sec.addEventListener('change', sayScales)
   showDiagnostics(box, d.diags, doc)
   if (focus) box.querySelector<HTMLElement>(`[data-path="${focus}"]`)?.focus({ preventScroll: true })
 }
