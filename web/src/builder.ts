@@ -716,11 +716,13 @@ function draw(box: HTMLElement, ctx: BuildContext) {
   // redLineRows are an actor's (or an actor change's, at p) red line on
   // each issue, each with its reason and its quotes.
   type RedLined = { red_lines?: { [issue: string]: string }; red_line_assumed?: { [issue: string]: string }; red_line_evidence?: { [issue: string]: Evidence[] } }
-  const redLineRows = (p: string, a: RedLined, hint?: string) => doc.issues.filter((is) => is.id).map((is) => h('div', { class: 'bredline' },
+  const redLine = (p: string, a: RedLined, is: Issue, hint?: string) => h('div', { class: 'bredline' },
     h('div', { class: 'brow' },
       field(`Red line on ${is.name || is.id}`, `${p}.red_lines.${is.id}`, 'opttext', a.red_lines?.[is.id], { placeholder: 'e.g. <= 40', hint }),
       field('Red line assumed because', `${p}.red_line_assumed.${is.id}`, 'opttext', a.red_line_assumed?.[is.id], { wide: true, placeholder: 'when no source speaks to it' })),
-    quoteRows(`${p}.red_line_evidence.${is.id}`, a.red_line_evidence?.[is.id], `Quotes behind the red line on ${is.name || is.id}`)))
+    quoteRows(`${p}.red_line_evidence.${is.id}`, a.red_line_evidence?.[is.id], `Quotes behind the red line on ${is.name || is.id}`))
+  const redLineRows = (p: string, a: RedLined, hint?: string) => h('div', { class: 'bredlines', 'data-issues': p, 'data-hint': hint },
+    ...doc.issues.filter((is) => is.id).map((is) => redLine(p, a, is, hint)))
 
   // actorEditor is an actor at p, of the base or added by a snapshot or
   // variant.
@@ -736,11 +738,16 @@ function draw(box: HTMLElement, ctx: BuildContext) {
     more(p, 'Description, red lines, reservation',
       field('Description', p + '.description', 'opttextarea', a.description, { wide: true }),
       field('Capability note', p + '.capability_note', 'opttext', a.capability_note, { wide: true }),
-      ...redLineRows(p, a),
+      redLineRows(p, a),
       h('div', { class: 'brow' },
         field('Reservation utility', p + '.reservation', 'optnumber', a.reservation, { hint: '(0–1)' }),
         field('Reservation assumed because', p + '.reservation_assumed', 'opttext', a.reservation_assumed, { wide: true, placeholder: 'when no source speaks to it' })),
       quoteRows(p + '.reservation_evidence', a.reservation_evidence, 'Quotes behind the reservation')))
+
+  // packageField is the value for the issue is in the package of the
+  // proposal x at p (of a change's, with change).
+  const packageField = (p: string, x: Proposal, is: Issue, change: boolean) =>
+    field(is.name || is.id, `${p}.package.${is.id}`, 'optnumber', x.package?.[is.id], { hint: `(${scaleOf(is.id)})`, placeholder: change ? 'unchanged' : 'open' })
 
   // proposalEditor is a proposal at p, of the base or of a snapshot's or
   // variant's changes (change): there an id already on the table changes
@@ -757,8 +764,7 @@ function draw(box: HTMLElement, ctx: BuildContext) {
         field('Date', p + '.date', change ? 'opttext' : 'text', x.date, { placeholder: 'YYYY-MM-DD' }), field('Withdrawn', p + '.withdrawn', 'opttext', x.withdrawn, { placeholder: 'YYYY-MM-DD' }),
         remove(p, () => `proposal ${x.name || x.id || (parsePath(p).pop() as number) + 1}`)),
       field('Description', p + '.description', 'opttextarea', x.description, { wide: true }),
-      h('div', { class: 'brow', 'data-path': p + '.package' }, ...doc.issues.filter((is) => is.id).map((is) =>
-        field(is.name || is.id, `${p}.package.${is.id}`, 'optnumber', x.package?.[is.id], { hint: `(${scaleOf(is.id)})`, placeholder: change ? 'unchanged' : 'open' }))),
+      h('div', { class: 'brow', 'data-path': p + '.package', 'data-issues': p }, ...doc.issues.filter((is) => is.id).map((is) => packageField(p, x, is, change))),
       checklist('Proposed by', p + '.proposers', x.proposers ?? [], doc),
       h('div', { class: 'brow' }, field('Assumed because', p + '.assumed', 'opttext', x.assumed, { wide: true }), field('Note', p + '.note', 'opttext', x.note, { wide: true })),
       evidenceRows(p, x.evidence))
@@ -800,7 +806,7 @@ function draw(box: HTMLElement, ctx: BuildContext) {
           // Folded as an actor's are; the fold opens when a diagnostic
           // falls inside it.
           more(p, 'Red lines, reservation, note',
-            ...redLineRows(p, ac, '(empty: unchanged; none: dropped)'),
+            redLineRows(p, ac, '(empty: unchanged; none: dropped)'),
             h('div', { class: 'brow' },
               field('Reservation utility', p + '.reservation', 'optnumber', ac.reservation, { hint: '(0–1; empty: unchanged)' }),
               field('Reservation assumed because', p + '.reservation_assumed', 'opttext', ac.reservation_assumed, { wide: true, placeholder: 'when no source speaks to it' })),
@@ -1098,6 +1104,34 @@ function draw(box: HTMLElement, ctx: BuildContext) {
       refreshChoices(box, doc)
     })
   }
+  // An issue given its id, or its name changed: the rows keyed by issue
+  // (each package's values, each actor's red lines) get a row for it and
+  // name each issue as it now is, in place, so that what is typed in
+  // them and the focus stay.
+  const issueRows = () => {
+    for (const row of box.querySelectorAll<HTMLElement>('[data-issues]')) {
+      const p = row.dataset.issues!
+      const item = getPath(doc, p)
+      if (!item) continue
+      const pkg = row.dataset.path === p + '.package'
+      for (const is of doc.issues.filter((x) => x.id)) {
+        const at = pkg ? `${p}.package.${is.id}` : `${p}.red_lines.${is.id}`
+        const f = row.querySelector<HTMLElement>(`[data-path="${CSS.escape(at)}"]`)
+        const name = is.name || is.id
+        if (!f) {
+          const fresh = pkg ? packageField(p, item, is, !!scopeOf(p)) : redLine(p, item, is, row.dataset.hint)
+          wire(fresh, doc)
+          row.append(fresh)
+          continue
+        }
+        const label = f.closest('label')?.querySelector('span')?.firstChild
+        if (label) label.textContent = pkg ? name : `Red line on ${name}`
+        const quotes = row.querySelector(`[data-path="${CSS.escape(`${p}.red_line_evidence.${is.id}`)}"] > .bhead > strong`)
+        if (quotes) quotes.textContent = `Quotes behind the red line on ${name}`
+      }
+    }
+  }
+  for (const el of box.querySelectorAll<HTMLElement>('[data-path^="issues["][data-refresh]')) el.addEventListener('change', issueRows)
   wire(box, doc)
   // The scale said beside a position or a value follows the issue
   // chosen, and the issue's scale as it is edited.
