@@ -619,7 +619,12 @@ function redrawDecision(el: HTMLElement, doc: Scenario, focus: boolean) {
 function draw(box: HTMLElement, ctx: BuildContext) {
   const d = draft!
   const doc = d.doc
-  const focus = (document.activeElement as HTMLElement | null)?.dataset?.path
+  // The field typed in, and where in it: the view is drawn again while
+  // the person types when the page's forecast answers (after a save, or
+  // a snapshot chosen), and the typing goes on where it was.
+  const active = document.activeElement instanceof HTMLElement && box.contains(document.activeElement) ? document.activeElement as HTMLInputElement : null
+  const focus = active?.dataset.path
+  const caret = typeof active?.selectionStart === 'number' ? [active.selectionStart, active.selectionEnd ?? active.selectionStart, active.selectionDirection ?? 'none'] as const : null
   const y = window.scrollY
   const again = () => { draw(box, ctx); window.scrollTo(0, y) }
   // change reads the fields, applies an edit of the document's shape,
@@ -1142,7 +1147,9 @@ function draw(box: HTMLElement, ctx: BuildContext) {
   }
   for (const sec of [issueCards, stanceRows, snapshots, variants, outcomes]) sec.addEventListener('change', sayScales)
   showDiagnostics(box, d.diags, doc)
-  if (focus) box.querySelector<HTMLElement>(`[data-path="${focus}"]`)?.focus({ preventScroll: true })
+  const back = focus ? box.querySelector<HTMLInputElement>(`[data-path="${CSS.escape(focus)}"]`) : null
+  back?.focus({ preventScroll: true })
+  if (back && caret && typeof back.selectionStart === 'number') back.setSelectionRange(caret[0], caret[1], caret[2])
 }
 
 // unreadable are the number fields in box whose text is not a number
