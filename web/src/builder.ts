@@ -681,6 +681,11 @@ function draw(box: HTMLElement, ctx: BuildContext) {
         }
         if (r.also.length && !confirm(`Remove ${it}? These name it, and go with it:\n${r.also.map((x) => '• ' + x).join('\n')}`)) return
         change(r.apply, true)
+        // The focus stays where the item was: on the item after it, now
+        // in its place, else on the list's add button.
+        const next = box.querySelector<HTMLElement>(`button[data-remove="${CSS.escape(path)}"]`) ??
+          box.querySelector<HTMLElement>(`button[data-add="${CSS.escape(path.replace(/\[\d+\]$/, ''))}"]`)
+        next?.focus({ preventScroll: true })
       } }, '✕')
   }
 
