@@ -49,3 +49,36 @@ func TestBuilderNewIssueRows(t *testing.T) {
 		t.Errorf("saved: %s", got)
 	}
 }
+
+// TestBuilderScaleHints changes the salience scale to 0–100 and Issue A's
+// scale to 0–200: what the page says beside the fields follows at once —
+// a stance's salience (0–100), the stances' heading, a stance's
+// position on Issue A, the proposal's value for it, a snapshot's change
+// of the proposal (0–200). (They said the scales as drawn, 0–1 and
+// 0–100, until something drew the view again.)
+func TestBuilderScaleHints(t *testing.T) {
+	r := openRenames(t)
+	hints := func() string {
+		return get(t, r.bctx, "the hints", chromedp.Evaluate[string](`(() => {
+			const hint = (p) => document.querySelector('label:has(> [data-path="' + p + '"]) small')?.textContent ?? "(none)"
+			const head = document.querySelector('[data-testid=build-stances] p.hint').textContent.match(/\([^)]*\)/)[0]
+			return [hint("stances[0].salience"), head, hint("stances[0].position"), hint("proposals[0].package.a"), hint("snapshots[0].proposals[0].package.a"), hint("stances[2].position")].join(" |")
+		})()`))
+	}
+	if got, want := hints(), " (0–1) |(0–1) | (0–100) | (0–100) | (0–100) | (0–100)"; got != want {
+		t.Fatalf("before:\n%s\nwant:\n%s", got, want)
+	}
+	r.setField("metadata.salience_scale", "100")
+	r.do("Issue A's scale", void(chromedp.Evaluate[bool](`(() => {
+		const [lo, hi] = document.querySelectorAll('[data-path="issues[0].scale"] input')
+		for (const [el, v] of [[lo, "0"], [hi, "200"]]) {
+			el.value = v
+			el.dispatchEvent(new Event("input", { bubbles: true }))
+			el.dispatchEvent(new Event("change", { bubbles: true }))
+		}
+		return true
+	})()`)))
+	if got, want := hints(), " (0–100) |(0–100) | (0–200) | (0–200) | (0–200) | (0–100)"; got != want {
+		t.Errorf("after:\n%s\nwant:\n%s", got, want)
+	}
+}

@@ -410,9 +410,9 @@ function checkboxes(list: [string, string][], on: Set<string>): HTMLElement[] {
 
 let uid = 0
 
-// scale, with hint, is the path of the issue field whose scale the hint
-// starts with ("(0–100; …)"), said again when the issue or its scale
-// changes (sayScales).
+// scale, with hint, is the path of the field naming the issue whose scale
+// the hint starts with ("(0–100; …)"), or the salience scale's, said
+// again when the issue or its scale changes (sayScales).
 interface Opts { options?: [string, string][]; choices?: Kind; hint?: string; scale?: string; rows?: number; wide?: boolean; min?: number; max?: number; step?: string; placeholder?: string; rename?: Kind; refresh?: boolean; list?: string }
 
 // field is one labelled input whose data-path is the path the server's
@@ -703,6 +703,7 @@ function draw(box: HTMLElement, ctx: BuildContext) {
     return f
   }
   const issueField = (label: string, path: string, cur: string) => field(label, path, 'text', cur, { options: choices(doc, 'issue', cur), choices: 'issue' })
+  const salience = 'metadata.salience_scale'
   const salMax = doc.metadata.salience_scale === 100 ? 100 : 1
   const scaleOf = (issue: string) => {
     const is = doc.issues.find((x) => x.id === issue)
@@ -757,7 +758,7 @@ function draw(box: HTMLElement, ctx: BuildContext) {
   // packageField is the value for the issue is in the package of the
   // proposal x at p (of a change's, with change).
   const packageField = (p: string, x: Proposal, is: Issue, change: boolean) =>
-    field(is.name || is.id, `${p}.package.${is.id}`, 'optnumber', x.package?.[is.id], { hint: `(${scaleOf(is.id)})`, placeholder: change ? 'unchanged' : 'open' })
+    field(is.name || is.id, `${p}.package.${is.id}`, 'optnumber', x.package?.[is.id], { hint: `(${scaleOf(is.id)})`, scale: `issues[${doc.issues.indexOf(is)}].id`, placeholder: change ? 'unchanged' : 'open' })
 
   // proposalEditor is a proposal at p, of the base or of a snapshot's or
   // variant's changes (change): there an id already on the table changes
@@ -794,7 +795,7 @@ function draw(box: HTMLElement, ctx: BuildContext) {
           h('div', { class: 'brow' },
             actorField('Actor', p + '.actor', sc.actor), issueField('Issue', p + '.issue', sc.issue),
             field('Position', p + '.position', 'optnumber', sc.position, { hint: `(${scaleOf(sc.issue)}; empty: unchanged)`, scale: p + '.issue' }),
-            field('Salience', p + '.salience', 'optnumber', sc.salience, { hint: `(0–${salMax}; empty: unchanged)` }),
+            field('Salience', p + '.salience', 'optnumber', sc.salience, { hint: `(0–${salMax}; empty: unchanged)`, scale: salience }),
             group('Position range', p + '.range.position', 'pair', sc.range?.position?.[0], sc.range?.position?.[1], ['low', 'high']),
             group('Salience range', p + '.range.salience', 'pair', sc.range?.salience?.[0], sc.range?.salience?.[1], ['low', 'high']),
             remove(p, 'this change')),
@@ -1019,14 +1020,14 @@ function draw(box: HTMLElement, ctx: BuildContext) {
     h('div', { class: 'bhead' }, h('h2', {}, 'Stances'), add('stances', { actor: '', issue: '', position: null, salience: null }),
       h('button', { type: 'button', class: 'small', 'data-testid': 'add-missing-stances', onclick: () => change(() => { doc.stances.push(...missing().filter((x) => x.actor && x.issue)) }) },
         '+ add one for each actor and issue without one')),
-    h('p', { class: 'hint' }, `Each actor’s position on an issue’s scale and the issue’s salience to it (0–${salMax}), with the quotes it rests on — or why it is assumed.`),
+    h('p', { class: 'hint', 'data-scale': salience }, `Each actor’s position on an issue’s scale and the issue’s salience to it (0–${salMax}), with the quotes it rests on — or why it is assumed.`),
     ...doc.stances.map((x, i) => {
       const p = `stances[${i}]`
       return h('div', { class: 'bitem', 'data-path': p },
         h('div', { class: 'brow' },
           actorField('Actor', p + '.actor', x.actor), issueField('Issue', p + '.issue', x.issue),
           field('Position', p + '.position', 'number', x.position, { hint: `(${scaleOf(x.issue)})`, scale: p + '.issue' }),
-          field('Salience', p + '.salience', 'number', x.salience, { hint: `(0–${salMax})` }),
+          field('Salience', p + '.salience', 'number', x.salience, { hint: `(0–${salMax})`, scale: salience }),
           group('Position range', p + '.range.position', 'pair', x.range?.position?.[0], x.range?.position?.[1], ['low', 'high']),
           group('Salience range', p + '.range.salience', 'pair', x.range?.salience?.[0], x.range?.salience?.[1], ['low', 'high']),
           remove(p, `the stance of ${actorName(doc, x.actor)} on ${issueName(doc, x.issue)}`)),
@@ -1146,11 +1147,13 @@ function draw(box: HTMLElement, ctx: BuildContext) {
   // The scale said beside a position or a value follows the issue
   // chosen, and the issue's scale as it is edited.
   const sayScales = () => {
-    for (const el of box.querySelectorAll<HTMLElement>('small[data-scale]')) {
-      el.textContent = el.textContent!.replace(/\([^;)]*/, '(' + scaleOf(String(getPath(doc, el.dataset.scale!) ?? '')))
+    for (const el of box.querySelectorAll<HTMLElement>('[data-scale]')) {
+      const at = el.dataset.scale!
+      const scale = at === salience ? `0–${doc.metadata.salience_scale === 100 ? 100 : 1}` : scaleOf(String(getPath(doc, at) ?? ''))
+      el.textContent = el.textContent!.replace(/\([^;)]*/, '(' + scale)
     }
   }
-  for (const sec of [issueCards, stanceRows, snapshots, variants, outcomes]) sec.addEventListener('change', sayScales)
+  for (const sec of [meta, issueCards, stanceRows, snapshots, variants, proposals, outcomes]) sec.addEventListener('change', sayScales)
   showDiagnostics(box, d.diags, doc)
   const back = focus ? box.querySelector<HTMLInputElement>(`[data-path="${CSS.escape(focus)}"]`) : null
   back?.focus({ preventScroll: true })
