@@ -13,7 +13,8 @@
 // scenario downloads as its file, in a peer tool's format, or as the
 // one-page brief. Renaming an id carries its references along (rename);
 // removing an item removes what names it, after asking, or is refused
-// with the reason (removal.ts).
+// with the reason (removal.ts); taking an actor's alias away names it by
+// its id where the file named it by the alias (unalias).
 import { api, download, APIError } from './api'
 import type { Scenario, ScenarioView, Diagnostic, Evidence, Changes, FormatInfo, Actor, Proposal, Issue, Decision } from './api'
 import { h, errorText } from './util'
@@ -212,7 +213,8 @@ function collect(box: HTMLElement, doc: Scenario) {
 // names by an id already on the table is a change of that one: renaming
 // it makes it a new proposal, and nothing else follows.
 //
-// An actor's aliases are names, not references, and are never rewritten.
+// An actor's aliases are names, not references, and are never rewritten
+// (an alias taken away is another matter: unalias).
 // The subtle case is an alias equal to the old id (the old id kept as an
 // alias, so that the old name still works): the references written as
 // the old id follow to the new one all the same, since both name the
