@@ -32,3 +32,19 @@ func TestBuilderRemoveKeepsFocus(t *testing.T) {
 		t.Errorf("after the last: the focus on %s, the stances of %s", f, a)
 	}
 }
+
+// TestBuilderRemoveKeepsFolds opens West's folded fields (its red lines
+// and reservation), then removes North, before it: West's fields stay
+// open, South's stay folded. (The open fold was remembered by West's
+// place, actors[2], which after the removal no actor had, so West's
+// fields folded away while a person was editing them.)
+func TestBuilderRemoveKeepsFolds(t *testing.T) {
+	r := openStored(t, "Unruled", unruled)
+	r.do("open West's fold", chromedp.Click(chromedp.CSS(`[data-path="actors[2]"] details.bmore > summary`)),
+		void(chromedp.Evaluate[bool](`(() => { window.confirm = () => true; return true })()`)),
+		chromedp.Click(chromedp.CSS(`button[data-remove="actors[0]"]`)))
+	got := get(t, r.bctx, "the folds", chromedp.Evaluate[string](`[...document.querySelectorAll('[data-path^="actors["] > details.bmore')].map((d) => d.parentElement.querySelector('[data-path$=".id"]').value + ":" + d.open).join(" ")`))
+	if got != "south:false west:true" {
+		t.Errorf("the actors' folds: %s", got)
+	}
+}

@@ -59,6 +59,23 @@ const openMore = new Set<string>()
 // until they come.
 let formats: FormatInfo[] | null = null
 
+// shiftOpen keeps the folds open on the items they were open on when the
+// item at path is removed: the items after it in its list move up one,
+// and its own folds go with it.
+function shiftOpen(path: string) {
+  const m = /^(.*)\[(\d+)\]$/.exec(path)
+  if (!m) return
+  const list = m[1], i = Number(m[2])
+  const keys = [...openMore]
+  openMore.clear()
+  for (const k of keys) {
+    const at = k.startsWith(list + '[') ? /^\[(\d+)\](.*)$/.exec(k.slice(list.length)) : null
+    const j = at ? Number(at[1]) : -1
+    if (!at || j < i) openMore.add(k)
+    else if (j > i) openMore.add(`${list}[${j - 1}]${at[2]}`)
+  }
+}
+
 const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x))
 
 // canonical is a document as JSON with every mapping's keys sorted, so
@@ -634,6 +651,11 @@ function draw(box: HTMLElement, ctx: BuildContext) {
   // the last diagnostics name no longer hold.
   const change = (edit: () => void, dropped = false) => {
     collect(box, doc)
+    // The folds as they are now (a fold's toggle is told a moment after
+    // it opens), before an edit moves them (shiftOpen).
+    for (const el of box.querySelectorAll<HTMLDetailsElement>('details[data-more]')) {
+      if (el.open) openMore.add(el.dataset.more!); else openMore.delete(el.dataset.more!)
+    }
     edit()
     if (dropped) d.diags = []
     again()
@@ -682,7 +704,7 @@ function draw(box: HTMLElement, ctx: BuildContext) {
           return
         }
         if (r.also.length && !confirm(`Remove ${it}? These name it, and go with it:\n${r.also.map((x) => '• ' + x).join('\n')}`)) return
-        change(r.apply, true)
+        change(() => { r.apply(); shiftOpen(path) }, true)
         // The focus stays where the item was: on the item after it, now
         // in its place, else on the list's add button.
         const next = box.querySelector<HTMLElement>(`button[data-remove="${CSS.escape(path)}"]`) ??
@@ -693,7 +715,7 @@ function draw(box: HTMLElement, ctx: BuildContext) {
 
   // more is a folded group of an item's less used fields.
   const more = (key: string, summary: string, ...kids: (HTMLElement | null)[]) => {
-    const el = h('details', { class: 'bmore', open: openMore.has(key) }, h('summary', {}, summary), ...kids)
+    const el = h('details', { class: 'bmore', open: openMore.has(key), 'data-more': key }, h('summary', {}, summary), ...kids)
     el.addEventListener('toggle', () => { if (el.open) openMore.add(key); else openMore.delete(key) })
     return el
   }
