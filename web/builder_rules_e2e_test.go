@@ -240,13 +240,14 @@ func TestBuilderDecisionRuleKept(t *testing.T) {
 }
 
 // TestBuilderOutcomes records an outcome in the builder: Issue B landed
-// at 45 on 2025-06-01, as the wire reported. Saved first at 150, it is
+// at 45 on 2025-06-01, as the wire reported (a new outcome comes with a
+// quote to paste). Saved first at 150, it is
 // refused beside the value, in the server's words; at 45 it saves, and
 // the exported file records it with its quote.
 func TestBuilderOutcomes(t *testing.T) {
 	r := openStored(t, "Unruled", unruled)
-	r.do("add an outcome and its quote", chromedp.Click(chromedp.CSS(`button[data-add="outcomes"]`)), chromedp.WaitVisible(chromedp.CSS(`[data-path="outcomes[0].date"]`)),
-		chromedp.Click(chromedp.CSS(`button[data-add="outcomes[0].evidence"]`)), chromedp.WaitVisible(chromedp.CSS(`[data-path="outcomes[0].evidence[0].quote"]`)))
+	r.do("add an outcome", chromedp.Click(chromedp.CSS(`button[data-add="outcomes"]`)), chromedp.WaitVisible(chromedp.CSS(`[data-path="outcomes[0].date"]`)),
+		chromedp.WaitVisible(chromedp.CSS(`[data-path="outcomes[0].evidence[0].quote"]`)))
 	r.setField("outcomes[0].issue", "b")
 	r.setField("outcomes[0].date", "2025-06-01")
 	r.setField("outcomes[0].value", "150")
@@ -261,5 +262,53 @@ func TestBuilderOutcomes(t *testing.T) {
 	want := "outcomes:\n  - issue: b\n    value: 45\n    date: \"2025-06-01\"\n    evidence:\n      - source: wire\n        quote: They met at forty-five.\n"
 	if file := r.exported(); !strings.HasSuffix(file, want) {
 		t.Errorf("the exported file does not end with the outcome\n%s\nit reads\n%s", want, file)
+	}
+}
+
+// TestBuilderNewOutcome adds an outcome: it starts as what an outcome
+// needs, to fill in — the first issue chosen, the focus on it, a quote of
+// the first source ready to paste (an outcome is never assumed: it
+// started with none, and the save refused it for that), the date and
+// value empty, the value's field saying the issue's scale. Issue B's
+// scale made 0–200 and Issue B chosen, the value's field says 0–200, and
+// so does Issue B's stance's position (they said 0–100, the scale of the
+// issue first chosen, as drawn). Filled in, it saves.
+func TestBuilderNewOutcome(t *testing.T) {
+	r := openStored(t, "Unruled", unruled)
+	r.do("add an outcome", chromedp.Click(chromedp.CSS(`button[data-add="outcomes"]`)), chromedp.WaitVisible(chromedp.CSS(`[data-path="outcomes[0].date"]`)))
+	state := func() string {
+		return get(t, r.bctx, "the outcome", chromedp.Evaluate[string](`(() => {
+			const v = (p) => document.querySelector('[data-path="' + p + '"]')?.value ?? "(none)"
+			const hint = (p) => document.querySelector('label:has(> [data-path="' + p + '"]) small')?.textContent ?? "(none)"
+			return [v("outcomes[0].issue"), v("outcomes[0].date"), v("outcomes[0].value"), hint("outcomes[0].value"), v("outcomes[0].evidence[0].source"), JSON.stringify(v("outcomes[0].evidence[0].quote")),
+				document.querySelectorAll('[data-path^="outcomes[0].evidence["][data-path$="].quote"]').length, hint("stances[3].position"), document.activeElement?.dataset.path].join(" | ")
+		})()`))
+	}
+	if got, want := state(), `a |  |  |  (0–100) | wire | "" | 1 |  (0–100) | outcomes[0].issue`; got != want {
+		t.Errorf("the new outcome:\n%s\nwant:\n%s", got, want)
+	}
+	r.do("Issue B's scale", void(chromedp.Evaluate[bool](`(() => {
+		const [lo, hi] = document.querySelectorAll('[data-path="issues[1].scale"] input')
+		for (const [el, v] of [[lo, "0"], [hi, "200"]]) {
+			el.value = v
+			el.dispatchEvent(new Event("input", { bubbles: true }))
+			el.dispatchEvent(new Event("change", { bubbles: true }))
+		}
+		return true
+	})()`)))
+	r.setField("outcomes[0].issue", "b")
+	if got, want := state(), `b |  |  |  (0–200) | wire | "" | 1 |  (0–200) | `; !strings.HasPrefix(got, want) {
+		t.Errorf("Issue B chosen:\n%s\nwant:\n%s", got, want)
+	}
+	r.setField("outcomes[0].date", "2025-06-01")
+	r.setField("outcomes[0].value", "150")
+	r.setField("outcomes[0].evidence[0].quote", "They met at a hundred and fifty.")
+	saved := r.save()
+	if len(saved.Outcomes) != 1 {
+		t.Fatalf("%d outcomes saved", len(saved.Outcomes))
+	}
+	o := saved.Outcomes[0]
+	if got := fmt.Sprintf("%s %v %s %s:%q", o.Issue, o.Value, o.Date, o.Evidence[0].Source, o.Evidence[0].Quote); got != `b 150 2025-06-01 wire:"They met at a hundred and fifty."` {
+		t.Errorf("saved: %s", got)
 	}
 }

@@ -13,7 +13,8 @@
 // scenario downloads as its file, in a peer tool's format, or as the
 // one-page brief. Renaming an id carries its references along (rename);
 // removing an item removes what names it, after asking, or is refused
-// with the reason (removal.ts).
+// with the reason (removal.ts); taking an actor's alias away names it by
+// its id where the file named it by the alias (unalias).
 import { api, download, APIError } from './api'
 import type { Scenario, ScenarioView, Diagnostic, Evidence, Changes, FormatInfo, Actor, Proposal, Issue, Decision } from './api'
 import { h, errorText } from './util'
@@ -57,6 +58,23 @@ const openMore = new Set<string>()
 // formats are the formats an upload may be in (GET /api/formats), null
 // until they come.
 let formats: FormatInfo[] | null = null
+
+// shiftOpen keeps the folds open on the items they were open on when the
+// item at path is removed: the items after it in its list move up one,
+// and its own folds go with it.
+function shiftOpen(path: string) {
+  const m = /^(.*)\[(\d+)\]$/.exec(path)
+  if (!m) return
+  const list = m[1], i = Number(m[2])
+  const keys = [...openMore]
+  openMore.clear()
+  for (const k of keys) {
+    const at = k.startsWith(list + '[') ? /^\[(\d+)\](.*)$/.exec(k.slice(list.length)) : null
+    const j = at ? Number(at[1]) : -1
+    if (!at || j < i) openMore.add(k)
+    else if (j > i) openMore.add(`${list}[${j - 1}]${at[2]}`)
+  }
+}
 
 const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x))
 
@@ -212,7 +230,8 @@ function collect(box: HTMLElement, doc: Scenario) {
 // names by an id already on the table is a change of that one: renaming
 // it makes it a new proposal, and nothing else follows.
 //
-// An actor's aliases are names, not references, and are never rewritten.
+// An actor's aliases are names, not references, and are never rewritten
+// (an alias taken away is another matter: unalias).
 // The subtle case is an alias equal to the old id (the old id kept as an
 // alias, so that the old name still works): the references written as
 // the old id follow to the new one all the same, since both name the
@@ -283,6 +302,30 @@ function renameVoter(doc: Scenario, from: string, to: string, path: string) {
     if (!d) continue
     if (d.voters?.includes(from)) d.voters = d.voters.flatMap((x) => (x !== from ? [x] : shared ? [x, to] : [to]))
     renameKey(d.weights, from, to, shared)
+  }
+}
+
+// unalias carries the removal of name from the aliases of the actor at
+// p into the decision rules, whose voters and weights may name the actor
+// by it: there it becomes the actor's id, as everywhere else the page
+// names an actor (a stance's, a proposer's, a leaving's menu shows the
+// actor, and is read back as its id once the alias is gone), so that
+// the rule still counts the actor it counted. While another actor still
+// answers to name, the rule keeps it too, as renameVoter does. A rule
+// that names the actor by another name as well is left as it is: it
+// named the actor twice, an error the save points to, and the page
+// draws the name no actor answers to "(not defined)", to be emptied.
+function unalias(doc: Scenario, p: string, name: string) {
+  const self = getPath(doc, p) as Actor | undefined
+  if (!self?.id || name === self.id || self.aliases?.includes(name)) return
+  const to = self.id
+  const shared = allActors(doc).some((a) => a !== self && (a.id === name || !!a.aliases?.includes(name)))
+  const besides = (names: string[]) => names.some((x) => x !== name && resolves(doc, x) === to)
+  for (const is of doc.issues) {
+    const d = is.decision
+    if (!d) continue
+    if (d.voters?.includes(name) && !besides(d.voters)) d.voters = d.voters.flatMap((x) => (x !== name ? [x] : shared ? [x, to] : [to]))
+    if (d.weights && name in d.weights && !besides(Object.keys(d.weights))) renameKey(d.weights, name, to, shared)
   }
 }
 
@@ -386,7 +429,10 @@ function checkboxes(list: [string, string][], on: Set<string>): HTMLElement[] {
 
 let uid = 0
 
-interface Opts { options?: [string, string][]; choices?: Kind; hint?: string; rows?: number; wide?: boolean; min?: number; max?: number; step?: string; placeholder?: string; rename?: Kind; refresh?: boolean; list?: string }
+// scale, with hint, is the path of the field naming the issue whose scale
+// the hint starts with ("(0–100; …)"), or the salience scale's, said
+// again when the issue or its scale changes (sayScales).
+interface Opts { options?: [string, string][]; choices?: Kind; hint?: string; scale?: string; rows?: number; wide?: boolean; min?: number; max?: number; step?: string; placeholder?: string; rename?: Kind; refresh?: boolean; list?: string }
 
 // field is one labelled input whose data-path is the path the server's
 // diagnostics name it by; data-kind says how it is read.
@@ -413,9 +459,10 @@ function field(label: string, path: string, kind: string, value: unknown, o: Opt
   }
   input.dataset.path = path
   input.dataset.kind = kind
-  if (o.rename) { input.dataset.rename = o.rename; input.dataset.was = String(value ?? '') }
-  if (o.refresh || o.rename) input.dataset.refresh = ''
-  return h('label', { class: 'bfield' + (o.wide ? ' wide' : ''), for: id }, h('span', {}, label, o.hint ? h('small', {}, ' ' + o.hint) : null), input)
+  if (o.rename) input.dataset.rename = o.rename
+  // was is what the field held when last left, to see what a change changed.
+  if (o.refresh || o.rename) { input.dataset.refresh = ''; input.dataset.was = String(value ?? '') }
+  return h('label', { class: 'bfield' + (o.wide ? ' wide' : ''), for: id }, h('span', {}, label, o.hint ? h('small', { 'data-scale': o.scale }, ' ' + o.hint) : null), input)
 }
 
 // group is a field of two numbers read together (a range, a scale).
@@ -591,7 +638,12 @@ function redrawDecision(el: HTMLElement, doc: Scenario, focus: boolean) {
 function draw(box: HTMLElement, ctx: BuildContext) {
   const d = draft!
   const doc = d.doc
-  const focus = (document.activeElement as HTMLElement | null)?.dataset?.path
+  // The field typed in, and where in it: the view is drawn again while
+  // the person types when the page's forecast answers (after a save, or
+  // a snapshot chosen), and the typing goes on where it was.
+  const active = document.activeElement instanceof HTMLElement && box.contains(document.activeElement) ? document.activeElement as HTMLInputElement : null
+  const focus = active?.dataset.path
+  const caret = typeof active?.selectionStart === 'number' ? [active.selectionStart, active.selectionEnd ?? active.selectionStart, active.selectionDirection ?? 'none'] as const : null
   const y = window.scrollY
   const again = () => { draw(box, ctx); window.scrollTo(0, y) }
   // change reads the fields, applies an edit of the document's shape,
@@ -599,6 +651,11 @@ function draw(box: HTMLElement, ctx: BuildContext) {
   // the last diagnostics name no longer hold.
   const change = (edit: () => void, dropped = false) => {
     collect(box, doc)
+    // The folds as they are now (a fold's toggle is told a moment after
+    // it opens), before an edit moves them (shiftOpen).
+    for (const el of box.querySelectorAll<HTMLDetailsElement>('details[data-more]')) {
+      if (el.open) openMore.add(el.dataset.more!); else openMore.delete(el.dataset.more!)
+    }
     edit()
     if (dropped) d.diags = []
     again()
@@ -647,13 +704,18 @@ function draw(box: HTMLElement, ctx: BuildContext) {
           return
         }
         if (r.also.length && !confirm(`Remove ${it}? These name it, and go with it:\n${r.also.map((x) => '• ' + x).join('\n')}`)) return
-        change(r.apply, true)
+        change(() => { r.apply(); shiftOpen(path) }, true)
+        // The focus stays where the item was: on the item after it, now
+        // in its place, else on the list's add button.
+        const next = box.querySelector<HTMLElement>(`button[data-remove="${CSS.escape(path)}"]`) ??
+          box.querySelector<HTMLElement>(`button[data-add="${CSS.escape(path.replace(/\[\d+\]$/, ''))}"]`)
+        next?.focus({ preventScroll: true })
       } }, '✕')
   }
 
   // more is a folded group of an item's less used fields.
   const more = (key: string, summary: string, ...kids: (HTMLElement | null)[]) => {
-    const el = h('details', { class: 'bmore', open: openMore.has(key) }, h('summary', {}, summary), ...kids)
+    const el = h('details', { class: 'bmore', open: openMore.has(key), 'data-more': key }, h('summary', {}, summary), ...kids)
     el.addEventListener('toggle', () => { if (el.open) openMore.add(key); else openMore.delete(key) })
     return el
   }
@@ -665,10 +727,11 @@ function draw(box: HTMLElement, ctx: BuildContext) {
     return f
   }
   const issueField = (label: string, path: string, cur: string) => field(label, path, 'text', cur, { options: choices(doc, 'issue', cur), choices: 'issue' })
+  const salience = 'metadata.salience_scale'
   const salMax = doc.metadata.salience_scale === 100 ? 100 : 1
   const scaleOf = (issue: string) => {
     const is = doc.issues.find((x) => x.id === issue)
-    return is?.scale ? `${is.scale.min}–${is.scale.max}` : '0–100'
+    return is?.scale ? `${is.scale.min ?? '?'}–${is.scale.max ?? '?'}` : '0–100'
   }
 
   // evidence rows: pick the source, paste the quote; list is the path of
@@ -688,11 +751,13 @@ function draw(box: HTMLElement, ctx: BuildContext) {
   // redLineRows are an actor's (or an actor change's, at p) red line on
   // each issue, each with its reason and its quotes.
   type RedLined = { red_lines?: { [issue: string]: string }; red_line_assumed?: { [issue: string]: string }; red_line_evidence?: { [issue: string]: Evidence[] } }
-  const redLineRows = (p: string, a: RedLined, hint?: string) => doc.issues.filter((is) => is.id).map((is) => h('div', { class: 'bredline' },
+  const redLine = (p: string, a: RedLined, is: Issue, hint?: string) => h('div', { class: 'bredline' },
     h('div', { class: 'brow' },
       field(`Red line on ${is.name || is.id}`, `${p}.red_lines.${is.id}`, 'opttext', a.red_lines?.[is.id], { placeholder: 'e.g. <= 40', hint }),
       field('Red line assumed because', `${p}.red_line_assumed.${is.id}`, 'opttext', a.red_line_assumed?.[is.id], { wide: true, placeholder: 'when no source speaks to it' })),
-    quoteRows(`${p}.red_line_evidence.${is.id}`, a.red_line_evidence?.[is.id], `Quotes behind the red line on ${is.name || is.id}`)))
+    quoteRows(`${p}.red_line_evidence.${is.id}`, a.red_line_evidence?.[is.id], `Quotes behind the red line on ${is.name || is.id}`))
+  const redLineRows = (p: string, a: RedLined, hint?: string) => h('div', { class: 'bredlines', 'data-issues': p, 'data-hint': hint },
+    ...doc.issues.filter((is) => is.id).map((is) => redLine(p, a, is, hint)))
 
   // actorEditor is an actor at p, of the base or added by a snapshot or
   // variant.
@@ -701,18 +766,23 @@ function draw(box: HTMLElement, ctx: BuildContext) {
       field('Id', p + '.id', 'text', a.id, { rename: 'actor' }), field('Name', p + '.name', 'text', a.name, { refresh: true }),
       field('Capability', p + '.capability', 'number', a.capability, { hint: '(> 0; only ratios matter)' }),
       group('Capability range', p + '.capability_range', 'pair', a.capability_range?.[0], a.capability_range?.[1], ['low', 'high']),
-      field('Aliases', p + '.aliases', 'list', a.aliases?.join(', '), { hint: '(comma-separated)' }),
+      field('Aliases', p + '.aliases', 'list', a.aliases?.join(', '), { hint: '(comma-separated)', refresh: true }),
       remove(p, () => `actor ${a.name || a.id}`)),
     h('div', { class: 'brow' }, field('Capability assumed because', p + '.capability_assumed', 'opttext', a.capability_assumed, { wide: true, placeholder: 'when no source speaks to it' })),
     quoteRows(p + '.capability_evidence', a.capability_evidence, 'Quotes behind the capability'),
     more(p, 'Description, red lines, reservation',
       field('Description', p + '.description', 'opttextarea', a.description, { wide: true }),
       field('Capability note', p + '.capability_note', 'opttext', a.capability_note, { wide: true }),
-      ...redLineRows(p, a),
+      redLineRows(p, a),
       h('div', { class: 'brow' },
         field('Reservation utility', p + '.reservation', 'optnumber', a.reservation, { hint: '(0–1)' }),
         field('Reservation assumed because', p + '.reservation_assumed', 'opttext', a.reservation_assumed, { wide: true, placeholder: 'when no source speaks to it' })),
       quoteRows(p + '.reservation_evidence', a.reservation_evidence, 'Quotes behind the reservation')))
+
+  // packageField is the value for the issue is in the package of the
+  // proposal x at p (of a change's, with change).
+  const packageField = (p: string, x: Proposal, is: Issue, change: boolean) =>
+    field(is.name || is.id, `${p}.package.${is.id}`, 'optnumber', x.package?.[is.id], { hint: `(${scaleOf(is.id)})`, scale: `issues[${doc.issues.indexOf(is)}].id`, placeholder: change ? 'unchanged' : 'open' })
 
   // proposalEditor is a proposal at p, of the base or of a snapshot's or
   // variant's changes (change): there an id already on the table changes
@@ -729,8 +799,7 @@ function draw(box: HTMLElement, ctx: BuildContext) {
         field('Date', p + '.date', change ? 'opttext' : 'text', x.date, { placeholder: 'YYYY-MM-DD' }), field('Withdrawn', p + '.withdrawn', 'opttext', x.withdrawn, { placeholder: 'YYYY-MM-DD' }),
         remove(p, () => `proposal ${x.name || x.id || (parsePath(p).pop() as number) + 1}`)),
       field('Description', p + '.description', 'opttextarea', x.description, { wide: true }),
-      h('div', { class: 'brow', 'data-path': p + '.package' }, ...doc.issues.filter((is) => is.id).map((is) =>
-        field(is.name || is.id, `${p}.package.${is.id}`, 'optnumber', x.package?.[is.id], { hint: `(${scaleOf(is.id)})`, placeholder: change ? 'unchanged' : 'open' }))),
+      h('div', { class: 'brow', 'data-path': p + '.package', 'data-issues': p }, ...doc.issues.filter((is) => is.id).map((is) => packageField(p, x, is, change))),
       checklist('Proposed by', p + '.proposers', x.proposers ?? [], doc),
       h('div', { class: 'brow' }, field('Assumed because', p + '.assumed', 'opttext', x.assumed, { wide: true }), field('Note', p + '.note', 'opttext', x.note, { wide: true })),
       evidenceRows(p, x.evidence))
@@ -749,8 +818,8 @@ function draw(box: HTMLElement, ctx: BuildContext) {
         return h('div', { class: 'bitem', 'data-path': p },
           h('div', { class: 'brow' },
             actorField('Actor', p + '.actor', sc.actor), issueField('Issue', p + '.issue', sc.issue),
-            field('Position', p + '.position', 'optnumber', sc.position, { hint: `(${scaleOf(sc.issue)}; empty: unchanged)` }),
-            field('Salience', p + '.salience', 'optnumber', sc.salience, { hint: `(0–${salMax}; empty: unchanged)` }),
+            field('Position', p + '.position', 'optnumber', sc.position, { hint: `(${scaleOf(sc.issue)}; empty: unchanged)`, scale: p + '.issue' }),
+            field('Salience', p + '.salience', 'optnumber', sc.salience, { hint: `(0–${salMax}; empty: unchanged)`, scale: salience }),
             group('Position range', p + '.range.position', 'pair', sc.range?.position?.[0], sc.range?.position?.[1], ['low', 'high']),
             group('Salience range', p + '.range.salience', 'pair', sc.range?.salience?.[0], sc.range?.salience?.[1], ['low', 'high']),
             remove(p, 'this change')),
@@ -772,7 +841,7 @@ function draw(box: HTMLElement, ctx: BuildContext) {
           // Folded as an actor's are; the fold opens when a diagnostic
           // falls inside it.
           more(p, 'Red lines, reservation, note',
-            ...redLineRows(p, ac, '(empty: unchanged; none: dropped)'),
+            redLineRows(p, ac, '(empty: unchanged; none: dropped)'),
             h('div', { class: 'brow' },
               field('Reservation utility', p + '.reservation', 'optnumber', ac.reservation, { hint: '(0–1; empty: unchanged)' }),
               field('Reservation assumed because', p + '.reservation_assumed', 'opttext', ac.reservation_assumed, { wide: true, placeholder: 'when no source speaks to it' })),
@@ -832,6 +901,19 @@ function draw(box: HTMLElement, ctx: BuildContext) {
   }
   const save = async () => {
     collect(box, doc)
+    // A number field holding text that is not a number reads as empty
+    // (the browser gives no value), which would save it as not given:
+    // the save is refused here instead, the fields marked as the
+    // server's problems are, and not drawn again, which would empty them.
+    unmark(box, '[data-local]')
+    const bad = unreadable(box)
+    if (bad.length) {
+      showDiagnostics(box, bad.map(([, x]) => x), doc, true)
+      bad[0][0].scrollIntoView({ block: 'center' })
+      bad[0][0].focus({ preventScroll: true })
+      ctx.status(`Not saved: ${bad.length} number field(s) hold text that is not a number: see the marked fields.`, true)
+      return
+    }
     try {
       const sv = d.id === null ? await api.create(doc) : await api.saveDocument(d.id, d.version, doc)
       draft = fromView(sv)
@@ -962,14 +1044,14 @@ function draw(box: HTMLElement, ctx: BuildContext) {
     h('div', { class: 'bhead' }, h('h2', {}, 'Stances'), add('stances', { actor: '', issue: '', position: null, salience: null }),
       h('button', { type: 'button', class: 'small', 'data-testid': 'add-missing-stances', onclick: () => change(() => { doc.stances.push(...missing().filter((x) => x.actor && x.issue)) }) },
         '+ add one for each actor and issue without one')),
-    h('p', { class: 'hint' }, `Each actor’s position on an issue’s scale and the issue’s salience to it (0–${salMax}), with the quotes it rests on — or why it is assumed.`),
+    h('p', { class: 'hint', 'data-scale': salience }, `Each actor’s position on an issue’s scale and the issue’s salience to it (0–${salMax}), with the quotes it rests on — or why it is assumed.`),
     ...doc.stances.map((x, i) => {
       const p = `stances[${i}]`
       return h('div', { class: 'bitem', 'data-path': p },
         h('div', { class: 'brow' },
           actorField('Actor', p + '.actor', x.actor), issueField('Issue', p + '.issue', x.issue),
-          field('Position', p + '.position', 'number', x.position, { hint: `(${scaleOf(x.issue)})` }),
-          field('Salience', p + '.salience', 'number', x.salience, { hint: `(0–${salMax})` }),
+          field('Position', p + '.position', 'number', x.position, { hint: `(${scaleOf(x.issue)})`, scale: p + '.issue' }),
+          field('Salience', p + '.salience', 'number', x.salience, { hint: `(0–${salMax})`, scale: salience }),
           group('Position range', p + '.range.position', 'pair', x.range?.position?.[0], x.range?.position?.[1], ['low', 'high']),
           group('Salience range', p + '.range.salience', 'pair', x.range?.salience?.[0], x.range?.salience?.[1], ['low', 'high']),
           remove(p, `the stance of ${actorName(doc, x.actor)} on ${issueName(doc, x.issue)}`)),
@@ -1009,17 +1091,20 @@ function draw(box: HTMLElement, ctx: BuildContext) {
   // outcomes: what happened on an issue at a date, with the quotes that
   // report it (an outcome is a claim about the world, never assumed)
   const outcomes = h('section', { class: 'card', 'data-testid': 'build-outcomes', 'data-path': 'outcomes' },
-    h('div', { class: 'bhead' }, h('h2', {}, 'Outcomes'), add('outcomes', () => ({ issue: doc.issues[0]?.id ?? '', value: null, date: '', evidence: [] }))),
+    // A new one is of the first issue, with a quote of the first source
+    // to paste: an outcome needs one, and the quote's fields say so.
+    h('div', { class: 'bhead' }, h('h2', {}, 'Outcomes'), add('outcomes', () => ({ issue: doc.issues.find((x) => x.id)?.id ?? '', value: null, date: '',
+      evidence: [{ source: doc.metadata.sources?.find((x) => x.id)?.id ?? '', quote: '' }] }))),
     h('p', { class: 'hint' }, 'What really happened: where an issue landed on its scale at a date, with the quotes that report it. Backtests score the forecasts against them; models never read them.'),
     ...(doc.outcomes ?? []).map((o, i) => {
       const p = `outcomes[${i}]`
       return h('div', { class: 'bitem', 'data-path': p },
         h('div', { class: 'brow' }, issueField('Issue', p + '.issue', o.issue),
-          field('Date', p + '.date', 'text', o.date, { placeholder: 'YYYY-MM-DD' }),
-          field('Value', p + '.value', 'number', o.value, { hint: `(${scaleOf(o.issue)})` }),
+          field('Date', p + '.date', 'text', o.date, { placeholder: 'YYYY-MM-DD', hint: '(when it landed there)' }),
+          field('Value', p + '.value', 'number', o.value, { hint: `(${scaleOf(o.issue)})`, scale: p + '.issue', placeholder: 'where it landed' }),
           field('Note', p + '.note', 'opttext', o.note, { wide: true, placeholder: 'how the report maps to the value' }),
           remove(p, `the outcome of ${issueName(doc, o.issue)}${o.date ? ' on ' + o.date : ''}`)),
-        evidenceRows(p, o.evidence))
+        quoteRows(p + '.evidence', o.evidence, 'Quotes that report it (one at least: an outcome is never assumed)'))
     }))
 
   box.replaceChildren(head, downloads ?? '', meta, issueCards, actorRows, stanceRows, snapshots, variants, proposals, outcomes)
@@ -1044,13 +1129,82 @@ function draw(box: HTMLElement, ctx: BuildContext) {
         renameInPage(box, doc, kind, from, to, el.dataset.path!)
         rename(doc, kind, from, to, el.dataset.path!)
       }
-      if (kind) el.dataset.was = to
+      // An alias taken away: the decision rules that name the actor by
+      // it name it by its id (unalias).
+      if (/\.aliases$/.test(el.dataset.path!)) {
+        const now = new Set((read(el, doc, undefined) as string[] | undefined) ?? [])
+        for (const n of from.split(',').map((x) => x.trim())) if (n && !now.has(n)) unalias(doc, el.dataset.path!.replace(/\.aliases$/, ''), n)
+      }
+      el.dataset.was = to
       refreshChoices(box, doc)
     })
   }
+  // An issue given its id, or its name changed: the rows keyed by issue
+  // (each package's values, each actor's red lines) get a row for it and
+  // name each issue as it now is, in place, so that what is typed in
+  // them and the focus stay.
+  const issueRows = () => {
+    for (const row of box.querySelectorAll<HTMLElement>('[data-issues]')) {
+      const p = row.dataset.issues!
+      const item = getPath(doc, p)
+      if (!item) continue
+      const pkg = row.dataset.path === p + '.package'
+      for (const is of doc.issues.filter((x) => x.id)) {
+        const at = pkg ? `${p}.package.${is.id}` : `${p}.red_lines.${is.id}`
+        const f = row.querySelector<HTMLElement>(`[data-path="${CSS.escape(at)}"]`)
+        const name = is.name || is.id
+        if (!f) {
+          const fresh = pkg ? packageField(p, item, is, !!scopeOf(p)) : redLine(p, item, is, row.dataset.hint)
+          wire(fresh, doc)
+          row.append(fresh)
+          continue
+        }
+        const label = f.closest('label')?.querySelector('span')?.firstChild
+        if (label) label.textContent = pkg ? name : `Red line on ${name}`
+        const quotes = row.querySelector(`[data-path="${CSS.escape(`${p}.red_line_evidence.${is.id}`)}"] > .bhead > strong`)
+        if (quotes) quotes.textContent = `Quotes behind the red line on ${name}`
+      }
+    }
+  }
+  for (const el of box.querySelectorAll<HTMLElement>('[data-path^="issues["][data-refresh]')) el.addEventListener('change', issueRows)
   wire(box, doc)
+  // The scale said beside a position or a value follows the issue
+  // chosen, and the issue's scale as it is edited.
+  const sayScales = () => {
+    for (const el of box.querySelectorAll<HTMLElement>('[data-scale]')) {
+      const at = el.dataset.scale!
+      const scale = at === salience ? `0–${doc.metadata.salience_scale === 100 ? 100 : 1}` : scaleOf(String(getPath(doc, at) ?? ''))
+      el.textContent = el.textContent!.replace(/\([^;)]*/, '(' + scale)
+    }
+  }
+  for (const sec of [meta, issueCards, stanceRows, snapshots, variants, proposals, outcomes]) sec.addEventListener('change', sayScales)
   showDiagnostics(box, d.diags, doc)
-  if (focus) box.querySelector<HTMLElement>(`[data-path="${focus}"]`)?.focus({ preventScroll: true })
+  const back = focus ? box.querySelector<HTMLInputElement>(`[data-path="${CSS.escape(focus)}"]`) : null
+  back?.focus({ preventScroll: true })
+  if (back && caret && typeof back.selectionStart === 'number') back.setSelectionRange(caret[0], caret[1], caret[2])
+}
+
+// unreadable are the number fields in box whose text is not a number
+// ("20e", "1.2.3"), each with a problem said as the server's are, by the
+// field's path (a range's or a scale's for one of its two numbers).
+function unreadable(box: HTMLElement): [HTMLInputElement, Diagnostic][] {
+  return [...box.querySelectorAll<HTMLInputElement>('input[type=number]')].filter((i) => i.validity.badInput).map((i) => {
+    const at = i.closest<HTMLElement>('[data-kind]')!
+    const end = at === i ? '' : `${i.placeholder.replace(/ \(.*\)$/, '')}: `
+    return [i, { path: at.dataset.path!, message: `${end}what is typed is not a number, and would be saved as no value`, valid: 'a number, e.g. 40, 0.5 or -2' }]
+  })
+}
+
+// unmark takes away the notes in box that sel matches, and the marks of
+// the fields they leave with none.
+function unmark(box: HTMLElement, sel: string) {
+  for (const note of box.querySelectorAll<HTMLElement>(`.diag${sel}`)) {
+    const wrap = note.parentElement
+    note.remove()
+    if (!wrap || wrap.querySelector('.diag')) continue
+    wrap.classList.remove('has-error', 'has-warning')
+    wrap.querySelectorAll('[aria-invalid]').forEach((x) => x.removeAttribute('aria-invalid'))
+  }
 }
 
 // place is the element a diagnostic's path names, or its nearest
@@ -1068,15 +1222,16 @@ function place(box: HTMLElement, path: string): HTMLElement | null {
 }
 
 // showDiagnostics puts each diagnostic beside the field it names, in
-// words, and marks the field.
-function showDiagnostics(box: HTMLElement, ds: Diagnostic[], doc: Scenario) {
+// words, and marks the field; local says the page found them, not the
+// server (unmark takes them away at the next save).
+function showDiagnostics(box: HTMLElement, ds: Diagnostic[], doc: Scenario, local = false) {
   for (const d of ds) {
     const el = place(box, d.path)
     if (!el) continue
     const folded = el.closest('details')
     if (folded) folded.open = true
     const id = 'diag-' + ++uid
-    const note = h('p', { class: 'diag ' + (d.warning ? 'warn' : 'error'), id, 'data-testid': 'diagnostic', 'data-for': d.path },
+    const note = h('p', { class: 'diag ' + (d.warning ? 'warn' : 'error'), id, 'data-testid': 'diagnostic', 'data-for': d.path, 'data-local': local ? '' : null },
       h('strong', {}, (d.warning ? '⚠ ' : '✕ ') + describe(d.path, doc) + ': '), message(d, doc))
     const input = el.matches('input,select,textarea,[data-kind]') ? el : null
     if (input) {
