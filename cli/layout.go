@@ -27,6 +27,15 @@ import (
 // not (fit): a few wide forms (sensitivity's tornado, the packages of
 // deal evaluate and deal search, deal proposals' table, exchange's
 // realised exchanges) are wider than 120.
+//
+// Below 100 the narrow form is taken even where the wide form would fit,
+// because there a wide form fits only by squeezing what it sizes to the
+// width: on the built-in case at 80 columns the forecast's table of where
+// each issue may land would give its issue column 24 and its option
+// labels 16 (narrow: 16 and 26), explain's bar of 20 would break
+// "European Commission", and backtest's long headers would split its
+// scores into two tables. Narrow, such a table is not left short of the
+// width either: fit widens its named columns into what it leaves.
 const narrowBelow = 100
 
 // pipeWidth is the width output to no terminal (termWidth 0) is laid out
