@@ -395,3 +395,18 @@ func TestRangeText(t *testing.T) {
 		}
 	}
 }
+
+// Plural counts in the singular only for one: every door counts alike.
+func TestPlural(t *testing.T) {
+	for _, c := range []struct {
+		n          int
+		plural, of string
+	}{{0, "0 rounds", "rounds"}, {1, "1 round", "round"}, {2, "2 rounds", "rounds"}} {
+		if got := Plural(c.n, "round"); got != c.plural {
+			t.Errorf("Plural(%d) = %q, want %q", c.n, got, c.plural)
+		}
+		if got := NounFor(c.n, "round"); got != c.of {
+			t.Errorf("NounFor(%d) = %q, want %q", c.n, got, c.of)
+		}
+	}
+}

@@ -40,23 +40,12 @@ func heading(s *answer.Scenario) string {
 			h += " “" + s.VariantName + "”"
 		}
 	}
-	return h + fmt.Sprintf(" (%s; %s, %s)", s.Source, plural(len(s.Actors), "actor"), plural(len(s.Issues), "issue"))
+	return h + fmt.Sprintf(" (%s; %s, %s)", s.Source, ask.Plural(len(s.Actors), "actor"), ask.Plural(len(s.Issues), "issue"))
 }
 
 // headline prints heading(s), broken at spaces within width.
 func headline(w io.Writer, s *answer.Scenario, width int) {
 	para(w, heading(s), width)
-}
-
-// plural is a count and its noun: "1 issue", "2 issues".
-func plural(n int, noun string) string { return strconv.Itoa(n) + " " + nounFor(n, noun) }
-
-// nounFor is noun as n of it are counted: "issue" for 1, else "issues".
-func nounFor(n int, noun string) string {
-	if n == 1 {
-		return noun
-	}
-	return noun + "s"
 }
 
 // termWidth is the width of w when it is a terminal: a sized writer's
