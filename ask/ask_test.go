@@ -356,22 +356,57 @@ func TestEnsembleUnsettledMember(t *testing.T) {
 	}
 }
 
-// RangeText writes an unsettled forecast's range at the door's precision,
-// one end alone where both read the same there.
+// RangeText writes an unsettled forecast's range at the door's
+// precision; where both ends read the same there, with as many more
+// decimals as part them, up to four, and past that the one end and a
+// bound on how far it moved: never a bare point, which would contradict
+// the "did not settle" beside it. The expected strings are worked out by
+// hand from the ends.
 func TestRangeText(t *testing.T) {
 	one := func(v float64) string { return strconv.FormatFloat(v, 'f', 1, 64) }
+	dash := func(v float64) string {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return "–"
+		}
+		return one(v)
+	}
 	for _, c := range []struct {
+		name   string
 		lo, hi float64
+		f      func(float64) string
 		want   string
 	}{
-		{47.6, 47.8, "47.6–47.8"},
-		{56.70001, 56.7004, "56.7"},
-		{56.66, 56.74, "56.7"},
-		{56.64, 56.74, "56.6–56.7"},
-		{20.651327321624308, 90, "20.7–90.0"},
+		{"one decimal parts them", 47.6, 47.8, one, "47.6–47.8"},
+		{"ends round apart", 20.651327321624308, 90, one, "20.7–90.0"},
+		{"adjacent tenths", 56.64, 56.74, one, "56.6–56.7"},
+		// 56.66 and 56.74 both read 56.7; at two decimals 56.66, 56.74.
+		{"two decimals part them", 56.66, 56.74, one, "56.66–56.74"},
+		// 56.70001 and 56.7004: 56.7, 56.70, 56.700 alike; 56.7000 and 56.7004 differ.
+		{"four decimals part them", 56.70001, 56.7004, one, "56.7000–56.7004"},
+		// 26.60001 and 26.60004 read 26.6000 both: less than 0.0001 apart.
+		{"nothing parts them", 26.60001, 26.60004, one, "26.6 (moving by less than 0.0001)"},
+		// -0.004 and 0.003 read 0.0 with OneDecimal, which drops the sign;
+		// at two decimals -0.00 and 0.00 would read alike yet differ: three.
+		{"about zero", -0.004, 0.003, OneDecimal, "-0.004–0.003"},
+		{"an end not finite", math.NaN(), math.NaN(), dash, "–"},
 	} {
-		if got := RangeText(c.lo, c.hi, one); got != c.want {
-			t.Errorf("RangeText(%v, %v) = %q, want %q", c.lo, c.hi, got, c.want)
+		if got := RangeText(c.lo, c.hi, c.f); got != c.want {
+			t.Errorf("%s: RangeText(%v, %v) = %q, want %q", c.name, c.lo, c.hi, got, c.want)
+		}
+	}
+}
+
+// Plural counts in the singular only for one: every door counts alike.
+func TestPlural(t *testing.T) {
+	for _, c := range []struct {
+		n          int
+		plural, of string
+	}{{0, "0 rounds", "rounds"}, {1, "1 round", "round"}, {2, "2 rounds", "rounds"}} {
+		if got := Plural(c.n, "round"); got != c.plural {
+			t.Errorf("Plural(%d) = %q, want %q", c.n, got, c.plural)
+		}
+		if got := NounFor(c.n, "round"); got != c.of {
+			t.Errorf("NounFor(%d) = %q, want %q", c.n, got, c.of)
 		}
 	}
 }

@@ -74,7 +74,7 @@ func Backtest(ctx context.Context, c *Case, req answer.BacktestRequest) (*answer
 				if x.Settled || x.Range == nil || !scoredIssue(out.Outcomes, x.Issue) {
 					continue
 				}
-				out.Warnings = append(out.Warnings, fmt.Sprintf("%s: %s did not settle (it kept moving in %.1f–%.1f); scored at its last round's %.1f", m.Model, x.Name, x.Range.Lo, x.Range.Hi, float64(x.Forecast)))
+				out.Warnings = append(out.Warnings, fmt.Sprintf("%s: %s did not settle (it kept moving in %s); scored at its last round's %.1f", m.Model, x.Name, RangeText(x.Range.Lo, x.Range.Hi, OneDecimal), float64(x.Forecast)))
 			}
 		}
 		out.Models = append(out.Models, bm)

@@ -113,12 +113,16 @@ func explainRun(ctx context.Context, m model.Model, p *model.Problem, r *model.R
 	return nil
 }
 
-// plural is "1 round", "2 rounds".
-func plural(n int, what string) string {
+// Plural is a count and its noun, as every door counts: "1 round",
+// "2 rounds".
+func Plural(n int, noun string) string { return strconv.Itoa(n) + " " + NounFor(n, noun) }
+
+// NounFor is noun as n of it are counted: "round" for 1, else "rounds".
+func NounFor(n int, noun string) string {
 	if n == 1 {
-		return "1 " + what
+		return noun
 	}
-	return strconv.Itoa(n) + " " + what + "s"
+	return noun + "s"
 }
 
 // g1 prints a position or value to one decimal.
@@ -260,7 +264,7 @@ func bdmText(name string, p *model.Problem, r *model.Result, k int, ie answer.Is
 		who = append(who, fmt.Sprintf("%d more", len(ids)-3))
 	}
 	return fmt.Sprintf("%s: %s. In %s actors accepted %s; movers: %s. Each round says who moved and why.",
-		head, stop, plural(len(ie.Rounds), "round"), plural(total, "offer"), strings.Join(who, ", "))
+		head, stop, Plural(len(ie.Rounds), "round"), Plural(total, "offer"), strings.Join(who, ", "))
 }
 
 // exchangeRounds converts the exchange model's realised exchanges (only
@@ -404,12 +408,12 @@ func smpTurns(p *model.Problem, r *model.Result, turns []smp.Turn) []answer.SMPT
 				st.Positions = append(st.Positions, answer.SMPPositionProb{Actor: p.Actors[i].ID, Probability: answer.Num(det.Prob[tu.Turn][a])})
 			}
 		}
-		s := fmt.Sprintf("Turn %d: %s struck", tu.Turn, plural(len(tu.Bargains), "bargain"))
+		s := fmt.Sprintf("Turn %d: %s struck", tu.Turn, Plural(len(tu.Bargains), "bargain"))
 		if len(took) > 0 {
 			s += "; " + strings.Join(took, ", ")
 		}
 		if kept > 0 {
-			s += fmt.Sprintf("; %s party to a bargain kept the status quo", plural(kept, "actor"))
+			s += fmt.Sprintf("; %s party to a bargain kept the status quo", Plural(kept, "actor"))
 		}
 		st.Text = s + "."
 		out = append(out, st)
@@ -489,7 +493,7 @@ func ensembleText(ie *answer.IssueExplanation, several bool) string {
 	exact, sum := true, 0.0
 	head := fmt.Sprintf("ensemble forecasts %s", g2(float64(ie.Forecast)))
 	if !ie.Settled && ie.Range != nil {
-		head = fmt.Sprintf("ensemble forecasts %s–%s (did not settle); its last round's %s", g1(ie.Range.Lo), g1(ie.Range.Hi), g2(float64(ie.Forecast)))
+		head = fmt.Sprintf("ensemble forecasts %s (did not settle); its last round's %s", RangeText(ie.Range.Lo, ie.Range.Hi, g1), g2(float64(ie.Forecast)))
 	}
 	var terms, parts, unsettled, failed, why []string
 	var base *answer.EnsembleMember
@@ -507,7 +511,7 @@ func ensembleText(ie *answer.IssueExplanation, several bool) string {
 		exact = exact && g2(read(g3(m.Weight))*read(g2(float64(m.Forecast)))) == g2(m.Contribution)
 		sum += read(g2(m.Contribution))
 		if !m.Settled && m.Range != nil {
-			unsettled = append(unsettled, fmt.Sprintf("member %s had not settled: its last rounds moved within %s–%s", m.Model, g1(m.Range.Lo), g1(m.Range.Hi)))
+			unsettled = append(unsettled, fmt.Sprintf("member %s had not settled: its last rounds moved within %s", m.Model, RangeText(m.Range.Lo, m.Range.Hi, g1)))
 		}
 		w := "explain -m " + m.Model
 		if several && (m.Model == "smp" || m.Model == "exchange") {

@@ -7,6 +7,7 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"parley/answer"
@@ -261,17 +262,53 @@ func likeliest(options []answer.OptionProb, positions []answer.PositionProb) []a
 }
 
 // RangeText writes the range lo–hi of a forecast that did not settle,
-// each end with f (the door's own precision), or the one end alone where
-// both read the same at that precision: a forecast that moved less than
-// what is shown. Every door writes the range of an unsettled forecast
-// through it (the web app through rangeText, the same rule), marked as
-// unsettled beside it.
+// each end with f (the door's own precision), marked as unsettled beside
+// it by the caller. A forecast that did not settle moved, so its range is
+// never written as a point, which would contradict that mark: where both
+// ends read the same with f (the forecast moved less than f shows), they
+// get as many more decimals, up to maxRangeDecimals, as part them
+// ("56.66–56.74" where f reads both 56.7); where even those do not, the
+// end as f writes it and how little it moved: "56.7 (moving by less than
+// 0.0001)". Every door writes the range of an unsettled forecast through
+// it (the web app through rangeText, the same rule).
 func RangeText(lo, hi float64, f func(float64) string) string {
 	a, b := f(lo), f(hi)
-	if a == b {
+	switch {
+	case a != b:
+		return a + "–" + b
+	case !finite(lo) || !finite(hi):
 		return a
 	}
-	return a + "–" + b
+	if d := rangeDecimals(lo, hi); d > 0 {
+		return fixed(lo, d) + "–" + fixed(hi, d)
+	}
+	return fmt.Sprintf("%s (moving by less than %s)", a, fixed(math.Pow(10, -maxRangeDecimals), maxRangeDecimals))
+}
+
+// maxRangeDecimals is the most decimals RangeText gives the ends of a
+// range to part them. Two ends that read the same at this many decimals
+// lie within one step of the last of them: less than 0.0001 apart.
+const maxRangeDecimals = 4
+
+// rangeDecimals is the fewest decimals, from one to maxRangeDecimals, at
+// which lo and hi read differently; 0 when none part them.
+func rangeDecimals(lo, hi float64) int {
+	for d := 1; d <= maxRangeDecimals; d++ {
+		if fixed(lo, d) != fixed(hi, d) {
+			return d
+		}
+	}
+	return 0
+}
+
+// fixed writes x with d decimals, as OneDecimal writes one: no minus sign
+// on a value that reads as zero ("0.00", not "-0.00").
+func fixed(x float64, d int) string {
+	s := strconv.FormatFloat(x, 'f', d, 64)
+	if strings.Trim(s, "-0.") == "" {
+		return strings.TrimPrefix(s, "-")
+	}
+	return s
 }
 
 // settling is what the last rounds of a model say about its forecast.
@@ -331,18 +368,23 @@ func settle(rounds []model.Round, width float64) settling {
 // warning is the sentence for one issue that did not settle after its
 // rounds: the range to read it as, and a cycle's values and period.
 func (s settling) warning(issue string, rounds int) string {
-	g := OneDecimal
+	r := RangeText(s.lo, s.hi, OneDecimal)
 	if len(s.cycle) > 0 {
-		return fmt.Sprintf("%s: did not settle — the forecast cycles through %s (period %d) after %d rounds; read it as the range %s–%s, not the last round's point", issue, s.cycleText(), len(s.cycle), rounds, g(s.lo), g(s.hi))
+		return fmt.Sprintf("%s: did not settle — the forecast cycles through %s (period %d) after %d rounds; read it as the range %s, not the last round's point", issue, s.cycleText(), len(s.cycle), rounds, r)
 	}
-	return fmt.Sprintf("%s: did not settle — the forecast was still moving after %d rounds, within %s–%s over the last rounds; read it as that range, not the last round's point", issue, rounds, g(s.lo), g(s.hi))
+	return fmt.Sprintf("%s: did not settle — the forecast was still moving after %d rounds, within %s over the last rounds; read it as that range, not the last round's point", issue, rounds, r)
 }
 
-// cycleText is a cycle's values, in order, at one decimal.
+// cycleText is a cycle's values, in order, at one decimal, or at as many
+// as RangeText gives its range where one does not part the range's ends.
 func (s settling) cycleText() string {
+	d := 1
+	if OneDecimal(s.lo) == OneDecimal(s.hi) {
+		d = max(1, rangeDecimals(s.lo, s.hi))
+	}
 	vals := make([]string, len(s.cycle))
 	for i, x := range s.cycle {
-		vals[i] = OneDecimal(x)
+		vals[i] = fixed(x, d)
 	}
 	return strings.Join(vals, ", ")
 }

@@ -126,7 +126,7 @@ func adviseTable(w io.Writer, a *answer.Advice, top, width int) {
 		}
 		if top > 0 && len(ia.Levers) > top {
 			n := len(ia.Levers) - top
-			fmt.Fprintf(w, "(%d more %s: --top 0 shows all)\n", n, nounFor(n, "lever"))
+			fmt.Fprintf(w, "(%d more %s: --top 0 shows all)\n", n, ask.NounFor(n, "lever"))
 		}
 		block(w, ia.Text, width)
 	}

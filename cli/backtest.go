@@ -72,7 +72,7 @@ func backtestTable(w io.Writer, b *answer.Backtest) { backtestAt(w, b, termWidth
 // width needs (scoresTable).
 func backtestAt(w io.Writer, b *answer.Backtest, width int) {
 	headline(w, &b.Scenario, width)
-	fmt.Fprintf(w, "Backtest: forecasts as of %s against %s recorded after it\n", b.AsOf, plural(len(b.Outcomes), "outcome"))
+	fmt.Fprintf(w, "Backtest: forecasts as of %s against %s recorded after it\n", b.AsOf, ask.Plural(len(b.Outcomes), "outcome"))
 	for _, o := range b.Outcomes {
 		line := fmt.Sprintf("%s  %s = %s", o.Date, o.Name, num(o.Value))
 		if l := labels(o.Options, false); l != "" {

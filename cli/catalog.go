@@ -88,8 +88,8 @@ built-in case (whose articles are read only with --sources).`,
 			w, done := terminalText(cmd.OutOrStdout())
 			defer done()
 			fmt.Fprintf(w, "%s: ok (%s; %s, %s, %s, %s, %s; %s)\n",
-				in.Name, in.Format, plural(v.Actors, "actor"), plural(v.Issues, "issue"), plural(v.Stances, "stance"),
-				plural(v.Snapshots, "snapshot"), plural(v.Variants, "variant"), plural(len(in.Warnings), "warning"))
+				in.Name, in.Format, ask.Plural(v.Actors, "actor"), ask.Plural(v.Issues, "issue"), ask.Plural(v.Stances, "stance"),
+				ask.Plural(v.Snapshots, "snapshot"), ask.Plural(v.Variants, "variant"), ask.Plural(len(in.Warnings), "warning"))
 			sourcesLine(w, v.SourcesChecked, v.Sources)
 			quotesLine(w, v.SourcesChecked, v.Quotes)
 			coverageTable(w, v.Coverage)

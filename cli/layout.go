@@ -27,6 +27,15 @@ import (
 // not (fit): a few wide forms (sensitivity's tornado, the packages of
 // deal evaluate and deal search, deal proposals' table, exchange's
 // realised exchanges) are wider than 120.
+//
+// Below 100 the narrow form is taken even where the wide form would fit,
+// because there a wide form fits only by squeezing what it sizes to the
+// width: on the built-in case at 80 columns the forecast's table of where
+// each issue may land would give its issue column 24 and its option
+// labels 16 (narrow: 16 and 26), explain's bar of 20 would break
+// "European Commission", and backtest's long headers would split its
+// scores into two tables. Narrow, such a table is not left short of the
+// width either: fit widens its named columns into what it leaves.
 const narrowBelow = 100
 
 // pipeWidth is the width output to no terminal (termWidth 0) is laid out
@@ -55,6 +64,10 @@ type layout struct {
 	bounded bool
 	// narrowForm is whether tables take their narrow form.
 	narrowForm bool
+	// give is the columns by which, in the narrow form, each column
+	// sized by its role may be wider than its role's narrow width (up to
+	// its wide one): what fit found the narrow form leaves unused.
+	give int
 }
 
 // layoutAt is the width rule at a terminal width, or, at 0, for output
@@ -79,19 +92,50 @@ func (l layout) narrow() bool { return l.narrowForm }
 // table that fits it and the narrow form only of those that would break
 // its lines, while piped output keeps every wide form. (A table of one
 // form is sized to the width by its columns instead: text, pack.)
+//
+// The narrow form is given the whole width: where its columns at their
+// roles' narrow widths leave some of it unused, those columns widen
+// together (give), each up to its wide width, as far as the form still
+// fits and the table takes fewer lines, so that a name breaks into fewer
+// lines on a wider terminal.
 func (l layout) fit(w io.Writer, draw func(io.Writer, layout)) layout {
-	if l.narrowForm || !l.bounded {
+	if !l.bounded {
 		draw(w, l)
 		return l
 	}
-	var wide bytes.Buffer
-	draw(&wide, l)
-	if widest(wide.String()) <= l.width {
-		w.Write(wide.Bytes())
-		return l
+	if !l.narrowForm {
+		var wide bytes.Buffer
+		draw(&wide, l)
+		if widest(wide.String()) <= l.width {
+			w.Write(wide.Bytes())
+			return l
+		}
+		l.narrowForm = true
 	}
-	l.narrowForm = true
-	draw(w, l)
+	// The narrow form at a give; widened while it fits, keeping the give
+	// that takes the fewest lines: a column of long text (text) takes
+	// what the others leave, so widening them can lengthen it, and a
+	// give that does not save a line is not taken.
+	at := func(g int) string {
+		var b bytes.Buffer
+		draw(&b, layout{width: l.width, bounded: true, narrowForm: true, give: g})
+		return b.String()
+	}
+	out := at(0)
+	spare, lines := l.width-widest(out), strings.Count(out, "\n")
+	if spare > 0 && at(spare) == out {
+		spare = 0 // no column of the form widens (a block of lines)
+	}
+	for g := 1; g <= spare; g++ {
+		s := at(g)
+		if widest(s) > l.width {
+			break
+		}
+		if n := strings.Count(s, "\n"); n < lines {
+			l.give, lines, out = g, n, s
+		}
+	}
+	io.WriteString(w, out)
 	return l
 }
 
@@ -155,10 +199,14 @@ var roleWidths = [...]struct{ wide, narrow int }{
 
 // col is the width of a column of role r at this width (0: no limit).
 func (l layout) col(r role) int {
-	if l.narrow() {
-		return roleWidths[r].narrow
+	if !l.narrow() {
+		return roleWidths[r].wide
 	}
-	return roleWidths[r].wide
+	n := roleWidths[r].narrow + l.give
+	if wide := roleWidths[r].wide; wide > 0 {
+		n = min(n, wide)
+	}
+	return n
 }
 
 // text is the width of a table's column of long text (an option's label,

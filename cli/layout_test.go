@@ -75,16 +75,57 @@ func TestLayoutFit(t *testing.T) {
 		if b.String() != want || got.narrow() != c.narrow {
 			t.Errorf("%s: wrote %q at narrow %v, want %q", c.name, b.String(), got.narrow(), want)
 		}
-		// the wide form is drawn once to be measured, and once more
-		// only when it is given up
-		if wantDraws := map[bool]int{false: 1, true: 2}[c.narrow && c.width >= narrowBelow]; draws != wantDraws {
+		// the wide form is drawn once to be measured (from 100
+		// columns), and when it is given up the narrow form once, and
+		// once more widened by all the width it leaves (to find that
+		// it has no column to widen)
+		wantDraws := 1
+		if c.narrow {
+			wantDraws = 2
+			if c.width >= narrowBelow {
+				wantDraws = 3
+			}
+		}
+		if draws != wantDraws {
 			t.Errorf("%s: drawn %d times, want %d", c.name, draws, wantDraws)
 		}
 	}
 }
 
+// The narrow form widens its columns into the width it leaves, each up
+// to its wide width, keeping the widening that takes the fewest lines:
+// "Military aid and intelligence to Ukraine during the talks" broken at
+// an issue column of 16 takes 4 lines; it first takes 2 at 29 ("Military
+// aid and intelligence" / "to Ukraine during the talks"), a give of 13;
+// at 25 columns the most it can have, 25, first takes 3 at 23
+// ("intelligence to Ukraine"), a give of 7. Piped, nothing widens.
+func TestLayoutFitGives(t *testing.T) {
+	const name = "Military aid and intelligence to Ukraine during the talks"
+	for _, c := range []struct {
+		width, give int
+		want        string
+	}{
+		{40, 13, "Military aid and intelligence\nto Ukraine during the talks\n"},
+		{25, 7, "Military aid and\nintelligence to Ukraine\nduring the talks\n"},
+		{99, 13, "Military aid and intelligence\nto Ukraine during the talks\n"},
+	} {
+		var b bytes.Buffer
+		got := layoutAt(c.width).fit(&b, func(w io.Writer, l layout) {
+			if !l.narrow() {
+				fmt.Fprintln(w, strings.Repeat("x", 200))
+				return
+			}
+			fmt.Fprintln(w, wrap(name, l.col(dealIssueCol), ""))
+		})
+		if b.String() != c.want || got.give != c.give {
+			t.Errorf("at %d: wrote %q, give %d; want %q, give %d", c.width, b.String(), got.give, c.want, c.give)
+		}
+	}
+}
+
 // A column's width by its role: the wide width from 100 columns (0, no
-// limit), the narrow one below.
+// limit), the narrow one below, and in a narrow form that fit gives more
+// (give), the narrow one and that, up to the wide one.
 func TestLayoutCol(t *testing.T) {
 	for _, c := range []struct {
 		name  string
@@ -105,8 +146,16 @@ func TestLayoutCol(t *testing.T) {
 		{"explain's bar, narrow", pullBarCol, 80, 10},
 		{"the tornado's bar, wide", swingBarCol, 120, 30},
 		{"a header breaks only when narrow", headerCol, 120, 0},
+		{"a deal's issue, narrow, given 10", dealIssueCol, -10, 26},
+		{"a deal's issue, narrow, given 20, stops at its wide 32", dealIssueCol, -20, 32},
+		{"a listed issue, narrow, given 20", listedIssueCol, -20, 36},
+		{"an issue beside packed columns, given 20", packedIssueCol, -20, 24},
 	} {
-		if got := layoutAt(c.width).col(c.r); got != c.want {
+		l := layoutAt(c.width)
+		if c.width < 0 { // a narrow form given -width columns by fit
+			l = layout{width: 120, bounded: true, narrowForm: true, give: -c.width}
+		}
+		if got := l.col(c.r); got != c.want {
 			t.Errorf("%s: col at %d = %d, want %d", c.name, c.width, got, c.want)
 		}
 	}

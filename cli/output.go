@@ -40,23 +40,12 @@ func heading(s *answer.Scenario) string {
 			h += " “" + s.VariantName + "”"
 		}
 	}
-	return h + fmt.Sprintf(" (%s; %s, %s)", s.Source, plural(len(s.Actors), "actor"), plural(len(s.Issues), "issue"))
+	return h + fmt.Sprintf(" (%s; %s, %s)", s.Source, ask.Plural(len(s.Actors), "actor"), ask.Plural(len(s.Issues), "issue"))
 }
 
 // headline prints heading(s), broken at spaces within width.
 func headline(w io.Writer, s *answer.Scenario, width int) {
 	para(w, heading(s), width)
-}
-
-// plural is a count and its noun: "1 issue", "2 issues".
-func plural(n int, noun string) string { return strconv.Itoa(n) + " " + nounFor(n, noun) }
-
-// nounFor is noun as n of it are counted: "issue" for 1, else "issues".
-func nounFor(n int, noun string) string {
-	if n == 1 {
-		return noun
-	}
-	return noun + "s"
 }
 
 // termWidth is the width of w when it is a terminal: a sized writer's
@@ -424,23 +413,47 @@ func firstRune(s string) string {
 }
 
 // wrap breaks s at spaces into lines of at most n runes (a longer word
-// stands alone), continuing each line with indent.
+// stands alone), continuing each line with indent. A run of spaces
+// between two words on one line is kept, so that columns set apart by
+// several ("80% [a, b]   95% [c, d]") stay apart; one with any other
+// white space in it (a line break, a tab) reads as one space, and the
+// run at a break is dropped.
 func wrap(s string, n int, indent string) string {
 	var b strings.Builder
 	line := 0
-	for i, word := range strings.Fields(s) {
-		l := len([]rune(word))
-		if i > 0 && line+1+l > n {
+	for i, w := range splitWords(s) {
+		l := utf8.RuneCountInString(w.word)
+		if i > 0 && line+len(w.gap)+l > n {
 			b.WriteString("\n" + indent)
 			line = 0
 		} else if i > 0 {
-			b.WriteByte(' ')
-			line++
+			b.WriteString(w.gap)
+			line += len(w.gap)
 		}
-		b.WriteString(word)
+		b.WriteString(w.word)
 		line += l
 	}
 	return b.String()
+}
+
+// gapWord is a word of a text and the white space before it, as wrap
+// writes it between the word and the one before: the run itself where
+// it is only spaces, else one space.
+type gapWord struct{ gap, word string }
+
+// splitWords is s's words (strings.Fields) with the gaps before them.
+func splitWords(s string) []gapWord {
+	var out []gapWord
+	for _, word := range strings.Fields(s) {
+		i := strings.Index(s, word)
+		gap := s[:i]
+		if strings.Trim(gap, " ") != "" {
+			gap = " "
+		}
+		out = append(out, gapWord{gap: gap, word: word})
+		s = s[i+len(word):]
+	}
+	return out
 }
 
 // longTable prints a row per issue and model with the full option label,

@@ -174,7 +174,8 @@ func TestSay(t *testing.T) {
 
 // wrapText, the one rule prose is broken by: the indent is kept, lines
 // after the first hang by hang more, each line's words take at most
-// width − 2 past the indent, and a word longer than that stands alone.
+// width − 2 past the indent, and a word longer than that stands alone;
+// a run of spaces between two words of a line is kept.
 func TestWrapText(t *testing.T) {
 	for _, c := range []struct {
 		name, s     string
@@ -186,7 +187,13 @@ func TestWrapText(t *testing.T) {
 		{"keeps its indent", "    • aaaa bbbb cccc dddd eeee", 24, 2, "    • aaaa bbbb cccc\n      dddd eeee"},
 		{"a block does not hang", "aaaa bbbb cccc dddd eeee ffff", 22, 0, "aaaa bbbb cccc dddd\neeee ffff"},
 		{"a long word alone", "a " + strings.Repeat("x", 30) + " b", 22, 2, "a\n  " + strings.Repeat("x", 30) + "\n  b"},
-		{"runs of spaces close up", "a   b\nc", 40, 2, "a b c"},
+		{"a run of spaces is kept inside a line", "a   b", 40, 2, "a   b"},
+		{"other white space reads as one space", "a \n b\tc\n\nd", 40, 2, "a b c d"},
+		{"the run at a break is dropped", "aaaa bbbb cccc dddd   eeee", 22, 2, "aaaa bbbb cccc dddd\n  eeee"},
+		// 16 + 3 + 1 = 20 columns fit; 17 + 3 + 1 = 21 do not, where
+		// one space (17 + 1 + 1) would.
+		{"a run takes its width", "aaaa bbbb cccc d   e", 22, 2, "aaaa bbbb cccc d   e"},
+		{"a run takes its width, past it", "aaaa bbbb cccc dd   e", 22, 2, "aaaa bbbb cccc dd\n  e"},
 	} {
 		if got := wrapText(c.s, c.width, c.hang); got != c.want {
 			t.Errorf("%s: wrapText(%q, %d, %d) = %q, want %q", c.name, c.s, c.width, c.hang, got, c.want)

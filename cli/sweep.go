@@ -11,7 +11,6 @@ import (
 	"strings"
 	"sync/atomic"
 	"time"
-	"unicode/utf8"
 
 	"github.com/jedib0t/go-pretty/v6/table"
 	"github.com/jedib0t/go-pretty/v6/text"
@@ -172,11 +171,7 @@ func sweepTable(w io.Writer, sc *answer.Scenario, r answer.SweepModel, width int
 		if c := s.Combined; c != nil {
 			line := fmt.Sprintf("  outcome, with the model's error on real outcomes (approximate): 80%% [%s, %s]   95%% [%s, %s]   sd %s = %.0f%% inputs + %.0f%% model error (of the variance)",
 				num(c.Lo80), num(c.Hi80), num(c.Lo95), num(c.Hi95), num(c.SD), 100*c.ShareInputs, 100*c.ShareModel)
-			if utf8.RuneCountInString(line) > lineWidth(width) {
-				// (a line that fits keeps its runs of spaces)
-				line = wrapText(line, width, 2)
-			}
-			fmt.Fprintln(w, line)
+			fmt.Fprintln(w, wrapText(line, width, 2))
 		}
 		histogram(w, s.Hist, r.Draws)
 		if len(s.Bands) > 0 {
@@ -312,7 +307,7 @@ func tornado(w io.Writer, sc *answer.Scenario, r *answer.SensitivityModel, top, 
 		layoutAt(width).fit(w, func(w io.Writer, l layout) { swingTable(w, sc.Issues[k], is, top, l) })
 		if top > 0 && len(is.Swings) > top {
 			n := len(is.Swings) - top
-			fmt.Fprintf(w, "  (%d more %s; --top 0 shows all)\n", n, nounFor(n, "input"))
+			fmt.Fprintf(w, "  (%d more %s; --top 0 shows all)\n", n, ask.NounFor(n, "input"))
 		}
 		if u := ask.EndsUnsettledText(is, r.Ends); u != "" {
 			para(w, "  * had not settled: a last round's point ("+u+")", width)
