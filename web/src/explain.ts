@@ -8,7 +8,7 @@
 // network of realised exchanges (actors as nodes, exchanges as edges) and
 // the externalities; smp lists each turn's bargains and options. Every
 // number is the API's; the page only draws it.
-import { h, s, fmt, color, rangeText, settingsText, errorText } from './util'
+import { h, s, fmt, color, rangeText, intervalText, settingsText, errorText } from './util'
 import { api, inlineOrJob, defaults } from './api'
 import type { Issue, Settings } from './api'
 
@@ -130,7 +130,7 @@ function snapTable(se: SnapExplanation): HTMLElement {
   const kind = (c: SnapCandidate) => [c.stated && 'stated', c.end && 'end', c.reference && 'reference', c.option && 'option'].filter(Boolean).join(', ')
   const t = (x: number) => (x === 0 ? '' : (x >= 0 ? '+' : '') + fmt(x, 2))
   return h('table', { class: 'compare', 'data-testid': 'snap-candidates' },
-    h('caption', {}, `Candidate outcomes: ${fmt(100 * (1 - se.continuous), 0)}% of the distribution, by utility = distance term + the bonus of its kind (coefficients fitted on DEU train); the other ${fmt(100 * se.continuous, 0)}% is a Laplace density of scale ${fmt(se.scale)} around the point. 80%: ${rangeText(se.interval80.lo, se.interval80.hi)}, 95%: ${rangeText(se.interval95.lo, se.interval95.hi)}.`),
+    h('caption', {}, `Candidate outcomes: ${fmt(100 * (1 - se.continuous), 0)}% of the distribution, by utility = distance term + the bonus of its kind (coefficients fitted on DEU train); the other ${fmt(100 * se.continuous, 0)}% is a Laplace density of scale ${fmt(se.scale)} around the point. 80%: ${intervalText(se.interval80.lo, se.interval80.hi)}, 95%: ${intervalText(se.interval95.lo, se.interval95.hi)}.`),
     h('thead', {}, h('tr', {}, ...['Outcome', 'Kind', 'Distance', 'End', 'Reference', 'Stated', 'Share', 'Utility', 'P'].map((x) => h('th', { scope: 'col' }, x)))),
     h('tbody', {}, ...se.candidates.map((c) => h('tr', { 'data-value': String(c.value), 'data-p': String(c.probability) },
       h('th', { scope: 'row' }, fmt(c.value)), h('td', {}, kind(c)), h('td', {}, t(c.distance_term)), h('td', {}, t(c.end_term)), h('td', {}, t(c.reference_term)),

@@ -88,10 +88,31 @@ export function gfmt(x: number | null | undefined, digits = 2): string {
   return sign + trim(plain)
 }
 
-// rangeText is the range lo–hi of a forecast that did not settle, or one
-// end alone where both read the same at the precision shown (the rule of
-// ask.RangeText, which the other doors use).
+// rangeText is the range lo–hi of a forecast that did not settle, by
+// the rule of ask.RangeText, which the other doors use: it moved, so it
+// is never written as a point. Where both ends read the same at one
+// decimal they get as many more decimals, up to maxRangeDecimals, as
+// part them ("56.67–56.70"); where even those do not, one end and how
+// little it moved ("56.7 (moving by less than 0.0001)").
 export function rangeText(lo: number, hi: number): string {
+  const a = fmt(lo), b = fmt(hi)
+  if (a !== b) return `${a}–${b}`
+  if (!Number.isFinite(lo) || !Number.isFinite(hi)) return a
+  for (let d = 2; d <= maxRangeDecimals; d++) {
+    const x = fmt(lo, d), y = fmt(hi, d)
+    if (x !== y) return `${x}–${y}`
+  }
+  return `${a} (moving by less than ${fmt(10 ** -maxRangeDecimals, maxRangeDecimals)})`
+}
+
+// maxRangeDecimals is the most decimals rangeText gives a range's ends
+// (ask's maxRangeDecimals).
+const maxRangeDecimals = 4
+
+// intervalText is an interval lo–hi, or its one value where both ends
+// read the same: an interval, unlike an unsettled forecast's range, may
+// be a point.
+export function intervalText(lo: number, hi: number): string {
   const a = fmt(lo), b = fmt(hi)
   return a === b ? a : `${a}–${b}`
 }
