@@ -611,7 +611,9 @@ func (s *Server) exportScenario(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		o := ask.ExportOptions{To: to, Issue: q.Get("issue"), Target: answer.Target{Snapshot: q.Get("snapshot"), Variant: q.Get("variant")}}
-		v, err := s.made(r.Context(), p, memoKey{what: "export to=" + o.To + " issue=" + o.Issue, target: o.Target}, func() (any, int64, error) {
+		// Both quoted: an issue id may hold a space and "issue=", and
+		// two requests must never share a key.
+		v, err := s.made(r.Context(), p, memoKey{what: fmt.Sprintf("export to=%q issue=%q", o.To, o.Issue), target: o.Target}, func() (any, int64, error) {
 			ex, err := ask.Export(p.in, o)
 			if err != nil {
 				return nil, 0, err
