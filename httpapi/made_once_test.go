@@ -92,10 +92,34 @@ func TestExportAndBriefMadeOncePerVersion(t *testing.T) {
 				t.Errorf("version %d: the JSON export's first stance is %s's at %v, want north's at %v", version+1, sc.Stances[0].Actor, p, []float64{80, 72}[version])
 			}
 		}
-		for _, what := range []string{"export to=bdm-csv issue=budget", "brief", "export format=json"} {
+		for _, what := range []string{`export to="bdm-csv" issue="budget"`, "brief", "export format=json"} {
 			if n := made(what); n != version+1 {
 				t.Errorf("after version %d: %s made %d times, want %d (once per version)", version+1, what, n, version+1)
 			}
 		}
+	}
+}
+
+// An export is kept under its format and issue as two values, not one
+// string of both: an issue id may hold a space and "issue=", and a
+// request whose format ran into its issue ("to=bdm-csv issue=budget",
+// "issue=x") had been kept under the key of another's (to=bdm-csv,
+// "issue=budget issue=x"), which then got the first one's refusal.
+func TestExportKeptUnderFormatAndIssueApart(t *testing.T) {
+	e := newEnv(t, httpapi.Options{})
+	body := strings.ReplaceAll(string(ask.Starter()), "budget", "budget issue=x")
+	in, err := ask.Load("starter.yaml", []byte(body), ask.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := ask.Export(in, ask.ExportOptions{To: "bdm-csv", Issue: "budget issue=x"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	base := "/api/scenarios/" + e.create(body).ID + "/export?"
+	e.want(e.do("GET", base+"to=bdm-csv+issue%3Dbudget&issue=x", ""), 400)
+	r := e.want(e.do("GET", base+"to=bdm-csv&issue=budget+issue%3Dx", ""), 200)
+	if string(r.body) != string(want.Data) {
+		t.Errorf("bdm-csv of issue %q:\n%s\nwant\n%s", "budget issue=x", r.body, want.Data)
 	}
 }

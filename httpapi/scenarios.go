@@ -18,6 +18,7 @@ import (
 	"parley/answer"
 	"parley/ask"
 	"parley/errs"
+	"parley/pdfprint"
 	"parley/scenario"
 	"parley/scenariofile"
 	"parley/store"
@@ -611,7 +612,9 @@ func (s *Server) exportScenario(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		o := ask.ExportOptions{To: to, Issue: q.Get("issue"), Target: answer.Target{Snapshot: q.Get("snapshot"), Variant: q.Get("variant")}}
-		v, err := s.made(r.Context(), p, memoKey{what: "export to=" + o.To + " issue=" + o.Issue, target: o.Target}, func() (any, int64, error) {
+		// Both quoted: an issue id may hold a space and "issue=", and
+		// two requests must never share a key.
+		v, err := s.made(r.Context(), p, memoKey{what: fmt.Sprintf("export to=%q issue=%q", o.To, o.Issue), target: o.Target}, func() (any, int64, error) {
 			ex, err := ask.Export(p.in, o)
 			if err != nil {
 				return nil, 0, err
@@ -849,15 +852,18 @@ func (s *Server) brief(w http.ResponseWriter, r *http.Request) {
 		if err != nil {
 			return nil, 0, notKept{err}
 		}
-		mb := &madeBrief{b: v.(*ask.Brief)}
-		if mb.html, err = ask.RenderBrief(r.Context(), mb.b, "html"); err != nil {
+		// Its renderings alone are kept, and counted at their bytes: the
+		// brief's content (the forecast with every round, the sweep, the
+		// sensitivity) is some 50 times their size, and grows with the
+		// actors and issues.
+		b, mb := v.(*ask.Brief), &madeBrief{}
+		if mb.html, err = ask.RenderBrief(r.Context(), b, "html"); err != nil {
 			return nil, 0, notKept{err}
 		}
-		if mb.md, err = ask.RenderBrief(r.Context(), mb.b, "md"); err != nil {
+		if mb.md, err = ask.RenderBrief(r.Context(), b, "md"); err != nil {
 			return nil, 0, notKept{err}
 		}
-		// The brief itself holds about what its renderings say.
-		return mb, 2 * int64(len(mb.html)+len(mb.md)), nil
+		return mb, int64(len(mb.html) + len(mb.md)), nil
 	})
 	if err != nil {
 		s.fail(w, r, err)
@@ -880,7 +886,8 @@ func (s *Server) brief(w http.ResponseWriter, r *http.Request) {
 		defer s.printing.done()
 		ctx, cancel := context.WithTimeout(r.Context(), s.o.ForecastTimeout)
 		defer cancel()
-		if out, err = ask.RenderBrief(ctx, mb.b, format); err != nil {
+		// The PDF is the HTML printed (ask.RenderBrief).
+		if out, err = pdfprint.Print(ctx, mb.html); err != nil {
 			s.fail(w, r, err)
 			return
 		}
@@ -898,9 +905,8 @@ func (s *Server) brief(w http.ResponseWriter, r *http.Request) {
 	w.Write(out)
 }
 
-// madeBrief is a brief as kept (memoize): its content, which a PDF is
-// printed from, and its HTML and Markdown.
+// madeBrief is a brief as kept (memoize): its HTML, which a PDF is
+// printed from, and its Markdown.
 type madeBrief struct {
-	b        *ask.Brief
 	html, md []byte
 }
