@@ -517,6 +517,13 @@ var (
 // BriefFormats are the formats RenderBrief writes.
 var BriefFormats = []string{"html", "md", "pdf"}
 
+// BriefPDF is a brief's PDF from its HTML (RenderBrief's "html"): the
+// page printed by a headless Chromium (package pdfprint), which ctx
+// bounds. A server that keeps a brief's HTML prints its PDF from that.
+func BriefPDF(ctx context.Context, html []byte) ([]byte, error) {
+	return pdfprint.Print(ctx, html)
+}
+
 // RenderBrief writes the brief as one self-contained HTML page (no script,
 // font or image from elsewhere; charts inline SVG), as Markdown, or as PDF:
 // the HTML page printed by a headless Chromium (package pdfprint), which
@@ -529,7 +536,7 @@ func RenderBrief(ctx context.Context, b *Brief, format string) ([]byte, error) {
 		if err := htmlTmpl.Execute(&buf, b); err != nil {
 			return nil, errs.Wrap(errs.Internal, err)
 		}
-		return pdfprint.Print(ctx, buf.Bytes())
+		return BriefPDF(ctx, buf.Bytes())
 	case "html":
 		err = htmlTmpl.Execute(&buf, b)
 	case "md", "markdown":

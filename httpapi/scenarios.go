@@ -18,7 +18,6 @@ import (
 	"parley/answer"
 	"parley/ask"
 	"parley/errs"
-	"parley/pdfprint"
 	"parley/scenario"
 	"parley/scenariofile"
 	"parley/store"
@@ -886,8 +885,7 @@ func (s *Server) brief(w http.ResponseWriter, r *http.Request) {
 		defer s.printing.done()
 		ctx, cancel := context.WithTimeout(r.Context(), s.o.ForecastTimeout)
 		defer cancel()
-		// The PDF is the HTML printed (ask.RenderBrief).
-		if out, err = pdfprint.Print(ctx, mb.html); err != nil {
+		if out, err = ask.BriefPDF(ctx, mb.html); err != nil {
 			s.fail(w, r, err)
 			return
 		}
