@@ -25,25 +25,7 @@ import (
 // the estimate, the forecasts and the input hash read.
 func TestInlineCompareResolvesOnce(t *testing.T) {
 	ctx := context.Background()
-	data, err := os.ReadFile("../ask/testdata/compare.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	added := strings.Replace(strings.Replace(string(data),
-		"  - {actor: b, issue: x, position: 80, salience: 1, assumed: test}\n",
-		"  - {actor: b, issue: x, position: 80, salience: 1, assumed: test}\n  - {actor: d, issue: x, position: 100, salience: 1, assumed: test}\n", 1),
-		"  - {id: b, name: Actor B, capability: 1, capability_assumed: test}\n",
-		"  - {id: b, name: Actor B, capability: 1, capability_assumed: test}\n  - {id: d, name: Actor D, capability: 1, capability_assumed: test}\n", 1)
-	db, err := bolt.Open(ctx, filepath.Join(t.TempDir(), "p.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	s, err := New(ctx, Options{Store: db})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	data, added, db, s := comparePlant(t)
 	loadIn := func(id, body string) *ask.Input {
 		in, err := ask.Load(id+".yaml", []byte(body), ask.LoadOptions{Format: ask.Scenario})
 		if err != nil {
@@ -176,25 +158,7 @@ func mustJSON(t *testing.T, v any) string {
 // re-run of one (which hashes what it prepared, and starts on that).
 func TestCompareJobReadsTheColumnsItsStartResolved(t *testing.T) {
 	ctx := context.Background()
-	data, err := os.ReadFile("../ask/testdata/compare.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	added := strings.Replace(strings.Replace(string(data),
-		"  - {actor: b, issue: x, position: 80, salience: 1, assumed: test}\n",
-		"  - {actor: b, issue: x, position: 80, salience: 1, assumed: test}\n  - {actor: d, issue: x, position: 100, salience: 1, assumed: test}\n", 1),
-		"  - {id: b, name: Actor B, capability: 1, capability_assumed: test}\n",
-		"  - {id: b, name: Actor B, capability: 1, capability_assumed: test}\n  - {id: d, name: Actor D, capability: 1, capability_assumed: test}\n", 1)
-	db, err := bolt.Open(ctx, filepath.Join(t.TempDir(), "p.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	s, err := New(ctx, Options{Store: db})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	data, added, db, s := comparePlant(t)
 	rec := &store.Scenario{Name: "compare", Format: "yaml", Body: data}
 	if err := db.CreateScenario(ctx, rec); err != nil {
 		t.Fatal(err)
@@ -286,4 +250,34 @@ func TestCompareJobReadsTheColumnsItsStartResolved(t *testing.T) {
 	if string(second.Result) != string(first.Result) || second.InputHash != first.InputHash {
 		t.Errorf("the re-run's answer or input hash differs from the run's:\n%s\n%s", second.Result, first.Result)
 	}
+}
+
+// comparePlant is the comparison tests' setting: a server on a fresh
+// store, ask/testdata/compare.yaml (data) and the same file with an
+// actor D added on issue x (added), whose case the tests plant as a
+// probe for one column.
+func comparePlant(t *testing.T) (data []byte, added string, db *bolt.Store, s *Server) {
+	t.Helper()
+	ctx := context.Background()
+	var err error
+	data, err = os.ReadFile("../ask/testdata/compare.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	added = strings.Replace(strings.Replace(string(data),
+		"  - {actor: b, issue: x, position: 80, salience: 1, assumed: test}\n",
+		"  - {actor: b, issue: x, position: 80, salience: 1, assumed: test}\n  - {actor: d, issue: x, position: 100, salience: 1, assumed: test}\n", 1),
+		"  - {id: b, name: Actor B, capability: 1, capability_assumed: test}\n",
+		"  - {id: b, name: Actor B, capability: 1, capability_assumed: test}\n  - {id: d, name: Actor D, capability: 1, capability_assumed: test}\n", 1)
+	db, err = bolt.Open(ctx, filepath.Join(t.TempDir(), "p.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	s, err = New(ctx, Options{Store: db})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(s.Close)
+	return data, added, db, s
 }
