@@ -410,3 +410,25 @@ func TestPlural(t *testing.T) {
 		}
 	}
 }
+
+// OneDecimal and RangeText's wider ends (fixed) drop the sign of a value
+// that reads as zero, by one rule, and keep every other sign.
+func TestFixedSign(t *testing.T) {
+	for _, c := range []struct {
+		x    float64
+		d    int
+		want string
+	}{
+		{-0.04, 1, "0.0"}, {-0.05, 1, "-0.1"}, {math.Copysign(0, -1), 1, "0.0"}, {-0.004, 2, "0.00"},
+		{-0.005, 2, "-0.01"}, {-12.34, 1, "-12.3"}, {0.04, 1, "0.0"}, {math.Inf(-1), 1, "-Inf"},
+	} {
+		if got := fixed(c.x, c.d); got != c.want {
+			t.Errorf("fixed(%v, %d) = %q, want %q", c.x, c.d, got, c.want)
+		}
+		if c.d == 1 {
+			if got := OneDecimal(c.x); got != c.want {
+				t.Errorf("OneDecimal(%v) = %q, want %q", c.x, got, c.want)
+			}
+		}
+	}
+}

@@ -9,7 +9,6 @@ import (
 	"maps"
 	"math"
 	"slices"
-	"strconv"
 	"strings"
 	ttemplate "text/template"
 
@@ -421,12 +420,7 @@ func num1(x float64) string {
 // a forecast: Go's correctly rounded formatting, and "0.0" for a value
 // that rounds to zero, never "-0.0" (a sign the shown number does not
 // have). The web page's fmt follows the same rule.
-func OneDecimal(x float64) string {
-	if s := strconv.FormatFloat(x, 'f', 1, 64); s != "-0.0" {
-		return s
-	}
-	return "0.0"
-}
+func OneDecimal(x float64) string { return fixed(x, 1) }
 
 // driverLabel names an input in issue's row of the brief: the actor by
 // name and what of its is uncertain ("Russia's position"), with the issue

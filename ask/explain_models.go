@@ -493,7 +493,7 @@ func ensembleText(ie *answer.IssueExplanation, several bool) string {
 	exact, sum := true, 0.0
 	head := fmt.Sprintf("ensemble forecasts %s", g2(float64(ie.Forecast)))
 	if !ie.Settled && ie.Range != nil {
-		head = fmt.Sprintf("ensemble forecasts %s (did not settle); its last round's %s", RangeText(ie.Range.Lo, ie.Range.Hi, g1), g2(float64(ie.Forecast)))
+		head = fmt.Sprintf("ensemble forecasts %s (did not settle); its last round's %s", RangeText(ie.Range.Lo, ie.Range.Hi, OneDecimal), g2(float64(ie.Forecast)))
 	}
 	var terms, parts, unsettled, failed, why []string
 	var base *answer.EnsembleMember
@@ -511,7 +511,7 @@ func ensembleText(ie *answer.IssueExplanation, several bool) string {
 		exact = exact && g2(read(g3(m.Weight))*read(g2(float64(m.Forecast)))) == g2(m.Contribution)
 		sum += read(g2(m.Contribution))
 		if !m.Settled && m.Range != nil {
-			unsettled = append(unsettled, fmt.Sprintf("member %s had not settled: its last rounds moved within %s", m.Model, RangeText(m.Range.Lo, m.Range.Hi, g1)))
+			unsettled = append(unsettled, fmt.Sprintf("member %s had not settled: its last rounds moved within %s", m.Model, RangeText(m.Range.Lo, m.Range.Hi, OneDecimal)))
 		}
 		w := "explain -m " + m.Model
 		if several && (m.Model == "smp" || m.Model == "exchange") {

@@ -480,3 +480,17 @@ func TestExplainSnapByHand(t *testing.T) {
 		t.Errorf("compromise-band: Gamma pulls %v (want compromise's 40), %q", p.Pull, b.Text)
 	}
 }
+
+// An unsettled range about zero is a range in explain's words too: its
+// ends are written as a forecast is (OneDecimal, through RangeText), so
+// -0.04 and 0.03 do not read "-0.0–0.0", a point with a sign.
+func TestExplainEnsembleRangeAboutZero(t *testing.T) {
+	ie := answer.IssueExplanation{Forecast: 0.03, Settled: false, Range: &answer.Interval{Lo: -0.04, Hi: 0.03},
+		Members: []answer.EnsembleMember{{Model: "smp", Weight: 1, Forecast: 0.04, Contribution: 0.04, Range: &answer.Interval{Lo: -0.02, Hi: 0.04}}}}
+	text := ensembleText(&ie, false)
+	for _, s := range []string{"ensemble forecasts -0.04–0.03 (did not settle)", "Member smp had not settled: its last rounds moved within -0.02–0.04"} {
+		if !strings.Contains(text, s) {
+			t.Errorf("no %q in %q", s, text)
+		}
+	}
+}

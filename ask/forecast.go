@@ -301,8 +301,9 @@ func rangeDecimals(lo, hi float64) int {
 	return 0
 }
 
-// fixed writes x with d decimals, as OneDecimal writes one: no minus sign
-// on a value that reads as zero ("0.00", not "-0.00").
+// fixed writes x with d decimals, and no minus sign on a value that
+// reads as zero ("0.00", not "-0.00"): the one rule OneDecimal (d = 1)
+// and RangeText's wider ends follow.
 func fixed(x float64, d int) string {
 	s := strconv.FormatFloat(x, 'f', d, 64)
 	if strings.Trim(s, "-0.") == "" {

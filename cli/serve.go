@@ -137,7 +137,10 @@ func serveLimits(cmd *cobra.Command, o *httpapi.Options) error {
 }
 
 // trustedProxies reads --trusted-proxy's values: an address (one host)
-// or a network in CIDR notation each, IPv4 or IPv6.
+// or a network in CIDR notation each, IPv4 or IPv6. An address with a
+// zone ("fe80::1%eth0") is refused, as netip.ParsePrefix refuses one in
+// a network: netip.PrefixFrom would drop the zone, trusting the address
+// on every interface, and a peer with a zone is in no prefix.
 func trustedProxies(vs []string) ([]netip.Prefix, error) {
 	var out []netip.Prefix
 	for _, v := range vs {
@@ -149,6 +152,9 @@ func trustedProxies(vs []string) ([]netip.Prefix, error) {
 		a, err := netip.ParseAddr(v)
 		if err != nil {
 			return nil, errs.New(errs.Argument, "--trusted-proxy %q: not an address or network; valid: an IP address such as 127.0.0.1 or ::1, or a network in CIDR notation such as 10.0.0.0/8", v)
+		}
+		if a.Zone() != "" {
+			return nil, errs.New(errs.Argument, "--trusted-proxy %q: an address with a zone (%%%s) is not taken, as a network with one is not; valid: an IP address such as 127.0.0.1 or ::1, or a network in CIDR notation such as 10.0.0.0/8, without a zone", v, a.Zone())
 		}
 		out = append(out, netip.PrefixFrom(a, a.BitLen()))
 	}

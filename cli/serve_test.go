@@ -27,8 +27,9 @@ func TestTrustedProxies(t *testing.T) {
 	}
 }
 
-// A value that is no address, and a trusted proxy without a token, are
-// refused before the port is bound, naming the flag and what is valid.
+// A value that is no address (or one with a zone), and a trusted proxy
+// without a token, are refused before the port is bound, naming the
+// flag and what is valid.
 func TestTrustedProxyRefused(t *testing.T) {
 	t.Setenv("PARLEY_TOKEN", "")
 	for _, c := range []struct {
@@ -37,6 +38,10 @@ func TestTrustedProxyRefused(t *testing.T) {
 	}{
 		{[]string{"serve", "--addr", "127.0.0.1:0", "--trusted-proxy", "proxy.example"}, []string{`--trusted-proxy "proxy.example"`, "valid: an IP address", "CIDR"}},
 		{[]string{"serve", "--addr", "127.0.0.1:0", "--trusted-proxy", "10.0.0.0/33"}, []string{`--trusted-proxy "10.0.0.0/33"`}},
+		// a zone names an interface, not an address: netip.PrefixFrom
+		// would drop it and trust fe80::1 on every interface, while a
+		// peer that has one is in no prefix (netip.Prefix.Contains)
+		{[]string{"serve", "--addr", "127.0.0.1:0", "--trusted-proxy", "fe80::1%eth0"}, []string{`--trusted-proxy "fe80::1%eth0"`, "zone", "valid: an IP address"}},
 		{[]string{"serve", "--addr", "127.0.0.1:0", "--trusted-proxy", "127.0.0.1"}, []string{"--trusted-proxy 127.0.0.1", "set PARLEY_TOKEN"}},
 	} {
 		_, stderr, code := run(t, c.args...)

@@ -604,7 +604,7 @@ func forecastTable(b *strings.Builder, issue string, ms []string, f map[[3]strin
 			x := f[[3]string{fmt.Sprint(i), m, issue}]
 			switch {
 			case !x.Settled && x.Range != nil:
-				fmt.Fprintf(b, " %s ~ |", ask.RangeText(x.Range.Lo, x.Range.Hi, func(v float64) string { return fmt.Sprintf("%.1f", v) }))
+				fmt.Fprintf(b, " %s ~ |", ask.RangeText(x.Range.Lo, x.Range.Hi, ask.OneDecimal))
 			case len(x.Nearest) > 0:
 				var pts []string
 				for _, a := range x.Nearest {
