@@ -124,3 +124,28 @@ func TestEvidenceBusy(t *testing.T) {
 		t.Errorf("the evidence made %d times, want 2", n)
 	}
 }
+
+// Reading the sources is refused with 413 when its estimated memory
+// (EvidenceMemory bytes per byte of source file) is over --max-memory:
+// at the limit it is read, one byte past it refused.
+func TestEvidenceMemoryLimit(t *testing.T) {
+	n := float64(len("Héllo. We hear that x wants little.\n"))
+	for _, c := range []struct {
+		name string
+		max  float64
+		code int
+	}{
+		{"at the limit", httpapi.EvidenceMemory * n, 200},
+		{"a byte past it", httpapi.EvidenceMemory*n - 1, 413},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			e, _, base, _ := evidenceEnv(t, httpapi.Options{MaxMemory: c.max})
+			r := e.do("GET", base+"/evidence", "")
+			if c.code == 413 {
+				refused(t, "the evidence over --max-memory", r, 413, "over_budget", "--max-memory", "its 1 source files hold 37 bytes")
+				return
+			}
+			e.want(r, 200)
+		})
+	}
+}

@@ -78,3 +78,7 @@ func FillInline(s *Server) (release func()) {
 		}
 	}
 }
+
+// EvidenceMemory is the estimated memory of the evidence answer per byte
+// of source file read.
+const EvidenceMemory = evidenceMemory
