@@ -60,8 +60,9 @@ func SetJobProgress(s *Server, f func(ctx context.Context, run string, done, tot
 	s.jobs.progressed = f
 }
 
-// SetMaking calls f with what is made whenever s makes an export or a
-// brief it keeps.
+// SetMaking calls f with what is made whenever s makes an export, a
+// brief or the evidence read from its sources, to keep (or, for
+// evidence of files just modified, not).
 func SetMaking(s *Server, f func(what string)) { s.making = f }
 
 // FillInline takes every place for a run within a request of s (the
