@@ -105,11 +105,12 @@ func (g gate) wait(ctx context.Context, d time.Duration) bool {
 func (g gate) done() { <-g }
 
 // admitInline lets a run within a request in: MaxInline run at once and
-// MaxWaiting more may wait for a slot; the others are refused at once.
-// release gives the place back.
-func (s *Server) admitInline() (release func(), err error) {
+// MaxWaiting more may wait for a slot; the others are refused at once,
+// told to try again or do instead (what to do rather than run it within
+// a request). release gives the place back.
+func (s *Server) admitInline(instead string) (release func(), err error) {
 	if !s.inlineQueue.try() {
-		return nil, busy(2, "the server is answering %d runs within requests and %d more are waiting, its limit (parley serve --max-inline, --max-waiting); try again shortly, or start the run as a job (POST /api/scenarios/{id}/runs)", cap(s.inlineRun), s.o.MaxWaiting)
+		return nil, busy(2, "the server is answering %d runs within requests and %d more are waiting, its limit (parley serve --max-inline, --max-waiting); try again shortly, or %s", cap(s.inlineRun), s.o.MaxWaiting, instead)
 	}
 	return s.inlineQueue.done, nil
 }
@@ -163,10 +164,10 @@ func (s *Server) overBudget(c ask.Cost, cs *ask.Case, kind string, maxWork float
 // runs: it takes one of MaxInline slots (waiting, if no more than
 // MaxWaiting others wait, up to 10 s within the deadline), and stops at
 // ForecastTimeout, which is then a 503 timeout whose message ends with
-// instead (what to do rather than run it within a request). fn must be
-// admitted by overBudget first.
-func (s *Server) runInline(ctx context.Context, id, instead string, fn func(ctx context.Context) (any, error)) (any, error) {
-	release, err := s.admitInline()
+// instead (what to do rather than run it within a request), as a 503
+// busy's does. fn must be admitted by overBudget first.
+func (s *Server) runInline(ctx context.Context, instead string, fn func(ctx context.Context) (any, error)) (any, error) {
+	release, err := s.admitInline(instead)
 	if err != nil {
 		return nil, err
 	}
@@ -177,7 +178,7 @@ func (s *Server) runInline(ctx context.Context, id, instead string, fn func(ctx 
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
 		}
-		return nil, busy(2, "the server is answering %d runs within requests, its limit (parley serve --max-inline); try again shortly, or start the run as a job (POST /api/scenarios/%s/runs)", cap(s.inlineRun), id)
+		return nil, busy(2, "the server is answering %d runs within requests, its limit (parley serve --max-inline); try again shortly, or %s", cap(s.inlineRun), instead)
 	}
 	defer s.inlineRun.done()
 	v, err := safeRun(rctx, func(ctx context.Context, _ func(int, int)) (any, error) { return fn(ctx) }, func(int, int) {})

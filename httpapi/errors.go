@@ -148,6 +148,11 @@ func (s *Server) decode(r *http.Request, v any) error {
 	return decodeJSON("request body", b, v)
 }
 
+// maxJSONDepth is the deepest nesting of arrays and objects
+// encoding/json decodes (its scanner's maxNestingDepth, not exported);
+// TestBodyNestedTooDeep holds it at and past the limit.
+const maxJSONDepth = 10000
+
 // decodeJSON decodes b into v (over the values v already holds),
 // rejecting unknown fields and trailing data; what names b in errors.
 // A malformed document is errs.Invalid; a field of the wrong type or an
@@ -166,6 +171,8 @@ func decodeJSON(what string, b []byte, v any) error {
 			return errs.New(errs.Argument, "%s: field %s: %s is not a valid %s", what, jsonField(te.Field), te.Value, te.Type)
 		case errors.As(err, &te):
 			return errs.New(errs.Invalid, "%s: %s is not a JSON object", what, te.Value)
+		case errors.As(err, &se) && strings.HasSuffix(se.Error(), "exceeded max depth"):
+			return errs.New(errs.Invalid, "%s: arrays and objects nested deeper than %d levels at byte %d, the limit of the server's JSON decoder; valid: at most %d levels", what, maxJSONDepth, se.Offset, maxJSONDepth)
 		case errors.As(err, &se):
 			return errs.New(errs.Invalid, "%s: malformed JSON at byte %d: %v", what, se.Offset, err)
 		case strings.HasPrefix(err.Error(), "json: unknown field"):

@@ -6,13 +6,19 @@ package httpapi
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"net/http"
+	"os"
+	"time"
 
 	"parley/answer"
 	"parley/ask"
 	"parley/errs"
+	"parley/evidence"
 	"parley/ingest"
+	"parley/scenario"
 	"parley/store"
 )
 
@@ -23,24 +29,147 @@ const maxIngestDocuments = 64
 // evidence returns every quote of the scenario with where it is found in
 // its source's text, the sources (with their texts, read from
 // Options.SourcesDir) and the evidence coverage.
+//
+// With sources, the answer is made once per version of the scenario and
+// state of its source files (sourcesState: each file's size and
+// modification time) and kept with the scenario's other answers, counted
+// at its bytes (memoize); reading and checking the files is admitted as
+// a run within a request is (runInline: --max-inline, 503 busy), after
+// its estimated memory is checked against --max-memory. An answer kept
+// is given without a slot.
 func (s *Server) evidence(w http.ResponseWriter, r *http.Request) {
 	p, err := s.load(r, r.PathValue("id"))
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	in := p.in
-	var ds []string
-	if s.o.SourcesDir != "" {
-		var found []answer.Diagnostic
-		in, found = ask.WithSources(in, ask.LoadOptions{ConfinedSources: s.o.SourcesDir})
-		for _, d := range found {
-			ds = append(ds, d.String())
+	if s.o.SourcesDir == "" {
+		b, err := s.encoded(r.Context(), p, memoKey{what: "evidence"}, func() (any, error) { return ask.Evidence(p.in, true), nil })
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		writeEncoded(w, http.StatusOK, b)
+		return
+	}
+	state, bytes, settled := sourcesState(s.o.SourcesDir, p.in.Scenario.Metadata.Sources, time.Now())
+	if need := evidenceMemory * float64(bytes); need > s.o.MaxMemory {
+		s.fail(w, r, tooBig("reading this scenario's source files is estimated to need %.0f MiB of memory (its %d source files hold %d bytes, and checking quotes takes about %d bytes of memory per byte read; see docs/limits.md), over this server's limit of %.0f MiB per run (parley serve --max-memory); split the sources, or check them at the command line: parley validate --sources DIR SCENARIO",
+			need/(1<<20), countFiles(p.in.Scenario.Metadata.Sources), bytes, evidenceMemory, s.o.MaxMemory/(1<<20)))
+		return
+	}
+	k := memoKey{what: "evidence sources=" + state}
+	build := func() (any, int64, error) {
+		v, err := s.runInline(context.WithoutCancel(r.Context()), "check the sources at the command line instead: parley validate --sources DIR SCENARIO", func(context.Context) (any, error) {
+			return encodeJSON(evidenceWithSources(p.in, s.o.SourcesDir))
+		})
+		if err != nil {
+			return nil, 0, notKept{err}
+		}
+		b := v.([]byte)
+		return b, int64(len(b)), nil
+	}
+	var v any
+	if settled {
+		v, err = s.made(r.Context(), p, k, build)
+	} else {
+		// A file modified within recentlyModified may change again
+		// within its clock's tick, its size and time unchanged: made for
+		// this request alone.
+		if s.making != nil {
+			s.making(k.what)
+		}
+		v, _, err = build()
+		if nk, ok := err.(notKept); ok {
+			err = nk.error
 		}
 	}
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	writeEncoded(w, http.StatusOK, v.([]byte))
+}
+
+// evidenceWithSources is the evidence answer of in with its source
+// files read from dir and its quotes checked against them, the check's
+// diagnostics as warnings.
+func evidenceWithSources(in *ask.Input, dir string) answer.Evidence {
+	in, found := ask.WithSources(in, ask.LoadOptions{ConfinedSources: dir})
 	e := ask.Evidence(in, true)
-	e.Warnings = append(e.Warnings, ds...)
-	writeJSON(w, http.StatusOK, e)
+	for _, d := range found {
+		e.Warnings = append(e.Warnings, d.String())
+	}
+	return e
+}
+
+// evidenceMemory is the estimated memory of the evidence answer per
+// byte of source file read: the file's bytes, its text, its normalised
+// text with two byte offsets (8 bytes each) per byte, which every source
+// keeps until the check is over, a quote's nearest passage searched when
+// it is not found, and the answer's JSON. Measured (peak heap over the
+// start, one 7.1 MB source, small.yaml's one quote): 28 times the file
+// when the quote is found, 52 times (the most, and this estimate) when
+// it is not.
+const evidenceMemory = 52
+
+// recentlyModified is how recent a source file's modification may be for
+// its state (size and modification time) to be trusted to name its
+// content: a file system's clock ticks in up to 2 s (FAT; a few ms on
+// Linux's), and a file written twice within one tick, to the same size,
+// keeps both.
+const recentlyModified = 2 * time.Second
+
+// sourcesState names the state of the source files in dir that the
+// evidence answer reads: a hash of each source file's size and
+// modification time (or why it could not be looked at), in the order of
+// the sources. bytes is their size in all, each at most
+// evidence.MaxSourceBytes (+1, what is read of a larger one); settled is
+// false when a file was modified within recentlyModified of now, or
+// after it. Only the files' metadata is looked at, not their content: a
+// file rewritten to the same size with its modification time put back
+// (touch -r, cp -p, tar, rsync -t onto a file of that size) keeps its
+// state.
+func sourcesState(dir string, sources []scenario.Source, now time.Time) (state string, bytes int64, settled bool) {
+	h := sha256.New()
+	settled = true
+	root, rerr := os.OpenRoot(dir)
+	if rerr == nil {
+		defer root.Close()
+	}
+	for i, src := range sources {
+		if src.File == "" {
+			continue
+		}
+		fmt.Fprintf(h, "%d %q ", i, src.File)
+		if rerr != nil {
+			fmt.Fprintf(h, "folder: %v\n", rerr)
+			continue
+		}
+		fi, err := root.Stat(src.File)
+		if err != nil {
+			fmt.Fprintf(h, "error: %v\n", err)
+			continue
+		}
+		mod := fi.ModTime()
+		fmt.Fprintf(h, "%d %d %v\n", fi.Size(), mod.UnixNano(), fi.Mode())
+		bytes += min(fi.Size(), evidence.MaxSourceBytes+1)
+		if !mod.Before(now.Add(-recentlyModified)) {
+			settled = false
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil)), bytes, settled
+}
+
+// countFiles is how many of sources name a file.
+func countFiles(sources []scenario.Source) int {
+	n := 0
+	for _, src := range sources {
+		if src.File != "" {
+			n++
+		}
+	}
+	return n
 }
 
 // ingestDocs reads an ingest request and loads the scenario it is for.

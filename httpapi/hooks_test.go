@@ -60,6 +60,26 @@ func SetJobProgress(s *Server, f func(ctx context.Context, run string, done, tot
 	s.jobs.progressed = f
 }
 
-// SetMaking calls f with what is made whenever s makes an export or a
-// brief it keeps.
+// SetMaking calls f with what is made whenever s makes an export, a
+// brief or the evidence read from its sources, to keep (or, for
+// evidence of files just modified, not).
 func SetMaking(s *Server, f func(what string)) { s.making = f }
+
+// FillInline takes every place for a run within a request of s (the
+// MaxInline slots and the MaxWaiting places), so that the next run
+// within a request is refused as busy at once; release gives them back.
+func FillInline(s *Server) (release func()) {
+	n := 0
+	for s.inlineQueue.try() {
+		n++
+	}
+	return func() {
+		for range n {
+			s.inlineQueue.done()
+		}
+	}
+}
+
+// EvidenceMemory is the estimated memory of the evidence answer per byte
+// of source file read.
+const EvidenceMemory = evidenceMemory

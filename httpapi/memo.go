@@ -184,7 +184,8 @@ func (s *Server) encoded(ctx context.Context, st *stored, k memoKey, v func() (a
 }
 
 // made is what build makes of st under k, made once and kept
-// (memoize): an answer that is not JSON (an export, a brief). s.making,
+// (memoize): an answer that is not JSON (an export, a brief), or whose
+// making must be counted or admitted (the evidence). s.making,
 // when set (tests), is called with k.what at each making.
 func (s *Server) made(ctx context.Context, st *stored, k memoKey, build func() (any, int64, error)) (any, error) {
 	return st.memoize(ctx, k, func() (any, int64, error) {

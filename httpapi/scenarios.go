@@ -847,7 +847,7 @@ func (s *Server) brief(w http.ResponseWriter, r *http.Request) {
 	// waiting; a making cut short by the deadline or refused as busy is
 	// not kept.
 	v, err := s.made(r.Context(), p, memoKey{what: "brief", target: t}, func() (any, int64, error) {
-		v, err := s.runInline(context.WithoutCancel(r.Context()), p.rec.ID, cli, func(ctx context.Context) (any, error) { return ask.MakeBrief(ctx, res.c) })
+		v, err := s.runInline(context.WithoutCancel(r.Context()), cli, func(ctx context.Context) (any, error) { return ask.MakeBrief(ctx, res.c) })
 		if err != nil {
 			return nil, 0, notKept{err}
 		}

@@ -1,0 +1,151 @@
+package httpapi_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"parley/answer"
+	"parley/httpapi"
+)
+
+// evidenceEnv is a server reading sources from a folder holding s1.txt
+// (modified at a fixed time long past), the evidence case stored in it,
+// and the number of times the evidence answer with sources was made.
+func evidenceEnv(t *testing.T, o httpapi.Options) (e *env, dir, base string, made func() int) {
+	t.Helper()
+	dir = t.TempDir()
+	writeSource(t, dir, "Héllo. We hear that x wants little.\n", time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC))
+	o.SourcesDir = dir
+	e = newEnv(t, o)
+	var mu sync.Mutex
+	n := 0
+	httpapi.SetMaking(e.api, func(what string) {
+		if strings.HasPrefix(what, "evidence") {
+			mu.Lock()
+			defer mu.Unlock()
+			n++
+		}
+	})
+	made = func() int {
+		mu.Lock()
+		defer mu.Unlock()
+		return n
+	}
+	return e, dir, "/api/scenarios/" + e.create(evidenceCase(t)).ID, made
+}
+
+// writeSource writes s1.txt in dir, modified at mod.
+func writeSource(t *testing.T, dir, text string, mod time.Time) {
+	t.Helper()
+	f := filepath.Join(dir, "s1.txt")
+	if err := os.WriteFile(f, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chtimes(f, mod, mod); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// The evidence answer with --sources is made once per version of the
+// scenario and state of its source files (each one's size and
+// modification time), and kept: asked again, the same bytes without
+// reading the files again; after a source file is edited (even to the
+// same size) or the scenario is, made afresh — never the answer of the
+// files or the version before.
+func TestEvidenceMadeOncePerVersionAndSources(t *testing.T) {
+	e, dir, base, made := evidenceEnv(t, httpapi.Options{})
+	get := func(step string, wantText, wantTitle string, wantMade int) {
+		t.Helper()
+		var first []byte
+		for i := range 2 {
+			r := e.want(e.do("GET", base+"/evidence", ""), 200)
+			var ev answer.Evidence
+			r.json(t, &ev)
+			if len(ev.Sources) != 1 || ev.Sources[0].Text != wantText || ev.Title != wantTitle {
+				t.Errorf("%s: sources %+v, title %q; want the text %q and the title %q", step, ev.Sources, ev.Title, wantText, wantTitle)
+			}
+			if i == 0 {
+				first = r.body
+			} else if string(r.body) != string(first) {
+				t.Errorf("%s: asked again, another answer:\n%s\nthen\n%s", step, first, r.body)
+			}
+		}
+		if n := made(); n != wantMade {
+			t.Errorf("%s: the evidence made %d times, want %d", step, n, wantMade)
+		}
+	}
+	get("first", "Héllo. We hear that x wants little.\n", "Small test case", 1)
+	// The same size, another modification time.
+	writeSource(t, dir, "Hélla. We hear that x wants little.\n", time.Date(2024, 1, 2, 0, 0, 0, 0, time.UTC))
+	get("after the source file's edit", "Hélla. We hear that x wants little.\n", "Small test case", 2)
+	// The same modification time, another size.
+	writeSource(t, dir, "Hélla! We hear that x wants little!!\n", time.Date(2024, 1, 2, 0, 0, 0, 0, time.UTC))
+	get("after an edit of its size", "Hélla! We hear that x wants little!!\n", "Small test case", 3)
+	e.want(e.do("PUT", base, strings.Replace(evidenceCase(t), "title: Small test case", "title: Edited case", 1), "If-Match", `"1"`), 200)
+	get("after the scenario's edit", "Hélla! We hear that x wants little!!\n", "Edited case", 4)
+	// A file removed is a state of the files too.
+	os.Remove(filepath.Join(dir, "s1.txt"))
+	get("after the file's removal", "", "Edited case", 5)
+}
+
+// A source file modified within the last seconds (or in the future) may
+// still change within its file system's clock tick without its size or
+// modification time changing: its answer is made for each request and
+// not kept.
+func TestEvidenceOfFreshFilesNotKept(t *testing.T) {
+	e, dir, base, made := evidenceEnv(t, httpapi.Options{})
+	writeSource(t, dir, "Héllo. We hear that x wants little.\n", time.Now().Add(time.Hour))
+	for i := range 2 {
+		e.want(e.do("GET", base+"/evidence", ""), 200)
+		if n := made(); n != i+1 {
+			t.Errorf("request %d: the evidence made %d times, want %d (not kept)", i+1, n, i+1)
+		}
+	}
+}
+
+// Reading the sources is admitted as any run within a request is: with
+// every place taken, 503 busy with Retry-After naming --max-inline; an
+// answer already kept is given without a place.
+func TestEvidenceBusy(t *testing.T) {
+	e, _, base, made := evidenceEnv(t, httpapi.Options{MaxInline: 1, MaxWaiting: -1})
+	release := httpapi.FillInline(e.api)
+	refused(t, "the evidence with every slot taken", e.do("GET", base+"/evidence", ""), 503, "busy", "--max-inline", "try again")
+	release()
+	e.want(e.do("GET", base+"/evidence", ""), 200)
+	release = httpapi.FillInline(e.api)
+	defer release()
+	e.want(e.do("GET", base+"/evidence", ""), 200)
+	// The making refused, then the one kept.
+	if n := made(); n != 2 {
+		t.Errorf("the evidence made %d times, want 2", n)
+	}
+}
+
+// Reading the sources is refused with 413 when its estimated memory
+// (EvidenceMemory bytes per byte of source file) is over --max-memory:
+// at the limit it is read, one byte past it refused.
+func TestEvidenceMemoryLimit(t *testing.T) {
+	n := float64(len("Héllo. We hear that x wants little.\n"))
+	for _, c := range []struct {
+		name string
+		max  float64
+		code int
+	}{
+		{"at the limit", httpapi.EvidenceMemory * n, 200},
+		{"a byte past it", httpapi.EvidenceMemory*n - 1, 413},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			e, _, base, _ := evidenceEnv(t, httpapi.Options{MaxMemory: c.max})
+			r := e.do("GET", base+"/evidence", "")
+			if c.code == 413 {
+				refused(t, "the evidence over --max-memory", r, 413, "over_budget", "--max-memory", "its 1 source files hold 37 bytes")
+				return
+			}
+			e.want(r, 200)
+		})
+	}
+}
