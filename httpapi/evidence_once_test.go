@@ -142,7 +142,7 @@ func TestEvidenceMemoryLimit(t *testing.T) {
 			e, _, base, _ := evidenceEnv(t, httpapi.Options{MaxMemory: c.max})
 			r := e.do("GET", base+"/evidence", "")
 			if c.code == 413 {
-				refused(t, "the evidence over --max-memory", r, 413, "over_budget", "--max-memory", "its 1 source files hold 37 bytes")
+				refused(t, "the evidence over --max-memory", r, 413, "over_budget", "--max-memory", "(1 source file, 37 bytes in all,")
 				return
 			}
 			e.want(r, 200)
