@@ -345,7 +345,10 @@ function choices(doc: Scenario, kind: Kind, cur: string, scope = ''): [string, s
         : (doc.metadata.sources ?? []).filter((x) => x.id).map((x) => [x.id, x.title ? `${x.id} — ${x.title}` : x.id])
   const shown = kind === 'actor' ? resolves(doc, cur) ?? cur : cur
   const out: [string, string][] = [['', `(choose ${{ actor: 'an actor', issue: 'an issue', source: 'a source', proposal: 'a proposal' }[kind]})`], ...list]
-  if (shown && !list.some(([v]) => v === shown)) out.push([shown, `${shown} (not defined)`])
+  // A quote may cite its source by the source's file (docs/format.md):
+  // it is shown as that source, and keeps the file it names.
+  const byFile = kind === 'source' && shown ? (doc.metadata.sources ?? []).find((x) => x.file === shown) : undefined
+  if (shown && !list.some(([v]) => v === shown)) out.push([shown, byFile?.id ? `${byFile.title ? `${byFile.id} — ${byFile.title}` : byFile.id} (by its file, ${shown})` : `${shown} (not defined)`])
   return out
 }
 
