@@ -59,20 +59,28 @@ const openMore = new Set<string>()
 // until they come.
 let formats: FormatInfo[] | null = null
 
-// shiftOpen keeps the folds open on the items they were open on when the
-// item at path is removed: the items after it in its list move up one,
-// and its own folds go with it.
-function shiftOpen(path: string) {
-  const m = /^(.*)\[(\d+)\]$/.exec(path)
-  if (!m) return
-  const list = m[1], i = Number(m[2])
-  const keys = [...openMore]
+// openItems are the items whose folds are open, each with its path
+// now, to be found again after an edit moves them (reopen).
+function openItems(doc: Scenario): [string, unknown][] {
+  return [...openMore].map((k): [string, unknown] => [k, getPath(doc, k)]).filter(([, x]) => x !== null && typeof x === 'object')
+}
+
+// reopen keeps the folds open on the items they were open on before an
+// edit (openItems), at the paths those items have now: a removal moves up
+// the items after it in its list, and in the other lists it takes items
+// from (an actor's removal takes its changes out of the snapshots and
+// variants); the items gone take their folds with them.
+function reopen(doc: Scenario, open: [string, unknown][]) {
+  const at = new Map<unknown, string>()
+  const walk = (x: unknown, p: string) => {
+    if (Array.isArray(x)) x.forEach((y, i) => { at.set(y, `${p}[${i}]`); walk(y, `${p}[${i}]`) })
+    else if (x && typeof x === 'object') for (const [k, v] of Object.entries(x)) walk(v, p ? `${p}.${k}` : k)
+  }
+  walk(doc, '')
   openMore.clear()
-  for (const k of keys) {
-    const at = k.startsWith(list + '[') ? /^\[(\d+)\](.*)$/.exec(k.slice(list.length)) : null
-    const j = at ? Number(at[1]) : -1
-    if (!at || j < i) openMore.add(k)
-    else if (j > i) openMore.add(`${list}[${j - 1}]${at[2]}`)
+  for (const [, x] of open) {
+    const p = at.get(x)
+    if (p !== undefined) openMore.add(p)
   }
 }
 
@@ -655,7 +663,7 @@ function draw(box: HTMLElement, ctx: BuildContext) {
   const change = (edit: () => void, dropped = false) => {
     collect(box, doc)
     // The folds as they are now (a fold's toggle is told a moment after
-    // it opens), before an edit moves them (shiftOpen).
+    // it opens), before an edit moves them (reopen).
     for (const el of box.querySelectorAll<HTMLDetailsElement>('details[data-more]')) {
       if (el.open) openMore.add(el.dataset.more!); else openMore.delete(el.dataset.more!)
     }
@@ -707,7 +715,7 @@ function draw(box: HTMLElement, ctx: BuildContext) {
           return
         }
         if (r.also.length && !confirm(`Remove ${it}? These name it, and go with it:\n${r.also.map((x) => '• ' + x).join('\n')}`)) return
-        change(() => { r.apply(); shiftOpen(path) }, true)
+        change(() => { const open = openItems(doc); r.apply(); reopen(doc, open) }, true)
         // The focus stays where the item was: on the item after it, now
         // in its place, else on the list's add button.
         const next = box.querySelector<HTMLElement>(`button[data-remove="${CSS.escape(path)}"]`) ??
