@@ -59,6 +59,24 @@ const openMore = new Set<string>()
 // until they come.
 let formats: FormatInfo[] | null = null
 
+// removeNames names the item each remove button removes, as it is now:
+// its label follows what is typed (relabel), so that a new actor's
+// button, drawn before it has a name, and a renamed one's say the name
+// the person sees.
+const removeNames = new WeakMap<HTMLElement, () => string>()
+// relabelled are the boxes whose remove buttons relabel listens for.
+const relabelled = new WeakSet<HTMLElement>()
+
+// relabel names each remove button in box by its item as it is now.
+function relabel(box: HTMLElement) {
+  for (const b of box.querySelectorAll<HTMLElement>('button[data-remove]')) {
+    const named = removeNames.get(b)
+    if (!named) continue
+    const label = `Remove ${named()}`
+    if (b.getAttribute('aria-label') !== label) { b.setAttribute('aria-label', label); b.title = label }
+  }
+}
+
 // openItems are the items whose folds are open, each with its path
 // now, to be found again after an edit moves them (reopen).
 function openItems(doc: Scenario): [string, unknown][] {
@@ -698,7 +716,7 @@ function draw(box: HTMLElement, ctx: BuildContext) {
   // (an id or a name typed since the view was drawn).
   const remove = (drawn: string, what: string | (() => string)) => {
     const named = () => (typeof what === 'function' ? what() : what)
-    return h('button', { type: 'button', class: 'small remove', 'data-remove': drawn, 'aria-label': `Remove ${named()}`, title: `Remove ${named()}`,
+    const button = h('button', { type: 'button', class: 'small remove', 'data-remove': drawn, 'aria-label': `Remove ${named()}`, title: `Remove ${named()}`,
       onclick: (e: Event) => {
         const path = (e.currentTarget as HTMLElement | null)?.dataset.remove ?? drawn
         collect(box, doc)
@@ -722,6 +740,8 @@ function draw(box: HTMLElement, ctx: BuildContext) {
           box.querySelector<HTMLElement>(`button[data-add="${CSS.escape(path.replace(/\[\d+\]$/, ''))}"]`)
         next?.focus({ preventScroll: true })
       } }, '✕')
+    removeNames.set(button, named)
+    return button
   }
 
   // more is a folded group of an item's less used fields.
@@ -778,7 +798,7 @@ function draw(box: HTMLElement, ctx: BuildContext) {
       field('Capability', p + '.capability', 'number', a.capability, { hint: '(> 0; only ratios matter)' }),
       group('Capability range', p + '.capability_range', 'pair', a.capability_range?.[0], a.capability_range?.[1], ['low', 'high']),
       field('Aliases', p + '.aliases', 'list', a.aliases?.join(', '), { hint: '(comma-separated)', refresh: true }),
-      remove(p, () => `actor ${a.name || a.id}`)),
+      remove(p, () => `actor ${a.name || a.id || (parsePath(p).pop() as number) + 1}`)),
     h('div', { class: 'brow' }, field('Capability assumed because', p + '.capability_assumed', 'opttext', a.capability_assumed, { wide: true, placeholder: 'when no source speaks to it' })),
     quoteRows(p + '.capability_evidence', a.capability_evidence, 'Quotes behind the capability'),
     more(p, 'Description, red lines, reservation',
@@ -1031,7 +1051,7 @@ function draw(box: HTMLElement, ctx: BuildContext) {
           field('Id', p + '.id', 'text', is.id, { rename: 'issue' }), field('Name', p + '.name', 'text', is.name, { refresh: true }),
           group('Scale', p + '.scale', 'scale', is.scale?.min, is.scale?.max, ['min (0)', 'max (100)']),
           field('Status quo', p + '.reference', 'optnumber', is.reference),
-          remove(p, () => `issue ${is.name || is.id}`)),
+          remove(p, () => `issue ${is.name || is.id || i + 1}`)),
         field('Description', p + '.description', 'opttextarea', is.description, { wide: true }),
         decisionEditor(doc, p),
         h('div', { class: 'bhead', 'data-path': p + '.anchors' }, h('strong', {}, 'Options'), add(p + '.anchors', { value: null, label: '' }),
@@ -1065,7 +1085,7 @@ function draw(box: HTMLElement, ctx: BuildContext) {
           field('Salience', p + '.salience', 'number', x.salience, { hint: `(0–${salMax})`, scale: salience }),
           group('Position range', p + '.range.position', 'pair', x.range?.position?.[0], x.range?.position?.[1], ['low', 'high']),
           group('Salience range', p + '.range.salience', 'pair', x.range?.salience?.[0], x.range?.salience?.[1], ['low', 'high']),
-          remove(p, `the stance of ${actorName(doc, x.actor)} on ${issueName(doc, x.issue)}`)),
+          remove(p, () => `the stance of ${actorName(doc, x.actor)} on ${issueName(doc, x.issue)}`)),
         h('div', { class: 'brow' }, field('Assumed because', p + '.assumed', 'opttext', x.assumed, { wide: true, placeholder: 'when no source speaks to it' }),
           field('Note', p + '.note', 'opttext', x.note, { wide: true })),
         evidenceRows(p, x.evidence))
@@ -1078,7 +1098,7 @@ function draw(box: HTMLElement, ctx: BuildContext) {
     ...(doc.snapshots ?? []).map((s, i) => {
       const p = `snapshots[${i}]`
       return h('div', { class: 'bitem', 'data-path': p },
-        h('div', { class: 'brow' }, field('Date', p + '.date', 'text', s.date, { placeholder: 'YYYY-MM-DD' }), field('Label', p + '.label', 'opttext', s.label, { wide: true }), remove(p, `snapshot ${s.date || i + 1}`)),
+        h('div', { class: 'brow' }, field('Date', p + '.date', 'text', s.date, { placeholder: 'YYYY-MM-DD' }), field('Label', p + '.label', 'opttext', s.label, { wide: true }), remove(p, () => `snapshot ${s.date || i + 1}`)),
         field('Description', p + '.description', 'opttextarea', s.description, { wide: true }),
         changesEditor(p, s))
     }))
@@ -1088,7 +1108,7 @@ function draw(box: HTMLElement, ctx: BuildContext) {
     ...(doc.variants ?? []).map((v, i) => {
       const p = `variants[${i}]`
       return h('div', { class: 'bitem', 'data-path': p },
-        h('div', { class: 'brow' }, field('Id', p + '.id', 'text', v.id), field('Name', p + '.name', 'opttext', v.name, { wide: true }), remove(p, `variant ${v.name || v.id || i + 1}`)),
+        h('div', { class: 'brow' }, field('Id', p + '.id', 'text', v.id), field('Name', p + '.name', 'opttext', v.name, { wide: true }), remove(p, () => `variant ${v.name || v.id || i + 1}`)),
         field('Description', p + '.description', 'opttextarea', v.description, { wide: true }),
         changesEditor(p, v))
     }))
@@ -1114,7 +1134,7 @@ function draw(box: HTMLElement, ctx: BuildContext) {
           field('Date', p + '.date', 'text', o.date, { placeholder: 'YYYY-MM-DD', hint: '(when it landed there)' }),
           field('Value', p + '.value', 'number', o.value, { hint: `(${scaleOf(o.issue)})`, scale: p + '.issue', placeholder: 'where it landed' }),
           field('Note', p + '.note', 'opttext', o.note, { wide: true, placeholder: 'how the report maps to the value' }),
-          remove(p, `the outcome of ${issueName(doc, o.issue)}${o.date ? ' on ' + o.date : ''}`)),
+          remove(p, () => `the outcome of ${issueName(doc, o.issue)}${o.date ? ' on ' + o.date : ''}`)),
         quoteRows(p + '.evidence', o.evidence, 'Quotes that report it (one at least: an outcome is never assumed)'))
     }))
 
@@ -1179,6 +1199,13 @@ function draw(box: HTMLElement, ctx: BuildContext) {
   }
   for (const el of box.querySelectorAll<HTMLElement>('[data-path^="issues["][data-refresh]')) el.addEventListener('change', issueRows)
   wire(box, doc)
+  // The remove buttons' labels follow the names typed, after the
+  // fields' own listeners have put them in the document (and carried a
+  // rename along).
+  if (!relabelled.has(box)) {
+    relabelled.add(box)
+    for (const ev of ['input', 'change']) box.addEventListener(ev, () => relabel(box))
+  }
   // The scale said beside a position or a value follows the issue
   // chosen, and the issue's scale as it is edited.
   const sayScales = () => {
