@@ -54,6 +54,6 @@ func TestNarrowScreenFits(t *testing.T) {
 	// The builder, down to a snapshot's stance changes with their ranges
 	// and notes.
 	e.do("build", chromedp.Click(chromedp.ID("tab-build")), chromedp.WaitVisible(chromedp.CSS(`[data-path="snapshots[0].stances[0].range.position"]`)),
-		chromedp.ScrollIntoView(chromedp.CSS(`[data-path="snapshots[0].stances[0]"]`)))
+		chromedp.ScrollIntoView(chromedp.CSS(`[data-path="snapshots[0].stances[0]"]`)), e.view("56-narrow-build"))
 	check("build")
 }
