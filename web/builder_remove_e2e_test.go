@@ -80,7 +80,14 @@ type removeSession struct{ *renameSession }
 
 func openRemovals(t *testing.T) removeSession {
 	t.Helper()
-	r := removeSession{openStored(t, "Removals", removals)}
+	return openAsking(t, "Removals", removals)
+}
+
+// openAsking is the builder open on the scenario body stored as title,
+// with the questions and alerts recorded as openRemovals records them.
+func openAsking(t *testing.T, title, body string) removeSession {
+	t.Helper()
+	r := removeSession{openStored(t, title, body)}
 	r.do("record the questions", void(chromedp.Evaluate[bool](`(() => {
 		window.asked = []; window.alerted = []; window.answer = true
 		window.confirm = (m) => { window.asked.push(m); return window.answer }
@@ -100,6 +107,19 @@ func (r removeSession) remove(path string, yes bool) (asked, alerted []string) {
 	asked = get(r.t, r.bctx, "asked", chromedp.Evaluate[[]string](`window.asked`))
 	alerted = get(r.t, r.bctx, "alerted", chromedp.Evaluate[[]string](`window.alerted`))
 	return asked, alerted
+}
+
+// typeIn types v into the field at path as a person does, keystrokes
+// (input) and then leaving it (change).
+func (r removeSession) typeIn(path, v string) {
+	r.t.Helper()
+	r.do("type in "+path, void(chromedp.Evaluate[bool](fmt.Sprintf(`(() => {
+		const el = document.querySelector(%q)
+		el.value = %q
+		el.dispatchEvent(new Event("input", { bubbles: true }))
+		el.dispatchEvent(new Event("change", { bubbles: true }))
+		return true
+	})()`, fmt.Sprintf(`[data-path=%q]`, path), v))))
 }
 
 // items are the values of a field (an id; a stance's actor) of each

@@ -209,6 +209,18 @@ func (e *e2e) shot(name string) chromedp.Action[chromedp.Void] {
 	})
 }
 
+// view writes the viewport alone as name.png, for a page too long to
+// capture whole (the builder).
+func (e *e2e) view(name string) chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		view, err := chromedp.CaptureScreenshot()(ctx, tg)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(e.shots, name+".png"), view, 0o644)
+	})
+}
+
 // do runs the steps, failing the test with the step's name.
 func (e *e2e) do(step string, steps ...chromedp.Action[chromedp.Void]) {
 	e.t.Helper()

@@ -9,14 +9,26 @@ import (
 // TestNarrowScreenFits opens every view of the built-in case on a phone's
 // screen (390×844): no view is wider than the screen (the page never
 // scrolls sideways as a whole), and a table too wide for it scrolls
-// sideways on its own.
+// sideways on its own, its caption wrapped within the screen, not
+// scrolled away with it.
 func TestNarrowScreenFits(t *testing.T) {
 	e := startE2E(t)
 	fits := `document.documentElement.scrollWidth <= document.documentElement.clientWidth`
 	// The tables wider than their box that do not scroll on their own.
 	stuck := `Array.from(document.querySelectorAll('main table')).filter((t) => t.getBoundingClientRect().width > 0 && t.scrollWidth > t.clientWidth + 1 && getComputedStyle(t).overflowX !== 'auto').map((t) => t.dataset.testid || t.className)`
+	// The captions of tables that scroll sideways, cut off at the
+	// table's edge (read only by scrolling the table).
+	cut := `Array.from(document.querySelectorAll('main table > caption')).filter((c) => {
+		const text = document.createRange()
+		text.selectNodeContents(c)
+		const r = text.getBoundingClientRect()
+		return r.width > 0 && r.right > c.parentElement.getBoundingClientRect().right + 1
+	}).map((c) => c.textContent)`
 	check := func(view string) {
 		t.Helper()
+		if s := get(t, e.bctx, "captions", chromedp.Evaluate[[]string](cut)); len(s) > 0 {
+			t.Errorf("%s view: table captions cut off at the screen's edge: %q", view, s)
+		}
 		w := get(t, e.bctx, "widths", chromedp.Evaluate[[]int](`[document.documentElement.scrollWidth, document.documentElement.clientWidth]`))
 		if !get(t, e.bctx, "fits", chromedp.Evaluate[bool](fits)) {
 			t.Errorf("%s view: the page is %d px wide on a screen %d px wide", view, w[0], w[1])
@@ -42,6 +54,6 @@ func TestNarrowScreenFits(t *testing.T) {
 	// The builder, down to a snapshot's stance changes with their ranges
 	// and notes.
 	e.do("build", chromedp.Click(chromedp.ID("tab-build")), chromedp.WaitVisible(chromedp.CSS(`[data-path="snapshots[0].stances[0].range.position"]`)),
-		chromedp.ScrollIntoView(chromedp.CSS(`[data-path="snapshots[0].stances[0]"]`)))
+		chromedp.ScrollIntoView(chromedp.CSS(`[data-path="snapshots[0].stances[0]"]`)), e.view("56-narrow-build"))
 	check("build")
 }

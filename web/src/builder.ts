@@ -59,20 +59,46 @@ const openMore = new Set<string>()
 // until they come.
 let formats: FormatInfo[] | null = null
 
-// shiftOpen keeps the folds open on the items they were open on when the
-// item at path is removed: the items after it in its list move up one,
-// and its own folds go with it.
-function shiftOpen(path: string) {
-  const m = /^(.*)\[(\d+)\]$/.exec(path)
-  if (!m) return
-  const list = m[1], i = Number(m[2])
-  const keys = [...openMore]
+// removeNames names the item each remove button removes, as it is now:
+// its label follows what is typed (relabel), so that a new actor's
+// button, drawn before it has a name, and a renamed one's say the name
+// the person sees.
+const removeNames = new WeakMap<HTMLElement, () => string>()
+// relabelled are the boxes whose remove buttons relabel listens for.
+const relabelled = new WeakSet<HTMLElement>()
+
+// relabel names each remove button in box by its item as it is now.
+function relabel(box: HTMLElement) {
+  for (const b of box.querySelectorAll<HTMLElement>('button[data-remove]')) {
+    const named = removeNames.get(b)
+    if (!named) continue
+    const label = `Remove ${named()}`
+    if (b.getAttribute('aria-label') !== label) { b.setAttribute('aria-label', label); b.title = label }
+  }
+}
+
+// openItems are the items whose folds are open, each with its path
+// now, to be found again after an edit moves them (reopen).
+function openItems(doc: Scenario): [string, unknown][] {
+  return [...openMore].map((k): [string, unknown] => [k, getPath(doc, k)]).filter(([, x]) => x !== null && typeof x === 'object')
+}
+
+// reopen keeps the folds open on the items they were open on before an
+// edit (openItems), at the paths those items have now: a removal moves up
+// the items after it in its list, and in the other lists it takes items
+// from (an actor's removal takes its changes out of the snapshots and
+// variants); the items gone take their folds with them.
+function reopen(doc: Scenario, open: [string, unknown][]) {
+  const at = new Map<unknown, string>()
+  const walk = (x: unknown, p: string) => {
+    if (Array.isArray(x)) x.forEach((y, i) => { at.set(y, `${p}[${i}]`); walk(y, `${p}[${i}]`) })
+    else if (x && typeof x === 'object') for (const [k, v] of Object.entries(x)) walk(v, p ? `${p}.${k}` : k)
+  }
+  walk(doc, '')
   openMore.clear()
-  for (const k of keys) {
-    const at = k.startsWith(list + '[') ? /^\[(\d+)\](.*)$/.exec(k.slice(list.length)) : null
-    const j = at ? Number(at[1]) : -1
-    if (!at || j < i) openMore.add(k)
-    else if (j > i) openMore.add(`${list}[${j - 1}]${at[2]}`)
+  for (const [, x] of open) {
+    const p = at.get(x)
+    if (p !== undefined) openMore.add(p)
   }
 }
 
@@ -345,7 +371,10 @@ function choices(doc: Scenario, kind: Kind, cur: string, scope = ''): [string, s
         : (doc.metadata.sources ?? []).filter((x) => x.id).map((x) => [x.id, x.title ? `${x.id} — ${x.title}` : x.id])
   const shown = kind === 'actor' ? resolves(doc, cur) ?? cur : cur
   const out: [string, string][] = [['', `(choose ${{ actor: 'an actor', issue: 'an issue', source: 'a source', proposal: 'a proposal' }[kind]})`], ...list]
-  if (shown && !list.some(([v]) => v === shown)) out.push([shown, `${shown} (not defined)`])
+  // A quote may cite its source by the source's file (docs/format.md):
+  // it is shown as that source, and keeps the file it names.
+  const byFile = kind === 'source' && shown ? (doc.metadata.sources ?? []).find((x) => x.file === shown) : undefined
+  if (shown && !list.some(([v]) => v === shown)) out.push([shown, byFile?.id ? `${byFile.title ? `${byFile.id} — ${byFile.title}` : byFile.id} (by its file, ${shown})` : `${shown} (not defined)`])
   return out
 }
 
@@ -652,7 +681,7 @@ function draw(box: HTMLElement, ctx: BuildContext) {
   const change = (edit: () => void, dropped = false) => {
     collect(box, doc)
     // The folds as they are now (a fold's toggle is told a moment after
-    // it opens), before an edit moves them (shiftOpen).
+    // it opens), before an edit moves them (reopen).
     for (const el of box.querySelectorAll<HTMLDetailsElement>('details[data-more]')) {
       if (el.open) openMore.add(el.dataset.more!); else openMore.delete(el.dataset.more!)
     }
@@ -687,7 +716,7 @@ function draw(box: HTMLElement, ctx: BuildContext) {
   // (an id or a name typed since the view was drawn).
   const remove = (drawn: string, what: string | (() => string)) => {
     const named = () => (typeof what === 'function' ? what() : what)
-    return h('button', { type: 'button', class: 'small remove', 'data-remove': drawn, 'aria-label': `Remove ${named()}`, title: `Remove ${named()}`,
+    const button = h('button', { type: 'button', class: 'small remove', 'data-remove': drawn, 'aria-label': `Remove ${named()}`, title: `Remove ${named()}`,
       onclick: (e: Event) => {
         const path = (e.currentTarget as HTMLElement | null)?.dataset.remove ?? drawn
         collect(box, doc)
@@ -704,13 +733,15 @@ function draw(box: HTMLElement, ctx: BuildContext) {
           return
         }
         if (r.also.length && !confirm(`Remove ${it}? These name it, and go with it:\n${r.also.map((x) => '• ' + x).join('\n')}`)) return
-        change(() => { r.apply(); shiftOpen(path) }, true)
+        change(() => { const open = openItems(doc); r.apply(); reopen(doc, open) }, true)
         // The focus stays where the item was: on the item after it, now
         // in its place, else on the list's add button.
         const next = box.querySelector<HTMLElement>(`button[data-remove="${CSS.escape(path)}"]`) ??
           box.querySelector<HTMLElement>(`button[data-add="${CSS.escape(path.replace(/\[\d+\]$/, ''))}"]`)
         next?.focus({ preventScroll: true })
       } }, '✕')
+    removeNames.set(button, named)
+    return button
   }
 
   // more is a folded group of an item's less used fields.
@@ -767,7 +798,7 @@ function draw(box: HTMLElement, ctx: BuildContext) {
       field('Capability', p + '.capability', 'number', a.capability, { hint: '(> 0; only ratios matter)' }),
       group('Capability range', p + '.capability_range', 'pair', a.capability_range?.[0], a.capability_range?.[1], ['low', 'high']),
       field('Aliases', p + '.aliases', 'list', a.aliases?.join(', '), { hint: '(comma-separated)', refresh: true }),
-      remove(p, () => `actor ${a.name || a.id}`)),
+      remove(p, () => `actor ${a.name || a.id || (parsePath(p).pop() as number) + 1}`)),
     h('div', { class: 'brow' }, field('Capability assumed because', p + '.capability_assumed', 'opttext', a.capability_assumed, { wide: true, placeholder: 'when no source speaks to it' })),
     quoteRows(p + '.capability_evidence', a.capability_evidence, 'Quotes behind the capability'),
     more(p, 'Description, red lines, reservation',
@@ -1020,7 +1051,7 @@ function draw(box: HTMLElement, ctx: BuildContext) {
           field('Id', p + '.id', 'text', is.id, { rename: 'issue' }), field('Name', p + '.name', 'text', is.name, { refresh: true }),
           group('Scale', p + '.scale', 'scale', is.scale?.min, is.scale?.max, ['min (0)', 'max (100)']),
           field('Status quo', p + '.reference', 'optnumber', is.reference),
-          remove(p, () => `issue ${is.name || is.id}`)),
+          remove(p, () => `issue ${is.name || is.id || i + 1}`)),
         field('Description', p + '.description', 'opttextarea', is.description, { wide: true }),
         decisionEditor(doc, p),
         h('div', { class: 'bhead', 'data-path': p + '.anchors' }, h('strong', {}, 'Options'), add(p + '.anchors', { value: null, label: '' }),
@@ -1054,7 +1085,7 @@ function draw(box: HTMLElement, ctx: BuildContext) {
           field('Salience', p + '.salience', 'number', x.salience, { hint: `(0–${salMax})`, scale: salience }),
           group('Position range', p + '.range.position', 'pair', x.range?.position?.[0], x.range?.position?.[1], ['low', 'high']),
           group('Salience range', p + '.range.salience', 'pair', x.range?.salience?.[0], x.range?.salience?.[1], ['low', 'high']),
-          remove(p, `the stance of ${actorName(doc, x.actor)} on ${issueName(doc, x.issue)}`)),
+          remove(p, () => `the stance of ${actorName(doc, x.actor)} on ${issueName(doc, x.issue)}`)),
         h('div', { class: 'brow' }, field('Assumed because', p + '.assumed', 'opttext', x.assumed, { wide: true, placeholder: 'when no source speaks to it' }),
           field('Note', p + '.note', 'opttext', x.note, { wide: true })),
         evidenceRows(p, x.evidence))
@@ -1067,7 +1098,7 @@ function draw(box: HTMLElement, ctx: BuildContext) {
     ...(doc.snapshots ?? []).map((s, i) => {
       const p = `snapshots[${i}]`
       return h('div', { class: 'bitem', 'data-path': p },
-        h('div', { class: 'brow' }, field('Date', p + '.date', 'text', s.date, { placeholder: 'YYYY-MM-DD' }), field('Label', p + '.label', 'opttext', s.label, { wide: true }), remove(p, `snapshot ${s.date || i + 1}`)),
+        h('div', { class: 'brow' }, field('Date', p + '.date', 'text', s.date, { placeholder: 'YYYY-MM-DD' }), field('Label', p + '.label', 'opttext', s.label, { wide: true }), remove(p, () => `snapshot ${s.date || i + 1}`)),
         field('Description', p + '.description', 'opttextarea', s.description, { wide: true }),
         changesEditor(p, s))
     }))
@@ -1077,7 +1108,7 @@ function draw(box: HTMLElement, ctx: BuildContext) {
     ...(doc.variants ?? []).map((v, i) => {
       const p = `variants[${i}]`
       return h('div', { class: 'bitem', 'data-path': p },
-        h('div', { class: 'brow' }, field('Id', p + '.id', 'text', v.id), field('Name', p + '.name', 'opttext', v.name, { wide: true }), remove(p, `variant ${v.name || v.id || i + 1}`)),
+        h('div', { class: 'brow' }, field('Id', p + '.id', 'text', v.id), field('Name', p + '.name', 'opttext', v.name, { wide: true }), remove(p, () => `variant ${v.name || v.id || i + 1}`)),
         field('Description', p + '.description', 'opttextarea', v.description, { wide: true }),
         changesEditor(p, v))
     }))
@@ -1103,7 +1134,7 @@ function draw(box: HTMLElement, ctx: BuildContext) {
           field('Date', p + '.date', 'text', o.date, { placeholder: 'YYYY-MM-DD', hint: '(when it landed there)' }),
           field('Value', p + '.value', 'number', o.value, { hint: `(${scaleOf(o.issue)})`, scale: p + '.issue', placeholder: 'where it landed' }),
           field('Note', p + '.note', 'opttext', o.note, { wide: true, placeholder: 'how the report maps to the value' }),
-          remove(p, `the outcome of ${issueName(doc, o.issue)}${o.date ? ' on ' + o.date : ''}`)),
+          remove(p, () => `the outcome of ${issueName(doc, o.issue)}${o.date ? ' on ' + o.date : ''}`)),
         quoteRows(p + '.evidence', o.evidence, 'Quotes that report it (one at least: an outcome is never assumed)'))
     }))
 
@@ -1168,6 +1199,13 @@ function draw(box: HTMLElement, ctx: BuildContext) {
   }
   for (const el of box.querySelectorAll<HTMLElement>('[data-path^="issues["][data-refresh]')) el.addEventListener('change', issueRows)
   wire(box, doc)
+  // The remove buttons' labels follow the names typed, after the
+  // fields' own listeners have put them in the document (and carried a
+  // rename along).
+  if (!relabelled.has(box)) {
+    relabelled.add(box)
+    for (const ev of ['input', 'change']) box.addEventListener(ev, () => relabel(box))
+  }
   // The scale said beside a position or a value follows the issue
   // chosen, and the issue's scale as it is edited.
   const sayScales = () => {

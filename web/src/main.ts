@@ -7,7 +7,7 @@
 import './style.css'
 import { api, follow, download, APIError, inlineOrJob, loadDefaults, defaults } from './api'
 import type { Scenario, ScenarioView, Forecast, ModelForecast, IssueForecast, Issue, Stance, ModelInfo, Param, Sweep, SweepIssue, Sensitivity, Diagnostic, DealEvaluation, DealSearch, DealPackage, DealPlan, Distribution, Likely, DealRobustness, Comparison, CompareCell, CompareColumn } from './api'
-import { h, s, fmt, gfmt, count, color, rangeText, settingsText, errorText } from './util'
+import { h, s, fmt, gfmt, count, color, rangeText, intervalText, sweepText, settingsText, errorText } from './util'
 import { renderExplain } from './explain'
 import { proposalsCard } from './proposals'
 import { renderAdvise } from './advise'
@@ -706,7 +706,7 @@ function distributionNote(d: Distribution): HTMLElement {
   const name = (l: Likely) => l.label ?? `${fmt(l.value)} (${(l.actors ?? []).map(actorName).join(', ')})`
   const likeliest = d.likeliest.length ? `; likeliest: ${d.likeliest.map(name).join(' / ')} (${fmt(100 * top, 0)}%)` : ''
   return h('small', { class: 'dist', 'data-testid': 'distribution', title: 'How far real EU outcomes fell from forecasts like this one (fitted on DEU III; docs/skill.md)' },
-    `80%: ${fmt(d.interval80.lo)}–${fmt(d.interval80.hi)} · 95%: ${fmt(d.interval95.lo)}–${fmt(d.interval95.hi)}${likeliest}`)
+    `80%: ${intervalText(d.interval80.lo, d.interval80.hi)} · 95%: ${intervalText(d.interval95.lo, d.interval95.hi)}${likeliest}`)
 }
 
 function renderForecast() {
@@ -946,9 +946,9 @@ function sweepStats(si: SweepIssue, draws: number): HTMLElement {
     si.unsettled_draws > 0 ? h('p', { class: 'warn', 'data-testid': 'sweep-unsettled', 'data-unsettled': si.unsettled_draws },
       '⚠ ' + drawsUnsettledText(si, draws)) : '',
     h('p', { 'data-testid': 'sweep-inputs', 'data-mean': si.mean, 'data-sd': si.sd, 'data-lo95': si.lo95, 'data-hi95': si.hi95 },
-      `Forecast over the inputs: median ${fmt(si.median)}, mean ${fmt(si.mean)}, sd ${fmt(si.sd)}; 80% [${fmt(si.lo80)}, ${fmt(si.hi80)}], 95% [${fmt(si.lo95)}, ${fmt(si.hi95)}]`),
+      `Forecast over the inputs: median ${fmt(si.median)}, mean ${fmt(si.mean)}, sd ${fmt(si.sd)}; 80% ${sweepText(si.lo80, si.hi80)}, 95% ${sweepText(si.lo95, si.hi95)}`),
     c ? h('p', { 'data-testid': 'sweep-combined', 'data-lo80': c.lo80, 'data-hi80': c.hi80, 'data-lo95': c.lo95, 'data-hi95': c.hi95, 'data-share-inputs': c.share_inputs, 'data-share-model': c.share_model },
-      `Outcome, with the model's error on real outcomes (approximate): 80% [${fmt(c.lo80)}, ${fmt(c.hi80)}], 95% [${fmt(c.lo95)}, ${fmt(c.hi95)}]; sd ${fmt(c.sd)} = ${fmt(100 * c.share_inputs, 0)}% inputs + ${fmt(100 * c.share_model, 0)}% model error (of the variance)`) : '')
+      `Outcome, with the model's error on real outcomes (approximate): 80% ${sweepText(c.lo80, c.hi80)}, 95% ${sweepText(c.lo95, c.hi95)}; sd ${fmt(c.sd)} = ${fmt(100 * c.share_inputs, 0)}% inputs + ${fmt(100 * c.share_model, 0)}% model error (of the variance)`) : '')
 }
 
 // statedNotes folds a sweep's or a sensitivity analysis's notes — what
@@ -986,7 +986,7 @@ function drawSweep(out: HTMLElement, tor: HTMLElement, warn: HTMLElement, torWar
     // draws (a tie is named, not broken; p is a count over the draws).
     const top = Math.max(...(si.bands ?? []).map((b) => b.p))
     const likely = (si.bands ?? []).filter((b) => b.p === top)
-    out.append(h('figure', { class: 'chart small', 'data-issue': si.issue }, h('figcaption', {}, `${si.name}: median ${fmt(si.median)}, 80% in ${fmt(si.lo80)}–${fmt(si.hi80)}`,
+    out.append(h('figure', { class: 'chart small', 'data-issue': si.issue }, h('figcaption', {}, `${si.name}: median ${fmt(si.median)}, 80% ${sweepText(si.lo80, si.hi80)}`,
       outside ? h('span', { class: 'warn', 'data-testid': 'sweep-outside' }, ` — ⚠ the forecast at the stated values, ${fmt(si.base)}, lies outside it`) : ''),
       h('div', { class: 'box' }, canvas),
       sweepStats(si, sw.draws),
@@ -1272,7 +1272,7 @@ function drawSearch(box: HTMLElement, ans: DealSearch) {
       h('tbody', {}, ...r.issues.map((id) => {
         const rg = r.ranges?.find((x) => x.issue === id)
         return h('tr', {}, h('th', { scope: 'row' }, issueName(id)),
-          r.open && r.ranges?.length ? h('td', {}, rg ? `${fmt(rg.lo)}–${fmt(rg.hi)}` : '—', rg?.fixed ? h('small', {}, 'fixed') : rg?.indifferent ? h('small', {}, 'no required actor cares') : null) : null,
+          r.open && r.ranges?.length ? h('td', {}, rg ? intervalText(rg.lo, rg.hi) : '—', rg?.fixed ? h('small', {}, 'fixed') : rg?.indifferent ? h('small', {}, 'no required actor cares') : null) : null,
           ...pkgs.map((p) => packageCell(isOf(id), p.pkg.values[idx(id)])))
       }))) : '',
     h('table', { class: 'compare', 'data-testid': 'zone-actors' },

@@ -109,12 +109,19 @@ export function rangeText(lo: number, hi: number): string {
 // (ask's maxRangeDecimals).
 const maxRangeDecimals = 4
 
-// intervalText is an interval lo–hi, or its one value where both ends
-// read the same: an interval, unlike an unsettled forecast's range, may
-// be a point.
+// intervalText is an interval lo–hi as the command line writes one
+// (num(lo) + "–" + num(hi): the distribution table, cli/output.go; the
+// zone's ranges, cli/deal.go; snap's explanation, ask): both ends, even
+// where they read the same ("0.0–0.0"), so that an interval never reads
+// as a point forecast.
 export function intervalText(lo: number, hi: number): string {
-  const a = fmt(lo), b = fmt(hi)
-  return a === b ? a : `${a}–${b}`
+  return `${fmt(lo)}–${fmt(hi)}`
+}
+
+// sweepText is a sweep's interval as the command line's sweep writes it
+// ("[45.3, 54.1]", cli/sweep.go; ask's warning of a point outside it).
+export function sweepText(lo: number, hi: number): string {
+  return `[${fmt(lo)}, ${fmt(hi)}]`
 }
 
 // Colour-blind-friendly palette (Okabe–Ito, extended).
