@@ -88,7 +88,13 @@ func openRenames(t *testing.T) *renameSession {
 // builder on it.
 func openStored(t *testing.T, title, body string) *renameSession {
 	t.Helper()
-	e := startE2E(t)
+	return openStoredWith(t, e2eOptions{}, title, body)
+}
+
+// openStoredWith is openStored on a server set up by o.
+func openStoredWith(t *testing.T, o e2eOptions, title, body string) *renameSession {
+	t.Helper()
+	e := startE2EWith(t, o)
 	rec := &store.Scenario{Name: title, Format: "yaml", Body: []byte(body)}
 	if err := e.st.CreateScenario(e.ctx, rec); err != nil {
 		t.Fatal(err)

@@ -2,6 +2,8 @@ package web_test
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -30,9 +32,14 @@ stances:
 // TestBuilderQuoteCitesSourceByFile: a quote that cites its source by
 // the source's file shows in the source menu as that source, named by
 // its id and title and the file it is cited by, not as a source "(not
-// defined)"; saved, it still cites the file.
+// defined)"; saved, it still cites the file. The server's sources folder
+// holds the file, so that the save's quote check finds the quote.
 func TestBuilderQuoteCitesSourceByFile(t *testing.T) {
-	r := openAsking(t, "By file", bySourceFile)
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "wire-0101.txt"), []byte("Wire, 1 January. North wants twenty.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := removeSession{openStoredWith(t, e2eOptions{sources: dir}, "By file", bySourceFile)}
 	sel := `select[data-path="stances[0].evidence[0].source"]`
 	got := get(t, r.bctx, "source shown", chromedp.Evaluate[[]string](fmt.Sprintf(`(() => { const s = document.querySelector(%q); return [s.value, s.selectedOptions[0].textContent] })()`, sel)))
 	if want := []string{"wire-0101.txt", "wire — Wire report (by its file, wire-0101.txt)"}; fmt.Sprint(got) != fmt.Sprint(want) {
