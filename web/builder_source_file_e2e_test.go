@@ -51,3 +51,29 @@ func TestBuilderQuoteCitesSourceByFile(t *testing.T) {
 		t.Errorf("saved, the quote cites %q, want the file it cited, wire-0101.txt", src)
 	}
 }
+
+// TestBuilderSourceFileRenamed: a quote that cites its source by file
+// follows the file's new name when the source's File field is changed,
+// as a quote citing by id follows the id: before, it kept the old name,
+// showed as "(not defined)" and the save was refused. The server's
+// sources folder holds both names, so that the save's quote check
+// passes.
+func TestBuilderSourceFileRenamed(t *testing.T) {
+	dir := t.TempDir()
+	for _, f := range []string{"wire-0101.txt", "wire-0102.txt"} {
+		if err := os.WriteFile(filepath.Join(dir, f), []byte("Wire, 1 January. North wants twenty.\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r := removeSession{openStoredWith(t, e2eOptions{sources: dir}, "By file", bySourceFile)}
+	r.enter("metadata.sources[0].file", "wire-0102.txt")
+	sel := `select[data-path="stances[0].evidence[0].source"]`
+	got := get(t, r.bctx, "source shown", chromedp.Evaluate[[]string](fmt.Sprintf(`(() => { const s = document.querySelector(%q); return [s.value, s.selectedOptions[0].textContent] })()`, sel)))
+	if want := []string{"wire-0102.txt", "wire — Wire report (by its file, wire-0102.txt)"}; fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("after the rename the quote's source shows as %q, want %q", got, want)
+	}
+	s := r.save()
+	if f, src := s.Metadata.Sources[0].File, s.Stances[0].Evidence[0].Source; f != "wire-0102.txt" || src != "wire-0102.txt" {
+		t.Errorf("saved: the source's file %q and the quote's source %q, want both wire-0102.txt", f, src)
+	}
+}

@@ -245,7 +245,8 @@ function collect(box: HTMLElement, doc: Scenario) {
 }
 
 // rename changes every reference to an actor's, issue's, source's or
-// proposal's id when the id itself (the field at path) is changed, so
+// proposal's id when the id itself (the field at path) is changed — and
+// to a source's file, which a quote may cite it by too — so
 // that the file still means what it meant: the references the page draws
 // (stances, red lines, packages, proposers, withdrawals, quotes, decision
 // rules' voters and weights, outcomes' issues and quotes). It renames
@@ -1038,7 +1039,7 @@ function draw(box: HTMLElement, ctx: BuildContext) {
       return h('div', { class: 'brow', 'data-path': p },
         field('Id', p + '.id', 'text', s.id, { rename: 'source' }), field('Title', p + '.title', 'opttext', s.title, { refresh: true }),
         field('Publisher', p + '.publisher', 'opttext', s.publisher), field('Date', p + '.date', 'opttext', s.date, { placeholder: 'YYYY-MM-DD' }),
-        field('File', p + '.file', 'opttext', s.file), field('URL', p + '.url', 'opttext', s.url), remove(p, () => `source ${s.id || k + 1}`))
+        field('File', p + '.file', 'opttext', s.file, { rename: 'source' }), field('URL', p + '.url', 'opttext', s.url), remove(p, () => `source ${s.id || k + 1}`))
     }))
 
   // issues with their options
