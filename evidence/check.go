@@ -70,6 +70,19 @@ type confined string
 
 func (c confined) Where() string { return string(c) }
 
+// StatConfined looks at the file Confined(dir) reads for file, without
+// reading it: the same folder and the same rule for names that leave it,
+// so that a reader keeping an answer made from the file (the server's
+// evidence) watches the file that was read.
+func StatConfined(dir, file string) (fs.FileInfo, error) {
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, err
+	}
+	defer root.Close()
+	return root.Stat(file)
+}
+
 func (c confined) Open(file string) ([]byte, error) {
 	root, err := os.OpenRoot(string(c))
 	if err != nil {

@@ -10,7 +10,6 @@ import (
 	"encoding/hex"
 	"fmt"
 	"net/http"
-	"os"
 	"time"
 
 	"parley/answer"
@@ -123,7 +122,8 @@ const recentlyModified = 2 * time.Second
 // sourcesState names the state of the source files in dir that the
 // evidence answer reads: a hash of each source file's size and
 // modification time (or why it could not be looked at), in the order of
-// the sources. bytes is their size in all, each at most
+// the sources, each looked at where the check reads it
+// (evidence.StatConfined). bytes is their size in all, each at most
 // evidence.MaxSourceBytes (+1, what is read of a larger one); settled is
 // false when a file was modified within recentlyModified of now, or
 // after it. Only the files' metadata is looked at, not their content: a
@@ -133,20 +133,12 @@ const recentlyModified = 2 * time.Second
 func sourcesState(dir string, sources []scenario.Source, now time.Time) (state string, bytes int64, settled bool) {
 	h := sha256.New()
 	settled = true
-	root, rerr := os.OpenRoot(dir)
-	if rerr == nil {
-		defer root.Close()
-	}
 	for i, src := range sources {
 		if src.File == "" {
 			continue
 		}
 		fmt.Fprintf(h, "%d %q ", i, src.File)
-		if rerr != nil {
-			fmt.Fprintf(h, "folder: %v\n", rerr)
-			continue
-		}
-		fi, err := root.Stat(src.File)
+		fi, err := evidence.StatConfined(dir, src.File)
 		if err != nil {
 			fmt.Fprintf(h, "error: %v\n", err)
 			continue
