@@ -112,7 +112,7 @@ export async function renderExplain(box: HTMLElement, ctx: ExplainContext) {
 function ksTable(ie: IssueExplanation, ctx: ExplainContext): HTMLElement {
   const opt = (x: number | undefined, f: (v: number) => string) => (x === undefined ? '–' : f(x))
   const cap = ie.ks
-    ? `The bargaining set (every weighted actor prefers it to breakdown): ${fmt(ie.ks.lo)}–${fmt(ie.ks.hi)}. The forecast makes the smallest share of its best any actor gets, per unit of weight, as large as it goes; the actors marked bound it.`
+    ? `The bargaining set (every weighted actor prefers it to breakdown): ${intervalText(ie.ks.lo, ie.ks.hi)}. The forecast makes the smallest share of its best any actor gets, per unit of weight, as large as it goes; the actors marked bound it.`
     : 'The status quo is kept: no agreement improves on it for every weighted actor.'
   return h('table', { class: 'compare', 'data-testid': 'ks-table' },
     h('caption', {}, cap),
