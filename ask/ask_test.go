@@ -396,6 +396,45 @@ func TestRangeText(t *testing.T) {
 	}
 }
 
+// TestBinDecimals: a sweep's histogram edges get the fewest decimals,
+// one at least and maxRangeDecimals at most, that part every bin's two
+// edges. The bins are built as package sweep builds them (20 equal bins
+// from the scale's min); the expectations are worked out by hand.
+func TestBinDecimals(t *testing.T) {
+	bins := func(lo, hi float64) []answer.SweepBin {
+		w := (hi - lo) / 20
+		out := make([]answer.SweepBin, 20)
+		for b := range out {
+			out[b] = answer.SweepBin{Lo: lo + float64(b)*w, Hi: lo + float64(b+1)*w}
+		}
+		return out
+	}
+	for _, c := range []struct {
+		name   string
+		lo, hi float64
+		want   int
+	}{
+		// 0, 5, 10, …: one decimal, as the command line always wrote them.
+		{"0 to 100", 0, 100, 1},
+		// -1, -0.9, …, 0.9: tenths.
+		{"-1 to 1", -1, 1, 1},
+		// 0.05 is a little above 0.05 and reads 0.1, as 0.10 does: two.
+		{"0 to 1", 0, 1, 2},
+		// 0.000, 0.002, 0.004, …: at two decimals 0.00 and 0.00 (the first
+		// bin), at three all apart.
+		{"0 to 0.04", 0, 0.04, 3},
+		// Bins 0.000005 wide: 0.0000–0.0000 even at four; four it stays.
+		{"0 to 0.0001", 0, 0.0001, 4},
+	} {
+		if got := BinDecimals(bins(c.lo, c.hi)); got != c.want {
+			t.Errorf("%s: BinDecimals = %d, want %d", c.name, got, c.want)
+		}
+	}
+	if got := BinDecimals(nil); got != 1 {
+		t.Errorf("no bins: BinDecimals = %d, want 1", got)
+	}
+}
+
 // Plural counts in the singular only for one: every door counts alike.
 func TestPlural(t *testing.T) {
 	for _, c := range []struct {
