@@ -109,6 +109,24 @@ export function rangeText(lo: number, hi: number): string {
 // (ask's maxRangeDecimals).
 const maxRangeDecimals = 4
 
+// binDecimals is how many decimals a sweep's histogram writes its bin
+// edges with, by the rule of ask.BinDecimals, which the command line's
+// sweep uses: the fewest, from one to maxRangeDecimals, at which every
+// bin's two edges read differently (one on a scale of 0 to 100; three on
+// one of 0 to 0.04, whose bins read "0.0–0.0" at one decimal); bins too
+// narrow for even maxRangeDecimals to part get maxRangeDecimals.
+export function binDecimals(bins: { low: number; high: number }[]): number {
+  let d = 1
+  for (const b of bins) {
+    if (!Number.isFinite(b.low) || !Number.isFinite(b.high)) continue
+    let k = 1
+    while (k <= maxRangeDecimals && fmt(b.low, k) === fmt(b.high, k)) k++
+    if (k > maxRangeDecimals) return maxRangeDecimals
+    d = Math.max(d, k)
+  }
+  return d
+}
+
 // intervalText is an interval lo–hi as the command line writes one
 // (num(lo) + "–" + num(hi): the distribution table, cli/output.go; the
 // zone's ranges, cli/deal.go; snap's explanation, ask): both ends, even
