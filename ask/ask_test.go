@@ -366,7 +366,7 @@ func TestRangeText(t *testing.T) {
 	one := func(v float64) string { return strconv.FormatFloat(v, 'f', 1, 64) }
 	dash := func(v float64) string {
 		if math.IsNaN(v) || math.IsInf(v, 0) {
-			return "–"
+			return "—"
 		}
 		return one(v)
 	}
@@ -388,7 +388,7 @@ func TestRangeText(t *testing.T) {
 		// -0.004 and 0.003 read 0.0 with OneDecimal, which drops the sign;
 		// at two decimals -0.00 and 0.00 would read alike yet differ: three.
 		{"about zero", -0.004, 0.003, OneDecimal, "-0.004–0.003"},
-		{"an end not finite", math.NaN(), math.NaN(), dash, "–"},
+		{"an end not finite", math.NaN(), math.NaN(), dash, "—"},
 	} {
 		if got := RangeText(c.lo, c.hi, c.f); got != c.want {
 			t.Errorf("%s: RangeText(%v, %v) = %q, want %q", c.name, c.lo, c.hi, got, c.want)

@@ -330,6 +330,14 @@ func BinDecimals(bins []answer.SweepBin) int {
 // Decimals(x, 1)).
 func Decimals(x float64, d int) string { return fixed(x, d) }
 
+// NoNumber is what every door writes where a number is missing or does
+// not apply (a model that gave no forecast, a rank not given): an em
+// dash, the usual placeholder in a table, and not the en dash that
+// separates the ends of a range ("45.3–54.1"), so that a missing number
+// never reads as half of one. The web app writes the same (noNumber in
+// web/src/util.ts).
+const NoNumber = "—"
+
 // fixed writes x with d decimals, and no minus sign on a value that
 // reads as zero ("0.00", not "-0.00"): the one rule OneDecimal (d = 1)
 // and RangeText's wider ends follow.
