@@ -7,7 +7,7 @@
 import './style.css'
 import { api, follow, download, APIError, inlineOrJob, loadDefaults, defaults } from './api'
 import type { Scenario, ScenarioView, Forecast, ModelForecast, IssueForecast, Issue, Stance, ModelInfo, Param, Sweep, SweepIssue, Sensitivity, Diagnostic, DealEvaluation, DealSearch, DealPackage, DealPlan, Distribution, Likely, DealRobustness, Comparison, CompareCell, CompareColumn } from './api'
-import { h, s, fmt, gfmt, count, color, rangeText, intervalText, sweepText, binDecimals, settingsText, errorText } from './util'
+import { h, s, fmt, gfmt, count, color, rangeText, intervalText, sweepText, binDecimals, noNumber, settingsText, errorText } from './util'
 import { renderExplain } from './explain'
 import { proposalsCard } from './proposals'
 import { renderAdvise } from './advise'
@@ -684,7 +684,7 @@ function briefLinks(): HTMLElement {
 // point and the nearest option, or the range with "did not settle".
 function forecastCell(m: ModelForecast, f: IssueForecast | undefined): HTMLElement {
   if (m.error) return h('td', {}, h('span', { class: 'err' }, m.error))
-  if (!f) return h('td', {}, '—')
+  if (!f) return h('td', {}, noNumber)
   const near = nearestText(f)
   if (!f.settled) {
     return h('td', { class: 'unsettled', 'data-model': m.model, 'data-issue': f.issue },
@@ -828,7 +828,7 @@ function timelineNumbers(cmp: Comparison, issue: string): HTMLElement {
         return h('tr', { 'data-model': m.model }, h('th', { scope: 'row' }, m.model), ...cmp.columns.map((_, j) => {
           const f = cells[j]?.forecast
           if (m.columns[j]?.error) return h('td', {}, h('span', { class: 'err' }, 'no forecast: ' + m.columns[j].error))
-          if (!f) return h('td', {}, '—')
+          if (!f) return h('td', {}, noNumber)
           return h('td', {}, shown(f), f.settled ? '' : h('small', { class: 'warn' }, 'did not settle'))
         }))
       }))))
@@ -860,7 +860,7 @@ function drawVariants(box: HTMLElement, cmp: Comparison) {
     const err = m?.columns[j]?.error
     if (err) return h('td', at, h('span', { class: 'err' }, err))
     const f = c?.forecast
-    if (!f) return h('td', at, '—')
+    if (!f) return h('td', at, noNumber)
     if (!f.settled) return h('td', { class: 'unsettled', ...at }, h('b', {}, shown(f)), h('small', { class: 'warn' }, 'did not settle'))
     const d = c!.change
     return h('td', at, h('b', {}, fmt(f.forecast)),
@@ -1225,7 +1225,7 @@ function drawDeal(box: HTMLElement, ans: DealEvaluation) {
 // packageCell is one package's value on one issue, with where it lies
 // among the issue's options.
 function packageCell(is: Issue | undefined, v: number | undefined): HTMLElement {
-  if (v === undefined) return h('td', {}, '—')
+  if (v === undefined) return h('td', {}, noNumber)
   const p = is ? place(is, v) : ''
   return h('td', {}, h('b', {}, fmt(v)), h('small', { title: p }, p))
 }
@@ -1262,7 +1262,7 @@ function drawSearch(box: HTMLElement, ans: DealSearch) {
       h('caption', {}, 'Minimal winning coalitions: the zone is the union of their zones'),
       h('thead', {}, h('tr', {}, ...['Coalition', 'Zone', 'Largest smallest gain', 'Short of its alternative'].map((t) => h('th', { scope: 'col' }, t)))),
       h('tbody', {}, ...r.coalitions.map((c) => h('tr', { class: c.open ? 'yes' : 'no' }, h('th', { scope: 'row' }, names(c.actors)),
-        h('td', {}, c.open ? 'open' : 'empty'), h('td', {}, c.margin === null ? '—' : fmt(c.margin, 3)), h('td', {}, c.conflict ?? names(c.short)))))),
+        h('td', {}, c.open ? 'open' : 'empty'), h('td', {}, c.margin === null ? noNumber : fmt(c.margin, 3)), h('td', {}, c.conflict ?? names(c.short)))))),
     pkgs.some((p) => p.pkg.rules?.length) ? h('table', { class: 'compare', 'data-testid': 'zone-carried' },
       h('caption', {}, 'Who carries each package, issue by issue'),
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Issue'), ...pkgs.map((p) => h('th', { scope: 'col' }, p.title)))),
@@ -1295,7 +1295,7 @@ function drawSearch(box: HTMLElement, ans: DealSearch) {
       h('tbody', {}, ...r.issues.map((id) => {
         const rg = r.ranges?.find((x) => x.issue === id)
         return h('tr', {}, h('th', { scope: 'row' }, issueName(id)),
-          r.open && r.ranges?.length ? h('td', {}, rg ? intervalText(rg.lo, rg.hi) : '—', rg?.fixed ? h('small', {}, 'fixed') : rg?.indifferent ? h('small', {}, 'no required actor cares') : null) : null,
+          r.open && r.ranges?.length ? h('td', {}, rg ? intervalText(rg.lo, rg.hi) : noNumber, rg?.fixed ? h('small', {}, 'fixed') : rg?.indifferent ? h('small', {}, 'no required actor cares') : null) : null,
           ...pkgs.map((p) => packageCell(isOf(id), p.pkg.values[idx(id)])))
       }))) : '',
     h('table', { class: 'compare', 'data-testid': 'zone-actors' },
