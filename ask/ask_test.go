@@ -366,7 +366,7 @@ func TestRangeText(t *testing.T) {
 	one := func(v float64) string { return strconv.FormatFloat(v, 'f', 1, 64) }
 	dash := func(v float64) string {
 		if math.IsNaN(v) || math.IsInf(v, 0) {
-			return "–"
+			return "—"
 		}
 		return one(v)
 	}
@@ -388,11 +388,50 @@ func TestRangeText(t *testing.T) {
 		// -0.004 and 0.003 read 0.0 with OneDecimal, which drops the sign;
 		// at two decimals -0.00 and 0.00 would read alike yet differ: three.
 		{"about zero", -0.004, 0.003, OneDecimal, "-0.004–0.003"},
-		{"an end not finite", math.NaN(), math.NaN(), dash, "–"},
+		{"an end not finite", math.NaN(), math.NaN(), dash, "—"},
 	} {
 		if got := RangeText(c.lo, c.hi, c.f); got != c.want {
 			t.Errorf("%s: RangeText(%v, %v) = %q, want %q", c.name, c.lo, c.hi, got, c.want)
 		}
+	}
+}
+
+// TestBinDecimals: a sweep's histogram edges get the fewest decimals,
+// one at least and maxRangeDecimals at most, that part every bin's two
+// edges. The bins are built as package sweep builds them (20 equal bins
+// from the scale's min); the expectations are worked out by hand.
+func TestBinDecimals(t *testing.T) {
+	bins := func(lo, hi float64) []answer.SweepBin {
+		w := (hi - lo) / 20
+		out := make([]answer.SweepBin, 20)
+		for b := range out {
+			out[b] = answer.SweepBin{Lo: lo + float64(b)*w, Hi: lo + float64(b+1)*w}
+		}
+		return out
+	}
+	for _, c := range []struct {
+		name   string
+		lo, hi float64
+		want   int
+	}{
+		// 0, 5, 10, …: one decimal, as the command line always wrote them.
+		{"0 to 100", 0, 100, 1},
+		// -1, -0.9, …, 0.9: tenths.
+		{"-1 to 1", -1, 1, 1},
+		// 0.05 is a little above 0.05 and reads 0.1, as 0.10 does: two.
+		{"0 to 1", 0, 1, 2},
+		// 0.000, 0.002, 0.004, …: at two decimals 0.00 and 0.00 (the first
+		// bin), at three all apart.
+		{"0 to 0.04", 0, 0.04, 3},
+		// Bins 0.000005 wide: 0.0000–0.0000 even at four; four it stays.
+		{"0 to 0.0001", 0, 0.0001, 4},
+	} {
+		if got := BinDecimals(bins(c.lo, c.hi)); got != c.want {
+			t.Errorf("%s: BinDecimals = %d, want %d", c.name, got, c.want)
+		}
+	}
+	if got := BinDecimals(nil); got != 1 {
+		t.Errorf("no bins: BinDecimals = %d, want 1", got)
 	}
 }
 

@@ -274,7 +274,7 @@ func MakeBrief(ctx context.Context, c *Case) (*Brief, error) {
 			bi.SweepModel, bi.Lo80, bi.Hi80, bi.HasInterval = sw.Models[0].Model, si.Lo80, si.Hi80, true
 		}
 		for _, name := range b.Models {
-			cell := BriefForecast{Model: name, Text: "—", Value: math.NaN(), Settled: true}
+			cell := BriefForecast{Model: name, Text: NoNumber, Value: math.NaN(), Settled: true}
 			for _, m := range bi.Models {
 				if m.Model == name {
 					cell = m
@@ -411,7 +411,7 @@ func briefProposals(ctx context.Context, c *Case, req *answer.DealProposalsReque
 
 func num1(x float64) string {
 	if math.IsNaN(x) || math.IsInf(x, 0) {
-		return "—"
+		return NoNumber
 	}
 	return OneDecimal(x)
 }
@@ -496,7 +496,7 @@ var briefMD string
 
 var funcs = map[string]any{"num": num1, "pct": func(a, b int) string {
 	if b == 0 {
-		return "—"
+		return NoNumber
 	}
 	return fmt.Sprintf("%.0f%%", 100*float64(a)/float64(b))
 }, "join": strings.Join, "add": func(a, b int) int { return a + b },

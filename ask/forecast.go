@@ -301,6 +301,43 @@ func rangeDecimals(lo, hi float64) int {
 	return 0
 }
 
+// BinDecimals is how many decimals a histogram's bin edges are written
+// with: the fewest, from one to maxRangeDecimals, at which every bin's
+// two edges read differently, so that no bin reads as a point and no two
+// bins alike. On a scale of 0 to 100 (bins 5 wide) that is one, as every
+// number the doors write; on a scale of 0 to 0.04 (bins 0.002 wide),
+// where at one decimal every bin read "0.0–0.0", it is three
+// ("0.012–0.014"). Bins too narrow for even maxRangeDecimals to part
+// (under 0.0001) get maxRangeDecimals. The edges are written with Decimals; every door
+// writes a sweep's histogram by this rule (the web app through
+// binDecimals, the same rule).
+func BinDecimals(bins []answer.SweepBin) int {
+	d := 1
+	for _, b := range bins {
+		if !finite(b.Lo) || !finite(b.Hi) {
+			continue
+		}
+		k := rangeDecimals(b.Lo, b.Hi)
+		if k == 0 {
+			return maxRangeDecimals
+		}
+		d = max(d, k)
+	}
+	return d
+}
+
+// Decimals writes x with d decimals by OneDecimal's rule (OneDecimal is
+// Decimals(x, 1)).
+func Decimals(x float64, d int) string { return fixed(x, d) }
+
+// NoNumber is what every door writes where a number is missing or does
+// not apply (a model that gave no forecast, a rank not given): an em
+// dash, the usual placeholder in a table, and not the en dash that
+// separates the ends of a range ("45.3–54.1"), so that a missing number
+// never reads as half of one. The web app writes the same (noNumber in
+// web/src/util.ts).
+const NoNumber = "—"
+
 // fixed writes x with d decimals, and no minus sign on a value that
 // reads as zero ("0.00", not "-0.00"): the one rule OneDecimal (d = 1)
 // and RangeText's wider ends follow.

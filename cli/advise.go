@@ -260,7 +260,7 @@ func costText(x float64) string {
 
 func signed(x answer.Num) string {
 	if !x.Finite() {
-		return "–"
+		return ask.NoNumber
 	}
 	return fmt.Sprintf("%+.2f", float64(x))
 }

@@ -115,7 +115,7 @@ func scoresTable(w io.Writer, b *answer.Backtest, l layout) {
 		}
 		rows[i] = []string{numOr(m.MAE), fmt.Sprintf("%d/%d", m.OptionHits, m.N), numOr(m.CRPS), share(m.Coverage80), share(m.Coverage95)}
 		for _, s := range m.Scores {
-			cell := "-"
+			cell := ask.NoNumber
 			if s.Forecast.Finite() {
 				cell = num(float64(s.Forecast)) + " (" + num(float64(s.AbsError)) + ")"
 				if s.OptionHit {
@@ -164,16 +164,12 @@ func scoresTable(w io.Writer, b *answer.Backtest, l layout) {
 	para(w, legend, l.width)
 }
 
-func numOr(x answer.Num) string {
-	if !x.Finite() {
-		return "-"
-	}
-	return num(float64(x))
-}
+// numOr writes an answer's number as num does.
+func numOr(x answer.Num) string { return num(float64(x)) }
 
 func share(x answer.Num) string {
 	if !x.Finite() {
-		return "-"
+		return ask.NoNumber
 	}
 	return strconv.FormatFloat(100*float64(x), 'f', 0, 64) + "%"
 }

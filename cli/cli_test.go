@@ -283,9 +283,10 @@ func TestModelsListsEveryModel(t *testing.T) {
 	}
 }
 
-// num: one decimal, no sign on a value that rounds to zero, "–" for none.
+// num: one decimal, no sign on a value that rounds to zero, "—" (an em
+// dash, not the en dash of a range) for none.
 func TestNum(t *testing.T) {
-	for x, want := range map[float64]string{46.55: "46.5", -0.04: "0.0", math.Copysign(0, -1): "0.0", -0.05: "-0.1", 0: "0.0", math.NaN(): "–"} {
+	for x, want := range map[float64]string{46.55: "46.5", -0.04: "0.0", math.Copysign(0, -1): "0.0", -0.05: "-0.1", 0: "0.0", math.NaN(): "—"} {
 		if got := num(x); got != want {
 			t.Errorf("num(%v) = %q, want %q", x, got, want)
 		}

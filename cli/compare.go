@@ -160,7 +160,7 @@ func compareCell(c answer.CompareCell, failed bool) string {
 	case failed:
 		return "error"
 	case c.Forecast == nil:
-		return "–"
+		return ask.NoNumber
 	}
 	s := shown(*c.Forecast)
 	if c.Change != nil {

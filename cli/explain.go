@@ -181,7 +181,7 @@ func pullTable(w io.Writer, model string, pulls []answer.Pull, top float64, l la
 	for _, p := range pulls {
 		row := table.Row{p.Name, num(p.Position), fmt.Sprintf("%.3g", p.Weight), fmt.Sprintf("%.1f%%", 100*p.Share), pullText(model, p.Pull), bar(float64(p.Pull), top, barW)}
 		if model == "nash" {
-			g := "–"
+			g := ask.NoNumber
 			if p.Gain != nil {
 				g = fmt.Sprintf("%.2f", *p.Gain)
 			}
@@ -197,8 +197,8 @@ func pullTable(w io.Writer, model string, pulls []answer.Pull, top float64, l la
 // ksTable prints an issue's actors for ks: each one's ideal (its best
 // outcome among those every weighted actor prefers to breakdown), its
 // gain at the forecast and at its ideal (as parts of its gain at its own
-// position), the share of its best it gets, and whether it binds; "–"
-// where the status quo is kept. An actor's name takes what the other
+// position), the share of its best it gets, and whether it binds;
+// ask.NoNumber where the status quo is kept. An actor's name takes what the other
 // columns leave, 28 at most.
 func ksTable(w io.Writer, pulls []answer.Pull, l layout) {
 	t := newTable(w)
@@ -206,7 +206,7 @@ func ksTable(w io.Writer, pulls []answer.Pull, l layout) {
 	t.AppendHeader(hdr)
 	f := func(x *float64, format string, scale float64) string {
 		if x == nil {
-			return "–"
+			return ask.NoNumber
 		}
 		return fmt.Sprintf(format, scale**x)
 	}
@@ -235,7 +235,7 @@ func membersTable(w io.Writer, ms []answer.EnsembleMember) {
 	t.AppendHeader(table.Row{"Member", "Fitted", "Weight", "Forecast", "Weight × forecast", "Shift"})
 	for _, m := range ms {
 		if m.Failed != "" {
-			t.AppendRow(table.Row{m.Model, fmt.Sprintf("%.3f", m.Fitted), "0 (failed)", "–", "–", "–"})
+			t.AppendRow(table.Row{m.Model, fmt.Sprintf("%.3f", m.Fitted), "0 (failed)", ask.NoNumber, ask.NoNumber, ask.NoNumber})
 			continue
 		}
 		t.AppendRow(table.Row{m.Model, fmt.Sprintf("%.3f", m.Fitted), fmt.Sprintf("%.3f", m.Weight),
@@ -271,7 +271,7 @@ func snapTable(w io.Writer, cs []answer.SnapCandidate) {
 // share for median, the marginal term for nash.
 func pullText(model string, p answer.Num) string {
 	if !p.Finite() {
-		return "–"
+		return ask.NoNumber
 	}
 	switch model {
 	case "median":

@@ -171,7 +171,7 @@ func ledgerTable(w io.Writer, g *answer.LedgerGrade) {
 		t := newTable(w)
 		t.AppendHeader(table.Row{"Rank", "Model", "Graded", "MAE", "CRPS", "In 80%"})
 		for _, m := range g.Models {
-			rank := "–"
+			rank := ask.NoNumber
 			if m.Rank > 0 {
 				rank = fmt.Sprint(m.Rank)
 			}

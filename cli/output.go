@@ -70,10 +70,11 @@ func termWidth(w io.Writer) int {
 // (a terminal's text, broken at its width), or a test's terminal.
 type sized interface{ columns() int }
 
-// num writes a number as the tables show it: ask.OneDecimal, "–" for none.
+// num writes a number as the tables show it: ask.OneDecimal, ask.NoNumber
+// for none.
 func num(x float64) string {
 	if math.IsNaN(x) || math.IsInf(x, 0) {
-		return "–"
+		return ask.NoNumber
 	}
 	return ask.OneDecimal(x)
 }
@@ -245,7 +246,7 @@ func matrix(w io.Writer, f *answer.Forecast, width int) {
 			for j := start; j < end; j++ {
 				x, ok := f.Models[j].ForecastOf(is.ID)
 				if !ok {
-					row = append(row, "–")
+					row = append(row, ask.NoNumber)
 					continue
 				}
 				row = append(row, cell(x))

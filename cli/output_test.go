@@ -380,3 +380,42 @@ func TestShowFitsWidth(t *testing.T) {
 		t.Errorf("at 120 columns an issue's name is broken:\n%s", b.String())
 	}
 }
+
+// A missing number reads "—" (an em dash) in every table, not the en
+// dash of a range ("45.3–54.1") nor a hyphen: the built-in case's
+// backtest from the base snapshot, where compromise has no interval to
+// hold an outcome (In 80%, In 95%), and ks's explanation of NATO, where
+// every actor keeps the status quo (no Ideal, Best, Of best).
+func TestMissingNumberIsEmDash(t *testing.T) {
+	cells := func(out, first string) []string {
+		t.Helper()
+		for _, l := range strings.Split(out, "\n") {
+			f := strings.Split(l, "│")
+			if len(f) > 2 && strings.TrimSpace(f[1]) == first {
+				var c []string
+				for _, x := range f[1 : len(f)-1] {
+					c = append(c, strings.TrimSpace(x))
+				}
+				return c
+			}
+		}
+		t.Fatalf("no row %q in:\n%s", first, out)
+		return nil
+	}
+	for _, c := range []struct {
+		args  []string
+		first string
+		want  string
+	}{
+		{[]string{"backtest", "--from", "base", "--to", "2025-03-18", "-q"}, "compromise", "compromise 24.3 0/2 24.3 — — 59.6 (15.4) 53.3 (33.3)"},
+		{[]string{"explain", "--model", "ks", "--issue", "nato", "-q"}, "Russia", "Russia 5.0 35.8% — 0.00 — — "},
+	} {
+		out, stderr, code := run(t, c.args...)
+		if code != 0 {
+			t.Fatalf("%s: exit %d: %s", c.args, code, stderr)
+		}
+		if got := strings.Join(cells(out, c.first), " "); got != c.want {
+			t.Errorf("parley %s: row %q, want %q", strings.Join(c.args, " "), got, c.want)
+		}
+	}
+}

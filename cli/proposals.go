@@ -166,7 +166,7 @@ func proposalPackage(p answer.ProposalVerdicts) string {
 // printTimeline shows how many required actors accepted each proposal at
 // each snapshot.
 func printTimeline(w io.Writer, a *answer.DealProposals, width int) {
-	para(w, "Support over time (actors accepting; “–” not on the table; “not judged” when an open issue has no value to judge it at):", width)
+	para(w, "Support over time (actors accepting; “"+ask.NoNumber+"” not on the table; “not judged” when an open issue has no value to judge it at):", width)
 	t := newTable(w)
 	hdr := table.Row{"Proposal"}
 	for _, s := range a.Timeline {
@@ -186,7 +186,7 @@ func printTimeline(w io.Writer, a *answer.DealProposals, width int) {
 	for _, id := range ids {
 		row := table.Row{id}
 		for _, s := range a.Timeline {
-			cell := "–"
+			cell := ask.NoNumber
 			for _, p := range s.Proposals {
 				switch {
 				case p.ID != id:

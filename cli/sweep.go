@@ -209,7 +209,9 @@ func sweepTable(w io.Writer, sc *answer.Scenario, r answer.SweepModel, width int
 // none): "nash, at the stated values".
 func atStated(model string) string { return model + ", at the stated values" }
 
-// histogram prints the non-empty stretch of the bins as bars.
+// histogram prints the non-empty stretch of the bins as bars, each
+// bin's edges with ask.BinDecimals's decimals (one on an ordinary scale,
+// more where one would write a narrow bin as "0.0–0.0").
 func histogram(w io.Writer, bins []answer.SweepBin, n int) {
 	first, last, peak := -1, -1, 0
 	for b, bin := range bins {
@@ -224,9 +226,10 @@ func histogram(w io.Writer, bins []answer.SweepBin, n int) {
 	if first < 0 {
 		return
 	}
+	d := ask.BinDecimals(bins)
 	for b := first; b <= last; b++ {
 		bar := strings.Repeat("█", int(math.Round(40*float64(bins[b].Count)/float64(peak))))
-		fmt.Fprintf(w, "  %6s–%-6s %-40s %5.1f%%\n", num(bins[b].Lo), num(bins[b].Hi), bar, 100*float64(bins[b].Count)/float64(n))
+		fmt.Fprintf(w, "  %6s–%-6s %-40s %5.1f%%\n", ask.Decimals(bins[b].Lo, d), ask.Decimals(bins[b].Hi, d), bar, 100*float64(bins[b].Count)/float64(n))
 	}
 }
 

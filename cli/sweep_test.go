@@ -386,3 +386,24 @@ func TestSweepInterruptedHeaderGroupsCounts(t *testing.T) {
 		t.Errorf("no %q in\n%s", want, b.String())
 	}
 }
+
+// On a tiny scale (0 to 0.04, bins 0.002 wide) the histogram's edges
+// get the decimals that part them: every draw of testdata/tiny-scale.yaml
+// forecasts 0.013, all in the bin 0.012–0.014 ((0.013 - 0) / 0.002 = 6.5,
+// the seventh bin), which read "0.0–0.0" at one decimal.
+func TestSweepHistogramTinyScale(t *testing.T) {
+	out, stderr, code := run(t, "sweep", "testdata/tiny-scale.yaml", "-m", "compromise", "-n", "50", "-q")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var bars []string
+	for _, l := range strings.Split(out, "\n") {
+		if strings.Contains(l, "█") {
+			bars = append(bars, l)
+		}
+	}
+	want := "   0.012–0.014  " + strings.Repeat("█", 40) + " 100.0%"
+	if len(bars) != 1 || bars[0] != want {
+		t.Errorf("histogram %q, want the one bar %q:\n%s", bars, want, out)
+	}
+}

@@ -26,7 +26,7 @@ func TestWrite(t *testing.T) {
 	for _, h := range []string{"## 1. Ceasefire (`ceasefire`", "## 7. Ukraine and NATO (`nato`", "### `us-ends-support`", "**2025-08-18** — median of 20 draws",
 		// The backtest from the base snapshot: compromise's base forecasts
 		// 59.6 (aid) and 53.3 (ceasefire), the outcomes 75 and 20.
-		"## Backtest: what the base snapshot said", "| compromise | 24.3 | 0 of 2 | 24.3 | – | 59.6 | 53.3 |",
+		"## Backtest: what the base snapshot said", "| compromise | 24.3 | 0 of 2 | 24.3 | — | 59.6 | 53.3 |",
 		"*only 2 outcomes scored: too few to rank the models (10 needed); read each score on its own.*"} {
 		if !strings.Contains(out, h) {
 			t.Errorf("page lacks %q", h)

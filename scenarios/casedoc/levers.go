@@ -42,7 +42,7 @@ func runLevers(ctx context.Context, in *ask.Input, draws int) (map[string]string
 				if n == leverTop || !(lv.Toward > 0) {
 					break
 				}
-				helps := "–"
+				helps := ask.NoNumber
 				if lv.Helps != nil {
 					helps = fmt.Sprintf("%.0f%%", 100**lv.Helps)
 				}

@@ -760,7 +760,7 @@ func backtestSection(ctx context.Context, in *ask.Input) (string, error) {
 	out.WriteString("\n|---|--:|--:|--:|--:|" + strings.Repeat("--:|", len(b.Outcomes)) + "\n")
 	f1 := func(x answer.Num) string {
 		if !x.Finite() {
-			return "–"
+			return ask.NoNumber
 		}
 		return strconv.FormatFloat(float64(x), 'f', 1, 64)
 	}
@@ -769,7 +769,7 @@ func backtestSection(ctx context.Context, in *ask.Input) (string, error) {
 			fmt.Fprintf(&out, "| %s | error: %s |\n", m.Model, m.Error)
 			continue
 		}
-		cov := "–"
+		cov := ask.NoNumber
 		if m.Coverage80.Finite() {
 			cov = fmt.Sprintf("%.0f%%", 100*float64(m.Coverage80))
 		}

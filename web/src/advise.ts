@@ -4,7 +4,7 @@
 // this file only draws them.
 import { api, follow, inlineOrJob, defaults, APIError } from './api'
 import type { AnswerScenario, Scenario, Run, Settings } from './api'
-import { h, fmt, count, settingsText, sig3 } from './util'
+import { h, fmt, count, settingsText, sig3, noNumber } from './util'
 
 export interface AdviseRequest extends Settings { snapshot?: string; variant?: string; actor: string; model?: string; issue?: string; step?: number; draws?: number; uniform?: boolean; seed?: number }
 export interface Lever {
@@ -102,7 +102,7 @@ export function renderAdvise(main: HTMLElement, ctx: AdviseContext) {
 }
 
 function num(x: number | null | undefined, d = 2): string {
-  return x === null || x === undefined ? '—' : (x > 0 ? '+' : '') + fmt(x, d)
+  return x === null || x === undefined ? noNumber : (x > 0 ? '+' : '') + fmt(x, d)
 }
 
 // drawAdvice shows, per issue, the levers as a table with a bar for how
@@ -122,7 +122,7 @@ function drawAdvice(box: HTMLElement, a: Advice) {
         h('td', {}, `${sig3(l.from)} → ${sig3(l.to)}`),
         h('td', {}, num(l.shift)), h('td', {}, num(l.toward), ' ', bar),
         h('td', {}, num(l.gain, 4)), h('td', {}, fmt(l.cost, 4)),
-        withDraws ? h('td', { 'data-failed-draws': String(l.failed_draws ?? 0) }, `${num(l.mean_toward)} · ${l.helps === undefined ? '—' : Math.round(100 * l.helps) + '%'}`,
+        withDraws ? h('td', { 'data-failed-draws': String(l.failed_draws ?? 0) }, `${num(l.mean_toward)} · ${l.helps === undefined ? noNumber : Math.round(100 * l.helps) + '%'}`,
           l.failed_draws ? ` (failed in ${count(l.failed_draws)} of ${count(a.draws)})` : '',
           l.no_forecast_draws ? ` (no forecast in ${count(l.no_forecast_draws)} of ${count(a.draws)})` : '') : null)
     })

@@ -9,7 +9,7 @@
 // answer.IngestReview); the page only draws it.
 import { call, APIError } from './api'
 import type { ScenarioView, Diagnostic } from './api'
-import { h, fmt } from './util'
+import { h, fmt, noNumber } from './util'
 
 export interface CoverageShare { id?: string; quoted: number; assumed: number; unsupported: number; share: number; stances: number; quotes: number }
 export interface CoverageCapabilities { actors: number; quoted: number; assumed: number }
@@ -182,7 +182,7 @@ function review(sv: ScenarioView, rev: IngestReview, saved: (id: string) => void
     const cb = h('input', { type: 'checkbox', id: `keep-${i}`, 'aria-label': `keep entry ${i + 1}` }) as HTMLInputElement
     cb.onchange = () => { keep[i] = cb.checked }
     return h('tr', {}, h('td', {}, cb), h('td', {}, fmt(e.score, 1)), h('td', {}, e.actor), h('td', {}, e.issue),
-      h('td', {}, e.option !== undefined ? `${e.option} ${e.option_label ?? ''}${e.words?.length ? ' (' + e.words.join(', ') + ')' : ''}` : '—'),
+      h('td', {}, e.option !== undefined ? `${e.option} ${e.option_label ?? ''}${e.words?.length ? ' (' + e.words.join(', ') + ')' : ''}` : noNumber),
       h('td', {}, h('q', {}, e.evidence.quote), h('small', {}, ` ${e.evidence.source}:${e.line}${e.evidence.date ? ' · ' + e.evidence.date : ''}`)))
   })
   apply.onclick = async () => {

@@ -8,7 +8,7 @@
 // network of realised exchanges (actors as nodes, exchanges as edges) and
 // the externalities; smp lists each turn's bargains and options. Every
 // number is the API's; the page only draws it.
-import { h, s, fmt, color, rangeText, intervalText, settingsText, errorText } from './util'
+import { h, s, fmt, color, rangeText, intervalText, noNumber, settingsText, errorText } from './util'
 import { api, inlineOrJob, defaults } from './api'
 import type { Issue, Settings } from './api'
 
@@ -110,7 +110,7 @@ export async function renderExplain(box: HTMLElement, ctx: ExplainContext) {
 // forecast and at its ideal, the share of its best it gets, and whether
 // it bounds the forecast.
 function ksTable(ie: IssueExplanation, ctx: ExplainContext): HTMLElement {
-  const opt = (x: number | undefined, f: (v: number) => string) => (x === undefined ? '–' : f(x))
+  const opt = (x: number | undefined, f: (v: number) => string) => (x === undefined ? noNumber : f(x))
   const cap = ie.ks
     ? `The bargaining set (every weighted actor prefers it to breakdown): ${intervalText(ie.ks.lo, ie.ks.hi)}. The forecast makes the smallest share of its best any actor gets, per unit of weight, as large as it goes; the actors marked bound it.`
     : 'The status quo is kept: no agreement improves on it for every weighted actor.'
@@ -147,8 +147,8 @@ function membersTable(ie: IssueExplanation): HTMLElement {
     h('thead', {}, h('tr', {}, ...['Member', 'Fitted weight', 'Weight here', 'Forecast', 'Weight × forecast', 'Shift from the heaviest'].map((t) => h('th', { scope: 'col' }, t)))),
     h('tbody', {}, ...ie.members!.map((m) => h('tr', { 'data-model': m.model, 'data-contribution': String(m.contribution) },
       h('th', { scope: 'row' }, m.model), h('td', {}, fmt(m.fitted, 3)), h('td', {}, m.failed ? `0 (failed: ${m.failed})` : fmt(m.weight, 3)),
-      h('td', {}, m.failed ? '–' : !m.settled && m.range ? `${rangeText(m.range.lo, m.range.hi)} (did not settle)` : fmt(m.forecast)),
-      h('td', {}, m.failed ? '–' : fmt(m.contribution, 2)), h('td', {}, m.failed ? '–' : (m.shift >= 0 ? '+' : '') + fmt(m.shift, 2))))))
+      h('td', {}, m.failed ? noNumber : !m.settled && m.range ? `${rangeText(m.range.lo, m.range.hi)} (did not settle)` : fmt(m.forecast)),
+      h('td', {}, m.failed ? noNumber : fmt(m.contribution, 2)), h('td', {}, m.failed ? noNumber : (m.shift >= 0 ? '+' : '') + fmt(m.shift, 2))))))
 }
 
 // pullChart draws each actor's pull as a horizontal bar from zero.

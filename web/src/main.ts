@@ -7,7 +7,7 @@
 import './style.css'
 import { api, follow, download, APIError, inlineOrJob, loadDefaults, defaults } from './api'
 import type { Scenario, ScenarioView, Forecast, ModelForecast, IssueForecast, Issue, Stance, ModelInfo, Param, Sweep, SweepIssue, Sensitivity, Diagnostic, DealEvaluation, DealSearch, DealPackage, DealPlan, Distribution, Likely, DealRobustness, Comparison, CompareCell, CompareColumn } from './api'
-import { h, s, fmt, gfmt, count, color, rangeText, intervalText, sweepText, settingsText, errorText } from './util'
+import { h, s, fmt, gfmt, count, color, rangeText, intervalText, sweepText, binDecimals, noNumber, settingsText, errorText } from './util'
 import { renderExplain } from './explain'
 import { proposalsCard } from './proposals'
 import { renderAdvise } from './advise'
@@ -684,7 +684,7 @@ function briefLinks(): HTMLElement {
 // point and the nearest option, or the range with "did not settle".
 function forecastCell(m: ModelForecast, f: IssueForecast | undefined): HTMLElement {
   if (m.error) return h('td', {}, h('span', { class: 'err' }, m.error))
-  if (!f) return h('td', {}, '—')
+  if (!f) return h('td', {}, noNumber)
   const near = nearestText(f)
   if (!f.settled) {
     return h('td', { class: 'unsettled', 'data-model': m.model, 'data-issue': f.issue },
@@ -828,7 +828,7 @@ function timelineNumbers(cmp: Comparison, issue: string): HTMLElement {
         return h('tr', { 'data-model': m.model }, h('th', { scope: 'row' }, m.model), ...cmp.columns.map((_, j) => {
           const f = cells[j]?.forecast
           if (m.columns[j]?.error) return h('td', {}, h('span', { class: 'err' }, 'no forecast: ' + m.columns[j].error))
-          if (!f) return h('td', {}, '—')
+          if (!f) return h('td', {}, noNumber)
           return h('td', {}, shown(f), f.settled ? '' : h('small', { class: 'warn' }, 'did not settle'))
         }))
       }))))
@@ -860,7 +860,7 @@ function drawVariants(box: HTMLElement, cmp: Comparison) {
     const err = m?.columns[j]?.error
     if (err) return h('td', at, h('span', { class: 'err' }, err))
     const f = c?.forecast
-    if (!f) return h('td', at, '—')
+    if (!f) return h('td', at, noNumber)
     if (!f.settled) return h('td', { class: 'unsettled', ...at }, h('b', {}, shown(f)), h('small', { class: 'warn' }, 'did not settle'))
     const d = c!.change
     return h('td', at, h('b', {}, fmt(f.forecast)),
@@ -951,6 +951,27 @@ function sweepStats(si: SweepIssue, draws: number): HTMLElement {
       `Outcome, with the model's error on real outcomes (approximate): 80% ${sweepText(c.lo80, c.hi80)}, 95% ${sweepText(c.lo95, c.hi95)}; sd ${fmt(c.sd)} = ${fmt(100 * c.share_inputs, 0)}% inputs + ${fmt(100 * c.share_model, 0)}% model error (of the variance)`) : '')
 }
 
+// binText is a histogram bin's edges, each with d decimals
+// (binDecimals), as parley sweep writes them.
+function binText(b: { low: number; high: number }, d: number): string {
+  return `${fmt(b.low, d)}–${fmt(b.high, d)}`
+}
+
+// histNumbers is a sweep's histogram as a table, for those who cannot
+// read a canvas, with the rows parley sweep prints: the bins from the
+// first to the last with a draw, each bin's edges with d decimals, its
+// draws and their share of all draws.
+function histNumbers(si: SweepIssue, draws: number, d: number): HTMLElement | '' {
+  const hit = si.histogram.map((b) => b.count > 0)
+  const first = hit.indexOf(true), last = hit.lastIndexOf(true)
+  if (first < 0 || draws <= 0) return ''
+  return h('details', { class: 'anchors', 'data-testid': 'histogram-numbers' }, h('summary', {}, 'The numbers'),
+    h('table', { class: 'compare' },
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Forecast'), h('th', { scope: 'col' }, 'Draws'), h('th', { scope: 'col' }, 'Share'))),
+      h('tbody', {}, ...si.histogram.slice(first, last + 1).map((b) => h('tr', {},
+        h('th', { scope: 'row' }, binText(b, d)), h('td', {}, count(b.count)), h('td', {}, `${fmt(100 * b.count / draws)}%`))))))
+}
+
 // statedNotes folds a sweep's or a sensitivity analysis's notes — what
 // the model said about its run at the stated values — as the forecast
 // view folds a forecast's (notices); '' when there are none. testid
@@ -980,6 +1001,7 @@ function drawSweep(out: HTMLElement, tor: HTMLElement, warn: HTMLElement, torWar
   else for (const si of sw.issues) {
     const is = sc.issues.find((x) => x.id === si.issue)
     const canvas = h('canvas', { role: 'img', 'aria-label': `Histogram of the ${sw.model} forecast on ${si.name}` })
+    const d = binDecimals(si.histogram)
     // ask warns on the same test (the point outside its own 80%)
     const outside = sw.draws > 0 && (si.base < si.lo80 || si.base > si.hi80)
     // The bands most draws landed nearest: every band with the most
@@ -989,11 +1011,12 @@ function drawSweep(out: HTMLElement, tor: HTMLElement, warn: HTMLElement, torWar
     out.append(h('figure', { class: 'chart small', 'data-issue': si.issue }, h('figcaption', {}, `${si.name}: median ${fmt(si.median)}, 80% ${sweepText(si.lo80, si.hi80)}`,
       outside ? h('span', { class: 'warn', 'data-testid': 'sweep-outside' }, ` — ⚠ the forecast at the stated values, ${fmt(si.base)}, lies outside it`) : ''),
       h('div', { class: 'box' }, canvas),
+      histNumbers(si, sw.draws, d),
       sweepStats(si, sw.draws),
       likely.length ? h('p', { class: 'hint', 'data-testid': 'sweep-likeliest' }, `Most likely option${likely.length > 1 ? 's (tied)' : ''}: ${likely.map((b) => `${fmt(b.value)} ${b.label}`).join(' / ')} (${fmt(top * 100, 0)}% of draws${likely.length > 1 ? ' each' : ''})`) : ''))
     st.charts.push(new Chart(canvas as HTMLCanvasElement, {
       type: 'bar',
-      data: { labels: si.histogram.map((b) => `${fmt(b.low, 0)}–${fmt(b.high, 0)}`), datasets: [{ label: `${sw.model} (${sw.draws} draws)`, data: si.histogram.map((b) => b.count), backgroundColor: si.histogram.map((b) => (si.base >= b.low && si.base < b.high ? color(1) : color(0))), barPercentage: 1, categoryPercentage: 1 }] },
+      data: { labels: si.histogram.map((b) => binText(b, d)), datasets: [{ label: `${sw.model} (${sw.draws} draws)`, data: si.histogram.map((b) => b.count), backgroundColor: si.histogram.map((b) => (si.base >= b.low && si.base < b.high ? color(1) : color(0))), barPercentage: 1, categoryPercentage: 1 }] },
       options: { plugins: { legend: { display: false }, tooltip: { callbacks: { footer: () => (is ? `stated values: ${fmt(si.base)} (orange bin)` : '') } } }, scales: { x: { title: { display: true, text: 'forecast' }, ticks: { maxRotation: 0, autoSkip: true, font: { size: 10 } } }, y: { title: { display: true, text: 'draws' } } } },
     }))
   }
@@ -1202,7 +1225,7 @@ function drawDeal(box: HTMLElement, ans: DealEvaluation) {
 // packageCell is one package's value on one issue, with where it lies
 // among the issue's options.
 function packageCell(is: Issue | undefined, v: number | undefined): HTMLElement {
-  if (v === undefined) return h('td', {}, '—')
+  if (v === undefined) return h('td', {}, noNumber)
   const p = is ? place(is, v) : ''
   return h('td', {}, h('b', {}, fmt(v)), h('small', { title: p }, p))
 }
@@ -1239,7 +1262,7 @@ function drawSearch(box: HTMLElement, ans: DealSearch) {
       h('caption', {}, 'Minimal winning coalitions: the zone is the union of their zones'),
       h('thead', {}, h('tr', {}, ...['Coalition', 'Zone', 'Largest smallest gain', 'Short of its alternative'].map((t) => h('th', { scope: 'col' }, t)))),
       h('tbody', {}, ...r.coalitions.map((c) => h('tr', { class: c.open ? 'yes' : 'no' }, h('th', { scope: 'row' }, names(c.actors)),
-        h('td', {}, c.open ? 'open' : 'empty'), h('td', {}, c.margin === null ? '—' : fmt(c.margin, 3)), h('td', {}, c.conflict ?? names(c.short)))))),
+        h('td', {}, c.open ? 'open' : 'empty'), h('td', {}, c.margin === null ? noNumber : fmt(c.margin, 3)), h('td', {}, c.conflict ?? names(c.short)))))),
     pkgs.some((p) => p.pkg.rules?.length) ? h('table', { class: 'compare', 'data-testid': 'zone-carried' },
       h('caption', {}, 'Who carries each package, issue by issue'),
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Issue'), ...pkgs.map((p) => h('th', { scope: 'col' }, p.title)))),
@@ -1272,7 +1295,7 @@ function drawSearch(box: HTMLElement, ans: DealSearch) {
       h('tbody', {}, ...r.issues.map((id) => {
         const rg = r.ranges?.find((x) => x.issue === id)
         return h('tr', {}, h('th', { scope: 'row' }, issueName(id)),
-          r.open && r.ranges?.length ? h('td', {}, rg ? intervalText(rg.lo, rg.hi) : '—', rg?.fixed ? h('small', {}, 'fixed') : rg?.indifferent ? h('small', {}, 'no required actor cares') : null) : null,
+          r.open && r.ranges?.length ? h('td', {}, rg ? intervalText(rg.lo, rg.hi) : noNumber, rg?.fixed ? h('small', {}, 'fixed') : rg?.indifferent ? h('small', {}, 'no required actor cares') : null) : null,
           ...pkgs.map((p) => packageCell(isOf(id), p.pkg.values[idx(id)])))
       }))) : '',
     h('table', { class: 'compare', 'data-testid': 'zone-actors' },

@@ -4,7 +4,7 @@
 
 import { api } from './api'
 import type { DealProposals, DealProposalsRequest } from './api'
-import { h, fmt, settingsText, errorText } from './util'
+import { h, fmt, noNumber, settingsText, errorText } from './util'
 
 // proposalsCard returns the card and starts loading it; name turns an
 // actor id into its name, proposal a proposal's id (one withdrawn by the
@@ -57,6 +57,6 @@ function drawProposals(box: HTMLElement, a: DealProposals, name: (actor: string)
         h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Proposal'), ...tl.map((s) => h('th', { scope: 'col' }, s.snapshot, s.label ? h('small', {}, s.label) : null)))),
         h('tbody', {}, ...ids.map((id) => h('tr', { 'data-proposal': id }, h('th', { scope: 'row' }, proposal(id)), ...tl.map((s) => {
           const p = s.proposals.find((x) => x.id === id)
-          return h('td', {}, !p ? '–' : p.error ? h('span', { title: p.error }, 'not judged') : `${p.accepts.length}/${p.accepts.length + p.rejects.length}${p.accepted ? ' ✓' : ''}`)
+          return h('td', {}, !p ? noNumber : p.error ? h('span', { title: p.error }, 'not judged') : `${p.accepts.length}/${p.accepts.length + p.rejects.length}${p.accepted ? ' ✓' : ''}`)
         })))))) : '')
 }

@@ -32,14 +32,21 @@ export function count(n: number): string {
   return String(Math.trunc(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',')
 }
 
+// noNumber is what the page writes where a number is missing or does
+// not apply, as every door does (ask.NoNumber): an em dash, the usual
+// placeholder in a table, and not the en dash that separates the ends of
+// a range ("45.3–54.1"), so that a missing number never reads as half of
+// one.
+export const noNumber = '—'
+
 // fmt writes x with the given decimals by the command line's rule (num
 // in cli/output.go): Go's strconv.FormatFloat(x, 'f', digits, 64), the
 // decimal nearest x's exact binary value, an exact tie rounded to the
 // even digit (62.25 → "62.2", 0.125 → "0.12"), and a negative that
 // rounds to zero written without its sign (-0.04 → "0.0"). No number
-// (null, NaN, ±Infinity) is "—".
+// (null, NaN, ±Infinity) is noNumber.
 export function fmt(x: number | null | undefined, digits = 1): string {
-  if (x === null || x === undefined || !Number.isFinite(x)) return '—'
+  if (x === null || x === undefined || !Number.isFinite(x)) return noNumber
   // toFixed rounds x's exact value too, but a tie away from zero.
   let out = x.toFixed(digits)
   if (digits <= 20 && Math.abs(x) < 1e21) {
@@ -64,9 +71,9 @@ export function fmt(x: number | null | undefined, digits = 1): string {
 // cli/deal.go): the decimal nearest x's exact value, a tie rounded to
 // the even digit; in exponent form (8.3e-09, 1.2e+02) when the exponent
 // is below -4 or at least digits, plain otherwise (0.00039, 12);
-// trailing zeros dropped. No number is "—".
+// trailing zeros dropped. No number is noNumber.
 export function gfmt(x: number | null | undefined, digits = 2): string {
-  if (x === null || x === undefined || !Number.isFinite(x)) return '—'
+  if (x === null || x === undefined || !Number.isFinite(x)) return noNumber
   if (x === 0) return '0'
   const p = Math.max(1, Math.min(digits, 21))
   const ax = Math.abs(x)
@@ -108,6 +115,24 @@ export function rangeText(lo: number, hi: number): string {
 // maxRangeDecimals is the most decimals rangeText gives a range's ends
 // (ask's maxRangeDecimals).
 const maxRangeDecimals = 4
+
+// binDecimals is how many decimals a sweep's histogram writes its bin
+// edges with, by the rule of ask.BinDecimals, which the command line's
+// sweep uses: the fewest, from one to maxRangeDecimals, at which every
+// bin's two edges read differently (one on a scale of 0 to 100; three on
+// one of 0 to 0.04, whose bins read "0.0–0.0" at one decimal); bins too
+// narrow for even maxRangeDecimals to part get maxRangeDecimals.
+export function binDecimals(bins: { low: number; high: number }[]): number {
+  let d = 1
+  for (const b of bins) {
+    if (!Number.isFinite(b.low) || !Number.isFinite(b.high)) continue
+    let k = 1
+    while (k <= maxRangeDecimals && fmt(b.low, k) === fmt(b.high, k)) k++
+    if (k > maxRangeDecimals) return maxRangeDecimals
+    d = Math.max(d, k)
+  }
+  return d
+}
 
 // intervalText is an interval lo–hi as the command line writes one
 // (num(lo) + "–" + num(hi): the distribution table, cli/output.go; the
@@ -152,7 +177,7 @@ export function errorText(e: unknown): string {
 // 1000 or more keeps its whole digits ("1234"), where %.3g would write
 // an exponent.
 export function sig3(x: number | null | undefined): string {
-  if (x === null || x === undefined || !Number.isFinite(x)) return '—'
+  if (x === null || x === undefined || !Number.isFinite(x)) return noNumber
   if (x === 0) return '0'
   const out = fmt(x, Math.max(0, 2 - Math.floor(Math.log10(Math.abs(x)))))
   return out.includes('.') ? out.replace(/\.?0+$/, '') : out

@@ -1,0 +1,97 @@
+package web_test
+
+import (
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	"parley/store"
+)
+
+// cliHistograms is each issue's histogram as parley sweep prints it
+// (args after "sweep"), by issue name: one "lo–hi share%" per bar.
+func cliHistograms(t *testing.T, args ...string) map[string][]string {
+	t.Helper()
+	head := regexp.MustCompile(`^(.+) — forecast \S+ at the stated values$`)
+	bar := regexp.MustCompile(`^\s+(\S+–\S+)\s+█*\s+(\d+\.\d%)$`)
+	out := map[string][]string{}
+	var name string
+	for _, l := range strings.Split(parley(t, append([]string{"sweep"}, args...)...), "\n") {
+		if m := head.FindStringSubmatch(l); m != nil {
+			name = m[1]
+		} else if m := bar.FindStringSubmatch(l); m != nil && name != "" {
+			out[name] = append(out[name], m[1]+" "+m[2])
+		}
+	}
+	if len(out) == 0 {
+		t.Fatal("no histogram found in parley sweep's output")
+	}
+	return out
+}
+
+// pageHistograms runs a compromise sweep of n draws with seed 1 on the
+// page at url and returns each issue's histogram as its numbers table
+// gives it, by issue name, as cliHistograms does.
+func pageHistograms(t *testing.T, e *e2e, url, n string) map[string][]string {
+	t.Helper()
+	e.do("sweep", chromedp.Navigate(url),
+		chromedp.WaitVisible(chromedp.CSS(`[data-testid=run-sweep]`)),
+		chromedp.SetValue(chromedp.CSS(`[data-testid=sweep-model]`), "compromise"),
+		chromedp.SetValue(chromedp.CSS(`[data-testid=sweep-samples]`), n),
+		chromedp.SetValue(chromedp.CSS(`input[name=seed]`), "1"),
+		chromedp.Click(chromedp.CSS(`[data-testid=run-sweep]`)),
+		e.poll(`document.querySelectorAll("figure[data-issue] [data-testid=histogram-numbers]").length > 0`))
+	rows := get(t, e.bctx, "histograms", chromedp.Evaluate[[][]string](`[...document.querySelectorAll("figure[data-issue]")].map((f) =>
+		[f.querySelector("figcaption").textContent.split(": median ")[0],
+		 ...[...f.querySelectorAll("[data-testid=histogram-numbers] tbody tr")].map((r) => r.querySelector("th").textContent + " " + r.lastElementChild.textContent)])`))
+	out := map[string][]string{}
+	for _, r := range rows {
+		out[r[0]] = r[1:]
+	}
+	return out
+}
+
+// TestHistogramAsCommandLine: each histogram's numbers under the chart
+// read as parley sweep prints its bars, bin edges by ask.BinDecimals's
+// rule: one decimal on the built-in case's 0–100 scales ("45.0–50.0";
+// the chart wrote "45–50"), three on the tiny scale of
+// cli/testdata/tiny-scale.yaml, where every draw lands in 0.012–0.014
+// (the chart wrote "0–0", the command line "0.0–0.0").
+func TestHistogramAsCommandLine(t *testing.T) {
+	const tiny = "../cli/testdata/tiny-scale.yaml"
+	body, err := os.ReadFile(tiny)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantTiny := cliHistograms(t, tiny, "-n", "50", "--seed", "1", "-m", "compromise")
+	if got := strings.Join(wantTiny["Issue A"], ", "); got != "0.012–0.014 100.0%" {
+		t.Fatalf("parley sweep's tiny histogram reads %q, want 0.012–0.014 100.0%%", got)
+	}
+	wantCase := cliHistograms(t, "-n", "200", "--seed", "1", "-m", "compromise")
+
+	e := startE2E(t)
+	rec := &store.Scenario{Name: "A tiny scale", Format: "yaml", Body: body}
+	if err := e.st.CreateScenario(e.ctx, rec); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name, url, n string
+		want         map[string][]string
+	}{
+		{"built-in case", e.srv.URL + "/?scenario=" + e.rec.ID + "#sweep", "200", wantCase},
+		{"tiny scale", e.srv.URL + "/?scenario=" + rec.ID + "#sweep", "50", wantTiny},
+	} {
+		got := pageHistograms(t, e, c.url, c.n)
+		if len(got) != len(c.want) {
+			t.Errorf("%s: %d histograms, want %d (%q)", c.name, len(got), len(c.want), got)
+		}
+		for name, w := range c.want {
+			if g, w := strings.Join(got[name], ", "), strings.Join(w, ", "); g != w {
+				t.Errorf("%s, %s: the page's histogram reads %q, want %q as parley sweep prints it", c.name, name, g, w)
+			}
+		}
+	}
+}
