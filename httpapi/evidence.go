@@ -53,8 +53,9 @@ func (s *Server) evidence(w http.ResponseWriter, r *http.Request) {
 	}
 	state, bytes, settled := sourcesState(s.o.SourcesDir, p.in.Scenario.Metadata.Sources, time.Now())
 	if need := evidenceMemory * float64(bytes); need > s.o.MaxMemory {
-		s.fail(w, r, tooBig("reading this scenario's source files is estimated to need %.0f MiB of memory (%s, %d bytes in all, and checking quotes takes about %d bytes of memory per byte read; see docs/limits.md), over this server's limit of %.0f MiB per run (parley serve --max-memory); split the sources, or check them at the command line: parley validate --sources DIR SCENARIO",
-			need/(1<<20), ask.Plural(countFiles(p.in.Scenario.Metadata.Sources), "source file"), bytes, evidenceMemory, s.o.MaxMemory/(1<<20)))
+		needText, limit := ask.BytesOver(need, s.o.MaxMemory)
+		s.fail(w, r, tooBig("reading this scenario's source files is estimated to need %s of memory (%s, %d bytes in all, and checking quotes takes about %d bytes of memory per byte read; see docs/limits.md), over this server's limit of %s per run (parley serve --max-memory); split the sources, or check them at the command line: parley validate --sources DIR SCENARIO",
+			needText, ask.Plural(countFiles(p.in.Scenario.Metadata.Sources), "source file"), bytes, evidenceMemory, limit))
 		return
 	}
 	k := memoKey{what: "evidence sources=" + state}

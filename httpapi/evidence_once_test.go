@@ -127,22 +127,28 @@ func TestEvidenceBusy(t *testing.T) {
 
 // Reading the sources is refused with 413 when its estimated memory
 // (EvidenceMemory bytes per byte of source file) is over --max-memory:
-// at the limit it is read, one byte past it refused.
+// at the limit it is read, one byte past it refused. The refusal writes
+// both sizes in the unit that says them: the source is 37 bytes, so the
+// estimate is 52 × 37 = 1924 bytes, 1.88 KiB (1924 / 1024 = 1.8789…),
+// and against a limit of 1923 bytes (1.8779… KiB) a fourth digit tells
+// them apart; it had said "0 MiB … over this server's limit of 0 MiB".
 func TestEvidenceMemoryLimit(t *testing.T) {
 	n := float64(len("Héllo. We hear that x wants little.\n"))
 	for _, c := range []struct {
 		name string
 		max  float64
 		code int
+		want []string
 	}{
-		{"at the limit", httpapi.EvidenceMemory * n, 200},
-		{"a byte past it", httpapi.EvidenceMemory*n - 1, 413},
+		{"at the limit", httpapi.EvidenceMemory * n, 200, nil},
+		{"a byte past it", httpapi.EvidenceMemory*n - 1, 413, []string{"estimated to need 1.879 KiB of memory (1 source file, 37 bytes in all,", "limit of 1.878 KiB per run (parley serve --max-memory)"}},
+		{"a tiny limit", 1000, 413, []string{"estimated to need 1.88 KiB of memory (1 source file, 37 bytes in all,", "limit of 1000 bytes per run (parley serve --max-memory)"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			e, _, base, _ := evidenceEnv(t, httpapi.Options{MaxMemory: c.max})
 			r := e.do("GET", base+"/evidence", "")
 			if c.code == 413 {
-				refused(t, "the evidence over --max-memory", r, 413, "over_budget", "--max-memory", "(1 source file, 37 bytes in all,")
+				refused(t, "the evidence over --max-memory", r, 413, "over_budget", c.want...)
 				return
 			}
 			e.want(r, 200)
