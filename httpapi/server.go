@@ -286,6 +286,9 @@ func New(ctx context.Context, o Options) (*Server, error) {
 	if o.Logger == nil {
 		o.Logger = slog.New(slog.DiscardHandler)
 	}
+	for _, w := range ProxyWarnings(o.TrustedProxies) {
+		o.Logger.Warn(w)
+	}
 	s := &Server{o: o, mux: http.NewServeMux(), cache: &cache{m: map[string]*stored{}, memoMax: maxMemoBytes},
 		inlineRun: make(gate, o.MaxInline), inlineQueue: make(gate, o.MaxInline+o.MaxWaiting), writes: make(gate, max(4, 2*runtime.NumCPU())), printing: make(gate, 1), streams: make(gate, o.MaxStreams), loads: make(gate, max(4, 2*runtime.NumCPU()))}
 	s.writeWait = 30 * time.Second
