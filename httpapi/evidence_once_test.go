@@ -1,6 +1,7 @@
 package httpapi_test
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -153,5 +154,53 @@ func TestEvidenceMemoryLimit(t *testing.T) {
 			}
 			e.want(r, 200)
 		})
+	}
+}
+
+// Reading and checking the sources stop at --inline-timeout, as any run
+// within a request does: the request gets the same 503 timeout, its
+// --max-inline slot is freed (one slot, none waiting: the next request
+// gets it), and the answer cut short is not kept — the next request
+// reads the files afresh, and its answer is then kept. The reading is
+// held (a hook) until its context is done, so it meets the deadline
+// whatever the machine's speed.
+func TestEvidenceTimeoutNotKept(t *testing.T) {
+	e, _, base, made := evidenceEnv(t, httpapi.Options{MaxInline: 1, MaxWaiting: -1})
+	var mu sync.Mutex
+	var seen []error
+	hold := true
+	httpapi.SetReadingSources(e.api, func(ctx context.Context) {
+		mu.Lock()
+		h := hold
+		mu.Unlock()
+		if h {
+			<-ctx.Done()
+		}
+		mu.Lock()
+		defer mu.Unlock()
+		seen = append(seen, ctx.Err())
+	})
+	httpapi.SetInlineTimeout(e.api, time.Millisecond)
+	refused(t, "the evidence past the deadline", e.do("GET", base+"/evidence", ""), 503, "timeout",
+		"took longer than 1ms, the limit within a request (parley serve --inline-timeout); check the sources at the command line instead")
+	mu.Lock()
+	hold = false
+	mu.Unlock()
+	httpapi.SetInlineTimeout(e.api, time.Minute)
+	for i := range 2 {
+		var ev answer.Evidence
+		e.want(e.do("GET", base+"/evidence", ""), 200).json(t, &ev)
+		if len(ev.Sources) != 1 || ev.Sources[0].Text != "Héllo. We hear that x wants little.\n" || len(ev.Items) == 0 || ev.Items[0].Found == nil || !*ev.Items[0].Found {
+			t.Errorf("request %d after the timeout: %+v", i+2, ev)
+		}
+	}
+	// The timed-out making, then one made afresh and kept.
+	if n := made(); n != 2 {
+		t.Errorf("the evidence made %d times, want 2", n)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if len(seen) != 2 || seen[0] != context.DeadlineExceeded || seen[1] != nil {
+		t.Errorf("the readings saw %v; want the deadline, then nothing", seen)
 	}
 }

@@ -83,3 +83,11 @@ func FillInline(s *Server) (release func()) {
 // EvidenceMemory is the estimated memory of the evidence answer per byte
 // of source file read.
 const EvidenceMemory = evidenceMemory
+
+// SetReadingSources calls f with the context the evidence's source files
+// are read and checked under, before they are, in the goroutine that
+// reads them: a test can hold the reading until that context is done.
+func SetReadingSources(s *Server, f func(ctx context.Context)) { s.readingSources = f }
+
+// SetInlineTimeout changes s's --inline-timeout between requests.
+func SetInlineTimeout(s *Server, d time.Duration) { s.o.ForecastTimeout = d }

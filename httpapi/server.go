@@ -190,6 +190,9 @@ type Server struct {
 	// making (tests) is called whenever an export or a brief is made to
 	// be kept (made), with what it makes.
 	making func(what string)
+	// readingSources (tests) is called with the context the evidence's
+	// source files are read and checked under, before they are.
+	readingSources func(ctx context.Context)
 	// created counts runs stored since the last pruning.
 	created atomic.Int64
 }
