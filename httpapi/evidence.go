@@ -78,7 +78,9 @@ func (s *Server) evidence(w http.ResponseWriter, r *http.Request) {
 	}
 	var v any
 	if settled {
-		v, err = s.made(r.Context(), p, k, func() (any, int64, error) { return build(context.WithoutCancel(r.Context())) })
+		// Read while any request waits for it; once the last has left,
+		// stopped and not kept (madeWhileWanted).
+		v, err = s.madeWhileWanted(r.Context(), p, k, build)
 	} else {
 		// A file modified within recentlyModified may change again
 		// within its clock's tick, its size and time unchanged: made for

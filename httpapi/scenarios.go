@@ -844,11 +844,17 @@ func (s *Server) brief(w http.ResponseWriter, r *http.Request) {
 	// Made once per version of the file and target, for every request
 	// that asks for it meanwhile and after while it is kept (memoize):
 	// the brief, and its HTML and Markdown. The making runs to its end
-	// (or its deadline) even if its own client goes away, for those
-	// waiting; a making cut short by the deadline or refused as busy is
-	// not kept.
-	v, err := s.made(r.Context(), p, memoKey{what: "brief", target: t}, func() (any, int64, error) {
-		v, err := s.runInline(context.WithoutCancel(r.Context()), cli, func(ctx context.Context) (any, error) { return ask.MakeBrief(ctx, res.c) })
+	// (or its deadline) while any request waits for it, its own client
+	// gone or not, and stops once the last has left (madeWhileWanted); a
+	// making cut short so or by the deadline, or refused as busy, is not
+	// kept.
+	v, err := s.madeWhileWanted(r.Context(), p, memoKey{what: "brief", target: t}, func(ctx context.Context) (any, int64, error) {
+		v, err := s.runInline(ctx, cli, func(ctx context.Context) (any, error) {
+			if s.briefing != nil {
+				s.briefing(ctx)
+			}
+			return ask.MakeBrief(ctx, res.c)
+		})
 		if err != nil {
 			return nil, 0, notKept{err}
 		}

@@ -193,6 +193,9 @@ type Server struct {
 	// readingSources (tests) is called with the context the evidence's
 	// source files are read and checked under, before they are.
 	readingSources func(ctx context.Context)
+	// briefing (tests) is called with the context a brief is made under,
+	// before it is.
+	briefing func(ctx context.Context)
 	// created counts runs stored since the last pruning.
 	created atomic.Int64
 }
