@@ -2,6 +2,8 @@ package httpapi_test
 
 import (
 	"context"
+	"errors"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -202,5 +204,52 @@ func TestEvidenceTimeoutNotKept(t *testing.T) {
 	defer mu.Unlock()
 	if len(seen) != 2 || seen[0] != context.DeadlineExceeded || seen[1] != nil {
 		t.Errorf("the readings saw %v; want the deadline, then nothing", seen)
+	}
+}
+
+// A client that leaves while its evidence is read, no other waiting for
+// it, stops the reading (its context is done, where it had run on to its
+// end) and frees its slot; what it made is not kept.
+func TestEvidenceAbandonedStops(t *testing.T) {
+	e, _, base, made := evidenceEnv(t, httpapi.Options{MaxInline: 1, MaxWaiting: -1})
+	reading := make(chan context.Context, 2)
+	var mu sync.Mutex
+	hold := true
+	httpapi.SetReadingSources(e.api, func(ctx context.Context) {
+		mu.Lock()
+		h := hold
+		mu.Unlock()
+		if h {
+			reading <- ctx
+			<-ctx.Done()
+		}
+	})
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() {
+		e.api.ServeHTTP(httptest.NewRecorder(), httptest.NewRequestWithContext(ctx, "GET", "http://127.0.0.1"+base+"/evidence", nil))
+		close(done)
+	}()
+	var rctx context.Context
+	select {
+	case rctx = <-reading:
+	case <-time.After(time.Minute): // bounds a failure, never a passing run
+		t.Fatal("the reading did not start")
+	}
+	cancel()
+	select {
+	case <-done:
+	case <-time.After(time.Minute):
+		t.Fatal("the reading runs on with no one waiting for it")
+	}
+	if err := rctx.Err(); !errors.Is(err, context.Canceled) {
+		t.Errorf("the reading's context: %v, want context.Canceled", err)
+	}
+	mu.Lock()
+	hold = false
+	mu.Unlock()
+	e.want(e.do("GET", base+"/evidence", ""), 200)
+	if n := made(); n != 2 {
+		t.Errorf("the evidence made %d times, want 2 (the abandoned reading not kept)", n)
 	}
 }
