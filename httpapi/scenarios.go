@@ -863,10 +863,10 @@ func (s *Server) brief(w http.ResponseWriter, r *http.Request) {
 		// sensitivity) is some 50 times their size, and grows with the
 		// actors and issues.
 		b, mb := v.(*ask.Brief), &madeBrief{}
-		if mb.html, err = ask.RenderBrief(r.Context(), b, "html"); err != nil {
+		if mb.html, err = ask.RenderBrief(ctx, b, "html"); err != nil {
 			return nil, 0, notKept{err}
 		}
-		if mb.md, err = ask.RenderBrief(r.Context(), b, "md"); err != nil {
+		if mb.md, err = ask.RenderBrief(ctx, b, "md"); err != nil {
 			return nil, 0, notKept{err}
 		}
 		return mb, int64(len(mb.html) + len(mb.md)), nil
