@@ -1,6 +1,7 @@
 package ask
 
 import (
+	"context"
 	"unicode/utf8"
 
 	"parley/answer"
@@ -67,15 +68,22 @@ func ValidationFailed(name string, err error) answer.Validation {
 // WithSources returns a copy of the input with its source files read as
 // o says (SourceDirs or ConfinedSources) and its quotes checked against
 // them, and what that check found. The server reads a stored scenario's
-// sources so, when the evidence browser asks.
-func WithSources(in *Input, o LoadOptions) (*Input, scenario.Diagnostics) {
+// sources so, when the evidence browser asks. It stops once ctx is done
+// (between files, and within a large file's check between chunks of
+// it), with ctx's error and no input.
+func WithSources(ctx context.Context, in *Input, o LoadOptions) (*Input, scenario.Diagnostics, error) {
 	op := o.opener()
 	c := *in
-	c.Sources = evidence.Load(in.Scenario, op)
+	var err error
+	if c.Sources, err = evidence.LoadContext(ctx, in.Scenario, op); err != nil {
+		return nil, nil, err
+	}
 	var ds scenario.Diagnostics
-	ds, c.Spans = evidence.CheckLoaded(in.Scenario, c.Sources, op)
+	if ds, c.Spans, err = evidence.CheckLoadedContext(ctx, in.Scenario, c.Sources, op); err != nil {
+		return nil, nil, err
+	}
 	c.SourcesRead = op != nil
-	return &c, ds
+	return &c, ds, nil
 }
 
 // Evidence lists every quote of the input with where it was found in its

@@ -2,6 +2,7 @@ package ask
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"maps"
 	"path/filepath"
@@ -105,14 +106,15 @@ type Input struct {
 }
 
 // BuiltIn loads the built-in case.
-func BuiltIn() (*Input, error) { return BuiltInWith(LoadOptions{}) }
+func BuiltIn() (*Input, error) { return BuiltInWith(context.Background(), LoadOptions{}) }
 
 // BuiltInWith loads the built-in case with options: its source files are
-// not built in, so they are read only from o.SourceDirs (docs/DECISIONS.md).
-func BuiltInWith(o LoadOptions) (*Input, error) {
+// not built in, so they are read only from o.SourceDirs (docs/DECISIONS.md),
+// until ctx is done (LoadContext).
+func BuiltInWith(ctx context.Context, o LoadOptions) (*Input, error) {
 	n, d := scenarios.Default()
 	o.Format = Scenario
-	return Load("built-in: "+n, d, o)
+	return LoadContext(ctx, "built-in: "+n, d, o)
 }
 
 // LoadOptions say how to read an input.
@@ -151,6 +153,13 @@ const maxForeign = 8
 // Load reads a scenario file or a peer tool's file from its bytes. name
 // is what diagnostics cite.
 func Load(name string, data []byte, o LoadOptions) (*Input, error) {
+	return LoadContext(context.Background(), name, data, o)
+}
+
+// LoadContext is Load whose reading of source files and check of quotes
+// (o.SourceDirs, o.ConfinedSources) stop once ctx is done, with ctx's
+// error: a large source takes seconds to check.
+func LoadContext(ctx context.Context, name string, data []byte, o LoadOptions) (*Input, error) {
 	o.Limits = o.Limits.WithDefaults()
 	if int64(len(data)) > o.Limits.Bytes {
 		d := scenario.LimitError("bytes", o.Limits.Bytes, fmt.Sprintf("%d bytes", len(data)))
@@ -167,12 +176,18 @@ func Load(name string, data []byte, o LoadOptions) (*Input, error) {
 	op := o.opener()
 	var srcs []*evidence.Source
 	var spans [][2]int
+	var stopped error
 	s, ds, detected := scenariofile.ParseDetectCheck(name, data, o.Limits, func(s *scenario.Scenario) scenario.Diagnostics {
-		srcs = evidence.Load(s, op)
+		if srcs, stopped = evidence.LoadContext(ctx, s, op); stopped != nil {
+			return nil
+		}
 		var eds scenario.Diagnostics
-		eds, spans = evidence.CheckLoaded(s, srcs, op)
+		eds, spans, stopped = evidence.CheckLoadedContext(ctx, s, srcs, op)
 		return eds
 	})
+	if stopped != nil {
+		return nil, stopped
+	}
 	if o.Format == "" && !detected {
 		head := data[:min(len(data), 4096)]
 		for _, f := range peers {

@@ -5,6 +5,7 @@ package cli
 // documents and ingest apply merges what a reviewer kept.
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -29,8 +30,14 @@ func loadChecked(cmd *cobra.Command, args []string, strict bool) (*ask.Input, er
 	if src != "" {
 		dirs = append(dirs, src)
 	}
+	// Ctrl-C stops reading and checking the sources, not only the wait
+	// for them (interruptible).
+	ctx := cmd.Context()
+	if ctx == nil {
+		ctx = context.Background()
+	}
 	if len(args) == 0 || args[0] == "" {
-		in, err := ask.BuiltInWith(ask.LoadOptions{Strict: strict, Limits: limitsOf(cmd), SourceDirs: dirs})
+		in, err := ask.BuiltInWith(ctx, ask.LoadOptions{Strict: strict, Limits: limitsOf(cmd), SourceDirs: dirs})
 		if err != nil {
 			return nil, err
 		}
@@ -44,7 +51,7 @@ func loadChecked(cmd *cobra.Command, args []string, strict bool) (*ask.Input, er
 		return nil, err
 	}
 	o := ask.LoadOptions{Strict: strict, Limits: limitsOf(cmd), SourceDirs: dirs}
-	return interruptible(cmd.Context(), "reading "+name, func() (*ask.Input, error) { return ask.Load(name, data, o) })
+	return interruptible(ctx, "reading "+name, func() (*ask.Input, error) { return ask.LoadContext(ctx, name, data, o) })
 }
 
 func addSourcesFlag(cmd *cobra.Command) {

@@ -1,8 +1,6 @@
 package cli
 
 import (
-	"fmt"
-
 	"github.com/spf13/cobra"
 
 	"parley/ask"
@@ -44,19 +42,7 @@ func checkMemory(cmd *cobra.Command, c *ask.Case, req any) error {
 	if est.Bytes <= float64(limit) {
 		return nil
 	}
+	need, lim := ask.BytesOver(est.Bytes, float64(limit))
 	return errs.New(errs.Argument, "this run is estimated to need %s of memory (%d actors × %d issues, its models, draws and workers; docs/limits.md), more than %s (%s); valid: fewer models (-m), actors, issues or draws, or --max-memory BYTES to allow more (-1: no limit)",
-		bytesText(est.Bytes), len(c.Header.Actors), len(c.Header.Issues), what, bytesText(float64(limit)))
-}
-
-// bytesText is a size for people: 1.5 GiB, 300 MiB, 12 KiB.
-func bytesText(b float64) string {
-	switch {
-	case b >= 1<<30:
-		return fmt.Sprintf("%.1f GiB", b/(1<<30))
-	case b >= 1<<20:
-		return fmt.Sprintf("%.0f MiB", b/(1<<20))
-	case b >= 1<<10:
-		return fmt.Sprintf("%.0f KiB", b/(1<<10))
-	}
-	return fmt.Sprintf("%.0f bytes", b)
+		need, len(c.Header.Actors), len(c.Header.Issues), what, lim)
 }

@@ -36,24 +36,13 @@ func TestMaxMemory(t *testing.T) {
 			t.Errorf("%v: exit %d, %q; want 2 and the estimate", args, code, stderr)
 		}
 	}
-	if _, stderr, _ := run(t, "forecast", "--max-memory", "1000"); !strings.Contains(stderr, "need "+bytesText(est.Bytes)+" of memory") {
-		t.Errorf("forecast: %q; want ask.Estimate's %s", stderr, bytesText(est.Bytes))
+	if _, stderr, _ := run(t, "forecast", "--max-memory", "1000"); !strings.Contains(stderr, "need "+ask.BytesText(est.Bytes)+" of memory") || !strings.Contains(stderr, "more than --max-memory (1000 bytes)") {
+		t.Errorf("forecast: %q; want ask.Estimate's %s, more than 1000 bytes", stderr, ask.BytesText(est.Bytes))
 	}
 	if _, stderr, code := run(t, "forecast", "-m", "compromise", "--max-memory", "-1"); code != 0 {
 		t.Errorf("--max-memory -1: exit %d, %s", code, stderr)
 	}
 	if _, stderr, code := run(t, "forecast", "-m", "compromise", "--max-memory", strconv.FormatInt(int64(est.Bytes), 10)); code != 0 {
 		t.Errorf("--max-memory at the default models' estimate, compromise alone: exit %d, %s", code, stderr)
-	}
-}
-
-// bytesText writes sizes in the unit a person reads them in.
-func TestBytesText(t *testing.T) {
-	for b, want := range map[float64]string{
-		512: "512 bytes", 2048: "2 KiB", 300 << 20: "300 MiB", 1.5 * (1 << 30): "1.5 GiB", 25.6e9: "23.8 GiB",
-	} {
-		if got := bytesText(b); got != want {
-			t.Errorf("bytesText(%v) = %q, want %q", b, got, want)
-		}
 	}
 }

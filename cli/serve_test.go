@@ -1,7 +1,10 @@
 package cli
 
 import (
+	"bytes"
+	"context"
 	"net/netip"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -53,5 +56,43 @@ func TestTrustedProxyRefused(t *testing.T) {
 				t.Errorf("%v: stderr %q lacks %q", c.args, stderr, w)
 			}
 		}
+	}
+}
+
+// writeFunc is an io.Writer that calls f with what is written.
+type writeFunc func(p []byte)
+
+func (f writeFunc) Write(p []byte) (int, error) { f(p); return len(p), nil }
+
+// A trusted proxy as wide as the world (0.0.0.0/0, ::/0) is accepted —
+// a load balancer in front of everything is a real setup — but the
+// start-up banner and the log say what it means; a private network
+// (10.0.0.0/8) is not warned of. The server is stopped as soon as it
+// prints its URL, which comes just before the banner.
+func TestBroadTrustedProxyWarned(t *testing.T) {
+	t.Setenv("PARLEY_TOKEN", "a-token-long-enough-for-parley")
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var stderr bytes.Buffer
+	code := MainContext(ctx, []string{"serve", "--addr", "127.0.0.1:0", "--db", filepath.Join(t.TempDir(), "p.db"),
+		"--trusted-proxy", "0.0.0.0/0", "--trusted-proxy", "10.0.0.0/8", "--trusted-proxy", "::/0"},
+		strings.NewReader(""), writeFunc(func([]byte) { cancel() }), &stderr)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	tail := ": every client connecting from it is taken for a proxy, so its X-Forwarded-For is believed and it chooses the address its wrong tokens are counted under, a new one at each guess, which --max-auth-failures then does not hold back; right only when every connection comes through your proxy (a load balancer in front of everything), else trust your proxies' own addresses"
+	out := stderr.String()
+	for _, w := range []string{
+		"\nparley: warning: trusted proxy 0.0.0.0/0 (--trusted-proxy) is every IPv4 address" + tail + "\n",
+		"\nparley: warning: trusted proxy ::/0 (--trusted-proxy) is every IPv6 address" + tail + "\n",
+		// the log's line (log/slog text)
+		`level=WARN msg="trusted proxy 0.0.0.0/0 (--trusted-proxy) is every IPv4 address: every client`,
+	} {
+		if !strings.Contains(out, w) {
+			t.Errorf("stderr lacks %q:\n%s", w, out)
+		}
+	}
+	if strings.Contains(out, "10.0.0.0/8 (--trusted-proxy)") {
+		t.Errorf("a private network warned of:\n%s", out)
 	}
 }

@@ -1,6 +1,7 @@
 package evidence
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -138,17 +139,39 @@ type Source struct {
 
 // Normalised returns the source's normalised text (nil when unread).
 func (s *Source) Normalised() *Text {
+	t, _ := s.normalised(context.Background())
+	return t
+}
+
+// normalised is Normalised stopping with ctx's error once ctx is done
+// (the text is then not kept).
+func (s *Source) normalised(ctx context.Context) (*Text, error) {
 	if s.text == nil && (s.Status == StatusOK || s.Status == StatusHash) {
-		s.text = NewText(s.Text)
+		t, err := newText(ctx, s.Text)
+		if err != nil {
+			return nil, err
+		}
+		s.text = t
 	}
-	return s.text
+	return s.text, nil
 }
 
 // Load reads every source of s that names a file; o nil reads none
 // (every such source is unchecked).
 func Load(s *scenario.Scenario, o Opener) []*Source {
+	out, _ := LoadContext(context.Background(), s, o)
+	return out
+}
+
+// LoadContext is Load stopping once ctx is done, between files, with
+// ctx's error: a server's request that timed out or was abandoned
+// reads no more of them.
+func LoadContext(ctx context.Context, s *scenario.Scenario, o Opener) ([]*Source, error) {
 	out := make([]*Source, len(s.Metadata.Sources))
 	for i, src := range s.Metadata.Sources {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		ls := &Source{Source: src, Index: i}
 		out[i] = ls
 		switch {
@@ -179,7 +202,7 @@ func Load(s *scenario.Scenario, o Opener) []*Source {
 			ls.Status = StatusHash
 		}
 	}
-	return out
+	return out, nil
 }
 
 var hexRE = regexp.MustCompile(`^[0-9a-fA-F]{64}$`)
@@ -308,6 +331,17 @@ func Check(s *scenario.Scenario, o Opener) scenario.Diagnostics {
 // evidence item (in Items order), the original byte range of its quote in
 // its source's Text, or [-1, -1] when it was not found or not checked.
 func CheckLoaded(s *scenario.Scenario, srcs []*Source, o Opener) (scenario.Diagnostics, [][2]int) {
+	ds, spans, _ := CheckLoadedContext(context.Background(), s, srcs, o)
+	return ds, spans
+}
+
+// CheckLoadedContext is CheckLoaded stopping once ctx is done, with
+// ctx's error and nothing else: it looks at ctx before each quote, and
+// within a large source's work (normalising its text, indexing its
+// words, searching a quote's nearest passage) between chunks of it.
+// Most of a check's time is there: a 16 MiB source takes seconds to
+// normalise and to index, and each quote not found a pass over it.
+func CheckLoadedContext(ctx context.Context, s *scenario.Scenario, srcs []*Source, o Opener) (scenario.Diagnostics, [][2]int, error) {
 	var ds scenario.Diagnostics
 	where := "the scenario's folder"
 	if o != nil {
@@ -337,6 +371,9 @@ func CheckLoaded(s *scenario.Scenario, srcs []*Source, o Opener) (scenario.Diagn
 	items := Items(s)
 	spans := make([][2]int, len(items))
 	for i, it := range items {
+		if err := ctx.Err(); err != nil {
+			return nil, nil, err
+		}
 		spans[i] = [2]int{-1, -1}
 		src, ok := byRef[it.Source]
 		if !ok {
@@ -350,7 +387,10 @@ func CheckLoaded(s *scenario.Scenario, srcs []*Source, o Opener) (scenario.Diagn
 			ds = append(ds, scenario.Diagnostic{Path: it.Path + ".date", Message: fmt.Sprintf("evidence dated %s is after its source %s (dated %s)", it.Date, src.ID, src.Date),
 				Valid: "a date on or before the source's date " + src.Date})
 		}
-		t := src.Normalised()
+		t, err := src.normalised(ctx)
+		if err != nil {
+			return nil, nil, err
+		}
 		if t == nil || it.Quote == "" {
 			continue
 		}
@@ -359,13 +399,17 @@ func CheckLoaded(s *scenario.Scenario, srcs []*Source, o Opener) (scenario.Diagn
 			continue
 		}
 		msg := fmt.Sprintf("quote not found in source %s (%s)", src.ID, src.File)
-		if near, share := t.Nearest(src.Text, it.Quote); share > 0 {
+		near, share, err := t.nearest(ctx, src.Text, it.Quote)
+		if err != nil {
+			return nil, nil, err
+		}
+		if share > 0 {
 			msg += fmt.Sprintf("; did you mean “%s”?", near)
 		}
 		ds = append(ds, scenario.Diagnostic{Path: it.Path + ".quote", Message: msg,
 			Valid: "the source's words exactly, white space, quote marks, dashes and soft hyphens aside (docs/format.md)"})
 	}
-	return ds, spans
+	return ds, spans, nil
 }
 
 func unwrap(err error) error {

@@ -1,6 +1,7 @@
 package evidence
 
 import (
+	"context"
 	"strings"
 	"unicode"
 )
@@ -14,6 +15,16 @@ type word struct {
 
 func words(s string) []word {
 	var out []word
+	scanWords(s, func(w string, start, end int) bool {
+		out = append(out, word{w, start, end})
+		return true
+	})
+	return out
+}
+
+// scanWords calls f with each word of s, lower-cased, and its byte
+// range, until f returns false.
+func scanWords(s string, f func(w string, start, end int) bool) {
 	start := -1
 	for i, r := range s {
 		in := unicode.IsLetter(r) || unicode.IsDigit(r)
@@ -21,14 +32,15 @@ func words(s string) []word {
 		case in && start < 0:
 			start = i
 		case !in && start >= 0:
-			out = append(out, word{strings.ToLower(s[start:i]), start, i})
+			if !f(strings.ToLower(s[start:i]), start, i) {
+				return
+			}
 			start = -1
 		}
 	}
 	if start >= 0 {
-		out = append(out, word{strings.ToLower(s[start:]), start, len(s)})
+		f(strings.ToLower(s[start:]), start, len(s))
 	}
-	return out
 }
 
 // wordIndex is a text's words as numbers: ids[p] is the p-th word's
@@ -39,22 +51,39 @@ type wordIndex struct {
 	dict map[string]int32
 }
 
-// words returns t's word index, making it on first use.
-func (t *Text) words() *wordIndex {
-	t.indexOnce.Do(func() {
-		ix := &t.index
-		ix.dict = map[string]int32{}
-		for _, w := range words(t.Norm) {
-			id, ok := ix.dict[w.w]
-			if !ok {
-				id = int32(len(ix.dict))
-				ix.dict[w.w] = id
+// words returns t's word index, making it on first use; a making that
+// ctx stops (between chunks of words) returns ctx's error and leaves
+// nothing made, for the next call to make afresh.
+func (t *Text) words(ctx context.Context) (*wordIndex, error) {
+	t.indexMu.Lock()
+	defer t.indexMu.Unlock()
+	if t.indexed {
+		return &t.index, nil
+	}
+	ix := wordIndex{dict: map[string]int32{}}
+	var err error
+	next := chunk
+	scanWords(t.Norm, func(w string, start, end int) bool {
+		if start >= next {
+			if err = ctx.Err(); err != nil {
+				return false
 			}
-			ix.ids = append(ix.ids, id)
-			ix.at = append(ix.at, [2]int{w.start, w.end})
+			next = start + chunk
 		}
+		id, ok := ix.dict[w]
+		if !ok {
+			id = int32(len(ix.dict))
+			ix.dict[w] = id
+		}
+		ix.ids = append(ix.ids, id)
+		ix.at = append(ix.at, [2]int{start, end})
+		return true
 	})
-	return &t.index
+	if err != nil {
+		return nil, err
+	}
+	t.index, t.indexed = ix, true
+	return &t.index, nil
 }
 
 // Nearest returns the passage of the text most like quote: the run of as
@@ -65,11 +94,21 @@ func (t *Text) words() *wordIndex {
 // (Text.words), so each quote costs one pass over numbers, not over the
 // text's words as strings (a 15 MB source took 0.8 s a quote).
 func (t *Text) Nearest(original, quote string) (string, float64) {
+	near, share, _ := t.nearest(context.Background(), original, quote)
+	return near, share
+}
+
+// nearest is Nearest stopping with ctx's error, between chunks of the
+// text's words, once ctx is done.
+func (t *Text) nearest(ctx context.Context, original, quote string) (string, float64, error) {
 	qw := words(Normalize(quote))
-	ix := t.words()
+	ix, err := t.words(ctx)
+	if err != nil {
+		return "", 0, err
+	}
 	tw := ix.ids
 	if len(qw) == 0 || len(tw) == 0 {
-		return "", 0
+		return "", 0, nil
 	}
 	// need[id] counts the quote's words; a word the text lacks is never
 	// matched, so it needs no number
@@ -110,6 +149,11 @@ func (t *Text) Nearest(original, quote string) (string, float64) {
 	lead := func(i int) int { return min(next[i], i+n) - i }
 	best, bestAt, bestLead := matched, 0, lead(0)
 	for i := 1; i+n <= len(tw); i++ {
+		if i%chunk == 0 {
+			if err := ctx.Err(); err != nil {
+				return "", 0, err
+			}
+		}
 		add(tw[i-1], -1)
 		add(tw[i+n-1], 1)
 		if matched > best || matched == best && matched > 0 && lead(i) < bestLead {
@@ -117,5 +161,5 @@ func (t *Text) Nearest(original, quote string) (string, float64) {
 		}
 	}
 	s, e := t.Span(ix.at[bestAt][0], ix.at[bestAt+n-1][1])
-	return strings.Join(strings.Fields(original[s:e]), " "), float64(best) / float64(len(qw))
+	return strings.Join(strings.Fields(original[s:e]), " "), float64(best) / float64(len(qw)), nil
 }

@@ -14,6 +14,7 @@
 package evidence
 
 import (
+	"context"
 	"strings"
 	"sync"
 	"unicode"
@@ -45,10 +46,17 @@ type Text struct {
 	// character that produced Norm's byte i.
 	start, end []int
 	// index is Norm's words, made once when Nearest first needs them
-	// (a source is searched once for each quote it does not hold)
-	index     wordIndex
-	indexOnce sync.Once
+	// (a source is searched once for each quote it does not hold);
+	// indexed says it is made (a making stopped by its context is not)
+	index   wordIndex
+	indexMu sync.Mutex
+	indexed bool
 }
+
+// chunk is how much of a text is worked through between two looks at
+// the context (a 16 MiB source takes seconds to normalise and to index):
+// bytes normalised, words indexed, windows of Nearest slid.
+const chunk = 1 << 20
 
 // foldRune returns what r normalises to: a replacement rune, ' ' for
 // white space, or -1 for a rune that is dropped.
@@ -74,6 +82,13 @@ func Normalize(s string) string { return NewText(s).Norm }
 
 // NewText normalises s, keeping the map back to s.
 func NewText(s string) *Text {
+	t, _ := newText(context.Background(), s)
+	return t
+}
+
+// newText is NewText stopping with ctx's error, between chunks of s,
+// once ctx is done.
+func newText(ctx context.Context, s string) (*Text, error) {
 	// the normalised text is at most as long as s but for invalid bytes
 	// (each becomes U+FFFD, three bytes)
 	t := &Text{start: make([]int, 0, len(s)), end: make([]int, 0, len(s))}
@@ -81,7 +96,14 @@ func NewText(s string) *Text {
 	b.Grow(len(s))
 	pendingSpace := -1 // original offset of a space not yet written
 	lastDash := false
+	next := chunk
 	for i, r := range s {
+		if i >= next {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+			next = i + chunk
+		}
 		w := utf8.RuneLen(r)
 		if r == utf8.RuneError {
 			w = 1
@@ -114,7 +136,7 @@ func NewText(s string) *Text {
 		lastDash = f == '-'
 	}
 	t.Norm = b.String()
-	return t
+	return t, nil
 }
 
 // Span returns the original byte range of the normalised range [i, j).

@@ -61,8 +61,9 @@ func TestBriefAdmission(t *testing.T) {
 	t.Run("over the memory budget", func(t *testing.T) {
 		e := newEnv(t, httpapi.Options{MaxMemory: est.Bytes - 1})
 		id := createBuiltin(e)
+		need, limit := ask.BytesOver(est.Bytes, est.Bytes-1)
 		hinRefused(t, e, "GET", "/api/scenarios/"+id+"/brief", "", 413,
-			fmt.Sprintf("brief is estimated to need %.0f MiB", est.Bytes/(1<<20)), "--max-memory")
+			"brief is estimated to need "+need+" of memory", "limit of "+limit+" per run", "--max-memory")
 	})
 	t.Run("past the deadline", func(t *testing.T) {
 		// A deadline already past when the brief starts: its first model
@@ -101,7 +102,7 @@ func TestForecastTraceAdmission(t *testing.T) {
 	// bdm: A²·I·20 bytes of working set, A·I·(rounds + 1) positions of
 	// 330 bytes.
 	mib := func(rounds float64) string {
-		return fmt.Sprintf("%.0f MiB of memory", (200*200*10*20+200*10*(rounds+1)*330)/(1<<20))
+		return ask.BytesText(200*200*10*20+200*10*(rounds+1)*330) + " of memory"
 	}
 	hinRefused(t, e, "POST", p+"/forecast", `{"rounds":10000,"models":["bdm"]}`, 413, mib(10000), "rounds", "--max-memory")
 	hinRefused(t, e, "POST", p+"/runs", `{"kind":"forecast","rounds":10000,"models":["bdm"]}`, 413, mib(10000), "rounds", "--max-memory")

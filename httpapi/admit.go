@@ -155,7 +155,8 @@ func (s *Server) overBudget(c ask.Cost, cs *ask.Case, kind string, maxWork float
 		return tooBig("this %s is estimated at %.3g steps (%d actors × %d issues, its models, rounds and draws; see docs/limits.md), over this server's limit of %.3g (parley serve %s); %s", kind, c.Work, a, i, maxWork, flag, lowerWork)
 	}
 	if c.Bytes > s.o.MaxMemory {
-		return tooBig("this %s is estimated to need %.0f MiB of memory (%d actors × %d issues, its models, the rounds it keeps and its workers; see docs/limits.md), over this server's limit of %.0f MiB per run (parley serve --max-memory); %s", kind, c.Bytes/(1<<20), a, i, s.o.MaxMemory/(1<<20), lowerMemory)
+		need, limit := ask.BytesOver(c.Bytes, s.o.MaxMemory)
+		return tooBig("this %s is estimated to need %s of memory (%d actors × %d issues, its models, the rounds it keeps and its workers; see docs/limits.md), over this server's limit of %s per run (parley serve --max-memory); %s", kind, need, a, i, limit, lowerMemory)
 	}
 	return nil
 }

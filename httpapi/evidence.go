@@ -53,14 +53,22 @@ func (s *Server) evidence(w http.ResponseWriter, r *http.Request) {
 	}
 	state, bytes, settled := sourcesState(s.o.SourcesDir, p.in.Scenario.Metadata.Sources, time.Now())
 	if need := evidenceMemory * float64(bytes); need > s.o.MaxMemory {
-		s.fail(w, r, tooBig("reading this scenario's source files is estimated to need %.0f MiB of memory (%s, %d bytes in all, and checking quotes takes about %d bytes of memory per byte read; see docs/limits.md), over this server's limit of %.0f MiB per run (parley serve --max-memory); split the sources, or check them at the command line: parley validate --sources DIR SCENARIO",
-			need/(1<<20), ask.Plural(countFiles(p.in.Scenario.Metadata.Sources), "source file"), bytes, evidenceMemory, s.o.MaxMemory/(1<<20)))
+		needText, limit := ask.BytesOver(need, s.o.MaxMemory)
+		s.fail(w, r, tooBig("reading this scenario's source files is estimated to need %s of memory (%s, %d bytes in all, and checking quotes takes about %d bytes of memory per byte read; see docs/limits.md), over this server's limit of %s per run (parley serve --max-memory); split the sources, or check them at the command line: parley validate --sources DIR SCENARIO",
+			needText, ask.Plural(countFiles(p.in.Scenario.Metadata.Sources), "source file"), bytes, evidenceMemory, limit))
 		return
 	}
 	k := memoKey{what: "evidence sources=" + state}
-	build := func() (any, int64, error) {
-		v, err := s.runInline(context.WithoutCancel(r.Context()), "check the sources at the command line instead: parley validate --sources DIR SCENARIO", func(context.Context) (any, error) {
-			return encodeJSON(evidenceWithSources(p.in, s.o.SourcesDir))
+	// Reading and checking stop at --inline-timeout (503 timeout, as any
+	// run within a request) or when ctx is done: an answer cut short is
+	// not kept, and the next request makes it afresh.
+	build := func(ctx context.Context) (any, int64, error) {
+		v, err := s.runInline(ctx, "check the sources at the command line instead: parley validate --sources DIR SCENARIO", func(ctx context.Context) (any, error) {
+			e, err := s.evidenceWithSources(ctx, p.in)
+			if err != nil {
+				return nil, err
+			}
+			return encodeJSON(e)
 		})
 		if err != nil {
 			return nil, 0, notKept{err}
@@ -70,15 +78,17 @@ func (s *Server) evidence(w http.ResponseWriter, r *http.Request) {
 	}
 	var v any
 	if settled {
-		v, err = s.made(r.Context(), p, k, build)
+		// Read while any request waits for it; once the last has left,
+		// stopped and not kept (madeWhileWanted).
+		v, err = s.madeWhileWanted(r.Context(), p, k, build)
 	} else {
 		// A file modified within recentlyModified may change again
 		// within its clock's tick, its size and time unchanged: made for
-		// this request alone.
+		// this request alone, and stopped when it leaves.
 		if s.making != nil {
 			s.making(k.what)
 		}
-		v, _, err = build()
+		v, _, err = build(r.Context())
 		if nk, ok := err.(notKept); ok {
 			err = nk.error
 		}
@@ -91,15 +101,22 @@ func (s *Server) evidence(w http.ResponseWriter, r *http.Request) {
 }
 
 // evidenceWithSources is the evidence answer of in with its source
-// files read from dir and its quotes checked against them, the check's
-// diagnostics as warnings.
-func evidenceWithSources(in *ask.Input, dir string) answer.Evidence {
-	in, found := ask.WithSources(in, ask.LoadOptions{ConfinedSources: dir})
+// files read from Options.SourcesDir and its quotes checked against
+// them, the check's diagnostics as warnings; ctx's error once ctx is
+// done. s.readingSources, when set (tests), is called with ctx first.
+func (s *Server) evidenceWithSources(ctx context.Context, in *ask.Input) (answer.Evidence, error) {
+	if s.readingSources != nil {
+		s.readingSources(ctx)
+	}
+	in, found, err := ask.WithSources(ctx, in, ask.LoadOptions{ConfinedSources: s.o.SourcesDir})
+	if err != nil {
+		return answer.Evidence{}, err
+	}
 	e := ask.Evidence(in, true)
 	for _, d := range found {
 		e.Warnings = append(e.Warnings, d.String())
 	}
-	return e
+	return e, nil
 }
 
 // evidenceMemory is the estimated memory of the evidence answer per
@@ -255,7 +272,7 @@ func (s *Server) ingestApply(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	in, err := s.loadScenario(name, body, false)
+	in, err := s.loadScenario(r.Context(), name, body, false)
 	if err != nil {
 		s.fail(w, r, errs.Wrap(errs.Internal, fmt.Errorf("the merged scenario does not load: %w", err)))
 		return

@@ -4,6 +4,7 @@ import (
 	"container/list"
 	"crypto/sha256"
 	"crypto/subtle"
+	"fmt"
 	"net"
 	"net/http"
 	"net/netip"
@@ -142,6 +143,47 @@ func remoteKey(remoteAddr string) string {
 //     and otherwise under the peer's address. X-Forwarded-For from any
 //     other peer is ignored: were it believed, a guesser would name a new
 //     address at each guess.
+
+// Widest trusted proxies not warned of: the largest private network of
+// each family (10.0.0.0/8, fc00::/7), where a load balancer's addresses
+// are usually drawn from.
+const (
+	broadBits4 = 8
+	broadBits6 = 7
+)
+
+// ProxyWarnings says, for each of proxies wider than the largest private
+// network of its family (0.0.0.0/0, ::/0, 0.0.0.0/4, 2000::/3), what
+// trusting it means: every peer in it is taken for a proxy, so a client
+// there names in X-Forwarded-For the address its wrong tokens are
+// counted under, a new one at each guess. That is right when a load
+// balancer is in front of everything, so it is allowed, but not silently:
+// New logs each warning, and parley serve prints it at start.
+func ProxyWarnings(proxies []netip.Prefix) []string {
+	var out []string
+	for _, p := range proxies {
+		if !p.IsValid() {
+			continue
+		}
+		if p.Addr().Is4In6() {
+			p = netip.PrefixFrom(p.Addr().Unmap(), max(0, p.Bits()-96))
+		}
+		p = p.Masked()
+		family, private, broad := "IPv4", "10.0.0.0/8", broadBits4
+		if p.Addr().Is6() {
+			family, private, broad = "IPv6", "fc00::/7", broadBits6
+		}
+		if p.Bits() >= broad {
+			continue
+		}
+		what := "every " + family + " address"
+		if p.Bits() > 0 {
+			what = fmt.Sprintf("2^%d %s addresses, more than the largest private network (%s)", p.Addr().BitLen()-p.Bits(), family, private)
+		}
+		out = append(out, fmt.Sprintf("trusted proxy %s (--trusted-proxy) is %s: every client connecting from it is taken for a proxy, so its X-Forwarded-For is believed and it chooses the address its wrong tokens are counted under, a new one at each guess, which --max-auth-failures then does not hold back; right only when every connection comes through your proxy (a load balancer in front of everything), else trust your proxies' own addresses", p, what))
+	}
+	return out
+}
 
 // forwardedHeaders are the headers that say a request was relayed.
 var forwardedHeaders = []string{"Forwarded", "X-Forwarded-For", "X-Forwarded-Host", "X-Forwarded-Proto", "X-Real-Ip"}

@@ -2,6 +2,8 @@ package httpapi
 
 import (
 	"fmt"
+	"net/netip"
+	"strings"
 	"testing"
 	"time"
 )
@@ -50,6 +52,35 @@ func TestRemoteKey(t *testing.T) {
 	} {
 		if got := remoteKey(in); got != want {
 			t.Errorf("remoteKey(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// A trusted proxy wider than the largest private network of its family
+// is warned of, with how many addresses it holds; the private networks
+// themselves, and narrower ranges, are not.
+func TestProxyWarnings(t *testing.T) {
+	for _, c := range []struct {
+		prefix string
+		want   string // "" for no warning
+	}{
+		{"0.0.0.0/0", "trusted proxy 0.0.0.0/0 (--trusted-proxy) is every IPv4 address: "},
+		{"::/0", "trusted proxy ::/0 (--trusted-proxy) is every IPv6 address: "},
+		// 32 − 4 = 28 bits of host
+		{"0.0.0.0/4", "trusted proxy 0.0.0.0/4 (--trusted-proxy) is 2^28 IPv4 addresses, more than the largest private network (10.0.0.0/8): "},
+		{"64.1.2.3/7", "trusted proxy 64.0.0.0/7 (--trusted-proxy) is 2^25 IPv4 addresses, more than the largest private network (10.0.0.0/8): "},
+		// 128 − 3 = 125
+		{"2000::/3", "trusted proxy 2000::/3 (--trusted-proxy) is 2^125 IPv6 addresses, more than the largest private network (fc00::/7): "},
+		// every IPv4 address written as IPv6: 96 − 96 bits of IPv4
+		{"::ffff:0.0.0.0/96", "trusted proxy 0.0.0.0/0 (--trusted-proxy) is every IPv4 address: "},
+		{"10.0.0.0/8", ""}, {"fc00::/7", ""}, {"127.0.0.1/32", ""}, {"::1/128", ""}, {"104.16.0.0/13", ""}, {"::ffff:10.0.0.0/104", ""},
+	} {
+		got := ProxyWarnings([]netip.Prefix{netip.MustParsePrefix(c.prefix)})
+		switch {
+		case c.want == "" && len(got) != 0:
+			t.Errorf("%s: warned %q, want no warning", c.prefix, got)
+		case c.want != "" && (len(got) != 1 || !strings.HasPrefix(got[0], c.want) || !strings.Contains(got[0], "X-Forwarded-For is believed")):
+			t.Errorf("%s: %q, want one warning starting %q", c.prefix, got, c.want)
 		}
 	}
 }

@@ -83,3 +83,35 @@ func FillInline(s *Server) (release func()) {
 // EvidenceMemory is the estimated memory of the evidence answer per byte
 // of source file read.
 const EvidenceMemory = evidenceMemory
+
+// SetReadingSources calls f with the context the evidence's source files
+// are read and checked under, before they are, in the goroutine that
+// reads them: a test can hold the reading until that context is done.
+func SetReadingSources(s *Server, f func(ctx context.Context)) { s.readingSources = f }
+
+// SetInlineTimeout changes s's --inline-timeout between requests.
+func SetInlineTimeout(s *Server, d time.Duration) { s.o.ForecastTimeout = d }
+
+// SetBriefing calls f with the context a brief is made under, before it
+// is, in the goroutine that makes it.
+func SetBriefing(s *Server, f func(ctx context.Context)) { s.briefing = f }
+
+// SetMemoLeft calls f, for the stored scenario id, as a request that
+// wanted a brief's or the evidence's making leaves before it ends, with
+// how many still want it. Call it after the scenario is loaded (it is
+// set on the scenario as cached) and before the requests.
+func SetMemoLeft(s *Server, id string, f func(what string, wanted int)) {
+	s.cache.mu.Lock()
+	defer s.cache.mu.Unlock()
+	st := s.cache.m[id]
+	st.building.left = func(k memoKey, wanted int) { f(k.what, wanted) }
+}
+
+// SetMemoWaiting calls f, for the stored scenario id, as a request
+// starts waiting for another's making of what it asks for.
+func SetMemoWaiting(s *Server, id string, f func(what string)) {
+	s.cache.mu.Lock()
+	defer s.cache.mu.Unlock()
+	st := s.cache.m[id]
+	st.building.waiting = func(k memoKey) { f(k.what) }
+}

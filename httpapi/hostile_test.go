@@ -197,7 +197,7 @@ func TestHostileServer(t *testing.T) {
 		refused(t, "3000 actors inline", c.do("POST", p+"/forecast", "application/json", []byte(`{}`)), 413, "over_budget", "3000 actors × 5 issues", "--max-work", "start it as a job")
 		// As a job, the work is within --max-job-work 1e13 here, but
 		// exchange's memory (pairs of actors on each issue) is not.
-		refused(t, "3000 actors × exchange as a job", c.do("POST", p+"/runs", "application/json", []byte(`{"kind":"forecast","models":["exchange"]}`)), 413, "over_budget", "MiB of memory", "--max-memory")
+		refused(t, "3000 actors × exchange as a job", c.do("POST", p+"/runs", "application/json", []byte(`{"kind":"forecast","models":["exchange"]}`)), 413, "over_budget", "GiB of memory", "--max-memory")
 		// The models whose work grows with the actors alone run.
 		var run struct{ Status string }
 		r = c.do("POST", p+"/forecast", "application/json", []byte(`{"models":["compromise","median"]}`))
@@ -225,7 +225,7 @@ func TestHostileServer(t *testing.T) {
 		r.json(t, &wide)
 		p := "/api/scenarios/" + wide.ID
 		refused(t, "20 × 1000 exchange inline", c.do("POST", p+"/forecast", "application/json", []byte(`{"models":["exchange"]}`)), 413, "over_budget", "20 actors × 1000 issues", "--max-work")
-		refused(t, "20 × 1000 exchange as a job", c.do("POST", p+"/runs", "application/json", []byte(`{"kind":"forecast","models":["exchange"]}`)), 413, "over_budget", "MiB of memory", "--max-memory")
+		refused(t, "20 × 1000 exchange as a job", c.do("POST", p+"/runs", "application/json", []byte(`{"kind":"forecast","models":["exchange"]}`)), 413, "over_budget", "GiB of memory", "--max-memory")
 		if r := c.do("POST", p+"/forecast", "application/json", []byte(`{"models":["compromise","bdm"]}`)); r.code != 200 {
 			t.Fatalf("compromise and bdm on 20 × 1000: %d %.300s", r.code, r.body)
 		}

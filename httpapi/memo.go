@@ -58,8 +58,21 @@ type memoEntry struct {
 // that ran out of time, or found the server busy, says nothing of what
 // it would make).
 func (st *stored) memoize(ctx context.Context, k memoKey, build func() (any, int64, error)) (any, error) {
-	e, err := st.building.do(ctx, k, st, func() (*memoEntry, error) {
-		v, size, err := build()
+	return st.memoizeOf(ctx, k, false, func(context.Context) (any, int64, error) { return build() })
+}
+
+// memoizeStoppable is memoize for a making that stops when its context
+// is done: build's context is done once no request waits for what it
+// makes any more (flights.doStoppable), and what it made then is not
+// kept.
+func (st *stored) memoizeStoppable(ctx context.Context, k memoKey, build func(ctx context.Context) (any, int64, error)) (any, error) {
+	return st.memoizeOf(ctx, k, true, build)
+}
+
+// memoizeOf is memoize (stoppable false) and memoizeStoppable.
+func (st *stored) memoizeOf(ctx context.Context, k memoKey, stoppable bool, build func(ctx context.Context) (any, int64, error)) (any, error) {
+	mk := func(ctx context.Context) (*memoEntry, error) {
+		v, size, err := build(ctx)
 		if nk, ok := err.(notKept); ok {
 			return nil, nk.error
 		}
@@ -70,7 +83,14 @@ func (st *stored) memoize(ctx context.Context, k memoKey, build func() (any, int
 			size += int64(len(err.Error()))
 		}
 		return &memoEntry{st: st, key: k, v: v, err: err, size: max(size, minMemoSize)}, nil
-	})
+	}
+	var e *memoEntry
+	var err error
+	if stoppable {
+		e, err = st.building.doStoppable(ctx, k, st, mk)
+	} else {
+		e, err = st.building.do(ctx, k, st, func() (*memoEntry, error) { return mk(ctx) })
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -184,14 +204,28 @@ func (s *Server) encoded(ctx context.Context, st *stored, k memoKey, v func() (a
 }
 
 // made is what build makes of st under k, made once and kept
-// (memoize): an answer that is not JSON (an export, a brief), or whose
-// making must be counted or admitted (the evidence). s.making,
-// when set (tests), is called with k.what at each making.
+// (memoize): an answer that is not JSON (an export), or whose making
+// must be counted. s.making, when set (tests), is called with k.what at
+// each making.
 func (s *Server) made(ctx context.Context, st *stored, k memoKey, build func() (any, int64, error)) (any, error) {
 	return st.memoize(ctx, k, func() (any, int64, error) {
 		if s.making != nil {
 			s.making(k.what)
 		}
 		return build()
+	})
+}
+
+// madeWhileWanted is made for a making that runs within a request and
+// stops when its context is done (the brief, the evidence read from the
+// sources): build's context is done once no request waits for it any
+// more (memoizeStoppable), and what it made then is not kept. It runs
+// to its end (or its own deadline) while any request still waits.
+func (s *Server) madeWhileWanted(ctx context.Context, st *stored, k memoKey, build func(ctx context.Context) (any, int64, error)) (any, error) {
+	return st.memoizeStoppable(ctx, k, func(ctx context.Context) (any, int64, error) {
+		if s.making != nil {
+			s.making(k.what)
+		}
+		return build(ctx)
 	})
 }

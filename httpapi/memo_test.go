@@ -392,3 +392,65 @@ func TestMemoErrorNotKept(t *testing.T) {
 		t.Errorf("an error that is kept was made %d times, want 1", makings)
 	}
 }
+
+// A stoppable making (a brief's, the evidence's) whose requests have all
+// left is stopped and abandoned: a request asking for its key while it
+// is still stopping makes its own rather than join it (it would get the
+// stopped making's error), and what the abandoned one returns is not
+// kept, nor does it drop what the new one kept.
+func TestMemoStoppableAbandoned(t *testing.T) {
+	c := &cache{m: map[string]*stored{}, memoMax: maxMemoBytes}
+	st := &stored{rec: &store.Scenario{ID: "s", Version: 1}, cache: c}
+	c.put(st)
+	k := memoKey{what: "brief"}
+	waited, left := make(chan memoKey, 4), make(chan int, 4)
+	st.building.waiting = func(k memoKey) { waited <- k }
+	st.building.left = func(_ memoKey, wanted int) { left <- wanted }
+	started, stopping, finish := make(chan struct{}), make(chan struct{}), make(chan struct{})
+	ctx, cancel := context.WithCancel(context.Background())
+	first := make(chan error, 1)
+	go func() {
+		_, err := st.memoizeStoppable(ctx, k, func(ctx context.Context) (any, int64, error) {
+			close(started)
+			<-ctx.Done()
+			close(stopping)
+			<-finish // still winding down when the next request comes
+			return "stopped", 1, notKept{ctx.Err()}
+		})
+		first <- err
+	}()
+	<-started
+	cancel()
+	if n := <-left; n != 0 {
+		t.Fatalf("%d still want it after its one request left, want 0", n)
+	}
+	select {
+	case <-stopping:
+	case <-time.After(time.Minute): // bounds a failure, never a passing run
+		t.Fatal("the making was not stopped when its one request left")
+	}
+	v, err := st.memoizeStoppable(context.Background(), k, func(context.Context) (any, int64, error) { return "fresh", 1, nil })
+	if v != "fresh" || err != nil {
+		t.Errorf("a request after the making was abandoned: %v, %v; want its own making", v, err)
+	}
+	select {
+	case k := <-waited:
+		t.Errorf("a request waited for the abandoned making of %+v", k)
+	default:
+	}
+	close(finish)
+	if err := <-first; !errors.Is(err, context.Canceled) {
+		t.Errorf("the abandoned making's request: %v, want context.Canceled", err)
+	}
+	if e, ok := st.made(k); !ok || e.v != "fresh" {
+		t.Errorf("kept %+v, %v; want the fresh making's", e, ok)
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.lru.Len() != 1 || len(st.memo) != 1 || c.memoBytes != c.lru.Front().Value.(*memoEntry).size {
+		t.Errorf("the cache holds %d entries (%d under the scenario, %d bytes); want the one fresh entry", c.lru.Len(), len(st.memo), c.memoBytes)
+	}
+	if len(st.building.m) != 0 {
+		t.Errorf("%d makings left under way", len(st.building.m))
+	}
+}

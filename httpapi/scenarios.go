@@ -212,9 +212,10 @@ func sniff(r *http.Request, data []byte) string {
 // (ask.Load): the scenario and its warnings, or the diagnostics as an
 // errs.Invalid error. strict makes warnings errors.
 // With Options.SourcesDir, every quote is checked against its source
-// file, read only from inside that folder.
-func (s *Server) loadScenario(name string, data []byte, strict bool) (*ask.Input, error) {
-	return ask.Load(name, data, ask.LoadOptions{Format: ask.Scenario, Strict: strict, Limits: s.o.Limits, ConfinedSources: s.o.SourcesDir})
+// file, read only from inside that folder, until ctx is done (the client
+// gone).
+func (s *Server) loadScenario(ctx context.Context, name string, data []byte, strict bool) (*ask.Input, error) {
+	return ask.LoadContext(ctx, name, data, ask.LoadOptions{Format: ask.Scenario, Strict: strict, Limits: s.o.Limits, ConfinedSources: s.o.SourcesDir})
 }
 
 // strictParam reads ?strict=: absent is false; anything but true or
@@ -350,7 +351,7 @@ func (s *Server) createScenario(w http.ResponseWriter, r *http.Request) {
 			s.fail(w, r, errs.New(errs.Argument, "as: %q; valid: yaml or json (the format the file is stored in)", as))
 			return
 		}
-		in, err := s.loadScenario(fileName(r, format), data, strict)
+		in, err := s.loadScenario(r.Context(), fileName(r, format), data, strict)
 		if err != nil {
 			s.fail(w, r, err)
 			return
@@ -370,7 +371,7 @@ func (s *Server) create(w http.ResponseWriter, r *http.Request, data []byte, for
 		s.fail(w, r, err)
 		return
 	}
-	in, err := s.loadScenario(fileName(r, format), data, strict)
+	in, err := s.loadScenario(r.Context(), fileName(r, format), data, strict)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -459,7 +460,7 @@ func (s *Server) putScenario(w http.ResponseWriter, r *http.Request) {
 	}
 	defer release()
 	format := sniff(r, data)
-	in, err := s.loadScenario(fileName(r, format), data, strict)
+	in, err := s.loadScenario(r.Context(), fileName(r, format), data, strict)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -496,7 +497,7 @@ func (s *Server) putDocument(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	in, err := s.loadScenario(rec.ID+".json", data, strict)
+	in, err := s.loadScenario(r.Context(), rec.ID+".json", data, strict)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -514,7 +515,7 @@ func (s *Server) putDocument(w http.ResponseWriter, r *http.Request) {
 	}
 	// Read again as it will be stored, so that its warnings cite the
 	// stored file's lines.
-	edited, err := s.loadScenario(rec.ID+"."+rec.Format, body, strict)
+	edited, err := s.loadScenario(r.Context(), rec.ID+"."+rec.Format, body, strict)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -761,7 +762,7 @@ func (s *Server) patchStance(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	edited, err := s.loadScenario(rec.ID+"."+rec.Format, body, false)
+	edited, err := s.loadScenario(r.Context(), rec.ID+"."+rec.Format, body, false)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -843,11 +844,17 @@ func (s *Server) brief(w http.ResponseWriter, r *http.Request) {
 	// Made once per version of the file and target, for every request
 	// that asks for it meanwhile and after while it is kept (memoize):
 	// the brief, and its HTML and Markdown. The making runs to its end
-	// (or its deadline) even if its own client goes away, for those
-	// waiting; a making cut short by the deadline or refused as busy is
-	// not kept.
-	v, err := s.made(r.Context(), p, memoKey{what: "brief", target: t}, func() (any, int64, error) {
-		v, err := s.runInline(context.WithoutCancel(r.Context()), cli, func(ctx context.Context) (any, error) { return ask.MakeBrief(ctx, res.c) })
+	// (or its deadline) while any request waits for it, its own client
+	// gone or not, and stops once the last has left (madeWhileWanted); a
+	// making cut short so or by the deadline, or refused as busy, is not
+	// kept.
+	v, err := s.madeWhileWanted(r.Context(), p, memoKey{what: "brief", target: t}, func(ctx context.Context) (any, int64, error) {
+		v, err := s.runInline(ctx, cli, func(ctx context.Context) (any, error) {
+			if s.briefing != nil {
+				s.briefing(ctx)
+			}
+			return ask.MakeBrief(ctx, res.c)
+		})
 		if err != nil {
 			return nil, 0, notKept{err}
 		}
@@ -856,10 +863,10 @@ func (s *Server) brief(w http.ResponseWriter, r *http.Request) {
 		// sensitivity) is some 50 times their size, and grows with the
 		// actors and issues.
 		b, mb := v.(*ask.Brief), &madeBrief{}
-		if mb.html, err = ask.RenderBrief(r.Context(), b, "html"); err != nil {
+		if mb.html, err = ask.RenderBrief(ctx, b, "html"); err != nil {
 			return nil, 0, notKept{err}
 		}
-		if mb.md, err = ask.RenderBrief(r.Context(), b, "md"); err != nil {
+		if mb.md, err = ask.RenderBrief(ctx, b, "md"); err != nil {
 			return nil, 0, notKept{err}
 		}
 		return mb, int64(len(mb.html) + len(mb.md)), nil

@@ -190,6 +190,12 @@ type Server struct {
 	// making (tests) is called whenever an export or a brief is made to
 	// be kept (made), with what it makes.
 	making func(what string)
+	// readingSources (tests) is called with the context the evidence's
+	// source files are read and checked under, before they are.
+	readingSources func(ctx context.Context)
+	// briefing (tests) is called with the context a brief is made under,
+	// before it is.
+	briefing func(ctx context.Context)
 	// created counts runs stored since the last pruning.
 	created atomic.Int64
 }
@@ -285,6 +291,9 @@ func New(ctx context.Context, o Options) (*Server, error) {
 	}
 	if o.Logger == nil {
 		o.Logger = slog.New(slog.DiscardHandler)
+	}
+	for _, w := range ProxyWarnings(o.TrustedProxies) {
+		o.Logger.Warn(w)
 	}
 	s := &Server{o: o, mux: http.NewServeMux(), cache: &cache{m: map[string]*stored{}, memoMax: maxMemoBytes},
 		inlineRun: make(gate, o.MaxInline), inlineQueue: make(gate, o.MaxInline+o.MaxWaiting), writes: make(gate, max(4, 2*runtime.NumCPU())), printing: make(gate, 1), streams: make(gate, o.MaxStreams), loads: make(gate, max(4, 2*runtime.NumCPU()))}

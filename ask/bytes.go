@@ -1,0 +1,60 @@
+package ask
+
+import (
+	"math"
+	"strconv"
+	"strings"
+)
+
+// BytesText is a size in bytes as every door writes it in a message: in
+// the largest unit of bytes, KiB, MiB and GiB it is at least one of,
+// to three significant digits (at least the units), trailing zeros
+// dropped: "512 bytes", "1 byte", "5.08 KiB", "300 MiB", "1.5 GiB",
+// "23.8 GiB". A refusal that said "0 MiB" of a limit of 1,000 bytes
+// said nothing.
+func BytesText(b float64) string { return bytesText(b, 3) }
+
+// BytesOver writes need and limit (need > limit) as BytesText does,
+// with more digits when three would write them alike ("1 GiB … over
+// the limit of 1 GiB"), until they differ or are written to the byte.
+func BytesOver(need, limit float64) (string, string) {
+	for digits := 3; ; digits++ {
+		n, l := bytesText(need, digits), bytesText(limit, digits)
+		if n != l || digits >= 13 {
+			return n, l
+		}
+	}
+}
+
+// bytesText is b in its unit to digits significant digits.
+func bytesText(b float64, digits int) string {
+	if math.IsNaN(b) || math.IsInf(b, 0) {
+		return strconv.FormatFloat(b, 'f', -1, 64) + " bytes"
+	}
+	v, unit := b, "bytes"
+	for _, u := range []struct {
+		name string
+		size float64
+	}{{"GiB", 1 << 30}, {"MiB", 1 << 20}, {"KiB", 1 << 10}} {
+		if math.Abs(b) >= u.size {
+			v, unit = b/u.size, u.name
+			break
+		}
+	}
+	if unit == "bytes" {
+		// Whole bytes: a fraction of one is not a size.
+		v = math.Round(v)
+		if v == 1 {
+			return "1 byte"
+		}
+		return strconv.FormatFloat(v, 'f', 0, 64) + " bytes"
+	}
+	// Decimals so that the value has digits significant digits, none
+	// for a value of as many whole digits or more.
+	whole := len(strconv.FormatFloat(math.Floor(math.Abs(v)), 'f', 0, 64))
+	s := strconv.FormatFloat(v, 'f', max(0, digits-whole), 64)
+	if strings.Contains(s, ".") {
+		s = strings.TrimSuffix(strings.TrimRight(s, "0"), ".")
+	}
+	return s + " " + unit
+}

@@ -1,0 +1,39 @@
+package ask
+
+import "testing"
+
+// BytesText writes a size in the unit a person reads it in, with three
+// significant digits, so that a size under a MiB is not "0 MiB".
+func TestBytesText(t *testing.T) {
+	for _, c := range []struct {
+		b    float64
+		want string
+	}{
+		{0, "0 bytes"}, {1, "1 byte"}, {0.4, "0 bytes"}, {512, "512 bytes"}, {1000, "1000 bytes"}, {1023, "1023 bytes"},
+		{1024, "1 KiB"}, {1536, "1.5 KiB"}, {5200, "5.08 KiB"}, {2048, "2 KiB"}, {100 << 10, "100 KiB"},
+		{300 << 20, "300 MiB"}, {1.5 * (1 << 30), "1.5 GiB"}, {25.6e9, "23.8 GiB"}, {1 << 30, "1 GiB"},
+		{6.2 * (1 << 40), "6349 GiB"},
+	} {
+		if got := BytesText(c.b); got != c.want {
+			t.Errorf("BytesText(%v) = %q, want %q", c.b, got, c.want)
+		}
+	}
+}
+
+// BytesOver writes a need just over its limit with the digits that tell
+// them apart.
+func TestBytesOver(t *testing.T) {
+	for _, c := range []struct {
+		need, limit float64
+		n, l        string
+	}{
+		{5200, 1000, "5.08 KiB", "1000 bytes"},
+		// 1 GiB + 1 MiB = 1.0009765625 GiB: 1.001 at four digits.
+		{1<<30 + 1<<20, 1 << 30, "1.001 GiB", "1 GiB"},
+		{1001, 1000, "1001 bytes", "1000 bytes"},
+	} {
+		if n, l := BytesOver(c.need, c.limit); n != c.n || l != c.l {
+			t.Errorf("BytesOver(%v, %v) = %q, %q; want %q, %q", c.need, c.limit, n, l, c.n, c.l)
+		}
+	}
+}
