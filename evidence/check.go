@@ -48,7 +48,7 @@ func (d dirOpener) Open(file string) ([]byte, error) {
 		if !filepath.IsAbs(p) {
 			p = filepath.Join(dir, file)
 		}
-		b, err := readLimited(func() (*os.File, error) { return os.Open(p) })
+		b, err := readLimited(func() (*os.File, error) { return os.OpenFile(p, os.O_RDONLY|openFlags, 0) })
 		if err == nil {
 			return b, nil
 		}
@@ -90,19 +90,30 @@ func (c confined) Open(file string) ([]byte, error) {
 		return nil, err
 	}
 	defer root.Close()
-	b, err := readLimited(func() (*os.File, error) { return root.Open(file) })
+	b, err := readLimited(func() (*os.File, error) { return root.OpenFile(file, os.O_RDONLY|openFlags, 0) })
 	if err != nil && !errors.Is(err, fs.ErrNotExist) && strings.Contains(err.Error(), "escapes") {
 		return nil, fs.ErrNotExist
 	}
 	return b, err
 }
 
+// readLimited reads the file open opens, when it is a regular file of at
+// most MaxSourceBytes: a folder, a FIFO or a device is refused at once,
+// saying what it is, rather than read (a FIFO would wait for a writer, a
+// device might never end).
 func readLimited(open func() (*os.File, error)) ([]byte, error) {
 	f, err := open()
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, fmt.Errorf("not a regular file (%s): a source must be a file of text", fileKind(fi.Mode()))
+	}
 	b, err := io.ReadAll(io.LimitReader(f, MaxSourceBytes+1))
 	if err != nil {
 		return nil, err
@@ -111,6 +122,21 @@ func readLimited(open func() (*os.File, error)) ([]byte, error) {
 		return nil, fmt.Errorf("larger than %d bytes", MaxSourceBytes)
 	}
 	return b, nil
+}
+
+// fileKind names what a file that is not a regular one is.
+func fileKind(m fs.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "a folder"
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	}
+	return "mode " + m.String()
 }
 
 // Status says what became of a source.
