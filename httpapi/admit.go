@@ -164,10 +164,11 @@ func (s *Server) overBudget(c ask.Cost, cs *ask.Case, kind string, maxWork float
 // runInline runs fn within the request as every run within a request
 // runs: it takes one of MaxInline slots (waiting, if no more than
 // MaxWaiting others wait, up to 10 s within the deadline), and stops at
-// ForecastTimeout, which is then a 503 timeout whose message ends with
-// instead (what to do rather than run it within a request), as a 503
-// busy's does. fn must be admitted by overBudget first.
-func (s *Server) runInline(ctx context.Context, instead string, fn func(ctx context.Context) (any, error)) (any, error) {
+// ForecastTimeout, which is then a 503 timeout whose message names the
+// work (what: "the run", "reading the sources") and ends with instead
+// (what to do rather than run it within a request), as a 503 busy's
+// does. fn must be admitted by overBudget first.
+func (s *Server) runInline(ctx context.Context, what, instead string, fn func(ctx context.Context) (any, error)) (any, error) {
 	release, err := s.admitInline(instead)
 	if err != nil {
 		return nil, err
@@ -183,7 +184,7 @@ func (s *Server) runInline(ctx context.Context, instead string, fn func(ctx cont
 	}
 	defer s.inlineRun.done()
 	v, err := safeRun(rctx, func(ctx context.Context, _ func(int, int)) (any, error) { return fn(ctx) }, func(int, int) {})
-	return v, s.timedOut(err, rctx, ctx, "the run", instead)
+	return v, s.timedOut(err, rctx, ctx, what, instead)
 }
 
 // timedOut is err, or 503 timeout when work run under rctx (a child of

@@ -63,7 +63,7 @@ func (s *Server) evidence(w http.ResponseWriter, r *http.Request) {
 	// run within a request) or when ctx is done: an answer cut short is
 	// not kept, and the next request makes it afresh.
 	build := func(ctx context.Context) (any, int64, error) {
-		v, err := s.runInline(ctx, "check the sources at the command line instead: parley validate --sources DIR SCENARIO", func(ctx context.Context) (any, error) {
+		v, err := s.runInline(ctx, "reading and checking the sources", "check the sources at the command line instead: parley validate --sources DIR SCENARIO", func(ctx context.Context) (any, error) {
 			e, err := s.evidenceWithSources(ctx, p.in)
 			if err != nil {
 				return nil, err

@@ -184,7 +184,7 @@ func TestEvidenceTimeoutNotKept(t *testing.T) {
 	})
 	httpapi.SetInlineTimeout(e.api, time.Millisecond)
 	refused(t, "the evidence past the deadline", e.do("GET", base+"/evidence", ""), 503, "timeout",
-		"took longer than 1ms, the limit within a request (parley serve --inline-timeout); check the sources at the command line instead")
+		"reading and checking the sources took longer than 1ms, the limit within a request (parley serve --inline-timeout); check the sources at the command line instead")
 	mu.Lock()
 	hold = false
 	mu.Unlock()

@@ -89,7 +89,7 @@ func (s *Server) runNow(ctx context.Context, st *stored, kind store.RunKind, q q
 	}
 	start := time.Now().UTC()
 	instead := fmt.Sprintf("start it as a job instead: POST /api/scenarios/%s/runs {\"kind\": %q, …}", st.rec.ID, kind)
-	v, err := s.runInline(ctx, instead, func(ctx context.Context) (any, error) { return p.run(ctx, q, nil) })
+	v, err := s.runInline(ctx, "the run", instead, func(ctx context.Context) (any, error) { return p.run(ctx, q, nil) })
 	if err != nil {
 		return nil, err
 	}

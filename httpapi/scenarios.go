@@ -849,7 +849,7 @@ func (s *Server) brief(w http.ResponseWriter, r *http.Request) {
 	// making cut short so or by the deadline, or refused as busy, is not
 	// kept.
 	v, err := s.madeWhileWanted(r.Context(), p, memoKey{what: "brief", target: t}, func(ctx context.Context) (any, int64, error) {
-		v, err := s.runInline(ctx, cli, func(ctx context.Context) (any, error) {
+		v, err := s.runInline(ctx, "making the brief", cli, func(ctx context.Context) (any, error) {
 			if s.briefing != nil {
 				s.briefing(ctx)
 			}
