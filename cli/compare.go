@@ -91,19 +91,22 @@ func runCompare(cmd *cobra.Command, args []string) error {
 	}
 	// The warnings every column shares, but for the file's own, which
 	// loadCase has printed with their lines.
+	// --quiet leaves out every scenario warning, the columns' as the
+	// file's (the answer's JSON keeps them all); the models' are kept.
 	shared := slices.DeleteFunc(slices.Clone(a.Scenario.Warnings), func(x string) bool { return slices.Contains(file, x) })
+	quiet, _ := cmd.Flags().GetBool("quiet")
 	w := cmd.OutOrStdout()
 	switch format {
 	case "json":
-		if quiet, _ := cmd.Flags().GetBool("quiet"); !quiet {
+		if !quiet {
 			columnCaveats(cmd.ErrOrStderr(), a, shared)
 		}
 		err = writeJSON(w, a)
 	case "csv":
-		compareCaveats(cmd.ErrOrStderr(), a, shared)
+		compareCaveats(cmd.ErrOrStderr(), a, shared, !quiet)
 		err = compareCSV(w, a)
 	default:
-		compareTable(w, a, shared, termWidth(w))
+		compareTable(w, a, shared, !quiet, termWidth(w))
 	}
 	if err != nil {
 		return err
@@ -206,8 +209,9 @@ func compareHeading(a *answer.Comparison) string {
 // compareTable prints a block per model, issues down and columns across,
 // then the warnings every column's scenario shares (shared: the answer's
 // but for the file's, printed with their lines on stderr), each column's
-// own, and each model's errors and warnings by column.
-func compareTable(w io.Writer, a *answer.Comparison, shared []string, width int) {
+// own (neither when scenarioWarnings is false: --quiet), and each
+// model's errors and warnings by column.
+func compareTable(w io.Writer, a *answer.Comparison, shared []string, scenarioWarnings bool, width int) {
 	para(w, compareHeading(a), width)
 	switch a.Request.Over {
 	case answer.OverSnapshots:
@@ -244,12 +248,14 @@ func compareTable(w io.Writer, a *answer.Comparison, shared []string, width int)
 	if anyRange {
 		para(w, "~ did not settle (the range it kept moving in; no change is given against or for a range)", width)
 	}
-	for _, x := range shared {
-		say(w, "warning ("+everyColumn(a)+")", x, width)
-	}
-	for j, col := range a.Columns {
-		for _, x := range col.Warnings {
-			say(w, "warning ("+columnName(a, j)+")", x, width)
+	if scenarioWarnings {
+		for _, x := range shared {
+			say(w, "warning ("+everyColumn(a)+")", x, width)
+		}
+		for j, col := range a.Columns {
+			for _, x := range col.Warnings {
+				say(w, "warning ("+columnName(a, j)+")", x, width)
+			}
 		}
 	}
 	for _, m := range a.Models {
@@ -374,11 +380,14 @@ func columnCaveats(w io.Writer, a *answer.Comparison, shared []string) {
 
 // compareCaveats writes to w, the command's stderr, what the CSV has no
 // room for: the comparison's warnings, the columns' scenarios' warnings
-// (columnCaveats), and each model's warnings and notes in each column,
-// as csvCaveats writes a forecast's.
-func compareCaveats(w io.Writer, a *answer.Comparison, shared []string) {
+// (columnCaveats; not when scenarioWarnings is false: --quiet), and each
+// model's warnings and notes in each column, as csvCaveats writes a
+// forecast's.
+func compareCaveats(w io.Writer, a *answer.Comparison, shared []string, scenarioWarnings bool) {
 	csvCaveats(w, "", a.Warnings, nil)
-	columnCaveats(w, a, shared)
+	if scenarioWarnings {
+		columnCaveats(w, a, shared)
+	}
 	for _, m := range a.Models {
 		for j, r := range m.Columns {
 			csvCaveats(w, m.Model+", "+columnName(a, j), r.Warnings, r.Notes)

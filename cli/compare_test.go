@@ -234,6 +234,42 @@ func TestCompareSnapshotsHeaderAndWarnings(t *testing.T) {
 	}
 }
 
+// -q leaves out every scenario warning, each column's and the shared
+// ones, in the table and on the CSV's stderr, as it does the file's in
+// every command; the forecast is the same, and the JSON keeps them all.
+func TestCompareQuietLeavesOutScenarioWarnings(t *testing.T) {
+	loud, _, code := run(t, "compare", compareFile, "-m", "compromise", "--over", "snapshots")
+	if code != 0 || !strings.Contains(loud, "warning (base): 2 of 2 stances rest on no quote") {
+		t.Fatalf("exit %d, without -q the table lacks the base's warning:\n%s", code, loud)
+	}
+	out, stderr, code := run(t, "compare", compareFile, "-q", "-m", "compromise", "--over", "snapshots")
+	if code != 0 || strings.Contains(out+stderr, "warning") {
+		t.Errorf("-q: exit %d, a warning is printed:\n%s\nstderr:\n%s", code, out, stderr)
+	}
+	// What is left is the table without its warnings' lines.
+	var kept []string
+	for _, l := range strings.SplitAfter(loud, "\n") {
+		if !strings.HasPrefix(l, "warning (") && !strings.HasPrefix(l, "  ") {
+			kept = append(kept, l)
+		}
+	}
+	if strings.Join(kept, "") != out {
+		t.Errorf("-q changed more than the warnings:\n%s\nwithout -q, less its warnings:\n%s", out, strings.Join(kept, ""))
+	}
+	for _, f := range []string{"csv", "json"} {
+		js, stderr, code := run(t, "compare", compareFile, "-q", "-m", "compromise", "--over", "snapshots", "--snapshots", "base,2025-02-01", "-f", f)
+		if code != 0 || stderr != "" {
+			t.Errorf("%s -q: exit %d, stderr:\n%s", f, code, stderr)
+		}
+		if f == "json" {
+			var a answer.Comparison
+			if err := json.Unmarshal([]byte(js), &a); err != nil || len(a.Scenario.Warnings) != 2 {
+				t.Errorf("json -q: %v, scenario warnings %q, want the two shared", err, a.Scenario.Warnings)
+			}
+		}
+	}
+}
+
 // --variants takes a variant's name too, as --variant does: "A cares
 // more" is a-cares, 40 against 50 at the base, headed by its id.
 func TestCompareVariantsByName(t *testing.T) {
@@ -301,9 +337,9 @@ func TestCompareFitsWidth(t *testing.T) {
 		t.Run(over, func(t *testing.T) {
 			var a answer.Comparison
 			runJSON(t, &a, "compare", "--over", over, "-q")
-			fitsWidths(t, func(w io.Writer, width int) { compareTable(w, &a, nil, width) })
+			fitsWidths(t, func(w io.Writer, width int) { compareTable(w, &a, nil, true, width) })
 			var b bytes.Buffer
-			compareTable(&b, &a, nil, 120)
+			compareTable(&b, &a, nil, true, 120)
 			want := "│ COALITION-WITH-BACKSTOP │"
 			if over == "snapshots" {
 				want = "│ WHITE HOUSE MEETING │"
