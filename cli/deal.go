@@ -509,7 +509,7 @@ func printPlan(w io.Writer, p *answer.Scenario, res *answer.DealZone, title stri
 		para(w, line, width)
 	}
 	for _, s := range pl.Shortfalls {
-		line := fmt.Sprintf("  %s accepts %.3f, %.3f below its alternative %.3f; equivalently it moves", s.Actor, s.Utility, s.By, s.Alternative)
+		line := fmt.Sprintf("  %s accepts %.3f, %.3f below its alternative %.3f; equivalently it moves", p.ActorName(s.Actor), s.Utility, s.By, s.Alternative)
 		for j, m := range s.Moves {
 			if j > 0 {
 				line += ","

@@ -68,6 +68,17 @@ func TestDealSearchConflict(t *testing.T) {
 	}
 }
 
+// Variant reserve (both reservations 0.9) closes the zone; lowering
+// alternatives opens it at (0, 50), where U_B = 0.2·0 + 0.8·0.5 = 0.4,
+// 0.5 below B's 0.9. The shortfall names B as the red lines' bends do,
+// by its name, not its id.
+func TestDealShortfallNamesTheActor(t *testing.T) {
+	out, stderr, code := run(t, "deal", "search", logroll, "--variant", "reserve", "-q")
+	if code != 0 || !strings.Contains(out, "\n  B accepts 0.400, 0.500 below its alternative 0.900; equivalently it moves ") {
+		t.Errorf("exit %d, the shortfall line is not B's by name:\n%s%s", code, out, stderr)
+	}
+}
+
 // Package (30, 70): U_A = 1 − 0.8·0.3 − 0.2·0.7 = 0.62 and
 // U_B = 0.2·0.3 + 0.8·0.7 = 0.62; with reservations 0.9 both block.
 func TestDealEvaluate(t *testing.T) {
