@@ -3,8 +3,10 @@ package ask
 import (
 	"bytes"
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"unicode/utf8"
 
 	"parley/answer"
@@ -106,7 +108,7 @@ func applyReview(name string, data []byte, in *Input, r ingest.Review, date stri
 	if err := ingest.Apply(in.Scenario, r, date); err != nil {
 		return nil, err
 	}
-	return remarshalWith(name, data, in, o)
+	return remarshalWith(name, data, in, o, "with the review's entries merged")
 }
 
 // SourcesAdd records documents as sources of the scenario file (name,
@@ -142,20 +144,31 @@ func SourcesAdd(name string, data []byte, files []string) ([]byte, error) {
 		}
 		s.Metadata.Sources = append(s.Metadata.Sources, src)
 	}
-	return remarshal(name, data, in, []string{dir})
+	return remarshalWith(name, data, in, LoadOptions{SourceDirs: []string{dir}}, "with the sources added")
 }
 
-func remarshal(name string, data []byte, in *Input, sourceDirs []string) ([]byte, error) {
-	return remarshalWith(name, data, in, LoadOptions{SourceDirs: sourceDirs})
-}
-
-func remarshalWith(name string, data []byte, in *Input, o LoadOptions) ([]byte, error) {
+// remarshalWith writes the changed scenario over its file's text (name,
+// data) and checks the result with o, as `parley validate` would. The
+// result is not written when the check fails, so its problems cannot
+// point at its lines: they name the file as changed (changed says how:
+// "with the sources added") and locate each problem by its path alone.
+func remarshalWith(name string, data []byte, in *Input, o LoadOptions, changed string) ([]byte, error) {
 	out, err := scenariofile.MarshalOver(in.Scenario, formatOf(name), data)
 	if err != nil {
 		return nil, err
 	}
 	o.Format = Scenario
 	if _, err := Load(name, out, o); err != nil {
+		var ds scenario.Diagnostics
+		if errors.As(err, &ds) {
+			ds = slices.Clone(ds)
+			for i := range ds {
+				if ds[i].File == name {
+					ds[i].File, ds[i].Line, ds[i].Column = name+" "+changed+" (not written)", 0, 0
+				}
+			}
+			err = ds
+		}
 		return nil, errs.Wrap(errs.Invalid, err)
 	}
 	return out, nil

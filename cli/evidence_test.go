@@ -74,6 +74,39 @@ func TestIngestApply(t *testing.T) {
 	}
 }
 
+// A review whose kept quote is not in its document is refused, nothing
+// written; the problem names the scenario as merged, which was not
+// written, and its path, not a line of a file nobody can open (it said
+// "s.yaml:50:20:", a line the 39-line s.yaml does not have).
+func TestIngestApplyRefusalNamesNoUnwrittenLine(t *testing.T) {
+	dir := t.TempDir()
+	doc := filepath.Join(dir, "news.txt")
+	os.WriteFile(doc, []byte("Gamma said on March 3, 2025 that the budget must be cut.\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "memo.txt"), []byte("Alpha wants nothing.\n"), 0o644)
+	data, _ := os.ReadFile("testdata/example.yaml")
+	sc := filepath.Join(dir, "s.yaml")
+	os.WriteFile(sc, data, 0o644)
+	review, stderr, code := run(t, "ingest", doc, "--scenario", sc, "--format", "yaml")
+	if code != 0 {
+		t.Fatalf("ingest: exit %d, %s", code, stderr)
+	}
+	edited := strings.Replace(review, "quote: Gamma said on March 3, 2025 that the budget must be cut.", "quote: Gamma said on March 3, 2025 that the budget must grow.", 1)
+	if edited == review {
+		t.Fatalf("the review has no quote to edit:\n%s", review)
+	}
+	rp := filepath.Join(dir, "review.yaml")
+	os.WriteFile(rp, []byte(edited), 0o644)
+	out := filepath.Join(dir, "new.yaml")
+	_, stderr, code = run(t, "ingest", "apply", rp, "--scenario", sc, "-o", out)
+	want := sc + " with the review's entries merged (not written): snapshots[1].stances[0].evidence[0].quote: quote not found"
+	if code != 3 || !strings.Contains(stderr, want) {
+		t.Errorf("exit %d, stderr:\n%s\nwant exit 3 and %q", code, stderr, want)
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Error("the refused file was written")
+	}
+}
+
 // The same documents give the same candidates at both doors: `parley
 // ingest --format json` and POST /api/scenarios/{id}/ingest.
 func TestIngestParity(t *testing.T) {
