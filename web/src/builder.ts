@@ -333,25 +333,47 @@ function renameVoter(doc: Scenario, from: string, to: string, path: string) {
 }
 
 // unalias carries the removal of name from the aliases of the actor at
-// p into the decision rules, whose voters and weights may name the actor
-// by it: there it becomes the actor's id, as everywhere else the page
-// names an actor (a stance's, a proposer's, a leaving's menu shows the
-// actor, and is read back as its id once the alias is gone), so that
-// the rule still counts the actor it counted. While another actor still
-// answers to name, the rule keeps it too, as renameVoter does. A rule
-// that names the actor by another name as well is left as it is: it
-// named the actor twice, an error the save points to, and the page
-// draws the name no actor answers to "(not defined)", to be emptied.
+// p into what named the actor by it: there it becomes the actor's id, as
+// everywhere else the page names an actor (a stance's, a proposer's, a
+// leaving's menu shows the actor), in its place, so that a list keeps
+// the order the person gave it. The fields were read with the alias
+// still there (the aliases' change listener), so that a list of ticked
+// actors kept the alias where it was written; this is what renames it.
+// The references in the scopes that see the actor change, where the
+// name named it (another actor's id, or an earlier actor's alias, is
+// that actor's name: resolves). The decision rules, which count an actor
+// wherever it is added, keep name too while another actor answers to
+// it, as renameVoter does. A list of voters that names the actor by
+// another name as well named it twice (an error the save points to):
+// the entry name goes, and the voters are the ones they were. A qmv
+// rule's weights that do so are left as they are, since the two names
+// may have votes of their own and which to keep is the person's to
+// decide: the page draws the name no actor answers to "(not defined)",
+// to be emptied.
 function unalias(doc: Scenario, p: string, name: string) {
   const self = getPath(doc, p) as Actor | undefined
   if (!self?.id || name === self.id || self.aliases?.includes(name)) return
   const to = self.id
-  const shared = allActors(doc).some((a) => a !== self && (a.id === name || !!a.aliases?.includes(name)))
+  const all = allActors(doc)
+  const mine = !all.some((a) => a.id === name) && !all.slice(0, all.indexOf(self)).some((a) => a.aliases?.includes(name))
+  if (mine) {
+    const sees = reach(doc, p)
+    const changes = changesOf(doc).filter(([, scope]) => sees(scope)).map(([c]) => c)
+    const base = sees('')
+    const swap = (xs: string[] | undefined) => xs?.map((x) => (x === name ? to : x))
+    for (const s of [...(base ? doc.stances : []), ...changes.flatMap((c) => c.stances ?? [])]) if (s.actor === name) s.actor = to
+    for (const c of changes) {
+      for (const a of c.actors ?? []) if (a.id === name) a.id = to
+      if (c.remove_actors) c.remove_actors = swap(c.remove_actors)
+    }
+    for (const x of [...(base ? doc.proposals ?? [] : []), ...changes.flatMap((c) => c.proposals ?? [])]) if (x.proposers) x.proposers = swap(x.proposers)
+  }
+  const shared = all.some((a) => a !== self && (a.id === name || !!a.aliases?.includes(name)))
   const besides = (names: string[]) => names.some((x) => x !== name && resolves(doc, x) === to)
   for (const is of doc.issues) {
     const d = is.decision
     if (!d) continue
-    if (d.voters?.includes(name) && !besides(d.voters)) d.voters = d.voters.flatMap((x) => (x !== name ? [x] : shared ? [x, to] : [to]))
+    if (d.voters?.includes(name)) d.voters = d.voters.flatMap((x) => (x !== name ? [x] : shared ? (besides(d.voters!) ? [x] : [x, to]) : besides(d.voters!) ? [] : [to]))
     if (d.weights && name in d.weights && !besides(Object.keys(d.weights))) renameKey(d.weights, name, to, shared)
   }
 }
@@ -1153,7 +1175,13 @@ function draw(box: HTMLElement, ctx: BuildContext) {
       const kind = el.dataset.rename as Kind | undefined
       const from = el.dataset.was ?? '', to = el.value.trim()
       const renaming = !!kind && !!from && !!to && from !== to
-      if (renaming) { el.value = from; setPath(doc, el.dataset.path!, from) }
+      // Aliases changed are read as they were too: a list of ticked
+      // actors read against the new ones would take the box of an actor
+      // named by an alias taken away for a new choice, and move it to
+      // the end of the list (unalias renames it in its place).
+      const aliases = /\.aliases$/.test(el.dataset.path!) && from !== to
+      const typed = el.value
+      if (renaming || aliases) { el.value = from; setPath(doc, el.dataset.path!, read(el, doc, undefined)) }
       collect(box, doc)
       if (renaming) {
         el.value = to
@@ -1161,9 +1189,11 @@ function draw(box: HTMLElement, ctx: BuildContext) {
         renameInPage(box, doc, kind, from, to, el.dataset.path!)
         rename(doc, kind, from, to, el.dataset.path!)
       }
-      // An alias taken away: the decision rules that name the actor by
-      // it name it by its id (unalias).
-      if (/\.aliases$/.test(el.dataset.path!)) {
+      // An alias taken away: what names the actor by it names it by its
+      // id (unalias).
+      if (aliases) {
+        el.value = typed
+        setPath(doc, el.dataset.path!, read(el, doc, undefined))
         const now = new Set((read(el, doc, undefined) as string[] | undefined) ?? [])
         for (const n of from.split(',').map((x) => x.trim())) if (n && !now.has(n)) unalias(doc, el.dataset.path!.replace(/\.aliases$/, ''), n)
       }
