@@ -21,7 +21,7 @@ import { h, errorText } from './util'
 import { describe, message, sentence, actorName, issueName } from './diagnostics'
 import { parsePath, getPath, setPath } from './paths'
 import { resolves, scopeOf, actorsIn, proposalsIn, reach, allActors, changesOf, actorEntries } from './scopes'
-import { removal, votes } from './removal'
+import { removal, votes, naming } from './removal'
 
 // BuildContext is what the page gives the view.
 export interface BuildContext {
@@ -301,6 +301,56 @@ function rename(doc: Scenario, kind: Kind, from: string, to: string, path: strin
     for (const p of proposals) renameKey(p.package, from, to)
     for (const o of doc.outcomes ?? []) if (o.issue === from) o.issue = to
   }
+}
+
+// claimed says whether an item other than the one whose id (or
+// source's file) is at path is called from too: an issue, a source, an
+// actor its scope sees, a proposal of its list. The references to from
+// are then that one's as much, and stay when this one's id changes: two
+// items given one id by mistake, and one of them given another, leaves
+// the references with the one that kept it; an id emptied and given
+// meanwhile to another item leaves them with that one.
+function claimed(doc: Scenario, kind: Kind, from: string, path: string): boolean {
+  const at = path.replace(/\.(?:id|file)$/, '')
+  const self = getPath(doc, at)
+  switch (kind) {
+    case 'issue': return doc.issues.some((x) => x !== self && x.id === from)
+    case 'source': return (doc.metadata.sources ?? []).some((x) => x !== self && (x.id === from || x.file === from))
+    case 'actor': return actorsIn(doc, scopeOf(path)).some((a) => a !== self && a.id === from)
+    case 'proposal': {
+      const list = getPath(doc, at.replace(/\[\d+\]$/, ''))
+      return Array.isArray(list) && list.some((x) => x !== self && x?.id === from)
+    }
+  }
+  return false
+}
+
+// waiting is the id (or source's file) the field at path held last,
+// when the field is empty now and nothing else is called by it: what
+// named the item by it still does, and follows the id typed next
+// (rename); '' when there is none.
+function waiting(box: HTMLElement, doc: Scenario, path: string): string {
+  const el = box.querySelector<HTMLInputElement>(`[data-rename][data-path="${CSS.escape(path)}"]`)
+  const was = el?.dataset.was ?? ''
+  return el && el.value.trim() === '' && was && !claimed(doc, el.dataset.rename as Kind, was, path) ? was : ''
+}
+
+// idless are the id fields in box left empty whose items other fields
+// still name by the id they had (waiting), each with its problem said
+// as the server's are: the server would say the id is missing, and that
+// each of those names an unknown item, where they only wait for the id.
+function idless(box: HTMLElement, doc: Scenario): [HTMLInputElement, Diagnostic][] {
+  const out: [HTMLInputElement, Diagnostic][] = []
+  for (const el of box.querySelectorAll<HTMLInputElement>('input[data-rename][data-path$=".id"]')) {
+    const p = el.dataset.path!
+    const was = waiting(box, doc, p)
+    if (!was) continue
+    const as = clone(doc)
+    setPath(as, p, was)
+    const names = naming(as, p.replace(/\.id$/, ''))
+    if (names.length) out.push([el, { path: p, message: `missing; what named it by its id “${was}” waits for one, and follows the id typed: ${names.join('; ')}`, valid: 'a unique identifier' }])
+  }
+  return out
 }
 
 // renameKey moves m's value at key from to key to; with keep, it copies it
@@ -743,7 +793,12 @@ function draw(box: HTMLElement, ctx: BuildContext) {
       onclick: (e: Event) => {
         const path = (e.currentTarget as HTMLElement | null)?.dataset.remove ?? drawn
         collect(box, doc)
+        // An item whose id (or file) is empty is named by what named it
+        // by the one it had (waiting), which goes with it.
+        const kept = ['.id', '.file'].map((f) => [path + f, waiting(box, doc, path + f), getPath(doc, path + f)]).filter(([, was]) => was)
+        for (const [p, was] of kept) setPath(doc, p, was)
         const r = removal(doc, path)
+        for (const [p, , before] of kept) setPath(doc, p, before)
         const it = named()
         if (r.refused.length) {
           const why = `${it.charAt(0).toUpperCase() + it.slice(1)} cannot be removed here.\n${r.refused.map((x) => x.charAt(0).toUpperCase() + x.slice(1)).join('\n')}`
@@ -959,13 +1014,18 @@ function draw(box: HTMLElement, ctx: BuildContext) {
     // (the browser gives no value), which would save it as not given:
     // the save is refused here instead, the fields marked as the
     // server's problems are, and not drawn again, which would empty them.
+    // So is an id left empty that other fields name the item by still
+    // (idless): the server would take them for names of unknown items.
     unmark(box, '[data-local]')
-    const bad = unreadable(box)
-    if (bad.length) {
-      showDiagnostics(box, bad.map(([, x]) => x), doc, true)
-      bad[0][0].scrollIntoView({ block: 'center' })
-      bad[0][0].focus({ preventScroll: true })
-      ctx.status(`Not saved: ${bad.length} number field(s) hold text that is not a number: see the marked fields.`, true)
+    const bad = unreadable(box), empty = idless(box, doc)
+    if (bad.length || empty.length) {
+      const all = [...bad, ...empty]
+      showDiagnostics(box, all.map(([, x]) => x), doc, true)
+      all[0][0].scrollIntoView({ block: 'center' })
+      all[0][0].focus({ preventScroll: true })
+      const why = [bad.length ? `${bad.length} number field(s) hold text that is not a number` : '',
+        empty.length ? `${empty.length} id(s) are empty, which other fields name their items by still` : ''].filter((x) => x)
+      ctx.status(`Not saved: ${why.join(', and ')}: see the marked fields.`, true)
       return
     }
     try {
@@ -1174,7 +1234,7 @@ function draw(box: HTMLElement, ctx: BuildContext) {
     el.addEventListener('change', () => {
       const kind = el.dataset.rename as Kind | undefined
       const from = el.dataset.was ?? '', to = el.value.trim()
-      const renaming = !!kind && !!from && !!to && from !== to
+      const renaming = !!kind && !!from && !!to && from !== to && !claimed(doc, kind, from, el.dataset.path!)
       // Aliases changed are read as they were too: a list of ticked
       // actors read against the new ones would take the box of an actor
       // named by an alias taken away for a new choice, and move it to
@@ -1197,7 +1257,9 @@ function draw(box: HTMLElement, ctx: BuildContext) {
         const now = new Set((read(el, doc, undefined) as string[] | undefined) ?? [])
         for (const n of from.split(',').map((x) => x.trim())) if (n && !now.has(n)) unalias(doc, el.dataset.path!.replace(/\.aliases$/, ''), n)
       }
-      el.dataset.was = to
+      // An id emptied keeps the one it had, which what named the item by
+      // it still does (waiting): the id typed next carries it along.
+      el.dataset.was = to || (kind && !claimed(doc, kind, from, el.dataset.path!) ? from : to)
       refreshChoices(box, doc)
     })
   }

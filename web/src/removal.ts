@@ -99,7 +99,9 @@ class Plan {
   edits: (() => void)[] = []
   // prefix names the item a change adds when the change is removed.
   prefix = ''
-  constructor(readonly doc: Scenario) {}
+  // naming says what names the item alone, not what its removal would
+  // change besides (naming).
+  constructor(readonly doc: Scenario, readonly naming = false) {}
 
   say(line: string) { this.also.push(this.prefix + line) }
 
@@ -167,7 +169,7 @@ class Plan {
       this.refuse(`${on} needs ${quota} votes, and without ${name}’s ${before - after} its other voters have ${after}: first lower the quota, or choose another rule, ${where}.`, at + '.quota')
       return
     }
-    this.say(`its ${before - after} of the ${before} votes in ${on}` + (typeof quota === 'number' ? `: the quota stays at ${quota}, of a total that drops to ${after}` : ''))
+    this.say(`its ${before - after} of the ${before} votes in ${on}` + (typeof quota === 'number' && !this.naming ? `: the quota stays at ${quota}, of a total that drops to ${after}` : ''))
     this.edits.push(() => { for (const k of keys) deleteKey(d, 'weights', k) })
   }
 
@@ -191,7 +193,7 @@ class Plan {
     if (changed) this.say(`${plural(changed, 'change')} to stances on it in snapshots or variants`)
     if (redLines) this.say(`the red line on it of ${plural(redLines, 'actor')} (or of a change to one), with the reasons and quotes behind it`)
     if (valued.length) this.say(`its value in the package of ${plural(valued.length, 'proposal')}`)
-    for (const p of emptied) this.say(`(proposal ${quoted(p.name || p.id)} then decides no issue: the save refuses it until it has a value for another issue, or is removed)`)
+    if (!this.naming) for (const p of emptied) this.say(`(proposal ${quoted(p.name || p.id)} then decides no issue: the save refuses it until it has a value for another issue, or is removed)`)
     if (outcomes) this.say(plural(outcomes, 'outcome') + ' recorded for it')
     this.edits.push(() => {
       doc.stances = doc.stances.filter((x) => !on(x))
@@ -281,16 +283,7 @@ export function removal(doc: Scenario, path: string): Removal {
   const ss = parsePath(path, doc)
   const parent = ss.slice(0, -1)
   const item = getPath(doc, ss)
-  const list = parent[parent.length - 1]
-  const plan = new Plan(doc)
-  if (item && typeof item === 'object') {
-    if (list === 'actors' && parent.length === 1) plan.actor(item, path)
-    else if (list === 'add_actors') plan.actor(item, path)
-    else if (list === 'issues') plan.issue(item)
-    else if (list === 'sources' && parent[0] === 'metadata') plan.source(item)
-    else if (list === 'proposals') plan.proposal(item, path)
-    else if ((list === 'snapshots' || list === 'variants') && parent.length === 1) plan.change(item, path)
-  }
+  const plan = find(new Plan(doc), path)
   return {
     also: plan.also,
     refused: plan.refused,
@@ -302,4 +295,28 @@ export function removal(doc: Scenario, path: string): Removal {
       for (const e of plan.edits) e()
     },
   }
+}
+
+// find has plan find what names the item at path.
+function find(plan: Plan, path: string): Plan {
+  const ss = parsePath(path, plan.doc)
+  const parent = ss.slice(0, -1)
+  const item = getPath(plan.doc, ss)
+  const list = parent[parent.length - 1]
+  if (item && typeof item === 'object') {
+    if (list === 'actors' && parent.length === 1) plan.actor(item, path)
+    else if (list === 'add_actors') plan.actor(item, path)
+    else if (list === 'issues') plan.issue(item)
+    else if (list === 'sources' && parent[0] === 'metadata') plan.source(item)
+    else if (list === 'proposals') plan.proposal(item, path)
+    else if ((list === 'snapshots' || list === 'variants') && parent.length === 1) plan.change(item, path)
+  }
+  return plan
+}
+
+// naming says what names the item at path (an actor, an issue, a source,
+// a proposal), in the words removal's question uses ("2 stances on
+// it"), without what its removal would change besides.
+export function naming(doc: Scenario, path: string): string[] {
+  return find(new Plan(doc, true), path).also
 }
