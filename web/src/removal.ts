@@ -39,7 +39,7 @@
 // for another issue, which the builder edits.
 import type { Scenario, Actor, Changes, Proposal, Evidence, Issue, Source, Decision } from './api'
 import { parsePath, getPath } from './paths'
-import { scopeOf, reach, proposalsIn, allActors, changesOf, actorEntries } from './scopes'
+import { scopeOf, reach, proposalsIn, allActors, changesOf, actorEntries, actorsIn } from './scopes'
 import { issueName } from './diagnostics'
 
 // Removal is what removing an item involves: also lists what goes with
@@ -113,7 +113,13 @@ class Plan {
   // removed with it, whose own references go with it anyway.
   actor(a: Actor, path: string, skip?: Changes) {
     const doc = this.doc
-    const names = new Set([a.id, ...(a.aliases ?? [])].filter((x) => x))
+    // A name that is the id of another actor at the table in its scope
+    // too (an id given twice by mistake) names that one as much, and an
+    // alias another has too: what it names stays with the other (claimed,
+    // in builder.ts). Its id, another's alias, is its own (an id names
+    // before an alias does: resolves).
+    const there = actorsIn(doc, scopeOf(path)).filter((x) => x !== a)
+    const names = new Set([a.id, ...(a.aliases ?? [])].filter((x) => x && !there.some((o) => o.id === x || (x !== a.id && o.aliases?.includes(x)))))
     if (!names.size) return
     const mine = (x: string | undefined) => x !== undefined && names.has(x)
     const sees = reach(doc, path)
