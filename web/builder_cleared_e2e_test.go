@@ -54,7 +54,8 @@ func (r *renameSession) saveRefused() string {
 // red line and its reason, the package's value, the outcome) waits for
 // the new id, and a save meanwhile is refused by the page, beside the
 // id's field, saying what waits for it, rather than sent for the server
-// to call each of them a name of an unknown issue. Given the id c, the
+// to call each of them a name of an unknown issue. Given the id c (after
+// the view is drawn again, as an item added and removed draws it), the
 // issue has them all again: the red line's field under North, the saved
 // file. (They stayed on a, an issue no longer there, and the save was
 // refused.)
@@ -74,6 +75,10 @@ func TestBuilderClearedIssueId(t *testing.T) {
 		t.Errorf("the state after the refusal reads %q", s)
 	}
 
+	// The view drawn again meanwhile (an option added to Issue B, and
+	// removed) keeps the id that waits.
+	r.do("add an option", chromedp.Click(chromedp.CSS(`button[data-add="issues[1].anchors"]`)))
+	r.do("remove it", chromedp.Click(chromedp.CSS(`button[data-remove="issues[1].anchors[0]"]`)))
 	r.typeIn("issues[0].id", "c")
 	if v := get(t, r.bctx, "red line", chromedp.Evaluate[string](`document.querySelector('[data-path="actors[0].red_lines.c"]')?.value ?? "(none)"`)); v != "<= 40" {
 		t.Errorf("North's red line on Issue A, now c, reads %q", v)

@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -25,5 +26,28 @@ func TestBuilderRemoveDuplicateActor(t *testing.T) {
 	}
 	if got := r.items("stances", "actor"); got != "north south north south" {
 		t.Errorf("the stances' actors: %q", got)
+	}
+}
+
+// TestBuilderRenameOntoTakenId renames Issue A to b, Issue B's id, by
+// mistake, and then to c, and South to north, North's id, and then to
+// sud: what named Issue A and South follows them to c and sud, and Issue
+// B and North keep their own. (Renamed onto b, Issue A's stances, red
+// line, package value and outcome were merged with Issue B's, its value
+// in the package written over B's, and renamed to c, B's went along.)
+func TestBuilderRenameOntoTakenId(t *testing.T) {
+	r := openAsking(t, "Cleared", cleared)
+	r.typeIn("issues[0].id", "b")
+	r.typeIn("issues[0].id", "c")
+	r.typeIn("actors[1].id", "north")
+	r.typeIn("actors[1].id", "sud")
+	saved := r.save()
+	var on []string
+	for _, s := range saved.Stances {
+		on = append(on, s.Actor+"/"+s.Issue)
+	}
+	got := fmt.Sprintf("%v %v %v %v %s", on, saved.Actors[0].RedLines, saved.Proposals[0].Package, saved.Proposals[0].Proposers, saved.Outcomes[0].Issue)
+	if want := "[north/c sud/c north/b sud/b] map[c:<= 40] map[b:40 c:30] [north] c"; got != want {
+		t.Errorf("the stances, North's red lines, the package, the proposers and the outcome's issue read\n%s\nwant\n%s", got, want)
 	}
 }

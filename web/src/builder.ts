@@ -55,6 +55,12 @@ let draft: Draft | null = null
 // openMore holds the actors (by path) whose folded fields are open, so
 // that they stay open when the view is drawn again (a quote added).
 const openMore = new Set<string>()
+// emptied holds, per item (an issue, actor, source, proposal), the id
+// (or file) its field held before it was emptied or given another
+// item's, which what names the item by it still waits for (waiting):
+// the field's own record of it (data-was) is drawn again from the
+// document when the view is.
+const emptied = new WeakMap<object, { [field: string]: string }>()
 // formats are the formats an upload may be in (GET /api/formats), null
 // until they come.
 let formats: FormatInfo[] | null = null
@@ -309,7 +315,9 @@ function rename(doc: Scenario, kind: Kind, from: string, to: string, path: strin
 // are then that one's as much, and stay when this one's id changes: two
 // items given one id by mistake, and one of them given another, leaves
 // the references with the one that kept it; an id emptied and given
-// meanwhile to another item leaves them with that one.
+// meanwhile to another item leaves them with that one. Nor does a
+// rename to another's id carry them (the change listener): merged with
+// the other's, they could not be told apart when the typing goes on.
 function claimed(doc: Scenario, kind: Kind, from: string, path: string): boolean {
   const at = path.replace(/\.(?:id|file)$/, '')
   const self = getPath(doc, at)
@@ -325,14 +333,15 @@ function claimed(doc: Scenario, kind: Kind, from: string, path: string): boolean
   return false
 }
 
-// waiting is the id (or source's file) the field at path held last,
-// when the field is empty now and nothing else is called by it: what
-// named the item by it still does, and follows the id typed next
-// (rename); '' when there is none.
+// waiting is the id (or source's file) the field at path held before,
+// when the field is empty now, or holds an id another item has, and
+// nothing else is called by the one before: what named the item by it
+// still does, and follows the id typed next (rename); '' when there is
+// none.
 function waiting(box: HTMLElement, doc: Scenario, path: string): string {
   const el = box.querySelector<HTMLInputElement>(`[data-rename][data-path="${CSS.escape(path)}"]`)
   const was = el?.dataset.was ?? ''
-  return el && el.value.trim() === '' && was && !claimed(doc, el.dataset.rename as Kind, was, path) ? was : ''
+  return el && el.value.trim() !== was && was && !claimed(doc, el.dataset.rename as Kind, was, path) ? was : ''
 }
 
 // idless are the id fields in box left empty whose items other fields
@@ -344,7 +353,7 @@ function idless(box: HTMLElement, doc: Scenario): [HTMLInputElement, Diagnostic]
   for (const el of box.querySelectorAll<HTMLInputElement>('input[data-rename][data-path$=".id"]')) {
     const p = el.dataset.path!
     const was = waiting(box, doc, p)
-    if (!was) continue
+    if (!was || el.value.trim() !== '') continue
     const as = clone(doc)
     setPath(as, p, was)
     const names = naming(as, p.replace(/\.id$/, ''))
@@ -1234,7 +1243,12 @@ function draw(box: HTMLElement, ctx: BuildContext) {
     el.addEventListener('change', () => {
       const kind = el.dataset.rename as Kind | undefined
       const from = el.dataset.was ?? '', to = el.value.trim()
-      const renaming = !!kind && !!from && !!to && from !== to && !claimed(doc, kind, from, el.dataset.path!)
+      // An id another item has (claimed) carries nothing: renamed from
+      // one, the references are the other's as much; to one, they would
+      // be merged with the other's, and could not be told apart again.
+      const mine = !!kind && !!from && !claimed(doc, kind, from, el.dataset.path!)
+      const taken = !!kind && !!to && claimed(doc, kind, to, el.dataset.path!)
+      const renaming = mine && !!to && from !== to && !taken
       // Aliases changed are read as they were too: a list of ticked
       // actors read against the new ones would take the box of an actor
       // named by an alias taken away for a new choice, and move it to
@@ -1257,9 +1271,15 @@ function draw(box: HTMLElement, ctx: BuildContext) {
         const now = new Set((read(el, doc, undefined) as string[] | undefined) ?? [])
         for (const n of from.split(',').map((x) => x.trim())) if (n && !now.has(n)) unalias(doc, el.dataset.path!.replace(/\.aliases$/, ''), n)
       }
-      // An id emptied keeps the one it had, which what named the item by
-      // it still does (waiting): the id typed next carries it along.
-      el.dataset.was = to || (kind && !claimed(doc, kind, from, el.dataset.path!) ? from : to)
+      // An id emptied, or made another item's, keeps the one it had,
+      // which what named the item by it still does (waiting): the id
+      // typed next carries it along.
+      el.dataset.was = mine && (!to || taken) ? from : to
+      if (kind) {
+        const [, at, f] = /^(.*)\.(\w+)$/.exec(el.dataset.path!)!
+        const item = getPath(doc, at)
+        if (item && typeof item === 'object') emptied.set(item, { ...emptied.get(item), [f]: el.dataset.was !== to ? el.dataset.was : '' })
+      }
       refreshChoices(box, doc)
     })
   }
@@ -1291,6 +1311,12 @@ function draw(box: HTMLElement, ctx: BuildContext) {
     }
   }
   for (const el of box.querySelectorAll<HTMLElement>('[data-path^="issues["][data-refresh]')) el.addEventListener('change', issueRows)
+  // An id field drawn empty again keeps the id it had (emptied).
+  for (const el of box.querySelectorAll<HTMLInputElement>('input[data-rename]')) {
+    const [, at, f] = /^(.*)\.(\w+)$/.exec(el.dataset.path!)!
+    const was = emptied.get(getPath(doc, at))?.[f]
+    if (was && was !== el.value.trim()) el.dataset.was = was
+  }
   wire(box, doc)
   // The remove buttons' labels follow the names typed, after the
   // fields' own listeners have put them in the document (and carried a
