@@ -383,12 +383,17 @@ function renameVoter(doc: Scenario, from: string, to: string, path: string) {
   const self = getPath(doc, path.replace(/\.id$/, ''))
   const all = allActors(doc)
   const shared = all.some((a) => a !== self && (a.id === from || !!a.aliases?.includes(from)))
-  for (const is of doc.issues) {
-    const d = is.decision
-    if (!d) continue
+  for (const d of doc.issues.flatMap(decisions)) {
     if (d.voters?.includes(from)) d.voters = d.voters.flatMap((x) => (x !== from ? [x] : shared ? [x, to] : [to]))
     renameKey(d.weights, from, to, shared)
   }
+}
+
+// decisions are the issue's decision rule and the fields of the rules it
+// had before (ruleMemory), which a rename follows into, so that a rule
+// chosen again names the actors as they are called now.
+function decisions(is: Issue): Partial<Decision>[] {
+  return [is.decision, ruleMemory.get(is)].filter((d): d is Partial<Decision> => !!d)
 }
 
 // unalias carries the removal of name from the aliases of the actor at
@@ -429,9 +434,7 @@ function unalias(doc: Scenario, p: string, name: string) {
   }
   const shared = all.some((a) => a !== self && (a.id === name || !!a.aliases?.includes(name)))
   const besides = (names: string[]) => names.some((x) => x !== name && resolves(doc, x) === to)
-  for (const is of doc.issues) {
-    const d = is.decision
-    if (!d) continue
+  for (const d of doc.issues.flatMap(decisions)) {
     if (d.voters?.includes(name)) d.voters = d.voters.flatMap((x) => (x !== name ? [x] : shared ? (besides(d.voters!) ? [x] : [x, to]) : besides(d.voters!) ? [] : [to]))
     if (d.weights && name in d.weights && !besides(Object.keys(d.weights))) renameKey(d.weights, name, to, shared)
   }
@@ -621,19 +624,22 @@ const ruleMemory = new WeakMap<Issue, Partial<Decision>>()
 // setRule makes rule the issue's decision rule: '' removes the decision;
 // another rule keeps the fields it shares with the rule before (the
 // voters, from unanimity to majority) and takes back those it had
-// (ruleMemory); the fields the rule does not take are left out, since
+// (ruleMemory), less the actors removed since (a rename has followed
+// into them); the fields the rule does not take are left out, since
 // the format refuses them (weights only with qmv, voters only without).
-function setRule(is: Issue, rule: string) {
+function setRule(doc: Scenario, is: Issue, rule: string) {
   const old = is.decision
   const m = ruleMemory.get(is) ?? {}
   if (old?.rule === 'qmv') { m.weights = old.weights; m.quota = old.quota } else if (old) m.voters = old.voters
   ruleMemory.set(is, m)
   if (!rule) { delete is.decision; return }
   const d: Decision = { rule }
+  const there = (name: string) => resolves(doc, name) !== undefined
   if (rule === 'qmv') {
-    if (m.weights && Object.keys(m.weights).length) d.weights = m.weights
+    const weights = Object.fromEntries(Object.entries(m.weights ?? {}).filter(([k]) => there(k)))
+    if (Object.keys(weights).length) d.weights = weights
     if (m.quota !== undefined) d.quota = m.quota
-  } else if (m.voters?.length) d.voters = m.voters
+  } else if (m.voters?.some(there)) d.voters = m.voters.filter(there)
   is.decision = d
 }
 
@@ -682,7 +688,7 @@ function decisionEditor(doc: Scenario, p: string): HTMLElement {
   box.dataset.drawn = decisionDrawn(doc, p)
   sel.addEventListener('change', () => {
     readFields(box, doc)
-    setRule(is, sel.value)
+    setRule(doc, is, sel.value)
     if (draft) draft.diags = draft.diags.filter((x) => !x.path.startsWith(p + '.decision'))
     redrawDecision(box, doc, true)
   })
