@@ -51,3 +51,25 @@ func TestBuilderRenameOntoTakenId(t *testing.T) {
 		t.Errorf("the stances, North's red lines, the package, the proposers and the outcome's issue read\n%s\nwant\n%s", got, want)
 	}
 }
+
+// TestBuilderRenameOntoVariantActor renames North to east, the id of the
+// actors the variants add, by mistake, and back to north, in the renames
+// scenario: nothing follows either way: North keeps its stances, and
+// East its one vote in Issue A's qmv rule and its stance in the first
+// variant. (Renamed onto east, North's 3 votes were
+// written over East's; renamed back, they were copied to north, leaving
+// East 3 votes, and the variant's stance of East went to North.)
+func TestBuilderRenameOntoVariantActor(t *testing.T) {
+	r := openAsking(t, "Renames", renames)
+	r.typeIn("actors[0].id", "east")
+	r.typeIn("actors[0].id", "north")
+	if got := r.items("stances", "actor"); got != "north south north south" {
+		t.Errorf("the stances' actors: %q", got)
+	}
+	if got := get(t, r.bctx, "east's votes", chromedp.Evaluate[string](`document.querySelector('[data-path="issues[0].decision.weights.east"]')?.value ?? "(none)"`)); got != "1" {
+		t.Errorf("East's votes read %q", got)
+	}
+	if got := get(t, r.bctx, "the variant's stance", chromedp.Evaluate[string](`document.querySelector('[data-path="variants[0].stances[0].actor"]')?.value ?? "(none)"`)); got != "east" {
+		t.Errorf("the first variant's stance is of %q", got)
+	}
+}

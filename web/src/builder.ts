@@ -21,7 +21,7 @@ import { h, errorText } from './util'
 import { describe, message, sentence, actorName, issueName } from './diagnostics'
 import { parsePath, getPath, setPath } from './paths'
 import { resolves, scopeOf, actorsIn, proposalsIn, reach, allActors, changesOf, actorEntries } from './scopes'
-import { removal, votes, naming } from './removal'
+import { removal, votes, naming, company } from './removal'
 
 // BuildContext is what the page gives the view.
 export interface BuildContext {
@@ -311,7 +311,8 @@ function rename(doc: Scenario, kind: Kind, from: string, to: string, path: strin
 
 // claimed says whether an item other than the one whose id (or
 // source's file) is at path is called from too: an issue, a source, an
-// actor its scope sees, a proposal of its list. The references to from
+// actor at the table with it in a scope (company), a proposal of its
+// list. The references to from
 // are then that one's as much, and stay when this one's id changes: two
 // items given one id by mistake, and one of them given another, leaves
 // the references with the one that kept it; an id emptied and given
@@ -324,7 +325,7 @@ function claimed(doc: Scenario, kind: Kind, from: string, path: string): boolean
   switch (kind) {
     case 'issue': return doc.issues.some((x) => x !== self && x.id === from)
     case 'source': return (doc.metadata.sources ?? []).some((x) => x !== self && (x.id === from || x.file === from))
-    case 'actor': return actorsIn(doc, scopeOf(path)).some((a) => a !== self && a.id === from)
+    case 'actor': return [...company(doc, path)].some((a) => a !== self && a.id === from)
     case 'proposal': {
       const list = getPath(doc, at.replace(/\[\d+\]$/, ''))
       return Array.isArray(list) && list.some((x) => x !== self && x?.id === from)

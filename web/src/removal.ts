@@ -55,6 +55,17 @@ const MaxWeight = 1e12
 const plural = (n: number, one: string, many = one + 's') => `${n} ${n === 1 ? one : many}`
 const quoted = (s: string) => `“${s}”`
 
+// company are the actors at the table with the actor defined at path
+// (its id's field, or its entry's), itself among them: in every scope
+// that sees it (reach), the actors there (actorsIn). A name another of
+// them has names that one as much, wherever the actor is named.
+export function company(doc: Scenario, path: string): Set<Actor> {
+  const sees = reach(doc, path)
+  const out = new Set<Actor>()
+  for (const scope of ['', ...changesOf(doc).map(([, sc]) => sc)]) if (sees(scope)) for (const a of actorsIn(doc, scope)) out.add(a)
+  return out
+}
+
 // votes is the total a qmv rule's quota is checked against, as the server
 // counts it (scenario/decision.go): the weights of the actors the
 // scenario has (but without), each actor's once, the first of its names
@@ -113,12 +124,12 @@ class Plan {
   // removed with it, whose own references go with it anyway.
   actor(a: Actor, path: string, skip?: Changes) {
     const doc = this.doc
-    // A name that is the id of another actor at the table in its scope
-    // too (an id given twice by mistake) names that one as much, and an
+    // A name that is the id of another actor at the table with it too
+    // (an id given twice by mistake) names that one as much, and an
     // alias another has too: what it names stays with the other (claimed,
     // in builder.ts). Its id, another's alias, is its own (an id names
     // before an alias does: resolves).
-    const there = actorsIn(doc, scopeOf(path)).filter((x) => x !== a)
+    const there = [...company(doc, path)].filter((x) => x !== a)
     const names = new Set([a.id, ...(a.aliases ?? [])].filter((x) => x && !there.some((o) => o.id === x || (x !== a.id && o.aliases?.includes(x)))))
     if (!names.size) return
     const mine = (x: string | undefined) => x !== undefined && names.has(x)
