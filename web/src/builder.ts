@@ -21,7 +21,7 @@ import { h, errorText } from './util'
 import { describe, message, sentence, actorName, issueName } from './diagnostics'
 import { parsePath, getPath, setPath } from './paths'
 import { resolves, scopeOf, actorsIn, proposalsIn, reach, allActors, changesOf, actorEntries } from './scopes'
-import { removal, votes } from './removal'
+import { removal, votes, naming, company } from './removal'
 
 // BuildContext is what the page gives the view.
 export interface BuildContext {
@@ -55,6 +55,12 @@ let draft: Draft | null = null
 // openMore holds the actors (by path) whose folded fields are open, so
 // that they stay open when the view is drawn again (a quote added).
 const openMore = new Set<string>()
+// emptied holds, per item (an issue, actor, source, proposal), the id
+// (or file) its field held before it was emptied or given another
+// item's, which what names the item by it still waits for (waiting):
+// the field's own record of it (data-was) is drawn again from the
+// document when the view is.
+const emptied = new WeakMap<object, { [field: string]: string }>()
 // formats are the formats an upload may be in (GET /api/formats), null
 // until they come.
 let formats: FormatInfo[] | null = null
@@ -303,6 +309,60 @@ function rename(doc: Scenario, kind: Kind, from: string, to: string, path: strin
   }
 }
 
+// claimed says whether an item other than the one whose id (or
+// source's file) is at path is called from too: an issue, a source, an
+// actor at the table with it in a scope (company), a proposal of its
+// list. The references to from
+// are then that one's as much, and stay when this one's id changes: two
+// items given one id by mistake, and one of them given another, leaves
+// the references with the one that kept it; an id emptied and given
+// meanwhile to another item leaves them with that one. Nor does a
+// rename to another's id carry them (the change listener): merged with
+// the other's, they could not be told apart when the typing goes on.
+function claimed(doc: Scenario, kind: Kind, from: string, path: string): boolean {
+  const at = path.replace(/\.(?:id|file)$/, '')
+  const self = getPath(doc, at)
+  switch (kind) {
+    case 'issue': return doc.issues.some((x) => x !== self && x.id === from)
+    case 'source': return (doc.metadata.sources ?? []).some((x) => x !== self && (x.id === from || x.file === from))
+    case 'actor': return [...company(doc, path)].some((a) => a !== self && a.id === from)
+    case 'proposal': {
+      const list = getPath(doc, at.replace(/\[\d+\]$/, ''))
+      return Array.isArray(list) && list.some((x) => x !== self && x?.id === from)
+    }
+  }
+  return false
+}
+
+// waiting is the id (or source's file) the field at path held before,
+// when the field is empty now, or holds an id another item has, and
+// nothing else is called by the one before: what named the item by it
+// still does, and follows the id typed next (rename); '' when there is
+// none.
+function waiting(box: HTMLElement, doc: Scenario, path: string): string {
+  const el = box.querySelector<HTMLInputElement>(`[data-rename][data-path="${CSS.escape(path)}"]`)
+  const was = el?.dataset.was ?? ''
+  return el && el.value.trim() !== was && was && !claimed(doc, el.dataset.rename as Kind, was, path) ? was : ''
+}
+
+// idless are the id fields in box left empty whose items other fields
+// still name by the id they had (waiting), each with its problem said
+// as the server's are: the server would say the id is missing, and that
+// each of those names an unknown item, where they only wait for the id.
+function idless(box: HTMLElement, doc: Scenario): [HTMLInputElement, Diagnostic][] {
+  const out: [HTMLInputElement, Diagnostic][] = []
+  for (const el of box.querySelectorAll<HTMLInputElement>('input[data-rename][data-path$=".id"]')) {
+    const p = el.dataset.path!
+    const was = waiting(box, doc, p)
+    if (!was || el.value.trim() !== '') continue
+    const as = clone(doc)
+    setPath(as, p, was)
+    const names = naming(as, p.replace(/\.id$/, ''))
+    if (names.length) out.push([el, { path: p, message: `missing; what named it by its id “${was}” waits for one, and follows the id typed: ${names.join('; ')}`, valid: 'a unique identifier' }])
+  }
+  return out
+}
+
 // renameKey moves m's value at key from to key to; with keep, it copies it
 // and from keeps its own.
 function renameKey(m: { [k: string]: unknown } | undefined, from: string, to: string, keep = false) {
@@ -324,34 +384,59 @@ function renameVoter(doc: Scenario, from: string, to: string, path: string) {
   const self = getPath(doc, path.replace(/\.id$/, ''))
   const all = allActors(doc)
   const shared = all.some((a) => a !== self && (a.id === from || !!a.aliases?.includes(from)))
-  for (const is of doc.issues) {
-    const d = is.decision
-    if (!d) continue
+  for (const d of doc.issues.flatMap(decisions)) {
     if (d.voters?.includes(from)) d.voters = d.voters.flatMap((x) => (x !== from ? [x] : shared ? [x, to] : [to]))
     renameKey(d.weights, from, to, shared)
   }
 }
 
+// decisions are the issue's decision rule and the fields of the rules it
+// had before (ruleMemory), which a rename follows into, so that a rule
+// chosen again names the actors as they are called now.
+function decisions(is: Issue): Partial<Decision>[] {
+  return [is.decision, ruleMemory.get(is)].filter((d): d is Partial<Decision> => !!d)
+}
+
 // unalias carries the removal of name from the aliases of the actor at
-// p into the decision rules, whose voters and weights may name the actor
-// by it: there it becomes the actor's id, as everywhere else the page
-// names an actor (a stance's, a proposer's, a leaving's menu shows the
-// actor, and is read back as its id once the alias is gone), so that
-// the rule still counts the actor it counted. While another actor still
-// answers to name, the rule keeps it too, as renameVoter does. A rule
-// that names the actor by another name as well is left as it is: it
-// named the actor twice, an error the save points to, and the page
-// draws the name no actor answers to "(not defined)", to be emptied.
+// p into what named the actor by it: there it becomes the actor's id, as
+// everywhere else the page names an actor (a stance's, a proposer's, a
+// leaving's menu shows the actor), in its place, so that a list keeps
+// the order the person gave it. The fields were read with the alias
+// still there (the aliases' change listener), so that a list of ticked
+// actors kept the alias where it was written; this is what renames it.
+// The references in the scopes that see the actor change, where the
+// name named it (another actor's id, or an earlier actor's alias, is
+// that actor's name: resolves). The decision rules, which count an actor
+// wherever it is added, keep name too while another actor answers to
+// it, as renameVoter does. A list of voters that names the actor by
+// another name as well named it twice (an error the save points to):
+// the entry name goes, and the voters are the ones they were. A qmv
+// rule's weights that do so are left as they are, since the two names
+// may have votes of their own and which to keep is the person's to
+// decide: the page draws the name no actor answers to "(not defined)",
+// to be emptied.
 function unalias(doc: Scenario, p: string, name: string) {
   const self = getPath(doc, p) as Actor | undefined
   if (!self?.id || name === self.id || self.aliases?.includes(name)) return
   const to = self.id
-  const shared = allActors(doc).some((a) => a !== self && (a.id === name || !!a.aliases?.includes(name)))
+  const all = allActors(doc)
+  const mine = !all.some((a) => a.id === name) && !all.slice(0, all.indexOf(self)).some((a) => a.aliases?.includes(name))
+  if (mine) {
+    const sees = reach(doc, p)
+    const changes = changesOf(doc).filter(([, scope]) => sees(scope)).map(([c]) => c)
+    const base = sees('')
+    const swap = (xs: string[] | undefined) => xs?.map((x) => (x === name ? to : x))
+    for (const s of [...(base ? doc.stances : []), ...changes.flatMap((c) => c.stances ?? [])]) if (s.actor === name) s.actor = to
+    for (const c of changes) {
+      for (const a of c.actors ?? []) if (a.id === name) a.id = to
+      if (c.remove_actors) c.remove_actors = swap(c.remove_actors)
+    }
+    for (const x of [...(base ? doc.proposals ?? [] : []), ...changes.flatMap((c) => c.proposals ?? [])]) if (x.proposers) x.proposers = swap(x.proposers)
+  }
+  const shared = all.some((a) => a !== self && (a.id === name || !!a.aliases?.includes(name)))
   const besides = (names: string[]) => names.some((x) => x !== name && resolves(doc, x) === to)
-  for (const is of doc.issues) {
-    const d = is.decision
-    if (!d) continue
-    if (d.voters?.includes(name) && !besides(d.voters)) d.voters = d.voters.flatMap((x) => (x !== name ? [x] : shared ? [x, to] : [to]))
+  for (const d of doc.issues.flatMap(decisions)) {
+    if (d.voters?.includes(name)) d.voters = d.voters.flatMap((x) => (x !== name ? [x] : shared ? (besides(d.voters!) ? [x] : [x, to]) : besides(d.voters!) ? [] : [to]))
     if (d.weights && name in d.weights && !besides(Object.keys(d.weights))) renameKey(d.weights, name, to, shared)
   }
 }
@@ -540,19 +625,22 @@ const ruleMemory = new WeakMap<Issue, Partial<Decision>>()
 // setRule makes rule the issue's decision rule: '' removes the decision;
 // another rule keeps the fields it shares with the rule before (the
 // voters, from unanimity to majority) and takes back those it had
-// (ruleMemory); the fields the rule does not take are left out, since
+// (ruleMemory), less the actors removed since (a rename has followed
+// into them); the fields the rule does not take are left out, since
 // the format refuses them (weights only with qmv, voters only without).
-function setRule(is: Issue, rule: string) {
+function setRule(doc: Scenario, is: Issue, rule: string) {
   const old = is.decision
   const m = ruleMemory.get(is) ?? {}
   if (old?.rule === 'qmv') { m.weights = old.weights; m.quota = old.quota } else if (old) m.voters = old.voters
   ruleMemory.set(is, m)
   if (!rule) { delete is.decision; return }
   const d: Decision = { rule }
+  const there = (name: string) => resolves(doc, name) !== undefined
   if (rule === 'qmv') {
-    if (m.weights && Object.keys(m.weights).length) d.weights = m.weights
+    const weights = Object.fromEntries(Object.entries(m.weights ?? {}).filter(([k]) => there(k)))
+    if (Object.keys(weights).length) d.weights = weights
     if (m.quota !== undefined) d.quota = m.quota
-  } else if (m.voters?.length) d.voters = m.voters
+  } else if (m.voters?.some(there)) d.voters = m.voters.filter(there)
   is.decision = d
 }
 
@@ -601,7 +689,7 @@ function decisionEditor(doc: Scenario, p: string): HTMLElement {
   box.dataset.drawn = decisionDrawn(doc, p)
   sel.addEventListener('change', () => {
     readFields(box, doc)
-    setRule(is, sel.value)
+    setRule(doc, is, sel.value)
     if (draft) draft.diags = draft.diags.filter((x) => !x.path.startsWith(p + '.decision'))
     redrawDecision(box, doc, true)
   })
@@ -721,7 +809,12 @@ function draw(box: HTMLElement, ctx: BuildContext) {
       onclick: (e: Event) => {
         const path = (e.currentTarget as HTMLElement | null)?.dataset.remove ?? drawn
         collect(box, doc)
+        // An item whose id (or file) is empty is named by what named it
+        // by the one it had (waiting), which goes with it.
+        const kept = ['.id', '.file'].map((f) => [path + f, waiting(box, doc, path + f), getPath(doc, path + f)]).filter(([, was]) => was)
+        for (const [p, was] of kept) setPath(doc, p, was)
         const r = removal(doc, path)
+        for (const [p, , before] of kept) setPath(doc, p, before)
         const it = named()
         if (r.refused.length) {
           const why = `${it.charAt(0).toUpperCase() + it.slice(1)} cannot be removed here.\n${r.refused.map((x) => x.charAt(0).toUpperCase() + x.slice(1)).join('\n')}`
@@ -937,13 +1030,18 @@ function draw(box: HTMLElement, ctx: BuildContext) {
     // (the browser gives no value), which would save it as not given:
     // the save is refused here instead, the fields marked as the
     // server's problems are, and not drawn again, which would empty them.
+    // So is an id left empty that other fields name the item by still
+    // (idless): the server would take them for names of unknown items.
     unmark(box, '[data-local]')
-    const bad = unreadable(box)
-    if (bad.length) {
-      showDiagnostics(box, bad.map(([, x]) => x), doc, true)
-      bad[0][0].scrollIntoView({ block: 'center' })
-      bad[0][0].focus({ preventScroll: true })
-      ctx.status(`Not saved: ${bad.length} number field(s) hold text that is not a number: see the marked fields.`, true)
+    const bad = unreadable(box), empty = idless(box, doc)
+    if (bad.length || empty.length) {
+      const all = [...bad, ...empty]
+      showDiagnostics(box, all.map(([, x]) => x), doc, true)
+      all[0][0].scrollIntoView({ block: 'center' })
+      all[0][0].focus({ preventScroll: true })
+      const why = [bad.length ? `${bad.length} number field(s) hold text that is not a number` : '',
+        empty.length ? `${empty.length} id(s) are empty, which other fields name their items by still` : ''].filter((x) => x)
+      ctx.status(`Not saved: ${why.join(', and ')}: see the marked fields.`, true)
       return
     }
     try {
@@ -1152,8 +1250,19 @@ function draw(box: HTMLElement, ctx: BuildContext) {
     el.addEventListener('change', () => {
       const kind = el.dataset.rename as Kind | undefined
       const from = el.dataset.was ?? '', to = el.value.trim()
-      const renaming = !!kind && !!from && !!to && from !== to
-      if (renaming) { el.value = from; setPath(doc, el.dataset.path!, from) }
+      // An id another item has (claimed) carries nothing: renamed from
+      // one, the references are the other's as much; to one, they would
+      // be merged with the other's, and could not be told apart again.
+      const mine = !!kind && !!from && !claimed(doc, kind, from, el.dataset.path!)
+      const taken = !!kind && !!to && claimed(doc, kind, to, el.dataset.path!)
+      const renaming = mine && !!to && from !== to && !taken
+      // Aliases changed are read as they were too: a list of ticked
+      // actors read against the new ones would take the box of an actor
+      // named by an alias taken away for a new choice, and move it to
+      // the end of the list (unalias renames it in its place).
+      const aliases = /\.aliases$/.test(el.dataset.path!) && from !== to
+      const typed = el.value
+      if (renaming || aliases) { el.value = from; setPath(doc, el.dataset.path!, read(el, doc, undefined)) }
       collect(box, doc)
       if (renaming) {
         el.value = to
@@ -1161,13 +1270,23 @@ function draw(box: HTMLElement, ctx: BuildContext) {
         renameInPage(box, doc, kind, from, to, el.dataset.path!)
         rename(doc, kind, from, to, el.dataset.path!)
       }
-      // An alias taken away: the decision rules that name the actor by
-      // it name it by its id (unalias).
-      if (/\.aliases$/.test(el.dataset.path!)) {
+      // An alias taken away: what names the actor by it names it by its
+      // id (unalias).
+      if (aliases) {
+        el.value = typed
+        setPath(doc, el.dataset.path!, read(el, doc, undefined))
         const now = new Set((read(el, doc, undefined) as string[] | undefined) ?? [])
         for (const n of from.split(',').map((x) => x.trim())) if (n && !now.has(n)) unalias(doc, el.dataset.path!.replace(/\.aliases$/, ''), n)
       }
-      el.dataset.was = to
+      // An id emptied, or made another item's, keeps the one it had,
+      // which what named the item by it still does (waiting): the id
+      // typed next carries it along.
+      el.dataset.was = mine && (!to || taken) ? from : to
+      if (kind) {
+        const [, at, f] = /^(.*)\.(\w+)$/.exec(el.dataset.path!)!
+        const item = getPath(doc, at)
+        if (item && typeof item === 'object') emptied.set(item, { ...emptied.get(item), [f]: el.dataset.was !== to ? el.dataset.was : '' })
+      }
       refreshChoices(box, doc)
     })
   }
@@ -1199,6 +1318,12 @@ function draw(box: HTMLElement, ctx: BuildContext) {
     }
   }
   for (const el of box.querySelectorAll<HTMLElement>('[data-path^="issues["][data-refresh]')) el.addEventListener('change', issueRows)
+  // An id field drawn empty again keeps the id it had (emptied).
+  for (const el of box.querySelectorAll<HTMLInputElement>('input[data-rename]')) {
+    const [, at, f] = /^(.*)\.(\w+)$/.exec(el.dataset.path!)!
+    const was = emptied.get(getPath(doc, at))?.[f]
+    if (was && was !== el.value.trim()) el.dataset.was = was
+  }
   wire(box, doc)
   // The remove buttons' labels follow the names typed, after the
   // fields' own listeners have put them in the document (and carried a

@@ -39,7 +39,7 @@
 // for another issue, which the builder edits.
 import type { Scenario, Actor, Changes, Proposal, Evidence, Issue, Source, Decision } from './api'
 import { parsePath, getPath } from './paths'
-import { scopeOf, reach, proposalsIn, allActors, changesOf, actorEntries } from './scopes'
+import { scopeOf, reach, proposalsIn, allActors, changesOf, actorEntries, actorsIn } from './scopes'
 import { issueName } from './diagnostics'
 
 // Removal is what removing an item involves: also lists what goes with
@@ -54,6 +54,17 @@ const MaxWeight = 1e12
 
 const plural = (n: number, one: string, many = one + 's') => `${n} ${n === 1 ? one : many}`
 const quoted = (s: string) => `“${s}”`
+
+// company are the actors at the table with the actor defined at path
+// (its id's field, or its entry's), itself among them: in every scope
+// that sees it (reach), the actors there (actorsIn). A name another of
+// them has names that one as much, wherever the actor is named.
+export function company(doc: Scenario, path: string): Set<Actor> {
+  const sees = reach(doc, path)
+  const out = new Set<Actor>()
+  for (const scope of ['', ...changesOf(doc).map(([, sc]) => sc)]) if (sees(scope)) for (const a of actorsIn(doc, scope)) out.add(a)
+  return out
+}
 
 // votes is the total a qmv rule's quota is checked against, as the server
 // counts it (scenario/decision.go): the weights of the actors the
@@ -99,7 +110,9 @@ class Plan {
   edits: (() => void)[] = []
   // prefix names the item a change adds when the change is removed.
   prefix = ''
-  constructor(readonly doc: Scenario) {}
+  // naming says what names the item alone, not what its removal would
+  // change besides (naming).
+  constructor(readonly doc: Scenario, readonly naming = false) {}
 
   say(line: string) { this.also.push(this.prefix + line) }
 
@@ -111,7 +124,13 @@ class Plan {
   // removed with it, whose own references go with it anyway.
   actor(a: Actor, path: string, skip?: Changes) {
     const doc = this.doc
-    const names = new Set([a.id, ...(a.aliases ?? [])].filter((x) => x))
+    // A name that is the id of another actor at the table with it too
+    // (an id given twice by mistake) names that one as much, and an
+    // alias another has too: what it names stays with the other (claimed,
+    // in builder.ts). Its id, another's alias, is its own (an id names
+    // before an alias does: resolves).
+    const there = [...company(doc, path)].filter((x) => x !== a)
+    const names = new Set([a.id, ...(a.aliases ?? [])].filter((x) => x && !there.some((o) => o.id === x || (x !== a.id && o.aliases?.includes(x)))))
     if (!names.size) return
     const mine = (x: string | undefined) => x !== undefined && names.has(x)
     const sees = reach(doc, path)
@@ -167,7 +186,7 @@ class Plan {
       this.refuse(`${on} needs ${quota} votes, and without ${name}’s ${before - after} its other voters have ${after}: first lower the quota, or choose another rule, ${where}.`, at + '.quota')
       return
     }
-    this.say(`its ${before - after} of the ${before} votes in ${on}` + (typeof quota === 'number' ? `: the quota stays at ${quota}, of a total that drops to ${after}` : ''))
+    this.say(`its ${before - after} of the ${before} votes in ${on}` + (typeof quota === 'number' && !this.naming ? `: the quota stays at ${quota}, of a total that drops to ${after}` : ''))
     this.edits.push(() => { for (const k of keys) deleteKey(d, 'weights', k) })
   }
 
@@ -191,7 +210,7 @@ class Plan {
     if (changed) this.say(`${plural(changed, 'change')} to stances on it in snapshots or variants`)
     if (redLines) this.say(`the red line on it of ${plural(redLines, 'actor')} (or of a change to one), with the reasons and quotes behind it`)
     if (valued.length) this.say(`its value in the package of ${plural(valued.length, 'proposal')}`)
-    for (const p of emptied) this.say(`(proposal ${quoted(p.name || p.id)} then decides no issue: the save refuses it until it has a value for another issue, or is removed)`)
+    if (!this.naming) for (const p of emptied) this.say(`(proposal ${quoted(p.name || p.id)} then decides no issue: the save refuses it until it has a value for another issue, or is removed)`)
     if (outcomes) this.say(plural(outcomes, 'outcome') + ' recorded for it')
     this.edits.push(() => {
       doc.stances = doc.stances.filter((x) => !on(x))
@@ -281,16 +300,7 @@ export function removal(doc: Scenario, path: string): Removal {
   const ss = parsePath(path, doc)
   const parent = ss.slice(0, -1)
   const item = getPath(doc, ss)
-  const list = parent[parent.length - 1]
-  const plan = new Plan(doc)
-  if (item && typeof item === 'object') {
-    if (list === 'actors' && parent.length === 1) plan.actor(item, path)
-    else if (list === 'add_actors') plan.actor(item, path)
-    else if (list === 'issues') plan.issue(item)
-    else if (list === 'sources' && parent[0] === 'metadata') plan.source(item)
-    else if (list === 'proposals') plan.proposal(item, path)
-    else if ((list === 'snapshots' || list === 'variants') && parent.length === 1) plan.change(item, path)
-  }
+  const plan = find(new Plan(doc), path)
   return {
     also: plan.also,
     refused: plan.refused,
@@ -302,4 +312,28 @@ export function removal(doc: Scenario, path: string): Removal {
       for (const e of plan.edits) e()
     },
   }
+}
+
+// find has plan find what names the item at path.
+function find(plan: Plan, path: string): Plan {
+  const ss = parsePath(path, plan.doc)
+  const parent = ss.slice(0, -1)
+  const item = getPath(plan.doc, ss)
+  const list = parent[parent.length - 1]
+  if (item && typeof item === 'object') {
+    if (list === 'actors' && parent.length === 1) plan.actor(item, path)
+    else if (list === 'add_actors') plan.actor(item, path)
+    else if (list === 'issues') plan.issue(item)
+    else if (list === 'sources' && parent[0] === 'metadata') plan.source(item)
+    else if (list === 'proposals') plan.proposal(item, path)
+    else if ((list === 'snapshots' || list === 'variants') && parent.length === 1) plan.change(item, path)
+  }
+  return plan
+}
+
+// naming says what names the item at path (an actor, an issue, a source,
+// a proposal), in the words removal's question uses ("2 stances on
+// it"), without what its removal would change besides.
+export function naming(doc: Scenario, path: string): string[] {
+  return find(new Plan(doc, true), path).also
 }
