@@ -443,12 +443,17 @@ func actorSet(as []Actor) *nameSet {
 }
 
 // keys returns the 12 smallest keys in order, with "…" after them when
-// there are more, as text; in time linear in the keys.
+// there are more, as text; in time linear in the keys. An empty key (an
+// item whose id is missing, an error of its own) is not one to offer.
 func keys(m map[string]bool) string {
 	const show = 12
 	ks := make([]string, 0, show+1)
+	n := len(m)
+	if m[""] {
+		n--
+	}
 	for k := range m {
-		if len(ks) == show && k >= ks[show-1] {
+		if k == "" || len(ks) == show && k >= ks[show-1] {
 			continue
 		}
 		i := sort.SearchStrings(ks, k)
@@ -457,7 +462,7 @@ func keys(m map[string]bool) string {
 			ks = ks[:show]
 		}
 	}
-	if len(m) > show {
+	if n > show {
 		ks = append(ks, "…")
 	}
 	return fmt.Sprint(ks)

@@ -213,10 +213,11 @@ func TestParseDiagnostics(t *testing.T) {
 			[]want{{line: 3, col: 50, path: "issues[0].anchors[1].value", msg: `anchor key the text "high" is not a number`, valid: "{0: "}}},
 		{"missing issue id falls back to the issue",
 			edit(map[int]string{3: "  - {name: Ceasefire}"}),
-			// the stances then name an unknown issue.
+			// the stances then name an unknown issue; the ids offered
+			// leave out the missing one (they read "[ tax]").
 			[]want{
 				{line: 3, col: 5, path: "issues[0].id", msg: "missing", valid: "a unique identifier"},
-				{line: 9, path: "stances[0].issue", msg: `unknown issue "cf"`},
+				{line: 9, path: "stances[0].issue", msg: `unknown issue "cf"`, valid: "one of [tax]"},
 				{line: 10, path: "stances[1].issue", msg: `unknown issue "cf"`},
 			}},
 		{"wrong type: text for a number",
