@@ -281,10 +281,7 @@ func New(ctx context.Context, o Options) (*Server, error) {
 		if !p.IsValid() {
 			return nil, errs.New(errs.Argument, "httpapi: trusted proxy %d is not a valid address prefix; valid: an address or network such as 127.0.0.1/32 or 10.0.0.0/8", i+1)
 		}
-		if p.Addr().Is4In6() {
-			p = netip.PrefixFrom(p.Addr().Unmap(), max(0, p.Bits()-96))
-		}
-		o.TrustedProxies[i] = p.Masked()
+		o.TrustedProxies[i] = proxyPrefix(p)
 	}
 	if len(o.TrustedProxies) > 0 && o.Token == "" {
 		return nil, errs.New(errs.Argument, "httpapi: trusted proxies (%v) without a token: every request they relay needs the token; valid: set PARLEY_TOKEN, or trust no proxy", o.TrustedProxies)
