@@ -187,8 +187,10 @@ type Server struct {
 	// encoding (tests) is called whenever an answer is encoded to be
 	// kept (encoded).
 	encoding func()
-	// making (tests) is called whenever an export or a brief is made to
-	// be kept (made), with what it makes.
+	// making (tests) is called whenever an export, a brief or the
+	// evidence read from the sources is made (made, madeWhileWanted; the
+	// evidence also when it is made for one request alone), with what it
+	// makes.
 	making func(what string)
 	// readingSources (tests) is called with the context the evidence's
 	// source files are read and checked under, before they are.
