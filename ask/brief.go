@@ -98,7 +98,7 @@ type BriefIssue struct {
 	Min, Max float64
 	Anchors  []answer.Anchor
 	Models   []BriefForecast
-	// Grid is each of Brief.Models' forecast as text, "—" where the
+	// Grid is each of Brief.Models' forecast as text, NoNumber where the
 	// model gave none.
 	Grid []BriefForecast
 	// Headline is the forecast the brief leads with: the sweep model's

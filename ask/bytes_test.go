@@ -13,6 +13,9 @@ func TestBytesText(t *testing.T) {
 		{1024, "1 KiB"}, {1536, "1.5 KiB"}, {5200, "5.08 KiB"}, {2048, "2 KiB"}, {100 << 10, "100 KiB"},
 		{300 << 20, "300 MiB"}, {1.5 * (1 << 30), "1.5 GiB"}, {25.6e9, "23.8 GiB"}, {1 << 30, "1 GiB"},
 		{6.2 * (1 << 40), "6349 GiB"},
+		// Just under a unit, rounded up to 1024 of the one below: written
+		// in the unit it reads as (1 MiB, not 1024 KiB).
+		{1023.6, "1 KiB"}, {1<<20 - 1, "1 MiB"}, {1<<30 - 1, "1 GiB"}, {-(1<<20 - 1), "-1 MiB"},
 	} {
 		if got := BytesText(c.b); got != c.want {
 			t.Errorf("BytesText(%v) = %q, want %q", c.b, got, c.want)
@@ -31,6 +34,12 @@ func TestBytesOver(t *testing.T) {
 		// 1 GiB + 1 MiB = 1.0009765625 GiB: 1.001 at four digits.
 		{1<<30 + 1<<20, 1 << 30, "1.001 GiB", "1 GiB"},
 		{1001, 1000, "1001 bytes", "1000 bytes"},
+		// A limit a byte under a unit had read as 1024 of the unit below,
+		// the same size as the need ("1 GiB … over the limit of 1024
+		// MiB"); at three digits both read 1 GiB, so more digits part
+		// them (1024 − 2^-20 MiB = 1023.99999905 MiB).
+		{1 << 30, 1<<30 - 1, "1 GiB", "1023.999999 MiB"},
+		{1 << 20, 1<<20 - 1, "1 MiB", "1023.999 KiB"},
 	} {
 		if n, l := BytesOver(c.need, c.limit); n != c.n || l != c.l {
 			t.Errorf("BytesOver(%v, %v) = %q, %q; want %q, %q", c.need, c.limit, n, l, c.n, c.l)

@@ -71,8 +71,9 @@ func IngestReview(in *Input, docs []ingest.Document, res answer.Ingest) ([]byte,
 // snapshot of the scenario file (name, data), dated date ("" the
 // review's), and returns the new file: the original's layout and
 // comments kept, checked as `parley validate` would (sourceDirs: where
-// source files are read). The original file is not touched.
-func IngestApply(name string, data []byte, reviewName string, review []byte, date string, sourceDirs []string) ([]byte, error) {
+// source files are read) until ctx is done. The original file is not
+// touched.
+func IngestApply(ctx context.Context, name string, data []byte, reviewName string, review []byte, date string, sourceDirs []string) ([]byte, error) {
 	in, err := Load(name, data, LoadOptions{Format: Scenario})
 	if err != nil {
 		return nil, err
@@ -81,7 +82,7 @@ func IngestApply(name string, data []byte, reviewName string, review []byte, dat
 	if err != nil {
 		return nil, err
 	}
-	return applyReview(name, data, in, r, date, LoadOptions{SourceDirs: sourceDirs})
+	return applyReview(ctx, name, data, in, r, date, LoadOptions{SourceDirs: sourceDirs})
 }
 
 // IngestReviewOf is Ingest's candidates as a review, for the API.
@@ -91,32 +92,33 @@ func IngestReviewOf(in *Input, docs []ingest.Document, res answer.Ingest) answer
 
 // IngestApplyReview merges a review's entries into a new snapshot of the
 // scenario file (name, data) and returns the new file, checked with o's
-// sources. The server uses it; the command line reads the review from a
-// file (IngestApply).
-func IngestApplyReview(name string, data []byte, r answer.IngestReview, date string, o LoadOptions) ([]byte, error) {
+// sources until ctx is done (the client gone). The server uses it; the
+// command line reads the review from a file (IngestApply).
+func IngestApplyReview(ctx context.Context, name string, data []byte, r answer.IngestReview, date string, o LoadOptions) ([]byte, error) {
 	in, err := Load(name, data, LoadOptions{Format: Scenario})
 	if err != nil {
 		return nil, err
 	}
-	return applyReview(name, data, in, r, date, o)
+	return applyReview(ctx, name, data, in, r, date, o)
 }
 
-func applyReview(name string, data []byte, in *Input, r ingest.Review, date string, o LoadOptions) ([]byte, error) {
+func applyReview(ctx context.Context, name string, data []byte, in *Input, r ingest.Review, date string, o LoadOptions) ([]byte, error) {
 	if r.Scenario != "" && r.Scenario != in.Scenario.Metadata.ID {
 		return nil, errs.New(errs.Argument, "the review was drafted for scenario %q, not %q; valid: the scenario named in the review", r.Scenario, in.Scenario.Metadata.ID)
 	}
 	if err := ingest.Apply(in.Scenario, r, date); err != nil {
 		return nil, err
 	}
-	return remarshalWith(name, data, in, o, "with the review's entries merged")
+	return remarshalWith(ctx, name, data, in, o, "with the review's entries merged")
 }
 
 // SourcesAdd records documents as sources of the scenario file (name,
 // data): id, title, date (the first the text states) and SHA-256; a
 // document the scenario already cites by file name gets its hash
 // recorded afresh. File paths are written relative to the scenario
-// file's folder. Returns the new file; the original is not touched.
-func SourcesAdd(name string, data []byte, files []string) ([]byte, error) {
+// file's folder. Returns the new file, checked against the sources until
+// ctx is done; the original is not touched.
+func SourcesAdd(ctx context.Context, name string, data []byte, files []string) ([]byte, error) {
 	in, err := Load(name, data, LoadOptions{Format: Scenario})
 	if err != nil {
 		return nil, err
@@ -144,7 +146,7 @@ func SourcesAdd(name string, data []byte, files []string) ([]byte, error) {
 		}
 		s.Metadata.Sources = append(s.Metadata.Sources, src)
 	}
-	return remarshalWith(name, data, in, LoadOptions{SourceDirs: []string{dir}}, "with the sources added")
+	return remarshalWith(ctx, name, data, in, LoadOptions{SourceDirs: []string{dir}}, "with the sources added")
 }
 
 // remarshalWith writes the changed scenario over its file's text (name,
@@ -152,13 +154,18 @@ func SourcesAdd(name string, data []byte, files []string) ([]byte, error) {
 // result is not written when the check fails, so its problems cannot
 // point at its lines: they name the file as changed (changed says how:
 // "with the sources added") and locate each problem by its path alone.
-func remarshalWith(name string, data []byte, in *Input, o LoadOptions, changed string) ([]byte, error) {
+// The check stops once ctx is done, with ctx's error as it is: a check
+// cut short says nothing of the file.
+func remarshalWith(ctx context.Context, name string, data []byte, in *Input, o LoadOptions, changed string) ([]byte, error) {
 	out, err := scenariofile.MarshalOver(in.Scenario, formatOf(name), data)
 	if err != nil {
 		return nil, err
 	}
 	o.Format = Scenario
-	if _, err := Load(name, out, o); err != nil {
+	if _, err := LoadContext(ctx, name, out, o); err != nil {
+		if ctx.Err() != nil && errors.Is(err, ctx.Err()) {
+			return nil, err
+		}
 		var ds scenario.Diagnostics
 		if errors.As(err, &ds) {
 			ds = slices.Clone(ds)

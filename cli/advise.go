@@ -212,11 +212,12 @@ func leverTables(w io.Writer, a *answer.Advice, levers []answer.Lever, l layout)
 	}
 }
 
-// drawsCells is a lever's mean toward and helps over the draws, "—" each
-// when no draw's run gave its issue a forecast (it has none).
+// drawsCells is a lever's mean toward and helps over the draws,
+// ask.NoNumber each when no draw's run gave its issue a forecast (it has
+// none).
 func drawsCells(lv answer.Lever) table.Row {
 	if lv.MeanToward == nil || lv.Helps == nil {
-		return table.Row{"—", "—"}
+		return table.Row{ask.NoNumber, ask.NoNumber}
 	}
 	return table.Row{fmt.Sprintf("%+.2f", *lv.MeanToward), fmt.Sprintf("%.0f%%", 100**lv.Helps)}
 }

@@ -410,7 +410,7 @@ func printCoalitions(w io.Writer, sc *answer.Scenario, res *answer.DealZone, wid
 			}
 			t.SetColumnConfigs([]table.ColumnConfig{wrapCol(1, coalitionW), wrapCol(4, shortW)})
 			for _, c := range res.Coalitions {
-				zone, gain := "empty", "—"
+				zone, gain := "empty", ask.NoNumber
 				if c.Open {
 					zone = "open"
 				}

@@ -5,7 +5,6 @@ package cli
 // documents and ingest apply merges what a reviewer kept.
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -32,10 +31,7 @@ func loadChecked(cmd *cobra.Command, args []string, strict bool) (*ask.Input, er
 	}
 	// Ctrl-C stops reading and checking the sources, not only the wait
 	// for them (interruptible).
-	ctx := cmd.Context()
-	if ctx == nil {
-		ctx = context.Background()
-	}
+	ctx := cmdContext(cmd)
 	if len(args) == 0 || args[0] == "" {
 		in, err := ask.BuiltInWith(ctx, ask.LoadOptions{Strict: strict, Limits: limitsOf(cmd), SourceDirs: dirs})
 		if err != nil {
@@ -172,7 +168,7 @@ func newSourcesCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			out, err := ask.SourcesAdd(name, data, args)
+			out, err := ask.SourcesAdd(cmdContext(cmd), name, data, args)
 			if err != nil {
 				return err
 			}
@@ -316,7 +312,7 @@ to the scenario. Offline and deterministic (docs/ingest.md).`,
 			if sc != "-" {
 				dirs = append(dirs, filepath.Dir(sc))
 			}
-			out, err := ask.IngestApply(name, data, rn, review, date, dirs)
+			out, err := ask.IngestApply(cmdContext(cmd), name, data, rn, review, date, dirs)
 			if err != nil {
 				return err
 			}

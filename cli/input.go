@@ -113,14 +113,20 @@ func interruptible[T any](ctx context.Context, what string, f func() (T, error))
 	}
 }
 
+// cmdContext is the command's context (Ctrl-C ends it), or
+// context.Background() for a command run without one.
+func cmdContext(cmd *cobra.Command) context.Context {
+	if ctx := cmd.Context(); ctx != nil {
+		return ctx
+	}
+	return context.Background()
+}
+
 // readFile reads a named file, or standard input for "-", up to the
 // bytes limit, stopping when the command's context ends (Ctrl-C), even
 // while a FIFO or a terminal has nothing to read.
 func readFile(cmd *cobra.Command, name string) (string, []byte, error) {
-	ctx := cmd.Context()
-	if ctx == nil {
-		ctx = context.Background()
-	}
+	ctx := cmdContext(cmd)
 	max := limitsOf(cmd).Bytes
 	shown := name
 	if name == "-" {

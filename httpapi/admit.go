@@ -165,9 +165,10 @@ func (s *Server) overBudget(c ask.Cost, cs *ask.Case, kind string, maxWork float
 // runs: it takes one of MaxInline slots (waiting, if no more than
 // MaxWaiting others wait, up to 10 s within the deadline), and stops at
 // ForecastTimeout, which is then a 503 timeout whose message names the
-// work (what: "the run", "reading the sources") and ends with instead
-// (what to do rather than run it within a request), as a 503 busy's
-// does. fn must be admitted by overBudget first.
+// work (what: "the run", "making the brief", "reading and checking the
+// sources") and ends with instead (what to do rather than run it within
+// a request), as a 503 busy's does. fn must be admitted by overBudget
+// first.
 func (s *Server) runInline(ctx context.Context, what, instead string, fn func(ctx context.Context) (any, error)) (any, error) {
 	release, err := s.admitInline(instead)
 	if err != nil {

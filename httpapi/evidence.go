@@ -267,7 +267,7 @@ func (s *Server) ingestApply(w http.ResponseWriter, r *http.Request) {
 		rev.Sources[i].File = ""
 	}
 	name := rec.ID + "." + rec.Format
-	body, err := ask.IngestApplyReview(name, rec.Body, rev, r.URL.Query().Get("date"), ask.LoadOptions{ConfinedSources: s.o.SourcesDir})
+	body, err := ask.IngestApplyReview(r.Context(), name, rec.Body, rev, r.URL.Query().Get("date"), ask.LoadOptions{ConfinedSources: s.o.SourcesDir})
 	if err != nil {
 		s.fail(w, r, err)
 		return

@@ -165,10 +165,7 @@ func ProxyWarnings(proxies []netip.Prefix) []string {
 		if !p.IsValid() {
 			continue
 		}
-		if p.Addr().Is4In6() {
-			p = netip.PrefixFrom(p.Addr().Unmap(), max(0, p.Bits()-96))
-		}
-		p = p.Masked()
+		p = proxyPrefix(p)
 		family, private, broad := "IPv4", "10.0.0.0/8", broadBits4
 		if p.Addr().Is6() {
 			family, private, broad = "IPv6", "fc00::/7", broadBits6
@@ -183,6 +180,17 @@ func ProxyWarnings(proxies []netip.Prefix) []string {
 		out = append(out, fmt.Sprintf("trusted proxy %s (--trusted-proxy) is %s: every client connecting from it is taken for a proxy, so its X-Forwarded-For is believed and it chooses the address its wrong tokens are counted under, a new one at each guess, which --max-auth-failures then does not hold back; right only when every connection comes through your proxy (a load balancer in front of everything), else trust your proxies' own addresses", p, what))
 	}
 	return out
+}
+
+// proxyPrefix is a trusted proxy's network as peers are compared with
+// it (peerAddr, unmapped): an IPv4 network written as IPv6 unmapped
+// (::ffff:10.0.0.0/104 is 10.0.0.0/8), and masked. New keeps
+// Options.TrustedProxies so, and ProxyWarnings weighs them so.
+func proxyPrefix(p netip.Prefix) netip.Prefix {
+	if p.Addr().Is4In6() {
+		p = netip.PrefixFrom(p.Addr().Unmap(), max(0, p.Bits()-96))
+	}
+	return p.Masked()
 }
 
 // forwardedHeaders are the headers that say a request was relayed.

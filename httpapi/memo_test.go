@@ -397,8 +397,26 @@ func TestMemoErrorNotKept(t *testing.T) {
 // left is stopped and abandoned: a request asking for its key while it
 // is still stopping makes its own rather than join it (it would get the
 // stopped making's error), and what the abandoned one returns is not
-// kept, nor does it drop what the new one kept.
+// kept, nor does it drop what the new one kept — whether it returns its
+// context's error (notKept, as the brief and the evidence do) or, late,
+// a value with no error, which only its being abandoned keeps out.
 func TestMemoStoppableAbandoned(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		late func(ctx context.Context) (any, int64, error)
+		// firstErr is what the abandoned making's own request gets.
+		firstErr error
+	}{
+		{"its context's error", func(ctx context.Context) (any, int64, error) { return "stopped", 1, notKept{ctx.Err()} }, context.Canceled},
+		{"a value, late", func(context.Context) (any, int64, error) { return "stopped", 1, nil }, nil},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			testMemoStoppableAbandoned(t, c.late, c.firstErr)
+		})
+	}
+}
+
+func testMemoStoppableAbandoned(t *testing.T, late func(ctx context.Context) (any, int64, error), firstErr error) {
 	c := &cache{m: map[string]*stored{}, memoMax: maxMemoBytes}
 	st := &stored{rec: &store.Scenario{ID: "s", Version: 1}, cache: c}
 	c.put(st)
@@ -415,7 +433,7 @@ func TestMemoStoppableAbandoned(t *testing.T) {
 			<-ctx.Done()
 			close(stopping)
 			<-finish // still winding down when the next request comes
-			return "stopped", 1, notKept{ctx.Err()}
+			return late(ctx)
 		})
 		first <- err
 	}()
@@ -439,8 +457,8 @@ func TestMemoStoppableAbandoned(t *testing.T) {
 	default:
 	}
 	close(finish)
-	if err := <-first; !errors.Is(err, context.Canceled) {
-		t.Errorf("the abandoned making's request: %v, want context.Canceled", err)
+	if err := <-first; !errors.Is(err, firstErr) {
+		t.Errorf("the abandoned making's request: %v, want %v", err, firstErr)
 	}
 	if e, ok := st.made(k); !ok || e.v != "fresh" {
 		t.Errorf("kept %+v, %v; want the fresh making's", e, ok)

@@ -187,8 +187,10 @@ type Server struct {
 	// encoding (tests) is called whenever an answer is encoded to be
 	// kept (encoded).
 	encoding func()
-	// making (tests) is called whenever an export or a brief is made to
-	// be kept (made), with what it makes.
+	// making (tests) is called whenever an export, a brief or the
+	// evidence read from the sources is made (made, madeWhileWanted; the
+	// evidence also when it is made for one request alone), with what it
+	// makes.
 	making func(what string)
 	// readingSources (tests) is called with the context the evidence's
 	// source files are read and checked under, before they are.
@@ -281,10 +283,7 @@ func New(ctx context.Context, o Options) (*Server, error) {
 		if !p.IsValid() {
 			return nil, errs.New(errs.Argument, "httpapi: trusted proxy %d is not a valid address prefix; valid: an address or network such as 127.0.0.1/32 or 10.0.0.0/8", i+1)
 		}
-		if p.Addr().Is4In6() {
-			p = netip.PrefixFrom(p.Addr().Unmap(), max(0, p.Bits()-96))
-		}
-		o.TrustedProxies[i] = p.Masked()
+		o.TrustedProxies[i] = proxyPrefix(p)
 	}
 	if len(o.TrustedProxies) > 0 && o.Token == "" {
 		return nil, errs.New(errs.Argument, "httpapi: trusted proxies (%v) without a token: every request they relay needs the token; valid: set PARLEY_TOKEN, or trust no proxy", o.TrustedProxies)

@@ -1,0 +1,67 @@
+package ask
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"parley/errs"
+	"parley/ingest"
+)
+
+// The check of a file changed by ingest apply or sources add reads and
+// checks its sources as validate does, and stops as validate does once
+// its context is done (a server's client gone, Ctrl-C): with the
+// context's error as it is, not as invalid input (exit 3, 400), and no
+// file. Not done, the same calls give the file.
+func TestIngestAndSourcesAddStopWithTheContext(t *testing.T) {
+	dir := t.TempDir()
+	data, err := os.ReadFile("../cli/testdata/example.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc := filepath.Join(dir, "s.yaml")
+	news := filepath.Join(dir, "news.txt")
+	for f, b := range map[string]string{sc: string(data), news: "Gamma said on March 3, 2025 that the budget must be cut.\n", filepath.Join(dir, "memo.txt"): "Alpha wants nothing.\n"} {
+		if err := os.WriteFile(f, []byte(b), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	in, err := Load(sc, data, LoadOptions{Format: Scenario})
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs := []ingest.Document{{Name: "news.txt", Data: []byte("Gamma said on March 3, 2025 that the budget must be cut.\n")}}
+	res, err := Ingest(context.Background(), in, docs, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rev := IngestReviewOf(in, docs, res)
+	if len(rev.Entries) == 0 {
+		t.Fatalf("no candidate to apply: %+v", res)
+	}
+	for i := range rev.Sources {
+		rev.Sources[i].File = "" // as the server does: it keeps no document
+	}
+	done, cancel := context.WithCancel(context.Background())
+	cancel()
+	for _, c := range []struct {
+		name string
+		f    func(ctx context.Context) ([]byte, error)
+	}{
+		{"IngestApplyReview", func(ctx context.Context) ([]byte, error) {
+			return IngestApplyReview(ctx, sc, data, rev, "", LoadOptions{SourceDirs: []string{dir}})
+		}},
+		{"SourcesAdd", func(ctx context.Context) ([]byte, error) { return SourcesAdd(ctx, sc, data, []string{news}) }},
+	} {
+		out, err := c.f(done)
+		if !errors.Is(err, context.Canceled) || errs.CodeOf(err) == errs.Invalid || out != nil {
+			t.Errorf("%s, the context done: %d bytes, %v (code %s); want context.Canceled, not invalid input", c.name, len(out), err, errs.CodeOf(err))
+		}
+		if out, err := c.f(context.Background()); err != nil || len(out) == 0 {
+			t.Errorf("%s: %v", c.name, err)
+		}
+	}
+}
