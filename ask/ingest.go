@@ -70,11 +70,11 @@ func IngestReview(in *Input, docs []ingest.Document, res answer.Ingest) ([]byte,
 // IngestApply merges the entries kept in a review file into a new
 // snapshot of the scenario file (name, data), dated date ("" the
 // review's), and returns the new file: the original's layout and
-// comments kept, checked as `parley validate` would (sourceDirs: where
-// source files are read) until ctx is done. The original file is not
-// touched.
-func IngestApply(ctx context.Context, name string, data []byte, reviewName string, review []byte, date string, sourceDirs []string) ([]byte, error) {
-	in, err := Load(name, data, LoadOptions{Format: Scenario})
+// comments kept, checked as `parley validate` would with o (its limits,
+// the folders source files are read from) until ctx is done. The
+// original file, read under the same limits, is not touched.
+func IngestApply(ctx context.Context, name string, data []byte, reviewName string, review []byte, date string, o LoadOptions) ([]byte, error) {
+	in, err := Load(name, data, LoadOptions{Format: Scenario, Limits: o.Limits})
 	if err != nil {
 		return nil, err
 	}
@@ -82,7 +82,7 @@ func IngestApply(ctx context.Context, name string, data []byte, reviewName strin
 	if err != nil {
 		return nil, err
 	}
-	return applyReview(ctx, name, data, in, r, date, LoadOptions{SourceDirs: sourceDirs})
+	return applyReview(ctx, name, data, in, r, date, o)
 }
 
 // IngestReviewOf is Ingest's candidates as a review, for the API.
@@ -92,10 +92,11 @@ func IngestReviewOf(in *Input, docs []ingest.Document, res answer.Ingest) answer
 
 // IngestApplyReview merges a review's entries into a new snapshot of the
 // scenario file (name, data) and returns the new file, checked with o's
-// sources until ctx is done (the client gone). The server uses it; the
-// command line reads the review from a file (IngestApply).
+// limits and sources until ctx is done (the client gone); the original
+// is read under the same limits. The server uses it; the command line
+// reads the review from a file (IngestApply).
 func IngestApplyReview(ctx context.Context, name string, data []byte, r answer.IngestReview, date string, o LoadOptions) ([]byte, error) {
-	in, err := Load(name, data, LoadOptions{Format: Scenario})
+	in, err := Load(name, data, LoadOptions{Format: Scenario, Limits: o.Limits})
 	if err != nil {
 		return nil, err
 	}
@@ -116,10 +117,11 @@ func applyReview(ctx context.Context, name string, data []byte, in *Input, r ing
 // data): id, title, date (the first the text states) and SHA-256; a
 // document the scenario already cites by file name gets its hash
 // recorded afresh. File paths are written relative to the scenario
-// file's folder. Returns the new file, checked against the sources until
-// ctx is done; the original is not touched.
-func SourcesAdd(ctx context.Context, name string, data []byte, files []string) ([]byte, error) {
-	in, err := Load(name, data, LoadOptions{Format: Scenario})
+// file's folder. Returns the new file, checked against the sources
+// under limits until ctx is done; the original, read under the same
+// limits, is not touched.
+func SourcesAdd(ctx context.Context, name string, data []byte, files []string, limits scenario.Limits) ([]byte, error) {
+	in, err := Load(name, data, LoadOptions{Format: Scenario, Limits: limits})
 	if err != nil {
 		return nil, err
 	}
@@ -146,7 +148,7 @@ func SourcesAdd(ctx context.Context, name string, data []byte, files []string) (
 		}
 		s.Metadata.Sources = append(s.Metadata.Sources, src)
 	}
-	return remarshalWith(ctx, name, data, in, LoadOptions{SourceDirs: []string{dir}}, "with the sources added")
+	return remarshalWith(ctx, name, data, in, LoadOptions{SourceDirs: []string{dir}, Limits: limits}, "with the sources added")
 }
 
 // remarshalWith writes the changed scenario over its file's text (name,

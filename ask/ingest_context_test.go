@@ -5,10 +5,12 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"parley/errs"
 	"parley/ingest"
+	"parley/scenario"
 )
 
 // The check of a file changed by ingest apply or sources add reads and
@@ -54,7 +56,9 @@ func TestIngestAndSourcesAddStopWithTheContext(t *testing.T) {
 		{"IngestApplyReview", func(ctx context.Context) ([]byte, error) {
 			return IngestApplyReview(ctx, sc, data, rev, "", LoadOptions{SourceDirs: []string{dir}})
 		}},
-		{"SourcesAdd", func(ctx context.Context) ([]byte, error) { return SourcesAdd(ctx, sc, data, []string{news}) }},
+		{"SourcesAdd", func(ctx context.Context) ([]byte, error) {
+			return SourcesAdd(ctx, sc, data, []string{news}, scenario.Limits{})
+		}},
 	} {
 		out, err := c.f(done)
 		if !errors.Is(err, context.Canceled) || errs.CodeOf(err) == errs.Invalid || out != nil {
@@ -62,6 +66,69 @@ func TestIngestAndSourcesAddStopWithTheContext(t *testing.T) {
 		}
 		if out, err := c.f(context.Background()); err != nil || len(out) == 0 {
 			t.Errorf("%s: %v", c.name, err)
+		}
+	}
+}
+
+// Ingest apply and sources add read the scenario under the limits they
+// are given, as every other load does (the server's, the command line's
+// --limit): an actor's name of 1,100 characters, over the default 1,000,
+// is let in by limits that allow 1,200, where the original file used to
+// be read under the defaults and refused. Under the defaults it is refused, on
+// the original file's line.
+func TestIngestAndSourcesAddKeepTheLimits(t *testing.T) {
+	dir := t.TempDir()
+	data, err := os.ReadFile("../cli/testdata/example.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	long := strings.Repeat("g", 1100)
+	text := strings.Replace(string(data), "name: Beta,", "name: "+long+",", 1)
+	if text == string(data) {
+		t.Fatal("example.yaml no longer names Beta as the test expects")
+	}
+	sc := filepath.Join(dir, "s.yaml")
+	news := filepath.Join(dir, "news.txt")
+	for f, b := range map[string]string{sc: text, news: "Gamma said on March 3, 2025 that the budget must be cut.\n", filepath.Join(dir, "memo.txt"): "Alpha wants nothing.\n"} {
+		if err := os.WriteFile(f, []byte(b), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	wide := scenario.Limits{NameLength: 1200}
+	in, err := Load(sc, []byte(text), LoadOptions{Format: Scenario, Limits: wide})
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs := []ingest.Document{{Name: "news.txt", Data: []byte("Gamma said on March 3, 2025 that the budget must be cut.\n")}}
+	res, err := Ingest(context.Background(), in, docs, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rev := IngestReviewOf(in, docs, res)
+	review, err := IngestReview(in, docs, res)
+	if err != nil || len(rev.Entries) == 0 {
+		t.Fatalf("no review to apply: %v, %+v", err, res)
+	}
+	for _, c := range []struct {
+		name string
+		f    func(l scenario.Limits) ([]byte, error)
+	}{
+		{"IngestApplyReview", func(l scenario.Limits) ([]byte, error) {
+			return IngestApplyReview(context.Background(), sc, []byte(text), rev, "", LoadOptions{SourceDirs: []string{dir}, Limits: l})
+		}},
+		{"IngestApply", func(l scenario.Limits) ([]byte, error) {
+			return IngestApply(context.Background(), sc, []byte(text), "review.yaml", review, "", LoadOptions{SourceDirs: []string{dir}, Limits: l})
+		}},
+		{"SourcesAdd", func(l scenario.Limits) ([]byte, error) {
+			return SourcesAdd(context.Background(), sc, []byte(text), []string{news}, l)
+		}},
+	} {
+		if out, err := c.f(wide); err != nil || !strings.Contains(string(out), "name: "+long) {
+			t.Errorf("%s under limits allowing names of 1,200: %v", c.name, err)
+		}
+		_, err := c.f(scenario.Limits{})
+		if err == nil || !strings.Contains(err.Error(), sc+":") || strings.Contains(err.Error(), "not written") {
+			t.Errorf("%s under the default limits: %v; want the original file's line refused", c.name, err)
 		}
 	}
 }

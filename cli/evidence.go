@@ -168,7 +168,7 @@ func newSourcesCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			out, err := ask.SourcesAdd(cmdContext(cmd), name, data, args)
+			out, err := ask.SourcesAdd(cmdContext(cmd), name, data, args, limitsOf(cmd))
 			if err != nil {
 				return err
 			}
@@ -312,7 +312,7 @@ to the scenario. Offline and deterministic (docs/ingest.md).`,
 			if sc != "-" {
 				dirs = append(dirs, filepath.Dir(sc))
 			}
-			out, err := ask.IngestApply(cmdContext(cmd), name, data, rn, review, date, dirs)
+			out, err := ask.IngestApply(cmdContext(cmd), name, data, rn, review, date, ask.LoadOptions{SourceDirs: dirs, Limits: limitsOf(cmd)})
 			if err != nil {
 				return err
 			}

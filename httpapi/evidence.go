@@ -108,7 +108,7 @@ func (s *Server) evidenceWithSources(ctx context.Context, in *ask.Input) (answer
 	if s.readingSources != nil {
 		s.readingSources(ctx)
 	}
-	in, found, err := ask.WithSources(ctx, in, ask.LoadOptions{ConfinedSources: s.o.SourcesDir})
+	in, found, err := ask.WithSources(ctx, in, ask.LoadOptions{ConfinedSources: s.o.SourcesDir, Limits: s.o.Limits})
 	if err != nil {
 		return answer.Evidence{}, err
 	}
@@ -267,7 +267,7 @@ func (s *Server) ingestApply(w http.ResponseWriter, r *http.Request) {
 		rev.Sources[i].File = ""
 	}
 	name := rec.ID + "." + rec.Format
-	body, err := ask.IngestApplyReview(r.Context(), name, rec.Body, rev, r.URL.Query().Get("date"), ask.LoadOptions{ConfinedSources: s.o.SourcesDir})
+	body, err := ask.IngestApplyReview(r.Context(), name, rec.Body, rev, r.URL.Query().Get("date"), ask.LoadOptions{ConfinedSources: s.o.SourcesDir, Limits: s.o.Limits})
 	if err != nil {
 		s.fail(w, r, err)
 		return
