@@ -153,6 +153,12 @@ func (c *cache) keep(e *memoEntry) {
 	if c.m[st.rec.ID] != st || e.size > c.memoMax {
 		return
 	}
+	// One entry a key: one kept already (only a making that overlapped
+	// another could bring a second) gives way, so that it is neither
+	// left in the list nor counted twice.
+	if old, ok := st.memo[e.key]; ok {
+		c.forget(old)
+	}
 	for c.memoBytes+e.size > c.memoMax {
 		c.forget(c.lru.Back())
 	}

@@ -472,3 +472,23 @@ func testMemoStoppableAbandoned(t *testing.T, late func(ctx context.Context) (an
 		t.Errorf("%d makings left under way", len(st.building.m))
 	}
 }
+
+// keep holds one entry a key: a second kept under the same key replaces
+// the first, in the list and in the byte count (it used to push a second
+// element, the first left in the list and counted with it).
+func TestKeepReplacesUnderOneKey(t *testing.T) {
+	c := &cache{m: map[string]*stored{}, memoMax: maxMemoBytes}
+	st := &stored{rec: &store.Scenario{ID: "s", Version: 1}, cache: c}
+	c.put(st)
+	k := memoKey{what: "brief"}
+	c.keep(&memoEntry{st: st, key: k, v: "first", size: minMemoSize + 10})
+	c.keep(&memoEntry{st: st, key: k, v: "second", size: minMemoSize + 20})
+	if e, ok := st.made(k); !ok || e.v != "second" {
+		t.Errorf("kept %+v, %v; want the second", e, ok)
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.lru.Len() != 1 || len(st.memo) != 1 || c.memoBytes != minMemoSize+20 {
+		t.Errorf("the cache holds %d entries (%d under the scenario) of %d bytes; want one of %d", c.lru.Len(), len(st.memo), c.memoBytes, minMemoSize+20)
+	}
+}
