@@ -334,6 +334,25 @@ function claimed(doc: Scenario, kind: Kind, from: string, path: string): boolean
   return false
 }
 
+// onTable says whether to is the id of a proposal other than the one
+// whose id is at path in a scope that sees that one (reach): on the
+// table there, or put on it there (proposalsIn), beyond the list claimed
+// looks in. A change's entry given it changes that proposal, and a
+// proposal given it would take that one's changes and withdrawals for
+// its own: what the rename carried could not be told apart again, and a
+// rename back (from an id on the table, rename) would carry nothing, or
+// take that one's along.
+function onTable(doc: Scenario, to: string, path: string): boolean {
+  const self = getPath(doc, path.replace(/\.id$/, '')) as Proposal | undefined
+  if (!self || typeof self !== 'object') return false
+  const id = self.id
+  self.id = ''
+  try {
+    const sees = reach(doc, path)
+    return ['', ...changesOf(doc).map(([, sc]) => sc)].some((sc) => sees(sc) && proposalsIn(doc, sc).has(to))
+  } finally { self.id = id }
+}
+
 // waiting is the id (or source's file) the field at path held before,
 // when the field is empty now, or holds an id another item has, and
 // nothing else is called by the one before: what named the item by it
@@ -1254,7 +1273,7 @@ function draw(box: HTMLElement, ctx: BuildContext) {
       // one, the references are the other's as much; to one, they would
       // be merged with the other's, and could not be told apart again.
       const mine = !!kind && !!from && !claimed(doc, kind, from, el.dataset.path!)
-      const taken = !!kind && !!to && claimed(doc, kind, to, el.dataset.path!)
+      const taken = !!kind && !!to && (claimed(doc, kind, to, el.dataset.path!) || (kind === 'proposal' && onTable(doc, to, el.dataset.path!)))
       const renaming = mine && !!to && from !== to && !taken
       // Aliases changed are read as they were too: a list of ticked
       // actors read against the new ones would take the box of an actor
