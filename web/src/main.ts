@@ -7,7 +7,7 @@
 import './style.css'
 import { api, follow, download, APIError, inlineOrJob, loadDefaults, defaults } from './api'
 import type { Scenario, ScenarioView, Forecast, ModelForecast, IssueForecast, Issue, Stance, ModelInfo, Param, Sweep, SweepIssue, Sensitivity, Diagnostic, DealEvaluation, DealSearch, DealPackage, DealPlan, Distribution, Likely, DealRobustness, Comparison, CompareCell, CompareColumn } from './api'
-import { h, s, fmt, gfmt, count, color, rangeText, intervalText, sweepText, binDecimals, noNumber, settingsText, errorText } from './util'
+import { h, s, fmt, gfmt, count, color, rangeText, intervalText, sweepText, binDecimals, binText, noNumber, settingsText, errorText } from './util'
 import { renderExplain } from './explain'
 import { proposalsCard } from './proposals'
 import { renderAdvise } from './advise'
@@ -949,12 +949,6 @@ function sweepStats(si: SweepIssue, draws: number): HTMLElement {
       `Forecast over the inputs: median ${fmt(si.median)}, mean ${fmt(si.mean)}, sd ${fmt(si.sd)}; 80% ${sweepText(si.lo80, si.hi80)}, 95% ${sweepText(si.lo95, si.hi95)}`),
     c ? h('p', { 'data-testid': 'sweep-combined', 'data-lo80': c.lo80, 'data-hi80': c.hi80, 'data-lo95': c.lo95, 'data-hi95': c.hi95, 'data-share-inputs': c.share_inputs, 'data-share-model': c.share_model },
       `Outcome, with the model's error on real outcomes (approximate): 80% ${sweepText(c.lo80, c.hi80)}, 95% ${sweepText(c.lo95, c.hi95)}; sd ${fmt(c.sd)} = ${fmt(100 * c.share_inputs, 0)}% inputs + ${fmt(100 * c.share_model, 0)}% model error (of the variance)`) : '')
-}
-
-// binText is a histogram bin's edges, each with d decimals
-// (binDecimals), as parley sweep writes them.
-function binText(b: { low: number; high: number }, d: number): string {
-  return `${fmt(b.low, d)}–${fmt(b.high, d)}`
 }
 
 // histNumbers is a sweep's histogram as a table, for those who cannot
