@@ -95,3 +95,41 @@ func TestHistogramAsCommandLine(t *testing.T) {
 		}
 	}
 }
+
+// TestHistogramNumbersNamed runs a sweep on a phone's screen (390×844)
+// and opens each histogram's numbers, the first from the keyboard (its
+// summary focused, Enter): each table's caption names its model and
+// issue, as the canvas's label does, so that a table reached among the
+// page's tables (one per issue) says which it is; and the page, with
+// every table open, is no wider than the screen. (The tables had no
+// caption: each was a table of bins, of no issue.)
+func TestHistogramNumbersNamed(t *testing.T) {
+	e := startE2E(t)
+	e.do("sweep", chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile), chromedp.Navigate(e.srv.URL+"/#sweep"),
+		chromedp.WaitVisible(chromedp.CSS(`[data-testid=run-sweep]`)),
+		chromedp.SetValue(chromedp.CSS(`[data-testid=sweep-model]`), "compromise"),
+		chromedp.SetValue(chromedp.CSS(`[data-testid=sweep-samples]`), "50"),
+		chromedp.Click(chromedp.CSS(`[data-testid=run-sweep]`)),
+		e.poll(`document.querySelectorAll("figure[data-issue] [data-testid=histogram-numbers]").length > 0`),
+		chromedp.Focus(chromedp.CSS(`figure[data-issue] [data-testid=histogram-numbers] > summary`)),
+		chromedp.KeyEvent("\r"),
+		e.poll(`document.querySelector("figure[data-issue] [data-testid=histogram-numbers]").open`))
+	got := get(t, e.bctx, "captions", chromedp.Evaluate[[][]string](`[...document.querySelectorAll("figure[data-issue]")].map((f) => {
+		const d = f.querySelector("[data-testid=histogram-numbers]")
+		d.open = true
+		return [f.querySelector("figcaption").textContent.split(": median ")[0], d.querySelector("table > caption")?.textContent ?? "(none)"]
+	})`))
+	if len(got) == 0 {
+		t.Fatal("no histogram")
+	}
+	for _, g := range got {
+		if want := "Draws of the compromise forecast on " + g[0] + ", bin by bin"; g[1] != want {
+			t.Errorf("the numbers of %s: caption %q, want %q", g[0], g[1], want)
+		}
+	}
+	w := get(t, e.bctx, "widths", chromedp.Evaluate[[]int](`[document.documentElement.scrollWidth, document.documentElement.clientWidth]`))
+	if w[0] > w[1] {
+		t.Errorf("with the numbers open, the page is %d px wide on a screen %d px wide", w[0], w[1])
+	}
+	e.do("shot", e.shot("57-narrow-histogram-numbers"))
+}

@@ -334,6 +334,39 @@ function claimed(doc: Scenario, kind: Kind, from: string, path: string): boolean
   return false
 }
 
+// onTable says whether to is the id of a proposal other than the one
+// whose id is at path in a scope that sees that one (reach): on the
+// table there, or put on it there (proposalsIn), beyond the list claimed
+// looks in. A change's entry given it changes that proposal, and a
+// proposal given it would take that one's changes and withdrawals for
+// its own: what the rename carried could not be told apart again, and a
+// rename back (from an id on the table, rename) would carry nothing, or
+// take that one's along.
+function onTable(doc: Scenario, to: string, path: string): boolean {
+  const self = getPath(doc, path.replace(/\.id$/, '')) as Proposal | undefined
+  if (!self || typeof self !== 'object') return false
+  const id = self.id
+  self.id = ''
+  try {
+    const sees = reach(doc, path)
+    return ['', ...changesOf(doc).map(([, sc]) => sc)].some((sc) => sees(sc) && proposalsIn(doc, sc).has(to))
+  } finally { self.id = id }
+}
+
+// taken says whether to, typed in the id (or source's file) field at
+// path, is another item's name: its id (claimed); the id of a proposal
+// on the table in a scope that sees this one (onTable); an alias of an
+// actor at the table with this one, which the id would take from it,
+// since an id names before an alias does (resolves): what names that
+// actor by the alias would be this one's while the slip stands.
+function taken(doc: Scenario, kind: Kind, to: string, path: string): boolean {
+  if (claimed(doc, kind, to, path)) return true
+  if (kind === 'proposal') return onTable(doc, to, path)
+  if (kind !== 'actor') return false
+  const self = getPath(doc, path.replace(/\.id$/, ''))
+  return [...company(doc, path)].some((a) => a !== self && !!a.aliases?.includes(to))
+}
+
 // waiting is the id (or source's file) the field at path held before,
 // when the field is empty now, or holds an id another item has, and
 // nothing else is called by the one before: what named the item by it
@@ -1254,16 +1287,19 @@ function draw(box: HTMLElement, ctx: BuildContext) {
       // one, the references are the other's as much; to one, they would
       // be merged with the other's, and could not be told apart again.
       const mine = !!kind && !!from && !claimed(doc, kind, from, el.dataset.path!)
-      const taken = !!kind && !!to && claimed(doc, kind, to, el.dataset.path!)
-      const renaming = mine && !!to && from !== to && !taken
+      const onto = !!kind && !!to && taken(doc, kind, to, el.dataset.path!)
+      const renaming = mine && !!to && from !== to && !onto
       // Aliases changed are read as they were too: a list of ticked
       // actors read against the new ones would take the box of an actor
       // named by an alias taken away for a new choice, and move it to
       // the end of the list (unalias renames it in its place).
       const aliases = /\.aliases$/.test(el.dataset.path!) && from !== to
+      // An id made another's is read as it was too: the names that
+      // name another actor by an alias it took would be read as its.
       const typed = el.value
-      if (renaming || aliases) { el.value = from; setPath(doc, el.dataset.path!, read(el, doc, undefined)) }
+      if (renaming || aliases || (onto && from !== to)) { el.value = from; setPath(doc, el.dataset.path!, read(el, doc, undefined)) }
       collect(box, doc)
+      if (onto && from !== to) { el.value = typed; setPath(doc, el.dataset.path!, read(el, doc, undefined)) }
       if (renaming) {
         el.value = to
         setPath(doc, el.dataset.path!, to)
@@ -1281,7 +1317,7 @@ function draw(box: HTMLElement, ctx: BuildContext) {
       // An id emptied, or made another item's, keeps the one it had,
       // which what named the item by it still does (waiting): the id
       // typed next carries it along.
-      el.dataset.was = mine && (!to || taken) ? from : to
+      el.dataset.was = mine && (!to || onto) ? from : to
       if (kind) {
         const [, at, f] = /^(.*)\.(\w+)$/.exec(el.dataset.path!)!
         const item = getPath(doc, at)

@@ -7,7 +7,7 @@
 import './style.css'
 import { api, follow, download, APIError, inlineOrJob, loadDefaults, defaults } from './api'
 import type { Scenario, ScenarioView, Forecast, ModelForecast, IssueForecast, Issue, Stance, ModelInfo, Param, Sweep, SweepIssue, Sensitivity, Diagnostic, DealEvaluation, DealSearch, DealPackage, DealPlan, Distribution, Likely, DealRobustness, Comparison, CompareCell, CompareColumn } from './api'
-import { h, s, fmt, gfmt, count, color, rangeText, intervalText, sweepText, binDecimals, noNumber, settingsText, errorText } from './util'
+import { h, s, fmt, gfmt, count, color, rangeText, intervalText, sweepText, binDecimals, binText, noNumber, settingsText, errorText } from './util'
 import { renderExplain } from './explain'
 import { proposalsCard } from './proposals'
 import { renderAdvise } from './advise'
@@ -951,22 +951,18 @@ function sweepStats(si: SweepIssue, draws: number): HTMLElement {
       `Outcome, with the model's error on real outcomes (approximate): 80% ${sweepText(c.lo80, c.hi80)}, 95% ${sweepText(c.lo95, c.hi95)}; sd ${fmt(c.sd)} = ${fmt(100 * c.share_inputs, 0)}% inputs + ${fmt(100 * c.share_model, 0)}% model error (of the variance)`) : '')
 }
 
-// binText is a histogram bin's edges, each with d decimals
-// (binDecimals), as parley sweep writes them.
-function binText(b: { low: number; high: number }, d: number): string {
-  return `${fmt(b.low, d)}–${fmt(b.high, d)}`
-}
-
 // histNumbers is a sweep's histogram as a table, for those who cannot
 // read a canvas, with the rows parley sweep prints: the bins from the
 // first to the last with a draw, each bin's edges with d decimals, its
-// draws and their share of all draws.
-function histNumbers(si: SweepIssue, draws: number, d: number): HTMLElement | '' {
+// draws and their share of all draws. Its caption names the model and
+// the issue, as the canvas's label does: a table found among the page's
+// tables (one per issue) says which it is.
+function histNumbers(si: SweepIssue, model: string, draws: number, d: number): HTMLElement | '' {
   const hit = si.histogram.map((b) => b.count > 0)
   const first = hit.indexOf(true), last = hit.lastIndexOf(true)
   if (first < 0 || draws <= 0) return ''
   return h('details', { class: 'anchors', 'data-testid': 'histogram-numbers' }, h('summary', {}, 'The numbers'),
-    h('table', { class: 'compare' },
+    h('table', { class: 'compare' }, h('caption', {}, `Draws of the ${model} forecast on ${si.name}, bin by bin`),
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Forecast'), h('th', { scope: 'col' }, 'Draws'), h('th', { scope: 'col' }, 'Share'))),
       h('tbody', {}, ...si.histogram.slice(first, last + 1).map((b) => h('tr', {},
         h('th', { scope: 'row' }, binText(b, d)), h('td', {}, count(b.count)), h('td', {}, `${fmt(100 * b.count / draws)}%`))))))
@@ -1011,7 +1007,7 @@ function drawSweep(out: HTMLElement, tor: HTMLElement, warn: HTMLElement, torWar
     out.append(h('figure', { class: 'chart small', 'data-issue': si.issue }, h('figcaption', {}, `${si.name}: median ${fmt(si.median)}, 80% ${sweepText(si.lo80, si.hi80)}`,
       outside ? h('span', { class: 'warn', 'data-testid': 'sweep-outside' }, ` — ⚠ the forecast at the stated values, ${fmt(si.base)}, lies outside it`) : ''),
       h('div', { class: 'box' }, canvas),
-      histNumbers(si, sw.draws, d),
+      histNumbers(si, sw.model, sw.draws, d),
       sweepStats(si, sw.draws),
       likely.length ? h('p', { class: 'hint', 'data-testid': 'sweep-likeliest' }, `Most likely option${likely.length > 1 ? 's (tied)' : ''}: ${likely.map((b) => `${fmt(b.value)} ${b.label}`).join(' / ')} (${fmt(top * 100, 0)}% of draws${likely.length > 1 ? ' each' : ''})`) : ''))
     st.charts.push(new Chart(canvas as HTMLCanvasElement, {

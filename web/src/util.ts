@@ -105,16 +105,23 @@ export function rangeText(lo: number, hi: number): string {
   const a = fmt(lo), b = fmt(hi)
   if (a !== b) return `${a}–${b}`
   if (!Number.isFinite(lo) || !Number.isFinite(hi)) return a
-  for (let d = 2; d <= maxRangeDecimals; d++) {
-    const x = fmt(lo, d), y = fmt(hi, d)
-    if (x !== y) return `${x}–${y}`
-  }
+  const d = rangeDecimals(lo, hi)
+  if (d > 0) return `${fmt(lo, d)}–${fmt(hi, d)}`
   return `${a} (moving by less than ${fmt(10 ** -maxRangeDecimals, maxRangeDecimals)})`
 }
 
 // maxRangeDecimals is the most decimals rangeText gives a range's ends
 // (ask's maxRangeDecimals).
 const maxRangeDecimals = 4
+
+// rangeDecimals is the fewest decimals, from one to maxRangeDecimals, at
+// which lo and hi read differently; 0 when none part them (ask's
+// rangeDecimals, which RangeText and BinDecimals share as rangeText and
+// binDecimals do).
+function rangeDecimals(lo: number, hi: number): number {
+  for (let d = 1; d <= maxRangeDecimals; d++) if (fmt(lo, d) !== fmt(hi, d)) return d
+  return 0
+}
 
 // binDecimals is how many decimals a sweep's histogram writes its bin
 // edges with, by the rule of ask.BinDecimals, which the command line's
@@ -126,12 +133,17 @@ export function binDecimals(bins: { low: number; high: number }[]): number {
   let d = 1
   for (const b of bins) {
     if (!Number.isFinite(b.low) || !Number.isFinite(b.high)) continue
-    let k = 1
-    while (k <= maxRangeDecimals && fmt(b.low, k) === fmt(b.high, k)) k++
-    if (k > maxRangeDecimals) return maxRangeDecimals
+    const k = rangeDecimals(b.low, b.high)
+    if (k === 0) return maxRangeDecimals
     d = Math.max(d, k)
   }
   return d
+}
+
+// binText is a histogram bin's edges, each with d decimals
+// (binDecimals), as parley sweep writes them ("0.012–0.014").
+export function binText(b: { low: number; high: number }, d: number): string {
+  return `${fmt(b.low, d)}–${fmt(b.high, d)}`
 }
 
 // intervalText is an interval lo–hi as the command line writes one
