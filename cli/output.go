@@ -202,7 +202,7 @@ func distributionTable(w io.Writer, m *answer.ModelForecast, l layout) {
 			}
 			p = math.Max(p, float64(l.P))
 		}
-		pr := "-"
+		pr := ask.NoNumber
 		if len(names) > 0 {
 			pr = strconv.FormatFloat(p, 'f', 2, 64)
 		}
