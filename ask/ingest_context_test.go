@@ -8,10 +8,48 @@ import (
 	"strings"
 	"testing"
 
+	"parley/answer"
 	"parley/errs"
 	"parley/ingest"
 	"parley/scenario"
 )
+
+// ingestCase writes ../cli/testdata/example.yaml, as edit changes it,
+// into a new folder as s.yaml, with its memo.txt source and a document,
+// news.txt, read under limits, and ingests the document: the folder, the
+// scenario's path, the document's, the scenario's bytes, and the review
+// of the candidates, as the API takes it and as a review file.
+func ingestCase(t *testing.T, edit func(string) string, limits scenario.Limits) (dir, sc, news string, data []byte, rev answer.IngestReview, review []byte) {
+	t.Helper()
+	orig, err := os.ReadFile("../cli/testdata/example.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	data = []byte(edit(string(orig)))
+	dir = t.TempDir()
+	sc, news = filepath.Join(dir, "s.yaml"), filepath.Join(dir, "news.txt")
+	const said = "Gamma said on March 3, 2025 that the budget must be cut.\n"
+	for f, b := range map[string]string{sc: string(data), news: said, filepath.Join(dir, "memo.txt"): "Alpha wants nothing.\n"} {
+		if err := os.WriteFile(f, []byte(b), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	in, err := Load(sc, data, LoadOptions{Format: Scenario, Limits: limits})
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs := []ingest.Document{{Name: "news.txt", Data: []byte(said)}}
+	res, err := Ingest(context.Background(), in, docs, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rev = IngestReviewOf(in, docs, res)
+	review, err = IngestReview(in, docs, res)
+	if err != nil || len(rev.Entries) == 0 {
+		t.Fatalf("no review to apply: %v, %+v", err, res)
+	}
+	return dir, sc, news, data, rev, review
+}
 
 // The check of a file changed by ingest apply or sources add reads and
 // checks its sources as validate does, and stops as validate does once
@@ -19,31 +57,7 @@ import (
 // context's error as it is, not as invalid input (exit 3, 400), and no
 // file. Not done, the same calls give the file.
 func TestIngestAndSourcesAddStopWithTheContext(t *testing.T) {
-	dir := t.TempDir()
-	data, err := os.ReadFile("../cli/testdata/example.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	sc := filepath.Join(dir, "s.yaml")
-	news := filepath.Join(dir, "news.txt")
-	for f, b := range map[string]string{sc: string(data), news: "Gamma said on March 3, 2025 that the budget must be cut.\n", filepath.Join(dir, "memo.txt"): "Alpha wants nothing.\n"} {
-		if err := os.WriteFile(f, []byte(b), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	in, err := Load(sc, data, LoadOptions{Format: Scenario})
-	if err != nil {
-		t.Fatal(err)
-	}
-	docs := []ingest.Document{{Name: "news.txt", Data: []byte("Gamma said on March 3, 2025 that the budget must be cut.\n")}}
-	res, err := Ingest(context.Background(), in, docs, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	rev := IngestReviewOf(in, docs, res)
-	if len(rev.Entries) == 0 {
-		t.Fatalf("no candidate to apply: %+v", res)
-	}
+	dir, sc, news, data, rev, _ := ingestCase(t, func(s string) string { return s }, scenario.Limits{})
 	for i := range rev.Sources {
 		rev.Sources[i].File = "" // as the server does: it keeps no document
 	}
@@ -77,50 +91,24 @@ func TestIngestAndSourcesAddStopWithTheContext(t *testing.T) {
 // be read under the defaults and refused. Under the defaults it is refused, on
 // the original file's line.
 func TestIngestAndSourcesAddKeepTheLimits(t *testing.T) {
-	dir := t.TempDir()
-	data, err := os.ReadFile("../cli/testdata/example.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
 	long := strings.Repeat("g", 1100)
-	text := strings.Replace(string(data), "name: Beta,", "name: "+long+",", 1)
-	if text == string(data) {
-		t.Fatal("example.yaml no longer names Beta as the test expects")
-	}
-	sc := filepath.Join(dir, "s.yaml")
-	news := filepath.Join(dir, "news.txt")
-	for f, b := range map[string]string{sc: text, news: "Gamma said on March 3, 2025 that the budget must be cut.\n", filepath.Join(dir, "memo.txt"): "Alpha wants nothing.\n"} {
-		if err := os.WriteFile(f, []byte(b), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
 	wide := scenario.Limits{NameLength: 1200}
-	in, err := Load(sc, []byte(text), LoadOptions{Format: Scenario, Limits: wide})
-	if err != nil {
-		t.Fatal(err)
-	}
-	docs := []ingest.Document{{Name: "news.txt", Data: []byte("Gamma said on March 3, 2025 that the budget must be cut.\n")}}
-	res, err := Ingest(context.Background(), in, docs, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	rev := IngestReviewOf(in, docs, res)
-	review, err := IngestReview(in, docs, res)
-	if err != nil || len(rev.Entries) == 0 {
-		t.Fatalf("no review to apply: %v, %+v", err, res)
+	dir, sc, news, data, rev, review := ingestCase(t, func(s string) string { return strings.Replace(s, "name: Beta,", "name: "+long+",", 1) }, wide)
+	if !strings.Contains(string(data), "name: "+long) {
+		t.Fatal("example.yaml no longer names Beta as the test edits it")
 	}
 	for _, c := range []struct {
 		name string
 		f    func(l scenario.Limits) ([]byte, error)
 	}{
 		{"IngestApplyReview", func(l scenario.Limits) ([]byte, error) {
-			return IngestApplyReview(context.Background(), sc, []byte(text), rev, "", LoadOptions{SourceDirs: []string{dir}, Limits: l})
+			return IngestApplyReview(context.Background(), sc, data, rev, "", LoadOptions{SourceDirs: []string{dir}, Limits: l})
 		}},
 		{"IngestApply", func(l scenario.Limits) ([]byte, error) {
-			return IngestApply(context.Background(), sc, []byte(text), "review.yaml", review, "", LoadOptions{SourceDirs: []string{dir}, Limits: l})
+			return IngestApply(context.Background(), sc, data, "review.yaml", review, "", LoadOptions{SourceDirs: []string{dir}, Limits: l})
 		}},
 		{"SourcesAdd", func(l scenario.Limits) ([]byte, error) {
-			return SourcesAdd(context.Background(), sc, []byte(text), []string{news}, l)
+			return SourcesAdd(context.Background(), sc, data, []string{news}, l)
 		}},
 	} {
 		if out, err := c.f(wide); err != nil || !strings.Contains(string(out), "name: "+long) {

@@ -42,16 +42,30 @@ func TestValidateChecksQuotes(t *testing.T) {
 	}
 }
 
+// ingestFolder writes testdata/example.yaml as s.yaml, its memo.txt
+// source, and a document to ingest, news.txt, into a new folder, and
+// returns the folder, the document, the scenario and its bytes.
+func ingestFolder(t *testing.T) (dir, doc, sc string, data []byte) {
+	t.Helper()
+	dir = t.TempDir()
+	doc = filepath.Join(dir, "news.txt")
+	sc = filepath.Join(dir, "s.yaml")
+	data, err := os.ReadFile("testdata/example.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for f, b := range map[string][]byte{doc: []byte("Gamma said on March 3, 2025 that the budget must be cut.\n"), filepath.Join(dir, "memo.txt"): []byte("Alpha wants nothing.\n"), sc: data} {
+		if err := os.WriteFile(f, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir, doc, sc, data
+}
+
 // ingest --format yaml, then apply: a new snapshot in a new file, the
 // scenario itself untouched and never overwritten through -o.
 func TestIngestApply(t *testing.T) {
-	dir := t.TempDir()
-	doc := filepath.Join(dir, "news.txt")
-	os.WriteFile(doc, []byte("Gamma said on March 3, 2025 that the budget must be cut.\n"), 0o644)
-	os.WriteFile(filepath.Join(dir, "memo.txt"), []byte("Alpha wants nothing.\n"), 0o644)
-	data, _ := os.ReadFile("testdata/example.yaml")
-	sc := filepath.Join(dir, "s.yaml")
-	os.WriteFile(sc, data, 0o644)
+	dir, doc, sc, data := ingestFolder(t)
 	review, stderr, code := run(t, "ingest", doc, "--scenario", sc, "--format", "yaml")
 	if code != 0 || !strings.Contains(review, "actor: c") || !strings.Contains(review, `quote: Gamma said on March 3, 2025 that the budget must be cut.`) {
 		t.Fatalf("ingest: exit %d, %s\n%s", code, stderr, review)
@@ -79,13 +93,7 @@ func TestIngestApply(t *testing.T) {
 // written, and its path, not a line of a file nobody can open (it said
 // "s.yaml:50:20:", a line the 39-line s.yaml does not have).
 func TestIngestApplyRefusalNamesNoUnwrittenLine(t *testing.T) {
-	dir := t.TempDir()
-	doc := filepath.Join(dir, "news.txt")
-	os.WriteFile(doc, []byte("Gamma said on March 3, 2025 that the budget must be cut.\n"), 0o644)
-	os.WriteFile(filepath.Join(dir, "memo.txt"), []byte("Alpha wants nothing.\n"), 0o644)
-	data, _ := os.ReadFile("testdata/example.yaml")
-	sc := filepath.Join(dir, "s.yaml")
-	os.WriteFile(sc, data, 0o644)
+	dir, doc, sc, _ := ingestFolder(t)
 	review, stderr, code := run(t, "ingest", doc, "--scenario", sc, "--format", "yaml")
 	if code != 0 {
 		t.Fatalf("ingest: exit %d, %s", code, stderr)
