@@ -52,6 +52,16 @@ func TestTimelineNumbers(t *testing.T) {
 		}
 		return "0.0"
 	}
+	// Each table is named by its issue, as its chart is.
+	caps := get(t, e.bctx, "captions", chromedp.Evaluate[[]string](`[...document.querySelectorAll("figure[data-issue] [data-testid=timeline-numbers] caption")].map((c) => c.textContent)`))
+	if len(caps) != len(e.full.Issues) {
+		t.Fatalf("%d tables have a caption, want one per issue (%d)", len(caps), len(e.full.Issues))
+	}
+	for i, is := range e.full.Issues {
+		if want := "Each model's forecast on " + is.Name + " at each date"; caps[i] != want {
+			t.Errorf("table %d: caption %q, want %q", i, caps[i], want)
+		}
+	}
 	unsettled := 0
 	for _, m := range cmp.Models {
 		for _, is := range m.Issues {

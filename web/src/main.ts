@@ -794,7 +794,7 @@ async function loadTimeline(box: HTMLElement, head: HTMLElement) {
     const labels = cmp.columns.map((c) => c.as_of)
     for (const is of st.resolved!.issues) {
       const canvas = h('canvas', { role: 'img', 'aria-label': `Forecast over time on ${is.name}` })
-      box.append(h('figure', { class: 'chart small', 'data-issue': is.id }, h('figcaption', {}, is.name), h('div', { class: 'box' }, canvas), timelineNumbers(cmp, is.id)))
+      box.append(h('figure', { class: 'chart small', 'data-issue': is.id }, h('figcaption', {}, is.name), h('div', { class: 'box' }, canvas), timelineNumbers(cmp, is.id, is.name)))
       const [lo, hi] = bounds(is)
       // A settled forecast is a point on its model's line; an unsettled
       // one a floating bar over its range.
@@ -818,10 +818,12 @@ async function loadTimeline(box: HTMLElement, head: HTMLElement) {
 
 // timelineNumbers is one issue's chart over the snapshots as a table, for
 // those who cannot tell the models' colours apart or read a canvas: each
-// model's forecast at each date, a range where it did not settle.
-function timelineNumbers(cmp: Comparison, issue: string): HTMLElement {
+// model's forecast at each date, a range where it did not settle. Its
+// caption names the issue, as the chart's does: a table found among the
+// page's tables (one per issue) says which it is.
+function timelineNumbers(cmp: Comparison, issue: string, name: string): HTMLElement {
   return h('details', { class: 'anchors', 'data-testid': 'timeline-numbers' }, h('summary', {}, 'The numbers'),
-    h('table', { class: 'compare' },
+    h('table', { class: 'compare' }, h('caption', {}, `Each model's forecast on ${name} at each date`),
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Model'), ...cmp.columns.map((c) => h('th', { scope: 'col' }, c.as_of, c.label && c.label !== c.as_of ? h('small', {}, c.label) : null)))),
       h('tbody', {}, ...cmp.models.map((m) => {
         const cells = m.issues.find((x) => x.issue === issue)?.cells ?? []
