@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -107,10 +108,20 @@ func applyReview(ctx context.Context, name string, data []byte, in *Input, r ing
 	if r.Scenario != "" && r.Scenario != in.Scenario.Metadata.ID {
 		return nil, errs.New(errs.Argument, "the review was drafted for scenario %q, not %q; valid: the scenario named in the review", r.Scenario, in.Scenario.Metadata.ID)
 	}
-	if err := ingest.Apply(in.Scenario, r, date); err != nil {
+	a, err := ingest.Apply(in.Scenario, r, date)
+	if err != nil {
 		return nil, err
 	}
-	return remarshalWith(ctx, name, data, in, o, "with the review's entries merged")
+	// A problem with a kept quote names the entry it came from, which is
+	// what the reviewer edits.
+	entry := func(path string) string {
+		e := a.Entry(path)
+		if e < 0 {
+			return ""
+		}
+		return fmt.Sprintf("the review's entries[%d] (%s on %s)", e, r.Entries[e].Actor, r.Entries[e].Issue)
+	}
+	return remarshalWith(ctx, name, data, in, o, "with the review's entries merged", entry)
 }
 
 // SourcesAdd records documents as sources of the scenario file (name,
@@ -148,17 +159,18 @@ func SourcesAdd(ctx context.Context, name string, data []byte, files []string, l
 		}
 		s.Metadata.Sources = append(s.Metadata.Sources, src)
 	}
-	return remarshalWith(ctx, name, data, in, LoadOptions{SourceDirs: []string{dir}, Limits: limits}, "with the sources added")
+	return remarshalWith(ctx, name, data, in, LoadOptions{SourceDirs: []string{dir}, Limits: limits}, "with the sources added", nil)
 }
 
 // remarshalWith writes the changed scenario over its file's text (name,
 // data) and checks the result with o, as `parley validate` would. The
 // result is not written when the check fails, so its problems cannot
 // point at its lines: they name the file as changed (changed says how:
-// "with the sources added") and locate each problem by its path alone.
-// The check stops once ctx is done, with ctx's error as it is: a check
-// cut short says nothing of the file.
-func remarshalWith(ctx context.Context, name string, data []byte, in *Input, o LoadOptions, changed string) ([]byte, error) {
+// "with the sources added") and locate each problem by its path alone,
+// its message led by what from says the path came from, when it says (a
+// review's entry). The check stops once ctx is done, with ctx's error as it is: a
+// check cut short says nothing of the file.
+func remarshalWith(ctx context.Context, name string, data []byte, in *Input, o LoadOptions, changed string, from func(path string) string) ([]byte, error) {
 	out, err := scenariofile.MarshalOver(in.Scenario, formatOf(name), data)
 	if err != nil {
 		return nil, err
@@ -172,8 +184,15 @@ func remarshalWith(ctx context.Context, name string, data []byte, in *Input, o L
 		if errors.As(err, &ds) {
 			ds = slices.Clone(ds)
 			for i := range ds {
-				if ds[i].File == name {
-					ds[i].File, ds[i].Line, ds[i].Column = name+" "+changed+" (not written)", 0, 0
+				if ds[i].File != name {
+					continue
+				}
+				ds[i].File, ds[i].Line, ds[i].Column = name+" "+changed+" (not written)", 0, 0
+				if from == nil {
+					continue
+				}
+				if f := from(ds[i].Path); f != "" {
+					ds[i].Message = f + ": " + ds[i].Message
 				}
 			}
 			err = ds

@@ -90,7 +90,8 @@ func TestIngestApply(t *testing.T) {
 
 // A review whose kept quote is not in its document is refused, nothing
 // written; the problem names the scenario as merged, which was not
-// written, and its path, not a line of a file nobody can open (it said
+// written, its path, and the review's entry the quote came from, not a
+// line of a file nobody can open (it said
 // "s.yaml:50:20:", a line the 39-line s.yaml does not have).
 func TestIngestApplyRefusalNamesNoUnwrittenLine(t *testing.T) {
 	dir, doc, sc, _ := ingestFolder(t)
@@ -106,7 +107,7 @@ func TestIngestApplyRefusalNamesNoUnwrittenLine(t *testing.T) {
 	os.WriteFile(rp, []byte(edited), 0o644)
 	out := filepath.Join(dir, "new.yaml")
 	_, stderr, code = run(t, "ingest", "apply", rp, "--scenario", sc, "-o", out)
-	want := sc + " with the review's entries merged (not written): snapshots[1].stances[0].evidence[0].quote: quote not found"
+	want := sc + " with the review's entries merged (not written): snapshots[1].stances[0].evidence[0].quote: the review's entries[0] (c on budget): quote not found"
 	if code != 3 || !strings.Contains(stderr, want) {
 		t.Errorf("exit %d, stderr:\n%s\nwant exit 3 and %q", code, stderr, want)
 	}

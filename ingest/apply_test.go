@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -19,12 +20,56 @@ func TestApplyDateErrors(t *testing.T) {
 		{"2025-02-01", "date 2025-02-01: the scenario already has a snapshot of that date; valid: another date"},
 	} {
 		s := &scenario.Scenario{Metadata: scenario.Metadata{AsOf: "2025-01-01"}, Snapshots: []scenario.Snapshot{{Date: "2025-02-01"}}}
-		err := Apply(s, Review{}, c.date)
+		_, err := Apply(s, Review{}, c.date)
 		if err == nil || errs.CodeOf(err) != errs.Argument || !strings.HasPrefix(err.Error(), c.want) {
 			t.Errorf("%s: %v, want %q", c.date, err, c.want)
 		}
 		if len(s.Snapshots) != 1 {
 			t.Errorf("%s: the scenario was changed", c.date)
+		}
+	}
+}
+
+// Applied says which entry each piece of the new snapshot's evidence
+// came from: a stance's own evidence is carried over first (no entry),
+// an entry repeating a kept quote adds nothing, and stances come in the
+// order their first entry does.
+func TestAppliedNamesTheEntries(t *testing.T) {
+	ev := func(q string) scenario.Evidence { return scenario.Evidence{Source: "n", Quote: q, Date: "2025-03-01"} }
+	f := func(x float64) *float64 { return &x }
+	s := &scenario.Scenario{
+		Metadata:  scenario.Metadata{AsOf: "2025-01-01", Sources: []scenario.Source{{ID: "n"}}},
+		Issues:    []scenario.Issue{{ID: "i"}, {ID: "j"}},
+		Actors:    []scenario.Actor{{ID: "a"}, {ID: "b"}},
+		Stances:   []scenario.Stance{{Actor: "a", Issue: "i", Position: 10, Salience: 0.5, Evidence: []scenario.Evidence{ev("old one"), ev("old two")}}},
+		Snapshots: []scenario.Snapshot{{Date: "2025-02-01"}},
+	}
+	r := Review{Entries: []Entry{
+		{Actor: "b", Issue: "j", Evidence: ev("first"), Position: f(1), Salience: f(0.1)}, // a new stance: change 0
+		{Actor: "a", Issue: "i", Evidence: ev("second")},                                  // change 1, after a's two
+		{Actor: "b", Issue: "j", Evidence: ev("first")},                                   // the same quote again
+		{Actor: "a", Issue: "i", Evidence: ev("third")},
+	}}
+	a, err := Apply(s, r, "2025-03-01")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Snapshot != 1 || len(s.Snapshots) != 2 {
+		t.Fatalf("new snapshot %d of %d, want 1 of 2", a.Snapshot, len(s.Snapshots))
+	}
+	want := [][]int{{0}, {-1, -1, 1, 3}}
+	if len(a.Entries) != 2 || !slices.Equal(a.Entries[0], want[0]) || !slices.Equal(a.Entries[1], want[1]) {
+		t.Errorf("entries %v, want %v", a.Entries, want)
+	}
+	for path, e := range map[string]int{
+		"snapshots[1].stances[0].evidence[0].quote": 0,
+		"snapshots[1].stances[1].evidence[3]":       3,
+		"snapshots[1].stances[1].evidence[0].quote": -1, // a's own
+		"snapshots[1].stances[1].evidence[2]x":      -1, // not a path under it
+		"snapshots[0].stances[0].evidence[0].quote": -1, // another snapshot
+	} {
+		if got := a.Entry(path); got != e {
+			t.Errorf("Entry(%q) = %d, want %d", path, got, e)
 		}
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -157,24 +158,26 @@ func ParseReview(name string, data []byte) (Review, error) {
 // the kept quotes added to the evidence it has at that date (with the
 // position and salience the reviewer set). s is changed in place. An
 // entry for a stance s does not have and that sets no position and
-// salience is an error naming the entry.
-func Apply(s *scenario.Scenario, r Review, date string) error {
+// salience is an error naming the entry. What it returns says where
+// each entry's quote went, so that a problem found in the new snapshot
+// can be told by the entry the reviewer wrote.
+func Apply(s *scenario.Scenario, r Review, date string) (Applied, error) {
 	if date == "" {
 		date = r.Date
 	}
 	if !scenario.IsDate(date) {
-		return errs.New(errs.Argument, "date %q: not a date; valid: YYYY-MM-DD, the new snapshot's date", date)
+		return Applied{}, errs.New(errs.Argument, "date %q: not a date; valid: YYYY-MM-DD, the new snapshot's date", date)
 	}
 	if date < s.Metadata.AsOf {
-		return errs.New(errs.Argument, "date %s: before the scenario's as_of %s; valid: a later date for the new snapshot", date, s.Metadata.AsOf)
+		return Applied{}, errs.New(errs.Argument, "date %s: before the scenario's as_of %s; valid: a later date for the new snapshot", date, s.Metadata.AsOf)
 	}
 	for _, sn := range s.Snapshots {
 		if sn.Date == date {
-			return errs.New(errs.Argument, "date %s: the scenario already has a snapshot of that date; valid: another date, so the kept evidence goes in a new snapshot", date)
+			return Applied{}, errs.New(errs.Argument, "date %s: the scenario already has a snapshot of that date; valid: another date, so the kept evidence goes in a new snapshot", date)
 		}
 	}
 	if len(r.Entries) == 0 {
-		return errs.New(errs.Argument, "the review keeps no entry; nothing to apply")
+		return Applied{}, errs.New(errs.Argument, "the review keeps no entry; nothing to apply")
 	}
 	have := map[string]bool{}
 	for _, src := range s.Metadata.Sources {
@@ -188,15 +191,16 @@ func Apply(s *scenario.Scenario, r Review, date string) error {
 	}
 	at, err := s.Resolve(date, "")
 	if err != nil {
-		return err
+		return Applied{}, err
 	}
 	type key struct{ actor, issue string }
 	changes := map[key]*scenario.StanceChange{}
+	from := map[key][]int{} // the entry of each piece of a change's evidence, -1 for the stance's own
 	var order []key
 	for i, e := range r.Entries {
 		a := s.Actor(e.Actor)
 		if a == nil || s.Issue(e.Issue) == nil {
-			return errs.New(errs.Invalid, "entries[%d] (line %d of the document): unknown actor %q or issue %q", i, e.Line, e.Actor, e.Issue)
+			return Applied{}, errs.New(errs.Invalid, "entries[%d] (line %d of the document): unknown actor %q or issue %q", i, e.Line, e.Actor, e.Issue)
 		}
 		k := key{a.ID, e.Issue}
 		c := changes[k]
@@ -204,8 +208,9 @@ func Apply(s *scenario.Scenario, r Review, date string) error {
 			c = &scenario.StanceChange{Actor: a.ID, Issue: e.Issue}
 			if st := at.Stance(a.ID, e.Issue); st != nil {
 				c.Evidence = append(c.Evidence, st.Evidence...)
+				from[k] = slices.Repeat([]int{-1}, len(st.Evidence))
 			} else if e.Position == nil || e.Salience == nil {
-				return errs.New(errs.Invalid, "entries[%d]: %s has no stance on %s yet; valid: set position: and salience: in the entry", i, a.ID, e.Issue)
+				return Applied{}, errs.New(errs.Invalid, "entries[%d]: %s has no stance on %s yet; valid: set position: and salience: in the entry", i, a.ID, e.Issue)
 			}
 			changes[k] = c
 			order = append(order, k)
@@ -216,6 +221,7 @@ func Apply(s *scenario.Scenario, r Review, date string) error {
 		}
 		if !dup {
 			c.Evidence = append(c.Evidence, e.Evidence)
+			from[k] = append(from[k], i)
 		}
 		if e.Position != nil {
 			c.Position = e.Position
@@ -225,9 +231,35 @@ func Apply(s *scenario.Scenario, r Review, date string) error {
 		}
 	}
 	sn := scenario.Snapshot{Date: date, Label: "ingested evidence", Description: fmt.Sprintf("%d quotes drafted by parley ingest and kept on review", len(r.Entries))}
-	for _, k := range order {
+	a := Applied{Snapshot: len(s.Snapshots), Entries: make([][]int, len(order))}
+	for i, k := range order {
 		sn.Stances = append(sn.Stances, *changes[k])
+		a.Entries[i] = from[k]
 	}
 	s.Snapshots = append(s.Snapshots, sn)
-	return nil
+	return a, nil
+}
+
+// Applied is where Apply put a review's entries: the new snapshot is
+// s.Snapshots[Snapshot], and Entries[i][j] is the review's entry whose
+// quote is evidence j of that snapshot's stance change i (-1 where the
+// evidence is the stance's own, carried over).
+type Applied struct {
+	Snapshot int
+	Entries  [][]int
+}
+
+// Entry is the review's entry whose quote a path of the scenario names
+// (a path under "snapshots[N].stances[I].evidence[J]" of the new
+// snapshot), or -1.
+func (a Applied) Entry(path string) int {
+	for i, list := range a.Entries {
+		for j, e := range list {
+			p := fmt.Sprintf("snapshots[%d].stances[%d].evidence[%d]", a.Snapshot, i, j)
+			if e >= 0 && (path == p || strings.HasPrefix(path, p+".")) {
+				return e
+			}
+		}
+	}
+	return -1
 }
