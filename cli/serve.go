@@ -270,10 +270,9 @@ func runServe(cmd *cobra.Command, _ []string) error {
 		fmt.Fprint(cmd.ErrOrStderr(), ", writes need the bearer token, and reads through a proxy")
 	}
 	fmt.Fprintln(cmd.ErrOrStderr(), ")")
-	// Accepted (a load balancer in front of everything), but said.
-	for _, w := range httpapi.ProxyWarnings(o.TrustedProxies) {
-		fmt.Fprintf(cmd.ErrOrStderr(), "parley: warning: %s\n", w)
-	}
+	// A trusted proxy wider than any private network is accepted (a load
+	// balancer in front of everything) but said, once: httpapi.New has
+	// logged it to this same stderr just above the banner.
 	done := make(chan error, 1)
 	go func() {
 		if tlsConfig != nil {

@@ -82,15 +82,18 @@ func TestBroadTrustedProxyWarned(t *testing.T) {
 	}
 	tail := ": every client connecting from it is taken for a proxy, so its X-Forwarded-For is believed and it chooses the address its wrong tokens are counted under, a new one at each guess, which --max-auth-failures then does not hold back; right only when every connection comes through your proxy (a load balancer in front of everything), else trust your proxies' own addresses"
 	out := stderr.String()
+	// Each said once, as the log's line (log/slog text) on stderr: the
+	// banner used to say it a second time.
 	for _, w := range []string{
-		"\nparley: warning: trusted proxy 0.0.0.0/0 (--trusted-proxy) is every IPv4 address" + tail + "\n",
-		"\nparley: warning: trusted proxy ::/0 (--trusted-proxy) is every IPv6 address" + tail + "\n",
-		// the log's line (log/slog text)
-		`level=WARN msg="trusted proxy 0.0.0.0/0 (--trusted-proxy) is every IPv4 address: every client`,
+		`level=WARN msg="trusted proxy 0.0.0.0/0 (--trusted-proxy) is every IPv4 address` + tail + "\"\n",
+		`level=WARN msg="trusted proxy ::/0 (--trusted-proxy) is every IPv6 address` + tail + "\"\n",
 	} {
-		if !strings.Contains(out, w) {
-			t.Errorf("stderr lacks %q:\n%s", w, out)
+		if n := strings.Count(out, w); n != 1 {
+			t.Errorf("stderr says %q %d times, want once:\n%s", w, n, out)
 		}
+	}
+	if n := strings.Count(out, "is every IPv4 address"); n != 1 {
+		t.Errorf("the IPv4 warning is said %d times, want once:\n%s", n, out)
 	}
 	if strings.Contains(out, "10.0.0.0/8 (--trusted-proxy)") {
 		t.Errorf("a private network warned of:\n%s", out)
