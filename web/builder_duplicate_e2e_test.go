@@ -73,3 +73,38 @@ func TestBuilderRenameOntoVariantActor(t *testing.T) {
 		t.Errorf("the first variant's stance is of %q", got)
 	}
 }
+
+// TestBuilderRemoveDuplicatedActor gives a new actor North's id north by
+// mistake and removes North, the first with the id, whom the server takes
+// the id to name: the page asks, listing North's stances and its place
+// among the proposers, and removes them with North, so that they are not
+// left to the new actor; the same for Issue A and a new issue given its
+// id a, its stances, red line, package value and outcome going with it.
+// (North went at once, nothing asked, its stances left to the new actor,
+// and so did Issue A.)
+func TestBuilderRemoveDuplicatedActor(t *testing.T) {
+	r := openAsking(t, "Cleared", cleared)
+	r.do("add an actor", chromedp.Click(chromedp.CSS(`button[data-add="actors"]`)))
+	r.typeIn("actors[2].id", "north")
+	asked, alerted := r.remove("actors[0]", true)
+	want := "Remove actor North? These name it, and go with it:\n• 2 stances\n• its place among the proposers of 1 proposal"
+	if len(asked) != 1 || asked[0] != want || len(alerted) != 0 {
+		t.Errorf("removing North asked %q and alerted %q, want %q", asked, alerted, want)
+	}
+	if got := r.items("stances", "actor"); got != "south south" {
+		t.Errorf("the stances' actors: %q", got)
+	}
+	if got := r.items("actors", "id"); got != "south north" {
+		t.Errorf("the actors: %q", got)
+	}
+	r.do("add an issue", chromedp.Click(chromedp.CSS(`button[data-add="issues"]`)))
+	r.typeIn("issues[2].id", "a")
+	asked, alerted = r.remove("issues[0]", true)
+	want = "Remove issue Issue A? These name it, and go with it:\n• 1 stance on it\n• its value in the package of 1 proposal\n• 1 outcome recorded for it"
+	if len(asked) != 1 || asked[0] != want || len(alerted) != 0 {
+		t.Errorf("removing Issue A asked %q and alerted %q, want %q", asked, alerted, want)
+	}
+	if got := r.items("stances", "issue"); got != "b" {
+		t.Errorf("the stances' issues: %q", got)
+	}
+}

@@ -61,6 +61,13 @@ const openMore = new Set<string>()
 // the field's own record of it (data-was) is drawn again from the
 // document when the view is.
 const emptied = new WeakMap<object, { [field: string]: string }>()
+// drawnDoc is the document each view was last drawn from: a field typed
+// in when it is drawn again keeps what it had on record only for the
+// same document (draw).
+const drawnDoc = new WeakMap<HTMLElement, Scenario>()
+// drawing says a view is being replaced: its fields leaving the page are
+// not left by the person.
+let drawing = false
 // formats are the formats an upload may be in (GET /api/formats), null
 // until they come.
 let formats: FormatInfo[] | null = null
@@ -550,7 +557,7 @@ function renameInPage(box: HTMLElement, doc: Scenario, kind: Kind, from: string,
   if (kind === 'proposal') {
     for (const el of box.querySelectorAll<HTMLInputElement>('input[data-rename=proposal]')) {
       const at = scopeOf(el.dataset.path ?? '')
-      if (at && el.dataset.path !== path && el.value.trim() === from && sees(at)) { el.value = to; el.dataset.was = to }
+      if (at && el.dataset.path !== path && el.value.trim() === from && sees(at)) { el.value = to; el.dataset.was = to; el.dataset.left = to }
     }
   }
   if (kind !== 'issue') return
@@ -610,6 +617,10 @@ function field(label: string, path: string, kind: string, value: unknown, o: Opt
   if (o.rename) input.dataset.rename = o.rename
   // was is what the field held when last left, to see what a change changed.
   if (o.refresh || o.rename) { input.dataset.refresh = ''; input.dataset.was = String(value ?? '') }
+  // left is what an id field held when last left (was is the id it has
+  // on record, which an id emptied keeps): the view is drawn as it was
+  // then when drawn again while the id is typed (draw).
+  if (o.rename) input.dataset.left = String(value ?? '')
   return h('label', { class: 'bfield' + (o.wide ? ' wide' : ''), for: id }, h('span', {}, label, o.hint ? h('small', { 'data-scale': o.scale }, ' ' + o.hint) : null), input)
 }
 
@@ -795,6 +806,21 @@ function draw(box: HTMLElement, ctx: BuildContext) {
   const active = document.activeElement instanceof HTMLElement && box.contains(document.activeElement) ? document.activeElement as HTMLInputElement : null
   const focus = active?.dataset.path
   const caret = typeof active?.selectionStart === 'number' ? [active.selectionStart, active.selectionEnd ?? active.selectionStart, active.selectionDirection ?? 'none'] as const : null
+  // An id typed in and not yet left: the view is drawn as it stood
+  // when the field was last left (data-left), the letters typed so far
+  // put back in the field after, and the field keeps the id it has on
+  // record (data-was), which the rename on leaving it carries the
+  // references from. Drawn from the document, which each letter typed
+  // goes into, the field would take the letters typed so far for that
+  // id, and the rename would carry nothing; and the fields keyed by an
+  // issue's id (its value in each package, its red lines) would be drawn
+  // empty under the letters, and read over the values the rename
+  // carries to them. The item is kept to check that the field drawn
+  // again at the path is its.
+  const typing = active?.dataset.rename && active.dataset.was !== undefined && drawnDoc.get(box) === doc
+    ? { path: focus!, was: active.dataset.was, left: active.dataset.left ?? active.dataset.was, text: active.value,
+        now: getPath(doc, focus!), item: getPath(doc, focus!.replace(/\.\w+$/, '')) } : null
+  if (typing) setPath(doc, typing.path, typing.left)
   const y = window.scrollY
   const again = () => { draw(box, ctx); window.scrollTo(0, y) }
   // change reads the fields, applies an edit of the document's shape,
@@ -1270,7 +1296,9 @@ function draw(box: HTMLElement, ctx: BuildContext) {
         quoteRows(p + '.evidence', o.evidence, 'Quotes that report it (one at least: an outcome is never assumed)'))
     }))
 
-  box.replaceChildren(head, downloads ?? '', meta, issueCards, actorRows, stanceRows, snapshots, variants, proposals, outcomes)
+  drawing = true
+  try { box.replaceChildren(head, downloads ?? '', meta, issueCards, actorRows, stanceRows, snapshots, variants, proposals, outcomes) } finally { drawing = false }
+  drawnDoc.set(box, doc)
   box.classList.add('builder')
 
   // An id renamed carries its references along; a name or id changed
@@ -1280,7 +1308,12 @@ function draw(box: HTMLElement, ctx: BuildContext) {
   // list of ticked actors read against it would take a box still
   // showing the old id for a new choice, and drop the alias beside it.
   for (const el of box.querySelectorAll<HTMLInputElement>('[data-refresh]')) {
+    // A field drawn again while an id was typed in it (typing) is left
+    // with no change the browser sees when nothing more is typed: leaving
+    // it is its change.
+    el.addEventListener('blur', () => { if (!drawing && el.dataset.pending !== undefined) el.dispatchEvent(new Event('change', { bubbles: true })) })
     el.addEventListener('change', () => {
+      delete el.dataset.pending
       const kind = el.dataset.rename as Kind | undefined
       const from = el.dataset.was ?? '', to = el.value.trim()
       // An id another item has (claimed) carries nothing: renamed from
@@ -1318,6 +1351,7 @@ function draw(box: HTMLElement, ctx: BuildContext) {
       // which what named the item by it still does (waiting): the id
       // typed next carries it along.
       el.dataset.was = mine && (!to || onto) ? from : to
+      el.dataset.left = to
       if (kind) {
         const [, at, f] = /^(.*)\.(\w+)$/.exec(el.dataset.path!)!
         const item = getPath(doc, at)
@@ -1380,6 +1414,15 @@ function draw(box: HTMLElement, ctx: BuildContext) {
   for (const sec of [meta, issueCards, stanceRows, snapshots, variants, proposals, outcomes]) sec.addEventListener('change', sayScales)
   showDiagnostics(box, d.diags, doc)
   const back = focus ? box.querySelector<HTMLInputElement>(`[data-path="${CSS.escape(focus)}"]`) : null
+  if (typing) {
+    setPath(doc, typing.path, typing.now)
+    if (back && typing.path === focus && getPath(doc, typing.path.replace(/\.\w+$/, '')) === typing.item) {
+      back.value = typing.text
+      back.dataset.was = typing.was
+      back.dataset.left = typing.left
+      if (typing.text.trim() !== typing.left) back.dataset.pending = ''
+    }
+  }
   back?.focus({ preventScroll: true })
   if (back && caret && typeof back.selectionStart === 'number') back.setSelectionRange(caret[0], caret[1], caret[2])
 }

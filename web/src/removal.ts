@@ -22,6 +22,10 @@
 //   - a snapshot or variant: what names the actors and proposals it adds,
 //     outside it.
 //
+// An id two items have (given the second by mistake) names the first, as
+// the server reads it: removing the first takes what names it, as any
+// item's removal does, and removing the later one takes nothing else.
+//
 // Some removals would change what remains rather than take a name out of
 // it: the person must decide that change, so they are refused, with the
 // reason and the fields to change (fields, which the page puts the focus
@@ -66,14 +70,28 @@ export function company(doc: Scenario, path: string): Set<Actor> {
   return out
 }
 
+// owns says whether the actor a (defined at path) is the first at the
+// table with its id in every scope that sees it, the one the id names
+// (validate.go: an actor added with the id of one already at the table
+// "already exists"), and not a later one given the id by mistake.
+export function owns(doc: Scenario, a: Actor, path: string): boolean {
+  const sees = reach(doc, path)
+  for (const scope of ['', ...changesOf(doc).map(([, sc]) => sc)]) {
+    if (!sees(scope)) continue
+    const l = actorsIn(doc, scope), i = l.indexOf(a)
+    if (i > 0 && l.slice(0, i).some((o) => o.id === a.id)) return false
+  }
+  return true
+}
+
 // votes is the total a qmv rule's quota is checked against, as the server
 // counts it (scenario/decision.go): the weights of the actors the
-// scenario has (but without), each actor's once, the first of its names
+// scenario has (but those without), each actor's once, the first of its names
 // in sorted order; weights outside their range count for nothing.
-export function votes(doc: Scenario, weights: { [name: string]: number }, without?: Actor): number {
+export function votes(doc: Scenario, weights: { [name: string]: number }, without: Actor[] = []): number {
   const known = new Map<string, string>()
   for (const a of allActors(doc)) {
-    if (a === without) continue
+    if (without.includes(a)) continue
     for (const n of [a.id, ...(a.aliases ?? [])]) known.set(n, a.id)
   }
   const seen = new Set<string>()
@@ -124,13 +142,16 @@ class Plan {
   // removed with it, whose own references go with it anyway.
   actor(a: Actor, path: string, skip?: Changes) {
     const doc = this.doc
-    // A name that is the id of another actor at the table with it too
-    // (an id given twice by mistake) names that one as much, and an
-    // alias another has too: what it names stays with the other (claimed,
-    // in builder.ts). Its id, another's alias, is its own (an id names
-    // before an alias does: resolves).
+    // An id given twice by mistake is the first's, as the server reads
+    // it (validate.go: the later one "already exists"): an actor with the
+    // id of one before it at the table (owns) leaves what the id names
+    // with that one; the first takes it all, the later ones' included,
+    // which have none of their own. An alias another has too names that
+    // one as much, and stays. Its id, another's alias, is its own (an id
+    // names before an alias does: resolves).
     const there = [...company(doc, path)].filter((x) => x !== a)
-    const names = new Set([a.id, ...(a.aliases ?? [])].filter((x) => x && !there.some((o) => o.id === x || (x !== a.id && o.aliases?.includes(x)))))
+    const first = owns(doc, a, path)
+    const names = new Set([a.id, ...(a.aliases ?? [])].filter((x) => x && (x === a.id ? first : !there.some((o) => o.id === x || o.aliases?.includes(x)))))
     if (!names.size) return
     const mine = (x: string | undefined) => x !== undefined && names.has(x)
     const sees = reach(doc, path)
@@ -159,14 +180,18 @@ class Plan {
     // A rule is not a scope's (renameVoter in builder.ts): a name another
     // actor answers to too (one a second variant adds under the same id)
     // names that one still, and stays.
-    const others = allActors(doc).filter((x) => x !== a)
+    // Nor is a later actor at the table with a that has its id by
+    // mistake another: the name is a's, and goes with it.
+    const dups = there.filter((o) => o.id === a.id)
+    const others = allActors(doc).filter((x) => x !== a && !dups.includes(x))
     const own = [...names].filter((n) => !others.some((o) => o.id === n || o.aliases?.includes(n)))
-    for (const is of doc.issues) if (is.decision) this.voter(a, own, is, is.decision)
+    for (const is of doc.issues) if (is.decision) this.voter(a, own, is, is.decision, [a, ...dups])
   }
 
   // voter finds the actor a's place in an issue's decision rule d, where
-  // it is named by one of own.
-  voter(a: Actor, own: string[], is: Issue, d: Decision) {
+  // it is named by one of own; gone are the actors its removal leaves
+  // without those names (a, and the later actors given its id).
+  voter(a: Actor, own: string[], is: Issue, d: Decision, gone: Actor[]) {
     const name = a.name || a.id
     const on = `the ${d.rule} rule on ${is.name || is.id}`
     const at = `issues[${this.doc.issues.indexOf(is)}].decision`
@@ -180,7 +205,7 @@ class Plan {
     }
     const keys = Object.keys(d.weights ?? {}).filter((k) => own.includes(k))
     if (!keys.length) return
-    const before = votes(this.doc, d.weights!), after = votes(this.doc, d.weights!, a)
+    const before = votes(this.doc, d.weights!), after = votes(this.doc, d.weights!, gone)
     const quota = d.quota
     if (typeof quota === 'number' && quota <= before && quota > after) {
       this.refuse(`${on} needs ${quota} votes, and without ${name}’s ${before - after} its other voters have ${after}: first lower the quota, or choose another rule, ${where}.`, at + '.quota')
@@ -194,7 +219,9 @@ class Plan {
   issue(is: Issue) {
     const doc = this.doc
     const id = is.id
-    if (!id || doc.issues.some((x) => x !== is && x.id === id)) return
+    // An id given twice by mistake is the first's, as the server reads
+    // it: a later issue with it leaves what it names with the first.
+    if (!id || doc.issues.slice(0, doc.issues.indexOf(is)).some((x) => x.id === id)) return
     const changes = changesOf(doc).map(([c]) => c)
     const on = (x: { issue: string }) => x.issue === id
     const stances = doc.stances.filter(on).length
@@ -224,8 +251,13 @@ class Plan {
   // source finds the quotes that cite the source src, by id or by file.
   source(src: Source) {
     const doc = this.doc
-    const others = (doc.metadata.sources ?? []).filter((x) => x !== src)
-    const names = [src.id, src.file].filter((x): x is string => !!x && !others.some((o) => o.id === x || o.file === x))
+    // An id given twice by mistake is the first source's, as the server
+    // reads it; a file another source has too names that one as much.
+    const all = doc.metadata.sources ?? []
+    const others = all.filter((x) => x !== src), before = all.slice(0, all.indexOf(src))
+    const names = [src.id, src.file].filter((x): x is string => !!x && !(x === src.id
+      ? before.some((o) => o.id === x) || others.some((o) => o.file === x)
+      : others.some((o) => o.id === x || o.file === x)))
     if (!names.length) return
     const cites = (e: Evidence) => names.includes(e.source)
     // holders are the objects with a list of quotes, and the list's field.
@@ -262,7 +294,10 @@ class Plan {
     const doc = this.doc
     const scope = scopeOf(path), id = p.id
     if (!id) return
-    if (scope ? proposalsIn(doc, scope, false).has(id) : (doc.proposals ?? []).some((x) => x !== p && x.id === id)) return
+    // A base proposal given the id of one before it by mistake leaves
+    // what the id names with that one, as the server reads it.
+    const base = doc.proposals ?? []
+    if (scope ? proposalsIn(doc, scope, false).has(id) : base.slice(0, base.indexOf(p)).some((x) => x.id === id)) return
     const sees = reach(doc, path)
     const changes = changesOf(doc).filter(([c, sc]) => c !== skip && sees(sc)).map(([c]) => c)
     const mine = (x: Proposal) => x !== p && x.id === id
