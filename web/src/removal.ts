@@ -185,13 +185,12 @@ class Plan {
     const dups = there.filter((o) => o.id === a.id)
     const others = allActors(doc).filter((x) => x !== a && !dups.includes(x))
     const own = [...names].filter((n) => !others.some((o) => o.id === n || o.aliases?.includes(n)))
-    for (const is of doc.issues) if (is.decision) this.voter(a, own, is, is.decision, [a, ...dups])
+    for (const is of doc.issues) if (is.decision) this.voter(a, own, is, is.decision)
   }
 
   // voter finds the actor a's place in an issue's decision rule d, where
-  // it is named by one of own; gone are the actors its removal leaves
-  // without those names (a, and the later actors given its id).
-  voter(a: Actor, own: string[], is: Issue, d: Decision, gone: Actor[]) {
+  // it is named by one of own.
+  voter(a: Actor, own: string[], is: Issue, d: Decision) {
     const name = a.name || a.id
     const on = `the ${d.rule} rule on ${is.name || is.id}`
     const at = `issues[${this.doc.issues.indexOf(is)}].decision`
@@ -205,7 +204,11 @@ class Plan {
     }
     const keys = Object.keys(d.weights ?? {}).filter((k) => own.includes(k))
     if (!keys.length) return
-    const before = votes(this.doc, d.weights!), after = votes(this.doc, d.weights!, gone)
+    // After the removal the weights are without a's names, and an actor
+    // given a's id by mistake stays, answering to its own aliases still:
+    // its votes under them count after as they do now.
+    const rest = Object.fromEntries(Object.entries(d.weights!).filter(([k]) => !keys.includes(k)))
+    const before = votes(this.doc, d.weights!), after = votes(this.doc, rest, [a])
     const quota = d.quota
     if (typeof quota === 'number' && quota <= before && quota > after) {
       this.refuse(`${on} needs ${quota} votes, and without ${name}’s ${before - after} its other voters have ${after}: first lower the quota, or choose another rule, ${where}.`, at + '.quota')
