@@ -1103,14 +1103,20 @@ function draw(box: HTMLElement, ctx: BuildContext) {
       ctx.status(`Not saved: ${why.join(', and ')}: see the marked fields.`, true)
       return
     }
+    // While the server has the document, the builder takes no edits: the
+    // server's copy replaces the draft when it answers, and what was typed
+    // meanwhile would be lost without a word (a second click on Save
+    // would send the same version twice, the second refused).
+    box.inert = true
     try {
       const sv = d.id === null ? await api.create(doc) : await api.saveDocument(d.id, d.version, doc)
+      box.inert = false
       draft = fromView(sv)
       await ctx.opened(sv)
       const warned = sv.warnings.length ? `, with ${sv.warnings.length} warning(s) marked below` : ''
       ctx.status(d.id !== null && sv.version === d.version ? `Nothing to save: “${sv.name}” is as stored (version ${sv.version})${warned}.`
         : `Saved “${sv.name}” (version ${sv.version})${warned}; forecasts re-run.`)
-    } catch (e) { showError(e) }
+    } catch (e) { showError(e) } finally { box.inert = false }
   }
   const del = async () => {
     if (!stored || !confirm(`Delete “${d.title}” and its runs? This cannot be undone.`)) return
