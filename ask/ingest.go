@@ -83,7 +83,8 @@ func IngestApply(ctx context.Context, name string, data []byte, reviewName strin
 	if err != nil {
 		return nil, err
 	}
-	return applyReview(ctx, name, data, in, r, date, o)
+	out, _, err := applyReview(ctx, name, data, in, r, date, o)
+	return out, err
 }
 
 // IngestReviewOf is Ingest's candidates as a review, for the API.
@@ -92,25 +93,26 @@ func IngestReviewOf(in *Input, docs []ingest.Document, res answer.Ingest) answer
 }
 
 // IngestApplyReview merges a review's entries into a new snapshot of the
-// scenario file (name, data) and returns the new file, checked with o's
-// limits and sources until ctx is done (the client gone); the original
-// is read under the same limits. The server uses it; the command line
-// reads the review from a file (IngestApply).
-func IngestApplyReview(ctx context.Context, name string, data []byte, r answer.IngestReview, date string, o LoadOptions) ([]byte, error) {
+// scenario file (name, data) and returns the new file and the input the
+// check read of it (with o's limits and sources, until ctx is done: the
+// client gone), so that the server stores it without reading it again;
+// the original is read under the same limits. The server uses it; the
+// command line reads the review from a file (IngestApply).
+func IngestApplyReview(ctx context.Context, name string, data []byte, r answer.IngestReview, date string, o LoadOptions) ([]byte, *Input, error) {
 	in, err := Load(name, data, LoadOptions{Format: Scenario, Limits: o.Limits})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	return applyReview(ctx, name, data, in, r, date, o)
 }
 
-func applyReview(ctx context.Context, name string, data []byte, in *Input, r ingest.Review, date string, o LoadOptions) ([]byte, error) {
+func applyReview(ctx context.Context, name string, data []byte, in *Input, r ingest.Review, date string, o LoadOptions) ([]byte, *Input, error) {
 	if r.Scenario != "" && r.Scenario != in.Scenario.Metadata.ID {
-		return nil, errs.New(errs.Argument, "the review was drafted for scenario %q, not %q; valid: the scenario named in the review", r.Scenario, in.Scenario.Metadata.ID)
+		return nil, nil, errs.New(errs.Argument, "the review was drafted for scenario %q, not %q; valid: the scenario named in the review", r.Scenario, in.Scenario.Metadata.ID)
 	}
 	a, err := ingest.Apply(in.Scenario, r, date)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	// A problem with a kept quote names the entry it came from, which is
 	// what the reviewer edits.
@@ -159,26 +161,28 @@ func SourcesAdd(ctx context.Context, name string, data []byte, files []string, l
 		}
 		s.Metadata.Sources = append(s.Metadata.Sources, src)
 	}
-	return remarshalWith(ctx, name, data, in, LoadOptions{SourceDirs: []string{dir}, Limits: limits}, "with the sources added", nil)
+	out, _, err := remarshalWith(ctx, name, data, in, LoadOptions{SourceDirs: []string{dir}, Limits: limits}, "with the sources added", nil)
+	return out, err
 }
 
 // remarshalWith writes the changed scenario over its file's text (name,
-// data) and checks the result with o, as `parley validate` would. The
-// result is not written when the check fails, so its problems cannot
+// data) and checks the result with o, as `parley validate` would,
+// returning it and the input the check read. The result is not written when the check fails, so its problems cannot
 // point at its lines: they name the file as changed (changed says how:
 // "with the sources added") and locate each problem by its path alone,
 // its message led by what from says the path came from, when it says (a
 // review's entry). The check stops once ctx is done, with ctx's error as it is: a
 // check cut short says nothing of the file.
-func remarshalWith(ctx context.Context, name string, data []byte, in *Input, o LoadOptions, changed string, from func(path string) string) ([]byte, error) {
+func remarshalWith(ctx context.Context, name string, data []byte, in *Input, o LoadOptions, changed string, from func(path string) string) ([]byte, *Input, error) {
 	out, err := scenariofile.MarshalOver(in.Scenario, formatOf(name), data)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	o.Format = Scenario
-	if _, err := LoadContext(ctx, name, out, o); err != nil {
+	read, err := LoadContext(ctx, name, out, o)
+	if err != nil {
 		if ctx.Err() != nil && errors.Is(err, ctx.Err()) {
-			return nil, err
+			return nil, nil, err
 		}
 		var ds scenario.Diagnostics
 		if errors.As(err, &ds) {
@@ -197,9 +201,9 @@ func remarshalWith(ctx context.Context, name string, data []byte, in *Input, o L
 			}
 			err = ds
 		}
-		return nil, errs.Wrap(errs.Invalid, err)
+		return nil, nil, errs.Wrap(errs.Invalid, err)
 	}
-	return out, nil
+	return out, read, nil
 }
 
 func formatOf(name string) string {

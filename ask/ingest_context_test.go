@@ -68,7 +68,8 @@ func TestIngestAndSourcesAddStopWithTheContext(t *testing.T) {
 		f    func(ctx context.Context) ([]byte, error)
 	}{
 		{"IngestApplyReview", func(ctx context.Context) ([]byte, error) {
-			return IngestApplyReview(ctx, sc, data, rev, "", LoadOptions{SourceDirs: []string{dir}})
+			out, _, err := IngestApplyReview(ctx, sc, data, rev, "", LoadOptions{SourceDirs: []string{dir}})
+			return out, err
 		}},
 		{"SourcesAdd", func(ctx context.Context) ([]byte, error) {
 			return SourcesAdd(ctx, sc, data, []string{news}, scenario.Limits{})
@@ -102,7 +103,8 @@ func TestIngestAndSourcesAddKeepTheLimits(t *testing.T) {
 		f    func(l scenario.Limits) ([]byte, error)
 	}{
 		{"IngestApplyReview", func(l scenario.Limits) ([]byte, error) {
-			return IngestApplyReview(context.Background(), sc, data, rev, "", LoadOptions{SourceDirs: []string{dir}, Limits: l})
+			out, _, err := IngestApplyReview(context.Background(), sc, data, rev, "", LoadOptions{SourceDirs: []string{dir}, Limits: l})
+			return out, err
 		}},
 		{"IngestApply", func(l scenario.Limits) ([]byte, error) {
 			return IngestApply(context.Background(), sc, data, "review.yaml", review, "", LoadOptions{SourceDirs: []string{dir}, Limits: l})

@@ -267,14 +267,12 @@ func (s *Server) ingestApply(w http.ResponseWriter, r *http.Request) {
 		rev.Sources[i].File = ""
 	}
 	name := rec.ID + "." + rec.Format
-	body, err := ask.IngestApplyReview(r.Context(), name, rec.Body, rev, r.URL.Query().Get("date"), ask.LoadOptions{ConfinedSources: s.o.SourcesDir, Limits: s.o.Limits})
+	// The merged file is checked as loadScenario reads a file to store
+	// (its options), and what the check read is what is stored: its
+	// sources are not read and checked a second time.
+	body, in, err := ask.IngestApplyReview(r.Context(), name, rec.Body, rev, r.URL.Query().Get("date"), s.loadOptions(false))
 	if err != nil {
 		s.fail(w, r, err)
-		return
-	}
-	in, err := s.loadScenario(r.Context(), name, body, false)
-	if err != nil {
-		s.fail(w, r, errs.Wrap(errs.Internal, fmt.Errorf("the merged scenario does not load: %w", err)))
 		return
 	}
 	s.save(w, r, &store.Scenario{ID: rec.ID, Version: ver, Name: title(in.Scenario), Format: rec.Format, Body: body}, in)

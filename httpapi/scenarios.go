@@ -215,7 +215,13 @@ func sniff(r *http.Request, data []byte) string {
 // file, read only from inside that folder, until ctx is done (the client
 // gone).
 func (s *Server) loadScenario(ctx context.Context, name string, data []byte, strict bool) (*ask.Input, error) {
-	return ask.LoadContext(ctx, name, data, ask.LoadOptions{Format: ask.Scenario, Strict: strict, Limits: s.o.Limits, ConfinedSources: s.o.SourcesDir})
+	return ask.LoadContext(ctx, name, data, s.loadOptions(strict))
+}
+
+// loadOptions are the options the server reads a scenario file to store
+// with (loadScenario, the check of a merged ingest review).
+func (s *Server) loadOptions(strict bool) ask.LoadOptions {
+	return ask.LoadOptions{Format: ask.Scenario, Strict: strict, Limits: s.o.Limits, ConfinedSources: s.o.SourcesDir}
 }
 
 // strictParam reads ?strict=: absent is false; anything but true or

@@ -101,8 +101,9 @@ type Options struct {
 	MaxQueued int
 	// MaxInline bounds the runs within a request (POST …/forecast,
 	// …/deal/evaluate, …/deal/search, …/explain, a re-run of one, GET
-	// …/brief, GET …/evidence reading SourcesDir) at once; MaxWaiting more may wait; more are refused with 503 and
-	// Retry-After. 0 means the number of CPUs.
+	// …/brief, GET …/evidence reading SourcesDir) at once; MaxWaiting
+	// more may wait; more are refused with 503 and Retry-After. 0 means
+	// the number of CPUs.
 	MaxInline int
 	// MaxWaiting bounds the runs within requests waiting for one of the
 	// MaxInline slots (each waits up to 10 s); more are refused with 503.
