@@ -84,7 +84,12 @@ func (s *Server) evidence(w http.ResponseWriter, r *http.Request) {
 	} else {
 		// A file modified within recentlyModified may change again
 		// within its clock's tick, its size and time unchanged: made for
-		// this request alone, and stopped when it leaves.
+		// this request alone, and stopped when it leaves. Not through
+		// madeWhileWanted, which would share the making with the requests
+		// asking meanwhile and keep its answer under k (the state a
+		// second edit may not change): the making hook and notKept's
+		// unwrapping are repeated here so that nothing is kept
+		// (TestEvidenceOfFreshFilesNotKept).
 		if s.making != nil {
 			s.making(k.what)
 		}
