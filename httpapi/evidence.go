@@ -144,27 +144,32 @@ const recentlyModified = 2 * time.Second
 // sourcesState names the state of the source files in dir that the
 // evidence answer reads: a hash of each source file's size and
 // modification time (or why it could not be looked at), in the order of
-// the sources, each looked at where the check reads it
-// (evidence.StatConfined). bytes is their size in all, each at most
-// evidence.MaxSourceBytes (+1, what is read of a larger one); settled is
-// false when a file was modified within recentlyModified of now, or
-// after it. Only the files' metadata is looked at, not their content: a
+// the sources, each looked at where the check reads it, the folder
+// opened once (evidence.StatConfined). bytes is their size in all, each
+// at most evidence.MaxSourceBytes (+1, what is read of a larger one);
+// settled is false when a file was modified within recentlyModified of
+// now, or after it. Only the files' metadata is looked at, not their content: a
 // file rewritten to the same size with its modification time put back
 // (touch -r, cp -p, tar, rsync -t onto a file of that size) keeps its
 // state.
 func sourcesState(dir string, sources []scenario.Source, now time.Time) (state string, bytes int64, settled bool) {
 	h := sha256.New()
 	settled = true
+	files := make([]string, len(sources))
 	for i, src := range sources {
-		if src.File == "" {
+		files[i] = src.File
+	}
+	infos, statErrs := evidence.StatConfined(dir, files)
+	for i, file := range files {
+		if file == "" {
 			continue
 		}
-		fmt.Fprintf(h, "%d %q ", i, src.File)
-		fi, err := evidence.StatConfined(dir, src.File)
-		if err != nil {
-			fmt.Fprintf(h, "error: %v\n", err)
+		fmt.Fprintf(h, "%d %q ", i, file)
+		if statErrs[i] != nil {
+			fmt.Fprintf(h, "error: %v\n", statErrs[i])
 			continue
 		}
+		fi := infos[i]
 		mod := fi.ModTime()
 		fmt.Fprintf(h, "%d %d %v\n", fi.Size(), mod.UnixNano(), fi.Mode())
 		bytes += min(fi.Size(), evidence.MaxSourceBytes+1)
