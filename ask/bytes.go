@@ -17,14 +17,26 @@ func BytesText(b float64) string { return bytesText(b, 3) }
 
 // BytesOver writes need and limit (need > limit) as BytesText does,
 // with more digits when three would write them alike ("1 GiB … over
-// the limit of 1 GiB"), until they differ or are written to the byte.
+// the limit of 1 GiB"), up to 13 significant digits; alike still, in
+// whole bytes when those differ. 13 digits write a size to the byte up
+// to 1000 GiB; from there on they step by 10^-9 GiB (1.07 bytes) or
+// more, so a need a byte or a few over its limit read as the same size.
 func BytesOver(need, limit float64) (string, string) {
-	for digits := 3; ; digits++ {
-		n, l := bytesText(need, digits), bytesText(limit, digits)
-		if n != l || digits >= 13 {
+	var n, l string
+	for digits := 3; digits <= 13; digits++ {
+		if n, l = bytesText(need, digits), bytesText(limit, digits); n != l {
 			return n, l
 		}
 	}
+	if nb, lb := wholeBytes(need), wholeBytes(limit); nb != lb {
+		return nb, lb
+	}
+	return n, l
+}
+
+// wholeBytes is b to the byte, in bytes.
+func wholeBytes(b float64) string {
+	return strconv.FormatFloat(math.Round(b), 'f', 0, 64) + " bytes"
 }
 
 // byteUnits are the units BytesText writes sizes in, smallest first.

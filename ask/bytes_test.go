@@ -40,6 +40,18 @@ func TestBytesOver(t *testing.T) {
 		// them (1024 − 2^-20 MiB = 1023.99999905 MiB).
 		{1 << 30, 1<<30 - 1, "1 GiB", "1023.999999 MiB"},
 		{1 << 20, 1<<20 - 1, "1 MiB", "1023.999 KiB"},
+		// 13 digits of 1000 GiB and more leave 9 decimals or fewer,
+		// steps of 10^-9 GiB (1.07 bytes) or more: 1000 GiB + 8 bytes is
+		// 1000 + 8/2^30 = 1000.00000000745 GiB and a byte less
+		// 1000.00000000652 GiB, both 1000.000000007 at 13 digits; in
+		// whole bytes (1000 × 2^30 = 1073741824000) they differ.
+		{1000<<30 + 8, 1000<<30 + 7, "1073741824008 bytes", "1073741824007 bytes"},
+		// 16 TiB = 16384 GiB: 8 decimals at 13 digits, and a byte under
+		// it is 16384 − 2^-30 = 16383.99999999907 GiB, "16384 GiB" too.
+		{1 << 44, 1<<44 - 1, "17592186044416 bytes", "17592186044415 bytes"},
+		// Alike to the byte too (a quarter of one apart): as 13 digits
+		// write them.
+		{1<<44 + 0.25, 1 << 44, "16384 GiB", "16384 GiB"},
 	} {
 		if n, l := BytesOver(c.need, c.limit); n != c.n || l != c.l {
 			t.Errorf("BytesOver(%v, %v) = %q, %q; want %q, %q", c.need, c.limit, n, l, c.n, c.l)

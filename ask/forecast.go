@@ -335,8 +335,9 @@ func Decimals(x float64, d int) string { return fixed(x, d) }
 // dash, the usual placeholder in a table, and not the en dash that
 // separates the ends of a range ("45.3–54.1"), so that a missing number
 // never reads as half of one. The web app writes the same (noNumber in
-// web/src/util.ts).
-const NoNumber = "—"
+// web/src/util.ts). It is model.NoNumber, which packages upstream of ask
+// (skill's benchmark tables) write.
+const NoNumber = model.NoNumber
 
 // fixed writes x with d decimals, and no minus sign on a value that
 // reads as zero ("0.00", not "-0.00"): the one rule OneDecimal (d = 1)

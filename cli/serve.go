@@ -140,12 +140,17 @@ func serveLimits(cmd *cobra.Command, o *httpapi.Options) error {
 // or a network in CIDR notation each, IPv4 or IPv6. An address with a
 // zone ("fe80::1%eth0") is refused, as netip.ParsePrefix refuses one in
 // a network: netip.PrefixFrom would drop the zone, trusting the address
-// on every interface, and a peer with a zone is in no prefix.
+// on every interface, and a peer with a zone is in no prefix. A network
+// httpapi.ProxyPrefix refuses (an IPv4-mapped one shorter than /96) is
+// refused here, naming the flag.
 func trustedProxies(vs []string) ([]netip.Prefix, error) {
 	var out []netip.Prefix
 	for _, v := range vs {
 		v = strings.TrimSpace(v)
 		if p, err := netip.ParsePrefix(v); err == nil {
+			if _, err := httpapi.ProxyPrefix(p); err != nil {
+				return nil, errs.New(errs.Argument, "--trusted-proxy %q: %v", v, err)
+			}
 			out = append(out, p)
 			continue
 		}

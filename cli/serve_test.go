@@ -30,7 +30,8 @@ func TestTrustedProxies(t *testing.T) {
 	}
 }
 
-// A value that is no address (or one with a zone), and a trusted proxy
+// A value that is no address (or one with a zone, or an IPv4-mapped
+// network shorter than /96), and a trusted proxy
 // without a token, are refused before the port is bound, naming the
 // flag and what is valid.
 func TestTrustedProxyRefused(t *testing.T) {
@@ -45,6 +46,8 @@ func TestTrustedProxyRefused(t *testing.T) {
 		// would drop it and trust fe80::1 on every interface, while a
 		// peer that has one is in no prefix (netip.Prefix.Contains)
 		{[]string{"serve", "--addr", "127.0.0.1:0", "--trusted-proxy", "fe80::1%eth0"}, []string{`--trusted-proxy "fe80::1%eth0"`, "zone", "valid: an IP address"}},
+		// its mask drops the ffff: ::/80, once read as 0.0.0.0/0
+		{[]string{"serve", "--addr", "127.0.0.1:0", "--trusted-proxy", "::ffff:0:0/80"}, []string{`--trusted-proxy "::ffff:0:0/80": ::ffff:0.0.0.0/80 is an IPv4-mapped prefix shorter than /96`, "valid: an IPv4-mapped prefix of /96 or longer, or the IPv4 network itself, e.g. 10.0.0.0/8"}},
 		{[]string{"serve", "--addr", "127.0.0.1:0", "--trusted-proxy", "127.0.0.1"}, []string{"--trusted-proxy 127.0.0.1", "set PARLEY_TOKEN"}},
 	} {
 		_, stderr, code := run(t, c.args...)

@@ -71,17 +71,29 @@ type confined string
 
 func (c confined) Where() string { return string(c) }
 
-// StatConfined looks at the file Confined(dir) reads for file, without
+// StatConfined looks at each of files as Confined(dir) reads it, without
 // reading it: the same folder and the same rule for names that leave it,
-// so that a reader keeping an answer made from the file (the server's
-// evidence) watches the file that was read.
-func StatConfined(dir, file string) (fs.FileInfo, error) {
+// so that a reader keeping an answer made from the files (the server's
+// evidence) watches the files that were read. dir is opened once for
+// all of them. Each file's information or error is at its index in
+// files: every error is dir's when dir cannot be opened, and a file
+// named "" is not looked at (nil and nil).
+func StatConfined(dir string, files []string) ([]fs.FileInfo, []error) {
+	infos, errs := make([]fs.FileInfo, len(files)), make([]error, len(files))
 	root, err := os.OpenRoot(dir)
-	if err != nil {
-		return nil, err
+	if err == nil {
+		defer root.Close()
 	}
-	defer root.Close()
-	return root.Stat(file)
+	for i, file := range files {
+		switch {
+		case file == "":
+		case err != nil:
+			errs[i] = err
+		default:
+			infos[i], errs[i] = root.Stat(file)
+		}
+	}
+	return infos, errs
 }
 
 func (c confined) Open(file string) ([]byte, error) {

@@ -273,3 +273,41 @@ func TestConfined(t *testing.T) {
 		}
 	}
 }
+
+// StatConfined looks at the files the confined opener reads, the folder
+// opened once: the file inside, and for names that leave the folder or
+// are not there an error; a name "" is not looked at; a folder that
+// cannot be opened is every file's error.
+func TestStatConfined(t *testing.T) {
+	dir := t.TempDir()
+	inner := filepath.Join(dir, "in")
+	os.Mkdir(inner, 0o755)
+	os.WriteFile(filepath.Join(dir, "secret.txt"), []byte("secret"), 0o644)
+	os.WriteFile(filepath.Join(inner, "ok.txt"), []byte("fine"), 0o644)
+	files := []string{"ok.txt", "", "../secret.txt", filepath.Join(dir, "secret.txt"), "missing.txt"}
+	infos, errs := evidence.StatConfined(inner, files)
+	if len(infos) != len(files) || len(errs) != len(files) {
+		t.Fatalf("%d infos and %d errors for %d files", len(infos), len(errs), len(files))
+	}
+	if errs[0] != nil || infos[0] == nil || infos[0].Size() != 4 || !infos[0].Mode().IsRegular() {
+		t.Errorf("ok.txt: %v, %v; want a regular file of 4 bytes", infos[0], errs[0])
+	}
+	if infos[1] != nil || errs[1] != nil {
+		t.Errorf(`"": %v, %v; want nothing looked at`, infos[1], errs[1])
+	}
+	for i := 2; i < len(files); i++ {
+		if infos[i] != nil || errs[i] == nil {
+			t.Errorf("%s: %v, %v; want an error", files[i], infos[i], errs[i])
+		}
+	}
+	if !errors.Is(errs[4], fs.ErrNotExist) {
+		t.Errorf("missing.txt: %v, want not found", errs[4])
+	}
+	gone := filepath.Join(dir, "gone")
+	infos, errs = evidence.StatConfined(gone, []string{"a.txt", "b.txt"})
+	for i := range 2 {
+		if infos[i] != nil || !errors.Is(errs[i], fs.ErrNotExist) || !strings.Contains(errs[i].Error(), gone) {
+			t.Errorf("file %d in a missing folder: %v, %v; want the folder's not-found error", i, infos[i], errs[i])
+		}
+	}
+}

@@ -84,7 +84,12 @@ func (s *Server) evidence(w http.ResponseWriter, r *http.Request) {
 	} else {
 		// A file modified within recentlyModified may change again
 		// within its clock's tick, its size and time unchanged: made for
-		// this request alone, and stopped when it leaves.
+		// this request alone, and stopped when it leaves. Not through
+		// madeWhileWanted, which would share the making with the requests
+		// asking meanwhile and keep its answer under k (the state a
+		// second edit may not change): the making hook and notKept's
+		// unwrapping are repeated here so that nothing is kept
+		// (TestEvidenceOfFreshFilesNotKept).
 		if s.making != nil {
 			s.making(k.what)
 		}
@@ -139,27 +144,32 @@ const recentlyModified = 2 * time.Second
 // sourcesState names the state of the source files in dir that the
 // evidence answer reads: a hash of each source file's size and
 // modification time (or why it could not be looked at), in the order of
-// the sources, each looked at where the check reads it
-// (evidence.StatConfined). bytes is their size in all, each at most
-// evidence.MaxSourceBytes (+1, what is read of a larger one); settled is
-// false when a file was modified within recentlyModified of now, or
-// after it. Only the files' metadata is looked at, not their content: a
+// the sources, each looked at where the check reads it, the folder
+// opened once (evidence.StatConfined). bytes is their size in all, each
+// at most evidence.MaxSourceBytes (+1, what is read of a larger one);
+// settled is false when a file was modified within recentlyModified of
+// now, or after it. Only the files' metadata is looked at, not their content: a
 // file rewritten to the same size with its modification time put back
 // (touch -r, cp -p, tar, rsync -t onto a file of that size) keeps its
 // state.
 func sourcesState(dir string, sources []scenario.Source, now time.Time) (state string, bytes int64, settled bool) {
 	h := sha256.New()
 	settled = true
+	files := make([]string, len(sources))
 	for i, src := range sources {
-		if src.File == "" {
+		files[i] = src.File
+	}
+	infos, statErrs := evidence.StatConfined(dir, files)
+	for i, file := range files {
+		if file == "" {
 			continue
 		}
-		fmt.Fprintf(h, "%d %q ", i, src.File)
-		fi, err := evidence.StatConfined(dir, src.File)
-		if err != nil {
-			fmt.Fprintf(h, "error: %v\n", err)
+		fmt.Fprintf(h, "%d %q ", i, file)
+		if statErrs[i] != nil {
+			fmt.Fprintf(h, "error: %v\n", statErrs[i])
 			continue
 		}
+		fi := infos[i]
 		mod := fi.ModTime()
 		fmt.Fprintf(h, "%d %d %v\n", fi.Size(), mod.UnixNano(), fi.Mode())
 		bytes += min(fi.Size(), evidence.MaxSourceBytes+1)

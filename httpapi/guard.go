@@ -11,6 +11,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"parley/errs"
 )
 
 // Guessing the token: requests that present a wrong bearer token are
@@ -162,10 +164,10 @@ const (
 func ProxyWarnings(proxies []netip.Prefix) []string {
 	var out []string
 	for _, p := range proxies {
-		if !p.IsValid() {
-			continue
+		p, err := ProxyPrefix(p)
+		if err != nil {
+			continue // refused by New
 		}
-		p = proxyPrefix(p)
 		family, private, broad := "IPv4", "10.0.0.0/8", broadBits4
 		if p.Addr().Is6() {
 			family, private, broad = "IPv6", "fc00::/7", broadBits6
@@ -182,15 +184,27 @@ func ProxyWarnings(proxies []netip.Prefix) []string {
 	return out
 }
 
-// proxyPrefix is a trusted proxy's network as peers are compared with
+// ProxyPrefix is a trusted proxy's network as peers are compared with
 // it (peerAddr, unmapped): an IPv4 network written as IPv6 unmapped
 // (::ffff:10.0.0.0/104 is 10.0.0.0/8), and masked. New keeps
 // Options.TrustedProxies so, and ProxyWarnings weighs them so.
-func proxyPrefix(p netip.Prefix) netip.Prefix {
-	if p.Addr().Is4In6() {
-		p = netip.PrefixFrom(p.Addr().Unmap(), max(0, p.Bits()-96))
+//
+// It refuses a prefix that is not valid, and an IPv4-mapped one shorter
+// than /96: its mask drops the ::ffff: that makes it IPv4
+// (::ffff:0:0/80 is ::/80), so it names no IPv4 network, and as IPv6
+// it holds no peer, peers being unmapped; taken either way, it would
+// not be what was written.
+func ProxyPrefix(p netip.Prefix) (netip.Prefix, error) {
+	if !p.IsValid() {
+		return netip.Prefix{}, errs.New(errs.Argument, "not a valid address prefix; valid: an address or network such as 127.0.0.1/32 or 10.0.0.0/8")
 	}
-	return p.Masked()
+	if p.Addr().Is4In6() {
+		if p.Bits() < 96 {
+			return netip.Prefix{}, errs.New(errs.Argument, "%s is an IPv4-mapped prefix shorter than /96, whose mask drops the ::ffff: that makes it IPv4 (it is %s, no IPv4 network); valid: an IPv4-mapped prefix of /96 or longer, or the IPv4 network itself, e.g. 10.0.0.0/8 for ::ffff:10.0.0.0/104", p, p.Masked())
+		}
+		p = netip.PrefixFrom(p.Addr().Unmap(), p.Bits()-96)
+	}
+	return p.Masked(), nil
 }
 
 // forwardedHeaders are the headers that say a request was relayed.

@@ -56,6 +56,44 @@ func TestRemoteKey(t *testing.T) {
 	}
 }
 
+// A trusted proxy is kept as peers are compared with it: unmapped and
+// masked. An IPv4-mapped prefix shorter than /96 is refused: its mask
+// drops the ffff that made it IPv4, so ::ffff:0:0/80 is ::/80, which it
+// was once read as 0.0.0.0/0, trusting every IPv4 peer.
+func TestProxyPrefix(t *testing.T) {
+	for _, c := range []struct {
+		in   string // "" for the zero Prefix
+		want string // the prefix kept, or the start of the error
+	}{
+		{"10.0.0.0/8", "10.0.0.0/8"},
+		{"10.1.2.3/8", "10.0.0.0/8"},
+		{"fd00::1/8", "fd00::/8"},
+		{"::/0", "::/0"},
+		// 104 − 96 = 8 bits of IPv4
+		{"::ffff:10.0.0.0/104", "10.0.0.0/8"},
+		{"::ffff:10.1.2.3/104", "10.0.0.0/8"},
+		{"::ffff:192.0.2.1/128", "192.0.2.1/32"},
+		{"::ffff:0.0.0.0/96", "0.0.0.0/0"},
+		{"::ffff:0:0/80", "::ffff:0.0.0.0/80 is an IPv4-mapped prefix shorter than /96, whose mask drops the ::ffff: that makes it IPv4 (it is ::/80, no IPv4 network); valid: an IPv4-mapped prefix of /96 or longer, or the IPv4 network itself, e.g. 10.0.0.0/8"},
+		// 95 bits keep ffff but its last bit: ::fffe:0:0
+		{"::ffff:10.0.0.0/95", "::ffff:10.0.0.0/95 is an IPv4-mapped prefix shorter than /96, whose mask drops the ::ffff: that makes it IPv4 (it is ::fffe:0:0/95, no IPv4 network)"},
+		{"::ffff:10.0.0.0/0", "::ffff:10.0.0.0/0 is an IPv4-mapped prefix shorter than /96"},
+		{"", "not a valid address prefix; valid: an address or network"},
+	} {
+		var p netip.Prefix
+		if c.in != "" {
+			p = netip.MustParsePrefix(c.in)
+		}
+		got, err := ProxyPrefix(p)
+		switch {
+		case err != nil && !strings.HasPrefix(err.Error(), c.want):
+			t.Errorf("%q: error %q, want one starting %q", c.in, err, c.want)
+		case err == nil && got.String() != c.want:
+			t.Errorf("%q: %v, want %s", c.in, got, c.want)
+		}
+	}
+}
+
 // A trusted proxy wider than the largest private network of its family
 // is warned of, with how many addresses it holds; the private networks
 // themselves, and narrower ranges, are not.

@@ -246,14 +246,17 @@ func TestTokenGuessingBehindAProxy(t *testing.T) {
 }
 
 // Trusting a proxy needs a token (everything it relays needs one), and
-// a trusted proxy that is no address prefix is refused, naming it.
+// a trusted proxy that is no address prefix, or no network peers are in
+// (ProxyPrefix), is refused, naming it.
 func TestTrustedProxiesNeedAToken(t *testing.T) {
 	for _, c := range []struct {
 		o    httpapi.Options
 		want string
 	}{
 		{httpapi.Options{TrustedProxies: []netip.Prefix{netip.MustParsePrefix("127.0.0.1/32")}}, "without a token"},
-		{httpapi.Options{Token: "s3cret-s3cret-s3cret", TrustedProxies: []netip.Prefix{{}}}, "trusted proxy 1 is not a valid address prefix; valid:"},
+		{httpapi.Options{Token: "s3cret-s3cret-s3cret", TrustedProxies: []netip.Prefix{{}}}, "trusted proxy 1: not a valid address prefix; valid:"},
+		// once read as 0.0.0.0/0: every IPv4 peer a proxy
+		{httpapi.Options{Token: "s3cret-s3cret-s3cret", TrustedProxies: []netip.Prefix{netip.MustParsePrefix("10.0.0.0/8"), netip.MustParsePrefix("::ffff:0:0/80")}}, "trusted proxy 2: ::ffff:0.0.0.0/80 is an IPv4-mapped prefix shorter than /96"},
 	} {
 		c.o.Store = newEnv(t, httpapi.Options{}).st
 		if _, err := httpapi.New(t.Context(), c.o); err == nil || !strings.Contains(err.Error(), c.want) {

@@ -281,10 +281,11 @@ func New(ctx context.Context, o Options) (*Server, error) {
 	// is 10.0.0.0/8.
 	o.TrustedProxies = slices.Clone(o.TrustedProxies)
 	for i, p := range o.TrustedProxies {
-		if !p.IsValid() {
-			return nil, errs.New(errs.Argument, "httpapi: trusted proxy %d is not a valid address prefix; valid: an address or network such as 127.0.0.1/32 or 10.0.0.0/8", i+1)
+		q, err := ProxyPrefix(p)
+		if err != nil {
+			return nil, errs.New(errs.Argument, "httpapi: trusted proxy %d: %v", i+1, err)
 		}
-		o.TrustedProxies[i] = proxyPrefix(p)
+		o.TrustedProxies[i] = q
 	}
 	if len(o.TrustedProxies) > 0 && o.Token == "" {
 		return nil, errs.New(errs.Argument, "httpapi: trusted proxies (%v) without a token: every request they relay needs the token; valid: set PARLEY_TOKEN, or trust no proxy", o.TrustedProxies)

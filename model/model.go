@@ -312,6 +312,15 @@ type Stance struct {
 	SalLo, SalHi float64
 }
 
+// NoNumber is what Parley writes where a number is missing or does not
+// apply (a model that gave no forecast, a score with nothing to score):
+// an em dash, the usual placeholder in a table, and not the en dash that
+// separates the ends of a range ("45.3–54.1"), so that a missing number
+// never reads as half of one. It lives here, below every package that
+// writes tables, so that those upstream of ask (skill's benchmark
+// tables) write what ask.NoNumber, and so every door, writes.
+const NoNumber = "—"
+
 // Result is a model's forecast for every issue of a problem.
 type Result struct {
 	Model  string

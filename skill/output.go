@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"text/tabwriter"
+
+	"parley/model"
 )
 
 // Overall returns the rows that don't restrict on procedure or wave.
@@ -34,21 +36,21 @@ func (r *Report) Find(model, split, procedure, wave string) (Row, bool) {
 
 func f2(v float64) string {
 	if math.IsNaN(v) {
-		return "-"
+		return model.NoNumber
 	}
 	return strconv.FormatFloat(v, 'f', 2, 64)
 }
 
 func f3(v float64) string {
 	if math.IsNaN(v) {
-		return "-"
+		return model.NoNumber
 	}
 	return strconv.FormatFloat(v, 'f', 3, 64)
 }
 
 func (row Row) diff() string {
 	if row.Baseline == "" || row.Paired == 0 {
-		return "-"
+		return model.NoNumber
 	}
 	if row.Model == row.Baseline {
 		return "(baseline)"
@@ -95,7 +97,7 @@ func WriteTable(w io.Writer, r *Report) error {
 		for _, row := range r.Overall() {
 			fmt.Fprintf(tw, "%s\t%s", row.Model, row.Split)
 			for _, c := range cols {
-				cell := "-"
+				cell := model.NoNumber
 				if x, ok := r.Find(row.Model, row.Split, c.proc, c.wave); ok {
 					cell = fmt.Sprintf("%s (%d)", f2(x.MAE), x.N)
 				}

@@ -143,3 +143,55 @@ func TestScore(t *testing.T) {
 		t.Errorf("output lacks null MAE or the failed per-issue row:\n%s", outs[0])
 	}
 }
+
+// The text and Markdown tables write a missing number as every door
+// does (model.NoNumber, ask.NoNumber's value): a score a model has no
+// forecast or no distribution for, the ΔMAE without a baseline, and a
+// breakdown group the model has no row in.
+func TestTablesWriteNoNumber(t *testing.T) {
+	nan := math.NaN()
+	rep := &Report{Rows: []Row{
+		{Model: "a", Split: "all", Procedure: "all", Wave: "all", N: 2, MAE: 12.5, MedianAE: 12.5, RMSE: 12.5, Within10: 0, Coverage80: nan, Coverage95: nan, CRPS: nan, Brier: nan},
+		{Model: "b", Split: "all", Procedure: "all", Wave: "all", Failed: 2, MAE: nan, MedianAE: nan, RMSE: nan, Within10: nan, Coverage80: nan, Coverage95: nan, CRPS: nan, Brier: nan},
+		{Model: "a", Split: "all", Procedure: "COD", Wave: "all", N: 2, MAE: 12.5},
+	}}
+	const no = "—"
+	if model.NoNumber != no {
+		t.Fatalf("model.NoNumber %q, want the em dash %q", model.NoNumber, no)
+	}
+	var b bytes.Buffer
+	if err := WriteTable(&b, rep); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(b.String()), "\n")
+	want := [][]string{
+		{"model", "split", "n", "failed", "MAE", "median", "AE", "RMSE", "≤10", "cov80", "cov95", "CRPS", "Brier", "ΔMAE"},
+		{"a", "all", "2", "0", "12.50", "12.50", "12.50", "0.00", no, no, no, no, no},
+		{"b", "all", "0", "2", no, no, no, no, no, no, no, no, no},
+		{},
+		{"MAE", "by", "procedure", "and", "wave", "(n", "in", "brackets):"},
+		{"model", "split", "COD"},
+		{"a", "all", "12.50", "(2)"},
+		{"b", "all", no},
+	}
+	if len(lines) != len(want) {
+		t.Fatalf("table has %d lines, want %d:\n%s", len(lines), len(want), b.String())
+	}
+	for i, w := range want {
+		if got := strings.Fields(lines[i]); strings.Join(got, "|") != strings.Join(w, "|") {
+			t.Errorf("table line %d: %q, want the cells %q", i+1, lines[i], w)
+		}
+	}
+	b.Reset()
+	if err := WriteMarkdown(&b, rep); err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range []string{
+		"\n| a | all | 2 | 0 | 12.50 | 12.50 | 12.50 | 0.00 | — | — | — | — | — |\n",
+		"\n| b | all | 0 | 2 | — | — | — | — | — | — | — | — | — |\n",
+	} {
+		if !strings.Contains(b.String(), w) {
+			t.Errorf("Markdown lacks %q:\n%s", w, b.String())
+		}
+	}
+}
