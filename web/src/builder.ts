@@ -317,25 +317,46 @@ function rename(doc: Scenario, kind: Kind, from: string, to: string, path: strin
 }
 
 // claimed says whether an item other than the one whose id (or
-// source's file) is at path is called from too: an issue, a source, an
-// actor at the table with it in a scope (company), a proposal of its
-// list. The references to from
-// are then that one's as much, and stay when this one's id changes: two
-// items given one id by mistake, and one of them given another, leaves
-// the references with the one that kept it; an id emptied and given
-// meanwhile to another item leaves them with that one. Nor does a
-// rename to another's id carry them (the change listener): merged with
-// the other's, they could not be told apart when the typing goes on.
-function claimed(doc: Scenario, kind: Kind, from: string, path: string): boolean {
+// source's file) is at path is called from too, and owns it as the
+// server reads ids: an issue, a source or a proposal of its list before
+// it, an actor at the table with it before it in a scope (company); and
+// a source's file another source has, or cites by. The references to
+// from are then that one's, and stay when this one's id changes: two
+// items given one id by mistake, the later one given another, leave the
+// references with the first, which kept it; the first given another
+// carries them along, and the later one keeps nothing, as it owned
+// nothing (removal.ts reads the id the same way). An id emptied on the
+// first and given meanwhile to a later item is still the first's. With
+// any, an item after this one counts too: an id changed to another
+// item's (taken) carries nothing (the change listener): merged with the
+// other's, the references could not be told apart when the typing goes
+// on.
+function claimed(doc: Scenario, kind: Kind, from: string, path: string, any = false): boolean {
   const at = path.replace(/\.(?:id|file)$/, '')
   const self = getPath(doc, at)
+  // before are the items of list before self (all but self, with any).
+  const before = <T>(list: T[]): T[] => {
+    const i = list.indexOf(self as T)
+    return any || i < 0 ? list.filter((x) => x !== self) : list.slice(0, i)
+  }
   switch (kind) {
-    case 'issue': return doc.issues.some((x) => x !== self && x.id === from)
-    case 'source': return (doc.metadata.sources ?? []).some((x) => x !== self && (x.id === from || x.file === from))
-    case 'actor': return [...company(doc, path)].some((a) => a !== self && a.id === from)
+    case 'issue': return before(doc.issues).some((x) => x.id === from)
+    case 'source': {
+      const all = doc.metadata.sources ?? []
+      if (path.endsWith('.file')) return all.some((x) => x !== self && (x.id === from || x.file === from))
+      return all.some((x) => x !== self && x.file === from) || before(all).some((x) => x.id === from)
+    }
+    case 'actor': {
+      if (any) return [...company(doc, path)].some((a) => a !== self && a.id === from)
+      const sees = reach(doc, path)
+      return ['', ...changesOf(doc).map(([, sc]) => sc)].some((sc) => {
+        const l = actorsIn(doc, sc), i = l.indexOf(self as Actor)
+        return sees(sc) && i > 0 && l.slice(0, i).some((a) => a.id === from)
+      })
+    }
     case 'proposal': {
       const list = getPath(doc, at.replace(/\[\d+\]$/, ''))
-      return Array.isArray(list) && list.some((x) => x !== self && x?.id === from)
+      return Array.isArray(list) && before(list).some((x) => x?.id === from)
     }
   }
   return false
@@ -367,7 +388,7 @@ function onTable(doc: Scenario, to: string, path: string): boolean {
 // since an id names before an alias does (resolves): what names that
 // actor by the alias would be this one's while the slip stands.
 function taken(doc: Scenario, kind: Kind, to: string, path: string): boolean {
-  if (claimed(doc, kind, to, path)) return true
+  if (claimed(doc, kind, to, path, true)) return true
   if (kind === 'proposal') return onTable(doc, to, path)
   if (kind !== 'actor') return false
   const self = getPath(doc, path.replace(/\.id$/, ''))
@@ -423,7 +444,11 @@ function renameKey(m: { [k: string]: unknown } | undefined, from: string, to: st
 function renameVoter(doc: Scenario, from: string, to: string, path: string) {
   const self = getPath(doc, path.replace(/\.id$/, ''))
   const all = allActors(doc)
-  const shared = all.some((a) => a !== self && (a.id === from || !!a.aliases?.includes(from)))
+  // An actor at the table with this one given its id by mistake is a
+  // later one (rename follows the first alone: claimed), which owned
+  // nothing: the votes are this one's, and go.
+  const table = company(doc, path)
+  const shared = all.some((a) => a !== self && ((a.id === from && !table.has(a)) || !!a.aliases?.includes(from)))
   for (const d of doc.issues.flatMap(decisions)) {
     if (d.voters?.includes(from)) d.voters = d.voters.flatMap((x) => (x !== from ? [x] : shared ? [x, to] : [to]))
     renameKey(d.weights, from, to, shared)
