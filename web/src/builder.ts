@@ -288,8 +288,11 @@ function rename(doc: Scenario, kind: Kind, from: string, to: string, path: strin
   if (kind === 'proposal') {
     const scope = scopeOf(path)
     if (scope && proposalsIn(doc, scope, false).has(from)) return
+    // A later proposal of its own list given its id by mistake is no
+    // change of it, and keeps the id (claimed).
+    const own = getPath(doc, path.replace(/\[\d+\]\.id$/, ''))
     for (const c of changes) {
-      for (const p of c.proposals ?? []) if (p.id === from) p.id = to
+      if (c.proposals !== own) for (const p of c.proposals ?? []) if (p.id === from) p.id = to
       if (c.withdraw_proposals) c.withdraw_proposals = c.withdraw_proposals.map((x) => (x === from ? to : x))
     }
   } else if (kind === 'source') {
@@ -582,7 +585,8 @@ function renameInPage(box: HTMLElement, doc: Scenario, kind: Kind, from: string,
   if (kind === 'proposal') {
     for (const el of box.querySelectorAll<HTMLInputElement>('input[data-rename=proposal]')) {
       const at = scopeOf(el.dataset.path ?? '')
-      if (at && el.dataset.path !== path && el.value.trim() === from && sees(at)) { el.value = to; el.dataset.was = to; el.dataset.left = to }
+      const list = (q: string) => q.replace(/\[\d+\]\.id$/, '')
+      if (at && list(el.dataset.path ?? '') !== list(path) && el.value.trim() === from && sees(at)) { el.value = to; el.dataset.was = to; el.dataset.left = to }
     }
   }
   if (kind !== 'issue') return
