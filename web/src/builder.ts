@@ -190,6 +190,28 @@ function showFormats(box: HTMLElement) {
   if (names) names.textContent = formatNames()
 }
 
+// stateText says whether the draft d is saved.
+function stateText(d: Draft): string {
+  return d.id === null ? 'New scenario, not saved yet' : edited(d) ? `${d.title} · version ${d.version} · unsaved changes` : `${d.title} · version ${d.version} · saved`
+}
+
+// sayState says in box whether the draft is saved, as it is now: the
+// state line, the discard button (shown with edits to discard) and the
+// downloads' note that they lack the edits. Each edit goes into the
+// document as it is typed (wire), and the view is not drawn again for
+// it.
+function sayState(box: HTMLElement) {
+  if (!draft) return
+  const line = box.querySelector<HTMLElement>('[data-testid=build-state]')
+  const text = stateText(draft)
+  if (line && line.textContent !== text) line.textContent = text
+  const changed = edited(draft)
+  const discard = box.querySelector<HTMLElement>('[data-testid=build-discard]')
+  if (discard && draft.id !== null) discard.hidden = !changed
+  const note = box.querySelector<HTMLElement>('[data-testid=build-unsaved-note]')
+  if (note) note.hidden = !changed
+}
+
 // ---------- reading the fields into the document ----------
 
 // read is a field's value as the document holds it: undefined leaves an
@@ -1071,7 +1093,6 @@ function draw(box: HTMLElement, ctx: BuildContext) {
   const md = doc.metadata
   const stored = d.id !== null
   const problems = d.diags.filter((x) => !x.warning)
-  const state = !stored ? 'New scenario, not saved yet' : edited(d) ? `${d.title} · version ${d.version} · unsaved changes` : `${d.title} · version ${d.version} · saved`
 
   // the file: save, new, upload, delete
   // The file chosen and its format outlive drawing the view again (an
@@ -1167,10 +1188,10 @@ function draw(box: HTMLElement, ctx: BuildContext) {
   const head = h('section', { class: 'card bfile', 'data-testid': 'build-file' },
     h('h2', {}, 'Build a scenario'),
     h('p', { class: 'hint' }, 'Edit the scenario and save: the server checks it as ', h('code', {}, 'parley validate'), ' does (quotes against their sources too, when it runs with --sources) and marks what is wrong beside the field. A saved YAML file keeps its comments.'),
-    h('p', { class: 'bstate', 'data-testid': 'build-state' }, state),
+    h('p', { class: 'bstate', 'data-testid': 'build-state' }, stateText(d)),
     h('div', { class: 'buttons' },
       h('button', { type: 'button', class: 'primary', 'data-testid': 'build-save', onclick: save }, stored ? 'Save' : 'Create scenario'),
-      edited(d) || !stored ? h('button', { type: 'button', onclick: discard, 'data-testid': 'build-discard' }, stored ? 'Discard changes' : 'Cancel') : null,
+      h('button', { type: 'button', onclick: discard, 'data-testid': 'build-discard', hidden: stored && !edited(d) }, stored ? 'Discard changes' : 'Cancel'),
       stored ? h('button', { type: 'button', 'data-testid': 'build-new', onclick: fresh }, 'New blank scenario') : null,
       stored ? h('button', { type: 'button', class: 'danger', 'data-testid': 'build-delete', onclick: del }, 'Delete scenario') : null),
     h('div', { class: 'row' }, h('label', { for: 'build-upload-file' }, 'Or upload a file (a scenario, or a peer tool’s: ', h('span', { 'data-formats': '' }, formatNames()), ') '),
@@ -1205,7 +1226,7 @@ function draw(box: HTMLElement, ctx: BuildContext) {
   drawPeer()
   const at = `${ctx.snapshot === 'latest' ? 'the latest snapshot' : ctx.snapshot === 'base' ? 'the base date' : ctx.snapshot}${ctx.variant ? ', variant ' + ctx.variant : ''}`
   const downloads = stored ? h('section', { class: 'card', 'data-testid': 'build-downloads' }, h('h2', {}, 'Download'),
-    h('p', { class: 'hint' }, `Of the saved version${edited(d) ? ' (save first to include your edits)' : ''}. The brief and the peer formats are at ${at}, as chosen above.`),
+    h('p', { class: 'hint' }, 'Of the saved version', h('span', { 'data-testid': 'build-unsaved-note', hidden: !edited(d) }, ' (save first to include your edits)'), `. The brief and the peer formats are at ${at}, as chosen above.`),
     h('div', { class: 'row' }, h('strong', {}, 'Brief'),
       link(`${base}/brief?${q({ format: 'html', snapshot: ctx.snapshot, variant: ctx.variant })}`, 'HTML', 'brief-html'),
       link(`${base}/brief?${q({ format: 'md', snapshot: ctx.snapshot, variant: ctx.variant })}`, 'Markdown', 'brief-md'),
@@ -1433,9 +1454,11 @@ function draw(box: HTMLElement, ctx: BuildContext) {
   // The remove buttons' labels follow the names typed, after the
   // fields' own listeners have put them in the document (and carried a
   // rename along).
+  // So does the line that says whether the draft is saved, as each
+  // edit is made (an edit undone is none).
   if (!relabelled.has(box)) {
     relabelled.add(box)
-    for (const ev of ['input', 'change']) box.addEventListener(ev, () => relabel(box))
+    for (const ev of ['input', 'change']) box.addEventListener(ev, () => { relabel(box); sayState(box) })
   }
   // The scale said beside a position or a value follows the issue
   // chosen, and the issue's scale as it is edited.
