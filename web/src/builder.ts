@@ -920,8 +920,11 @@ function draw(box: HTMLElement, ctx: BuildContext) {
         const path = (e.currentTarget as HTMLElement | null)?.dataset.remove ?? drawn
         collect(box, doc)
         // An item whose id (or file) is empty is named by what named it
-        // by the one it had (waiting), which goes with it.
-        const kept = ['.id', '.file'].map((f) => [path + f, waiting(box, doc, path + f), getPath(doc, path + f)]).filter(([, was]) => was)
+        // by the one it had (waiting), which goes with it: the item's
+        // own, and those of the items a snapshot or variant adds.
+        const ids = [...box.querySelectorAll<HTMLElement>('input[data-rename]')].map((el) => el.dataset.path!)
+          .filter((p) => p === path + '.id' || p === path + '.file' || p.startsWith(path + '.'))
+        const kept = ids.map((p) => [p, waiting(box, doc, p), getPath(doc, p)]).filter(([, was]) => was)
         for (const [p, was] of kept) setPath(doc, p, was)
         const r = removal(doc, path)
         for (const [p, , before] of kept) setPath(doc, p, before)
