@@ -61,6 +61,12 @@ const openMore = new Set<string>()
 // the field's own record of it (data-was) is drawn again from the
 // document when the view is.
 const emptied = new WeakMap<object, { [field: string]: string }>()
+// mistakes holds, per item, the id (or file) its field was given when
+// that was another item's (taken), while it still has it: the item owns
+// nothing by it (what names the id is the other's, or waits for it), so
+// a rename from it carries nothing, and claimed does not count it.
+const mistakes = new WeakMap<object, { [field: string]: string }>()
+const byMistake = (x: any, f: string, id: string) => !!id && mistakes.get(x)?.[f] === id
 // drawnDoc is the document each view was last drawn from: a field typed
 // in when it is drawn again keeps what it had on record only for the
 // same document (draw).
@@ -355,7 +361,8 @@ function rename(doc: Scenario, kind: Kind, from: string, to: string, path: strin
 // any, an item after this one counts too: an id changed to another
 // item's (taken) carries nothing (the change listener): merged with the
 // other's, the references could not be told apart when the typing goes
-// on.
+// on. An item that has the id by mistake (given it when another's,
+// mistakes) owns nothing by it, and is not counted but with any.
 function claimed(doc: Scenario, kind: Kind, from: string, path: string, any = false): boolean {
   const at = path.replace(/\.(?:id|file)$/, '')
   const self = getPath(doc, at)
@@ -364,24 +371,27 @@ function claimed(doc: Scenario, kind: Kind, from: string, path: string, any = fa
     const i = list.indexOf(self as T)
     return any || i < 0 ? list.filter((x) => x !== self) : list.slice(0, i)
   }
+  // has says x's field f is from, and x owns it (with any, has it at
+  // all): an item given it by mistake (mistakes) does not.
+  const has = (x: any, f: string) => x[f] === from && (any || !byMistake(x, f, from))
   switch (kind) {
-    case 'issue': return before(doc.issues).some((x) => x.id === from)
+    case 'issue': return before(doc.issues).some((x) => has(x, 'id'))
     case 'source': {
       const all = doc.metadata.sources ?? []
-      if (path.endsWith('.file')) return all.some((x) => x !== self && (x.id === from || x.file === from))
-      return all.some((x) => x !== self && x.file === from) || before(all).some((x) => x.id === from)
+      if (path.endsWith('.file')) return all.some((x) => x !== self && (has(x, 'id') || has(x, 'file')))
+      return all.some((x) => x !== self && has(x, 'file')) || before(all).some((x) => has(x, 'id'))
     }
     case 'actor': {
       if (any) return [...company(doc, path)].some((a) => a !== self && a.id === from)
       const sees = reach(doc, path)
       return ['', ...changesOf(doc).map(([, sc]) => sc)].some((sc) => {
         const l = actorsIn(doc, sc), i = l.indexOf(self as Actor)
-        return sees(sc) && i > 0 && l.slice(0, i).some((a) => a.id === from)
+        return sees(sc) && i > 0 && l.slice(0, i).some((a) => has(a, 'id'))
       })
     }
     case 'proposal': {
       const list = getPath(doc, at.replace(/\[\d+\]$/, ''))
-      return Array.isArray(list) && before(list).some((x) => x?.id === from)
+      return Array.isArray(list) && before(list).some((x) => x && has(x, 'id'))
     }
   }
   return false
@@ -413,11 +423,23 @@ function onTable(doc: Scenario, to: string, path: string): boolean {
 // since an id names before an alias does (resolves): what names that
 // actor by the alias would be this one's while the slip stands.
 function taken(doc: Scenario, kind: Kind, to: string, path: string): boolean {
-  if (claimed(doc, kind, to, path, true)) return true
+  if (claimed(doc, kind, to, path, true) || awaited(doc, kind, to, path)) return true
   if (kind === 'proposal') return onTable(doc, to, path)
   if (kind !== 'actor') return false
   const self = getPath(doc, path.replace(/\.id$/, ''))
   return [...company(doc, path)].some((a) => a !== self && !!a.aliases?.includes(to))
+}
+
+// awaited says whether to is the id (or file) another item had, whose
+// field was emptied or given another item's since, and which what named
+// it by to waits for (waiting): given to this one, it would take them
+// for its own, and the id typed next on that one would carry nothing.
+function awaited(doc: Scenario, kind: Kind, to: string, path: string): boolean {
+  const at = path.replace(/\.(?:id|file)$/, '')
+  const self = getPath(doc, at)
+  const others: any[] = kind === 'issue' ? doc.issues : kind === 'source' ? doc.metadata.sources ?? []
+    : kind === 'actor' ? [...company(doc, path)] : getPath(doc, at.replace(/\[\d+\]$/, '')) ?? []
+  return others.some((x) => x && x !== self && ['id', 'file'].some((f) => emptied.get(x)?.[f] === to && x[f] !== to))
 }
 
 // waiting is the id (or source's file) the field at path held before,
@@ -1375,10 +1397,13 @@ function draw(box: HTMLElement, ctx: BuildContext) {
       delete el.dataset.pending
       const kind = el.dataset.rename as Kind | undefined
       const from = el.dataset.was ?? '', to = el.value.trim()
-      // An id another item has (claimed) carries nothing: renamed from
-      // one, the references are the other's as much; to one, they would
-      // be merged with the other's, and could not be told apart again.
-      const mine = !!kind && !!from && !claimed(doc, kind, from, el.dataset.path!)
+      const m = /^(.*)\.(\w+)$/.exec(el.dataset.path!)
+      const f = m?.[2] ?? '', item = m ? getPath(doc, m[1]) : undefined
+      // An id another item owns (claimed), or this one has by mistake,
+      // carries nothing: renamed from one, the references are the
+      // other's; to one, they would be merged with the other's (or with
+      // those that wait for it), and could not be told apart again.
+      const mine = !!kind && !!from && !claimed(doc, kind, from, el.dataset.path!) && !byMistake(item, f, from)
       const onto = !!kind && !!to && taken(doc, kind, to, el.dataset.path!)
       const renaming = mine && !!to && from !== to && !onto
       // Aliases changed are read as they were too: a list of ticked
@@ -1411,10 +1436,9 @@ function draw(box: HTMLElement, ctx: BuildContext) {
       // typed next carries it along.
       el.dataset.was = mine && (!to || onto) ? from : to
       el.dataset.left = to
-      if (kind) {
-        const [, at, f] = /^(.*)\.(\w+)$/.exec(el.dataset.path!)!
-        const item = getPath(doc, at)
-        if (item && typeof item === 'object') emptied.set(item, { ...emptied.get(item), [f]: el.dataset.was !== to ? el.dataset.was : '' })
+      if (kind && item && typeof item === 'object') {
+        emptied.set(item, { ...emptied.get(item), [f]: el.dataset.was !== to ? el.dataset.was : '' })
+        if (from !== to) mistakes.set(item, { ...mistakes.get(item), [f]: onto ? to : '' })
       }
       refreshChoices(box, doc)
     })
