@@ -497,7 +497,11 @@ function renameVoter(doc: Scenario, from: string, to: string, path: string) {
   const table = company(doc, path)
   const shared = all.some((a) => a !== self && ((a.id === from && !table.has(a)) || !!a.aliases?.includes(from)))
   for (const d of doc.issues.flatMap(decisions)) {
-    if (d.voters?.includes(from)) d.voters = d.voters.flatMap((x) => (x !== from ? [x] : shared ? [x, to] : [to]))
+    // A list that names to already (the rule kept from beside to when
+    // the actor was renamed from to to, and now it is renamed back)
+    // names it once.
+    const listed = d.voters?.includes(to)
+    if (d.voters?.includes(from)) d.voters = d.voters.flatMap((x) => (x !== from ? [x] : shared ? (listed ? [x] : [x, to]) : listed ? [] : [to]))
     renameKey(d.weights, from, to, shared)
   }
 }
