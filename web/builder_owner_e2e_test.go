@@ -16,7 +16,8 @@ import (
 // proposers; Issue A's stances, red line, package value and outcome;
 // wire's quote), and the new items, which owned nothing, keep nothing,
 // so that they go at once, nothing asked. Saved, the file validates.
-// North's votes in a qmv rule (in dups) follow it the same way.
+// North's votes in a qmv rule (in dups) follow it the same way, and so
+// does the snapshot's change of the proposal first.
 // (Nothing followed: the page took the id for the new item's as much,
 // and removing the new items took the references with them.)
 func TestBuilderRenameDuplicatedOwner(t *testing.T) {
@@ -53,5 +54,13 @@ func TestBuilderRenameDuplicatedOwner(t *testing.T) {
 	v.typeIn("actors[0].id", "nord")
 	if got := v.valueOf("issues[0].decision.weights.nord") + "/" + v.valueOf("issues[0].decision.weights.north"); got != "3/" {
 		t.Errorf("the votes of nord and north read %q, want 3 and none", got)
+	}
+	// And a base proposal's change in a snapshot follows the first
+	// proposal with the id, the later one keeping it.
+	v.do("add a proposal", chromedp.Click(chromedp.CSS(`button[data-add="proposals"]`)))
+	v.typeIn("proposals[1].id", "first")
+	v.typeIn("proposals[0].id", "opening")
+	if got := v.valueOf("snapshots[0].proposals[0].id") + "/" + v.valueOf("proposals[1].id"); got != "opening/first" {
+		t.Errorf("the snapshot's change and the new proposal are of %q, want opening/first", got)
 	}
 }
