@@ -50,3 +50,21 @@ func TestBuilderEmptiedIdTypedOnAnother(t *testing.T) {
 		t.Errorf("the stances, North's red lines, the package, the proposers and the outcome's issue read\n%s\nwant\n%s", got, want)
 	}
 }
+
+// TestBuilderRemoveEmptiedWhileTakenByMistake empties South's id and
+// renames North to south, the id South's stances wait for, by mistake:
+// removing South asks about its stances and removes them, and North's,
+// which wait for north, stay. (South went at once, its id read as
+// North's, and its stances were left to North.)
+func TestBuilderRemoveEmptiedWhileTakenByMistake(t *testing.T) {
+	r := openAsking(t, "Cleared", cleared)
+	r.typeIn("actors[1].id", "")
+	r.typeIn("actors[0].id", "south")
+	asked, alerted := r.remove("actors[1]", true)
+	if want := "Remove actor South? These name it, and go with it:\n• 2 stances"; strings.Join(asked, "|") != want || len(alerted) != 0 {
+		t.Errorf("removing South asked %q (want %q) and alerted %q", asked, want, alerted)
+	}
+	if got := r.items("stances", "actor"); got != "north north" {
+		t.Errorf("the stances' actors: %q", got)
+	}
+}

@@ -945,11 +945,13 @@ function draw(box: HTMLElement, ctx: BuildContext) {
       onclick: (e: Event) => {
         const path = (e.currentTarget as HTMLElement | null)?.dataset.remove ?? drawn
         collect(box, doc)
-        // An item whose id (or file) is empty is named by what named it
-        // by the one it had (waiting), which goes with it: the item's
-        // own, and those of the items a snapshot or variant adds.
+        // An item whose id (or file) is empty, or another item's given
+        // by mistake, is named by what named it by the one it had
+        // (waiting), which goes with it: the item's own, and those of the
+        // items a snapshot or variant adds. The others are read so too
+        // meanwhile: an item given by mistake the id this one's field
+        // had does not own what waits for this one.
         const ids = [...box.querySelectorAll<HTMLElement>('input[data-rename]')].map((el) => el.dataset.path!)
-          .filter((p) => p === path + '.id' || p === path + '.file' || p.startsWith(path + '.'))
         const kept = ids.map((p) => [p, waiting(box, doc, p), getPath(doc, p)]).filter(([, was]) => was)
         for (const [p, was] of kept) setPath(doc, p, was)
         const r = removal(doc, path)
