@@ -91,11 +91,26 @@ func keepLayout(old, n *yaml.Node) {
 
 // keepOrder puts the keys of mapping n in the order mapping old has them
 // ({source, date, quote} stays so, not the struct's order): a key old
-// lacks follows the key it follows in n.
+// lacks takes the place of a key old has and n lacks, the first such in
+// old's order (a key renamed, as the web page's builder renames an
+// actor's alias to its id among a rule's weights, stays where it was:
+// {south: 2, north: 3, w: 2} becomes {south: 2, north: 3, west: 2}, not
+// the map's sorted order), and once none is left follows the key it
+// follows in n.
 func keepOrder(old, n *yaml.Node) {
 	at := map[string]int{}
 	for j := 0; j+1 < len(old.Content); j += 2 {
 		at[old.Content[j].Value] = j / 2
+	}
+	kept := map[string]bool{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		kept[n.Content[i].Value] = true
+	}
+	var gone []int
+	for j := 0; j+1 < len(old.Content); j += 2 {
+		if !kept[old.Content[j].Value] {
+			gone = append(gone, j/2)
+		}
 	}
 	type pair struct {
 		k, v       *yaml.Node
@@ -107,6 +122,8 @@ func keepOrder(old, n *yaml.Node) {
 		next := 0
 		if r, ok := at[n.Content[i].Value]; ok {
 			rank = r
+		} else if len(gone) > 0 {
+			rank, gone = gone[0], gone[1:]
 		} else if len(pairs) > 0 {
 			next = pairs[len(pairs)-1].next + 1
 		}

@@ -197,3 +197,35 @@ stances:
 		t.Errorf("MarshalOver wrote\n%s\nwant\n%s", out, want)
 	}
 }
+
+// A key the file has and the edit renames (an actor's alias in a qmv
+// rule's weights replaced by its id) stays in the place the file gives
+// it, not the map's sorted order: the keys around it keep theirs.
+func TestMarshalOverRenamedKeyKeepsPlace(t *testing.T) {
+	const orig = `metadata: {id: k, title: Key order, as_of: "2025-01-01"}
+issues:
+  - id: a
+    name: Issue A
+    decision: {rule: qmv, weights: {south: 2, north: 3, w: 2}, quota: 4}
+actors:
+  - {id: north, name: North, capability: 2, capability_assumed: an example}
+  - {id: south, name: South, capability: 1, capability_assumed: an example}
+  - {id: west, name: West, capability: 1, capability_assumed: an example, aliases: [w]}
+stances:
+  - {actor: north, issue: a, position: 20, salience: 1, assumed: an example}
+`
+	s, ds := Parse("order.yaml", []byte(orig))
+	if s == nil || len(ds.Errors(false)) > 0 {
+		t.Fatal(ds)
+	}
+	w := s.Issues[0].Decision.Weights
+	w["west"] = w["w"]
+	delete(w, "w")
+	out, err := MarshalOver(s, "yaml", []byte(orig))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "weights: {south: 2, north: 3, west: 2}"; !strings.Contains(string(out), want) {
+		t.Errorf("MarshalOver wrote\n%s\nwant %s", out, want)
+	}
+}

@@ -61,6 +61,12 @@ const openMore = new Set<string>()
 // the field's own record of it (data-was) is drawn again from the
 // document when the view is.
 const emptied = new WeakMap<object, { [field: string]: string }>()
+// mistakes holds, per item, the id (or file) its field was given when
+// that was another item's (taken), while it still has it: the item owns
+// nothing by it (what names the id is the other's, or waits for it), so
+// a rename from it carries nothing, and claimed does not count it.
+const mistakes = new WeakMap<object, { [field: string]: string }>()
+const byMistake = (x: any, f: string, id: string) => !!id && mistakes.get(x)?.[f] === id
 // drawnDoc is the document each view was last drawn from: a field typed
 // in when it is drawn again keeps what it had on record only for the
 // same document (draw).
@@ -190,6 +196,28 @@ function showFormats(box: HTMLElement) {
   if (names) names.textContent = formatNames()
 }
 
+// stateText says whether the draft d is saved.
+function stateText(d: Draft): string {
+  return d.id === null ? 'New scenario, not saved yet' : edited(d) ? `${d.title} · version ${d.version} · unsaved changes` : `${d.title} · version ${d.version} · saved`
+}
+
+// sayState says in box whether the draft is saved, as it is now: the
+// state line, the discard button (shown with edits to discard) and the
+// downloads' note that they lack the edits. Each edit goes into the
+// document as it is typed (wire), and the view is not drawn again for
+// it.
+function sayState(box: HTMLElement) {
+  if (!draft) return
+  const line = box.querySelector<HTMLElement>('[data-testid=build-state]')
+  const text = stateText(draft)
+  if (line && line.textContent !== text) line.textContent = text
+  const changed = edited(draft)
+  const discard = box.querySelector<HTMLElement>('[data-testid=build-discard]')
+  if (discard && draft.id !== null) discard.hidden = !changed
+  const note = box.querySelector<HTMLElement>('[data-testid=build-unsaved-note]')
+  if (note) note.hidden = !changed
+}
+
 // ---------- reading the fields into the document ----------
 
 // read is a field's value as the document holds it: undefined leaves an
@@ -288,8 +316,11 @@ function rename(doc: Scenario, kind: Kind, from: string, to: string, path: strin
   if (kind === 'proposal') {
     const scope = scopeOf(path)
     if (scope && proposalsIn(doc, scope, false).has(from)) return
+    // A later proposal of its own list given its id by mistake is no
+    // change of it, and keeps the id (claimed).
+    const own = getPath(doc, path.replace(/\[\d+\]\.id$/, ''))
     for (const c of changes) {
-      for (const p of c.proposals ?? []) if (p.id === from) p.id = to
+      if (c.proposals !== own) for (const p of c.proposals ?? []) if (p.id === from) p.id = to
       if (c.withdraw_proposals) c.withdraw_proposals = c.withdraw_proposals.map((x) => (x === from ? to : x))
     }
   } else if (kind === 'source') {
@@ -317,25 +348,50 @@ function rename(doc: Scenario, kind: Kind, from: string, to: string, path: strin
 }
 
 // claimed says whether an item other than the one whose id (or
-// source's file) is at path is called from too: an issue, a source, an
-// actor at the table with it in a scope (company), a proposal of its
-// list. The references to from
-// are then that one's as much, and stay when this one's id changes: two
-// items given one id by mistake, and one of them given another, leaves
-// the references with the one that kept it; an id emptied and given
-// meanwhile to another item leaves them with that one. Nor does a
-// rename to another's id carry them (the change listener): merged with
-// the other's, they could not be told apart when the typing goes on.
-function claimed(doc: Scenario, kind: Kind, from: string, path: string): boolean {
+// source's file) is at path is called from too, and owns it as the
+// server reads ids: an issue, a source or a proposal of its list before
+// it, an actor at the table with it before it in a scope (company); and
+// a source's file another source has, or cites by. The references to
+// from are then that one's, and stay when this one's id changes: two
+// items given one id by mistake, the later one given another, leave the
+// references with the first, which kept it; the first given another
+// carries them along, and the later one keeps nothing, as it owned
+// nothing (removal.ts reads the id the same way). An id emptied on the
+// first and given meanwhile to a later item is still the first's. With
+// any, an item after this one counts too: an id changed to another
+// item's (taken) carries nothing (the change listener): merged with the
+// other's, the references could not be told apart when the typing goes
+// on. An item that has the id by mistake (given it when another's,
+// mistakes) owns nothing by it, and is not counted but with any.
+function claimed(doc: Scenario, kind: Kind, from: string, path: string, any = false): boolean {
   const at = path.replace(/\.(?:id|file)$/, '')
   const self = getPath(doc, at)
+  // before are the items of list before self (all but self, with any).
+  const before = <T>(list: T[]): T[] => {
+    const i = list.indexOf(self as T)
+    return any || i < 0 ? list.filter((x) => x !== self) : list.slice(0, i)
+  }
+  // has says x's field f is from, and x owns it (with any, has it at
+  // all): an item given it by mistake (mistakes) does not.
+  const has = (x: any, f: string) => x[f] === from && (any || !byMistake(x, f, from))
   switch (kind) {
-    case 'issue': return doc.issues.some((x) => x !== self && x.id === from)
-    case 'source': return (doc.metadata.sources ?? []).some((x) => x !== self && (x.id === from || x.file === from))
-    case 'actor': return [...company(doc, path)].some((a) => a !== self && a.id === from)
+    case 'issue': return before(doc.issues).some((x) => has(x, 'id'))
+    case 'source': {
+      const all = doc.metadata.sources ?? []
+      if (path.endsWith('.file')) return all.some((x) => x !== self && (has(x, 'id') || has(x, 'file')))
+      return all.some((x) => x !== self && has(x, 'file')) || before(all).some((x) => has(x, 'id'))
+    }
+    case 'actor': {
+      if (any) return [...company(doc, path)].some((a) => a !== self && a.id === from)
+      const sees = reach(doc, path)
+      return ['', ...changesOf(doc).map(([, sc]) => sc)].some((sc) => {
+        const l = actorsIn(doc, sc), i = l.indexOf(self as Actor)
+        return sees(sc) && i > 0 && l.slice(0, i).some((a) => has(a, 'id'))
+      })
+    }
     case 'proposal': {
       const list = getPath(doc, at.replace(/\[\d+\]$/, ''))
-      return Array.isArray(list) && list.some((x) => x !== self && x?.id === from)
+      return Array.isArray(list) && before(list).some((x) => x && has(x, 'id'))
     }
   }
   return false
@@ -367,11 +423,23 @@ function onTable(doc: Scenario, to: string, path: string): boolean {
 // since an id names before an alias does (resolves): what names that
 // actor by the alias would be this one's while the slip stands.
 function taken(doc: Scenario, kind: Kind, to: string, path: string): boolean {
-  if (claimed(doc, kind, to, path)) return true
+  if (claimed(doc, kind, to, path, true) || awaited(doc, kind, to, path)) return true
   if (kind === 'proposal') return onTable(doc, to, path)
   if (kind !== 'actor') return false
   const self = getPath(doc, path.replace(/\.id$/, ''))
   return [...company(doc, path)].some((a) => a !== self && !!a.aliases?.includes(to))
+}
+
+// awaited says whether to is the id (or file) another item had, whose
+// field was emptied or given another item's since, and which what named
+// it by to waits for (waiting): given to this one, it would take them
+// for its own, and the id typed next on that one would carry nothing.
+function awaited(doc: Scenario, kind: Kind, to: string, path: string): boolean {
+  const at = path.replace(/\.(?:id|file)$/, '')
+  const self = getPath(doc, at)
+  const others: any[] = kind === 'issue' ? doc.issues : kind === 'source' ? doc.metadata.sources ?? []
+    : kind === 'actor' ? [...company(doc, path)] : getPath(doc, at.replace(/\[\d+\]$/, '')) ?? []
+  return others.some((x) => x && x !== self && ['id', 'file'].some((f) => emptied.get(x)?.[f] === to && x[f] !== to))
 }
 
 // waiting is the id (or source's file) the field at path held before,
@@ -423,9 +491,17 @@ function renameKey(m: { [k: string]: unknown } | undefined, from: string, to: st
 function renameVoter(doc: Scenario, from: string, to: string, path: string) {
   const self = getPath(doc, path.replace(/\.id$/, ''))
   const all = allActors(doc)
-  const shared = all.some((a) => a !== self && (a.id === from || !!a.aliases?.includes(from)))
+  // An actor at the table with this one given its id by mistake is a
+  // later one (rename follows the first alone: claimed), which owned
+  // nothing: the votes are this one's, and go.
+  const table = company(doc, path)
+  const shared = all.some((a) => a !== self && ((a.id === from && !table.has(a)) || !!a.aliases?.includes(from)))
   for (const d of doc.issues.flatMap(decisions)) {
-    if (d.voters?.includes(from)) d.voters = d.voters.flatMap((x) => (x !== from ? [x] : shared ? [x, to] : [to]))
+    // A list that names to already (the rule kept from beside to when
+    // the actor was renamed from to to, and now it is renamed back)
+    // names it once.
+    const listed = d.voters?.includes(to)
+    if (d.voters?.includes(from)) d.voters = d.voters.flatMap((x) => (x !== from ? [x] : shared ? (listed ? [x] : [x, to]) : listed ? [] : [to]))
     renameKey(d.weights, from, to, shared)
   }
 }
@@ -557,7 +633,8 @@ function renameInPage(box: HTMLElement, doc: Scenario, kind: Kind, from: string,
   if (kind === 'proposal') {
     for (const el of box.querySelectorAll<HTMLInputElement>('input[data-rename=proposal]')) {
       const at = scopeOf(el.dataset.path ?? '')
-      if (at && el.dataset.path !== path && el.value.trim() === from && sees(at)) { el.value = to; el.dataset.was = to; el.dataset.left = to }
+      const list = (q: string) => q.replace(/\[\d+\]\.id$/, '')
+      if (at && list(el.dataset.path ?? '') !== list(path) && el.value.trim() === from && sees(at)) { el.value = to; el.dataset.was = to; el.dataset.left = to }
     }
   }
   if (kind !== 'issue') return
@@ -868,9 +945,14 @@ function draw(box: HTMLElement, ctx: BuildContext) {
       onclick: (e: Event) => {
         const path = (e.currentTarget as HTMLElement | null)?.dataset.remove ?? drawn
         collect(box, doc)
-        // An item whose id (or file) is empty is named by what named it
-        // by the one it had (waiting), which goes with it.
-        const kept = ['.id', '.file'].map((f) => [path + f, waiting(box, doc, path + f), getPath(doc, path + f)]).filter(([, was]) => was)
+        // An item whose id (or file) is empty, or another item's given
+        // by mistake, is named by what named it by the one it had
+        // (waiting), which goes with it: the item's own, and those of the
+        // items a snapshot or variant adds. The others are read so too
+        // meanwhile: an item given by mistake the id this one's field
+        // had does not own what waits for this one.
+        const ids = [...box.querySelectorAll<HTMLElement>('input[data-rename]')].map((el) => el.dataset.path!)
+        const kept = ids.map((p) => [p, waiting(box, doc, p), getPath(doc, p)]).filter(([, was]) => was)
         for (const [p, was] of kept) setPath(doc, p, was)
         const r = removal(doc, path)
         for (const [p, , before] of kept) setPath(doc, p, before)
@@ -1042,7 +1124,6 @@ function draw(box: HTMLElement, ctx: BuildContext) {
   const md = doc.metadata
   const stored = d.id !== null
   const problems = d.diags.filter((x) => !x.warning)
-  const state = !stored ? 'New scenario, not saved yet' : edited(d) ? `${d.title} · version ${d.version} · unsaved changes` : `${d.title} · version ${d.version} · saved`
 
   // the file: save, new, upload, delete
   // The file chosen and its format outlive drawing the view again (an
@@ -1138,10 +1219,10 @@ function draw(box: HTMLElement, ctx: BuildContext) {
   const head = h('section', { class: 'card bfile', 'data-testid': 'build-file' },
     h('h2', {}, 'Build a scenario'),
     h('p', { class: 'hint' }, 'Edit the scenario and save: the server checks it as ', h('code', {}, 'parley validate'), ' does (quotes against their sources too, when it runs with --sources) and marks what is wrong beside the field. A saved YAML file keeps its comments.'),
-    h('p', { class: 'bstate', 'data-testid': 'build-state' }, state),
+    h('p', { class: 'bstate', 'data-testid': 'build-state' }, stateText(d)),
     h('div', { class: 'buttons' },
       h('button', { type: 'button', class: 'primary', 'data-testid': 'build-save', onclick: save }, stored ? 'Save' : 'Create scenario'),
-      edited(d) || !stored ? h('button', { type: 'button', onclick: discard, 'data-testid': 'build-discard' }, stored ? 'Discard changes' : 'Cancel') : null,
+      h('button', { type: 'button', onclick: discard, 'data-testid': 'build-discard', hidden: stored && !edited(d) }, stored ? 'Discard changes' : 'Cancel'),
       stored ? h('button', { type: 'button', 'data-testid': 'build-new', onclick: fresh }, 'New blank scenario') : null,
       stored ? h('button', { type: 'button', class: 'danger', 'data-testid': 'build-delete', onclick: del }, 'Delete scenario') : null),
     h('div', { class: 'row' }, h('label', { for: 'build-upload-file' }, 'Or upload a file (a scenario, or a peer tool’s: ', h('span', { 'data-formats': '' }, formatNames()), ') '),
@@ -1176,7 +1257,7 @@ function draw(box: HTMLElement, ctx: BuildContext) {
   drawPeer()
   const at = `${ctx.snapshot === 'latest' ? 'the latest snapshot' : ctx.snapshot === 'base' ? 'the base date' : ctx.snapshot}${ctx.variant ? ', variant ' + ctx.variant : ''}`
   const downloads = stored ? h('section', { class: 'card', 'data-testid': 'build-downloads' }, h('h2', {}, 'Download'),
-    h('p', { class: 'hint' }, `Of the saved version${edited(d) ? ' (save first to include your edits)' : ''}. The brief and the peer formats are at ${at}, as chosen above.`),
+    h('p', { class: 'hint' }, 'Of the saved version', h('span', { 'data-testid': 'build-unsaved-note', hidden: !edited(d) }, ' (save first to include your edits)'), `. The brief and the peer formats are at ${at}, as chosen above.`),
     h('div', { class: 'row' }, h('strong', {}, 'Brief'),
       link(`${base}/brief?${q({ format: 'html', snapshot: ctx.snapshot, variant: ctx.variant })}`, 'HTML', 'brief-html'),
       link(`${base}/brief?${q({ format: 'md', snapshot: ctx.snapshot, variant: ctx.variant })}`, 'Markdown', 'brief-md'),
@@ -1322,10 +1403,13 @@ function draw(box: HTMLElement, ctx: BuildContext) {
       delete el.dataset.pending
       const kind = el.dataset.rename as Kind | undefined
       const from = el.dataset.was ?? '', to = el.value.trim()
-      // An id another item has (claimed) carries nothing: renamed from
-      // one, the references are the other's as much; to one, they would
-      // be merged with the other's, and could not be told apart again.
-      const mine = !!kind && !!from && !claimed(doc, kind, from, el.dataset.path!)
+      const m = /^(.*)\.(\w+)$/.exec(el.dataset.path!)
+      const f = m?.[2] ?? '', item = m ? getPath(doc, m[1]) : undefined
+      // An id another item owns (claimed), or this one has by mistake,
+      // carries nothing: renamed from one, the references are the
+      // other's; to one, they would be merged with the other's (or with
+      // those that wait for it), and could not be told apart again.
+      const mine = !!kind && !!from && !claimed(doc, kind, from, el.dataset.path!) && !byMistake(item, f, from)
       const onto = !!kind && !!to && taken(doc, kind, to, el.dataset.path!)
       const renaming = mine && !!to && from !== to && !onto
       // Aliases changed are read as they were too: a list of ticked
@@ -1358,10 +1442,9 @@ function draw(box: HTMLElement, ctx: BuildContext) {
       // typed next carries it along.
       el.dataset.was = mine && (!to || onto) ? from : to
       el.dataset.left = to
-      if (kind) {
-        const [, at, f] = /^(.*)\.(\w+)$/.exec(el.dataset.path!)!
-        const item = getPath(doc, at)
-        if (item && typeof item === 'object') emptied.set(item, { ...emptied.get(item), [f]: el.dataset.was !== to ? el.dataset.was : '' })
+      if (kind && item && typeof item === 'object') {
+        emptied.set(item, { ...emptied.get(item), [f]: el.dataset.was !== to ? el.dataset.was : '' })
+        if (from !== to) mistakes.set(item, { ...mistakes.get(item), [f]: onto ? to : '' })
       }
       refreshChoices(box, doc)
     })
@@ -1404,9 +1487,11 @@ function draw(box: HTMLElement, ctx: BuildContext) {
   // The remove buttons' labels follow the names typed, after the
   // fields' own listeners have put them in the document (and carried a
   // rename along).
+  // So does the line that says whether the draft is saved, as each
+  // edit is made (an edit undone is none).
   if (!relabelled.has(box)) {
     relabelled.add(box)
-    for (const ev of ['input', 'change']) box.addEventListener(ev, () => relabel(box))
+    for (const ev of ['input', 'change']) box.addEventListener(ev, () => { relabel(box); sayState(box) })
   }
   // The scale said beside a position or a value follows the issue
   // chosen, and the issue's scale as it is edited.

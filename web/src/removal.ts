@@ -24,7 +24,9 @@
 //
 // An id two items have (given the second by mistake) names the first, as
 // the server reads it: removing the first takes what names it, as any
-// item's removal does, and removing the later one takes nothing else.
+// item's removal does, and removing the later one takes nothing else (a
+// later proposal of a snapshot's list with the id of one before it is no
+// change of that one, and stays).
 //
 // Some removals would change what remains rather than take a name out of
 // it: the person must decide that change, so they are refused, with the
@@ -297,13 +299,15 @@ class Plan {
     const doc = this.doc
     const scope = scopeOf(path), id = p.id
     if (!id) return
-    // A base proposal given the id of one before it by mistake leaves
-    // what the id names with that one, as the server reads it.
-    const base = doc.proposals ?? []
-    if (scope ? proposalsIn(doc, scope, false).has(id) : base.slice(0, base.indexOf(p)).some((x) => x.id === id)) return
+    // A proposal given the id of one before it in its list by mistake
+    // leaves what the id names with that one, as the server reads it;
+    // and the later ones of its list are no changes of it, but mistakes
+    // that stay.
+    const own = (getPath(doc, path.replace(/\[\d+\]$/, '')) ?? []) as Proposal[]
+    if (own.slice(0, own.indexOf(p)).some((x) => x.id === id) || (scope && proposalsIn(doc, scope, false).has(id))) return
     const sees = reach(doc, path)
     const changes = changesOf(doc).filter(([c, sc]) => c !== skip && sees(sc)).map(([c]) => c)
-    const mine = (x: Proposal) => x !== p && x.id === id
+    const mine = (x: Proposal) => x.id === id && !own.includes(x)
     const entries = changes.reduce((n, c) => n + (c.proposals ?? []).filter(mine).length, 0)
     const withdrawn = changes.filter((c) => c.withdraw_proposals?.includes(id)).length
     if (entries) this.say(`${plural(entries, 'change')} to it in snapshots or variants`)
