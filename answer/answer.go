@@ -102,6 +102,11 @@ type Issue struct {
 	Max       float64  `json:"max"`
 	Reference *float64 `json:"reference,omitempty"`
 	Anchors   []Anchor `json:"anchors,omitempty"`
+	// Decimals is how many decimals every door writes a number on this
+	// issue's scale with (a forecast, a position, an interval's ends):
+	// one on a scale 10 or more wide, more on a narrower one (ask's
+	// ScaleDecimals), so that 0.467 on a 0–1 scale reads 0.47, not 0.5.
+	Decimals int `json:"decimals"`
 }
 
 // Anchor is a labelled point of an issue's scale.
@@ -118,6 +123,19 @@ func (s *Scenario) IssueIndex(id string) int {
 		}
 	}
 	return -1
+}
+
+// IssueDecimals returns the decimals of the issue with the id (its
+// Decimals), or 1, the decimals of an ordinary scale, for an issue it
+// does not have or one built without them.
+func (s *Scenario) IssueDecimals(id string) int {
+	if s == nil {
+		return 1
+	}
+	if k := s.IssueIndex(id); k >= 0 && s.Issues[k].Decimals > 0 {
+		return s.Issues[k].Decimals
+	}
+	return 1
 }
 
 // ActorName returns the actor's name, or the id when it has none.

@@ -178,6 +178,10 @@ type SweepIssue = sweep.IssueSummary
 // SweepBin is one histogram bin.
 type SweepBin = sweep.Bin
 
+// SweepPosition is the kind of a swept input that is a stance's position,
+// a number on its issue's scale (a salience or a capability is not).
+const SweepPosition = sweep.Position
+
 // SweepCombined is the spread of the outcome from the inputs and the
 // model's error together.
 type SweepCombined = sweep.Combined

@@ -173,7 +173,7 @@ func (c *Case) advise(ctx context.Context, req answer.AdviseRequest, m model.Mod
 			ia.Levers = []answer.Lever{}
 		}
 		sort.SliceStable(ia.Levers, func(x, y int) bool { return better(ia.Levers[x].Toward, ia.Levers[y].Toward) })
-		ia.Text = adviceText(out.Name, ia)
+		ia.Text = adviceText(out.Name, ia, c.Header.IssueDecimals(ia.Issue))
 		out.Issues = append(out.Issues, ia)
 	}
 	sort.SliceStable(all, func(x, y int) bool { return better(all[x].Gain, all[y].Gain) })
@@ -889,9 +889,12 @@ func presentIssues(p *model.Problem, i int) []string {
 	return out
 }
 
-// adviceText says which lever moves the issue's forecast most.
-func adviceText(name string, ia answer.IssueAdvice) string {
-	head := fmt.Sprintf("The forecast %.1f lies %.1f from %s position %.1f.", float64(ia.Forecast), float64(ia.Distance), possessive(name), ia.Position)
+// adviceText says which lever moves the issue's forecast most, writing
+// the numbers on the issue's scale with its d decimals (ScaleDecimals)
+// and how much closer the lever brings the forecast with one more.
+func adviceText(name string, ia answer.IssueAdvice, d int) string {
+	g := onScale(d)
+	head := fmt.Sprintf("The forecast %s lies %s from %s position %s.", g(float64(ia.Forecast)), g(float64(ia.Distance)), possessive(name), g(ia.Position))
 	if len(ia.Levers) == 0 || !(ia.Levers[0].Toward > 0) {
 		if ia.Distance == 0 {
 			return head + " It is already there."
@@ -899,19 +902,21 @@ func adviceText(name string, ia answer.IssueAdvice) string {
 		return head + " No lever of one step brings it closer."
 	}
 	lv := ia.Levers[0]
-	return head + " The strongest lever is " + LeverText(lv) + fmt.Sprintf(": the forecast comes %.2f closer.", float64(lv.Toward))
+	return head + " The strongest lever is " + LeverText(lv, d) + fmt.Sprintf(": the forecast comes %s closer.", gd(float64(lv.Toward), d+1))
 }
 
 // LeverText describes a lever in a few words, e.g. "persuading Russia to
-// move from 80.0 to 75.0".
-func LeverText(lv answer.Lever) string {
+// move from 80.0 to 75.0": a position with d decimals, the decimals of
+// the lever's issue (answer.Issue's Decimals), a salience (0–1 whatever
+// the scale) with two.
+func LeverText(lv answer.Lever, d int) string {
 	switch lv.Kind {
 	case answer.LeverOwnPosition:
-		return fmt.Sprintf("moving its own position from %.1f to %.1f", lv.From, lv.To)
+		return fmt.Sprintf("moving its own position from %s to %s", gd(lv.From, d), gd(lv.To, d))
 	case answer.LeverOwnSalience:
 		return fmt.Sprintf("raising its own salience from %.2f to %.2f", lv.From, lv.To)
 	case answer.LeverPersuadePosition:
-		return fmt.Sprintf("persuading %s to move from %.1f to %.1f", lv.Name, lv.From, lv.To)
+		return fmt.Sprintf("persuading %s to move from %s to %s", lv.Name, gd(lv.From, d), gd(lv.To, d))
 	case answer.LeverPersuadeSalience:
 		verb := "raise"
 		if lv.To < lv.From {

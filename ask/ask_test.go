@@ -356,49 +356,93 @@ func TestEnsembleUnsettledMember(t *testing.T) {
 	}
 }
 
-// RangeText writes an unsettled forecast's range at the door's
-// precision; where both ends read the same there, with as many more
+// RangeText writes an unsettled forecast's range with the issue's
+// decimals; where both ends read the same there, with as many more
 // decimals as part them, up to four, and past that the one end and a
 // bound on how far it moved: never a bare point, which would contradict
 // the "did not settle" beside it. The expected strings are worked out by
 // hand from the ends.
 func TestRangeText(t *testing.T) {
-	one := func(v float64) string { return strconv.FormatFloat(v, 'f', 1, 64) }
-	dash := func(v float64) string {
+	plain := func(v float64, d int) string { return strconv.FormatFloat(v, 'f', d, 64) }
+	dash := func(v float64, d int) string {
 		if math.IsNaN(v) || math.IsInf(v, 0) {
 			return "—"
 		}
-		return one(v)
+		return plain(v, d)
 	}
 	for _, c := range []struct {
 		name   string
 		lo, hi float64
-		f      func(float64) string
+		d      int
+		f      func(float64, int) string
 		want   string
 	}{
-		{"one decimal parts them", 47.6, 47.8, one, "47.6–47.8"},
-		{"ends round apart", 20.651327321624308, 90, one, "20.7–90.0"},
-		{"adjacent tenths", 56.64, 56.74, one, "56.6–56.7"},
+		{"one decimal parts them", 47.6, 47.8, 1, plain, "47.6–47.8"},
+		{"ends round apart", 20.651327321624308, 90, 1, plain, "20.7–90.0"},
+		{"adjacent tenths", 56.64, 56.74, 1, plain, "56.6–56.7"},
 		// 56.66 and 56.74 both read 56.7; at two decimals 56.66, 56.74.
-		{"two decimals part them", 56.66, 56.74, one, "56.66–56.74"},
+		{"two decimals part them", 56.66, 56.74, 1, plain, "56.66–56.74"},
 		// 56.70001 and 56.7004: 56.7, 56.70, 56.700 alike; 56.7000 and 56.7004 differ.
-		{"four decimals part them", 56.70001, 56.7004, one, "56.7000–56.7004"},
+		{"four decimals part them", 56.70001, 56.7004, 1, plain, "56.7000–56.7004"},
 		// 26.60001 and 26.60004 read 26.6000 both: less than 0.0001 apart.
-		{"nothing parts them", 26.60001, 26.60004, one, "26.6 (moving by less than 0.0001)"},
-		// -0.004 and 0.003 read 0.0 with OneDecimal, which drops the sign;
+		{"nothing parts them", 26.60001, 26.60004, 1, plain, "26.6 (moving by less than 0.0001)"},
+		// -0.004 and 0.003 read 0.0 with Decimals, which drops the sign;
 		// at two decimals -0.00 and 0.00 would read alike yet differ: three.
-		{"about zero", -0.004, 0.003, OneDecimal, "-0.004–0.003"},
-		{"an end not finite", math.NaN(), math.NaN(), dash, "—"},
+		{"about zero", -0.004, 0.003, 1, Decimals, "-0.004–0.003"},
+		{"an end not finite", math.NaN(), math.NaN(), 1, dash, "—"},
+		// On a 0–1 scale (two decimals): 0.41 and 0.52 are apart at two,
+		// where one read both 0.5.
+		{"0–1 scale, two decimals part them", 0.41, 0.52, 2, plain, "0.41–0.52"},
+		// 0.467 and 0.472 both read 0.47: three decimals part them.
+		{"0–1 scale, three decimals part them", 0.467, 0.472, 2, plain, "0.467–0.472"},
+		// 0.44 and 0.46 read 0.4 and 0.5 at one decimal but 0.44, 0.46 at
+		// the scale's two: the range starts from the decimals.
+		{"0–1 scale starts at two", 0.44, 0.46, 2, plain, "0.44–0.46"},
+		// On a 0–0.04 scale (four decimals) nothing more is tried.
+		{"four decimals, nothing parts them", 0.01201, 0.01204, 4, plain, "0.0120 (moving by less than 0.0001)"},
 	} {
-		if got := RangeText(c.lo, c.hi, c.f); got != c.want {
-			t.Errorf("%s: RangeText(%v, %v) = %q, want %q", c.name, c.lo, c.hi, got, c.want)
+		if got := RangeText(c.lo, c.hi, c.d, c.f); got != c.want {
+			t.Errorf("%s: RangeText(%v, %v, %d) = %q, want %q", c.name, c.lo, c.hi, c.d, got, c.want)
+		}
+	}
+}
+
+// TestScaleDecimals: an issue's decimals are 2 − ⌊log₁₀ W⌋ for its
+// scale's width W, one at least and four at most, and one for a width
+// that is not a positive finite number. Worked by hand: log₁₀ 100 = 2 →
+// 0 → 1; log₁₀ 10 = 1 → 1; log₁₀ 1 = 0 → 2; log₁₀ 0.5 ≈ −0.30 → ⌊⌋ −1 →
+// 3; log₁₀ 0.04 ≈ −1.40 → −2 → 4; log₁₀ 1000 = 3 → −1 → 1.
+func TestScaleDecimals(t *testing.T) {
+	for _, c := range []struct {
+		name     string
+		min, max float64
+		want     int
+	}{
+		{"0–100", 0, 100, 1},
+		{"0–10", 0, 10, 1},
+		{"0–1000", 0, 1000, 1},
+		{"-1–1 (2 wide)", -1, 1, 2},
+		{"0–1", 0, 1, 2},
+		{"0–9.99 (under 10)", 0, 9.99, 2},
+		{"0–0.5", 0, 0.5, 3},
+		{"0–0.1", 0, 0.1, 3},
+		{"0–0.04", 0, 0.04, 4},
+		{"0–0.0001 (capped)", 0, 0.0001, 4},
+		{"zero width", 5, 5, 1},
+		{"reversed", 1, 0, 1},
+		{"NaN", math.NaN(), 1, 1},
+		{"infinite", 0, math.Inf(1), 1},
+		{"-Inf to Inf", math.Inf(-1), math.Inf(1), 1},
+	} {
+		if got := ScaleDecimals(c.min, c.max); got != c.want {
+			t.Errorf("%s: ScaleDecimals(%v, %v) = %d, want %d", c.name, c.min, c.max, got, c.want)
 		}
 	}
 }
 
 // TestBinDecimals: a sweep's histogram edges get the fewest decimals,
-// one at least and maxRangeDecimals at most, that part every bin's two
-// edges. The bins are built as package sweep builds them (20 equal bins
+// the scale's (ScaleDecimals) at least and maxRangeDecimals at most,
+// that part every bin's two edges. The bins are built as package sweep builds them (20 equal bins
 // from the scale's min); the expectations are worked out by hand.
 func TestBinDecimals(t *testing.T) {
 	bins := func(lo, hi float64) []answer.SweepBin {
@@ -412,26 +456,37 @@ func TestBinDecimals(t *testing.T) {
 	for _, c := range []struct {
 		name   string
 		lo, hi float64
+		d      int // the scale's decimals
 		want   int
 	}{
 		// 0, 5, 10, …: one decimal, as the command line always wrote them.
-		{"0 to 100", 0, 100, 1},
-		// -1, -0.9, …, 0.9: tenths.
-		{"-1 to 1", -1, 1, 1},
-		// 0.05 is a little above 0.05 and reads 0.1, as 0.10 does: two.
-		{"0 to 1", 0, 1, 2},
-		// 0.000, 0.002, 0.004, …: at two decimals 0.00 and 0.00 (the first
-		// bin), at three all apart.
-		{"0 to 0.04", 0, 0.04, 3},
+		{"0 to 100", 0, 100, 1, 1},
+		// -1, -0.9, …, 0.9: the scale's two (at one, tenths part them).
+		{"-1 to 1", -1, 1, 2, 2},
+		// -1, -0.9, …: a scale of one decimal would keep one.
+		{"-1 to 1 at one", -1, 1, 1, 1},
+		// 0, 0.05, 0.10, …: the scale's two part every bin.
+		{"0 to 1", 0, 1, 2, 2},
+		// At one decimal 0.05 is a little above 0.05 and reads 0.1, as
+		// 0.10 does: two.
+		{"0 to 1 at one", 0, 1, 1, 2},
+		// 0.0000, 0.0020, 0.0040, …: the scale's four.
+		{"0 to 0.04", 0, 0.04, 4, 4},
+		// From one: at two decimals 0.00 and 0.00 (the first bin), at
+		// three all apart.
+		{"0 to 0.04 at one", 0, 0.04, 1, 3},
 		// Bins 0.000005 wide: 0.0000–0.0000 even at four; four it stays.
-		{"0 to 0.0001", 0, 0.0001, 4},
+		{"0 to 0.0001", 0, 0.0001, 4, 4},
 	} {
-		if got := BinDecimals(bins(c.lo, c.hi)); got != c.want {
-			t.Errorf("%s: BinDecimals = %d, want %d", c.name, got, c.want)
+		if got := BinDecimals(bins(c.lo, c.hi), c.d); got != c.want {
+			t.Errorf("%s: BinDecimals(…, %d) = %d, want %d", c.name, c.d, got, c.want)
 		}
 	}
-	if got := BinDecimals(nil); got != 1 {
+	if got := BinDecimals(nil, 1); got != 1 {
 		t.Errorf("no bins: BinDecimals = %d, want 1", got)
+	}
+	if got := BinDecimals(nil, 3); got != 3 {
+		t.Errorf("no bins at three: BinDecimals = %d, want 3", got)
 	}
 }
 

@@ -74,7 +74,8 @@ func Backtest(ctx context.Context, c *Case, req answer.BacktestRequest) (*answer
 				if x.Settled || x.Range == nil || !scoredIssue(out.Outcomes, x.Issue) {
 					continue
 				}
-				out.Warnings = append(out.Warnings, fmt.Sprintf("%s: %s did not settle (it kept moving in %s); scored at its last round's %.1f", m.Model, x.Name, RangeText(x.Range.Lo, x.Range.Hi, OneDecimal), float64(x.Forecast)))
+				d := c.Header.IssueDecimals(x.Issue)
+				out.Warnings = append(out.Warnings, fmt.Sprintf("%s: %s did not settle (it kept moving in %s); scored at its last round's %s", m.Model, x.Name, RangeText(x.Range.Lo, x.Range.Hi, d, Decimals), Decimals(float64(x.Forecast), d)))
 			}
 		}
 		out.Models = append(out.Models, bm)

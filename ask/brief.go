@@ -96,6 +96,9 @@ func (bc BriefCoverage) CapabilitiesAssumedText() string {
 type BriefIssue struct {
 	ID, Name string
 	Min, Max float64
+	// Decimals is the issue's (answer.Issue's Decimals): every number on
+	// its scale is written with them.
+	Decimals int
 	Anchors  []answer.Anchor
 	Models   []BriefForecast
 	// Grid is each of Brief.Models' forecast as text, NoNumber where the
@@ -165,6 +168,8 @@ type BriefDriver struct {
 	Input     string
 	Low, High float64
 	Swing     float64
+	// Decimals is the issue's, which Low and High are written with.
+	Decimals int
 }
 
 // BriefProposal is a package on the table and the actors who would reject
@@ -247,16 +252,17 @@ func MakeBrief(ctx context.Context, c *Case) (*Brief, error) {
 	}
 	b.Notes = strings.Join(notes, " · ")
 	for k, is := range c.Header.Issues {
-		bi := BriefIssue{ID: is.ID, Name: is.Name, Min: is.Min, Max: is.Max, Anchors: is.Anchors}
+		d := c.Header.IssueDecimals(is.ID)
+		bi := BriefIssue{ID: is.ID, Name: is.Name, Min: is.Min, Max: is.Max, Decimals: d, Anchors: is.Anchors}
 		for _, m := range f.Models {
 			if m.Error != "" || k >= len(m.Issues) {
 				continue
 			}
 			fi := m.Issues[k]
 			v := float64(fi.Forecast)
-			bf := BriefForecast{Model: m.Model, Value: v, Lo: v, Hi: v, Settled: fi.Settled, Text: num1(v)}
+			bf := BriefForecast{Model: m.Model, Value: v, Lo: v, Hi: v, Settled: fi.Settled, Text: numD(v, d)}
 			if !fi.Settled && fi.Range != nil {
-				bf.Text = RangeText(fi.Range.Lo, fi.Range.Hi, num1)
+				bf.Text = RangeText(fi.Range.Lo, fi.Range.Hi, d, numD)
 				bf.Lo, bf.Hi = min(v, fi.Range.Lo), max(v, fi.Range.Hi)
 			}
 			var labels []string
@@ -297,7 +303,7 @@ func MakeBrief(ctx context.Context, c *Case) (*Brief, error) {
 				if len(bi.Drivers) == BriefDrivers || sg.Swing == 0 {
 					break
 				}
-				bi.Drivers = append(bi.Drivers, BriefDriver{Input: driverLabel(c, is.ID, sg.Input), Low: sg.Low, High: sg.High, Swing: sg.Swing})
+				bi.Drivers = append(bi.Drivers, BriefDriver{Input: driverLabel(c, is.ID, sg.Input), Low: sg.Low, High: sg.High, Swing: sg.Swing, Decimals: d})
 			}
 		}
 		for _, st := range s.Stances {
@@ -371,7 +377,7 @@ func briefProposals(ctx context.Context, c *Case, req *answer.DealProposalsReque
 		}
 		var picks []string
 		for _, v := range p.Package {
-			picks = append(picks, c.Header.Issues[c.Header.IssueIndex(v.Issue)].Name+" "+num1(v.Value))
+			picks = append(picks, c.Header.Issues[c.Header.IssueIndex(v.Issue)].Name+" "+numD(v.Value, c.Header.IssueDecimals(v.Issue)))
 		}
 		bp.Package = strings.Join(picks, "; ")
 		var lines, below []string
@@ -409,15 +415,16 @@ func briefProposals(ctx context.Context, c *Case, req *answer.DealProposalsReque
 	return out, dp, nil
 }
 
-func num1(x float64) string {
+// numD writes x with d decimals (Decimals), NoNumber for none.
+func numD(x float64, d int) string {
 	if math.IsNaN(x) || math.IsInf(x, 0) {
 		return NoNumber
 	}
-	return OneDecimal(x)
+	return Decimals(x, d)
 }
 
 // OneDecimal writes a finite number with one decimal, as every door shows
-// a forecast: Go's correctly rounded formatting, and "0.0" for a value
+// a number on a scale 10 or more wide (ScaleDecimals): Go's correctly rounded formatting, and "0.0" for a value
 // that rounds to zero, never "-0.0" (a sign the shown number does not
 // have). The web page's fmt follows the same rule.
 func OneDecimal(x float64) string { return fixed(x, 1) }
@@ -467,16 +474,16 @@ func issueChart(bi BriefIssue) template.HTML {
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %.0f %.0f" width="%.0f" height="%.0f" role="img" aria-label="%s: forecasts on the scale %s to %s">`,
-		w, h, w, h, template.HTMLEscapeString(bi.Name), num1(bi.Min), num1(bi.Max))
+		w, h, w, h, template.HTMLEscapeString(bi.Name), numD(bi.Min, bi.Decimals), numD(bi.Max, bi.Decimals))
 	if bi.HasInterval {
 		fmt.Fprintf(&b, `<rect x="%.1f" y="2" width="%.1f" height="14" fill="#cde"><title>80%% interval (%s sweep): %s–%s</title></rect>`,
-			x(bi.Lo80), max(x(bi.Hi80)-x(bi.Lo80), 1), bi.SweepModel, num1(bi.Lo80), num1(bi.Hi80))
+			x(bi.Lo80), max(x(bi.Hi80)-x(bi.Lo80), 1), bi.SweepModel, numD(bi.Lo80, bi.Decimals), numD(bi.Hi80, bi.Decimals))
 	}
 	fmt.Fprintf(&b, `<line x1="%.1f" y1="%.0f" x2="%.1f" y2="%.0f" stroke="#888"/>`, x(bi.Min), y, x(bi.Max), y)
 	for _, a := range bi.Anchors {
-		fmt.Fprintf(&b, `<line x1="%.1f" y1="5" x2="%.1f" y2="13" stroke="#888"><title>%s: %s</title></line>`, x(a.Value), x(a.Value), num1(a.Value), template.HTMLEscapeString(a.Label))
+		fmt.Fprintf(&b, `<line x1="%.1f" y1="5" x2="%.1f" y2="13" stroke="#888"><title>%s: %s</title></line>`, x(a.Value), x(a.Value), numD(a.Value, bi.Decimals), template.HTMLEscapeString(a.Label))
 	}
-	fmt.Fprintf(&b, `<text x="%.1f" y="21" font-size="7" text-anchor="middle">%s</text><text x="%.1f" y="21" font-size="7" text-anchor="middle">%s</text>`, x(bi.Min), num1(bi.Min), x(bi.Max), num1(bi.Max))
+	fmt.Fprintf(&b, `<text x="%.1f" y="21" font-size="7" text-anchor="middle">%s</text><text x="%.1f" y="21" font-size="7" text-anchor="middle">%s</text>`, x(bi.Min), numD(bi.Min, bi.Decimals), x(bi.Max), numD(bi.Max, bi.Decimals))
 	for _, m := range bi.Models {
 		fill := "#135"
 		if !m.Settled {
@@ -494,7 +501,7 @@ var briefHTML string
 //go:embed brief.md.tmpl
 var briefMD string
 
-var funcs = map[string]any{"num": num1, "pct": func(a, b int) string {
+var funcs = map[string]any{"num": numD, "pct": func(a, b int) string {
 	if b == 0 {
 		return NoNumber
 	}

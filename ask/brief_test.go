@@ -94,7 +94,7 @@ func TestBriefNumbers(t *testing.T) {
 		t.Fatalf("issue 1 = %s, model %s", is.ID, is.Models[0].Model)
 	}
 	f := b.Forecast.Models[0].Issues[0]
-	if is.Models[0].Value != float64(f.Forecast) || is.Models[0].Text != num1(float64(f.Forecast)) {
+	if is.Models[0].Value != float64(f.Forecast) || is.Models[0].Text != numD(float64(f.Forecast), 1) {
 		t.Errorf("compromise on ceasefire: brief %v, forecast %v", is.Models[0].Value, f.Forecast)
 	}
 	si := b.Sweep.Models[0].Issues[0]

@@ -196,7 +196,7 @@ func header(in *Input, res *scenario.Scenario, p *model.Problem, t answer.Target
 		h.Actors = append(h.Actors, answer.Actor{ID: a.ID, Name: a.Name, Capability: a.Capability})
 	}
 	for _, is := range p.Issues {
-		ai := answer.Issue{ID: is.ID, Name: is.Name, Min: is.Min, Max: is.Max}
+		ai := answer.Issue{ID: is.ID, Name: is.Name, Min: is.Min, Max: is.Max, Decimals: ScaleDecimals(is.Min, is.Max)}
 		if is.HasReference {
 			r := is.Reference
 			ai.Reference = &r

@@ -95,7 +95,7 @@ func (c *Case) dealForecasts(ctx context.Context, t answer.Target, models []stri
 			warn = append(warn, fmt.Sprintf("model %s gave no forecast to compare with: %s", m.Model, m.Error))
 			continue
 		}
-		if u := unsettledIn(m, "the package's distance from it is measured to its last round's point"); u != "" {
+		if u := unsettledIn(&f.Scenario, m, "the package's distance from it is measured to its last round's point"); u != "" {
 			warn = append(warn, fmt.Sprintf("model %s %s", m.Model, u))
 		}
 		df := deal.Forecast{Name: m.Model}
@@ -302,7 +302,7 @@ func (c *Case) packageFrom(ctx context.Context, spec, field string, set settings
 		case "rest":
 			uses = "the issues the package leaves out take"
 		}
-		if u := unsettledIn(c.convert(m.Name(), r), uses+" its last round's point"); u != "" {
+		if u := unsettledIn(&c.Header, c.convert(m.Name(), r), uses+" its last round's point"); u != "" {
 			warn = append(warn, fmt.Sprintf("%s %s %s", field, spec, u))
 		}
 		return v, spec, warn, nil

@@ -282,7 +282,8 @@ func ksPulls(is model.Issue, pulls []answer.Pull, x, w []float64, fc float64) (*
 
 // explainText says why in one or two sentences.
 func explainText(name string, is model.Issue, e answer.IssueExplanation) string {
-	g := func(x float64) string { return strconv.FormatFloat(x, 'f', 1, 64) }
+	d := ScaleDecimals(is.Min, is.Max)
+	g := onScale(d)
 	pct := func(x float64) string { return strconv.FormatFloat(100*x, 'f', 0, 64) + "%" }
 	fc := float64(e.Forecast)
 	head := fmt.Sprintf("%s forecasts %s", name, g(fc))
@@ -332,7 +333,7 @@ func explainText(name string, is model.Issue, e answer.IssueExplanation) string 
 			return fmt.Sprintf("%s: no agreement improves on %s for every weighted actor (%s), so the model keeps the status quo.", head, origin, why)
 		}
 		if name == "ks" {
-			return ksText(head, origin, e)
+			return ksText(head, origin, e, d)
 		}
 		var up, down *answer.Pull
 		for j := range e.Pulls {
@@ -359,7 +360,8 @@ func explainText(name string, is model.Issue, e answer.IssueExplanation) string 
 
 // ksText says which actors bound the Kalai–Smorodinsky solution and
 // what share of its best feasible gain each gets.
-func ksText(head, origin string, e answer.IssueExplanation) string {
+func ksText(head, origin string, e answer.IssueExplanation, d int) string {
+	g1 := onScale(d)
 	pct := func(x float64) string { return strconv.FormatFloat(100*x, 'f', 0, 64) + "%" }
 	breakdown := origin
 	if e.ReferenceFrom != "reference" {

@@ -79,7 +79,7 @@ func explainRun(ctx context.Context, m model.Model, p *model.Problem, r *model.R
 			k := p.IssueIndex(ie.Issue)
 			is := p.Issues[k]
 			ie.Members = ensembleMembers(det.Issues[k].Members, is.Max-is.Min)
-			ie.Text = ensembleText(ie, len(p.Issues) > 1)
+			ie.Text = ensembleText(ie, len(p.Issues) > 1, ScaleDecimals(is.Min, is.Max))
 		}
 	case snap.Model:
 		par := snap.Fitted
@@ -107,7 +107,8 @@ func explainRun(ctx context.Context, m model.Model, p *model.Problem, r *model.R
 		out.Turns = smpTurns(p, r, turns)
 		for n := range out.Issues {
 			ie := &out.Issues[n]
-			ie.Text = smpText(ie, r, out.Turns)
+			k := p.IssueIndex(ie.Issue)
+			ie.Text = smpText(ie, r, out.Turns, ScaleDecimals(p.Issues[k].Min, p.Issues[k].Max))
 		}
 	}
 	return nil
@@ -125,8 +126,15 @@ func NounFor(n int, noun string) string {
 	return noun + "s"
 }
 
-// g1 prints a position or value to one decimal.
-func g1(x float64) string { return strconv.FormatFloat(x, 'f', 1, 64) }
+// gd prints a position or value on an issue's scale with the issue's d
+// decimals (ScaleDecimals).
+func gd(x float64, d int) string { return strconv.FormatFloat(x, 'f', d, 64) }
+
+// onScale is gd for an issue of d decimals: the writer of an
+// explanation's numbers on that issue's scale.
+func onScale(d int) func(float64) string {
+	return func(x float64) string { return gd(x, d) }
+}
 
 // bdmRounds turns bdm's trace and challenges of issue k into the answer's
 // rounds, each with its story; with rounds nil, without the challenges.
@@ -134,6 +142,7 @@ func bdmRounds(p *model.Problem, r *model.Result, k int, rounds []bdm.RoundChall
 	det := r.Detail.(*bdm.Detail).Issues[k]
 	ir := r.Issues[k]
 	name := func(i int) string { return actorName(p.Actors[i]) }
+	d := ScaleDecimals(p.Issues[k].Min, p.Issues[k].Max)
 	out := make([]answer.BDMRound, 0, len(det.Rounds))
 	for n, rd := range det.Rounds {
 		after := ir.Rounds[n+1]
@@ -148,7 +157,7 @@ func bdmRounds(p *model.Problem, r *model.Result, k int, rounds []bdm.RoundChall
 		for _, mv := range rd.Moves {
 			taken[[2]int{mv.Actor, mv.With}] = true
 			br.Moves = append(br.Moves, answer.BDMMove{Actor: p.Actors[mv.Actor].ID, With: p.Actors[mv.With].ID, Kind: mv.Kind,
-				X: mv.A, Y: mv.B, From: mv.From, To: mv.To, Why: moveWhy(name(mv.Actor), name(mv.With), mv)})
+				X: mv.A, Y: mv.B, From: mv.From, To: mv.To, Why: moveWhy(name(mv.Actor), name(mv.With), mv, d)})
 		}
 		var chs []bdm.Challenge
 		if rounds != nil {
@@ -164,7 +173,7 @@ func bdmRounds(p *model.Problem, r *model.Result, k int, rounds []bdm.RoundChall
 			br.Challenges = append(br.Challenges, c)
 		}
 		prev := ir.Rounds[n].Values["median"]
-		br.Text = roundText(br, prev, name, rd.Moves)
+		br.Text = roundText(br, prev, name, rd.Moves, d)
 		out = append(out, br)
 	}
 	return out
@@ -172,7 +181,8 @@ func bdmRounds(p *model.Problem, r *model.Result, k int, rounds []bdm.RoundChall
 
 // moveWhy says why an actor took an offer, from the point (a, b) of its
 // quadrant chart.
-func moveWhy(who, with string, mv bdm.Move) string {
+func moveWhy(who, with string, mv bdm.Move, d int) string {
+	g1 := onScale(d)
 	switch mv.Kind {
 	case "conflict":
 		return fmt.Sprintf("%s and %s both expect to gain by a challenge (%s %+.3f, %s %+.3f), %s more: %s expects to lose the conflict and moves to %s position, %s → %s",
@@ -188,7 +198,8 @@ func moveWhy(who, with string, mv bdm.Move) string {
 }
 
 // roundText tells a BDM round in a sentence or two.
-func roundText(br answer.BDMRound, prevMedian float64, name func(int) string, moves []bdm.Move) string {
+func roundText(br answer.BDMRound, prevMedian float64, name func(int) string, moves []bdm.Move, d int) string {
+	g1 := onScale(d)
 	var s strings.Builder
 	fmt.Fprintf(&s, "Round %d: ", br.Round)
 	if len(moves) == 0 {
@@ -213,6 +224,7 @@ func roundText(br answer.BDMRound, prevMedian float64, name func(int) string, mo
 // stopped, and who moved.
 func bdmText(name string, p *model.Problem, r *model.Result, k int, ie answer.IssueExplanation) string {
 	det := r.Detail.(*bdm.Detail).Issues[k]
+	g1 := onScale(ScaleDecimals(p.Issues[k].Min, p.Issues[k].Max))
 	head := fmt.Sprintf("%s forecasts %s", name, g1(float64(ie.Forecast)))
 	if len(ie.Nearest) > 0 {
 		var ls []string
@@ -324,6 +336,8 @@ func exchangeRounds(p *model.Problem, r *model.Result, ext [][][]exchange.Extern
 
 // exchangeText is the issue's sentence for the exchange model.
 func exchangeText(p *model.Problem, ie *answer.IssueExplanation, rounds []answer.ExchangeRound, det *exchange.Detail) string {
+	is := p.Issues[p.IssueIndex(ie.Issue)]
+	g1 := onScale(ScaleDecimals(is.Min, is.Max))
 	head := fmt.Sprintf("exchange forecasts %s", g1(float64(ie.Forecast)))
 	if len(ie.Nearest) > 0 {
 		var ls []string
@@ -422,7 +436,8 @@ func smpTurns(p *model.Problem, r *model.Result, turns []smp.Turn) []answer.SMPT
 }
 
 // smpText is the issue's sentence for smp.
-func smpText(ie *answer.IssueExplanation, r *model.Result, turns []answer.SMPTurn) string {
+func smpText(ie *answer.IssueExplanation, r *model.Result, turns []answer.SMPTurn, d int) string {
+	g1 := onScale(d)
 	head := fmt.Sprintf("smp forecasts %s", g1(float64(ie.Forecast)))
 	if len(ie.Nearest) > 0 {
 		var ls []string
@@ -482,8 +497,10 @@ func ensembleMembers(runs []ensemble.MemberRun, w float64) []answer.EnsembleMemb
 // to read why each member says what it says. several is whether the
 // scenario has more than one issue (the ensemble runs each member on
 // each issue alone; explain -m smp runs smp on them all together).
-func ensembleText(ie *answer.IssueExplanation, several bool) string {
-	g2 := func(x float64) string { return strconv.FormatFloat(x, 'f', 2, 64) }
+func ensembleText(ie *answer.IssueExplanation, several bool, d int) string {
+	// a forecast and its parts to one decimal more than the issue's (d),
+	// so that a sum of parts can be checked
+	g2 := onScale(d + 1)
 	// a weight to three decimals, as the members' table gives it
 	g3 := func(x float64) string {
 		return strings.TrimSuffix(strings.TrimRight(strconv.FormatFloat(x, 'f', 3, 64), "0"), ".")
@@ -493,7 +510,7 @@ func ensembleText(ie *answer.IssueExplanation, several bool) string {
 	exact, sum := true, 0.0
 	head := fmt.Sprintf("ensemble forecasts %s", g2(float64(ie.Forecast)))
 	if !ie.Settled && ie.Range != nil {
-		head = fmt.Sprintf("ensemble forecasts %s (did not settle); its last round's %s", RangeText(ie.Range.Lo, ie.Range.Hi, OneDecimal), g2(float64(ie.Forecast)))
+		head = fmt.Sprintf("ensemble forecasts %s (did not settle); its last round's %s", RangeText(ie.Range.Lo, ie.Range.Hi, d, Decimals), g2(float64(ie.Forecast)))
 	}
 	var terms, parts, unsettled, failed, why []string
 	var base *answer.EnsembleMember
@@ -511,7 +528,7 @@ func ensembleText(ie *answer.IssueExplanation, several bool) string {
 		exact = exact && g2(read(g3(m.Weight))*read(g2(float64(m.Forecast)))) == g2(m.Contribution)
 		sum += read(g2(m.Contribution))
 		if !m.Settled && m.Range != nil {
-			unsettled = append(unsettled, fmt.Sprintf("member %s had not settled: its last rounds moved within %s", m.Model, RangeText(m.Range.Lo, m.Range.Hi, OneDecimal)))
+			unsettled = append(unsettled, fmt.Sprintf("member %s had not settled: its last rounds moved within %s", m.Model, RangeText(m.Range.Lo, m.Range.Hi, d, Decimals)))
 		}
 		w := "explain -m " + m.Model
 		if several && (m.Model == "smp" || m.Model == "exchange") {
@@ -588,6 +605,7 @@ func snapExplanation(p *model.Problem, k int, d *model.Predictive, par snap.Para
 // issue of width w: where the point comes from, and the distribution
 // around it.
 func snapText(name string, ie *answer.IssueExplanation, w float64) string {
+	g1 := onScale(widthDecimals(w))
 	se := ie.Snap
 	pct := func(x float64) string { return strconv.FormatFloat(100*x, 'f', 0, 64) + "%" }
 	head := fmt.Sprintf("%s forecasts %s", name, g1(float64(ie.Forecast)))

@@ -381,7 +381,7 @@ func TestExplainEnsembleByHand(t *testing.T) {
 		}
 	}
 	ie := answer.IssueExplanation{Forecast: 49.375, Settled: true, Members: ms}
-	text := ensembleText(&ie, true)
+	text := ensembleText(&ie, true, 1)
 	// 35.625 prints as 35.62 and 49.375 as 49.38, so the printed parts
 	// sum to 49.37: the sentence says ≈ (the by-hand case below, whose
 	// numbers print exactly, says =)
@@ -407,7 +407,7 @@ func TestExplainEnsembleMemberUnsettled(t *testing.T) {
 		t.Fatalf("smp: %+v (range %v)", s, s.Range)
 	}
 	ie := answer.IssueExplanation{Forecast: 45, Settled: false, Range: &answer.Interval{Lo: 45, Hi: 45.5}, Members: ms}
-	text := ensembleText(&ie, false)
+	text := ensembleText(&ie, false, 1)
 	for _, s := range []string{"ensemble forecasts 45.0–45.5 (did not settle); its last round's 45.00 = 0.75 × compromise's 40.00 + 0.25 × smp's 60.00 (30.00 + 15.00)",
 		"Member smp had not settled: its last rounds moved within 60.0–62.0. So the ensemble did not settle either",
 		"explain -m compromise; explain -m smp."} {
@@ -487,7 +487,7 @@ func TestExplainSnapByHand(t *testing.T) {
 func TestExplainEnsembleRangeAboutZero(t *testing.T) {
 	ie := answer.IssueExplanation{Forecast: 0.03, Settled: false, Range: &answer.Interval{Lo: -0.04, Hi: 0.03},
 		Members: []answer.EnsembleMember{{Model: "smp", Weight: 1, Forecast: 0.04, Contribution: 0.04, Range: &answer.Interval{Lo: -0.02, Hi: 0.04}}}}
-	text := ensembleText(&ie, false)
+	text := ensembleText(&ie, false, 1)
 	for _, s := range []string{"ensemble forecasts -0.04–0.03 (did not settle)", "Member smp had not settled: its last rounds moved within -0.02–0.04"} {
 		if !strings.Contains(text, s) {
 			t.Errorf("no %q in %q", s, text)

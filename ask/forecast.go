@@ -261,39 +261,71 @@ func likeliest(options []answer.OptionProb, positions []answer.PositionProb) []a
 	return out
 }
 
+// ScaleDecimals is how many decimals every door writes a number on an
+// issue's scale from min to max with (a forecast, a position, an
+// interval's ends, a move along the scale): d = 2 − ⌊log₁₀ W⌋ for the
+// scale's width W = max − min, at least one and at most
+// maxRangeDecimals. That gives a number three significant figures of the
+// scale's width, the precision the model's inputs carry (a position
+// coded 45 on 0–100 is coded 0.45 on 0–1): 0–100 and 0–10 → 1 (what
+// every door wrote before the rule), 0–1000 → 1 (never fewer), 0–1 → 2
+// (0.467 reads 0.47, not 0.5), 0–0.5 → 3, 0–0.04 → 4. A width that is
+// not a positive finite number (a scale not yet valid) gets one: the
+// rule never fails. It is computed once, when the answer's issues are
+// built (answer.Issue's Decimals), and every door reads it from there.
+func ScaleDecimals(min, max float64) int { return widthDecimals(max - min) }
+
+// widthDecimals is ScaleDecimals of a scale w wide. It compares w with
+// 10, 1 and 0.1 rather than taking a logarithm, which need not be exact
+// at a power of ten (math.Log10(10) must read 1 here, not 0.999…).
+func widthDecimals(w float64) int {
+	if !finite(w) || w <= 0 {
+		return 1
+	}
+	for d := 1; d < maxRangeDecimals; d++ {
+		if w >= math.Pow10(2-d) {
+			return d
+		}
+	}
+	return maxRangeDecimals
+}
+
 // RangeText writes the range lo–hi of a forecast that did not settle,
-// each end with f (the door's own precision), marked as unsettled beside
-// it by the caller. A forecast that did not settle moved, so its range is
-// never written as a point, which would contradict that mark: where both
-// ends read the same with f (the forecast moved less than f shows), they
-// get as many more decimals, up to maxRangeDecimals, as part them
-// ("56.66–56.74" where f reads both 56.7); where even those do not, the
-// end as f writes it and how little it moved: "56.7 (moving by less than
-// 0.0001)". Every door writes the range of an unsettled forecast through
-// it (the web app through rangeText, the same rule).
-func RangeText(lo, hi float64, f func(float64) string) string {
-	a, b := f(lo), f(hi)
+// each end with f at d decimals (the issue's, ScaleDecimals, with the
+// door's way of writing a number), marked as unsettled beside it by the
+// caller. A forecast that did not settle moved, so its range is never
+// written as a point, which would contradict that mark: where both ends
+// read the same at d decimals (the forecast moved less than they show),
+// they get as many more decimals, up to maxRangeDecimals, as part them
+// ("56.66–56.74" where one decimal reads both 56.7); where even those do
+// not, the end as f writes it and how little it moved: "56.7 (moving by
+// less than 0.0001)". Every door writes the range of an unsettled
+// forecast through it (the web app through rangeText, the same rule).
+func RangeText(lo, hi float64, d int, f func(float64, int) string) string {
+	d = max(d, 1)
+	a, b := f(lo, d), f(hi, d)
 	switch {
 	case a != b:
 		return a + "–" + b
 	case !finite(lo) || !finite(hi):
 		return a
 	}
-	if d := rangeDecimals(lo, hi); d > 0 {
-		return fixed(lo, d) + "–" + fixed(hi, d)
+	if k := rangeDecimals(lo, hi, d+1); k > 0 {
+		return fixed(lo, k) + "–" + fixed(hi, k)
 	}
 	return fmt.Sprintf("%s (moving by less than %s)", a, fixed(math.Pow(10, -maxRangeDecimals), maxRangeDecimals))
 }
 
 // maxRangeDecimals is the most decimals RangeText gives the ends of a
-// range to part them. Two ends that read the same at this many decimals
-// lie within one step of the last of them: less than 0.0001 apart.
+// range to part them, and the most ScaleDecimals gives a scale. Two ends
+// that read the same at this many decimals lie within one step of the
+// last of them: less than 0.0001 apart.
 const maxRangeDecimals = 4
 
-// rangeDecimals is the fewest decimals, from one to maxRangeDecimals, at
-// which lo and hi read differently; 0 when none part them.
-func rangeDecimals(lo, hi float64) int {
-	for d := 1; d <= maxRangeDecimals; d++ {
+// rangeDecimals is the fewest decimals, from `from` to maxRangeDecimals,
+// at which lo and hi read differently; 0 when none part them.
+func rangeDecimals(lo, hi float64, from int) int {
+	for d := max(from, 1); d <= maxRangeDecimals; d++ {
 		if fixed(lo, d) != fixed(hi, d) {
 			return d
 		}
@@ -301,33 +333,36 @@ func rangeDecimals(lo, hi float64) int {
 	return 0
 }
 
-// BinDecimals is how many decimals a histogram's bin edges are written
-// with: the fewest, from one to maxRangeDecimals, at which every bin's
-// two edges read differently, so that no bin reads as a point and no two
-// bins alike. On a scale of 0 to 100 (bins 5 wide) that is one, as every
-// number the doors write; on a scale of 0 to 0.04 (bins 0.002 wide),
-// where at one decimal every bin read "0.0–0.0", it is three
-// ("0.012–0.014"). Bins too narrow for even maxRangeDecimals to part
-// (under 0.0001) get maxRangeDecimals. The edges are written with Decimals; every door
-// writes a sweep's histogram by this rule (the web app through
-// binDecimals, the same rule).
-func BinDecimals(bins []answer.SweepBin) int {
-	d := 1
+// BinDecimals is how many decimals a histogram's bin edges on a scale of
+// d decimals (ScaleDecimals) are written with: the fewest, from d to
+// maxRangeDecimals, at which every bin's two edges read differently, so
+// that no bin reads as a point and no two bins alike. On a scale of 0 to
+// 100 (bins 5 wide) that is one, as every number on that scale; on a
+// scale of 0 to 0.04 (bins 0.002 wide) it is the scale's four
+// ("0.0120–0.0140"); where the scale's decimals do not part a narrow
+// bin's edges, more. Bins too narrow for even maxRangeDecimals to part
+// (under 0.0001) get maxRangeDecimals. The edges are written with
+// Decimals; every door writes a sweep's histogram by this rule (the web
+// app through binDecimals, the same rule).
+func BinDecimals(bins []answer.SweepBin, d int) int {
+	d = max(d, 1)
+	out := d
 	for _, b := range bins {
 		if !finite(b.Lo) || !finite(b.Hi) {
 			continue
 		}
-		k := rangeDecimals(b.Lo, b.Hi)
+		k := rangeDecimals(b.Lo, b.Hi, d)
 		if k == 0 {
 			return maxRangeDecimals
 		}
-		d = max(d, k)
+		out = max(out, k)
 	}
-	return d
+	return out
 }
 
 // Decimals writes x with d decimals by OneDecimal's rule (OneDecimal is
-// Decimals(x, 1)).
+// Decimals(x, 1)): a number on an issue's scale is written
+// Decimals(x, issue.Decimals).
 func Decimals(x float64, d int) string { return fixed(x, d) }
 
 // NoNumber is what every door writes where a number is missing or does
@@ -340,8 +375,8 @@ func Decimals(x float64, d int) string { return fixed(x, d) }
 const NoNumber = model.NoNumber
 
 // fixed writes x with d decimals, and no minus sign on a value that
-// reads as zero ("0.00", not "-0.00"): the one rule OneDecimal (d = 1)
-// and RangeText's wider ends follow.
+// reads as zero ("0.00", not "-0.00"): the one rule Decimals, OneDecimal
+// (d = 1) and RangeText's wider ends follow.
 func fixed(x float64, d int) string {
 	s := strconv.FormatFloat(x, 'f', d, 64)
 	if strings.Trim(s, "-0.") == "" {
@@ -357,6 +392,9 @@ type settling struct {
 	// values of an exact cycle, in the order of its last period.
 	lo, hi float64
 	cycle  []float64
+	// d is the decimals of the issue's scale (ScaleDecimals), which the
+	// warning writes the range and the cycle with.
+	d int
 }
 
 // settleWindow is how many of the last rounds bound an unsettled
@@ -379,7 +417,7 @@ func settle(rounds []model.Round, width float64) settling {
 	if same(f(n-1), f(n-2)) {
 		return settling{settled: true}
 	}
-	s := settling{lo: math.Inf(1), hi: math.Inf(-1)}
+	s := settling{lo: math.Inf(1), hi: math.Inf(-1), d: widthDecimals(width)}
 	for p := 2; p <= maxCycle && 2*p <= n-1; p++ {
 		ok := true
 		for j := 0; j < p && ok; j++ {
@@ -407,19 +445,20 @@ func settle(rounds []model.Round, width float64) settling {
 // warning is the sentence for one issue that did not settle after its
 // rounds: the range to read it as, and a cycle's values and period.
 func (s settling) warning(issue string, rounds int) string {
-	r := RangeText(s.lo, s.hi, OneDecimal)
+	r := RangeText(s.lo, s.hi, s.d, Decimals)
 	if len(s.cycle) > 0 {
 		return fmt.Sprintf("%s: did not settle — the forecast cycles through %s (period %d) after %d rounds; read it as the range %s, not the last round's point", issue, s.cycleText(), len(s.cycle), rounds, r)
 	}
 	return fmt.Sprintf("%s: did not settle — the forecast was still moving after %d rounds, within %s over the last rounds; read it as that range, not the last round's point", issue, rounds, r)
 }
 
-// cycleText is a cycle's values, in order, at one decimal, or at as many
-// as RangeText gives its range where one does not part the range's ends.
+// cycleText is a cycle's values, in order, at the issue's decimals, or
+// at as many as RangeText gives its range where those do not part the
+// range's ends.
 func (s settling) cycleText() string {
-	d := 1
-	if OneDecimal(s.lo) == OneDecimal(s.hi) {
-		d = max(1, rangeDecimals(s.lo, s.hi))
+	d := max(s.d, 1)
+	if fixed(s.lo, d) == fixed(s.hi, d) {
+		d = max(d, rangeDecimals(s.lo, s.hi, d+1))
 	}
 	vals := make([]string, len(s.cycle))
 	for i, x := range s.cycle {
@@ -473,7 +512,7 @@ func settleWarning(moving []unsettledIssue, n int) string {
 func unsettledList(moving []unsettledIssue, rounds bool) string {
 	parts := make([]string, len(moving))
 	for i, u := range moving {
-		p := u.label + " " + RangeText(u.s.lo, u.s.hi, OneDecimal)
+		p := u.label + " " + RangeText(u.s.lo, u.s.hi, u.s.d, Decimals)
 		if len(u.s.cycle) > 0 {
 			p += fmt.Sprintf(", cycling through %s (period %d)", u.s.cycleText(), len(u.s.cycle))
 		}
@@ -493,10 +532,10 @@ func unsettledList(moving []unsettledIssue, rounds bool) string {
 // rounds, which that warning gives, left out). The list comes last, as
 // in that warning, so that a long one does not part the sentence from
 // what it means. "" when the model settled on every issue.
-func unsettledIn(m answer.ModelForecast, so string) string {
+func unsettledIn(h *answer.Scenario, m answer.ModelForecast, so string) string {
 	var moving []unsettledIssue
 	for _, f := range m.Unsettled() {
-		moving = append(moving, unsettledIssue{label: idLabel(f.Issue, f.Name), s: settling{lo: f.Range.Lo, hi: f.Range.Hi, cycle: f.Cycle}})
+		moving = append(moving, unsettledIssue{label: idLabel(f.Issue, f.Name), s: settling{lo: f.Range.Lo, hi: f.Range.Hi, cycle: f.Cycle, d: h.IssueDecimals(f.Issue)}})
 	}
 	if len(moving) == 0 {
 		return ""

@@ -42,7 +42,7 @@ func LedgerRecord(ctx context.Context, c *Case, req answer.ForecastRequest, reco
 		Target: f.Request.Target, Models: f.Request.Models, InputsSHA256: sha(in), ResultSHA256: sha(res), Forecasts: []answer.LedgerForecast{}}
 	var warn []string
 	for _, m := range f.Models {
-		switch u := unsettledIn(m, "it is sealed, and ledger grade scores it, at its last round's point"); {
+		switch u := unsettledIn(&f.Scenario, m, "it is sealed, and ledger grade scores it, at its last round's point"); {
 		case m.Error != "":
 			warn = append(warn, fmt.Sprintf("model %s gave no forecast, so none of its is sealed: %s", m.Model, m.Error))
 		case u != "":

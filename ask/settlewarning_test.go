@@ -61,7 +61,7 @@ func TestOneSettleWarningPerModel(t *testing.T) {
 			t.Errorf("%s: %q does not begin %q", m.Model, w, head)
 		}
 		for _, x := range on {
-			part := label(x) + " " + RangeText(x.Range.Lo, x.Range.Hi, OneDecimal)
+			part := label(x) + " " + RangeText(x.Range.Lo, x.Range.Hi, 1, Decimals)
 			if n := strings.Count(w, part); n != 1 {
 				t.Errorf("%s: %q names %q %d times, want once", m.Model, w, part, n)
 			}
@@ -136,7 +136,7 @@ func TestSettleWarningNarrowRange(t *testing.T) {
 		m.Issues[i].Settled = true
 	}
 	want := "did not settle on 1 of 7 issues, so the deal takes the last round's point there, not the range it kept moving in: Ceasefire (ceasefire) 26.58–26.63"
-	if got := unsettledIn(m, "the deal takes the last round's point"); got != want {
+	if got := unsettledIn(nil, m, "the deal takes the last round's point"); got != want {
 		t.Errorf("unsettledIn:\n got %q\nwant %q", got, want)
 	}
 }

@@ -114,7 +114,7 @@ func (c *Case) sweepModel(ctx context.Context, m model.Model, o sweep.Options) (
 	at := c.convert(m.Name(), r.Base)
 	r.Base = nil // the answer keeps what it says of the run, not its trace
 	sm := answer.SweepModel{SweepResult: r, Notes: at.Notes}
-	if u := unsettledIn(at, "each such issue's base is its last round's point"); u != "" {
+	if u := unsettledIn(&c.Header, at, "each such issue's base is its last round's point"); u != "" {
 		sm.Warnings = append(sm.Warnings, "the forecast at the stated values "+u)
 	}
 	if u := sweepUnsettled(r); u != "" {
@@ -129,7 +129,7 @@ func (c *Case) sweepModel(ctx context.Context, m model.Model, o sweep.Options) (
 	}
 	for _, is := range r.Issues {
 		if r.Draws > 0 && (is.Base < is.Lo80 || is.Base > is.Hi80) {
-			g := func(x float64) string { return strconv.FormatFloat(x, 'f', 1, 64) }
+			g := onScale(c.Header.IssueDecimals(is.Issue))
 			sm.Warnings = append(sm.Warnings, fmt.Sprintf("%s (%s): the forecast at the stated values (%s) lies outside its own 80%% interval [%s, %s]: the point is fragile, a small change in the inputs moves it", is.Name, is.Issue, g(is.Base), g(is.Lo80), g(is.Hi80)))
 		}
 	}
@@ -225,7 +225,7 @@ func (c *Case) sensitivityModel(ctx context.Context, m model.Model, o sweep.Opti
 	at := c.convert(m.Name(), r.Base)
 	r.Base = nil // the answer keeps what it says of the run, not its trace
 	sm := &answer.SensitivityModel{SensitivityResult: r, Notes: at.Notes}
-	if u := unsettledIn(at, "each such issue's base, the ● of its tornado, is its last round's point"); u != "" {
+	if u := unsettledIn(&c.Header, at, "each such issue's base, the ● of its tornado, is its last round's point"); u != "" {
 		sm.Warnings = append(sm.Warnings, "the forecast at the stated values "+u)
 	}
 	var ends, draws []issueCount

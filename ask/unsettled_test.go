@@ -29,7 +29,7 @@ func namedUnsettledOn(t *testing.T, c *Case, name string) []string {
 		if x.Settled {
 			continue
 		}
-		s := fmt.Sprintf("%s (%s) %s", x.Name, x.Issue, RangeText(x.Range.Lo, x.Range.Hi, OneDecimal))
+		s := fmt.Sprintf("%s (%s) %s", x.Name, x.Issue, RangeText(x.Range.Lo, x.Range.Hi, 1, Decimals))
 		if len(x.Cycle) > 0 {
 			var vals []string
 			for _, v := range x.Cycle {
@@ -318,7 +318,7 @@ func TestProposalTimelineSaysUnsettled(t *testing.T) {
 			t.Fatal(err)
 		}
 		// its words are TestDealSaysUnsettled's to check
-		u := unsettledIn(f.Models[0], "each actor's alternative is measured at its last round's point")
+		u := unsettledIn(&f.Scenario, f.Models[0], "each actor's alternative is measured at its last round's point")
 		if u == "" {
 			continue
 		}

@@ -98,13 +98,13 @@ func runAdvise(cmd *cobra.Command, args []string) error {
 }
 
 // leverValue is a lever's From or To as the text around the table writes
-// it: a salience to two decimals ("salience 0.90"), a position to one
-// ("from 5.0 to 10.0").
-func leverValue(kind string, x float64) string {
+// it: a salience to two decimals ("salience 0.90"), a position with its
+// issue's d decimals ("from 5.0 to 10.0" on 0–100).
+func leverValue(kind string, x float64, d int) string {
 	if strings.HasSuffix(kind, "-salience") {
 		return strconv.FormatFloat(x, 'f', 2, 64)
 	}
-	return num(x)
+	return numD(x, d)
 }
 
 // adviseTable prints, per issue, the actor's stance and the forecast, the
@@ -116,12 +116,13 @@ func adviseTable(w io.Writer, a *answer.Advice, top, width int) {
 	dropped := false
 	for _, ia := range a.Issues {
 		fmt.Fprintln(w)
-		para(w, fmt.Sprintf("%s (%s): forecast %s, %s at %s (salience %.2f), %s apart", ia.Name, ia.Issue, num(float64(ia.Forecast)), a.Name, num(ia.Position), ia.Salience, num(float64(ia.Distance))), width)
+		d := a.Scenario.IssueDecimals(ia.Issue)
+		para(w, fmt.Sprintf("%s (%s): forecast %s, %s at %s (salience %.2f), %s apart", ia.Name, ia.Issue, numD(float64(ia.Forecast), d), a.Name, numD(ia.Position, d), ia.Salience, numD(float64(ia.Distance), d)), width)
 		levers := ia.Levers
 		if top > 0 && len(levers) > top {
 			levers = levers[:top]
 		}
-		if l := layoutAt(width).fit(w, func(w io.Writer, l layout) { leverTables(w, a, levers, l) }); l.narrow() && shiftIsToward(levers) {
+		if l := layoutAt(width).fit(w, func(w io.Writer, l layout) { leverTables(w, a, levers, l) }); l.narrow() && shiftIsToward(levers, d) {
 			dropped = true
 		}
 		if top > 0 && len(ia.Levers) > top {
@@ -142,7 +143,7 @@ func adviseTable(w io.Writer, a *answer.Advice, top, width int) {
 	if len(a.Top) > 0 {
 		var ls []string
 		for _, lv := range a.Top {
-			ls = append(ls, fmt.Sprintf("%s on %s (%+.4f)", ask.LeverText(lv), lv.Issue, float64(lv.Gain)))
+			ls = append(ls, fmt.Sprintf("%s on %s (%+.4f)", ask.LeverText(lv, a.Scenario.IssueDecimals(lv.Issue)), lv.Issue, float64(lv.Gain)))
 		}
 		fmt.Fprintln(w)
 		block(w, "Largest utility gains: "+strings.Join(ls, "; ")+".", width)
@@ -173,7 +174,11 @@ func adviseTable(w io.Writer, a *answer.Advice, top, width int) {
 // takes what the other columns leave, and the draws' two columns go in a
 // table of their own, where ten columns cannot fit.
 func leverTables(w io.Writer, a *answer.Advice, levers []answer.Lever, l layout) {
-	shift := !l.narrow() || !shiftIsToward(levers)
+	d := 1
+	if len(levers) > 0 {
+		d = a.Scenario.IssueDecimals(levers[0].Issue)
+	}
+	shift := !l.narrow() || !shiftIsToward(levers, d)
 	draws, apart := a.Draws > 0, a.Draws > 0 && l.narrow()
 	t := newTable(w)
 	hdr := table.Row{"Lever", "Actor", "From", "To", "Shift", "Toward", "Gain", "Cost"}
@@ -186,13 +191,13 @@ func leverTables(w io.Writer, a *answer.Advice, levers []answer.Lever, l layout)
 	t.AppendHeader(hdr)
 	var rows []table.Row
 	for _, lv := range levers {
-		row := table.Row{lv.Kind, lv.Name, leverValue(lv.Kind, lv.From), leverValue(lv.Kind, lv.To), signed(lv.Shift), signed(lv.Toward),
+		row := table.Row{lv.Kind, lv.Name, leverValue(lv.Kind, lv.From, d), leverValue(lv.Kind, lv.To, d), signed(lv.Shift, d), signed(lv.Toward, d),
 			fmt.Sprintf("%+.4f", float64(lv.Gain)), costText(float64(lv.Cost))}
 		if !shift {
 			row = slices.Delete(row, 4, 5)
 		}
 		if draws && !apart {
-			row = append(row, drawsCells(lv)...)
+			row = append(row, drawsCells(lv, d)...)
 		}
 		rows = append(rows, row)
 	}
@@ -206,20 +211,20 @@ func leverTables(w io.Writer, a *answer.Advice, levers []answer.Lever, l layout)
 		t := newTable(w)
 		t.AppendHeader(table.Row{"Lever", "Actor", "Mean toward", "Helps"})
 		for _, lv := range levers {
-			t.AppendRow(append(table.Row{lv.Kind, lv.Name}, drawsCells(lv)...))
+			t.AppendRow(append(table.Row{lv.Kind, lv.Name}, drawsCells(lv, d)...))
 		}
 		t.Render()
 	}
 }
 
-// drawsCells is a lever's mean toward and helps over the draws,
-// ask.NoNumber each when no draw's run gave its issue a forecast (it has
-// none).
-func drawsCells(lv answer.Lever) table.Row {
+// drawsCells is a lever's mean toward (as signed writes it on an issue
+// of d decimals) and helps over the draws, ask.NoNumber each when no
+// draw's run gave its issue a forecast (it has none).
+func drawsCells(lv answer.Lever, d int) table.Row {
 	if lv.MeanToward == nil || lv.Helps == nil {
 		return table.Row{ask.NoNumber, ask.NoNumber}
 	}
-	return table.Row{fmt.Sprintf("%+.2f", *lv.MeanToward), fmt.Sprintf("%.0f%%", 100**lv.Helps)}
+	return table.Row{fmt.Sprintf("%+.*f", d+1, *lv.MeanToward), fmt.Sprintf("%.0f%%", 100**lv.Helps)}
 }
 
 // leverLeftOut reports whether some draw of a is left out of a lever's
@@ -238,9 +243,9 @@ func leverLeftOut(a *answer.Advice) bool {
 
 // shiftIsToward reports whether each lever's shift, as printed, is its
 // toward with a sign: the forecast comes as much closer as it moves.
-func shiftIsToward(levers []answer.Lever) bool {
+func shiftIsToward(levers []answer.Lever, d int) bool {
 	for _, lv := range levers {
-		if s, t := signed(lv.Shift), signed(lv.Toward); s[1:] != t[1:] || t[0] != '+' {
+		if s, t := signed(lv.Shift, d), signed(lv.Toward, d); s[1:] != t[1:] || t[0] != '+' {
 			return false
 		}
 	}
@@ -259,9 +264,13 @@ func costText(x float64) string {
 	return strconv.FormatFloat(x, 'f', 4, 64)
 }
 
-func signed(x answer.Num) string {
+// signed is a move along an issue's scale of d decimals (a lever's
+// shift or toward) with its sign and one decimal more than the issue's,
+// as the sentences write it: a lever's effect is often smaller than the
+// scale's own step.
+func signed(x answer.Num, d int) string {
 	if !x.Finite() {
 		return ask.NoNumber
 	}
-	return fmt.Sprintf("%+.2f", float64(x))
+	return fmt.Sprintf("%+.*f", d+1, float64(x))
 }

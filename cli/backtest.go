@@ -74,8 +74,8 @@ func backtestAt(w io.Writer, b *answer.Backtest, width int) {
 	headline(w, &b.Scenario, width)
 	fmt.Fprintf(w, "Backtest: forecasts as of %s against %s recorded after it\n", b.AsOf, ask.Plural(len(b.Outcomes), "outcome"))
 	for _, o := range b.Outcomes {
-		line := fmt.Sprintf("%s  %s = %s", o.Date, o.Name, num(o.Value))
-		if l := labels(o.Options, false); l != "" {
+		line := fmt.Sprintf("%s  %s = %s", o.Date, o.Name, numD(o.Value, b.Scenario.IssueDecimals(o.Issue)))
+		if l := labels(o.Options, false, 1); l != "" {
 			line += fmt.Sprintf(" (%s)", l)
 		}
 		para(w, "  "+line, width)
@@ -117,7 +117,8 @@ func scoresTable(w io.Writer, b *answer.Backtest, l layout) {
 		for _, s := range m.Scores {
 			cell := ask.NoNumber
 			if s.Forecast.Finite() {
-				cell = num(float64(s.Forecast)) + " (" + num(float64(s.AbsError)) + ")"
+				d := b.Scenario.IssueDecimals(s.Issue)
+				cell = numD(float64(s.Forecast), d) + " (" + numD(float64(s.AbsError), d) + ")"
 				if s.OptionHit {
 					cell += " ✓"
 				}

@@ -163,11 +163,12 @@ func show(w io.Writer, in *ask.Input) {
 		t.SetColumnConfigs([]table.ColumnConfig{wrapCol(1, l.col(listedIssueCol))})
 		for _, is := range s.Issues {
 			lo, hi := is.Bounds()
+			d := ask.ScaleDecimals(lo, hi)
 			ref := ""
 			if is.Reference != nil {
-				ref = num(*is.Reference)
+				ref = numD(*is.Reference, d)
 			}
-			t.AppendRow([]any{is.Name, is.ID, num(lo) + "–" + num(hi), ref, len(is.Anchors)})
+			t.AppendRow([]any{is.Name, is.ID, numD(lo, d) + "–" + numD(hi, d), ref, len(is.Anchors)})
 		}
 		t.Render()
 	})

@@ -143,31 +143,32 @@ func allOf(xs []string, ok func(string) bool) bool {
 	return !slices.ContainsFunc(xs, func(x string) bool { return !ok(x) })
 }
 
-// changeText is a change as the table shows it: "+4.1", "-2.0", "±0.0"
-// for one that rounds to nothing.
-func changeText(d float64) string {
-	s := num(d)
+// changeText is a change on an issue of d decimals as the table shows
+// it: "+4.1", "-2.0", "±0.0" for one that rounds to nothing (on 0–100).
+func changeText(x float64, d int) string {
+	s := numD(x, d)
 	switch {
-	case s == "0.0":
-		return "±0.0"
-	case d > 0:
+	case s == numD(0, d):
+		return "±" + s
+	case x > 0:
 		return "+" + s
 	}
 	return s
 }
 
 // compareCell is one cell of the table: the forecast (its range, marked
-// ~, when it did not settle) and its change against the first column.
-func compareCell(c answer.CompareCell, failed bool) string {
+// ~, when it did not settle) and its change against the first column,
+// with the issue's d decimals.
+func compareCell(c answer.CompareCell, failed bool, d int) string {
 	switch {
 	case failed:
 		return "error"
 	case c.Forecast == nil:
 		return ask.NoNumber
 	}
-	s := shown(*c.Forecast)
+	s := shown(*c.Forecast, d)
 	if c.Change != nil {
-		s += " (" + changeText(*c.Change) + ")"
+		s += " (" + changeText(*c.Change, d) + ")"
 	}
 	return s
 }
@@ -326,7 +327,7 @@ func compareModelTable(w io.Writer, a *answer.Comparison, m *answer.CompareModel
 	for _, is := range m.Issues {
 		row := table.Row{is.Name}
 		for j, c := range is.Cells {
-			row = append(row, compareCell(c, j < len(m.Columns) && m.Columns[j].Error != ""))
+			row = append(row, compareCell(c, j < len(m.Columns) && m.Columns[j].Error != "", a.Scenario.IssueDecimals(is.Issue)))
 		}
 		t.AppendRow(row)
 	}

@@ -199,7 +199,7 @@ func packageTable(w io.Writer, ev *answer.DealEvaluation, l layout) {
 		if _, ok := ev.Request.Package[is.ID]; ok {
 			from = "package"
 		}
-		t.AppendRow(table.Row{is.Name, num(v[k]), from, nearestLabel(sc, k, v[k])})
+		t.AppendRow(table.Row{is.Name, numD(v[k], sc.IssueDecimals(is.ID)), from, nearestLabel(sc, k, v[k])})
 	}
 	t.Render()
 }
@@ -225,8 +225,9 @@ func runDealSearch(cmd *cobra.Command, args []string) error {
 	}, atWidth(printSearch))
 }
 
+// nearestLabel names issue k's options nearest x, each with its point.
 func nearestLabel(sc *answer.Scenario, k int, x float64) string {
-	return labels(sc.Nearest(k, x), true)
+	return labels(sc.Nearest(k, x), true, sc.IssueDecimals(sc.Issues[k].ID))
 }
 
 func num3(x float64) string { return strconv.FormatFloat(x, 'f', 3, 64) }
@@ -243,7 +244,7 @@ func printVerdicts(w io.Writer, sc *answer.Scenario, vs []answer.DealVerdict, wi
 		for _, v := range vs {
 			var crossed []string
 			for _, c := range v.Crossed {
-				crossed = append(crossed, fmt.Sprintf("%s %s (is %s)", c.Issue, c.RedLine, num(c.Value)))
+				crossed = append(crossed, fmt.Sprintf("%s %s (is %s)", c.Issue, c.RedLine, numD(c.Value, sc.IssueDecimals(c.Issue))))
 			}
 			verdict := "accepts"
 			if !v.Accepts {
@@ -273,7 +274,7 @@ func printSearch(w io.Writer, a *answer.DealSearch, width int) {
 		var fx []string
 		for _, is := range p.Issues {
 			if x, ok := res.Fixed[is.ID]; ok {
-				fx = append(fx, fmt.Sprintf("%s=%s", is.ID, num(x)))
+				fx = append(fx, fmt.Sprintf("%s=%s", is.ID, numD(x, p.IssueDecimals(is.ID))))
 			}
 		}
 		line += fmt.Sprintf(" Fixed: %s.", strings.Join(fx, ", "))
@@ -338,6 +339,7 @@ func nashTable(w io.Writer, p *answer.Scenario, res *answer.DealZone, l layout) 
 	t.AppendHeader(table.Row{"Issue", "Nash", "Nearest option", "Balanced", "Range in zone"})
 	var rows []table.Row
 	for k, is := range p.Issues {
+		num := func(x float64) string { return numD(x, p.IssueDecimals(is.ID)) }
 		rng := ""
 		for _, r := range res.Ranges {
 			if r.Issue == is.ID {
@@ -467,8 +469,12 @@ func printPackages(w io.Writer, p *answer.Scenario, title string, pks []answer.D
 	t.AppendHeader(hdr)
 	for _, pk := range pks {
 		row := table.Row{pk.Label}
-		for _, x := range pk.Values {
-			row = append(row, num(x))
+		for k, x := range pk.Values {
+			d := 1
+			if k < len(p.Issues) {
+				d = p.IssueDecimals(p.Issues[k].ID)
+			}
+			row = append(row, numD(x, d))
 		}
 		t.AppendRow(row)
 	}
@@ -498,6 +504,7 @@ func printPlan(w io.Writer, p *answer.Scenario, res *answer.DealZone, title stri
 	}
 	para(w, fmt.Sprintf("%s: capability-weighted cost %s %s (certificate gap %.2g)", title, cost, unit, pl.Gap), width)
 	for _, b := range pl.Bends {
+		num := func(x float64) string { return numD(x, p.IssueDecimals(b.Issue)) }
 		how := fmt.Sprintf("%s points", num(b.By))
 		if b.Strict && b.By == 0 {
 			how = "accepts the value it excluded"
@@ -514,7 +521,8 @@ func printPlan(w io.Writer, p *answer.Scenario, res *answer.DealZone, title stri
 			if j > 0 {
 				line += ","
 			}
-			line += fmt.Sprintf(" %s %s→%s", m.Issue, num(m.From), num(m.To))
+			d := p.IssueDecimals(m.Issue)
+			line += fmt.Sprintf(" %s %s→%s", m.Issue, numD(m.From, d), numD(m.To, d))
 		}
 		para(w, line, width)
 	}
@@ -533,7 +541,7 @@ func printLabelled(w io.Writer, p *answer.Scenario, title string, pk *answer.Dea
 		issueW := l.col(listedIssueCol)
 		t.SetColumnConfigs([]table.ColumnConfig{wrapCol(1, issueW), wrapCol(3, l.text(3, issueW+5, 64))})
 		for k, is := range p.Issues {
-			t.AppendRow(table.Row{is.Name, num(pk.Values[k]), nearestLabel(p, k, pk.Values[k])})
+			t.AppendRow(table.Row{is.Name, numD(pk.Values[k], p.IssueDecimals(is.ID)), nearestLabel(p, k, pk.Values[k])})
 		}
 		t.Render()
 	})

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"parley/scenario"
 	"path/filepath"
 	"strings"
 
@@ -118,13 +119,14 @@ func sourcesLine(w io.Writer, checked bool, srcs []answer.EvidenceSource) {
 // candidatesTable prints ingest's candidates a row each, the quote taking
 // what the width leaves of its 60 columns; where that is less than
 // minQuote, each candidate is a line and its quote a paragraph under it,
-// at the terminal's width.
-func candidatesTable(w io.Writer, cs []answer.IngestCandidate, width int) {
+// at the terminal's width. An option's point is written with its issue's
+// decimals, dec(issue) (issueDecimals).
+func candidatesTable(w io.Writer, cs []answer.IngestCandidate, dec func(issue string) int, width int) {
 	rows := make([]table.Row, len(cs))
 	for i, c := range cs {
 		opt := ""
 		if c.Option != nil {
-			opt = num(*c.Option)
+			opt = numD(*c.Option, dec(c.Issue))
 		}
 		rows[i] = table.Row{num(c.Score), c.Actor, c.Issue, opt, fmt.Sprintf("%s:%d", c.Source, c.Line), c.Quote}
 	}
@@ -272,7 +274,7 @@ to the scenario. Offline and deterministic (docs/ingest.md).`,
 				_, err = w.Write(out)
 				return err
 			}
-			candidatesTable(w, res.Candidates, termWidth(w))
+			candidatesTable(w, res.Candidates, issueDecimals(in.Scenario), termWidth(w))
 			return nil
 		},
 	}
@@ -325,4 +327,19 @@ to the scenario. Offline and deterministic (docs/ingest.md).`,
 	addOutFlags(apply)
 	cmd.AddCommand(apply)
 	return cmd
+}
+
+// issueDecimals is the decimals of each issue of s (ask.ScaleDecimals of
+// its scale) by id, 1 for an id it does not have, for a door that writes
+// from the scenario file rather than from an answer's issues.
+func issueDecimals(s *scenario.Scenario) func(issue string) int {
+	return func(id string) int {
+		for _, is := range s.Issues {
+			if is.ID == id {
+				lo, hi := is.Bounds()
+				return ask.ScaleDecimals(lo, hi)
+			}
+		}
+		return 1
+	}
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"strconv"
 	"strings"
 
 	"github.com/jedib0t/go-pretty/v6/table"
@@ -113,24 +114,25 @@ func explainTable(w io.Writer, e *answer.Explanation, width int) {
 	para(w, "Model: "+e.Model, width)
 	closed := e.Model == "compromise" || e.Model == "median" || e.Model == "nash" || e.Model == "snap" || e.Model == "compromise-band"
 	for _, ie := range e.Issues {
+		d := e.Scenario.IssueDecimals(ie.Issue)
 		if e.Model == "ks" {
 			fmt.Fprintln(w)
-			para(w, issueHead(ie), width)
-			layoutAt(width).fit(w, func(w io.Writer, l layout) { ksTable(w, ie.Pulls, l) })
+			para(w, issueHead(ie, d), width)
+			layoutAt(width).fit(w, func(w io.Writer, l layout) { ksTable(w, ie.Pulls, d, l) })
 			block(w, ie.Text, width)
 			continue
 		}
 		if !closed {
 			fmt.Fprintln(w)
-			para(w, issueHead(ie), width)
+			para(w, issueHead(ie, d), width)
 			if len(ie.Members) > 0 {
-				membersTable(w, ie.Members)
+				membersTable(w, ie.Members, d)
 			}
 			block(w, ie.Text, width)
 			explainRounds(w, ie, width)
 			continue
 		}
-		head := issueHead(ie) + fmt.Sprintf("; pulls from %s %s", map[string]string{"reference": "the status quo", "min": "the scale's minimum"}[ie.ReferenceFrom], num(ie.Reference))
+		head := issueHead(ie, d) + fmt.Sprintf("; pulls from %s %s", map[string]string{"reference": "the status quo", "min": "the scale's minimum"}[ie.ReferenceFrom], numD(ie.Reference, d))
 		fmt.Fprintln(w)
 		para(w, head, width)
 		top := 0.0
@@ -139,9 +141,9 @@ func explainTable(w io.Writer, e *answer.Explanation, width int) {
 				top = math.Max(top, math.Abs(float64(p.Pull)))
 			}
 		}
-		layoutAt(width).fit(w, func(w io.Writer, l layout) { pullTable(w, e.Model, ie.Pulls, top, l) })
+		layoutAt(width).fit(w, func(w io.Writer, l layout) { pullTable(w, e.Model, ie.Pulls, top, d, l) })
 		if ie.Snap != nil && len(ie.Snap.Candidates) > 0 {
-			snapTable(w, ie.Snap.Candidates)
+			snapTable(w, ie.Snap.Candidates, d)
 		}
 		block(w, ie.Text, width)
 	}
@@ -156,10 +158,11 @@ func explainTable(w io.Writer, e *answer.Explanation, width int) {
 }
 
 // issueHead is an issue's line over its explanation: its name, id and
-// forecast, and the nearest option's label where there is one.
-func issueHead(ie answer.IssueExplanation) string {
-	head := fmt.Sprintf("%s (%s): %s", ie.Name, ie.Issue, shown(answer.IssueForecast{Forecast: ie.Forecast, Settled: ie.Settled, Range: ie.Range}))
-	if l := labels(ie.Nearest, false); l != "" {
+// forecast (with the issue's d decimals), and the nearest option's label
+// where there is one.
+func issueHead(ie answer.IssueExplanation, d int) string {
+	head := fmt.Sprintf("%s (%s): %s", ie.Name, ie.Issue, shown(answer.IssueForecast{Forecast: ie.Forecast, Settled: ie.Settled, Range: ie.Range}, d))
+	if l := labels(ie.Nearest, false, d); l != "" {
 		head += " → " + l
 	}
 	return head
@@ -168,8 +171,9 @@ func issueHead(ie answer.IssueExplanation) string {
 // pullTable prints an issue's actors by the size of their pull, top the
 // largest pull, with a bar. Narrow, the bars are half as long; an actor's
 // name takes what the other columns leave, 28 at most, and breaks at a
-// space.
-func pullTable(w io.Writer, model string, pulls []answer.Pull, top float64, l layout) {
+// space. Positions and pulls in points are written with the issue's d
+// decimals.
+func pullTable(w io.Writer, model string, pulls []answer.Pull, top float64, d int, l layout) {
 	t := newTable(w)
 	hdr := table.Row{"Actor", "Position", "Weight", "Share", "Pull", ""}
 	if model == "nash" {
@@ -179,7 +183,7 @@ func pullTable(w io.Writer, model string, pulls []answer.Pull, top float64, l la
 	barW := l.col(pullBarCol)
 	var rows []table.Row
 	for _, p := range pulls {
-		row := table.Row{p.Name, num(p.Position), fmt.Sprintf("%.3g", p.Weight), fmt.Sprintf("%.1f%%", 100*p.Share), pullText(model, p.Pull), bar(float64(p.Pull), top, barW)}
+		row := table.Row{p.Name, numD(p.Position, d), fmt.Sprintf("%.3g", p.Weight), fmt.Sprintf("%.1f%%", 100*p.Share), pullText(model, p.Pull, d), bar(float64(p.Pull), top, barW)}
 		if model == "nash" {
 			g := ask.NoNumber
 			if p.Gain != nil {
@@ -199,8 +203,9 @@ func pullTable(w io.Writer, model string, pulls []answer.Pull, top float64, l la
 // gain at the forecast and at its ideal (as parts of its gain at its own
 // position), the share of its best it gets, and whether it binds;
 // ask.NoNumber where the status quo is kept. An actor's name takes what the other
-// columns leave, 28 at most.
-func ksTable(w io.Writer, pulls []answer.Pull, l layout) {
+// columns leave, 28 at most. A position and an ideal are written with
+// the issue's d decimals.
+func ksTable(w io.Writer, pulls []answer.Pull, d int, l layout) {
 	t := newTable(w)
 	hdr := table.Row{"Actor", "Position", "Share", "Ideal", "Gain", "Best", "Of best", "Bounds"}
 	t.AppendHeader(hdr)
@@ -219,7 +224,7 @@ func ksTable(w io.Writer, pulls []answer.Pull, l layout) {
 				bound = "yes ▶"
 			}
 		}
-		rows = append(rows, table.Row{p.Name, num(p.Position), fmt.Sprintf("%.1f%%", 100*p.Share), f(p.Ideal, "%.1f", 1), f(p.Gain, "%.2f", 1), f(p.IdealGain, "%.2f", 1), f(p.Ratio, "%.0f%%", 100), bound})
+		rows = append(rows, table.Row{p.Name, numD(p.Position, d), fmt.Sprintf("%.1f%%", 100*p.Share), f(p.Ideal, "%."+strconv.Itoa(d)+"f", 1), f(p.Gain, "%.2f", 1), f(p.IdealGain, "%.2f", 1), f(p.Ratio, "%.0f%%", 100), bound})
 	}
 	t.SetColumnConfigs([]table.ColumnConfig{wrapCol(1, l.text(len(hdr), othersWidth(rows, hdr, 0), 28))})
 	t.AppendRows(rows)
@@ -229,8 +234,10 @@ func ksTable(w io.Writer, pulls []answer.Pull, l layout) {
 // membersTable prints the ensemble's members on an issue: each one's
 // weight as fitted and as used, its forecast (its range where it did not
 // settle), its contribution weight × forecast and its shift from the
-// heaviest member's forecast.
-func membersTable(w io.Writer, ms []answer.EnsembleMember) {
+// heaviest member's forecast: a forecast with the issue's d decimals, a
+// contribution and a shift with one more, as the ensemble's sentence
+// writes them.
+func membersTable(w io.Writer, ms []answer.EnsembleMember, d int) {
 	t := newTable(w)
 	t.AppendHeader(table.Row{"Member", "Fitted", "Weight", "Forecast", "Weight × forecast", "Shift"})
 	for _, m := range ms {
@@ -239,7 +246,7 @@ func membersTable(w io.Writer, ms []answer.EnsembleMember) {
 			continue
 		}
 		t.AppendRow(table.Row{m.Model, fmt.Sprintf("%.3f", m.Fitted), fmt.Sprintf("%.3f", m.Weight),
-			shown(answer.IssueForecast{Forecast: m.Forecast, Settled: m.Settled, Range: m.Range}), fmt.Sprintf("%.2f", m.Contribution), fmt.Sprintf("%+.2f", m.Shift)})
+			shown(answer.IssueForecast{Forecast: m.Forecast, Settled: m.Settled, Range: m.Range}, d), fmt.Sprintf("%.*f", d+1, m.Contribution), fmt.Sprintf("%+.*f", d+1, m.Shift)})
 	}
 	t.Render()
 }
@@ -248,7 +255,7 @@ func membersTable(w io.Writer, ms []answer.EnsembleMember) {
 // terms of its utility (the distance to the point, and the bonus of its
 // kind: the sum of its end, reference, stated and share terms, which the
 // JSON and CSV give one by one), the utility and its probability.
-func snapTable(w io.Writer, cs []answer.SnapCandidate) {
+func snapTable(w io.Writer, cs []answer.SnapCandidate, d int) {
 	t := newTable(w)
 	t.AppendHeader(table.Row{"Outcome", "Kind", "Distance", "Kind bonus", "Utility", "P"})
 	for _, c := range cs {
@@ -262,14 +269,15 @@ func snapTable(w io.Writer, cs []answer.SnapCandidate) {
 			}
 		}
 		bonus := c.EndTerm + c.ReferenceTerm + c.StatedTerm + c.ShareTerm
-		t.AppendRow(table.Row{num(c.Value), strings.Join(kind, ", "), fmt.Sprintf("%+.2f", c.DistanceTerm), fmt.Sprintf("%+.2f", bonus), fmt.Sprintf("%+.2f", c.Utility), fmt.Sprintf("%.1f%%", 100*c.Probability)})
+		t.AppendRow(table.Row{numD(c.Value, d), strings.Join(kind, ", "), fmt.Sprintf("%+.2f", c.DistanceTerm), fmt.Sprintf("%+.2f", bonus), fmt.Sprintf("%+.2f", c.Utility), fmt.Sprintf("%.1f%%", 100*c.Probability)})
 	}
 	t.Render()
 }
 
-// pullText is a pull as the table shows it: points for compromise, a
-// share for median, the marginal term for nash.
-func pullText(model string, p answer.Num) string {
+// pullText is a pull as the table shows it: points for compromise (with
+// the issue's d decimals), a share for median, the marginal term for
+// nash.
+func pullText(model string, p answer.Num, d int) string {
 	if !p.Finite() {
 		return ask.NoNumber
 	}
@@ -279,7 +287,7 @@ func pullText(model string, p answer.Num) string {
 	case "nash":
 		return fmt.Sprintf("%+.3g", float64(p))
 	}
-	return fmt.Sprintf("%+.1f", float64(p))
+	return fmt.Sprintf("%+.*f", d, float64(p))
 }
 
 // bar draws |x| of top as a bar of at most width, "◀" for a pull down and

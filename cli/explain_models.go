@@ -63,8 +63,9 @@ func explainExchanges(w io.Writer, e *answer.Explanation, width int) {
 				// eight columns cannot fit: a line an exchange
 				for _, x := range xs[:min(exchangesShown, len(xs))] {
 					a, b := x.Sides[0], x.Sides[1]
-					para(w, fmt.Sprintf("  #%d %s gives way on %s %s → %s; %s on %s %s → %s (gain %.3g)", x.N, actorLabel(e, a.Actor), a.Supply, num(a.From), num(a.To),
-						actorLabel(e, b.Actor), b.Supply, num(b.From), num(b.To), x.Gain), width)
+					na, nb := onIssue(e, a.Supply), onIssue(e, b.Supply)
+					para(w, fmt.Sprintf("  #%d %s gives way on %s %s → %s; %s on %s %s → %s (gain %.3g)", x.N, actorLabel(e, a.Actor), a.Supply, na(a.From), na(a.To),
+						actorLabel(e, b.Actor), b.Supply, nb(b.From), nb(b.To), x.Gain), width)
 				}
 				return
 			}
@@ -72,7 +73,8 @@ func explainExchanges(w io.Writer, e *answer.Explanation, width int) {
 			t.AppendHeader(table.Row{"#", "Gives way", "On", "From → to", "Partner", "On", "From → to", "Gain"})
 			for _, x := range xs[:min(exchangesShown, len(xs))] {
 				a, b := x.Sides[0], x.Sides[1]
-				t.AppendRow(table.Row{x.N, actorLabel(e, a.Actor), a.Supply, num(a.From) + " → " + num(a.To), actorLabel(e, b.Actor), b.Supply, num(b.From) + " → " + num(b.To), fmt.Sprintf("%.3g", x.Gain)})
+				na, nb := onIssue(e, a.Supply), onIssue(e, b.Supply)
+				t.AppendRow(table.Row{x.N, actorLabel(e, a.Actor), a.Supply, na(a.From) + " → " + na(a.To), actorLabel(e, b.Actor), b.Supply, nb(b.From) + " → " + nb(b.To), fmt.Sprintf("%.3g", x.Gain)})
 			}
 			t.Render()
 		})
@@ -215,4 +217,11 @@ func actorLabel(e *answer.Explanation, id string) string {
 		}
 	}
 	return id
+}
+
+// onIssue writes a number on the scale of e's issue (an id) with that
+// issue's decimals.
+func onIssue(e *answer.Explanation, issue string) func(float64) string {
+	d := e.Scenario.IssueDecimals(issue)
+	return func(x float64) string { return numD(x, d) }
 }

@@ -70,13 +70,20 @@ func termWidth(w io.Writer) int {
 // (a terminal's text, broken at its width), or a test's terminal.
 type sized interface{ columns() int }
 
-// num writes a number as the tables show it: ask.OneDecimal, ask.NoNumber
-// for none.
-func num(x float64) string {
+// num writes a number that is on no issue's scale (a capability, a
+// score, a vote weight) as the tables show it: ask.OneDecimal,
+// ask.NoNumber for none. A number on an issue's scale is written with
+// numD and the issue's decimals.
+func num(x float64) string { return numD(x, 1) }
+
+// numD writes a number on an issue's scale (a forecast, a position, an
+// interval's end) with the issue's d decimals (answer.Issue's Decimals;
+// answer.Scenario.IssueDecimals), ask.NoNumber for none.
+func numD(x float64, d int) string {
 	if math.IsNaN(x) || math.IsInf(x, 0) {
 		return ask.NoNumber
 	}
-	return ask.OneDecimal(x)
+	return ask.Decimals(x, d)
 }
 
 func newTable(w io.Writer) table.Writer {
@@ -86,21 +93,22 @@ func newTable(w io.Writer) table.Writer {
 	return t
 }
 
-// shown is a forecast as a table shows it: the range of one that did not
-// settle, else the point.
-func shown(f answer.IssueForecast) string {
+// shown is a forecast on an issue of d decimals as a table shows it: the
+// range of one that did not settle, else the point.
+func shown(f answer.IssueForecast, d int) string {
 	if !f.Settled && f.Range != nil {
-		return ask.RangeText(f.Range.Lo, f.Range.Hi, num) + " ~"
+		return ask.RangeText(f.Range.Lo, f.Range.Hi, d, numD) + " ~"
 	}
-	return num(float64(f.Forecast))
+	return numD(float64(f.Forecast), d)
 }
 
-// labels names the nearest options: "A" or, on a tie, "A / B".
-func labels(as []answer.Anchor, withValue bool) string {
+// labels names the nearest options: "A" or, on a tie, "A / B"; with
+// withValue, each with its point, written with the issue's d decimals.
+func labels(as []answer.Anchor, withValue bool, d int) string {
 	var out []string
 	for _, a := range as {
 		if withValue {
-			out = append(out, fmt.Sprintf("%s (%s)", a.Label, num(a.Value)))
+			out = append(out, fmt.Sprintf("%s (%s)", a.Label, numD(a.Value, d)))
 		} else {
 			out = append(out, a.Label)
 		}
@@ -171,7 +179,7 @@ func distributions(w io.Writer, f *answer.Forecast, width int) {
 			continue
 		}
 		block(w, fmt.Sprintf("Where the outcome may land (%s; how far real EU outcomes fell from such forecasts, docs/skill.md):", m.Model), width)
-		layoutAt(width).fit(w, func(w io.Writer, l layout) { distributionTable(w, &m, l) })
+		layoutAt(width).fit(w, func(w io.Writer, l layout) { distributionTable(w, &f.Scenario, &m, l) })
 	}
 }
 
@@ -180,7 +188,7 @@ func distributions(w io.Writer, f *answer.Forecast, width int) {
 // option takes what the width leaves, 48 at most, beside the issue and
 // the intervals and P (at most 24 columns: "100.0–100.0" twice and
 // "0.75").
-func distributionTable(w io.Writer, m *answer.ModelForecast, l layout) {
+func distributionTable(w io.Writer, s *answer.Scenario, m *answer.ModelForecast, l layout) {
 	issueW := l.col(issueCol)
 	t := newTable(w)
 	t.AppendHeader(table.Row{"Issue", "80%", "95%", "Likeliest", "P"})
@@ -190,6 +198,7 @@ func distributionTable(w io.Writer, m *answer.ModelForecast, l layout) {
 		if d == nil {
 			continue
 		}
+		num := func(v float64) string { return numD(v, s.IssueDecimals(x.Issue)) }
 		// The likeliest as the answer names it (ask's rule: a tie is
 		// named, "A / B").
 		var names []string
@@ -217,7 +226,7 @@ func matrix(w io.Writer, f *answer.Forecast, width int) {
 	l := layoutAt(width)
 	issueW := l.col(packedIssueCol)
 	cell := func(x answer.IssueForecast) string {
-		s := shown(x)
+		s := shown(x, f.Scenario.IssueDecimals(x.Issue))
 		if p := points(x.Nearest); p != "" && (x.Settled || len(x.Nearest) == 1) {
 			s += " " + p
 		}
@@ -473,11 +482,11 @@ func longTable(w io.Writer, f *answer.Forecast, width int) {
 				if !ok {
 					continue
 				}
-				label := labels(x.Nearest, true)
+				label := labels(x.Nearest, true, f.Scenario.IssueDecimals(is.ID))
 				if !x.Settled {
 					label = "did not settle: see the warning"
 				}
-				t.AppendRow(table.Row{is.Name, m.Model, shown(x), label})
+				t.AppendRow(table.Row{is.Name, m.Model, shown(x, f.Scenario.IssueDecimals(is.ID)), label})
 			}
 			t.AppendSeparator()
 		}
@@ -492,6 +501,7 @@ func printTrace(w io.Writer, s *answer.Scenario, m *answer.ModelForecast) {
 			continue
 		}
 		fmt.Fprintf(w, "\n%s — %s: positions by round\n", m.Model, x.Name)
+		num := func(v float64) string { return numD(v, s.IssueDecimals(x.Issue)) }
 		t := newTable(w)
 		hdr := table.Row{"Actor"}
 		for _, rd := range x.Rounds {

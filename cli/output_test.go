@@ -250,7 +250,7 @@ func TestLeverValue(t *testing.T) {
 		{"persuade-salience", 0.7, "0.70"},
 		{"own-salience", 1, "1.00"},
 	} {
-		if got := leverValue(c.kind, c.x); got != c.want {
+		if got := leverValue(c.kind, c.x, 1); got != c.want {
 			t.Errorf("leverValue(%s, %v) = %q, want %q", c.kind, c.x, got, c.want)
 		}
 	}

@@ -120,7 +120,7 @@ func printProposalTable(w io.Writer, a *answer.DealProposals, width int) {
 					verdict = "not judged"
 				}
 				para(w, fmt.Sprintf("%s (%s) — %s", p.Name, p.Date, verdict), width)
-				para(w, "  package: "+proposalPackage(p), width)
+				para(w, "  package: "+proposalPackage(&a.Scenario, p), width)
 				for _, f := range []struct{ name, ids string }{{"open", strings.Join(p.Open, ", ")}, {"accept", strings.Join(p.Accepts, ", ")}, {"reject", strings.Join(p.Rejects, ", ")}} {
 					if f.ids != "" {
 						para(w, "  "+f.name+": "+f.ids, width)
@@ -137,7 +137,7 @@ func printProposalTable(w io.Writer, a *answer.DealProposals, width int) {
 			if p.Error != "" {
 				verdict = "not judged"
 			}
-			t.AppendRow(table.Row{p.Name, p.Date, proposalPackage(p), strings.Join(p.Open, ", "), strings.Join(p.Accepts, ", "), strings.Join(p.Rejects, ", "), verdict})
+			t.AppendRow(table.Row{p.Name, p.Date, proposalPackage(&a.Scenario, p), strings.Join(p.Open, ", "), strings.Join(p.Accepts, ", "), strings.Join(p.Rejects, ", "), verdict})
 		}
 		t.Render()
 	})
@@ -150,11 +150,12 @@ func verdictWord(ok bool) string {
 	return "blocked"
 }
 
-// proposalPackage writes a proposal's package as "issue value (option)".
-func proposalPackage(p answer.ProposalVerdicts) string {
+// proposalPackage writes a proposal's package as "issue value (option)",
+// each value with its issue's decimals.
+func proposalPackage(sc *answer.Scenario, p answer.ProposalVerdicts) string {
 	var parts []string
 	for _, v := range p.Package {
-		s := v.Issue + " " + num(v.Value)
+		s := v.Issue + " " + numD(v.Value, sc.IssueDecimals(v.Issue))
 		if v.Option != "" {
 			s += " (" + v.Option + ")"
 		}
@@ -213,10 +214,10 @@ func proposalsCSV(w io.Writer, a *answer.DealProposals) {
 	for _, p := range a.Proposals {
 		if p.Error != "" {
 			// No actor was asked: one row says why.
-			cw.Write([]string{p.ID, p.Name, p.Date, proposalPackage(p), strings.Join(p.Open, " "), "", "", "", "", "", "", "", "not judged: " + p.Error})
+			cw.Write([]string{p.ID, p.Name, p.Date, proposalPackage(&a.Scenario, p), strings.Join(p.Open, " "), "", "", "", "", "", "", "", "not judged: " + p.Error})
 		}
 		for _, v := range p.Actors {
-			cw.Write([]string{p.ID, p.Name, p.Date, proposalPackage(p), strings.Join(p.Open, " "), v.Actor, strconv.FormatBool(v.Required),
+			cw.Write([]string{p.ID, p.Name, p.Date, proposalPackage(&a.Scenario, p), strings.Join(p.Open, " "), v.Actor, strconv.FormatBool(v.Required),
 				ff(v.Utility), ff(v.Alternative), v.AlternativeFrom, ff(v.Gain), strconv.FormatBool(v.Accepts), v.Why})
 		}
 	}

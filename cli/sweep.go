@@ -161,6 +161,8 @@ func sweepTable(w io.Writer, sc *answer.Scenario, r answer.SweepModel, width int
 	}
 	fmt.Fprintf(w, "; %d uncertain inputs\n", len(r.Inputs))
 	for _, s := range r.Issues {
+		d := sc.IssueDecimals(s.Issue)
+		num := func(x float64) string { return numD(x, d) }
 		fmt.Fprintln(w)
 		para(w, fmt.Sprintf("%s — forecast %s at the stated values", s.Name, num(s.Base)), width)
 		fmt.Fprintf(w, "  median %s   mean %s   80%% [%s, %s]   95%% [%s, %s]\n",
@@ -173,7 +175,7 @@ func sweepTable(w io.Writer, sc *answer.Scenario, r answer.SweepModel, width int
 				num(c.Lo80), num(c.Hi80), num(c.Lo95), num(c.Hi95), num(c.SD), 100*c.ShareInputs, 100*c.ShareModel)
 			fmt.Fprintln(w, wrapText(line, width, 2))
 		}
-		histogram(w, s.Hist, r.Draws)
+		histogram(w, s.Hist, r.Draws, d)
 		if len(s.Bands) > 0 {
 			t := newTable(w)
 			t.AppendHeader(table.Row{"Option", "At", "P(nearest)", "P(≥ at)"})
@@ -210,9 +212,10 @@ func sweepTable(w io.Writer, sc *answer.Scenario, r answer.SweepModel, width int
 func atStated(model string) string { return model + ", at the stated values" }
 
 // histogram prints the non-empty stretch of the bins as bars, each
-// bin's edges with ask.BinDecimals's decimals (one on an ordinary scale,
-// more where one would write a narrow bin as "0.0–0.0").
-func histogram(w io.Writer, bins []answer.SweepBin, n int) {
+// bin's edges with ask.BinDecimals's decimals on an issue of d decimals
+// (the issue's, more where those would write a narrow bin as
+// "0.0–0.0").
+func histogram(w io.Writer, bins []answer.SweepBin, n, d int) {
 	first, last, peak := -1, -1, 0
 	for b, bin := range bins {
 		if bin.Count > 0 {
@@ -226,7 +229,7 @@ func histogram(w io.Writer, bins []answer.SweepBin, n int) {
 	if first < 0 {
 		return
 	}
-	d := ask.BinDecimals(bins)
+	d = ask.BinDecimals(bins, d)
 	for b := first; b <= last; b++ {
 		bar := strings.Repeat("█", int(math.Round(40*float64(bins[b].Count)/float64(peak))))
 		fmt.Fprintf(w, "  %6s–%-6s %-40s %5.1f%%\n", ask.Decimals(bins[b].Lo, d), ask.Decimals(bins[b].Hi, d), bar, 100*float64(bins[b].Count)/float64(n))
@@ -301,13 +304,13 @@ share of the Monte Carlo forecast's variance the input explains on its own
 // (swingTable).
 func tornado(w io.Writer, sc *answer.Scenario, r *answer.SensitivityModel, top, width int) {
 	for k, is := range r.Issues {
-		head := fmt.Sprintf("%s — model %s, forecast %s at the stated values (%d draws for variance shares", is.Name, r.Model, num(is.Base), r.Draws)
+		head := fmt.Sprintf("%s — model %s, forecast %s at the stated values (%d draws for variance shares", is.Name, r.Model, numD(is.Base, sc.IssueDecimals(is.Issue)), r.Draws)
 		if is.UnsettledDraws > 0 {
 			head += fmt.Sprintf(", %s of them had not settled", ask.Grouped(is.UnsettledDraws))
 		}
 		fmt.Fprintln(w)
 		para(w, head+")", width)
-		layoutAt(width).fit(w, func(w io.Writer, l layout) { swingTable(w, sc.Issues[k], is, top, l) })
+		layoutAt(width).fit(w, func(w io.Writer, l layout) { swingTable(w, sc, sc.Issues[k], is, top, l) })
 		if top > 0 && len(is.Swings) > top {
 			n := len(is.Swings) - top
 			fmt.Fprintf(w, "  (%d more %s; --top 0 shows all)\n", n, ask.NounFor(n, "input"))
@@ -329,8 +332,11 @@ func tornado(w io.Writer, sc *answer.Scenario, r *answer.SensitivityModel, top, 
 // names take what the other columns leave, breaking at spaces; what the
 // names do not need of that lengthens the bar again, up to its wide
 // length, so that on a wide terminal the narrow form loses no more of
-// the bar than it must.
-func swingTable(w io.Writer, iss answer.Issue, is answer.SensitivityIssue, top int, l layout) {
+// the bar than it must. The forecasts and the swing are written with the
+// issue's decimals; an input's range, a position's with its own issue's
+// (sc), a salience's or a capability's with one.
+func swingTable(w io.Writer, sc *answer.Scenario, iss answer.Issue, is answer.SensitivityIssue, top int, l layout) {
+	d := sc.IssueDecimals(iss.ID)
 	swings := is.Swings
 	if top > 0 && len(swings) > top {
 		swings = swings[:top]
@@ -357,20 +363,24 @@ func swingTable(w io.Writer, iss answer.Issue, is answer.SensitivityIssue, top i
 	}
 	t.SetColumnConfigs(cfg)
 	for _, s := range swings {
-		t.AppendRow(table.Row{s.Input.Label(), fmt.Sprintf("%s–%s", num(s.Input.Lo), num(s.Input.Hi)),
-			endText(s.Low, s.LowUnsettled) + ends + endText(s.High, s.HighUnsettled), swingBar(s.Low, is.Base, s.High, iss.Min, iss.Max, barW),
-			num(s.Swing), fmt.Sprintf("%.2f", s.VarShare)})
+		di := 1
+		if s.Input.Kind == answer.SweepPosition {
+			di = sc.IssueDecimals(s.Input.IssueID)
+		}
+		t.AppendRow(table.Row{s.Input.Label(), fmt.Sprintf("%s–%s", numD(s.Input.Lo, di), numD(s.Input.Hi, di)),
+			endText(s.Low, s.LowUnsettled, d) + ends + endText(s.High, s.HighUnsettled, d), swingBar(s.Low, is.Base, s.High, iss.Min, iss.Max, barW),
+			numD(s.Swing, d), fmt.Sprintf("%.2f", s.VarShare)})
 	}
 	t.Render()
 }
 
-// endText writes the forecast at one end of an input's range, marked *
-// when it had not settled.
-func endText(x float64, unsettled bool) string {
+// endText writes the forecast at one end of an input's range with the
+// issue's d decimals, marked * when it had not settled.
+func endText(x float64, unsettled bool, d int) string {
 	if unsettled {
-		return num(x) + "*"
+		return numD(x, d) + "*"
 	}
-	return num(x)
+	return numD(x, d)
 }
 
 func swingBar(lo, base, hi, min, max float64, width int) string {

@@ -388,9 +388,10 @@ func TestSweepInterruptedHeaderGroupsCounts(t *testing.T) {
 }
 
 // On a tiny scale (0 to 0.04, bins 0.002 wide) the histogram's edges
-// get the decimals that part them: every draw of testdata/tiny-scale.yaml
-// forecasts 0.013, all in the bin 0.012–0.014 ((0.013 - 0) / 0.002 = 6.5,
-// the seventh bin), which read "0.0–0.0" at one decimal.
+// and every forecast get the scale's four decimals (2 − ⌊log₁₀ 0.04⌋ =
+// 2 − (−2)): every draw of testdata/tiny-scale.yaml forecasts 0.013, all
+// in the bin 0.012–0.014 ((0.013 - 0) / 0.002 = 6.5, the seventh bin),
+// which read "0.0–0.0" at one decimal, the forecast "0.0".
 func TestSweepHistogramTinyScale(t *testing.T) {
 	out, stderr, code := run(t, "sweep", "testdata/tiny-scale.yaml", "-m", "compromise", "-n", "50", "-q")
 	if code != 0 {
@@ -402,8 +403,11 @@ func TestSweepHistogramTinyScale(t *testing.T) {
 			bars = append(bars, l)
 		}
 	}
-	want := "   0.012–0.014  " + strings.Repeat("█", 40) + " 100.0%"
+	want := "  0.0120–0.0140 " + strings.Repeat("█", 40) + " 100.0%"
 	if len(bars) != 1 || bars[0] != want {
 		t.Errorf("histogram %q, want the one bar %q:\n%s", bars, want, out)
+	}
+	if want := "Issue A — forecast 0.0130 at the stated values"; !strings.Contains(out, want) {
+		t.Errorf("no %q in\n%s", want, out)
 	}
 }

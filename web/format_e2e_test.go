@@ -15,7 +15,9 @@ import (
 
 // tiesYAML is a scenario whose compromise forecasts are an exact binary
 // tie at one decimal (62.25: two equal weights at 62 and 62.5) and a
-// negative number that rounds to zero (-0.04).
+// negative number that rounds to zero (-0.04). The second issue's scale
+// is 20 wide, so that its numbers have one decimal, as the first's
+// (ask.ScaleDecimals; on -1 to 1 they have two, and -0.04 reads -0.04).
 const tiesYAML = `metadata:
   id: ties
   title: Rounding ties
@@ -25,7 +27,7 @@ issues:
     name: Tie
   - id: neg
     name: Just below zero
-    scale: {min: -1, max: 1}
+    scale: {min: -10, max: 10}
 actors:
   - {id: a, name: Alpha, capability: 1, capability_assumed: t}
   - {id: b, name: Beta, capability: 1, capability_assumed: t}

@@ -57,9 +57,10 @@ func pageHistograms(t *testing.T, e *e2e, url, n string) map[string][]string {
 // TestHistogramAsCommandLine: each histogram's numbers under the chart
 // read as parley sweep prints its bars, bin edges by ask.BinDecimals's
 // rule: one decimal on the built-in case's 0–100 scales ("45.0–50.0";
-// the chart wrote "45–50"), three on the tiny scale of
+// the chart wrote "45–50"), the scale's four on the tiny scale of
 // cli/testdata/tiny-scale.yaml, where every draw lands in 0.012–0.014
-// (the chart wrote "0–0", the command line "0.0–0.0").
+// (the chart wrote "0–0", the command line "0.0–0.0", then "0.012–0.014"
+// before an issue's numbers had its scale's decimals).
 func TestHistogramAsCommandLine(t *testing.T) {
 	const tiny = "../cli/testdata/tiny-scale.yaml"
 	body, err := os.ReadFile(tiny)
@@ -67,8 +68,8 @@ func TestHistogramAsCommandLine(t *testing.T) {
 		t.Fatal(err)
 	}
 	wantTiny := cliHistograms(t, tiny, "-n", "50", "--seed", "1", "-m", "compromise")
-	if got := strings.Join(wantTiny["Issue A"], ", "); got != "0.012–0.014 100.0%" {
-		t.Fatalf("parley sweep's tiny histogram reads %q, want 0.012–0.014 100.0%%", got)
+	if got := strings.Join(wantTiny["Issue A"], ", "); got != "0.0120–0.0140 100.0%" {
+		t.Fatalf("parley sweep's tiny histogram reads %q, want 0.0120–0.0140 100.0%%", got)
 	}
 	wantCase := cliHistograms(t, "-n", "200", "--seed", "1", "-m", "compromise")
 

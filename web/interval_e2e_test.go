@@ -26,7 +26,8 @@ func parley(t *testing.T, args ...string) string {
 }
 
 // narrowScale is a scenario on a scale so narrow (0 to 0.04) that
-// snap's intervals read as one value at one decimal at both ends.
+// snap's intervals read as one value at one decimal at both ends; at the
+// scale's own four decimals (ask.ScaleDecimals) they read apart.
 const narrowScale = `metadata:
   id: narrow
   title: Narrow scale
@@ -50,10 +51,10 @@ stances:
 
 // TestDistributionIntervalsAsCommandLine: snap's 80% and 95% intervals
 // read on the Forecast view and in its explanation as parley forecast
-// and parley explain print them: both ends, even where they read alike
-// ("0.0–0.0"). (The explanation wrote such an interval as one value,
-// "0.0", a point where the command line and the forecast cell say an
-// interval.)
+// and parley explain print them: both ends, with the scale's four
+// decimals ("0.0100–0.0297"; at one decimal they read "0.0–0.0", which
+// the explanation wrote as one value, "0.0", a point where the command
+// line and the forecast cell say an interval).
 func TestDistributionIntervalsAsCommandLine(t *testing.T) {
 	file := filepath.Join(t.TempDir(), "narrow.yaml")
 	if err := os.WriteFile(file, []byte(narrowScale), 0o644); err != nil {
@@ -64,8 +65,8 @@ func TestDistributionIntervalsAsCommandLine(t *testing.T) {
 	if row == nil || said == nil {
 		t.Fatalf("the command line's intervals not found: forecast %q, explain %q", row, said)
 	}
-	if row[1] != said[1] || row[2] != said[2] || row[1] != "0.0–0.0" {
-		t.Fatalf("the command line prints %q in the forecast and %q in the explanation, want 0.0–0.0 in both", row[1:], said[1:])
+	if row[1] != said[1] || row[2] != said[2] || row[1] != "0.0100–0.0297" {
+		t.Fatalf("the command line prints %q in the forecast and %q in the explanation, want 0.0100–0.0297 in both", row[1:], said[1:])
 	}
 
 	e := startE2E(t)

@@ -15,7 +15,8 @@ import (
 // TestProposalsInWords: the proposals on the table name their issues and
 // their proposals by name (not by id), state each verdict in words — a
 // rejected proposal says it is not accepted, not by its colour alone —
-// and put a proposal's date under its name, not run into it.
+// and put a proposal's date under its name, not run into it. A
+// package's values have their issues' decimals, as on the command line.
 func TestProposalsInWords(t *testing.T) {
 	e := startE2E(t)
 	in, err := ask.Load("stored", e.rec.Body, ask.LoadOptions{})
@@ -52,7 +53,9 @@ func TestProposalsInWords(t *testing.T) {
 			t.Errorf("%s: its heading's first line reads %q, want its name %q alone", p.ID, first, p.Name)
 		}
 		for _, v := range p.Package {
-			want := issueName[v.Issue] + " " + strconv.FormatFloat(float64(v.Value), 'f', 0, 64)
+			// with the issue's decimals, as parley deal proposals writes
+			// it (one on the case's 0–100 scales: "Ceasefire 40.0")
+			want := issueName[v.Issue] + " " + strconv.FormatFloat(float64(v.Value), 'f', props.Scenario.IssueDecimals(v.Issue), 64)
 			cell := fmt.Sprintf(`%s [data-issue=%q] b`, row, v.Issue)
 			if e.count(cell) != 1 {
 				t.Errorf("%s: no value on %s shown as its own", p.ID, v.Issue)

@@ -44,7 +44,7 @@ func TestSettleCaveatOncePerModel(t *testing.T) {
 		x := on[0]
 		card := fmt.Sprintf(`section.issue[data-issue=%q] [data-testid=issue-warnings] li[data-model=%s]`, x.Issue, m.Model)
 		c := e.text(card)
-		if r := ask.RangeText(x.Range.Lo, x.Range.Hi, ask.OneDecimal); !strings.Contains(c, "did not settle") || !strings.Contains(c, r) {
+		if r := ask.RangeText(x.Range.Lo, x.Range.Hi, 1, ask.Decimals); !strings.Contains(c, "did not settle") || !strings.Contains(c, r) {
 			t.Errorf("%s's caveat on %s's card reads %q, want it to say it did not settle, range %s", m.Model, x.Issue, c, r)
 		}
 		for _, y := range on[1:] {

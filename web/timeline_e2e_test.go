@@ -78,7 +78,7 @@ func TestTimelineNumbers(t *testing.T) {
 				case f == nil:
 					want = "—"
 				case !f.Settled && f.Range != nil:
-					want = ask.RangeText(f.Range.Lo, f.Range.Hi, num) + "did not settle"
+					want = ask.RangeText(f.Range.Lo, f.Range.Hi, 1, func(x float64, _ int) string { return num(x) }) + "did not settle"
 					unsettled++
 				default:
 					want = num(float64(f.Forecast))

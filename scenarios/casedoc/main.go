@@ -604,7 +604,7 @@ func forecastTable(b *strings.Builder, issue string, ms []string, f map[[3]strin
 			x := f[[3]string{fmt.Sprint(i), m, issue}]
 			switch {
 			case !x.Settled && x.Range != nil:
-				fmt.Fprintf(b, " %s ~ |", ask.RangeText(x.Range.Lo, x.Range.Hi, ask.OneDecimal))
+				fmt.Fprintf(b, " %s ~ |", ask.RangeText(x.Range.Lo, x.Range.Hi, 1, ask.Decimals)) // the cases are on 0–100: one decimal
 			case len(x.Nearest) > 0:
 				var pts []string
 				for _, a := range x.Nearest {

@@ -4,7 +4,7 @@
 // this file only draws them.
 import { api, follow, inlineOrJob, defaults, APIError } from './api'
 import type { AnswerScenario, Scenario, Run, Settings } from './api'
-import { h, fmt, count, settingsText, sig3, noNumber } from './util'
+import { h, fmt, count, settingsText, sig3, noNumber, decimalsOf } from './util'
 
 export interface AdviseRequest extends Settings { snapshot?: string; variant?: string; actor: string; model?: string; issue?: string; step?: number; draws?: number; uniform?: boolean; seed?: number }
 export interface Lever {
@@ -113,6 +113,10 @@ function drawAdvice(box: HTMLElement, a: Advice) {
   const cards: HTMLElement[] = [h('p', {}, `${a.name}, model ${a.model} (${a.method}); its utility at the forecast ${fmt(a.utility, 3)}.`)]
   if (set) cards.push(h('p', { class: 'hint', 'data-testid': 'advise-settings' }, `${a.model} runs with the settings chosen on the Forecast view (${set}), as the forecast does.`))
   for (const ia of a.issues) {
+    // numbers on the issue's scale with its decimals; a lever's shift
+    // and how much closer it brings the forecast with one more, as the
+    // command line writes them
+    const d = decimalsOf(a.scenario, ia.issue)
     const top = Math.max(1e-12, ...ia.levers.map((l) => Math.abs(l.toward ?? 0)))
     const rows = ia.levers.slice(0, 8).map((l) => {
       const t = l.toward ?? 0
@@ -120,14 +124,14 @@ function drawAdvice(box: HTMLElement, a: Advice) {
       return h('tr', { 'data-kind': l.kind, 'data-helps': String(t > 0) },
         h('td', {}, kindText[l.kind] ?? l.kind), h('td', {}, l.name),
         h('td', {}, `${sig3(l.from)} → ${sig3(l.to)}`),
-        h('td', {}, num(l.shift)), h('td', {}, num(l.toward), ' ', bar),
+        h('td', {}, num(l.shift, d + 1)), h('td', {}, num(l.toward, d + 1), ' ', bar),
         h('td', {}, num(l.gain, 4)), h('td', {}, fmt(l.cost, 4)),
-        withDraws ? h('td', { 'data-failed-draws': String(l.failed_draws ?? 0) }, `${num(l.mean_toward)} · ${l.helps === undefined ? noNumber : Math.round(100 * l.helps) + '%'}`,
+        withDraws ? h('td', { 'data-failed-draws': String(l.failed_draws ?? 0) }, `${num(l.mean_toward, d + 1)} · ${l.helps === undefined ? noNumber : Math.round(100 * l.helps) + '%'}`,
           l.failed_draws ? ` (failed in ${count(l.failed_draws)} of ${count(a.draws)})` : '',
           l.no_forecast_draws ? ` (no forecast in ${count(l.no_forecast_draws)} of ${count(a.draws)})` : '') : null)
     })
     cards.push(h('table', { class: 'compare', 'data-issue': ia.issue },
-      h('caption', { 'data-forecast': String(ia.forecast) }, `${ia.name}: forecast ${fmt(ia.forecast)}, ${a.name} at ${fmt(ia.position)} (${fmt(ia.distance)} apart)`),
+      h('caption', { 'data-forecast': String(ia.forecast) }, `${ia.name}: forecast ${fmt(ia.forecast, d)}, ${a.name} at ${fmt(ia.position, d)} (${fmt(ia.distance, d)} apart)`),
       h('thead', {}, h('tr', {}, ...['Lever', 'Actor', 'Change', 'Shift', 'Closer by', 'Gain', 'Cost'].map((c) => h('th', { scope: 'col' }, c)),
         withDraws ? h('th', { scope: 'col' }, `Over ${count(a.draws)} draws: mean · helps`) : null)),
       h('tbody', {}, ...rows)),

@@ -64,7 +64,9 @@ export interface Run<R = unknown> { id: string; kind: string; status: string; pr
 export interface AnswerScenario {
   id: string; title: string; source: string; format: string; as_of: string; snapshot: string; variant?: string
   actors: { id: string; name: string; capability: number }[]
-  issues: { id: string; name: string; min: number; max: number; reference?: number; anchors?: Anchor[] }[]
+  // decimals: how many decimals every door writes a number on the
+  // issue's scale with (ask.ScaleDecimals; util's decimalsOf)
+  issues: { id: string; name: string; min: number; max: number; reference?: number; anchors?: Anchor[]; decimals: number }[]
   warnings: string[]
 }
 export interface Target { snapshot: string; variant?: string }

@@ -8,9 +8,9 @@
 // network of realised exchanges (actors as nodes, exchanges as edges) and
 // the externalities; smp lists each turn's bargains and options. Every
 // number is the API's; the page only draws it.
-import { h, s, fmt, color, rangeText, intervalText, noNumber, settingsText, errorText } from './util'
+import { h, s, fmt, color, rangeText, intervalText, noNumber, settingsText, errorText, decimalsOf } from './util'
 import { api, inlineOrJob, defaults } from './api'
-import type { Issue, Settings } from './api'
+import type { AnswerScenario, Issue, Settings } from './api'
 
 export interface Pull { actor: string; name: string; position: number; weight: number; share: number; pull: number | null; distance: number; gain?: number; ideal?: number; ideal_gain?: number; ratio?: number; binding?: boolean }
 export interface KSBound { lo: number; hi: number; level: number }
@@ -30,7 +30,7 @@ export interface ActorExternalities { actor: string; name: string; exchanges: nu
 export interface SMPBargain { id: number; initiator: string; receiver: string; phi: number; gain: number; offers: { issue: string; initiator: number; receiver: number }[] }
 export interface SMPTurn { turn: number; bargains: SMPBargain[]; choices: { actor: string; options: { bargain: number; probability: number; chosen?: boolean }[] }[]; positions: { actor: string; probability: number | null }[]; text: string }
 export interface Explanation {
-  request: Settings; model: string; issues: IssueExplanation[]; exchanges?: ExchangeRound[]; externalities?: ActorExternalities[]; turns?: SMPTurn[]
+  scenario: AnswerScenario; request: Settings; model: string; issues: IssueExplanation[]; exchanges?: ExchangeRound[]; externalities?: ActorExternalities[]; turns?: SMPTurn[]
   notes?: string[]; warnings: string[]
 }
 
@@ -93,12 +93,15 @@ export async function renderExplain(box: HTMLElement, ctx: ExplainContext) {
   if (e.exchanges) parts.push(exchangeView(e, ctx, box))
   if (e.turns) parts.push(turnView(e, ctx, box))
   for (const ie of e.issues) {
-    const card = h('section', { class: 'card', 'data-issue': ie.issue, 'data-forecast': String(ie.forecast) }, h('h3', {}, `${ie.name}: ${!ie.settled && ie.range ? rangeText(ie.range.lo, ie.range.hi) + ' (did not settle)' : fmt(ie.forecast)}`), h('p', { class: 'desc' }, ie.text))
-    if (ie.rounds) card.append(bdmView(ie, ctx, box))
-    else if (e.model === 'ks') card.append(ksTable(ie, ctx))
-    else if (ie.members) card.append(membersTable(ie))
-    else if (!e.exchanges && !e.turns) card.append(pullChart(ie, e.model, ctx))
-    if (ie.snap?.candidates.length) card.append(snapTable(ie.snap))
+    // every number on the issue's scale with its decimals, as the
+    // command line writes it
+    const d = decimalsOf(e.scenario, ie.issue)
+    const card = h('section', { class: 'card', 'data-issue': ie.issue, 'data-forecast': String(ie.forecast) }, h('h3', {}, `${ie.name}: ${!ie.settled && ie.range ? rangeText(ie.range.lo, ie.range.hi, d) + ' (did not settle)' : fmt(ie.forecast, d)}`), h('p', { class: 'desc' }, ie.text))
+    if (ie.rounds) card.append(bdmView(ie, ctx, box, d))
+    else if (e.model === 'ks') card.append(ksTable(ie, ctx, d))
+    else if (ie.members) card.append(membersTable(ie, d))
+    else if (!e.exchanges && !e.turns) card.append(pullChart(ie, e.model, ctx, d))
+    if (ie.snap?.candidates.length) card.append(snapTable(ie.snap, d))
     parts.push(card)
   }
   for (const n of e.notes ?? []) parts.push(h('p', { class: 'note' }, 'note: ' + n))
@@ -109,50 +112,52 @@ export async function renderExplain(box: HTMLElement, ctx: ExplainContext) {
 // those every weighted actor prefers to breakdown), its gain at the
 // forecast and at its ideal, the share of its best it gets, and whether
 // it bounds the forecast.
-function ksTable(ie: IssueExplanation, ctx: ExplainContext): HTMLElement {
+function ksTable(ie: IssueExplanation, ctx: ExplainContext, d: number): HTMLElement {
   const opt = (x: number | undefined, f: (v: number) => string) => (x === undefined ? noNumber : f(x))
   const cap = ie.ks
-    ? `The bargaining set (every weighted actor prefers it to breakdown): ${intervalText(ie.ks.lo, ie.ks.hi)}. The forecast makes the smallest share of its best any actor gets, per unit of weight, as large as it goes; the actors marked bound it.`
+    ? `The bargaining set (every weighted actor prefers it to breakdown): ${intervalText(ie.ks.lo, ie.ks.hi, d)}. The forecast makes the smallest share of its best any actor gets, per unit of weight, as large as it goes; the actors marked bound it.`
     : 'The status quo is kept: no agreement improves on it for every weighted actor.'
   return h('table', { class: 'compare', 'data-testid': 'ks-table' },
     h('caption', {}, cap),
     h('thead', {}, h('tr', {}, ...['Actor', 'Position', 'Share', 'Ideal', 'Gain', 'Best gain', 'Of best', 'Bounds it'].map((t) => h('th', { scope: 'col' }, t)))),
     h('tbody', {}, ...ie.pulls.map((p) => h('tr', { 'data-actor': p.actor, 'data-ratio': String(p.ratio ?? ''), 'data-binding': String(!!p.binding) },
-      h('th', { scope: 'row' }, ctx.actorName(p.actor)), h('td', {}, fmt(p.position)), h('td', {}, `${fmt(100 * p.share, 1)}%`),
-      h('td', {}, opt(p.ideal, (v) => fmt(v))), h('td', {}, opt(p.gain, (v) => fmt(v, 2))), h('td', {}, opt(p.ideal_gain, (v) => fmt(v, 2))),
+      h('th', { scope: 'row' }, ctx.actorName(p.actor)), h('td', {}, fmt(p.position, d)), h('td', {}, `${fmt(100 * p.share, 1)}%`),
+      h('td', {}, opt(p.ideal, (v) => fmt(v, d))), h('td', {}, opt(p.gain, (v) => fmt(v, 2))), h('td', {}, opt(p.ideal_gain, (v) => fmt(v, 2))),
       h('td', {}, opt(p.ratio, (v) => `${fmt(100 * v, 0)}%`)),
       h('td', {}, p.binding ? (p.distance > 0 ? 'yes, from above' : 'yes, from below') : '')))))
 }
 
 // snapTable lists snap's candidate outcomes: each one's kind, the terms
 // of its fitted utility and its probability.
-function snapTable(se: SnapExplanation): HTMLElement {
+function snapTable(se: SnapExplanation, d: number): HTMLElement {
   const kind = (c: SnapCandidate) => [c.stated && 'stated', c.end && 'end', c.reference && 'reference', c.option && 'option'].filter(Boolean).join(', ')
   const t = (x: number) => (x === 0 ? '' : (x >= 0 ? '+' : '') + fmt(x, 2))
   return h('table', { class: 'compare', 'data-testid': 'snap-candidates' },
-    h('caption', {}, `Candidate outcomes: ${fmt(100 * (1 - se.continuous), 0)}% of the distribution, by utility = distance term + the bonus of its kind (coefficients fitted on DEU train); the other ${fmt(100 * se.continuous, 0)}% is a Laplace density of scale ${fmt(se.scale)} around the point. 80%: ${intervalText(se.interval80.lo, se.interval80.hi)}, 95%: ${intervalText(se.interval95.lo, se.interval95.hi)}.`),
+    h('caption', {}, `Candidate outcomes: ${fmt(100 * (1 - se.continuous), 0)}% of the distribution, by utility = distance term + the bonus of its kind (coefficients fitted on DEU train); the other ${fmt(100 * se.continuous, 0)}% is a Laplace density of scale ${fmt(se.scale, d)} around the point. 80%: ${intervalText(se.interval80.lo, se.interval80.hi, d)}, 95%: ${intervalText(se.interval95.lo, se.interval95.hi, d)}.`),
     h('thead', {}, h('tr', {}, ...['Outcome', 'Kind', 'Distance', 'End', 'Reference', 'Stated', 'Share', 'Utility', 'P'].map((x) => h('th', { scope: 'col' }, x)))),
     h('tbody', {}, ...se.candidates.map((c) => h('tr', { 'data-value': String(c.value), 'data-p': String(c.probability) },
-      h('th', { scope: 'row' }, fmt(c.value)), h('td', {}, kind(c)), h('td', {}, t(c.distance_term)), h('td', {}, t(c.end_term)), h('td', {}, t(c.reference_term)),
+      h('th', { scope: 'row' }, fmt(c.value, d)), h('td', {}, kind(c)), h('td', {}, t(c.distance_term)), h('td', {}, t(c.end_term)), h('td', {}, t(c.reference_term)),
       h('td', {}, t(c.stated_term)), h('td', {}, t(c.share_term)), h('td', {}, t(c.utility)), h('td', {}, `${fmt(100 * c.probability, 1)}%`)))))
 }
 
 // membersTable lists the ensemble's members on an issue: each one's
 // weight as fitted and as used, its forecast (its range where it did not
 // settle), its contribution weight × forecast (they sum to the forecast)
-// and its shift from the heaviest member's forecast.
-function membersTable(ie: IssueExplanation): HTMLElement {
+// and its shift from the heaviest member's forecast: a forecast with the
+// issue's d decimals, a contribution and a shift with one more, as the
+// command line and the sentence write them.
+function membersTable(ie: IssueExplanation, d: number): HTMLElement {
   return h('table', { class: 'compare', 'data-testid': 'ensemble-members' },
     h('caption', {}, 'The forecast is Σ weight × member\'s forecast, each member run on this issue alone. Explain a member (pick it above) for why it says what it says.'),
     h('thead', {}, h('tr', {}, ...['Member', 'Fitted weight', 'Weight here', 'Forecast', 'Weight × forecast', 'Shift from the heaviest'].map((t) => h('th', { scope: 'col' }, t)))),
     h('tbody', {}, ...ie.members!.map((m) => h('tr', { 'data-model': m.model, 'data-contribution': String(m.contribution) },
       h('th', { scope: 'row' }, m.model), h('td', {}, fmt(m.fitted, 3)), h('td', {}, m.failed ? `0 (failed: ${m.failed})` : fmt(m.weight, 3)),
-      h('td', {}, m.failed ? noNumber : !m.settled && m.range ? `${rangeText(m.range.lo, m.range.hi)} (did not settle)` : fmt(m.forecast)),
-      h('td', {}, m.failed ? noNumber : fmt(m.contribution, 2)), h('td', {}, m.failed ? noNumber : (m.shift >= 0 ? '+' : '') + fmt(m.shift, 2))))))
+      h('td', {}, m.failed ? noNumber : !m.settled && m.range ? `${rangeText(m.range.lo, m.range.hi, d)} (did not settle)` : fmt(m.forecast, d)),
+      h('td', {}, m.failed ? noNumber : fmt(m.contribution, d + 1)), h('td', {}, m.failed ? noNumber : (m.shift >= 0 ? '+' : '') + fmt(m.shift, d + 1))))))
 }
 
 // pullChart draws each actor's pull as a horizontal bar from zero.
-function pullChart(ie: IssueExplanation, model: string, ctx: ExplainContext): SVGSVGElement {
+function pullChart(ie: IssueExplanation, model: string, ctx: ExplainContext, d: number): SVGSVGElement {
   const rows = ie.pulls.filter((p) => p.pull !== null)
   const W = 720, lab = 180, row = 22, H = 20 + row * Math.max(1, rows.length)
   const top = Math.max(1e-12, ...rows.map((p) => Math.abs(p.pull!)))
@@ -163,7 +168,7 @@ function pullChart(ie: IssueExplanation, model: string, ctx: ExplainContext): SV
     const y = 14 + i * row
     const w = (Math.abs(p.pull!) / top) * half
     const x = p.pull! < 0 ? mid - w : mid
-    const label = model === 'median' ? `${fmt(100 * p.pull!, 1)}%` : model === 'nash' ? p.pull!.toPrecision(3) : (p.pull! >= 0 ? '+' : '') + fmt(p.pull, 1)
+    const label = model === 'median' ? `${fmt(100 * p.pull!, 1)}%` : model === 'nash' ? p.pull!.toPrecision(3) : (p.pull! >= 0 ? '+' : '') + fmt(p.pull, d)
     svg.append(
       s('text', { x: lab - 8, y: y + 4, 'text-anchor': 'end', class: 'aname' }, ctx.actorName(p.actor)),
       s('rect', { x, y: y - 7, width: Math.max(1, w), height: 14, fill: p.pull! < 0 ? color(1) : color(0), class: 'pull', 'data-actor': p.actor, 'data-pull': String(p.pull) },
@@ -183,7 +188,7 @@ const regions: { [q: string]: [string, string] } = {
 
 // bdmView is one issue's rounds: a round picker, a perspective picker and
 // the quadrant chart, with the round's story and each move's reason.
-function bdmView(ie: IssueExplanation, ctx: ExplainContext, box: HTMLElement): HTMLElement {
+function bdmView(ie: IssueExplanation, ctx: ExplainContext, box: HTMLElement, d: number): HTMLElement {
   const rounds = ie.rounds!
   if (!rounds.length) return h('p', { class: 'hint' }, 'No rounds.')
   const r = rounds[Math.min(ui.round, rounds.length) - 1]
@@ -198,14 +203,14 @@ function bdmView(ie: IssueExplanation, ctx: ExplainContext, box: HTMLElement): H
     h('div', { class: 'controls' }, rp, ' as seen by ', pp),
     h('p', {}, r.text),
     r.moves.length ? h('ul', {}, ...r.moves.map((m) => h('li', { class: 'note' }, m.why))) : null,
-    quadMap(pts, ctx, `${ctx.actorName(ui.perspective)}'s perspective, round ${r.round}`),
+    quadMap(pts, ctx, `${ctx.actorName(ui.perspective)}'s perspective, round ${r.round}`, d),
     h('div', { class: 'legend' }, ...Object.entries(regions).filter(([q]) => pts.some((p) => p.quadrant === q)).map(([, [name, c]]) => h('span', { class: 'key' }, h('i', { style: `background:${c};height:10px;width:10px;border-radius:5px` }), name))))
 }
 
 // quadMap draws the points (x, y) = (E(U_ij), E(U_ji)) of one actor's
 // readings, with the axes and the diagonals |x| = |y| that split the
 // regions.
-function quadMap(pts: Challenge[], ctx: ExplainContext, title: string): SVGSVGElement {
+function quadMap(pts: Challenge[], ctx: ExplainContext, title: string, d: number): SVGSVGElement {
   const W = 560, P = 40, R = (W - 2 * P) / 2, c = W / 2
   const m = Math.max(0.1, ...pts.map((p) => Math.max(Math.abs(p.x), Math.abs(p.y)))) * 1.1
   const X = (v: number) => c + (v / m) * R, Y = (v: number) => c - (v / m) * R
@@ -234,7 +239,7 @@ function quadMap(pts: Challenge[], ctx: ExplainContext, title: string): SVGSVGEl
     labels.delete(k)
     svg.append(s('g', { class: 'qpt', 'data-other': p.other, 'data-quadrant': p.quadrant },
       s('circle', { cx: X(p.x), cy: Y(p.y), r: p.taken ? 8 : 5.5, fill: col, stroke: p.taken ? '#14243a' : '#fff', 'stroke-width': p.taken ? 2.5 : 1 },
-        s('title', {}, `${ctx.actorName(p.other)}: x ${fmt(p.x, 3)}, y ${fmt(p.y, 3)} — ${name}${p.offer !== undefined ? `, offer ${fmt(p.offer)}` : ''}${p.taken ? ' (taken)' : ''}`)),
+        s('title', {}, `${ctx.actorName(p.other)}: x ${fmt(p.x, 3)}, y ${fmt(p.y, 3)} — ${name}${p.offer !== undefined ? `, offer ${fmt(p.offer, d)}` : ''}${p.taken ? ' (taken)' : ''}`)),
       names ? s('text', { x: X(p.x) + 8, y: Y(p.y) - 6, class: 'tick' }, names.join(', ')) : null))
   }
   return svg
@@ -243,6 +248,7 @@ function quadMap(pts: Challenge[], ctx: ExplainContext, title: string): SVGSVGEl
 // exchangeView draws one round's exchange network and the externalities.
 function exchangeView(e: Explanation, ctx: ExplainContext, box: HTMLElement): HTMLElement {
   const rounds = e.exchanges!
+  const k = (issue: string) => decimalsOf(e.scenario, issue)
   const r = rounds[Math.min(ui.step, rounds.length) - 1]
   const rp = h('select', { 'data-testid': 'exchange-round', 'aria-label': 'Round' }, ...rounds.map((x) => h('option', { value: String(x.round), selected: x.round === r?.round }, `round ${x.round}`))) as HTMLSelectElement
   rp.onchange = () => { ui.step = Number(rp.value); renderExplain(box, ctx) }
@@ -256,7 +262,7 @@ function exchangeView(e: Explanation, ctx: ExplainContext, box: HTMLElement): HT
     const p = pos.get(a.actor), q = pos.get(b.actor)
     if (!p || !q) continue
     svg.append(s('line', { x1: p[0], y1: p[1], x2: q[0], y2: q[1], class: 'edge', stroke: color(ids.indexOf(a.actor)), 'stroke-opacity': 0.55, 'stroke-width': 1 + 7 * (x.gain / top), 'data-n': x.n },
-      s('title', {}, `#${x.n}: ${ctx.actorName(a.actor)} gives way on ${a.supply} (${fmt(a.from)} → ${fmt(a.to)}), ${ctx.actorName(b.actor)} on ${b.supply} (${fmt(b.from)} → ${fmt(b.to)}); gain ${x.gain.toPrecision(3)} each`)))
+      s('title', {}, `#${x.n}: ${ctx.actorName(a.actor)} gives way on ${a.supply} (${fmt(a.from, k(a.supply))} → ${fmt(a.to, k(a.supply))}), ${ctx.actorName(b.actor)} on ${b.supply} (${fmt(b.from, k(b.supply))} → ${fmt(b.to, k(b.supply))}); gain ${x.gain.toPrecision(3)} each`)))
   }
   ids.forEach((id, i) => {
     const [x, y] = pos.get(id)!
@@ -280,6 +286,7 @@ function exchangeView(e: Explanation, ctx: ExplainContext, box: HTMLElement): HT
 // turnView lists one SMP turn's bargains and every actor's options.
 function turnView(e: Explanation, ctx: ExplainContext, box: HTMLElement): HTMLElement {
   const turns = e.turns!
+  const k = (issue: string) => decimalsOf(e.scenario, issue)
   if (!turns.length) return h('p', { class: 'hint' }, 'No turns.')
   const t = turns[Math.min(ui.step, turns.length) - 1]
   const tp = h('select', { 'data-testid': 'smp-turn', 'aria-label': 'Turn' }, ...turns.map((x) => h('option', { value: String(x.turn), selected: x.turn === t.turn }, `turn ${x.turn}`))) as HTMLSelectElement
@@ -287,7 +294,7 @@ function turnView(e: Explanation, ctx: ExplainContext, box: HTMLElement): HTMLEl
   const bargains = h('table', { class: 'compare', 'data-testid': 'smp-bargains' },
     h('thead', {}, h('tr', {}, ...['#', 'Challenger', 'Target', 'P(win)', 'Expected gain', 'Offers (challenger / target)'].map((x) => h('th', { scope: 'col' }, x)))),
     h('tbody', {}, ...t.bargains.map((b) => h('tr', {}, h('td', {}, String(b.id)), h('td', {}, ctx.actorName(b.initiator)), h('td', {}, ctx.actorName(b.receiver)),
-      h('td', {}, fmt(b.phi, 2)), h('td', {}, b.gain.toPrecision(3)), h('td', {}, b.offers.map((o) => `${o.issue} ${fmt(o.initiator)}/${fmt(o.receiver)}`).join('; '))))))
+      h('td', {}, fmt(b.phi, 2)), h('td', {}, b.gain.toPrecision(3)), h('td', {}, b.offers.map((o) => `${o.issue} ${fmt(o.initiator, k(o.issue))}/${fmt(o.receiver, k(o.issue))}`).join('; '))))))
   const choices = h('table', { class: 'compare', 'data-testid': 'smp-options' },
     h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Actor'), h('th', { scope: 'col' }, 'Options: probability (chosen in bold)'))),
     h('tbody', {}, ...t.choices.map((c) => h('tr', {}, h('th', { scope: 'row' }, ctx.actorName(c.actor)),

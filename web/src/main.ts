@@ -7,7 +7,7 @@
 import './style.css'
 import { api, follow, download, APIError, inlineOrJob, loadDefaults, defaults } from './api'
 import type { Scenario, ScenarioView, Forecast, ModelForecast, IssueForecast, Issue, Stance, ModelInfo, Param, Sweep, SweepIssue, Sensitivity, Diagnostic, DealEvaluation, DealSearch, DealPackage, DealPlan, Distribution, Likely, DealRobustness, Comparison, CompareCell, CompareColumn } from './api'
-import { h, s, fmt, gfmt, count, color, rangeText, intervalText, sweepText, binDecimals, binText, noNumber, settingsText, errorText } from './util'
+import { h, s, fmt, gfmt, count, color, rangeText, intervalText, sweepText, binDecimals, binText, noNumber, settingsText, errorText, decimalsOf, rangeDecimals } from './util'
 import { renderExplain } from './explain'
 import { proposalsCard } from './proposals'
 import { renderAdvise } from './advise'
@@ -82,11 +82,22 @@ function place(is: Issue, x: number): string {
 // a tie shows every option, "A / B".
 function nearestText(f: IssueForecast): string { return f.nearest.map((a) => a.label).join(' / ') }
 
+// dec is the decimals of issue id (decimalsOf): every number on its
+// scale is written with them, as the answers in hand give them (the
+// forecast's, else the sweep's, the sensitivity's, the deal search's);
+// 1 where none has the issue.
+function dec(id: string): number {
+  for (const a of [st.forecast, st.sweep, st.tornado, st.dealSearch]) {
+    if (a?.scenario?.issues.some((x) => x.id === id)) return decimalsOf(a.scenario, id)
+  }
+  return 1
+}
+
 // shown is a forecast as it may be read: a point when settled, else the
-// range it kept moving in.
-function shown(f: IssueForecast): string {
-  if (!f.settled && f.range) return rangeText(f.range.lo, f.range.hi)
-  return fmt(f.forecast)
+// range it kept moving in; with its issue's decimals (dec).
+function shown(f: IssueForecast, d = dec(f.issue)): string {
+  if (!f.settled && f.range) return rangeText(f.range.lo, f.range.hi, d)
+  return fmt(f.forecast, d)
 }
 
 function actorName(id: string): string {
@@ -396,11 +407,20 @@ function issueWarnings(models: ModelForecast[], issue: string): { model: string;
     for (const w of ws) out.push({ model: m.model, text: w })
     const f = m.issues.find((x) => x.issue === issue)
     if (f && !f.settled && !ws.length) {
-      const cycle = f.cycle?.length ? ` (it cycles through ${f.cycle.map((x) => fmt(x)).join(', ')}, period ${f.cycle.length})` : ''
+      const cycle = f.cycle?.length ? ` (it cycles through ${cycleText(f)}, period ${f.cycle.length})` : ''
       out.push({ model: m.model, text: `did not settle: read it as the range ${shown(f)}${cycle}` })
     }
   }
   return out
+}
+
+// cycleText is an unsettled forecast's cycle, its values with the
+// issue's decimals, or as many as its range needs where those do not
+// part the range's ends (ask's cycleText, the same rule).
+function cycleText(f: IssueForecast): string {
+  let d = dec(f.issue)
+  if (f.range && fmt(f.range.lo, d) === fmt(f.range.hi, d)) d = Math.max(d, rangeDecimals(f.range.lo, f.range.hi, d + 1))
+  return (f.cycle ?? []).map((x) => fmt(x, d)).join(', ')
 }
 
 // notices are what every view of a forecast shows first: the models'
@@ -480,6 +500,7 @@ function issueCard(is: Issue): HTMLElement {
   const stances = sc.stances.filter((x) => x.issue === is.id).sort((a, b) => a.position - b.position)
   const maxCap = Math.max(...sc.actors.map((a) => a.capability))
   const someQuoted = stances.some((x) => x.evidence?.length)
+  const d = dec(is.id)
   // The map is drawn at the width it has (up to 1000, its width on a
   // laptop), so its text stays legible on a phone rather than shrunk
   // with a map drawn for a wide screen; narrow, the names get less room.
@@ -491,7 +512,7 @@ function issueCard(is: Issue): HTMLElement {
     const f = issueAnswer(m, is.id)
     const band = f && !f.settled && f.range ? f.range : null
     const at = band ? (band.lo + band.hi) / 2 : f?.forecast ?? null
-    const text = band ? `${m} ${rangeText(band.lo, band.hi)} (did not settle)` : `${m} ${fmt(at)}`
+    const text = band ? `${m} ${rangeText(band.lo, band.hi, d)} (did not settle)` : `${m} ${fmt(at, d)}`
     return { m, i, f, band, at, text, row: 0, cx: 0 }
   }).filter((x) => x.at !== null).sort((a, b) => a.at! - b.at!)
   const ends: number[] = []
@@ -524,12 +545,12 @@ function issueCard(is: Issue): HTMLElement {
     if (x.band) {
       const x0 = X(x.band.lo), x1 = X(x.band.hi)
       svg.append(s('rect', { x: x0, y: top - 8, width: Math.max(x1 - x0, 3), height: H - 34 - (top - 8), fill: color(x.i), stroke: color(x.i), class: 'fband', 'data-model': x.m, 'data-lo': x.band.lo.toFixed(3), 'data-hi': x.band.hi.toFixed(3) },
-        s('title', {}, `${x.m} did not settle: read it as the range ${rangeText(x.band.lo, x.band.hi)}, not a point`)))
+        s('title', {}, `${x.m} did not settle: read it as the range ${rangeText(x.band.lo, x.band.hi, d)}, not a point`)))
       for (const c of x.f?.cycle ?? []) svg.append(s('line', { x1: X(c), x2: X(c), y1: top - 8, y2: H - 34, stroke: color(x.i), class: 'fcycle' }))
     } else {
       const px = X(x.at!)
       svg.append(s('line', { x1: px, x2: px, y1: top - 8, y2: H - 34, stroke: color(x.i), class: 'fline', 'data-model': x.m, 'data-forecast': x.at!.toFixed(3) },
-        near ? s('title', {}, `${x.m}: ${fmt(x.at)}, nearest ${near}`) : null))
+        near ? s('title', {}, `${x.m}: ${fmt(x.at, d)}, nearest ${near}`) : null))
     }
     svg.append(s('text', { x: x.cx, y: 13 + x.row * 14, fill: color(x.i), class: 'flabel' + (x.band ? ' unsettled' : ''), 'data-model': x.m, 'text-anchor': 'middle' }, x.text))
   }
@@ -563,7 +584,7 @@ function issueCard(is: Issue): HTMLElement {
     ? h('details', { class: 'anchors' }, h('summary', {}, 'Scale'), h('dl', {}, ...(is.anchors.flatMap((a) => [h('dt', {}, String(a.value)), h('dd', {}, a.label)]))))
     : null
   const ws = issueWarnings(st.forecast!.models, is.id)
-  const near = fl.filter((x) => x.f && !x.band && x.f.nearest.length).map((x) => h('li', {}, h('strong', { style: `color:${color(x.i)}` }, x.m), ` ${fmt(x.at)} → `, nearestText(x.f!)))
+  const near = fl.filter((x) => x.f && !x.band && x.f.nearest.length).map((x) => h('li', {}, h('strong', { style: `color:${color(x.i)}` }, x.m), ` ${fmt(x.at, d)} → `, nearestText(x.f!)))
   return h('section', { class: 'card issue', 'data-issue': is.id },
     h('h2', {}, is.name),
     is.description ? h('p', { class: 'desc' }, is.description) : null,
@@ -686,27 +707,29 @@ function forecastCell(m: ModelForecast, f: IssueForecast | undefined): HTMLEleme
   if (m.error) return h('td', {}, h('span', { class: 'err' }, m.error))
   if (!f) return h('td', {}, noNumber)
   const near = nearestText(f)
+  const d = dec(f.issue)
   if (!f.settled) {
     return h('td', { class: 'unsettled', 'data-model': m.model, 'data-issue': f.issue },
       h('b', {}, shown(f)), h('small', { class: 'warn' }, h('span', { 'aria-hidden': 'true' }, '⚠ '), 'did not settle'),
-      h('small', { title: near }, `last round ${fmt(f.forecast)}${near ? '; the range reaches ' + near : ''}`))
+      h('small', { title: near }, `last round ${fmt(f.forecast, d)}${near ? '; the range reaches ' + near : ''}`))
   }
-  return h('td', { 'data-model': m.model, 'data-issue': f.issue }, h('b', {}, fmt(f.forecast)),
+  return h('td', { 'data-model': m.model, 'data-issue': f.issue }, h('b', {}, fmt(f.forecast, d)),
     h('small', { title: near, class: f.nearest.length > 1 ? 'tie' : '' }, f.nearest.length > 1 ? 'tie: ' + near : near),
-    f.distribution ? distributionNote(f.distribution) : null)
+    f.distribution ? distributionNote(f.distribution, d) : null)
 }
 
 // distributionNote is a model's predictive distribution in a cell: the
 // 80% and 95% intervals and the likeliest labelled option (or, on an
 // issue without labels, stated position), calibrated on real EU outcomes
 // (docs/models.md, snap). The likeliest are the answer's (a tie names
-// them all); the page does not choose.
-function distributionNote(d: Distribution): HTMLElement {
+// them all); the page does not choose. Numbers on the scale have the
+// issue's digits decimals.
+function distributionNote(d: Distribution, digits: number): HTMLElement {
   const top = Math.max(...d.likeliest.map((l) => l.p ?? 0))
-  const name = (l: Likely) => l.label ?? `${fmt(l.value)} (${(l.actors ?? []).map(actorName).join(', ')})`
+  const name = (l: Likely) => l.label ?? `${fmt(l.value, digits)} (${(l.actors ?? []).map(actorName).join(', ')})`
   const likeliest = d.likeliest.length ? `; likeliest: ${d.likeliest.map(name).join(' / ')} (${fmt(100 * top, 0)}%)` : ''
   return h('small', { class: 'dist', 'data-testid': 'distribution', title: 'How far real EU outcomes fell from forecasts like this one (fitted on DEU III; docs/skill.md)' },
-    `80%: ${intervalText(d.interval80.lo, d.interval80.hi)} · 95%: ${intervalText(d.interval95.lo, d.interval95.hi)}${likeliest}`)
+    `80%: ${intervalText(d.interval80.lo, d.interval80.hi, digits)} · 95%: ${intervalText(d.interval95.lo, d.interval95.hi, digits)}${likeliest}`)
 }
 
 function renderForecast() {
@@ -831,7 +854,7 @@ function timelineNumbers(cmp: Comparison, issue: string, name: string): HTMLElem
           const f = cells[j]?.forecast
           if (m.columns[j]?.error) return h('td', {}, h('span', { class: 'err' }, 'no forecast: ' + m.columns[j].error))
           if (!f) return h('td', {}, noNumber)
-          return h('td', {}, shown(f), f.settled ? '' : h('small', { class: 'warn' }, 'did not settle'))
+          return h('td', {}, shown(f, decimalsOf(cmp.scenario, issue)), f.settled ? '' : h('small', { class: 'warn' }, 'did not settle'))
         }))
       }))))
 }
@@ -863,10 +886,12 @@ function drawVariants(box: HTMLElement, cmp: Comparison) {
     if (err) return h('td', at, h('span', { class: 'err' }, err))
     const f = c?.forecast
     if (!f) return h('td', at, noNumber)
-    if (!f.settled) return h('td', { class: 'unsettled', ...at }, h('b', {}, shown(f)), h('small', { class: 'warn' }, 'did not settle'))
+    const k = decimalsOf(cmp.scenario, issue)
+    if (!f.settled) return h('td', { class: 'unsettled', ...at }, h('b', {}, shown(f, k)), h('small', { class: 'warn' }, 'did not settle'))
     const d = c!.change
-    return h('td', at, h('b', {}, fmt(f.forecast)),
-      d !== undefined && Math.abs(d) >= 0.05 ? h('small', { class: 'change', 'data-testid': 'variant-change' }, (d > 0 ? '+' : '') + fmt(d)) : null)
+    // a change shows where it reads as one at the issue's decimals
+    return h('td', at, h('b', {}, fmt(f.forecast, k)),
+      d !== undefined && Math.abs(d) >= 0.5 / 10 ** k ? h('small', { class: 'change', 'data-testid': 'variant-change' }, (d > 0 ? '+' : '') + fmt(d, k)) : null)
   }
   const ws = cmp.columns.flatMap((c, j) => [...(c.warnings ?? []), ...(m?.columns[j]?.warnings ?? [])].map((w) => `${c.label}: ${w}`))
   box.replaceChildren(h('p', {}, 'Model ', pick),
@@ -939,8 +964,9 @@ function renderSweep() {
 // spread of the forecast over the inputs (median, mean, sd, 80% and 95%
 // intervals) and, for a model with a predictive distribution, the
 // outcome's spread with the model's own error added (combined), with the
-// variance's split between the inputs and the model's error.
-function sweepStats(si: SweepIssue, draws: number): HTMLElement {
+// variance's split between the inputs and the model's error. Numbers on
+// the scale have the issue's d decimals.
+function sweepStats(si: SweepIssue, draws: number, d: number): HTMLElement {
   const c = si.combined
   return h('div', { class: 'hint', 'data-testid': 'sweep-stats' },
     // Draws whose forecast had not come to rest are counted at their last
@@ -948,9 +974,9 @@ function sweepStats(si: SweepIssue, draws: number): HTMLElement {
     si.unsettled_draws > 0 ? h('p', { class: 'warn', 'data-testid': 'sweep-unsettled', 'data-unsettled': si.unsettled_draws },
       '⚠ ' + drawsUnsettledText(si, draws)) : '',
     h('p', { 'data-testid': 'sweep-inputs', 'data-mean': si.mean, 'data-sd': si.sd, 'data-lo95': si.lo95, 'data-hi95': si.hi95 },
-      `Forecast over the inputs: median ${fmt(si.median)}, mean ${fmt(si.mean)}, sd ${fmt(si.sd)}; 80% ${sweepText(si.lo80, si.hi80)}, 95% ${sweepText(si.lo95, si.hi95)}`),
+      `Forecast over the inputs: median ${fmt(si.median, d)}, mean ${fmt(si.mean, d)}, sd ${fmt(si.sd, d)}; 80% ${sweepText(si.lo80, si.hi80, d)}, 95% ${sweepText(si.lo95, si.hi95, d)}`),
     c ? h('p', { 'data-testid': 'sweep-combined', 'data-lo80': c.lo80, 'data-hi80': c.hi80, 'data-lo95': c.lo95, 'data-hi95': c.hi95, 'data-share-inputs': c.share_inputs, 'data-share-model': c.share_model },
-      `Outcome, with the model's error on real outcomes (approximate): 80% ${sweepText(c.lo80, c.hi80)}, 95% ${sweepText(c.lo95, c.hi95)}; sd ${fmt(c.sd)} = ${fmt(100 * c.share_inputs, 0)}% inputs + ${fmt(100 * c.share_model, 0)}% model error (of the variance)`) : '')
+      `Outcome, with the model's error on real outcomes (approximate): 80% ${sweepText(c.lo80, c.hi80, d)}, 95% ${sweepText(c.lo95, c.hi95, d)}; sd ${fmt(c.sd, d)} = ${fmt(100 * c.share_inputs, 0)}% inputs + ${fmt(100 * c.share_model, 0)}% model error (of the variance)`) : '')
 }
 
 // histNumbers is a sweep's histogram as a table, for those who cannot
@@ -999,23 +1025,24 @@ function drawSweep(out: HTMLElement, tor: HTMLElement, warn: HTMLElement, torWar
   else for (const si of sw.issues) {
     const is = sc.issues.find((x) => x.id === si.issue)
     const canvas = h('canvas', { role: 'img', 'aria-label': `Histogram of the ${sw.model} forecast on ${si.name}` })
-    const d = binDecimals(si.histogram)
+    const k = decimalsOf(st.sweep?.scenario, si.issue)
+    const d = binDecimals(si.histogram, k)
     // ask warns on the same test (the point outside its own 80%)
     const outside = sw.draws > 0 && (si.base < si.lo80 || si.base > si.hi80)
     // The bands most draws landed nearest: every band with the most
     // draws (a tie is named, not broken; p is a count over the draws).
     const top = Math.max(...(si.bands ?? []).map((b) => b.p))
     const likely = (si.bands ?? []).filter((b) => b.p === top)
-    out.append(h('figure', { class: 'chart small', 'data-issue': si.issue }, h('figcaption', {}, `${si.name}: median ${fmt(si.median)}, 80% ${sweepText(si.lo80, si.hi80)}`,
-      outside ? h('span', { class: 'warn', 'data-testid': 'sweep-outside' }, ` — ⚠ the forecast at the stated values, ${fmt(si.base)}, lies outside it`) : ''),
+    out.append(h('figure', { class: 'chart small', 'data-issue': si.issue }, h('figcaption', {}, `${si.name}: median ${fmt(si.median, k)}, 80% ${sweepText(si.lo80, si.hi80, k)}`,
+      outside ? h('span', { class: 'warn', 'data-testid': 'sweep-outside' }, ` — ⚠ the forecast at the stated values, ${fmt(si.base, k)}, lies outside it`) : ''),
       h('div', { class: 'box' }, canvas),
       histNumbers(si, sw.model, sw.draws, d),
-      sweepStats(si, sw.draws),
-      likely.length ? h('p', { class: 'hint', 'data-testid': 'sweep-likeliest' }, `Most likely option${likely.length > 1 ? 's (tied)' : ''}: ${likely.map((b) => `${fmt(b.value)} ${b.label}`).join(' / ')} (${fmt(top * 100, 0)}% of draws${likely.length > 1 ? ' each' : ''})`) : ''))
+      sweepStats(si, sw.draws, k),
+      likely.length ? h('p', { class: 'hint', 'data-testid': 'sweep-likeliest' }, `Most likely option${likely.length > 1 ? 's (tied)' : ''}: ${likely.map((b) => `${fmt(b.value, k)} ${b.label}`).join(' / ')} (${fmt(top * 100, 0)}% of draws${likely.length > 1 ? ' each' : ''})`) : ''))
     st.charts.push(new Chart(canvas as HTMLCanvasElement, {
       type: 'bar',
       data: { labels: si.histogram.map((b) => binText(b, d)), datasets: [{ label: `${sw.model} (${sw.draws} draws)`, data: si.histogram.map((b) => b.count), backgroundColor: si.histogram.map((b) => (si.base >= b.low && si.base < b.high ? color(1) : color(0))), barPercentage: 1, categoryPercentage: 1 }] },
-      options: { plugins: { legend: { display: false }, tooltip: { callbacks: { footer: () => (is ? `stated values: ${fmt(si.base)} (orange bin)` : '') } } }, scales: { x: { title: { display: true, text: 'forecast' }, ticks: { maxRotation: 0, autoSkip: true, font: { size: 10 } } }, y: { title: { display: true, text: 'draws' } } } },
+      options: { plugins: { legend: { display: false }, tooltip: { callbacks: { footer: () => (is ? `stated values: ${fmt(si.base, k)} (orange bin)` : '') } } }, scales: { x: { title: { display: true, text: 'forecast' }, ticks: { maxRotation: 0, autoSkip: true, font: { size: 10 } } }, y: { title: { display: true, text: 'draws' } } } },
     }))
   }
   const tm = st.tornado?.models[0]
@@ -1027,7 +1054,7 @@ function drawSweep(out: HTMLElement, tor: HTMLElement, warn: HTMLElement, torWar
     const bars = ti.swings.filter((b) => b.swing > 1e-9).slice(0, 10)
     if (!bars.length || !is) continue
     const canvas = h('canvas', { role: 'img', 'aria-label': `Tornado chart for ${ti.name}` })
-    tor.append(h('figure', { class: 'chart small', 'data-issue': ti.issue }, h('figcaption', {}, `${ti.name}: ${fmt(ti.base)} at the stated values`,
+    tor.append(h('figure', { class: 'chart small', 'data-issue': ti.issue }, h('figcaption', {}, `${ti.name}: ${fmt(ti.base, decimalsOf(st.tornado?.scenario, ti.issue))} at the stated values`,
       ti.unsettled_ends > 0 ? h('span', { class: 'warn', 'data-testid': 'tornado-unsettled', 'data-unsettled': ti.unsettled_ends }, ' — ⚠ ' + endsUnsettledText(ti, tm.ends)) : ''), h('div', { class: 'box', style: `height:${60 + bars.length * 24}px` }, canvas)))
     // Zoom to the bars (and the base), with a margin, within the scale.
     const [lo, hi] = bounds(is)
@@ -1037,7 +1064,7 @@ function drawSweep(out: HTMLElement, tor: HTMLElement, warn: HTMLElement, torWar
     st.charts.push(new Chart(canvas as HTMLCanvasElement, {
       type: 'bar',
       data: { labels: bars.map((b) => `${actorName(b.input.actor)} · ${b.input.kind}${b.input.issue && b.input.issue !== ti.issue ? ' on ' + b.input.issue : ''}`), datasets: [{ label: 'forecast with the input at its low → high end', data: bars.map((b) => [b.forecast_at_low, b.forecast_at_high]) as unknown as number[], backgroundColor: bars.map((b) => (b.forecast_at_high >= b.forecast_at_low ? color(0) : color(1))) }] },
-      options: { indexAxis: 'y', plugins: { legend: { display: false } }, scales: { x: { min: xmin, max: xmax, title: { display: true, text: `forecast (base ${fmt(ti.base)})` } }, y: { ticks: { font: { size: 11 } } } } },
+      options: { indexAxis: 'y', plugins: { legend: { display: false } }, scales: { x: { min: xmin, max: xmax, title: { display: true, text: `forecast (base ${fmt(ti.base, decimalsOf(st.tornado?.scenario, ti.issue))})` } }, y: { ticks: { font: { size: 11 } } } } },
     }))
   }
 }
@@ -1074,7 +1101,7 @@ function robustBox(r: DealRobustness | undefined, search: boolean): HTMLElement 
       r.best || !search ? h('b', {}, `${search ? 'The most robust package' : 'This package'} is accepted in ${pct(r.p_accepted)}.`) : 'No draw opened a zone.',
       search && r.candidates ? ` (${r.candidates} candidate packages scored.)` : ''),
     search && r.best ? h('table', { class: 'compare' }, h('caption', {}, 'The most robust package'),
-      h('tbody', {}, ...sc.issues.map((is, k) => h('tr', {}, h('th', { scope: 'row' }, is.name), packageCell(is, r.best!.values[k]))))) : '',
+      h('tbody', {}, ...sc.issues.map((is, k) => h('tr', {}, h('th', { scope: 'row' }, is.name), packageCell(is, r.best!.values[k], dec(is.id)))))) : '',
     r.actors?.length ? h('table', { class: 'compare' }, h('caption', {}, `How often each actor accepts ${what}`),
       h('tbody', {}, ...r.actors.map((a) => h('tr', {}, h('th', { scope: 'row' }, actorName(a.actor), a.required ? '' : h('small', { class: 'muted' }, 'need not accept')),
         h('td', { class: a.p_accepts < 0.5 ? 'down' : '' }, pct(a.p_accepts)))))) : '')
@@ -1220,18 +1247,19 @@ function drawDeal(box: HTMLElement, ans: DealEvaluation) {
     robustBox(ans.robust, false))
 }
 
-// packageCell is one package's value on one issue, with where it lies
-// among the issue's options.
-function packageCell(is: Issue | undefined, v: number | undefined): HTMLElement {
+// packageCell is one package's value on one issue, with its d decimals
+// (the issue's), and where it lies among the issue's options.
+function packageCell(is: Issue | undefined, v: number | undefined, d: number): HTMLElement {
   if (v === undefined) return h('td', {}, noNumber)
   const p = is ? place(is, v) : ''
-  return h('td', {}, h('b', {}, fmt(v)), h('small', { title: p }, p))
+  return h('td', {}, h('b', {}, fmt(v, d)), h('small', { title: p }, p))
 }
 
 function drawSearch(box: HTMLElement, ans: DealSearch) {
   const r = ans.result
   const sc = st.resolved!
   const isOf = (id: string) => sc.issues.find((x) => x.id === id)
+  const k = (id: string) => decimalsOf(ans.scenario, id)
   const plans: { title: string; plan: DealPlan; unit: string }[] = []
   if (r.concession?.lower_alternatives) plans.push({ title: 'Opened by lowering alternatives', plan: r.concession.lower_alternatives, unit: 'utility' })
   if (r.concession?.bend_red_lines) plans.push({ title: 'Opened by bending red lines', plan: r.concession.bend_red_lines, unit: '% of scale' })
@@ -1273,10 +1301,10 @@ function drawSearch(box: HTMLElement, ans: DealSearch) {
   const planList = plans.map(({ title, plan, unit }) => h('div', { class: 'plan' }, h('h3', {}, title),
     h('ul', {},
       ...(plan.bends ?? []).map((b) => h('li', {}, `${actorName(b.actor)} crosses its red line on ${issueName(b.issue)}: ${b.red_line} → ${b.to}`,
-        b.strict ? ' (must accept the very value it excluded)' : ` (moves ${fmt(b.by)})`,
-        `; gives up ${fmt(b.utility_lost, 3)} utility (from ${fmt(b.from)})`, b.options?.length ? `, accepting ${b.options.map((o) => `“${o}”`).join(', ')}` : '')),
+        b.strict ? ' (must accept the very value it excluded)' : ` (moves ${fmt(b.by, k(b.issue))})`,
+        `; gives up ${fmt(b.utility_lost, 3)} utility (from ${fmt(b.from, k(b.issue))})`, b.options?.length ? `, accepting ${b.options.map((o) => `“${o}”`).join(', ')}` : '')),
       ...(plan.shortfalls ?? []).map((x) => h('li', {}, `${actorName(x.actor)} accepts ${fmt(x.by, 3)} less than its alternative (${fmt(x.utility, 3)} for ${fmt(x.alternative, 3)})`,
-        x.moves?.length ? `; the same as moving its positions: ${x.moves.map((m) => `${issueName(m.issue)} ${fmt(m.from)} → ${fmt(m.to)}`).join(', ')}` : '')),
+        x.moves?.length ? `; the same as moving its positions: ${x.moves.map((m) => `${issueName(m.issue)} ${fmt(m.from, k(m.issue))} → ${fmt(m.to, k(m.issue))}`).join(', ')}` : '')),
       !(plan.bends?.length || plan.shortfalls?.length) ? h('li', {}, 'no concession needed beyond the package') : null),
     h('p', { class: 'hint', 'data-testid': 'plan-cost' }, `Capability-weighted cost ${fmt(plan.cost, 4)} ${unit} (within ${gfmt(plan.gap)} of the least).`)))
   const others = [...(r.frontier ?? []), ...(r.sample ?? [])]
@@ -1293,8 +1321,8 @@ function drawSearch(box: HTMLElement, ans: DealSearch) {
       h('tbody', {}, ...r.issues.map((id) => {
         const rg = r.ranges?.find((x) => x.issue === id)
         return h('tr', {}, h('th', { scope: 'row' }, issueName(id)),
-          r.open && r.ranges?.length ? h('td', {}, rg ? intervalText(rg.lo, rg.hi) : noNumber, rg?.fixed ? h('small', {}, 'fixed') : rg?.indifferent ? h('small', {}, 'no required actor cares') : null) : null,
-          ...pkgs.map((p) => packageCell(isOf(id), p.pkg.values[idx(id)])))
+          r.open && r.ranges?.length ? h('td', {}, rg ? intervalText(rg.lo, rg.hi, k(id)) : noNumber, rg?.fixed ? h('small', {}, 'fixed') : rg?.indifferent ? h('small', {}, 'no required actor cares') : null) : null,
+          ...pkgs.map((p) => packageCell(isOf(id), p.pkg.values[idx(id)], k(id))))
       }))) : '',
     h('table', { class: 'compare', 'data-testid': 'zone-actors' },
       h('caption', {}, 'Each actor’s alternative, and its gain over it'),
@@ -1306,7 +1334,7 @@ function drawSearch(box: HTMLElement, ans: DealSearch) {
     others.length ? h('details', { class: 'anchors' }, h('summary', {}, `Other packages in the zone (${others.length})`),
       h('table', { class: 'compare' },
         h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Package'), ...r.issues.map((id) => h('th', { scope: 'col' }, issueName(id))))),
-        h('tbody', {}, ...others.map((p) => h('tr', {}, h('th', { scope: 'row' }, p.label), ...p.values.map((v) => h('td', {}, fmt(v)))))))) : '')
+        h('tbody', {}, ...others.map((p) => h('tr', {}, h('th', { scope: 'row' }, p.label), ...p.values.map((v, j) => h('td', {}, fmt(v, k(r.issues[j]))))))))) : '')
 }
 
 init()

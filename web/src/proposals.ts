@@ -4,7 +4,7 @@
 
 import { api } from './api'
 import type { DealProposals, DealProposalsRequest } from './api'
-import { h, fmt, noNumber, settingsText, errorText } from './util'
+import { h, fmt, noNumber, settingsText, errorText, decimalsOf } from './util'
 
 // proposalsCard returns the card and starts loading it; name turns an
 // actor id into its name, proposal a proposal's id (one withdrawn by the
@@ -36,7 +36,7 @@ function drawProposals(box: HTMLElement, a: DealProposals, name: (actor: string)
       h('th', { scope: 'row' }, p.name, h('small', {}, `${p.date}${p.proposers?.length ? ' · ' + p.proposers.map(name).join(', ') : ''}`),
         // The quote's source by its title; its id, as the file cites it, on hover.
         quote ? h('small', { class: 'muted' }, `“${quote.quote}” (`, h('cite', { title: quote.source, 'data-source': quote.source }, source(quote.source)), ')') : null),
-      h('td', {}, ...p.package.map((v) => h('div', { 'data-issue': v.issue }, h('b', {}, `${issue(v.issue)} ${fmt(v.value, 0)}`), v.option ? h('small', {}, v.option) : null)),
+      h('td', {}, ...p.package.map((v) => h('div', { 'data-issue': v.issue }, h('b', {}, `${issue(v.issue)} ${fmt(v.value, decimalsOf(a.scenario, v.issue))}`), v.option ? h('small', {}, v.option) : null)),
         p.open?.length ? h('small', { class: 'muted open', 'data-testid': 'proposal-open' }, `open: ${p.open.map(issue).join(', ')}`) : null),
       h('td', {}, p.error ? 'not judged' : p.accepted ? '✓ everyone required'
         : ['✗ not accepted', p.accepts.length ? `; accepted only by ${p.accepts.map(name).join(', ')}` : ''].join('')),

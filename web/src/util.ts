@@ -95,17 +95,29 @@ export function gfmt(x: number | null | undefined, digits = 2): string {
   return sign + trim(plain)
 }
 
-// rangeText is the range lo–hi of a forecast that did not settle, by
-// the rule of ask.RangeText, which the other doors use: it moved, so it
-// is never written as a point. Where both ends read the same at one
-// decimal they get as many more decimals, up to maxRangeDecimals, as
-// part them ("56.67–56.70"); where even those do not, one end and how
-// little it moved ("56.7 (moving by less than 0.0001)").
-export function rangeText(lo: number, hi: number): string {
-  const a = fmt(lo), b = fmt(hi)
+// decimalsOf is how many decimals the page writes a number on issue
+// id's scale with: the issue's decimals as the answer's scenario carries
+// them (answer.Issue's decimals, ask.ScaleDecimals: 1 on 0–100 and 0–10,
+// 2 on 0–1, up to 4), so that the page writes what the command line
+// does; 1 where the answer does not say.
+export function decimalsOf(sc: { issues: { id: string; decimals?: number }[] } | undefined, id: string): number {
+  const d = sc?.issues.find((is) => is.id === id)?.decimals
+  return d !== undefined && d > 0 ? d : 1
+}
+
+// rangeText is the range lo–hi of a forecast that did not settle on an
+// issue of digits decimals (decimalsOf), by the rule of ask.RangeText,
+// which the other doors use: it moved, so it is never written as a
+// point. Where both ends read the same at the issue's decimals they get
+// as many more decimals, up to maxRangeDecimals, as part them
+// ("56.67–56.70"); where even those do not, one end and how little it
+// moved ("56.7 (moving by less than 0.0001)").
+export function rangeText(lo: number, hi: number, digits = 1): string {
+  const d0 = Math.max(1, digits)
+  const a = fmt(lo, d0), b = fmt(hi, d0)
   if (a !== b) return `${a}–${b}`
   if (!Number.isFinite(lo) || !Number.isFinite(hi)) return a
-  const d = rangeDecimals(lo, hi)
+  const d = rangeDecimals(lo, hi, d0 + 1)
   if (d > 0) return `${fmt(lo, d)}–${fmt(hi, d)}`
   return `${a} (moving by less than ${fmt(10 ** -maxRangeDecimals, maxRangeDecimals)})`
 }
@@ -114,26 +126,28 @@ export function rangeText(lo: number, hi: number): string {
 // (ask's maxRangeDecimals).
 const maxRangeDecimals = 4
 
-// rangeDecimals is the fewest decimals, from one to maxRangeDecimals, at
-// which lo and hi read differently; 0 when none part them (ask's
-// rangeDecimals, which RangeText and BinDecimals share as rangeText and
-// binDecimals do).
-function rangeDecimals(lo: number, hi: number): number {
-  for (let d = 1; d <= maxRangeDecimals; d++) if (fmt(lo, d) !== fmt(hi, d)) return d
+// rangeDecimals is the fewest decimals, from `from` to
+// maxRangeDecimals, at which lo and hi read differently; 0 when none
+// part them (ask's rangeDecimals, which RangeText and BinDecimals share
+// as rangeText and binDecimals do).
+export function rangeDecimals(lo: number, hi: number, from: number): number {
+  for (let d = Math.max(1, from); d <= maxRangeDecimals; d++) if (fmt(lo, d) !== fmt(hi, d)) return d
   return 0
 }
 
-// binDecimals is how many decimals a sweep's histogram writes its bin
-// edges with, by the rule of ask.BinDecimals, which the command line's
-// sweep uses: the fewest, from one to maxRangeDecimals, at which every
-// bin's two edges read differently (one on a scale of 0 to 100; three on
-// one of 0 to 0.04, whose bins read "0.0–0.0" at one decimal); bins too
-// narrow for even maxRangeDecimals to part get maxRangeDecimals.
-export function binDecimals(bins: { low: number; high: number }[]): number {
-  let d = 1
+// binDecimals is how many decimals a sweep's histogram on an issue of
+// digits decimals (decimalsOf) writes its bin edges with, by the rule of
+// ask.BinDecimals, which the command line's sweep uses: the fewest, from
+// the issue's decimals to maxRangeDecimals, at which every bin's two
+// edges read differently (one on a scale of 0 to 100; four on one of 0
+// to 0.04, whose bins read "0.0–0.0" at one decimal); bins too narrow
+// for even maxRangeDecimals to part get maxRangeDecimals.
+export function binDecimals(bins: { low: number; high: number }[], digits = 1): number {
+  const from = Math.max(1, digits)
+  let d = from
   for (const b of bins) {
     if (!Number.isFinite(b.low) || !Number.isFinite(b.high)) continue
-    const k = rangeDecimals(b.low, b.high)
+    const k = rangeDecimals(b.low, b.high, from)
     if (k === 0) return maxRangeDecimals
     d = Math.max(d, k)
   }
@@ -150,15 +164,17 @@ export function binText(b: { low: number; high: number }, d: number): string {
 // (num(lo) + "–" + num(hi): the distribution table, cli/output.go; the
 // zone's ranges, cli/deal.go; snap's explanation, ask): both ends, even
 // where they read the same ("0.0–0.0"), so that an interval never reads
-// as a point forecast.
-export function intervalText(lo: number, hi: number): string {
-  return `${fmt(lo)}–${fmt(hi)}`
+// as a point forecast. Each end has the issue's digits decimals
+// (decimalsOf).
+export function intervalText(lo: number, hi: number, digits = 1): string {
+  return `${fmt(lo, digits)}–${fmt(hi, digits)}`
 }
 
 // sweepText is a sweep's interval as the command line's sweep writes it
-// ("[45.3, 54.1]", cli/sweep.go; ask's warning of a point outside it).
-export function sweepText(lo: number, hi: number): string {
-  return `[${fmt(lo)}, ${fmt(hi)}]`
+// ("[45.3, 54.1]", cli/sweep.go; ask's warning of a point outside it),
+// each end with the issue's digits decimals (decimalsOf).
+export function sweepText(lo: number, hi: number, digits = 1): string {
+  return `[${fmt(lo, digits)}, ${fmt(hi, digits)}]`
 }
 
 // Colour-blind-friendly palette (Okabe–Ito, extended).

@@ -1,0 +1,66 @@
+package cli
+
+import (
+	"strings"
+	"testing"
+
+	"parley/answer"
+)
+
+// TestUnitScaleDecimals: on an issue coded 0 to 1 (testdata/unit-scale.yaml)
+// every number on the scale is written with its two decimals
+// (ask.ScaleDecimals: 2 − ⌊log₁₀ 1⌋ = 2), where every door wrote one and a
+// forecast of 0.4667 read 0.5. The expected strings are worked by hand from
+// the file: three actors of equal weight at 0.30, 0.45 and 0.65, status quo
+// 0.20; the compromise is 1.40 / 3 = 0.4667, each one's pull from the status
+// quo (position − 0.20) / 3: 0.15, 0.0833, 0.0333.
+func TestUnitScaleDecimals(t *testing.T) {
+	const file = "testdata/unit-scale.yaml"
+	for _, c := range []struct {
+		name string
+		args []string
+		want []string
+	}{
+		// 0.4667 → "0.47" (was "0.5"); →0.5 is the nearest option's point.
+		{"forecast", []string{"forecast", file, "-m", "compromise", "-q"}, []string{"│ Issue A │  0.47 →0.5 │"}},
+		{"explain", []string{"explain", file, "-m", "compromise", "-q"}, []string{
+			"Issue A (a): 0.47 → Half; pulls from the status quo 0.20",
+			"│ West  │ 0.65     │ 1      │ 33.3% │ +0.15 │",
+			"│ South │ 0.45     │ 1      │ 33.3% │ +0.08 │",
+			"│ North │ 0.30     │ 1      │ 33.3% │ +0.03 │",
+			"compromise forecasts 0.47 (nearest: Half)",
+		}},
+		// the scale and the status quo as the issue's numbers
+		{"show", []string{"show", file}, []string{"│ 0.00–1.00 │ 0.20       │"}},
+	} {
+		out, stderr, code := run(t, c.args...)
+		if code != 0 {
+			t.Fatalf("%s: exit %d: %s", c.name, code, stderr)
+		}
+		for _, w := range c.want {
+			if !strings.Contains(out, w) {
+				t.Errorf("%s: no %q in\n%s", c.name, w, out)
+			}
+		}
+	}
+	// The answer carries the decimals the doors wrote with.
+	var f answer.Forecast
+	runJSON(t, &f, "forecast", file, "-m", "compromise")
+	if len(f.Scenario.Issues) != 1 || f.Scenario.Issues[0].Decimals != 2 {
+		t.Errorf("the answer's issues %+v, want one with decimals 2", f.Scenario.Issues)
+	}
+}
+
+// TestBuiltInCaseOneDecimal: the built-in case's scales are 0 to 100, so
+// its numbers keep the one decimal every door wrote before the rule
+// (ask.ScaleDecimals: 2 − ⌊log₁₀ 100⌋ = 0, at least 1), and the answer says
+// so for every issue.
+func TestBuiltInCaseOneDecimal(t *testing.T) {
+	var f answer.Forecast
+	runJSON(t, &f, "forecast", "-m", "compromise")
+	for _, is := range f.Scenario.Issues {
+		if is.Decimals != 1 {
+			t.Errorf("%s (%v–%v): decimals %d, want 1", is.ID, is.Min, is.Max, is.Decimals)
+		}
+	}
+}
