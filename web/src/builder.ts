@@ -434,12 +434,37 @@ function taken(doc: Scenario, kind: Kind, to: string, path: string): boolean {
 // field was emptied or given another item's since, and which what named
 // it by to waits for (waiting): given to this one, it would take them
 // for its own, and the id typed next on that one would carry nothing.
+// An id nothing named the item by is waited for by nothing, and is free.
 function awaited(doc: Scenario, kind: Kind, to: string, path: string): boolean {
   const at = path.replace(/\.(?:id|file)$/, '')
   const self = getPath(doc, at)
   const others: any[] = kind === 'issue' ? doc.issues : kind === 'source' ? doc.metadata.sources ?? []
     : kind === 'actor' ? [...company(doc, path)] : getPath(doc, at.replace(/\[\d+\]$/, '')) ?? []
-  return others.some((x) => x && x !== self && ['id', 'file'].some((f) => emptied.get(x)?.[f] === to && x[f] !== to))
+  return others.some((x) => x && x !== self && ['id', 'file'].some((f) => {
+    if (emptied.get(x)?.[f] !== to || x[f] === to) return false
+    // What names x by to, with x given it back and this field not
+    // holding it: the document as it would be read were x's field
+    // waiting's id again.
+    const p = itemPath(doc, x)
+    if (!p) return true
+    const as = clone(doc)
+    setPath(as, path, '')
+    setPath(as, `${p}.${f}`, to)
+    return naming(as, p).length > 0
+  }))
+}
+
+// itemPath is the path of item x (an issue, a source, an actor, a
+// proposal) in doc, or undefined.
+function itemPath(doc: Scenario, x: object): string | undefined {
+  const lists: [string, unknown[] | undefined][] = [['issues', doc.issues], ['metadata.sources', doc.metadata.sources],
+    ['actors', doc.actors], ['proposals', doc.proposals]]
+  for (const [c, sc] of changesOf(doc)) lists.push([`${sc}.add_actors`, c.add_actors], [`${sc}.proposals`, c.proposals])
+  for (const [p, l] of lists) {
+    const i = (l ?? []).indexOf(x)
+    if (i >= 0) return `${p}[${i}]`
+  }
+  return undefined
 }
 
 // waiting is the id (or source's file) the field at path held before,
