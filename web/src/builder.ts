@@ -1538,6 +1538,9 @@ function draw(box: HTMLElement, ctx: BuildContext) {
       back.dataset.left = typing.left
       if (typing.text.trim() !== typing.left) back.dataset.pending = ''
     }
+    // The view was drawn with the id as it was before the typing: the
+    // line that says whether the draft is saved says it as it is.
+    sayState(box)
   }
   back?.focus({ preventScroll: true })
   if (back && caret && typeof back.selectionStart === 'number') back.setSelectionRange(caret[0], caret[1], caret[2])
