@@ -76,35 +76,45 @@ func keepLayout(old, n *yaml.Node) {
 		}
 	case yaml.MappingNode:
 		n.Style = old.Style
+		took := renamedKeys(old, n)
 		for i := 0; i+1 < len(n.Content); i += 2 {
-			for j := 0; j+1 < len(old.Content); j += 2 {
-				if old.Content[j].Value == n.Content[i].Value {
-					keepLayout(old.Content[j], n.Content[i])
-					keepLayout(old.Content[j+1], n.Content[i+1])
-					break
-				}
+			j, ok := took[i/2]
+			// A key kept, or renamed with its value as it was, keeps the
+			// comments beside it and its value's layout; a key new in
+			// another's place, with another value, only the place.
+			if !ok || (old.Content[2*j].Value != n.Content[i].Value && !sameValue(old.Content[2*j+1], n.Content[i+1])) {
+				continue
 			}
+			keepLayout(old.Content[2*j], n.Content[i])
+			keepLayout(old.Content[2*j+1], n.Content[i+1])
 		}
-		keepOrder(old, n)
+		keepOrder(old, n, took)
 	}
 }
 
-// keepOrder puts the keys of mapping n in the order mapping old has them
-// ({source, date, quote} stays so, not the struct's order): a key old
-// lacks takes the place of a key old has and n lacks, the first such in
-// old's order (a key renamed, as the web page's builder renames an
-// actor's alias to its id among a rule's weights, stays where it was:
-// {south: 2, north: 3, w: 2} becomes {south: 2, north: 3, west: 2}, not
-// the map's sorted order), and once none is left follows the key it
-// follows in n.
-func keepOrder(old, n *yaml.Node) {
+// renamedKeys pairs each key of mapping n with the key of mapping old
+// it stands for, by their indexes among the keys: the key of the same
+// name; else, a key old has and n lacks, as when an edit renames a key
+// (the web page's builder renames an actor's alias to its id among a
+// rule's weights, an issue's id among the red lines): first one with
+// an equal value, the key renamed with its value as it was, and the
+// keys left over then in order, the first new key taking the first key
+// dropped.
+func renamedKeys(old, n *yaml.Node) map[int]int {
 	at := map[string]int{}
 	for j := 0; j+1 < len(old.Content); j += 2 {
 		at[old.Content[j].Value] = j / 2
 	}
+	took := map[int]int{}
 	kept := map[string]bool{}
+	var added []int
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		kept[n.Content[i].Value] = true
+		if j, ok := at[n.Content[i].Value]; ok {
+			took[i/2] = j
+		} else {
+			added = append(added, i/2)
+		}
 	}
 	var gone []int
 	for j := 0; j+1 < len(old.Content); j += 2 {
@@ -112,6 +122,43 @@ func keepOrder(old, n *yaml.Node) {
 			gone = append(gone, j/2)
 		}
 	}
+	free := map[int]bool{}
+	for _, j := range gone {
+		free[j] = true
+	}
+	var left []int
+	for _, i := range added {
+		found := false
+		for _, j := range gone {
+			if free[j] && sameValue(old.Content[2*j+1], n.Content[2*i+1]) {
+				took[i], free[j], found = j, false, true
+				break
+			}
+		}
+		if !found {
+			left = append(left, i)
+		}
+	}
+	for _, i := range left {
+		for _, j := range gone {
+			if free[j] {
+				took[i], free[j] = j, false
+				break
+			}
+		}
+	}
+	return took
+}
+
+// keepOrder puts the keys of mapping n in the order mapping old has them
+// ({source, date, quote} stays so, not the struct's order): a key n has
+// in old's place (took, renamedKeys: its own, or the one it renames) is
+// put there (a key renamed, as the web page's builder renames an
+// actor's alias to its id among a rule's weights, stays where it was:
+// {south: 2, north: 3, w: 2} becomes {south: 2, north: 3, west: 2}, not
+// the map's sorted order), and a key with none follows the key it
+// follows in n.
+func keepOrder(old, n *yaml.Node, took map[int]int) {
 	type pair struct {
 		k, v       *yaml.Node
 		rank, next int
@@ -120,10 +167,8 @@ func keepOrder(old, n *yaml.Node) {
 	rank := -1
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		next := 0
-		if r, ok := at[n.Content[i].Value]; ok {
+		if r, ok := took[i/2]; ok {
 			rank = r
-		} else if len(gone) > 0 {
-			rank, gone = gone[0], gone[1:]
 		} else if len(pairs) > 0 {
 			next = pairs[len(pairs)-1].next + 1
 		}

@@ -229,3 +229,116 @@ stances:
 		t.Errorf("MarshalOver wrote\n%s\nwant %s", out, want)
 	}
 }
+
+// Two keys the edit renames (two aliases in a qmv rule's weights replaced
+// by their actors' ids) each keep the place the file gives them: the new
+// key takes the place of the key it renames, the one with its value, not
+// the first key dropped.
+func TestMarshalOverTwoRenamedKeysKeepPlaces(t *testing.T) {
+	const orig = `metadata: {id: k, title: Key order, as_of: "2025-01-01"}
+issues:
+  - id: a
+    name: Issue A
+    decision: {rule: qmv, weights: {south: 2, w: 1, n: 3}, quota: 4}
+actors:
+  - {id: north, name: North, capability: 2, capability_assumed: an example, aliases: [n]}
+  - {id: south, name: South, capability: 1, capability_assumed: an example}
+  - {id: west, name: West, capability: 1, capability_assumed: an example, aliases: [w]}
+stances:
+  - {actor: north, issue: a, position: 20, salience: 1, assumed: an example}
+`
+	s, ds := Parse("order.yaml", []byte(orig))
+	if s == nil || len(ds.Errors(false)) > 0 {
+		t.Fatal(ds)
+	}
+	w := s.Issues[0].Decision.Weights
+	w["west"], w["north"] = w["w"], w["n"]
+	delete(w, "w")
+	delete(w, "n")
+	out, err := MarshalOver(s, "yaml", []byte(orig))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "weights: {south: 2, west: 1, north: 3}"; !strings.Contains(string(out), want) {
+		t.Errorf("MarshalOver wrote\n%s\nwant %s", out, want)
+	}
+}
+
+// A key renamed keeps what the file wrote of it: the comment beside it,
+// and the layout of its value (a red line's evidence, keyed by an issue
+// renamed, keeps its keys' order {source, date, quote} and its comment).
+func TestMarshalOverRenamedKeyKeepsLayout(t *testing.T) {
+	const orig = `metadata:
+  id: k
+  title: Key order
+  as_of: "2025-01-01"
+  sources:
+    - {id: wire, title: Wire}
+issues:
+  - {id: a, name: Issue A}
+actors:
+  - id: north
+    name: North
+    capability: 2
+    capability_assumed: an example
+    red_lines: {a: "<= 40"}
+    red_line_evidence:
+      a: # said in May
+        - quote: "not above forty"
+          source: wire
+stances:
+  - {actor: north, issue: a, position: 20, salience: 1, assumed: an example}
+`
+	s, ds := Parse("order.yaml", []byte(orig))
+	if s == nil || len(ds.Errors(false)) > 0 {
+		t.Fatal(ds)
+	}
+	s.Issues[0].ID = "c"
+	s.Stances[0].Issue = "c"
+	a := &s.Actors[0]
+	a.RedLines = map[string]string{"c": a.RedLines["a"]}
+	a.RedLineEvidence = map[string][]scenario.Evidence{"c": a.RedLineEvidence["a"]}
+	out, err := MarshalOver(s, "yaml", []byte(orig))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `    red_line_evidence:
+      c: # said in May
+        - quote: "not above forty"
+          source: wire
+`
+	if !strings.Contains(string(out), want) {
+		t.Errorf("MarshalOver wrote\n%s\nwant\n%s", out, want)
+	}
+}
+
+// A key dropped and another added with another value (an assumption
+// replaced by a source and its quote) is no rename: the new key takes
+// its place, but not the comment beside the one dropped.
+func TestMarshalOverNewKeyLeavesDroppedComment(t *testing.T) {
+	const orig = `metadata: {id: k, title: Key order, as_of: "2025-01-01", sources: [{id: wire, title: Wire}]}
+issues:
+  - {id: a, name: Issue A}
+actors:
+  - id: north
+    name: North
+    capability: 2
+    capability_assumed: an example # to be checked
+stances:
+  - {actor: north, issue: a, position: 20, salience: 1, assumed: an example}
+`
+	s, ds := Parse("order.yaml", []byte(orig))
+	if s == nil || len(ds.Errors(false)) > 0 {
+		t.Fatal(ds)
+	}
+	a := &s.Actors[0]
+	a.CapabilityAssumed = ""
+	a.CapabilityEvidence = []scenario.Evidence{{Source: "wire", Quote: "North is strong."}}
+	out, err := MarshalOver(s, "yaml", []byte(orig))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(out), "to be checked") {
+		t.Errorf("MarshalOver wrote\n%s\nwith the dropped key's comment", out)
+	}
+}

@@ -434,12 +434,55 @@ function taken(doc: Scenario, kind: Kind, to: string, path: string): boolean {
 // field was emptied or given another item's since, and which what named
 // it by to waits for (waiting): given to this one, it would take them
 // for its own, and the id typed next on that one would carry nothing.
+// An id nothing named the item by is waited for by nothing, and is free.
 function awaited(doc: Scenario, kind: Kind, to: string, path: string): boolean {
+  return awaiting(doc, kind, to, path).some(([x, f]) => {
+    // What names x by to, with x given it back and this field not
+    // holding it: the document as it would be read were x's field
+    // waiting's id again.
+    const p = itemPath(doc, x)
+    if (!p) return true
+    const as = clone(doc)
+    setPath(as, path, '')
+    setPath(as, `${p}.${f}`, to)
+    return naming(as, p).length > 0
+  })
+}
+
+// awaiting are the other items (with the field) whose field had to
+// before it was emptied or given another item's since (emptied), among
+// those an item at path may share an id with.
+function awaiting(doc: Scenario, kind: Kind, to: string, path: string): [any, string][] {
   const at = path.replace(/\.(?:id|file)$/, '')
   const self = getPath(doc, at)
   const others: any[] = kind === 'issue' ? doc.issues : kind === 'source' ? doc.metadata.sources ?? []
     : kind === 'actor' ? [...company(doc, path)] : getPath(doc, at.replace(/\[\d+\]$/, '')) ?? []
-  return others.some((x) => x && x !== self && ['id', 'file'].some((f) => emptied.get(x)?.[f] === to && x[f] !== to))
+  return others.filter((x) => x && x !== self).flatMap((x) => ['id', 'file'].filter((f) => emptied.get(x)?.[f] === to && x[f] !== to).map((f) => [x, f] as [any, string]))
+}
+
+// release takes to, given to the item at path while nothing waited for
+// it, from the other items whose field had it (awaiting): it is this
+// one's now, and the id typed next on those carries nothing of it.
+function release(box: HTMLElement, doc: Scenario, kind: Kind, to: string, path: string) {
+  for (const [x, f] of awaiting(doc, kind, to, path)) {
+    emptied.set(x, { ...emptied.get(x), [f]: '' })
+    const p = itemPath(doc, x)
+    const el = p ? box.querySelector<HTMLInputElement>(`input[data-rename][data-path="${CSS.escape(`${p}.${f}`)}"]`) : null
+    if (el) el.dataset.was = el.dataset.left = el.value.trim()
+  }
+}
+
+// itemPath is the path of item x (an issue, a source, an actor, a
+// proposal) in doc, or undefined.
+function itemPath(doc: Scenario, x: object): string | undefined {
+  const lists: [string, unknown[] | undefined][] = [['issues', doc.issues], ['metadata.sources', doc.metadata.sources],
+    ['actors', doc.actors], ['proposals', doc.proposals]]
+  for (const [c, sc] of changesOf(doc)) lists.push([`${sc}.add_actors`, c.add_actors], [`${sc}.proposals`, c.proposals])
+  for (const [p, l] of lists) {
+    const i = (l ?? []).indexOf(x)
+    if (i >= 0) return `${p}[${i}]`
+  }
+  return undefined
 }
 
 // waiting is the id (or source's file) the field at path held before,
@@ -1442,6 +1485,9 @@ function draw(box: HTMLElement, ctx: BuildContext) {
       // typed next carries it along.
       el.dataset.was = mine && (!to || onto) ? from : to
       el.dataset.left = to
+      // An id given while nothing waited for it is this item's, no
+      // longer the one of another item whose field had it (release).
+      if (kind && to && from !== to && !onto) release(box, doc, kind, to, el.dataset.path!)
       if (kind && item && typeof item === 'object') {
         emptied.set(item, { ...emptied.get(item), [f]: el.dataset.was !== to ? el.dataset.was : '' })
         if (from !== to) mistakes.set(item, { ...mistakes.get(item), [f]: onto ? to : '' })
@@ -1513,6 +1559,9 @@ function draw(box: HTMLElement, ctx: BuildContext) {
       back.dataset.left = typing.left
       if (typing.text.trim() !== typing.left) back.dataset.pending = ''
     }
+    // The view was drawn with the id as it was before the typing: the
+    // line that says whether the draft is saved says it as it is.
+    sayState(box)
   }
   back?.focus({ preventScroll: true })
   if (back && caret && typeof back.selectionStart === 'number') back.setSelectionRange(caret[0], caret[1], caret[2])
