@@ -1174,11 +1174,16 @@ function renderDeal() {
   }
   const sliders = sc.issues.map((is) => {
     const [lo, hi] = bounds(is)
-    const v = st.deal[is.id] ?? Math.round(forecastFor(first, is.id) ?? is.reference ?? (lo + hi) / 2)
+    // A slider steps by a tenth of the issue's last decimal (sliderStep):
+    // 1 on 0–100 and 0–10, 0.1 on 0–1, 0.001 on 0–0.04; it starts at the
+    // forecast on that step, and a package set on it from the zone keeps
+    // the issue's decimals.
+    const d = dec(is.id), sd = Math.max(0, d - 1)
+    const v = st.deal[is.id] ?? onStep(forecastFor(first, is.id) ?? is.reference ?? (lo + hi) / 2, sd)
     st.deal[is.id] = v
-    const out = h('output', {}, fmt(v, Number.isInteger(v) ? 0 : 1))
+    const out = h('output', {}, fmt(v, onStep(v, sd) === v ? sd : d))
     const label = h('small', { title: place(is, v) }, place(is, v))
-    const input = h('input', { type: 'range', min: lo, max: hi, step: 1, value: v, id: 'deal-' + is.id, 'data-issue': is.id }) as HTMLInputElement
+    const input = h('input', { type: 'range', min: lo, max: hi, step: sliderStep(d), value: v, id: 'deal-' + is.id, 'data-issue': is.id }) as HTMLInputElement
     input.oninput = () => { st.deal[is.id] = Number(input.value); out.textContent = input.value; label.textContent = label.title = place(is, Number(input.value)); schedule(o.fix.has(is.id)) }
     const pin = h('input', { type: 'checkbox', id: 'pin-' + is.id, checked: o.fix.has(is.id) }) as HTMLInputElement
     pin.onchange = () => { pin.checked ? o.fix.add(is.id) : o.fix.delete(is.id); search() }
@@ -1226,6 +1231,16 @@ function renderDeal() {
   else search()
 }
 
+// sliderStep is a deal slider's step on an issue of d decimals (dec):
+// ten of the issue's last decimal, 10^(1 − d), so that every scale has
+// from 10 to 100 steps as 0–100 has 100 (a whole point) and 0–10 has 10;
+// 0.1 on 0–1, where a step of 1 left only its two ends.
+function sliderStep(d: number): number { return Number((10 ** (1 - d)).toFixed(Math.max(0, d - 1))) }
+
+// onStep is x rounded to k decimals, without the binary fraction's
+// trailing digits (0.30000000000000004).
+function onStep(x: number, k: number): number { return Number((Math.round(x * 10 ** k) / 10 ** k).toFixed(k)) }
+
 function drawDeal(box: HTMLElement, ans: DealEvaluation) {
   const ev = ans.evaluation
   const dist = ev.forecasts ?? []
@@ -1269,7 +1284,7 @@ function drawSearch(box: HTMLElement, ans: DealSearch) {
   const idx = (id: string) => r.issues.indexOf(id)
   const ai = (id: string) => r.actors.indexOf(id)
   const use = (p: DealPackage) => {
-    r.issues.forEach((id, k) => { st.deal[id] = Math.round(p.values[k] * 10) / 10 })
+    r.issues.forEach((id, k) => { st.deal[id] = onStep(p.values[k], dec(id)) })
     render()
     status(`Package “${p.label}” set on the sliders; evaluating it.`)
   }

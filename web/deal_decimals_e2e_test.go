@@ -1,0 +1,81 @@
+package web_test
+
+import (
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	"parley/store"
+)
+
+// mixedScales has an issue on 0–100 (one decimal) before one on 0–1
+// (two, ask.ScaleDecimals), every actor of equal weight: the compromise
+// is 51.67 on big and 1.40 / 3 = 0.4667 on u.
+const mixedScales = `
+metadata: {id: mixed, title: Mixed scales, as_of: 2025-01-01}
+issues:
+  - {id: big, name: Big, reference: 20}
+  - {id: u, name: Unit, reference: 0.2, scale: {min: 0, max: 1}}
+actors:
+  - {id: north, name: North, capability: 1, capability_assumed: x}
+  - {id: south, name: South, capability: 1, capability_assumed: x}
+  - {id: west, name: West, capability: 1, capability_assumed: x}
+stances:
+  - {actor: north, issue: big, position: 10, salience: 1, assumed: x}
+  - {actor: south, issue: big, position: 55, salience: 1, assumed: x}
+  - {actor: west, issue: big, position: 90, salience: 1, assumed: x}
+  - {actor: north, issue: u, position: 0.30, salience: 1, assumed: x}
+  - {actor: south, issue: u, position: 0.45, salience: 1, assumed: x}
+  - {actor: west, issue: u, position: 0.65, salience: 1, assumed: x}
+`
+
+// TestDealSlidersOnTheScale: the deal view's sliders step by ten of the
+// issue's last decimal and start at the forecast on that step: on the
+// 0–100 issue by 1 from 52 (the compromise 51.67), as before; on the 0–1
+// issue by 0.1 from 0.5 (the compromise 0.4667), where a step of 1 left
+// the slider only the scale's two ends and started the package at 0, the
+// scale's end, not the forecast. A package set on the sliders from the
+// zone ("evaluate") keeps the issue's decimals: each slider reads the
+// value the zone's table gives the package, 0.47 and not 0.5 on 0–1.
+func TestDealSlidersOnTheScale(t *testing.T) {
+	e := startE2EWith(t, e2eOptions{empty: true})
+	rec := &store.Scenario{Name: "Mixed scales", Format: "yaml", Body: []byte(mixedScales)}
+	if err := e.st.CreateScenario(e.ctx, rec); err != nil {
+		t.Fatal(err)
+	}
+	e.do("deal", chromedp.Navigate(e.srv.URL+"/?scenario="+rec.ID+"&models=compromise#deal"),
+		chromedp.WaitVisible(chromedp.CSS(`[data-testid=zone-packages]`)))
+	slider := func() map[string][3]string {
+		got := get(t, e.bctx, "sliders", chromedp.Evaluate[map[string][]string](`Object.fromEntries([...document.querySelectorAll("input[type=range][data-issue]")].map((i) => [i.dataset.issue, [i.step, i.value, i.parentElement.querySelector("output").textContent]]))`))
+		out := map[string][3]string{}
+		for k, v := range got {
+			if len(v) == 3 {
+				out[k] = [3]string{v[0], v[1], v[2]}
+			}
+		}
+		return out
+	}
+	want := map[string][3]string{"big": {"1", "52", "52"}, "u": {"0.1", "0.5", "0.5"}}
+	got := slider()
+	for id, w := range want {
+		if got[id] != w {
+			t.Errorf("slider %s: step, value and output %q, want %q", id, got[id], w)
+		}
+	}
+
+	// the zone's first package (Nash), as its table writes it
+	nash := get(t, e.bctx, "nash", chromedp.Evaluate[map[string]string](`(() => { const rows = [...document.querySelectorAll("[data-testid=zone-packages] tbody tr")]; const heads = [...document.querySelectorAll("[data-testid=zone-packages] thead th")].map((th) => th.textContent); const j = heads.findIndex((x) => x.startsWith("Nash")); return Object.fromEntries(rows.map((tr) => [tr.querySelector("th").textContent, tr.children[j].querySelector("b").textContent])) })()`))
+	if nash["Unit"] == "" || nash["Big"] == "" || strings.Count(nash["Unit"], ".") != 1 || len(strings.SplitN(nash["Unit"], ".", 2)[1]) != 2 {
+		t.Fatalf("the zone's Nash package %q want Unit with two decimals", nash)
+	}
+	e.do("evaluate Nash", void(chromedp.Evaluate[bool](`(() => { [...document.querySelectorAll("[data-testid=zone-packages] thead th")].find((th) => th.textContent.startsWith("Nash")).querySelector("button").click(); return true })()`)),
+		e.poll(`document.querySelector('input[type=range][data-issue="u"]')?.parentElement.querySelector("output").textContent === `+strconv.Quote(nash["Unit"])))
+	got = slider()
+	b, _ := strconv.ParseFloat(got["big"][2], 64)
+	nb, _ := strconv.ParseFloat(nash["Big"], 64)
+	if got["u"][2] != nash["Unit"] || b != nb {
+		t.Errorf("after evaluate: the sliders read big %q and u %q, want the zone's Nash package %q", got["big"][2], got["u"][2], nash)
+	}
+}
