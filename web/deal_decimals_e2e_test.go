@@ -1,12 +1,15 @@
 package web_test
 
 import (
+	"context"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
 
+	"parley/answer"
+	"parley/ask"
 	"parley/store"
 )
 
@@ -78,4 +81,37 @@ func TestDealSlidersOnTheScale(t *testing.T) {
 	if got["u"][2] != nash["Unit"] || b != nb {
 		t.Errorf("after evaluate: the sliders read big %q and u %q, want the zone's Nash package %q", got["big"][2], got["u"][2], nash)
 	}
+}
+
+// TestAdviceChangeOnTheScale: on the advise view of a scenario with a
+// 0–100 and a 0–1 issue, each lever's change reads as parley advise
+// prints it, a position with its own issue's decimals ("0.45 → 0.50" on
+// the 0–1 issue, "55.0 → 60.0" on the 0–100 one), a salience with two,
+// where the page wrote three significant figures ("0.45 → 0.5",
+// "55 → 60").
+func TestAdviceChangeOnTheScale(t *testing.T) {
+	in, err := ask.Load("mixed.yaml", []byte(mixedScales), ask.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := in.Case(answer.Target{Snapshot: "latest"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	req := answer.NewAdviseRequest()
+	req.Actor = "north"
+	a, err := ask.Advise(context.Background(), c, req, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := startE2EWith(t, e2eOptions{empty: true})
+	rec := &store.Scenario{Name: "Mixed scales", Format: "yaml", Body: []byte(mixedScales)}
+	if err := e.st.CreateScenario(e.ctx, rec); err != nil {
+		t.Fatal(err)
+	}
+	e.do("advise", chromedp.Navigate(e.srv.URL+"/?scenario="+rec.ID+"#advise"),
+		chromedp.WaitVisible(chromedp.CSS(`[data-testid=advise-actor]`)),
+		void(chromedp.Evaluate[bool](`(() => { const s = document.querySelector("[data-testid=advise-actor]"); s.value = "north"; s.dispatchEvent(new Event("change")); return true })()`)),
+		e.poll(`(document.querySelector('[data-testid=advise-out] p')?.textContent ?? '').startsWith('North') && !!document.querySelector('[data-testid=advise-out] table[data-issue="u"] tbody tr')`))
+	adviceChanges(t, e, a)
 }
