@@ -115,3 +115,31 @@ func TestAdviceChangeOnTheScale(t *testing.T) {
 		e.poll(`(document.querySelector('[data-testid=advise-out] p')?.textContent ?? '').startsWith('North') && !!document.querySelector('[data-testid=advise-out] table[data-issue="u"] tbody tr')`))
 	adviceChanges(t, e, a)
 }
+
+// TestTornadoAxisOnTheScale: a tornado's axis ends on the issue's scale
+// step (ten of its last decimal), zooming to the bars: on the 0–1 issue
+// of mixedScales with North's position ranging 0.25–0.35, the compromise
+// moves from 0.45 to 0.4833 (base 0.4667); with the margin of 2% of the
+// scale (more than 15% of the bars' spread) the axis runs from ⌊0.43⌋ to
+// ⌈0.5033⌉ in tenths, 0.4 to 0.6, where whole numbers left it the whole
+// scale, 0 to 1.
+func TestTornadoAxisOnTheScale(t *testing.T) {
+	body := strings.Replace(mixedScales, "position: 0.30, salience: 1, assumed: x}", "position: 0.30, salience: 1, range: {position: [0.25, 0.35]}, assumed: x}", 1)
+	if body == mixedScales {
+		t.Fatal("no range added")
+	}
+	e := startE2EWith(t, e2eOptions{empty: true})
+	rec := &store.Scenario{Name: "Mixed scales", Format: "yaml", Body: []byte(body)}
+	if err := e.st.CreateScenario(e.ctx, rec); err != nil {
+		t.Fatal(err)
+	}
+	fig := `[data-testid=tornado] figure[data-issue="u"]`
+	e.do("sensitivity", chromedp.Navigate(e.srv.URL+"/?scenario="+rec.ID+"&models=compromise#sweep"),
+		chromedp.WaitVisible(chromedp.CSS(`[data-testid=run-sensitivity]`)),
+		chromedp.Click(chromedp.CSS(`[data-testid=run-sensitivity]`)),
+		e.poll(`!!document.querySelector('`+fig+` canvas')`))
+	got := get(t, e.bctx, "axis", chromedp.Evaluate[[]string](`(() => { const f = document.querySelector('`+fig+`'); return [f.dataset.xmin ?? "", f.dataset.xmax ?? ""] })()`))
+	if strings.Join(got, " ") != "0.4 0.6" {
+		t.Errorf("the tornado's axis on u runs %q, want 0.4 to 0.6", got)
+	}
+}
