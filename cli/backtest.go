@@ -106,6 +106,14 @@ func scoresTable(w io.Writer, b *answer.Backtest, l layout) {
 	for _, o := range b.Outcomes {
 		hdr = append(hdr, o.Issue+sep+o.Date)
 	}
+	// The MAE and the CRPS are errors along the scored issues' scales:
+	// written with the most decimals any of those issues has (one on
+	// 0–100; two where a 0–1 issue is scored, whose errors one decimal
+	// would round away).
+	sd := 1
+	for _, o := range b.Outcomes {
+		sd = max(sd, b.Scenario.IssueDecimals(o.Issue))
+	}
 	// rows[i] are model i's cells after its name, a column of hdr each.
 	rows := make([][]string, len(b.Models))
 	for i, m := range b.Models {
@@ -113,7 +121,7 @@ func scoresTable(w io.Writer, b *answer.Backtest, l layout) {
 			rows[i] = []string{"error: " + m.Error}
 			continue
 		}
-		rows[i] = []string{numOr(m.MAE), fmt.Sprintf("%d/%d", m.OptionHits, m.N), numOr(m.CRPS), share(m.Coverage80), share(m.Coverage95)}
+		rows[i] = []string{numOr(m.MAE, sd), fmt.Sprintf("%d/%d", m.OptionHits, m.N), numOr(m.CRPS, sd), share(m.Coverage80), share(m.Coverage95)}
 		for _, s := range m.Scores {
 			cell := ask.NoNumber
 			if s.Forecast.Finite() {
@@ -166,7 +174,9 @@ func scoresTable(w io.Writer, b *answer.Backtest, l layout) {
 }
 
 // numOr writes an answer's number as num does.
-func numOr(x answer.Num) string { return num(float64(x)) }
+// numOr writes an error along a scale of d decimals, ask.NoNumber for
+// none.
+func numOr(x answer.Num, d int) string { return numD(float64(x), d) }
 
 func share(x answer.Num) string {
 	if !x.Finite() {

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -62,5 +63,33 @@ func TestBuiltInCaseOneDecimal(t *testing.T) {
 		if is.Decimals != 1 {
 			t.Errorf("%s (%v–%v): decimals %d, want 1", is.ID, is.Min, is.Max, is.Decimals)
 		}
+	}
+}
+
+// TestBacktestScoresOnTheScale: a backtest's MAE and CRPS are errors
+// along the scored issues' scale, written with their decimals as each
+// outcome's error is: on testdata/unit-backtest.yaml, a 0–1 issue whose
+// outcome 0.41 lies 0.0567 from the compromise 0.4667, the MAE and the
+// CRPS read 0.06 beside the cell's "0.47 (0.06)", where one decimal wrote
+// them 0.1.
+func TestBacktestScoresOnTheScale(t *testing.T) {
+	out, stderr, code := run(t, "backtest", "testdata/unit-backtest.yaml", "--from", "base", "-m", "compromise", "-q")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if w := "│ compromise │ 0.06 │ 1/1         │ 0.06 │ —      │ —      │ 0.47 (0.06) ✓ │"; !strings.Contains(out, w) {
+		t.Errorf("no %q in\n%s", w, out)
+	}
+	// ledger grade: the same forecast sealed, then graded
+	ledger := filepath.Join(t.TempDir(), "l.jsonl")
+	if _, stderr, code := run(t, "ledger", "record", "testdata/unit-backtest.yaml", "--ledger", ledger, "-m", "compromise", "-q"); code != 0 {
+		t.Fatalf("ledger record: exit %d: %s", code, stderr)
+	}
+	out, stderr, code = run(t, "ledger", "grade", "testdata/unit-backtest.yaml", "--ledger", ledger)
+	if code != 0 {
+		t.Fatalf("ledger grade: exit %d: %s", code, stderr)
+	}
+	if w := "│ —    │ compromise │      1 │ 0.06 │ 0.06 │ —      │"; !strings.Contains(out, w) {
+		t.Errorf("ledger grade: no %q in\n%s", w, out)
 	}
 }

@@ -154,7 +154,16 @@ at least 10 graded questions; with fewer the answer says so and ranks none.`,
 			if format == "json" {
 				return writeJSON(cmd.OutOrStdout(), g)
 			}
-			ledgerTable(cmd.OutOrStdout(), g)
+			// The MAE and the CRPS are errors along the scenario's
+			// scales: written with the most decimals any of its issues
+			// has (ask.ScaleDecimals; one on 0–100, two with a 0–1
+			// issue).
+			sd := 1
+			for _, is := range in.Scenario.Issues {
+				lo, hi := is.Bounds()
+				sd = max(sd, ask.ScaleDecimals(lo, hi))
+			}
+			ledgerTable(cmd.OutOrStdout(), g, sd)
 			return nil
 		},
 	}
@@ -165,7 +174,8 @@ at least 10 graded questions; with fewer the answer says so and ranks none.`,
 	return cmd
 }
 
-func ledgerTable(w io.Writer, g *answer.LedgerGrade) {
+// ledgerTable prints the grade, an MAE and a CRPS with d decimals.
+func ledgerTable(w io.Writer, g *answer.LedgerGrade, d int) {
 	fmt.Fprintf(w, "%d entries, %d questions graded\n", g.Entries, g.Graded)
 	if len(g.Models) > 0 {
 		t := newTable(w)
@@ -175,7 +185,7 @@ func ledgerTable(w io.Writer, g *answer.LedgerGrade) {
 			if m.Rank > 0 {
 				rank = fmt.Sprint(m.Rank)
 			}
-			t.AppendRow(table.Row{rank, m.Model, m.N, numOr(m.MAE), numOr(m.CRPS), share(m.Coverage80)})
+			t.AppendRow(table.Row{rank, m.Model, m.N, numOr(m.MAE, d), numOr(m.CRPS, d), share(m.Coverage80)})
 		}
 		t.Render()
 	}

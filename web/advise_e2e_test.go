@@ -43,15 +43,8 @@ func TestAdviseView(t *testing.T) {
 		t.Fatalf("territory's first lever reads %q, want %s and %+.2f", row, lv.Name, float64(lv.Toward))
 	}
 	// Each lever's change reads as the command line prints its from and
-	// to (%.3g: "5 → 10", "0.7 → 0.65"), not with decimals it lacks.
-	for _, ia := range a.Issues {
-		got := get(t, e.bctx, "changes", chromedp.Evaluate[[]string](fmt.Sprintf(`Array.from(document.querySelectorAll('[data-testid=advise-out] table[data-issue=%q] tbody tr td:nth-child(3)')).map((td) => td.textContent)`, ia.Issue)))
-		for i, lv := range ia.Levers[:min(len(got), len(ia.Levers))] {
-			if want := fmt.Sprintf("%.3g → %.3g", lv.From, lv.To); got[i] != want {
-				t.Errorf("%s, lever %d: change %q, want %q", ia.Issue, i+1, got[i], want)
-			}
-		}
-	}
+	// to (leverChange).
+	adviceChanges(t, e, a)
 	if p := e.text(`[data-testid=power-out]`); !strings.Contains(p, "states a decision rule") {
 		t.Fatalf("power card reads %q", p)
 	}
@@ -110,5 +103,30 @@ func TestAdviseTooLargeRunsAsJob(t *testing.T) {
 	row := e.text(territory + ` tbody tr:first-child`)
 	if strings.Contains(e.text(`[data-testid=advise-out]`), "over_budget") || !strings.Contains(row, lv.Name) || !strings.Contains(row, want) {
 		t.Fatalf("smp's first lever on territory reads %q, want %s and %s", row, lv.Name, want)
+	}
+}
+
+// adviceChanges checks that each lever's change on the advise view reads
+// as parley advise prints its from and to (cli's leverValue): a salience
+// with two decimals ("0.70 → 0.75"), a position with its issue's
+// decimals ("5.0 → 10.0" on 0–100, "0.45 → 0.50" on 0–1).
+func adviceChanges(t *testing.T, e *e2e, a *answer.Advice) {
+	t.Helper()
+	value := func(lv answer.Lever, x float64) string {
+		if strings.HasSuffix(lv.Kind, "-salience") {
+			return ask.Decimals(x, 2)
+		}
+		return ask.Decimals(x, a.Scenario.IssueDecimals(lv.Issue))
+	}
+	for _, ia := range a.Issues {
+		got := get(t, e.bctx, "changes", chromedp.Evaluate[[]string](fmt.Sprintf(`Array.from(document.querySelectorAll('[data-testid=advise-out] table[data-issue=%q] tbody tr td:nth-child(3)')).map((td) => td.textContent)`, ia.Issue)))
+		if len(got) == 0 {
+			t.Errorf("%s: no levers on the page", ia.Issue)
+		}
+		for i, lv := range ia.Levers[:min(len(got), len(ia.Levers))] {
+			if want := value(lv, lv.From) + " → " + value(lv, lv.To); got[i] != want {
+				t.Errorf("%s, lever %d (%s): change %q, want %q", ia.Issue, i+1, lv.Kind, got[i], want)
+			}
+		}
 	}
 }

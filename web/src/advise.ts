@@ -4,7 +4,7 @@
 // this file only draws them.
 import { api, follow, inlineOrJob, defaults, APIError } from './api'
 import type { AnswerScenario, Scenario, Run, Settings } from './api'
-import { h, fmt, count, settingsText, sig3, noNumber, decimalsOf } from './util'
+import { h, fmt, count, settingsText, noNumber, decimalsOf } from './util'
 
 export interface AdviseRequest extends Settings { snapshot?: string; variant?: string; actor: string; model?: string; issue?: string; step?: number; draws?: number; uniform?: boolean; seed?: number }
 export interface Lever {
@@ -107,6 +107,14 @@ function num(x: number | null | undefined, d = 2): string {
 
 // drawAdvice shows, per issue, the levers as a table with a bar for how
 // much closer each brings the forecast.
+// leverValue is a lever's from or to as the command line writes it
+// (cli's leverValue): a salience with two decimals ("0.70 → 0.75"), a
+// position with its issue's d decimals ("5.0 → 10.0" on 0–100, "0.45 →
+// 0.50" on 0–1).
+function leverValue(kind: string, x: number, d: number): string {
+  return fmt(x, kind.endsWith('-salience') ? 2 : d)
+}
+
 function drawAdvice(box: HTMLElement, a: Advice) {
   const withDraws = a.draws > 0
   const set = settingsText(a.request)
@@ -123,7 +131,7 @@ function drawAdvice(box: HTMLElement, a: Advice) {
       const bar = h('span', { class: 'lever-bar' + (t < 0 ? ' away' : ''), style: `width:${Math.round(60 * Math.abs(t) / top)}px` })
       return h('tr', { 'data-kind': l.kind, 'data-helps': String(t > 0) },
         h('td', {}, kindText[l.kind] ?? l.kind), h('td', {}, l.name),
-        h('td', {}, `${sig3(l.from)} → ${sig3(l.to)}`),
+        h('td', {}, `${leverValue(l.kind, l.from, d)} → ${leverValue(l.kind, l.to, d)}`),
         h('td', {}, num(l.shift, d + 1)), h('td', {}, num(l.toward, d + 1), ' ', bar),
         h('td', {}, num(l.gain, 4)), h('td', {}, fmt(l.cost, 4)),
         withDraws ? h('td', { 'data-failed-draws': String(l.failed_draws ?? 0) }, `${num(l.mean_toward, d + 1)} · ${l.helps === undefined ? noNumber : Math.round(100 * l.helps) + '%'}`,

@@ -1054,13 +1054,19 @@ function drawSweep(out: HTMLElement, tor: HTMLElement, warn: HTMLElement, torWar
     const bars = ti.swings.filter((b) => b.swing > 1e-9).slice(0, 10)
     if (!bars.length || !is) continue
     const canvas = h('canvas', { role: 'img', 'aria-label': `Tornado chart for ${ti.name}` })
-    tor.append(h('figure', { class: 'chart small', 'data-issue': ti.issue }, h('figcaption', {}, `${ti.name}: ${fmt(ti.base, decimalsOf(st.tornado?.scenario, ti.issue))} at the stated values`,
-      ti.unsettled_ends > 0 ? h('span', { class: 'warn', 'data-testid': 'tornado-unsettled', 'data-unsettled': ti.unsettled_ends }, ' — ⚠ ' + endsUnsettledText(ti, tm.ends)) : ''), h('div', { class: 'box', style: `height:${60 + bars.length * 24}px` }, canvas)))
+    const fig = h('figure', { class: 'chart small', 'data-issue': ti.issue }, h('figcaption', {}, `${ti.name}: ${fmt(ti.base, decimalsOf(st.tornado?.scenario, ti.issue))} at the stated values`,
+      ti.unsettled_ends > 0 ? h('span', { class: 'warn', 'data-testid': 'tornado-unsettled', 'data-unsettled': ti.unsettled_ends }, ' — ⚠ ' + endsUnsettledText(ti, tm.ends)) : ''), h('div', { class: 'box', style: `height:${60 + bars.length * 24}px` }, canvas))
+    tor.append(fig)
     // Zoom to the bars (and the base), with a margin, within the scale.
     const [lo, hi] = bounds(is)
     const ends = bars.flatMap((b) => [b.forecast_at_low, b.forecast_at_high]).concat([ti.base])
     const pad = Math.max((Math.max(...ends) - Math.min(...ends)) * 0.15, (hi - lo) * 0.02)
-    const xmin = Math.max(lo, Math.floor(Math.min(...ends) - pad)), xmax = Math.min(hi, Math.ceil(Math.max(...ends) + pad))
+    // The axis ends on the issue's scale step (scaleStep): whole points
+    // on 0–100, tenths on 0–1, where whole numbers left the whole scale.
+    const k = decimalsOf(st.tornado?.scenario, ti.issue), u = scaleStep(k), sd = Math.max(0, k - 1)
+    const xmin = Math.max(lo, onStep(Math.floor((Math.min(...ends) - pad) / u) * u, sd)), xmax = Math.min(hi, onStep(Math.ceil((Math.max(...ends) + pad) / u) * u, sd))
+    fig.dataset.xmin = String(xmin)
+    fig.dataset.xmax = String(xmax)
     st.charts.push(new Chart(canvas as HTMLCanvasElement, {
       type: 'bar',
       data: { labels: bars.map((b) => `${actorName(b.input.actor)} · ${b.input.kind}${b.input.issue && b.input.issue !== ti.issue ? ' on ' + b.input.issue : ''}`), datasets: [{ label: 'forecast with the input at its low → high end', data: bars.map((b) => [b.forecast_at_low, b.forecast_at_high]) as unknown as number[], backgroundColor: bars.map((b) => (b.forecast_at_high >= b.forecast_at_low ? color(0) : color(1))) }] },
@@ -1174,11 +1180,16 @@ function renderDeal() {
   }
   const sliders = sc.issues.map((is) => {
     const [lo, hi] = bounds(is)
-    const v = st.deal[is.id] ?? Math.round(forecastFor(first, is.id) ?? is.reference ?? (lo + hi) / 2)
+    // A slider steps by ten of the issue's last decimal (scaleStep):
+    // 1 on 0–100 and 0–10, 0.1 on 0–1, 0.001 on 0–0.04; it starts at the
+    // forecast on that step, and a package set on it from the zone keeps
+    // the issue's decimals.
+    const d = dec(is.id), sd = Math.max(0, d - 1)
+    const v = st.deal[is.id] ?? onStep(forecastFor(first, is.id) ?? is.reference ?? (lo + hi) / 2, sd)
     st.deal[is.id] = v
-    const out = h('output', {}, fmt(v, Number.isInteger(v) ? 0 : 1))
+    const out = h('output', {}, fmt(v, onStep(v, sd) === v ? sd : d))
     const label = h('small', { title: place(is, v) }, place(is, v))
-    const input = h('input', { type: 'range', min: lo, max: hi, step: 1, value: v, id: 'deal-' + is.id, 'data-issue': is.id }) as HTMLInputElement
+    const input = h('input', { type: 'range', min: lo, max: hi, step: scaleStep(d), value: v, id: 'deal-' + is.id, 'data-issue': is.id }) as HTMLInputElement
     input.oninput = () => { st.deal[is.id] = Number(input.value); out.textContent = input.value; label.textContent = label.title = place(is, Number(input.value)); schedule(o.fix.has(is.id)) }
     const pin = h('input', { type: 'checkbox', id: 'pin-' + is.id, checked: o.fix.has(is.id) }) as HTMLInputElement
     pin.onchange = () => { pin.checked ? o.fix.add(is.id) : o.fix.delete(is.id); search() }
@@ -1226,6 +1237,17 @@ function renderDeal() {
   else search()
 }
 
+// scaleStep is a deal slider's step on an issue of d decimals (dec), and
+// the step a tornado's axis ends on:
+// ten of the issue's last decimal, 10^(1 − d), so that every scale has
+// from 10 to 100 steps as 0–100 has 100 (a whole point) and 0–10 has 10;
+// 0.1 on 0–1, where a step of 1 left only its two ends.
+function scaleStep(d: number): number { return Number((10 ** (1 - d)).toFixed(Math.max(0, d - 1))) }
+
+// onStep is x rounded to k decimals, without the binary fraction's
+// trailing digits (0.30000000000000004).
+function onStep(x: number, k: number): number { return Number((Math.round(x * 10 ** k) / 10 ** k).toFixed(k)) }
+
 function drawDeal(box: HTMLElement, ans: DealEvaluation) {
   const ev = ans.evaluation
   const dist = ev.forecasts ?? []
@@ -1269,7 +1291,7 @@ function drawSearch(box: HTMLElement, ans: DealSearch) {
   const idx = (id: string) => r.issues.indexOf(id)
   const ai = (id: string) => r.actors.indexOf(id)
   const use = (p: DealPackage) => {
-    r.issues.forEach((id, k) => { st.deal[id] = Math.round(p.values[k] * 10) / 10 })
+    r.issues.forEach((id, k) => { st.deal[id] = onStep(p.values[k], dec(id)) })
     render()
     status(`Package “${p.label}” set on the sliders; evaluating it.`)
   }

@@ -198,15 +198,3 @@ export function settingsText(r: { params?: { [name: string]: string }; rounds?: 
 export function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e)
 }
-
-// sig3 writes x with three significant digits and no trailing zeros, as
-// the command line prints a stated input (Go's %.3g: 5 → "5", 0.65 →
-// "0.65", 72.5 → "72.5"), each digit rounded by fmt's rule. A value of
-// 1000 or more keeps its whole digits ("1234"), where %.3g would write
-// an exponent.
-export function sig3(x: number | null | undefined): string {
-  if (x === null || x === undefined || !Number.isFinite(x)) return noNumber
-  if (x === 0) return '0'
-  const out = fmt(x, Math.max(0, 2 - Math.floor(Math.log10(Math.abs(x)))))
-  return out.includes('.') ? out.replace(/\.?0+$/, '') : out
-}
