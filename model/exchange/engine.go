@@ -40,6 +40,7 @@ type engine[T any, A arith[T]] struct {
 
 	list     []*exch[T] // the round's candidate list, reused
 	realised []*exch[T] // the heap selection's realised list, reused
+	warmth   uint8      // the sum of warm's reads, kept so that they are made
 	// slabs of the move lists that outgrow their inline buffers (growMoves)
 	slabT []T
 	slabB []uint8

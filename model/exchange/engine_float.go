@@ -13,6 +13,7 @@ import (
 	"parley/model"
 	"parley/parallel"
 	"slices"
+	"unsafe"
 )
 
 type engine64 struct {
@@ -39,6 +40,7 @@ type engine64 struct {
 	failed             error
 	list               []*exch64
 	realised           []*exch64
+	warmth             uint8
 	slabT              []float64
 	slabB              []uint8
 	slabU              []update64
@@ -996,6 +998,8 @@ func (e *engine64) selectByHeap(ctx context.Context, list []*exch64) []*exch64 {
 		var batch []uint8
 		if n := min(len(e.forks), len(aff)/e.perWorker); n > 1 {
 			batch = e.recalcBatch(aff, R, n)
+		} else if len(aff) > stampedMerge {
+			e.warmth += warm64(aff, h.items)
 		}
 		for i, E := range aff {
 			var st uint8
@@ -1034,6 +1038,21 @@ func (e *engine64) selectByHeap(ctx context.Context, list []*exch64) []*exch64 {
 		}
 	}
 	return realised
+}
+
+func warm64(aff []*exch64, items []heapItem64) uint8 {
+	const line = 64
+	size := unsafe.Sizeof(exch64{})
+	var s uint8
+	for _, E := range aff {
+		p := unsafe.Pointer(E)
+		for off := uintptr(0); off < size; off += line {
+			s += *(*uint8)(unsafe.Add(p, off))
+		}
+		s += *(*uint8)(unsafe.Add(p, size-1))
+		s += uint8(items[E.hidx].pos)
+	}
+	return s
 }
 
 func mergeInOrder64(dst []*exch64, a, b, c, d []ref64) []*exch64 {
@@ -1106,7 +1125,9 @@ func (e *engine64) recalcBatch(aff []*exch64, R *exch64, n int) []uint8 {
 	e.batches++
 	parallel.Run(n, func(g int) {
 		w := e.forks[g]
-		for i := g * len(aff) / n; i < (g+1)*len(aff)/n; i++ {
+		lo, hi := g*len(aff)/n, (g+1)*len(aff)/n
+		w.warmth += warm64(aff[lo:hi], e.heap.items)
+		for i := lo; i < hi; i++ {
 			done[i] = w.recalcOne(aff[i], R, e.heap.items)
 		}
 	})
@@ -1166,48 +1187,55 @@ func (h *exchHeap64) cmp(a, b *heapItem64) int {
 	return 0
 }
 
-func (h *exchHeap64) less(i, j int) bool {
-	return h.cmp(&h.items[i], &h.items[j]) < 0
-}
-
-func (h *exchHeap64) swap(i, j int) {
-	it := h.items
-	it[i], it[j] = it[j], it[i]
-	it[i].ex.hidx, it[j].ex.hidx = int32(i), int32(j)
-}
-
 func (h *exchHeap64) init() {
-	for i := len(h.items)/2 - 1; i >= 0; i-- {
+	if len(h.items) < 2 {
+		return
+	}
+	for i := (len(h.items) - 2) / arity; i >= 0; i-- {
 		h.down(i)
 	}
 }
 
 func (h *exchHeap64) up(i int) {
+	it := h.items
+	x := it[i]
 	for i > 0 {
-		p := (i - 1) / 2
-		if !h.less(i, p) {
-			return
+		p := (i - 1) / arity
+		if h.cmp(&x, &it[p]) >= 0 {
+			break
 		}
-		h.swap(i, p)
+		it[i] = it[p]
+		it[i].ex.hidx = int32(i)
 		i = p
 	}
+	it[i] = x
+	x.ex.hidx = int32(i)
 }
 
 func (h *exchHeap64) down(i int) bool {
-	i0, n := i, len(h.items)
+	it := h.items
+	i0, n := i, len(it)
+	x := it[i]
 	for {
-		c := 2*i + 1
+		c := arity*i + 1
 		if c >= n {
 			break
 		}
-		if r := c + 1; r < n && h.less(r, c) {
-			c = r
+		for k, end := c+1, min(c+arity, n); k < end; k++ {
+			if h.cmp(&it[k], &it[c]) < 0 {
+				c = k
+			}
 		}
-		if !h.less(c, i) {
+		if h.cmp(&it[c], &x) >= 0 {
 			break
 		}
-		h.swap(i, c)
+		it[i] = it[c]
+		it[i].ex.hidx = int32(i)
 		i = c
+	}
+	if i > i0 {
+		it[i] = x
+		x.ex.hidx = int32(i)
 	}
 	return i > i0
 }
@@ -1226,7 +1254,8 @@ func (h *exchHeap64) remove(i int) *exch64 {
 	n := len(h.items) - 1
 	ex := h.items[i].ex
 	if i != n {
-		h.swap(i, n)
+		h.items[i] = h.items[n]
+		h.items[i].ex.hidx = int32(i)
 	}
 	h.items = h.items[:n]
 	h.in[ex.order] = false

@@ -4,6 +4,7 @@ import (
 	"context"
 	"math"
 	"slices"
+	"unsafe"
 
 	"parley/parallel"
 )
@@ -135,6 +136,8 @@ func (e *engine[T, A]) selectByHeap(ctx context.Context, list []*exch[T]) []*exc
 		var batch []uint8
 		if n := min(len(e.forks), len(aff)/e.perWorker); n > 1 {
 			batch = e.recalcBatch(aff, R, n)
+		} else if len(aff) > stampedMerge {
+			e.warmth += warm(aff, h.items)
 		}
 		for i, E := range aff {
 			var st uint8
@@ -183,6 +186,33 @@ func (e *engine[T, A]) selectByHeap(ctx context.Context, list []*exch[T]) []*exc
 // miss each where they do not (200 actors × 10 issues, with lists of
 // ≈ 250: 8% more time than the merge, which reads the index alone).
 const stampedMerge = 64
+
+// warm reads a byte of every cache line of each exchange of aff and of
+// its heap item, before any is recalculated, and returns their sum (kept
+// by the engine, so that the reads are not dropped as dead). The reads
+// depend on one another only through the sum, so the processor has many
+// of their cache misses in flight at once, where the recalculations, each
+// reading its exchange first and then working on it for a microsecond,
+// would wait for them one by one. It is for the large problems only
+// (selectByHeap calls it for batches longer than stampedMerge, and each
+// of recalcBatch's goroutines for its part, so that the lines are read
+// into the caches of the core that recalculates them): at 200
+// actors × 10 issues the exchanges span ≈ 115 MB, and reading an
+// exchange's heap key in recalcOne was a third of the forecast's time.
+func warm[T any](aff []*exch[T], items []heapItem[T]) uint8 {
+	const line = 64
+	size := unsafe.Sizeof(exch[T]{})
+	var s uint8
+	for _, E := range aff {
+		p := unsafe.Pointer(E)
+		for off := uintptr(0); off < size; off += line {
+			s += *(*uint8)(unsafe.Add(p, off))
+		}
+		s += *(*uint8)(unsafe.Add(p, size-1))
+		s += uint8(items[E.hidx].pos)
+	}
+	return s
+}
 
 // mergeInOrder appends to dst the exchanges of the four lists, each in
 // list order, in list order, each once (an exchange can be on several:
@@ -292,7 +322,9 @@ func (e *engine[T, A]) recalcBatch(aff []*exch[T], R *exch[T], n int) []uint8 {
 	e.batches++
 	parallel.Run(n, func(g int) {
 		w := e.forks[g]
-		for i := g * len(aff) / n; i < (g+1)*len(aff)/n; i++ {
+		lo, hi := g*len(aff)/n, (g+1)*len(aff)/n
+		w.warmth += warm(aff[lo:hi], e.heap.items) // on the core that reads them
+		for i := lo; i < hi; i++ {
 			done[i] = w.recalcOne(aff[i], R, e.heap.items)
 		}
 	})
@@ -347,7 +379,7 @@ type heapItem[T any] struct {
 	ex  *exch[T]
 }
 
-// exchHeap is a binary max-heap of exchanges in list order: gain
+// exchHeap is a max-heap (of arity children a node) of exchanges in list order: gain
 // descending, then position ascending. Each exchange knows its index
 // (exch.hidx, −1 when out of the heap).
 type exchHeap[T any, A arith[T]] struct {
@@ -372,46 +404,69 @@ func (h *exchHeap[T, A]) cmp(a, b *heapItem[T]) int {
 	return 0
 }
 
-func (h *exchHeap[T, A]) less(i, j int) bool { return h.cmp(&h.items[i], &h.items[j]) < 0 }
-
-func (h *exchHeap[T, A]) swap(i, j int) {
-	it := h.items
-	it[i], it[j] = it[j], it[i]
-	it[i].ex.hidx, it[j].ex.hidx = int32(i), int32(j)
-}
+// arity is the heap's number of children a node: four halves the
+// levels of a binary heap, and with them the exchanges an item passes on
+// its way down or up, each of which is written (its hidx) and at 200
+// actors × 10 issues a cache miss; the four children lie side by side in
+// items, so comparing them costs little more than comparing two.
+const arity = 4
 
 func (h *exchHeap[T, A]) init() {
-	for i := len(h.items)/2 - 1; i >= 0; i-- {
+	if len(h.items) < 2 {
+		return
+	}
+	for i := (len(h.items) - 2) / arity; i >= 0; i-- { // the last parent
 		h.down(i)
 	}
 }
 
+// up moves the item at i toward the root while it comes before its
+// parent, shifting each parent it passes down one level (a hole moves up,
+// the item is written once, where it stops).
 func (h *exchHeap[T, A]) up(i int) {
+	it := h.items
+	x := it[i]
 	for i > 0 {
-		p := (i - 1) / 2
-		if !h.less(i, p) {
-			return
+		p := (i - 1) / arity
+		if h.cmp(&x, &it[p]) >= 0 {
+			break
 		}
-		h.swap(i, p)
+		it[i] = it[p]
+		it[i].ex.hidx = int32(i)
 		i = p
 	}
+	it[i] = x
+	x.ex.hidx = int32(i)
 }
 
+// down moves the item at i toward the leaves while one of its children
+// comes before it, shifting that child up one level; it says whether the
+// item moved.
 func (h *exchHeap[T, A]) down(i int) bool {
-	i0, n := i, len(h.items)
+	it := h.items
+	i0, n := i, len(it)
+	x := it[i]
 	for {
-		c := 2*i + 1
+		c := arity*i + 1
 		if c >= n {
 			break
 		}
-		if r := c + 1; r < n && h.less(r, c) {
-			c = r
+		// the first of the children in list order
+		for k, end := c+1, min(c+arity, n); k < end; k++ {
+			if h.cmp(&it[k], &it[c]) < 0 {
+				c = k
+			}
 		}
-		if !h.less(c, i) {
+		if h.cmp(&it[c], &x) >= 0 {
 			break
 		}
-		h.swap(i, c)
+		it[i] = it[c]
+		it[i].ex.hidx = int32(i)
 		i = c
+	}
+	if i > i0 {
+		it[i] = x
+		x.ex.hidx = int32(i)
 	}
 	return i > i0
 }
@@ -432,7 +487,8 @@ func (h *exchHeap[T, A]) remove(i int) *exch[T] {
 	n := len(h.items) - 1
 	ex := h.items[i].ex
 	if i != n {
-		h.swap(i, n)
+		h.items[i] = h.items[n]
+		h.items[i].ex.hidx = int32(i)
 	}
 	h.items = h.items[:n]
 	h.in[ex.order] = false
