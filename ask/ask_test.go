@@ -526,3 +526,30 @@ func TestFixedSign(t *testing.T) {
 		}
 	}
 }
+
+// TestSigned: a signed number with d decimals, its sign written only
+// where the number as written has a direction (hand-worked).
+func TestSigned(t *testing.T) {
+	for _, c := range []struct {
+		x    float64
+		d    int
+		want string
+	}{
+		{0.15, 2, "+0.15"},
+		{-0.15, 2, "-0.15"},
+		{0.01 / 3, 2, "0.00"},  // zero-pull.yaml's High: +0.0033
+		{-0.01 / 3, 2, "0.00"}, // and Low: −0.0033, "-0.00" with %+.2f
+		{0, 1, "0.0"},          // "+0.0" with %+.1f
+		{math.Copysign(0, -1), 1, "0.0"},
+		{0.04, 1, "0.0"},
+		{0.06, 1, "+0.1"},
+		{-0.06, 1, "-0.1"},
+		{12.345, 1, "+12.3"},
+		{math.NaN(), 1, NoNumber},
+		{math.Inf(1), 1, NoNumber},
+	} {
+		if got := Signed(c.x, c.d); got != c.want {
+			t.Errorf("Signed(%v, %d) = %q, want %q", c.x, c.d, got, c.want)
+		}
+	}
+}

@@ -302,10 +302,10 @@ func explainText(name string, is model.Issue, e answer.IssueExplanation) string 
 	case "compromise":
 		var top []string
 		for _, p := range e.Pulls[:min(2, len(e.Pulls))] {
-			top = append(top, fmt.Sprintf("%s (%+.*f, %s of the weight)", possessive(p.Name), d, float64(p.Pull), pct(p.Share)))
+			top = append(top, fmt.Sprintf("%s (%s, %s of the weight)", possessive(p.Name), Signed(float64(p.Pull), d), pct(p.Share)))
 		}
-		return fmt.Sprintf("%s: the capability×salience weighted mean of %d actors' positions. Measured from %s it is the sum of each actor's share × its distance (%+.*f in all); the largest pulls are %s.",
-			head, len(e.Pulls), origin, d, fc-e.Reference, strings.Join(top, " and "))
+		return fmt.Sprintf("%s: the capability×salience weighted mean of %d actors' positions. Measured from %s it is the sum of each actor's share × its distance (%s in all); the largest pulls are %s.",
+			head, len(e.Pulls), origin, Signed(fc-e.Reference, d), strings.Join(top, " and "))
 	case "median":
 		pv := e.Pivotal
 		if pv == nil {

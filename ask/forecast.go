@@ -360,6 +360,24 @@ func BinDecimals(bins []answer.SweepBin, d int) int {
 	return out
 }
 
+// Signed writes x with d decimals, as Decimals does, and its direction:
+// "+" before a number above zero, "-" before one below, and no sign on
+// one that reads as zero at d decimals ("0.0", neither "+0.0" nor
+// "-0.0": a sign says a direction the number as written cannot show). A
+// number that is not finite is NoNumber. Every door writes a signed
+// number (a pull, a shift, a gain) by this rule (the web app through
+// signed, the same rule).
+func Signed(x float64, d int) string {
+	if !finite(x) {
+		return NoNumber
+	}
+	s := fixed(x, d)
+	if x > 0 && strings.Trim(s, "0.") != "" {
+		return "+" + s
+	}
+	return s
+}
+
 // Decimals writes x with d decimals by OneDecimal's rule (OneDecimal is
 // Decimals(x, 1)): a number on an issue's scale is written
 // Decimals(x, issue.Decimals).

@@ -224,7 +224,7 @@ func drawsCells(lv answer.Lever, d int) table.Row {
 	if lv.MeanToward == nil || lv.Helps == nil {
 		return table.Row{ask.NoNumber, ask.NoNumber}
 	}
-	return table.Row{fmt.Sprintf("%+.*f", d+1, *lv.MeanToward), fmt.Sprintf("%.0f%%", 100**lv.Helps)}
+	return table.Row{ask.Signed(float64(*lv.MeanToward), d+1), fmt.Sprintf("%.0f%%", 100**lv.Helps)}
 }
 
 // leverLeftOut reports whether some draw of a is left out of a lever's
@@ -242,10 +242,12 @@ func leverLeftOut(a *answer.Advice) bool {
 }
 
 // shiftIsToward reports whether each lever's shift, as printed, is its
-// toward with a sign: the forecast comes as much closer as it moves.
+// toward with a sign: the forecast comes as much closer as it moves (a
+// toward that reads as zero has no sign, and its shift neither).
 func shiftIsToward(levers []answer.Lever, d int) bool {
 	for _, lv := range levers {
-		if s, t := signed(lv.Shift, d), signed(lv.Toward, d); s[1:] != t[1:] || t[0] != '+' {
+		s, t := signed(lv.Shift, d), signed(lv.Toward, d)
+		if strings.TrimLeft(s, "+-") != strings.TrimLeft(t, "+-") || strings.HasPrefix(t, "-") || t == ask.NoNumber {
 			return false
 		}
 	}
@@ -269,8 +271,5 @@ func costText(x float64) string {
 // as the sentences write it: a lever's effect is often smaller than the
 // scale's own step.
 func signed(x answer.Num, d int) string {
-	if !x.Finite() {
-		return ask.NoNumber
-	}
-	return fmt.Sprintf("%+.*f", d+1, float64(x))
+	return ask.Signed(float64(x), d+1)
 }

@@ -246,7 +246,7 @@ func membersTable(w io.Writer, ms []answer.EnsembleMember, d int) {
 			continue
 		}
 		t.AppendRow(table.Row{m.Model, fmt.Sprintf("%.3f", m.Fitted), fmt.Sprintf("%.3f", m.Weight),
-			shown(answer.IssueForecast{Forecast: m.Forecast, Settled: m.Settled, Range: m.Range}, d), fmt.Sprintf("%.*f", d+1, m.Contribution), fmt.Sprintf("%+.*f", d+1, m.Shift)})
+			shown(answer.IssueForecast{Forecast: m.Forecast, Settled: m.Settled, Range: m.Range}, d), fmt.Sprintf("%.*f", d+1, m.Contribution), ask.Signed(float64(m.Shift), d+1)})
 	}
 	t.Render()
 }
@@ -269,7 +269,7 @@ func snapTable(w io.Writer, cs []answer.SnapCandidate, d int) {
 			}
 		}
 		bonus := c.EndTerm + c.ReferenceTerm + c.StatedTerm + c.ShareTerm
-		t.AppendRow(table.Row{numD(c.Value, d), strings.Join(kind, ", "), fmt.Sprintf("%+.2f", c.DistanceTerm), fmt.Sprintf("%+.2f", bonus), fmt.Sprintf("%+.2f", c.Utility), fmt.Sprintf("%.1f%%", 100*c.Probability)})
+		t.AppendRow(table.Row{numD(c.Value, d), strings.Join(kind, ", "), ask.Signed(c.DistanceTerm, 2), ask.Signed(bonus, 2), ask.Signed(c.Utility, 2), fmt.Sprintf("%.1f%%", 100*c.Probability)})
 	}
 	t.Render()
 }
@@ -287,7 +287,7 @@ func pullText(model string, p answer.Num, d int) string {
 	case "nash":
 		return fmt.Sprintf("%+.3g", float64(p))
 	}
-	return fmt.Sprintf("%+.*f", d, float64(p))
+	return ask.Signed(float64(p), d)
 }
 
 // bar draws |x| of top as a bar of at most width, "◀" for a pull down and

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -68,15 +69,56 @@ func TestUnitScaleAsCommandLine(t *testing.T) {
 		}
 	}
 
-	e.do("explain", chromedp.Navigate(e.srv.URL+"/?scenario="+rec.ID+"#explain"),
+	gotHead, got := compromisePulls(t, e, rec.ID)
+	if w := "Issue A: " + head[1]; gotHead != w {
+		t.Errorf("the explanation's head %q, want %q as parley explain prints it", gotHead, w)
+	}
+	if strings.Join(got, " ") != strings.Join(pulls, " ") {
+		t.Errorf("the page's pulls %q, want %q as parley explain prints them", got, pulls)
+	}
+}
+
+// compromisePulls opens the stored scenario id's explanation by the
+// compromise and returns issue a's head and the pulls its chart writes.
+func compromisePulls(t *testing.T, e *e2e, id string) (string, []string) {
+	t.Helper()
+	e.do("explain", chromedp.Navigate(e.srv.URL+"/?scenario="+id+"#explain"),
 		chromedp.WaitVisible(chromedp.CSS(`[data-testid=explain-model]`)),
 		void(chromedp.Evaluate[bool](`(() => { const s = document.querySelector("[data-testid=explain-model]"); s.value = "compromise"; s.dispatchEvent(new Event("change")); return true })()`)),
 		e.poll(`!!document.querySelector('section[data-issue="a"] [data-testid=pull-chart]')`))
-	if got, w := get(t, e.bctx, "head", chromedp.Evaluate[string](`document.querySelector('section[data-issue="a"] h3').textContent`)), "Issue A: "+head[1]; got != w {
-		t.Errorf("the explanation's head %q, want %q as parley explain prints it", got, w)
+	head := get(t, e.bctx, "head", chromedp.Evaluate[string](`document.querySelector('section[data-issue="a"] h3').textContent`))
+	return head, get(t, e.bctx, "pulls", chromedp.Evaluate[[]string](`[...document.querySelectorAll('section[data-issue="a"] [data-testid=pull-chart] text.tick')].map((x) => x.textContent)`))
+}
+
+// TestPullReadingZeroAsCommandLine: a pull that reads as zero at the
+// issue's decimals has no sign at either door (ask.Signed, the page's
+// signed). cli/testdata/zero-pull.yaml's actors stand at 0.19, 0.21 and
+// 0.65 on a 0–1 issue whose status quo is 0.20, so their pulls are
+// −0.01 / 3, +0.01 / 3 and +0.45 / 3: "0.00", "0.00" and "+0.15", where
+// the command line wrote "-0.00" and "+0.00" and the page "0.00" and
+// "+0.00".
+func TestPullReadingZeroAsCommandLine(t *testing.T) {
+	const file = "../cli/testdata/zero-pull.yaml"
+	body, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
 	}
-	got := get(t, e.bctx, "pulls", chromedp.Evaluate[[]string](`[...document.querySelectorAll('section[data-issue="a"] [data-testid=pull-chart] text.tick')].map((x) => x.textContent)`))
-	if strings.Join(got, " ") != strings.Join(pulls, " ") {
-		t.Errorf("the page's pulls %q, want %q as parley explain prints them", got, pulls)
+	ex := parley(t, "explain", file, "-m", "compromise", "-q")
+	pull := map[string]string{}
+	for _, m := range regexp.MustCompile(`│ (\S+)\s+│ \S+\s+│ \S+\s+│ \S+\s+│ ([+-]?\d\S*)\s+│`).FindAllStringSubmatch(ex, -1) {
+		pull[m[1]] = m[2]
+	}
+	if want := map[string]string{"Low": "0.00", "High": "0.00", "Far": "+0.15"}; fmt.Sprint(pull) != fmt.Sprint(want) {
+		t.Fatalf("parley explain prints the pulls %q, want %q:\n%s", pull, want, ex)
+	}
+	e := startE2EWith(t, e2eOptions{empty: true})
+	rec := &store.Scenario{Name: "Pulls reading zero", Format: "yaml", Body: body}
+	if err := e.st.CreateScenario(e.ctx, rec); err != nil {
+		t.Fatal(err)
+	}
+	_, got := compromisePulls(t, e, rec.ID)
+	slices.Sort(got)
+	if strings.Join(got, " ") != "+0.15 0.00 0.00" {
+		t.Errorf("the page's pulls %q, want +0.15 and 0.00 twice as parley explain prints them", got)
 	}
 }

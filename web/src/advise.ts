@@ -4,7 +4,7 @@
 // this file only draws them.
 import { api, follow, inlineOrJob, defaults, APIError } from './api'
 import type { AnswerScenario, Scenario, Run, Settings } from './api'
-import { h, fmt, count, settingsText, noNumber, decimalsOf } from './util'
+import { h, fmt, signed, count, settingsText, noNumber, decimalsOf } from './util'
 
 export interface AdviseRequest extends Settings { snapshot?: string; variant?: string; actor: string; model?: string; issue?: string; step?: number; draws?: number; uniform?: boolean; seed?: number }
 export interface Lever {
@@ -102,7 +102,7 @@ export function renderAdvise(main: HTMLElement, ctx: AdviseContext) {
 }
 
 function num(x: number | null | undefined, d = 2): string {
-  return x === null || x === undefined ? noNumber : (x > 0 ? '+' : '') + fmt(x, d)
+  return signed(x, d)
 }
 
 // drawAdvice shows, per issue, the levers as a table with a bar for how

@@ -8,7 +8,7 @@
 // network of realised exchanges (actors as nodes, exchanges as edges) and
 // the externalities; smp lists each turn's bargains and options. Every
 // number is the API's; the page only draws it.
-import { h, s, fmt, color, rangeText, intervalText, noNumber, settingsText, errorText, decimalsOf } from './util'
+import { h, s, fmt, signed, color, rangeText, intervalText, noNumber, settingsText, errorText, decimalsOf } from './util'
 import { api, inlineOrJob, defaults } from './api'
 import type { AnswerScenario, Issue, Settings } from './api'
 
@@ -131,7 +131,7 @@ function ksTable(ie: IssueExplanation, ctx: ExplainContext, d: number): HTMLElem
 // of its fitted utility and its probability.
 function snapTable(se: SnapExplanation, d: number): HTMLElement {
   const kind = (c: SnapCandidate) => [c.stated && 'stated', c.end && 'end', c.reference && 'reference', c.option && 'option'].filter(Boolean).join(', ')
-  const t = (x: number) => (x === 0 ? '' : (x >= 0 ? '+' : '') + fmt(x, 2))
+  const t = (x: number) => (x === 0 ? '' : signed(x, 2))
   return h('table', { class: 'compare', 'data-testid': 'snap-candidates' },
     h('caption', {}, `Candidate outcomes: ${fmt(100 * (1 - se.continuous), 0)}% of the distribution, by utility = distance term + the bonus of its kind (coefficients fitted on DEU train); the other ${fmt(100 * se.continuous, 0)}% is a Laplace density of scale ${fmt(se.scale, d)} around the point. 80%: ${intervalText(se.interval80.lo, se.interval80.hi, d)}, 95%: ${intervalText(se.interval95.lo, se.interval95.hi, d)}.`),
     h('thead', {}, h('tr', {}, ...['Outcome', 'Kind', 'Distance', 'End', 'Reference', 'Stated', 'Share', 'Utility', 'P'].map((x) => h('th', { scope: 'col' }, x)))),
@@ -153,7 +153,7 @@ function membersTable(ie: IssueExplanation, d: number): HTMLElement {
     h('tbody', {}, ...ie.members!.map((m) => h('tr', { 'data-model': m.model, 'data-contribution': String(m.contribution) },
       h('th', { scope: 'row' }, m.model), h('td', {}, fmt(m.fitted, 3)), h('td', {}, m.failed ? `0 (failed: ${m.failed})` : fmt(m.weight, 3)),
       h('td', {}, m.failed ? noNumber : !m.settled && m.range ? `${rangeText(m.range.lo, m.range.hi, d)} (did not settle)` : fmt(m.forecast, d)),
-      h('td', {}, m.failed ? noNumber : fmt(m.contribution, d + 1)), h('td', {}, m.failed ? noNumber : (m.shift >= 0 ? '+' : '') + fmt(m.shift, d + 1))))))
+      h('td', {}, m.failed ? noNumber : fmt(m.contribution, d + 1)), h('td', {}, m.failed ? noNumber : signed(m.shift, d + 1))))))
 }
 
 // pullChart draws each actor's pull as a horizontal bar from zero.
@@ -168,7 +168,7 @@ function pullChart(ie: IssueExplanation, model: string, ctx: ExplainContext, d: 
     const y = 14 + i * row
     const w = (Math.abs(p.pull!) / top) * half
     const x = p.pull! < 0 ? mid - w : mid
-    const label = model === 'median' ? `${fmt(100 * p.pull!, 1)}%` : model === 'nash' ? p.pull!.toPrecision(3) : (p.pull! >= 0 ? '+' : '') + fmt(p.pull, d)
+    const label = model === 'median' ? `${fmt(100 * p.pull!, 1)}%` : model === 'nash' ? p.pull!.toPrecision(3) : signed(p.pull, d)
     svg.append(
       s('text', { x: lab - 8, y: y + 4, 'text-anchor': 'end', class: 'aname' }, ctx.actorName(p.actor)),
       s('rect', { x, y: y - 7, width: Math.max(1, w), height: 14, fill: p.pull! < 0 ? color(1) : color(0), class: 'pull', 'data-actor': p.actor, 'data-pull': String(p.pull) },

@@ -66,6 +66,15 @@ export function fmt(x: number | null | undefined, digits = 1): string {
   return /^-0(\.0*)?$/.test(out) ? out.slice(1) : out
 }
 
+// signed writes x with digits decimals, as fmt does, and its direction:
+// "+" before a number above zero and none on one that reads as zero
+// ("0.0", neither "+0.0" nor "-0.0"), as ask.Signed writes a pull, a
+// shift or a change at every other door.
+export function signed(x: number | null | undefined, digits = 1): string {
+  const out = fmt(x, digits)
+  return x !== null && x !== undefined && x > 0 && /[1-9]/.test(out) ? '+' + out : out
+}
+
 // gfmt writes x to digits significant digits by Go's %.{digits}g, the
 // command line's rule for its small quantities (a certificate gap,
 // cli/deal.go): the decimal nearest x's exact value, a tie rounded to
