@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"context"
+	"os"
 	"strconv"
 	"strings"
 	"testing"
@@ -13,26 +14,17 @@ import (
 	"parley/store"
 )
 
-// mixedScales has an issue on 0–100 (one decimal) before one on 0–1
-// (two, ask.ScaleDecimals), every actor of equal weight: the compromise
-// is 51.67 on big and 1.40 / 3 = 0.4667 on u.
-const mixedScales = `
-metadata: {id: mixed, title: Mixed scales, as_of: 2025-01-01}
-issues:
-  - {id: big, name: Big, reference: 20}
-  - {id: u, name: Unit, reference: 0.2, scale: {min: 0, max: 1}}
-actors:
-  - {id: north, name: North, capability: 1, capability_assumed: x}
-  - {id: south, name: South, capability: 1, capability_assumed: x}
-  - {id: west, name: West, capability: 1, capability_assumed: x}
-stances:
-  - {actor: north, issue: big, position: 10, salience: 1, assumed: x}
-  - {actor: south, issue: big, position: 55, salience: 1, assumed: x}
-  - {actor: west, issue: big, position: 90, salience: 1, assumed: x}
-  - {actor: north, issue: u, position: 0.30, salience: 1, assumed: x}
-  - {actor: south, issue: u, position: 0.45, salience: 1, assumed: x}
-  - {actor: west, issue: u, position: 0.65, salience: 1, assumed: x}
-`
+// mixedScales is ask/testdata/mixed-scales.yaml: an issue on 0–100 (one
+// decimal) before one on 0–1 (two, ask.ScaleDecimals), every actor of
+// equal weight: the compromise is 51.67 on big and 1.40 / 3 = 0.4667 on u.
+func mixedScales(t *testing.T) string {
+	t.Helper()
+	b, err := os.ReadFile("../ask/testdata/mixed-scales.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
 
 // TestDealSlidersOnTheScale: the deal view's sliders step by ten of the
 // issue's last decimal and start at the forecast on that step: on the
@@ -44,7 +36,7 @@ stances:
 // value the zone's table gives the package, 0.47 and not 0.5 on 0–1.
 func TestDealSlidersOnTheScale(t *testing.T) {
 	e := startE2EWith(t, e2eOptions{empty: true})
-	rec := &store.Scenario{Name: "Mixed scales", Format: "yaml", Body: []byte(mixedScales)}
+	rec := &store.Scenario{Name: "Mixed scales", Format: "yaml", Body: []byte(mixedScales(t))}
 	if err := e.st.CreateScenario(e.ctx, rec); err != nil {
 		t.Fatal(err)
 	}
@@ -90,7 +82,7 @@ func TestDealSlidersOnTheScale(t *testing.T) {
 // where the page wrote three significant figures ("0.45 → 0.5",
 // "55 → 60").
 func TestAdviceChangeOnTheScale(t *testing.T) {
-	in, err := ask.Load("mixed.yaml", []byte(mixedScales), ask.LoadOptions{})
+	in, err := ask.Load("mixed.yaml", []byte(mixedScales(t)), ask.LoadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -105,7 +97,7 @@ func TestAdviceChangeOnTheScale(t *testing.T) {
 		t.Fatal(err)
 	}
 	e := startE2EWith(t, e2eOptions{empty: true})
-	rec := &store.Scenario{Name: "Mixed scales", Format: "yaml", Body: []byte(mixedScales)}
+	rec := &store.Scenario{Name: "Mixed scales", Format: "yaml", Body: []byte(mixedScales(t))}
 	if err := e.st.CreateScenario(e.ctx, rec); err != nil {
 		t.Fatal(err)
 	}
@@ -124,8 +116,9 @@ func TestAdviceChangeOnTheScale(t *testing.T) {
 // ⌈0.5033⌉ in tenths, 0.4 to 0.6, where whole numbers left it the whole
 // scale, 0 to 1.
 func TestTornadoAxisOnTheScale(t *testing.T) {
-	body := strings.Replace(mixedScales, "position: 0.30, salience: 1, assumed: x}", "position: 0.30, salience: 1, range: {position: [0.25, 0.35]}, assumed: x}", 1)
-	if body == mixedScales {
+	mixed := mixedScales(t)
+	body := strings.Replace(mixed, "position: 0.30, salience: 1, assumed: x}", "position: 0.30, salience: 1, range: {position: [0.25, 0.35]}, assumed: x}", 1)
+	if body == mixed {
 		t.Fatal("no range added")
 	}
 	e := startE2EWith(t, e2eOptions{empty: true})
