@@ -4,6 +4,9 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"slices"
+	"strconv"
+	"strings"
 	"time"
 
 	"parley/answer"
@@ -80,6 +83,14 @@ func Backtest(ctx context.Context, c *Case, req answer.BacktestRequest) (*answer
 		}
 		out.Models = append(out.Models, bm)
 	}
+	var scales []scoredScale
+	for _, o := range out.Outcomes {
+		k := c.Header.IssueIndex(o.Issue)
+		scales = append(scales, scoredScale{c.Header.Issues[k].Name, c.Header.Issues[k].Min, c.Header.Issues[k].Max})
+	}
+	if w := scalesDiffer("scored outcomes", scales); w != "" {
+		out.Warnings = append(out.Warnings, w)
+	}
 	switch n := len(out.Outcomes); {
 	case n == 0:
 		out.Warnings = append(out.Warnings, fmt.Sprintf("no outcome is recorded after %s: nothing to score (add an outcomes section, docs/format.md)", asOf))
@@ -87,6 +98,37 @@ func Backtest(ctx context.Context, c *Case, req answer.BacktestRequest) (*answer
 		out.Warnings = append(out.Warnings, fmt.Sprintf("only %d outcomes scored: too few to rank the models (%d needed); read each score on its own", n, MinRanked))
 	}
 	return out, nil
+}
+
+// scoredScale is the scale of an issue whose outcome is scored.
+type scoredScale struct {
+	name     string
+	min, max float64
+}
+
+// scalesDiffer warns, naming them, when the scales of the scored issues
+// differ in width: MAE and CRPS are means of errors as they stand, in
+// each issue's own units, so where a 0–100 issue is scored beside a 0–1
+// one the first's errors decide the mean and the second's count for
+// almost nothing. Each outcome's own error, against its own scale, is
+// the score to read there. The warning names each width once, by the
+// first issue that has it ("Budget 0–100, Share 0–1"). what says what
+// was scored ("scored outcomes", "graded questions").
+func scalesDiffer(what string, scales []scoredScale) string {
+	var seen []scoredScale
+	for _, sc := range scales {
+		if !slices.ContainsFunc(seen, func(x scoredScale) bool { return x.max-x.min == sc.max-sc.min }) {
+			seen = append(seen, sc)
+		}
+	}
+	if len(seen) < 2 {
+		return ""
+	}
+	names := make([]string, len(seen))
+	for i, sc := range seen {
+		names[i] = fmt.Sprintf("%s %s–%s", sc.name, strconv.FormatFloat(sc.min, 'f', -1, 64), strconv.FormatFloat(sc.max, 'f', -1, 64))
+	}
+	return fmt.Sprintf("the %s are on scales of different widths (%s): MAE and CRPS average their errors as they stand, so a wider scale's errors weigh more; read each outcome's error against its own scale", what, strings.Join(names, ", "))
 }
 
 // scoredIssue reports whether an outcome of the issue is scored.

@@ -116,3 +116,42 @@ func TestBacktestKeepsNotes(t *testing.T) {
 		}
 	}
 }
+
+// TestBacktestWarnsOfMixedScales: outcomes scored on issues of different
+// widths are averaged as they stand, and the answer says so, naming the
+// scales. ask/testdata/mixed-scales.yaml with an outcome on each issue:
+// the compromise forecasts (10 + 55 + 90)/3 = 51.67 on Big (0–100),
+// 11.67 from 40, and 1.40/3 = 0.4667 on Unit (0–1), 0.0567 from 0.41:
+// MAE (11.667 + 0.0567)/2 = 5.862, nearly all of it Big's. One outcome
+// alone, or two on one scale (the backtest case's), draws no warning.
+func TestBacktestWarnsOfMixedScales(t *testing.T) {
+	doc := strings.Replace(mixedScales(t), "as_of: 2025-01-01}", "as_of: 2025-01-01, sources: [{id: memo, title: Memo, date: 2025-03-01}]}", 1) + `outcomes:
+  - {issue: big, value: 40, date: 2025-03-01, evidence: [{source: memo, quote: "forty"}]}
+  - {issue: u, value: 0.41, date: 2025-03-01, evidence: [{source: memo, quote: "0.41"}]}
+`
+	req := answer.NewBacktestRequest()
+	req.Models = []string{"compromise"}
+	b, err := Backtest(context.Background(), loadCase(t, "mixed.yaml", doc), req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := float64(b.Models[0].MAE), (155.0/3-40+(0.41-1.40/3)*-1)/2; math.Abs(got-want) > 1e-9 {
+		t.Errorf("MAE %v, want %v", got, want)
+	}
+	const want = "the scored outcomes are on scales of different widths (Big 0–100, Unit 0–1): MAE and CRPS average their errors as they stand, so a wider scale's errors weigh more; read each outcome's error against its own scale"
+	if !slices.Contains(b.Warnings, want) {
+		t.Errorf("warnings %q, want among them %q", b.Warnings, want)
+	}
+	b, err = Backtest(context.Background(), backtestCase(t, "base"), req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range b.Warnings {
+		if strings.Contains(w, "different widths") {
+			t.Errorf("two outcomes on 0–100 scales warn %q", w)
+		}
+	}
+	if got := scalesDiffer("graded questions", []scoredScale{{"A", 0, 1}, {"B", 5, 6}, {"C", 0, 100}, {"D", -50, 50}}); got != "the graded questions are on scales of different widths (A 0–1, C 0–100): MAE and CRPS average their errors as they stand, so a wider scale's errors weigh more; read each outcome's error against its own scale" {
+		t.Errorf("scalesDiffer names each width once, by its first issue: %q", got)
+	}
+}

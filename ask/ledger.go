@@ -119,6 +119,7 @@ func LedgerGrade(in *Input, entries []answer.LedgerEntry) *answer.LedgerGrade {
 	by := map[string]*acc{}
 	id := in.Scenario.Metadata.ID
 	other := 0
+	var scales []scoredScale
 	for _, e := range entries {
 		if e.Scenario != id {
 			other++
@@ -151,11 +152,18 @@ func LedgerGrade(in *Input, entries []answer.LedgerEntry) *answer.LedgerGrade {
 			}
 			if graded {
 				g.Graded++
+				if is := in.Scenario.Issue(o.Issue); is != nil {
+					lo, hi := is.Bounds()
+					scales = append(scales, scoredScale{is.Name, lo, hi})
+				}
 			}
 		}
 	}
 	if other > 0 {
 		g.Warnings = append(g.Warnings, fmt.Sprintf("%d entries are about other scenarios than %s and are not graded here", other, id))
+	}
+	if w := scalesDiffer("graded questions", scales); w != "" {
+		g.Warnings = append(g.Warnings, w)
 	}
 	for name, a := range by {
 		m := answer.LedgerModel{Model: name, N: a.n, MAE: answer.Num(a.ae / float64(a.n)), CRPS: answer.Num(a.crps / float64(a.n)), Coverage80: answer.Num(math.NaN())}
