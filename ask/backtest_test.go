@@ -2,6 +2,7 @@ package ask
 
 import (
 	"context"
+	"encoding/json"
 	"math"
 	"os"
 	"slices"
@@ -141,6 +142,23 @@ func TestBacktestWarnsOfMixedScales(t *testing.T) {
 	const want = "the scored outcomes are on scales of different widths (Big 0–100, Unit 0–1): MAE and CRPS average their errors as they stand, so a wider scale's errors weigh more; read each outcome's error against its own scale"
 	if !slices.Contains(b.Warnings, want) {
 		t.Errorf("warnings %q, want among them %q", b.Warnings, want)
+	}
+	// ledger grade, the same case sealed and graded: its two questions
+	c := loadCase(t, "mixed.yaml", doc)
+	freq := answer.NewForecastRequest()
+	freq.Models = []string{"compromise"}
+	e, _, err := LedgerRecord(context.Background(), c, freq, "2025-01-02", "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	line, _ := json.Marshal(e)
+	entries, err := ReadLedger("l.jsonl", append(line, '\n'))
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := LedgerGrade(c.Input, entries)
+	if w := strings.Replace(want, "scored outcomes", "graded questions", 1); g.Graded != 2 || !slices.Contains(g.Warnings, w) {
+		t.Errorf("ledger grade: %d graded, warnings %q, want among them %q", g.Graded, g.Warnings, w)
 	}
 	b, err = Backtest(context.Background(), backtestCase(t, "base"), req)
 	if err != nil {
