@@ -28,6 +28,10 @@ type Backtest struct {
 	// Outcomes are the outcomes scored, in the scenario's order.
 	Outcomes []BacktestOutcome `json:"outcomes"`
 	Models   []BacktestModel   `json:"models"`
+	// ScoreDecimals is how many decimals the models' MAE and CRPS are
+	// written with: the most of the scored issues' (Issue.Decimals), so
+	// that an error on a 0–1 issue is not rounded away; 1 with none.
+	ScoreDecimals int `json:"score_decimals"`
 	// Warnings say what limits the reading (too few outcomes to rank the
 	// models, outcomes left out).
 	Warnings []string `json:"warnings"`

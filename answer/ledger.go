@@ -47,8 +47,11 @@ type LedgerGrade struct {
 	// Models are per model, ranked by MAE when Ranked, else by name.
 	Models []LedgerModel `json:"models"`
 	// Ranked is false when fewer than 10 questions are graded.
-	Ranked   bool     `json:"ranked"`
-	Warnings []string `json:"warnings"`
+	Ranked bool `json:"ranked"`
+	// ScoreDecimals is how many decimals the MAE and CRPS are written
+	// with: the most of the graded issues' (Issue.Decimals); 1 with none.
+	ScoreDecimals int      `json:"score_decimals"`
+	Warnings      []string `json:"warnings"`
 }
 
 // LedgerModel is one model's grade.

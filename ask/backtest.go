@@ -88,6 +88,7 @@ func Backtest(ctx context.Context, c *Case, req answer.BacktestRequest) (*answer
 		k := c.Header.IssueIndex(o.Issue)
 		scales = append(scales, scoredScale{c.Header.Issues[k].Name, c.Header.Issues[k].Min, c.Header.Issues[k].Max})
 	}
+	out.ScoreDecimals = scoreDecimals(scales)
 	if w := scalesDiffer("scored outcomes", scales); w != "" {
 		out.Warnings = append(out.Warnings, w)
 	}
@@ -104,6 +105,17 @@ func Backtest(ctx context.Context, c *Case, req answer.BacktestRequest) (*answer
 type scoredScale struct {
 	name     string
 	min, max float64
+}
+
+// scoreDecimals is the decimals an MAE or a CRPS over errors on these
+// scales is written with: the most any of them has (ScaleDecimals), 1
+// with none.
+func scoreDecimals(scales []scoredScale) int {
+	d := 1
+	for _, sc := range scales {
+		d = max(d, ScaleDecimals(sc.min, sc.max))
+	}
+	return d
 }
 
 // scalesDiffer warns, naming them, when the scales of the scored issues

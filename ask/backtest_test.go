@@ -143,6 +143,9 @@ func TestBacktestWarnsOfMixedScales(t *testing.T) {
 	if !slices.Contains(b.Warnings, want) {
 		t.Errorf("warnings %q, want among them %q", b.Warnings, want)
 	}
+	if b.ScoreDecimals != 2 { // Unit's two (0–1) over Big's one
+		t.Errorf("score decimals %d, want 2", b.ScoreDecimals)
+	}
 	// ledger grade, the same case sealed and graded: its two questions
 	c := loadCase(t, "mixed.yaml", doc)
 	freq := answer.NewForecastRequest()
@@ -160,9 +163,15 @@ func TestBacktestWarnsOfMixedScales(t *testing.T) {
 	if w := strings.Replace(want, "scored outcomes", "graded questions", 1); g.Graded != 2 || !slices.Contains(g.Warnings, w) {
 		t.Errorf("ledger grade: %d graded, warnings %q, want among them %q", g.Graded, g.Warnings, w)
 	}
+	if g.ScoreDecimals != 2 {
+		t.Errorf("ledger grade's score decimals %d, want 2", g.ScoreDecimals)
+	}
 	b, err = Backtest(context.Background(), backtestCase(t, "base"), req)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if b.ScoreDecimals != 1 {
+		t.Errorf("two outcomes on 0–100 scales: score decimals %d, want 1", b.ScoreDecimals)
 	}
 	for _, w := range b.Warnings {
 		if strings.Contains(w, "different widths") {

@@ -162,6 +162,7 @@ func LedgerGrade(in *Input, entries []answer.LedgerEntry) *answer.LedgerGrade {
 	if other > 0 {
 		g.Warnings = append(g.Warnings, fmt.Sprintf("%d entries are about other scenarios than %s and are not graded here", other, id))
 	}
+	g.ScoreDecimals = scoreDecimals(scales)
 	if w := scalesDiffer("graded questions", scales); w != "" {
 		g.Warnings = append(g.Warnings, w)
 	}

@@ -106,14 +106,7 @@ func scoresTable(w io.Writer, b *answer.Backtest, l layout) {
 	for _, o := range b.Outcomes {
 		hdr = append(hdr, o.Issue+sep+o.Date)
 	}
-	// The MAE and the CRPS are errors along the scored issues' scales:
-	// written with the most decimals any of those issues has (one on
-	// 0–100; two where a 0–1 issue is scored, whose errors one decimal
-	// would round away).
-	sd := 1
-	for _, o := range b.Outcomes {
-		sd = max(sd, b.Scenario.IssueDecimals(o.Issue))
-	}
+	sd := b.ScoreDecimals // the MAE's and the CRPS's
 	// rows[i] are model i's cells after its name, a column of hdr each.
 	rows := make([][]string, len(b.Models))
 	for i, m := range b.Models {

@@ -154,16 +154,7 @@ at least 10 graded questions; with fewer the answer says so and ranks none.`,
 			if format == "json" {
 				return writeJSON(cmd.OutOrStdout(), g)
 			}
-			// The MAE and the CRPS are errors along the scenario's
-			// scales: written with the most decimals any of its issues
-			// has (ask.ScaleDecimals; one on 0–100, two with a 0–1
-			// issue).
-			sd := 1
-			for _, is := range in.Scenario.Issues {
-				lo, hi := is.Bounds()
-				sd = max(sd, ask.ScaleDecimals(lo, hi))
-			}
-			ledgerTable(cmd.OutOrStdout(), g, sd)
+			ledgerTable(cmd.OutOrStdout(), g)
 			return nil
 		},
 	}
@@ -174,8 +165,10 @@ at least 10 graded questions; with fewer the answer says so and ranks none.`,
 	return cmd
 }
 
-// ledgerTable prints the grade, an MAE and a CRPS with d decimals.
-func ledgerTable(w io.Writer, g *answer.LedgerGrade, d int) {
+// ledgerTable prints the grade, an MAE and a CRPS with its
+// ScoreDecimals.
+func ledgerTable(w io.Writer, g *answer.LedgerGrade) {
+	d := g.ScoreDecimals
 	fmt.Fprintf(w, "%d entries, %d questions graded\n", g.Entries, g.Graded)
 	if len(g.Models) > 0 {
 		t := newTable(w)
