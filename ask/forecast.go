@@ -372,7 +372,7 @@ func Signed(x float64, d int) string {
 		return NoNumber
 	}
 	s := fixed(x, d)
-	if x > 0 && strings.Trim(s, "0.") != "" {
+	if x > 0 && !readsZero(s) {
 		return "+" + s
 	}
 	return s
@@ -397,11 +397,15 @@ const NoNumber = model.NoNumber
 // (d = 1) and RangeText's wider ends follow.
 func fixed(x float64, d int) string {
 	s := strconv.FormatFloat(x, 'f', d, 64)
-	if strings.Trim(s, "-0.") == "" {
+	if readsZero(s) {
 		return strings.TrimPrefix(s, "-")
 	}
 	return s
 }
+
+// readsZero says whether a number written by fixed reads as zero ("0.0",
+// "-0.00"): fixed leaves it unsigned, Signed gives it no "+".
+func readsZero(s string) bool { return strings.Trim(s, "-0.") == "" }
 
 // settling is what the last rounds of a model say about its forecast.
 type settling struct {
