@@ -116,36 +116,31 @@ func renamedKeys(old, n *yaml.Node) map[int]int {
 			added = append(added, i/2)
 		}
 	}
+	// gone: the keys old has and n lacks, in old's order, −1 once taken
 	var gone []int
 	for j := 0; j+1 < len(old.Content); j += 2 {
 		if !kept[old.Content[j].Value] {
 			gone = append(gone, j/2)
 		}
 	}
-	free := map[int]bool{}
-	for _, j := range gone {
-		free[j] = true
+	// take gives new key i the first key gone, not yet taken, that fits
+	take := func(i int, fits func(j int) bool) bool {
+		for g, j := range gone {
+			if j >= 0 && fits(j) {
+				took[i], gone[g] = j, -1
+				return true
+			}
+		}
+		return false
 	}
 	var left []int
 	for _, i := range added {
-		found := false
-		for _, j := range gone {
-			if free[j] && sameValue(old.Content[2*j+1], n.Content[2*i+1]) {
-				took[i], free[j], found = j, false, true
-				break
-			}
-		}
-		if !found {
+		if !take(i, func(j int) bool { return sameValue(old.Content[2*j+1], n.Content[2*i+1]) }) {
 			left = append(left, i)
 		}
 	}
 	for _, i := range left {
-		for _, j := range gone {
-			if free[j] {
-				took[i], free[j] = j, false
-				break
-			}
-		}
+		take(i, func(int) bool { return true })
 	}
 	return took
 }
