@@ -5,28 +5,13 @@ import (
 	"testing"
 )
 
-// weighted has Issue A's qmv rule list South before North, and West
-// last, by its alias w.
-const weighted = `metadata:
-  id: weighted
-  title: Weighted
-  as_of: "2025-01-01"
-issues:
-  - id: a
-    name: Issue A
-    decision:
-      rule: qmv
-      weights: {south: 2, north: 3, w: 2}
-      quota: 4
-actors:
-  - {id: north, name: North, capability: 2, capability_assumed: an example}
-  - {id: south, name: South, capability: 1, capability_assumed: an example}
-  - {id: west, name: West, capability: 1, capability_assumed: an example, aliases: [w]}
-stances:
-  - {actor: north, issue: a, position: 20, salience: 1, assumed: an example}
-  - {actor: south, issue: a, position: 80, salience: 1, assumed: an example}
-  - {actor: west, issue: a, position: 50, salience: 1, assumed: an example}
-`
+// weighted is duplicateVotes (the same actors, stances and qmv rule)
+// with Issue A's weights listing South before North, and West last, by
+// its alias w.
+var weighted = strings.NewReplacer(
+	"id: duplicate-votes", "id: weighted", "title: Duplicate votes", "title: Weighted",
+	"weights: {north: 3, south: 2, w: 2}", "weights: {south: 2, north: 3, w: 2}",
+).Replace(duplicateVotes)
 
 // TestBuilderWeightsKeepOrder renames North to nord and back, and South
 // to sud and back, takes the alias w away from West (its votes then
