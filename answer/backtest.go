@@ -32,6 +32,10 @@ type Backtest struct {
 	// written with: the most of the scored issues' (Issue.Decimals), so
 	// that an error on a 0–1 issue is not rounded away; 1 with none.
 	ScoreDecimals int `json:"score_decimals"`
+	// MixedScales is true when the scored issues' scales differ in width:
+	// then MAE and CRPS mix units, and the models' MAEPct and CRPSPct are
+	// the scores that compare them (the doors show those too).
+	MixedScales bool `json:"mixed_scales"`
 	// Warnings say what limits the reading (too few outcomes to rank the
 	// models, outcomes left out).
 	Warnings []string `json:"warnings"`
@@ -69,6 +73,12 @@ type BacktestModel struct {
 	MAE        Num `json:"mae"`
 	OptionHits int `json:"option_hits"`
 	CRPS       Num `json:"crps"`
+	// MAEPct and CRPSPct are the same means with each outcome's error
+	// first taken as a percent of its issue's scale (100 × error ÷
+	// (max − min)): scale-free, so they compare errors on scales of
+	// different widths; on 0–100 scales they equal MAE and CRPS.
+	MAEPct  Num `json:"mae_pct"`
+	CRPSPct Num `json:"crps_pct"`
 	// Coverage80 and Coverage95 are the shares of outcomes inside the
 	// model's intervals; null for a model without a distribution.
 	Coverage80 Num `json:"coverage80"`

@@ -44,14 +44,19 @@ type LedgerGrade struct {
 	// outcome) questions graded.
 	Entries int `json:"entries"`
 	Graded  int `json:"graded"`
-	// Models are per model, ranked by MAE when Ranked, else by name.
+	// Models are per model, ranked by MAEPct when Ranked (the same
+	// order as MAE where every graded issue's scale has one width), else
+	// by name.
 	Models []LedgerModel `json:"models"`
 	// Ranked is false when fewer than 10 questions are graded.
 	Ranked bool `json:"ranked"`
 	// ScoreDecimals is how many decimals the MAE and CRPS are written
 	// with: the most of the graded issues' (Issue.Decimals); 1 with none.
-	ScoreDecimals int      `json:"score_decimals"`
-	Warnings      []string `json:"warnings"`
+	ScoreDecimals int `json:"score_decimals"`
+	// MixedScales is true when the graded issues' scales differ in
+	// width, as in Backtest.
+	MixedScales bool     `json:"mixed_scales"`
+	Warnings    []string `json:"warnings"`
 }
 
 // LedgerModel is one model's grade.
@@ -60,8 +65,12 @@ type LedgerModel struct {
 	N     int    `json:"n"`
 	MAE   Num    `json:"mae"`
 	CRPS  Num    `json:"crps"`
+	// MAEPct and CRPSPct are the means of each question's error as a
+	// percent of its issue's scale, as in BacktestModel.
+	MAEPct  Num `json:"mae_pct"`
+	CRPSPct Num `json:"crps_pct"`
 	// Coverage80 is null for a model without a distribution.
 	Coverage80 Num `json:"coverage80"`
-	// Rank is 1 for the lowest MAE; 0 when not ranked.
+	// Rank is 1 for the lowest MAEPct; 0 when not ranked.
 	Rank int `json:"rank"`
 }

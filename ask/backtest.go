@@ -57,8 +57,13 @@ func Backtest(ctx context.Context, c *Case, req answer.BacktestRequest) (*answer
 	if n := len(all) - len(scored); n > 0 {
 		out.Warnings = append(out.Warnings, fmt.Sprintf("%d of the %d recorded outcomes are dated on or before %s or after the end date, and are not scored", n, len(all), asOf))
 	}
+	var scales []scoredScale
+	var pct []float64 // per outcome: 100 ÷ its issue's scale width
 	for _, o := range scored {
 		k := c.Header.IssueIndex(o.Issue)
+		is := c.Header.Issues[k]
+		scales = append(scales, scoredScale{is.Name, is.Min, is.Max})
+		pct = append(pct, 100/(is.Max-is.Min))
 		bo := answer.BacktestOutcome{Issue: o.Issue, Name: c.Header.Issues[k].Name, Date: o.Date, Value: o.Value, Options: c.Header.Nearest(k, o.Value)}
 		if bo.Options == nil {
 			bo.Options = []answer.Anchor{}
@@ -71,7 +76,7 @@ func Backtest(ctx context.Context, c *Case, req answer.BacktestRequest) (*answer
 	for _, m := range f.Models {
 		bm := answer.BacktestModel{Model: m.Model, Error: m.Error, Err: m.Err, Scores: []answer.BacktestScore{}}
 		if m.Error == "" {
-			bm = scoreBacktest(m, out.Outcomes)
+			bm = scoreBacktest(m, out.Outcomes, pct)
 			bm.Notes = m.Notes
 			for _, x := range m.Issues {
 				if x.Settled || x.Range == nil || !scoredIssue(out.Outcomes, x.Issue) {
@@ -83,13 +88,9 @@ func Backtest(ctx context.Context, c *Case, req answer.BacktestRequest) (*answer
 		}
 		out.Models = append(out.Models, bm)
 	}
-	var scales []scoredScale
-	for _, o := range out.Outcomes {
-		k := c.Header.IssueIndex(o.Issue)
-		scales = append(scales, scoredScale{c.Header.Issues[k].Name, c.Header.Issues[k].Min, c.Header.Issues[k].Max})
-	}
 	out.ScoreDecimals = scoreDecimals(scales)
-	if w := scalesDiffer("scored outcomes", scales); w != "" {
+	if w := scalesDiffer("scored outcomes", "", scales); w != "" {
+		out.MixedScales = true
 		out.Warnings = append(out.Warnings, w)
 	}
 	switch n := len(out.Outcomes); {
@@ -107,6 +108,10 @@ type scoredScale struct {
 	min, max float64
 }
 
+// PctDecimals is the decimals of MAE % and CRPS %: a percent of a scale
+// is a number on a 0–100 scale, so ScaleDecimals(0, 100).
+const PctDecimals = 1
+
 // scoreDecimals is the decimals an MAE or a CRPS over errors on these
 // scales is written with: the most any of them has (ScaleDecimals), 1
 // with none.
@@ -122,11 +127,12 @@ func scoreDecimals(scales []scoredScale) int {
 // differ in width: MAE and CRPS are means of errors as they stand, in
 // each issue's own units, so where a 0–100 issue is scored beside a 0–1
 // one the first's errors decide the mean and the second's count for
-// almost nothing. Each outcome's own error, against its own scale, is
-// the score to read there. The warning names each width once, by the
-// first issue that has it ("Budget 0–100, Share 0–1"). what says what
-// was scored ("scored outcomes", "graded questions").
-func scalesDiffer(what string, scales []scoredScale) string {
+// almost nothing. MAE % and CRPS % (each error as a percent of its own
+// scale) are the scores that compare models there. The warning names
+// each width once, by the first issue that has it ("Budget 0–100, Share
+// 0–1"). what says what was scored ("scored outcomes", "graded
+// questions"); more ends the sentence (how the models are ranked).
+func scalesDiffer(what, more string, scales []scoredScale) string {
 	var seen []scoredScale
 	for _, sc := range scales {
 		if !slices.ContainsFunc(seen, func(x scoredScale) bool { return x.max-x.min == sc.max-sc.min }) {
@@ -140,7 +146,7 @@ func scalesDiffer(what string, scales []scoredScale) string {
 	for i, sc := range seen {
 		names[i] = fmt.Sprintf("%s %s–%s", sc.name, strconv.FormatFloat(sc.min, 'f', -1, 64), strconv.FormatFloat(sc.max, 'f', -1, 64))
 	}
-	return fmt.Sprintf("the %s are on scales of different widths (%s): MAE and CRPS average their errors as they stand, so a wider scale's errors weigh more; read each outcome's error against its own scale", what, strings.Join(names, ", "))
+	return fmt.Sprintf("the %s are on scales of different widths (%s): MAE and CRPS average their errors as they stand, so a wider scale's errors weigh more; MAE %% and CRPS %% take each error as a percent of its own scale, and compare the models across them%s", what, strings.Join(names, ", "), more)
 }
 
 // scoredIssue reports whether an outcome of the issue is scored.
@@ -153,12 +159,13 @@ func scoredIssue(os []answer.BacktestOutcome, issue string) bool {
 	return false
 }
 
-// scoreBacktest scores one model's forecasts against the outcomes.
-func scoreBacktest(m answer.ModelForecast, outcomes []answer.BacktestOutcome) answer.BacktestModel {
+// scoreBacktest scores one model's forecasts against the outcomes; pct
+// is, per outcome, 100 ÷ its issue's scale width (for MAEPct, CRPSPct).
+func scoreBacktest(m answer.ModelForecast, outcomes []answer.BacktestOutcome, pct []float64) answer.BacktestModel {
 	bm := answer.BacktestModel{Model: m.Model, Scores: []answer.BacktestScore{}}
-	var sumAE, sumCRPS float64
+	var sumAE, sumCRPS, sumAEPct, sumCRPSPct float64
 	var nDist, in80, in95 int
-	for _, o := range outcomes {
+	for i, o := range outcomes {
 		var f *answer.IssueForecast
 		for j := range m.Issues {
 			if m.Issues[j].Issue == o.Issue {
@@ -195,15 +202,18 @@ func scoreBacktest(m answer.ModelForecast, outcomes []answer.BacktestOutcome) an
 		bm.N++
 		sumAE += ae
 		sumCRPS += float64(s.CRPS)
+		sumAEPct += ae * pct[i]
+		sumCRPSPct += float64(s.CRPS) * pct[i]
 		if s.OptionHit {
 			bm.OptionHits++
 		}
 		bm.Scores = append(bm.Scores, s)
 	}
 	nan := answer.Num(math.NaN())
-	bm.MAE, bm.CRPS, bm.Coverage80, bm.Coverage95 = nan, nan, nan, nan
-	if bm.N > 0 {
-		bm.MAE, bm.CRPS = answer.Num(sumAE/float64(bm.N)), answer.Num(sumCRPS/float64(bm.N))
+	bm.MAE, bm.CRPS, bm.MAEPct, bm.CRPSPct, bm.Coverage80, bm.Coverage95 = nan, nan, nan, nan, nan, nan
+	if n := float64(bm.N); n > 0 {
+		bm.MAE, bm.CRPS = answer.Num(sumAE/n), answer.Num(sumCRPS/n)
+		bm.MAEPct, bm.CRPSPct = answer.Num(sumAEPct/n), answer.Num(sumCRPSPct/n)
 	}
 	if nDist > 0 {
 		bm.Coverage80, bm.Coverage95 = answer.Num(float64(in80)/float64(nDist)), answer.Num(float64(in95)/float64(nDist))

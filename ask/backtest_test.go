@@ -3,6 +3,7 @@ package ask
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"math"
 	"os"
 	"slices"
@@ -123,8 +124,10 @@ func TestBacktestKeepsNotes(t *testing.T) {
 // scales. ask/testdata/mixed-scales.yaml with an outcome on each issue:
 // the compromise forecasts (10 + 55 + 90)/3 = 51.67 on Big (0–100),
 // 11.67 from 40, and 1.40/3 = 0.4667 on Unit (0–1), 0.0567 from 0.41:
-// MAE (11.667 + 0.0567)/2 = 5.862, nearly all of it Big's. One outcome
-// alone, or two on one scale (the backtest case's), draws no warning.
+// MAE (11.667 + 0.0567)/2 = 5.862, nearly all of it Big's; as percents
+// of each scale, MAE % (11.667 + 5.667)/2 = 8.667. One outcome alone, or
+// two on one scale (the backtest case's), draws no warning and marks no
+// mixed scales.
 func TestBacktestWarnsOfMixedScales(t *testing.T) {
 	doc := strings.Replace(mixedScales(t), "as_of: 2025-01-01}", "as_of: 2025-01-01, sources: [{id: memo, title: Memo, date: 2025-03-01}]}", 1) + `outcomes:
   - {issue: big, value: 40, date: 2025-03-01, evidence: [{source: memo, quote: "forty"}]}
@@ -139,7 +142,16 @@ func TestBacktestWarnsOfMixedScales(t *testing.T) {
 	if got, want := float64(b.Models[0].MAE), (155.0/3-40+(0.41-1.40/3)*-1)/2; math.Abs(got-want) > 1e-9 {
 		t.Errorf("MAE %v, want %v", got, want)
 	}
-	const want = "the scored outcomes are on scales of different widths (Big 0–100, Unit 0–1): MAE and CRPS average their errors as they stand, so a wider scale's errors weigh more; read each outcome's error against its own scale"
+	if got, want := float64(b.Models[0].MAEPct), (155.0/3-40+(1.40/3-0.41)*100)/2; math.Abs(got-want) > 1e-9 || math.Abs(want-8.6667) > 1e-4 {
+		t.Errorf("MAE %% %v, want %v (8.6667)", got, want)
+	}
+	if b.Models[0].CRPSPct != b.Models[0].MAEPct { // a point forecast's CRPS is its error
+		t.Errorf("CRPS %% %v, want the MAE %%, %v", b.Models[0].CRPSPct, b.Models[0].MAEPct)
+	}
+	if !b.MixedScales {
+		t.Error("mixed scales not marked")
+	}
+	const want = "the scored outcomes are on scales of different widths (Big 0–100, Unit 0–1): MAE and CRPS average their errors as they stand, so a wider scale's errors weigh more; MAE % and CRPS % take each error as a percent of its own scale, and compare the models across them"
 	if !slices.Contains(b.Warnings, want) {
 		t.Errorf("warnings %q, want among them %q", b.Warnings, want)
 	}
@@ -160,8 +172,11 @@ func TestBacktestWarnsOfMixedScales(t *testing.T) {
 		t.Fatal(err)
 	}
 	g := LedgerGrade(c.Input, entries)
-	if w := strings.Replace(want, "scored outcomes", "graded questions", 1); g.Graded != 2 || !slices.Contains(g.Warnings, w) {
-		t.Errorf("ledger grade: %d graded, warnings %q, want among them %q", g.Graded, g.Warnings, w)
+	if w := strings.Replace(want, "scored outcomes", "graded questions", 1) + " (the models are ranked by MAE %)"; g.Graded != 2 || !g.MixedScales || !slices.Contains(g.Warnings, w) {
+		t.Errorf("ledger grade: %d graded, mixed scales %v, warnings %q, want among them %q", g.Graded, g.MixedScales, g.Warnings, w)
+	}
+	if g.Models[0].MAEPct != b.Models[0].MAEPct {
+		t.Errorf("ledger grade's MAE %% %v, want the backtest's %v", g.Models[0].MAEPct, b.Models[0].MAEPct)
 	}
 	if g.ScoreDecimals != 2 {
 		t.Errorf("ledger grade's score decimals %d, want 2", g.ScoreDecimals)
@@ -170,15 +185,62 @@ func TestBacktestWarnsOfMixedScales(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if b.ScoreDecimals != 1 {
-		t.Errorf("two outcomes on 0–100 scales: score decimals %d, want 1", b.ScoreDecimals)
+	if b.ScoreDecimals != 1 || b.MixedScales {
+		t.Errorf("two outcomes on 0–100 scales: score decimals %d, mixed scales %v, want 1, false", b.ScoreDecimals, b.MixedScales)
+	}
+	for _, m := range b.Models {
+		if m.Error == "" && math.Abs(float64(m.MAEPct-m.MAE)) > 1e-12 {
+			t.Errorf("%s on 0–100 scales: MAE %% %v, want its MAE %v", m.Model, m.MAEPct, m.MAE)
+		}
 	}
 	for _, w := range b.Warnings {
 		if strings.Contains(w, "different widths") {
 			t.Errorf("two outcomes on 0–100 scales warn %q", w)
 		}
 	}
-	if got := scalesDiffer("graded questions", []scoredScale{{"A", 0, 1}, {"B", 5, 6}, {"C", 0, 100}, {"D", -50, 50}}); got != "the graded questions are on scales of different widths (A 0–1, C 0–100): MAE and CRPS average their errors as they stand, so a wider scale's errors weigh more; read each outcome's error against its own scale" {
+	if got := scalesDiffer("graded questions", "", []scoredScale{{"A", 0, 1}, {"B", 5, 6}, {"C", 0, 100}, {"D", -50, 50}}); got != "the graded questions are on scales of different widths (A 0–1, C 0–100): MAE and CRPS average their errors as they stand, so a wider scale's errors weigh more; MAE % and CRPS % take each error as a percent of its own scale, and compare the models across them" {
 		t.Errorf("scalesDiffer names each width once, by its first issue: %q", got)
+	}
+}
+
+// TestLedgerRanksByErrorOnTheScale: where the graded scales differ, the
+// models are ranked by MAE %, not by MAE. ask/testdata/mixed-scales.yaml
+// sealed with compromise (Big 51.667, Unit 0.4667) and median (55, 0.45),
+// then five outcomes of 53.2 on Big and five of 0.40 on Unit. Errors:
+// compromise 1.5333 and 0.0667, median 1.8 and 0.05. MAE: compromise
+// (1.5333 + 0.0667)/2 = 0.8, median (1.8 + 0.05)/2 = 0.925, so by MAE
+// compromise would lead; MAE %: compromise (1.5333 + 6.6667)/2 = 4.1,
+// median (1.8 + 5)/2 = 3.4, so median ranks first.
+func TestLedgerRanksByErrorOnTheScale(t *testing.T) {
+	doc := strings.Replace(mixedScales(t), "as_of: 2025-01-01}", "as_of: 2025-01-01, sources: [{id: memo, title: Memo, date: 2025-03-01}]}", 1) + "outcomes:\n"
+	for d := 1; d <= 5; d++ {
+		doc += fmt.Sprintf("  - {issue: big, value: 53.2, date: 2025-03-0%d, evidence: [{source: memo, quote: \"b\"}]}\n", d)
+		doc += fmt.Sprintf("  - {issue: u, value: 0.40, date: 2025-03-0%d, evidence: [{source: memo, quote: \"u\"}]}\n", d)
+	}
+	c := loadCase(t, "mixed.yaml", doc)
+	freq := answer.NewForecastRequest()
+	freq.Models = []string{"compromise", "median"}
+	e, _, err := LedgerRecord(context.Background(), c, freq, "2025-01-02", "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	line, _ := json.Marshal(e)
+	entries, err := ReadLedger("l.jsonl", append(line, '\n'))
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := LedgerGrade(c.Input, entries)
+	if !g.Ranked || len(g.Models) != 2 {
+		t.Fatalf("ranked %v, %d models; want ranked, 2 (warnings %q)", g.Ranked, len(g.Models), g.Warnings)
+	}
+	want := []struct {
+		model    string
+		mae, pct float64
+	}{{"median", 0.925, 3.4}, {"compromise", 0.8, 4.1}}
+	for i, w := range want {
+		m := g.Models[i]
+		if m.Model != w.model || m.Rank != i+1 || math.Abs(float64(m.MAE)-w.mae) > 1e-9 || math.Abs(float64(m.MAEPct)-w.pct) > 1e-9 {
+			t.Errorf("rank %d: %s (rank %d) MAE %v MAE %% %v, want %s MAE %v MAE %% %v", i+1, m.Model, m.Rank, m.MAE, m.MAEPct, w.model, w.mae, w.pct)
+		}
 	}
 }

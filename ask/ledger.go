@@ -108,13 +108,16 @@ func ReadLedger(name string, data []byte) ([]answer.LedgerEntry, error) {
 // entry's snapshot date is one graded question for that entry, scored for
 // every model the entry holds on that issue (absolute error, CRPS — a
 // point forecast's is its absolute error — and whether the outcome is in
-// the 80% interval). Models are ranked by MAE only when at least
-// MinRanked questions are graded for each.
+// the 80% interval), and the mean errors again as percents of each
+// issue's scale. Models are ranked by that MAE % — the order of MAE
+// where every graded scale has one width, and the one that compares
+// errors across widths — only when at least MinRanked questions are
+// graded for each.
 func LedgerGrade(in *Input, entries []answer.LedgerEntry) *answer.LedgerGrade {
 	g := &answer.LedgerGrade{Entries: len(entries), Models: []answer.LedgerModel{}, Warnings: []string{}}
 	type acc struct {
-		n, nd, in80 int
-		ae, crps    float64
+		n, nd, in80              int
+		ae, crps, aePct, crpsPct float64
 	}
 	by := map[string]*acc{}
 	id := in.Scenario.Metadata.ID
@@ -126,6 +129,12 @@ func LedgerGrade(in *Input, entries []answer.LedgerEntry) *answer.LedgerGrade {
 			continue
 		}
 		for _, o := range in.Scenario.OutcomesBetween(e.AsOf, "") {
+			is := in.Scenario.Issue(o.Issue)
+			if is == nil {
+				continue // validation refuses an outcome of no issue
+			}
+			lo, hi := is.Bounds()
+			pct := 100 / (hi - lo)
 			graded := false
 			for _, f := range e.Forecasts {
 				if f.Issue != o.Issue {
@@ -137,25 +146,25 @@ func LedgerGrade(in *Input, entries []answer.LedgerEntry) *answer.LedgerGrade {
 					a = &acc{}
 					by[f.Model] = a
 				}
-				ae := math.Abs(f.Forecast - o.Value)
-				a.n++
-				a.ae += ae
+				ae, crps := math.Abs(f.Forecast-o.Value), 0.0
 				if d := f.Predictive; d != nil {
-					a.crps += d.CRPS(o.Value)
+					crps = d.CRPS(o.Value)
 					a.nd++
 					if lo, hi := d.Interval80(); o.Value >= lo && o.Value <= hi {
 						a.in80++
 					}
 				} else {
-					a.crps += ae
+					crps = ae
 				}
+				a.n++
+				a.ae += ae
+				a.crps += crps
+				a.aePct += ae * pct
+				a.crpsPct += crps * pct
 			}
 			if graded {
 				g.Graded++
-				if is := in.Scenario.Issue(o.Issue); is != nil {
-					lo, hi := is.Bounds()
-					scales = append(scales, scoredScale{is.Name, lo, hi})
-				}
+				scales = append(scales, scoredScale{is.Name, lo, hi})
 			}
 		}
 	}
@@ -163,11 +172,13 @@ func LedgerGrade(in *Input, entries []answer.LedgerEntry) *answer.LedgerGrade {
 		g.Warnings = append(g.Warnings, fmt.Sprintf("%d entries are about other scenarios than %s and are not graded here", other, id))
 	}
 	g.ScoreDecimals = scoreDecimals(scales)
-	if w := scalesDiffer("graded questions", scales); w != "" {
+	if w := scalesDiffer("graded questions", " (the models are ranked by MAE %)", scales); w != "" {
+		g.MixedScales = true
 		g.Warnings = append(g.Warnings, w)
 	}
 	for name, a := range by {
-		m := answer.LedgerModel{Model: name, N: a.n, MAE: answer.Num(a.ae / float64(a.n)), CRPS: answer.Num(a.crps / float64(a.n)), Coverage80: answer.Num(math.NaN())}
+		n := float64(a.n)
+		m := answer.LedgerModel{Model: name, N: a.n, MAE: answer.Num(a.ae / n), CRPS: answer.Num(a.crps / n), MAEPct: answer.Num(a.aePct / n), CRPSPct: answer.Num(a.crpsPct / n), Coverage80: answer.Num(math.NaN())}
 		if a.nd > 0 {
 			m.Coverage80 = answer.Num(float64(a.in80) / float64(a.nd))
 		}
@@ -179,8 +190,8 @@ func LedgerGrade(in *Input, entries []answer.LedgerEntry) *answer.LedgerGrade {
 	}
 	if g.Ranked {
 		sort.SliceStable(g.Models, func(i, j int) bool {
-			if g.Models[i].MAE != g.Models[j].MAE {
-				return g.Models[i].MAE < g.Models[j].MAE
+			if g.Models[i].MAEPct != g.Models[j].MAEPct {
+				return g.Models[i].MAEPct < g.Models[j].MAEPct
 			}
 			return g.Models[i].Model < g.Models[j].Model
 		})

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 
 	"github.com/jedib0t/go-pretty/v6/table"
@@ -103,6 +104,14 @@ func scoresTable(w io.Writer, b *answer.Backtest, l layout) {
 	if l.narrow() {
 		hdr, sep = []string{"MAE", "Hits", "CRPS", "80%", "95%"}, "\n"
 	}
+	// right are the columns of numbers along a scale, aligned right: MAE
+	// and CRPS, and where the scales differ MAE % and CRPS % beside them.
+	right := []int{0, 2}
+	if b.MixedScales {
+		hdr = slices.Insert(hdr, 3, "CRPS %")
+		hdr = slices.Insert(hdr, 1, "MAE %")
+		right = []int{0, 1, 3, 4}
+	}
 	for _, o := range b.Outcomes {
 		hdr = append(hdr, o.Issue+sep+o.Date)
 	}
@@ -115,6 +124,10 @@ func scoresTable(w io.Writer, b *answer.Backtest, l layout) {
 			continue
 		}
 		rows[i] = []string{numOr(m.MAE, sd), fmt.Sprintf("%d/%d", m.OptionHits, m.N), numOr(m.CRPS, sd), share(m.Coverage80), share(m.Coverage95)}
+		if b.MixedScales {
+			rows[i] = slices.Insert(rows[i], 3, numOr(m.CRPSPct, ask.PctDecimals))
+			rows[i] = slices.Insert(rows[i], 1, numOr(m.MAEPct, ask.PctDecimals))
+		}
 		for _, s := range m.Scores {
 			cell := ask.NoNumber
 			if s.Forecast.Finite() {
@@ -144,7 +157,7 @@ func scoresTable(w io.Writer, b *answer.Backtest, l layout) {
 		var cfg []table.ColumnConfig
 		for j := part[0]; j < part[1]; j++ {
 			h = append(h, hdr[j])
-			if j == 0 || j == 2 { // MAE and CRPS
+			if slices.Contains(right, j) {
 				cfg = append(cfg, table.ColumnConfig{Number: j - part[0] + 2, Align: text.AlignRight})
 			}
 		}
@@ -160,13 +173,15 @@ func scoresTable(w io.Writer, b *answer.Backtest, l layout) {
 		t.Render()
 	}
 	legend := "cells: forecast (absolute error); ✓ the forecast's nearest option is the outcome's"
+	if b.MixedScales {
+		legend += "; MAE %, CRPS %: each error as a percent of its issue's scale"
+	}
 	if l.narrow() {
 		legend += "; hits: forecasts whose nearest option is the outcome's; 80%, 95%: outcomes inside those intervals"
 	}
 	para(w, legend, l.width)
 }
 
-// numOr writes an answer's number as num does.
 // numOr writes an error along a scale of d decimals, ask.NoNumber for
 // none.
 func numOr(x answer.Num, d int) string { return numD(float64(x), d) }

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -91,5 +92,60 @@ func TestBacktestScoresOnTheScale(t *testing.T) {
 	}
 	if w := "│ —    │ compromise │      1 │ 0.06 │ 0.06 │ —      │"; !strings.Contains(out, w) {
 		t.Errorf("ledger grade: no %q in\n%s", w, out)
+	}
+}
+
+// TestBacktestMixedScalesColumns: where the scored outcomes' scales
+// differ in width, backtest and ledger grade add MAE % and CRPS % beside
+// MAE and CRPS (ask: each error as a percent of its issue's scale) and
+// say what they are. ask/testdata/mixed-scales.yaml with an outcome of
+// 40 on Big (0–100) and 0.41 on Unit (0–1): compromise forecasts 51.67
+// and 0.4667, errors 11.667 and 0.0567: MAE (11.667 + 0.0567)/2 = 5.86
+// (two decimals, Unit's), MAE % (11.667 + 5.667)/2 = 8.7; median 55 and
+// 0.45, errors 15 and 0.04: MAE 7.52, MAE % 9.5.
+func TestBacktestMixedScalesColumns(t *testing.T) {
+	b, err := os.ReadFile("../ask/testdata/mixed-scales.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := strings.Replace(string(b), "as_of: 2025-01-01}", "as_of: 2025-01-01, sources: [{id: memo, title: Memo, date: 2025-03-01}]}", 1) + `outcomes:
+  - {issue: big, value: 40, date: 2025-03-01, evidence: [{source: memo, quote: "forty"}]}
+  - {issue: u, value: 0.41, date: 2025-03-01, evidence: [{source: memo, quote: "0.41"}]}
+`
+	dir := t.TempDir()
+	file := filepath.Join(dir, "mixed.yaml")
+	if err := os.WriteFile(file, []byte(doc), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, stderr, code := run(t, "backtest", file, "-m", "compromise,median", "-q")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, w := range []string{
+		"│ MODEL      │ MAE  │ MAE % │ OPTION HITS │ CRPS │ CRPS % │ IN 80% │ IN 95% │",
+		"│ compromise │ 5.86 │   8.7 │ 0/2         │ 5.86 │    8.7 │ —      │ —      │ 51.7 (11.7)    │ 0.47 (0.06)  │",
+		"│ median     │ 7.52 │   9.5 │ 0/2         │ 7.52 │    9.5 │ —      │ —      │ 55.0 (15.0)    │ 0.45 (0.04)  │",
+		"MAE %, CRPS %: each error as a",
+	} {
+		if !strings.Contains(out, w) {
+			t.Errorf("no %q in\n%s", w, out)
+		}
+	}
+	ledger := filepath.Join(dir, "l.jsonl")
+	if _, stderr, code := run(t, "ledger", "record", file, "--ledger", ledger, "-m", "compromise,median", "-q"); code != 0 {
+		t.Fatalf("ledger record: exit %d: %s", code, stderr)
+	}
+	out, stderr, code = run(t, "ledger", "grade", file, "--ledger", ledger)
+	if code != 0 {
+		t.Fatalf("ledger grade: exit %d: %s", code, stderr)
+	}
+	for _, w := range []string{
+		"│ RANK │ MODEL      │ GRADED │ MAE  │ MAE % │ CRPS │ CRPS % │ IN 80% │",
+		"│ —    │ compromise │      2 │ 5.86 │ 8.7   │ 5.86 │ 8.7    │ —      │",
+		"(the models are ranked by MAE %)",
+	} {
+		if !strings.Contains(out, w) {
+			t.Errorf("ledger grade: no %q in\n%s", w, out)
+		}
 	}
 }

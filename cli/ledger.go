@@ -124,8 +124,11 @@ func ledgerGradeCmd() *cobra.Command {
 		Long: `Read the ledger file (checking every entry's seal) and score each sealed
 forecast of the scenario against the outcomes it records after the
 forecast's snapshot date: per model the questions graded, MAE, CRPS and
-the 80% interval's coverage. Models are ranked by MAE only when each has
-at least 10 graded questions; with fewer the answer says so and ranks none.`,
+the 80% interval's coverage; where the graded issues' scales differ in
+width, also MAE % and CRPS % (each error as a percent of its issue's
+scale). Models are ranked by MAE % (the order of MAE on scales of one
+width) only when each has at least 10 graded questions; with fewer the
+answer says so and ranks none.`,
 		Args: usageArgs(cobra.MaximumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			format, err := tableOrJSON(cmd)
@@ -172,13 +175,21 @@ func ledgerTable(w io.Writer, g *answer.LedgerGrade) {
 	fmt.Fprintf(w, "%d entries, %d questions graded\n", g.Entries, g.Graded)
 	if len(g.Models) > 0 {
 		t := newTable(w)
-		t.AppendHeader(table.Row{"Rank", "Model", "Graded", "MAE", "CRPS", "In 80%"})
+		hdr := table.Row{"Rank", "Model", "Graded", "MAE", "CRPS", "In 80%"}
+		if g.MixedScales {
+			hdr = table.Row{"Rank", "Model", "Graded", "MAE", "MAE %", "CRPS", "CRPS %", "In 80%"}
+		}
+		t.AppendHeader(hdr)
 		for _, m := range g.Models {
 			rank := ask.NoNumber
 			if m.Rank > 0 {
 				rank = fmt.Sprint(m.Rank)
 			}
-			t.AppendRow(table.Row{rank, m.Model, m.N, numOr(m.MAE, d), numOr(m.CRPS, d), share(m.Coverage80)})
+			row := table.Row{rank, m.Model, m.N, numOr(m.MAE, d), numOr(m.CRPS, d), share(m.Coverage80)}
+			if g.MixedScales {
+				row = table.Row{rank, m.Model, m.N, numOr(m.MAE, d), numOr(m.MAEPct, ask.PctDecimals), numOr(m.CRPS, d), numOr(m.CRPSPct, ask.PctDecimals), share(m.Coverage80)}
+			}
+			t.AppendRow(row)
 		}
 		t.Render()
 	}
