@@ -14,6 +14,7 @@ import (
 	"parley/errs"
 	"parley/gen"
 	"parley/model"
+	"parley/scenario"
 )
 
 func rounds(fs ...float64) []model.Round {
@@ -398,8 +399,15 @@ func TestRangeText(t *testing.T) {
 		// 0.44 and 0.46 read 0.4 and 0.5 at one decimal but 0.44, 0.46 at
 		// the scale's two: the range starts from the decimals.
 		{"0–1 scale starts at two", 0.44, 0.46, 2, plain, "0.44–0.46"},
-		// On a 0–0.04 scale (four decimals) nothing more is tried.
-		{"four decimals, nothing parts them", 0.01201, 0.01204, 4, plain, "0.0120 (moving by less than 0.0001)"},
+		// On a 0–0.04 scale (four decimals) two more are tried
+		// (rangeDecimalsMax(4) = 6): 0.01201 and 0.01204 part at five.
+		{"four decimals, five part them", 0.01201, 0.01204, 4, plain, "0.01201–0.01204"},
+		// 0.0120001 and 0.0120004 read 0.012000 both at six: less than
+		// 0.000001 apart.
+		{"four decimals, nothing parts them", 0.0120001, 0.0120004, 4, plain, "0.0120 (moving by less than 0.000001)"},
+		// A scale 1e-9 wide (eleven decimals): 3.1e-10 and 3.4e-10 part
+		// at its own eleven, where four read both 0.0000.
+		{"narrowest scale", 3.1e-10, 3.4e-10, 11, plain, "0.00000000031–0.00000000034"},
 	} {
 		if got := RangeText(c.lo, c.hi, c.d, c.f); got != c.want {
 			t.Errorf("%s: RangeText(%v, %v, %d) = %q, want %q", c.name, c.lo, c.hi, c.d, got, c.want)
@@ -408,7 +416,8 @@ func TestRangeText(t *testing.T) {
 }
 
 // TestScaleDecimals: an issue's decimals are 2 − ⌊log₁₀ W⌋ for its
-// scale's width W, one at least and four at most, and one for a width
+// scale's width W, one at least and eleven at most (a scale of
+// scenario.MinScaleWidth, the narrowest valid), and one for a width
 // that is not a positive finite number. Worked by hand: log₁₀ 100 = 2 →
 // 0 → 1; log₁₀ 10 = 1 → 1; log₁₀ 1 = 0 → 2; log₁₀ 0.5 ≈ −0.30 → ⌊⌋ −1 →
 // 3; log₁₀ 0.04 ≈ −1.40 → −2 → 4; log₁₀ 1000 = 3 → −1 → 1.
@@ -427,7 +436,10 @@ func TestScaleDecimals(t *testing.T) {
 		{"0–0.5", 0, 0.5, 3},
 		{"0–0.1", 0, 0.1, 3},
 		{"0–0.04", 0, 0.04, 4},
-		{"0–0.0001 (capped)", 0, 0.0001, 4},
+		{"0–0.0005", 0, 0.0005, 6},
+		{"0–0.0001", 0, 0.0001, 6},
+		{"0–1e-9 (the narrowest valid scale)", 0, scenario.MinScaleWidth, 11},
+		{"0–1e-12 (narrower than valid: capped)", 0, 1e-12, 11},
 		{"zero width", 5, 5, 1},
 		{"reversed", 1, 0, 1},
 		{"NaN", math.NaN(), 1, 1},
@@ -441,7 +453,7 @@ func TestScaleDecimals(t *testing.T) {
 }
 
 // TestBinDecimals: a sweep's histogram edges get the fewest decimals,
-// the scale's (ScaleDecimals) at least and maxRangeDecimals at most,
+// the scale's (ScaleDecimals) at least and rangeDecimalsMax at most,
 // that part every bin's two edges. The bins are built as package sweep builds them (20 equal bins
 // from the scale's min); the expectations are worked out by hand.
 func TestBinDecimals(t *testing.T) {
@@ -475,8 +487,18 @@ func TestBinDecimals(t *testing.T) {
 		// From one: at two decimals 0.00 and 0.00 (the first bin), at
 		// three all apart.
 		{"0 to 0.04 at one", 0, 0.04, 1, 3},
-		// Bins 0.000005 wide: 0.0000–0.0000 even at four; four it stays.
-		{"0 to 0.0001", 0, 0.0001, 4, 4},
+		// Bins 0.000005 wide: 0.0000–0.0000 at four, and at five the first
+		// bin's 0.00000–0.00001 and the second's 0.00001–0.00001 (1e-5 is
+		// 0.0000100000000000000008 in binary): six, two past the four.
+		{"0 to 0.0001 at four", 0, 0.0001, 4, 6},
+		// The same scale at its own six (ScaleDecimals): six part them.
+		{"0 to 0.0001", 0, 0.0001, 6, 6},
+		// Bins 5e-11 wide at the scale's eleven (0–1e-9): 0.00000000000,
+		// 0.00000000005, 0.00000000010, … part at eleven.
+		{"0 to 1e-9", 0, 1e-9, 11, 11},
+		// At one decimal nothing up to rangeDecimalsMax(1) = 4 parts bins
+		// 5e-11 wide: four.
+		{"0 to 1e-9 at one", 0, 1e-9, 1, 4},
 	} {
 		if got := BinDecimals(bins(c.lo, c.hi), c.d); got != c.want {
 			t.Errorf("%s: BinDecimals(…, %d) = %d, want %d", c.name, c.d, got, c.want)

@@ -265,11 +265,12 @@ func likeliest(options []answer.OptionProb, positions []answer.PositionProb) []a
 // issue's scale from min to max with (a forecast, a position, an
 // interval's ends, a move along the scale): d = 2 − ⌊log₁₀ W⌋ for the
 // scale's width W = max − min, at least one and at most
-// maxRangeDecimals. That gives a number three significant figures of the
+// MaxScaleDecimals (11, the narrowest valid scale's). That gives a number three significant figures of the
 // scale's width, the precision the model's inputs carry (a position
 // coded 45 on 0–100 is coded 0.45 on 0–1): 0–100 and 0–10 → 1 (what
 // every door wrote before the rule), 0–1000 → 1 (never fewer), 0–1 → 2
-// (0.467 reads 0.47, not 0.5), 0–0.5 → 3, 0–0.04 → 4. A width that is
+// (0.467 reads 0.47, not 0.5), 0–0.5 → 3, 0–0.04 → 4, 0–0.0005 → 6;
+// a scale as narrow as scenario.MinScaleWidth (1e-9) → 11. A width that is
 // not a positive finite number (a scale not yet valid) gets one: the
 // rule never fails. It is computed once, when the answer's issues are
 // built (answer.Issue's Decimals), and every door reads it from there.
@@ -282,13 +283,19 @@ func widthDecimals(w float64) int {
 	if !finite(w) || w <= 0 {
 		return 1
 	}
-	for d := 1; d < maxRangeDecimals; d++ {
+	for d := 1; d < MaxScaleDecimals; d++ {
 		if w >= math.Pow10(2-d) {
 			return d
 		}
 	}
-	return maxRangeDecimals
+	return MaxScaleDecimals
 }
+
+// MaxScaleDecimals is the most decimals ScaleDecimals gives: 2 −
+// log₁₀ scenario.MinScaleWidth, the narrowest scale Validate accepts, so
+// that no valid scale's numbers read as zeros. The API's schema bounds
+// an issue's decimals by it.
+const MaxScaleDecimals = 11
 
 // RangeText writes the range lo–hi of a forecast that did not settle,
 // each end with f at d decimals (the issue's, ScaleDecimals, with the
@@ -296,10 +303,10 @@ func widthDecimals(w float64) int {
 // caller. A forecast that did not settle moved, so its range is never
 // written as a point, which would contradict that mark: where both ends
 // read the same at d decimals (the forecast moved less than they show),
-// they get as many more decimals, up to maxRangeDecimals, as part them
-// ("56.66–56.74" where one decimal reads both 56.7); where even those do
-// not, the end as f writes it and how little it moved: "56.7 (moving by
-// less than 0.0001)". Every door writes the range of an unsettled
+// they get as many more decimals, up to rangeDecimalsMax(d), as part
+// them ("56.66–56.74" where one decimal reads both 56.7); where even
+// those do not, the end as f writes it and how little it moved: "56.7
+// (moving by less than 0.0001)". Every door writes the range of an unsettled
 // forecast through it (the web app through rangeText, the same rule).
 func RangeText(lo, hi float64, d int, f func(float64, int) string) string {
 	d = max(d, 1)
@@ -310,22 +317,26 @@ func RangeText(lo, hi float64, d int, f func(float64, int) string) string {
 	case !finite(lo) || !finite(hi):
 		return a
 	}
-	if k := rangeDecimals(lo, hi, d+1); k > 0 {
+	top := rangeDecimalsMax(d)
+	if k := rangeDecimals(lo, hi, d+1, top); k > 0 {
 		return fixed(lo, k) + "–" + fixed(hi, k)
 	}
-	return fmt.Sprintf("%s (moving by less than %s)", a, fixed(math.Pow(10, -maxRangeDecimals), maxRangeDecimals))
+	return fmt.Sprintf("%s (moving by less than %s)", a, fixed(math.Pow10(-top), top))
 }
 
-// maxRangeDecimals is the most decimals RangeText gives the ends of a
-// range to part them, and the most ScaleDecimals gives a scale. Two ends
+// rangeDecimalsMax is the most decimals RangeText gives the ends of a
+// range on a scale of d decimals to part them, and BinDecimals a bin's
+// edges: four, or two more than the scale's where it has more than two
+// (so a 0–100 or a 0–1 scale's ranges part at most at 0.0001, and a
+// narrow scale's still go two places past its own numbers). Two ends
 // that read the same at this many decimals lie within one step of the
-// last of them: less than 0.0001 apart.
-const maxRangeDecimals = 4
+// last of them.
+func rangeDecimalsMax(d int) int { return max(4, d+2) }
 
-// rangeDecimals is the fewest decimals, from `from` to maxRangeDecimals,
-// at which lo and hi read differently; 0 when none part them.
-func rangeDecimals(lo, hi float64, from int) int {
-	for d := max(from, 1); d <= maxRangeDecimals; d++ {
+// rangeDecimals is the fewest decimals, from `from` to `to`, at which lo
+// and hi read differently; 0 when none part them.
+func rangeDecimals(lo, hi float64, from, to int) int {
+	for d := max(from, 1); d <= to; d++ {
 		if fixed(lo, d) != fixed(hi, d) {
 			return d
 		}
@@ -335,13 +346,14 @@ func rangeDecimals(lo, hi float64, from int) int {
 
 // BinDecimals is how many decimals a histogram's bin edges on a scale of
 // d decimals (ScaleDecimals) are written with: the fewest, from d to
-// maxRangeDecimals, at which every bin's two edges read differently, so
+// rangeDecimalsMax(d), at which every bin's two edges read differently, so
 // that no bin reads as a point and no two bins alike. On a scale of 0 to
 // 100 (bins 5 wide) that is one, as every number on that scale; on a
 // scale of 0 to 0.04 (bins 0.002 wide) it is the scale's four
 // ("0.0120–0.0140"); where the scale's decimals do not part a narrow
-// bin's edges, more. Bins too narrow for even maxRangeDecimals to part
-// (under 0.0001) get maxRangeDecimals. The edges are written with
+// bin's edges, more. Bins too narrow for even rangeDecimalsMax(d) to
+// part (under 0.0001 on a 0–100 scale) get rangeDecimalsMax(d). The
+// edges are written with
 // Decimals; every door writes a sweep's histogram by this rule (the web
 // app through binDecimals, the same rule).
 func BinDecimals(bins []answer.SweepBin, d int) int {
@@ -351,9 +363,9 @@ func BinDecimals(bins []answer.SweepBin, d int) int {
 		if !finite(b.Lo) || !finite(b.Hi) {
 			continue
 		}
-		k := rangeDecimals(b.Lo, b.Hi, d)
+		k := rangeDecimals(b.Lo, b.Hi, d, rangeDecimalsMax(d))
 		if k == 0 {
-			return maxRangeDecimals
+			return rangeDecimalsMax(d)
 		}
 		out = max(out, k)
 	}
@@ -480,7 +492,7 @@ func (s settling) warning(issue string, rounds int) string {
 func (s settling) cycleText() string {
 	d := max(s.d, 1)
 	if fixed(s.lo, d) == fixed(s.hi, d) {
-		d = max(d, rangeDecimals(s.lo, s.hi, d+1))
+		d = max(d, rangeDecimals(s.lo, s.hi, d+1, rangeDecimalsMax(d)))
 	}
 	vals := make([]string, len(s.cycle))
 	for i, x := range s.cycle {

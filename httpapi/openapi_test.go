@@ -17,6 +17,7 @@ import (
 	"unicode"
 
 	"parley/answer"
+	"parley/ask"
 	"parley/httpapi"
 	"parley/store"
 )
@@ -45,6 +46,11 @@ var requestTypes = map[string]bool{"ForecastRequest": true, "SweepRequest": true
 
 // nullable are fields that encode as null although their Go type is a
 // number (a custom MarshalJSON writes ±Inf as null).
+// bounded are the integer fields with a documented least and most
+// value, by "Schema.json_name": an issue's decimals (ask.ScaleDecimals)
+// and the scores' decimals, the most of those.
+var bounded = map[string][2]int{"Issue.decimals": {1, ask.MaxScaleDecimals}, "Backtest.score_decimals": {1, ask.MaxScaleDecimals}}
+
 var nullable = map[string]bool{"DealZone.margin": true, "DealZone.margin_bound": true, "DealCoalition.margin": true, "DealCoalition.margin_bound": true}
 
 type schemaGen struct {
@@ -178,6 +184,9 @@ func (g *schemaGen) of(t reflect.Type, field string) any {
 	case reflect.Bool:
 		return obj("type", "boolean")
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		if b, ok := bounded[field]; ok {
+			return obj("type", "integer", "minimum", b[0], "maximum", b[1])
+		}
 		return obj("type", "integer")
 	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
 		return obj("type", "integer", "minimum", 0)
@@ -647,6 +656,12 @@ func conform(t *testing.T, schemas map[string]any, s map[string]any, v any, path
 	case float64:
 		if s["type"] != "number" && s["type"] != "integer" {
 			t.Errorf("%s: a number where the schema says %v", path, s["type"])
+		}
+		if lo, ok := s["minimum"].(float64); ok && x < lo {
+			t.Errorf("%s: %v under the schema's minimum %v", path, x, lo)
+		}
+		if hi, ok := s["maximum"].(float64); ok && x > hi {
+			t.Errorf("%s: %v over the schema's maximum %v", path, x, hi)
 		}
 	case bool:
 		if s["type"] != "boolean" {

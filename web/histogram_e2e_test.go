@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -60,7 +61,9 @@ func pageHistograms(t *testing.T, e *e2e, url, n string) map[string][]string {
 // the chart wrote "45–50"), the scale's four on the tiny scale of
 // cli/testdata/tiny-scale.yaml, where every draw lands in 0.012–0.014
 // (the chart wrote "0–0", the command line "0.0–0.0", then "0.012–0.014"
-// before an issue's numbers had its scale's decimals).
+// before an issue's numbers had its scale's decimals), and its six on
+// the same case a hundredth as wide (0.000120–0.000140, where four
+// decimals, once the most, read every edge 0.0001).
 func TestHistogramAsCommandLine(t *testing.T) {
 	const tiny = "../cli/testdata/tiny-scale.yaml"
 	body, err := os.ReadFile(tiny)
@@ -71,11 +74,27 @@ func TestHistogramAsCommandLine(t *testing.T) {
 	if got := strings.Join(wantTiny["Issue A"], ", "); got != "0.0120–0.0140 100.0%" {
 		t.Fatalf("parley sweep's tiny histogram reads %q, want 0.0120–0.0140 100.0%%", got)
 	}
+	// The same case on a scale a hundredth as wide, 0 to 0.0004: six
+	// decimals (ask.ScaleDecimals: 2 − ⌊log₁₀ 0.0004⌋ = 6), bins 0.00002
+	// wide; where the decimals stopped at four every edge read 0.0001.
+	narrowBody := strings.NewReplacer("max: 0.04", "max: 0.0004", "reference: 0.02", "reference: 0.0002", "position: 0.013", "position: 0.00013").Replace(string(body))
+	narrow := filepath.Join(t.TempDir(), "narrow-scale.yaml")
+	if err := os.WriteFile(narrow, []byte(narrowBody), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	wantNarrow := cliHistograms(t, narrow, "-n", "50", "--seed", "1", "-m", "compromise")
+	if got := strings.Join(wantNarrow["Issue A"], ", "); got != "0.000120–0.000140 100.0%" {
+		t.Fatalf("parley sweep's narrow histogram reads %q, want 0.000120–0.000140 100.0%%", got)
+	}
 	wantCase := cliHistograms(t, "-n", "200", "--seed", "1", "-m", "compromise")
 
 	e := startE2E(t)
 	rec := &store.Scenario{Name: "A tiny scale", Format: "yaml", Body: body}
 	if err := e.st.CreateScenario(e.ctx, rec); err != nil {
+		t.Fatal(err)
+	}
+	narrowRec := &store.Scenario{Name: "A narrow scale", Format: "yaml", Body: []byte(strings.Replace(narrowBody, "id: tiny-scale", "id: narrow-scale", 1))}
+	if err := e.st.CreateScenario(e.ctx, narrowRec); err != nil {
 		t.Fatal(err)
 	}
 	for _, c := range []struct {
@@ -84,6 +103,7 @@ func TestHistogramAsCommandLine(t *testing.T) {
 	}{
 		{"built-in case", e.srv.URL + "/?scenario=" + e.rec.ID + "#sweep", "200", wantCase},
 		{"tiny scale", e.srv.URL + "/?scenario=" + rec.ID + "#sweep", "50", wantTiny},
+		{"narrow scale", e.srv.URL + "/?scenario=" + narrowRec.ID + "#sweep", "50", wantNarrow},
 	} {
 		got := pageHistograms(t, e, c.url, c.n)
 		if len(got) != len(c.want) {

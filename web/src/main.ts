@@ -7,7 +7,7 @@
 import './style.css'
 import { api, follow, download, APIError, inlineOrJob, loadDefaults, defaults } from './api'
 import type { Scenario, ScenarioView, Forecast, ModelForecast, IssueForecast, Issue, Stance, ModelInfo, Param, Sweep, SweepIssue, Sensitivity, Diagnostic, DealEvaluation, DealSearch, DealPackage, DealPlan, Distribution, Likely, DealRobustness, Comparison, CompareCell, CompareColumn } from './api'
-import { h, s, fmt, gfmt, count, color, rangeText, intervalText, sweepText, binDecimals, binText, noNumber, settingsText, errorText, decimalsOf, rangeDecimals } from './util'
+import { h, s, fmt, gfmt, count, color, rangeText, intervalText, sweepText, binDecimals, binText, noNumber, settingsText, errorText, decimalsOf, rangeDecimals, rangeDecimalsMax } from './util'
 import { renderExplain } from './explain'
 import { proposalsCard } from './proposals'
 import { renderAdvise } from './advise'
@@ -419,7 +419,7 @@ function issueWarnings(models: ModelForecast[], issue: string): { model: string;
 // part the range's ends (ask's cycleText, the same rule).
 function cycleText(f: IssueForecast): string {
   let d = dec(f.issue)
-  if (f.range && fmt(f.range.lo, d) === fmt(f.range.hi, d)) d = Math.max(d, rangeDecimals(f.range.lo, f.range.hi, d + 1))
+  if (f.range && fmt(f.range.lo, d) === fmt(f.range.hi, d)) d = Math.max(d, rangeDecimals(f.range.lo, f.range.hi, d + 1, rangeDecimalsMax(d)))
   return (f.cycle ?? []).map((x) => fmt(x, d)).join(', ')
 }
 

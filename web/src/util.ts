@@ -107,7 +107,7 @@ export function gfmt(x: number | null | undefined, digits = 2): string {
 // decimalsOf is how many decimals the page writes a number on issue
 // id's scale with: the issue's decimals as the answer's scenario carries
 // them (answer.Issue's decimals, ask.ScaleDecimals: 1 on 0–100 and 0–10,
-// 2 on 0–1, up to 4), so that the page writes what the command line
+// 2 on 0–1, up to 11), so that the page writes what the command line
 // does; 1 where the answer does not say.
 export function decimalsOf(sc: { issues: { id: string; decimals?: number }[] } | undefined, id: string): number {
   const d = sc?.issues.find((is) => is.id === id)?.decimals
@@ -118,7 +118,7 @@ export function decimalsOf(sc: { issues: { id: string; decimals?: number }[] } |
 // issue of digits decimals (decimalsOf), by the rule of ask.RangeText,
 // which the other doors use: it moved, so it is never written as a
 // point. Where both ends read the same at the issue's decimals they get
-// as many more decimals, up to maxRangeDecimals, as part them
+// as many more decimals, up to rangeDecimalsMax, as part them
 // ("56.67–56.70"); where even those do not, one end and how little it
 // moved ("56.7 (moving by less than 0.0001)").
 export function rangeText(lo: number, hi: number, digits = 1): string {
@@ -126,38 +126,43 @@ export function rangeText(lo: number, hi: number, digits = 1): string {
   const a = fmt(lo, d0), b = fmt(hi, d0)
   if (a !== b) return `${a}–${b}`
   if (!Number.isFinite(lo) || !Number.isFinite(hi)) return a
-  const d = rangeDecimals(lo, hi, d0 + 1)
+  const top = rangeDecimalsMax(d0)
+  const d = rangeDecimals(lo, hi, d0 + 1, top)
   if (d > 0) return `${fmt(lo, d)}–${fmt(hi, d)}`
-  return `${a} (moving by less than ${fmt(10 ** -maxRangeDecimals, maxRangeDecimals)})`
+  return `${a} (moving by less than ${fmt(10 ** -top, top)})`
 }
 
-// maxRangeDecimals is the most decimals rangeText gives a range's ends
-// (ask's maxRangeDecimals).
-const maxRangeDecimals = 4
+// rangeDecimalsMax is the most decimals rangeText gives a range's ends
+// on an issue of d decimals, and binDecimals a bin's edges (ask's
+// rangeDecimalsMax): four, or two more than the issue's where it has
+// more than two.
+export function rangeDecimalsMax(d: number): number {
+  return Math.max(4, d + 2)
+}
 
-// rangeDecimals is the fewest decimals, from `from` to
-// maxRangeDecimals, at which lo and hi read differently; 0 when none
-// part them (ask's rangeDecimals, which RangeText and BinDecimals share
-// as rangeText and binDecimals do).
-export function rangeDecimals(lo: number, hi: number, from: number): number {
-  for (let d = Math.max(1, from); d <= maxRangeDecimals; d++) if (fmt(lo, d) !== fmt(hi, d)) return d
+// rangeDecimals is the fewest decimals, from `from` to `to`, at which lo
+// and hi read differently; 0 when none part them (ask's rangeDecimals,
+// which RangeText and BinDecimals share as rangeText and binDecimals
+// do).
+export function rangeDecimals(lo: number, hi: number, from: number, to: number): number {
+  for (let d = Math.max(1, from); d <= to; d++) if (fmt(lo, d) !== fmt(hi, d)) return d
   return 0
 }
 
 // binDecimals is how many decimals a sweep's histogram on an issue of
 // digits decimals (decimalsOf) writes its bin edges with, by the rule of
 // ask.BinDecimals, which the command line's sweep uses: the fewest, from
-// the issue's decimals to maxRangeDecimals, at which every bin's two
+// the issue's decimals to rangeDecimalsMax, at which every bin's two
 // edges read differently (one on a scale of 0 to 100; four on one of 0
 // to 0.04, whose bins read "0.0–0.0" at one decimal); bins too narrow
-// for even maxRangeDecimals to part get maxRangeDecimals.
+// for even rangeDecimalsMax to part get rangeDecimalsMax.
 export function binDecimals(bins: { low: number; high: number }[], digits = 1): number {
   const from = Math.max(1, digits)
   let d = from
   for (const b of bins) {
     if (!Number.isFinite(b.low) || !Number.isFinite(b.high)) continue
-    const k = rangeDecimals(b.low, b.high, from)
-    if (k === 0) return maxRangeDecimals
+    const k = rangeDecimals(b.low, b.high, from, rangeDecimalsMax(from))
+    if (k === 0) return rangeDecimalsMax(from)
     d = Math.max(d, k)
   }
   return d
