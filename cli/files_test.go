@@ -134,3 +134,44 @@ func TestCommandsKeepFiles(t *testing.T) {
 		t.Errorf("sources add --in-place: mode %v, source recorded %v", fi.Mode(), strings.Contains(string(b), "news"))
 	}
 }
+
+// TestFileFirstForecasts: parley with a scenario file first forecasts
+// it, as parley forecast FILE does (byte for byte, flags after it
+// included), since forecast is what parley runs with no arguments; it
+// answered "unknown command". A file's name that is not there reads as
+// forecast's "cannot read"; a word that is neither a command nor a
+// file is still an unknown command, and a command's name is the command
+// even where a file has that name.
+func TestFileFirstForecasts(t *testing.T) {
+	const file = "testdata/unit-scale.yaml"
+	want, _, code := run(t, "forecast", file, "-m", "compromise", "-q")
+	if code != 0 {
+		t.Fatalf("forecast: exit %d", code)
+	}
+	got, stderr, code := run(t, file, "-m", "compromise", "-q")
+	if code != 0 || got != want {
+		t.Errorf("parley FILE: exit %d, stderr %q, out\n%s\nwant parley forecast FILE's\n%s", code, stderr, got, want)
+	}
+	for _, c := range []struct {
+		arg, want string
+		code      int
+	}{
+		{"testdata/no-such.yaml", "parley: cannot read testdata/no-such.yaml:", 3},
+		{"no-such.yml", "parley: cannot read no-such.yml:", 3},
+		{"nosuch", `parley: unknown command "nosuch" for "parley"`, 2},
+	} {
+		_, stderr, code := run(t, c.arg)
+		if code != c.code || !strings.HasPrefix(stderr, c.want) {
+			t.Errorf("parley %s: exit %d, stderr %q; want exit %d, %q…", c.arg, code, stderr, c.code, c.want)
+		}
+	}
+	dir := t.TempDir()
+	t.Chdir(dir)
+	if err := os.WriteFile("show", []byte("not a scenario"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, stderr, code := run(t, "show")
+	if code != 0 || !strings.Contains(out, "Russia–Ukraine ceasefire talks") {
+		t.Errorf("parley show beside a file named show: exit %d, stderr %q, out %q; want the show command on the built-in case", code, stderr, out)
+	}
+}

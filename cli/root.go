@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"runtime/debug"
 	"strings"
 
@@ -79,7 +80,8 @@ func Root() *cobra.Command {
 
 With no arguments it forecasts the built-in case (the 2025 Russia–Ukraine
 ceasefire talks) with every default model (parley models marks the two
-that run only when named) and prints a table.`,
+that run only when named) and prints a table. With a scenario file first
+(parley FILE [flags]) it forecasts that file, as parley forecast FILE does.`,
 		Version:       version(),
 		SilenceUsage:  true,
 		SilenceErrors: true,
@@ -95,6 +97,34 @@ that run only when named) and prints a table.`,
 	return root
 }
 
+// fileNotCommand reports whether arg, parley's first argument, is a file
+// rather than a command: no command (or alias) has its name, it is not a
+// flag, and a regular file is there (or, where nothing is, the name is a
+// path or ends in .yaml, .yml or .json, so that forecast says it cannot
+// read it). forecast being the command parley
+// runs with no arguments, "parley FILE" forecasts FILE, where it used to
+// answer "unknown command".
+func fileNotCommand(root *cobra.Command, arg string) bool {
+	if arg == "" || strings.HasPrefix(arg, "-") {
+		return false
+	}
+	root.InitDefaultHelpCmd() // as Execute will: "help" and "completion" are commands
+	root.InitDefaultCompletionCmd()
+	if c, _, err := root.Find([]string{arg}); err == nil && c != root {
+		return false
+	}
+	if fi, err := os.Stat(arg); err == nil {
+		return fi.Mode().IsRegular()
+	}
+	// not there: a scenario file's name all the same, so that forecast
+	// says it cannot read it rather than "unknown command"
+	switch strings.ToLower(filepath.Ext(arg)) {
+	case ".yaml", ".yml", ".json":
+		return true
+	}
+	return strings.ContainsRune(arg, filepath.Separator)
+}
+
 // Main runs parley with args (without the program name) and returns the
 // exit code: 0 ok, 2 usage error, 3 invalid input, 1 anything else.
 func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
@@ -103,10 +133,10 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 
 // MainContext is Main with a context that long commands honour (Ctrl-C).
 func MainContext(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	if len(args) == 0 {
-		args = []string{"forecast"}
-	}
 	root := Root()
+	if len(args) == 0 || fileNotCommand(root, args[0]) {
+		args = append([]string{"forecast"}, args...)
+	}
 	root.SetArgs(args)
 	root.SetIn(stdin)
 	root.SetOut(stdout)
