@@ -141,7 +141,9 @@ func TestCommandsKeepFiles(t *testing.T) {
 // answered "unknown command". A file's name that is not there reads as
 // forecast's "cannot read"; a word that is neither a command nor a
 // file is still an unknown command, and a command's name is the command
-// even where a file has that name.
+// even where a file has that name. Forecast's flags first forecast the
+// built-in case (parley -m compromise), where parley answered "unknown
+// shorthand flag"; parley's own flags and unknown ones stay as they were.
 func TestFileFirstForecasts(t *testing.T) {
 	const file = "testdata/unit-scale.yaml"
 	want, _, code := run(t, "forecast", file, "-m", "compromise", "-q")
@@ -164,6 +166,19 @@ func TestFileFirstForecasts(t *testing.T) {
 		if code != c.code || !strings.HasPrefix(stderr, c.want) {
 			t.Errorf("parley %s: exit %d, stderr %q; want exit %d, %q…", c.arg, code, stderr, c.code, c.want)
 		}
+	}
+	for _, args := range [][]string{{"-m", "compromise", "-q"}, {"--model=compromise", "-q"}, {"-q", "--snapshot", "2025-03-18", "-m", "median"}} {
+		want, _, _ := run(t, append([]string{"forecast"}, args...)...)
+		got, stderr, code := run(t, args...)
+		if code != 0 || got != want || !strings.Contains(got, "Russia–Ukraine ceasefire talks") {
+			t.Errorf("parley %q: exit %d, stderr %q, out\n%s\nwant parley forecast's\n%s", args, code, stderr, got, want)
+		}
+	}
+	if out, _, code := run(t, "--version"); code != 0 || !strings.HasPrefix(out, "parley ") {
+		t.Errorf("parley --version: exit %d, %q", code, out)
+	}
+	if _, stderr, code := run(t, "--nosuch"); code != 2 || !strings.HasPrefix(stderr, "parley: unknown flag: --nosuch") {
+		t.Errorf("parley --nosuch: exit %d, %q", code, stderr)
 	}
 	dir := t.TempDir()
 	t.Chdir(dir)

@@ -17,6 +17,7 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"parley/errs"
 )
@@ -81,7 +82,8 @@ func Root() *cobra.Command {
 With no arguments it forecasts the built-in case (the 2025 Russia–Ukraine
 ceasefire talks) with every default model (parley models marks the two
 that run only when named) and prints a table. With a scenario file first
-(parley FILE [flags]) it forecasts that file, as parley forecast FILE does.`,
+(parley FILE [flags]) it forecasts that file, and with forecast's flags
+first (parley -m exchange) the built-in case, as parley forecast does.`,
 		Version:       version(),
 		SilenceUsage:  true,
 		SilenceErrors: true,
@@ -125,6 +127,37 @@ func fileNotCommand(root *cobra.Command, arg string) bool {
 	return strings.ContainsRune(arg, filepath.Separator)
 }
 
+// forecastFlag reports whether arg, parley's first argument, is a flag
+// of forecast's that parley itself does not take ("-m exchange",
+// "--snapshot=2025-03-18"), so that "parley -m exchange" forecasts the
+// built-in case with exchange, as "parley" forecasts it with the
+// default models; parley's own flags (--help, --version, --limit) stay
+// parley's.
+func forecastFlag(root *cobra.Command, arg string) bool {
+	name, ok := strings.CutPrefix(arg, "--")
+	short := false
+	if !ok {
+		if name, ok = strings.CutPrefix(arg, "-"); !ok || name == "" {
+			return false
+		}
+		name, short = name[:1], true
+	}
+	name, _, _ = strings.Cut(name, "=")
+	lookup := func(fs *pflag.FlagSet) *pflag.Flag {
+		if short {
+			return fs.ShorthandLookup(name)
+		}
+		return fs.Lookup(name)
+	}
+	root.InitDefaultHelpFlag()
+	root.InitDefaultVersionFlag()
+	if name == "" || lookup(root.Flags()) != nil || lookup(root.PersistentFlags()) != nil {
+		return false
+	}
+	fc, _, err := root.Find([]string{"forecast"})
+	return err == nil && lookup(fc.Flags()) != nil
+}
+
 // Main runs parley with args (without the program name) and returns the
 // exit code: 0 ok, 2 usage error, 3 invalid input, 1 anything else.
 func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
@@ -134,7 +167,7 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 // MainContext is Main with a context that long commands honour (Ctrl-C).
 func MainContext(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	root := Root()
-	if len(args) == 0 || fileNotCommand(root, args[0]) {
+	if len(args) == 0 || fileNotCommand(root, args[0]) || forecastFlag(root, args[0]) {
 		args = append([]string{"forecast"}, args...)
 	}
 	root.SetArgs(args)
