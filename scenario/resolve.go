@@ -136,6 +136,37 @@ func (s *Scenario) Variant(name string) (*Variant, error) {
 	return nil, errs.New(errs.NotFound, "variant %q: no such variant%s (or a variant's name)", name, errs.Choices(name, ids))
 }
 
+// dropProposers takes the actors removed from s (those before, the
+// index of the actors until then, knew and s no longer has) out of the
+// proposers of the proposals on the table, as a decision rule leaves a
+// removed voter out: the proposal stays, put forward by the actors still
+// at the table (by none, a plan from outside the talks, when none is).
+// Kept, a proposer named nowhere in s made every question about the
+// state refuse it (proposals[i].proposers[j]: unknown actor) while
+// parley validate, which checks a proposal where it is made, passed the
+// file. It copies the proposals it changes: resolution shares them with
+// the file's scenario.
+func dropProposers(s *Scenario, before *index) {
+	after := s.newIndex()
+	gone := func(name string) bool { return before.actor(name) != nil && after.actor(name) == nil }
+	cloned := false
+	for i := range s.Proposals {
+		if !slices.ContainsFunc(s.Proposals[i].Proposers, gone) {
+			continue
+		}
+		if !cloned {
+			s.Proposals, cloned = slices.Clone(s.Proposals), true
+		}
+		var kept []string
+		for _, name := range s.Proposals[i].Proposers {
+			if !gone(name) {
+				kept = append(kept, name)
+			}
+		}
+		s.Proposals[i].Proposers = kept
+	}
+}
+
 // canonical names the actor of every stance and the proposers of every
 // proposal by the actor's id where the file used an alias, so a resolved
 // scenario can be read without the alias table (the web page looked a
@@ -174,6 +205,7 @@ func (s *Scenario) apply(c *Changes) (*Scenario, error) {
 	out := s.base()
 	out.Actors = append(out.Actors, c.AddActors...)
 	var missing error
+	before := (&Scenario{Actors: out.Actors}).newIndex()
 	out.Actors, out.Stances = removeActors(out.Actors, out.Stances, c.RemoveActors, func(_ int, id string, _ func() []Actor) {
 		if missing == nil {
 			missing = errs.New(errs.Invalid, "remove_actors: unknown actor %q", id)
@@ -181,6 +213,9 @@ func (s *Scenario) apply(c *Changes) (*Scenario, error) {
 	})
 	if missing != nil {
 		return nil, missing
+	}
+	if len(c.RemoveActors) > 0 {
+		dropProposers(out, before)
 	}
 	if err := applyProposals(out, c); err != nil {
 		return nil, err
