@@ -307,3 +307,23 @@ func TestDealSearchScaleCost(t *testing.T) {
 		}
 	}
 }
+
+// Under decision rules a robust analysis's P(accepted) is the rules'
+// verdict, and the text says so: on testdata/rules.yaml the package
+// budget 70, tax 50 passes whenever Gamma joins Alpha and Beta (in 24 of
+// the 50 draws of its range, P 0.480) while Delta, past its red line,
+// never accepts. The line read "P(every required actor accepts) = 0.480",
+// beside Delta's P(accepts) of 0.
+func TestDealRobustUnderRulesSaysRules(t *testing.T) {
+	out, _, code := run(t, "deal", "evaluate", "testdata/rules.yaml", "-p", "budget=70,tax=50", "--robust", "-n", "50", "-m", "none", "-q")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, out)
+	}
+	if !strings.Contains(out, "P(accepted under the decision rules) = 0.480 ± 0.071") || strings.Contains(out, "every required actor accepts) =") {
+		t.Errorf("robust line:\n%s", out)
+	}
+	out, _, code = run(t, "deal", "search", "testdata/rules.yaml", "--robust", "-n", "50", "-q")
+	if code != 0 || !strings.Contains(out, "the package most often accepted under the decision rules (P = ") {
+		t.Errorf("exit %d, search:\n%s", code, out)
+	}
+}
