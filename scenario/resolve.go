@@ -98,7 +98,13 @@ func (s *Scenario) Resolve(snapshot, variant string) (*Scenario, error) {
 	}
 	next, err := state.apply(&v.Changes)
 	if err != nil {
-		return nil, errs.New(errs.Invalid, "variant %s: %v", v.ID, err)
+		// Validation checked the variant on the latest snapshot, so what
+		// fails here is mostly the variant on an earlier one: say which.
+		at := snapshot
+		if at == "" {
+			at = Latest
+		}
+		return nil, errs.New(errs.Invalid, "variant %s at snapshot %s: %v", v.ID, at, err)
 	}
 	// The resolved scenario holds only the proposals on the table.
 	next.Proposals = onTable(next.Proposals, date)
@@ -134,6 +140,15 @@ func (s *Scenario) Variant(name string) (*Variant, error) {
 		return nil, errs.New(errs.NotFound, "variant %q: no such variant; valid: none, the scenario has no variants (docs/format.md, variants:)", name)
 	}
 	return nil, errs.New(errs.NotFound, "variant %q: no such variant%s (or a variant's name)", name, errs.Choices(name, ids))
+}
+
+// actorIDs lists the ids of as, for an error's "valid: …".
+func actorIDs(as []Actor) []string {
+	ids := make([]string, len(as))
+	for i, a := range as {
+		ids[i] = a.ID
+	}
+	return ids
 }
 
 // dropProposers takes the actors removed from s (those before, the
@@ -208,7 +223,7 @@ func (s *Scenario) apply(c *Changes) (*Scenario, error) {
 	before := (&Scenario{Actors: out.Actors}).newIndex()
 	out.Actors, out.Stances = removeActors(out.Actors, out.Stances, c.RemoveActors, func(_ int, id string, _ func() []Actor) {
 		if missing == nil {
-			missing = errs.New(errs.Invalid, "remove_actors: unknown actor %q", id)
+			missing = errs.New(errs.Invalid, "remove_actors: unknown actor %q%s", id, errs.Choices(id, actorIDs(out.Actors)))
 		}
 	})
 	if missing != nil {
@@ -224,7 +239,7 @@ func (s *Scenario) apply(c *Changes) (*Scenario, error) {
 	for _, ac := range c.Actors {
 		a := x.actor(ac.ID)
 		if a == nil {
-			return nil, errs.New(errs.Invalid, "actors: unknown actor %q", ac.ID)
+			return nil, errs.New(errs.Invalid, "actors: unknown actor %q%s", ac.ID, errs.Choices(ac.ID, actorIDs(out.Actors)))
 		}
 		if ac.Capability != nil {
 			a.Capability = *ac.Capability
@@ -261,7 +276,7 @@ func (s *Scenario) apply(c *Changes) (*Scenario, error) {
 	for _, sc := range c.Stances {
 		a := x.actor(sc.Actor)
 		if a == nil {
-			return nil, errs.New(errs.Invalid, "stances: unknown actor %q", sc.Actor)
+			return nil, errs.New(errs.Invalid, "stances: unknown actor %q%s", sc.Actor, errs.Choices(sc.Actor, actorIDs(out.Actors)))
 		}
 		st := x.stanceOf(a.ID, sc.Issue)
 		if st == nil {

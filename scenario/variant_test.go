@@ -95,3 +95,33 @@ func TestRemovedProposerLeavesProposal(t *testing.T) {
 		t.Errorf("the file's proposals changed: %+v", s.Proposals)
 	}
 }
+
+// A variant that names an actor a later snapshot adds passes validation
+// (variants are checked on the latest snapshot) and fails on an earlier
+// one; the error names the variant, the snapshot, and the actors there:
+// it said only `variant v: stances: unknown actor "late"`, though
+// docs/format.md promises the snapshot is named.
+func TestVariantOnEarlierSnapshotSaysWhere(t *testing.T) {
+	p := 40.0
+	s := &Scenario{
+		Metadata: Metadata{ID: "t", Title: "T", AsOf: "2025-01-01"},
+		Issues:   []Issue{{ID: "x", Name: "X"}},
+		Actors:   []Actor{{ID: "a", Name: "A", Capability: 3, CapabilityAssumed: "t"}},
+		Stances:  []Stance{{Actor: "a", Issue: "x", Position: 50, Salience: 1, Assumed: "t"}},
+		Snapshots: []Snapshot{{Date: "2025-02-01", Changes: Changes{
+			AddActors: []Actor{{ID: "late", Name: "Late", Capability: 1, CapabilityAssumed: "t"}},
+			Stances:   []StanceChange{{Actor: "late", Issue: "x", Position: &p, Salience: new(0.5), Assumed: "t"}},
+		}}},
+		Variants: []Variant{{ID: "v", Changes: Changes{Stances: []StanceChange{{Actor: "late", Issue: "x", Position: &p}}}}},
+	}
+	if ds := s.Validate().Errors(false); len(ds) > 0 {
+		t.Fatalf("the file: %v", ds)
+	}
+	if _, err := s.Resolve(Latest, "v"); err != nil {
+		t.Fatalf("latest: %v", err)
+	}
+	_, err := s.Resolve(Base, "v")
+	if want := `variant v at snapshot base: stances: unknown actor "late"; valid: a`; err == nil || err.Error() != want {
+		t.Errorf("base: %v, want %q", err, want)
+	}
+}
