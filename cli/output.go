@@ -123,10 +123,15 @@ func points(as []answer.Anchor) string {
 	}
 	var out []string
 	for _, a := range as {
-		out = append(out, strconv.FormatFloat(a.Value, 'g', -1, 64))
+		out = append(out, plainNum(a.Value))
 	}
 	return "→" + strings.Join(out, "|")
 }
+
+// plainNum is a scale point as written, never in exponent form: an
+// option at 250000000 on a budget's scale read "→2.5e+08", and its legend
+// line broke the column.
+func plainNum(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
 
 // forecastTable prints the answer for a person: the compact issue × model
 // matrix (or, long, a row per issue and model), the labels of the options
@@ -300,9 +305,14 @@ func matrix(w io.Writer, f *answer.Forecast, width int) {
 			continue
 		}
 		fmt.Fprintf(w, "%s:\n", is.Name)
+		// The points right-aligned in one column, at least 6 wide.
+		col := 6
+		for _, v := range order {
+			col = max(col, len(plainNum(v)))
+		}
 		for _, a := range is.Anchors {
 			if l, ok := cited[a.Value]; ok {
-				fmt.Fprintln(w, hanging(fmt.Sprintf("  %6s  ", strconv.FormatFloat(a.Value, 'g', -1, 64)), l, width))
+				fmt.Fprintln(w, hanging(fmt.Sprintf("  %*s  ", col, plainNum(a.Value)), l, width))
 			}
 		}
 	}
