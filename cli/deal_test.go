@@ -240,6 +240,7 @@ func TestDealSearchRules(t *testing.T) {
 // answer says so (certified false, a note) and the table prints "not
 // certified" rather than a bound of 5·10⁷ as the margin's certificate;
 // on the built-in case the answer is certified and the bound printed.
+// Its gain, 0 to the solver's noise, is written 0, not -0.
 func TestUncertifiedZone(t *testing.T) {
 	f := filepath.Join("testdata", "point-zone.yaml")
 	out, errOut, code := run(t, "deal", "search", f, "-q", "-f", "json")
@@ -254,8 +255,13 @@ func TestUncertifiedZone(t *testing.T) {
 		t.Fatalf("certified %v with a certificate gap of %v; want not certified above 1e-4", a.Result.Certified, a.Result.Stats.MaxGap)
 	}
 	text, _, _ := run(t, "deal", "search", f, "-q")
-	if !strings.Contains(text, "Zone of agreement: OPEN. Largest smallest gain -0.0000 (not certified: see the note).") || strings.Contains(text, "certified ≤") {
+	if !strings.Contains(text, "Zone of agreement: OPEN. Largest smallest gain 0.0000 (not certified: see the note).") || strings.Contains(text, "certified ≤") {
 		t.Errorf("the table states a certificate:\n%s", text)
+	}
+	// The point zone's gain is 0 to the solver's noise: an open zone
+	// whose worst-served actor "gains -0.000" read as a loss.
+	if !strings.Contains(a.Result.Summary, "the actor worst served gains 0.000).") || strings.Contains(text, "-0.000") {
+		t.Errorf("summary %q; text:\n%s", a.Result.Summary, text)
 	}
 	out, _, _ = run(t, "deal", "search", "--snapshot", "2025-03-11", "-q", "-f", "json")
 	if err := json.Unmarshal([]byte(out), &a); err != nil || !a.Result.Certified {
