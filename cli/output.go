@@ -476,6 +476,23 @@ func splitWords(s string) []gapWord {
 	return out
 }
 
+// forecastOption is the long table's option for x: its nearest options,
+// and for a forecast that did not settle the options its range reaches
+// (answer.IssueForecast.Nearest), as the compact table's "→" names the
+// one all of a range reads as.
+func forecastOption(x answer.IssueForecast, d int) string {
+	label := labels(x.Nearest, true, d)
+	switch {
+	case x.Settled:
+		return label
+	case len(x.Nearest) == 1:
+		return label + " over all its range (did not settle: see the warning)"
+	case len(x.Nearest) > 1:
+		return label + " across its range (did not settle: see the warning)"
+	}
+	return "did not settle: see the warning"
+}
+
 // longTable prints a row per issue and model with the full option label,
 // which takes what the width leaves, 56 at most.
 func longTable(w io.Writer, f *answer.Forecast, width int) {
@@ -492,11 +509,7 @@ func longTable(w io.Writer, f *answer.Forecast, width int) {
 				if !ok {
 					continue
 				}
-				label := labels(x.Nearest, true, f.Scenario.IssueDecimals(is.ID))
-				if !x.Settled {
-					label = "did not settle: see the warning"
-				}
-				t.AppendRow(table.Row{is.Name, m.Model, shown(x, f.Scenario.IssueDecimals(is.ID)), label})
+				t.AppendRow(table.Row{is.Name, m.Model, shown(x, f.Scenario.IssueDecimals(is.ID)), forecastOption(x, f.Scenario.IssueDecimals(is.ID))})
 			}
 			t.AppendSeparator()
 		}

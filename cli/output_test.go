@@ -452,3 +452,36 @@ stances:
 		t.Errorf("exit %d:\n%s", code, out)
 	}
 }
+
+// forecast --long names the options an unsettled forecast's range
+// reaches (the JSON's nearest), as the compact table's "→" names the one
+// all of a range reads as: on the built-in case bdm and exchange leave
+// issues unsettled, and each such row gave only "did not settle: see the
+// warning".
+func TestLongTableNamesUnsettledOptions(t *testing.T) {
+	var f answer.Forecast
+	runJSON(t, &f, "forecast", "-m", "bdm,exchange")
+	one, several := 0, 0
+	for _, m := range f.Models {
+		for _, x := range m.Issues {
+			if x.Settled || len(x.Nearest) == 0 {
+				continue
+			}
+			d := f.Scenario.IssueDecimals(x.Issue)
+			got, want := forecastOption(x, d), labels(x.Nearest, true, d)
+			if len(x.Nearest) == 1 {
+				one++
+				want += " over all its range (did not settle: see the warning)"
+			} else {
+				several++
+				want += " across its range (did not settle: see the warning)"
+			}
+			if got != want {
+				t.Errorf("%s on %s: %q, want %q", m.Model, x.Issue, got, want)
+			}
+		}
+	}
+	if one == 0 || several == 0 {
+		t.Fatalf("%d unsettled forecasts within one option, %d across several: the case tests less than it says", one, several)
+	}
+}
