@@ -54,8 +54,15 @@ func Backtest(ctx context.Context, c *Case, req answer.BacktestRequest) (*answer
 	out := &answer.Backtest{Scenario: c.Header, Request: req, AsOf: asOf, Outcomes: []answer.BacktestOutcome{}, Models: []answer.BacktestModel{}, Warnings: []string{}}
 	all := c.Input.Scenario.Outcomes
 	scored := c.Input.Scenario.OutcomesBetween(asOf, req.To)
+	// window is the dates scored, as the warnings name them: the end date
+	// by its date, and only when the request gives one.
+	window, outside := "after "+asOf, "on or before "+asOf
+	if req.To != "" {
+		window += " and on or before " + req.To
+		outside += " or after " + req.To
+	}
 	if n := len(all) - len(scored); n > 0 {
-		out.Warnings = append(out.Warnings, fmt.Sprintf("%d of the %d recorded outcomes are dated on or before %s or after the end date, and are not scored", n, len(all), asOf))
+		out.Warnings = append(out.Warnings, fmt.Sprintf("%d of the %d recorded outcomes are dated %s, and are not scored", n, len(all), outside))
 	}
 	var scales []scoredScale
 	var pct []float64 // per outcome: 100 ÷ its issue's scale width
@@ -94,6 +101,8 @@ func Backtest(ctx context.Context, c *Case, req answer.BacktestRequest) (*answer
 		out.Warnings = append(out.Warnings, w)
 	}
 	switch n := len(out.Outcomes); {
+	case n == 0 && len(all) > 0:
+		out.Warnings = append(out.Warnings, fmt.Sprintf("no outcome is dated %s: nothing to score (give an earlier snapshot, or a later end date)", window))
 	case n == 0:
 		out.Warnings = append(out.Warnings, fmt.Sprintf("no outcome is recorded after %s: nothing to score (add an outcomes section, docs/format.md)", asOf))
 	case n < MinRanked:

@@ -244,3 +244,35 @@ func TestLedgerRanksByErrorOnTheScale(t *testing.T) {
 		}
 	}
 }
+
+// The warnings of a backtest that scores nothing name the window it
+// scored, and do not tell a scenario with outcomes to add some: from the
+// base (2025-01-01) to 2025-02-01 both outcomes (2025-03-01, 2025-07-01)
+// fall after the end date. The warnings said "after the end date" without
+// naming it, and then "no outcome is recorded after 2025-01-01 … (add an
+// outcomes section)", false of this scenario.
+func TestBacktestEmptyWindowWarnings(t *testing.T) {
+	req := answer.NewBacktestRequest()
+	req.Models = []string{"compromise"}
+	req.To = "2025-02-01"
+	b, err := Backtest(context.Background(), backtestCase(t, "base"), req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		"2 of the 2 recorded outcomes are dated on or before 2025-01-01 or after 2025-02-01, and are not scored",
+		"no outcome is dated after 2025-01-01 and on or before 2025-02-01: nothing to score (give an earlier snapshot, or a later end date)",
+	}
+	if len(b.Outcomes) != 0 || !slices.Equal(b.Warnings, want) {
+		t.Errorf("outcomes %v, warnings\n%q\nwant\n%q", b.Outcomes, b.Warnings, want)
+	}
+	// With no end date, the window is every date after the snapshot's.
+	req.To = ""
+	b, err = Backtest(context.Background(), backtestCase(t, "2025-06-01"), req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "1 of the 2 recorded outcomes are dated on or before 2025-06-01, and are not scored"; len(b.Warnings) == 0 || b.Warnings[0] != want {
+		t.Errorf("warnings %q, want first %q", b.Warnings, want)
+	}
+}

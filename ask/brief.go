@@ -61,9 +61,12 @@ type Brief struct {
 // BriefCoverage counts stances and quotes over every issue, and the
 // actors' capabilities with and without quotes.
 type BriefCoverage struct {
-	Stances, WithEvidence, Assumed, Quotes int
+	Stances, WithEvidence, Assumed, Neither, Quotes int
 	// Capabilities counts the actors, CapabilitiesQuoted those whose
-	// capability has evidence; CapabilitiesAssumedBy names the others.
+	// capability has evidence; CapabilitiesAssumedBy names those of the
+	// others with an assumed reason (one with neither is a warning of the
+	// file, and not called assumed). The red lines' and reservations'
+	// AssumedBy are alike.
 	Capabilities, CapabilitiesQuoted int
 	CapabilitiesAssumedBy            []string
 	// RedLines counts the actors' red lines, RedLinesQuoted those with
@@ -116,7 +119,10 @@ type BriefIssue struct {
 	Drivers      []BriefDriver
 	Stances      int
 	WithEvidence int
-	Assumed      int
+	// Assumed counts the stances with no quote but an assumed reason,
+	// Neither those with neither (a warning of the file, which the brief
+	// lists): the answers' warnings count only the first as assumed.
+	Assumed, Neither int
 	// AssumedBy are the actors (ids) of the stances counted in Assumed.
 	AssumedBy []string
 	Quotes    int
@@ -311,17 +317,21 @@ func MakeBrief(ctx context.Context, c *Case) (*Brief, error) {
 				continue
 			}
 			bi.Stances++
-			if len(st.Evidence) > 0 {
+			switch {
+			case len(st.Evidence) > 0:
 				bi.WithEvidence++
-			} else {
+			case st.Assumed != "":
 				bi.Assumed++
 				bi.AssumedBy = append(bi.AssumedBy, st.Actor)
+			default:
+				bi.Neither++
 			}
 			bi.Quotes += len(st.Evidence)
 		}
 		b.Coverage.Stances += bi.Stances
 		b.Coverage.WithEvidence += bi.WithEvidence
 		b.Coverage.Assumed += bi.Assumed
+		b.Coverage.Neither += bi.Neither
 		b.Coverage.Quotes += bi.Quotes
 		bi.Chart = issueChart(bi)
 		b.Issues = append(b.Issues, bi)
@@ -331,7 +341,7 @@ func MakeBrief(ctx context.Context, c *Case) (*Brief, error) {
 			b.Coverage.RedLines++
 			if len(a.RedLineEvidence[issue]) > 0 {
 				b.Coverage.RedLinesQuoted++
-			} else {
+			} else if a.RedLineAssumed[issue] != "" {
 				b.Coverage.RedLinesAssumedBy = append(b.Coverage.RedLinesAssumedBy, a.ID+" on "+issue)
 			}
 		}
@@ -339,7 +349,7 @@ func MakeBrief(ctx context.Context, c *Case) (*Brief, error) {
 			b.Coverage.Reservations++
 			if len(a.ReservationEvidence) > 0 {
 				b.Coverage.ReservationsQuoted++
-			} else {
+			} else if a.ReservationAssumed != "" {
 				b.Coverage.ReservationsAssumedBy = append(b.Coverage.ReservationsAssumedBy, a.ID)
 			}
 		}
@@ -348,7 +358,7 @@ func MakeBrief(ctx context.Context, c *Case) (*Brief, error) {
 		b.Coverage.Capabilities++
 		if len(a.CapabilityEvidence) > 0 {
 			b.Coverage.CapabilitiesQuoted++
-		} else {
+		} else if a.CapabilityAssumed != "" {
 			b.Coverage.CapabilitiesAssumedBy = append(b.Coverage.CapabilitiesAssumedBy, a.ID)
 		}
 	}

@@ -108,7 +108,7 @@ func TestBriefNumbers(t *testing.T) {
 		t.Errorf("top driver %+v, sensitivity %+v", is.Drivers[0], top)
 	}
 	// Ten actors each have a stance on the ceasefire at the latest snapshot.
-	if is.Stances != 10 || is.WithEvidence+is.Assumed != 10 {
+	if is.Stances != 10 || is.WithEvidence+is.Assumed+is.Neither != 10 {
 		t.Errorf("coverage %+v", is)
 	}
 	quotes := 0
@@ -179,11 +179,12 @@ func TestBriefNumbers(t *testing.T) {
 		cov.Stances += is.Stances
 		cov.WithEvidence += is.WithEvidence
 		cov.Assumed += is.Assumed
+		cov.Neither += is.Neither
 		cov.Quotes += is.Quotes
 	}
 	got := b.Coverage
-	if got.Stances != cov.Stances || got.WithEvidence != cov.WithEvidence || got.Assumed != cov.Assumed || got.Quotes != cov.Quotes ||
-		cov.Stances != cov.WithEvidence+cov.Assumed {
+	if got.Stances != cov.Stances || got.WithEvidence != cov.WithEvidence || got.Assumed != cov.Assumed || got.Neither != cov.Neither || got.Quotes != cov.Quotes ||
+		cov.Stances != cov.WithEvidence+cov.Assumed+cov.Neither {
 		t.Errorf("coverage %+v, issues sum to %+v", b.Coverage, cov)
 	}
 	if got.Capabilities != len(b.Scenario.Actors) || got.CapabilitiesQuoted+len(got.CapabilitiesAssumedBy) != got.Capabilities {
@@ -207,5 +208,66 @@ func TestBriefPDF(t *testing.T) {
 	}
 	if n := pdfprint.Pages(pdf); n != 1 {
 		t.Errorf("the brief prints on %d pages, want 1", n)
+	}
+}
+
+// The brief calls assumed only what the answers' warnings call assumed:
+// a stance (capability, red line) with neither a quote nor an assumed
+// reason is not "assumed", so the brief and the warning beside it agree.
+// Three stances on i: a quoted, b assumed, c with neither; capabilities
+// a assumed, b and c with neither; one red line (c's) with neither. The
+// brief counted 2 stances assumed and named "b, c assumed" while every
+// answer warned "1 of 3 stances rest … on an assumption: b on i".
+func TestBriefAssumedIsNotNeither(t *testing.T) {
+	const doc = `metadata:
+  id: n
+  title: N
+  as_of: 2025-01-01
+  sources: [{id: s, title: S, date: 2025-01-01}]
+issues: [{id: i, name: I}]
+actors:
+  - {id: a, capability: 1, capability_assumed: t}
+  - {id: b, capability: 1}
+  - {id: c, capability: 1, red_lines: {i: ">= 10"}}
+stances:
+  - {actor: a, issue: i, position: 10, salience: 1, evidence: [{source: s, quote: q}]}
+  - {actor: b, issue: i, position: 20, salience: 1, assumed: t}
+  - {actor: c, issue: i, position: 30, salience: 1}
+`
+	in, err := Load("n.yaml", []byte(doc), LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := in.Case(answer.Target{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "1 of 3 stances rest on no quote, only on an assumption (its reason in the file): b on i"; c.Assumed != want {
+		t.Fatalf("warning %q, want %q", c.Assumed, want)
+	}
+	b, err := MakeBrief(context.Background(), c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	is := b.Issues[0]
+	if is.WithEvidence != 1 || is.Assumed != 1 || is.Neither != 1 || !slices.Equal(is.AssumedBy, []string{"b"}) {
+		t.Errorf("issue i: %d quoted, %d assumed %v, %d with neither; want 1, 1 [b], 1", is.WithEvidence, is.Assumed, is.AssumedBy, is.Neither)
+	}
+	if got := b.Coverage; got.Assumed != 1 || got.Neither != 1 || !slices.Equal(got.CapabilitiesAssumedBy, []string{"a"}) || len(got.RedLinesAssumedBy) != 0 {
+		t.Errorf("coverage %+v; want 1 stance assumed, 1 with neither, capability a assumed, no red line assumed", got)
+	}
+	md, err := RenderBrief(context.Background(), b, "md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"1 of 3 stances (33%) rest on a quote, 1 quotes in all; 1 are assumed, 1 rest on neither a quote nor a reason.",
+		"0 of 3 capabilities rest on a quote (a assumed).",
+		"0 of 1 red lines rest on a quote.",
+		"By issue: I 1/3 (b assumed).",
+	} {
+		if !strings.Contains(string(md), want) {
+			t.Errorf("the brief lacks %q:\n%s", want, md)
+		}
 	}
 }

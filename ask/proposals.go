@@ -158,8 +158,11 @@ func (c *Case) why(vd deal.Verdict) string {
 			if j > 0 {
 				s += ";"
 			}
+			// The value in the issue's decimals, and the option nearest it
+			// said to be the nearest: "1.5 is “2% rise”" read as if 1.5
+			// met the red line ">= 2" it crosses.
 			k := c.Header.IssueIndex(x.Issue)
-			s += fmt.Sprintf(" on %s (%s): %v is “%s”", x.Issue, x.RedLine, x.Value, optionLabel(c.Header.Nearest(k, x.Value)))
+			s += fmt.Sprintf(" on %s (%s): %s, nearest option “%s”", x.Issue, x.RedLine, Decimals(x.Value, c.Header.IssueDecimals(x.Issue)), optionLabel(c.Header.Nearest(k, x.Value)))
 		}
 	case vd.Accepts:
 		s = fmt.Sprintf("accepts: worth %.3f to it, %.3f above its alternative %.3f (%s)", vd.Utility, vd.Gain, vd.Alternative, vd.AlternativeFrom)

@@ -114,3 +114,32 @@ func TestProposalsRequestErrorIsTheAnswers(t *testing.T) {
 		t.Fatalf("error %v (%s); proposals %q", err, errs.CodeOf(err), judged)
 	}
 }
+
+// A red line crossed is said with the value in its issue's decimals and
+// the option nearest it named as the nearest: on -3–5 with options at 0
+// and 2, the package's 1.5 crosses ">= 2"; the reason said "1.5 is “2%
+// rise”", as if 1.5 were the 2% rise the red line asks for.
+func TestProposalCrossingNamesNearestOption(t *testing.T) {
+	c := loadCase(t, "levy.yaml", `metadata: {id: levy, title: Levy, as_of: "2026-01-15"}
+issues:
+  - {id: levy, name: Levy, scale: {min: -3, max: 5}, anchors: {0: no change, 2: 2% rise}, reference: 0}
+actors:
+  - {id: mayor, capability: 1, capability_assumed: t, red_lines: {levy: ">= 2"}, red_line_assumed: {levy: t}}
+  - {id: bloc, capability: 1, capability_assumed: t}
+stances:
+  - {actor: mayor, issue: levy, position: 2, salience: 1, assumed: t}
+  - {actor: bloc, issue: levy, position: 1, salience: 1, assumed: t}
+proposals:
+  - {id: half, name: Half, date: "2026-01-10", package: {levy: 1.5}, assumed: t}
+`)
+	req := answer.NewDealProposalsRequest()
+	req.Models = []string{"none"}
+	a, err := DealProposals(context.Background(), c, req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "rejects: crosses its red line on levy (>= 2): 1.50, nearest option “2% rise”"
+	if len(a.Proposals) != 1 || len(a.Proposals[0].Actors) != 2 || a.Proposals[0].Actors[0].Why != want {
+		t.Fatalf("proposals %+v; want mayor's reason %q", a.Proposals, want)
+	}
+}

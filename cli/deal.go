@@ -174,7 +174,7 @@ func printEvaluation(w io.Writer, ev *answer.DealEvaluation, width int) {
 		}
 		t.Render()
 	}
-	printRobust(w, sc, ev.Robust, width)
+	printRobust(w, sc, ev.Robust, len(ev.Evaluation.Rules) > 0, width)
 	for _, x := range ev.Warnings {
 		say(w, "warning", x, width)
 	}
@@ -253,7 +253,7 @@ func printVerdicts(w io.Writer, sc *answer.Scenario, vs []answer.DealVerdict, wi
 			if !v.Required {
 				verdict += " (not required)"
 			}
-			t.AppendRow(table.Row{sc.ActorName(v.Actor), num3(v.Utility), fmt.Sprintf("%s (%s)", num3(v.Alternative), v.AlternativeFrom), fmt.Sprintf("%+.3f", v.Gain), strings.Join(crossed, "; "), verdict})
+			t.AppendRow(table.Row{sc.ActorName(v.Actor), num3(v.Utility), fmt.Sprintf("%s (%s)", num3(v.Alternative), v.AlternativeFrom), gain3(v.Gain), strings.Join(crossed, "; "), verdict})
 		}
 		t.Render()
 	})
@@ -289,14 +289,14 @@ func printSearch(w io.Writer, a *answer.DealSearch, width int) {
 	if res.Open && math.IsInf(res.Margin, 1) {
 		para(w, "Zone of agreement: OPEN to every package (no one's consent is needed).", width)
 	} else if res.Open {
-		para(w, fmt.Sprintf("Zone of agreement: OPEN. Largest smallest gain %.4f (%s).", res.Margin, certified(res, res.MarginBound, "%.4f")), width)
+		para(w, fmt.Sprintf("Zone of agreement: OPEN. Largest smallest gain %s (%s).", ask.Decimals(res.Margin, 4), certified(res, res.MarginBound, 4)), width)
 	} else if !math.IsInf(res.Margin, -1) {
-		para(w, fmt.Sprintf("Zone of agreement: EMPTY. Largest smallest gain %.4f (%s).", res.Margin, certified(res, res.MarginBound, "%.4f")), width)
+		para(w, fmt.Sprintf("Zone of agreement: EMPTY. Largest smallest gain %s (%s).", ask.Decimals(res.Margin, 4), certified(res, res.MarginBound, 4)), width)
 	}
 	if res.Open && res.Nash != nil {
 		layoutAt(width).fit(w, func(w io.Writer, l layout) { nashTable(w, p, res, l) })
 		if res.NashProduct > 0 {
-			para(w, fmt.Sprintf("Nash product (capability-weighted geometric mean of gains) %.5f, %s.", res.NashProduct, certified(res, res.NashBound, "%.5f")), width)
+			para(w, fmt.Sprintf("Nash product (capability-weighted geometric mean of gains) %.5f, %s.", res.NashProduct, certified(res, res.NashBound, 5)), width)
 		}
 		printPackageVerdicts(w, p, res, res.Nash, width)
 		printRules(w, p, res.Nash.Rules, width)
@@ -316,7 +316,7 @@ func printSearch(w io.Writer, a *answer.DealSearch, width int) {
 			say(w, "note", n, width)
 		}
 	}
-	printRobust(w, p, a.Robust, width)
+	printRobust(w, p, a.Robust, len(res.Rules) > 0, width)
 	for _, n := range res.Notes {
 		// The summary above already says why red lines close the zone.
 		if c, ok := strings.CutPrefix(n, "zone closed by red lines: "); ok && strings.Contains(res.Summary, c) {
@@ -417,7 +417,7 @@ func printCoalitions(w io.Writer, sc *answer.Scenario, res *answer.DealZone, wid
 					zone = "open"
 				}
 				if !math.IsInf(c.Margin, 0) {
-					gain = fmt.Sprintf("%.4f", c.Margin)
+					gain = ask.Decimals(c.Margin, 4)
 				}
 				why := actors(c.Short)
 				if c.Conflict != "" {
@@ -582,9 +582,20 @@ func quoteAll(ss []string) []string {
 // 0.1030"), or, when the solver could not certify the answer
 // (Result.Certified), says so rather than print a bound too loose to
 // mean anything.
-func certified(res *answer.DealZone, bound float64, format string) string {
+func certified(res *answer.DealZone, bound float64, d int) string {
 	if !res.Certified {
 		return "not certified: see the note"
 	}
-	return "certified ≤ " + fmt.Sprintf(format, bound)
+	return "certified ≤ " + ask.Decimals(bound, d)
+}
+
+// gain3 writes an actor's gain signed, three decimals, as "+0.000" where
+// it rounds to zero: an actor that accepts at its alternative to the
+// solver's noise read "-0.000", a loss.
+func gain3(x float64) string {
+	s := fmt.Sprintf("%+.3f", x)
+	if strings.Trim(s, "+-0.") == "" {
+		return "+" + s[1:]
+	}
+	return s
 }

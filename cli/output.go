@@ -123,10 +123,15 @@ func points(as []answer.Anchor) string {
 	}
 	var out []string
 	for _, a := range as {
-		out = append(out, strconv.FormatFloat(a.Value, 'g', -1, 64))
+		out = append(out, plainNum(a.Value))
 	}
 	return "→" + strings.Join(out, "|")
 }
+
+// plainNum is a scale point as written, never in exponent form: an
+// option at 250000000 on a budget's scale read "→2.5e+08", and its legend
+// line broke the column.
+func plainNum(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
 
 // forecastTable prints the answer for a person: the compact issue × model
 // matrix (or, long, a row per issue and model), the labels of the options
@@ -300,9 +305,14 @@ func matrix(w io.Writer, f *answer.Forecast, width int) {
 			continue
 		}
 		fmt.Fprintf(w, "%s:\n", is.Name)
+		// The points right-aligned in one column, at least 6 wide.
+		col := 6
+		for _, v := range order {
+			col = max(col, len(plainNum(v)))
+		}
 		for _, a := range is.Anchors {
 			if l, ok := cited[a.Value]; ok {
-				fmt.Fprintln(w, hanging(fmt.Sprintf("  %6s  ", strconv.FormatFloat(a.Value, 'g', -1, 64)), l, width))
+				fmt.Fprintln(w, hanging(fmt.Sprintf("  %*s  ", col, plainNum(a.Value)), l, width))
 			}
 		}
 	}
@@ -466,6 +476,23 @@ func splitWords(s string) []gapWord {
 	return out
 }
 
+// forecastOption is the long table's option for x: its nearest options,
+// and for a forecast that did not settle the options its range reaches
+// (answer.IssueForecast.Nearest), as the compact table's "→" names the
+// one all of a range reads as.
+func forecastOption(x answer.IssueForecast, d int) string {
+	label := labels(x.Nearest, true, d)
+	switch {
+	case x.Settled:
+		return label
+	case len(x.Nearest) == 1:
+		return label + " over all its range (did not settle: see the warning)"
+	case len(x.Nearest) > 1:
+		return label + " across its range (did not settle: see the warning)"
+	}
+	return "did not settle: see the warning"
+}
+
 // longTable prints a row per issue and model with the full option label,
 // which takes what the width leaves, 56 at most.
 func longTable(w io.Writer, f *answer.Forecast, width int) {
@@ -482,11 +509,7 @@ func longTable(w io.Writer, f *answer.Forecast, width int) {
 				if !ok {
 					continue
 				}
-				label := labels(x.Nearest, true, f.Scenario.IssueDecimals(is.ID))
-				if !x.Settled {
-					label = "did not settle: see the warning"
-				}
-				t.AppendRow(table.Row{is.Name, m.Model, shown(x, f.Scenario.IssueDecimals(is.ID)), label})
+				t.AppendRow(table.Row{is.Name, m.Model, shown(x, f.Scenario.IssueDecimals(is.ID)), forecastOption(x, f.Scenario.IssueDecimals(is.ID))})
 			}
 			t.AppendSeparator()
 		}

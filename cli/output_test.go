@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -417,5 +419,69 @@ func TestMissingNumberIsEmDash(t *testing.T) {
 		if got := strings.Join(cells(out, c.first), " "); got != c.want {
 			t.Errorf("parley %s: row %q, want %q", strings.Join(c.args, " "), got, c.want)
 		}
+	}
+}
+
+// Scale points are written as numbers, never in exponent form, and the
+// legend of the options named keeps one column: on a budget scale the
+// option at 250000000 read "→2.5e+08", its legend line "  2.5e+08  half"
+// one column off "       0  none", and sensitivity's scale heading
+// "-2.5E+08 … 5E+08".
+func TestScalePointsNotInExponentForm(t *testing.T) {
+	f := filepath.Join(t.TempDir(), "big.yaml")
+	if err := os.WriteFile(f, []byte(`metadata: {id: big, title: Big, as_of: 2026-01-01}
+issues:
+  - {id: bond, name: Bond, scale: {min: -250000000, max: 500000000}, reference: 0, anchors: {0: none, 250000000: half, 500000000: full}}
+actors:
+  - {id: a, capability: 3, capability_assumed: t}
+  - {id: b, capability: 2, capability_assumed: t}
+  - {id: c, capability: 1, capability_assumed: t}
+stances:
+  - {actor: a, issue: bond, position: 123456789.5, salience: 0.7, range: {position: [100000000, 200000000]}, assumed: t}
+  - {actor: b, issue: bond, position: 400000000, salience: 0.9, assumed: t}
+  - {actor: c, issue: bond, position: -200000000, salience: 0.5, assumed: t}
+`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, _, code := run(t, "forecast", f, "-m", "compromise,median", "-q")
+	if code != 0 || !strings.Contains(out, "199831649.5 →250000000") || !strings.Contains(out, "\n          0  none\n  250000000  half\n") || strings.Contains(out, "e+08") {
+		t.Errorf("exit %d:\n%s", code, out)
+	}
+	out, _, code = run(t, "sensitivity", f, "-m", "compromise", "-q", "-n", "20")
+	if code != 0 || !strings.Contains(out, "-250000000 … 500000000") || strings.Contains(out, "E+08") {
+		t.Errorf("exit %d:\n%s", code, out)
+	}
+}
+
+// forecast --long names the options an unsettled forecast's range
+// reaches (the JSON's nearest), as the compact table's "→" names the one
+// all of a range reads as: on the built-in case bdm and exchange leave
+// issues unsettled, and each such row gave only "did not settle: see the
+// warning".
+func TestLongTableNamesUnsettledOptions(t *testing.T) {
+	var f answer.Forecast
+	runJSON(t, &f, "forecast", "-m", "bdm,exchange")
+	one, several := 0, 0
+	for _, m := range f.Models {
+		for _, x := range m.Issues {
+			if x.Settled || len(x.Nearest) == 0 {
+				continue
+			}
+			d := f.Scenario.IssueDecimals(x.Issue)
+			got, want := forecastOption(x, d), labels(x.Nearest, true, d)
+			if len(x.Nearest) == 1 {
+				one++
+				want += " over all its range (did not settle: see the warning)"
+			} else {
+				several++
+				want += " across its range (did not settle: see the warning)"
+			}
+			if got != want {
+				t.Errorf("%s on %s: %q, want %q", m.Model, x.Issue, got, want)
+			}
+		}
+	}
+	if one == 0 || several == 0 {
+		t.Fatalf("%d unsettled forecasts within one option, %d across several: the case tests less than it says", one, several)
 	}
 }

@@ -30,8 +30,10 @@ func robustFlags(cmd *cobra.Command, def answer.DealRobust) answer.DealRobust {
 	return r
 }
 
-// printRobust shows a robust analysis.
-func printRobust(w io.Writer, sc *answer.Scenario, r *answer.DealRobustness, width int) {
+// printRobust shows a robust analysis; ruled is whether issues state
+// decision rules, which then decide acceptance (p_accepted) in place of
+// every required actor.
+func printRobust(w io.Writer, sc *answer.Scenario, r *answer.DealRobustness, ruled bool, width int) {
 	if r == nil {
 		return
 	}
@@ -43,9 +45,17 @@ func printRobust(w io.Writer, sc *answer.Scenario, r *answer.DealRobustness, wid
 			para(w, "  no draw opened the zone: no package to recommend", width)
 			return
 		}
-		printLabelled(w, sc, fmt.Sprintf("  the package most often accepted by every required actor (P = %.3f %s, best of %d candidates)", r.Accepted, se(r.Accepted), r.Candidates), r.Best, width)
+		by := "accepted by every required actor"
+		if ruled {
+			by = "accepted under the decision rules"
+		}
+		printLabelled(w, sc, fmt.Sprintf("  the package most often %s (P = %.3f %s, best of %d candidates)", by, r.Accepted, se(r.Accepted), r.Candidates), r.Best, width)
 	} else {
-		para(w, fmt.Sprintf("  P(every required actor accepts) = %.3f %s", r.Accepted, se(r.Accepted)), width)
+		what := "every required actor accepts"
+		if ruled {
+			what = "accepted under the decision rules"
+		}
+		para(w, fmt.Sprintf("  P(%s) = %.3f %s", what, r.Accepted, se(r.Accepted)), width)
 	}
 	t := newTable(w)
 	t.AppendHeader(table.Row{"Actor", "P(accepts)", "Required"})

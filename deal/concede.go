@@ -368,10 +368,11 @@ func (s *searcher) bendsAt(bs []bound, q []float64) []Bend {
 			continue
 		}
 		to := bd.r
-		if bd.upper {
-			to.Hi, to.HiOpen = x, false
+		is := p.Issues[bd.k]
+		if edge := bendEdge(x, is.Max-is.Min); bd.upper {
+			to.Hi, to.HiOpen = edge, false
 		} else {
-			to.Lo, to.LoOpen = x, false
+			to.Lo, to.LoOpen = edge, false
 		}
 		i := s.req[bd.j]
 		from := sp.denorm(bd.k, bd.a)
@@ -379,6 +380,21 @@ func (s *searcher) bendsAt(bs []bound, q []float64) []Bend {
 			From: round9(from), UtilityLost: sp.issueLoss(i, bd.k, q[bd.k], bd.a), Options: sp.optionsCrossed(bd, q[bd.k])})
 	}
 	return out
+}
+
+// bendEdge is where a bent red line ends, the package's value x read to
+// a millionth of the scale's width (the solve is certified to about that,
+// shortfallTol), so that the solver's noise is not written as the edge:
+// a package 2e-8 from 0 on -10–10 bent "== -5" to "[-5,
+// -2.10448476e-08]", where it is "[-5, 0]". round9 alone keeps such noise
+// near 0, where nine significant digits are all noise.
+func bendEdge(x, width float64) float64 {
+	q := width * 1e-6
+	e := round9(math.Round(x/q) * q)
+	if e == 0 {
+		return 0 // not -0
+	}
+	return e
 }
 
 // shortfallTol is the smallest shortfall reported: below it a shortfall is

@@ -3,6 +3,7 @@ package deal
 import (
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 
 	"parley/model"
@@ -14,7 +15,7 @@ func (s *searcher) summarise(conflict string) {
 	res, p := s.res, s.sp.p
 	switch {
 	case res.Open:
-		res.Summary = fmt.Sprintf("Agreement is possible: some package gives every required actor at least its alternative and crosses none of their red lines (at best, the actor worst served gains %.3f).", res.Margin)
+		res.Summary = fmt.Sprintf("Agreement is possible: some package gives every required actor at least its alternative and crosses none of their red lines (at best, the actor worst served gains %s).", gain3(res.Margin))
 	case conflict != "":
 		res.Summary = "No agreement is possible as things stand: " + strings.TrimPrefix(conflict, "zone closed by red lines: ") + "."
 	default:
@@ -70,9 +71,9 @@ func (m *merge) summarise(near *searcher) {
 	case res.Open && len(m.pieces) == 1 && len(m.pieces[0].req) == 0:
 		res.Summary = "Agreement is possible under the decision rules: no rule needs anyone's consent (their voters are absent), so every package passes."
 	case res.Open && len(m.pieces) == 1:
-		res.Summary = fmt.Sprintf("Agreement is possible under the decision rules%s: the members of %s, the one minimal winning coalition, can all accept some package, and every such package passes the rules (at best, the worst-served member gains %.3f).", veto, m.label(first), res.Margin)
+		res.Summary = fmt.Sprintf("Agreement is possible under the decision rules%s: the members of %s, the one minimal winning coalition, can all accept some package, and every such package passes the rules (at best, the worst-served member gains %s).", veto, m.label(first), gain3(res.Margin))
 	case res.Open:
-		res.Summary = fmt.Sprintf("Agreement is possible under the decision rules%s: in %d of the %d minimal winning coalitions the members can all accept some package (e.g. %s), and every such package passes the rules (at best, the worst-served member of a coalition gains %.3f).", veto, open, len(m.pieces), m.label(first), res.Margin)
+		res.Summary = fmt.Sprintf("Agreement is possible under the decision rules%s: in %d of the %d minimal winning coalitions the members can all accept some package (e.g. %s), and every such package passes the rules (at best, the worst-served member of a coalition gains %s).", veto, open, len(m.pieces), m.label(first), gain3(res.Margin))
 	case len(m.pieces) == 0:
 		res.Summary = "No agreement is possible as things stand: " + strings.Join(m.dec.dead, "; ") + "."
 	case len(m.pieces) == 1 && near.conflict != "":
@@ -94,4 +95,15 @@ func (m *merge) summarise(near *searcher) {
 		}
 		res.Summary = fmt.Sprintf("No agreement is possible as things stand: no package passes the decision rules%s — %s leaves %s short even at the package that serves its worst-served member best.", veto, which, strings.Join(short, ", "))
 	}
+}
+
+// gain3 writes a gain with three decimals, one that rounds to zero as
+// "0.000": a zone that is one point has a largest smallest gain of 0 to
+// the solver's noise, and a zone said to be open read "gains -0.000".
+func gain3(x float64) string {
+	s := strconv.FormatFloat(x, 'f', 3, 64)
+	if strings.Trim(s, "-0.") == "" {
+		return "0.000"
+	}
+	return s
 }

@@ -98,7 +98,13 @@ func (s *Scenario) Resolve(snapshot, variant string) (*Scenario, error) {
 	}
 	next, err := state.apply(&v.Changes)
 	if err != nil {
-		return nil, errs.New(errs.Invalid, "variant %s: %v", v.ID, err)
+		// Validation checked the variant on the latest snapshot, so what
+		// fails here is mostly the variant on an earlier one: say which.
+		at := snapshot
+		if at == "" {
+			at = Latest
+		}
+		return nil, errs.New(errs.Invalid, "variant %s at snapshot %s: %v", v.ID, at, err)
 	}
 	// The resolved scenario holds only the proposals on the table.
 	next.Proposals = onTable(next.Proposals, date)
@@ -134,6 +140,46 @@ func (s *Scenario) Variant(name string) (*Variant, error) {
 		return nil, errs.New(errs.NotFound, "variant %q: no such variant; valid: none, the scenario has no variants (docs/format.md, variants:)", name)
 	}
 	return nil, errs.New(errs.NotFound, "variant %q: no such variant%s (or a variant's name)", name, errs.Choices(name, ids))
+}
+
+// actorIDs lists the ids of as, for an error's "valid: …".
+func actorIDs(as []Actor) []string {
+	ids := make([]string, len(as))
+	for i, a := range as {
+		ids[i] = a.ID
+	}
+	return ids
+}
+
+// dropProposers takes the actors removed from s (those before, the
+// index of the actors until then, knew and s no longer has) out of the
+// proposers of the proposals on the table, as a decision rule leaves a
+// removed voter out: the proposal stays, put forward by the actors still
+// at the table (by none, a plan from outside the talks, when none is).
+// Kept, a proposer named nowhere in s made every question about the
+// state refuse it (proposals[i].proposers[j]: unknown actor) while
+// parley validate, which checks a proposal where it is made, passed the
+// file. It copies the proposals it changes: resolution shares them with
+// the file's scenario.
+func dropProposers(s *Scenario, before *index) {
+	after := s.newIndex()
+	gone := func(name string) bool { return before.actor(name) != nil && after.actor(name) == nil }
+	cloned := false
+	for i := range s.Proposals {
+		if !slices.ContainsFunc(s.Proposals[i].Proposers, gone) {
+			continue
+		}
+		if !cloned {
+			s.Proposals, cloned = slices.Clone(s.Proposals), true
+		}
+		var kept []string
+		for _, name := range s.Proposals[i].Proposers {
+			if !gone(name) {
+				kept = append(kept, name)
+			}
+		}
+		s.Proposals[i].Proposers = kept
+	}
 }
 
 // canonical names the actor of every stance and the proposers of every
@@ -174,13 +220,17 @@ func (s *Scenario) apply(c *Changes) (*Scenario, error) {
 	out := s.base()
 	out.Actors = append(out.Actors, c.AddActors...)
 	var missing error
+	before := (&Scenario{Actors: out.Actors}).newIndex()
 	out.Actors, out.Stances = removeActors(out.Actors, out.Stances, c.RemoveActors, func(_ int, id string, _ func() []Actor) {
 		if missing == nil {
-			missing = errs.New(errs.Invalid, "remove_actors: unknown actor %q", id)
+			missing = errs.New(errs.Invalid, "remove_actors: unknown actor %q%s", id, errs.Choices(id, actorIDs(out.Actors)))
 		}
 	})
 	if missing != nil {
 		return nil, missing
+	}
+	if len(c.RemoveActors) > 0 {
+		dropProposers(out, before)
 	}
 	if err := applyProposals(out, c); err != nil {
 		return nil, err
@@ -189,7 +239,7 @@ func (s *Scenario) apply(c *Changes) (*Scenario, error) {
 	for _, ac := range c.Actors {
 		a := x.actor(ac.ID)
 		if a == nil {
-			return nil, errs.New(errs.Invalid, "actors: unknown actor %q", ac.ID)
+			return nil, errs.New(errs.Invalid, "actors: unknown actor %q%s", ac.ID, errs.Choices(ac.ID, actorIDs(out.Actors)))
 		}
 		if ac.Capability != nil {
 			a.Capability = *ac.Capability
@@ -226,7 +276,7 @@ func (s *Scenario) apply(c *Changes) (*Scenario, error) {
 	for _, sc := range c.Stances {
 		a := x.actor(sc.Actor)
 		if a == nil {
-			return nil, errs.New(errs.Invalid, "stances: unknown actor %q", sc.Actor)
+			return nil, errs.New(errs.Invalid, "stances: unknown actor %q%s", sc.Actor, errs.Choices(sc.Actor, actorIDs(out.Actors)))
 		}
 		st := x.stanceOf(a.ID, sc.Issue)
 		if st == nil {

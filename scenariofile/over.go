@@ -61,6 +61,9 @@ func keepLayout(old, n *yaml.Node) {
 		return
 	}
 	n.HeadComment, n.LineComment, n.FootComment = old.HeadComment, old.LineComment, old.FootComment
+	if old.Kind == yaml.MappingNode && n.Kind == yaml.SequenceNode {
+		compactPairs(n)
+	}
 	if old.Kind != n.Kind {
 		return
 	}
@@ -68,6 +71,13 @@ func keepLayout(old, n *yaml.Node) {
 	case yaml.ScalarNode:
 		if old.Value == n.Value && n.Style != yaml.LiteralStyle {
 			n.Style = old.Style
+			// A text written plain that reads as another type (a date,
+			// 2025-01-01, a timestamp to YAML) keeps its tag, so that it
+			// is written plain again rather than quoted: the reader takes
+			// it as the text it was.
+			if old.Style == 0 && n.Tag == "!!str" {
+				n.Tag = old.Tag
+			}
 		}
 	case yaml.SequenceNode:
 		n.Style = old.Style
@@ -90,6 +100,21 @@ func keepLayout(old, n *yaml.Node) {
 		}
 		keepOrder(old, n, took)
 	}
+}
+
+// compactPairs turns n, a list of {value, label} mappings (how Marshal
+// writes an issue's anchors), into the compact mapping of value to label
+// the file wrote in its place ({0: "no ceasefire", 50: …}), which reads
+// back the same; any other list is left as it is.
+func compactPairs(n *yaml.Node) {
+	m := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
+	for _, it := range n.Content {
+		if it.Kind != yaml.MappingNode || len(it.Content) != 4 || it.Content[0].Value != "value" || it.Content[2].Value != "label" {
+			return
+		}
+		m.Content = append(m.Content, it.Content[1], it.Content[3])
+	}
+	*n = *m
 }
 
 // renamedKeys pairs each key of mapping n with the key of mapping old

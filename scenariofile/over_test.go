@@ -342,3 +342,54 @@ stances:
 		t.Errorf("MarshalOver wrote\n%s\nwith the dropped key's comment", out)
 	}
 }
+
+// A file with plain dates and anchors in the compact mapping form is
+// written back as it was when one value changes: the dates stay plain
+// (they were written quoted, "2025-01-01", YAML's date type kept as
+// text) and the anchors a mapping (they were written as the list of
+// {value, label} Marshal writes), so a stance edit through the server
+// (PATCH …/stances/…) rewrote every date and every issue's options.
+func TestMarshalOverKeepsPlainDatesAndCompactAnchors(t *testing.T) {
+	const file = `metadata:
+  id: demo
+  title: Demo
+  as_of: 2025-01-01
+  sources:
+    - {id: s1, title: A source, date: 2025-01-01}
+issues:
+  - id: a
+    name: Issue A
+    scale: {min: -3, max: 5}
+    anchors: {-3: "3% cut", 0: "no change", 2: "2% rise"}
+    reference: 0
+actors:
+  - {id: x, name: Ex, capability: 50, capability_assumed: t}
+stances:
+  - actor: x
+    issue: a
+    position: 2
+    salience: 1
+    evidence:
+      - {source: s1, quote: "a rise", date: 2025-01-01}
+snapshots:
+  - date: 2025-02-01
+    stances:
+      - {actor: x, issue: a, position: 1, assumed: later}
+`
+	s, ds := Parse("demo.yaml", []byte(file))
+	if s == nil || len(ds.Errors(false)) > 0 {
+		t.Fatal(ds)
+	}
+	s.Stance("x", "a").Position = 1.5
+	out, err := MarshalOver(s, "yaml", []byte(file))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := strings.Replace(file, "    position: 2\n", "    position: 1.5\n", 1); string(out) != want {
+		t.Errorf("MarshalOver wrote\n%s\nwant\n%s", out, want)
+	}
+	back, ds := Parse("demo.yaml", out)
+	if back == nil || len(ds.Errors(false)) > 0 || !reflect.DeepEqual(back, s) {
+		t.Errorf("the file written does not read back as the edited scenario: %v", ds)
+	}
+}

@@ -111,7 +111,9 @@ func NewTable(s *scenario.Scenario) (*Table, error) {
 			sum += a.Sal[k]
 		}
 		if sum > 100+1e-9 {
-			return nil, errs.New(errs.Invalid, "KTAB needs an actor's saliences to sum to at most 100 (1 on 0–1): %s's sum to %.4g; lower them, or export one issue at a time (--issue)", s.Actors[i].ID, sum)
+			// Said on the scenario's own salience scale: a 0–1 file's
+			// saliences 0.9 + 0.5 + 0.4 + 0.6 were said to "sum to 240".
+			return nil, errs.New(errs.Invalid, "KTAB needs an actor's saliences to sum to at most %s: %s's sum to %.4g; lower them, or export one issue at a time (--issue; the API's issue=)", salienceCap(div), s.Actors[i].ID, sum*div/100)
 		}
 	}
 	if len(rescaled) > 0 {
@@ -197,4 +199,13 @@ func Write(w io.Writer, s *scenario.Scenario) ([]string, error) {
 		t.Lost = append(t.Lost, fmt.Sprintf("names longer than 25 characters or descriptions longer than 256, cut (%d)", cut))
 	}
 	return t.Lost, bw.Flush()
+}
+
+// salienceCap is KTAB's cap on an actor's saliences, 100, on a scenario
+// salience scale of div (1 or 100).
+func salienceCap(div float64) string {
+	if div == 100 {
+		return "100"
+	}
+	return "1 on the scenario's 0–1 salience scale (KTAB's 100)"
 }

@@ -139,13 +139,14 @@ func TestWriteRescales(t *testing.T) {
 	if st := s2.Stances[1]; st.Position != 50 || st.Salience != 50 {
 		t.Errorf("b's stance = %+v, want position 50, salience 50", st)
 	}
-	// Saliences summing past 100 cannot be held: an error naming the actor.
+	// Saliences summing past 100 (1 on the case's 0–1) cannot be held: an
+	// error naming the actor and its sum on the case's own scale.
 	s.Issues = append(s.Issues, scenario.Issue{ID: "j"})
 	for _, n := range []string{"a", "b", "c"} {
 		s.Stances = append(s.Stances, scenario.Stance{Actor: n, Issue: "j", Position: 1, Salience: 0.6, Assumed: "t"})
 	}
-	if _, err := Write(&b, s, nil); err == nil || !strings.Contains(err.Error(), "b's sum to 110") {
-		t.Errorf("err = %v, want b's saliences summing to 110", err)
+	if _, err := Write(&b, s, nil); err == nil || !strings.Contains(err.Error(), "b's sum to 1.1;") {
+		t.Errorf("err = %v, want b's saliences summing to 1.1", err)
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -294,4 +295,35 @@ func FuzzRead(f *testing.F) {
 			t.Fatal(err)
 		}
 	})
+}
+
+// A scenario's title has no place in a game or a library: read back, a
+// game is titled by its question's label (a library by its file's name),
+// so the export lists the title among what it cannot hold; a game whose
+// title is its question's label loses nothing. The export of a city
+// budget came back titled "Schelling case library exp", unannounced.
+func TestWriteSaysTheTitleIsLost(t *testing.T) {
+	s, _ := read(t, "testdata/ktab_china_2014_efird2016.json")
+	s.Metadata.Title = "Riverton city budget"
+	for _, c := range []struct {
+		issues int
+		title  string
+		lost   bool
+	}{{1, "Riverton city budget", true}, {1, s.Issues[0].Name, false}} {
+		s2 := *s
+		s2.Issues = s.Issues[:c.issues]
+		s2.Metadata.Title = c.title
+		var b bytes.Buffer
+		lost, err := Write(&b, &s2)
+		if err != nil {
+			t.Fatal(err)
+		}
+		back, _, err := Read("out.json", bytes.NewReader(b.Bytes()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := slices.Contains(lost, "the scenario's title"); got != c.lost || (back.Metadata.Title == c.title) == c.lost {
+			t.Errorf("%d issues, title %q: read back %q, lost %q; want the title listed lost: %v", c.issues, c.title, back.Metadata.Title, lost, c.lost)
+		}
+	}
 }

@@ -139,6 +139,11 @@ func Write(w io.Writer, s *scenario.Scenario) ([]string, error) {
 			lost = append(lost, fmt.Sprintf("%s (%d)", x.what, x.n))
 		}
 	}
+	// A game or a library has no title of its own: read back, a game is
+	// titled by its one question's label, a library by its file's name.
+	if t := s.Metadata.Title; t != "" && (len(s.Issues) != 1 || t != s.Issues[0].Name) {
+		lost = append(lost, "the scenario's title")
+	}
 	sort.Strings(lost[min(len(lost), 2):])
 	var doc any
 	if len(cases) == 1 {

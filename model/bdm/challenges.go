@@ -134,6 +134,21 @@ func (m Model) Challenges(p *model.Problem, res *model.Result, k int) ([]RoundCh
 		}
 		in := c.round(x, prob)
 		rc := RoundChallenges{Round: ir.Rounds[r].Round, Start: p.Spread(k, idx, x), Risk: p.Spread(k, idx, in.r)}
+		if len(in.a) < len(idx) {
+			// Every actor at one position (or one actor): round computes
+			// no (a, b), as no pair differs and nobody is challenged; each
+			// pair is at the origin, the same position (indexing the
+			// empty (a, b) panicked).
+			for ii, i := range idx {
+				for jj, j := range idx {
+					if ii != jj {
+						rc.Challenges = append(rc.Challenges, Challenge{Actor: i, Other: j, Region: Region(x[ii], x[jj], 0, 0), To: x[ii]})
+					}
+				}
+			}
+			out = append(out, rc)
+			continue
+		}
 		for ii, i := range idx {
 			for jj, j := range idx {
 				if ii == jj {

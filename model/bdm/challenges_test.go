@@ -124,3 +124,42 @@ func TestChallengesNeedTrace(t *testing.T) {
 		t.Error("no error for a run without its trace")
 	}
 }
+
+// Every actor at one position: the round computes no (a, b), as nobody is
+// challenged, and Challenges puts each pair at the origin, the same
+// position, with no offer (explain -m bdm on such an issue panicked,
+// indexing the empty pair matrix).
+func TestChallengesOnePosition(t *testing.T) {
+	p := &model.Problem{
+		Actors: []model.Actor{{ID: "a", Capability: 1}, {ID: "b", Capability: 1}, {ID: "c", Capability: 2}},
+		Issues: []model.Issue{{ID: "x", Min: -1, Max: 1}},
+		Stances: [][]model.Stance{
+			{{Position: 0.5, Salience: 1, Present: true}},
+			{{Position: 0.5, Salience: 0.5, Present: true}},
+			{{Position: 0.5, Salience: 0.2, Present: true}},
+		},
+	}
+	for _, m := range []Model{{}, {Profile: Paper}} {
+		res, err := m.Forecast(context.Background(), p, model.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		rounds, err := m.Challenges(p, res, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rounds) == 0 {
+			t.Fatalf("%s: no rounds", m.Profile)
+		}
+		for _, rc := range rounds {
+			if len(rc.Challenges) != 6 {
+				t.Errorf("%s: round %d has %d challenges, want 6 (3 actors, each of the other 2)", m.Profile, rc.Round, len(rc.Challenges))
+			}
+			for _, ch := range rc.Challenges {
+				if ch.Region != RegionSamePosition || ch.A != 0 || ch.B != 0 || ch.Offer || ch.To != 0.5 {
+					t.Errorf("%s: challenge %+v, want the same position at the origin, no offer", m.Profile, ch)
+				}
+			}
+		}
+	}
+}

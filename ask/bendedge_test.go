@@ -1,0 +1,42 @@
+package ask
+
+import (
+	"context"
+	"testing"
+
+	"parley/answer"
+)
+
+// A bent red line's new edge is the package's value as the solve
+// certifies it, not its noise: on tax (−10–10) the zone opens with b's
+// "== -5" bent up to the package's 0 (a's "< 0" and c's share bound make
+// it the only way), and the bend said "[-5, -2.10448476e-08]".
+func TestBendEdgeIsNotSolverNoise(t *testing.T) {
+	c := loadCase(t, "rl.yaml", `metadata: {id: rl, title: Red lines, as_of: 2026-01-01}
+issues:
+  - {id: tax, name: Tax, scale: {min: -10, max: 10}, reference: 0, anchors: {-10: cut, -5: small cut, 0: same, 5: small raise, 10: raise}}
+  - {id: share, name: Share, scale: {min: 0, max: 1}, reference: 0.5}
+actors:
+  - {id: a, capability: 10, capability_assumed: t, red_lines: {tax: "< 0"}, red_line_assumed: {tax: t}}
+  - {id: b, capability: 20, capability_assumed: t, red_lines: {tax: "== -5", share: "[0.2, 0.6]"}, red_line_assumed: {tax: t, share: t}}
+  - {id: c, capability: 5, capability_assumed: t, red_lines: {share: "> 0.3"}, red_line_assumed: {share: t}}
+stances:
+  - {actor: a, issue: tax, position: -8, salience: 0.8, assumed: t}
+  - {actor: b, issue: tax, position: -5, salience: 0.5, assumed: t}
+  - {actor: c, issue: tax, position: 2, salience: 0.2, assumed: t}
+  - {actor: a, issue: share, position: 0.2, salience: 0.3, assumed: t}
+  - {actor: b, issue: share, position: 0.8, salience: 0.4, assumed: t}
+  - {actor: c, issue: share, position: 0.5, salience: 0.9, assumed: t}
+`)
+	a, err := DealSearch(context.Background(), c, answer.NewDealSearchRequest())
+	if err != nil {
+		t.Fatal(err)
+	}
+	pl := a.Result.Concession.BendRedLines
+	if pl == nil || len(pl.Bends) != 1 {
+		t.Fatalf("bend plan %+v, want one bend", pl)
+	}
+	if b := pl.Bends[0]; b.Actor != "b" || b.Issue != "tax" || b.RedLine != "== -5" || b.To != "[-5, 0]" {
+		t.Errorf("bend %+v, want b's == -5 on tax to [-5, 0]", b)
+	}
+}
