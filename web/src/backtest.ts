@@ -36,9 +36,12 @@ export interface BacktestContext {
 const pctDecimals = 1
 
 // The view's choices survive re-renders (a change of model in the
-// header re-runs the backtest with them); from '' is the server's
-// default snapshot (answer.NewBacktestRequest, GET /api/defaults).
-const ui = { scenario: '', from: '', to: '' }
+// header re-runs the backtest with them); from starts as the server's
+// default snapshot (answer.NewBacktestRequest, GET /api/defaults). The
+// last answer is kept with the request and the scenario document it
+// answered, so that coming back to the view shows it without asking
+// again; the button always asks.
+const ui = { scenario: '', from: '', to: '', key: '', doc: null as Scenario | null, answer: null as Backtest | null }
 
 // renderBacktest fills main with the Backtest view and runs the
 // backtest with the choices shown.
@@ -56,15 +59,18 @@ export function renderBacktest(main: HTMLElement, ctx: BacktestContext) {
   const to = h('input', { id: 'backtest-to', 'data-testid': 'backtest-to', type: 'text', value: ui.to, placeholder: 'YYYY-MM-DD', size: 11, 'aria-describedby': 'backtest-to-help' }) as HTMLInputElement
   const go = h('button', { type: 'submit', class: 'primary', 'data-testid': 'backtest-run' }, 'Run backtest') as HTMLButtonElement
   const out = h('div', { 'data-testid': 'backtest-out', 'aria-live': 'polite' })
+  // each label stays with its control where the line wraps (a phone)
   const form = h('form', { class: 'controls' },
-    h('label', { for: 'backtest-from' }, 'From '), from, ' ',
-    h('label', { for: 'backtest-to' }, 'To '), to, ' ',
-    h('small', { id: 'backtest-to-help', class: 'hint' }, '(optional: score only the outcomes up to this date)'), ' ', go)
+    h('span', { class: 'pair' }, h('label', { for: 'backtest-from' }, 'From '), from), ' ',
+    h('span', { class: 'pair' }, h('label', { for: 'backtest-to' }, 'To '), to, ' ',
+      h('small', { id: 'backtest-to-help', class: 'hint' }, '(optional: score only the outcomes up to this date)')), ' ', go)
   let seq = 0
-  const run = async () => {
+  const run = async (again: boolean) => {
     ui.from = from.value
     ui.to = to.value.trim()
     const req: Partial<BacktestRequest> = { snapshot: ui.from, variant: ctx.variant || undefined, to: ui.to || undefined, models: ctx.models, params: ctx.params(ctx.models) }
+    const key = JSON.stringify([ctx.id, req])
+    if (!again && ui.answer && ui.key === key && ui.doc === sc) { drawBacktest(out, ui.answer, sc); return }
     const mine = ++seq
     go.disabled = true
     ctx.status('Backtesting…')
@@ -74,19 +80,20 @@ export function renderBacktest(main: HTMLElement, ctx: BacktestContext) {
         (pct) => { if (mine === seq) ctx.status(`Backtesting (as a job: too large to answer at once): ${pct}%`) })
       if (mine !== seq) return
       if (!r.result) throw new Error(r.error ?? `run ${r.status}`)
+      Object.assign(ui, { key, doc: sc, answer: r.result })
       drawBacktest(out, r.result, sc)
       ctx.status('')
     } catch (e) {
       if (mine === seq) { out.replaceChildren(h('p', { class: 'error', role: 'alert', 'data-testid': 'backtest-error' }, errorText(e))); ctx.status('') }
     } finally { if (mine === seq) go.disabled = false }
   }
-  form.onsubmit = (e) => { e.preventDefault(); run() }
+  form.onsubmit = (e) => { e.preventDefault(); run(true) }
   main.replaceChildren(
     h('section', { class: 'card' }, h('h2', {}, 'Backtest: how the forecasts fared'),
       h('p', { class: 'hint' }, 'Every model selected above forecasts the scenario as it stood at an earlier snapshot, with the settings chosen under Model settings (the header’s “As of” does not apply: the snapshot is chosen here); each forecast is scored against the outcomes recorded after that date: its absolute error, whether its nearest labelled option is the outcome’s, the CRPS (for a point forecast, its absolute error) and, for a model with a predictive distribution, whether the outcome fell inside its 80% and 95% intervals.'),
       form),
     out)
-  run()
+  run(false)
 }
 
 // drawBacktest shows the answer as parley backtest prints it: the
