@@ -121,7 +121,7 @@ func TestBacktestKeepsNotes(t *testing.T) {
 
 // TestBacktestWarnsOfMixedScales: outcomes scored on issues of different
 // widths are averaged as they stand, and the answer says so, naming the
-// scales. ask/testdata/mixed-scales.yaml with an outcome on each issue:
+// scales. ask/testdata/mixed-scales-outcomes.yaml, an outcome on each issue:
 // the compromise forecasts (10 + 55 + 90)/3 = 51.67 on Big (0–100),
 // 11.67 from 40, and 1.40/3 = 0.4667 on Unit (0–1), 0.0567 from 0.41:
 // MAE (11.667 + 0.0567)/2 = 5.862, nearly all of it Big's; as percents
@@ -129,10 +129,11 @@ func TestBacktestKeepsNotes(t *testing.T) {
 // two on one scale (the backtest case's), draws no warning and marks no
 // mixed scales.
 func TestBacktestWarnsOfMixedScales(t *testing.T) {
-	doc := strings.Replace(mixedScales(t), "as_of: 2025-01-01}", "as_of: 2025-01-01, sources: [{id: memo, title: Memo, date: 2025-03-01}]}", 1) + `outcomes:
-  - {issue: big, value: 40, date: 2025-03-01, evidence: [{source: memo, quote: "forty"}]}
-  - {issue: u, value: 0.41, date: 2025-03-01, evidence: [{source: memo, quote: "0.41"}]}
-`
+	b0, err := os.ReadFile("testdata/mixed-scales-outcomes.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := string(b0)
 	req := answer.NewBacktestRequest()
 	req.Models = []string{"compromise"}
 	b, err := Backtest(context.Background(), loadCase(t, "mixed.yaml", doc), req)

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -98,25 +97,14 @@ func TestBacktestScoresOnTheScale(t *testing.T) {
 // TestBacktestMixedScalesColumns: where the scored outcomes' scales
 // differ in width, backtest and ledger grade add MAE % and CRPS % beside
 // MAE and CRPS (ask: each error as a percent of its issue's scale) and
-// say what they are. ask/testdata/mixed-scales.yaml with an outcome of
-// 40 on Big (0–100) and 0.41 on Unit (0–1): compromise forecasts 51.67
+// say what they are. ask/testdata/mixed-scales-outcomes.yaml, an outcome
+// of 40 on Big (0–100) and 0.41 on Unit (0–1): compromise forecasts 51.67
 // and 0.4667, errors 11.667 and 0.0567: MAE (11.667 + 0.0567)/2 = 5.86
 // (two decimals, Unit's), MAE % (11.667 + 5.667)/2 = 8.7; median 55 and
 // 0.45, errors 15 and 0.04: MAE 7.52, MAE % 9.5.
 func TestBacktestMixedScalesColumns(t *testing.T) {
-	b, err := os.ReadFile("../ask/testdata/mixed-scales.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc := strings.Replace(string(b), "as_of: 2025-01-01}", "as_of: 2025-01-01, sources: [{id: memo, title: Memo, date: 2025-03-01}]}", 1) + `outcomes:
-  - {issue: big, value: 40, date: 2025-03-01, evidence: [{source: memo, quote: "forty"}]}
-  - {issue: u, value: 0.41, date: 2025-03-01, evidence: [{source: memo, quote: "0.41"}]}
-`
+	const file = "../ask/testdata/mixed-scales-outcomes.yaml"
 	dir := t.TempDir()
-	file := filepath.Join(dir, "mixed.yaml")
-	if err := os.WriteFile(file, []byte(doc), 0o644); err != nil {
-		t.Fatal(err)
-	}
 	out, stderr, code := run(t, "backtest", file, "-m", "compromise,median", "-q")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)

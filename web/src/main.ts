@@ -1,4 +1,4 @@
-// Parley's web app: one page, eight views over the HTTP API. The numbers,
+// Parley's web app: one page, nine views over the HTTP API. The numbers,
 // the labelled options nearest them, and every warning and note come from
 // the API's answers (Go package answer); the page only draws them. The
 // address holds the scenario, snapshot, variant, models, model settings
@@ -11,6 +11,7 @@ import { h, s, fmt, gfmt, count, color, rangeText, intervalText, sweepText, binD
 import { renderExplain } from './explain'
 import { proposalsCard } from './proposals'
 import { renderAdvise } from './advise'
+import { renderBacktest } from './backtest'
 import { Chart, registerables } from 'chart.js'
 import { renderEvidence } from './evidence'
 import { renderBuilder, unsaved, startBlank } from './builder'
@@ -21,8 +22,8 @@ Chart.defaults.font.family = 'system-ui, -apple-system, "Segoe UI", Roboto, sans
 Chart.defaults.animation = false
 Chart.defaults.maintainAspectRatio = false
 
-type View = 'scenario' | 'forecast' | 'sweep' | 'deal' | 'explain' | 'evidence' | 'advise' | 'build'
-const views: View[] = ['scenario', 'forecast', 'sweep', 'deal', 'explain', 'evidence', 'advise', 'build']
+type View = 'scenario' | 'forecast' | 'backtest' | 'sweep' | 'deal' | 'explain' | 'evidence' | 'advise' | 'build'
+const views: View[] = ['scenario', 'forecast', 'backtest', 'sweep', 'deal', 'explain', 'evidence', 'advise', 'build']
 
 const st = {
   view: 'scenario' as View,
@@ -373,6 +374,7 @@ function render() {
   if (!st.resolved || !st.forecast) return
   if (st.view === 'scenario') renderScenario()
   if (st.view === 'forecast') renderForecast()
+  if (st.view === 'backtest') renderBacktest(main, { id: st.sv!.id, variant: st.variant, scenario: st.sv!.scenario, models: modelList(), status, params: paramsFor })
   if (st.view === 'sweep') renderSweep()
   if (st.view === 'deal') renderDeal()
   if (st.view === 'explain') renderExplain(main, { scenario: st.sv!.id, snapshot: st.snapshot, variant: st.variant, issues: st.resolved.issues, actorName, status, params: paramsFor })
