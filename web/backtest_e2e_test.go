@@ -172,6 +172,22 @@ func TestBacktestMixedScalesAsCommandLine(t *testing.T) {
 	if o := e.text(`[data-testid=backtest-outcomes] li[data-issue=u]`); !strings.Contains(o, "Unit = 0.41") || !strings.Contains(o, "“0.41”") || !strings.Contains(o, "Memo") {
 		t.Errorf("Unit's outcome reads %q, want its value with two decimals, its quote and source", o)
 	}
+	// The same case with no outcomes section: the hint says where to
+	// record them (with outcomes outside the window it says to change
+	// the dates: TestBacktestKeyboard).
+	bare, err := os.ReadFile("../ask/testdata/mixed-scales.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	none := &store.Scenario{Name: "No outcomes", Format: "yaml", Body: []byte(strings.Replace(string(bare), "id: mixed,", "id: mixed-bare,", 1))}
+	if err := e.st.CreateScenario(e.ctx, none); err != nil {
+		t.Fatal(err)
+	}
+	e.do("open the bare case", chromedp.Navigate(e.srv.URL+"/?scenario="+none.ID+"&models=compromise#backtest"),
+		e.poll(`!!document.querySelector("[data-testid=backtest-no-outcomes]")`))
+	if hint := e.text(`[data-testid=backtest-no-outcomes]`); !strings.Contains(hint, "docs/format.md") || !strings.Contains(hint, "outcomes section") {
+		t.Errorf("with no outcomes the hint reads %q, want it to point to docs/format.md's outcomes section", hint)
+	}
 }
 
 // TestBacktestKeyboard: the Backtest view is reached and run with the
@@ -182,9 +198,9 @@ func TestBacktestMixedScalesAsCommandLine(t *testing.T) {
 // the ceasefire of 18 March is left out, the answer says so). Shift+Tab
 // back, arrow keys choose a later snapshot (2025-03-18): with the end
 // date before it the server refuses, and the page says why. Cleared,
-// Tab to the button and Enter: no outcome is recorded after 18 March, so
-// the answer's warning and the hint to the outcomes section
-// (docs/format.md) show, and no score table.
+// Tab to the button and Enter: no outcome is dated after 18 March, so
+// the answer's warning and the hint to change the dates (the case
+// records outcomes, none later) show, and no score table.
 func TestBacktestKeyboard(t *testing.T) {
 	e := startE2E(t)
 	focused := func() string {
@@ -213,7 +229,7 @@ func TestBacktestKeyboard(t *testing.T) {
 	if hdr, _ := pageScores(t, e); !slices.Equal(hdr[len(hdr)-1:], []string{"MILITARY-AID 2025-03-11"}) {
 		t.Errorf("to 2025-03-11 scores %q, want the aid outcome of 11 March alone", hdr)
 	}
-	if w := e.text(`[data-testid=backtest-warnings]`); !strings.Contains(w, "1 of the 2 recorded outcomes are dated on or before 2025-02-28 or after the end date, and are not scored") {
+	if w := e.text(`[data-testid=backtest-warnings]`); !strings.Contains(w, "1 of the 2 recorded outcomes are dated on or before 2025-02-28 or after 2025-03-11, and are not scored") {
 		t.Errorf("warnings %q, want the outcome left out said", w)
 	}
 	e.do("back to the snapshot", chromedp.KeyEvent(kb.Tab, chromedp.KeyModifiers(chromedp.ModifierShift)))
@@ -239,11 +255,11 @@ func TestBacktestKeyboard(t *testing.T) {
 	if h := get(t, e.bctx, "head", chromedp.Evaluate[string](head)); !strings.Contains(h, "as of 2025-03-18") {
 		t.Errorf("the backtest reads %q, want it as of 2025-03-18", h)
 	}
-	if w := e.text(`[data-testid=backtest-warnings]`); !strings.Contains(w, "no outcome is recorded after 2025-03-18: nothing to score (add an outcomes section, docs/format.md)") {
+	if w := e.text(`[data-testid=backtest-warnings]`); !strings.Contains(w, "no outcome is dated after 2025-03-18: nothing to score (give an earlier snapshot, or a later end date)") {
 		t.Errorf("warnings %q, want the answer's: no outcome after 2025-03-18", w)
 	}
-	if hint := e.text(`[data-testid=backtest-no-outcomes]`); !strings.Contains(hint, "docs/format.md") || !strings.Contains(hint, "outcomes") {
-		t.Errorf("hint %q, want it to point to docs/format.md's outcomes section", hint)
+	if hint := e.text(`[data-testid=backtest-no-outcomes]`); !strings.Contains(hint, "backtest from a snapshot dated before an outcome, or give a later end date") {
+		t.Errorf("hint %q, want it to say to change the dates (the case records outcomes, none after 18 March)", hint)
 	}
 	if n := e.count(`[data-testid=backtest-scores]`); n != 0 {
 		t.Errorf("%d score tables with nothing scored", n)

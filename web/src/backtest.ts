@@ -109,8 +109,13 @@ function drawBacktest(box: HTMLElement, b: Backtest, doc: Scenario) {
   if (set) parts.push(h('p', { class: 'hint', 'data-testid': 'backtest-settings' }, `The models run with the settings chosen under Model settings (${set}), as the forecast does.`))
   const head = `Forecasts as of ${b.as_of}${b.scenario.variant ? ', variant ' + b.scenario.variant : ''} against ${b.outcomes.length === 1 ? '1 outcome' : `${b.outcomes.length} outcomes`} recorded after it`
   if (!b.outcomes.length) {
+    // The scenario records outcomes, none in the window (the answer's
+    // warning names it): a choice of dates, not a file to fill in.
+    const hint = doc.outcomes?.length
+      ? 'Nothing to score between these dates: backtest from a snapshot dated before an outcome, or give a later end date (or none).'
+      : 'Nothing to score: record what happened — where an issue landed on its scale, the date and the quote that reports it — in the scenario’s outcomes section (docs/format.md, “outcomes: what actually happened”), or under Outcomes in the Build view, then backtest from a snapshot dated before it.'
     parts.push(h('section', { class: 'card' }, h('h2', { 'data-testid': 'backtest-head' }, head),
-      h('p', { class: 'hint', 'data-testid': 'backtest-no-outcomes' }, 'Nothing to score: record what happened — where an issue landed on its scale, the date and the quote that reports it — in the scenario’s outcomes section (docs/format.md, “outcomes: what actually happened”), or under Outcomes in the Build view, then backtest from a snapshot dated before it.')))
+      h('p', { class: 'hint', 'data-testid': 'backtest-no-outcomes' }, hint)))
   } else {
     parts.push(h('section', { class: 'card' }, h('h2', { 'data-testid': 'backtest-head' }, head), outcomeList(b, doc), scoreTable(b), h('p', { class: 'hint', 'data-testid': 'backtest-legend' }, legend(b))))
   }
