@@ -49,7 +49,7 @@ type Validation struct {
 }
 
 // Quotes counts a scenario's evidence quotes by what they speak for (in
-// the base, snapshots and variants; outcomes' aside) and, when source
+// the base, snapshots and variants, and the outcomes') and, when source
 // files were read, how many were checked and found.
 type Quotes struct {
 	Stances      int `json:"stances"`
@@ -57,6 +57,7 @@ type Quotes struct {
 	RedLines     int `json:"red_lines"`
 	Reservations int `json:"reservations"`
 	Proposals    int `json:"proposals"`
+	Outcomes     int `json:"outcomes"`
 	// Checked counts the quotes whose source's text was read; Found those
 	// found in it (Checked − Found are errors of the file).
 	Checked int `json:"checked"`
@@ -101,8 +102,10 @@ type EvidenceItem struct {
 	Snapshot string `json:"snapshot"`
 	// Kind is what the quote speaks for: "stance" (actor on issue),
 	// "capability" (the actor's; issue empty), "red_line" (the actor's on
-	// the issue), "reservation" (the actor's; issue empty) or "proposal"
-	// (the proposal named by Proposal; actor and issue empty).
+	// the issue), "reservation" (the actor's; issue empty), "proposal"
+	// (the proposal named by Proposal; actor and issue empty) or
+	// "outcome" (where the issue landed, the outcomes section's; actor
+	// empty).
 	Kind     string `json:"kind"`
 	Actor    string `json:"actor"`
 	Issue    string `json:"issue"`

@@ -30,6 +30,8 @@ func Validate(in *Input) answer.Validation {
 			v.Quotes.Reservations++
 		case evidence.KindProposal:
 			v.Quotes.Proposals++
+		case evidence.KindOutcome:
+			v.Quotes.Outcomes++
 		}
 		if _, found, checked := foundAt(in, i, it.Source); checked {
 			v.Quotes.Checked++

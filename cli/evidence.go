@@ -95,8 +95,8 @@ func coverageTable(w io.Writer, cov []answer.Coverage) {
 // quotesLine counts the quotes by what they speak for and, when source
 // files were read, those checked and found.
 func quotesLine(w io.Writer, checked bool, q answer.Quotes) {
-	fmt.Fprintf(w, "Quotes: %d (%d of stances, %d of capabilities, %d of red lines, %d of reservations, %d of proposals)",
-		q.Stances+q.Capabilities+q.RedLines+q.Reservations+q.Proposals, q.Stances, q.Capabilities, q.RedLines, q.Reservations, q.Proposals)
+	fmt.Fprintf(w, "Quotes: %d (%d of stances, %d of capabilities, %d of red lines, %d of reservations, %d of proposals, %d of outcomes)",
+		q.Stances+q.Capabilities+q.RedLines+q.Reservations+q.Proposals+q.Outcomes, q.Stances, q.Capabilities, q.RedLines, q.Reservations, q.Proposals, q.Outcomes)
 	if checked {
 		fmt.Fprintf(w, "; %d checked against their source files, %d found", q.Checked, q.Found)
 	}

@@ -22,7 +22,7 @@ stances: [{actor: a, issue: cf, position: 10, salience: 0.5, assumed: t}]
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	for _, want := range []string{
-		"Quotes: 3 (0 of stances, 0 of capabilities, 1 of red lines, 2 of reservations, 0 of proposals)",
+		"Quotes: 3 (0 of stances, 0 of capabilities, 1 of red lines, 2 of reservations, 0 of proposals, 0 of outcomes)",
 		"Red lines quoted at base: 1 of 2 (1 assumed, 0 with neither).\n",
 		"Reservations quoted at base: 1 of 2 (1 assumed, 0 with neither).\n",
 	} {

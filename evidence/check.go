@@ -252,6 +252,7 @@ const (
 	KindRedLine     = "red_line"    // an actor's red line on an issue
 	KindReservation = "reservation" // an actor's reservation utility
 	KindProposal    = "proposal"    // that a proposal was put on the table
+	KindOutcome     = "outcome"     // where an issue landed (the outcomes section)
 )
 
 // Item is one piece of evidence with where it sits in the scenario.
@@ -263,8 +264,9 @@ type Item struct {
 	Snapshot string
 	// Kind says what it speaks for: KindStance (Actor and Issue name the
 	// stance), KindCapability and KindReservation (Actor names the actor;
-	// Issue is empty), KindRedLine (Actor and Issue name the red line) or
-	// KindProposal (Proposal names it; Actor and Issue are empty).
+	// Issue is empty), KindRedLine (Actor and Issue name the red line),
+	// KindProposal (Proposal names it; Actor and Issue are empty) or
+	// KindOutcome (Issue names the issue; Actor is empty).
 	Kind         string
 	Actor, Issue string
 	Proposal     string
@@ -275,9 +277,12 @@ type Item struct {
 // variants), then the actors' — each actor's capability's, red lines' (by
 // issue id) and reservation's, for the base actors, then each snapshot's
 // and variant's added and changed actors — then the proposals' (base,
-// snapshots, variants). Outcomes' evidence is not listed. Every item's
-// quote is checked against its source the same way; Coverage weighs the
-// stances' and counts the capabilities', red lines' and reservations'.
+// snapshots, variants), then the outcomes'. Every item's quote is
+// checked against its source the same way, an outcome's too: a backtest
+// scores the models against it, so its report must be in its source as
+// much as a stance's. Coverage weighs the stances' and counts the
+// capabilities', red lines' and reservations'; outcomes' weigh nothing
+// there (no model reads them).
 func Items(s *scenario.Scenario) []Item {
 	var out []Item
 	addAt := func(list, snap, kind, actor, issue, proposal string, evs []scenario.Evidence) {
@@ -337,6 +342,9 @@ func Items(s *scenario.Scenario) []Item {
 	}
 	for j, v := range s.Variants {
 		proposals(fmt.Sprintf("variants[%d].proposals", j), "variant:"+v.ID, v.Proposals)
+	}
+	for i, o := range s.Outcomes {
+		add(fmt.Sprintf("outcomes[%d]", i), "", KindOutcome, "", o.Issue, "", o.Evidence)
 	}
 	return out
 }

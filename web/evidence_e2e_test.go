@@ -55,6 +55,16 @@ func TestEvidenceView(t *testing.T) {
 	if m := e.text(`.source-text mark`); !strings.HasPrefix(m, "Russia will not accept the presence of NATO troops in Ukraine") {
 		t.Errorf("highlighted %q", m)
 	}
+	// And the quotes behind outcomes, which a backtest scores against:
+	// the aid resumed on 11 March, found in Brookings' article.
+	e.do("outcomes' quotes", void(chromedp.Evaluate[bool](`(() => { const s = document.getElementById("ev-kind"); s.value = "outcome"; s.dispatchEvent(new Event("change")); return true })()`)),
+		chromedp.Click(chromedp.CSS(`.evidence-list button.quote`)), chromedp.WaitVisible(chromedp.CSS(`.source-text mark`)))
+	if w := e.text(`.evidence-list button.quote .who`); !strings.HasPrefix(w, "outcome on military-aid · base · brookings-2025-04") {
+		t.Errorf("first outcome quote is labelled %q", w)
+	}
+	if m := e.text(`.source-text mark`); m != "The United States turned intelligence cooperation back on, resumed the flow of arms, and praised the Ukrainians." {
+		t.Errorf("highlighted %q", m)
+	}
 	doc := "Lavrov said on September 1, 2025 that Russia rejects any ceasefire."
 	e.do("draft", chromedp.SetValue(chromedp.ID("ingest-text"), doc), chromedp.Click(chromedp.CSS(`[data-testid=ingest] button`)),
 		chromedp.WaitVisible(chromedp.CSS(`table.review tbody tr`)), e.shot("22-evidence-review"))

@@ -20,7 +20,7 @@ export interface Coverage {
 }
 export interface EvidenceSource { id: string; title?: string; publisher?: string; date?: string; file?: string; url?: string; sha256?: string; status: string; text?: string }
 export interface EvidenceItem {
-  path: string; snapshot: string; kind: 'stance' | 'capability' | 'red_line' | 'reservation' | 'proposal'; actor: string; issue: string; proposal?: string
+  path: string; snapshot: string; kind: 'stance' | 'capability' | 'red_line' | 'reservation' | 'proposal' | 'outcome'; actor: string; issue: string; proposal?: string
   source: string; quote: string; date?: string; note?: string; found: boolean | null; start: number; end: number
 }
 export interface Evidence { id: string; title: string; sources_checked: boolean; sources: EvidenceSource[]; items: EvidenceItem[]; coverage: Coverage[]; warnings: string[] }
@@ -94,17 +94,18 @@ function coverageView(ev: Evidence): HTMLElement {
 }
 
 // whose says what a quote speaks for: a stance, a capability, a red line,
-// a reservation, a proposal.
+// a reservation, a proposal, an outcome.
 function whose(it: EvidenceItem): string {
   if (it.kind === 'capability') return `${it.actor}'s capability`
   if (it.kind === 'red_line') return `${it.actor}'s red line on ${it.issue}`
   if (it.kind === 'reservation') return `${it.actor}'s reservation`
   if (it.kind === 'proposal') return `proposal ${it.proposal ?? ''}`
+  if (it.kind === 'outcome') return `outcome on ${it.issue}`
   return `${it.actor} · ${it.issue}`
 }
 
 // kindNames are the readable names of what a quote speaks for.
-const kindNames: { [kind: string]: string } = { stance: 'stance', capability: 'capability', red_line: 'red line', reservation: 'reservation', proposal: 'proposal' }
+const kindNames: { [kind: string]: string } = { stance: 'stance', capability: 'capability', red_line: 'red line', reservation: 'reservation', proposal: 'proposal', outcome: 'outcome' }
 
 function browser(ev: Evidence): HTMLElement {
   const uniq = (xs: string[]) => [...new Set(xs)].sort()
