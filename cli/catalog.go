@@ -194,7 +194,7 @@ func show(w io.Writer, in *ask.Input) {
 			fmt.Fprintln(w)
 		}
 	}
-	fmt.Fprintf(w, "%d stances; %d warnings ('parley validate' lists them)\n", len(s.Stances), len(in.Warnings))
+	fmt.Fprintf(w, "%s; %s ('parley validate' lists them)\n", ask.Plural(len(s.Stances), "stance"), ask.Plural(len(in.Warnings), "warning"))
 }
 
 func sortedSnapshots(s *scenario.Scenario) []scenario.Snapshot {

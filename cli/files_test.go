@@ -190,3 +190,27 @@ func TestFileFirstForecasts(t *testing.T) {
 		t.Errorf("parley show beside a file named show: exit %d, stderr %q, out %q; want the show command on the built-in case", code, stderr, out)
 	}
 }
+
+// TestShowCountsInWords: parley show counts its stances and warnings
+// with the noun in the number's form, "1 warning", where it wrote "1
+// warnings". testdata/tiny-scale.yaml with one stance's assumed reason
+// taken away has one warning (a stance with neither evidence nor an
+// assumed reason).
+func TestShowCountsInWords(t *testing.T) {
+	b, err := os.ReadFile("testdata/tiny-scale.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := strings.Replace(string(b), "salience: 1, assumed: an example}", "salience: 1}", 1)
+	file := filepath.Join(t.TempDir(), "one.yaml")
+	if err := os.WriteFile(file, []byte(doc), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, stderr, code := run(t, "show", file)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if w := "3 stances; 1 warning ('parley validate' lists them)"; !strings.Contains(out, w) {
+		t.Errorf("no %q in\n%s", w, out)
+	}
+}
