@@ -4,6 +4,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"parley/answer"
 )
@@ -134,6 +135,13 @@ func TestBacktestMixedScalesColumns(t *testing.T) {
 	} {
 		if !strings.Contains(out, w) {
 			t.Errorf("ledger grade: no %q in\n%s", w, out)
+		}
+	}
+	// its warnings break at the width, as every command's do (they ran
+	// on in one line of 300 characters)
+	for _, l := range strings.Split(out, "\n") {
+		if n := utf8.RuneCountInString(l); n > pipeWidth {
+			t.Errorf("ledger grade: a line of %d characters, over %d: %q", n, pipeWidth, l)
 		}
 	}
 }

@@ -193,7 +193,8 @@ func ledgerTable(w io.Writer, g *answer.LedgerGrade) {
 		}
 		t.Render()
 	}
+	width := termWidth(w)
 	for _, x := range g.Warnings {
-		fmt.Fprintf(w, "warning: %s\n", x)
+		say(w, "warning", x, width)
 	}
 }
