@@ -7,7 +7,7 @@
 import './style.css'
 import { api, follow, download, APIError, inlineOrJob, loadDefaults, defaults } from './api'
 import type { Scenario, ScenarioView, Forecast, ModelForecast, IssueForecast, Issue, Stance, ModelInfo, Param, Sweep, SweepIssue, Sensitivity, Diagnostic, DealEvaluation, DealSearch, DealPackage, DealPlan, Distribution, Likely, DealRobustness, Comparison, CompareCell, CompareColumn } from './api'
-import { h, s, fmt, gfmt, count, color, rangeText, intervalText, sweepText, binDecimals, binText, noNumber, settingsText, errorText, decimalsOf, rangeDecimals } from './util'
+import { h, s, svgLabel, fmt, gfmt, count, color, rangeText, intervalText, sweepText, binDecimals, binText, noNumber, settingsText, errorText, decimalsOf, rangeDecimals } from './util'
 import { renderExplain } from './explain'
 import { proposalsCard } from './proposals'
 import { renderAdvise } from './advise'
@@ -562,7 +562,7 @@ function issueCard(is: Issue): HTMLElement {
     const sal = stc.salience / (sc.metadata.salience_scale === 100 ? 100 : 1)
     const g = s('g', { class: 'marker', tabindex: 0, role: 'button', 'data-actor': a.id, 'data-issue': is.id,
       'aria-label': `${a.name || a.id}: position ${stc.position}, salience ${stc.salience}, capability ${a.capability}. Open evidence.` })
-    svg.append(s('text', { x: L - 10, y: y + 4, class: 'aname', 'text-anchor': 'end' }, a.name || a.id))
+    svg.append(svgLabel({ x: L - 10, y: y + 4, class: 'aname', 'text-anchor': 'end' }, a.name || a.id, L - 14))
     const pr = stc.range?.position
     if (pr) {
       g.append(s('line', { x1: X(pr[0]), x2: X(pr[1]), y1: y, y2: y, class: 'whisker' }))
