@@ -190,6 +190,14 @@ function moreLevers(rows: HTMLElement[]): HTMLElement | null {
 }
 
 async function loadPower(box: HTMLElement, ctx: AdviseContext) {
+  // A scenario none of whose issues (at this snapshot and variant)
+  // states a decision rule is offered the ad-hoc game at once: asking
+  // the server would only be refused (ask.Power: "no issue of … states a
+  // decision rule"), a 400 the browser logs as an error on every visit.
+  if (!ctx.scenario.issues.some((is) => is.decision)) {
+    adHocGame(box, ctx, `No issue of ${ctx.scenario.metadata.title || ctx.scenario.metadata.id} states a decision rule (an issue's decision: unanimity, majority or qmv, docs/format.md).`)
+    return
+  }
   try {
     const req = { snapshot: ctx.snapshot, variant: ctx.variant || undefined }
     const r = await inlineOrJob<Power>(ctx.id, 'power', req, () => api.power<Power>(ctx.id, req),
@@ -203,19 +211,24 @@ async function loadPower(box: HTMLElement, ctx: AdviseContext) {
       box.replaceChildren(h('p', { class: 'warn', role: 'alert', 'data-testid': 'power-error' }, String((e as Error).message ?? e)))
       return
     }
-    const quota = h('input', { id: 'power-quota', type: 'number', min: 0, step: 'any', value: 62 }) as HTMLInputElement
-    const weights = h('input', { id: 'power-weights', size: 40, value: '10,10,10,10,8,5,5,5,5,4,4,3,3,3,2' }) as HTMLInputElement
-    const out = h('div', {})
-    const form = h('form', { class: 'controls' }, h('label', { for: 'power-quota' }, 'Quota '), quota, ' ', h('label', { for: 'power-weights' }, 'Weights '), weights, ' ', h('button', { type: 'submit' }, 'Measure'))
-    form.onsubmit = async (ev) => {
-      ev.preventDefault()
-      try {
-        const r = await api.power<Power>(ctx.id, { quota: Number(quota.value), weights: weights.value.split(',').map(Number) })
-        drawPower(out, r.result!)
-      } catch (e2) { out.replaceChildren(h('p', { class: 'warn', role: 'alert' }, String((e2 as Error).message ?? e2))) }
-    }
-    box.replaceChildren(h('p', { class: 'hint' }, String((e as Error).message ?? e)), h('p', {}, 'An ad-hoc weighted voting game (the EU-15 Council’s qualified majority, 62 of 87, by default):'), form, out)
+    adHocGame(box, ctx, String((e as Error).message ?? e))
   }
+}
+
+// adHocGame offers an ad-hoc weighted voting game in box, under why.
+function adHocGame(box: HTMLElement, ctx: AdviseContext, why: string) {
+  const quota = h('input', { id: 'power-quota', type: 'number', min: 0, step: 'any', value: 62 }) as HTMLInputElement
+  const weights = h('input', { id: 'power-weights', size: 40, value: '10,10,10,10,8,5,5,5,5,4,4,3,3,3,2' }) as HTMLInputElement
+  const out = h('div', {})
+  const form = h('form', { class: 'controls' }, h('label', { for: 'power-quota' }, 'Quota '), quota, ' ', h('label', { for: 'power-weights' }, 'Weights '), weights, ' ', h('button', { type: 'submit' }, 'Measure'))
+  form.onsubmit = async (ev) => {
+    ev.preventDefault()
+    try {
+      const r = await api.power<Power>(ctx.id, { quota: Number(quota.value), weights: weights.value.split(',').map(Number) })
+      drawPower(out, r.result!)
+    } catch (e2) { out.replaceChildren(h('p', { class: 'warn', role: 'alert' }, String((e2 as Error).message ?? e2))) }
+  }
+  box.replaceChildren(h('p', { class: 'hint' }, why), h('p', {}, 'An ad-hoc weighted voting game (the EU-15 Council’s qualified majority, 62 of 87, by default):'), form, out)
 }
 
 // noDecisionRule says whether e is ask.Power's refusal of a scenario
