@@ -223,8 +223,18 @@ function adHocGame(box: HTMLElement, ctx: AdviseContext, why: string) {
   const form = h('form', { class: 'controls' }, h('label', { for: 'power-quota' }, 'Quota '), quota, ' ', h('label', { for: 'power-weights' }, 'Weights '), weights, ' ', h('button', { type: 'submit' }, 'Measure'))
   form.onsubmit = async (ev) => {
     ev.preventDefault()
+    // A weight that is no number would go as null (JSON has no NaN),
+    // which the server reads as 0: "1,a,3" was measured as 1, 0, 3.
+    const ws = weights.value.split(',').map((x) => x.trim())
+    const bad = ws.filter((x) => x === '' || !Number.isFinite(Number(x)))
+    if (bad.length || quota.value.trim() === '') {
+      out.replaceChildren(h('p', { class: 'warn', role: 'alert', 'data-testid': 'power-input-error' }, quota.value.trim() === ''
+        ? 'quota: empty; valid: a number above 0'
+        : `weights: ${bad.map((x) => x === '' ? 'an empty entry' : `“${x}”`).join(', ')} ${bad.length === 1 ? 'is' : 'are'} not a number; valid: numbers separated by commas, e.g. 2,1,1`))
+      return
+    }
     try {
-      const r = await api.power<Power>(ctx.id, { quota: Number(quota.value), weights: weights.value.split(',').map(Number) })
+      const r = await api.power<Power>(ctx.id, { quota: Number(quota.value), weights: ws.map(Number) })
       drawPower(out, r.result!)
     } catch (e2) { out.replaceChildren(h('p', { class: 'warn', role: 'alert' }, String((e2 as Error).message ?? e2))) }
   }
