@@ -22,11 +22,11 @@ issues:
       - {value: 0, label: None}
       - {value: 1, label: All}
 actors:
-  - {id: upstream, name: The Federal Republic of the Upper Basin Highlands and Associated Autonomous Territories, capability: 60, capability_assumed: an example}
+  - {id: upstream, name: The Federal Republic of the Upper Basin Highlands and Associated Autonomous Territories, capability: 60, capability_range: [50, 70], capability_assumed: an example}
   - {id: downstream, name: Lower Delta, capability: 40, capability_assumed: an example}
   - {id: ngo, name: NGO, capability: 15, capability_assumed: an example}
 stances:
-  - {actor: upstream, issue: ratify, position: 0.2, salience: 0.9, assumed: an example}
+  - {actor: upstream, issue: ratify, position: 0.2, salience: 0.9, range: {position: [0.1, 0.3]}, assumed: an example}
   - {actor: downstream, issue: ratify, position: 0.9, salience: 0.8, assumed: an example}
   - {actor: ngo, issue: ratify, position: 0.75, salience: 0.6, assumed: an example}
 `
@@ -76,6 +76,27 @@ func TestLongNamesStayOnTheChart(t *testing.T) {
 	check("position map", names(`svg.posmap text.aname`))
 	e.do("explain", chromedp.Click(chromedp.ID("tab-explain")), e.poll(`!!document.querySelector('[data-testid=pull-chart]')`), e.shot("61-long-names-explain"))
 	check("pulls", names(`[data-testid=pull-chart] text.aname`))
+	// The tornado chart (a canvas, where Chart.js cut the axis's labels
+	// at its left edge, the actor's name first): each label fits the
+	// room the axis has, the long name cut with "…" before what moves.
+	e.do("sensitivity", chromedp.Click(chromedp.ID("tab-sweep")), chromedp.WaitVisible(chromedp.CSS(`[data-testid=run-sensitivity]`)),
+		chromedp.Click(chromedp.CSS(`[data-testid=run-sensitivity]`)), e.poll(`document.querySelectorAll("[data-testid=tornado] canvas").length > 0`), e.shot("61b-long-names-tornado"))
+	bars := get(t, e.bctx, "tornado labels", chromedp.Evaluate[[][]string](`[...document.querySelectorAll('[data-testid=tornado] figure')].flatMap((f) => {
+		const c = document.createElement('canvas').getContext('2d')
+		c.font = '400 11px ' + getComputedStyle(document.documentElement).fontFamily
+		return JSON.parse(f.dataset.labels ?? '[]').map((l) => [l, String(c.measureText(l).width <= Number(f.dataset.room))])
+	})`))
+	if len(bars) == 0 {
+		t.Fatal("the tornado chart names no bar's input")
+	}
+	for _, b := range bars {
+		if b[1] != "true" {
+			t.Errorf("the tornado's label %q is wider than the room its axis has", b[0])
+		}
+		if !strings.HasPrefix(b[0], "The Federal Republic of") || !strings.Contains(b[0], "… · ") {
+			t.Errorf("the tornado's label %q, want the long name's start cut with … before what moves", b[0])
+		}
+	}
 	// A phone: the map is narrower, and so is a name's room.
 	e.do("phone", chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile), chromedp.Click(chromedp.ID("tab-scenario")), chromedp.WaitVisible(chromedp.CSS(`g.marker`)), e.shot("62-long-names-phone"))
 	check("position map on a phone", names(`svg.posmap text.aname`))

@@ -218,10 +218,7 @@ let measurer: CanvasRenderingContext2D | null | undefined
 // where no one could read whose row it was. The chart keeps the whole
 // name in a title (shown on hover and read by screen readers).
 export function fitText(text: string, px: number, size = 13, weight = 400): string {
-  if (measurer === undefined) measurer = document.createElement('canvas').getContext('2d')
-  if (!measurer) return text
-  measurer.font = `${weight} ${size}px ${getComputedStyle(document.documentElement).fontFamily}`
-  const wide = (t: string) => measurer!.measureText(t).width > px
+  const wide = (t: string) => textWidth(t, size, weight) > px
   if (!wide(text)) return text
   const cs = Array.from(text)
   let lo = 0, hi = cs.length - 1
@@ -231,6 +228,15 @@ export function fitText(text: string, px: number, size = 13, weight = 400): stri
     else lo = mid
   }
   return cs.slice(0, lo).join('').trimEnd() + '…'
+}
+
+// textWidth is the width in pixels of text in the page's font at the
+// given size and weight (0 where the browser cannot measure it).
+export function textWidth(text: string, size = 13, weight = 400): number {
+  if (measurer === undefined) measurer = document.createElement('canvas').getContext('2d')
+  if (!measurer) return 0
+  measurer.font = `${weight} ${size}px ${getComputedStyle(document.documentElement).fontFamily}`
+  return measurer.measureText(text).width
 }
 
 // svgLabel is an SVG text of a name fitted to px pixels (fitText), with
