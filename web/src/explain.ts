@@ -159,9 +159,14 @@ function membersTable(ie: IssueExplanation, d: number): HTMLElement {
 // pullChart draws each actor's pull as a horizontal bar from zero.
 function pullChart(ie: IssueExplanation, model: string, ctx: ExplainContext, d: number): SVGSVGElement {
   const rows = ie.pulls.filter((p) => p.pull !== null)
-  const W = 720, lab = 180, row = 22, H = 20 + row * Math.max(1, rows.length)
+  // Drawn at the width it has (up to 720, its width on a laptop), as the
+  // position map is: drawn 720 wide on a phone, its text was shrunk to
+  // half size, some 6 px, too small to read.
+  const room = document.getElementById('main')?.clientWidth ?? 0
+  const W = room > 0 ? Math.round(Math.min(720, Math.max(340, room - 50))) : 720
+  const lab = W < 560 ? 120 : 180, row = 22, H = 20 + row * Math.max(1, rows.length)
   const top = Math.max(1e-12, ...rows.map((p) => Math.abs(p.pull!)))
-  const mid = lab + (W - lab) / 2, half = (W - lab) / 2 - 60
+  const mid = lab + (W - lab) / 2, half = (W - lab) / 2 - (W < 560 ? 45 : 60)
   const svg = s('svg', { viewBox: `0 0 ${W} ${H}`, class: 'posmap', role: 'img', 'data-testid': 'pull-chart', style: 'max-width:760px', 'aria-label': `${model}: each actor's pull on ${ie.name}` },
     s('line', { x1: mid, x2: mid, y1: 4, y2: H - 4, class: 'axis' }))
   rows.forEach((p, i) => {
