@@ -12,7 +12,7 @@ import (
 
 // longNames is a scenario whose actors have long names, one of them
 // longer than the room any chart gives a name.
-const longNames = `metadata: {id: long-names, title: Long names, as_of: 2026-01-15}
+const longNames = `metadata: {id: long-names, title: "The Intergovernmental Conference on the Extended Transitional Oversight Framework", as_of: 2026-01-15}
 issues:
   - id: ratify
     name: Ratification share
@@ -29,6 +29,11 @@ stances:
   - {actor: upstream, issue: ratify, position: 0.2, salience: 0.9, range: {position: [0.1, 0.3]}, assumed: an example}
   - {actor: downstream, issue: ratify, position: 0.9, salience: 0.8, assumed: an example}
   - {actor: ngo, issue: ratify, position: 0.75, salience: 0.6, assumed: an example}
+snapshots:
+  - date: "2026-02-01"
+    label: Second plenary round after the ministerial retreat in the mountains
+    stances:
+      - {actor: ngo, issue: ratify, position: 0.7, assumed: an example}
 `
 
 // TestLongNamesStayOnTheChart: an actor's name left of its row on the
@@ -39,7 +44,7 @@ stances:
 func TestLongNamesStayOnTheChart(t *testing.T) {
 	const long = "The Federal Republic of the Upper Basin Highlands and Associated Autonomous Territories"
 	e := startE2EWith(t, e2eOptions{empty: true})
-	rec := &store.Scenario{Name: "Long names", Format: "yaml", Body: []byte(longNames)}
+	rec := &store.Scenario{Name: "The Intergovernmental Conference on the Extended Transitional Oversight Framework", Format: "yaml", Body: []byte(longNames)}
 	if err := e.st.CreateScenario(e.ctx, rec); err != nil {
 		t.Fatal(err)
 	}
@@ -100,4 +105,14 @@ func TestLongNamesStayOnTheChart(t *testing.T) {
 	// A phone: the map is narrower, and so is a name's room.
 	e.do("phone", chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile), chromedp.Click(chromedp.ID("tab-scenario")), chromedp.WaitVisible(chromedp.CSS(`g.marker`)), e.shot("62-long-names-phone"))
 	check("position map on a phone", names(`svg.posmap text.aname`))
+	// The header's labels stand on one line each, beside their menus:
+	// with a long scenario title in its menu, "As of" was broken over two.
+	broken := `[...document.querySelectorAll('.top > label')].filter((l) => {
+		const r = document.createRange()
+		r.selectNodeContents(l.firstChild)
+		return r.getClientRects().length > 1
+	}).map((l) => l.firstChild.textContent)`
+	if s := get(t, e.bctx, "header labels", chromedp.Evaluate[[]string](broken)); len(s) > 0 {
+		t.Errorf("header labels broken over lines on a phone: %q", s)
+	}
 }
