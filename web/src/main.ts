@@ -145,6 +145,10 @@ function forecastRequest(snapshot: string, variant: string) {
   return { models, params: paramsFor(models), snapshot, variant }
 }
 
+// tornadoTop is how many inputs a tornado chart shows per issue, as
+// parley sensitivity prints them by default (its --top 8).
+const tornadoTop = 8
+
 // fittedLegend is Chart.js's legend of a chart with each dataset's name
 // cut to fit (fitText) the room a legend at the right has, where
 // Chart.js cut it at the canvas's edge ("The Federal Republic c"); the
@@ -1064,11 +1068,16 @@ function drawSweep(out: HTMLElement, tor: HTMLElement, warn: HTMLElement, torWar
   if (!tm) tor.append(h('p', { class: 'hint' }, 'Run sensitivity to see the tornado charts.'))
   else for (const ti of tm.issues) {
     const is = sc.issues.find((x) => x.id === ti.issue)
-    const bars = ti.swings.filter((b) => b.swing > 1e-9).slice(0, 10)
+    // The inputs parley sensitivity prints (its --top 8), those that move
+    // the forecast at all drawn as bars, and how many more there are, as
+    // it says: the page drew the first 10 and said nothing of the rest.
+    const bars = ti.swings.slice(0, tornadoTop).filter((b) => b.swing > 1e-9)
     if (!bars.length || !is) continue
+    const more = ti.swings.length - tornadoTop
     const canvas = h('canvas', { role: 'img', 'aria-label': `Tornado chart for ${ti.name}` })
     const fig = h('figure', { class: 'chart small', 'data-issue': ti.issue }, h('figcaption', {}, `${ti.name}: ${fmt(ti.base, decimalsOf(st.tornado?.scenario, ti.issue))} at the stated values`,
       ti.unsettled_ends > 0 ? h('span', { class: 'warn', 'data-testid': 'tornado-unsettled', 'data-unsettled': ti.unsettled_ends }, ' — ⚠ ' + endsUnsettledText(ti, tm.ends)) : ''), h('div', { class: 'box', style: `height:${60 + bars.length * 24}px` }, canvas))
+    if (more > 0) fig.append(h('p', { class: 'hint', 'data-testid': 'tornado-more', 'data-more': more }, `The ${tornadoTop} inputs that move it most; ${count(more)} more ${more === 1 ? 'input moves' : 'inputs move'} it less.`))
     tor.append(fig)
     // Zoom to the bars (and the base), with a margin, within the scale.
     const [lo, hi] = bounds(is)
