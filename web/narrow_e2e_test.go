@@ -51,6 +51,11 @@ func TestNarrowScreenFits(t *testing.T) {
 	check("explain")
 	e.do("advise", chromedp.Click(chromedp.ID("tab-advise")), chromedp.WaitVisible(chromedp.CSS(`[data-testid=advise-out] table`)), e.shot("55-narrow-advise"))
 	check("advise")
+	// The evidence: its coverage table, the quotes beside their
+	// source's text and the box an article is pasted in.
+	e.do("evidence", chromedp.Click(chromedp.ID("tab-evidence")), chromedp.WaitVisible(chromedp.CSS(`[data-testid=coverage] table`)),
+		chromedp.WaitVisible(chromedp.CSS(`#ingest-text`)), e.shot("57-narrow-evidence"))
+	check("evidence")
 	// The builder, down to a snapshot's stance changes with their ranges
 	// and notes.
 	e.do("build", chromedp.Click(chromedp.ID("tab-build")), chromedp.WaitVisible(chromedp.CSS(`[data-path="snapshots[0].stances[0].range.position"]`)),

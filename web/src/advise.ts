@@ -105,6 +105,28 @@ function num(x: number | null | undefined, d = 2): string {
   return signed(x, d)
 }
 
+// shownLevers is how many levers an issue's table shows before "Show
+// all", the levers parley advise prints by default (its --top 6).
+const shownLevers = 6
+
+// costText is a lever's cost as parley advise writes it (cli's
+// costText): 0 when it gives up nothing, else to four decimals, or to
+// two significant digits when four would write 0.0000.
+function costText(x: number | null | undefined): string {
+  if (x === null || x === undefined || !Number.isFinite(x)) return noNumber
+  if (x === 0) return '0'
+  if (Math.abs(x) < 0.00005) return gfmt2(x)
+  return fmt(x, 4)
+}
+
+// gfmt2 is x with two significant digits as Go's %.2g writes it
+// (3.2e-05).
+function gfmt2(x: number): string {
+  const [m, e] = x.toExponential(1).split('e')
+  const n = Number(e)
+  return `${m}e${n < 0 ? '-' : '+'}${String(Math.abs(n)).padStart(2, '0')}`
+}
+
 // drawAdvice shows, per issue, the levers as a table with a bar for how
 // much closer each brings the forecast.
 // leverValue is a lever's from or to as the command line writes it
@@ -126,14 +148,14 @@ function drawAdvice(box: HTMLElement, a: Advice) {
     // command line writes them
     const d = decimalsOf(a.scenario, ia.issue)
     const top = Math.max(1e-12, ...ia.levers.map((l) => Math.abs(l.toward ?? 0)))
-    const rows = ia.levers.slice(0, 8).map((l) => {
+    const rows = ia.levers.map((l, i) => {
       const t = l.toward ?? 0
       const bar = h('span', { class: 'lever-bar' + (t < 0 ? ' away' : ''), style: `width:${Math.round(60 * Math.abs(t) / top)}px` })
-      return h('tr', { 'data-kind': l.kind, 'data-helps': String(t > 0) },
+      return h('tr', { 'data-kind': l.kind, 'data-helps': String(t > 0), hidden: i >= shownLevers },
         h('td', {}, kindText[l.kind] ?? l.kind), h('td', {}, l.name),
         h('td', {}, `${leverValue(l.kind, l.from, d)} → ${leverValue(l.kind, l.to, d)}`),
         h('td', {}, num(l.shift, d + 1)), h('td', {}, num(l.toward, d + 1), ' ', bar),
-        h('td', {}, num(l.gain, 4)), h('td', {}, fmt(l.cost, 4)),
+        h('td', {}, num(l.gain, 4)), h('td', {}, costText(l.cost)),
         withDraws ? h('td', { 'data-failed-draws': String(l.failed_draws ?? 0) }, `${num(l.mean_toward, d + 1)} · ${l.helps === undefined ? noNumber : Math.round(100 * l.helps) + '%'}`,
           l.failed_draws ? ` (failed in ${count(l.failed_draws)} of ${count(a.draws)})` : '',
           l.no_forecast_draws ? ` (no forecast in ${count(l.no_forecast_draws)} of ${count(a.draws)})` : '') : null)
@@ -142,15 +164,40 @@ function drawAdvice(box: HTMLElement, a: Advice) {
       h('caption', { 'data-forecast': String(ia.forecast) }, `${ia.name}: forecast ${fmt(ia.forecast, d)}, ${a.name} at ${fmt(ia.position, d)} (${fmt(ia.distance, d)} apart)`),
       h('thead', {}, h('tr', {}, ...['Lever', 'Actor', 'Change', 'Shift', 'Closer by', 'Gain', 'Cost'].map((c) => h('th', { scope: 'col' }, c)),
         withDraws ? h('th', { scope: 'col' }, `Over ${count(a.draws)} draws: mean · helps`) : null)),
-      h('tbody', {}, ...rows)),
-    h('p', { class: 'hint' }, ia.text))
+      h('tbody', {}, ...rows)))
+    const more = moreLevers(rows)
+    if (more) cards.push(more)
+    cards.push(h('p', { class: 'hint' }, ia.text))
   }
   const ws = [...(a.notes ?? []), ...a.warnings]
   if (ws.length) cards.push(h('ul', { class: 'warn' }, ...ws.map((w) => h('li', {}, w))))
   box.replaceChildren(...cards)
 }
 
+// moreLevers says how many of an issue's levers its table leaves out, as
+// parley advise does ("2 more levers"), with a button that shows them:
+// the page showed the first 8 and said nothing of the rest.
+function moreLevers(rows: HTMLElement[]): HTMLElement | null {
+  const n = rows.length - shownLevers
+  if (n <= 0) return null
+  const all = h('button', { type: 'button', class: 'small', 'data-testid': 'advise-all' }, 'Show all') as HTMLButtonElement
+  const p = h('p', { class: 'hint', 'data-testid': 'advise-more' }, `${n} more ${n === 1 ? 'lever' : 'levers'} `, all)
+  all.onclick = () => {
+    for (const r of rows) r.hidden = false
+    p.replaceChildren(`All ${rows.length} levers.`)
+  }
+  return p
+}
+
 async function loadPower(box: HTMLElement, ctx: AdviseContext) {
+  // A scenario none of whose issues (at this snapshot and variant)
+  // states a decision rule is offered the ad-hoc game at once: asking
+  // the server would only be refused (ask.Power: "no issue of … states a
+  // decision rule"), a 400 the browser logs as an error on every visit.
+  if (!ctx.scenario.issues.some((is) => is.decision)) {
+    adHocGame(box, ctx, `No issue of ${ctx.scenario.metadata.title || ctx.scenario.metadata.id} states a decision rule (an issue's decision: unanimity, majority or qmv, docs/format.md).`)
+    return
+  }
   try {
     const req = { snapshot: ctx.snapshot, variant: ctx.variant || undefined }
     const r = await inlineOrJob<Power>(ctx.id, 'power', req, () => api.power<Power>(ctx.id, req),
@@ -164,19 +211,34 @@ async function loadPower(box: HTMLElement, ctx: AdviseContext) {
       box.replaceChildren(h('p', { class: 'warn', role: 'alert', 'data-testid': 'power-error' }, String((e as Error).message ?? e)))
       return
     }
-    const quota = h('input', { id: 'power-quota', type: 'number', min: 0, step: 'any', value: 62 }) as HTMLInputElement
-    const weights = h('input', { id: 'power-weights', size: 40, value: '10,10,10,10,8,5,5,5,5,4,4,3,3,3,2' }) as HTMLInputElement
-    const out = h('div', {})
-    const form = h('form', { class: 'controls' }, h('label', { for: 'power-quota' }, 'Quota '), quota, ' ', h('label', { for: 'power-weights' }, 'Weights '), weights, ' ', h('button', { type: 'submit' }, 'Measure'))
-    form.onsubmit = async (ev) => {
-      ev.preventDefault()
-      try {
-        const r = await api.power<Power>(ctx.id, { quota: Number(quota.value), weights: weights.value.split(',').map(Number) })
-        drawPower(out, r.result!)
-      } catch (e2) { out.replaceChildren(h('p', { class: 'warn', role: 'alert' }, String((e2 as Error).message ?? e2))) }
-    }
-    box.replaceChildren(h('p', { class: 'hint' }, String((e as Error).message ?? e)), h('p', {}, 'An ad-hoc weighted voting game (the EU-15 Council’s qualified majority, 62 of 87, by default):'), form, out)
+    adHocGame(box, ctx, String((e as Error).message ?? e))
   }
+}
+
+// adHocGame offers an ad-hoc weighted voting game in box, under why.
+function adHocGame(box: HTMLElement, ctx: AdviseContext, why: string) {
+  const quota = h('input', { id: 'power-quota', type: 'number', min: 0, step: 'any', value: 62 }) as HTMLInputElement
+  const weights = h('input', { id: 'power-weights', size: 40, value: '10,10,10,10,8,5,5,5,5,4,4,3,3,3,2' }) as HTMLInputElement
+  const out = h('div', {})
+  const form = h('form', { class: 'controls' }, h('label', { for: 'power-quota' }, 'Quota '), quota, ' ', h('label', { for: 'power-weights' }, 'Weights '), weights, ' ', h('button', { type: 'submit' }, 'Measure'))
+  form.onsubmit = async (ev) => {
+    ev.preventDefault()
+    // A weight that is no number would go as null (JSON has no NaN),
+    // which the server reads as 0: "1,a,3" was measured as 1, 0, 3.
+    const ws = weights.value.split(',').map((x) => x.trim())
+    const bad = ws.filter((x) => x === '' || !Number.isFinite(Number(x)))
+    if (bad.length || quota.value.trim() === '') {
+      out.replaceChildren(h('p', { class: 'warn', role: 'alert', 'data-testid': 'power-input-error' }, quota.value.trim() === ''
+        ? 'quota: empty; valid: a number above 0'
+        : `weights: ${bad.map((x) => x === '' ? 'an empty entry' : `“${x}”`).join(', ')} ${bad.length === 1 ? 'is' : 'are'} not a number; valid: numbers separated by commas, e.g. 2,1,1`))
+      return
+    }
+    try {
+      const r = await api.power<Power>(ctx.id, { quota: Number(quota.value), weights: ws.map(Number) })
+      drawPower(out, r.result!)
+    } catch (e2) { out.replaceChildren(h('p', { class: 'warn', role: 'alert' }, String((e2 as Error).message ?? e2))) }
+  }
+  box.replaceChildren(h('p', { class: 'hint' }, why), h('p', {}, 'An ad-hoc weighted voting game (the EU-15 Council’s qualified majority, 62 of 87, by default):'), form, out)
 }
 
 // noDecisionRule says whether e is ask.Power's refusal of a scenario

@@ -240,6 +240,18 @@ export class APIError extends Error {
 
 export function token(): string | null { return sessionStorage.getItem('parley-token') }
 
+// reach fetches as fetch does; a request that got no answer at all (the
+// server stopped, the network down) is an APIError that says so, where
+// the browser's own words, "Failed to fetch", were all the page showed.
+async function reach(url: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init)
+  } catch (e) {
+    if (e instanceof DOMException && e.name === 'AbortError') throw e
+    throw new APIError(0, 'The server did not answer (no connection to it): is parley serve still running? Try again once it is.', [], 'unreachable')
+  }
+}
+
 export async function call<T>(method: string, path: string, body?: unknown, headers: { [k: string]: string } = {}): Promise<T> {
   const h: { [k: string]: string } = { ...headers }
   const t = token()
@@ -248,7 +260,7 @@ export async function call<T>(method: string, path: string, body?: unknown, head
   if (body !== undefined) {
     if (typeof body === 'string' || body instanceof Blob) { data = body } else { data = JSON.stringify(body); h['Content-Type'] = 'application/json' }
   }
-  const res = await fetch(path, { method, headers: h, body: data })
+  const res = await reach(path, { method, headers: h, body: data })
   const text = await res.text()
   let json: any = null
   try { json = text ? JSON.parse(text) : null } catch { /* not JSON */ }
@@ -304,7 +316,7 @@ function enc(s: string): string { return encodeURIComponent(s) }
 // Content-Disposition says; it resolves with the response's headers.
 export async function download(url: string): Promise<Headers> {
   const t = token()
-  const res = await fetch(url, { headers: t ? { Authorization: 'Bearer ' + t } : {} })
+  const res = await reach(url, { headers: t ? { Authorization: 'Bearer ' + t } : {} })
   if (!res.ok) {
     let msg = `${res.status} ${res.statusText}`
     try { msg = (await res.json()).error ?? msg } catch { /* not JSON */ }

@@ -67,6 +67,17 @@ const emptied = new WeakMap<object, { [field: string]: string }>()
 // a rename from it carries nothing, and claimed does not count it.
 const mistakes = new WeakMap<object, { [field: string]: string }>()
 const byMistake = (x: any, f: string, id: string) => !!id && mistakes.get(x)?.[f] === id
+// noteMistake records that item's field f has id by mistake, or, with
+// id '', that it no longer has one: the field's record goes, and the
+// item's with its last, so that an id typed by mistake and typed back
+// leaves nothing behind (it left a record of '' that matched nothing).
+function noteMistake(item: object, f: string, id: string) {
+  const rec = { ...mistakes.get(item) }
+  if (id) rec[f] = id
+  else delete rec[f]
+  if (Object.keys(rec).length) mistakes.set(item, rec)
+  else mistakes.delete(item)
+}
 // drawnDoc is the document each view was last drawn from: a field typed
 // in when it is drawn again keeps what it had on record only for the
 // same document (draw).
@@ -1490,7 +1501,7 @@ function draw(box: HTMLElement, ctx: BuildContext) {
       if (kind && to && from !== to && !onto) release(box, doc, kind, to, el.dataset.path!)
       if (kind && item && typeof item === 'object') {
         emptied.set(item, { ...emptied.get(item), [f]: el.dataset.was !== to ? el.dataset.was : '' })
-        if (from !== to) mistakes.set(item, { ...mistakes.get(item), [f]: onto ? to : '' })
+        if (from !== to) noteMistake(item, f, onto ? to : '')
       }
       refreshChoices(box, doc)
     })

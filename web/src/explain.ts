@@ -8,7 +8,7 @@
 // network of realised exchanges (actors as nodes, exchanges as edges) and
 // the externalities; smp lists each turn's bargains and options. Every
 // number is the API's; the page only draws it.
-import { h, s, fmt, signed, color, rangeText, intervalText, noNumber, settingsText, errorText, decimalsOf } from './util'
+import { h, s, svgLabel, fmt, signed, color, rangeText, intervalText, noNumber, settingsText, errorText, decimalsOf } from './util'
 import { api, inlineOrJob, defaults } from './api'
 import type { AnswerScenario, Issue, Settings } from './api'
 
@@ -159,9 +159,14 @@ function membersTable(ie: IssueExplanation, d: number): HTMLElement {
 // pullChart draws each actor's pull as a horizontal bar from zero.
 function pullChart(ie: IssueExplanation, model: string, ctx: ExplainContext, d: number): SVGSVGElement {
   const rows = ie.pulls.filter((p) => p.pull !== null)
-  const W = 720, lab = 180, row = 22, H = 20 + row * Math.max(1, rows.length)
+  // Drawn at the width it has (up to 720, its width on a laptop), as the
+  // position map is: drawn 720 wide on a phone, its text was shrunk to
+  // half size, some 6 px, too small to read.
+  const room = document.getElementById('main')?.clientWidth ?? 0
+  const W = room > 0 ? Math.round(Math.min(720, Math.max(340, room - 50))) : 720
+  const lab = W < 560 ? 120 : 180, row = 22, H = 20 + row * Math.max(1, rows.length)
   const top = Math.max(1e-12, ...rows.map((p) => Math.abs(p.pull!)))
-  const mid = lab + (W - lab) / 2, half = (W - lab) / 2 - 60
+  const mid = lab + (W - lab) / 2, half = (W - lab) / 2 - (W < 560 ? 45 : 60)
   const svg = s('svg', { viewBox: `0 0 ${W} ${H}`, class: 'posmap', role: 'img', 'data-testid': 'pull-chart', style: 'max-width:760px', 'aria-label': `${model}: each actor's pull on ${ie.name}` },
     s('line', { x1: mid, x2: mid, y1: 4, y2: H - 4, class: 'axis' }))
   rows.forEach((p, i) => {
@@ -170,7 +175,7 @@ function pullChart(ie: IssueExplanation, model: string, ctx: ExplainContext, d: 
     const x = p.pull! < 0 ? mid - w : mid
     const label = model === 'median' ? `${fmt(100 * p.pull!, 1)}%` : model === 'nash' ? p.pull!.toPrecision(3) : signed(p.pull, d)
     svg.append(
-      s('text', { x: lab - 8, y: y + 4, 'text-anchor': 'end', class: 'aname' }, ctx.actorName(p.actor)),
+      svgLabel({ x: lab - 8, y: y + 4, 'text-anchor': 'end', class: 'aname' }, ctx.actorName(p.actor), lab - 12),
       s('rect', { x, y: y - 7, width: Math.max(1, w), height: 14, fill: p.pull! < 0 ? color(1) : color(0), class: 'pull', 'data-actor': p.actor, 'data-pull': String(p.pull) },
         s('title', {}, `${p.name}: position ${p.position}, ${fmt(100 * p.share, 1)}% of the weight, pull ${label}`)),
       s('text', { x: p.pull! < 0 ? x - 4 : x + w + 4, y: y + 4, 'text-anchor': p.pull! < 0 ? 'end' : 'start', class: 'tick' }, label))
@@ -240,7 +245,7 @@ function quadMap(pts: Challenge[], ctx: ExplainContext, title: string, d: number
     svg.append(s('g', { class: 'qpt', 'data-other': p.other, 'data-quadrant': p.quadrant },
       s('circle', { cx: X(p.x), cy: Y(p.y), r: p.taken ? 8 : 5.5, fill: col, stroke: p.taken ? '#14243a' : '#fff', 'stroke-width': p.taken ? 2.5 : 1 },
         s('title', {}, `${ctx.actorName(p.other)}: x ${fmt(p.x, 3)}, y ${fmt(p.y, 3)} — ${name}${p.offer !== undefined ? `, offer ${fmt(p.offer, d)}` : ''}${p.taken ? ' (taken)' : ''}`)),
-      names ? s('text', { x: X(p.x) + 8, y: Y(p.y) - 6, class: 'tick' }, names.join(', ')) : null))
+      names ? svgLabel({ x: X(p.x) + 8, y: Y(p.y) - 6, class: 'tick' }, names.join(', '), W - X(p.x) - 12, 12) : null))
   }
   return svg
 }
@@ -269,7 +274,7 @@ function exchangeView(e: Explanation, ctx: ExplainContext, box: HTMLElement): HT
     const n = (r?.exchanges ?? []).filter((ex) => ex.sides.some((sd) => sd.actor === id)).length
     svg.append(s('g', { class: 'node', 'data-actor': id },
       s('circle', { cx: x, cy: y, r: 8 + Math.min(12, n), fill: color(i), stroke: '#14243a' }, s('title', {}, `${ctx.actorName(id)}: ${n} exchange(s) this round`)),
-      s('text', { x, y: y + (y < c ? -22 : 30), 'text-anchor': 'middle', class: 'aname' }, ctx.actorName(id))))
+      svgLabel({ x, y: y + (y < c ? -22 : 30), 'text-anchor': 'middle', class: 'aname' }, ctx.actorName(id), 2 * Math.min(x, W - x) - 8)))
   })
   const f = (v: number) => fmt(v, 2)
   const ext = h('table', { class: 'compare', 'data-testid': 'externalities' },

@@ -7,7 +7,7 @@
 import './style.css'
 import { api, follow, download, APIError, inlineOrJob, loadDefaults, defaults } from './api'
 import type { Scenario, ScenarioView, Forecast, ModelForecast, IssueForecast, Issue, Stance, ModelInfo, Param, Sweep, SweepIssue, Sensitivity, Diagnostic, DealEvaluation, DealSearch, DealPackage, DealPlan, Distribution, Likely, DealRobustness, Comparison, CompareCell, CompareColumn } from './api'
-import { h, s, fmt, gfmt, count, color, rangeText, intervalText, sweepText, binDecimals, binText, noNumber, settingsText, errorText, decimalsOf, rangeDecimals, rangeDecimalsMax } from './util'
+import { h, s, svgLabel, fitText, textWidth, fmt, gfmt, count, color, rangeText, intervalText, sweepText, binDecimals, binText, noNumber, settingsText, errorText, decimalsOf, rangeDecimals, rangeDecimalsMax } from './util'
 import { renderExplain } from './explain'
 import { proposalsCard } from './proposals'
 import { renderAdvise } from './advise'
@@ -144,6 +144,19 @@ function paramsFor(models: string[]): { [name: string]: string } | undefined {
 function forecastRequest(snapshot: string, variant: string) {
   const models = modelList()
   return { models, params: paramsFor(models), snapshot, variant }
+}
+
+// tornadoTop is how many inputs a tornado chart shows per issue, as
+// parley sensitivity prints them by default (its --top 8).
+const tornadoTop = 8
+
+// fittedLegend is Chart.js's legend of a chart with each dataset's name
+// cut to fit (fitText) the room a legend at the right has, where
+// Chart.js cut it at the canvas's edge ("The Federal Republic c"); the
+// tooltips have the whole name.
+function fittedLegend(chart: Chart) {
+  const room = chart.options.plugins?.legend?.position === 'bottom' ? Math.min(160, chart.width - 40) : Math.max(80, Math.min(160, 0.3 * chart.width - 24))
+  return Chart.defaults.plugins.legend.labels.generateLabels(chart).map((l) => ({ ...l, text: fitText(l.text, room, 11) }))
 }
 
 function destroyCharts() { for (const c of st.charts) c.destroy(); st.charts = [] }
@@ -564,7 +577,7 @@ function issueCard(is: Issue): HTMLElement {
     const sal = stc.salience / (sc.metadata.salience_scale === 100 ? 100 : 1)
     const g = s('g', { class: 'marker', tabindex: 0, role: 'button', 'data-actor': a.id, 'data-issue': is.id,
       'aria-label': `${a.name || a.id}: position ${stc.position}, salience ${stc.salience}, capability ${a.capability}. Open evidence.` })
-    svg.append(s('text', { x: L - 10, y: y + 4, class: 'aname', 'text-anchor': 'end' }, a.name || a.id))
+    svg.append(svgLabel({ x: L - 10, y: y + 4, class: 'aname', 'text-anchor': 'end' }, a.name || a.id, L - 14))
     const pr = stc.range?.position
     if (pr) {
       g.append(s('line', { x1: X(pr[0]), x2: X(pr[1]), y1: y, y2: y, class: 'whisker' }))
@@ -762,13 +775,17 @@ function renderForecast() {
     const ir = m.issues.find((x) => x.issue === is.id)
     if (!ir?.rounds?.length) continue
     const canvas = h('canvas', { 'aria-label': `Trajectories on ${is.name} (${m.model})`, role: 'img' })
-    traj.append(h('figure', { class: 'chart' }, h('figcaption', {}, is.name, ir.settled ? '' : h('span', { class: 'warn' }, ` — did not settle: ${shown(ir)}`)), h('div', { class: 'box' }, canvas)))
+    const fig = h('figure', { class: 'chart' }, h('figcaption', {}, is.name, ir.settled ? '' : h('span', { class: 'warn' }, ` — did not settle: ${shown(ir)}`)), h('div', { class: 'box' }, canvas))
+    traj.append(fig)
+    // Narrow (a phone), the legend goes under the chart: at its right it
+    // had some 60 px, and every name was cut to its first word.
+    const legendAt = fig.clientWidth > 0 && fig.clientWidth < 500 ? 'bottom' : 'right'
     const labels = ir.rounds.map((r) => String(r.round))
     const ds = fc.scenario.actors.map((a, i) => ({ label: a.name || a.id, data: ir.rounds!.map((r): number | null => r.positions[a.id] ?? null), borderColor: color(i), backgroundColor: color(i), pointRadius: ir.rounds!.length > 1 ? 0 : 4, borderWidth: 1.5, spanGaps: false }))
       .filter((d) => d.data.some((v) => v !== null))
     ds.push({ label: 'forecast', data: ir.rounds.map((r) => r.forecast), borderColor: '#111', backgroundColor: '#111', pointRadius: ir.rounds.length > 1 ? 0 : 6, borderWidth: 3, spanGaps: false, ...({ borderDash: [6, 4] } as object) })
     const [lo, hi] = bounds(is)
-    st.charts.push(new Chart(canvas as HTMLCanvasElement, { type: 'line', data: { labels, datasets: ds }, options: { scales: { y: { min: lo, max: hi, title: { display: true, text: 'position' } }, x: { title: { display: true, text: 'round' } } }, plugins: { legend: { position: 'right', labels: { boxWidth: 10, font: { size: 11 } } } } } }))
+    st.charts.push(new Chart(canvas as HTMLCanvasElement, { type: 'line', data: { labels, datasets: ds }, options: { scales: { y: { min: lo, max: hi, title: { display: true, text: 'position' } }, x: { title: { display: true, text: 'round' } } }, plugins: { legend: { position: legendAt, labels: { boxWidth: 10, font: { size: 11 }, generateLabels: fittedLegend } } } } }))
   }
   loadTimeline(timeline, timelineHead)
   loadVariants(variants)
@@ -1053,11 +1070,16 @@ function drawSweep(out: HTMLElement, tor: HTMLElement, warn: HTMLElement, torWar
   if (!tm) tor.append(h('p', { class: 'hint' }, 'Run sensitivity to see the tornado charts.'))
   else for (const ti of tm.issues) {
     const is = sc.issues.find((x) => x.id === ti.issue)
-    const bars = ti.swings.filter((b) => b.swing > 1e-9).slice(0, 10)
+    // The inputs parley sensitivity prints (its --top 8), those that move
+    // the forecast at all drawn as bars, and how many more there are, as
+    // it says: the page drew the first 10 and said nothing of the rest.
+    const bars = ti.swings.slice(0, tornadoTop).filter((b) => b.swing > 1e-9)
     if (!bars.length || !is) continue
+    const more = ti.swings.length - tornadoTop
     const canvas = h('canvas', { role: 'img', 'aria-label': `Tornado chart for ${ti.name}` })
     const fig = h('figure', { class: 'chart small', 'data-issue': ti.issue }, h('figcaption', {}, `${ti.name}: ${fmt(ti.base, decimalsOf(st.tornado?.scenario, ti.issue))} at the stated values`,
       ti.unsettled_ends > 0 ? h('span', { class: 'warn', 'data-testid': 'tornado-unsettled', 'data-unsettled': ti.unsettled_ends }, ' — ⚠ ' + endsUnsettledText(ti, tm.ends)) : ''), h('div', { class: 'box', style: `height:${60 + bars.length * 24}px` }, canvas))
+    if (more > 0) fig.append(h('p', { class: 'hint', 'data-testid': 'tornado-more', 'data-more': more }, `The ${tornadoTop} inputs that move it most; ${count(more)} more ${more === 1 ? 'input moves' : 'inputs move'} it less.`))
     tor.append(fig)
     // Zoom to the bars (and the base), with a margin, within the scale.
     const [lo, hi] = bounds(is)
@@ -1069,10 +1091,20 @@ function drawSweep(out: HTMLElement, tor: HTMLElement, warn: HTMLElement, torWar
     const xmin = Math.max(lo, onStep(Math.floor((Math.min(...ends) - pad) / u) * u, sd)), xmax = Math.min(hi, onStep(Math.ceil((Math.max(...ends) + pad) / u) * u, sd))
     fig.dataset.xmin = String(xmin)
     fig.dataset.xmax = String(xmax)
+    // Each bar's input, its actor's name cut to fit (fitText) where the
+    // whole label is wider than the room Chart.js gives the axis (about
+    // half the chart), which it cut at the canvas's edge, the actor's
+    // name first: "…omous Territories · position" (the tooltip has the
+    // whole label).
+    const room = Math.min(260, 0.45 * (fig.clientWidth || 500))
+    const full = bars.map((b) => [actorName(b.input.actor), ` · ${b.input.kind}${b.input.issue && b.input.issue !== ti.issue ? ' on ' + b.input.issue : ''}`])
+    const labels = full.map(([who, what]) => fitText(who, room - textWidth(what, 11), 11) + what)
+    fig.dataset.labels = JSON.stringify(labels)
+    fig.dataset.room = String(room)
     st.charts.push(new Chart(canvas as HTMLCanvasElement, {
       type: 'bar',
-      data: { labels: bars.map((b) => `${actorName(b.input.actor)} · ${b.input.kind}${b.input.issue && b.input.issue !== ti.issue ? ' on ' + b.input.issue : ''}`), datasets: [{ label: 'forecast with the input at its low → high end', data: bars.map((b) => [b.forecast_at_low, b.forecast_at_high]) as unknown as number[], backgroundColor: bars.map((b) => (b.forecast_at_high >= b.forecast_at_low ? color(0) : color(1))) }] },
-      options: { indexAxis: 'y', plugins: { legend: { display: false } }, scales: { x: { min: xmin, max: xmax, title: { display: true, text: `forecast (base ${fmt(ti.base, decimalsOf(st.tornado?.scenario, ti.issue))})` } }, y: { ticks: { font: { size: 11 } } } } },
+      data: { labels, datasets: [{ label: 'forecast with the input at its low → high end', data: bars.map((b) => [b.forecast_at_low, b.forecast_at_high]) as unknown as number[], backgroundColor: bars.map((b) => (b.forecast_at_high >= b.forecast_at_low ? color(0) : color(1))) }] },
+      options: { indexAxis: 'y', plugins: { legend: { display: false }, tooltip: { callbacks: { title: (items) => items.length ? full[items[0].dataIndex].join('') : '' } } }, scales: { x: { min: xmin, max: xmax, title: { display: true, text: `forecast (base ${fmt(ti.base, decimalsOf(st.tornado?.scenario, ti.issue))})` } }, y: { ticks: { font: { size: 11 } } } } },
     }))
   }
 }

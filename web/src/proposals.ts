@@ -47,11 +47,18 @@ function drawProposals(box: HTMLElement, a: DealProposals, name: (actor: string)
   for (const s of tl) for (const p of s.proposals) if (!ids.includes(p.id)) ids.push(p.id)
   box.replaceChildren(
     h('p', { class: 'hint', 'data-testid': 'proposals-alternatives' }, `Alternatives to agreement (no-deal package: ${a.no_deal}): ${alts}.`),
-    ...(a.warnings ?? []).map((w) => h('p', { class: 'warning' }, w)),
+    // The answer's warnings (a proposal not judged, none on the table)
+    // as every view shows warnings; "p.warning" had no style, and read as
+    // the body text around it.
+    a.warnings?.length ? h('ul', { class: 'warnings', 'data-testid': 'proposals-warnings' }, ...a.warnings.map((w) => h('li', {}, h('span', { 'aria-hidden': 'true' }, '⚠ '), w))) : '',
     settingsText(a.request) ? h('p', { class: 'hint', 'data-testid': 'proposals-settings' }, `The proposals are judged with the settings chosen on the Forecast view (${settingsText(a.request)}), as the forecast runs its models.`) : '',
     a.proposals.length ? h('table', { class: 'compare', 'data-testid': 'proposals-table' },
       h('thead', {}, h('tr', {}, ...['Proposal', 'Package', 'Verdict', 'Rejected by, and why'].map((t) => h('th', { scope: 'col' }, t)))),
-      h('tbody', {}, ...rows)) : h('p', { class: 'hint' }, 'No proposal is on the table at this snapshot.'),
+      h('tbody', {}, ...rows))
+      // With none, the answer's warning says why (none in the scenario,
+      // or none yet at this date); the page's own sentence only said it
+      // again, and "at this snapshot" of a scenario that has none.
+      : a.warnings?.length ? '' : h('p', { class: 'hint' }, 'No proposal is on the table at this snapshot.'),
     ids.length ? h('details', { class: 'anchors' }, h('summary', {}, 'Support over the snapshots'),
       h('table', { class: 'compare', 'data-testid': 'proposals-timeline' },
         h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Proposal'), ...tl.map((s) => h('th', { scope: 'col' }, s.snapshot, s.label ? h('small', {}, s.label) : null)))),

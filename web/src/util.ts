@@ -212,3 +212,41 @@ export function settingsText(r: { params?: { [name: string]: string }; rounds?: 
 export function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e)
 }
+
+// measurer is a canvas context for measuring text (fitText).
+let measurer: CanvasRenderingContext2D | null | undefined
+
+// fitText is text cut to fit within px pixels in the page's font at the
+// given size and weight, ending with "…" when cut: an SVG chart's label
+// (an actor's name left of its row) is not wrapped by the browser, and a
+// name longer than the room it has ran off the chart's edge, cut mid-word
+// where no one could read whose row it was. The chart keeps the whole
+// name in a title (shown on hover and read by screen readers).
+export function fitText(text: string, px: number, size = 13, weight = 400): string {
+  const wide = (t: string) => textWidth(t, size, weight) > px
+  if (!wide(text)) return text
+  const cs = Array.from(text)
+  let lo = 0, hi = cs.length - 1
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2)
+    if (wide(cs.slice(0, mid).join('').trimEnd() + '…')) hi = mid - 1
+    else lo = mid
+  }
+  return cs.slice(0, lo).join('').trimEnd() + '…'
+}
+
+// textWidth is the width in pixels of text in the page's font at the
+// given size and weight (0 where the browser cannot measure it).
+export function textWidth(text: string, size = 13, weight = 400): number {
+  if (measurer === undefined) measurer = document.createElement('canvas').getContext('2d')
+  if (!measurer) return 0
+  measurer.font = `${weight} ${size}px ${getComputedStyle(document.documentElement).fontFamily}`
+  return measurer.measureText(text).width
+}
+
+// svgLabel is an SVG text of a name fitted to px pixels (fitText), with
+// the whole name as its title when cut.
+export function svgLabel(attrs: Attrs, name: string, px: number, size = 13): SVGTextElement {
+  const shown = fitText(name, px, size)
+  return s('text', { ...attrs, 'data-name': name }, shown !== name ? s('title', {}, name) : null, shown)
+}
