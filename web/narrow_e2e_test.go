@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -61,4 +62,15 @@ func TestNarrowScreenFits(t *testing.T) {
 	e.do("build", chromedp.Click(chromedp.ID("tab-build")), chromedp.WaitVisible(chromedp.CSS(`[data-path="snapshots[0].stances[0].range.position"]`)),
 		chromedp.ScrollIntoView(chromedp.CSS(`[data-path="snapshots[0].stances[0]"]`)), e.view("56-narrow-build"))
 	check("build")
+	// The one-page brief the Forecast view links, opened on the phone:
+	// an A4 page's tables scroll within the screen rather than widening
+	// the page (it was 822 px wide).
+	e.do("brief", chromedp.Navigate(e.srv.URL+"/api/scenarios/"+e.rec.ID+"/brief?format=html"), chromedp.WaitVisible(chromedp.CSS(`table`)), e.shot("58-narrow-brief"))
+	w := get(t, e.bctx, "brief widths", chromedp.Evaluate[[]int](`[document.documentElement.scrollWidth, document.documentElement.clientWidth]`))
+	if w[0] > w[1] {
+		t.Errorf("brief: the page is %d px wide on a screen %d px wide", w[0], w[1])
+	}
+	if s := get(t, e.bctx, "brief tables", chromedp.Evaluate[[]string](strings.Replace(stuck, "'main table'", "'table'", 1))); len(s) > 0 {
+		t.Errorf("brief: tables wider than the screen that do not scroll: %v", s)
+	}
 }
