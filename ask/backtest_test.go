@@ -267,7 +267,7 @@ func TestBacktestEmptyWindowWarnings(t *testing.T) {
 	}
 	want := []string{
 		"2 of the 2 recorded outcomes are dated on or before 2025-01-01 or after 2025-02-01, and are not scored",
-		"no outcome is dated after 2025-01-01 and on or before 2025-02-01: nothing to score (give an earlier snapshot, or a later end date)",
+		"no outcome is dated after 2025-01-01 and on or before 2025-02-01: nothing to score (give a later end date)",
 	}
 	if len(b.Outcomes) != 0 || !slices.Equal(b.Warnings, want) {
 		t.Errorf("outcomes %v, warnings\n%q\nwant\n%q", b.Outcomes, b.Warnings, want)
@@ -280,5 +280,43 @@ func TestBacktestEmptyWindowWarnings(t *testing.T) {
 	}
 	if want := "1 of the 2 recorded outcomes are dated on or before 2025-06-01, and are not scored"; len(b.Warnings) == 0 || b.Warnings[0] != want {
 		t.Errorf("warnings %q, want first %q", b.Warnings, want)
+	}
+}
+
+// The hint of a backtest that scores nothing names only the ways that
+// would score something: with every outcome on or before the snapshot,
+// an earlier snapshot, and no end date (none given, or one later than
+// needed). From 2025-06-01 with outcomes on 2025-03-01 and 2025-05-01
+// the hint said "give an earlier snapshot, or a later end date", with no
+// end date given; from the base to 2025-02-01 (the test above) "an
+// earlier snapshot", though none is earlier and no outcome before it.
+func TestBacktestEmptyWindowHint(t *testing.T) {
+	data, err := os.ReadFile("../cli/testdata/example.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := string(data) + `outcomes:
+  - {issue: budget, value: 50, date: 2025-03-01, evidence: [{source: memo, quote: "half"}]}
+  - {issue: deadline, value: 100, date: 2025-05-01, evidence: [{source: memo, quote: "ten years"}]}
+`
+	in, err := Load("example.yaml", []byte(doc), LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := in.Case(answer.Target{Snapshot: "2025-06-01"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	req := answer.NewBacktestRequest()
+	req.Models = []string{"compromise"}
+	for _, to := range []string{"", "2025-08-01"} {
+		req.To = to
+		b, err := Backtest(context.Background(), c, req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if w := b.Warnings[len(b.Warnings)-1]; len(b.Outcomes) != 0 || !strings.HasSuffix(w, ": nothing to score (give an earlier snapshot)") {
+			t.Errorf("to %q: %d outcomes, last warning %q, want the hint of an earlier snapshot alone", to, len(b.Outcomes), w)
+		}
 	}
 }
