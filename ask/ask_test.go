@@ -359,7 +359,8 @@ func TestEnsembleUnsettledMember(t *testing.T) {
 
 // RangeText writes an unsettled forecast's range with the issue's
 // decimals; where both ends read the same there, with as many more
-// decimals as part them, up to four, and past that the one end and a
+// decimals as part them, up to rangeDecimalsMax (four, or two past the
+// issue's own where it has more than two), and past that the one end and a
 // bound on how far it moved: never a bare point, which would contradict
 // the "did not settle" beside it. The expected strings are worked out by
 // hand from the ends.
