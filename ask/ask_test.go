@@ -359,7 +359,8 @@ func TestEnsembleUnsettledMember(t *testing.T) {
 
 // RangeText writes an unsettled forecast's range with the issue's
 // decimals; where both ends read the same there, with as many more
-// decimals as part them, up to four, and past that the one end and a
+// decimals as part them, up to rangeDecimalsMax (four, or two past the
+// issue's own where it has more than two), and past that the one end and a
 // bound on how far it moved: never a bare point, which would contradict
 // the "did not settle" beside it. The expected strings are worked out by
 // hand from the ends.
@@ -405,6 +406,11 @@ func TestRangeText(t *testing.T) {
 		// 0.0120001 and 0.0120004 read 0.012000 both at six: less than
 		// 0.000001 apart.
 		{"four decimals, nothing parts them", 0.0120001, 0.0120004, 4, plain, "0.0120 (moving by less than 0.000001)"},
+		// On 0–0.5 (three decimals, docs/DECISIONS.md's example) up to
+		// five: 0.12301 and 0.12304 part at five; 0.1230001 and
+		// 0.1230004 do not, less than 0.00001 apart.
+		{"three decimals, five part them", 0.12301, 0.12304, 3, plain, "0.12301–0.12304"},
+		{"three decimals, nothing parts them", 0.1230001, 0.1230004, 3, plain, "0.123 (moving by less than 0.00001)"},
 		// A scale 1e-9 wide (eleven decimals): 3.1e-10 and 3.4e-10 part
 		// at its own eleven, where four read both 0.0000.
 		{"narrowest scale", 3.1e-10, 3.4e-10, 11, plain, "0.00000000031–0.00000000034"},

@@ -102,13 +102,29 @@ func Backtest(ctx context.Context, c *Case, req answer.BacktestRequest) (*answer
 	}
 	switch n := len(out.Outcomes); {
 	case n == 0 && len(all) > 0:
-		out.Warnings = append(out.Warnings, fmt.Sprintf("no outcome is dated %s: nothing to score (give an earlier snapshot, or a later end date)", window))
+		out.Warnings = append(out.Warnings, fmt.Sprintf("no outcome is dated %s: nothing to score (%s)", window, widen(all, asOf, req.To)))
 	case n == 0:
 		out.Warnings = append(out.Warnings, fmt.Sprintf("no outcome is recorded after %s: nothing to score (add an outcomes section, docs/format.md)", asOf))
 	case n < MinRanked:
 		out.Warnings = append(out.Warnings, fmt.Sprintf("only %d outcomes scored: too few to rank the models (%d needed); read each score on its own", n, MinRanked))
 	}
 	return out, nil
+}
+
+// widen says how a backtest that scored none of the outcomes would
+// score some: an earlier snapshot where an outcome is dated on or before
+// asOf, a later end date where one is dated after to. Only what applies
+// is said: with no end date, or every outcome before the snapshot, "a
+// later end date" would send the user to change what cannot help.
+func widen(all []scenario.Outcome, asOf, to string) string {
+	var ways []string
+	if slices.ContainsFunc(all, func(o scenario.Outcome) bool { return o.Date <= asOf }) {
+		ways = append(ways, "an earlier snapshot")
+	}
+	if to != "" && slices.ContainsFunc(all, func(o scenario.Outcome) bool { return o.Date > to }) {
+		ways = append(ways, "a later end date")
+	}
+	return "give " + strings.Join(ways, ", or ")
 }
 
 // scoredScale is the scale of an issue whose outcome is scored.

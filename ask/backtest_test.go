@@ -173,8 +173,11 @@ func TestBacktestWarnsOfMixedScales(t *testing.T) {
 		t.Fatal(err)
 	}
 	g := LedgerGrade(c.Input, entries)
-	if w := strings.Replace(want, "scored outcomes", "graded questions", 1) + " (the models are ranked by MAE %)"; g.Graded != 2 || !g.MixedScales || !slices.Contains(g.Warnings, w) {
-		t.Errorf("ledger grade: %d graded, mixed scales %v, warnings %q, want among them %q", g.Graded, g.MixedScales, g.Warnings, w)
+	// Two questions rank no model, so the scales' warning does not say
+	// how they are ranked: it said "(the models are ranked by MAE %)"
+	// beside "the models are not ranked until each has at least 10".
+	if w := strings.Replace(want, "scored outcomes", "graded questions", 1); g.Graded != 2 || g.Ranked || !g.MixedScales || !slices.Contains(g.Warnings, w) {
+		t.Errorf("ledger grade: %d graded, ranked %v, mixed scales %v, warnings %q, want among them %q", g.Graded, g.Ranked, g.MixedScales, g.Warnings, w)
 	}
 	if g.Models[0].MAEPct != b.Models[0].MAEPct {
 		t.Errorf("ledger grade's MAE %% %v, want the backtest's %v", g.Models[0].MAEPct, b.Models[0].MAEPct)
@@ -234,6 +237,9 @@ func TestLedgerRanksByErrorOnTheScale(t *testing.T) {
 	if !g.Ranked || len(g.Models) != 2 {
 		t.Fatalf("ranked %v, %d models; want ranked, 2 (warnings %q)", g.Ranked, len(g.Models), g.Warnings)
 	}
+	if w := "and compare the models across them (the models are ranked by MAE %)"; !slices.ContainsFunc(g.Warnings, func(s string) bool { return strings.HasSuffix(s, w) }) {
+		t.Errorf("warnings %q, want the scales' one to end %q", g.Warnings, w)
+	}
 	want := []struct {
 		model    string
 		mae, pct float64
@@ -262,7 +268,7 @@ func TestBacktestEmptyWindowWarnings(t *testing.T) {
 	}
 	want := []string{
 		"2 of the 2 recorded outcomes are dated on or before 2025-01-01 or after 2025-02-01, and are not scored",
-		"no outcome is dated after 2025-01-01 and on or before 2025-02-01: nothing to score (give an earlier snapshot, or a later end date)",
+		"no outcome is dated after 2025-01-01 and on or before 2025-02-01: nothing to score (give a later end date)",
 	}
 	if len(b.Outcomes) != 0 || !slices.Equal(b.Warnings, want) {
 		t.Errorf("outcomes %v, warnings\n%q\nwant\n%q", b.Outcomes, b.Warnings, want)
@@ -275,5 +281,43 @@ func TestBacktestEmptyWindowWarnings(t *testing.T) {
 	}
 	if want := "1 of the 2 recorded outcomes are dated on or before 2025-06-01, and are not scored"; len(b.Warnings) == 0 || b.Warnings[0] != want {
 		t.Errorf("warnings %q, want first %q", b.Warnings, want)
+	}
+}
+
+// The hint of a backtest that scores nothing names only the ways that
+// would score something: with every outcome on or before the snapshot,
+// an earlier snapshot, and no end date (none given, or one later than
+// needed). From 2025-06-01 with outcomes on 2025-03-01 and 2025-05-01
+// the hint said "give an earlier snapshot, or a later end date", with no
+// end date given; from the base to 2025-02-01 (the test above) "an
+// earlier snapshot", though none is earlier and no outcome before it.
+func TestBacktestEmptyWindowHint(t *testing.T) {
+	data, err := os.ReadFile("../cli/testdata/example.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := string(data) + `outcomes:
+  - {issue: budget, value: 50, date: 2025-03-01, evidence: [{source: memo, quote: "half"}]}
+  - {issue: deadline, value: 100, date: 2025-05-01, evidence: [{source: memo, quote: "ten years"}]}
+`
+	in, err := Load("example.yaml", []byte(doc), LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := in.Case(answer.Target{Snapshot: "2025-06-01"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	req := answer.NewBacktestRequest()
+	req.Models = []string{"compromise"}
+	for _, to := range []string{"", "2025-08-01"} {
+		req.To = to
+		b, err := Backtest(context.Background(), c, req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if w := b.Warnings[len(b.Warnings)-1]; len(b.Outcomes) != 0 || !strings.HasSuffix(w, ": nothing to score (give an earlier snapshot)") {
+			t.Errorf("to %q: %d outcomes, last warning %q, want the hint of an earlier snapshot alone", to, len(b.Outcomes), w)
+		}
 	}
 }

@@ -40,3 +40,32 @@ stances:
 		t.Errorf("bend %+v, want b's == -5 on tax to [-5, 0]", b)
 	}
 }
+
+// On a wide scale the bent red line holds the package it is bent for:
+// on 0–2.5e8, b (capability 9) needs at least 123456789 where a's red
+// line allows at most 100000000, and the zone opens with a's line bent
+// to b's 123456789. The edge read to a millionth of the width (250) was
+// "<= 1.2345675e+08" (123456750), 39 short of the package.
+func TestBendEdgeHoldsThePackageOnAWideScale(t *testing.T) {
+	c := loadCase(t, "big.yaml", `metadata: {id: big, title: Big, as_of: 2026-01-01}
+issues:
+  - {id: y, name: Y, scale: {min: 0, max: 2.5e8}, reference: 0, anchors: {0: none, 250000000: all}}
+actors:
+  - {id: a, capability: 1, capability_assumed: t, red_lines: {y: "<= 100000000"}, red_line_assumed: {y: t}}
+  - {id: b, capability: 9, capability_assumed: t, red_lines: {y: ">= 123456789"}, red_line_assumed: {y: t}}
+stances:
+  - {actor: a, issue: y, position: 1e8, salience: 0.7, assumed: t}
+  - {actor: b, issue: y, position: 2e8, salience: 0.9, assumed: t}
+`)
+	a, err := DealSearch(context.Background(), c, answer.NewDealSearchRequest())
+	if err != nil {
+		t.Fatal(err)
+	}
+	pl := a.Result.Concession.BendRedLines
+	if pl == nil || len(pl.Bends) != 1 {
+		t.Fatalf("bend plan %+v, want one bend", pl)
+	}
+	if b := pl.Bends[0]; b.Actor != "a" || b.RedLine != "<= 100000000" || b.To != "<= 123456789" {
+		t.Errorf("bend %+v, want a's <= 100000000 to <= 123456789, the package's", b)
+	}
+}

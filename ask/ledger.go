@@ -172,10 +172,6 @@ func LedgerGrade(in *Input, entries []answer.LedgerEntry) *answer.LedgerGrade {
 		g.Warnings = append(g.Warnings, fmt.Sprintf("%d entries are about other scenarios than %s and are not graded here", other, id))
 	}
 	g.ScoreDecimals = scoreDecimals(scales)
-	if w := scalesDiffer("graded questions", " (the models are ranked by MAE %)", scales); w != "" {
-		g.MixedScales = true
-		g.Warnings = append(g.Warnings, w)
-	}
 	for name, a := range by {
 		n := float64(a.n)
 		m := answer.LedgerModel{Model: name, N: a.n, MAE: answer.Num(a.ae / n), CRPS: answer.Num(a.crps / n), MAEPct: answer.Num(a.aePct / n), CRPSPct: answer.Num(a.crpsPct / n), Coverage80: answer.Num(math.NaN())}
@@ -187,6 +183,16 @@ func LedgerGrade(in *Input, entries []answer.LedgerEntry) *answer.LedgerGrade {
 	g.Ranked = len(g.Models) > 0
 	for _, m := range g.Models {
 		g.Ranked = g.Ranked && m.N >= MinRanked
+	}
+	// The scales' warning says how the models are ranked only where they
+	// are: with too few questions the next warning says they are not.
+	ranking := ""
+	if g.Ranked {
+		ranking = " (the models are ranked by MAE %)"
+	}
+	if w := scalesDiffer("graded questions", ranking, scales); w != "" {
+		g.MixedScales = true
+		g.Warnings = append(g.Warnings, w)
 	}
 	if g.Ranked {
 		sort.SliceStable(g.Models, func(i, j int) bool {

@@ -165,9 +165,11 @@ func (c *Case) why(vd deal.Verdict) string {
 			s += fmt.Sprintf(" on %s (%s): %s, nearest option “%s”", x.Issue, x.RedLine, Decimals(x.Value, c.Header.IssueDecimals(x.Issue)), optionLabel(c.Header.Nearest(k, x.Value)))
 		}
 	case vd.Accepts:
-		s = fmt.Sprintf("accepts: worth %.3f to it, %.3f above its alternative %.3f (%s)", vd.Utility, vd.Gain, vd.Alternative, vd.AlternativeFrom)
+		// Decimals, not %.3f: an actor accepts a gain down to -1e-9 (the
+		// solver's tolerance), which %.3f wrote "-0.000 above".
+		s = fmt.Sprintf("accepts: worth %.3f to it, %s above its alternative %.3f (%s)", vd.Utility, Decimals(vd.Gain, 3), vd.Alternative, vd.AlternativeFrom)
 	default:
-		s = fmt.Sprintf("rejects: worth %.3f to it, %.3f below its alternative %.3f (%s)", vd.Utility, -vd.Gain, vd.Alternative, vd.AlternativeFrom)
+		s = fmt.Sprintf("rejects: worth %.3f to it, %s below its alternative %.3f (%s)", vd.Utility, Decimals(-vd.Gain, 3), vd.Alternative, vd.AlternativeFrom)
 	}
 	if !vd.Required {
 		s += " (not required)"

@@ -2,6 +2,7 @@ package ask
 
 import (
 	"context"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -9,6 +10,7 @@ import (
 	"testing"
 
 	"parley/answer"
+	"parley/deal"
 	"parley/errs"
 )
 
@@ -141,5 +143,25 @@ proposals:
 	want := "rejects: crosses its red line on levy (>= 2): 1.50, nearest option “2% rise”"
 	if len(a.Proposals) != 1 || len(a.Proposals[0].Actors) != 2 || a.Proposals[0].Actors[0].Why != want {
 		t.Fatalf("proposals %+v; want mayor's reason %q", a.Proposals, want)
+	}
+}
+
+// An actor that accepts at its alternative to the solver's tolerance (a
+// gain from -1e-9 to 0) is said to be 0.000 above it, not -0.000: the
+// sign of a loss beside "accepts". An actor rejecting by less than the
+// third decimal is 0.000 below it.
+func TestProposalWhyZeroGainUnsigned(t *testing.T) {
+	c := &Case{}
+	for _, x := range []struct {
+		vd   deal.Verdict
+		want string
+	}{
+		{deal.Verdict{Accepts: true, Required: true, Utility: 0.5, Alternative: 0.5, Gain: -2e-10, AlternativeFrom: "no deal (reference)"}, "accepts: worth 0.500 to it, 0.000 above its alternative 0.500 (no deal (reference))"},
+		{deal.Verdict{Accepts: true, Required: true, Utility: 0.5, Alternative: 0.5, Gain: math.Copysign(0, -1), AlternativeFrom: "x"}, "accepts: worth 0.500 to it, 0.000 above its alternative 0.500 (x)"},
+		{deal.Verdict{Required: true, Utility: 0.4, Alternative: 0.5, Gain: -0.1, AlternativeFrom: "x"}, "rejects: worth 0.400 to it, 0.100 below its alternative 0.500 (x)"},
+	} {
+		if got := c.why(x.vd); got != x.want {
+			t.Errorf("why(%+v) = %q, want %q", x.vd, got, x.want)
+		}
 	}
 }

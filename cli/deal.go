@@ -233,7 +233,8 @@ func nearestLabel(sc *answer.Scenario, k int, x float64) string {
 func num3(x float64) string { return strconv.FormatFloat(x, 'f', 3, 64) }
 
 // printVerdicts prints each actor's verdict on a package: its utility
-// there, its alternative, its gain, the red lines the package crosses.
+// there, its alternative, its gain (signed by ask.Signed, so a gain that
+// reads as zero has no sign), the red lines the package crosses.
 // Narrow, names and texts break at spaces into the columns their roles
 // give them.
 func printVerdicts(w io.Writer, sc *answer.Scenario, vs []answer.DealVerdict, width int) {
@@ -253,7 +254,7 @@ func printVerdicts(w io.Writer, sc *answer.Scenario, vs []answer.DealVerdict, wi
 			if !v.Required {
 				verdict += " (not required)"
 			}
-			t.AppendRow(table.Row{sc.ActorName(v.Actor), num3(v.Utility), fmt.Sprintf("%s (%s)", num3(v.Alternative), v.AlternativeFrom), gain3(v.Gain), strings.Join(crossed, "; "), verdict})
+			t.AppendRow(table.Row{sc.ActorName(v.Actor), num3(v.Utility), fmt.Sprintf("%s (%s)", num3(v.Alternative), v.AlternativeFrom), ask.Signed(v.Gain, 3), strings.Join(crossed, "; "), verdict})
 		}
 		t.Render()
 	})
@@ -587,15 +588,4 @@ func certified(res *answer.DealZone, bound float64, d int) string {
 		return "not certified: see the note"
 	}
 	return "certified ≤ " + ask.Decimals(bound, d)
-}
-
-// gain3 writes an actor's gain signed, three decimals, as "+0.000" where
-// it rounds to zero: an actor that accepts at its alternative to the
-// solver's noise read "-0.000", a loss.
-func gain3(x float64) string {
-	s := fmt.Sprintf("%+.3f", x)
-	if strings.Trim(s, "+-0.") == "" {
-		return "+" + s[1:]
-	}
-	return s
 }

@@ -333,3 +333,24 @@ func TestDealRobustUnderRulesSaysRules(t *testing.T) {
 		t.Errorf("exit %d, search:\n%s", code, out)
 	}
 }
+
+// An actor's gain in the verdicts table is signed by ask.Signed, the one
+// rule for a signed number: a direction where the number shows one, and
+// none on a gain that reads as zero at three decimals, exact or the
+// solver's noise ("0.000"; the table wrote "+0.000" there, where the
+// rule, and every other signed number, writes no sign).
+func TestVerdictGainSigned(t *testing.T) {
+	sc := &answer.Scenario{}
+	var b strings.Builder
+	printVerdicts(&b, sc, []answer.DealVerdict{
+		{Actor: "zero", Gain: 0, Accepts: true},
+		{Actor: "noise", Gain: -2e-10, Accepts: true},
+		{Actor: "up", Gain: 0.0504, Accepts: true},
+		{Actor: "down", Gain: -0.0504},
+	}, 200)
+	for _, w := range []string{"│ zero  │ 0.000   │ 0.000 ()    │ 0.000  │", "│ noise │ 0.000   │ 0.000 ()    │ 0.000  │", "│ up    │ 0.000   │ 0.000 ()    │ +0.050 │", "│ down  │ 0.000   │ 0.000 ()    │ -0.050 │"} {
+		if !strings.Contains(b.String(), w) {
+			t.Errorf("no %q in\n%s", w, b.String())
+		}
+	}
+}

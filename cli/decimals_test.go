@@ -131,7 +131,7 @@ func TestBacktestMixedScalesColumns(t *testing.T) {
 	for _, w := range []string{
 		"│ RANK │ MODEL      │ GRADED │ MAE  │ MAE % │ CRPS │ CRPS % │ IN 80% │",
 		"│ —    │ compromise │      2 │ 5.86 │ 8.7   │ 5.86 │ 8.7    │ —      │",
-		"(the models are ranked by MAE %)",
+		"the models are not ranked until each has at least 10",
 	} {
 		if !strings.Contains(out, w) {
 			t.Errorf("ledger grade: no %q in\n%s", w, out)
@@ -143,5 +143,9 @@ func TestBacktestMixedScalesColumns(t *testing.T) {
 		if n := utf8.RuneCountInString(l); n > pipeWidth {
 			t.Errorf("ledger grade: a line of %d characters, over %d: %q", n, pipeWidth, l)
 		}
+	}
+	// Not ranked, so not said to be ranked by MAE %.
+	if strings.Contains(out, "ranked by MAE %") {
+		t.Errorf("ledger grade ranks nothing, yet says how:\n%s", out)
 	}
 }

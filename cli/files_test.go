@@ -174,6 +174,20 @@ func TestFileFirstForecasts(t *testing.T) {
 			t.Errorf("parley %q: exit %d, stderr %q, out\n%s\nwant parley forecast's\n%s", args, code, stderr, got, want)
 		}
 	}
+	// Flags first and then a command run that command with them, as
+	// cobra runs such a line (and did before forecast's flags first were
+	// sent to forecast, which answered "cannot read backtest").
+	for _, c := range [][2][]string{
+		{{"--snapshot", "2025-03-18", "deal", "evaluate", "-q"}, {"deal", "evaluate", "--snapshot", "2025-03-18", "-q"}},
+		{{"-m", "compromise", "backtest", "-q"}, {"backtest", "-m", "compromise", "-q"}},
+		{{"-q", "--model=compromise", "explain"}, {"explain", "-q", "--model=compromise"}},
+	} {
+		want, _, wcode := run(t, c[1]...)
+		got, stderr, code := run(t, c[0]...)
+		if wcode != 0 || code != 0 || got != want {
+			t.Errorf("parley %q: exit %d, stderr %q, out\n%s\nwant parley %q's (exit %d)\n%s", c[0], code, stderr, got, c[1], wcode, want)
+		}
+	}
 	if out, _, code := run(t, "--version"); code != 0 || !strings.HasPrefix(out, "parley ") {
 		t.Errorf("parley --version: exit %d, %q", code, out)
 	}

@@ -158,6 +158,58 @@ func forecastFlag(root *cobra.Command, arg string) bool {
 	return err == nil && lookup(fc.Flags()) != nil
 }
 
+// commandAfterFlags reports whether args, parley's arguments, name a
+// command after flags given first ("parley --snapshot 2025-03-18 deal
+// evaluate", "parley -m exchange backtest"): its first argument that is
+// neither a flag nor a flag's value is a command's name. Cobra runs such
+// a line as the command with those flags, as it did before forecastFlag
+// sent every line starting with a forecast flag to forecast ("cannot
+// read backtest"). A flag's value is the next argument where the flag
+// (forecast's or parley's own) takes one and is not written "--f=v".
+func commandAfterFlags(root *cobra.Command, args []string) bool {
+	fc, _, err := root.Find([]string{"forecast"})
+	if err != nil {
+		return false
+	}
+	lookup := func(name string, short bool) *pflag.Flag {
+		for _, fs := range []*pflag.FlagSet{fc.Flags(), fc.InheritedFlags(), root.PersistentFlags(), root.Flags()} {
+			if short {
+				if f := fs.ShorthandLookup(name); f != nil {
+					return f
+				}
+			} else if f := fs.Lookup(name); f != nil {
+				return f
+			}
+		}
+		return nil
+	}
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		switch {
+		case a == "--":
+			return false
+		case strings.HasPrefix(a, "--"):
+			if name, _, eq := strings.Cut(a[2:], "="); !eq {
+				if f := lookup(name, false); f != nil && f.NoOptDefVal == "" {
+					i++ // its value
+				}
+			}
+		case strings.HasPrefix(a, "-") && len(a) > 1:
+			// "-m exchange" takes the next argument; "-mexchange" and
+			// "-m=exchange" do not.
+			if len(a) == 2 {
+				if f := lookup(a[1:], true); f != nil && f.NoOptDefVal == "" {
+					i++
+				}
+			}
+		default:
+			c, _, err := root.Find([]string{a})
+			return err == nil && c != root
+		}
+	}
+	return false
+}
+
 // Main runs parley with args (without the program name) and returns the
 // exit code: 0 ok, 2 usage error, 3 invalid input, 1 anything else.
 func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
@@ -167,7 +219,7 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 // MainContext is Main with a context that long commands honour (Ctrl-C).
 func MainContext(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	root := Root()
-	if len(args) == 0 || fileNotCommand(root, args[0]) || forecastFlag(root, args[0]) {
+	if len(args) == 0 || fileNotCommand(root, args[0]) || (forecastFlag(root, args[0]) && !commandAfterFlags(root, args)) {
 		args = append([]string{"forecast"}, args...)
 	}
 	root.SetArgs(args)

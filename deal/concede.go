@@ -382,15 +382,26 @@ func (s *searcher) bendsAt(bs []bound, q []float64) []Bend {
 	return out
 }
 
-// bendEdge is where a bent red line ends, the package's value x read to
-// a millionth of the scale's width (the solve is certified to about that,
-// shortfallTol), so that the solver's noise is not written as the edge:
-// a package 2e-8 from 0 on -10–10 bent "== -5" to "[-5,
-// -2.10448476e-08]", where it is "[-5, 0]". round9 alone keeps such noise
-// near 0, where nine significant digits are all noise.
+// bendEdge is where a bent red line ends: the package's value x, snapped
+// to the nearest millionth of the scale's width where it lies within a
+// hundredth of that step of it (the solver's noise, below what the solve
+// certifies: shortfallTol), so that the noise is not written as the
+// edge: a package 2e-8 from 0 on -10–10 bent "== -5" to "[-5,
+// -2.10448476e-08]", where it is "[-5, 0]". round9 alone keeps such
+// noise near 0, where nine significant digits are all noise. Farther
+// from a step, the edge is x to nine digits, as the package reads: on a
+// wide scale a step is more than the package's own digits (250 on
+// 0–2.5e8), and snapping to the nearest bent "<= 1e+08" to
+// "<= 1.2345675e+08" for a package at 123456789, which the bent line
+// then excludes, and "bent" a red line "<= 123456789" that the solver
+// crossed by 0.085 to the stricter 123456750.
 func bendEdge(x, width float64) float64 {
 	q := width * 1e-6
-	e := round9(math.Round(x/q) * q)
+	e := math.Round(x/q) * q
+	if math.Abs(x-e) > q/100 {
+		e = x
+	}
+	e = round9(e)
 	if e == 0 {
 		return 0 // not -0
 	}

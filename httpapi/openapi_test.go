@@ -44,13 +44,13 @@ var schemaNames = answer.TypeNames
 // requestTypes are decoded over defaults: no field is required.
 var requestTypes = map[string]bool{"ForecastRequest": true, "SweepRequest": true, "DealEvaluateRequest": true, "DealSearchRequest": true, "DealProposalsRequest": true, "ExplainRequest": true, "AdviseRequest": true, "PowerRequest": true, "CompareRequest": true}
 
-// nullable are fields that encode as null although their Go type is a
-// number (a custom MarshalJSON writes ±Inf as null).
 // bounded are the integer fields with a documented least and most
 // value, by "Schema.json_name": an issue's decimals (ask.ScaleDecimals)
 // and the scores' decimals, the most of those.
 var bounded = map[string][2]int{"Issue.decimals": {1, ask.MaxScaleDecimals}, "Backtest.score_decimals": {1, ask.MaxScaleDecimals}}
 
+// nullable are fields that encode as null although their Go type is a
+// number (a custom MarshalJSON writes ±Inf as null).
 var nullable = map[string]bool{"DealZone.margin": true, "DealZone.margin_bound": true, "DealCoalition.margin": true, "DealCoalition.margin_bound": true}
 
 type schemaGen struct {

@@ -55,7 +55,17 @@ func op(s string, open bool) string {
 	return s + "="
 }
 
-func num(x float64) string { return strconv.FormatFloat(x, 'g', -1, 64) }
+// num writes a red line's bound in the shortest digits that read back
+// as it, plain (250000000, not 2.5e+08, as every door writes a point on
+// a scale) but where plain digits would run long: below 1e-6 or from
+// 1e21, as JavaScript writes numbers. A budget's red line read
+// "<= 1.5e+08" beside the options' 150000000.
+func num(x float64) string {
+	if a := math.Abs(x); a != 0 && (a < 1e-6 || a >= 1e21) {
+		return strconv.FormatFloat(x, 'g', -1, 64)
+	}
+	return strconv.FormatFloat(x, 'f', -1, 64)
+}
 
 // ParseRedLine reads a red line: "<= x", ">= x", "< x", "> x", "== x",
 // "between a and b" or "[a, b]" (both ends included). The word "none"

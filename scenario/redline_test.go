@@ -170,3 +170,29 @@ func FuzzParseRedLine(f *testing.F) {
 		}
 	})
 }
+
+// A red line's bounds are written in plain digits, as every door writes
+// a point on a scale, and read back the same: a budget's "<= 1.5e+08"
+// sat beside options at 150000000. Exponent form only where plain digits
+// would run long (below 1e-6, from 1e21).
+func TestRedLineStringPlain(t *testing.T) {
+	for _, c := range []struct {
+		r    RedLine
+		want string
+	}{
+		{RedLine{Lo: math.Inf(-1), Hi: 1.5e8}, "<= 150000000"},
+		{RedLine{Lo: 123456789.5, Hi: 2.5e8}, "[123456789.5, 250000000]"},
+		{RedLine{Lo: -1e12, Hi: math.Inf(1), LoOpen: true}, "> -1000000000000"},
+		{RedLine{Lo: 0.000125, Hi: 0.000125}, "== 0.000125"},
+		{RedLine{Lo: 3e-9, Hi: math.Inf(1)}, ">= 3e-09"},
+		{RedLine{Lo: 0, Hi: math.Inf(1)}, ">= 0"},
+	} {
+		got := c.r.String()
+		if got != c.want {
+			t.Errorf("%+v.String() = %q, want %q", c.r, got, c.want)
+		}
+		if back, _, err := ParseRedLine(got); err != nil || back != c.r {
+			t.Errorf("%q reads back %+v, %v; want %+v", got, back, err, c.r)
+		}
+	}
+}

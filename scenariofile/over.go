@@ -60,10 +60,13 @@ func keepLayout(old, n *yaml.Node) {
 	if old == nil || n == nil {
 		return
 	}
-	n.HeadComment, n.LineComment, n.FootComment = old.HeadComment, old.LineComment, old.FootComment
+	// Compacted first: compactPairs makes n a new node, which would drop
+	// the comments copied onto it ("anchors: {0: x, 100: y}  # note" lost
+	// its note).
 	if old.Kind == yaml.MappingNode && n.Kind == yaml.SequenceNode {
 		compactPairs(n)
 	}
+	n.HeadComment, n.LineComment, n.FootComment = old.HeadComment, old.LineComment, old.FootComment
 	if old.Kind != n.Kind {
 		return
 	}

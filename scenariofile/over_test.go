@@ -393,3 +393,34 @@ snapshots:
 		t.Errorf("the file written does not read back as the edited scenario: %v", ds)
 	}
 }
+
+// A comment beside or above compact anchors stays when they are written
+// back a mapping: the mapping MarshalOver makes of Marshal's list was a
+// new node, and the comment copied onto the list went with it.
+func TestMarshalOverKeepsCompactAnchorsComments(t *testing.T) {
+	const file = `metadata:
+  id: demo
+  title: Demo
+  as_of: 2025-01-01
+issues:
+  - id: a
+    name: Issue A
+    anchors: {0: "no", 100: "yes"} # the two ends
+actors:
+  - {id: x, name: Ex, capability: 50, capability_assumed: t}
+stances:
+  - {actor: x, issue: a, position: 20, salience: 1, assumed: t}
+`
+	s, ds := Parse("demo.yaml", []byte(file))
+	if s == nil || len(ds.Errors(false)) > 0 {
+		t.Fatal(ds)
+	}
+	s.Stance("x", "a").Position = 30
+	out, err := MarshalOver(s, "yaml", []byte(file))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := strings.Replace(file, "position: 20", "position: 30", 1); string(out) != want {
+		t.Errorf("MarshalOver wrote\n%s\nwant\n%s", out, want)
+	}
+}
