@@ -160,6 +160,8 @@ func TestFileFirstForecasts(t *testing.T) {
 	}{
 		{"testdata/no-such.yaml", "parley: cannot read testdata/no-such.yaml:", 3},
 		{"no-such.yml", "parley: cannot read no-such.yml:", 3},
+		{"no-such.csv", "parley: cannot read no-such.csv:", 3},
+		{"testdata", "parley: cannot read testdata: is a directory", 3},
 		{"nosuch", `parley: unknown command "nosuch" for "parley"`, 2},
 	} {
 		_, stderr, code := run(t, c.arg)

@@ -101,9 +101,10 @@ first (parley -m exchange) the built-in case, as parley forecast does.`,
 
 // fileNotCommand reports whether arg, parley's first argument, is a file
 // rather than a command: no command (or alias) has its name, it is not a
-// flag, and a regular file is there (or, where nothing is, the name is a
-// path or ends in .yaml, .yml or .json, so that forecast says it cannot
-// read it). forecast being the command parley
+// flag, and something is there (a folder too, so that forecast says it
+// cannot read it), or, where nothing is, the name is a path or ends as a
+// scenario's or a peer format's file does (.yaml, .yml, .json, .csv,
+// .tsv, .txt, .xml), so that forecast says it cannot read it. forecast being the command parley
 // runs with no arguments, "parley FILE" forecasts FILE, where it used to
 // answer "unknown command".
 func fileNotCommand(root *cobra.Command, arg string) bool {
@@ -115,13 +116,13 @@ func fileNotCommand(root *cobra.Command, arg string) bool {
 	if c, _, err := root.Find([]string{arg}); err == nil && c != root {
 		return false
 	}
-	if fi, err := os.Stat(arg); err == nil {
-		return fi.Mode().IsRegular()
+	if _, err := os.Stat(arg); err == nil {
+		return true
 	}
-	// not there: a scenario file's name all the same, so that forecast
-	// says it cannot read it rather than "unknown command"
+	// not there: a file's name all the same, so that forecast says it
+	// cannot read it rather than "unknown command"
 	switch strings.ToLower(filepath.Ext(arg)) {
-	case ".yaml", ".yml", ".json":
+	case ".yaml", ".yml", ".json", ".csv", ".tsv", ".txt", ".xml":
 		return true
 	}
 	return strings.ContainsRune(arg, filepath.Separator)
