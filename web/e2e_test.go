@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -100,6 +101,52 @@ type e2eOptions struct {
 	wrap func(http.Handler) http.Handler
 }
 
+// browserOnce is the one Chromium the package's tests share: started by
+// the first test that wants it, stopped by TestMain after the last.
+// Starting one a test cost ≈ 1.6 s each, a quarter of the suite's time,
+// which go test's 10-minute limit on a package came to feel.
+var browserOnce struct {
+	sync.Once
+	ctx    context.Context
+	cancel []context.CancelFunc
+	err    error
+}
+
+// sharedBrowser starts the shared Chromium at bin once, and returns the
+// context to open a test's browser contexts from.
+func sharedBrowser(bin string) (context.Context, error) {
+	browserOnce.Do(func() {
+		opts := append(chromedp.DefaultExecAllocatorOptions[:],
+			chromedp.ExecPath(bin),
+			chromedp.Headless,
+			chromedp.NoSandbox,
+			chromedp.DisableGPU,
+			chromedp.Flag("disable-background-networking", true),
+			chromedp.Flag("disable-component-update", true),
+			chromedp.Flag("disable-sync", true),
+			chromedp.NoFirstRun,
+			chromedp.WindowSize(1400, 1000),
+		)
+		actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
+		bctx, cancelB := chromedp.NewContext(actx)
+		browserOnce.ctx, browserOnce.cancel = bctx, []context.CancelFunc{cancelB, cancelA}
+		// Start it on a context without a deadline (its lifetime); each
+		// test bounds its own steps.
+		browserOnce.err = chromedp.Do(bctx)
+	})
+	return browserOnce.ctx, browserOnce.err
+}
+
+// TestMain runs the tests, then stops the shared Chromium, if one was
+// started.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	for _, cancel := range browserOnce.cancel {
+		cancel()
+	}
+	os.Exit(code)
+}
+
 // startE2E starts the server and the browser, or skips the test when no
 // Chromium is installed; both stop when the test ends. Screenshots go to
 // $PARLEY_SCREENSHOTS (or a temporary directory), logged.
@@ -157,25 +204,17 @@ func startE2EWith(t *testing.T, o e2eOptions) *e2e {
 	srv := httptest.NewServer(handler)
 	t.Cleanup(srv.Close)
 
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(bin),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.NoFirstRun,
-		chromedp.WindowSize(1400, 1000),
-	)
-	actx, cancel := chromedp.NewExecAllocator(ctx, opts...)
-	t.Cleanup(cancel)
-	browser, cancel := chromedp.NewContext(actx)
-	t.Cleanup(cancel)
-	// Start the browser on a context without a deadline (its lifetime),
-	// then bound the steps.
-	if err := chromedp.Do(browser); err != nil {
+	shared, err := sharedBrowser(bin)
+	if err != nil {
 		t.Fatalf("start %s: %v", bin, err)
+	}
+	// Each test has a browser context of its own in the one browser (its
+	// own storage, cookies and window, as a fresh browser has), disposed
+	// when the test ends.
+	browser, cancel := chromedp.NewContext(shared, chromedp.WithNewBrowserContext())
+	t.Cleanup(cancel)
+	if err := chromedp.Do(browser); err != nil {
+		t.Fatalf("open a browser context in %s: %v", bin, err)
 	}
 	bctx, cancel := context.WithTimeout(browser, 3*time.Minute)
 	t.Cleanup(cancel)
