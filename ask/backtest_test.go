@@ -13,8 +13,17 @@ import (
 	"parley/answer"
 )
 
-// backtestCase is cli/testdata/example.yaml with two outcomes.
+// backtestCase is cli/testdata/example.yaml with two outcomes, the
+// budget's on 2025-03-01 and the deadline's on 2025-07-01, at the
+// snapshot from.
 func backtestCase(t *testing.T, from string) *Case {
+	t.Helper()
+	return backtestCaseDated(t, from, "2025-07-01")
+}
+
+// backtestCaseDated is backtestCase with the deadline's outcome dated
+// deadline.
+func backtestCaseDated(t *testing.T, from, deadline string) *Case {
 	t.Helper()
 	data, err := os.ReadFile("../cli/testdata/example.yaml")
 	if err != nil {
@@ -22,7 +31,7 @@ func backtestCase(t *testing.T, from string) *Case {
 	}
 	doc := string(data) + `outcomes:
   - {issue: budget, value: 50, date: 2025-03-01, evidence: [{source: memo, quote: "half"}]}
-  - {issue: deadline, value: 100, date: 2025-07-01, evidence: [{source: memo, quote: "ten years"}]}
+  - {issue: deadline, value: 100, date: ` + deadline + `, evidence: [{source: memo, quote: "ten years"}]}
 `
 	in, err := Load("example.yaml", []byte(doc), LoadOptions{})
 	if err != nil {
@@ -292,22 +301,7 @@ func TestBacktestEmptyWindowWarnings(t *testing.T) {
 // end date given; from the base to 2025-02-01 (the test above) "an
 // earlier snapshot", though none is earlier and no outcome before it.
 func TestBacktestEmptyWindowHint(t *testing.T) {
-	data, err := os.ReadFile("../cli/testdata/example.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc := string(data) + `outcomes:
-  - {issue: budget, value: 50, date: 2025-03-01, evidence: [{source: memo, quote: "half"}]}
-  - {issue: deadline, value: 100, date: 2025-05-01, evidence: [{source: memo, quote: "ten years"}]}
-`
-	in, err := Load("example.yaml", []byte(doc), LoadOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := in.Case(answer.Target{Snapshot: "2025-06-01"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := backtestCaseDated(t, "2025-06-01", "2025-05-01")
 	req := answer.NewBacktestRequest()
 	req.Models = []string{"compromise"}
 	for _, to := range []string{"", "2025-08-01"} {

@@ -5,7 +5,23 @@ import (
 	"testing"
 
 	"parley/answer"
+	"parley/deal"
 )
+
+// oneBend is the deal search's plan of red lines to bend on c, which
+// must bend one.
+func oneBend(t *testing.T, c *Case) deal.Bend {
+	t.Helper()
+	a, err := DealSearch(context.Background(), c, answer.NewDealSearchRequest())
+	if err != nil {
+		t.Fatal(err)
+	}
+	pl := a.Result.Concession.BendRedLines
+	if pl == nil || len(pl.Bends) != 1 {
+		t.Fatalf("bend plan %+v, want one bend", pl)
+	}
+	return pl.Bends[0]
+}
 
 // A bent red line's new edge is the package's value as the solve
 // certifies it, not its noise: on tax (−10–10) the zone opens with b's
@@ -28,15 +44,7 @@ stances:
   - {actor: b, issue: share, position: 0.8, salience: 0.4, assumed: t}
   - {actor: c, issue: share, position: 0.5, salience: 0.9, assumed: t}
 `)
-	a, err := DealSearch(context.Background(), c, answer.NewDealSearchRequest())
-	if err != nil {
-		t.Fatal(err)
-	}
-	pl := a.Result.Concession.BendRedLines
-	if pl == nil || len(pl.Bends) != 1 {
-		t.Fatalf("bend plan %+v, want one bend", pl)
-	}
-	if b := pl.Bends[0]; b.Actor != "b" || b.Issue != "tax" || b.RedLine != "== -5" || b.To != "[-5, 0]" {
+	if b := oneBend(t, c); b.Actor != "b" || b.Issue != "tax" || b.RedLine != "== -5" || b.To != "[-5, 0]" {
 		t.Errorf("bend %+v, want b's == -5 on tax to [-5, 0]", b)
 	}
 }
@@ -57,15 +65,7 @@ stances:
   - {actor: a, issue: y, position: 1e8, salience: 0.7, assumed: t}
   - {actor: b, issue: y, position: 2e8, salience: 0.9, assumed: t}
 `)
-	a, err := DealSearch(context.Background(), c, answer.NewDealSearchRequest())
-	if err != nil {
-		t.Fatal(err)
-	}
-	pl := a.Result.Concession.BendRedLines
-	if pl == nil || len(pl.Bends) != 1 {
-		t.Fatalf("bend plan %+v, want one bend", pl)
-	}
-	if b := pl.Bends[0]; b.Actor != "a" || b.RedLine != "<= 100000000" || b.To != "<= 123456789" {
+	if b := oneBend(t, c); b.Actor != "a" || b.RedLine != "<= 100000000" || b.To != "<= 123456789" {
 		t.Errorf("bend %+v, want a's <= 100000000 to <= 123456789, the package's", b)
 	}
 }
