@@ -255,10 +255,10 @@ func TestBacktestKeyboard(t *testing.T) {
 	if h := get(t, e.bctx, "head", chromedp.Evaluate[string](head)); !strings.Contains(h, "as of 2025-03-18") {
 		t.Errorf("the backtest reads %q, want it as of 2025-03-18", h)
 	}
-	if w := e.text(`[data-testid=backtest-warnings]`); !strings.Contains(w, "no outcome is dated after 2025-03-18: nothing to score (give an earlier snapshot, or a later end date)") {
+	if w := e.text(`[data-testid=backtest-warnings]`); !strings.Contains(w, "no outcome is dated after 2025-03-18: nothing to score (give an earlier snapshot)") {
 		t.Errorf("warnings %q, want the answer's: no outcome after 2025-03-18", w)
 	}
-	if hint := e.text(`[data-testid=backtest-no-outcomes]`); !strings.Contains(hint, "backtest from a snapshot dated before an outcome, or give a later end date") {
+	if hint := e.text(`[data-testid=backtest-no-outcomes]`); hint != "Nothing to score after this snapshot: backtest from a snapshot dated before an outcome." {
 		t.Errorf("hint %q, want it to say to change the dates (the case records outcomes, none after 18 March)", hint)
 	}
 	if n := e.count(`[data-testid=backtest-scores]`); n != 0 {

@@ -112,7 +112,9 @@ function drawBacktest(box: HTMLElement, b: Backtest, doc: Scenario) {
     // The scenario records outcomes, none in the window (the answer's
     // warning names it): a choice of dates, not a file to fill in.
     const hint = doc.outcomes?.length
-      ? 'Nothing to score between these dates: backtest from a snapshot dated before an outcome, or give a later end date (or none).'
+      ? (b.request.to
+        ? 'Nothing to score between these dates: backtest from a snapshot dated before an outcome, or give a later end date (or none).'
+        : 'Nothing to score after this snapshot: backtest from a snapshot dated before an outcome.')
       : 'Nothing to score: record what happened — where an issue landed on its scale, the date and the quote that reports it — in the scenario’s outcomes section (docs/format.md, “outcomes: what actually happened”), or under Outcomes in the Build view, then backtest from a snapshot dated before it.'
     parts.push(h('section', { class: 'card' }, h('h2', { 'data-testid': 'backtest-head' }, head),
       h('p', { class: 'hint', 'data-testid': 'backtest-no-outcomes' }, hint)))
