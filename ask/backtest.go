@@ -64,14 +64,12 @@ func Backtest(ctx context.Context, c *Case, req answer.BacktestRequest) (*answer
 	if n := len(all) - len(scored); n > 0 {
 		out.Warnings = append(out.Warnings, fmt.Sprintf("%d of the %d recorded outcomes are dated %s, and are not scored", n, len(all), outside))
 	}
-	var scales []scoredScale
-	var pct []float64 // per outcome: 100 ÷ its issue's scale width
+	var scales []scoredScale // per outcome, its issue's
 	for _, o := range scored {
 		k := c.Header.IssueIndex(o.Issue)
 		is := c.Header.Issues[k]
 		scales = append(scales, scoredScale{is.Name, is.Min, is.Max})
-		pct = append(pct, 100/(is.Max-is.Min))
-		bo := answer.BacktestOutcome{Issue: o.Issue, Name: c.Header.Issues[k].Name, Date: o.Date, Value: o.Value, Options: c.Header.Nearest(k, o.Value)}
+		bo := answer.BacktestOutcome{Issue: o.Issue, Name: is.Name, Date: o.Date, Value: o.Value, Options: c.Header.Nearest(k, o.Value)}
 		if bo.Options == nil {
 			bo.Options = []answer.Anchor{}
 		}
@@ -83,7 +81,7 @@ func Backtest(ctx context.Context, c *Case, req answer.BacktestRequest) (*answer
 	for _, m := range f.Models {
 		bm := answer.BacktestModel{Model: m.Model, Error: m.Error, Err: m.Err, Scores: []answer.BacktestScore{}}
 		if m.Error == "" {
-			bm = scoreBacktest(m, out.Outcomes, pct)
+			bm = scoreBacktest(m, out.Outcomes, scales)
 			bm.Notes = m.Notes
 			for _, x := range m.Issues {
 				if x.Settled || x.Range == nil || !scoredIssue(out.Outcomes, x.Issue) {
@@ -132,6 +130,10 @@ type scoredScale struct {
 	name     string
 	min, max float64
 }
+
+// pct is what turns an error on the scale into a percent of it (MAE %,
+// CRPS %): 100 ÷ its width.
+func (sc scoredScale) pct() float64 { return 100 / (sc.max - sc.min) }
 
 // PctDecimals is the decimals of MAE % and CRPS %: a percent of a scale
 // is a number on a 0–100 scale, so ScaleDecimals(0, 100).
@@ -184,9 +186,9 @@ func scoredIssue(os []answer.BacktestOutcome, issue string) bool {
 	return false
 }
 
-// scoreBacktest scores one model's forecasts against the outcomes; pct
-// is, per outcome, 100 ÷ its issue's scale width (for MAEPct, CRPSPct).
-func scoreBacktest(m answer.ModelForecast, outcomes []answer.BacktestOutcome, pct []float64) answer.BacktestModel {
+// scoreBacktest scores one model's forecasts against the outcomes;
+// scales are, per outcome, its issue's (for MAEPct, CRPSPct).
+func scoreBacktest(m answer.ModelForecast, outcomes []answer.BacktestOutcome, scales []scoredScale) answer.BacktestModel {
 	bm := answer.BacktestModel{Model: m.Model, Scores: []answer.BacktestScore{}}
 	var sumAE, sumCRPS, sumAEPct, sumCRPSPct float64
 	var nDist, in80, in95 int
@@ -227,8 +229,8 @@ func scoreBacktest(m answer.ModelForecast, outcomes []answer.BacktestOutcome, pc
 		bm.N++
 		sumAE += ae
 		sumCRPS += float64(s.CRPS)
-		sumAEPct += ae * pct[i]
-		sumCRPSPct += float64(s.CRPS) * pct[i]
+		sumAEPct += ae * scales[i].pct()
+		sumCRPSPct += float64(s.CRPS) * scales[i].pct()
 		if s.OptionHit {
 			bm.OptionHits++
 		}

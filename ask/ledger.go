@@ -134,7 +134,8 @@ func LedgerGrade(in *Input, entries []answer.LedgerEntry) *answer.LedgerGrade {
 				continue // validation refuses an outcome of no issue
 			}
 			lo, hi := is.Bounds()
-			pct := 100 / (hi - lo)
+			sc := scoredScale{is.Name, lo, hi}
+			pct := sc.pct()
 			graded := false
 			for _, f := range e.Forecasts {
 				if f.Issue != o.Issue {
@@ -164,7 +165,7 @@ func LedgerGrade(in *Input, entries []answer.LedgerEntry) *answer.LedgerGrade {
 			}
 			if graded {
 				g.Graded++
-				scales = append(scales, scoredScale{is.Name, lo, hi})
+				scales = append(scales, sc)
 			}
 		}
 	}
