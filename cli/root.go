@@ -99,28 +99,47 @@ first (parley -m exchange) the built-in case, as parley forecast does.`,
 	return root
 }
 
+// isCommand reports whether name is a command's name or alias, "help"
+// and "completion" included (Execute adds them; this adds them first).
+func isCommand(root *cobra.Command, name string) bool {
+	root.InitDefaultHelpCmd()
+	root.InitDefaultCompletionCmd()
+	c, _, err := root.Find([]string{name})
+	return err == nil && c != root
+}
+
+// lookupFlag finds the flag named name (its shorthand where short) in
+// the first of sets that has it, or nil.
+func lookupFlag(name string, short bool, sets ...*pflag.FlagSet) *pflag.Flag {
+	for _, fs := range sets {
+		var f *pflag.Flag
+		if short {
+			f = fs.ShorthandLookup(name) // one letter: it panics on more
+		} else {
+			f = fs.Lookup(name)
+		}
+		if f != nil {
+			return f
+		}
+	}
+	return nil
+}
+
 // fileNotCommand reports whether arg, parley's first argument, is a file
 // rather than a command: no command (or alias) has its name, it is not a
 // flag, and something is there (a folder too, so that forecast says it
 // cannot read it), or, where nothing is, the name is a path or ends as a
 // scenario's or a peer format's file does (.yaml, .yml, .json, .csv,
-// .tsv, .txt, .xml), so that forecast says it cannot read it. forecast being the command parley
-// runs with no arguments, "parley FILE" forecasts FILE, where it used to
-// answer "unknown command".
+// .tsv, .txt, .xml), so that forecast says it cannot read it. forecast
+// being the command parley runs with no arguments, "parley FILE"
+// forecasts FILE, where it used to answer "unknown command".
 func fileNotCommand(root *cobra.Command, arg string) bool {
-	if arg == "" || strings.HasPrefix(arg, "-") {
-		return false
-	}
-	root.InitDefaultHelpCmd() // as Execute will: "help" and "completion" are commands
-	root.InitDefaultCompletionCmd()
-	if c, _, err := root.Find([]string{arg}); err == nil && c != root {
+	if arg == "" || strings.HasPrefix(arg, "-") || isCommand(root, arg) {
 		return false
 	}
 	if _, err := os.Stat(arg); err == nil {
 		return true
 	}
-	// not there: a file's name all the same, so that forecast says it
-	// cannot read it rather than "unknown command"
 	switch strings.ToLower(filepath.Ext(arg)) {
 	case ".yaml", ".yml", ".json", ".csv", ".tsv", ".txt", ".xml":
 		return true
@@ -134,7 +153,7 @@ func fileNotCommand(root *cobra.Command, arg string) bool {
 // built-in case with exchange, as "parley" forecasts it with the
 // default models; parley's own flags (--help, --version, --limit) stay
 // parley's.
-func forecastFlag(root *cobra.Command, arg string) bool {
+func forecastFlag(root, forecast *cobra.Command, arg string) bool {
 	name, ok := strings.CutPrefix(arg, "--")
 	short := false
 	if !ok {
@@ -144,19 +163,10 @@ func forecastFlag(root *cobra.Command, arg string) bool {
 		name, short = name[:1], true
 	}
 	name, _, _ = strings.Cut(name, "=")
-	lookup := func(fs *pflag.FlagSet) *pflag.Flag {
-		if short {
-			return fs.ShorthandLookup(name)
-		}
-		return fs.Lookup(name)
-	}
 	root.InitDefaultHelpFlag()
 	root.InitDefaultVersionFlag()
-	if name == "" || lookup(root.Flags()) != nil || lookup(root.PersistentFlags()) != nil {
-		return false
-	}
-	fc, _, err := root.Find([]string{"forecast"})
-	return err == nil && lookup(fc.Flags()) != nil
+	return name != "" && lookupFlag(name, short, root.Flags(), root.PersistentFlags()) == nil &&
+		lookupFlag(name, short, forecast.Flags()) != nil
 }
 
 // commandAfterFlags reports whether args, parley's arguments, name a
@@ -167,23 +177,8 @@ func forecastFlag(root *cobra.Command, arg string) bool {
 // sent every line starting with a forecast flag to forecast ("cannot
 // read backtest"). A flag's value is the next argument where the flag
 // (forecast's or parley's own) takes one and is not written "--f=v".
-func commandAfterFlags(root *cobra.Command, args []string) bool {
-	fc, _, err := root.Find([]string{"forecast"})
-	if err != nil {
-		return false
-	}
-	lookup := func(name string, short bool) *pflag.Flag {
-		for _, fs := range []*pflag.FlagSet{fc.Flags(), fc.InheritedFlags(), root.PersistentFlags(), root.Flags()} {
-			if short {
-				if f := fs.ShorthandLookup(name); f != nil {
-					return f
-				}
-			} else if f := fs.Lookup(name); f != nil {
-				return f
-			}
-		}
-		return nil
-	}
+func commandAfterFlags(root, forecast *cobra.Command, args []string) bool {
+	sets := []*pflag.FlagSet{forecast.Flags(), forecast.InheritedFlags(), root.PersistentFlags(), root.Flags()}
 	for i := 0; i < len(args); i++ {
 		a := args[i]
 		switch {
@@ -191,7 +186,7 @@ func commandAfterFlags(root *cobra.Command, args []string) bool {
 			return false
 		case strings.HasPrefix(a, "--"):
 			if name, _, eq := strings.Cut(a[2:], "="); !eq {
-				if f := lookup(name, false); f != nil && f.NoOptDefVal == "" {
+				if f := lookupFlag(name, false, sets...); f != nil && f.NoOptDefVal == "" {
 					i++ // its value
 				}
 			}
@@ -199,16 +194,26 @@ func commandAfterFlags(root *cobra.Command, args []string) bool {
 			// "-m exchange" takes the next argument; "-mexchange" and
 			// "-m=exchange" do not.
 			if len(a) == 2 {
-				if f := lookup(a[1:], true); f != nil && f.NoOptDefVal == "" {
+				if f := lookupFlag(a[1:], true, sets...); f != nil && f.NoOptDefVal == "" {
 					i++
 				}
 			}
 		default:
-			c, _, err := root.Find([]string{a})
-			return err == nil && c != root
+			return isCommand(root, a)
 		}
 	}
 	return false
+}
+
+// toForecast reports whether parley's args are forecast's: none (the
+// built-in case), a file first, or forecast's flags first with no
+// command after them.
+func toForecast(root *cobra.Command, args []string) bool {
+	if len(args) == 0 || fileNotCommand(root, args[0]) {
+		return true
+	}
+	forecast, _, err := root.Find([]string{"forecast"})
+	return err == nil && forecastFlag(root, forecast, args[0]) && !commandAfterFlags(root, forecast, args)
 }
 
 // Main runs parley with args (without the program name) and returns the
@@ -220,7 +225,7 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 // MainContext is Main with a context that long commands honour (Ctrl-C).
 func MainContext(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	root := Root()
-	if len(args) == 0 || fileNotCommand(root, args[0]) || (forecastFlag(root, args[0]) && !commandAfterFlags(root, args)) {
+	if toForecast(root, args) {
 		args = append([]string{"forecast"}, args...)
 	}
 	root.SetArgs(args)
