@@ -169,19 +169,7 @@ func TestBacktestWarnsOfMixedScales(t *testing.T) {
 		t.Errorf("score decimals %d, want 2", b.ScoreDecimals)
 	}
 	// ledger grade, the same case sealed and graded: its two questions
-	c := loadCase(t, "mixed.yaml", doc)
-	freq := answer.NewForecastRequest()
-	freq.Models = []string{"compromise"}
-	e, _, err := LedgerRecord(context.Background(), c, freq, "2025-01-02", "test")
-	if err != nil {
-		t.Fatal(err)
-	}
-	line, _ := json.Marshal(e)
-	entries, err := ReadLedger("l.jsonl", append(line, '\n'))
-	if err != nil {
-		t.Fatal(err)
-	}
-	g := LedgerGrade(c.Input, entries)
+	g := sealAndGrade(t, loadCase(t, "mixed.yaml", doc), "compromise")
 	// Two questions rank no model, so the scales' warning does not say
 	// how they are ranked: it said "(the models are ranked by MAE %)"
 	// beside "the models are not ranked until each has at least 10".
@@ -216,6 +204,24 @@ func TestBacktestWarnsOfMixedScales(t *testing.T) {
 	}
 }
 
+// sealAndGrade seals the forecast of c with the models in a one-entry
+// ledger (read back as parley ledger grade reads a file) and grades it.
+func sealAndGrade(t *testing.T, c *Case, models ...string) *answer.LedgerGrade {
+	t.Helper()
+	freq := answer.NewForecastRequest()
+	freq.Models = models
+	e, _, err := LedgerRecord(context.Background(), c, freq, "2025-01-02", "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	line, _ := json.Marshal(e)
+	entries, err := ReadLedger("l.jsonl", append(line, '\n'))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return LedgerGrade(c.Input, entries)
+}
+
 // TestLedgerRanksByErrorOnTheScale: where the graded scales differ, the
 // models are ranked by MAE %, not by MAE. ask/testdata/mixed-scales.yaml
 // sealed with compromise (Big 51.667, Unit 0.4667) and median (55, 0.45),
@@ -230,19 +236,7 @@ func TestLedgerRanksByErrorOnTheScale(t *testing.T) {
 		doc += fmt.Sprintf("  - {issue: big, value: 53.2, date: 2025-03-0%d, evidence: [{source: memo, quote: \"b\"}]}\n", d)
 		doc += fmt.Sprintf("  - {issue: u, value: 0.40, date: 2025-03-0%d, evidence: [{source: memo, quote: \"u\"}]}\n", d)
 	}
-	c := loadCase(t, "mixed.yaml", doc)
-	freq := answer.NewForecastRequest()
-	freq.Models = []string{"compromise", "median"}
-	e, _, err := LedgerRecord(context.Background(), c, freq, "2025-01-02", "test")
-	if err != nil {
-		t.Fatal(err)
-	}
-	line, _ := json.Marshal(e)
-	entries, err := ReadLedger("l.jsonl", append(line, '\n'))
-	if err != nil {
-		t.Fatal(err)
-	}
-	g := LedgerGrade(c.Input, entries)
+	g := sealAndGrade(t, loadCase(t, "mixed.yaml", doc), "compromise", "median")
 	if !g.Ranked || len(g.Models) != 2 {
 		t.Fatalf("ranked %v, %d models; want ranked, 2 (warnings %q)", g.Ranked, len(g.Models), g.Warnings)
 	}
