@@ -419,6 +419,27 @@ func TestImport(t *testing.T) {
 	e.want(e.do("POST", "/api/scenarios/import?filename=w.yaml&strict=true", warn), 400)
 }
 
+// An import is stored only when its converted file fits the body limit,
+// as a file sent does: over it, 413 naming the size, the limit and the
+// flag, and nothing stored. threeActors (68 bytes of BDM CSV) converts
+// to several hundred bytes of YAML; before, it was stored whatever its
+// size (an 880 kB KTAB CSV became a 13.9 MB scenario under a 4 MiB
+// limit).
+func TestImportOverBodyLimit(t *testing.T) {
+	e := newEnv(t, httpapi.Options{MaxBody: 200})
+	var b errBody
+	e.want(e.do("POST", "/api/scenarios/import?filename=x.csv", threeActors), 413).json(t, &b)
+	if b.Code != "over_budget" || !strings.HasPrefix(b.Error, "x.csv: the bdmcsv file converts to a scenario file of ") ||
+		!strings.Contains(b.Error, " bytes, over this server's body limit of 200 bytes (parley serve --max-body)") {
+		t.Fatalf("%+v", b)
+	}
+	var l []view
+	e.want(e.do("GET", "/api/scenarios", ""), 200).json(t, &l)
+	if len(l) != 0 {
+		t.Fatalf("%d scenarios stored", len(l))
+	}
+}
+
 func TestPatchStance(t *testing.T) {
 	e := newEnv(t, httpapi.Options{})
 	v := e.create(small(t))

@@ -5,6 +5,7 @@ import (
 	"container/list"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
 	"path"
@@ -413,7 +414,14 @@ func (s *Server) importScenario(w http.ResponseWriter, r *http.Request) {
 	if n := q.Get("filename"); n != "" {
 		name = path.Base(n)
 	}
-	out, in, err := ask.Import(q.Get("format"), name, data, s.o.Limits)
+	// A converted file is bound by the body limit, as one sent is: a
+	// terse peer file could otherwise store a scenario many times larger,
+	// each load of which takes seconds and hundreds of MB.
+	out, in, err := ask.Import(q.Get("format"), name, data, s.o.Limits, s.o.MaxBody)
+	var big *ask.ImportTooLarge
+	if errors.As(err, &big) {
+		err = tooBig("%s: the %s file converts to a scenario file of %s, over this server's body limit of %d bytes (parley serve --max-body), which no scenario sent to it may exceed; import fewer actors or issues, or raise the limit", name, big.Format, big.Size(), big.Max)
+	}
 	if err != nil {
 		s.fail(w, r, err)
 		return
