@@ -587,11 +587,22 @@ func (s *Server) save(w http.ResponseWriter, r *http.Request, rec *store.Scenari
 	writeJSON(w, http.StatusOK, view(&stored{rec: full, in: in}))
 }
 
+// deleteScenario deletes the version the client names (If-Match or
+// ?version=), as an edit saves over it: a client that has not seen the
+// latest version would delete edits it never saw, so a delete without
+// one is refused. "If-Match: *" deletes whatever version is stored, said
+// on purpose.
 func (s *Server) deleteScenario(w http.ResponseWriter, r *http.Request) {
-	ver, err := version(r, false)
-	if err != nil {
-		s.fail(w, r, err)
-		return
+	var ver int64
+	if strings.TrimSpace(r.Header.Get("If-Match")) != "*" {
+		var err error
+		if ver, err = version(r, true); err != nil {
+			if r.Header.Get("If-Match") == "" && r.URL.Query().Get("version") == "" {
+				err = errs.New(errs.Invalid, "version: missing; valid: the version you are deleting, as If-Match: \"N\" or ?version=N, so that edits saved since you read it are not deleted unseen (If-Match: * deletes whatever version is stored)")
+			}
+			s.fail(w, r, err)
+			return
+		}
 	}
 	id := r.PathValue("id")
 	if ver != 0 {
