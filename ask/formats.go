@@ -279,7 +279,16 @@ func peerList() string {
 // Import converts a file in the named peer format ("" detects it; a
 // scenario file is returned as it is) into a scenario file in YAML, within
 // the limits (zero: the defaults).
-func Import(format, name string, data []byte, limits scenario.Limits) ([]byte, *Input, error) {
+//
+// The file it writes is at most maxBytes long (0: the bytes limit, which
+// reading it back would hold it to): a peer format is far terser than a
+// scenario file (an 880 kB KTAB CSV of 250 actors × 500 dimensions is
+// 13.9 MB of YAML, 6 s and 540 MB to write, 9 s and 640 MB each time it
+// is read), so a small upload could store a scenario far larger than any
+// that may be sent. Over it, the error is an *ImportTooLarge: before the
+// file is written when its stances alone need more (importLeastBytes
+// each), else once it is.
+func Import(format, name string, data []byte, limits scenario.Limits, maxBytes int64) ([]byte, *Input, error) {
 	in, err := Load(name, data, LoadOptions{Format: format, Limits: limits})
 	if err != nil {
 		return nil, nil, err
@@ -287,11 +296,59 @@ func Import(format, name string, data []byte, limits scenario.Limits) ([]byte, *
 	if in.Format == Scenario {
 		return data, in, nil
 	}
+	if maxBytes <= 0 {
+		maxBytes = limits.WithDefaults().Bytes
+	}
+	tooLarge := &ImportTooLarge{Name: name, Format: in.Format, Stances: len(in.Scenario.Stances), Max: maxBytes}
+	if least := int64(len(in.Scenario.Stances)) * importLeastBytes; least > maxBytes {
+		tooLarge.Bytes, tooLarge.AtLeast = least, true
+		return nil, nil, tooLarge
+	}
 	out, err := scenariofile.Marshal(in.Scenario, "yaml")
 	if err != nil {
 		return nil, nil, err
 	}
+	if int64(len(out)) > maxBytes {
+		tooLarge.Bytes = int64(len(out))
+		return nil, nil, tooLarge
+	}
 	return out, in, nil
+}
+
+// importLeastBytes is the fewest bytes a stance takes in the YAML Import
+// writes: "  - actor: a\n    issue: b\n    position: 0\n    salience: 0\n"
+// (58 bytes) with one-letter ids and one-digit numbers; a peer file's
+// stance also says where it was read from (`assumed: KTAB input f.csv
+// line 3`), some 110 bytes in all.
+const importLeastBytes = 58
+
+// ImportTooLarge is Import's refusal of a conversion whose scenario file
+// would be longer than Max bytes: Bytes long, or, when AtLeast, at least
+// Bytes (its Stances alone), counted before it was written.
+type ImportTooLarge struct {
+	// Name is the file converted, Format its peer format.
+	Name, Format string
+	Bytes        int64
+	AtLeast      bool
+	Stances      int
+	Max          int64
+}
+
+// ErrCode says the input is what is wrong (errs.CodeOf): exit 3.
+func (e *ImportTooLarge) ErrCode() errs.Code { return errs.Invalid }
+
+// Size says how large the scenario file would be: "13922484 bytes", or
+// "at least 7250000 bytes (125000 stances)".
+func (e *ImportTooLarge) Size() string {
+	if e.AtLeast {
+		return fmt.Sprintf("at least %d bytes (%d stances)", e.Bytes, e.Stances)
+	}
+	return fmt.Sprintf("%d bytes", e.Bytes)
+}
+
+func (e *ImportTooLarge) Error() string {
+	return fmt.Sprintf("%s: the %s file converts to a scenario file of %s, over the limit bytes=%d, which reading it back would hold it to (valid: fewer actors or issues, or %s)",
+		e.Name, e.Format, e.Size(), e.Max, scenario.Raise("bytes", e.Max))
 }
 
 // PeerFormats returns the peer formats alone (parley import's subcommands).

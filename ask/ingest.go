@@ -116,14 +116,34 @@ func applyReview(ctx context.Context, name string, data []byte, in *Input, r ing
 	}
 	// A problem with a kept quote names the entry it came from, which is
 	// what the reviewer edits.
-	entry := func(path string) string {
-		e := a.Entry(path)
-		if e < 0 {
-			return ""
-		}
+	entry := func(e int) string {
 		return fmt.Sprintf("the review's entries[%d] (%s on %s)", e, r.Entries[e].Actor, r.Entries[e].Issue)
 	}
-	return remarshalWith(ctx, name, data, in, o, "with the review's entries merged", entry)
+	// A stance given more quotes than one may hold is refused here,
+	// naming the entry past the limit, before the file is written and
+	// read again: a review of 40,000 quotes on one stance was merged,
+	// written and read (4 MB of YAML) to be refused as "40002 values" of
+	// a path the reviewer never wrote.
+	maxQuotes := o.Limits.WithDefaults().Evidence
+	sn := in.Scenario.Snapshots[a.Snapshot]
+	for i, c := range sn.Stances {
+		if n := len(c.Evidence); n > maxQuotes {
+			d := scenario.LimitError("evidence", int64(maxQuotes), fmt.Sprintf("%d quotes", n))
+			d.File = name + " with the review's entries merged (not written)"
+			d.Path = fmt.Sprintf("snapshots[%d].stances[%d].evidence", a.Snapshot, i)
+			if e := a.Entries[i][maxQuotes]; e >= 0 {
+				d.Message = entry(e) + ": " + d.Message
+			}
+			return nil, nil, errs.Wrap(errs.Invalid, scenario.Diagnostics{d})
+		}
+	}
+	from := func(path string) string {
+		if e := a.Entry(path); e >= 0 {
+			return entry(e)
+		}
+		return ""
+	}
+	return remarshalWith(ctx, name, data, in, o, "with the review's entries merged", from)
 }
 
 // SourcesAdd records documents as sources of the scenario file (name,

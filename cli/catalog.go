@@ -236,7 +236,7 @@ func newImportCmd() *cobra.Command {
 				}
 				var in *ask.Input
 				out, err := interruptible(cmd.Context(), "reading "+n, func() ([]byte, error) {
-					out, i, err := ask.Import(name, n, data, limitsOf(cmd))
+					out, i, err := ask.Import(name, n, data, limitsOf(cmd), 0)
 					in = i
 					return out, err
 				})

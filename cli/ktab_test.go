@@ -79,3 +79,18 @@ func TestKTABErrors(t *testing.T) {
 		t.Errorf("--smp-commit nocommit: exit %d, %q", code, errOut)
 	}
 }
+
+// `parley import` writes no file it would refuse to read: over the bytes
+// limit, exit 3 naming the size and the limit, and nothing on stdout.
+// 3 actors × 20 dimensions (60 stances) need at least 3,480 bytes of
+// YAML from 239 of KTAB CSV.
+func TestImportOverBytes(t *testing.T) {
+	csv := "S,d,3,20\nA,D,P" + strings.Repeat(",x,s", 20) + "\n"
+	for _, a := range []string{"a", "b", "c"} {
+		csv += a + ",,1" + strings.Repeat(",50,1", 20) + "\n"
+	}
+	out, errOut, code := run(t, "import", "ktab", "--limit", "bytes=3000", write(t, "wide.csv", csv))
+	if code != 3 || out != "" || !strings.Contains(errOut, "wide.csv: the ktab file converts to a scenario file of at least 3480 bytes (60 stances), over the limit bytes=3000") {
+		t.Errorf("exit %d, stdout %d bytes, stderr %q", code, len(out), errOut)
+	}
+}

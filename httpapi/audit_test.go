@@ -49,7 +49,7 @@ func TestDeleteCancelsJobs(t *testing.T) {
 	var run struct{ ID string }
 	e.want(e.do("POST", "/api/scenarios/"+big.ID+"/runs", `{"kind":"sweep","models":["smp"],"draws":10000}`), 202).json(t, &run)
 	refused(t, "a second job", e.do("POST", "/api/scenarios/"+other+"/runs", `{"kind":"forecast"}`), 503, "busy", "--max-queued")
-	e.want(e.do("DELETE", "/api/scenarios/"+big.ID, ""), 204)
+	e.want(e.do("DELETE", "/api/scenarios/"+big.ID, "", "If-Match", "*"), 204)
 	e.want(e.do("GET", "/api/runs/"+run.ID, ""), 404)
 	e.want(e.do("POST", "/api/scenarios/"+other+"/runs", `{"kind":"forecast","models":["compromise"]}`), 202)
 	if l := log.String(); strings.Contains(l, "level=ERROR") {

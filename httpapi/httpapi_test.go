@@ -316,7 +316,7 @@ func TestScenarioLifecycle(t *testing.T) {
 	e.want(e.do("DELETE", "/api/scenarios/"+v.ID, "", "If-Match", `"1"`), 409)
 	e.want(e.do("DELETE", "/api/scenarios/"+v.ID, "", "If-Match", `"2"`), 204)
 	e.want(e.do("GET", "/api/scenarios/"+v.ID, ""), 404)
-	e.want(e.do("DELETE", "/api/scenarios/"+v.ID, ""), 404)
+	e.want(e.do("DELETE", "/api/scenarios/"+v.ID, "", "If-Match", "*"), 404)
 
 	// JSON bodies are kept as JSON.
 	jv := e.create(string(mustJSON(t, body)))
@@ -417,6 +417,49 @@ func TestImport(t *testing.T) {
 	// A scenario file is stored as sent, and strict holds for it too.
 	warn := strings.Replace(small(t), `assumed: "no source"}`, `}`, 1)
 	e.want(e.do("POST", "/api/scenarios/import?filename=w.yaml&strict=true", warn), 400)
+}
+
+// A delete names the version it deletes, as an edit does: without one it
+// is refused and the scenario stays (a client that had not seen the
+// latest version deleted edits it never saw); "If-Match: *" deletes
+// whatever version is stored. Before, a delete without a version deleted
+// whatever was stored.
+func TestDeleteNeedsAVersion(t *testing.T) {
+	e := newEnv(t, httpapi.Options{})
+	v := e.create(small(t))
+	var b errBody
+	e.want(e.do("DELETE", "/api/scenarios/"+v.ID, ""), 400).json(t, &b)
+	if b.Code != "invalid" || b.Error != `version: missing; valid: the version you are deleting, as If-Match: "N" or ?version=N, so that edits saved since you read it are not deleted unseen (If-Match: * deletes whatever version is stored)` {
+		t.Fatalf("%+v", b)
+	}
+	e.want(e.do("DELETE", "/api/scenarios/"+v.ID, "", "If-Match", "x"), 400)
+	e.want(e.do("GET", "/api/scenarios/"+v.ID, ""), 200)
+	e.want(e.do("DELETE", "/api/scenarios/"+v.ID, "", "If-Match", "*"), 204)
+	e.want(e.do("GET", "/api/scenarios/"+v.ID, ""), 404)
+	w := e.create(small(t))
+	e.want(e.do("DELETE", "/api/scenarios/"+w.ID+"?version=1", ""), 204)
+	e.want(e.do("GET", "/api/scenarios/"+w.ID, ""), 404)
+}
+
+// An import is stored only when its converted file fits the body limit,
+// as a file sent does: over it, 413 naming the size, the limit and the
+// flag, and nothing stored. threeActors (68 bytes of BDM CSV) converts
+// to several hundred bytes of YAML; before, it was stored whatever its
+// size (an 880 kB KTAB CSV became a 13.9 MB scenario under a 4 MiB
+// limit).
+func TestImportOverBodyLimit(t *testing.T) {
+	e := newEnv(t, httpapi.Options{MaxBody: 200})
+	var b errBody
+	e.want(e.do("POST", "/api/scenarios/import?filename=x.csv", threeActors), 413).json(t, &b)
+	if b.Code != "over_budget" || !strings.HasPrefix(b.Error, "x.csv: the bdmcsv file converts to a scenario file of ") ||
+		!strings.Contains(b.Error, " bytes, over this server's body limit of 200 bytes (parley serve --max-body)") {
+		t.Fatalf("%+v", b)
+	}
+	var l []view
+	e.want(e.do("GET", "/api/scenarios", ""), 200).json(t, &l)
+	if len(l) != 0 {
+		t.Fatalf("%d scenarios stored", len(l))
+	}
 }
 
 func TestPatchStance(t *testing.T) {

@@ -5,6 +5,7 @@ import (
 	"container/list"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
 	"path"
@@ -413,7 +414,14 @@ func (s *Server) importScenario(w http.ResponseWriter, r *http.Request) {
 	if n := q.Get("filename"); n != "" {
 		name = path.Base(n)
 	}
-	out, in, err := ask.Import(q.Get("format"), name, data, s.o.Limits)
+	// A converted file is bound by the body limit, as one sent is: a
+	// terse peer file could otherwise store a scenario many times larger,
+	// each load of which takes seconds and hundreds of MB.
+	out, in, err := ask.Import(q.Get("format"), name, data, s.o.Limits, s.o.MaxBody)
+	var big *ask.ImportTooLarge
+	if errors.As(err, &big) {
+		err = tooBig("%s: the %s file converts to a scenario file of %s, over this server's body limit of %d bytes (parley serve --max-body), which no scenario sent to it may exceed; import fewer actors or issues, or raise the limit", name, big.Format, big.Size(), big.Max)
+	}
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -579,11 +587,22 @@ func (s *Server) save(w http.ResponseWriter, r *http.Request, rec *store.Scenari
 	writeJSON(w, http.StatusOK, view(&stored{rec: full, in: in}))
 }
 
+// deleteScenario deletes the version the client names (If-Match or
+// ?version=), as an edit saves over it: a client that has not seen the
+// latest version would delete edits it never saw, so a delete without
+// one is refused. "If-Match: *" deletes whatever version is stored, said
+// on purpose.
 func (s *Server) deleteScenario(w http.ResponseWriter, r *http.Request) {
-	ver, err := version(r, false)
-	if err != nil {
-		s.fail(w, r, err)
-		return
+	var ver int64
+	if strings.TrimSpace(r.Header.Get("If-Match")) != "*" {
+		var err error
+		if ver, err = version(r, true); err != nil {
+			if r.Header.Get("If-Match") == "" && r.URL.Query().Get("version") == "" {
+				err = errs.New(errs.Invalid, "version: missing; valid: the version you are deleting, as If-Match: \"N\" or ?version=N, so that edits saved since you read it are not deleted unseen (If-Match: * deletes whatever version is stored)")
+			}
+			s.fail(w, r, err)
+			return
+		}
 	}
 	id := r.PathValue("id")
 	if ver != 0 {

@@ -323,7 +323,7 @@ func New(ctx context.Context, o Options) (*Server, error) {
 		{"GET", "/api/scenarios/{id}", "get a scenario, parsed, with its warnings", s.getScenario},
 		{"PUT", "/api/scenarios/{id}", "replace a scenario's file (If-Match: version)", s.putScenario},
 		{"PUT", "/api/scenarios/{id}/document", "save an edited scenario sent as JSON over its file, in the file's format, keeping a YAML file's comments and layout (If-Match: version)", s.putDocument},
-		{"DELETE", "/api/scenarios/{id}", "delete a scenario and its runs, cancelling its queued and running jobs first", s.deleteScenario},
+		{"DELETE", "/api/scenarios/{id}", "delete a scenario and its runs, cancelling its queued and running jobs first (If-Match: version, or * for whatever version is stored)", s.deleteScenario},
 		{"GET", "/api/scenarios/{id}/export", "the scenario file, as saved or converted (?format=yaml|json), or in a peer format (?to=ktab-csv|ktab-xml|decide|bdm-csv|schelling&issue&snapshot&variant; header Parley-Cannot-Hold lists what it leaves out)", s.exportScenario},
 		{"GET", "/api/scenarios/{id}/brief", "the one-page brief (?format=html|md|pdf&snapshot&variant; pdf needs a Chromium on the server and prints one at a time, 503 while another prints)", s.brief},
 		{"GET", "/api/scenarios/{id}/resolved", "the scenario at a snapshot with a variant applied", s.resolved},
