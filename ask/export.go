@@ -155,6 +155,12 @@ func Export(in *Input, o ExportOptions) (*Exported, error) {
 		more, err = ktabxml.Write(&b, s, in.Params)
 	case "decide":
 		more = lostDescriptive(s, "evidence")
+		if named := renamedIssues(s); len(named) > 0 {
+			// Decide's #P row is "#P, key, description" (spec
+			// decide-exchange.md §1.1): the key is the issue's only name,
+			// and Parley's reader takes it as both id and name.
+			more = append(more, fmt.Sprintf("issue names (%d: %s): a Decide #P row holds an issue's id and description only, so read back each is named by its id (one without a description has its name written as the description)", len(named), firstFew(named, 5)))
+		}
 		if n := countRanges(s); n > 0 {
 			more = append(more, fmt.Sprintf("uncertainty ranges (%d)", n))
 		}
@@ -277,6 +283,26 @@ func lostDescriptive(s *scenario.Scenario, what string) []string {
 		lost = append(lost, fmt.Sprintf("red lines and reservation utilities (%d actors)", rl))
 	}
 	return lost
+}
+
+// renamedIssues lists the ids of the issues whose name is not their id:
+// the names a format that keys issues by one text alone cannot hold.
+func renamedIssues(s *scenario.Scenario) []string {
+	var out []string
+	for _, is := range s.Issues {
+		if is.Name != "" && is.Name != is.ID {
+			out = append(out, is.ID)
+		}
+	}
+	return out
+}
+
+// firstFew joins the first n items, with "…" for the rest.
+func firstFew(items []string, n int) string {
+	if len(items) > n {
+		return strings.Join(items[:n], ", ") + ", …"
+	}
+	return strings.Join(items, ", ")
 }
 
 func countRanges(s *scenario.Scenario) int {

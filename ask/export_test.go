@@ -235,3 +235,56 @@ func TestExportCountsCapabilityQuotes(t *testing.T) {
 		}
 	}
 }
+
+// TestExportDecideIssueNames: a Decide #P row holds an issue's key and a
+// description, no name apart from the key (spec decide-exchange.md §1.1),
+// so a round trip through Decide gives every issue its id as its name.
+// The export says so on the list of what it cannot hold, counting the
+// issues whose name differs from their id (it said nothing: the names
+// came back as ids unannounced), and writes the name as the description
+// of an issue that has none, so that it still reads back there. Actors'
+// names, which #A holds, come back as they were.
+func TestExportDecideIssueNames(t *testing.T) {
+	const file = `metadata: {id: names, title: Names, as_of: 2025-01-01}
+issues:
+  - {id: truce, name: A truce, description: How long the guns fall silent.}
+  - {id: aid, name: Military aid}
+  - {id: gas, name: gas}
+actors:
+  - {id: n, name: North, capability: 1, capability_assumed: t}
+  - {id: s, name: South, capability: 1, capability_assumed: t}
+stances:
+  - {actor: n, issue: truce, position: 10, salience: 0.5, assumed: x}
+  - {actor: s, issue: truce, position: 90, salience: 1, assumed: x}
+  - {actor: n, issue: aid, position: 20, salience: 0.5, assumed: x}
+  - {actor: s, issue: aid, position: 80, salience: 1, assumed: x}
+  - {actor: n, issue: gas, position: 30, salience: 0.5, assumed: x}
+  - {actor: s, issue: gas, position: 70, salience: 1, assumed: x}
+`
+	in, err := Load("names.yaml", []byte(file), LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ex, err := Export(in, ExportOptions{To: "decide"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const want = "issue names (2: truce, aid): a Decide #P row holds an issue's id and description only, so read back each is named by its id (one without a description has its name written as the description)"
+	if !slices.Contains(ex.Lost, want) {
+		t.Errorf("lost %q, want %q among them", ex.Lost, want)
+	}
+	back, err := Load("names.csv", ex.Data, LoadOptions{Format: "decide"})
+	if err != nil {
+		t.Fatalf("%v\n%s", err, ex.Data)
+	}
+	var got []string
+	for _, is := range back.Scenario.Issues {
+		got = append(got, is.ID+"|"+is.Name+"|"+is.Description)
+	}
+	if w := []string{"truce|truce|How long the guns fall silent.", "aid|aid|Military aid", "gas|gas|gas"}; !slices.Equal(got, w) {
+		t.Errorf("issues read back (id|name|description) %q, want %q", got, w)
+	}
+	if a := back.Scenario.Actors; len(a) != 2 || a[0].Name != "North" || a[1].Name != "South" {
+		t.Errorf("actors read back %+v, want North and South", a)
+	}
+}

@@ -82,9 +82,7 @@ built-in case (whose articles are read only with --sources).`,
 			if format == "json" {
 				return writeJSON(cmd.OutOrStdout(), v)
 			}
-			for _, w := range in.Warnings {
-				fmt.Fprintln(cmd.ErrOrStderr(), w.String())
-			}
+			printWarnings(cmd, in)
 			w, done := terminalText(cmd.OutOrStdout())
 			defer done()
 			fmt.Fprintf(w, "%s: ok (%s; %s, %s, %s, %s, %s; %s)\n",
@@ -97,6 +95,7 @@ built-in case (whose articles are read only with --sources).`,
 		},
 	}
 	cmd.Flags().Bool("strict", false, "treat warnings (e.g. a stance with no evidence, an unreadable source) as errors")
+	addQuietFlag(cmd)
 	cmd.Flags().StringP("format", "f", "table", "table or json")
 	addSourcesFlag(cmd)
 	return cmd
@@ -119,6 +118,7 @@ FILE, the built-in case.`,
 			if err != nil {
 				return err
 			}
+			printWarnings(cmd, in)
 			if format == "json" {
 				return writeJSON(cmd.OutOrStdout(), ask.Evidence(in, false))
 			}
@@ -130,6 +130,7 @@ FILE, the built-in case.`,
 		},
 	}
 	cmd.Flags().StringP("format", "f", "table", "table, or json (the evidence: every quote, its sources and the coverage)")
+	addQuietFlag(cmd)
 	addSourcesFlag(cmd)
 	return cmd
 }
@@ -225,7 +226,7 @@ func newImportCmd() *cobra.Command {
 	}
 	for _, f := range ask.PeerFormats() {
 		name := f.Name
-		imp.AddCommand(&cobra.Command{
+		sub := &cobra.Command{
 			Use:   name + " FILE",
 			Short: "Convert " + f.Summary + " into a scenario",
 			Args:  usageArgs(cobra.ExactArgs(1)),
@@ -243,16 +244,16 @@ func newImportCmd() *cobra.Command {
 				if err != nil {
 					return err
 				}
-				for _, w := range in.Warnings {
-					fmt.Fprintln(cmd.ErrOrStderr(), w.String())
-				}
+				printWarnings(cmd, in)
 				if len(in.Params) > 0 {
 					fmt.Fprintf(cmd.ErrOrStderr(), "note: %s asks for model settings a scenario file has no place for; run it with: %s\n", n, in.ParamFlags())
 				}
 				_, err = cmd.OutOrStdout().Write(out)
 				return err
 			},
-		})
+		}
+		addQuietFlag(sub)
+		imp.AddCommand(sub)
 	}
 	return imp
 }

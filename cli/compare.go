@@ -94,19 +94,18 @@ func runCompare(cmd *cobra.Command, args []string) error {
 	// --quiet leaves out every scenario warning, the columns' as the
 	// file's (the answer's JSON keeps them all); the models' are kept.
 	shared := slices.DeleteFunc(slices.Clone(a.Scenario.Warnings), func(x string) bool { return slices.Contains(file, x) })
-	quiet, _ := cmd.Flags().GetBool("quiet")
 	w := cmd.OutOrStdout()
 	switch format {
 	case "json":
-		if !quiet {
+		if !quiet(cmd) {
 			columnCaveats(cmd.ErrOrStderr(), a, shared)
 		}
 		err = writeJSON(w, a)
 	case "csv":
-		compareCaveats(cmd.ErrOrStderr(), a, shared, !quiet)
+		compareCaveats(cmd.ErrOrStderr(), a, shared, !quiet(cmd))
 		err = compareCSV(w, a)
 	default:
-		compareTable(w, a, shared, !quiet, termWidth(w))
+		compareTable(w, a, shared, !quiet(cmd), termWidth(w))
 	}
 	if err != nil {
 		return err

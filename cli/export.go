@@ -50,8 +50,7 @@ Formats:
 			if err := writeOutput(cmd, out, force, ex.Data); err != nil {
 				return err
 			}
-			quiet, _ := cmd.Flags().GetBool("quiet")
-			if !quiet {
+			if !quiet(cmd) {
 				for _, l := range ex.Lost {
 					fmt.Fprintf(cmd.ErrOrStderr(), "note: %s cannot hold: %s\n", ex.Format.Name, l)
 				}

@@ -144,3 +144,19 @@ func TestBriefOutput(t *testing.T) {
 		t.Errorf("b.pdf: %d bytes, %d pages", len(b), pdfprint.Pages(b))
 	}
 }
+
+// TestExportDecideSaysIssueNames: the built-in case to Decide and back
+// (parley export --to decide, parley import decide): stderr says the
+// issue names cannot be held, naming the first five of the seven, and
+// the issues read back are named by their ids, as it says.
+func TestExportDecideSaysIssueNames(t *testing.T) {
+	out, errOut, code := run(t, "export", "--to", "decide")
+	const note = "note: decide cannot hold: issue names (7: ceasefire, territory, security-guarantees, armed-forces, military-aid, …): a Decide #P row holds an issue's id and description only"
+	if code != 0 || !strings.Contains(errOut, note) {
+		t.Fatalf("exit %d, stderr %s; want the note %q", code, errOut, note)
+	}
+	back, errOut, code := run(t, "import", "decide", write(t, "case.csv", out), "-q")
+	if code != 0 || !strings.Contains(back, "  - id: nato\n    name: nato\n") {
+		t.Errorf("import: exit %d, %s; want the issue nato named nato", code, errOut)
+	}
+}

@@ -40,7 +40,32 @@ func addInputFlags(cmd *cobra.Command, def answer.Target) {
 	f.String("snapshot", def.Snapshot, `snapshot date YYYY-MM-DD, "base" (no snapshot) or "latest"`)
 	f.String("variant", def.Variant, "what-if variant to apply on top of the snapshot: its id, or its name")
 	f.Bool("strict", false, "treat warnings (e.g. a stance with no evidence) as errors")
-	f.BoolP("quiet", "q", false, "do not print the scenario's warnings")
+	addQuietFlag(cmd)
+}
+
+// addQuietFlag gives a command -q/--quiet, which every command that
+// reads a scenario takes with one meaning, defined here: the scenario's
+// warnings (printWarnings; loadCase's) are not printed on stderr. The
+// answer, its models' caveats and errors still are.
+func addQuietFlag(cmd *cobra.Command) {
+	cmd.Flags().BoolP("quiet", "q", false, "do not print the scenario's warnings")
+}
+
+// quiet reports whether --quiet was given.
+func quiet(cmd *cobra.Command) bool {
+	q, _ := cmd.Flags().GetBool("quiet")
+	return q
+}
+
+// printWarnings prints the input's warnings on stderr, each with its
+// file:line:column, unless --quiet.
+func printWarnings(cmd *cobra.Command, in *ask.Input) {
+	if quiet(cmd) {
+		return
+	}
+	for _, w := range in.Warnings {
+		fmt.Fprintln(cmd.ErrOrStderr(), w.String())
+	}
 }
 
 // listFlag splits a comma-separated flag into its items (splitList).
@@ -176,18 +201,13 @@ func (c ctxReader) Read(p []byte) (int, error) {
 // variant, printing the scenario's warnings unless --quiet.
 func loadCase(cmd *cobra.Command, args []string) (*ask.Case, error) {
 	strict, _ := cmd.Flags().GetBool("strict")
-	quiet, _ := cmd.Flags().GetBool("quiet")
 	in, err := loadInput(cmd, args, strict)
 	if err != nil {
 		return nil, err
 	}
-	if !quiet {
-		for _, w := range in.Warnings {
-			fmt.Fprintln(cmd.ErrOrStderr(), w.String())
-		}
-	}
+	printWarnings(cmd, in)
 	c, err := in.Case(target(cmd))
-	if err == nil && !quiet && cmd.Annotations[warnsByColumn] == "" {
+	if err == nil && !quiet(cmd) && cmd.Annotations[warnsByColumn] == "" {
 		for _, w := range c.AssumedWarnings() {
 			say(cmd.ErrOrStderr(), "warning", w, termWidth(cmd.ErrOrStderr()))
 		}

@@ -153,6 +153,7 @@ answer says so and ranks none.`,
 			if err != nil {
 				return err
 			}
+			printWarnings(cmd, in)
 			g := ask.LedgerGrade(in, entries)
 			if format == "json" {
 				return writeJSON(cmd.OutOrStdout(), g)
@@ -164,6 +165,7 @@ answer says so and ranks none.`,
 	f := cmd.Flags()
 	f.String("ledger", "", "the ledger file to grade")
 	f.Bool("strict", false, "treat the scenario's warnings as errors")
+	addQuietFlag(cmd)
 	f.StringP("format", "f", "table", "output format: table or json")
 	return cmd
 }

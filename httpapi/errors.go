@@ -154,9 +154,11 @@ func (s *Server) decode(r *http.Request, v any) error {
 const maxJSONDepth = 10000
 
 // decodeJSON decodes b into v (over the values v already holds),
-// rejecting unknown fields and trailing data; what names b in errors.
-// A malformed document is errs.Invalid; a field of the wrong type or an
-// unknown field, errs.Argument.
+// rejecting unknown fields, trailing data and a null that v cannot hold
+// (checkNulls: encoding/json would read it as the value already there,
+// a weight null as 0); what names b in errors. A malformed document is
+// errs.Invalid; a field of the wrong type, an unknown field or such a
+// null, errs.Argument.
 func decodeJSON(what string, b []byte, v any) error {
 	if len(bytes.TrimSpace(b)) == 0 {
 		b = []byte("{}")
@@ -183,7 +185,7 @@ func decodeJSON(what string, b []byte, v any) error {
 	if dec.More() {
 		return errs.New(errs.Invalid, "%s: more than one JSON value", what)
 	}
-	return nil
+	return checkNulls(what, b, reflect.TypeOf(v))
 }
 
 // jsonField is a field path of encoding/json's errors as the JSON names

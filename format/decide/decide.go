@@ -6,7 +6,8 @@
 // A Decide file is CSV with one row per record; column 1 is a tag:
 //
 //	#A  actor id, full name, comment
-//	#P  issue id, description (extra columns are joined into it)
+//	#P  issue id, description (extra columns are joined into it; the id
+//	    is the issue's only name, so Read names each issue by its id)
 //	#M  issue id, position, description   (a labelled point of the scale)
 //	#D  actor id, issue id, position, salience, power, comment
 //	#O  description (ignored; Decide's docs call it "#0", also accepted)
@@ -541,7 +542,10 @@ func slug(s string) string {
 // becomes every #D row's power, divided by the largest capability when
 // any exceeds 1 (Decide reads power on 0–1; the model is invariant to the
 // unit). An issue's scale ends are written as #M rows when no anchor sits
-// on them, since Decide takes an issue's scale from its #M rows.
+// on them, since Decide takes an issue's scale from its #M rows. A #P row
+// has no place for an issue's name beside its id: the name is written as
+// the description of an issue that has none, and is otherwise left out
+// (package ask's export lists it among what Decide cannot hold).
 func Write(w io.Writer, s *scenario.Scenario) error {
 	bw := bufio.NewWriter(w)
 	row := func(fs ...string) {

@@ -224,7 +224,8 @@ function adHocGame(box: HTMLElement, ctx: AdviseContext, why: string) {
   form.onsubmit = async (ev) => {
     ev.preventDefault()
     // A weight that is no number would go as null (JSON has no NaN),
-    // which the server reads as 0: "1,a,3" was measured as 1, 0, 3.
+    // which the server refuses naming only its place (weights[1]): said
+    // here in the words the user typed.
     const ws = weights.value.split(',').map((x) => x.trim())
     const bad = ws.filter((x) => x === '' || !Number.isFinite(Number(x)))
     if (bad.length || quota.value.trim() === '') {

@@ -16,6 +16,7 @@ import { Chart, registerables } from 'chart.js'
 import { renderEvidence } from './evidence'
 import { renderBuilder, unsaved, startBlank } from './builder'
 import { sentence } from './diagnostics'
+import { openModal, closeModal } from './modal'
 
 Chart.register(...registerables)
 Chart.defaults.font.family = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif'
@@ -612,14 +613,12 @@ function issueCard(is: Issue): HTMLElement {
 
 // ---------- stance drawer ----------
 
-let lastFocus: HTMLElement | null = null
-
+// The stance drawer is a modal dialog (modal.ts): Tab stays in it, and
+// closing it gives the focus back to the marker that opened it.
 function closeDrawer() {
   const d = $('drawer')
-  if (d.getAttribute('aria-hidden') === 'true') return
-  d.setAttribute('aria-hidden', 'true')
+  if (!closeModal(d)) return
   d.replaceChildren()
-  lastFocus?.focus()
 }
 
 function openStance(actor: string, issue: string) {
@@ -628,7 +627,6 @@ function openStance(actor: string, issue: string) {
   const a = sc.actors.find((x) => x.id === actor)!
   const is = sc.issues.find((x) => x.id === issue)!
   const sources = st.sv!.scenario.metadata.sources ?? []
-  lastFocus = document.activeElement as HTMLElement
   const d = $('drawer')
   const [lo, hi] = bounds(is)
   const num = (name: string, label: string, value: number | undefined, min: number, max: number, step: number) =>
@@ -686,8 +684,7 @@ function openStance(actor: string, issue: string) {
     h('p', { class: 'near' }, place(is, stc.position)),
     stc.note ? h('p', { class: 'note' }, stc.note) : null,
     h('h3', {}, 'Evidence'), evidence, form].filter((x) => x !== null) as HTMLElement[])
-  d.setAttribute('aria-hidden', 'false')
-  ;(d.querySelector('input[name=position]') as HTMLInputElement)?.focus()
+  openModal(d, d.querySelector<HTMLInputElement>('input[name=position]'))
 }
 
 function showErrors(form: HTMLElement, box: HTMLElement, err: unknown) {

@@ -1,0 +1,207 @@
+package httpapi
+
+import (
+	"bytes"
+	"encoding"
+	"encoding/json"
+	"fmt"
+	"reflect"
+	"strings"
+
+	"parley/errs"
+)
+
+// checkNulls walks the JSON document b beside the Go type t it was
+// decoded into, and refuses what encoding/json reads silently as a
+// value nobody sent:
+//
+//   - null where t holds a number, a string, a bool, an object or a
+//     fixed-length list: encoding/json leaves the value as it was, so a
+//     null weight of a voting game was the weight 0, a null value of a
+//     deal package the issue at 0, a null field the default;
+//   - a fixed-length list (a range [low, high]) of another length, which
+//     encoding/json fills with zeros or cuts.
+//
+// null stays valid where the Go type holds "none": a pointer (the
+// stance edit's absent fields), a list or a map (none given), an
+// interface, and a type that decodes itself (json.RawMessage, whose
+// owner decides, as "range": null removes a stance's range).
+//
+// what names b in the error, which names the value's path as the body
+// writes it (weights[2], package.ceasefire, robust.draws) and what to
+// give instead. b must be valid JSON already decoded into a value of t:
+// a malformed document or a value of the wrong type is decoding's error,
+// said before this check runs.
+func checkNulls(what string, b []byte, t reflect.Type) error {
+	if len(bytes.TrimSpace(b)) == 0 {
+		return nil
+	}
+	w := nullWalk{dec: json.NewDecoder(bytes.NewReader(b))}
+	if err := w.value(t, ""); err != nil {
+		return errs.New(errs.Argument, "%s: %v", what, err)
+	}
+	return nil
+}
+
+// nullWalk reads one JSON document token by token.
+type nullWalk struct{ dec *json.Decoder }
+
+var (
+	jsonUnmarshaler = reflect.TypeFor[json.Unmarshaler]()
+	textUnmarshaler = reflect.TypeFor[encoding.TextUnmarshaler]()
+)
+
+// decodesItself reports whether values of t decode themselves: their
+// JSON is theirs to read, null included.
+func decodesItself(t reflect.Type) bool {
+	p := reflect.PointerTo(t)
+	return t.Implements(jsonUnmarshaler) || p.Implements(jsonUnmarshaler) || t.Implements(textUnmarshaler) || p.Implements(textUnmarshaler)
+}
+
+// value reads the next value, to be decoded into t (nil: a value the
+// request does not read, or reads as any JSON) at path.
+func (w *nullWalk) value(t reflect.Type, path string) error {
+	tok, err := w.dec.Token()
+	if err != nil {
+		return err
+	}
+	if tok == nil {
+		if t == nil || decodesItself(t) {
+			return nil
+		}
+		switch t.Kind() {
+		case reflect.Pointer, reflect.Slice, reflect.Map, reflect.Interface:
+			return nil
+		}
+		return fmt.Errorf("%s: null; give %s", pathName(path), kindName(t))
+	}
+	for t != nil && t.Kind() == reflect.Pointer && !decodesItself(t) {
+		t = t.Elem()
+	}
+	if t != nil && (decodesItself(t) || t.Kind() == reflect.Interface) {
+		t = nil
+	}
+	d, isDelim := tok.(json.Delim)
+	switch {
+	case !isDelim:
+		return nil
+	case d == '{':
+		for w.dec.More() {
+			k, err := w.dec.Token()
+			if err != nil {
+				return err
+			}
+			key, _ := k.(string)
+			var vt reflect.Type
+			if t != nil && t.Kind() == reflect.Struct {
+				vt = fieldType(t, key)
+			} else if t != nil && t.Kind() == reflect.Map {
+				vt = t.Elem()
+			}
+			if err := w.value(vt, join(path, key)); err != nil {
+				return err
+			}
+		}
+	case d == '[':
+		var et reflect.Type
+		if t != nil && (t.Kind() == reflect.Slice || t.Kind() == reflect.Array) {
+			et = t.Elem()
+		}
+		n := 0
+		for ; w.dec.More(); n++ {
+			if err := w.value(et, fmt.Sprintf("%s[%d]", path, n)); err != nil {
+				return err
+			}
+		}
+		if t != nil && t.Kind() == reflect.Array && n != t.Len() {
+			return fmt.Errorf("%s: %d %s; give %s", pathName(path), n, plural(n, "value", "values"), kindName(t))
+		}
+	}
+	// The closing delimiter.
+	_, err = w.dec.Token()
+	return err
+}
+
+// fieldType is the type of the struct t's field whose JSON name is
+// key, as encoding/json finds it (the fields of embedded structs too,
+// the name's exact case first, then any case); nil for none.
+func fieldType(t reflect.Type, key string) reflect.Type {
+	if ft := findField(t, key, func(a, b string) bool { return a == b }); ft != nil {
+		return ft
+	}
+	return findField(t, key, strings.EqualFold)
+}
+
+func findField(t reflect.Type, key string, same func(a, b string) bool) reflect.Type {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if t.Kind() != reflect.Struct {
+		return nil
+	}
+	for i := range t.NumField() {
+		f := t.Field(i)
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		switch {
+		case name == "-":
+			continue
+		case f.Anonymous && name == "":
+			if ft := findField(f.Type, key, same); ft != nil {
+				return ft
+			}
+			continue
+		case !f.IsExported():
+			continue
+		case name == "":
+			name = f.Name
+		}
+		if same(name, key) {
+			return f.Type
+		}
+	}
+	return nil
+}
+
+// kindName says what a value of t is, for "give …".
+func kindName(t reflect.Type) string {
+	switch t.Kind() {
+	case reflect.Bool:
+		return "true or false"
+	case reflect.String:
+		return "a string"
+	case reflect.Struct:
+		return "an object"
+	case reflect.Array:
+		e := strings.TrimPrefix(kindName(t.Elem()), "a ")
+		e = strings.TrimPrefix(e, "an ")
+		return fmt.Sprintf("a list of %d %s", t.Len(), plural(t.Len(), e, e+"s"))
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64,
+		reflect.Float32, reflect.Float64:
+		return "a number"
+	}
+	return "a value"
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// join is the path of key inside the object at path.
+func join(path, key string) string {
+	if path == "" {
+		return key
+	}
+	return path + "." + key
+}
+
+// pathName is a path as an error names it: the body itself is "the body".
+func pathName(path string) string {
+	if path == "" {
+		return "the body"
+	}
+	return path
+}
