@@ -244,7 +244,11 @@ func newSensitivityCmd() *cobra.Command {
 time with every other input at its stated value, and rank the inputs per
 issue by how far they move the forecast (a tornado). The last column is the
 share of the Monte Carlo forecast's variance the input explains on its own
-(a first-order index estimated from --draws draws; see docs/models.md).`,
+(a first-order index estimated from --draws draws; see docs/models.md).
+An end at which the model refuses the problem (a salience range from 0
+on an issue only that stance weighs) is written "none", the swing marked
+† and measured from the other end, with a warning naming the input, the
+end and why.`,
 		Args: usageArgs(cobra.MaximumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			req, format, err := sweepRequest(cmd, answer.NewSensitivityRequest())
