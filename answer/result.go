@@ -226,6 +226,9 @@ type SensitivityModel struct {
 // SensitivityIssue is one issue's tornado.
 type SensitivityIssue = sweep.IssueSensitivity
 
+// SensitivitySwing is one input's swing of one issue's forecast.
+type SensitivitySwing = sweep.Swing
+
 // DealEvaluation answers a deal evaluate request.
 type DealEvaluation struct {
 	Scenario Scenario            `json:"scenario"`

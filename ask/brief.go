@@ -171,11 +171,37 @@ func assumedBy(by []string, all int) string {
 
 // BriefDriver is one input that moves an issue's forecast.
 type BriefDriver struct {
-	Input     string
-	Low, High float64
+	Input string
+	// Low and High are the forecasts at its range's ends, nil at an end
+	// where the model refused the problem (sweep.Swing's).
+	Low, High *float64
 	Swing     float64
 	// Decimals is the issue's, which Low and High are written with.
 	Decimals int
+}
+
+// Ends writes the forecasts at the input's ends, "12.0 → 30.0", a
+// missing end as NoEnd and the swing then marked OneEndedMark, as
+// parley sensitivity writes them: "none → 30.0 †".
+func (bd BriefDriver) Ends() string {
+	s := EndText(bd.Low, bd.Decimals) + " → " + EndText(bd.High, bd.Decimals)
+	if bd.Low == nil || bd.High == nil {
+		s += " " + OneEndedMark
+	}
+	return s
+}
+
+// NoEnd stands for the forecast at an end of an input's range where the
+// model refused the problem (sweep.Swing's nil Low or High).
+const NoEnd = "none"
+
+// EndText writes the forecast at an end of an input's range with d
+// decimals, NoEnd when there is none.
+func EndText(x *float64, d int) string {
+	if x == nil {
+		return NoEnd
+	}
+	return numD(*x, d)
 }
 
 // BriefProposal is a package on the table and the actors who would reject

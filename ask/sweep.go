@@ -245,11 +245,70 @@ func (c *Case) sensitivityModel(ctx context.Context, m model.Model, o sweep.Opti
 	if u := unsettledRuns(r.Model, r.UnsettledDraws, r.Draws, "draws", draws); u != "" {
 		sm.Warnings = append(sm.Warnings, u+": those draws' forecasts are last rounds' points, so the variance shares include some of the model's own movement")
 	}
+	sm.Warnings = append(sm.Warnings, refusedEnds(r)...)
 	if u := memberFailedRuns(r.Model, r.MemberFailedDraws, r.Draws, "draws", drawsFailed); u != "" {
 		sm.Warnings = append(sm.Warnings, u+"; the variance shares count them among its forecasts")
 	}
 	return sm, nil
 }
+
+// refusedEnds is a sensitivity analysis's warning for each end of an
+// input's range at which the model refused the problem (sweep.Swing's
+// FailedAtLow and FailedAtHigh), naming the input, the end, its value
+// and the model's reason, in the order of the first issue's tornado;
+// then one for each input refused at both ends (NotMeasurable). The
+// model refuses a whole problem, so the first issue's swings have every
+// one-ended input.
+func refusedEnds(r *answer.SensitivityResult) []string {
+	var out []string
+	if len(r.Issues) > 0 {
+		for _, s := range r.Issues[0].Swings {
+			if s.FailedAtLow != "" {
+				out = append(out, fmt.Sprintf("%s: no forecast at %s, the low end of its range: the model refused that problem (%s); its swing on every issue is measured from the stated value to the high end alone",
+					s.Input.Label(), plainValue(s.Input.Lo), s.FailedAtLow))
+			}
+			if s.FailedAtHigh != "" {
+				out = append(out, fmt.Sprintf("%s: no forecast at %s, the high end of its range: the model refused that problem (%s); its swing on every issue is measured from the stated value to the low end alone",
+					s.Input.Label(), plainValue(s.Input.Hi), s.FailedAtHigh))
+			}
+		}
+	}
+	for _, n := range r.NotMeasurable {
+		out = append(out, fmt.Sprintf("%s: not measurable: the model refused the problem at both ends of its range (at %s: %s; at %s: %s), so no tornado lists it",
+			n.Input.Label(), plainValue(n.Input.Lo), n.FailedAtLow, plainValue(n.Input.Hi), n.FailedAtHigh))
+	}
+	return out
+}
+
+// OneEndedText is the line each door gives under an issue's tornado
+// whose shown swings (the table's rows, the chart's inputs) include some
+// the model gave a forecast at one end only (sweep.Swing.OneEnded): which
+// inputs, and at which end nothing ran; "" when none. The doors mark
+// those swings with OneEndedMark.
+func OneEndedText(shown []answer.SensitivitySwing) string {
+	var named []string
+	for _, s := range shown {
+		switch {
+		case s.Low == nil && s.High != nil:
+			named = append(named, fmt.Sprintf("%s at %s (its low end)", s.Input.Label(), plainValue(s.Input.Lo)))
+		case s.High == nil && s.Low != nil:
+			named = append(named, fmt.Sprintf("%s at %s (its high end)", s.Input.Label(), plainValue(s.Input.Hi)))
+		}
+	}
+	if len(named) == 0 {
+		return ""
+	}
+	return OneEndedMark + " no forecast at one end, where the model refused the problem: " + strings.Join(named, "; ") +
+		"; the swing is measured from the stated value to the other end (see the warning)"
+}
+
+// OneEndedMark marks a swing measured from one end of its input's range
+// (OneEndedText), after the swing.
+const OneEndedMark = "†"
+
+// plainValue writes an input's value as the file states it: the
+// shortest decimal that reads back as the same number (0, 0.6, 12.5).
+func plainValue(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
 
 // prepareSweep checks a sweep request and returns each model's options.
 func prepareSweep(c *Case, req *answer.SweepRequest, progress Progress) (func(string) sweep.Options, []model.Model, error) {

@@ -579,6 +579,14 @@ func csvCaveats(w io.Writer, model string, warnings, notes []string) {
 	}
 }
 
+// ffp is ff of *x, "" for nil (a swing's missing end).
+func ffp(x *float64) string {
+	if x == nil {
+		return ""
+	}
+	return ff(*x)
+}
+
 func ff(x float64) string {
 	if math.IsNaN(x) || math.IsInf(x, 0) {
 		return ""

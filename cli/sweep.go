@@ -244,7 +244,11 @@ func newSensitivityCmd() *cobra.Command {
 time with every other input at its stated value, and rank the inputs per
 issue by how far they move the forecast (a tornado). The last column is the
 share of the Monte Carlo forecast's variance the input explains on its own
-(a first-order index estimated from --draws draws; see docs/models.md).`,
+(a first-order index estimated from --draws draws; see docs/models.md).
+An end at which the model refuses the problem (a salience range from 0
+on an issue only that stance weighs) is written "none", the swing marked
+† and measured from the other end, with a warning naming the input, the
+end and why.`,
 		Args: usageArgs(cobra.MaximumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			req, format, err := sweepRequest(cmd, answer.NewSensitivityRequest())
@@ -272,13 +276,13 @@ share of the Monte Carlo forecast's variance the input explains on its own
 					csvCaveats(cmd.ErrOrStderr(), atStated(m.Model), nil, m.Notes)
 				}
 				cw := csv.NewWriter(w)
-				cw.Write([]string{"model", "issue", "rank", "input", "kind", "actor", "input_issue", "low", "value", "high", "forecast_at_low", "forecast_at_high", "swing", "variance_share", "unsettled_at_low", "unsettled_at_high"})
+				cw.Write([]string{"model", "issue", "rank", "input", "kind", "actor", "input_issue", "low", "value", "high", "forecast_at_low", "forecast_at_high", "swing", "variance_share", "unsettled_at_low", "unsettled_at_high", "failed_at_low", "failed_at_high"})
 				for _, r := range results {
 					for _, is := range r.Issues {
 						for j, s := range is.Swings {
 							cw.Write([]string{r.Model, is.Issue, strconv.Itoa(j + 1), s.Input.Label(), string(s.Input.Kind), s.Input.ActorID, s.Input.IssueID,
-								ff(s.Input.Lo), ff(s.Input.Mode), ff(s.Input.Hi), ff(s.Low), ff(s.High), ff(s.Swing), ff(s.VarShare),
-								strconv.FormatBool(s.LowUnsettled), strconv.FormatBool(s.HighUnsettled)})
+								ff(s.Input.Lo), ff(s.Input.Mode), ff(s.Input.Hi), ffp(s.Low), ffp(s.High), ff(s.Swing), ff(s.VarShare),
+								strconv.FormatBool(s.LowUnsettled), strconv.FormatBool(s.HighUnsettled), s.FailedAtLow, s.FailedAtHigh})
 						}
 					}
 				}
@@ -318,6 +322,9 @@ func tornado(w io.Writer, sc *answer.Scenario, r *answer.SensitivityModel, top, 
 		if u := ask.EndsUnsettledText(is, r.Ends); u != "" {
 			para(w, "  * had not settled: a last round's point ("+u+")", width)
 		}
+		if u := ask.OneEndedText(shownSwings(is.Swings, top)); u != "" {
+			para(w, "  "+u, width)
+		}
 	}
 	for _, x := range r.Warnings {
 		say(w, "warning ("+r.Model+")", x, width)
@@ -337,10 +344,7 @@ func tornado(w io.Writer, sc *answer.Scenario, r *answer.SensitivityModel, top, 
 // (sc), a salience's or a capability's with one.
 func swingTable(w io.Writer, sc *answer.Scenario, iss answer.Issue, is answer.SensitivityIssue, top int, l layout) {
 	d := sc.IssueDecimals(iss.ID)
-	swings := is.Swings
-	if top > 0 && len(swings) > top {
-		swings = swings[:top]
-	}
+	swings := shownSwings(is.Swings, top)
 	barW, inputW, ends, heads := l.col(swingBarCol), 0, " → ", table.Row{"Input", "Range", "Forecast low → high", "", "Swing", "Var. share"}
 	if l.narrow() {
 		// the input takes what the others leave: Range 11
@@ -367,34 +371,63 @@ func swingTable(w io.Writer, sc *answer.Scenario, iss answer.Issue, is answer.Se
 		if s.Input.Kind == answer.SweepPosition {
 			di = sc.IssueDecimals(s.Input.IssueID)
 		}
+		swing := numD(s.Swing, d)
+		if s.OneEnded() {
+			swing += ask.OneEndedMark
+		}
 		t.AppendRow(table.Row{s.Input.Label(), fmt.Sprintf("%s–%s", numD(s.Input.Lo, di), numD(s.Input.Hi, di)),
 			endText(s.Low, s.LowUnsettled, d) + ends + endText(s.High, s.HighUnsettled, d), swingBar(s.Low, is.Base, s.High, iss.Min, iss.Max, barW),
-			numD(s.Swing, d), fmt.Sprintf("%.2f", s.VarShare)})
+			swing, fmt.Sprintf("%.2f", s.VarShare)})
 	}
 	t.Render()
 }
 
-// endText writes the forecast at one end of an input's range with the
-// issue's d decimals, marked * when it had not settled.
-func endText(x float64, unsettled bool, d int) string {
-	if unsettled {
-		return numD(x, d) + "*"
+// shownSwings are the swings a tornado's table shows: the first top (0:
+// all).
+func shownSwings(swings []answer.SensitivitySwing, top int) []answer.SensitivitySwing {
+	if top > 0 && len(swings) > top {
+		return swings[:top]
 	}
-	return numD(x, d)
+	return swings
 }
 
-func swingBar(lo, base, hi, min, max float64, width int) string {
+// endText writes the forecast at one end of an input's range with the
+// issue's d decimals, marked * when it had not settled, ask.NoEnd where
+// the model gave none.
+func endText(x *float64, unsettled bool, d int) string {
+	if x != nil && unsettled {
+		return numD(*x, d) + "*"
+	}
+	return ask.EndText(x, d)
+}
+
+// swingBar draws the forecast at the low end (◄), at the stated values
+// (●) and at the high end (►) across the issue's scale, min to max, in
+// width cells; an end the model gave no forecast at (nil) has no mark,
+// and the bar runs from the base to the other end.
+func swingBar(lo *float64, base float64, hi *float64, min, max float64, width int) string {
 	pos := func(x float64) int {
 		c := int(math.Round((x - min) / (max - min) * float64(width-1)))
 		return int(math.Max(0, math.Min(float64(width-1), float64(c))))
 	}
+	l, h := base, base
+	if lo != nil {
+		l = *lo
+	}
+	if hi != nil {
+		h = *hi
+	}
 	row := []rune(strings.Repeat("·", width))
-	a, b := pos(math.Min(lo, hi)), pos(math.Max(lo, hi))
+	a, b := pos(math.Min(l, h)), pos(math.Max(l, h))
 	for c := a; c <= b; c++ {
 		row[c] = '━'
 	}
-	row[pos(lo)] = '◄'
-	row[pos(hi)] = '►'
+	if lo != nil {
+		row[pos(l)] = '◄'
+	}
+	if hi != nil {
+		row[pos(h)] = '►'
+	}
 	row[pos(base)] = '●'
 	return string(row)
 }

@@ -855,7 +855,7 @@ func TestSensitivityJob(t *testing.T) {
 	}{{"position", 3700.0 / 85, 4700.0 / 85}, {"capability", 4000.0 / 75, 4400.0 / 95}}
 	for i, w := range want {
 		g := a.Swings[i]
-		if string(g.Input.Kind) != w.kind || g.Input.ActorID != "x" || !near(g.Low, w.low) || !near(g.High, w.high) || !near(g.Swing, math.Abs(w.high-w.low)) {
+		if string(g.Input.Kind) != w.kind || g.Input.ActorID != "x" || g.Low == nil || g.High == nil || !near(*g.Low, w.low) || !near(*g.High, w.high) || !near(g.Swing, math.Abs(w.high-w.low)) {
 			t.Errorf("swing %d: %+v, want %s %v→%v", i, g, w.kind, w.low, w.high)
 		}
 	}

@@ -50,8 +50,11 @@ var requestTypes = map[string]bool{"ForecastRequest": true, "SweepRequest": true
 var bounded = map[string][2]int{"Issue.decimals": {1, ask.MaxScaleDecimals}, "Backtest.score_decimals": {1, ask.MaxScaleDecimals}}
 
 // nullable are fields that encode as null although their Go type is a
-// number (a custom MarshalJSON writes ±Inf as null).
-var nullable = map[string]bool{"DealZone.margin": true, "DealZone.margin_bound": true, "DealCoalition.margin": true, "DealCoalition.margin_bound": true}
+// number: a custom MarshalJSON writes ±Inf as null (the deal margins),
+// or a pointer kept when nil (a swing's end where the model refused the
+// problem).
+var nullable = map[string]bool{"DealZone.margin": true, "DealZone.margin_bound": true, "DealCoalition.margin": true, "DealCoalition.margin_bound": true,
+	"SweepSwing.forecast_at_low": true, "SweepSwing.forecast_at_high": true}
 
 type schemaGen struct {
 	t       *testing.T

@@ -6,6 +6,7 @@ import (
 	"math"
 	"sort"
 
+	"parley/errs"
 	"parley/model"
 )
 
@@ -13,11 +14,16 @@ import (
 type Swing struct {
 	Input Input `json:"input"`
 	// Low and High are the forecasts with the input at the low and the
-	// high end of its range, every other input at its stated value.
-	Low  float64 `json:"forecast_at_low"`
-	High float64 `json:"forecast_at_high"`
+	// high end of its range, every other input at its stated value; nil
+	// (null) at an end where the model refused the problem (FailedAtLow,
+	// FailedAtHigh say why).
+	Low  *float64 `json:"forecast_at_low"`
+	High *float64 `json:"forecast_at_high"`
 	// Swing is |High − Low|, and also the widest move between Low, High
 	// and the base forecast when the model is not monotone in the input.
+	// With one end missing (OneEnded) it is the move between the base
+	// and the end that ran: the swing over the part of the range the
+	// model can forecast, never more than the whole swing would be.
 	Swing float64 `json:"swing"`
 	// VarShare is the share of the Monte Carlo forecast's variance the
 	// input explains on its own (first-order index; see Sensitivity).
@@ -27,6 +33,26 @@ type Swing struct {
 	// High is then a last round's point of a forecast still moving.
 	LowUnsettled  bool `json:"unsettled_at_low,omitempty"`
 	HighUnsettled bool `json:"unsettled_at_high,omitempty"`
+	// FailedAtLow and FailedAtHigh are what the model said when it
+	// refused the problem with the input at that end (an input whose low
+	// end leaves an issue no weight: a salience range that starts at 0
+	// on an issue only that stance weighs); "" when it gave a forecast
+	// there. The model refuses a whole problem, so an end missing from
+	// one issue's tornado is missing from every issue's.
+	FailedAtLow  string `json:"failed_at_low,omitempty"`
+	FailedAtHigh string `json:"failed_at_high,omitempty"`
+}
+
+// OneEnded reports whether the model gave a forecast at one end of the
+// input's range only: its Swing is measured from that end alone.
+func (s Swing) OneEnded() bool { return s.Low == nil || s.High == nil }
+
+// NotMeasurable is an input at neither end of whose range the model
+// gave a forecast: it has no swing, and no issue's tornado lists it.
+type NotMeasurable struct {
+	Input        Input  `json:"input"`
+	FailedAtLow  string `json:"failed_at_low"`
+	FailedAtHigh string `json:"failed_at_high"`
 }
 
 // IssueSensitivity is the tornado of one issue: its inputs ranked by swing.
@@ -73,11 +99,17 @@ type SensitivityResult struct {
 	// low and its high end), UnsettledEnds how many of them gave a
 	// forecast that had not come to rest on at least one issue, and
 	// MemberFailedEnds how many had a member fail on one, as the draws.
+	// FailedEnds is how many of the runs the model refused (Swing's
+	// FailedAtLow and FailedAtHigh): they gave no forecast at all.
 	Ends             int                `json:"ends"`
 	UnsettledEnds    int                `json:"unsettled_ends"`
 	MemberFailedEnds int                `json:"member_failed_ends"`
+	FailedEnds       int                `json:"failed_ends"`
 	Seed             uint64             `json:"seed"`
 	Issues           []IssueSensitivity `json:"issues"`
+	// NotMeasurable lists the inputs the model refused at both ends of
+	// their range, with why; omitted when none.
+	NotMeasurable []NotMeasurable `json:"not_measurable,omitempty"`
 	// Base is the model's run at the stated values, with its trace: the
 	// Monte Carlo's (Result's Base), whose forecasts are each issue's
 	// Base, the point every swing is measured from.
@@ -100,6 +132,17 @@ type SensitivityResult struct {
 // those in which a member of a combining model failed are counted.
 // The model is run at the stated values once, by the Monte Carlo (Run),
 // and that run is the result's Base.
+//
+// An end at which the model refuses the problem (an error of code
+// errs.Invalid: the input there leaves an issue no weight, or breaks
+// another of the model's rules) is a missing end, not a failed
+// analysis: a valid file gets its tornado. The swing is then measured
+// from the end that ran (Swing), and the inputs are ranked by Swing
+// still — a one-ended swing by the part of the range the model can
+// forecast, which never overstates the input; at an equal swing a
+// two-ended one ranks first. An input refused at both ends has no swing
+// and is listed in NotMeasurable instead. Any other error (a cancelled
+// ctx, an internal one) fails the analysis, as before.
 func Sensitivity(ctx context.Context, m model.Model, p *model.Problem, o Options) (*SensitivityResult, error) {
 	o.defaults()
 	mc, err := Run(ctx, m, p, o)
@@ -124,22 +167,40 @@ func Sensitivity(ctx context.Context, m model.Model, p *model.Problem, o Options
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		lo, loMoving, loFailed, err := forecastWith(ctx, m, p, q, in, in.Lo, o.Model)
+		lo, loMoving, loFailed, loRefused, err := forecastWith(ctx, m, p, q, in, in.Lo, o.Model)
 		if err != nil {
 			return nil, err
 		}
-		hi, hiMoving, hiFailed, err := forecastWith(ctx, m, p, q, in, in.Hi, o.Model)
+		hi, hiMoving, hiFailed, hiRefused, err := forecastWith(ctx, m, p, q, in, in.Hi, o.Model)
 		if err != nil {
 			return nil, err
 		}
 		ends = append(ends, loMoving, hiMoving)
 		endsFailed = append(endsFailed, loFailed, hiFailed)
+		for _, r := range []string{loRefused, hiRefused} {
+			if r != "" {
+				res.FailedEnds++
+			}
+		}
+		if lo == nil && hi == nil {
+			res.NotMeasurable = append(res.NotMeasurable, NotMeasurable{Input: in, FailedAtLow: loRefused, FailedAtHigh: hiRefused})
+			continue
+		}
 		for k := range p.Issues {
+			s := Swing{Input: in, VarShare: firstOrder(bins, ys[k]), FailedAtLow: loRefused, FailedAtHigh: hiRefused}
 			base := res.Issues[k].Base
-			sw := math.Max(math.Abs(hi[k]-lo[k]), math.Max(math.Abs(hi[k]-base), math.Abs(lo[k]-base)))
-			share := firstOrder(bins, ys[k])
-			res.Issues[k].Swings = append(res.Issues[k].Swings, Swing{Input: in, Low: lo[k], High: hi[k], Swing: sw, VarShare: share,
-				LowUnsettled: loMoving[k] != 0, HighUnsettled: hiMoving[k] != 0})
+			if lo != nil {
+				s.Low, s.LowUnsettled = ptr(lo[k]), loMoving[k] != 0
+				s.Swing = math.Abs(lo[k] - base)
+			}
+			if hi != nil {
+				s.High, s.HighUnsettled = ptr(hi[k]), hiMoving[k] != 0
+				s.Swing = math.Max(s.Swing, math.Abs(hi[k]-base))
+			}
+			if lo != nil && hi != nil {
+				s.Swing = math.Max(s.Swing, math.Abs(hi[k]-lo[k]))
+			}
+			res.Issues[k].Swings = append(res.Issues[k].Swings, s)
 		}
 	}
 	perIssue := make([]int, len(p.Issues))
@@ -157,6 +218,9 @@ func Sensitivity(ctx context.Context, m model.Model, p *model.Problem, o Options
 			if sw[a].Swing != sw[b].Swing {
 				return sw[a].Swing > sw[b].Swing
 			}
+			if oa, ob := sw[a].OneEnded(), sw[b].OneEnded(); oa != ob {
+				return ob
+			}
 			return sw[a].VarShare > sw[b].VarShare
 		})
 	}
@@ -166,16 +230,25 @@ func Sensitivity(ctx context.Context, m model.Model, p *model.Problem, o Options
 // forecastWith runs m on p with input in set to v (q its copy), through
 // model.ForecastsSettling: the forecasts, each issue's last step where
 // it had not come to rest, 0 where it had (MovingOf), and the members
-// that failed (forecastsSettling).
-func forecastWith(ctx context.Context, m model.Model, p, q *model.Problem, in Input, v float64, o model.Options) ([]float64, []float64, []model.MemberFailure, error) {
+// that failed (forecastsSettling). Where m refuses the problem (an
+// errs.Invalid error, ctx not done) it returns no forecasts and the
+// model's message as refused, and a nil error; any other error is
+// returned, naming the input and its value.
+func forecastWith(ctx context.Context, m model.Model, p, q *model.Problem, in Input, v float64, o model.Options) (f, moving []float64, failed []model.MemberFailure, refused string, err error) {
 	reset(q, p)
 	set(q, in, v)
-	f, moving, failed, err := forecastsSettling(ctx, m, q, o)
+	f, moving, failed, err = forecastsSettling(ctx, m, q, o)
 	if err != nil {
-		return nil, nil, nil, fmt.Errorf("%s = %v: %w", in.Label(), v, err)
+		if ctx.Err() == nil && errs.CodeOf(err) == errs.Invalid {
+			return nil, nil, nil, err.Error(), nil
+		}
+		return nil, nil, nil, "", fmt.Errorf("%s = %v: %w", in.Label(), v, err)
 	}
-	return f, moving, failed, nil
+	return f, moving, failed, "", nil
 }
+
+// ptr returns a pointer to a copy of x.
+func ptr(x float64) *float64 { return &x }
 
 // binsOf sorts the draws on x and splits them into B = ⌊√N⌋ (2 to 50)
 // bins of equal count, returned as lists of draw indices.

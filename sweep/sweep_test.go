@@ -139,8 +139,8 @@ func TestTornadoRanksDominantInputFirst(t *testing.T) {
 		t.Fatalf("ranking %+v", sw)
 	}
 	// a at 0: (0·10 + 50 + 50)/12; at 100: (1000 + 100)/12.
-	if math.Abs(sw[0].Low-100.0/12) > 1e-12 || math.Abs(sw[0].High-1100.0/12) > 1e-12 {
-		t.Errorf("a: %v → %v", sw[0].Low, sw[0].High)
+	if math.Abs(*sw[0].Low-100.0/12) > 1e-12 || math.Abs(*sw[0].High-1100.0/12) > 1e-12 {
+		t.Errorf("a: %v → %v", *sw[0].Low, *sw[0].High)
 	}
 	// b: (500 + 45 + 50)/12 → (500 + 55 + 50)/12, swing 10/12.
 	if sw[1].Input.ActorID != "b" || math.Abs(sw[1].Swing-10.0/12) > 1e-12 {

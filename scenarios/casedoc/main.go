@@ -717,7 +717,7 @@ func runSensitivity(ctx context.Context, s *scenario.Scenario, ix *index, draws 
 				if sw.Input.Kind != sweep.Capability {
 					ln = lastEntry(s, ix, sw.Input.ActorID, sw.Input.IssueID, sensDate)
 				}
-				fmt.Fprintf(b, "| %s | %s [%g–%g] | L%d | %.1f → %.1f |\n", name, sw.Input.Label(), sw.Input.Lo, sw.Input.Hi, ln, sw.Low, sw.High)
+				fmt.Fprintf(b, "| %s | %s [%g–%g] | L%d | %s → %s |\n", name, sw.Input.Label(), sw.Input.Lo, sw.Input.Hi, ln, endOne(sw.Low), endOne(sw.High))
 				shown++
 			}
 			if shown == 0 {
@@ -788,4 +788,14 @@ func backtestSection(ctx context.Context, in *ask.Input) (string, error) {
 		out.WriteString("\n\n*" + w + ".*")
 	}
 	return out.String(), nil
+}
+
+// endOne writes the forecast at an end of a swing with one decimal,
+// ask.NoEnd where the model refused the problem there (sweep.Swing's
+// nil end).
+func endOne(x *float64) string {
+	if x == nil {
+		return ask.NoEnd
+	}
+	return fmt.Sprintf("%.1f", *x)
 }

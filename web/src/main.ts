@@ -6,7 +6,7 @@
 // so a link opens the page as it was.
 import './style.css'
 import { api, follow, download, APIError, inlineOrJob, loadDefaults, defaults } from './api'
-import type { Scenario, ScenarioView, Forecast, ModelForecast, IssueForecast, Issue, Stance, ModelInfo, Param, Sweep, SweepIssue, Sensitivity, Diagnostic, DealEvaluation, DealSearch, DealPackage, DealPlan, Distribution, Likely, DealRobustness, Comparison, CompareCell, CompareColumn } from './api'
+import type { Scenario, ScenarioView, Forecast, ModelForecast, IssueForecast, Issue, Stance, ModelInfo, Param, Sweep, SweepIssue, SweepInput, Swing, Sensitivity, Diagnostic, DealEvaluation, DealSearch, DealPackage, DealPlan, Distribution, Likely, DealRobustness, Comparison, CompareCell, CompareColumn } from './api'
 import { h, s, svgLabel, fitText, textWidth, fmt, gfmt, count, color, rangeText, intervalText, sweepText, binDecimals, binText, noNumber, settingsText, errorText, decimalsOf, rangeDecimals, rangeDecimalsMax } from './util'
 import { renderExplain } from './explain'
 import { proposalsCard } from './proposals'
@@ -1070,17 +1070,25 @@ function drawSweep(out: HTMLElement, tor: HTMLElement, warn: HTMLElement, torWar
     // The inputs parley sensitivity prints (its --top 8), those that move
     // the forecast at all drawn as bars, and how many more there are, as
     // it says: the page drew the first 10 and said nothing of the rest.
-    const bars = ti.swings.slice(0, tornadoTop).filter((b) => b.swing > 1e-9)
+    const shown = ti.swings.slice(0, tornadoTop)
+    const bars = shown.filter((b) => b.swing > 1e-9)
     if (!bars.length || !is) continue
     const more = ti.swings.length - tornadoTop
     const canvas = h('canvas', { role: 'img', 'aria-label': `Tornado chart for ${ti.name}` })
     const fig = h('figure', { class: 'chart small', 'data-issue': ti.issue }, h('figcaption', {}, `${ti.name}: ${fmt(ti.base, decimalsOf(st.tornado?.scenario, ti.issue))} at the stated values`,
       ti.unsettled_ends > 0 ? h('span', { class: 'warn', 'data-testid': 'tornado-unsettled', 'data-unsettled': ti.unsettled_ends }, ' — ⚠ ' + endsUnsettledText(ti, tm.ends)) : ''), h('div', { class: 'box', style: `height:${60 + bars.length * 24}px` }, canvas))
     if (more > 0) fig.append(h('p', { class: 'hint', 'data-testid': 'tornado-more', 'data-more': more }, `The ${tornadoTop} inputs that move it most; ${count(more)} more ${more === 1 ? 'input moves' : 'inputs move'} it less.`))
+    // The inputs shown (the command line's rows) whose one end the model
+    // refused, as the command line says under its table; their bars run
+    // from the base to the end that ran, their labels marked †.
+    const oneEnded = oneEndedText(shown)
+    if (oneEnded) fig.append(h('p', { class: 'hint warn', 'data-testid': 'tornado-one-ended' }, oneEnded))
     tor.append(fig)
+    // A bar's ends: a missing one (null) at the base.
+    const barEnds = (b: Swing): [number, number] => [b.forecast_at_low ?? ti.base, b.forecast_at_high ?? ti.base]
     // Zoom to the bars (and the base), with a margin, within the scale.
     const [lo, hi] = bounds(is)
-    const ends = bars.flatMap((b) => [b.forecast_at_low, b.forecast_at_high]).concat([ti.base])
+    const ends = bars.flatMap(barEnds).concat([ti.base])
     const pad = Math.max((Math.max(...ends) - Math.min(...ends)) * 0.15, (hi - lo) * 0.02)
     // The axis ends on the issue's scale step (scaleStep): whole points
     // on 0–100, tenths on 0–1, where whole numbers left the whole scale.
@@ -1088,19 +1096,20 @@ function drawSweep(out: HTMLElement, tor: HTMLElement, warn: HTMLElement, torWar
     const xmin = Math.max(lo, onStep(Math.floor((Math.min(...ends) - pad) / u) * u, sd)), xmax = Math.min(hi, onStep(Math.ceil((Math.max(...ends) + pad) / u) * u, sd))
     fig.dataset.xmin = String(xmin)
     fig.dataset.xmax = String(xmax)
+    fig.dataset.ends = JSON.stringify(bars.map(barEnds))
     // Each bar's input, its actor's name cut to fit (fitText) where the
     // whole label is wider than the room Chart.js gives the axis (about
     // half the chart), which it cut at the canvas's edge, the actor's
     // name first: "…omous Territories · position" (the tooltip has the
     // whole label).
     const room = Math.min(260, 0.45 * (fig.clientWidth || 500))
-    const full = bars.map((b) => [actorName(b.input.actor), ` · ${b.input.kind}${b.input.issue && b.input.issue !== ti.issue ? ' on ' + b.input.issue : ''}`])
+    const full = bars.map((b) => [actorName(b.input.actor), ` · ${b.input.kind}${b.input.issue && b.input.issue !== ti.issue ? ' on ' + b.input.issue : ''}${oneEndedSwing(b) ? ' ' + oneEndedMark : ''}`])
     const labels = full.map(([who, what]) => fitText(who, room - textWidth(what, 11), 11) + what)
     fig.dataset.labels = JSON.stringify(labels)
     fig.dataset.room = String(room)
     st.charts.push(new Chart(canvas as HTMLCanvasElement, {
       type: 'bar',
-      data: { labels, datasets: [{ label: 'forecast with the input at its low → high end', data: bars.map((b) => [b.forecast_at_low, b.forecast_at_high]) as unknown as number[], backgroundColor: bars.map((b) => (b.forecast_at_high >= b.forecast_at_low ? color(0) : color(1))) }] },
+      data: { labels, datasets: [{ label: 'forecast with the input at its low → high end', data: bars.map(barEnds) as unknown as number[], backgroundColor: bars.map((b) => (barEnds(b)[1] >= barEnds(b)[0] ? color(0) : color(1))) }] },
       options: { indexAxis: 'y', plugins: { legend: { display: false }, tooltip: { callbacks: { title: (items) => items.length ? full[items[0].dataIndex].join('') : '' } } }, scales: { x: { min: xmin, max: xmax, title: { display: true, text: `forecast (base ${fmt(ti.base, decimalsOf(st.tornado?.scenario, ti.issue))})` } }, y: { ticks: { font: { size: 11 } } } } },
     }))
   }
@@ -1407,6 +1416,33 @@ function drawsUnsettledText(si: SweepIssue, draws: number): string {
 
 // endsUnsettledText is ask.EndsUnsettledText: how many ends of an issue's
 // swings had not settled and how far their last round still moved them.
+// oneEndedMark marks a swing measured from one end (ask.OneEndedMark).
+const oneEndedMark = '†'
+
+// oneEndedSwing says whether the model gave a forecast at one end of the
+// swing's input only (sweep.Swing's OneEnded).
+function oneEndedSwing(s: Swing): boolean {
+  return (s.forecast_at_low === null) !== (s.forecast_at_high === null)
+}
+
+// inputLabel names a swept input as sweep.Input's Label does: "south
+// capability", "north salience on timeline".
+function inputLabel(i: SweepInput): string {
+  return i.kind === 'capability' ? `${i.actor} capability` : `${i.actor} ${i.kind} on ${i.issue}`
+}
+
+// oneEndedText is ask.OneEndedText, the line under a tornado naming the
+// shown swings whose one end the model refused; '' when none. An input's
+// value is written as the file states it (Go's shortest 'f' form, which
+// String gives for the values a range holds).
+function oneEndedText(shown: Swing[]): string {
+  const named = shown.filter(oneEndedSwing).map((s) => s.forecast_at_low === null
+    ? `${inputLabel(s.input)} at ${String(s.input.low)} (its low end)`
+    : `${inputLabel(s.input)} at ${String(s.input.high)} (its high end)`)
+  if (!named.length) return ''
+  return `${oneEndedMark} no forecast at one end, where the model refused the problem: ${named.join('; ')}; the swing is measured from the stated value to the other end (see the warning)`
+}
+
 function endsUnsettledText(ti: { unsettled_ends: number; ends_last_step_max: number; ends_last_step_median: number }, ends: number): string {
   if (ti.unsettled_ends === 1) return `1 of ${count(ends)} ends had not settled on this issue, its last round still moving it by ${gfmt(ti.ends_last_step_max)}`
   return `${count(ti.unsettled_ends)} of ${count(ends)} ends had not settled on this issue, their last round still moving them by up to ${gfmt(ti.ends_last_step_max)}, half of them by ${gfmt(ti.ends_last_step_median)} or less`
