@@ -458,6 +458,48 @@ func TestScaleDecimals(t *testing.T) {
 	}
 }
 
+// TestWidthDecimalsFloatNoise: a width that is a round decimal number up
+// to binary floating point's noise gets that number's decimals. 0.3 − 0.2
+// is 0.09999999999999998 in float64 and 7 − 6.9 is 0.09999999999999964:
+// both are 0.1 wide, 2 − ⌊log₁₀ 0.1⌋ = 3 decimals, where comparing the
+// raw difference with 0.1 gave them four. A width is read to twelve
+// significant digits first, so 0.09999999999999 (thirteen nines: 1 −
+// 1e-13 of 0.1) is 0.1 too, while 0.099999999 (a width someone wrote)
+// stays under 0.1: four; 0.0009 − 0.0005 is 0.00039999999999999996,
+// 0.0004: six. The rest by hand: 0.1 → 3, 1 → 2, 10 → 1, 100 → 0 → 1
+// (at least one), 1e-9 → 11, 0.0004 → ⌊log₁₀⌋ −4 → 6. The differences
+// are taken at run time (sub): Go's constant arithmetic is exact, and
+// would make 0.3 − 0.2 exactly 0.1.
+func TestWidthDecimalsFloatNoise(t *testing.T) {
+	sub := func(a, b float64) float64 { return a - b }
+	for _, c := range []struct {
+		name string
+		w    float64
+		want int
+	}{
+		{"0.1", 0.1, 3},
+		{"0.3 − 0.2", sub(0.3, 0.2), 3},
+		{"7 − 6.9", sub(7, 6.9), 3},
+		{"0.09999999999999 (noise)", 0.09999999999999, 3},
+		{"0.099999999 (written)", 0.099999999, 4},
+		{"1", 1, 2},
+		{"10", 10, 1},
+		{"100", 100, 1},
+		{"1e-9", 1e-9, 11},
+		{"0.0004", 0.0004, 6},
+		{"0.0009 − 0.0005", sub(0.0009, 0.0005), 6},
+	} {
+		if got := widthDecimals(c.w); got != c.want {
+			t.Errorf("%s: widthDecimals(%v) = %d, want %d", c.name, c.w, got, c.want)
+		}
+	}
+	// Through ScaleDecimals, as a scenario's 0.2 to 0.3 reaches it.
+	lo, hi := 0.2, 0.3
+	if got := ScaleDecimals(lo, hi); got != 3 {
+		t.Errorf("ScaleDecimals(0.2, 0.3) = %d, want 3", got)
+	}
+}
+
 // TestBinDecimals: a sweep's histogram edges get the fewest decimals,
 // the scale's (ScaleDecimals) at least and rangeDecimalsMax at most,
 // that part every bin's two edges. The bins are built as package sweep builds them (20 equal bins

@@ -276,19 +276,35 @@ func likeliest(options []answer.OptionProb, positions []answer.PositionProb) []a
 // built (answer.Issue's Decimals), and every door reads it from there.
 func ScaleDecimals(min, max float64) int { return widthDecimals(max - min) }
 
-// widthDecimals is ScaleDecimals of a scale w wide. It compares w with
-// 10, 1 and 0.1 rather than taking a logarithm, which need not be exact
-// at a power of ten (math.Log10(10) must read 1 here, not 0.999…).
+// widthDecimals is ScaleDecimals of a scale w wide: 2 − ⌊log₁₀ w⌋, one
+// at least and MaxScaleDecimals at most. The width is first read to
+// widthDigits significant digits, so that a width that is a round decimal
+// number up to binary floating point's noise counts as that number: a
+// scale from 0.2 to 0.3 is 0.09999999999999998 wide in float64, which
+// is 0.1 (three decimals), not a width under 0.1 (four). ⌊log₁₀ w⌋ is
+// the exponent of w written in e-notation at that precision, exact where
+// math.Log10 need not be (it must read 1 at 10, not 0.999…).
 func widthDecimals(w float64) int {
 	if !finite(w) || w <= 0 {
 		return 1
 	}
-	for d := 1; d < MaxScaleDecimals; d++ {
-		if w >= math.Pow10(2-d) {
-			return d
-		}
-	}
-	return MaxScaleDecimals
+	return min(max(1, 2-decimalExponent(w, widthDigits)), MaxScaleDecimals)
+}
+
+// widthDigits is how many significant digits of a scale's width its
+// decimals are read from (widthDecimals): fewer than float64's 15–17, so
+// that the noise of a subtraction (0.3 − 0.2 = 0.09999999999999998, off
+// in the seventeenth) rounds away, and far more than any width written
+// by hand has.
+const widthDigits = 12
+
+// decimalExponent is ⌊log₁₀ |x|⌋ of x rounded to digits significant
+// digits: the exponent of x written in e-notation (0.09999999999999998 to
+// twelve digits is 1.00000000000e-01: −1). x is finite and not zero.
+func decimalExponent(x float64, digits int) int {
+	s := strconv.FormatFloat(x, 'e', digits-1, 64)
+	e, _ := strconv.Atoi(s[strings.IndexByte(s, 'e')+1:])
+	return e
 }
 
 // MaxScaleDecimals is the most decimals ScaleDecimals gives: 2 −
