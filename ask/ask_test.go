@@ -411,6 +411,15 @@ func TestRangeText(t *testing.T) {
 		// 0.1230004 do not, less than 0.00001 apart.
 		{"three decimals, five part them", 0.12301, 0.12304, 3, plain, "0.12301–0.12304"},
 		{"three decimals, nothing parts them", 0.1230001, 0.1230004, 3, plain, "0.123 (moving by less than 0.00001)"},
+		// Near 1e6 a float64 carries 15 − 7 = 8 decimals: two ends on a
+		// scale of eight that part only at the tenth (1000000.0000010012
+		// and …0014, 2.3e-10 apart, two float64 steps) are written as one
+		// end and a bound at the eighth, not with digits past the
+		// float's precision.
+		{"past the ends' precision", 1000000.0000010012, 1000000.0000010014, 8, plain, "1000000.00000100 (moving by less than 0.00000001)"},
+		// Near 1e6 at one decimal the most tried stays four (under the
+		// ends' eight): 1000000.0000 both.
+		{"four decimals near 1e6", 1000000.00001, 1000000.00004, 1, plain, "1000000.0 (moving by less than 0.0001)"},
 		// A scale 1e-9 wide (eleven decimals): 3.1e-10 and 3.4e-10 part
 		// at its own eleven, where four read both 0.0000.
 		{"narrowest scale", 3.1e-10, 3.4e-10, 11, plain, "0.00000000031–0.00000000034"},
@@ -446,6 +455,16 @@ func TestScaleDecimals(t *testing.T) {
 		{"0–0.0001", 0, 0.0001, 6},
 		{"0–1e-9 (the narrowest valid scale)", 0, scenario.MinScaleWidth, 11},
 		{"0–1e-12 (narrower than valid: capped)", 0, 1e-12, 11},
+		// Far from zero a float64's ~15 significant digits leave fewer
+		// decimals: 15 − 7 integer digits = 8 near 1e6, where the width's
+		// 1e-9 asks for eleven (validation refuses such a scale; the cap
+		// keeps the rule from writing noise wherever it is asked).
+		{"1e6 to 1e6 + 1e-9 (capped by its ends)", 1e6, 1e6 + 1e-9, 8},
+		{"-1e6 − 1e-9 to -1e6 (capped by its ends)", -1e6 - 1e-9, -1e6, 8},
+		// 1e6 to 1e6 + 1e-5: 7 decimals, under the ends' 8.
+		{"1e6 to 1e6 + 1e-5", 1e6, 1e6 + 1e-5, 7},
+		// 0–1e12: 1 decimal, under 1e12's 15 − 13 = 2.
+		{"0–1e12", 0, 1e12, 1},
 		{"zero width", 5, 5, 1},
 		{"reversed", 1, 0, 1},
 		{"NaN", math.NaN(), 1, 1},
@@ -551,6 +570,13 @@ func TestBinDecimals(t *testing.T) {
 		if got := BinDecimals(bins(c.lo, c.hi), c.d); got != c.want {
 			t.Errorf("%s: BinDecimals(…, %d) = %d, want %d", c.name, c.d, got, c.want)
 		}
+	}
+	// Two bins 5e-10 wide near 1e6, at the scale's eight decimals (its
+	// ends' most): they do not part at eight, and nine or ten would be
+	// digits past a float64's precision there: eight.
+	near := []answer.SweepBin{{Lo: 1e6, Hi: 1e6 + 5e-10}, {Lo: 1e6 + 5e-10, Hi: 1e6 + 1e-9}}
+	if got := BinDecimals(near, 8); got != 8 {
+		t.Errorf("bins near 1e6: BinDecimals(…, 8) = %d, want 8", got)
 	}
 	if got := BinDecimals(nil, 1); got != 1 {
 		t.Errorf("no bins: BinDecimals = %d, want 1", got)

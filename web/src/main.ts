@@ -434,7 +434,7 @@ function issueWarnings(models: ModelForecast[], issue: string): { model: string;
 // part the range's ends (ask's cycleText, the same rule).
 function cycleText(f: IssueForecast): string {
   let d = dec(f.issue)
-  if (f.range && fmt(f.range.lo, d) === fmt(f.range.hi, d)) d = Math.max(d, rangeDecimals(f.range.lo, f.range.hi, d + 1, rangeDecimalsMax(d)))
+  if (f.range && fmt(f.range.lo, d) === fmt(f.range.hi, d)) d = Math.max(d, rangeDecimals(f.range.lo, f.range.hi, d + 1, rangeDecimalsMax(d, f.range.lo, f.range.hi)))
   return (f.cycle ?? []).map((x) => fmt(x, d)).join(', ')
 }
 
