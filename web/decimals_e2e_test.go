@@ -48,7 +48,7 @@ func TestUnitScaleAsCommandLine(t *testing.T) {
 	ex := parley(t, "explain", file, "-m", "compromise", "-q")
 	head := regexp.MustCompile(`Issue A \(a\): (\S+) → Half`).FindStringSubmatch(ex)
 	var pulls []string
-	for _, m := range regexp.MustCompile(`│ \S+\s+│ \S+\s+│ \S+\s+│ \S+\s+│ ([+-]\S+)\s+│`).FindAllStringSubmatch(ex, -1) {
+	for _, m := range regexp.MustCompile(`│ \S+\s+│\s+\S+ │\s+\S+ │\s+\S+ │\s+([+-]\S+) │`).FindAllStringSubmatch(ex, -1) {
 		pulls = append(pulls, m[1])
 	}
 	if head == nil || head[1] != "0.47" || strings.Join(pulls, " ") != "+0.15 +0.08 +0.03" {
@@ -105,7 +105,7 @@ func TestPullReadingZeroAsCommandLine(t *testing.T) {
 	}
 	ex := parley(t, "explain", file, "-m", "compromise", "-q")
 	pull := map[string]string{}
-	for _, m := range regexp.MustCompile(`│ (\S+)\s+│ \S+\s+│ \S+\s+│ \S+\s+│ ([+-]?\d\S*)\s+│`).FindAllStringSubmatch(ex, -1) {
+	for _, m := range regexp.MustCompile(`│ (\S+)\s+│\s+\S+ │\s+\S+ │\s+\S+ │\s+([+-]?\d\S*) │`).FindAllStringSubmatch(ex, -1) {
 		pull[m[1]] = m[2]
 	}
 	if want := map[string]string{"Low": "0.00", "High": "0.00", "Far": "+0.15"}; fmt.Sprint(pull) != fmt.Sprint(want) {
