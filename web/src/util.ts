@@ -104,6 +104,21 @@ export function gfmt(x: number | null | undefined, digits = 2): string {
   return sign + trim(plain)
 }
 
+// stepText writes how far an unsettled run's last round still moved it
+// (a sweep's last_step_max and last_step_median; a sensitivity analysis's
+// ends'), as ask.LastStepText does at every other door: two significant
+// digits (gfmt's, Go's %.2g), never in exponent form whatever the
+// scale (100, not "1e+02"; 72000000 on 0–1e8; 0.000031 on a narrow
+// scale), trailing zeros dropped (0.1).
+export function stepText(x: number | null | undefined): string {
+  if (x === null || x === undefined || !Number.isFinite(x)) return noNumber
+  if (x === 0) return '0'
+  const r = Number(gfmt(x, 2))
+  const e = Number(r.toExponential(1).split('e')[1])
+  const out = fmt(r, Math.max(0, 1 - e))
+  return out.includes('.') ? out.replace(/0+$/, '').replace(/\.$/, '') : out
+}
+
 // decimalsOf is how many decimals the page writes a number on issue
 // id's scale with: the issue's decimals as the answer's scenario carries
 // them (answer.Issue's decimals, ask.ScaleDecimals: 1 on 0–100 and 0–10,
