@@ -137,7 +137,8 @@ func TestPullReadingZeroAsCommandLine(t *testing.T) {
 // -33.3%, +33.3% and 0.0% (the command line wrote "+0.0%", the page
 // "33.3%" without its sign); nash's are its marginal terms to three
 // significant figures, +1.92 and +1.43 up and -3.34 down (the page wrote
-// "1.92" and "1.43").
+// "1.92" and "1.43"). Each bar's tooltip gives the actor's position with
+// the issue's decimals.
 func TestMedianAndNashPullsAsCommandLine(t *testing.T) {
 	const file = "../cli/testdata/unit-scale.yaml"
 	body, err := os.ReadFile(file)
@@ -170,5 +171,19 @@ func TestMedianAndNashPullsAsCommandLine(t *testing.T) {
 		if g, w := strings.Join(got, " "), strings.Join(want[m], " "); g != w {
 			t.Errorf("%s: the page's pulls %q, want %q as parley explain prints them", m, g, w)
 		}
+	}
+	// Each bar's tooltip writes the actor's position with the issue's
+	// two decimals, as the table does ("0.30"), not as JavaScript prints
+	// the number ("0.3").
+	titles := get(t, e.bctx, "titles", chromedp.Evaluate[[]string](`[...document.querySelectorAll('section[data-issue="a"] [data-testid=pull-chart] rect.pull title')].map((x) => x.textContent)`))
+	slices.Sort(titles)
+	var positions []string
+	for _, x := range titles {
+		if m := regexp.MustCompile(`position ([^,]+),`).FindStringSubmatch(x); m != nil {
+			positions = append(positions, m[1])
+		}
+	}
+	if g := strings.Join(positions, " "); g != "0.30 0.45 0.65" {
+		t.Errorf("the pull chart's tooltips give the positions %q, want 0.30 0.45 0.65 (North, South, West):\n%q", g, titles)
 	}
 }

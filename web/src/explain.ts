@@ -177,7 +177,7 @@ function pullChart(ie: IssueExplanation, model: string, ctx: ExplainContext, d: 
     svg.append(
       svgLabel({ x: lab - 8, y: y + 4, 'text-anchor': 'end', class: 'aname' }, ctx.actorName(p.actor), lab - 12),
       s('rect', { x, y: y - 7, width: Math.max(1, w), height: 14, fill: p.pull! < 0 ? color(1) : color(0), class: 'pull', 'data-actor': p.actor, 'data-pull': String(p.pull) },
-        s('title', {}, `${p.name}: position ${p.position}, ${fmt(100 * p.share, 1)}% of the weight, pull ${label}`)),
+        s('title', {}, `${p.name}: position ${fmt(p.position, d)}, ${fmt(100 * p.share, 1)}% of the weight, pull ${label}`)),
       s('text', { x: p.pull! < 0 ? x - 4 : x + w + 4, y: y + 4, 'text-anchor': p.pull! < 0 ? 'end' : 'start', class: 'tick' }, label))
   })
   return svg
