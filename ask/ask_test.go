@@ -411,6 +411,15 @@ func TestRangeText(t *testing.T) {
 		// 0.1230004 do not, less than 0.00001 apart.
 		{"three decimals, five part them", 0.12301, 0.12304, 3, plain, "0.12301–0.12304"},
 		{"three decimals, nothing parts them", 0.1230001, 0.1230004, 3, plain, "0.123 (moving by less than 0.00001)"},
+		// Near 1e6 a float64 carries 15 − 7 = 8 decimals: two ends on a
+		// scale of eight that part only at the tenth (1000000.0000010012
+		// and …0014, 2.3e-10 apart, two float64 steps) are written as one
+		// end and a bound at the eighth, not with digits past the
+		// float's precision.
+		{"past the ends' precision", 1000000.0000010012, 1000000.0000010014, 8, plain, "1000000.00000100 (moving by less than 0.00000001)"},
+		// Near 1e6 at one decimal the most tried stays four (under the
+		// ends' eight): 1000000.0000 both.
+		{"four decimals near 1e6", 1000000.00001, 1000000.00004, 1, plain, "1000000.0 (moving by less than 0.0001)"},
 		// A scale 1e-9 wide (eleven decimals): 3.1e-10 and 3.4e-10 part
 		// at its own eleven, where four read both 0.0000.
 		{"narrowest scale", 3.1e-10, 3.4e-10, 11, plain, "0.00000000031–0.00000000034"},
@@ -446,6 +455,16 @@ func TestScaleDecimals(t *testing.T) {
 		{"0–0.0001", 0, 0.0001, 6},
 		{"0–1e-9 (the narrowest valid scale)", 0, scenario.MinScaleWidth, 11},
 		{"0–1e-12 (narrower than valid: capped)", 0, 1e-12, 11},
+		// Far from zero a float64's ~15 significant digits leave fewer
+		// decimals: 15 − 7 integer digits = 8 near 1e6, where the width's
+		// 1e-9 asks for eleven (validation refuses such a scale; the cap
+		// keeps the rule from writing noise wherever it is asked).
+		{"1e6 to 1e6 + 1e-9 (capped by its ends)", 1e6, 1e6 + 1e-9, 8},
+		{"-1e6 − 1e-9 to -1e6 (capped by its ends)", -1e6 - 1e-9, -1e6, 8},
+		// 1e6 to 1e6 + 1e-5: 7 decimals, under the ends' 8.
+		{"1e6 to 1e6 + 1e-5", 1e6, 1e6 + 1e-5, 7},
+		// 0–1e12: 1 decimal, under 1e12's 15 − 13 = 2.
+		{"0–1e12", 0, 1e12, 1},
 		{"zero width", 5, 5, 1},
 		{"reversed", 1, 0, 1},
 		{"NaN", math.NaN(), 1, 1},
@@ -455,6 +474,48 @@ func TestScaleDecimals(t *testing.T) {
 		if got := ScaleDecimals(c.min, c.max); got != c.want {
 			t.Errorf("%s: ScaleDecimals(%v, %v) = %d, want %d", c.name, c.min, c.max, got, c.want)
 		}
+	}
+}
+
+// TestWidthDecimalsFloatNoise: a width that is a round decimal number up
+// to binary floating point's noise gets that number's decimals. 0.3 − 0.2
+// is 0.09999999999999998 in float64 and 7 − 6.9 is 0.09999999999999964:
+// both are 0.1 wide, 2 − ⌊log₁₀ 0.1⌋ = 3 decimals, where comparing the
+// raw difference with 0.1 gave them four. A width is read to twelve
+// significant digits first, so 0.09999999999999 (thirteen nines: 1 −
+// 1e-13 of 0.1) is 0.1 too, while 0.099999999 (a width someone wrote)
+// stays under 0.1: four; 0.0009 − 0.0005 is 0.00039999999999999996,
+// 0.0004: six. The rest by hand: 0.1 → 3, 1 → 2, 10 → 1, 100 → 0 → 1
+// (at least one), 1e-9 → 11, 0.0004 → ⌊log₁₀⌋ −4 → 6. The differences
+// are taken at run time (sub): Go's constant arithmetic is exact, and
+// would make 0.3 − 0.2 exactly 0.1.
+func TestWidthDecimalsFloatNoise(t *testing.T) {
+	sub := func(a, b float64) float64 { return a - b }
+	for _, c := range []struct {
+		name string
+		w    float64
+		want int
+	}{
+		{"0.1", 0.1, 3},
+		{"0.3 − 0.2", sub(0.3, 0.2), 3},
+		{"7 − 6.9", sub(7, 6.9), 3},
+		{"0.09999999999999 (noise)", 0.09999999999999, 3},
+		{"0.099999999 (written)", 0.099999999, 4},
+		{"1", 1, 2},
+		{"10", 10, 1},
+		{"100", 100, 1},
+		{"1e-9", 1e-9, 11},
+		{"0.0004", 0.0004, 6},
+		{"0.0009 − 0.0005", sub(0.0009, 0.0005), 6},
+	} {
+		if got := widthDecimals(c.w); got != c.want {
+			t.Errorf("%s: widthDecimals(%v) = %d, want %d", c.name, c.w, got, c.want)
+		}
+	}
+	// Through ScaleDecimals, as a scenario's 0.2 to 0.3 reaches it.
+	lo, hi := 0.2, 0.3
+	if got := ScaleDecimals(lo, hi); got != 3 {
+		t.Errorf("ScaleDecimals(0.2, 0.3) = %d, want 3", got)
 	}
 }
 
@@ -509,6 +570,13 @@ func TestBinDecimals(t *testing.T) {
 		if got := BinDecimals(bins(c.lo, c.hi), c.d); got != c.want {
 			t.Errorf("%s: BinDecimals(…, %d) = %d, want %d", c.name, c.d, got, c.want)
 		}
+	}
+	// Two bins 5e-10 wide near 1e6, at the scale's eight decimals (its
+	// ends' most): they do not part at eight, and nine or ten would be
+	// digits past a float64's precision there: eight.
+	near := []answer.SweepBin{{Lo: 1e6, Hi: 1e6 + 5e-10}, {Lo: 1e6 + 5e-10, Hi: 1e6 + 1e-9}}
+	if got := BinDecimals(near, 8); got != 8 {
+		t.Errorf("bins near 1e6: BinDecimals(…, 8) = %d, want 8", got)
 	}
 	if got := BinDecimals(nil, 1); got != 1 {
 		t.Errorf("no bins: BinDecimals = %d, want 1", got)

@@ -90,14 +90,14 @@ func explainRun(ctx context.Context, m model.Model, p *model.Problem, r *model.R
 			ie := &out.Issues[n]
 			k := p.IssueIndex(ie.Issue)
 			ie.Snap = snapExplanation(p, k, r.Issues[k].Predictive, par, true)
-			ie.Text = snapText("snap", ie, p.Issues[k].Max-p.Issues[k].Min)
+			ie.Text = snapText("snap", ie, p.Issues[k].Max-p.Issues[k].Min, ScaleDecimals(p.Issues[k].Min, p.Issues[k].Max))
 		}
 	case snap.Band:
 		for n := range out.Issues {
 			ie := &out.Issues[n]
 			k := p.IssueIndex(ie.Issue)
 			ie.Snap = snapExplanation(p, k, r.Issues[k].Predictive, snap.Params{}, false)
-			ie.Text = snapText("compromise-band", ie, p.Issues[k].Max-p.Issues[k].Min)
+			ie.Text = snapText("compromise-band", ie, p.Issues[k].Max-p.Issues[k].Min, ScaleDecimals(p.Issues[k].Min, p.Issues[k].Max))
 		}
 	case smp.Model:
 		turns, err := mm.Turns(ctx, p, r)
@@ -602,10 +602,10 @@ func snapExplanation(p *model.Problem, k int, d *model.Predictive, par snap.Para
 }
 
 // snapText is the issue's sentence for snap or compromise-band, on an
-// issue of width w: where the point comes from, and the distribution
-// around it.
-func snapText(name string, ie *answer.IssueExplanation, w float64) string {
-	g1 := onScale(widthDecimals(w))
+// issue w wide of d decimals (ScaleDecimals): where the point comes
+// from, and the distribution around it.
+func snapText(name string, ie *answer.IssueExplanation, w float64, d int) string {
+	g1 := onScale(d)
 	se := ie.Snap
 	pct := func(x float64) string { return strconv.FormatFloat(100*x, 'f', 0, 64) + "%" }
 	head := fmt.Sprintf("%s forecasts %s", name, g1(float64(ie.Forecast)))

@@ -160,6 +160,7 @@ func (c *Case) convert(name string, r *model.Result) answer.ModelForecast {
 			f.Rounds = append(f.Rounds, ar)
 		}
 		if s := settle(ir.Rounds, is.Max-is.Min); !s.settled {
+			s.d = ScaleDecimals(is.Min, is.Max)
 			f.Settled = false
 			f.Range = &answer.Interval{Lo: s.lo, Hi: s.hi}
 			f.Cycle = s.cycle
@@ -262,33 +263,93 @@ func likeliest(options []answer.OptionProb, positions []answer.PositionProb) []a
 }
 
 // ScaleDecimals is how many decimals every door writes a number on an
-// issue's scale from min to max with (a forecast, a position, an
+// issue's scale from lo to hi with (a forecast, a position, an
 // interval's ends, a move along the scale): d = 2 − ⌊log₁₀ W⌋ for the
-// scale's width W = max − min, at least one and at most
-// MaxScaleDecimals (11, the narrowest valid scale's). That gives a number three significant figures of the
-// scale's width, the precision the model's inputs carry (a position
-// coded 45 on 0–100 is coded 0.45 on 0–1): 0–100 and 0–10 → 1 (what
-// every door wrote before the rule), 0–1000 → 1 (never fewer), 0–1 → 2
-// (0.467 reads 0.47, not 0.5), 0–0.5 → 3, 0–0.04 → 4, 0–0.0005 → 6;
-// a scale as narrow as scenario.MinScaleWidth (1e-9) → 11. A width that is
-// not a positive finite number (a scale not yet valid) gets one: the
-// rule never fails. It is computed once, when the answer's issues are
-// built (answer.Issue's Decimals), and every door reads it from there.
-func ScaleDecimals(min, max float64) int { return widthDecimals(max - min) }
+// scale's width W = hi − lo (widthDecimals), at least one and at most
+// MaxScaleDecimals (11, the narrowest valid scale's), and never more than
+// a float64 near the scale's ends carries (carriedDecimals: 15
+// significant digits, so 8 decimals near 1e6). That gives a number three
+// significant figures of the scale's width, the precision the model's
+// inputs carry (a position coded 45 on 0–100 is coded 0.45 on 0–1):
+// 0–100 and 0–10 → 1 (what every door wrote before the rule), 0–1000 →
+// 1 (never fewer), 0–1 → 2 (0.467 reads 0.47, not 0.5), 0–0.5 → 3,
+// 0.2–0.3 → 3, 0–0.04 → 4, 0–0.0005 → 6; a scale as narrow as
+// scenario.MinScaleWidth (1e-9) → 11. The width is first rounded to the
+// decimals its ends carry, where the noise of the subtraction lies (1e6
+// + 1e-5 − 1e6 is 9.99999997e-6 in float64: 1e-5, seven decimals). A
+// width that is not a positive finite number (a scale not yet valid)
+// gets one: the rule never fails. It is computed once, when the answer's
+// issues are built (answer.Issue's Decimals), and every door reads it
+// from there.
+func ScaleDecimals(lo, hi float64) int {
+	w := hi - lo
+	if !finite(w) || w <= 0 {
+		return 1
+	}
+	c := carriedDecimals(lo, hi)
+	if c < MaxScaleDecimals+widthDigits {
+		w, _ = strconv.ParseFloat(strconv.FormatFloat(w, 'f', c, 64), 64)
+	}
+	if w == 0 {
+		// Narrower than the ends can part (a scale validation refuses).
+		return min(max(1, c), MaxScaleDecimals)
+	}
+	return max(1, min(widthDecimals(w), c))
+}
 
-// widthDecimals is ScaleDecimals of a scale w wide. It compares w with
-// 10, 1 and 0.1 rather than taking a logarithm, which need not be exact
-// at a power of ten (math.Log10(10) must read 1 here, not 0.999…).
+// carriedDecimals is how many decimals a float64 carries for numbers as
+// large as the largest of xs in size, |x| ≤ m: 15 significant digits (a
+// float64 holds every 15-digit decimal exactly, and not every 16-digit
+// one), less the digits before the decimal point, 14 − ⌊log₁₀ m⌋: 8 near
+// 1e6, 14 near 1, 2 near 1e12, more below 1. Digits past it are the
+// float's own noise, not the model's answer. It is a large number where
+// no x is finite and not zero (no bound).
+func carriedDecimals(xs ...float64) int {
+	m := 0.0
+	for _, x := range xs {
+		if finite(x) {
+			m = math.Max(m, math.Abs(x))
+		}
+	}
+	if m == 0 {
+		return math.MaxInt32
+	}
+	return floatDigits - 1 - decimalExponent(m, floatDigits)
+}
+
+// floatDigits is the significant decimal digits a float64 always
+// carries: every decimal of 15 digits survives a round trip through it.
+const floatDigits = 15
+
+// widthDecimals is ScaleDecimals of a scale w wide: 2 − ⌊log₁₀ w⌋, one
+// at least and MaxScaleDecimals at most. The width is first read to
+// widthDigits significant digits, so that a width that is a round decimal
+// number up to binary floating point's noise counts as that number: a
+// scale from 0.2 to 0.3 is 0.09999999999999998 wide in float64, which
+// is 0.1 (three decimals), not a width under 0.1 (four). ⌊log₁₀ w⌋ is
+// the exponent of w written in e-notation at that precision, exact where
+// math.Log10 need not be (it must read 1 at 10, not 0.999…).
 func widthDecimals(w float64) int {
 	if !finite(w) || w <= 0 {
 		return 1
 	}
-	for d := 1; d < MaxScaleDecimals; d++ {
-		if w >= math.Pow10(2-d) {
-			return d
-		}
-	}
-	return MaxScaleDecimals
+	return min(max(1, 2-decimalExponent(w, widthDigits)), MaxScaleDecimals)
+}
+
+// widthDigits is how many significant digits of a scale's width its
+// decimals are read from (widthDecimals): fewer than float64's 15–17, so
+// that the noise of a subtraction (0.3 − 0.2 = 0.09999999999999998, off
+// in the seventeenth) rounds away, and far more than any width written
+// by hand has.
+const widthDigits = 12
+
+// decimalExponent is ⌊log₁₀ |x|⌋ of x rounded to digits significant
+// digits: the exponent of x written in e-notation (0.09999999999999998 to
+// twelve digits is 1.00000000000e-01: −1). x is finite and not zero.
+func decimalExponent(x float64, digits int) int {
+	s := strconv.FormatFloat(x, 'e', digits-1, 64)
+	e, _ := strconv.Atoi(s[strings.IndexByte(s, 'e')+1:])
+	return e
 }
 
 // MaxScaleDecimals is the most decimals ScaleDecimals gives: 2 −
@@ -317,7 +378,7 @@ func RangeText(lo, hi float64, d int, f func(float64, int) string) string {
 	case !finite(lo) || !finite(hi):
 		return a
 	}
-	top := rangeDecimalsMax(d)
+	top := rangeDecimalsMax(d, lo, hi)
 	if k := rangeDecimals(lo, hi, d+1, top); k > 0 {
 		return fixed(lo, k) + "–" + fixed(hi, k)
 	}
@@ -328,10 +389,14 @@ func RangeText(lo, hi float64, d int, f func(float64, int) string) string {
 // range on a scale of d decimals to part them, and BinDecimals a bin's
 // edges: four, or two more than the scale's where it has more than two
 // (so a 0–100 or a 0–1 scale's ranges part at most at 0.0001, and a
-// narrow scale's still go two places past its own numbers). Two ends
-// that read the same at this many decimals lie within one step of the
-// last of them.
-func rangeDecimalsMax(d int) int { return max(4, d+2) }
+// narrow scale's still go two places past its own numbers), but no more
+// than a float64 carries for numbers the size of ends (carriedDecimals:
+// 8 near 1e6, where a tenth decimal is the float's noise), nor fewer
+// than d. Two ends that read the same at this many decimals lie within
+// one step of the last of them.
+func rangeDecimalsMax(d int, ends ...float64) int {
+	return max(d, min(max(4, d+2), carriedDecimals(ends...)))
+}
 
 // rangeDecimals is the fewest decimals, from `from` to `to`, at which lo
 // and hi read differently; 0 when none part them.
@@ -358,14 +423,19 @@ func rangeDecimals(lo, hi float64, from, to int) int {
 // app through binDecimals, the same rule).
 func BinDecimals(bins []answer.SweepBin, d int) int {
 	d = max(d, 1)
+	var edges []float64
+	for _, b := range bins {
+		edges = append(edges, b.Lo, b.Hi)
+	}
+	top := rangeDecimalsMax(d, edges...)
 	out := d
 	for _, b := range bins {
 		if !finite(b.Lo) || !finite(b.Hi) {
 			continue
 		}
-		k := rangeDecimals(b.Lo, b.Hi, d, rangeDecimalsMax(d))
+		k := rangeDecimals(b.Lo, b.Hi, d, top)
 		if k == 0 {
-			return rangeDecimalsMax(d)
+			return top
 		}
 		out = max(out, k)
 	}
@@ -492,7 +562,7 @@ func (s settling) warning(issue string, rounds int) string {
 func (s settling) cycleText() string {
 	d := max(s.d, 1)
 	if fixed(s.lo, d) == fixed(s.hi, d) {
-		d = max(d, rangeDecimals(s.lo, s.hi, d+1, rangeDecimalsMax(d)))
+		d = max(d, rangeDecimals(s.lo, s.hi, d+1, rangeDecimalsMax(d, s.lo, s.hi)))
 	}
 	vals := make([]string, len(s.cycle))
 	for i, x := range s.cycle {

@@ -187,8 +187,26 @@ func stepsText(n, total int, runs, where string, most, median float64) string {
 
 // LastStepText writes a draw's last step (sweep.IssueSummary.LastStepMax)
 // to two significant digits, as the doors write their other small
-// quantities: 0.42, 0.0031, 12.
-func LastStepText(x float64) string { return strconv.FormatFloat(x, 'g', 2, 64) }
+// quantities, and never in exponent form, whatever the scale: 0.42,
+// 0.0031, 12, 100 (not "1e+02"), 72000000 on a 0–1e8 scale (not
+// "7.2e+07"), 0.000031 on a narrow one (not "3.1e-05"); trailing zeros
+// dropped, as %g drops them (0.1, not 0.10). The web app
+// writes a step by the same rule (stepText in web/src/util.ts).
+func LastStepText(x float64) string {
+	if !finite(x) {
+		return NoNumber
+	}
+	if x == 0 {
+		return "0"
+	}
+	r, _ := strconv.ParseFloat(strconv.FormatFloat(x, 'g', 2, 64), 64)
+	s := fixed(r, max(0, 1-decimalExponent(r, 2)))
+	if strings.Contains(s, ".") {
+		// As %g does: 0.1, not 0.10.
+		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	}
+	return s
+}
 
 // Sensitivity ranks, per model and issue, the ranged inputs by how far
 // they move the forecast.

@@ -225,7 +225,7 @@ func TestUnsettledStepsText(t *testing.T) {
 		{false, 0, 0, 0, ""},
 		{false, 1, 10.04, 10.04, "1 of 2,000 draws had not settled, its last round still moving it by 10 (its last round's point is counted)"},
 		{false, 1874, 18.3, 1.14, "1,874 of 2,000 draws had not settled, their last round still moving them by up to 18, half of them by 1.1 or less (their last rounds' points are counted)"},
-		{false, 3, 0.00042, 0.0000318, "3 of 2,000 draws had not settled, their last round still moving them by up to 0.00042, half of them by 3.2e-05 or less (their last rounds' points are counted)"},
+		{false, 3, 0.00042, 0.0000318, "3 of 2,000 draws had not settled, their last round still moving them by up to 0.00042, half of them by 0.000032 or less (their last rounds' points are counted)"},
 		{true, 0, 0, 0, ""},
 		{true, 1, 2.5, 2.5, "1 of 300 ends had not settled on this issue, its last round still moving it by 2.5"},
 		{true, 290, 22.7, 1.14, "290 of 300 ends had not settled on this issue, their last round still moving them by up to 23, half of them by 1.1 or less"},
@@ -236,6 +236,36 @@ func TestUnsettledStepsText(t *testing.T) {
 		}
 		if got != c.want {
 			t.Errorf("%d (ends %v): %q, want %q", c.n, c.ends, got, c.want)
+		}
+	}
+}
+
+// TestLastStepTextPlain: a last step is written to two significant
+// digits, never in exponent form: on a 0–100 scale a step of 100 read
+// "1e+02" and one of 123 on 0–1000 "1.2e+02"; on 0–1e8 one of 71834112
+// read "7.2e+07"; on a narrow scale one of 0.000031 read "3.1e-05".
+// Worked by hand: two significant digits, then as many decimals as they
+// need and no more, trailing zeros dropped as %g drops them.
+func TestLastStepTextPlain(t *testing.T) {
+	for _, c := range []struct {
+		x    float64
+		want string
+	}{
+		{0, "0"},
+		{0.42, "0.42"},
+		{0.1, "0.1"},
+		{0.0031, "0.0031"},
+		{0.000031, "0.000031"},
+		{1e-9, "0.000000001"},
+		{12, "12"},
+		{81, "81"},
+		{100, "100"},
+		{123, "120"},
+		{71834112, "72000000"},
+		{9.96, "10"},
+	} {
+		if got := LastStepText(c.x); got != c.want {
+			t.Errorf("LastStepText(%v) = %q, want %q", c.x, got, c.want)
 		}
 	}
 }

@@ -21,7 +21,7 @@ func TestAdviseCommand(t *testing.T) {
 	// Persuading Gamma 5 points toward Alpha moves it 3/5·5 = 3.00;
 	// lowering Gamma's salience to 0.95 moves it 0.15·22/4.85 = 0.68.
 	// Alpha sits at the scale's end: no own-position lever.
-	for _, want := range []string{"Advice for Alpha (a), model compromise (closed form)", "forecast 58.0", "persuade-position │ Gamma │ 80.0 │ 75.0 │ -3.00 │ +3.00", "+0.68"} {
+	for _, want := range []string{"Advice for Alpha (a), model compromise (closed form)", "forecast 58.0", "persuade-position │ Gamma │ 80.0 │ 75.0 │ -3.00 │  +3.00", "+0.68"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("no %q in\n%s", want, out)
 		}
@@ -62,7 +62,7 @@ func TestPowerCommand(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	for _, want := range []string{"quota 50.05 of 53.25;", "│ 2.25   │", "│ 50     │", "Veto players: p2"} {
+	for _, want := range []string{"quota 50.05 of 53.25;", "│   2.25 │", "│     50 │", "Veto players: p2"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("no %q in\n%s", want, out)
 		}
@@ -74,7 +74,7 @@ func TestPowerCommand(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	if want := "│ p40   │ 1      │ 0.0250         │ 0.0250  │ 1.82e-12       │ veto │"; !strings.Contains(out, want) {
+	if want := "│ p40   │      1 │         0.0250 │  0.0250 │       1.82e-12 │ veto │"; !strings.Contains(out, want) {
 		t.Errorf("no %q in\n%s", want, out)
 	}
 	// The help states the exact computation's condition from
@@ -124,7 +124,7 @@ func TestAdviseFitsWidth(t *testing.T) {
 	runJSON(t, &a, "advise", "ukraine", "-q")
 	at80 := fitsWidths(t, func(w io.Writer, width int) { adviseTable(w, &a, 6, width) })
 	text := unwrapped(at80)
-	for _, want := range []string{"│ TOWARD │ GAIN    │ COST │", "│ 0    │", "TOWARD how much closer the forecast comes to Ukraine (SHIFT, its move, as large: left out); GAIN Ukraine's utility gained over all issues; COST what it loses where the forecast moves away"} {
+	for _, want := range []string{"│ TOWARD │ GAIN    │ COST │", "│    0 │", "TOWARD how much closer the forecast comes to Ukraine (SHIFT, its move, as large: left out); GAIN Ukraine's utility gained over all issues; COST what it loses where the forecast moves away"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("no %q at 80 columns:\n%s", want, at80)
 		}
@@ -217,11 +217,11 @@ func TestAdviseLeverFailedInEveryDraw(t *testing.T) {
 			text := unwrapped(b.String())
 			row := ""
 			for _, line := range strings.Split(b.String(), "\n") {
-				if strings.Contains(line, "│ "+lv.Kind) && strings.Contains(line, lv.Name) && strings.Contains(line, "│ —") {
+				if strings.Contains(line, "│ "+lv.Kind) && strings.Contains(line, lv.Name) && strings.Contains(line, " — │") {
 					row = line
 				}
 			}
-			if !strings.Contains(row, "│ —") || strings.Count(row, "—") != 2 {
+			if !strings.Contains(row, " — │") || strings.Count(row, "—") != 2 {
 				t.Errorf("%s, at %d columns, no row of %s %s with — twice:\n%s", left.name, width, lv.Kind, lv.Name, b.String())
 			}
 			if want := "Mean toward and helps: over 12 draws of the stated ranges; a lever's over the draws in which its run gave its issue a forecast, — when none did (a warning names the levers whose runs did not)."; !strings.Contains(text, want) {

@@ -348,7 +348,7 @@ func TestVerdictGainSigned(t *testing.T) {
 		{Actor: "up", Gain: 0.0504, Accepts: true},
 		{Actor: "down", Gain: -0.0504},
 	}, 200)
-	for _, w := range []string{"│ zero  │ 0.000   │ 0.000 ()    │ 0.000  │", "│ noise │ 0.000   │ 0.000 ()    │ 0.000  │", "│ up    │ 0.000   │ 0.000 ()    │ +0.050 │", "│ down  │ 0.000   │ 0.000 ()    │ -0.050 │"} {
+	for _, w := range []string{"│ zero  │   0.000 │ 0.000 ()    │  0.000 │", "│ noise │   0.000 │ 0.000 ()    │  0.000 │", "│ up    │   0.000 │ 0.000 ()    │ +0.050 │", "│ down  │   0.000 │ 0.000 ()    │ -0.050 │"} {
 		if !strings.Contains(b.String(), w) {
 			t.Errorf("no %q in\n%s", w, b.String())
 		}

@@ -27,13 +27,13 @@ func TestUnitScaleDecimals(t *testing.T) {
 		{"forecast", []string{"forecast", file, "-m", "compromise", "-q"}, []string{"│ Issue A │  0.47 →0.5 │"}},
 		{"explain", []string{"explain", file, "-m", "compromise", "-q"}, []string{
 			"Issue A (a): 0.47 → Half; pulls from the status quo 0.20",
-			"│ West  │ 0.65     │ 1      │ 33.3% │ +0.15 │",
-			"│ South │ 0.45     │ 1      │ 33.3% │ +0.08 │",
-			"│ North │ 0.30     │ 1      │ 33.3% │ +0.03 │",
+			"│ West  │     0.65 │   1.00 │ 33.3% │ +0.15 │",
+			"│ South │     0.45 │   1.00 │ 33.3% │ +0.08 │",
+			"│ North │     0.30 │   1.00 │ 33.3% │ +0.03 │",
 			"compromise forecasts 0.47 (nearest: Half)",
 		}},
 		// the scale and the status quo as the issue's numbers
-		{"show", []string{"show", file}, []string{"│ 0.00–1.00 │ 0.20       │"}},
+		{"show", []string{"show", file}, []string{"│ 0.00–1.00 │       0.20 │"}},
 	} {
 		out, stderr, code := run(t, c.args...)
 		if code != 0 {
@@ -130,7 +130,7 @@ func TestBacktestMixedScalesColumns(t *testing.T) {
 	}
 	for _, w := range []string{
 		"│ RANK │ MODEL      │ GRADED │ MAE  │ MAE % │ CRPS │ CRPS % │ IN 80% │",
-		"│ —    │ compromise │      2 │ 5.86 │ 8.7   │ 5.86 │ 8.7    │ —      │",
+		"│ —    │ compromise │      2 │ 5.86 │   8.7 │ 5.86 │    8.7 │ —      │",
 		"the models are not ranked until each has at least 10",
 	} {
 		if !strings.Contains(out, w) {

@@ -181,9 +181,17 @@ func pullTable(w io.Writer, model string, pulls []answer.Pull, top float64, d in
 	}
 	t.AppendHeader(hdr)
 	barW := l.col(pullBarCol)
+	// The weights (capability × salience) share one number of decimals,
+	// those of a scale from 0 to the largest (ask.ScaleDecimals), so that
+	// they line up and none is in exponent form ("2.4e+06" beside "0.6").
+	heaviest := 0.0
+	for _, p := range pulls {
+		heaviest = math.Max(heaviest, p.Weight)
+	}
+	wd := ask.ScaleDecimals(0, heaviest)
 	var rows []table.Row
 	for _, p := range pulls {
-		row := table.Row{p.Name, numD(p.Position, d), fmt.Sprintf("%.3g", p.Weight), fmt.Sprintf("%.1f%%", 100*p.Share), pullText(model, p.Pull, d), bar(float64(p.Pull), top, barW)}
+		row := table.Row{p.Name, numD(p.Position, d), numD(p.Weight, wd), fmt.Sprintf("%.1f%%", 100*p.Share), pullText(model, p.Pull, d), bar(float64(p.Pull), top, barW)}
 		if model == "nash" {
 			g := ask.NoNumber
 			if p.Gain != nil {
@@ -275,17 +283,23 @@ func snapTable(w io.Writer, cs []answer.SnapCandidate, d int) {
 }
 
 // pullText is a pull as the table shows it: points for compromise (with
-// the d decimals), a share for median, the marginal term for
-// nash.
+// the d decimals), a share for median (a percent with one
+// decimal), the marginal term for nash (three significant figures), each
+// with its direction's sign, none where it reads as zero (ask.Signed; the
+// page's pull chart writes the same).
 func pullText(model string, p answer.Num, d int) string {
 	if !p.Finite() {
 		return ask.NoNumber
 	}
 	switch model {
 	case "median":
-		return fmt.Sprintf("%+.1f%%", 100*float64(p))
+		return ask.Signed(100*float64(p), 1) + "%"
 	case "nash":
-		return fmt.Sprintf("%+.3g", float64(p))
+		s := fmt.Sprintf("%.3g", float64(p))
+		if p > 0 {
+			s = "+" + s
+		}
+		return s
 	}
 	return ask.Signed(float64(p), d)
 }

@@ -93,7 +93,7 @@ func TestExplainIterativeModels(t *testing.T) {
 // wide), nash's, with its gain, breaks it at its space.
 func TestExplainFitsWidth(t *testing.T) {
 	for _, c := range []struct{ model, at80 string }{
-		{"compromise", "│ European Commission │ 75.0 "},
+		{"compromise", "│ European Commission │     75.0 "},
 		{"nash", "│ Commission        │ "},
 	} {
 		var e answer.Explanation

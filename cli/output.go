@@ -9,6 +9,7 @@ import (
 	"io"
 	"math"
 	"os"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -86,12 +87,100 @@ func numD(x float64, d int) string {
 	return ask.Decimals(x, d)
 }
 
+// newTable is every table the command line prints: light lines, written
+// to w, and its columns of numbers aligned right (numTable), so that a
+// column's decimal points and units line up whichever command prints it.
 func newTable(w io.Writer) table.Writer {
 	t := table.NewWriter()
 	t.SetOutputMirror(w)
 	t.SetStyle(table.StyleLight)
-	return t
+	return &numTable{Writer: t}
 }
+
+// numTable is a table that aligns right each column whose every cell is
+// a number (isNumberCell: "8.7", "-0.93", "+0.0161", "52.2%", "1,234",
+// "1.82e-12")
+// or no number ("—", ""), with at least one number: the one rule for
+// every table, where each once chose its own (backtest's MAE right,
+// ledger grade's left). A column the table configured with an alignment
+// of its own keeps it; a column with a number in words beside it ("0.41
+// →0.5", "0.30 (0.11) ✓") is text, aligned as the table says.
+type numTable struct {
+	table.Writer
+	rows [][]string
+	cfg  []table.ColumnConfig
+}
+
+// AppendRow keeps each cell's text for Render's test of its column.
+func (t *numTable) AppendRow(row table.Row, configs ...table.RowConfig) {
+	cells := make([]string, len(row))
+	for j, c := range row {
+		cells[j] = fmt.Sprint(c)
+	}
+	t.rows = append(t.rows, cells)
+	t.Writer.AppendRow(row, configs...)
+}
+
+// AppendRows appends each row as AppendRow does.
+func (t *numTable) AppendRows(rows []table.Row, configs ...table.RowConfig) {
+	for _, r := range rows {
+		t.AppendRow(r, configs...)
+	}
+}
+
+// SetColumnConfigs keeps the table's own configuration, which Render
+// completes with the alignment of its columns of numbers.
+func (t *numTable) SetColumnConfigs(cfg []table.ColumnConfig) { t.cfg = cfg }
+
+// Render aligns the columns of numbers right (numberColumns) and renders.
+func (t *numTable) Render() string {
+	cfg := slices.Clone(t.cfg)
+	for _, n := range numberColumns(t.rows) {
+		i := slices.IndexFunc(cfg, func(c table.ColumnConfig) bool { return c.Number == n })
+		if i < 0 {
+			cfg = append(cfg, table.ColumnConfig{Number: n, Align: text.AlignRight})
+		} else if cfg[i].Align == text.AlignDefault {
+			cfg[i].Align = text.AlignRight
+		}
+	}
+	t.Writer.SetColumnConfigs(cfg)
+	return t.Writer.Render()
+}
+
+// numberColumns is the columns (numbered from 1, as a ColumnConfig's
+// Number) whose cells in rows are all numbers or none, at least one a
+// number.
+func numberColumns(rows [][]string) []int {
+	width := 0
+	for _, r := range rows {
+		width = max(width, len(r))
+	}
+	var out []int
+	for j := range width {
+		numbers, others := 0, 0
+		for _, r := range rows {
+			switch {
+			case j >= len(r) || r[j] == "" || r[j] == ask.NoNumber:
+			case isNumberCell(r[j]):
+				numbers++
+			default:
+				others++
+			}
+		}
+		if numbers > 0 && others == 0 {
+			out = append(out, j+1)
+		}
+	}
+	return out
+}
+
+// numberCell is a cell that is one number as the tables write one: an
+// optional sign, digits (grouped by commas or not), optional decimals,
+// an optional exponent (power's 1.82e-12), an optional percent sign.
+var numberCell = regexp.MustCompile(`^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?([eE][+-]?\d+)?%?$`)
+
+// isNumberCell reports whether a cell is one number (numberCell).
+func isNumberCell(s string) bool { return numberCell.MatchString(s) }
 
 // shown is a forecast on an issue of d decimals as a table shows it: the
 // range of one that did not settle, else the point.

@@ -29,6 +29,14 @@ const (
 	MaxScale = 1e12
 	// MinScaleWidth is the narrowest scale, max − min.
 	MinScaleWidth = 1e-9
+	// MinRelativeScaleWidth is the narrowest scale for the size of its
+	// ends: max − min at least this share of max(|min|, |max|). A float64
+	// carries about 15 significant digits, and every door writes a number
+	// on a scale with three significant figures of its width
+	// (ask.ScaleDecimals): a scale from 1e6 to 1e6 + 1e-9 would need 18
+	// digits, so its points could not be told apart as written (nor in
+	// the models' arithmetic, whose steps near 1e6 are 1.16e-10).
+	MinRelativeScaleWidth = 1e-12
 	// MaxWeight bounds a voter's weight in a decision rule (0 ≤ w ≤
 	// MaxWeight), and in an ad-hoc voting game (ask.Power), so that both
 	// read the same numbers: a voter's weight is of the order of a
@@ -47,6 +55,7 @@ var WeightValid = "a number from 0 to " + strings.Replace(strconv.FormatFloat(Ma
 const (
 	capabilityValid = "a number from 1e-9 to 1e12"
 	scaleValid      = "min < max, both from -1e12 to 1e12, at least 1e-9 apart"
+	scaleWidthValid = "max − min at least 1e-12 of the larger end's size (a float64 carries about 15 significant digits), or a scale moved nearer zero"
 )
 
 // Validate returns every problem in the scenario at once: unknown or
@@ -232,6 +241,10 @@ func (v *validator) issues() {
 		}
 		if lo < -MaxScale || hi > MaxScale || hi-lo < MinScaleWidth {
 			v.errorf(p+".scale", scaleValid, "scale %v–%v is outside the allowed magnitudes", lo, hi)
+			continue
+		}
+		if m := math.Max(math.Abs(lo), math.Abs(hi)); hi-lo < MinRelativeScaleWidth*m {
+			v.errorf(p+".scale", scaleWidthValid, "scale %v–%v is %.3g wide, under 1e-12 of its ends' size (%.3g here): a float64 near them carries about 15 significant digits, too few to tell its points apart", lo, hi, hi-lo, MinRelativeScaleWidth*m)
 			continue
 		}
 		scale := fmt.Sprintf("a number from %v to %v", lo, hi)

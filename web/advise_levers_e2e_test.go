@@ -26,7 +26,7 @@ func TestAdviseLeversAsCommandLine(t *testing.T) {
 	want := map[string]*section{}
 	var cur *section
 	head := regexp.MustCompile(`^\S.* \(([\w-]+)\): forecast `)
-	row := regexp.MustCompile(`^│ [\w-]+\s+│ .+? │ (\S+)\s+│ (\S+)\s+│ \S+\s+│ \S+\s+│ \S+\s+│ (\S+)\s+│$`)
+	row := regexp.MustCompile(`^│ [\w-]+\s+│ .+? │\s+(\S+) │\s+(\S+) │\s+\S+ │\s+\S+ │\s+\S+ │\s+(\S+) │$`)
 	more := regexp.MustCompile(`^\((\d+) more levers?: --top 0 shows all\)$`)
 	for _, line := range strings.Split(out, "\n") {
 		if m := head.FindStringSubmatch(line); m != nil {

@@ -48,7 +48,7 @@ func TestUnitScaleAsCommandLine(t *testing.T) {
 	ex := parley(t, "explain", file, "-m", "compromise", "-q")
 	head := regexp.MustCompile(`Issue A \(a\): (\S+) → Half`).FindStringSubmatch(ex)
 	var pulls []string
-	for _, m := range regexp.MustCompile(`│ \S+\s+│ \S+\s+│ \S+\s+│ \S+\s+│ ([+-]\S+)\s+│`).FindAllStringSubmatch(ex, -1) {
+	for _, m := range regexp.MustCompile(`│ \S+\s+│\s+\S+ │\s+\S+ │\s+\S+ │\s+([+-]\S+) │`).FindAllStringSubmatch(ex, -1) {
 		pulls = append(pulls, m[1])
 	}
 	if head == nil || head[1] != "0.47" || strings.Join(pulls, " ") != "+0.15 +0.08 +0.03" {
@@ -82,9 +82,16 @@ func TestUnitScaleAsCommandLine(t *testing.T) {
 // compromise and returns issue a's head and the pulls its chart writes.
 func compromisePulls(t *testing.T, e *e2e, id string) (string, []string) {
 	t.Helper()
+	return modelPulls(t, e, id, "compromise")
+}
+
+// modelPulls opens the stored scenario id's explanation by model and
+// returns issue a's head and the pulls its chart writes.
+func modelPulls(t *testing.T, e *e2e, id, model string) (string, []string) {
+	t.Helper()
 	e.do("explain", chromedp.Navigate(e.srv.URL+"/?scenario="+id+"#explain"),
 		chromedp.WaitVisible(chromedp.CSS(`[data-testid=explain-model]`)),
-		void(chromedp.Evaluate[bool](`(() => { const s = document.querySelector("[data-testid=explain-model]"); s.value = "compromise"; s.dispatchEvent(new Event("change")); return true })()`)),
+		void(chromedp.Evaluate[bool](fmt.Sprintf(`(() => { const s = document.querySelector("[data-testid=explain-model]"); s.value = %q; s.dispatchEvent(new Event("change")); return true })()`, model))),
 		e.poll(`!!document.querySelector('section[data-issue="a"] [data-testid=pull-chart]')`))
 	head := get(t, e.bctx, "head", chromedp.Evaluate[string](`document.querySelector('section[data-issue="a"] h3').textContent`))
 	return head, get(t, e.bctx, "pulls", chromedp.Evaluate[[]string](`[...document.querySelectorAll('section[data-issue="a"] [data-testid=pull-chart] text.tick')].map((x) => x.textContent)`))
@@ -105,7 +112,7 @@ func TestPullReadingZeroAsCommandLine(t *testing.T) {
 	}
 	ex := parley(t, "explain", file, "-m", "compromise", "-q")
 	pull := map[string]string{}
-	for _, m := range regexp.MustCompile(`│ (\S+)\s+│ \S+\s+│ \S+\s+│ \S+\s+│ ([+-]?\d\S*)\s+│`).FindAllStringSubmatch(ex, -1) {
+	for _, m := range regexp.MustCompile(`│ (\S+)\s+│\s+\S+ │\s+\S+ │\s+\S+ │\s+([+-]?\d\S*) │`).FindAllStringSubmatch(ex, -1) {
 		pull[m[1]] = m[2]
 	}
 	if want := map[string]string{"Low": "0.00", "High": "0.00", "Far": "+0.15"}; fmt.Sprint(pull) != fmt.Sprint(want) {
@@ -120,5 +127,63 @@ func TestPullReadingZeroAsCommandLine(t *testing.T) {
 	slices.Sort(got)
 	if strings.Join(got, " ") != "+0.15 0.00 0.00" {
 		t.Errorf("the page's pulls %q, want +0.15 and 0.00 twice as parley explain prints them", got)
+	}
+}
+
+// TestMedianAndNashPullsAsCommandLine: the page's pull chart writes the
+// median's and nash's pulls as parley explain prints them, sign and all.
+// On cli/testdata/unit-scale.yaml (three equal weights) the median's are
+// each actor's share signed by its side, the pivotal South's zero:
+// -33.3%, +33.3% and 0.0% (the command line wrote "+0.0%", the page
+// "33.3%" without its sign); nash's are its marginal terms to three
+// significant figures, +1.92 and +1.43 up and -3.34 down (the page wrote
+// "1.92" and "1.43"). Each bar's tooltip gives the actor's position with
+// the issue's decimals.
+func TestMedianAndNashPullsAsCommandLine(t *testing.T) {
+	const file = "../cli/testdata/unit-scale.yaml"
+	body, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cli := func(model string) []string {
+		var out []string
+		for _, m := range regexp.MustCompile(`│ \S+\s+│\s+\S+ │\s+\S+ │\s+\S+ │\s+([+-]?\d\S*) │`).FindAllStringSubmatch(parley(t, "explain", file, "-m", model, "-q"), -1) {
+			out = append(out, m[1])
+		}
+		slices.Sort(out)
+		return out
+	}
+	want := map[string][]string{"median": cli("median"), "nash": cli("nash")}
+	if g := strings.Join(want["median"], " "); g != "+33.3% -33.3% 0.0%" {
+		t.Fatalf("parley explain -m median prints the pulls %q, want +33.3%%, -33.3%% and 0.0%%", g)
+	}
+	if g := strings.Join(want["nash"], " "); g != "+1.43 +1.92 -3.34" {
+		t.Fatalf("parley explain -m nash prints the pulls %q, want +1.43, +1.92 and -3.34", g)
+	}
+	e := startE2EWith(t, e2eOptions{empty: true})
+	rec := &store.Scenario{Name: "A unit scale", Format: "yaml", Body: body}
+	if err := e.st.CreateScenario(e.ctx, rec); err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range []string{"median", "nash"} {
+		_, got := modelPulls(t, e, rec.ID, m)
+		slices.Sort(got)
+		if g, w := strings.Join(got, " "), strings.Join(want[m], " "); g != w {
+			t.Errorf("%s: the page's pulls %q, want %q as parley explain prints them", m, g, w)
+		}
+	}
+	// Each bar's tooltip writes the actor's position with the issue's
+	// two decimals, as the table does ("0.30"), not as JavaScript prints
+	// the number ("0.3").
+	titles := get(t, e.bctx, "titles", chromedp.Evaluate[[]string](`[...document.querySelectorAll('section[data-issue="a"] [data-testid=pull-chart] rect.pull title')].map((x) => x.textContent)`))
+	slices.Sort(titles)
+	var positions []string
+	for _, x := range titles {
+		if m := regexp.MustCompile(`position ([^,]+),`).FindStringSubmatch(x); m != nil {
+			positions = append(positions, m[1])
+		}
+	}
+	if g := strings.Join(positions, " "); g != "0.30 0.45 0.65" {
+		t.Errorf("the pull chart's tooltips give the positions %q, want 0.30 0.45 0.65 (North, South, West):\n%q", g, titles)
 	}
 }

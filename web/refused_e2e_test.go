@@ -84,7 +84,7 @@ func TestPowerOfRuledIssues(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := parley(t, "power", file, "-q")
-	if !strings.Contains(out, "Budget (budget): qmv, quota 3 of 5") || !strings.Contains(out, "│ Alpha │ 2      │ 0.5000 ") {
+	if !strings.Contains(out, "Budget (budget): qmv, quota 3 of 5") || !strings.Contains(out, "│ Alpha │      2 │         0.5000 │") {
 		t.Fatalf("parley power prints\n%s", out)
 	}
 	e := startE2EWith(t, e2eOptions{empty: true})

@@ -8,7 +8,7 @@
 // network of realised exchanges (actors as nodes, exchanges as edges) and
 // the externalities; smp lists each turn's bargains and options. Every
 // number is the API's; the page only draws it.
-import { h, s, svgLabel, fmt, signed, color, rangeText, intervalText, noNumber, settingsText, errorText, decimalsOf } from './util'
+import { h, s, svgLabel, fmt, gfmt, signed, color, rangeText, intervalText, noNumber, settingsText, errorText, decimalsOf } from './util'
 import { api, inlineOrJob, defaults } from './api'
 import type { AnswerScenario, Issue, Settings } from './api'
 
@@ -173,14 +173,25 @@ function pullChart(ie: IssueExplanation, model: string, ctx: ExplainContext, d: 
     const y = 14 + i * row
     const w = (Math.abs(p.pull!) / top) * half
     const x = p.pull! < 0 ? mid - w : mid
-    const label = model === 'median' ? `${fmt(100 * p.pull!, 1)}%` : model === 'nash' ? p.pull!.toPrecision(3) : signed(p.pull, d)
+    const label = pullLabel(model, p.pull!, d)
     svg.append(
       svgLabel({ x: lab - 8, y: y + 4, 'text-anchor': 'end', class: 'aname' }, ctx.actorName(p.actor), lab - 12),
       s('rect', { x, y: y - 7, width: Math.max(1, w), height: 14, fill: p.pull! < 0 ? color(1) : color(0), class: 'pull', 'data-actor': p.actor, 'data-pull': String(p.pull) },
-        s('title', {}, `${p.name}: position ${p.position}, ${fmt(100 * p.share, 1)}% of the weight, pull ${label}`)),
+        s('title', {}, `${p.name}: position ${fmt(p.position, d)}, ${fmt(100 * p.share, 1)}% of the weight, pull ${label}`)),
       s('text', { x: p.pull! < 0 ? x - 4 : x + w + 4, y: y + 4, 'text-anchor': p.pull! < 0 ? 'end' : 'start', class: 'tick' }, label))
   })
   return svg
+}
+
+// pullLabel is a pull as parley explain writes it (cli's pullText):
+// points for compromise with the issue's d decimals, a share for median
+// (a percent with one decimal), the marginal term for nash (three
+// significant figures, as Go's %.3g), each with its direction's sign and
+// none where it reads as zero ("0.0%", not "+0.0%").
+function pullLabel(model: string, pull: number, d: number): string {
+  if (model === 'median') return `${signed(100 * pull, 1)}%`
+  if (model === 'nash') return (pull > 0 ? '+' : '') + gfmt(pull, 3)
+  return signed(pull, d)
 }
 
 // The regions of the quadrant chart and their colours.

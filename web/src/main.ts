@@ -7,7 +7,7 @@
 import './style.css'
 import { api, follow, download, APIError, inlineOrJob, loadDefaults, defaults } from './api'
 import type { Scenario, ScenarioView, Forecast, ModelForecast, IssueForecast, Issue, Stance, ModelInfo, Param, Sweep, SweepIssue, SweepInput, Swing, Sensitivity, Diagnostic, DealEvaluation, DealSearch, DealPackage, DealPlan, Distribution, Likely, DealRobustness, Comparison, CompareCell, CompareColumn } from './api'
-import { h, s, svgLabel, fitText, textWidth, fmt, gfmt, count, color, rangeText, intervalText, sweepText, binDecimals, binText, noNumber, settingsText, errorText, decimalsOf, rangeDecimals, rangeDecimalsMax } from './util'
+import { h, s, svgLabel, fitText, textWidth, fmt, gfmt, stepText, count, color, rangeText, intervalText, sweepText, binDecimals, binText, noNumber, settingsText, errorText, decimalsOf, rangeDecimals, rangeDecimalsMax } from './util'
 import { renderExplain } from './explain'
 import { proposalsCard } from './proposals'
 import { renderAdvise } from './advise'
@@ -435,7 +435,7 @@ function issueWarnings(models: ModelForecast[], issue: string): { model: string;
 // part the range's ends (ask's cycleText, the same rule).
 function cycleText(f: IssueForecast): string {
   let d = dec(f.issue)
-  if (f.range && fmt(f.range.lo, d) === fmt(f.range.hi, d)) d = Math.max(d, rangeDecimals(f.range.lo, f.range.hi, d + 1, rangeDecimalsMax(d)))
+  if (f.range && fmt(f.range.lo, d) === fmt(f.range.hi, d)) d = Math.max(d, rangeDecimals(f.range.lo, f.range.hi, d + 1, rangeDecimalsMax(d, f.range.lo, f.range.hi)))
   return (f.cycle ?? []).map((x) => fmt(x, d)).join(', ')
 }
 
@@ -1410,8 +1410,8 @@ function interruptedAfter(sw: { draws: number; requested: number }): string {
 // drawsUnsettledText is ask.DrawsUnsettledText: how many draws of an
 // issue had not settled and how far their last round still moved them.
 function drawsUnsettledText(si: SweepIssue, draws: number): string {
-  if (si.unsettled_draws === 1) return `1 of ${count(draws)} draws had not settled, its last round still moving it by ${gfmt(si.last_step_max)} (its last round's point is counted)`
-  return `${count(si.unsettled_draws)} of ${count(draws)} draws had not settled, their last round still moving them by up to ${gfmt(si.last_step_max)}, half of them by ${gfmt(si.last_step_median)} or less (their last rounds' points are counted)`
+  if (si.unsettled_draws === 1) return `1 of ${count(draws)} draws had not settled, its last round still moving it by ${stepText(si.last_step_max)} (its last round's point is counted)`
+  return `${count(si.unsettled_draws)} of ${count(draws)} draws had not settled, their last round still moving them by up to ${stepText(si.last_step_max)}, half of them by ${stepText(si.last_step_median)} or less (their last rounds' points are counted)`
 }
 
 // endsUnsettledText is ask.EndsUnsettledText: how many ends of an issue's
@@ -1444,6 +1444,6 @@ function oneEndedText(shown: Swing[]): string {
 }
 
 function endsUnsettledText(ti: { unsettled_ends: number; ends_last_step_max: number; ends_last_step_median: number }, ends: number): string {
-  if (ti.unsettled_ends === 1) return `1 of ${count(ends)} ends had not settled on this issue, its last round still moving it by ${gfmt(ti.ends_last_step_max)}`
-  return `${count(ti.unsettled_ends)} of ${count(ends)} ends had not settled on this issue, their last round still moving them by up to ${gfmt(ti.ends_last_step_max)}, half of them by ${gfmt(ti.ends_last_step_median)} or less`
+  if (ti.unsettled_ends === 1) return `1 of ${count(ends)} ends had not settled on this issue, its last round still moving it by ${stepText(ti.ends_last_step_max)}`
+  return `${count(ti.unsettled_ends)} of ${count(ends)} ends had not settled on this issue, their last round still moving them by up to ${stepText(ti.ends_last_step_max)}, half of them by ${stepText(ti.ends_last_step_median)} or less`
 }

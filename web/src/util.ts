@@ -104,6 +104,21 @@ export function gfmt(x: number | null | undefined, digits = 2): string {
   return sign + trim(plain)
 }
 
+// stepText writes how far an unsettled run's last round still moved it
+// (a sweep's last_step_max and last_step_median; a sensitivity analysis's
+// ends'), as ask.LastStepText does at every other door: two significant
+// digits (gfmt's, Go's %.2g), never in exponent form whatever the
+// scale (100, not "1e+02"; 72000000 on 0–1e8; 0.000031 on a narrow
+// scale), trailing zeros dropped (0.1).
+export function stepText(x: number | null | undefined): string {
+  if (x === null || x === undefined || !Number.isFinite(x)) return noNumber
+  if (x === 0) return '0'
+  const r = Number(gfmt(x, 2))
+  const e = Number(r.toExponential(1).split('e')[1])
+  const out = fmt(r, Math.max(0, 1 - e))
+  return out.includes('.') ? out.replace(/0+$/, '').replace(/\.$/, '') : out
+}
+
 // decimalsOf is how many decimals the page writes a number on issue
 // id's scale with: the issue's decimals as the answer's scenario carries
 // them (answer.Issue's decimals, ask.ScaleDecimals: 1 on 0–100 and 0–10,
@@ -126,7 +141,7 @@ export function rangeText(lo: number, hi: number, digits = 1): string {
   const a = fmt(lo, d0), b = fmt(hi, d0)
   if (a !== b) return `${a}–${b}`
   if (!Number.isFinite(lo) || !Number.isFinite(hi)) return a
-  const top = rangeDecimalsMax(d0)
+  const top = rangeDecimalsMax(d0, lo, hi)
   const d = rangeDecimals(lo, hi, d0 + 1, top)
   if (d > 0) return `${fmt(lo, d)}–${fmt(hi, d)}`
   return `${a} (moving by less than ${fmt(10 ** -top, top)})`
@@ -135,9 +150,23 @@ export function rangeText(lo: number, hi: number, digits = 1): string {
 // rangeDecimalsMax is the most decimals rangeText gives a range's ends
 // on an issue of d decimals, and binDecimals a bin's edges (ask's
 // rangeDecimalsMax): four, or two more than the issue's where it has
-// more than two.
-export function rangeDecimalsMax(d: number): number {
-  return Math.max(4, d + 2)
+// more than two, but no more than a float64 carries for numbers the size
+// of ends (carriedDecimals: 8 near 1e6), nor fewer than d.
+export function rangeDecimalsMax(d: number, ...ends: number[]): number {
+  return Math.max(d, Math.min(Math.max(4, d + 2), carriedDecimals(...ends)))
+}
+
+// carriedDecimals is how many decimals a float64 carries for numbers as
+// large as the largest of xs in size (ask's carriedDecimals): 15
+// significant digits less the digits before the decimal point, 14 −
+// ⌊log₁₀ m⌋ (8 near 1e6, 2 near 1e12); Infinity where no x is finite and
+// not zero. ⌊log₁₀ m⌋ is the exponent of m written to 15 significant
+// digits, as Go's strconv writes it.
+export function carriedDecimals(...xs: number[]): number {
+  let m = 0
+  for (const x of xs) if (Number.isFinite(x)) m = Math.max(m, Math.abs(x))
+  if (m === 0) return Infinity
+  return 14 - Number(m.toExponential(14).split('e')[1])
 }
 
 // rangeDecimals is the fewest decimals, from `from` to `to`, at which lo
@@ -152,17 +181,19 @@ export function rangeDecimals(lo: number, hi: number, from: number, to: number):
 // binDecimals is how many decimals a sweep's histogram on an issue of
 // digits decimals (decimalsOf) writes its bin edges with, by the rule of
 // ask.BinDecimals, which the command line's sweep uses: the fewest, from
-// the issue's decimals to rangeDecimalsMax, at which every bin's two
-// edges read differently (one on a scale of 0 to 100; four on one of 0
-// to 0.04, whose bins read "0.0–0.0" at one decimal); bins too narrow
-// for even rangeDecimalsMax to part get rangeDecimalsMax.
+// the issue's decimals to rangeDecimalsMax (of the bins' edges), at
+// which every bin's two edges read differently (one on a scale of 0 to
+// 100; four on one of 0 to 0.04, whose bins read "0.0–0.0" at one
+// decimal); bins too narrow for even rangeDecimalsMax to part get
+// rangeDecimalsMax.
 export function binDecimals(bins: { low: number; high: number }[], digits = 1): number {
   const from = Math.max(1, digits)
+  const top = rangeDecimalsMax(from, ...bins.flatMap((b) => [b.low, b.high]))
   let d = from
   for (const b of bins) {
     if (!Number.isFinite(b.low) || !Number.isFinite(b.high)) continue
-    const k = rangeDecimals(b.low, b.high, from, rangeDecimalsMax(from))
-    if (k === 0) return rangeDecimalsMax(from)
+    const k = rangeDecimals(b.low, b.high, from, top)
+    if (k === 0) return top
     d = Math.max(d, k)
   }
   return d
