@@ -13,6 +13,7 @@ import (
 	"parley/answer"
 	"parley/errs"
 	"parley/model"
+	"parley/scenario"
 )
 
 // Progress reports a long run's progress: done of total steps of one
@@ -262,40 +263,19 @@ func likeliest(options []answer.OptionProb, positions []answer.PositionProb) []a
 }
 
 // ScaleDecimals is how many decimals every door writes a number on an
-// issue's scale from min to max with (a forecast, a position, an
-// interval's ends, a move along the scale): d = 2 − ⌊log₁₀ W⌋ for the
-// scale's width W = max − min, at least one and at most
-// MaxScaleDecimals (11, the narrowest valid scale's). That gives a number three significant figures of the
-// scale's width, the precision the model's inputs carry (a position
-// coded 45 on 0–100 is coded 0.45 on 0–1): 0–100 and 0–10 → 1 (what
-// every door wrote before the rule), 0–1000 → 1 (never fewer), 0–1 → 2
-// (0.467 reads 0.47, not 0.5), 0–0.5 → 3, 0–0.04 → 4, 0–0.0005 → 6;
-// a scale as narrow as scenario.MinScaleWidth (1e-9) → 11. A width that is
-// not a positive finite number (a scale not yet valid) gets one: the
-// rule never fails. It is computed once, when the answer's issues are
-// built (answer.Issue's Decimals), and every door reads it from there.
-func ScaleDecimals(min, max float64) int { return widthDecimals(max - min) }
+// issue's scale from min to max with: scenario.ScaleDecimals, the one
+// rule (d = 2 − ⌊log₁₀ W⌋ for the width W, from 1 to MaxScaleDecimals).
+// It is computed once, when the answer's issues are built
+// (answer.Issue's Decimals), and every door reads it from there.
+func ScaleDecimals(min, max float64) int { return scenario.ScaleDecimals(min, max) }
 
-// widthDecimals is ScaleDecimals of a scale w wide. It compares w with
-// 10, 1 and 0.1 rather than taking a logarithm, which need not be exact
-// at a power of ten (math.Log10(10) must read 1 here, not 0.999…).
-func widthDecimals(w float64) int {
-	if !finite(w) || w <= 0 {
-		return 1
-	}
-	for d := 1; d < MaxScaleDecimals; d++ {
-		if w >= math.Pow10(2-d) {
-			return d
-		}
-	}
-	return MaxScaleDecimals
-}
+// widthDecimals is ScaleDecimals of a scale w wide.
+func widthDecimals(w float64) int { return scenario.WidthDecimals(w) }
 
-// MaxScaleDecimals is the most decimals ScaleDecimals gives: 2 −
-// log₁₀ scenario.MinScaleWidth, the narrowest scale Validate accepts, so
-// that no valid scale's numbers read as zeros. The API's schema bounds
-// an issue's decimals by it.
-const MaxScaleDecimals = 11
+// MaxScaleDecimals is the most decimals ScaleDecimals gives
+// (scenario.MaxScaleDecimals). The API's schema bounds an issue's
+// decimals by it.
+const MaxScaleDecimals = scenario.MaxScaleDecimals
 
 // RangeText writes the range lo–hi of a forecast that did not settle,
 // each end with f at d decimals (the issue's, ScaleDecimals, with the

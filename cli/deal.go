@@ -495,6 +495,17 @@ func scaleCost(x float64) string {
 	return num(x)
 }
 
+// bendBy is how far a red line bends, with its issue's d decimals, or
+// to two significant digits where they would print a bend the plan
+// needs as none (deal's meet has already put every crossing finer than
+// the scale shows, and not needed, onto its red line).
+func bendBy(x float64, d int) string {
+	if s := numD(x, d); x == 0 || strings.Trim(s, "0.-") != "" {
+		return s
+	}
+	return strconv.FormatFloat(x, 'g', 2, 64)
+}
+
 func printPlan(w io.Writer, p *answer.Scenario, res *answer.DealZone, title string, pl *answer.DealPlan, unit string, width int) {
 	if pl == nil {
 		return
@@ -506,7 +517,7 @@ func printPlan(w io.Writer, p *answer.Scenario, res *answer.DealZone, title stri
 	para(w, fmt.Sprintf("%s: capability-weighted cost %s %s (certificate gap %.2g)", title, cost, unit, pl.Gap), width)
 	for _, b := range pl.Bends {
 		num := func(x float64) string { return numD(x, p.IssueDecimals(b.Issue)) }
-		how := fmt.Sprintf("%s points", num(b.By))
+		how := fmt.Sprintf("%s points", bendBy(b.By, p.IssueDecimals(b.Issue)))
 		if b.Strict && b.By == 0 {
 			how = "accepts the value it excluded"
 		}

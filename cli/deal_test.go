@@ -314,6 +314,29 @@ func TestDealSearchScaleCost(t *testing.T) {
 	}
 }
 
+// A red line the solve crossed by its noise is not printed as a bend:
+// on testdata/noise-bend.yaml the plan bends only Alpha's ">= 60", by
+// 20 points (cost 20 × 1/5 = 4 % of scale); it also printed "Gamma
+// CROSSES its red line on y: <= 30 becomes <= 30 (0.0 points); it gives
+// up 0.000 utility". A bend the plan needs but the scale's decimals
+// would print as none is written to two significant digits.
+func TestDealSearchNoNoiseBend(t *testing.T) {
+	out, _, code := run(t, "deal", "search", "testdata/noise-bend.yaml", "--batna", "none", "-q")
+	if code != 0 || !strings.Contains(out, "capability-weighted cost 4.0 % of scale") ||
+		!strings.Contains(out, "Alpha CROSSES its red line on x: >= 60 becomes >= 40 (20.0 points)") || strings.Contains(out, "Gamma CROSSES") {
+		t.Errorf("exit %d, bends:\n%s", code, out)
+	}
+	for _, c := range []struct {
+		x    float64
+		d    int
+		want string
+	}{{20, 1, "20.0"}, {0, 1, "0.0"}, {0.03, 1, "0.03"}, {0.003, 2, "0.003"}, {0.05, 1, "0.1"}} {
+		if got := bendBy(c.x, c.d); got != c.want {
+			t.Errorf("bendBy(%v, %d) = %q, want %q", c.x, c.d, got, c.want)
+		}
+	}
+}
+
 // Under decision rules a robust analysis's P(accepted) is the rules'
 // verdict, and the text says so: on testdata/rules.yaml the package
 // budget 70, tax 50 passes whenever Gamma joins Alpha and Beta (in 24 of
