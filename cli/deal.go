@@ -158,13 +158,19 @@ func printEvaluation(w io.Writer, ev *answer.DealEvaluation, width int) {
 	printVerdicts(w, sc, ev.Evaluation.Actors, width)
 	printRules(w, sc, ev.Evaluation.Rules, width)
 	if ev.Evaluation.Accepted {
-		para(w, acceptedText(ev.Evaluation.Rules), width)
+		para(w, acceptedText(ev.Evaluation.Acceptance), width)
 	} else {
 		var names []string
 		for _, id := range ev.Evaluation.Blockers {
 			names = append(names, sc.ActorName(id))
 		}
-		para(w, "Blocked by: "+strings.Join(names, ", ")+".", width)
+		line := "Blocked by: " + strings.Join(names, ", ") + "."
+		if len(ev.Evaluation.Rules) > 0 {
+			// A rule the table shows passing does not make the package
+			// pass: say what it must.
+			line += " A package is accepted when " + ev.Evaluation.Acceptance + "."
+		}
+		para(w, line, width)
 	}
 	if len(ev.Evaluation.Forecasts) > 0 {
 		t := newTable(w)
@@ -174,7 +180,7 @@ func printEvaluation(w io.Writer, ev *answer.DealEvaluation, width int) {
 		}
 		t.Render()
 	}
-	printRobust(w, sc, ev.Robust, len(ev.Evaluation.Rules) > 0, width)
+	printRobust(w, sc, ev.Robust, width)
 	for _, x := range ev.Warnings {
 		say(w, "warning", x, width)
 	}
@@ -281,7 +287,10 @@ func printSearch(w io.Writer, a *answer.DealSearch, width int) {
 		line += fmt.Sprintf(" Fixed: %s.", strings.Join(fx, ", "))
 	}
 	if len(res.Rules) > 0 {
-		line += " Decision rules decide (below)."
+		// Not "decision rules decide": with a rule on only some issues,
+		// every required actor must accept too, and their yes may
+		// already carry the rules (acceptance says so).
+		line += " A package is accepted when " + res.Acceptance + "."
 	}
 	para(w, line, width)
 	printAlternatives(w, p, a.NoDeal, res.Alternatives, width)
@@ -317,7 +326,7 @@ func printSearch(w io.Writer, a *answer.DealSearch, width int) {
 			say(w, "note", n, width)
 		}
 	}
-	printRobust(w, p, a.Robust, len(res.Rules) > 0, width)
+	printRobust(w, p, a.Robust, width)
 	for _, n := range res.Notes {
 		// The summary above already says why red lines close the zone.
 		if c, ok := strings.CutPrefix(n, "zone closed by red lines: "); ok && strings.Contains(res.Summary, c) {

@@ -6,6 +6,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -348,11 +349,63 @@ func TestDealRobustUnderRulesSaysRules(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, out)
 	}
-	if !strings.Contains(out, "P(accepted under the decision rules) = 0.480 ± 0.071") || strings.Contains(out, "every required actor accepts) =") {
+	if !strings.Contains(out, "P(accepted) = 0.480 ± 0.071") || !strings.Contains(flat(out), "The package is accepted when it passes every issue's decision rule (budget by qmv, tax by majority).") {
 		t.Errorf("robust line:\n%s", out)
 	}
 	out, _, code = run(t, "deal", "search", "testdata/rules.yaml", "--robust", "-n", "50", "-q")
-	if code != 0 || !strings.Contains(out, "the package most often accepted under the decision rules (P = ") {
+	if code != 0 || !strings.Contains(out, "the package most often accepted (P = ") || !strings.Contains(flat(out), "A package is accepted when it passes every issue's decision rule (budget by qmv, tax by majority).") {
+		t.Errorf("exit %d, search:\n%s", code, out)
+	}
+}
+
+// flat joins the lines para wrapped (a newline and its indent) with a
+// space.
+func flat(s string) string {
+	return regexp.MustCompile(`\n +`).ReplaceAllString(s, " ")
+}
+
+// With a rule on only some issues, P(accepted) is the one test of deal
+// evaluate and search — the rules pass and every required actor accepts
+// the package, as an actor accepts the package, not an issue — and the
+// text says which. On testdata/rules-mixed.yaml (the budget by
+// [3; a 2, b 1, c 1, d 1], the tax by none) the package budget 70, tax
+// 50 passes the budget's rule in every draw (Alpha and Beta accept in
+// all 50, 2 + 1 = 3 votes) but Delta's red line "<= 40" refuses it in
+// every draw, and the tax needs Delta's yes: P = 0, not the 1 "under the
+// decision rules" suggested. Required Alpha, Beta and Gamma, it is
+// accepted when Gamma accepts (24 of 50 draws, as on rules.yaml): 0.480,
+// and their yes carries the rule (4 ≥ 3 votes), which the text says
+// changes nothing; required Gamma and Delta (2 votes of 3), it is 0.
+func TestDealRobustMixedRulesSaysBoth(t *testing.T) {
+	for _, c := range []struct {
+		require, p, text string
+	}{
+		{"", "0.000 ± 0.000", "The package is accepted when it passes the decision rule of 1 of 2 issues (budget by qmv) and every required actor accepts it (tax has no rule); every required actor's yes already passes budget's rule, so it changes nothing here."},
+		{"a,b,c", "0.480 ± 0.071", "every required actor's yes already passes budget's rule, so it changes nothing here."},
+		{"c,d", "0.000 ± 0.000", "The package is accepted when it passes the decision rule of 1 of 2 issues (budget by qmv) and every required actor accepts it (tax has no rule)."},
+	} {
+		args := []string{"deal", "evaluate", "testdata/rules-mixed.yaml", "-p", "budget=70,tax=50", "--robust", "-n", "50", "-m", "none", "-q"}
+		if c.require != "" {
+			args = append(args, "--require", c.require)
+		}
+		out, _, code := run(t, args...)
+		if code != 0 || !strings.Contains(out, "P(accepted) = "+c.p) || !strings.Contains(flat(out), c.text) {
+			t.Errorf("require %q: exit %d, want P %s and %q:\n%s", c.require, code, c.p, c.text, out)
+		}
+		if c.require == "c,d" && strings.Contains(out, "changes nothing") {
+			t.Errorf("require c,d: Gamma and Delta's 2 votes do not carry the rule:\n%s", out)
+		}
+		// Blocked (where Delta is required) although the table shows
+		// the budget's rule passing: the verdict says what the package
+		// must pass.
+		if c.require != "a,b,c" && !strings.Contains(flat(out), "Blocked by: Delta. A package is accepted when it passes the decision rule of 1 of 2 issues") {
+			t.Errorf("require %q: the verdict does not say what the package must pass:\n%s", c.require, out)
+		}
+	}
+	// The search said "Decision rules decide (below)." where the rule
+	// changes nothing.
+	out, _, code := run(t, "deal", "search", "testdata/rules-mixed.yaml", "-q")
+	if code != 0 || strings.Contains(out, "Decision rules decide") || !strings.Contains(flat(out), "Required: Alpha, Beta, Gamma, Delta. ρ = 1. A package is accepted when it passes the decision rule of 1 of 2 issues (budget by qmv) and every required actor accepts it (tax has no rule); every required actor's yes already passes budget's rule, so it changes nothing here.") {
 		t.Errorf("exit %d, search:\n%s", code, out)
 	}
 }
