@@ -155,7 +155,7 @@ func printEvaluation(w io.Writer, ev *answer.DealEvaluation, width int) {
 	sc := &ev.Scenario
 	headline(w, sc, width)
 	layoutAt(width).fit(w, func(w io.Writer, l layout) { packageTable(w, ev, l) })
-	printVerdicts(w, sc, ev.Evaluation.Actors, width)
+	printVerdicts(w, sc, ev.Evaluation.Actors, nil, width)
 	printRules(w, sc, ev.Evaluation.Rules, width)
 	if ev.Evaluation.Accepted {
 		para(w, acceptedText(ev.Evaluation.Acceptance), width)
@@ -242,8 +242,10 @@ func num3(x float64) string { return strconv.FormatFloat(x, 'f', 3, 64) }
 // there, its alternative, its gain (signed by ask.Signed, so a gain that
 // reads as zero has no sign), the red lines the package crosses.
 // Narrow, names and texts break at spaces into the columns their roles
-// give them.
-func printVerdicts(w io.Writer, sc *answer.Scenario, vs []answer.DealVerdict, width int) {
+// give them. An actor in unchecked whose red lines no one checked at the
+// package (search's packages: actors outside the zone's coalition) and
+// whose gain does not block it has no verdict: "red lines not checked".
+func printVerdicts(w io.Writer, sc *answer.Scenario, vs []answer.DealVerdict, unchecked map[string]bool, width int) {
 	layoutAt(width).fit(w, func(w io.Writer, l layout) {
 		t := newTable(w)
 		t.AppendHeader(table.Row{"Actor", "Utility", "Alternative", "Gain", "Red lines crossed", "Verdict"})
@@ -256,6 +258,8 @@ func printVerdicts(w io.Writer, sc *answer.Scenario, vs []answer.DealVerdict, wi
 			verdict := "accepts"
 			if !v.Accepts {
 				verdict = "blocks"
+			} else if unchecked[v.Actor] {
+				verdict = "red lines not checked"
 			}
 			if !v.Required {
 				verdict += " (not required)"
@@ -452,18 +456,45 @@ func sum(xs []float64) float64 {
 }
 
 // printPackageVerdicts shows every actor's utility, alternative and gain
-// at one package.
+// at one package of the search, and its verdict where the answer
+// establishes it: a required actor's when the zone holds it (no rules, or
+// some issue without one), a voter's from the package's rule verdicts
+// (which deal evaluate's test made, red lines and all), and anyone's
+// refusal when its gain is below its alternative. Any other actor — not
+// required, or required where every issue's rule decides — may cross a
+// red line of its own there: the search did not check, and it says so
+// rather than "accepts" (it said "accepts (not required)" of an actor
+// whose red line the package crossed).
 func printPackageVerdicts(w io.Writer, sc *answer.Scenario, res *answer.DealZone, pk *answer.DealPackage, width int) {
 	req := map[string]bool{}
 	for _, id := range res.Required {
 		req[id] = true
 	}
+	zoneHoldsRequired := len(res.Rules) < len(res.Issues)
+	known := map[string]bool{}
+	voterAccepts := map[string]bool{}
+	for _, rv := range pk.Rules {
+		for _, id := range rv.Coalition {
+			known[id], voterAccepts[id] = true, true
+		}
+		for _, id := range rv.Against {
+			known[id] = true
+		}
+	}
+	unchecked := map[string]bool{}
 	var vs []answer.DealVerdict
 	for i, a := range res.Alternatives {
-		vs = append(vs, answer.DealVerdict{Actor: a.Actor, Required: req[a.Actor], Utility: pk.Utilities[i], Alternative: a.Value, AlternativeFrom: a.From, Gain: pk.Gains[i], Accepts: pk.Gains[i] >= -1e-9})
+		accepts := pk.Gains[i] >= -1e-9
+		switch {
+		case known[a.Actor]:
+			accepts = voterAccepts[a.Actor]
+		case !(req[a.Actor] && zoneHoldsRequired):
+			unchecked[a.Actor] = true
+		}
+		vs = append(vs, answer.DealVerdict{Actor: a.Actor, Required: req[a.Actor], Utility: pk.Utilities[i], Alternative: a.Value, AlternativeFrom: a.From, Gain: pk.Gains[i], Accepts: accepts})
 	}
-	para(w, fmt.Sprintf("At the %s package (red lines of actors not required are not checked here; use deal evaluate):", pk.Label), width)
-	printVerdicts(w, sc, vs, width)
+	para(w, fmt.Sprintf("At the %s package (deal evaluate checks every actor's red lines):", pk.Label), width)
+	printVerdicts(w, sc, vs, unchecked, width)
 }
 
 func printPackages(w io.Writer, p *answer.Scenario, title string, pks []answer.DealPackage, width int) {

@@ -338,6 +338,23 @@ func TestDealSearchNoNoiseBend(t *testing.T) {
 	}
 }
 
+// The search's verdict table gives no verdict it did not check: on
+// testdata/not-required.yaml, with Alpha (at 20) and Beta (at 40)
+// required and alternatives 0, the Nash package is 30, which crosses
+// Gamma's red line "<= 25" though Gamma gains 0.950 there. The table
+// said "accepts (not required)", where deal evaluate says Gamma blocks.
+func TestDealSearchVerdictsNotChecked(t *testing.T) {
+	out, _, code := run(t, "deal", "search", "testdata/not-required.yaml", "--require", "a,b", "--batna", "none", "-q")
+	if code != 0 || !strings.Contains(out, "│ Gamma │ 0.950   │ 0.000 (none stated (0)) │ +0.950 │                   │ red lines not checked (not required) │") ||
+		!strings.Contains(out, "│ Alpha │ 0.900   │ 0.000 (none stated (0)) │ +0.900 │                   │ accepts") {
+		t.Errorf("exit %d, verdicts:\n%s", code, out)
+	}
+	out, _, code = run(t, "deal", "evaluate", "testdata/not-required.yaml", "-p", "x=30", "--require", "a,b", "--batna", "none", "-m", "none", "-q")
+	if code != 0 || !strings.Contains(out, "x <= 25 (is 30.0)") || !strings.Contains(out, "blocks (not required)") {
+		t.Errorf("exit %d, evaluate:\n%s", code, out)
+	}
+}
+
 // Under decision rules a robust analysis's P(accepted) is the rules'
 // verdict, and the text says so: on testdata/rules.yaml the package
 // budget 70, tax 50 passes whenever Gamma joins Alpha and Beta (in 24 of
@@ -423,7 +440,7 @@ func TestVerdictGainSigned(t *testing.T) {
 		{Actor: "noise", Gain: -2e-10, Accepts: true},
 		{Actor: "up", Gain: 0.0504, Accepts: true},
 		{Actor: "down", Gain: -0.0504},
-	}, 200)
+	}, nil, 200)
 	for _, w := range []string{"│ zero  │ 0.000   │ 0.000 ()    │ 0.000  │", "│ noise │ 0.000   │ 0.000 ()    │ 0.000  │", "│ up    │ 0.000   │ 0.000 ()    │ +0.050 │", "│ down  │ 0.000   │ 0.000 ()    │ -0.050 │"} {
 		if !strings.Contains(b.String(), w) {
 			t.Errorf("no %q in\n%s", w, b.String())
