@@ -447,3 +447,36 @@ func TestVerdictGainSigned(t *testing.T) {
 		}
 	}
 }
+
+// Under decision rules a proposal is accepted without every actor's yes,
+// and deal proposals says what it must pass and how each rule went: on
+// testdata/rules.yaml with the proposal budget 70, tax 50, Alpha, Beta
+// and Gamma accept (4 of 5 votes on the budget's qmv, quota 3; 3 of 4 on
+// the tax's majority) and Delta, past its red line "<= 40", rejects. The
+// verdict is "accepted", which read as if everyone required had (the
+// page said "✓ everyone required"); the JSON carries the rule verdicts
+// and the acceptance.
+func TestDealProposalsUnderRulesSayWhat(t *testing.T) {
+	body, err := os.ReadFile("testdata/rules.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := filepath.Join(t.TempDir(), "rules-proposal.yaml")
+	body = append(body, []byte("proposals:\n  - {id: big, name: Big budget, proposers: [a], date: \"2024-12-01\", package: {budget: 70, tax: 50}, assumed: illustrative}\n")...)
+	if err := os.WriteFile(f, body, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, _, code := run(t, "deal", "proposals", f, "-m", "none", "-q")
+	if code != 0 || !strings.Contains(out, "A proposal is accepted when it passes every issue's decision rule (budget by qmv, tax by majority).") ||
+		!strings.Contains(out, "│ a, b, c │ d      │ accepted │") || !strings.Contains(out, "│ tax    │ majority │ 3.0 of 4.0 │ 3.0   │ yes    │ Alpha, Beta, Gamma │ Delta   │") {
+		t.Errorf("exit %d, proposals:\n%s", code, out)
+	}
+	var a answer.DealProposals
+	js, _, code := run(t, "deal", "proposals", f, "-m", "none", "-q", "-f", "json")
+	if err := json.Unmarshal([]byte(js), &a); code != 0 || err != nil {
+		t.Fatalf("exit %d, %v: %s", code, err, js)
+	}
+	if p := a.Proposals[0]; !p.Accepted || len(p.Rules) != 2 || p.Rules[0].For != 4 || !p.Rules[1].Passes || a.Acceptance != "it passes every issue's decision rule (budget by qmv, tax by majority)" {
+		t.Errorf("proposal %+v, acceptance %q", p, a.Acceptance)
+	}
+}

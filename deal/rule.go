@@ -177,6 +177,18 @@ func acceptance(in *Input, required []int) string {
 	return out
 }
 
+// Acceptance says in words what a package must pass to be accepted
+// under the input's rules and o's required actors (acceptance), for an
+// answer that judges packages it may not have (deal proposals, with none
+// on the table).
+func Acceptance(in *Input, o Options) (string, error) {
+	req, err := o.required(in.Problem)
+	if err != nil {
+		return "", err
+	}
+	return acceptance(in, req), nil
+}
+
 // andList joins words as "a", "a and b", "a, b and c".
 func andList(ws []string) string {
 	if len(ws) < 2 {

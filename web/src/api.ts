@@ -192,14 +192,14 @@ export interface ProposalVerdict extends Verdict { why: string }
 export interface ProposalVerdicts {
   id: string; name: string; description?: string; proposers?: string[]; date: string; withdrawn?: string
   package: { issue: string; value: number; option?: string }[]; open?: string[]; evidence?: Evidence[]; assumed?: string
-  accepted: boolean; accepts: string[]; rejects: string[]; actors: ProposalVerdict[]; forecasts?: ForecastDistance[]
+  accepted: boolean; rules?: DealRuleVerdict[]; accepts: string[]; rejects: string[]; actors: ProposalVerdict[]; forecasts?: ForecastDistance[]
   // error says why the proposal could not be judged (no one was asked).
   error?: string
 }
 export interface ProposalSnapshot { snapshot: string; label?: string; proposals: { id: string; accepted: boolean; accepts: string[]; rejects: string[]; error?: string }[] }
 export interface DealProposals {
   scenario: AnswerScenario; request: DealProposalsRequest; no_deal: string
-  alternatives: { actor: string; value: number; from: string }[]
+  alternatives: { actor: string; value: number; from: string }[]; acceptance: string
   proposals: ProposalVerdicts[]; timeline?: ProposalSnapshot[]; warnings?: string[]
 }
 // Defaults: each kind of run's default request as the Go code builds it
