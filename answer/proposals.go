@@ -33,6 +33,10 @@ type DealProposals struct {
 	NoDeal string `json:"no_deal"`
 	// Alternatives gives each actor's alternative to agreement.
 	Alternatives []DealAlternative `json:"alternatives"`
+	// Acceptance says in words what a proposal must pass to be accepted
+	// (every required actor's yes, the issues' decision rules, or both),
+	// as DealVerdicts' acceptance.
+	Acceptance string `json:"acceptance"`
 	// Proposals are the proposals on the table, in the scenario's order.
 	Proposals []ProposalVerdicts `json:"proposals"`
 	// Timeline is each snapshot's verdicts (with all_snapshots).
@@ -54,11 +58,16 @@ type ProposalVerdicts struct {
 	Open     []string            `json:"open,omitempty"`
 	Evidence []scenario.Evidence `json:"evidence,omitempty"`
 	Assumed  string              `json:"assumed,omitempty"`
-	// Accepted is true when every required actor accepts; Accepts and
-	// Rejects list the actors each way.
-	Accepted bool     `json:"accepted"`
-	Accepts  []string `json:"accepts"`
-	Rejects  []string `json:"rejects"`
+	// Accepted is true when the proposal passes the one test of deal
+	// evaluate (DealProposals.Acceptance says it in words): every required
+	// actor accepts or, under decision rules, it passes them (Rules);
+	// Accepts and Rejects list the actors each way.
+	Accepted bool `json:"accepted"`
+	// Rules says whether the proposal passes each issue's decision rule
+	// and which voters carry it; omitted when no issue states one.
+	Rules   []DealRuleVerdict `json:"rules,omitempty"`
+	Accepts []string          `json:"accepts"`
+	Rejects []string          `json:"rejects"`
 	// Actors holds each actor's verdict with the reason, in actor order.
 	Actors []ProposalVerdict `json:"actors"`
 	// Forecasts is the proposal's distance from each model's forecast on

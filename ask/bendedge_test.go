@@ -2,6 +2,7 @@ package ask
 
 import (
 	"context"
+	"math"
 	"testing"
 
 	"parley/answer"
@@ -67,5 +68,49 @@ stances:
 `)
 	if b := oneBend(t, c); b.Actor != "a" || b.RedLine != "<= 100000000" || b.To != "<= 123456789" {
 		t.Errorf("bend %+v, want a's <= 100000000 to <= 123456789, the package's", b)
+	}
+}
+
+// A red line the solve crosses by its noise is met, not bent: on this
+// case the zone opens only by bending a's "x >= 60" down to b's "<= 40"
+// (b, capability 3, is dearer to bend), and y may stay at 30, where b's
+// ">= 30" and c's "<= 30" meet. The barrier solve left y at
+// 30.0000000226 and the plan listed c's "<= 30" as a second bend,
+// "(0.0 points)", giving up 0.000 utility: a crossing smaller than the
+// 0.05 the 0–100 scale shows (scenario.ShownStep) is not a bend, and the
+// package is put onto the red line it was a hair past.
+func TestNoiseIsNotABend(t *testing.T) {
+	c := loadCase(t, "noise.yaml", `metadata: {id: noise, title: Noise, as_of: 2025-01-01}
+issues:
+  - {id: x, name: X, reference: 50}
+  - {id: y, name: Y, reference: 50}
+actors:
+  - {id: a, capability: 1, capability_assumed: t, red_lines: {x: ">= 60"}, red_line_assumed: {x: t}}
+  - {id: b, capability: 3, capability_assumed: t, red_lines: {x: "<= 40", y: ">= 30"}, red_line_assumed: {x: t, y: t}}
+  - {id: c, capability: 1, capability_assumed: t, red_lines: {y: "<= 30"}, red_line_assumed: {y: t}}
+stances:
+  - {actor: a, issue: x, position: 70, salience: 1, assumed: t}
+  - {actor: b, issue: x, position: 20, salience: 1, assumed: t}
+  - {actor: c, issue: x, position: 50, salience: 0.2, assumed: t}
+  - {actor: a, issue: y, position: 50, salience: 0.2, assumed: t}
+  - {actor: b, issue: y, position: 50, salience: 0.5, assumed: t}
+  - {actor: c, issue: y, position: 10, salience: 1, assumed: t}
+`)
+	req := answer.NewDealSearchRequest()
+	req.Batna = "none"
+	a, err := DealSearch(context.Background(), c, req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pl := a.Result.Concession.BendRedLines
+	if pl == nil {
+		t.Fatal("no plan to bend red lines")
+	}
+	if len(pl.Bends) != 1 || pl.Bends[0].Actor != "a" || pl.Bends[0].To != ">= 40" || pl.Bends[0].By != 20 {
+		t.Errorf("bends %+v, want only a's >= 60 bent 20 to >= 40", pl.Bends)
+	}
+	// a's bend costs 20 points of 100 at a's capability share 1/5: 4%.
+	if v := pl.Package.Values; v[0] != 40 || v[1] != 30 || math.Abs(pl.Cost-4) > 1e-6 {
+		t.Errorf("package %v at cost %v, want (40, 30) at 4%% of scale", v, pl.Cost)
 	}
 }

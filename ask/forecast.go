@@ -13,6 +13,7 @@ import (
 	"parley/answer"
 	"parley/errs"
 	"parley/model"
+	"parley/scenario"
 )
 
 // Progress reports a long run's progress: done of total steps of one
@@ -263,100 +264,28 @@ func likeliest(options []answer.OptionProb, positions []answer.PositionProb) []a
 }
 
 // ScaleDecimals is how many decimals every door writes a number on an
-// issue's scale from lo to hi with (a forecast, a position, an
-// interval's ends, a move along the scale): d = 2 − ⌊log₁₀ W⌋ for the
-// scale's width W = hi − lo (widthDecimals), at least one and at most
-// MaxScaleDecimals (11, the narrowest valid scale's), and never more than
-// a float64 near the scale's ends carries (carriedDecimals: 15
-// significant digits, so 8 decimals near 1e6). That gives a number three
-// significant figures of the scale's width, the precision the model's
-// inputs carry (a position coded 45 on 0–100 is coded 0.45 on 0–1):
-// 0–100 and 0–10 → 1 (what every door wrote before the rule), 0–1000 →
-// 1 (never fewer), 0–1 → 2 (0.467 reads 0.47, not 0.5), 0–0.5 → 3,
-// 0.2–0.3 → 3, 0–0.04 → 4, 0–0.0005 → 6; a scale as narrow as
-// scenario.MinScaleWidth (1e-9) → 11. The width is first rounded to the
-// decimals its ends carry, where the noise of the subtraction lies (1e6
-// + 1e-5 − 1e6 is 9.99999997e-6 in float64: 1e-5, seven decimals). A
-// width that is not a positive finite number (a scale not yet valid)
-// gets one: the rule never fails. It is computed once, when the answer's
-// issues are built (answer.Issue's Decimals), and every door reads it
-// from there.
-func ScaleDecimals(lo, hi float64) int {
-	w := hi - lo
-	if !finite(w) || w <= 0 {
-		return 1
-	}
-	c := carriedDecimals(lo, hi)
-	if c < MaxScaleDecimals+widthDigits {
-		w, _ = strconv.ParseFloat(strconv.FormatFloat(w, 'f', c, 64), 64)
-	}
-	if w == 0 {
-		// Narrower than the ends can part (a scale validation refuses).
-		return min(max(1, c), MaxScaleDecimals)
-	}
-	return max(1, min(widthDecimals(w), c))
-}
+// issue's scale from lo to hi with: scenario.ScaleDecimals, the one rule
+// (d = 2 − ⌊log₁₀ W⌋ for the width W, from 1 to MaxScaleDecimals, and no
+// more than a float64 carries at the scale's ends). It is computed once,
+// when the answer's issues are built (answer.Issue's Decimals), and every
+// door reads it from there.
+func ScaleDecimals(lo, hi float64) int { return scenario.ScaleDecimals(lo, hi) }
 
-// carriedDecimals is how many decimals a float64 carries for numbers as
-// large as the largest of xs in size, |x| ≤ m: 15 significant digits (a
-// float64 holds every 15-digit decimal exactly, and not every 16-digit
-// one), less the digits before the decimal point, 14 − ⌊log₁₀ m⌋: 8 near
-// 1e6, 14 near 1, 2 near 1e12, more below 1. Digits past it are the
-// float's own noise, not the model's answer. It is a large number where
-// no x is finite and not zero (no bound).
-func carriedDecimals(xs ...float64) int {
-	m := 0.0
-	for _, x := range xs {
-		if finite(x) {
-			m = math.Max(m, math.Abs(x))
-		}
-	}
-	if m == 0 {
-		return math.MaxInt32
-	}
-	return floatDigits - 1 - decimalExponent(m, floatDigits)
-}
+// widthDecimals is ScaleDecimals of a scale w wide (scenario.WidthDecimals).
+func widthDecimals(w float64) int { return scenario.WidthDecimals(w) }
 
-// floatDigits is the significant decimal digits a float64 always
-// carries: every decimal of 15 digits survives a round trip through it.
-const floatDigits = 15
+// carriedDecimals is how many decimals a float64 carries at the size of
+// xs (scenario.CarriedDecimals).
+func carriedDecimals(xs ...float64) int { return scenario.CarriedDecimals(xs...) }
 
-// widthDecimals is ScaleDecimals of a scale w wide: 2 − ⌊log₁₀ w⌋, one
-// at least and MaxScaleDecimals at most. The width is first read to
-// widthDigits significant digits, so that a width that is a round decimal
-// number up to binary floating point's noise counts as that number: a
-// scale from 0.2 to 0.3 is 0.09999999999999998 wide in float64, which
-// is 0.1 (three decimals), not a width under 0.1 (four). ⌊log₁₀ w⌋ is
-// the exponent of w written in e-notation at that precision, exact where
-// math.Log10 need not be (it must read 1 at 10, not 0.999…).
-func widthDecimals(w float64) int {
-	if !finite(w) || w <= 0 {
-		return 1
-	}
-	return min(max(1, 2-decimalExponent(w, widthDigits)), MaxScaleDecimals)
-}
+// decimalExponent is ⌊log₁₀ |x|⌋ of x read to digits significant digits
+// (scenario.DecimalExponent).
+func decimalExponent(x float64, digits int) int { return scenario.DecimalExponent(x, digits) }
 
-// widthDigits is how many significant digits of a scale's width its
-// decimals are read from (widthDecimals): fewer than float64's 15–17, so
-// that the noise of a subtraction (0.3 − 0.2 = 0.09999999999999998, off
-// in the seventeenth) rounds away, and far more than any width written
-// by hand has.
-const widthDigits = 12
-
-// decimalExponent is ⌊log₁₀ |x|⌋ of x rounded to digits significant
-// digits: the exponent of x written in e-notation (0.09999999999999998 to
-// twelve digits is 1.00000000000e-01: −1). x is finite and not zero.
-func decimalExponent(x float64, digits int) int {
-	s := strconv.FormatFloat(x, 'e', digits-1, 64)
-	e, _ := strconv.Atoi(s[strings.IndexByte(s, 'e')+1:])
-	return e
-}
-
-// MaxScaleDecimals is the most decimals ScaleDecimals gives: 2 −
-// log₁₀ scenario.MinScaleWidth, the narrowest scale Validate accepts, so
-// that no valid scale's numbers read as zeros. The API's schema bounds
-// an issue's decimals by it.
-const MaxScaleDecimals = 11
+// MaxScaleDecimals is the most decimals ScaleDecimals gives
+// (scenario.MaxScaleDecimals). The API's schema bounds an issue's
+// decimals by it.
+const MaxScaleDecimals = scenario.MaxScaleDecimals
 
 // RangeText writes the range lo–hi of a forecast that did not settle,
 // each end with f at d decimals (the issue's, ScaleDecimals, with the

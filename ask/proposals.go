@@ -43,7 +43,11 @@ func DealProposals(ctx context.Context, c *Case, req answer.DealProposalsRequest
 	if err != nil {
 		return nil, err
 	}
-	out := &answer.DealProposals{Scenario: c.Header, Request: req, NoDeal: noDeal, Alternatives: alts, Proposals: []answer.ProposalVerdicts{}, Warnings: warn}
+	acc, err := deal.Acceptance(din, o)
+	if err != nil {
+		return nil, err
+	}
+	out := &answer.DealProposals{Scenario: c.Header, Request: req, NoDeal: noDeal, Alternatives: alts, Acceptance: acc, Proposals: []answer.ProposalVerdicts{}, Warnings: warn}
 	for _, pr := range c.Resolved.Proposals {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -134,7 +138,7 @@ func (c *Case) judgeProposal(din *deal.Input, pr scenario.Proposal, forecasts []
 	if err != nil {
 		return nil, err
 	}
-	pv.Accepted, pv.Forecasts = pe.Accepted, pe.Forecasts
+	pv.Accepted, pv.Rules, pv.Forecasts = pe.Accepted, pe.Rules, pe.Forecasts
 	for _, vd := range pe.Actors {
 		if vd.Accepts {
 			pv.Accepts = append(pv.Accepts, vd.Actor)

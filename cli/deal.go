@@ -155,16 +155,22 @@ func printEvaluation(w io.Writer, ev *answer.DealEvaluation, width int) {
 	sc := &ev.Scenario
 	headline(w, sc, width)
 	layoutAt(width).fit(w, func(w io.Writer, l layout) { packageTable(w, ev, l) })
-	printVerdicts(w, sc, ev.Evaluation.Actors, width)
+	printVerdicts(w, sc, ev.Evaluation.Actors, nil, width)
 	printRules(w, sc, ev.Evaluation.Rules, width)
 	if ev.Evaluation.Accepted {
-		para(w, acceptedText(ev.Evaluation.Rules), width)
+		para(w, acceptedText(ev.Evaluation.Acceptance), width)
 	} else {
 		var names []string
 		for _, id := range ev.Evaluation.Blockers {
 			names = append(names, sc.ActorName(id))
 		}
-		para(w, "Blocked by: "+strings.Join(names, ", ")+".", width)
+		line := "Blocked by: " + strings.Join(names, ", ") + "."
+		if len(ev.Evaluation.Rules) > 0 {
+			// A rule the table shows passing does not make the package
+			// pass: say what it must.
+			line += " A package is accepted when " + ev.Evaluation.Acceptance + "."
+		}
+		para(w, line, width)
 	}
 	if len(ev.Evaluation.Forecasts) > 0 {
 		t := newTable(w)
@@ -174,7 +180,7 @@ func printEvaluation(w io.Writer, ev *answer.DealEvaluation, width int) {
 		}
 		t.Render()
 	}
-	printRobust(w, sc, ev.Robust, len(ev.Evaluation.Rules) > 0, width)
+	printRobust(w, sc, ev.Robust, width)
 	for _, x := range ev.Warnings {
 		say(w, "warning", x, width)
 	}
@@ -236,8 +242,10 @@ func num3(x float64) string { return strconv.FormatFloat(x, 'f', 3, 64) }
 // there, its alternative, its gain (signed by ask.Signed, so a gain that
 // reads as zero has no sign), the red lines the package crosses.
 // Narrow, names and texts break at spaces into the columns their roles
-// give them.
-func printVerdicts(w io.Writer, sc *answer.Scenario, vs []answer.DealVerdict, width int) {
+// give them. An actor in unchecked whose red lines no one checked at the
+// package (search's packages: actors outside the zone's coalition) and
+// whose gain does not block it has no verdict: "red lines not checked".
+func printVerdicts(w io.Writer, sc *answer.Scenario, vs []answer.DealVerdict, unchecked map[string]bool, width int) {
 	layoutAt(width).fit(w, func(w io.Writer, l layout) {
 		t := newTable(w)
 		t.AppendHeader(table.Row{"Actor", "Utility", "Alternative", "Gain", "Red lines crossed", "Verdict"})
@@ -250,6 +258,8 @@ func printVerdicts(w io.Writer, sc *answer.Scenario, vs []answer.DealVerdict, wi
 			verdict := "accepts"
 			if !v.Accepts {
 				verdict = "blocks"
+			} else if unchecked[v.Actor] {
+				verdict = "red lines not checked"
 			}
 			if !v.Required {
 				verdict += " (not required)"
@@ -281,7 +291,10 @@ func printSearch(w io.Writer, a *answer.DealSearch, width int) {
 		line += fmt.Sprintf(" Fixed: %s.", strings.Join(fx, ", "))
 	}
 	if len(res.Rules) > 0 {
-		line += " Decision rules decide (below)."
+		// Not "decision rules decide": with a rule on only some issues,
+		// every required actor must accept too, and their yes may
+		// already carry the rules (acceptance says so).
+		line += " A package is accepted when " + res.Acceptance + "."
 	}
 	para(w, line, width)
 	printAlternatives(w, p, a.NoDeal, res.Alternatives, width)
@@ -317,7 +330,7 @@ func printSearch(w io.Writer, a *answer.DealSearch, width int) {
 			say(w, "note", n, width)
 		}
 	}
-	printRobust(w, p, a.Robust, len(res.Rules) > 0, width)
+	printRobust(w, p, a.Robust, width)
 	for _, n := range res.Notes {
 		// The summary above already says why red lines close the zone.
 		if c, ok := strings.CutPrefix(n, "zone closed by red lines: "); ok && strings.Contains(res.Summary, c) {
@@ -443,18 +456,45 @@ func sum(xs []float64) float64 {
 }
 
 // printPackageVerdicts shows every actor's utility, alternative and gain
-// at one package.
+// at one package of the search, and its verdict where the answer
+// establishes it: a required actor's when the zone holds it (no rules, or
+// some issue without one), a voter's from the package's rule verdicts
+// (which deal evaluate's test made, red lines and all), and anyone's
+// refusal when its gain is below its alternative. Any other actor — not
+// required, or required where every issue's rule decides — may cross a
+// red line of its own there: the search did not check, and it says so
+// rather than "accepts" (it said "accepts (not required)" of an actor
+// whose red line the package crossed).
 func printPackageVerdicts(w io.Writer, sc *answer.Scenario, res *answer.DealZone, pk *answer.DealPackage, width int) {
 	req := map[string]bool{}
 	for _, id := range res.Required {
 		req[id] = true
 	}
+	zoneHoldsRequired := len(res.Rules) < len(res.Issues)
+	known := map[string]bool{}
+	voterAccepts := map[string]bool{}
+	for _, rv := range pk.Rules {
+		for _, id := range rv.Coalition {
+			known[id], voterAccepts[id] = true, true
+		}
+		for _, id := range rv.Against {
+			known[id] = true
+		}
+	}
+	unchecked := map[string]bool{}
 	var vs []answer.DealVerdict
 	for i, a := range res.Alternatives {
-		vs = append(vs, answer.DealVerdict{Actor: a.Actor, Required: req[a.Actor], Utility: pk.Utilities[i], Alternative: a.Value, AlternativeFrom: a.From, Gain: pk.Gains[i], Accepts: pk.Gains[i] >= -1e-9})
+		accepts := pk.Gains[i] >= -1e-9
+		switch {
+		case known[a.Actor]:
+			accepts = voterAccepts[a.Actor]
+		case !(req[a.Actor] && zoneHoldsRequired):
+			unchecked[a.Actor] = true
+		}
+		vs = append(vs, answer.DealVerdict{Actor: a.Actor, Required: req[a.Actor], Utility: pk.Utilities[i], Alternative: a.Value, AlternativeFrom: a.From, Gain: pk.Gains[i], Accepts: accepts})
 	}
-	para(w, fmt.Sprintf("At the %s package (red lines of actors not required are not checked here; use deal evaluate):", pk.Label), width)
-	printVerdicts(w, sc, vs, width)
+	para(w, fmt.Sprintf("At the %s package (deal evaluate checks every actor's red lines):", pk.Label), width)
+	printVerdicts(w, sc, vs, unchecked, width)
 }
 
 func printPackages(w io.Writer, p *answer.Scenario, title string, pks []answer.DealPackage, width int) {
@@ -495,6 +535,17 @@ func scaleCost(x float64) string {
 	return num(x)
 }
 
+// bendBy is how far a red line bends, with its issue's d decimals, or
+// to two significant digits where they would print a bend the plan
+// needs as none (deal's meet has already put every crossing finer than
+// the scale shows, and not needed, onto its red line).
+func bendBy(x float64, d int) string {
+	if s := numD(x, d); x == 0 || strings.Trim(s, "0.-") != "" {
+		return s
+	}
+	return strconv.FormatFloat(x, 'g', 2, 64)
+}
+
 func printPlan(w io.Writer, p *answer.Scenario, res *answer.DealZone, title string, pl *answer.DealPlan, unit string, width int) {
 	if pl == nil {
 		return
@@ -506,7 +557,7 @@ func printPlan(w io.Writer, p *answer.Scenario, res *answer.DealZone, title stri
 	para(w, fmt.Sprintf("%s: capability-weighted cost %s %s (certificate gap %.2g)", title, cost, unit, pl.Gap), width)
 	for _, b := range pl.Bends {
 		num := func(x float64) string { return numD(x, p.IssueDecimals(b.Issue)) }
-		how := fmt.Sprintf("%s points", num(b.By))
+		how := fmt.Sprintf("%s points", bendBy(b.By, p.IssueDecimals(b.Issue)))
 		if b.Strict && b.By == 0 {
 			how = "accepts the value it excluded"
 		}

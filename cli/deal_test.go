@@ -6,6 +6,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -314,6 +315,46 @@ func TestDealSearchScaleCost(t *testing.T) {
 	}
 }
 
+// A red line the solve crossed by its noise is not printed as a bend:
+// on testdata/noise-bend.yaml the plan bends only Alpha's ">= 60", by
+// 20 points (cost 20 × 1/5 = 4 % of scale); it also printed "Gamma
+// CROSSES its red line on y: <= 30 becomes <= 30 (0.0 points); it gives
+// up 0.000 utility". A bend the plan needs but the scale's decimals
+// would print as none is written to two significant digits.
+func TestDealSearchNoNoiseBend(t *testing.T) {
+	out, _, code := run(t, "deal", "search", "testdata/noise-bend.yaml", "--batna", "none", "-q")
+	if code != 0 || !strings.Contains(out, "capability-weighted cost 4.0 % of scale") ||
+		!strings.Contains(out, "Alpha CROSSES its red line on x: >= 60 becomes >= 40 (20.0 points)") || strings.Contains(out, "Gamma CROSSES") {
+		t.Errorf("exit %d, bends:\n%s", code, out)
+	}
+	for _, c := range []struct {
+		x    float64
+		d    int
+		want string
+	}{{20, 1, "20.0"}, {0, 1, "0.0"}, {0.03, 1, "0.03"}, {0.003, 2, "0.003"}, {0.05, 1, "0.1"}} {
+		if got := bendBy(c.x, c.d); got != c.want {
+			t.Errorf("bendBy(%v, %d) = %q, want %q", c.x, c.d, got, c.want)
+		}
+	}
+}
+
+// The search's verdict table gives no verdict it did not check: on
+// testdata/not-required.yaml, with Alpha (at 20) and Beta (at 40)
+// required and alternatives 0, the Nash package is 30, which crosses
+// Gamma's red line "<= 25" though Gamma gains 0.950 there. The table
+// said "accepts (not required)", where deal evaluate says Gamma blocks.
+func TestDealSearchVerdictsNotChecked(t *testing.T) {
+	out, _, code := run(t, "deal", "search", "testdata/not-required.yaml", "--require", "a,b", "--batna", "none", "-q")
+	if code != 0 || !strings.Contains(out, "│ Gamma │   0.950 │ 0.000 (none stated (0)) │ +0.950 │                   │ red lines not checked (not required) │") ||
+		!strings.Contains(out, "│ Alpha │   0.900 │ 0.000 (none stated (0)) │ +0.900 │                   │ accepts") {
+		t.Errorf("exit %d, verdicts:\n%s", code, out)
+	}
+	out, _, code = run(t, "deal", "evaluate", "testdata/not-required.yaml", "-p", "x=30", "--require", "a,b", "--batna", "none", "-m", "none", "-q")
+	if code != 0 || !strings.Contains(out, "x <= 25 (is 30.0)") || !strings.Contains(out, "blocks (not required)") {
+		t.Errorf("exit %d, evaluate:\n%s", code, out)
+	}
+}
+
 // Under decision rules a robust analysis's P(accepted) is the rules'
 // verdict, and the text says so: on testdata/rules.yaml the package
 // budget 70, tax 50 passes whenever Gamma joins Alpha and Beta (in 24 of
@@ -325,11 +366,63 @@ func TestDealRobustUnderRulesSaysRules(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, out)
 	}
-	if !strings.Contains(out, "P(accepted under the decision rules) = 0.480 ± 0.071") || strings.Contains(out, "every required actor accepts) =") {
+	if !strings.Contains(out, "P(accepted) = 0.480 ± 0.071") || !strings.Contains(flat(out), "The package is accepted when it passes every issue's decision rule (budget by qmv, tax by majority).") {
 		t.Errorf("robust line:\n%s", out)
 	}
 	out, _, code = run(t, "deal", "search", "testdata/rules.yaml", "--robust", "-n", "50", "-q")
-	if code != 0 || !strings.Contains(out, "the package most often accepted under the decision rules (P = ") {
+	if code != 0 || !strings.Contains(out, "the package most often accepted (P = ") || !strings.Contains(flat(out), "A package is accepted when it passes every issue's decision rule (budget by qmv, tax by majority).") {
+		t.Errorf("exit %d, search:\n%s", code, out)
+	}
+}
+
+// flat joins the lines para wrapped (a newline and its indent) with a
+// space.
+func flat(s string) string {
+	return regexp.MustCompile(`\n +`).ReplaceAllString(s, " ")
+}
+
+// With a rule on only some issues, P(accepted) is the one test of deal
+// evaluate and search — the rules pass and every required actor accepts
+// the package, as an actor accepts the package, not an issue — and the
+// text says which. On testdata/rules-mixed.yaml (the budget by
+// [3; a 2, b 1, c 1, d 1], the tax by none) the package budget 70, tax
+// 50 passes the budget's rule in every draw (Alpha and Beta accept in
+// all 50, 2 + 1 = 3 votes) but Delta's red line "<= 40" refuses it in
+// every draw, and the tax needs Delta's yes: P = 0, not the 1 "under the
+// decision rules" suggested. Required Alpha, Beta and Gamma, it is
+// accepted when Gamma accepts (24 of 50 draws, as on rules.yaml): 0.480,
+// and their yes carries the rule (4 ≥ 3 votes), which the text says
+// changes nothing; required Gamma and Delta (2 votes of 3), it is 0.
+func TestDealRobustMixedRulesSaysBoth(t *testing.T) {
+	for _, c := range []struct {
+		require, p, text string
+	}{
+		{"", "0.000 ± 0.000", "The package is accepted when it passes the decision rule of 1 of 2 issues (budget by qmv) and every required actor accepts it (tax has no rule); every required actor's yes already passes budget's rule, so it changes nothing here."},
+		{"a,b,c", "0.480 ± 0.071", "every required actor's yes already passes budget's rule, so it changes nothing here."},
+		{"c,d", "0.000 ± 0.000", "The package is accepted when it passes the decision rule of 1 of 2 issues (budget by qmv) and every required actor accepts it (tax has no rule)."},
+	} {
+		args := []string{"deal", "evaluate", "testdata/rules-mixed.yaml", "-p", "budget=70,tax=50", "--robust", "-n", "50", "-m", "none", "-q"}
+		if c.require != "" {
+			args = append(args, "--require", c.require)
+		}
+		out, _, code := run(t, args...)
+		if code != 0 || !strings.Contains(out, "P(accepted) = "+c.p) || !strings.Contains(flat(out), c.text) {
+			t.Errorf("require %q: exit %d, want P %s and %q:\n%s", c.require, code, c.p, c.text, out)
+		}
+		if c.require == "c,d" && strings.Contains(out, "changes nothing") {
+			t.Errorf("require c,d: Gamma and Delta's 2 votes do not carry the rule:\n%s", out)
+		}
+		// Blocked (where Delta is required) although the table shows
+		// the budget's rule passing: the verdict says what the package
+		// must pass.
+		if c.require != "a,b,c" && !strings.Contains(flat(out), "Blocked by: Delta. A package is accepted when it passes the decision rule of 1 of 2 issues") {
+			t.Errorf("require %q: the verdict does not say what the package must pass:\n%s", c.require, out)
+		}
+	}
+	// The search said "Decision rules decide (below)." where the rule
+	// changes nothing.
+	out, _, code := run(t, "deal", "search", "testdata/rules-mixed.yaml", "-q")
+	if code != 0 || strings.Contains(out, "Decision rules decide") || !strings.Contains(flat(out), "Required: Alpha, Beta, Gamma, Delta. ρ = 1. A package is accepted when it passes the decision rule of 1 of 2 issues (budget by qmv) and every required actor accepts it (tax has no rule); every required actor's yes already passes budget's rule, so it changes nothing here.") {
 		t.Errorf("exit %d, search:\n%s", code, out)
 	}
 }
@@ -347,10 +440,43 @@ func TestVerdictGainSigned(t *testing.T) {
 		{Actor: "noise", Gain: -2e-10, Accepts: true},
 		{Actor: "up", Gain: 0.0504, Accepts: true},
 		{Actor: "down", Gain: -0.0504},
-	}, 200)
+	}, nil, 200)
 	for _, w := range []string{"│ zero  │   0.000 │ 0.000 ()    │  0.000 │", "│ noise │   0.000 │ 0.000 ()    │  0.000 │", "│ up    │   0.000 │ 0.000 ()    │ +0.050 │", "│ down  │   0.000 │ 0.000 ()    │ -0.050 │"} {
 		if !strings.Contains(b.String(), w) {
 			t.Errorf("no %q in\n%s", w, b.String())
 		}
+	}
+}
+
+// Under decision rules a proposal is accepted without every actor's yes,
+// and deal proposals says what it must pass and how each rule went: on
+// testdata/rules.yaml with the proposal budget 70, tax 50, Alpha, Beta
+// and Gamma accept (4 of 5 votes on the budget's qmv, quota 3; 3 of 4 on
+// the tax's majority) and Delta, past its red line "<= 40", rejects. The
+// verdict is "accepted", which read as if everyone required had (the
+// page said "✓ everyone required"); the JSON carries the rule verdicts
+// and the acceptance.
+func TestDealProposalsUnderRulesSayWhat(t *testing.T) {
+	body, err := os.ReadFile("testdata/rules.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := filepath.Join(t.TempDir(), "rules-proposal.yaml")
+	body = append(body, []byte("proposals:\n  - {id: big, name: Big budget, proposers: [a], date: \"2024-12-01\", package: {budget: 70, tax: 50}, assumed: illustrative}\n")...)
+	if err := os.WriteFile(f, body, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, _, code := run(t, "deal", "proposals", f, "-m", "none", "-q")
+	if code != 0 || !strings.Contains(out, "A proposal is accepted when it passes every issue's decision rule (budget by qmv, tax by majority).") ||
+		!strings.Contains(out, "│ a, b, c │ d      │ accepted │") || !strings.Contains(out, "│ tax    │ majority │ 3.0 of 4.0 │   3.0 │ yes    │ Alpha, Beta, Gamma │ Delta   │") {
+		t.Errorf("exit %d, proposals:\n%s", code, out)
+	}
+	var a answer.DealProposals
+	js, _, code := run(t, "deal", "proposals", f, "-m", "none", "-q", "-f", "json")
+	if err := json.Unmarshal([]byte(js), &a); code != 0 || err != nil {
+		t.Fatalf("exit %d, %v: %s", code, err, js)
+	}
+	if p := a.Proposals[0]; !p.Accepted || len(p.Rules) != 2 || p.Rules[0].For != 4 || !p.Rules[1].Passes || a.Acceptance != "it passes every issue's decision rule (budget by qmv, tax by majority)" {
+		t.Errorf("proposal %+v, acceptance %q", p, a.Acceptance)
 	}
 }

@@ -271,10 +271,9 @@ func printRules(w io.Writer, sc *answer.Scenario, rules []answer.DealRuleVerdict
 	})
 }
 
-// acceptedText says why an accepted package is accepted.
-func acceptedText(rules []answer.DealRuleVerdict) string {
-	if len(rules) > 0 {
-		return "Passes every issue's decision rule (and every required actor accepts the issues without one)."
-	}
-	return "Accepted by every required actor."
+// acceptedText says why an accepted package is accepted: the answer's
+// acceptance, the test it passed (every required actor's yes, the
+// issues' decision rules, or both where only some issues state one).
+func acceptedText(acceptance string) string {
+	return "Accepted: " + acceptance + "."
 }

@@ -73,6 +73,15 @@ func printProposals(w io.Writer, a *answer.DealProposals, width int) {
 	sc := &a.Scenario
 	headline(w, sc, width)
 	printAlternatives(w, sc, a.NoDeal, a.Alternatives, width)
+	ruled := false
+	for _, p := range a.Proposals {
+		ruled = ruled || len(p.Rules) > 0
+	}
+	if ruled {
+		// Under decision rules "accepted" is not every actor's yes:
+		// say what it is, as evaluate does (acceptance).
+		para(w, "A proposal is accepted when "+a.Acceptance+".", width)
+	}
 	if len(a.Proposals) > 0 {
 		printProposalTable(w, a, width)
 	}
@@ -86,11 +95,12 @@ func printProposals(w io.Writer, a *answer.DealProposals, width int) {
 				why = append(why, fmt.Sprintf("  %s %s", sc.ActorName(v.Actor), v.Why))
 			}
 		}
-		if len(why) > 0 {
+		if len(why) > 0 || len(p.Rules) > 0 {
 			para(w, fmt.Sprintf("%s (%s):", p.Name, p.ID), width)
 			for _, x := range why {
 				para(w, x, width)
 			}
+			printRules(w, sc, p.Rules, width)
 		}
 		if len(p.Evidence) > 0 {
 			para(w, fmt.Sprintf("  source %s: “%s”", p.Evidence[0].Source, p.Evidence[0].Quote), width)

@@ -30,10 +30,10 @@ func robustFlags(cmd *cobra.Command, def answer.DealRobust) answer.DealRobust {
 	return r
 }
 
-// printRobust shows a robust analysis; ruled is whether issues state
-// decision rules, which then decide acceptance (p_accepted) in place of
-// every required actor.
-func printRobust(w io.Writer, sc *answer.Scenario, r *answer.DealRobustness, ruled bool, width int) {
+// printRobust shows a robust analysis, first what "accepted" means
+// there (the answer's acceptance: every required actor's yes, the
+// issues' decision rules, or where only some issues state one, both).
+func printRobust(w io.Writer, sc *answer.Scenario, r *answer.DealRobustness, width int) {
 	if r == nil {
 		return
 	}
@@ -45,17 +45,11 @@ func printRobust(w io.Writer, sc *answer.Scenario, r *answer.DealRobustness, rul
 			para(w, "  no draw opened the zone: no package to recommend", width)
 			return
 		}
-		by := "accepted by every required actor"
-		if ruled {
-			by = "accepted under the decision rules"
-		}
-		printLabelled(w, sc, fmt.Sprintf("  the package most often %s (P = %.3f %s, best of %d candidates)", by, r.Accepted, se(r.Accepted), r.Candidates), r.Best, width)
+		para(w, "  A package is accepted when "+r.Acceptance+".", width)
+		printLabelled(w, sc, fmt.Sprintf("  the package most often accepted (P = %.3f %s, best of %d candidates)", r.Accepted, se(r.Accepted), r.Candidates), r.Best, width)
 	} else {
-		what := "every required actor accepts"
-		if ruled {
-			what = "accepted under the decision rules"
-		}
-		para(w, fmt.Sprintf("  P(%s) = %.3f %s", what, r.Accepted, se(r.Accepted)), width)
+		para(w, "  The package is accepted when "+r.Acceptance+".", width)
+		para(w, fmt.Sprintf("  P(accepted) = %.3f %s", r.Accepted, se(r.Accepted)), width)
 	}
 	t := newTable(w)
 	t.AppendHeader(table.Row{"Actor", "P(accepts)", "Required"})

@@ -97,6 +97,7 @@ func (m *merge) label(s *searcher) string {
 func (m *merge) run(ctx context.Context) error {
 	res, p := m.res, m.sp.p
 	rules := len(m.in.Rules) > 0
+	res.Acceptance = acceptance(m.in, m.req)
 	if rules {
 		res.Rules = m.dec.games
 		res.Notes = append(res.Notes, m.dec.note(p))

@@ -46,7 +46,9 @@ type Bend struct {
 	Actor   string `json:"actor"`
 	Issue   string `json:"issue"`
 	RedLine string `json:"red_line"`
-	// To is the red line after the bend; By how far it moves (issue units).
+	// To is the red line after the bend; By how far it moves (issue
+	// units): never less than the issue's scale shows (scenario.ShownStep)
+	// unless the plan needs it, since a smaller crossing is met (meet).
 	To string  `json:"to"`
 	By float64 `json:"by"`
 	// Strict marks a bend of a strict bound onto its own value (By 0):
@@ -263,6 +265,7 @@ func (s *searcher) lowerAlternatives() *ConcessionPlan {
 		sol := b.solve(b.start(y0), s.o.tol(), nil)
 		s.count(sol)
 		y = fr.snap(nil, sol.pt.y[:nf], func([]float64) bool { return true }, cost)
+		y = s.meet(fr, y, bs)
 		plan.Gap = math.Max(0, cost(y)-sol.lb)
 		s.gap(plan.Gap)
 	}
@@ -303,9 +306,13 @@ func (s *searcher) bendRedLines(c *Concession) *ConcessionPlan {
 		free[k] = j
 	}
 	var soft []bound
+	fr.edges = make([][]float64, nf)
 	for _, bd := range bs {
-		if _, ok := free[bd.k]; ok {
+		if j, ok := free[bd.k]; ok {
 			soft = append(soft, bd)
+			if !bd.open {
+				fr.edges[j] = append(fr.edges[j], bd.v)
+			}
 		}
 	}
 	b := fr.build(len(soft))
@@ -336,10 +343,14 @@ func (s *searcher) bendRedLines(c *Concession) *ConcessionPlan {
 		sol := b.solve(b.start(y0), s.o.tol(), nil)
 		s.count(sol)
 		y = fr.snap(b, sol.pt.y[:nf], func(y []float64) bool { return feasible(b, y) }, cost)
+		y = s.meet(fr, y, bs)
 		plan.Gap = math.Max(0, cost(y)-sol.lb)
 		s.gap(plan.Gap)
-	} else if margin <= zoneTol {
-		c.Notes = append(c.Notes, "with every red line dropped the zone is a single package; it is the one reported")
+	} else {
+		if margin <= zoneTol {
+			c.Notes = append(c.Notes, "with every red line dropped the zone is a single package; it is the one reported")
+		}
+		y = s.meet(fr, y, bs)
 	}
 	plan.Gap *= 100
 	q := fr.full(y)
@@ -354,6 +365,63 @@ func (s *searcher) bendRedLines(c *Concession) *ConcessionPlan {
 	plan.Package = *s.pkg("opened by bending red lines", fr, y)
 	plan.Bends = s.bendsAt(bs, q)
 	return plan
+}
+
+// meet puts a free issue's value that crosses a closed red line by less
+// than the issue's scale shows (scenario.ShownStep: 0.05 on 0–100,
+// 0.005 on 0–1) onto the red line's edge: such a crossing reads as 0 at
+// the scale's decimals ("(0.0 points)", utility given up 0.000), and is
+// the barrier solve's noise (it stays strictly inside what it must meet,
+// ~1e-8 of the scale) or a difference finer than the inputs are coded
+// to, not a concession anyone would be asked for. The move is kept only
+// when it crosses no other red line further and leaves no required actor
+// more than the solver's certificate (shortfallTol) further below its
+// alternative than it was; a crossing the plan needs stays a bend, its
+// size written with the digits that show it. Strict red lines are left
+// alone: a value on a strict line's edge is already reported as the
+// actor accepting the very value it excluded (Bend.Strict).
+func (s *searcher) meet(fr *frame, y []float64, bs []bound) []float64 {
+	sp := s.sp
+	y = append([]float64(nil), y...)
+	gains := func(q []float64) []float64 {
+		out := make([]float64, len(s.req))
+		for j, i := range s.req {
+			out[j] = sp.utility(i, q) - sp.alt[i]
+		}
+		return out
+	}
+	for j, k := range fr.free {
+		is := sp.p.Issues[k]
+		step := scenario.ShownStep(is.Max-is.Min) / (is.Max - is.Min)
+		for _, bd := range bs {
+			if bd.k != k || bd.open {
+				continue
+			}
+			if v := bd.viol(y[j]); v == 0 || v >= step {
+				continue
+			}
+			crossed := func(x float64) float64 {
+				c := 0.0
+				for _, o := range bs {
+					if o.k == k {
+						c += o.cross(x)
+					}
+				}
+				return c
+			}
+			before := gains(fr.full(y))
+			old := y[j]
+			y[j] = bd.v
+			ok := crossed(y[j]) <= crossed(old)
+			for m, g := range gains(fr.full(y)) {
+				ok = ok && g >= math.Min(before[m], 0)-shortfallTol
+			}
+			if !ok {
+				y[j] = old
+			}
+		}
+	}
+	return y
 }
 
 // bendsAt lists the red-line sides the normalised package q crosses.

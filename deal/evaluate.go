@@ -150,6 +150,10 @@ type Evaluation struct {
 	// Rules says whether the package passes each issue's decision rule;
 	// when there are any, Accepted follows them (rule.go: decide).
 	Rules []RuleVerdict `json:"rules,omitempty"`
+	// Acceptance says in words what Accepted tests (rule.go:
+	// acceptance): every required actor's yes, the issues' rules, or,
+	// where only some issues state one, both.
+	Acceptance string `json:"acceptance"`
 	// Forecasts is the package's distance from each model's forecast.
 	Forecasts []ForecastDistance `json:"forecasts,omitempty"`
 }
@@ -259,6 +263,7 @@ func (sp *space) judge(v []float64, req []int) *Evaluation {
 		ev.Actors = append(ev.Actors, vd)
 	}
 	ev.Accepted, ev.Rules, ev.Blockers = decide(sp.in, accepts, req)
+	ev.Acceptance = acceptance(sp.in, req)
 	return ev
 }
 

@@ -16,6 +16,10 @@ type frame struct {
 	lo, hi []float64       // box per free issue (normalised)
 	// open[j] marks strict red-line bounds of free issue j (lo, hi).
 	loOpen, hiOpen []bool
+	// edges[j], when set, are more values snap tries for free issue j:
+	// the closed red-line edges of a solve whose box is the whole scale
+	// (bendRedLines), which are no box end there.
+	edges [][]float64
 }
 
 // newFrame makes a frame; issues whose box is a single point are fixed
@@ -193,8 +197,8 @@ func (fr *frame) full(y []float64) []float64 {
 	return out
 }
 
-// snap moves free values within 1e-6 of a closed box end or of a required
-// actor's position onto it, one at a time, keeping each move that keeps
+// snap moves free values within 1e-6 of a closed box end, of a required
+// actor's position or of one of the frame's edges onto it, one at a time, keeping each move that keeps
 // every check true and the objective f no worse (to 1e-12). Barrier
 // solutions stay strictly inside the constraints; the optimum of a
 // piecewise-linear problem often lies on such a point, and red lines are
@@ -218,6 +222,9 @@ func (fr *frame) snap(b *built, y []float64, ok func([]float64) bool, f func([]f
 			if fr.sp.w[i][k] > 0 {
 				cands = append(cands, fr.sp.x[i][k])
 			}
+		}
+		if fr.edges != nil {
+			cands = append(cands, fr.edges[j]...)
 		}
 		if b != nil {
 			for i := range b.actors {

@@ -24,8 +24,12 @@ import (
 //	P(zone)        = #{d : the zone of draw d is not empty (margin (5) ≥ 0,
 //	                     under rules in some coalition's zone)} / N
 //
-//	P(accepted)    = #{d : every required actor accepts p, or, under decision
-//	                     rules, p passes them (decide, as deal evaluate judges)} / N
+//	P(accepted)    = #{d : p passes decide, as deal evaluate judges} / N
+//
+// where decide is: every required actor accepts p; under a decision rule
+// on every issue, p passes every rule; with rules on only some issues, p
+// passes those and every required actor accepts it (an actor accepts the
+// package, not an issue) — Robust.Acceptance says which, in words.
 //
 // and, for a search, the package that maximises P(accepted) among the
 // candidates: the Nash and balanced packages at the
@@ -62,9 +66,14 @@ type Robust struct {
 	// Actors gives P(actor accepts) for the package evaluated (evaluate)
 	// or for Best (search).
 	Actors []RobustActor `json:"actors,omitempty"`
-	// Accepted is P(the same package is accepted): every required actor
-	// accepts it or, under decision rules, it passes them.
+	// Accepted is P(the same package is accepted), by the one test of
+	// evaluate and search (decide), which Acceptance states in words:
+	// every required actor accepts it; under decision rules on every
+	// issue, it passes them; with rules on only some issues, it passes
+	// those and every required actor accepts it.
 	Accepted float64 `json:"p_accepted"`
+	// Acceptance says what Accepted counts (rule.go: acceptance).
+	Acceptance string `json:"acceptance"`
 	// Zone is P(a zone of agreement exists) (search only).
 	Zone *float64 `json:"p_zone,omitempty"`
 	// Best is the candidate package with the highest P(accepted)
@@ -254,6 +263,7 @@ func RobustEvaluate(ctx context.Context, in *Input, v []float64, o Options, ro R
 		return nil, err
 	}
 	r := newRobust(ro, ds, inputs)
+	r.Acceptance = acceptance(in, reqIdx)
 	per, all := score(ds, in, reqIdx, v)
 	r.setActors(in, req, per)
 	r.Accepted = all
@@ -274,6 +284,7 @@ func RobustSearch(ctx context.Context, in *Input, stated *Result, o Options, ro 
 		return nil, err
 	}
 	r := newRobust(ro, ds, inputs)
+	r.Acceptance = acceptance(in, reqIdx)
 	open := 0
 	var cands []Package
 	if stated != nil {

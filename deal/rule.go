@@ -124,6 +124,79 @@ func decide(in *Input, accepts []bool, required []int) (bool, []RuleVerdict, []s
 	return ok, verdicts, blockers
 }
 
+// acceptance says in words what decide tests, for the input's rules and
+// the required actors: what "accepted" and P(accepted) mean, the same
+// on every door. Acceptance is of the whole package (an actor accepts
+// or refuses a package, not an issue), so where some issues state a
+// rule and others none, the package must pass the rules and every
+// required actor must accept it; and when every required actor
+// accepting already carries every rule — the default, every actor
+// required, with voters among the actors — the rules change nothing,
+// and it says so rather than let "under the decision rules" suggest
+// that a required actor can be outvoted.
+func acceptance(in *Input, required []int) string {
+	p := in.Problem
+	if len(in.Rules) == 0 {
+		return "every required actor accepts it"
+	}
+	var rules []string
+	ruled := map[int]bool{}
+	carried := true // every required actor's yes wins every rule
+	isReq := map[int]bool{}
+	for _, i := range required {
+		isReq[i] = true
+	}
+	for _, r := range in.Rules {
+		ruled[r.Issue] = true
+		rules = append(rules, p.Issues[r.Issue].ID+" by "+r.Rule)
+		yes := make([]bool, len(r.Voters))
+		for j, i := range r.Voters {
+			yes[j] = isReq[i]
+		}
+		carried = carried && r.game().Wins(yes)
+	}
+	var unruled []string
+	for k, is := range p.Issues {
+		if !ruled[k] {
+			unruled = append(unruled, is.ID)
+		}
+	}
+	if len(unruled) == 0 {
+		return fmt.Sprintf("it passes every issue's decision rule (%s)", strings.Join(rules, ", "))
+	}
+	none := "has no rule"
+	if len(unruled) > 1 {
+		none = "have no rule"
+	}
+	out := fmt.Sprintf("it passes the decision rule of %d of %d issues (%s) and every required actor accepts it (%s %s)", len(in.Rules), len(p.Issues), strings.Join(rules, ", "), andList(unruled), none)
+	if carried && len(in.Rules) == 1 {
+		out += fmt.Sprintf("; every required actor's yes already passes %s's rule, so it changes nothing here", p.Issues[in.Rules[0].Issue].ID)
+	} else if carried {
+		out += "; every required actor's yes already passes the rules, so they change nothing here"
+	}
+	return out
+}
+
+// Acceptance says in words what a package must pass to be accepted
+// under the input's rules and o's required actors (acceptance), for an
+// answer that judges packages it may not have (deal proposals, with none
+// on the table).
+func Acceptance(in *Input, o Options) (string, error) {
+	req, err := o.required(in.Problem)
+	if err != nil {
+		return "", err
+	}
+	return acceptance(in, req), nil
+}
+
+// andList joins words as "a", "a and b", "a, b and c".
+func andList(ws []string) string {
+	if len(ws) < 2 {
+		return strings.Join(ws, "")
+	}
+	return strings.Join(ws[:len(ws)-1], ", ") + " and " + ws[len(ws)-1]
+}
+
 // MaxCoalitions bounds the minimal winning coalitions a search explores:
 // each is a convex zone of its own, searched with a certificate (a few
 // barrier solves each), so a search costs up to MaxCoalitions times one

@@ -62,3 +62,30 @@ func TestRules(t *testing.T) {
 		})
 	}
 }
+
+// TestAcceptanceText: what "accepted" means is said once, by the rules
+// and the required actors. Two issues, actors a, b, c; a rule on the
+// first only (qmv a 3, b 2, c 5, quota 5): every required actor must
+// also accept, the second issue having no rule. Required a, b and c
+// weigh 10 ≥ 5, so their yes carries the rule and it changes nothing;
+// required a alone weighs 3 < 5, so the rule also needs b or c.
+func TestAcceptanceText(t *testing.T) {
+	p := problem([]float64{1, 1, 1}, [][]float64{{0, 0}, {50, 50}, {100, 100}}, [][]float64{{1, 1}, {1, 1}, {1, 1}})
+	qmv := Rule{Issue: 0, Rule: "qmv", Voters: []int{0, 1, 2}, Weights: []float64{3, 2, 5}, Quota: 5}
+	maj := Rule{Issue: 1, Rule: "majority", Voters: []int{0, 1, 2}, Weights: []float64{1, 1, 1}, Quota: 2}
+	for _, c := range []struct {
+		name     string
+		rules    []Rule
+		required []int
+		want     string
+	}{
+		{"no rule", nil, []int{0, 1, 2}, "every required actor accepts it"},
+		{"every issue ruled", []Rule{qmv, maj}, []int{0}, "it passes every issue's decision rule (i1 by qmv, i2 by majority)"},
+		{"one of two, carried", []Rule{qmv}, []int{0, 1, 2}, "it passes the decision rule of 1 of 2 issues (i1 by qmv) and every required actor accepts it (i2 has no rule); every required actor's yes already passes i1's rule, so it changes nothing here"},
+		{"one of two, not carried", []Rule{qmv}, []int{0}, "it passes the decision rule of 1 of 2 issues (i1 by qmv) and every required actor accepts it (i2 has no rule)"},
+	} {
+		if got := acceptance(&Input{Problem: p, Rules: c.rules}, c.required); got != c.want {
+			t.Errorf("%s: %q, want %q", c.name, got, c.want)
+		}
+	}
+}

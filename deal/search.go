@@ -57,6 +57,10 @@ type Result struct {
 	// Rules are the issues' decision rules as the search read them;
 	// omitted when no issue states one.
 	Rules []RuleGame `json:"rules,omitempty"`
+	// Acceptance says in words which packages the zone holds: those
+	// every required actor accepts, or that pass the rules (rule.go:
+	// acceptance), as Evaluation.Acceptance says for one package.
+	Acceptance string `json:"acceptance"`
 	// Coalitions are the decision's minimal winning coalitions, each with
 	// its own zone (the zone is their union); omitted without rules.
 	Coalitions []Coalition `json:"coalitions,omitempty"`

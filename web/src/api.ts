@@ -155,12 +155,12 @@ export interface Sensitivity {
 export interface Crossing { issue: string; red_line: string; value: number; by: number }
 export interface Verdict { actor: string; required: boolean; utility: number; alternative: number; gain: number; alternative_from: string; crossed?: Crossing[]; accepts: boolean }
 export interface ForecastDistance { model: string; mean_pct: number; max_pct: number; by_issue: number[] }
-export interface DealVerdicts { issues: string[]; package: number[]; actors: Verdict[]; accepted: boolean; blockers?: string[]; rules?: DealRuleVerdict[]; forecasts?: ForecastDistance[] }
+export interface DealVerdicts { issues: string[]; package: number[]; actors: Verdict[]; accepted: boolean; blockers?: string[]; rules?: DealRuleVerdict[]; acceptance: string; forecasts?: ForecastDistance[] }
 // DealRobustness: how a deal fares over draws of the stated ranges.
 export interface DealRobustness {
   draws: number; seed: number; distribution: string; inputs: number
   actors?: { actor: string; required: boolean; p_accepts: number }[]
-  p_accepted: number; p_zone?: number; best?: DealPackage; candidates?: number
+  p_accepted: number; acceptance: string; p_zone?: number; best?: DealPackage; candidates?: number
 }
 export interface DealEvaluation { scenario: AnswerScenario; request: DealEvaluateRequest; no_deal: string; rest: string; evaluation: DealVerdicts; robust?: DealRobustness; warnings?: string[] }
 // DealRuleVerdict: whether a package passes one issue's decision rule, and
@@ -181,7 +181,7 @@ export interface DealZone {
   ranges?: { issue: string; lo: number; hi: number; fixed?: boolean; indifferent?: boolean }[]
   frontier?: DealPackage[]; sample?: DealPackage[]
   concession?: { lower_alternatives?: DealPlan; bend_red_lines?: DealPlan; notes?: string[] }
-  rules?: DealRuleGame[]; coalitions?: DealCoalition[]; veto?: string[]; blockers?: string[]
+  rules?: DealRuleGame[]; acceptance: string; coalitions?: DealCoalition[]; veto?: string[]; blockers?: string[]
   summary: string; notes?: string[]; stats: { solves: number; newton_steps: number; max_gap: number }
   // certified is false when the solver could not certify the answer
   // (a note says so): the bounds are then not stated.
@@ -195,14 +195,14 @@ export interface ProposalVerdict extends Verdict { why: string }
 export interface ProposalVerdicts {
   id: string; name: string; description?: string; proposers?: string[]; date: string; withdrawn?: string
   package: { issue: string; value: number; option?: string }[]; open?: string[]; evidence?: Evidence[]; assumed?: string
-  accepted: boolean; accepts: string[]; rejects: string[]; actors: ProposalVerdict[]; forecasts?: ForecastDistance[]
+  accepted: boolean; rules?: DealRuleVerdict[]; accepts: string[]; rejects: string[]; actors: ProposalVerdict[]; forecasts?: ForecastDistance[]
   // error says why the proposal could not be judged (no one was asked).
   error?: string
 }
 export interface ProposalSnapshot { snapshot: string; label?: string; proposals: { id: string; accepted: boolean; accepts: string[]; rejects: string[]; error?: string }[] }
 export interface DealProposals {
   scenario: AnswerScenario; request: DealProposalsRequest; no_deal: string
-  alternatives: { actor: string; value: number; from: string }[]
+  alternatives: { actor: string; value: number; from: string }[]; acceptance: string
   proposals: ProposalVerdicts[]; timeline?: ProposalSnapshot[]; warnings?: string[]
 }
 // Defaults: each kind of run's default request as the Go code builds it

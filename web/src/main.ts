@@ -1145,6 +1145,8 @@ function robustBox(r: DealRobustness | undefined, search: boolean): HTMLElement 
     h('p', { class: 'hint' }, `${r.draws} draws (${r.distribution}, seed ${r.seed}) of ${r.inputs} ranged input${r.inputs === 1 ? '' : 's'}. `,
       search && r.p_zone !== undefined ? h('b', {}, `A zone of agreement exists in ${pct(r.p_zone)} of draws. `) : '',
       r.best || !search ? h('b', {}, `${search ? 'The most robust package' : 'This package'} is accepted in ${pct(r.p_accepted)}.`) : 'No draw opened a zone.',
+      // What accepted means, as the command line says it (acceptance).
+      r.best || !search ? ` (A package is accepted when ${r.acceptance}.)` : '',
       search && r.candidates ? ` (${r.candidates} candidate packages scored.)` : ''),
     search && r.best ? h('table', { class: 'compare' }, h('caption', {}, 'The most robust package'),
       h('tbody', {}, ...sc.issues.map((is, k) => h('tr', {}, h('th', { scope: 'row' }, is.name), packageCell(is, r.best!.values[k], dec(is.id)))))) : '',
@@ -1293,7 +1295,9 @@ function drawDeal(box: HTMLElement, ans: DealEvaluation) {
   const dist = ev.forecasts ?? []
   box.replaceChildren(
     h('p', { class: ev.accepted ? 'ok' : 'error', 'data-testid': 'deal-summary' },
-      ev.accepted ? (ev.rules?.length ? `Passes every issue’s decision rule: ${ev.rules.map((r) => `${issueName(r.issue)} carried by ${(r.coalition ?? []).map(actorName).join(', ')}`).join('; ')}.` : 'Every required actor accepts this package.') : `Blocked by ${(ev.blockers ?? []).map(actorName).join(', ')}.`),
+      // What accepted means is the answer's (acceptance), as the command
+      // line prints it: the rules, every required actor, or both.
+      ev.accepted ? `Accepted: ${ev.acceptance}.${ev.rules?.length ? ` ${ev.rules.map((r) => `${issueName(r.issue)} carried by ${(r.coalition ?? []).map(actorName).join(', ')}`).join('; ')}.` : ''}` : `Blocked by ${(ev.blockers ?? []).map(actorName).join(', ')}.${ev.rules?.length ? ` A package is accepted when ${ev.acceptance}.` : ''}`),
     h('p', { class: 'hint', 'data-testid': 'deal-no-deal' }, `No-deal package behind each alternative: ${noDeal(ans.no_deal)}.`),
     warningList(ans.warnings, 'deal-warnings') ?? '',
     h('table', { class: 'compare' },
@@ -1307,6 +1311,14 @@ function drawDeal(box: HTMLElement, ans: DealEvaluation) {
       ...dist.flatMap((d, i) => [i ? ' · ' : '', h('span', { 'data-model': d.model, 'data-mean': String(d.mean_pct) }, `${d.model} ${fmt(d.mean_pct, 0)}% (max ${fmt(d.max_pct, 0)}%)`)])) : '',
     settingsText(ans.request) ? h('p', { class: 'hint', 'data-testid': 'deal-settings' }, `The deal runs its models with the settings chosen on the Forecast view (${settingsText(ans.request)}), as the forecast does.`) : '',
     robustBox(ans.robust, false))
+}
+
+// bendBy is how far a red line bends, with its issue's d decimals, or
+// to two significant digits where they would write a bend the plan
+// needs as none, as the command line writes it (cli's bendBy).
+function bendBy(x: number, d: number): string {
+  const s = fmt(x, d)
+  return x === 0 || /[1-9]/.test(s) ? s : gfmt(x)
 }
 
 // packageCell is one package's value on one issue, with its d decimals
@@ -1344,7 +1356,7 @@ function drawSearch(box: HTMLElement, ans: DealSearch) {
   // which voters carry each package shown on each ruled issue.
   const names = (ids?: string[]) => (ids ?? []).map(actorName).join(', ')
   const rules = r.coalitions ? h('div', { 'data-testid': 'zone-rules' },
-    h('p', { class: 'hint' }, `Decided by the issues’ rules: ${(r.rules ?? []).map((g) => `${issueName(g.issue)} by ${g.rule} (quota ${fmt(g.quota)})`).join(', ')}. `,
+    h('p', { class: 'hint' }, `A package is accepted when ${r.acceptance}. The issues’ rules: ${(r.rules ?? []).map((g) => `${issueName(g.issue)} by ${g.rule} (quota ${fmt(g.quota)})`).join(', ')}. `,
       r.veto?.length ? `Veto players (in every winning coalition): ${names(r.veto)}.` : 'No actor has a veto.'),
     h('table', { class: 'compare' },
       h('caption', {}, 'Minimal winning coalitions: the zone is the union of their zones'),
@@ -1363,7 +1375,7 @@ function drawSearch(box: HTMLElement, ans: DealSearch) {
   const planList = plans.map(({ title, plan, unit }) => h('div', { class: 'plan' }, h('h3', {}, title),
     h('ul', {},
       ...(plan.bends ?? []).map((b) => h('li', {}, `${actorName(b.actor)} crosses its red line on ${issueName(b.issue)}: ${b.red_line} → ${b.to}`,
-        b.strict ? ' (must accept the very value it excluded)' : ` (moves ${fmt(b.by, k(b.issue))})`,
+        b.strict ? ' (must accept the very value it excluded)' : ` (moves ${bendBy(b.by, k(b.issue))})`,
         `; gives up ${fmt(b.utility_lost, 3)} utility (from ${fmt(b.from, k(b.issue))})`, b.options?.length ? `, accepting ${b.options.map((o) => `“${o}”`).join(', ')}` : '')),
       ...(plan.shortfalls ?? []).map((x) => h('li', {}, `${actorName(x.actor)} accepts ${fmt(x.by, 3)} less than its alternative (${fmt(x.utility, 3)} for ${fmt(x.alternative, 3)})`,
         x.moves?.length ? `; the same as moving its positions: ${x.moves.map((m) => `${issueName(m.issue)} ${fmt(m.from, k(m.issue))} → ${fmt(m.to, k(m.issue))}`).join(', ')}` : '')),

@@ -38,7 +38,9 @@ function drawProposals(box: HTMLElement, a: DealProposals, name: (actor: string)
         quote ? h('small', { class: 'muted' }, `“${quote.quote}” (`, h('cite', { title: quote.source, 'data-source': quote.source }, source(quote.source)), ')') : null),
       h('td', {}, ...p.package.map((v) => h('div', { 'data-issue': v.issue }, h('b', {}, `${issue(v.issue)} ${fmt(v.value, decimalsOf(a.scenario, v.issue))}`), v.option ? h('small', {}, v.option) : null)),
         p.open?.length ? h('small', { class: 'muted open', 'data-testid': 'proposal-open' }, `open: ${p.open.map(issue).join(', ')}`) : null),
-      h('td', {}, p.error ? 'not judged' : p.accepted ? '✓ everyone required'
+      // Under decision rules a proposal passes without everyone's yes:
+      // the hint above the table says what it must pass (acceptance).
+      h('td', {}, p.error ? 'not judged' : p.accepted ? (p.rules?.length ? '✓ accepted' : '✓ everyone required')
         : ['✗ not accepted', p.accepts.length ? `; accepted only by ${p.accepts.map(name).join(', ')}` : ''].join('')),
       h('td', {}, p.error ? h('p', { class: 'warn', 'data-testid': 'proposal-error' }, p.error) : why.length ? h('ul', {}, ...why) : '—'))
   })
@@ -47,6 +49,7 @@ function drawProposals(box: HTMLElement, a: DealProposals, name: (actor: string)
   for (const s of tl) for (const p of s.proposals) if (!ids.includes(p.id)) ids.push(p.id)
   box.replaceChildren(
     h('p', { class: 'hint', 'data-testid': 'proposals-alternatives' }, `Alternatives to agreement (no-deal package: ${a.no_deal}): ${alts}.`),
+    a.proposals.some((p) => p.rules?.length) ? h('p', { class: 'hint', 'data-testid': 'proposals-acceptance' }, `A proposal is accepted when ${a.acceptance}.`) : '',
     // The answer's warnings (a proposal not judged, none on the table)
     // as every view shows warnings; "p.warning" had no style, and read as
     // the body text around it.
