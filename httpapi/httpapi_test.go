@@ -1296,6 +1296,7 @@ func TestOnPostgres(t *testing.T) {
 		"Import":            TestImport,
 		"ConcurrentEdits":   TestConcurrentEditsLoseNoUpdate,
 		"EveryKindAsJob":    TestEveryKindStartsAsJob,
+		"Versions":          TestVersions,
 	} {
 		t.Run(name, fn)
 	}
