@@ -8,7 +8,9 @@
 // Scenarios carry a version for optimistic concurrency: an update names the
 // version it edits, and an update of a stale version fails with
 // errs.Conflict, so two people editing the same scenario never silently
-// overwrite each other.
+// overwrite each other. Each update, restore and delete keeps the version
+// it replaces in the scenario's history (Version), in the same
+// transaction, so that a save or a delete can be undone (RestoreVersion).
 package store
 
 import (
