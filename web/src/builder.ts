@@ -1327,7 +1327,7 @@ function draw(box: HTMLElement, ctx: BuildContext) {
   }
   const historyBox = stored ? h('details', { class: 'bhistory', 'data-testid': 'build-history', ontoggle: (e: Event) => { if ((e.currentTarget as HTMLDetailsElement).open) showVersions() } },
     h('summary', {}, 'History'),
-    h('p', { class: 'hint' }, 'Each save keeps the version it replaces (the newest 100 by default: parley serve --limit versions=N). View loads one into the builder, unsaved; Restore saves it as a new version, which can be undone the same way.'),
+    h('p', { class: 'hint' }, 'Each save keeps the version it replaces (the server keeps the newest of them, as many as its versions limit says: parley serve --limit versions=N). View loads one into the builder, unsaved; Restore saves it as a new version, which can be undone the same way.'),
     versionList) : null
 
   const head = h('section', { class: 'card bfile', 'data-testid': 'build-file' },
