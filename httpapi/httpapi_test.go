@@ -57,7 +57,7 @@ func newEnvWith(t *testing.T, o httpapi.Options, wrap func(store.Store) store.St
 		if derr != nil {
 			t.Fatal(derr)
 		}
-		if _, derr := db.Exec(`DROP TABLE IF EXISTS runs, scenarios, schema_migrations`); derr != nil {
+		if _, derr := db.Exec(`DROP TABLE IF EXISTS runs, scenarios, scenario_versions, schema_migrations`); derr != nil {
 			t.Fatal(derr)
 		}
 		db.Close()
@@ -207,7 +207,7 @@ func TestOpenAPIMatchesRoutes(t *testing.T) {
 		if op, ok := doc.Paths[r.Pattern][strings.ToLower(r.Method)]; ok && op.Summary != r.Summary {
 			t.Errorf("%s %s: summary %q in the document, %q in the route table", r.Method, r.Pattern, op.Summary, r.Summary)
 		}
-		path := strings.NewReplacer("{id}", "nope", "{run}", "nope", "{actor}", "x", "{issue}", "a").Replace(r.Pattern)
+		path := strings.NewReplacer("{id}", "nope", "{run}", "nope", "{actor}", "x", "{issue}", "a", "{n}", "1").Replace(r.Pattern)
 		res := e.do(r.Method, path, "")
 		var b errBody
 		json.Unmarshal(res.body, &b)
@@ -1177,11 +1177,11 @@ func TestAuth(t *testing.T) {
 			continue
 		}
 		writes++
-		path := strings.NewReplacer("{id}", v.ID, "{run}", "nope", "{actor}", "x", "{issue}", "a").Replace(r.Pattern)
+		path := strings.NewReplacer("{id}", v.ID, "{run}", "nope", "{actor}", "x", "{issue}", "a", "{n}", "1").Replace(r.Pattern)
 		e.want(e.do(r.Method, path, "{}"), 401)
 	}
-	if writes != 21 {
-		t.Fatalf("%d write routes checked, want 21", writes)
+	if writes != 22 {
+		t.Fatalf("%d write routes checked, want 22", writes)
 	}
 	// A write from another origin is refused even with the token.
 	e.tok = "s3cret-s3cret-s3cret"
@@ -1296,6 +1296,7 @@ func TestOnPostgres(t *testing.T) {
 		"Import":            TestImport,
 		"ConcurrentEdits":   TestConcurrentEditsLoseNoUpdate,
 		"EveryKindAsJob":    TestEveryKindStartsAsJob,
+		"Versions":          TestVersions,
 	} {
 		t.Run(name, fn)
 	}

@@ -573,8 +573,12 @@ func (s *Server) atVersion(r *http.Request, ver int64, again string) (*store.Sce
 	return rec, nil
 }
 
+// keepVersions is how many earlier versions of each scenario the store
+// keeps, in its history: the versions limit.
+func (s *Server) keepVersions() int { return int(s.o.Limits.Value("versions")) }
+
 func (s *Server) save(w http.ResponseWriter, r *http.Request, rec *store.Scenario, in *ask.Input) {
-	if err := s.o.Store.UpdateScenario(r.Context(), rec); err != nil {
+	if err := s.o.Store.UpdateScenario(r.Context(), rec, s.keepVersions()); err != nil {
 		s.fail(w, r, err)
 		return
 	}
@@ -617,7 +621,7 @@ func (s *Server) deleteScenario(w http.ResponseWriter, r *http.Request) {
 	for _, run := range s.jobs.cancelScenario(id) {
 		s.jobs.wait(r.Context(), run)
 	}
-	if err := s.o.Store.DeleteScenario(r.Context(), id, ver); err != nil {
+	if err := s.o.Store.DeleteScenario(r.Context(), id, ver, s.keepVersions()); err != nil {
 		s.fail(w, r, err)
 		return
 	}

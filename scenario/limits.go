@@ -32,6 +32,10 @@ type Limits struct {
 	// in bytes; NameLength a name, title or label; TextLength any other
 	// text (descriptions, quotes, notes).
 	IDLength, NameLength, TextLength int
+	// Versions bounds no file: it is how many earlier versions of each
+	// scenario `parley serve` keeps (its history), the oldest dropped
+	// first. Here so that --limit raises it as it raises the others.
+	Versions int
 }
 
 // DefaultLimits returns the default limits.
@@ -53,6 +57,7 @@ func DefaultLimits() Limits {
 		IDLength:   256,
 		NameLength: 1_000,
 		TextLength: 100_000,
+		Versions:   100,
 	}
 }
 
@@ -80,6 +85,7 @@ var limitFields = []limitField{
 	{"id-length", "bytes in an id", func(l *Limits) *int { return &l.IDLength }},
 	{"name-length", "bytes in a name, title or label", func(l *Limits) *int { return &l.NameLength }},
 	{"text-length", "bytes in a text (description, quote, note)", func(l *Limits) *int { return &l.TextLength }},
+	{"versions", "earlier versions of each scenario the server keeps", func(l *Limits) *int { return &l.Versions }},
 }
 
 // LimitNames lists the names Set accepts, in order.
@@ -222,6 +228,8 @@ func (l *Limits) raw(name string) int64 {
 		return int64(l.NameLength)
 	case "text-length":
 		return int64(l.TextLength)
+	case "versions":
+		return int64(l.Versions)
 	}
 	return 0
 }

@@ -108,3 +108,32 @@ func Stale(id string, stored, named int64) error {
 func Duplicate(what, id string) error {
 	return errs.New(errs.Conflict, "a %s with id %q already exists", what, id)
 }
+
+// NoVersion is the error of a version of scenario id that is neither its
+// current one nor kept in its history (errs.NotFound).
+func NoVersion(id string, v int64) error {
+	return errs.New(errs.NotFound, "scenario %q has no version %d: neither its current version nor one kept in its history (GET /api/scenarios/%s/versions lists them)", id, v, id)
+}
+
+// RestoreCurrent is the error of a restore of the version a scenario is
+// at (errs.Invalid): there is nothing to restore.
+func RestoreCurrent(id string, v int64) error {
+	return errs.New(errs.Invalid, "version %d is scenario %q's current version; valid: an earlier version kept in its history", v, id)
+}
+
+// HistoryTaken is the error of a create whose id names a deleted
+// scenario whose history is kept (errs.Conflict): a new scenario under
+// it would mix its versions with the old one's.
+func HistoryTaken(id string) error {
+	return errs.New(errs.Conflict, "a deleted scenario with id %q has versions kept; restore one of them (POST /api/scenarios/%s/versions/{n}/restore) or create the scenario under another id", id, id)
+}
+
+// KeepNewest returns, of the n kept versions (numbered in ascending
+// order 0 … n-1), how many oldest ones go so that keep remain (keep < 1:
+// all go).
+func KeepNewest(n, keep int) int {
+	if keep < 0 {
+		keep = 0
+	}
+	return max(0, n-keep)
+}

@@ -8,7 +8,9 @@
 // Scenarios carry a version for optimistic concurrency: an update names the
 // version it edits, and an update of a stale version fails with
 // errs.Conflict, so two people editing the same scenario never silently
-// overwrite each other.
+// overwrite each other. Each update, restore and delete keeps the version
+// it replaces in the scenario's history (Version), in the same
+// transaction, so that a save or a delete can be undone (RestoreVersion).
 package store
 
 import (
@@ -43,6 +45,51 @@ type Scenario struct {
 	Body    []byte    `json:"-"`
 	Created time.Time `json:"created"`
 	Updated time.Time `json:"updated"`
+}
+
+// Version is one version of a scenario's file: the current one, or an
+// earlier one a store kept when an update, a restore or a delete replaced
+// it (its history). The history of a scenario is its last N replaced
+// versions, N the caller's keep (the server's versions limit); the oldest
+// goes first. A deleted scenario's history stays, the version deleted
+// its newest, so that a delete can be undone (RestoreVersion).
+type Version struct {
+	// Version is the scenario's version number this file had.
+	Version int64 `json:"version"`
+	// Name and Format are the scenario's as this version saved them.
+	Name   string `json:"name"`
+	Format string `json:"format"`
+	// Size is the file's length in bytes.
+	Size int64 `json:"size"`
+	// Saved is when this version was saved.
+	Saved time.Time `json:"saved_at"`
+	// Current marks the scenario's current version; a kept one is not.
+	Current bool `json:"current"`
+	// Replaced is when an edit, a restore or a delete replaced this
+	// version, and ReplacedBy which: "edit", "restore" or "delete";
+	// Restored is the version a restore brought back. All are omitted
+	// for the current version.
+	Replaced   time.Time `json:"replaced_at,omitzero"`
+	ReplacedBy string    `json:"replaced_by,omitempty"`
+	Restored   int64     `json:"restored,omitempty"`
+	// Created is when the scenario was first created.
+	Created time.Time `json:"-"`
+	// Body is the file, as saved (GetVersion only).
+	Body []byte `json:"-"`
+}
+
+// How a kept version was replaced (Version.ReplacedBy).
+const (
+	ReplacedByEdit    = "edit"
+	ReplacedByRestore = "restore"
+	ReplacedByDelete  = "delete"
+)
+
+// Deleted is a deleted scenario whose history is kept: its id, and its
+// version that the delete replaced.
+type Deleted struct {
+	ID string `json:"id"`
+	Version
 }
 
 // RunKind names what a run computes.
@@ -150,11 +197,35 @@ type Store interface {
 	ListScenarios(ctx context.Context) ([]Scenario, error)
 	// UpdateScenario replaces name, format and body of the scenario whose
 	// version is s.Version, and on success sets s.Version to the new version
-	// and s.Updated. A stale s.Version is errs.Conflict.
-	UpdateScenario(ctx context.Context, s *Scenario) error
+	// and s.Updated. A stale s.Version is errs.Conflict. The version
+	// replaced is kept in the scenario's history, in the same
+	// transaction, which keeps its newest keep versions (keep < 1:
+	// none).
+	UpdateScenario(ctx context.Context, s *Scenario, keep int) error
 	// DeleteScenario deletes the scenario and its runs. version 0 deletes
 	// whatever version is stored; any other stale version is errs.Conflict.
-	DeleteScenario(ctx context.Context, id string, version int64) error
+	// The version deleted is kept in the history as an update's is; the
+	// history stays for RestoreVersion.
+	DeleteScenario(ctx context.Context, id string, version int64, keep int) error
+	// ListVersions returns the versions of scenario id: the current one
+	// first (none when the scenario is deleted), then the kept ones,
+	// newest first, without bodies. An id with neither is errs.NotFound.
+	ListVersions(ctx context.Context, id string) ([]Version, error)
+	// GetVersion returns version v of scenario id, current or kept, with
+	// its body; errs.NotFound when it has neither.
+	GetVersion(ctx context.Context, id string, v int64) (*Version, error)
+	// RestoreVersion saves kept version v of scenario id as its next
+	// version, when the scenario is at version current (for a deleted
+	// scenario, current is the version deleted), keeping the version it
+	// replaces as UpdateScenario does (keep), all in one transaction. A
+	// deleted scenario is created again under its id. It returns the
+	// scenario as saved, with its body. A stale current is
+	// errs.Conflict; v neither kept nor current is errs.NotFound; v the
+	// current version is errs.Invalid.
+	RestoreVersion(ctx context.Context, id string, v, current int64, keep int) (*Scenario, error)
+	// ListDeleted returns the deleted scenarios whose history is kept,
+	// the latest deleted first.
+	ListDeleted(ctx context.Context) ([]Deleted, error)
 
 	// CreateRun stores a new run, filling in ID (when empty) and Created.
 	CreateRun(ctx context.Context, r *Run) error

@@ -23,6 +23,9 @@ import (
 
 var ctx = context.Background()
 
+// keep is the history the tests keep of each scenario.
+const keep = 100
+
 // TestStore runs the suite every store passes.
 func TestStore(t *testing.T) {
 	storetest.Run(t, func(t *testing.T) store.Store {
@@ -52,7 +55,7 @@ func TestReopenKeepsEverything(t *testing.T) {
 		}
 	}
 	a.Body = []byte("a: 2\n")
-	if err := s.UpdateScenario(ctx, a); err != nil {
+	if err := s.UpdateScenario(ctx, a, keep); err != nil {
 		t.Fatal(err)
 	}
 	r := &store.Run{ScenarioID: a.ID, ScenarioVersion: 2, Kind: store.Sweep, InputHash: "h", Model: "bdm,nash", Seed: 1<<64 - 1}
@@ -146,7 +149,7 @@ func TestRunsOfOneScenarioOnly(t *testing.T) {
 			t.Errorf("runs of %q: %v, want %v", id, got, want)
 		}
 	}
-	if err := s.DeleteScenario(ctx, "a", 0); err != nil {
+	if err := s.DeleteScenario(ctx, "a", 0, keep); err != nil {
 		t.Fatal(err)
 	}
 	if l, err := s.ListRuns(ctx, ""); err != nil || len(l) != 6 {

@@ -153,7 +153,7 @@ func TestBodyChecksum(t *testing.T) {
 	}
 	// saving it again writes a sum that then holds
 	up := &store.Scenario{ID: sc.ID, Version: 2, Format: "yaml", Body: []byte("metadata:\n  id: z\n")}
-	write(t, p, func(s *bolt.Store) error { return s.UpdateScenario(ctx, up) })
+	write(t, p, func(s *bolt.Store) error { return s.UpdateScenario(ctx, up, keep) })
 	edit(func(tx *bbolt.Tx) error {
 		return tx.Bucket([]byte("bodies")).Put([]byte(sc.ID), []byte("metadata:\n  id: Z\n"))
 	})
@@ -307,4 +307,96 @@ func withStore[T any](t *testing.T, p string, call func(*bolt.Store) (T, error))
 	}
 	defer s.Close()
 	return call(s)
+}
+
+// TestKeptVersionChecksum: a kept version's file is checked against the
+// CRC-32C in its record, so that damage inside its bytes is an error
+// naming the scenario and the version, never a different file restored;
+// damage already in the current file when it is replaced stays found
+// (the kept copy carries the sum it was saved with, not one of the
+// damaged bytes).
+func TestKeptVersionChecksum(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "s.db")
+	s, err := bolt.Open(ctx, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc := &store.Scenario{Format: "yaml", Body: []byte("metadata:\n  id: x\n")}
+	if err := s.CreateScenario(ctx, sc); err != nil {
+		t.Fatal(err)
+	}
+	sc.Body = []byte("metadata:\n  id: v2\n")
+	if err := s.UpdateScenario(ctx, sc, keep); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	get := func(n int64) (*store.Version, error) {
+		t.Helper()
+		return withStore(t, p, func(s *bolt.Store) (*store.Version, error) { return s.GetVersion(ctx, sc.ID, n) })
+	}
+	if v, err := get(1); err != nil || string(v.Body) != "metadata:\n  id: x\n" {
+		t.Fatalf("before any damage: %v, %+v", err, v)
+	}
+	key := append([]byte{byte(len(sc.ID))}, sc.ID...)
+	key = append(key, 0, 0, 0, 0, 0, 0, 0, 1)
+	editFile(t, p, func(tx *bbolt.Tx) error {
+		return tx.Bucket([]byte("version_bodies")).Put(key, []byte("metadata:\n  id: y\n"))
+	})
+	_, err = get(1)
+	wantChecksumError(t, "damaged kept version", err, sc.ID)
+	// The current file damaged, then replaced: its kept copy is found
+	// damaged too.
+	editFile(t, p, func(tx *bbolt.Tx) error {
+		return tx.Bucket([]byte("bodies")).Put([]byte(sc.ID), []byte("metadata:\n  id: w2\n"))
+	})
+	up := &store.Scenario{ID: sc.ID, Version: 2, Format: "yaml", Body: []byte("metadata:\n  id: v3\n")}
+	write(t, p, func(s *bolt.Store) error { return s.UpdateScenario(ctx, up, keep) })
+	_, err = get(2)
+	wantChecksumError(t, "a damaged file kept", err, sc.ID)
+	if v, err := get(3); err != nil || string(v.Body) != "metadata:\n  id: v3\n" {
+		t.Fatalf("the current version: %v, %+v", err, v)
+	}
+}
+
+// TestHistoryOfAnEarlierFile: a store file an earlier build of format 1
+// wrote has no history buckets: its scenarios list their current
+// version alone, and the first edit makes the buckets and keeps the
+// version it replaces.
+func TestHistoryOfAnEarlierFile(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "s.db")
+	s, err := bolt.Open(ctx, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc := &store.Scenario{Format: "yaml", Body: []byte("a: 1\n")}
+	if err := s.CreateScenario(ctx, sc); err != nil {
+		t.Fatal(err)
+	}
+	sc.Body = []byte("a: 2\n")
+	if err := s.UpdateScenario(ctx, sc, keep); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	editFile(t, p, func(tx *bbolt.Tx) error {
+		if err := tx.DeleteBucket([]byte("versions")); err != nil {
+			return err
+		}
+		return tx.DeleteBucket([]byte("version_bodies"))
+	})
+	l, err := withStore(t, p, func(s *bolt.Store) ([]store.Version, error) { return s.ListVersions(ctx, sc.ID) })
+	if err != nil || len(l) != 1 || l[0].Version != 2 || !l[0].Current || l[0].Size != 5 {
+		t.Fatalf("versions without the buckets: %+v %v", l, err)
+	}
+	if d, err := withStore(t, p, func(s *bolt.Store) ([]store.Deleted, error) { return s.ListDeleted(ctx) }); err != nil || len(d) != 0 {
+		t.Fatalf("deleted without the buckets: %+v %v", d, err)
+	}
+	_, err = withStore(t, p, func(s *bolt.Store) (*store.Version, error) { return s.GetVersion(ctx, sc.ID, 1) })
+	if errs.CodeOf(err) != errs.NotFound {
+		t.Fatalf("version 1 without the buckets: %v, want not found", err)
+	}
+	write(t, p, func(s *bolt.Store) error { sc.Body = []byte("a: 3\n"); return s.UpdateScenario(ctx, sc, keep) })
+	v, err := withStore(t, p, func(s *bolt.Store) (*store.Version, error) { return s.GetVersion(ctx, sc.ID, 2) })
+	if err != nil || string(v.Body) != "a: 2\n" {
+		t.Fatalf("version 2 after an edit: %+v %v", v, err)
+	}
 }

@@ -81,6 +81,9 @@ func (s *Store) CreateScenario(ctx context.Context, sc *store.Scenario) error {
 		if tx.Bucket(bucketScenarios).Get([]byte(sc.ID)) != nil {
 			return store.Duplicate("scenario", sc.ID)
 		}
+		if err := historyFree(tx, sc.ID); err != nil {
+			return err
+		}
 		return putScenario(tx, sc.ID, scenarioRec{version: 1, name: sc.Name, format: sc.Format, created: n, updated: n}, sc.Body)
 	})
 	if err != nil {
@@ -169,7 +172,7 @@ func indexed[V any](s *Store, tx *bbolt.Tx, index, prefix []byte, what string, g
 }
 
 // UpdateScenario implements store.Store.
-func (s *Store) UpdateScenario(ctx context.Context, sc *store.Scenario) error {
+func (s *Store) UpdateScenario(ctx context.Context, sc *store.Scenario, keep int) error {
 	if err := sc.Check(); err != nil {
 		return err
 	}
@@ -181,6 +184,9 @@ func (s *Store) UpdateScenario(ctx context.Context, sc *store.Scenario) error {
 		}
 		if r.version != sc.Version {
 			return store.Stale(sc.ID, r.version, sc.Version)
+		}
+		if err := keepReplaced(tx, sc.ID, r, store.UnixNanos(t), store.ReplacedByEdit, 0, keep); err != nil {
+			return err
 		}
 		if err := tx.Bucket(bucketScenariosByUpdated).Delete(timeKey(r.updated, sc.ID)); err != nil {
 			return err
@@ -198,7 +204,8 @@ func (s *Store) UpdateScenario(ctx context.Context, sc *store.Scenario) error {
 }
 
 // DeleteScenario implements store.Store.
-func (s *Store) DeleteScenario(ctx context.Context, id string, version int64) error {
+func (s *Store) DeleteScenario(ctx context.Context, id string, version int64, keep int) error {
+	t := store.UnixNanos(store.Now())
 	return s.update(ctx, "delete scenario", func(tx *bbolt.Tx) error {
 		r, err := s.getScenario(tx, id)
 		if err != nil {
@@ -206,6 +213,10 @@ func (s *Store) DeleteScenario(ctx context.Context, id string, version int64) er
 		}
 		if version != 0 && r.version != version {
 			return store.Stale(id, r.version, version)
+		}
+		// The version deleted is kept, for a restore.
+		if err := keepReplaced(tx, id, r, t, store.ReplacedByDelete, 0, keep); err != nil {
+			return err
 		}
 		// The runs go with the scenario.
 		prefix := scenarioPrefix(id)

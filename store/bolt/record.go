@@ -24,6 +24,17 @@ import (
 //	runs_by_created       newest(created) id → ""
 //	runs_by_scenario      uvarint(len(scenario id)) scenario id newest(created) id → ""
 //	result_sums           id → CRC-32C(run record), CRC-32C(result), 4 bytes each big endian
+//	versions              uvarint(len(scenario id)) scenario id version (8 bytes big endian) → kept version record (encodeVersion)
+//	version_bodies        the same key → the kept version's file
+//
+// versions and version_bodies are a scenario's history (history.go): the
+// versions an edit, a restore or a delete replaced, the newest N of each
+// scenario, a deleted scenario's too. They are optional as body_sums is:
+// a file of an earlier build of format 1 has none until a write makes
+// them, and such a build ignores them (an edit it saves keeps no
+// version; a scenario it deletes leaves its history, restorable here).
+// A kept version's record holds the CRC-32C of its file, checked on
+// each read.
 //
 // body_sums is optional: this build writes it with every scenario and
 // checks a body against it when the sum is of the record's version, but a
@@ -57,6 +68,9 @@ var (
 
 	bucketBodySums   = []byte("body_sums")
 	bucketResultSums = []byte("result_sums")
+
+	bucketVersions      = []byte("versions")
+	bucketVersionBodies = []byte("version_bodies")
 
 	// buckets are those every file of format 1 has (body_sums and
 	// result_sums are optional)

@@ -24,7 +24,7 @@ func TestStore(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := db.Exec(`DROP TABLE IF EXISTS runs, scenarios, schema_migrations`); err != nil {
+		if _, err := db.Exec(`DROP TABLE IF EXISTS runs, scenarios, scenario_versions, schema_migrations`); err != nil {
 			t.Fatal(err)
 		}
 		db.Close()

@@ -190,6 +190,9 @@ func (s *DB) CreateScenario(ctx context.Context, sc *store.Scenario) error {
 	}
 	t := now()
 	err := s.write(ctx, func(ctx context.Context, x execer) error {
+		if err := s.historyFree(ctx, x, sc.ID); err != nil {
+			return err
+		}
 		_, err := x.ExecContext(ctx, s.q(`INSERT INTO scenarios (id, version, name, format, body, created, updated) VALUES (?, 1, ?, ?, ?, ?, ?)`),
 			sc.ID, sc.Name, sc.Format, string(sc.Body), nanos(t), nanos(t))
 		return err
@@ -291,16 +294,64 @@ func (s *DB) staleOrMissing(ctx context.Context, x execer, id string, version in
 	return store.Stale(id, cur, version)
 }
 
+// historyFree refuses a create under the id of a deleted scenario whose
+// history is kept.
+func (s *DB) historyFree(ctx context.Context, x execer, id string) error {
+	var one int
+	err := x.QueryRowContext(ctx, s.q(`SELECT 1 FROM scenario_versions WHERE scenario_id = ? LIMIT 1`), id).Scan(&one)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	return store.HistoryTaken(id)
+}
+
+// keepReplaced copies the stored version of scenario id into its
+// history, as replaced at t by what (restored: the version a restore
+// brings back), when it is at version (0: whatever version). The row is
+// locked (FOR UPDATE) until the transaction ends, so a concurrent write
+// of the same version waits, then finds it stale. It reports the
+// staleOrMissing error when no row was copied.
+func (s *DB) keepReplaced(ctx context.Context, x execer, id string, version int64, t time.Time, what string, restored int64) error {
+	q, args := `INSERT INTO scenario_versions (scenario_id, version, name, format, body, created, saved, replaced, replaced_by, restored)
+		SELECT id, version, name, format, body, created, updated, ?, ?, ? FROM scenarios WHERE id = ?`, []any{nanos(t), what, restored, id}
+	if version != 0 {
+		q, args = q+` AND version = ?`, append(args, version)
+	}
+	res, err := x.ExecContext(ctx, s.q(q+` FOR UPDATE`), args...)
+	return s.versioned(ctx, x, res, err, id, version)
+}
+
+// trimHistory deletes the oldest kept versions of scenario id beyond the
+// newest keep.
+func (s *DB) trimHistory(ctx context.Context, x execer, id string, keep int) error {
+	if keep < 1 {
+		_, err := x.ExecContext(ctx, s.q(`DELETE FROM scenario_versions WHERE scenario_id = ?`), id)
+		return err
+	}
+	_, err := x.ExecContext(ctx, s.q(`DELETE FROM scenario_versions WHERE scenario_id = ? AND version <=
+		(SELECT version FROM scenario_versions WHERE scenario_id = ? ORDER BY version DESC LIMIT 1 OFFSET ?)`), id, id, keep)
+	return err
+}
+
 // UpdateScenario implements store.Store.
-func (s *DB) UpdateScenario(ctx context.Context, sc *store.Scenario) error {
+func (s *DB) UpdateScenario(ctx context.Context, sc *store.Scenario, keep int) error {
 	if err := sc.Check(); err != nil {
 		return err
 	}
 	t := now()
 	err := s.write(ctx, func(ctx context.Context, x execer) error {
+		if err := s.keepReplaced(ctx, x, sc.ID, sc.Version, t, store.ReplacedByEdit, 0); err != nil {
+			return err
+		}
 		res, err := x.ExecContext(ctx, s.q(`UPDATE scenarios SET version = version + 1, name = ?, format = ?, body = ?, updated = ? WHERE id = ? AND version = ?`),
 			sc.Name, sc.Format, string(sc.Body), nanos(t), sc.ID, sc.Version)
-		return s.versioned(ctx, x, res, err, sc.ID, sc.Version)
+		if err := s.versioned(ctx, x, res, err, sc.ID, sc.Version); err != nil {
+			return err
+		}
+		return s.trimHistory(ctx, x, sc.ID, keep)
 	})
 	if err != nil {
 		return internal("update scenario", err)
@@ -311,10 +362,15 @@ func (s *DB) UpdateScenario(ctx context.Context, sc *store.Scenario) error {
 }
 
 // DeleteScenario implements store.Store.
-func (s *DB) DeleteScenario(ctx context.Context, id string, version int64) error {
+func (s *DB) DeleteScenario(ctx context.Context, id string, version int64, keep int) error {
 	return internal("delete scenario", s.write(ctx, func(ctx context.Context, x execer) error {
-		// The runs go with the scenario (ON DELETE CASCADE does the same
-		// where foreign keys are enforced); a stale version undoes both.
+		// The version deleted is kept first (which locks the row and
+		// checks the version); the runs go with the scenario (ON DELETE
+		// CASCADE does the same where foreign keys are enforced); a
+		// stale version undoes all three.
+		if err := s.keepReplaced(ctx, x, id, version, now(), store.ReplacedByDelete, 0); err != nil {
+			return err
+		}
 		if _, err := x.ExecContext(ctx, s.q(`DELETE FROM runs WHERE scenario_id = ?`), id); err != nil {
 			return err
 		}
@@ -323,9 +379,207 @@ func (s *DB) DeleteScenario(ctx context.Context, id string, version int64) error
 			q, args = q+` AND version = ?`, append(args, version)
 		}
 		res, err := x.ExecContext(ctx, s.q(q), args...)
-		return s.versioned(ctx, x, res, err, id, version)
+		if err := s.versioned(ctx, x, res, err, id, version); err != nil {
+			return err
+		}
+		return s.trimHistory(ctx, x, id, keep)
 	}))
 }
+
+const versionCols = `version, name, format, octet_length(body), created, saved, replaced, replaced_by, restored`
+
+// scanVersion reads a kept version's versionCols (and body, when body is
+// not nil).
+func scanVersion(sc interface{ Scan(...any) error }, v *store.Version, body *string) error {
+	var c, sv, r int64
+	dest := []any{&v.Version, &v.Name, &v.Format, &v.Size, &c, &sv, &r, &v.ReplacedBy, &v.Restored}
+	if body != nil {
+		dest = append(dest, body)
+	}
+	if err := sc.Scan(dest...); err != nil {
+		return err
+	}
+	v.Created, v.Saved, v.Replaced = fromNanos(c), fromNanos(sv), fromNanos(r)
+	return nil
+}
+
+// ListVersions implements store.Store.
+func (s *DB) ListVersions(ctx context.Context, id string) ([]store.Version, error) {
+	out := []store.Version{}
+	err := s.read(ctx, func(ctx context.Context, x *sql.Tx) error {
+		cur := store.Version{Current: true}
+		var c, u int64
+		err := x.QueryRowContext(ctx, s.q(`SELECT version, name, format, octet_length(body), created, updated FROM scenarios WHERE id = ?`), id).
+			Scan(&cur.Version, &cur.Name, &cur.Format, &cur.Size, &c, &u)
+		switch {
+		case err == nil:
+			cur.Created, cur.Saved = fromNanos(c), fromNanos(u)
+			out = append(out, cur)
+		case !errors.Is(err, sql.ErrNoRows):
+			return err
+		}
+		rows, err := x.QueryContext(ctx, s.q(`SELECT `+versionCols+` FROM scenario_versions WHERE scenario_id = ? ORDER BY version DESC`), id)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var v store.Version
+			if err := scanVersion(rows, &v, nil); err != nil {
+				return err
+			}
+			out = append(out, v)
+		}
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		if len(out) == 0 {
+			return store.NoScenario(id)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, internal("list versions", err)
+	}
+	return out, nil
+}
+
+// read runs fn in a read-only transaction, so that what it reads in
+// several statements is of one moment (REPEATABLE READ).
+func (s *DB) read(ctx context.Context, fn func(ctx context.Context, x *sql.Tx) error) error {
+	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true, Isolation: sql.LevelRepeatableRead})
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if err := fn(ctx, tx); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// GetVersion implements store.Store.
+func (s *DB) GetVersion(ctx context.Context, id string, n int64) (*store.Version, error) {
+	var v *store.Version
+	err := s.read(ctx, func(ctx context.Context, x *sql.Tx) (err error) {
+		v, err = s.getVersion(ctx, x, id, n)
+		return err
+	})
+	if err != nil {
+		return nil, internal("get version", err)
+	}
+	return v, nil
+}
+
+// getVersion reads version n of scenario id, current or kept, with its
+// body.
+func (s *DB) getVersion(ctx context.Context, x execer, id string, n int64) (*store.Version, error) {
+	v := store.Version{Current: true}
+	var body string
+	var c, u int64
+	err := x.QueryRowContext(ctx, s.q(`SELECT version, name, format, octet_length(body), created, updated, body FROM scenarios WHERE id = ? AND version = ?`), id, n).
+		Scan(&v.Version, &v.Name, &v.Format, &v.Size, &c, &u, &body)
+	if err == nil {
+		v.Created, v.Saved, v.Body = fromNanos(c), fromNanos(u), []byte(body)
+		return &v, nil
+	}
+	if !errors.Is(err, sql.ErrNoRows) {
+		return nil, err
+	}
+	v = store.Version{}
+	err = scanVersion(x.QueryRowContext(ctx, s.q(`SELECT `+versionCols+`, body FROM scenario_versions WHERE scenario_id = ? AND version = ?`), id, n), &v, &body)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, store.NoVersion(id, n)
+	}
+	if err != nil {
+		return nil, err
+	}
+	v.Body = []byte(body)
+	return &v, nil
+}
+
+// RestoreVersion implements store.Store.
+func (s *DB) RestoreVersion(ctx context.Context, id string, n, current int64, keep int) (*store.Scenario, error) {
+	var sc *store.Scenario
+	err := s.write(ctx, func(ctx context.Context, x execer) error {
+		old, err := s.getVersion(ctx, x, id, n)
+		if err != nil {
+			return err
+		}
+		if old.Current {
+			return store.RestoreCurrent(id, n)
+		}
+		t := now()
+		sc = &store.Scenario{ID: id, Name: old.Name, Format: old.Format, Body: old.Body, Updated: t}
+		var last int64
+		err = x.QueryRowContext(ctx, s.q(`SELECT created FROM scenarios WHERE id = ?`), id).Scan(new(int64))
+		switch {
+		case err == nil: // the scenario is there: an update
+			if err := s.keepReplaced(ctx, x, id, current, t, store.ReplacedByRestore, n); err != nil {
+				return err
+			}
+			var c int64
+			if err := x.QueryRowContext(ctx, s.q(`UPDATE scenarios SET version = version + 1, name = ?, format = ?, body = ?, updated = ? WHERE id = ? AND version = ? RETURNING version, created`),
+				sc.Name, sc.Format, string(sc.Body), nanos(t), id, current).Scan(&sc.Version, &c); err != nil {
+				return err
+			}
+			sc.Created = fromNanos(c)
+		case errors.Is(err, sql.ErrNoRows): // deleted: created again, after its last version
+			if err := x.QueryRowContext(ctx, s.q(`SELECT MAX(version) FROM scenario_versions WHERE scenario_id = ?`), id).Scan(&last); err != nil {
+				return err
+			}
+			if current != last {
+				return store.Stale(id, last, current)
+			}
+			sc.Version, sc.Created = last+1, old.Created
+			if _, err := x.ExecContext(ctx, s.q(`INSERT INTO scenarios (id, version, name, format, body, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?)`),
+				id, sc.Version, sc.Name, sc.Format, string(sc.Body), nanos(sc.Created), nanos(t)); err != nil {
+				if s.d.IsUnique(err) { // restored meanwhile by another
+					return errs.New(errs.Conflict, "scenario %q was restored while version %d was being restored; reload and restore again", id, n)
+				}
+				return err
+			}
+		default:
+			return err
+		}
+		return s.trimHistory(ctx, x, id, keep)
+	})
+	if err != nil {
+		return nil, internal("restore version", err)
+	}
+	return sc, nil
+}
+
+// ListDeleted implements store.Store.
+func (s *DB) ListDeleted(ctx context.Context) ([]store.Deleted, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT v.scenario_id, `+strings.ReplaceAll(versionCols, "octet_length(body)", "octet_length(v.body)")+`
+		FROM scenario_versions v
+		WHERE v.replaced_by = 'delete'
+		AND NOT EXISTS (SELECT 1 FROM scenarios s WHERE s.id = v.scenario_id)
+		AND v.version = (SELECT MAX(w.version) FROM scenario_versions w WHERE w.scenario_id = v.scenario_id)
+		ORDER BY v.replaced DESC, v.scenario_id`)
+	if err != nil {
+		return nil, internal("list deleted", err)
+	}
+	defer rows.Close()
+	out := []store.Deleted{}
+	for rows.Next() {
+		var d store.Deleted
+		if err := scanVersion(&prefixed{rows, &d.ID}, &d.Version, nil); err != nil {
+			return nil, internal("list deleted", err)
+		}
+		out = append(out, d)
+	}
+	return out, internal("list deleted", rows.Err())
+}
+
+// prefixed scans one column into first before the rest.
+type prefixed struct {
+	rows  *sql.Rows
+	first *string
+}
+
+func (p *prefixed) Scan(dest ...any) error { return p.rows.Scan(append([]any{p.first}, dest...)...) }
 
 func rawOr(b json.RawMessage, def string) string {
 	if len(b) == 0 {

@@ -39,6 +39,11 @@ func Run(t *testing.T, open Open) {
 		{"RunForMissingScenario", runMissingScenario},
 		{"ListRunsByScenario", listRuns},
 		{"PruneRunsKeepsNewestAndUnfinished", pruneRuns},
+		{"HistoryKeepsReplacedVersions", historyKeeps},
+		{"HistoryKeepsNewestN", historyTrims},
+		{"HistoryOnlyWithItsWrite", historyTransactional},
+		{"DeleteKeepsHistory", deleteKeepsHistory},
+		{"RestoreIsANewVersion", restoreVersion},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -50,6 +55,9 @@ func Run(t *testing.T, open Open) {
 }
 
 var ctx = context.Background()
+
+// keep is the history most cases keep: more versions than they make.
+const keep = 100
 
 func wantCode(t *testing.T, err error, code errs.Code) {
 	t.Helper()
@@ -108,7 +116,7 @@ func listScenarios(t *testing.T, s store.Store) {
 	b := create(t, s, "b")
 	time.Sleep(2 * time.Millisecond)
 	a.Name = "a2"
-	if err := s.UpdateScenario(ctx, a); err != nil {
+	if err := s.UpdateScenario(ctx, a, keep); err != nil {
 		t.Fatal(err)
 	}
 	l, err := s.ListScenarios(ctx)
@@ -129,7 +137,7 @@ func updateBumpsVersion(t *testing.T, s store.Store) {
 	sc := create(t, s, "x")
 	for want := int64(2); want <= 4; want++ {
 		sc.Body = fmt.Appendf(nil, "v: %d\n", want)
-		if err := s.UpdateScenario(ctx, sc); err != nil {
+		if err := s.UpdateScenario(ctx, sc, keep); err != nil {
 			t.Fatal(err)
 		}
 		if sc.Version != want {
@@ -153,11 +161,11 @@ func staleUpdate(t *testing.T, s store.Store) {
 	mine := *sc
 	theirs := *sc
 	theirs.Body = []byte("theirs: 1\n")
-	if err := s.UpdateScenario(ctx, &theirs); err != nil {
+	if err := s.UpdateScenario(ctx, &theirs, keep); err != nil {
 		t.Fatal(err)
 	}
 	mine.Body = []byte("mine: 1\n")
-	wantCode(t, s.UpdateScenario(ctx, &mine), errs.Conflict)
+	wantCode(t, s.UpdateScenario(ctx, &mine, keep), errs.Conflict)
 	if mine.Version != 1 {
 		t.Fatalf("a failed update changed the version to %d", mine.Version)
 	}
@@ -178,7 +186,7 @@ func concurrentUpdates(t *testing.T, s store.Store) {
 			defer wg.Done()
 			mine := *sc
 			mine.Body = fmt.Appendf(nil, "writer: %d\n", i)
-			results[i] = s.UpdateScenario(ctx, &mine)
+			results[i] = s.UpdateScenario(ctx, &mine, keep)
 		}()
 	}
 	wg.Wait()
@@ -209,8 +217,8 @@ func missing(t *testing.T, s store.Store) {
 	wantCode(t, err, errs.NotFound)
 	_, _, err = s.ScenarioVersion(ctx, "nope")
 	wantCode(t, err, errs.NotFound)
-	wantCode(t, s.UpdateScenario(ctx, &store.Scenario{ID: "nope", Version: 1, Format: "yaml"}), errs.NotFound)
-	wantCode(t, s.DeleteScenario(ctx, "nope", 0), errs.NotFound)
+	wantCode(t, s.UpdateScenario(ctx, &store.Scenario{ID: "nope", Version: 1, Format: "yaml"}, keep), errs.NotFound)
+	wantCode(t, s.DeleteScenario(ctx, "nope", 0, keep), errs.NotFound)
 	_, err = s.GetRun(ctx, "nope")
 	wantCode(t, err, errs.NotFound)
 	wantCode(t, s.UpdateRun(ctx, &store.Run{ID: "nope", Status: store.Done}), errs.NotFound)
@@ -252,7 +260,7 @@ func deleteTakesRuns(t *testing.T, s store.Store) {
 	a, b := create(t, s, "a"), create(t, s, "b")
 	ra := addRun(t, s, a.ID, store.Forecast)
 	rb := addRun(t, s, b.ID, store.Forecast)
-	if err := s.DeleteScenario(ctx, a.ID, 1); err != nil {
+	if err := s.DeleteScenario(ctx, a.ID, 1, keep); err != nil {
 		t.Fatal(err)
 	}
 	_, err := s.GetScenario(ctx, a.ID)
@@ -266,15 +274,15 @@ func deleteTakesRuns(t *testing.T, s store.Store) {
 
 func staleDelete(t *testing.T, s store.Store) {
 	sc := create(t, s, "x")
-	if err := s.UpdateScenario(ctx, sc); err != nil {
+	if err := s.UpdateScenario(ctx, sc, keep); err != nil {
 		t.Fatal(err)
 	}
 	r := addRun(t, s, sc.ID, store.Sweep)
-	wantCode(t, s.DeleteScenario(ctx, sc.ID, 1), errs.Conflict)
+	wantCode(t, s.DeleteScenario(ctx, sc.ID, 1, keep), errs.Conflict)
 	if _, err := s.GetRun(ctx, r.ID); err != nil {
 		t.Fatalf("a stale delete removed the run: %v", err)
 	}
-	if err := s.DeleteScenario(ctx, sc.ID, 0); err != nil {
+	if err := s.DeleteScenario(ctx, sc.ID, 0, keep); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -419,5 +427,258 @@ func pruneRuns(t *testing.T, s store.Store) {
 	}
 	if _, err := s.GetRun(ctx, queued.ID); err != nil {
 		t.Fatalf("the queued run was pruned: %v", err)
+	}
+}
+
+// versions lists scenario id's versions as "N:how" (how: current, or
+// what replaced it), newest first.
+func versions(t *testing.T, s store.Store, id string) string {
+	t.Helper()
+	l, err := s.ListVersions(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, v := range l {
+		how := v.ReplacedBy
+		if v.Current {
+			how = "current"
+		}
+		if v.Restored != 0 {
+			how += fmt.Sprint(v.Restored)
+		}
+		out = append(out, fmt.Sprintf("%d:%s", v.Version, how))
+	}
+	return fmt.Sprint(out)
+}
+
+// edit saves body over sc, keeping keep versions.
+func edit(t *testing.T, s store.Store, sc *store.Scenario, body string, keep int) {
+	t.Helper()
+	sc.Body = []byte(body)
+	if err := s.UpdateScenario(ctx, sc, keep); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// historyKeeps: each update keeps the version it replaced, with its
+// name, format, size, the time it was saved and the time it was
+// replaced; GetVersion returns each one's file, the current one's too.
+func historyKeeps(t *testing.T, s store.Store) {
+	sc := create(t, s, "one")
+	v1 := *sc
+	sc.Name, sc.Format = "two", "json"
+	edit(t, s, sc, `{"v":2}`, keep)
+	v2 := *sc
+	sc.Name, sc.Format = "three", "yaml"
+	edit(t, s, sc, "v: 3\n", keep)
+	if got := versions(t, s, sc.ID); got != "[3:current 2:edit 1:edit]" {
+		t.Fatalf("versions %s, want [3:current 2:edit 1:edit]", got)
+	}
+	l, _ := s.ListVersions(ctx, sc.ID)
+	for i, want := range []struct {
+		name, format   string
+		size           int
+		saved, replace time.Time
+	}{
+		{"three", "yaml", 5, sc.Updated, time.Time{}},
+		{"two", "json", 7, v2.Updated, sc.Updated},
+		{"one", "yaml", len(v1.Body), v1.Created, v2.Updated},
+	} {
+		v := l[i]
+		if v.Name != want.name || v.Format != want.format || v.Size != int64(want.size) || !v.Saved.Equal(want.saved) || !v.Replaced.Equal(want.replace) || v.Body != nil {
+			t.Errorf("version %d: %+v; want %s %s %d bytes, saved %v, replaced %v, no body", v.Version, v, want.name, want.format, want.size, want.saved, want.replace)
+		}
+	}
+	for n, body := range map[int64]string{1: string(v1.Body), 2: `{"v":2}`, 3: "v: 3\n"} {
+		v, err := s.GetVersion(ctx, sc.ID, n)
+		if err != nil || string(v.Body) != body || v.Version != n || v.Current != (n == 3) {
+			t.Fatalf("GetVersion %d: %+v %q, %v; want %q", n, v, v.Body, err, body)
+		}
+	}
+	_, err := s.GetVersion(ctx, sc.ID, 4)
+	wantCode(t, err, errs.NotFound)
+	_, err = s.GetVersion(ctx, sc.ID, 0)
+	wantCode(t, err, errs.NotFound)
+	_, err = s.ListVersions(ctx, "nope")
+	wantCode(t, err, errs.NotFound)
+	// One scenario's history is its own.
+	other := create(t, s, "other")
+	if got := versions(t, s, other.ID); got != "[1:current]" {
+		t.Fatalf("a new scenario's versions %s, want [1:current]", got)
+	}
+}
+
+// historyTrims: a scenario keeps its newest keep versions, the oldest
+// dropped first, by updates and deletes alike.
+func historyTrims(t *testing.T, s store.Store) {
+	sc := create(t, s, "x")
+	for i := 2; i <= 6; i++ {
+		edit(t, s, sc, fmt.Sprintf("v: %d\n", i), 2)
+	}
+	if got := versions(t, s, sc.ID); got != "[6:current 5:edit 4:edit]" {
+		t.Fatalf("keep 2: %s, want [6:current 5:edit 4:edit]", got)
+	}
+	_, err := s.GetVersion(ctx, sc.ID, 3)
+	wantCode(t, err, errs.NotFound)
+	if v, err := s.GetVersion(ctx, sc.ID, 4); err != nil || string(v.Body) != "v: 4\n" {
+		t.Fatalf("version 4: %v %v", v, err)
+	}
+	edit(t, s, sc, "v: 7\n", 3)
+	if got := versions(t, s, sc.ID); got != "[7:current 6:edit 5:edit 4:edit]" {
+		t.Fatalf("keep 3: %s", got)
+	}
+	// Another scenario's history is not trimmed by this one's.
+	o := create(t, s, "o")
+	edit(t, s, o, "o: 2\n", 1)
+	if err := s.DeleteScenario(ctx, sc.ID, 7, 2); err != nil {
+		t.Fatal(err)
+	}
+	if got := versions(t, s, sc.ID); got != "[7:delete 6:edit]" {
+		t.Fatalf("deleted, keep 2: %s, want [7:delete 6:edit]", got)
+	}
+	if got := versions(t, s, o.ID); got != "[2:current 1:edit]" {
+		t.Fatalf("other scenario: %s", got)
+	}
+}
+
+// historyTransactional: a version is kept only with the write that
+// replaced it: a stale update or delete keeps none, and of concurrent
+// updates of one version only the one that wins keeps it, once.
+func historyTransactional(t *testing.T, s store.Store) {
+	sc := create(t, s, "x")
+	stale := *sc
+	edit(t, s, sc, "v: 2\n", keep)
+	stale.Body = []byte("stale: 1\n")
+	wantCode(t, s.UpdateScenario(ctx, &stale, keep), errs.Conflict)
+	wantCode(t, s.DeleteScenario(ctx, sc.ID, 1, keep), errs.Conflict)
+	if got := versions(t, s, sc.ID); got != "[2:current 1:edit]" {
+		t.Fatalf("after a stale update and delete: %s, want [2:current 1:edit]", got)
+	}
+	const n = 6
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			mine := *sc
+			mine.Body = fmt.Appendf(nil, "writer: %d\n", i)
+			s.UpdateScenario(ctx, &mine, keep)
+		}()
+	}
+	wg.Wait()
+	if got := versions(t, s, sc.ID); got != "[3:current 2:edit 1:edit]" {
+		t.Fatalf("after %d concurrent updates of version 2: %s, want [3:current 2:edit 1:edit]", n, got)
+	}
+	if v, _ := s.GetVersion(ctx, sc.ID, 2); v == nil || string(v.Body) != "v: 2\n" {
+		t.Fatalf("version 2 kept as %+v", v)
+	}
+}
+
+// deleteKeepsHistory: a delete keeps the version it deletes; the
+// deleted scenario is listed as such with it, its id is not taken by a
+// new scenario, and a restore brings it back under its id, creation
+// time and all, as the version after the one deleted.
+func deleteKeepsHistory(t *testing.T, s store.Store) {
+	sc := create(t, s, "gone")
+	first := string(sc.Body)
+	created := sc.Created
+	edit(t, s, sc, "v: 2\n", keep)
+	addRun(t, s, sc.ID, store.Forecast)
+	if l, err := s.ListDeleted(ctx); err != nil || len(l) != 0 {
+		t.Fatalf("nothing deleted yet: %+v %v", l, err)
+	}
+	if err := s.DeleteScenario(ctx, sc.ID, 2, keep); err != nil {
+		t.Fatal(err)
+	}
+	_, err := s.GetScenario(ctx, sc.ID)
+	wantCode(t, err, errs.NotFound)
+	if got := versions(t, s, sc.ID); got != "[2:delete 1:edit]" {
+		t.Fatalf("deleted: %s, want [2:delete 1:edit]", got)
+	}
+	if v, err := s.GetVersion(ctx, sc.ID, 2); err != nil || string(v.Body) != "v: 2\n" || v.Current {
+		t.Fatalf("the deleted version: %+v %v", v, err)
+	}
+	d, err := s.ListDeleted(ctx)
+	if err != nil || len(d) != 1 || d[0].ID != sc.ID || d[0].Version.Version != 2 || d[0].ReplacedBy != store.ReplacedByDelete || d[0].Name != "gone" {
+		t.Fatalf("deleted list %+v %v; want %s at version 2", d, err, sc.ID)
+	}
+	wantCode(t, s.CreateScenario(ctx, &store.Scenario{ID: sc.ID, Format: "yaml", Body: []byte("new: 1\n")}), errs.Conflict)
+	// current names the version deleted; another is stale.
+	_, err = s.RestoreVersion(ctx, sc.ID, 1, 1, keep)
+	wantCode(t, err, errs.Conflict)
+	back, err := s.RestoreVersion(ctx, sc.ID, 1, 2, keep)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if back.Version != 3 || string(back.Body) != first || !back.Created.Equal(created) || back.Name != "gone" {
+		t.Fatalf("restored %+v %q; want version 3, the first file, created %v", back, back.Body, created)
+	}
+	got, err := s.GetScenario(ctx, sc.ID)
+	if err != nil || got.Version != 3 || string(got.Body) != first || !got.Created.Equal(created) || !got.Updated.Equal(back.Updated) {
+		t.Fatalf("after the restore: %+v %v", got, err)
+	}
+	if got := versions(t, s, sc.ID); got != "[3:current 2:delete 1:edit]" {
+		t.Fatalf("restored: %s", got)
+	}
+	if l, err := s.ListDeleted(ctx); err != nil || len(l) != 0 {
+		t.Fatalf("restored, still listed deleted: %+v %v", l, err)
+	}
+	if l, _ := s.ListScenarios(ctx); len(l) != 1 || l[0].ID != sc.ID || l[0].Version != 3 {
+		t.Fatalf("list after the restore: %+v", l)
+	}
+	if runs, _ := s.ListRuns(ctx, sc.ID); len(runs) != 0 {
+		t.Fatalf("the runs came back: %+v", runs)
+	}
+}
+
+// restoreVersion: a restore saves the kept file as the next version and
+// keeps the one it replaces (so it can itself be undone); a stale
+// current version, the current version itself or a version not kept are
+// refused, and nothing changes.
+func restoreVersion(t *testing.T, s store.Store) {
+	sc := create(t, s, "r")
+	first := string(sc.Body)
+	sc.Name = "renamed"
+	edit(t, s, sc, `{"v":2}`, keep)
+	sc.Format = "json"
+	_, err := s.RestoreVersion(ctx, sc.ID, 1, 1, keep)
+	wantCode(t, err, errs.Conflict)
+	_, err = s.RestoreVersion(ctx, sc.ID, 2, 2, keep)
+	wantCode(t, err, errs.Invalid)
+	_, err = s.RestoreVersion(ctx, sc.ID, 9, 2, keep)
+	wantCode(t, err, errs.NotFound)
+	_, err = s.RestoreVersion(ctx, "nope", 1, 1, keep)
+	wantCode(t, err, errs.NotFound)
+	if got := versions(t, s, sc.ID); got != "[2:current 1:edit]" {
+		t.Fatalf("refused restores changed the history: %s", got)
+	}
+	back, err := s.RestoreVersion(ctx, sc.ID, 1, 2, keep)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if back.Version != 3 || string(back.Body) != first || back.Name != "r" || back.Format != "yaml" || !back.Created.Equal(sc.Created) {
+		t.Fatalf("restored %+v %q", back, back.Body)
+	}
+	if got := versions(t, s, sc.ID); got != "[3:current 2:restore1 1:edit]" {
+		t.Fatalf("after the restore: %s, want [3:current 2:restore1 1:edit]", got)
+	}
+	// The restore undone: version 2 restored as 4.
+	again, err := s.RestoreVersion(ctx, sc.ID, 2, 3, keep)
+	if err != nil || again.Version != 4 || string(again.Body) != `{"v":2}` {
+		t.Fatalf("undoing the restore: %+v %v", again, err)
+	}
+	if v, u, err := s.ScenarioVersion(ctx, sc.ID); err != nil || v != 4 || !u.Equal(again.Updated) {
+		t.Fatalf("ScenarioVersion after restores: %d %v %v", v, u, err)
+	}
+	// Restores keep keep versions too.
+	if _, err := s.RestoreVersion(ctx, sc.ID, 3, 4, 1); err != nil {
+		t.Fatal(err)
+	}
+	if got := versions(t, s, sc.ID); got != "[5:current 4:restore3]" {
+		t.Fatalf("restore with keep 1: %s", got)
+	}
+	if l, _ := s.ListScenarios(ctx); len(l) != 1 || l[0].Version != 5 {
+		t.Fatalf("list after restores: %+v", l)
 	}
 }

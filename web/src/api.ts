@@ -53,6 +53,14 @@ export interface Scenario {
 export interface Diagnostic { path: string; file?: string; line?: number; column?: number; message: string; valid?: string; warning?: boolean }
 export interface ScenarioView { id: string; version: number; name: string; format: string; scenario: Scenario; warnings: Diagnostic[] }
 export interface Record { id: string; version: number; name: string }
+// Version is one version of a scenario's file (GET …/versions): the
+// current one, or an earlier one kept when an edit, a restore or a
+// delete replaced it (docs/serve.md, "History").
+export interface Version {
+  version: number; name: string; format: string; size: number; saved_at: string; current: boolean
+  replaced_at?: string; replaced_by?: 'edit' | 'restore' | 'delete'; restored?: number
+}
+export interface VersionView extends Version { id: string; scenario: Scenario; warnings: Diagnostic[] }
 export interface Param { name: string; model: string; kind: 'bool' | 'number' | 'enum'; help: string; values?: string[]; default: string }
 export interface ModelInfo { name: string; summary: string; default: boolean; params?: Param[] }
 export interface FormatInfo { name: string; summary: string }
@@ -295,6 +303,13 @@ export const api = {
   saveDocument: (id: string, version: number, doc: Scenario) =>
     call<ScenarioView>('PUT', `/api/scenarios/${enc(id)}/document`, doc, { 'If-Match': `"${version}"` }),
   remove: (id: string, version: number) => call<null>('DELETE', `/api/scenarios/${enc(id)}`, undefined, { 'If-Match': `"${version}"` }),
+  // versions lists a scenario's versions, newest first; version reads one;
+  // restore saves kept version n as the next one, if the scenario is
+  // still at version current (else a 409).
+  versions: (id: string) => call<Version[]>('GET', `/api/scenarios/${enc(id)}/versions`),
+  version: (id: string, n: number) => call<VersionView>('GET', `/api/scenarios/${enc(id)}/versions/${n}`),
+  restore: (id: string, n: number, current: number) =>
+    call<ScenarioView>('POST', `/api/scenarios/${enc(id)}/versions/${n}/restore`, undefined, { 'If-Match': `"${current}"` }),
   patchStance: (id: string, actor: string, issue: string, patch: object) =>
     call<ScenarioView>('PATCH', `/api/scenarios/${enc(id)}/stances/${enc(actor)}/${enc(issue)}`, patch),
   formats: () => call<FormatInfo[]>('GET', '/api/formats'),

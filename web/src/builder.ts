@@ -16,7 +16,7 @@
 // with the reason (removal.ts); taking an actor's alias away names it by
 // its id where the file named it by the alias (unalias).
 import { api, download, APIError } from './api'
-import type { Scenario, ScenarioView, Diagnostic, Evidence, Changes, FormatInfo, Actor, Proposal, Issue, Decision } from './api'
+import type { Scenario, ScenarioView, Diagnostic, Evidence, Changes, FormatInfo, Actor, Proposal, Issue, Decision, Version } from './api'
 import { h, errorText } from './util'
 import { describe, message, sentence, actorName, issueName } from './diagnostics'
 import { parsePath, getPath, setPath } from './paths'
@@ -926,6 +926,18 @@ function redrawDecision(el: HTMLElement, doc: Scenario, focus: boolean) {
   if (focus) fresh.querySelector('select')?.focus({ preventScroll: true })
 }
 
+// when says a time the server gave, in the reader's time zone.
+function when(t: string): string { return new Date(t).toLocaleString() }
+
+// bytes says a file's size.
+function bytes(n: number): string { return n < 1024 ? `${n} bytes` : n < 1 << 20 ? `${(n / 1024).toFixed(1)} kB` : `${(n / (1 << 20)).toFixed(1)} MB` }
+
+// replacedBy says what replaced a kept version, and when.
+function replacedBy(v: Version): string {
+  const how = v.replaced_by === 'restore' ? `replaced by restoring version ${v.restored}` : v.replaced_by === 'delete' ? 'deleted' : 'replaced by an edit'
+  return `${how} ${v.replaced_at ? when(v.replaced_at) : ''}`.trim()
+}
+
 // ---------- drawing ----------
 
 function draw(box: HTMLElement, ctx: BuildContext) {
@@ -1254,7 +1266,7 @@ function draw(box: HTMLElement, ctx: BuildContext) {
     } catch (e) { showError(e) } finally { box.inert = false }
   }
   const del = async () => {
-    if (!stored || !confirm(`Delete “${d.title}” and its runs? This cannot be undone.`)) return
+    if (!stored || !confirm(`Delete “${d.title}” and its runs? The runs are gone for good; its saved versions stay on the server, from where it can be restored (GET /api/scenarios/deleted lists it).`)) return
     try {
       await api.remove(d.id!, d.version)
       const id = d.id!
@@ -1270,6 +1282,54 @@ function draw(box: HTMLElement, ctx: BuildContext) {
   }
   const discard = () => { draft = null; renderBuilder(box, ctx) }
 
+  // The saved versions (GET …/versions), listed when History is opened:
+  // View loads one into the builder as unsaved edits of the current
+  // version (Save makes it the next version; Discard changes goes back);
+  // Restore saves it as the next version on the server, if no one saved
+  // the scenario since it was loaded here, and the version it replaces
+  // stays in the history, so a restore can be undone the same way.
+  const versionList = h('ol', { class: 'bhistory', 'data-testid': 'history-list' })
+  const viewVersion = async (v: Version) => {
+    if (unsaved() && !confirm(`Discard the unsaved edits and load version ${v.version}?`)) return
+    try {
+      const vv = await api.version(d.id!, v.version)
+      draft = { id: d.id, version: d.version, title: d.title, doc: clone(vv.scenario), pristine: d.pristine,
+        diags: vv.warnings.map((w) => ({ ...w, warning: true })) }
+      draw(box, ctx)
+      box.querySelector<HTMLElement>('[data-testid=build-state]')?.scrollIntoView({ block: 'nearest' })
+      ctx.status(`Loaded version ${v.version} (${when(v.saved_at)}) into the builder, not saved: Save makes it version ${d.version + 1}; Discard changes goes back to version ${d.version}.`)
+    } catch (e) { ctx.status(errorText(e), true) }
+  }
+  const restoreVersion = async (v: Version) => {
+    if (!confirm(unsaved() ? `Discard the unsaved edits and restore version ${v.version} as version ${d.version + 1}?` : `Restore version ${v.version} as version ${d.version + 1}? Version ${d.version} stays in the history.`)) return
+    box.inert = true
+    try {
+      const sv = await api.restore(d.id!, v.version, d.version)
+      box.inert = false
+      draft = fromView(sv)
+      await ctx.opened(sv)
+      ctx.status(`Restored version ${v.version} of “${sv.name}” as version ${sv.version}; version ${d.version} is kept in the history.`)
+    } catch (e) {
+      if (e instanceof APIError && e.status === 409) {
+        ctx.status(`Not restored: “${d.title}” was saved elsewhere since you loaded version ${d.version}, and a restore would replace those changes unseen. Choose the scenario again in the list to load its latest version, then restore again if you still want version ${v.version}.`, true)
+      } else showError(e)
+    } finally { box.inert = false }
+  }
+  const showVersions = async () => {
+    versionList.replaceChildren(h('li', {}, 'Loading…'))
+    try {
+      const vs = await api.versions(d.id!)
+      versionList.replaceChildren(...vs.map((v) => h('li', { 'data-version': String(v.version) },
+        h('span', {}, `Version ${v.version} · ${when(v.saved_at)} · ${bytes(v.size)}${v.current ? ' · current' : ' · ' + replacedBy(v)}`),
+        v.current ? null : h('button', { type: 'button', class: 'small', 'data-testid': `history-view-${v.version}`, 'aria-label': `View version ${v.version}`, onclick: () => viewVersion(v) }, 'View'),
+        v.current ? null : h('button', { type: 'button', class: 'small', 'data-testid': `history-restore-${v.version}`, 'aria-label': `Restore version ${v.version}`, onclick: () => restoreVersion(v) }, 'Restore'))))
+    } catch (e) { versionList.replaceChildren(h('li', { class: 'error' }, errorText(e))) }
+  }
+  const historyBox = stored ? h('details', { class: 'bhistory', 'data-testid': 'build-history', ontoggle: (e: Event) => { if ((e.currentTarget as HTMLDetailsElement).open) showVersions() } },
+    h('summary', {}, 'History'),
+    h('p', { class: 'hint' }, 'Each save keeps the version it replaces (the server keeps the newest of them, as many as its versions limit says: parley serve --limit versions=N). View loads one into the builder, unsaved; Restore saves it as a new version, which can be undone the same way.'),
+    versionList) : null
+
   const head = h('section', { class: 'card bfile', 'data-testid': 'build-file' },
     h('h2', {}, 'Build a scenario'),
     h('p', { class: 'hint' }, 'Edit the scenario and save: the server checks it as ', h('code', {}, 'parley validate'), ' does (quotes against their sources too, when it runs with --sources) and marks what is wrong beside the field. A saved YAML file keeps its comments.'),
@@ -1279,6 +1339,7 @@ function draw(box: HTMLElement, ctx: BuildContext) {
       h('button', { type: 'button', onclick: discard, 'data-testid': 'build-discard', hidden: stored && !edited(d) }, stored ? 'Discard changes' : 'Cancel'),
       stored ? h('button', { type: 'button', 'data-testid': 'build-new', onclick: fresh }, 'New blank scenario') : null,
       stored ? h('button', { type: 'button', class: 'danger', 'data-testid': 'build-delete', onclick: del }, 'Delete scenario') : null),
+    historyBox,
     h('div', { class: 'row' }, h('label', { for: 'build-upload-file' }, 'Or upload a file (a scenario, or a peer tool’s: ', h('span', { 'data-formats': '' }, formatNames()), ') '),
       fileInput, fmt, h('button', { type: 'button', 'data-testid': 'build-upload', onclick: upload }, 'Upload')),
     d.refused ? h('div', { class: 'bproblems', role: 'alert', 'data-testid': 'upload-problems' },

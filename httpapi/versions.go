@@ -1,0 +1,133 @@
+package httpapi
+
+import (
+	"net/http"
+	"strconv"
+	"time"
+
+	"parley/errs"
+	"parley/scenario"
+	"parley/store"
+)
+
+// A scenario's history: the versions an edit, a restore or a delete
+// replaced, kept by the store in the transaction of that change, the
+// newest --limit versions=N of each scenario (docs/serve.md, "History").
+// A restore saves a kept file as the scenario's next version, so that it
+// can itself be undone.
+
+// versionView is one version of a scenario as GET …/versions/{n} returns
+// it: what the list says of it, and its file read as a scenario, with
+// its warnings.
+type versionView struct {
+	ID string `json:"id"`
+	store.Version
+	Scenario *scenario.Scenario   `json:"scenario"`
+	Warnings scenario.Diagnostics `json:"warnings"`
+}
+
+// versionParam reads {n}, a version number.
+func versionParam(r *http.Request) (int64, error) {
+	v := r.PathValue("n")
+	n, err := strconv.ParseInt(v, 10, 64)
+	if err != nil || n < 1 {
+		return 0, errs.New(errs.Argument, "version %q in the path: not a version; valid: a whole number ≥ 1, as GET /api/scenarios/%s/versions lists them", v, r.PathValue("id"))
+	}
+	return n, nil
+}
+
+func (s *Server) listVersions(w http.ResponseWriter, r *http.Request) {
+	l, err := s.o.Store.ListVersions(r.Context(), r.PathValue("id"))
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, l)
+}
+
+func (s *Server) listDeleted(w http.ResponseWriter, r *http.Request) {
+	l, err := s.o.Store.ListDeleted(r.Context())
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, l)
+}
+
+// getVersion returns version {n}, current or kept, read as a scenario
+// (with the server's limits, in one of the load slots, as a stored
+// scenario is loaded).
+func (s *Server) getVersion(w http.ResponseWriter, r *http.Request) {
+	n, err := versionParam(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	id := r.PathValue("id")
+	v, err := s.o.Store.GetVersion(r.Context(), id, n)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if !s.loads.wait(r.Context(), 30*time.Second) {
+		s.fail(w, r, busy(5, "the server is loading %d stored scenarios at once, its limit; try again shortly", cap(s.loads)))
+		return
+	}
+	in, err := s.loadScenario(r.Context(), id+"-v"+strconv.FormatInt(n, 10)+"."+v.Format, v.Body, false)
+	s.loads.done()
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	w.Header().Set("ETag", etag(n))
+	writeJSON(w, http.StatusOK, versionView{ID: id, Version: *v, Scenario: in.Scenario, Warnings: in.Warnings})
+}
+
+// restoreVersion saves kept version {n} as the scenario's next version,
+// when the scenario is at the version If-Match names (for a deleted
+// scenario, the version deleted): the file is read as any saved file is,
+// and refused when it no longer loads (the server's limits lowered
+// since). The version it replaces is kept, so the restore can be undone.
+func (s *Server) restoreVersion(w http.ResponseWriter, r *http.Request) {
+	ver, err := version(r, true)
+	if err != nil {
+		if r.Header.Get("If-Match") == "" && r.URL.Query().Get("version") == "" {
+			err = errs.New(errs.Invalid, "version: missing; valid: the scenario's current version, as If-Match: \"N\" or ?version=N (for a deleted scenario, the version deleted), so that edits saved since you read it are not replaced unseen")
+		}
+		s.fail(w, r, err)
+		return
+	}
+	n, err := versionParam(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	release, err := s.admitWrite(w, r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	defer release()
+	id := r.PathValue("id")
+	if cur, _, err := s.o.Store.ScenarioVersion(r.Context(), id); err == nil && cur != ver {
+		s.fail(w, r, errs.New(errs.Conflict, "scenario %q is at version %d, not %d: someone else saved it since you read it; reload it and restore version %d again if you still want it", id, cur, ver, n))
+		return
+	}
+	old, err := s.o.Store.GetVersion(r.Context(), id, n)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	in, err := s.loadScenario(r.Context(), id+"-v"+strconv.FormatInt(n, 10)+"."+old.Format, old.Body, false)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	rec, err := s.o.Store.RestoreVersion(r.Context(), id, n, ver, s.keepVersions())
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	w.Header().Set("ETag", etag(rec.Version))
+	writeJSON(w, http.StatusOK, view(&stored{rec: rec, in: in}))
+}
