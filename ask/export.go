@@ -141,11 +141,7 @@ func Export(in *Input, o ExportOptions) (*Exported, error) {
 			}
 		}
 		if rules > 0 {
-			issues := "issues"
-			if rules == 1 {
-				issues = "issue"
-			}
-			lost = append(lost, fmt.Sprintf("decision rules (%d %s; deal evaluate, deal search and parley power read them)", rules, issues))
+			lost = append(lost, fmt.Sprintf("decision rules (%s; deal evaluate, deal search and parley power read them)", Plural(rules, "issue")))
 		}
 	}
 	switch f.Name {
@@ -233,7 +229,7 @@ func oneIssue(s *scenario.Scenario, issue string, bdm bool) (*scenario.Scenario,
 	}
 	var lost []string
 	if len(s.Issues) > 1 {
-		lost = append(lost, fmt.Sprintf("the other %d issues", len(s.Issues)-1))
+		lost = append(lost, "the other "+Plural(len(s.Issues)-1, "issue"))
 	}
 	lo, hi := s.Issues[k].Bounds()
 	plo, phi := 0.0, 0.0
@@ -265,7 +261,7 @@ func lostDescriptive(s *scenario.Scenario, what string) []string {
 		}
 	}
 	if n > 0 {
-		lost = append(lost, fmt.Sprintf("%s (%d quotes)", what, n))
+		lost = append(lost, fmt.Sprintf("%s (%s)", what, Plural(n, "quote")))
 	}
 	if len(s.Snapshots) > 0 {
 		lost = append(lost, fmt.Sprintf("snapshots (%d; only the base stances are written)", len(s.Snapshots)))
@@ -280,7 +276,7 @@ func lostDescriptive(s *scenario.Scenario, what string) []string {
 		}
 	}
 	if rl > 0 {
-		lost = append(lost, fmt.Sprintf("red lines and reservation utilities (%d actors)", rl))
+		lost = append(lost, fmt.Sprintf("red lines and reservation utilities (%s)", Plural(rl, "actor")))
 	}
 	return lost
 }
