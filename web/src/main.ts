@@ -633,11 +633,16 @@ function openStance(actor: string, issue: string) {
     h('label', { class: 'field' }, label, h('input', { type: 'number', name, value: value ?? '', min, max, step, 'data-testid': 'edit-' + name }))
   const salMax = sc.metadata.salience_scale === 100 ? 100 : 1
   const errors = h('div', { class: 'errors', role: 'alert', 'data-testid': 'edit-errors' })
+  // A range with one end given is refused here, beside the range's
+  // fields, and nothing is sent: its empty end is no number, and sending
+  // 0 for it (as the page did) was a range nobody stated.
+  const rangeError = h('p', { class: 'field-error', id: 'range-error', role: 'alert', 'data-testid': 'range-error', hidden: true })
   const form = h('form', { class: 'edit', 'data-testid': 'stance-form', novalidate: true },
     h('h3', {}, 'Edit'),
     num('position', `Position (${lo}–${hi})`, stc.position, lo, hi, 0.5),
     num('salience', `Salience (0–${salMax})`, stc.salience, 0, salMax, salMax / 100),
     h('div', { class: 'pair' }, num('plo', 'Range low', stc.range?.position?.[0], lo, hi, 0.5), num('phi', 'Range high', stc.range?.position?.[1], lo, hi, 0.5)),
+    rangeError,
     h('label', { class: 'field' }, 'Note', h('textarea', { name: 'note', rows: 3 }, stc.note ?? '')),
     errors,
     h('div', { class: 'buttons' }, h('button', { type: 'submit', class: 'primary', 'data-testid': 'save-stance' }, 'Save and re-forecast'), h('button', { type: 'button', onclick: () => closeDrawer() }, 'Close')),
@@ -650,14 +655,26 @@ function openStance(actor: string, issue: string) {
     if (n('position') !== stc.position) patch.position = n('position')
     if (n('salience') !== stc.salience) patch.salience = n('salience')
     const plo = n('plo'), phi = n('phi')
+    errors.replaceChildren()
+    rangeError.hidden = true
+    rangeError.replaceChildren()
+    for (const el of form.querySelectorAll('[aria-invalid]')) el.removeAttribute('aria-invalid')
+    for (const el of form.querySelectorAll('[aria-describedby=range-error]')) el.removeAttribute('aria-describedby')
+    if ((plo === null) !== (phi === null)) {
+      const empty = form.querySelector<HTMLInputElement>(`[name=${plo === null ? 'plo' : 'phi'}]`)!
+      empty.setAttribute('aria-invalid', 'true')
+      empty.setAttribute('aria-describedby', 'range-error')
+      rangeError.replaceChildren(`Range ${plo === null ? 'low' : 'high'} is empty: give both ends, or clear both to remove the range.`)
+      rangeError.hidden = false
+      empty.focus()
+      return
+    }
     const old = stc.range?.position
     if (plo !== (old?.[0] ?? null) || phi !== (old?.[1] ?? null)) {
-      patch.range = plo === null && phi === null ? { salience: stc.range?.salience } : { position: [plo ?? 0, phi ?? 0], salience: stc.range?.salience }
+      patch.range = plo === null || phi === null ? { salience: stc.range?.salience } : { position: [plo, phi], salience: stc.range?.salience }
     }
     const note = String(f.get('note') ?? '')
     if (note !== (stc.note ?? '')) patch.note = note
-    errors.replaceChildren()
-    for (const el of form.querySelectorAll('[aria-invalid]')) el.removeAttribute('aria-invalid')
     try {
       st.sv = await api.patchStance(st.sv!.id, actor, issue, patch)
       st.refocus = `g.marker[data-actor="${actor}"][data-issue="${issue}"]`
