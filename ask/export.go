@@ -116,8 +116,10 @@ func Export(in *Input, o ExportOptions) (*Exported, error) {
 	}
 	var more []string
 	var err error
-	if o.Issue != "" && f.Reads != Scenario && f.Name != "bdm-csv" {
-		if s, more, err = oneIssue(s, o.Issue, false); err != nil {
+	// Cut to one issue before anything is counted, so that what is
+	// listed is what the one issue's file leaves out.
+	if (o.Issue != "" && f.Reads != Scenario) || f.Name == "bdm-csv" {
+		if s, more, err = oneIssue(s, o.Issue, f.Name == "bdm-csv"); err != nil {
 			return nil, err
 		}
 	}
@@ -172,11 +174,8 @@ func Export(in *Input, o ExportOptions) (*Exported, error) {
 		}
 		err = decide.Write(&b, s)
 	case "bdm-csv":
-		s, more, err = oneIssue(s, o.Issue, true)
-		if err == nil {
-			more = append(more, lostDescriptive(s, "evidence and option labels")...)
-			err = bdmcsv.Write(&b, s)
-		}
+		more = append(more, lostDescriptive(s, "evidence and option labels")...)
+		err = bdmcsv.Write(&b, s)
 	case "schelling":
 		more, err = schelling.Write(&b, s)
 	case "yaml", "json":
@@ -185,6 +184,9 @@ func Export(in *Input, o ExportOptions) (*Exported, error) {
 		b.Write(data)
 	}
 	lost = append(lost, more...)
+	if err == nil && f.Reads != Scenario {
+		lost = append(lost, unheld(s, in.Scenario.Outcomes, f.Name)...)
+	}
 	if err != nil {
 		code := errs.CodeOf(err)
 		if code == errs.Internal {
@@ -278,6 +280,65 @@ func lostDescriptive(s *scenario.Scenario, what string) []string {
 	if rl > 0 {
 		lost = append(lost, fmt.Sprintf("red lines and reservation utilities (%s)", Plural(rl, "actor")))
 	}
+	return lost
+}
+
+// unheld lists what s has that the peer format holds nothing of and
+// that its writer does not list itself: actors' aliases and mentions,
+// issues' keywords, the sources evidence cites, the recorded outcomes,
+// and (in KTAB's formats) red lines and reservation utilities. outcomes
+// are the scenario's (a resolved scenario has none): those on s's issues
+// are counted. Without
+// it an export dropped them unannounced: a Decide file came back with
+// no aliases and no sources, and nothing said so.
+func unheld(s *scenario.Scenario, outcomes []scenario.Outcome, format string) []string {
+	var aliases, mentions, keywords, limits, recorded int
+	for _, a := range s.Actors {
+		if len(a.Aliases) > 0 {
+			aliases++
+		}
+		if len(a.Mentions) > 0 {
+			mentions++
+		}
+		if len(a.RedLines) > 0 || a.Reservation != nil {
+			limits++
+		}
+	}
+	for _, is := range s.Issues {
+		if len(is.Keywords) > 0 {
+			keywords++
+		}
+	}
+	for _, o := range outcomes {
+		if s.Issue(o.Issue) != nil {
+			recorded++
+		}
+	}
+	var lost []string
+	// add lists what, its %s the count of n nouns, when n > 0.
+	add := func(n int, noun, what string) {
+		if n > 0 {
+			lost = append(lost, fmt.Sprintf(what, Plural(n, noun)))
+		}
+	}
+	if format != "schelling" { // its writer lists them
+		add(aliases, "actor", "actors' aliases (%s)")
+	}
+	add(mentions, "actor", "actors' mentions for parley ingest (%s)")
+	add(keywords, "issue", "issues' keywords for parley ingest (%s)")
+	if strings.HasPrefix(format, "ktab") { // decide and bdm-csv list them with the evidence
+		add(limits, "actor", "red lines and reservation utilities (%s)")
+	}
+	if n := len(s.Metadata.Sources); n > 0 {
+		if format == "schelling" {
+			// A Schelling quote carries its source's title and URL, from
+			// which its reader makes sources src-1, src-2, ….
+			add(n, "source", "sources' ids, publishers, dates, files and SHA-256s (%s; a quote keeps its source's title and URL, and read back the sources are named src-1, src-2, …; a source no quote cites is left out)")
+		} else {
+			add(n, "source", "sources (%s: ids, titles, publishers, dates, files, SHA-256s)")
+		}
+	}
+	add(recorded, "outcome", "recorded outcomes (%s; parley backtest and ledger grade read them)")
 	return lost
 }
 
