@@ -186,6 +186,7 @@ func Export(in *Input, o ExportOptions) (*Exported, error) {
 	lost = append(lost, more...)
 	if err == nil && f.Reads != Scenario {
 		lost = append(lost, unheld(s, in.Scenario.Outcomes, f.Name)...)
+		lost = append(lost, idsReadBack(f, s, b.Bytes())...)
 	}
 	if err != nil {
 		code := errs.CodeOf(err)
@@ -339,6 +340,60 @@ func unheld(s *scenario.Scenario, outcomes []scenario.Outcome, format string) []
 		}
 	}
 	add(recorded, "outcome", "recorded outcomes (%s; parley backtest and ledger grade read them)")
+	return lost
+}
+
+// idsReadBack reads data, s exported in format f, back with f's reader and
+// lists the issue and actor ids that come back changed: a format that
+// keys issues or actors by their names alone (KTAB's CSV and XML, BDM's
+// CSV, Schelling's) gives them ids made from those names. Nothing is
+// listed when the file does not read back (the round-trip tests hold
+// every export to reading back).
+func idsReadBack(f ExportFormat, s *scenario.Scenario, data []byte) []string {
+	pf, err := formatByName(f.Reads)
+	if err != nil {
+		return nil
+	}
+	var back *scenario.Scenario
+	if pf.readMore != nil {
+		back, _, _, err = pf.readMore("export"+f.Ext, data)
+	} else {
+		back, err = pf.read("export"+f.Ext, data)
+	}
+	if err != nil || back == nil {
+		return nil
+	}
+	var lost []string
+	changed := func(what string, was, now []string) {
+		if len(was) != len(now) {
+			return
+		}
+		var ch []string
+		for i := range was {
+			if was[i] != now[i] {
+				ch = append(ch, was[i]+" → "+now[i])
+			}
+		}
+		if len(ch) > 0 {
+			lost = append(lost, fmt.Sprintf("%s ids (%d: %s): the file holds no %s id apart from its name, so read back each has the id shown", what, len(ch), firstFew(ch, 5), what))
+		}
+	}
+	var was, now []string
+	for _, is := range s.Issues {
+		was = append(was, is.ID)
+	}
+	for _, is := range back.Issues {
+		now = append(now, is.ID)
+	}
+	changed("issue", was, now)
+	was, now = nil, nil
+	for _, a := range s.Actors {
+		was = append(was, a.ID)
+	}
+	for _, a := range back.Actors {
+		now = append(now, a.ID)
+	}
+	changed("actor", was, now)
 	return lost
 }
 
