@@ -118,10 +118,20 @@ func explainRun(ctx context.Context, m model.Model, p *model.Problem, r *model.R
 // "2 rounds".
 func Plural(n int, noun string) string { return strconv.Itoa(n) + " " + NounFor(n, noun) }
 
-// NounFor is noun as n of it are counted: "round" for 1, else "rounds".
+// NounFor is noun as n of it are counted: "round" for 1, else "rounds";
+// "entry", "entries"; "bus", "buses". Only the last word of a noun of
+// several ("Newton step") is counted. Nouns whose plural is irregular
+// are not counted with it.
 func NounFor(n int, noun string) string {
 	if n == 1 {
 		return noun
+	}
+	l := len(noun)
+	switch {
+	case l > 1 && noun[l-1] == 'y' && !strings.ContainsRune("aeiou", rune(noun[l-2])):
+		return noun[:l-1] + "ies"
+	case strings.HasSuffix(noun, "s"), strings.HasSuffix(noun, "x"), strings.HasSuffix(noun, "ch"), strings.HasSuffix(noun, "sh"):
+		return noun + "es"
 	}
 	return noun + "s"
 }
@@ -377,8 +387,8 @@ func exchangeText(p *model.Problem, ie *answer.IssueExplanation, rounds []answer
 	for _, id := range ids[:min(3, len(ids))] {
 		who = append(who, actorName(p.Actors[p.ActorIndex(id)]))
 	}
-	return fmt.Sprintf("%s: the weighted mean of the voting positions after the last round's exchanges, from %s before any exchange. In %d exchanges an actor gave way on this issue in return for a move on another it cares about more; those who gave most ground here: %s.",
-		head, g1(start), n, strings.Join(who, ", "))
+	return fmt.Sprintf("%s: the weighted mean of the voting positions after the last round's exchanges, from %s before any exchange. In %s an actor gave way on this issue in return for a move on another it cares about more; those who gave most ground here: %s.",
+		head, g1(start), Plural(n, "exchange"), strings.Join(who, ", "))
 }
 
 // smpTurns converts SMP's replayed turns.
@@ -450,8 +460,8 @@ func smpText(ie *answer.IssueExplanation, r *model.Result, turns []answer.SMPTur
 	for _, t := range turns {
 		n += len(t.Bargains)
 	}
-	return fmt.Sprintf("%s: the mean of the distinct positions after %d turns, each weighted by its probability of winning a probabilistic Condorcet election among them. All issues move together: in each turn an actor challenges the actor whose defeat it expects to gain most from, and the challenge becomes a bargain between their positions (%d bargains in all); each actor takes the option most likely to win among its status quo and its bargains.",
-		head, len(turns), n)
+	return fmt.Sprintf("%s: the mean of the distinct positions after %s, each weighted by its probability of winning a probabilistic Condorcet election among them. All issues move together: in each turn an actor challenges the actor whose defeat it expects to gain most from, and the challenge becomes a bargain between their positions (%s in all); each actor takes the option most likely to win among its status quo and its bargains.",
+		head, Plural(len(turns), "turn"), Plural(n, "bargain"))
 }
 
 // ensembleMembers is the answer's view of the member runs of one issue

@@ -116,8 +116,10 @@ func Export(in *Input, o ExportOptions) (*Exported, error) {
 	}
 	var more []string
 	var err error
-	if o.Issue != "" && f.Reads != Scenario && f.Name != "bdm-csv" {
-		if s, more, err = oneIssue(s, o.Issue, false); err != nil {
+	// Cut to one issue before anything is counted, so that what is
+	// listed is what the one issue's file leaves out.
+	if (o.Issue != "" && f.Reads != Scenario) || f.Name == "bdm-csv" {
+		if s, more, err = oneIssue(s, o.Issue, f.Name == "bdm-csv"); err != nil {
 			return nil, err
 		}
 	}
@@ -141,11 +143,7 @@ func Export(in *Input, o ExportOptions) (*Exported, error) {
 			}
 		}
 		if rules > 0 {
-			issues := "issues"
-			if rules == 1 {
-				issues = "issue"
-			}
-			lost = append(lost, fmt.Sprintf("decision rules (%d %s; deal evaluate, deal search and parley power read them)", rules, issues))
+			lost = append(lost, fmt.Sprintf("decision rules (%s; deal evaluate, deal search and parley power read them)", Plural(rules, "issue")))
 		}
 	}
 	switch f.Name {
@@ -176,11 +174,8 @@ func Export(in *Input, o ExportOptions) (*Exported, error) {
 		}
 		err = decide.Write(&b, s)
 	case "bdm-csv":
-		s, more, err = oneIssue(s, o.Issue, true)
-		if err == nil {
-			more = append(more, lostDescriptive(s, "evidence and option labels")...)
-			err = bdmcsv.Write(&b, s)
-		}
+		more = append(more, lostDescriptive(s, "evidence and option labels")...)
+		err = bdmcsv.Write(&b, s)
 	case "schelling":
 		more, err = schelling.Write(&b, s)
 	case "yaml", "json":
@@ -189,6 +184,10 @@ func Export(in *Input, o ExportOptions) (*Exported, error) {
 		b.Write(data)
 	}
 	lost = append(lost, more...)
+	if err == nil && f.Reads != Scenario {
+		lost = append(lost, unheld(s, in.Scenario.Outcomes, f.Name)...)
+		lost = append(lost, idsReadBack(f, s, b.Bytes())...)
+	}
 	if err != nil {
 		code := errs.CodeOf(err)
 		if code == errs.Internal {
@@ -233,7 +232,7 @@ func oneIssue(s *scenario.Scenario, issue string, bdm bool) (*scenario.Scenario,
 	}
 	var lost []string
 	if len(s.Issues) > 1 {
-		lost = append(lost, fmt.Sprintf("the other %d issues", len(s.Issues)-1))
+		lost = append(lost, "the other "+Plural(len(s.Issues)-1, "issue"))
 	}
 	lo, hi := s.Issues[k].Bounds()
 	plo, phi := 0.0, 0.0
@@ -265,7 +264,7 @@ func lostDescriptive(s *scenario.Scenario, what string) []string {
 		}
 	}
 	if n > 0 {
-		lost = append(lost, fmt.Sprintf("%s (%d quotes)", what, n))
+		lost = append(lost, fmt.Sprintf("%s (%s)", what, Plural(n, "quote")))
 	}
 	if len(s.Snapshots) > 0 {
 		lost = append(lost, fmt.Sprintf("snapshots (%d; only the base stances are written)", len(s.Snapshots)))
@@ -280,8 +279,121 @@ func lostDescriptive(s *scenario.Scenario, what string) []string {
 		}
 	}
 	if rl > 0 {
-		lost = append(lost, fmt.Sprintf("red lines and reservation utilities (%d actors)", rl))
+		lost = append(lost, fmt.Sprintf("red lines and reservation utilities (%s)", Plural(rl, "actor")))
 	}
+	return lost
+}
+
+// unheld lists what s has that the peer format holds nothing of and
+// that its writer does not list itself: actors' aliases and mentions,
+// issues' keywords, the sources evidence cites, the recorded outcomes,
+// and (in KTAB's formats) red lines and reservation utilities. outcomes
+// are the scenario's (a resolved scenario has none): those on s's issues
+// are counted. Without
+// it an export dropped them unannounced: a Decide file came back with
+// no aliases and no sources, and nothing said so.
+func unheld(s *scenario.Scenario, outcomes []scenario.Outcome, format string) []string {
+	var aliases, mentions, keywords, limits, recorded int
+	for _, a := range s.Actors {
+		if len(a.Aliases) > 0 {
+			aliases++
+		}
+		if len(a.Mentions) > 0 {
+			mentions++
+		}
+		if len(a.RedLines) > 0 || a.Reservation != nil {
+			limits++
+		}
+	}
+	for _, is := range s.Issues {
+		if len(is.Keywords) > 0 {
+			keywords++
+		}
+	}
+	for _, o := range outcomes {
+		if s.Issue(o.Issue) != nil {
+			recorded++
+		}
+	}
+	var lost []string
+	// add lists what, its %s the count of n nouns, when n > 0.
+	add := func(n int, noun, what string) {
+		if n > 0 {
+			lost = append(lost, fmt.Sprintf(what, Plural(n, noun)))
+		}
+	}
+	if format != "schelling" { // its writer lists them
+		add(aliases, "actor", "actors' aliases (%s)")
+	}
+	add(mentions, "actor", "actors' mentions for parley ingest (%s)")
+	add(keywords, "issue", "issues' keywords for parley ingest (%s)")
+	if strings.HasPrefix(format, "ktab") { // decide and bdm-csv list them with the evidence
+		add(limits, "actor", "red lines and reservation utilities (%s)")
+	}
+	if n := len(s.Metadata.Sources); n > 0 {
+		if format == "schelling" {
+			// A Schelling quote carries its source's title and URL, from
+			// which its reader makes sources src-1, src-2, ….
+			add(n, "source", "sources' ids, publishers, dates, files and SHA-256s (%s; a quote keeps its source's title and URL, and read back the sources are named src-1, src-2, …; a source no quote cites is left out)")
+		} else {
+			add(n, "source", "sources (%s: ids, titles, publishers, dates, files, SHA-256s)")
+		}
+	}
+	add(recorded, "outcome", "recorded outcomes (%s; parley backtest and ledger grade read them)")
+	return lost
+}
+
+// idsReadBack reads data, s exported in format f, back with f's reader and
+// lists the issue and actor ids that come back changed: a format that
+// keys issues or actors by their names alone (KTAB's CSV and XML, BDM's
+// CSV, Schelling's) gives them ids made from those names. Nothing is
+// listed when the file does not read back (the round-trip tests hold
+// every export to reading back).
+func idsReadBack(f ExportFormat, s *scenario.Scenario, data []byte) []string {
+	pf, err := formatByName(f.Reads)
+	if err != nil {
+		return nil
+	}
+	var back *scenario.Scenario
+	if pf.readMore != nil {
+		back, _, _, err = pf.readMore("export"+f.Ext, data)
+	} else {
+		back, err = pf.read("export"+f.Ext, data)
+	}
+	if err != nil || back == nil {
+		return nil
+	}
+	var lost []string
+	changed := func(what string, was, now []string) {
+		if len(was) != len(now) {
+			return
+		}
+		var ch []string
+		for i := range was {
+			if was[i] != now[i] {
+				ch = append(ch, was[i]+" → "+now[i])
+			}
+		}
+		if len(ch) > 0 {
+			lost = append(lost, fmt.Sprintf("%s ids (%d: %s): the file holds no %s id apart from its name, so read back each has the id shown", what, len(ch), firstFew(ch, 5), what))
+		}
+	}
+	var was, now []string
+	for _, is := range s.Issues {
+		was = append(was, is.ID)
+	}
+	for _, is := range back.Issues {
+		now = append(now, is.ID)
+	}
+	changed("issue", was, now)
+	was, now = nil, nil
+	for _, a := range s.Actors {
+		was = append(was, a.ID)
+	}
+	for _, a := range back.Actors {
+		now = append(now, a.ID)
+	}
+	changed("actor", was, now)
 	return lost
 }
 

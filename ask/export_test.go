@@ -288,3 +288,130 @@ stances:
 		t.Errorf("actors read back %+v, want North and South", a)
 	}
 }
+
+// allKinds is a one-issue scenario with one of each thing a peer format
+// may leave out: an alias, a mention, a keyword, a source, a quote, a
+// red line and a reservation, a proposal, an outcome, a snapshot and a
+// variant; its ids are not the slugs of its names.
+const allKinds = `metadata:
+  id: all
+  title: All
+  as_of: "2025-01-01"
+  sources:
+    - {id: paper, title: A Paper, publisher: The Press, date: "2025-03-01", url: "https://example.org/a"}
+issues:
+  - {id: truce, name: Lasting Truce, keywords: [ceasefire]}
+actors:
+  - {id: n, name: North, capability: 2, capability_assumed: t, aliases: [nord], mentions: [Northville], red_lines: {truce: ">= 20"}, red_line_assumed: {truce: t}, reservation: 0.3, reservation_assumed: t}
+  - {id: s, name: South, capability: 1, capability_assumed: t}
+  - {id: e, name: East, capability: 1, capability_assumed: t}
+stances:
+  - {actor: n, issue: truce, position: 10, salience: 0.5, evidence: [{source: paper, quote: "We want a truce.", date: "2025-01-01"}]}
+  - {actor: s, issue: truce, position: 90, salience: 1, assumed: x}
+  - {actor: e, issue: truce, position: 50, salience: 1, assumed: x}
+snapshots:
+  - date: "2025-02-01"
+    stances: [{actor: s, issue: truce, position: 80, assumed: t}]
+variants:
+  - id: firm
+    stances: [{actor: e, issue: truce, position: 60, assumed: t}]
+proposals:
+  - {id: p1, name: Plan, proposers: [n], date: "2025-01-10", package: {truce: 40}, assumed: t}
+outcomes:
+  - {issue: truce, value: 30, date: "2025-03-01", evidence: [{source: paper, quote: "We want a truce.", date: "2025-03-01"}]}
+`
+
+// TestExportListsWhatItCannotHold: every peer format's export lists each
+// thing the scenario has and the file cannot hold. Aliases and sources
+// went unannounced from Decide (and aliases, sources, outcomes, mentions
+// and keywords from every peer format, red lines from KTAB's).
+func TestExportListsWhatItCannotHold(t *testing.T) {
+	in, err := Load("all.yaml", []byte(allKinds), LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const (
+		versions  = "snapshots (1) and variants (1): the stances as of 2025-02-01 are written"
+		proposals = "proposals on the table (1)"
+		aliases   = "actors' aliases (1 actor)"
+		mentions  = "actors' mentions for parley ingest (1 actor)"
+		keywords  = "issues' keywords for parley ingest (1 issue)"
+		limits    = "red lines and reservation utilities (1 actor)"
+		sources   = "sources (1 source: ids, titles, publishers, dates, files, SHA-256s)"
+		outcomes  = "recorded outcomes (1 outcome; parley backtest and ledger grade read them)"
+	)
+	for _, c := range []struct {
+		to   string
+		want []string
+	}{
+		{"ktab-csv", []string{versions, proposals, "evidence quotes (1)", aliases, mentions, keywords, limits, sources, outcomes}},
+		{"ktab-xml", []string{versions, proposals, "evidence quotes (1)", aliases, mentions, keywords, limits, sources, outcomes}},
+		{"decide", []string{versions, proposals, "evidence (1 quote)", limits, aliases, mentions, keywords, sources, outcomes}},
+		{"bdm-csv", []string{versions, proposals, "evidence and option labels (1 quote)", limits, aliases, mentions, keywords, sources, outcomes}},
+		{"schelling", []string{versions, proposals, "actors' red lines (1)", "actors' reservation utilities (1)", "actors' aliases (1)", mentions, keywords,
+			"sources' ids, publishers, dates, files and SHA-256s (1 source; a quote keeps its source's title and URL, and read back the sources are named src-1, src-2, …; a source no quote cites is left out)", outcomes}},
+	} {
+		ex, err := Export(in, ExportOptions{To: c.to})
+		if err != nil {
+			t.Fatalf("%s: %v", c.to, err)
+		}
+		for _, w := range c.want {
+			if !slices.Contains(ex.Lost, w) {
+				t.Errorf("%s: %q is not among what it cannot hold: %q", c.to, w, ex.Lost)
+			}
+		}
+	}
+	// What a format holds is not listed: Schelling writes the stance's
+	// quote, Decide the actors' ids.
+	for _, c := range []struct{ to, not string }{{"schelling", "evidence quotes"}, {"schelling", "(1 quote)"}, {"decide", "actor ids"}} {
+		ex, err := Export(in, ExportOptions{To: c.to})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, l := range ex.Lost {
+			if strings.Contains(l, c.not) {
+				t.Errorf("%s lists %q, which it holds", c.to, l)
+			}
+		}
+	}
+}
+
+// TestExportKTABIDs: KTAB's CSV holds a dimension's name and an actor's
+// name, and no id apart from them (spec ktab-smp.md §1.2: line 2 is
+// dimName, salienceName per dimension; an actor line name, description,
+// power, …), so a round trip gives ids made from the names. The export
+// says so, naming each id that changes and what it becomes (it said
+// nothing: the issue truce came back as lasting-truce unannounced); an id
+// that is already its name's slug is not listed.
+func TestExportKTABIDs(t *testing.T) {
+	in, err := Load("all.yaml", []byte(strings.NewReplacer("{id: e, name: East,", "{id: East, name: East,", "actor: e,", "actor: East,").Replace(allKinds)), LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ex, err := Export(in, ExportOptions{To: "ktab-csv"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"issue ids (1: truce → lasting-truce): the file holds no issue id apart from its name, so read back each has the id shown",
+		"actor ids (2: n → North, s → South): the file holds no actor id apart from its name, so read back each has the id shown",
+	} {
+		if !slices.Contains(ex.Lost, want) {
+			t.Errorf("lost %q, want %q among them", ex.Lost, want)
+		}
+	}
+	back, err := Load("all.csv", ex.Data, LoadOptions{Format: "ktab"})
+	if err != nil {
+		t.Fatalf("%v\n%s", err, ex.Data)
+	}
+	var got []string
+	for _, is := range back.Scenario.Issues {
+		got = append(got, is.ID+"|"+is.Name)
+	}
+	for _, a := range back.Scenario.Actors {
+		got = append(got, a.ID+"|"+a.Name)
+	}
+	if w := []string{"lasting-truce|Lasting Truce", "North|North", "South|South", "East|East"}; !slices.Equal(got, w) {
+		t.Errorf("read back (id|name) %q, want %q", got, w)
+	}
+}

@@ -170,7 +170,11 @@ func LedgerGrade(in *Input, entries []answer.LedgerEntry) *answer.LedgerGrade {
 		}
 	}
 	if other > 0 {
-		g.Warnings = append(g.Warnings, fmt.Sprintf("%d entries are about other scenarios than %s and are not graded here", other, id))
+		about := "entries are about other scenarios"
+		if other == 1 {
+			about = "entry is about another scenario"
+		}
+		g.Warnings = append(g.Warnings, fmt.Sprintf("%d %s than %s and are not graded here", other, about, id))
 	}
 	g.ScoreDecimals = scoreDecimals(scales)
 	for name, a := range by {
@@ -207,7 +211,7 @@ func LedgerGrade(in *Input, entries []answer.LedgerEntry) *answer.LedgerGrade {
 		}
 	} else {
 		sort.Slice(g.Models, func(i, j int) bool { return g.Models[i].Model < g.Models[j].Model })
-		g.Warnings = append(g.Warnings, fmt.Sprintf("%d questions graded: the models are not ranked until each has at least %d (fewer say more about which questions were asked than about the models)", g.Graded, MinRanked))
+		g.Warnings = append(g.Warnings, fmt.Sprintf("%s graded: the models are not ranked until each has at least %d (fewer say more about which questions were asked than about the models)", Plural(g.Graded, "question"), MinRanked))
 	}
 	return g
 }

@@ -341,7 +341,7 @@ func printSearch(w io.Writer, a *answer.DealSearch, width int) {
 	for _, x := range a.Warnings {
 		say(w, "warning", x, width)
 	}
-	para(w, fmt.Sprintf("solver: %d solves, %d Newton steps, largest certificate gap %.2g (normalised units)", res.Stats.Solves, res.Stats.NewtonSteps, res.Stats.MaxGap), width)
+	para(w, fmt.Sprintf("solver: %s, %s, largest certificate gap %.2g (normalised units)", ask.Plural(res.Stats.Solves, "solve"), ask.Plural(res.Stats.NewtonSteps, "Newton step"), res.Stats.MaxGap), width)
 }
 
 // nashTable prints search's Nash package and its balanced one, an issue a

@@ -148,7 +148,7 @@ func candidatesTable(w io.Writer, cs []answer.IngestCandidate, dec func(issue st
 		t.AppendRows(rows)
 		t.Render()
 	}
-	fmt.Fprintf(w, "%d candidates\n", len(cs))
+	fmt.Fprintln(w, ask.Plural(len(cs), "candidate"))
 }
 
 func newSourcesCmd() *cobra.Command {

@@ -83,8 +83,8 @@ longer matches its seal, and 'parley ledger grade' refuses the file.`,
 			if werr != nil {
 				return errs.New(errs.Invalid, "--ledger %s: %v", path, werr)
 			}
-			fmt.Fprintf(cmd.OutOrStdout(), "sealed %s: %d forecasts of %s as of %s by %s (seal %s), appended to %s\n",
-				e.ID, len(e.Forecasts), e.Scenario, e.AsOf, e.Engine, e.Seal, path)
+			fmt.Fprintf(cmd.OutOrStdout(), "sealed %s: %s of %s as of %s by %s (seal %s), appended to %s\n",
+				e.ID, ask.Plural(len(e.Forecasts), "forecast"), e.Scenario, e.AsOf, e.Engine, e.Seal, path)
 			return nil
 		},
 	}
@@ -174,7 +174,7 @@ answer says so and ranks none.`,
 // ScoreDecimals.
 func ledgerTable(w io.Writer, g *answer.LedgerGrade) {
 	d := g.ScoreDecimals
-	fmt.Fprintf(w, "%d entries, %d questions graded\n", g.Entries, g.Graded)
+	fmt.Fprintf(w, "%s, %s graded\n", ask.Plural(g.Entries, "entry"), ask.Plural(g.Graded, "question"))
 	if len(g.Models) > 0 {
 		t := newTable(w)
 		hdr := table.Row{"Rank", "Model", "Graded", "MAE", "CRPS", "In 80%"}

@@ -21,6 +21,15 @@ func TestLedgerCLI(t *testing.T) {
 			t.Fatalf("record: %d %q %q", code, out, errOut)
 		}
 	}
+	// One entry is counted in the singular (it read "1 entries"); the
+	// built-in case has 2 outcomes after its base, so 2 questions.
+	one := filepath.Join(t.TempDir(), "one.jsonl")
+	if _, errOut, code := run(t, "ledger", "record", "--snapshot", "base", "-m", "compromise", "--ledger", one, "-q"); code != 0 {
+		t.Fatalf("record one: %d %q", code, errOut)
+	}
+	if out, errOut, code := run(t, "ledger", "grade", "--ledger", one); code != 0 || !strings.HasPrefix(out, "1 entry, 2 questions graded\n") {
+		t.Fatalf("grade one entry: %d %q %q", code, out, errOut)
+	}
 	data, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)

@@ -36,7 +36,7 @@ func TestQuietEverywhere(t *testing.T) {
 	}{
 		{"validate", []string{"validate", file}, "w.yaml: ok (scenario; 2 actors, 1 issue, 2 stances, 1 snapshot, 1 variant; 1 warning)", warning, ""},
 		{"show", []string{"show", file}, "2 stances; 1 warning ('parley validate' lists them)", warning, ""},
-		{"ledger grade", []string{"ledger", "grade", file, "--ledger", ledger}, "1 entries, 0 questions graded", warning, ""},
+		{"ledger grade", []string{"ledger", "grade", file, "--ledger", ledger}, "1 entry, 0 questions graded", warning, ""},
 		{"import", []string{"import", "ktab-xml", xml}, "id: DummyData_3Dim", xmlWarning, xmlNote},
 	} {
 		loud, stderr, code := run(t, c.args...)

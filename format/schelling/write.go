@@ -17,10 +17,10 @@ import (
 func Write(w io.Writer, s *scenario.Scenario) ([]string, error) {
 	var lost []string
 	if len(s.Snapshots) > 0 {
-		lost = append(lost, fmt.Sprintf("%d snapshots (only the base stances are written)", len(s.Snapshots)))
+		lost = append(lost, fmt.Sprintf("snapshots (%d; only the base stances are written)", len(s.Snapshots)))
 	}
 	if len(s.Variants) > 0 {
-		lost = append(lost, fmt.Sprintf("%d variants", len(s.Variants)))
+		lost = append(lost, fmt.Sprintf("variants (%d)", len(s.Variants)))
 	}
 	mul := 100 / s.SalienceDivisor()
 	num := func(x float64) json.Number { return json.Number(strconv.FormatFloat(x, 'g', -1, 64)) }

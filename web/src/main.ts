@@ -7,7 +7,7 @@
 import './style.css'
 import { api, follow, download, APIError, inlineOrJob, loadDefaults, defaults } from './api'
 import type { Scenario, ScenarioView, Forecast, ModelForecast, IssueForecast, Issue, Stance, ModelInfo, Param, Sweep, SweepIssue, SweepInput, Swing, Sensitivity, Diagnostic, DealEvaluation, DealSearch, DealPackage, DealPlan, Distribution, Likely, DealRobustness, Comparison, CompareCell, CompareColumn } from './api'
-import { h, s, svgLabel, fitText, textWidth, fmt, gfmt, stepText, count, color, rangeText, intervalText, sweepText, binDecimals, binText, noNumber, settingsText, errorText, decimalsOf, rangeDecimals, rangeDecimalsMax } from './util'
+import { h, s, svgLabel, fitText, textWidth, fmt, plainNum, gfmt, stepText, count, color, rangeText, intervalText, sweepText, binDecimals, binText, noNumber, settingsText, errorText, decimalsOf, rangeDecimals, rangeDecimalsMax } from './util'
 import { renderExplain } from './explain'
 import { proposalsCard } from './proposals'
 import { renderAdvise } from './advise'
@@ -547,9 +547,9 @@ function issueCard(is: Issue): HTMLElement {
   // grid and anchors
   for (const a of is.anchors ?? []) {
     svg.append(s('line', { x1: X(a.value), x2: X(a.value), y1: top - 8, y2: H - 34, class: 'grid' }))
-    svg.append(s('text', { x: X(a.value), y: H - 18, class: 'tick', 'text-anchor': 'middle' }, s('title', {}, a.label), String(a.value)))
+    svg.append(s('text', { x: X(a.value), y: H - 18, class: 'tick', 'text-anchor': 'middle' }, s('title', {}, a.label), plainNum(a.value)))
   }
-  if (!is.anchors?.length) for (const v of [lo, (lo + hi) / 2, hi]) svg.append(s('text', { x: X(v), y: H - 18, class: 'tick', 'text-anchor': 'middle' }, String(v)))
+  if (!is.anchors?.length) for (const v of [lo, (lo + hi) / 2, hi]) svg.append(s('text', { x: X(v), y: H - 18, class: 'tick', 'text-anchor': 'middle' }, plainNum(v)))
   svg.append(s('line', { x1: X(lo), x2: X(hi), y1: H - 34, y2: H - 34, class: 'axis' }))
   if (is.reference !== undefined) {
     svg.append(s('text', { x: X(is.reference), y: H - 4, class: 'ref', 'text-anchor': 'middle' }, '▲ status quo'))
@@ -577,7 +577,7 @@ function issueCard(is: Issue): HTMLElement {
     const r = 4 + 10 * Math.sqrt(a.capability / maxCap)
     const sal = stc.salience / (sc.metadata.salience_scale === 100 ? 100 : 1)
     const g = s('g', { class: 'marker', tabindex: 0, role: 'button', 'data-actor': a.id, 'data-issue': is.id,
-      'aria-label': `${a.name || a.id}: position ${stc.position}, salience ${stc.salience}, capability ${a.capability}. Open evidence.` })
+      'aria-label': `${a.name || a.id}: position ${plainNum(stc.position)}, salience ${plainNum(stc.salience)}, capability ${plainNum(a.capability)}. Open evidence.` })
     svg.append(svgLabel({ x: L - 10, y: y + 4, class: 'aname', 'text-anchor': 'end' }, a.name || a.id, L - 14))
     const pr = stc.range?.position
     if (pr) {
@@ -586,7 +586,7 @@ function issueCard(is: Issue): HTMLElement {
       g.append(s('line', { x1: X(pr[1]), x2: X(pr[1]), y1: y - 5, y2: y + 5, class: 'whisker' }))
     }
     g.append(s('circle', { cx: X(stc.position), cy: y, r, fill: `hsl(214 70% ${88 - 58 * sal}%)`, class: 'dot' },
-      s('title', {}, `${a.name}: ${stc.position} (salience ${stc.salience})${stc.evidence?.length ? ` · ${stc.evidence.length} quote(s)` : stc.assumed ? ' · assumed' : ''}`)))
+      s('title', {}, `${a.name}: ${plainNum(stc.position)} (salience ${plainNum(stc.salience)})${stc.evidence?.length ? ` · ${stc.evidence.length} quote(s)` : stc.assumed ? ' · assumed' : ''}`)))
     if (!stc.evidence?.length && someQuoted) g.append(s('text', { x: X(stc.position) + r + 3, y: y + 4, class: 'assumed' }, 'assumed'))
     g.addEventListener('click', () => openStance(a.id, is.id))
     // Open on key release, so the key that opened the panel cannot also
@@ -597,7 +597,7 @@ function issueCard(is: Issue): HTMLElement {
     svg.append(g)
   })
   const anchors = is.anchors?.length
-    ? h('details', { class: 'anchors' }, h('summary', {}, 'Scale'), h('dl', {}, ...(is.anchors.flatMap((a) => [h('dt', {}, String(a.value)), h('dd', {}, a.label)]))))
+    ? h('details', { class: 'anchors' }, h('summary', {}, 'Scale'), h('dl', {}, ...(is.anchors.flatMap((a) => [h('dt', {}, plainNum(a.value)), h('dd', {}, a.label)]))))
     : null
   const ws = issueWarnings(st.forecast!.models, is.id)
   const near = fl.filter((x) => x.f && !x.band && x.f.nearest.length).map((x) => h('li', {}, h('strong', { style: `color:${color(x.i)}` }, x.m), ` ${fmt(x.at, d)} → `, nearestText(x.f!)))
@@ -633,11 +633,16 @@ function openStance(actor: string, issue: string) {
     h('label', { class: 'field' }, label, h('input', { type: 'number', name, value: value ?? '', min, max, step, 'data-testid': 'edit-' + name }))
   const salMax = sc.metadata.salience_scale === 100 ? 100 : 1
   const errors = h('div', { class: 'errors', role: 'alert', 'data-testid': 'edit-errors' })
+  // A range with one end given is refused here, beside the range's
+  // fields, and nothing is sent: its empty end is no number, and sending
+  // 0 for it (as the page did) was a range nobody stated.
+  const rangeError = h('p', { class: 'field-error', id: 'range-error', role: 'alert', 'data-testid': 'range-error', hidden: true })
   const form = h('form', { class: 'edit', 'data-testid': 'stance-form', novalidate: true },
     h('h3', {}, 'Edit'),
     num('position', `Position (${lo}–${hi})`, stc.position, lo, hi, 0.5),
     num('salience', `Salience (0–${salMax})`, stc.salience, 0, salMax, salMax / 100),
     h('div', { class: 'pair' }, num('plo', 'Range low', stc.range?.position?.[0], lo, hi, 0.5), num('phi', 'Range high', stc.range?.position?.[1], lo, hi, 0.5)),
+    rangeError,
     h('label', { class: 'field' }, 'Note', h('textarea', { name: 'note', rows: 3 }, stc.note ?? '')),
     errors,
     h('div', { class: 'buttons' }, h('button', { type: 'submit', class: 'primary', 'data-testid': 'save-stance' }, 'Save and re-forecast'), h('button', { type: 'button', onclick: () => closeDrawer() }, 'Close')),
@@ -650,14 +655,26 @@ function openStance(actor: string, issue: string) {
     if (n('position') !== stc.position) patch.position = n('position')
     if (n('salience') !== stc.salience) patch.salience = n('salience')
     const plo = n('plo'), phi = n('phi')
+    errors.replaceChildren()
+    rangeError.hidden = true
+    rangeError.replaceChildren()
+    for (const el of form.querySelectorAll('[aria-invalid]')) el.removeAttribute('aria-invalid')
+    for (const el of form.querySelectorAll('[aria-describedby=range-error]')) el.removeAttribute('aria-describedby')
+    if ((plo === null) !== (phi === null)) {
+      const empty = form.querySelector<HTMLInputElement>(`[name=${plo === null ? 'plo' : 'phi'}]`)!
+      empty.setAttribute('aria-invalid', 'true')
+      empty.setAttribute('aria-describedby', 'range-error')
+      rangeError.replaceChildren(`Range ${plo === null ? 'low' : 'high'} is empty: give both ends, or clear both to remove the range.`)
+      rangeError.hidden = false
+      empty.focus()
+      return
+    }
     const old = stc.range?.position
     if (plo !== (old?.[0] ?? null) || phi !== (old?.[1] ?? null)) {
-      patch.range = plo === null && phi === null ? { salience: stc.range?.salience } : { position: [plo ?? 0, phi ?? 0], salience: stc.range?.salience }
+      patch.range = plo === null || phi === null ? { salience: stc.range?.salience } : { position: [plo, phi], salience: stc.range?.salience }
     }
     const note = String(f.get('note') ?? '')
     if (note !== (stc.note ?? '')) patch.note = note
-    errors.replaceChildren()
-    for (const el of form.querySelectorAll('[aria-invalid]')) el.removeAttribute('aria-invalid')
     try {
       st.sv = await api.patchStance(st.sv!.id, actor, issue, patch)
       st.refocus = `g.marker[data-actor="${actor}"][data-issue="${issue}"]`
@@ -680,7 +697,7 @@ function openStance(actor: string, issue: string) {
   d.replaceChildren(...[
     h('button', { class: 'close', 'aria-label': 'Close', onclick: () => closeDrawer() }, '×'),
     h('h2', { id: 'drawer-title' }, `${a.name} on ${is.name}`),
-    h('p', { class: 'facts' }, `Position ${stc.position}${stc.range?.position ? ` [${stc.range.position.join('–')}]` : ''} · salience ${stc.salience} · capability ${a.capability}`),
+    h('p', { class: 'facts' }, `Position ${plainNum(stc.position)}${stc.range?.position ? ` [${stc.range.position.map(plainNum).join('–')}]` : ''} · salience ${plainNum(stc.salience)} · capability ${plainNum(a.capability)}`),
     h('p', { class: 'near' }, place(is, stc.position)),
     stc.note ? h('p', { class: 'note' }, stc.note) : null,
     h('h3', {}, 'Evidence'), evidence, form].filter((x) => x !== null) as HTMLElement[])
@@ -1445,12 +1462,12 @@ function inputLabel(i: SweepInput): string {
 
 // oneEndedText is ask.OneEndedText, the line under a tornado naming the
 // shown swings whose one end the model refused; '' when none. An input's
-// value is written as the file states it (Go's shortest 'f' form, which
-// String gives for the values a range holds).
+// value is written as the file states it (plainNum: Go's shortest 'f'
+// form, as ask's plainValue).
 function oneEndedText(shown: Swing[]): string {
   const named = shown.filter(oneEndedSwing).map((s) => s.forecast_at_low === null
-    ? `${inputLabel(s.input)} at ${String(s.input.low)} (its low end)`
-    : `${inputLabel(s.input)} at ${String(s.input.high)} (its high end)`)
+    ? `${inputLabel(s.input)} at ${plainNum(s.input.low)} (its low end)`
+    : `${inputLabel(s.input)} at ${plainNum(s.input.high)} (its high end)`)
   if (!named.length) return ''
   return `${oneEndedMark} no forecast at one end, where the model refused the problem: ${named.join('; ')}; the swing is measured from the stated value to the other end (see the warning)`
 }

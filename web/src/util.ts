@@ -26,6 +26,23 @@ function set(el: Element, attrs: Attrs) {
   }
 }
 
+// plainNum writes a number as Go's strconv.FormatFloat(x, 'f', -1, 64)
+// does, which the command line uses for a value as the file states it
+// (an input's end, a scale point): the shortest digits that read back
+// as x, never in exponent form. String(x) gave "1e-7" where the command
+// line wrote 0.0000001 (and "1e+21" for 1000000000000000000000).
+export function plainNum(x: number): string {
+  const t = String(x)
+  const m = /^(-?)(\d+)(?:\.(\d+))?e([+-]\d+)$/.exec(t)
+  if (!m) return t
+  const [, sign, whole, frac = '', exp] = m
+  const digits = whole + frac
+  const point = whole.length + Number(exp)
+  if (point <= 0) return `${sign}0.${'0'.repeat(-point)}${digits}`
+  if (point >= digits.length) return sign + digits + '0'.repeat(point - digits.length)
+  return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`
+}
+
 // count writes a whole number with a comma between groups of three
 // digits (2,000), as package ask's Grouped writes a count of runs.
 export function count(n: number): string {
