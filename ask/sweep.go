@@ -324,6 +324,31 @@ func OneEndedText(shown []answer.SensitivitySwing) string {
 // (OneEndedText), after the swing.
 const OneEndedMark = "†"
 
+// BaseOutsideText is the line each door gives under an issue's tornado
+// whose shown swings include some whose base forecast lies outside their
+// low → high (sweep.Swing.BaseOutside): the model is not monotone in
+// those inputs, and their swing, the widest move, runs from the stated
+// values to the farther end, so "50.0 → 50.0" beside a swing of 25.3 is
+// no contradiction; "" when none. The doors mark those swings with
+// BaseOutsideMark.
+func BaseOutsideText(shown []answer.SensitivitySwing) string {
+	var named []string
+	for _, s := range shown {
+		if s.BaseOutside {
+			named = append(named, s.Input.Label())
+		}
+	}
+	if len(named) == 0 {
+		return ""
+	}
+	return BaseOutsideMark + " not monotone: the forecast at the stated values lies outside low → high for " + strings.Join(named, "; ") +
+		"; the swing is the widest move, from the stated values to the farther end"
+}
+
+// BaseOutsideMark marks a swing whose base lies outside its ends
+// (BaseOutsideText), after the swing.
+const BaseOutsideMark = "‡"
+
 // plainValue writes an input's value as the file states it: the
 // shortest decimal that reads back as the same number (0, 0.6, 12.5).
 func plainValue(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }

@@ -248,7 +248,9 @@ share of the Monte Carlo forecast's variance the input explains on its own
 An end at which the model refuses the problem (a salience range from 0
 on an issue only that stance weighs) is written "none", the swing marked
 † and measured from the other end, with a warning naming the input, the
-end and why.`,
+end and why. A swing marked ‡ is one the model is not monotone in: the
+forecast at the stated values lies outside low → high, and the swing runs
+from it to the farther end.`,
 		Args: usageArgs(cobra.MaximumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			req, format, err := sweepRequest(cmd, answer.NewSensitivityRequest())
@@ -325,6 +327,9 @@ func tornado(w io.Writer, sc *answer.Scenario, r *answer.SensitivityModel, top, 
 		if u := ask.OneEndedText(shownSwings(is.Swings, top)); u != "" {
 			para(w, "  "+u, width)
 		}
+		if u := ask.BaseOutsideText(shownSwings(is.Swings, top)); u != "" {
+			para(w, "  "+u, width)
+		}
 	}
 	for _, x := range r.Warnings {
 		say(w, "warning ("+r.Model+")", x, width)
@@ -374,6 +379,9 @@ func swingTable(w io.Writer, sc *answer.Scenario, iss answer.Issue, is answer.Se
 		swing := numD(s.Swing, d)
 		if s.OneEnded() {
 			swing += ask.OneEndedMark
+		}
+		if s.BaseOutside {
+			swing += ask.BaseOutsideMark
 		}
 		t.AppendRow(table.Row{s.Input.Label(), fmt.Sprintf("%s–%s", numD(s.Input.Lo, di), numD(s.Input.Hi, di)),
 			endText(s.Low, s.LowUnsettled, d) + ends + endText(s.High, s.HighUnsettled, d), swingBar(s.Low, is.Base, s.High, iss.Min, iss.Max, barW),

@@ -411,3 +411,39 @@ func TestSweepHistogramTinyScale(t *testing.T) {
 		t.Errorf("no %q in\n%s", want, out)
 	}
 }
+
+// A swing whose base lies outside its two ends (base_outside_ends: smp
+// on the built-in case, not monotone in some saliences) is marked ‡ in
+// the table, row for row as the JSON says, and the line under the table
+// names those inputs.
+func TestSensitivityMarksBaseOutside(t *testing.T) {
+	js, _, code := run(t, "sensitivity", "-m", "smp", "-q", "-f", "json")
+	var a answer.Sensitivity
+	if err := json.Unmarshal([]byte(js), &a); code != 0 || err != nil {
+		t.Fatalf("exit %d, %v", code, err)
+	}
+	out, _, code := run(t, "sensitivity", "-m", "smp", "-q", "--top", "0")
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	text := strings.Join(strings.Fields(out), " ")
+	marked := 0
+	for _, is := range a.Models[0].Issues {
+		var named []string
+		for _, s := range is.Swings {
+			if s.BaseOutside {
+				marked++
+				named = append(named, s.Input.Label())
+			}
+		}
+		if len(named) > 0 {
+			line := "‡ not monotone: the forecast at the stated values lies outside low → high for " + strings.Join(named, "; ") + ";"
+			if !strings.Contains(text, line) {
+				t.Errorf("%s: no %q in\n%s", is.Issue, line, out)
+			}
+		}
+	}
+	if marked == 0 || strings.Count(out, "‡ │") != marked {
+		t.Errorf("%d swings base_outside_ends in the JSON, %d rows marked ‡ in the table:\n%s", marked, strings.Count(out, "‡ │"), out)
+	}
+}

@@ -8,6 +8,7 @@ import (
 
 	"parley/errs"
 	"parley/model"
+	"parley/scenario"
 )
 
 // Swing is what one input does to one issue's forecast.
@@ -41,6 +42,14 @@ type Swing struct {
 	// one issue's tornado is missing from every issue's.
 	FailedAtLow  string `json:"failed_at_low,omitempty"`
 	FailedAtHigh string `json:"failed_at_high,omitempty"`
+	// BaseOutside is true when the model gave a forecast at both ends and
+	// the base forecast (every input at its stated value) lies outside
+	// Low → High by more than the issue's scale shows
+	// (scenario.ShownStep): the model is not monotone in the input, and
+	// Swing, the widest move, runs from the base to the farther end, not
+	// from Low to High. The doors mark such a swing, so that "50.0 →
+	// 50.0" beside a swing of 25.3 does not read as a contradiction.
+	BaseOutside bool `json:"base_outside_ends,omitempty"`
 }
 
 // OneEnded reports whether the model gave a forecast at one end of the
@@ -199,6 +208,8 @@ func Sensitivity(ctx context.Context, m model.Model, p *model.Problem, o Options
 			}
 			if lo != nil && hi != nil {
 				s.Swing = math.Max(s.Swing, math.Abs(hi[k]-lo[k]))
+				step := scenario.ShownStep(p.Issues[k].Max - p.Issues[k].Min)
+				s.BaseOutside = base < math.Min(lo[k], hi[k])-step || base > math.Max(lo[k], hi[k])+step
 			}
 			res.Issues[k].Swings = append(res.Issues[k].Swings, s)
 		}

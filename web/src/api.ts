@@ -154,7 +154,9 @@ export interface Sweep { scenario: AnswerScenario; request: SweepRequest; models
 // A swing's forecast_at_low or forecast_at_high is null where the model
 // refused the problem with the input at that end (failed_at_low,
 // failed_at_high say why); its swing is then measured from the other.
-export interface Swing { input: SweepInput; forecast_at_low: number | null; forecast_at_high: number | null; swing: number; variance_share: number; unsettled_at_low?: boolean; unsettled_at_high?: boolean; failed_at_low?: string; failed_at_high?: string }
+// base_outside_ends: the forecast at the stated values lies outside low →
+// high (sweep.Swing's BaseOutside), and the swing runs to the farther end.
+export interface Swing { input: SweepInput; forecast_at_low: number | null; forecast_at_high: number | null; swing: number; variance_share: number; unsettled_at_low?: boolean; unsettled_at_high?: boolean; failed_at_low?: string; failed_at_high?: string; base_outside_ends?: boolean }
 export interface Sensitivity {
   scenario: AnswerScenario; request: SweepRequest
   models: { model: string; draws: number; unsettled_draws: number; ends: number; unsettled_ends: number; failed_ends: number; not_measurable?: { input: SweepInput; failed_at_low: string; failed_at_high: string }[]; seed: number; issues: { issue: string; name: string; base: number; unsettled_draws: number; unsettled_ends: number; ends_last_step_max: number; ends_last_step_median: number; swings: Swing[] }[]; notes?: string[]; warnings?: string[] }[]

@@ -1100,6 +1100,10 @@ function drawSweep(out: HTMLElement, tor: HTMLElement, warn: HTMLElement, torWar
     // from the base to the end that ran, their labels marked †.
     const oneEnded = oneEndedText(shown)
     if (oneEnded) fig.append(h('p', { class: 'hint warn', 'data-testid': 'tornado-one-ended' }, oneEnded))
+    // The inputs shown the model is not monotone in, as the command line
+    // says under its table: their labels marked ‡.
+    const outside = baseOutsideText(shown)
+    if (outside) fig.append(h('p', { class: 'hint', 'data-testid': 'tornado-base-outside' }, outside))
     tor.append(fig)
     // A bar's ends: a missing one (null) at the base.
     const barEnds = (b: Swing): [number, number] => [b.forecast_at_low ?? ti.base, b.forecast_at_high ?? ti.base]
@@ -1120,7 +1124,7 @@ function drawSweep(out: HTMLElement, tor: HTMLElement, warn: HTMLElement, torWar
     // name first: "…omous Territories · position" (the tooltip has the
     // whole label).
     const room = Math.min(260, 0.45 * (fig.clientWidth || 500))
-    const full = bars.map((b) => [actorName(b.input.actor), ` · ${b.input.kind}${b.input.issue && b.input.issue !== ti.issue ? ' on ' + b.input.issue : ''}${oneEndedSwing(b) ? ' ' + oneEndedMark : ''}`])
+    const full = bars.map((b) => [actorName(b.input.actor), ` · ${b.input.kind}${b.input.issue && b.input.issue !== ti.issue ? ' on ' + b.input.issue : ''}${oneEndedSwing(b) ? ' ' + oneEndedMark : ''}${b.base_outside_ends ? ' ' + baseOutsideMark : ''}`])
     const labels = full.map(([who, what]) => fitText(who, room - textWidth(what, 11), 11) + what)
     fig.dataset.labels = JSON.stringify(labels)
     fig.dataset.room = String(room)
@@ -1452,6 +1456,18 @@ const oneEndedMark = '†'
 // swing's input only (sweep.Swing's OneEnded).
 function oneEndedSwing(s: Swing): boolean {
   return (s.forecast_at_low === null) !== (s.forecast_at_high === null)
+}
+
+// baseOutsideMark marks a swing whose base lies outside its ends
+// (ask.BaseOutsideMark).
+const baseOutsideMark = '‡'
+
+// baseOutsideText is ask.BaseOutsideText, the line under a tornado naming
+// the shown swings whose base lies outside low → high; '' when none.
+function baseOutsideText(shown: Swing[]): string {
+  const named = shown.filter((s) => s.base_outside_ends).map((s) => inputLabel(s.input))
+  if (!named.length) return ''
+  return `${baseOutsideMark} not monotone: the forecast at the stated values lies outside low → high for ${named.join('; ')}; the swing is the widest move, from the stated values to the farther end`
 }
 
 // inputLabel names a swept input as sweep.Input's Label does: "south
