@@ -10,27 +10,16 @@ import (
 	"parley/httpapi"
 	"parley/scenario"
 	"parley/store"
+	"parley/store/storetest"
 )
 
-// versionList is GET …/versions as "N:how" (how: current, or what
-// replaced it, with the version a restore brought back), newest first,
-// and the sizes.
+// versionList is GET …/versions written as storetest.VersionsText
+// writes it ("N:how", newest first), and the versions themselves.
 func (e *env) versionList(id string) (string, []store.Version) {
 	e.t.Helper()
 	var l []store.Version
 	e.want(e.do("GET", "/api/scenarios/"+id+"/versions", ""), 200).json(e.t, &l)
-	var out []string
-	for _, v := range l {
-		how := v.ReplacedBy
-		if v.Current {
-			how = "current"
-		}
-		if v.Restored != 0 {
-			how += fmt.Sprint(v.Restored)
-		}
-		out = append(out, fmt.Sprintf("%d:%s", v.Version, how))
-	}
-	return fmt.Sprint(out), l
+	return storetest.VersionsText(l), l
 }
 
 // TestVersions: every save keeps the version it replaces; the list

@@ -430,14 +430,22 @@ func pruneRuns(t *testing.T, s store.Store) {
 	}
 }
 
-// versions lists scenario id's versions as "N:how" (how: current, or
-// what replaced it), newest first.
+// versions lists scenario id's versions as VersionsText does.
 func versions(t *testing.T, s store.Store, id string) string {
 	t.Helper()
 	l, err := s.ListVersions(ctx, id)
 	if err != nil {
 		t.Fatal(err)
 	}
+	return VersionsText(l)
+}
+
+// VersionsText writes a scenario's versions, as ListVersions (or GET
+// …/versions) lists them, as "[N:how …]", newest first: how is current,
+// or what replaced the version (edit, delete, or restore followed by the
+// version the restore brought back: "2:restore1"). The store's tests and
+// the API's compare a history with it.
+func VersionsText(l []store.Version) string {
 	var out []string
 	for _, v := range l {
 		how := v.ReplacedBy
