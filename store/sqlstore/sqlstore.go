@@ -528,7 +528,7 @@ func (s *DB) RestoreVersion(ctx context.Context, id string, n, current int64, ke
 				return err
 			}
 			if current != last {
-				return store.Stale(id, last, current)
+				return store.StaleDeleted(id, last, current)
 			}
 			sc.Version, sc.Created = last+1, old.Created
 			if _, err := x.ExecContext(ctx, s.q(`INSERT INTO scenarios (id, version, name, format, body, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?)`),
