@@ -1,9 +1,7 @@
 package httpapi_test
 
 import (
-	"encoding/json"
 	"fmt"
-	"os"
 	"strings"
 	"testing"
 
@@ -201,15 +199,7 @@ func TestVersionsAuth(t *testing.T) {
 // TestVersionsMatchOpenAPI: the history's answers have the fields their
 // schemas in the OpenAPI document list, and those they require.
 func TestVersionsMatchOpenAPI(t *testing.T) {
-	raw, err := os.ReadFile("openapi.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var doc map[string]any
-	if err := json.Unmarshal(raw, &doc); err != nil {
-		t.Fatal(err)
-	}
-	schemas := doc["components"].(map[string]any)["schemas"].(map[string]any)
+	schemas := openAPISchemas(t)
 	e := newEnv(t, httpapi.Options{})
 	v := e.create(small(t))
 	p := "/api/scenarios/" + v.ID
