@@ -526,10 +526,10 @@ func refs(raw []byte) []string {
 	return out
 }
 
-// TestAnswersMatchOpenAPI runs a question of every kind and checks that
-// each object of the result has only the fields its schema in the
-// document lists, and every field the schema requires.
-func TestAnswersMatchOpenAPI(t *testing.T) {
+// openAPISchemas reads the document's component schemas, by name, for
+// the tests that check an answer against its schema (conform).
+func openAPISchemas(t *testing.T) map[string]any {
+	t.Helper()
 	raw, err := os.ReadFile("openapi.json")
 	if err != nil {
 		t.Fatal(err)
@@ -538,7 +538,14 @@ func TestAnswersMatchOpenAPI(t *testing.T) {
 	if err := json.Unmarshal(raw, &doc); err != nil {
 		t.Fatal(err)
 	}
-	schemas := doc["components"].(map[string]any)["schemas"].(map[string]any)
+	return doc["components"].(map[string]any)["schemas"].(map[string]any)
+}
+
+// TestAnswersMatchOpenAPI runs a question of every kind and checks that
+// each object of the result has only the fields its schema in the
+// document lists, and every field the schema requires.
+func TestAnswersMatchOpenAPI(t *testing.T) {
+	schemas := openAPISchemas(t)
 	e := newEnv(t, httpapi.Options{})
 	v := e.create(small(t))
 	p := "/api/scenarios/" + v.ID

@@ -1,36 +1,23 @@
 package httpapi_test
 
 import (
-	"encoding/json"
 	"fmt"
-	"os"
 	"strings"
 	"testing"
 
 	"parley/httpapi"
 	"parley/scenario"
 	"parley/store"
+	"parley/store/storetest"
 )
 
-// versionList is GET …/versions as "N:how" (how: current, or what
-// replaced it, with the version a restore brought back), newest first,
-// and the sizes.
+// versionList is GET …/versions written as storetest.VersionsText
+// writes it ("N:how", newest first), and the versions themselves.
 func (e *env) versionList(id string) (string, []store.Version) {
 	e.t.Helper()
 	var l []store.Version
 	e.want(e.do("GET", "/api/scenarios/"+id+"/versions", ""), 200).json(e.t, &l)
-	var out []string
-	for _, v := range l {
-		how := v.ReplacedBy
-		if v.Current {
-			how = "current"
-		}
-		if v.Restored != 0 {
-			how += fmt.Sprint(v.Restored)
-		}
-		out = append(out, fmt.Sprintf("%d:%s", v.Version, how))
-	}
-	return fmt.Sprint(out), l
+	return storetest.VersionsText(l), l
 }
 
 // TestVersions: every save keeps the version it replaces; the list
@@ -212,15 +199,7 @@ func TestVersionsAuth(t *testing.T) {
 // TestVersionsMatchOpenAPI: the history's answers have the fields their
 // schemas in the OpenAPI document list, and those they require.
 func TestVersionsMatchOpenAPI(t *testing.T) {
-	raw, err := os.ReadFile("openapi.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var doc map[string]any
-	if err := json.Unmarshal(raw, &doc); err != nil {
-		t.Fatal(err)
-	}
-	schemas := doc["components"].(map[string]any)["schemas"].(map[string]any)
+	schemas := openAPISchemas(t)
 	e := newEnv(t, httpapi.Options{})
 	v := e.create(small(t))
 	p := "/api/scenarios/" + v.ID

@@ -103,6 +103,14 @@ func Stale(id string, stored, named int64) error {
 	return errs.New(errs.Conflict, "scenario %q is at version %d, not %d: someone else saved it; reload and edit again", id, stored, named)
 }
 
+// StaleDeleted is the error of a restore of deleted scenario id that
+// names a version other than the one deleted, its history's newest
+// (errs.Conflict). Stale's "someone else saved it" would be false: no
+// one can save a deleted scenario.
+func StaleDeleted(id string, deleted, named int64) error {
+	return errs.New(errs.Conflict, `scenario %q was deleted at version %d, not %d; valid: the version deleted, %d (If-Match: "%d"), as GET /api/scenarios/deleted lists it`, id, deleted, named, deleted, deleted)
+}
+
 // Duplicate is the error of a create whose id is taken (errs.Conflict);
 // what is "scenario" or "run".
 func Duplicate(what, id string) error {

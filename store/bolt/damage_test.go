@@ -309,6 +309,26 @@ func withStore[T any](t *testing.T, p string, call func(*bolt.Store) (T, error))
 	return call(s)
 }
 
+// savedTwice creates a store file at p with one scenario saved as first,
+// then edited to second (so version 1 is kept), and closes it.
+func savedTwice(t *testing.T, p, first, second string) *store.Scenario {
+	t.Helper()
+	s, err := bolt.Open(ctx, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	sc := &store.Scenario{Format: "yaml", Body: []byte(first)}
+	if err := s.CreateScenario(ctx, sc); err != nil {
+		t.Fatal(err)
+	}
+	sc.Body = []byte(second)
+	if err := s.UpdateScenario(ctx, sc, keep); err != nil {
+		t.Fatal(err)
+	}
+	return sc
+}
+
 // TestKeptVersionChecksum: a kept version's file is checked against the
 // CRC-32C in its record, so that damage inside its bytes is an error
 // naming the scenario and the version, never a different file restored;
@@ -317,19 +337,7 @@ func withStore[T any](t *testing.T, p string, call func(*bolt.Store) (T, error))
 // damaged bytes).
 func TestKeptVersionChecksum(t *testing.T) {
 	p := filepath.Join(t.TempDir(), "s.db")
-	s, err := bolt.Open(ctx, p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	sc := &store.Scenario{Format: "yaml", Body: []byte("metadata:\n  id: x\n")}
-	if err := s.CreateScenario(ctx, sc); err != nil {
-		t.Fatal(err)
-	}
-	sc.Body = []byte("metadata:\n  id: v2\n")
-	if err := s.UpdateScenario(ctx, sc, keep); err != nil {
-		t.Fatal(err)
-	}
-	s.Close()
+	sc := savedTwice(t, p, "metadata:\n  id: x\n", "metadata:\n  id: v2\n")
 	get := func(n int64) (*store.Version, error) {
 		t.Helper()
 		return withStore(t, p, func(s *bolt.Store) (*store.Version, error) { return s.GetVersion(ctx, sc.ID, n) })
@@ -342,7 +350,7 @@ func TestKeptVersionChecksum(t *testing.T) {
 	editFile(t, p, func(tx *bbolt.Tx) error {
 		return tx.Bucket([]byte("version_bodies")).Put(key, []byte("metadata:\n  id: y\n"))
 	})
-	_, err = get(1)
+	_, err := get(1)
 	wantChecksumError(t, "damaged kept version", err, sc.ID)
 	// The current file damaged, then replaced: its kept copy is found
 	// damaged too.
@@ -364,19 +372,7 @@ func TestKeptVersionChecksum(t *testing.T) {
 // version it replaces.
 func TestHistoryOfAnEarlierFile(t *testing.T) {
 	p := filepath.Join(t.TempDir(), "s.db")
-	s, err := bolt.Open(ctx, p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	sc := &store.Scenario{Format: "yaml", Body: []byte("a: 1\n")}
-	if err := s.CreateScenario(ctx, sc); err != nil {
-		t.Fatal(err)
-	}
-	sc.Body = []byte("a: 2\n")
-	if err := s.UpdateScenario(ctx, sc, keep); err != nil {
-		t.Fatal(err)
-	}
-	s.Close()
+	sc := savedTwice(t, p, "a: 1\n", "a: 2\n")
 	editFile(t, p, func(tx *bbolt.Tx) error {
 		if err := tx.DeleteBucket([]byte("versions")); err != nil {
 			return err

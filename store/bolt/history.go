@@ -286,7 +286,7 @@ func (s *Store) RestoreVersion(ctx context.Context, id string, n, current int64,
 				return err
 			}
 			if last := kept[0].Version; last != current {
-				return store.Stale(id, last, current)
+				return store.StaleDeleted(id, last, current)
 			}
 			r = scenarioRec{version: current, created: store.UnixNanos(old.Created)}
 			recs, bodies, err := historyBuckets(tx)

@@ -57,12 +57,19 @@ func Open(ctx context.Context, db *sql.DB, d Dialect) (*DB, error) {
 // write runs fn in a transaction and returns once it is committed (or
 // has failed).
 func (s *DB) write(ctx context.Context, fn func(ctx context.Context, x execer) error) error {
-	tx, err := s.db.BeginTx(ctx, nil)
+	return s.inTx(ctx, nil, func(tx *sql.Tx) error { return fn(ctx, tx) })
+}
+
+// inTx runs fn in a transaction begun with opts (nil: the database's
+// default) and commits it when fn succeeds; an error of fn rolls it
+// back. write and read are its two uses.
+func (s *DB) inTx(ctx context.Context, opts *sql.TxOptions, fn func(tx *sql.Tx) error) error {
+	tx, err := s.db.BeginTx(ctx, opts)
 	if err != nil {
 		return err
 	}
 	defer tx.Rollback()
-	if err := fn(ctx, tx); err != nil {
+	if err := fn(tx); err != nil {
 		return err
 	}
 	return tx.Commit()
@@ -447,15 +454,7 @@ func (s *DB) ListVersions(ctx context.Context, id string) ([]store.Version, erro
 // read runs fn in a read-only transaction, so that what it reads in
 // several statements is of one moment (REPEATABLE READ).
 func (s *DB) read(ctx context.Context, fn func(ctx context.Context, x *sql.Tx) error) error {
-	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true, Isolation: sql.LevelRepeatableRead})
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	if err := fn(ctx, tx); err != nil {
-		return err
-	}
-	return tx.Commit()
+	return s.inTx(ctx, &sql.TxOptions{ReadOnly: true, Isolation: sql.LevelRepeatableRead}, func(tx *sql.Tx) error { return fn(ctx, tx) })
 }
 
 // GetVersion implements store.Store.
@@ -529,7 +528,7 @@ func (s *DB) RestoreVersion(ctx context.Context, id string, n, current int64, ke
 				return err
 			}
 			if current != last {
-				return store.Stale(id, last, current)
+				return store.StaleDeleted(id, last, current)
 			}
 			sc.Version, sc.Created = last+1, old.Created
 			if _, err := x.ExecContext(ctx, s.q(`INSERT INTO scenarios (id, version, name, format, body, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?)`),

@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -430,14 +431,22 @@ func pruneRuns(t *testing.T, s store.Store) {
 	}
 }
 
-// versions lists scenario id's versions as "N:how" (how: current, or
-// what replaced it), newest first.
+// versions lists scenario id's versions as VersionsText does.
 func versions(t *testing.T, s store.Store, id string) string {
 	t.Helper()
 	l, err := s.ListVersions(ctx, id)
 	if err != nil {
 		t.Fatal(err)
 	}
+	return VersionsText(l)
+}
+
+// VersionsText writes a scenario's versions, as ListVersions (or GET
+// …/versions) lists them, as "[N:how …]", newest first: how is current,
+// or what replaced the version (edit, delete, or restore followed by the
+// version the restore brought back: "2:restore1"). The store's tests and
+// the API's compare a history with it.
+func VersionsText(l []store.Version) string {
 	var out []string
 	for _, v := range l {
 		how := v.ReplacedBy
@@ -604,9 +613,15 @@ func deleteKeepsHistory(t *testing.T, s store.Store) {
 		t.Fatalf("deleted list %+v %v; want %s at version 2", d, err, sc.ID)
 	}
 	wantCode(t, s.CreateScenario(ctx, &store.Scenario{ID: sc.ID, Format: "yaml", Body: []byte("new: 1\n")}), errs.Conflict)
-	// current names the version deleted; another is stale.
+	// current names the version deleted; another is stale, and the
+	// error says the scenario is deleted and which version to name (it
+	// said "is at version 2, not 1: someone else saved it", of a
+	// scenario no one can save).
 	_, err = s.RestoreVersion(ctx, sc.ID, 1, 1, keep)
 	wantCode(t, err, errs.Conflict)
+	if want := fmt.Sprintf(`scenario %q was deleted at version 2, not 1; valid: the version deleted, 2 (If-Match: "2")`, sc.ID); !strings.HasPrefix(err.Error(), want) {
+		t.Fatalf("restore of a deleted scenario naming another version: %v; want %s…", err, want)
+	}
 	back, err := s.RestoreVersion(ctx, sc.ID, 1, 2, keep)
 	if err != nil {
 		t.Fatal(err)

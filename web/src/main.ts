@@ -1447,8 +1447,6 @@ function drawsUnsettledText(si: SweepIssue, draws: number): string {
   return `${count(si.unsettled_draws)} of ${count(draws)} draws had not settled, their last round still moving them by up to ${stepText(si.last_step_max)}, half of them by ${stepText(si.last_step_median)} or less (their last rounds' points are counted)`
 }
 
-// endsUnsettledText is ask.EndsUnsettledText: how many ends of an issue's
-// swings had not settled and how far their last round still moved them.
 // oneEndedMark marks a swing measured from one end (ask.OneEndedMark).
 const oneEndedMark = '†'
 
@@ -1488,6 +1486,8 @@ function oneEndedText(shown: Swing[]): string {
   return `${oneEndedMark} no forecast at one end, where the model refused the problem: ${named.join('; ')}; the swing is measured from the stated value to the other end (see the warning)`
 }
 
+// endsUnsettledText is ask.EndsUnsettledText: how many ends of an issue's
+// swings had not settled and how far their last round still moved them.
 function endsUnsettledText(ti: { unsettled_ends: number; ends_last_step_max: number; ends_last_step_median: number }, ends: number): string {
   if (ti.unsettled_ends === 1) return `1 of ${count(ends)} ends had not settled on this issue, its last round still moving it by ${stepText(ti.ends_last_step_max)}`
   return `${count(ti.unsettled_ends)} of ${count(ends)} ends had not settled on this issue, their last round still moving them by up to ${stepText(ti.ends_last_step_max)}, half of them by ${stepText(ti.ends_last_step_median)} or less`

@@ -28,6 +28,7 @@ export function proposalsCard(id: string, base: Partial<DealProposalsRequest>, n
 function drawProposals(box: HTMLElement, a: DealProposals, name: (actor: string) => string, proposal: (id: string) => string, source: (id: string) => string) {
   // Issues by name, as the answer names them.
   const issue = (id: string) => a.scenario.issues.find((x) => x.id === id)?.name || id
+  const names = (ids?: string[]) => (ids ?? []).map(name).join(', ')
   const alts = a.alternatives.map((x) => `${name(x.actor)} ${fmt(x.value, 3)}`).join(' · ')
   const rows = a.proposals.map((p) => {
     const why = p.actors.filter((v) => !v.accepts).map((v) => h('li', {}, h('b', {}, name(v.actor)), ' ', v.why))
@@ -41,7 +42,13 @@ function drawProposals(box: HTMLElement, a: DealProposals, name: (actor: string)
       // Under decision rules a proposal passes without everyone's yes:
       // the hint above the table says what it must pass (acceptance).
       h('td', {}, p.error ? 'not judged' : p.accepted ? (p.rules?.length ? '✓ accepted' : '✓ everyone required')
-        : ['✗ not accepted', p.accepts.length ? `; accepted only by ${p.accepts.map(name).join(', ')}` : ''].join('')),
+        : ['✗ not accepted', p.accepts.length ? `; accepted only by ${p.accepts.map(name).join(', ')}` : ''].join(''),
+        // Whether it passes each issue's rule, and who carries it, as
+        // parley deal proposals prints under the table: a proposal a rule
+        // passes may still be blocked by a required actor.
+        !p.error && p.rules?.length ? h('ul', { class: 'rules', 'data-testid': 'proposal-rules' }, ...p.rules.map((r) => h('li', {},
+          `${issue(r.issue)} by ${r.rule}: ${r.passes ? 'passes' : 'fails'} (${fmt(r.for)} of ${fmt(r.total)}, quota ${fmt(r.quota)})`
+          + (r.passes ? `, carried by ${names(r.coalition)}${r.against?.length ? `; ${names(r.against)} against` : ''}` : `, ${names(r.against)} against`)))) : null),
       h('td', {}, p.error ? h('p', { class: 'warn', 'data-testid': 'proposal-error' }, p.error) : why.length ? h('ul', {}, ...why) : '—'))
   })
   const tl = a.timeline ?? []
