@@ -61,6 +61,9 @@ export interface Version {
   replaced_at?: string; replaced_by?: 'edit' | 'restore' | 'delete'; restored?: number
 }
 export interface VersionView extends Version { id: string; scenario: Scenario; warnings: Diagnostic[] }
+// Deleted is a deleted scenario whose history is kept (GET
+// /api/scenarios/deleted): its id and the version the delete replaced.
+export interface Deleted extends Version { id: string }
 export interface Param { name: string; model: string; kind: 'bool' | 'number' | 'enum'; help: string; values?: string[]; default: string }
 export interface ModelInfo { name: string; summary: string; default: boolean; params?: Param[] }
 export interface FormatInfo { name: string; summary: string }
@@ -312,6 +315,9 @@ export const api = {
   version: (id: string, n: number) => call<VersionView>('GET', `/api/scenarios/${enc(id)}/versions/${n}`),
   restore: (id: string, n: number, current: number) =>
     call<ScenarioView>('POST', `/api/scenarios/${enc(id)}/versions/${n}/restore`, undefined, { 'If-Match': `"${current}"` }),
+  // deleted lists the deleted scenarios whose history is kept, the latest
+  // deleted first; restore(id, v, v) brings one back as it was deleted.
+  deleted: () => call<Deleted[]>('GET', '/api/scenarios/deleted'),
   patchStance: (id: string, actor: string, issue: string, patch: object) =>
     call<ScenarioView>('PATCH', `/api/scenarios/${enc(id)}/stances/${enc(actor)}/${enc(issue)}`, patch),
   formats: () => call<FormatInfo[]>('GET', '/api/formats'),

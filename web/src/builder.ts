@@ -16,7 +16,7 @@
 // with the reason (removal.ts); taking an actor's alias away names it by
 // its id where the file named it by the alias (unalias).
 import { api, download, APIError } from './api'
-import type { Scenario, ScenarioView, Diagnostic, Evidence, Changes, FormatInfo, Actor, Proposal, Issue, Decision, Version } from './api'
+import type { Scenario, ScenarioView, Diagnostic, Evidence, Changes, FormatInfo, Actor, Proposal, Issue, Decision, Version, Deleted } from './api'
 import { h, errorText } from './util'
 import { describe, message, sentence, actorName, issueName } from './diagnostics'
 import { parsePath, getPath, setPath } from './paths'
@@ -34,6 +34,9 @@ export interface BuildContext {
   opened: (sv: ScenarioView) => Promise<void>
   // deleted tells the page a scenario is gone.
   deleted: (id: string) => Promise<void>
+  // relist lists the stored scenarios afresh in the page's scenario list,
+  // the one shown still chosen: one restored elsewhere joins it.
+  relist: () => Promise<void>
 }
 
 // Draft is the scenario being edited: id null for a new one not saved yet.
@@ -88,6 +91,10 @@ let drawing = false
 // formats are the formats an upload may be in (GET /api/formats), null
 // until they come.
 let formats: FormatInfo[] | null = null
+// deletedOpen is whether the list of deleted scenarios is open: it stays
+// open, listed afresh, when the view is drawn again (after a delete, on
+// the scenario shown next, where the one deleted is then listed).
+let deletedOpen = false
 
 // removeNames names the item each remove button removes, as it is now:
 // its label follows what is typed (relabel), so that a new actor's
@@ -938,6 +945,51 @@ function replacedBy(v: Version): string {
   return `${how} ${v.replaced_at ? when(v.replaced_at) : ''}`.trim()
 }
 
+// deletedBox is the list of deleted scenarios whose history the server
+// keeps (GET /api/scenarios/deleted), listed when it is opened: each
+// one's name, when it was deleted and the version deleted, with Restore,
+// which brings it back as it was deleted (that version restored, If-Match
+// naming it) under its id and opens it in the builder. Without it a
+// deleted scenario could be brought back only through the API.
+function deletedBox(box: HTMLElement, ctx: BuildContext): HTMLElement {
+  const list = h('ul', { class: 'bhistory', 'data-testid': 'deleted-list' })
+  const show = async () => {
+    list.replaceChildren(h('li', {}, 'Loading…'))
+    try {
+      const ds = await api.deleted()
+      list.replaceChildren(...(ds.length ? ds.map((x) => h('li', { 'data-deleted': x.id },
+        h('span', {}, `${x.name} · deleted ${x.replaced_at ? when(x.replaced_at) : ''} · version ${x.version}, saved ${when(x.saved_at)}`),
+        h('button', { type: 'button', class: 'small', 'data-testid': `deleted-restore-${x.id}`, 'aria-label': `Restore ${x.name}`, onclick: () => undelete(x) }, 'Restore')))
+        : [h('li', {}, 'None: no deleted scenario has versions kept on the server.')]))
+    } catch (e) { list.replaceChildren(h('li', { class: 'error' }, errorText(e))) }
+  }
+  const undelete = async (x: Deleted) => {
+    if (unsaved() && !confirm(`Discard the unsaved edits and open “${x.name}”, restored?`)) return
+    box.inert = true
+    try {
+      const sv = await api.restore(x.id, x.version, x.version)
+      box.inert = false
+      draft = fromView(sv)
+      await ctx.opened(sv)
+      ctx.status(`Restored “${sv.name}” as it was deleted (version ${x.version}), now version ${sv.version}; it is open in the builder.`)
+    } catch (e) {
+      const why = e instanceof APIError && e.status === 409 ? 'it was restored or saved elsewhere since this list was loaded; choose it in the scenario list'
+        : e instanceof APIError && e.diagnostics.length ? `its file no longer loads on this server (${e.diagnostics.filter((d) => !d.warning).length} problem(s), the first: ${sentence(e.diagnostics.find((d) => !d.warning) ?? e.diagnostics[0], unread)})`
+          : errorText(e)
+      ctx.status(`Not restored: “${x.name}”: ${why}.`, true)
+      show()
+      ctx.relist().catch(() => {})
+    } finally { box.inert = false }
+  }
+  const el = h('details', { class: 'bhistory', 'data-testid': 'build-deleted',
+    ontoggle: (e: Event) => { deletedOpen = (e.currentTarget as HTMLDetailsElement).open; if (deletedOpen) show() } },
+  h('summary', {}, 'Deleted scenarios'),
+  h('p', { class: 'hint' }, 'A deleted scenario’s versions stay on the server (as many as its versions limit says), its runs do not. Restore brings it back as it was when deleted, under its id, and opens it here.'),
+  list) as HTMLDetailsElement
+  el.open = deletedOpen
+  return el
+}
+
 // ---------- drawing ----------
 
 function draw(box: HTMLElement, ctx: BuildContext) {
@@ -1266,13 +1318,13 @@ function draw(box: HTMLElement, ctx: BuildContext) {
     } catch (e) { showError(e) } finally { box.inert = false }
   }
   const del = async () => {
-    if (!stored || !confirm(`Delete “${d.title}” and its runs? The runs are gone for good; its saved versions stay on the server, from where it can be restored (GET /api/scenarios/deleted lists it).`)) return
+    if (!stored || !confirm(`Delete “${d.title}” and its runs? The runs are gone for good; its saved versions stay on the server, and “Deleted scenarios” in the Build view (below History) restores it.`)) return
     try {
       await api.remove(d.id!, d.version)
       const id = d.id!
       draft = null
       await ctx.deleted(id)
-      ctx.status(`Deleted “${d.title}” and its runs.`)
+      ctx.status(`Deleted “${d.title}” and its runs; “Deleted scenarios” in the Build view lists it, to restore.`)
     } catch (e) { showError(e) }
   }
   const fresh = () => {
@@ -1340,6 +1392,7 @@ function draw(box: HTMLElement, ctx: BuildContext) {
       stored ? h('button', { type: 'button', 'data-testid': 'build-new', onclick: fresh }, 'New blank scenario') : null,
       stored ? h('button', { type: 'button', class: 'danger', 'data-testid': 'build-delete', onclick: del }, 'Delete scenario') : null),
     historyBox,
+    deletedBox(box, ctx),
     h('div', { class: 'row' }, h('label', { for: 'build-upload-file' }, 'Or upload a file (a scenario, or a peer tool’s: ', h('span', { 'data-formats': '' }, formatNames()), ') '),
       fileInput, fmt, h('button', { type: 'button', 'data-testid': 'build-upload', onclick: upload }, 'Upload')),
     d.refused ? h('div', { class: 'bproblems', role: 'alert', 'data-testid': 'upload-problems' },

@@ -248,6 +248,13 @@ async function opened(sv: ScenarioView) {
   await loadScenario(sv.id, { snapshot: st.snapshot, variant: st.variant })
 }
 
+// relist lists the stored scenarios afresh, the one shown still chosen
+// (none when none is shown).
+async function relist() {
+  fillScenarios(await api.scenarios())
+  $<HTMLSelectElement>('scenario').value = st.sv?.id ?? ''
+}
+
 // deleted shows the newest scenario left, or the builder when none is.
 async function deleted(id: string) {
   const list = (await api.scenarios()).filter((r) => r.id !== id)
@@ -380,7 +387,7 @@ function render() {
   destroyCharts()
   main.setAttribute('aria-labelledby', 'tab-' + st.view)
   if (st.view === 'build') {
-    renderBuilder(main, { sv: st.sv, snapshot: st.snapshot, variant: st.variant, status, opened, deleted })
+    renderBuilder(main, { sv: st.sv, snapshot: st.snapshot, variant: st.variant, status, opened, deleted, relist })
     return
   }
   main.classList.remove('builder')
