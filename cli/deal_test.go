@@ -345,8 +345,8 @@ func TestDealSearchNoNoiseBend(t *testing.T) {
 // said "accepts (not required)", where deal evaluate says Gamma blocks.
 func TestDealSearchVerdictsNotChecked(t *testing.T) {
 	out, _, code := run(t, "deal", "search", "testdata/not-required.yaml", "--require", "a,b", "--batna", "none", "-q")
-	if code != 0 || !strings.Contains(out, "│ Gamma │   0.950 │ 0.000 (none stated (0)) │ +0.950 │                   │ red lines not checked (not required) │") ||
-		!strings.Contains(out, "│ Alpha │   0.900 │ 0.000 (none stated (0)) │ +0.900 │                   │ accepts") {
+	if code != 0 || !strings.Contains(out, "│ Gamma │   0.950 │ 0.000 (none stated) │ +0.950 │                   │ red lines not checked (not required) │") ||
+		!strings.Contains(out, "│ Alpha │   0.900 │ 0.000 (none stated) │ +0.900 │                   │ accepts") {
 		t.Errorf("exit %d, verdicts:\n%s", code, out)
 	}
 	out, _, code = run(t, "deal", "evaluate", "testdata/not-required.yaml", "-p", "x=30", "--require", "a,b", "--batna", "none", "-m", "none", "-q")
@@ -478,5 +478,32 @@ func TestDealProposalsUnderRulesSayWhat(t *testing.T) {
 	}
 	if p := a.Proposals[0]; !p.Accepted || len(p.Rules) != 2 || p.Rules[0].For != 4 || !p.Rules[1].Passes || a.Acceptance != "it passes every issue's decision rule (budget by qmv, tax by majority)" {
 		t.Errorf("proposal %+v, acceptance %q", p, a.Acceptance)
+	}
+}
+
+// Each actor's alternative is written once, in one form, in the verdict
+// table and the alternatives line alike: "0.767 at no deal (reference)",
+// "0.900 (reservation)", "0.000 (none stated)". The table wrote "0.000
+// (none stated (0))" and "(no deal (reference))", and the line "each
+// actor's utility at none stated (0)". On testdata/rules-mixed.yaml
+// (reservations and a reference) and not-required.yaml (neither).
+func TestDealAlternativeSaidOnce(t *testing.T) {
+	out, _, code := run(t, "deal", "search", "testdata/not-required.yaml", "--require", "a,b", "--batna", "none", "-q")
+	if code != 0 || !strings.Contains(unwrapped(out), "Alternatives to agreement (batna none), none stated: Alpha 0.000, Beta 0.000, Gamma 0.000.") {
+		t.Errorf("exit %d, alternatives line:\n%s", code, out)
+	}
+	out, _, code = run(t, "deal", "evaluate", "testdata/deal-logroll.yaml", "-p", "i1=30,i2=70", "--variant", "reserve", "-m", "none", "-q")
+	if code != 0 || !strings.Contains(out, "│ 0.900 (reservation) │") {
+		t.Errorf("exit %d, reservation:\n%s", code, out)
+	}
+	out, _, code = run(t, "deal", "evaluate", "testdata/not-required.yaml", "-p", "x=30", "-m", "none", "-q")
+	// Gamma at 35, reference 50: its alternative is 1 − 15/100 = 0.850.
+	if code != 0 || !strings.Contains(out, "│ 0.850 at no deal (reference) │") {
+		t.Errorf("exit %d, no deal:\n%s", code, out)
+	}
+	for _, not := range []string{"((", "))"} {
+		if strings.Contains(out, not) {
+			t.Errorf("brackets in brackets %q:\n%s", not, out)
+		}
 	}
 }

@@ -92,6 +92,16 @@ export function signed(x: number | null | undefined, digits = 1): string {
   return x !== null && x !== undefined && x > 0 && /[1-9]/.test(out) ? '+' + out : out
 }
 
+// altFrom is the words after an actor's alternative (its value at three
+// decimals) saying where it came from, as ask.AlternativeText writes
+// them at every other door: "at no deal (reference)", "(reservation)",
+// "(none stated)" — not "(no deal (reference))", brackets in brackets.
+export function altFrom(from: string): string {
+  if (from.startsWith('no deal (')) return `at ${from}`
+  if (from === 'none stated (0)') return '(none stated)'
+  return `(${from})`
+}
+
 // gfmt writes x to digits significant digits by Go's %.{digits}g, the
 // command line's rule for its small quantities (a certificate gap,
 // cli/deal.go): the decimal nearest x's exact value, a tie rounded to
