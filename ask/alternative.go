@@ -42,3 +42,18 @@ func AlternativesHead(from string) string {
 	}
 	return "each from " + from
 }
+
+// VetoHead names the search's veto players (DealZone.Veto): the actors
+// in every minimal winning coalition of the whole decision — every
+// issue's rule together and, when some issue has no rule (unruled),
+// every required actor's acceptance. Beside each rule's own veto players
+// (none, often) "Veto players (in every winning coalition)" read as a
+// contradiction; this says which veto it is. The web app says the same
+// (vetoHead).
+func VetoHead(unruled bool) string {
+	with := ""
+	if unruled {
+		with = ", with every required actor's acceptance"
+	}
+	return "Veto over the whole decision (in every winning coalition of the issues' rules together" + with + "; an issue's rule alone may give none)"
+}

@@ -412,7 +412,7 @@ func printCoalitions(w io.Writer, sc *answer.Scenario, res *answer.DealZone, wid
 			t.Render()
 		})
 		if len(res.Veto) > 0 {
-			para(w, "Veto players (in every winning coalition): "+actors(res.Veto)+".", width)
+			para(w, ask.VetoHead(len(res.Rules) < len(res.Issues))+": "+actors(res.Veto)+".", width)
 		}
 		layoutAt(width).fit(w, func(w io.Writer, l layout) {
 			t := newTable(w)

@@ -507,3 +507,23 @@ func TestDealAlternativeSaidOnce(t *testing.T) {
 		}
 	}
 }
+
+// The search's veto players are the whole decision's, and the line says
+// so beside the rule table whose Veto column is each rule's alone: on
+// testdata/rules-mixed.yaml the budget's qmv [3; 2, 1, 1, 1] has the
+// minimal winning coalitions {a, b} {a, c} {a, d} {b, c, d}, so no veto
+// of its own, while the tax has no rule and every actor is required, so
+// every actor is in every coalition of the decision. The line read "Veto
+// players (in every winning coalition): Alpha, Beta, Gamma, Delta."
+func TestDealVetoIsTheWholeDecisions(t *testing.T) {
+	out, _, code := run(t, "deal", "search", "testdata/rules-mixed.yaml", "-q")
+	text := unwrapped(out)
+	for _, want := range []string{
+		"│ budget │ qmv  │ 3.0 of 5.0 │      │ {a, b} {a, c} {a, d} {b, c, d} │",
+		"Veto over the whole decision (in every winning coalition of the issues' rules together, with every required actor's acceptance; an issue's rule alone may give none): Alpha, Beta, Gamma, Delta.",
+	} {
+		if code != 0 || !strings.Contains(text, want) {
+			t.Errorf("exit %d, output lacks %q:\n%s", code, want, out)
+		}
+	}
+}

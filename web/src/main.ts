@@ -7,7 +7,7 @@
 import './style.css'
 import { api, follow, download, APIError, inlineOrJob, loadDefaults, defaults } from './api'
 import type { Scenario, ScenarioView, Forecast, ModelForecast, IssueForecast, Issue, Stance, ModelInfo, Param, Sweep, SweepIssue, SweepInput, Swing, Sensitivity, Diagnostic, DealEvaluation, DealSearch, DealPackage, DealPlan, Distribution, Likely, DealRobustness, Comparison, CompareCell, CompareColumn } from './api'
-import { h, s, svgLabel, fitText, textWidth, fmt, plainNum, gfmt, altFrom, stepText, count, color, rangeText, intervalText, sweepText, binDecimals, binText, noNumber, settingsText, errorText, decimalsOf, rangeDecimals, rangeDecimalsMax } from './util'
+import { h, s, svgLabel, fitText, textWidth, fmt, plainNum, gfmt, altFrom, vetoHead, stepText, count, color, rangeText, intervalText, sweepText, binDecimals, binText, noNumber, settingsText, errorText, decimalsOf, rangeDecimals, rangeDecimalsMax } from './util'
 import { renderExplain } from './explain'
 import { proposalsCard } from './proposals'
 import { renderAdvise } from './advise'
@@ -1378,7 +1378,7 @@ function drawSearch(box: HTMLElement, ans: DealSearch) {
   const names = (ids?: string[]) => (ids ?? []).map(actorName).join(', ')
   const rules = r.coalitions ? h('div', { 'data-testid': 'zone-rules' },
     h('p', { class: 'hint' }, `A package is accepted when ${r.acceptance}. The issues’ rules: ${(r.rules ?? []).map((g) => `${issueName(g.issue)} by ${g.rule} (quota ${fmt(g.quota)})`).join(', ')}. `,
-      r.veto?.length ? `Veto players (in every winning coalition): ${names(r.veto)}.` : 'No actor has a veto.'),
+      r.veto?.length ? `${vetoHead((r.rules ?? []).length < r.issues.length)}: ${names(r.veto)}.` : 'No actor has a veto.'),
     h('table', { class: 'compare' },
       h('caption', {}, 'Minimal winning coalitions: the zone is the union of their zones'),
       h('thead', {}, h('tr', {}, ...['Coalition', 'Zone', 'Largest smallest gain', 'Short of its alternative'].map((t) => h('th', { scope: 'col' }, t)))),

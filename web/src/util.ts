@@ -102,6 +102,13 @@ export function altFrom(from: string): string {
   return `(${from})`
 }
 
+// vetoHead names the search's veto players, those of the whole decision
+// (every issue's rule together, and when some issue has none, every
+// required actor's acceptance), as ask.VetoHead does at every other door.
+export function vetoHead(unruled: boolean): string {
+  return `Veto over the whole decision (in every winning coalition of the issues' rules together${unruled ? ", with every required actor's acceptance" : ''}; an issue's rule alone may give none)`
+}
+
 // gfmt writes x to digits significant digits by Go's %.{digits}g, the
 // command line's rule for its small quantities (a certificate gap,
 // cli/deal.go): the decimal nearest x's exact value, a tie rounded to
