@@ -366,11 +366,11 @@ func TestDealRobustUnderRulesSaysRules(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, out)
 	}
-	if !strings.Contains(out, "P(accepted) = 0.480 ± 0.071") || !strings.Contains(flat(out), "The package is accepted when it passes every issue's decision rule (budget by qmv, tax by majority).") {
+	if !strings.Contains(out, "P(accepted) = 0.480 ± 0.071") || !strings.Contains(flat(out), "The package is accepted when it passes every issue's decision rule (Budget by qmv, Tax by majority).") {
 		t.Errorf("robust line:\n%s", out)
 	}
 	out, _, code = run(t, "deal", "search", "testdata/rules.yaml", "--robust", "-n", "50", "-q")
-	if code != 0 || !strings.Contains(out, "the package most often accepted (P = ") || !strings.Contains(flat(out), "A package is accepted when it passes every issue's decision rule (budget by qmv, tax by majority).") {
+	if code != 0 || !strings.Contains(out, "the package most often accepted (P = ") || !strings.Contains(flat(out), "A package is accepted when it passes every issue's decision rule (Budget by qmv, Tax by majority).") {
 		t.Errorf("exit %d, search:\n%s", code, out)
 	}
 }
@@ -397,9 +397,9 @@ func TestDealRobustMixedRulesSaysBoth(t *testing.T) {
 	for _, c := range []struct {
 		require, p, text string
 	}{
-		{"", "0.000 ± 0.000", "The package is accepted when it passes the decision rule of 1 of 2 issues (budget by qmv) and every required actor accepts it (tax has no rule); every required actor's yes already passes budget's rule, so it changes nothing here."},
-		{"a,b,c", "0.480 ± 0.071", "every required actor's yes already passes budget's rule, so it changes nothing here."},
-		{"c,d", "0.000 ± 0.000", "The package is accepted when it passes the decision rule of 1 of 2 issues (budget by qmv) and every required actor accepts it (tax has no rule)."},
+		{"", "0.000 ± 0.000", "The package is accepted when it passes the decision rule of 1 of 2 issues (Budget by qmv) and every required actor accepts it (Tax has no rule); every required actor's yes already passes Budget's rule, so it changes nothing here."},
+		{"a,b,c", "0.480 ± 0.071", "every required actor's yes already passes Budget's rule, so it changes nothing here."},
+		{"c,d", "0.000 ± 0.000", "The package is accepted when it passes the decision rule of 1 of 2 issues (Budget by qmv) and every required actor accepts it (Tax has no rule)."},
 	} {
 		args := []string{"deal", "evaluate", "testdata/rules-mixed.yaml", "-p", "budget=70,tax=50", "--robust", "-n", "50", "-m", "none", "-q"}
 		if c.require != "" {
@@ -422,7 +422,7 @@ func TestDealRobustMixedRulesSaysBoth(t *testing.T) {
 	// The search said "Decision rules decide (below)." where the rule
 	// changes nothing.
 	out, _, code := run(t, "deal", "search", "testdata/rules-mixed.yaml", "-q")
-	if code != 0 || strings.Contains(out, "Decision rules decide") || !strings.Contains(flat(out), "Required: Alpha, Beta, Gamma, Delta. ρ = 1. A package is accepted when it passes the decision rule of 1 of 2 issues (budget by qmv) and every required actor accepts it (tax has no rule); every required actor's yes already passes budget's rule, so it changes nothing here.") {
+	if code != 0 || strings.Contains(out, "Decision rules decide") || !strings.Contains(flat(out), "Required: Alpha, Beta, Gamma, Delta. ρ = 1. A package is accepted when it passes the decision rule of 1 of 2 issues (Budget by qmv) and every required actor accepts it (Tax has no rule); every required actor's yes already passes Budget's rule, so it changes nothing here.") {
 		t.Errorf("exit %d, search:\n%s", code, out)
 	}
 }
@@ -467,7 +467,7 @@ func TestDealProposalsUnderRulesSayWhat(t *testing.T) {
 		t.Fatal(err)
 	}
 	out, _, code := run(t, "deal", "proposals", f, "-m", "none", "-q")
-	if code != 0 || !strings.Contains(out, "A proposal is accepted when it passes every issue's decision rule (budget by qmv, tax by majority).") ||
+	if code != 0 || !strings.Contains(out, "A proposal is accepted when it passes every issue's decision rule (Budget by qmv, Tax by majority).") ||
 		!strings.Contains(out, "│ a, b, c │ d      │ accepted │") || !strings.Contains(out, "│ tax    │ majority │ 3.0 of 4.0 │   3.0 │ yes    │ Alpha, Beta, Gamma │ Delta   │") {
 		t.Errorf("exit %d, proposals:\n%s", code, out)
 	}
@@ -476,7 +476,7 @@ func TestDealProposalsUnderRulesSayWhat(t *testing.T) {
 	if err := json.Unmarshal([]byte(js), &a); code != 0 || err != nil {
 		t.Fatalf("exit %d, %v: %s", code, err, js)
 	}
-	if p := a.Proposals[0]; !p.Accepted || len(p.Rules) != 2 || p.Rules[0].For != 4 || !p.Rules[1].Passes || a.Acceptance != "it passes every issue's decision rule (budget by qmv, tax by majority)" {
+	if p := a.Proposals[0]; !p.Accepted || len(p.Rules) != 2 || p.Rules[0].For != 4 || !p.Rules[1].Passes || a.Acceptance != "it passes every issue's decision rule (Budget by qmv, Tax by majority)" {
 		t.Errorf("proposal %+v, acceptance %q", p, a.Acceptance)
 	}
 }
