@@ -171,9 +171,9 @@ func (c *Case) why(vd deal.Verdict) string {
 	case vd.Accepts:
 		// Decimals, not %.3f: an actor accepts a gain down to -1e-9 (the
 		// solver's tolerance), which %.3f wrote "-0.000 above".
-		s = fmt.Sprintf("accepts: worth %.3f to it, %s above its alternative %.3f (%s)", vd.Utility, Decimals(vd.Gain, 3), vd.Alternative, vd.AlternativeFrom)
+		s = fmt.Sprintf("accepts: worth %.3f to it, %s above its alternative %s", vd.Utility, Decimals(vd.Gain, 3), AlternativeText(vd.Alternative, vd.AlternativeFrom))
 	default:
-		s = fmt.Sprintf("rejects: worth %.3f to it, %s below its alternative %.3f (%s)", vd.Utility, Decimals(-vd.Gain, 3), vd.Alternative, vd.AlternativeFrom)
+		s = fmt.Sprintf("rejects: worth %.3f to it, %s below its alternative %s", vd.Utility, Decimals(-vd.Gain, 3), AlternativeText(vd.Alternative, vd.AlternativeFrom))
 	}
 	if !vd.Required {
 		s += " (not required)"

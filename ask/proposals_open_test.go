@@ -149,14 +149,16 @@ proposals:
 // An actor that accepts at its alternative to the solver's tolerance (a
 // gain from -1e-9 to 0) is said to be 0.000 above it, not -0.000: the
 // sign of a loss beside "accepts". An actor rejecting by less than the
-// third decimal is 0.000 below it.
+// third decimal is 0.000 below it. The alternative is written once,
+// without brackets in brackets ("0.500 (no deal (reference))").
 func TestProposalWhyZeroGainUnsigned(t *testing.T) {
 	c := &Case{}
 	for _, x := range []struct {
 		vd   deal.Verdict
 		want string
 	}{
-		{deal.Verdict{Accepts: true, Required: true, Utility: 0.5, Alternative: 0.5, Gain: -2e-10, AlternativeFrom: "no deal (reference)"}, "accepts: worth 0.500 to it, 0.000 above its alternative 0.500 (no deal (reference))"},
+		{deal.Verdict{Accepts: true, Required: true, Utility: 0.5, Alternative: 0.5, Gain: -2e-10, AlternativeFrom: "no deal (reference)"}, "accepts: worth 0.500 to it, 0.000 above its alternative 0.500 at no deal (reference)"},
+		{deal.Verdict{Required: true, Utility: 0.4, Alternative: 0, Gain: -0.4, AlternativeFrom: deal.FromNone}, "rejects: worth 0.400 to it, 0.400 below its alternative 0.000 (none stated)"},
 		{deal.Verdict{Accepts: true, Required: true, Utility: 0.5, Alternative: 0.5, Gain: math.Copysign(0, -1), AlternativeFrom: "x"}, "accepts: worth 0.500 to it, 0.000 above its alternative 0.500 (x)"},
 		{deal.Verdict{Required: true, Utility: 0.4, Alternative: 0.5, Gain: -0.1, AlternativeFrom: "x"}, "rejects: worth 0.400 to it, 0.100 below its alternative 0.500 (x)"},
 	} {

@@ -264,7 +264,7 @@ func printVerdicts(w io.Writer, sc *answer.Scenario, vs []answer.DealVerdict, un
 			if !v.Required {
 				verdict += " (not required)"
 			}
-			t.AppendRow(table.Row{sc.ActorName(v.Actor), num3(v.Utility), fmt.Sprintf("%s (%s)", num3(v.Alternative), v.AlternativeFrom), ask.Signed(v.Gain, 3), strings.Join(crossed, "; "), verdict})
+			t.AppendRow(table.Row{sc.ActorName(v.Actor), num3(v.Utility), ask.AlternativeText(v.Alternative, v.AlternativeFrom), ask.Signed(v.Gain, 3), strings.Join(crossed, "; "), verdict})
 		}
 		t.Render()
 	})
@@ -412,7 +412,7 @@ func printCoalitions(w io.Writer, sc *answer.Scenario, res *answer.DealZone, wid
 			t.Render()
 		})
 		if len(res.Veto) > 0 {
-			para(w, "Veto players (in every winning coalition): "+actors(res.Veto)+".", width)
+			para(w, ask.VetoHead(len(res.Rules) < len(res.Issues))+": "+actors(res.Veto)+".", width)
 		}
 		layoutAt(width).fit(w, func(w io.Writer, l layout) {
 			t := newTable(w)
@@ -612,12 +612,12 @@ func printAlternatives(w io.Writer, p *answer.Scenario, noDeal string, alts []an
 		if same {
 			parts = append(parts, fmt.Sprintf("%s %.3f", p.ActorName(a.Actor), a.Value))
 		} else {
-			parts = append(parts, fmt.Sprintf("%s %.3f (%s)", p.ActorName(a.Actor), a.Value, a.From))
+			parts = append(parts, p.ActorName(a.Actor)+" "+ask.AlternativeText(a.Value, a.From))
 		}
 	}
 	head := "Alternatives to agreement (batna " + noDeal + ")"
 	if same {
-		head += ", each actor's utility at " + alts[0].From
+		head += ", " + ask.AlternativesHead(alts[0].From)
 	}
 	say(w, head, strings.Join(parts, ", ")+".", width)
 }

@@ -345,8 +345,8 @@ func TestDealSearchNoNoiseBend(t *testing.T) {
 // said "accepts (not required)", where deal evaluate says Gamma blocks.
 func TestDealSearchVerdictsNotChecked(t *testing.T) {
 	out, _, code := run(t, "deal", "search", "testdata/not-required.yaml", "--require", "a,b", "--batna", "none", "-q")
-	if code != 0 || !strings.Contains(out, "│ Gamma │   0.950 │ 0.000 (none stated (0)) │ +0.950 │                   │ red lines not checked (not required) │") ||
-		!strings.Contains(out, "│ Alpha │   0.900 │ 0.000 (none stated (0)) │ +0.900 │                   │ accepts") {
+	if code != 0 || !strings.Contains(out, "│ Gamma │   0.950 │ 0.000 (none stated) │ +0.950 │                   │ red lines not checked (not required) │") ||
+		!strings.Contains(out, "│ Alpha │   0.900 │ 0.000 (none stated) │ +0.900 │                   │ accepts") {
 		t.Errorf("exit %d, verdicts:\n%s", code, out)
 	}
 	out, _, code = run(t, "deal", "evaluate", "testdata/not-required.yaml", "-p", "x=30", "--require", "a,b", "--batna", "none", "-m", "none", "-q")
@@ -366,11 +366,11 @@ func TestDealRobustUnderRulesSaysRules(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, out)
 	}
-	if !strings.Contains(out, "P(accepted) = 0.480 ± 0.071") || !strings.Contains(flat(out), "The package is accepted when it passes every issue's decision rule (budget by qmv, tax by majority).") {
+	if !strings.Contains(out, "P(accepted) = 0.480 ± 0.071") || !strings.Contains(flat(out), "The package is accepted when it passes every issue's decision rule (Budget by qmv, Tax by majority).") {
 		t.Errorf("robust line:\n%s", out)
 	}
 	out, _, code = run(t, "deal", "search", "testdata/rules.yaml", "--robust", "-n", "50", "-q")
-	if code != 0 || !strings.Contains(out, "the package most often accepted (P = ") || !strings.Contains(flat(out), "A package is accepted when it passes every issue's decision rule (budget by qmv, tax by majority).") {
+	if code != 0 || !strings.Contains(out, "the package most often accepted (P = ") || !strings.Contains(flat(out), "A package is accepted when it passes every issue's decision rule (Budget by qmv, Tax by majority).") {
 		t.Errorf("exit %d, search:\n%s", code, out)
 	}
 }
@@ -397,9 +397,9 @@ func TestDealRobustMixedRulesSaysBoth(t *testing.T) {
 	for _, c := range []struct {
 		require, p, text string
 	}{
-		{"", "0.000 ± 0.000", "The package is accepted when it passes the decision rule of 1 of 2 issues (budget by qmv) and every required actor accepts it (tax has no rule); every required actor's yes already passes budget's rule, so it changes nothing here."},
-		{"a,b,c", "0.480 ± 0.071", "every required actor's yes already passes budget's rule, so it changes nothing here."},
-		{"c,d", "0.000 ± 0.000", "The package is accepted when it passes the decision rule of 1 of 2 issues (budget by qmv) and every required actor accepts it (tax has no rule)."},
+		{"", "0.000 ± 0.000", "The package is accepted when it passes the decision rule of 1 of 2 issues (Budget by qmv) and every required actor accepts it (Tax has no rule); every required actor's yes already passes Budget's rule, so it changes nothing here."},
+		{"a,b,c", "0.480 ± 0.071", "every required actor's yes already passes Budget's rule, so it changes nothing here."},
+		{"c,d", "0.000 ± 0.000", "The package is accepted when it passes the decision rule of 1 of 2 issues (Budget by qmv) and every required actor accepts it (Tax has no rule)."},
 	} {
 		args := []string{"deal", "evaluate", "testdata/rules-mixed.yaml", "-p", "budget=70,tax=50", "--robust", "-n", "50", "-m", "none", "-q"}
 		if c.require != "" {
@@ -422,7 +422,7 @@ func TestDealRobustMixedRulesSaysBoth(t *testing.T) {
 	// The search said "Decision rules decide (below)." where the rule
 	// changes nothing.
 	out, _, code := run(t, "deal", "search", "testdata/rules-mixed.yaml", "-q")
-	if code != 0 || strings.Contains(out, "Decision rules decide") || !strings.Contains(flat(out), "Required: Alpha, Beta, Gamma, Delta. ρ = 1. A package is accepted when it passes the decision rule of 1 of 2 issues (budget by qmv) and every required actor accepts it (tax has no rule); every required actor's yes already passes budget's rule, so it changes nothing here.") {
+	if code != 0 || strings.Contains(out, "Decision rules decide") || !strings.Contains(flat(out), "Required: Alpha, Beta, Gamma, Delta. ρ = 1. A package is accepted when it passes the decision rule of 1 of 2 issues (Budget by qmv) and every required actor accepts it (Tax has no rule); every required actor's yes already passes Budget's rule, so it changes nothing here.") {
 		t.Errorf("exit %d, search:\n%s", code, out)
 	}
 }
@@ -467,7 +467,7 @@ func TestDealProposalsUnderRulesSayWhat(t *testing.T) {
 		t.Fatal(err)
 	}
 	out, _, code := run(t, "deal", "proposals", f, "-m", "none", "-q")
-	if code != 0 || !strings.Contains(out, "A proposal is accepted when it passes every issue's decision rule (budget by qmv, tax by majority).") ||
+	if code != 0 || !strings.Contains(out, "A proposal is accepted when it passes every issue's decision rule (Budget by qmv, Tax by majority).") ||
 		!strings.Contains(out, "│ a, b, c │ d      │ accepted │") || !strings.Contains(out, "│ tax    │ majority │ 3.0 of 4.0 │   3.0 │ yes    │ Alpha, Beta, Gamma │ Delta   │") {
 		t.Errorf("exit %d, proposals:\n%s", code, out)
 	}
@@ -476,7 +476,54 @@ func TestDealProposalsUnderRulesSayWhat(t *testing.T) {
 	if err := json.Unmarshal([]byte(js), &a); code != 0 || err != nil {
 		t.Fatalf("exit %d, %v: %s", code, err, js)
 	}
-	if p := a.Proposals[0]; !p.Accepted || len(p.Rules) != 2 || p.Rules[0].For != 4 || !p.Rules[1].Passes || a.Acceptance != "it passes every issue's decision rule (budget by qmv, tax by majority)" {
+	if p := a.Proposals[0]; !p.Accepted || len(p.Rules) != 2 || p.Rules[0].For != 4 || !p.Rules[1].Passes || a.Acceptance != "it passes every issue's decision rule (Budget by qmv, Tax by majority)" {
 		t.Errorf("proposal %+v, acceptance %q", p, a.Acceptance)
+	}
+}
+
+// Each actor's alternative is written once, in one form, in the verdict
+// table and the alternatives line alike: "0.767 at no deal (reference)",
+// "0.900 (reservation)", "0.000 (none stated)". The table wrote "0.000
+// (none stated (0))" and "(no deal (reference))", and the line "each
+// actor's utility at none stated (0)". On testdata/rules-mixed.yaml
+// (reservations and a reference) and not-required.yaml (neither).
+func TestDealAlternativeSaidOnce(t *testing.T) {
+	out, _, code := run(t, "deal", "search", "testdata/not-required.yaml", "--require", "a,b", "--batna", "none", "-q")
+	if code != 0 || !strings.Contains(unwrapped(out), "Alternatives to agreement (batna none), none stated: Alpha 0.000, Beta 0.000, Gamma 0.000.") {
+		t.Errorf("exit %d, alternatives line:\n%s", code, out)
+	}
+	out, _, code = run(t, "deal", "evaluate", "testdata/deal-logroll.yaml", "-p", "i1=30,i2=70", "--variant", "reserve", "-m", "none", "-q")
+	if code != 0 || !strings.Contains(out, "│ 0.900 (reservation) │") {
+		t.Errorf("exit %d, reservation:\n%s", code, out)
+	}
+	out, _, code = run(t, "deal", "evaluate", "testdata/not-required.yaml", "-p", "x=30", "-m", "none", "-q")
+	// Gamma at 35, reference 50: its alternative is 1 − 15/100 = 0.850.
+	if code != 0 || !strings.Contains(out, "│ 0.850 at no deal (reference) │") {
+		t.Errorf("exit %d, no deal:\n%s", code, out)
+	}
+	for _, not := range []string{"((", "))"} {
+		if strings.Contains(out, not) {
+			t.Errorf("brackets in brackets %q:\n%s", not, out)
+		}
+	}
+}
+
+// The search's veto players are the whole decision's, and the line says
+// so beside the rule table whose Veto column is each rule's alone: on
+// testdata/rules-mixed.yaml the budget's qmv [3; 2, 1, 1, 1] has the
+// minimal winning coalitions {a, b} {a, c} {a, d} {b, c, d}, so no veto
+// of its own, while the tax has no rule and every actor is required, so
+// every actor is in every coalition of the decision. The line read "Veto
+// players (in every winning coalition): Alpha, Beta, Gamma, Delta."
+func TestDealVetoIsTheWholeDecisions(t *testing.T) {
+	out, _, code := run(t, "deal", "search", "testdata/rules-mixed.yaml", "-q")
+	text := unwrapped(out)
+	for _, want := range []string{
+		"│ budget │ qmv  │ 3.0 of 5.0 │      │ {a, b} {a, c} {a, d} {b, c, d} │",
+		"Veto over the whole decision (in every winning coalition of the issues' rules together, with every required actor's acceptance; an issue's rule alone may give none): Alpha, Beta, Gamma, Delta.",
+	} {
+		if code != 0 || !strings.Contains(text, want) {
+			t.Errorf("exit %d, output lacks %q:\n%s", code, want, out)
+		}
 	}
 }

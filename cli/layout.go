@@ -165,7 +165,8 @@ const (
 	// more (deal's verdicts, exchange's externalities).
 	crowdedActorCol
 	// alternativeCol is an actor's alternative to agreement and where it
-	// comes from (deal's verdicts).
+	// comes from (deal's verdicts): narrow, 16 keeps "0.598 at no deal"
+	// on one line and "(reference)" on the next.
 	alternativeCol
 	// redLinesCol is the red lines a package crosses (deal's verdicts).
 	redLinesCol
@@ -189,7 +190,7 @@ var roleWidths = [...]struct{ wide, narrow int }{
 	dealIssueCol:    {32, 16},
 	listedIssueCol:  {0, 16},
 	crowdedActorCol: {0, 10},
-	alternativeCol:  {30, 12},
+	alternativeCol:  {30, 16},
 	redLinesCol:     {36, 14},
 	verdictCol:      {0, 8},
 	headerCol:       {0, 10},

@@ -336,11 +336,13 @@ func TestDealFitsWidth(t *testing.T) {
 	if !strings.Contains(unwrapped(search), "Ukraine CROSSES its red line on territory") || !strings.Contains(search, "│ NEAREST OPTION") {
 		t.Errorf("the search has no bend or no package: the case tests less than it says:\n%s", search)
 	}
-	// The verdicts' six columns fit as the actor breaks at 12: at the
-	// reference package every gain is 0.000, unsigned, and the actor
-	// takes what the other columns leave.
-	if !strings.Contains(evaluate, "│ ACTOR        │ UTILITY │") || !strings.Contains(evaluate, "│ European     │") {
-		t.Errorf("the actors of the verdicts are not 12 wide at 80 columns:\n%s", evaluate)
+	// The verdicts' six columns fit with each alternative on two lines
+	// ("0.598 at no deal" and "(reference)", 16 wide) and the actor at its
+	// narrow 10: at the reference package every gain is 0.000, unsigned.
+	// (Written "0.598 (no deal (reference))" the alternative broke at 14
+	// and left the actor 12.)
+	if !strings.Contains(evaluate, "│ ACTOR      │ UTILITY │ ALTERNATIVE      │") || !strings.Contains(evaluate, "│ Ukraine    │   0.598 │ 0.598 at no deal │") {
+		t.Errorf("the verdicts are not 10 and 16 wide at 80 columns:\n%s", evaluate)
 	}
 }
 

@@ -58,13 +58,13 @@ func newSpace(in *Input, rho float64) (*space, error) {
 		nodeal = sp.normAll(in.NoDeal)
 	}
 	for i := range p.Actors {
-		d, from := 0.0, "none stated (0)"
+		d, from := 0.0, FromNone
 		if in.Reservation != nil && !math.IsNaN(in.Reservation[i]) {
-			d, from = in.Reservation[i], "reservation"
+			d, from = in.Reservation[i], FromReservation
 		}
 		if nodeal != nil {
-			if u := sp.utility(i, nodeal); u > d || from == "none stated (0)" {
-				d, from = u, "no deal ("+noDealName(in)+")"
+			if u := sp.utility(i, nodeal); u > d || from == FromNone {
+				d, from = u, FromNoDeal+noDealName(in)+")"
 			}
 		}
 		sp.alt = append(sp.alt, d)
@@ -72,6 +72,17 @@ func newSpace(in *Input, rho float64) (*space, error) {
 	}
 	return sp, nil
 }
+
+// Where an actor's alternative d_i came from (Alternative.From,
+// Verdict.AlternativeFrom): its stated reservation, its utility at the
+// no-deal package (FromNoDeal, then the package's name and ")": "no deal
+// (reference)", "no deal (model:nash)"), or neither stated (d_i = 0).
+// The doors write them by ask.AlternativeText.
+const (
+	FromReservation = "reservation"
+	FromNoDeal      = "no deal ("
+	FromNone        = "none stated (0)"
+)
 
 func noDealName(in *Input) string {
 	if in.NoDealFrom != "" {

@@ -133,7 +133,8 @@ func decide(in *Input, accepts []bool, required []int) (bool, []RuleVerdict, []s
 // accepting already carries every rule — the default, every actor
 // required, with voters among the actors — the rules change nothing,
 // and it says so rather than let "under the decision rules" suggest
-// that a required actor can be outvoted.
+// that a required actor can be outvoted. It names issues by their names,
+// as the doors' other text does.
 func acceptance(in *Input, required []int) string {
 	p := in.Problem
 	if len(in.Rules) == 0 {
@@ -148,7 +149,7 @@ func acceptance(in *Input, required []int) string {
 	}
 	for _, r := range in.Rules {
 		ruled[r.Issue] = true
-		rules = append(rules, p.Issues[r.Issue].ID+" by "+r.Rule)
+		rules = append(rules, model.NameOr(p.Issues[r.Issue].Name, p.Issues[r.Issue].ID)+" by "+r.Rule)
 		yes := make([]bool, len(r.Voters))
 		for j, i := range r.Voters {
 			yes[j] = isReq[i]
@@ -158,7 +159,7 @@ func acceptance(in *Input, required []int) string {
 	var unruled []string
 	for k, is := range p.Issues {
 		if !ruled[k] {
-			unruled = append(unruled, is.ID)
+			unruled = append(unruled, model.NameOr(is.Name, is.ID))
 		}
 	}
 	if len(unruled) == 0 {
@@ -170,7 +171,7 @@ func acceptance(in *Input, required []int) string {
 	}
 	out := fmt.Sprintf("it passes the decision rule of %d of %d issues (%s) and every required actor accepts it (%s %s)", len(in.Rules), len(p.Issues), strings.Join(rules, ", "), andList(unruled), none)
 	if carried && len(in.Rules) == 1 {
-		out += fmt.Sprintf("; every required actor's yes already passes %s's rule, so it changes nothing here", p.Issues[in.Rules[0].Issue].ID)
+		out += fmt.Sprintf("; every required actor's yes already passes %s's rule, so it changes nothing here", model.NameOr(p.Issues[in.Rules[0].Issue].Name, p.Issues[in.Rules[0].Issue].ID))
 	} else if carried {
 		out += "; every required actor's yes already passes the rules, so they change nothing here"
 	}

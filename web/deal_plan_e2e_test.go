@@ -9,6 +9,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"parley/answer"
+	"parley/ask"
 	"parley/store"
 )
 
@@ -16,7 +17,10 @@ import (
 // state their cost and certificate gap as the command line does (`parley
 // deal search`: the cost to four decimals in its unit, the gap by Go's
 // %.2g, 8.3e-09 and 3.9e-06 alike), not a gap in one form beside another
-// (8.3e-9 beside 0.0000039). The numbers are the stored search's.
+// (8.3e-9 beside 0.0000039). The numbers are the stored search's. Each
+// actor's alternative reads as the command line writes it
+// (ask.AlternativeText: "0.598 at no deal (reference)"), not the value
+// run into its source ("0.598no deal (reference)").
 func TestDealPlanNumbers(t *testing.T) {
 	e := startE2E(t)
 	e.do("deal", chromedp.Navigate(e.srv.URL+"/#deal"), chromedp.WaitVisible(chromedp.CSS(`[data-testid=zone-summary]`)))
@@ -53,5 +57,13 @@ func TestDealPlanNumbers(t *testing.T) {
 	shown := get(t, e.bctx, "plans", chromedp.Evaluate[[]string](`[...document.querySelectorAll("[data-testid=plan-cost]")].map((x) => x.textContent)`))
 	if strings.Join(shown, "\n") != strings.Join(want, "\n") {
 		t.Fatalf("the plans read\n%s\nwant\n%s", strings.Join(shown, "\n"), strings.Join(want, "\n"))
+	}
+	var alts []string
+	for _, a := range got.Result.Alternatives {
+		alts = append(alts, ask.AlternativeText(a.Value, a.From))
+	}
+	shown = get(t, e.bctx, "alternatives", chromedp.Evaluate[[]string](`[...document.querySelectorAll("[data-testid=zone-actors] tbody tr")].map((r) => r.querySelector("td").textContent)`))
+	if strings.Join(shown, "\n") != strings.Join(alts, "\n") || !strings.Contains(alts[0], " at no deal (reference)") {
+		t.Fatalf("the alternatives read\n%s\nwant\n%s", strings.Join(shown, "\n"), strings.Join(alts, "\n"))
 	}
 }

@@ -34,7 +34,7 @@ func TestDealRulesView(t *testing.T) {
 	e.do("deal view of the rules case", chromedp.Navigate(e.srv.URL+"/#deal"), chromedp.WaitVisible(chromedp.CSS(`[data-testid=zone-summary]`)),
 		e.poll(`[...document.querySelectorAll("#scenario option")].some(o => o.value === "`+rec.ID+`")`),
 		e.poll(choose), chromedp.WaitVisible(chromedp.CSS(`[data-testid=zone-rules]`)), e.shot("13-deal-rules"))
-	if s := e.text(`[data-testid=deal-summary]`); s != "Accepted: it passes every issue's decision rule (budget by qmv, tax by majority). Budget carried by Alpha, Beta, Gamma; Tax carried by Alpha, Beta, Gamma." {
+	if s := e.text(`[data-testid=deal-summary]`); s != "Accepted: it passes every issue's decision rule (Budget by qmv, Tax by majority). Budget carried by Alpha, Beta, Gamma; Tax carried by Alpha, Beta, Gamma." {
 		t.Fatalf("the package evaluated reads %q", s)
 	}
 	if s := e.text(`[data-testid=zone-summary]`); !strings.HasPrefix(s, "Open. Agreement is possible under the decision rules: in 1 of the 4 minimal winning coalitions") {

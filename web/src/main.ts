@@ -7,7 +7,7 @@
 import './style.css'
 import { api, follow, download, APIError, inlineOrJob, loadDefaults, defaults } from './api'
 import type { Scenario, ScenarioView, Forecast, ModelForecast, IssueForecast, Issue, Stance, ModelInfo, Param, Sweep, SweepIssue, SweepInput, Swing, Sensitivity, Diagnostic, DealEvaluation, DealSearch, DealPackage, DealPlan, Distribution, Likely, DealRobustness, Comparison, CompareCell, CompareColumn } from './api'
-import { h, s, svgLabel, fitText, textWidth, fmt, plainNum, gfmt, stepText, count, color, rangeText, intervalText, sweepText, binDecimals, binText, noNumber, settingsText, errorText, decimalsOf, rangeDecimals, rangeDecimalsMax } from './util'
+import { h, s, svgLabel, fitText, textWidth, fmt, plainNum, gfmt, altFrom, vetoHead, stepText, count, color, rangeText, intervalText, sweepText, binDecimals, binText, noNumber, settingsText, errorText, decimalsOf, rangeDecimals, rangeDecimalsMax } from './util'
 import { renderExplain } from './explain'
 import { proposalsCard } from './proposals'
 import { renderAdvise } from './advise'
@@ -1332,7 +1332,7 @@ function drawDeal(box: HTMLElement, ans: DealEvaluation) {
       h('thead', {}, h('tr', {}, ...['Actor', 'Must accept', 'Utility', 'Alternative', 'Gain', 'Red lines crossed', 'Accepts'].map((t) => h('th', { scope: 'col' }, t)))),
       h('tbody', {}, ...ev.actors.map((v) => h('tr', { class: v.accepts ? 'yes' : 'no' },
         h('th', { scope: 'row' }, actorName(v.actor)), h('td', {}, v.required ? 'yes' : 'no'), h('td', {}, fmt(v.utility, 3)),
-        h('td', {}, h('b', {}, fmt(v.alternative, 3)), h('small', {}, v.alternative_from)), h('td', {}, fmt(v.gain, 3)),
+        h('td', {}, h('b', {}, fmt(v.alternative, 3)), ' ', h('small', {}, altFrom(v.alternative_from))), h('td', {}, fmt(v.gain, 3)),
         h('td', {}, (v.crossed ?? []).map((c) => `${issueName(c.issue)} ${c.red_line}`).join('; ')),
         h('td', {}, v.accepts ? '✓ yes' : '✗ no'))))),
     dist.length ? h('p', { class: 'hint', 'data-testid': 'deal-distances' }, 'Distance from each model’s forecast (mean and largest, in % of the scale): ',
@@ -1385,7 +1385,7 @@ function drawSearch(box: HTMLElement, ans: DealSearch) {
   const names = (ids?: string[]) => (ids ?? []).map(actorName).join(', ')
   const rules = r.coalitions ? h('div', { 'data-testid': 'zone-rules' },
     h('p', { class: 'hint' }, `A package is accepted when ${r.acceptance}. The issues’ rules: ${(r.rules ?? []).map((g) => `${issueName(g.issue)} by ${g.rule} (quota ${fmt(g.quota)})`).join(', ')}. `,
-      r.veto?.length ? `Veto players (in every winning coalition): ${names(r.veto)}.` : 'No actor has a veto.'),
+      r.veto?.length ? `${vetoHead((r.rules ?? []).length < r.issues.length)}: ${names(r.veto)}.` : 'No actor has a veto.'),
     h('table', { class: 'compare' },
       h('caption', {}, 'Minimal winning coalitions: the zone is the union of their zones'),
       h('thead', {}, h('tr', {}, ...['Coalition', 'Zone', 'Largest smallest gain', 'Short of its alternative'].map((t) => h('th', { scope: 'col' }, t)))),
@@ -1430,7 +1430,7 @@ function drawSearch(box: HTMLElement, ans: DealSearch) {
       h('caption', {}, 'Each actor’s alternative, and its gain over it'),
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Actor'), h('th', { scope: 'col' }, 'Alternative'), ...pkgs.map((p) => h('th', { scope: 'col' }, `Gain: ${p.title}`)))),
       h('tbody', {}, ...r.alternatives.map((a) => h('tr', {}, h('th', { scope: 'row' }, actorName(a.actor), r.required.includes(a.actor) ? '' : h('small', { class: 'muted' }, 'need not accept')),
-        h('td', {}, h('b', {}, fmt(a.value, 3)), h('small', {}, a.from)),
+        h('td', {}, h('b', {}, fmt(a.value, 3)), ' ', h('small', {}, altFrom(a.from))),
         ...pkgs.map((p) => { const g = p.pkg.gains[ai(a.actor)]; return h('td', { class: g < -1e-9 ? 'down' : '' }, fmt(g, 3)) }))))),
     ...planList,
     others.length ? h('details', { class: 'anchors' }, h('summary', {}, `Other packages in the zone (${others.length})`),

@@ -92,6 +92,23 @@ export function signed(x: number | null | undefined, digits = 1): string {
   return x !== null && x !== undefined && x > 0 && /[1-9]/.test(out) ? '+' + out : out
 }
 
+// altFrom is the words after an actor's alternative (its value at three
+// decimals) saying where it came from, as ask.AlternativeText writes
+// them at every other door: "at no deal (reference)", "(reservation)",
+// "(none stated)" — not "(no deal (reference))", brackets in brackets.
+export function altFrom(from: string): string {
+  if (from.startsWith('no deal (')) return `at ${from}`
+  if (from === 'none stated (0)') return '(none stated)'
+  return `(${from})`
+}
+
+// vetoHead names the search's veto players, those of the whole decision
+// (every issue's rule together, and when some issue has none, every
+// required actor's acceptance), as ask.VetoHead does at every other door.
+export function vetoHead(unruled: boolean): string {
+  return `Veto over the whole decision (in every winning coalition of the issues' rules together${unruled ? ", with every required actor's acceptance" : ''}; an issue's rule alone may give none)`
+}
+
 // gfmt writes x to digits significant digits by Go's %.{digits}g, the
 // command line's rule for its small quantities (a certificate gap,
 // cli/deal.go): the decimal nearest x's exact value, a tie rounded to
