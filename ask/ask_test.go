@@ -660,3 +660,16 @@ func TestSigned(t *testing.T) {
 		}
 	}
 }
+
+// A shortfall reads with three decimals, as a utility does, and with two
+// significant digits where three decimals would read 0.000.
+func TestShortfallText(t *testing.T) {
+	for _, c := range []struct {
+		by   float64
+		want string
+	}{{0.5, "0.500"}, {0.0006, "0.001"}, {0.00023, "0.00023"}, {0.0000012, "0.0000012"}} {
+		if got := ShortfallText(c.by); got != c.want {
+			t.Errorf("ShortfallText(%v) = %q, want %q", c.by, got, c.want)
+		}
+	}
+}

@@ -320,6 +320,19 @@ func OneEndedText(shown []answer.SensitivitySwing) string {
 		"; the swing is measured from the stated value to the other end (see the warning)"
 }
 
+// ShortfallText writes how far below its alternative a required actor
+// accepts a package (deal.Shortfall's By): three decimals, as every door
+// writes a utility, or, where three decimals would read 0.000 (below
+// 0.0005; deal reports shortfalls from 1e-6), two significant digits by
+// LastStepText's rule ("0.00023"). The page writes it by the same rule
+// (shortfallText in web/src/main.ts).
+func ShortfallText(by float64) string {
+	if by >= 0.0005 {
+		return fmt.Sprintf("%.3f", by)
+	}
+	return LastStepText(by)
+}
+
 // OneEndedMark marks a swing measured from one end of its input's range
 // (OneEndedText), after the swing.
 const OneEndedMark = "†"

@@ -568,17 +568,28 @@ func printPlan(w io.Writer, p *answer.Scenario, res *answer.DealZone, title stri
 		para(w, line, width)
 	}
 	for _, s := range pl.Shortfalls {
-		line := fmt.Sprintf("  %s accepts %.3f, %.3f below its alternative %.3f; equivalently it moves", p.ActorName(s.Actor), s.Utility, s.By, s.Alternative)
-		for j, m := range s.Moves {
-			if j > 0 {
-				line += ","
-			}
-			d := p.IssueDecimals(m.Issue)
-			line += fmt.Sprintf(" %s %s→%s", m.Issue, numD(m.From, d), numD(m.To, d))
-		}
-		para(w, line, width)
+		para(w, shortfallLine(p, s), width)
 	}
 	printLabelled(w, p, "  the package it opens", &pl.Package, width)
+}
+
+// shortfallLine says one required actor's shortfall: how far below its
+// alternative it accepts (ShortfallText) and the same as moves of its
+// positions, or that those moves are too small to show (deal drops them).
+func shortfallLine(p *answer.Scenario, s answer.DealShortfall) string {
+	line := fmt.Sprintf("  %s accepts %.3f, %s below its alternative %.3f", p.ActorName(s.Actor), s.Utility, ask.ShortfallText(s.By), s.Alternative)
+	if len(s.Moves) == 0 {
+		return line + "; the same as moves of its positions too small to show"
+	}
+	line += "; equivalently it moves"
+	for j, m := range s.Moves {
+		if j > 0 {
+			line += ","
+		}
+		d := p.IssueDecimals(m.Issue)
+		line += fmt.Sprintf(" %s %s→%s", m.Issue, numD(m.From, d), numD(m.To, d))
+	}
+	return line
 }
 
 // printLabelled shows one package issue by issue with its nearest

@@ -527,3 +527,14 @@ func TestDealVetoIsTheWholeDecisions(t *testing.T) {
 		}
 	}
 }
+
+// A shortfall whose moves are all too small to show (deal drops them)
+// says so rather than "equivalently it moves" and nothing; one below
+// 0.0005 reads with two significant digits, not "0.000".
+func TestShortfallLineSmall(t *testing.T) {
+	sc := &answer.Scenario{Actors: []answer.Actor{{ID: "b", Name: "Beta"}}}
+	got := shortfallLine(sc, answer.DealShortfall{Actor: "b", Utility: 0.89977, Alternative: 0.9, By: 0.00023})
+	if want := "  Beta accepts 0.900, 0.00023 below its alternative 0.900; the same as moves of its positions too small to show"; got != want {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 
+	"parley/model"
 	"parley/scenario"
 )
 
@@ -480,6 +481,25 @@ func bendEdge(x, width float64) float64 {
 // within the solver's certificate (~1e-6) of none.
 const shortfallTol = 1e-6
 
+// seenMoves keeps the moves a reader can see: those at least the step
+// their issue's scale shows (scenario.ShownStep, half a unit in its last
+// decimal). A smaller one would read "70.0 → 70.0", a move of nothing;
+// the shortfall's By still counts it.
+func seenMoves(p *model.Problem, moves []Move) []Move {
+	out := moves[:0]
+	for _, m := range moves {
+		for _, is := range p.Issues {
+			if is.ID == m.Issue && m.By >= scenario.ShownStep(is.Max-is.Min) {
+				out = append(out, m)
+			}
+		}
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return out
+}
+
 // shortfalls lists the required actors below their alternative at the
 // normalised package q, each with the position moves that make it up.
 func (s *searcher) shortfalls(q []float64) []Shortfall {
@@ -520,6 +540,7 @@ func (s *searcher) shortfalls(q []float64) []Shortfall {
 			to := sp.denorm(k, sp.x[i][k]+dir*m)
 			sf.Moves = append(sf.Moves, Move{Issue: p.Issues[k].ID, From: from, To: to, By: math.Abs(to - from)})
 		}
+		sf.Moves = seenMoves(p, sf.Moves)
 		out = append(out, sf)
 	}
 	return out

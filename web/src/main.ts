@@ -1405,8 +1405,8 @@ function drawSearch(box: HTMLElement, ans: DealSearch) {
       ...(plan.bends ?? []).map((b) => h('li', {}, `${actorName(b.actor)} crosses its red line on ${issueName(b.issue)}: ${b.red_line} → ${b.to}`,
         b.strict ? ' (must accept the very value it excluded)' : ` (moves ${bendBy(b.by, k(b.issue))})`,
         `; gives up ${fmt(b.utility_lost, 3)} utility (from ${fmt(b.from, k(b.issue))})`, b.options?.length ? `, accepting ${b.options.map((o) => `“${o}”`).join(', ')}` : '')),
-      ...(plan.shortfalls ?? []).map((x) => h('li', {}, `${actorName(x.actor)} accepts ${fmt(x.by, 3)} less than its alternative (${fmt(x.utility, 3)} for ${fmt(x.alternative, 3)})`,
-        x.moves?.length ? `; the same as moving its positions: ${x.moves.map((m) => `${issueName(m.issue)} ${fmt(m.from, k(m.issue))} → ${fmt(m.to, k(m.issue))}`).join(', ')}` : '')),
+      ...(plan.shortfalls ?? []).map((x) => h('li', {}, `${actorName(x.actor)} accepts ${shortfallText(x.by)} less than its alternative (${fmt(x.utility, 3)} for ${fmt(x.alternative, 3)})`,
+        x.moves?.length ? `; the same as moving its positions: ${x.moves.map((m) => `${issueName(m.issue)} ${fmt(m.from, k(m.issue))} → ${fmt(m.to, k(m.issue))}`).join(', ')}` : '; the same as moves of its positions too small to show')),
       !(plan.bends?.length || plan.shortfalls?.length) ? h('li', {}, 'no concession needed beyond the package') : null),
     h('p', { class: 'hint', 'data-testid': 'plan-cost' }, `Capability-weighted cost ${fmt(plan.cost, 4)} ${unit} (within ${gfmt(plan.gap)} of the least).`)))
   const others = [...(r.frontier ?? []), ...(r.sample ?? [])]
@@ -1461,6 +1461,12 @@ const oneEndedMark = '†'
 // swing's input only (sweep.Swing's OneEnded).
 function oneEndedSwing(s: Swing): boolean {
   return (s.forecast_at_low === null) !== (s.forecast_at_high === null)
+}
+
+// shortfallText is ask.ShortfallText: a shortfall below its alternative
+// with three decimals, or two significant digits where those read 0.000.
+function shortfallText(by: number): string {
+  return by >= 0.0005 ? fmt(by, 3) : stepText(by)
 }
 
 // baseOutsideMark marks a swing whose base lies outside its ends
