@@ -371,6 +371,12 @@ func swingTable(w io.Writer, sc *answer.Scenario, iss answer.Issue, is answer.Se
 		cfg = append(cfg, wrapCol(1, inputW))
 	}
 	t.SetColumnConfigs(cfg)
+	// Where some swing is marked († or ‡), the others take a space in
+	// its place, so that the column's decimal points line up.
+	marked := false
+	for _, s := range swings {
+		marked = marked || s.OneEnded() || s.BaseOutside
+	}
 	for _, s := range swings {
 		di := 1
 		if s.Input.Kind == answer.SweepPosition {
@@ -380,8 +386,11 @@ func swingTable(w io.Writer, sc *answer.Scenario, iss answer.Issue, is answer.Se
 		if s.OneEnded() {
 			swing += ask.OneEndedMark
 		}
-		if s.BaseOutside {
+		switch {
+		case s.BaseOutside:
 			swing += ask.BaseOutsideMark
+		case marked && !s.OneEnded():
+			swing += " "
 		}
 		t.AppendRow(table.Row{s.Input.Label(), fmt.Sprintf("%s–%s", numD(s.Input.Lo, di), numD(s.Input.Hi, di)),
 			endText(s.Low, s.LowUnsettled, d) + ends + endText(s.High, s.HighUnsettled, d), swingBar(s.Low, is.Base, s.High, iss.Min, iss.Max, barW),
