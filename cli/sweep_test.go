@@ -447,3 +447,13 @@ func TestSensitivityMarksBaseOutside(t *testing.T) {
 		t.Errorf("%d swings base_outside_ends in the JSON, %d rows marked ‡ in the table:\n%s", marked, strings.Count(out, "‡ │"), out)
 	}
 }
+
+// Where a swing is marked, the unmarked swings take a space in the mark's
+// place, so that the column's decimal points line up (ask/testdata/
+// zero-end.yaml: south's capability 10.9 beside north's one-ended 0.0†).
+func TestSensitivityMarkedSwingsAlign(t *testing.T) {
+	out, _, code := run(t, "sensitivity", "../ask/testdata/zero-end.yaml", "-q")
+	if code != 0 || !strings.Contains(out, "│ 10.9  │") || !strings.Contains(out, "│  0.0† │") {
+		t.Errorf("exit %d; want the swings 10.9 and 0.0† with their decimal points aligned:\n%s", code, out)
+	}
+}
