@@ -138,6 +138,19 @@ func (s *Scenario) IssueDecimals(id string) int {
 	return 1
 }
 
+// IssueName returns the issue's name, or the id when it has none (or the
+// scenario has no such issue): what the doors print where the JSON holds
+// the id.
+func (s *Scenario) IssueName(id string) string {
+	if s == nil {
+		return id
+	}
+	if k := s.IssueIndex(id); k >= 0 && s.Issues[k].Name != "" {
+		return s.Issues[k].Name
+	}
+	return id
+}
+
 // ActorName returns the actor's name, or the id when it has none.
 func (s *Scenario) ActorName(id string) string {
 	for _, a := range s.Actors {

@@ -253,7 +253,7 @@ func printVerdicts(w io.Writer, sc *answer.Scenario, vs []answer.DealVerdict, un
 		for _, v := range vs {
 			var crossed []string
 			for _, c := range v.Crossed {
-				crossed = append(crossed, fmt.Sprintf("%s %s (is %s)", c.Issue, c.RedLine, numD(c.Value, sc.IssueDecimals(c.Issue))))
+				crossed = append(crossed, fmt.Sprintf("%s %s (is %s)", sc.IssueName(c.Issue), c.RedLine, numD(c.Value, sc.IssueDecimals(c.Issue))))
 			}
 			verdict := "accepts"
 			if !v.Accepts {
@@ -285,7 +285,7 @@ func printSearch(w io.Writer, a *answer.DealSearch, width int) {
 		var fx []string
 		for _, is := range p.Issues {
 			if x, ok := res.Fixed[is.ID]; ok {
-				fx = append(fx, fmt.Sprintf("%s=%s", is.ID, numD(x, p.IssueDecimals(is.ID))))
+				fx = append(fx, fmt.Sprintf("%s = %s", p.IssueName(is.ID), numD(x, p.IssueDecimals(is.ID))))
 			}
 		}
 		line += fmt.Sprintf(" Fixed: %s.", strings.Join(fx, ", "))
@@ -396,7 +396,7 @@ func printCoalitions(w io.Writer, sc *answer.Scenario, res *answer.DealZone, wid
 				for _, m := range g.Minimal {
 					mw = append(mw, "{"+strings.Join(m, ", ")+"}")
 				}
-				rows = append(rows, table.Row{g.Issue, g.Rule, fmt.Sprintf("%s of %s", num(g.Quota), num(sum(g.Weights))), actors(g.Veto), strings.Join(mw, " ")})
+				rows = append(rows, table.Row{sc.IssueName(g.Issue), g.Rule, fmt.Sprintf("%s of %s", num(g.Quota), num(sum(g.Weights))), actors(g.Veto), strings.Join(mw, " ")})
 			}
 			// The coalitions take what the rest leave, 60 at most;
 			// narrow, the veto players break too.
@@ -497,6 +497,10 @@ func printPackageVerdicts(w io.Writer, sc *answer.Scenario, res *answer.DealZone
 	printVerdicts(w, sc, vs, unchecked, width)
 }
 
+// packageColW is the widest a package table's issue column grows: a
+// value on any scale fits, and an issue's name breaks at spaces into it.
+const packageColW = 12
+
 func printPackages(w io.Writer, p *answer.Scenario, title string, pks []answer.DealPackage, width int) {
 	if len(pks) == 0 {
 		return
@@ -504,10 +508,15 @@ func printPackages(w io.Writer, p *answer.Scenario, title string, pks []answer.D
 	para(w, title+":", width)
 	t := newTable(w)
 	hdr := table.Row{"Package"}
-	for _, is := range p.Issues {
-		hdr = append(hdr, is.ID)
+	// An issue's name heads its column, broken at spaces to packageColW
+	// (or its widest value) so that long names leave the table narrow.
+	var cols []table.ColumnConfig
+	for k, is := range p.Issues {
+		hdr = append(hdr, p.IssueName(is.ID))
+		cols = append(cols, wrapCol(k+2, packageColW))
 	}
 	t.AppendHeader(hdr)
+	t.SetColumnConfigs(cols)
 	for _, pk := range pks {
 		row := table.Row{pk.Label}
 		for k, x := range pk.Values {
@@ -561,7 +570,7 @@ func printPlan(w io.Writer, p *answer.Scenario, res *answer.DealZone, title stri
 		if b.Strict && b.By == 0 {
 			how = "accepts the value it excluded"
 		}
-		line := fmt.Sprintf("  %s CROSSES its red line on %s: %s becomes %s (%s); it gives up %.3f utility (from %s)", p.ActorName(b.Actor), b.Issue, b.RedLine, b.To, how, b.UtilityLost, num(b.From))
+		line := fmt.Sprintf("  %s CROSSES its red line on %s: %s becomes %s (%s); it gives up %.3f utility (from %s)", p.ActorName(b.Actor), p.IssueName(b.Issue), b.RedLine, b.To, how, b.UtilityLost, num(b.From))
 		if len(b.Options) > 0 {
 			line += " and accepts " + strings.Join(quoteAll(b.Options), ", ")
 		}
@@ -587,7 +596,7 @@ func shortfallLine(p *answer.Scenario, s answer.DealShortfall) string {
 			line += ","
 		}
 		d := p.IssueDecimals(m.Issue)
-		line += fmt.Sprintf(" %s %s→%s", m.Issue, numD(m.From, d), numD(m.To, d))
+		line += fmt.Sprintf(" %s %s→%s", p.IssueName(m.Issue), numD(m.From, d), numD(m.To, d))
 	}
 	return line
 }

@@ -226,7 +226,7 @@ func TestDealSearchRules(t *testing.T) {
 		t.Errorf("unanimity (no rules): open %v, want closed", all["open"])
 	}
 	out, _, code := run(t, "deal", "search", file)
-	for _, want := range []string{"MINIMAL WINNING COALITIONS", "{a, b} {a, c} {a, d} {b, c, d}", "CARRIED BY", "Alpha, Beta, Gamma │ Delta", "note: decision rules decide (as in deal evaluate): budget by qmv (quota 3 of 5; no veto), tax by majority (quota 3 of 4; no veto)"} {
+	for _, want := range []string{"MINIMAL WINNING COALITIONS", "{a, b} {a, c} {a, d} {b, c, d}", "CARRIED BY", "Alpha, Beta, Gamma │ Delta", "note: decision rules decide (as in deal evaluate): Budget by qmv (quota 3 of 5; no veto), Tax by majority (quota 3 of 4; no veto)"} {
 		if code != 0 || !strings.Contains(unwrapped(out), want) {
 			t.Errorf("table output lacks %q (exit %d):\n%s", want, code, out)
 		}
@@ -324,7 +324,7 @@ func TestDealSearchScaleCost(t *testing.T) {
 func TestDealSearchNoNoiseBend(t *testing.T) {
 	out, _, code := run(t, "deal", "search", "testdata/noise-bend.yaml", "--batna", "none", "-q")
 	if code != 0 || !strings.Contains(out, "capability-weighted cost 4.0 % of scale") ||
-		!strings.Contains(out, "Alpha CROSSES its red line on x: >= 60 becomes >= 40 (20.0 points)") || strings.Contains(out, "Gamma CROSSES") {
+		!strings.Contains(out, "Alpha CROSSES its red line on X: >= 60 becomes >= 40 (20.0 points)") || strings.Contains(out, "Gamma CROSSES") {
 		t.Errorf("exit %d, bends:\n%s", code, out)
 	}
 	for _, c := range []struct {
@@ -350,7 +350,7 @@ func TestDealSearchVerdictsNotChecked(t *testing.T) {
 		t.Errorf("exit %d, verdicts:\n%s", code, out)
 	}
 	out, _, code = run(t, "deal", "evaluate", "testdata/not-required.yaml", "-p", "x=30", "--require", "a,b", "--batna", "none", "-m", "none", "-q")
-	if code != 0 || !strings.Contains(out, "x <= 25 (is 30.0)") || !strings.Contains(out, "blocks (not required)") {
+	if code != 0 || !strings.Contains(out, "X <= 25 (is 30.0)") || !strings.Contains(out, "blocks (not required)") {
 		t.Errorf("exit %d, evaluate:\n%s", code, out)
 	}
 }
@@ -468,7 +468,7 @@ func TestDealProposalsUnderRulesSayWhat(t *testing.T) {
 	}
 	out, _, code := run(t, "deal", "proposals", f, "-m", "none", "-q")
 	if code != 0 || !strings.Contains(out, "A proposal is accepted when it passes every issue's decision rule (Budget by qmv, Tax by majority).") ||
-		!strings.Contains(out, "│ a, b, c │ d      │ accepted │") || !strings.Contains(out, "│ tax    │ majority │ 3.0 of 4.0 │   3.0 │ yes    │ Alpha, Beta, Gamma │ Delta   │") {
+		!strings.Contains(out, "│ a, b, c │ d      │ accepted │") || !strings.Contains(out, "│ Tax    │ majority │ 3.0 of 4.0 │   3.0 │ yes    │ Alpha, Beta, Gamma │ Delta   │") {
 		t.Errorf("exit %d, proposals:\n%s", code, out)
 	}
 	var a answer.DealProposals
@@ -519,7 +519,7 @@ func TestDealVetoIsTheWholeDecisions(t *testing.T) {
 	out, _, code := run(t, "deal", "search", "testdata/rules-mixed.yaml", "-q")
 	text := unwrapped(out)
 	for _, want := range []string{
-		"│ budget │ qmv  │ 3.0 of 5.0 │      │ {a, b} {a, c} {a, d} {b, c, d} │",
+		"│ Budget │ qmv  │ 3.0 of 5.0 │      │ {a, b} {a, c} {a, d} {b, c, d} │",
 		"Veto over the whole decision (in every winning coalition of the issues' rules together, with every required actor's acceptance; an issue's rule alone may give none): Alpha, Beta, Gamma, Delta.",
 	} {
 		if code != 0 || !strings.Contains(text, want) {
@@ -536,5 +536,93 @@ func TestShortfallLineSmall(t *testing.T) {
 	got := shortfallLine(sc, answer.DealShortfall{Actor: "b", Utility: 0.89977, Alternative: 0.9, By: 0.00023})
 	if want := "  Beta accepts 0.900, 0.00023 below its alternative 0.900; the same as moves of its positions too small to show"; got != want {
 		t.Errorf("got  %q\nwant %q", got, want)
+	}
+}
+
+// renamedRules copies a rules testdata file with its issues renamed so
+// that no name matches its id even ignoring case (go-pretty upper-cases
+// a header): budget is "Spending cap", tax "Tax rate".
+func renamedRules(t *testing.T, file string) string {
+	t.Helper()
+	b, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := strings.Replace(strings.Replace(string(b), "name: Budget", "name: Spending cap", 1), "name: Tax", "name: Tax rate", 1)
+	if s == string(b) {
+		t.Fatalf("%s: no issue names to rename", file)
+	}
+	out := filepath.Join(t.TempDir(), filepath.Base(file))
+	if err := os.WriteFile(out, []byte(s), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// TestDealIssueNames: deal's table output names every issue by its name,
+// as its other lines and the page do — in the search's note on the
+// decision rules, the rules' tables (search's rules and coalitions, a
+// package's rule verdicts), the package tables' columns, the red lines
+// crossed, the bends and moves of a plan, the fixed issues — while the
+// JSON keeps the ids. The figures are the ones TestDealSearchRules and
+// rules-mixed's header state: budget by qmv, quota 3 of weights 2+1+1+1,
+// tax by a majority of four (3 of 4); Delta's red line <= 40 on budget
+// bends to <= 50, and Alpha, Beta and Gamma fall short by moving budget
+// 80→75, 70→40 and tax 30→40.
+func TestDealIssueNames(t *testing.T) {
+	rules := renamedRules(t, filepath.Join("testdata", "rules.yaml"))
+	out, errOut, code := run(t, "deal", "search", rules, "-q")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	flat := unwrapped(out)
+	for _, want := range []string{
+		"note: decision rules decide (as in deal evaluate): Spending cap by qmv (quota 3 of 5; no veto), Tax rate by majority (quota 3 of 4; no veto);",
+		"│ Spending cap │ qmv      │ 3.0 of 5.0 │      │ {a, b} {a, c} {a, d} {b, c, d}          │",
+		"│ Tax rate     │ majority │ 3.0 of 4.0 │      │ {a, b, c} {a, b, d} {a, c, d} {b, c, d} │",
+		"│ Spending cap │ qmv      │ 4.0 of 5.0 │   3.0 │ yes    │ Alpha, Beta, Gamma │ Delta   │",
+	} {
+		if !strings.Contains(flat, want) {
+			t.Errorf("search lacks %q:\n%s", want, out)
+		}
+	}
+	if n := len(regexp.MustCompile(`│ PACKAGE +│ SPENDING CAP │ TAX RATE │`).FindAllString(out, -1)); n != 2 {
+		t.Errorf("%d package tables headed by the issues' names, want 2 (frontier, sample):\n%s", n, out)
+	}
+	if m := regexp.MustCompile(`│ (budget|tax) |\b(budget|tax) by `).FindString(out); m != "" {
+		t.Errorf("an issue by its id, %q:\n%s", m, out)
+	}
+	res := dealJSONResult(t, "deal", "search", rules)
+	if g := res["rules"].([]any)[0].(map[string]any)["issue"]; g != "budget" {
+		t.Errorf("JSON rules[0].issue %v, want the id budget", g)
+	}
+
+	out, errOut, code = run(t, "deal", "evaluate", rules, "--package", "budget=60", "-q")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, want := range []string{"│ Spending cap <= 40 (is 60.0) │", "│ Spending cap │ qmv ", "│ Tax rate     │ majority "} {
+		if !strings.Contains(out, want) {
+			t.Errorf("evaluate lacks %q:\n%s", want, out)
+		}
+	}
+
+	mixed := renamedRules(t, filepath.Join("testdata", "rules-mixed.yaml"))
+	out, errOut, code = run(t, "deal", "search", mixed, "-q")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	flat = unwrapped(out)
+	for _, want := range []string{
+		"Delta CROSSES its red line on Spending cap: <= 40 becomes <= 50 (10.0 points)",
+		"equivalently it moves Spending cap 80.0→75.0",
+		"note: decision rules decide (as in deal evaluate): Spending cap by qmv (quota 3 of 5; no veto), the issues without a rule by every required actor;",
+	} {
+		if !strings.Contains(flat, want) {
+			t.Errorf("search (rules-mixed) lacks %q:\n%s", want, out)
+		}
+	}
+	if out, _, _ = run(t, "deal", "search", mixed, "--fix", "tax=40", "-q"); !strings.Contains(out, "Fixed: Tax rate = 40.0.") {
+		t.Errorf("search --fix tax=40 does not name the fixed issue:\n%s", out)
 	}
 }

@@ -254,7 +254,7 @@ func printRules(w io.Writer, sc *answer.Scenario, rules []answer.DealRuleVerdict
 		if r.Passes {
 			pass, by = "yes", names(r.Coalition)
 		}
-		rows = append(rows, table.Row{r.Issue, r.Rule, fmt.Sprintf("%s of %s", num(r.For), num(r.Total)), num(r.Quota), pass, by, names(r.Against)})
+		rows = append(rows, table.Row{sc.IssueName(r.Issue), r.Rule, fmt.Sprintf("%s of %s", num(r.For), num(r.Total)), num(r.Quota), pass, by, names(r.Against)})
 	}
 	layoutAt(width).fit(w, func(w io.Writer, l layout) {
 		t := newTable(w)

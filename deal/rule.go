@@ -397,8 +397,21 @@ func names(p *model.Problem, idx []int) []string {
 	return out
 }
 
+// issueName returns the name of the issue with the id (its id when it
+// has none), as the rest of deal's text names issues: the note is read
+// by people, the games' Issue fields by programs.
+func issueName(p *model.Problem, id string) string {
+	for _, is := range p.Issues {
+		if is.ID == id && is.Name != "" {
+			return is.Name
+		}
+	}
+	return id
+}
+
 // note says which rule decided a search: every issue's rule, its veto
 // players, and the coalitions whose zones make up the zone.
+// Issues go by name; actors, as in the coalitions' sets, by id.
 func (d *decision) note(p *model.Problem) string {
 	var parts []string
 	for _, g := range d.games {
@@ -406,7 +419,7 @@ func (d *decision) note(p *model.Problem) string {
 		if len(g.Veto) > 0 {
 			v = "veto " + strings.Join(g.Veto, ", ")
 		}
-		parts = append(parts, fmt.Sprintf("%s by %s (quota %v of %v; %s)", g.Issue, g.Rule, g.Quota, sum(g.Weights), v))
+		parts = append(parts, fmt.Sprintf("%s by %s (quota %v of %v; %s)", issueName(p, g.Issue), g.Rule, g.Quota, sum(g.Weights), v))
 	}
 	if d.unruled {
 		parts = append(parts, "the issues without a rule by every required actor")

@@ -19,7 +19,8 @@ import (
 // Delta against (its red line: budget at most 40). The package the
 // sliders start at (the compromise forecast, budget 59 and tax 56: Delta
 // refuses it too) says which voters carry it rather than that every
-// required actor accepts.
+// required actor accepts. The search's note on the rules names the issues
+// (Budget, Tax), as the rest of the view does.
 func TestDealRulesView(t *testing.T) {
 	e := startE2E(t)
 	body, err := os.ReadFile("../cli/testdata/rules.yaml")
@@ -56,5 +57,11 @@ func TestDealRulesView(t *testing.T) {
 	}
 	if r := e.text(carried + `:first-child`); !strings.Contains(r, "Budget") || !strings.Contains(r, "Alpha, Beta, Gamma") {
 		t.Fatalf("who carries the budget reads %q", r)
+	}
+	// The search's note on the rules names the issues, as every other
+	// line of the view does (it read "budget by qmv …, tax by majority …").
+	note := get(t, e.bctx, "the rules' note", chromedp.Evaluate[string](`[...document.querySelectorAll("li")].map((li) => li.textContent).find((s) => s.startsWith("decision rules decide")) ?? ""`))
+	if !strings.HasPrefix(note, "decision rules decide (as in deal evaluate): Budget by qmv (quota 3 of 5; no veto), Tax by majority (quota 3 of 4; no veto);") {
+		t.Fatalf("the rules' note reads %q", note)
 	}
 }
