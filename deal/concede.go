@@ -481,24 +481,12 @@ func bendEdge(x, width float64) float64 {
 // within the solver's certificate (~1e-6) of none.
 const shortfallTol = 1e-6
 
-// seenMoves keeps the moves a reader can see: those at least the step
-// their issue's scale shows (scenario.ShownStep, half a unit in its last
-// decimal). A smaller one would read "70.0 → 70.0", a move of nothing;
-// the shortfall's By still counts it.
-func seenMoves(p *model.Problem, moves []Move) []Move {
-	out := moves[:0]
-	for _, m := range moves {
-		for _, is := range p.Issues {
-			if is.ID == m.Issue && m.By >= scenario.ShownStep(is.Max-is.Min) {
-				out = append(out, m)
-			}
-		}
-	}
-	if len(out) == 0 {
-		return nil
-	}
-	return out
-}
+// shows reports whether a move of by on issue is one a reader can see:
+// at least the step its scale shows (scenario.ShownStep, half a unit in
+// its last decimal). A smaller one would read "70.0 → 70.0", a move of
+// nothing, so a shortfall leaves it out of its moves (its By still
+// counts it).
+func shows(is model.Issue, by float64) bool { return by >= scenario.ShownStep(is.Max-is.Min) }
 
 // shortfalls lists the required actors below their alternative at the
 // normalised package q, each with the position moves that make it up.
@@ -538,9 +526,10 @@ func (s *searcher) shortfalls(q []float64) []Shortfall {
 			}
 			from := sp.denorm(k, sp.x[i][k])
 			to := sp.denorm(k, sp.x[i][k]+dir*m)
-			sf.Moves = append(sf.Moves, Move{Issue: p.Issues[k].ID, From: from, To: to, By: math.Abs(to - from)})
+			if by := math.Abs(to - from); shows(p.Issues[k], by) {
+				sf.Moves = append(sf.Moves, Move{Issue: p.Issues[k].ID, From: from, To: to, By: by})
+			}
 		}
-		sf.Moves = seenMoves(p, sf.Moves)
 		out = append(out, sf)
 	}
 	return out
