@@ -324,13 +324,20 @@ func version(r *http.Request, required bool) (int64, error) {
 	return n, nil
 }
 
-func (s *Server) listScenarios(w http.ResponseWriter, r *http.Request) {
-	l, err := s.o.Store.ListScenarios(r.Context())
-	if err != nil {
-		s.fail(w, r, err)
-		return
+// list answers a GET of a list from the store: its items as JSON, or its
+// error; list(w, r)(store.ListX(…)) takes the store call's two results.
+func (s *Server) list(w http.ResponseWriter, r *http.Request) func(l any, err error) {
+	return func(l any, err error) {
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		writeJSON(w, http.StatusOK, l)
 	}
-	writeJSON(w, http.StatusOK, l)
+}
+
+func (s *Server) listScenarios(w http.ResponseWriter, r *http.Request) {
+	s.list(w, r)(s.o.Store.ListScenarios(r.Context()))
 }
 
 func (s *Server) createScenario(w http.ResponseWriter, r *http.Request) {

@@ -37,21 +37,11 @@ func versionParam(r *http.Request) (int64, error) {
 }
 
 func (s *Server) listVersions(w http.ResponseWriter, r *http.Request) {
-	l, err := s.o.Store.ListVersions(r.Context(), r.PathValue("id"))
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, l)
+	s.list(w, r)(s.o.Store.ListVersions(r.Context(), r.PathValue("id")))
 }
 
 func (s *Server) listDeleted(w http.ResponseWriter, r *http.Request) {
-	l, err := s.o.Store.ListDeleted(r.Context())
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, l)
+	s.list(w, r)(s.o.Store.ListDeleted(r.Context()))
 }
 
 // getVersion returns version {n}, current or kept, read as a scenario
