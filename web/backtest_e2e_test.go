@@ -14,8 +14,6 @@ import (
 
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
-
-	"parley/store"
 )
 
 // backtestTables reads parley backtest's score tables: the header's
@@ -145,10 +143,7 @@ func TestBacktestMixedScalesAsCommandLine(t *testing.T) {
 	}
 	cli := parley(t, "backtest", file, "--from", "base", "-m", "compromise,median", "-q")
 	e := startE2EWith(t, e2eOptions{empty: true})
-	rec := &store.Scenario{Name: "Mixed scales", Format: "yaml", Body: body}
-	if err := e.st.CreateScenario(e.ctx, rec); err != nil {
-		t.Fatal(err)
-	}
+	rec := e.stored("Mixed scales", body)
 	e.do("open the backtest", chromedp.Navigate(e.srv.URL+"/?scenario="+rec.ID+"&models=compromise,median#backtest"),
 		e.poll(`document.querySelectorAll("[data-testid=backtest-scores] tbody tr").length == 2`), e.shot("backtest-mixed"))
 	sameScores(t, e, cli)
@@ -179,10 +174,7 @@ func TestBacktestMixedScalesAsCommandLine(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	none := &store.Scenario{Name: "No outcomes", Format: "yaml", Body: []byte(strings.Replace(string(bare), "id: mixed,", "id: mixed-bare,", 1))}
-	if err := e.st.CreateScenario(e.ctx, none); err != nil {
-		t.Fatal(err)
-	}
+	none := e.stored("No outcomes", []byte(strings.Replace(string(bare), "id: mixed,", "id: mixed-bare,", 1)))
 	e.do("open the bare case", chromedp.Navigate(e.srv.URL+"/?scenario="+none.ID+"&models=compromise#backtest"),
 		e.poll(`!!document.querySelector("[data-testid=backtest-no-outcomes]")`))
 	if hint := e.text(`[data-testid=backtest-no-outcomes]`); !strings.Contains(hint, "docs/format.md") || !strings.Contains(hint, "outcomes section") {

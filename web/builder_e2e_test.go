@@ -16,7 +16,6 @@ import (
 
 	"parley/scenario"
 	"parley/scenariofile"
-	"parley/store"
 )
 
 // The hand-derived compromise forecasts (capability × salience weighted
@@ -682,10 +681,7 @@ variants:
     proposals:
       - {id: third, name: Third offer, date: "2025-03-01", package: {a: 40, b: 2}, assumed: an example}
 `
-	ch := &store.Scenario{Name: "Every kind of change", Format: "yaml", Body: []byte(changes)}
-	if err := e.st.CreateScenario(e.ctx, ch); err != nil {
-		t.Fatal(err)
-	}
+	ch := e.stored("Every kind of change", []byte(changes))
 	e.do("changes", chromedp.Navigate(e.srv.URL+"/?scenario="+ch.ID+"#build"),
 		e.poll(`!!document.querySelector("[data-testid=build-state]")?.textContent.startsWith("Every kind of change")`))
 	drawnChanges := get(t, e.bctx, "changes", chromedp.Evaluate[[]string](`(() => {

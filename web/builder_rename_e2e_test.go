@@ -11,7 +11,6 @@ import (
 
 	"parley/scenario"
 	"parley/scenariofile"
-	"parley/store"
 )
 
 // renames is a scenario whose ids are named in places the builder keeps
@@ -95,10 +94,7 @@ func openStored(t *testing.T, title, body string) *renameSession {
 func openStoredWith(t *testing.T, o e2eOptions, title, body string) *renameSession {
 	t.Helper()
 	e := startE2EWith(t, o)
-	rec := &store.Scenario{Name: title, Format: "yaml", Body: []byte(body)}
-	if err := e.st.CreateScenario(e.ctx, rec); err != nil {
-		t.Fatal(err)
-	}
+	rec := e.stored(title, []byte(body))
 	e.do("builder", chromedp.Navigate(e.srv.URL+"/?scenario="+rec.ID+"#build"),
 		e.poll(fmt.Sprintf(`!!document.querySelector("[data-testid=build-state]")?.textContent.startsWith(%q)`, title)))
 	return &renameSession{e2e: e, id: rec.ID}

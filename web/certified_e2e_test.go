@@ -6,8 +6,6 @@ import (
 	"testing"
 
 	"github.com/chromedp/chromedp"
-
-	"parley/store"
 )
 
 // TestUncertifiedZoneView: on a case whose zone is a single point (the
@@ -20,14 +18,10 @@ func TestUncertifiedZoneView(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rec := &store.Scenario{Name: "Point zone", Format: "yaml", Body: body}
-	if err := e.st.CreateScenario(e.ctx, rec); err != nil {
-		t.Fatal(err)
-	}
-	choose := `(() => { const s = document.getElementById('scenario'); s.value = '` + rec.ID + `'; s.dispatchEvent(new Event('change')); return true })()`
+	rec := e.stored("Point zone", body)
 	e.do("deal view of the point zone", chromedp.Navigate(e.srv.URL+"/#deal"), chromedp.WaitVisible(chromedp.CSS(`[data-testid=zone-summary]`)),
 		e.poll(`[...document.querySelectorAll("#scenario option")].some(o => o.value === "`+rec.ID+`")`),
-		e.poll(choose), e.poll(`document.querySelector("[data-testid=zone-summary]")?.textContent.includes("certified")`))
+		e.choose(rec.ID), e.poll(`document.querySelector("[data-testid=zone-summary]")?.textContent.includes("certified")`))
 	// Read in one evaluation: the view may redraw the summary between a
 	// node's lookup and the read of its text.
 	s := get(t, e.bctx, "zone summary", chromedp.Evaluate[string](`document.querySelector("[data-testid=zone-summary]").textContent`))

@@ -11,7 +11,6 @@ import (
 
 	"parley/answer"
 	"parley/ask"
-	"parley/store"
 )
 
 // mixedScales is ask/testdata/mixed-scales.yaml: an issue on 0–100 (one
@@ -36,10 +35,7 @@ func mixedScales(t *testing.T) string {
 // value the zone's table gives the package, 0.47 and not 0.5 on 0–1.
 func TestDealSlidersOnTheScale(t *testing.T) {
 	e := startE2EWith(t, e2eOptions{empty: true})
-	rec := &store.Scenario{Name: "Mixed scales", Format: "yaml", Body: []byte(mixedScales(t))}
-	if err := e.st.CreateScenario(e.ctx, rec); err != nil {
-		t.Fatal(err)
-	}
+	rec := e.stored("Mixed scales", []byte(mixedScales(t)))
 	e.do("deal", chromedp.Navigate(e.srv.URL+"/?scenario="+rec.ID+"&models=compromise#deal"),
 		chromedp.WaitVisible(chromedp.CSS(`[data-testid=zone-packages]`)))
 	slider := func() map[string][3]string {
@@ -97,10 +93,7 @@ func TestAdviceChangeOnTheScale(t *testing.T) {
 		t.Fatal(err)
 	}
 	e := startE2EWith(t, e2eOptions{empty: true})
-	rec := &store.Scenario{Name: "Mixed scales", Format: "yaml", Body: []byte(mixedScales(t))}
-	if err := e.st.CreateScenario(e.ctx, rec); err != nil {
-		t.Fatal(err)
-	}
+	rec := e.stored("Mixed scales", []byte(mixedScales(t)))
 	e.do("advise", chromedp.Navigate(e.srv.URL+"/?scenario="+rec.ID+"#advise"),
 		chromedp.WaitVisible(chromedp.CSS(`[data-testid=advise-actor]`)),
 		void(chromedp.Evaluate[bool](`(() => { const s = document.querySelector("[data-testid=advise-actor]"); s.value = "north"; s.dispatchEvent(new Event("change")); return true })()`)),
@@ -122,10 +115,7 @@ func TestTornadoAxisOnTheScale(t *testing.T) {
 		t.Fatal("no range added")
 	}
 	e := startE2EWith(t, e2eOptions{empty: true})
-	rec := &store.Scenario{Name: "Mixed scales", Format: "yaml", Body: []byte(body)}
-	if err := e.st.CreateScenario(e.ctx, rec); err != nil {
-		t.Fatal(err)
-	}
+	rec := e.stored("Mixed scales", []byte(body))
 	fig := `[data-testid=tornado] figure[data-issue="u"]`
 	e.do("sensitivity", chromedp.Navigate(e.srv.URL+"/?scenario="+rec.ID+"&models=compromise#sweep"),
 		chromedp.WaitVisible(chromedp.CSS(`[data-testid=run-sensitivity]`)),

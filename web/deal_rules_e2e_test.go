@@ -6,8 +6,6 @@ import (
 	"testing"
 
 	"github.com/chromedp/chromedp"
-
-	"parley/store"
 )
 
 // TestDealRulesView: on a case with decision rules (the CLI's
@@ -27,14 +25,10 @@ func TestDealRulesView(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rec := &store.Scenario{Name: "Decision rules", Format: "yaml", Body: body}
-	if err := e.st.CreateScenario(e.ctx, rec); err != nil {
-		t.Fatal(err)
-	}
-	choose := `(() => { const s = document.getElementById('scenario'); s.value = '` + rec.ID + `'; s.dispatchEvent(new Event('change')); return true })()`
+	rec := e.stored("Decision rules", body)
 	e.do("deal view of the rules case", chromedp.Navigate(e.srv.URL+"/#deal"), chromedp.WaitVisible(chromedp.CSS(`[data-testid=zone-summary]`)),
 		e.poll(`[...document.querySelectorAll("#scenario option")].some(o => o.value === "`+rec.ID+`")`),
-		e.poll(choose), chromedp.WaitVisible(chromedp.CSS(`[data-testid=zone-rules]`)), e.shot("13-deal-rules"))
+		e.choose(rec.ID), chromedp.WaitVisible(chromedp.CSS(`[data-testid=zone-rules]`)), e.shot("13-deal-rules"))
 	if s := e.text(`[data-testid=deal-summary]`); s != "Accepted: it passes every issue's decision rule (Budget by qmv, Tax by majority). Budget carried by Alpha, Beta, Gamma; Tax carried by Alpha, Beta, Gamma." {
 		t.Fatalf("the package evaluated reads %q", s)
 	}

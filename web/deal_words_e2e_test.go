@@ -8,7 +8,6 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"parley/ask"
-	"parley/store"
 )
 
 // TestDealWholeDecisionWords: on the CLI's testdata/rules-mixed.yaml (the
@@ -22,14 +21,10 @@ func TestDealWholeDecisionWords(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rec := &store.Scenario{Name: "A rule on one issue", Format: "yaml", Body: body}
-	if err := e.st.CreateScenario(e.ctx, rec); err != nil {
-		t.Fatal(err)
-	}
-	choose := `(() => { const s = document.getElementById('scenario'); s.value = '` + rec.ID + `'; s.dispatchEvent(new Event('change')); return true })()`
+	rec := e.stored("A rule on one issue", body)
 	e.do("deal view of the mixed rules case", chromedp.Navigate(e.srv.URL+"/#deal"), chromedp.WaitVisible(chromedp.CSS(`[data-testid=zone-summary]`)),
 		e.poll(`[...document.querySelectorAll("#scenario option")].some(o => o.value === "`+rec.ID+`")`),
-		e.poll(choose), e.poll(`/veto/i.test(document.querySelector("[data-testid=zone-rules] p")?.textContent ?? "")`))
+		e.choose(rec.ID), e.poll(`/veto/i.test(document.querySelector("[data-testid=zone-rules] p")?.textContent ?? "")`))
 	want := ask.VetoHead(true) + ": Alpha, Beta, Gamma, Delta."
 	p := get(t, e.bctx, "rules line", chromedp.Evaluate[string](`document.querySelector("[data-testid=zone-rules] p").textContent`))
 	if !strings.HasSuffix(p, want) {

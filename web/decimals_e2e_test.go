@@ -9,8 +9,6 @@ import (
 	"testing"
 
 	"github.com/chromedp/chromedp"
-
-	"parley/store"
 )
 
 // TestUnitScaleAsCommandLine: on an issue coded 0 to 1
@@ -56,10 +54,7 @@ func TestUnitScaleAsCommandLine(t *testing.T) {
 	}
 
 	e := startE2EWith(t, e2eOptions{empty: true})
-	rec := &store.Scenario{Name: "A unit scale", Format: "yaml", Body: body}
-	if err := e.st.CreateScenario(e.ctx, rec); err != nil {
-		t.Fatal(err)
-	}
+	rec := e.stored("A unit scale", body)
 	cell := func(m string) string { return fmt.Sprintf(`td[data-model=%q][data-issue="a"] b`, m) }
 	e.do("forecast", chromedp.Navigate(e.srv.URL+"/?scenario="+rec.ID+"&models="+strings.Join(models, ",")+"#forecast"),
 		chromedp.WaitVisible(chromedp.CSS(cell(models[len(models)-1]))))
@@ -119,10 +114,7 @@ func TestPullReadingZeroAsCommandLine(t *testing.T) {
 		t.Fatalf("parley explain prints the pulls %q, want %q:\n%s", pull, want, ex)
 	}
 	e := startE2EWith(t, e2eOptions{empty: true})
-	rec := &store.Scenario{Name: "Pulls reading zero", Format: "yaml", Body: body}
-	if err := e.st.CreateScenario(e.ctx, rec); err != nil {
-		t.Fatal(err)
-	}
+	rec := e.stored("Pulls reading zero", body)
 	_, got := compromisePulls(t, e, rec.ID)
 	slices.Sort(got)
 	if strings.Join(got, " ") != "+0.15 0.00 0.00" {
@@ -161,10 +153,7 @@ func TestMedianAndNashPullsAsCommandLine(t *testing.T) {
 		t.Fatalf("parley explain -m nash prints the pulls %q, want +1.43, +1.92 and -3.34", g)
 	}
 	e := startE2EWith(t, e2eOptions{empty: true})
-	rec := &store.Scenario{Name: "A unit scale", Format: "yaml", Body: body}
-	if err := e.st.CreateScenario(e.ctx, rec); err != nil {
-		t.Fatal(err)
-	}
+	rec := e.stored("A unit scale", body)
 	for _, m := range []string{"median", "nash"} {
 		_, got := modelPulls(t, e, rec.ID, m)
 		slices.Sort(got)

@@ -229,6 +229,23 @@ func startE2EWith(t *testing.T, o e2eOptions) *e2e {
 	return &e2e{t: t, ctx: ctx, st: st, rec: rec, full: full, srv: srv, bctx: bctx, shots: shots}
 }
 
+// choose picks the stored scenario id in the page's scenario list, as
+// a user does (a change event), once the list holds it.
+func (e *e2e) choose(id string) chromedp.Action[chromedp.Void] {
+	return e.poll(`(() => { const s = document.getElementById('scenario'); s.value = '` + id + `'; s.dispatchEvent(new Event('change')); return true })()`)
+}
+
+// stored saves body (YAML) in the server's store under name and returns
+// its record, whose ID a test opens the page on (?scenario=ID).
+func (e *e2e) stored(name string, body []byte) *store.Scenario {
+	e.t.Helper()
+	rec := &store.Scenario{Name: name, Format: "yaml", Body: body}
+	if err := e.st.CreateScenario(e.ctx, rec); err != nil {
+		e.t.Fatal(err)
+	}
+	return rec
+}
+
 // shot writes the viewport as name.png and the whole page as
 // name-full.png.
 func (e *e2e) shot(name string) chromedp.Action[chromedp.Void] {

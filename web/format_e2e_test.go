@@ -10,7 +10,6 @@ import (
 
 	"parley/answer"
 	"parley/ask"
-	"parley/store"
 )
 
 // tiesYAML is a scenario whose compromise forecasts are an exact binary
@@ -56,10 +55,7 @@ func TestNumbersAsTheCommandLine(t *testing.T) {
 	}
 
 	e := startE2EWith(t, e2eOptions{empty: true})
-	rec := &store.Scenario{Name: "Rounding ties", Format: "yaml", Body: []byte(tiesYAML)}
-	if err := e.st.CreateScenario(e.ctx, rec); err != nil {
-		t.Fatal(err)
-	}
+	rec := e.stored("Rounding ties", []byte(tiesYAML))
 	cell := func(issue string) string {
 		return fmt.Sprintf(`td[data-model="compromise"][data-issue=%q] b`, issue)
 	}
@@ -87,10 +83,7 @@ func TestLikeliestPositions(t *testing.T) {
 	}
 
 	e := startE2EWith(t, e2eOptions{empty: true})
-	rec := &store.Scenario{Name: "Rounding ties", Format: "yaml", Body: []byte(tiesYAML)}
-	if err := e.st.CreateScenario(e.ctx, rec); err != nil {
-		t.Fatal(err)
-	}
+	rec := e.stored("Rounding ties", []byte(tiesYAML))
 	note := func(issue string) string {
 		return fmt.Sprintf(`td[data-model="snap"][data-issue=%q] [data-testid=distribution]`, issue)
 	}

@@ -8,8 +8,6 @@ import (
 	"testing"
 
 	"github.com/chromedp/chromedp"
-
-	"parley/store"
 )
 
 // cliHistograms is each issue's histogram as parley sweep prints it
@@ -89,14 +87,8 @@ func TestHistogramAsCommandLine(t *testing.T) {
 	wantCase := cliHistograms(t, "-n", "200", "--seed", "1", "-m", "compromise")
 
 	e := startE2E(t)
-	rec := &store.Scenario{Name: "A tiny scale", Format: "yaml", Body: body}
-	if err := e.st.CreateScenario(e.ctx, rec); err != nil {
-		t.Fatal(err)
-	}
-	narrowRec := &store.Scenario{Name: "A narrow scale", Format: "yaml", Body: []byte(strings.Replace(narrowBody, "id: tiny-scale", "id: narrow-scale", 1))}
-	if err := e.st.CreateScenario(e.ctx, narrowRec); err != nil {
-		t.Fatal(err)
-	}
+	rec := e.stored("A tiny scale", body)
+	narrowRec := e.stored("A narrow scale", []byte(strings.Replace(narrowBody, "id: tiny-scale", "id: narrow-scale", 1)))
 	for _, c := range []struct {
 		name, url, n string
 		want         map[string][]string

@@ -12,7 +12,6 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"parley/cli"
-	"parley/store"
 )
 
 // parley runs the command line with args and returns what it printed.
@@ -70,10 +69,7 @@ func TestDistributionIntervalsAsCommandLine(t *testing.T) {
 	}
 
 	e := startE2E(t)
-	rec := &store.Scenario{Name: "Narrow scale", Format: "yaml", Body: []byte(narrowScale)}
-	if err := e.st.CreateScenario(e.ctx, rec); err != nil {
-		t.Fatal(err)
-	}
+	rec := e.stored("Narrow scale", []byte(narrowScale))
 	e.do("forecast", chromedp.Navigate(e.srv.URL+"/?scenario="+rec.ID+"&models=snap#forecast"),
 		chromedp.WaitVisible(chromedp.CSS(`[data-testid=distribution]`)))
 	if got, want := e.text(`[data-testid=distribution]`), fmt.Sprintf("80%%: %s · 95%%: %s;", row[1], row[2]); !strings.HasPrefix(got, want) {

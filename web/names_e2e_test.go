@@ -6,8 +6,6 @@ import (
 	"testing"
 
 	"github.com/chromedp/chromedp"
-
-	"parley/store"
 )
 
 // longNames is a scenario whose actors have long names, one of them
@@ -44,10 +42,7 @@ snapshots:
 func TestLongNamesStayOnTheChart(t *testing.T) {
 	const long = "The Federal Republic of the Upper Basin Highlands and Associated Autonomous Territories"
 	e := startE2EWith(t, e2eOptions{empty: true})
-	rec := &store.Scenario{Name: "The Intergovernmental Conference on the Extended Transitional Oversight Framework", Format: "yaml", Body: []byte(longNames)}
-	if err := e.st.CreateScenario(e.ctx, rec); err != nil {
-		t.Fatal(err)
-	}
+	rec := e.stored("The Intergovernmental Conference on the Extended Transitional Oversight Framework", []byte(longNames))
 	// The names (data-name, the whole name), each as shown, its title,
 	// and whether it lies within its chart.
 	names := func(sel string) [][]string {

@@ -8,8 +8,6 @@ import (
 	"testing"
 
 	"github.com/chromedp/chromedp"
-
-	"parley/store"
 )
 
 // noisyWidthYAML is an issue on a scale from 0.2 to 0.3, 0.1 wide, which
@@ -61,10 +59,7 @@ func TestNoisyWidthAsCommandLine(t *testing.T) {
 	}
 
 	e := startE2EWith(t, e2eOptions{empty: true})
-	rec := &store.Scenario{Name: "A scale 0.1 wide", Format: "yaml", Body: []byte(noisyWidthYAML)}
-	if err := e.st.CreateScenario(e.ctx, rec); err != nil {
-		t.Fatal(err)
-	}
+	rec := e.stored("A scale 0.1 wide", []byte(noisyWidthYAML))
 	cell := `td[data-model="compromise"][data-issue="a"] b`
 	e.do("forecast", chromedp.Navigate(e.srv.URL+"/?scenario="+rec.ID+"&models=compromise#forecast"),
 		chromedp.WaitVisible(chromedp.CSS(cell)))

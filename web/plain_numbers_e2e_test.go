@@ -8,8 +8,6 @@ import (
 	"testing"
 
 	"github.com/chromedp/chromedp"
-
-	"parley/store"
 )
 
 // tinyScale is a scenario on a scale from 0 to 0.000001, whose points
@@ -54,10 +52,7 @@ func TestPlainNumbersAsCommandLine(t *testing.T) {
 	}
 
 	e := startE2EWith(t, e2eOptions{empty: true})
-	rec := &store.Scenario{Name: "Tiny", Format: "yaml", Body: []byte(tinyScale)}
-	if err := e.st.CreateScenario(e.ctx, rec); err != nil {
-		t.Fatal(err)
-	}
+	rec := e.stored("Tiny", []byte(tinyScale))
 	e.do("load", chromedp.Navigate(e.srv.URL+"/?scenario="+rec.ID+"#scenario"), chromedp.WaitVisible(chromedp.CSS(`g.marker[data-actor=n]`)))
 	scale := get(t, e.bctx, "the Scale list", chromedp.Evaluate[[]string](`[...document.querySelectorAll("section.issue[data-issue=dose] details.anchors dl dt")].map((x) => x.textContent)`))
 	if want := []string{"0", cli, "0.000001"}; !slices.Equal(scale, want) {

@@ -6,8 +6,6 @@ import (
 	"testing"
 
 	"github.com/chromedp/chromedp"
-
-	"parley/store"
 )
 
 // TestProposalNotJudgedView: on a case whose proposal leaves open an
@@ -20,14 +18,10 @@ func TestProposalNotJudgedView(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rec := &store.Scenario{Name: "Open issue", Format: "yaml", Body: body}
-	if err := e.st.CreateScenario(e.ctx, rec); err != nil {
-		t.Fatal(err)
-	}
-	choose := `(() => { const s = document.getElementById('scenario'); s.value = '` + rec.ID + `'; s.dispatchEvent(new Event('change')); return true })()`
+	rec := e.stored("Open issue", body)
 	e.do("deal view of the open-proposal case", chromedp.Navigate(e.srv.URL+"/#deal"), chromedp.WaitVisible(chromedp.CSS(`[data-testid=zone-summary]`)),
 		e.poll(`[...document.querySelectorAll("#scenario option")].some(o => o.value === "`+rec.ID+`")`),
-		e.poll(choose), chromedp.WaitVisible(chromedp.CSS(`[data-testid=proposal-error]`)), e.shot("14-proposal-not-judged"))
+		e.choose(rec.ID), chromedp.WaitVisible(chromedp.CSS(`[data-testid=proposal-error]`)), e.shot("14-proposal-not-judged"))
 	if s := e.text(`[data-proposal=budget-only] [data-testid=proposal-error]`); !strings.HasPrefix(s, "it leaves issues [timeline] open, and they have no value in the issues' reference points") {
 		t.Fatalf("the unjudged proposal's reason reads %q", s)
 	}

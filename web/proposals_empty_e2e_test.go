@@ -6,8 +6,6 @@ import (
 	"testing"
 
 	"github.com/chromedp/chromedp"
-
-	"parley/store"
 )
 
 // TestNoProposalsSaidOnceAsWarning: on a scenario with no proposals
@@ -28,10 +26,7 @@ func TestNoProposalsSaidOnceAsWarning(t *testing.T) {
 		t.Fatal(err)
 	}
 	e := startE2EWith(t, e2eOptions{empty: true})
-	rec := &store.Scenario{Name: "A unit scale", Format: "yaml", Body: body}
-	if err := e.st.CreateScenario(e.ctx, rec); err != nil {
-		t.Fatal(err)
-	}
+	rec := e.stored("A unit scale", body)
 	box := `[data-testid=proposals-result]`
 	e.do("deal", chromedp.Navigate(e.srv.URL+"/?scenario="+rec.ID+"#deal"),
 		e.poll(`(document.querySelector('[data-testid=proposals-result]')?.textContent ?? '').includes('the scenario has no proposals')`),

@@ -7,8 +7,6 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
-
-	"parley/store"
 )
 
 // TestProposalsUnderRules: under decision rules each proposal says, on
@@ -32,14 +30,10 @@ func TestProposalsUnderRules(t *testing.T) {
   - {id: high, name: High budget, date: "2025-01-10", package: {budget: 60, tax: 55}, assumed: test}
   - {id: low, name: Low budget, date: "2025-01-12", package: {budget: 10, tax: 55}, assumed: test}
 `...)
-	rec := &store.Scenario{Name: "Rules and proposals", Format: "yaml", Body: body}
-	if err := e.st.CreateScenario(e.ctx, rec); err != nil {
-		t.Fatal(err)
-	}
-	choose := `(() => { const s = document.getElementById('scenario'); s.value = '` + rec.ID + `'; s.dispatchEvent(new Event('change')); return true })()`
+	rec := e.stored("Rules and proposals", body)
 	e.do("deal view of the rules case", chromedp.Navigate(e.srv.URL+"/#deal"), chromedp.WaitVisible(chromedp.CSS(`[data-testid=proposals-table]`)),
 		e.poll(`[...document.querySelectorAll("#scenario option")].some(o => o.value === "`+rec.ID+`")`),
-		e.poll(choose))
+		e.choose(rec.ID))
 	// The card is drawn again as the chosen scenario's answers come in:
 	// each row's verdict and rule lines are read in the one evaluation
 	// that finds both rows judged, not through node ids that a redraw

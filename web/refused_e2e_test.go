@@ -9,8 +9,6 @@ import (
 	"testing"
 
 	"github.com/chromedp/chromedp"
-
-	"parley/store"
 )
 
 // statusRecorder keeps the status a handler writes.
@@ -88,10 +86,7 @@ func TestPowerOfRuledIssues(t *testing.T) {
 		t.Fatalf("parley power prints\n%s", out)
 	}
 	e := startE2EWith(t, e2eOptions{empty: true})
-	rec := &store.Scenario{Name: "Rules", Format: "yaml", Body: body}
-	if err := e.st.CreateScenario(e.ctx, rec); err != nil {
-		t.Fatal(err)
-	}
+	rec := e.stored("Rules", body)
 	game := `[data-testid=power-out] [data-testid=power-game]`
 	e.do("advise", chromedp.Navigate(e.srv.URL+"/?scenario="+rec.ID+"#advise"), chromedp.WaitVisible(chromedp.CSS(game)))
 	if n := e.count(game); n != 2 {

@@ -8,8 +8,6 @@ import (
 	"testing"
 
 	"github.com/chromedp/chromedp"
-
-	"parley/store"
 )
 
 // wideScaleYAML is a case on two issues from 0 to 100,000,000, where bdm
@@ -73,10 +71,7 @@ func TestSweepStepsWithoutExponent(t *testing.T) {
 		}
 	}
 	e := startE2EWith(t, e2eOptions{empty: true})
-	rec := &store.Scenario{Name: "A scale 0 to 1e8", Format: "yaml", Body: []byte(wideScaleYAML)}
-	if err := e.st.CreateScenario(e.ctx, rec); err != nil {
-		t.Fatal(err)
-	}
+	rec := e.stored("A scale 0 to 1e8", []byte(wideScaleYAML))
 	e.do("sweep", chromedp.Navigate(e.srv.URL+"/?scenario="+rec.ID+"#sweep"),
 		chromedp.WaitVisible(chromedp.CSS(`[data-testid=run-sweep]`)),
 		chromedp.SetValue(chromedp.CSS(`[data-testid=sweep-model]`), "bdm"),

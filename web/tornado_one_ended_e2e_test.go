@@ -9,7 +9,6 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"parley/answer"
-	"parley/store"
 )
 
 // TestTornadoOneEndedAsCommandLine: on a valid file whose one swing end
@@ -57,10 +56,7 @@ func TestTornadoOneEndedAsCommandLine(t *testing.T) {
 	}
 
 	e := startE2EWith(t, e2eOptions{empty: true})
-	rec := &store.Scenario{Name: "A swing end with no weight", Format: "yaml", Body: body}
-	if err := e.st.CreateScenario(e.ctx, rec); err != nil {
-		t.Fatal(err)
-	}
+	rec := e.stored("A swing end with no weight", body)
 	e.do("sensitivity", chromedp.Navigate(e.srv.URL+"/?scenario="+rec.ID+"&models=smp#sweep"), chromedp.WaitVisible(chromedp.CSS(`[data-testid=run-sensitivity]`)),
 		chromedp.Click(chromedp.CSS(`[data-testid=run-sensitivity]`)), e.poll(`document.querySelectorAll("[data-testid=tornado] figure[data-issue]").length === 2`), e.shot("69-tornado-one-ended"))
 	type fig struct {

@@ -4,8 +4,6 @@ import (
 	"testing"
 
 	"github.com/chromedp/chromedp"
-
-	"parley/store"
 )
 
 // unquoted has one warning of its own: a stance with neither evidence
@@ -27,10 +25,7 @@ stances:
 // it used to be listed twice.
 func TestFileWarningOnce(t *testing.T) {
 	e := startE2EWith(t, e2eOptions{empty: true})
-	rec := &store.Scenario{Name: "Unquoted", Format: "yaml", Body: []byte(unquoted)}
-	if err := e.st.CreateScenario(e.ctx, rec); err != nil {
-		t.Fatal(err)
-	}
+	rec := e.stored("Unquoted", []byte(unquoted))
 	sel := `[data-testid=scenario-warnings] li`
 	e.do("load", chromedp.Navigate(e.srv.URL+"/?scenario="+rec.ID+"#scenario"), chromedp.WaitReady(chromedp.CSS(sel)))
 	n := get(t, e.bctx, "warnings", chromedp.Evaluate[int](`[...document.querySelectorAll("[data-testid=scenario-warnings] li")].filter(li => li.textContent.includes("no evidence and no assumed reason")).length`))
