@@ -344,7 +344,8 @@ func unheld(s *scenario.Scenario, outcomes []scenario.Outcome, format string) []
 }
 
 // idsReadBack reads data, s exported in format f, back with f's reader and
-// lists the issue and actor ids that come back changed: a format that
+// lists the scenario's id when it comes back changed (no peer format holds
+// one), and the issue and actor ids that come back changed: a format that
 // keys issues or actors by their names alone (KTAB's CSV and XML, BDM's
 // CSV, Schelling's) gives them ids made from those names. Nothing is
 // listed when the file does not read back (the round-trip tests hold
@@ -364,6 +365,18 @@ func idsReadBack(f ExportFormat, s *scenario.Scenario, data []byte) []string {
 		return nil
 	}
 	var lost []string
+	if id := s.Metadata.ID; back.Metadata.ID != id {
+		// No peer format holds a scenario id of its own; each reader
+		// makes one of what the file has.
+		from := "the file's name"
+		switch {
+		case strings.HasPrefix(f.Name, "ktab"):
+			from = "the scenario's title (" + back.Metadata.ID + ")"
+		case f.Name == "schelling" && len(s.Issues) == 1:
+			from = "the game's question_id, which holds the issue's id (" + back.Metadata.ID + ")"
+		}
+		lost = append(lost, fmt.Sprintf("the scenario's id %s: the file holds none, so read back it is made from %s", id, from))
+	}
 	changed := func(what string, was, now []string) {
 		if len(was) != len(now) {
 			return
