@@ -175,6 +175,9 @@ func Export(in *Input, o ExportOptions) (*Exported, error) {
 		err = decide.Write(&b, s)
 	case "bdm-csv":
 		more = append(more, lostDescriptive(s, "evidence and option labels")...)
+		if n := countRanges(s); n > 0 {
+			more = append(more, fmt.Sprintf("uncertainty ranges (%d)", n))
+		}
 		err = bdmcsv.Write(&b, s)
 	case "schelling":
 		more, err = schelling.Write(&b, s)
@@ -186,7 +189,7 @@ func Export(in *Input, o ExportOptions) (*Exported, error) {
 	lost = append(lost, more...)
 	if err == nil && f.Reads != Scenario {
 		lost = append(lost, unheld(s, in.Scenario.Outcomes, f.Name)...)
-		lost = append(lost, idsReadBack(f, s, b.Bytes())...)
+		lost = append(lost, readBack(f, s, b.Bytes(), in.Format != Scenario)...)
 	}
 	if err != nil {
 		code := errs.CodeOf(err)
@@ -343,13 +346,22 @@ func unheld(s *scenario.Scenario, outcomes []scenario.Outcome, format string) []
 	return lost
 }
 
-// idsReadBack reads data, s exported in format f, back with f's reader and
-// lists the issue and actor ids that come back changed: a format that
-// keys issues or actors by their names alone (KTAB's CSV and XML, BDM's
-// CSV, Schelling's) gives them ids made from those names. Nothing is
-// listed when the file does not read back (the round-trip tests hold
-// every export to reading back).
-func idsReadBack(f ExportFormat, s *scenario.Scenario, data []byte) []string {
+// readBack reads data, s exported in format f, back with f's reader and
+// lists what comes back changed that the writers do not list themselves:
+// the scenario's id (no peer format holds one), the issue and actor ids
+// (a format that keys issues or actors by their names alone — KTAB's CSV
+// and XML, BDM's CSV, Schelling's — gives them ids made from those
+// names), and the descriptive texts a format has no place for (the
+// scenario's title, description and date, issues' and actors' names and
+// descriptions, the notes and reasons for assumption of capabilities and
+// stances: a reader puts its own "read from line N" there). Comparing
+// what the reader gives cannot drift from the reader as a list kept by
+// hand would. Nothing is listed when the file does not read back (the
+// round-trip tests hold every export to reading back). peer says s was
+// read from a peer format's file: its reasons for assumption are what
+// that reader wrote ("KTAB input FILE line N"), not a person, and the
+// export's reader writes its own again, so they are not listed.
+func readBack(f ExportFormat, s *scenario.Scenario, data []byte, peer bool) []string {
 	pf, err := formatByName(f.Reads)
 	if err != nil {
 		return nil
@@ -364,6 +376,18 @@ func idsReadBack(f ExportFormat, s *scenario.Scenario, data []byte) []string {
 		return nil
 	}
 	var lost []string
+	if id := s.Metadata.ID; back.Metadata.ID != id {
+		// No peer format holds a scenario id of its own; each reader
+		// makes one of what the file has.
+		from := "the file's name"
+		switch {
+		case strings.HasPrefix(f.Name, "ktab"):
+			from = "the scenario's title (" + back.Metadata.ID + ")"
+		case f.Name == "schelling" && len(s.Issues) == 1:
+			from = "the game's question_id, which holds the issue's id (" + back.Metadata.ID + ")"
+		}
+		lost = append(lost, fmt.Sprintf("the scenario's id %s: the file holds none, so read back it is made from %s", id, from))
+	}
 	changed := func(what string, was, now []string) {
 		if len(was) != len(now) {
 			return
@@ -394,6 +418,90 @@ func idsReadBack(f ExportFormat, s *scenario.Scenario, data []byte) []string {
 		now = append(now, a.ID)
 	}
 	changed("actor", was, now)
+	return append(lost, textsReadBack(f, s, back, peer)...)
+}
+
+// textsReadBack lists the descriptive texts of s that come back from f's
+// file (back) changed or empty, each kind once with its count; what a
+// writer lists itself (Schelling's title and stances' notes, Decide's
+// issue names) is left to it; with peer (readBack), the reasons for
+// assumption are not compared. Descriptions compare without the spaces
+// around them, which the XML reader trims.
+func textsReadBack(f ExportFormat, s, back *scenario.Scenario, peer bool) []string {
+	var lost []string
+	m, b := s.Metadata, back.Metadata
+	if m.Title != "" && m.Title != b.Title && f.Name != "schelling" {
+		back := fmt.Sprintf("read back it is %q", b.Title)
+		if f.Name == "bdm-csv" {
+			back = "read back it is made from the file's name"
+		}
+		lost = append(lost, "the scenario's title ("+back+")")
+	}
+	if d := strings.TrimSpace(m.Description); d != "" && d != strings.TrimSpace(b.Description) {
+		lost = append(lost, "the scenario's description")
+	}
+	if m.AsOf != b.AsOf {
+		lost = append(lost, fmt.Sprintf("the scenario's date (as_of %s; read back it is %s, which stands for unknown)", m.AsOf, b.AsOf))
+	}
+	// count adds "what (n)" when n of the pairs differ.
+	count := func(what string, n int) {
+		if n > 0 {
+			lost = append(lost, fmt.Sprintf("%s (%d)", what, n))
+		}
+	}
+	if len(s.Issues) == len(back.Issues) {
+		names, descs := 0, 0
+		for k, is := range s.Issues {
+			if is.Name != "" && is.Name != back.Issues[k].Name {
+				names++
+			}
+			if d := strings.TrimSpace(is.Description); d != "" && d != strings.TrimSpace(back.Issues[k].Description) {
+				descs++
+			}
+		}
+		if f.Name != "decide" { // its own line says why
+			count("issue names", names)
+		}
+		count("issues' descriptions", descs)
+	}
+	if len(s.Actors) != len(back.Actors) {
+		return lost
+	}
+	names, descs, caps := 0, 0, 0
+	for i, a := range s.Actors {
+		ba := back.Actors[i]
+		if a.Name != "" && a.Name != ba.Name {
+			names++
+		}
+		if d := strings.TrimSpace(a.Description); d != "" && d != strings.TrimSpace(ba.Description) {
+			descs++
+		}
+		if a.CapabilityNote != "" && a.CapabilityNote != ba.CapabilityNote || !peer && a.CapabilityAssumed != "" && a.CapabilityAssumed != ba.CapabilityAssumed {
+			caps++
+		}
+	}
+	count("actors' names", names)
+	count("actors' descriptions", descs)
+	count("capabilities' notes and reasons for assumption", caps)
+	if f.Name == "schelling" { // its writer lists the stances' notes
+		return lost
+	}
+	ids := map[string]string{} // s's actor id → back's
+	for i, a := range s.Actors {
+		ids[a.ID] = back.Actors[i].ID
+	}
+	issues := map[string]string{}
+	for k, is := range s.Issues {
+		issues[is.ID] = back.Issues[k].ID
+	}
+	notes := 0
+	for _, st := range s.Stances {
+		bst := back.Stance(ids[st.Actor], issues[st.Issue])
+		if bst == nil || st.Note != "" && st.Note != bst.Note || !peer && st.Assumed != "" && st.Assumed != bst.Assumed {
+			notes++
+		}
+	}
+	count("stances' notes and reasons for assumption", notes)
 	return lost
 }
 

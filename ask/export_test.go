@@ -415,3 +415,62 @@ func TestExportKTABIDs(t *testing.T) {
 		t.Errorf("read back (id|name) %q, want %q", got, w)
 	}
 }
+
+// TestExportSchellingOneIssue: one issue goes to Schelling as a game,
+// whose question_id is the issue's id, as each case_id is in a library
+// of several; read back, the issue keeps its id (it came back as the
+// scenario's, nato → ukraine-ceasefire-2025) and its numbers, and the
+// export says the scenario's id is what the file cannot hold.
+func TestExportSchellingOneIssue(t *testing.T) {
+	in, err := BuiltIn()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ex, err := Export(in, ExportOptions{To: "schelling", Issue: "nato"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const id = "the scenario's id ukraine-ceasefire-2025: the file holds none, so read back it is made from the game's question_id, which holds the issue's id (nato)"
+	if !slices.Contains(ex.Lost, id) {
+		t.Errorf("lost %q, want %q among them", ex.Lost, id)
+	}
+	for _, l := range ex.Lost {
+		if strings.HasPrefix(l, "issue ids") {
+			t.Errorf("lost %q: the issue's id is held", l)
+		}
+	}
+	back, err := Load("nato.json", ex.Data, LoadOptions{Format: "schelling"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := back.Scenario
+	if len(s.Issues) != 1 || s.Issues[0].ID != "nato" || s.Metadata.ID != "nato" {
+		t.Fatalf("read back issues %+v, scenario id %q; want the one issue nato", s.Issues, s.Metadata.ID)
+	}
+	c, err := in.Case(answer.Target{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	orig := c.Resolved
+	if is := orig.Issue("nato"); s.Issues[0].Name != is.Name || s.Issues[0].Description != is.Description {
+		t.Errorf("issue named %q, described %q; want %q, %q", s.Issues[0].Name, s.Issues[0].Description, is.Name, is.Description)
+	}
+	n := 0
+	for _, st := range orig.Stances {
+		if st.Issue != "nato" {
+			continue
+		}
+		got := s.Stance(st.Actor, "nato")
+		if got == nil {
+			t.Errorf("no stance of %s back", st.Actor)
+			continue
+		}
+		n++
+		if got.Position != st.Position || got.Salience/s.SalienceDivisor() != st.Salience/orig.SalienceDivisor() {
+			t.Errorf("%s: %v, %v back; want %v, %v", st.Actor, got.Position, got.Salience, st.Position, st.Salience)
+		}
+	}
+	if n == 0 || len(s.Stances) != n {
+		t.Errorf("%d stances back, want %d", len(s.Stances), n)
+	}
+}

@@ -37,7 +37,8 @@ func TestPeerLimits(t *testing.T) {
 // TestPeerMagnitudes (finding 10 of issue 14): Decide allows any power in
 // (0, 1], but a power of 5e-324 must not reach the models: the reader
 // refuses it at its line (it once fell to Load, which holds the scenario
-// to Validate's magnitudes, as for a scenario file, without a line).
+// to Validate's magnitudes, as for a scenario file, without a line), as
+// it refuses a scale point past ±1e12.
 func TestPeerMagnitudes(t *testing.T) {
 	decide := "#A\ta\tA\n#A\tb\tB\n#A\tc\tC\n#P\tp\tP\n#D\ta\tp\t10\t0.5\t5e-324\n#D\tb\tp\t50\t0.5\t1\n#D\tc\tp\t90\t0.5\t0.5\n"
 	_, err := Load("d.tsv", []byte(decide), LoadOptions{Format: "decide"})
@@ -46,7 +47,7 @@ func TestPeerMagnitudes(t *testing.T) {
 	}
 	scale := "#A\ta\tA\n#A\tb\tB\n#A\tc\tC\n#P\tp\tP\n#M\tp\t-1e308\n#M\tp\t1e308\n#D\ta\tp\t10\t0.5\t1\n#D\tb\tp\t50\t0.5\t1\n#D\tc\tp\t90\t0.5\t0.5\n"
 	_, err = Load("s.tsv", []byte(scale), LoadOptions{Format: "decide"})
-	if err == nil || !strings.Contains(err.Error(), "issues[0].scale: scale -1e+308–1e+308 is outside the allowed magnitudes") {
+	if err == nil || !strings.Contains(err.Error(), `s.tsv:5:1: position: scale point -1e+308 of issue "p" is outside the allowed range (valid: a number from -1e12 to 1e12`) {
 		t.Fatalf("%v", err)
 	}
 }

@@ -10,7 +10,9 @@ import (
 )
 
 // A KTAB input exported to KTAB's CSV and XML runs to smpc's own log,
-// byte for byte: the export loses nothing smp reads.
+// byte for byte: the export loses nothing smp reads, and lists nothing
+// that changes a forecast (what it lists is the dimensions' salience
+// column names, which KTAB's XML has no place for).
 func TestExportKTABRunsAsSmpc(t *testing.T) {
 	if _, err := os.Stat(ktabData); err != nil {
 		t.Skipf("shared KTAB data not found at %s: %v", ktabData, err)
@@ -22,7 +24,7 @@ func TestExportKTABRunsAsSmpc(t *testing.T) {
 		}
 		for _, to := range []string{"ktab-csv", "ktab-xml"} {
 			out, errOut, code := run(t, "export", "--to", to, filepath.Join(ktabData, name+".csv"))
-			if code != 0 || errOut != "" {
+			if code != 0 || strings.Contains(errOut, "changes the forecasts") {
 				t.Fatalf("export %s to %s: exit %d, %s", name, to, code, errOut)
 			}
 			ext := map[string]string{"ktab-csv": ".csv", "ktab-xml": ".xml"}[to]

@@ -235,16 +235,8 @@ func (v *validator) issues() {
 			seen[is.ID] = i
 		}
 		lo, hi := is.Bounds()
-		if !finite(lo) || !finite(hi) || lo >= hi {
-			v.errorf(p+".scale", "min < max, both finite", "scale %v–%v is empty", lo, hi)
-			continue
-		}
-		if lo < -MaxScale || hi > MaxScale || hi-lo < MinScaleWidth {
-			v.errorf(p+".scale", scaleValid, "scale %v–%v is outside the allowed magnitudes", lo, hi)
-			continue
-		}
-		if m := math.Max(math.Abs(lo), math.Abs(hi)); hi-lo < MinRelativeScaleWidth*m {
-			v.errorf(p+".scale", scaleWidthValid, "scale %v–%v is %.3g wide, under 1e-12 of its ends' size (%.3g here): a float64 near them carries about 15 significant digits, too few to tell its points apart", lo, hi, hi-lo, MinRelativeScaleWidth*m)
+		if msg, valid, ok := ScaleProblem(lo, hi); !ok {
+			v.errorf(p+".scale", valid, "%s", msg)
 			continue
 		}
 		scale := fmt.Sprintf("a number from %v to %v", lo, hi)
@@ -264,6 +256,27 @@ func (v *validator) issues() {
 		}
 		v.decision(p+".decision", is.Decision)
 	}
+}
+
+// ScaleProblem says what is wrong with lo–hi as an issue's scale, and
+// what would be valid, or ok: finite ends with lo < hi, both within
+// ±MaxScale, at least MinScaleWidth apart and at least
+// MinRelativeScaleWidth of the larger end's size apart. Validate and the
+// readers of other tools' files, which take a scale from their own
+// fields (BDM's positions, Decide's #M rows, a Schelling anchor's
+// "(position X)") and report it at their own lines, share it, so that
+// what a reader accepts validates.
+func ScaleProblem(lo, hi float64) (msg, valid string, ok bool) {
+	switch {
+	case !finite(lo) || !finite(hi) || lo >= hi:
+		return fmt.Sprintf("scale %v–%v is empty", lo, hi), "min < max, both finite", false
+	case lo < -MaxScale || hi > MaxScale || hi-lo < MinScaleWidth:
+		return fmt.Sprintf("scale %v–%v is outside the allowed magnitudes", lo, hi), scaleValid, false
+	}
+	if m := math.Max(math.Abs(lo), math.Abs(hi)); hi-lo < MinRelativeScaleWidth*m {
+		return fmt.Sprintf("scale %v–%v is %.3g wide, under 1e-12 of its ends' size (%.3g here): a float64 near them carries about 15 significant digits, too few to tell its points apart", lo, hi, hi-lo, MinRelativeScaleWidth*m), scaleWidthValid, false
+	}
+	return "", "", true
 }
 
 func (v *validator) actor(p string, a Actor) {

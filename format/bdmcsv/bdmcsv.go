@@ -9,7 +9,7 @@
 // The header names the columns (case and surrounding spaces ignored; any
 // order; "Stakeholder" and "Resources", the names some sources use, are
 // read as Actor and Capability; other columns are ignored). Each further
-// line is one actor with capability > 0 on any scale, a position (any
+// line is one actor with capability > 0 on any scale, a position (a
 // finite number) and a salience; at least one salience must be > 0, or no
 // model can weigh the issue (scenario.UnweighedIssues, the rule Validate
 // applies).
@@ -17,7 +17,12 @@
 // The scenario it builds has one issue, "issue", whose scale is the range
 // [min, max] of the positions: the files carry no scale, and BDM's model
 // measures every distance against exactly that range (Δ, spec bdm.md A8).
-// When every position is the same the scale is [x−1, x+1]. Saliences are
+// When every position is the same the scale is [x−1, x+1]. That scale
+// must be one a scenario holds (scenario.ScaleProblem): positions from
+// −1e12 to 1e12, spread at least 1e-9 and at least 1e-12 of their size
+// apart (closer, a float64 near them could not tell them apart), or the
+// reader refuses the file at the line and column of the highest position.
+// Saliences are
 // read as 0–100 when any value exceeds 1 and as 0–1 otherwise; the
 // scenario keeps them as written with Metadata.SalienceScale set to match,
 // and Metadata.Description says which was detected (ReadInfo also returns
@@ -102,7 +107,7 @@ func Read(name string, r io.Reader) (*scenario.Scenario, error) {
 }
 
 type row struct {
-	line                int
+	line, posCol        int // the line, and the column of its position
 	actor               string
 	capability, pos, sa float64
 }
@@ -204,7 +209,13 @@ func ReadInfo(name string, r io.Reader) (*scenario.Scenario, Info, error) {
 				}
 				rw.capability = v
 			case 2:
-				rw.pos = v
+				// What a scenario's scale holds (scenario.MaxScale): the
+				// positions' range becomes the issue's scale.
+				if math.Abs(v) > scenario.MaxScale {
+					bad(line, col, c.name, "a number from -1e12 to 1e12 (the issue's scale is the positions' range)", "position %v is outside the allowed range", v)
+					ok = false
+				}
+				rw.pos, rw.posCol = v, col
 			case 3:
 				if v < 0 || v > 100 {
 					bad(line, col, c.name, "a number from 0 to 1, or from 0 to 100 for the whole file", "salience %v is outside 0–100", v)
@@ -223,6 +234,19 @@ func ReadInfo(name string, r io.Reader) (*scenario.Scenario, Info, error) {
 	if len(rows) < 2 {
 		bad(1, 1, "", "a header line and at least two actor lines", "the file has %d actor line(s); bargaining needs at least 2", len(rows))
 		return nil, Info{}, append(ds, more.Diagnostics(name, scenario.MaxDiagnostics)...)
+	}
+	if lo, hi := scaleOf(rows); lo.pos == hi.pos {
+		// One position: build's scale x ± 1 must itself be a scale.
+		if msg, valid, good := scenario.ScaleProblem(lo.pos-1, hi.pos+1); !good {
+			bad(hi.line, hi.posCol, columns[2].name, valid+" (with every position the same, the scale is that position ± 1)",
+				"every position is %v, so the issue's scale would be %v–%v: %s", hi.pos, lo.pos-1, hi.pos+1, msg)
+		}
+	} else if msg, valid, good := scenario.ScaleProblem(lo.pos, hi.pos); !good {
+		bad(hi.line, hi.posCol, columns[2].name, valid+" (the issue's scale is the positions' range)",
+			"the positions run from %v (line %d) to %v (line %d), the issue's scale: %s", lo.pos, lo.line, hi.pos, hi.line, msg)
+	}
+	if len(ds) > 0 {
+		return nil, Info{}, ds
 	}
 	s, info := build(name, rows)
 	// The issue no actor weighs (every salience 0) is Validate's error
@@ -251,6 +275,21 @@ func csvError(name string, err error) error {
 			Message: pe.Err.Error(), Valid: `comma-separated fields, quoted with " when they contain a comma or quote`}}
 	}
 	return errs.Wrap(errs.Invalid, fmt.Errorf("%s: %w", name, err))
+}
+
+// scaleOf returns the rows of the lowest and the highest position (the
+// first of equal ones): the issue's scale runs between them.
+func scaleOf(rows []row) (lo, hi row) {
+	lo, hi = rows[0], rows[0]
+	for _, rw := range rows[1:] {
+		if rw.pos < lo.pos {
+			lo = rw
+		}
+		if rw.pos > hi.pos {
+			hi = rw
+		}
+	}
+	return lo, hi
 }
 
 // build makes the scenario of the rows.

@@ -16,7 +16,10 @@
 // The delimiter is a tab, a semicolon or a comma, guessed from the first
 // record; fields may be quoted with ' or " (doubled inside to escape). An
 // issue's scale runs from its lowest to its highest #M position (0–100 when
-// it has none), and the labelled #M rows become the issue's anchors. Salience and
+// it has none), and the labelled #M rows become the issue's anchors; that
+// scale must be one a scenario holds (scenario.ScaleProblem: ends from
+// −1e12 to 1e12, at least 1e-9 and 1e-12 of their size apart), or the
+// highest #M row is refused at its line. Salience and
 // power are read on 0–1 (Decide's shipped data use 0–1; its validator
 // allows 0–100, which Parley does not) and power, which Decide stores per
 // actor and issue, must be the same on all of an actor's rows: it becomes
@@ -243,12 +246,27 @@ type issueRec struct {
 	id, desc string
 	line     int
 	marks    []mark
+	// badScale: an #M row of the issue was refused or its rows make no
+	// scale, so its scale is not known: neither "a single scale point"
+	// nor a position off the scale is said on top of that error.
+	badScale bool
 }
 
 type mark struct {
 	value float64
+	text  string // the value as written
 	label string
 	line  int
+}
+
+// markText is the value of the issue's #M row on line l as written.
+func (is *issueRec) markText(l int) string {
+	for _, m := range is.marks {
+		if m.line == l {
+			return m.text
+		}
+	}
+	return ""
 }
 
 // field returns fields[n] or "" when the row is short.
@@ -357,6 +375,13 @@ func (r *reader) build(recs []record) *scenario.Scenario {
 		}
 		v, ok := r.number(rec, 2, "position", "a number")
 		if !ok {
+			is.badScale = true
+			continue
+		}
+		if math.Abs(v) > scenario.MaxScale {
+			// what a scenario's scale holds (scenario.ScaleProblem)
+			r.errorf(rec.line, "position", "a number from -1e12 to 1e12 (the issue's scale runs from its lowest to its highest #M row)", "scale point %v of issue %q is outside the allowed range", v, id)
+			is.badScale = true
 			continue
 		}
 		label := field(rec.fields, 3)
@@ -364,11 +389,16 @@ func (r *reader) build(recs []record) *scenario.Scenario {
 			markAt[is] = map[float64]int{}
 		}
 		if l, dup := markAt[is][v]; dup {
-			r.errorf(rec.line, "position", "one #M row per scale point", "issue %q already has a scale point at %v (line %d)", id, v, l)
+			same := ""
+			if t := field(rec.fields, 2); t != is.markText(l) {
+				// 0.1 and 0.10000000000000000001 are one float64.
+				same = fmt.Sprintf(" (%s is that number in a float64, which carries about 15 significant digits)", t)
+			}
+			r.errorf(rec.line, "position", "one #M row per scale point", "issue %q already has a scale point at %v (line %d)%s", id, v, l, same)
 			continue
 		}
 		markAt[is][v] = rec.line
-		is.marks = append(is.marks, mark{value: v, label: label, line: rec.line})
+		is.marks = append(is.marks, mark{value: v, text: field(rec.fields, 2), label: label, line: rec.line})
 	}
 	s := &scenario.Scenario{}
 	base := strings.TrimSuffix(filepath.Base(r.name), filepath.Ext(r.name))
@@ -386,11 +416,17 @@ func (r *reader) build(recs []record) *scenario.Scenario {
 		sort.SliceStable(is.marks, func(a, b int) bool { return is.marks[a].value < is.marks[b].value })
 		si := scenario.Issue{ID: is.id, Name: is.id, Description: is.desc}
 		b := bound{0, 100}
-		if len(is.marks) == 1 {
+		if len(is.marks) == 1 && !is.badScale {
 			r.errorf(is.marks[0].line, "position", "at least two #M rows per issue (its lowest and highest point), or none for 0–100", "issue %q has a single scale point", is.id)
 		}
 		if len(is.marks) >= 2 {
-			b = bound{is.marks[0].value, is.marks[len(is.marks)-1].value}
+			first, last := is.marks[0], is.marks[len(is.marks)-1]
+			b = bound{first.value, last.value}
+			if msg, valid, ok := scenario.ScaleProblem(b.lo, b.hi); !ok {
+				is.badScale = true
+				r.errorf(last.line, "position", valid+" (an issue's scale runs from its lowest to its highest #M row)",
+					"issue %q's #M rows run from %v (line %d) to %v (line %d), its scale: %s", is.id, b.lo, first.line, b.hi, last.line, msg)
+			}
 			si.Scale = &scenario.Scale{Min: b.lo, Max: b.hi}
 			for _, m := range is.marks {
 				// an unlabelled #M row only marks the scale
@@ -399,7 +435,10 @@ func (r *reader) build(recs []record) *scenario.Scenario {
 				}
 			}
 		}
-		bounds[is.id] = bound(b)
+		if is.badScale {
+			b = bound{math.Inf(-1), math.Inf(1)} // not known: no position is said to be off it
+		}
+		bounds[is.id] = b
 		s.Issues = append(s.Issues, si)
 	}
 	actorIDs := make([]string, len(actors))

@@ -55,6 +55,10 @@ const (
 	maxDimsCap = 1 << 16
 )
 
+// salColumn begins the description Read gives an issue: its dimension's
+// salience column header, which Write writes back.
+const salColumn = "salience column: "
+
 type field struct {
 	text string
 	col  int // 1-based byte column where the field starts
@@ -244,7 +248,7 @@ func Read(name string, rd io.Reader) (*scenario.Scenario, error) {
 		id := ids.Unique(scenario.Slug(strings.ToLower(dim), fmt.Sprintf("dim%d", k+1)))
 		is := scenario.Issue{ID: id, Name: dim}
 		if strings.TrimSpace(sal) != "" {
-			is.Description = "salience column: " + strings.TrimSpace(sal)
+			is.Description = salColumn + strings.TrimSpace(sal)
 		}
 		s.Issues = append(s.Issues, is)
 	}

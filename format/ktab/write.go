@@ -17,7 +17,11 @@ import (
 type Table struct {
 	Name, Desc string
 	Dims       []string
-	Actors     []TableActor
+	// SalCols name each dimension's salience column: what Read keeps
+	// as the description ("salience column: S1"), so a KTAB file
+	// written back keeps its headers, else the dimension's name + " Sal".
+	SalCols []string
+	Actors  []TableActor
 	// Lost names what the scenario had that KTAB cannot hold, one line
 	// each (evidence, snapshots, ranges, anchors, …).
 	Lost []string
@@ -69,6 +73,11 @@ func NewTable(s *scenario.Scenario) (*Table, error) {
 			name = is.ID
 		}
 		t.Dims = append(t.Dims, name)
+		sal, ok := strings.CutPrefix(is.Description, salColumn)
+		if !ok || strings.TrimSpace(sal) == "" {
+			sal = name + " Sal"
+		}
+		t.SalCols = append(t.SalCols, sal)
 		if lo, hi := is.Bounds(); lo != 0 || hi != 100 {
 			rescaled = append(rescaled, fmt.Sprintf("%s [%v, %v]", is.ID, lo, hi))
 		}
@@ -170,9 +179,8 @@ func Write(w io.Writer, s *scenario.Scenario) ([]string, error) {
 	bw := bufio.NewWriter(w)
 	fmt.Fprintf(bw, "%s,%s,%d,%d\n", csvField(t.Name), csvField(t.Desc), len(t.Actors), len(t.Dims))
 	bw.WriteString("Actor,Description,Power")
-	for _, d := range t.Dims {
-		f := csvField(d)
-		fmt.Fprintf(bw, ",%s,%s", f, f+" Sal")
+	for k, d := range t.Dims {
+		fmt.Fprintf(bw, ",%s,%s", csvField(d), csvField(t.SalCols[k]))
 	}
 	bw.WriteString("\n")
 	cut := 0

@@ -19,7 +19,10 @@
 //     ends of the scale, each marker at its key's value. A label ending
 //     "(position X)" puts its anchor at X instead (the emission-standards
 //     fixture's continuum runs from position 4 to position 10), and the
-//     scale runs from anchor_0's value to anchor_100's;
+//     scale runs from anchor_0's value to anchor_100's, which must be a
+//     scale a scenario holds (scenario.ScaleProblem: ends from −1e12 to
+//     1e12, at least 1e-9 and 1e-12 of their size apart), or the
+//     continuum is refused at its line;
 //   - a value is a number or a triangular distribution {low, mode, high}:
 //     the mode becomes the value and [low, high] its range (Parley's
 //     sweep draws from the range; the triangle's shape is not kept, which
@@ -398,6 +401,10 @@ func (r *reader) readCase(c *jsonpos.Node, path string, iids *scenario.IDs) {
 		is.Name = is.ID
 	}
 	lo, hi := 0.0, 100.0
+	// written: each end as its label writes it, "(position X)"'s X or
+	// the default 0 or 100.
+	written := map[string]string{"anchor_0": "0", "anchor_100": "100"}
+	endsOK := true
 	anchor := func(key string, at float64) {
 		n := cn.Get(key)
 		if n == nil {
@@ -409,7 +416,15 @@ func (r *reader) readCase(c *jsonpos.Node, path string, iids *scenario.IDs) {
 			return
 		}
 		if m := positionRE.FindStringSubmatch(label); m != nil {
-			at, _ = strconv.ParseFloat(m[1], 64)
+			// The end of the issue's scale: what a scenario's scale
+			// holds (scenario.ScaleProblem), at the label that says it.
+			v, err := strconv.ParseFloat(m[1], 64)
+			if err != nil || math.Abs(v) > scenario.MaxScale {
+				r.errorf(n, join(path, "continuum."+key), `a label ending "(position X)" with X from -1e12 to 1e12, the end of the issue's scale`, "position %s is outside the allowed range", m[1])
+				endsOK = false
+				return
+			}
+			at, written[key] = v, m[1]
 		}
 		if key == "anchor_0" {
 			lo = at
@@ -420,8 +435,21 @@ func (r *reader) readCase(c *jsonpos.Node, path string, iids *scenario.IDs) {
 	}
 	anchor("anchor_0", 0)
 	anchor("anchor_100", 100)
+	if !endsOK {
+		return
+	}
 	if !(lo < hi) {
-		r.errorf(cn, join(path, "continuum"), "anchor_0 below anchor_100", "the continuum runs from %v to %v", lo, hi)
+		same := ""
+		if lo == hi && written["anchor_0"] != written["anchor_100"] {
+			// "(position 0.1)" and "(position 0.10000000000000000001)"
+			same = fmt.Sprintf(" (%s and %s are one number in a float64, which carries about 15 significant digits)", written["anchor_0"], written["anchor_100"])
+		}
+		r.errorf(cn, join(path, "continuum"), "anchor_0 below anchor_100", "the continuum runs from %v to %v%s", lo, hi, same)
+		return
+	}
+	if msg, valid, ok := scenario.ScaleProblem(lo, hi); !ok {
+		r.errorf(cn, join(path, "continuum"), valid+` (the issue's scale runs from anchor_0's "(position X)" to anchor_100's)`,
+			"the continuum runs from %v to %v, the issue's scale: %s", lo, hi, msg)
 		return
 	}
 	if mk := cn.Get("markers"); mk != nil {

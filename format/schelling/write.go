@@ -24,6 +24,9 @@ func Write(w io.Writer, s *scenario.Scenario) ([]string, error) {
 	}
 	mul := 100 / s.SalienceDivisor()
 	num := func(x float64) json.Number { return json.Number(strconv.FormatFloat(x, 'g', -1, 64)) }
+	// pos writes a scale end or a marker as a plain decimal: Read finds
+	// "(position X)" only so written (1e+06 would read as no position).
+	pos := func(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
 	tri := func(v float64, r *scenario.Range, k float64) any {
 		lo, hi := v, v
 		if r != nil {
@@ -59,15 +62,15 @@ func Write(w io.Writer, s *scenario.Scenario) ([]string, error) {
 		cn := map[string]any{"label": is.Name}
 		markers := map[string]string{}
 		end := func(v float64, key string) {
-			label := fmt.Sprintf("scale end (position %s)", num(v))
+			label := fmt.Sprintf("scale end (position %s)", pos(v))
 			for _, a := range is.Anchors {
 				if a.Value == v {
 					label = a.Label
 				}
 			}
 			if (key == "anchor_0" && v != 0) || (key == "anchor_100" && v != 100) {
-				if m := positionRE.FindStringSubmatch(label); m == nil || m[1] != string(num(v)) {
-					label += fmt.Sprintf(" (position %s)", num(v))
+				if m := positionRE.FindStringSubmatch(label); m == nil || m[1] != pos(v) {
+					label += fmt.Sprintf(" (position %s)", pos(v))
 				}
 			}
 			cn[key] = label
@@ -76,7 +79,7 @@ func Write(w io.Writer, s *scenario.Scenario) ([]string, error) {
 		end(hi, "anchor_100")
 		for _, a := range is.Anchors {
 			if a.Value != lo && a.Value != hi {
-				markers[string(num(a.Value))] = a.Label
+				markers[pos(a.Value)] = a.Label
 			}
 		}
 		if len(markers) > 0 {
@@ -148,7 +151,14 @@ func Write(w io.Writer, s *scenario.Scenario) ([]string, error) {
 	var doc any
 	if len(cases) == 1 {
 		c := cases[0]
-		g := map[string]any{"question_id": s.Metadata.ID, "continuum": c["continuum"], "actors": c["actors"]}
+		// The question is the issue: its id is the issue's, as a case's
+		// case_id is in a library, and Read makes the issue's id of it.
+		// The scenario's id has no place of its own (Read makes it of
+		// the question's too; package ask's export lists it).
+		g := map[string]any{"question_id": s.Issues[0].ID, "continuum": c["continuum"], "actors": c["actors"]}
+		if t := s.Issues[0].Description; t != "" {
+			g["title"] = t
+		}
 		if s.Metadata.AsOf != scenario.UnknownDate && s.Metadata.AsOf != "" {
 			g["frozen_at"] = s.Metadata.AsOf
 		}
