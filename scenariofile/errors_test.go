@@ -331,6 +331,19 @@ func TestParseDiagnostics(t *testing.T) {
 		{"not a scenario: a number",
 			"42\n",
 			[]want{{line: 1, col: 1, msg: "not a scenario: the document is the number 42", valid: "a mapping"}}},
+		// yaml.v3 names the line before a tab that breaks the indentation
+		// (where the scalar it was scanning began), and calls a tab that
+		// starts a line a character that "cannot start any token": both are
+		// reported at the tab itself, saying it is one.
+		{"tab in the indentation of a list item's field",
+			edit(map[int]string{9: "  - actor: a\n\tissue: cf\n    position: 10\n    salience: 0.5\n    assumed: x"}),
+			[]want{{line: 10, col: 1, msg: "malformed YAML: a tab in the indentation", valid: "spaces"}}},
+		{"tab in the indentation after spaces",
+			edit(map[int]string{9: "  - actor: a\n    issue: cf\n  \tposition: 10\n    salience: 0.5\n    assumed: x"}),
+			[]want{{line: 11, col: 3, msg: "malformed YAML: a tab in the indentation", valid: "spaces"}}},
+		{"tab indenting a mapping's first field",
+			"metadata:\n\tid: t\n",
+			[]want{{line: 2, col: 1, msg: "malformed YAML: a tab in the indentation", valid: "spaces"}}},
 		{"unknown YAML anchor",
 			ok + "variants:\n  - id: v\n    remove_actors: *gone\n",
 			[]want{{line: 14, msg: "malformed YAML: unknown anchor 'gone' referenced", valid: "YAML"}}},
