@@ -23,8 +23,10 @@ package scenariofile
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"reflect"
 	"regexp"
@@ -580,6 +582,14 @@ func (d *decoder) number(path string, n *yaml.Node) (float64, bool) {
 			if err := n.Decode(&f); err == nil {
 				return f, true
 			}
+		}
+	}
+	if n.Kind == yaml.ScalarNode && n.Style == 0 {
+		// yaml.v3 resolves a plain number beyond float64's range to text;
+		// calling it text would hide that it is a number, too large.
+		if f, err := strconv.ParseFloat(n.Value, 64); math.IsInf(f, 0) && errors.Is(err, strconv.ErrRange) {
+			d.errorf(path, n, "a number such as 50 or 0.8", "the number %s is too large to hold (beyond ±1.8e308)", n.Value)
+			return 0, false
 		}
 	}
 	d.errorf(path, n, "a number such as 50 or 0.8", "expected a number, got %s", describe(n))
