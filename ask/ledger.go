@@ -9,7 +9,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
+	"strings"
 
 	"parley/answer"
 	"parley/errs"
@@ -103,6 +105,25 @@ func ReadLedger(name string, data []byte) ([]answer.LedgerEntry, error) {
 	return out, nil
 }
 
+// otherScenarios is the warning for n entries of a ledger about the
+// scenarios ids (the first few named), not graded against scenario id: a
+// ledger kept for one's own case and graded without its file is graded
+// against the built-in case, and the warning says where they are graded.
+func otherScenarios(n int, ids []string, id string) string {
+	named := ids
+	if len(named) > 5 {
+		named = append(slices.Clone(ids[:5]), fmt.Sprintf("and %d more", len(ids)-5))
+	}
+	list := strings.Join(named, ", ")
+	switch {
+	case n == 1:
+		return fmt.Sprintf("1 entry is about another scenario than %s (%s) and is not graded here: grade it with that scenario's file", id, list)
+	case len(ids) == 1:
+		return fmt.Sprintf("%d entries are about another scenario than %s (%s) and are not graded here: grade them with that scenario's file", n, id, list)
+	}
+	return fmt.Sprintf("%d entries are about other scenarios than %s (%s) and are not graded here: grade each with its scenario's file", n, id, list)
+}
+
 // LedgerGrade grades the sealed forecasts of entries about the input's
 // scenario against the outcomes it records: each outcome dated after an
 // entry's snapshot date is one graded question for that entry, scored for
@@ -122,10 +143,14 @@ func LedgerGrade(in *Input, entries []answer.LedgerEntry) *answer.LedgerGrade {
 	by := map[string]*acc{}
 	id := in.Scenario.Metadata.ID
 	other := 0
+	var otherIDs []string // in the ledger's order
 	var scales []scoredScale
 	for _, e := range entries {
 		if e.Scenario != id {
 			other++
+			if !slices.Contains(otherIDs, e.Scenario) {
+				otherIDs = append(otherIDs, e.Scenario)
+			}
 			continue
 		}
 		for _, o := range in.Scenario.OutcomesBetween(e.AsOf, "") {
@@ -170,11 +195,7 @@ func LedgerGrade(in *Input, entries []answer.LedgerEntry) *answer.LedgerGrade {
 		}
 	}
 	if other > 0 {
-		about := "entries are about other scenarios"
-		if other == 1 {
-			about = "entry is about another scenario"
-		}
-		g.Warnings = append(g.Warnings, fmt.Sprintf("%d %s than %s and are not graded here", other, about, id))
+		g.Warnings = append(g.Warnings, otherScenarios(other, otherIDs, id))
 	}
 	g.ScoreDecimals = scoreDecimals(scales)
 	for name, a := range by {

@@ -73,3 +73,29 @@ func TestLedgerHand(t *testing.T) {
 		t.Errorf("bad line: %v", err)
 	}
 }
+
+// TestLedgerGradeOtherScenarios: entries about other scenarios are
+// counted in a warning that agrees in number, names them, and says where
+// they are graded, since a ledger kept for one's own case and graded
+// without it is graded against the built-in case.
+func TestLedgerGradeOtherScenarios(t *testing.T) {
+	c := backtestCase(t, "base")
+	id := c.Input.Scenario.Metadata.ID
+	for _, tc := range []struct {
+		about []string
+		want  string
+	}{
+		{[]string{"my-case"}, "1 entry is about another scenario than " + id + " (my-case) and is not graded here: grade it with that scenario's file"},
+		{[]string{"my-case", "my-case"}, "2 entries are about another scenario than " + id + " (my-case) and are not graded here: grade them with that scenario's file"},
+		{[]string{"my-case", "b", "my-case"}, "3 entries are about other scenarios than " + id + " (my-case, b) and are not graded here: grade each with its scenario's file"},
+	} {
+		var entries []answer.LedgerEntry
+		for _, s := range tc.about {
+			entries = append(entries, answer.LedgerEntry{Scenario: s})
+		}
+		g := LedgerGrade(c.Input, entries)
+		if g.Graded != 0 || len(g.Warnings) == 0 || g.Warnings[0] != tc.want {
+			t.Errorf("%v: graded %d, warnings %q; want first %q", tc.about, g.Graded, g.Warnings, tc.want)
+		}
+	}
+}

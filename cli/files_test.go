@@ -230,3 +230,22 @@ func TestShowCountsInWords(t *testing.T) {
 		t.Errorf("no %q in\n%s", w, out)
 	}
 }
+
+// TestCannotReadSaysValid: a file that cannot be read is refused, as every
+// error is, with what would be valid; "no such file or directory" alone
+// left the user to guess whether a path, a built-in name or standard input
+// was meant.
+func TestCannotReadSaysValid(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"forecast", "testdata/no-such.yaml"}, "parley: cannot read testdata/no-such.yaml: no such file or directory; valid: the path of a file that exists, or - for standard input\n"},
+		{[]string{"validate", "testdata"}, "parley: cannot read testdata: is a directory; valid: a file, not a folder\n"},
+	} {
+		_, stderr, code := run(t, c.args...)
+		if code != 3 || stderr != c.want {
+			t.Errorf("parley %q: exit %d, stderr %q; want exit 3, %q", c.args, code, stderr, c.want)
+		}
+	}
+}

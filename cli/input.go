@@ -2,10 +2,13 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"strings"
+	"syscall"
 
 	"github.com/spf13/cobra"
 
@@ -174,7 +177,7 @@ func readFile(cmd *cobra.Command, name string) (string, []byte, error) {
 		if errs.CodeOf(err) == errs.Internal && ctx.Err() != nil {
 			return shown, nil, err
 		}
-		return shown, nil, errs.New(errs.Invalid, "cannot read %s: %v", shown, unwrapPath(err))
+		return shown, nil, errs.New(errs.Invalid, "cannot read %s: %v; valid: %s", shown, unwrapPath(err), readableValid(err))
 	}
 	if int64(len(data)) > max {
 		d := scenario.LimitError("bytes", max, "more than "+fmt.Sprint(max)+" bytes")
@@ -220,6 +223,20 @@ func loadCase(cmd *cobra.Command, args []string) (*ask.Case, error) {
 // which warnings hold for which, so loadCase does not print the target
 // case's assumed stances and capabilities as if they were the answer's.
 const warnsByColumn = "parley/warns-by-column"
+
+// readableValid says what would be valid in place of a file that could
+// not be read with err.
+func readableValid(err error) string {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return "the path of a file that exists, or - for standard input"
+	case errors.Is(err, syscall.EISDIR):
+		return "a file, not a folder"
+	case errors.Is(err, fs.ErrPermission):
+		return "a file you may read"
+	}
+	return "a file that can be read"
+}
 
 func unwrapPath(err error) error {
 	if pe, ok := err.(*os.PathError); ok {

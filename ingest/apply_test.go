@@ -105,3 +105,15 @@ func TestAppliedEntryReadsThePath(t *testing.T) {
 		t.Errorf("Entry allocated %v times, want 0", n)
 	}
 }
+
+// TestParseReviewEmpty: an empty review file (a shell redirect whose
+// command failed leaves one) is called empty, not yaml.v3's bare "EOF".
+func TestParseReviewEmpty(t *testing.T) {
+	for _, data := range []string{"", "# only a comment\n"} {
+		_, err := ParseReview("review.yaml", []byte(data))
+		want := "review.yaml: the file is empty; valid: a review file written by parley ingest --format yaml"
+		if err == nil || err.Error() != want {
+			t.Errorf("%q: error %v, want %q", data, err, want)
+		}
+	}
+}

@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
+	"io"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -149,7 +151,11 @@ func ParseReview(name string, data []byte) (Review, error) {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
 	if err := dec.Decode(&r); err != nil {
-		return r, errs.New(errs.Invalid, "%s: %s; valid: a review file written by parley ingest --format yaml", name, strings.TrimPrefix(err.Error(), "yaml: "))
+		msg := strings.TrimPrefix(err.Error(), "yaml: ")
+		if errors.Is(err, io.EOF) {
+			msg = "the file is empty"
+		}
+		return r, errs.New(errs.Invalid, "%s: %s; valid: a review file written by parley ingest --format yaml", name, msg)
 	}
 	return r, nil
 }

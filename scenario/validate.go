@@ -283,9 +283,9 @@ func (v *validator) actor(p string, a Actor) {
 	if a.ID == "" {
 		v.errorf(p+".id", "a unique identifier", "missing")
 	}
-	v.capability(p+".capability", a.Capability)
+	capOK := v.capability(p+".capability", a.Capability) && v.read(p+".capability")
 	if a.CapabilityRange != nil {
-		v.capRange(p+".capability_range", a.CapabilityRange, a.Capability)
+		v.capRange(p+".capability_range", a.CapabilityRange, a.Capability, capOK)
 	}
 	v.capabilityEvidence(p, a.CapabilityEvidence, a.CapabilityAssumed, true)
 	v.redLines(p, a.RedLines, false)
@@ -422,12 +422,23 @@ func CapabilityProblem(what string, c float64) (msg, valid string, ok bool) {
 	return "", "", true
 }
 
-func (v *validator) capRange(p string, r *Range, c float64) {
+// read reports whether the value at path was read from the file: one
+// the file lacks, misspells or gives as something else than a number is
+// reported where it stands, and Validate sees only its zero, which no other
+// check should name as though the file held it.
+func (v *validator) read(path string) bool {
+	return v.skip == nil || !v.skip(path)
+}
+
+// capRange checks a capability range; whether it contains the capability
+// only where the capability is known (read and valid), so that a wrong
+// capability is one error, not two.
+func (v *validator) capRange(p string, r *Range, c float64, known bool) {
 	if !finite(r[0]) || !finite(r[1]) || r[0] <= 0 || r[0] > r[1] {
 		v.errorf(p, "[low, high] with 0 < low ≤ high", "range %v is not a positive interval", *r)
 	} else if r[0] < MinCapability || r[1] > MaxCapability {
 		v.errorf(p, "[low, high] with both from 1e-9 to 1e12", "range %v is outside the allowed capabilities", *r)
-	} else if !r.Contains(c) {
+	} else if known && !r.Contains(c) {
 		v.errorf(p, fmt.Sprintf("a range containing the capability %v", c), "range %v does not contain the capability", *r)
 	}
 }
@@ -521,21 +532,34 @@ func (v *validator) refs(p, actor, issue string, actors *nameSet) *Issue {
 	return is
 }
 
-func (v *validator) position(p string, is *Issue, x float64) {
+// position checks a position at p against its issue's scale and reports
+// whether it is known: read from the file and on the scale.
+func (v *validator) position(p string, is *Issue, x float64) bool {
 	lo, hi := is.Bounds()
 	if !finite(x) || x < lo || x > hi {
 		v.errorf(p, fmt.Sprintf("a number from %v to %v (the scale of issue %s)", lo, hi, is.ID), "position %v is outside the scale", x)
+		return false
 	}
+	return v.read(p)
 }
 
-func (v *validator) salience(p string, x float64) {
+// salience checks a salience at p against the salience scale and reports
+// whether it is known: read from the file and within the scale.
+func (v *validator) salience(p string, x float64) bool {
 	max := v.s.SalienceDivisor()
 	if !finite(x) || x < 0 || x > max {
 		v.errorf(p, fmt.Sprintf("a number from 0 to %v (metadata.salience_scale)", max), "salience %v is outside its range", x)
+		return false
 	}
+	return v.read(p)
 }
 
-func (v *validator) stanceRange(p string, is *Issue, r *StanceRange, pos, sal float64) {
+// stanceRange checks a stance's ranges: each an interval on its scale and,
+// where the stance's value is known (posOK, salOK: read and valid), one
+// that contains it. A value missing or refused is reported at its own
+// field; a second error naming the zero Validate sees in its place would
+// name a number the file does not hold.
+func (v *validator) stanceRange(p string, is *Issue, r *StanceRange, pos, sal float64, posOK, salOK bool) {
 	if r == nil {
 		return
 	}
@@ -547,7 +571,7 @@ func (v *validator) stanceRange(p string, is *Issue, r *StanceRange, pos, sal fl
 			v.errorf(q, "[low, high] with low ≤ high", "range %v is not an interval", *r.Position)
 		case r.Position[0] < lo || r.Position[1] > hi:
 			v.errorf(q, fmt.Sprintf("a range within the scale %v–%v", lo, hi), "range %v leaves the scale", *r.Position)
-		case !r.Position.Contains(pos):
+		case posOK && !r.Position.Contains(pos):
 			v.errorf(q, fmt.Sprintf("a range containing the position %v", pos), "range %v does not contain the position", *r.Position)
 		}
 	}
@@ -559,7 +583,7 @@ func (v *validator) stanceRange(p string, is *Issue, r *StanceRange, pos, sal fl
 			v.errorf(q, "[low, high] with low ≤ high", "range %v is not an interval", *r.Salience)
 		case r.Salience[0] < 0 || r.Salience[1] > max:
 			v.errorf(q, fmt.Sprintf("a range within 0–%v", max), "range %v leaves the salience scale", *r.Salience)
-		case !r.Salience.Contains(sal):
+		case salOK && !r.Salience.Contains(sal):
 			v.errorf(q, fmt.Sprintf("a range containing the salience %v", sal), "range %v does not contain the salience", *r.Salience)
 		}
 	}
@@ -623,13 +647,13 @@ func (v *validator) stances(path string, ss []Stance, actors *nameSet) {
 		} else {
 			seen[k] = i
 		}
-		v.salience(p+".salience", st.Salience)
+		salOK := v.salience(p+".salience", st.Salience)
 		v.evidence(p, st.Evidence, st.Assumed)
 		if is == nil {
 			continue
 		}
-		v.position(p+".position", is, st.Position)
-		v.stanceRange(p, is, st.Range, st.Position, st.Salience)
+		posOK := v.position(p+".position", is, st.Position)
+		v.stanceRange(p, is, st.Range, st.Position, st.Salience, posOK, salOK)
 	}
 }
 
@@ -682,13 +706,14 @@ func (v *validator) changes(p string, c *Changes, state *Scenario) *Scenario {
 			v.errorf(q+".id", actors.valid(), "unknown actor %q", ac.ID)
 			continue
 		}
-		cp, cpValid := a.Capability, false
+		cp, cpValid, cpKnown := a.Capability, false, true
 		if ac.Capability != nil {
 			cp = *ac.Capability
 			cpValid = v.capability(q+".capability", cp)
+			cpKnown = cpValid && v.read(q+".capability")
 		}
 		if ac.CapabilityRange != nil {
-			v.capRange(q+".capability_range", ac.CapabilityRange, cp)
+			v.capRange(q+".capability_range", ac.CapabilityRange, cp, cpKnown)
 		}
 		// A change's evidence is checked; without any, the actor's is kept
 		// (as a stance change keeps a stance's). A snapshot's new number
@@ -721,8 +746,9 @@ func (v *validator) changes(p string, c *Changes, state *Scenario) *Scenario {
 	for i, sc := range c.Stances {
 		q := fmt.Sprintf("%s.stances[%d]", p, i)
 		is := v.refs(q, sc.Actor, sc.Issue, actors)
+		salOK := true
 		if sc.Salience != nil {
-			v.salience(q+".salience", *sc.Salience)
+			salOK = v.salience(q+".salience", *sc.Salience)
 		}
 		if len(sc.Evidence) > 0 {
 			v.evidence(q, sc.Evidence, sc.Assumed)
@@ -735,8 +761,9 @@ func (v *validator) changes(p string, c *Changes, state *Scenario) *Scenario {
 			v.errorf(q, "position and salience for a stance the scenario does not have yet", "new stance of %s on %s lacks position or salience", sc.Actor, sc.Issue)
 			continue
 		}
+		posOK := true
 		if sc.Position != nil {
-			v.position(q+".position", is, *sc.Position)
+			posOK = v.position(q+".position", is, *sc.Position)
 		}
 		if dated && base != nil && len(sc.Evidence) == 0 && sc.Assumed == "" {
 			v.changedWithout(q, "position", base.Position, sc.Position)
@@ -753,7 +780,7 @@ func (v *validator) changes(p string, c *Changes, state *Scenario) *Scenario {
 			if sc.Salience != nil {
 				sal = *sc.Salience
 			}
-			v.stanceRange(q, is, sc.Range, pos, sal)
+			v.stanceRange(q, is, sc.Range, pos, sal, posOK, salOK)
 		}
 	}
 	v.changeProposals(p, c, &Scenario{Actors: cur.Actors, Proposals: state.Proposals})

@@ -23,8 +23,10 @@ package scenariofile
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"reflect"
 	"regexp"
@@ -223,6 +225,40 @@ func lineOf(data []byte, s string) int {
 	return strings.Count(string(data[:i]), "\n") + 1
 }
 
+// tabIndent returns the line and column of the tab a yaml.v3 error msg
+// reported at line is about, or 0, 0 when it is not about one. yaml.v3
+// reports a tab that breaks the indentation at the line where the scalar
+// before it began (the line above, or further up), and a tab that starts
+// a line as a "character that cannot start any token" there: a person
+// looking at either line for a tab would not find it, or not know it was
+// the fault.
+func tabIndent(data []byte, msg string, line int) (int, int) {
+	var last int // the last line to look at; 0: to the end
+	switch msg {
+	case "found a tab character that violates indentation", "found a tab character where an indentation space is expected":
+	case "found character that cannot start any token":
+		last = line
+	default:
+		return 0, 0
+	}
+	if line < 1 {
+		line = 1
+	}
+	for n, l := range strings.Split(string(data), "\n") {
+		switch {
+		case n+1 < line:
+			continue
+		case last > 0 && n+1 > last:
+			return 0, 0
+		}
+		indent := l[:len(l)-len(strings.TrimLeft(l, " \t"))]
+		if i := strings.IndexByte(indent, '\t'); i >= 0 {
+			return n + 1, i + 1
+		}
+	}
+	return 0, 0
+}
+
 // parseNode parses data into the root node of its single YAML document.
 func parseNode(name string, data []byte, limits scenario.Limits) (*yaml.Node, *scenario.Diagnostic) {
 	var doc yaml.Node
@@ -261,6 +297,13 @@ func parseNode(name string, data []byte, limits scenario.Limits) (*yaml.Node, *s
 		}
 		if m := anchorRE.FindStringSubmatch(msg); m != nil && line == 0 {
 			line = lineOf(data, "*"+m[1])
+		}
+		if !isJSON {
+			if tl, tc := tabIndent(data, msg, line); tl > 0 {
+				return nil, &scenario.Diagnostic{File: name, Line: tl, Column: tc,
+					Message: "malformed YAML: a tab in the indentation",
+					Valid:   "spaces only: YAML indents with spaces, never tabs"}
+			}
 		}
 		return nil, &scenario.Diagnostic{File: name, Line: line, Message: "malformed YAML: " + msg,
 			Valid: "YAML (or JSON) as described in docs/format.md"}
@@ -539,6 +582,14 @@ func (d *decoder) number(path string, n *yaml.Node) (float64, bool) {
 			if err := n.Decode(&f); err == nil {
 				return f, true
 			}
+		}
+	}
+	if n.Kind == yaml.ScalarNode && n.Style == 0 {
+		// yaml.v3 resolves a plain number beyond float64's range to text;
+		// calling it text would hide that it is a number, too large.
+		if f, err := strconv.ParseFloat(n.Value, 64); math.IsInf(f, 0) && errors.Is(err, strconv.ErrRange) {
+			d.errorf(path, n, "a number such as 50 or 0.8", "the number %s is too large to hold (beyond ±1.8e308)", n.Value)
+			return 0, false
 		}
 	}
 	d.errorf(path, n, "a number such as 50 or 0.8", "expected a number, got %s", describe(n))
