@@ -129,13 +129,6 @@ func RestoreCurrent(id string, v int64) error {
 	return errs.New(errs.Invalid, "version %d is scenario %q's current version; valid: an earlier version kept in its history", v, id)
 }
 
-// HistoryTaken is the error of a create whose id names a deleted
-// scenario whose history is kept (errs.Conflict): a new scenario under
-// it would mix its versions with the old one's.
-func HistoryTaken(id string) error {
-	return errs.New(errs.Conflict, "a deleted scenario with id %q has versions kept; restore one of them (POST /api/scenarios/%s/versions/{n}/restore) or create the scenario under another id", id, id)
-}
-
 // KeepNewest returns, of the n kept versions (numbered in ascending
 // order 0 … n-1), how many oldest ones go so that keep remain (keep < 1:
 // all go).

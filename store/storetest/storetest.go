@@ -45,6 +45,7 @@ func Run(t *testing.T, open Open) {
 		{"HistoryOnlyWithItsWrite", historyTransactional},
 		{"DeleteKeepsHistory", deleteKeepsHistory},
 		{"RestoreIsANewVersion", restoreVersion},
+		{"CreateAtDeletedIDGoesOn", createAtDeleted},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -585,9 +586,9 @@ func historyTransactional(t *testing.T, s store.Store) {
 }
 
 // deleteKeepsHistory: a delete keeps the version it deletes; the
-// deleted scenario is listed as such with it, its id is not taken by a
-// new scenario, and a restore brings it back under its id, creation
-// time and all, as the version after the one deleted.
+// deleted scenario is listed as such with it, and a restore brings it
+// back under its id, creation time and all, as the version after the
+// one deleted.
 func deleteKeepsHistory(t *testing.T, s store.Store) {
 	sc := create(t, s, "gone")
 	first := string(sc.Body)
@@ -612,7 +613,6 @@ func deleteKeepsHistory(t *testing.T, s store.Store) {
 	if err != nil || len(d) != 1 || d[0].ID != sc.ID || d[0].Version.Version != 2 || d[0].ReplacedBy != store.ReplacedByDelete || d[0].Name != "gone" {
 		t.Fatalf("deleted list %+v %v; want %s at version 2", d, err, sc.ID)
 	}
-	wantCode(t, s.CreateScenario(ctx, &store.Scenario{ID: sc.ID, Format: "yaml", Body: []byte("new: 1\n")}), errs.Conflict)
 	// current names the version deleted; another is stale, and the
 	// error says the scenario is deleted and which version to name (it
 	// said "is at version 2, not 1: someone else saved it", of a
@@ -695,5 +695,80 @@ func restoreVersion(t *testing.T, s store.Store) {
 	}
 	if l, _ := s.ListScenarios(ctx); len(l) != 1 || l[0].Version != 5 {
 		t.Fatalf("list after restores: %+v", l)
+	}
+}
+
+// createAtDeleted: a scenario created under the id of a deleted one is
+// the version after the one deleted, so the deleted versions stay in the
+// id's history and no version number names two files; the id is no
+// longer deleted, a restore of an old version is a restore as any, and
+// a second delete lists the id again at its new version. A create at a
+// stored id is still refused.
+func createAtDeleted(t *testing.T, s store.Store) {
+	old := &store.Scenario{ID: "demo", Name: "old", Format: "yaml", Body: []byte("old: 1\n")}
+	if err := s.CreateScenario(ctx, old); err != nil {
+		t.Fatal(err)
+	}
+	edit(t, s, old, "old: 2 # kept\n", keep)
+	if err := s.DeleteScenario(ctx, "demo", 2, keep); err != nil {
+		t.Fatal(err)
+	}
+	sc := &store.Scenario{ID: "demo", Name: "new", Format: "json", Body: []byte(`{"new":3}`)}
+	if err := s.CreateScenario(ctx, sc); err != nil {
+		t.Fatalf("create under a deleted id: %v", err)
+	}
+	if sc.Version != 3 || sc.Created.IsZero() || !sc.Updated.Equal(sc.Created) {
+		t.Fatalf("created %+v; want version 3, the one after the version deleted", sc)
+	}
+	got, err := s.GetScenario(ctx, "demo")
+	if err != nil || got.Version != 3 || got.Name != "new" || string(got.Body) != `{"new":3}` || !got.Created.Equal(sc.Created) {
+		t.Fatalf("GetScenario: %+v %q %v", got, got.Body, err)
+	}
+	if v, _, err := s.ScenarioVersion(ctx, "demo"); err != nil || v != 3 {
+		t.Fatalf("ScenarioVersion %d %v, want 3", v, err)
+	}
+	if got := versions(t, s, "demo"); got != "[3:current 2:delete 1:edit]" {
+		t.Fatalf("versions %s, want [3:current 2:delete 1:edit]", got)
+	}
+	if v, err := s.GetVersion(ctx, "demo", 2); err != nil || string(v.Body) != "old: 2 # kept\n" || v.Name != "old" || v.Current {
+		t.Fatalf("the version deleted: %+v %v", v, err)
+	}
+	if l, err := s.ListDeleted(ctx); err != nil || len(l) != 0 {
+		t.Fatalf("created again, still listed deleted: %+v %v", l, err)
+	}
+	if l, _ := s.ListScenarios(ctx); len(l) != 1 || l[0].ID != "demo" || l[0].Version != 3 {
+		t.Fatalf("list: %+v", l)
+	}
+	wantCode(t, s.CreateScenario(ctx, &store.Scenario{ID: "demo", Format: "yaml", Body: []byte("x: 1\n")}), errs.Conflict)
+	// Restoring as the deleted scenario (current: the version deleted)
+	// is stale now; a restore of the current version brings the old
+	// file back as version 4.
+	_, err = s.RestoreVersion(ctx, "demo", 1, 2, keep)
+	wantCode(t, err, errs.Conflict)
+	back, err := s.RestoreVersion(ctx, "demo", 2, 3, keep)
+	if err != nil || back.Version != 4 || string(back.Body) != "old: 2 # kept\n" || back.Name != "old" {
+		t.Fatalf("restore of the old version: %+v %v", back, err)
+	}
+	if err := s.DeleteScenario(ctx, "demo", 4, keep); err != nil {
+		t.Fatal(err)
+	}
+	d, err := s.ListDeleted(ctx)
+	if err != nil || len(d) != 1 || d[0].ID != "demo" || d[0].Version.Version != 4 {
+		t.Fatalf("deleted again: %+v %v; want demo at version 4", d, err)
+	}
+	if got := versions(t, s, "demo"); got != "[4:delete 3:restore2 2:delete 1:edit]" {
+		t.Fatalf("versions %s", got)
+	}
+	// An id whose history is trimmed to nothing starts again at 1;
+	// another id's history does not count.
+	fresh := &store.Scenario{ID: "demo2", Format: "yaml", Body: []byte("y: 1\n")}
+	if err := s.CreateScenario(ctx, fresh); err != nil || fresh.Version != 1 {
+		t.Fatalf("a new id: version %d, %v", fresh.Version, err)
+	}
+	if err := s.DeleteScenario(ctx, "demo2", 1, 0); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.CreateScenario(ctx, fresh); err != nil || fresh.Version != 1 {
+		t.Fatalf("an id with no version kept: version %d, %v", fresh.Version, err)
 	}
 }
