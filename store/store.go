@@ -10,7 +10,8 @@
 // errs.Conflict, so two people editing the same scenario never silently
 // overwrite each other. Each update, restore and delete keeps the version
 // it replaces in the scenario's history (Version), in the same
-// transaction, so that a save or a delete can be undone (RestoreVersion).
+// transaction, so that a save or a delete can be undone (RestoreVersion);
+// a deleted scenario's history goes only when purged (PurgeDeleted).
 package store
 
 import (
@@ -233,6 +234,12 @@ type Store interface {
 	// ListDeleted returns the deleted scenarios whose history is kept,
 	// the latest deleted first.
 	ListDeleted(ctx context.Context) ([]Deleted, error)
+	// PurgeDeleted deletes for good the kept versions of deleted
+	// scenario id, when version is its newest kept version (the one
+	// deleted): a version deleted since the caller looked is not purged
+	// unseen. A stored scenario is errs.Conflict (delete it first), as
+	// is a stale version; an id with no kept version is errs.NotFound.
+	PurgeDeleted(ctx context.Context, id string, version int64) error
 
 	// CreateRun stores a new run, filling in ID (when empty) and Created.
 	CreateRun(ctx context.Context, r *Run) error

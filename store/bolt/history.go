@@ -390,3 +390,33 @@ func (s *Store) lastKept(tx *bbolt.Tx, id string) (int64, error) {
 	}
 	return v, nil
 }
+
+// PurgeDeleted implements store.Store. bbolt frees the pages the kept
+// files were on; their bytes stay in the file until the pages are
+// written again (docs/serve.md, "History").
+func (s *Store) PurgeDeleted(ctx context.Context, id string, version int64) error {
+	return s.update(ctx, "purge deleted", func(tx *bbolt.Tx) error {
+		if tx.Bucket(bucketScenarios).Get([]byte(id)) != nil {
+			r, err := s.getScenario(tx, id)
+			if err != nil {
+				return err
+			}
+			return store.NotDeleted(id, r.version)
+		}
+		last, err := s.lastKept(tx, id)
+		if err != nil {
+			return err
+		}
+		if last == 0 {
+			return store.NoDeleted(id)
+		}
+		if last != version {
+			return store.StaleDeleted(id, last, version)
+		}
+		recs, bodies, err := historyBuckets(tx)
+		if err != nil {
+			return err
+		}
+		return trimHistory(recs, bodies, id, 0)
+	})
+}

@@ -559,6 +559,36 @@ func (s *DB) RestoreVersion(ctx context.Context, id string, n, current int64, ke
 	return sc, nil
 }
 
+// PurgeDeleted implements store.Store. It locks the newest kept row
+// first (lastKept), so that a create or a restore under the id waits for
+// it or it for them. PostgreSQL frees the rows' space at its next
+// VACUUM; until then their bytes stay in the table's files
+// (docs/serve.md, "History").
+func (s *DB) PurgeDeleted(ctx context.Context, id string, version int64) error {
+	return internal("purge deleted", s.write(ctx, func(ctx context.Context, x execer) error {
+		last, err := s.lastKept(ctx, x, id)
+		if err != nil {
+			return err
+		}
+		var cur int64
+		err = x.QueryRowContext(ctx, s.q(`SELECT version FROM scenarios WHERE id = ?`), id).Scan(&cur)
+		switch {
+		case err == nil:
+			return store.NotDeleted(id, cur)
+		case !errors.Is(err, sql.ErrNoRows):
+			return err
+		case last == 0:
+			return store.NoDeleted(id)
+		case last != version:
+			return store.StaleDeleted(id, last, version)
+		}
+		// Up to the row locked: a version a delete kept since is not
+		// purged unseen.
+		_, err = x.ExecContext(ctx, s.q(`DELETE FROM scenario_versions WHERE scenario_id = ? AND version <= ?`), id, last)
+		return err
+	}))
+}
+
 // ListDeleted implements store.Store.
 func (s *DB) ListDeleted(ctx context.Context) ([]store.Deleted, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT v.scenario_id, `+strings.ReplaceAll(versionCols, "octet_length(body)", "octet_length(v.body)")+`

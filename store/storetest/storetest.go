@@ -46,6 +46,8 @@ func Run(t *testing.T, open Open) {
 		{"DeleteKeepsHistory", deleteKeepsHistory},
 		{"RestoreIsANewVersion", restoreVersion},
 		{"CreateAtDeletedIDGoesOn", createAtDeleted},
+		{"PurgeDeletesAHistoryForGood", purgeDeleted},
+		{"PurgeAndCreateAtOnce", purgeAndCreate},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -770,5 +772,104 @@ func createAtDeleted(t *testing.T, s store.Store) {
 	}
 	if err := s.CreateScenario(ctx, fresh); err != nil || fresh.Version != 1 {
 		t.Fatalf("an id with no version kept: version %d, %v", fresh.Version, err)
+	}
+}
+
+// purgeDeleted: a purge deletes a deleted scenario's kept versions for
+// good, when it names the version deleted; a stale version, a stored
+// scenario or an id with nothing kept is refused and changes nothing,
+// and another scenario's history stays. The id, purged, is free: a
+// scenario created under it starts again at version 1.
+func purgeDeleted(t *testing.T, s store.Store) {
+	sc := &store.Scenario{ID: "oops", Name: "oops", Format: "yaml", Body: []byte("secret: 1 # by mistake\n")}
+	if err := s.CreateScenario(ctx, sc); err != nil {
+		t.Fatal(err)
+	}
+	edit(t, s, sc, "secret: 2\n", keep)
+	if err := s.DeleteScenario(ctx, "oops", 2, keep); err != nil {
+		t.Fatal(err)
+	}
+	other := create(t, s, "other")
+	edit(t, s, other, "o: 2\n", keep)
+	gone := create(t, s, "gone")
+	if err := s.DeleteScenario(ctx, gone.ID, 1, keep); err != nil {
+		t.Fatal(err)
+	}
+
+	err := s.PurgeDeleted(ctx, "oops", 1)
+	wantCode(t, err, errs.Conflict)
+	if want := `scenario "oops" was deleted at version 2, not 1`; !strings.HasPrefix(err.Error(), want) {
+		t.Fatalf("stale purge: %v; want %s…", err, want)
+	}
+	err = s.PurgeDeleted(ctx, other.ID, 2)
+	wantCode(t, err, errs.Conflict)
+	if want := fmt.Sprintf("scenario %q is not deleted (it is at version 2)", other.ID); !strings.HasPrefix(err.Error(), want) {
+		t.Fatalf("purge of a stored scenario: %v; want %s…", err, want)
+	}
+	wantCode(t, s.PurgeDeleted(ctx, "nope", 1), errs.NotFound)
+	if got := versions(t, s, "oops"); got != "[2:delete 1:edit]" {
+		t.Fatalf("refused purges changed the history: %s", got)
+	}
+
+	if err := s.PurgeDeleted(ctx, "oops", 2); err != nil {
+		t.Fatal(err)
+	}
+	_, err = s.ListVersions(ctx, "oops")
+	wantCode(t, err, errs.NotFound)
+	for _, n := range []int64{1, 2} {
+		_, err = s.GetVersion(ctx, "oops", n)
+		wantCode(t, err, errs.NotFound)
+	}
+	_, err = s.RestoreVersion(ctx, "oops", 1, 2, keep)
+	wantCode(t, err, errs.NotFound)
+	wantCode(t, s.PurgeDeleted(ctx, "oops", 2), errs.NotFound)
+	d, err := s.ListDeleted(ctx)
+	if err != nil || len(d) != 1 || d[0].ID != gone.ID {
+		t.Fatalf("deleted after the purge: %+v %v; want %s alone", d, err, gone.ID)
+	}
+	if got := versions(t, s, other.ID); got != "[2:current 1:edit]" {
+		t.Fatalf("a stored scenario's history after another's purge: %s", got)
+	}
+	again := &store.Scenario{ID: "oops", Format: "yaml", Body: []byte("clean: 1\n")}
+	if err := s.CreateScenario(ctx, again); err != nil || again.Version != 1 {
+		t.Fatalf("created under the purged id: version %d, %v; want 1", again.Version, err)
+	}
+	if got := versions(t, s, "oops"); got != "[1:current]" {
+		t.Fatalf("versions under the purged id: %s", got)
+	}
+}
+
+// purgeAndCreate: a purge and a create under the same deleted id, at
+// once, end as one of them ran first: the create first, the scenario
+// goes on from the version deleted and the purge is refused (it is no
+// longer deleted); the purge first, the create starts again at 1. Never
+// a scenario numbered after versions that are gone.
+func purgeAndCreate(t *testing.T, s store.Store) {
+	for i := range 10 {
+		id := fmt.Sprintf("race%d", i)
+		sc := &store.Scenario{ID: id, Format: "yaml", Body: []byte("a: 1\n")}
+		if err := s.CreateScenario(ctx, sc); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.DeleteScenario(ctx, id, 1, keep); err != nil {
+			t.Fatal(err)
+		}
+		var wg sync.WaitGroup
+		var purgeErr, createErr error
+		again := &store.Scenario{ID: id, Format: "yaml", Body: []byte("b: 1\n")}
+		wg.Add(2)
+		go func() { defer wg.Done(); purgeErr = s.PurgeDeleted(ctx, id, 1) }()
+		go func() { defer wg.Done(); createErr = s.CreateScenario(ctx, again) }()
+		wg.Wait()
+		if createErr != nil {
+			t.Fatalf("create: %v", createErr)
+		}
+		got := versions(t, s, id)
+		switch {
+		case purgeErr == nil && again.Version == 1 && got == "[1:current]":
+		case errs.CodeOf(purgeErr) == errs.Conflict && again.Version == 2 && got == "[2:current 1:delete]":
+		default:
+			t.Fatalf("round %d: purge %v, created at version %d, versions %s", i, purgeErr, again.Version, got)
+		}
 	}
 }
