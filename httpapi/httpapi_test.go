@@ -1297,6 +1297,9 @@ func TestOnPostgres(t *testing.T) {
 		"ConcurrentEdits":   TestConcurrentEditsLoseNoUpdate,
 		"EveryKindAsJob":    TestEveryKindStartsAsJob,
 		"Versions":          TestVersions,
+		"VersionFile":       TestVersionFile,
+		"Purge":             TestPurge,
+		"CreateAtDeletedID": TestCreateAtDeletedID,
 	} {
 		t.Run(name, fn)
 	}

@@ -1,6 +1,7 @@
 package httpapi_test
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"testing"
@@ -333,5 +334,53 @@ func TestPurge(t *testing.T) {
 	e.want(e.do("GET", "/api/scenarios/deleted", ""), 200).json(t, &deleted)
 	if len(deleted) != 1 || deleted[0].ID != kept.ID {
 		t.Fatalf("deleted after the purge: %+v; want %s alone", deleted, kept.ID)
+	}
+}
+
+// TestCreateAtDeletedID: a scenario a Go caller creates under the id of
+// a deleted one (the API gives new scenarios ids of their own) is
+// served as the version after the one deleted, not the one the server
+// read before the delete; the deleted versions stay in its history,
+// restorable as any, and it is no longer listed as deleted, nor purged.
+func TestCreateAtDeletedID(t *testing.T) {
+	e := newEnv(t, httpapi.Options{})
+	body := small(t)
+	v := e.create(body)
+	p := "/api/scenarios/" + v.ID
+	edited := strings.Replace(body, "title: Small test case", "title: Edited", 1)
+	e.want(e.do("PUT", p, edited, "If-Match", `"1"`), 200)
+	e.want(e.do("GET", p, ""), 200)
+	e.want(e.do("DELETE", p, "", "If-Match", `"2"`), 204)
+	again := strings.Replace(body, "title: Small test case", "title: Again", 1)
+	rec := &store.Scenario{ID: v.ID, Name: "Again", Format: "yaml", Body: []byte(again)}
+	if err := e.st.CreateScenario(context.Background(), rec); err != nil || rec.Version != 3 {
+		t.Fatalf("created under the deleted id: version %d, %v; want 3", rec.Version, err)
+	}
+	var cur view
+	r := e.want(e.do("GET", p, ""), 200)
+	r.json(t, &cur)
+	if cur.Version != 3 || cur.Scenario.Metadata.Title != "Again" || r.hdr.Get("ETag") != `"3"` {
+		t.Fatalf("GET: version %d %q, ETag %s; want version 3, Again", cur.Version, cur.Scenario.Metadata.Title, r.hdr.Get("ETag"))
+	}
+	var deleted []store.Deleted
+	e.want(e.do("GET", "/api/scenarios/deleted", ""), 200).json(t, &deleted)
+	if len(deleted) != 0 {
+		t.Fatalf("created again, listed as deleted: %+v", deleted)
+	}
+	if got, _ := e.versionList(v.ID); got != "[3:current 2:delete 1:edit]" {
+		t.Fatalf("versions %s, want [3:current 2:delete 1:edit]", got)
+	}
+	if r := e.want(e.do("GET", p+"/versions/2/file", ""), 200); string(r.body) != edited {
+		t.Fatalf("version 2's file:\n%s", r.body)
+	}
+	var b errBody
+	e.want(e.do("DELETE", p+"/versions", "", "If-Match", `"2"`), 409).json(t, &b)
+	if !strings.Contains(b.Error, "is not deleted (it is at version 3)") {
+		t.Fatalf("purge of the id created again: %+v", b)
+	}
+	var rv view
+	e.want(e.do("POST", p+"/versions/2/restore", "", "If-Match", `"3"`), 200).json(t, &rv)
+	if rv.Version != 4 || rv.Scenario.Metadata.Title != "Edited" {
+		t.Fatalf("restored: version %d %q", rv.Version, rv.Scenario.Metadata.Title)
 	}
 }
