@@ -1180,8 +1180,8 @@ func TestAuth(t *testing.T) {
 		path := strings.NewReplacer("{id}", v.ID, "{run}", "nope", "{actor}", "x", "{issue}", "a", "{n}", "1").Replace(r.Pattern)
 		e.want(e.do(r.Method, path, "{}"), 401)
 	}
-	if writes != 22 {
-		t.Fatalf("%d write routes checked, want 22", writes)
+	if writes != 23 {
+		t.Fatalf("%d write routes checked, want 23", writes)
 	}
 	// A write from another origin is refused even with the token.
 	e.tok = "s3cret-s3cret-s3cret"
@@ -1297,6 +1297,9 @@ func TestOnPostgres(t *testing.T) {
 		"ConcurrentEdits":   TestConcurrentEditsLoseNoUpdate,
 		"EveryKindAsJob":    TestEveryKindStartsAsJob,
 		"Versions":          TestVersions,
+		"VersionFile":       TestVersionFile,
+		"Purge":             TestPurge,
+		"CreateAtDeletedID": TestCreateAtDeletedID,
 	} {
 		t.Run(name, fn)
 	}

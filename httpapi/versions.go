@@ -1,8 +1,10 @@
 package httpapi
 
 import (
+	"fmt"
 	"net/http"
 	"strconv"
+	"strings"
 	"time"
 
 	"parley/errs"
@@ -71,6 +73,65 @@ func (s *Server) getVersion(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("ETag", etag(n))
 	writeJSON(w, http.StatusOK, versionView{ID: id, Version: *v, Scenario: in.Scenario, Warnings: in.Warnings})
+}
+
+// versionFile answers version {n}, current or kept, as the file that
+// was saved: its bytes, comments and layout and all, as GET …/export
+// answers the current one. The file is not read as a scenario, so a
+// version that no longer loads under the server's limits can still be
+// downloaded.
+func (s *Server) versionFile(w http.ResponseWriter, r *http.Request) {
+	n, err := versionParam(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	id := r.PathValue("id")
+	v, err := s.o.Store.GetVersion(r.Context(), id, n)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	ct := "application/yaml"
+	if v.Format == "json" {
+		ct = "application/json"
+	}
+	w.Header().Set("Content-Type", ct+"; charset=utf-8")
+	w.Header().Set("Content-Disposition", fmt.Sprintf("attachment; filename=%q", fmt.Sprintf("%s-v%d.%s", id, n, v.Format)))
+	w.Header().Set("ETag", etag(n))
+	w.Write(v.Body)
+}
+
+// purgeDeleted deletes a deleted scenario's kept versions for good. It
+// names the version deleted (If-Match or ?version=), as GET
+// /api/scenarios/deleted lists it, and takes no "*": a purge cannot be
+// undone, so a version deleted since the client looked (the id created
+// again and deleted again) is never purged unseen.
+func (s *Server) purgeDeleted(w http.ResponseWriter, r *http.Request) {
+	const valid = "the version deleted, as GET /api/scenarios/deleted lists it, as If-Match: \"N\" or ?version=N, so that a version deleted since you looked is not purged unseen"
+	if strings.TrimSpace(r.Header.Get("If-Match")) == "*" {
+		s.fail(w, r, errs.New(errs.Invalid, "version: If-Match: * is not taken by a purge, which cannot be undone; valid: %s", valid))
+		return
+	}
+	ver, err := version(r, true)
+	if err != nil {
+		if r.Header.Get("If-Match") == "" && r.URL.Query().Get("version") == "" {
+			err = errs.New(errs.Invalid, "version: missing; valid: %s", valid)
+		}
+		s.fail(w, r, err)
+		return
+	}
+	release, err := s.admitWrite(w, r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	defer release()
+	if err := s.o.Store.PurgeDeleted(r.Context(), r.PathValue("id"), ver); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	w.WriteHeader(http.StatusNoContent)
 }
 
 // restoreVersion saves kept version {n} as the scenario's next version,

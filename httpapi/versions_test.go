@@ -1,6 +1,7 @@
 package httpapi_test
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"testing"
@@ -163,9 +164,9 @@ func TestVersionsLimit(t *testing.T) {
 }
 
 // TestVersionsAuth: beyond loopback the history's reads need the token,
-// as every /api/ read does, and a restore needs it as every write does;
-// on a loopback server with a token, reads are open and a restore still
-// needs it.
+// as every /api/ read does, and a restore and a purge need it as every
+// write does; on a loopback server with a token, reads are open and a
+// restore or a purge still needs it.
 func TestVersionsAuth(t *testing.T) {
 	const tok = "s3cret-s3cret-s3cret"
 	for _, loopback := range []bool{false, true} {
@@ -174,18 +175,22 @@ func TestVersionsAuth(t *testing.T) {
 		p := "/api/scenarios/" + v.ID
 		edited := strings.Replace(small(t), "title: Small test case", "title: Edited", 1)
 		e.want(e.do("PUT", p, edited, "If-Match", `"1"`), 200)
+		gone := "/api/scenarios/" + e.create(small(t)).ID
+		e.want(e.do("DELETE", gone, "", "If-Match", `"1"`), 204)
 		e.tok = ""
 		read := 401
 		if loopback {
 			read = 200
 		}
-		for _, path := range []string{p + "/versions", p + "/versions/1", "/api/scenarios/deleted"} {
+		for _, path := range []string{p + "/versions", p + "/versions/1", p + "/versions/1/file", "/api/scenarios/deleted"} {
 			e.want(e.do("GET", path, ""), read)
 		}
 		e.want(e.do("POST", p+"/versions/1/restore", "", "If-Match", `"2"`), 401)
 		e.want(e.do("POST", p+"/versions/1/restore", "", "If-Match", `"2"`, "Authorization", "Bearer wrong-wrong-wrong"), 401)
+		e.want(e.do("DELETE", gone+"/versions", "", "If-Match", `"1"`), 401)
+		e.want(e.do("DELETE", gone+"/versions", "", "If-Match", `"1"`, "Authorization", "Bearer wrong-wrong-wrong"), 401)
 		e.tok = tok
-		for _, path := range []string{p + "/versions", p + "/versions/1", "/api/scenarios/deleted"} {
+		for _, path := range []string{p + "/versions", p + "/versions/1", p + "/versions/1/file", "/api/scenarios/deleted"} {
 			e.want(e.do("GET", path, ""), 200)
 		}
 		var rv view
@@ -193,6 +198,7 @@ func TestVersionsAuth(t *testing.T) {
 		if rv.Version != 3 || rv.Scenario.Metadata.Title != "Small test case" {
 			t.Fatalf("loopback %v: restored %+v", loopback, rv)
 		}
+		e.want(e.do("DELETE", gone+"/versions", "", "If-Match", `"1"`), 204)
 	}
 }
 
@@ -228,4 +234,153 @@ func TestVersionsMatchOpenAPI(t *testing.T) {
 	check(p+"/versions/3", "VersionView", false)
 	e.want(e.do("DELETE", p, "", "If-Match", `"3"`), 204)
 	check("/api/scenarios/deleted", "DeletedScenario", true)
+}
+
+// TestVersionFile: GET …/versions/{n}/file answers a version as the file
+// saved, byte for byte (its comments kept), in its format's content
+// type, as an attachment named for the id and version, a deleted
+// scenario's versions too; GET …/versions/{n} still answers it parsed.
+func TestVersionFile(t *testing.T) {
+	e := newEnv(t, httpapi.Options{})
+	first := "# saved first, with this comment\n" + small(t)
+	v := e.create(first)
+	p := "/api/scenarios/" + v.ID
+	second := strings.Replace(first, "title: Small test case", "title: Edited # and a comment here", 1)
+	e.want(e.do("PUT", p, second, "If-Match", `"1"`), 200)
+	asJSON := string(e.want(e.do("GET", p+"/export?format=json", ""), 200).body)
+	e.want(e.do("PUT", p, asJSON, "If-Match", `"2"`), 200)
+	for _, c := range []struct {
+		n          int
+		body, ct   string
+		attachment string
+	}{
+		{1, first, "application/yaml; charset=utf-8", fmt.Sprintf(`attachment; filename="%s-v1.yaml"`, v.ID)},
+		{2, second, "application/yaml; charset=utf-8", fmt.Sprintf(`attachment; filename="%s-v2.yaml"`, v.ID)},
+		{3, asJSON, "application/json; charset=utf-8", fmt.Sprintf(`attachment; filename="%s-v3.json"`, v.ID)},
+	} {
+		r := e.want(e.do("GET", fmt.Sprintf("%s/versions/%d/file", p, c.n), ""), 200)
+		if string(r.body) != c.body {
+			t.Errorf("version %d's file:\n%s\nwant the file saved:\n%s", c.n, r.body, c.body)
+		}
+		if ct, cd, tag := r.hdr.Get("Content-Type"), r.hdr.Get("Content-Disposition"), r.hdr.Get("ETag"); ct != c.ct || cd != c.attachment || tag != fmt.Sprintf(`"%d"`, c.n) {
+			t.Errorf("version %d: Content-Type %q, Content-Disposition %q, ETag %s; want %q, %q, \"%d\"", c.n, ct, cd, tag, c.ct, c.attachment, c.n)
+		}
+	}
+	var b errBody
+	e.want(e.do("GET", p+"/versions/9/file", ""), 404).json(t, &b)
+	if !strings.Contains(b.Error, "has no version 9") {
+		t.Fatalf("version 9: %+v", b)
+	}
+	e.want(e.do("GET", p+"/versions/0/file", ""), 400)
+	e.want(e.do("GET", p+"/versions/1/file?format=json", ""), 400)
+	// Deleted, its versions are files still.
+	e.want(e.do("DELETE", p, "", "If-Match", `"3"`), 204)
+	if r := e.want(e.do("GET", p+"/versions/2/file", ""), 200); string(r.body) != second {
+		t.Errorf("a deleted scenario's version 2:\n%s", r.body)
+	}
+}
+
+// TestPurge: DELETE …/versions purges a deleted scenario's kept versions
+// for good when it names the version deleted: without a version, with
+// "*", with a stale one, of a stored scenario or of an id with nothing
+// kept it is refused and nothing changes; afterwards the id has no
+// versions and is not listed as deleted, and another deleted scenario
+// is.
+func TestPurge(t *testing.T) {
+	e := newEnv(t, httpapi.Options{})
+	body := small(t)
+	v := e.create(body)
+	p := "/api/scenarios/" + v.ID
+	e.want(e.do("PUT", p, strings.Replace(body, "title: Small test case", "title: Edited", 1), "If-Match", `"1"`), 200)
+	e.want(e.do("DELETE", p, "", "If-Match", `"2"`), 204)
+	kept := e.create(body)
+	e.want(e.do("DELETE", "/api/scenarios/"+kept.ID, "", "If-Match", `"1"`), 204)
+	live := e.create(body)
+
+	var b errBody
+	for _, c := range []struct {
+		path, ifMatch string
+		code          int
+		says          string
+	}{
+		{p + "/versions", "", 400, "version: missing; valid: the version deleted, as GET /api/scenarios/deleted lists it"},
+		{p + "/versions", "*", 400, "If-Match: * is not taken by a purge, which cannot be undone"},
+		{p + "/versions", `"1"`, 409, fmt.Sprintf("scenario %q was deleted at version 2, not 1", v.ID)},
+		{"/api/scenarios/" + live.ID + "/versions", `"1"`, 409, fmt.Sprintf("scenario %q is not deleted (it is at version 1); valid: a deleted scenario", live.ID)},
+		{"/api/scenarios/nope/versions", `"1"`, 404, `no deleted scenario "nope" has versions kept`},
+	} {
+		var hdr []string
+		if c.ifMatch != "" {
+			hdr = []string{"If-Match", c.ifMatch}
+		}
+		e.want(e.do("DELETE", c.path, "", hdr...), c.code).json(t, &b)
+		if !strings.Contains(b.Error, c.says) {
+			t.Errorf("DELETE %s If-Match %s: %q, want it to say %q", c.path, c.ifMatch, b.Error, c.says)
+		}
+	}
+	if got, _ := e.versionList(v.ID); got != "[2:delete 1:edit]" {
+		t.Fatalf("refused purges changed the history: %s", got)
+	}
+	if got, _ := e.versionList(live.ID); got != "[1:current]" {
+		t.Fatalf("a refused purge changed a stored scenario: %s", got)
+	}
+
+	e.want(e.do("DELETE", p+"/versions?version=2", ""), 204)
+	e.want(e.do("GET", p+"/versions", ""), 404)
+	e.want(e.do("GET", p+"/versions/1", ""), 404)
+	e.want(e.do("GET", p+"/versions/2/file", ""), 404)
+	e.want(e.do("POST", p+"/versions/1/restore", "", "If-Match", `"2"`), 404)
+	var deleted []store.Deleted
+	e.want(e.do("GET", "/api/scenarios/deleted", ""), 200).json(t, &deleted)
+	if len(deleted) != 1 || deleted[0].ID != kept.ID {
+		t.Fatalf("deleted after the purge: %+v; want %s alone", deleted, kept.ID)
+	}
+}
+
+// TestCreateAtDeletedID: a scenario a Go caller creates under the id of
+// a deleted one (the API gives new scenarios ids of their own) is
+// served as the version after the one deleted, not the one the server
+// read before the delete; the deleted versions stay in its history,
+// restorable as any, and it is no longer listed as deleted, nor purged.
+func TestCreateAtDeletedID(t *testing.T) {
+	e := newEnv(t, httpapi.Options{})
+	body := small(t)
+	v := e.create(body)
+	p := "/api/scenarios/" + v.ID
+	edited := strings.Replace(body, "title: Small test case", "title: Edited", 1)
+	e.want(e.do("PUT", p, edited, "If-Match", `"1"`), 200)
+	e.want(e.do("GET", p, ""), 200)
+	e.want(e.do("DELETE", p, "", "If-Match", `"2"`), 204)
+	again := strings.Replace(body, "title: Small test case", "title: Again", 1)
+	rec := &store.Scenario{ID: v.ID, Name: "Again", Format: "yaml", Body: []byte(again)}
+	if err := e.st.CreateScenario(context.Background(), rec); err != nil || rec.Version != 3 {
+		t.Fatalf("created under the deleted id: version %d, %v; want 3", rec.Version, err)
+	}
+	var cur view
+	r := e.want(e.do("GET", p, ""), 200)
+	r.json(t, &cur)
+	if cur.Version != 3 || cur.Scenario.Metadata.Title != "Again" || r.hdr.Get("ETag") != `"3"` {
+		t.Fatalf("GET: version %d %q, ETag %s; want version 3, Again", cur.Version, cur.Scenario.Metadata.Title, r.hdr.Get("ETag"))
+	}
+	var deleted []store.Deleted
+	e.want(e.do("GET", "/api/scenarios/deleted", ""), 200).json(t, &deleted)
+	if len(deleted) != 0 {
+		t.Fatalf("created again, listed as deleted: %+v", deleted)
+	}
+	if got, _ := e.versionList(v.ID); got != "[3:current 2:delete 1:edit]" {
+		t.Fatalf("versions %s, want [3:current 2:delete 1:edit]", got)
+	}
+	if r := e.want(e.do("GET", p+"/versions/2/file", ""), 200); string(r.body) != edited {
+		t.Fatalf("version 2's file:\n%s", r.body)
+	}
+	var b errBody
+	e.want(e.do("DELETE", p+"/versions", "", "If-Match", `"2"`), 409).json(t, &b)
+	if !strings.Contains(b.Error, "is not deleted (it is at version 3)") {
+		t.Fatalf("purge of the id created again: %+v", b)
+	}
+	var rv view
+	e.want(e.do("POST", p+"/versions/2/restore", "", "If-Match", `"3"`), 200).json(t, &rv)
+	if rv.Version != 4 || rv.Scenario.Metadata.Title != "Edited" {
+		t.Fatalf("restored: version %d %q", rv.Version, rv.Scenario.Metadata.Title)
+	}
 }

@@ -129,11 +129,17 @@ func RestoreCurrent(id string, v int64) error {
 	return errs.New(errs.Invalid, "version %d is scenario %q's current version; valid: an earlier version kept in its history", v, id)
 }
 
-// HistoryTaken is the error of a create whose id names a deleted
-// scenario whose history is kept (errs.Conflict): a new scenario under
-// it would mix its versions with the old one's.
-func HistoryTaken(id string) error {
-	return errs.New(errs.Conflict, "a deleted scenario with id %q has versions kept; restore one of them (POST /api/scenarios/%s/versions/{n}/restore) or create the scenario under another id", id, id)
+// NotDeleted is the error of a purge of scenario id, which is stored at
+// version v (errs.Conflict): only a deleted scenario's history is
+// purged.
+func NotDeleted(id string, v int64) error {
+	return errs.New(errs.Conflict, "scenario %q is not deleted (it is at version %d); valid: a deleted scenario, as GET /api/scenarios/deleted lists them: delete it first, then purge", id, v)
+}
+
+// NoDeleted is the error of a purge of id, which has no kept version
+// (errs.NotFound).
+func NoDeleted(id string) error {
+	return errs.New(errs.NotFound, "no deleted scenario %q has versions kept; valid: an id GET /api/scenarios/deleted lists", id)
 }
 
 // KeepNewest returns, of the n kept versions (numbered in ascending

@@ -10,7 +10,8 @@
 // errs.Conflict, so two people editing the same scenario never silently
 // overwrite each other. Each update, restore and delete keeps the version
 // it replaces in the scenario's history (Version), in the same
-// transaction, so that a save or a delete can be undone (RestoreVersion).
+// transaction, so that a save or a delete can be undone (RestoreVersion);
+// a deleted scenario's history goes only when purged (PurgeDeleted).
 package store
 
 import (
@@ -35,7 +36,10 @@ func IsBusy(err error) bool { return errors.Is(err, ErrBusy) }
 type Scenario struct {
 	// ID is the store's key. CreateScenario fills it in when empty.
 	ID string `json:"id"`
-	// Version starts at 1 and grows by one with each update.
+	// Version starts at 1 and grows by one with each update. A
+	// scenario created under the id of a deleted one whose history is
+	// kept starts after the version deleted, so that a version number
+	// names one file for as long as the id's history lasts.
 	Version int64 `json:"version"`
 	// Name is what lists show (the scenario's title by default).
 	Name string `json:"name"`
@@ -185,7 +189,11 @@ type Run struct {
 // version or a duplicate id, Invalid for a record that cannot be stored.
 type Store interface {
 	// CreateScenario stores a new scenario at version 1, filling in ID
-	// (when empty), Version, Created and Updated.
+	// (when empty), Version, Created and Updated. Under the id of a
+	// deleted scenario whose history is kept, it is the version after
+	// the one deleted: the history stays, the new scenario's versions
+	// after the old one's, and the id is no longer deleted. A stored
+	// scenario's id is errs.Conflict.
 	CreateScenario(ctx context.Context, s *Scenario) error
 	// GetScenario returns the scenario with its body.
 	GetScenario(ctx context.Context, id string) (*Scenario, error)
@@ -226,6 +234,12 @@ type Store interface {
 	// ListDeleted returns the deleted scenarios whose history is kept,
 	// the latest deleted first.
 	ListDeleted(ctx context.Context) ([]Deleted, error)
+	// PurgeDeleted deletes for good the kept versions of deleted
+	// scenario id, when version is its newest kept version (the one
+	// deleted): a version deleted since the caller looked is not purged
+	// unseen. A stored scenario is errs.Conflict (delete it first), as
+	// is a stale version; an id with no kept version is errs.NotFound.
+	PurgeDeleted(ctx context.Context, id string, version int64) error
 
 	// CreateRun stores a new run, filling in ID (when empty) and Created.
 	CreateRun(ctx context.Context, r *Run) error

@@ -365,16 +365,58 @@ func (s *Store) ListDeleted(ctx context.Context) ([]store.Deleted, error) {
 	return kept, nil
 }
 
-// historyFree refuses a create under the id of a deleted scenario whose
-// history is kept.
-func historyFree(tx *bbolt.Tx, id string) error {
+// lastKept returns the newest kept version of scenario id, 0 when it
+// has none: a deleted scenario's is the version deleted, after which a
+// scenario created again under its id goes on counting.
+func (s *Store) lastKept(tx *bbolt.Tx, id string) (int64, error) {
 	recs := tx.Bucket(bucketVersions)
 	if recs == nil {
-		return nil
+		return 0, nil
 	}
 	prefix := scenarioPrefix(id)
-	if k, _ := recs.Cursor().Seek(prefix); k != nil && bytes.HasPrefix(k, prefix) {
-		return store.HistoryTaken(id)
+	// The first key after every key of id's, then one back.
+	end := binary.BigEndian.AppendUint64(bytes.Clone(prefix), 1<<64-1)
+	c := recs.Cursor()
+	k, _ := c.Seek(end)
+	if k == nil || !bytes.Equal(k, end) {
+		k, _ = c.Prev()
 	}
-	return nil
+	if k == nil || !bytes.HasPrefix(k, prefix) {
+		return 0, nil
+	}
+	v, ok := versionOf(k, len(prefix))
+	if !ok {
+		return 0, s.damaged(fmt.Sprintf("kept version key %x", k))
+	}
+	return v, nil
+}
+
+// PurgeDeleted implements store.Store. bbolt frees the pages the kept
+// files were on; their bytes stay in the file until the pages are
+// written again (docs/serve.md, "History").
+func (s *Store) PurgeDeleted(ctx context.Context, id string, version int64) error {
+	return s.update(ctx, "purge deleted", func(tx *bbolt.Tx) error {
+		if tx.Bucket(bucketScenarios).Get([]byte(id)) != nil {
+			r, err := s.getScenario(tx, id)
+			if err != nil {
+				return err
+			}
+			return store.NotDeleted(id, r.version)
+		}
+		last, err := s.lastKept(tx, id)
+		if err != nil {
+			return err
+		}
+		if last == 0 {
+			return store.NoDeleted(id)
+		}
+		if last != version {
+			return store.StaleDeleted(id, last, version)
+		}
+		recs, bodies, err := historyBuckets(tx)
+		if err != nil {
+			return err
+		}
+		return trimHistory(recs, bodies, id, 0)
+	})
 }

@@ -77,19 +77,24 @@ func (s *Store) CreateScenario(ctx context.Context, sc *store.Scenario) error {
 	}
 	t := store.Now()
 	n := store.UnixNanos(t)
+	var v int64
 	err := s.update(ctx, "create scenario", func(tx *bbolt.Tx) error {
 		if tx.Bucket(bucketScenarios).Get([]byte(sc.ID)) != nil {
 			return store.Duplicate("scenario", sc.ID)
 		}
-		if err := historyFree(tx, sc.ID); err != nil {
+		// Under the id of a deleted scenario whose history is kept, the
+		// versions go on from the one deleted.
+		last, err := s.lastKept(tx, sc.ID)
+		if err != nil {
 			return err
 		}
-		return putScenario(tx, sc.ID, scenarioRec{version: 1, name: sc.Name, format: sc.Format, created: n, updated: n}, sc.Body)
+		v = last + 1
+		return putScenario(tx, sc.ID, scenarioRec{version: v, name: sc.Name, format: sc.Format, created: n, updated: n}, sc.Body)
 	})
 	if err != nil {
 		return err
 	}
-	sc.Version, sc.Created, sc.Updated = 1, t, t
+	sc.Version, sc.Created, sc.Updated = v, t, t
 	return nil
 }
 

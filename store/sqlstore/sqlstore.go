@@ -196,12 +196,17 @@ func (s *DB) CreateScenario(ctx context.Context, sc *store.Scenario) error {
 		sc.ID = store.NewID()
 	}
 	t := now()
+	var v int64
 	err := s.write(ctx, func(ctx context.Context, x execer) error {
-		if err := s.historyFree(ctx, x, sc.ID); err != nil {
+		// Under the id of a deleted scenario whose history is kept, the
+		// versions go on from the one deleted.
+		last, err := s.lastKept(ctx, x, sc.ID)
+		if err != nil {
 			return err
 		}
-		_, err := x.ExecContext(ctx, s.q(`INSERT INTO scenarios (id, version, name, format, body, created, updated) VALUES (?, 1, ?, ?, ?, ?, ?)`),
-			sc.ID, sc.Name, sc.Format, string(sc.Body), nanos(t), nanos(t))
+		v = last + 1
+		_, err = x.ExecContext(ctx, s.q(`INSERT INTO scenarios (id, version, name, format, body, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?)`),
+			sc.ID, v, sc.Name, sc.Format, string(sc.Body), nanos(t), nanos(t))
 		return err
 	})
 	if err != nil {
@@ -210,7 +215,7 @@ func (s *DB) CreateScenario(ctx context.Context, sc *store.Scenario) error {
 		}
 		return internal("create scenario", err)
 	}
-	sc.Version, sc.Created, sc.Updated = 1, t, t
+	sc.Version, sc.Created, sc.Updated = v, t, t
 	return nil
 }
 
@@ -301,18 +306,20 @@ func (s *DB) staleOrMissing(ctx context.Context, x execer, id string, version in
 	return store.Stale(id, cur, version)
 }
 
-// historyFree refuses a create under the id of a deleted scenario whose
-// history is kept.
-func (s *DB) historyFree(ctx context.Context, x execer, id string) error {
-	var one int
-	err := x.QueryRowContext(ctx, s.q(`SELECT 1 FROM scenario_versions WHERE scenario_id = ? LIMIT 1`), id).Scan(&one)
+// lastKept returns the newest kept version of scenario id, 0 when it
+// has none, and locks its row (FOR UPDATE) until the transaction ends:
+// the row that stands for a deleted scenario's history. A create or a
+// restore under the id of a deleted scenario reads it so, and so does a
+// purge, so that one waits for the other and then sees what it did (a
+// row a purge deleted meanwhile is not returned: PostgreSQL skips a
+// locked row deleted by the transaction it waited for).
+func (s *DB) lastKept(ctx context.Context, x execer, id string) (int64, error) {
+	var v int64
+	err := x.QueryRowContext(ctx, s.q(`SELECT version FROM scenario_versions WHERE scenario_id = ? ORDER BY version DESC LIMIT 1 FOR UPDATE`), id).Scan(&v)
 	if errors.Is(err, sql.ErrNoRows) {
-		return nil
+		return 0, nil
 	}
-	if err != nil {
-		return err
-	}
-	return store.HistoryTaken(id)
+	return v, err
 }
 
 // keepReplaced copies the stored version of scenario id into its
@@ -524,8 +531,11 @@ func (s *DB) RestoreVersion(ctx context.Context, id string, n, current int64, ke
 			}
 			sc.Created = fromNanos(c)
 		case errors.Is(err, sql.ErrNoRows): // deleted: created again, after its last version
-			if err := x.QueryRowContext(ctx, s.q(`SELECT MAX(version) FROM scenario_versions WHERE scenario_id = ?`), id).Scan(&last); err != nil {
+			if last, err = s.lastKept(ctx, x, id); err != nil {
 				return err
+			}
+			if last == 0 { // purged since it was read
+				return store.NoVersion(id, n)
 			}
 			if current != last {
 				return store.StaleDeleted(id, last, current)
@@ -547,6 +557,36 @@ func (s *DB) RestoreVersion(ctx context.Context, id string, n, current int64, ke
 		return nil, internal("restore version", err)
 	}
 	return sc, nil
+}
+
+// PurgeDeleted implements store.Store. It locks the newest kept row
+// first (lastKept), so that a create or a restore under the id waits for
+// it or it for them. PostgreSQL frees the rows' space at its next
+// VACUUM; until then their bytes stay in the table's files
+// (docs/serve.md, "History").
+func (s *DB) PurgeDeleted(ctx context.Context, id string, version int64) error {
+	return internal("purge deleted", s.write(ctx, func(ctx context.Context, x execer) error {
+		last, err := s.lastKept(ctx, x, id)
+		if err != nil {
+			return err
+		}
+		var cur int64
+		err = x.QueryRowContext(ctx, s.q(`SELECT version FROM scenarios WHERE id = ?`), id).Scan(&cur)
+		switch {
+		case err == nil:
+			return store.NotDeleted(id, cur)
+		case !errors.Is(err, sql.ErrNoRows):
+			return err
+		case last == 0:
+			return store.NoDeleted(id)
+		case last != version:
+			return store.StaleDeleted(id, last, version)
+		}
+		// Up to the row locked: a version a delete kept since is not
+		// purged unseen.
+		_, err = x.ExecContext(ctx, s.q(`DELETE FROM scenario_versions WHERE scenario_id = ? AND version <= ?`), id, last)
+		return err
+	}))
 }
 
 // ListDeleted implements store.Store.

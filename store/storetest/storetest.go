@@ -45,6 +45,9 @@ func Run(t *testing.T, open Open) {
 		{"HistoryOnlyWithItsWrite", historyTransactional},
 		{"DeleteKeepsHistory", deleteKeepsHistory},
 		{"RestoreIsANewVersion", restoreVersion},
+		{"CreateAtDeletedIDGoesOn", createAtDeleted},
+		{"PurgeDeletesAHistoryForGood", purgeDeleted},
+		{"PurgeAndCreateAtOnce", purgeAndCreate},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -585,9 +588,9 @@ func historyTransactional(t *testing.T, s store.Store) {
 }
 
 // deleteKeepsHistory: a delete keeps the version it deletes; the
-// deleted scenario is listed as such with it, its id is not taken by a
-// new scenario, and a restore brings it back under its id, creation
-// time and all, as the version after the one deleted.
+// deleted scenario is listed as such with it, and a restore brings it
+// back under its id, creation time and all, as the version after the
+// one deleted.
 func deleteKeepsHistory(t *testing.T, s store.Store) {
 	sc := create(t, s, "gone")
 	first := string(sc.Body)
@@ -612,7 +615,6 @@ func deleteKeepsHistory(t *testing.T, s store.Store) {
 	if err != nil || len(d) != 1 || d[0].ID != sc.ID || d[0].Version.Version != 2 || d[0].ReplacedBy != store.ReplacedByDelete || d[0].Name != "gone" {
 		t.Fatalf("deleted list %+v %v; want %s at version 2", d, err, sc.ID)
 	}
-	wantCode(t, s.CreateScenario(ctx, &store.Scenario{ID: sc.ID, Format: "yaml", Body: []byte("new: 1\n")}), errs.Conflict)
 	// current names the version deleted; another is stale, and the
 	// error says the scenario is deleted and which version to name (it
 	// said "is at version 2, not 1: someone else saved it", of a
@@ -695,5 +697,179 @@ func restoreVersion(t *testing.T, s store.Store) {
 	}
 	if l, _ := s.ListScenarios(ctx); len(l) != 1 || l[0].Version != 5 {
 		t.Fatalf("list after restores: %+v", l)
+	}
+}
+
+// createAtDeleted: a scenario created under the id of a deleted one is
+// the version after the one deleted, so the deleted versions stay in the
+// id's history and no version number names two files; the id is no
+// longer deleted, a restore of an old version is a restore as any, and
+// a second delete lists the id again at its new version. A create at a
+// stored id is still refused.
+func createAtDeleted(t *testing.T, s store.Store) {
+	old := &store.Scenario{ID: "demo", Name: "old", Format: "yaml", Body: []byte("old: 1\n")}
+	if err := s.CreateScenario(ctx, old); err != nil {
+		t.Fatal(err)
+	}
+	edit(t, s, old, "old: 2 # kept\n", keep)
+	if err := s.DeleteScenario(ctx, "demo", 2, keep); err != nil {
+		t.Fatal(err)
+	}
+	sc := &store.Scenario{ID: "demo", Name: "new", Format: "json", Body: []byte(`{"new":3}`)}
+	if err := s.CreateScenario(ctx, sc); err != nil {
+		t.Fatalf("create under a deleted id: %v", err)
+	}
+	if sc.Version != 3 || sc.Created.IsZero() || !sc.Updated.Equal(sc.Created) {
+		t.Fatalf("created %+v; want version 3, the one after the version deleted", sc)
+	}
+	got, err := s.GetScenario(ctx, "demo")
+	if err != nil || got.Version != 3 || got.Name != "new" || string(got.Body) != `{"new":3}` || !got.Created.Equal(sc.Created) {
+		t.Fatalf("GetScenario: %+v %q %v", got, got.Body, err)
+	}
+	if v, _, err := s.ScenarioVersion(ctx, "demo"); err != nil || v != 3 {
+		t.Fatalf("ScenarioVersion %d %v, want 3", v, err)
+	}
+	if got := versions(t, s, "demo"); got != "[3:current 2:delete 1:edit]" {
+		t.Fatalf("versions %s, want [3:current 2:delete 1:edit]", got)
+	}
+	if v, err := s.GetVersion(ctx, "demo", 2); err != nil || string(v.Body) != "old: 2 # kept\n" || v.Name != "old" || v.Current {
+		t.Fatalf("the version deleted: %+v %v", v, err)
+	}
+	if l, err := s.ListDeleted(ctx); err != nil || len(l) != 0 {
+		t.Fatalf("created again, still listed deleted: %+v %v", l, err)
+	}
+	if l, _ := s.ListScenarios(ctx); len(l) != 1 || l[0].ID != "demo" || l[0].Version != 3 {
+		t.Fatalf("list: %+v", l)
+	}
+	wantCode(t, s.CreateScenario(ctx, &store.Scenario{ID: "demo", Format: "yaml", Body: []byte("x: 1\n")}), errs.Conflict)
+	// Restoring as the deleted scenario (current: the version deleted)
+	// is stale now; a restore of the current version brings the old
+	// file back as version 4.
+	_, err = s.RestoreVersion(ctx, "demo", 1, 2, keep)
+	wantCode(t, err, errs.Conflict)
+	back, err := s.RestoreVersion(ctx, "demo", 2, 3, keep)
+	if err != nil || back.Version != 4 || string(back.Body) != "old: 2 # kept\n" || back.Name != "old" {
+		t.Fatalf("restore of the old version: %+v %v", back, err)
+	}
+	if err := s.DeleteScenario(ctx, "demo", 4, keep); err != nil {
+		t.Fatal(err)
+	}
+	d, err := s.ListDeleted(ctx)
+	if err != nil || len(d) != 1 || d[0].ID != "demo" || d[0].Version.Version != 4 {
+		t.Fatalf("deleted again: %+v %v; want demo at version 4", d, err)
+	}
+	if got := versions(t, s, "demo"); got != "[4:delete 3:restore2 2:delete 1:edit]" {
+		t.Fatalf("versions %s", got)
+	}
+	// An id whose history is trimmed to nothing starts again at 1;
+	// another id's history does not count.
+	fresh := &store.Scenario{ID: "demo2", Format: "yaml", Body: []byte("y: 1\n")}
+	if err := s.CreateScenario(ctx, fresh); err != nil || fresh.Version != 1 {
+		t.Fatalf("a new id: version %d, %v", fresh.Version, err)
+	}
+	if err := s.DeleteScenario(ctx, "demo2", 1, 0); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.CreateScenario(ctx, fresh); err != nil || fresh.Version != 1 {
+		t.Fatalf("an id with no version kept: version %d, %v", fresh.Version, err)
+	}
+}
+
+// purgeDeleted: a purge deletes a deleted scenario's kept versions for
+// good, when it names the version deleted; a stale version, a stored
+// scenario or an id with nothing kept is refused and changes nothing,
+// and another scenario's history stays. The id, purged, is free: a
+// scenario created under it starts again at version 1.
+func purgeDeleted(t *testing.T, s store.Store) {
+	sc := &store.Scenario{ID: "oops", Name: "oops", Format: "yaml", Body: []byte("secret: 1 # by mistake\n")}
+	if err := s.CreateScenario(ctx, sc); err != nil {
+		t.Fatal(err)
+	}
+	edit(t, s, sc, "secret: 2\n", keep)
+	if err := s.DeleteScenario(ctx, "oops", 2, keep); err != nil {
+		t.Fatal(err)
+	}
+	other := create(t, s, "other")
+	edit(t, s, other, "o: 2\n", keep)
+	gone := create(t, s, "gone")
+	if err := s.DeleteScenario(ctx, gone.ID, 1, keep); err != nil {
+		t.Fatal(err)
+	}
+
+	err := s.PurgeDeleted(ctx, "oops", 1)
+	wantCode(t, err, errs.Conflict)
+	if want := `scenario "oops" was deleted at version 2, not 1`; !strings.HasPrefix(err.Error(), want) {
+		t.Fatalf("stale purge: %v; want %s…", err, want)
+	}
+	err = s.PurgeDeleted(ctx, other.ID, 2)
+	wantCode(t, err, errs.Conflict)
+	if want := fmt.Sprintf("scenario %q is not deleted (it is at version 2)", other.ID); !strings.HasPrefix(err.Error(), want) {
+		t.Fatalf("purge of a stored scenario: %v; want %s…", err, want)
+	}
+	wantCode(t, s.PurgeDeleted(ctx, "nope", 1), errs.NotFound)
+	if got := versions(t, s, "oops"); got != "[2:delete 1:edit]" {
+		t.Fatalf("refused purges changed the history: %s", got)
+	}
+
+	if err := s.PurgeDeleted(ctx, "oops", 2); err != nil {
+		t.Fatal(err)
+	}
+	_, err = s.ListVersions(ctx, "oops")
+	wantCode(t, err, errs.NotFound)
+	for _, n := range []int64{1, 2} {
+		_, err = s.GetVersion(ctx, "oops", n)
+		wantCode(t, err, errs.NotFound)
+	}
+	_, err = s.RestoreVersion(ctx, "oops", 1, 2, keep)
+	wantCode(t, err, errs.NotFound)
+	wantCode(t, s.PurgeDeleted(ctx, "oops", 2), errs.NotFound)
+	d, err := s.ListDeleted(ctx)
+	if err != nil || len(d) != 1 || d[0].ID != gone.ID {
+		t.Fatalf("deleted after the purge: %+v %v; want %s alone", d, err, gone.ID)
+	}
+	if got := versions(t, s, other.ID); got != "[2:current 1:edit]" {
+		t.Fatalf("a stored scenario's history after another's purge: %s", got)
+	}
+	again := &store.Scenario{ID: "oops", Format: "yaml", Body: []byte("clean: 1\n")}
+	if err := s.CreateScenario(ctx, again); err != nil || again.Version != 1 {
+		t.Fatalf("created under the purged id: version %d, %v; want 1", again.Version, err)
+	}
+	if got := versions(t, s, "oops"); got != "[1:current]" {
+		t.Fatalf("versions under the purged id: %s", got)
+	}
+}
+
+// purgeAndCreate: a purge and a create under the same deleted id, at
+// once, end as one of them ran first: the create first, the scenario
+// goes on from the version deleted and the purge is refused (it is no
+// longer deleted); the purge first, the create starts again at 1. Never
+// a scenario numbered after versions that are gone.
+func purgeAndCreate(t *testing.T, s store.Store) {
+	for i := range 10 {
+		id := fmt.Sprintf("race%d", i)
+		sc := &store.Scenario{ID: id, Format: "yaml", Body: []byte("a: 1\n")}
+		if err := s.CreateScenario(ctx, sc); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.DeleteScenario(ctx, id, 1, keep); err != nil {
+			t.Fatal(err)
+		}
+		var wg sync.WaitGroup
+		var purgeErr, createErr error
+		again := &store.Scenario{ID: id, Format: "yaml", Body: []byte("b: 1\n")}
+		wg.Add(2)
+		go func() { defer wg.Done(); purgeErr = s.PurgeDeleted(ctx, id, 1) }()
+		go func() { defer wg.Done(); createErr = s.CreateScenario(ctx, again) }()
+		wg.Wait()
+		if createErr != nil {
+			t.Fatalf("create: %v", createErr)
+		}
+		got := versions(t, s, id)
+		switch {
+		case purgeErr == nil && again.Version == 1 && got == "[1:current]":
+		case errs.CodeOf(purgeErr) == errs.Conflict && again.Version == 2 && got == "[2:current 1:delete]":
+		default:
+			t.Fatalf("round %d: purge %v, created at version %d, versions %s", i, purgeErr, again.Version, got)
+		}
 	}
 }

@@ -318,6 +318,9 @@ export const api = {
   // deleted lists the deleted scenarios whose history is kept, the latest
   // deleted first; restore(id, v, v) brings one back as it was deleted.
   deleted: () => call<Deleted[]>('GET', '/api/scenarios/deleted'),
+  // purge deletes a deleted scenario's kept versions for good, if it is
+  // still deleted at version (else a 409).
+  purge: (id: string, version: number) => call<null>('DELETE', `/api/scenarios/${enc(id)}/versions`, undefined, { 'If-Match': `"${version}"` }),
   patchStance: (id: string, actor: string, issue: string, patch: object) =>
     call<ScenarioView>('PATCH', `/api/scenarios/${enc(id)}/stances/${enc(actor)}/${enc(issue)}`, patch),
   formats: () => call<FormatInfo[]>('GET', '/api/formats'),

@@ -92,9 +92,16 @@ let drawing = false
 // until they come.
 let formats: FormatInfo[] | null = null
 // deletedOpen is whether the list of deleted scenarios is open: it stays
-// open, listed afresh, when the view is drawn again (after a delete, on
-// the scenario shown next, where the one deleted is then listed).
+// open when the view is drawn again (after a delete, on the scenario
+// shown next, where the one deleted is then listed).
 let deletedOpen = false
+// deletedFetch is the list of deleted scenarios as last asked of the
+// server (GET /api/scenarios/deleted), null when it is to be asked
+// again: when the list is opened, and after a change made here (a
+// delete, a restore, a purge). A redraw of the view, which comes with
+// every item added or removed, draws the list from it, without a
+// request.
+let deletedFetch: Promise<Deleted[]> | null = null
 
 // removeNames names the item each remove button removes, as it is now:
 // its label follows what is typed (relabel), so that a new actor's
@@ -946,29 +953,42 @@ function replacedBy(v: Version): string {
 }
 
 // deletedBox is the list of deleted scenarios whose history the server
-// keeps (GET /api/scenarios/deleted), listed when it is opened: each
-// one's name, when it was deleted and the version deleted, with Restore,
-// which brings it back as it was deleted (that version restored, If-Match
-// naming it) under its id and opens it in the builder. Without it a
-// deleted scenario could be brought back only through the API.
+// keeps (GET /api/scenarios/deleted), asked for when it is opened or
+// after a change made here, and drawn from that answer when the view is
+// drawn again (deletedFetch): each one's name, when it was deleted and
+// the version deleted, with Restore, which brings it back as it was
+// deleted (that version restored, If-Match naming it) under its id and
+// opens it in the builder, and Purge, which deletes its kept versions
+// for good once confirmed (If-Match naming the version deleted, so a
+// version deleted since the list was asked for is not purged unseen).
+// Without it a deleted scenario could be brought back or purged only
+// through the API.
 function deletedBox(box: HTMLElement, ctx: BuildContext): HTMLElement {
   const list = h('ul', { class: 'bhistory', 'data-testid': 'deleted-list' })
   const show = async () => {
     list.replaceChildren(h('li', {}, 'Loading…'))
+    const asked = deletedFetch ??= api.deleted()
     try {
-      const ds = await api.deleted()
+      const ds = await asked
       list.replaceChildren(...(ds.length ? ds.map((x) => h('li', { 'data-deleted': x.id },
         h('span', {}, `${x.name} · deleted ${x.replaced_at ? when(x.replaced_at) : ''} · version ${x.version}, saved ${when(x.saved_at)}`),
-        h('button', { type: 'button', class: 'small', 'data-testid': `deleted-restore-${x.id}`, 'aria-label': `Restore ${x.name}`, onclick: () => undelete(x) }, 'Restore')))
+        h('button', { type: 'button', class: 'small', 'data-testid': `deleted-restore-${x.id}`, 'aria-label': `Restore ${x.name}`, onclick: () => undelete(x) }, 'Restore'),
+        h('button', { type: 'button', class: 'small danger', 'data-testid': `deleted-purge-${x.id}`, 'aria-label': `Purge ${x.name}`, onclick: () => purge(x) }, 'Purge')))
         : [h('li', {}, 'None: no deleted scenario has versions kept on the server.')]))
-    } catch (e) { list.replaceChildren(h('li', { class: 'error' }, errorText(e))) }
+    } catch (e) {
+      if (deletedFetch === asked) deletedFetch = null
+      list.replaceChildren(h('li', { class: 'error' }, errorText(e)))
+    }
   }
+  // afresh asks the server for the list again, after a change.
+  const afresh = () => { deletedFetch = null; return show() }
   const undelete = async (x: Deleted) => {
     if (unsaved() && !confirm(`Discard the unsaved edits and open “${x.name}”, restored?`)) return
     box.inert = true
     try {
       const sv = await api.restore(x.id, x.version, x.version)
       box.inert = false
+      deletedFetch = null
       draft = fromView(sv)
       await ctx.opened(sv)
       ctx.status(`Restored “${sv.name}” as it was deleted (version ${x.version}), now version ${sv.version}; it is open in the builder.`)
@@ -977,14 +997,33 @@ function deletedBox(box: HTMLElement, ctx: BuildContext): HTMLElement {
         : e instanceof APIError && e.diagnostics.length ? `its file no longer loads on this server (${e.diagnostics.filter((d) => !d.warning).length} problem(s), the first: ${sentence(e.diagnostics.find((d) => !d.warning) ?? e.diagnostics[0], unread)})`
           : errorText(e)
       ctx.status(`Not restored: “${x.name}”: ${why}.`, true)
-      show()
+      afresh()
       ctx.relist().catch(() => {})
     } finally { box.inert = false }
   }
+  const purge = async (x: Deleted) => {
+    if (!confirm(`Purge “${x.name}”? Its saved versions (the last, version ${x.version}, deleted ${x.replaced_at ? when(x.replaced_at) : ''}) are deleted from the server for good: no restore brings them back. This cannot be undone.`)) return
+    try {
+      await api.purge(x.id, x.version)
+      ctx.status(`Purged “${x.name}”: its saved versions are deleted from the server for good.`)
+    } catch (e) {
+      const why = e instanceof APIError && e.status === 409 ? 'it was restored, created again or deleted again elsewhere since this list was loaded; the list is loaded afresh, purge again if you still want to'
+        : e instanceof APIError && e.status === 404 ? 'it is no longer kept on the server (purged elsewhere)'
+          : errorText(e)
+      ctx.status(`Not purged: “${x.name}”: ${why}.`, true)
+      ctx.relist().catch(() => {})
+    }
+    afresh()
+  }
   const el = h('details', { class: 'bhistory', 'data-testid': 'build-deleted',
-    ontoggle: (e: Event) => { deletedOpen = (e.currentTarget as HTMLDetailsElement).open; if (deletedOpen) show() } },
+    ontoggle: (e: Event) => {
+      deletedOpen = (e.currentTarget as HTMLDetailsElement).open
+      // Opened, it is drawn (from the last answer on a redraw); closed,
+      // it is asked for again when next opened.
+      if (deletedOpen) show(); else deletedFetch = null
+    } },
   h('summary', {}, 'Deleted scenarios'),
-  h('p', { class: 'hint' }, 'A deleted scenario’s versions stay on the server (as many as its versions limit says), its runs do not. Restore brings it back as it was when deleted, under its id, and opens it here.'),
+  h('p', { class: 'hint' }, 'A deleted scenario’s versions stay on the server (as many as its versions limit says), its runs do not. Restore brings it back as it was when deleted, under its id, and opens it here. Purge deletes its versions from the server for good, for a file that should not be there. Close and open the list to load it afresh.'),
   list) as HTMLDetailsElement
   el.open = deletedOpen
   return el
@@ -1323,6 +1362,7 @@ function draw(box: HTMLElement, ctx: BuildContext) {
       await api.remove(d.id!, d.version)
       const id = d.id!
       draft = null
+      deletedFetch = null
       await ctx.deleted(id)
       ctx.status(`Deleted “${d.title}” and its runs; “Deleted scenarios” in the Build view lists it, to restore.`)
     } catch (e) { showError(e) }
@@ -1367,19 +1407,24 @@ function draw(box: HTMLElement, ctx: BuildContext) {
       } else showError(e)
     } finally { box.inert = false }
   }
+  // downloadVersion saves a version as the file that was saved, comments
+  // and layout and all (GET …/versions/{n}/file).
+  const downloadVersion = (v: Version) => download(`/api/scenarios/${encodeURIComponent(d.id!)}/versions/${v.version}/file`)
+    .then(() => ctx.status(`Downloaded version ${v.version} of “${d.title}” as it was saved.`), (e) => ctx.status(errorText(e), true))
   const showVersions = async () => {
     versionList.replaceChildren(h('li', {}, 'Loading…'))
     try {
       const vs = await api.versions(d.id!)
       versionList.replaceChildren(...vs.map((v) => h('li', { 'data-version': String(v.version) },
         h('span', {}, `Version ${v.version} · ${when(v.saved_at)} · ${bytes(v.size)}${v.current ? ' · current' : ' · ' + replacedBy(v)}`),
+        h('button', { type: 'button', class: 'small', 'data-testid': `history-download-${v.version}`, 'aria-label': `Download version ${v.version}`, onclick: () => downloadVersion(v) }, 'Download'),
         v.current ? null : h('button', { type: 'button', class: 'small', 'data-testid': `history-view-${v.version}`, 'aria-label': `View version ${v.version}`, onclick: () => viewVersion(v) }, 'View'),
         v.current ? null : h('button', { type: 'button', class: 'small', 'data-testid': `history-restore-${v.version}`, 'aria-label': `Restore version ${v.version}`, onclick: () => restoreVersion(v) }, 'Restore'))))
     } catch (e) { versionList.replaceChildren(h('li', { class: 'error' }, errorText(e))) }
   }
   const historyBox = stored ? h('details', { class: 'bhistory', 'data-testid': 'build-history', ontoggle: (e: Event) => { if ((e.currentTarget as HTMLDetailsElement).open) showVersions() } },
     h('summary', {}, 'History'),
-    h('p', { class: 'hint' }, 'Each save keeps the version it replaces (the server keeps the newest of them, as many as its versions limit says: parley serve --limit versions=N). View loads one into the builder, unsaved; Restore saves it as a new version, which can be undone the same way.'),
+    h('p', { class: 'hint' }, 'Each save keeps the version it replaces (the server keeps the newest of them, as many as its versions limit says: parley serve --limit versions=N). Download saves one as the file that was saved, comments and all; View loads one into the builder, unsaved; Restore saves it as a new version, which can be undone the same way.'),
     versionList) : null
 
   const head = h('section', { class: 'card bfile', 'data-testid': 'build-file' },
