@@ -41,8 +41,6 @@ type engine64 struct {
 	list               []*exch64
 	realised           []*exch64
 	warmth             uint8
-	slabT              []float64
-	slabB              []uint8
 	slabU              []update64
 	left               []bool
 	groups             [4][]int
@@ -67,14 +65,12 @@ type engine64 struct {
 type side64 struct {
 	actor          int32
 	supply, demand int32
-	dbuf           [3]uint8
+	dir, prevDir   uint8
 	adjusted       bool
 	x              float64
 	start          float64
 	demandPos      float64
-	msum           []float64
-	mdir           []uint8
-	sbuf           [3]float64
+	sum, prev      float64
 	move, y        float64
 	egY            float64
 	at1            float64
@@ -348,40 +344,26 @@ func (e *engine64) moveValid(sd *side64) bool {
 	if y < k.zero || y > k.hundred {
 		return false
 	}
-	n := len(sd.msum)
-	if n == 0 {
-		return true
-	}
-	if sd.msum[n-1] > k.hundred {
+	if sd.sum > k.hundred {
 		return false
 	}
-	return sd.mdir[n-1] != 0
+	return sd.dir != 0
 }
 
 func (e *engine64) pushMove(sd *side64, m float64) {
-	n := len(sd.msum)
-	if n == cap(sd.msum) {
-		e.growMoves(sd)
-	}
-	sd.msum, sd.mdir = sd.msum[:n+1], sd.mdir[:n+1]
-	e.setMove(sd, n, m)
+	sd.prev, sd.prevDir = sd.sum, sd.dir
+	e.setLastMove(sd, m)
 }
 
-func (e *engine64) setMove(sd *side64, i int, m float64) {
+func (e *engine64) setLastMove(sd *side64, m float64) {
 	ar, k := e.ar, &e.k
-	has, prev := i > 0, max(i-1, 0)
-	sum := ar.pick(has, sd.msum[prev], k.zero)
-	hm := -bit(has)
-	dir := sd.mdir[prev]&hm | 3&^hm
-	dir &= bit(m > k.zero) | bit(m < k.zero)<<1
-	sd.msum[i] = ar.add(sum, m)
-	sd.mdir[i] = dir
+	dir := sd.prevDir & (bit(m > k.zero) | bit(m < k.zero)<<1)
+	sd.sum = ar.add(sd.prev, m)
+	sd.dir = dir
 }
 
 func (sd *side64) popMove() {
-	if n := len(sd.msum); n > 0 {
-		sd.msum, sd.mdir = sd.msum[:n-1], sd.mdir[:n-1]
-	}
+	sd.sum, sd.dir = sd.prev, sd.prevDir
 }
 
 func (ex *exch64) updIndex(t int32) int {
@@ -422,8 +404,8 @@ func (e *engine64) checkNBS(ex *exch64, S, O *side64) (capped bool) {
 	if O.x > S.demandPos {
 		mO = ar.neg(mO)
 	}
-	e.setMove(S, len(S.msum)-1, mA)
-	e.setMove(O, len(O.msum)-1, mO)
+	e.setLastMove(S, mA)
+	e.setLastMove(O, mO)
 	S.move, O.move = mA, mO
 	S.y, O.y = ar.add(S.x, mA), ar.add(O.x, mO)
 	euO := ar.abs(ar.sub(ar.mul(ru, sOu), ar.mul(rt, sOt)))
@@ -543,38 +525,23 @@ func (e *engine64) initExchange(i, j, p, q int, bc bool, ratio []float64) *exch6
 	ex.p, ex.q, ex.bc = int32(p), int32(q), bc
 	ex.stamp = 0
 	ex.upd[0], ex.upd[1] = ex.ubuf[0][:0], ex.ubuf[1][:0]
-	ex.I.init(i, q, p, e.x[i][q], e.x[i][p])
-	ex.J.init(j, p, q, e.x[j][p], e.x[j][q])
+	ex.I.init(i, q, p, e.x[i][q], e.x[i][p], e.k.zero)
+	ex.J.init(j, p, q, e.x[j][p], e.x[j][q], e.k.zero)
 	return ex
 }
 
-func (sd *side64) init(a, supply, demand int, x, demandPos float64) {
+func (sd *side64) init(a, supply, demand int, x, demandPos, zero float64) {
 	sd.actor, sd.supply, sd.demand = int32(a), int32(supply), int32(demand)
 	sd.x, sd.start, sd.demandPos = x, x, demandPos
-	sd.msum, sd.mdir = sd.sbuf[:0], sd.dbuf[:0]
+	sd.sum, sd.prev = zero, zero
+	sd.dir, sd.prevDir = 3, 3
 	sd.adjusted = false
-}
-
-func (e *engine64) growMoves(sd *side64) {
-	n := 2 * cap(sd.msum)
-	if len(e.slabT)+n > cap(e.slabT) {
-		e.slabT = make([]float64, 0, max(slabSize, n))
-	}
-	if len(e.slabB)+n > cap(e.slabB) {
-		e.slabB = make([]uint8, 0, max(slabSize, n))
-	}
-	l, lb := len(e.slabT), len(e.slabB)
-	e.slabT, e.slabB = e.slabT[:l+n], e.slabB[:lb+n]
-	msum, mdir := e.slabT[l:l:l+n], e.slabB[lb:lb:lb+n]
-	sd.msum, sd.mdir = append(msum, sd.msum...), append(mdir, sd.mdir...)
 }
 
 type buffers64 struct {
 	chunks             [][]exch64
 	in                 []bool
-	slabT              []float64
 	slabU              []update64
-	slabB              []uint8
 	list               []*exch64
 	items              []heapItem64
 	byIssue            [][]ref64
@@ -590,7 +557,7 @@ func (e *engine64) takeBuffers() {
 		return
 	}
 	e.chunks, e.list, e.heap.items, e.byIssue, e.affected, e.changedH = b.chunks, b.list, b.items, b.byIssue, b.affected, b.changedH
-	e.slabT, e.slabB, e.slabU, e.heap.in = b.slabT[:0], b.slabB[:0], b.slabU[:0], b.in
+	e.slabU, e.heap.in = b.slabU[:0], b.in
 }
 
 func (e *engine64) putBuffers() {
@@ -604,9 +571,9 @@ func (e *engine64) putBuffers() {
 	}
 	clear(e.affected[:cap(e.affected)])
 	clear(e.changedH[:cap(e.changedH)])
-	e.k.buffers.Put(&buffers64{e.chunks, e.heap.in, e.slabT[:0], e.slabU[:0], e.slabB[:0], e.list[:0], e.heap.items[:0], e.byIssue, e.affected[:0], e.changedH[:0]})
+	e.k.buffers.Put(&buffers64{e.chunks, e.heap.in, e.slabU[:0], e.list[:0], e.heap.items[:0], e.byIssue, e.affected[:0], e.changedH[:0]})
 	e.chunks, e.list, e.heap.items, e.byIssue, e.affected, e.changedH = nil, nil, nil, nil, nil, nil
-	e.slabT, e.slabB, e.slabU, e.heap.in = nil, nil, nil, nil
+	e.slabU, e.heap.in = nil, nil
 }
 
 func (e *engine64) alloc() *exch64 {
@@ -633,7 +600,7 @@ func (e *engine64) round(ctx context.Context) (*roundResult64, error) {
 	nbs := make([]float64, 2*e.nK)
 	rr := &roundResult64{pref: nbs[:e.nK:e.nK], vote: nbs[e.nK:]}
 	e.chunk, e.off = 0, 0
-	e.slabT, e.slabB, e.slabU = e.slabT[:0], e.slabB[:0], e.slabU[:0]
+	e.slabU = e.slabU[:0]
 	e.calcNBS(e.x, rr.pref, e.term)
 	copy(e.nbs, rr.pref)
 	if len(e.left) < e.nA*e.nK {
@@ -911,7 +878,7 @@ func (e *engine64) randomizeGain(ex *exch64) bool {
 	if C.x > O.demandPos {
 		m = ar.neg(m)
 	}
-	e.setMove(C, len(C.msum)-1, m)
+	e.setLastMove(C, m)
 	C.move = m
 	C.y = ar.add(C.x, m)
 	return e.moveValid(C)
@@ -1099,7 +1066,7 @@ func (e *engine64) fork() {
 		w := new(engine64)
 		*w = *e
 		w.forks, w.recalced, w.failed = nil, nil, nil
-		w.slabT, w.slabB, w.slabU = nil, nil, nil
+		w.slabU = nil
 		w.ar = e.ar.fork().(floatArith)
 		e.forks = append(e.forks, w)
 	}

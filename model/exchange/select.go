@@ -277,7 +277,7 @@ func (e *engine[T, A]) fork() {
 		w := new(engine[T, A])
 		*w = *e
 		w.forks, w.recalced, w.failed = nil, nil, nil
-		w.slabT, w.slabB, w.slabU = nil, nil, nil // the slabs are one goroutine's
+		w.slabU = nil // the slab is one goroutine's
 		w.ar = e.ar.fork().(A)
 		e.forks = append(e.forks, w)
 	}
