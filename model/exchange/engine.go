@@ -41,9 +41,9 @@ type engine[T any, A arith[T]] struct {
 	list     []*exch[T] // the round's candidate list, reused
 	realised []*exch[T] // the heap selection's realised list, reused
 	warmth   uint8      // the sum of warm's reads, kept so that they are made
-	// the slab of the recorded positions that outgrow their inline
-	// buffers (setUpdate)
-	slabU []update[T]
+	// the recorded positions of the exchanges this goroutine
+	// recalculates (setUpdate)
+	slab updSlab[T]
 	// the round's scratch, reused: who is left of the NBS, the groups of
 	// an issue pair, the voting positions
 	left   []bool
@@ -133,9 +133,11 @@ type exch[T any] struct {
 	order, hidx, stamp int32
 	valid              bool
 	bc                 bool // groups b and c (else a and d)
-	// upd[0] are the recorded positions on p, upd[1] on q (spec §1.6 step 2)
-	upd  [2][]update[T]
-	ubuf [2][4]update[T]
+	// upd[0] are the recorded positions on p, upd[1] on q (spec §1.6
+	// step 2), in a slab of the engine's (setUpdate): at 200 actors × 10
+	// issues seven exchanges in ten never record one, and room for four
+	// in every exchange made it a third larger
+	upd [2][]update[T]
 }
 
 type update[T any] struct {
@@ -671,17 +673,8 @@ func (e *engine[T, A]) setUpdate(E *exch[T], t int32, other *side[T]) {
 		return
 	}
 	if u := E.upd[i]; len(u) == cap(u) {
-		// to twice the room, in the round's slab: most lists fit the
-		// exchange's inline buffers, and the rest would otherwise be an
-		// allocation each; the slab starts over each round, when every
-		// exchange is rebuilt
-		n := 2 * cap(u)
-		if len(e.slabU)+n > cap(e.slabU) {
-			e.slabU = make([]update[T], 0, max(slabSize, n))
-		}
-		l := len(e.slabU)
-		e.slabU = e.slabU[:l+n]
-		E.upd[i] = append(e.slabU[l:l:l+n], u...)
+		// to twice the room (two at first), in the slab
+		E.upd[i] = append(e.slab.take(max(2*cap(u), 2)), u...)
 	}
 	E.upd[i] = append(E.upd[i], update[T]{actor: other.actor, pos: other.y})
 }
@@ -694,8 +687,7 @@ func (e *engine[T, A]) setUpdate(E *exch[T], t int32, other *side[T]) {
 // slot is reused from round to round, and clearing all of it (736 bytes
 // when measured, inline move buffers included) cost a sweep ≈ 5% of its
 // time. The rest (move, y, egY, at1, eu, gain, key, valid, order, hidx)
-// calculate and the selection write before anything reads them; the
-// inline buffers are read only up to the lengths set here.
+// calculate and the selection write before anything reads them.
 func (e *engine[T, A]) initExchange(i, j, p, q int, bc bool, ratio []T) *exch[T] {
 	if e.ar.cmp(ratio[i], ratio[j]) < 0 {
 		i, j = j, i
@@ -703,7 +695,7 @@ func (e *engine[T, A]) initExchange(i, j, p, q int, bc bool, ratio []T) *exch[T]
 	ex := e.alloc()
 	ex.p, ex.q, ex.bc = int32(p), int32(q), bc
 	ex.stamp = 0
-	ex.upd[0], ex.upd[1] = ex.ubuf[0][:0], ex.ubuf[1][:0]
+	ex.upd[0], ex.upd[1] = nil, nil
 	ex.I.init(i, q, p, e.x[i][q], e.x[i][p], e.k.zero)
 	ex.J.init(j, p, q, e.x[j][p], e.x[j][q], e.k.zero)
 	return ex
@@ -722,9 +714,46 @@ func (sd *side[T]) init(a, supply, demand int, x, demandPos, zero T) {
 
 const chunkSize = 256
 
-// slabSize is the length of a new slab of recorded positions
-// (setUpdate).
+// updSlab holds exchanges' recorded positions (exch.upd) in blocks
+// that are reused from round to round: every exchange is rebuilt at a
+// round's start, so nothing in the slab is read after it, and after the
+// first round a large problem's recorded positions take no new memory
+// (allocating them afresh each round was a fifth of a 200 × 10
+// forecast's allocations, each page of it a page fault). Each goroutine
+// that recalculates has its own.
+type updSlab[T any] struct {
+	blocks [][]update[T]
+	n      int // blocks in use this round; blocks[n−1] is being filled
+}
+
+// slabSize is the length of a new block of recorded positions.
 const slabSize = 4096
+
+// reset makes every block free, for a new round.
+func (s *updSlab[T]) reset() {
+	s.n = 0
+	if len(s.blocks) > 0 {
+		s.blocks[0] = s.blocks[0][:0]
+	}
+}
+
+// take returns an empty list with room for size recorded positions.
+func (s *updSlab[T]) take(size int) []update[T] {
+	if s.n == 0 || len(s.blocks[s.n-1])+size > cap(s.blocks[s.n-1]) {
+		if s.n == len(s.blocks) {
+			s.blocks = append(s.blocks, nil)
+		}
+		if cap(s.blocks[s.n]) < size {
+			s.blocks[s.n] = make([]update[T], 0, max(slabSize, size))
+		}
+		s.blocks[s.n] = s.blocks[s.n][:0]
+		s.n++
+	}
+	b := &s.blocks[s.n-1]
+	l := len(*b)
+	*b = (*b)[:l+size]
+	return (*b)[l : l : l+size]
+}
 
 // buffers are what a run allocates that the next one can reuse: the
 // exchanges' chunks and the selection's scratch. A sweep runs the model
@@ -734,7 +763,7 @@ const slabSize = 4096
 type buffers[T any] struct {
 	chunks             [][]exch[T]
 	in                 []bool
-	slabU              []update[T]
+	slab               updSlab[T]
 	list               []*exch[T]
 	items              []heapItem[T]
 	byIssue            [][]ref[T]
@@ -756,7 +785,7 @@ func (e *engine[T, A]) takeBuffers() {
 		return
 	}
 	e.chunks, e.list, e.heap.items, e.byIssue, e.affected, e.changedH = b.chunks, b.list, b.items, b.byIssue, b.affected, b.changedH
-	e.slabU, e.heap.in = b.slabU[:0], b.in
+	e.slab, e.heap.in = b.slab, b.in
 }
 
 // putBuffers leaves e's buffers for the next run. The run's result holds
@@ -772,9 +801,9 @@ func (e *engine[T, A]) putBuffers() {
 	}
 	clear(e.affected[:cap(e.affected)])
 	clear(e.changedH[:cap(e.changedH)])
-	e.k.buffers.Put(&buffers[T]{e.chunks, e.heap.in, e.slabU[:0], e.list[:0], e.heap.items[:0], e.byIssue, e.affected[:0], e.changedH[:0]})
+	e.k.buffers.Put(&buffers[T]{e.chunks, e.heap.in, e.slab, e.list[:0], e.heap.items[:0], e.byIssue, e.affected[:0], e.changedH[:0]})
 	e.chunks, e.list, e.heap.items, e.byIssue, e.affected, e.changedH = nil, nil, nil, nil, nil, nil
-	e.slabU, e.heap.in = nil, nil
+	e.slab, e.heap.in = updSlab[T]{}, nil
 }
 
 // alloc returns a reusable exchange slot; reset sets every slot free.
@@ -804,7 +833,7 @@ func (e *engine[T, A]) round(ctx context.Context) (*roundResult[T], error) {
 	nbs := make([]T, 2*e.nK) // the round's two NBS, kept by the caller
 	rr := &roundResult[T]{pref: nbs[:e.nK:e.nK], vote: nbs[e.nK:]}
 	e.chunk, e.off = 0, 0
-	e.slabU = e.slabU[:0]
+	e.slab.reset()
 	// 1. preference NBS
 	e.calcNBS(e.x, rr.pref, e.term)
 	copy(e.nbs, rr.pref)

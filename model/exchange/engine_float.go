@@ -41,7 +41,7 @@ type engine64 struct {
 	list               []*exch64
 	realised           []*exch64
 	warmth             uint8
-	slabU              []update64
+	slab               updSlab64
 	left               []bool
 	groups             [4][]int
 	ratio              []float64
@@ -86,7 +86,6 @@ type exch64 struct {
 	valid              bool
 	bc                 bool
 	upd                [2][]update64
-	ubuf               [2][4]update64
 }
 
 type update64 struct {
@@ -506,13 +505,7 @@ func (e *engine64) setUpdate(E *exch64, t int32, other *side64) {
 		return
 	}
 	if u := E.upd[i]; len(u) == cap(u) {
-		n := 2 * cap(u)
-		if len(e.slabU)+n > cap(e.slabU) {
-			e.slabU = make([]update64, 0, max(slabSize, n))
-		}
-		l := len(e.slabU)
-		e.slabU = e.slabU[:l+n]
-		E.upd[i] = append(e.slabU[l:l:l+n], u...)
+		E.upd[i] = append(e.slab.take(max(2*cap(u), 2)), u...)
 	}
 	E.upd[i] = append(E.upd[i], update64{actor: other.actor, pos: other.y})
 }
@@ -524,7 +517,7 @@ func (e *engine64) initExchange(i, j, p, q int, bc bool, ratio []float64) *exch6
 	ex := e.alloc()
 	ex.p, ex.q, ex.bc = int32(p), int32(q), bc
 	ex.stamp = 0
-	ex.upd[0], ex.upd[1] = ex.ubuf[0][:0], ex.ubuf[1][:0]
+	ex.upd[0], ex.upd[1] = nil, nil
 	ex.I.init(i, q, p, e.x[i][q], e.x[i][p], e.k.zero)
 	ex.J.init(j, p, q, e.x[j][p], e.x[j][q], e.k.zero)
 	return ex
@@ -538,10 +531,39 @@ func (sd *side64) init(a, supply, demand int, x, demandPos, zero float64) {
 	sd.adjusted = false
 }
 
+type updSlab64 struct {
+	blocks [][]update64
+	n      int
+}
+
+func (s *updSlab64) reset() {
+	s.n = 0
+	if len(s.blocks) > 0 {
+		s.blocks[0] = s.blocks[0][:0]
+	}
+}
+
+func (s *updSlab64) take(size int) []update64 {
+	if s.n == 0 || len(s.blocks[s.n-1])+size > cap(s.blocks[s.n-1]) {
+		if s.n == len(s.blocks) {
+			s.blocks = append(s.blocks, nil)
+		}
+		if cap(s.blocks[s.n]) < size {
+			s.blocks[s.n] = make([]update64, 0, max(slabSize, size))
+		}
+		s.blocks[s.n] = s.blocks[s.n][:0]
+		s.n++
+	}
+	b := &s.blocks[s.n-1]
+	l := len(*b)
+	*b = (*b)[:l+size]
+	return (*b)[l : l : l+size]
+}
+
 type buffers64 struct {
 	chunks             [][]exch64
 	in                 []bool
-	slabU              []update64
+	slab               updSlab64
 	list               []*exch64
 	items              []heapItem64
 	byIssue            [][]ref64
@@ -557,7 +579,7 @@ func (e *engine64) takeBuffers() {
 		return
 	}
 	e.chunks, e.list, e.heap.items, e.byIssue, e.affected, e.changedH = b.chunks, b.list, b.items, b.byIssue, b.affected, b.changedH
-	e.slabU, e.heap.in = b.slabU[:0], b.in
+	e.slab, e.heap.in = b.slab, b.in
 }
 
 func (e *engine64) putBuffers() {
@@ -571,9 +593,9 @@ func (e *engine64) putBuffers() {
 	}
 	clear(e.affected[:cap(e.affected)])
 	clear(e.changedH[:cap(e.changedH)])
-	e.k.buffers.Put(&buffers64{e.chunks, e.heap.in, e.slabU[:0], e.list[:0], e.heap.items[:0], e.byIssue, e.affected[:0], e.changedH[:0]})
+	e.k.buffers.Put(&buffers64{e.chunks, e.heap.in, e.slab, e.list[:0], e.heap.items[:0], e.byIssue, e.affected[:0], e.changedH[:0]})
 	e.chunks, e.list, e.heap.items, e.byIssue, e.affected, e.changedH = nil, nil, nil, nil, nil, nil
-	e.slabU, e.heap.in = nil, nil
+	e.slab, e.heap.in = updSlab64{}, nil
 }
 
 func (e *engine64) alloc() *exch64 {
@@ -600,7 +622,7 @@ func (e *engine64) round(ctx context.Context) (*roundResult64, error) {
 	nbs := make([]float64, 2*e.nK)
 	rr := &roundResult64{pref: nbs[:e.nK:e.nK], vote: nbs[e.nK:]}
 	e.chunk, e.off = 0, 0
-	e.slabU = e.slabU[:0]
+	e.slab.reset()
 	e.calcNBS(e.x, rr.pref, e.term)
 	copy(e.nbs, rr.pref)
 	if len(e.left) < e.nA*e.nK {
@@ -1062,11 +1084,18 @@ type ref64 struct {
 }
 
 func (e *engine64) fork() {
-	for range e.workers {
+	old := e.forks[:cap(e.forks)]
+	e.forks = e.forks[:0]
+	for g := range e.workers {
 		w := new(engine64)
+		if g < len(old) && old[g] != nil {
+			w = old[g]
+		}
+		slab := w.slab
 		*w = *e
 		w.forks, w.recalced, w.failed = nil, nil, nil
-		w.slabU = nil
+		w.slab = slab
+		w.slab.reset()
 		w.ar = e.ar.fork().(floatArith)
 		e.forks = append(e.forks, w)
 	}

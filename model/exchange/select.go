@@ -272,12 +272,22 @@ const perWorker = 128
 // recalculations: the round's shared values (positions, NBS sums,
 // prefixes, saliences) are read-only there, and the copy has its own
 // failure record and arithmetic, so that no two goroutines write one.
+//
+// The copies of the round before are renewed, not made again, so that
+// each keeps its slab of recorded positions (a slab is one goroutine's).
 func (e *engine[T, A]) fork() {
-	for range e.workers {
+	old := e.forks[:cap(e.forks)]
+	e.forks = e.forks[:0]
+	for g := range e.workers {
 		w := new(engine[T, A])
+		if g < len(old) && old[g] != nil {
+			w = old[g]
+		}
+		slab := w.slab
 		*w = *e
 		w.forks, w.recalced, w.failed = nil, nil, nil
-		w.slabU = nil // the slab is one goroutine's
+		w.slab = slab
+		w.slab.reset()
 		w.ar = e.ar.fork().(A)
 		e.forks = append(e.forks, w)
 	}
