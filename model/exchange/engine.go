@@ -21,6 +21,7 @@ type engine[T any, A arith[T]] struct {
 	nA, nK  int
 	members [][]int // members[k]: actors present on issue k, in actor order (= Decide's #D order)
 	x       [][]T   // x[a][k]: start-of-round position (normalised)
+	x0      [][]T   // x0[a][k]: the last round's start positions, once step 8 has set x to the next round's
 	s       [][]T   // s[a][k]: salience
 	c       []T     // c[a]: power (capability)
 	lower   []T     // issue lower bound
@@ -92,8 +93,11 @@ type side[T any] struct {
 	dir, prevDir uint8
 	adjusted     bool // an NBS cap changed the move
 	x            T    // current supply position (moved by recalculation)
-	start        T    // round-start position on the supply issue
 	demandPos    T    // own position on the demand issue (fixed in a round)
+	// The round-start position on the supply issue is not kept here but
+	// read from the engine (x, and x0 after the round): at 200 actors ×
+	// 10 issues its 16 bytes an exchange would take it past four cache
+	// lines.
 	// The actor's list of moves on its supply issue (Decide's
 	// ExchangeActor.moves) is kept as what is ever read of it: sum is the
 	// running sum of all of them and dir their direction, read by
@@ -158,7 +162,7 @@ func newEngine[T any, A arith[T]](ar A, p *model.Problem) *engine[T, A] {
 			}
 		}
 	}
-	ts := make([]T, 3*nA*nK+nA+5*nK+2*nM+nK)
+	ts := make([]T, 4*nA*nK+nA+5*nK+2*nM+nK)
 	take := func(n int) []T {
 		r := ts[:n:n]
 		ts = ts[n:]
@@ -170,15 +174,15 @@ func newEngine[T any, A arith[T]](ar A, p *model.Problem) *engine[T, A] {
 		ints = ints[n:]
 		return r
 	}
-	rows := make([][]T, 3*nA+2*nK)
-	e.x, e.s, e.term = rows[:nA:nA], rows[nA:2*nA:2*nA], rows[2*nA:3*nA:3*nA]
-	e.prefix, e.termK = rows[3*nA:3*nA+nK:3*nA+nK], rows[3*nA+nK:]
+	rows := make([][]T, 4*nA+2*nK)
+	e.x, e.s, e.term, e.x0 = rows[:nA:nA], rows[nA:2*nA:2*nA], rows[2*nA:3*nA:3*nA], rows[3*nA:4*nA:4*nA]
+	e.prefix, e.termK = rows[4*nA:4*nA+nK:4*nA+nK], rows[4*nA+nK:]
 	irows := make([][]int, nA+nK)
 	e.mpos, e.members = irows[:nA:nA], irows[nA:]
 	e.c = take(nA)
 	for a := range p.Actors {
 		e.c[a] = ar.from(p.Actors[a].Capability)
-		e.x[a], e.s[a], e.term[a] = take(nK), take(nK), take(nK)
+		e.x[a], e.s[a], e.term[a], e.x0[a] = take(nK), take(nK), take(nK), take(nK)
 		e.mpos[a] = takeInt(nK)
 	}
 	e.lower, e.step, e.sigma, e.nbs, e.absK = take(nK), take(nK), take(nK), take(nK), take(nK)
@@ -663,7 +667,7 @@ func (e *engine[T, A]) setUpdate(E *exch[T], t int32, other *side[T]) {
 		if u.actor != other.actor {
 			continue
 		}
-		if e.ar.cmp(other.start, u.pos) <= 0 {
+		if e.ar.cmp(e.x[other.actor][other.supply], u.pos) <= 0 { // other's round-start position
 			if e.ar.cmp(other.y, u.pos) < 0 {
 				u.pos = other.y
 			}
@@ -706,7 +710,7 @@ func (e *engine[T, A]) initExchange(i, j, p, q int, bc bool, ratio []T) *exch[T]
 // zero, both directions).
 func (sd *side[T]) init(a, supply, demand int, x, demandPos, zero T) {
 	sd.actor, sd.supply, sd.demand = int32(a), int32(supply), int32(demand)
-	sd.x, sd.start, sd.demandPos = x, x, demandPos
+	sd.x, sd.demandPos = x, demandPos
 	sd.sum, sd.prev = zero, zero
 	sd.dir, sd.prevDir = 3, 3
 	sd.adjusted = false
@@ -938,10 +942,15 @@ func (e *engine[T, A]) round(ctx context.Context) (*roundResult[T], error) {
 		vx[R.J.actor][R.J.supply] = R.J.y
 	}
 	e.calcNBS(vx, rr.vote, nil)
-	// 8. new start positions, eq. (10)
+	// 8. new start positions, eq. (10), from the round's (kept in x0:
+	// an actor can supply an issue in several realised exchanges, and
+	// the trace reads them)
+	for a := range e.x {
+		copy(e.x0[a], e.x[a])
+	}
 	for _, R := range rr.realised {
 		for _, sd := range [2]*side[T]{&R.I, &R.J} {
-			e.x[sd.actor][sd.supply] = e.newStart(e.s[sd.actor][sd.supply], sd.y, sd.start)
+			e.x[sd.actor][sd.supply] = e.newStart(e.s[sd.actor][sd.supply], sd.y, e.x0[sd.actor][sd.supply])
 		}
 	}
 	if e.failed != nil {

@@ -23,6 +23,7 @@ type engine64 struct {
 	nA, nK             int
 	members            [][]int
 	x                  [][]float64
+	x0                 [][]float64
 	s                  [][]float64
 	c                  []float64
 	lower              []float64
@@ -68,7 +69,6 @@ type side64 struct {
 	dir, prevDir   uint8
 	adjusted       bool
 	x              float64
-	start          float64
 	demandPos      float64
 	sum, prev      float64
 	move, y        float64
@@ -104,7 +104,7 @@ func newEngine64(ar floatArith, p *model.Problem) *engine64 {
 			}
 		}
 	}
-	ts := make([]float64, 3*nA*nK+nA+5*nK+2*nM+nK)
+	ts := make([]float64, 4*nA*nK+nA+5*nK+2*nM+nK)
 	take := func(n int) []float64 {
 		r := ts[:n:n]
 		ts = ts[n:]
@@ -116,15 +116,15 @@ func newEngine64(ar floatArith, p *model.Problem) *engine64 {
 		ints = ints[n:]
 		return r
 	}
-	rows := make([][]float64, 3*nA+2*nK)
-	e.x, e.s, e.term = rows[:nA:nA], rows[nA:2*nA:2*nA], rows[2*nA:3*nA:3*nA]
-	e.prefix, e.termK = rows[3*nA:3*nA+nK:3*nA+nK], rows[3*nA+nK:]
+	rows := make([][]float64, 4*nA+2*nK)
+	e.x, e.s, e.term, e.x0 = rows[:nA:nA], rows[nA:2*nA:2*nA], rows[2*nA:3*nA:3*nA], rows[3*nA:4*nA:4*nA]
+	e.prefix, e.termK = rows[4*nA:4*nA+nK:4*nA+nK], rows[4*nA+nK:]
 	irows := make([][]int, nA+nK)
 	e.mpos, e.members = irows[:nA:nA], irows[nA:]
 	e.c = take(nA)
 	for a := range p.Actors {
 		e.c[a] = ar.from(p.Actors[a].Capability)
-		e.x[a], e.s[a], e.term[a] = take(nK), take(nK), take(nK)
+		e.x[a], e.s[a], e.term[a], e.x0[a] = take(nK), take(nK), take(nK), take(nK)
 		e.mpos[a] = takeInt(nK)
 	}
 	e.lower, e.step, e.sigma, e.nbs, e.absK = take(nK), take(nK), take(nK), take(nK), take(nK)
@@ -495,7 +495,7 @@ func (e *engine64) setUpdate(E *exch64, t int32, other *side64) {
 		if u.actor != other.actor {
 			continue
 		}
-		if !(other.start > u.pos) {
+		if !(e.x[other.actor][other.supply] > u.pos) {
 			if other.y < u.pos {
 				u.pos = other.y
 			}
@@ -525,7 +525,7 @@ func (e *engine64) initExchange(i, j, p, q int, bc bool, ratio []float64) *exch6
 
 func (sd *side64) init(a, supply, demand int, x, demandPos, zero float64) {
 	sd.actor, sd.supply, sd.demand = int32(a), int32(supply), int32(demand)
-	sd.x, sd.start, sd.demandPos = x, x, demandPos
+	sd.x, sd.demandPos = x, demandPos
 	sd.sum, sd.prev = zero, zero
 	sd.dir, sd.prevDir = 3, 3
 	sd.adjusted = false
@@ -715,9 +715,12 @@ func (e *engine64) round(ctx context.Context) (*roundResult64, error) {
 		vx[R.J.actor][R.J.supply] = R.J.y
 	}
 	e.calcNBS(vx, rr.vote, nil)
+	for a := range e.x {
+		copy(e.x0[a], e.x[a])
+	}
 	for _, R := range rr.realised {
 		for _, sd := range [2]*side64{&R.I, &R.J} {
-			e.x[sd.actor][sd.supply] = e.newStart(e.s[sd.actor][sd.supply], sd.y, sd.start)
+			e.x[sd.actor][sd.supply] = e.newStart(e.s[sd.actor][sd.supply], sd.y, e.x0[sd.actor][sd.supply])
 		}
 	}
 	if e.failed != nil {
@@ -1375,7 +1378,7 @@ func (e *engine64) exchangeDetail(n int, R *exch64) Exchange {
 	is := e.p.Issues
 	sd := func(s *side64, o *side64) Side {
 		nbs0, nbs1 := e.nbsOf(R, s)
-		return Side{Actor: e.p.Actors[s.actor].ID, Supply: is[s.supply].ID, Demand: is[s.demand].ID, Start: e.ar.number(s.x), RoundStart: e.ar.number(s.start), Move: e.ar.number(s.move), Y: e.ar.number(s.y), EqualGainY: e.ar.number(s.egY), Target: e.ar.number(o.demandPos), EU: e.ar.number(R.eu), NBS0: e.ar.number(nbs0), NBS1: e.ar.number(nbs1), AdjustedByNBS: s.adjusted}
+		return Side{Actor: e.p.Actors[s.actor].ID, Supply: is[s.supply].ID, Demand: is[s.demand].ID, Start: e.ar.number(s.x), RoundStart: e.ar.number(e.x0[s.actor][s.supply]), Move: e.ar.number(s.move), Y: e.ar.number(s.y), EqualGainY: e.ar.number(s.egY), Target: e.ar.number(o.demandPos), EU: e.ar.number(R.eu), NBS0: e.ar.number(nbs0), NBS1: e.ar.number(nbs1), AdjustedByNBS: s.adjusted}
 	}
 	groups := "ad"
 	if R.bc {
