@@ -54,6 +54,8 @@ type engine64 struct {
 	heap               exchHeap64
 	byIssue            [][]ref64
 	affected, changedH []*exch64
+	slots              []int32
+	refs               []ref64
 	workers            int
 	perWorker          int
 	forks              []*engine64
@@ -510,12 +512,20 @@ func (e *engine64) setUpdate(E *exch64, t int32, other *side64) {
 	E.upd[i] = append(E.upd[i], update64{actor: other.actor, pos: other.y})
 }
 
+func (e *engine64) slot(a, k int, demand int) int {
+	return (a*e.nK+k)*2 + demand
+}
+
 func (e *engine64) initExchange(i, j, p, q int, bc bool, ratio []float64) *exch64 {
 	if ratio[i] < ratio[j] {
 		i, j = j, i
 	}
 	ex := e.alloc()
 	ex.p, ex.q, ex.bc = int32(p), int32(q), bc
+	e.slots[e.slot(i, q, 0)]++
+	e.slots[e.slot(i, p, 1)]++
+	e.slots[e.slot(j, p, 0)]++
+	e.slots[e.slot(j, q, 1)]++
 	ex.stamp = 0
 	ex.upd[0], ex.upd[1] = nil, nil
 	ex.I.init(i, q, p, e.x[i][q], e.x[i][p], e.k.zero)
@@ -567,6 +577,7 @@ type buffers64 struct {
 	list               []*exch64
 	items              []heapItem64
 	byIssue            [][]ref64
+	refs               []ref64
 	affected, changedH []*exch64
 }
 
@@ -579,6 +590,7 @@ func (e *engine64) takeBuffers() {
 		return
 	}
 	e.chunks, e.list, e.heap.items, e.byIssue, e.affected, e.changedH = b.chunks, b.list, b.items, b.byIssue, b.affected, b.changedH
+	e.refs = b.refs
 	e.slab, e.heap.in = b.slab, b.in
 }
 
@@ -588,13 +600,13 @@ func (e *engine64) putBuffers() {
 	}
 	clear(e.list[:cap(e.list)])
 	clear(e.heap.items[:cap(e.heap.items)])
-	for a := range e.byIssue[:cap(e.byIssue)] {
-		clear(e.byIssue[a][:cap(e.byIssue[a])])
-	}
+	clear(e.byIssue[:cap(e.byIssue)])
+	clear(e.refs)
 	clear(e.affected[:cap(e.affected)])
 	clear(e.changedH[:cap(e.changedH)])
-	e.k.buffers.Put(&buffers64{e.chunks, e.heap.in, e.slab, e.list[:0], e.heap.items[:0], e.byIssue, e.affected[:0], e.changedH[:0]})
+	e.k.buffers.Put(&buffers64{e.chunks, e.heap.in, e.slab, e.list[:0], e.heap.items[:0], e.byIssue, e.refs, e.affected[:0], e.changedH[:0]})
 	e.chunks, e.list, e.heap.items, e.byIssue, e.affected, e.changedH = nil, nil, nil, nil, nil, nil
+	e.refs = nil
 	e.slab, e.heap.in = updSlab64{}, nil
 }
 
@@ -639,6 +651,13 @@ func (e *engine64) round(ctx context.Context) (*roundResult64, error) {
 		e.fork()
 	}
 	list := e.list[:0]
+	if cap(list) < len(e.list)+len(e.list)/8 {
+		list = make([]*exch64, 0, roomy(len(e.list)))
+	}
+	if n := 2 * e.nA * e.nK; len(e.slots) < n {
+		e.slots = make([]int32, n)
+	}
+	clear(e.slots)
 	g := &e.groups
 	if len(e.ratio) < e.nA {
 		e.ratio = make([]float64, e.nA)
@@ -913,21 +932,28 @@ func (e *engine64) selectByHeap(ctx context.Context, list []*exch64) []*exch64 {
 	ar := e.ar
 	h := &e.heap
 	h.ar = ar
-	h.items = h.items[:0]
-	nK := e.nK
-	slot := func(a, k int32, demand int) int {
-		return (int(a)*nK+int(k))*2 + demand
+	if cap(h.items) < len(list) {
+		h.items = make([]heapItem64, 0, roomy(len(list)))
 	}
-	if n := 2 * e.nA * nK; cap(e.byIssue) < n {
+	h.items = h.items[:0]
+	slot := func(a, k int32, demand int) int {
+		return e.slot(int(a), int(k), demand)
+	}
+	if n := 2 * e.nA * e.nK; cap(e.byIssue) < n {
 		e.byIssue = make([][]ref64, n)
 	}
 	if cap(h.in) < len(list) {
-		h.in = make([]bool, len(list))
+		h.in = make([]bool, roomy(len(list)))
 	}
 	h.in = h.in[:len(list)]
-	byIssue := e.byIssue[:2*e.nA*nK]
-	for i := range byIssue {
-		byIssue[i] = byIssue[i][:0]
+	if n := 4 * len(list); len(e.refs) < n {
+		e.refs = make([]ref64, roomy(n))
+	}
+	byIssue := e.byIssue[:2*e.nA*e.nK]
+	off := 0
+	for i, n := range e.slots[:len(byIssue)] {
+		byIssue[i] = e.refs[off : off : off+int(n)]
+		off += int(n)
 	}
 	for i, E := range list {
 		E.hidx = -1
