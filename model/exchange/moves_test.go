@@ -3,7 +3,9 @@ package exchange
 import (
 	"math"
 	"math/rand/v2"
+	"slices"
 	"testing"
+	"unsafe"
 )
 
 // moveList is Decide's ExchangeActor.moves as Decide keeps it, the whole
@@ -134,5 +136,53 @@ func TestMoveWindowEqualsList(t *testing.T) {
 				t.Fatalf("only %d steps checked", steps)
 			}
 		})
+	}
+}
+
+// TestUpdSlabListsApart: the lists updSlab.take gives within a round
+// never share an entry (each is filled with its own tag and read back
+// after every other list of the round has been filled), sizes past a
+// block's included; and a round that takes what the round before took
+// makes no new block (the blocks are reused, which is the slab's point).
+func TestUpdSlabListsApart(t *testing.T) {
+	r := rand.New(rand.NewPCG(14, 21))
+	sizes := make([]int, 3000)
+	for i := range sizes {
+		sizes[i] = 1 + r.IntN(12)
+		if r.IntN(500) == 0 {
+			sizes[i] = slabSize + r.IntN(slabSize) // longer than a block
+		}
+	}
+	var s updSlab[float64]
+	var first []*update[float64]
+	for round := range 3 {
+		s.reset()
+		lists := make([][]update[float64], len(sizes))
+		for i, n := range sizes {
+			l := s.take(n)
+			if len(l) != 0 || cap(l) != n {
+				t.Fatalf("round %d: take(%d) gave len %d, cap %d", round, n, len(l), cap(l))
+			}
+			for range n {
+				l = append(l, update[float64]{actor: int32(i), pos: float64(round)})
+			}
+			lists[i] = l
+		}
+		for i, l := range lists {
+			for _, u := range l {
+				if u.actor != int32(i) || u.pos != float64(round) {
+					t.Fatalf("round %d: list %d holds an entry of list %d (round %v)", round, i, u.actor, u.pos)
+				}
+			}
+		}
+		arrays := make([]*update[float64], len(s.blocks))
+		for i, b := range s.blocks {
+			arrays[i] = unsafe.SliceData(b)
+		}
+		if round == 0 {
+			first = arrays
+		} else if !slices.Equal(arrays, first) {
+			t.Errorf("round %d: blocks %p, the first round's %p", round, arrays, first)
+		}
 	}
 }
