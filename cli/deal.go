@@ -7,6 +7,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/jedib0t/go-pretty/v6/table"
 	"github.com/spf13/cobra"
@@ -391,12 +392,14 @@ func printCoalitions(w io.Writer, sc *answer.Scenario, res *answer.DealZone, wid
 			t := newTable(w)
 			t.AppendHeader(table.Row{"Issue", "Rule", "Quota", "Veto", "Minimal winning coalitions"})
 			var rows []table.Row
+			var sets [][]string
 			for _, g := range res.Rules {
 				var mw []string
 				for _, m := range g.Minimal {
-					mw = append(mw, "{"+strings.Join(m, ", ")+"}")
+					mw = append(mw, "{"+actors(m)+"}")
 				}
-				rows = append(rows, table.Row{sc.IssueName(g.Issue), g.Rule, fmt.Sprintf("%s of %s", num(g.Quota), num(sum(g.Weights))), actors(g.Veto), strings.Join(mw, " ")})
+				sets = append(sets, mw)
+				rows = append(rows, table.Row{sc.IssueName(g.Issue), g.Rule, fmt.Sprintf("%s of %s", num(g.Quota), num(sum(g.Weights))), actors(g.Veto), ""})
 			}
 			// The coalitions take what the rest leave, 60 at most;
 			// narrow, the veto players break too.
@@ -407,7 +410,17 @@ func printCoalitions(w io.Writer, sc *answer.Scenario, res *answer.DealZone, wid
 			} else {
 				others += min(vetoW, widest(column(rows, 3, "Veto")...))
 			}
-			t.SetColumnConfigs([]table.ColumnConfig{wrapCol(4, vetoW), wrapCol(5, l.text(5, others, 60))})
+			setsW := l.text(5, others, 60)
+			cols := []table.ColumnConfig{wrapCol(4, vetoW)}
+			for i := range rows {
+				rows[i][4] = packSets(sets[i], setsW)
+				if widest(rows[i][4].(string)) > setsW {
+					// A set wider than the column alone: wrap it
+					// (go-pretty's wrapping joins the packed lines).
+					cols = []table.ColumnConfig{wrapCol(4, vetoW), wrapCol(5, setsW)}
+				}
+			}
+			t.SetColumnConfigs(cols)
 			t.AppendRows(rows)
 			t.Render()
 		})
@@ -445,6 +458,30 @@ func printCoalitions(w io.Writer, sc *answer.Scenario, res *answer.DealZone, wid
 	if len(res.Blockers) > 0 {
 		para(w, "Blocked by: "+actors(res.Blockers)+".", width)
 	}
+}
+
+// packSets writes coalitions' sets on lines of at most w columns, a
+// line broken only between sets, so that a set of names ("{Beta, Gamma,
+// Delta}") is never split across lines, as a wrap at spaces would split
+// it; a set wider than w alone is left to the column's wrapping.
+func packSets(sets []string, w int) string {
+	var b strings.Builder
+	n := 0
+	for i, s := range sets {
+		k := utf8.RuneCountInString(s)
+		switch {
+		case i == 0:
+		case n+1+k <= w:
+			b.WriteByte(' ')
+			n++
+		default:
+			b.WriteByte('\n')
+			n = 0
+		}
+		b.WriteString(s)
+		n += k
+	}
+	return b.String()
 }
 
 func sum(xs []float64) float64 {

@@ -226,13 +226,47 @@ func TestDealSearchRules(t *testing.T) {
 		t.Errorf("unanimity (no rules): open %v, want closed", all["open"])
 	}
 	out, _, code := run(t, "deal", "search", file)
-	for _, want := range []string{"MINIMAL WINNING COALITIONS", "{a, b} {a, c} {a, d} {b, c, d}", "CARRIED BY", "Alpha, Beta, Gamma │ Delta", "note: decision rules decide (as in deal evaluate): Budget by qmv (quota 3 of 5; no veto), Tax by majority (quota 3 of 4; no veto)"} {
+	for _, want := range []string{"MINIMAL WINNING COALITIONS", "│ {Alpha, Beta} {Alpha, Gamma} {Alpha, Delta} │", "│ {Beta, Gamma, Delta}                        │", "CARRIED BY", "Alpha, Beta, Gamma │ Delta", "note: decision rules decide (as in deal evaluate): Budget by qmv (quota 3 of 5; no veto), Tax by majority (quota 3 of 4; no veto)"} {
 		if code != 0 || !strings.Contains(unwrapped(out), want) {
 			t.Errorf("table output lacks %q (exit %d):\n%s", want, code, out)
 		}
 	}
 	if strings.Contains(out, "warning: ") {
 		t.Errorf("a warning:\n%s", out)
+	}
+}
+
+// Deal's text names actors as its other lines do, ids staying in the
+// JSON: under testdata/rules.yaml (actors a, b, c, d named Alpha, Beta,
+// Gamma, Delta) the summary's example coalition, the rule note's
+// coalitions, the rules table's minimal winning coalitions and the
+// frontier's "best for" labels all read names, while the coalitions'
+// actors in the JSON stay a, b, c.
+func TestDealSearchNamesActors(t *testing.T) {
+	const file = "testdata/rules.yaml"
+	res := dealJSONResult(t, "deal", "search", file)
+	first := res["coalitions"].([]any)[0].(map[string]any)["actors"].([]any)
+	if fmt.Sprint(first) != "[a b c]" {
+		t.Errorf("JSON coalition actors %v, want the ids [a b c]", first)
+	}
+	out, _, code := run(t, "deal", "search", file)
+	text := unwrapped(out)
+	for _, want := range []string{
+		"(e.g. {Alpha, Beta, Gamma})",
+		"│ {Alpha, Beta} {Alpha, Gamma} {Alpha, Delta} │",
+		"│ {Beta, Gamma, Delta}                        │",
+		"accepts it ({Alpha, Beta, Gamma}, {Alpha, Beta, Delta}, {Alpha, Gamma, Delta}, {Beta, Gamma, Delta})",
+		"│ best for Alpha ",
+		"│ best for Beta ",
+	} {
+		if code != 0 || !strings.Contains(text, want) {
+			t.Errorf("no %q (exit %d):\n%s", want, code, out)
+		}
+	}
+	for _, ids := range []string{"{a, b", "best for a ", "{b, c, d}"} {
+		if strings.Contains(text, ids) {
+			t.Errorf("the text names actors by id (%q):\n%s", ids, out)
+		}
 	}
 }
 
@@ -511,7 +545,8 @@ func TestDealAlternativeSaidOnce(t *testing.T) {
 // The search's veto players are the whole decision's, and the line says
 // so beside the rule table whose Veto column is each rule's alone: on
 // testdata/rules-mixed.yaml the budget's qmv [3; 2, 1, 1, 1] has the
-// minimal winning coalitions {a, b} {a, c} {a, d} {b, c, d}, so no veto
+// minimal winning coalitions {a, b} {a, c} {a, d} {b, c, d} (written by
+// the actors' names), so no veto
 // of its own, while the tax has no rule and every actor is required, so
 // every actor is in every coalition of the decision. The line read "Veto
 // players (in every winning coalition): Alpha, Beta, Gamma, Delta."
@@ -519,7 +554,7 @@ func TestDealVetoIsTheWholeDecisions(t *testing.T) {
 	out, _, code := run(t, "deal", "search", "testdata/rules-mixed.yaml", "-q")
 	text := unwrapped(out)
 	for _, want := range []string{
-		"│ Budget │ qmv  │ 3.0 of 5.0 │      │ {a, b} {a, c} {a, d} {b, c, d} │",
+		"│ Budget │ qmv  │ 3.0 of 5.0 │      │ {Alpha, Beta} {Alpha, Gamma} {Alpha, Delta} │",
 		"Veto over the whole decision (in every winning coalition of the issues' rules together, with every required actor's acceptance; an issue's rule alone may give none): Alpha, Beta, Gamma, Delta.",
 	} {
 		if code != 0 || !strings.Contains(text, want) {
@@ -578,8 +613,8 @@ func TestDealIssueNames(t *testing.T) {
 	flat := unwrapped(out)
 	for _, want := range []string{
 		"note: decision rules decide (as in deal evaluate): Spending cap by qmv (quota 3 of 5; no veto), Tax rate by majority (quota 3 of 4; no veto);",
-		"│ Spending cap │ qmv      │ 3.0 of 5.0 │      │ {a, b} {a, c} {a, d} {b, c, d}          │",
-		"│ Tax rate     │ majority │ 3.0 of 4.0 │      │ {a, b, c} {a, b, d} {a, c, d} {b, c, d} │",
+		"│ Spending cap │ qmv      │ 3.0 of 5.0 │      │ {Alpha, Beta} {Alpha, Gamma} {Alpha, Delta} │",
+		"│ Tax rate     │ majority │ 3.0 of 4.0 │      │ {Alpha, Beta, Gamma} {Alpha, Beta, Delta}   │",
 		"│ Spending cap │ qmv      │ 4.0 of 5.0 │   3.0 │ yes    │ Alpha, Beta, Gamma │ Delta   │",
 	} {
 		if !strings.Contains(flat, want) {

@@ -89,9 +89,10 @@ func (m *merge) plain() bool {
 	return len(m.pieces) == 1 && slices.Equal(m.pieces[0].req, m.req)
 }
 
-// label names a coalition in notes.
+// label names a coalition in notes and the summary by its members'
+// names (the answer's Coalitions keep their ids).
 func (m *merge) label(s *searcher) string {
-	return "{" + strings.Join(names(m.sp.p, s.req), ", ") + "}"
+	return "{" + strings.Join(actorNames(m.sp.p, s.req), ", ") + "}"
 }
 
 func (m *merge) run(ctx context.Context) error {
