@@ -3,11 +3,13 @@ package ask
 import (
 	"context"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 
 	"parley/answer"
 	"parley/model"
+	"parley/scenario"
 	"parley/sweep"
 )
 
@@ -331,6 +333,32 @@ func ShortfallText(by float64) string {
 		return fmt.Sprintf("%.3f", by)
 	}
 	return LastStepText(by)
+}
+
+// UtilityUnit and PercentOfScale are the units of a concession plan's
+// cost (answer.DealPlan's Cost): utility given up by lowering
+// alternatives, and points crossed per 100 of the scales' widths by
+// bending red lines.
+const (
+	UtilityUnit    = "utility"
+	PercentOfScale = "% of scale"
+)
+
+// PlanCostText writes a concession plan's capability-weighted cost in
+// its unit, as every door writes it: utility to four decimals (the
+// plans' costs are small: 0.0041 on the built-in case), a percent of the
+// scale as a number on a 0–100 scale, with its decimals (WidthDecimals
+// of 100: one, "2.4", not "2.4194"), or, where that would read as none (a
+// cost under ShownStep of 100, 0.05), two significant digits ("0.012").
+// The page writes it by the same rule (planCostText in web/src/main.ts).
+func PlanCostText(cost float64, unit string) string {
+	if unit != PercentOfScale {
+		return fmt.Sprintf("%.4f", cost)
+	}
+	if cost != 0 && math.Abs(cost) < scenario.ShownStep(100) {
+		return strconv.FormatFloat(cost, 'g', 2, 64)
+	}
+	return fixed(cost, scenario.WidthDecimals(100))
 }
 
 // OneEndedMark marks a swing measured from one end of its input's range

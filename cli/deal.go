@@ -325,8 +325,8 @@ func printSearch(w io.Writer, a *answer.DealSearch, width int) {
 			// lower an alternative toward: some must be crossed first.
 			lower = "To open it, lower alternatives (red lines kept, but for those that contradict each other)"
 		}
-		printPlan(w, p, res, lower, c.LowerAlternatives, "utility", width)
-		printPlan(w, p, res, "To open it, bend red lines (alternatives kept)", c.BendRedLines, percentOfScale, width)
+		printPlan(w, p, res, lower, c.LowerAlternatives, ask.UtilityUnit, width)
+		printPlan(w, p, res, "To open it, bend red lines (alternatives kept)", c.BendRedLines, ask.PercentOfScale, width)
 		for _, n := range c.Notes {
 			say(w, "note", n, width)
 		}
@@ -568,19 +568,6 @@ func printPackages(w io.Writer, p *answer.Scenario, title string, pks []answer.D
 	t.Render()
 }
 
-// percentOfScale is the unit of the cost of bending red lines.
-const percentOfScale = "% of scale"
-
-// scaleCost is a cost in percent of the scale to one decimal, as the deal
-// output gives points on a scale (num), or to two significant digits when
-// one decimal would print a cost as none.
-func scaleCost(x float64) string {
-	if x != 0 && math.Abs(x) < 0.05 {
-		return strconv.FormatFloat(x, 'g', 2, 64)
-	}
-	return num(x)
-}
-
 // bendBy is how far a red line bends, with its issue's d decimals, or
 // to two significant digits where they would print a bend the plan
 // needs as none (deal's meet has already put every crossing finer than
@@ -596,11 +583,7 @@ func printPlan(w io.Writer, p *answer.Scenario, res *answer.DealZone, title stri
 	if pl == nil {
 		return
 	}
-	cost := fmt.Sprintf("%.4f", pl.Cost)
-	if unit == percentOfScale {
-		cost = scaleCost(pl.Cost)
-	}
-	para(w, fmt.Sprintf("%s: capability-weighted cost %s %s (certificate gap %.2g)", title, cost, unit, pl.Gap), width)
+	para(w, fmt.Sprintf("%s: capability-weighted cost %s %s (certificate gap %.2g)", title, ask.PlanCostText(pl.Cost, unit), unit, pl.Gap), width)
 	for _, b := range pl.Bends {
 		num := func(x float64) string { return numD(x, p.IssueDecimals(b.Issue)) }
 		how := fmt.Sprintf("%s points", bendBy(b.By, p.IssueDecimals(b.Issue)))

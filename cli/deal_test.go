@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"parley/answer"
+	"parley/ask"
 )
 
 const logroll = "testdata/deal-logroll.yaml"
@@ -343,8 +344,8 @@ func TestDealSearchScaleCost(t *testing.T) {
 		t.Errorf("exit %d, no cost of 2.4 %% of scale:\n%s", code, out)
 	}
 	for x, want := range map[float64]string{0: "0.0", 0.012: "0.012", 2.4194: "2.4", 12.06: "12.1"} {
-		if got := scaleCost(x); got != want {
-			t.Errorf("scaleCost(%v) = %q, want %q", x, got, want)
+		if got := ask.PlanCostText(x, ask.PercentOfScale); got != want {
+			t.Errorf("PlanCostText(%v, %%) = %q, want %q", x, got, want)
 		}
 	}
 }

@@ -1341,6 +1341,19 @@ function drawDeal(box: HTMLElement, ans: DealEvaluation) {
     robustBox(ans.robust, false))
 }
 
+// percentOfScale is the unit of the cost of bending red lines
+// (ask.PercentOfScale).
+const percentOfScale = '% of scale'
+
+// planCostText is a concession plan's cost in its unit as every door
+// writes it (ask.PlanCostText): utility to four decimals; a percent of
+// the scale as a number on 0–100, with one decimal ("2.4"), or two
+// significant digits where one decimal would read as none (under 0.05).
+function planCostText(cost: number, unit: string): string {
+  if (unit !== percentOfScale) return fmt(cost, 4)
+  return cost !== 0 && Math.abs(cost) < 0.05 ? gfmt(cost, 2) : fmt(cost, 1)
+}
+
 // bendBy is how far a red line bends, with its issue's d decimals, or
 // to two significant digits where they would write a bend the plan
 // needs as none, as the command line writes it (cli's bendBy).
@@ -1364,7 +1377,7 @@ function drawSearch(box: HTMLElement, ans: DealSearch) {
   const k = (id: string) => decimalsOf(ans.scenario, id)
   const plans: { title: string; plan: DealPlan; unit: string }[] = []
   if (r.concession?.lower_alternatives) plans.push({ title: 'Opened by lowering alternatives', plan: r.concession.lower_alternatives, unit: 'utility' })
-  if (r.concession?.bend_red_lines) plans.push({ title: 'Opened by bending red lines', plan: r.concession.bend_red_lines, unit: '% of scale' })
+  if (r.concession?.bend_red_lines) plans.push({ title: 'Opened by bending red lines', plan: r.concession.bend_red_lines, unit: percentOfScale })
   const pkgs: { title: string; pkg: DealPackage }[] = r.open
     ? [...(r.nash ? [{ title: 'Nash', pkg: r.nash }] : []), ...(r.balanced ? [{ title: 'Balanced', pkg: r.balanced }] : [])]
     : plans.map((x) => ({ title: x.title, pkg: x.plan.package }))
@@ -1408,7 +1421,7 @@ function drawSearch(box: HTMLElement, ans: DealSearch) {
       ...(plan.shortfalls ?? []).map((x) => h('li', {}, `${actorName(x.actor)} accepts ${shortfallText(x.by)} less than its alternative (${fmt(x.utility, 3)} for ${fmt(x.alternative, 3)})`,
         x.moves?.length ? `; the same as moving its positions: ${x.moves.map((m) => `${issueName(m.issue)} ${fmt(m.from, k(m.issue))} → ${fmt(m.to, k(m.issue))}`).join(', ')}` : '; the same as moves of its positions too small to show')),
       !(plan.bends?.length || plan.shortfalls?.length) ? h('li', {}, 'no concession needed beyond the package') : null),
-    h('p', { class: 'hint', 'data-testid': 'plan-cost' }, `Capability-weighted cost ${fmt(plan.cost, 4)} ${unit} (within ${gfmt(plan.gap)} of the least).`)))
+    h('p', { class: 'hint', 'data-testid': 'plan-cost' }, `Capability-weighted cost ${planCostText(plan.cost, unit)} ${unit} (within ${gfmt(plan.gap)} of the least).`)))
   const others = [...(r.frontier ?? []), ...(r.sample ?? [])]
   box.replaceChildren(summary, robustBox(ans.robust, true),
     h('p', { class: 'hint', 'data-testid': 'search-no-deal' }, `No-deal package behind each alternative: ${noDeal(ans.no_deal)}. Must accept: ${r.required.map(actorName).join(', ')}${r.rules ? ' (on the issues without a decision rule)' : ''}.`),
