@@ -190,6 +190,15 @@ export function rangeDecimalsMax(d: number, ...ends: number[]): number {
   return Math.max(d, Math.min(Math.max(4, d + 2), carriedDecimals(...ends)))
 }
 
+// widthDecimals is how many decimals a number on a scale w wide is
+// written with (scenario.WidthDecimals): 2 − ⌊log₁₀ w⌋, the exponent of w
+// read to 12 significant digits as Go's strconv writes it, at least one
+// and at most 11; one where w is not a positive finite number.
+export function widthDecimals(w: number): number {
+  if (!Number.isFinite(w) || w <= 0) return 1
+  return Math.min(Math.max(1, 2 - Number(w.toExponential(11).split('e')[1])), 11)
+}
+
 // carriedDecimals is how many decimals a float64 carries for numbers as
 // large as the largest of xs in size (ask's carriedDecimals): 15
 // significant digits less the digits before the decimal point, 14 −
