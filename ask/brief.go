@@ -264,6 +264,14 @@ func MakeBrief(ctx context.Context, c *Case) (*Brief, error) {
 	if err != nil {
 		return nil, err
 	}
+	return gatherBrief(ctx, c, q, f, sw, se)
+}
+
+// gatherBrief makes the brief of the case from its forecast, sweep and
+// sensitivity answers, and asks the deal proposals question (q's) for its
+// table of proposals.
+func gatherBrief(ctx context.Context, c *Case, q briefAsks, f *answer.Forecast, sw *answer.Sweep, se *answer.Sensitivity) (*Brief, error) {
+	var err error
 	s := c.Resolved
 	b := &Brief{Scenario: c.Header, Question: strings.TrimSpace(s.Metadata.Description), Forecast: f, Sweep: sw, Sensitivity: se,
 		Sources: s.Metadata.Sources, Warnings: []string{}}
