@@ -178,17 +178,40 @@ type BriefDriver struct {
 	Swing     float64
 	// Decimals is the issue's, which Low and High are written with.
 	Decimals int
+	// BaseOutside is sweep.Swing's: the forecast at the stated values
+	// lies outside Low → High, so the swing runs from it to the farther
+	// end (Brief.BaseOutsideText says so).
+	BaseOutside bool
 }
 
 // Ends writes the forecasts at the input's ends, "12.0 → 30.0", a
-// missing end as NoEnd and the swing then marked OneEndedMark, as
-// parley sensitivity writes them: "none → 30.0 †".
+// missing end as NoEnd and the swing then marked OneEndedMark, and one
+// whose base lies outside its ends marked BaseOutsideMark, as parley
+// sensitivity marks them: "none → 30.0 †", "13.9 → 8.2 ‡".
 func (bd BriefDriver) Ends() string {
 	s := EndText(bd.Low, bd.Decimals) + " → " + EndText(bd.High, bd.Decimals)
 	if bd.Low == nil || bd.High == nil {
 		s += " " + OneEndedMark
 	}
+	if bd.BaseOutside {
+		s += " " + BaseOutsideMark
+	}
 	return s
+}
+
+// BaseOutsideText is the line under the brief's table for the drivers it
+// shows (each issue's first) marked BaseOutsideMark, in the words of
+// parley sensitivity's line (BaseOutsideText), each named as the table
+// names it, with its issue: "United States' position (Ceasefire)"; ""
+// when none is marked.
+func (b *Brief) BaseOutsideText() string {
+	var named []string
+	for _, bi := range b.Issues {
+		if len(bi.Drivers) > 0 && bi.Drivers[0].BaseOutside {
+			named = append(named, bi.Drivers[0].Input+" ("+bi.Name+")")
+		}
+	}
+	return baseOutsideLine(named)
 }
 
 // NoEnd stands for the forecast at an end of an input's range where the
@@ -343,7 +366,7 @@ func gatherBrief(ctx context.Context, c *Case, q briefAsks, f *answer.Forecast, 
 				if len(bi.Drivers) == BriefDrivers || sg.Swing == 0 {
 					break
 				}
-				bi.Drivers = append(bi.Drivers, BriefDriver{Input: driverLabel(c, is.ID, sg.Input), Low: sg.Low, High: sg.High, Swing: sg.Swing, Decimals: d})
+				bi.Drivers = append(bi.Drivers, BriefDriver{Input: driverLabel(c, is.ID, sg.Input), Low: sg.Low, High: sg.High, Swing: sg.Swing, Decimals: d, BaseOutside: sg.BaseOutside})
 			}
 		}
 		for _, st := range s.Stances {

@@ -379,6 +379,13 @@ func BaseOutsideText(shown []answer.SensitivitySwing) string {
 			named = append(named, s.Input.Label())
 		}
 	}
+	return baseOutsideLine(named)
+}
+
+// baseOutsideLine is BaseOutsideText's line naming the inputs named
+// (each as its door names it: sensitivity by the input's label, the brief
+// by the actor's name); "" when none.
+func baseOutsideLine(named []string) string {
 	if len(named) == 0 {
 		return ""
 	}
