@@ -490,6 +490,10 @@ func numD(x float64, d int) string {
 	return Decimals(x, d)
 }
 
+// spanD writes the range lo–hi with d decimals at each end (numD),
+// joined as every door joins a range (RangeJoin).
+func spanD(lo, hi float64, d int) string { return RangeJoin(numD(lo, d), numD(hi, d)) }
+
 // OneDecimal writes a finite number with one decimal, as every door shows
 // a number on a scale 10 or more wide (ScaleDecimals): Go's correctly rounded formatting, and "0.0" for a value
 // that rounds to zero, never "-0.0" (a sign the shown number does not
@@ -543,8 +547,8 @@ func issueChart(bi BriefIssue) template.HTML {
 	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %.0f %.0f" width="%.0f" height="%.0f" role="img" aria-label="%s: forecasts on the scale %s to %s">`,
 		w, h, w, h, template.HTMLEscapeString(bi.Name), numD(bi.Min, bi.Decimals), numD(bi.Max, bi.Decimals))
 	if bi.HasInterval {
-		fmt.Fprintf(&b, `<rect x="%.1f" y="2" width="%.1f" height="14" fill="#cde"><title>80%% interval (%s sweep): %s–%s</title></rect>`,
-			x(bi.Lo80), max(x(bi.Hi80)-x(bi.Lo80), 1), bi.SweepModel, numD(bi.Lo80, bi.Decimals), numD(bi.Hi80, bi.Decimals))
+		fmt.Fprintf(&b, `<rect x="%.1f" y="2" width="%.1f" height="14" fill="#cde"><title>80%% interval (%s sweep): %s</title></rect>`,
+			x(bi.Lo80), max(x(bi.Hi80)-x(bi.Lo80), 1), bi.SweepModel, spanD(bi.Lo80, bi.Hi80, bi.Decimals))
 	}
 	fmt.Fprintf(&b, `<line x1="%.1f" y1="%.0f" x2="%.1f" y2="%.0f" stroke="#888"/>`, x(bi.Min), y, x(bi.Max), y)
 	for _, a := range bi.Anchors {
@@ -568,7 +572,7 @@ var briefHTML string
 //go:embed brief.md.tmpl
 var briefMD string
 
-var funcs = map[string]any{"num": numD, "pct": func(a, b int) string {
+var funcs = map[string]any{"num": numD, "span": spanD, "pct": func(a, b int) string {
 	if b == 0 {
 		return NoNumber
 	}

@@ -411,8 +411,8 @@ func ksText(head, origin string, e answer.IssueExplanation, d int) string {
 	if e.ReferenceFrom != "reference" {
 		breakdown = "each actor's worst end of the scale"
 	}
-	s := fmt.Sprintf("%s: of the outcomes every weighted actor prefers to breakdown (%s), %s–%s, the one where the smallest share of its best feasible gain any actor gets (per unit of weight) is largest.",
-		head, breakdown, g1(e.KS.Lo), g1(e.KS.Hi))
+	s := fmt.Sprintf("%s: of the outcomes every weighted actor prefers to breakdown (%s), %s, the one where the smallest share of its best feasible gain any actor gets (per unit of weight) is largest.",
+		head, breakdown, RangeJoin(g1(e.KS.Lo), g1(e.KS.Hi)))
 	var bind, rest []string
 	for _, p := range e.Pulls {
 		if p.Ratio == nil || p.Weight == 0 {

@@ -358,7 +358,7 @@ func nashTable(w io.Writer, p *answer.Scenario, res *answer.DealZone, l layout) 
 		rng := ""
 		for _, r := range res.Ranges {
 			if r.Issue == is.ID {
-				rng = fmt.Sprintf("%s–%s", num(r.Lo), num(r.Hi))
+				rng = ask.RangeJoin(num(r.Lo), num(r.Hi))
 				if r.Fixed {
 					rng += " (fixed)"
 				}

@@ -8,6 +8,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
+
+	"parley/scenario"
 )
 
 // Under decision rules a package passes when every member of one of the
@@ -214,12 +216,12 @@ func (m *merge) ranges() {
 		reach := parts[0].Hi
 		for _, r := range parts[1:] {
 			if r.Lo > reach {
-				gaps = append(gaps, fmt.Sprintf("%v–%v", round9(reach), round9(r.Lo)))
+				gaps = append(gaps, scenario.RangeJoin(fmt.Sprint(round9(reach)), fmt.Sprint(round9(r.Lo))))
 			}
 			reach = math.Max(reach, r.Hi)
 		}
 		if len(gaps) > 0 {
-			m.res.Notes = append(m.res.Notes, fmt.Sprintf("issue %s: no package in the zone takes a value in %s (the coalitions' ranges leave it out); its range %v–%v is their hull", is.ID, strings.Join(gaps, ", "), round9(h.Lo), round9(h.Hi)))
+			m.res.Notes = append(m.res.Notes, fmt.Sprintf("issue %s: no package in the zone takes a value in %s (the coalitions' ranges leave it out); its range %s is their hull", is.ID, strings.Join(gaps, ", "), scenario.RangeJoin(fmt.Sprint(round9(h.Lo)), fmt.Sprint(round9(h.Hi)))))
 		}
 	}
 }
