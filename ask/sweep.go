@@ -335,6 +335,18 @@ func ShortfallText(by float64) string {
 	return LastStepText(by)
 }
 
+// UtilityDecimals is how many decimals every door writes a utility or a
+// gain in utility with (a deal's margin and its bound, a coalition's
+// largest smallest gain, an actor's utility and alternative): three,
+// the precision deal's summary states them at.
+const UtilityDecimals = 3
+
+// UtilityText writes a utility or a gain in utility with UtilityDecimals,
+// "0.000" and not "-0.000" for one that rounds to zero (the solver's
+// noise about a gain of 0). The page writes them by the same rule
+// (fmt(x, 3)).
+func UtilityText(x float64) string { return fixed(x, UtilityDecimals) }
+
 // UtilityUnit and PercentOfScale are the units of a concession plan's
 // cost (answer.DealPlan's Cost): utility given up by lowering
 // alternatives, and points crossed per 100 of the scales' widths by

@@ -304,14 +304,14 @@ func printSearch(w io.Writer, a *answer.DealSearch, width int) {
 	if res.Open && math.IsInf(res.Margin, 1) {
 		para(w, "Zone of agreement: OPEN to every package (no one's consent is needed).", width)
 	} else if res.Open {
-		para(w, fmt.Sprintf("Zone of agreement: OPEN. Largest smallest gain %s (%s).", ask.Decimals(res.Margin, 4), certified(res, res.MarginBound, 4)), width)
+		para(w, fmt.Sprintf("Zone of agreement: OPEN. Largest smallest gain %s (%s).", ask.UtilityText(res.Margin), certified(res, ask.UtilityText(res.MarginBound))), width)
 	} else if !math.IsInf(res.Margin, -1) {
-		para(w, fmt.Sprintf("Zone of agreement: EMPTY. Largest smallest gain %s (%s).", ask.Decimals(res.Margin, 4), certified(res, res.MarginBound, 4)), width)
+		para(w, fmt.Sprintf("Zone of agreement: EMPTY. Largest smallest gain %s (%s).", ask.UtilityText(res.Margin), certified(res, ask.UtilityText(res.MarginBound))), width)
 	}
 	if res.Open && res.Nash != nil {
 		layoutAt(width).fit(w, func(w io.Writer, l layout) { nashTable(w, p, res, l) })
 		if res.NashProduct > 0 {
-			para(w, fmt.Sprintf("Nash product (capability-weighted geometric mean of gains) %.5f, %s.", res.NashProduct, certified(res, res.NashBound, 5)), width)
+			para(w, fmt.Sprintf("Nash product (capability-weighted geometric mean of gains) %.5f, %s.", res.NashProduct, certified(res, fmt.Sprintf("%.5f", res.NashBound))), width)
 		}
 		printPackageVerdicts(w, p, res, res.Nash, width)
 		printRules(w, p, res.Nash.Rules, width)
@@ -444,7 +444,7 @@ func printCoalitions(w io.Writer, sc *answer.Scenario, res *answer.DealZone, wid
 					zone = "open"
 				}
 				if !math.IsInf(c.Margin, 0) {
-					gain = ask.Decimals(c.Margin, 4)
+					gain = ask.UtilityText(c.Margin)
 				}
 				why := actors(c.Short)
 				if c.Conflict != "" {
@@ -670,13 +670,13 @@ func quoteAll(ss []string) []string {
 	return out
 }
 
-// certified writes a search's bound as its certificate ("certified ≤
-// 0.1030"), or, when the solver could not certify the answer
+// certified writes a search's bound, as written, as its certificate
+// ("certified ≤ 0.103"), or, when the solver could not certify the answer
 // (Result.Certified), says so rather than print a bound too loose to
 // mean anything.
-func certified(res *answer.DealZone, bound float64, d int) string {
+func certified(res *answer.DealZone, bound string) string {
 	if !res.Certified {
 		return "not certified: see the note"
 	}
-	return "certified ≤ " + ask.Decimals(bound, d)
+	return "certified ≤ " + bound
 }

@@ -271,6 +271,31 @@ func TestDealSearchNamesActors(t *testing.T) {
 	}
 }
 
+// A deal's margins are gains in utility, written with three decimals as
+// every door writes a utility (ask.UtilityText) — the search's summary
+// beside them and the page too: under testdata/rules.yaml the coalition
+// {Alpha, Beta, Gamma} gains 0.0556 at best (its JSON margin), "0.056"
+// in the summary, the zone's line and the coalitions' table alike, where
+// the line and the table wrote 0.0556 under a summary of 0.056.
+func TestDealMarginsAsUtilities(t *testing.T) {
+	res := dealJSONResult(t, "deal", "search", "testdata/rules.yaml")
+	if m := res["margin"].(float64); math.Abs(m-0.0556) > 5e-5 {
+		t.Fatalf("margin %v, want 0.0556", m)
+	}
+	out, _, code := run(t, "deal", "search", "testdata/rules.yaml", "-q")
+	text := strings.Join(strings.Fields(out), " ")
+	for _, want := range []string{
+		"the worst-served member of a coalition gains 0.056)",
+		"Zone of agreement: OPEN. Largest smallest gain 0.056 (certified ≤ 0.056).",
+		"│ Alpha, Beta, Gamma │ open │ 0.056 │",
+		"│ Alpha, Beta, Delta │ empty │ -0.056 │",
+	} {
+		if code != 0 || !strings.Contains(text, want) {
+			t.Errorf("no %q in\n%s", want, out)
+		}
+	}
+}
+
 // TestUncertifiedZone: when the solver cannot certify its answer (a zone
 // that is a single point leaves the certificate gap at some 10⁷), the
 // answer says so (certified false, a note) and the table prints "not
@@ -291,7 +316,7 @@ func TestUncertifiedZone(t *testing.T) {
 		t.Fatalf("certified %v with a certificate gap of %v; want not certified above 1e-4", a.Result.Certified, a.Result.Stats.MaxGap)
 	}
 	text, _, _ := run(t, "deal", "search", f, "-q")
-	if !strings.Contains(text, "Zone of agreement: OPEN. Largest smallest gain 0.0000 (not certified: see the note).") || strings.Contains(text, "certified ≤") {
+	if !strings.Contains(text, "Zone of agreement: OPEN. Largest smallest gain 0.000 (not certified: see the note).") || strings.Contains(text, "certified ≤") {
 		t.Errorf("the table states a certificate:\n%s", text)
 	}
 	// The point zone's gain is 0 to the solver's noise: an open zone
@@ -304,7 +329,7 @@ func TestUncertifiedZone(t *testing.T) {
 		t.Fatalf("built-in case at 2025-03-11: certified %v (%v), gap %v", a.Result.Certified, err, a.Result.Stats.MaxGap)
 	}
 	text, _, _ = run(t, "deal", "search", "--snapshot", "2025-03-11", "-q")
-	if want := fmt.Sprintf("(certified ≤ %.4f)", a.Result.MarginBound); !strings.Contains(text, want) {
+	if want := fmt.Sprintf("(certified ≤ %.3f)", a.Result.MarginBound); !strings.Contains(text, want) {
 		t.Errorf("the table lacks %q:\n%s", want, text)
 	}
 }
