@@ -46,7 +46,7 @@ func TestPeerMagnitudes(t *testing.T) {
 	}
 	scale := "#A\ta\tA\n#A\tb\tB\n#A\tc\tC\n#P\tp\tP\n#M\tp\t-1e308\n#M\tp\t1e308\n#D\ta\tp\t10\t0.5\t1\n#D\tb\tp\t50\t0.5\t1\n#D\tc\tp\t90\t0.5\t0.5\n"
 	_, err = Load("s.tsv", []byte(scale), LoadOptions{Format: "decide"})
-	if err == nil || !strings.Contains(err.Error(), "issues[0].scale: scale -1e+308–1e+308 is outside the allowed magnitudes") {
+	if err == nil || !strings.Contains(err.Error(), "issues[0].scale: scale -1e+308 to 1e+308 is outside the allowed magnitudes") {
 		t.Fatalf("%v", err)
 	}
 }

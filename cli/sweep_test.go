@@ -498,3 +498,23 @@ func TestNegativeRanges(t *testing.T) {
 		"-2.00 to -1.75 ", "-1.75 to -1.50 ", "-1.50 to -1.25 ")
 	check([]string{"show"}, "│ Budget │ budget │ -5.00 to 0.00 │")
 }
+
+// Validation names a negative scale as every door writes a range: north's
+// position range widened to [-6, -0.5] leaves testdata/negative-scale.yaml's
+// scale, and the error says what would be valid, "a range within the
+// scale -5 to 0", not "-5–0".
+func TestNegativeScaleInErrors(t *testing.T) {
+	b, err := os.ReadFile("testdata/negative-scale.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad := strings.Replace(string(b), "range: {position: [-1.5, -0.5]", "range: {position: [-6, -0.5]", 1)
+	file := filepath.Join(t.TempDir(), "bad.yaml")
+	if err := os.WriteFile(file, []byte(bad), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, stderr, code := run(t, "validate", file)
+	if want := "stances[0].range.position: range [-6 -0.5] leaves the scale (valid: a range within the scale -5 to 0)"; code != 3 || !strings.Contains(stderr, want) {
+		t.Errorf("exit %d, stderr lacks %q:\n%s", code, want, stderr)
+	}
+}

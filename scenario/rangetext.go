@@ -1,6 +1,9 @@
 package scenario
 
-import "strings"
+import (
+	"fmt"
+	"strings"
+)
 
 // RangeJoin writes a range from its two ends, each already written as a
 // number: "45.3–54.1", joined by an en dash, or, where either end is
@@ -25,3 +28,7 @@ func RangeSep(ends ...string) string {
 	}
 	return "–"
 }
+
+// scaleText writes a scale's ends as a range, each as %v writes it, for
+// validation's messages: "0–100", "-5 to 0".
+func scaleText(lo, hi float64) string { return RangeJoin(fmt.Sprint(lo), fmt.Sprint(hi)) }

@@ -236,15 +236,15 @@ func (v *validator) issues() {
 		}
 		lo, hi := is.Bounds()
 		if !finite(lo) || !finite(hi) || lo >= hi {
-			v.errorf(p+".scale", "min < max, both finite", "scale %v–%v is empty", lo, hi)
+			v.errorf(p+".scale", "min < max, both finite", "scale %s is empty", scaleText(lo, hi))
 			continue
 		}
 		if lo < -MaxScale || hi > MaxScale || hi-lo < MinScaleWidth {
-			v.errorf(p+".scale", scaleValid, "scale %v–%v is outside the allowed magnitudes", lo, hi)
+			v.errorf(p+".scale", scaleValid, "scale %s is outside the allowed magnitudes", scaleText(lo, hi))
 			continue
 		}
 		if m := math.Max(math.Abs(lo), math.Abs(hi)); hi-lo < MinRelativeScaleWidth*m {
-			v.errorf(p+".scale", scaleWidthValid, "scale %v–%v is %.3g wide, under 1e-12 of its ends' size (%.3g here): a float64 near them carries about 15 significant digits, too few to tell its points apart", lo, hi, hi-lo, MinRelativeScaleWidth*m)
+			v.errorf(p+".scale", scaleWidthValid, "scale %s is %.3g wide, under 1e-12 of its ends' size (%.3g here): a float64 near them carries about 15 significant digits, too few to tell its points apart", scaleText(lo, hi), hi-lo, MinRelativeScaleWidth*m)
 			continue
 		}
 		scale := fmt.Sprintf("a number from %v to %v", lo, hi)
@@ -533,7 +533,7 @@ func (v *validator) stanceRange(p string, is *Issue, r *StanceRange, pos, sal fl
 		case !finite(r.Position[0]) || !finite(r.Position[1]) || r.Position[0] > r.Position[1]:
 			v.errorf(q, "[low, high] with low ≤ high", "range %v is not an interval", *r.Position)
 		case r.Position[0] < lo || r.Position[1] > hi:
-			v.errorf(q, fmt.Sprintf("a range within the scale %v–%v", lo, hi), "range %v leaves the scale", *r.Position)
+			v.errorf(q, "a range within the scale "+scaleText(lo, hi), "range %v leaves the scale", *r.Position)
 		case !r.Position.Contains(pos):
 			v.errorf(q, fmt.Sprintf("a range containing the position %v", pos), "range %v does not contain the position", *r.Position)
 		}
