@@ -68,7 +68,9 @@ type e2e struct {
 	full *scenario.Scenario
 	srv  *httptest.Server
 	// bctx is the browser's context, bounded to three minutes.
-	bctx  context.Context
+	bctx context.Context
+	// shots is the folder screenshots go to, $PARLEY_SCREENSHOTS; "" when
+	// it is unset, and then shot and view take none.
 	shots string
 }
 
@@ -149,7 +151,10 @@ func TestMain(m *testing.M) {
 
 // startE2E starts the server and the browser, or skips the test when no
 // Chromium is installed; both stop when the test ends. Screenshots go to
-// $PARLEY_SCREENSHOTS (or a temporary directory), logged.
+// $PARLEY_SCREENSHOTS, logged; with it unset none is taken (they went
+// to the test's temporary directory, deleted when it ended, and took a
+// fifth of the suite's time: a full page of the builder is megabytes of
+// PNG to encode).
 func startE2E(t *testing.T) *e2e {
 	t.Helper()
 	return startE2EWith(t, e2eOptions{})
@@ -163,13 +168,12 @@ func startE2EWith(t *testing.T, o e2eOptions) *e2e {
 		t.Skip("no chromium binary found (apt-get install -y chromium, or set PARLEY_CHROMIUM); .ci/run installs it")
 	}
 	shots := os.Getenv("PARLEY_SCREENSHOTS")
-	if shots == "" {
-		shots = filepath.Join(t.TempDir(), "screenshots")
+	if shots != "" {
+		if err := os.MkdirAll(shots, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("screenshots in %s", shots)
 	}
-	if err := os.MkdirAll(shots, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	t.Logf("screenshots in %s", shots)
 
 	ctx := context.Background()
 	st, err := bolt.Open(ctx, filepath.Join(t.TempDir(), "e2e.db"))
@@ -247,9 +251,16 @@ func (e *e2e) stored(name string, body []byte) *store.Scenario {
 }
 
 // shot writes the viewport as name.png and the whole page as
-// name-full.png.
+// name-full.png, when screenshots are kept (e.shots), once the page is
+// still (settled).
 func (e *e2e) shot(name string) chromedp.Action[chromedp.Void] {
 	return chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		if e.shots == "" {
+			return nil
+		}
+		if _, err := settled()(ctx, tg); err != nil {
+			return err
+		}
 		view, err := chromedp.CaptureScreenshot()(ctx, tg)
 		if err != nil {
 			return err
@@ -266,15 +277,38 @@ func (e *e2e) shot(name string) chromedp.Action[chromedp.Void] {
 }
 
 // view writes the viewport alone as name.png, for a page too long to
-// capture whole (the builder).
+// capture whole (the builder), when screenshots are kept (e.shots), once
+// the page is still (settled).
 func (e *e2e) view(name string) chromedp.Action[chromedp.Void] {
 	return chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		if e.shots == "" {
+			return nil
+		}
+		if _, err := settled()(ctx, tg); err != nil {
+			return err
+		}
 		view, err := chromedp.CaptureScreenshot()(ctx, tg)
 		if err != nil {
 			return err
 		}
 		return os.WriteFile(filepath.Join(e.shots, name+".png"), view, 0o644)
 	})
+}
+
+// settled waits until the page is still, for a screenshot: no CSS
+// transition or animation runs (the stance drawer slides in for 0.15 s)
+// and three frames have been drawn since, in which a chart redraws at
+// the size its ResizeObserver reports (Chart.js answers the observer in
+// the next animation frame; its animations are off). Fixed sleeps stood
+// here, 0.3–0.4 s each whether or not anything moved.
+func settled() chromedp.Action[chromedp.Void] {
+	return void(chromedp.Poll[bool](`(() => {
+		if (document.getAnimations().some((a) => a.playState === "running")) { window.e2eStill = 0; return false }
+		window.e2eStill = (window.e2eStill ?? 0) + 1
+		if (window.e2eStill < 3) return false
+		window.e2eStill = 0
+		return true
+	})()`, chromedp.WithPollingTimeout(60*time.Second)))
 }
 
 // do runs the steps, failing the test with the step's name.
@@ -359,7 +393,7 @@ func TestEndToEnd(t *testing.T) {
 	// press Enter): the quote as the scenario has it, and the focus in
 	// the edit form.
 	do("evidence", chromedp.Focus(marker), chromedp.KeyEvent("\r"), chromedp.WaitVisible(chromedp.CSS(`[data-testid=evidence] blockquote`)),
-		chromedp.Sleep(400*time.Millisecond), shot("02-evidence")) // the panel slides in
+		shot("02-evidence")) // shot waits for the panel to slide in
 	quote := get(t, bctx, "quote", chromedp.Text(chromedp.CSS(`[data-testid=evidence] blockquote`)))
 	if !strings.Contains(quote, stance.Evidence[0].Quote) {
 		t.Fatalf("evidence shows %q, want %q", quote, stance.Evidence[0].Quote)
@@ -393,7 +427,7 @@ func TestEndToEnd(t *testing.T) {
 	do("forecast view", chromedp.Click(chromedp.ID("tab-forecast")),
 		chromedp.WaitVisible(chromedp.CSS(`[data-testid=model-table]`)),
 		poll(`document.querySelectorAll("[data-testid=timeline] canvas").length > 0`),
-		chromedp.Sleep(300*time.Millisecond), shot("05-forecast"))
+		shot("05-forecast"))
 	if rows, charts := count("[data-testid=model-table] tbody tr"), count("[data-testid=timeline] canvas"); rows != len(latest.Issues) || charts != len(latest.Issues) {
 		t.Fatalf("forecast view: %d table rows and %d timeline charts, want %d", rows, charts, len(latest.Issues))
 	}
@@ -412,7 +446,7 @@ func TestEndToEnd(t *testing.T) {
 		poll(`document.querySelectorAll("[data-testid=sweep-results] canvas").length > 0`),
 		chromedp.Click(chromedp.CSS(`[data-testid=run-sensitivity]`)),
 		poll(`document.querySelectorAll("[data-testid=tornado] canvas").length > 0`),
-		chromedp.Sleep(300*time.Millisecond), shot("06-sweep"))
+		shot("06-sweep"))
 	if n := count("[data-testid=sweep-results] canvas"); n != len(latest.Issues) {
 		t.Fatalf("%d histograms, want %d", n, len(latest.Issues))
 	}
