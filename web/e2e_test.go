@@ -15,6 +15,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/cdproto/storage"
 	"github.com/chromedp/chromedp"
 
 	"parley/answer"
@@ -139,10 +144,105 @@ func sharedBrowser(bin string) (context.Context, error) {
 	return browserOnce.ctx, browserOnce.err
 }
 
-// TestMain runs the tests, then stops the shared Chromium, if one was
-// started.
+// tab is a tab of the shared Chromium, alone in a browser context of
+// its own: ctx runs actions in it, cancel closes both.
+type tab struct {
+	ctx    context.Context
+	cancel context.CancelFunc
+}
+
+// tabs holds the tabs finished tests gave back, blank, for the next
+// tests to take. Opening a browser context and its tab took 1–4 s a
+// test (a window and a renderer process each), a third of a short
+// test's time and 2–8 minutes of the suite's on a busy machine.
+var tabs struct {
+	sync.Mutex
+	free []tab
+}
+
+// takeTab returns a tab given back blank, or else opens one in a new
+// browser context of the shared Chromium.
+func takeTab(shared context.Context) (tab, error) {
+	tabs.Lock()
+	if n := len(tabs.free); n > 0 {
+		tb := tabs.free[n-1]
+		tabs.free = tabs.free[:n-1]
+		tabs.Unlock()
+		return tb, nil
+	}
+	tabs.Unlock()
+	ctx, cancel := chromedp.NewContext(shared, chromedp.WithNewBrowserContext())
+	if err := chromedp.Do(ctx); err != nil {
+		cancel()
+		return tab{}, err
+	}
+	return tab{ctx: ctx, cancel: cancel}, nil
+}
+
+// giveBack returns t's tab to tabs as a new one is: its page blank
+// (about:blank, the server's page and its scripts gone), nothing kept
+// of the server's origin (session and local storage, the origin's
+// other storage, the cache, cookies), no history and no device
+// emulation. The tab
+// is closed instead, with its browser context, when t failed (its page
+// may be anywhere, a dialog open) or when any of this fails, so that
+// nothing of a test can reach the next. origin is the test server's
+// URL.
+func giveBack(t *testing.T, tb tab, origin string) {
+	if t.Failed() {
+		tb.cancel()
+		return
+	}
+	ctx, cancel := context.WithTimeout(tb.ctx, 30*time.Second)
+	defer cancel()
+	err := chromedp.Do(ctx,
+		// Session storage is the tab's own, kept across navigations: empty
+		// it from a page of the origin. A page elsewhere cannot, and
+		// the tab is not given back.
+		chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+			ok, err := chromedp.Evaluate[bool](fmt.Sprintf(`location.origin === %q && (sessionStorage.clear(), localStorage.clear(), true)`, origin))(ctx, tg)
+			if err == nil && !ok {
+				err = fmt.Errorf("the tab is not on %s", origin)
+			}
+			return err
+		}),
+		chromedp.Navigate("about:blank"),
+		chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+			if _, err := cdp.Call(ctx, tg, page.ResetNavigationHistory, cdp.Empty{}); err != nil {
+				return err
+			}
+			if _, err := cdp.Call(ctx, tg, storage.ClearDataForOrigin, storage.ClearDataForOriginParams{Origin: origin, StorageTypes: "all"}); err != nil {
+				return err
+			}
+			if _, err := cdp.Call(ctx, tg, network.ClearBrowserCache, cdp.Empty{}); err != nil {
+				return err
+			}
+			if _, err := cdp.Call(ctx, tg, network.ClearBrowserCookies, cdp.Empty{}); err != nil {
+				return err
+			}
+			if _, err := cdp.Call(ctx, tg, emulation.ClearDeviceMetricsOverride, cdp.Empty{}); err != nil {
+				return err
+			}
+			_, err := cdp.Call(ctx, tg, emulation.SetTouchEmulationEnabled, emulation.SetTouchEmulationEnabledParams{Enabled: false})
+			return err
+		}))
+	if err != nil {
+		t.Logf("closing the tab instead of keeping it for the next test: %v", err)
+		tb.cancel()
+		return
+	}
+	tabs.Lock()
+	tabs.free = append(tabs.free, tb)
+	tabs.Unlock()
+}
+
+// TestMain runs the tests, then closes the tabs kept and stops the
+// shared Chromium, if one was started.
 func TestMain(m *testing.M) {
 	code := m.Run()
+	for _, tb := range tabs.free {
+		tb.cancel()
+	}
 	for _, cancel := range browserOnce.cancel {
 		cancel()
 	}
@@ -212,15 +312,15 @@ func startE2EWith(t *testing.T, o e2eOptions) *e2e {
 	if err != nil {
 		t.Fatalf("start %s: %v", bin, err)
 	}
-	// Each test has a browser context of its own in the one browser (its
-	// own storage, cookies and window, as a fresh browser has), disposed
-	// when the test ends.
-	browser, cancel := chromedp.NewContext(shared, chromedp.WithNewBrowserContext())
-	t.Cleanup(cancel)
-	if err := chromedp.Do(browser); err != nil {
+	// Each test has a tab of its own, blank, in a browser context of its
+	// own (its own storage, cookies and window, as a fresh browser has),
+	// given back when the test ends.
+	tb, err := takeTab(shared)
+	if err != nil {
 		t.Fatalf("open a browser context in %s: %v", bin, err)
 	}
-	bctx, cancel := context.WithTimeout(browser, 3*time.Minute)
+	t.Cleanup(func() { giveBack(t, tb, srv.URL) })
+	bctx, cancel := context.WithTimeout(tb.ctx, 3*time.Minute)
 	t.Cleanup(cancel)
 	if o.token != "" {
 		// Session storage is the origin's: set it on a page of the
