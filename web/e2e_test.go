@@ -493,7 +493,9 @@ func TestEndToEnd(t *testing.T) {
 	// press Enter): the quote as the scenario has it, and the focus in
 	// the edit form.
 	do("evidence", chromedp.Focus(marker), chromedp.KeyEvent("\r"), chromedp.WaitVisible(chromedp.CSS(`[data-testid=evidence] blockquote`)),
-		shot("02-evidence")) // shot waits for the panel to slide in
+		// The drawer slides in (a 0.15 s transition): a click before it
+		// stops lands where the button was, not on it.
+		poll(`getComputedStyle(document.getElementById("drawer")).transform === "none"`), shot("02-evidence"))
 	quote := get(t, bctx, "quote", chromedp.Text(chromedp.CSS(`[data-testid=evidence] blockquote`)))
 	if !strings.Contains(quote, stance.Evidence[0].Quote) {
 		t.Fatalf("evidence shows %q, want %q", quote, stance.Evidence[0].Quote)
