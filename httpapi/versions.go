@@ -46,19 +46,29 @@ func (s *Server) listDeleted(w http.ResponseWriter, r *http.Request) {
 	s.list(w, r)(s.o.Store.ListDeleted(r.Context()))
 }
 
+// storedVersion reads the version {n} of scenario {id} the request
+// names, current or kept, or answers the error and says so (ok false).
+func (s *Server) storedVersion(w http.ResponseWriter, r *http.Request) (id string, n int64, v *store.Version, ok bool) {
+	n, err := versionParam(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return "", 0, nil, false
+	}
+	id = r.PathValue("id")
+	v, err = s.o.Store.GetVersion(r.Context(), id, n)
+	if err != nil {
+		s.fail(w, r, err)
+		return "", 0, nil, false
+	}
+	return id, n, v, true
+}
+
 // getVersion returns version {n}, current or kept, read as a scenario
 // (with the server's limits, in one of the load slots, as a stored
 // scenario is loaded).
 func (s *Server) getVersion(w http.ResponseWriter, r *http.Request) {
-	n, err := versionParam(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	id := r.PathValue("id")
-	v, err := s.o.Store.GetVersion(r.Context(), id, n)
-	if err != nil {
-		s.fail(w, r, err)
+	id, n, v, ok := s.storedVersion(w, r)
+	if !ok {
 		return
 	}
 	if !s.loads.wait(r.Context(), 30*time.Second) {
@@ -81,15 +91,8 @@ func (s *Server) getVersion(w http.ResponseWriter, r *http.Request) {
 // version that no longer loads under the server's limits can still be
 // downloaded.
 func (s *Server) versionFile(w http.ResponseWriter, r *http.Request) {
-	n, err := versionParam(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	id := r.PathValue("id")
-	v, err := s.o.Store.GetVersion(r.Context(), id, n)
-	if err != nil {
-		s.fail(w, r, err)
+	id, n, v, ok := s.storedVersion(w, r)
+	if !ok {
 		return
 	}
 	ct := "application/yaml"
