@@ -1,0 +1,94 @@
+package cli
+
+import (
+	"encoding/json"
+	"math"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"parley/ask"
+)
+
+// starter writes the scenario parley init writes and returns its path.
+func starter(t *testing.T) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "my-case.yaml")
+	if _, errOut, code := run(t, "init", path); code != 0 {
+		t.Fatalf("init: exit %d, %s", code, errOut)
+	}
+	return path
+}
+
+// The starter is a working deal case: deal evaluate with no package
+// fills every issue from its reference, and a package naming the budget
+// takes the timeline's reference, 0. By hand, with utility
+// 1 − Σ s·|x − p|/100 / Σ s at the latest snapshot (South's budget 45),
+// the package budget 50, timeline 0 and the references 0, 0:
+//
+//	North (80 s .9, 50 s .3): 1 − (.9·.3 + .3·.5)/1.2 = .65;  at the reference 1 − (.72 + .15)/1.2 = .275
+//	South (45 s .6, 90 s .8): 1 − (.6·.05 + .8·.9)/1.4 = .4643; at the reference 1 − (.27 + .72)/1.4 = .2929
+//	East  (50 s .4, 20 s .5): 1 − (0 + .5·.2)/.9 = .8889;       at the reference 1 − (.2 + .1)/.9 = .6667
+func TestStarterDealEvaluate(t *testing.T) {
+	path := starter(t)
+	if _, errOut, code := run(t, "deal", "evaluate", "-q", path); code != 0 {
+		t.Fatalf("deal evaluate on the starter: exit %d, %s", code, errOut)
+	}
+	out, errOut, code := run(t, "deal", "evaluate", "-q", "-p", "budget=50", "--format", "json", path)
+	if code != 0 {
+		t.Fatalf("deal evaluate -p budget=50: exit %d, %s", code, errOut)
+	}
+	var ev struct {
+		Rest       string `json:"rest"`
+		NoDeal     string `json:"no_deal"`
+		Evaluation struct {
+			Actors []struct {
+				Actor       string  `json:"actor"`
+				Utility     float64 `json:"utility"`
+				Alternative float64 `json:"alternative"`
+			} `json:"actors"`
+		} `json:"evaluation"`
+	}
+	if err := json.Unmarshal([]byte(out), &ev); err != nil {
+		t.Fatal(err)
+	}
+	want := []struct {
+		id     string
+		u, alt float64
+	}{{"north", .65, .275}, {"south", 1 - .75/1.4, 1 - .99/1.4}, {"east", 1 - .1/.9, 1 - .3/.9}}
+	if ev.Rest != "reference" || ev.NoDeal != "reference" || len(ev.Evaluation.Actors) != 3 {
+		t.Fatalf("rest %q, no deal %q, %d actors", ev.Rest, ev.NoDeal, len(ev.Evaluation.Actors))
+	}
+	for k, w := range want {
+		a := ev.Evaluation.Actors[k]
+		if a.Actor != w.id || !closeTo(a.Utility, w.u) || !closeTo(a.Alternative, w.alt) {
+			t.Errorf("%s: utility %v, alternative %v; want %s %v, %v", a.Actor, a.Utility, a.Alternative, w.id, w.u, w.alt)
+		}
+	}
+}
+
+// An issue without a reference needs one only when the package leaves it
+// out: named in the package, it needs none; left out, the error says each
+// valid way on: name it, state its reference, or fill it from a model.
+func TestDealRestReferenceOnlyForIssuesLeftOut(t *testing.T) {
+	body := strings.Replace(string(ask.Starter()), "    # Without an agreement nothing starts before next year. deal evaluate\n    # fills the issues a package leaves out with their references.\n    reference: 0\n", "", 1)
+	if strings.Count(body, "reference: 0") != 1 {
+		t.Fatalf("the test's scenario states a reference on the timeline")
+	}
+	path := write(t, "noref.yaml", body)
+	if _, errOut, code := run(t, "deal", "evaluate", "-q", "-p", "budget=50,timeline=0", path); code != 0 {
+		t.Errorf("every issue named: exit %d, %s", code, errOut)
+	}
+	_, errOut, code := run(t, "deal", "evaluate", "-q", "-p", "budget=50", path)
+	const says = "rest reference: the package leaves out issues [timeline], which have no reference (status quo) in the scenario; valid: name them in the package (timeline=VALUE), state each one's reference in the scenario (docs/format.md), or set rest to model:NAME (e.g. model:compromise)"
+	if code != 2 || !strings.Contains(errOut, says) {
+		t.Errorf("timeline left out: exit %d, %s; want %q", code, errOut, says)
+	}
+	if _, errOut, code := run(t, "deal", "evaluate", "-q", "-p", "budget=50", "--rest", "model:median", path); code != 0 {
+		t.Errorf("--rest model:median: exit %d, %s", code, errOut)
+	}
+}
+
+// closeTo says whether a and b agree to 1e-9, the printing of a float's
+// last digits aside.
+func closeTo(a, b float64) bool { return math.Abs(a-b) < 1e-9 }
