@@ -225,3 +225,52 @@ func (c *Case) actorID(id string) string {
 	}
 	return id
 }
+
+// AssumedSummary counts what rests on no quote, only on an assumed reason,
+// at the latest snapshot (where every answer looks by default): "5 of 6
+// stances and 2 of 3 capabilities assumed, each with its reason"; "" when
+// nothing is. An assumption with its reason is valid and no warning of
+// the file (docs/DECISIONS.md, "Assumed numbers: an answer's caveat"):
+// every answer lists it among its warnings, and validate and show give
+// this count beside the file's warnings so that the two never seem to
+// disagree.
+func AssumedSummary(in *Input) string {
+	res, err := in.Scenario.Resolve(scenario.Latest, "")
+	if err != nil {
+		return ""
+	}
+	nl, ns := 0, 0
+	for _, a := range res.Actors {
+		nl += len(a.RedLines)
+		if a.Reservation != nil {
+			ns++
+		}
+	}
+	var parts []string
+	total := 0
+	for _, c := range []struct {
+		n, all int
+		what   string
+	}{
+		{len(evidence.Assumed(res)), len(res.Stances), "stance"},
+		{len(evidence.AssumedCapabilities(res)), len(res.Actors), "capability"},
+		{len(evidence.AssumedRedLines(res)), nl, "red line"},
+		{len(evidence.AssumedReservations(res)), ns, "reservation"},
+	} {
+		if c.n > 0 {
+			parts = append(parts, fmt.Sprintf("%d of %s", c.n, Plural(c.all, c.what)))
+			total += c.n
+		}
+	}
+	each := "each with its reason"
+	switch {
+	case total == 0:
+		return ""
+	case total == 1:
+		each = "with its reason"
+	}
+	if len(parts) == 1 {
+		return parts[0] + " assumed, " + each
+	}
+	return strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1] + " assumed, " + each
+}

@@ -87,14 +87,14 @@ built-in case (whose articles are read only with --sources).`,
 			defer done()
 			fmt.Fprintf(w, "%s: ok (%s; %s, %s, %s, %s, %s; %s)\n",
 				in.Name, in.Format, ask.Plural(v.Actors, "actor"), ask.Plural(v.Issues, "issue"), ask.Plural(v.Stances, "stance"),
-				ask.Plural(v.Snapshots, "snapshot"), ask.Plural(v.Variants, "variant"), ask.Plural(len(in.Warnings), "warning"))
+				ask.Plural(v.Snapshots, "snapshot"), ask.Plural(v.Variants, "variant"), ask.Plural(len(in.Warnings), "warning")+assumedAside(in))
 			sourcesLine(w, v.SourcesChecked, v.Sources)
 			quotesLine(w, v.SourcesChecked, v.Quotes)
 			coverageTable(w, v.Coverage)
 			return nil
 		},
 	}
-	cmd.Flags().Bool("strict", false, "treat warnings (e.g. a stance with no evidence, an unreadable source) as errors")
+	cmd.Flags().Bool("strict", false, "treat the file's warnings (e.g. a stance with neither evidence nor an assumed reason, an unreadable source) as errors; a number assumed with its reason is valid, and every answer lists it")
 	addQuietFlag(cmd)
 	cmd.Flags().StringP("format", "f", "table", "table or json")
 	addSourcesFlag(cmd)
@@ -195,7 +195,18 @@ func show(w io.Writer, in *ask.Input) {
 			fmt.Fprintln(w)
 		}
 	}
-	fmt.Fprintf(w, "%s; %s ('parley validate' lists them)\n", ask.Plural(len(s.Stances), "stance"), ask.Plural(len(in.Warnings), "warning"))
+	fmt.Fprintf(w, "%s; %s ('parley validate' lists them)%s\n", ask.Plural(len(s.Stances), "stance"), ask.Plural(len(in.Warnings), "warning"), assumedAside(in))
+}
+
+// assumedAside is "; " and what rests only on an assumed reason (ask's
+// AssumedSummary), or "" when nothing does: validate and show count the
+// file's warnings, and an assumption with its reason is none, but every
+// answer lists it, so the summary says it too.
+func assumedAside(in *ask.Input) string {
+	if a := ask.AssumedSummary(in); a != "" {
+		return "; " + a
+	}
+	return ""
 }
 
 func sortedSnapshots(s *scenario.Scenario) []scenario.Snapshot {

@@ -92,3 +92,27 @@ func TestDealRestReferenceOnlyForIssuesLeftOut(t *testing.T) {
 // closeTo says whether a and b agree to 1e-9, the printing of a float's
 // last digits aside.
 func closeTo(a, b float64) bool { return math.Abs(a-b) < 1e-9 }
+
+// validate and show count the file's warnings (none in the starter) and,
+// beside them, what rests only on an assumed reason, which every answer
+// lists as a warning: at the latest snapshot, 5 of the 6 stances (all but
+// North's budget) and 2 of the 3 capabilities (South's and East's).
+// --strict accepts them: an assumption with its reason is valid.
+func TestValidateShowCountAssumed(t *testing.T) {
+	path := starter(t)
+	const assumed = "0 warnings; 5 of 6 stances and 2 of 3 capabilities assumed, each with its reason"
+	out, errOut, code := run(t, "validate", "--strict", path)
+	if code != 0 || !strings.Contains(out, "1 snapshot, 1 variant; "+assumed+")\n") {
+		t.Errorf("validate --strict: exit %d, %s%s; want %q", code, out, errOut, assumed)
+	}
+	out, errOut, code = run(t, "show", path)
+	if code != 0 || !strings.Contains(out, "6 stances; 0 warnings ('parley validate' lists them); 5 of 6 stances and 2 of 3 capabilities assumed, each with its reason\n") {
+		t.Errorf("show: exit %d, %s%s", code, out, errOut)
+	}
+	_, errOut, _ = run(t, "forecast", "-m", "median", path)
+	for _, w := range []string{"warning: 5 of 6 stances rest on no quote", "warning: 2 of 3 capabilities rest on no quote"} {
+		if !strings.Contains(errOut, w) {
+			t.Errorf("forecast's stderr lacks %q: %s", w, errOut)
+		}
+	}
+}
