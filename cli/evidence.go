@@ -271,10 +271,21 @@ to the scenario. Offline and deterministic (docs/ingest.md).`,
 				if err != nil {
 					return err
 				}
-				_, err = w.Write(out)
-				return err
+				if _, err = w.Write(out); err != nil {
+					return err
+				}
+				// The review file holds entries only: the answer's
+				// warnings go beside it.
+				for _, x := range res.Warnings {
+					say(cmd.ErrOrStderr(), "warning", x, termWidth(cmd.ErrOrStderr()))
+				}
+				return nil
 			}
-			candidatesTable(w, res.Candidates, issueDecimals(in.Scenario), termWidth(w))
+			width := termWidth(w)
+			candidatesTable(w, res.Candidates, issueDecimals(in.Scenario), width)
+			for _, x := range res.Warnings {
+				say(w, "warning", x, width)
+			}
 			return nil
 		},
 	}

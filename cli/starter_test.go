@@ -116,3 +116,40 @@ func TestValidateShowCountAssumed(t *testing.T) {
 		}
 	}
 }
+
+// ingest works on the starter out of the box: its issues' keywords find
+// "money" (budget) and "schedule" (timeline). A document naming no issue
+// gives no candidate, and the answer says why and what to do, in the
+// table and in the JSON (the API's answer).
+func TestStarterIngest(t *testing.T) {
+	path := starter(t)
+	doc := write(t, "talk.txt", "North said the programme needs more money. East wants a later schedule, South said.\n")
+	out, errOut, code := run(t, "ingest", doc, "--scenario", path, "--format", "json")
+	if code != 0 {
+		t.Fatalf("ingest: exit %d, %s", code, errOut)
+	}
+	for _, want := range []string{`"actor": "north",
+      "issue": "budget",
+      "quote": "North said the programme needs more money."`, `"actor": "east",
+      "issue": "timeline",
+      "quote": "East wants a later schedule, South said."`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("ingest lacks %s:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, `"warnings"`) {
+		t.Errorf("warnings with candidates found:\n%s", out)
+	}
+	none := write(t, "none.txt", "The delegates met on Monday in the capital.\n")
+	const why = "no candidate: no sentence names an actor (its name, id, aliases or mentions:) and bears on an issue (one of its keywords:, its name, or an option's whole label); give the actors mentions: or aliases: (3 of 3 actors have none), or check that the documents name an actor and an issue in the same sentence (docs/ingest.md)"
+	out, errOut, code = run(t, "ingest", none, "--scenario", path, "--format", "json")
+	if code != 0 || !strings.Contains(out, `"warnings": [
+    "`+why+`"
+  ]`) {
+		t.Errorf("ingest of a document with no candidate: exit %d, %s%s", code, out, errOut)
+	}
+	out, _, _ = run(t, "ingest", none, "--scenario", path)
+	if !strings.Contains(strings.Join(strings.Fields(out), " "), "0 candidates warning: "+why) {
+		t.Errorf("the table does not say why:\n%s", out)
+	}
+}

@@ -31,6 +31,10 @@ type Review struct {
 	// Sources are sources the scenario does not have yet, to be added.
 	Sources []scenario.Source `yaml:"sources,omitempty" json:"sources,omitempty"`
 	Entries []Entry           `yaml:"entries" json:"entries"`
+	// Warnings are the candidates' (Result.Warnings), for the API's
+	// review; the review file leaves them out, so that the file read
+	// back is the file written.
+	Warnings []string `yaml:"-" json:"warnings,omitempty"`
 }
 
 // Entry is one draft piece of evidence for a stance.
