@@ -3,6 +3,7 @@ package cli
 import (
 	"encoding/json"
 	"math"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -151,5 +152,28 @@ func TestStarterIngest(t *testing.T) {
 	out, _, _ = run(t, "ingest", none, "--scenario", path)
 	if !strings.Contains(strings.Join(strings.Fields(out), " "), "0 candidates warning: "+why) {
 		t.Errorf("the table does not say why:\n%s", out)
+	}
+}
+
+// The brief of the starter counts in agreement with each count: 1 of its
+// 6 stances (North's budget) and 1 of its 3 capabilities (North's) rest
+// on a quote, each one quote.
+func TestStarterBriefAgrees(t *testing.T) {
+	path := starter(t)
+	md := filepath.Join(t.TempDir(), "b.md")
+	if _, errOut, code := run(t, "brief", "-q", "-o", md, path); code != 0 {
+		t.Fatalf("brief: exit %d, %s", code, errOut)
+	}
+	b, err := os.ReadFile(md)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"3 actors, 2 issues · source:",
+		"1 of 6 stances (17%) rests on a quote, 1 quote in all; 5 are assumed. 1 of 3 capabilities rests on a quote (south, east assumed).",
+	} {
+		if !strings.Contains(string(b), want) {
+			t.Errorf("the brief lacks %q:\n%s", want, b)
+		}
 	}
 }

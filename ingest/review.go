@@ -248,7 +248,7 @@ func Apply(s *scenario.Scenario, r Review, date string) (Applied, error) {
 			c.Salience = e.Salience
 		}
 	}
-	sn := scenario.Snapshot{Date: date, Label: "ingested evidence", Description: fmt.Sprintf("%d quotes drafted by parley ingest and kept on review", len(r.Entries))}
+	sn := scenario.Snapshot{Date: date, Label: "ingested evidence", Description: quotesKept(len(r.Entries))}
 	a := Applied{Snapshot: len(s.Snapshots), Entries: make([][]int, len(order))}
 	for i, k := range order {
 		sn.Stances = append(sn.Stances, *changes[k])
@@ -305,4 +305,14 @@ func index(s, next string) (n int, rest string, ok bool) {
 		return 0, "", false
 	}
 	return n, s[end+len(next):], true
+}
+
+// quotesKept describes an ingested snapshot: "1 quote drafted by parley
+// ingest and kept on review", "3 quotes …".
+func quotesKept(n int) string {
+	noun := "quotes"
+	if n == 1 {
+		noun = "quote"
+	}
+	return fmt.Sprintf("%d %s drafted by parley ingest and kept on review", n, noun)
 }
