@@ -177,3 +177,53 @@ func TestStarterBriefAgrees(t *testing.T) {
 		}
 	}
 }
+
+// noReferenceStarter is the starter with no reference on either issue.
+func noReferenceStarter(t *testing.T) string {
+	t.Helper()
+	body := string(ask.Starter())
+	body = strings.Replace(body, "    # Without an agreement nothing starts before next year. deal evaluate\n    # fills the issues a package leaves out with their references.\n    reference: 0\n", "", 1)
+	body = strings.Replace(body, "    # The status quo, if there is one (nash and ks bargain from it).\n    reference: 0\n", "", 1)
+	if strings.Contains(body, "reference: 0") {
+		t.Fatal("a reference is left in the test's scenario")
+	}
+	return write(t, "noref.yaml", body)
+}
+
+// explain --issue shows the model's notes about that issue only: nash's
+// and ks's note of an issue without a status quo, one note for both
+// issues ("budget, timeline: …"), is said of the budget alone when the
+// budget is asked for, and not at all when an issue with a reference is.
+func TestExplainIssueNotesOnlyItsOwn(t *testing.T) {
+	path := noReferenceStarter(t)
+	const note = "no status quo (reference) stated: each actor's disagreement point is its farther end of the scale"
+	notes := func(args ...string) []string {
+		t.Helper()
+		out, errOut, code := run(t, append([]string{"explain", "-q", "--format", "json", path}, args...)...)
+		if code != 0 {
+			t.Fatalf("explain %v: exit %d, %s", args, code, errOut)
+		}
+		var e struct {
+			Notes []string `json:"notes"`
+		}
+		if err := json.Unmarshal([]byte(out), &e); err != nil {
+			t.Fatal(err)
+		}
+		return e.Notes
+	}
+	for _, m := range []string{"nash", "ks"} {
+		if n := notes("-m", m); len(n) != 1 || !strings.HasPrefix(n[0], "budget, timeline: "+note) {
+			t.Errorf("%s, every issue: notes %q", m, n)
+		}
+		if n := notes("-m", m, "--issue", "budget"); len(n) != 1 || !strings.HasPrefix(n[0], "budget: "+note) {
+			t.Errorf("%s --issue budget: notes %q", m, n)
+		}
+	}
+	// The starter states the budget's reference and not the timeline's:
+	// the budget's explanation has no note.
+	body := strings.Replace(string(ask.Starter()), "    # Without an agreement nothing starts before next year. deal evaluate\n    # fills the issues a package leaves out with their references.\n    reference: 0\n", "", 1)
+	out, errOut, code := run(t, "explain", "-q", "-m", "ks", "--issue", "budget", "--format", "json", write(t, "one.yaml", body))
+	if code != 0 || strings.Contains(out, `"notes"`) || strings.Contains(out, "no status quo") {
+		t.Errorf("ks --issue budget with the budget's reference: exit %d, %s%s", code, out, errOut)
+	}
+}
