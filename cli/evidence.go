@@ -155,7 +155,7 @@ func newSourcesCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "sources",
 		Short: "Record source documents in a scenario (sources add)",
-		Args:  usageArgs(cobra.NoArgs),
+		Args:  nArgs(0, 0),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return errs.New(errs.Argument, "name a subcommand: add\nRun 'parley sources --help' for usage.")
 		},
@@ -163,7 +163,7 @@ func newSourcesCmd() *cobra.Command {
 	add := &cobra.Command{
 		Use:   "add FILE... --scenario S",
 		Short: "Record each FILE's id, title, date and SHA-256 in the scenario (written to stdout or -o)",
-		Args:  usageArgs(cobra.MinimumNArgs(1)),
+		Args:  nArgs(1, -1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			sc, _ := cmd.Flags().GetString("scenario")
 			name, data, err := scenarioFile(cmd, sc)
@@ -224,7 +224,7 @@ keywords:): a verbatim quote, the actor, the issue, the nearest labelled
 option and a score, best first. --format yaml writes a review file: delete
 the entries you do not keep, then 'parley ingest apply'. Nothing is written
 to the scenario. Offline and deterministic (docs/ingest.md).`,
-		Args: usageArgs(cobra.MinimumNArgs(1)),
+		Args: nArgs(1, -1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			format, err := formatOf(cmd, "table", "json", "yaml")
 			if err != nil {
@@ -308,7 +308,7 @@ to the scenario. Offline and deterministic (docs/ingest.md).`,
 	apply := &cobra.Command{
 		Use:   "apply REVIEW.yaml --scenario S",
 		Short: "Merge the entries kept in a review file into a new snapshot (written to stdout or -o)",
-		Args:  usageArgs(cobra.ExactArgs(1)),
+		Args:  nArgs(1, 1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			sc, _ := cmd.Flags().GetString("scenario")
 			name, data, err := scenarioFile(cmd, sc)

@@ -30,7 +30,7 @@ saliences summing past 100) stop the export, saying why.
 
 Formats:
 ` + list.String(),
-		Args: usageArgs(cobra.MaximumNArgs(1)),
+		Args: nArgs(0, 1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			to, _ := cmd.Flags().GetString("to")
 			if to == "" {
@@ -103,7 +103,7 @@ func newInitCmd() *cobra.Command {
 stance, a snapshot and a variant — to start a case from. It validates as it
 is; replace the example with your own (docs/format.md describes every
 field). An existing FILE is kept unless --force.`,
-		Args: usageArgs(cobra.MaximumNArgs(1)),
+		Args: nArgs(0, 1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			name := ""
 			if len(args) == 1 {
@@ -137,7 +137,7 @@ inline SVG). The PDF is that page printed by a headless Chromium or Chrome
 (found on PATH, or named by $PARLEY_CHROMIUM), one A4 page, with no network
 access. The format follows -o's extension (.html, .md, .pdf); on standard
 output it is --format (md by default).`,
-		Args: usageArgs(cobra.MaximumNArgs(1)),
+		Args: nArgs(0, 1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			out, _ := cmd.Flags().GetString("output")
 			format, _ := cmd.Flags().GetString("format")
