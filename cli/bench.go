@@ -69,6 +69,7 @@ proposal into one (scores stay per issue).`,
 				if err := writeError(replaceFile(perIssue, buf.Bytes()), "--per-issue ", perIssue, "a file's name"); err != nil {
 					return err
 				}
+				wrote(cmd, perIssue)
 			}
 			return ask.WriteBench(cmd.OutOrStdout(), format, b)
 		},

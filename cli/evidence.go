@@ -206,12 +206,20 @@ func writeOut(cmd *cobra.Command, scenarioPath string, data []byte) error {
 		if scenarioPath == "-" {
 			return errs.New(errs.Argument, "--in-place: the scenario came from standard input; valid: -o FILE")
 		}
-		return writeError(replaceFile(scenarioPath, data), "--in-place: ", scenarioPath, "a scenario file's name")
+		if err := writeError(replaceFile(scenarioPath, data), "--in-place: ", scenarioPath, "a scenario file's name"); err != nil {
+			return err
+		}
+		wrote(cmd, scenarioPath)
+		return nil
 	case out == "":
 		_, err := cmd.OutOrStdout().Write(data)
 		return err
 	}
-	return writeError(writeNew(out, data), "-o ", out, "a new file name (or --in-place to replace the scenario)")
+	if err := writeError(writeNew(out, data), "-o ", out, "a new file name (or --in-place to replace the scenario)"); err != nil {
+		return err
+	}
+	wrote(cmd, out)
+	return nil
 }
 
 func newIngestCmd() *cobra.Command {

@@ -50,6 +50,7 @@ Formats:
 			if err := writeOutput(cmd, out, force, ex.Data); err != nil {
 				return err
 			}
+			wrote(cmd, out)
 			if !quiet(cmd) {
 				for _, l := range ex.Lost {
 					fmt.Fprintf(cmd.ErrOrStderr(), "note: %s cannot hold: %s\n", ex.Format.Name, l)
@@ -81,6 +82,16 @@ func writeOutput(cmd *cobra.Command, name string, force bool, data []byte) error
 		err = writeNew(name, data)
 	}
 	return writeError(err, "", name, "another file name, or --force to overwrite it")
+}
+
+// wrote says on stderr that the named file was written ("wrote FILE"),
+// unless it was standard output ("" or "-") or -q: a command that writes
+// a file prints nothing else on success, and init says the same
+// (with what to do next).
+func wrote(cmd *cobra.Command, name string) {
+	if name != "" && name != "-" && !quiet(cmd) {
+		fmt.Fprintf(cmd.ErrOrStderr(), "wrote %s\n", name)
+	}
 }
 
 // checkOutput refuses at once an output file that writeOutput would
@@ -176,7 +187,11 @@ output it is --format (md by default).`,
 			if err != nil {
 				return err
 			}
-			return writeOutput(cmd, out, force, data)
+			if err := writeOutput(cmd, out, force, data); err != nil {
+				return err
+			}
+			wrote(cmd, out)
+			return nil
 		},
 	}
 	addInputFlags(cmd, answer.Target{})

@@ -227,3 +227,34 @@ func TestExplainIssueNotesOnlyItsOwn(t *testing.T) {
 		t.Errorf("ks --issue budget with the budget's reference: exit %d, %s%s", code, out, errOut)
 	}
 }
+
+// Every command that writes a file says so on stderr, "wrote FILE", as
+// init does (brief -o, export -o and sources add -o printed nothing);
+// -q leaves it out where the command has -q, and standard output is not
+// a file written.
+func TestWroteFile(t *testing.T) {
+	path := starter(t)
+	dir := t.TempDir()
+	doc := write(t, "talk.txt", "North said the programme needs more money.\n")
+	for _, c := range []struct {
+		args []string
+		file string
+	}{
+		{[]string{"brief", path, "-o"}, "b.md"},
+		{[]string{"export", path, "--to", "json", "-o"}, "e.json"},
+		{[]string{"sources", "add", doc, "--scenario", path, "-o"}, "new.yaml"},
+	} {
+		out := filepath.Join(dir, c.file)
+		_, stderr, code := run(t, append(c.args, out)...)
+		if code != 0 || !strings.HasSuffix(stderr, "wrote "+out+"\n") {
+			t.Errorf("%v: exit %d, stderr %q; want it to end with wrote %s", c.args, code, stderr, out)
+		}
+	}
+	quiet := filepath.Join(dir, "q.json")
+	if _, stderr, code := run(t, "export", path, "--to", "json", "-q", "-o", quiet); code != 0 || stderr != "" {
+		t.Errorf("export -q -o: exit %d, stderr %q; want nothing", code, stderr)
+	}
+	if _, stderr, code := run(t, "export", path, "--to", "json"); code != 0 || strings.Contains(stderr, "wrote") {
+		t.Errorf("export to standard output: exit %d, stderr %q", code, stderr)
+	}
+}
