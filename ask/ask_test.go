@@ -389,8 +389,9 @@ func TestRangeText(t *testing.T) {
 		// 26.60001 and 26.60004 read 26.6000 both: less than 0.0001 apart.
 		{"nothing parts them", 26.60001, 26.60004, 1, plain, "26.6 (moving by less than 0.0001)"},
 		// -0.004 and 0.003 read 0.0 with Decimals, which drops the sign;
-		// at two decimals -0.00 and 0.00 would read alike yet differ: three.
-		{"about zero", -0.004, 0.003, 1, Decimals, "-0.004–0.003"},
+		// at two decimals -0.00 and 0.00 would read alike yet differ: three,
+		// joined by " to " as a range with a negative end is (RangeJoin).
+		{"about zero", -0.004, 0.003, 1, Decimals, "-0.004 to 0.003"},
 		{"an end not finite", math.NaN(), math.NaN(), 1, dash, "—"},
 		// On a 0–1 scale (two decimals): 0.41 and 0.52 are apart at two,
 		// where one read both 0.5.

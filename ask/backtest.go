@@ -171,7 +171,7 @@ func scalesDiffer(what, more string, scales []scoredScale) string {
 	}
 	names := make([]string, len(seen))
 	for i, sc := range seen {
-		names[i] = fmt.Sprintf("%s %s–%s", sc.name, strconv.FormatFloat(sc.min, 'f', -1, 64), strconv.FormatFloat(sc.max, 'f', -1, 64))
+		names[i] = sc.name + " " + RangeJoin(strconv.FormatFloat(sc.min, 'f', -1, 64), strconv.FormatFloat(sc.max, 'f', -1, 64))
 	}
 	return fmt.Sprintf("the %s are on scales of different widths (%s): MAE and CRPS average their errors as they stand, so a wider scale's errors weigh more; MAE %% and CRPS %% take each error as a percent of its own scale, and compare the models across them%s", what, strings.Join(names, ", "), more)
 }

@@ -178,17 +178,40 @@ type BriefDriver struct {
 	Swing     float64
 	// Decimals is the issue's, which Low and High are written with.
 	Decimals int
+	// BaseOutside is sweep.Swing's: the forecast at the stated values
+	// lies outside Low → High, so the swing runs from it to the farther
+	// end (Brief.BaseOutsideText says so).
+	BaseOutside bool
 }
 
 // Ends writes the forecasts at the input's ends, "12.0 → 30.0", a
-// missing end as NoEnd and the swing then marked OneEndedMark, as
-// parley sensitivity writes them: "none → 30.0 †".
+// missing end as NoEnd and the swing then marked OneEndedMark, and one
+// whose base lies outside its ends marked BaseOutsideMark, as parley
+// sensitivity marks them: "none → 30.0 †", "13.9 → 8.2 ‡".
 func (bd BriefDriver) Ends() string {
 	s := EndText(bd.Low, bd.Decimals) + " → " + EndText(bd.High, bd.Decimals)
 	if bd.Low == nil || bd.High == nil {
 		s += " " + OneEndedMark
 	}
+	if bd.BaseOutside {
+		s += " " + BaseOutsideMark
+	}
 	return s
+}
+
+// BaseOutsideText is the line under the brief's table for the drivers it
+// shows (each issue's first) marked BaseOutsideMark, in the words of
+// parley sensitivity's line (BaseOutsideText), each named as the table
+// names it, with its issue: "United States' position (Ceasefire)"; ""
+// when none is marked.
+func (b *Brief) BaseOutsideText() string {
+	var named []string
+	for _, bi := range b.Issues {
+		if len(bi.Drivers) > 0 && bi.Drivers[0].BaseOutside {
+			named = append(named, bi.Drivers[0].Input+" ("+bi.Name+")")
+		}
+	}
+	return baseOutsideLine(named)
 }
 
 // NoEnd stands for the forecast at an end of an input's range where the
@@ -264,6 +287,14 @@ func MakeBrief(ctx context.Context, c *Case) (*Brief, error) {
 	if err != nil {
 		return nil, err
 	}
+	return gatherBrief(ctx, c, q, f, sw, se)
+}
+
+// gatherBrief makes the brief of the case from its forecast, sweep and
+// sensitivity answers, and asks the deal proposals question (q's) for its
+// table of proposals.
+func gatherBrief(ctx context.Context, c *Case, q briefAsks, f *answer.Forecast, sw *answer.Sweep, se *answer.Sensitivity) (*Brief, error) {
+	var err error
 	s := c.Resolved
 	b := &Brief{Scenario: c.Header, Question: strings.TrimSpace(s.Metadata.Description), Forecast: f, Sweep: sw, Sensitivity: se,
 		Sources: s.Metadata.Sources, Warnings: []string{}}
@@ -335,7 +366,7 @@ func MakeBrief(ctx context.Context, c *Case) (*Brief, error) {
 				if len(bi.Drivers) == BriefDrivers || sg.Swing == 0 {
 					break
 				}
-				bi.Drivers = append(bi.Drivers, BriefDriver{Input: driverLabel(c, is.ID, sg.Input), Low: sg.Low, High: sg.High, Swing: sg.Swing, Decimals: d})
+				bi.Drivers = append(bi.Drivers, BriefDriver{Input: driverLabel(c, is.ID, sg.Input), Low: sg.Low, High: sg.High, Swing: sg.Swing, Decimals: d, BaseOutside: sg.BaseOutside})
 			}
 		}
 		for _, st := range s.Stances {
@@ -459,6 +490,10 @@ func numD(x float64, d int) string {
 	return Decimals(x, d)
 }
 
+// spanD writes the range lo–hi with d decimals at each end (numD),
+// joined as every door joins a range (RangeJoin).
+func spanD(lo, hi float64, d int) string { return RangeJoin(numD(lo, d), numD(hi, d)) }
+
 // OneDecimal writes a finite number with one decimal, as every door shows
 // a number on a scale 10 or more wide (ScaleDecimals): Go's correctly rounded formatting, and "0.0" for a value
 // that rounds to zero, never "-0.0" (a sign the shown number does not
@@ -512,8 +547,8 @@ func issueChart(bi BriefIssue) template.HTML {
 	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %.0f %.0f" width="%.0f" height="%.0f" role="img" aria-label="%s: forecasts on the scale %s to %s">`,
 		w, h, w, h, template.HTMLEscapeString(bi.Name), numD(bi.Min, bi.Decimals), numD(bi.Max, bi.Decimals))
 	if bi.HasInterval {
-		fmt.Fprintf(&b, `<rect x="%.1f" y="2" width="%.1f" height="14" fill="#cde"><title>80%% interval (%s sweep): %s–%s</title></rect>`,
-			x(bi.Lo80), max(x(bi.Hi80)-x(bi.Lo80), 1), bi.SweepModel, numD(bi.Lo80, bi.Decimals), numD(bi.Hi80, bi.Decimals))
+		fmt.Fprintf(&b, `<rect x="%.1f" y="2" width="%.1f" height="14" fill="#cde"><title>80%% interval (%s sweep): %s</title></rect>`,
+			x(bi.Lo80), max(x(bi.Hi80)-x(bi.Lo80), 1), bi.SweepModel, spanD(bi.Lo80, bi.Hi80, bi.Decimals))
 	}
 	fmt.Fprintf(&b, `<line x1="%.1f" y1="%.0f" x2="%.1f" y2="%.0f" stroke="#888"/>`, x(bi.Min), y, x(bi.Max), y)
 	for _, a := range bi.Anchors {
@@ -537,7 +572,7 @@ var briefHTML string
 //go:embed brief.md.tmpl
 var briefMD string
 
-var funcs = map[string]any{"num": numD, "pct": func(a, b int) string {
+var funcs = map[string]any{"num": numD, "span": spanD, "pct": func(a, b int) string {
 	if b == 0 {
 		return NoNumber
 	}

@@ -272,3 +272,70 @@ stances:
 		}
 	}
 }
+
+// A lead driver whose base forecast lies outside its two ends
+// (base_outside_ends) is marked ‡ in the brief, as parley sensitivity's
+// table and the page's tornado mark it, and a line under the table says
+// why, in sensitivity's words, naming the driver as the brief does. The
+// default compromise is monotone in every input, so the built-in case's
+// sensitivity never marks one: the test marks its top swing on the
+// ceasefire (the United States' position, 45.2 → 52.0) and hands the
+// answers to the brief; the brief of the answers as they are has no mark.
+func TestBriefMarksBaseOutside(t *testing.T) {
+	c := builtinCase(t)
+	ctx := context.Background()
+	q := briefQuestions(c)
+	f, err := Forecast(ctx, c, q.forecast, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sw, err := Sweep(ctx, c, q.sweep, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	se, err := Sensitivity(ctx, c, q.sensitivity, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	render := func() string {
+		t.Helper()
+		b, err := gatherBrief(ctx, c, q, f, sw, se)
+		if err != nil {
+			t.Fatal(err)
+		}
+		md, err := RenderBrief(ctx, b, "md")
+		if err != nil {
+			t.Fatal(err)
+		}
+		html, err := RenderBrief(ctx, b, "html")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(md) + "\n" + string(html)
+	}
+	if out := render(); strings.Contains(out, BaseOutsideMark) {
+		t.Fatalf("the built-in case's brief marks a driver %s, though compromise's sensitivity marks none", BaseOutsideMark)
+	}
+	top := &se.Models[0].Issues[0].Swings[0]
+	if top.Input.Label() != "united-states position on ceasefire" {
+		t.Fatalf("the ceasefire's top swing is %s", top.Input.Label())
+	}
+	top.BaseOutside = true
+	out := render()
+	for _, want := range []string{
+		"| United States' position 45.2 → 52.0 ‡ |",
+		"‡ not monotone: the forecast at the stated values lies outside low → high for United States' position (Ceasefire); the swing is the widest move, from the stated values to the farther end",
+	} {
+		if strings.Count(out, want) != 1 {
+			t.Errorf("the markdown brief has %q %d times, want once:\n%s", want, strings.Count(out, want), out)
+		}
+	}
+	for _, want := range []string{
+		"United States&#39; position 45.2 → 52.0 ‡",
+		"‡ not monotone: the forecast at the stated values lies outside low → high for United States&#39; position (Ceasefire);",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the HTML brief lacks %q", want)
+		}
+	}
+}

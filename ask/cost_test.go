@@ -111,7 +111,7 @@ func TestEstimateDealRules(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(s.Result.Coalitions) != 2 || len(s.Result.Notes) == 0 || !strings.HasPrefix(s.Result.Notes[0], "decision rules decide (as in deal evaluate): X by qmv (quota 3 of 4; veto a), the issues without a rule by every required actor;") {
+	if len(s.Result.Coalitions) != 2 || len(s.Result.Notes) == 0 || !strings.HasPrefix(s.Result.Notes[0], "decision rules decide (as in deal evaluate): X by qmv (quota 3 of 4; veto Alpha), the issues without a rule by every required actor;") {
 		t.Errorf("the search explored %d coalitions, notes %q", len(s.Result.Coalitions), s.Result.Notes)
 	}
 	for _, w := range s.Warnings {

@@ -13,6 +13,7 @@ import (
 	"parley/errs"
 	"parley/model"
 	"parley/model/nash"
+	"parley/scenario"
 )
 
 // Explain says why a model forecasts what it does on each issue (or on
@@ -381,11 +382,54 @@ func explainText(name string, is model.Issue, e answer.IssueExplanation) string 
 		}
 		s := fmt.Sprintf("%s, where the actors' weighted marginal gains balance (the pulls sum to zero); every weighted actor gains over breakdown (%s).", head, breakdown)
 		if up != nil && down != nil {
-			s += fmt.Sprintf(" %s pulls up hardest (%+.3g), %s down (%+.3g).", up.Name, float64(up.Pull), down.Name, float64(down.Pull))
+			pd := PullDecimals(name, e.Pulls, d)
+			s += fmt.Sprintf(" %s pulls up hardest (%s), %s down (%s).", up.Name, PullText(name, up.Pull, pd), down.Name, PullText(name, down.Pull, pd))
 		}
 		return s
 	}
 	return head + "."
+}
+
+// PullDecimals is how many decimals an issue's pulls in model's
+// explanation are written with, on a scale of d decimals (the issue's):
+// d for compromise's pulls, which are points on the scale; for nash's,
+// marginal gains per point of the scale and so as small as the scale is
+// wide, the scale's rule (WidthDecimals) applied to the largest pull,
+// which gives it three significant figures and every other pull of the
+// issue the same decimals: 0.0760 and 0.0264 on the built-in case's 0–100
+// scales, 3.34 on a 0–1 one, 0.00000334 on a 0–1,000,000 one (three
+// significant figures each, %.3g, wrote that "3.34e-06" and a pull of
+// 0.00856 beside one of 0.076). Median's pulls are shares, written as
+// percents whatever d (PullText). Every door writes a pull by PullText
+// with these decimals (the page through pullDecimals and pullLabel).
+func PullDecimals(model string, pulls []answer.Pull, d int) int {
+	if model != "nash" {
+		return d
+	}
+	top := 0.0
+	for _, p := range pulls {
+		if p.Pull.Finite() {
+			top = math.Max(top, math.Abs(float64(p.Pull)))
+		}
+	}
+	if top == 0 {
+		return d
+	}
+	return scenario.WidthDecimals(top)
+}
+
+// PullText writes a pull as every door shows it, with its direction's
+// sign and none where it reads as zero (Signed): a median's share as a
+// percent with one decimal, any other model's with d decimals
+// (PullDecimals); NoNumber where there is none.
+func PullText(model string, p answer.Num, d int) string {
+	if !p.Finite() {
+		return NoNumber
+	}
+	if model == "median" {
+		return Signed(100*float64(p), 1) + "%"
+	}
+	return Signed(float64(p), d)
 }
 
 // ksText says which actors bound the Kalai–Smorodinsky solution and
@@ -397,8 +441,8 @@ func ksText(head, origin string, e answer.IssueExplanation, d int) string {
 	if e.ReferenceFrom != "reference" {
 		breakdown = "each actor's worst end of the scale"
 	}
-	s := fmt.Sprintf("%s: of the outcomes every weighted actor prefers to breakdown (%s), %s–%s, the one where the smallest share of its best feasible gain any actor gets (per unit of weight) is largest.",
-		head, breakdown, g1(e.KS.Lo), g1(e.KS.Hi))
+	s := fmt.Sprintf("%s: of the outcomes every weighted actor prefers to breakdown (%s), %s, the one where the smallest share of its best feasible gain any actor gets (per unit of weight) is largest.",
+		head, breakdown, RangeJoin(g1(e.KS.Lo), g1(e.KS.Hi)))
 	var bind, rest []string
 	for _, p := range e.Pulls {
 		if p.Ratio == nil || p.Weight == 0 {

@@ -619,7 +619,7 @@ func snapText(name string, ie *answer.IssueExplanation, w float64, d int) string
 	se := ie.Snap
 	pct := func(x float64) string { return strconv.FormatFloat(100*x, 'f', 0, 64) + "%" }
 	head := fmt.Sprintf("%s forecasts %s", name, g1(float64(ie.Forecast)))
-	ivs := fmt.Sprintf("its 80%% interval is %s–%s and its 95%% %s–%s (tails τ = %.3g and %.3g)", g1(se.Interval80.Lo), g1(se.Interval80.Hi), g1(se.Interval95.Lo), g1(se.Interval95.Hi), se.Tau80, se.Tau95)
+	ivs := fmt.Sprintf("its 80%% interval is %s and its 95%% %s (tails τ = %.3g and %.3g)", RangeJoin(g1(se.Interval80.Lo), g1(se.Interval80.Hi)), RangeJoin(g1(se.Interval95.Lo), g1(se.Interval95.Hi)), se.Tau80, se.Tau95)
 	if name == "compromise-band" {
 		return fmt.Sprintf("%s, the compromise forecast itself (the weighted mean: the pulls are explain -m compromise's). Its band is a Laplace density centred there with scale %s (a fixed share of the scale's range, the one with the least CRPS on DEU train), cut to the scale; %s. It is the benchmark snap's distribution must beat, and says nothing of this issue but its compromise.",
 			head, g1(se.Scale), ivs)

@@ -483,12 +483,13 @@ func TestExplainSnapByHand(t *testing.T) {
 
 // An unsettled range about zero is a range in explain's words too: its
 // ends are written as a forecast is (OneDecimal, through RangeText), so
-// -0.04 and 0.03 do not read "-0.0–0.0", a point with a sign.
+// -0.04 and 0.03 do not read "-0.0–0.0", a point with a sign; joined by
+// " to ", as a range with a negative end is (RangeJoin).
 func TestExplainEnsembleRangeAboutZero(t *testing.T) {
 	ie := answer.IssueExplanation{Forecast: 0.03, Settled: false, Range: &answer.Interval{Lo: -0.04, Hi: 0.03},
 		Members: []answer.EnsembleMember{{Model: "smp", Weight: 1, Forecast: 0.04, Contribution: 0.04, Range: &answer.Interval{Lo: -0.02, Hi: 0.04}}}}
 	text := ensembleText(&ie, false, 1)
-	for _, s := range []string{"ensemble forecasts -0.04–0.03 (did not settle)", "Member smp had not settled: its last rounds moved within -0.02–0.04"} {
+	for _, s := range []string{"ensemble forecasts -0.04 to 0.03 (did not settle)", "Member smp had not settled: its last rounds moved within -0.02 to 0.04"} {
 		if !strings.Contains(text, s) {
 			t.Errorf("no %q in %q", s, text)
 		}

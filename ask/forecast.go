@@ -282,6 +282,15 @@ func carriedDecimals(xs ...float64) int { return scenario.CarriedDecimals(xs...)
 // (scenario.DecimalExponent).
 func decimalExponent(x float64, digits int) int { return scenario.DecimalExponent(x, digits) }
 
+// RangeJoin writes a range from its two ends as written: "45.3–54.1", or
+// "-2.18 to -1.99" where an end is negative (scenario.RangeJoin, the one
+// rule every door joins a range's ends by).
+func RangeJoin(lo, hi string) string { return scenario.RangeJoin(lo, hi) }
+
+// RangeSep is the separator between the ends of ranges shown together,
+// given all their ends (scenario.RangeSep): " to " where any is negative.
+func RangeSep(ends ...string) string { return scenario.RangeSep(ends...) }
+
 // MaxScaleDecimals is the most decimals ScaleDecimals gives
 // (scenario.MaxScaleDecimals). The API's schema bounds an issue's
 // decimals by it.
@@ -303,13 +312,13 @@ func RangeText(lo, hi float64, d int, f func(float64, int) string) string {
 	a, b := f(lo, d), f(hi, d)
 	switch {
 	case a != b:
-		return a + "–" + b
+		return RangeJoin(a, b)
 	case !finite(lo) || !finite(hi):
 		return a
 	}
 	top := rangeDecimalsMax(d, lo, hi)
 	if k := rangeDecimals(lo, hi, d+1, top); k > 0 {
-		return fixed(lo, k) + "–" + fixed(hi, k)
+		return RangeJoin(fixed(lo, k), fixed(hi, k))
 	}
 	return fmt.Sprintf("%s (moving by less than %s)", a, fixed(math.Pow10(-top), top))
 }

@@ -3,11 +3,13 @@ package ask
 import (
 	"context"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 
 	"parley/answer"
 	"parley/model"
+	"parley/scenario"
 	"parley/sweep"
 )
 
@@ -333,6 +335,44 @@ func ShortfallText(by float64) string {
 	return LastStepText(by)
 }
 
+// UtilityDecimals is how many decimals every door writes a utility or a
+// gain in utility with (a deal's margin and its bound, a coalition's
+// largest smallest gain, an actor's utility and alternative): three,
+// the precision deal's summary states them at.
+const UtilityDecimals = 3
+
+// UtilityText writes a utility or a gain in utility with UtilityDecimals,
+// "0.000" and not "-0.000" for one that rounds to zero (the solver's
+// noise about a gain of 0). The page writes them by the same rule
+// (fmt(x, 3)).
+func UtilityText(x float64) string { return fixed(x, UtilityDecimals) }
+
+// UtilityUnit and PercentOfScale are the units of a concession plan's
+// cost (answer.DealPlan's Cost): utility given up by lowering
+// alternatives, and points crossed per 100 of the scales' widths by
+// bending red lines.
+const (
+	UtilityUnit    = "utility"
+	PercentOfScale = "% of scale"
+)
+
+// PlanCostText writes a concession plan's capability-weighted cost in
+// its unit, as every door writes it: utility to four decimals (the
+// plans' costs are small: 0.0041 on the built-in case), a percent of the
+// scale as a number on a 0–100 scale, with its decimals (WidthDecimals
+// of 100: one, "2.4", not "2.4194"), or, where that would read as none (a
+// cost under ShownStep of 100, 0.05), two significant digits ("0.012").
+// The page writes it by the same rule (planCostText in web/src/main.ts).
+func PlanCostText(cost float64, unit string) string {
+	if unit != PercentOfScale {
+		return fmt.Sprintf("%.4f", cost)
+	}
+	if cost != 0 && math.Abs(cost) < scenario.ShownStep(100) {
+		return strconv.FormatFloat(cost, 'g', 2, 64)
+	}
+	return fixed(cost, scenario.WidthDecimals(100))
+}
+
 // OneEndedMark marks a swing measured from one end of its input's range
 // (OneEndedText), after the swing.
 const OneEndedMark = "†"
@@ -351,6 +391,13 @@ func BaseOutsideText(shown []answer.SensitivitySwing) string {
 			named = append(named, s.Input.Label())
 		}
 	}
+	return baseOutsideLine(named)
+}
+
+// baseOutsideLine is BaseOutsideText's line naming the inputs named
+// (each as its door names it: sensitivity by the input's label, the brief
+// by the actor's name); "" when none.
+func baseOutsideLine(named []string) string {
 	if len(named) == 0 {
 		return ""
 	}

@@ -169,7 +169,7 @@ func show(w io.Writer, in *ask.Input) {
 			if is.Reference != nil {
 				ref = numD(*is.Reference, d)
 			}
-			t.AppendRow([]any{is.Name, is.ID, numD(lo, d) + "–" + numD(hi, d), ref, len(is.Anchors)})
+			t.AppendRow([]any{is.Name, is.ID, ask.RangeJoin(numD(lo, d), numD(hi, d)), ref, len(is.Anchors)})
 		}
 		t.Render()
 	})

@@ -7,6 +7,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/jedib0t/go-pretty/v6/table"
 	"github.com/spf13/cobra"
@@ -307,14 +308,14 @@ func printSearch(w io.Writer, a *answer.DealSearch, width int) {
 	if res.Open && math.IsInf(res.Margin, 1) {
 		para(w, "Zone of agreement: OPEN to every package (no one's consent is needed).", width)
 	} else if res.Open {
-		para(w, fmt.Sprintf("Zone of agreement: OPEN. Largest smallest gain %s (%s).", ask.Decimals(res.Margin, 4), certified(res, res.MarginBound, 4)), width)
+		para(w, fmt.Sprintf("Zone of agreement: OPEN. Largest smallest gain %s (%s).", ask.UtilityText(res.Margin), certified(res, ask.UtilityText(res.MarginBound))), width)
 	} else if !math.IsInf(res.Margin, -1) {
-		para(w, fmt.Sprintf("Zone of agreement: EMPTY. Largest smallest gain %s (%s).", ask.Decimals(res.Margin, 4), certified(res, res.MarginBound, 4)), width)
+		para(w, fmt.Sprintf("Zone of agreement: EMPTY. Largest smallest gain %s (%s).", ask.UtilityText(res.Margin), certified(res, ask.UtilityText(res.MarginBound))), width)
 	}
 	if res.Open && res.Nash != nil {
 		layoutAt(width).fit(w, func(w io.Writer, l layout) { nashTable(w, p, res, l) })
 		if res.NashProduct > 0 {
-			para(w, fmt.Sprintf("Nash product (capability-weighted geometric mean of gains) %.5f, %s.", res.NashProduct, certified(res, res.NashBound, 5)), width)
+			para(w, fmt.Sprintf("Nash product (capability-weighted geometric mean of gains) %.5f, %s.", res.NashProduct, certified(res, fmt.Sprintf("%.5f", res.NashBound))), width)
 		}
 		printPackageVerdicts(w, p, res, res.Nash, width)
 		printRules(w, p, res.Nash.Rules, width)
@@ -328,8 +329,8 @@ func printSearch(w io.Writer, a *answer.DealSearch, width int) {
 			// lower an alternative toward: some must be crossed first.
 			lower = "To open it, lower alternatives (red lines kept, but for those that contradict each other)"
 		}
-		printPlan(w, p, res, lower, c.LowerAlternatives, "utility", width)
-		printPlan(w, p, res, "To open it, bend red lines (alternatives kept)", c.BendRedLines, percentOfScale, width)
+		printPlan(w, p, res, lower, c.LowerAlternatives, ask.UtilityUnit, width)
+		printPlan(w, p, res, "To open it, bend red lines (alternatives kept)", c.BendRedLines, ask.PercentOfScale, width)
 		for _, n := range c.Notes {
 			say(w, "note", n, width)
 		}
@@ -361,7 +362,7 @@ func nashTable(w io.Writer, p *answer.Scenario, res *answer.DealZone, l layout) 
 		rng := ""
 		for _, r := range res.Ranges {
 			if r.Issue == is.ID {
-				rng = fmt.Sprintf("%s–%s", num(r.Lo), num(r.Hi))
+				rng = ask.RangeJoin(num(r.Lo), num(r.Hi))
 				if r.Fixed {
 					rng += " (fixed)"
 				}
@@ -395,12 +396,14 @@ func printCoalitions(w io.Writer, sc *answer.Scenario, res *answer.DealZone, wid
 			t := newTable(w)
 			t.AppendHeader(table.Row{"Issue", "Rule", "Quota", "Veto", "Minimal winning coalitions"})
 			var rows []table.Row
+			var sets [][]string
 			for _, g := range res.Rules {
 				var mw []string
 				for _, m := range g.Minimal {
-					mw = append(mw, "{"+strings.Join(m, ", ")+"}")
+					mw = append(mw, "{"+actors(m)+"}")
 				}
-				rows = append(rows, table.Row{sc.IssueName(g.Issue), g.Rule, fmt.Sprintf("%s of %s", num(g.Quota), num(sum(g.Weights))), actors(g.Veto), strings.Join(mw, " ")})
+				sets = append(sets, mw)
+				rows = append(rows, table.Row{sc.IssueName(g.Issue), g.Rule, fmt.Sprintf("%s of %s", num(g.Quota), num(sum(g.Weights))), actors(g.Veto), ""})
 			}
 			// The coalitions take what the rest leave, 60 at most;
 			// narrow, the veto players break too.
@@ -411,7 +414,17 @@ func printCoalitions(w io.Writer, sc *answer.Scenario, res *answer.DealZone, wid
 			} else {
 				others += min(vetoW, widest(column(rows, 3, "Veto")...))
 			}
-			t.SetColumnConfigs([]table.ColumnConfig{wrapCol(4, vetoW), wrapCol(5, l.text(5, others, 60))})
+			setsW := l.text(5, others, 60)
+			cols := []table.ColumnConfig{wrapCol(4, vetoW)}
+			for i := range rows {
+				rows[i][4] = packSets(sets[i], setsW)
+				if widest(rows[i][4].(string)) > setsW {
+					// A set wider than the column alone: wrap it
+					// (go-pretty's wrapping joins the packed lines).
+					cols = []table.ColumnConfig{wrapCol(4, vetoW), wrapCol(5, setsW)}
+				}
+			}
+			t.SetColumnConfigs(cols)
 			t.AppendRows(rows)
 			t.Render()
 		})
@@ -435,7 +448,7 @@ func printCoalitions(w io.Writer, sc *answer.Scenario, res *answer.DealZone, wid
 					zone = "open"
 				}
 				if !math.IsInf(c.Margin, 0) {
-					gain = ask.Decimals(c.Margin, 4)
+					gain = ask.UtilityText(c.Margin)
 				}
 				why := actors(c.Short)
 				if c.Conflict != "" {
@@ -449,6 +462,30 @@ func printCoalitions(w io.Writer, sc *answer.Scenario, res *answer.DealZone, wid
 	if len(res.Blockers) > 0 {
 		para(w, "Blocked by: "+actors(res.Blockers)+".", width)
 	}
+}
+
+// packSets writes coalitions' sets on lines of at most w columns, a
+// line broken only between sets, so that a set of names ("{Beta, Gamma,
+// Delta}") is never split across lines, as a wrap at spaces would split
+// it; a set wider than w alone is left to the column's wrapping.
+func packSets(sets []string, w int) string {
+	var b strings.Builder
+	n := 0
+	for i, s := range sets {
+		k := utf8.RuneCountInString(s)
+		switch {
+		case i == 0:
+		case n+1+k <= w:
+			b.WriteByte(' ')
+			n++
+		default:
+			b.WriteByte('\n')
+			n = 0
+		}
+		b.WriteString(s)
+		n += k
+	}
+	return b.String()
 }
 
 func sum(xs []float64) float64 {
@@ -535,19 +572,6 @@ func printPackages(w io.Writer, p *answer.Scenario, title string, pks []answer.D
 	t.Render()
 }
 
-// percentOfScale is the unit of the cost of bending red lines.
-const percentOfScale = "% of scale"
-
-// scaleCost is a cost in percent of the scale to one decimal, as the deal
-// output gives points on a scale (num), or to two significant digits when
-// one decimal would print a cost as none.
-func scaleCost(x float64) string {
-	if x != 0 && math.Abs(x) < 0.05 {
-		return strconv.FormatFloat(x, 'g', 2, 64)
-	}
-	return num(x)
-}
-
 // bendBy is how far a red line bends, with its issue's d decimals, or
 // to two significant digits where they would print a bend the plan
 // needs as none (deal's meet has already put every crossing finer than
@@ -563,11 +587,7 @@ func printPlan(w io.Writer, p *answer.Scenario, res *answer.DealZone, title stri
 	if pl == nil {
 		return
 	}
-	cost := fmt.Sprintf("%.4f", pl.Cost)
-	if unit == percentOfScale {
-		cost = scaleCost(pl.Cost)
-	}
-	para(w, fmt.Sprintf("%s: capability-weighted cost %s %s (certificate gap %.2g)", title, cost, unit, pl.Gap), width)
+	para(w, fmt.Sprintf("%s: capability-weighted cost %s %s (certificate gap %.2g)", title, ask.PlanCostText(pl.Cost, unit), unit, pl.Gap), width)
 	for _, b := range pl.Bends {
 		num := func(x float64) string { return numD(x, p.IssueDecimals(b.Issue)) }
 		how := fmt.Sprintf("%s points", bendBy(b.By, p.IssueDecimals(b.Issue)))
@@ -654,13 +674,13 @@ func quoteAll(ss []string) []string {
 	return out
 }
 
-// certified writes a search's bound as its certificate ("certified ≤
-// 0.1030"), or, when the solver could not certify the answer
+// certified writes a search's bound, as written, as its certificate
+// ("certified ≤ 0.103"), or, when the solver could not certify the answer
 // (Result.Certified), says so rather than print a bound too loose to
 // mean anything.
-func certified(res *answer.DealZone, bound float64, d int) string {
+func certified(res *answer.DealZone, bound string) string {
 	if !res.Certified {
 		return "not certified: see the note"
 	}
-	return "certified ≤ " + ask.Decimals(bound, d)
+	return "certified ≤ " + bound
 }

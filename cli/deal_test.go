@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"parley/answer"
+	"parley/ask"
 )
 
 const logroll = "testdata/deal-logroll.yaml"
@@ -226,13 +227,72 @@ func TestDealSearchRules(t *testing.T) {
 		t.Errorf("unanimity (no rules): open %v, want closed", all["open"])
 	}
 	out, _, code := run(t, "deal", "search", file)
-	for _, want := range []string{"MINIMAL WINNING COALITIONS", "{a, b} {a, c} {a, d} {b, c, d}", "CARRIED BY", "Alpha, Beta, Gamma │ Delta", "note: decision rules decide (as in deal evaluate): Budget by qmv (quota 3 of 5; no veto), Tax by majority (quota 3 of 4; no veto)"} {
+	for _, want := range []string{"MINIMAL WINNING COALITIONS", "│ {Alpha, Beta} {Alpha, Gamma} {Alpha, Delta} │", "│ {Beta, Gamma, Delta}                        │", "CARRIED BY", "Alpha, Beta, Gamma │ Delta", "note: decision rules decide (as in deal evaluate): Budget by qmv (quota 3 of 5; no veto), Tax by majority (quota 3 of 4; no veto)"} {
 		if code != 0 || !strings.Contains(unwrapped(out), want) {
 			t.Errorf("table output lacks %q (exit %d):\n%s", want, code, out)
 		}
 	}
 	if strings.Contains(out, "warning: ") {
 		t.Errorf("a warning:\n%s", out)
+	}
+}
+
+// Deal's text names actors as its other lines do, ids staying in the
+// JSON: under testdata/rules.yaml (actors a, b, c, d named Alpha, Beta,
+// Gamma, Delta) the summary's example coalition, the rule note's
+// coalitions, the rules table's minimal winning coalitions and the
+// frontier's "best for" labels all read names, while the coalitions'
+// actors in the JSON stay a, b, c.
+func TestDealSearchNamesActors(t *testing.T) {
+	const file = "testdata/rules.yaml"
+	res := dealJSONResult(t, "deal", "search", file)
+	first := res["coalitions"].([]any)[0].(map[string]any)["actors"].([]any)
+	if fmt.Sprint(first) != "[a b c]" {
+		t.Errorf("JSON coalition actors %v, want the ids [a b c]", first)
+	}
+	out, _, code := run(t, "deal", "search", file)
+	text := unwrapped(out)
+	for _, want := range []string{
+		"(e.g. {Alpha, Beta, Gamma})",
+		"│ {Alpha, Beta} {Alpha, Gamma} {Alpha, Delta} │",
+		"│ {Beta, Gamma, Delta}                        │",
+		"accepts it ({Alpha, Beta, Gamma}, {Alpha, Beta, Delta}, {Alpha, Gamma, Delta}, {Beta, Gamma, Delta})",
+		"│ best for Alpha ",
+		"│ best for Beta ",
+	} {
+		if code != 0 || !strings.Contains(text, want) {
+			t.Errorf("no %q (exit %d):\n%s", want, code, out)
+		}
+	}
+	for _, ids := range []string{"{a, b", "best for a ", "{b, c, d}"} {
+		if strings.Contains(text, ids) {
+			t.Errorf("the text names actors by id (%q):\n%s", ids, out)
+		}
+	}
+}
+
+// A deal's margins are gains in utility, written with three decimals as
+// every door writes a utility (ask.UtilityText) — the search's summary
+// beside them and the page too: under testdata/rules.yaml the coalition
+// {Alpha, Beta, Gamma} gains 0.0556 at best (its JSON margin), "0.056"
+// in the summary, the zone's line and the coalitions' table alike, where
+// the line and the table wrote 0.0556 under a summary of 0.056.
+func TestDealMarginsAsUtilities(t *testing.T) {
+	res := dealJSONResult(t, "deal", "search", "testdata/rules.yaml")
+	if m := res["margin"].(float64); math.Abs(m-0.0556) > 5e-5 {
+		t.Fatalf("margin %v, want 0.0556", m)
+	}
+	out, _, code := run(t, "deal", "search", "testdata/rules.yaml", "-q")
+	text := strings.Join(strings.Fields(out), " ")
+	for _, want := range []string{
+		"the worst-served member of a coalition gains 0.056)",
+		"Zone of agreement: OPEN. Largest smallest gain 0.056 (certified ≤ 0.056).",
+		"│ Alpha, Beta, Gamma │ open │ 0.056 │",
+		"│ Alpha, Beta, Delta │ empty │ -0.056 │",
+	} {
+		if code != 0 || !strings.Contains(text, want) {
+			t.Errorf("no %q in\n%s", want, out)
+		}
 	}
 }
 
@@ -256,7 +316,7 @@ func TestUncertifiedZone(t *testing.T) {
 		t.Fatalf("certified %v with a certificate gap of %v; want not certified above 1e-4", a.Result.Certified, a.Result.Stats.MaxGap)
 	}
 	text, _, _ := run(t, "deal", "search", f, "-q")
-	if !strings.Contains(text, "Zone of agreement: OPEN. Largest smallest gain 0.0000 (not certified: see the note).") || strings.Contains(text, "certified ≤") {
+	if !strings.Contains(text, "Zone of agreement: OPEN. Largest smallest gain 0.000 (not certified: see the note).") || strings.Contains(text, "certified ≤") {
 		t.Errorf("the table states a certificate:\n%s", text)
 	}
 	// The point zone's gain is 0 to the solver's noise: an open zone
@@ -269,7 +329,7 @@ func TestUncertifiedZone(t *testing.T) {
 		t.Fatalf("built-in case at 2025-03-11: certified %v (%v), gap %v", a.Result.Certified, err, a.Result.Stats.MaxGap)
 	}
 	text, _, _ = run(t, "deal", "search", "--snapshot", "2025-03-11", "-q")
-	if want := fmt.Sprintf("(certified ≤ %.4f)", a.Result.MarginBound); !strings.Contains(text, want) {
+	if want := fmt.Sprintf("(certified ≤ %.3f)", a.Result.MarginBound); !strings.Contains(text, want) {
 		t.Errorf("the table lacks %q:\n%s", want, text)
 	}
 }
@@ -309,8 +369,8 @@ func TestDealSearchScaleCost(t *testing.T) {
 		t.Errorf("exit %d, no cost of 2.4 %% of scale:\n%s", code, out)
 	}
 	for x, want := range map[float64]string{0: "0.0", 0.012: "0.012", 2.4194: "2.4", 12.06: "12.1"} {
-		if got := scaleCost(x); got != want {
-			t.Errorf("scaleCost(%v) = %q, want %q", x, got, want)
+		if got := ask.PlanCostText(x, ask.PercentOfScale); got != want {
+			t.Errorf("PlanCostText(%v, %%) = %q, want %q", x, got, want)
 		}
 	}
 }
@@ -511,7 +571,8 @@ func TestDealAlternativeSaidOnce(t *testing.T) {
 // The search's veto players are the whole decision's, and the line says
 // so beside the rule table whose Veto column is each rule's alone: on
 // testdata/rules-mixed.yaml the budget's qmv [3; 2, 1, 1, 1] has the
-// minimal winning coalitions {a, b} {a, c} {a, d} {b, c, d}, so no veto
+// minimal winning coalitions {a, b} {a, c} {a, d} {b, c, d} (written by
+// the actors' names), so no veto
 // of its own, while the tax has no rule and every actor is required, so
 // every actor is in every coalition of the decision. The line read "Veto
 // players (in every winning coalition): Alpha, Beta, Gamma, Delta."
@@ -519,7 +580,7 @@ func TestDealVetoIsTheWholeDecisions(t *testing.T) {
 	out, _, code := run(t, "deal", "search", "testdata/rules-mixed.yaml", "-q")
 	text := unwrapped(out)
 	for _, want := range []string{
-		"│ Budget │ qmv  │ 3.0 of 5.0 │      │ {a, b} {a, c} {a, d} {b, c, d} │",
+		"│ Budget │ qmv  │ 3.0 of 5.0 │      │ {Alpha, Beta} {Alpha, Gamma} {Alpha, Delta} │",
 		"Veto over the whole decision (in every winning coalition of the issues' rules together, with every required actor's acceptance; an issue's rule alone may give none): Alpha, Beta, Gamma, Delta.",
 	} {
 		if code != 0 || !strings.Contains(text, want) {
@@ -578,8 +639,8 @@ func TestDealIssueNames(t *testing.T) {
 	flat := unwrapped(out)
 	for _, want := range []string{
 		"note: decision rules decide (as in deal evaluate): Spending cap by qmv (quota 3 of 5; no veto), Tax rate by majority (quota 3 of 4; no veto);",
-		"│ Spending cap │ qmv      │ 3.0 of 5.0 │      │ {a, b} {a, c} {a, d} {b, c, d}          │",
-		"│ Tax rate     │ majority │ 3.0 of 4.0 │      │ {a, b, c} {a, b, d} {a, c, d} {b, c, d} │",
+		"│ Spending cap │ qmv      │ 3.0 of 5.0 │      │ {Alpha, Beta} {Alpha, Gamma} {Alpha, Delta} │",
+		"│ Tax rate     │ majority │ 3.0 of 4.0 │      │ {Alpha, Beta, Gamma} {Alpha, Beta, Delta}   │",
 		"│ Spending cap │ qmv      │ 4.0 of 5.0 │   3.0 │ yes    │ Alpha, Beta, Gamma │ Delta   │",
 	} {
 		if !strings.Contains(flat, want) {

@@ -171,8 +171,8 @@ func issueHead(ie answer.IssueExplanation, d int) string {
 // pullTable prints an issue's actors by the size of their pull, top the
 // largest pull, with a bar. Narrow, the bars are half as long; an actor's
 // name takes what the other columns leave, 28 at most, and breaks at a
-// space. Positions and pulls in points are written with the issue's d
-// decimals.
+// space. Positions are written with the issue's d decimals, pulls by
+// ask.PullText with ask.PullDecimals.
 func pullTable(w io.Writer, model string, pulls []answer.Pull, top float64, d int, l layout) {
 	t := newTable(w)
 	hdr := table.Row{"Actor", "Position", "Weight", "Share", "Pull", ""}
@@ -189,9 +189,10 @@ func pullTable(w io.Writer, model string, pulls []answer.Pull, top float64, d in
 		heaviest = math.Max(heaviest, p.Weight)
 	}
 	wd := ask.ScaleDecimals(0, heaviest)
+	pd := ask.PullDecimals(model, pulls, d)
 	var rows []table.Row
 	for _, p := range pulls {
-		row := table.Row{p.Name, numD(p.Position, d), numD(p.Weight, wd), fmt.Sprintf("%.1f%%", 100*p.Share), pullText(model, p.Pull, d), bar(float64(p.Pull), top, barW)}
+		row := table.Row{p.Name, numD(p.Position, d), numD(p.Weight, wd), fmt.Sprintf("%.1f%%", 100*p.Share), ask.PullText(model, p.Pull, pd), bar(float64(p.Pull), top, barW)}
 		if model == "nash" {
 			g := ask.NoNumber
 			if p.Gain != nil {
@@ -280,28 +281,6 @@ func snapTable(w io.Writer, cs []answer.SnapCandidate, d int) {
 		t.AppendRow(table.Row{numD(c.Value, d), strings.Join(kind, ", "), ask.Signed(c.DistanceTerm, 2), ask.Signed(bonus, 2), ask.Signed(c.Utility, 2), fmt.Sprintf("%.1f%%", 100*c.Probability)})
 	}
 	t.Render()
-}
-
-// pullText is a pull as the table shows it: points for compromise (with
-// the issue's d decimals), a share for median (a percent with one
-// decimal), the marginal term for nash (three significant figures), each
-// with its direction's sign, none where it reads as zero (ask.Signed; the
-// page's pull chart writes the same).
-func pullText(model string, p answer.Num, d int) string {
-	if !p.Finite() {
-		return ask.NoNumber
-	}
-	switch model {
-	case "median":
-		return ask.Signed(100*float64(p), 1) + "%"
-	case "nash":
-		s := fmt.Sprintf("%.3g", float64(p))
-		if p > 0 {
-			s = "+" + s
-		}
-		return s
-	}
-	return ask.Signed(float64(p), d)
 }
 
 // bar draws |x| of top as a bar of at most width, "◀" for a pull down and

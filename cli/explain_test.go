@@ -94,7 +94,7 @@ func TestExplainIterativeModels(t *testing.T) {
 func TestExplainFitsWidth(t *testing.T) {
 	for _, c := range []struct{ model, at80 string }{
 		{"compromise", "│ European Commission │     75.0 "},
-		{"nash", "│ Commission        │ "},
+		{"nash", "│ Commission         │ "},
 	} {
 		var e answer.Explanation
 		runJSON(t, &e, "explain", "-m", c.model)
@@ -184,5 +184,43 @@ func TestExplainKS(t *testing.T) {
 	p := e.Issues[0].Pulls[0]
 	if want := fmt.Sprintf("ceasefire,%s,%v,%v,%v,%v,%v,%v,%v,%v,%v", p.Actor, p.Position, p.Weight, p.Share, *p.Ideal, *p.Gain, *p.IdealGain, *p.Ratio, p.Binding, p.Distance); lines[1] != want {
 		t.Errorf("csv row %q, want %q", lines[1], want)
+	}
+}
+
+// Nash's pulls are marginal gains per point of the scale, so on
+// testdata/wide-scale.yaml (unit-scale.yaml a million times as wide) they
+// are a millionth of the unit scale's +1.92, +1.43 and −3.34 (its JSON:
+// −0.0000033422, +0.0000019163, +0.0000014259). The table and the
+// sentence write them with the decimals that give the largest three
+// significant figures (WidthDecimals(3.34e-6) = 2 − (−6) = 8), every pull
+// of the issue alike, not in exponent form ("-3.34e-06", %.3g). On the
+// built-in case's ceasefire (0–100) the largest, the United States'
+// −0.076, gets four decimals, and so do the others (+0.0086, not
+// +0.00856 beside -0.076).
+func TestNashPullsWideScale(t *testing.T) {
+	out, stderr, code := run(t, "explain", "testdata/wide-scale.yaml", "-m", "nash", "-q")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	text := strings.Join(strings.Fields(out), " ")
+	for _, want := range []string{
+		"│ North │ 300000.0 │ 1.00 │ 33.3% │ -0.00000334 │",
+		"│ West │ 650000.0 │ 1.00 │ 33.3% │ +0.00000192 │",
+		"│ South │ 450000.0 │ 1.00 │ 33.3% │ +0.00000143 │",
+		"West pulls up hardest (+0.00000192), North down (-0.00000334).",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("no %q in\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "e-0") {
+		t.Errorf("a pull in exponent form:\n%s", out)
+	}
+	out, _, code = run(t, "explain", "-m", "nash", "--issue", "ceasefire", "-q")
+	text = strings.Join(strings.Fields(out), " ")
+	for _, want := range []string{"│ -0.0760 │", "│ +0.0264 │", "│ +0.0086 │", "│ +0.0014 │", "Ukraine pulls up hardest (+0.0264), United States down (-0.0760)."} {
+		if code != 0 || !strings.Contains(text, want) {
+			t.Errorf("no %q in\n%s", want, out)
+		}
 	}
 }

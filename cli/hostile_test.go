@@ -130,7 +130,7 @@ func TestHostileMagnitudes(t *testing.T) {
 		"caps.yaml:9:34: actors[0].capability: capability 1e+308 is outside the allowed range (valid: a number from 1e-9 to 1e12)",
 		"caps.yaml:10:34: actors[1].capability: capability 5e-324 is outside the allowed range")
 	scale := strings.Replace(base, "name: Issue one", "name: Issue one\n    scale: {min: -1e308, max: 1e308}", 1)
-	hostile(t, []string{"forecast", write(t, "scale.yaml", scale)}, "issues[0].scale: scale -1e+308–1e+308 is outside the allowed magnitudes (valid: min < max, both from -1e12 to 1e12")
+	hostile(t, []string{"forecast", write(t, "scale.yaml", scale)}, "issues[0].scale: scale -1e+308 to 1e+308 is outside the allowed magnitudes (valid: min < max, both from -1e12 to 1e12")
 	csv := "Actor,Capability,Position,Salience\nA,1e308,0,0.5\nB,5e-324,50,1\nC,20,100,0.5\n"
 	hostile(t, []string{"forecast", write(t, "caps.csv", csv)}, "capability 1e+308 is outside the allowed range")
 }

@@ -309,7 +309,7 @@ func distributionTable(w io.Writer, s *answer.Scenario, m *answer.ModelForecast,
 		if len(names) > 0 {
 			pr = strconv.FormatFloat(p, 'f', 2, 64)
 		}
-		t.AppendRow(table.Row{x.Name, num(d.Interval80.Lo) + "–" + num(d.Interval80.Hi), num(d.Interval95.Lo) + "–" + num(d.Interval95.Hi), strings.Join(names, " / "), pr})
+		t.AppendRow(table.Row{x.Name, ask.RangeJoin(num(d.Interval80.Lo), num(d.Interval80.Hi)), ask.RangeJoin(num(d.Interval95.Lo), num(d.Interval95.Hi)), strings.Join(names, " / "), pr})
 	}
 	t.Render()
 }

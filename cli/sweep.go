@@ -230,9 +230,15 @@ func histogram(w io.Writer, bins []answer.SweepBin, n, d int) {
 		return
 	}
 	d = ask.BinDecimals(bins, d)
+	// One separator for every bin shown, so that the edges line up.
+	var edges []string
+	for b := first; b <= last; b++ {
+		edges = append(edges, ask.Decimals(bins[b].Lo, d), ask.Decimals(bins[b].Hi, d))
+	}
+	sep := ask.RangeSep(edges...)
 	for b := first; b <= last; b++ {
 		bar := strings.Repeat("█", int(math.Round(40*float64(bins[b].Count)/float64(peak))))
-		fmt.Fprintf(w, "  %6s–%-6s %-40s %5.1f%%\n", ask.Decimals(bins[b].Lo, d), ask.Decimals(bins[b].Hi, d), bar, 100*float64(bins[b].Count)/float64(n))
+		fmt.Fprintf(w, "  %6s%s%-6s %-40s %5.1f%%\n", ask.Decimals(bins[b].Lo, d), sep, ask.Decimals(bins[b].Hi, d), bar, 100*float64(bins[b].Count)/float64(n))
 	}
 }
 
@@ -392,7 +398,7 @@ func swingTable(w io.Writer, sc *answer.Scenario, iss answer.Issue, is answer.Se
 		case marked && !s.OneEnded():
 			swing += " "
 		}
-		t.AppendRow(table.Row{s.Input.Label(), fmt.Sprintf("%s–%s", numD(s.Input.Lo, di), numD(s.Input.Hi, di)),
+		t.AppendRow(table.Row{s.Input.Label(), ask.RangeJoin(numD(s.Input.Lo, di), numD(s.Input.Hi, di)),
 			endText(s.Low, s.LowUnsettled, d) + ends + endText(s.High, s.HighUnsettled, d), swingBar(s.Low, is.Base, s.High, iss.Min, iss.Max, barW),
 			swing, fmt.Sprintf("%.2f", s.VarShare)})
 	}

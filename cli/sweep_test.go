@@ -8,6 +8,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -455,5 +456,65 @@ func TestSensitivityMarkedSwingsAlign(t *testing.T) {
 	out, _, code := run(t, "sensitivity", "../ask/testdata/zero-end.yaml", "-q")
 	if code != 0 || !strings.Contains(out, "│ 10.9  │") || !strings.Contains(out, "│  0.0† │") {
 		t.Errorf("exit %d; want the swings 10.9 and 0.0† with their decimal points aligned:\n%s", code, out)
+	}
+}
+
+// A range with a negative end is written "lo to hi", not with an en dash
+// beside a minus sign ("-1.50–-0.50"), at every place a range is written
+// (scenario.RangeJoin). On testdata/negative-scale.yaml (−5 to 0, two
+// decimals; weights north 60 × 0.9 = 54, south 40 × 0.6 = 24, east 20 ×
+// 0.4 = 8 of 86) the compromise is (−54 − 66 − 20)/86 = −1.63; north's
+// position over its range −1.50 to −0.50 moves it from −167/86 = −1.94
+// to −113/86 = −1.31, south's over −3.50 to −2.00 from −158/86 = −1.84
+// to −122/86 = −1.42. A histogram's bins take one separator for them
+// all; the timeline (0 to 100) keeps the en dash.
+func TestNegativeRanges(t *testing.T) {
+	const file = "testdata/negative-scale.yaml"
+	check := func(args []string, wants ...string) {
+		t.Helper()
+		out, stderr, code := run(t, append(args, file, "-q")...)
+		if code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, stderr)
+		}
+		text := strings.Join(strings.Fields(out), " ")
+		for _, want := range wants {
+			if !strings.Contains(text, want) {
+				t.Errorf("%v: no %q in\n%s", args, want, out)
+			}
+		}
+		if regexp.MustCompile(`\d–-`).MatchString(out) {
+			t.Errorf("%v: a range joined by an en dash before a minus sign:\n%s", args, out)
+		}
+	}
+	check([]string{"sensitivity", "-m", "compromise"},
+		"│ north position on budget │ -1.50 to -0.50 │ -1.94 → -1.31 │",
+		"│ south position on budget │ -3.50 to -2.00 │ -1.84 → -1.42 │",
+		"│ north position on timeline │ 20.0–80.0 │")
+	check([]string{"forecast", "-m", "compromise,exchange,snap"},
+		"│ Budget │ -1.63 →-2.5 │ -1.19 to -1.12 ~ →0 │",
+		"Budget (budget) -1.19 to -1.12; Timeline (timeline) 73.1–78.3",
+		"│ Budget │ -3.06 to 0.00 │ -4.81 to 0.00 │")
+	check([]string{"sweep", "-m", "compromise", "-n", "100"},
+		"-2.00 to -1.75 ", "-1.75 to -1.50 ", "-1.50 to -1.25 ")
+	check([]string{"show"}, "│ Budget │ budget │ -5.00 to 0.00 │")
+}
+
+// Validation names a negative scale as every door writes a range: north's
+// position range widened to [-6, -0.5] leaves testdata/negative-scale.yaml's
+// scale, and the error says what would be valid, "a range within the
+// scale -5 to 0", not "-5–0".
+func TestNegativeScaleInErrors(t *testing.T) {
+	b, err := os.ReadFile("testdata/negative-scale.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad := strings.Replace(string(b), "range: {position: [-1.5, -0.5]", "range: {position: [-6, -0.5]", 1)
+	file := filepath.Join(t.TempDir(), "bad.yaml")
+	if err := os.WriteFile(file, []byte(bad), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, stderr, code := run(t, "validate", file)
+	if want := "stances[0].range.position: range [-6 -0.5] leaves the scale (valid: a range within the scale -5 to 0)"; code != 3 || !strings.Contains(stderr, want) {
+		t.Errorf("exit %d, stderr lacks %q:\n%s", code, want, stderr)
 	}
 }

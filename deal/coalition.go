@@ -8,6 +8,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
+
+	"parley/scenario"
 )
 
 // Under decision rules a package passes when every member of one of the
@@ -89,9 +91,10 @@ func (m *merge) plain() bool {
 	return len(m.pieces) == 1 && slices.Equal(m.pieces[0].req, m.req)
 }
 
-// label names a coalition in notes.
+// label names a coalition in notes and the summary by its members'
+// names (the answer's Coalitions keep their ids).
 func (m *merge) label(s *searcher) string {
-	return "{" + strings.Join(names(m.sp.p, s.req), ", ") + "}"
+	return "{" + strings.Join(actorNames(m.sp.p, s.req), ", ") + "}"
 }
 
 func (m *merge) run(ctx context.Context) error {
@@ -213,12 +216,12 @@ func (m *merge) ranges() {
 		reach := parts[0].Hi
 		for _, r := range parts[1:] {
 			if r.Lo > reach {
-				gaps = append(gaps, fmt.Sprintf("%v–%v", round9(reach), round9(r.Lo)))
+				gaps = append(gaps, scenario.RangeJoin(fmt.Sprint(round9(reach)), fmt.Sprint(round9(r.Lo))))
 			}
 			reach = math.Max(reach, r.Hi)
 		}
 		if len(gaps) > 0 {
-			m.res.Notes = append(m.res.Notes, fmt.Sprintf("issue %s: no package in the zone takes a value in %s (the coalitions' ranges leave it out); its range %v–%v is their hull", is.ID, strings.Join(gaps, ", "), round9(h.Lo), round9(h.Hi)))
+			m.res.Notes = append(m.res.Notes, fmt.Sprintf("issue %s: no package in the zone takes a value in %s (the coalitions' ranges leave it out); its range %s is their hull", is.ID, strings.Join(gaps, ", "), scenario.RangeJoin(fmt.Sprint(round9(h.Lo)), fmt.Sprint(round9(h.Hi)))))
 		}
 	}
 }

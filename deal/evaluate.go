@@ -324,7 +324,7 @@ func Complete(p *model.Problem, named map[string]float64, rest []float64, restNa
 			return nil, errs.New(errs.Argument, "unknown issue %q; valid: %v", id, p.IssueIDs())
 		}
 		if is := p.Issues[k]; math.IsNaN(x) || x < is.Min || x > is.Max {
-			return nil, errs.New(errs.Argument, "the package: issue %s: value %v is outside the scale; valid: %v–%v", id, x, is.Min, is.Max)
+			return nil, errs.New(errs.Argument, "the package: issue %s: value %v is outside the scale; valid: %s", id, x, scaleText(is.Min, is.Max))
 		}
 	}
 	if len(missing) > 0 {

@@ -116,7 +116,7 @@ func checkPackage(p *model.Problem, x []float64, what string) error {
 	}
 	for k, is := range p.Issues {
 		if math.IsNaN(x[k]) || x[k] < is.Min || x[k] > is.Max {
-			return errs.New(errs.Invalid, "%s: issue %s: value %v is outside the scale %v–%v", what, is.ID, x[k], is.Min, is.Max)
+			return errs.New(errs.Invalid, "%s: issue %s: value %v is outside the scale %s", what, is.ID, x[k], scaleText(is.Min, is.Max))
 		}
 	}
 	return nil
@@ -200,7 +200,7 @@ func (o Options) fixed(p *model.Problem) (map[int]float64, error) {
 		}
 		is := p.Issues[k]
 		if math.IsNaN(x) || x < is.Min || x > is.Max {
-			return nil, errs.New(errs.Argument, "fixed issue %s: %v is outside the scale; valid: %v–%v", id, x, is.Min, is.Max)
+			return nil, errs.New(errs.Argument, "fixed issue %s: %v is outside the scale; valid: %s", id, x, scaleText(is.Min, is.Max))
 		}
 		out[k] = x
 	}
@@ -250,4 +250,10 @@ func ParsePairs(field, s string) (map[string]float64, error) {
 		out[id] = x
 	}
 	return out, nil
+}
+
+// scaleText writes a scale's ends as a range, as every door joins one
+// (scenario.RangeJoin): "0–100", "-5 to 0".
+func scaleText(lo, hi float64) string {
+	return scenario.RangeJoin(strconv.FormatFloat(lo, 'g', -1, 64), strconv.FormatFloat(hi, 'g', -1, 64))
 }

@@ -388,13 +388,36 @@ func subset(a, b []int) bool {
 	return true
 }
 
-// names returns the actor ids of indices.
+// names returns the actor ids of indices, for the answer's fields that
+// programs key on (a coalition's Actors, the veto players).
 func names(p *model.Problem, idx []int) []string {
 	out := make([]string, 0, len(idx))
 	for _, i := range idx {
 		out = append(out, p.Actors[i].ID)
 	}
 	return out
+}
+
+// actorNames returns the names of the actors of indices (an id where an
+// actor has no name), for deal's text: a summary, a note or a package's
+// label is read by people, and every other line of deal's names actors.
+func actorNames(p *model.Problem, idx []int) []string {
+	out := make([]string, 0, len(idx))
+	for _, i := range idx {
+		out = append(out, model.NameOr(p.Actors[i].Name, p.Actors[i].ID))
+	}
+	return out
+}
+
+// actorName returns the name of the actor with the id (its id when it
+// has none or is unknown), as actorNames names actors.
+func actorName(p *model.Problem, id string) string {
+	for _, a := range p.Actors {
+		if a.ID == id {
+			return model.NameOr(a.Name, a.ID)
+		}
+	}
+	return id
 }
 
 // issueName returns the name of the issue with the id (its id when it
@@ -411,13 +434,17 @@ func issueName(p *model.Problem, id string) string {
 
 // note says which rule decided a search: every issue's rule, its veto
 // players, and the coalitions whose zones make up the zone.
-// Issues go by name; actors, as in the coalitions' sets, by id.
+// Issues and actors go by name, as in every other line of deal's text.
 func (d *decision) note(p *model.Problem) string {
 	var parts []string
 	for _, g := range d.games {
 		v := "no veto"
 		if len(g.Veto) > 0 {
-			v = "veto " + strings.Join(g.Veto, ", ")
+			var vs []string
+			for _, id := range g.Veto {
+				vs = append(vs, actorName(p, id))
+			}
+			v = "veto " + strings.Join(vs, ", ")
 		}
 		parts = append(parts, fmt.Sprintf("%s by %s (quota %v of %v; %s)", issueName(p, g.Issue), g.Rule, g.Quota, sum(g.Weights), v))
 	}
@@ -430,7 +457,7 @@ func (d *decision) note(p *model.Problem) string {
 			cs = append(cs, fmt.Sprintf("… %d more", len(d.coalitions)-j))
 			break
 		}
-		cs = append(cs, "{"+strings.Join(names(p, c), ", ")+"}")
+		cs = append(cs, "{"+strings.Join(actorNames(p, c), ", ")+"}")
 	}
 	head := "decision rules decide (as in deal evaluate): " + strings.Join(parts, ", ")
 	switch len(d.coalitions) {

@@ -636,7 +636,7 @@ func (s *searcher) frontier(fr *frame, b *built, yN []float64) {
 				lam[i] = 1e-3 / float64(n)
 			}
 			lam[m] = 1
-			dirs = append(dirs, dir{"best for " + p.Actors[s.req[b.members[m]]].ID, lam})
+			dirs = append(dirs, dir{"best for " + actorNames(p, []int{s.req[b.members[m]]})[0], lam})
 		}
 		lam := make([]float64, n)
 		for i, j := range b.members {

@@ -151,7 +151,7 @@ func TestHostileInputMagnitudes(t *testing.T) {
 		"actors[0].capability: capability 1e+308 is outside the allowed range (valid: a number from 1e-9 to 1e12)",
 		"actors[1].capability: capability 5e-324 is outside the allowed range")
 	scale := strings.Replace(aliasedFile, "{id: cf, name: Ceasefire}", "{id: cf, name: Ceasefire, scale: {min: -1e308, max: 1e308}}", 1)
-	hinRefused(t, e, "POST", "/api/scenarios", scale, 400, "issues[0].scale: scale -1e+308–1e+308 is outside the allowed magnitudes")
+	hinRefused(t, e, "POST", "/api/scenarios", scale, 400, "issues[0].scale: scale -1e+308 to 1e+308 is outside the allowed magnitudes")
 	csv := "Actor,Capability,Position,Salience\nA,1e308,0,0.5\nB,5e-324,50,1\nC,20,100,0.5\n"
 	hinRefused(t, e, "POST", "/api/scenarios/import?format=bdmcsv", csv, 400, "capability 1e+308 is outside the allowed range")
 }

@@ -110,7 +110,7 @@ func (p *Problem) Check() error {
 	}
 	for k, is := range p.Issues {
 		if !(is.Min < is.Max) || math.IsInf(is.Min, 0) || math.IsInf(is.Max, 0) {
-			return errs.New(errs.Invalid, "issue %s: scale %v–%v is empty", is.ID, is.Min, is.Max)
+			return errs.New(errs.Invalid, "issue %s: scale %s is empty", is.ID, scenario.RangeJoin(fmt.Sprint(is.Min), fmt.Sprint(is.Max)))
 		}
 		for i := range p.Actors {
 			st := p.Stances[i][k]
@@ -118,7 +118,7 @@ func (p *Problem) Check() error {
 				continue
 			}
 			if math.IsNaN(st.Position) || st.Position < is.Min || st.Position > is.Max {
-				return errs.New(errs.Invalid, "actor %s on issue %s: position %v is outside the scale %v–%v", p.Actors[i].ID, is.ID, st.Position, is.Min, is.Max)
+				return errs.New(errs.Invalid, "actor %s on issue %s: position %v is outside the scale %s", p.Actors[i].ID, is.ID, st.Position, scenario.RangeJoin(fmt.Sprint(is.Min), fmt.Sprint(is.Max)))
 			}
 			if math.IsNaN(st.Salience) || st.Salience < 0 || st.Salience > 1 {
 				return errs.New(errs.Invalid, "actor %s on issue %s: salience %v is outside 0–1", p.Actors[i].ID, is.ID, st.Salience)

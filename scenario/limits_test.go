@@ -119,7 +119,7 @@ func TestMagnitudeLimits(t *testing.T) {
 		{"capability range past the limit", 1, nil, &Range{1e-10, 2}, []want{{"actors[0].capability_range", "range [1e-10 2] is outside the allowed capabilities", "[low, high] with both from 1e-9 to 1e12"}}},
 		{"scale at the limits", 1, &Scale{Min: -MaxScale, Max: MaxScale}, nil, nil},
 		{"scale 1e-9 wide", 1, &Scale{Min: 0, Max: MinScaleWidth}, nil, nil},
-		{"scale ±1e308", 1, &Scale{Min: -1e308, Max: 1e308}, nil, []want{{"issues[0].scale", "scale -1e+308–1e+308 is outside the allowed magnitudes", scaleValid}}},
+		{"scale ±1e308", 1, &Scale{Min: -1e308, Max: 1e308}, nil, []want{{"issues[0].scale", "scale -1e+308 to 1e+308 is outside the allowed magnitudes", scaleValid}}},
 		{"scale just past 1e12", 1, &Scale{Min: 0, Max: 1.000001e12}, nil, []want{{"issues[0].scale", "scale 0–1.000001e+12 is outside the allowed magnitudes", scaleValid}}},
 		{"scale too narrow", 1, &Scale{Min: 0, Max: 1e-10}, nil, []want{{"issues[0].scale", "scale 0–1e-10 is outside the allowed magnitudes", scaleValid}}},
 		// 1e-5 wide at 1e6: 1e-11 of its ends' size, above 1e-12.
@@ -129,7 +129,7 @@ func TestMagnitudeLimits(t *testing.T) {
 		// significant figures need eleven decimals, 18 significant
 		// digits at 1e6, where a float64 carries about 15.
 		{"scale too narrow for its ends", 1, &Scale{Min: 1e6, Max: 1e6 + 1e-9}, nil, []want{{"issues[0].scale", "scale 1e+06–1.000000000000001e+06 is 1.05e-09 wide, under 1e-12 of its ends' size (1e-06 here): a float64 near them carries about 15 significant digits, too few to tell its points apart", scaleWidthValid}}},
-		{"scale too narrow for negative ends", 1, &Scale{Min: -1e9 - 1e-6, Max: -1e9}, nil, []want{{"issues[0].scale", "scale -1.000000000000001e+09–-1e+09 is 9.54e-07 wide, under 1e-12 of its ends' size (0.001 here): a float64 near them carries about 15 significant digits, too few to tell its points apart", scaleWidthValid}}},
+		{"scale too narrow for negative ends", 1, &Scale{Min: -1e9 - 1e-6, Max: -1e9}, nil, []want{{"issues[0].scale", "scale -1.000000000000001e+09 to -1e+09 is 9.54e-07 wide, under 1e-12 of its ends' size (0.001 here): a float64 near them carries about 15 significant digits, too few to tell its points apart", scaleWidthValid}}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			pos := 0.0

@@ -269,12 +269,12 @@ func (v *validator) issues() {
 func ScaleProblem(lo, hi float64) (msg, valid string, ok bool) {
 	switch {
 	case !finite(lo) || !finite(hi) || lo >= hi:
-		return fmt.Sprintf("scale %v–%v is empty", lo, hi), "min < max, both finite", false
+		return fmt.Sprintf("scale %s is empty", scaleText(lo, hi)), "min < max, both finite", false
 	case lo < -MaxScale || hi > MaxScale || hi-lo < MinScaleWidth:
-		return fmt.Sprintf("scale %v–%v is outside the allowed magnitudes", lo, hi), scaleValid, false
+		return fmt.Sprintf("scale %s is outside the allowed magnitudes", scaleText(lo, hi)), scaleValid, false
 	}
 	if m := math.Max(math.Abs(lo), math.Abs(hi)); hi-lo < MinRelativeScaleWidth*m {
-		return fmt.Sprintf("scale %v–%v is %.3g wide, under 1e-12 of its ends' size (%.3g here): a float64 near them carries about 15 significant digits, too few to tell its points apart", lo, hi, hi-lo, MinRelativeScaleWidth*m), scaleWidthValid, false
+		return fmt.Sprintf("scale %s is %.3g wide, under 1e-12 of its ends' size (%.3g here): a float64 near them carries about 15 significant digits, too few to tell its points apart", scaleText(lo, hi), hi-lo, MinRelativeScaleWidth*m), scaleWidthValid, false
 	}
 	return "", "", true
 }
@@ -570,7 +570,7 @@ func (v *validator) stanceRange(p string, is *Issue, r *StanceRange, pos, sal fl
 		case !finite(r.Position[0]) || !finite(r.Position[1]) || r.Position[0] > r.Position[1]:
 			v.errorf(q, "[low, high] with low ≤ high", "range %v is not an interval", *r.Position)
 		case r.Position[0] < lo || r.Position[1] > hi:
-			v.errorf(q, fmt.Sprintf("a range within the scale %v–%v", lo, hi), "range %v leaves the scale", *r.Position)
+			v.errorf(q, "a range within the scale "+scaleText(lo, hi), "range %v leaves the scale", *r.Position)
 		case posOK && !r.Position.Contains(pos):
 			v.errorf(q, fmt.Sprintf("a range containing the position %v", pos), "range %v does not contain the position", *r.Position)
 		}

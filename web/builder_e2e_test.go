@@ -568,7 +568,7 @@ func TestBuilderKeepsTheFile(t *testing.T) {
 	e := startE2E(t)
 	e.do("builder", chromedp.Navigate(e.srv.URL+"/#build"), chromedp.WaitVisible(chromedp.CSS(`[data-testid=build-stances] .bitem`)),
 		chromedp.Click(chromedp.CSS(`[data-testid=build-save]`)),
-		e.poll(`document.querySelector("#status").textContent.startsWith("Nothing to save")`), e.shot("39-build-builtin"))
+		e.poll(`document.querySelector("#status").textContent.startsWith("Nothing to save")`), e.view("39-build-builtin"))
 	if s := e.text(`#status`); s != "Nothing to save: “"+e.full.Metadata.Title+"” is as stored (version 1)." {
 		t.Fatalf("status %q", s)
 	}

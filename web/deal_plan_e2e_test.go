@@ -15,8 +15,10 @@ import (
 
 // TestDealPlanNumbers: the concessions that would open an empty zone
 // state their cost and certificate gap as the command line does (`parley
-// deal search`: the cost to four decimals in its unit, the gap by Go's
-// %.2g, 8.3e-09 and 3.9e-06 alike), not a gap in one form beside another
+// deal search`: the cost as ask.PlanCostText writes it in its unit —
+// utility to four decimals, a percent of the scale with one decimal, 2.4
+// and not 2.4194, as a number on 0–100 — the gap by Go's %.2g, 8.3e-09
+// and 3.9e-06 alike), not a gap in one form beside another
 // (8.3e-9 beside 0.0000039). The numbers are the stored search's. Each
 // actor's alternative reads as the command line writes it
 // (ask.AlternativeText: "0.598 at no deal (reference)"), not the value
@@ -49,10 +51,13 @@ func TestDealPlanNumbers(t *testing.T) {
 	var want []string
 	c := got.Result.Concession
 	if p := c.LowerAlternatives; p != nil {
-		want = append(want, fmt.Sprintf("Capability-weighted cost %.4f utility (within %.2g of the least).", p.Cost, p.Gap))
+		want = append(want, fmt.Sprintf("Capability-weighted cost %s utility (within %.2g of the least).", ask.PlanCostText(p.Cost, ask.UtilityUnit), p.Gap))
 	}
 	if p := c.BendRedLines; p != nil {
-		want = append(want, fmt.Sprintf("Capability-weighted cost %.4f %% of scale (within %.2g of the least).", p.Cost, p.Gap))
+		want = append(want, fmt.Sprintf("Capability-weighted cost %s %% of scale (within %.2g of the least).", ask.PlanCostText(p.Cost, ask.PercentOfScale), p.Gap))
+	}
+	if !strings.Contains(strings.Join(want, "\n"), " 2.4 % of scale") {
+		t.Errorf("the built-in case's red lines bend at a cost of %v %% of scale, want 2.4 as parley deal search prints it", c.BendRedLines)
 	}
 	shown := get(t, e.bctx, "plans", chromedp.Evaluate[[]string](`[...document.querySelectorAll("[data-testid=plan-cost]")].map((x) => x.textContent)`))
 	if strings.Join(shown, "\n") != strings.Join(want, "\n") {

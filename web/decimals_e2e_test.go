@@ -127,8 +127,9 @@ func TestPullReadingZeroAsCommandLine(t *testing.T) {
 // On cli/testdata/unit-scale.yaml (three equal weights) the median's are
 // each actor's share signed by its side, the pivotal South's zero:
 // -33.3%, +33.3% and 0.0% (the command line wrote "+0.0%", the page
-// "33.3%" without its sign); nash's are its marginal terms to three
-// significant figures, +1.92 and +1.43 up and -3.34 down (the page wrote
+// "33.3%" without its sign); nash's are its marginal terms with the
+// decimals that give the largest three significant figures
+// (ask.PullDecimals), +1.92 and +1.43 up and -3.34 down (the page wrote
 // "1.92" and "1.43"). Each bar's tooltip gives the actor's position with
 // the issue's decimals.
 func TestMedianAndNashPullsAsCommandLine(t *testing.T) {
@@ -174,5 +175,34 @@ func TestMedianAndNashPullsAsCommandLine(t *testing.T) {
 	}
 	if g := strings.Join(positions, " "); g != "0.30 0.45 0.65" {
 		t.Errorf("the pull chart's tooltips give the positions %q, want 0.30 0.45 0.65 (North, South, West):\n%q", g, titles)
+	}
+}
+
+// TestNashPullsWideScaleAsCommandLine: on cli/testdata/wide-scale.yaml
+// (0 to 1,000,000) nash's pulls are a millionth of the unit scale's, and
+// the page's pull chart writes them as parley explain prints them, with
+// the eight decimals that give the largest three significant figures
+// (ask.PullDecimals): -0.00000334, +0.00000192, +0.00000143 — not in
+// exponent form (-3.34e-6), as three significant figures wrote them.
+func TestNashPullsWideScaleAsCommandLine(t *testing.T) {
+	const file = "../cli/testdata/wide-scale.yaml"
+	body, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []string
+	for _, m := range regexp.MustCompile(`│ \S+\s+│\s+\S+ │\s+\S+ │\s+\S+ │\s+([+-]?\d\S*) │`).FindAllStringSubmatch(parley(t, "explain", file, "-m", "nash", "-q"), -1) {
+		want = append(want, m[1])
+	}
+	slices.Sort(want)
+	if g := strings.Join(want, " "); g != "+0.00000143 +0.00000192 -0.00000334" {
+		t.Fatalf("parley explain -m nash prints the pulls %q, want +0.00000143, +0.00000192 and -0.00000334", g)
+	}
+	e := startE2EWith(t, e2eOptions{empty: true})
+	rec := e.stored("A wide scale", body)
+	_, got := modelPulls(t, e, rec.ID, "nash")
+	slices.Sort(got)
+	if g, w := strings.Join(got, " "), strings.Join(want, " "); g != w {
+		t.Errorf("the page's pulls %q, want %q as parley explain prints them", g, w)
 	}
 }

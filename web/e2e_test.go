@@ -15,6 +15,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/cdproto/storage"
 	"github.com/chromedp/chromedp"
 
 	"parley/answer"
@@ -68,7 +73,9 @@ type e2e struct {
 	full *scenario.Scenario
 	srv  *httptest.Server
 	// bctx is the browser's context, bounded to three minutes.
-	bctx  context.Context
+	bctx context.Context
+	// shots is the folder screenshots go to, $PARLEY_SCREENSHOTS; "" when
+	// it is unset, and then shot and view take none.
 	shots string
 }
 
@@ -137,10 +144,105 @@ func sharedBrowser(bin string) (context.Context, error) {
 	return browserOnce.ctx, browserOnce.err
 }
 
-// TestMain runs the tests, then stops the shared Chromium, if one was
-// started.
+// tab is a tab of the shared Chromium, alone in a browser context of
+// its own: ctx runs actions in it, cancel closes both.
+type tab struct {
+	ctx    context.Context
+	cancel context.CancelFunc
+}
+
+// tabs holds the tabs finished tests gave back, blank, for the next
+// tests to take. Opening a browser context and its tab took 1–4 s a
+// test (a window and a renderer process each), a third of a short
+// test's time and 2–8 minutes of the suite's on a busy machine.
+var tabs struct {
+	sync.Mutex
+	free []tab
+}
+
+// takeTab returns a tab given back blank, or else opens one in a new
+// browser context of the shared Chromium.
+func takeTab(shared context.Context) (tab, error) {
+	tabs.Lock()
+	if n := len(tabs.free); n > 0 {
+		tb := tabs.free[n-1]
+		tabs.free = tabs.free[:n-1]
+		tabs.Unlock()
+		return tb, nil
+	}
+	tabs.Unlock()
+	ctx, cancel := chromedp.NewContext(shared, chromedp.WithNewBrowserContext())
+	if err := chromedp.Do(ctx); err != nil {
+		cancel()
+		return tab{}, err
+	}
+	return tab{ctx: ctx, cancel: cancel}, nil
+}
+
+// giveBack returns t's tab to tabs as a new one is: its page blank
+// (about:blank, the server's page and its scripts gone), nothing kept
+// of the server's origin (session and local storage, the origin's
+// other storage, the cache, cookies), no history and no device
+// emulation. The tab
+// is closed instead, with its browser context, when t failed (its page
+// may be anywhere, a dialog open) or when any of this fails, so that
+// nothing of a test can reach the next. origin is the test server's
+// URL.
+func giveBack(t *testing.T, tb tab, origin string) {
+	if t.Failed() {
+		tb.cancel()
+		return
+	}
+	ctx, cancel := context.WithTimeout(tb.ctx, 30*time.Second)
+	defer cancel()
+	err := chromedp.Do(ctx,
+		// Session storage is the tab's own, kept across navigations: empty
+		// it from a page of the origin. A page elsewhere cannot, and
+		// the tab is not given back.
+		chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+			ok, err := chromedp.Evaluate[bool](fmt.Sprintf(`location.origin === %q && (sessionStorage.clear(), localStorage.clear(), true)`, origin))(ctx, tg)
+			if err == nil && !ok {
+				err = fmt.Errorf("the tab is not on %s", origin)
+			}
+			return err
+		}),
+		chromedp.Navigate("about:blank"),
+		chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+			if _, err := cdp.Call(ctx, tg, page.ResetNavigationHistory, cdp.Empty{}); err != nil {
+				return err
+			}
+			if _, err := cdp.Call(ctx, tg, storage.ClearDataForOrigin, storage.ClearDataForOriginParams{Origin: origin, StorageTypes: "all"}); err != nil {
+				return err
+			}
+			if _, err := cdp.Call(ctx, tg, network.ClearBrowserCache, cdp.Empty{}); err != nil {
+				return err
+			}
+			if _, err := cdp.Call(ctx, tg, network.ClearBrowserCookies, cdp.Empty{}); err != nil {
+				return err
+			}
+			if _, err := cdp.Call(ctx, tg, emulation.ClearDeviceMetricsOverride, cdp.Empty{}); err != nil {
+				return err
+			}
+			_, err := cdp.Call(ctx, tg, emulation.SetTouchEmulationEnabled, emulation.SetTouchEmulationEnabledParams{Enabled: false})
+			return err
+		}))
+	if err != nil {
+		t.Logf("closing the tab instead of keeping it for the next test: %v", err)
+		tb.cancel()
+		return
+	}
+	tabs.Lock()
+	tabs.free = append(tabs.free, tb)
+	tabs.Unlock()
+}
+
+// TestMain runs the tests, then closes the tabs kept and stops the
+// shared Chromium, if one was started.
 func TestMain(m *testing.M) {
 	code := m.Run()
+	for _, tb := range tabs.free {
+		tb.cancel()
+	}
 	for _, cancel := range browserOnce.cancel {
 		cancel()
 	}
@@ -149,7 +251,10 @@ func TestMain(m *testing.M) {
 
 // startE2E starts the server and the browser, or skips the test when no
 // Chromium is installed; both stop when the test ends. Screenshots go to
-// $PARLEY_SCREENSHOTS (or a temporary directory), logged.
+// $PARLEY_SCREENSHOTS, logged; with it unset none is taken (they went
+// to the test's temporary directory, deleted when it ended, and took a
+// fifth of the suite's time: a full page of the builder is megabytes of
+// PNG to encode).
 func startE2E(t *testing.T) *e2e {
 	t.Helper()
 	return startE2EWith(t, e2eOptions{})
@@ -163,13 +268,12 @@ func startE2EWith(t *testing.T, o e2eOptions) *e2e {
 		t.Skip("no chromium binary found (apt-get install -y chromium, or set PARLEY_CHROMIUM); .ci/run installs it")
 	}
 	shots := os.Getenv("PARLEY_SCREENSHOTS")
-	if shots == "" {
-		shots = filepath.Join(t.TempDir(), "screenshots")
+	if shots != "" {
+		if err := os.MkdirAll(shots, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("screenshots in %s", shots)
 	}
-	if err := os.MkdirAll(shots, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	t.Logf("screenshots in %s", shots)
 
 	ctx := context.Background()
 	st, err := bolt.Open(ctx, filepath.Join(t.TempDir(), "e2e.db"))
@@ -208,15 +312,15 @@ func startE2EWith(t *testing.T, o e2eOptions) *e2e {
 	if err != nil {
 		t.Fatalf("start %s: %v", bin, err)
 	}
-	// Each test has a browser context of its own in the one browser (its
-	// own storage, cookies and window, as a fresh browser has), disposed
-	// when the test ends.
-	browser, cancel := chromedp.NewContext(shared, chromedp.WithNewBrowserContext())
-	t.Cleanup(cancel)
-	if err := chromedp.Do(browser); err != nil {
+	// Each test has a tab of its own, blank, in a browser context of its
+	// own (its own storage, cookies and window, as a fresh browser has),
+	// given back when the test ends.
+	tb, err := takeTab(shared)
+	if err != nil {
 		t.Fatalf("open a browser context in %s: %v", bin, err)
 	}
-	bctx, cancel := context.WithTimeout(browser, 3*time.Minute)
+	t.Cleanup(func() { giveBack(t, tb, srv.URL) })
+	bctx, cancel := context.WithTimeout(tb.ctx, 3*time.Minute)
 	t.Cleanup(cancel)
 	if o.token != "" {
 		// Session storage is the origin's: set it on a page of the
@@ -247,9 +351,16 @@ func (e *e2e) stored(name string, body []byte) *store.Scenario {
 }
 
 // shot writes the viewport as name.png and the whole page as
-// name-full.png.
+// name-full.png, when screenshots are kept (e.shots), once the page is
+// still (settled).
 func (e *e2e) shot(name string) chromedp.Action[chromedp.Void] {
 	return chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		if e.shots == "" {
+			return nil
+		}
+		if _, err := settled()(ctx, tg); err != nil {
+			return err
+		}
 		view, err := chromedp.CaptureScreenshot()(ctx, tg)
 		if err != nil {
 			return err
@@ -266,15 +377,38 @@ func (e *e2e) shot(name string) chromedp.Action[chromedp.Void] {
 }
 
 // view writes the viewport alone as name.png, for a page too long to
-// capture whole (the builder).
+// capture whole (the builder), when screenshots are kept (e.shots), once
+// the page is still (settled).
 func (e *e2e) view(name string) chromedp.Action[chromedp.Void] {
 	return chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		if e.shots == "" {
+			return nil
+		}
+		if _, err := settled()(ctx, tg); err != nil {
+			return err
+		}
 		view, err := chromedp.CaptureScreenshot()(ctx, tg)
 		if err != nil {
 			return err
 		}
 		return os.WriteFile(filepath.Join(e.shots, name+".png"), view, 0o644)
 	})
+}
+
+// settled waits until the page is still, for a screenshot: no CSS
+// transition or animation runs (the stance drawer slides in for 0.15 s)
+// and three frames have been drawn since, in which a chart redraws at
+// the size its ResizeObserver reports (Chart.js answers the observer in
+// the next animation frame; its animations are off). Fixed sleeps stood
+// here, 0.3–0.4 s each whether or not anything moved.
+func settled() chromedp.Action[chromedp.Void] {
+	return void(chromedp.Poll[bool](`(() => {
+		if (document.getAnimations().some((a) => a.playState === "running")) { window.e2eStill = 0; return false }
+		window.e2eStill = (window.e2eStill ?? 0) + 1
+		if (window.e2eStill < 3) return false
+		window.e2eStill = 0
+		return true
+	})()`, chromedp.WithPollingTimeout(60*time.Second)))
 }
 
 // do runs the steps, failing the test with the step's name.
@@ -359,7 +493,9 @@ func TestEndToEnd(t *testing.T) {
 	// press Enter): the quote as the scenario has it, and the focus in
 	// the edit form.
 	do("evidence", chromedp.Focus(marker), chromedp.KeyEvent("\r"), chromedp.WaitVisible(chromedp.CSS(`[data-testid=evidence] blockquote`)),
-		chromedp.Sleep(400*time.Millisecond), shot("02-evidence")) // the panel slides in
+		// The drawer slides in (a 0.15 s transition): a click before it
+		// stops lands where the button was, not on it.
+		poll(`getComputedStyle(document.getElementById("drawer")).transform === "none"`), shot("02-evidence"))
 	quote := get(t, bctx, "quote", chromedp.Text(chromedp.CSS(`[data-testid=evidence] blockquote`)))
 	if !strings.Contains(quote, stance.Evidence[0].Quote) {
 		t.Fatalf("evidence shows %q, want %q", quote, stance.Evidence[0].Quote)
@@ -393,7 +529,7 @@ func TestEndToEnd(t *testing.T) {
 	do("forecast view", chromedp.Click(chromedp.ID("tab-forecast")),
 		chromedp.WaitVisible(chromedp.CSS(`[data-testid=model-table]`)),
 		poll(`document.querySelectorAll("[data-testid=timeline] canvas").length > 0`),
-		chromedp.Sleep(300*time.Millisecond), shot("05-forecast"))
+		shot("05-forecast"))
 	if rows, charts := count("[data-testid=model-table] tbody tr"), count("[data-testid=timeline] canvas"); rows != len(latest.Issues) || charts != len(latest.Issues) {
 		t.Fatalf("forecast view: %d table rows and %d timeline charts, want %d", rows, charts, len(latest.Issues))
 	}
@@ -412,7 +548,7 @@ func TestEndToEnd(t *testing.T) {
 		poll(`document.querySelectorAll("[data-testid=sweep-results] canvas").length > 0`),
 		chromedp.Click(chromedp.CSS(`[data-testid=run-sensitivity]`)),
 		poll(`document.querySelectorAll("[data-testid=tornado] canvas").length > 0`),
-		chromedp.Sleep(300*time.Millisecond), shot("06-sweep"))
+		shot("06-sweep"))
 	if n := count("[data-testid=sweep-results] canvas"); n != len(latest.Issues) {
 		t.Fatalf("%d histograms, want %d", n, len(latest.Issues))
 	}

@@ -15,7 +15,7 @@ import (
 func cliHistograms(t *testing.T, args ...string) map[string][]string {
 	t.Helper()
 	head := regexp.MustCompile(`^(.+) — forecast \S+ at the stated values$`)
-	bar := regexp.MustCompile(`^\s+(\S+–\S+)\s+█*\s+(\d+\.\d%)$`)
+	bar := regexp.MustCompile(`^\s+(\S+(?:–| to )\S+)\s+█*\s+(\d+\.\d%)$`)
 	out := map[string][]string{}
 	var name string
 	for _, l := range strings.Split(parley(t, append([]string{"sweep"}, args...)...), "\n") {

@@ -86,9 +86,12 @@
 // realised exchange visits only the exchanges recalculate acts on (those
 // where one of its actors supplies what it supplies there or demands what
 // it demands) instead of scanning the list as Decide does; the slice
-// selection that scans remains for the coin-flip tie rule. Each actor's
-// list of moves carries its running sum and direction, so that the
-// validity test (9) is O(1) however long the list grows. The NBS probe of
+// selection that scans remains for the coin-flip tie rule. Of each
+// actor's list of moves only the running sum and direction of the whole
+// list and of the list but its last move are kept (every pop is followed
+// by a push before the list is read again), so that the validity test (9)
+// is O(1) however long the list grows and an exchange stays within four
+// cache lines. The NBS probe of
 // the cap (step 4) asks whether the partner's position lies between the
 // NBS with the actor at x and at y; nbsBetween answers it in O(recorded
 // positions) from the round's total where the float64 summation error
@@ -96,8 +99,10 @@
 // Decide's order. Fast mode runs engine_float.go, the float64
 // specialisation of the generic engine, generated from it by
 // TestFloatEngineGenerated so that the arithmetic inlines, and a run
-// reuses the buffers of the last run (a pool) and grows move lists in
-// per-round slabs, so that a sweep's draws make little garbage.
+// reuses the buffers of the last run (a pool) and keeps recorded
+// positions in slabs reused from round to round, so that a sweep's draws
+// make little garbage and a large forecast's rounds take no new memory
+// after the first.
 // PointForecast runs the same rounds without building a Result, and
 // PointForecastSettling keeps beside them the forecast of the round
 // before the last (the voting NBS a round earlier, which the rounds

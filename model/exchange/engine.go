@@ -21,6 +21,7 @@ type engine[T any, A arith[T]] struct {
 	nA, nK  int
 	members [][]int // members[k]: actors present on issue k, in actor order (= Decide's #D order)
 	x       [][]T   // x[a][k]: start-of-round position (normalised)
+	x0      [][]T   // x0[a][k]: the last round's start positions, once step 8 has set x to the next round's
 	s       [][]T   // s[a][k]: salience
 	c       []T     // c[a]: power (capability)
 	lower   []T     // issue lower bound
@@ -41,10 +42,9 @@ type engine[T any, A arith[T]] struct {
 	list     []*exch[T] // the round's candidate list, reused
 	realised []*exch[T] // the heap selection's realised list, reused
 	warmth   uint8      // the sum of warm's reads, kept so that they are made
-	// slabs of the move lists that outgrow their inline buffers (growMoves)
-	slabT []T
-	slabB []uint8
-	slabU []update[T]
+	// the recorded positions of the exchanges this goroutine
+	// recalculates (setUpdate)
+	slab updSlab[T]
 	// the round's scratch, reused: who is left of the NBS, the groups of
 	// an issue pair, the voting positions
 	left   []bool
@@ -60,6 +60,12 @@ type engine[T any, A arith[T]] struct {
 	heap               exchHeap[T, A]
 	byIssue            [][]ref[T]
 	affected, changedH []*exch[T]
+	// slots[slot(a, k, d)] counts the round's candidates byIssue's list
+	// will hold at most, so that its lists are carved from one array,
+	// refs, instead of each growing by copies (at 200 actors × 10 issues
+	// the copies were a fifth of a forecast's allocations)
+	slots []int32
+	refs  []ref[T]
 	// workers is how many goroutines selectByHeap may recalculate a
 	// large batch on (≤ 1: the calling one alone; see recalcBatch);
 	// forks are their copies of the engine and recalced their results.
@@ -82,30 +88,36 @@ const (
 
 // side is one actor of an exchange (Decide's ExchangeActor). Its
 // integers are 32-bit and its small fields together, so that an exchange
-// fills eight cache lines in fast mode: at 200 actors × 10 issues a round
+// takes few cache lines in fast mode: at 200 actors × 10 issues a round
 // visits its ≈ 225,000 exchanges mostly from memory.
 type side[T any] struct {
 	actor          int32
 	supply, demand int32 // issues
-	dbuf           [3]uint8
-	adjusted       bool // an NBS cap changed the move
-	x              T    // current supply position (moved by recalculation)
-	start          T    // round-start position on the supply issue
-	demandPos      T    // own position on the demand issue (fixed in a round)
+	// dir and prevDir are the directions of the actor's moves (below):
+	// bit 0 set while every one is positive, bit 1 while every one is
+	// negative
+	dir, prevDir uint8
+	adjusted     bool // an NBS cap changed the move
+	x            T    // current supply position (moved by recalculation)
+	demandPos    T    // own position on the demand issue (fixed in a round)
+	// The round-start position on the supply issue is not kept here but
+	// read from the engine (x, and x0 after the round): at 200 actors ×
+	// 10 issues its 16 bytes an exchange would take it past four cache
+	// lines.
 	// The actor's list of moves on its supply issue (Decide's
-	// ExchangeActor.moves) is kept as what is read of it: msum[i] is the
-	// running sum of moves 0…i and mdir[i] has bit 0 set while every one
-	// of them is positive, bit 1 while every one is negative, so that
-	// moveValid reads them in O(1) instead of summing the list (the same
-	// additions in the same order, done once as the list grows). The
-	// moves themselves are not kept: the last is move (calculate, the NBS
-	// cap and the randomised gain set both together), and no other is
-	// read. sbuf and dbuf hold the first three entries.
-	msum    []T
-	mdir    []uint8
-	sbuf    [3]T
-	move, y T
-	egY     T
+	// ExchangeActor.moves) is kept as what is ever read of it: sum is the
+	// running sum of all of them and dir their direction, read by
+	// moveValid in O(1) instead of summing the list (the same additions in
+	// the same order, done once as the list grows); prev and prevDir are
+	// the same of every move but the last, which the last is set from
+	// (the NBS cap and the randomised gain replace the last move). The
+	// list is used as a stack whose every pop is followed by a push
+	// before it is read again (recalculate pops, calculate pushes), so
+	// these two entries of it are all that is ever read, and the list
+	// itself is not kept (see pushMove). The last move is move.
+	sum, prev T
+	move, y   T
+	egY       T
 	// at1 is where checkNBS last took the NBS of the supply issue at y
 	// (after an NBS cap, at the capped y), and x where it took it at x (a
 	// valid exchange's last calculation ran checkNBS, and nothing moves x
@@ -131,9 +143,11 @@ type exch[T any] struct {
 	order, hidx, stamp int32
 	valid              bool
 	bc                 bool // groups b and c (else a and d)
-	// upd[0] are the recorded positions on p, upd[1] on q (spec §1.6 step 2)
-	upd  [2][]update[T]
-	ubuf [2][4]update[T]
+	// upd[0] are the recorded positions on p, upd[1] on q (spec §1.6
+	// step 2), in a slab of the engine's (setUpdate): at 200 actors × 10
+	// issues seven exchanges in ten never record one, and room for four
+	// in every exchange made it a third larger
+	upd [2][]update[T]
 }
 
 type update[T any] struct {
@@ -154,7 +168,7 @@ func newEngine[T any, A arith[T]](ar A, p *model.Problem) *engine[T, A] {
 			}
 		}
 	}
-	ts := make([]T, 3*nA*nK+nA+5*nK+2*nM+nK)
+	ts := make([]T, 4*nA*nK+nA+5*nK+2*nM+nK)
 	take := func(n int) []T {
 		r := ts[:n:n]
 		ts = ts[n:]
@@ -166,15 +180,15 @@ func newEngine[T any, A arith[T]](ar A, p *model.Problem) *engine[T, A] {
 		ints = ints[n:]
 		return r
 	}
-	rows := make([][]T, 3*nA+2*nK)
-	e.x, e.s, e.term = rows[:nA:nA], rows[nA:2*nA:2*nA], rows[2*nA:3*nA:3*nA]
-	e.prefix, e.termK = rows[3*nA:3*nA+nK:3*nA+nK], rows[3*nA+nK:]
+	rows := make([][]T, 4*nA+2*nK)
+	e.x, e.s, e.term, e.x0 = rows[:nA:nA], rows[nA:2*nA:2*nA], rows[2*nA:3*nA:3*nA], rows[3*nA:4*nA:4*nA]
+	e.prefix, e.termK = rows[4*nA:4*nA+nK:4*nA+nK], rows[4*nA+nK:]
 	irows := make([][]int, nA+nK)
 	e.mpos, e.members = irows[:nA:nA], irows[nA:]
 	e.c = take(nA)
 	for a := range p.Actors {
 		e.c[a] = ar.from(p.Actors[a].Capability)
-		e.x[a], e.s[a], e.term[a] = take(nK), take(nK), take(nK)
+		e.x[a], e.s[a], e.term[a], e.x0[a] = take(nK), take(nK), take(nK), take(nK)
 		e.mpos[a] = takeInt(nK)
 	}
 	e.lower, e.step, e.sigma, e.nbs, e.absK = take(nK), take(nK), take(nK), take(nK), take(nK)
@@ -408,7 +422,9 @@ func (e *engine[T, A]) checkEqual(a, b, tol T, what string) {
 	}
 }
 
-// moveValid is Decide's is_move_valid (spec §1.5).
+// moveValid is Decide's is_move_valid (spec §1.5). An empty list of
+// moves (never met: calculate pushes its move before asking) has sum 0
+// and both directions, so it passes the list's tests as Decide's does.
 func (e *engine[T, A]) moveValid(sd *side[T]) bool {
 	ar, k := e.ar, &e.k
 	am := ar.abs(sd.move)
@@ -419,45 +435,39 @@ func (e *engine[T, A]) moveValid(sd *side[T]) bool {
 	if ar.cmp(y, k.zero) < 0 || ar.cmp(y, k.hundred) > 0 {
 		return false
 	}
-	n := len(sd.msum)
-	if n == 0 {
-		return true
-	}
-	if ar.cmp(sd.msum[n-1], k.hundred) > 0 {
+	if ar.cmp(sd.sum, k.hundred) > 0 {
 		return false
 	}
-	return sd.mdir[n-1] != 0
+	return sd.dir != 0
 }
 
-// pushMove appends m to sd's moves: its running sum and direction.
+// pushMove appends m to sd's moves: the running sum and direction of the
+// list so far become prev and prevDir, and the new last move is set from
+// them.
+//
+// Only the last two entries of the list are kept. That is all that is
+// read: moveValid reads the last, setLastMove (the NBS cap, the
+// randomised gain) sets the last from the one before, and popMove, the
+// only removal, is always followed by a pushMove before anything reads
+// the list (recalculate pops, then calculate pushes), so the entry a pop
+// would uncover below the new last is never read; popMove leaves prev
+// as it was, and the push overwrites it.
 func (e *engine[T, A]) pushMove(sd *side[T], m T) {
-	n := len(sd.msum)
-	if n == cap(sd.msum) {
-		e.growMoves(sd)
-	}
-	// re-sliced in place, not appended: both have room (growMoves gives
-	// them the same), and a slice that keeps its array is stored without
-	// its pointer, so without the garbage collector's write barrier
-	sd.msum, sd.mdir = sd.msum[:n+1], sd.mdir[:n+1]
-	e.setMove(sd, n, m)
+	sd.prev, sd.prevDir = sd.sum, sd.dir
+	e.setLastMove(sd, m)
 }
 
-// setMove makes move i of sd (the last) m: its running sum and direction
-// from move i−1's.
-func (e *engine[T, A]) setMove(sd *side[T], i int, m T) {
+// setLastMove makes sd's last move m: its running sum and direction from
+// the moves before it (prev, prevDir: 0 and both directions when it is
+// the first).
+func (e *engine[T, A]) setLastMove(sd *side[T], m T) {
 	ar, k := e.ar, &e.k
-	// move i−1's sum and direction, or 0 and both directions for the
-	// first (read without a branch: the lists are one to three long)
-	has, prev := i > 0, max(i-1, 0)
-	sum := ar.pick(has, sd.msum[prev], k.zero)
-	hm := -bit(has)
-	dir := sd.mdir[prev]&hm | 3&^hm
 	// dir keeps bit 0 if m > 0, bit 1 if m < 0, neither if m is 0: by
 	// masks, not branches (the signs come in no order a branch predictor
 	// learns, and a sweep runs this tens of millions of times)
-	dir &= bit(ar.cmp(m, k.zero) > 0) | bit(ar.cmp(m, k.zero) < 0)<<1
-	sd.msum[i] = ar.add(sum, m)
-	sd.mdir[i] = dir
+	dir := sd.prevDir & (bit(ar.cmp(m, k.zero) > 0) | bit(ar.cmp(m, k.zero) < 0)<<1)
+	sd.sum = ar.add(sd.prev, m)
+	sd.dir = dir
 }
 
 // bit is 1 if b, else 0 (compiled without a branch).
@@ -469,11 +479,11 @@ func bit(b bool) uint8 {
 	return x
 }
 
-// popMove drops sd's last move, if any.
+// popMove drops sd's last move: the list's sum and direction are again
+// those of the moves before it. (See pushMove: a push follows before the
+// list is read, so the entry below those is not needed.)
 func (sd *side[T]) popMove() {
-	if n := len(sd.msum); n > 0 {
-		sd.msum, sd.mdir = sd.msum[:n-1], sd.mdir[:n-1]
-	}
+	sd.sum, sd.dir = sd.prev, sd.prevDir
 }
 
 func (ex *exch[T]) updIndex(t int32) int {
@@ -522,8 +532,8 @@ func (e *engine[T, A]) checkNBS(ex *exch[T], S, O *side[T]) (capped bool) {
 	if ar.cmp(O.x, S.demandPos) > 0 {
 		mO = ar.neg(mO)
 	}
-	e.setMove(S, len(S.msum)-1, mA)
-	e.setMove(O, len(O.msum)-1, mO)
+	e.setLastMove(S, mA)
+	e.setLastMove(O, mO)
 	S.move, O.move = mA, mO
 	S.y, O.y = ar.add(S.x, mA), ar.add(O.x, mO)
 	euO := ar.abs(ar.sub(ar.mul(ru, sOu), ar.mul(rt, sOt)))
@@ -663,7 +673,7 @@ func (e *engine[T, A]) setUpdate(E *exch[T], t int32, other *side[T]) {
 		if u.actor != other.actor {
 			continue
 		}
-		if e.ar.cmp(other.start, u.pos) <= 0 {
+		if e.ar.cmp(e.x[other.actor][other.supply], u.pos) <= 0 { // other's round-start position
 			if e.ar.cmp(other.y, u.pos) < 0 {
 				u.pos = other.y
 			}
@@ -673,17 +683,15 @@ func (e *engine[T, A]) setUpdate(E *exch[T], t int32, other *side[T]) {
 		return
 	}
 	if u := E.upd[i]; len(u) == cap(u) {
-		// to twice the room, in the round's slab (see growMoves)
-		n := 2 * cap(u)
-		if len(e.slabU)+n > cap(e.slabU) {
-			e.slabU = make([]update[T], 0, max(slabSize, n))
-		}
-		l := len(e.slabU)
-		e.slabU = e.slabU[:l+n]
-		E.upd[i] = append(e.slabU[l:l:l+n], u...)
+		// to twice the room (two at first), in the slab
+		E.upd[i] = append(e.slab.take(max(2*cap(u), 2)), u...)
 	}
 	E.upd[i] = append(E.upd[i], update[T]{actor: other.actor, pos: other.y})
 }
+
+// slot is the place in byIssue and slots of the exchanges where actor
+// a supplies issue k (demand 0) or demands it (demand 1).
+func (e *engine[T, A]) slot(a, k int, demand int) int { return (a*e.nK+k)*2 + demand }
 
 // initExchange builds the exchange of actors i and j on the issue pair
 // (p, q), roles following spec §1.5, for calcList to calculate; ratio[a]
@@ -693,52 +701,78 @@ func (e *engine[T, A]) setUpdate(E *exch[T], t int32, other *side[T]) {
 // slot is reused from round to round, and clearing all of it (736 bytes
 // when measured, inline move buffers included) cost a sweep ≈ 5% of its
 // time. The rest (move, y, egY, at1, eu, gain, key, valid, order, hidx)
-// calculate and the selection write before anything reads them; the
-// inline buffers are read only up to the lengths set here.
+// calculate and the selection write before anything reads them.
 func (e *engine[T, A]) initExchange(i, j, p, q int, bc bool, ratio []T) *exch[T] {
 	if e.ar.cmp(ratio[i], ratio[j]) < 0 {
 		i, j = j, i
 	}
 	ex := e.alloc()
 	ex.p, ex.q, ex.bc = int32(p), int32(q), bc
+	// i supplies q and demands p, j the reverse
+	e.slots[e.slot(i, q, 0)]++
+	e.slots[e.slot(i, p, 1)]++
+	e.slots[e.slot(j, p, 0)]++
+	e.slots[e.slot(j, q, 1)]++
 	ex.stamp = 0
-	ex.upd[0], ex.upd[1] = ex.ubuf[0][:0], ex.ubuf[1][:0]
-	ex.I.init(i, q, p, e.x[i][q], e.x[i][p])
-	ex.J.init(j, p, q, e.x[j][p], e.x[j][q])
+	ex.upd[0], ex.upd[1] = nil, nil
+	ex.I.init(i, q, p, e.x[i][q], e.x[i][p], e.k.zero)
+	ex.J.init(j, p, q, e.x[j][p], e.x[j][q], e.k.zero)
 	return ex
 }
 
 // init makes sd the side of actor a supplying issue supply, at x, and
-// demanding issue demand, at demandPos, with no moves yet.
-func (sd *side[T]) init(a, supply, demand int, x, demandPos T) {
+// demanding issue demand, at demandPos, with no moves yet (their sum
+// zero, both directions).
+func (sd *side[T]) init(a, supply, demand int, x, demandPos, zero T) {
 	sd.actor, sd.supply, sd.demand = int32(a), int32(supply), int32(demand)
-	sd.x, sd.start, sd.demandPos = x, x, demandPos
-	sd.msum, sd.mdir = sd.sbuf[:0], sd.dbuf[:0]
+	sd.x, sd.demandPos = x, demandPos
+	sd.sum, sd.prev = zero, zero
+	sd.dir, sd.prevDir = 3, 3
 	sd.adjusted = false
 }
 
 const chunkSize = 256
 
-// growMoves moves sd's move lists, full, to twice their room in the
-// engine's slabs: most lists fit the exchange's inline buffers, and the
-// rest would otherwise be two allocations each. The slabs start over
-// each round, when every exchange is rebuilt.
-func (e *engine[T, A]) growMoves(sd *side[T]) {
-	n := 2 * cap(sd.msum)
-	if len(e.slabT)+n > cap(e.slabT) {
-		e.slabT = make([]T, 0, max(slabSize, n))
-	}
-	if len(e.slabB)+n > cap(e.slabB) {
-		e.slabB = make([]uint8, 0, max(slabSize, n))
-	}
-	l, lb := len(e.slabT), len(e.slabB)
-	e.slabT, e.slabB = e.slabT[:l+n], e.slabB[:lb+n]
-	msum, mdir := e.slabT[l:l:l+n], e.slabB[lb:lb:lb+n]
-	sd.msum, sd.mdir = append(msum, sd.msum...), append(mdir, sd.mdir...)
+// updSlab holds exchanges' recorded positions (exch.upd) in blocks
+// that are reused from round to round: every exchange is rebuilt at a
+// round's start, so nothing in the slab is read after it, and after the
+// first round a large problem's recorded positions take no new memory
+// (allocating them afresh each round was a fifth of a 200 × 10
+// forecast's allocations, each page of it a page fault). Each goroutine
+// that recalculates has its own.
+type updSlab[T any] struct {
+	blocks [][]update[T]
+	n      int // blocks in use this round; blocks[n−1] is being filled
 }
 
-// slabSize is the length of a new slab of move lists.
+// slabSize is the length of a new block of recorded positions.
 const slabSize = 4096
+
+// reset makes every block free, for a new round.
+func (s *updSlab[T]) reset() {
+	s.n = 0
+	if len(s.blocks) > 0 {
+		s.blocks[0] = s.blocks[0][:0]
+	}
+}
+
+// take returns an empty list with room for size recorded positions.
+func (s *updSlab[T]) take(size int) []update[T] {
+	if s.n == 0 || len(s.blocks[s.n-1])+size > cap(s.blocks[s.n-1]) {
+		if s.n == len(s.blocks) {
+			s.blocks = append(s.blocks, nil)
+		}
+		if cap(s.blocks[s.n]) < size {
+			s.blocks[s.n] = make([]update[T], 0, max(slabSize, size))
+		}
+		s.blocks[s.n] = s.blocks[s.n][:0]
+		s.n++
+	}
+	b := &s.blocks[s.n-1]
+	l := len(*b)
+	*b = (*b)[:l+size]
+	return (*b)[l : l : l+size]
+}
 
 // buffers are what a run allocates that the next one can reuse: the
 // exchanges' chunks and the selection's scratch. A sweep runs the model
@@ -748,12 +782,11 @@ const slabSize = 4096
 type buffers[T any] struct {
 	chunks             [][]exch[T]
 	in                 []bool
-	slabT              []T
-	slabU              []update[T]
-	slabB              []uint8
+	slab               updSlab[T]
 	list               []*exch[T]
 	items              []heapItem[T]
 	byIssue            [][]ref[T]
+	refs               []ref[T]
 	affected, changedH []*exch[T]
 }
 
@@ -772,7 +805,8 @@ func (e *engine[T, A]) takeBuffers() {
 		return
 	}
 	e.chunks, e.list, e.heap.items, e.byIssue, e.affected, e.changedH = b.chunks, b.list, b.items, b.byIssue, b.affected, b.changedH
-	e.slabT, e.slabB, e.slabU, e.heap.in = b.slabT[:0], b.slabB[:0], b.slabU[:0], b.in
+	e.refs = b.refs
+	e.slab, e.heap.in = b.slab, b.in
 }
 
 // putBuffers leaves e's buffers for the next run. The run's result holds
@@ -783,14 +817,14 @@ func (e *engine[T, A]) putBuffers() {
 	}
 	clear(e.list[:cap(e.list)])
 	clear(e.heap.items[:cap(e.heap.items)])
-	for a := range e.byIssue[:cap(e.byIssue)] {
-		clear(e.byIssue[a][:cap(e.byIssue[a])])
-	}
+	clear(e.byIssue[:cap(e.byIssue)])
+	clear(e.refs)
 	clear(e.affected[:cap(e.affected)])
 	clear(e.changedH[:cap(e.changedH)])
-	e.k.buffers.Put(&buffers[T]{e.chunks, e.heap.in, e.slabT[:0], e.slabU[:0], e.slabB[:0], e.list[:0], e.heap.items[:0], e.byIssue, e.affected[:0], e.changedH[:0]})
+	e.k.buffers.Put(&buffers[T]{e.chunks, e.heap.in, e.slab, e.list[:0], e.heap.items[:0], e.byIssue, e.refs, e.affected[:0], e.changedH[:0]})
 	e.chunks, e.list, e.heap.items, e.byIssue, e.affected, e.changedH = nil, nil, nil, nil, nil, nil
-	e.slabT, e.slabB, e.slabU, e.heap.in = nil, nil, nil, nil
+	e.refs = nil
+	e.slab, e.heap.in = updSlab[T]{}, nil
 }
 
 // alloc returns a reusable exchange slot; reset sets every slot free.
@@ -820,7 +854,7 @@ func (e *engine[T, A]) round(ctx context.Context) (*roundResult[T], error) {
 	nbs := make([]T, 2*e.nK) // the round's two NBS, kept by the caller
 	rr := &roundResult[T]{pref: nbs[:e.nK:e.nK], vote: nbs[e.nK:]}
 	e.chunk, e.off = 0, 0
-	e.slabT, e.slabB, e.slabU = e.slabT[:0], e.slabB[:0], e.slabU[:0]
+	e.slab.reset()
 	// 1. preference NBS
 	e.calcNBS(e.x, rr.pref, e.term)
 	copy(e.nbs, rr.pref)
@@ -843,6 +877,14 @@ func (e *engine[T, A]) round(ctx context.Context) (*roundResult[T], error) {
 	}
 	// 3–4. issue pairs, groups, candidate exchanges
 	list := e.list[:0]
+	if cap(list) < len(e.list)+len(e.list)/8 {
+		// room for the round's list to be longer than the last's
+		list = make([]*exch[T], 0, roomy(len(e.list)))
+	}
+	if n := 2 * e.nA * e.nK; len(e.slots) < n {
+		e.slots = make([]int32, n)
+	}
+	clear(e.slots)
 	g := &e.groups
 	if len(e.ratio) < e.nA {
 		e.ratio = make([]T, e.nA)
@@ -925,10 +967,15 @@ func (e *engine[T, A]) round(ctx context.Context) (*roundResult[T], error) {
 		vx[R.J.actor][R.J.supply] = R.J.y
 	}
 	e.calcNBS(vx, rr.vote, nil)
-	// 8. new start positions, eq. (10)
+	// 8. new start positions, eq. (10), from the round's (kept in x0:
+	// an actor can supply an issue in several realised exchanges, and
+	// the trace reads them)
+	for a := range e.x {
+		copy(e.x0[a], e.x[a])
+	}
 	for _, R := range rr.realised {
 		for _, sd := range [2]*side[T]{&R.I, &R.J} {
-			e.x[sd.actor][sd.supply] = e.newStart(e.s[sd.actor][sd.supply], sd.y, sd.start)
+			e.x[sd.actor][sd.supply] = e.newStart(e.s[sd.actor][sd.supply], sd.y, e.x0[sd.actor][sd.supply])
 		}
 	}
 	if e.failed != nil {
@@ -1155,7 +1202,7 @@ func (e *engine[T, A]) randomizeGain(ex *exch[T]) bool {
 	if ar.cmp(C.x, O.demandPos) > 0 {
 		m = ar.neg(m)
 	}
-	e.setMove(C, len(C.msum)-1, m)
+	e.setLastMove(C, m)
 	C.move = m
 	C.y = ar.add(C.x, m)
 	return e.moveValid(C)

@@ -23,6 +23,7 @@ type engine64 struct {
 	nA, nK             int
 	members            [][]int
 	x                  [][]float64
+	x0                 [][]float64
 	s                  [][]float64
 	c                  []float64
 	lower              []float64
@@ -41,9 +42,7 @@ type engine64 struct {
 	list               []*exch64
 	realised           []*exch64
 	warmth             uint8
-	slabT              []float64
-	slabB              []uint8
-	slabU              []update64
+	slab               updSlab64
 	left               []bool
 	groups             [4][]int
 	ratio              []float64
@@ -55,6 +54,8 @@ type engine64 struct {
 	heap               exchHeap64
 	byIssue            [][]ref64
 	affected, changedH []*exch64
+	slots              []int32
+	refs               []ref64
 	workers            int
 	perWorker          int
 	forks              []*engine64
@@ -67,14 +68,11 @@ type engine64 struct {
 type side64 struct {
 	actor          int32
 	supply, demand int32
-	dbuf           [3]uint8
+	dir, prevDir   uint8
 	adjusted       bool
 	x              float64
-	start          float64
 	demandPos      float64
-	msum           []float64
-	mdir           []uint8
-	sbuf           [3]float64
+	sum, prev      float64
 	move, y        float64
 	egY            float64
 	at1            float64
@@ -90,7 +88,6 @@ type exch64 struct {
 	valid              bool
 	bc                 bool
 	upd                [2][]update64
-	ubuf               [2][4]update64
 }
 
 type update64 struct {
@@ -109,7 +106,7 @@ func newEngine64(ar floatArith, p *model.Problem) *engine64 {
 			}
 		}
 	}
-	ts := make([]float64, 3*nA*nK+nA+5*nK+2*nM+nK)
+	ts := make([]float64, 4*nA*nK+nA+5*nK+2*nM+nK)
 	take := func(n int) []float64 {
 		r := ts[:n:n]
 		ts = ts[n:]
@@ -121,15 +118,15 @@ func newEngine64(ar floatArith, p *model.Problem) *engine64 {
 		ints = ints[n:]
 		return r
 	}
-	rows := make([][]float64, 3*nA+2*nK)
-	e.x, e.s, e.term = rows[:nA:nA], rows[nA:2*nA:2*nA], rows[2*nA:3*nA:3*nA]
-	e.prefix, e.termK = rows[3*nA:3*nA+nK:3*nA+nK], rows[3*nA+nK:]
+	rows := make([][]float64, 4*nA+2*nK)
+	e.x, e.s, e.term, e.x0 = rows[:nA:nA], rows[nA:2*nA:2*nA], rows[2*nA:3*nA:3*nA], rows[3*nA:4*nA:4*nA]
+	e.prefix, e.termK = rows[4*nA:4*nA+nK:4*nA+nK], rows[4*nA+nK:]
 	irows := make([][]int, nA+nK)
 	e.mpos, e.members = irows[:nA:nA], irows[nA:]
 	e.c = take(nA)
 	for a := range p.Actors {
 		e.c[a] = ar.from(p.Actors[a].Capability)
-		e.x[a], e.s[a], e.term[a] = take(nK), take(nK), take(nK)
+		e.x[a], e.s[a], e.term[a], e.x0[a] = take(nK), take(nK), take(nK), take(nK)
 		e.mpos[a] = takeInt(nK)
 	}
 	e.lower, e.step, e.sigma, e.nbs, e.absK = take(nK), take(nK), take(nK), take(nK), take(nK)
@@ -348,40 +345,26 @@ func (e *engine64) moveValid(sd *side64) bool {
 	if y < k.zero || y > k.hundred {
 		return false
 	}
-	n := len(sd.msum)
-	if n == 0 {
-		return true
-	}
-	if sd.msum[n-1] > k.hundred {
+	if sd.sum > k.hundred {
 		return false
 	}
-	return sd.mdir[n-1] != 0
+	return sd.dir != 0
 }
 
 func (e *engine64) pushMove(sd *side64, m float64) {
-	n := len(sd.msum)
-	if n == cap(sd.msum) {
-		e.growMoves(sd)
-	}
-	sd.msum, sd.mdir = sd.msum[:n+1], sd.mdir[:n+1]
-	e.setMove(sd, n, m)
+	sd.prev, sd.prevDir = sd.sum, sd.dir
+	e.setLastMove(sd, m)
 }
 
-func (e *engine64) setMove(sd *side64, i int, m float64) {
+func (e *engine64) setLastMove(sd *side64, m float64) {
 	ar, k := e.ar, &e.k
-	has, prev := i > 0, max(i-1, 0)
-	sum := ar.pick(has, sd.msum[prev], k.zero)
-	hm := -bit(has)
-	dir := sd.mdir[prev]&hm | 3&^hm
-	dir &= bit(m > k.zero) | bit(m < k.zero)<<1
-	sd.msum[i] = ar.add(sum, m)
-	sd.mdir[i] = dir
+	dir := sd.prevDir & (bit(m > k.zero) | bit(m < k.zero)<<1)
+	sd.sum = ar.add(sd.prev, m)
+	sd.dir = dir
 }
 
 func (sd *side64) popMove() {
-	if n := len(sd.msum); n > 0 {
-		sd.msum, sd.mdir = sd.msum[:n-1], sd.mdir[:n-1]
-	}
+	sd.sum, sd.dir = sd.prev, sd.prevDir
 }
 
 func (ex *exch64) updIndex(t int32) int {
@@ -422,8 +405,8 @@ func (e *engine64) checkNBS(ex *exch64, S, O *side64) (capped bool) {
 	if O.x > S.demandPos {
 		mO = ar.neg(mO)
 	}
-	e.setMove(S, len(S.msum)-1, mA)
-	e.setMove(O, len(O.msum)-1, mO)
+	e.setLastMove(S, mA)
+	e.setLastMove(O, mO)
 	S.move, O.move = mA, mO
 	S.y, O.y = ar.add(S.x, mA), ar.add(O.x, mO)
 	euO := ar.abs(ar.sub(ar.mul(ru, sOu), ar.mul(rt, sOt)))
@@ -514,7 +497,7 @@ func (e *engine64) setUpdate(E *exch64, t int32, other *side64) {
 		if u.actor != other.actor {
 			continue
 		}
-		if !(other.start > u.pos) {
+		if !(e.x[other.actor][other.supply] > u.pos) {
 			if other.y < u.pos {
 				u.pos = other.y
 			}
@@ -524,15 +507,13 @@ func (e *engine64) setUpdate(E *exch64, t int32, other *side64) {
 		return
 	}
 	if u := E.upd[i]; len(u) == cap(u) {
-		n := 2 * cap(u)
-		if len(e.slabU)+n > cap(e.slabU) {
-			e.slabU = make([]update64, 0, max(slabSize, n))
-		}
-		l := len(e.slabU)
-		e.slabU = e.slabU[:l+n]
-		E.upd[i] = append(e.slabU[l:l:l+n], u...)
+		E.upd[i] = append(e.slab.take(max(2*cap(u), 2)), u...)
 	}
 	E.upd[i] = append(E.upd[i], update64{actor: other.actor, pos: other.y})
+}
+
+func (e *engine64) slot(a, k int, demand int) int {
+	return (a*e.nK+k)*2 + demand
 }
 
 func (e *engine64) initExchange(i, j, p, q int, bc bool, ratio []float64) *exch64 {
@@ -541,43 +522,62 @@ func (e *engine64) initExchange(i, j, p, q int, bc bool, ratio []float64) *exch6
 	}
 	ex := e.alloc()
 	ex.p, ex.q, ex.bc = int32(p), int32(q), bc
+	e.slots[e.slot(i, q, 0)]++
+	e.slots[e.slot(i, p, 1)]++
+	e.slots[e.slot(j, p, 0)]++
+	e.slots[e.slot(j, q, 1)]++
 	ex.stamp = 0
-	ex.upd[0], ex.upd[1] = ex.ubuf[0][:0], ex.ubuf[1][:0]
-	ex.I.init(i, q, p, e.x[i][q], e.x[i][p])
-	ex.J.init(j, p, q, e.x[j][p], e.x[j][q])
+	ex.upd[0], ex.upd[1] = nil, nil
+	ex.I.init(i, q, p, e.x[i][q], e.x[i][p], e.k.zero)
+	ex.J.init(j, p, q, e.x[j][p], e.x[j][q], e.k.zero)
 	return ex
 }
 
-func (sd *side64) init(a, supply, demand int, x, demandPos float64) {
+func (sd *side64) init(a, supply, demand int, x, demandPos, zero float64) {
 	sd.actor, sd.supply, sd.demand = int32(a), int32(supply), int32(demand)
-	sd.x, sd.start, sd.demandPos = x, x, demandPos
-	sd.msum, sd.mdir = sd.sbuf[:0], sd.dbuf[:0]
+	sd.x, sd.demandPos = x, demandPos
+	sd.sum, sd.prev = zero, zero
+	sd.dir, sd.prevDir = 3, 3
 	sd.adjusted = false
 }
 
-func (e *engine64) growMoves(sd *side64) {
-	n := 2 * cap(sd.msum)
-	if len(e.slabT)+n > cap(e.slabT) {
-		e.slabT = make([]float64, 0, max(slabSize, n))
+type updSlab64 struct {
+	blocks [][]update64
+	n      int
+}
+
+func (s *updSlab64) reset() {
+	s.n = 0
+	if len(s.blocks) > 0 {
+		s.blocks[0] = s.blocks[0][:0]
 	}
-	if len(e.slabB)+n > cap(e.slabB) {
-		e.slabB = make([]uint8, 0, max(slabSize, n))
+}
+
+func (s *updSlab64) take(size int) []update64 {
+	if s.n == 0 || len(s.blocks[s.n-1])+size > cap(s.blocks[s.n-1]) {
+		if s.n == len(s.blocks) {
+			s.blocks = append(s.blocks, nil)
+		}
+		if cap(s.blocks[s.n]) < size {
+			s.blocks[s.n] = make([]update64, 0, max(slabSize, size))
+		}
+		s.blocks[s.n] = s.blocks[s.n][:0]
+		s.n++
 	}
-	l, lb := len(e.slabT), len(e.slabB)
-	e.slabT, e.slabB = e.slabT[:l+n], e.slabB[:lb+n]
-	msum, mdir := e.slabT[l:l:l+n], e.slabB[lb:lb:lb+n]
-	sd.msum, sd.mdir = append(msum, sd.msum...), append(mdir, sd.mdir...)
+	b := &s.blocks[s.n-1]
+	l := len(*b)
+	*b = (*b)[:l+size]
+	return (*b)[l : l : l+size]
 }
 
 type buffers64 struct {
 	chunks             [][]exch64
 	in                 []bool
-	slabT              []float64
-	slabU              []update64
-	slabB              []uint8
+	slab               updSlab64
 	list               []*exch64
 	items              []heapItem64
 	byIssue            [][]ref64
+	refs               []ref64
 	affected, changedH []*exch64
 }
 
@@ -590,7 +590,8 @@ func (e *engine64) takeBuffers() {
 		return
 	}
 	e.chunks, e.list, e.heap.items, e.byIssue, e.affected, e.changedH = b.chunks, b.list, b.items, b.byIssue, b.affected, b.changedH
-	e.slabT, e.slabB, e.slabU, e.heap.in = b.slabT[:0], b.slabB[:0], b.slabU[:0], b.in
+	e.refs = b.refs
+	e.slab, e.heap.in = b.slab, b.in
 }
 
 func (e *engine64) putBuffers() {
@@ -599,14 +600,14 @@ func (e *engine64) putBuffers() {
 	}
 	clear(e.list[:cap(e.list)])
 	clear(e.heap.items[:cap(e.heap.items)])
-	for a := range e.byIssue[:cap(e.byIssue)] {
-		clear(e.byIssue[a][:cap(e.byIssue[a])])
-	}
+	clear(e.byIssue[:cap(e.byIssue)])
+	clear(e.refs)
 	clear(e.affected[:cap(e.affected)])
 	clear(e.changedH[:cap(e.changedH)])
-	e.k.buffers.Put(&buffers64{e.chunks, e.heap.in, e.slabT[:0], e.slabU[:0], e.slabB[:0], e.list[:0], e.heap.items[:0], e.byIssue, e.affected[:0], e.changedH[:0]})
+	e.k.buffers.Put(&buffers64{e.chunks, e.heap.in, e.slab, e.list[:0], e.heap.items[:0], e.byIssue, e.refs, e.affected[:0], e.changedH[:0]})
 	e.chunks, e.list, e.heap.items, e.byIssue, e.affected, e.changedH = nil, nil, nil, nil, nil, nil
-	e.slabT, e.slabB, e.slabU, e.heap.in = nil, nil, nil, nil
+	e.refs = nil
+	e.slab, e.heap.in = updSlab64{}, nil
 }
 
 func (e *engine64) alloc() *exch64 {
@@ -633,7 +634,7 @@ func (e *engine64) round(ctx context.Context) (*roundResult64, error) {
 	nbs := make([]float64, 2*e.nK)
 	rr := &roundResult64{pref: nbs[:e.nK:e.nK], vote: nbs[e.nK:]}
 	e.chunk, e.off = 0, 0
-	e.slabT, e.slabB, e.slabU = e.slabT[:0], e.slabB[:0], e.slabU[:0]
+	e.slab.reset()
 	e.calcNBS(e.x, rr.pref, e.term)
 	copy(e.nbs, rr.pref)
 	if len(e.left) < e.nA*e.nK {
@@ -650,6 +651,13 @@ func (e *engine64) round(ctx context.Context) (*roundResult64, error) {
 		e.fork()
 	}
 	list := e.list[:0]
+	if cap(list) < len(e.list)+len(e.list)/8 {
+		list = make([]*exch64, 0, roomy(len(e.list)))
+	}
+	if n := 2 * e.nA * e.nK; len(e.slots) < n {
+		e.slots = make([]int32, n)
+	}
+	clear(e.slots)
 	g := &e.groups
 	if len(e.ratio) < e.nA {
 		e.ratio = make([]float64, e.nA)
@@ -726,9 +734,12 @@ func (e *engine64) round(ctx context.Context) (*roundResult64, error) {
 		vx[R.J.actor][R.J.supply] = R.J.y
 	}
 	e.calcNBS(vx, rr.vote, nil)
+	for a := range e.x {
+		copy(e.x0[a], e.x[a])
+	}
 	for _, R := range rr.realised {
 		for _, sd := range [2]*side64{&R.I, &R.J} {
-			e.x[sd.actor][sd.supply] = e.newStart(e.s[sd.actor][sd.supply], sd.y, sd.start)
+			e.x[sd.actor][sd.supply] = e.newStart(e.s[sd.actor][sd.supply], sd.y, e.x0[sd.actor][sd.supply])
 		}
 	}
 	if e.failed != nil {
@@ -911,7 +922,7 @@ func (e *engine64) randomizeGain(ex *exch64) bool {
 	if C.x > O.demandPos {
 		m = ar.neg(m)
 	}
-	e.setMove(C, len(C.msum)-1, m)
+	e.setLastMove(C, m)
 	C.move = m
 	C.y = ar.add(C.x, m)
 	return e.moveValid(C)
@@ -921,21 +932,28 @@ func (e *engine64) selectByHeap(ctx context.Context, list []*exch64) []*exch64 {
 	ar := e.ar
 	h := &e.heap
 	h.ar = ar
-	h.items = h.items[:0]
-	nK := e.nK
-	slot := func(a, k int32, demand int) int {
-		return (int(a)*nK+int(k))*2 + demand
+	if cap(h.items) < len(list) {
+		h.items = make([]heapItem64, 0, roomy(len(list)))
 	}
-	if n := 2 * e.nA * nK; cap(e.byIssue) < n {
+	h.items = h.items[:0]
+	slot := func(a, k int32, demand int) int {
+		return e.slot(int(a), int(k), demand)
+	}
+	if n := 2 * e.nA * e.nK; cap(e.byIssue) < n {
 		e.byIssue = make([][]ref64, n)
 	}
 	if cap(h.in) < len(list) {
-		h.in = make([]bool, len(list))
+		h.in = make([]bool, roomy(len(list)))
 	}
 	h.in = h.in[:len(list)]
-	byIssue := e.byIssue[:2*e.nA*nK]
-	for i := range byIssue {
-		byIssue[i] = byIssue[i][:0]
+	if n := 4 * len(list); len(e.refs) < n {
+		e.refs = make([]ref64, roomy(n))
+	}
+	byIssue := e.byIssue[:2*e.nA*e.nK]
+	off := 0
+	for i, n := range e.slots[:len(byIssue)] {
+		byIssue[i] = e.refs[off : off : off+int(n)]
+		off += int(n)
 	}
 	for i, E := range list {
 		E.hidx = -1
@@ -1095,11 +1113,18 @@ type ref64 struct {
 }
 
 func (e *engine64) fork() {
-	for range e.workers {
+	old := e.forks[:cap(e.forks)]
+	e.forks = e.forks[:0]
+	for g := range e.workers {
 		w := new(engine64)
+		if g < len(old) && old[g] != nil {
+			w = old[g]
+		}
+		slab := w.slab
 		*w = *e
 		w.forks, w.recalced, w.failed = nil, nil, nil
-		w.slabT, w.slabB, w.slabU = nil, nil, nil
+		w.slab = slab
+		w.slab.reset()
 		w.ar = e.ar.fork().(floatArith)
 		e.forks = append(e.forks, w)
 	}
@@ -1379,7 +1404,7 @@ func (e *engine64) exchangeDetail(n int, R *exch64) Exchange {
 	is := e.p.Issues
 	sd := func(s *side64, o *side64) Side {
 		nbs0, nbs1 := e.nbsOf(R, s)
-		return Side{Actor: e.p.Actors[s.actor].ID, Supply: is[s.supply].ID, Demand: is[s.demand].ID, Start: e.ar.number(s.x), RoundStart: e.ar.number(s.start), Move: e.ar.number(s.move), Y: e.ar.number(s.y), EqualGainY: e.ar.number(s.egY), Target: e.ar.number(o.demandPos), EU: e.ar.number(R.eu), NBS0: e.ar.number(nbs0), NBS1: e.ar.number(nbs1), AdjustedByNBS: s.adjusted}
+		return Side{Actor: e.p.Actors[s.actor].ID, Supply: is[s.supply].ID, Demand: is[s.demand].ID, Start: e.ar.number(s.x), RoundStart: e.ar.number(e.x0[s.actor][s.supply]), Move: e.ar.number(s.move), Y: e.ar.number(s.y), EqualGainY: e.ar.number(s.egY), Target: e.ar.number(o.demandPos), EU: e.ar.number(R.eu), NBS0: e.ar.number(nbs0), NBS1: e.ar.number(nbs1), AdjustedByNBS: s.adjusted}
 	}
 	groups := "ad"
 	if R.bc {

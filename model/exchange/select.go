@@ -48,21 +48,31 @@ func (e *engine[T, A]) selectByHeap(ctx context.Context, list []*exch[T]) []*exc
 	ar := e.ar
 	h := &e.heap
 	h.ar = ar
+	// the round's tables, with room to spare: the next round's list is
+	// about as long, a little longer or shorter
+	if cap(h.items) < len(list) {
+		h.items = make([]heapItem[T], 0, roomy(len(list)))
+	}
 	h.items = h.items[:0]
 	// byIssue[slot(a, k, 0)]: the exchanges where a supplies k;
-	// byIssue[slot(a, k, 1)]: those where a demands k; each in list order
-	nK := e.nK
-	slot := func(a, k int32, demand int) int { return (int(a)*nK+int(k))*2 + demand }
-	if n := 2 * e.nA * nK; cap(e.byIssue) < n {
+	// byIssue[slot(a, k, 1)]: those where a demands k; each in list order,
+	// each carved from refs with room for the candidates round counted
+	slot := func(a, k int32, demand int) int { return e.slot(int(a), int(k), demand) }
+	if n := 2 * e.nA * e.nK; cap(e.byIssue) < n {
 		e.byIssue = make([][]ref[T], n)
 	}
 	if cap(h.in) < len(list) {
-		h.in = make([]bool, len(list))
+		h.in = make([]bool, roomy(len(list)))
 	}
 	h.in = h.in[:len(list)]
-	byIssue := e.byIssue[:2*e.nA*nK]
-	for i := range byIssue {
-		byIssue[i] = byIssue[i][:0]
+	if n := 4 * len(list); len(e.refs) < n {
+		e.refs = make([]ref[T], roomy(n))
+	}
+	byIssue := e.byIssue[:2*e.nA*e.nK]
+	off := 0
+	for i, n := range e.slots[:len(byIssue)] {
+		byIssue[i] = e.refs[off : off : off+int(n)]
+		off += int(n)
 	}
 	for i, E := range list {
 		E.hidx = -1
@@ -178,6 +188,9 @@ func (e *engine[T, A]) selectByHeap(ctx context.Context, list []*exch[T]) []*exc
 	return realised
 }
 
+// roomy is n and an eighth more, the room a round's table is made with.
+func roomy(n int) int { return n + n/8 }
+
 // stampedMerge is the longest the four lists of a realised exchange may
 // be, together, for selectByHeap to take each of their exchanges once
 // by its stamp: reading a stamp visits the exchange, which costs little
@@ -272,12 +285,22 @@ const perWorker = 128
 // recalculations: the round's shared values (positions, NBS sums,
 // prefixes, saliences) are read-only there, and the copy has its own
 // failure record and arithmetic, so that no two goroutines write one.
+//
+// The copies of the round before are renewed, not made again, so that
+// each keeps its slab of recorded positions (a slab is one goroutine's).
 func (e *engine[T, A]) fork() {
-	for range e.workers {
+	old := e.forks[:cap(e.forks)]
+	e.forks = e.forks[:0]
+	for g := range e.workers {
 		w := new(engine[T, A])
+		if g < len(old) && old[g] != nil {
+			w = old[g]
+		}
+		slab := w.slab
 		*w = *e
 		w.forks, w.recalced, w.failed = nil, nil, nil
-		w.slabT, w.slabB, w.slabU = nil, nil, nil // the slabs are one goroutine's
+		w.slab = slab
+		w.slab.reset()
 		w.ar = e.ar.fork().(A)
 		e.forks = append(e.forks, w)
 	}

@@ -8,7 +8,7 @@
 // network of realised exchanges (actors as nodes, exchanges as edges) and
 // the externalities; smp lists each turn's bargains and options. Every
 // number is the API's; the page only draws it.
-import { h, s, svgLabel, fmt, gfmt, signed, color, rangeText, intervalText, noNumber, settingsText, errorText, decimalsOf } from './util'
+import { h, s, svgLabel, fmt, signed, color, rangeText, intervalText, noNumber, settingsText, errorText, decimalsOf, widthDecimals } from './util'
 import { api, inlineOrJob, defaults } from './api'
 import type { AnswerScenario, Issue, Settings } from './api'
 
@@ -166,6 +166,7 @@ function pullChart(ie: IssueExplanation, model: string, ctx: ExplainContext, d: 
   const W = room > 0 ? Math.round(Math.min(720, Math.max(340, room - 50))) : 720
   const lab = W < 560 ? 120 : 180, row = 22, H = 20 + row * Math.max(1, rows.length)
   const top = Math.max(1e-12, ...rows.map((p) => Math.abs(p.pull!)))
+  const pd = pullDecimals(model, ie.pulls, d)
   const mid = lab + (W - lab) / 2, half = (W - lab) / 2 - (W < 560 ? 45 : 60)
   const svg = s('svg', { viewBox: `0 0 ${W} ${H}`, class: 'posmap', role: 'img', 'data-testid': 'pull-chart', style: 'max-width:760px', 'aria-label': `${model}: each actor's pull on ${ie.name}` },
     s('line', { x1: mid, x2: mid, y1: 4, y2: H - 4, class: 'axis' }))
@@ -173,7 +174,7 @@ function pullChart(ie: IssueExplanation, model: string, ctx: ExplainContext, d: 
     const y = 14 + i * row
     const w = (Math.abs(p.pull!) / top) * half
     const x = p.pull! < 0 ? mid - w : mid
-    const label = pullLabel(model, p.pull!, d)
+    const label = pullLabel(model, p.pull!, pd)
     svg.append(
       svgLabel({ x: lab - 8, y: y + 4, 'text-anchor': 'end', class: 'aname' }, ctx.actorName(p.actor), lab - 12),
       s('rect', { x, y: y - 7, width: Math.max(1, w), height: 14, fill: p.pull! < 0 ? color(1) : color(0), class: 'pull', 'data-actor': p.actor, 'data-pull': String(p.pull) },
@@ -183,14 +184,22 @@ function pullChart(ie: IssueExplanation, model: string, ctx: ExplainContext, d: 
   return svg
 }
 
-// pullLabel is a pull as parley explain writes it (cli's pullText):
-// points for compromise with the issue's d decimals, a share for median
-// (a percent with one decimal), the marginal term for nash (three
-// significant figures, as Go's %.3g), each with its direction's sign and
-// none where it reads as zero ("0.0%", not "+0.0%").
+// pullDecimals is how many decimals an issue's pulls by model are
+// written with on an issue of d decimals (ask.PullDecimals): d, but for
+// nash's, marginal gains per point of the scale, the scale's rule
+// applied to the largest pull (widthDecimals), every pull alike.
+function pullDecimals(model: string, pulls: Pull[], d: number): number {
+  if (model !== 'nash') return d
+  const top = Math.max(0, ...pulls.filter((p) => p.pull !== null && Number.isFinite(p.pull)).map((p) => Math.abs(p.pull!)))
+  return top === 0 ? d : widthDecimals(top)
+}
+
+// pullLabel is a pull as parley explain writes it (ask.PullText): a share
+// for median (a percent with one decimal), any other model's with d
+// decimals (pullDecimals), each with its direction's sign and none where
+// it reads as zero ("0.0%", not "+0.0%").
 function pullLabel(model: string, pull: number, d: number): string {
   if (model === 'median') return `${signed(100 * pull, 1)}%`
-  if (model === 'nash') return (pull > 0 ? '+' : '') + gfmt(pull, 3)
   return signed(pull, d)
 }
 

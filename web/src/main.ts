@@ -7,7 +7,7 @@
 import './style.css'
 import { api, follow, download, APIError, inlineOrJob, loadDefaults, defaults } from './api'
 import type { Scenario, ScenarioView, Forecast, ModelForecast, IssueForecast, Issue, Stance, ModelInfo, Param, Sweep, SweepIssue, SweepInput, Swing, Sensitivity, Diagnostic, DealEvaluation, DealSearch, DealPackage, DealPlan, Distribution, Likely, DealRobustness, Comparison, CompareCell, CompareColumn } from './api'
-import { h, s, svgLabel, fitText, textWidth, fmt, plainNum, gfmt, altFrom, vetoHead, stepText, count, color, rangeText, intervalText, sweepText, binDecimals, binText, noNumber, settingsText, errorText, decimalsOf, rangeDecimals, rangeDecimalsMax } from './util'
+import { h, s, svgLabel, fitText, textWidth, fmt, plainNum, gfmt, altFrom, vetoHead, stepText, count, color, rangeText, intervalText, sweepText, binDecimals, binText, rangeSep, rangeJoin, noNumber, settingsText, errorText, decimalsOf, rangeDecimals, rangeDecimalsMax } from './util'
 import { renderExplain } from './explain'
 import { proposalsCard } from './proposals'
 import { renderAdvise } from './advise'
@@ -646,7 +646,7 @@ function openStance(actor: string, issue: string) {
   const rangeError = h('p', { class: 'field-error', id: 'range-error', role: 'alert', 'data-testid': 'range-error', hidden: true })
   const form = h('form', { class: 'edit', 'data-testid': 'stance-form', novalidate: true },
     h('h3', {}, 'Edit'),
-    num('position', `Position (${lo}–${hi})`, stc.position, lo, hi, 0.5),
+    num('position', `Position (${rangeJoin(String(lo), String(hi))})`, stc.position, lo, hi, 0.5),
     num('salience', `Salience (0–${salMax})`, stc.salience, 0, salMax, salMax / 100),
     h('div', { class: 'pair' }, num('plo', 'Range low', stc.range?.position?.[0], lo, hi, 0.5), num('phi', 'Range high', stc.range?.position?.[1], lo, hi, 0.5)),
     rangeError,
@@ -704,7 +704,7 @@ function openStance(actor: string, issue: string) {
   d.replaceChildren(...[
     h('button', { class: 'close', 'aria-label': 'Close', onclick: () => closeDrawer() }, '×'),
     h('h2', { id: 'drawer-title' }, `${a.name} on ${is.name}`),
-    h('p', { class: 'facts' }, `Position ${plainNum(stc.position)}${stc.range?.position ? ` [${stc.range.position.map(plainNum).join('–')}]` : ''} · salience ${plainNum(stc.salience)} · capability ${plainNum(a.capability)}`),
+    h('p', { class: 'facts' }, `Position ${plainNum(stc.position)}${stc.range?.position ? ` [${rangeJoin(plainNum(stc.range.position[0]), plainNum(stc.range.position[1]))}]` : ''} · salience ${plainNum(stc.salience)} · capability ${plainNum(a.capability)}`),
     h('p', { class: 'near' }, place(is, stc.position)),
     stc.note ? h('p', { class: 'note' }, stc.note) : null,
     h('h3', {}, 'Evidence'), evidence, form].filter((x) => x !== null) as HTMLElement[])
@@ -1029,11 +1029,21 @@ function histNumbers(si: SweepIssue, model: string, draws: number, d: number): H
   const hit = si.histogram.map((b) => b.count > 0)
   const first = hit.indexOf(true), last = hit.lastIndexOf(true)
   if (first < 0 || draws <= 0) return ''
+  const sep = binsSep(si.histogram, d)
   return h('details', { class: 'anchors', 'data-testid': 'histogram-numbers' }, h('summary', {}, 'The numbers'),
     h('table', { class: 'compare' }, h('caption', {}, `Draws of the ${model} forecast on ${si.name}, bin by bin`),
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Forecast'), h('th', { scope: 'col' }, 'Draws'), h('th', { scope: 'col' }, 'Share'))),
       h('tbody', {}, ...si.histogram.slice(first, last + 1).map((b) => h('tr', {},
-        h('th', { scope: 'row' }, binText(b, d)), h('td', {}, count(b.count)), h('td', {}, `${fmt(100 * b.count / draws)}%`))))))
+        h('th', { scope: 'row' }, binText(b, d, sep)), h('td', {}, count(b.count)), h('td', {}, `${fmt(100 * b.count / draws)}%`))))))
+}
+
+// binsSep is the one separator of a histogram's bins, from the edges of
+// those from the first to the last with a draw, as parley sweep chooses
+// it (ask.RangeSep): ' to ' where any is negative, so the bins read alike.
+function binsSep(bins: { low: number; high: number; count: number }[], d: number): string {
+  const hit = bins.map((b) => b.count > 0)
+  const shown = bins.slice(Math.max(0, hit.indexOf(true)), hit.lastIndexOf(true) + 1)
+  return rangeSep(...shown.flatMap((b) => [fmt(b.low, d), fmt(b.high, d)]))
 }
 
 // statedNotes folds a sweep's or a sensitivity analysis's notes — what
@@ -1081,7 +1091,7 @@ function drawSweep(out: HTMLElement, tor: HTMLElement, warn: HTMLElement, torWar
       likely.length ? h('p', { class: 'hint', 'data-testid': 'sweep-likeliest' }, `Most likely option${likely.length > 1 ? 's (tied)' : ''}: ${likely.map((b) => `${fmt(b.value, k)} ${b.label}`).join(' / ')} (${fmt(top * 100, 0)}% of draws${likely.length > 1 ? ' each' : ''})`) : ''))
     st.charts.push(new Chart(canvas as HTMLCanvasElement, {
       type: 'bar',
-      data: { labels: si.histogram.map((b) => binText(b, d)), datasets: [{ label: `${sw.model} (${sw.draws} draws)`, data: si.histogram.map((b) => b.count), backgroundColor: si.histogram.map((b) => (si.base >= b.low && si.base < b.high ? color(1) : color(0))), barPercentage: 1, categoryPercentage: 1 }] },
+      data: { labels: si.histogram.map((b) => binText(b, d, binsSep(si.histogram, d))), datasets: [{ label: `${sw.model} (${sw.draws} draws)`, data: si.histogram.map((b) => b.count), backgroundColor: si.histogram.map((b) => (si.base >= b.low && si.base < b.high ? color(1) : color(0))), barPercentage: 1, categoryPercentage: 1 }] },
       options: { plugins: { legend: { display: false }, tooltip: { callbacks: { footer: () => (is ? `stated values: ${fmt(si.base, k)} (orange bin)` : '') } } }, scales: { x: { title: { display: true, text: 'forecast' }, ticks: { maxRotation: 0, autoSkip: true, font: { size: 10 } } }, y: { title: { display: true, text: 'draws' } } } },
     }))
   }
@@ -1341,6 +1351,19 @@ function drawDeal(box: HTMLElement, ans: DealEvaluation) {
     robustBox(ans.robust, false))
 }
 
+// percentOfScale is the unit of the cost of bending red lines
+// (ask.PercentOfScale).
+const percentOfScale = '% of scale'
+
+// planCostText is a concession plan's cost in its unit as every door
+// writes it (ask.PlanCostText): utility to four decimals; a percent of
+// the scale as a number on 0–100, with one decimal ("2.4"), or two
+// significant digits where one decimal would read as none (under 0.05).
+function planCostText(cost: number, unit: string): string {
+  if (unit !== percentOfScale) return fmt(cost, 4)
+  return cost !== 0 && Math.abs(cost) < 0.05 ? gfmt(cost, 2) : fmt(cost, 1)
+}
+
 // bendBy is how far a red line bends, with its issue's d decimals, or
 // to two significant digits where they would write a bend the plan
 // needs as none, as the command line writes it (cli's bendBy).
@@ -1364,7 +1387,7 @@ function drawSearch(box: HTMLElement, ans: DealSearch) {
   const k = (id: string) => decimalsOf(ans.scenario, id)
   const plans: { title: string; plan: DealPlan; unit: string }[] = []
   if (r.concession?.lower_alternatives) plans.push({ title: 'Opened by lowering alternatives', plan: r.concession.lower_alternatives, unit: 'utility' })
-  if (r.concession?.bend_red_lines) plans.push({ title: 'Opened by bending red lines', plan: r.concession.bend_red_lines, unit: '% of scale' })
+  if (r.concession?.bend_red_lines) plans.push({ title: 'Opened by bending red lines', plan: r.concession.bend_red_lines, unit: percentOfScale })
   const pkgs: { title: string; pkg: DealPackage }[] = r.open
     ? [...(r.nash ? [{ title: 'Nash', pkg: r.nash }] : []), ...(r.balanced ? [{ title: 'Balanced', pkg: r.balanced }] : [])]
     : plans.map((x) => ({ title: x.title, pkg: x.plan.package }))
@@ -1408,7 +1431,7 @@ function drawSearch(box: HTMLElement, ans: DealSearch) {
       ...(plan.shortfalls ?? []).map((x) => h('li', {}, `${actorName(x.actor)} accepts ${shortfallText(x.by)} less than its alternative (${fmt(x.utility, 3)} for ${fmt(x.alternative, 3)})`,
         x.moves?.length ? `; the same as moving its positions: ${x.moves.map((m) => `${issueName(m.issue)} ${fmt(m.from, k(m.issue))} → ${fmt(m.to, k(m.issue))}`).join(', ')}` : '; the same as moves of its positions too small to show')),
       !(plan.bends?.length || plan.shortfalls?.length) ? h('li', {}, 'no concession needed beyond the package') : null),
-    h('p', { class: 'hint', 'data-testid': 'plan-cost' }, `Capability-weighted cost ${fmt(plan.cost, 4)} ${unit} (within ${gfmt(plan.gap)} of the least).`)))
+    h('p', { class: 'hint', 'data-testid': 'plan-cost' }, `Capability-weighted cost ${planCostText(plan.cost, unit)} ${unit} (within ${gfmt(plan.gap)} of the least).`)))
   const others = [...(r.frontier ?? []), ...(r.sample ?? [])]
   box.replaceChildren(summary, robustBox(ans.robust, true),
     h('p', { class: 'hint', 'data-testid': 'search-no-deal' }, `No-deal package behind each alternative: ${noDeal(ans.no_deal)}. Must accept: ${r.required.map(actorName).join(', ')}${r.rules ? ' (on the issues without a decision rule)' : ''}.`),

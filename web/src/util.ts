@@ -163,6 +163,21 @@ export function decimalsOf(sc: { issues: { id: string; decimals?: number }[] } |
   return d !== undefined && d > 0 ? d : 1
 }
 
+// rangeJoin writes a range from its two ends, each already written
+// (scenario.RangeJoin, the rule every door joins a range's ends by):
+// "45.3–54.1", or "-2.18 to -1.99" where either end is negative (an en
+// dash beside a minus sign reads as two dashes).
+export function rangeJoin(lo: string, hi: string): string {
+  return lo + rangeSep(lo, hi) + hi
+}
+
+// rangeSep is the separator between the ends of ranges shown together
+// (a histogram's bins), given all their ends written (scenario.RangeSep):
+// ' to ' where any is negative, else the en dash.
+export function rangeSep(...ends: string[]): string {
+  return ends.some((e) => e.startsWith('-') || e.startsWith('−')) ? ' to ' : '–'
+}
+
 // rangeText is the range lo–hi of a forecast that did not settle on an
 // issue of digits decimals (decimalsOf), by the rule of ask.RangeText,
 // which the other doors use: it moved, so it is never written as a
@@ -173,11 +188,11 @@ export function decimalsOf(sc: { issues: { id: string; decimals?: number }[] } |
 export function rangeText(lo: number, hi: number, digits = 1): string {
   const d0 = Math.max(1, digits)
   const a = fmt(lo, d0), b = fmt(hi, d0)
-  if (a !== b) return `${a}–${b}`
+  if (a !== b) return rangeJoin(a, b)
   if (!Number.isFinite(lo) || !Number.isFinite(hi)) return a
   const top = rangeDecimalsMax(d0, lo, hi)
   const d = rangeDecimals(lo, hi, d0 + 1, top)
-  if (d > 0) return `${fmt(lo, d)}–${fmt(hi, d)}`
+  if (d > 0) return rangeJoin(fmt(lo, d), fmt(hi, d))
   return `${a} (moving by less than ${fmt(10 ** -top, top)})`
 }
 
@@ -188,6 +203,15 @@ export function rangeText(lo: number, hi: number, digits = 1): string {
 // of ends (carriedDecimals: 8 near 1e6), nor fewer than d.
 export function rangeDecimalsMax(d: number, ...ends: number[]): number {
   return Math.max(d, Math.min(Math.max(4, d + 2), carriedDecimals(...ends)))
+}
+
+// widthDecimals is how many decimals a number on a scale w wide is
+// written with (scenario.WidthDecimals): 2 − ⌊log₁₀ w⌋, the exponent of w
+// read to 12 significant digits as Go's strconv writes it, at least one
+// and at most 11; one where w is not a positive finite number.
+export function widthDecimals(w: number): number {
+  if (!Number.isFinite(w) || w <= 0) return 1
+  return Math.min(Math.max(1, 2 - Number(w.toExponential(11).split('e')[1])), 11)
 }
 
 // carriedDecimals is how many decimals a float64 carries for numbers as
@@ -235,8 +259,8 @@ export function binDecimals(bins: { low: number; high: number }[], digits = 1): 
 
 // binText is a histogram bin's edges, each with d decimals
 // (binDecimals), as parley sweep writes them ("0.012–0.014").
-export function binText(b: { low: number; high: number }, d: number): string {
-  return `${fmt(b.low, d)}–${fmt(b.high, d)}`
+export function binText(b: { low: number; high: number }, d: number, sep = rangeSep(fmt(b.low, d), fmt(b.high, d))): string {
+  return `${fmt(b.low, d)}${sep}${fmt(b.high, d)}`
 }
 
 // intervalText is an interval lo–hi as the command line writes one
@@ -246,7 +270,7 @@ export function binText(b: { low: number; high: number }, d: number): string {
 // as a point forecast. Each end has the issue's digits decimals
 // (decimalsOf).
 export function intervalText(lo: number, hi: number, digits = 1): string {
-  return `${fmt(lo, digits)}–${fmt(hi, digits)}`
+  return rangeJoin(fmt(lo, digits), fmt(hi, digits))
 }
 
 // sweepText is a sweep's interval as the command line's sweep writes it
