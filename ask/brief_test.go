@@ -242,7 +242,7 @@ stances:
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := "1 of 3 stances rest on no quote, only on an assumption (its reason in the file): b on i"; c.Assumed != want {
+	if want := "1 of 3 stances rests on no quote, only on an assumption (its reason in the file): b on i"; c.Assumed != want {
 		t.Fatalf("warning %q, want %q", c.Assumed, want)
 	}
 	b, err := MakeBrief(context.Background(), c)
@@ -261,9 +261,10 @@ stances:
 		t.Fatal(err)
 	}
 	for _, want := range []string{
-		"1 of 3 stances (33%) rest on a quote, 1 quotes in all; 1 are assumed, 1 rest on neither a quote nor a reason.",
+		"1 of 3 stances (33%) rests on a quote, 1 quote in all; 1 is assumed, 1 rests on neither a quote nor a reason.",
 		"0 of 3 capabilities rest on a quote (a assumed).",
-		"0 of 1 red lines rest on a quote.",
+		"0 of 1 red line rest on a quote.",
+		"3 actors, 1 issue · source:",
 		"By issue: I 1/3 (b assumed).",
 	} {
 		if !strings.Contains(string(md), want) {

@@ -86,7 +86,7 @@ func assumedWarning(res *scenario.Scenario) string {
 	for _, st := range evidence.Assumed(res) {
 		named = append(named, st.Actor+" on "+st.Issue)
 	}
-	return assumedText(named, len(res.Stances), "stances")
+	return assumedText(named, len(res.Stances), "stance")
 }
 
 // assumedCapabilitiesWarning is assumedWarning for the capabilities of
@@ -98,11 +98,11 @@ func assumedCapabilitiesWarning(res *scenario.Scenario) string {
 	for _, a := range evidence.AssumedCapabilities(res) {
 		named = append(named, a.ID)
 	}
-	return assumedText(named, len(res.Actors), "capabilities")
+	return assumedText(named, len(res.Actors), "capability")
 }
 
 // assumedText is the warning that the named of all (stances,
-// capabilities, red lines or reservations, as what says) rest on an
+// capabilities, red lines or reservations: what, in the singular) rest on an
 // assumption, naming the first assumedNamed; "" when none is named.
 func assumedText(named []string, all int, what string) string {
 	if len(named) == 0 {
@@ -112,7 +112,21 @@ func assumedText(named []string, all int, what string) string {
 	if len(named) > assumedNamed {
 		shown = append(slices.Clone(named[:assumedNamed]), fmt.Sprintf("and %d more", len(named)-assumedNamed))
 	}
-	return fmt.Sprintf("%d of %d %s rest on no quote, only on an assumption (its reason in the file): %s", len(named), all, what, strings.Join(shown, ", "))
+	return fmt.Sprintf("%d of %s %s on no quote, only on an assumption (its reason in the file): %s", len(named), Plural(all, what), verbFor(len(named), "rest"), strings.Join(shown, ", "))
+}
+
+// verbFor is verb as its subject, a count of n, takes it: "rest" and
+// "is" for one are "rests" and "is", for any other count "rest" and
+// "are". (A count of one thing agrees in the singular: "1 of 6 stances
+// rests on a quote".)
+func verbFor(n int, verb string) string {
+	switch {
+	case verb == "is" && n != 1:
+		return "are"
+	case verb == "is", n != 1:
+		return verb
+	}
+	return verb + "s"
 }
 
 // AssumedWarnings returns the case's warnings about numbers that rest on
@@ -146,7 +160,7 @@ func assumedLimitsWarnings(res *scenario.Scenario) (redLines, reservations strin
 			ns++
 		}
 	}
-	return assumedText(rl, nl, "red lines"), assumedText(rs, ns, "reservations")
+	return assumedText(rl, nl, "red line"), assumedText(rs, ns, "reservation")
 }
 
 // caseError names the input, and the snapshot and variant when others
@@ -224,4 +238,53 @@ func (c *Case) actorID(id string) string {
 		return a.ID
 	}
 	return id
+}
+
+// AssumedSummary counts what rests on no quote, only on an assumed reason,
+// at the latest snapshot (where every answer looks by default): "5 of 6
+// stances and 2 of 3 capabilities assumed, each with its reason"; "" when
+// nothing is. An assumption with its reason is valid and no warning of
+// the file (docs/DECISIONS.md, "Assumed numbers: an answer's caveat"):
+// every answer lists it among its warnings, and validate and show give
+// this count beside the file's warnings so that the two never seem to
+// disagree.
+func AssumedSummary(in *Input) string {
+	res, err := in.Scenario.Resolve(scenario.Latest, "")
+	if err != nil {
+		return ""
+	}
+	nl, ns := 0, 0
+	for _, a := range res.Actors {
+		nl += len(a.RedLines)
+		if a.Reservation != nil {
+			ns++
+		}
+	}
+	var parts []string
+	total := 0
+	for _, c := range []struct {
+		n, all int
+		what   string
+	}{
+		{len(evidence.Assumed(res)), len(res.Stances), "stance"},
+		{len(evidence.AssumedCapabilities(res)), len(res.Actors), "capability"},
+		{len(evidence.AssumedRedLines(res)), nl, "red line"},
+		{len(evidence.AssumedReservations(res)), ns, "reservation"},
+	} {
+		if c.n > 0 {
+			parts = append(parts, fmt.Sprintf("%d of %s", c.n, Plural(c.all, c.what)))
+			total += c.n
+		}
+	}
+	each := "each with its reason"
+	switch {
+	case total == 0:
+		return ""
+	case total == 1:
+		each = "with its reason"
+	}
+	if len(parts) == 1 {
+		return parts[0] + " assumed, " + each
+	}
+	return strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1] + " assumed, " + each
 }

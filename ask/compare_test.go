@@ -429,7 +429,7 @@ func TestCompareVariantWarnings(t *testing.T) {
 		if len(a.Scenario.Warnings) != c.shared || !reflect.DeepEqual(got, c.columns) {
 			t.Errorf("%v: %d shared warnings, per column %v; want %d, %v", c.variants, len(a.Scenario.Warnings), got, c.shared, c.columns)
 		}
-		if c.shared == 0 && !strings.HasPrefix(a.Columns[2].Warnings[0], "1 of 1 stances") {
+		if c.shared == 0 && !strings.HasPrefix(a.Columns[2].Warnings[0], "1 of 1 stance rests") {
 			t.Errorf("b-leaves warns %q", a.Columns[2].Warnings)
 		}
 	}

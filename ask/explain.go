@@ -60,7 +60,7 @@ func explainLimited(ctx context.Context, c *Case, req answer.ExplainRequest, lim
 	}
 	mf := c.convert(m.Name(), r)
 	out := &answer.Explanation{Scenario: c.Header, Request: req, Model: m.Name(), Issues: []answer.IssueExplanation{},
-		Notes: mf.Notes, Warnings: append([]string{}, mf.Warnings...)}
+		Notes: c.notesOn(mf.Notes, req.Issue), Warnings: append([]string{}, mf.Warnings...)}
 	for _, f := range mf.Issues {
 		if req.Issue != "" && f.Issue != req.Issue {
 			continue
@@ -75,6 +75,36 @@ func explainLimited(ctx context.Context, c *Case, req answer.ExplainRequest, lim
 		return nil, fmt.Errorf("model %s: %w", m.Name(), err)
 	}
 	return out, nil
+}
+
+// notesOn keeps the notes an explanation of issue ("" every issue) needs:
+// a model's note about some issues ("a, b: note", model.EachIssue) is
+// kept only when it is about issue, and then names issue alone; a note
+// about the run as a whole is kept.
+func (c *Case) notesOn(notes []string, issue string) []string {
+	if issue == "" {
+		return notes
+	}
+	var out []string
+	for _, n := range notes {
+		head, rest, ok := strings.Cut(n, ": ")
+		if !ok {
+			out = append(out, n)
+			continue
+		}
+		ids := strings.Split(head, ", ")
+		about := true
+		for _, id := range ids {
+			about = about && c.Header.IssueIndex(id) >= 0
+		}
+		switch {
+		case !about:
+			out = append(out, n)
+		case slices.Contains(ids, issue):
+			out = append(out, issue+": "+rest)
+		}
+	}
+	return out
 }
 
 // checkExplain checks the model an explain request names.

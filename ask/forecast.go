@@ -582,7 +582,7 @@ func unsettledIn(h *answer.Scenario, m answer.ModelForecast, so string) string {
 	if len(moving) == 0 {
 		return ""
 	}
-	return fmt.Sprintf("did not settle on %d of %d issues, so %s there, not the range it kept moving in: %s", len(moving), len(m.Issues), so, unsettledList(moving, false))
+	return fmt.Sprintf("did not settle on %d of %s, so %s there, not the range it kept moving in: %s", len(moving), Plural(len(m.Issues), "issue"), so, unsettledList(moving, false))
 }
 
 // issueLabel names an issue in a message: its name, with its id.

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"unicode/utf8"
 
 	"parley/answer"
@@ -30,10 +31,48 @@ func Ingest(ctx context.Context, in *Input, docs []ingest.Document, limit int) (
 	if err != nil {
 		return answer.Ingest{}, err
 	}
+	if len(res.Candidates) == 0 {
+		res.Warnings = append(res.Warnings, noCandidates(in.Scenario))
+	}
 	if limit > 0 && len(res.Candidates) > limit {
 		res.Candidates = res.Candidates[:limit]
 	}
 	return res, nil
+}
+
+// has is "has" for one, "have" for more: the verb of a count.
+func has(n int) string {
+	if n == 1 {
+		return "has"
+	}
+	return "have"
+}
+
+// noCandidates says why ingest found no candidate, and what to do: a
+// candidate is a sentence that names an actor and bears on an issue, and
+// the scenario's terms are all ingest looks for, so the hint names the
+// ones the scenario lacks.
+func noCandidates(s *scenario.Scenario) string {
+	keywords, mentions := 0, 0
+	for _, is := range s.Issues {
+		if len(is.Keywords) > 0 {
+			keywords++
+		}
+	}
+	for _, a := range s.Actors {
+		if len(a.Mentions)+len(a.Aliases) > 0 {
+			mentions++
+		}
+	}
+	var do []string
+	if keywords < len(s.Issues) {
+		do = append(do, fmt.Sprintf("give the issues keywords: (%d of %s %s none)", len(s.Issues)-keywords, Plural(len(s.Issues), "issue"), has(len(s.Issues)-keywords)))
+	}
+	if mentions < len(s.Actors) {
+		do = append(do, fmt.Sprintf("give the actors mentions: or aliases: (%d of %s %s none)", len(s.Actors)-mentions, Plural(len(s.Actors), "actor"), has(len(s.Actors)-mentions)))
+	}
+	do = append(do, "or check that the documents name an actor and an issue in the same sentence")
+	return "no candidate: no sentence names an actor (its name, id, aliases or mentions:) and bears on an issue (one of its keywords:, its name, or an option's whole label); " + strings.Join(do, ", ") + " (docs/ingest.md)"
 }
 
 // textDocument refuses a document that is not text: ingest reads plain
@@ -89,7 +128,9 @@ func IngestApply(ctx context.Context, name string, data []byte, reviewName strin
 
 // IngestReviewOf is Ingest's candidates as a review, for the API.
 func IngestReviewOf(in *Input, docs []ingest.Document, res answer.Ingest) answer.IngestReview {
-	return ingest.NewReview(in.Scenario, docs, res.Candidates)
+	r := ingest.NewReview(in.Scenario, docs, res.Candidates)
+	r.Warnings = res.Warnings
+	return r
 }
 
 // IngestApplyReview merges a review's entries into a new snapshot of the

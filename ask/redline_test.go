@@ -61,7 +61,7 @@ func TestRedLinesCounted(t *testing.T) {
 		t.Fatal(err)
 	}
 	wantRL := "2 of 4 red lines rest on no quote, only on an assumption (its reason in the file): b on cf, b on tax"
-	wantRS := "1 of 2 reservations rest on no quote, only on an assumption (its reason in the file): a"
+	wantRS := "1 of 2 reservations rests on no quote, only on an assumption (its reason in the file): a"
 	if c.AssumedRedLines != wantRL || c.AssumedReservations != wantRS {
 		t.Errorf("warnings\n%q\n%q\nwant\n%q\n%q", c.AssumedRedLines, c.AssumedReservations, wantRL, wantRS)
 	}
@@ -131,7 +131,7 @@ func TestBriefCountsRedLines(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"2 of 4 red lines rest on a quote (b on cf, b on tax assumed).", "1 of 2 reservations rest on a quote (a assumed)."} {
+	for _, want := range []string{"2 of 4 red lines rest on a quote (b on cf, b on tax assumed).", "1 of 2 reservations rests on a quote (a assumed)."} {
 		if !strings.Contains(string(md), want) {
 			t.Errorf("the brief lacks %q", want)
 		}

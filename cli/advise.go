@@ -48,7 +48,7 @@ case takes a while: on a terminal a bar counts the model's runs and
 estimates the time left; Ctrl-C stops the run.
 
 --format json gives the answer (docs/json.md), the same the API returns.`,
-		Args: usageArgs(cobra.RangeArgs(1, 2)),
+		Args: nArgs(1, 2),
 		RunE: runAdvise,
 	}
 	addInputFlags(cmd, def.Target)

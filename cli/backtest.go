@@ -32,7 +32,7 @@ and 95% intervals.
 With fewer than 10 outcomes the answer warns that they are too few to
 rank the models. --format json gives the answer (docs/json.md), the same
 the API returns.`,
-		Args: usageArgs(cobra.MaximumNArgs(1)),
+		Args: nArgs(0, 1),
 		RunE: runBacktest,
 	}
 	addInputFlags(cmd, def.Target)

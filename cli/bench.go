@@ -15,7 +15,7 @@ func newBenchCmd() *cobra.Command {
 	bench := &cobra.Command{
 		Use:   "bench",
 		Short: "Score the models against real negotiation outcomes",
-		Args:  usageArgs(cobra.NoArgs),
+		Args:  nArgs(0, 0),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return errs.New(errs.Argument, "name what to score against; valid: deu DIR\nRun 'parley bench --help' for usage.")
 		},
@@ -42,7 +42,7 @@ interval of each model's MAE minus the baseline's (compromise by default).
 baseline is always run. Models that fail on an issue are listed, not fatal.
 Each issue is its own problem unless --by-proposal groups the issues of a
 proposal into one (scores stay per issue).`,
-		Args: usageArgs(cobra.ExactArgs(1)),
+		Args: nArgs(1, 1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := ask.CheckBenchFormat(format); err != nil {
 				return err
@@ -69,6 +69,7 @@ proposal into one (scores stay per issue).`,
 				if err := writeError(replaceFile(perIssue, buf.Bytes()), "--per-issue ", perIssue, "a file's name"); err != nil {
 					return err
 				}
+				wrote(cmd, perIssue)
 			}
 			return ask.WriteBench(cmd.OutOrStdout(), format, b)
 		},

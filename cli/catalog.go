@@ -20,7 +20,7 @@ func newModelsCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "models",
 		Short: "List the models, one line each, with their papers and settings",
-		Args:  usageArgs(cobra.NoArgs),
+		Args:  nArgs(0, 0),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			format, err := formatOf(cmd, "table", "json")
 			if err != nil {
@@ -58,7 +58,7 @@ quote marks, dashes and soft hyphens; dated no later than its source; the
 file's SHA-256 when recorded). Source files are looked for in --sources,
 then next to the scenario. Prints the evidence coverage. Without FILE, the
 built-in case (whose articles are read only with --sources).`,
-		Args: usageArgs(cobra.MaximumNArgs(1)),
+		Args: nArgs(0, 1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			strict, _ := cmd.Flags().GetBool("strict")
 			format, err := tableOrJSON(cmd)
@@ -87,14 +87,14 @@ built-in case (whose articles are read only with --sources).`,
 			defer done()
 			fmt.Fprintf(w, "%s: ok (%s; %s, %s, %s, %s, %s; %s)\n",
 				in.Name, in.Format, ask.Plural(v.Actors, "actor"), ask.Plural(v.Issues, "issue"), ask.Plural(v.Stances, "stance"),
-				ask.Plural(v.Snapshots, "snapshot"), ask.Plural(v.Variants, "variant"), ask.Plural(len(in.Warnings), "warning"))
+				ask.Plural(v.Snapshots, "snapshot"), ask.Plural(v.Variants, "variant"), ask.Plural(len(in.Warnings), "warning")+assumedAside(in))
 			sourcesLine(w, v.SourcesChecked, v.Sources)
 			quotesLine(w, v.SourcesChecked, v.Quotes)
 			coverageTable(w, v.Coverage)
 			return nil
 		},
 	}
-	cmd.Flags().Bool("strict", false, "treat warnings (e.g. a stance with no evidence, an unreadable source) as errors")
+	cmd.Flags().Bool("strict", false, "treat the file's warnings (e.g. a stance with neither evidence nor an assumed reason, an unreadable source) as errors; a number assumed with its reason is valid, and every answer lists it")
 	addQuietFlag(cmd)
 	cmd.Flags().StringP("format", "f", "table", "table or json")
 	addSourcesFlag(cmd)
@@ -108,7 +108,7 @@ func newShowCmd() *cobra.Command {
 		Long: `List what a scenario holds: its actors (capability), issues (scale and
 labelled options), dated snapshots, what-if variants and sources. Without
 FILE, the built-in case.`,
-		Args: usageArgs(cobra.MaximumNArgs(1)),
+		Args: nArgs(0, 1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			format, err := tableOrJSON(cmd)
 			if err != nil {
@@ -195,7 +195,18 @@ func show(w io.Writer, in *ask.Input) {
 			fmt.Fprintln(w)
 		}
 	}
-	fmt.Fprintf(w, "%s; %s ('parley validate' lists them)\n", ask.Plural(len(s.Stances), "stance"), ask.Plural(len(in.Warnings), "warning"))
+	fmt.Fprintf(w, "%s; %s ('parley validate' lists them)%s\n", ask.Plural(len(s.Stances), "stance"), ask.Plural(len(in.Warnings), "warning"), assumedAside(in))
+}
+
+// assumedAside is "; " and what rests only on an assumed reason (ask's
+// AssumedSummary), or "" when nothing does: validate and show count the
+// file's warnings, and an assumption with its reason is none, but every
+// answer lists it, so the summary says it too.
+func assumedAside(in *ask.Input) string {
+	if a := ask.AssumedSummary(in); a != "" {
+		return "; " + a
+	}
+	return ""
 }
 
 func sortedSnapshots(s *scenario.Scenario) []scenario.Snapshot {
@@ -216,7 +227,7 @@ func newImportCmd() *cobra.Command {
 		Use:   "import FORMAT FILE",
 		Short: "Convert another tool's input file into a Parley scenario (YAML on stdout)",
 		Long:  "Convert another tool's input file into a Parley scenario and print it as YAML.\n\nFormats:\n" + formatList(),
-		Args:  usageArgs(cobra.ArbitraryArgs),
+		Args:  nArgs(0, -1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
 				return errs.New(errs.Argument, "name the format and the file; valid formats: %s\nRun 'parley import --help' for usage.", strings.Join(peerNames(), ", "))
@@ -229,7 +240,7 @@ func newImportCmd() *cobra.Command {
 		sub := &cobra.Command{
 			Use:   name + " FILE",
 			Short: "Convert " + f.Summary + " into a scenario",
-			Args:  usageArgs(cobra.ExactArgs(1)),
+			Args:  nArgs(1, 1),
 			RunE: func(cmd *cobra.Command, args []string) error {
 				n, data, err := readFile(cmd, args[0])
 				if err != nil {

@@ -50,7 +50,7 @@ Without FILE the built-in case is used.`,
   parley compare --variants us-ends-support --variants europe-pays
   parley compare --over snapshots                 # the base and every snapshot
   parley compare --over snapshots --variant europe-pays --snapshots base,2025-03-18`,
-		Args:        usageArgs(cobra.MaximumNArgs(1)),
+		Args:        nArgs(0, 1),
 		RunE:        runCompare,
 		Annotations: map[string]string{warnsByColumn: "yes"},
 	}

@@ -36,6 +36,10 @@ The models a deal runs (--batna and --rest model:NAME, the models it
 compares with) run as parley forecast runs them with the same settings:
 a model setting --NAME, --rounds, --max-rounds, --seed (which also seeds
 the robust analysis's draws and the search's frontier and sample).`,
+		// parley deal alone prints this help; deal with a word that is
+		// none of its commands says so (it printed the help, exit 0).
+		Args: nArgs(0, 0),
+		RunE: func(cmd *cobra.Command, args []string) error { return cmd.Help() },
 	}
 	cmd.AddCommand(newDealEvaluateCmd(), newDealSearchCmd(), newDealProposalsCmd())
 	return cmd
@@ -84,7 +88,7 @@ rest as it is), "model:NAME" (that model's forecast) or "none" (every issue
 must be named). Without --package every issue takes its --rest value: by
 default the package is the status quo, judged against each actor's
 alternative (the table's FROM column says where each value came from).`,
-		Args: usageArgs(cobra.MaximumNArgs(1)),
+		Args: nArgs(0, 1),
 		RunE: runDealEvaluate,
 	}
 	def := answer.NewDealEvaluateRequest()
@@ -115,7 +119,7 @@ When issues state decision rules, the zone is the packages that pass them
 winning coalitions, each searched exactly (at most 1024). The answer lists
 the coalitions, the veto players, who blocks an empty zone, and which
 voters carry each package on each ruled issue.`,
-		Args: usageArgs(cobra.MaximumNArgs(1)),
+		Args: nArgs(0, 1),
 		RunE: runDealSearch,
 	}
 	def := answer.NewDealSearchRequest()

@@ -155,7 +155,7 @@ func newSourcesCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "sources",
 		Short: "Record source documents in a scenario (sources add)",
-		Args:  usageArgs(cobra.NoArgs),
+		Args:  nArgs(0, 0),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return errs.New(errs.Argument, "name a subcommand: add\nRun 'parley sources --help' for usage.")
 		},
@@ -163,7 +163,7 @@ func newSourcesCmd() *cobra.Command {
 	add := &cobra.Command{
 		Use:   "add FILE... --scenario S",
 		Short: "Record each FILE's id, title, date and SHA-256 in the scenario (written to stdout or -o)",
-		Args:  usageArgs(cobra.MinimumNArgs(1)),
+		Args:  nArgs(1, -1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			sc, _ := cmd.Flags().GetString("scenario")
 			name, data, err := scenarioFile(cmd, sc)
@@ -206,12 +206,20 @@ func writeOut(cmd *cobra.Command, scenarioPath string, data []byte) error {
 		if scenarioPath == "-" {
 			return errs.New(errs.Argument, "--in-place: the scenario came from standard input; valid: -o FILE")
 		}
-		return writeError(replaceFile(scenarioPath, data), "--in-place: ", scenarioPath, "a scenario file's name")
+		if err := writeError(replaceFile(scenarioPath, data), "--in-place: ", scenarioPath, "a scenario file's name"); err != nil {
+			return err
+		}
+		wrote(cmd, scenarioPath)
+		return nil
 	case out == "":
 		_, err := cmd.OutOrStdout().Write(data)
 		return err
 	}
-	return writeError(writeNew(out, data), "-o ", out, "a new file name (or --in-place to replace the scenario)")
+	if err := writeError(writeNew(out, data), "-o ", out, "a new file name (or --in-place to replace the scenario)"); err != nil {
+		return err
+	}
+	wrote(cmd, out)
+	return nil
 }
 
 func newIngestCmd() *cobra.Command {
@@ -224,7 +232,7 @@ keywords:): a verbatim quote, the actor, the issue, the nearest labelled
 option and a score, best first. --format yaml writes a review file: delete
 the entries you do not keep, then 'parley ingest apply'. Nothing is written
 to the scenario. Offline and deterministic (docs/ingest.md).`,
-		Args: usageArgs(cobra.MinimumNArgs(1)),
+		Args: nArgs(1, -1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			format, err := formatOf(cmd, "table", "json", "yaml")
 			if err != nil {
@@ -244,6 +252,7 @@ to the scenario. Offline and deterministic (docs/ingest.md).`,
 			if err != nil {
 				return err
 			}
+			printWarnings(cmd, in)
 			var docs []ingest.Document
 			for _, f := range args {
 				n, b, err := readFile(cmd, f)
@@ -271,10 +280,21 @@ to the scenario. Offline and deterministic (docs/ingest.md).`,
 				if err != nil {
 					return err
 				}
-				_, err = w.Write(out)
-				return err
+				if _, err = w.Write(out); err != nil {
+					return err
+				}
+				// The review file holds entries only: the answer's
+				// warnings go beside it.
+				for _, x := range res.Warnings {
+					say(cmd.ErrOrStderr(), "warning", x, termWidth(cmd.ErrOrStderr()))
+				}
+				return nil
 			}
-			candidatesTable(w, res.Candidates, issueDecimals(in.Scenario), termWidth(w))
+			width := termWidth(w)
+			candidatesTable(w, res.Candidates, issueDecimals(in.Scenario), width)
+			for _, x := range res.Warnings {
+				say(w, "warning", x, width)
+			}
 			return nil
 		},
 	}
@@ -282,6 +302,7 @@ to the scenario. Offline and deterministic (docs/ingest.md).`,
 	f.String("scenario", "", "the scenario whose actors and issues to look for (default: the built-in case)")
 	f.StringP("format", "f", "table", "table, json, or yaml (a review file for 'parley ingest apply')")
 	f.Int("top", 0, "keep only the best N candidates (0: all)")
+	addQuietFlag(cmd)
 	// --limit is the input limits' flag here as on every command (a
 	// document over the bytes limit says to raise it with --limit
 	// bytes=N); earlier builds' ingest took --limit N for --top N
@@ -295,7 +316,7 @@ to the scenario. Offline and deterministic (docs/ingest.md).`,
 	apply := &cobra.Command{
 		Use:   "apply REVIEW.yaml --scenario S",
 		Short: "Merge the entries kept in a review file into a new snapshot (written to stdout or -o)",
-		Args:  usageArgs(cobra.ExactArgs(1)),
+		Args:  nArgs(1, 1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			sc, _ := cmd.Flags().GetString("scenario")
 			name, data, err := scenarioFile(cmd, sc)

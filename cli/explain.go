@@ -71,7 +71,7 @@ explained is that forecast's.
 returns; --format csv one row per pull (compromise, median, nash,
 snap, compromise-band), per
 actor (ks), per member (ensemble), per challenge (bdm), per externality (exchange) or per option (smp).`,
-		Args: usageArgs(cobra.MaximumNArgs(1)),
+		Args: nArgs(0, 1),
 		RunE: runExplain,
 	}
 	addInputFlags(cmd, def.Target)

@@ -30,7 +30,7 @@ saliences summing past 100) stop the export, saying why.
 
 Formats:
 ` + list.String(),
-		Args: usageArgs(cobra.MaximumNArgs(1)),
+		Args: nArgs(0, 1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			to, _ := cmd.Flags().GetString("to")
 			if to == "" {
@@ -50,6 +50,7 @@ Formats:
 			if err := writeOutput(cmd, out, force, ex.Data); err != nil {
 				return err
 			}
+			wrote(cmd, out)
 			if !quiet(cmd) {
 				for _, l := range ex.Lost {
 					fmt.Fprintf(cmd.ErrOrStderr(), "note: %s cannot hold: %s\n", ex.Format.Name, l)
@@ -83,6 +84,16 @@ func writeOutput(cmd *cobra.Command, name string, force bool, data []byte) error
 	return writeError(err, "", name, "another file name, or --force to overwrite it")
 }
 
+// wrote says on stderr that the named file was written ("wrote FILE"),
+// unless it was standard output ("" or "-") or -q: a command that writes
+// a file prints nothing else on success, and init says the same
+// (with what to do next).
+func wrote(cmd *cobra.Command, name string) {
+	if name != "" && name != "-" && !quiet(cmd) {
+		fmt.Fprintf(cmd.ErrOrStderr(), "wrote %s\n", name)
+	}
+}
+
 // checkOutput refuses at once an output file that writeOutput would
 // refuse, before the work that makes its contents.
 func checkOutput(name string, force bool) error {
@@ -103,7 +114,7 @@ func newInitCmd() *cobra.Command {
 stance, a snapshot and a variant — to start a case from. It validates as it
 is; replace the example with your own (docs/format.md describes every
 field). An existing FILE is kept unless --force.`,
-		Args: usageArgs(cobra.MaximumNArgs(1)),
+		Args: nArgs(0, 1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			name := ""
 			if len(args) == 1 {
@@ -137,7 +148,7 @@ inline SVG). The PDF is that page printed by a headless Chromium or Chrome
 (found on PATH, or named by $PARLEY_CHROMIUM), one A4 page, with no network
 access. The format follows -o's extension (.html, .md, .pdf); on standard
 output it is --format (md by default).`,
-		Args: usageArgs(cobra.MaximumNArgs(1)),
+		Args: nArgs(0, 1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			out, _ := cmd.Flags().GetString("output")
 			format, _ := cmd.Flags().GetString("format")
@@ -176,7 +187,11 @@ output it is --format (md by default).`,
 			if err != nil {
 				return err
 			}
-			return writeOutput(cmd, out, force, data)
+			if err := writeOutput(cmd, out, force, data); err != nil {
+				return err
+			}
+			wrote(cmd, out)
+			return nil
 		},
 	}
 	addInputFlags(cmd, answer.Target{})

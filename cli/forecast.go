@@ -32,7 +32,7 @@ On a large case the models that run in rounds (smp, exchange, the
 ensemble) can take a minute: on a terminal a bar then counts their rounds
 (smp's states of at most 100, which usually stop sooner); Ctrl-C stops
 the run.`,
-		Args: usageArgs(cobra.MaximumNArgs(1)),
+		Args: nArgs(0, 1),
 		RunE: runForecast,
 	}
 	addInputFlags(cmd, def.Target)

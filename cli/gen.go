@@ -15,7 +15,7 @@ func newGenCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "gen",
 		Short: "Write a synthetic scenario of any size within the input limits (for benchmarks and trying things out)",
-		Args:  usageArgs(cobra.NoArgs),
+		Args:  nArgs(0, 0),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			f := cmd.Flags()
 			var o gen.Options

@@ -42,7 +42,7 @@ func addInputFlags(cmd *cobra.Command, def answer.Target) {
 	f := cmd.Flags()
 	f.String("snapshot", def.Snapshot, `snapshot date YYYY-MM-DD, "base" (no snapshot) or "latest"`)
 	f.String("variant", def.Variant, "what-if variant to apply on top of the snapshot: its id, or its name")
-	f.Bool("strict", false, "treat warnings (e.g. a stance with no evidence) as errors")
+	f.Bool("strict", false, "treat the file's warnings (e.g. a stance with neither evidence nor an assumed reason) as errors")
 	addQuietFlag(cmd)
 }
 

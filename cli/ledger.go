@@ -21,7 +21,7 @@ func newLedgerCmd() *cobra.Command {
 	ledger := &cobra.Command{
 		Use:   "ledger",
 		Short: "Seal forecasts in a ledger file and grade them once outcomes are recorded",
-		Args:  usageArgs(cobra.NoArgs),
+		Args:  nArgs(0, 0),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return errs.New(errs.Argument, "name what to do; valid: record, grade\nRun 'parley ledger --help' for usage.")
 		},
@@ -41,7 +41,7 @@ resolved scenario and of the forecast answer, every model's forecast of
 every issue (with snap's predictive distribution), and a seal: the SHA-256
 of all of it. The file is only ever appended to; an entry changed later no
 longer matches its seal, and 'parley ledger grade' refuses the file.`,
-		Args: usageArgs(cobra.MaximumNArgs(1)),
+		Args: nArgs(0, 1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			path, _ := cmd.Flags().GetString("ledger")
 			if path == "" {
@@ -129,7 +129,7 @@ width, also MAE % and CRPS % (each error as a percent of its issue's
 scale). Models are ranked by MAE % (the order of MAE on scales of one
 width) only when each has at least 10 graded questions; with fewer the
 answer says so and ranks none.`,
-		Args: usageArgs(cobra.MaximumNArgs(1)),
+		Args: nArgs(0, 1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			format, err := tableOrJSON(cmd)
 			if err != nil {

@@ -39,7 +39,7 @@ scaling by a power of ten (0.5, 2.25 and 1e9 are; 1/3 is not) with a
 total small enough for the exact tables (docs/limits.md); otherwise by
 seeded sampling (with standard errors, and a bound for an index never
 seen). --format json gives the answer (docs/json.md).`, scenario.WeightValid, power.MaxExact),
-		Args: usageArgs(cobra.MaximumNArgs(1)),
+		Args: nArgs(0, 1),
 		RunE: runPower,
 	}
 	addInputFlags(cmd, def.Target)

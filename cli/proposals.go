@@ -26,7 +26,7 @@ the proposal leaves open (judged at their no-deal value, their red lines
 not checked); and its distance from each model's forecast on the issues
 it decides. --all-snapshots adds who accepted each proposal at the base
 and at every snapshot.`,
-		Args: usageArgs(cobra.MaximumNArgs(1)),
+		Args: nArgs(0, 1),
 		RunE: runDealProposals,
 	}
 	def := answer.NewDealProposalsRequest()

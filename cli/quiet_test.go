@@ -6,13 +6,14 @@ import (
 	"testing"
 )
 
-// TestQuietEverywhere: validate, show, ledger grade and import take
+// TestQuietEverywhere: validate, show, ledger grade, ingest and import take
 // -q/--quiet as every command that reads a scenario does (they refused
 // it, exit 2, "unknown shorthand flag"), with its one meaning: the
 // scenario's warnings are not printed on stderr; the answer on stdout is
 // the same, and so is any other note on stderr (import's model
 // settings). Without it each prints them, file:line first, as forecast
-// does (show and ledger grade printed none, only their count).
+// does (show and ledger grade printed none, only their count; ingest
+// printed none and refused -q).
 func TestQuietEverywhere(t *testing.T) {
 	// b's stance in the base has neither evidence nor a reason: a
 	// warning of the file, at its line 13.
@@ -34,9 +35,10 @@ func TestQuietEverywhere(t *testing.T) {
 		warning string // on stderr without -q
 		rest    string // all of stderr with -q
 	}{
-		{"validate", []string{"validate", file}, "w.yaml: ok (scenario; 2 actors, 1 issue, 2 stances, 1 snapshot, 1 variant; 1 warning)", warning, ""},
+		{"validate", []string{"validate", file}, "w.yaml: ok (scenario; 2 actors, 1 issue, 2 stances, 1 snapshot, 1 variant; 1 warning; 1 of 2 stances and 2 of 2 capabilities assumed, each with its reason)", warning, ""},
 		{"show", []string{"show", file}, "2 stances; 1 warning ('parley validate' lists them)", warning, ""},
 		{"ledger grade", []string{"ledger", "grade", file, "--ledger", ledger}, "1 entry, 0 questions graded", warning, ""},
+		{"ingest", []string{"ingest", write(t, "talk.txt", "A said issue one matters.\n"), "--scenario", file}, "1 candidate", warning, ""},
 		{"import", []string{"import", "ktab-xml", xml}, "id: DummyData_3Dim", xmlWarning, xmlNote},
 	} {
 		loud, stderr, code := run(t, c.args...)

@@ -19,6 +19,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
+	"parley/ask"
 	"parley/errs"
 )
 
@@ -272,12 +273,46 @@ func exitCode(err error) int {
 	return 1
 }
 
-// usageArgs wraps a cobra.PositionalArgs so its errors are usage errors.
-func usageArgs(f cobra.PositionalArgs) cobra.PositionalArgs {
+// nArgs is every command's check of how many arguments it was given:
+// from least to most (most < 0: no limit). Its error says what the
+// command takes, what it got and its usage line ("forecast takes at most
+// 1 argument, got 2: a.yaml extra; valid: parley forecast [FILE]
+// [flags]"), where cobra's said only "accepts at most 1 arg(s), received
+// 2".
+func nArgs(least, most int) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
-		if err := f(cmd, args); err != nil {
-			return errs.New(errs.Argument, "%v\nRun '%s --help' for usage.", err, cmd.CommandPath())
+		n := len(args)
+		if n >= least && (most < 0 || n <= most) {
+			return nil
 		}
-		return nil
+		var takes string
+		switch {
+		case most == 0:
+			takes = "no argument"
+		case least == most:
+			takes = ask.Plural(least, "argument")
+		case most < 0:
+			takes = "at least " + ask.Plural(least, "argument")
+		case least == 0:
+			takes = "at most " + ask.Plural(most, "argument")
+		default:
+			takes = fmt.Sprintf("%d to %d arguments", least, most)
+		}
+		got := "none"
+		if n > 0 {
+			got = fmt.Sprintf("%d: %s", n, strings.Join(args, " "))
+		}
+		name := strings.TrimPrefix(cmd.CommandPath(), cmd.Root().Name()+" ")
+		if most == 0 && cmd.HasAvailableSubCommands() {
+			// A group of commands: the first argument was to name one.
+			var subs []string
+			for _, c := range cmd.Commands() {
+				if c.IsAvailableCommand() {
+					subs = append(subs, c.Name())
+				}
+			}
+			return errs.New(errs.Argument, "%s has no command %q; valid: %s (%s COMMAND)\nRun '%s --help' for usage.", name, args[0], strings.Join(subs, ", "), cmd.CommandPath(), cmd.CommandPath())
+		}
+		return errs.New(errs.Argument, "%s takes %s, got %s; valid: %s\nRun '%s --help' for usage.", name, takes, got, cmd.UseLine(), cmd.CommandPath())
 	}
 }

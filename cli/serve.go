@@ -49,7 +49,7 @@ touched), then the database is opened, migrated and seeded, then the
 server answers; the first line on stdout is the URL it serves. The limits
 (docs/limits.md) refuse a request over them with 413 or 503 naming the
 flag that raises them.`,
-		Args: cobra.NoArgs,
+		Args: nArgs(0, 0),
 		RunE: runServe,
 	}
 	f := cmd.Flags()

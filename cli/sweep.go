@@ -108,7 +108,7 @@ per issue and warned of.
 
 The same --seed gives byte-identical output on any number of cores. Ctrl-C
 stops the run and prints what finished.`,
-		Args: usageArgs(cobra.MaximumNArgs(1)),
+		Args: nArgs(0, 1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			req, format, err := sweepRequest(cmd, answer.NewSweepRequest())
 			if err != nil {
@@ -257,7 +257,7 @@ on an issue only that stance weighs) is written "none", the swing marked
 end and why. A swing marked ‡ is one the model is not monotone in: the
 forecast at the stated values lies outside low → high, and the swing runs
 from it to the farther end.`,
-		Args: usageArgs(cobra.MaximumNArgs(1)),
+		Args: nArgs(0, 1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			req, format, err := sweepRequest(cmd, answer.NewSensitivityRequest())
 			if err != nil {

@@ -18,11 +18,13 @@
 //     said…", "…, she added"), is given the actors named first in the
 //     sentence before (all of them when several share that place).
 //   - An issue is found by its keywords and name (2 points each; plural
-//     -s/-es too) and by words of its description and option labels that
+//     -s/-es too), by an option's whole label of two words or more (2
+//     points), and by words of its description and option labels that
 //     no other issue uses (0.5 each); a sentence bears on an issue with 2
 //     points or more. A sentence under 2 points goes on with the issues of
 //     the sentence before (2 points, 1 off the score) when it names an
-//     actor itself or through a pronoun.
+//     actor itself or through a pronoun, and names no option by its
+//     label (then it is about that option's issue).
 //   - Score = issue points (at most 6) + 2 for a direct quote (“…”) + 1.5
 //     for reported speech (said, insisted, rejected, agreed, …) + 1.5 for
 //     the first actor named (the likely speaker or subject) + 1 when the
@@ -33,9 +35,10 @@
 //     limit that holds the issue's first word and the actor's.
 //   - The date is the first "March 11[, 2025]" or "11 March [2025]" of the
 //     sentence, in the year the document mentions most when it gives none.
-//   - The option is the issue's anchor whose label shares the most content
-//     words (numbers included) with the quote, not counting words of the
-//     issue's name or words every label has.
+//   - The option is the issue's anchor whose whole label the quote
+//     contains (the longest), else the one whose label shares the most
+//     content words (numbers included) with the quote, not counting words
+//     of the issue's name or words every label has.
 package ingest
 
 import (
@@ -88,6 +91,9 @@ type Candidate struct {
 // Result is what Extract proposes, best first.
 type Result struct {
 	Candidates []Candidate `json:"candidates"`
+	// Warnings say why there is no candidate and what to do, when there
+	// is none (set by package ask, which every door calls).
+	Warnings []string `json:"warnings,omitempty"`
 }
 
 // term is a phrase to find as whole words.
@@ -101,6 +107,8 @@ type term struct {
 	// pieces are folded (foldCase) and looked for in the folded sentence.
 	pieces []string
 	folded bool
+	// label says the phrase is an option's whole label.
+	label bool
 }
 
 func compile(phrase string, weight float64, plural bool) *term {
@@ -216,6 +224,9 @@ type issueTerms struct {
 	terms []*term
 	// labels[i] are the content words of anchor i.
 	labels [][]string
+	// whole[i] is anchor i's whole label as a phrase, nil for a label of
+	// one word.
+	whole []*term
 }
 
 // Extract proposes candidate evidence from the documents for the actors
@@ -271,8 +282,13 @@ func ExtractContext(ctx context.Context, s *scenario.Scenario, docs []Document) 
 				}
 				pts := make([]float64, len(issues))
 				at := make([]int, len(issues))
+				// named says the sentence names an option by its label:
+				// it is about that option's issue, not the one before.
+				named := false
 				for k, it := range issues {
-					pts[k], at[k] = issueScore(it, sn)
+					var l bool
+					pts[k], at[k], l = issueScore(it, sn)
+					named = named || l
 				}
 				carried := prevIssues
 				prevIssues = pts
@@ -284,7 +300,7 @@ func ExtractContext(ctx context.Context, s *scenario.Scenario, docs []Document) 
 				var cl *clauses          // its clauses, when a candidate needs them
 				for k, it := range issues {
 					score, carry := pts[k], false
-					if score < 2 && carried != nil && carried[k] >= 2 && (inherited == 0 || pronoun) {
+					if score < 2 && !named && carried != nil && carried[k] >= 2 && (inherited == 0 || pronoun) {
 						// The sentence goes on about the issue of the one before.
 						score, carry, at[k] = 2, true, -1
 					}
@@ -529,6 +545,18 @@ func issueTermsOf(s *scenario.Scenario) []issueTerms {
 				it.terms = append(it.terms, t)
 			}
 		}
+		// An option named by its whole label (of two words or more:
+		// "start now") names its issue as a keyword does.
+		it.whole = make([]*term, len(is.Anchors))
+		for i, a := range is.Anchors {
+			if len(strings.Fields(a.Label)) >= 2 {
+				if t := compile(strings.ToLower(a.Label), 2, false); t != nil {
+					t.label = true
+					it.terms = append(it.terms, t)
+					it.whole[i] = t
+				}
+			}
+		}
 		var ws []string
 		for w := range own[i] {
 			if uses[w] == 1 {
@@ -576,19 +604,21 @@ func issueTermsOf(s *scenario.Scenario) []issueTerms {
 	return out
 }
 
-// issueScore returns the points a sentence scores for an issue and where
-// its first matching term is.
-func issueScore(it issueTerms, s *sentence) (float64, int) {
-	pts, first := 0.0, -1
+// issueScore returns the points a sentence scores for an issue, where
+// its first matching term is, and whether it names one of the issue's
+// options by its whole label.
+func issueScore(it issueTerms, s *sentence) (float64, int, bool) {
+	pts, first, label := 0.0, -1, false
 	for _, t := range it.terms {
 		if i := t.first(s); i >= 0 {
 			pts += t.weight
+			label = label || t.label
 			if first < 0 || i < first {
 				first = i
 			}
 		}
 	}
-	return pts, first
+	return pts, first, label
 }
 
 type option struct {
@@ -599,6 +629,18 @@ type option struct {
 // nearestOption returns the anchor whose label shares the most content
 // words with the quote (the first on a tie), if any shares one.
 func nearestOption(it issueTerms, quote string) (option, bool) {
+	// An option the quote names by its whole label is the one (the
+	// longest label, when it names several).
+	whole := option{index: -1}
+	q := &sentence{text: quote}
+	for i, t := range it.whole {
+		if t != nil && t.first(q) >= 0 && (whole.index < 0 || len(it.is.Anchors[i].Label) > len(it.is.Anchors[whole.index].Label)) {
+			whole = option{i, strings.Fields(strings.ToLower(it.is.Anchors[i].Label))}
+		}
+	}
+	if whole.index >= 0 {
+		return whole, true
+	}
 	have := map[string]bool{}
 	for _, w := range contentWords(quote) {
 		have[w] = true

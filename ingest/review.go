@@ -31,6 +31,10 @@ type Review struct {
 	// Sources are sources the scenario does not have yet, to be added.
 	Sources []scenario.Source `yaml:"sources,omitempty" json:"sources,omitempty"`
 	Entries []Entry           `yaml:"entries" json:"entries"`
+	// Warnings are the candidates' (Result.Warnings), for the API's
+	// review; the review file leaves them out, so that the file read
+	// back is the file written.
+	Warnings []string `yaml:"-" json:"warnings,omitempty"`
 }
 
 // Entry is one draft piece of evidence for a stance.
@@ -244,7 +248,7 @@ func Apply(s *scenario.Scenario, r Review, date string) (Applied, error) {
 			c.Salience = e.Salience
 		}
 	}
-	sn := scenario.Snapshot{Date: date, Label: "ingested evidence", Description: fmt.Sprintf("%d quotes drafted by parley ingest and kept on review", len(r.Entries))}
+	sn := scenario.Snapshot{Date: date, Label: "ingested evidence", Description: quotesKept(len(r.Entries))}
 	a := Applied{Snapshot: len(s.Snapshots), Entries: make([][]int, len(order))}
 	for i, k := range order {
 		sn.Stances = append(sn.Stances, *changes[k])
@@ -301,4 +305,14 @@ func index(s, next string) (n int, rest string, ok bool) {
 		return 0, "", false
 	}
 	return n, s[end+len(next):], true
+}
+
+// quotesKept describes an ingested snapshot: "1 quote drafted by parley
+// ingest and kept on review", "3 quotes …".
+func quotesKept(n int) string {
+	noun := "quotes"
+	if n == 1 {
+		noun = "quote"
+	}
+	return fmt.Sprintf("%d %s drafted by parley ingest and kept on review", n, noun)
 }

@@ -65,6 +65,13 @@ func TestEvidenceView(t *testing.T) {
 	if m := e.text(`.source-text mark`); m != "The United States turned intelligence cooperation back on, resumed the flow of arms, and praised the Ukrainians." {
 		t.Errorf("highlighted %q", m)
 	}
+	// A document with no candidate shows the answer's warning: why, and
+	// what to do (the same text the command line prints).
+	e.do("draft nothing", chromedp.SetValue(chromedp.ID("ingest-text"), "The weather was mild all week."), chromedp.Click(chromedp.CSS(`[data-testid=ingest] button`)),
+		chromedp.WaitVisible(chromedp.CSS(`[data-testid=ingest-warnings] li`)))
+	if w := e.text(`[data-testid=ingest-warnings] li`); !strings.HasPrefix(w, "no candidate: no sentence names an actor (its name, id, aliases or mentions:) and bears on an issue") || !strings.HasSuffix(w, "(docs/ingest.md)") {
+		t.Errorf("the no-candidate warning reads %q", w)
+	}
 	doc := "Lavrov said on September 1, 2025 that Russia rejects any ceasefire."
 	e.do("draft", chromedp.SetValue(chromedp.ID("ingest-text"), doc), chromedp.Click(chromedp.CSS(`[data-testid=ingest] button`)),
 		chromedp.WaitVisible(chromedp.CSS(`table.review tbody tr`)), e.shot("22-evidence-review"))

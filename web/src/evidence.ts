@@ -28,7 +28,7 @@ export interface IngestEntry {
   actor: string; issue: string; evidence: { source: string; quote: string; date?: string; note?: string }
   position?: number; salience?: number; option?: number; option_label?: string; words?: string[]; score: number; line: number
 }
-export interface IngestReview { scenario: string; date: string; sources?: { id: string; title?: string; date?: string; file?: string; sha256?: string }[]; entries: IngestEntry[] }
+export interface IngestReview { scenario: string; date: string; sources?: { id: string; title?: string; date?: string; file?: string; sha256?: string }[]; entries: IngestEntry[]; warnings?: string[] }
 
 const enc = encodeURIComponent
 const pct = (x: number) => `${Math.round(100 * x)}%`
@@ -174,7 +174,10 @@ function ingestView(sv: ScenarioView, saved: (id: string) => void): HTMLElement 
 }
 
 function review(sv: ScenarioView, rev: IngestReview, saved: (id: string) => void): HTMLElement {
-  if (!rev.entries.length) return h('p', { class: 'hint' }, 'No candidate found: add mentions to the actors or keywords to the issues.')
+  // The answer's warnings (why no candidate was found, and what to do),
+  // as every door prints them.
+  const warns = rev.warnings?.length ? h('ul', { class: 'warn', 'data-testid': 'ingest-warnings' }, ...rev.warnings.map((w) => h('li', {}, w))) : null
+  if (!rev.entries.length) return h('div', {}, h('p', { class: 'hint' }, 'No candidate found.'), warns)
   const keep = rev.entries.map(() => false)
   const date = h('input', { id: 'ingest-date', value: rev.date, size: 10 }) as HTMLInputElement
   const apply = h('button', { type: 'button' }, 'Apply the kept entries as a new snapshot') as HTMLButtonElement
@@ -199,5 +202,5 @@ function review(sv: ScenarioView, rev: IngestReview, saved: (id: string) => void
   }
   return h('div', {}, h('table', { class: 'review' },
     h('thead', {}, h('tr', {}, h('th', {}, 'Keep'), h('th', {}, 'Score'), h('th', {}, 'Actor'), h('th', {}, 'Issue'), h('th', {}, 'Suggested option'), h('th', {}, 'Quote'))),
-    h('tbody', {}, ...rows)), h('p', {}, h('label', { for: 'ingest-date' }, 'Snapshot date '), date, ' ', apply), msg)
+    h('tbody', {}, ...rows)), warns, h('p', {}, h('label', { for: 'ingest-date' }, 'Snapshot date '), date, ' ', apply), msg)
 }
