@@ -38,6 +38,9 @@ const st = {
   params: {} as { [name: string]: string },
   kinds: [] as string[],
   forecast: null as Forecast | null,
+  // forecastError is why the last forecast of the scenario shown failed
+  // ('' while it runs or once it is in): the views say it in its place.
+  forecastError: '',
   charts: [] as Chart[],
   sweep: null as Sweep | null,
   tornado: null as Sensitivity | null,
@@ -293,11 +296,17 @@ async function loadScenario(id: string, want: { snapshot?: string | null; varian
   if (vr.value !== want.variant) vr.value = ''
   st.variant = vr.value
   vr.onchange = () => { st.variant = vr.value; refresh() }
+  // The forecast in hand is another scenario's (or version's): no view
+  // shows it under this one's name while this one's runs.
+  st.resolved = st.forecast = null
   st.sweep = st.tornado = null
   st.dealSearch = null
   st.deal = {}
   st.dealOpts.require = null
   st.dealOpts.fix.clear()
+  // The view shown says it waits (the builder, which needs no forecast,
+  // is drawn when the forecast is in, as before).
+  if (st.view !== 'build') { st.forecastError = ''; render() }
   await refresh()
 }
 
@@ -309,6 +318,7 @@ async function refresh() {
   syncURL()
   if (!st.sv) return
   const mine = ++refreshes
+  st.forecastError = ''
   try {
     status('Forecasting…')
     const req = forecastRequest(st.snapshot, st.variant)
@@ -331,8 +341,13 @@ async function refresh() {
     render()
   } catch (e) {
     if (mine !== refreshes) return
-    status(e instanceof APIError ? e.message : String(e), true)
-    if (st.view === 'build') render()
+    const msg = e instanceof APIError ? e.message : String(e)
+    status(msg, true)
+    // The forecast in hand no longer answers the settings shown: the
+    // views say why there is none rather than show it.
+    st.forecast = null
+    st.forecastError = msg
+    render()
   }
 }
 
@@ -392,7 +407,7 @@ function render() {
   }
   main.classList.remove('builder')
   if (!st.sv) { main.replaceChildren(h('p', { class: 'hint' }, 'No scenario yet: build one, or upload a file, in the Build view.')); return }
-  if (!st.resolved || !st.forecast) return
+  if (!st.resolved || !st.forecast) { main.replaceChildren(forecastPending()); return }
   if (st.view === 'scenario') renderScenario()
   if (st.view === 'forecast') renderForecast()
   if (st.view === 'backtest') renderBacktest(main, { id: st.sv!.id, variant: st.variant, scenario: st.sv!.scenario, models: modelList(), status, params: paramsFor })
@@ -401,6 +416,21 @@ function render() {
   if (st.view === 'explain') renderExplain(main, { scenario: st.sv!.id, snapshot: st.snapshot, variant: st.variant, issues: st.resolved.issues, actorName, status, params: paramsFor })
   if (st.view === 'evidence') renderEvidence(main, st.sv!, (id) => loadScenario(id))
   if (st.view === 'advise') renderAdvise(main, { id: st.sv!.id, snapshot: st.snapshot, variant: st.variant, scenario: st.resolved, models: st.models.map((m) => m.name), status, params: paramsFor })
+}
+
+// forecastPending stands in a view whose scenario has no forecast in
+// hand: it is running (the status line counts a job's progress), or the
+// server refused it, said in words. Every view but the builder reads the
+// forecast or the scenario it resolved; the page used to leave the view
+// shown before in place, another scenario's forecast or the builder.
+function forecastPending(): HTMLElement {
+  if (st.forecastError) {
+    return h('section', { class: 'card' }, h('p', { class: 'error', role: 'alert', 'data-testid': 'view-failed' },
+      `No forecast of “${st.sv!.name}” to show: ${st.forecastError}`),
+    h('p', { class: 'hint' }, 'Change the snapshot, the variant, the models or their settings above to run it again, or correct the scenario in the Build view.'))
+  }
+  return h('section', { class: 'card' }, h('p', { class: 'hint', 'data-testid': 'view-waiting' },
+    `Forecasting “${st.sv!.name}”… this view appears when the forecast is in (a large scenario runs as a job; the line above counts its progress).`))
 }
 
 // ---------- warnings and notes ----------
