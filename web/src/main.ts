@@ -1066,6 +1066,30 @@ function histNumbers(si: SweepIssue, model: string, draws: number, d: number): H
         h('th', { scope: 'row' }, binText(b, d)), h('td', {}, count(b.count)), h('td', {}, `${fmt(100 * b.count / draws)}%`))))))
 }
 
+// swingNumbers folds a tornado's numbers, the rows parley sensitivity
+// prints (its --top 8): each input's range, the forecast at its low and
+// high ends, the swing and its share of the variance. The chart showed
+// them only in a tooltip, under the pointer. The forecasts and swings
+// have the issue's k decimals; a range, a position's with its own
+// issue's, a salience's or a capability's with one; an end the model
+// did not settle at is marked *, one it refused reads "none".
+function swingNumbers(name: string, shown: Swing[], k: number, issue: string, model: string): HTMLElement {
+  const end = (x: number | null, unsettled?: boolean) => x === null ? 'none' : fmt(x, k) + (unsettled ? '*' : '')
+  const unsettled = shown.some((b) => b.unsettled_at_low || b.unsettled_at_high)
+  return h('details', { class: 'anchors', 'data-testid': 'tornado-numbers' }, h('summary', {}, 'The numbers'),
+    h('table', { class: 'compare swings' }, h('caption', {}, `What moves the ${model} forecast on ${name}: each input at the ends of its range${unsettled ? ' (* the model had not settled at that end)' : ''}`),
+      h('thead', {}, h('tr', {}, ...['Input', 'Range', 'Forecast low → high', 'Swing', 'Var. share'].map((c) => h('th', { scope: 'col' }, c)))),
+      h('tbody', {}, ...shown.map((b) => {
+        const di = b.input.kind === 'position' ? decimalsOf(st.tornado?.scenario, b.input.issue ?? issue) : 1
+        const mark = (oneEndedSwing(b) ? oneEndedMark : '') + (b.base_outside_ends ? baseOutsideMark : '')
+        return h('tr', {},
+          h('th', { scope: 'row' }, `${actorName(b.input.actor)} · ${b.input.kind}${b.input.issue && b.input.issue !== issue ? ' on ' + b.input.issue : ''}`),
+          h('td', {}, `${fmt(b.input.low, di)}–${fmt(b.input.high, di)}`),
+          h('td', {}, `${end(b.forecast_at_low, b.unsettled_at_low)} → ${end(b.forecast_at_high, b.unsettled_at_high)}`),
+          h('td', {}, fmt(b.swing, k) + mark), h('td', {}, fmt(b.variance_share, 2)))
+      }))))
+}
+
 // statedNotes folds a sweep's or a sensitivity analysis's notes — what
 // the model said about its run at the stated values — as the forecast
 // view folds a forecast's (notices); '' when there are none. testid
@@ -1141,6 +1165,7 @@ function drawSweep(out: HTMLElement, tor: HTMLElement, warn: HTMLElement, torWar
     // says under its table: their labels marked ‡.
     const outside = baseOutsideText(shown)
     if (outside) fig.append(h('p', { class: 'hint', 'data-testid': 'tornado-base-outside' }, outside))
+    fig.append(swingNumbers(ti.name, shown, decimalsOf(st.tornado?.scenario, ti.issue), ti.issue, tm.model))
     tor.append(fig)
     // A bar's ends: a missing one (null) at the base.
     const barEnds = (b: Swing): [number, number] => [b.forecast_at_low ?? ti.base, b.forecast_at_high ?? ti.base]
