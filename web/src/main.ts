@@ -38,6 +38,9 @@ const st = {
   params: {} as { [name: string]: string },
   kinds: [] as string[],
   forecast: null as Forecast | null,
+  // forecastError is why the last forecast of the scenario shown failed
+  // ('' while it runs or once it is in): the views say it in its place.
+  forecastError: '',
   charts: [] as Chart[],
   sweep: null as Sweep | null,
   tornado: null as Sensitivity | null,
@@ -293,11 +296,17 @@ async function loadScenario(id: string, want: { snapshot?: string | null; varian
   if (vr.value !== want.variant) vr.value = ''
   st.variant = vr.value
   vr.onchange = () => { st.variant = vr.value; refresh() }
+  // The forecast in hand is another scenario's (or version's): no view
+  // shows it under this one's name while this one's runs.
+  st.resolved = st.forecast = null
   st.sweep = st.tornado = null
   st.dealSearch = null
   st.deal = {}
   st.dealOpts.require = null
   st.dealOpts.fix.clear()
+  // The view shown says it waits (the builder, which needs no forecast,
+  // is drawn when the forecast is in, as before).
+  if (st.view !== 'build') { st.forecastError = ''; render() }
   await refresh()
 }
 
@@ -309,6 +318,7 @@ async function refresh() {
   syncURL()
   if (!st.sv) return
   const mine = ++refreshes
+  st.forecastError = ''
   try {
     status('Forecasting…')
     const req = forecastRequest(st.snapshot, st.variant)
@@ -331,8 +341,13 @@ async function refresh() {
     render()
   } catch (e) {
     if (mine !== refreshes) return
-    status(e instanceof APIError ? e.message : String(e), true)
-    if (st.view === 'build') render()
+    const msg = e instanceof APIError ? e.message : String(e)
+    status(msg, true)
+    // The forecast in hand no longer answers the settings shown: the
+    // views say why there is none rather than show it.
+    st.forecast = null
+    st.forecastError = msg
+    render()
   }
 }
 
@@ -392,7 +407,7 @@ function render() {
   }
   main.classList.remove('builder')
   if (!st.sv) { main.replaceChildren(h('p', { class: 'hint' }, 'No scenario yet: build one, or upload a file, in the Build view.')); return }
-  if (!st.resolved || !st.forecast) return
+  if (!st.resolved || !st.forecast) { main.replaceChildren(forecastPending()); return }
   if (st.view === 'scenario') renderScenario()
   if (st.view === 'forecast') renderForecast()
   if (st.view === 'backtest') renderBacktest(main, { id: st.sv!.id, variant: st.variant, scenario: st.sv!.scenario, models: modelList(), status, params: paramsFor })
@@ -401,6 +416,21 @@ function render() {
   if (st.view === 'explain') renderExplain(main, { scenario: st.sv!.id, snapshot: st.snapshot, variant: st.variant, issues: st.resolved.issues, actorName, status, params: paramsFor })
   if (st.view === 'evidence') renderEvidence(main, st.sv!, (id) => loadScenario(id))
   if (st.view === 'advise') renderAdvise(main, { id: st.sv!.id, snapshot: st.snapshot, variant: st.variant, scenario: st.resolved, models: st.models.map((m) => m.name), status, params: paramsFor })
+}
+
+// forecastPending stands in a view whose scenario has no forecast in
+// hand: it is running (the status line counts a job's progress), or the
+// server refused it, said in words. Every view but the builder reads the
+// forecast or the scenario it resolved; the page used to leave the view
+// shown before in place, another scenario's forecast or the builder.
+function forecastPending(): HTMLElement {
+  if (st.forecastError) {
+    return h('section', { class: 'card' }, h('p', { class: 'error', role: 'alert', 'data-testid': 'view-failed' },
+      `No forecast of “${st.sv!.name}” to show: ${st.forecastError}`),
+    h('p', { class: 'hint' }, 'Change the snapshot, the variant, the models or their settings above to run it again, or correct the scenario in the Build view.'))
+  }
+  return h('section', { class: 'card' }, h('p', { class: 'hint', 'data-testid': 'view-waiting' },
+    `Forecasting “${st.sv!.name}”… this view appears when the forecast is in (a large scenario runs as a job; the line above counts its progress).`))
 }
 
 // ---------- warnings and notes ----------
@@ -1046,6 +1076,30 @@ function binsSep(bins: { low: number; high: number; count: number }[], d: number
   return rangeSep(...shown.flatMap((b) => [fmt(b.low, d), fmt(b.high, d)]))
 }
 
+// swingNumbers folds a tornado's numbers, the rows parley sensitivity
+// prints (its --top 8): each input's range, the forecast at its low and
+// high ends, the swing and its share of the variance. The chart showed
+// them only in a tooltip, under the pointer. The forecasts and swings
+// have the issue's k decimals; a range, a position's with its own
+// issue's, a salience's or a capability's with one; an end the model
+// did not settle at is marked *, one it refused reads "none".
+function swingNumbers(name: string, shown: Swing[], k: number, issue: string, model: string): HTMLElement {
+  const end = (x: number | null, unsettled?: boolean) => x === null ? 'none' : fmt(x, k) + (unsettled ? '*' : '')
+  const unsettled = shown.some((b) => b.unsettled_at_low || b.unsettled_at_high)
+  return h('details', { class: 'anchors', 'data-testid': 'tornado-numbers' }, h('summary', {}, 'The numbers'),
+    h('table', { class: 'compare swings' }, h('caption', {}, `What moves the ${model} forecast on ${name}: each input at the ends of its range${unsettled ? ' (* the model had not settled at that end)' : ''}`),
+      h('thead', {}, h('tr', {}, ...['Input', 'Range', 'Forecast low → high', 'Swing', 'Var. share'].map((c) => h('th', { scope: 'col' }, c)))),
+      h('tbody', {}, ...shown.map((b) => {
+        const di = b.input.kind === 'position' ? decimalsOf(st.tornado?.scenario, b.input.issue ?? issue) : 1
+        const mark = (oneEndedSwing(b) ? oneEndedMark : '') + (b.base_outside_ends ? baseOutsideMark : '')
+        return h('tr', {},
+          h('th', { scope: 'row' }, `${actorName(b.input.actor)} · ${b.input.kind}${b.input.issue && b.input.issue !== issue ? ' on ' + b.input.issue : ''}`),
+          h('td', {}, `${fmt(b.input.low, di)}–${fmt(b.input.high, di)}`),
+          h('td', {}, `${end(b.forecast_at_low, b.unsettled_at_low)} → ${end(b.forecast_at_high, b.unsettled_at_high)}`),
+          h('td', {}, fmt(b.swing, k) + mark), h('td', {}, fmt(b.variance_share, 2)))
+      }))))
+}
+
 // statedNotes folds a sweep's or a sensitivity analysis's notes — what
 // the model said about its run at the stated values — as the forecast
 // view folds a forecast's (notices); '' when there are none. testid
@@ -1121,6 +1175,7 @@ function drawSweep(out: HTMLElement, tor: HTMLElement, warn: HTMLElement, torWar
     // says under its table: their labels marked ‡.
     const outside = baseOutsideText(shown)
     if (outside) fig.append(h('p', { class: 'hint', 'data-testid': 'tornado-base-outside' }, outside))
+    fig.append(swingNumbers(ti.name, shown, decimalsOf(st.tornado?.scenario, ti.issue), ti.issue, tm.model))
     tor.append(fig)
     // A bar's ends: a missing one (null) at the base.
     const barEnds = (b: Swing): [number, number] => [b.forecast_at_low ?? ti.base, b.forecast_at_high ?? ti.base]

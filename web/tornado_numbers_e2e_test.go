@@ -1,0 +1,63 @@
+package web_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+// TestTornadoNumbers: each tornado chart folds its numbers, the rows
+// parley sensitivity prints for the issue — each input's range, the
+// forecast at its low and high ends, the swing and its share of the
+// variance — equal to the command line's, where the chart showed them
+// only in a tooltip under the pointer (none by keyboard or on a phone).
+func TestTornadoNumbers(t *testing.T) {
+	// The command line's rows on Ceasefire (the first issue): the
+	// columns after the input's name, the bar left out.
+	out := parley(t, "sensitivity")
+	var want [][]string
+	in := false
+	for _, line := range strings.Split(out, "\n") {
+		if strings.HasPrefix(line, "Ceasefire — ") {
+			in = true
+			continue
+		}
+		if in && strings.TrimSpace(line) == "" {
+			break
+		}
+		cells := strings.Split(line, "│")
+		if !in || len(cells) != 8 || strings.Contains(line, "INPUT") {
+			continue
+		}
+		row := []string{}
+		for _, i := range []int{2, 3, 5, 6} {
+			row = append(row, strings.ReplaceAll(strings.TrimSpace(cells[i]), " ", ""))
+		}
+		want = append(want, row)
+	}
+	if len(want) != 8 {
+		t.Fatalf("parley sensitivity prints %d rows on Ceasefire, want 8:\n%s", len(want), out)
+	}
+
+	e := startE2E(t)
+	numbers := `figure[data-issue=ceasefire] [data-testid=tornado-numbers]`
+	e.do("sensitivity", chromedp.Navigate(e.srv.URL+"/#sweep"), chromedp.WaitVisible(chromedp.CSS(`[data-testid=run-sensitivity]`)),
+		chromedp.Click(chromedp.CSS(`[data-testid=run-sensitivity]`)), e.poll(`document.querySelector("`+numbers+`") !== null`),
+		chromedp.Click(chromedp.CSS(numbers+` summary`)), chromedp.ScrollIntoView(chromedp.CSS(numbers)), e.shot("72-tornado-numbers"))
+	if n, issues := e.count(`[data-testid=tornado-numbers]`), len(e.full.Issues); n != issues {
+		t.Errorf("%d tornado charts fold their numbers, want one for each of the %d issues", n, issues)
+	}
+	got := get(t, e.bctx, "rows", chromedp.Evaluate[[][]string](`[...document.querySelectorAll('`+numbers+` tbody tr')].map((r) => [...r.cells].map((c) => c.textContent.replaceAll(' ', '')))`))
+	if len(got) != len(want) {
+		t.Fatalf("the page lists %d inputs on Ceasefire, the command line %d", len(got), len(want))
+	}
+	for i, row := range got {
+		if len(row) != 5 || strings.Join(row[1:], " | ") != strings.Join(want[i], " | ") {
+			t.Errorf("row %d: the page has %q, the command line %q", i+1, row, want[i])
+		}
+	}
+	if got[0][0] != "UnitedStates·position" {
+		t.Errorf("the first input is named %q, want United States · position", got[0][0])
+	}
+}
