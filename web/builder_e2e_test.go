@@ -554,7 +554,10 @@ variants:
 		[...document.querySelectorAll('[data-path="variants[0].withdraw_proposals"] input:checked')].map((i) => i.value).join(",")].join(" | ")`)); v != "westland | westland | halves" {
 		t.Errorf("after renaming West and North's proposal, West's stance, the variant's proposers and its withdrawals read %q", v)
 	}
-	if n := e.count(`option[value=west], input[value=west], option[value=split], input[value=split]`); n != 0 {
+	// The choices are the lists' options and the checklists' boxes (the
+	// id fields themselves keep the id they were drawn with as their
+	// markup's value, now that adding a quote draws its list alone).
+	if n := e.count(`option[value=west], input[type=checkbox][value=west], option[value=split], input[type=checkbox][value=split]`); n != 0 {
 		t.Errorf("%d choices still offer the old ids", n)
 	}
 }

@@ -108,6 +108,11 @@ let deletedFetch: Promise<Deleted[]> | null = null
 // button, drawn before it has a name, and a renamed one's say the name
 // the person sees.
 const removeNames = new WeakMap<HTMLElement, () => string>()
+// labelField matches the paths of the fields a remove button's name is
+// made of (remove): ids, names, dates, a stance's or an outcome's actor
+// and issue, and an actor's aliases (a stance may name its actor by one).
+const labelField = /\.(id|name|date|actor|issue|aliases)$/
+
 // relabelled are the boxes whose remove buttons relabel listens for.
 const relabelled = new WeakSet<HTMLElement>()
 
@@ -151,10 +156,48 @@ const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x))
 // canonical is a document as JSON with every mapping's keys sorted, so
 // that two documents saying the same compare equal, whatever the order
 // their fields were written in (a field emptied and typed again moves to
-// the end of its mapping).
-function canonical(doc: Scenario): string {
-  return JSON.stringify(doc, (_, v) => (v && typeof v === 'object' && !Array.isArray(v)
-    ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v))
+// the end of its mapping). Each mapping's and list's text is kept
+// (canonCache) until the document is changed by other than a letter
+// typed: a letter typed changes only the objects on its field's path
+// (typed), so the text of the rest is not made again, and a keystroke
+// in the built-in case costs a few hundred characters of JSON instead
+// of the whole file's, twice (about 9 ms of every keystroke under load).
+// keep says the cache holds for doc (only letters typed since it was
+// last made whole); without it the cache is dropped and made again.
+function canonical(doc: Scenario, keep = false): string {
+  if (!keep) canonCache = new WeakMap()
+  return canon(doc) ?? 'null'
+}
+
+// canonCache is the canonical text of each object of the document, as
+// canonical last made it.
+let canonCache = new WeakMap<object, string>()
+
+// canon is x as canonical JSON (keys sorted as Array.sort sorts them),
+// undefined for what JSON leaves out (an undefined field).
+function canon(x: unknown): string | undefined {
+  if (x === null || typeof x !== 'object') return JSON.stringify(x)
+  let s = canonCache.get(x)
+  if (s !== undefined) return s
+  if (Array.isArray(x)) s = '[' + x.map((v) => canon(v) ?? 'null').join(',') + ']'
+  else {
+    const o = x as { [k: string]: unknown }
+    s = '{' + Object.keys(o).sort().flatMap((k) => { const v = canon(o[k]); return v === undefined ? [] : [JSON.stringify(k) + ':' + v] }).join(',') + '}'
+  }
+  canonCache.set(x, s)
+  return s
+}
+
+// typed drops from canonCache the objects on the path of the field at
+// path, a letter typed in which has changed them (wire), so that
+// canonical with keep makes their text again and reuses the rest's.
+function typed(doc: Scenario, path: string) {
+  let cur: any = doc
+  for (const seg of [undefined, ...parsePath(path, doc)]) {
+    if (seg !== undefined) cur = cur?.[seg]
+    if (cur === null || typeof cur !== 'object') return
+    canonCache.delete(cur)
+  }
 }
 
 function fromView(sv: ScenarioView): Draft {
@@ -171,7 +214,7 @@ function blank(): Draft {
 // edited reports whether the draft's document differs from the one it
 // started from: the stored scenario as loaded, or the blank one. An edit
 // undone is no edit; a blank draft nobody has touched has nothing to lose.
-function edited(d: Draft): boolean { return canonical(d.doc) !== d.pristine }
+function edited(d: Draft, keep = false): boolean { return canonical(d.doc, keep) !== d.pristine }
 
 // unsaved reports whether the builder holds edits not saved yet, which
 // replacing the draft (another scenario, an upload, a new blank one)
@@ -221,22 +264,26 @@ function showFormats(box: HTMLElement) {
   if (names) names.textContent = formatNames()
 }
 
-// stateText says whether the draft d is saved.
-function stateText(d: Draft): string {
-  return d.id === null ? 'New scenario, not saved yet' : edited(d) ? `${d.title} · version ${d.version} · unsaved changes` : `${d.title} · version ${d.version} · saved`
+// stateText says whether the draft d is saved; changed is whether it is
+// edited.
+function stateText(d: Draft, changed = edited(d)): string {
+  return d.id === null ? 'New scenario, not saved yet' : changed ? `${d.title} · version ${d.version} · unsaved changes` : `${d.title} · version ${d.version} · saved`
 }
 
 // sayState says in box whether the draft is saved, as it is now: the
 // state line, the discard button (shown with edits to discard) and the
 // downloads' note that they lack the edits. Each edit goes into the
 // document as it is typed (wire), and the view is not drawn again for
-// it.
-function sayState(box: HTMLElement) {
+// it. at is the path of the field a letter was just typed in, when that
+// is all that changed the document since it was last compared whole: the
+// comparison then reuses the text of what was not typed in (canonical).
+function sayState(box: HTMLElement, at?: string) {
   if (!draft) return
+  if (at !== undefined) typed(draft.doc, at)
+  const changed = edited(draft, at !== undefined)
   const line = box.querySelector<HTMLElement>('[data-testid=build-state]')
-  const text = stateText(draft)
+  const text = stateText(draft, changed)
   if (line && line.textContent !== text) line.textContent = text
-  const changed = edited(draft)
   const discard = box.querySelector<HTMLElement>('[data-testid=build-discard]')
   if (discard && draft.id !== null) discard.hidden = !changed
   const note = box.querySelector<HTMLElement>('[data-testid=build-unsaved-note]')
@@ -669,19 +716,40 @@ function refreshChoices(box: HTMLElement, doc: Scenario) {
   for (const el of box.querySelectorAll<HTMLElement>('[data-decision]')) {
     if (el.dataset.drawn !== decisionDrawn(doc, el.dataset.decision!)) redrawDecision(el, doc, false)
   }
+  // Only the lists whose choices changed are rebuilt: an actor renamed
+  // leaves the issues' and sources' lists as they are (they were all
+  // rebuilt, 4,300 nodes in the built-in case, at every name left).
   for (const sel of box.querySelectorAll<HTMLSelectElement>('select[data-choices]')) {
     const v = sel.value
-    sel.replaceChildren(...choices(doc, sel.dataset.choices as Kind, v, scopeOf(sel.dataset.path ?? '')).map(([x, l]) => h('option', { value: x }, l)))
-    sel.value = v
+    if (setOptions(sel, choices(doc, sel.dataset.choices as Kind, v, scopeOf(sel.dataset.path ?? '')))) sel.value = v
   }
   for (const fs of box.querySelectorAll<HTMLElement>('fieldset[data-choices]')) {
     const on = new Set([...fs.querySelectorAll<HTMLInputElement>('input:checked')].map((i) => i.value))
-    fs.querySelectorAll('label').forEach((l) => l.remove())
-    fs.append(...checkItems(doc, fs.dataset.choices as Kind, fs.dataset.path ?? '', on, fs.dataset.scope))
+    const boxes = checkItems(doc, fs.dataset.choices as Kind, fs.dataset.path ?? '', on, fs.dataset.scope)
+    const labels = [...fs.querySelectorAll<HTMLLabelElement>(':scope > label')]
+    const same = labels.length === boxes.length && boxes.every((b, k) => b.textContent === labels[k].textContent &&
+      b.querySelector('input')!.value === labels[k].querySelector('input')?.value)
+    if (same) continue
+    labels.forEach((l) => l.remove())
+    fs.append(...boxes)
   }
   for (const dl of box.querySelectorAll<HTMLDataListElement>('datalist[data-scope]')) {
-    dl.replaceChildren(...[...proposalsIn(doc, dl.dataset.scope!, false)].map(([v, l]) => h('option', { value: v }, l)))
+    setOptions(dl, [...proposalsIn(doc, dl.dataset.scope!, false)])
   }
+}
+
+// setOptions makes the options of el list's, value and label, in order:
+// the same values keep their options, and a label changed (an actor
+// renamed) is written in its own; other lists are rebuilt. It reports
+// whether it rebuilt them.
+function setOptions(el: HTMLSelectElement | HTMLDataListElement, list: [string, string][]): boolean {
+  const opts = el.querySelectorAll('option')
+  if (opts.length === list.length && list.every(([v], k) => opts[k].value === v)) {
+    list.forEach(([, l], k) => { if (opts[k].textContent !== l) opts[k].textContent = l })
+    return false
+  }
+  el.replaceChildren(...list.map(([v, l]) => h('option', { value: v }, l)))
+  return true
 }
 
 // renameInPage changes an id in the page's fields as rename does in the
@@ -1031,9 +1099,27 @@ function deletedBox(box: HTMLElement, ctx: BuildContext): HTMLElement {
 
 // ---------- drawing ----------
 
-function draw(box: HTMLElement, ctx: BuildContext) {
+// draw draws the view into box from the draft. only, the path of a list
+// an item was just added to, draws again only the part of the view that
+// holds that list (the list, else its section), when the view was drawn
+// from the same document: an item added, with an empty id or one of
+// what exists, changes nothing drawn elsewhere, and drawing the whole
+// built-in case again (15,500 nodes) took a second or more per click
+// under load. draw reports whether it drew the whole view.
+function draw(box: HTMLElement, ctx: BuildContext, only?: string): boolean {
   const d = draft!
   const doc = d.doc
+  // The section drawn again, when only one is: the others are the nodes
+  // already in the page (section), with their fields, listeners and
+  // diagnostics.
+  const first = only === undefined ? undefined : parsePath(only)[0]
+  const partial = typeof first === 'string' && drawnDoc.get(box) === doc && box.querySelector(`:scope > section[data-path="${CSS.escape(first)}"]`) ? first : undefined
+  const section = (name: string, make: () => HTMLElement) =>
+    (partial !== undefined && name !== partial && box.querySelector<HTMLElement>(`:scope > section[data-path="${CSS.escape(name)}"]`)) || make()
+  // What came before the drawing (an item added or removed, a rename
+  // carried) changed the document by more than a letter typed: its text
+  // is made whole at the next comparison.
+  canonCache = new WeakMap()
   // The field typed in, and where in it: the view is drawn again while
   // the person types when the page's forecast answers (after a save, or
   // a snapshot chosen), and the typing goes on where it was.
@@ -1055,12 +1141,16 @@ function draw(box: HTMLElement, ctx: BuildContext) {
     ? { path: focus!, was: active.dataset.was, left: active.dataset.left ?? active.dataset.was, text: active.value,
         now: getPath(doc, focus!), item: getPath(doc, focus!.replace(/\.\w+$/, '')) } : null
   if (typing) setPath(doc, typing.path, typing.left)
-  const y = window.scrollY
-  const again = () => { draw(box, ctx); window.scrollTo(0, y) }
+  // The page keeps its scroll where it is when the view is drawn again
+  // whole (it was put back where it was when the view was last drawn
+  // whole, which a part drawn since, or the person's scrolling, has
+  // left behind).
+  const again = (only?: string) => { const y = window.scrollY; if (draw(box, ctx, only)) window.scrollTo(0, y) }
   // change reads the fields, applies an edit of the document's shape,
   // and draws again; dropped says items were removed, so the positions
-  // the last diagnostics name no longer hold.
-  const change = (edit: () => void, dropped = false) => {
+  // the last diagnostics name no longer hold; only is the list an item
+  // was added to, the one part of the view to draw again (draw).
+  const change = (edit: () => void, dropped = false, only?: string) => {
     collect(box, doc)
     // The folds as they are now (a fold's toggle is told a moment after
     // it opens), before an edit moves them (reopen).
@@ -1069,7 +1159,7 @@ function draw(box: HTMLElement, ctx: BuildContext) {
     }
     edit()
     if (dropped) d.diags = []
-    again()
+    again(only)
   }
   // add appends an item to a list and puts the focus in its first field.
   // Both read their path from the button when clicked: an issue renamed
@@ -1084,7 +1174,7 @@ function draw(box: HTMLElement, ctx: BuildContext) {
       const made = clone(typeof item === 'function' ? item() : item)
       if (Array.isArray(list)) at = list.push(made) - 1
       else setPath(doc, path, [made])
-    })
+    }, false, path)
     const first = box.querySelector<HTMLElement>(`[data-path^="${CSS.escape(`${path}[${at}].`)}"]`)
     first?.focus({ preventScroll: true })
     first?.scrollIntoView({ block: 'nearest' })
@@ -1481,7 +1571,7 @@ function draw(box: HTMLElement, ctx: BuildContext) {
     lost) : null
 
   // the scenario: metadata and sources
-  const meta = h('section', { class: 'card', 'data-testid': 'build-metadata', 'data-path': 'metadata' }, h('h2', {}, 'Scenario'),
+  const meta = section('metadata', () => h('section', { class: 'card', 'data-testid': 'build-metadata', 'data-path': 'metadata' }, h('h2', {}, 'Scenario'),
     h('div', { class: 'brow' },
       field('Id', 'metadata.id', 'text', md.id, { hint: '(short, e.g. trade-talks-2026)' }),
       field('Title', 'metadata.title', 'text', md.title, { wide: true }),
@@ -1497,10 +1587,10 @@ function draw(box: HTMLElement, ctx: BuildContext) {
         field('Id', p + '.id', 'text', s.id, { rename: 'source' }), field('Title', p + '.title', 'opttext', s.title, { refresh: true }),
         field('Publisher', p + '.publisher', 'opttext', s.publisher), field('Date', p + '.date', 'opttext', s.date, { placeholder: 'YYYY-MM-DD' }),
         field('File', p + '.file', 'opttext', s.file, { rename: 'source' }), field('URL', p + '.url', 'opttext', s.url), remove(p, () => `source ${s.id || k + 1}`))
-    }))
+    })))
 
   // issues with their options
-  const issueCards = h('section', { class: 'card', 'data-testid': 'build-issues', 'data-path': 'issues' },
+  const issueCards = section('issues', () => h('section', { class: 'card', 'data-testid': 'build-issues', 'data-path': 'issues' },
     h('div', { class: 'bhead' }, h('h2', {}, 'Issues'), add('issues', { id: '', name: '' })),
     ...doc.issues.map((is, i) => {
       const p = `issues[${i}]`
@@ -1519,17 +1609,17 @@ function draw(box: HTMLElement, ctx: BuildContext) {
           return h('div', { class: 'brow', 'data-path': q }, field('Value', q + '.value', 'number', a.value),
             field('Label', q + '.label', 'text', a.label, { wide: true }), remove(q, `option ${k + 1}`))
         }))
-    }))
+    })))
 
   // actors
-  const actorRows = h('section', { class: 'card', 'data-testid': 'build-actors', 'data-path': 'actors' },
+  const actorRows = section('actors', () => h('section', { class: 'card', 'data-testid': 'build-actors', 'data-path': 'actors' },
     h('div', { class: 'bhead' }, h('h2', {}, 'Actors'), add('actors', { id: '', name: '', capability: null })),
-    ...doc.actors.map((a, i) => actorEditor(`actors[${i}]`, a)))
+    ...doc.actors.map((a, i) => actorEditor(`actors[${i}]`, a))))
 
   // stances
   const missing = () => doc.actors.flatMap((a) => doc.issues.filter((is) => !doc.stances.some((x) => (resolves(doc, x.actor) ?? x.actor) === a.id && x.issue === is.id))
     .map((is) => ({ actor: a.id, issue: is.id, position: null as unknown as number, salience: null as unknown as number })))
-  const stanceRows = h('section', { class: 'card', 'data-testid': 'build-stances', 'data-path': 'stances' },
+  const stanceRows = section('stances', () => h('section', { class: 'card', 'data-testid': 'build-stances', 'data-path': 'stances' },
     h('div', { class: 'bhead' }, h('h2', {}, 'Stances'), add('stances', { actor: '', issue: '', position: null, salience: null }),
       h('button', { type: 'button', class: 'small', 'data-testid': 'add-missing-stances', onclick: () => change(() => { doc.stances.push(...missing().filter((x) => x.actor && x.issue)) }) },
         '+ add one for each actor and issue without one')),
@@ -1547,10 +1637,10 @@ function draw(box: HTMLElement, ctx: BuildContext) {
         h('div', { class: 'brow' }, field('Assumed because', p + '.assumed', 'opttext', x.assumed, { wide: true, placeholder: 'when no source speaks to it' }),
           field('Note', p + '.note', 'opttext', x.note, { wide: true })),
         evidenceRows(p, x.evidence))
-    }))
+    })))
 
   // snapshots and variants
-  const snapshots = h('section', { class: 'card', 'data-testid': 'build-snapshots', 'data-path': 'snapshots' },
+  const snapshots = section('snapshots', () => h('section', { class: 'card', 'data-testid': 'build-snapshots', 'data-path': 'snapshots' },
     h('div', { class: 'bhead' }, h('h2', {}, 'Snapshots'), add('snapshots', { date: '' })),
     h('p', { class: 'hint' }, 'What changed at a later date; snapshots add up in date order.'),
     ...(doc.snapshots ?? []).map((s, i) => {
@@ -1559,8 +1649,8 @@ function draw(box: HTMLElement, ctx: BuildContext) {
         h('div', { class: 'brow' }, field('Date', p + '.date', 'text', s.date, { placeholder: 'YYYY-MM-DD' }), field('Label', p + '.label', 'opttext', s.label, { wide: true }), remove(p, () => `snapshot ${s.date || i + 1}`)),
         field('Description', p + '.description', 'opttextarea', s.description, { wide: true }),
         changesEditor(p, s))
-    }))
-  const variants = h('section', { class: 'card', 'data-testid': 'build-variants', 'data-path': 'variants' },
+    })))
+  const variants = section('variants', () => h('section', { class: 'card', 'data-testid': 'build-variants', 'data-path': 'variants' },
     h('div', { class: 'bhead' }, h('h2', {}, 'Variants'), add('variants', { id: '' })),
     h('p', { class: 'hint' }, 'What-ifs, applied on top of any snapshot.'),
     ...(doc.variants ?? []).map((v, i) => {
@@ -1569,17 +1659,17 @@ function draw(box: HTMLElement, ctx: BuildContext) {
         h('div', { class: 'brow' }, field('Id', p + '.id', 'text', v.id), field('Name', p + '.name', 'opttext', v.name, { wide: true }), remove(p, () => `variant ${v.name || v.id || i + 1}`)),
         field('Description', p + '.description', 'opttextarea', v.description, { wide: true }),
         changesEditor(p, v))
-    }))
+    })))
 
   // proposals
-  const proposals = h('section', { class: 'card', 'data-testid': 'build-proposals', 'data-path': 'proposals' },
+  const proposals = section('proposals', () => h('section', { class: 'card', 'data-testid': 'build-proposals', 'data-path': 'proposals' },
     h('div', { class: 'bhead' }, h('h2', {}, 'Proposals'), add('proposals', () => ({ id: '', name: '', date: md.as_of, package: {} }))),
     h('p', { class: 'hint' }, 'Packages put on the table: a value per issue decided (leave an issue empty to keep it open).'),
-    ...(doc.proposals ?? []).map((x, i) => proposalEditor(`proposals[${i}]`, x, false)))
+    ...(doc.proposals ?? []).map((x, i) => proposalEditor(`proposals[${i}]`, x, false))))
 
   // outcomes: what happened on an issue at a date, with the quotes that
   // report it (an outcome is a claim about the world, never assumed)
-  const outcomes = h('section', { class: 'card', 'data-testid': 'build-outcomes', 'data-path': 'outcomes' },
+  const outcomes = section('outcomes', () => h('section', { class: 'card', 'data-testid': 'build-outcomes', 'data-path': 'outcomes' },
     // A new one is of the first issue, with a quote of the first source
     // to paste: an outcome needs one, and the quote's fields say so.
     h('div', { class: 'bhead' }, h('h2', {}, 'Outcomes'), add('outcomes', () => ({ issue: doc.issues.find((x) => x.id)?.id ?? '', value: null, date: '',
@@ -1594,12 +1684,36 @@ function draw(box: HTMLElement, ctx: BuildContext) {
           field('Note', p + '.note', 'opttext', o.note, { wide: true, placeholder: 'how the report maps to the value' }),
           remove(p, () => `the outcome of ${issueName(doc, o.issue)}${o.date ? ' on ' + o.date : ''}`)),
         quoteRows(p + '.evidence', o.evidence, 'Quotes that report it (one at least: an outcome is never assumed)'))
-    }))
+    })))
 
+  // roots are the parts of the page drawn anew, whose fields are wired
+  // below: the whole view, or (only) the file's and the downloads'
+  // sections and the list added to, else its section.
+  let roots: HTMLElement[] = [box]
   drawing = true
-  try { box.replaceChildren(head, downloads ?? '', meta, issueCards, actorRows, stanceRows, snapshots, variants, proposals, outcomes) } finally { drawing = false }
+  try {
+    if (partial === undefined) box.replaceChildren(head, downloads ?? '', meta, issueCards, actorRows, stanceRows, snapshots, variants, proposals, outcomes)
+    else {
+      const fresh = [meta, issueCards, actorRows, stanceRows, snapshots, variants, proposals, outcomes].find((x) => x.dataset.path === partial)!
+      const oldSection = box.querySelector<HTMLElement>(`:scope > section[data-path="${CSS.escape(partial)}"]`)!
+      // The list's own element, where it has one that holds its items
+      // (a list of quotes; a section), else the section.
+      const at = (root: HTMLElement) => (root.dataset.path === only ? root : root.querySelector<HTMLElement>(`[data-path="${CSS.escape(only!)}"]:not(.bhead)`))
+      let was = at(oldSection), now = at(fresh)
+      if (!was || !now || was.tagName !== now.tagName) { was = oldSection; now = fresh }
+      was.replaceWith(now)
+      box.querySelector(':scope > [data-testid=build-file]')?.replaceWith(head)
+      const oldDownloads = box.querySelector(':scope > [data-testid=build-downloads]')
+      if (oldDownloads && downloads) oldDownloads.replaceWith(downloads)
+      else if (oldDownloads) oldDownloads.remove()
+      else if (downloads) head.after(downloads)
+      roots = [head, ...(downloads ? [downloads] : []), now]
+    }
+  } finally { drawing = false }
   drawnDoc.set(box, doc)
   box.classList.add('builder')
+  // within is each element in the parts drawn anew that sel matches.
+  const within = <T extends HTMLElement>(sel: string): T[] => roots.flatMap((r) => [...(r !== box && r.matches(sel) ? [r as T] : []), ...r.querySelectorAll<T>(sel)])
 
   // An id renamed carries its references along; a name or id changed
   // updates the choices that list them. The fields are read as the page
@@ -1607,7 +1721,7 @@ function draw(box: HTMLElement, ctx: BuildContext) {
   // put the new one in the document already (each input does), and a
   // list of ticked actors read against it would take a box still
   // showing the old id for a new choice, and drop the alias beside it.
-  for (const el of box.querySelectorAll<HTMLInputElement>('[data-refresh]')) {
+  for (const el of within<HTMLInputElement>('[data-refresh]')) {
     // A field drawn again while an id was typed in it (typing) is left
     // with no change the browser sees when nothing more is typed: leaving
     // it is its change.
@@ -1692,14 +1806,14 @@ function draw(box: HTMLElement, ctx: BuildContext) {
       }
     }
   }
-  for (const el of box.querySelectorAll<HTMLElement>('[data-path^="issues["][data-refresh]')) el.addEventListener('change', issueRows)
+  for (const el of within<HTMLElement>('[data-path^="issues["][data-refresh]')) el.addEventListener('change', issueRows)
   // An id field drawn empty again keeps the id it had (emptied).
-  for (const el of box.querySelectorAll<HTMLInputElement>('input[data-rename]')) {
+  for (const el of within<HTMLInputElement>('input[data-rename]')) {
     const [, at, f] = /^(.*)\.(\w+)$/.exec(el.dataset.path!)!
     const was = emptied.get(getPath(doc, at))?.[f]
     if (was && was !== el.value.trim()) el.dataset.was = was
   }
-  wire(box, doc)
+  for (const r of roots) wire(r, doc)
   // The remove buttons' labels follow the names typed, after the
   // fields' own listeners have put them in the document (and carried a
   // rename along).
@@ -1707,7 +1821,19 @@ function draw(box: HTMLElement, ctx: BuildContext) {
   // edit is made (an edit undone is none).
   if (!relabelled.has(box)) {
     relabelled.add(box)
-    for (const ev of ['input', 'change']) box.addEventListener(ev, () => { relabel(box); sayState(box) })
+    // A letter typed has changed the document at its field's path
+    // alone (wire): the comparison with the stored scenario makes again
+    // only that path's text. Anything else compares the whole.
+    // The remove buttons are named by ids, names, dates and the actor
+    // and issue of a stance or an outcome (remove): a letter typed in
+    // another field (a quote, a note, a number) renames none of them,
+    // and the 432 buttons of the built-in case are left alone.
+    box.addEventListener('input', (e) => {
+      const at = e.target instanceof HTMLElement ? e.target.closest<HTMLElement>('[data-kind]')?.dataset.path : undefined
+      if (at === undefined || labelField.test(at)) relabel(box)
+      sayState(box, at)
+    })
+    box.addEventListener('change', () => { relabel(box); sayState(box) })
   }
   // The scale said beside a position or a value follows the issue
   // chosen, and the issue's scale as it is edited.
@@ -1715,11 +1841,15 @@ function draw(box: HTMLElement, ctx: BuildContext) {
     for (const el of box.querySelectorAll<HTMLElement>('[data-scale]')) {
       const at = el.dataset.scale!
       const scale = at === salience ? `0–${doc.metadata.salience_scale === 100 ? 100 : 1}` : scaleOf(String(getPath(doc, at) ?? ''))
-      el.textContent = el.textContent!.replace(/\([^;)]*/, '(' + scale)
+      // Written only when it changes: rewriting the same text makes a
+      // node per hint (352 in the built-in case) at every field left.
+      const text = el.textContent!.replace(/\([^;)]*/, '(' + scale)
+      if (el.textContent !== text) el.textContent = text
     }
   }
-  for (const sec of [meta, issueCards, stanceRows, snapshots, variants, proposals, outcomes]) sec.addEventListener('change', sayScales)
-  showDiagnostics(box, d.diags, doc)
+  for (const sec of [meta, issueCards, stanceRows, snapshots, variants, proposals, outcomes]) if (roots.includes(sec) || roots.includes(box)) sec.addEventListener('change', sayScales)
+  // The diagnostics of the parts kept are in the page already.
+  showDiagnostics(box, partial === undefined ? d.diags : d.diags.filter((x) => { const el = place(box, x.path); return !!el && roots.some((r) => r.contains(el)) }), doc)
   const back = focus ? box.querySelector<HTMLInputElement>(`[data-path="${CSS.escape(focus)}"]`) : null
   if (typing) {
     setPath(doc, typing.path, typing.now)
@@ -1735,6 +1865,10 @@ function draw(box: HTMLElement, ctx: BuildContext) {
   }
   back?.focus({ preventScroll: true })
   if (back && caret && typeof back.selectionStart === 'number') back.setSelectionRange(caret[0], caret[1], caret[2])
+  // Drawn in part, the line that says whether the draft is saved says
+  // it with the item added.
+  if (partial !== undefined) sayState(box)
+  return partial === undefined
 }
 
 // unreadable are the number fields in box whose text is not a number
