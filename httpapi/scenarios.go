@@ -607,10 +607,7 @@ func (s *Server) deleteScenario(w http.ResponseWriter, r *http.Request) {
 	var ver int64
 	if strings.TrimSpace(r.Header.Get("If-Match")) != "*" {
 		var err error
-		if ver, err = version(r, true); err != nil {
-			if r.Header.Get("If-Match") == "" && r.URL.Query().Get("version") == "" {
-				err = errs.New(errs.Invalid, "version: missing; valid: the version you are deleting, as If-Match: \"N\" or ?version=N, so that edits saved since you read it are not deleted unseen (If-Match: * deletes whatever version is stored)")
-			}
+		if ver, err = namedVersion(r, "the version you are deleting, as If-Match: \"N\" or ?version=N, so that edits saved since you read it are not deleted unseen (If-Match: * deletes whatever version is stored)"); err != nil {
 			s.fail(w, r, err)
 			return
 		}

@@ -46,6 +46,17 @@ func (s *Server) listDeleted(w http.ResponseWriter, r *http.Request) {
 	s.list(w, r)(s.o.Store.ListDeleted(r.Context()))
 }
 
+// namedVersion is the version a write names, If-Match: "N" or
+// ?version=N, which it requires: a request naming none is refused with
+// valid, what that write takes and why.
+func namedVersion(r *http.Request, valid string) (int64, error) {
+	ver, err := version(r, true)
+	if err != nil && r.Header.Get("If-Match") == "" && r.URL.Query().Get("version") == "" {
+		err = errs.New(errs.Invalid, "version: missing; valid: %s", valid)
+	}
+	return ver, err
+}
+
 // storedVersion reads the version {n} of scenario {id} the request
 // names, current or kept, or answers the error and says so (ok false).
 func (s *Server) storedVersion(w http.ResponseWriter, r *http.Request) (id string, n int64, v *store.Version, ok bool) {
@@ -116,11 +127,8 @@ func (s *Server) purgeDeleted(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, errs.New(errs.Invalid, "version: If-Match: * is not taken by a purge, which cannot be undone; valid: %s", valid))
 		return
 	}
-	ver, err := version(r, true)
+	ver, err := namedVersion(r, valid)
 	if err != nil {
-		if r.Header.Get("If-Match") == "" && r.URL.Query().Get("version") == "" {
-			err = errs.New(errs.Invalid, "version: missing; valid: %s", valid)
-		}
 		s.fail(w, r, err)
 		return
 	}
@@ -143,11 +151,8 @@ func (s *Server) purgeDeleted(w http.ResponseWriter, r *http.Request) {
 // and refused when it no longer loads (the server's limits lowered
 // since). The version it replaces is kept, so the restore can be undone.
 func (s *Server) restoreVersion(w http.ResponseWriter, r *http.Request) {
-	ver, err := version(r, true)
+	ver, err := namedVersion(r, "the scenario's current version, as If-Match: \"N\" or ?version=N (for a deleted scenario, the version deleted), so that edits saved since you read it are not replaced unseen")
 	if err != nil {
-		if r.Header.Get("If-Match") == "" && r.URL.Query().Get("version") == "" {
-			err = errs.New(errs.Invalid, "version: missing; valid: the scenario's current version, as If-Match: \"N\" or ?version=N (for a deleted scenario, the version deleted), so that edits saved since you read it are not replaced unseen")
-		}
 		s.fail(w, r, err)
 		return
 	}
