@@ -62,7 +62,7 @@ func (r *renameSession) saveRefused() string {
 func TestBuilderClearedIssueId(t *testing.T) {
 	r := removeSession{openStored(t, "Cleared", cleared)}
 	r.typeIn("issues[0].id", "")
-	if s := r.saveRefused(); s != "Not saved: 1 id(s) are empty, which other fields name their items by still: see the marked fields." {
+	if s := r.saveRefused(); s != "Not saved: 1 id is empty, which other fields name their items by still: see the marked fields." {
 		t.Fatalf("the save with the id empty: %q", s)
 	}
 	want := "✕ Issue “Issue A”: id: missing; what named it by its id “a” waits for one, and follows the id typed: 2 stances on it; " +

@@ -87,13 +87,13 @@ stances:
 		void(chromedp.Evaluate[bool](`(() => { window.confirm = () => true; document.querySelector("#status").textContent = ""; return true })()`)),
 		chromedp.Click(chromedp.CSS(`[data-testid=build-upload]`)),
 		r.poll(`/problem/.test(document.querySelector("#status").textContent)`), r.shot("41-build-upload-refused"))
-	if s := r.text(`#status`); s != "bad-rules.yaml was not uploaded: the server found 3 problem(s) in it, listed under the upload." {
+	if s := r.text(`#status`); s != "bad-rules.yaml was not uploaded: the server found 3 problems in it, listed under the upload." {
 		t.Fatalf("status %q", s)
 	}
 	uploaded := get(t, r.bctx, "upload problems", chromedp.Evaluate[[]string](`[document.querySelector("[data-testid=upload-problems] p").textContent,
 		...[...document.querySelectorAll("[data-testid=upload-problems] li")].map((x) => x.textContent)]`))
 	wantUploaded := []string{
-		"bad-rules.yaml was not uploaded: 3 problem(s) in it to fix:",
+		"bad-rules.yaml was not uploaded: 3 problems in it to fix:",
 		`✕ Line 5: Issue 1, decision rule: weight of west: unknown actor "west" — valid: one of [north]`,
 		`✕ Line 5: Issue 1, decision rule: quota: quota 0 is not positive — valid: a number > 0 and at most the total weight 2`,
 		`✕ Line 8: Issue 2, decision rule: voter 2: voter "north" is listed twice (by id or alias) — valid: each voter once`,

@@ -76,7 +76,7 @@ func TestBuilderDottedIDs(t *testing.T) {
 	r.do("save", void(chromedp.Evaluate[bool](`(() => { document.querySelector("#status").textContent = ""; return true })()`)),
 		chromedp.Click(chromedp.CSS(`[data-testid=build-save]`)),
 		r.poll(`document.querySelector("#status").textContent !== ""`), r.shot("45-build-dotted-ids"))
-	if s := r.text("#status"); s != "The server found 5 problem(s): see the marked fields." {
+	if s := r.text("#status"); s != "The server found 5 problems: see the marked fields." {
 		t.Fatalf("the save says %q", s)
 	}
 

@@ -25,7 +25,7 @@ func TestBuilderNumberNotANumber(t *testing.T) {
 		void(chromedp.Evaluate[bool](`(() => { document.querySelector("#status").textContent = ""; return true })()`)),
 		chromedp.Click(chromedp.CSS(`[data-testid=build-save]`)),
 		r.poll(`/^(Saved|Nothing to save|The server found|Not saved)/.test(document.querySelector("#status").textContent)`))
-	if s := r.text(`#status`); s != "Not saved: 2 number field(s) hold text that is not a number: see the marked fields." {
+	if s := r.text(`#status`); s != "Not saved: 2 number fields hold text that is not a number: see the marked fields." {
 		t.Fatalf("status %q", s)
 	}
 	notes := get(t, r.bctx, "notes", chromedp.Evaluate[[]string](`[...document.querySelectorAll("[data-testid=diagnostic]")].map((x) => x.dataset.for + " | " + x.textContent)`))

@@ -17,7 +17,7 @@
 // its id where the file named it by the alias (unalias).
 import { api, download, APIError } from './api'
 import type { Scenario, ScenarioView, Diagnostic, Evidence, Changes, FormatInfo, Actor, Proposal, Issue, Decision, Version, Deleted } from './api'
-import { h, errorText, rangeJoin } from './util'
+import { h, errorText, rangeJoin, plural, isAre } from './util'
 import { describe, message, sentence, actorName, issueName } from './diagnostics'
 import { parsePath, getPath, setPath } from './paths'
 import { resolves, scopeOf, actorsIn, proposalsIn, reach, allActors, changesOf, actorEntries } from './scopes'
@@ -1062,7 +1062,7 @@ function deletedBox(box: HTMLElement, ctx: BuildContext): HTMLElement {
       ctx.status(`Restored “${sv.name}” as it was deleted (version ${x.version}), now version ${sv.version}; it is open in the builder.`)
     } catch (e) {
       const why = e instanceof APIError && e.status === 409 ? 'it was restored or saved elsewhere since this list was loaded; choose it in the scenario list'
-        : e instanceof APIError && e.diagnostics.length ? `its file no longer loads on this server (${e.diagnostics.filter((d) => !d.warning).length} problem(s), the first: ${sentence(e.diagnostics.find((d) => !d.warning) ?? e.diagnostics[0], unread)})`
+        : e instanceof APIError && e.diagnostics.length ? `its file no longer loads on this server (${plural(e.diagnostics.filter((d) => !d.warning).length, 'problem')}, the first: ${sentence(e.diagnostics.find((d) => !d.warning) ?? e.diagnostics[0], unread)})`
           : errorText(e)
       ctx.status(`Not restored: “${x.name}”: ${why}.`, true)
       afresh()
@@ -1392,7 +1392,7 @@ function draw(box: HTMLElement, ctx: BuildContext, only?: string): boolean {
       fmt.value = ''
       draft = fromView(sv)
       await ctx.opened(sv)
-      ctx.status(`Uploaded ${f.name} as “${sv.name}”${sv.warnings.length ? `, with ${sv.warnings.length} warning(s) marked below` : ''}.`)
+      ctx.status(`Uploaded ${f.name} as “${sv.name}”${sv.warnings.length ? `, with ${plural(sv.warnings.length, 'warning')} marked below` : ''}.`)
     } catch (e) {
       // The problems are the file's: listed under the upload, not put
       // beside the draft's fields, which they do not name.
@@ -1401,14 +1401,14 @@ function draw(box: HTMLElement, ctx: BuildContext, only?: string): boolean {
         d.refused = diags.length ? { name: f.name, diags } : undefined
         again()
       }
-      ctx.status(diags.length ? `${f.name} was not uploaded: the server found ${diags.filter((x) => !x.warning).length} problem(s) in it, listed under the upload.` : errorText(e), true)
+      ctx.status(diags.length ? `${f.name} was not uploaded: the server found ${plural(diags.filter((x) => !x.warning).length, 'problem')} in it, listed under the upload.` : errorText(e), true)
     }
   }
   const showError = (e: unknown) => {
     if (e instanceof APIError && e.diagnostics.length) {
       d.diags = e.diagnostics
       again()
-      ctx.status(`The server found ${e.diagnostics.filter((x) => !x.warning).length} problem(s): see the marked fields.`, true)
+      ctx.status(`The server found ${plural(e.diagnostics.filter((x) => !x.warning).length, 'problem')}: see the marked fields.`, true)
     } else ctx.status(errorText(e), true)
   }
   const save = async () => {
@@ -1426,8 +1426,8 @@ function draw(box: HTMLElement, ctx: BuildContext, only?: string): boolean {
       showDiagnostics(box, all.map(([, x]) => x), doc, true)
       all[0][0].scrollIntoView({ block: 'center' })
       all[0][0].focus({ preventScroll: true })
-      const why = [bad.length ? `${bad.length} number field(s) hold text that is not a number` : '',
-        empty.length ? `${empty.length} id(s) are empty, which other fields name their items by still` : ''].filter((x) => x)
+      const why = [bad.length ? `${plural(bad.length, 'number field')} ${bad.length === 1 ? 'holds' : 'hold'} text that is not a number` : '',
+        empty.length ? `${plural(empty.length, 'id')} ${isAre(empty.length)} empty, which other fields name their items by still` : ''].filter((x) => x)
       ctx.status(`Not saved: ${why.join(', and ')}: see the marked fields.`, true)
       return
     }
@@ -1441,7 +1441,7 @@ function draw(box: HTMLElement, ctx: BuildContext, only?: string): boolean {
       box.inert = false
       draft = fromView(sv)
       await ctx.opened(sv)
-      const warned = sv.warnings.length ? `, with ${sv.warnings.length} warning(s) marked below` : ''
+      const warned = sv.warnings.length ? `, with ${plural(sv.warnings.length, 'warning')} marked below` : ''
       ctx.status(d.id !== null && sv.version === d.version ? `Nothing to save: “${sv.name}” is as stored (version ${sv.version})${warned}.`
         : `Saved “${sv.name}” (version ${sv.version})${warned}; forecasts re-run.`)
     } catch (e) { showError(e) } finally { box.inert = false }
@@ -1531,10 +1531,10 @@ function draw(box: HTMLElement, ctx: BuildContext, only?: string): boolean {
     h('div', { class: 'row' }, h('label', { for: 'build-upload-file' }, 'Or upload a file (a scenario, or a peer tool’s: ', h('span', { 'data-formats': '' }, formatNames()), ') '),
       fileInput, fmt, h('button', { type: 'button', 'data-testid': 'build-upload', onclick: upload }, 'Upload')),
     d.refused ? h('div', { class: 'bproblems', role: 'alert', 'data-testid': 'upload-problems' },
-      h('p', {}, `${d.refused.name} was not uploaded: ${d.refused.diags.filter((x) => !x.warning).length} problem(s) in it to fix${d.refused.diags.some((x) => x.warning) ? `, and ${d.refused.diags.filter((x) => x.warning).length} warning(s)` : ''}:`),
+      h('p', {}, `${d.refused.name} was not uploaded: ${plural(d.refused.diags.filter((x) => !x.warning).length, 'problem')} in it to fix${d.refused.diags.some((x) => x.warning) ? `, and ${plural(d.refused.diags.filter((x) => x.warning).length, 'warning')}` : ''}:`),
       h('ul', {}, ...d.refused.diags.map((x) => h('li', { class: x.warning ? 'warn' : 'error' }, (x.warning ? '⚠ ' : '✕ ') + (x.line ? `Line ${x.line}: ` : '') + sentence(x, unread))))) : null,
     d.diags.length ? h('div', { class: 'bproblems', role: 'alert', 'data-testid': 'build-problems' },
-      h('p', {}, problems.length ? `${problems.length} problem(s) to fix before it can be saved${d.diags.length > problems.length ? `, and ${d.diags.length - problems.length} warning(s)` : ''}:` : `${d.diags.length} warning(s):`),
+      h('p', {}, problems.length ? `${plural(problems.length, 'problem')} to fix before it can be saved${d.diags.length > problems.length ? `, and ${plural(d.diags.length - problems.length, 'warning')}` : ''}:` : `${plural(d.diags.length, 'warning')}:`),
       h('ul', {}, ...d.diags.map((x) => h('li', { class: x.warning ? 'warn' : 'error' },
         h('button', { type: 'button', class: 'link', onclick: () => (place(box, x.path)?.querySelector<HTMLElement>('input,select,textarea') ?? place(box, x.path))?.focus() }, sentence(x, doc)))))) : null)
 
@@ -1549,7 +1549,7 @@ function draw(box: HTMLElement, ctx: BuildContext, only?: string): boolean {
         const l = hdr.get('Parley-Cannot-Hold')
         const list: string[] = l ? JSON.parse(l) : []
         lost.replaceChildren(...list.map((x) => h('li', {}, x)))
-        ctx.status(list.length ? `Downloaded ${text}; the format cannot hold ${list.length} thing(s), listed under Export.` : `Downloaded ${text}.`)
+        ctx.status(list.length ? `Downloaded ${text}; the format cannot hold ${plural(list.length, 'thing')}, listed under Export.` : `Downloaded ${text}.`)
       }, (err) => ctx.status(errorText(err), true))
     } }, text)
   const exportIssue = h('select', { id: 'export-issue', 'aria-label': 'Issue' }, h('option', { value: '' }, 'every issue'), ...issues.map(([v, l]) => h('option', { value: v }, l))) as HTMLSelectElement

@@ -9,7 +9,7 @@
 // answer.IngestReview); the page only draws it.
 import { call, APIError } from './api'
 import type { ScenarioView, Diagnostic } from './api'
-import { h, fmt, noNumber } from './util'
+import { h, fmt, noNumber, plural } from './util'
 
 export interface CoverageShare { id?: string; quoted: number; assumed: number; unsupported: number; share: number; stances: number; quotes: number }
 export interface CoverageCapabilities { actors: number; quoted: number; assumed: number }
@@ -149,7 +149,7 @@ function browser(ev: Evidence): HTMLElement {
   }
   for (const id of ['ev-source', 'ev-kind', 'ev-actor', 'ev-issue']) (filters.querySelector('#' + id) as HTMLSelectElement).onchange = draw
   draw()
-  const warn = ev.warnings.length ? h('details', {}, h('summary', {}, `${ev.warnings.length} warning(s)`), h('ul', {}, ...ev.warnings.map((w) => h('li', {}, w)))) : null
+  const warn = ev.warnings.length ? h('details', {}, h('summary', {}, plural(ev.warnings.length, 'warning')), h('ul', {}, ...ev.warnings.map((w) => h('li', {}, w)))) : null
   return h('div', {}, filters, warn, h('div', { class: 'evidence-split' }, list, text))
 }
 

@@ -8,7 +8,7 @@
 // network of realised exchanges (actors as nodes, exchanges as edges) and
 // the externalities; smp lists each turn's bargains and options. Every
 // number is the API's; the page only draws it.
-import { h, s, svgLabel, fmt, signed, color, rangeText, intervalText, noNumber, settingsText, errorText, decimalsOf, widthDecimals } from './util'
+import { h, s, svgLabel, fmt, signed, color, rangeText, intervalText, noNumber, settingsText, errorText, decimalsOf, widthDecimals, plural } from './util'
 import { api, inlineOrJob, defaults } from './api'
 import type { AnswerScenario, Issue, Settings } from './api'
 
@@ -293,7 +293,7 @@ function exchangeView(e: Explanation, ctx: ExplainContext, box: HTMLElement): HT
     const [x, y] = pos.get(id)!
     const n = (r?.exchanges ?? []).filter((ex) => ex.sides.some((sd) => sd.actor === id)).length
     svg.append(s('g', { class: 'node', 'data-actor': id },
-      s('circle', { cx: x, cy: y, r: 8 + Math.min(12, n), fill: color(i), stroke: '#14243a' }, s('title', {}, `${ctx.actorName(id)}: ${n} exchange(s) this round`)),
+      s('circle', { cx: x, cy: y, r: 8 + Math.min(12, n), fill: color(i), stroke: '#14243a' }, s('title', {}, `${ctx.actorName(id)}: ${plural(n, 'exchange')} this round`)),
       svgLabel({ x, y: y + (y < c ? -22 : 30), 'text-anchor': 'middle', class: 'aname' }, ctx.actorName(id), 2 * Math.min(x, W - x) - 8)))
   })
   const f = (v: number) => fmt(v, 2)

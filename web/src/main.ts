@@ -7,7 +7,7 @@
 import './style.css'
 import { api, follow, download, APIError, inlineOrJob, loadDefaults, defaults } from './api'
 import type { Scenario, ScenarioView, Forecast, ModelForecast, IssueForecast, Issue, Stance, ModelInfo, Param, Sweep, SweepIssue, SweepInput, Swing, Sensitivity, Diagnostic, DealEvaluation, DealSearch, DealPackage, DealPlan, Distribution, Likely, DealRobustness, Comparison, CompareCell, CompareColumn } from './api'
-import { h, s, svgLabel, fitText, textWidth, fmt, plainNum, gfmt, altFrom, vetoHead, stepText, count, color, rangeText, intervalText, sweepText, binDecimals, binText, rangeSep, rangeJoin, noNumber, settingsText, errorText, decimalsOf, rangeDecimals, rangeDecimalsMax } from './util'
+import { h, s, svgLabel, fitText, textWidth, fmt, plainNum, gfmt, altFrom, vetoHead, stepText, count, color, rangeText, intervalText, sweepText, binDecimals, binText, rangeSep, rangeJoin, noNumber, settingsText, errorText, decimalsOf, rangeDecimals, rangeDecimalsMax, plural } from './util'
 import { renderExplain } from './explain'
 import { proposalsCard } from './proposals'
 import { renderAdvise } from './advise'
@@ -335,8 +335,8 @@ async function refresh() {
     const fc = st.forecast
     const nsc = fc?.scenario.warnings.length ?? 0
     const nmw = fc?.models.reduce((n, m) => n + (m.warnings?.length ?? 0) + (m.error ? 1 : 0), 0) ?? 0
-    const warn = (nmw ? ` · ${nmw} model warning(s)` : '') + (nsc ? ` · ${nsc} scenario warning(s)` : '') +
-      (st.sv.warnings.length ? ` · ${st.sv.warnings.length} file warning(s)` : '')
+    const warn = (nmw ? ` · ${plural(nmw, 'model warning')}` : '') + (nsc ? ` · ${plural(nsc, 'scenario warning')}` : '') +
+      (st.sv.warnings.length ? ` · ${plural(st.sv.warnings.length, 'file warning')}` : '')
     status(`${st.sv.name} · version ${st.sv.version} · as of ${st.resolved.metadata.as_of}${st.variant ? ' · variant ' + st.variant : ''} · run ${run.id.slice(0, 8)}${warn}`)
     render()
   } catch (e) {
@@ -513,14 +513,14 @@ function warningList(ws: string[] | undefined, testid: string): HTMLElement | nu
 }
 
 // foldedWarnings folds the warnings of a comparison across snapshots or
-// variants under one line ("⚠ 3 warning(s) across the snapshots", or
+// variants under one line ("⚠ 3 warnings across the snapshots", or
 // with the model they are of: "⚠ bdm: 3 …"), so that they do not push
 // the charts and the table down; '' (nothing) when there are none. name
 // gives the test ids: name-warnings, and name-warning-list for the list.
 function foldedWarnings(ws: string[], name: string, across: string, model?: string): HTMLElement | '' {
   if (!ws.length) return ''
   return h('details', { class: 'folded-warnings', 'data-testid': `${name}-warnings` },
-    h('summary', {}, `⚠ ${model ? model + ': ' : ''}${ws.length} warning(s) across the ${across}`), warningList(ws, `${name}-warning-list`))
+    h('summary', {}, `⚠ ${model ? model + ': ' : ''}${plural(ws.length, 'warning')} across the ${across}`), warningList(ws, `${name}-warning-list`))
 }
 
 // ---------- scenario view: position maps ----------
@@ -623,7 +623,7 @@ function issueCard(is: Issue): HTMLElement {
       g.append(s('line', { x1: X(pr[1]), x2: X(pr[1]), y1: y - 5, y2: y + 5, class: 'whisker' }))
     }
     g.append(s('circle', { cx: X(stc.position), cy: y, r, fill: `hsl(214 70% ${88 - 58 * sal}%)`, class: 'dot' },
-      s('title', {}, `${a.name}: ${plainNum(stc.position)} (salience ${plainNum(stc.salience)})${stc.evidence?.length ? ` · ${stc.evidence.length} quote(s)` : stc.assumed ? ' · assumed' : ''}`)))
+      s('title', {}, `${a.name}: ${plainNum(stc.position)} (salience ${plainNum(stc.salience)})${stc.evidence?.length ? ` · ${plural(stc.evidence.length, 'quote')}` : stc.assumed ? ' · assumed' : ''}`)))
     if (!stc.evidence?.length && someQuoted) g.append(s('text', { x: X(stc.position) + r + 3, y: y + 4, class: 'assumed' }, 'assumed'))
     g.addEventListener('click', () => openStance(a.id, is.id))
     // Open on key release, so the key that opened the panel cannot also

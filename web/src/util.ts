@@ -49,6 +49,26 @@ export function count(n: number): string {
   return String(Math.trunc(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',')
 }
 
+// plural writes n and noun as n of it are counted, as package ask's
+// Plural does at the other doors: "1 warning", "2 warnings", "3
+// entries", "2 buses"; only the last word of a noun of several is
+// counted ("2 number fields").
+export function plural(n: number, noun: string): string {
+  return `${count(n)} ${nounFor(n, noun)}`
+}
+
+// nounFor is noun as n of it are counted (ask.NounFor): as it is for 1,
+// else with -ies for a consonant and y, -es after s, x, ch and sh, -s.
+export function nounFor(n: number, noun: string): string {
+  if (n === 1) return noun
+  if (/[^aeiou]y$/.test(noun)) return noun.slice(0, -1) + 'ies'
+  if (/(s|x|ch|sh)$/.test(noun)) return noun + 'es'
+  return noun + 's'
+}
+
+// isAre is the verb "to be" agreeing with a count of n.
+export function isAre(n: number): string { return n === 1 ? 'is' : 'are' }
+
 // noNumber is what the page writes where a number is missing or does
 // not apply, as every door does (ask.NoNumber): an em dash, the usual
 // placeholder in a table, and not the en dash that separates the ends of
