@@ -71,11 +71,18 @@ func runAdvise(cmd *cobra.Command, args []string) error {
 	if err != nil {
 		return err
 	}
-	if len(args) == 1 {
+	isFile := func(name string) bool {
+		st, err := os.Stat(name)
+		return err == nil && !st.IsDir()
+	}
+	switch {
+	case len(args) == 1 && isFile(args[0]):
 		// a file named alone: the actor was left out, not misspelt
-		if st, err := os.Stat(args[0]); err == nil && !st.IsDir() {
-			return errs.New(errs.Argument, "%q is a file, not an actor; valid: parley advise ACTOR [FILE], the actor first", args[0])
-		}
+		return errs.New(errs.Argument, "%q is a file, not an actor; valid: parley advise ACTOR [FILE], the actor first", args[0])
+	case len(args) == 2 && isFile(args[0]) && !isFile(args[1]):
+		// the file first and the actor after it, as forecast's FILE
+		// comes first: said as the order, not as a file not found
+		return errs.New(errs.Argument, "%q is a file and %q is not: the actor comes first; valid: parley advise ACTOR [FILE], here parley advise %s %s", args[0], args[1], args[1], args[0])
 	}
 	req := answer.NewAdviseRequest()
 	req.Target = target(cmd)
