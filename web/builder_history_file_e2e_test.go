@@ -19,6 +19,9 @@ func TestBuilderHistoryDownloadsFile(t *testing.T) {
 	r.save()
 	r.do("open history", chromedp.Click(chromedp.CSS(`[data-testid=build-history] > summary`)),
 		r.poll(`document.querySelectorAll("[data-testid=history-list] li[data-version]").length === 2`))
+	if n := r.count(`[data-testid=history-download-1]`); n != 1 {
+		t.Fatalf("version 1 has %d download buttons, want 1", n) // not a wait for one that never comes
+	}
 	// The file is caught as the page hands it to the browser to save.
 	r.do("download version 1", void(chromedp.Evaluate[bool](`(() => {
 		URL.createObjectURL = (b) => { b.text().then((t) => { window.savedText = t }); return "about:blank" }

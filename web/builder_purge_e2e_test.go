@@ -32,7 +32,11 @@ func TestBuilderPurgesDeleted(t *testing.T) {
 		res.Body.Close()
 		return res.StatusCode
 	}
-	purge := chromedp.Click(chromedp.CSS(fmt.Sprintf(`[data-testid="deleted-purge-%s"]`, secret.ID)))
+	purgeSel := fmt.Sprintf(`[data-testid="deleted-purge-%s"]`, secret.ID)
+	if n := r.count(purgeSel); n != 1 {
+		t.Fatalf("the deleted scenario's row has %d purge buttons, want 1", n) // not a wait for one that never comes
+	}
+	purge := chromedp.Click(chromedp.CSS(purgeSel))
 
 	r.do("decline", void(chromedp.Evaluate[bool](`(() => { window.confirm = (m) => { window.asked = m; return false }; document.querySelector("#status").textContent = ""; return true })()`)),
 		purge, r.poll(`window.asked !== undefined`))
