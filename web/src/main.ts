@@ -1200,11 +1200,16 @@ function drawSweep(out: HTMLElement, tor: HTMLElement, warn: HTMLElement, torWar
     const labels = full.map(([who, what]) => fitText(who, room - textWidth(what, 11), 11) + what)
     fig.dataset.labels = JSON.stringify(labels)
     fig.dataset.room = String(room)
-    st.charts.push(new Chart(canvas as HTMLCanvasElement, {
+    const chart = new Chart(canvas as HTMLCanvasElement, {
       type: 'bar',
       data: { labels, datasets: [{ label: 'forecast with the input at its low → high end', data: bars.map(barEnds) as unknown as number[], backgroundColor: bars.map((b) => (barEnds(b)[1] >= barEnds(b)[0] ? color(0) : color(1))) }] },
-      options: { indexAxis: 'y', plugins: { legend: { display: false }, tooltip: { callbacks: { title: (items) => items.length ? full[items[0].dataIndex].join('') : '' } } }, scales: { x: { min: xmin, max: xmax, title: { display: true, text: `forecast (base ${fmt(ti.base, decimalsOf(st.tornado?.scenario, ti.issue))})` } }, y: { ticks: { font: { size: 11 } } } } },
-    }))
+      options: { indexAxis: 'y', plugins: { legend: { display: false }, tooltip: { callbacks: { title: (items) => items.length ? full[items[0].dataIndex].join('') : '' } } }, scales: { x: { min: xmin, max: xmax, ticks: { includeBounds: false }, title: { display: true, text: `forecast (base ${fmt(ti.base, decimalsOf(st.tornado?.scenario, ti.issue))})` } }, y: { ticks: { font: { size: 11 } } } } },
+    })
+    st.charts.push(chart)
+    // The axis's ticks, for the tests: evenly spaced, its ends written
+    // only where they fall on the step (includeBounds: false), not
+    // "41 42" where the zoomed axis starts a point off the step.
+    fig.dataset.ticks = JSON.stringify(chart.scales.x?.ticks.map((t) => t.value) ?? [])
   }
 }
 
