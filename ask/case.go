@@ -153,14 +153,21 @@ func assumedLimitsWarnings(res *scenario.Scenario) (redLines, reservations strin
 	for _, a := range evidence.AssumedReservations(res) {
 		rs = append(rs, a.ID)
 	}
-	nl, ns := 0, 0
+	nl, ns := limitCounts(res)
+	return assumedText(rl, nl, "red line"), assumedText(rs, ns, "reservation")
+}
+
+// limitCounts is how many red lines res's actors state in all, and how
+// many of them state a reservation utility: what the assumed red lines
+// and reservations are counted out of.
+func limitCounts(res *scenario.Scenario) (redLines, reservations int) {
 	for _, a := range res.Actors {
-		nl += len(a.RedLines)
+		redLines += len(a.RedLines)
 		if a.Reservation != nil {
-			ns++
+			reservations++
 		}
 	}
-	return assumedText(rl, nl, "red line"), assumedText(rs, ns, "reservation")
+	return redLines, reservations
 }
 
 // caseError names the input, and the snapshot and variant when others
@@ -253,13 +260,7 @@ func AssumedSummary(in *Input) string {
 	if err != nil {
 		return ""
 	}
-	nl, ns := 0, 0
-	for _, a := range res.Actors {
-		nl += len(a.RedLines)
-		if a.Reservation != nil {
-			ns++
-		}
-	}
+	nl, ns := limitCounts(res)
 	var parts []string
 	total := 0
 	for _, c := range []struct {
