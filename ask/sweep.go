@@ -330,7 +330,7 @@ func OneEndedText(shown []answer.SensitivitySwing) string {
 // (shortfallText in web/src/main.ts).
 func ShortfallText(by float64) string {
 	if by >= 0.0005 {
-		return fmt.Sprintf("%.3f", by)
+		return UtilityText(by)
 	}
 	return LastStepText(by)
 }
