@@ -750,10 +750,7 @@ const slabSize = 4096
 
 // reset makes every block free, for a new round.
 func (s *updSlab[T]) reset() {
-	s.n = 0
-	if len(s.blocks) > 0 {
-		s.blocks[0] = s.blocks[0][:0]
-	}
+	s.n = 0 // take empties a block as it hands it out again
 }
 
 // take returns an empty list with room for size recorded positions.
@@ -877,9 +874,9 @@ func (e *engine[T, A]) round(ctx context.Context) (*roundResult[T], error) {
 	}
 	// 3–4. issue pairs, groups, candidate exchanges
 	list := e.list[:0]
-	if cap(list) < len(e.list)+len(e.list)/8 {
+	if n := roomy(len(e.list)); cap(list) < n {
 		// room for the round's list to be longer than the last's
-		list = make([]*exch[T], 0, roomy(len(e.list)))
+		list = make([]*exch[T], 0, n)
 	}
 	if n := 2 * e.nA * e.nK; len(e.slots) < n {
 		e.slots = make([]int32, n)

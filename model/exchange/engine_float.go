@@ -548,9 +548,6 @@ type updSlab64 struct {
 
 func (s *updSlab64) reset() {
 	s.n = 0
-	if len(s.blocks) > 0 {
-		s.blocks[0] = s.blocks[0][:0]
-	}
 }
 
 func (s *updSlab64) take(size int) []update64 {
@@ -651,8 +648,8 @@ func (e *engine64) round(ctx context.Context) (*roundResult64, error) {
 		e.fork()
 	}
 	list := e.list[:0]
-	if cap(list) < len(e.list)+len(e.list)/8 {
-		list = make([]*exch64, 0, roomy(len(e.list)))
+	if n := roomy(len(e.list)); cap(list) < n {
+		list = make([]*exch64, 0, n)
 	}
 	if n := 2 * e.nA * e.nK; len(e.slots) < n {
 		e.slots = make([]int32, n)
@@ -1114,11 +1111,12 @@ type ref64 struct {
 
 func (e *engine64) fork() {
 	old := e.forks[:cap(e.forks)]
-	e.forks = e.forks[:0]
 	for g := range e.workers {
-		w := new(engine64)
+		var w *engine64
 		if g < len(old) && old[g] != nil {
 			w = old[g]
+		} else {
+			w = new(engine64)
 		}
 		slab := w.slab
 		*w = *e

@@ -289,12 +289,13 @@ const perWorker = 128
 // The copies of the round before are renewed, not made again, so that
 // each keeps its slab of recorded positions (a slab is one goroutine's).
 func (e *engine[T, A]) fork() {
-	old := e.forks[:cap(e.forks)]
-	e.forks = e.forks[:0]
+	old := e.forks[:cap(e.forks)] // round has emptied e.forks
 	for g := range e.workers {
-		w := new(engine[T, A])
+		var w *engine[T, A]
 		if g < len(old) && old[g] != nil {
 			w = old[g]
+		} else {
+			w = new(engine[T, A])
 		}
 		slab := w.slab
 		*w = *e
