@@ -281,11 +281,11 @@ func (s *Store) RestoreVersion(ctx context.Context, id string, n, current int64,
 		} else {
 			// Deleted: created again after its last version, the one
 			// deleted, which current must name.
-			kept, err := s.kept(tx, id)
+			last, err := s.lastKept(tx, id)
 			if err != nil {
 				return err
 			}
-			if last := kept[0].Version; last != current {
+			if last != current {
 				return store.StaleDeleted(id, last, current)
 			}
 			r = scenarioRec{version: current, created: store.UnixNanos(old.Created)}
