@@ -698,18 +698,23 @@ func (s *Server) exportScenario(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, errs.New(errs.Argument, "format: %q; valid: yaml or json (or to=FORMAT: %s)", format, strings.Join(ask.ExportFormatNames(), ", ")))
 		return
 	}
-	ct := "application/yaml"
-	if format == "json" {
-		ct = "application/json"
-	}
 	name := p.in.Scenario.Metadata.ID
 	if name == "" {
 		name = p.rec.ID
 	}
-	w.Header().Set("Content-Type", ct+"; charset=utf-8")
+	w.Header().Set("Content-Type", fileType(format))
 	w.Header().Set("Content-Disposition", fmt.Sprintf("attachment; filename=%q", name+"."+format))
 	w.Header().Set("ETag", etag(p.rec.Version))
 	w.Write(body)
+}
+
+// fileType is the Content-Type of a scenario file answered as a
+// download in format, yaml or json (GET …/export, a kept version's file).
+func fileType(format string) string {
+	if format == "json" {
+		return "application/json; charset=utf-8"
+	}
+	return "application/yaml; charset=utf-8"
 }
 
 // stancePatch is the body of a stance edit: scenario.StanceEdit as JSON,

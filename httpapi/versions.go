@@ -50,11 +50,17 @@ func (s *Server) listDeleted(w http.ResponseWriter, r *http.Request) {
 // ?version=N, which it requires: a request naming none is refused with
 // valid, what that write takes and why.
 func namedVersion(r *http.Request, valid string) (int64, error) {
-	ver, err := version(r, true)
-	if err != nil && r.Header.Get("If-Match") == "" && r.URL.Query().Get("version") == "" {
-		err = errs.New(errs.Invalid, "version: missing; valid: %s", valid)
+	if r.Header.Get("If-Match") == "" && r.URL.Query().Get("version") == "" {
+		return 0, errs.New(errs.Invalid, "version: missing; valid: %s", valid)
 	}
-	return ver, err
+	return version(r, true)
+}
+
+// versionName is how version n of scenario id, a file in format, is
+// named: in the diagnostics of reading it, and as its download's name
+// ("demo-v3.yaml").
+func versionName(id string, n int64, format string) string {
+	return fmt.Sprintf("%s-v%d.%s", id, n, format)
 }
 
 // storedVersion reads the version {n} of scenario {id} the request
@@ -86,7 +92,7 @@ func (s *Server) getVersion(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, busy(5, "the server is loading %d stored scenarios at once, its limit; try again shortly", cap(s.loads)))
 		return
 	}
-	in, err := s.loadScenario(r.Context(), id+"-v"+strconv.FormatInt(n, 10)+"."+v.Format, v.Body, false)
+	in, err := s.loadScenario(r.Context(), versionName(id, n, v.Format), v.Body, false)
 	s.loads.done()
 	if err != nil {
 		s.fail(w, r, err)
@@ -106,12 +112,8 @@ func (s *Server) versionFile(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	ct := "application/yaml"
-	if v.Format == "json" {
-		ct = "application/json"
-	}
-	w.Header().Set("Content-Type", ct+"; charset=utf-8")
-	w.Header().Set("Content-Disposition", fmt.Sprintf("attachment; filename=%q", fmt.Sprintf("%s-v%d.%s", id, n, v.Format)))
+	w.Header().Set("Content-Type", fileType(v.Format))
+	w.Header().Set("Content-Disposition", fmt.Sprintf("attachment; filename=%q", versionName(id, n, v.Format)))
 	w.Header().Set("ETag", etag(n))
 	w.Write(v.Body)
 }
@@ -177,7 +179,7 @@ func (s *Server) restoreVersion(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	in, err := s.loadScenario(r.Context(), id+"-v"+strconv.FormatInt(n, 10)+"."+old.Format, old.Body, false)
+	in, err := s.loadScenario(r.Context(), versionName(id, n, old.Format), old.Body, false)
 	if err != nil {
 		s.fail(w, r, err)
 		return
