@@ -17,7 +17,7 @@
 // its id where the file named it by the alias (unalias).
 import { api, download, APIError } from './api'
 import type { Scenario, ScenarioView, Diagnostic, Evidence, Changes, FormatInfo, Actor, Proposal, Issue, Decision, Version, Deleted } from './api'
-import { h, errorText, rangeJoin, plural, isAre } from './util'
+import { h, errorText, rangeJoin, plural, isAre, plainNum } from './util'
 import { describe, message, sentence, actorName, issueName } from './diagnostics'
 import { parsePath, getPath, setPath } from './paths'
 import { resolves, scopeOf, actorsIn, proposalsIn, reach, allActors, changesOf, actorEntries } from './scopes'
@@ -1244,7 +1244,7 @@ function draw(box: HTMLElement, ctx: BuildContext, only?: string): boolean {
   const salMax = doc.metadata.salience_scale === 100 ? 100 : 1
   const scaleOf = (issue: string) => {
     const is = doc.issues.find((x) => x.id === issue)
-    return is?.scale ? rangeJoin(String(is.scale.min ?? '?'), String(is.scale.max ?? '?')) : '0–100'
+    return is?.scale ? rangeJoin(is.scale.min === undefined || is.scale.min === null ? '?' : plainNum(is.scale.min), is.scale.max === undefined || is.scale.max === null ? '?' : plainNum(is.scale.max)) : '0–100'
   }
 
   // evidence rows: pick the source, paste the quote; list is the path of

@@ -676,7 +676,7 @@ function openStance(actor: string, issue: string) {
   const rangeError = h('p', { class: 'field-error', id: 'range-error', role: 'alert', 'data-testid': 'range-error', hidden: true })
   const form = h('form', { class: 'edit', 'data-testid': 'stance-form', novalidate: true },
     h('h3', {}, 'Edit'),
-    num('position', `Position (${rangeJoin(String(lo), String(hi))})`, stc.position, lo, hi, 0.5),
+    num('position', `Position (${rangeJoin(plainNum(lo), plainNum(hi))})`, stc.position, lo, hi, 0.5),
     num('salience', `Salience (0–${salMax})`, stc.salience, 0, salMax, salMax / 100),
     h('div', { class: 'pair' }, num('plo', 'Range low', stc.range?.position?.[0], lo, hi, 0.5), num('phi', 'Range high', stc.range?.position?.[1], lo, hi, 0.5)),
     rangeError,
@@ -1055,11 +1055,10 @@ function sweepStats(si: SweepIssue, draws: number, d: number): HTMLElement {
 // draws and their share of all draws. Its caption names the model and
 // the issue, as the canvas's label does: a table found among the page's
 // tables (one per issue) says which it is.
-function histNumbers(si: SweepIssue, model: string, draws: number, d: number): HTMLElement | '' {
+function histNumbers(si: SweepIssue, model: string, draws: number, d: number, sep: string): HTMLElement | '' {
   const hit = si.histogram.map((b) => b.count > 0)
   const first = hit.indexOf(true), last = hit.lastIndexOf(true)
   if (first < 0 || draws <= 0) return ''
-  const sep = binsSep(si.histogram, d)
   return h('details', { class: 'anchors', 'data-testid': 'histogram-numbers' }, h('summary', {}, 'The numbers'),
     h('table', { class: 'compare' }, h('caption', {}, `Draws of the ${model} forecast on ${si.name}, bin by bin`),
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Forecast'), h('th', { scope: 'col' }, 'Draws'), h('th', { scope: 'col' }, 'Share'))),
@@ -1074,6 +1073,13 @@ function binsSep(bins: { low: number; high: number; count: number }[], d: number
   const hit = bins.map((b) => b.count > 0)
   const shown = bins.slice(Math.max(0, hit.indexOf(true)), hit.lastIndexOf(true) + 1)
   return rangeSep(...shown.flatMap((b) => [fmt(b.low, d), fmt(b.high, d)]))
+}
+
+// swingWhat is what a swing's input is, after its actor's name, as the
+// tornado's labels and its table of numbers both write it: " · position",
+// " · salience on nato" for an input on another issue than the chart's.
+function swingWhat(b: Swing, issue: string): string {
+  return ` · ${b.input.kind}${b.input.issue && b.input.issue !== issue ? ' on ' + b.input.issue : ''}`
 }
 
 // swingNumbers folds a tornado's numbers, the rows parley sensitivity
@@ -1093,8 +1099,8 @@ function swingNumbers(name: string, shown: Swing[], k: number, issue: string, mo
         const di = b.input.kind === 'position' ? decimalsOf(st.tornado?.scenario, b.input.issue ?? issue) : 1
         const mark = (oneEndedSwing(b) ? oneEndedMark : '') + (b.base_outside_ends ? baseOutsideMark : '')
         return h('tr', {},
-          h('th', { scope: 'row' }, `${actorName(b.input.actor)} · ${b.input.kind}${b.input.issue && b.input.issue !== issue ? ' on ' + b.input.issue : ''}`),
-          h('td', {}, `${fmt(b.input.low, di)}–${fmt(b.input.high, di)}`),
+          h('th', { scope: 'row' }, actorName(b.input.actor) + swingWhat(b, issue)),
+          h('td', {}, intervalText(b.input.low, b.input.high, di)),
           h('td', {}, `${end(b.forecast_at_low, b.unsettled_at_low)} → ${end(b.forecast_at_high, b.unsettled_at_high)}`),
           h('td', {}, fmt(b.swing, k) + mark), h('td', {}, fmt(b.variance_share, 2)))
       }))))
@@ -1131,6 +1137,7 @@ function drawSweep(out: HTMLElement, tor: HTMLElement, warn: HTMLElement, torWar
     const canvas = h('canvas', { role: 'img', 'aria-label': `Histogram of the ${sw.model} forecast on ${si.name}` })
     const k = decimalsOf(st.sweep?.scenario, si.issue)
     const d = binDecimals(si.histogram, k)
+    const sep = binsSep(si.histogram, d) // one separator for every bin, found once
     // ask warns on the same test (the point outside its own 80%)
     const outside = sw.draws > 0 && (si.base < si.lo80 || si.base > si.hi80)
     // The bands most draws landed nearest: every band with the most
@@ -1140,12 +1147,12 @@ function drawSweep(out: HTMLElement, tor: HTMLElement, warn: HTMLElement, torWar
     out.append(h('figure', { class: 'chart small', 'data-issue': si.issue }, h('figcaption', {}, `${si.name}: median ${fmt(si.median, k)}, 80% ${sweepText(si.lo80, si.hi80, k)}`,
       outside ? h('span', { class: 'warn', 'data-testid': 'sweep-outside' }, ` — ⚠ the forecast at the stated values, ${fmt(si.base, k)}, lies outside it`) : ''),
       h('div', { class: 'box' }, canvas),
-      histNumbers(si, sw.model, sw.draws, d),
+      histNumbers(si, sw.model, sw.draws, d, sep),
       sweepStats(si, sw.draws, k),
       likely.length ? h('p', { class: 'hint', 'data-testid': 'sweep-likeliest' }, `Most likely option${likely.length > 1 ? 's (tied)' : ''}: ${likely.map((b) => `${fmt(b.value, k)} ${b.label}`).join(' / ')} (${fmt(top * 100, 0)}% of draws${likely.length > 1 ? ' each' : ''})`) : ''))
     st.charts.push(new Chart(canvas as HTMLCanvasElement, {
       type: 'bar',
-      data: { labels: si.histogram.map((b) => binText(b, d, binsSep(si.histogram, d))), datasets: [{ label: `${sw.model} (${sw.draws} draws)`, data: si.histogram.map((b) => b.count), backgroundColor: si.histogram.map((b) => (si.base >= b.low && si.base < b.high ? color(1) : color(0))), barPercentage: 1, categoryPercentage: 1 }] },
+      data: { labels: si.histogram.map((b) => binText(b, d, sep)), datasets: [{ label: `${sw.model} (${sw.draws} draws)`, data: si.histogram.map((b) => b.count), backgroundColor: si.histogram.map((b) => (si.base >= b.low && si.base < b.high ? color(1) : color(0))), barPercentage: 1, categoryPercentage: 1 }] },
       options: { plugins: { legend: { display: false }, tooltip: { callbacks: { footer: () => (is ? `stated values: ${fmt(si.base, k)} (orange bin)` : '') } } }, scales: { x: { title: { display: true, text: 'forecast' }, ticks: { maxRotation: 0, autoSkip: true, font: { size: 10 } } }, y: { title: { display: true, text: 'draws' } } } },
     }))
   }
@@ -1196,7 +1203,7 @@ function drawSweep(out: HTMLElement, tor: HTMLElement, warn: HTMLElement, torWar
     // name first: "…omous Territories · position" (the tooltip has the
     // whole label).
     const room = Math.min(260, 0.45 * (fig.clientWidth || 500))
-    const full = bars.map((b) => [actorName(b.input.actor), ` · ${b.input.kind}${b.input.issue && b.input.issue !== ti.issue ? ' on ' + b.input.issue : ''}${oneEndedSwing(b) ? ' ' + oneEndedMark : ''}${b.base_outside_ends ? ' ' + baseOutsideMark : ''}`])
+    const full = bars.map((b) => [actorName(b.input.actor), `${swingWhat(b, ti.issue)}${oneEndedSwing(b) ? ' ' + oneEndedMark : ''}${b.base_outside_ends ? ' ' + baseOutsideMark : ''}`])
     const labels = full.map(([who, what]) => fitText(who, room - textWidth(what, 11), 11) + what)
     fig.dataset.labels = JSON.stringify(labels)
     fig.dataset.room = String(room)
@@ -1420,8 +1427,9 @@ const percentOfScale = '% of scale'
 // the scale as a number on 0–100, with one decimal ("2.4"), or two
 // significant digits where one decimal would read as none (under 0.05).
 function planCostText(cost: number, unit: string): string {
-  if (unit !== percentOfScale) return fmt(cost, 4)
-  return cost !== 0 && Math.abs(cost) < 0.05 ? gfmt(cost, 2) : fmt(cost, 1)
+  // A percent of the scale is a number on a 0–100 scale: bendBy's rule
+  // with its one decimal.
+  return unit === percentOfScale ? bendBy(cost, 1) : fmt(cost, 4)
 }
 
 // bendBy is how far a red line bends, with its issue's d decimals, or

@@ -42,7 +42,7 @@ function drawProposals(box: HTMLElement, a: DealProposals, name: (actor: string)
       // Under decision rules a proposal passes without everyone's yes:
       // the hint above the table says what it must pass (acceptance).
       h('td', {}, p.error ? 'not judged' : p.accepted ? (p.rules?.length ? '✓ accepted' : '✓ everyone required')
-        : ['✗ not accepted', p.accepts.length ? `; accepted only by ${p.accepts.map(name).join(', ')}` : ''].join(''),
+        : ['✗ not accepted', p.accepts.length ? `; accepted only by ${names(p.accepts)}` : ''].join(''),
         // Whether it passes each issue's rule, and who carries it, as
         // parley deal proposals prints under the table: a proposal a rule
         // passes may still be blocked by a required actor.

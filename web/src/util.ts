@@ -279,7 +279,7 @@ export function binDecimals(bins: { low: number; high: number }[], digits = 1): 
 
 // binText is a histogram bin's edges, each with d decimals
 // (binDecimals), as parley sweep writes them ("0.012–0.014").
-export function binText(b: { low: number; high: number }, d: number, sep = rangeSep(fmt(b.low, d), fmt(b.high, d))): string {
+export function binText(b: { low: number; high: number }, d: number, sep: string): string {
   return `${fmt(b.low, d)}${sep}${fmt(b.high, d)}`
 }
 
