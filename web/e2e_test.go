@@ -334,9 +334,17 @@ func startE2EWith(t *testing.T, o e2eOptions) *e2e {
 }
 
 // choose picks the stored scenario id in the page's scenario list, as
-// a user does (a change event), once the list holds it.
+// a user does, once the list holds it: a change event only when another
+// scenario was chosen (a select fires none for its own value). A change
+// to the scenario already shown loaded it again, so that a wait for its
+// view could pass on the view the reload was about to replace.
 func (e *e2e) choose(id string) chromedp.Action[chromedp.Void] {
-	return e.poll(`(() => { const s = document.getElementById('scenario'); s.value = '` + id + `'; s.dispatchEvent(new Event('change')); return true })()`)
+	return e.poll(`(() => {
+		const s = document.getElementById('scenario')
+		if (![...s.options].some((o) => o.value === '` + id + `')) return false
+		if (s.value !== '` + id + `') { s.value = '` + id + `'; s.dispatchEvent(new Event('change')) }
+		return true
+	})()`)
 }
 
 // stored saves body (YAML) in the server's store under name and returns
