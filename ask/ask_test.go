@@ -587,32 +587,6 @@ func TestBinDecimals(t *testing.T) {
 	}
 }
 
-// Plural counts in the singular only for one: every door counts alike.
-func TestPlural(t *testing.T) {
-	for _, c := range []struct {
-		n          int
-		plural, of string
-	}{{0, "0 rounds", "rounds"}, {1, "1 round", "round"}, {2, "2 rounds", "rounds"}} {
-		if got := Plural(c.n, "round"); got != c.plural {
-			t.Errorf("Plural(%d) = %q, want %q", c.n, got, c.plural)
-		}
-		if got := NounFor(c.n, "round"); got != c.of {
-			t.Errorf("NounFor(%d) = %q, want %q", c.n, got, c.of)
-		}
-	}
-	// parley ledger grade said "1 entries": a noun ending in a consonant
-	// and y, or in s, x, ch or sh, has its own plural.
-	for _, c := range []struct {
-		n          int
-		noun, want string
-	}{{1, "entry", "1 entry"}, {2, "entry", "2 entries"}, {0, "entry", "0 entries"}, {2, "day", "2 days"},
-		{2, "bus", "2 buses"}, {2, "box", "2 boxes"}, {2, "match", "2 matches"}, {2, "Newton step", "2 Newton steps"}} {
-		if got := Plural(c.n, c.noun); got != c.want {
-			t.Errorf("Plural(%d, %q) = %q, want %q", c.n, c.noun, got, c.want)
-		}
-	}
-}
-
 // OneDecimal and RangeText's wider ends (fixed) drop the sign of a value
 // that reads as zero, by one rule, and keep every other sign.
 func TestFixedSign(t *testing.T) {

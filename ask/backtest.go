@@ -11,6 +11,7 @@ import (
 
 	"parley/answer"
 	"parley/errs"
+	"parley/nouns"
 	"parley/scenario"
 )
 
@@ -104,7 +105,7 @@ func Backtest(ctx context.Context, c *Case, req answer.BacktestRequest) (*answer
 	case n == 0:
 		out.Warnings = append(out.Warnings, fmt.Sprintf("no outcome is recorded after %s: nothing to score (add an outcomes section, docs/format.md)", asOf))
 	case n < MinRanked:
-		out.Warnings = append(out.Warnings, fmt.Sprintf("only %s scored: too few to rank the models (%d needed); read each score on its own", Plural(n, "outcome"), MinRanked))
+		out.Warnings = append(out.Warnings, fmt.Sprintf("only %s scored: too few to rank the models (%d needed); read each score on its own", nouns.Count(n, "outcome"), MinRanked))
 	}
 	return out, nil
 }

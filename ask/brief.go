@@ -14,6 +14,7 @@ import (
 
 	"parley/answer"
 	"parley/errs"
+	"parley/nouns"
 	"parley/pdfprint"
 	"parley/scenario"
 	"parley/sweep"
@@ -579,9 +580,9 @@ var funcs = map[string]any{"num": numD, "span": spanD, "pct": func(a, b int) str
 	return fmt.Sprintf("%.0f%%", 100*float64(a)/float64(b))
 }, "join": strings.Join, "add": func(a, b int) int { return a + b },
 	// of is "1 of 6 stances": the noun agrees with the whole.
-	"of": func(n, all int, noun string) string { return fmt.Sprintf("%d of %s", n, Plural(all, noun)) },
+	"of": func(n, all int, noun string) string { return fmt.Sprintf("%d of %s", n, nouns.Count(all, noun)) },
 	// verb agrees with a count: "1 rests", "2 rest"; "1 is", "2 are".
-	"verb": verbFor, "plural": Plural,
+	"verb": verbFor, "plural": nouns.Count,
 	// cell makes text safe in a Markdown table cell.
 	"cell": func(s string) string { return strings.NewReplacer("|", `\|`, "\n", " ").Replace(s) }}
 

@@ -11,6 +11,7 @@ import (
 	"parley/errs"
 	"parley/evidence"
 	"parley/model"
+	"parley/nouns"
 	"parley/scenario"
 )
 
@@ -112,7 +113,7 @@ func assumedText(named []string, all int, what string) string {
 	if len(named) > assumedNamed {
 		shown = append(slices.Clone(named[:assumedNamed]), fmt.Sprintf("and %d more", len(named)-assumedNamed))
 	}
-	return fmt.Sprintf("%d of %s %s on no quote, only on an assumption (its reason in the file): %s", len(named), Plural(all, what), verbFor(len(named), "rest"), strings.Join(shown, ", "))
+	return fmt.Sprintf("%d of %s %s on no quote, only on an assumption (its reason in the file): %s", len(named), nouns.Count(all, what), verbFor(len(named), "rest"), strings.Join(shown, ", "))
 }
 
 // verbFor is verb as its subject, a count of n, takes it: "rest" and
@@ -273,7 +274,7 @@ func AssumedSummary(in *Input) string {
 		{len(evidence.AssumedReservations(res)), ns, "reservation"},
 	} {
 		if c.n > 0 {
-			parts = append(parts, fmt.Sprintf("%d of %s", c.n, Plural(c.all, c.what)))
+			parts = append(parts, fmt.Sprintf("%d of %s", c.n, nouns.Count(c.all, c.what)))
 			total += c.n
 		}
 	}

@@ -15,6 +15,7 @@ import (
 	"parley/model/exchange"
 	"parley/model/smp"
 	"parley/model/snap"
+	"parley/nouns"
 )
 
 // explainRun adds the model-specific reasons of the run r of m on p to
@@ -112,28 +113,6 @@ func explainRun(ctx context.Context, m model.Model, p *model.Problem, r *model.R
 		}
 	}
 	return nil
-}
-
-// Plural is a count and its noun, as every door counts: "1 round",
-// "2 rounds".
-func Plural(n int, noun string) string { return strconv.Itoa(n) + " " + NounFor(n, noun) }
-
-// NounFor is noun as n of it are counted: "round" for 1, else "rounds";
-// "entry", "entries"; "bus", "buses". Only the last word of a noun of
-// several ("Newton step") is counted. Nouns whose plural is irregular
-// are not counted with it.
-func NounFor(n int, noun string) string {
-	if n == 1 {
-		return noun
-	}
-	l := len(noun)
-	switch {
-	case l > 1 && noun[l-1] == 'y' && !strings.ContainsRune("aeiou", rune(noun[l-2])):
-		return noun[:l-1] + "ies"
-	case strings.HasSuffix(noun, "s"), strings.HasSuffix(noun, "x"), strings.HasSuffix(noun, "ch"), strings.HasSuffix(noun, "sh"):
-		return noun + "es"
-	}
-	return noun + "s"
 }
 
 // gd prints a position or value on an issue's scale with the issue's d
@@ -286,7 +265,7 @@ func bdmText(name string, p *model.Problem, r *model.Result, k int, ie answer.Is
 		who = append(who, fmt.Sprintf("%d more", len(ids)-3))
 	}
 	return fmt.Sprintf("%s: %s. In %s actors accepted %s; movers: %s. Each round says who moved and why.",
-		head, stop, Plural(len(ie.Rounds), "round"), Plural(total, "offer"), strings.Join(who, ", "))
+		head, stop, nouns.Count(len(ie.Rounds), "round"), nouns.Count(total, "offer"), strings.Join(who, ", "))
 }
 
 // exchangeRounds converts the exchange model's realised exchanges (only
@@ -388,7 +367,7 @@ func exchangeText(p *model.Problem, ie *answer.IssueExplanation, rounds []answer
 		who = append(who, actorName(p.Actors[p.ActorIndex(id)]))
 	}
 	return fmt.Sprintf("%s: the weighted mean of the voting positions after the last round's exchanges, from %s before any exchange. In %s an actor gave way on this issue in return for a move on another it cares about more; those who gave most ground here: %s.",
-		head, g1(start), Plural(n, "exchange"), strings.Join(who, ", "))
+		head, g1(start), nouns.Count(n, "exchange"), strings.Join(who, ", "))
 }
 
 // smpTurns converts SMP's replayed turns.
@@ -432,12 +411,12 @@ func smpTurns(p *model.Problem, r *model.Result, turns []smp.Turn) []answer.SMPT
 				st.Positions = append(st.Positions, answer.SMPPositionProb{Actor: p.Actors[i].ID, Probability: answer.Num(det.Prob[tu.Turn][a])})
 			}
 		}
-		s := fmt.Sprintf("Turn %d: %s struck", tu.Turn, Plural(len(tu.Bargains), "bargain"))
+		s := fmt.Sprintf("Turn %d: %s struck", tu.Turn, nouns.Count(len(tu.Bargains), "bargain"))
 		if len(took) > 0 {
 			s += "; " + strings.Join(took, ", ")
 		}
 		if kept > 0 {
-			s += fmt.Sprintf("; %s party to a bargain kept the status quo", Plural(kept, "actor"))
+			s += fmt.Sprintf("; %s party to a bargain kept the status quo", nouns.Count(kept, "actor"))
 		}
 		st.Text = s + "."
 		out = append(out, st)
@@ -461,7 +440,7 @@ func smpText(ie *answer.IssueExplanation, r *model.Result, turns []answer.SMPTur
 		n += len(t.Bargains)
 	}
 	return fmt.Sprintf("%s: the mean of the distinct positions after %s, each weighted by its probability of winning a probabilistic Condorcet election among them. All issues move together: in each turn an actor challenges the actor whose defeat it expects to gain most from, and the challenge becomes a bargain between their positions (%s in all); each actor takes the option most likely to win among its status quo and its bargains.",
-		head, Plural(len(turns), "turn"), Plural(n, "bargain"))
+		head, nouns.Count(len(turns), "turn"), nouns.Count(n, "bargain"))
 }
 
 // ensembleMembers is the answer's view of the member runs of one issue

@@ -12,6 +12,7 @@ import (
 	"parley/format/ktab"
 	"parley/format/ktabxml"
 	"parley/format/schelling"
+	"parley/nouns"
 	"parley/scenario"
 	"parley/scenariofile"
 	"parley/scenarios"
@@ -143,7 +144,7 @@ func Export(in *Input, o ExportOptions) (*Exported, error) {
 			}
 		}
 		if rules > 0 {
-			lost = append(lost, fmt.Sprintf("decision rules (%s; deal evaluate, deal search and parley power read them)", Plural(rules, "issue")))
+			lost = append(lost, fmt.Sprintf("decision rules (%s; deal evaluate, deal search and parley power read them)", nouns.Count(rules, "issue")))
 		}
 	}
 	switch f.Name {
@@ -235,7 +236,7 @@ func oneIssue(s *scenario.Scenario, issue string, bdm bool) (*scenario.Scenario,
 	}
 	var lost []string
 	if len(s.Issues) > 1 {
-		lost = append(lost, "the other "+Plural(len(s.Issues)-1, "issue"))
+		lost = append(lost, "the other "+nouns.Count(len(s.Issues)-1, "issue"))
 	}
 	lo, hi := s.Issues[k].Bounds()
 	plo, phi := 0.0, 0.0
@@ -267,7 +268,7 @@ func lostDescriptive(s *scenario.Scenario, what string) []string {
 		}
 	}
 	if n > 0 {
-		lost = append(lost, fmt.Sprintf("%s (%s)", what, Plural(n, "quote")))
+		lost = append(lost, fmt.Sprintf("%s (%s)", what, nouns.Count(n, "quote")))
 	}
 	if len(s.Snapshots) > 0 {
 		lost = append(lost, fmt.Sprintf("snapshots (%d; only the base stances are written)", len(s.Snapshots)))
@@ -282,7 +283,7 @@ func lostDescriptive(s *scenario.Scenario, what string) []string {
 		}
 	}
 	if rl > 0 {
-		lost = append(lost, fmt.Sprintf("red lines and reservation utilities (%s)", Plural(rl, "actor")))
+		lost = append(lost, fmt.Sprintf("red lines and reservation utilities (%s)", nouns.Count(rl, "actor")))
 	}
 	return lost
 }
@@ -322,7 +323,7 @@ func unheld(s *scenario.Scenario, outcomes []scenario.Outcome, format string) []
 	// add lists what, its %s the count of n nouns, when n > 0.
 	add := func(n int, noun, what string) {
 		if n > 0 {
-			lost = append(lost, fmt.Sprintf(what, Plural(n, noun)))
+			lost = append(lost, fmt.Sprintf(what, nouns.Count(n, noun)))
 		}
 	}
 	if format != "schelling" { // its writer lists them

@@ -13,6 +13,7 @@ import (
 	"parley/answer"
 	"parley/errs"
 	"parley/model"
+	"parley/nouns"
 	"parley/scenario"
 )
 
@@ -582,7 +583,7 @@ func unsettledIn(h *answer.Scenario, m answer.ModelForecast, so string) string {
 	if len(moving) == 0 {
 		return ""
 	}
-	return fmt.Sprintf("did not settle on %d of %s, so %s there, not the range it kept moving in: %s", len(moving), Plural(len(m.Issues), "issue"), so, unsettledList(moving, false))
+	return fmt.Sprintf("did not settle on %d of %s, so %s there, not the range it kept moving in: %s", len(moving), nouns.Count(len(m.Issues), "issue"), so, unsettledList(moving, false))
 }
 
 // issueLabel names an issue in a message: its name, with its id.

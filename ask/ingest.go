@@ -14,6 +14,7 @@ import (
 	"parley/answer"
 	"parley/errs"
 	"parley/ingest"
+	"parley/nouns"
 	"parley/scenario"
 	"parley/scenariofile"
 )
@@ -66,10 +67,10 @@ func noCandidates(s *scenario.Scenario) string {
 	}
 	var do []string
 	if keywords < len(s.Issues) {
-		do = append(do, fmt.Sprintf("give the issues keywords: (%d of %s %s none)", len(s.Issues)-keywords, Plural(len(s.Issues), "issue"), has(len(s.Issues)-keywords)))
+		do = append(do, fmt.Sprintf("give the issues keywords: (%d of %s %s none)", len(s.Issues)-keywords, nouns.Count(len(s.Issues), "issue"), has(len(s.Issues)-keywords)))
 	}
 	if mentions < len(s.Actors) {
-		do = append(do, fmt.Sprintf("give the actors mentions: or aliases: (%d of %s %s none)", len(s.Actors)-mentions, Plural(len(s.Actors), "actor"), has(len(s.Actors)-mentions)))
+		do = append(do, fmt.Sprintf("give the actors mentions: or aliases: (%d of %s %s none)", len(s.Actors)-mentions, nouns.Count(len(s.Actors), "actor"), has(len(s.Actors)-mentions)))
 	}
 	do = append(do, "or check that the documents name an actor and an issue in the same sentence")
 	return "no candidate: no sentence names an actor (its name, id, aliases or mentions:) and bears on an issue (one of its keywords:, its name, or an option's whole label); " + strings.Join(do, ", ") + " (docs/ingest.md)"

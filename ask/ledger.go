@@ -15,6 +15,7 @@ import (
 
 	"parley/answer"
 	"parley/errs"
+	"parley/nouns"
 )
 
 // LedgerRecord forecasts the case and seals the answer as a ledger entry
@@ -232,7 +233,7 @@ func LedgerGrade(in *Input, entries []answer.LedgerEntry) *answer.LedgerGrade {
 		}
 	} else {
 		sort.Slice(g.Models, func(i, j int) bool { return g.Models[i].Model < g.Models[j].Model })
-		g.Warnings = append(g.Warnings, fmt.Sprintf("%s graded: the models are not ranked until each has at least %d (fewer say more about which questions were asked than about the models)", Plural(g.Graded, "question"), MinRanked))
+		g.Warnings = append(g.Warnings, fmt.Sprintf("%s graded: the models are not ranked until each has at least %d (fewer say more about which questions were asked than about the models)", nouns.Count(g.Graded, "question"), MinRanked))
 	}
 	return g
 }

@@ -16,6 +16,7 @@ import (
 	"parley/answer"
 	"parley/ask"
 	"parley/errs"
+	"parley/nouns"
 )
 
 func newAdviseCmd() *cobra.Command {
@@ -134,7 +135,7 @@ func adviseTable(w io.Writer, a *answer.Advice, top, width int) {
 		}
 		if top > 0 && len(ia.Levers) > top {
 			n := len(ia.Levers) - top
-			fmt.Fprintf(w, "(%d more %s: --top 0 shows all)\n", n, ask.NounFor(n, "lever"))
+			fmt.Fprintf(w, "(%d more %s: --top 0 shows all)\n", n, nouns.For(n, "lever"))
 		}
 		block(w, ia.Text, width)
 	}

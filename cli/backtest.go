@@ -13,6 +13,7 @@ import (
 
 	"parley/answer"
 	"parley/ask"
+	"parley/nouns"
 )
 
 func newBacktestCmd() *cobra.Command {
@@ -73,7 +74,7 @@ func backtestTable(w io.Writer, b *answer.Backtest) { backtestAt(w, b, termWidth
 // width needs (scoresTable).
 func backtestAt(w io.Writer, b *answer.Backtest, width int) {
 	headline(w, &b.Scenario, width)
-	fmt.Fprintf(w, "Backtest: forecasts as of %s against %s recorded after it\n", b.AsOf, ask.Plural(len(b.Outcomes), "outcome"))
+	fmt.Fprintf(w, "Backtest: forecasts as of %s against %s recorded after it\n", b.AsOf, nouns.Count(len(b.Outcomes), "outcome"))
 	for _, o := range b.Outcomes {
 		line := fmt.Sprintf("%s  %s = %s", o.Date, o.Name, numD(o.Value, b.Scenario.IssueDecimals(o.Issue)))
 		if l := labels(o.Options, false, 1); l != "" {

@@ -13,6 +13,7 @@ import (
 
 	"parley/ask"
 	"parley/errs"
+	"parley/nouns"
 	"parley/scenario"
 )
 
@@ -86,8 +87,8 @@ built-in case (whose articles are read only with --sources).`,
 			w, done := terminalText(cmd.OutOrStdout())
 			defer done()
 			fmt.Fprintf(w, "%s: ok (%s; %s, %s, %s, %s, %s; %s)\n",
-				in.Name, in.Format, ask.Plural(v.Actors, "actor"), ask.Plural(v.Issues, "issue"), ask.Plural(v.Stances, "stance"),
-				ask.Plural(v.Snapshots, "snapshot"), ask.Plural(v.Variants, "variant"), ask.Plural(len(in.Warnings), "warning")+assumedAside(in))
+				in.Name, in.Format, nouns.Count(v.Actors, "actor"), nouns.Count(v.Issues, "issue"), nouns.Count(v.Stances, "stance"),
+				nouns.Count(v.Snapshots, "snapshot"), nouns.Count(v.Variants, "variant"), nouns.Count(len(in.Warnings), "warning")+assumedAside(in))
 			sourcesLine(w, v.SourcesChecked, v.Sources)
 			quotesLine(w, v.SourcesChecked, v.Quotes)
 			coverageTable(w, v.Coverage)
@@ -195,7 +196,7 @@ func show(w io.Writer, in *ask.Input) {
 			fmt.Fprintln(w)
 		}
 	}
-	fmt.Fprintf(w, "%s; %s ('parley validate' lists them)%s\n", ask.Plural(len(s.Stances), "stance"), ask.Plural(len(in.Warnings), "warning"), assumedAside(in))
+	fmt.Fprintf(w, "%s; %s ('parley validate' lists them)%s\n", nouns.Count(len(s.Stances), "stance"), nouns.Count(len(in.Warnings), "warning"), assumedAside(in))
 }
 
 // assumedAside is "; " and what rests only on an assumed reason (ask's

@@ -15,6 +15,7 @@ import (
 
 	"parley/answer"
 	"parley/ask"
+	"parley/nouns"
 	"parley/scenario"
 )
 
@@ -203,7 +204,7 @@ func compareHeading(a *answer.Comparison) string {
 	if first.Variant != "" {
 		h += ", variant " + first.Variant
 	}
-	return h + fmt.Sprintf(" (%s; %s)", s.Source, ask.Plural(len(s.Issues), "issue"))
+	return h + fmt.Sprintf(" (%s; %s)", s.Source, nouns.Count(len(s.Issues), "issue"))
 }
 
 // compareTable prints a block per model, issues down and columns across,

@@ -14,6 +14,7 @@ import (
 
 	"parley/answer"
 	"parley/ask"
+	"parley/nouns"
 )
 
 func newDealCmd() *cobra.Command {
@@ -346,7 +347,7 @@ func printSearch(w io.Writer, a *answer.DealSearch, width int) {
 	for _, x := range a.Warnings {
 		say(w, "warning", x, width)
 	}
-	para(w, fmt.Sprintf("solver: %s, %s, largest certificate gap %.2g (normalised units)", ask.Plural(res.Stats.Solves, "solve"), ask.Plural(res.Stats.NewtonSteps, "Newton step"), res.Stats.MaxGap), width)
+	para(w, fmt.Sprintf("solver: %s, %s, largest certificate gap %.2g (normalised units)", nouns.Count(res.Stats.Solves, "solve"), nouns.Count(res.Stats.NewtonSteps, "Newton step"), res.Stats.MaxGap), width)
 }
 
 // nashTable prints search's Nash package and its balanced one, an issue a

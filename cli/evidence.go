@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"parley/nouns"
 	"parley/scenario"
 	"path/filepath"
 	"strings"
@@ -148,7 +149,7 @@ func candidatesTable(w io.Writer, cs []answer.IngestCandidate, dec func(issue st
 		t.AppendRows(rows)
 		t.Render()
 	}
-	fmt.Fprintln(w, ask.Plural(len(cs), "candidate"))
+	fmt.Fprintln(w, nouns.Count(len(cs), "candidate"))
 }
 
 func newSourcesCmd() *cobra.Command {

@@ -11,7 +11,7 @@ import (
 	"github.com/jedib0t/go-pretty/v6/table"
 
 	"parley/answer"
-	"parley/ask"
+	"parley/nouns"
 )
 
 // explainRounds prints bdm's rounds of one issue: each round's story,
@@ -56,7 +56,7 @@ func explainExchanges(w io.Writer, e *answer.Explanation, width int) {
 	fmt.Fprintln(w)
 	para(w, "Exchanges realised (each side gives way on the issue it cares less about; gains in salience × points on 0–100):", width)
 	for _, rd := range e.Exchanges {
-		para(w, fmt.Sprintf("Round %d: %d realised of %s (%d valid)", rd.Round, len(rd.Exchanges), ask.Plural(rd.Candidates, "candidate"), rd.Valid), width)
+		para(w, fmt.Sprintf("Round %d: %d realised of %s (%d valid)", rd.Round, len(rd.Exchanges), nouns.Count(rd.Candidates, "candidate"), rd.Valid), width)
 		xs := append([]answer.RealisedExchange(nil), rd.Exchanges...)
 		sort.SliceStable(xs, func(a, b int) bool { return xs[a].Gain > xs[b].Gain })
 		layoutAt(width).fit(w, func(w io.Writer, l layout) {

@@ -15,6 +15,7 @@ import (
 	"parley/answer"
 	"parley/ask"
 	"parley/errs"
+	"parley/nouns"
 )
 
 func newLedgerCmd() *cobra.Command {
@@ -84,7 +85,7 @@ longer matches its seal, and 'parley ledger grade' refuses the file.`,
 				return errs.New(errs.Invalid, "--ledger %s: %v", path, werr)
 			}
 			fmt.Fprintf(cmd.OutOrStdout(), "sealed %s: %s of %s as of %s by %s (seal %s), appended to %s\n",
-				e.ID, ask.Plural(len(e.Forecasts), "forecast"), e.Scenario, e.AsOf, e.Engine, e.Seal, path)
+				e.ID, nouns.Count(len(e.Forecasts), "forecast"), e.Scenario, e.AsOf, e.Engine, e.Seal, path)
 			return nil
 		},
 	}
@@ -174,7 +175,7 @@ answer says so and ranks none.`,
 // ScoreDecimals.
 func ledgerTable(w io.Writer, g *answer.LedgerGrade) {
 	d := g.ScoreDecimals
-	fmt.Fprintf(w, "%s, %s graded\n", ask.Plural(g.Entries, "entry"), ask.Plural(g.Graded, "question"))
+	fmt.Fprintf(w, "%s, %s graded\n", nouns.Count(g.Entries, "entry"), nouns.Count(g.Graded, "question"))
 	if len(g.Models) > 0 {
 		t := newTable(w)
 		hdr := table.Row{"Rank", "Model", "Graded", "MAE", "CRPS", "In 80%"}

@@ -23,6 +23,7 @@ import (
 	"parley/answer"
 	"parley/ask"
 	"parley/errs"
+	"parley/nouns"
 )
 
 // heading describes what was asked about: the scenario, its date, the
@@ -41,7 +42,7 @@ func heading(s *answer.Scenario) string {
 			h += " “" + s.VariantName + "”"
 		}
 	}
-	return h + fmt.Sprintf(" (%s; %s, %s)", s.Source, ask.Plural(len(s.Actors), "actor"), ask.Plural(len(s.Issues), "issue"))
+	return h + fmt.Sprintf(" (%s; %s, %s)", s.Source, nouns.Count(len(s.Actors), "actor"), nouns.Count(len(s.Issues), "issue"))
 }
 
 // headline prints heading(s), broken at spaces within width.

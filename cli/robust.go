@@ -9,7 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"parley/answer"
-	"parley/ask"
+	"parley/nouns"
 )
 
 // addRobustFlags adds the flags of a robust deal analysis.
@@ -38,7 +38,7 @@ func printRobust(w io.Writer, sc *answer.Scenario, r *answer.DealRobustness, wid
 	if r == nil {
 		return
 	}
-	para(w, fmt.Sprintf("Robustness over %s of the stated ranges (%s, seed %d, %s):", ask.Plural(r.Draws, "draw"), r.Distribution, r.Seed, ask.Plural(r.Inputs, "ranged input")), width)
+	para(w, fmt.Sprintf("Robustness over %s of the stated ranges (%s, seed %d, %s):", nouns.Count(r.Draws, "draw"), r.Distribution, r.Seed, nouns.Count(r.Inputs, "ranged input")), width)
 	se := func(p float64) string { return fmt.Sprintf("± %.3f", math.Sqrt(p*(1-p)/float64(r.Draws))) }
 	if r.Zone != nil {
 		para(w, fmt.Sprintf("  P(a zone of agreement exists) = %.3f %s", *r.Zone, se(*r.Zone)), width)
@@ -47,7 +47,7 @@ func printRobust(w io.Writer, sc *answer.Scenario, r *answer.DealRobustness, wid
 			return
 		}
 		para(w, "  A package is accepted when "+r.Acceptance+".", width)
-		printLabelled(w, sc, fmt.Sprintf("  the package most often accepted (P = %.3f %s, best of %s)", r.Accepted, se(r.Accepted), ask.Plural(r.Candidates, "candidate")), r.Best, width)
+		printLabelled(w, sc, fmt.Sprintf("  the package most often accepted (P = %.3f %s, best of %s)", r.Accepted, se(r.Accepted), nouns.Count(r.Candidates, "candidate")), r.Best, width)
 	} else {
 		para(w, "  The package is accepted when "+r.Acceptance+".", width)
 		para(w, fmt.Sprintf("  P(accepted) = %.3f %s", r.Accepted, se(r.Accepted)), width)

@@ -19,8 +19,8 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
-	"parley/ask"
 	"parley/errs"
+	"parley/nouns"
 )
 
 // commands is every top-level command, in the order help lists them.
@@ -290,11 +290,11 @@ func nArgs(least, most int) cobra.PositionalArgs {
 		case most == 0:
 			takes = "no argument"
 		case least == most:
-			takes = ask.Plural(least, "argument")
+			takes = nouns.Count(least, "argument")
 		case most < 0:
-			takes = "at least " + ask.Plural(least, "argument")
+			takes = "at least " + nouns.Count(least, "argument")
 		case least == 0:
-			takes = "at most " + ask.Plural(most, "argument")
+			takes = "at most " + nouns.Count(most, "argument")
 		default:
 			takes = fmt.Sprintf("%d to %d arguments", least, most)
 		}

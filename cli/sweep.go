@@ -20,6 +20,7 @@ import (
 
 	"parley/answer"
 	"parley/ask"
+	"parley/nouns"
 )
 
 // addSweepFlags gives sweep and sensitivity their flags, with def's
@@ -325,7 +326,7 @@ func tornado(w io.Writer, sc *answer.Scenario, r *answer.SensitivityModel, top, 
 		layoutAt(width).fit(w, func(w io.Writer, l layout) { swingTable(w, sc, sc.Issues[k], is, top, l) })
 		if top > 0 && len(is.Swings) > top {
 			n := len(is.Swings) - top
-			fmt.Fprintf(w, "  (%d more %s; --top 0 shows all)\n", n, ask.NounFor(n, "input"))
+			fmt.Fprintf(w, "  (%d more %s; --top 0 shows all)\n", n, nouns.For(n, "input"))
 		}
 		if u := ask.EndsUnsettledText(is, r.Ends); u != "" {
 			para(w, "  * had not settled: a last round's point ("+u+")", width)

@@ -17,6 +17,7 @@ import (
 	"parley/errs"
 	"parley/evidence"
 	"parley/ingest"
+	"parley/nouns"
 	"parley/scenario"
 	"parley/store"
 )
@@ -55,7 +56,7 @@ func (s *Server) evidence(w http.ResponseWriter, r *http.Request) {
 	if need := evidenceMemory * float64(bytes); need > s.o.MaxMemory {
 		needText, limit := ask.BytesOver(need, s.o.MaxMemory)
 		s.fail(w, r, tooBig("reading this scenario's source files is estimated to need %s of memory (%s, %d bytes in all, and checking quotes takes about %d bytes of memory per byte read; see docs/limits.md), over this server's limit of %s per run (parley serve --max-memory); split the sources, or check them at the command line: parley validate --sources DIR SCENARIO",
-			needText, ask.Plural(countFiles(p.in.Scenario.Metadata.Sources), "source file"), bytes, evidenceMemory, limit))
+			needText, nouns.Count(countFiles(p.in.Scenario.Metadata.Sources), "source file"), bytes, evidenceMemory, limit))
 		return
 	}
 	k := memoKey{what: "evidence sources=" + state}

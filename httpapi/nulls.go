@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"parley/errs"
+	"parley/nouns"
 )
 
 // checkNulls walks the JSON document b beside the Go type t it was
@@ -114,7 +115,7 @@ func (w *nullWalk) value(t reflect.Type, path string) error {
 			}
 		}
 		if t != nil && t.Kind() == reflect.Array && n != t.Len() {
-			return fmt.Errorf("%s: %d %s; give %s", pathName(path), n, plural(n, "value", "values"), kindName(t))
+			return fmt.Errorf("%s: %s; give %s", pathName(path), nouns.Count(n, "value"), kindName(t))
 		}
 	}
 	// The closing delimiter.
@@ -174,20 +175,13 @@ func kindName(t reflect.Type) string {
 	case reflect.Array:
 		e := strings.TrimPrefix(kindName(t.Elem()), "a ")
 		e = strings.TrimPrefix(e, "an ")
-		return fmt.Sprintf("a list of %d %s", t.Len(), plural(t.Len(), e, e+"s"))
+		return "a list of " + nouns.Count(t.Len(), e)
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
 		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64,
 		reflect.Float32, reflect.Float64:
 		return "a number"
 	}
 	return "a value"
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }
 
 // join is the path of key inside the object at path.

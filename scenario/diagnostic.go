@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"parley/errs"
+	"parley/nouns"
 )
 
 // Diagnostic is one problem found in a scenario: where it is, what is
@@ -157,17 +158,10 @@ func (m More) Diagnostics(file string, max int) Diagnostics {
 	var out Diagnostics
 	valid := fmt.Sprintf("at most %d errors and %d warnings are listed; fix these and read the file again", max, max)
 	if m.Errors > 0 {
-		out = append(out, Diagnostic{File: file, Message: fmt.Sprintf("… and %d more %s", m.Errors, plural(m.Errors, "error")), Valid: valid})
+		out = append(out, Diagnostic{File: file, Message: fmt.Sprintf("… and %d more %s", m.Errors, nouns.For(m.Errors, "error")), Valid: valid})
 	}
 	if m.Warnings > 0 {
-		out = append(out, Diagnostic{File: file, Message: fmt.Sprintf("… and %d more %s", m.Warnings, plural(m.Warnings, "warning")), Valid: valid, Warning: true})
+		out = append(out, Diagnostic{File: file, Message: fmt.Sprintf("… and %d more %s", m.Warnings, nouns.For(m.Warnings, "warning")), Valid: valid, Warning: true})
 	}
 	return out
-}
-
-func plural(n int, s string) string {
-	if n == 1 {
-		return s
-	}
-	return s + "s"
 }

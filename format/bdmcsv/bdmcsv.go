@@ -41,6 +41,7 @@ import (
 	"strings"
 
 	"parley/errs"
+	"parley/nouns"
 	"parley/scenario"
 )
 
@@ -232,14 +233,14 @@ func ReadInfo(name string, r io.Reader) (*scenario.Scenario, Info, error) {
 		return nil, Info{}, append(ds, more.Diagnostics(name, scenario.MaxDiagnostics)...)
 	}
 	if len(rows) < 2 {
-		bad(1, 1, "", "a header line and at least two actor lines", "the file has %d actor line(s); bargaining needs at least 2", len(rows))
+		bad(1, 1, "", "a header line and at least two actor lines", "the file has %s; bargaining needs at least 2", nouns.Count(len(rows), "actor line"))
 		return nil, Info{}, append(ds, more.Diagnostics(name, scenario.MaxDiagnostics)...)
 	}
 	if lo, hi := scaleOf(rows); lo.pos == hi.pos {
 		// One position: build's scale x ± 1 must itself be a scale.
 		if msg, valid, good := scenario.ScaleProblem(lo.pos-1, hi.pos+1); !good {
 			bad(hi.line, hi.posCol, columns[2].name, valid+" (with every position the same, the scale is that position ± 1)",
-				"every position is %v, so the issue's scale would be %v–%v: %s", hi.pos, lo.pos-1, hi.pos+1, msg)
+				"every position is %v, so the issue's scale would be %s: %s", hi.pos, scenario.RangeJoin(fmt.Sprint(lo.pos-1), fmt.Sprint(hi.pos+1)), msg)
 		}
 	} else if msg, valid, good := scenario.ScaleProblem(lo.pos, hi.pos); !good {
 		bad(hi.line, hi.posCol, columns[2].name, valid+" (the issue's scale is the positions' range)",
@@ -319,8 +320,8 @@ func build(name string, rows []row) (*scenario.Scenario, Info) {
 		Metadata: scenario.Metadata{
 			ID:    ident(stem, "bdm"),
 			Title: stem + " (BDM expected-utility CSV)",
-			Description: fmt.Sprintf("Read from the BDM CSV file %s: one issue, %d actors. %s. Issue scale %v–%v is %s (files state no scale).",
-				base, len(rows), strings.TrimPrefix(info.Note, base+": "), lo, hi, scaleNote),
+			Description: fmt.Sprintf("Read from the BDM CSV file %s: one issue, %d actors. %s. Issue scale %s is %s (files state no scale).",
+				base, len(rows), strings.TrimPrefix(info.Note, base+": "), scenario.RangeJoin(fmt.Sprint(lo), fmt.Sprint(hi)), scaleNote),
 			AsOf:            AsOf,
 			SalienceScale:   info.SalienceScale,
 			CapabilityScale: "as in " + base + " (models are invariant to its unit)",

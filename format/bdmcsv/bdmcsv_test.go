@@ -133,7 +133,7 @@ func TestReadErrors(t *testing.T) {
 		{"capability negative", h + "A,1,2,0.5\nB,-2,3,0.5\n", []string{"f.csv:3:3", "capability -2"}},
 		{"salience over 100", h + "A,1,2,101\nB,1,3,50\n", []string{"f.csv:2:7", "salience 101 is outside 0–100", "valid: a number from 0 to 1, or from 0 to 100"}},
 		{"salience negative", h + "A,1,2,-0.1\nB,1,3,0.5\n", []string{"f.csv:2:7", "salience -0.1"}},
-		{"one actor", h + "A,1,2,0.5\n", []string{"f.csv:1:1", "1 actor line(s)", "at least two"}},
+		{"one actor", h + "A,1,2,0.5\n", []string{"f.csv:1:1", "1 actor line;", "at least two"}},
 		{"duplicate", h + "A,1,2,0.5\nB,1,3,0.5\na,1,4,0.5\n", []string{"f.csv:4:1", "duplicate actor \"a\" (also line 2)"}},
 		{"short line", h + "A,1,2,0.5\nB,1\n", []string{"f.csv:3:1", "the line has 2 fields, so no Position"}},
 		{"empty name", h + "A,1,2,0.5\n,1,3,0.5\n", []string{"f.csv:3:1", "empty actor name"}},

@@ -32,6 +32,8 @@ func TestReadHoldsValidateRules(t *testing.T) {
 			"f.csv:3:5: Position: the positions run from 1e+06 (line 2) to 1.000000000000001e+06 (line 3), the issue's scale: scale 1e+06–1.000000000000001e+06 is 1.05e-09 wide, under 1e-12 of its ends' size (1e-06 here): a float64 near them carries about 15 significant digits, too few to tell its points apart (valid: max − min at least 1e-12 of the larger end's size (a float64 carries about 15 significant digits), or a scale moved nearer zero (the issue's scale is the positions' range))"},
 		{"one position at the magnitudes' end", h + "A,1,1e12,0.5\nB,1,1e12,0.5\n",
 			"f.csv:2:5: Position: every position is 1e+12, so the issue's scale would be 9.99999999999e+11–1.000000000001e+12: scale 9.99999999999e+11–1.000000000001e+12 is outside the allowed magnitudes (valid: min < max, both from -1e12 to 1e12, at least 1e-9 apart (with every position the same, the scale is that position ± 1))"},
+		{"one position at the magnitudes' negative end", h + "A,1,-1e12,0.5\nB,1,-1e12,0.5\n",
+			"f.csv:2:5: Position: every position is -1e+12, so the issue's scale would be -1.000000000001e+12 to -9.99999999999e+11: scale -1.000000000001e+12 to -9.99999999999e+11 is outside the allowed magnitudes (valid: min < max, both from -1e12 to 1e12, at least 1e-9 apart (with every position the same, the scale is that position ± 1))"},
 		{"salience off the salience scale", h + "A,1,2,0.5\nB,1,3,100.5\n",
 			"f.csv:3:7: Salience: salience 100.5 is outside 0–100 (valid: a number from 0 to 1, or from 0 to 100 for the whole file)"},
 		{"no actor weighs the issue", h + "A,1,2,0\nB,1,3,0\n",
@@ -39,7 +41,7 @@ func TestReadHoldsValidateRules(t *testing.T) {
 		{"duplicate actor", h + "A,1,2,0.5\na,1,3,0.5\n",
 			`f.csv:3:1: Actor: duplicate actor "a" (also line 2) (valid: a name not used on another line)`},
 		{"too few actors", h + "A,1,2,0.5\n",
-			"f.csv:1:1: the file has 1 actor line(s); bargaining needs at least 2 (valid: a header line and at least two actor lines)"},
+			"f.csv:1:1: the file has 1 actor line; bargaining needs at least 2 (valid: a header line and at least two actor lines)"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			s, err := Read("f.csv", strings.NewReader(c.in))

@@ -261,7 +261,7 @@ func (t *table) num(rec []string, line int, name string, lo, hi float64) (v floa
 		return 0, false, errs.New(errs.Invalid, "%s:%d: field %s: %q is not a number (want a number from %g to %g, or blank)", t.file, line, name, s, lo, hi)
 	}
 	if v < lo || v > hi {
-		return 0, false, errs.New(errs.Invalid, "%s:%d: field %s: %g is outside %g–%g", t.file, line, name, v, lo, hi)
+		return 0, false, errs.New(errs.Invalid, "%s:%d: field %s: %g is outside %s", t.file, line, name, v, scenario.RangeJoin(fmt.Sprint(lo), fmt.Sprint(hi)))
 	}
 	return v, true, nil
 }

@@ -1,0 +1,31 @@
+// Package nouns counts things in words, one rule for every door and
+// every layer: "1 round", "2 rounds", "1 entry", "3 entries". It sits
+// below the scenario readers and the answers alike, so that a peer
+// file's error, a validation summary and an answer count the same way.
+package nouns
+
+import (
+	"strconv"
+	"strings"
+)
+
+// Count is a count and its noun: "1 round", "2 rounds".
+func Count(n int, noun string) string { return strconv.Itoa(n) + " " + For(n, noun) }
+
+// For is noun as n of it are counted: "round" for 1, else "rounds";
+// "entry", "entries"; "bus", "buses". Only the last word of a noun of
+// several ("Newton step") is counted. Nouns whose plural is irregular
+// are not counted with it.
+func For(n int, noun string) string {
+	if n == 1 {
+		return noun
+	}
+	l := len(noun)
+	switch {
+	case l > 1 && noun[l-1] == 'y' && !strings.ContainsRune("aeiou", rune(noun[l-2])):
+		return noun[:l-1] + "ies"
+	case strings.HasSuffix(noun, "s"), strings.HasSuffix(noun, "x"), strings.HasSuffix(noun, "ch"), strings.HasSuffix(noun, "sh"):
+		return noun + "es"
+	}
+	return noun + "s"
+}
