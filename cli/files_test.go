@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"strings"
 	"testing"
@@ -228,6 +229,36 @@ func TestShowCountsInWords(t *testing.T) {
 	}
 	if w := "3 stances; 1 warning ('parley validate' lists them)"; !strings.Contains(out, w) {
 		t.Errorf("no %q in\n%s", w, out)
+	}
+}
+
+// TestShowCapabilityAsWritten: parley show writes each capability as the
+// file gives it, as the page does. With one decimal, a capability of
+// 1e-9 read "0.0" (an actor without weight, which validation refuses)
+// and 0.25 read "0.3".
+func TestShowCapabilityAsWritten(t *testing.T) {
+	b, err := os.ReadFile("testdata/tiny-scale.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := strings.Replace(string(b), "name: North, capability: 1,", "name: North, capability: 1e-9,", 1)
+	doc = strings.Replace(doc, "name: South, capability: 1,", "name: South, capability: 0.25,", 1)
+	file := filepath.Join(t.TempDir(), "caps.yaml")
+	if err := os.WriteFile(file, []byte(doc), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, stderr, code := run(t, "show", file)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, row := range []*regexp.Regexp{
+		regexp.MustCompile(`│ North +│ north +│ +0\.000000001 │`),
+		regexp.MustCompile(`│ South +│ south +│ +0\.25 │`),
+		regexp.MustCompile(`│ West +│ west +│ +1 │`),
+	} {
+		if !row.MatchString(out) {
+			t.Errorf("no row matching %s in\n%s", row, out)
+		}
 	}
 }
 
