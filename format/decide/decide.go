@@ -96,9 +96,10 @@ type record struct {
 }
 
 type reader struct {
-	name string
-	ds   scenario.Diagnostics
-	more scenario.More // errors past maxErrors, counted
+	name   string
+	limits scenario.Limits
+	ds     scenario.Diagnostics
+	more   scenario.More // errors past maxErrors, counted
 }
 
 func (r *reader) errorf(line int, field, valid, format string, args ...any) {
@@ -113,11 +114,19 @@ func (r *reader) errorf(line int, field, valid, format string, args ...any) {
 // scenario's id. Every problem is reported at once as scenario.Diagnostics
 // (file:line, what is wrong, what would be valid).
 func Read(name string, rd io.Reader) (*scenario.Scenario, error) {
+	return ReadLimits(name, rd, scenario.Limits{})
+}
+
+// ReadLimits is Read within the limits l (zero fields: their defaults):
+// a text longer than its kind's limit, or holding a character a
+// scenario's text may not (scenario.Limits.TextProblem), is refused at its
+// line and column.
+func ReadLimits(name string, rd io.Reader, l scenario.Limits) (*scenario.Scenario, error) {
 	data, err := io.ReadAll(rd)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	r := &reader{name: name}
+	r := &reader{name: name, limits: l}
 	recs := r.split(data)
 	if len(r.ds) > 0 {
 		return nil, append(r.ds, r.more.Diagnostics(name, maxErrors)...)

@@ -197,8 +197,9 @@ var params = []param{
 }
 
 type reader struct {
-	name string
-	ds   scenario.Diagnostics
+	name   string
+	limits scenario.Limits
+	ds     scenario.Diagnostics
 }
 
 func (r *reader) errorf(e *elem, path, valid, format string, args ...any) {
@@ -231,6 +232,14 @@ func (r *reader) split() (errs, warns scenario.Diagnostics) {
 // Read parses a KTAB XML scenario. Errors are scenario.Diagnostics naming
 // file, line and column.
 func Read(name string, rd io.Reader) (*scenario.Scenario, Info, error) {
+	return ReadLimits(name, rd, scenario.Limits{})
+}
+
+// ReadLimits is Read within the limits l (zero fields: their defaults):
+// a text longer than its kind's limit, or holding a character a
+// scenario's text may not (scenario.Limits.TextProblem), is refused at its
+// element's line.
+func ReadLimits(name string, rd io.Reader, l scenario.Limits) (*scenario.Scenario, Info, error) {
 	data, err := io.ReadAll(io.LimitReader(rd, MaxBytes+1))
 	if err != nil {
 		return nil, Info{}, errs.Wrap(errs.Internal, fmt.Errorf("%s: %w", name, err))
@@ -243,7 +252,7 @@ func Read(name string, rd io.Reader) (*scenario.Scenario, Info, error) {
 	if err != nil {
 		return nil, Info{}, err
 	}
-	r := &reader{name: name}
+	r := &reader{name: name, limits: l}
 	s, info := r.build(root)
 	es, ws := r.split()
 	if len(es) > 0 {

@@ -91,6 +91,7 @@ func Detect(head []byte) bool {
 
 type reader struct {
 	name     string
+	limits   scenario.Limits
 	ds       scenario.Diagnostics
 	s        *scenario.Scenario
 	aids     *scenario.IDs
@@ -145,6 +146,14 @@ func (r *reader) errors() scenario.Diagnostics {
 // (what was not kept, what was assumed) beside it; errors are
 // scenario.Diagnostics naming file, line and column.
 func Read(name string, rd io.Reader) (*scenario.Scenario, scenario.Diagnostics, error) {
+	return ReadLimits(name, rd, scenario.Limits{})
+}
+
+// ReadLimits is Read within the limits l (zero fields: their defaults):
+// a text longer than its kind's limit, or holding a character a
+// scenario's text may not (scenario.Limits.TextProblem), is refused at its
+// JSON value's line and column.
+func ReadLimits(name string, rd io.Reader, l scenario.Limits) (*scenario.Scenario, scenario.Diagnostics, error) {
 	data, err := io.ReadAll(io.LimitReader(rd, MaxBytes+1))
 	if err != nil {
 		return nil, nil, errs.Wrap(errs.Internal, fmt.Errorf("%s: %w", name, err))
@@ -160,7 +169,7 @@ func Read(name string, rd io.Reader) (*scenario.Scenario, scenario.Diagnostics, 
 		}
 		return nil, nil, scenario.Diagnostics{d}
 	}
-	r := &reader{name: name, aids: scenario.NewIDs(0), actorIdx: map[string]int{}, srcIDs: map[string]string{}, sids: scenario.NewIDs(0)}
+	r := &reader{name: name, limits: l, aids: scenario.NewIDs(0), actorIdx: map[string]int{}, srcIDs: map[string]string{}, sids: scenario.NewIDs(0)}
 	s := r.read(root)
 	if es := r.errors(); len(es) > 0 {
 		return nil, nil, es.Cap(0, scenario.More{})
