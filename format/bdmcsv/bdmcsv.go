@@ -26,7 +26,9 @@
 // read as 0–100 when any value exceeds 1 and as 0–1 otherwise; the
 // scenario keeps them as written with Metadata.SalienceScale set to match,
 // and Metadata.Description says which was detected (ReadInfo also returns
-// it). The files carry no date, so as_of is 1970-01-01.
+// it). The files carry no date, so as_of is 1970-01-01. An actor's name
+// is held to a scenario's rules for names (scenario.Limits.TextProblem)
+// at its cell.
 package bdmcsv
 
 import (
