@@ -361,15 +361,39 @@ func (c *limitCheck) count(path, name string, n int) {
 }
 
 func (c *limitCheck) text(path, field, s string) {
-	name := KindOfText(field)
-	if at, r := BadRune(s, name); at >= 0 {
-		d := BadRuneError(name, at, r)
-		d.Path = path
-		c.ds = append(c.ds, d)
+	d, ok := c.l.TextProblem(field, s)
+	if ok {
+		return
 	}
-	if max := c.l.Value(name); int64(len(s)) > max {
-		c.hit(path, name, max, fmt.Sprintf("a text of %d bytes", len(s)))
+	if kind := KindOfText(field); int64(len(s)) > c.l.Value(kind) {
+		if c.seen[kind] { // a limit is reported at its first place only
+			return
+		}
+		c.seen[kind] = true
 	}
+	d.Path = path
+	c.ds = append(c.ds, d)
+}
+
+// TextProblem says what is wrong with s as the text of the field named
+// field (YAML's name, as KindOfText takes it) within the limits l (zero
+// fields: their defaults): longer than the limit of its kind
+// (LimitError), else holding a character BadRune refuses (BadRuneError).
+// It returns that diagnostic, without path or place, or ok. The scenario
+// file's parser, CheckLimits (which a peer format's scenario is held to)
+// and the peer formats' readers (format/...), each at the place its input
+// states the text, all call it, so that none accepts a text another
+// refuses, nor words the refusal otherwise. It allocates nothing for a
+// good text: readers call it for every text they store.
+func (l Limits) TextProblem(field, s string) (d Diagnostic, ok bool) {
+	kind := KindOfText(field)
+	if max := l.Value(kind); int64(len(s)) > max {
+		return LimitError(kind, max, fmt.Sprintf("a text of %d bytes", len(s))), false
+	}
+	if at, r := BadRune(s, kind); at >= 0 {
+		return BadRuneError(kind, at, r), false
+	}
+	return Diagnostic{}, true
 }
 
 // texts checks pairs of field names and texts.

@@ -71,18 +71,6 @@ func (d *decoder) tooMany(path string, n *yaml.Node, name string, count int) boo
 	return true
 }
 
-// tooLong reports a text longer than the limit of its kind
-// (scenario.KindOfText).
-func (d *decoder) tooLong(path, name string, n *yaml.Node, s string) bool {
-	max := d.limits.Value(name)
-	if int64(len(s)) <= max {
-		return false
-	}
-	dg := scenario.LimitError(name, max, fmt.Sprintf("a text of %d bytes", len(s)))
-	d.errorf(path, n, dg.Valid, "%s", dg.Message)
-	return true
-}
-
 // listLimit names the limit of a list of v's type at path, or "".
 func listLimit(path string, t reflect.Type) string {
 	if name := listLimits[t.Elem()]; name != "" {
