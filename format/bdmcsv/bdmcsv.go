@@ -147,6 +147,7 @@ func readInfo(name string, r io.Reader, limits scenario.Limits) (*scenario.Scena
 		ds = append(ds, scenario.Diagnostic{File: name, Line: line, Column: col, Path: path,
 			Message: fmt.Sprintf(format, args...), Valid: valid})
 	}
+	maxActors, lines := limits.WithDefaults().Actors, 0
 	header, err := cr.Read()
 	if err != nil {
 		if errors.Is(err, io.EOF) {
@@ -185,6 +186,14 @@ func readInfo(name string, r io.Reader, limits scenario.Limits) (*scenario.Scena
 			return nil, Info{}, csvError(name, err)
 		}
 		line, _ := cr.FieldPos(0)
+		// The actor lines past the actors limit are refused at the
+		// first, and the rest of the file is not read: each line is an
+		// actor of the one list the scenario will hold.
+		if lines++; lines > maxActors {
+			d := scenario.LimitError("actors", int64(maxActors), fmt.Sprintf("actors: more than %d values", maxActors))
+			bad(line, 1, "", d.Valid, "%s", d.Message)
+			break
+		}
 		rw := row{line: line}
 		ok := true
 		for k, c := range columns {
