@@ -2,6 +2,7 @@ package scenario
 
 import (
 	"fmt"
+	"parley/nouns"
 	"sort"
 	"strconv"
 	"strings"
@@ -253,6 +254,14 @@ func describeLimit(name string) string {
 // over, and how to raise it.
 func LimitError(name string, limit int64, what string) Diagnostic {
 	return Diagnostic{Message: fmt.Sprintf("%s, over the limit %s=%d", what, name, limit), Valid: Raise(name, limit)}
+}
+
+// CountError is the diagnostic of a list found longer than the count
+// limit named name as it is read, before its end is known: "more than
+// 10000 values, over the limit actors=10000". Every reader that stops at
+// the first item past a limit says so in these words.
+func CountError(name string, limit int64) Diagnostic {
+	return LimitError(name, limit, "more than "+nouns.Count(int(limit), "value"))
 }
 
 // KindOfText says which length limit bounds a text field: "id-length" for

@@ -175,7 +175,7 @@ func prescan(name string, data []byte, l scenario.Limits) *scenario.Diagnostic {
 }
 
 func prescanError(name string, data []byte, at int, key, limit string, max int64) *scenario.Diagnostic {
-	dg := scenario.LimitError(limit, max, fmt.Sprintf("more than %d values", max))
+	dg := scenario.CountError(limit, max)
 	dg.File, dg.Line, dg.Path = name, lineAt(data, at), key
 	return &dg
 }

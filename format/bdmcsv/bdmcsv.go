@@ -190,8 +190,8 @@ func readInfo(name string, r io.Reader, limits scenario.Limits) (*scenario.Scena
 		// first, and the rest of the file is not read: each line is an
 		// actor of the one list the scenario will hold.
 		if lines++; lines > maxActors {
-			d := scenario.LimitError("actors", int64(maxActors), fmt.Sprintf("actors: more than %d values", maxActors))
-			bad(line, 1, "", d.Valid, "%s", d.Message)
+			d := scenario.CountError("actors", int64(maxActors))
+			bad(line, 1, "actors", d.Valid, "%s", d.Message)
 			break
 		}
 		rw := row{line: line}

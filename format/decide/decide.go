@@ -113,6 +113,21 @@ type reader struct {
 	more   scenario.More // errors past maxErrors, counted
 }
 
+// past says whether rec, the n-th row (from 1) of a list bounded by the
+// limit named name, is past it, and if so refuses it at its line in the
+// words of the scenario file's count limits (scenario.CountError); the
+// reader then stops, past rows that would only add errors about what it
+// did not read.
+func (r *reader) past(rec record, n int, name string) bool {
+	limit := r.limits.Value(name)
+	if int64(n) <= limit {
+		return false
+	}
+	d := scenario.CountError(name, limit)
+	r.errorf(rec.line, name, d.Valid, "%s", d.Message)
+	return true
+}
+
 func (r *reader) errorf(line int, field, valid, format string, args ...any) {
 	r.errorAt(line, 1, field, valid, format, args...)
 }
@@ -344,10 +359,14 @@ func (r *reader) build(recs []record) *scenario.Scenario {
 	var title []string
 	titleLen, titleAt := 0, record{} // the #O row whose text makes the title too long
 	var marks, data []record
+	nA, nP, nD := 0, 0, 0 // the #A, #P and #D rows so far
 	for _, rec := range recs {
 		tag := strings.TrimSpace(rec.fields[0])
 		switch tag {
 		case "#A":
+			if nA++; r.past(rec, nA, "actors") {
+				return nil
+			}
 			id := field(rec.fields, 1)
 			if id == "" {
 				r.errorf(rec.line, "actor id", "#A<TAB>id<TAB>full name<TAB>comment", "the actor has no id (column 2)")
@@ -372,6 +391,9 @@ func (r *reader) build(recs []record) *scenario.Scenario {
 			r.text(rec, 3, "actor description", "description", desc)
 			actors = append(actors, scenario.Actor{ID: id, Name: name, Description: desc})
 		case "#P":
+			if nP++; r.past(rec, nP, "issues") {
+				return nil
+			}
 			id := field(rec.fields, 1)
 			if id == "" {
 				r.errorf(rec.line, "issue id", "#P<TAB>id<TAB>description", "the issue has no id (column 2)")
@@ -404,6 +426,9 @@ func (r *reader) build(recs []record) *scenario.Scenario {
 		case "#M":
 			marks = append(marks, rec)
 		case "#D":
+			if nD++; r.past(rec, nD, "stances") {
+				return nil
+			}
 			data = append(data, rec)
 		case "#O", "#0":
 			if d := field(rec.fields, 1); d != "" && r.text(rec, 1, "title", "title", d) {

@@ -72,3 +72,26 @@ func TestReadHoldsTextRules(t *testing.T) {
 		})
 	}
 }
+
+// TestReadHoldsCountLimits: the #A, #P and #D rows past the actors,
+// issues and stances limits are refused at the first of each, in the
+// words of the scenario file's count limits; CheckLimits had refused the
+// scenario built from them with no line.
+func TestReadHoldsCountLimits(t *testing.T) {
+	const in = "#A\ta\n#A\tb\n#A\tc\n#P\tp\n#P\tq\n#M\tp\t0\tlow\n#M\tp\t10\thigh\n#M\tq\t0\tlow\n#M\tq\t10\thigh\n" +
+		"#D\ta\tp\t1\t0.5\t1\n#D\tb\tp\t9\t0.5\t1\n#D\tc\tp\t5\t0.5\t1\n#D\ta\tq\t1\t0.5\t1\n#D\tb\tq\t9\t0.5\t1\n"
+	for _, c := range []struct {
+		l    scenario.Limits
+		want string
+	}{
+		{scenario.Limits{Actors: 2}, "d.tsv:3:1: actors: more than 2 values, over the limit actors=2 (valid: at most 2 actors in one list; raise it with --limit actors=N (parley serve too))"},
+		{scenario.Limits{Issues: 1}, "d.tsv:5:1: issues: more than 1 value, over the limit issues=1 (valid: at most 1 issues; raise it with --limit issues=N (parley serve too))"},
+		{scenario.Limits{Stances: 4}, "d.tsv:14:1: stances: more than 4 values, over the limit stances=4 (valid: at most 4 stances in one list; raise it with --limit stances=N (parley serve too))"},
+	} {
+		s, err := ReadLimits("d.tsv", strings.NewReader(in), c.l)
+		formattest.Refused(t, s, err, c.want)
+	}
+	if _, err := ReadLimits("d.tsv", strings.NewReader(in), scenario.Limits{Actors: 3, Issues: 2, Stances: 5}); err != nil {
+		t.Errorf("within the limits: %v", err)
+	}
+}
