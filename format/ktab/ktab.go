@@ -39,6 +39,7 @@ import (
 	"strings"
 
 	"parley/errs"
+	"parley/nouns"
 	"parley/scenario"
 )
 
@@ -243,6 +244,18 @@ func ReadLimits(name string, rd io.Reader, l scenario.Limits) (*scenario.Scenari
 	d, ok := count(f1[3].text)
 	if !ok || d < 1 || d > maxDimsCap {
 		return nil, r.errAt(1, f1[3].col, "numDims", fmt.Sprintf("a whole number from 1 to %d", maxDimsCap), "number of dimensions %q is not allowed", strings.TrimSpace(f1[3].text))
+	}
+
+	// The counts line 1 states, held to the limits where it states them
+	// (the scenario has one stance per actor and dimension).
+	for _, c := range []struct {
+		name, field string
+		n, col      int
+	}{{"actors", "numActors", n, f1[2].col}, {"issues", "numDims", d, f1[3].col}, {"stances", "numActors", n * d, f1[2].col}} {
+		if limit := r.limits.Value(c.name); int64(c.n) > limit {
+			lim := scenario.LimitError(c.name, limit, fmt.Sprintf("%s: %s", c.name, nouns.Count(c.n, "value")))
+			return nil, r.errAt(1, c.col, c.field, lim.Valid, "%s", lim.Message)
+		}
 	}
 
 	l2, ok := r.line(2)

@@ -55,3 +55,25 @@ func TestReadHoldsTextRules(t *testing.T) {
 		})
 	}
 }
+
+// TestReadHoldsCountLimits: the counts of actors and dimensions line 1
+// states are held to the actors, issues and stances limits at their
+// fields; CheckLimits had refused the scenario built from them with no
+// line.
+func TestReadHoldsCountLimits(t *testing.T) {
+	const in = "S,d,3,2\nActor,Desc,Power,P1,S1,P2,S2\nA,a,1,50,50,10,50\nB,b,1,40,50,20,50\nC,c,1,30,50,30,50\n"
+	for _, c := range []struct {
+		l    scenario.Limits
+		want string
+	}{
+		{scenario.Limits{Actors: 2}, "x.csv:1:5: numActors: actors: 3 values, over the limit actors=2 (valid: at most 2 actors in one list; raise it with --limit actors=N (parley serve too))"},
+		{scenario.Limits{Issues: 1}, "x.csv:1:7: numDims: issues: 2 values, over the limit issues=1 (valid: at most 1 issues; raise it with --limit issues=N (parley serve too))"},
+		{scenario.Limits{Stances: 5}, "x.csv:1:5: numActors: stances: 6 values, over the limit stances=5 (valid: at most 5 stances in one list; raise it with --limit stances=N (parley serve too))"},
+	} {
+		s, err := ReadLimits("x.csv", strings.NewReader(in), c.l)
+		formattest.Refused(t, s, err, c.want)
+	}
+	if _, err := ReadLimits("x.csv", strings.NewReader(in), scenario.Limits{Actors: 3, Issues: 2, Stances: 6}); err != nil {
+		t.Errorf("within the limits: %v", err)
+	}
+}
