@@ -768,7 +768,7 @@ func TestSweepJob(t *testing.T) {
 		`{"kind":"sweep","draws":0}`:                                     "draws 0: valid: a whole number from 1",
 		`{"kind":"sensitivity","models":["nope"]}`:                       `unknown model "nope"`,
 		`{"kind":"forecast","models":["bdm"],"params":{"exact":"true"}}`: "setting exact is for model exchange",
-		`{"kind":"deal","batna":"status-quo"}`:                           `batna "status-quo": valid: reference, none, model:NAME`,
+		`{"kind":"deal","batna":"status-quo"}`:                           `batna "status-quo": valid: auto, reference, none, model:NAME`,
 		`{"kind":"deal-search","samples":5000}`:                          "samples 5000: valid",
 	} {
 		e.want(e.do("POST", "/api/scenarios/"+v.ID+"/runs", body), 400).json(t, &bad)
