@@ -1,0 +1,42 @@
+package httpapi_test
+
+import (
+	"testing"
+
+	"parley/httpapi"
+)
+
+// A body's mistakes are said as the null rule says them (nulls.go): the
+// value's full path as the body writes it, what was sent, and what to
+// give — not Go's type names. A number out of a field's range names the
+// field, the value and the range, as ask.Check's own refusal of the
+// field does; malformed JSON says its line and column and what is valid.
+func TestBodyMistakesWords(t *testing.T) {
+	e := newEnv(t, httpapi.Options{})
+	v := e.create(small(t))
+	p := "/api/scenarios/" + v.ID
+	const object = `; valid: a JSON object, {"field": value, …}, with the fields /api/openapi.json lists for this request`
+	for _, c := range []struct{ path, body, code, want string }{
+		{"/forecast", `{"models":"bdm"}`, "argument", "request body: models: a string; give a list of strings"},
+		{"/forecast", `{"models":[1]}`, "argument", "request body: models[0]: a number; give a string"},
+		{"/forecast", `{"seed":-1}`, "argument", "request body: seed -1: valid: a whole number from 0 to 18446744073709551615"},
+		{"/forecast", `{"seed":1.5}`, "argument", "request body: seed 1.5: valid: a whole number from 0 to 18446744073709551615"},
+		{"/deal/evaluate", `{"robust":true}`, "argument", "request body: robust: true or false; give an object with fields on, draws, uniform"},
+		{"/forecast", `{"models":["smp"],"params":{"smp-vote":3}}`, "argument", "request body: params.smp-vote: a number; give a string"},
+		{"/forecast", `{"rounds":1e308}`, "argument", "request body: rounds 1e308: valid: a whole number from 0 to 10000"},
+		{"/forecast", `{"rounds":-1e308}`, "argument", "request body: rounds -1e308: valid: a whole number from 0 to 10000"},
+		{"/deal/evaluate", `{"rho":1e400}`, "argument", "request body: rho 1e400: valid: a number > 0 and ≤ 10 (1 is linear loss)"},
+		{"/deal/evaluate", `{"robust":{"draws":1e20}}`, "argument", "request body: robust.draws 1e20: valid: 1 to 1000000 (0: 500)"},
+		{"/runs", `{"kind":"forecast","rounds":1e308}`, "argument", "request body: rounds 1e308: valid: a whole number from 0 to 10000"},
+		{"/forecast", `{"seed":1`, "invalid", "request body: malformed JSON at line 1, column 9: it ends in the middle of a JSON value" + object},
+		{"/forecast", "{\n \"seed\": 1,\n}", "invalid", "request body: malformed JSON at line 3, column 1: '}' where a field's name was due" + object},
+		{"/forecast", `not json`, "invalid", "request body: malformed JSON at line 1, column 2: 'o' where a JSON value was due" + object},
+		{"/runs", `not json`, "invalid", "request body: malformed JSON at line 1, column 2: 'o' where a JSON value was due" + object},
+	} {
+		var b errBody
+		e.want(e.do("POST", p+c.path, c.body), 400).json(t, &b)
+		if b.Code != c.code || b.Error != c.want {
+			t.Errorf("%s %s:\n got %s %q\nwant %s %q", c.path, c.body, b.Code, b.Error, c.code, c.want)
+		}
+	}
+}
