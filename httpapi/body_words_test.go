@@ -1,6 +1,7 @@
 package httpapi_test
 
 import (
+	"strings"
 	"testing"
 
 	"parley/httpapi"
@@ -37,6 +38,27 @@ func TestBodyMistakesWords(t *testing.T) {
 		e.want(e.do("POST", p+c.path, c.body), 400).json(t, &b)
 		if b.Code != c.code || b.Error != c.want {
 			t.Errorf("%s %s:\n got %s %q\nwant %s %q", c.path, c.body, b.Code, b.Error, c.code, c.want)
+		}
+	}
+}
+
+// A variant the scenario lacks, named in the body or the query, is a
+// value of the request that is not valid (400 argument), as an unknown
+// snapshot, model or actor there is; 404 is for what the path names.
+func TestUnknownVariantIsArgument(t *testing.T) {
+	e := newEnv(t, httpapi.Options{})
+	v := e.create(small(t))
+	p := "/api/scenarios/" + v.ID
+	for _, c := range []struct{ method, path, body string }{
+		{"POST", p + "/forecast", `{"variant":"nope"}`},
+		{"POST", p + "/deal/evaluate", `{"variant":"nope"}`},
+		{"GET", p + "/resolved?variant=nope", ""},
+		{"POST", p + "/runs", `{"kind":"sweep","variant":"nope"}`},
+	} {
+		var b errBody
+		e.want(e.do(c.method, c.path, c.body), 400).json(t, &b)
+		if b.Code != "argument" || !strings.HasSuffix(b.Error, `variant "nope": no such variant; valid: strong-z (or a variant's name)`) {
+			t.Errorf("%s %s %s: %s %q", c.method, c.path, c.body, b.Code, b.Error)
 		}
 	}
 }
