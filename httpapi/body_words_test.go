@@ -62,3 +62,23 @@ func TestUnknownVariantIsArgument(t *testing.T) {
 		}
 	}
 }
+
+// A stance edit's unknown actor or issue (in the path: 404) is said as
+// the API's other unknown ids are: "did you mean", the valid ids in a
+// comma list, and the snapshot only when one was named.
+func TestStanceEditUnknownIDs(t *testing.T) {
+	e := newEnv(t, httpapi.Options{})
+	v := e.create(small(t))
+	p := "/api/scenarios/" + v.ID + "/stances/"
+	for _, c := range []struct{ path, snapshot, want string }{
+		{"xx/a", "", `actor "xx": no such actor (did you mean "x"?); valid: x, y, z`},
+		{"xx/a", "2025-02-01", `actor "xx": no such actor as of 2025-02-01 (did you mean "x"?); valid: x, y, z`},
+		{"x/aa", "", `issue "aa": no such issue (did you mean "a"?); valid: a, b`},
+	} {
+		var b errBody
+		e.want(e.do("PATCH", p+c.path, `{"version":1,"position":50,"snapshot":"`+c.snapshot+`"}`), 404).json(t, &b)
+		if b.Code != "not_found" || b.Error != c.want {
+			t.Errorf("%s: %s %q, want not_found %q", c.path, b.Code, b.Error, c.want)
+		}
+	}
+}
