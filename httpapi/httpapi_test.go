@@ -1300,6 +1300,7 @@ func TestOnPostgres(t *testing.T) {
 		"VersionFile":       TestVersionFile,
 		"Purge":             TestPurge,
 		"CreateAtDeletedID": TestCreateAtDeletedID,
+		"PutUnchanged":      TestPutUnchangedSavesNothing,
 	} {
 		t.Run(name, fn)
 	}
