@@ -82,3 +82,15 @@ func TestStanceEditUnknownIDs(t *testing.T) {
 		}
 	}
 }
+
+// A misspelt kind of run gets a "did you mean", as other unknown names do.
+func TestUnknownKindDidYouMean(t *testing.T) {
+	e := newEnv(t, httpapi.Options{})
+	v := e.create(small(t))
+	var b errBody
+	e.want(e.do("POST", "/api/scenarios/"+v.ID+"/runs", `{"kind":"sweeep"}`), 400).json(t, &b)
+	want := `kind "sweeep": no such kind of run (did you mean "sweep"?); valid: forecast, sweep, sensitivity, deal, deal-search, deal-proposals, explain, backtest, advise, power, compare`
+	if b.Code != "argument" || b.Error != want {
+		t.Errorf("%s %q, want argument %q", b.Code, b.Error, want)
+	}
+}

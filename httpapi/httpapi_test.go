@@ -1107,7 +1107,7 @@ func TestJobErrors(t *testing.T) {
 	e.want(e.do("POST", p, `{"kind":"guess"}`), 400)
 	var b errBody
 	e.want(e.do("POST", p, `{"kind":"guess"}`), 400).json(t, &b)
-	if b.Code != "argument" || !strings.Contains(b.Error, "valid: one of forecast, sweep, sensitivity, deal, deal-search") {
+	if b.Code != "argument" || !strings.Contains(b.Error, "valid: forecast, sweep, sensitivity, deal, deal-search") {
 		t.Fatalf("%+v", b)
 	}
 	e.want(e.do("POST", p, `{"kind":"sweep","package":{"a":1}}`), 400).json(t, &b)

@@ -180,10 +180,10 @@ func (s *Server) startRun(w http.ResponseWriter, r *http.Request) {
 	newQ := kinds[k.Kind]
 	switch {
 	case k.Kind == "":
-		s.fail(w, r, errs.New(errs.Argument, "kind: missing; valid: one of %s", strings.Join(kindNames(), ", ")))
+		s.fail(w, r, errs.New(errs.Argument, "kind: missing; valid: %s", strings.Join(kindNames(), ", ")))
 		return
 	case newQ == nil:
-		s.fail(w, r, errs.New(errs.Argument, "kind: %q; valid: one of %s", k.Kind, strings.Join(kindNames(), ", ")))
+		s.fail(w, r, errs.New(errs.Argument, "kind %q: no such kind of run%s", k.Kind, errs.Choices(string(k.Kind), kindNames())))
 		return
 	}
 	q := newQ()
