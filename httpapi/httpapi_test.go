@@ -1269,7 +1269,7 @@ func TestResolved(t *testing.T) {
 		t.Fatalf("base + strong-z: %+v", got.Scenario)
 	}
 	e.want(e.do("GET", "/api/scenarios/"+v.ID+"/resolved?snapshot=soon", ""), 400)
-	e.want(e.do("GET", "/api/scenarios/"+v.ID+"/resolved?variant=nope", ""), 404)
+	e.want(e.do("GET", "/api/scenarios/"+v.ID+"/resolved?variant=nope", ""), 400) // a value of the query, not the path
 	e.want(e.do("GET", "/api/scenarios/nope/resolved", ""), 404)
 }
 
