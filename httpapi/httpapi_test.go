@@ -636,7 +636,7 @@ func TestForecast(t *testing.T) {
 		`{"max_rounds":10001}`:                                "max_rounds",
 		`{"modles":["x"]}`:                                    `unknown field "modles"`,
 		`{"kind":"forecast"}`:                                 `unknown field "kind"`,
-		`{"seed":"one"}`:                                      "field seed",
+		`{"seed":"one"}`:                                      "seed: a string; give a number",
 		`[1]`:                                                 "request body",
 		`{"models":["compromise"]} {"x":1}`:                   "more than one JSON value",
 	} {
