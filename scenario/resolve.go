@@ -72,7 +72,7 @@ func (s *Scenario) Resolve(snapshot, variant string) (*Scenario, error) {
 			return nil, errs.New(errs.Argument, "snapshot %q is not a date; valid: %q, %q, or a date YYYY-MM-DD such as %v", snapshot, Base, Latest, s.SnapshotDates())
 		}
 		if snapshot < s.Metadata.AsOf {
-			return nil, errs.New(errs.Argument, "snapshot %s is before the scenario's as_of %s; valid: a date on or after it, one of %v", snapshot, s.Metadata.AsOf, s.SnapshotDates())
+			return nil, errs.New(errs.Argument, "snapshot %s is before the scenario's as_of %s; valid: a date on or after it, one of %s", snapshot, s.Metadata.AsOf, errs.OneOf(s.SnapshotDates()))
 		}
 		for _, i := range s.snapshotOrder() {
 			if s.Snapshots[i].Date > snapshot {
