@@ -58,14 +58,14 @@ type engine[T any, A arith[T]] struct {
 	selection          selection // byHeap, or the slice forced (tests)
 	// selectByHeap's heap, index of exchanges by actor and scratch
 	heap               exchHeap[T, A]
-	byIssue            [][]ref[T]
+	byIssue            [][]int32 // list positions
 	affected, changedH []*exch[T]
 	// slots[slot(a, k, d)] counts the round's candidates byIssue's list
 	// will hold at most, so that its lists are carved from one array,
 	// refs, instead of each growing by copies (at 200 actors × 10 issues
 	// the copies were a fifth of a forecast's allocations)
 	slots []int32
-	refs  []ref[T]
+	refs  []int32
 	// workers is how many goroutines selectByHeap may recalculate a
 	// large batch on (≤ 1: the calling one alone; see recalcBatch);
 	// forks are their copies of the engine and recalced their results.
@@ -136,13 +136,13 @@ type exch[T any] struct {
 	gain T
 	key  T // gain as the selection compares it (see arith.sortKey)
 	// order is the list position when the selection took the list (the
-	// slice's sort reuses it), hidx the index in the selection heap
-	// (selectByHeap; −1 outside), stamp the number of the last exchange
-	// selectByHeap took that changes this one (its recalculations take
-	// each exchange once): 32 bits, as a round's list is (round)
-	order, hidx, stamp int32
-	valid              bool
-	bc                 bool // groups b and c (else a and d)
+	// slice's sort reuses it; selectByHeap's heap finds the exchange by
+	// it), stamp the number of the last exchange selectByHeap took that
+	// changes this one (its recalculations take each exchange once): 32
+	// bits, as a round's list is (round)
+	order, stamp int32
+	valid        bool
+	bc           bool // groups b and c (else a and d)
 	// upd[0] are the recorded positions on p, upd[1] on q (spec §1.6
 	// step 2), in a slab of the engine's (setUpdate): at 200 actors × 10
 	// issues seven exchanges in ten never record one, and room for four
@@ -157,6 +157,7 @@ type update[T any] struct {
 
 func newEngine[T any, A arith[T]](ar A, p *model.Problem) *engine[T, A] {
 	e := &engine[T, A]{ar: ar, k: ar.consts(), p: p, nA: len(p.Actors), nK: len(p.Issues), perWorker: perWorker}
+	e.heap.maxPos = math.MaxInt32
 	nA, nK := e.nA, e.nK
 	// The tables in three allocations, one per element type, carved into
 	// rows: a sweep builds an engine for every draw.
@@ -700,7 +701,7 @@ func (e *engine[T, A]) slot(a, k int, demand int) int { return (a*e.nK+k)*2 + de
 // It sets the fields a round reads before it writes them, one by one: a
 // slot is reused from round to round, and clearing all of it (736 bytes
 // when measured, inline move buffers included) cost a sweep ≈ 5% of its
-// time. The rest (move, y, egY, at1, eu, gain, key, valid, order, hidx)
+// time. The rest (move, y, egY, at1, eu, gain, key, valid, order)
 // calculate and the selection write before anything reads them.
 func (e *engine[T, A]) initExchange(i, j, p, q int, bc bool, ratio []T) *exch[T] {
 	if e.ar.cmp(ratio[i], ratio[j]) < 0 {
@@ -778,12 +779,12 @@ func (s *updSlab[T]) take(size int) []update[T] {
 // sixth of the time (fast mode pools them; see constants.buffers).
 type buffers[T any] struct {
 	chunks             [][]exch[T]
-	in                 []bool
+	at                 []int32
 	slab               updSlab[T]
 	list               []*exch[T]
 	items              []heapItem[T]
-	byIssue            [][]ref[T]
-	refs               []ref[T]
+	byIssue            [][]int32
+	refs               []int32
 	affected, changedH []*exch[T]
 }
 
@@ -803,7 +804,7 @@ func (e *engine[T, A]) takeBuffers() {
 	}
 	e.chunks, e.list, e.heap.items, e.byIssue, e.affected, e.changedH = b.chunks, b.list, b.items, b.byIssue, b.affected, b.changedH
 	e.refs = b.refs
-	e.slab, e.heap.in = b.slab, b.in
+	e.slab, e.heap.at = b.slab, b.at
 }
 
 // putBuffers leaves e's buffers for the next run. The run's result holds
@@ -815,13 +816,12 @@ func (e *engine[T, A]) putBuffers() {
 	clear(e.list[:cap(e.list)])
 	clear(e.heap.items[:cap(e.heap.items)])
 	clear(e.byIssue[:cap(e.byIssue)])
-	clear(e.refs)
 	clear(e.affected[:cap(e.affected)])
 	clear(e.changedH[:cap(e.changedH)])
-	e.k.buffers.Put(&buffers[T]{e.chunks, e.heap.in, e.slab, e.list[:0], e.heap.items[:0], e.byIssue, e.refs, e.affected[:0], e.changedH[:0]})
+	e.k.buffers.Put(&buffers[T]{e.chunks, e.heap.at, e.slab, e.list[:0], e.heap.items[:0], e.byIssue, e.refs, e.affected[:0], e.changedH[:0]})
 	e.chunks, e.list, e.heap.items, e.byIssue, e.affected, e.changedH = nil, nil, nil, nil, nil, nil
 	e.refs = nil
-	e.slab, e.heap.in = updSlab[T]{}, nil
+	e.slab, e.heap.at = updSlab[T]{}, nil
 }
 
 // alloc returns a reusable exchange slot; reset sets every slot free.

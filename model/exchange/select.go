@@ -59,14 +59,14 @@ func (e *engine[T, A]) selectByHeap(ctx context.Context, list []*exch[T]) []*exc
 	// each carved from refs with room for the candidates round counted
 	slot := func(a, k int32, demand int) int { return e.slot(int(a), int(k), demand) }
 	if n := 2 * e.nA * e.nK; cap(e.byIssue) < n {
-		e.byIssue = make([][]ref[T], n)
+		e.byIssue = make([][]int32, n)
 	}
-	if cap(h.in) < len(list) {
-		h.in = make([]bool, roomy(len(list)))
+	if cap(h.at) < len(list) {
+		h.at = make([]int32, roomy(len(list)))
 	}
-	h.in = h.in[:len(list)]
+	h.at = h.at[:len(list)]
 	if n := 4 * len(list); len(e.refs) < n {
-		e.refs = make([]ref[T], roomy(n))
+		e.refs = make([]int32, roomy(n))
 	}
 	byIssue := e.byIssue[:2*e.nA*e.nK]
 	off := 0
@@ -75,28 +75,29 @@ func (e *engine[T, A]) selectByHeap(ctx context.Context, list []*exch[T]) []*exc
 		off += int(n)
 	}
 	for i, E := range list {
-		E.hidx = -1
 		E.order = int32(i)
-		h.in[i] = E.valid
+		h.at[i] = -1
 		if !E.valid {
 			continue // never recalculated, never realised: the scan drops it
 		}
-		E.hidx = int32(len(h.items))
-		h.items = append(h.items, heapItem[T]{key: E.key, pos: i, ex: E})
+		h.at[i] = int32(len(h.items))
+		h.items = append(h.items, heapItem[T]{key: E.key, pos: int32(i), order: int32(i)})
 		for _, sd := range [2]*side[T]{&E.I, &E.J} {
-			byIssue[slot(sd.actor, sd.supply, 0)] = append(byIssue[slot(sd.actor, sd.supply, 0)], ref[T]{i, E})
-			byIssue[slot(sd.actor, sd.demand, 1)] = append(byIssue[slot(sd.actor, sd.demand, 1)], ref[T]{i, E})
+			byIssue[slot(sd.actor, sd.supply, 0)] = append(byIssue[slot(sd.actor, sd.supply, 0)], int32(i))
+			byIssue[slot(sd.actor, sd.demand, 1)] = append(byIssue[slot(sd.actor, sd.demand, 1)], int32(i))
 		}
 	}
 	h.init()
-	low, high := -1, len(list)
+	low, high := int32(-1), int32(len(list))
+	// item is E's heap item (E in the heap)
+	item := func(E *exch[T]) *heapItem[T] { return &h.items[h.at[E.order]] }
 	stamp := int32(0)          // the number of exchanges taken so far (see exch.stamp)
 	realised := e.realised[:0] // the last round's list is read before this one starts
 	defer func() { e.realised = realised }()
 	aff, changed := e.affected[:0], e.changedH[:0]
 	defer func() { e.affected, e.changedH = aff, changed }()
 	for len(h.items) > 0 {
-		R := h.pop()
+		R := list[h.pop()]
 		// the exchanges R changes that are still in the list, each once
 		// (an exchange can be on several of R's four lists), list by
 		// list or merged in list order (stampedMerge); each index drops
@@ -115,7 +116,7 @@ func (e *engine[T, A]) selectByHeap(ctx context.Context, list []*exch[T]) []*exc
 			refs, k := byIssue[l], 0
 			for _, r := range refs {
 				refs[k] = r
-				k += int(bit(h.in[r.order]))
+				k += int(bit(h.at[r] >= 0))
 			}
 			byIssue[l] = refs[:k]
 			n += k
@@ -124,19 +125,19 @@ func (e *engine[T, A]) selectByHeap(ctx context.Context, list []*exch[T]) []*exc
 			// short lists: an exchange's stamp says whether it was taken
 			for _, l := range lists {
 				for _, r := range byIssue[l] {
-					if r.ex.stamp != stamp {
-						r.ex.stamp = stamp
-						aff = append(aff, r.ex)
+					if E := list[r]; E.stamp != stamp {
+						E.stamp = stamp
+						aff = append(aff, E)
 					}
 				}
 			}
 		} else {
-			aff = mergeInOrder(aff, byIssue[lists[0]], byIssue[lists[1]], byIssue[lists[2]], byIssue[lists[3]])
+			aff = mergeInOrder(aff, list, byIssue[lists[0]], byIssue[lists[1]], byIssue[lists[2]], byIssue[lists[3]])
 		}
 		if e.randomize > 0 {
 			// its draws follow the order of recalculation; otherwise
 			// each recalculation depends on E and R alone
-			slices.SortFunc(aff, func(a, b *exch[T]) int { return h.cmp(&h.items[a.hidx], &h.items[b.hidx]) })
+			slices.SortFunc(aff, func(a, b *exch[T]) int { return h.cmp(item(a), item(b)) })
 		}
 		changed = changed[:0]
 		// a large batch is recalculated in parallel first, its outcomes
@@ -147,38 +148,42 @@ func (e *engine[T, A]) selectByHeap(ctx context.Context, list []*exch[T]) []*exc
 		if n := min(len(e.forks), len(aff)/e.perWorker); n > 1 {
 			batch = e.recalcBatch(aff, R, n)
 		} else if len(aff) > stampedMerge {
-			e.warmth += warm(aff, h.items)
+			e.warmth += warm(aff, h)
 		}
 		for i, E := range aff {
 			var st uint8
 			if batch != nil {
 				st = batch[i]
 			} else {
-				st = e.recalcOne(E, R, h.items)
+				st = e.recalcOne(E, R, h)
 			}
 			switch st {
 			case recalcLeft:
-				h.remove(int(E.hidx))
+				h.remove(int(h.at[E.order]))
 			case recalcMoved:
 				changed = append(changed, E)
 			}
 		}
 		// new positions (see above), given in old list order: the heap
 		// still holds the old keys and positions
-		slices.SortFunc(changed, func(a, b *exch[T]) int { return h.cmp(&h.items[a.hidx], &h.items[b.hidx]) })
+		slices.SortFunc(changed, func(a, b *exch[T]) int { return h.cmp(item(a), item(b)) })
+		if int64(high)+int64(len(changed)) > int64(h.maxPos) || int64(low)-int64(len(changed)) < -int64(h.maxPos) {
+			low, high = h.renumber()
+		}
 		for _, E := range changed {
-			if it := &h.items[E.hidx]; ar.cmp(E.key, it.key) > 0 {
+			if it := item(E); ar.cmp(E.key, it.key) > 0 {
 				it.pos, high = high, high+1
 			}
 		}
 		for n := len(changed) - 1; n >= 0; n-- {
-			if it := &h.items[changed[n].hidx]; ar.cmp(changed[n].key, it.key) < 0 {
+			if it := item(changed[n]); ar.cmp(changed[n].key, it.key) < 0 {
 				it.pos, low = low, low-1
 			}
 		}
 		for _, E := range changed {
-			h.items[E.hidx].key = E.key
-			h.fix(int(E.hidx))
+			i := h.at[E.order]
+			h.items[i].key = E.key
+			h.fix(int(i))
 		}
 		realised = append(realised, R)
 		if e.failed != nil || ctx.Err() != nil {
@@ -212,7 +217,7 @@ const stampedMerge = 64
 // into the caches of the core that recalculates them): at 200
 // actors × 10 issues the exchanges span ≈ 115 MB, and reading an
 // exchange's heap key in recalcOne was a third of the forecast's time.
-func warm[T any](aff []*exch[T], items []heapItem[T]) uint8 {
+func warm[T any, A arith[T]](aff []*exch[T], h *exchHeap[T, A]) uint8 {
 	const line = 64
 	size := unsafe.Sizeof(exch[T]{})
 	var s uint8
@@ -222,23 +227,24 @@ func warm[T any](aff []*exch[T], items []heapItem[T]) uint8 {
 			s += *(*uint8)(unsafe.Add(p, off))
 		}
 		s += *(*uint8)(unsafe.Add(p, size-1))
-		s += uint8(items[E.hidx].pos)
+		s += uint8(h.items[h.at[E.order]].pos)
 	}
 	return s
 }
 
-// mergeInOrder appends to dst the exchanges of the four lists, each in
-// list order, in list order, each once (an exchange can be on several:
-// every list whose head is the exchange taken moves past it).
-func mergeInOrder[T any](dst []*exch[T], a, b, c, d []ref[T]) []*exch[T] {
-	const done = math.MaxInt
-	ls := [4][]ref[T]{a, b, c, d}
+// mergeInOrder appends to dst the exchanges of the four lists of list
+// positions, each in list order, in list order, each once (an exchange
+// can be on several: every list whose head is the exchange taken moves
+// past it).
+func mergeInOrder[T any](dst, list []*exch[T], a, b, c, d []int32) []*exch[T] {
+	const done = math.MaxInt32
+	ls := [4][]int32{a, b, c, d}
 	var at [4]int
-	var head [4]int
+	var head [4]int32
 	for k, l := range ls {
 		head[k] = done
 		if len(l) > 0 {
-			head[k] = l[0].order
+			head[k] = l[0]
 		}
 	}
 	for {
@@ -252,23 +258,16 @@ func mergeInOrder[T any](dst []*exch[T], a, b, c, d []ref[T]) []*exch[T] {
 				continue
 			}
 			if !taken {
-				dst = append(dst, ls[k][at[k]].ex)
+				dst = append(dst, list[m])
 				taken = true
 			}
 			at[k]++
 			head[k] = done
 			if at[k] < len(ls[k]) {
-				head[k] = ls[k][at[k]].order
+				head[k] = ls[k][at[k]]
 			}
 		}
 	}
-}
-
-// ref is an exchange in the by-issue index, with its list position, so
-// that merging and filtering the index read the index alone.
-type ref[T any] struct {
-	order int
-	ex    *exch[T]
 }
 
 // perWorker is the fewest exchanges of a batch (the exchanges of a
@@ -317,10 +316,10 @@ const (
 // recalcOne is recalculate(E, R) and its outcome for the heap, whose
 // items still hold E's old key until selectByHeap's fixes (removals move
 // other items, never change their keys, so reading it first or later is
-// the same). items is the selecting engine's heap: a worker's copy of
-// the engine was taken before the heap was built.
-func (e *engine[T, A]) recalcOne(E, R *exch[T], items []heapItem[T]) uint8 {
-	old := items[E.hidx].key
+// the same). h is the selecting engine's heap: a worker's copy of the
+// engine was taken before the heap was built.
+func (e *engine[T, A]) recalcOne(E, R *exch[T], h *exchHeap[T, A]) uint8 {
+	old := h.items[h.at[E.order]].key
 	if !e.recalculate(E, R) {
 		return recalcSame
 	}
@@ -347,9 +346,9 @@ func (e *engine[T, A]) recalcBatch(aff []*exch[T], R *exch[T], n int) []uint8 {
 	parallel.Run(n, func(g int) {
 		w := e.forks[g]
 		lo, hi := g*len(aff)/n, (g+1)*len(aff)/n
-		w.warmth += warm(aff[lo:hi], e.heap.items) // on the core that reads them
+		w.warmth += warm(aff[lo:hi], &e.heap) // on the core that reads them
 		for i := lo; i < hi; i++ {
-			done[i] = w.recalcOne(aff[i], R, e.heap.items)
+			done[i] = w.recalcOne(aff[i], R, &e.heap)
 		}
 	})
 	e.joinForks(n)
@@ -394,24 +393,31 @@ func (e *engine[T, A]) calcList(list []*exch[T]) {
 // listPerWorker is the fewest new candidates calcList gives a worker.
 const listPerWorker = 2048
 
-// heapItem is one exchange in the heap, with the key and position it is
+// heapItem is one exchange in the heap: the key and position it is
 // ordered by (kept apart from the exchange, whose key a recalculation
-// changes before the heap hears of it).
+// changes before the heap hears of it) and its place in the round's list
+// (selectByHeap's list[order]). 16 bytes in fast mode, so that a node's
+// four children share a cache line or two, and moving an item writes the
+// heap's own tables (at) rather than the exchange: at 200 actors × 10
+// issues each exchange written was a cache miss.
 type heapItem[T any] struct {
-	key T
-	pos int
-	ex  *exch[T]
+	key   T
+	pos   int32
+	order int32
 }
 
-// exchHeap is a max-heap (of arity children a node) of exchanges in list order: gain
-// descending, then position ascending. Each exchange knows its index
-// (exch.hidx, −1 when out of the heap).
+// exchHeap is a max-heap (of arity children a node) of exchanges in
+// list order: gain descending, then position ascending.
 type exchHeap[T any, A arith[T]] struct {
 	ar    A
 	items []heapItem[T]
-	// in[o] is whether the exchange at list position o is still in the
-	// heap: the by-issue index reads it without visiting the exchange
-	in []bool
+	// at[o] is the index in items of the exchange at list position o,
+	// −1 once it has left the heap (the by-issue index reads it without
+	// visiting the exchange)
+	at []int32
+	// maxPos bounds the positions' magnitude (32-bit; renumber)
+	maxPos     int32
+	renumbered int // times renumber ran (for tests)
 }
 
 // cmp is −1 when a comes before b in the list.
@@ -428,11 +434,29 @@ func (h *exchHeap[T, A]) cmp(a, b *heapItem[T]) int {
 	return 0
 }
 
+// renumber gives the items the positions 0, 1, … in their order (key,
+// then position), which keeps every comparison and so the heap as it
+// was, and returns the next low and high positions for selectByHeap:
+// when a round has moved so many exchanges that the next would pass
+// maxPos (never met at 200 actors × 10 issues, whose rounds move a few
+// hundred thousand; tests set maxPos small).
+func (h *exchHeap[T, A]) renumber() (low, high int32) {
+	idx := make([]int32, len(h.items))
+	for i := range idx {
+		idx[i] = int32(i)
+	}
+	slices.SortFunc(idx, func(a, b int32) int { return h.cmp(&h.items[a], &h.items[b]) })
+	for n, i := range idx {
+		h.items[i].pos = int32(n)
+	}
+	h.renumbered++
+	return -1, int32(len(h.items))
+}
+
 // arity is the heap's number of children a node: four halves the
-// levels of a binary heap, and with them the exchanges an item passes on
-// its way down or up, each of which is written (its hidx) and at 200
-// actors × 10 issues a cache miss; the four children lie side by side in
-// items, so comparing them costs little more than comparing two.
+// levels of a binary heap, and with them the items an item passes on its
+// way down or up; the four children lie side by side in items, so
+// comparing them costs little more than comparing two.
 const arity = 4
 
 func (h *exchHeap[T, A]) init() {
@@ -448,7 +472,7 @@ func (h *exchHeap[T, A]) init() {
 // parent, shifting each parent it passes down one level (a hole moves up,
 // the item is written once, where it stops).
 func (h *exchHeap[T, A]) up(i int) {
-	it := h.items
+	it, at := h.items, h.at
 	x := it[i]
 	for i > 0 {
 		p := (i - 1) / arity
@@ -456,18 +480,18 @@ func (h *exchHeap[T, A]) up(i int) {
 			break
 		}
 		it[i] = it[p]
-		it[i].ex.hidx = int32(i)
+		at[it[i].order] = int32(i)
 		i = p
 	}
 	it[i] = x
-	x.ex.hidx = int32(i)
+	at[x.order] = int32(i)
 }
 
 // down moves the item at i toward the leaves while one of its children
 // comes before it, shifting that child up one level; it says whether the
 // item moved.
 func (h *exchHeap[T, A]) down(i int) bool {
-	it := h.items
+	it, at := h.items, h.at
 	i0, n := i, len(it)
 	x := it[i]
 	for {
@@ -485,12 +509,12 @@ func (h *exchHeap[T, A]) down(i int) bool {
 			break
 		}
 		it[i] = it[c]
-		it[i].ex.hidx = int32(i)
+		at[it[i].order] = int32(i)
 		i = c
 	}
 	if i > i0 {
 		it[i] = x
-		x.ex.hidx = int32(i)
+		at[x.order] = int32(i)
 	}
 	return i > i0
 }
@@ -501,24 +525,25 @@ func (h *exchHeap[T, A]) fix(i int) {
 	}
 }
 
-// pop removes and returns the first exchange in list order.
-func (h *exchHeap[T, A]) pop() *exch[T] {
+// pop removes the first exchange in list order and returns its list
+// position.
+func (h *exchHeap[T, A]) pop() int32 {
 	return h.remove(0)
 }
 
-// remove takes the exchange at index i out of the heap.
-func (h *exchHeap[T, A]) remove(i int) *exch[T] {
+// remove takes the item at index i out of the heap and returns its
+// exchange's list position.
+func (h *exchHeap[T, A]) remove(i int) int32 {
 	n := len(h.items) - 1
-	ex := h.items[i].ex
+	o := h.items[i].order
 	if i != n {
 		h.items[i] = h.items[n]
-		h.items[i].ex.hidx = int32(i)
+		h.at[h.items[i].order] = int32(i)
 	}
 	h.items = h.items[:n]
-	h.in[ex.order] = false
+	h.at[o] = -1
 	if i != n {
 		h.fix(i)
 	}
-	ex.hidx = -1
-	return ex
+	return o
 }

@@ -1,10 +1,13 @@
 package exchange
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
+	"math"
 	"math/rand/v2"
+	"slices"
 	"testing"
 
 	"parley/gen"
@@ -162,5 +165,160 @@ func TestParallelRecalculationEqualsSequential(t *testing.T) {
 			t.Errorf("%s: no batch was recalculated in parallel: the test compares nothing", what)
 		}
 		t.Logf("%s: %d batches in parallel in round 1", what, batches)
+	}
+}
+
+// Renumbering the heap's positions (exchHeap.renumber, when a round's
+// moves would take them past 32 bits) changes nothing: with the bound
+// set so low that the heap renumbers after almost every realised
+// exchange, the results are the slice selection's, bit for bit, on
+// generated problems, coarse ones and in exact arithmetic.
+func TestHeapRenumberingEqualsSlice(t *testing.T) {
+	renumbered := 0
+	for _, c := range []struct {
+		actors, issues int
+		seed           uint64
+		m              Model
+		maxPos         int32
+	}{
+		{30, 5, 21, Model{}, 300},
+		{40, 4, 22, Model{}, 700},
+		{12, 4, 23, Model{Exact: true}, 100},
+	} {
+		p, err := model.FromScenario(gen.Scenario(gen.Options{Actors: c.actors, Issues: c.issues, Seed: c.seed}))
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := c.m
+		m.maxPos = c.maxPos
+		renumbered += sameSelections(t, p, m, model.Options{Rounds: 4}, fmt.Sprintf("%d × %d (seed %d), positions within ±%d", c.actors, c.issues, c.seed, c.maxPos))
+		// the bound was reached: the first round renumbered
+		e := newEngine64(floatArith{}, p)
+		e.heap.maxPos = c.maxPos
+		if _, err := e.round(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		if e.heap.renumbered == 0 {
+			t.Errorf("%d × %d: the heap never renumbered: the test compares nothing", c.actors, c.issues)
+		}
+		if testing.Verbose() {
+			t.Logf("%d × %d: %d renumberings in round 1", c.actors, c.issues, e.heap.renumbered)
+		}
+	}
+	if renumbered < 100 {
+		t.Errorf("only %d realised exchanges compared", renumbered)
+	}
+}
+
+// The heap keeps its table of where each exchange is (exchHeap.at) and
+// its order through every operation selectByHeap makes: random keys
+// (many equal), removals anywhere, key changes with new positions, pops.
+// After each, at[o] is the index of the item of list position o (−1
+// once it left), every parent comes before its children, and the pops
+// come out in the order of a sorted reference list.
+func TestHeapTablesEqualReference(t *testing.T) {
+	r := rand.New(rand.NewPCG(15, 20))
+	for round := range 20 {
+		n := 1 + r.IntN(600)
+		h := exchHeap64{ar: floatArith{}, at: make([]int32, n), maxPos: math.MaxInt32}
+		type ref struct {
+			key float64
+			pos int32
+		}
+		live := map[int32]ref{} // the reference: list position → key and position
+		for o := range n {
+			h.at[o] = -1
+			if r.IntN(10) == 0 {
+				continue // invalid from the start
+			}
+			k := float64(r.IntN(20))
+			h.at[o] = int32(len(h.items))
+			h.items = append(h.items, heapItem64{key: k, pos: int32(o), order: int32(o)})
+			live[int32(o)] = ref{k, int32(o)}
+		}
+		h.init()
+		check := func(what string) {
+			t.Helper()
+			if len(h.items) != len(live) {
+				t.Fatalf("round %d, %s: %d items, %d in the reference", round, what, len(h.items), len(live))
+			}
+			for o, i := range h.at {
+				want, in := live[int32(o)]
+				switch {
+				case !in && i != -1:
+					t.Fatalf("round %d, %s: list position %d left, at says %d", round, what, o, i)
+				case in && (i < 0 || h.items[i].order != int32(o) || h.items[i].key != want.key || h.items[i].pos != want.pos):
+					t.Fatalf("round %d, %s: list position %d: at says %d", round, what, o, i)
+				}
+			}
+			for i := 1; i < len(h.items); i++ {
+				if h.cmp(&h.items[(i-1)/arity], &h.items[i]) > 0 {
+					t.Fatalf("round %d, %s: item %d comes before its parent", round, what, i)
+				}
+			}
+		}
+		check("built")
+		high, low := int32(n), int32(-1)
+		for len(h.items) > 0 {
+			// the first in the reference's order
+			first := int32(-1)
+			for o, v := range live {
+				if f, ok := live[first]; first < 0 || !ok || v.key > f.key || (v.key == f.key && v.pos < f.pos) {
+					first = o
+				}
+			}
+			if got := h.pop(); got != first {
+				t.Fatalf("round %d: popped list position %d, the reference's first is %d", round, got, first)
+			}
+			delete(live, first)
+			check("pop")
+			for range r.IntN(4) {
+				if len(h.items) == 0 {
+					break
+				}
+				i := r.IntN(len(h.items))
+				o := h.items[i].order
+				if r.IntN(2) == 0 {
+					h.remove(i)
+					delete(live, o)
+					check("remove")
+					continue
+				}
+				k := float64(r.IntN(20))
+				v := live[o]
+				switch {
+				case k > v.key:
+					v.pos, high = high, high+1
+				case k < v.key:
+					v.pos, low = low, low-1
+				}
+				v.key = k
+				live[o] = v
+				h.items[i].key, h.items[i].pos = k, v.pos
+				h.fix(i)
+				check("fix")
+			}
+			if r.IntN(8) == 0 {
+				// positions 0, 1, … in the reference's order
+				var orders []int32
+				for o := range live {
+					orders = append(orders, o)
+				}
+				slices.SortFunc(orders, func(a, b int32) int {
+					if c := cmp.Compare(live[b].key, live[a].key); c != 0 {
+						return c
+					}
+					return cmp.Compare(live[a].pos, live[b].pos)
+				})
+				for n, o := range orders {
+					live[o] = ref{live[o].key, int32(n)}
+				}
+				low, high = h.renumber()
+				if low != -1 || high != int32(len(orders)) {
+					t.Fatalf("round %d: renumber's next positions are %d and %d, not −1 and %d", round, low, high, len(orders))
+				}
+				check("renumber")
+			}
+		}
 	}
 }
