@@ -46,6 +46,7 @@ type engine64 struct {
 	left               []bool
 	groups             [4][]int
 	ratio              []float64
+	newCand            []cand
 	vx                 [][]float64
 	changed, unchanged []*exch64
 	changedPos, posOfU []int
@@ -517,21 +518,25 @@ func (e *engine64) slot(a, k int, demand int) int {
 	return (a*e.nK+k)*2 + demand
 }
 
-func (e *engine64) initExchange(i, j, p, q int, bc bool, ratio []float64) *exch64 {
+func (e *engine64) candidate(list []*exch64, i, j, p, q int, bc bool, ratio []float64) []*exch64 {
 	if ratio[i] < ratio[j] {
 		i, j = j, i
 	}
-	ex := e.alloc()
-	ex.p, ex.q, ex.bc = int32(p), int32(q), bc
 	e.slots[e.slot(i, q, 0)]++
 	e.slots[e.slot(i, p, 1)]++
 	e.slots[e.slot(j, p, 0)]++
 	e.slots[e.slot(j, q, 1)]++
+	e.newCand = append(e.newCand, cand{int32(i), int32(j), int32(p), int32(q), bc})
+	return append(list, e.alloc())
+}
+
+func (e *engine64) initExchange(ex *exch64, c cand) {
+	i, j, p, q := int(c.i), int(c.j), int(c.p), int(c.q)
+	ex.p, ex.q, ex.bc = c.p, c.q, c.bc
 	ex.stamp = 0
 	ex.upd[0], ex.upd[1] = nil, nil
 	ex.I.init(i, q, p, e.x[i][q], e.x[i][p], e.k.zero)
 	ex.J.init(j, p, q, e.x[j][p], e.x[j][q], e.k.zero)
-	return ex
 }
 
 func (sd *side64) init(a, supply, demand int, x, demandPos, zero float64) {
@@ -573,6 +578,7 @@ type buffers64 struct {
 	at                 []int32
 	slab               updSlab64
 	list               []*exch64
+	newCand            []cand
 	items              []heapItem64
 	byIssue            [][]int32
 	refs               []int32
@@ -588,7 +594,7 @@ func (e *engine64) takeBuffers() {
 		return
 	}
 	e.chunks, e.list, e.heap.items, e.byIssue, e.affected, e.changedH = b.chunks, b.list, b.items, b.byIssue, b.affected, b.changedH
-	e.refs = b.refs
+	e.refs, e.newCand = b.refs, b.newCand
 	e.slab, e.heap.at = b.slab, b.at
 }
 
@@ -601,9 +607,9 @@ func (e *engine64) putBuffers() {
 	clear(e.byIssue[:cap(e.byIssue)])
 	clear(e.affected[:cap(e.affected)])
 	clear(e.changedH[:cap(e.changedH)])
-	e.k.buffers.Put(&buffers64{e.chunks, e.heap.at, e.slab, e.list[:0], e.heap.items[:0], e.byIssue, e.refs, e.affected[:0], e.changedH[:0]})
+	e.k.buffers.Put(&buffers64{e.chunks, e.heap.at, e.slab, e.list[:0], e.newCand[:0], e.heap.items[:0], e.byIssue, e.refs, e.affected[:0], e.changedH[:0]})
 	e.chunks, e.list, e.heap.items, e.byIssue, e.affected, e.changedH = nil, nil, nil, nil, nil, nil
-	e.refs = nil
+	e.refs, e.newCand = nil, nil
 	e.slab, e.heap.at = updSlab64{}, nil
 }
 
@@ -648,6 +654,7 @@ func (e *engine64) round(ctx context.Context) (*roundResult64, error) {
 		e.fork()
 	}
 	list := e.list[:0]
+	e.newCand = e.newCand[:0]
 	if n := roomy(len(e.list)); cap(list) < n {
 		list = make([]*exch64, 0, n)
 	}
@@ -684,12 +691,12 @@ func (e *engine64) round(ctx context.Context) (*roundResult64, error) {
 			}
 			for _, i := range g[0] {
 				for _, j := range g[3] {
-					list = append(list, e.initExchange(i, j, p, q, false, ratio))
+					list = e.candidate(list, i, j, p, q, false, ratio)
 				}
 			}
 			for _, i := range g[1] {
 				for _, j := range g[2] {
-					list = append(list, e.initExchange(i, j, p, q, true, ratio))
+					list = e.candidate(list, i, j, p, q, true, ratio)
 				}
 			}
 		}
@@ -930,7 +937,7 @@ func (e *engine64) selectByHeap(ctx context.Context, list []*exch64) []*exch64 {
 	h := &e.heap
 	h.ar = ar
 	if cap(h.items) < len(list) {
-		h.items = make([]heapItem64, 0, roomy(len(list)))
+		h.items = lineUp64(make([]heapItem64, 0, roomy(len(list))+arity))
 	}
 	h.items = h.items[:0]
 	slot := func(a, k int32, demand int) int {
@@ -1016,14 +1023,14 @@ func (e *engine64) selectByHeap(ctx context.Context, list []*exch64) []*exch64 {
 		if n := min(len(e.forks), len(aff)/e.perWorker); n > 1 {
 			batch = e.recalcBatch(aff, R, n)
 		} else if len(aff) > stampedMerge {
-			e.warmth += warm64(aff, h)
+			e.warmth += warm64(aff)
 		}
 		for i, E := range aff {
 			var st uint8
 			if batch != nil {
 				st = batch[i]
 			} else {
-				st = e.recalcOne(E, R, h)
+				st = e.recalcOne(E, R)
 			}
 			switch st {
 			case recalcLeft:
@@ -1061,7 +1068,7 @@ func (e *engine64) selectByHeap(ctx context.Context, list []*exch64) []*exch64 {
 	return realised
 }
 
-func warm64(aff []*exch64, h *exchHeap64) uint8 {
+func warm64(aff []*exch64) uint8 {
 	const line = 64
 	size := unsafe.Sizeof(exch64{})
 	var s uint8
@@ -1071,7 +1078,6 @@ func warm64(aff []*exch64, h *exchHeap64) uint8 {
 			s += *(*uint8)(unsafe.Add(p, off))
 		}
 		s += *(*uint8)(unsafe.Add(p, size-1))
-		s += uint8(h.items[h.at[E.order]].pos)
 	}
 	return s
 }
@@ -1129,8 +1135,8 @@ func (e *engine64) fork() {
 	}
 }
 
-func (e *engine64) recalcOne(E, R *exch64, h *exchHeap64) uint8 {
-	old := h.items[h.at[E.order]].key
+func (e *engine64) recalcOne(E, R *exch64) uint8 {
+	old := E.key
 	if !e.recalculate(E, R) {
 		return recalcSame
 	}
@@ -1150,9 +1156,9 @@ func (e *engine64) recalcBatch(aff []*exch64, R *exch64, n int) []uint8 {
 	parallel.Run(n, func(g int) {
 		w := e.forks[g]
 		lo, hi := g*len(aff)/n, (g+1)*len(aff)/n
-		w.warmth += warm64(aff[lo:hi], &e.heap)
+		w.warmth += warm64(aff[lo:hi])
 		for i := lo; i < hi; i++ {
-			done[i] = w.recalcOne(aff[i], R, &e.heap)
+			done[i] = w.recalcOne(aff[i], R)
 		}
 	})
 	e.joinForks(n)
@@ -1170,16 +1176,20 @@ func (e *engine64) joinForks(n int) {
 }
 
 func (e *engine64) calcList(list []*exch64) {
+	cs := e.newCand[:len(list)]
 	n := min(len(e.forks), len(list)/listPerWorker)
 	if n < 2 {
-		for _, ex := range list {
+		for i, ex := range list {
+			e.initExchange(ex, cs[i])
 			e.calculate(ex)
 		}
 		return
 	}
 	parallel.Run(n, func(g int) {
 		w := e.forks[g]
-		for _, ex := range list[g*len(list)/n : (g+1)*len(list)/n] {
+		lo, hi := g*len(list)/n, (g+1)*len(list)/n
+		for i, ex := range list[lo:hi] {
+			w.initExchange(ex, cs[lo+i])
 			w.calculate(ex)
 		}
 	})
@@ -1226,6 +1236,17 @@ func (h *exchHeap64) renumber() (low, high int32) {
 	}
 	h.renumbered++
 	return -1, int32(len(h.items))
+}
+
+func lineUp64(s []heapItem64) []heapItem64 {
+	const line = 64
+	size := unsafe.Sizeof(heapItem64{})
+	if size*arity != line || cap(s) < arity {
+		return s
+	}
+	next := uintptr(unsafe.Pointer(unsafe.SliceData(s))) + size
+	k := (line - next%line) % line / size
+	return s[k:k]
 }
 
 func (h *exchHeap64) init() {

@@ -51,7 +51,7 @@ func (e *engine[T, A]) selectByHeap(ctx context.Context, list []*exch[T]) []*exc
 	// the round's tables, with room to spare: the next round's list is
 	// about as long, a little longer or shorter
 	if cap(h.items) < len(list) {
-		h.items = make([]heapItem[T], 0, roomy(len(list)))
+		h.items = lineUp(make([]heapItem[T], 0, roomy(len(list))+arity))
 	}
 	h.items = h.items[:0]
 	// byIssue[slot(a, k, 0)]: the exchanges where a supplies k;
@@ -148,14 +148,14 @@ func (e *engine[T, A]) selectByHeap(ctx context.Context, list []*exch[T]) []*exc
 		if n := min(len(e.forks), len(aff)/e.perWorker); n > 1 {
 			batch = e.recalcBatch(aff, R, n)
 		} else if len(aff) > stampedMerge {
-			e.warmth += warm(aff, h)
+			e.warmth += warm(aff)
 		}
 		for i, E := range aff {
 			var st uint8
 			if batch != nil {
 				st = batch[i]
 			} else {
-				st = e.recalcOne(E, R, h)
+				st = e.recalcOne(E, R)
 			}
 			switch st {
 			case recalcLeft:
@@ -205,8 +205,8 @@ func roomy(n int) int { return n + n/8 }
 // ≈ 250: 8% more time than the merge, which reads the index alone).
 const stampedMerge = 64
 
-// warm reads a byte of every cache line of each exchange of aff and of
-// its heap item, before any is recalculated, and returns their sum (kept
+// warm reads a byte of every cache line of each exchange of aff,
+// before any is recalculated, and returns their sum (kept
 // by the engine, so that the reads are not dropped as dead). The reads
 // depend on one another only through the sum, so the processor has many
 // of their cache misses in flight at once, where the recalculations, each
@@ -215,9 +215,10 @@ const stampedMerge = 64
 // (selectByHeap calls it for batches longer than stampedMerge, and each
 // of recalcBatch's goroutines for its part, so that the lines are read
 // into the caches of the core that recalculates them): at 200
-// actors × 10 issues the exchanges span ≈ 115 MB, and reading an
-// exchange's heap key in recalcOne was a third of the forecast's time.
-func warm[T any, A arith[T]](aff []*exch[T], h *exchHeap[T, A]) uint8 {
+// actors × 10 issues the exchanges span ≈ 56 MB, and reading an
+// exchange's heap key in recalcOne was a third of the forecast's time
+// (before recalcOne took the old key from the exchange).
+func warm[T any](aff []*exch[T]) uint8 {
 	const line = 64
 	size := unsafe.Sizeof(exch[T]{})
 	var s uint8
@@ -227,7 +228,6 @@ func warm[T any, A arith[T]](aff []*exch[T], h *exchHeap[T, A]) uint8 {
 			s += *(*uint8)(unsafe.Add(p, off))
 		}
 		s += *(*uint8)(unsafe.Add(p, size-1))
-		s += uint8(h.items[h.at[E.order]].pos)
 	}
 	return s
 }
@@ -313,13 +313,13 @@ const (
 	recalcMoved              // valid with a new gain: it moves in the list
 )
 
-// recalcOne is recalculate(E, R) and its outcome for the heap, whose
-// items still hold E's old key until selectByHeap's fixes (removals move
-// other items, never change their keys, so reading it first or later is
-// the same). h is the selecting engine's heap: a worker's copy of the
-// engine was taken before the heap was built.
-func (e *engine[T, A]) recalcOne(E, R *exch[T], h *exchHeap[T, A]) uint8 {
-	old := h.items[h.at[E.order]].key
+// recalcOne is recalculate(E, R) and its outcome for the heap. E's old
+// key is its own before the recalculation: the heap's item holds the
+// same (selectByHeap sets it from E's at every change, and an unchanged
+// one compares equal), and reading E's, whose lines warm has just
+// fetched, spares a cache miss in the heap's 3.6 MB a recalculation.
+func (e *engine[T, A]) recalcOne(E, R *exch[T]) uint8 {
+	old := E.key
 	if !e.recalculate(E, R) {
 		return recalcSame
 	}
@@ -346,9 +346,9 @@ func (e *engine[T, A]) recalcBatch(aff []*exch[T], R *exch[T], n int) []uint8 {
 	parallel.Run(n, func(g int) {
 		w := e.forks[g]
 		lo, hi := g*len(aff)/n, (g+1)*len(aff)/n
-		w.warmth += warm(aff[lo:hi], &e.heap) // on the core that reads them
+		w.warmth += warm(aff[lo:hi]) // on the core that reads them
 		for i := lo; i < hi; i++ {
-			done[i] = w.recalcOne(aff[i], R, &e.heap)
+			done[i] = w.recalcOne(aff[i], R)
 		}
 	})
 	e.joinForks(n)
@@ -368,22 +368,26 @@ func (e *engine[T, A]) joinForks(n int) {
 	}
 }
 
-// calcList calculates the round's new candidate exchanges, in list order
-// on the calling goroutine when the list is short, else in contiguous
-// parts on every worker: each calculation reads the round's shared values
-// and writes its own exchange alone (at 200 actors × 10 issues, 225,000
-// candidates a round).
+// calcList builds and calculates the round's new candidate exchanges
+// (e.newCand), in list order on the calling goroutine when the list is
+// short, else in contiguous parts on every worker: each reads the
+// round's shared values and writes its own exchange alone (at 200
+// actors × 10 issues, 225,000 candidates a round).
 func (e *engine[T, A]) calcList(list []*exch[T]) {
+	cs := e.newCand[:len(list)]
 	n := min(len(e.forks), len(list)/listPerWorker)
 	if n < 2 {
-		for _, ex := range list {
+		for i, ex := range list {
+			e.initExchange(ex, cs[i])
 			e.calculate(ex)
 		}
 		return
 	}
 	parallel.Run(n, func(g int) {
 		w := e.forks[g]
-		for _, ex := range list[g*len(list)/n : (g+1)*len(list)/n] {
+		lo, hi := g*len(list)/n, (g+1)*len(list)/n
+		for i, ex := range list[lo:hi] {
+			w.initExchange(ex, cs[lo+i])
 			w.calculate(ex)
 		}
 	})
@@ -458,6 +462,22 @@ func (h *exchHeap[T, A]) renumber() (low, high int32) {
 // way down or up; the four children lie side by side in items, so
 // comparing them costs little more than comparing two.
 const arity = 4
+
+// lineUp returns s from the element where a node's children start on a
+// cache line's start (items 1–4, 5–8, … each one line, when four items
+// fill one, as in fast mode), so that sifting down reads one line a
+// level rather than two; it leaves up to arity−1 elements unused.
+func lineUp[T any](s []heapItem[T]) []heapItem[T] {
+	const line = 64
+	size := unsafe.Sizeof(heapItem[T]{})
+	if size*arity != line || cap(s) < arity {
+		return s
+	}
+	// the index k whose next element starts a line
+	next := uintptr(unsafe.Pointer(unsafe.SliceData(s))) + size
+	k := (line - next%line) % line / size
+	return s[k:k]
+}
 
 func (h *exchHeap[T, A]) init() {
 	if len(h.items) < 2 {
