@@ -894,45 +894,42 @@ func (e *engine[T, A]) round(ctx context.Context) (*roundResult[T], error) {
 		e.fork()
 	}
 	// 3–4. issue pairs, groups, candidate exchanges
-	list := e.list[:0]
-	e.newCand = e.newCand[:0]
-	if n := roomy(len(e.list)); cap(list) < n {
-		// room for the round's list to be longer than the last's
-		list = make([]*exch[T], 0, n)
-	}
-	if n := 2 * e.nA * e.nK; len(e.slots) < n {
-		e.slots = make([]int32, n)
-	}
-	clear(e.slots)
 	g := &e.groups
 	if len(e.ratio) < e.nA {
 		e.ratio = make([]T, e.nA)
 	}
 	ratio := e.ratio
+	// the round's candidates, counted first, so that the list and its
+	// descriptions are made once at their size rather than grown by
+	// copies (at 200 actors × 10 issues, 6 MB)
+	count := 0
 	for p := 0; p < e.nK; p++ {
 		for q := p + 1; q < e.nK; q++ {
-			for n := range g {
-				g[n] = g[n][:0]
-			}
-			for a := 0; a < e.nA; a++ {
-				if !e.p.Stances[a][p].Present || !e.p.Stances[a][q].Present {
-					continue
-				}
-				// An actor with zero salience on either issue has nothing
-				// to trade there (Decide would divide by zero).
-				if ar.isZero(e.s[a][p]) || ar.isZero(e.s[a][q]) {
-					continue
-				}
-				n := 0
-				if left[a*e.nK+p] {
-					n++
-				}
-				if left[a*e.nK+q] {
-					n += 2
-				}
-				g[n] = append(g[n], a)
-				ratio[a] = ar.quo(e.s[a][p], e.s[a][q])
-			}
+			e.group(p, q, left, nil)
+			count += len(g[0])*len(g[3]) + len(g[1])*len(g[2])
+		}
+	}
+	if count > math.MaxInt32 {
+		// list positions and heap indexes are 32-bit (exch); memory
+		// runs out long before
+		return nil, errs.New(errs.Invalid, "exchange model: %d candidate exchanges in one round, more than the %d it can order; use fewer actors or issues", count, math.MaxInt32)
+	}
+	list := e.list[:0]
+	if cap(list) < count {
+		// room for the next round's list to be longer than this one's
+		list = make([]*exch[T], 0, roomy(count))
+	}
+	if cap(e.newCand) < count {
+		e.newCand = make([]cand, 0, roomy(count))
+	}
+	e.newCand = e.newCand[:0]
+	if n := 2 * e.nA * e.nK; len(e.slots) < n {
+		e.slots = make([]int32, n)
+	}
+	clear(e.slots)
+	for p := 0; p < e.nK; p++ {
+		for q := p + 1; q < e.nK; q++ {
+			e.group(p, q, left, ratio)
 			for _, i := range g[0] {
 				for _, j := range g[3] {
 					list = e.candidate(list, i, j, p, q, false, ratio)
@@ -947,11 +944,6 @@ func (e *engine[T, A]) round(ctx context.Context) (*roundResult[T], error) {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-	}
-	if len(list) > math.MaxInt32 {
-		// list positions and heap indexes are 32-bit (exch); memory
-		// runs out long before
-		return nil, errs.New(errs.Invalid, "exchange model: %d candidate exchanges in one round, more than the %d it can order; use fewer actors or issues", len(list), math.MaxInt32)
 	}
 	e.calcList(list)
 	e.list = list
@@ -1004,6 +996,39 @@ func (e *engine[T, A]) round(ctx context.Context) (*roundResult[T], error) {
 		return nil, errs.New(errs.Internal, "exchange model: exact arithmetic failed: %v", err)
 	}
 	return rr, nil
+}
+
+// group sorts the actors who can trade on the issue pair (p, q) into
+// e.groups by the sides of the NBS they are on (left[a*nK+k]: a is left
+// of NBS_k): 0 right on both, 1 left on p alone, 2 left on q alone, 3
+// left on both. With ratio non-nil it sets ratio[a] = s_ap/s_aq for
+// each actor grouped.
+func (e *engine[T, A]) group(p, q int, left []bool, ratio []T) {
+	ar, g := e.ar, &e.groups
+	for n := range g {
+		g[n] = g[n][:0]
+	}
+	for a := 0; a < e.nA; a++ {
+		if !e.p.Stances[a][p].Present || !e.p.Stances[a][q].Present {
+			continue
+		}
+		// An actor with zero salience on either issue has nothing
+		// to trade there (Decide would divide by zero).
+		if ar.isZero(e.s[a][p]) || ar.isZero(e.s[a][q]) {
+			continue
+		}
+		n := 0
+		if left[a*e.nK+p] {
+			n++
+		}
+		if left[a*e.nK+q] {
+			n += 2
+		}
+		g[n] = append(g[n], a)
+		if ratio != nil {
+			ratio[a] = ar.quo(e.s[a][p], e.s[a][q])
+		}
+	}
 }
 
 // newStart is eq. (10) in Decide's evaluation order:

@@ -653,42 +653,36 @@ func (e *engine64) round(ctx context.Context) (*roundResult64, error) {
 	if e.workers > 1 && e.randomize == 0 {
 		e.fork()
 	}
-	list := e.list[:0]
-	e.newCand = e.newCand[:0]
-	if n := roomy(len(e.list)); cap(list) < n {
-		list = make([]*exch64, 0, n)
-	}
-	if n := 2 * e.nA * e.nK; len(e.slots) < n {
-		e.slots = make([]int32, n)
-	}
-	clear(e.slots)
 	g := &e.groups
 	if len(e.ratio) < e.nA {
 		e.ratio = make([]float64, e.nA)
 	}
 	ratio := e.ratio
+	count := 0
 	for p := 0; p < e.nK; p++ {
 		for q := p + 1; q < e.nK; q++ {
-			for n := range g {
-				g[n] = g[n][:0]
-			}
-			for a := 0; a < e.nA; a++ {
-				if !e.p.Stances[a][p].Present || !e.p.Stances[a][q].Present {
-					continue
-				}
-				if ar.isZero(e.s[a][p]) || ar.isZero(e.s[a][q]) {
-					continue
-				}
-				n := 0
-				if left[a*e.nK+p] {
-					n++
-				}
-				if left[a*e.nK+q] {
-					n += 2
-				}
-				g[n] = append(g[n], a)
-				ratio[a] = ar.quo(e.s[a][p], e.s[a][q])
-			}
+			e.group(p, q, left, nil)
+			count += len(g[0])*len(g[3]) + len(g[1])*len(g[2])
+		}
+	}
+	if count > math.MaxInt32 {
+		return nil, errs.New(errs.Invalid, "exchange model: %d candidate exchanges in one round, more than the %d it can order; use fewer actors or issues", count, math.MaxInt32)
+	}
+	list := e.list[:0]
+	if cap(list) < count {
+		list = make([]*exch64, 0, roomy(count))
+	}
+	if cap(e.newCand) < count {
+		e.newCand = make([]cand, 0, roomy(count))
+	}
+	e.newCand = e.newCand[:0]
+	if n := 2 * e.nA * e.nK; len(e.slots) < n {
+		e.slots = make([]int32, n)
+	}
+	clear(e.slots)
+	for p := 0; p < e.nK; p++ {
+		for q := p + 1; q < e.nK; q++ {
+			e.group(p, q, left, ratio)
 			for _, i := range g[0] {
 				for _, j := range g[3] {
 					list = e.candidate(list, i, j, p, q, false, ratio)
@@ -703,9 +697,6 @@ func (e *engine64) round(ctx context.Context) (*roundResult64, error) {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-	}
-	if len(list) > math.MaxInt32 {
-		return nil, errs.New(errs.Invalid, "exchange model: %d candidate exchanges in one round, more than the %d it can order; use fewer actors or issues", len(list), math.MaxInt32)
 	}
 	e.calcList(list)
 	e.list = list
@@ -753,6 +744,32 @@ func (e *engine64) round(ctx context.Context) (*roundResult64, error) {
 		return nil, errs.New(errs.Internal, "exchange model: exact arithmetic failed: %v", err)
 	}
 	return rr, nil
+}
+
+func (e *engine64) group(p, q int, left []bool, ratio []float64) {
+	ar, g := e.ar, &e.groups
+	for n := range g {
+		g[n] = g[n][:0]
+	}
+	for a := 0; a < e.nA; a++ {
+		if !e.p.Stances[a][p].Present || !e.p.Stances[a][q].Present {
+			continue
+		}
+		if ar.isZero(e.s[a][p]) || ar.isZero(e.s[a][q]) {
+			continue
+		}
+		n := 0
+		if left[a*e.nK+p] {
+			n++
+		}
+		if left[a*e.nK+q] {
+			n += 2
+		}
+		g[n] = append(g[n], a)
+		if ratio != nil {
+			ratio[a] = ar.quo(e.s[a][p], e.s[a][q])
+		}
+	}
 }
 
 func (e *engine64) newStart(s, y, x float64) float64 {
