@@ -442,8 +442,8 @@ func (h *exchHeap[T, A]) cmp(a, b *heapItem[T]) int {
 // then position), which keeps every comparison and so the heap as it
 // was, and returns the next low and high positions for selectByHeap:
 // when a round has moved so many exchanges that the next would pass
-// maxPos (never met at 200 actors × 10 issues, whose rounds move a few
-// hundred thousand; tests set maxPos small).
+// maxPos (never met at 200 actors × 10 issues, whose rounds move at
+// most ≈ 71,000; tests set maxPos small).
 func (h *exchHeap[T, A]) renumber() (low, high int32) {
 	idx := make([]int32, len(h.items))
 	for i := range idx {
