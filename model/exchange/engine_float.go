@@ -963,10 +963,11 @@ func (e *engine64) selectByHeap(ctx context.Context, list []*exch64) []*exch64 {
 	if n := 2 * e.nA * e.nK; cap(e.byIssue) < n {
 		e.byIssue = make([][]int32, n)
 	}
-	if cap(h.at) < len(list) {
-		h.at = make([]int32, roomy(len(list)))
+	if cap(h.at) < len(list)+1 {
+		h.at = make([]int32, roomy(len(list)+1))
 	}
-	h.at = h.at[:len(list)]
+	h.at = h.at[:len(list)+1]
+	h.gone, h.dead = int32(len(list)), 0
 	if n := 4 * len(list); len(e.refs) < n {
 		e.refs = make([]int32, roomy(n))
 	}
@@ -1003,7 +1004,7 @@ func (e *engine64) selectByHeap(ctx context.Context, list []*exch64) []*exch64 {
 	defer func() {
 		e.affected, e.changedH = aff, changed
 	}()
-	for len(h.items) > 0 {
+	for h.live() > 0 {
 		R := list[h.pop()]
 		lists := [4]int{slot(R.I.actor, R.I.supply, 0), slot(R.I.actor, R.I.demand, 1), slot(R.J.actor, R.J.supply, 0), slot(R.J.actor, R.J.demand, 1)}
 		stamp++
@@ -1051,7 +1052,7 @@ func (e *engine64) selectByHeap(ctx context.Context, list []*exch64) []*exch64 {
 			}
 			switch st {
 			case recalcLeft:
-				h.remove(int(h.at[E.order]))
+				h.leave(E.order)
 			case recalcMoved:
 				changed = append(changed, E)
 			}
@@ -1076,6 +1077,9 @@ func (e *engine64) selectByHeap(ctx context.Context, list []*exch64) []*exch64 {
 			i := h.at[E.order]
 			h.items[i].key = E.key
 			h.fix(int(i))
+		}
+		if h.dead > h.live() {
+			h.compact()
 		}
 		realised = append(realised, R)
 		if e.failed != nil || ctx.Err() != nil {
@@ -1223,6 +1227,8 @@ type exchHeap64 struct {
 	ar         floatArith
 	items      []heapItem64
 	at         []int32
+	gone       int32
+	dead       int
 	maxPos     int32
 	renumbered int
 }
@@ -1325,8 +1331,36 @@ func (h *exchHeap64) fix(i int) {
 	}
 }
 
+func (h *exchHeap64) live() int {
+	return len(h.items) - h.dead
+}
+
 func (h *exchHeap64) pop() int32 {
-	return h.remove(0)
+	for {
+		if o := h.remove(0); o != h.gone {
+			return o
+		}
+		h.dead--
+	}
+}
+
+func (h *exchHeap64) leave(o int32) {
+	h.items[h.at[o]].order = h.gone
+	h.at[o] = -1
+	h.dead++
+}
+
+func (h *exchHeap64) compact() {
+	k := 0
+	for _, it := range h.items {
+		if it.order != h.gone {
+			h.items[k] = it
+			h.at[it.order] = int32(k)
+			k++
+		}
+	}
+	h.items, h.dead = h.items[:k], 0
+	h.init()
 }
 
 func (h *exchHeap64) remove(i int) int32 {

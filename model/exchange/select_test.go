@@ -212,15 +212,17 @@ func TestHeapRenumberingEqualsSlice(t *testing.T) {
 
 // The heap keeps its table of where each exchange is (exchHeap.at) and
 // its order through every operation selectByHeap makes: random keys
-// (many equal), removals anywhere, key changes with new positions, pops.
-// After each, at[o] is the index of the item of list position o (−1
-// once it left), every parent comes before its children, and the pops
-// come out in the order of a sorted reference list.
+// (many equal), exchanges leaving from anywhere (their items marked,
+// then dropped at the top or by compact), key changes with new
+// positions, pops, renumberings. After each, at[o] is the index of the
+// item of list position o (−1 once it left), the marked items are
+// counted, every parent comes before its children, and the pops come out
+// in the order of a sorted reference list.
 func TestHeapTablesEqualReference(t *testing.T) {
 	r := rand.New(rand.NewPCG(15, 20))
 	for round := range 20 {
 		n := 1 + r.IntN(600)
-		h := exchHeap64{ar: floatArith{}, at: make([]int32, n), maxPos: math.MaxInt32}
+		h := exchHeap64{ar: floatArith{}, at: make([]int32, n+1), gone: int32(n), maxPos: math.MaxInt32}
 		type ref struct {
 			key float64
 			pos int32
@@ -239,10 +241,19 @@ func TestHeapTablesEqualReference(t *testing.T) {
 		h.init()
 		check := func(what string) {
 			t.Helper()
-			if len(h.items) != len(live) {
-				t.Fatalf("round %d, %s: %d items, %d in the reference", round, what, len(h.items), len(live))
+			if h.live() != len(live) {
+				t.Fatalf("round %d, %s: %d items live, %d in the reference", round, what, h.live(), len(live))
 			}
-			for o, i := range h.at {
+			marked := 0
+			for _, it := range h.items {
+				if it.order == h.gone {
+					marked++
+				}
+			}
+			if marked != h.dead {
+				t.Fatalf("round %d, %s: %d items marked, the heap counts %d", round, what, marked, h.dead)
+			}
+			for o, i := range h.at[:n] {
 				want, in := live[int32(o)]
 				switch {
 				case !in && i != -1:
@@ -259,7 +270,7 @@ func TestHeapTablesEqualReference(t *testing.T) {
 		}
 		check("built")
 		high, low := int32(n), int32(-1)
-		for len(h.items) > 0 {
+		for h.live() > 0 {
 			// the first in the reference's order
 			first := int32(-1)
 			for o, v := range live {
@@ -273,15 +284,22 @@ func TestHeapTablesEqualReference(t *testing.T) {
 			delete(live, first)
 			check("pop")
 			for range r.IntN(4) {
-				if len(h.items) == 0 {
+				if h.live() == 0 {
 					break
 				}
 				i := r.IntN(len(h.items))
 				o := h.items[i].order
+				if o == h.gone {
+					continue
+				}
 				if r.IntN(2) == 0 {
-					h.remove(i)
+					h.leave(o)
 					delete(live, o)
-					check("remove")
+					check("leave")
+					if h.dead > h.live() {
+						h.compact()
+						check("compact")
+					}
 					continue
 				}
 				k := float64(r.IntN(20))
@@ -299,6 +317,12 @@ func TestHeapTablesEqualReference(t *testing.T) {
 				check("fix")
 			}
 			if r.IntN(8) == 0 {
+				// (renumber numbers the marked items too: dropped first,
+				// the live are numbered 0, 1, …)
+				if h.dead > 0 {
+					h.compact()
+					check("compact")
+				}
 				// positions 0, 1, … in the reference's order
 				var orders []int32
 				for o := range live {
