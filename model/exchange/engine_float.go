@@ -658,22 +658,26 @@ func (e *engine64) round(ctx context.Context) (*roundResult64, error) {
 		e.ratio = make([]float64, e.nA)
 	}
 	ratio := e.ratio
-	count := 0
-	for p := 0; p < e.nK; p++ {
-		for q := p + 1; q < e.nK; q++ {
-			e.group(p, q, left, nil)
-			count += len(g[0])*len(g[3]) + len(g[1])*len(g[2])
+	size := roomy(len(e.list))
+	if len(e.list) == 0 {
+		count := 0
+		for p := 0; p < e.nK; p++ {
+			for q := p + 1; q < e.nK; q++ {
+				e.group(p, q, left, nil)
+				count += len(g[0])*len(g[3]) + len(g[1])*len(g[2])
+			}
 		}
-	}
-	if count > math.MaxInt32 {
-		return nil, errs.New(errs.Invalid, "exchange model: %d candidate exchanges in one round, more than the %d it can order; use fewer actors or issues", count, math.MaxInt32)
+		if count > math.MaxInt32 {
+			return nil, tooManyCandidates(count)
+		}
+		size = roomy(count)
 	}
 	list := e.list[:0]
-	if cap(list) < count {
-		list = make([]*exch64, 0, roomy(count))
+	if cap(list) < size {
+		list = make([]*exch64, 0, size)
 	}
-	if cap(e.newCand) < count {
-		e.newCand = make([]cand, 0, roomy(count))
+	if cap(e.newCand) < cap(list) {
+		e.newCand = make([]cand, 0, cap(list))
 	}
 	e.newCand = e.newCand[:0]
 	if n := 2 * e.nA * e.nK; len(e.slots) < n {
@@ -697,6 +701,9 @@ func (e *engine64) round(ctx context.Context) (*roundResult64, error) {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
+	}
+	if len(list) > math.MaxInt32 {
+		return nil, tooManyCandidates(len(list))
 	}
 	e.calcList(list)
 	e.list = list
