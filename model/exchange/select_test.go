@@ -45,18 +45,7 @@ func TestHeapSelectionEqualsSlice(t *testing.T) {
 	// equal gains — the list position — decides often.
 	rng := rand.New(rand.NewPCG(9, 10))
 	for s := range 6 {
-		p := &model.Problem{}
-		for k := range 4 {
-			p.Issues = append(p.Issues, model.Issue{ID: fmt.Sprint("i", k), Min: 0, Max: 100})
-		}
-		for i := range 25 {
-			p.Actors = append(p.Actors, model.Actor{ID: fmt.Sprint("a", i), Capability: float64(1 + rng.IntN(3))})
-			row := make([]model.Stance, 4)
-			for k := range row {
-				row[k] = model.Stance{Present: true, Position: float64(10 * rng.IntN(11)), Salience: float64(1+rng.IntN(4)) / 4}
-			}
-			p.Stances = append(p.Stances, row)
-		}
+		p := coarseProblem(rng, 25)
 		for _, m := range []Model{{}, {Exact: true}} {
 			realised += sameSelections(t, p, m, model.Options{Rounds: 4}, fmt.Sprint("coarse problem ", s))
 		}
@@ -73,6 +62,24 @@ func TestHeapSelectionEqualsSlice(t *testing.T) {
 	if realised < 1000 {
 		t.Errorf("only %d realised exchanges: too few to compare", realised)
 	}
+}
+
+// coarseProblem is n actors on 4 issues with coarse inputs: positions on
+// 0, 10, …, 100, saliences in quarters, capabilities 1–3.
+func coarseProblem(rng *rand.Rand, n int) *model.Problem {
+	p := &model.Problem{}
+	for k := range 4 {
+		p.Issues = append(p.Issues, model.Issue{ID: fmt.Sprint("i", k), Min: 0, Max: 100})
+	}
+	for i := range n {
+		p.Actors = append(p.Actors, model.Actor{ID: fmt.Sprint("a", i), Capability: float64(1 + rng.IntN(3))})
+		row := make([]model.Stance, 4)
+		for k := range row {
+			row[k] = model.Stance{Present: true, Position: float64(10 * rng.IntN(11)), Salience: float64(1+rng.IntN(4)) / 4}
+		}
+		p.Stances = append(p.Stances, row)
+	}
+	return p
 }
 
 // sameSelections runs m on p with the heap and with the slice, reports
@@ -172,7 +179,8 @@ func TestParallelRecalculationEqualsSequential(t *testing.T) {
 // moves would take them past 32 bits) changes nothing: with the bound
 // set so low that the heap renumbers after almost every realised
 // exchange, the results are the slice selection's, bit for bit, on
-// generated problems, coarse ones and in exact arithmetic.
+// generated problems, on coarse ones (where equal gains make the
+// positions decide) and in exact arithmetic.
 func TestHeapRenumberingEqualsSlice(t *testing.T) {
 	renumbered := 0
 	for _, c := range []struct {
@@ -203,6 +211,14 @@ func TestHeapRenumberingEqualsSlice(t *testing.T) {
 		}
 		if testing.Verbose() {
 			t.Logf("%d × %d: %d renumberings in round 1", c.actors, c.issues, e.heap.renumbered)
+		}
+	}
+	// coarse problems, where many gains tie and the positions decide
+	rng := rand.New(rand.NewPCG(23, 24))
+	for s := range 4 {
+		p := coarseProblem(rng, 25)
+		for _, m := range []Model{{maxPos: 200}, {Exact: true, maxPos: 200}} {
+			renumbered += sameSelections(t, p, m, model.Options{Rounds: 4}, fmt.Sprintf("coarse problem %d, positions within ±200", s))
 		}
 	}
 	if renumbered < 100 {
