@@ -29,38 +29,37 @@ type Panic struct {
 // %v shows the worker's own message.
 func (p *Panic) Error() string { return fmt.Sprintf("worker panicked: %v", p.Value) }
 
-// Run calls f(0), …, f(n−1), each on its own goroutine, and returns when
-// all have returned. If any panicked, Run panics with a *Panic holding the
-// first worker's value, after the others have finished. With n ≤ 1 it
-// calls f(0) on the calling goroutine (a panic still comes as a *Panic),
-// so that a caller given one worker pays for no goroutine.
+// Run calls f(0), …, f(n−1) and returns when all have returned: f(0) on
+// the calling goroutine, each of the others on its own. If any panicked,
+// Run panics with a *Panic holding the first worker's value, after the
+// others have finished. With n ≤ 1 it calls f(0) alone, so that a caller
+// given one worker pays for no goroutine.
+//
+// The caller works as worker 0 rather than waiting for n goroutines: a
+// model that runs thousands of short parallel steps (the exchange
+// model's recalculations at 200 actors × 10 issues, ≈ 13,000 a
+// forecast) then starts one goroutine fewer a step, and does not sleep
+// and wake again when its part ends after the others'.
 func Run(n int, f func(worker int)) {
-	if n <= 1 {
-		func() {
-			defer func() {
-				if r := recover(); r != nil {
-					panic(&Panic{Value: r, Stack: debug.Stack()})
-				}
-			}()
-			f(0)
-		}()
-		return
-	}
-	var wg sync.WaitGroup
 	var once sync.Once
 	var first *Panic
-	for g := range n {
+	call := func(g int) {
+		defer func() {
+			if r := recover(); r != nil {
+				once.Do(func() { first = &Panic{Value: r, Stack: debug.Stack()} })
+			}
+		}()
+		f(g)
+	}
+	var wg sync.WaitGroup
+	for g := 1; g < n; g++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			defer func() {
-				if r := recover(); r != nil {
-					once.Do(func() { first = &Panic{Value: r, Stack: debug.Stack()} })
-				}
-			}()
-			f(g)
+			call(g)
 		}()
 	}
+	call(0)
 	wg.Wait()
 	if first != nil {
 		panic(first)

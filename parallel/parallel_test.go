@@ -62,6 +62,25 @@ func TestRunPanicReachesCaller(t *testing.T) {
 	if n := done.Load(); n != 3 {
 		t.Errorf("%d other workers finished, want 3", n)
 	}
+	// worker 0, the calling goroutine's, panics the same way, and the
+	// others still finish first
+	done.Store(0)
+	got = nil
+	func() {
+		defer func() { got = recover() }()
+		Run(4, func(g int) {
+			if g == 0 {
+				panic(cause)
+			}
+			done.Add(1)
+		})
+	}()
+	if p, ok := got.(*Panic); !ok || p.Value != cause || len(p.Stack) == 0 {
+		t.Errorf("worker 0's panic reached the caller as %T %v, want a *Panic of %v with its stack", got, got, cause)
+	}
+	if n := done.Load(); n != 3 {
+		t.Errorf("%d other workers finished before worker 0's panic reached the caller, want 3", n)
+	}
 }
 
 // Each calls every index once, on workers numbered below the count asked

@@ -113,8 +113,8 @@
 //
 // With model.Options.Workers > 1 (a single forecast from ask; never a
 // sweep's draws, which already fill every core), each round's candidate
-// exchanges are calculated in contiguous parts on that many goroutines
-// (calcList), and the heap selection recalculates a realised exchange's
+// exchanges are built and calculated in contiguous parts on that many
+// goroutines (calcList), and the heap selection recalculates a realised exchange's
 // batch on up to that many, each taking a contiguous part of at least 128
 // of them (recalcBatch). Each calculation reads only the round's fixed
 // values (and R) and writes only its own exchange; each goroutine has its

@@ -50,7 +50,10 @@ type engine[T any, A arith[T]] struct {
 	left   []bool
 	groups [4][]int
 	ratio  []T // ratio[a] = s_ap/s_aq for the issue pair at hand
-	vx     [][]T
+	// newCand[n] describes the round's candidate list[n] until calcList
+	// builds it (candidate)
+	newCand []cand
+	vx      [][]T
 	// selection scratch, reused
 	changed, unchanged []*exch[T]
 	changedPos, posOfU []int
@@ -58,14 +61,14 @@ type engine[T any, A arith[T]] struct {
 	selection          selection // byHeap, or the slice forced (tests)
 	// selectByHeap's heap, index of exchanges by actor and scratch
 	heap               exchHeap[T, A]
-	byIssue            [][]ref[T]
+	byIssue            [][]int32 // list positions
 	affected, changedH []*exch[T]
 	// slots[slot(a, k, d)] counts the round's candidates byIssue's list
 	// will hold at most, so that its lists are carved from one array,
 	// refs, instead of each growing by copies (at 200 actors × 10 issues
 	// the copies were a fifth of a forecast's allocations)
 	slots []int32
-	refs  []ref[T]
+	refs  []int32
 	// workers is how many goroutines selectByHeap may recalculate a
 	// large batch on (≤ 1: the calling one alone; see recalcBatch);
 	// forks are their copies of the engine and recalced their results.
@@ -136,13 +139,13 @@ type exch[T any] struct {
 	gain T
 	key  T // gain as the selection compares it (see arith.sortKey)
 	// order is the list position when the selection took the list (the
-	// slice's sort reuses it), hidx the index in the selection heap
-	// (selectByHeap; −1 outside), stamp the number of the last exchange
-	// selectByHeap took that changes this one (its recalculations take
-	// each exchange once): 32 bits, as a round's list is (round)
-	order, hidx, stamp int32
-	valid              bool
-	bc                 bool // groups b and c (else a and d)
+	// slice's sort reuses it; selectByHeap's heap finds the exchange by
+	// it), stamp the number of the last exchange selectByHeap took that
+	// changes this one (its recalculations take each exchange once): 32
+	// bits, as a round's list is (round)
+	order, stamp int32
+	valid        bool
+	bc           bool // groups b and c (else a and d)
 	// upd[0] are the recorded positions on p, upd[1] on q (spec §1.6
 	// step 2), in a slab of the engine's (setUpdate): at 200 actors × 10
 	// issues seven exchanges in ten never record one, and room for four
@@ -157,6 +160,7 @@ type update[T any] struct {
 
 func newEngine[T any, A arith[T]](ar A, p *model.Problem) *engine[T, A] {
 	e := &engine[T, A]{ar: ar, k: ar.consts(), p: p, nA: len(p.Actors), nK: len(p.Issues), perWorker: perWorker}
+	e.heap.maxPos = math.MaxInt32
 	nA, nK := e.nA, e.nK
 	// The tables in three allocations, one per element type, carved into
 	// rows: a sweep builds an engine for every draw.
@@ -693,31 +697,48 @@ func (e *engine[T, A]) setUpdate(E *exch[T], t int32, other *side[T]) {
 // a supplies issue k (demand 0) or demands it (demand 1).
 func (e *engine[T, A]) slot(a, k int, demand int) int { return (a*e.nK+k)*2 + demand }
 
-// initExchange builds the exchange of actors i and j on the issue pair
-// (p, q), roles following spec §1.5, for calcList to calculate; ratio[a]
-// is s_ap/s_aq, Decide's test of who supplies which issue.
-//
-// It sets the fields a round reads before it writes them, one by one: a
-// slot is reused from round to round, and clearing all of it (736 bytes
-// when measured, inline move buffers included) cost a sweep ≈ 5% of its
-// time. The rest (move, y, egY, at1, eu, gain, key, valid, order, hidx)
-// calculate and the selection write before anything reads them.
-func (e *engine[T, A]) initExchange(i, j, p, q int, bc bool, ratio []T) *exch[T] {
+// candidate adds the exchange of actors i and j on the issue pair (p,
+// q), roles following spec §1.5, to the round's list and to its
+// description (newCand), for calcList to build and calculate; ratio[a]
+// is s_ap/s_aq, Decide's test of who supplies which issue. It touches
+// no exchange: at 200 actors × 10 issues, building the round's 225,000
+// here, on one goroutine, wrote 56 MB that calcList's workers then read
+// back from memory, where each now builds its exchange as it calculates
+// it.
+func (e *engine[T, A]) candidate(list []*exch[T], i, j, p, q int, bc bool, ratio []T) []*exch[T] {
 	if e.ar.cmp(ratio[i], ratio[j]) < 0 {
 		i, j = j, i
 	}
-	ex := e.alloc()
-	ex.p, ex.q, ex.bc = int32(p), int32(q), bc
 	// i supplies q and demands p, j the reverse
 	e.slots[e.slot(i, q, 0)]++
 	e.slots[e.slot(i, p, 1)]++
 	e.slots[e.slot(j, p, 0)]++
 	e.slots[e.slot(j, q, 1)]++
+	e.newCand = append(e.newCand, cand{int32(i), int32(j), int32(p), int32(q), bc})
+	return append(list, e.alloc())
+}
+
+// cand is a candidate exchange as candidate found it: actor i supplies
+// q and demands p, j the reverse.
+type cand struct {
+	i, j, p, q int32
+	bc         bool
+}
+
+// initExchange builds exchange ex of the candidate c, for calculate.
+//
+// It sets the fields a round reads before it writes them, one by one: a
+// slot is reused from round to round, and clearing all of it (736 bytes
+// when measured, inline move buffers included) cost a sweep ≈ 5% of its
+// time. The rest (move, y, egY, at1, eu, gain, key, valid, order)
+// calculate and the selection write before anything reads them.
+func (e *engine[T, A]) initExchange(ex *exch[T], c cand) {
+	i, j, p, q := int(c.i), int(c.j), int(c.p), int(c.q)
+	ex.p, ex.q, ex.bc = c.p, c.q, c.bc
 	ex.stamp = 0
 	ex.upd[0], ex.upd[1] = nil, nil
 	ex.I.init(i, q, p, e.x[i][q], e.x[i][p], e.k.zero)
 	ex.J.init(j, p, q, e.x[j][p], e.x[j][q], e.k.zero)
-	return ex
 }
 
 // init makes sd the side of actor a supplying issue supply, at x, and
@@ -778,12 +799,13 @@ func (s *updSlab[T]) take(size int) []update[T] {
 // sixth of the time (fast mode pools them; see constants.buffers).
 type buffers[T any] struct {
 	chunks             [][]exch[T]
-	in                 []bool
+	at                 []int32
 	slab               updSlab[T]
 	list               []*exch[T]
+	newCand            []cand
 	items              []heapItem[T]
-	byIssue            [][]ref[T]
-	refs               []ref[T]
+	byIssue            [][]int32
+	refs               []int32
 	affected, changedH []*exch[T]
 }
 
@@ -802,8 +824,8 @@ func (e *engine[T, A]) takeBuffers() {
 		return
 	}
 	e.chunks, e.list, e.heap.items, e.byIssue, e.affected, e.changedH = b.chunks, b.list, b.items, b.byIssue, b.affected, b.changedH
-	e.refs = b.refs
-	e.slab, e.heap.in = b.slab, b.in
+	e.refs, e.newCand = b.refs, b.newCand
+	e.slab, e.heap.at = b.slab, b.at
 }
 
 // putBuffers leaves e's buffers for the next run. The run's result holds
@@ -815,13 +837,12 @@ func (e *engine[T, A]) putBuffers() {
 	clear(e.list[:cap(e.list)])
 	clear(e.heap.items[:cap(e.heap.items)])
 	clear(e.byIssue[:cap(e.byIssue)])
-	clear(e.refs)
 	clear(e.affected[:cap(e.affected)])
 	clear(e.changedH[:cap(e.changedH)])
-	e.k.buffers.Put(&buffers[T]{e.chunks, e.heap.in, e.slab, e.list[:0], e.heap.items[:0], e.byIssue, e.refs, e.affected[:0], e.changedH[:0]})
+	e.k.buffers.Put(&buffers[T]{e.chunks, e.heap.at, e.slab, e.list[:0], e.newCand[:0], e.heap.items[:0], e.byIssue, e.refs, e.affected[:0], e.changedH[:0]})
 	e.chunks, e.list, e.heap.items, e.byIssue, e.affected, e.changedH = nil, nil, nil, nil, nil, nil
-	e.refs = nil
-	e.slab, e.heap.in = updSlab[T]{}, nil
+	e.refs, e.newCand = nil, nil
+	e.slab, e.heap.at = updSlab[T]{}, nil
 }
 
 // alloc returns a reusable exchange slot; reset sets every slot free.
@@ -873,52 +894,55 @@ func (e *engine[T, A]) round(ctx context.Context) (*roundResult[T], error) {
 		e.fork()
 	}
 	// 3–4. issue pairs, groups, candidate exchanges
-	list := e.list[:0]
-	if n := roomy(len(e.list)); cap(list) < n {
-		// room for the round's list to be longer than the last's
-		list = make([]*exch[T], 0, n)
-	}
-	if n := 2 * e.nA * e.nK; len(e.slots) < n {
-		e.slots = make([]int32, n)
-	}
-	clear(e.slots)
 	g := &e.groups
 	if len(e.ratio) < e.nA {
 		e.ratio = make([]T, e.nA)
 	}
 	ratio := e.ratio
+	// room for the round's list and its descriptions: in a run's first
+	// round its candidates are counted first, so that both are made once
+	// at their size rather than grown by copies (at 200 actors × 10
+	// issues, 6 MB); in the others, the last round's length and an eighth
+	// more (a round's list is about as long as the last's), grown only if
+	// it is longer, without counting (counting every round was ≈ 1% of
+	// a sweep's CPU in its profile)
+	size := roomy(len(e.list))
+	if len(e.list) == 0 {
+		count := 0
+		for p := 0; p < e.nK; p++ {
+			for q := p + 1; q < e.nK; q++ {
+				e.group(p, q, left, nil)
+				count += len(g[0])*len(g[3]) + len(g[1])*len(g[2])
+			}
+		}
+		if count > math.MaxInt32 {
+			return nil, tooManyCandidates(count)
+		}
+		size = roomy(count)
+	}
+	list := e.list[:0]
+	if cap(list) < size {
+		list = make([]*exch[T], 0, size)
+	}
+	if cap(e.newCand) < cap(list) {
+		e.newCand = make([]cand, 0, cap(list))
+	}
+	e.newCand = e.newCand[:0]
+	if n := 2 * e.nA * e.nK; len(e.slots) < n {
+		e.slots = make([]int32, n)
+	}
+	clear(e.slots)
 	for p := 0; p < e.nK; p++ {
 		for q := p + 1; q < e.nK; q++ {
-			for n := range g {
-				g[n] = g[n][:0]
-			}
-			for a := 0; a < e.nA; a++ {
-				if !e.p.Stances[a][p].Present || !e.p.Stances[a][q].Present {
-					continue
-				}
-				// An actor with zero salience on either issue has nothing
-				// to trade there (Decide would divide by zero).
-				if ar.isZero(e.s[a][p]) || ar.isZero(e.s[a][q]) {
-					continue
-				}
-				n := 0
-				if left[a*e.nK+p] {
-					n++
-				}
-				if left[a*e.nK+q] {
-					n += 2
-				}
-				g[n] = append(g[n], a)
-				ratio[a] = ar.quo(e.s[a][p], e.s[a][q])
-			}
+			e.group(p, q, left, ratio)
 			for _, i := range g[0] {
 				for _, j := range g[3] {
-					list = append(list, e.initExchange(i, j, p, q, false, ratio))
+					list = e.candidate(list, i, j, p, q, false, ratio)
 				}
 			}
 			for _, i := range g[1] {
 				for _, j := range g[2] {
-					list = append(list, e.initExchange(i, j, p, q, true, ratio))
+					list = e.candidate(list, i, j, p, q, true, ratio)
 				}
 			}
 		}
@@ -927,9 +951,7 @@ func (e *engine[T, A]) round(ctx context.Context) (*roundResult[T], error) {
 		}
 	}
 	if len(list) > math.MaxInt32 {
-		// list positions and heap indexes are 32-bit (exch); memory
-		// runs out long before
-		return nil, errs.New(errs.Invalid, "exchange model: %d candidate exchanges in one round, more than the %d it can order; use fewer actors or issues", len(list), math.MaxInt32)
+		return nil, tooManyCandidates(len(list))
 	}
 	e.calcList(list)
 	e.list = list
@@ -982,6 +1004,46 @@ func (e *engine[T, A]) round(ctx context.Context) (*roundResult[T], error) {
 		return nil, errs.New(errs.Internal, "exchange model: exact arithmetic failed: %v", err)
 	}
 	return rr, nil
+}
+
+// tooManyCandidates is the error of a round of n candidate exchanges,
+// more than list positions and heap indexes hold (32 bits; memory runs
+// out long before).
+func tooManyCandidates(n int) error {
+	return errs.New(errs.Invalid, "exchange model: %d candidate exchanges in one round, more than the %d it can order; use fewer actors or issues", n, math.MaxInt32)
+}
+
+// group sorts the actors who can trade on the issue pair (p, q) into
+// e.groups by the sides of the NBS they are on (left[a*nK+k]: a is left
+// of NBS_k): 0 right on both, 1 left on p alone, 2 left on q alone, 3
+// left on both. With ratio non-nil it sets ratio[a] = s_ap/s_aq for
+// each actor grouped.
+func (e *engine[T, A]) group(p, q int, left []bool, ratio []T) {
+	ar, g := e.ar, &e.groups
+	for n := range g {
+		g[n] = g[n][:0]
+	}
+	for a := 0; a < e.nA; a++ {
+		if !e.p.Stances[a][p].Present || !e.p.Stances[a][q].Present {
+			continue
+		}
+		// An actor with zero salience on either issue has nothing
+		// to trade there (Decide would divide by zero).
+		if ar.isZero(e.s[a][p]) || ar.isZero(e.s[a][q]) {
+			continue
+		}
+		n := 0
+		if left[a*e.nK+p] {
+			n++
+		}
+		if left[a*e.nK+q] {
+			n += 2
+		}
+		g[n] = append(g[n], a)
+		if ratio != nil {
+			ratio[a] = ar.quo(e.s[a][p], e.s[a][q])
+		}
+	}
 }
 
 // newStart is eq. (10) in Decide's evaluation order:

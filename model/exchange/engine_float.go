@@ -46,16 +46,17 @@ type engine64 struct {
 	left               []bool
 	groups             [4][]int
 	ratio              []float64
+	newCand            []cand
 	vx                 [][]float64
 	changed, unchanged []*exch64
 	changedPos, posOfU []int
 	idx                []int
 	selection          selection
 	heap               exchHeap64
-	byIssue            [][]ref64
+	byIssue            [][]int32
 	affected, changedH []*exch64
 	slots              []int32
-	refs               []ref64
+	refs               []int32
 	workers            int
 	perWorker          int
 	forks              []*engine64
@@ -79,15 +80,15 @@ type side64 struct {
 }
 
 type exch64 struct {
-	p, q               int32
-	I, J               side64
-	eu                 float64
-	gain               float64
-	key                float64
-	order, hidx, stamp int32
-	valid              bool
-	bc                 bool
-	upd                [2][]update64
+	p, q         int32
+	I, J         side64
+	eu           float64
+	gain         float64
+	key          float64
+	order, stamp int32
+	valid        bool
+	bc           bool
+	upd          [2][]update64
 }
 
 type update64 struct {
@@ -97,6 +98,7 @@ type update64 struct {
 
 func newEngine64(ar floatArith, p *model.Problem) *engine64 {
 	e := &engine64{ar: ar, k: ar.consts(), p: p, nA: len(p.Actors), nK: len(p.Issues), perWorker: perWorker}
+	e.heap.maxPos = math.MaxInt32
 	nA, nK := e.nA, e.nK
 	nM := 0
 	for a := range p.Actors {
@@ -516,21 +518,25 @@ func (e *engine64) slot(a, k int, demand int) int {
 	return (a*e.nK+k)*2 + demand
 }
 
-func (e *engine64) initExchange(i, j, p, q int, bc bool, ratio []float64) *exch64 {
+func (e *engine64) candidate(list []*exch64, i, j, p, q int, bc bool, ratio []float64) []*exch64 {
 	if ratio[i] < ratio[j] {
 		i, j = j, i
 	}
-	ex := e.alloc()
-	ex.p, ex.q, ex.bc = int32(p), int32(q), bc
 	e.slots[e.slot(i, q, 0)]++
 	e.slots[e.slot(i, p, 1)]++
 	e.slots[e.slot(j, p, 0)]++
 	e.slots[e.slot(j, q, 1)]++
+	e.newCand = append(e.newCand, cand{int32(i), int32(j), int32(p), int32(q), bc})
+	return append(list, e.alloc())
+}
+
+func (e *engine64) initExchange(ex *exch64, c cand) {
+	i, j, p, q := int(c.i), int(c.j), int(c.p), int(c.q)
+	ex.p, ex.q, ex.bc = c.p, c.q, c.bc
 	ex.stamp = 0
 	ex.upd[0], ex.upd[1] = nil, nil
 	ex.I.init(i, q, p, e.x[i][q], e.x[i][p], e.k.zero)
 	ex.J.init(j, p, q, e.x[j][p], e.x[j][q], e.k.zero)
-	return ex
 }
 
 func (sd *side64) init(a, supply, demand int, x, demandPos, zero float64) {
@@ -569,12 +575,13 @@ func (s *updSlab64) take(size int) []update64 {
 
 type buffers64 struct {
 	chunks             [][]exch64
-	in                 []bool
+	at                 []int32
 	slab               updSlab64
 	list               []*exch64
+	newCand            []cand
 	items              []heapItem64
-	byIssue            [][]ref64
-	refs               []ref64
+	byIssue            [][]int32
+	refs               []int32
 	affected, changedH []*exch64
 }
 
@@ -587,8 +594,8 @@ func (e *engine64) takeBuffers() {
 		return
 	}
 	e.chunks, e.list, e.heap.items, e.byIssue, e.affected, e.changedH = b.chunks, b.list, b.items, b.byIssue, b.affected, b.changedH
-	e.refs = b.refs
-	e.slab, e.heap.in = b.slab, b.in
+	e.refs, e.newCand = b.refs, b.newCand
+	e.slab, e.heap.at = b.slab, b.at
 }
 
 func (e *engine64) putBuffers() {
@@ -598,13 +605,12 @@ func (e *engine64) putBuffers() {
 	clear(e.list[:cap(e.list)])
 	clear(e.heap.items[:cap(e.heap.items)])
 	clear(e.byIssue[:cap(e.byIssue)])
-	clear(e.refs)
 	clear(e.affected[:cap(e.affected)])
 	clear(e.changedH[:cap(e.changedH)])
-	e.k.buffers.Put(&buffers64{e.chunks, e.heap.in, e.slab, e.list[:0], e.heap.items[:0], e.byIssue, e.refs, e.affected[:0], e.changedH[:0]})
+	e.k.buffers.Put(&buffers64{e.chunks, e.heap.at, e.slab, e.list[:0], e.newCand[:0], e.heap.items[:0], e.byIssue, e.refs, e.affected[:0], e.changedH[:0]})
 	e.chunks, e.list, e.heap.items, e.byIssue, e.affected, e.changedH = nil, nil, nil, nil, nil, nil
-	e.refs = nil
-	e.slab, e.heap.in = updSlab64{}, nil
+	e.refs, e.newCand = nil, nil
+	e.slab, e.heap.at = updSlab64{}, nil
 }
 
 func (e *engine64) alloc() *exch64 {
@@ -647,49 +653,48 @@ func (e *engine64) round(ctx context.Context) (*roundResult64, error) {
 	if e.workers > 1 && e.randomize == 0 {
 		e.fork()
 	}
-	list := e.list[:0]
-	if n := roomy(len(e.list)); cap(list) < n {
-		list = make([]*exch64, 0, n)
-	}
-	if n := 2 * e.nA * e.nK; len(e.slots) < n {
-		e.slots = make([]int32, n)
-	}
-	clear(e.slots)
 	g := &e.groups
 	if len(e.ratio) < e.nA {
 		e.ratio = make([]float64, e.nA)
 	}
 	ratio := e.ratio
+	size := roomy(len(e.list))
+	if len(e.list) == 0 {
+		count := 0
+		for p := 0; p < e.nK; p++ {
+			for q := p + 1; q < e.nK; q++ {
+				e.group(p, q, left, nil)
+				count += len(g[0])*len(g[3]) + len(g[1])*len(g[2])
+			}
+		}
+		if count > math.MaxInt32 {
+			return nil, tooManyCandidates(count)
+		}
+		size = roomy(count)
+	}
+	list := e.list[:0]
+	if cap(list) < size {
+		list = make([]*exch64, 0, size)
+	}
+	if cap(e.newCand) < cap(list) {
+		e.newCand = make([]cand, 0, cap(list))
+	}
+	e.newCand = e.newCand[:0]
+	if n := 2 * e.nA * e.nK; len(e.slots) < n {
+		e.slots = make([]int32, n)
+	}
+	clear(e.slots)
 	for p := 0; p < e.nK; p++ {
 		for q := p + 1; q < e.nK; q++ {
-			for n := range g {
-				g[n] = g[n][:0]
-			}
-			for a := 0; a < e.nA; a++ {
-				if !e.p.Stances[a][p].Present || !e.p.Stances[a][q].Present {
-					continue
-				}
-				if ar.isZero(e.s[a][p]) || ar.isZero(e.s[a][q]) {
-					continue
-				}
-				n := 0
-				if left[a*e.nK+p] {
-					n++
-				}
-				if left[a*e.nK+q] {
-					n += 2
-				}
-				g[n] = append(g[n], a)
-				ratio[a] = ar.quo(e.s[a][p], e.s[a][q])
-			}
+			e.group(p, q, left, ratio)
 			for _, i := range g[0] {
 				for _, j := range g[3] {
-					list = append(list, e.initExchange(i, j, p, q, false, ratio))
+					list = e.candidate(list, i, j, p, q, false, ratio)
 				}
 			}
 			for _, i := range g[1] {
 				for _, j := range g[2] {
-					list = append(list, e.initExchange(i, j, p, q, true, ratio))
+					list = e.candidate(list, i, j, p, q, true, ratio)
 				}
 			}
 		}
@@ -698,7 +703,7 @@ func (e *engine64) round(ctx context.Context) (*roundResult64, error) {
 		}
 	}
 	if len(list) > math.MaxInt32 {
-		return nil, errs.New(errs.Invalid, "exchange model: %d candidate exchanges in one round, more than the %d it can order; use fewer actors or issues", len(list), math.MaxInt32)
+		return nil, tooManyCandidates(len(list))
 	}
 	e.calcList(list)
 	e.list = list
@@ -746,6 +751,32 @@ func (e *engine64) round(ctx context.Context) (*roundResult64, error) {
 		return nil, errs.New(errs.Internal, "exchange model: exact arithmetic failed: %v", err)
 	}
 	return rr, nil
+}
+
+func (e *engine64) group(p, q int, left []bool, ratio []float64) {
+	ar, g := e.ar, &e.groups
+	for n := range g {
+		g[n] = g[n][:0]
+	}
+	for a := 0; a < e.nA; a++ {
+		if !e.p.Stances[a][p].Present || !e.p.Stances[a][q].Present {
+			continue
+		}
+		if ar.isZero(e.s[a][p]) || ar.isZero(e.s[a][q]) {
+			continue
+		}
+		n := 0
+		if left[a*e.nK+p] {
+			n++
+		}
+		if left[a*e.nK+q] {
+			n += 2
+		}
+		g[n] = append(g[n], a)
+		if ratio != nil {
+			ratio[a] = ar.quo(e.s[a][p], e.s[a][q])
+		}
+	}
 }
 
 func (e *engine64) newStart(s, y, x float64) float64 {
@@ -930,21 +961,22 @@ func (e *engine64) selectByHeap(ctx context.Context, list []*exch64) []*exch64 {
 	h := &e.heap
 	h.ar = ar
 	if cap(h.items) < len(list) {
-		h.items = make([]heapItem64, 0, roomy(len(list)))
+		h.items = lineUp64(make([]heapItem64, 0, roomy(len(list))+arity))
 	}
 	h.items = h.items[:0]
 	slot := func(a, k int32, demand int) int {
 		return e.slot(int(a), int(k), demand)
 	}
 	if n := 2 * e.nA * e.nK; cap(e.byIssue) < n {
-		e.byIssue = make([][]ref64, n)
+		e.byIssue = make([][]int32, n)
 	}
-	if cap(h.in) < len(list) {
-		h.in = make([]bool, roomy(len(list)))
+	if cap(h.at) < len(list)+1 {
+		h.at = make([]int32, roomy(len(list)+1))
 	}
-	h.in = h.in[:len(list)]
+	h.at = h.at[:len(list)+1]
+	h.gone, h.dead = int32(len(list)), 0
 	if n := 4 * len(list); len(e.refs) < n {
-		e.refs = make([]ref64, roomy(n))
+		e.refs = make([]int32, roomy(n))
 	}
 	byIssue := e.byIssue[:2*e.nA*e.nK]
 	off := 0
@@ -953,21 +985,23 @@ func (e *engine64) selectByHeap(ctx context.Context, list []*exch64) []*exch64 {
 		off += int(n)
 	}
 	for i, E := range list {
-		E.hidx = -1
 		E.order = int32(i)
-		h.in[i] = E.valid
+		h.at[i] = -1
 		if !E.valid {
 			continue
 		}
-		E.hidx = int32(len(h.items))
-		h.items = append(h.items, heapItem64{key: E.key, pos: i, ex: E})
+		h.at[i] = int32(len(h.items))
+		h.items = append(h.items, heapItem64{key: E.key, pos: int32(i), order: int32(i)})
 		for _, sd := range [2]*side64{&E.I, &E.J} {
-			byIssue[slot(sd.actor, sd.supply, 0)] = append(byIssue[slot(sd.actor, sd.supply, 0)], ref64{i, E})
-			byIssue[slot(sd.actor, sd.demand, 1)] = append(byIssue[slot(sd.actor, sd.demand, 1)], ref64{i, E})
+			byIssue[slot(sd.actor, sd.supply, 0)] = append(byIssue[slot(sd.actor, sd.supply, 0)], int32(i))
+			byIssue[slot(sd.actor, sd.demand, 1)] = append(byIssue[slot(sd.actor, sd.demand, 1)], int32(i))
 		}
 	}
 	h.init()
-	low, high := -1, len(list)
+	low, high := int32(-1), int32(len(list))
+	item := func(E *exch64) *heapItem64 {
+		return &h.items[h.at[E.order]]
+	}
 	stamp := int32(0)
 	realised := e.realised[:0]
 	defer func() {
@@ -977,8 +1011,8 @@ func (e *engine64) selectByHeap(ctx context.Context, list []*exch64) []*exch64 {
 	defer func() {
 		e.affected, e.changedH = aff, changed
 	}()
-	for len(h.items) > 0 {
-		R := h.pop()
+	for h.live() > 0 {
+		R := list[h.pop()]
 		lists := [4]int{slot(R.I.actor, R.I.supply, 0), slot(R.I.actor, R.I.demand, 1), slot(R.J.actor, R.J.supply, 0), slot(R.J.actor, R.J.demand, 1)}
 		stamp++
 		aff = aff[:0]
@@ -987,7 +1021,7 @@ func (e *engine64) selectByHeap(ctx context.Context, list []*exch64) []*exch64 {
 			refs, k := byIssue[l], 0
 			for _, r := range refs {
 				refs[k] = r
-				k += int(bit(h.in[r.order]))
+				k += int(bit(h.at[r] >= 0))
 			}
 			byIssue[l] = refs[:k]
 			n += k
@@ -995,18 +1029,18 @@ func (e *engine64) selectByHeap(ctx context.Context, list []*exch64) []*exch64 {
 		if n <= stampedMerge {
 			for _, l := range lists {
 				for _, r := range byIssue[l] {
-					if r.ex.stamp != stamp {
-						r.ex.stamp = stamp
-						aff = append(aff, r.ex)
+					if E := list[r]; E.stamp != stamp {
+						E.stamp = stamp
+						aff = append(aff, E)
 					}
 				}
 			}
 		} else {
-			aff = mergeInOrder64(aff, byIssue[lists[0]], byIssue[lists[1]], byIssue[lists[2]], byIssue[lists[3]])
+			aff = mergeInOrder64(aff, list, byIssue[lists[0]], byIssue[lists[1]], byIssue[lists[2]], byIssue[lists[3]])
 		}
 		if e.randomize > 0 {
 			slices.SortFunc(aff, func(a, b *exch64) int {
-				return h.cmp(&h.items[a.hidx], &h.items[b.hidx])
+				return h.cmp(item(a), item(b))
 			})
 		}
 		changed = changed[:0]
@@ -1014,38 +1048,45 @@ func (e *engine64) selectByHeap(ctx context.Context, list []*exch64) []*exch64 {
 		if n := min(len(e.forks), len(aff)/e.perWorker); n > 1 {
 			batch = e.recalcBatch(aff, R, n)
 		} else if len(aff) > stampedMerge {
-			e.warmth += warm64(aff, h.items)
+			e.warmth += warm64(aff)
 		}
 		for i, E := range aff {
 			var st uint8
 			if batch != nil {
 				st = batch[i]
 			} else {
-				st = e.recalcOne(E, R, h.items)
+				st = e.recalcOne(E, R)
 			}
 			switch st {
 			case recalcLeft:
-				h.remove(int(E.hidx))
+				h.leave(E.order)
 			case recalcMoved:
 				changed = append(changed, E)
 			}
 		}
 		slices.SortFunc(changed, func(a, b *exch64) int {
-			return h.cmp(&h.items[a.hidx], &h.items[b.hidx])
+			return h.cmp(item(a), item(b))
 		})
+		if int64(high)+int64(len(changed)) > int64(h.maxPos) || int64(low)-int64(len(changed)) < -int64(h.maxPos) {
+			low, high = h.renumber()
+		}
 		for _, E := range changed {
-			if it := &h.items[E.hidx]; E.key > it.key {
+			if it := item(E); E.key > it.key {
 				it.pos, high = high, high+1
 			}
 		}
 		for n := len(changed) - 1; n >= 0; n-- {
-			if it := &h.items[changed[n].hidx]; changed[n].key < it.key {
+			if it := item(changed[n]); changed[n].key < it.key {
 				it.pos, low = low, low-1
 			}
 		}
 		for _, E := range changed {
-			h.items[E.hidx].key = E.key
-			h.fix(int(E.hidx))
+			i := h.at[E.order]
+			h.items[i].key = E.key
+			h.fix(int(i))
+		}
+		if h.dead > h.live() {
+			h.compact()
 		}
 		realised = append(realised, R)
 		if e.failed != nil || ctx.Err() != nil {
@@ -1055,7 +1096,7 @@ func (e *engine64) selectByHeap(ctx context.Context, list []*exch64) []*exch64 {
 	return realised
 }
 
-func warm64(aff []*exch64, items []heapItem64) uint8 {
+func warm64(aff []*exch64) uint8 {
 	const line = 64
 	size := unsafe.Sizeof(exch64{})
 	var s uint8
@@ -1065,20 +1106,19 @@ func warm64(aff []*exch64, items []heapItem64) uint8 {
 			s += *(*uint8)(unsafe.Add(p, off))
 		}
 		s += *(*uint8)(unsafe.Add(p, size-1))
-		s += uint8(items[E.hidx].pos)
 	}
 	return s
 }
 
-func mergeInOrder64(dst []*exch64, a, b, c, d []ref64) []*exch64 {
-	const done = math.MaxInt
-	ls := [4][]ref64{a, b, c, d}
+func mergeInOrder64(dst, list []*exch64, a, b, c, d []int32) []*exch64 {
+	const done = math.MaxInt32
+	ls := [4][]int32{a, b, c, d}
 	var at [4]int
-	var head [4]int
+	var head [4]int32
 	for k, l := range ls {
 		head[k] = done
 		if len(l) > 0 {
-			head[k] = l[0].order
+			head[k] = l[0]
 		}
 	}
 	for {
@@ -1092,21 +1132,16 @@ func mergeInOrder64(dst []*exch64, a, b, c, d []ref64) []*exch64 {
 				continue
 			}
 			if !taken {
-				dst = append(dst, ls[k][at[k]].ex)
+				dst = append(dst, list[m])
 				taken = true
 			}
 			at[k]++
 			head[k] = done
 			if at[k] < len(ls[k]) {
-				head[k] = ls[k][at[k]].order
+				head[k] = ls[k][at[k]]
 			}
 		}
 	}
-}
-
-type ref64 struct {
-	order int
-	ex    *exch64
 }
 
 func (e *engine64) fork() {
@@ -1128,8 +1163,8 @@ func (e *engine64) fork() {
 	}
 }
 
-func (e *engine64) recalcOne(E, R *exch64, items []heapItem64) uint8 {
-	old := items[E.hidx].key
+func (e *engine64) recalcOne(E, R *exch64) uint8 {
+	old := E.key
 	if !e.recalculate(E, R) {
 		return recalcSame
 	}
@@ -1149,9 +1184,9 @@ func (e *engine64) recalcBatch(aff []*exch64, R *exch64, n int) []uint8 {
 	parallel.Run(n, func(g int) {
 		w := e.forks[g]
 		lo, hi := g*len(aff)/n, (g+1)*len(aff)/n
-		w.warmth += warm64(aff[lo:hi], e.heap.items)
+		w.warmth += warm64(aff[lo:hi])
 		for i := lo; i < hi; i++ {
-			done[i] = w.recalcOne(aff[i], R, e.heap.items)
+			done[i] = w.recalcOne(aff[i], R)
 		}
 	})
 	e.joinForks(n)
@@ -1169,16 +1204,20 @@ func (e *engine64) joinForks(n int) {
 }
 
 func (e *engine64) calcList(list []*exch64) {
+	cs := e.newCand[:len(list)]
 	n := min(len(e.forks), len(list)/listPerWorker)
 	if n < 2 {
-		for _, ex := range list {
+		for i, ex := range list {
+			e.initExchange(ex, cs[i])
 			e.calculate(ex)
 		}
 		return
 	}
 	parallel.Run(n, func(g int) {
 		w := e.forks[g]
-		for _, ex := range list[g*len(list)/n : (g+1)*len(list)/n] {
+		lo, hi := g*len(list)/n, (g+1)*len(list)/n
+		for i, ex := range list[lo:hi] {
+			w.initExchange(ex, cs[lo+i])
 			w.calculate(ex)
 		}
 	})
@@ -1186,15 +1225,19 @@ func (e *engine64) calcList(list []*exch64) {
 }
 
 type heapItem64 struct {
-	key float64
-	pos int
-	ex  *exch64
+	key   float64
+	pos   int32
+	order int32
 }
 
 type exchHeap64 struct {
-	ar    floatArith
-	items []heapItem64
-	in    []bool
+	ar         floatArith
+	items      []heapItem64
+	at         []int32
+	gone       int32
+	dead       int
+	maxPos     int32
+	renumbered int
 }
 
 func (h *exchHeap64) cmp(a, b *heapItem64) int {
@@ -1210,6 +1253,32 @@ func (h *exchHeap64) cmp(a, b *heapItem64) int {
 	return 0
 }
 
+func (h *exchHeap64) renumber() (low, high int32) {
+	idx := make([]int32, len(h.items))
+	for i := range idx {
+		idx[i] = int32(i)
+	}
+	slices.SortFunc(idx, func(a, b int32) int {
+		return h.cmp(&h.items[a], &h.items[b])
+	})
+	for n, i := range idx {
+		h.items[i].pos = int32(n)
+	}
+	h.renumbered++
+	return -1, int32(len(h.items))
+}
+
+func lineUp64(s []heapItem64) []heapItem64 {
+	const line = 64
+	size := unsafe.Sizeof(heapItem64{})
+	if size*arity != line || cap(s) < arity {
+		return s
+	}
+	next := uintptr(unsafe.Pointer(unsafe.SliceData(s))) + size
+	k := (line - next%line) % line / size
+	return s[k:k]
+}
+
 func (h *exchHeap64) init() {
 	if len(h.items) < 2 {
 		return
@@ -1220,7 +1289,7 @@ func (h *exchHeap64) init() {
 }
 
 func (h *exchHeap64) up(i int) {
-	it := h.items
+	it, at := h.items, h.at
 	x := it[i]
 	for i > 0 {
 		p := (i - 1) / arity
@@ -1228,15 +1297,15 @@ func (h *exchHeap64) up(i int) {
 			break
 		}
 		it[i] = it[p]
-		it[i].ex.hidx = int32(i)
+		at[it[i].order] = int32(i)
 		i = p
 	}
 	it[i] = x
-	x.ex.hidx = int32(i)
+	at[x.order] = int32(i)
 }
 
 func (h *exchHeap64) down(i int) bool {
-	it := h.items
+	it, at := h.items, h.at
 	i0, n := i, len(it)
 	x := it[i]
 	for {
@@ -1253,12 +1322,12 @@ func (h *exchHeap64) down(i int) bool {
 			break
 		}
 		it[i] = it[c]
-		it[i].ex.hidx = int32(i)
+		at[it[i].order] = int32(i)
 		i = c
 	}
 	if i > i0 {
 		it[i] = x
-		x.ex.hidx = int32(i)
+		at[x.order] = int32(i)
 	}
 	return i > i0
 }
@@ -1269,24 +1338,51 @@ func (h *exchHeap64) fix(i int) {
 	}
 }
 
-func (h *exchHeap64) pop() *exch64 {
-	return h.remove(0)
+func (h *exchHeap64) live() int {
+	return len(h.items) - h.dead
 }
 
-func (h *exchHeap64) remove(i int) *exch64 {
+func (h *exchHeap64) pop() int32 {
+	for {
+		if o := h.remove(0); o != h.gone {
+			return o
+		}
+		h.dead--
+	}
+}
+
+func (h *exchHeap64) leave(o int32) {
+	h.items[h.at[o]].order = h.gone
+	h.at[o] = -1
+	h.dead++
+}
+
+func (h *exchHeap64) compact() {
+	k := 0
+	for _, it := range h.items {
+		if it.order != h.gone {
+			h.items[k] = it
+			h.at[it.order] = int32(k)
+			k++
+		}
+	}
+	h.items, h.dead = h.items[:k], 0
+	h.init()
+}
+
+func (h *exchHeap64) remove(i int) int32 {
 	n := len(h.items) - 1
-	ex := h.items[i].ex
+	o := h.items[i].order
 	if i != n {
 		h.items[i] = h.items[n]
-		h.items[i].ex.hidx = int32(i)
+		h.at[h.items[i].order] = int32(i)
 	}
 	h.items = h.items[:n]
-	h.in[ex.order] = false
+	h.at[o] = -1
 	if i != n {
 		h.fix(i)
 	}
-	ex.hidx = -1
-	return ex
+	return o
 }
 
 func run64(ctx context.Context, ar floatArith, p *model.Problem, cfg runConfig, exact bool) (*model.Result, error) {
@@ -1303,6 +1399,9 @@ func run64(ctx context.Context, ar floatArith, p *model.Problem, cfg runConfig, 
 	e.selection = cfg.selection
 	if cfg.perWorker > 0 {
 		e.perWorker = cfg.perWorker
+	}
+	if cfg.maxPos > 0 {
+		e.heap.maxPos = cfg.maxPos
 	}
 	e.workers = cfg.workers
 	if cfg.point != nil {

@@ -1,10 +1,13 @@
 package exchange
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
+	"math"
 	"math/rand/v2"
+	"slices"
 	"testing"
 
 	"parley/gen"
@@ -42,18 +45,7 @@ func TestHeapSelectionEqualsSlice(t *testing.T) {
 	// equal gains — the list position — decides often.
 	rng := rand.New(rand.NewPCG(9, 10))
 	for s := range 6 {
-		p := &model.Problem{}
-		for k := range 4 {
-			p.Issues = append(p.Issues, model.Issue{ID: fmt.Sprint("i", k), Min: 0, Max: 100})
-		}
-		for i := range 25 {
-			p.Actors = append(p.Actors, model.Actor{ID: fmt.Sprint("a", i), Capability: float64(1 + rng.IntN(3))})
-			row := make([]model.Stance, 4)
-			for k := range row {
-				row[k] = model.Stance{Present: true, Position: float64(10 * rng.IntN(11)), Salience: float64(1+rng.IntN(4)) / 4}
-			}
-			p.Stances = append(p.Stances, row)
-		}
+		p := coarseProblem(rng, 25)
 		for _, m := range []Model{{}, {Exact: true}} {
 			realised += sameSelections(t, p, m, model.Options{Rounds: 4}, fmt.Sprint("coarse problem ", s))
 		}
@@ -70,6 +62,24 @@ func TestHeapSelectionEqualsSlice(t *testing.T) {
 	if realised < 1000 {
 		t.Errorf("only %d realised exchanges: too few to compare", realised)
 	}
+}
+
+// coarseProblem is n actors on 4 issues with coarse inputs: positions on
+// 0, 10, …, 100, saliences in quarters, capabilities 1–3.
+func coarseProblem(rng *rand.Rand, n int) *model.Problem {
+	p := &model.Problem{}
+	for k := range 4 {
+		p.Issues = append(p.Issues, model.Issue{ID: fmt.Sprint("i", k), Min: 0, Max: 100})
+	}
+	for i := range n {
+		p.Actors = append(p.Actors, model.Actor{ID: fmt.Sprint("a", i), Capability: float64(1 + rng.IntN(3))})
+		row := make([]model.Stance, 4)
+		for k := range row {
+			row[k] = model.Stance{Present: true, Position: float64(10 * rng.IntN(11)), Salience: float64(1+rng.IntN(4)) / 4}
+		}
+		p.Stances = append(p.Stances, row)
+	}
+	return p
 }
 
 // sameSelections runs m on p with the heap and with the slice, reports
@@ -162,5 +172,193 @@ func TestParallelRecalculationEqualsSequential(t *testing.T) {
 			t.Errorf("%s: no batch was recalculated in parallel: the test compares nothing", what)
 		}
 		t.Logf("%s: %d batches in parallel in round 1", what, batches)
+	}
+}
+
+// Renumbering the heap's positions (exchHeap.renumber, when a round's
+// moves would take them past 32 bits) changes nothing: with the bound
+// set so low that the heap renumbers after almost every realised
+// exchange, the results are the slice selection's, bit for bit, on
+// generated problems, on coarse ones (where equal gains make the
+// positions decide) and in exact arithmetic.
+func TestHeapRenumberingEqualsSlice(t *testing.T) {
+	renumbered := 0
+	for _, c := range []struct {
+		actors, issues int
+		seed           uint64
+		m              Model
+		maxPos         int32
+	}{
+		{30, 5, 21, Model{}, 300},
+		{40, 4, 22, Model{}, 700},
+		{12, 4, 23, Model{Exact: true}, 100},
+	} {
+		p, err := model.FromScenario(gen.Scenario(gen.Options{Actors: c.actors, Issues: c.issues, Seed: c.seed}))
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := c.m
+		m.maxPos = c.maxPos
+		renumbered += sameSelections(t, p, m, model.Options{Rounds: 4}, fmt.Sprintf("%d × %d (seed %d), positions within ±%d", c.actors, c.issues, c.seed, c.maxPos))
+		// the bound was reached: the first round renumbered
+		e := newEngine64(floatArith{}, p)
+		e.heap.maxPos = c.maxPos
+		if _, err := e.round(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		if e.heap.renumbered == 0 {
+			t.Errorf("%d × %d: the heap never renumbered: the test compares nothing", c.actors, c.issues)
+		}
+		if testing.Verbose() {
+			t.Logf("%d × %d: %d renumberings in round 1", c.actors, c.issues, e.heap.renumbered)
+		}
+	}
+	// coarse problems, where many gains tie and the positions decide
+	rng := rand.New(rand.NewPCG(23, 24))
+	for s := range 4 {
+		p := coarseProblem(rng, 25)
+		for _, m := range []Model{{maxPos: 200}, {Exact: true, maxPos: 200}} {
+			renumbered += sameSelections(t, p, m, model.Options{Rounds: 4}, fmt.Sprintf("coarse problem %d, positions within ±200", s))
+		}
+	}
+	if renumbered < 100 {
+		t.Errorf("only %d realised exchanges compared", renumbered)
+	}
+}
+
+// The heap keeps its table of where each exchange is (exchHeap.at) and
+// its order through every operation selectByHeap makes: random keys
+// (many equal), exchanges leaving from anywhere (their items marked,
+// then dropped at the top or by compact), key changes with new
+// positions, pops, renumberings. After each, at[o] is the index of the
+// item of list position o (−1 once it left), the marked items are
+// counted, every parent comes before its children, and the pops come out
+// in the order of a sorted reference list.
+func TestHeapTablesEqualReference(t *testing.T) {
+	r := rand.New(rand.NewPCG(15, 20))
+	for round := range 20 {
+		n := 1 + r.IntN(600)
+		h := exchHeap64{ar: floatArith{}, at: make([]int32, n+1), gone: int32(n), maxPos: math.MaxInt32}
+		type ref struct {
+			key float64
+			pos int32
+		}
+		live := map[int32]ref{} // the reference: list position → key and position
+		for o := range n {
+			h.at[o] = -1
+			if r.IntN(10) == 0 {
+				continue // invalid from the start
+			}
+			k := float64(r.IntN(20))
+			h.at[o] = int32(len(h.items))
+			h.items = append(h.items, heapItem64{key: k, pos: int32(o), order: int32(o)})
+			live[int32(o)] = ref{k, int32(o)}
+		}
+		h.init()
+		check := func(what string) {
+			t.Helper()
+			if h.live() != len(live) {
+				t.Fatalf("round %d, %s: %d items live, %d in the reference", round, what, h.live(), len(live))
+			}
+			marked := 0
+			for _, it := range h.items {
+				if it.order == h.gone {
+					marked++
+				}
+			}
+			if marked != h.dead {
+				t.Fatalf("round %d, %s: %d items marked, the heap counts %d", round, what, marked, h.dead)
+			}
+			for o, i := range h.at[:n] {
+				want, in := live[int32(o)]
+				switch {
+				case !in && i != -1:
+					t.Fatalf("round %d, %s: list position %d left, at says %d", round, what, o, i)
+				case in && (i < 0 || h.items[i].order != int32(o) || h.items[i].key != want.key || h.items[i].pos != want.pos):
+					t.Fatalf("round %d, %s: list position %d: at says %d", round, what, o, i)
+				}
+			}
+			for i := 1; i < len(h.items); i++ {
+				if h.cmp(&h.items[(i-1)/arity], &h.items[i]) > 0 {
+					t.Fatalf("round %d, %s: item %d comes before its parent", round, what, i)
+				}
+			}
+		}
+		check("built")
+		high, low := int32(n), int32(-1)
+		for h.live() > 0 {
+			// the first in the reference's order
+			first := int32(-1)
+			for o, v := range live {
+				if f, ok := live[first]; first < 0 || !ok || v.key > f.key || (v.key == f.key && v.pos < f.pos) {
+					first = o
+				}
+			}
+			if got := h.pop(); got != first {
+				t.Fatalf("round %d: popped list position %d, the reference's first is %d", round, got, first)
+			}
+			delete(live, first)
+			check("pop")
+			for range r.IntN(4) {
+				if h.live() == 0 {
+					break
+				}
+				i := r.IntN(len(h.items))
+				o := h.items[i].order
+				if o == h.gone {
+					continue
+				}
+				if r.IntN(2) == 0 {
+					h.leave(o)
+					delete(live, o)
+					check("leave")
+					if h.dead > h.live() {
+						h.compact()
+						check("compact")
+					}
+					continue
+				}
+				k := float64(r.IntN(20))
+				v := live[o]
+				switch {
+				case k > v.key:
+					v.pos, high = high, high+1
+				case k < v.key:
+					v.pos, low = low, low-1
+				}
+				v.key = k
+				live[o] = v
+				h.items[i].key, h.items[i].pos = k, v.pos
+				h.fix(i)
+				check("fix")
+			}
+			if r.IntN(8) == 0 {
+				// (renumber numbers the marked items too: dropped first,
+				// the live are numbered 0, 1, …)
+				if h.dead > 0 {
+					h.compact()
+					check("compact")
+				}
+				// positions 0, 1, … in the reference's order
+				var orders []int32
+				for o := range live {
+					orders = append(orders, o)
+				}
+				slices.SortFunc(orders, func(a, b int32) int {
+					if c := cmp.Compare(live[b].key, live[a].key); c != 0 {
+						return c
+					}
+					return cmp.Compare(live[a].pos, live[b].pos)
+				})
+				for n, o := range orders {
+					live[o] = ref{live[o].key, int32(n)}
+				}
+				low, high = h.renumber()
+				if low != -1 || high != int32(len(orders)) {
+					t.Fatalf("round %d: renumber's next positions are %d and %d, not −1 and %d", round, low, high, len(orders))
+				}
+				check("renumber")
+			}
+		}
 	}
 }
