@@ -58,7 +58,7 @@ func TestDealPlanBendWords(t *testing.T) {
 // the one on the sliders, evaluated by package ask.
 func TestDealVerdictWords(t *testing.T) {
 	e := startE2E(t)
-	e.do("deal", chromedp.Navigate(e.srv.URL+"/#deal"), chromedp.WaitVisible(chromedp.CSS(`[data-testid=deal-verdicts] tr`)))
+	e.do("deal", chromedp.Navigate(e.srv.URL+"/#deal"), chromedp.WaitVisible(chromedp.CSS(`[data-testid=deal-summary] ~ table.compare tbody tr`)))
 	pkg := get(t, e.bctx, "package", chromedp.Evaluate[map[string]float64](`Object.fromEntries([...document.querySelectorAll("input[type=range][data-issue]")].map((i) => [i.dataset.issue, Number(i.value)]))`))
 	req := answer.NewDealEvaluateRequest()
 	req.Package = pkg
@@ -81,11 +81,11 @@ func TestDealVerdictWords(t *testing.T) {
 	if !crossed || !strings.Contains(strings.Join(want, "\n"), " | blocks") {
 		t.Fatalf("at %v no actor blocks on a red line: the case tests less than it says:\n%s", pkg, strings.Join(want, "\n"))
 	}
-	head := get(t, e.bctx, "head", chromedp.Evaluate[[]string](`[...document.querySelector("[data-testid=deal-verdicts]").closest("table").querySelectorAll("thead th")].map((x) => x.textContent)`))
+	head := get(t, e.bctx, "head", chromedp.Evaluate[[]string](`[...document.querySelectorAll("[data-testid=deal-summary] ~ table.compare thead th")].map((x) => x.textContent)`))
 	if w := []string{"Actor", "Utility", "Alternative", "Gain", "Red lines crossed", "Verdict"}; strings.Join(head, "|") != strings.Join(w, "|") {
 		t.Errorf("the verdicts' columns %q, want the command line's %q", head, w)
 	}
-	shown := get(t, e.bctx, "verdicts", chromedp.Evaluate[[]string](`[...document.querySelectorAll("[data-testid=deal-verdicts] tr")].map((r) => { const c = r.children; return [c[0], c[3], c[4], c[5]].map((x) => x.textContent).join(" | ") })`))
+	shown := get(t, e.bctx, "verdicts", chromedp.Evaluate[[]string](`[...document.querySelectorAll("[data-testid=deal-summary] ~ table.compare tbody tr")].map((r) => { const c = r.children; return [c[0], c[3], c[4], c[5]].map((x) => x.textContent).join(" | ") })`))
 	if strings.Join(shown, "\n") != strings.Join(want, "\n") {
 		t.Errorf("the verdicts read\n%s\nwant\n%s", strings.Join(shown, "\n"), strings.Join(want, "\n"))
 	}
@@ -133,8 +133,8 @@ func TestAdviseWords(t *testing.T) {
 // ("united-states").
 func TestCoverageRowNames(t *testing.T) {
 	e := startE2E(t)
-	e.do("evidence", chromedp.Navigate(e.srv.URL+"/?scenario="+e.rec.ID+"#evidence"), chromedp.WaitVisible(chromedp.CSS(`[data-testid=coverage-rows] tr`)))
-	heads := get(t, e.bctx, "rows", chromedp.Evaluate[[]string](`[...document.querySelectorAll("[data-testid=coverage-rows] tr th")].map((x) => x.textContent)`))
+	e.do("evidence", chromedp.Navigate(e.srv.URL+"/?scenario="+e.rec.ID+"#evidence"), chromedp.WaitVisible(chromedp.CSS(`[data-testid=coverage] table.coverage tbody tr`)))
+	heads := get(t, e.bctx, "rows", chromedp.Evaluate[[]string](`[...document.querySelectorAll("[data-testid=coverage] table.coverage tbody tr th")].map((x) => x.textContent)`))
 	var want []string
 	for _, a := range e.full.Actors {
 		want = append(want, ask.CoverageRowHead("actor", a.Name))
@@ -159,8 +159,8 @@ func TestForecastNearestPoints(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	e.do("forecast", chromedp.Navigate(e.srv.URL+"/#forecast"), chromedp.WaitVisible(chromedp.CSS(`[data-testid=model-table] [data-testid=nearest]`)))
-	cells := get(t, e.bctx, "cells", chromedp.Evaluate[map[string][]string](`Object.fromEntries([...document.querySelectorAll("[data-testid=model-table] td[data-model][data-issue]")].filter((td) => td.querySelector("[data-testid=nearest]")).map((td) => { const x = td.querySelector("[data-testid=nearest]"); return [td.dataset.model + "/" + td.dataset.issue, [x.textContent, x.title, String(x.tabIndex)]] }))`))
+	e.do("forecast", chromedp.Navigate(e.srv.URL+"/#forecast"), chromedp.WaitVisible(chromedp.CSS(`[data-testid=model-table] td[data-model] b + small`)))
+	cells := get(t, e.bctx, "cells", chromedp.Evaluate[map[string][]string](`Object.fromEntries([...document.querySelectorAll("[data-testid=model-table] td[data-model][data-issue]")].filter((td) => td.querySelector("b + small")).map((td) => { const x = td.querySelector("b + small"); return [td.dataset.model + "/" + td.dataset.issue, [x.textContent, x.title, String(x.tabIndex)]] }))`))
 	n := 0
 	for _, m := range f.Models {
 		for _, is := range m.Issues {
