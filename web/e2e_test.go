@@ -105,6 +105,10 @@ type e2eOptions struct {
 	token string
 	// askToken leaves the page without the token: it asks for it.
 	askToken bool
+	// everyRequest serves as on a network address (not loopback only),
+	// where every request to /api/ needs the token, reads too; on
+	// loopback only writes do.
+	everyRequest bool
 	// wrap, when set, wraps the server's handler: a test holds back an
 	// answer with it, to see the page before the answer comes.
 	wrap func(http.Handler) http.Handler
@@ -298,7 +302,7 @@ func startE2EWith(t *testing.T, o e2eOptions) *e2e {
 	if o.sources == "" {
 		o.sources = e2eSources
 	}
-	api, err := httpapi.New(ctx, httpapi.Options{Store: st, Web: web.Dist(), LoopbackOnly: true, SourcesDir: o.sources, MaxWork: o.maxWork, MaxStreams: o.maxStreams, MaxJobs: o.maxJobs, Token: o.token})
+	api, err := httpapi.New(ctx, httpapi.Options{Store: st, Web: web.Dist(), LoopbackOnly: !o.everyRequest, SourcesDir: o.sources, MaxWork: o.maxWork, MaxStreams: o.maxStreams, MaxJobs: o.maxJobs, Token: o.token})
 	if err != nil {
 		t.Fatal(err)
 	}
