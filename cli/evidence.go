@@ -70,10 +70,9 @@ func coverageTable(w io.Writer, s *scenario.Scenario, cov []answer.Coverage) {
 	}
 	fmt.Fprintln(w)
 	last := cov[len(cov)-1]
-	t := newTable(w)
-	t.AppendHeader([]any{"At " + last.Snapshot, "Quoted", "Assumed", "Neither", "Share"})
+	var rows []table.Row
 	row := func(name string, s answer.CoverageShare) {
-		t.AppendRow([]any{name, num(s.Quoted), num(s.Assumed), num(s.Unsupported), fmt.Sprintf("%.0f%%", 100*s.Share)})
+		rows = append(rows, table.Row{name, num(s.Quoted), num(s.Assumed), num(s.Unsupported), fmt.Sprintf("%.0f%%", 100*s.Share)})
 	}
 	r, err := s.Resolve(last.Snapshot, "")
 	if err != nil {
@@ -94,6 +93,15 @@ func coverageTable(w io.Writer, s *scenario.Scenario, cov []answer.Coverage) {
 		row(ask.CoverageRowHead("issue", name), is)
 	}
 	row(ask.CoverageOverall, last.Overall)
+	// A row's head, an issue's name as long as the built-in case's
+	// "Military aid and intelligence to Ukraine during the talks", takes
+	// what the numbers leave and breaks at spaces.
+	hdr := table.Row{"At " + last.Snapshot, "Quoted", "Assumed", "Neither", "Share"}
+	l := layoutAt(termWidth(w))
+	t := newTable(w)
+	t.AppendHeader(hdr)
+	t.SetColumnConfigs([]table.ColumnConfig{wrapCol(1, l.text(len(hdr), othersWidth(rows, hdr, 0), widest(column(rows, 0, fmt.Sprint(hdr[0]))...)))})
+	t.AppendRows(rows)
 	t.Render()
 	cp := last.Capabilities
 	fmt.Fprintf(w, "Capabilities quoted at %s: %d of %d (%d assumed, %d with neither).\n", last.Snapshot, cp.Quoted, cp.Actors, cp.Assumed, cp.Actors-cp.Quoted-cp.Assumed)
