@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -46,6 +47,23 @@ func TestDealPlanBendWords(t *testing.T) {
 	shown := get(t, e.bctx, "bends", chromedp.Evaluate[[]string](`[...document.querySelectorAll("[data-testid=plan-bend]")].map((x) => x.textContent)`))
 	if strings.Join(shown, "\n") != strings.Join(want, "\n") {
 		t.Errorf("the bends read\n%s\nwant\n%s", strings.Join(shown, "\n"), strings.Join(want, "\n"))
+	}
+	// each actor's gain by each package the plans open, signed as the
+	// command line's verdicts write a gain (ask.Signed: +0.063)
+	r := got.Result
+	var gains []string
+	for _, a := range r.Alternatives {
+		var row []string
+		for _, p := range []*answer.DealPlan{r.Concession.LowerAlternatives, r.Concession.BendRedLines} {
+			if p != nil {
+				row = append(row, ask.Signed(p.Package.Gains[slices.Index(r.Actors, a.Actor)], 3))
+			}
+		}
+		gains = append(gains, strings.Join(row, " "))
+	}
+	shown = get(t, e.bctx, "gains", chromedp.Evaluate[[]string](`[...document.querySelectorAll("[data-testid=zone-actors] tbody tr")].map((r) => [...r.querySelectorAll("td")].slice(1).map((x) => x.textContent).join(" "))`))
+	if strings.Join(shown, "\n") != strings.Join(gains, "\n") || !strings.Contains(strings.Join(gains, " "), "+") {
+		t.Errorf("the gains read\n%s\nwant\n%s", strings.Join(shown, "\n"), strings.Join(gains, "\n"))
 	}
 }
 

@@ -1532,7 +1532,7 @@ function drawSearch(box: HTMLElement, ans: DealSearch) {
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Actor'), h('th', { scope: 'col' }, 'Alternative'), ...pkgs.map((p) => h('th', { scope: 'col' }, `Gain: ${p.title}`)))),
       h('tbody', {}, ...r.alternatives.map((a) => h('tr', {}, h('th', { scope: 'row' }, actorName(a.actor), r.required.includes(a.actor) ? '' : h('small', { class: 'muted' }, 'need not accept')),
         h('td', {}, h('b', {}, fmt(a.value, 3)), ' ', h('small', {}, altFrom(a.from))),
-        ...pkgs.map((p) => { const g = p.pkg.gains[ai(a.actor)]; return h('td', { class: g < -1e-9 ? 'down' : '' }, fmt(g, 3)) }))))),
+        ...pkgs.map((p) => { const g = p.pkg.gains[ai(a.actor)]; return h('td', { class: g < -1e-9 ? 'down' : '' }, signed(g, 3)) }))))),
     ...planList,
     others.length ? h('details', { class: 'anchors' }, h('summary', {}, `Other packages in the zone (${others.length})`),
       h('table', { class: 'compare' },
