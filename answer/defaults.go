@@ -48,6 +48,8 @@ type Limits struct {
 	MaxPackages int `json:"max_packages"`
 	// MaxPowerSamples bounds a power request's samples.
 	MaxPowerSamples int `json:"max_power_samples"`
+	// MaxRho bounds a deal's risk exponent ρ (rho).
+	MaxRho float64 `json:"max_rho"`
 }
 
 // NewDefaults returns the defaults and limits.
@@ -67,7 +69,7 @@ func NewDefaults() Defaults {
 			Compare:       NewCompareRequest(),
 		},
 		Limits: Limits{MaxDraws: MaxDraws, MinSensitivityDraws: MinSensitivityDraws, MaxAdviseDraws: MaxAdviseDraws,
-			MaxRounds: MaxRounds, MaxPackages: MaxPackages, MaxPowerSamples: MaxPowerSamples},
+			MaxRounds: MaxRounds, MaxPackages: MaxPackages, MaxPowerSamples: MaxPowerSamples, MaxRho: MaxRho},
 		ExplainModels: append([]string(nil), ExplainModels...),
 		RobustDraws:   DefaultRobustDraws,
 	}

@@ -190,6 +190,11 @@ const (
 	DefaultBatna = "auto"
 	DefaultRest  = "reference"
 	DefaultRho   = 1.0
+	// MaxRho bounds ρ: past 10 every loss short of the whole scale is
+	// nearly 0, so every utility is ≈ 1 and every gain ≈ 0 (and a
+	// search's problems are ill-conditioned). The command line, the API
+	// and the page (GET /api/defaults' max_rho) all take it from here.
+	MaxRho = 10.0
 	// MaxPackages bounds a deal search's frontier and samples: each
 	// frontier package is one solve.
 	MaxPackages = 1000

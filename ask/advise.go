@@ -200,10 +200,10 @@ func checkAdvise(req *answer.AdviseRequest) error {
 		return err
 	}
 	if math.IsNaN(req.Step) || req.Step <= 0 || req.Step > 1 {
-		return errs.New(errs.Argument, "step %v; valid: a number > 0 and ≤ 1 (a share of the scale; a salience change)", req.Step)
+		return errs.New(errs.Argument, "step %v: valid: a number > 0 and ≤ 1 (a share of the scale; a salience change)", req.Step)
 	}
 	if req.Draws < 0 || req.Draws > answer.MaxAdviseDraws {
-		return errs.New(errs.Argument, "draws %d; valid: 0 to %d", req.Draws, answer.MaxAdviseDraws)
+		return errs.New(errs.Argument, "draws %d: valid: 0 to %d", req.Draws, answer.MaxAdviseDraws)
 	}
 	return nil
 }

@@ -1,7 +1,7 @@
 package ask
 
 import (
-	"math"
+	"slices"
 	"strings"
 
 	"parley/answer"
@@ -71,7 +71,7 @@ func Check(req any) error {
 		if err := checkDeal(&r.DealRequest); err != nil {
 			return err
 		}
-		if err := checkPackageSpec("rest", r.Rest, true); err != nil {
+		if err := checkPackageSpec("rest", r.Rest, restWords); err != nil {
 			return err
 		}
 		compared, err := comparedModels(r.Models)
@@ -144,25 +144,34 @@ func checkWorkers(field string, w int) error {
 }
 
 func checkDeal(req *answer.DealRequest) error {
-	if !(req.Rho > 0) || math.IsInf(req.Rho, 0) {
-		return errs.New(errs.Argument, "rho %v: valid: a number > 0 (1 is linear loss)", req.Rho)
+	if !(req.Rho > 0) || req.Rho > answer.MaxRho {
+		return errs.New(errs.Argument, "rho %v: valid: a number > 0 and ≤ %v (1 is linear loss)", req.Rho, answer.MaxRho)
 	}
-	if req.Batna == "" || req.Batna == answer.DefaultBatna {
+	if req.Batna == "" {
 		return nil
 	}
-	return checkPackageSpec("batna", req.Batna, true)
+	return checkPackageSpec("batna", req.Batna, batnaWords)
 }
 
-// checkPackageSpec checks "reference", "none" or "model:NAME".
-func checkPackageSpec(field, spec string, none bool) error {
+// The words a deal's batna and rest accept besides "model:NAME", in the
+// order their errors list them: what is accepted and what an error
+// says is valid are read from the same list.
+var (
+	batnaWords = []string{answer.DefaultBatna, "reference", "none"}
+	restWords  = []string{"reference", "none"}
+)
+
+// checkPackageSpec checks a package named by one of words or
+// "model:NAME".
+func checkPackageSpec(field, spec string, words []string) error {
 	switch {
-	case spec == "reference" || (none && spec == "none"):
+	case slices.Contains(words, spec):
 		return nil
 	case strings.HasPrefix(spec, "model:"):
 		_, err := modelByName(strings.TrimPrefix(spec, "model:"))
 		return err
 	}
-	return errs.New(errs.Argument, "%s %q: valid: reference, none, model:NAME (models: %s)", field, spec, strings.Join(ModelNames(), ", "))
+	return errs.New(errs.Argument, "%s %q: valid: %s, model:NAME (models: %s)", field, spec, strings.Join(words, ", "), strings.Join(ModelNames(), ", "))
 }
 
 // checkPackages bounds a search's frontier and sample.

@@ -368,7 +368,7 @@ func compareColumns(c *Case, req *answer.CompareRequest) ([]compareColumn, error
 				labels[sn.Date] = sn.Label
 			}
 		}
-		valid := fmt.Sprintf("%q, %q or a snapshot's date, one of %v", scenario.Base, scenario.Latest, dates)
+		valid := fmt.Sprintf("%q, %q or a snapshot's date, one of %s", scenario.Base, scenario.Latest, errs.OneOf(dates))
 		var list []string
 		if len(req.Snapshots) == 0 {
 			// The base and every snapshot up to the target's.

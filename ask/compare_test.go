@@ -255,7 +255,7 @@ func TestCompareRefusesBadNames(t *testing.T) {
 		{"unknown snapshot", answer.Target{}, func(r *answer.CompareRequest) {
 			r.Over, r.Snapshots = answer.OverSnapshots, []string{"base", "2025-02-02"}
 		},
-			[]string{`snapshots[1]: "2025-02-02" is not a snapshot`, `"base", "latest" or a snapshot's date, one of [2025-02-01 2025-03-01]`}},
+			[]string{`snapshots[1]: "2025-02-02" is not a snapshot`, `"base", "latest" or a snapshot's date, one of 2025-02-01, 2025-03-01`}},
 		{"snapshot twice", answer.Target{}, func(r *answer.CompareRequest) {
 			r.Over, r.Snapshots = answer.OverSnapshots, []string{"2025-03-01", "latest"}
 		},

@@ -322,7 +322,7 @@ func (c *Case) packageFrom(ctx context.Context, spec, field string, set settings
 		}
 		return v, spec, warn, nil
 	}
-	return nil, "", nil, checkPackageSpec(field, spec, false)
+	return nil, "", nil, checkPackageSpec(field, spec, []string{"reference"})
 }
 
 func issueIDs(c *Case) []string {

@@ -29,10 +29,12 @@ type Format struct {
 	// Summary is one line: what the file is.
 	Summary string
 	detect  func(head []byte) bool
-	read    func(name string, data []byte) (*scenario.Scenario, error)
+	// read reads a file within the limits (its texts refused at their
+	// lines, scenario.Limits.TextProblem).
+	read func(name string, data []byte, l scenario.Limits) (*scenario.Scenario, error)
 	// readMore is read for formats that also report warnings and model
 	// settings the file asks for.
-	readMore func(name string, data []byte) (*scenario.Scenario, scenario.Diagnostics, map[string]string, error)
+	readMore func(name string, data []byte, l scenario.Limits) (*scenario.Scenario, scenario.Diagnostics, map[string]string, error)
 }
 
 // Scenario is the name of Parley's own format.
@@ -41,19 +43,25 @@ const Scenario = "scenario"
 // peers are the peer tools' formats, in the order detection tries them.
 var peers = []Format{
 	{Name: "bdmcsv", Summary: "the one-issue CSV of Bueno de Mesquita expected-utility studies (Actor,Capability,Position,Salience)",
-		detect: bdmcsv.Detect, read: func(n string, d []byte) (*scenario.Scenario, error) { return bdmcsv.Read(n, bytes.NewReader(d)) }},
+		detect: bdmcsv.Detect, read: func(n string, d []byte, l scenario.Limits) (*scenario.Scenario, error) {
+			return bdmcsv.ReadLimits(n, bytes.NewReader(d), l)
+		}},
 	{Name: "ktab", Summary: "a KTAB spatial-model-of-politics CSV (smpc --csv)",
-		detect: ktab.Detect, read: func(n string, d []byte) (*scenario.Scenario, error) { return ktab.Read(n, bytes.NewReader(d)) }},
+		detect: ktab.Detect, read: func(n string, d []byte, l scenario.Limits) (*scenario.Scenario, error) {
+			return ktab.ReadLimits(n, bytes.NewReader(d), l)
+		}},
 	{Name: "decide", Summary: "a Decide input file (#A/#P/#M/#D rows; Stokman's exchange model)",
-		detect: decide.Detect, read: func(n string, d []byte) (*scenario.Scenario, error) { return decide.Read(n, bytes.NewReader(d)) }},
+		detect: decide.Detect, read: func(n string, d []byte, l scenario.Limits) (*scenario.Scenario, error) {
+			return decide.ReadLimits(n, bytes.NewReader(d), l)
+		}},
 	{Name: "ktab-xml", Summary: "a KTAB XML scenario (smpc --xml; smpSchema.xsd), its model parameters as smp settings",
-		detect: ktabxml.Detect, readMore: func(n string, d []byte) (*scenario.Scenario, scenario.Diagnostics, map[string]string, error) {
-			s, info, err := ktabxml.Read(n, bytes.NewReader(d))
+		detect: ktabxml.Detect, readMore: func(n string, d []byte, l scenario.Limits) (*scenario.Scenario, scenario.Diagnostics, map[string]string, error) {
+			s, info, err := ktabxml.ReadLimits(n, bytes.NewReader(d), l)
 			return s, info.Warnings, info.Params, err
 		}},
 	{Name: "schelling", Summary: "a Schelling JSON game specification or case library (continuum, anchors, triangular ranges, evidence)",
-		detect: schelling.Detect, readMore: func(n string, d []byte) (*scenario.Scenario, scenario.Diagnostics, map[string]string, error) {
-			s, w, err := schelling.Read(n, bytes.NewReader(d))
+		detect: schelling.Detect, readMore: func(n string, d []byte, l scenario.Limits) (*scenario.Scenario, scenario.Diagnostics, map[string]string, error) {
+			s, w, err := schelling.ReadLimits(n, bytes.NewReader(d), l)
 			return s, w, nil, err
 		}},
 }
@@ -230,9 +238,9 @@ func readPeer(f Format, name string, data []byte, limits scenario.Limits) (*Inpu
 	var params map[string]string
 	var err error
 	if f.readMore != nil {
-		s, fw, params, err = f.readMore(name, data)
+		s, fw, params, err = f.readMore(name, data, limits)
 	} else {
-		s, err = f.read(name, data)
+		s, err = f.read(name, data, limits)
 	}
 	if err != nil {
 		return nil, errs.Wrap(errs.Invalid, err)

@@ -13,7 +13,8 @@ import (
 )
 
 // TestPeerLimits: a peer format's file is held to the same limits as a
-// scenario file: the bytes before reading, the counts after.
+// scenario file: the bytes before reading, the counts as it reads (the
+// BDM reader refuses the first actor line past the limit, at its line).
 func TestPeerLimits(t *testing.T) {
 	var b strings.Builder
 	b.WriteString("Actor,Capability,Position,Salience\n")
@@ -25,7 +26,7 @@ func TestPeerLimits(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err := Load("p.csv", data, LoadOptions{Limits: scenario.Limits{Actors: 29}})
-	if err == nil || errs.CodeOf(err) != errs.Invalid || err.Error() != "p.csv: actors: 30 values, over the limit actors=29 (valid: at most 29 actors in one list; raise it with --limit actors=N (parley serve too))" {
+	if err == nil || errs.CodeOf(err) != errs.Invalid || err.Error() != "p.csv:31:1: actors: more than 29 values, over the limit actors=29 (valid: at most 29 actors in one list; raise it with --limit actors=N (parley serve too))" {
 		t.Fatalf("%v", err)
 	}
 	_, err = Load("p.csv", data, LoadOptions{Limits: scenario.Limits{Bytes: 100}})

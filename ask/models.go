@@ -153,8 +153,13 @@ func modelByName(name string) (model.Model, error) { return catalog.Get(name) }
 
 // checkRun validates the run settings every model reads.
 func checkRun(r *answer.Run) error {
-	if r.Rounds < 0 || r.MaxRounds < 0 || r.Rounds > answer.MaxRounds || r.MaxRounds > answer.MaxRounds {
-		return errs.New(errs.Argument, "rounds %d, max_rounds %d: valid: whole numbers from 0 to %d", r.Rounds, r.MaxRounds, answer.MaxRounds)
+	for _, f := range []struct {
+		name string
+		n    int
+	}{{"rounds", r.Rounds}, {"max_rounds", r.MaxRounds}} {
+		if f.n < 0 || f.n > answer.MaxRounds {
+			return errs.New(errs.Argument, "%s %d: valid: a whole number from 0 to %d", f.name, f.n, answer.MaxRounds)
+		}
 	}
 	return nil
 }

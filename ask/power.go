@@ -173,7 +173,7 @@ func known(x float64) *float64 {
 // checkPower checks a power request's numbers.
 func checkPower(req *answer.PowerRequest) error {
 	if req.Samples <= 0 || req.Samples > answer.MaxPowerSamples {
-		return errs.New(errs.Argument, "samples %d; valid: 1 to %d", req.Samples, answer.MaxPowerSamples)
+		return errs.New(errs.Argument, "samples %d: valid: 1 to %d", req.Samples, answer.MaxPowerSamples)
 	}
 	if len(req.Weights) == 0 {
 		if req.Quota != 0 || len(req.Names) > 0 {

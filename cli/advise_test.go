@@ -40,7 +40,7 @@ func TestAdviseCommand(t *testing.T) {
 	if _, stderr, code = run(t, "advise", "nobody", "-q"); code != 2 || !strings.Contains(stderr, `actor "nobody": no such actor; valid:`) {
 		t.Errorf("unknown actor: exit %d, %s", code, stderr)
 	}
-	if _, stderr, code = run(t, "advise", "ukraine", "-q", "--step", "0"); code != 2 || !strings.Contains(stderr, "step 0; valid") {
+	if _, stderr, code = run(t, "advise", "ukraine", "-q", "--step", "0"); code != 2 || !strings.Contains(stderr, "step 0: valid") {
 		t.Errorf("step 0: exit %d, %s", code, stderr)
 	}
 }

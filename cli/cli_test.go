@@ -266,8 +266,8 @@ func TestSnapshotAndVariant(t *testing.T) {
 		t.Errorf("variant: exit %d\n%s", code, out)
 	}
 	_, stderr, code := run(t, "forecast", "testdata/example.yaml", "--variant", "nope")
-	if code != 3 || !strings.Contains(stderr, "no-gamma") {
-		t.Errorf("unknown variant: exit %d, stderr %q (want 3 and the valid ids)", code, stderr)
+	if code != 2 || !strings.Contains(stderr, "no-gamma") {
+		t.Errorf("unknown variant: exit %d, stderr %q (want 2, as a bad snapshot, and the valid ids)", code, stderr)
 	}
 	_, stderr, code = run(t, "forecast", "testdata/example.yaml", "--snapshot", "June")
 	if code != 2 || !strings.Contains(stderr, "2025-06-01") {

@@ -84,7 +84,7 @@ func TestCompareRefusesBadNames(t *testing.T) {
 		want string
 	}{
 		{[]string{"--variants", "a-cares,nope"}, `variants[1]: variant "nope": no such variant; valid: a-cares, b-leaves, c-firm (or a variant's name)`},
-		{[]string{"--over", "snapshots", "--snapshots", "base,2025-01-15"}, `snapshots[1]: "2025-01-15" is not a snapshot of the scenario; valid: "base", "latest" or a snapshot's date, one of [2025-02-01 2025-03-01]`},
+		{[]string{"--over", "snapshots", "--snapshots", "base,2025-01-15"}, `snapshots[1]: "2025-01-15" is not a snapshot of the scenario; valid: "base", "latest" or a snapshot's date, one of 2025-02-01, 2025-03-01`},
 		{[]string{"--over", "time"}, `over: "time"; valid: "variants" or "snapshots"`},
 		{[]string{"--variant", "a-cares"}, `variant: "a-cares": over variants`},
 	} {

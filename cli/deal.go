@@ -51,7 +51,7 @@ func addDealFlags(cmd *cobra.Command, def answer.DealRequest) {
 	f := cmd.Flags()
 	f.String("require", strings.Join(def.Require, ","), "comma-separated actors (ids or aliases) that must accept (default: every actor)")
 	f.String("batna", def.Batna, `no-deal package behind each actor's alternative: "auto" (the issues' status quo where every issue has one, else none, and the answer says so), "reference", "none" (reservations only) or "model:NAME" (a model's forecast)`)
-	f.Float64("rho", def.Rho, "risk exponent ρ of the utility (1: linear loss; search needs ≥ 1)")
+	f.Float64("rho", def.Rho, fmt.Sprintf("risk exponent ρ of the utility, > 0 and ≤ %v (1: linear loss; search needs ≥ 1)", answer.MaxRho))
 	f.StringP("format", "f", "table", "output format: table or json")
 	addSettingsFlags(cmd, def.Settings, def.Seed)
 	addMemoryFlag(cmd)

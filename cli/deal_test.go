@@ -115,7 +115,7 @@ func TestDealUsageErrors(t *testing.T) {
 		{[]string{"deal", "evaluate", logroll, "-p", "i1=3"}, "no reference"},
 		{[]string{"deal", "evaluate", logroll, "-p", "i1=3", "--rest", "none"}, "[i2] without a value"},
 		{[]string{"deal", "evaluate", logroll, "-p", "i1=300,i2=1", "--rest", "none"}, "outside the scale"},
-		{[]string{"deal", "search", logroll, "--batna", "forecast"}, "valid: reference, none, model:NAME"},
+		{[]string{"deal", "search", logroll, "--batna", "forecast"}, "valid: auto, reference, none, model:NAME"},
 		{[]string{"deal", "search", logroll, "--batna", "model:nope"}, `unknown model "nope"`},
 		{[]string{"deal", "search", logroll, "--rho", "0.5"}, "ρ ≥ 1"},
 		{[]string{"deal", "search", logroll, "--require", "a,zz"}, `required actor "zz"`},

@@ -95,7 +95,7 @@ func TestHostileAliasBomb(t *testing.T) {
 }
 
 // Finding 3: the 1.8 MB BDM CSV of non-Latin names is refused by the
-// actors limit; raised, it reads (in linear time: BenchmarkCollidingNames)
+// actors limit, at the first line past it; raised, it reads (in linear time: BenchmarkCollidingNames)
 // with every id distinct.
 func TestHostileBDMNames(t *testing.T) {
 	data := gen.CollidingBDMCSV(105_000)
@@ -103,7 +103,7 @@ func TestHostileBDMNames(t *testing.T) {
 		t.Fatalf("only %d bytes", len(data))
 	}
 	p := write(t, "names.csv", data)
-	hostile(t, []string{"validate", p}, "names.csv: actors: 105000 values, over the limit actors=10000", "--limit actors=N")
+	hostile(t, []string{"validate", p}, "names.csv:10002:1: actors: more than 10000 values, over the limit actors=10000", "--limit actors=N")
 	small := write(t, "some.csv", gen.CollidingBDMCSV(20_000))
 	out, stderr, code := run(t, "validate", "--limit", "actors=20000", small)
 	if code != 0 || !strings.Contains(out, "ok (bdmcsv; 20000 actors, 1 issue, 20000 stances") {

@@ -93,7 +93,7 @@ func TestBadSettingsFlagsExitTwo(t *testing.T) {
 		}{
 			{[]string{"--exact"}, "params: setting exact is for model exchange, which this run does not include (it runs smp); valid: "},
 			{[]string{"--smp-vote", "Majority"}, `setting smp-vote "Majority": valid: Prop, Binary`},
-			{[]string{"--rounds", "10001"}, "rounds 10001, max_rounds 0: valid: whole numbers from 0 to 10000"},
+			{[]string{"--rounds", "10001"}, "rounds 10001: valid: a whole number from 0 to 10000"},
 		} {
 			_, stderr, code := run(t, append(append(append([]string{}, cmd...), tc.flags...), "-q")...)
 			if code != 2 || !strings.Contains(stderr, tc.says) {

@@ -51,7 +51,7 @@ func EvaluateProposal(in *Input, named map[string]float64, forecasts []Forecast,
 		decided[k] = true
 	}
 	if len(decided) == 0 {
-		return nil, errs.New(errs.Argument, "the proposal decides no issue; valid: a value for at least one of %v", p.IssueIDs())
+		return nil, errs.New(errs.Argument, "the proposal decides no issue; valid: a value for at least one of %s", errs.OneOf(p.IssueIDs()))
 	}
 	var open []string
 	for k, is := range p.Issues {

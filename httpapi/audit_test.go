@@ -158,7 +158,7 @@ func TestSilentInputRefused(t *testing.T) {
 		{"POST", p + "/deal/evaluate", `{"robust":{"draws":-1}}`, []string{"robust draws -1: valid: 1 to 1000000 (0: 500)"}},
 		{"POST", p + "/deal/search", `{"robust":{"draws":-1}}`, []string{"robust draws -1: valid"}},
 		{"POST", p + "/runs", `{"kind":"deal","robust":{"draws":2000000}}`, []string{"robust draws 2000000: valid"}},
-		{"POST", p + "/runs", `{"kind":5}`, []string{"field kind: number is not a valid string; valid: one of forecast"}},
+		{"POST", p + "/runs", `{"kind":5}`, []string{"request body: kind: a number; give a string, one of forecast, "}},
 	} {
 		if b := hinRefused(t, e, c.method, c.path, c.body, 400, c.want...); b.Code != "argument" {
 			t.Errorf("%s %s: code %s", c.method, c.path, b.Code)

@@ -170,13 +170,15 @@ func decodeJSON(what string, b []byte, v any) error {
 		var se *json.SyntaxError
 		switch {
 		case errors.As(err, &te) && te.Field != "":
-			return errs.New(errs.Argument, "%s: field %s: %s is not a valid %s", what, jsonField(te.Field), te.Value, te.Type)
+			return typeError(what, b, v, te)
 		case errors.As(err, &te):
 			return errs.New(errs.Invalid, "%s: %s is not a JSON object", what, te.Value)
 		case errors.As(err, &se) && strings.HasSuffix(se.Error(), "exceeded max depth"):
 			return errs.New(errs.Invalid, "%s: arrays and objects nested deeper than %d levels at byte %d, the limit of the server's JSON decoder; valid: at most %d levels", what, maxJSONDepth, se.Offset, maxJSONDepth)
 		case errors.As(err, &se):
-			return errs.New(errs.Invalid, "%s: malformed JSON at byte %d: %v", what, se.Offset, err)
+			return malformed(what, b, se.Offset, syntaxWords(se.Error()))
+		case errors.Is(err, io.ErrUnexpectedEOF):
+			return malformed(what, b, int64(len(bytes.TrimRight(b, " \t\r\n"))), "it ends in the middle of a JSON value")
 		case strings.HasPrefix(err.Error(), "json: unknown field"):
 			return unknownField(what, b, v, err)
 		}

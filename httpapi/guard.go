@@ -20,8 +20,9 @@ import (
 // within Options.AuthWindow every request from that address that needs
 // the token is refused with 429 and Retry-After until the window ends —
 // the right token too, or the difference would still tell a guess. A
-// request without an Authorization header is no guess (the web page
-// sends one before it asks for the token) and is not counted.
+// request without an Authorization header (the web page sends one
+// before it asks for the token), or with another scheme than Bearer, is
+// no guess and is not counted.
 
 // maxAuthAddrs bounds the addresses whose failures are counted; past it
 // the one counted longest ago is forgotten.
@@ -284,11 +285,32 @@ func hopAddr(h string) (netip.Addr, bool) {
 	return netip.Addr{}, false
 }
 
-// authorized reports whether r carries the token. Both are hashed before
-// they are compared in constant time, so the time taken tells neither
-// the token's bytes nor its length.
-func (s *Server) authorized(r *http.Request) bool {
-	got, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
-	sum := sha256.Sum256([]byte(got))
-	return ok && subtle.ConstantTimeCompare(sum[:], s.tokenSum[:]) == 1
+// Why a request was refused the token (bearer).
+const (
+	tokenOK = iota
+	tokenMissing
+	tokenOtherScheme
+	tokenWrong
+)
+
+// bearer reads r's Authorization header: tokenOK when it carries the
+// token, else why not. The scheme is matched in any case (RFC 7235,
+// 2.1: "bearer" is "Bearer"), and may be followed by more than one
+// space. The tokens are hashed before they are compared in constant
+// time, so the time taken tells neither the token's bytes nor its
+// length. scheme is the scheme sent, for tokenOtherScheme's message.
+func (s *Server) bearer(r *http.Request) (why int, scheme string) {
+	h := r.Header.Get("Authorization")
+	if h == "" {
+		return tokenMissing, ""
+	}
+	scheme, got, _ := strings.Cut(h, " ")
+	if !strings.EqualFold(scheme, "Bearer") {
+		return tokenOtherScheme, scheme
+	}
+	sum := sha256.Sum256([]byte(strings.TrimLeft(got, " ")))
+	if subtle.ConstantTimeCompare(sum[:], s.tokenSum[:]) != 1 {
+		return tokenWrong, scheme
+	}
+	return tokenOK, scheme
 }

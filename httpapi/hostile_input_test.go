@@ -125,7 +125,7 @@ func TestHostileInputEditAliases(t *testing.T) {
 }
 
 // Findings 3 and 9: a 1.8 MB BDM CSV of non-Latin names is refused by
-// the actors limit at once; a server with the limit raised reads it, in
+// the actors limit at once, at the line past it; a server with the limit raised reads it, in
 // linear time, with every id distinct.
 func TestHostileInputBDMNames(t *testing.T) {
 	data := gen.CollidingBDMCSV(105_000)
@@ -133,7 +133,7 @@ func TestHostileInputBDMNames(t *testing.T) {
 		t.Fatalf("%d bytes", len(data))
 	}
 	e := newEnv(t, httpapi.Options{})
-	hinRefused(t, e, "POST", "/api/scenarios/import?format=bdmcsv&filename=names.csv", data, 400, "names.csv: actors: 105000 values, over the limit actors=10000")
+	hinRefused(t, e, "POST", "/api/scenarios/import?format=bdmcsv&filename=names.csv", data, 400, "names.csv:10002:1: actors: more than 10000 values, over the limit actors=10000")
 	raised := newEnv(t, httpapi.Options{Limits: scenario.Limits{Actors: 20_000}})
 	var v view
 	raised.want(raised.do("POST", "/api/scenarios/import?format=bdmcsv&filename=some.csv", gen.CollidingBDMCSV(20_000)), 201).json(t, &v)

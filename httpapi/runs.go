@@ -167,7 +167,7 @@ func (s *Server) startRun(w http.ResponseWriter, r *http.Request) {
 			// JSON, is said as decoding it strictly says it (invalid).
 			var te *json.UnmarshalTypeError
 			if errors.As(err, &te) && te.Field != "" {
-				s.fail(w, r, errs.New(errs.Argument, "request body: field %s: %s is not a valid string; valid: one of %s", jsonField(te.Field), te.Value, strings.Join(kindNames(), ", ")))
+				s.fail(w, r, errs.New(errs.Argument, "%v, one of %s", typeError("request body", b, &k, te), strings.Join(kindNames(), ", ")))
 				return
 			}
 			if derr := decodeJSON("request body", b, &k); derr != nil {
@@ -180,10 +180,10 @@ func (s *Server) startRun(w http.ResponseWriter, r *http.Request) {
 	newQ := kinds[k.Kind]
 	switch {
 	case k.Kind == "":
-		s.fail(w, r, errs.New(errs.Argument, "kind: missing; valid: one of %s", strings.Join(kindNames(), ", ")))
+		s.fail(w, r, errs.New(errs.Argument, "kind: missing; valid: %s", strings.Join(kindNames(), ", ")))
 		return
 	case newQ == nil:
-		s.fail(w, r, errs.New(errs.Argument, "kind: %q; valid: one of %s", k.Kind, strings.Join(kindNames(), ", ")))
+		s.fail(w, r, errs.New(errs.Argument, "kind %q: no such kind of run%s", k.Kind, errs.Choices(string(k.Kind), kindNames())))
 		return
 	}
 	q := newQ()

@@ -486,6 +486,14 @@ func (s *Server) putScenario(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
+	if cur, err := s.load(r, r.PathValue("id")); err == nil && cur.rec.Version == ver && cur.rec.Format == format && bytes.Equal(cur.rec.Body, data) {
+		// Nothing changed: no new version, as for an unchanged
+		// document. Decided here, above the store, so every store
+		// keeps to it.
+		w.Header().Set("ETag", etag(cur.rec.Version))
+		writeJSON(w, http.StatusOK, view(cur))
+		return
+	}
 	rec := &store.Scenario{ID: r.PathValue("id"), Version: ver, Name: title(in.Scenario), Format: format, Body: data}
 	s.save(w, r, rec, in)
 }

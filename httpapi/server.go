@@ -118,7 +118,8 @@ type Options struct {
 	// the client's it names, guard.go) within AuthWindow: once
 	// it is reached, every request from there that needs the token is
 	// refused with 429 and Retry-After until the window ends. A request without an
-	// Authorization header is not counted. 0 means
+	// Authorization header, or with another scheme than Bearer, is not
+	// counted. 0 means
 	// DefaultMaxAuthFailures; a negative value, no limit.
 	MaxAuthFailures int
 	// AuthWindow is the window MaxAuthFailures counts in; 0 means
@@ -480,9 +481,11 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			writeJSON(w, http.StatusTooManyRequests, errorBody{Error: fmt.Sprintf("%s sent %d requests with a wrong bearer token within %v, this server's limit (parley serve --max-auth-failures); every request from there that needs the token is refused for %d s more", addr, s.o.MaxAuthFailures, s.o.AuthWindow, secs), Code: "rate_limited", RequestID: id})
 			return
 		}
-		if !s.authorized(r) {
-			// Logged once per address and window, not at each refusal.
-			if r.Header.Get("Authorization") != "" && s.auth.fail(addr) {
+		if why, scheme := s.bearer(r); why != tokenOK {
+			// A wrong token is a guess; no header, or another scheme,
+			// is none. Logged once per address and window, not at each
+			// refusal.
+			if why == tokenWrong && s.auth.fail(addr) {
 				s.o.Logger.Warn("wrong tokens: refusing an address until its window ends", "request_id", id, "remote", addr, "wrong_tokens", s.o.MaxAuthFailures, "window", s.o.AuthWindow)
 			}
 			w.Header().Set("WWW-Authenticate", `Bearer realm="parley"`)
@@ -490,7 +493,14 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			if !local {
 				what = "every request to /api/ but /api/health"
 			}
-			writeJSON(w, http.StatusUnauthorized, errorBody{Error: "this server needs Authorization: Bearer <PARLEY_TOKEN> for " + what, Code: "unauthorized", RequestID: id})
+			sent := "no Authorization header"
+			switch why {
+			case tokenOtherScheme:
+				sent = fmt.Sprintf("Authorization scheme %q", scheme)
+			case tokenWrong:
+				sent = "the bearer token is not this server's PARLEY_TOKEN"
+			}
+			writeJSON(w, http.StatusUnauthorized, errorBody{Error: sent + "; valid: Authorization: Bearer <PARLEY_TOKEN> (the scheme in any case), which this server needs for " + what, Code: "unauthorized", RequestID: id})
 			return
 		}
 	}

@@ -94,7 +94,7 @@ func TestBadSettingsAreRefusedOnEveryEndpoint(t *testing.T) {
 			`"params":{"exact":"true"}`:        "params: setting exact is for model exchange, which this run does not include (it runs smp)",
 			`"params":{"smp-vote":"Majority"}`: `setting smp-vote "Majority": valid: Prop, Binary`,
 			`"params":{"nope":"1"}`:            `params: no model setting "nope"; valid: exact,`,
-			`"max_rounds":10001`:               "max_rounds 10001: valid: whole numbers from 0 to 10000",
+			`"max_rounds":10001`:               "max_rounds 10001: valid: a whole number from 0 to 10000",
 		} {
 			var b errBody
 			r := e.do("POST", p+path, body+","+settings+"}")

@@ -54,3 +54,29 @@ func TestCheckLimitsRefusesBadRunes(t *testing.T) {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TextProblem by hand: the length of a text's kind first, then its
+// characters, each in the words CheckLimits and the scenario file's
+// parser give; the limits as set, zero fields their defaults.
+func TestTextProblem(t *testing.T) {
+	short := Limits{NameLength: 4}
+	for _, c := range []struct {
+		l          Limits
+		field, s   string
+		msg, valid string
+	}{
+		{Limits{}, "name", "Kyiv", "", ""},
+		{Limits{}, "description", "a\tb\nc", "", ""},
+		{Limits{}, "name", "a\x01b", "the control character U+0001 at byte 2", "printable text: no control or bidirectional formatting characters"},
+		{Limits{}, "quote", "a\u202eb", "the bidirectional formatting character U+202E at byte 2", "printable text, with tabs and line breaks: no other control or bidirectional formatting characters"},
+		{short, "label", "Kyiv", "", ""},
+		{short, "label", "Kyiv!", "a text of 5 bytes, over the limit name-length=4", "at most 4 bytes in a name, title or label; raise it with --limit name-length=N (parley serve too)"},
+		{short, "label", "Ky\x01iv", "a text of 5 bytes, over the limit name-length=4", "at most 4 bytes in a name, title or label; raise it with --limit name-length=N (parley serve too)"},
+		{Limits{}, "id", strings.Repeat("a", 257), "a text of 257 bytes, over the limit id-length=256", "at most 256 bytes in an id; raise it with --limit id-length=N (parley serve too)"},
+	} {
+		d, ok := c.l.TextProblem(c.field, c.s)
+		if ok != (c.msg == "") || d.Message != c.msg || d.Valid != c.valid {
+			t.Errorf("TextProblem(%s, %q) = %q (%q), %v; want %q (%q)", c.field, c.s, d.Message, d.Valid, ok, c.msg, c.valid)
+		}
+	}
+}

@@ -49,23 +49,19 @@ func (s *Scenario) EditStance(actor, issue, snapshot string, e StanceEdit) error
 	}
 	a := s.editedActor(actor, snapshot)
 	if a == nil {
-		var ids []string
-		for _, x := range s.Actors {
-			ids = append(ids, x.ID)
-		}
-		return errs.New(errs.NotFound, "no actor %q as of %s; valid: one of %v", actor, snapshotName(snapshot), ids)
+		return errs.New(errs.NotFound, "actor %q: no such actor%s%s", actor, asOf(snapshot), errs.Choices(actor, s.editableActors(snapshot)))
 	}
 	if s.Issue(issue) == nil {
 		var ids []string
 		for _, x := range s.Issues {
 			ids = append(ids, x.ID)
 		}
-		return errs.New(errs.NotFound, "no issue %q; valid: one of %v", issue, ids)
+		return errs.New(errs.NotFound, "issue %q: no such issue%s", issue, errs.Choices(issue, ids))
 	}
 	changes := s.stanceChanges(a, issue, snapshot)
 	base := s.stanceOf(a.ID, issue)
 	if base == nil && len(changes) == 0 {
-		return errs.New(errs.NotFound, "%s has no stance on %s as of %s", a.ID, issue, snapshotName(snapshot))
+		return errs.New(errs.NotFound, "actor %s has no stance on issue %s%s; valid: an issue it has a stance on, or add the stance to the scenario's file", a.ID, issue, asOf(snapshot))
 	}
 	// into returns the latest change for which has holds; without one,
 	// nil when the base stance takes the value, else the latest change.
@@ -192,11 +188,32 @@ func (s *Scenario) stanceChanges(a *Actor, issue, snapshot string) []*StanceChan
 	return out
 }
 
-func snapshotName(snapshot string) string {
-	if snapshot == "" {
-		return Latest
+// asOf is " as of DATE" for a snapshot named by its date, "" for the
+// latest (what an edit names when it names none).
+func asOf(snapshot string) string {
+	if snapshot == "" || snapshot == Latest {
+		return ""
 	}
-	return snapshot
+	return " as of " + snapshot
+}
+
+// editableActors are the ids of the actors an edit at snapshot can name:
+// the scenario's, and those the snapshots that apply add.
+func (s *Scenario) editableActors(snapshot string) []string {
+	var ids []string
+	for _, x := range s.Actors {
+		ids = append(ids, x.ID)
+	}
+	for _, i := range s.snapshotOrder() {
+		sn := &s.Snapshots[i]
+		if !applies(sn.Date, snapshot) {
+			break
+		}
+		for _, a := range sn.AddActors {
+			ids = append(ids, a.ID)
+		}
+	}
+	return ids
 }
 
 func cloneStanceRange(r StanceRange) *StanceRange {

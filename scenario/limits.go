@@ -2,6 +2,7 @@ package scenario
 
 import (
 	"fmt"
+	"parley/nouns"
 	"sort"
 	"strconv"
 	"strings"
@@ -255,6 +256,14 @@ func LimitError(name string, limit int64, what string) Diagnostic {
 	return Diagnostic{Message: fmt.Sprintf("%s, over the limit %s=%d", what, name, limit), Valid: Raise(name, limit)}
 }
 
+// CountError is the diagnostic of a list found longer than the count
+// limit named name as it is read, before its end is known: "more than
+// 10000 values, over the limit actors=10000". Every reader that stops at
+// the first item past a limit says so in these words.
+func CountError(name string, limit int64) Diagnostic {
+	return LimitError(name, limit, "more than "+nouns.Count(int(limit), "value"))
+}
+
 // KindOfText says which length limit bounds a text field: "id-length" for
 // ids and references to them, "name-length" for names, titles and labels,
 // "text-length" otherwise. field is the YAML name of the field (or of its
@@ -361,15 +370,39 @@ func (c *limitCheck) count(path, name string, n int) {
 }
 
 func (c *limitCheck) text(path, field, s string) {
-	name := KindOfText(field)
-	if at, r := BadRune(s, name); at >= 0 {
-		d := BadRuneError(name, at, r)
-		d.Path = path
-		c.ds = append(c.ds, d)
+	d, ok := c.l.TextProblem(field, s)
+	if ok {
+		return
 	}
-	if max := c.l.Value(name); int64(len(s)) > max {
-		c.hit(path, name, max, fmt.Sprintf("a text of %d bytes", len(s)))
+	if kind := KindOfText(field); int64(len(s)) > c.l.Value(kind) {
+		if c.seen[kind] { // a limit is reported at its first place only
+			return
+		}
+		c.seen[kind] = true
 	}
+	d.Path = path
+	c.ds = append(c.ds, d)
+}
+
+// TextProblem says what is wrong with s as the text of the field named
+// field (YAML's name, as KindOfText takes it) within the limits l (zero
+// fields: their defaults): longer than the limit of its kind
+// (LimitError), else holding a character BadRune refuses (BadRuneError).
+// It returns that diagnostic, without path or place, or ok. The scenario
+// file's parser, CheckLimits (which a peer format's scenario is held to)
+// and the peer formats' readers (format/...), each at the place its input
+// states the text, all call it, so that none accepts a text another
+// refuses, nor words the refusal otherwise. It allocates nothing for a
+// good text: readers call it for every text they store.
+func (l Limits) TextProblem(field, s string) (d Diagnostic, ok bool) {
+	kind := KindOfText(field)
+	if max := l.Value(kind); int64(len(s)) > max {
+		return LimitError(kind, max, fmt.Sprintf("a text of %d bytes", len(s))), false
+	}
+	if at, r := BadRune(s, kind); at >= 0 {
+		return BadRuneError(kind, at, r), false
+	}
+	return Diagnostic{}, true
 }
 
 // texts checks pairs of field names and texts.

@@ -72,7 +72,7 @@ func (s *Scenario) Resolve(snapshot, variant string) (*Scenario, error) {
 			return nil, errs.New(errs.Argument, "snapshot %q is not a date; valid: %q, %q, or a date YYYY-MM-DD such as %v", snapshot, Base, Latest, s.SnapshotDates())
 		}
 		if snapshot < s.Metadata.AsOf {
-			return nil, errs.New(errs.Argument, "snapshot %s is before the scenario's as_of %s; valid: a date on or after it, one of %v", snapshot, s.Metadata.AsOf, s.SnapshotDates())
+			return nil, errs.New(errs.Argument, "snapshot %s is before the scenario's as_of %s; valid: a date on or after it, one of %s", snapshot, s.Metadata.AsOf, errs.OneOf(s.SnapshotDates()))
 		}
 		for _, i := range s.snapshotOrder() {
 			if s.Snapshots[i].Date > snapshot {
@@ -115,7 +115,8 @@ func (s *Scenario) Resolve(snapshot, variant string) (*Scenario, error) {
 // Variant returns the variant a user names, by its id or else by its
 // name: the one variant with that id (ids are unique), or else the one
 // whose name it is. A name two variants share names neither, and an
-// unknown one neither; either is an error (errs.NotFound) that says so
+// unknown one neither; either is an error (errs.Argument: a value of the
+// request, never a resource of a path) that says so
 // and lists the ids (naming the field is the caller's: "variant" of a
 // target, "variants[1]" of a comparison).
 func (s *Scenario) Variant(name string) (*Variant, error) {
@@ -135,11 +136,11 @@ func (s *Scenario) Variant(name string) (*Variant, error) {
 	case len(named) == 1:
 		return found, nil
 	case len(named) > 1:
-		return nil, errs.New(errs.NotFound, "variant %q: the name of %d variants, %s; valid: the id of one, %s", name, len(named), strings.Join(named, " and "), errs.OneOf(named))
+		return nil, errs.New(errs.Argument, "variant %q: the name of %d variants, %s; valid: the id of one, %s", name, len(named), strings.Join(named, " and "), errs.OneOf(named))
 	case len(ids) == 0:
-		return nil, errs.New(errs.NotFound, "variant %q: no such variant; valid: none, the scenario has no variants (docs/format.md, variants:)", name)
+		return nil, errs.New(errs.Argument, "variant %q: no such variant; valid: none, the scenario has no variants (docs/format.md, variants:)", name)
 	}
-	return nil, errs.New(errs.NotFound, "variant %q: no such variant%s (or a variant's name)", name, errs.Choices(name, ids))
+	return nil, errs.New(errs.Argument, "variant %q: no such variant%s (or a variant's name)", name, errs.Choices(name, ids))
 }
 
 // actorIDs lists the ids of as, for an error's "valid: …".

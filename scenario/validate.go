@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"maps"
 	"math"
+	"parley/errs"
 	"slices"
 	"sort"
 	"strconv"
@@ -307,7 +308,7 @@ func (v *validator) redLineEvidence(p string, after map[string]string, ev map[st
 		}
 		valid := "an issue the actor has a red line on (red_lines), and none does"
 		if len(after) > 0 {
-			valid = fmt.Sprintf("an issue the actor has a red line on: one of %v", slices.Sorted(maps.Keys(after)))
+			valid = "an issue the actor has a red line on: one of " + errs.OneOf(slices.Sorted(maps.Keys(after)))
 		}
 		v.errorf(q, valid, "no red line on issue %q for this to rest on", id)
 		return true
@@ -500,9 +501,9 @@ func keys(m map[string]bool) string {
 		}
 	}
 	if n > show {
-		ks = append(ks, "…")
+		return fmt.Sprintf("%s, … (%d in all)", strings.Join(ks, ", "), n)
 	}
-	return fmt.Sprint(ks)
+	return strings.Join(ks, ", ")
 }
 
 func (v *validator) issueIDs() map[string]bool {

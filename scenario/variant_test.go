@@ -38,7 +38,7 @@ func TestVariantByIDOrName(t *testing.T) {
 	} {
 		v, err := s.Variant(c.name)
 		switch {
-		case c.err != "" && (err == nil || err.Error() != c.err || errs.CodeOf(err) != errs.NotFound):
+		case c.err != "" && (err == nil || err.Error() != c.err || errs.CodeOf(err) != errs.Argument):
 			t.Errorf("Variant(%q) = %v, %v; want the error %q", c.name, v, err, c.err)
 		case c.err == "" && (err != nil || v.ID != c.id):
 			t.Errorf("Variant(%q) = %v, %v; want %s", c.name, v, err, c.id)

@@ -80,7 +80,7 @@ func TestCapabilityEvidenceValidated(t *testing.T) {
 		want           []want
 	}{
 		{"undeclared source", `{source: s, quote: "A leads.", date`, `{source: nowhere, quote: "A leads.", date`,
-			[]want{{line: 7, col: 36, path: "actors[0].capability_evidence[0].source", msg: `unknown source "nowhere"`, valid: "one of [s]"}}},
+			[]want{{line: 7, col: 36, path: "actors[0].capability_evidence[0].source", msg: `unknown source "nowhere"`, valid: "one of s"}}},
 		{"undeclared source in an actor change", `[{source: s, quote: "A leads still."}]`, `[{source: elsewhere, quote: "A leads still."}]`,
 			[]want{{line: 15, col: 40, path: "snapshots[0].actors[0].capability_evidence[0].source", msg: `unknown source "elsewhere"`}}},
 		{"missing quote", `, quote: "A leads.", date: 2025-01-01`, `, date: 2025-01-01`,

@@ -67,10 +67,10 @@ func TestParseDiagnostics(t *testing.T) {
 	}{
 		{"unknown actor in a stance",
 			edit(map[int]string{10: "  - {actor: c, issue: cf, position: 90, salience: 0.5, assumed: x}"}),
-			[]want{{line: 10, col: 13, path: "stances[1].actor", msg: `unknown actor "c"`, valid: "one of [a b]"}}},
+			[]want{{line: 10, col: 13, path: "stances[1].actor", msg: `unknown actor "c"`, valid: "one of a, b"}}},
 		{"unknown issue in a stance",
 			edit(map[int]string{9: "  - {actor: a, issue: peace, position: 10, salience: 0.5, assumed: x}"}),
-			[]want{{line: 9, col: 23, path: "stances[0].issue", msg: `unknown issue "peace"`, valid: "one of [cf tax]"}}},
+			[]want{{line: 9, col: 23, path: "stances[0].issue", msg: `unknown issue "peace"`, valid: "one of cf, tax"}}},
 		{"duplicate issue id",
 			edit(map[int]string{4: "  - {id: cf, name: Again}", 11: ""}),
 			[]want{{line: 4, col: 10, path: "issues[1].id", msg: `duplicate issue id "cf" (also issues[0])`, valid: "a unique identifier"}}},
@@ -79,7 +79,7 @@ func TestParseDiagnostics(t *testing.T) {
 			// b's stance now names an unknown actor too.
 			[]want{
 				{line: 7, col: 10, path: "actors[1].id", msg: `duplicate actor id or alias "a" (also actors[0])`, valid: "a unique identifier"},
-				{line: 10, path: "stances[1].actor", msg: `unknown actor "b"`, valid: "one of [a]"},
+				{line: 10, path: "stances[1].actor", msg: `unknown actor "b"`, valid: "one of a"},
 			}},
 		{"alias that duplicates an actor id",
 			edit(map[int]string{7: "  - {id: b, name: B, capability: 2, aliases: [x, a]}"}),
@@ -96,7 +96,7 @@ func TestParseDiagnostics(t *testing.T) {
 		{"qmv weight for an unknown actor, quota out of reach",
 			edit(map[int]string{3: "  - id: cf\n    decision:\n      rule: qmv\n      weights: {a: 3, z: 2}\n      quota: 9"}),
 			[]want{
-				{line: 6, col: 26, path: "issues[0].decision.weights.z", msg: `unknown actor "z"`, valid: "one of [a b]"},
+				{line: 6, col: 26, path: "issues[0].decision.weights.z", msg: `unknown actor "z"`, valid: "one of a, b"},
 				{line: 7, col: 14, path: "issues[0].decision.quota", msg: "quota 9 cannot be reached", valid: "at most the total weight 3"},
 			}},
 		// z's 2 votes would make 5, enough for the quota: they are no
@@ -104,7 +104,7 @@ func TestParseDiagnostics(t *testing.T) {
 		{"qmv quota reached only with an unknown actor's weight",
 			edit(map[int]string{3: "  - {id: cf, name: Ceasefire, decision: {rule: qmv, weights: {a: 3, z: 2}, quota: 4}}"}),
 			[]want{
-				{line: 3, path: "issues[0].decision.weights.z", msg: `unknown actor "z"`, valid: "one of [a b]"},
+				{line: 3, path: "issues[0].decision.weights.z", msg: `unknown actor "z"`, valid: "one of a, b"},
 				{line: 3, path: "issues[0].decision.quota", msg: "quota 4 cannot be reached", valid: "a number > 0 and at most the total weight 3"},
 			}},
 		// alpha is a's alias: a's votes count once, so b's 1 and a's 1
@@ -132,7 +132,7 @@ func TestParseDiagnostics(t *testing.T) {
 			[]want{
 				{line: 3, path: "issues[0].decision.quota", msg: "rule qmv needs a quota", valid: "e.g. 2"},
 				{line: 4, path: "issues[1].decision.quota", msg: "rule unanimity sets its own quota"},
-				{line: 4, path: "issues[1].decision.voters[1]", msg: `unknown actor "q"`, valid: "one of [a b]"},
+				{line: 4, path: "issues[1].decision.voters[1]", msg: `unknown actor "q"`, valid: "one of a, b"},
 			}},
 		{"qmv with a quota of 0 and a negative weight",
 			edit(map[int]string{3: "  - {id: cf, name: Ceasefire, decision: {rule: qmv, weights: {a: 3, b: -1}, quota: 0}}"}),
@@ -220,13 +220,13 @@ func TestParseDiagnostics(t *testing.T) {
 		{"variant removing an unknown actor",
 			ok + "variants:\n  - id: v\n    remove_actors: [a, zz]\n",
 			// a is gone by then.
-			[]want{{line: 14, col: 24, path: "variants[0].remove_actors[1]", msg: `unknown actor "zz"`, valid: "one of [b]"}}},
+			[]want{{line: 14, col: 24, path: "variants[0].remove_actors[1]", msg: `unknown actor "zz"`, valid: "one of b"}}},
 		{"variant changing an unknown actor",
 			ok + "variants:\n  - id: v\n    actors:\n      - {id: zz, capability: 3}\n",
-			[]want{{line: 15, col: 14, path: "variants[0].actors[0].id", msg: `unknown actor "zz"`, valid: "one of [a b]"}}},
+			[]want{{line: 15, col: 14, path: "variants[0].actors[0].id", msg: `unknown actor "zz"`, valid: "one of a, b"}}},
 		{"variant stance on an unknown issue",
 			ok + "variants:\n  - id: v\n    stances:\n      - {actor: a, issue: zz, position: 5}\n",
-			[]want{{line: 15, col: 27, path: "variants[0].stances[0].issue", msg: `unknown issue "zz"`, valid: "one of [cf tax]"}}},
+			[]want{{line: 15, col: 27, path: "variants[0].stances[0].issue", msg: `unknown issue "zz"`, valid: "one of cf, tax"}}},
 		{"variant adding an actor with capability 0",
 			ok + "variants:\n  - id: v\n    add_actors:\n      - {id: c, name: C, capability: 0}\n",
 			[]want{{line: 15, col: 38, path: "variants[0].add_actors[0].capability", msg: "capability 0 is not positive", valid: "a number > 0"}}},
@@ -251,7 +251,7 @@ func TestParseDiagnostics(t *testing.T) {
 			// leave out the missing one (they read "[ tax]").
 			[]want{
 				{line: 3, col: 5, path: "issues[0].id", msg: "missing", valid: "a unique identifier"},
-				{line: 9, path: "stances[0].issue", msg: `unknown issue "cf"`, valid: "one of [tax]"},
+				{line: 9, path: "stances[0].issue", msg: `unknown issue "cf"`, valid: "one of tax"},
 				{line: 10, path: "stances[1].issue", msg: `unknown issue "cf"`},
 			}},
 		{"wrong type: text for a number",
@@ -298,7 +298,7 @@ func TestParseDiagnostics(t *testing.T) {
 				1: "metadata: {id: t, title: T, as_of: 2025-01-01, sources: [{id: s1}]}",
 				9: "  - {actor: a, issue: cf, position: 10, salience: 0.5, evidence: [{source: s2, quote: q}]}",
 			}),
-			[]want{{line: 9, col: 76, path: "stances[0].evidence[0].source", msg: `unknown source "s2"`, valid: "one of [s1]"}}},
+			[]want{{line: 9, col: 76, path: "stances[0].evidence[0].source", msg: `unknown source "s2"`, valid: "one of s1"}}},
 		{"evidence from a source when none is declared",
 			edit(map[int]string{9: "  - {actor: a, issue: cf, position: 10, salience: 0.5, evidence: [{source: nope, quote: q}]}"}),
 			[]want{{line: 9, col: 76, path: "stances[0].evidence[0].source", msg: `unknown source "nope"`, valid: "declare it under metadata.sources, as sources: [{id: nope}]"}}},

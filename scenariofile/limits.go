@@ -71,18 +71,6 @@ func (d *decoder) tooMany(path string, n *yaml.Node, name string, count int) boo
 	return true
 }
 
-// tooLong reports a text longer than the limit of its kind
-// (scenario.KindOfText).
-func (d *decoder) tooLong(path, name string, n *yaml.Node, s string) bool {
-	max := d.limits.Value(name)
-	if int64(len(s)) <= max {
-		return false
-	}
-	dg := scenario.LimitError(name, max, fmt.Sprintf("a text of %d bytes", len(s)))
-	d.errorf(path, n, dg.Valid, "%s", dg.Message)
-	return true
-}
-
 // listLimit names the limit of a list of v's type at path, or "".
 func listLimit(path string, t reflect.Type) string {
 	if name := listLimits[t.Elem()]; name != "" {
@@ -187,7 +175,7 @@ func prescan(name string, data []byte, l scenario.Limits) *scenario.Diagnostic {
 }
 
 func prescanError(name string, data []byte, at int, key, limit string, max int64) *scenario.Diagnostic {
-	dg := scenario.LimitError(limit, max, fmt.Sprintf("more than %d values", max))
+	dg := scenario.CountError(limit, max)
 	dg.File, dg.Line, dg.Path = name, lineAt(data, at), key
 	return &dg
 }

@@ -555,12 +555,7 @@ func (d *decoder) text(path string, n *yaml.Node) (string, bool) {
 	if isNull(n) {
 		return "", true
 	}
-	kind := scenario.KindOfText(field(path))
-	if d.tooLong(path, kind, n, n.Value) {
-		return "", false
-	}
-	if at, r := scenario.BadRune(n.Value, kind); at >= 0 {
-		dg := scenario.BadRuneError(kind, at, r)
+	if dg, ok := d.limits.TextProblem(field(path), n.Value); !ok {
 		d.errorf(path, n, dg.Valid, "%s", dg.Message)
 		return "", false
 	}

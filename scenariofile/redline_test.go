@@ -128,7 +128,7 @@ func TestRedLineEvidenceValidated(t *testing.T) {
 		want           []want
 	}{
 		{"undeclared source", `{cf: [{source: s, quote: "Never`, `{cf: [{source: nowhere, quote: "Never`,
-			[]want{{line: 10, col: 39, path: "actors[0].red_line_evidence.cf[0].source", msg: `unknown source "nowhere"`, valid: "one of [s]"}}},
+			[]want{{line: 10, col: 39, path: "actors[0].red_line_evidence.cf[0].source", msg: `unknown source "nowhere"`, valid: "one of s"}}},
 		{"undeclared reservation source", `[{source: s, quote: "A deal`, `[{source: gone, quote: "A deal`,
 			[]want{{line: 12, col: 37, path: "actors[0].reservation_evidence[0].source", msg: `unknown source "gone"`}}},
 		{"undeclared source in an actor change", `{tax: [{source: s,`, `{tax: [{source: elsewhere,`,
@@ -137,7 +137,7 @@ func TestRedLineEvidenceValidated(t *testing.T) {
 			[]want{{line: 10, path: "actors[0].red_line_evidence.cf[0].date", msg: `"2025-13-01" is not a date`}}},
 		{"evidence for a red line the actor lacks", `red_line_evidence: {cf: [{source: s, quote: "Never above forty."`, `red_line_evidence: {tax: [{source: s, quote: "Never above forty."`,
 			[]want{{line: 9, path: "actors[0].red_lines.cf", msg: "no evidence and no assumed reason", warning: true},
-				{line: 10, path: "actors[0].red_line_evidence.tax", msg: `no red line on issue "tax"`, valid: "one of [cf]"}}},
+				{line: 10, path: "actors[0].red_line_evidence.tax", msg: `no red line on issue "tax"`, valid: "one of cf"}}},
 		{"a reason for a red line the actor lacks", `red_line_assumed: {cf: "no source"}`, `red_line_assumed: {cf: "no source", tax: why}`,
 			[]want{{line: 13, path: "actors[1].red_line_assumed.tax", msg: `no red line on issue "tax"`}}},
 		{"evidence for a reservation the actor lacks", "    reservation: 0.3\n", "",
@@ -153,7 +153,7 @@ func TestRedLineEvidenceValidated(t *testing.T) {
 		{"a change's new red line with neither", "        red_line_evidence: {tax: [{source: s, quote: \"No tax of half.\"}]}\n", "",
 			[]want{{line: 21, path: "snapshots[0].actors[0].red_lines.tax", msg: "no evidence and no assumed reason", warning: true}}},
 		{"evidence for a red line neither the change nor the actor has", `red_lines: {tax: "< 50"}`, `red_lines: {cf: "<= 30"}`,
-			[]want{{line: 22, path: "snapshots[0].actors[0].red_line_evidence.tax", msg: `no red line on issue "tax"`, valid: "one of [cf]"}}},
+			[]want{{line: 22, path: "snapshots[0].actors[0].red_line_evidence.tax", msg: `no red line on issue "tax"`, valid: "one of cf"}}},
 		{"empty entries for issues without a red line are no orphans", `red_line_assumed: {cf: "no source"}`, `red_line_assumed: {cf: "no source", tax: ""}, red_line_evidence: {tax: []}`, nil},
 		{"a change of a quoted reservation or red line keeps its evidence", `{tax: "< 50"}`, "{tax: \"< 50\", cf: \"<= 30\"}\n        reservation: 0.4", nil},
 		{"a control character in a reason", `red_line_assumed: {cf: "no source"}`, `red_line_assumed: {cf: "no\u001b[2J source"}`,

@@ -144,7 +144,7 @@ func TestResolveParsedErrors(t *testing.T) {
 	}{
 		{"2025-02-01", "", errs.Argument, "before the scenario's as_of 2025-02-28"}, // the request's date, like "yesterday"
 		{"yesterday", "", errs.Argument, `snapshot "yesterday" is not a date`},
-		{"latest", "nope", errs.NotFound, `variant "nope": no such variant; valid: eu-joins, no-us (or a variant's name)`},
+		{"latest", "nope", errs.Argument, `variant "nope": no such variant; valid: eu-joins, no-us (or a variant's name)`},
 	}
 	for _, c := range cases {
 		_, err := s.Resolve(c.snapshot, c.variant)

@@ -39,7 +39,7 @@ func TestBuilderDecisionDiagnostics(t *testing.T) {
 		chromedp.Click(chromedp.CSS(`[data-testid=build-save]`)),
 		r.poll(`!!document.querySelector("[data-testid=build-problems]")`), r.shot("40-build-decision-diagnostics"))
 	want := []string{
-		`Issue “Issue A”, decision rule: weight of s: unknown actor "s" — valid: one of [east north south]`,
+		`Issue “Issue A”, decision rule: weight of s: unknown actor "s" — valid: one of east, north, south`,
 		`Issue “Issue A”, decision rule: quota: quota 5 cannot be reached — valid: a number > 0 and at most the total weight 4`,
 	}
 	listed := get(t, r.bctx, "problems", chromedp.Evaluate[[]string](`[...document.querySelectorAll("[data-testid=build-problems] li")].map((x) => x.textContent)`))
@@ -94,7 +94,7 @@ stances:
 		...[...document.querySelectorAll("[data-testid=upload-problems] li")].map((x) => x.textContent)]`))
 	wantUploaded := []string{
 		"bad-rules.yaml was not uploaded: 3 problems in it to fix:",
-		`✕ Line 5: Issue 1, decision rule: weight of west: unknown actor "west" — valid: one of [north]`,
+		`✕ Line 5: Issue 1, decision rule: weight of west: unknown actor "west" — valid: one of north`,
 		`✕ Line 5: Issue 1, decision rule: quota: quota 0 is not positive — valid: a number > 0 and at most the total weight 2`,
 		`✕ Line 8: Issue 2, decision rule: voter 2: voter "north" is listed twice (by id or alias) — valid: each voter once`,
 	}

@@ -26,7 +26,9 @@
 // read as 0–100 when any value exceeds 1 and as 0–1 otherwise; the
 // scenario keeps them as written with Metadata.SalienceScale set to match,
 // and Metadata.Description says which was detected (ReadInfo also returns
-// it). The files carry no date, so as_of is 1970-01-01.
+// it). The files carry no date, so as_of is 1970-01-01. An actor's name
+// is held to a scenario's rules for names (scenario.Limits.TextProblem)
+// at its cell.
 package bdmcsv
 
 import (
@@ -103,7 +105,15 @@ func Detect(head []byte) bool {
 // at once as scenario.Diagnostics naming file, line, column and what would
 // be valid.
 func Read(name string, r io.Reader) (*scenario.Scenario, error) {
-	s, _, err := ReadInfo(name, r)
+	return ReadLimits(name, r, scenario.Limits{})
+}
+
+// ReadLimits is Read within the limits l (zero fields: their defaults):
+// a text longer than its kind's limit, or holding a character a
+// scenario's text may not (scenario.Limits.TextProblem), is refused at its
+// line and column.
+func ReadLimits(name string, r io.Reader, l scenario.Limits) (*scenario.Scenario, error) {
+	s, _, err := readInfo(name, r, l)
 	return s, err
 }
 
@@ -115,6 +125,10 @@ type row struct {
 
 // ReadInfo is Read that also returns what it detected.
 func ReadInfo(name string, r io.Reader) (*scenario.Scenario, Info, error) {
+	return readInfo(name, r, scenario.Limits{})
+}
+
+func readInfo(name string, r io.Reader, limits scenario.Limits) (*scenario.Scenario, Info, error) {
 	data, err := io.ReadAll(r)
 	if err != nil {
 		return nil, Info{}, errs.Wrap(errs.Internal, fmt.Errorf("%s: %w", name, err))
@@ -133,6 +147,7 @@ func ReadInfo(name string, r io.Reader) (*scenario.Scenario, Info, error) {
 		ds = append(ds, scenario.Diagnostic{File: name, Line: line, Column: col, Path: path,
 			Message: fmt.Sprintf(format, args...), Valid: valid})
 	}
+	maxActors, lines := limits.WithDefaults().Actors, 0
 	header, err := cr.Read()
 	if err != nil {
 		if errors.Is(err, io.EOF) {
@@ -171,6 +186,14 @@ func ReadInfo(name string, r io.Reader) (*scenario.Scenario, Info, error) {
 			return nil, Info{}, csvError(name, err)
 		}
 		line, _ := cr.FieldPos(0)
+		// The actor lines past the actors limit are refused at the
+		// first, and the rest of the file is not read: each line is an
+		// actor of the one list the scenario will hold.
+		if lines++; lines > maxActors {
+			d := scenario.CountError("actors", int64(maxActors))
+			bad(line, 1, "actors", d.Valid, "%s", d.Message)
+			break
+		}
 		rw := row{line: line}
 		ok := true
 		for k, c := range columns {
@@ -186,6 +209,9 @@ func ReadInfo(name string, r io.Reader) (*scenario.Scenario, Info, error) {
 			if k == 0 {
 				if text == "" {
 					bad(line, col, c.name, "the actor's name", "empty actor name")
+					ok = false
+				} else if d, good := limits.TextProblem("name", text); !good {
+					bad(line, col, c.name, d.Valid, "%s", d.Message)
 					ok = false
 				} else if prev, dup := seen[strings.ToLower(text)]; dup {
 					bad(line, col, c.name, "a name not used on another line", "duplicate actor %q (also line %d)", text, prev)
@@ -340,7 +366,10 @@ func build(name string, rows []row) (*scenario.Scenario, Info) {
 	return s, info
 }
 
-// ident makes an id of lower-case letters, digits and '-' from a name.
+// ident makes an id of lower-case letters, digits and '-' from a name;
+// one that leaves nothing, or more than scenario.MaxSlug bytes (an id
+// longer than the id-length limit would be refused with no line of the
+// file), gives fallback, as scenario.Slug does.
 func ident(name, fallback string) string {
 	var b strings.Builder
 	dash := false
@@ -354,7 +383,7 @@ func ident(name, fallback string) string {
 		}
 	}
 	id := strings.TrimSuffix(b.String(), "-")
-	if id == "" {
+	if id == "" || len(id) > scenario.MaxSlug {
 		return fallback
 	}
 	return id

@@ -26,7 +26,7 @@ func TestCollidingNamesLinear(t *testing.T) {
 	for i := 1; i < n; i++ {
 		fmt.Fprintf(&b, "%s,%d,%d,0.5\n", cyrillic(i), 1+i%7, i%101)
 	}
-	s, err := Read("names.csv", strings.NewReader(b.String()))
+	s, err := ReadLimits("names.csv", strings.NewReader(b.String()), scenario.Limits{Actors: n})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -36,6 +36,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"parley/scenario"
@@ -93,31 +94,81 @@ func isTag(s string) bool {
 type record struct {
 	line   int
 	fields []string
+	cols   []int // the 1-based byte column where each field starts
+}
+
+// col is the column of field n, or of the end of the row when it is
+// short.
+func (rec record) col(n int) int {
+	if n < len(rec.cols) {
+		return rec.cols[n]
+	}
+	return 1
 }
 
 type reader struct {
-	name string
-	ds   scenario.Diagnostics
-	more scenario.More // errors past maxErrors, counted
+	name   string
+	limits scenario.Limits
+	ds     scenario.Diagnostics
+	more   scenario.More // errors past maxErrors, counted
+}
+
+// past says whether rec, the n-th row (from 1) of a list bounded by the
+// limit named name, is past it, and if so refuses it at its line in the
+// words of the scenario file's count limits (scenario.CountError); the
+// reader then stops, past rows that would only add errors about what it
+// did not read.
+func (r *reader) past(rec record, n int, name string) bool {
+	limit := r.limits.Value(name)
+	if int64(n) <= limit {
+		return false
+	}
+	d := scenario.CountError(name, limit)
+	r.errorf(rec.line, name, d.Valid, "%s", d.Message)
+	return true
 }
 
 func (r *reader) errorf(line int, field, valid, format string, args ...any) {
+	r.errorAt(line, 1, field, valid, format, args...)
+}
+
+// errorAt is errorf at a column of the line.
+func (r *reader) errorAt(line, col int, field, valid, format string, args ...any) {
 	if len(r.ds) >= maxErrors {
 		r.more.Errors++
 		return
 	}
-	r.ds = append(r.ds, scenario.Diagnostic{File: r.name, Line: line, Column: 1, Path: field, Message: fmt.Sprintf(format, args...), Valid: valid})
+	r.ds = append(r.ds, scenario.Diagnostic{File: r.name, Line: line, Column: col, Path: field, Message: fmt.Sprintf(format, args...), Valid: valid})
+}
+
+// text refuses, at field n of rec, a text t the scenario's field of that
+// name may not hold (scenario.Limits.TextProblem), in Validate's words,
+// and says whether t was good.
+func (r *reader) text(rec record, n int, path, field, t string) bool {
+	d, ok := r.limits.TextProblem(field, t)
+	if !ok {
+		r.errorAt(rec.line, rec.col(n), path, d.Valid, "%s", d.Message)
+	}
+	return ok
 }
 
 // Read parses a Decide file; name is used in error messages and for the
 // scenario's id. Every problem is reported at once as scenario.Diagnostics
 // (file:line, what is wrong, what would be valid).
 func Read(name string, rd io.Reader) (*scenario.Scenario, error) {
+	return ReadLimits(name, rd, scenario.Limits{})
+}
+
+// ReadLimits is Read within the limits l (zero fields: their defaults):
+// a text longer than its kind's limit, or holding a character a
+// scenario's text may not (scenario.Limits.TextProblem), is refused at its
+// line and column.
+func ReadLimits(name string, rd io.Reader, l scenario.Limits) (*scenario.Scenario, error) {
 	data, err := io.ReadAll(rd)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	r := &reader{name: name}
+	r := &reader{name: name, limits: l}
 	recs := r.split(data)
 	if len(r.ds) > 0 {
 		return nil, append(r.ds, r.more.Diagnostics(name, maxErrors)...)
@@ -147,7 +198,7 @@ func (r *reader) split(data []byte) []record {
 		if delim == 0 {
 			delim = guessDelim(line)
 		}
-		fields, ok := splitFields(line, delim)
+		fields, cols, ok := splitFields(line, delim)
 		if !ok {
 			r.errorf(i+1, "", "fields quoted with ' or \" and closed before the next delimiter", "unterminated or misplaced quote")
 			continue
@@ -155,7 +206,7 @@ func (r *reader) split(data []byte) []record {
 		if allEmpty(fields) {
 			continue
 		}
-		recs = append(recs, record{line: i + 1, fields: fields})
+		recs = append(recs, record{line: i + 1, fields: fields, cols: cols})
 	}
 	if len(recs) == 0 && len(r.ds) == 0 {
 		r.errorf(0, "", "records #A, #P, #M, #D", "the file holds no records")
@@ -191,12 +242,13 @@ func guessDelim(line string) byte {
 
 // splitFields splits one line on delim. A field that starts with ' or " is
 // quoted and runs to the matching quote; a doubled quote inside is one
-// quote character.
-func splitFields(line string, delim byte) ([]string, bool) {
-	var out []string
+// quote character. cols are the 1-based byte columns where the fields
+// start (a quoted one at its quote, another at its first non-blank).
+func splitFields(line string, delim byte) (out []string, cols []int, ok bool) {
 	i := 0
 	for {
 		if i < len(line) && (line[i] == '\'' || line[i] == '"') {
+			cols = append(cols, i+1)
 			q := line[i]
 			var b strings.Builder
 			j := i + 1
@@ -216,29 +268,34 @@ func splitFields(line string, delim byte) ([]string, bool) {
 				j++
 			}
 			if !closed {
-				return nil, false
+				return nil, nil, false
 			}
 			// allow trailing blanks before the delimiter
 			for j < len(line) && (line[j] == ' ') {
 				j++
 			}
 			if j < len(line) && line[j] != delim {
-				return nil, false
+				return nil, nil, false
 			}
 			out = append(out, b.String())
 			if j >= len(line) {
-				return out, true
+				return out, cols, true
 			}
 			i = j + 1
 			continue
 		}
 		k := strings.IndexByte(line[i:], delim)
-		if k < 0 {
-			out = append(out, strings.TrimSpace(line[i:]))
-			return out, true
+		end := len(line)
+		if k >= 0 {
+			end = i + k
 		}
-		out = append(out, strings.TrimSpace(line[i:i+k]))
-		i += k + 1
+		f := line[i:end]
+		cols = append(cols, i+len(f)-len(strings.TrimLeftFunc(f, unicode.IsSpace))+1)
+		out = append(out, strings.TrimSpace(f))
+		if k < 0 {
+			return out, cols, true
+		}
+		i = end + 1
 	}
 }
 
@@ -300,11 +357,16 @@ func (r *reader) build(recs []record) *scenario.Scenario {
 	var issues []*issueRec
 	issueByID := map[string]*issueRec{}
 	var title []string
+	titleLen, titleAt := 0, record{} // the #O row whose text makes the title too long
 	var marks, data []record
+	nA, nP, nD := 0, 0, 0 // the #A, #P and #D rows so far
 	for _, rec := range recs {
 		tag := strings.TrimSpace(rec.fields[0])
 		switch tag {
 		case "#A":
+			if nA++; r.past(rec, nA, "actors") {
+				return nil
+			}
 			id := field(rec.fields, 1)
 			if id == "" {
 				r.errorf(rec.line, "actor id", "#A<TAB>id<TAB>full name<TAB>comment", "the actor has no id (column 2)")
@@ -315,12 +377,23 @@ func (r *reader) build(recs []record) *scenario.Scenario {
 				continue
 			}
 			actorLine[id] = rec.line
-			name := field(rec.fields, 2)
+			name, nameAt := field(rec.fields, 2), 2
 			if name == "" {
-				name = id
+				name, nameAt = id, 1
 			}
-			actors = append(actors, scenario.Actor{ID: id, Name: name, Description: field(rec.fields, 3)})
+			desc := field(rec.fields, 3)
+			// Each text at its field, as the scenario's field holds it. A
+			// refused text is reported and the row kept, so that the rows
+			// naming it are not also refused.
+			if r.text(rec, 1, "actor id", "id", id) {
+				r.text(rec, nameAt, "actor name", "name", name)
+			}
+			r.text(rec, 3, "actor description", "description", desc)
+			actors = append(actors, scenario.Actor{ID: id, Name: name, Description: desc})
 		case "#P":
+			if nP++; r.past(rec, nP, "issues") {
+				return nil
+			}
 			id := field(rec.fields, 1)
 			if id == "" {
 				r.errorf(rec.line, "issue id", "#P<TAB>id<TAB>description", "the issue has no id (column 2)")
@@ -330,22 +403,39 @@ func (r *reader) build(recs []record) *scenario.Scenario {
 				r.errorf(rec.line, "issue id", "a unique issue id", "duplicate issue %q (also line %d)", id, is.line)
 				continue
 			}
+			// the id is the issue's name too (the #P row has no other)
+			ok := r.text(rec, 1, "issue id", "id", id) && r.text(rec, 1, "issue id", "name", id)
 			var desc []string
-			for _, f := range rec.fields[2:] {
+			first := 0 // the field the description starts in
+			for k, f := range rec.fields[2:] {
 				if f = strings.TrimSpace(f); f != "" {
+					ok = r.text(rec, k+2, "issue description", "description", f) && ok
 					desc = append(desc, f)
+					if first == 0 {
+						first = k + 2
+					}
 				}
 			}
 			is := &issueRec{id: id, desc: strings.Join(desc, " "), line: rec.line}
+			// each column held, then the text they make
+			if ok {
+				r.text(rec, first, "issue description", "description", is.desc)
+			}
 			issues = append(issues, is)
 			issueByID[id] = is
 		case "#M":
 			marks = append(marks, rec)
 		case "#D":
+			if nD++; r.past(rec, nD, "stances") {
+				return nil
+			}
 			data = append(data, rec)
 		case "#O", "#0":
-			if d := field(rec.fields, 1); d != "" {
+			if d := field(rec.fields, 1); d != "" && r.text(rec, 1, "title", "title", d) {
 				title = append(title, d)
+				if titleLen += len(d) + min(len(title)-1, 1); titleLen > int(r.limits.Value("name-length")) && titleAt.line == 0 {
+					titleAt = rec
+				}
 			}
 		case "#/":
 		default:
@@ -385,6 +475,7 @@ func (r *reader) build(recs []record) *scenario.Scenario {
 			continue
 		}
 		label := field(rec.fields, 3)
+		r.text(rec, 3, "label", "label", label)
 		if markAt[is] == nil {
 			markAt[is] = map[float64]int{}
 		}
@@ -406,6 +497,9 @@ func (r *reader) build(recs []record) *scenario.Scenario {
 	s.Metadata.Title = base
 	if len(title) > 0 {
 		s.Metadata.Title = strings.Join(title, " ")
+		if titleAt.line > 0 { // each row's text is good: the title is too long
+			r.text(titleAt, 1, "title", "title", s.Metadata.Title)
+		}
 	}
 	s.Metadata.Description = "Imported from the Decide input file " + filepath.Base(r.name) + ". Decide files carry no date; as_of 1970-01-01 stands for unknown."
 	s.Metadata.AsOf = scenario.UnknownDate
@@ -468,6 +562,8 @@ func (r *reader) build(recs []record) *scenario.Scenario {
 			r.errorf(rec.line, "issue", "an issue declared with #P: "+issueIDs(), "unknown issue %q", issue)
 			ok = false
 		}
+		note := field(rec.fields, 6)
+		r.text(rec, 6, "note", "note", note)
 		x, okx := r.number(rec, 3, "position", "a number")
 		sal, oks := r.number(rec, 4, "salience", "a number from 0 to 1")
 		pw, okp := r.number(rec, 5, "power", "a number greater than 0, at most 1")
@@ -510,7 +606,7 @@ func (r *reader) build(recs []record) *scenario.Scenario {
 		s.Stances = append(s.Stances, scenario.Stance{
 			Actor: actor, Issue: issue, Position: x, Salience: sal,
 			Assumed: fmt.Sprintf("Decide input %s line %d", filepath.Base(r.name), rec.line),
-			Note:    field(rec.fields, 6),
+			Note:    note,
 		})
 	}
 	// An actor without #D rows takes part in nothing (Decide keeps it
@@ -528,7 +624,9 @@ func (r *reader) build(recs []record) *scenario.Scenario {
 		s.Actors = append(s.Actors, a)
 	}
 	if len(idle) > 0 {
-		s.Metadata.Description += " Actors without #D rows were left out: " + strings.Join(idle, ", ") + "."
+		// at most 15 named, so that the description stays within the
+		// text-length limit however many there are
+		s.Metadata.Description += " Actors without #D rows were left out: " + list(idle) + "."
 	}
 	if len(issues) == 0 {
 		r.errorf(0, "", "at least one #P row", "the file declares no issues")

@@ -53,3 +53,33 @@ func Refused(t *testing.T, s *scenario.Scenario, err error, want ...string) {
 		t.Errorf("error\n%s\nwant\n%s", got, w)
 	}
 }
+
+// What every reader stores as a text is held to the rules of a
+// scenario's texts (scenario.Limits.TextProblem), refused at the place its
+// file states it. Ctl and Bidi are texts holding a control character and
+// a right-to-left override at their second byte; the refusals below are
+// written by hand, as each reader gives them after its place and path.
+const (
+	Ctl  = "a\x01b"
+	Bidi = "a\u202eb"
+
+	// CtlName and BidiName refuse Ctl and Bidi in an id, a name or a
+	// label; CtlText and BidiText in a description, quote or note.
+	CtlName  = "the control character U+0001 at byte 2 (valid: printable text: no control or bidirectional formatting characters)"
+	BidiName = "the bidirectional formatting character U+202E at byte 2 (valid: printable text: no control or bidirectional formatting characters)"
+	CtlText  = "the control character U+0001 at byte 2 (valid: printable text, with tabs and line breaks: no other control or bidirectional formatting characters)"
+	BidiText = "the bidirectional formatting character U+202E at byte 2 (valid: printable text, with tabs and line breaks: no other control or bidirectional formatting characters)"
+
+	// LongID, LongName and LongText refuse a text one byte over the
+	// default limit of its kind: LongIDText, LongNameText, LongTextText.
+	LongID   = "a text of 257 bytes, over the limit id-length=256 (valid: at most 256 bytes in an id; raise it with --limit id-length=N (parley serve too))"
+	LongName = "a text of 1001 bytes, over the limit name-length=1000 (valid: at most 1000 bytes in a name, title or label; raise it with --limit name-length=N (parley serve too))"
+	LongText = "a text of 100001 bytes, over the limit text-length=100000 (valid: at most 100000 bytes in a text (description, quote, note); raise it with --limit text-length=N (parley serve too))"
+)
+
+// Texts one byte over the default limit of their kind (all letters).
+var (
+	LongIDText   = strings.Repeat("i", 257)
+	LongNameText = strings.Repeat("n", 1001)
+	LongTextText = strings.Repeat("t", 100001)
+)

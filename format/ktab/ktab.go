@@ -39,6 +39,7 @@ import (
 	"strings"
 
 	"parley/errs"
+	"parley/nouns"
 	"parley/scenario"
 )
 
@@ -169,12 +170,26 @@ func count(s string) (int, bool) {
 }
 
 type reader struct {
-	name  string
-	lines []string
+	name   string
+	lines  []string
+	limits scenario.Limits
 }
 
 func (r *reader) errAt(line, col int, path, valid, format string, args ...any) error {
 	return scenario.Diagnostics{{File: r.name, Line: line, Column: col, Path: path, Message: fmt.Sprintf(format, args...), Valid: valid}}
+}
+
+// text refuses, at line:col, the texts a scenario's field of that name
+// may not hold (scenario.Limits.TextProblem), in Validate's words: each
+// of texts in turn, the field's text as written before the text the
+// scenario keeps when Read adds to it (an issue's "salience column: …").
+func (r *reader) text(line, col int, path, field string, texts ...string) error {
+	for _, t := range texts {
+		if d, ok := r.limits.TextProblem(field, t); !ok {
+			return r.errAt(line, col, path, d.Valid, "%s", d.Message)
+		}
+	}
+	return nil
 }
 
 // line returns line n (1-based) and whether it is data: KTAB stops at the
@@ -191,6 +206,14 @@ func (r *reader) line(n int) (string, bool) {
 // messages (file:line:column) and as the scenario's source. Errors are
 // scenario.Diagnostics (errs.Invalid).
 func Read(name string, rd io.Reader) (*scenario.Scenario, error) {
+	return ReadLimits(name, rd, scenario.Limits{})
+}
+
+// ReadLimits is Read within the limits l (zero fields: their defaults):
+// a text longer than its kind's limit, or holding a character a
+// scenario's text may not (scenario.Limits.TextProblem), is refused at its
+// line and column.
+func ReadLimits(name string, rd io.Reader, l scenario.Limits) (*scenario.Scenario, error) {
 	data, err := io.ReadAll(rd)
 	if err != nil {
 		return nil, errs.Wrap(errs.Internal, fmt.Errorf("%s: %w", name, err))
@@ -204,7 +227,7 @@ func Read(name string, rd io.Reader) (*scenario.Scenario, error) {
 	for i, l := range lines {
 		lines[i] = strings.TrimSuffix(l, "\r")
 	}
-	r := &reader{name: name, lines: lines}
+	r := &reader{name: name, lines: lines, limits: l}
 
 	l1, ok := r.line(1)
 	if !ok {
@@ -223,6 +246,18 @@ func Read(name string, rd io.Reader) (*scenario.Scenario, error) {
 		return nil, r.errAt(1, f1[3].col, "numDims", fmt.Sprintf("a whole number from 1 to %d", maxDimsCap), "number of dimensions %q is not allowed", strings.TrimSpace(f1[3].text))
 	}
 
+	// The counts line 1 states, held to the limits where it states them
+	// (the scenario has one stance per actor and dimension).
+	for _, c := range []struct {
+		name, field string
+		n, col      int
+	}{{"actors", "numActors", n, f1[2].col}, {"issues", "numDims", d, f1[3].col}, {"stances", "numActors", n * d, f1[2].col}} {
+		if limit := r.limits.Value(c.name); int64(c.n) > limit {
+			lim := scenario.LimitError(c.name, limit, fmt.Sprintf("%s: %s", c.name, nouns.Count(c.n, "value")))
+			return nil, r.errAt(1, c.col, c.field, lim.Valid, "%s", lim.Message)
+		}
+	}
+
 	l2, ok := r.line(2)
 	if !ok {
 		return nil, r.errAt(2, 1, "header", "a header line: three columns, then a position and a salience column per dimension", "blank line or end of file where the header should be (a blank line ends KTAB's data)")
@@ -232,6 +267,12 @@ func Read(name string, rd io.Reader) (*scenario.Scenario, error) {
 		return nil, r.errAt(2, len(l2)+1, "header", fmt.Sprintf("3 + 2×%d = %d header fields", d, 3+2*d), "the header has %d fields for %d dimensions", len(f2), d)
 	}
 
+	if err := r.text(1, f1[0].col, "title", "title", strings.TrimSpace(f1[0].text)); err != nil {
+		return nil, err
+	}
+	if err := r.text(1, f1[1].col, "description", "description", strings.TrimSpace(f1[1].text)); err != nil {
+		return nil, err
+	}
 	s := &scenario.Scenario{
 		Metadata: scenario.Metadata{
 			ID:              scenario.Slug(f1[0].text, "ktab"),
@@ -245,10 +286,16 @@ func Read(name string, rd io.Reader) (*scenario.Scenario, error) {
 	ids := scenario.NewIDs(0)
 	for k := 0; k < d; k++ {
 		dim, sal := f2[3+2*k].text, f2[4+2*k].text
+		if err := r.text(2, f2[3+2*k].col, fmt.Sprintf("dimension %d", k+1), "name", dim); err != nil {
+			return nil, err
+		}
 		id := ids.Unique(scenario.Slug(strings.ToLower(dim), fmt.Sprintf("dim%d", k+1)))
 		is := scenario.Issue{ID: id, Name: dim}
-		if strings.TrimSpace(sal) != "" {
-			is.Description = salColumn + strings.TrimSpace(sal)
+		if sal = strings.TrimSpace(sal); sal != "" {
+			is.Description = salColumn + sal
+			if err := r.text(2, f2[4+2*k].col, fmt.Sprintf("salience column %d", k+1), "description", sal, is.Description); err != nil {
+				return nil, err
+			}
 		}
 		s.Issues = append(s.Issues, is)
 	}
@@ -274,6 +321,12 @@ func Read(name string, rd io.Reader) (*scenario.Scenario, error) {
 		}
 		if len(desc) > MaxDesc {
 			return nil, r.errAt(ln, f[1].col, "description", fmt.Sprintf("at most %d characters", MaxDesc), "description has %d characters", len(desc))
+		}
+		if err := r.text(ln, f[0].col, "name", "name", nm); err != nil {
+			return nil, err
+		}
+		if err := r.text(ln, f[1].col, "description", "description", desc); err != nil {
+			return nil, err
 		}
 		pw, ok := number(f[2].text)
 		if !ok || !(pw > 0) || pw > MaxPower {

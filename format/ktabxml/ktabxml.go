@@ -197,8 +197,9 @@ var params = []param{
 }
 
 type reader struct {
-	name string
-	ds   scenario.Diagnostics
+	name   string
+	limits scenario.Limits
+	ds     scenario.Diagnostics
 }
 
 func (r *reader) errorf(e *elem, path, valid, format string, args ...any) {
@@ -217,6 +218,17 @@ func (r *reader) warnf(e *elem, path, format string, args ...any) {
 	r.ds = append(r.ds, d)
 }
 
+// text returns e's text, refusing at e what the scenario's field of that
+// name may not hold (scenario.Limits.TextProblem), in Validate's words;
+// the text is returned either way, and the refusal makes Read fail.
+func (r *reader) text(e *elem, path, field string) string {
+	t := text(e)
+	if d, ok := r.limits.TextProblem(field, t); !ok {
+		r.errorf(e, path, d.Valid, "%s", d.Message)
+	}
+	return t
+}
+
 func (r *reader) split() (errs, warns scenario.Diagnostics) {
 	for _, d := range r.ds {
 		if d.Warning {
@@ -231,6 +243,14 @@ func (r *reader) split() (errs, warns scenario.Diagnostics) {
 // Read parses a KTAB XML scenario. Errors are scenario.Diagnostics naming
 // file, line and column.
 func Read(name string, rd io.Reader) (*scenario.Scenario, Info, error) {
+	return ReadLimits(name, rd, scenario.Limits{})
+}
+
+// ReadLimits is Read within the limits l (zero fields: their defaults):
+// a text longer than its kind's limit, or holding a character a
+// scenario's text may not (scenario.Limits.TextProblem), is refused at its
+// element's line.
+func ReadLimits(name string, rd io.Reader, l scenario.Limits) (*scenario.Scenario, Info, error) {
 	data, err := io.ReadAll(io.LimitReader(rd, MaxBytes+1))
 	if err != nil {
 		return nil, Info{}, errs.Wrap(errs.Internal, fmt.Errorf("%s: %w", name, err))
@@ -243,7 +263,7 @@ func Read(name string, rd io.Reader) (*scenario.Scenario, Info, error) {
 	if err != nil {
 		return nil, Info{}, err
 	}
-	r := &reader{name: name}
+	r := &reader{name: name, limits: l}
 	s, info := r.build(root)
 	es, ws := r.split()
 	if len(es) > 0 {
@@ -285,9 +305,9 @@ func (r *reader) build(root *elem) (*scenario.Scenario, Info) {
 		r.errorf(root, root.name, "a <Scenario> root element", "the root element is <%s>", root.name)
 		return nil, info
 	}
-	title := text(root.child("name"))
+	title := r.text(root.child("name"), "name", "title")
 	s := &scenario.Scenario{Metadata: scenario.Metadata{
-		ID: scenario.Slug(title, "ktab"), Title: title, Description: text(root.child("desc")),
+		ID: scenario.Slug(title, "ktab"), Title: title, Description: r.text(root.child("desc"), "desc", "description"),
 		AsOf: scenario.UnknownDate, SalienceScale: 100, CapabilityScale: "KTAB capability (raw, as in the file)",
 	}}
 	known := map[string]bool{"name": true, "desc": true, "prngSeed": true, "ModelParameters": true, "Dimensions": true, "Actors": true, "IdealAdjustment": true}
@@ -326,8 +346,8 @@ func (r *reader) build(root *elem) (*scenario.Scenario, Info) {
 	dimNames := []string{}
 	var dimElems []*elem // each dimension's <dName>, when the file names them
 	if dm := root.child("Dimensions"); dm != nil {
-		for _, d := range dm.all("dName") {
-			dimNames = append(dimNames, text(d))
+		for k, d := range dm.all("dName") {
+			dimNames = append(dimNames, r.text(d, fmt.Sprintf("Dimensions.dName[%d]", k+1), "name"))
 			dimElems = append(dimElems, d)
 		}
 	}
@@ -370,7 +390,7 @@ func (r *reader) build(root *elem) (*scenario.Scenario, Info) {
 	}
 	for i, a := range actors {
 		p := fmt.Sprintf("Actors.Actor[%d]", i+1)
-		nm := text(a.child("name"))
+		nm := r.text(a.child("name"), p+".name", "name")
 		if nm == "" {
 			r.errorf(a, p+".name", "the actor's name", "missing")
 			rejectAll()
@@ -399,7 +419,7 @@ func (r *reader) build(root *elem) (*scenario.Scenario, Info) {
 		}
 		id := aids.Unique(scenario.Slug(nm, fmt.Sprintf("a%d", i+1)))
 		names[nm] = id
-		s.Actors = append(s.Actors, scenario.Actor{ID: id, Name: nm, Description: text(a.child("description")), Capability: cp,
+		s.Actors = append(s.Actors, scenario.Actor{ID: id, Name: nm, Description: r.text(a.child("description"), p+".description", "description"), Capability: cp,
 			CapabilityAssumed: fmt.Sprintf("KTAB XML input %s, line %d", r.name, a.line)})
 		pos, sal := a.child("Position"), a.child("Salience")
 		if pos == nil || sal == nil {

@@ -91,6 +91,7 @@ func Detect(head []byte) bool {
 
 type reader struct {
 	name     string
+	limits   scenario.Limits
 	ds       scenario.Diagnostics
 	s        *scenario.Scenario
 	aids     *scenario.IDs
@@ -131,6 +132,49 @@ func (r *reader) warnf(n *jsonpos.Node, path, format string, args ...any) {
 	r.ds = append(r.ds, d)
 }
 
+// text refuses at n the text t, which the scenario's field of that name
+// (KindOfText's) may not hold (scenario.Limits.TextProblem), in
+// Validate's words, and says whether t was good. A refused text is still
+// used, so that what names it is not also refused; Read then fails.
+func (r *reader) text(n *jsonpos.Node, path, field, t string) bool {
+	d, ok := r.limits.TextProblem(field, t)
+	if !ok {
+		r.errorf(n, path, d.Valid, "%s", d.Message)
+	}
+	return ok
+}
+
+// str is str(n), held as the text of the scenario's field of that name
+// (r.text).
+func (r *reader) str(n *jsonpos.Node, path, field string) string {
+	t := str(n)
+	r.text(n, path, field, t)
+	return t
+}
+
+// texts is texts(n), each line held as the text of the scenario's field
+// of that name (r.text) at its own value.
+func (r *reader) texts(n *jsonpos.Node, path, field string) []string {
+	if n != nil && n.Kind == jsonpos.Array {
+		for i, it := range n.Items {
+			r.text(it, fmt.Sprintf("%s[%d]", path, i), field, str(it))
+		}
+	} else if n != nil {
+		r.text(n, path, field, str(n))
+	}
+	return texts(n)
+}
+
+// first returns the first node of ns that is there.
+func first(ns ...*jsonpos.Node) *jsonpos.Node {
+	for _, n := range ns {
+		if n != nil {
+			return n
+		}
+	}
+	return nil
+}
+
 func (r *reader) errors() scenario.Diagnostics {
 	var out scenario.Diagnostics
 	for _, d := range r.ds {
@@ -145,6 +189,14 @@ func (r *reader) errors() scenario.Diagnostics {
 // (what was not kept, what was assumed) beside it; errors are
 // scenario.Diagnostics naming file, line and column.
 func Read(name string, rd io.Reader) (*scenario.Scenario, scenario.Diagnostics, error) {
+	return ReadLimits(name, rd, scenario.Limits{})
+}
+
+// ReadLimits is Read within the limits l (zero fields: their defaults):
+// a text longer than its kind's limit, or holding a character a
+// scenario's text may not (scenario.Limits.TextProblem), is refused at its
+// JSON value's line and column.
+func ReadLimits(name string, rd io.Reader, l scenario.Limits) (*scenario.Scenario, scenario.Diagnostics, error) {
 	data, err := io.ReadAll(io.LimitReader(rd, MaxBytes+1))
 	if err != nil {
 		return nil, nil, errs.Wrap(errs.Internal, fmt.Errorf("%s: %w", name, err))
@@ -160,7 +212,7 @@ func Read(name string, rd io.Reader) (*scenario.Scenario, scenario.Diagnostics, 
 		}
 		return nil, nil, scenario.Diagnostics{d}
 	}
-	r := &reader{name: name, aids: scenario.NewIDs(0), actorIdx: map[string]int{}, srcIDs: map[string]string{}, sids: scenario.NewIDs(0)}
+	r := &reader{name: name, limits: l, aids: scenario.NewIDs(0), actorIdx: map[string]int{}, srcIDs: map[string]string{}, sids: scenario.NewIDs(0)}
 	s := r.read(root)
 	if es := r.errors(); len(es) > 0 {
 		return nil, nil, es.Cap(0, scenario.More{})
@@ -205,14 +257,14 @@ func (r *reader) read(root *jsonpos.Node) *scenario.Scenario {
 		r.unknownKeys(root, "", []string{"cases", "library_version", "transcription", "notes", "frozen_at"})
 		var desc []string
 		if v := root.Get("library_version"); v != nil && v.Kind == jsonpos.String {
-			desc = append(desc, "library version "+v.Str)
+			desc = append(desc, "library version "+r.str(v, "library_version", "description"))
 		}
 		if t := root.Get("transcription"); t != nil {
 			if st := t.Get("status"); st != nil && st.Kind == jsonpos.String {
-				desc = append(desc, "transcription: "+st.Str)
+				desc = append(desc, "transcription: "+r.str(st, "transcription.status", "description"))
 			}
 		}
-		desc = append(desc, texts(root.Get("notes"))...)
+		desc = append(desc, r.texts(root.Get("notes"), "notes", "description")...)
 		md.Description = strings.Join(desc, "\n")
 	} else {
 		cases, paths = []*jsonpos.Node{root}, []string{""}
@@ -222,7 +274,10 @@ func (r *reader) read(root *jsonpos.Node) *scenario.Scenario {
 		} else {
 			md.ID = scenario.Slug(base, "schelling")
 		}
-		md.Description = strings.Join(texts(root.Get("notes")), "\n")
+		md.Description = strings.Join(r.texts(root.Get("notes"), "notes", "description"), "\n")
+	}
+	if r.nerr == 0 { // each line good: the text they make, at its notes
+		r.text(first(root.Get("notes"), root), "notes", "description", md.Description)
 	}
 	if f := root.Get("frozen_at"); f != nil {
 		d := str(f)
@@ -352,37 +407,46 @@ func (r *reader) readCase(c *jsonpos.Node, path string, iids *scenario.IDs) {
 	if path != "" {
 		r.unknownKeys(c, path, gameKeys)
 	}
-	id := str(c.Get("case_id"))
+	id := r.str(c.Get("case_id"), join(path, "case_id"), "text")
 	if id == "" {
-		id = str(c.Get("question_id"))
+		id = r.str(c.Get("question_id"), join(path, "question_id"), "text")
 	}
 	is := scenario.Issue{ID: iids.Unique(scenario.Slug(strings.ToLower(id), fmt.Sprintf("q%d", len(r.s.Issues)+1))), Attrs: map[string]string{}}
 	if id != "" {
 		is.Attrs["question_id"] = id
 	}
 	var desc []string
-	if t := str(c.Get("title")); t != "" {
+	n0 := r.nerr
+	if t := r.str(c.Get("title"), join(path, "title"), "description"); t != "" {
 		desc = append(desc, t)
 	}
 	if path != "" {
-		desc = append(desc, texts(c.Get("notes"))...)
+		desc = append(desc, r.texts(c.Get("notes"), join(path, "notes"), "description")...)
 	}
 	is.Description = strings.Join(desc, "\n")
+	if r.nerr == n0 { // each line good: the text they make, at its title
+		r.text(first(c.Get("title"), c.Get("notes"), c), join(path, "title"), "description", is.Description)
+	}
 	for _, k := range []string{"template", "horizon", "domain", "data_collected", "ex_ante"} {
-		if v := str(c.Get(k)); v != "" {
+		if v := r.str(c.Get(k), join(path, k), "text"); v != "" {
 			is.Attrs[k] = v
 		}
 	}
 	if pf := c.Get("published_model_forecast"); pf != nil {
 		is.Attrs["published_model_forecast"] = flat(pf)
+		r.text(pf, join(path, "published_model_forecast"), "text", is.Attrs["published_model_forecast"])
 	}
 	if oc := c.Get("outcomes"); oc != nil && oc.Kind == jsonpos.Object {
 		for i, k := range oc.Keys {
+			q := join(path, "outcomes."+k)
+			if r.text(oc.Vals[i], q, "attrs", "outcome_"+k) {
+				r.text(oc.Vals[i], q, "text", flat(oc.Vals[i]))
+			}
 			is.Attrs["outcome_"+k] = flat(oc.Vals[i])
 		}
 	}
 	caseSource := ""
-	if src := str(c.Get("source")); src != "" {
+	if src := r.str(c.Get("source"), join(path, "source"), "title"); src != "" {
 		caseSource = r.source(src, "")
 		is.Attrs["source"] = caseSource
 	}
@@ -396,7 +460,7 @@ func (r *reader) readCase(c *jsonpos.Node, path string, iids *scenario.IDs) {
 		return
 	}
 	r.unknownKeys(cn, join(path, "continuum"), []string{"label", "anchor_0", "anchor_100", "markers"})
-	is.Name = str(cn.Get("label"))
+	is.Name = r.str(cn.Get("label"), join(path, "continuum.label"), "name")
 	if is.Name == "" {
 		is.Name = is.ID
 	}
@@ -411,6 +475,10 @@ func (r *reader) readCase(c *jsonpos.Node, path string, iids *scenario.IDs) {
 			return
 		}
 		label := str(n)
+		if strings.TrimSpace(label) != "" && !r.text(n, join(path, "continuum."+key), "label", label) {
+			endsOK = false
+			return
+		}
 		if strings.TrimSpace(label) == "" {
 			r.errorf(n, join(path, "continuum."+key), `text naming the option at this end of the continuum (e.g. "No deal (position 0)")`, "%s is %s", key, describe(n))
 			return
@@ -467,6 +535,7 @@ func (r *reader) readCase(c *jsonpos.Node, path string, iids *scenario.IDs) {
 					r.errorf(mk.Vals[i], join(path, "continuum.markers."+k), "text saying what this position means", "marker %q is %s", k, describe(mk.Vals[i]))
 					continue
 				}
+				r.text(mk.Vals[i], join(path, "continuum.markers."+k), "label", label)
 				is.Anchors = append(is.Anchors, scenario.Anchor{Value: v, Label: label})
 			}
 		}
@@ -482,6 +551,13 @@ func (r *reader) readCase(c *jsonpos.Node, path string, iids *scenario.IDs) {
 		anchors = append(anchors, a)
 	}
 	is.Anchors = anchors
+	for _, a := range anchors {
+		// labels at one value are joined: the label they make, at the
+		// continuum
+		if strings.Contains(a.Label, "; ") && !r.text(cn, join(path, "continuum"), "label", a.Label) {
+			break
+		}
+	}
 	if lo != 0 || hi != 100 {
 		is.Scale = &scenario.Scale{Min: lo, Max: hi}
 	}
@@ -543,7 +619,7 @@ func (r *reader) readCase(c *jsonpos.Node, path string, iids *scenario.IDs) {
 		if !known {
 			k = len(r.s.Actors)
 			r.actorIdx[fid] = k
-			r.s.Actors = append(r.s.Actors, scenario.Actor{ID: r.aids.Unique(scenario.Slug(fid, fmt.Sprintf("a%d", k+1))), Name: str(a.Get("name"))})
+			r.s.Actors = append(r.s.Actors, scenario.Actor{ID: r.aids.Unique(scenario.Slug(fid, fmt.Sprintf("a%d", k+1))), Name: r.str(a.Get("name"), p+".name", "name")})
 		}
 		caps[fid], rng[fid] = cp, crng
 		r.maxSal = max(r.maxSal, sal)
@@ -636,20 +712,20 @@ func (r *reader) evidence(n *jsonpos.Node, path, caseSource string) []scenario.E
 		ev := scenario.Evidence{}
 		switch it.Kind {
 		case jsonpos.String:
-			ev.Quote = it.Str
+			ev.Quote = r.str(it, p, "quote")
 		case jsonpos.Object:
 			r.unknownKeys(it, p, []string{"source", "quote", "date", "note", "source_title", "source_url", "url", "title"})
-			ev.Quote, ev.Date, ev.Note = str(it.Get("quote")), str(it.Get("date")), str(it.Get("note"))
-			title := str(it.Get("source_title"))
-			if title == "" {
-				title = str(it.Get("title"))
+			ev.Quote, ev.Date, ev.Note = r.str(it.Get("quote"), p+".quote", "quote"), str(it.Get("date")), r.str(it.Get("note"), p+".note", "note")
+			var title, url string
+			for _, k := range []string{"source_title", "title", "source"} {
+				if title == "" {
+					title = r.str(it.Get(k), p+"."+k, "title")
+				}
 			}
-			if title == "" {
-				title = str(it.Get("source"))
-			}
-			url := str(it.Get("source_url"))
-			if url == "" {
-				url = str(it.Get("url"))
+			for _, k := range []string{"source_url", "url"} {
+				if url == "" {
+					url = r.str(it.Get(k), p+"."+k, "url")
+				}
 			}
 			if title != "" || url != "" {
 				ev.Source = r.source(title, url)
@@ -670,6 +746,10 @@ func (r *reader) evidence(n *jsonpos.Node, path, caseSource string) []scenario.E
 		}
 		if ev.Date != "" && !scenario.IsDate(ev.Date) {
 			r.warnf(it, p+".date", "date %q is not YYYY-MM-DD: kept in the note", ev.Date)
+			// the date as a note's text, then the note it makes
+			if r.text(it.Get("date"), p+".date", "note", ev.Date) {
+				r.text(it.Get("date"), p+".date", "note", strings.TrimSpace(ev.Note+" (date: "+ev.Date+")"))
+			}
 			ev.Note = strings.TrimSpace(ev.Note + " (date: " + ev.Date + ")")
 			ev.Date = ""
 		}

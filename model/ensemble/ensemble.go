@@ -307,9 +307,12 @@ type rested struct {
 
 // memberNotes are the ensemble's notes: every issue's notes in order,
 // except that where a member stopped by its own rule (smp.StopRested) on
-// more than one issue, its notes saying so become one ("member smp
-// stopped by its own rule on 7 issues (…), steps per issue: ceasefire 53,
-// …"), in the place of the first. Its own rule is not Parley's test of a
+// more than one issue, its notes saying so become one ("member smp, run
+// on one issue at a time, stopped by its own rule on each of 7 issues
+// (…), steps per issue: ceasefire 53, …"), in the place of the first.
+// The note says the member ran issue by issue: beside it, the smp row's
+// own run over every issue at once may not have come to rest, and the
+// two read as a contradiction without it. Its own rule is not Parley's test of a
 // settled forecast (model.Settled), which the answer applies to the
 // ensemble's rounds, so the note does not say the member came to rest. A note that a member failed, or had not come to rest, is kept
 // word for word, named by its issue.
@@ -352,7 +355,7 @@ func memberNotes(p *model.Problem, outs []issueOut) []string {
 	}
 	for _, m := range order {
 		g := groups[m]
-		notes[g.at] = fmt.Sprintf("member %s stopped by its own rule on %d issues (%s), steps per issue: %s", m, len(g.parts), smp.StopRested, strings.Join(g.parts, ", "))
+		notes[g.at] = fmt.Sprintf("member %s, run on one issue at a time, stopped by its own rule on each of %d issues (%s), steps per issue: %s", m, len(g.parts), smp.StopRested, strings.Join(g.parts, ", "))
 	}
 	return notes
 }

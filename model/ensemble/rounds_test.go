@@ -113,7 +113,7 @@ func TestMemberNotesKept(t *testing.T) {
 		}
 		steps = append(steps, fmt.Sprintf("%s %d", is.ID, st))
 	}
-	want = append(want, "member smp stopped by its own rule on 5 issues (fractional change below 0.02), steps per issue: "+strings.Join(steps, ", "))
+	want = append(want, "member smp, run on one issue at a time, stopped by its own rule on each of 5 issues (fractional change below 0.02), steps per issue: "+strings.Join(steps, ", "))
 	if !slices.Equal(r.Notes, want) {
 		t.Errorf("notes:\n%s\nwant:\n%s", strings.Join(r.Notes, "\n"), strings.Join(want, "\n"))
 	}

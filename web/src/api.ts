@@ -229,7 +229,7 @@ export interface Defaults {
     advise: { snapshot: string; model: string; step: number; draws?: number; seed: number }; power: { samples: number; seed: number }
     [kind: string]: unknown
   }
-  limits: { max_draws: number; min_sensitivity_draws: number; max_advise_draws: number; max_rounds: number; max_packages: number; max_power_samples: number }
+  limits: { max_draws: number; min_sensitivity_draws: number; max_advise_draws: number; max_rounds: number; max_packages: number; max_power_samples: number; max_rho: number }
   explain_models: string[]; robust_draws: number
 }
 

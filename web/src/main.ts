@@ -1302,7 +1302,7 @@ function renderDeal() {
     ...modelList().map((m) => h('option', { value: 'model:' + m }, `the ${m} forecast`))) as HTMLSelectElement
   batna.value = o.batna
   if (batna.value !== o.batna) batna.value = o.batna = defaults().requests.deal.batna
-  const rho = h('input', { type: 'number', name: 'rho', value: o.rho, min: 0.1, max: 10, step: 0.1 }) as HTMLInputElement
+  const rho = h('input', { type: 'number', name: 'rho', value: o.rho, min: 0.1, max: defaults().limits.max_rho, step: 0.1 }) as HTMLInputElement
   const robust = h('input', { type: 'checkbox', id: 'deal-robust', 'data-testid': 'deal-robust-on', checked: o.robust }) as HTMLInputElement
   const draws = h('input', { type: 'number', id: 'deal-draws', min: 1, step: 1, value: o.draws ?? '', max: defaults().limits.max_draws, placeholder: `default ${defaults().robust_draws}`, disabled: !o.robust }) as HTMLInputElement
   const changed = () => { st.dealSearch = null; evaluate(); search() }
@@ -1313,7 +1313,7 @@ function renderDeal() {
   robust.onchange = () => { o.robust = robust.checked; draws.disabled = !o.robust; changed() }
   draws.onchange = () => { const v = Math.round(Number(draws.value)); o.draws = draws.value === '' || !(v > 0) ? null : v; if (o.robust) changed() }
   batna.onchange = () => { o.batna = batna.value; changed(); judge() }
-  rho.onchange = () => { const v = Number(rho.value); if (v > 0) { o.rho = v; changed(); judge() } }
+  rho.onchange = () => { const v = Number(rho.value); if (v > 0 && v <= defaults().limits.max_rho) { o.rho = v; changed(); judge() } }
   const req = h('fieldset', { class: 'require' }, h('legend', {}, 'Must accept'),
     ...sc.actors.map((a) => {
       const id = 'require-' + a.id

@@ -1,0 +1,300 @@
+package httpapi
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"math"
+	"reflect"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"parley/ask"
+	"parley/errs"
+	"parley/nouns"
+)
+
+// A body's mistakes in the words of the null rule (nulls.go): the
+// value's path as the body writes it (models[0], params.smp-vote,
+// robust.draws), what was sent and what to give; never a Go type's name.
+
+// validObject is what a request body is.
+const validObject = `a JSON object, {"field": value, …}, with the fields /api/openapi.json lists for this request`
+
+// malformed is the error of a body b that is not JSON: the line and
+// column of byte off (1-based; encoding/json's offsets count the byte at
+// fault) and what was wrong there.
+func malformed(what string, b []byte, off int64, wrong string) error {
+	line, col := lineCol(b, off)
+	return errs.New(errs.Invalid, "%s: malformed JSON at line %d, column %d: %s; valid: %s", what, line, col, wrong, validObject)
+}
+
+// lineCol is the line and column (in characters) of the off-th byte of b
+// (1-based).
+func lineCol(b []byte, off int64) (int, int) {
+	off = min(max(off, 1), int64(len(b)))
+	before := b[:off-1]
+	line := bytes.Count(before, []byte("\n")) + 1
+	start := bytes.LastIndexByte(before, '\n') + 1
+	return line, utf8.RuneCount(before[start:]) + 1
+}
+
+// syntaxWords says encoding/json's syntax error msg as what was found
+// where something else was due.
+func syntaxWords(msg string) string {
+	rest, ok := strings.CutPrefix(msg, "invalid character ")
+	if !ok {
+		return msg
+	}
+	// rest: 'x' CONTEXT; the character is quoted by strconv.QuoteRune,
+	// so it may be '\'' or '\n'.
+	end := strings.Index(rest[1:], "' ")
+	if !strings.HasPrefix(rest, "'") || end < 0 {
+		return msg
+	}
+	char, context := rest[:end+2], rest[end+3:]
+	for _, c := range []struct{ prefix, due string }{
+		{"looking for beginning of object key string", "where a field's name was due"},
+		{"looking for beginning of value", "where a JSON value was due"},
+		{"in literal ", "where a JSON value was due"},
+		{"after object key:value pair", "where ',' or '}' was due"},
+		{"after object key", "where ':' was due"},
+		{"after array element", "where ',' or ']' was due"},
+		{"after top-level value", "after the JSON value, where the body should end"},
+		{"in string literal", "inside a string (a control character: write it escaped)"},
+		{"in string escape code", "in a string's escape (valid: \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)"},
+		{"in numeric literal", "inside a number"},
+		{"in \\u hexadecimal character escape", "in a \\uXXXX escape (valid: four hexadecimal digits)"},
+	} {
+		if strings.HasPrefix(context, c.prefix) {
+			return char + " " + c.due
+		}
+	}
+	return char + " " + context
+}
+
+// typeError is the error of a value of the wrong type in b (te), which
+// was decoded into v: its path, what was sent and what to give; a number
+// a field cannot hold (out of its range, or not whole) names the field,
+// the value and the field's range (numberRange).
+func typeError(what string, b []byte, v any, te *json.UnmarshalTypeError) error {
+	path := pathAt(b, te.Offset)
+	if path == "" {
+		path = jsonField(te.Field)
+	}
+	if lit, ok := strings.CutPrefix(te.Value, "number "); ok && isNumber(te.Type) {
+		return errs.New(errs.Argument, "%s: %s %s: valid: %s", what, path, lit, numberRange(v, path, te.Type, strings.HasPrefix(lit, "-")))
+	}
+	sent := te.Value
+	switch sent {
+	case "string":
+		sent = "a string"
+	case "bool":
+		sent = "true or false"
+	case "array":
+		sent = "a list"
+	case "object":
+		sent = "an object"
+	case "number":
+		sent = "a number"
+	default:
+		if strings.HasPrefix(sent, "number ") {
+			sent = "a number"
+		}
+	}
+	return errs.New(errs.Argument, "%s: %s: %s; give %s", what, path, sent, giveName(te.Type))
+}
+
+// giveName says what a value of t is, as kindName does, and for an
+// object the fields it takes, for a list what its items are.
+func giveName(t reflect.Type) string {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	switch t.Kind() {
+	case reflect.Struct:
+		if f := jsonFields(t); len(f) > 0 {
+			return "an object with fields " + errs.OneOf(f)
+		}
+	case reflect.Map:
+		return "an object of " + strings.TrimPrefix(strings.TrimPrefix(giveName(t.Elem()), "a "), "an ") + " values"
+	case reflect.Slice:
+		e := kindName(t.Elem())
+		if t.Elem().Kind() == reflect.Bool {
+			return "a list of true or false values"
+		}
+		e = strings.TrimPrefix(strings.TrimPrefix(e, "a "), "an ")
+		return "a list of " + nouns.For(2, e)
+	}
+	return kindName(t)
+}
+
+func isNumber(t reflect.Type) bool {
+	switch t.Kind() {
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64,
+		reflect.Float32, reflect.Float64:
+		return true
+	}
+	return false
+}
+
+// numberRange says the numbers the field at path of the request v takes:
+// the range ask.Check says when the field holds the farthest value of its
+// type on the side of the number sent (neg: below 0), else the range of
+// its type.
+func numberRange(v any, path string, t reflect.Type, neg bool) string {
+	if r := checkedRange(v, path, t, neg); r != "" {
+		return r
+	}
+	switch t.Kind() {
+	case reflect.Float32, reflect.Float64:
+		return "a finite number"
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return "a whole number from 0 to " + strconv.FormatUint(math.MaxUint64>>(64-t.Bits()), 10)
+	}
+	return fmt.Sprintf("a whole number from %d to %d", int64(-1)<<(t.Bits()-1), int64(math.MaxInt64>>(64-t.Bits())))
+}
+
+// checkedRange is the "valid: …" of ask.Check's refusal of a copy of the
+// request v (or the request a POST …/runs body embeds beside its kind)
+// whose field at path holds the farthest value of type t on the side of
+// the number sent, when that refusal names the field; else "".
+func checkedRange(v any, path string, t reflect.Type, neg bool) string {
+	rv := reflect.ValueOf(v)
+	if rv.Kind() != reflect.Pointer || rv.IsNil() || rv.Elem().Kind() != reflect.Struct {
+		return ""
+	}
+	req := rv.Elem()
+	// The body of POST …/runs: a kind beside the request, embedded by
+	// pointer (kinds.go's flat).
+	for i := range req.NumField() {
+		if f := req.Type().Field(i); f.Anonymous && f.Type.Kind() == reflect.Pointer && f.Type.Elem().Kind() == reflect.Struct && !req.Field(i).IsNil() {
+			req = req.Field(i).Elem()
+			break
+		}
+	}
+	cp := reflect.New(req.Type())
+	cp.Elem().Set(req)
+	f := cp.Elem()
+	for _, name := range strings.Split(path, ".") {
+		var ok bool
+		if f, ok = fieldByJSON(f, name); !ok {
+			return ""
+		}
+	}
+	if f.Type() != t || !f.CanSet() {
+		return ""
+	}
+	switch t.Kind() {
+	case reflect.Float32, reflect.Float64:
+		f.SetFloat(map[bool]float64{false: math.MaxFloat64, true: -math.MaxFloat64}[neg])
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		if neg {
+			f.SetUint(0)
+		} else {
+			f.SetUint(math.MaxUint64 >> (64 - t.Bits()))
+		}
+	default:
+		if neg {
+			f.SetInt(int64(-1) << (t.Bits() - 1))
+		} else {
+			f.SetInt(math.MaxInt64 >> (64 - t.Bits()))
+		}
+	}
+	err := ask.Check(cp.Interface())
+	if err == nil || errs.CodeOf(err) != errs.Argument {
+		return ""
+	}
+	head, valid, ok := strings.Cut(err.Error(), ": valid: ")
+	if !ok || !(strings.HasPrefix(head, path+" ") || strings.HasPrefix(head, strings.ReplaceAll(path, ".", " ")+" ")) {
+		return ""
+	}
+	return valid
+}
+
+// fieldByJSON is the field of the struct value s whose JSON name is
+// name, looked for through embedded structs held by value (never through
+// a pointer, which the copy checkedRange changes would share).
+func fieldByJSON(s reflect.Value, name string) (reflect.Value, bool) {
+	if s.Kind() != reflect.Struct {
+		return reflect.Value{}, false
+	}
+	for i := range s.NumField() {
+		sf := s.Type().Field(i)
+		tag, _, _ := strings.Cut(sf.Tag.Get("json"), ",")
+		switch {
+		case tag == "-":
+			continue
+		case sf.Anonymous && tag == "" && sf.Type.Kind() == reflect.Struct:
+			if f, ok := fieldByJSON(s.Field(i), name); ok {
+				return f, true
+			}
+			continue
+		case !sf.IsExported():
+			continue
+		case tag == "":
+			tag = sf.Name
+		}
+		if tag == name {
+			return s.Field(i), true
+		}
+	}
+	return reflect.Value{}, false
+}
+
+// pathAt is the path (as the body writes it: robust.draws, models[0],
+// params.smp-vote) of the innermost value of the JSON document b that
+// holds byte offset off (encoding/json's offset of a type error: just
+// past a scalar, or inside a list's or an object's brackets); "" for
+// the document itself or when b cannot be read.
+func pathAt(b []byte, off int64) string {
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.UseNumber()
+	found, path := false, ""
+	var walk func(p string) error
+	walk = func(p string) error {
+		start := dec.InputOffset()
+		for start < int64(len(b)) && strings.IndexByte(" \t\r\n:,", b[start]) >= 0 {
+			start++
+		}
+		tok, err := dec.Token()
+		if err != nil {
+			return err
+		}
+		switch tok {
+		case json.Delim('{'):
+			for dec.More() {
+				k, err := dec.Token()
+				if err != nil {
+					return err
+				}
+				key, _ := k.(string)
+				if err := walk(join(p, key)); err != nil {
+					return err
+				}
+			}
+			if _, err := dec.Token(); err != nil {
+				return err
+			}
+		case json.Delim('['):
+			for i := 0; dec.More(); i++ {
+				if err := walk(fmt.Sprintf("%s[%d]", p, i)); err != nil {
+					return err
+				}
+			}
+			if _, err := dec.Token(); err != nil {
+				return err
+			}
+		}
+		if !found && start < off && off <= dec.InputOffset() {
+			found, path = true, p
+		}
+		return nil
+	}
+	if walk("") != nil {
+		return ""
+	}
+	return path
+}
