@@ -275,6 +275,9 @@ type DealPackage = deal.Package
 // DealPlan is a set of concessions that would open an empty zone.
 type DealPlan = deal.ConcessionPlan
 
+// DealBend is one red line a plan bends.
+type DealBend = deal.Bend
+
 // DealShortfall is one required actor below its alternative in a plan.
 type DealShortfall = deal.Shortfall
 

@@ -28,14 +28,14 @@ func newAdviseCmd() *cobra.Command {
 model's forecast toward its position, one step each (--step, a share of
 the scale; a salience change):
 
-  own-position       move its own stated position a step away from the forecast
-  own-salience       raise its own salience a step
-  persuade-position  persuade another actor to move a step toward it
-  persuade-salience  persuade another actor to care more (on its side of
-                     the forecast) or less (on the far side)
+  own position        move its own stated position a step away from the forecast
+  own salience        raise its own salience a step
+  persuade: position  persuade another actor to move a step toward it
+  persuade: salience  persuade another actor to care more (on its side of
+                      the forecast) or less (on the far side)
 
 Each lever shows the forecast's shift, how much closer it comes to the
-actor ("toward"), and the actor's utility gain and cost (utility given up
+actor ("closer by"), and the actor's utility gain and cost (utility given up
 on issues that move away; package deal's utility, ρ = 1). The compromise
 model's shifts are its closed form (Δforecast = w_j/Σw · d); other models
 are run again with each lever pulled. --draws N also tries every lever on
@@ -125,7 +125,7 @@ func adviseTable(w io.Writer, a *answer.Advice, top, width int) {
 	for _, ia := range a.Issues {
 		fmt.Fprintln(w)
 		d := a.Scenario.IssueDecimals(ia.Issue)
-		para(w, fmt.Sprintf("%s (%s): forecast %s, %s at %s (salience %.2f), %s apart", ia.Name, ia.Issue, numD(float64(ia.Forecast), d), a.Name, numD(ia.Position, d), ia.Salience, numD(float64(ia.Distance), d)), width)
+		para(w, ask.AdviseIssueHead(ia.Name, numD(float64(ia.Forecast), d), a.Name, numD(ia.Position, d), ia.Salience, numD(float64(ia.Distance), d)), width)
 		levers := ia.Levers
 		if top > 0 && len(levers) > top {
 			levers = levers[:top]
@@ -140,9 +140,9 @@ func adviseTable(w io.Writer, a *answer.Advice, top, width int) {
 		block(w, ia.Text, width)
 	}
 	if len(a.Issues) > 0 {
-		legend := "SHIFT the forecast's move; TOWARD how much closer it comes to " + a.Name
+		legend := "SHIFT the forecast's move; CLOSER BY how much closer it comes to " + a.Name
 		if dropped {
-			legend = "TOWARD how much closer the forecast comes to " + a.Name + " (SHIFT, its move, as large: left out)"
+			legend = "CLOSER BY how much closer the forecast comes to " + a.Name + " (SHIFT, its move, as large: left out)"
 		}
 		legend += "; GAIN " + a.Name + "'s utility gained over all issues; COST what it loses where the forecast moves away"
 		fmt.Fprintln(w)
@@ -151,13 +151,13 @@ func adviseTable(w io.Writer, a *answer.Advice, top, width int) {
 	if len(a.Top) > 0 {
 		var ls []string
 		for _, lv := range a.Top {
-			ls = append(ls, fmt.Sprintf("%s on %s (%+.4f)", ask.LeverText(lv, a.Scenario.IssueDecimals(lv.Issue)), lv.Issue, float64(lv.Gain)))
+			ls = append(ls, fmt.Sprintf("%s on %s (%+.4f)", ask.LeverText(lv, a.Scenario.IssueDecimals(lv.Issue)), a.Scenario.IssueName(lv.Issue), float64(lv.Gain)))
 		}
 		fmt.Fprintln(w)
 		block(w, "Largest utility gains: "+strings.Join(ls, "; ")+".", width)
 	}
 	if a.Draws > 0 {
-		over := fmt.Sprintf("Mean toward and helps: over %s draws of the stated ranges", ask.Grouped(a.Draws))
+		over := fmt.Sprintf("Mean (of closer by) and helps: over %s draws of the stated ranges", ask.Grouped(a.Draws))
 		if a.UnsettledDraws > 0 {
 			over += fmt.Sprintf(", %s of which had not settled", ask.Grouped(a.UnsettledDraws))
 		}
@@ -177,7 +177,7 @@ func adviseTable(w io.Writer, a *answer.Advice, top, width int) {
 // leverTables prints an issue's levers, a row each: what each changes,
 // from and to, how it moves the forecast, what the actor gains and loses
 // by it, and, with draws, how it fares over them. Narrow, SHIFT is left
-// out where it says nothing TOWARD does not (every lever moves the
+// out where it says nothing CLOSER BY does not (every lever moves the
 // forecast toward the actor by as much as it moves it), an actor's name
 // takes what the other columns leave, and the draws' two columns go in a
 // table of their own, where ten columns cannot fit.
@@ -189,17 +189,20 @@ func leverTables(w io.Writer, a *answer.Advice, levers []answer.Lever, l layout)
 	shift := !l.narrow() || !shiftIsToward(levers, d)
 	draws, apart := a.Draws > 0, a.Draws > 0 && l.narrow()
 	t := newTable(w)
-	hdr := table.Row{"Lever", "Actor", "From", "To", "Shift", "Toward", "Gain", "Cost"}
+	var hdr table.Row
+	for _, c := range ask.LeverColumns() {
+		hdr = append(hdr, c)
+	}
 	if !shift {
 		hdr = slices.Delete(hdr, 4, 5)
 	}
 	if draws && !apart {
-		hdr = append(hdr, "Mean toward", "Helps")
+		hdr = append(hdr, "Mean", "Helps")
 	}
 	t.AppendHeader(hdr)
 	var rows []table.Row
 	for _, lv := range levers {
-		row := table.Row{lv.Kind, lv.Name, leverValue(lv.Kind, lv.From, d), leverValue(lv.Kind, lv.To, d), signed(lv.Shift, d), signed(lv.Toward, d),
+		row := table.Row{ask.LeverKindText(lv.Kind), lv.Name, leverValue(lv.Kind, lv.From, d), leverValue(lv.Kind, lv.To, d), signed(lv.Shift, d), signed(lv.Toward, d),
 			fmt.Sprintf("%+.4f", float64(lv.Gain)), costText(float64(lv.Cost))}
 		if !shift {
 			row = slices.Delete(row, 4, 5)
@@ -210,20 +213,27 @@ func leverTables(w io.Writer, a *answer.Advice, levers []answer.Lever, l layout)
 		rows = append(rows, row)
 	}
 	if l.narrow() {
-		others := othersWidth(rows, hdr, 1)
-		t.SetColumnConfigs([]table.ColumnConfig{wrapCol(2, l.text(len(hdr), others, widest(column(rows, 1, "Actor")...)))})
+		// A lever's kind breaks at its space ("persuade:" over
+		// "position"), and the actor takes what the others leave.
+		kindW := min(narrowLeverCol, widest(column(rows, 0, "Lever")...))
+		others := othersWidth(rows, hdr, 0, 1) + kindW
+		t.SetColumnConfigs([]table.ColumnConfig{wrapCol(1, kindW), wrapCol(2, l.text(len(hdr), others, widest(column(rows, 1, "Actor")...)))})
 	}
 	t.AppendRows(rows)
 	t.Render()
 	if apart {
 		t := newTable(w)
-		t.AppendHeader(table.Row{"Lever", "Actor", "Mean toward", "Helps"})
+		t.AppendHeader(table.Row{"Lever", "Actor", "Mean", "Helps"})
 		for _, lv := range levers {
-			t.AppendRow(append(table.Row{lv.Kind, lv.Name}, drawsCells(lv, d)...))
+			t.AppendRow(append(table.Row{ask.LeverKindText(lv.Kind), lv.Name}, drawsCells(lv, d)...))
 		}
 		t.Render()
 	}
 }
+
+// narrowLeverCol is how wide a lever's kind is in a narrow table: "own
+// position" and "own salience" whole, "persuade: position" on two lines.
+const narrowLeverCol = 12
 
 // drawsCells is a lever's mean toward (as signed writes it on an issue
 // of d decimals) and helps over the draws, ask.NoNumber each when no

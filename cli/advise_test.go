@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"parley/answer"
+	"parley/ask"
 	"parley/power"
 )
 
@@ -21,12 +22,14 @@ func TestAdviseCommand(t *testing.T) {
 	// Persuading Gamma 5 points toward Alpha moves it 3/5·5 = 3.00;
 	// lowering Gamma's salience to 0.95 moves it 0.15·22/4.85 = 0.68.
 	// Alpha sits at the scale's end: no own-position lever.
-	for _, want := range []string{"Advice for Alpha (a), model compromise (closed form)", "forecast 58.0", "persuade-position │ Gamma │ 80.0 │ 75.0 │ -3.00 │  +3.00", "+0.68"} {
+	for _, want := range []string{"Advice for Alpha (a), model compromise (closed form)", "forecast 58.0", "persuade: position │ Gamma │ 80.0 │ 75.0 │ -3.00 │     +3.00", "+0.68",
+		// the issue by its name, with the actor's salience, as the page heads it
+		"Budget: forecast 58.0, Alpha at 0.0 (salience 1.00), 58.0 apart"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("no %q in\n%s", want, out)
 		}
 	}
-	if strings.Contains(out, "own-position") {
+	if strings.Contains(out, "own position") {
 		t.Errorf("an own-position lever for an actor at the scale's end:\n%s", out)
 	}
 	out, _, code = run(t, "advise", "b", "testdata/example.yaml", "-q", "-m", "bdm", "--draws", "4", "--format", "json")
@@ -116,7 +119,7 @@ func TestPowerCommand(t *testing.T) {
 }
 
 // The built-in case's advice fits an 80-column terminal: SHIFT, as
-// large as TOWARD on every lever shown, is left out there and kept at
+// large as CLOSER BY on every lever shown, is left out there and kept at
 // 120; a legend says what the columns are; a cost of nothing is 0, not
 // an under-printed 0.0000.
 func TestAdviseFitsWidth(t *testing.T) {
@@ -124,7 +127,7 @@ func TestAdviseFitsWidth(t *testing.T) {
 	runJSON(t, &a, "advise", "ukraine", "-q")
 	at80 := fitsWidths(t, func(w io.Writer, width int) { adviseTable(w, &a, 6, width) })
 	text := unwrapped(at80)
-	for _, want := range []string{"│ TOWARD │ GAIN    │ COST │", "│    0 │", "TOWARD how much closer the forecast comes to Ukraine (SHIFT, its move, as large: left out); GAIN Ukraine's utility gained over all issues; COST what it loses where the forecast moves away"} {
+	for _, want := range []string{"│ CLOSER BY │ GAIN    │ COST │", "│    0 │", "CLOSER BY how much closer the forecast comes to Ukraine (SHIFT, its move, as large: left out); GAIN Ukraine's utility gained over all issues; COST what it loses where the forecast moves away"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("no %q at 80 columns:\n%s", want, at80)
 		}
@@ -132,7 +135,7 @@ func TestAdviseFitsWidth(t *testing.T) {
 	var b bytes.Buffer
 	adviseTable(&b, &a, 6, 120)
 	fits(t, b.String(), 120)
-	if !strings.Contains(b.String(), "│ SHIFT │ TOWARD │") || !strings.Contains(unwrapped(b.String()), "SHIFT the forecast's move; TOWARD how much closer it comes to Ukraine; GAIN") {
+	if !strings.Contains(b.String(), "│ SHIFT │ CLOSER BY │") || !strings.Contains(unwrapped(b.String()), "SHIFT the forecast's move; CLOSER BY how much closer it comes to Ukraine; GAIN") {
 		t.Errorf("no SHIFT or no legend at 120 columns:\n%s", b.String())
 	}
 }
@@ -154,13 +157,13 @@ func TestAdviseDrawsFitWidth(t *testing.T) {
 	var a answer.Advice
 	runJSON(t, &a, "advise", "ukraine", "--draws", "12", "-q")
 	at80 := fitsWidths(t, func(w io.Writer, width int) { adviseTable(w, &a, 6, width) })
-	if !strings.Contains(at80, "│ LEVER             │ ACTOR         │ MEAN TOWARD │ HELPS │") {
+	if !strings.Contains(at80, "│ LEVER              │ ACTOR         │ MEAN  │ HELPS │") {
 		t.Errorf("no table of the draws at 80 columns:\n%s", at80)
 	}
 	var b bytes.Buffer
 	adviseTable(&b, &a, 6, 120)
 	fits(t, b.String(), 120)
-	if !strings.Contains(b.String(), "│ MEAN TOWARD │ HELPS │") || strings.Contains(b.String(), "│ LEVER             │ ACTOR         │ MEAN TOWARD") {
+	if !strings.Contains(b.String(), "│ MEAN  │ HELPS │") || strings.Contains(b.String(), "│ LEVER              │ ACTOR         │ MEAN") {
 		t.Errorf("the draws are not beside the levers at 120 columns:\n%s", b.String())
 	}
 }
@@ -173,10 +176,10 @@ func TestAdviseLongNamesFitWidth(t *testing.T) {
 	var a answer.Advice
 	runJSON(t, &a, "advise", "russia", "-m", "bdm", "--draws", "12", "-q")
 	at80 := fitsWidths(t, func(w io.Writer, width int) { adviseTable(w, &a, 6, width) })
-	if !strings.Contains(at80, "│ persuade-position │ European         │") || !strings.Contains(at80, "│                   │ Commission       │") {
+	if !strings.Contains(at80, "│ persuade:    │ European           │") || !strings.Contains(at80, "│ position     │ Commission         │") {
 		t.Errorf("European Commission not broken at 80 columns: the case tests less than it says:\n%s", at80)
 	}
-	if !strings.Contains(unwrapped(at80), "Mean toward and helps: over 12 draws of the stated ranges, ") {
+	if !strings.Contains(unwrapped(at80), "Mean (of closer by) and helps: over 12 draws of the stated ranges, ") {
 		t.Errorf("no line on the draws:\n%s", at80)
 	}
 }
@@ -217,14 +220,14 @@ func TestAdviseLeverFailedInEveryDraw(t *testing.T) {
 			text := unwrapped(b.String())
 			row := ""
 			for _, line := range strings.Split(b.String(), "\n") {
-				if strings.Contains(line, "│ "+lv.Kind) && strings.Contains(line, lv.Name) && strings.Contains(line, " — │") {
+				if strings.Contains(line, "│ "+ask.LeverKindText(lv.Kind)) && strings.Contains(line, lv.Name) && strings.Contains(line, " — │") {
 					row = line
 				}
 			}
 			if !strings.Contains(row, " — │") || strings.Count(row, "—") != 2 {
 				t.Errorf("%s, at %d columns, no row of %s %s with — twice:\n%s", left.name, width, lv.Kind, lv.Name, b.String())
 			}
-			if want := "Mean toward and helps: over 12 draws of the stated ranges; a lever's over the draws in which its run gave its issue a forecast, — when none did (a warning names the levers whose runs did not)."; !strings.Contains(text, want) {
+			if want := "Mean (of closer by) and helps: over 12 draws of the stated ranges; a lever's over the draws in which its run gave its issue a forecast, — when none did (a warning names the levers whose runs did not)."; !strings.Contains(text, want) {
 				t.Errorf("%s, at %d columns, no %q:\n%s", left.name, width, want, b.String())
 			}
 		}

@@ -259,17 +259,9 @@ func printVerdicts(w io.Writer, sc *answer.Scenario, vs []answer.DealVerdict, un
 		for _, v := range vs {
 			var crossed []string
 			for _, c := range v.Crossed {
-				crossed = append(crossed, fmt.Sprintf("%s %s (is %s)", sc.IssueName(c.Issue), c.RedLine, numD(c.Value, sc.IssueDecimals(c.Issue))))
+				crossed = append(crossed, ask.CrossedText(sc.IssueName(c.Issue), c.RedLine, numD(c.Value, sc.IssueDecimals(c.Issue))))
 			}
-			verdict := "accepts"
-			if !v.Accepts {
-				verdict = "blocks"
-			} else if unchecked[v.Actor] {
-				verdict = "red lines not checked"
-			}
-			if !v.Required {
-				verdict += " (not required)"
-			}
+			verdict := ask.VerdictText(v.Accepts, unchecked[v.Actor], v.Required)
 			t.AppendRow(table.Row{sc.ActorName(v.Actor), num3(v.Utility), ask.AlternativeText(v.Alternative, v.AlternativeFrom), ask.Signed(v.Gain, 3), strings.Join(crossed, "; "), verdict})
 		}
 		t.Render()
@@ -588,18 +580,10 @@ func printPlan(w io.Writer, p *answer.Scenario, res *answer.DealZone, title stri
 	if pl == nil {
 		return
 	}
-	para(w, fmt.Sprintf("%s: capability-weighted cost %s %s (certificate gap %.2g)", title, ask.PlanCostText(pl.Cost, unit), unit, pl.Gap), width)
+	para(w, title+": "+ask.PlanCostLine(pl.Cost, unit, pl.Gap), width)
 	for _, b := range pl.Bends {
-		num := func(x float64) string { return numD(x, p.IssueDecimals(b.Issue)) }
-		how := fmt.Sprintf("%s points", bendBy(b.By, p.IssueDecimals(b.Issue)))
-		if b.Strict && b.By == 0 {
-			how = "accepts the value it excluded"
-		}
-		line := fmt.Sprintf("  %s CROSSES its red line on %s: %s becomes %s (%s); it gives up %.3f utility (from %s)", p.ActorName(b.Actor), p.IssueName(b.Issue), b.RedLine, b.To, how, b.UtilityLost, num(b.From))
-		if len(b.Options) > 0 {
-			line += " and accepts " + strings.Join(quoteAll(b.Options), ", ")
-		}
-		para(w, line, width)
+		d := p.IssueDecimals(b.Issue)
+		para(w, "  "+ask.BendText(p.ActorName(b.Actor), p.IssueName(b.Issue), b, bendBy(b.By, d), numD(b.From, d)), width)
 	}
 	for _, s := range pl.Shortfalls {
 		para(w, shortfallLine(p, s), width)
@@ -607,23 +591,16 @@ func printPlan(w io.Writer, p *answer.Scenario, res *answer.DealZone, title stri
 	printLabelled(w, p, "  the package it opens", &pl.Package, width)
 }
 
-// shortfallLine says one required actor's shortfall: how far below its
-// alternative it accepts (ShortfallText) and the same as moves of its
+// shortfallLine says one required actor's shortfall (ask.ShortfallLine):
+// how far below its alternative it accepts and the same as moves of its
 // positions, or that those moves are too small to show (deal drops them).
 func shortfallLine(p *answer.Scenario, s answer.DealShortfall) string {
-	line := fmt.Sprintf("  %s accepts %.3f, %s below its alternative %.3f", p.ActorName(s.Actor), s.Utility, ask.ShortfallText(s.By), s.Alternative)
-	if len(s.Moves) == 0 {
-		return line + "; the same as moves of its positions too small to show"
-	}
-	line += "; equivalently it moves"
-	for j, m := range s.Moves {
-		if j > 0 {
-			line += ","
-		}
+	var moves []string
+	for _, m := range s.Moves {
 		d := p.IssueDecimals(m.Issue)
-		line += fmt.Sprintf(" %s %s→%s", p.IssueName(m.Issue), numD(m.From, d), numD(m.To, d))
+		moves = append(moves, ask.MoveText(p.IssueName(m.Issue), numD(m.From, d), numD(m.To, d)))
 	}
-	return line
+	return "  " + ask.ShortfallLine(p.ActorName(s.Actor), s, moves)
 }
 
 // printLabelled shows one package issue by issue with its nearest
@@ -665,14 +642,6 @@ func printAlternatives(w io.Writer, p *answer.Scenario, noDeal string, alts []an
 		head += ", " + ask.AlternativesHead(alts[0].From)
 	}
 	say(w, head, strings.Join(parts, ", ")+".", width)
-}
-
-func quoteAll(ss []string) []string {
-	out := make([]string, len(ss))
-	for i, s := range ss {
-		out[i] = "“" + s + "”"
-	}
-	return out
 }
 
 // certified writes a search's bound, as written, as its certificate

@@ -76,7 +76,7 @@ func TestDealSearchConflict(t *testing.T) {
 // by its name, not its id.
 func TestDealShortfallNamesTheActor(t *testing.T) {
 	out, stderr, code := run(t, "deal", "search", logroll, "--variant", "reserve", "-q")
-	if code != 0 || !strings.Contains(out, "\n  B accepts 0.400, 0.500 below its alternative 0.900; equivalently it moves ") {
+	if code != 0 || !strings.Contains(out, "\n  B accepts 0.400, 0.500 below its alternative 0.900; the same as moving its positions: ") {
 		t.Errorf("exit %d, the shortfall line is not B's by name:\n%s%s", code, out, stderr)
 	}
 }
@@ -378,13 +378,13 @@ func TestDealSearchScaleCost(t *testing.T) {
 // A red line the solve crossed by its noise is not printed as a bend:
 // on testdata/noise-bend.yaml the plan bends only Alpha's ">= 60", by
 // 20 points (cost 20 × 1/5 = 4 % of scale); it also printed "Gamma
-// CROSSES its red line on y: <= 30 becomes <= 30 (0.0 points); it gives
+// crosses its red line on y: <= 30 becomes <= 30 (0.0 points); it gives
 // up 0.000 utility". A bend the plan needs but the scale's decimals
 // would print as none is written to two significant digits.
 func TestDealSearchNoNoiseBend(t *testing.T) {
 	out, _, code := run(t, "deal", "search", "testdata/noise-bend.yaml", "--batna", "none", "-q")
 	if code != 0 || !strings.Contains(out, "capability-weighted cost 4.0 % of scale") ||
-		!strings.Contains(out, "Alpha CROSSES its red line on X: >= 60 becomes >= 40 (20.0 points)") || strings.Contains(out, "Gamma CROSSES") {
+		!strings.Contains(out, "Alpha crosses its red line on X: >= 60 becomes >= 40 (moves 20.0 points)") || strings.Contains(out, "Gamma crosses") {
 		t.Errorf("exit %d, bends:\n%s", code, out)
 	}
 	for _, c := range []struct {
@@ -590,7 +590,7 @@ func TestDealVetoIsTheWholeDecisions(t *testing.T) {
 }
 
 // A shortfall whose moves are all too small to show (deal drops them)
-// says so rather than "equivalently it moves" and nothing; one below
+// says so rather than "the same as moving its positions:" and nothing; one below
 // 0.0005 reads with two significant digits, not "0.000".
 func TestShortfallLineSmall(t *testing.T) {
 	sc := &answer.Scenario{Actors: []answer.Actor{{ID: "b", Name: "Beta"}}}
@@ -675,8 +675,8 @@ func TestDealIssueNames(t *testing.T) {
 	}
 	flat = unwrapped(out)
 	for _, want := range []string{
-		"Delta CROSSES its red line on Spending cap: <= 40 becomes <= 50 (10.0 points)",
-		"equivalently it moves Spending cap 80.0→75.0",
+		"Delta crosses its red line on Spending cap: <= 40 becomes <= 50 (moves 10.0 points)",
+		"the same as moving its positions: Spending cap 80.0 → 75.0",
 		"note: decision rules decide (as in deal evaluate): Spending cap by qmv (quota 3 of 5; no veto), the issues without a rule by every required actor;",
 	} {
 		if !strings.Contains(flat, want) {
@@ -685,5 +685,33 @@ func TestDealIssueNames(t *testing.T) {
 	}
 	if out, _, _ = run(t, "deal", "search", mixed, "--fix", "tax=40", "-q"); !strings.Contains(out, "Fixed: Tax rate = 40.0.") {
 		t.Errorf("search --fix tax=40 does not name the fixed issue:\n%s", out)
+	}
+}
+
+// The concessions read in the page's words, one wording at both doors
+// (ask.PlanCostLine, ask.BendText): on the built-in case the red lines
+// on Territory touch (Ukraine < 65, Russia >= 65) and the least
+// concession is Kyiv's strict red line bent onto 65, costed from the
+// freeze with recognition (50): 0.025 utility, the plan's cost 0.0041
+// weighted by capability. The command line said "capability-weighted
+// cost 0.0041 utility (certificate gap 8.3e-09)" and "Ukraine CROSSES
+// its red line on Territory: < 65 becomes <= 65 (accepts the value it
+// excluded); it gives up …", the page "(within 8.3e-09 of the least)"
+// and "< 65 → <= 65 (must accept the very value it excluded); gives up
+// …, accepting".
+func TestDealPlanWords(t *testing.T) {
+	out, errOut, code := run(t, "deal", "search", "-q")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	flat := regexp.MustCompile(`\n +`).ReplaceAllString(out, " ")
+	for _, want := range []string{
+		"To open it, lower alternatives (red lines kept, but for those that contradict each other): capability-weighted cost 0.0041 utility (within 8.3e-09 of the least)",
+		"Ukraine crosses its red line on Territory: < 65 becomes <= 65 (must accept the very value it excluded); it gives up 0.025 utility (from 50.0) and accepts “65: Ukraine withdraws from the rest of Donetsk and Luhansk; Russia freezes the rest of the front line”",
+		"To open it, bend red lines (alternatives kept): capability-weighted cost 2.4 % of scale (within 3.9e-06 of the least)",
+	} {
+		if !strings.Contains(flat, want) {
+			t.Errorf("search lacks %q:\n%s", want, out)
+		}
 	}
 }

@@ -57,8 +57,10 @@ func addSourcesFlag(cmd *cobra.Command) {
 }
 
 // coverageTable prints the evidence coverage of the latest snapshot per
-// actor and per issue, and the overall share at every snapshot.
-func coverageTable(w io.Writer, cov []answer.Coverage) {
+// actor and per issue, each by its name at that snapshot of s (as every
+// other table and the page name them: ask.CoverageRowHead), and the
+// overall share at every snapshot.
+func coverageTable(w io.Writer, s *scenario.Scenario, cov []answer.Coverage) {
 	if len(cov) == 0 {
 		return
 	}
@@ -68,18 +70,38 @@ func coverageTable(w io.Writer, cov []answer.Coverage) {
 	}
 	fmt.Fprintln(w)
 	last := cov[len(cov)-1]
-	t := newTable(w)
-	t.AppendHeader([]any{"At " + last.Snapshot, "Quoted", "Assumed", "Neither", "Share"})
+	var rows []table.Row
 	row := func(name string, s answer.CoverageShare) {
-		t.AppendRow([]any{name, num(s.Quoted), num(s.Assumed), num(s.Unsupported), fmt.Sprintf("%.0f%%", 100*s.Share)})
+		rows = append(rows, table.Row{name, num(s.Quoted), num(s.Assumed), num(s.Unsupported), fmt.Sprintf("%.0f%%", 100*s.Share)})
+	}
+	r, err := s.Resolve(last.Snapshot, "")
+	if err != nil {
+		r = s
 	}
 	for _, a := range last.Actors {
-		row("actor "+a.ID, a)
+		name := a.ID
+		if x := r.Actor(a.ID); x != nil && x.Name != "" {
+			name = x.Name
+		}
+		row(ask.CoverageRowHead("actor", name), a)
 	}
 	for _, is := range last.Issues {
-		row("issue "+is.ID, is)
+		name := is.ID
+		if x := r.Issue(is.ID); x != nil && x.Name != "" {
+			name = x.Name
+		}
+		row(ask.CoverageRowHead("issue", name), is)
 	}
-	row("overall", last.Overall)
+	row(ask.CoverageOverall, last.Overall)
+	// A row's head, an issue's name as long as the built-in case's
+	// "Military aid and intelligence to Ukraine during the talks", takes
+	// what the numbers leave and breaks at spaces.
+	hdr := table.Row{"At " + last.Snapshot, "Quoted", "Assumed", "Neither", "Share"}
+	l := layoutAt(termWidth(w))
+	t := newTable(w)
+	t.AppendHeader(hdr)
+	t.SetColumnConfigs([]table.ColumnConfig{wrapCol(1, l.text(len(hdr), othersWidth(rows, hdr, 0), widest(column(rows, 0, fmt.Sprint(hdr[0]))...)))})
+	t.AppendRows(rows)
 	t.Render()
 	cp := last.Capabilities
 	fmt.Fprintf(w, "Capabilities quoted at %s: %d of %d (%d assumed, %d with neither).\n", last.Snapshot, cp.Quoted, cp.Actors, cp.Assumed, cp.Actors-cp.Quoted-cp.Assumed)

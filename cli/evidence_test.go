@@ -247,3 +247,24 @@ func TestIngestFitsWidth(t *testing.T) {
 		}
 	}
 }
+
+// The coverage table names each actor and issue by its name, as every
+// other table and the page do: the built-in case's "actor United
+// States" and "issue Ceasefire", not "actor united-states" (ids are for
+// typing, and no one types these rows).
+func TestCoverageNames(t *testing.T) {
+	for _, cmd := range []string{"show", "validate"} {
+		out, errOut, code := run(t, cmd, "-q")
+		if code != 0 {
+			t.Fatalf("%s: exit %d: %s", cmd, code, errOut)
+		}
+		for _, want := range []string{"│ actor United States ", "│ actor European Commission ", "│ issue Ceasefire ", "│ issue Ukraine and NATO ", "│ overall "} {
+			if !strings.Contains(out, want) {
+				t.Errorf("%s: no %q in\n%s", cmd, want, out)
+			}
+		}
+		if strings.Contains(out, "actor united-states") || strings.Contains(out, "issue ceasefire") {
+			t.Errorf("%s: a coverage row by its id:\n%s", cmd, out)
+		}
+	}
+}

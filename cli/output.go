@@ -206,17 +206,9 @@ func labels(as []answer.Anchor, withValue bool, d int) string {
 	return strings.Join(out, " / ")
 }
 
-// points is the scale points of the nearest options: "→50" or "→25|75".
-func points(as []answer.Anchor) string {
-	if len(as) == 0 {
-		return ""
-	}
-	var out []string
-	for _, a := range as {
-		out = append(out, plainNum(a.Value))
-	}
-	return "→" + strings.Join(out, "|")
-}
+// points is the scale points of the nearest options (ask.PointsText, as
+// the page writes them before their labels): "→50" or "→25|75".
+func points(as []answer.Anchor) string { return ask.PointsText(as) }
 
 // plainNum is a scale point as written, never in exponent form: an
 // option at 250000000 on a budget's scale read "→2.5e+08", and its legend

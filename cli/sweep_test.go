@@ -254,8 +254,8 @@ func TestSensitivityFitsWidth(t *testing.T) {
 	for _, is := range res.Models[0].Issues {
 		for _, s := range is.Swings[:min(8, len(is.Swings))] {
 			for _, out := range []string{piped.String(), at120.String()} {
-				if !strings.Contains(out, "│ "+s.Input.Label()+" ") {
-					t.Errorf("%q is wrapped:\n%s", s.Input.Label(), out)
+				if name := swingInput(&res.Scenario, is.Issue, s); !strings.Contains(out, "│ "+name+" ") {
+					t.Errorf("%q is wrapped:\n%s", name, out)
 				}
 			}
 		}
@@ -487,9 +487,11 @@ func TestNegativeRanges(t *testing.T) {
 		}
 	}
 	check([]string{"sensitivity", "-m", "compromise"},
-		"│ north position on budget │ -1.50 to -0.50 │ -1.94 → -1.31 │",
-		"│ south position on budget │ -3.50 to -2.00 │ -1.84 → -1.42 │",
-		"│ north position on timeline │ 20.0–80.0 │")
+		// the actors and the other issue by name, as the page writes them
+		// (ask.SwingWhat), not "north position on budget"
+		"│ North · position │ -1.50 to -0.50 │ -1.94 → -1.31 │",
+		"│ South · position │ -3.50 to -2.00 │ -1.84 → -1.42 │",
+		"│ North · position on Timeline │ 20.0–80.0 │")
 	check([]string{"forecast", "-m", "compromise,exchange,snap"},
 		"│ Budget │ -1.63 →-2.5 │ -1.19 to -1.12 ~ →0 │",
 		"Budget (budget) -1.19 to -1.12; Timeline (timeline) 73.1–78.3",

@@ -31,9 +31,9 @@ func TestSensitivityZeroEnd(t *testing.T) {
 	// words
 	flat := strings.Join(strings.Fields(out), " ")
 	for _, want := range []string{
-		"│ south capability           │ 20.0–60.0 │ 70.9 → 60.0         │",
-		"│ north salience on timeline │ 0.0–0.6   │ none → 64.6         │",
-		"│ north salience on timeline │ 0.0–0.6   │ none → 50.0         │",
+		"│ South · capability │ 20.0–60.0 │ 70.9 → 60.0 │",
+		"│ North · salience on Timeline │ 0.0–0.6 │ none → 64.6 │",
+		"│ North · salience │ 0.0–0.6 │ none → 50.0 │",
 		"│  0.0† │",
 		"† no forecast at one end, where the model refused the problem: north salience on timeline at 0 (its low end); the swing is measured from the stated value to the other end (see the warning)",
 		"warning (compromise): north salience on timeline: no forecast at 0, the low end of its range: the model refused that problem (issue timeline: no actor has a stance with salience > 0, so no model can weigh it); its swing on every issue is measured from the stated value to the high end alone",

@@ -106,8 +106,8 @@ func TestAdviseTooLargeRunsAsJob(t *testing.T) {
 	}
 }
 
-// adviceChanges checks that each lever's change on the advise view reads
-// as parley advise prints its from and to (cli's leverValue): a salience
+// adviceChanges checks that each lever's change on the advise view, its
+// From and To, reads as parley advise prints them (cli's leverValue): a salience
 // with two decimals ("0.70 → 0.75"), a position with its issue's
 // decimals ("5.0 → 10.0" on 0–100, "0.45 → 0.50" on 0–1).
 func adviceChanges(t *testing.T, e *e2e, a *answer.Advice) {
@@ -119,7 +119,7 @@ func adviceChanges(t *testing.T, e *e2e, a *answer.Advice) {
 		return ask.Decimals(x, a.Scenario.IssueDecimals(lv.Issue))
 	}
 	for _, ia := range a.Issues {
-		got := get(t, e.bctx, "changes", chromedp.Evaluate[[]string](fmt.Sprintf(`Array.from(document.querySelectorAll('[data-testid=advise-out] table[data-issue=%q] tbody tr td:nth-child(3)')).map((td) => td.textContent)`, ia.Issue)))
+		got := get(t, e.bctx, "changes", chromedp.Evaluate[[]string](fmt.Sprintf(`Array.from(document.querySelectorAll('[data-testid=advise-out] table[data-issue=%q] tbody tr')).map((tr) => tr.children[2].textContent + " → " + tr.children[3].textContent)`, ia.Issue)))
 		if len(got) == 0 {
 			t.Errorf("%s: no levers on the page", ia.Issue)
 		}

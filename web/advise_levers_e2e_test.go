@@ -17,7 +17,7 @@ import (
 // said nothing of the rest; "Show all" shows every one.
 func TestAdviseLeversAsCommandLine(t *testing.T) {
 	out := parley(t, "advise", "ukraine", "-q")
-	// Each issue's section: its id, its rows (from → to, cost) and the
+	// Each issue's section: its name, its rows (from → to, cost) and the
 	// count of the levers left out.
 	type section struct {
 		rows []string
@@ -25,8 +25,8 @@ func TestAdviseLeversAsCommandLine(t *testing.T) {
 	}
 	want := map[string]*section{}
 	var cur *section
-	head := regexp.MustCompile(`^\S.* \(([\w-]+)\): forecast `)
-	row := regexp.MustCompile(`^│ [\w-]+\s+│ .+? │\s+(\S+) │\s+(\S+) │\s+\S+ │\s+\S+ │\s+\S+ │\s+(\S+) │$`)
+	head := regexp.MustCompile(`^(\S.*?): forecast `)
+	row := regexp.MustCompile(`^│ [\w:-]+(?: \w+)?\s+│ .+? │\s+(\S+) │\s+(\S+) │\s+\S+ │\s+\S+ │\s+\S+ │\s+(\S+) │$`)
 	more := regexp.MustCompile(`^\((\d+) more levers?: --top 0 shows all\)$`)
 	for _, line := range strings.Split(out, "\n") {
 		if m := head.FindStringSubmatch(line); m != nil {
@@ -38,20 +38,24 @@ func TestAdviseLeversAsCommandLine(t *testing.T) {
 			fmt.Sscan(m[1], &cur.more)
 		}
 	}
-	if len(want) == 0 || want["ceasefire"] == nil || want["ceasefire"].more == 0 {
+	if len(want) == 0 || want["Ceasefire"] == nil || want["Ceasefire"].more == 0 {
 		t.Fatalf("no issue of parley advise ukraine leaves levers out:\n%s", out)
 	}
 	e := startE2E(t)
+	ids := map[string]string{}
+	for _, is := range e.full.Issues {
+		ids[is.Name] = is.ID
+	}
 	e.do("advise", chromedp.Navigate(e.srv.URL+"/#advise"), chromedp.WaitVisible(chromedp.CSS(`[data-testid=advise-out] table[data-issue="ceasefire"]`)), e.shot("63-advise-levers"))
 	shown := func(issue string) []string {
-		return get(t, e.bctx, "levers", chromedp.Evaluate[[]string](fmt.Sprintf(`[...document.querySelectorAll('[data-testid=advise-out] table[data-issue=%q] tbody tr')].filter((r) => r.getBoundingClientRect().height > 0).map((r) => r.cells[2].textContent + ' | ' + r.cells[6].textContent)`, issue)))
+		return get(t, e.bctx, "levers", chromedp.Evaluate[[]string](fmt.Sprintf(`[...[...document.querySelectorAll('[data-testid=advise-out] table[data-issue]')].find((x) => x.caption.textContent.startsWith(%q)).querySelectorAll('tbody tr')].filter((r) => r.getBoundingClientRect().height > 0).map((r) => r.cells[2].textContent + ' → ' + r.cells[3].textContent + ' | ' + r.cells[7].textContent)`, issue+": forecast ")))
 	}
 	for issue, w := range want {
 		got := shown(issue)
 		if strings.Join(got, "\n") != strings.Join(w.rows, "\n") {
 			t.Errorf("%s: the page shows the levers\n%s\nwant, as parley advise prints them,\n%s", issue, strings.Join(got, "\n"), strings.Join(w.rows, "\n"))
 		}
-		sel := fmt.Sprintf(`[data-testid=advise-out] table[data-issue=%q] + [data-testid=advise-more]`, issue)
+		sel := fmt.Sprintf(`[data-testid=advise-out] table[data-issue=%q] + [data-testid=advise-more]`, ids[issue])
 		if w.more == 0 {
 			if n := e.count(sel); n != 0 {
 				t.Errorf("%s: the page says levers are left out, parley advise leaves none", issue)
@@ -70,7 +74,7 @@ func TestAdviseLeversAsCommandLine(t *testing.T) {
 		t.Fatal("ceasefire: no button shows the levers left out")
 	}
 	e.do("show all", chromedp.Click(chromedp.CSS(`[data-testid=advise-out] table[data-issue="ceasefire"] + [data-testid=advise-more] button`)))
-	if n, w := len(shown("ceasefire")), len(want["ceasefire"].rows)+want["ceasefire"].more; n != w {
+	if n, w := len(shown("Ceasefire")), len(want["Ceasefire"].rows)+want["Ceasefire"].more; n != w {
 		t.Errorf("ceasefire: %d levers shown after Show all, want %d", n, w)
 	}
 }

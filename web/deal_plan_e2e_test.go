@@ -26,28 +26,7 @@ import (
 func TestDealPlanNumbers(t *testing.T) {
 	e := startE2E(t)
 	e.do("deal", chromedp.Navigate(e.srv.URL+"/#deal"), chromedp.WaitVisible(chromedp.CSS(`[data-testid=zone-summary]`)))
-	runs, err := e.st.ListRuns(e.ctx, e.rec.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got *answer.DealSearch
-	for _, r := range runs {
-		if r.Kind != store.DealSearch || r.Status != store.Done {
-			continue
-		}
-		full, err := e.st.GetRun(e.ctx, r.ID)
-		if err != nil {
-			t.Fatal(err)
-		}
-		got = new(answer.DealSearch)
-		if err := json.Unmarshal(full.Result, got); err != nil {
-			t.Fatal(err)
-		}
-		break
-	}
-	if got == nil || got.Result == nil || got.Result.Concession == nil {
-		t.Fatalf("no stored search with concessions (the built-in case's zone is empty at the status quo): %+v", got)
-	}
+	got := storedSearch(t, e)
 	var want []string
 	c := got.Result.Concession
 	if p := c.LowerAlternatives; p != nil {
@@ -71,4 +50,33 @@ func TestDealPlanNumbers(t *testing.T) {
 	if strings.Join(shown, "\n") != strings.Join(alts, "\n") || !strings.Contains(alts[0], " at no deal (reference)") {
 		t.Fatalf("the alternatives read\n%s\nwant\n%s", strings.Join(shown, "\n"), strings.Join(alts, "\n"))
 	}
+}
+
+// storedSearch is the deal search the deal view ran and the store kept,
+// with concessions (the built-in case's zone is empty at the status quo).
+func storedSearch(t *testing.T, e *e2e) *answer.DealSearch {
+	t.Helper()
+	runs, err := e.st.ListRuns(e.ctx, e.rec.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got *answer.DealSearch
+	for _, r := range runs {
+		if r.Kind != store.DealSearch || r.Status != store.Done {
+			continue
+		}
+		full, err := e.st.GetRun(e.ctx, r.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = new(answer.DealSearch)
+		if err := json.Unmarshal(full.Result, got); err != nil {
+			t.Fatal(err)
+		}
+		break
+	}
+	if got == nil || got.Result == nil || got.Result.Concession == nil {
+		t.Fatalf("no stored search with concessions (the built-in case's zone is empty at the status quo): %+v", got)
+	}
+	return got
 }

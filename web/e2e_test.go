@@ -101,8 +101,14 @@ type e2eOptions struct {
 	// maxJobs is the server's --max-jobs; 0 is its default.
 	maxJobs int
 	// token is the server's PARLEY_TOKEN ("" for none); the page is
-	// given it (session storage) before it first loads.
+	// given it (session storage) before it first loads, unless askToken.
 	token string
+	// askToken leaves the page without the token: it asks for it.
+	askToken bool
+	// everyRequest serves as on a network address (not loopback only),
+	// where every request to /api/ needs the token, reads too; on
+	// loopback only writes do.
+	everyRequest bool
 	// wrap, when set, wraps the server's handler: a test holds back an
 	// answer with it, to see the page before the answer comes.
 	wrap func(http.Handler) http.Handler
@@ -296,7 +302,7 @@ func startE2EWith(t *testing.T, o e2eOptions) *e2e {
 	if o.sources == "" {
 		o.sources = e2eSources
 	}
-	api, err := httpapi.New(ctx, httpapi.Options{Store: st, Web: web.Dist(), LoopbackOnly: true, SourcesDir: o.sources, MaxWork: o.maxWork, MaxStreams: o.maxStreams, MaxJobs: o.maxJobs, Token: o.token})
+	api, err := httpapi.New(ctx, httpapi.Options{Store: st, Web: web.Dist(), LoopbackOnly: !o.everyRequest, SourcesDir: o.sources, MaxWork: o.maxWork, MaxStreams: o.maxStreams, MaxJobs: o.maxJobs, Token: o.token})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -322,7 +328,7 @@ func startE2EWith(t *testing.T, o e2eOptions) *e2e {
 	t.Cleanup(func() { giveBack(t, tb, srv.URL) })
 	bctx, cancel := context.WithTimeout(tb.ctx, 3*time.Minute)
 	t.Cleanup(cancel)
-	if o.token != "" {
+	if o.token != "" && !o.askToken {
 		// Session storage is the origin's: set it on a page of the
 		// server that runs no script, before the app asks for it.
 		if err := chromedp.Do(bctx, chromedp.Navigate(srv.URL+"/api/kinds"),

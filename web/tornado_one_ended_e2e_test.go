@@ -71,7 +71,7 @@ func TestTornadoOneEndedAsCommandLine(t *testing.T) {
 		if f.Line != line {
 			t.Errorf("%s: the tornado says %q under it, want %q as parley sensitivity does", issue, f.Line, line)
 		}
-		label := "North · salience on timeline †"
+		label := "North · salience on Timeline †"
 		if issue == "timeline" {
 			label = "North · salience †"
 		}

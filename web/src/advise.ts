@@ -39,6 +39,7 @@ export interface AdviseContext {
 // than within the request.
 const inlineDraws = 200
 
+// kindText names a lever's kind as ask.LeverKindText does.
 const kindText: { [k: string]: string } = {
   'own-position': 'own position', 'own-salience': 'own salience', 'persuade-position': 'persuade: position', 'persuade-salience': 'persuade: salience',
 }
@@ -137,6 +138,16 @@ function leverValue(kind: string, x: number, d: number): string {
   return fmt(x, kind.endsWith('-salience') ? 2 : d)
 }
 
+// leverColumns head an issue's levers as parley advise heads them
+// (ask.LeverColumns).
+const leverColumns = ['Lever', 'Actor', 'From', 'To', 'Shift', 'Closer by', 'Gain', 'Cost']
+
+// issueHead is ask.AdviseIssueHead: the forecast, where the actor stands
+// and how much it cares (salience to two decimals), how far apart.
+function issueHead(issue: string, forecast: string, actor: string, position: string, salience: number, distance: string): string {
+  return `${issue}: forecast ${forecast}, ${actor} at ${position} (salience ${fmt(salience, 2)}), ${distance} apart`
+}
+
 function drawAdvice(box: HTMLElement, a: Advice) {
   const withDraws = a.draws > 0
   const set = settingsText(a.request)
@@ -153,7 +164,7 @@ function drawAdvice(box: HTMLElement, a: Advice) {
       const bar = h('span', { class: 'lever-bar' + (t < 0 ? ' away' : ''), style: `width:${Math.round(60 * Math.abs(t) / top)}px` })
       return h('tr', { 'data-kind': l.kind, 'data-helps': String(t > 0), hidden: i >= shownLevers },
         h('td', {}, kindText[l.kind] ?? l.kind), h('td', {}, l.name),
-        h('td', {}, `${leverValue(l.kind, l.from, d)} → ${leverValue(l.kind, l.to, d)}`),
+        h('td', {}, leverValue(l.kind, l.from, d)), h('td', {}, leverValue(l.kind, l.to, d)),
         h('td', {}, num(l.shift, d + 1)), h('td', {}, num(l.toward, d + 1), ' ', bar),
         h('td', {}, num(l.gain, 4)), h('td', {}, costText(l.cost)),
         withDraws ? h('td', { 'data-failed-draws': String(l.failed_draws ?? 0) }, `${num(l.mean_toward, d + 1)} · ${l.helps === undefined ? noNumber : Math.round(100 * l.helps) + '%'}`,
@@ -161,8 +172,8 @@ function drawAdvice(box: HTMLElement, a: Advice) {
           l.no_forecast_draws ? ` (no forecast in ${count(l.no_forecast_draws)} of ${count(a.draws)})` : '') : null)
     })
     cards.push(h('table', { class: 'compare', 'data-issue': ia.issue },
-      h('caption', { 'data-forecast': String(ia.forecast) }, `${ia.name}: forecast ${fmt(ia.forecast, d)}, ${a.name} at ${fmt(ia.position, d)} (${fmt(ia.distance, d)} apart)`),
-      h('thead', {}, h('tr', {}, ...['Lever', 'Actor', 'Change', 'Shift', 'Closer by', 'Gain', 'Cost'].map((c) => h('th', { scope: 'col' }, c)),
+      h('caption', { 'data-forecast': String(ia.forecast) }, issueHead(ia.name, fmt(ia.forecast, d), a.name, fmt(ia.position, d), ia.salience, fmt(ia.distance, d))),
+      h('thead', {}, h('tr', {}, ...leverColumns.map((c) => h('th', { scope: 'col' }, c)),
         withDraws ? h('th', { scope: 'col' }, `Over ${count(a.draws)} draws: mean · helps`) : null)),
       h('tbody', {}, ...rows)))
     const more = moreLevers(rows)

@@ -268,25 +268,76 @@ async function reach(url: string, init: RequestInit): Promise<Response> {
   }
 }
 
-export async function call<T>(method: string, path: string, body?: unknown, headers: { [k: string]: string } = {}): Promise<T> {
-  const h: { [k: string]: string } = { ...headers }
-  const t = token()
-  if (t) h['Authorization'] = 'Bearer ' + t
-  let data: BodyInit | undefined
-  if (body !== undefined) {
-    if (typeof body === 'string' || body instanceof Blob) { data = body } else { data = JSON.stringify(body); h['Content-Type'] = 'application/json' }
+// unlocking is the one request for the server's token under way: every
+// call the server refuses for want of it (401) while it is asked waits
+// for it, rather than asking again. The page's first four calls go at
+// once; each asked on its own, and a mistyped token, sent by each, took
+// the server's ten failures (which shut out every client at the address
+// for a minute) in three tries.
+let unlocking: Promise<string | null> | null = null
+
+// unlock asks for the token once for every call refused at once: the
+// first refused call prompts and retries itself with the token given
+// (send), asking again, once, while the server refuses it; the token is
+// kept when the server takes it. It resolves with the token taken, or
+// null when the user cancels, and the first call's own answer.
+async function unlock(send: (t: string | null) => Promise<Response>, refused: Response): Promise<{ token: string | null; res: Response }> {
+  let res = refused
+  const asked = (async () => {
+    let ask = 'This server needs its access token (PARLEY_TOKEN):'
+    for (;;) {
+      const t = window.prompt(ask)
+      if (!t) return null
+      res = await send(t)
+      if (res.status !== 401) { sessionStorage.setItem('parley-token', t); return t }
+      ask = 'The server refused that token. Its access token (PARLEY_TOKEN):'
+    }
+  })()
+  unlocking = asked
+  try {
+    return { token: await asked, res }
+  } finally {
+    unlocking = null
   }
-  const res = await reach(path, { method, headers: h, body: data })
+}
+
+// authorised answers a call the server refused for want of its token
+// (refused, sent with sent): with a token given since the call was sent,
+// the call again with it; while the token is being asked for, the call
+// again once it is given; else it asks (unlock).
+async function authorised(send: (t: string | null) => Promise<Response>, refused: Response, sent: string | null): Promise<Response> {
+  const now = token()
+  if (now && now !== sent && !unlocking) {
+    const res = await send(now)
+    if (res.status !== 401) return res
+    refused = res
+    sent = now
+  }
+  if (unlocking) {
+    const t = await unlocking
+    return t ? send(t) : refused
+  }
+  return (await unlock(send, refused)).res
+}
+
+export async function call<T>(method: string, path: string, body?: unknown, headers: { [k: string]: string } = {}): Promise<T> {
+  let data: BodyInit | undefined
+  const json0: { [k: string]: string } = {}
+  if (body !== undefined) {
+    if (typeof body === 'string' || body instanceof Blob) { data = body } else { data = JSON.stringify(body); json0['Content-Type'] = 'application/json' }
+  }
+  const send = (t: string | null) => {
+    const h: { [k: string]: string } = { ...headers, ...json0 }
+    if (t) h['Authorization'] = 'Bearer ' + t
+    return reach(path, { method, headers: h, body: data })
+  }
+  const sent = token()
+  let res = await send(sent)
+  if (res.status === 401) res = await authorised(send, res, sent)
   const text = await res.text()
   let json: any = null
   try { json = text ? JSON.parse(text) : null } catch { /* not JSON */ }
-  if (!res.ok) {
-    if (res.status === 401) {
-      const t = window.prompt('This server needs its access token (PARLEY_TOKEN):')
-      if (t) { sessionStorage.setItem('parley-token', t); return call(method, path, body, headers) }
-    }
-    throw new APIError(res.status, json?.error ?? `${res.status} ${res.statusText}`, json?.diagnostics ?? [], json?.code ?? '')
-  }
+  if (!res.ok) throw new APIError(res.status, json?.error ?? `${res.status} ${res.statusText}`, json?.diagnostics ?? [], json?.code ?? '')
   return json as T
 }
 

@@ -8,7 +8,7 @@
 // the API's; the page only writes it as the command line does.
 import { call, inlineOrJob, defaults } from './api'
 import type { AnswerScenario, Anchor, Scenario, Settings, Target } from './api'
-import { h, fmt, noNumber, settingsText, errorText, decimalsOf } from './util'
+import { h, fmt, noNumber, caveatsHeading, settingsText, errorText, decimalsOf } from './util'
 
 export interface BacktestRequest extends Target, Settings { to?: string; models: string[]; seed: number }
 export interface BacktestOutcome { issue: string; name: string; date: string; value: number; options: Anchor[]; source: string; quote: string }
@@ -102,7 +102,7 @@ export function renderBacktest(main: HTMLElement, ctx: BacktestContext) {
 function drawBacktest(box: HTMLElement, b: Backtest, doc: Scenario) {
   const parts: HTMLElement[] = []
   if (b.warnings.length) {
-    parts.push(h('section', { class: 'card caveats', 'data-testid': 'backtest-warnings' }, h('h3', {}, 'Read these before using the numbers'),
+    parts.push(h('section', { class: 'card caveats', 'data-testid': 'backtest-warnings' }, caveatsHeading(),
       h('ul', {}, ...b.warnings.map((w) => h('li', {}, w)))))
   }
   const set = settingsText(b.request)

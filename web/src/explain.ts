@@ -8,7 +8,7 @@
 // network of realised exchanges (actors as nodes, exchanges as edges) and
 // the externalities; smp lists each turn's bargains and options. Every
 // number is the API's; the page only draws it.
-import { h, s, svgLabel, fmt, signed, color, rangeText, intervalText, noNumber, settingsText, errorText, decimalsOf, widthDecimals, plural } from './util'
+import { h, s, svgLabel, fmt, signed, caveatsHeading, color, rangeText, intervalText, noNumber, settingsText, errorText, decimalsOf, widthDecimals, plural } from './util'
 import { api, inlineOrJob, defaults } from './api'
 import type { AnswerScenario, Issue, Settings } from './api'
 
@@ -89,7 +89,7 @@ export async function renderExplain(box: HTMLElement, ctx: ExplainContext) {
   const parts: HTMLElement[] = []
   const set = settingsText(e.request)
   if (set) parts.push(h('p', { class: 'hint', 'data-testid': 'explain-settings' }, `${e.model} runs with the settings chosen on the Forecast view (${set}), as the forecast does.`))
-  if (e.warnings.length) parts.push(h('section', { class: 'card caveats', 'data-testid': 'explain-warnings' }, h('h3', {}, 'Read these before using the numbers'), h('ul', {}, ...e.warnings.map((w) => h('li', {}, w)))))
+  if (e.warnings.length) parts.push(h('section', { class: 'card caveats', 'data-testid': 'explain-warnings' }, caveatsHeading(), h('ul', {}, ...e.warnings.map((w) => h('li', {}, w)))))
   if (e.exchanges) parts.push(exchangeView(e, ctx, box))
   if (e.turns) parts.push(turnView(e, ctx, box))
   for (const ie of e.issues) {

@@ -6,8 +6,8 @@
 // so a link opens the page as it was.
 import './style.css'
 import { api, follow, download, APIError, inlineOrJob, loadDefaults, defaults } from './api'
-import type { Scenario, ScenarioView, Forecast, ModelForecast, IssueForecast, Issue, Stance, ModelInfo, Param, Sweep, SweepIssue, SweepInput, Swing, Sensitivity, Diagnostic, DealEvaluation, DealSearch, DealPackage, DealPlan, Distribution, Likely, DealRobustness, Comparison, CompareCell, CompareColumn } from './api'
-import { h, s, svgLabel, fitText, textWidth, fmt, plainNum, gfmt, altFrom, vetoHead, stepText, count, color, rangeText, intervalText, sweepText, binDecimals, binText, rangeSep, rangeJoin, noNumber, settingsText, errorText, decimalsOf, rangeDecimals, rangeDecimalsMax, plural } from './util'
+import type { Scenario, ScenarioView, Forecast, ModelForecast, IssueForecast, Issue, Stance, ModelInfo, Param, Sweep, SweepIssue, SweepInput, Swing, Sensitivity, Diagnostic, DealEvaluation, DealSearch, DealPackage, DealPlan, Bend, Shortfall, Distribution, Likely, DealRobustness, Comparison, CompareCell, CompareColumn } from './api'
+import { h, s, svgLabel, fitText, textWidth, fmt, signed, plainNum, gfmt, altFrom, vetoHead, caveatsHeading, stepText, count, color, rangeText, intervalText, sweepText, binDecimals, binText, rangeSep, rangeJoin, noNumber, settingsText, errorText, decimalsOf, rangeDecimals, rangeDecimalsMax, plural } from './util'
 import { renderExplain } from './explain'
 import { proposalsCard } from './proposals'
 import { renderAdvise } from './advise'
@@ -86,6 +86,14 @@ function place(is: Issue, x: number): string {
 // nearestText is the labelled option the API found nearest a forecast;
 // a tie shows every option, "A / B".
 function nearestText(f: IssueForecast): string { return f.nearest.map((a) => a.label).join(' / ') }
+
+// pointsText is ask.PointsText: the scale points of a forecast's nearest
+// options, "→70", "→25|75" for a tie. A cell writes them before the
+// labels it clips, so that options whose labels begin alike ("30-day
+// ceasefire…" at 55 and at 70) stay apart, as parley forecast's →70.
+function pointsText(f: IssueForecast): string {
+  return f.nearest.length ? '→' + f.nearest.map((a) => plainNum(a.value)).join('|') : ''
+}
 
 // dec is the decimals of issue id (decimalsOf): every number on its
 // scale is written with them, as the answers in hand give them (the
@@ -484,7 +492,7 @@ function notices(fc: Forecast): HTMLElement[] {
   const warned = fc.models.filter((m) => m.error || m.warnings?.length)
   if (warned.length) {
     out.push(h('section', { class: 'card caveats', 'data-testid': 'model-warnings', 'aria-labelledby': 'caveats-title' },
-      h('h2', { id: 'caveats-title' }, h('span', { 'aria-hidden': 'true' }, '⚠'), 'Read these before using the numbers'),
+      caveatsHeading('caveats-title'),
       h('ul', {}, ...warned.map((m) => h('li', { 'data-model': m.model }, h('strong', {}, m.model),
         m.error ? [' gave no forecast: ', m.error].join('') : '',
         m.warnings?.length ? h('ul', {}, ...m.warnings.map((w) => h('li', {}, w))) : null)))))
@@ -779,8 +787,9 @@ function forecastCell(m: ModelForecast, f: IssueForecast | undefined): HTMLEleme
       h('b', {}, shown(f)), h('small', { class: 'warn' }, h('span', { 'aria-hidden': 'true' }, '⚠ '), 'did not settle'),
       h('small', { title: near }, `last round ${fmt(f.forecast, d)}${near ? '; the range reaches ' + near : ''}`))
   }
+  const at = near ? `${pointsText(f)} ${near}` : ''
   return h('td', { 'data-model': m.model, 'data-issue': f.issue }, h('b', {}, fmt(f.forecast, d)),
-    h('small', { title: near, class: f.nearest.length > 1 ? 'tie' : '' }, f.nearest.length > 1 ? 'tie: ' + near : near),
+    h('small', { title: at, tabindex: near ? 0 : undefined, 'data-testid': 'nearest', class: f.nearest.length > 1 ? 'tie' : '' }, f.nearest.length > 1 ? 'tie: ' + at : at),
     f.distribution ? distributionNote(f.distribution, d) : null)
 }
 
@@ -1076,10 +1085,11 @@ function binsSep(bins: { low: number; high: number; count: number }[], d: number
 }
 
 // swingWhat is what a swing's input is, after its actor's name, as the
-// tornado's labels and its table of numbers both write it: " · position",
-// " · salience on nato" for an input on another issue than the chart's.
+// tornado's labels and its table of numbers both write it (ask.SwingWhat):
+// " · position", " · salience on Ukraine and NATO" for an input on
+// another issue than the chart's, by its name.
 function swingWhat(b: Swing, issue: string): string {
-  return ` · ${b.input.kind}${b.input.issue && b.input.issue !== issue ? ' on ' + b.input.issue : ''}`
+  return ` · ${b.input.kind}${b.input.issue && b.input.issue !== issue ? ' on ' + issueName(b.input.issue) : ''}`
 }
 
 // swingNumbers folds a tornado's numbers, the rows parley sensitivity
@@ -1406,12 +1416,14 @@ function drawDeal(box: HTMLElement, ans: DealEvaluation) {
     h('p', { class: 'hint', 'data-testid': 'deal-no-deal' }, `No-deal package behind each alternative: ${noDeal(ans.no_deal)}.`),
     warningList(ans.warnings, 'deal-warnings') ?? '',
     h('table', { class: 'compare' },
-      h('thead', {}, h('tr', {}, ...['Actor', 'Must accept', 'Utility', 'Alternative', 'Gain', 'Red lines crossed', 'Accepts'].map((t) => h('th', { scope: 'col' }, t)))),
-      h('tbody', {}, ...ev.actors.map((v) => h('tr', { class: v.accepts ? 'yes' : 'no' },
-        h('th', { scope: 'row' }, actorName(v.actor)), h('td', {}, v.required ? 'yes' : 'no'), h('td', {}, fmt(v.utility, 3)),
-        h('td', {}, h('b', {}, fmt(v.alternative, 3)), ' ', h('small', {}, altFrom(v.alternative_from))), h('td', {}, fmt(v.gain, 3)),
-        h('td', {}, (v.crossed ?? []).map((c) => `${issueName(c.issue)} ${c.red_line}`).join('; ')),
-        h('td', {}, v.accepts ? '✓ yes' : '✗ no'))))),
+      // the command line's columns and words (printVerdicts): whether an
+      // actor's acceptance is needed is said in its verdict
+      h('thead', {}, h('tr', {}, ...['Actor', 'Utility', 'Alternative', 'Gain', 'Red lines crossed', 'Verdict'].map((t) => h('th', { scope: 'col' }, t)))),
+      h('tbody', { 'data-testid': 'deal-verdicts' }, ...ev.actors.map((v) => h('tr', { class: v.accepts ? 'yes' : 'no' },
+        h('th', { scope: 'row' }, actorName(v.actor)), h('td', {}, fmt(v.utility, 3)),
+        h('td', {}, h('b', {}, fmt(v.alternative, 3)), ' ', h('small', {}, altFrom(v.alternative_from))), h('td', {}, signed(v.gain, 3)),
+        h('td', {}, (v.crossed ?? []).map((c) => crossedText(issueName(c.issue), c.red_line, fmt(c.value, decimalsOf(ans.scenario, c.issue)))).join('; ')),
+        h('td', {}, verdictText(v.accepts, false, v.required)))))),
     dist.length ? h('p', { class: 'hint', 'data-testid': 'deal-distances' }, 'Distance from each model’s forecast (mean and largest, in % of the scale): ',
       ...dist.flatMap((d, i) => [i ? ' · ' : '', h('span', { 'data-model': d.model, 'data-mean': String(d.mean_pct) }, `${d.model} ${fmt(d.mean_pct, 0)}% (max ${fmt(d.max_pct, 0)}%)`)])) : '',
     settingsText(ans.request) ? h('p', { class: 'hint', 'data-testid': 'deal-settings' }, `The deal runs its models with the settings chosen on the Forecast view (${settingsText(ans.request)}), as the forecast does.`) : '',
@@ -1493,11 +1505,9 @@ function drawSearch(box: HTMLElement, ans: DealSearch) {
   // line prints it: utility given up, or points of the scales crossed.
   const planList = plans.map(({ title, plan, unit }) => h('div', { class: 'plan' }, h('h3', {}, title),
     h('ul', {},
-      ...(plan.bends ?? []).map((b) => h('li', {}, `${actorName(b.actor)} crosses its red line on ${issueName(b.issue)}: ${b.red_line} → ${b.to}`,
-        b.strict ? ' (must accept the very value it excluded)' : ` (moves ${bendBy(b.by, k(b.issue))})`,
-        `; gives up ${fmt(b.utility_lost, 3)} utility (from ${fmt(b.from, k(b.issue))})`, b.options?.length ? `, accepting ${b.options.map((o) => `“${o}”`).join(', ')}` : '')),
-      ...(plan.shortfalls ?? []).map((x) => h('li', {}, `${actorName(x.actor)} accepts ${shortfallText(x.by)} less than its alternative (${fmt(x.utility, 3)} for ${fmt(x.alternative, 3)})`,
-        x.moves?.length ? `; the same as moving its positions: ${x.moves.map((m) => `${issueName(m.issue)} ${fmt(m.from, k(m.issue))} → ${fmt(m.to, k(m.issue))}`).join(', ')}` : '; the same as moves of its positions too small to show')),
+      ...(plan.bends ?? []).map((b) => h('li', { 'data-testid': 'plan-bend' }, bendText(actorName(b.actor), issueName(b.issue), b, bendBy(b.by, k(b.issue)), fmt(b.from, k(b.issue))))),
+      ...(plan.shortfalls ?? []).map((x) => h('li', { 'data-testid': 'plan-shortfall' }, shortfallLine(actorName(x.actor), x,
+        (x.moves ?? []).map((m) => `${issueName(m.issue)} ${fmt(m.from, k(m.issue))} → ${fmt(m.to, k(m.issue))}`)))),
       !(plan.bends?.length || plan.shortfalls?.length) ? h('li', {}, 'no concession needed beyond the package') : null),
     h('p', { class: 'hint', 'data-testid': 'plan-cost' }, `Capability-weighted cost ${planCostText(plan.cost, unit)} ${unit} (within ${gfmt(plan.gap)} of the least).`)))
   const others = [...(r.frontier ?? []), ...(r.sample ?? [])]
@@ -1522,7 +1532,7 @@ function drawSearch(box: HTMLElement, ans: DealSearch) {
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Actor'), h('th', { scope: 'col' }, 'Alternative'), ...pkgs.map((p) => h('th', { scope: 'col' }, `Gain: ${p.title}`)))),
       h('tbody', {}, ...r.alternatives.map((a) => h('tr', {}, h('th', { scope: 'row' }, actorName(a.actor), r.required.includes(a.actor) ? '' : h('small', { class: 'muted' }, 'need not accept')),
         h('td', {}, h('b', {}, fmt(a.value, 3)), ' ', h('small', {}, altFrom(a.from))),
-        ...pkgs.map((p) => { const g = p.pkg.gains[ai(a.actor)]; return h('td', { class: g < -1e-9 ? 'down' : '' }, fmt(g, 3)) }))))),
+        ...pkgs.map((p) => { const g = p.pkg.gains[ai(a.actor)]; return h('td', { class: g < -1e-9 ? 'down' : '' }, signed(g, 3)) }))))),
     ...planList,
     others.length ? h('details', { class: 'anchors' }, h('summary', {}, `Other packages in the zone (${others.length})`),
       h('table', { class: 'compare' },
@@ -1552,6 +1562,33 @@ const oneEndedMark = '†'
 // swing's input only (sweep.Swing's OneEnded).
 function oneEndedSwing(s: Swing): boolean {
   return (s.forecast_at_low === null) !== (s.forecast_at_high === null)
+}
+
+// bendText is ask.BendText: one red line a plan bends, how far (by, on
+// the issue's scale) or onto the very value it excluded, and the utility
+// given up from the value it is costed from (from).
+function bendText(actor: string, issue: string, b: Bend, by: string, from: string): string {
+  const how = b.strict ? 'must accept the very value it excluded' : `moves ${by} points`
+  const accepts = b.options?.length ? ` and accepts ${b.options.map((o) => `“${o}”`).join(', ')}` : ''
+  return `${actor} crosses its red line on ${issue}: ${b.red_line} becomes ${b.to} (${how}); it gives up ${fmt(b.utility_lost, 3)} utility (from ${from})${accepts}`
+}
+
+// shortfallLine is ask.ShortfallLine: a required actor's shortfall and
+// the same as moves of its positions (each "Territory 50.0 → 45.0").
+function shortfallLine(actor: string, x: Shortfall, moves: string[]): string {
+  const line = `${actor} accepts ${fmt(x.utility, 3)}, ${shortfallText(x.by)} below its alternative ${fmt(x.alternative, 3)}`
+  return line + (moves.length ? `; the same as moving its positions: ${moves.join(', ')}` : '; the same as moves of its positions too small to show')
+}
+
+// verdictText is ask.VerdictText: an actor's verdict on a package.
+function verdictText(accepts: boolean, unchecked: boolean, required: boolean): string {
+  return (!accepts ? 'blocks' : unchecked ? 'red lines not checked' : 'accepts') + (required ? '' : ' (not required)')
+}
+
+// crossedText is ask.CrossedText: a red line a package crosses, with the
+// value the package gives its issue.
+function crossedText(issue: string, redLine: string, value: string): string {
+  return `${issue} ${redLine} (is ${value})`
 }
 
 // shortfallText is ask.ShortfallText: a shortfall below its alternative

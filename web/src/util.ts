@@ -122,6 +122,14 @@ export function altFrom(from: string): string {
   return `(${from})`
 }
 
+// caveatsHeading heads an answer's warnings, the caveats card, in one
+// style on every view (the forecast's, the backtest's, an explanation's):
+// "⚠ Read these before using the numbers", as written, not in the
+// capitals an h3 is drawn in.
+export function caveatsHeading(id?: string): HTMLElement {
+  return h('h2', id ? { id } : {}, h('span', { 'aria-hidden': 'true' }, '⚠ '), 'Read these before using the numbers')
+}
+
 // vetoHead names the search's veto players, those of the whole decision
 // (every issue's rule together, and when some issue has none, every
 // required actor's acceptance), as ask.VetoHead does at every other door.

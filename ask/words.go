@@ -1,0 +1,169 @@
+package ask
+
+// The words of tables and lines that the command line and the page both
+// print, in one place each: the command line calls these, and the page
+// has a twin of each (named in each comment) that its end-to-end tests
+// compare with them. Where the two doors had worded a thing differently,
+// the words here are the clearer of the two (docs/DECISIONS.md, "One
+// wording for the deal's, advice's and coverage's lines").
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"parley/answer"
+)
+
+// PlanCostLine writes a concession plan's cost in its unit (PlanCostText)
+// and how close the solver certified it to the least cost (its
+// certificate gap, two significant digits): "capability-weighted cost
+// 0.0041 utility (within 8.3e-09 of the least)". The page writes it with
+// a capital, as a sentence (drawSearch in web/src/main.ts).
+func PlanCostLine(cost float64, unit string, gap float64) string {
+	return fmt.Sprintf("capability-weighted cost %s %s (within %s of the least)", PlanCostText(cost, unit), unit, strconv.FormatFloat(gap, 'g', 2, 64))
+}
+
+// BendText writes one red line a concession plan bends: who crosses it,
+// on which issue, the red line before and after, how far it moves (by,
+// on the issue's scale with its decimals) or that the actor must accept
+// the very value its strict red line excluded, the utility it gives up
+// from the value the crossing is costed from (from, as by), and the
+// labelled options it now accepts:
+//
+//	Ukraine crosses its red line on Territory: < 65 becomes <= 65 (must
+//	accept the very value it excluded); it gives up 0.025 utility (from
+//	50.0) and accepts “65: …”
+//
+// The page writes it by the same rule (bendText in web/src/main.ts).
+func BendText(actor, issue string, b answer.DealBend, by, from string) string {
+	how := "moves " + by + " points"
+	if b.Strict {
+		how = "must accept the very value it excluded"
+	}
+	s := fmt.Sprintf("%s crosses its red line on %s: %s becomes %s (%s); it gives up %s utility (from %s)", actor, issue, b.RedLine, b.To, how, UtilityText(b.UtilityLost), from)
+	if len(b.Options) > 0 {
+		q := make([]string, len(b.Options))
+		for i, o := range b.Options {
+			q[i] = "“" + o + "”"
+		}
+		s += " and accepts " + strings.Join(q, ", ")
+	}
+	return s
+}
+
+// ShortfallLine writes one required actor's shortfall in a plan that
+// lowers alternatives: what it accepts, how far below its alternative
+// (ShortfallText), and the same as moves of its positions, each written
+// "Territory 50.0 → 45.0" with the issue's decimals (none: the moves are
+// too small to show). The page writes it by the same rule
+// (shortfallLine in web/src/main.ts).
+func ShortfallLine(actor string, s answer.DealShortfall, moves []string) string {
+	line := fmt.Sprintf("%s accepts %s, %s below its alternative %s", actor, UtilityText(s.Utility), ShortfallText(s.By), UtilityText(s.Alternative))
+	if len(moves) == 0 {
+		return line + "; the same as moves of its positions too small to show"
+	}
+	return line + "; the same as moving its positions: " + strings.Join(moves, ", ")
+}
+
+// MoveText is one issue's move in ShortfallLine: "Territory 50.0 → 45.0".
+func MoveText(issue, from, to string) string { return issue + " " + from + " → " + to }
+
+// VerdictText is an actor's verdict on a package in a deal's table:
+// "accepts" or "blocks", "red lines not checked" for an accepting actor
+// whose red lines nobody checked (a search's package, an actor outside
+// the zone's coalition), and " (not required)" after it for an actor
+// whose acceptance is not needed. The page writes it by the same rule
+// (verdictText in web/src/main.ts).
+func VerdictText(accepts, unchecked, required bool) string {
+	v := "accepts"
+	if !accepts {
+		v = "blocks"
+	} else if unchecked {
+		v = "red lines not checked"
+	}
+	if !required {
+		v += " (not required)"
+	}
+	return v
+}
+
+// CrossedText is one red line a package crosses, with the value the
+// package gives its issue (with the issue's decimals): "Territory < 65
+// (is 47.0)". The page writes it by the same rule (crossedText in
+// web/src/main.ts).
+func CrossedText(issue, redLine, value string) string {
+	return issue + " " + redLine + " (is " + value + ")"
+}
+
+// LeverKindText names a lever's kind (answer.Lever's Kind) in advice's
+// tables: "own position", "own salience", "persuade: position",
+// "persuade: salience"; an unknown kind as it is. The page names them so
+// too (kindText in web/src/advise.ts).
+func LeverKindText(kind string) string {
+	switch kind {
+	case answer.LeverOwnPosition:
+		return "own position"
+	case answer.LeverOwnSalience:
+		return "own salience"
+	case answer.LeverPersuadePosition:
+		return "persuade: position"
+	case answer.LeverPersuadeSalience:
+		return "persuade: salience"
+	}
+	return kind
+}
+
+// LeverColumns head advice's table of levers, a lever a row: its kind,
+// the actor it moves, the value from and to, the forecast's move, how
+// much closer it comes to the advised actor, and what the actor gains
+// and loses by it. The page heads its table so too (drawAdvice in
+// web/src/advise.ts).
+func LeverColumns() []string {
+	return []string{"Lever", "Actor", "From", "To", "Shift", "Closer by", "Gain", "Cost"}
+}
+
+// AdviseIssueHead heads one issue of an actor's advice: the forecast,
+// where the actor stands, how much it cares and how far apart they are,
+// numbers with the issue's decimals and the salience with two: "Ceasefire:
+// forecast 40.0, Ukraine at 10.0 (salience 0.90), 30.0 apart". The page
+// writes it by the same rule (issueHead in web/src/advise.ts).
+func AdviseIssueHead(issue, forecast, actor, position string, salience float64, distance string) string {
+	return fmt.Sprintf("%s: forecast %s, %s at %s (salience %s), %s apart", issue, forecast, actor, position, fixed(salience, 2), distance)
+}
+
+// SwingWhat is what a sensitivity swing's input is, after its actor's
+// name: " · position", " · capability", and " · salience on NATO" for an
+// input on another issue (by its name) than the tornado's (issue ""
+// otherwise). The page writes it by the same rule (swingWhat in
+// web/src/main.ts).
+func SwingWhat(kind, issue string) string {
+	if issue != "" {
+		return " · " + kind + " on " + issue
+	}
+	return " · " + kind
+}
+
+// CoverageRowHead heads a row of the evidence coverage table: "actor
+// United States", "issue Ceasefire", by name. The page heads them so
+// too (coverageView in web/src/evidence.ts).
+func CoverageRowHead(kind, name string) string { return kind + " " + name }
+
+// CoverageOverall heads the coverage table's row over every stance.
+const CoverageOverall = "overall"
+
+// PointsText is the scale points of a forecast's nearest options: "→70",
+// "→25|75" for a tie, each as written (never in exponent form). It goes
+// before their labels, which a narrow cell clips: two options whose
+// labels begin alike ("30-day ceasefire…") stay apart by their points.
+// The page writes it by the same rule (pointsText in web/src/main.ts).
+func PointsText(as []answer.Anchor) string {
+	if len(as) == 0 {
+		return ""
+	}
+	out := make([]string, len(as))
+	for i, a := range as {
+		out[i] = strconv.FormatFloat(a.Value, 'f', -1, 64)
+	}
+	return "→" + strings.Join(out, "|")
+}

@@ -1,0 +1,44 @@
+package ask
+
+import (
+	"testing"
+
+	"parley/answer"
+)
+
+// The words both doors print, from the reviewer's examples on the
+// built-in case: each is the clearer of the two doors' wordings.
+func TestWords(t *testing.T) {
+	for _, c := range []struct{ got, want string }{
+		{PlanCostLine(0.00412, UtilityUnit, 8.3e-9), "capability-weighted cost 0.0041 utility (within 8.3e-09 of the least)"},
+		{PlanCostLine(2.4194, PercentOfScale, 3.9e-6), "capability-weighted cost 2.4 % of scale (within 3.9e-06 of the least)"},
+		{BendText("Ukraine", "Territory", answer.DealBend{RedLine: "< 65", To: "<= 65", Strict: true, UtilityLost: 0.0249, Options: []string{"65: withdraw"}}, "0.0", "50.0"),
+			"Ukraine crosses its red line on Territory: < 65 becomes <= 65 (must accept the very value it excluded); it gives up 0.025 utility (from 50.0) and accepts “65: withdraw”"},
+		{BendText("Alpha", "X", answer.DealBend{RedLine: ">= 60", To: ">= 40", By: 20, UtilityLost: 1.0 / 6}, "20.0", "60.0"),
+			"Alpha crosses its red line on X: >= 60 becomes >= 40 (moves 20.0 points); it gives up 0.167 utility (from 60.0)"},
+		{ShortfallLine("B", answer.DealShortfall{Utility: 0.4, Alternative: 0.9, By: 0.5}, []string{MoveText("Issue one", "100.0", "0.0")}),
+			"B accepts 0.400, 0.500 below its alternative 0.900; the same as moving its positions: Issue one 100.0 → 0.0"},
+		{ShortfallLine("Beta", answer.DealShortfall{Utility: 0.89977, Alternative: 0.9, By: 0.00023}, nil),
+			"Beta accepts 0.900, 0.00023 below its alternative 0.900; the same as moves of its positions too small to show"},
+		{VerdictText(true, false, true), "accepts"},
+		{VerdictText(false, false, true), "blocks"},
+		{VerdictText(false, true, false), "blocks (not required)"},
+		{VerdictText(true, true, false), "red lines not checked (not required)"},
+		{CrossedText("Territory", "< 65", "47.0"), "Territory < 65 (is 47.0)"},
+		{LeverKindText(answer.LeverPersuadePosition), "persuade: position"},
+		{LeverKindText(answer.LeverOwnSalience), "own salience"},
+		{LeverKindText("other"), "other"},
+		{AdviseIssueHead("Ceasefire", "46.6", "Ukraine", "85.0", 0.9, "38.4"), "Ceasefire: forecast 46.6, Ukraine at 85.0 (salience 0.90), 38.4 apart"},
+		{SwingWhat("position", ""), " · position"},
+		{SwingWhat("salience", "Ukraine and NATO"), " · salience on Ukraine and NATO"},
+		{CoverageRowHead("actor", "United States"), "actor United States"},
+		{PointsText([]answer.Anchor{{Value: 70, Label: "30-day ceasefire without preconditions"}}), "→70"},
+		{PointsText([]answer.Anchor{{Value: 25}, {Value: 75}}), "→25|75"},
+		{PointsText([]answer.Anchor{{Value: 2.5e8}}), "→250000000"},
+		{PointsText(nil), ""},
+	} {
+		if c.got != c.want {
+			t.Errorf("got  %q\nwant %q", c.got, c.want)
+		}
+	}
+}

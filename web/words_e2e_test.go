@@ -1,0 +1,298 @@
+package web_test
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+
+	"parley/answer"
+	"parley/ask"
+)
+
+// The page words what the command line prints in the same words, from
+// ask: a deal plan's concessions, a deal's verdicts, advice's tables, the
+// evidence coverage's rows, a forecast's nearest option.
+
+// TestDealPlanBendWords: the concessions that would open the built-in
+// case's empty zone read as parley deal search prints them
+// (ask.BendText): "Ukraine crosses its red line on Territory: < 65
+// becomes <= 65 (must accept the very value it excluded); it gives up
+// 0.025 utility (from 50.0) and accepts “65: …”", where the page wrote
+// "< 65 → <= 65 (…); gives up …, accepting".
+func TestDealPlanBendWords(t *testing.T) {
+	e := startE2E(t)
+	e.do("deal", chromedp.Navigate(e.srv.URL+"/#deal"), chromedp.WaitVisible(chromedp.CSS(`[data-testid=plan-cost]`)))
+	got := storedSearch(t, e)
+	var want []string
+	for _, p := range []*answer.DealPlan{got.Result.Concession.LowerAlternatives, got.Result.Concession.BendRedLines} {
+		if p == nil {
+			continue
+		}
+		for _, b := range p.Bends {
+			d := got.Scenario.IssueDecimals(b.Issue)
+			want = append(want, ask.BendText(got.Scenario.ActorName(b.Actor), got.Scenario.IssueName(b.Issue), b, ask.Decimals(b.By, d), ask.Decimals(b.From, d)))
+		}
+	}
+	if len(want) == 0 || !strings.Contains(want[0], "Ukraine crosses its red line on Territory: < 65 becomes <= 65 (must accept the very value it excluded); it gives up 0.025 utility (from 50.0) and accepts “65: ") {
+		t.Fatalf("the built-in case's plans bend %q: the case tests less than it says", want)
+	}
+	shown := get(t, e.bctx, "bends", chromedp.Evaluate[[]string](`[...document.querySelectorAll("[data-testid=plan-bend]")].map((x) => x.textContent)`))
+	if strings.Join(shown, "\n") != strings.Join(want, "\n") {
+		t.Errorf("the bends read\n%s\nwant\n%s", strings.Join(shown, "\n"), strings.Join(want, "\n"))
+	}
+	// each actor's gain by each package the plans open, signed as the
+	// command line's verdicts write a gain (ask.Signed: +0.063)
+	r := got.Result
+	var gains []string
+	for _, a := range r.Alternatives {
+		var row []string
+		for _, p := range []*answer.DealPlan{r.Concession.LowerAlternatives, r.Concession.BendRedLines} {
+			if p != nil {
+				row = append(row, ask.Signed(p.Package.Gains[slices.Index(r.Actors, a.Actor)], 3))
+			}
+		}
+		gains = append(gains, strings.Join(row, " "))
+	}
+	shown = get(t, e.bctx, "gains", chromedp.Evaluate[[]string](`[...document.querySelectorAll("[data-testid=zone-actors] tbody tr")].map((r) => [...r.querySelectorAll("td")].slice(1).map((x) => x.textContent).join(" "))`))
+	if strings.Join(shown, "\n") != strings.Join(gains, "\n") || !strings.Contains(strings.Join(gains, " "), "+") {
+		t.Errorf("the gains read\n%s\nwant\n%s", strings.Join(shown, "\n"), strings.Join(gains, "\n"))
+	}
+}
+
+// TestDealVerdictWords: the deal view's table of verdicts has the
+// command line's columns and words (printVerdicts): the verdict "blocks"
+// or "accepts" (ask.VerdictText, "(not required)" after it where the
+// page had a column of its own), not "✗ no"; a gain signed ("+0.063",
+// ask.Signed); a red line crossed with the value the package gives its
+// issue, "Territory < 65 (is 47.0)" (ask.CrossedText). The package is
+// the one on the sliders, evaluated by package ask.
+func TestDealVerdictWords(t *testing.T) {
+	e := startE2E(t)
+	e.do("deal", chromedp.Navigate(e.srv.URL+"/#deal"), chromedp.WaitVisible(chromedp.CSS(`[data-testid=deal-summary] ~ table.compare tbody tr`)))
+	pkg := get(t, e.bctx, "package", chromedp.Evaluate[map[string]float64](`Object.fromEntries([...document.querySelectorAll("input[type=range][data-issue]")].map((i) => [i.dataset.issue, Number(i.value)]))`))
+	req := answer.NewDealEvaluateRequest()
+	req.Package = pkg
+	req.Models = []string{"none"}
+	ev, err := ask.DealEvaluate(context.Background(), builtinCase(t, "latest"), req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc := &ev.Scenario
+	var want []string
+	crossed := false
+	for _, v := range ev.Evaluation.Actors {
+		var cs []string
+		for _, c := range v.Crossed {
+			cs = append(cs, ask.CrossedText(sc.IssueName(c.Issue), c.RedLine, ask.Decimals(c.Value, sc.IssueDecimals(c.Issue))))
+			crossed = true
+		}
+		want = append(want, strings.Join([]string{sc.ActorName(v.Actor), ask.Signed(v.Gain, 3), strings.Join(cs, "; "), ask.VerdictText(v.Accepts, false, v.Required)}, " | "))
+	}
+	if !crossed || !strings.Contains(strings.Join(want, "\n"), " | blocks") {
+		t.Fatalf("at %v no actor blocks on a red line: the case tests less than it says:\n%s", pkg, strings.Join(want, "\n"))
+	}
+	head := get(t, e.bctx, "head", chromedp.Evaluate[[]string](`[...document.querySelectorAll("[data-testid=deal-summary] ~ table.compare thead th")].map((x) => x.textContent)`))
+	if w := []string{"Actor", "Utility", "Alternative", "Gain", "Red lines crossed", "Verdict"}; strings.Join(head, "|") != strings.Join(w, "|") {
+		t.Errorf("the verdicts' columns %q, want the command line's %q", head, w)
+	}
+	shown := get(t, e.bctx, "verdicts", chromedp.Evaluate[[]string](`[...document.querySelectorAll("[data-testid=deal-summary] ~ table.compare tbody tr")].map((r) => { const c = r.children; return [c[0], c[3], c[4], c[5]].map((x) => x.textContent).join(" | ") })`))
+	if strings.Join(shown, "\n") != strings.Join(want, "\n") {
+		t.Errorf("the verdicts read\n%s\nwant\n%s", strings.Join(shown, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestAdviseWords: the advise view heads its levers as parley advise
+// does (ask.LeverColumns: From and To apart, "Closer by"), names a
+// lever's kind in the same words (ask.LeverKindText, "persuade:
+// position"), and heads each issue with the actor's salience
+// (ask.AdviseIssueHead: "… (salience 0.90), 38.4 apart").
+func TestAdviseWords(t *testing.T) {
+	e := startE2E(t)
+	req := answer.NewAdviseRequest()
+	req.Actor = "ukraine"
+	a, err := ask.Advise(context.Background(), builtinCase(t, "latest"), req, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.do("advise", chromedp.Navigate(e.srv.URL+"/#advise"), chromedp.WaitVisible(chromedp.CSS(`[data-testid=advise-out] table[data-issue]`)))
+	for _, ia := range a.Issues {
+		d := a.Scenario.IssueDecimals(ia.Issue)
+		sel := fmt.Sprintf(`[data-testid=advise-out] table[data-issue=%q]`, ia.Issue)
+		if got, want := e.text(sel+" caption"), ask.AdviseIssueHead(ia.Name, ask.Decimals(float64(ia.Forecast), d), a.Name, ask.Decimals(ia.Position, d), ia.Salience, ask.Decimals(float64(ia.Distance), d)); got != want {
+			t.Errorf("%s: heading %q, want %q", ia.Issue, got, want)
+		}
+		head := get(t, e.bctx, "head", chromedp.Evaluate[[]string](fmt.Sprintf(`[...document.querySelectorAll('%s thead th')].map((x) => x.textContent)`, sel)))
+		if strings.Join(head, "|") != strings.Join(ask.LeverColumns(), "|") {
+			t.Errorf("%s: columns %q, want %q", ia.Issue, head, ask.LeverColumns())
+		}
+		kinds := get(t, e.bctx, "kinds", chromedp.Evaluate[[]string](fmt.Sprintf(`[...document.querySelectorAll('%s tbody tr td:first-child')].map((x) => x.textContent)`, sel)))
+		for i, lv := range ia.Levers[:min(len(kinds), len(ia.Levers))] {
+			if kinds[i] != ask.LeverKindText(lv.Kind) {
+				t.Errorf("%s, lever %d: %q, want %q", ia.Issue, i+1, kinds[i], ask.LeverKindText(lv.Kind))
+			}
+		}
+	}
+	if !strings.Contains(e.text(`[data-testid=advise-out] table[data-issue="ceasefire"] caption`), "(salience 0.90)") {
+		t.Errorf("ceasefire's heading %q has not Ukraine's salience 0.90", e.text(`[data-testid=advise-out] table[data-issue="ceasefire"] caption`))
+	}
+}
+
+// TestCoverageRowNames: the evidence coverage names its rows' actors and
+// issues by name, as parley validate does (ask.CoverageRowHead: "actor
+// United States", "issue Ceasefire", then "overall"), not by id
+// ("united-states").
+func TestCoverageRowNames(t *testing.T) {
+	e := startE2E(t)
+	e.do("evidence", chromedp.Navigate(e.srv.URL+"/?scenario="+e.rec.ID+"#evidence"), chromedp.WaitVisible(chromedp.CSS(`[data-testid=coverage] table.coverage tbody tr`)))
+	heads := get(t, e.bctx, "rows", chromedp.Evaluate[[]string](`[...document.querySelectorAll("[data-testid=coverage] table.coverage tbody tr th")].map((x) => x.textContent)`))
+	var want []string
+	for _, a := range e.full.Actors {
+		want = append(want, ask.CoverageRowHead("actor", a.Name))
+	}
+	for _, is := range e.full.Issues {
+		want = append(want, ask.CoverageRowHead("issue", is.Name))
+	}
+	want = append(want, ask.CoverageOverall)
+	if strings.Join(heads, "\n") != strings.Join(want, "\n") || !strings.Contains(strings.Join(heads, "\n"), "actor United States") {
+		t.Errorf("the coverage's rows\n%s\nwant\n%s", strings.Join(heads, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestForecastNearestPoints: each forecast cell writes its nearest
+// option's point before its label, as the command line's →70
+// (ask.PointsText), so that a label the cell clips to two lines ("30-day
+// ceasefire…", at 55 and at 70) still tells the options apart; the
+// whole reads on hover (its title) and on focus.
+func TestForecastNearestPoints(t *testing.T) {
+	e := startE2E(t)
+	f, err := ask.Forecast(context.Background(), builtinCase(t, "latest"), answer.NewForecastRequest(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.do("forecast", chromedp.Navigate(e.srv.URL+"/#forecast"), chromedp.WaitVisible(chromedp.CSS(`[data-testid=model-table] td[data-model] b + small`)))
+	cells := get(t, e.bctx, "cells", chromedp.Evaluate[map[string][]string](`Object.fromEntries([...document.querySelectorAll("[data-testid=model-table] td[data-model][data-issue]")].filter((td) => td.querySelector("b + small")).map((td) => { const x = td.querySelector("b + small"); return [td.dataset.model + "/" + td.dataset.issue, [x.textContent, x.title, String(x.tabIndex)]] }))`))
+	n := 0
+	for _, m := range f.Models {
+		for _, is := range m.Issues {
+			got, ok := cells[m.Model+"/"+is.Issue]
+			if !ok || !is.Settled || len(is.Nearest) == 0 {
+				continue
+			}
+			var labels []string
+			for _, a := range is.Nearest {
+				labels = append(labels, a.Label)
+			}
+			want := ask.PointsText(is.Nearest) + " " + strings.Join(labels, " / ")
+			text := want
+			if len(is.Nearest) > 1 {
+				text = "tie: " + want
+			}
+			if got[0] != text || got[1] != want || got[2] != "0" {
+				t.Errorf("%s on %s: reads %q (title %q, tab index %s), want %q", m.Model, is.Issue, got[0], got[1], got[2], text)
+			}
+			n++
+		}
+	}
+	if n == 0 {
+		t.Fatalf("no forecast cell with a nearest option: %v", cells)
+	}
+}
+
+// TestCaveatsHeadingOneStyle: the backtest's caveats are headed as the
+// forecast's are, "⚠ Read these before using the numbers", not in an
+// h3's capitals ("READ THESE BEFORE USING THE NUMBERS").
+func TestCaveatsHeadingOneStyle(t *testing.T) {
+	e := startE2E(t)
+	e.do("backtest", chromedp.Navigate(e.srv.URL+"/?scenario="+e.rec.ID+"#backtest"), chromedp.WaitVisible(chromedp.CSS(`[data-testid=backtest-warnings]`)))
+	got := get(t, e.bctx, "heading", chromedp.Evaluate[[]string](`(() => { const x = document.querySelector("[data-testid=backtest-warnings] h2"); return x ? [x.textContent, getComputedStyle(x).textTransform] : [] })()`))
+	if want := []string{"⚠ Read these before using the numbers", "none"}; strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("the backtest's caveats are headed %q, want %q", got, want)
+	}
+}
+
+// TestBuilderScalePlaceholders: the builder's scale fields are wide
+// enough for their placeholders, "min (0)" and "max (100)", beside a
+// number's spin buttons; "max (100)" was clipped to "max (1…".
+func TestBuilderScalePlaceholders(t *testing.T) {
+	e := startE2E(t)
+	e.do("builder", chromedp.Navigate(e.srv.URL+"/?scenario="+e.rec.ID+"#build"), chromedp.WaitVisible(chromedp.CSS(`.bpair input[placeholder="max (100)"]`)))
+	// the placeholder's width in the field's font, and the room the
+	// field leaves it: its content box less a spin button (15 px)
+	got := get(t, e.bctx, "widths", chromedp.Evaluate[[][]float64](`[...document.querySelectorAll('.bpair input[placeholder^="m"]')].map((x) => { const cs = getComputedStyle(x); const c = document.createElement("canvas").getContext("2d"); c.font = cs.font; return [c.measureText(x.placeholder).width, x.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight) - 15] })`))
+	if len(got) == 0 {
+		t.Fatal("no scale field")
+	}
+	for _, w := range got {
+		if w[0] > w[1] {
+			t.Errorf("a placeholder %.1f px wide in a field leaving it %.1f", w[0], w[1])
+		}
+	}
+}
+
+// TestTokenAskedOnce: on a server that needs a token, the page's first
+// calls, sent at once and each refused (401), ask for it once between
+// them, not once each; a mistyped token is sent by one call only and
+// asked for again once; the page then loads with the token given. A
+// token mistyped and sent by each of the four calls took the server's
+// ten failures (which shut out every client at the address) in three
+// tries.
+func TestTokenAskedOnce(t *testing.T) {
+	const good = "token-asked-once-0123456789"
+	var mu sync.Mutex
+	sent := map[string]int{}
+	count := func(h http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if strings.HasPrefix(r.URL.Path, "/api/") {
+				mu.Lock()
+				sent[r.Header.Get("Authorization")]++
+				mu.Unlock()
+			}
+			h.ServeHTTP(w, r)
+		})
+	}
+	// every request needs the token, the page's first four reads too
+	e := startE2EWith(t, e2eOptions{token: good, askToken: true, everyRequest: true, wrap: count})
+	// window.prompt answers a mistyped token first, then the right one,
+	// and keeps what it was asked
+	stub := fmt.Sprintf(`window.__asked = []; window.prompt = (m) => { window.__asked.push(m); return window.__asked.length === 1 ? "mistyped" : %q }`, good)
+	// The script stays with the tab, which later tests share: it is
+	// taken off when this one ends (before the tab is given back).
+	var script page.ScriptIdentifier
+	e.do("stub the prompt", chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		r, err := cdp.Call(ctx, tg, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: stub})
+		if err == nil {
+			script = r.Identifier
+		}
+		return err
+	}))
+	t.Cleanup(func() {
+		if err := chromedp.Do(e.bctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+			_, err := cdp.Call(ctx, tg, page.RemoveScriptToEvaluateOnNewDocument, page.RemoveScriptToEvaluateOnNewDocumentParams{Identifier: script})
+			return err
+		})); err != nil {
+			t.Errorf("take the prompt's stub off the tab: %v", err)
+		}
+	})
+	e.do("load", chromedp.Navigate(e.srv.URL+"/#forecast"), chromedp.WaitVisible(chromedp.CSS(`[data-testid=model-table]`)))
+	asked := get(t, e.bctx, "asked", chromedp.Evaluate[[]string](`window.__asked`))
+	want := []string{"This server needs its access token (PARLEY_TOKEN):", "The server refused that token. Its access token (PARLEY_TOKEN):"}
+	if strings.Join(asked, "\n") != strings.Join(want, "\n") {
+		t.Errorf("the page asked\n%s\nwant\n%s", strings.Join(asked, "\n"), strings.Join(want, "\n"))
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if n := sent["Bearer mistyped"]; n != 1 {
+		t.Errorf("the mistyped token was sent %d times, want once", n)
+	}
+	if sent["Bearer "+good] == 0 || sent[""] < 4 {
+		t.Errorf("requests by token: %v", sent)
+	}
+}
