@@ -391,7 +391,7 @@ func (s *Server) create(w http.ResponseWriter, r *http.Request, data []byte, for
 		return
 	}
 	rec := &store.Scenario{Name: title(in.Scenario), Format: format, Body: data}
-	if err := s.o.Store.CreateScenario(r.Context(), rec); err != nil {
+	if err := s.o.Store.CreateScenario(r.Context(), rec, 0); err != nil {
 		s.fail(w, r, err)
 		return
 	}

@@ -68,7 +68,7 @@ func putScenario(tx *bbolt.Tx, id string, r scenarioRec, body []byte) error {
 }
 
 // CreateScenario implements store.Store.
-func (s *Store) CreateScenario(ctx context.Context, sc *store.Scenario) error {
+func (s *Store) CreateScenario(ctx context.Context, sc *store.Scenario, max int) error {
 	if err := sc.Check(); err != nil {
 		return err
 	}

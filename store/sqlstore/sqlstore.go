@@ -188,7 +188,7 @@ func busy(err error) bool {
 }
 
 // CreateScenario implements store.Store.
-func (s *DB) CreateScenario(ctx context.Context, sc *store.Scenario) error {
+func (s *DB) CreateScenario(ctx context.Context, sc *store.Scenario, max int) error {
 	if err := sc.Check(); err != nil {
 		return err
 	}
