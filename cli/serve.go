@@ -189,6 +189,7 @@ func seed(ctx context.Context, st store.Store) (bool, error) {
 	if title == "" {
 		title = sc.Metadata.ID
 	}
+	// No bound (0): the store is empty.
 	return true, st.CreateScenario(ctx, &store.Scenario{Name: title, Format: "yaml", Body: data}, 0)
 }
 
