@@ -189,7 +189,8 @@ func seed(ctx context.Context, st store.Store) (bool, error) {
 	if title == "" {
 		title = sc.Metadata.ID
 	}
-	return true, st.CreateScenario(ctx, &store.Scenario{Name: title, Format: "yaml", Body: data})
+	// No bound (0): the store is empty.
+	return true, st.CreateScenario(ctx, &store.Scenario{Name: title, Format: "yaml", Body: data}, 0)
 }
 
 func runServe(cmd *cobra.Command, _ []string) error {

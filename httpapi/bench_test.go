@@ -32,7 +32,7 @@ func BenchmarkForecast(b *testing.B) {
 			defer st.Close()
 			_, data := scenarios.Default()
 			rec := &store.Scenario{Format: "yaml", Body: data}
-			if err := st.CreateScenario(context.Background(), rec); err != nil {
+			if err := st.CreateScenario(context.Background(), rec, 0); err != nil {
 				b.Fatal(err)
 			}
 			api, err := httpapi.New(context.Background(), httpapi.Options{Store: st})

@@ -36,7 +36,7 @@ func TestBriefKeptAsItsRenderings(t *testing.T) {
 		t.Fatal(err)
 	}
 	rec := &store.Scenario{Name: "g", Format: "json", Body: body}
-	if err := db.CreateScenario(ctx, rec); err != nil {
+	if err := db.CreateScenario(ctx, rec, 0); err != nil {
 		t.Fatal(err)
 	}
 	w := httptest.NewRecorder()

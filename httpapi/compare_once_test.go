@@ -57,7 +57,7 @@ func TestInlineCompareResolvesOnce(t *testing.T) {
 
 	for _, probed := range []bool{false, true} {
 		rec := &store.Scenario{Name: "compare", Format: "yaml", Body: data}
-		if err := db.CreateScenario(ctx, rec); err != nil {
+		if err := db.CreateScenario(ctx, rec, 0); err != nil {
 			t.Fatal(err)
 		}
 		st, err := s.load(httptest.NewRequest("GET", "/api/scenarios/"+rec.ID, nil).WithContext(ctx), rec.ID)
@@ -160,7 +160,7 @@ func TestCompareJobReadsTheColumnsItsStartResolved(t *testing.T) {
 	ctx := context.Background()
 	data, added, db, s := comparePlant(t)
 	rec := &store.Scenario{Name: "compare", Format: "yaml", Body: data}
-	if err := db.CreateScenario(ctx, rec); err != nil {
+	if err := db.CreateScenario(ctx, rec, 0); err != nil {
 		t.Fatal(err)
 	}
 	st, err := s.load(httptest.NewRequest("GET", "/api/scenarios/"+rec.ID, nil).WithContext(ctx), rec.ID)

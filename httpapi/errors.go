@@ -59,6 +59,13 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 		writeJSON(w, le.status, errorBody{Error: le.msg, Code: le.code, RequestID: id})
 		return
 	}
+	var full *store.Full
+	if errors.As(err, &full) {
+		// Over the scenarios limit: refused as other work over a limit
+		// of this server is (tooBig; docs/DECISIONS.md).
+		s.fail(w, r, tooBig("%s", full.Error()))
+		return
+	}
 	var tooBig *http.MaxBytesError
 	if errors.As(err, &tooBig) {
 		writeJSON(w, http.StatusRequestEntityTooLarge, errorBody{Error: fmt.Sprintf("request body is over the limit of %d bytes (parley serve --max-body)", tooBig.Limit), Code: "too_large", RequestID: id})

@@ -1235,7 +1235,7 @@ func TestRestartFailsOrphanedRuns(t *testing.T) {
 	}
 	defer st.Close()
 	sc := &store.Scenario{Format: "yaml", Body: []byte(small(t))}
-	if err := st.CreateScenario(ctx, sc); err != nil {
+	if err := st.CreateScenario(ctx, sc, 0); err != nil {
 		t.Fatal(err)
 	}
 	r := &store.Run{ScenarioID: sc.ID, Kind: store.Sweep, Status: store.Running}

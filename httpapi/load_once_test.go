@@ -44,7 +44,7 @@ func TestLoadWaiterLeaves(t *testing.T) {
 	}
 	defer db.Close()
 	rec := &store.Scenario{Name: "small", Format: "yaml", Body: []byte(BigScenario(3, 2, 1, 1))}
-	if err := db.CreateScenario(ctx, rec); err != nil {
+	if err := db.CreateScenario(ctx, rec, 0); err != nil {
 		t.Fatal(err)
 	}
 	held := &heldReads{Store: db, started: make(chan struct{}), release: make(chan struct{})}

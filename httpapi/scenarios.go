@@ -391,7 +391,7 @@ func (s *Server) create(w http.ResponseWriter, r *http.Request, data []byte, for
 		return
 	}
 	rec := &store.Scenario{Name: title(in.Scenario), Format: format, Body: data}
-	if err := s.o.Store.CreateScenario(r.Context(), rec); err != nil {
+	if err := s.o.Store.CreateScenario(r.Context(), rec, int(s.o.Limits.Value("scenarios"))); err != nil {
 		s.fail(w, r, err)
 		return
 	}

@@ -353,7 +353,7 @@ func TestCreateAtDeletedID(t *testing.T) {
 	e.want(e.do("DELETE", p, "", "If-Match", `"2"`), 204)
 	again := strings.Replace(body, "title: Small test case", "title: Again", 1)
 	rec := &store.Scenario{ID: v.ID, Name: "Again", Format: "yaml", Body: []byte(again)}
-	if err := e.st.CreateScenario(context.Background(), rec); err != nil || rec.Version != 3 {
+	if err := e.st.CreateScenario(context.Background(), rec, 0); err != nil || rec.Version != 3 {
 		t.Fatalf("created under the deleted id: version %d, %v; want 3", rec.Version, err)
 	}
 	var cur view

@@ -44,7 +44,7 @@ func (h *heldCreates) arm() {
 	h.release, h.entered = make(chan struct{}), make(chan struct{}, 16)
 }
 
-func (h *heldCreates) CreateScenario(ctx context.Context, sc *store.Scenario) error {
+func (h *heldCreates) CreateScenario(ctx context.Context, sc *store.Scenario, max int) error {
 	h.mu.Lock()
 	release, entered := h.release, h.entered
 	h.mu.Unlock()
@@ -52,7 +52,7 @@ func (h *heldCreates) CreateScenario(ctx context.Context, sc *store.Scenario) er
 		entered <- struct{}{}
 		<-release
 	}
-	return h.Store.CreateScenario(ctx, sc)
+	return h.Store.CreateScenario(ctx, sc, max)
 }
 
 // expiring is a listener whose connections a test can make behave as if

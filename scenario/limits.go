@@ -37,6 +37,10 @@ type Limits struct {
 	// scenario `parley serve` keeps (its history), the oldest dropped
 	// first. Here so that --limit raises it as it raises the others.
 	Versions int
+	// Scenarios bounds no file either: it is how many scenarios `parley
+	// serve` holds, the stored ones and the deleted ones whose versions
+	// are kept (a purge frees one); a create past it is refused.
+	Scenarios int
 }
 
 // DefaultLimits returns the default limits.
@@ -59,6 +63,7 @@ func DefaultLimits() Limits {
 		NameLength: 1_000,
 		TextLength: 100_000,
 		Versions:   100,
+		Scenarios:  10_000,
 	}
 }
 
@@ -87,6 +92,7 @@ var limitFields = []limitField{
 	{"name-length", "bytes in a name, title or label", func(l *Limits) *int { return &l.NameLength }},
 	{"text-length", "bytes in a text (description, quote, note)", func(l *Limits) *int { return &l.TextLength }},
 	{"versions", "earlier versions of each scenario the server keeps", func(l *Limits) *int { return &l.Versions }},
+	{"scenarios", "scenarios the server holds, stored or deleted with their versions kept", func(l *Limits) *int { return &l.Scenarios }},
 }
 
 // LimitNames lists the names Set accepts, in order.
@@ -231,6 +237,8 @@ func (l *Limits) raw(name string) int64 {
 		return int64(l.TextLength)
 	case "versions":
 		return int64(l.Versions)
+	case "scenarios":
+		return int64(l.Scenarios)
 	}
 	return 0
 }

@@ -3,6 +3,7 @@ package store
 import (
 	"crypto/rand"
 	"encoding/hex"
+	"fmt"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -116,6 +117,23 @@ func StaleDeleted(id string, deleted, named int64) error {
 func Duplicate(what, id string) error {
 	return errs.New(errs.Conflict, "a %s with id %q already exists", what, id)
 }
+
+// Full is the error of a create refused because the store holds Max
+// scenario ids or more already (Held): the stored scenarios and the
+// deleted ones whose history is kept (CreateScenario). Its code is
+// errs.Conflict, what the store holds standing in the way; the server
+// answers it as it answers other work over its limits (httpapi: 413,
+// over_budget).
+type Full struct{ Held, Max int }
+
+func (e *Full) Error() string {
+	return fmt.Sprintf("this server holds %d scenarios (stored, or deleted with their versions kept), and a new one would be over the limit scenarios=%d; "+
+		"valid: at most %d scenarios: delete some and purge them (DELETE /api/scenarios/{id}/versions frees a deleted scenario's id), or raise it with --limit scenarios=N (parley serve)",
+		e.Held, e.Max, e.Max)
+}
+
+// ErrCode implements errs.CodeOf's interface.
+func (e *Full) ErrCode() errs.Code { return errs.Conflict }
 
 // NoVersion is the error of a version of scenario id that is neither its
 // current one nor kept in its history (errs.NotFound).

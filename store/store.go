@@ -194,7 +194,15 @@ type Store interface {
 	// the one deleted: the history stays, the new scenario's versions
 	// after the old one's, and the id is no longer deleted. A stored
 	// scenario's id is errs.Conflict.
-	CreateScenario(ctx context.Context, s *Scenario) error
+	//
+	// max bounds how many scenario ids the store holds: the stored
+	// scenarios and the deleted ones whose history is kept (a purge
+	// frees an id; a delete does not). A create that would hold one id
+	// more than max is refused with a *Full error before anything is
+	// written, in the same transaction as the create, so that creates
+	// at once cannot pass the bound together; a create under a held id
+	// (a deleted scenario's) adds none. max < 1: no bound.
+	CreateScenario(ctx context.Context, s *Scenario, max int) error
 	// GetScenario returns the scenario with its body.
 	GetScenario(ctx context.Context, id string) (*Scenario, error)
 	// ScenarioVersion returns the scenario's version and update time,

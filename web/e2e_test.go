@@ -295,7 +295,7 @@ func startE2EWith(t *testing.T, o e2eOptions) *e2e {
 	var rec *store.Scenario
 	if !o.empty {
 		rec = &store.Scenario{Name: full.Metadata.Title, Format: "yaml", Body: data}
-		if err := st.CreateScenario(ctx, rec); err != nil {
+		if err := st.CreateScenario(ctx, rec, 0); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -358,7 +358,7 @@ func (e *e2e) choose(id string) chromedp.Action[chromedp.Void] {
 func (e *e2e) stored(name string, body []byte) *store.Scenario {
 	e.t.Helper()
 	rec := &store.Scenario{Name: name, Format: "yaml", Body: body}
-	if err := e.st.CreateScenario(e.ctx, rec); err != nil {
+	if err := e.st.CreateScenario(e.ctx, rec, 0); err != nil {
 		e.t.Fatal(err)
 	}
 	return rec

@@ -241,15 +241,16 @@ func (s *Store) Close() error { return s.internal("close", s.db.Close()) }
 
 var errClosed = errs.New(errs.Internal, "the store is closed")
 
-// internal gives err, when it is not already an *errs.Error or the
-// context's, the code errs.Internal and the operation and file in its
-// message.
+// internal gives err, when it is not already an *errs.Error, a
+// *store.Full or the context's, the code errs.Internal and the
+// operation and file in its message.
 func (s *Store) internal(op string, err error) error {
 	if err == nil {
 		return nil
 	}
 	var e *errs.Error
-	if errors.As(err, &e) || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+	var full *store.Full
+	if errors.As(err, &e) || errors.As(err, &full) || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 		return err
 	}
 	if errors.Is(err, bberrors.ErrDatabaseNotOpen) {

@@ -50,7 +50,7 @@ func TestReopenKeepsEverything(t *testing.T) {
 	a := &store.Scenario{Name: "kept", Format: "yaml", Body: []byte("a: 1 # ü\n")}
 	b := &store.Scenario{Name: "other", Format: "json", Body: []byte(`{}`)}
 	for _, sc := range []*store.Scenario{a, b} {
-		if err := s.CreateScenario(ctx, sc); err != nil {
+		if err := s.CreateScenario(ctx, sc, 0); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -123,7 +123,7 @@ func TestRunsOfOneScenarioOnly(t *testing.T) {
 	defer s.Close()
 	runs := map[string][]string{}
 	for _, id := range []string{"a", "ab", "a\x00", "b"} {
-		if err := s.CreateScenario(ctx, &store.Scenario{ID: id, Format: "yaml", Body: []byte("x: 1\n")}); err != nil {
+		if err := s.CreateScenario(ctx, &store.Scenario{ID: id, Format: "yaml", Body: []byte("x: 1\n")}, 0); err != nil {
 			t.Fatal(err)
 		}
 		for range 2 {
@@ -280,7 +280,7 @@ func TestRefusesOtherFiles(t *testing.T) {
 			t.Fatal(err)
 		}
 		for i := range 100 {
-			if err := s.CreateScenario(ctx, &store.Scenario{Format: "yaml", Body: fmt.Appendf(nil, "# %d\n%s", i, bytes.Repeat([]byte("x: 1\n"), 1000))}); err != nil {
+			if err := s.CreateScenario(ctx, &store.Scenario{Format: "yaml", Body: fmt.Appendf(nil, "# %d\n%s", i, bytes.Repeat([]byte("x: 1\n"), 1000))}, 0); err != nil {
 				t.Fatal(err)
 			}
 		}

@@ -38,7 +38,7 @@ func TestDamagedPagesAreErrors(t *testing.T) {
 	var ids []string
 	for i := range 30 {
 		sc := &store.Scenario{Format: "yaml", Body: fmt.Appendf(nil, "# %d\n%s", i, bytes.Repeat([]byte("x: 1\n"), 1000))}
-		if err := s.CreateScenario(ctx, sc); err != nil {
+		if err := s.CreateScenario(ctx, sc, 0); err != nil {
 			t.Fatal(err)
 		}
 		ids = append(ids, sc.ID)
@@ -89,7 +89,7 @@ func TestDamagedPagesAreErrors(t *testing.T) {
 		var wg sync.WaitGroup
 		for i := range 8 {
 			wg.Go(func() {
-				ok(page, "create", s.CreateScenario(ctx, &store.Scenario{Format: "yaml", Body: fmt.Appendf(nil, "n: %d\n", i)}))
+				ok(page, "create", s.CreateScenario(ctx, &store.Scenario{Format: "yaml", Body: fmt.Appendf(nil, "n: %d\n", i)}, 0))
 			})
 		}
 		wg.Wait()
@@ -118,7 +118,7 @@ func TestBodyChecksum(t *testing.T) {
 		t.Fatal(err)
 	}
 	sc := &store.Scenario{Format: "yaml", Body: []byte("metadata:\n  id: x\n")}
-	if err := s.CreateScenario(ctx, sc); err != nil {
+	if err := s.CreateScenario(ctx, sc, 0); err != nil {
 		t.Fatal(err)
 	}
 	s.Close()
@@ -175,7 +175,7 @@ func TestResultChecksum(t *testing.T) {
 		t.Fatal(err)
 	}
 	sc := &store.Scenario{Format: "yaml", Body: []byte("metadata:\n  id: x\n")}
-	if err := s.CreateScenario(ctx, sc); err != nil {
+	if err := s.CreateScenario(ctx, sc, 0); err != nil {
 		t.Fatal(err)
 	}
 	run := &store.Run{ScenarioID: sc.ID, ScenarioVersion: 1, Kind: store.Forecast, Model: "compromise", Status: store.Running}
@@ -319,7 +319,7 @@ func savedTwice(t *testing.T, p, first, second string) *store.Scenario {
 	}
 	defer s.Close()
 	sc := &store.Scenario{Format: "yaml", Body: []byte(first)}
-	if err := s.CreateScenario(ctx, sc); err != nil {
+	if err := s.CreateScenario(ctx, sc, 0); err != nil {
 		t.Fatal(err)
 	}
 	sc.Body = []byte(second)

@@ -391,6 +391,42 @@ func (s *Store) lastKept(tx *bbolt.Tx, id string) (int64, error) {
 	return v, nil
 }
 
+// heldIDs counts the scenario ids tx holds (CreateScenario's bound): the
+// stored scenarios, and the ids with kept versions that are not stored.
+// It reads one key of each stored scenario and seeks once past each id's
+// kept versions, so the cost grows with the ids, not the versions.
+// bbolt runs one writer at a time, so a create that counts in its own
+// transaction counts what it adds to.
+func (s *Store) heldIDs(tx *bbolt.Tx) (int, error) {
+	scenarios := tx.Bucket(bucketScenarios)
+	n := 0
+	c := scenarios.Cursor()
+	for k, _ := c.First(); k != nil; k, _ = c.Next() {
+		n++
+	}
+	recs := tx.Bucket(bucketVersions)
+	if recs == nil {
+		return n, nil
+	}
+	c = recs.Cursor()
+	for k, _ := c.First(); k != nil; {
+		l, m := binary.Uvarint(k)
+		if m <= 0 || uint64(len(k)) < uint64(m)+l {
+			return 0, s.damaged(fmt.Sprintf("kept version key %x", k))
+		}
+		prefix := bytes.Clone(k[:m+int(l)])
+		if scenarios.Get(prefix[m:]) == nil {
+			n++
+		}
+		// The first key after every key of this id's.
+		end := binary.BigEndian.AppendUint64(prefix, 1<<64-1)
+		if k, _ = c.Seek(end); k != nil && bytes.Equal(k, end) {
+			k, _ = c.Next()
+		}
+	}
+	return n, nil
+}
+
 // PurgeDeleted implements store.Store. bbolt frees the pages the kept
 // files were on; their bytes stay in the file until the pages are
 // written again (docs/serve.md, "History").

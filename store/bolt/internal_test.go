@@ -68,7 +68,7 @@ func TestWritesAreSyncedAndGrouped(t *testing.T) {
 	}
 	// A lone write commits at once.
 	before := txid()
-	if err := s.CreateScenario(ctx, &store.Scenario{Format: "yaml", Body: []byte("x: 0\n")}); err != nil {
+	if err := s.CreateScenario(ctx, &store.Scenario{Format: "yaml", Body: []byte("x: 0\n")}, 0); err != nil {
 		t.Fatal(err)
 	}
 	if after := txid(); after != before+1 {
@@ -85,7 +85,7 @@ func TestWritesAreSyncedAndGrouped(t *testing.T) {
 	errors := make([]error, n)
 	for i := range n {
 		wg.Go(func() {
-			errors[i] = s.CreateScenario(ctx, &store.Scenario{Format: "yaml", Body: []byte("x: 1\n")})
+			errors[i] = s.CreateScenario(ctx, &store.Scenario{Format: "yaml", Body: []byte("x: 1\n")}, 0)
 		})
 	}
 	leadWhenQueued(s, n)
@@ -104,7 +104,7 @@ func TestWritesAreSyncedAndGrouped(t *testing.T) {
 	// A group with a failing write (a duplicate id, found inside the
 	// transaction): the others are stored, the failing one reports its
 	// own error.
-	if err := s.CreateScenario(ctx, &store.Scenario{ID: "dup", Format: "yaml", Body: []byte("x: 3\n")}); err != nil {
+	if err := s.CreateScenario(ctx, &store.Scenario{ID: "dup", Format: "yaml", Body: []byte("x: 3\n")}, 0); err != nil {
 		t.Fatal(err)
 	}
 	s.mu.Lock()
@@ -113,10 +113,10 @@ func TestWritesAreSyncedAndGrouped(t *testing.T) {
 	var ok [3]error
 	var bad error
 	for i := range ok {
-		wg.Go(func() { ok[i] = s.CreateScenario(ctx, &store.Scenario{Format: "yaml", Body: []byte("x: 2\n")}) })
+		wg.Go(func() { ok[i] = s.CreateScenario(ctx, &store.Scenario{Format: "yaml", Body: []byte("x: 2\n")}, 0) })
 	}
 	wg.Go(func() {
-		bad = s.CreateScenario(ctx, &store.Scenario{ID: "dup", Format: "yaml", Body: []byte("x: 4\n")})
+		bad = s.CreateScenario(ctx, &store.Scenario{ID: "dup", Format: "yaml", Body: []byte("x: 4\n")}, 0)
 	})
 	leadWhenQueued(s, len(ok)+1)
 	wg.Wait()

@@ -68,7 +68,7 @@ func putScenario(tx *bbolt.Tx, id string, r scenarioRec, body []byte) error {
 }
 
 // CreateScenario implements store.Store.
-func (s *Store) CreateScenario(ctx context.Context, sc *store.Scenario) error {
+func (s *Store) CreateScenario(ctx context.Context, sc *store.Scenario, max int) error {
 	if err := sc.Check(); err != nil {
 		return err
 	}
@@ -87,6 +87,15 @@ func (s *Store) CreateScenario(ctx context.Context, sc *store.Scenario) error {
 		last, err := s.lastKept(tx, sc.ID)
 		if err != nil {
 			return err
+		}
+		if last == 0 && max > 0 { // a new id: within the bound?
+			held, err := s.heldIDs(tx)
+			if err != nil {
+				return err
+			}
+			if held >= max {
+				return &store.Full{Held: held, Max: max}
+			}
 		}
 		v = last + 1
 		return putScenario(tx, sc.ID, scenarioRec{version: v, name: sc.Name, format: sc.Format, created: n, updated: n}, sc.Body)

@@ -29,6 +29,11 @@ type Dialect struct {
 	// Lock, when set, runs inside the migration transaction before the
 	// schema is read, to keep concurrent migrators apart.
 	Lock string
+	// CreateLock runs first in the transaction of a bounded create
+	// (CreateScenario's max), and holds until it ends, so that creates
+	// count the ids the store holds one after another: two cannot both
+	// see room for one.
+	CreateLock string
 }
 
 // DB is a store.Store over a *sql.DB.
@@ -148,12 +153,16 @@ var (
 	now       = store.Now
 )
 
+// internal gives err, when it is not already an *errs.Error, a
+// *store.Full or the context's, the code errs.Internal (and
+// store.ErrBusy when the database is busy) and the operation.
 func internal(op string, err error) error {
 	if err == nil {
 		return nil
 	}
 	var e *errs.Error
-	if errors.As(err, &e) || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+	var full *store.Full
+	if errors.As(err, &e) || errors.As(err, &full) || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 		return err
 	}
 	if busy(err) {
@@ -188,7 +197,7 @@ func busy(err error) bool {
 }
 
 // CreateScenario implements store.Store.
-func (s *DB) CreateScenario(ctx context.Context, sc *store.Scenario) error {
+func (s *DB) CreateScenario(ctx context.Context, sc *store.Scenario, max int) error {
 	if err := sc.Check(); err != nil {
 		return err
 	}
@@ -198,11 +207,21 @@ func (s *DB) CreateScenario(ctx context.Context, sc *store.Scenario) error {
 	t := now()
 	var v int64
 	err := s.write(ctx, func(ctx context.Context, x execer) error {
+		if max > 0 && s.d.CreateLock != "" {
+			if _, err := x.ExecContext(ctx, s.d.CreateLock); err != nil {
+				return err
+			}
+		}
 		// Under the id of a deleted scenario whose history is kept, the
 		// versions go on from the one deleted.
 		last, err := s.lastKept(ctx, x, sc.ID)
 		if err != nil {
 			return err
+		}
+		if last == 0 && max > 0 {
+			if err := s.room(ctx, x, sc.ID, max); err != nil {
+				return err
+			}
 		}
 		v = last + 1
 		_, err = x.ExecContext(ctx, s.q(`INSERT INTO scenarios (id, version, name, format, body, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?)`),
@@ -217,6 +236,23 @@ func (s *DB) CreateScenario(ctx context.Context, sc *store.Scenario) error {
 	}
 	sc.Version, sc.Created, sc.Updated = v, t, t
 	return nil
+}
+
+// room refuses the create of scenario id, an id with no kept version,
+// when the store holds max ids or more (*store.Full): the stored
+// scenarios and the ids with kept versions that are not stored. A stored
+// id is left to the insert to refuse as a duplicate. The caller holds
+// CreateLock, and lastKept's lock on a deleted id's history, so that
+// what it counts does not grow before it commits.
+func (s *DB) room(ctx context.Context, x execer, id string, max int) error {
+	var stored, held int
+	err := x.QueryRowContext(ctx, s.q(`SELECT (SELECT COUNT(*) FROM scenarios WHERE id = ?),
+		(SELECT COUNT(*) FROM scenarios) + (SELECT COUNT(DISTINCT v.scenario_id) FROM scenario_versions v
+			WHERE NOT EXISTS (SELECT 1 FROM scenarios s WHERE s.id = v.scenario_id))`), id).Scan(&stored, &held)
+	if err != nil || stored > 0 || held < max {
+		return err
+	}
+	return &store.Full{Held: held, Max: max}
 }
 
 // GetScenario implements store.Store.

@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"sort"
 	"strings"
 	"sync"
 	"testing"
@@ -48,6 +49,8 @@ func Run(t *testing.T, open Open) {
 		{"CreateAtDeletedIDGoesOn", createAtDeleted},
 		{"PurgeDeletesAHistoryForGood", purgeDeleted},
 		{"PurgeAndCreateAtOnce", purgeAndCreate},
+		{"ScenariosBounded", scenariosBounded},
+		{"ScenariosBoundedAtOnce", scenariosBoundedAtOnce},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -78,7 +81,7 @@ const body = "metadata:\n  id: demo # a comment kept verbatim\n  title: DÃ©mo â€
 func create(t *testing.T, s store.Store, name string) *store.Scenario {
 	t.Helper()
 	sc := &store.Scenario{Name: name, Format: "yaml", Body: []byte(body + "# " + name + "\n")}
-	if err := s.CreateScenario(ctx, sc); err != nil {
+	if err := s.CreateScenario(ctx, sc, 0); err != nil {
 		t.Fatal(err)
 	}
 	return sc
@@ -103,7 +106,7 @@ func scenarioRoundTrip(t *testing.T, s store.Store) {
 		t.Fatalf("ScenarioVersion: %d %v %v", v, u, err)
 	}
 	named := &store.Scenario{ID: "chosen-id", Name: "two", Format: "json", Body: []byte(`{"a":1}`)}
-	if err := s.CreateScenario(ctx, named); err != nil {
+	if err := s.CreateScenario(ctx, named, 0); err != nil {
 		t.Fatal(err)
 	}
 	if got, err := s.GetScenario(ctx, "chosen-id"); err != nil || string(got.Body) != `{"a":1}` || got.Format != "json" {
@@ -230,11 +233,11 @@ func missing(t *testing.T, s store.Store) {
 
 func duplicateID(t *testing.T, s store.Store) {
 	a := &store.Scenario{ID: "same", Format: "yaml", Body: []byte("a: 1\n")}
-	if err := s.CreateScenario(ctx, a); err != nil {
+	if err := s.CreateScenario(ctx, a, 0); err != nil {
 		t.Fatal(err)
 	}
 	b := &store.Scenario{ID: "same", Format: "yaml", Body: []byte("b: 1\n")}
-	wantCode(t, s.CreateScenario(ctx, b), errs.Conflict)
+	wantCode(t, s.CreateScenario(ctx, b, 0), errs.Conflict)
 	got, _ := s.GetScenario(ctx, "same")
 	if string(got.Body) != "a: 1\n" {
 		t.Fatalf("duplicate create overwrote: %q", got.Body)
@@ -242,9 +245,9 @@ func duplicateID(t *testing.T, s store.Store) {
 }
 
 func badBody(t *testing.T, s store.Store) {
-	wantCode(t, s.CreateScenario(ctx, &store.Scenario{Format: "yaml", Body: []byte{0xff, 0xfe}}), errs.Invalid)
-	wantCode(t, s.CreateScenario(ctx, &store.Scenario{Format: "yaml", Body: []byte("a\x00b")}), errs.Invalid)
-	wantCode(t, s.CreateScenario(ctx, &store.Scenario{Format: "toml", Body: []byte("a")}), errs.Invalid)
+	wantCode(t, s.CreateScenario(ctx, &store.Scenario{Format: "yaml", Body: []byte{0xff, 0xfe}}, 0), errs.Invalid)
+	wantCode(t, s.CreateScenario(ctx, &store.Scenario{Format: "yaml", Body: []byte("a\x00b")}, 0), errs.Invalid)
+	wantCode(t, s.CreateScenario(ctx, &store.Scenario{Format: "toml", Body: []byte("a")}, 0), errs.Invalid)
 	if l, _ := s.ListScenarios(ctx); len(l) != 0 {
 		t.Fatalf("invalid creates stored %d scenarios", len(l))
 	}
@@ -708,7 +711,7 @@ func restoreVersion(t *testing.T, s store.Store) {
 // stored id is still refused.
 func createAtDeleted(t *testing.T, s store.Store) {
 	old := &store.Scenario{ID: "demo", Name: "old", Format: "yaml", Body: []byte("old: 1\n")}
-	if err := s.CreateScenario(ctx, old); err != nil {
+	if err := s.CreateScenario(ctx, old, 0); err != nil {
 		t.Fatal(err)
 	}
 	edit(t, s, old, "old: 2 # kept\n", keep)
@@ -716,7 +719,7 @@ func createAtDeleted(t *testing.T, s store.Store) {
 		t.Fatal(err)
 	}
 	sc := &store.Scenario{ID: "demo", Name: "new", Format: "json", Body: []byte(`{"new":3}`)}
-	if err := s.CreateScenario(ctx, sc); err != nil {
+	if err := s.CreateScenario(ctx, sc, 0); err != nil {
 		t.Fatalf("create under a deleted id: %v", err)
 	}
 	if sc.Version != 3 || sc.Created.IsZero() || !sc.Updated.Equal(sc.Created) {
@@ -741,7 +744,7 @@ func createAtDeleted(t *testing.T, s store.Store) {
 	if l, _ := s.ListScenarios(ctx); len(l) != 1 || l[0].ID != "demo" || l[0].Version != 3 {
 		t.Fatalf("list: %+v", l)
 	}
-	wantCode(t, s.CreateScenario(ctx, &store.Scenario{ID: "demo", Format: "yaml", Body: []byte("x: 1\n")}), errs.Conflict)
+	wantCode(t, s.CreateScenario(ctx, &store.Scenario{ID: "demo", Format: "yaml", Body: []byte("x: 1\n")}, 0), errs.Conflict)
 	// Restoring as the deleted scenario (current: the version deleted)
 	// is stale now; a restore of the current version brings the old
 	// file back as version 4.
@@ -764,13 +767,13 @@ func createAtDeleted(t *testing.T, s store.Store) {
 	// An id whose history is trimmed to nothing starts again at 1;
 	// another id's history does not count.
 	fresh := &store.Scenario{ID: "demo2", Format: "yaml", Body: []byte("y: 1\n")}
-	if err := s.CreateScenario(ctx, fresh); err != nil || fresh.Version != 1 {
+	if err := s.CreateScenario(ctx, fresh, 0); err != nil || fresh.Version != 1 {
 		t.Fatalf("a new id: version %d, %v", fresh.Version, err)
 	}
 	if err := s.DeleteScenario(ctx, "demo2", 1, 0); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.CreateScenario(ctx, fresh); err != nil || fresh.Version != 1 {
+	if err := s.CreateScenario(ctx, fresh, 0); err != nil || fresh.Version != 1 {
 		t.Fatalf("an id with no version kept: version %d, %v", fresh.Version, err)
 	}
 }
@@ -782,7 +785,7 @@ func createAtDeleted(t *testing.T, s store.Store) {
 // scenario created under it starts again at version 1.
 func purgeDeleted(t *testing.T, s store.Store) {
 	sc := &store.Scenario{ID: "oops", Name: "oops", Format: "yaml", Body: []byte("secret: 1 # by mistake\n")}
-	if err := s.CreateScenario(ctx, sc); err != nil {
+	if err := s.CreateScenario(ctx, sc, 0); err != nil {
 		t.Fatal(err)
 	}
 	edit(t, s, sc, "secret: 2\n", keep)
@@ -831,7 +834,7 @@ func purgeDeleted(t *testing.T, s store.Store) {
 		t.Fatalf("a stored scenario's history after another's purge: %s", got)
 	}
 	again := &store.Scenario{ID: "oops", Format: "yaml", Body: []byte("clean: 1\n")}
-	if err := s.CreateScenario(ctx, again); err != nil || again.Version != 1 {
+	if err := s.CreateScenario(ctx, again, 0); err != nil || again.Version != 1 {
 		t.Fatalf("created under the purged id: version %d, %v; want 1", again.Version, err)
 	}
 	if got := versions(t, s, "oops"); got != "[1:current]" {
@@ -848,7 +851,7 @@ func purgeAndCreate(t *testing.T, s store.Store) {
 	for i := range 10 {
 		id := fmt.Sprintf("race%d", i)
 		sc := &store.Scenario{ID: id, Format: "yaml", Body: []byte("a: 1\n")}
-		if err := s.CreateScenario(ctx, sc); err != nil {
+		if err := s.CreateScenario(ctx, sc, 0); err != nil {
 			t.Fatal(err)
 		}
 		if err := s.DeleteScenario(ctx, id, 1, keep); err != nil {
@@ -859,7 +862,7 @@ func purgeAndCreate(t *testing.T, s store.Store) {
 		again := &store.Scenario{ID: id, Format: "yaml", Body: []byte("b: 1\n")}
 		wg.Add(2)
 		go func() { defer wg.Done(); purgeErr = s.PurgeDeleted(ctx, id, 1) }()
-		go func() { defer wg.Done(); createErr = s.CreateScenario(ctx, again) }()
+		go func() { defer wg.Done(); createErr = s.CreateScenario(ctx, again, 0) }()
 		wg.Wait()
 		if createErr != nil {
 			t.Fatalf("create: %v", createErr)
@@ -870,6 +873,157 @@ func purgeAndCreate(t *testing.T, s store.Store) {
 		case errs.CodeOf(purgeErr) == errs.Conflict && again.Version == 2 && got == "[2:current 1:delete]":
 		default:
 			t.Fatalf("round %d: purge %v, created at version %d, versions %s", i, purgeErr, again.Version, got)
+		}
+	}
+}
+
+// wantFull checks that err is the store's refusal of one scenario over
+// max, when it holds held.
+func wantFull(t *testing.T, err error, held, max int) {
+	t.Helper()
+	var full *store.Full
+	if !errors.As(err, &full) || full.Held != held || full.Max != max {
+		t.Fatalf("got %v, want a *store.Full of %d held, max %d", err, held, max)
+	}
+	wantCode(t, err, errs.Conflict)
+	want := fmt.Sprintf("this server holds %d scenarios (stored, or deleted with their versions kept), and a new one would be over the limit scenarios=%d; valid: at most %d scenarios: delete some and purge them", held, max, max)
+	if !strings.HasPrefix(err.Error(), want) {
+		t.Fatalf("message %q, want it to start %q", err, want)
+	}
+}
+
+// ids lists the stored scenarios' ids and the deleted ones', sorted.
+func ids(t *testing.T, s store.Store) string {
+	t.Helper()
+	l, err := s.ListScenarios(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := s.ListDeleted(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var live, dead []string
+	for _, sc := range l {
+		live = append(live, sc.ID)
+	}
+	for _, x := range d {
+		dead = append(dead, x.ID)
+	}
+	sort.Strings(live)
+	sort.Strings(dead)
+	return fmt.Sprintf("stored %v deleted %v", live, dead)
+}
+
+// scenariosBounded: a store holds at most max scenario ids, stored or
+// deleted with versions kept. The one over is refused and nothing of it
+// written; a delete does not free an id (its history stays), a create
+// under a deleted id adds none, a purge frees one, and so does a delete
+// that keeps no version.
+func scenariosBounded(t *testing.T, s store.Store) {
+	const max = 3
+	mk := func(id string) *store.Scenario {
+		return &store.Scenario{ID: id, Name: id, Format: "yaml", Body: []byte("id: " + id + "\n")}
+	}
+	for _, id := range []string{"a", "b", "c"} {
+		if err := s.CreateScenario(ctx, mk(id), max); err != nil {
+			t.Fatalf("create %s of %d: %v", id, max, err)
+		}
+	}
+	wantFull(t, s.CreateScenario(ctx, mk("d"), max), 3, max)
+	wantFull(t, s.CreateScenario(ctx, &store.Scenario{Format: "yaml", Body: []byte("x: 1\n")}, max), 3, max)
+	_, err := s.ListVersions(ctx, "d")
+	wantCode(t, err, errs.NotFound)
+	if got := ids(t, s); got != "stored [a b c] deleted []" {
+		t.Fatalf("after the refused creates: %s", got)
+	}
+	// A stored id at the limit is a duplicate, not over the limit.
+	wantCode(t, s.CreateScenario(ctx, mk("a"), max), errs.Conflict)
+	if err := s.CreateScenario(ctx, mk("a"), max); errors.As(err, new(*store.Full)) {
+		t.Fatalf("a stored id at the limit: %v; want the duplicate's error", err)
+	}
+	// A delete keeps the id's history: still held.
+	if err := s.DeleteScenario(ctx, "a", 1, keep); err != nil {
+		t.Fatal(err)
+	}
+	wantFull(t, s.CreateScenario(ctx, mk("d"), max), 3, max)
+	if got := ids(t, s); got != "stored [b c] deleted [a]" {
+		t.Fatalf("after a delete: %s", got)
+	}
+	// A create under the deleted id adds none.
+	again := mk("a")
+	if err := s.CreateScenario(ctx, again, max); err != nil || again.Version != 2 {
+		t.Fatalf("create at a deleted id at the limit: version %d, %v; want 2", again.Version, err)
+	}
+	// A lower limit than the store holds refuses any new id, and says how
+	// many it holds.
+	wantFull(t, s.CreateScenario(ctx, mk("d"), 2), 3, 2)
+	// A purge frees the id.
+	if err := s.DeleteScenario(ctx, "a", 2, keep); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.PurgeDeleted(ctx, "a", 2); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.CreateScenario(ctx, mk("d"), max); err != nil {
+		t.Fatalf("create after a purge: %v", err)
+	}
+	wantFull(t, s.CreateScenario(ctx, mk("e"), max), 3, max)
+	// A delete that keeps no version leaves no history: the id is free.
+	if err := s.DeleteScenario(ctx, "b", 1, 0); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.CreateScenario(ctx, mk("e"), max); err != nil {
+		t.Fatalf("create after a delete that kept nothing: %v", err)
+	}
+	if got := ids(t, s); got != "stored [c d e] deleted []" {
+		t.Fatalf("at the end: %s", got)
+	}
+	// No bound.
+	if err := s.CreateScenario(ctx, mk("f"), 0); err != nil {
+		t.Fatalf("max 0 (no bound): %v", err)
+	}
+}
+
+// scenariosBoundedAtOnce: creates at once cannot pass the bound
+// together: of 8 creates of new ids with room for 3, 3 succeed.
+func scenariosBoundedAtOnce(t *testing.T, s store.Store) {
+	const max, n = 4, 8
+	create(t, s, "there")
+	for round := range 3 {
+		var wg sync.WaitGroup
+		res := make([]error, n)
+		for i := range n {
+			wg.Go(func() {
+				res[i] = s.CreateScenario(ctx, &store.Scenario{Format: "yaml", Body: []byte("x: 1\n")}, max)
+			})
+		}
+		wg.Wait()
+		made := 0
+		for _, err := range res {
+			switch {
+			case err == nil:
+				made++
+			case errs.CodeOf(err) == errs.Conflict:
+				wantFull(t, err, max, max)
+			default:
+				t.Fatalf("round %d: %v", round, err)
+			}
+		}
+		l, err := s.ListScenarios(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if made != max-1 || len(l) != max {
+			t.Fatalf("round %d: %d created, %d stored; want %d created, %d stored", round, made, len(l), max-1, max)
+		}
+		for _, sc := range l {
+			if sc.Name == "there" {
+				continue
+			}
+			if err := s.DeleteScenario(ctx, sc.ID, 0, 0); err != nil {
+				t.Fatal(err)
+			}
 		}
 	}
 }
