@@ -74,7 +74,7 @@ func TestNumbersAsTheCommandLine(t *testing.T) {
 // "neg" (-0.04, both actors) is written 0.0.
 func TestLikeliestPositions(t *testing.T) {
 	f := tiesForecast(t, "snap")
-	want := map[string]string{"tie": "likeliest: 62.0 (Alpha) / 62.5 (Beta) (23%)", "neg": "likeliest: 0.0 (Alpha, Beta) (36%)"}
+	want := map[string]string{"tie": "likeliest (23%): 62.0 (Alpha) / 62.5 (Beta)", "neg": "likeliest (36%): 0.0 (Alpha, Beta)"}
 	for _, is := range f.Models[0].Issues {
 		l := is.Distribution.Likeliest
 		if (is.Issue == "tie") != (len(l) == 2) || len(l) == 0 {

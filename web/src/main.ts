@@ -798,13 +798,18 @@ function forecastCell(m: ModelForecast, f: IssueForecast | undefined): HTMLEleme
 // issue without labels, stated position), calibrated on real EU outcomes
 // (docs/models.md, snap). The likeliest are the answer's (a tie names
 // them all); the page does not choose. Numbers on the scale have the
-// issue's digits decimals.
+// issue's digits decimals. The intervals and the likeliest's chance are
+// read whole; an option is its point (→55, as a forecast's nearest is)
+// and its label, cut after two lines like the nearest's, whole on hover
+// or focus: whole, a long label made the column's rows three times the
+// others' height, a phone's ten times.
 function distributionNote(d: Distribution, digits: number): HTMLElement {
   const top = Math.max(...d.likeliest.map((l) => l.p ?? 0))
-  const name = (l: Likely) => l.label ?? `${fmt(l.value, digits)} (${(l.actors ?? []).map(actorName).join(', ')})`
-  const likeliest = d.likeliest.length ? `; likeliest: ${d.likeliest.map(name).join(' / ')} (${fmt(100 * top, 0)}%)` : ''
+  const name = (l: Likely) => l.label !== undefined ? `→${plainNum(l.value)} ${l.label}` : `${fmt(l.value, digits)} (${(l.actors ?? []).map(actorName).join(', ')})`
+  const names = d.likeliest.map(name).join(' / ')
   return h('small', { class: 'dist', 'data-testid': 'distribution', title: 'How far real EU outcomes fell from forecasts like this one (fitted on DEU III; docs/skill.md)' },
-    `80%: ${intervalText(d.interval80.lo, d.interval80.hi, digits)} · 95%: ${intervalText(d.interval95.lo, d.interval95.hi, digits)}${likeliest}`)
+    `80%: ${intervalText(d.interval80.lo, d.interval80.hi, digits)} · 95%: ${intervalText(d.interval95.lo, d.interval95.hi, digits)}${d.likeliest.length ? '; ' : ''}`,
+    d.likeliest.length ? h('span', { class: 'likely', 'data-testid': 'likeliest', title: names, tabindex: 0 }, `likeliest (${fmt(100 * top, 0)}%): ${names}`) : null)
 }
 
 function renderForecast() {
