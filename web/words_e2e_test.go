@@ -296,3 +296,35 @@ func TestTokenAskedOnce(t *testing.T) {
 		t.Errorf("requests by token: %v", sent)
 	}
 }
+
+// TestTokenCancelAskedOnce: a user who cancels the request for the token
+// is not asked again by the page's other first calls, each refused a
+// moment after the cancel; they answer with the refusal, which the page
+// shows. Each asked again when the first request's cancel ended it.
+func TestTokenCancelAskedOnce(t *testing.T) {
+	e := startE2EWith(t, e2eOptions{token: "token-cancel-0123456789", askToken: true, everyRequest: true})
+	var script page.ScriptIdentifier
+	e.do("stub the prompt", chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		r, err := cdp.Call(ctx, tg, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{
+			Source: `window.__asked = 0; window.prompt = () => { window.__asked++; return null }`})
+		if err == nil {
+			script = r.Identifier
+		}
+		return err
+	}))
+	t.Cleanup(func() {
+		if err := chromedp.Do(e.bctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+			_, err := cdp.Call(ctx, tg, page.RemoveScriptToEvaluateOnNewDocument, page.RemoveScriptToEvaluateOnNewDocumentParams{Identifier: script})
+			return err
+		})); err != nil {
+			t.Errorf("take the prompt's stub off the tab: %v", err)
+		}
+	})
+	// the page's four first calls, each refused, all answered
+	e.do("load", chromedp.Navigate(e.srv.URL+"/#forecast"),
+		e.poll(`performance.getEntriesByType('resource').filter((r) => r.name.includes('/api/') && r.responseEnd > 0).length >= 4`),
+		e.poll(`document.getElementById('status').textContent.includes('Authorization')`))
+	if n := get(t, e.bctx, "asked", chromedp.Evaluate[int](`window.__asked`)); n != 1 {
+		t.Errorf("the page asked for the token %d times after one cancel, want once", n)
+	}
+}

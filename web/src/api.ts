@@ -276,19 +276,33 @@ async function reach(url: string, init: RequestInit): Promise<Response> {
 // for a minute) in three tries.
 let unlocking: Promise<string | null> | null = null
 
+// prompts counts the requests for the token begun, and declined is the
+// number of the last one the user cancelled: a call sent before it
+// (its prompts at sending not past declined) takes the cancel as its
+// answer too and does not ask again; only a later call (a later action
+// of the user's) asks anew. Without it, the page's other first calls,
+// refused a moment after the cancel, each asked again.
+let prompts = 0
+let declined = -1
+
 // unlock asks for the token once for every call refused at once: the
 // first refused call prompts and retries itself with the token given
 // (send), asking again, once, while the server refuses it; the token is
 // kept when the server takes it. It resolves with the token taken, or
 // null when the user cancels, and the first call's own answer.
+// A 429 (the server shuts out an address after too many wrong tokens)
+// ends the asking: the token is not known to be good, it is not kept,
+// and the call's answer says why in the server's words.
 async function unlock(send: (t: string | null) => Promise<Response>, refused: Response): Promise<{ token: string | null; res: Response }> {
   let res = refused
+  const n = ++prompts
   const asked = (async () => {
     let ask = 'This server needs its access token (PARLEY_TOKEN):'
     for (;;) {
       const t = window.prompt(ask)
-      if (!t) return null
+      if (!t) { declined = n; return null }
       res = await send(t)
+      if (res.status === 429) return null
       if (res.status !== 401) { sessionStorage.setItem('parley-token', t); return t }
       ask = 'The server refused that token. Its access token (PARLEY_TOKEN):'
     }
@@ -305,18 +319,20 @@ async function unlock(send: (t: string | null) => Promise<Response>, refused: Re
 // (refused, sent with sent): with a token given since the call was sent,
 // the call again with it; while the token is being asked for, the call
 // again once it is given; else it asks (unlock).
-async function authorised(send: (t: string | null) => Promise<Response>, refused: Response, sent: string | null): Promise<Response> {
+// A call sent before a request for the token the user cancelled (asked,
+// the prompts begun when it was sent) does not ask again.
+async function authorised(send: (t: string | null) => Promise<Response>, refused: Response, sent: string | null, asked: number): Promise<Response> {
   const now = token()
   if (now && now !== sent && !unlocking) {
     const res = await send(now)
     if (res.status !== 401) return res
     refused = res
-    sent = now
   }
   if (unlocking) {
     const t = await unlocking
     return t ? send(t) : refused
   }
+  if (declined >= asked) return refused
   return (await unlock(send, refused)).res
 }
 
@@ -331,9 +347,9 @@ export async function call<T>(method: string, path: string, body?: unknown, head
     if (t) h['Authorization'] = 'Bearer ' + t
     return reach(path, { method, headers: h, body: data })
   }
-  const sent = token()
+  const sent = token(), asked = prompts
   let res = await send(sent)
-  if (res.status === 401) res = await authorised(send, res, sent)
+  if (res.status === 401) res = await authorised(send, res, sent, asked)
   const text = await res.text()
   let json: any = null
   try { json = text ? JSON.parse(text) : null } catch { /* not JSON */ }
