@@ -323,12 +323,12 @@ func (s *Store) ListDeleted(ctx context.Context) ([]store.Deleted, error) {
 		var last *store.Deleted
 		c := recs.Cursor()
 		for k, b := c.First(); k != nil; k, b = c.Next() {
-			l, n := binary.Uvarint(k)
-			if n <= 0 || uint64(len(k)) < uint64(n)+l {
+			n, end, ok := keyID(k)
+			if !ok {
 				return s.damaged(fmt.Sprintf("kept version key %x", k))
 			}
-			id := string(k[n : n+int(l)])
-			v, ok := versionOf(k, n+int(l))
+			id := string(k[n:end])
+			v, ok := versionOf(k, end)
 			r, rok := decodeVersion(b)
 			if !ok || !rok {
 				return s.damaged(fmt.Sprintf("the kept version record %x of scenario %q", k, id))
@@ -410,11 +410,11 @@ func (s *Store) heldIDs(tx *bbolt.Tx) (int, error) {
 	}
 	c = recs.Cursor()
 	for k, _ := c.First(); k != nil; {
-		l, m := binary.Uvarint(k)
-		if m <= 0 || uint64(len(k)) < uint64(m)+l {
+		m, idEnd, ok := keyID(k)
+		if !ok {
 			return 0, s.damaged(fmt.Sprintf("kept version key %x", k))
 		}
-		prefix := bytes.Clone(k[:m+int(l)])
+		prefix := bytes.Clone(k[:idEnd])
 		if scenarios.Get(prefix[m:]) == nil {
 			n++
 		}
@@ -455,4 +455,17 @@ func (s *Store) PurgeDeleted(ctx context.Context, id string, version int64) erro
 		}
 		return trimHistory(recs, bodies, id, 0)
 	})
+}
+
+// keyID finds the scenario id in a kept version's key (its length as a
+// varint, then its bytes): the id is k[start:end]. A key whose stated
+// length runs past its end, however large (a sum that wrapped past 2⁶⁴
+// once passed the check and then panicked on the slice), is not ok: a
+// damaged file is an error, never a panic.
+func keyID(k []byte) (start, end int, ok bool) {
+	l, n := binary.Uvarint(k)
+	if n <= 0 || l > uint64(len(k)-n) {
+		return 0, 0, false
+	}
+	return n, n + int(l), true
 }
