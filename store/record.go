@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"parley/errs"
+	"parley/nouns"
 )
 
 // What every Store does alike, kept here once: the ids it makes, the
@@ -127,9 +128,9 @@ func Duplicate(what, id string) error {
 type Full struct{ Held, Max int }
 
 func (e *Full) Error() string {
-	return fmt.Sprintf("this server holds %d scenarios (stored, or deleted with their versions kept), and a new one would be over the limit scenarios=%d; "+
-		"valid: at most %d scenarios: delete some and purge them (DELETE /api/scenarios/{id}/versions frees a deleted scenario's id), or raise it with --limit scenarios=N (parley serve)",
-		e.Held, e.Max, e.Max)
+	return fmt.Sprintf("this server holds %s (stored, or deleted with their versions kept), and a new one would be over the limit scenarios=%d; "+
+		"valid: at most %s: delete some and purge them (DELETE /api/scenarios/{id}/versions frees a deleted scenario's id), or raise it with --limit scenarios=N (parley serve)",
+		nouns.Count(e.Held, "scenario"), e.Max, nouns.Count(e.Max, "scenario"))
 }
 
 // ErrCode implements errs.CodeOf's interface.
