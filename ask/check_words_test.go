@@ -1,6 +1,7 @@
 package ask
 
 import (
+	"context"
 	"math"
 	"strings"
 	"testing"
@@ -57,5 +58,23 @@ func TestCheckWords(t *testing.T) {
 	}
 	if d := answer.NewDefaults(); d.Limits.MaxRho != answer.MaxRho || answer.MaxRho != 10 {
 		t.Errorf("GET /api/defaults' max_rho %v, answer.MaxRho %v; want both 10", d.Limits.MaxRho, answer.MaxRho)
+	}
+}
+
+// TestPackageSpecWordsBeyondCheck: a no-deal or rest package that reaches
+// the deal's setup unchecked is refused with the same valid words as
+// Check gives, from the same lists; its fallback listed "reference,
+// model:NAME" alone, without auto (batna's default) and none.
+func TestPackageSpecWordsBeyondCheck(t *testing.T) {
+	c := builtinCase(t)
+	models := strings.Join(ModelNames(), ", ")
+	for _, x := range []struct{ field, want string }{
+		{"batna", `batna "xyz": valid: auto, reference, none, model:NAME (models: ` + models + ")"},
+		{"rest", `rest "xyz": valid: reference, none, model:NAME (models: ` + models + ")"},
+	} {
+		_, _, _, err := c.packageFrom(context.Background(), "xyz", x.field, settings{})
+		if err == nil || err.Error() != x.want {
+			t.Errorf("%s: %v, want %q", x.field, err, x.want)
+		}
 	}
 }

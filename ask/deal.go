@@ -322,7 +322,11 @@ func (c *Case) packageFrom(ctx context.Context, spec, field string, set settings
 		}
 		return v, spec, warn, nil
 	}
-	return nil, "", nil, checkPackageSpec(field, spec, []string{"reference"})
+	words := restWords
+	if field == "batna" {
+		words = batnaWords
+	}
+	return nil, "", nil, checkPackageSpec(field, spec, words)
 }
 
 func issueIDs(c *Case) []string {
