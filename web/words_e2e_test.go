@@ -328,3 +328,19 @@ func TestTokenCancelAskedOnce(t *testing.T) {
 		t.Errorf("the page asked for the token %d times after one cancel, want once", n)
 	}
 }
+
+// TestDealRhoOutOfRangePutBack: a ρ over the limit (answer.MaxRho, 10)
+// typed in the deal view is put back and the status line says what is
+// valid, in the words the server gives; it was ignored without a word,
+// the field showing 20 beside answers at ρ = 1.
+func TestDealRhoOutOfRangePutBack(t *testing.T) {
+	e := startE2E(t)
+	e.do("deal", chromedp.Navigate(e.srv.URL+"/#deal"), chromedp.WaitVisible(chromedp.CSS(`[data-testid=zone-summary]`)),
+		void(chromedp.Evaluate[bool](`(() => { const r = document.querySelector('input[name=rho]'); r.value = '20'; r.dispatchEvent(new Event('change')); return true })()`)))
+	if v := get(t, e.bctx, "rho", chromedp.Evaluate[string](`document.querySelector('input[name=rho]').value`)); v != "1" {
+		t.Errorf("ρ field reads %q after 20 was refused, want 1", v)
+	}
+	if s := e.text("#status"); s != "rho 20: valid: a number > 0 and ≤ 10 (1 is linear loss); kept 1" {
+		t.Errorf("status %q", s)
+	}
+}

@@ -1318,7 +1318,14 @@ function renderDeal() {
   robust.onchange = () => { o.robust = robust.checked; draws.disabled = !o.robust; changed() }
   draws.onchange = () => { const v = Math.round(Number(draws.value)); o.draws = draws.value === '' || !(v > 0) ? null : v; if (o.robust) changed() }
   batna.onchange = () => { o.batna = batna.value; changed(); judge() }
-  rho.onchange = () => { const v = Number(rho.value); if (v > 0 && v <= defaults().limits.max_rho) { o.rho = v; changed(); judge() } }
+  // A ρ out of range is put back, and the status line says what is
+  // valid in the words the server would use, rather than left shown
+  // beside answers at the old ρ.
+  rho.onchange = () => {
+    const v = Number(rho.value), max = defaults().limits.max_rho
+    if (!(v > 0 && v <= max)) { status(`rho ${rho.value}: valid: a number > 0 and ≤ ${max} (1 is linear loss); kept ${o.rho}`, true); rho.value = String(o.rho); return }
+    o.rho = v; changed(); judge()
+  }
   const req = h('fieldset', { class: 'require' }, h('legend', {}, 'Must accept'),
     ...sc.actors.map((a) => {
       const id = 'require-' + a.id
