@@ -31,8 +31,9 @@ func TestBodyMistakesWords(t *testing.T) {
 		{"/runs", `{"kind":"forecast","rounds":1e308}`, "argument", "request body: rounds 1e308: valid: a whole number from 0 to 10000"},
 		{"/forecast", `{"seed":1`, "invalid", "request body: malformed JSON at line 1, column 9: it ends in the middle of a JSON value" + object},
 		{"/forecast", "{\n \"seed\": 1,\n}", "invalid", "request body: malformed JSON at line 3, column 1: '}' where a field's name was due" + object},
-		{"/forecast", `not json`, "invalid", "request body: malformed JSON at line 1, column 2: 'o' where a JSON value was due" + object},
-		{"/runs", `not json`, "invalid", "request body: malformed JSON at line 1, column 2: 'o' where a JSON value was due" + object},
+		{"/forecast", `not json`, "invalid", "request body: malformed JSON at line 1, column 2: 'o' inside what reads as the literal null (expecting 'u')" + object},
+		{"/runs", `not json`, "invalid", "request body: malformed JSON at line 1, column 2: 'o' inside what reads as the literal null (expecting 'u')" + object},
+		{"/forecast", `{"models": tru}`, "invalid", "request body: malformed JSON at line 1, column 15: '}' inside what reads as the literal true (expecting 'e')" + object},
 	} {
 		var b errBody
 		e.want(e.do("POST", p+c.path, c.body), 400).json(t, &b)

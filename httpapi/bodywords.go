@@ -49,15 +49,22 @@ func syntaxWords(msg string) string {
 	}
 	// rest: 'x' CONTEXT; the character is quoted by strconv.QuoteRune,
 	// so it may be '\'' or '\n'.
+	if !strings.HasPrefix(rest, "'") {
+		return msg
+	}
 	end := strings.Index(rest[1:], "' ")
-	if !strings.HasPrefix(rest, "'") || end < 0 {
+	if end < 0 {
 		return msg
 	}
 	char, context := rest[:end+2], rest[end+3:]
+	// "in literal true (expecting 'e')": a misspelt true, false or null,
+	// not a value missing.
+	if lit, ok := strings.CutPrefix(context, "in literal "); ok {
+		return char + " inside what reads as the literal " + lit
+	}
 	for _, c := range []struct{ prefix, due string }{
 		{"looking for beginning of object key string", "where a field's name was due"},
 		{"looking for beginning of value", "where a JSON value was due"},
-		{"in literal ", "where a JSON value was due"},
 		{"after object key:value pair", "where ',' or '}' was due"},
 		{"after object key", "where ':' was due"},
 		{"after array element", "where ',' or ']' was due"},
