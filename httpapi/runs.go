@@ -167,7 +167,7 @@ func (s *Server) startRun(w http.ResponseWriter, r *http.Request) {
 			// JSON, is said as decoding it strictly says it (invalid).
 			var te *json.UnmarshalTypeError
 			if errors.As(err, &te) && te.Field != "" {
-				s.fail(w, r, errs.New(errs.Argument, "%v, one of %s", typeError("request body", b, &k, te), strings.Join(kindNames(), ", ")))
+				s.fail(w, r, errs.New(errs.Argument, "%v, one of %s", typeError("request body", b, &k, te), errs.OneOf(kindNames())))
 				return
 			}
 			if derr := decodeJSON("request body", b, &k); derr != nil {
@@ -180,7 +180,7 @@ func (s *Server) startRun(w http.ResponseWriter, r *http.Request) {
 	newQ := kinds[k.Kind]
 	switch {
 	case k.Kind == "":
-		s.fail(w, r, errs.New(errs.Argument, "kind: missing; valid: %s", strings.Join(kindNames(), ", ")))
+		s.fail(w, r, errs.New(errs.Argument, "kind: missing; valid: %s", errs.OneOf(kindNames())))
 		return
 	case newQ == nil:
 		s.fail(w, r, errs.New(errs.Argument, "kind %q: no such kind of run%s", k.Kind, errs.Choices(string(k.Kind), kindNames())))
@@ -360,7 +360,7 @@ func (s *Server) rerun(w http.ResponseWriter, r *http.Request) {
 	}
 	newQ := kinds[old.Kind]
 	if newQ == nil {
-		s.fail(w, r, errs.New(errs.Conflict, "run %s is of kind %q, which this server does not run; valid: %s", old.ID, old.Kind, strings.Join(kindNames(), ", ")))
+		s.fail(w, r, errs.New(errs.Conflict, "run %s is of kind %q, which this server does not run; valid: %s", old.ID, old.Kind, errs.OneOf(kindNames())))
 		return
 	}
 	q := newQ()

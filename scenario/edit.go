@@ -135,7 +135,18 @@ func checkSnapshot(s *Scenario, snapshot string) error {
 	if snapshot == "" || snapshot == Base || snapshot == Latest || IsDate(snapshot) {
 		return nil
 	}
-	return errs.New(errs.Argument, "snapshot %q is not a date; valid: %q, %q, or a date YYYY-MM-DD such as %v", snapshot, Base, Latest, s.SnapshotDates())
+	return notADate(s, snapshot)
+}
+
+// notADate is the error of a snapshot that is neither a date, Base nor
+// Latest: what is valid, with the scenario's snapshot dates as examples
+// (the scenario's as_of where it has none).
+func notADate(s *Scenario, snapshot string) error {
+	dates := s.SnapshotDates()
+	if len(dates) == 0 {
+		dates = []string{s.Metadata.AsOf}
+	}
+	return errs.New(errs.Argument, "snapshot %q is not a date; valid: %q, %q, or a date YYYY-MM-DD such as %s", snapshot, Base, Latest, errs.OneOf(dates))
 }
 
 // applies reports whether the snapshot dated date applies at snapshot.

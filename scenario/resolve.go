@@ -69,7 +69,7 @@ func (s *Scenario) Resolve(snapshot, variant string) (*Scenario, error) {
 		}
 	default:
 		if !IsDate(snapshot) {
-			return nil, errs.New(errs.Argument, "snapshot %q is not a date; valid: %q, %q, or a date YYYY-MM-DD such as %v", snapshot, Base, Latest, s.SnapshotDates())
+			return nil, notADate(s, snapshot)
 		}
 		if snapshot < s.Metadata.AsOf {
 			return nil, errs.New(errs.Argument, "snapshot %s is before the scenario's as_of %s; valid: a date on or after it, one of %s", snapshot, s.Metadata.AsOf, errs.OneOf(s.SnapshotDates()))
