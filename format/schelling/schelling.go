@@ -501,6 +501,7 @@ func (r *reader) readCase(c *jsonpos.Node, path string, iids *scenario.IDs) {
 		}
 		is.Anchors = append(is.Anchors, scenario.Anchor{Value: at, Label: label})
 	}
+	n0Markers := r.nerr // the errors before the labels'
 	anchor("anchor_0", 0)
 	anchor("anchor_100", 100)
 	if !endsOK {
@@ -540,6 +541,7 @@ func (r *reader) readCase(c *jsonpos.Node, path string, iids *scenario.IDs) {
 			}
 		}
 	}
+	markersBad := r.nerr > n0Markers
 	sort.SliceStable(is.Anchors, func(i, j int) bool { return is.Anchors[i].Value < is.Anchors[j].Value })
 	// Equal values: keep the first label.
 	var anchors []scenario.Anchor
@@ -554,7 +556,9 @@ func (r *reader) readCase(c *jsonpos.Node, path string, iids *scenario.IDs) {
 	for _, a := range anchors {
 		// labels at one value are joined: the label they make, at the
 		// continuum
-		if strings.Contains(a.Label, "; ") && !r.text(cn, join(path, "continuum"), "label", a.Label) {
+		// (only when each label was good: a bad one is said once, at
+		// its marker)
+		if markersBad || strings.Contains(a.Label, "; ") && !r.text(cn, join(path, "continuum"), "label", a.Label) {
 			break
 		}
 	}
@@ -710,6 +714,7 @@ func (r *reader) evidence(n *jsonpos.Node, path, caseSource string) []scenario.E
 	for i, it := range n.Items {
 		p := fmt.Sprintf("%s[%d]", path, i)
 		ev := scenario.Evidence{}
+		n0 := r.nerr // the errors before this item's
 		switch it.Kind {
 		case jsonpos.String:
 			ev.Quote = r.str(it, p, "quote")
@@ -746,8 +751,9 @@ func (r *reader) evidence(n *jsonpos.Node, path, caseSource string) []scenario.E
 		}
 		if ev.Date != "" && !scenario.IsDate(ev.Date) {
 			r.warnf(it, p+".date", "date %q is not YYYY-MM-DD: kept in the note", ev.Date)
-			// the date as a note's text, then the note it makes
-			if r.text(it.Get("date"), p+".date", "note", ev.Date) {
+			// the date as a note's text, then the note it makes, when
+			// the note alone was good (else it is said once, at .note)
+			if r.text(it.Get("date"), p+".date", "note", ev.Date) && r.nerr == n0 {
 				r.text(it.Get("date"), p+".date", "note", strings.TrimSpace(ev.Note+" (date: "+ev.Date+")"))
 			}
 			ev.Note = strings.TrimSpace(ev.Note + " (date: " + ev.Date + ")")

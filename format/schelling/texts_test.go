@@ -75,3 +75,25 @@ func TestReadHoldsTextRules(t *testing.T) {
 		}
 	}
 }
+
+// TestReadSaysABadTextOnce: a bad text that a reader also joins into a
+// text it makes (labels at one value, an evidence item's note with a
+// date that is no date) is refused once, at its own value: it was said
+// again at the continuum, or at the date.
+func TestReadSaysABadTextOnce(t *testing.T) {
+	for _, c := range []struct{ name, in, want string }{
+		{"a marker's label joined with an anchor's",
+			`{"question_id": "Q", "continuum": {"anchor_0": "lo", "anchor_100": "hi", "markers": {"0": "a\u0001b"}},` + "\n" +
+				`"actors": [{"id": "a", "position": 50, "salience": 0.5, "capability": 1}, {"id": "b", "position": 40, "salience": 0.5, "capability": 1}]}`,
+			"f.json:1:91: continuum.markers.0: " + formattest.CtlName},
+		{"an evidence item's note beside a date that is no date",
+			`{"question_id": "Q", "continuum": {"anchor_0": "lo", "anchor_100": "hi"}, "actors": [{"id": "a", "position": 50, "salience": 0.5, "capability": 1, "evidence": [` + "\n" +
+				`{"quote": "q", "note": "a\u0001b", "date": "spring"}]}, {"id": "b", "position": 40, "salience": 0.5, "capability": 1}]}`,
+			"f.json:2:24: actors[0].evidence[0].note: " + formattest.CtlText},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			s, _, err := Read("f.json", strings.NewReader(c.in))
+			formattest.Refused(t, s, err, c.want)
+		})
+	}
+}
