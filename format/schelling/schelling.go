@@ -501,7 +501,7 @@ func (r *reader) readCase(c *jsonpos.Node, path string, iids *scenario.IDs) {
 		}
 		is.Anchors = append(is.Anchors, scenario.Anchor{Value: at, Label: label})
 	}
-	n0Markers := r.nerr // the errors before the labels'
+	n0Markers := r.nerr // the errors before the labels
 	anchor("anchor_0", 0)
 	anchor("anchor_100", 100)
 	if !endsOK {

@@ -1097,12 +1097,11 @@ func (e *engine64) selectByHeap(ctx context.Context, list []*exch64) []*exch64 {
 }
 
 func warm64(aff []*exch64) uint8 {
-	const line = 64
 	size := unsafe.Sizeof(exch64{})
 	var s uint8
 	for _, E := range aff {
 		p := unsafe.Pointer(E)
-		for off := uintptr(0); off < size; off += line {
+		for off := uintptr(0); off < size; off += cacheLine {
 			s += *(*uint8)(unsafe.Add(p, off))
 		}
 		s += *(*uint8)(unsafe.Add(p, size-1))
@@ -1269,13 +1268,12 @@ func (h *exchHeap64) renumber() (low, high int32) {
 }
 
 func lineUp64(s []heapItem64) []heapItem64 {
-	const line = 64
 	size := unsafe.Sizeof(heapItem64{})
-	if size*arity != line || cap(s) < arity {
+	if size*arity != cacheLine || cap(s) < arity {
 		return s
 	}
 	next := uintptr(unsafe.Pointer(unsafe.SliceData(s))) + size
-	k := (line - next%line) % line / size
+	k := (cacheLine - next%cacheLine) % cacheLine / size
 	return s[k:k]
 }
 

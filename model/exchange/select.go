@@ -17,9 +17,9 @@ import (
 // selectExchanges keeps the list as a slice and, after each realised
 // exchange R, scans all of it for the exchanges of R's two actors and
 // merges the ones whose gain changed back in: O(list) per realised
-// exchange, which at 200 actors × 10 issues (900,000 candidates, thousands
+// exchange, which at 200 actors × 10 issues (225,000 candidates, thousands
 // realised per round) is three quarters of the model's time. Here the
-// list is a binary heap ordered as the list is — gain descending, then
+// list is a heap (four children a node) ordered as the list is — gain descending, then
 // list position — and R's recalculations visit only the exchanges a
 // recalculation changes: those where one of R's actors has a side that
 // supplies the issue it supplies in R or demands the one it demands
@@ -223,12 +223,11 @@ const stampedMerge = 64
 // exchange's heap key in recalcOne was a third of the forecast's time
 // (before recalcOne took the old key from the exchange).
 func warm[T any](aff []*exch[T]) uint8 {
-	const line = 64
 	size := unsafe.Sizeof(exch[T]{})
 	var s uint8
 	for _, E := range aff {
 		p := unsafe.Pointer(E)
-		for off := uintptr(0); off < size; off += line {
+		for off := uintptr(0); off < size; off += cacheLine {
 			s += *(*uint8)(unsafe.Add(p, off))
 		}
 		s += *(*uint8)(unsafe.Add(p, size-1))
@@ -428,7 +427,11 @@ type exchHeap[T any, A arith[T]] struct {
 	// the top or compact drops them. at[gone] is written, never read.
 	gone int32
 	dead int
-	// maxPos bounds the positions' magnitude (32-bit; renumber)
+	// maxPos is the magnitude past which the next positions would go
+	// (32-bit): renumber runs before they do. The items renumbered
+	// include the marked ones, so a heap of more items than maxPos
+	// renumbers after every realisation (tests set it that low; a
+	// round's 2³¹ − 1 never is)
 	maxPos     int32
 	renumbered int // times renumber ran (for tests)
 }
@@ -477,14 +480,13 @@ const arity = 4
 // fill one, as in fast mode), so that sifting down reads one line a
 // level rather than two; it leaves up to arity−1 elements unused.
 func lineUp[T any](s []heapItem[T]) []heapItem[T] {
-	const line = 64
 	size := unsafe.Sizeof(heapItem[T]{})
-	if size*arity != line || cap(s) < arity {
+	if size*arity != cacheLine || cap(s) < arity {
 		return s
 	}
 	// the index k whose next element starts a line
 	next := uintptr(unsafe.Pointer(unsafe.SliceData(s))) + size
-	k := (line - next%line) % line / size
+	k := (cacheLine - next%cacheLine) % cacheLine / size
 	return s[k:k]
 }
 
@@ -558,8 +560,8 @@ func (h *exchHeap[T, A]) fix(i int) {
 func (h *exchHeap[T, A]) live() int { return len(h.items) - h.dead }
 
 // pop removes the first exchange in list order and returns its list
-// position (the heap holds at least one), dropping the items of left
-// exchanges it meets at the top.
+// position (the heap holds a live exchange: live() > 0), dropping the
+// items of left exchanges it meets at the top.
 func (h *exchHeap[T, A]) pop() int32 {
 	for {
 		if o := h.remove(0); o != h.gone {
@@ -614,3 +616,7 @@ func (h *exchHeap[T, A]) remove(i int) int32 {
 	}
 	return o
 }
+
+// cacheLine is the bytes of a cache line, by which warm steps through an
+// exchange and lineUp aligns a node's children.
+const cacheLine = 64
