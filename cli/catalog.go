@@ -91,7 +91,7 @@ built-in case (whose articles are read only with --sources).`,
 				nouns.Count(v.Snapshots, "snapshot"), nouns.Count(v.Variants, "variant"), nouns.Count(len(in.Warnings), "warning")+assumedAside(in))
 			sourcesLine(w, v.SourcesChecked, v.Sources)
 			quotesLine(w, v.SourcesChecked, v.Quotes)
-			coverageTable(w, in.Scenario, v.Coverage)
+			coverageTable(w, v.Coverage)
 			return nil
 		},
 	}
@@ -126,7 +126,7 @@ FILE, the built-in case.`,
 			w, done := terminalText(cmd.OutOrStdout())
 			defer done()
 			show(w, in)
-			coverageTable(w, in.Scenario, ask.Evidence(in, false).Coverage)
+			coverageTable(w, ask.Evidence(in, false).Coverage)
 			return nil
 		},
 	}

@@ -5,6 +5,7 @@ package cli
 // documents and ingest apply merges what a reviewer kept.
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -57,10 +58,10 @@ func addSourcesFlag(cmd *cobra.Command) {
 }
 
 // coverageTable prints the evidence coverage of the latest snapshot per
-// actor and per issue, each by its name at that snapshot of s (as every
-// other table and the page name them: ask.CoverageRowHead), and the
-// overall share at every snapshot.
-func coverageTable(w io.Writer, s *scenario.Scenario, cov []answer.Coverage) {
+// actor and per issue, each by its name at that snapshot (the answer's,
+// as the page names them: ask.CoverageRowHead), and the overall share at
+// every snapshot.
+func coverageTable(w io.Writer, cov []answer.Coverage) {
 	if len(cov) == 0 {
 		return
 	}
@@ -74,23 +75,11 @@ func coverageTable(w io.Writer, s *scenario.Scenario, cov []answer.Coverage) {
 	row := func(name string, s answer.CoverageShare) {
 		rows = append(rows, table.Row{name, num(s.Quoted), num(s.Assumed), num(s.Unsupported), fmt.Sprintf("%.0f%%", 100*s.Share)})
 	}
-	r, err := s.Resolve(last.Snapshot, "")
-	if err != nil {
-		r = s
-	}
 	for _, a := range last.Actors {
-		name := a.ID
-		if x := r.Actor(a.ID); x != nil && x.Name != "" {
-			name = x.Name
-		}
-		row(ask.CoverageRowHead("actor", name), a)
+		row(ask.CoverageRowHead("actor", cmp.Or(a.Name, a.ID)), a)
 	}
 	for _, is := range last.Issues {
-		name := is.ID
-		if x := r.Issue(is.ID); x != nil && x.Name != "" {
-			name = x.Name
-		}
-		row(ask.CoverageRowHead("issue", name), is)
+		row(ask.CoverageRowHead("issue", cmp.Or(is.Name, is.ID)), is)
 	}
 	row(ask.CoverageOverall, last.Overall)
 	// A row's head, an issue's name as long as the built-in case's

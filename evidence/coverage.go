@@ -13,6 +13,10 @@ import (
 type Share struct {
 	// ID is the actor's or issue's id; empty for the overall share.
 	ID string `json:"id,omitempty"`
+	// Name is the actor's or issue's name at the snapshot (an actor a
+	// snapshot adds has its own), empty where it has none: every door
+	// heads the row with it, else the id.
+	Name string `json:"name,omitempty"`
 	// Quoted is the weight of stances with at least one evidence quote
 	// from a declared source.
 	Quoted float64 `json:"quoted"`
@@ -214,12 +218,12 @@ func coverageOf(r *scenario.Scenario, snap string) SnapshotCoverage {
 	actor := map[string]int{}
 	for i, a := range r.Actors {
 		actor[a.ID] = i
-		c.Actors = append(c.Actors, Share{ID: a.ID})
+		c.Actors = append(c.Actors, Share{ID: a.ID, Name: a.Name})
 	}
 	issue := map[string]int{}
 	for i, is := range r.Issues {
 		issue[is.ID] = i
-		c.Issues = append(c.Issues, Share{ID: is.ID})
+		c.Issues = append(c.Issues, Share{ID: is.ID, Name: is.Name})
 	}
 	div := r.SalienceDivisor()
 	declared := declaredSources(r)

@@ -8,10 +8,10 @@
 // new snapshot. Everything shown comes from the API (answer.Evidence,
 // answer.IngestReview); the page only draws it.
 import { call, APIError } from './api'
-import type { ScenarioView, Scenario, Diagnostic } from './api'
+import type { ScenarioView, Diagnostic } from './api'
 import { h, fmt, noNumber, plural } from './util'
 
-export interface CoverageShare { id?: string; quoted: number; assumed: number; unsupported: number; share: number; stances: number; quotes: number }
+export interface CoverageShare { id?: string; name?: string; quoted: number; assumed: number; unsupported: number; share: number; stances: number; quotes: number }
 export interface CoverageCapabilities { actors: number; quoted: number; assumed: number }
 export interface CoverageBacking { stated: number; quoted: number; assumed: number }
 export interface Coverage {
@@ -46,7 +46,7 @@ export async function renderEvidence(box: HTMLElement, sv: ScenarioView, saved: 
     return
   }
   box.replaceChildren(
-    h('section', { class: 'card', 'data-testid': 'coverage' }, h('h2', {}, 'Evidence coverage'), coverageView(ev, sv.scenario)),
+    h('section', { class: 'card', 'data-testid': 'coverage' }, h('h2', {}, 'Evidence coverage'), coverageView(ev)),
     h('section', { class: 'card', 'data-testid': 'evidence-browser' }, h('h2', {}, 'Evidence'), browser(ev)),
     h('section', { class: 'card', 'data-testid': 'ingest' }, h('h2', {}, 'Draft evidence from documents'), ingestView(sv, saved)),
   )
@@ -61,19 +61,11 @@ function bar(s: CoverageShare): HTMLElement {
     h('span', { class: 'unsupported', style: `width:${w(s.unsupported)}` }))
 }
 
-// coverageName names an actor (as its snapshot adds it, too) or an issue
-// of sc by its name, as the other views and parley validate's coverage
-// table do; the id when it has none.
-function coverageName(sc: Scenario, kind: 'actor' | 'issue', id: string): string {
-  const all = kind === 'actor' ? [...sc.actors, ...(sc.snapshots ?? []).flatMap((x) => x.add_actors ?? [])] : sc.issues
-  return all.find((x) => x.id === id)?.name || id
-}
-
 // coverageRowHead is ask.CoverageRowHead: "actor United States", "issue
 // Ceasefire".
 function coverageRowHead(kind: 'actor' | 'issue', name: string): string { return `${kind} ${name}` }
 
-function coverageView(ev: Evidence, sc: Scenario): HTMLElement {
+function coverageView(ev: Evidence): HTMLElement {
   const out = h('div', {})
   if (!ev.coverage.length) return h('p', { class: 'hint' }, 'No stances to measure.')
   const sel = h('select', { id: 'coverage-snapshot', 'aria-label': 'Snapshot' },
@@ -95,8 +87,8 @@ function coverageView(ev: Evidence, sc: Scenario): HTMLElement {
     const row = (label: string, s: CoverageShare) => h('tr', {}, h('th', { scope: 'row' }, label), h('td', {}, pct(s.share)), h('td', {}, bar(s)), h('td', {}, `${s.quotes} of ${s.stances} stances quoted`))
     table.replaceChildren(h('table', { class: 'coverage' },
       h('thead', {}, h('tr', {}, h('th', {}, ''), h('th', {}, 'Quoted'), h('th', {}, 'quoted · assumed · neither'), h('th', {}, ''))),
-      h('tbody', { 'data-testid': 'coverage-rows' }, ...c.actors.map((a) => row(coverageRowHead('actor', coverageName(sc, 'actor', a.id ?? '')), a)),
-        ...c.issues.map((i) => row(coverageRowHead('issue', coverageName(sc, 'issue', i.id ?? '')), i)), row('overall', c.overall))))
+      h('tbody', { 'data-testid': 'coverage-rows' }, ...c.actors.map((a) => row(coverageRowHead('actor', a.name || a.id || ''), a)),
+        ...c.issues.map((i) => row(coverageRowHead('issue', i.name || i.id || ''), i)), row('overall', c.overall))))
   }
   sel.onchange = draw
   draw()
