@@ -347,6 +347,13 @@ func unheld(s *scenario.Scenario, outcomes []scenario.Outcome, format string) []
 	return lost
 }
 
+// readBackLimits bound no text nor list a scenario can hold: the file
+// read back was written from s, which was held to its own limits (perhaps
+// raised) when it was loaded, and a refusal here would only hide what the
+// export lost.
+var readBackLimits = scenario.Limits{IDLength: 1 << 31, NameLength: 1 << 31, TextLength: 1 << 31,
+	Actors: 1 << 31, Issues: 1 << 31, Stances: 1 << 31, Anchors: 1 << 31, Evidence: 1 << 31, Sources: 1 << 31}
+
 // readBack reads data, s exported in format f, back with f's reader and
 // lists what comes back changed that the writers do not list themselves:
 // the scenario's id (no peer format holds one), the issue and actor ids
@@ -362,13 +369,6 @@ func unheld(s *scenario.Scenario, outcomes []scenario.Outcome, format string) []
 // read from a peer format's file: its reasons for assumption are what
 // that reader wrote ("KTAB input FILE line N"), not a person, and the
 // export's reader writes its own again, so they are not listed.
-// readBackLimits bound no text nor list a scenario can hold: the file
-// read back was written from s, which was held to its own limits (perhaps
-// raised) when it was loaded, and a refusal here would only hide what the
-// export lost.
-var readBackLimits = scenario.Limits{IDLength: 1 << 31, NameLength: 1 << 31, TextLength: 1 << 31,
-	Actors: 1 << 31, Issues: 1 << 31, Stances: 1 << 31, Anchors: 1 << 31, Evidence: 1 << 31, Sources: 1 << 31}
-
 func readBack(f ExportFormat, s *scenario.Scenario, data []byte, peer bool) []string {
 	pf, err := formatByName(f.Reads)
 	if err != nil {

@@ -2,8 +2,10 @@ package ask
 
 // The words of tables and lines that the command line and the page both
 // print, in one place each: the command line calls these, and the page
-// has a twin of each (named in each comment) that its end-to-end tests
-// compare with them. Where the two doors had worded a thing differently,
+// has a twin of most (named in each comment) that its end-to-end tests
+// compare with them; a few short ones (MoveText, PlanCostLine,
+// CoverageOverall) the page writes in place, and the same tests hold it
+// to them. Where the two doors had worded a thing differently,
 // the words here are the clearer of the two (docs/DECISIONS.md, "One
 // wording for the deal's, advice's and coverage's lines").
 

@@ -235,7 +235,7 @@ func leverTables(w io.Writer, a *answer.Advice, levers []answer.Lever, l layout)
 // position" and "own salience" whole, "persuade: position" on two lines.
 const narrowLeverCol = 12
 
-// drawsCells is a lever's mean toward (as signed writes it on an issue
+// drawsCells is a lever's mean (closer by, as signed writes it on an issue
 // of d decimals) and helps over the draws, ask.NoNumber each when no
 // draw's run gave its issue a forecast (it has none).
 func drawsCells(lv answer.Lever, d int) table.Row {

@@ -9,8 +9,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"parley/nouns"
-	"parley/scenario"
 	"path/filepath"
 	"strings"
 
@@ -22,6 +20,8 @@ import (
 	"parley/ask"
 	"parley/errs"
 	"parley/ingest"
+	"parley/nouns"
+	"parley/scenario"
 )
 
 // loadChecked reads args[0] (or the built-in case) reading its source

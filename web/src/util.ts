@@ -57,7 +57,7 @@ export function plural(n: number, noun: string): string {
   return `${count(n)} ${nounFor(n, noun)}`
 }
 
-// nounFor is noun as n of it are counted (ask.NounFor): as it is for 1,
+// nounFor is noun as n of it are counted (nouns.For): as it is for 1,
 // else with -ies for a consonant and y, -es after s, x, ch and sh, -s.
 export function nounFor(n: number, noun: string): string {
   if (n === 1) return noun
