@@ -263,24 +263,7 @@ func TestTokenAskedOnce(t *testing.T) {
 	// window.prompt answers a mistyped token first, then the right one,
 	// and keeps what it was asked
 	stub := fmt.Sprintf(`window.__asked = []; window.prompt = (m) => { window.__asked.push(m); return window.__asked.length === 1 ? "mistyped" : %q }`, good)
-	// The script stays with the tab, which later tests share: it is
-	// taken off when this one ends (before the tab is given back).
-	var script page.ScriptIdentifier
-	e.do("stub the prompt", chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-		r, err := cdp.Call(ctx, tg, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: stub})
-		if err == nil {
-			script = r.Identifier
-		}
-		return err
-	}))
-	t.Cleanup(func() {
-		if err := chromedp.Do(e.bctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-			_, err := cdp.Call(ctx, tg, page.RemoveScriptToEvaluateOnNewDocument, page.RemoveScriptToEvaluateOnNewDocumentParams{Identifier: script})
-			return err
-		})); err != nil {
-			t.Errorf("take the prompt's stub off the tab: %v", err)
-		}
-	})
+	e.onEveryPage("stub the prompt", stub)
 	e.do("load", chromedp.Navigate(e.srv.URL+"/#forecast"), chromedp.WaitVisible(chromedp.CSS(`[data-testid=model-table]`)))
 	asked := get(t, e.bctx, "asked", chromedp.Evaluate[[]string](`window.__asked`))
 	want := []string{"This server needs its access token (PARLEY_TOKEN):", "The server refused that token. Its access token (PARLEY_TOKEN):"}
@@ -303,23 +286,7 @@ func TestTokenAskedOnce(t *testing.T) {
 // shows. Each asked again when the first request's cancel ended it.
 func TestTokenCancelAskedOnce(t *testing.T) {
 	e := startE2EWith(t, e2eOptions{token: "token-cancel-0123456789", askToken: true, everyRequest: true})
-	var script page.ScriptIdentifier
-	e.do("stub the prompt", chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-		r, err := cdp.Call(ctx, tg, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{
-			Source: `window.__asked = 0; window.prompt = () => { window.__asked++; return null }`})
-		if err == nil {
-			script = r.Identifier
-		}
-		return err
-	}))
-	t.Cleanup(func() {
-		if err := chromedp.Do(e.bctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-			_, err := cdp.Call(ctx, tg, page.RemoveScriptToEvaluateOnNewDocument, page.RemoveScriptToEvaluateOnNewDocumentParams{Identifier: script})
-			return err
-		})); err != nil {
-			t.Errorf("take the prompt's stub off the tab: %v", err)
-		}
-	})
+	e.onEveryPage("stub the prompt", `window.__asked = 0; window.prompt = () => { window.__asked++; return null }`)
 	// the page's four first calls, each refused, all answered
 	e.do("load", chromedp.Navigate(e.srv.URL+"/#forecast"),
 		e.poll(`performance.getEntriesByType('resource').filter((r) => r.name.includes('/api/') && r.responseEnd > 0).length >= 4`),
@@ -343,4 +310,27 @@ func TestDealRhoOutOfRangePutBack(t *testing.T) {
 	if s := e.text("#status"); s != "rho 20: valid: a number > 0 and ≤ 10 (1 is linear loss); kept 1" {
 		t.Errorf("status %q", s)
 	}
+}
+
+// onEveryPage runs script in every page the tab loads from now until the
+// test ends. The script stays with the tab, which later tests share: it
+// is taken off when this test ends (before the tab is given back).
+func (e *e2e) onEveryPage(step, script string) {
+	e.t.Helper()
+	var id page.ScriptIdentifier
+	e.do(step, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		r, err := cdp.Call(ctx, tg, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: script})
+		if err == nil {
+			id = r.Identifier
+		}
+		return err
+	}))
+	e.t.Cleanup(func() {
+		if err := chromedp.Do(e.bctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+			_, err := cdp.Call(ctx, tg, page.RemoveScriptToEvaluateOnNewDocument, page.RemoveScriptToEvaluateOnNewDocumentParams{Identifier: id})
+			return err
+		})); err != nil {
+			e.t.Errorf("%s: take the script off the tab: %v", step, err)
+		}
+	})
 }
