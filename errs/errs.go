@@ -74,14 +74,23 @@ func CodeOf(err error) Code {
 // to a dozen, else the first dozen and how many there are, so that a
 // mistyped id in a scenario of 200 actors gets a line, not a page.
 func OneOf(names []string) string {
-	const show = 12
-	if len(names) == 0 {
+	return OneOfFirst(names[:min(len(names), OneOfShown)], len(names))
+}
+
+// OneOfShown is how many names OneOf writes before "… (N in all)".
+const OneOfShown = 12
+
+// OneOfFirst is OneOf for a list of n names of which first are the
+// first OneOfShown (or all, when there are fewer), for a caller that
+// picks them without making the whole list.
+func OneOfFirst(first []string, n int) string {
+	if n == 0 {
 		return "(none)"
 	}
-	if len(names) <= show {
-		return strings.Join(names, ", ")
+	if n <= len(first) {
+		return strings.Join(first, ", ")
 	}
-	return fmt.Sprintf("%s, … (%d in all)", strings.Join(names[:show], ", "), len(names))
+	return fmt.Sprintf("%s, … (%d in all)", strings.Join(first, ", "), n)
 }
 
 // Choices is what an error for an unknown name got says after naming it:

@@ -484,7 +484,7 @@ func actorSet(as []Actor) *nameSet {
 // there are more, as text; in time linear in the keys. An empty key (an
 // item whose id is missing, an error of its own) is not one to offer.
 func keys(m map[string]bool) string {
-	const show = 12
+	const show = errs.OneOfShown
 	ks := make([]string, 0, show+1)
 	n := len(m)
 	if m[""] {
@@ -500,10 +500,7 @@ func keys(m map[string]bool) string {
 			ks = ks[:show]
 		}
 	}
-	if n > show {
-		return fmt.Sprintf("%s, … (%d in all)", strings.Join(ks, ", "), n)
-	}
-	return strings.Join(ks, ", ")
+	return errs.OneOfFirst(ks, n)
 }
 
 func (v *validator) issueIDs() map[string]bool {

@@ -39,6 +39,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"parley/errs"
 	"parley/scenario"
 )
 
@@ -447,9 +448,9 @@ func (r *reader) build(recs []record) *scenario.Scenario {
 	issueList := ""
 	issueIDs := func() string {
 		if issueList == "" {
-			var ids []string
-			for _, is := range issues[:min(len(issues), 16)] {
-				ids = append(ids, is.id)
+			ids := make([]string, len(issues))
+			for i, is := range issues {
+				ids[i] = is.id
 			}
 			issueList = list(ids)
 		}
@@ -624,8 +625,8 @@ func (r *reader) build(recs []record) *scenario.Scenario {
 		s.Actors = append(s.Actors, a)
 	}
 	if len(idle) > 0 {
-		// at most 15 named, so that the description stays within the
-		// text-length limit however many there are
+		// at most 12 named (list), so that the description stays
+		// within the text-length limit however many there are
 		s.Metadata.Description += " Actors without #D rows were left out: " + list(idle) + "."
 	}
 	if len(issues) == 0 {
@@ -645,14 +646,13 @@ func (r *reader) build(recs []record) *scenario.Scenario {
 	return s
 }
 
+// list writes ids as every list of valid names reads (errs.OneOf: the
+// first twelve, then "… (N in all)"), "(none declared)" for none.
 func list(ids []string) string {
 	if len(ids) == 0 {
 		return "(none declared)"
 	}
-	if len(ids) > 15 {
-		return strings.Join(ids[:15], ", ") + ", …"
-	}
-	return strings.Join(ids, ", ")
+	return errs.OneOf(ids)
 }
 
 func slug(s string) string {

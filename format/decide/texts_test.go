@@ -1,6 +1,7 @@
 package decide
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -93,5 +94,30 @@ func TestReadHoldsCountLimits(t *testing.T) {
 	}
 	if _, err := ReadLimits("d.tsv", strings.NewReader(in), scenario.Limits{Actors: 3, Issues: 2, Stances: 5}); err != nil {
 		t.Errorf("within the limits: %v", err)
+	}
+}
+
+// TestReadListsNamesAsEverywhere: the actors a #D row may name, and the
+// actors a description says were left out, are listed as every list of
+// valid names is (errs.OneOf): twelve, then how many in all. It was
+// fifteen and "…", without the count.
+func TestReadListsNamesAsEverywhere(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("#P\tp\n#M\tp\t0\tlow\n#M\tp\t10\thigh\n")
+	for i := 1; i <= 20; i++ {
+		fmt.Fprintf(&b, "#A\ta%02d\n", i)
+	}
+	rows := b.String()
+	_, err := ReadLimits("d.tsv", strings.NewReader(rows+"#D\tzz\tp\t5\t0.5\t1\n"), scenario.Limits{})
+	want := "d.tsv:24:1: actor: unknown actor \"zz\" (valid: an actor declared with #A: a01, a02, a03, a04, a05, a06, a07, a08, a09, a10, a11, a12, … (20 in all))"
+	if err == nil || !strings.HasPrefix(err.Error(), want+"\n") {
+		t.Errorf("unknown actor: %v\nwant it to start %s", err, want)
+	}
+	s, err := ReadLimits("d.tsv", strings.NewReader(rows+"#D\ta01\tp\t1\t0.5\t1\n#D\ta02\tp\t9\t0.5\t1\n"), scenario.Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w := "Actors without #D rows were left out: a03, a04, a05, a06, a07, a08, a09, a10, a11, a12, a13, a14, … (18 in all)."; !strings.Contains(s.Metadata.Description, w) {
+		t.Errorf("description %q lacks %q", s.Metadata.Description, w)
 	}
 }
