@@ -285,17 +285,17 @@ func refusedEnds(r *answer.SensitivityResult) []string {
 		for _, s := range r.Issues[0].Swings {
 			if s.FailedAtLow != "" {
 				out = append(out, fmt.Sprintf("%s: no forecast at %s, the low end of its range: the model refused that problem (%s); its swing on every issue is measured from the stated value to the high end alone",
-					s.Input.Label(), plainValue(s.Input.Lo), s.FailedAtLow))
+					s.Input.Label(), PlainValue(s.Input.Lo), s.FailedAtLow))
 			}
 			if s.FailedAtHigh != "" {
 				out = append(out, fmt.Sprintf("%s: no forecast at %s, the high end of its range: the model refused that problem (%s); its swing on every issue is measured from the stated value to the low end alone",
-					s.Input.Label(), plainValue(s.Input.Hi), s.FailedAtHigh))
+					s.Input.Label(), PlainValue(s.Input.Hi), s.FailedAtHigh))
 			}
 		}
 	}
 	for _, n := range r.NotMeasurable {
 		out = append(out, fmt.Sprintf("%s: not measurable: the model refused the problem at both ends of its range (at %s: %s; at %s: %s), so no tornado lists it",
-			n.Input.Label(), plainValue(n.Input.Lo), n.FailedAtLow, plainValue(n.Input.Hi), n.FailedAtHigh))
+			n.Input.Label(), PlainValue(n.Input.Lo), n.FailedAtLow, PlainValue(n.Input.Hi), n.FailedAtHigh))
 	}
 	return out
 }
@@ -310,9 +310,9 @@ func OneEndedText(shown []answer.SensitivitySwing) string {
 	for _, s := range shown {
 		switch {
 		case s.Low == nil && s.High != nil:
-			named = append(named, fmt.Sprintf("%s at %s (its low end)", s.Input.Label(), plainValue(s.Input.Lo)))
+			named = append(named, fmt.Sprintf("%s at %s (its low end)", s.Input.Label(), PlainValue(s.Input.Lo)))
 		case s.High == nil && s.Low != nil:
-			named = append(named, fmt.Sprintf("%s at %s (its high end)", s.Input.Label(), plainValue(s.Input.Hi)))
+			named = append(named, fmt.Sprintf("%s at %s (its high end)", s.Input.Label(), PlainValue(s.Input.Hi)))
 		}
 	}
 	if len(named) == 0 {
@@ -409,9 +409,10 @@ func baseOutsideLine(named []string) string {
 // (BaseOutsideText), after the swing.
 const BaseOutsideMark = "‡"
 
-// plainValue writes an input's value as the file states it: the
-// shortest decimal that reads back as the same number (0, 0.6, 12.5).
-func plainValue(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
+// PlainValue writes a number as a file states it: the shortest decimal
+// that reads back as the same number (0, 0.6, 12.5, 250000000), never in
+// exponent form; an input's value, a scale point, a capability.
+func PlainValue(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
 
 // prepareSweep checks a sweep request and returns each model's options.
 func prepareSweep(c *Case, req *answer.SweepRequest, progress Progress) (func(string) sweep.Options, []model.Model, error) {

@@ -165,7 +165,7 @@ func PointsText(as []answer.Anchor) string {
 	}
 	out := make([]string, len(as))
 	for i, a := range as {
-		out[i] = strconv.FormatFloat(a.Value, 'f', -1, 64)
+		out[i] = PlainValue(a.Value)
 	}
 	return "→" + strings.Join(out, "|")
 }

@@ -156,7 +156,7 @@ func show(w io.Writer, in *ask.Input) {
 	// A capability as written, as the page shows it: only ratios
 	// matter, so one decimal read 1e-9 as "0.0" and 0.25 as "0.3".
 	for _, a := range s.Actors {
-		t.AppendRow([]any{a.Name, a.ID, plainNum(a.Capability), strings.Join(a.Aliases, ", ")})
+		t.AppendRow([]any{a.Name, a.ID, ask.PlainValue(a.Capability), strings.Join(a.Aliases, ", ")})
 	}
 	t.Render()
 	layoutAt(termWidth(w)).fit(w, func(w io.Writer, l layout) {

@@ -206,15 +206,6 @@ func labels(as []answer.Anchor, withValue bool, d int) string {
 	return strings.Join(out, " / ")
 }
 
-// points is the scale points of the nearest options (ask.PointsText, as
-// the page writes them before their labels): "→50" or "→25|75".
-func points(as []answer.Anchor) string { return ask.PointsText(as) }
-
-// plainNum is a scale point as written, never in exponent form: an
-// option at 250000000 on a budget's scale read "→2.5e+08", and its legend
-// line broke the column.
-func plainNum(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
-
 // forecastTable prints the answer for a person: the compact issue × model
 // matrix (or, long, a row per issue and model), the labels of the options
 // named, every warning and note, and with trace the rounds.
@@ -314,7 +305,7 @@ func matrix(w io.Writer, f *answer.Forecast, width int) {
 	issueW := l.col(packedIssueCol)
 	cell := func(x answer.IssueForecast) string {
 		s := shown(x, f.Scenario.IssueDecimals(x.Issue))
-		if p := points(x.Nearest); p != "" && (x.Settled || len(x.Nearest) == 1) {
+		if p := ask.PointsText(x.Nearest); p != "" && (x.Settled || len(x.Nearest) == 1) {
 			s += " " + p
 		}
 		return s
@@ -390,11 +381,11 @@ func matrix(w io.Writer, f *answer.Forecast, width int) {
 		// The points right-aligned in one column, at least 6 wide.
 		col := 6
 		for _, v := range order {
-			col = max(col, len(plainNum(v)))
+			col = max(col, len(ask.PlainValue(v)))
 		}
 		for _, a := range is.Anchors {
 			if l, ok := cited[a.Value]; ok {
-				fmt.Fprintln(w, hanging(fmt.Sprintf("  %*s  ", col, plainNum(a.Value)), l, width))
+				fmt.Fprintln(w, hanging(fmt.Sprintf("  %*s  ", col, ask.PlainValue(a.Value)), l, width))
 			}
 		}
 	}

@@ -371,7 +371,7 @@ func swingTable(w io.Writer, sc *answer.Scenario, iss answer.Issue, is answer.Se
 		barW = min(roleWidths[swingBarCol].wide, barW+max(0, inputW-widest(names...)))
 	}
 	t := newTable(w)
-	heads[3] = plainNum(iss.Min) + " … " + plainNum(iss.Max)
+	heads[3] = ask.PlainValue(iss.Min) + " … " + ask.PlainValue(iss.Max)
 	t.AppendHeader(heads)
 	cfg := []table.ColumnConfig{{Number: 5, Align: text.AlignRight}, {Number: 6, Align: text.AlignRight}}
 	if inputW > 0 {

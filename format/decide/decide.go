@@ -114,13 +114,12 @@ type reader struct {
 	more   scenario.More // errors past maxErrors, counted
 }
 
-// past says whether rec, the n-th row (from 1) of a list bounded by the
-// limit named name, is past it, and if so refuses it at its line in the
-// words of the scenario file's count limits (scenario.CountError); the
-// reader then stops, past rows that would only add errors about what it
-// did not read.
-func (r *reader) past(rec record, n int, name string) bool {
-	limit := r.limits.Value(name)
+// past says whether rec, the n-th row (from 1) of a list bounded by
+// limit, the limit named name, is past it, and if so refuses it at its
+// line in the words of the scenario file's count limits
+// (scenario.CountError); the reader then stops, past rows that would only
+// add errors about what it did not read.
+func (r *reader) past(rec record, n int, name string, limit int64) bool {
 	if int64(n) <= limit {
 		return false
 	}
@@ -361,11 +360,12 @@ func (r *reader) build(recs []record) *scenario.Scenario {
 	titleLen, titleAt := 0, record{} // the #O row whose text makes the title too long
 	var marks, data []record
 	nA, nP, nD := 0, 0, 0 // the #A, #P and #D rows so far
+	lim := r.limits.WithDefaults()
 	for _, rec := range recs {
 		tag := strings.TrimSpace(rec.fields[0])
 		switch tag {
 		case "#A":
-			if nA++; r.past(rec, nA, "actors") {
+			if nA++; r.past(rec, nA, "actors", int64(lim.Actors)) {
 				return nil
 			}
 			id := field(rec.fields, 1)
@@ -392,7 +392,7 @@ func (r *reader) build(recs []record) *scenario.Scenario {
 			r.text(rec, 3, "actor description", "description", desc)
 			actors = append(actors, scenario.Actor{ID: id, Name: name, Description: desc})
 		case "#P":
-			if nP++; r.past(rec, nP, "issues") {
+			if nP++; r.past(rec, nP, "issues", int64(lim.Issues)) {
 				return nil
 			}
 			id := field(rec.fields, 1)
@@ -427,7 +427,7 @@ func (r *reader) build(recs []record) *scenario.Scenario {
 		case "#M":
 			marks = append(marks, rec)
 		case "#D":
-			if nD++; r.past(rec, nD, "stances") {
+			if nD++; r.past(rec, nD, "stances", int64(lim.Stances)) {
 				return nil
 			}
 			data = append(data, rec)
