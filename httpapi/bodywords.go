@@ -125,14 +125,12 @@ func giveName(t reflect.Type) string {
 			return "an object with fields " + errs.OneOf(f)
 		}
 	case reflect.Map:
-		return "an object of " + strings.TrimPrefix(strings.TrimPrefix(giveName(t.Elem()), "a "), "an ") + " values"
+		return "an object of " + bare(kindName(t.Elem())) + " values"
 	case reflect.Slice:
-		e := kindName(t.Elem())
 		if t.Elem().Kind() == reflect.Bool {
 			return "a list of true or false values"
 		}
-		e = strings.TrimPrefix(strings.TrimPrefix(e, "a "), "an ")
-		return "a list of " + nouns.For(2, e)
+		return "a list of " + nouns.For(2, bare(kindName(t.Elem())))
 	}
 	return kindName(t)
 }

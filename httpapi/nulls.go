@@ -173,15 +173,21 @@ func kindName(t reflect.Type) string {
 	case reflect.Struct:
 		return "an object"
 	case reflect.Array:
-		e := strings.TrimPrefix(kindName(t.Elem()), "a ")
-		e = strings.TrimPrefix(e, "an ")
-		return "a list of " + nouns.Count(t.Len(), e)
-	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
-		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64,
-		reflect.Float32, reflect.Float64:
+		return "a list of " + nouns.Count(t.Len(), bare(kindName(t.Elem())))
+	}
+	if isNumber(t) {
 		return "a number"
 	}
 	return "a value"
+}
+
+// bare is what without its article: "string" of "a string", "object" of
+// "an object", for "a list of 3 strings".
+func bare(what string) string {
+	if s, ok := strings.CutPrefix(what, "a "); ok {
+		return s
+	}
+	return strings.TrimPrefix(what, "an ")
 }
 
 // join is the path of key inside the object at path.
