@@ -91,8 +91,8 @@ function nearestText(f: IssueForecast): string { return f.nearest.map((a) => a.l
 // options, "→70", "→25|75" for a tie. A cell writes them before the
 // labels it clips, so that options whose labels begin alike ("30-day
 // ceasefire…" at 55 and at 70) stay apart, as parley forecast's →70.
-function pointsText(f: IssueForecast): string {
-  return f.nearest.length ? '→' + f.nearest.map((a) => plainNum(a.value)).join('|') : ''
+function pointsText(as: { value: number }[]): string {
+  return as.length ? '→' + as.map((a) => plainNum(a.value)).join('|') : ''
 }
 
 // dec is the decimals of issue id (decimalsOf): every number on its
@@ -787,7 +787,7 @@ function forecastCell(m: ModelForecast, f: IssueForecast | undefined): HTMLEleme
       h('b', {}, shown(f)), h('small', { class: 'warn' }, h('span', { 'aria-hidden': 'true' }, '⚠ '), 'did not settle'),
       h('small', { title: near }, `last round ${fmt(f.forecast, d)}${near ? '; the range reaches ' + near : ''}`))
   }
-  const at = near ? `${pointsText(f)} ${near}` : ''
+  const at = near ? `${pointsText(f.nearest)} ${near}` : ''
   return h('td', { 'data-model': m.model, 'data-issue': f.issue }, h('b', {}, fmt(f.forecast, d)),
     h('small', { title: at, tabindex: near ? 0 : undefined, 'data-testid': 'nearest', class: f.nearest.length > 1 ? 'tie' : '' }, f.nearest.length > 1 ? 'tie: ' + at : at),
     f.distribution ? distributionNote(f.distribution, d) : null)
@@ -805,7 +805,7 @@ function forecastCell(m: ModelForecast, f: IssueForecast | undefined): HTMLEleme
 // others' height, a phone's ten times.
 function distributionNote(d: Distribution, digits: number): HTMLElement {
   const top = Math.max(...d.likeliest.map((l) => l.p ?? 0))
-  const name = (l: Likely) => l.label !== undefined ? `→${plainNum(l.value)} ${l.label}` : `${fmt(l.value, digits)} (${(l.actors ?? []).map(actorName).join(', ')})`
+  const name = (l: Likely) => l.label !== undefined ? `${pointsText([l])} ${l.label}` : `${fmt(l.value, digits)} (${(l.actors ?? []).map(actorName).join(', ')})`
   const names = d.likeliest.map(name).join(' / ')
   return h('small', { class: 'dist', 'data-testid': 'distribution', title: 'How far real EU outcomes fell from forecasts like this one (fitted on DEU III; docs/skill.md)' },
     `80%: ${intervalText(d.interval80.lo, d.interval80.hi, digits)} · 95%: ${intervalText(d.interval95.lo, d.interval95.hi, digits)}${d.likeliest.length ? '; ' : ''}`,
