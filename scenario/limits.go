@@ -272,6 +272,12 @@ func CountError(name string, limit int64) Diagnostic {
 	return LimitError(name, limit, "more than "+nouns.Count(int(limit), "value"))
 }
 
+// OverCount is the diagnostic of a list of n items, known whole, over the
+// count limit named name: "12000 values, over the limit actors=10000".
+func OverCount(name string, n int, limit int64) Diagnostic {
+	return LimitError(name, limit, nouns.Count(n, "value"))
+}
+
 // KindOfText says which length limit bounds a text field: "id-length" for
 // ids and references to them, "name-length" for names, titles and labels,
 // "text-length" otherwise. field is the YAML name of the field (or of its
@@ -361,19 +367,20 @@ type limitCheck struct {
 	seen map[string]bool // limits already reported
 }
 
-func (c *limitCheck) hit(path, name string, limit int64, what string) {
+// hit records d, the diagnostic of the limit named name, at path: the
+// first time that limit is hit only.
+func (c *limitCheck) hit(path, name string, d Diagnostic) {
 	if c.seen[name] {
 		return
 	}
 	c.seen[name] = true
-	d := LimitError(name, limit, what)
 	d.Path = path
 	c.ds = append(c.ds, d)
 }
 
 func (c *limitCheck) count(path, name string, n int) {
 	if max := c.l.Value(name); int64(n) > max {
-		c.hit(path, name, max, fmt.Sprintf("%d values", n))
+		c.hit(path, name, OverCount(name, n, max))
 	}
 }
 

@@ -39,7 +39,6 @@ import (
 	"strings"
 
 	"parley/errs"
-	"parley/nouns"
 	"parley/scenario"
 )
 
@@ -253,8 +252,8 @@ func ReadLimits(name string, rd io.Reader, l scenario.Limits) (*scenario.Scenari
 		n, col      int
 	}{{"actors", "numActors", n, f1[2].col}, {"issues", "numDims", d, f1[3].col}, {"stances", "numActors", n * d, f1[2].col}} {
 		if limit := r.limits.Value(c.name); int64(c.n) > limit {
-			lim := scenario.LimitError(c.name, limit, fmt.Sprintf("%s: %s", c.name, nouns.Count(c.n, "value")))
-			return nil, r.errAt(1, c.col, c.field, lim.Valid, "%s", lim.Message)
+			lim := scenario.OverCount(c.name, c.n, limit)
+			return nil, r.errAt(1, c.col, c.field, lim.Valid, "%s: %s", c.name, lim.Message)
 		}
 	}
 
