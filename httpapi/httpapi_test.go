@@ -57,7 +57,7 @@ func newEnvWith(t *testing.T, o httpapi.Options, wrap func(store.Store) store.St
 		if derr != nil {
 			t.Fatal(derr)
 		}
-		if _, derr := db.Exec(`DROP TABLE IF EXISTS runs, scenarios, scenario_versions, schema_migrations`); derr != nil {
+		if _, derr := db.Exec(`DROP TABLE IF EXISTS runs, scenarios, scenario_versions, scenario_count, schema_migrations`); derr != nil {
 			t.Fatal(derr)
 		}
 		db.Close()
@@ -1299,6 +1299,7 @@ func TestOnPostgres(t *testing.T) {
 		"Versions":          TestVersions,
 		"VersionFile":       TestVersionFile,
 		"Purge":             TestPurge,
+		"ScenariosLimit":    TestScenariosLimit,
 		"CreateAtDeletedID": TestCreateAtDeletedID,
 		"PutUnchanged":      TestPutUnchangedSavesNothing,
 	} {

@@ -20,8 +20,9 @@ type Migration struct {
 }
 
 // Migrations returns the SQL schema migrations of store/sqlstore
-// (PostgreSQL), in order. (The SQL is also valid SQLite, which an earlier
-// file store ran it on; store/bolt keeps a format version of its own.)
+// (PostgreSQL), in order. (The first two are also valid SQLite, which an
+// earlier file store ran them on; from 0003 on they are PostgreSQL's;
+// store/bolt keeps a format version of its own.)
 func Migrations() []Migration {
 	names, _ := fs.Glob(migrationFS, "migrations/*.sql")
 	var out []Migration

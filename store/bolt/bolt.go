@@ -215,8 +215,12 @@ func (s *Store) setUp() error {
 		return nil
 	}
 	err := s.guard(func() error { return s.db.View(check) })
-	if err != nil || !fresh {
+	if err != nil {
 		return s.internal("open", err)
+	}
+	if !fresh {
+		s.recountHeld()
+		return nil
 	}
 	return s.internal("open", s.db.Update(func(tx *bbolt.Tx) error {
 		for _, name := range buckets {
@@ -224,7 +228,10 @@ func (s *Store) setUp() error {
 				return err
 			}
 		}
-		return tx.Bucket(bucketMeta).Put(keyFormat, []byte(strconv.Itoa(Format)))
+		if err := tx.Bucket(bucketMeta).Put(keyFormat, []byte(strconv.Itoa(Format))); err != nil {
+			return err
+		}
+		return putHeld(tx, 0)
 	}))
 }
 
@@ -333,6 +340,8 @@ func (s *Store) update(ctx context.Context, op string, fn func(tx *bbolt.Tx) err
 
 // commit runs the group's writes in one transaction, or each in its own
 // when one of them fails (see update), and records each one's result.
+// Each transaction ends with stamp, which keeps the count of held ids
+// known (held.go).
 func (s *Store) commit(group []*write) {
 	if len(group) > 1 {
 		failed := errors.New("a write of the group failed")
@@ -343,7 +352,7 @@ func (s *Store) commit(group []*write) {
 						return failed
 					}
 				}
-				return nil
+				return stamp(tx)
 			})
 		})
 		if err == nil {
@@ -351,6 +360,13 @@ func (s *Store) commit(group []*write) {
 		}
 	}
 	for _, w := range group {
-		w.err = s.guard(func() error { return s.db.Update(w.fn) })
+		w.err = s.guard(func() error {
+			return s.db.Update(func(tx *bbolt.Tx) error {
+				if err := w.fn(tx); err != nil {
+					return err
+				}
+				return stamp(tx)
+			})
+		})
 	}
 }

@@ -394,9 +394,10 @@ func (s *Store) lastKept(tx *bbolt.Tx, id string) (int64, error) {
 // heldIDs counts the scenario ids tx holds (CreateScenario's bound): the
 // stored scenarios, and the ids with kept versions that are not stored.
 // It reads one key of each stored scenario and seeks once past each id's
-// kept versions, so the cost grows with the ids, not the versions.
-// bbolt runs one writer at a time, so a create that counts in its own
-// transaction counts what it adds to.
+// kept versions, so the cost grows with the ids, not the versions. It
+// runs when the count kept in meta is not known (held.go); bbolt runs
+// one writer at a time, so a create that counts in its own transaction
+// counts what it adds to.
 func (s *Store) heldIDs(tx *bbolt.Tx) (int, error) {
 	scenarios := tx.Bucket(bucketScenarios)
 	n := 0
@@ -453,7 +454,10 @@ func (s *Store) PurgeDeleted(ctx context.Context, id string, version int64) erro
 		if err != nil {
 			return err
 		}
-		return trimHistory(recs, bodies, id, 0)
+		if err := trimHistory(recs, bodies, id, 0); err != nil {
+			return err
+		}
+		return s.addHeld(tx, -1) // the id is free
 	})
 }
 

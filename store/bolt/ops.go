@@ -89,7 +89,7 @@ func (s *Store) CreateScenario(ctx context.Context, sc *store.Scenario, max int)
 			return err
 		}
 		if last == 0 && max > 0 { // a new id: within the bound?
-			held, err := s.heldIDs(tx)
+			held, err := s.held(tx)
 			if err != nil {
 				return err
 			}
@@ -98,7 +98,13 @@ func (s *Store) CreateScenario(ctx context.Context, sc *store.Scenario, max int)
 			}
 		}
 		v = last + 1
-		return putScenario(tx, sc.ID, scenarioRec{version: v, name: sc.Name, format: sc.Format, created: n, updated: n}, sc.Body)
+		if err := putScenario(tx, sc.ID, scenarioRec{version: v, name: sc.Name, format: sc.Format, created: n, updated: n}, sc.Body); err != nil {
+			return err
+		}
+		if last == 0 { // a new id (one under a deleted id's history adds none)
+			return s.addHeld(tx, 1)
+		}
+		return nil
 	})
 	if err != nil {
 		return err
@@ -257,9 +263,15 @@ func (s *Store) DeleteScenario(ctx context.Context, id string, version int64, ke
 			}
 		}
 		if sums := tx.Bucket(bucketBodySums); sums != nil {
-			return sums.Delete(k)
+			if err := sums.Delete(k); err != nil {
+				return err
+			}
 		}
-		return nil
+		// A delete that kept no version (keep < 1) frees the id.
+		if last, err := s.lastKept(tx, id); err != nil || last != 0 {
+			return err
+		}
+		return s.addHeld(tx, -1)
 	})
 }
 

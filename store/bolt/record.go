@@ -15,6 +15,7 @@ import (
 // (empty values), in the orders the lists return:
 //
 //	meta                  "format" → the format version, decimal
+//	                      "held" → the count of held scenario ids, the id of the transaction that wrote it, 8 bytes each big endian, CRC-32C of both (held.go)
 //	scenarios             id → scenario record (encodeScenario)
 //	bodies                id → the scenario's file, as saved
 //	scenarios_by_updated  newest(updated) id → ""

@@ -41,8 +41,6 @@ func Open(ctx context.Context, url string) (*Store, error) {
 		Dollar:   true,
 		IsUnique: isUnique,
 		Lock:     "SELECT pg_advisory_xact_lock(70617260)",
-		// Creates count the scenarios one after another (another key).
-		CreateLock: "SELECT pg_advisory_xact_lock(70617261)",
 	})
 	if err != nil {
 		db.Close()

@@ -3,6 +3,8 @@ package postgres_test
 import (
 	"context"
 	"database/sql"
+	"errors"
+	"fmt"
 	"os"
 	"testing"
 
@@ -11,27 +13,208 @@ import (
 	"parley/store/storetest"
 )
 
-// TestStore runs the shared suite against the database named by
-// PARLEY_TEST_POSTGRES (postgres://user:pass@127.0.0.1/db), dropping
-// Parley's tables before each case. .ci/postgres.sh sets one up.
-func TestStore(t *testing.T) {
+// testURL returns the database named by PARLEY_TEST_POSTGRES
+// (postgres://user:pass@127.0.0.1/db), skipping the test when it is not
+// set. .ci/postgres.sh sets one up.
+func testURL(t *testing.T) string {
 	url := os.Getenv("PARLEY_TEST_POSTGRES")
 	if url == "" {
 		t.Skip("PARLEY_TEST_POSTGRES is not set; source .ci/postgres.sh to run the PostgreSQL store tests")
 	}
+	return url
+}
+
+// dropAll drops Parley's tables, for a test to start from an empty
+// database, and returns the database.
+func dropAll(t *testing.T, url string) *sql.DB {
+	db, err := sql.Open("postgres", url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec(`DROP TABLE IF EXISTS runs, scenarios, scenario_versions, scenario_count, schema_migrations`); err != nil {
+		t.Fatal(err)
+	}
+	return db
+}
+
+// TestStore runs the shared suite, dropping Parley's tables before each
+// case.
+func TestStore(t *testing.T) {
+	url := testURL(t)
 	storetest.Run(t, func(t *testing.T) store.Store {
-		db, err := sql.Open("postgres", url)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := db.Exec(`DROP TABLE IF EXISTS runs, scenarios, scenario_versions, schema_migrations`); err != nil {
-			t.Fatal(err)
-		}
-		db.Close()
+		dropAll(t, url).Close()
 		s, err := postgres.Open(context.Background(), url)
 		if err != nil {
 			t.Fatal(err)
 		}
 		return s
 	})
+}
+
+// count reads the count of held ids the database keeps ("null" when it
+// is not known), and counts the ids as a walk would.
+func count(t *testing.T, db *sql.DB) (kept string, walked int) {
+	t.Helper()
+	var n sql.NullInt64
+	err := db.QueryRow(`SELECT held FROM scenario_count`).Scan(&n)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		kept = "none"
+	case err != nil:
+		t.Fatal(err)
+	case !n.Valid:
+		kept = "null"
+	default:
+		kept = fmt.Sprint(n.Int64)
+	}
+	if err := db.QueryRow(`SELECT (SELECT COUNT(*) FROM scenarios) + (SELECT COUNT(DISTINCT v.scenario_id) FROM scenario_versions v
+		WHERE NOT EXISTS (SELECT 1 FROM scenarios s WHERE s.id = v.scenario_id))`).Scan(&walked); err != nil {
+		t.Fatal(err)
+	}
+	return kept, walked
+}
+
+func wantCount(t *testing.T, db *sql.DB, n int, when string) {
+	t.Helper()
+	if kept, walked := count(t, db); kept != fmt.Sprint(n) || walked != n {
+		t.Fatalf("%s: kept count %s, walked %d; want %d", when, kept, walked, n)
+	}
+}
+
+func mk(id string) *store.Scenario {
+	return &store.Scenario{ID: id, Name: id, Format: "yaml", Body: []byte("id: " + id + "\n")}
+}
+
+// wantFull checks that err is a *store.Full of held ids.
+func wantFull(t *testing.T, err error, held int) {
+	t.Helper()
+	var full *store.Full
+	if !errors.As(err, &full) || full.Held != held {
+		t.Fatalf("got %v, want a *store.Full of %d held", err, held)
+	}
+}
+
+// TestHeldCountKept checks the count of held ids the database keeps,
+// against a walk and a hand count after each change: a create at a
+// deleted id adds none, an edit or a restore none, a delete none unless
+// it keeps no version, a purge frees one; a purge of many versions at
+// once frees one id, not one a version.
+func TestHeldCountKept(t *testing.T) {
+	url := testURL(t)
+	db := dropAll(t, url)
+	defer db.Close()
+	ctx := context.Background()
+	s, err := postgres.Open(ctx, url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	wantCount(t, db, 0, "a new database")
+	if err := s.CreateScenario(ctx, mk("a"), 10); err != nil {
+		t.Fatal(err)
+	}
+	wantCount(t, db, 1, "1 created")
+	step := func(what string, n int, err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatalf("%s: %v", what, err)
+		}
+		wantCount(t, db, n, what)
+	}
+	step("a create (bounded)", 2, s.CreateScenario(ctx, mk("b"), 10))
+	step("a create (unbounded)", 3, s.CreateScenario(ctx, mk("c"), 0))
+	a := mk("a")
+	a.Version = 1
+	step("an edit that keeps no version", 3, s.UpdateScenario(ctx, a, 0))
+	a.Version = 2
+	step("an edit that keeps one", 3, s.UpdateScenario(ctx, a, 100))
+	step("a delete that keeps the versions", 3, s.DeleteScenario(ctx, "a", 3, 100))
+	step("a create at the deleted id", 3, s.CreateScenario(ctx, mk("a"), 0))
+	step("a delete again", 3, s.DeleteScenario(ctx, "a", 4, 100))
+	step("a purge of 3 kept versions", 2, s.PurgeDeleted(ctx, "a", 4))
+	step("a delete that keeps no version", 1, s.DeleteScenario(ctx, "b", 1, 0))
+	step("a create at the freed id", 2, s.CreateScenario(ctx, mk("b"), 0))
+	step("a delete of c", 2, s.DeleteScenario(ctx, "c", 1, 100))
+	_, err = s.RestoreVersion(ctx, "c", 1, 1, 0)
+	step("a restore of deleted c that keeps no version", 2, err)
+	wantFull(t, s.CreateScenario(ctx, mk("d"), 2), 2)
+	step("a stale delete", 2, func() error {
+		if err := s.DeleteScenario(ctx, "b", 9, 0); err == nil {
+			return errors.New("a stale delete passed")
+		}
+		return nil
+	}())
+}
+
+// TestHeldCountOfAnEarlierDatabase checks a database an earlier build
+// wrote (schema migrations 1 and 2, no count): opened, it is migrated
+// and its held ids counted, and kept from then on; and a count gone
+// missing or wrong while it is open (the row deleted, a table truncated,
+// a negative count) is counted again by the next bounded create, so the
+// bound is neither passed nor refused for it.
+func TestHeldCountOfAnEarlierDatabase(t *testing.T) {
+	url := testURL(t)
+	ctx := context.Background()
+	cases := []struct {
+		name   string
+		damage string
+		want   int
+	}{
+		{"earlier build", "", 3},
+		{"row deleted", `DELETE FROM scenario_count`, 3},
+		{"negative", `UPDATE scenario_count SET held = -5`, 3},
+		{"truncated", `TRUNCATE scenario_versions`, 2},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			db := dropAll(t, url)
+			defer db.Close()
+			// The earlier build's schema, and what it wrote: a, b stored,
+			// gone deleted with 2 versions kept, x's history purged.
+			if _, err := db.Exec(`CREATE TABLE schema_migrations (version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied BIGINT NOT NULL)`); err != nil {
+				t.Fatal(err)
+			}
+			for _, m := range store.Migrations()[:2] {
+				if _, err := db.Exec(m.SQL); err != nil {
+					t.Fatal(err)
+				}
+				if _, err := db.Exec(`INSERT INTO schema_migrations VALUES ($1, $2, 0)`, m.Version, m.Name); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if _, err := db.Exec(`INSERT INTO scenarios VALUES ('a', 1, 'a', 'yaml', 'a: 1', 0, 0), ('b', 2, 'b', 'yaml', 'b: 1', 0, 0);
+				INSERT INTO scenario_versions VALUES ('b', 1, 'b', 'yaml', 'b: 0', 0, 0, 0, 'edit', 0),
+					('gone', 1, 'gone', 'yaml', 'g: 0', 0, 0, 0, 'edit', 0), ('gone', 2, 'gone', 'yaml', 'g: 1', 0, 0, 0, 'delete', 0)`); err != nil {
+				t.Fatal(err)
+			}
+			s, err := postgres.Open(ctx, url)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer s.Close()
+			wantCount(t, db, 3, "opened")
+			if c.damage != "" {
+				if err := s.CreateScenario(ctx, mk("warm"), 0); err != nil { // counted: 4
+					t.Fatal(err)
+				}
+				if err := s.DeleteScenario(ctx, "warm", 1, 0); err != nil { // 3
+					t.Fatal(err)
+				}
+				wantFull(t, s.CreateScenario(ctx, mk("new1"), 3), 3)
+				if _, err := db.Exec(c.damage); err != nil {
+					t.Fatal(err)
+				}
+				if kept, walked := count(t, db); kept == fmt.Sprint(c.want) || walked != c.want {
+					t.Fatalf("damaged: kept count %s, walked %d; want one not known, %d", kept, walked, c.want)
+				}
+			}
+			wantFull(t, s.CreateScenario(ctx, mk("new1"), c.want), c.want)
+			wantCount(t, db, c.want, "after the refused create")
+			if err := s.CreateScenario(ctx, mk("new1"), c.want+1); err != nil {
+				t.Fatalf("create at %d held, max %d: %v", c.want, c.want+1, err)
+			}
+			wantCount(t, db, c.want+1, "after the create")
+			wantFull(t, s.CreateScenario(ctx, mk("new2"), c.want+1), c.want+1)
+		})
+	}
 }

@@ -29,11 +29,6 @@ type Dialect struct {
 	// Lock, when set, runs inside the migration transaction before the
 	// schema is read, to keep concurrent migrators apart.
 	Lock string
-	// CreateLock runs first in the transaction of a bounded create
-	// (CreateScenario's max), and holds until it ends, so that creates
-	// count the ids the store holds one after another: two cannot both
-	// see room for one.
-	CreateLock string
 }
 
 // DB is a store.Store over a *sql.DB.
@@ -55,6 +50,9 @@ func Open(ctx context.Context, db *sql.DB, d Dialect) (*DB, error) {
 	s := &DB{db: db, d: d}
 	if err := s.migrate(ctx); err != nil {
 		return nil, err
+	}
+	if err := s.countHeld(ctx); err != nil {
+		return nil, internal("open: count the scenarios", err)
 	}
 	return s, nil
 }
@@ -206,28 +204,20 @@ func (s *DB) CreateScenario(ctx context.Context, sc *store.Scenario, max int) er
 	}
 	t := now()
 	var v int64
-	err := s.write(ctx, func(ctx context.Context, x execer) error {
-		if max > 0 && s.d.CreateLock != "" {
-			if _, err := x.ExecContext(ctx, s.d.CreateLock); err != nil {
-				return err
-			}
+	create := func(count bool) error {
+		return s.write(ctx, func(ctx context.Context, x execer) error {
+			return s.create(ctx, x, sc, max, t, &v, count)
+		})
+	}
+	err := create(false)
+	if errors.Is(err, errCountUnknown) {
+		// Counted in a transaction of its own; should the count be
+		// unknown again by the create (a TRUNCATE meanwhile), counted
+		// in the create's.
+		if err = s.countHeld(ctx); err == nil {
+			err = create(true)
 		}
-		// Under the id of a deleted scenario whose history is kept, the
-		// versions go on from the one deleted.
-		last, err := s.lastKept(ctx, x, sc.ID)
-		if err != nil {
-			return err
-		}
-		if last == 0 && max > 0 {
-			if err := s.room(ctx, x, sc.ID, max); err != nil {
-				return err
-			}
-		}
-		v = last + 1
-		_, err = x.ExecContext(ctx, s.q(`INSERT INTO scenarios (id, version, name, format, body, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?)`),
-			sc.ID, v, sc.Name, sc.Format, string(sc.Body), nanos(t), nanos(t))
-		return err
-	})
+	}
 	if err != nil {
 		if s.d.IsUnique(err) {
 			return store.Duplicate("scenario", sc.ID)
@@ -238,21 +228,95 @@ func (s *DB) CreateScenario(ctx context.Context, sc *store.Scenario, max int) er
 	return nil
 }
 
-// room refuses the create of scenario id, an id with no kept version,
-// when the store holds max ids or more (*store.Full): the stored
-// scenarios and the ids with kept versions that are not stored. A stored
-// id is left to the insert to refuse as a duplicate. The caller holds
-// CreateLock, and lastKept's lock on a deleted id's history, so that
-// what it counts does not grow before it commits.
-func (s *DB) room(ctx context.Context, x execer, id string, max int) error {
-	var stored, held int
-	err := x.QueryRowContext(ctx, s.q(`SELECT (SELECT COUNT(*) FROM scenarios WHERE id = ?),
-		(SELECT COUNT(*) FROM scenarios) + (SELECT COUNT(DISTINCT v.scenario_id) FROM scenario_versions v
-			WHERE NOT EXISTS (SELECT 1 FROM scenarios s WHERE s.id = v.scenario_id))`), id).Scan(&stored, &held)
-	if err != nil || stored > 0 || held < max {
+// create is CreateScenario's transaction: it sets *v to the version
+// made; count is held's.
+func (s *DB) create(ctx context.Context, x execer, sc *store.Scenario, max int, t time.Time, v *int64, count bool) error {
+	// Under the id of a deleted scenario whose history is kept, the
+	// versions go on from the one deleted.
+	last, err := s.lastKept(ctx, x, sc.ID)
+	if err != nil {
 		return err
 	}
-	return &store.Full{Held: held, Max: max}
+	if last == 0 && max > 0 {
+		if err := s.room(ctx, x, sc.ID, max, count); err != nil {
+			return err
+		}
+	}
+	*v = last + 1
+	_, err = x.ExecContext(ctx, s.q(`INSERT INTO scenarios (id, version, name, format, body, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?)`),
+		sc.ID, *v, sc.Name, sc.Format, string(sc.Body), nanos(t), nanos(t))
+	return err
+}
+
+// room refuses the create of scenario id, an id with no kept version,
+// when the store holds max ids or more (*store.Full): the stored
+// scenarios and the ids with kept versions that are not stored, as
+// scenario_count keeps them (migration 0003). A stored id is left to the
+// insert to refuse as a duplicate. It locks the count's row until the
+// transaction ends, so that bounded creates read it one after another
+// (two cannot both see room for one), and after lastKept's lock on a
+// deleted id's history, the order a purge takes them in.
+func (s *DB) room(ctx context.Context, x execer, id string, max int, count bool) error {
+	held, err := s.held(ctx, x, count)
+	if err != nil {
+		return err
+	}
+	if held < int64(max) {
+		return nil
+	}
+	var stored int
+	if err := x.QueryRowContext(ctx, s.q(`SELECT COUNT(*) FROM scenarios WHERE id = ?`), id).Scan(&stored); err != nil || stored > 0 {
+		return err
+	}
+	return &store.Full{Held: int(held), Max: max}
+}
+
+// errCountUnknown is held's when the count of held ids is not known and
+// it is not to count them: the create counts them in a transaction of
+// its own first (countHeld), so that a create refused at the limit, which
+// writes nothing, does not count again each time.
+var errCountUnknown = errors.New("the count of held scenario ids is not known")
+
+// countHeld counts the held ids when their count is not known, in a
+// transaction of its own. Open runs it, so that a database an earlier
+// build wrote is counted once, as it is migrated.
+func (s *DB) countHeld(ctx context.Context) error {
+	return s.write(ctx, func(ctx context.Context, x execer) error {
+		_, err := s.held(ctx, x, true)
+		return err
+	})
+}
+
+// held reads the count of held ids, locking its row. When the count is
+// not known (NULL: a new database, or a TRUNCATE since; below zero; its
+// row gone) it counts them when count is set, else it is
+// errCountUnknown. Under the row's lock the count is exact: a write that
+// adds or frees an id updates the row, so it has committed before the
+// lock is granted, or waits for it and then adds to the count written.
+// Without the row, the table is locked instead, which such a write holds
+// from its update (of no row) until it commits.
+func (s *DB) held(ctx context.Context, x execer, count bool) (int64, error) {
+	var n sql.NullInt64
+	err := x.QueryRowContext(ctx, `SELECT held FROM scenario_count FOR UPDATE`).Scan(&n)
+	switch {
+	case err == nil && n.Valid && n.Int64 >= 0:
+		return n.Int64, nil
+	case err != nil && !errors.Is(err, sql.ErrNoRows):
+		return 0, err
+	case !count:
+		return 0, errCountUnknown
+	case errors.Is(err, sql.ErrNoRows):
+		if _, err := x.ExecContext(ctx, `LOCK TABLE scenario_count IN EXCLUSIVE MODE`); err != nil {
+			return 0, err
+		}
+	}
+	var held int64
+	if err := x.QueryRowContext(ctx, `SELECT (SELECT COUNT(*) FROM scenarios) + (SELECT COUNT(DISTINCT v.scenario_id) FROM scenario_versions v
+		WHERE NOT EXISTS (SELECT 1 FROM scenarios s WHERE s.id = v.scenario_id))`).Scan(&held); err != nil {
+		return 0, err
+	}
+	_, err = x.ExecContext(ctx, s.q(`INSERT INTO scenario_count (one, held) VALUES (TRUE, ?) ON CONFLICT (one) DO UPDATE SET held = EXCLUDED.held`), held)
+	return held, err
 }
 
 // GetScenario implements store.Store.

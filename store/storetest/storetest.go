@@ -862,7 +862,8 @@ func purgeAndCreate(t *testing.T, s store.Store) {
 		again := &store.Scenario{ID: id, Format: "yaml", Body: []byte("b: 1\n")}
 		wg.Add(2)
 		go func() { defer wg.Done(); purgeErr = s.PurgeDeleted(ctx, id, 1) }()
-		go func() { defer wg.Done(); createErr = s.CreateScenario(ctx, again, 0) }()
+		// Odd rounds bounded: the create then takes the count's lock too.
+		go func() { defer wg.Done(); createErr = s.CreateScenario(ctx, again, (i%2)*1000) }()
 		wg.Wait()
 		if createErr != nil {
 			t.Fatalf("create: %v", createErr)

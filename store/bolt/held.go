@@ -1,0 +1,116 @@
+package bolt
+
+import (
+	"encoding/binary"
+	"hash/crc32"
+
+	"go.etcd.io/bbolt"
+)
+
+// The count of the scenario ids the store holds (CreateScenario's bound):
+// the stored scenarios and the deleted ones whose history is kept. A
+// create, a delete and a purge keep it, in meta under "held", in their
+// own transaction, so that a bounded create reads one key where it once
+// walked every id (heldIDs).
+//
+// The value is the count and the id of the bbolt transaction that wrote
+// it, 8 bytes big endian each, then the CRC-32C of those 16 bytes. Every
+// write transaction of this build writes it again with its own id
+// (stamp), so the count is known when its transaction is the last one
+// committed (or the one under way). A file of an earlier build has no
+// count; a file that an earlier build, or any other program, wrote to
+// since has the count of an older transaction, which that write may have
+// made wrong; and a damaged value fails its sum. Each is counted again
+// (heldIDs, once) when the file is opened, or failing that by the first
+// write that needs the count, and kept from then on: the count is never trusted when it may be wrong, so the bound
+// is neither passed nor refused for a count gone stale.
+
+var keyHeld = []byte("held")
+
+// encodeHeld is the meta value of the count n written by transaction
+// txid.
+func encodeHeld(n, txid int) []byte {
+	b := binary.BigEndian.AppendUint64(nil, uint64(n))
+	b = binary.BigEndian.AppendUint64(b, uint64(txid))
+	return binary.BigEndian.AppendUint32(b, crc32.Checksum(b, castagnoli))
+}
+
+// readHeld returns the count kept in tx's file, ok false when it is not
+// known: absent, damaged, or written by a transaction before the last.
+func readHeld(tx *bbolt.Tx) (n int, ok bool) {
+	b := tx.Bucket(bucketMeta).Get(keyHeld)
+	if len(b) != 20 || binary.BigEndian.Uint32(b[16:]) != crc32.Checksum(b[:16], castagnoli) {
+		return 0, false
+	}
+	c, by := binary.BigEndian.Uint64(b), binary.BigEndian.Uint64(b[8:])
+	id := uint64(tx.ID())
+	// A write transaction's id is one more than the last committed; a
+	// read's is the last committed.
+	if c > 1<<62 || (by != id && !(tx.Writable() && by == id-1)) {
+		return 0, false
+	}
+	return int(c), true
+}
+
+// putHeld keeps the count n in tx.
+func putHeld(tx *bbolt.Tx, n int) error {
+	return tx.Bucket(bucketMeta).Put(keyHeld, encodeHeld(n, tx.ID()))
+}
+
+// recountHeld counts the held ids of a file opened whose count is not
+// known, and keeps the count, in a transaction of its own: so that a
+// create refused at the limit, which writes nothing, does not count
+// again each time. A file it cannot count (damaged) is left for the
+// first write that needs the count to report.
+func (s *Store) recountHeld() {
+	known := false
+	if s.guard(func() error {
+		return s.db.View(func(tx *bbolt.Tx) error { _, known = readHeld(tx); return nil })
+	}) != nil || known {
+		return
+	}
+	s.guard(func() error {
+		return s.db.Update(func(tx *bbolt.Tx) error {
+			_, err := s.held(tx)
+			return err
+		})
+	})
+}
+
+// held returns the count of the ids tx holds, counted again and kept
+// when it is not known.
+func (s *Store) held(tx *bbolt.Tx) (int, error) {
+	if n, ok := readHeld(tx); ok {
+		return n, nil
+	}
+	n, err := s.heldIDs(tx)
+	if err != nil {
+		return 0, err
+	}
+	return n, putHeld(tx, n)
+}
+
+// addHeld adds d to the count, after the change in tx that added (1) or
+// freed (-1) an id. A count not known is counted again, the change with
+// it.
+func (s *Store) addHeld(tx *bbolt.Tx, d int) error {
+	n, ok := readHeld(tx)
+	if !ok || n+d < 0 {
+		var err error
+		if n, err = s.heldIDs(tx); err != nil {
+			return err
+		}
+		return putHeld(tx, n)
+	}
+	return putHeld(tx, n+d)
+}
+
+// stamp writes the count again with tx's id, when it is known, as every
+// write transaction's last step: a transaction that leaves no stamp
+// (another program's) leaves the count unknown.
+func stamp(tx *bbolt.Tx) error {
+	if n, ok := readHeld(tx); ok {
+		return putHeld(tx, n)
+	}
+	return nil
+}
