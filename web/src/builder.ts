@@ -153,6 +153,101 @@ function reopen(doc: Scenario, open: [string, unknown][]) {
 
 const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x))
 
+// nth is the place, from 1, of the item at path in its list.
+const nth = (path: string) => (parsePath(path).pop() as number) + 1
+
+// The view's sections, by their paths (the document's keys they draw).
+const sections = ['metadata', 'issues', 'actors', 'stances', 'snapshots', 'variants', 'proposals', 'outcomes'] as const
+
+// Shape is what takeOut compares before and after a removal: the names
+// the view lists in its choices and rows wherever it draws them (names),
+// each section's part of the document (text), and the item's section
+// with the item alone taken out of its list (alone).
+interface Shape { names: string; text: Map<string, string>; alone: string }
+
+// names is what of doc the view draws outside the item that has it: the
+// sources, issues and actors (every scope's) with the names, scales and
+// aliases the menus, rows and hints show, and each scope's proposals.
+function names(doc: Scenario): string {
+  const scopes = ['', ...changesOf(doc).map(([, sc]) => sc)]
+  const actor = (a: Actor) => [a.id, a.name, a.aliases]
+  return JSON.stringify([(doc.metadata.sources ?? []).map((x) => [x.id, x.title, x.file]), doc.issues.map((i) => [i.id, i.name, i.scale]),
+    doc.metadata.salience_scale, everyActor(doc).map(actor),
+    scopes.map((sc) => [sc, actorsIn(doc, sc).map(actor), [...proposalsIn(doc, sc)], [...proposalsIn(doc, sc, false)]])])
+}
+
+// shapeOf is doc's Shape before the removal of the item at path.
+function shapeOf(doc: Scenario, path: string): Shape {
+  const text = new Map(sections.map((k) => [k, JSON.stringify((doc as any)[k]) ?? '']))
+  const segs = parsePath(path)
+  const list = getPath(doc, path.replace(/\[\d+\]$/, ''))
+  const at = segs[segs.length - 1]
+  let alone = ''
+  if (Array.isArray(list) && typeof at === 'number' && at < list.length) {
+    const [x] = list.splice(at, 1)
+    alone = JSON.stringify((doc as any)[segs[0]]) ?? ''
+    list.splice(at, 0, x)
+  }
+  return { names: names(doc), text, alone }
+}
+
+// takeOut updates the view after the item at path was removed from doc
+// (before is the shape the document had), in place, when the removal
+// left the names the view lists as they were: the item's element goes,
+// the paths of the items after it in its list move up one, the sections
+// of the document the removal changed besides are drawn again (draw),
+// and the diagnostics go (the positions they name no longer hold). The
+// rest of the view stays the elements it was, with what is typed in
+// them, their folds, the focus and the scroll: drawing the whole
+// built-in case again took a second or more per click. It reports
+// whether it did; else the view is to be drawn again whole (an actor,
+// issue, source or proposal removed, whose names the menus list).
+function takeOut(box: HTMLElement, ctx: BuildContext, doc: Scenario, path: string, before: Shape): boolean {
+  const segs = parsePath(path)
+  const top = segs[0], at = segs[segs.length - 1]
+  if (typeof top !== 'string' || typeof at !== 'number' || !before.alone || names(doc) !== before.names) return false
+  const changed = sections.filter((k) => (JSON.stringify((doc as any)[k]) ?? '') !== before.text.get(k))
+  if ((JSON.stringify((doc as any)[top]) ?? '') !== before.alone) return false
+  const el = box.querySelector<HTMLElement>(`:scope > section [data-path="${CSS.escape(path)}"]`)
+  if (!el || el.matches('[data-kind]')) return false
+  el.remove()
+  renumber(box, doc, path.replace(/\[\d+\]$/, ''), at)
+  unmark(box, '')
+  box.querySelectorAll('[aria-describedby^="diag-"]').forEach((x) => x.removeAttribute('aria-describedby'))
+  relabel(box)
+  draw(box, ctx, changed.filter((k) => k !== top))
+  return true
+}
+
+// pathAttrs are the attributes of the view's elements that hold a path
+// of the document (data-path, data-add…, and a diagnostic's data-for).
+const pathAttrs = ['path', 'add', 'remove', 'more', 'scale', 'issues', 'decision', 'for', 'scope'] as const
+
+// renumber moves up one the paths in box of the items of the list at
+// list (a full path) after the one at gone, which was removed: an
+// element of the item that was list[5] is list[4]'s now. An add
+// button's label, which describes its list by the item's place, is
+// said again.
+function renumber(box: HTMLElement, doc: Scenario, list: string, gone: number) {
+  const pre = list + '['
+  const moved = (v: string) => {
+    if (!v.startsWith(pre)) return v
+    const m = /^(\d+)\]/.exec(v.slice(pre.length))
+    if (!m || Number(m[1]) <= gone) return v
+    return pre + (Number(m[1]) - 1) + v.slice(pre.length + m[1].length)
+  }
+  const sel = pathAttrs.map((a) => `[data-${a}^="${CSS.escape(pre)}"]`).join(',')
+  for (const el of box.querySelectorAll<HTMLElement>(sel)) {
+    for (const a of pathAttrs) {
+      const v = el.dataset[a]
+      if (v === undefined || moved(v) === v) continue
+      el.dataset[a] = moved(v)
+      if (a === 'add') el.setAttribute('aria-label', `Add to ${describe(el.dataset.add!, doc).toLowerCase()}`)
+    }
+  }
+}
+
+
 // canonical is a document as JSON with every mapping's keys sorted, so
 // that two documents saying the same compare equal, whatever the order
 // their fields were written in (a field emptied and typed again moves to
@@ -947,7 +1042,7 @@ function decisionEditor(doc: Scenario, p: string): HTMLElement {
   sel.addEventListener('change', () => {
     readFields(box, doc)
     setRule(doc, is, sel.value)
-    if (draft) draft.diags = draft.diags.filter((x) => !x.path.startsWith(p + '.decision'))
+    if (draft) draft.diags = draft.diags.filter((x) => !x.path.startsWith(box.dataset.decision + '.decision'))
     redrawDecision(box, doc, true)
   })
   if (!d) return box
@@ -1105,17 +1200,22 @@ function deletedBox(box: HTMLElement, ctx: BuildContext): HTMLElement {
 // from the same document: an item added, with an empty id or one of
 // what exists, changes nothing drawn elsewhere, and drawing the whole
 // built-in case again (15,500 nodes) took a second or more per click
-// under load. draw reports whether it drew the whole view.
-function draw(box: HTMLElement, ctx: BuildContext, only?: string): boolean {
+// under load. only as a list of sections (by their paths: stances,
+// metadata…) draws those again whole, and none of the rest (takeOut).
+// The file's and the downloads' sections, which say whether the draft
+// is saved, are drawn again with any part. draw reports whether it drew
+// the whole view.
+function draw(box: HTMLElement, ctx: BuildContext, only?: string | string[]): boolean {
   const d = draft!
   const doc = d.doc
   // The section drawn again, when only one is: the others are the nodes
   // already in the page (section), with their fields, listeners and
   // diagnostics.
-  const first = only === undefined ? undefined : parsePath(only)[0]
-  const partial = typeof first === 'string' && drawnDoc.get(box) === doc && box.querySelector(`:scope > section[data-path="${CSS.escape(first)}"]`) ? first : undefined
+  const first = only === undefined ? undefined : typeof only === 'string' ? [parsePath(only)[0]] : only
+  const partial = first && drawnDoc.get(box) === doc &&
+    first.every((x) => typeof x === 'string' && box.querySelector(`:scope > section[data-path="${CSS.escape(x)}"]`)) ? first as string[] : undefined
   const section = (name: string, make: () => HTMLElement) =>
-    (partial !== undefined && name !== partial && box.querySelector<HTMLElement>(`:scope > section[data-path="${CSS.escape(name)}"]`)) || make()
+    (partial !== undefined && !partial.includes(name) && box.querySelector<HTMLElement>(`:scope > section[data-path="${CSS.escape(name)}"]`)) || make()
   // What came before the drawing (an item added or removed, a rename
   // carried) changed the document by more than a letter typed: its text
   // is made whole at the next comparison.
@@ -1150,7 +1250,9 @@ function draw(box: HTMLElement, ctx: BuildContext, only?: string): boolean {
   // and draws again; dropped says items were removed, so the positions
   // the last diagnostics name no longer hold; only is the list an item
   // was added to, the one part of the view to draw again (draw).
-  const change = (edit: () => void, dropped = false, only?: string) => {
+  // done, when given, updates the view itself after the edit, and says
+  // whether it could (takeOut); else the view is drawn again.
+  const change = (edit: () => void, dropped = false, only?: string, done?: () => boolean) => {
     collect(box, doc)
     // The folds as they are now (a fold's toggle is told a moment after
     // it opens), before an edit moves them (reopen).
@@ -1159,7 +1261,7 @@ function draw(box: HTMLElement, ctx: BuildContext, only?: string): boolean {
     }
     edit()
     if (dropped) d.diags = []
-    again(only)
+    if (!done?.()) again(only)
   }
   // add appends an item to a list and puts the focus in its first field.
   // Both read their path from the button when clicked: an issue renamed
@@ -1186,12 +1288,14 @@ function draw(box: HTMLElement, ctx: BuildContext, only?: string): boolean {
   // decide (the reasons are said instead, and the focus put on the
   // first field to change). what names the item, when clicked if a function
   // (an id or a name typed since the view was drawn).
-  const remove = (drawn: string, what: string | (() => string)) => {
-    const named = () => (typeof what === 'function' ? what() : what)
-    const button = h('button', { type: 'button', class: 'small remove', 'data-remove': drawn, 'aria-label': `Remove ${named()}`, title: `Remove ${named()}`,
+  const remove = (drawn: string, what: string | ((path: string) => string)) => {
+    let button: HTMLElement
+    const named = () => (typeof what === 'function' ? what(button?.dataset.remove ?? drawn) : what)
+    button = h('button', { type: 'button', class: 'small remove', 'data-remove': drawn, 'aria-label': `Remove ${named()}`, title: `Remove ${named()}`,
       onclick: (e: Event) => {
         const path = (e.currentTarget as HTMLElement | null)?.dataset.remove ?? drawn
         collect(box, doc)
+        const before = shapeOf(doc, path)
         // An item whose id (or file) is empty, or another item's given
         // by mistake, is named by what named it by the one it had
         // (waiting), which goes with it: the item's own, and those of the
@@ -1215,7 +1319,7 @@ function draw(box: HTMLElement, ctx: BuildContext, only?: string): boolean {
           return
         }
         if (r.also.length && !confirm(`Remove ${it}? These name it, and go with it:\n${r.also.map((x) => '• ' + x).join('\n')}`)) return
-        change(() => { const open = openItems(doc); r.apply(); reopen(doc, open) }, true)
+        change(() => { const open = openItems(doc); r.apply(); reopen(doc, open) }, true, undefined, () => takeOut(box, ctx, doc, path, before))
         // The focus stays where the item was: on the item after it, now
         // in its place, else on the list's add button.
         const next = box.querySelector<HTMLElement>(`button[data-remove="${CSS.escape(path)}"]`) ??
@@ -1229,7 +1333,7 @@ function draw(box: HTMLElement, ctx: BuildContext, only?: string): boolean {
   // more is a folded group of an item's less used fields.
   const more = (key: string, summary: string, ...kids: (HTMLElement | null)[]) => {
     const el = h('details', { class: 'bmore', open: openMore.has(key), 'data-more': key }, h('summary', {}, summary), ...kids)
-    el.addEventListener('toggle', () => { if (el.open) openMore.add(key); else openMore.delete(key) })
+    el.addEventListener('toggle', () => { const at = el.dataset.more!; if (el.open) openMore.add(at); else openMore.delete(at) })
     return el
   }
   const issues = choices(doc, 'issue', '').slice(1)
@@ -1258,7 +1362,7 @@ function draw(box: HTMLElement, ctx: BuildContext, only?: string): boolean {
         field('Source', p + '.source', 'text', e.source, { options: choices(doc, 'source', e.source), choices: 'source' }),
         field('Date', p + '.date', 'opttext', e.date, { placeholder: 'YYYY-MM-DD' }),
         field('Quote, verbatim', p + '.quote', 'textarea', e.quote, { wide: true, rows: 2 }),
-        remove(p, `quote ${k + 1}`))
+        remove(p, (q) => `quote ${nth(q)}`))
     }))
   const evidenceRows = (path: string, ev: Evidence[] | undefined) => quoteRows(path + '.evidence', ev)
   // redLineRows are an actor's (or an actor change's, at p) red line on
@@ -1280,7 +1384,7 @@ function draw(box: HTMLElement, ctx: BuildContext, only?: string): boolean {
       field('Capability', p + '.capability', 'number', a.capability, { hint: '(> 0; only ratios matter)' }),
       group('Capability range', p + '.capability_range', 'pair', a.capability_range?.[0], a.capability_range?.[1], ['low', 'high']),
       field('Aliases', p + '.aliases', 'list', a.aliases?.join(', '), { hint: '(comma-separated)', refresh: true }),
-      remove(p, () => `actor ${a.name || a.id || (parsePath(p).pop() as number) + 1}`)),
+      remove(p, (q) => `actor ${a.name || a.id || nth(q)}`)),
     h('div', { class: 'brow' }, field('Capability assumed because', p + '.capability_assumed', 'opttext', a.capability_assumed, { wide: true, placeholder: 'when no source speaks to it' })),
     quoteRows(p + '.capability_evidence', a.capability_evidence, 'Quotes behind the capability'),
     more(p, 'Description, red lines, reservation',
@@ -1310,7 +1414,7 @@ function draw(box: HTMLElement, ctx: BuildContext, only?: string): boolean {
         change ? h('datalist', { id: listId, 'data-scope': scopeOf(p) }, ...tabled.map(([v, l]) => h('option', { value: v }, l))) : null,
         field('Name', p + '.name', change ? 'opttext' : 'text', x.name, { wide: true, refresh: true, placeholder: change ? 'empty: unchanged' : undefined }),
         field('Date', p + '.date', change ? 'opttext' : 'text', x.date, { placeholder: 'YYYY-MM-DD' }), field('Withdrawn', p + '.withdrawn', 'opttext', x.withdrawn, { placeholder: 'YYYY-MM-DD' }),
-        remove(p, () => `proposal ${x.name || x.id || (parsePath(p).pop() as number) + 1}`)),
+        remove(p, (q) => `proposal ${x.name || x.id || nth(q)}`)),
       field('Description', p + '.description', 'opttextarea', x.description, { wide: true }),
       h('div', { class: 'brow', 'data-path': p + '.package', 'data-issues': p }, ...doc.issues.filter((is) => is.id).map((is) => packageField(p, x, is, change))),
       checklist('Proposed by', p + '.proposers', x.proposers ?? [], doc),
@@ -1586,7 +1690,7 @@ function draw(box: HTMLElement, ctx: BuildContext, only?: string): boolean {
       return h('div', { class: 'brow', 'data-path': p },
         field('Id', p + '.id', 'text', s.id, { rename: 'source' }), field('Title', p + '.title', 'opttext', s.title, { refresh: true }),
         field('Publisher', p + '.publisher', 'opttext', s.publisher), field('Date', p + '.date', 'opttext', s.date, { placeholder: 'YYYY-MM-DD' }),
-        field('File', p + '.file', 'opttext', s.file, { rename: 'source' }), field('URL', p + '.url', 'opttext', s.url), remove(p, () => `source ${s.id || k + 1}`))
+        field('File', p + '.file', 'opttext', s.file, { rename: 'source' }), field('URL', p + '.url', 'opttext', s.url), remove(p, (q) => `source ${s.id || nth(q)}`))
     })))
 
   // issues with their options
@@ -1599,7 +1703,7 @@ function draw(box: HTMLElement, ctx: BuildContext, only?: string): boolean {
           field('Id', p + '.id', 'text', is.id, { rename: 'issue' }), field('Name', p + '.name', 'text', is.name, { refresh: true }),
           group('Scale', p + '.scale', 'scale', is.scale?.min, is.scale?.max, ['min (0)', 'max (100)']),
           field('Status quo', p + '.reference', 'optnumber', is.reference),
-          remove(p, () => `issue ${is.name || is.id || i + 1}`)),
+          remove(p, (q) => `issue ${is.name || is.id || nth(q)}`)),
         field('Description', p + '.description', 'opttextarea', is.description, { wide: true }),
         decisionEditor(doc, p),
         h('div', { class: 'bhead', 'data-path': p + '.anchors' }, h('strong', {}, 'Options'), add(p + '.anchors', { value: null, label: '' }),
@@ -1607,7 +1711,7 @@ function draw(box: HTMLElement, ctx: BuildContext, only?: string): boolean {
         ...(is.anchors ?? []).map((a, k) => {
           const q = `${p}.anchors[${k}]`
           return h('div', { class: 'brow', 'data-path': q }, field('Value', q + '.value', 'number', a.value),
-            field('Label', q + '.label', 'text', a.label, { wide: true }), remove(q, `option ${k + 1}`))
+            field('Label', q + '.label', 'text', a.label, { wide: true }), remove(q, (at) => `option ${nth(at)}`))
         }))
     })))
 
@@ -1621,7 +1725,7 @@ function draw(box: HTMLElement, ctx: BuildContext, only?: string): boolean {
     .map((is) => ({ actor: a.id, issue: is.id, position: null as unknown as number, salience: null as unknown as number })))
   const stanceRows = section('stances', () => h('section', { class: 'card', 'data-testid': 'build-stances', 'data-path': 'stances' },
     h('div', { class: 'bhead' }, h('h2', {}, 'Stances'), add('stances', { actor: '', issue: '', position: null, salience: null }),
-      h('button', { type: 'button', class: 'small', 'data-testid': 'add-missing-stances', onclick: () => change(() => { doc.stances.push(...missing().filter((x) => x.actor && x.issue)) }) },
+      h('button', { type: 'button', class: 'small', 'data-testid': 'add-missing-stances', onclick: () => change(() => { doc.stances.push(...missing().filter((x) => x.actor && x.issue)) }, false, 'stances') },
         '+ add one for each actor and issue without one')),
     h('p', { class: 'hint', 'data-scale': salience }, `Each actor’s position on an issue’s scale and the issue’s salience to it (0–${salMax}), with the quotes it rests on — or why it is assumed.`),
     ...doc.stances.map((x, i) => {
@@ -1646,7 +1750,7 @@ function draw(box: HTMLElement, ctx: BuildContext, only?: string): boolean {
     ...(doc.snapshots ?? []).map((s, i) => {
       const p = `snapshots[${i}]`
       return h('div', { class: 'bitem', 'data-path': p },
-        h('div', { class: 'brow' }, field('Date', p + '.date', 'text', s.date, { placeholder: 'YYYY-MM-DD' }), field('Label', p + '.label', 'opttext', s.label, { wide: true }), remove(p, () => `snapshot ${s.date || i + 1}`)),
+        h('div', { class: 'brow' }, field('Date', p + '.date', 'text', s.date, { placeholder: 'YYYY-MM-DD' }), field('Label', p + '.label', 'opttext', s.label, { wide: true }), remove(p, (q) => `snapshot ${s.date || nth(q)}`)),
         field('Description', p + '.description', 'opttextarea', s.description, { wide: true }),
         changesEditor(p, s))
     })))
@@ -1656,7 +1760,7 @@ function draw(box: HTMLElement, ctx: BuildContext, only?: string): boolean {
     ...(doc.variants ?? []).map((v, i) => {
       const p = `variants[${i}]`
       return h('div', { class: 'bitem', 'data-path': p },
-        h('div', { class: 'brow' }, field('Id', p + '.id', 'text', v.id), field('Name', p + '.name', 'opttext', v.name, { wide: true }), remove(p, () => `variant ${v.name || v.id || i + 1}`)),
+        h('div', { class: 'brow' }, field('Id', p + '.id', 'text', v.id), field('Name', p + '.name', 'opttext', v.name, { wide: true }), remove(p, (q) => `variant ${v.name || v.id || nth(q)}`)),
         field('Description', p + '.description', 'opttextarea', v.description, { wide: true }),
         changesEditor(p, v))
     })))
@@ -1694,20 +1798,23 @@ function draw(box: HTMLElement, ctx: BuildContext, only?: string): boolean {
   try {
     if (partial === undefined) box.replaceChildren(head, downloads ?? '', meta, issueCards, actorRows, stanceRows, snapshots, variants, proposals, outcomes)
     else {
-      const fresh = [meta, issueCards, actorRows, stanceRows, snapshots, variants, proposals, outcomes].find((x) => x.dataset.path === partial)!
-      const oldSection = box.querySelector<HTMLElement>(`:scope > section[data-path="${CSS.escape(partial)}"]`)!
-      // The list's own element, where it has one that holds its items
-      // (a list of quotes; a section), else the section.
-      const at = (root: HTMLElement) => (root.dataset.path === only ? root : root.querySelector<HTMLElement>(`[data-path="${CSS.escape(only!)}"]:not(.bhead)`))
-      let was = at(oldSection), now = at(fresh)
-      if (!was || !now || was.tagName !== now.tagName) { was = oldSection; now = fresh }
-      was.replaceWith(now)
+      const nows = partial.map((name) => {
+        const fresh = [meta, issueCards, actorRows, stanceRows, snapshots, variants, proposals, outcomes].find((x) => x.dataset.path === name)!
+        const oldSection = box.querySelector<HTMLElement>(`:scope > section[data-path="${CSS.escape(name)}"]`)!
+        // The list's own element, where it has one that holds its items
+        // (a list of quotes; a section), else the section.
+        const at = (root: HTMLElement) => typeof only !== 'string' ? root : root.dataset.path === only ? root : root.querySelector<HTMLElement>(`[data-path="${CSS.escape(only)}"]:not(.bhead)`)
+        let was = at(oldSection), now = at(fresh)
+        if (!was || !now || was.tagName !== now.tagName) { was = oldSection; now = fresh }
+        was.replaceWith(now)
+        return now
+      })
       box.querySelector(':scope > [data-testid=build-file]')?.replaceWith(head)
       const oldDownloads = box.querySelector(':scope > [data-testid=build-downloads]')
       if (oldDownloads && downloads) oldDownloads.replaceWith(downloads)
       else if (oldDownloads) oldDownloads.remove()
       else if (downloads) head.after(downloads)
-      roots = [head, ...(downloads ? [downloads] : []), now]
+      roots = [head, ...(downloads ? [downloads] : []), ...nows]
     }
   } finally { drawing = false }
   drawnDoc.set(box, doc)

@@ -56,6 +56,10 @@ const st = {
   dealOpts: { batna: '', rho: 0, require: null as Set<string> | null, fix: new Set<string>(), robust: false, draws: null as number | null },
   dealSearch: null as DealSearch | null,
   refocus: null as string | null,
+  // caveatsOpen is whether the list of every caveat is open, as the
+  // reader last left it; null until then (open on a wide screen, folded
+  // on a phone: foldCaveats).
+  caveatsOpen: null as boolean | null,
 }
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T
@@ -484,6 +488,9 @@ function cycleText(f: IssueForecast): string {
   return (f.cycle ?? []).map((x) => fmt(x, d)).join(', ')
 }
 
+// foldCaveats matches a phone's screen, where the caveats start folded.
+const foldCaveats = window.matchMedia('(max-width: 600px)')
+
 // notices are what every view of a forecast shows first: the models'
 // warnings and failures (prominent), then their notes and the scenario's
 // own warnings (folded, with their counts).
@@ -491,11 +498,20 @@ function notices(fc: Forecast): HTMLElement[] {
   const out: HTMLElement[] = []
   const warned = fc.models.filter((m) => m.error || m.warnings?.length)
   if (warned.length) {
-    out.push(h('section', { class: 'card caveats', 'data-testid': 'model-warnings', 'aria-labelledby': 'caveats-title' },
-      caveatsHeading('caveats-title'),
+    // Every caveat is listed, under a line that says how many there are
+    // and the first (the answer's first: the same list the CLI prints):
+    // folded on a phone, where the list filled the first screen and put
+    // the forecast below it.
+    const lines = warned.flatMap((m) => [...(m.error ? [`${m.model} gave no forecast: ${m.error}`] : []), ...(m.warnings ?? []).map((w) => `${m.model}: ${w}`)])
+    const all = h('details', { class: 'caveats-all', 'data-testid': 'caveats-all', open: st.caveatsOpen ?? !foldCaveats.matches },
+      h('summary', { 'data-testid': 'caveats-summary' }, h('strong', {}, plural(lines.length, 'caveat')), `, from ${warned.map((m) => m.model).join(', ')}`,
+        h('span', { class: 'first' }, `; the first: ${lines[0]}`)),
       h('ul', {}, ...warned.map((m) => h('li', { 'data-model': m.model }, h('strong', {}, m.model),
         m.error ? [' gave no forecast: ', m.error].join('') : '',
-        m.warnings?.length ? h('ul', {}, ...m.warnings.map((w) => h('li', {}, w))) : null)))))
+        m.warnings?.length ? h('ul', {}, ...m.warnings.map((w) => h('li', {}, w))) : null))))
+    all.addEventListener('toggle', () => { st.caveatsOpen = (all as HTMLDetailsElement).open })
+    out.push(h('section', { class: 'card caveats', 'data-testid': 'model-warnings', 'aria-labelledby': 'caveats-title' },
+      caveatsHeading('caveats-title'), all))
   }
   const notes = fc.models.flatMap((m) => (m.notes ?? []).map((n) => ({ m: m.model, n })))
   const file = st.sv?.warnings ?? []
