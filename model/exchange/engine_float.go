@@ -613,6 +613,10 @@ func (e *engine64) putBuffers() {
 	e.slab, e.heap.at = updSlab64{}, nil
 }
 
+func exchAt64(chunks [][]exch64, r int32) *exch64 {
+	return &chunks[r>>chunkShift][r&(chunkSize-1)]
+}
+
 func (e *engine64) alloc() *exch64 {
 	if e.chunk == len(e.chunks) {
 		e.chunks = append(e.chunks, make([]exch64, chunkSize))
@@ -985,6 +989,10 @@ func (e *engine64) selectByHeap(ctx context.Context, list []*exch64) []*exch64 {
 		off += int(n)
 	}
 	for i, E := range list {
+		if E != exchAt64(e.chunks, int32(i)) {
+			e.fail("exchange model: list position %d is not the round's exchange %d in its chunks (selectByHeap takes the round's own list)", i, i)
+			return nil
+		}
 		E.order = int32(i)
 		h.at[i] = -1
 		if !E.valid {
@@ -1016,15 +1024,27 @@ func (e *engine64) selectByHeap(ctx context.Context, list []*exch64) []*exch64 {
 		lists := [4]int{slot(R.I.actor, R.I.supply, 0), slot(R.I.actor, R.I.demand, 1), slot(R.J.actor, R.J.supply, 0), slot(R.J.actor, R.J.demand, 1)}
 		stamp++
 		aff = aff[:0]
+		raw := len(byIssue[lists[0]]) + len(byIssue[lists[1]]) + len(byIssue[lists[2]]) + len(byIssue[lists[3]])
 		n := 0
-		for _, l := range lists {
-			refs, k := byIssue[l], 0
-			for _, r := range refs {
-				refs[k] = r
-				k += int(bit(h.at[r] >= 0))
+		if raw > stampedMerge {
+			ls := [4][]int32{byIssue[lists[0]], byIssue[lists[1]], byIssue[lists[2]], byIssue[lists[3]]}
+			aff, n = mergeLive64(aff, e.chunks, h.at, &ls)
+			for k, l := range lists {
+				byIssue[l] = ls[k]
 			}
-			byIssue[l] = refs[:k]
-			n += k
+			if n <= stampedMerge {
+				aff = aff[:0]
+			}
+		} else {
+			for _, l := range lists {
+				refs, k := byIssue[l], 0
+				for _, r := range refs {
+					refs[k] = r
+					k += int(bit(h.at[r] >= 0))
+				}
+				byIssue[l] = refs[:k]
+				n += k
+			}
 		}
 		if n <= stampedMerge {
 			for _, l := range lists {
@@ -1035,8 +1055,6 @@ func (e *engine64) selectByHeap(ctx context.Context, list []*exch64) []*exch64 {
 					}
 				}
 			}
-		} else {
-			aff = mergeInOrder64(aff, list, byIssue[lists[0]], byIssue[lists[1]], byIssue[lists[2]], byIssue[lists[3]])
 		}
 		if e.randomize > 0 {
 			slices.SortFunc(aff, func(a, b *exch64) int {
@@ -1109,10 +1127,9 @@ func warm64(aff []*exch64) uint8 {
 	return s
 }
 
-func mergeInOrder64(dst, list []*exch64, a, b, c, d []int32) []*exch64 {
+func mergeLive64(dst []*exch64, chunks [][]exch64, at []int32, ls *[4][]int32) ([]*exch64, int) {
 	const done = math.MaxInt32
-	ls := [4][]int32{a, b, c, d}
-	var at [4]int
+	var next, kept [4]int
 	var head [4]int32
 	for k, l := range ls {
 		head[k] = done
@@ -1123,24 +1140,31 @@ func mergeInOrder64(dst, list []*exch64, a, b, c, d []int32) []*exch64 {
 	for {
 		m := min(head[0], head[1], head[2], head[3])
 		if m == done {
-			return dst
+			break
 		}
-		taken := false
+		live := int(bit(at[m] >= 0))
+		dst = append(dst, exchAt64(chunks, m))
+		dst = dst[:len(dst)-1+live]
 		for k := range ls {
 			if head[k] != m {
 				continue
 			}
-			if !taken {
-				dst = append(dst, list[m])
-				taken = true
-			}
-			at[k]++
+			l := ls[k]
+			l[kept[k]] = m
+			kept[k] += live
+			next[k]++
 			head[k] = done
-			if at[k] < len(ls[k]) {
-				head[k] = ls[k][at[k]]
+			if next[k] < len(l) {
+				head[k] = l[next[k]]
 			}
 		}
 	}
+	n := 0
+	for k := range ls {
+		ls[k] = ls[k][:kept[k]]
+		n += kept[k]
+	}
+	return dst, n
 }
 
 func (e *engine64) fork() {
