@@ -1024,27 +1024,15 @@ func (e *engine64) selectByHeap(ctx context.Context, list []*exch64) []*exch64 {
 		lists := [4]int{slot(R.I.actor, R.I.supply, 0), slot(R.I.actor, R.I.demand, 1), slot(R.J.actor, R.J.supply, 0), slot(R.J.actor, R.J.demand, 1)}
 		stamp++
 		aff = aff[:0]
-		raw := len(byIssue[lists[0]]) + len(byIssue[lists[1]]) + len(byIssue[lists[2]]) + len(byIssue[lists[3]])
 		n := 0
-		if raw > stampedMerge {
-			ls := [4][]int32{byIssue[lists[0]], byIssue[lists[1]], byIssue[lists[2]], byIssue[lists[3]]}
-			aff, n = mergeLive64(aff, e.chunks, h.at, &ls)
-			for k, l := range lists {
-				byIssue[l] = ls[k]
+		for _, l := range lists {
+			refs, k := byIssue[l], 0
+			for _, r := range refs {
+				refs[k] = r
+				k += int(bit(h.at[r] >= 0))
 			}
-			if n <= stampedMerge {
-				aff = aff[:0]
-			}
-		} else {
-			for _, l := range lists {
-				refs, k := byIssue[l], 0
-				for _, r := range refs {
-					refs[k] = r
-					k += int(bit(h.at[r] >= 0))
-				}
-				byIssue[l] = refs[:k]
-				n += k
-			}
+			byIssue[l] = refs[:k]
+			n += k
 		}
 		if n <= stampedMerge {
 			for _, l := range lists {
@@ -1055,6 +1043,8 @@ func (e *engine64) selectByHeap(ctx context.Context, list []*exch64) []*exch64 {
 					}
 				}
 			}
+		} else {
+			aff = mergeInOrder64(aff, e.chunks, byIssue[lists[0]], byIssue[lists[1]], byIssue[lists[2]], byIssue[lists[3]])
 		}
 		if e.randomize > 0 {
 			slices.SortFunc(aff, func(a, b *exch64) int {
@@ -1127,9 +1117,10 @@ func warm64(aff []*exch64) uint8 {
 	return s
 }
 
-func mergeLive64(dst []*exch64, chunks [][]exch64, at []int32, ls *[4][]int32) ([]*exch64, int) {
+func mergeInOrder64(dst []*exch64, chunks [][]exch64, a, b, c, d []int32) []*exch64 {
 	const done = math.MaxInt32
-	var next, kept [4]int
+	ls := [4][]int32{a, b, c, d}
+	var at [4]int
 	var head [4]int32
 	for k, l := range ls {
 		head[k] = done
@@ -1140,31 +1131,24 @@ func mergeLive64(dst []*exch64, chunks [][]exch64, at []int32, ls *[4][]int32) (
 	for {
 		m := min(head[0], head[1], head[2], head[3])
 		if m == done {
-			break
+			return dst
 		}
-		live := int(bit(at[m] >= 0))
-		dst = append(dst, exchAt64(chunks, m))
-		dst = dst[:len(dst)-1+live]
+		taken := false
 		for k := range ls {
 			if head[k] != m {
 				continue
 			}
-			l := ls[k]
-			l[kept[k]] = m
-			kept[k] += live
-			next[k]++
+			if !taken {
+				dst = append(dst, exchAt64(chunks, m))
+				taken = true
+			}
+			at[k]++
 			head[k] = done
-			if next[k] < len(l) {
-				head[k] = l[next[k]]
+			if at[k] < len(ls[k]) {
+				head[k] = ls[k][at[k]]
 			}
 		}
 	}
-	n := 0
-	for k := range ls {
-		ls[k] = ls[k][:kept[k]]
-		n += kept[k]
-	}
-	return dst, n
 }
 
 func (e *engine64) fork() {

@@ -108,40 +108,24 @@ func (e *engine[T, A]) selectByHeap(ctx context.Context, list []*exch[T]) []*exc
 		// (an exchange can be on several of R's four lists), list by
 		// list or merged in list order (stampedMerge); each index drops
 		// the exchanges that have left the list as it is read, keeping
-		// the order of the rest. Long lists are merged as they are rid
-		// of those (mergeLive); when fewer than stampedMerge are left
-		// they are taken list by list, as short ones are, so that the
-		// order depends on the live exchanges alone
+		// the order of the rest
 		lists := [4]int{
 			slot(R.I.actor, R.I.supply, 0), slot(R.I.actor, R.I.demand, 1),
 			slot(R.J.actor, R.J.supply, 0), slot(R.J.actor, R.J.demand, 1),
 		}
 		stamp++
 		aff = aff[:0]
-		raw := len(byIssue[lists[0]]) + len(byIssue[lists[1]]) + len(byIssue[lists[2]]) + len(byIssue[lists[3]])
 		n := 0
-		if raw > stampedMerge {
-			// long lists: merged and rid of the departed in one pass
-			ls := [4][]int32{byIssue[lists[0]], byIssue[lists[1]], byIssue[lists[2]], byIssue[lists[3]]}
-			aff, n = mergeLive(aff, e.chunks, h.at, &ls)
-			for k, l := range lists {
-				byIssue[l] = ls[k]
+		for _, l := range lists {
+			// every entry is written and the live ones counted, without
+			// a branch: which have left follows no pattern
+			refs, k := byIssue[l], 0
+			for _, r := range refs {
+				refs[k] = r
+				k += int(bit(h.at[r] >= 0))
 			}
-			if n <= stampedMerge {
-				aff = aff[:0] // short once rid of them: taken as below
-			}
-		} else {
-			for _, l := range lists {
-				// every entry is written and the live ones counted,
-				// without a branch: which have left follows no pattern
-				refs, k := byIssue[l], 0
-				for _, r := range refs {
-					refs[k] = r
-					k += int(bit(h.at[r] >= 0))
-				}
-				byIssue[l] = refs[:k]
-				n += k
-			}
+			byIssue[l] = refs[:k]
+			n += k
 		}
 		if n <= stampedMerge {
 			// short lists: an exchange's stamp says whether it was taken
@@ -153,6 +137,8 @@ func (e *engine[T, A]) selectByHeap(ctx context.Context, list []*exch[T]) []*exc
 					}
 				}
 			}
+		} else {
+			aff = mergeInOrder(aff, e.chunks, byIssue[lists[0]], byIssue[lists[1]], byIssue[lists[2]], byIssue[lists[3]])
 		}
 		if e.randomize > 0 {
 			// its draws follow the order of recalculation; otherwise
@@ -254,25 +240,17 @@ func warm[T any](aff []*exch[T]) uint8 {
 	return s
 }
 
-// mergeLive drops from each of the four lists of list positions ls (each
-// in list order) the exchanges that have left the heap (at[r] < 0),
-// keeping the order of the rest, and appends to dst the exchanges left on
-// them, in list order, each once (an exchange can be on several: every
-// list whose head is the exchange taken moves past it); it returns dst
-// and the number of entries the four lists keep. It does in one pass
-// what dropping the departed from each list and then merging the four
-// did in two: an exchange is live or not whichever list it is read from,
-// so merging first and dropping as it goes appends the same exchanges in
-// the same order.
-//
-// The exchange at list position r is found in the round's chunks
-// (exchAt), not read from the list: at 200 actors × 10 issues the list's
-// 1.8 MB of pointers are a cache miss a read, where the chunks' table
-// is 21 KB; and a departed exchange's address is appended and taken back
-// rather than branched on, as which have left follows no pattern.
-func mergeLive[T any](dst []*exch[T], chunks [][]exch[T], at []int32, ls *[4][]int32) ([]*exch[T], int) {
+// mergeInOrder appends to dst the exchanges of the four lists of list
+// positions, each in list order, in list order, each once (an exchange
+// can be on several: every list whose head is the exchange taken moves
+// past it). It finds the exchange at list position r in the round's
+// chunks (exchAt), not in the list: at 200 actors × 10 issues the
+// list's 1.8 MB of pointers cost a cache miss a read, where the chunks'
+// table is 21 KB.
+func mergeInOrder[T any](dst []*exch[T], chunks [][]exch[T], a, b, c, d []int32) []*exch[T] {
 	const done = math.MaxInt32
-	var next, kept [4]int
+	ls := [4][]int32{a, b, c, d}
+	var at [4]int
 	var head [4]int32
 	for k, l := range ls {
 		head[k] = done
@@ -283,31 +261,24 @@ func mergeLive[T any](dst []*exch[T], chunks [][]exch[T], at []int32, ls *[4][]i
 	for {
 		m := min(head[0], head[1], head[2], head[3])
 		if m == done {
-			break
+			return dst
 		}
-		live := int(bit(at[m] >= 0))
-		dst = append(dst, exchAt(chunks, m))
-		dst = dst[:len(dst)-1+live]
+		taken := false
 		for k := range ls {
 			if head[k] != m {
 				continue
 			}
-			l := ls[k]
-			l[kept[k]] = m
-			kept[k] += live
-			next[k]++
+			if !taken {
+				dst = append(dst, exchAt(chunks, m))
+				taken = true
+			}
+			at[k]++
 			head[k] = done
-			if next[k] < len(l) {
-				head[k] = l[next[k]]
+			if at[k] < len(ls[k]) {
+				head[k] = ls[k][at[k]]
 			}
 		}
 	}
-	n := 0
-	for k := range ls {
-		ls[k] = ls[k][:kept[k]]
-		n += kept[k]
-	}
-	return dst, n
 }
 
 // perWorker is the fewest exchanges of a batch (the exchanges of a

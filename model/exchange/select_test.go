@@ -364,24 +364,11 @@ func TestHeapTablesEqualReference(t *testing.T) {
 	}
 }
 
-// mergeLive: each list rid of the departed positions, order kept, and the
-// exchanges of the four in list order, each once, with the number of
-// entries kept. By hand first: positions 0–9, of which 2, 5 and 7 have
-// left; the lists [1 2 5 8], [2 3], [], [1 7 8 9] keep [1 8], [3], [],
-// [1 8 9] (six entries) and name 1, 3, 8, 9.
-func TestMergeLiveByHand(t *testing.T) {
+// mergeInOrder by hand: the lists [1 8], [3], [], [1 8 9] name the
+// exchanges at list positions 1, 3, 8, 9, found in the round's chunks.
+func TestMergeInOrderByHand(t *testing.T) {
 	chunks := [][]exch64{make([]exch64, chunkSize)}
-	at := []int32{0, 1, -1, 2, 3, -1, 4, -1, 5, 6}
-	ls := [4][]int32{{1, 2, 5, 8}, {2, 3}, {}, {1, 7, 8, 9}}
-	dst, n := mergeLive64(nil, chunks, at, &ls)
-	if n != 6 {
-		t.Errorf("%d entries kept, want 6", n)
-	}
-	for k, want := range [4][]int32{{1, 8}, {3}, {}, {1, 8, 9}} {
-		if !slices.Equal(ls[k], want) {
-			t.Errorf("list %d kept %v, want %v", k, ls[k], want)
-		}
-	}
+	dst := mergeInOrder64(nil, chunks, []int32{1, 8}, []int32{3}, nil, []int32{1, 8, 9})
 	var got []int32
 	for _, E := range dst {
 		got = append(got, int32((uintptr(unsafe.Pointer(E))-uintptr(unsafe.Pointer(&chunks[0][0])))/unsafe.Sizeof(exch64{})))
@@ -391,10 +378,11 @@ func TestMergeLiveByHand(t *testing.T) {
 	}
 }
 
-// mergeLive against the two passes it replaces, done the plain way
-// (filter each list, then sort and deduplicate their union), on random
-// lists over several chunks, some long, some empty, overlapping.
-func TestMergeLiveEqualsFilterThenMerge(t *testing.T) {
+// mergeInOrder against the plain way (the four lists' union, sorted,
+// each once), on random lists over several chunks, some long, some
+// empty, overlapping; the exchanges are the chunks' at those positions,
+// appended after what dst held.
+func TestMergeInOrderEqualsSortedUnion(t *testing.T) {
 	r := rand.New(rand.NewPCG(16, 1))
 	const n = 3*chunkSize + 17
 	chunks := make([][]exch64, (n+chunkSize-1)/chunkSize)
@@ -402,41 +390,19 @@ func TestMergeLiveEqualsFilterThenMerge(t *testing.T) {
 		chunks[c] = make([]exch64, chunkSize)
 	}
 	for trial := range 300 {
-		at := make([]int32, n)
-		for i := range at {
-			at[i] = int32(i)
-			if r.IntN(3) == 0 {
-				at[i] = -1
-			}
-		}
-		var ls, want [4][]int32
+		var ls [4][]int32
 		var union []int32
-		kept := 0
 		for k := range ls {
-			ls[k] = []int32{}
 			for i := range int32(n) {
 				if r.IntN(4+8*k) == 0 {
 					ls[k] = append(ls[k], i)
-					if at[i] >= 0 {
-						want[k] = append(want[k], i)
-						union = append(union, i)
-						kept++
-					}
+					union = append(union, i)
 				}
 			}
 		}
 		slices.Sort(union)
 		union = slices.Compact(union)
-		prefix := []*exch64{&chunks[0][0]} // appended to, not replaced
-		dst, got := mergeLive64(prefix, chunks, at, &ls)
-		if got != kept {
-			t.Fatalf("trial %d: %d entries kept, want %d", trial, got, kept)
-		}
-		for k := range ls {
-			if !slices.Equal(ls[k], want[k]) && len(ls[k])+len(want[k]) > 0 {
-				t.Fatalf("trial %d: list %d kept %v, want %v", trial, k, ls[k], want[k])
-			}
-		}
+		dst := mergeInOrder64([]*exch64{&chunks[0][0]}, chunks, ls[0], ls[1], ls[2], ls[3])
 		if len(dst) != 1+len(union) || dst[0] != &chunks[0][0] {
 			t.Fatalf("trial %d: %d exchanges, want %d after the one already there", trial, len(dst), 1+len(union))
 		}
