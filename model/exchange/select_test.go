@@ -413,3 +413,26 @@ func TestMergeInOrderEqualsSortedUnion(t *testing.T) {
 		}
 	}
 }
+
+// selectByHeap takes the round's own list, whose position r holds the
+// exchange exchAt finds: handed a list out of that order, it reports an
+// internal error naming the position, and realises nothing.
+func TestHeapRefusesForeignList(t *testing.T) {
+	p, err := model.FromScenario(gen.Scenario(gen.Options{Actors: 12, Issues: 4, Seed: 1}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := newEngine64(floatArith{}, p)
+	e.selection = byHeap
+	if _, err := e.round(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	list := slices.Clone(e.list)
+	list[2], list[3] = list[3], list[2]
+	if got := e.selectByHeap(context.Background(), list); got != nil || e.failed == nil {
+		t.Fatalf("realised %d exchanges, failure %v; want none and a failure", len(got), e.failed)
+	}
+	if want := "exchange model: list position 2 is not the round's exchange 2 in its chunks (selectByHeap takes the round's own list)"; e.failed.Error() != want {
+		t.Errorf("failure %q, want %q", e.failed.Error(), want)
+	}
+}
