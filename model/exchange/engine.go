@@ -752,7 +752,12 @@ func (sd *side[T]) init(a, supply, demand int, x, demandPos, zero T) {
 	sd.adjusted = false
 }
 
-const chunkSize = 256
+// chunkSize is the exchanges of one chunk (alloc), 1 << chunkShift, so
+// that exchAt finds one by a shift and a mask.
+const (
+	chunkShift = 8
+	chunkSize  = 1 << chunkShift
+)
 
 // updSlab holds exchanges' recorded positions (exch.upd) in blocks
 // that are reused from round to round: every exchange is rebuilt at a
@@ -843,6 +848,12 @@ func (e *engine[T, A]) putBuffers() {
 	e.chunks, e.list, e.heap.items, e.byIssue, e.affected, e.changedH = nil, nil, nil, nil, nil, nil
 	e.refs, e.newCand = nil, nil
 	e.slab, e.heap.at = updSlab[T]{}, nil
+}
+
+// exchAt is the exchange alloc returned r-th in the round (the round's
+// list holds them in that order: list[r] is exchAt(e.chunks, r)).
+func exchAt[T any](chunks [][]exch[T], r int32) *exch[T] {
+	return &chunks[r>>chunkShift][r&(chunkSize-1)]
 }
 
 // alloc returns a reusable exchange slot; reset sets every slot free.

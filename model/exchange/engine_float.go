@@ -613,6 +613,10 @@ func (e *engine64) putBuffers() {
 	e.slab, e.heap.at = updSlab64{}, nil
 }
 
+func exchAt64(chunks [][]exch64, r int32) *exch64 {
+	return &chunks[r>>chunkShift][r&(chunkSize-1)]
+}
+
 func (e *engine64) alloc() *exch64 {
 	if e.chunk == len(e.chunks) {
 		e.chunks = append(e.chunks, make([]exch64, chunkSize))
@@ -985,6 +989,10 @@ func (e *engine64) selectByHeap(ctx context.Context, list []*exch64) []*exch64 {
 		off += int(n)
 	}
 	for i, E := range list {
+		if E != exchAt64(e.chunks, int32(i)) {
+			e.fail("exchange model: list position %d is not the round's exchange %d in its chunks (selectByHeap takes the round's own list)", i, i)
+			return nil
+		}
 		E.order = int32(i)
 		h.at[i] = -1
 		if !E.valid {
@@ -1036,7 +1044,7 @@ func (e *engine64) selectByHeap(ctx context.Context, list []*exch64) []*exch64 {
 				}
 			}
 		} else {
-			aff = mergeInOrder64(aff, list, byIssue[lists[0]], byIssue[lists[1]], byIssue[lists[2]], byIssue[lists[3]])
+			aff = mergeInOrder64(aff, e.chunks, byIssue[lists[0]], byIssue[lists[1]], byIssue[lists[2]], byIssue[lists[3]])
 		}
 		if e.randomize > 0 {
 			slices.SortFunc(aff, func(a, b *exch64) int {
@@ -1109,7 +1117,7 @@ func warm64(aff []*exch64) uint8 {
 	return s
 }
 
-func mergeInOrder64(dst, list []*exch64, a, b, c, d []int32) []*exch64 {
+func mergeInOrder64(dst []*exch64, chunks [][]exch64, a, b, c, d []int32) []*exch64 {
 	const done = math.MaxInt32
 	ls := [4][]int32{a, b, c, d}
 	var at [4]int
@@ -1131,7 +1139,7 @@ func mergeInOrder64(dst, list []*exch64, a, b, c, d []int32) []*exch64 {
 				continue
 			}
 			if !taken {
-				dst = append(dst, list[m])
+				dst = append(dst, exchAt64(chunks, m))
 				taken = true
 			}
 			at[k]++

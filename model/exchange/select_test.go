@@ -9,6 +9,7 @@ import (
 	"math/rand/v2"
 	"slices"
 	"testing"
+	"unsafe"
 
 	"parley/gen"
 	"parley/model"
@@ -360,5 +361,78 @@ func TestHeapTablesEqualReference(t *testing.T) {
 				check("renumber")
 			}
 		}
+	}
+}
+
+// mergeInOrder by hand: the lists [1 8], [3], [], [1 8 9] name the
+// exchanges at list positions 1, 3, 8, 9, found in the round's chunks.
+func TestMergeInOrderByHand(t *testing.T) {
+	chunks := [][]exch64{make([]exch64, chunkSize)}
+	dst := mergeInOrder64(nil, chunks, []int32{1, 8}, []int32{3}, nil, []int32{1, 8, 9})
+	var got []int32
+	for _, E := range dst {
+		got = append(got, int32((uintptr(unsafe.Pointer(E))-uintptr(unsafe.Pointer(&chunks[0][0])))/unsafe.Sizeof(exch64{})))
+	}
+	if !slices.Equal(got, []int32{1, 3, 8, 9}) {
+		t.Errorf("merged %v, want [1 3 8 9]", got)
+	}
+}
+
+// mergeInOrder against the plain way (the four lists' union, sorted,
+// each once), on random lists over several chunks, some long, some
+// empty, overlapping; the exchanges are the chunks' at those positions,
+// appended after what dst held.
+func TestMergeInOrderEqualsSortedUnion(t *testing.T) {
+	r := rand.New(rand.NewPCG(16, 1))
+	const n = 3*chunkSize + 17
+	chunks := make([][]exch64, (n+chunkSize-1)/chunkSize)
+	for c := range chunks {
+		chunks[c] = make([]exch64, chunkSize)
+	}
+	for trial := range 300 {
+		var ls [4][]int32
+		var union []int32
+		for k := range ls {
+			for i := range int32(n) {
+				if r.IntN(4+8*k) == 0 {
+					ls[k] = append(ls[k], i)
+					union = append(union, i)
+				}
+			}
+		}
+		slices.Sort(union)
+		union = slices.Compact(union)
+		dst := mergeInOrder64([]*exch64{&chunks[0][0]}, chunks, ls[0], ls[1], ls[2], ls[3])
+		if len(dst) != 1+len(union) || dst[0] != &chunks[0][0] {
+			t.Fatalf("trial %d: %d exchanges, want %d after the one already there", trial, len(dst), 1+len(union))
+		}
+		for i, o := range union {
+			if dst[1+i] != &chunks[o/chunkSize][o%chunkSize] {
+				t.Fatalf("trial %d: exchange %d of the merge is not list position %d's", trial, i, o)
+			}
+		}
+	}
+}
+
+// selectByHeap takes the round's own list, whose position r holds the
+// exchange exchAt finds: handed a list out of that order, it reports an
+// internal error naming the position, and realises nothing.
+func TestHeapRefusesForeignList(t *testing.T) {
+	p, err := model.FromScenario(gen.Scenario(gen.Options{Actors: 12, Issues: 4, Seed: 1}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := newEngine64(floatArith{}, p)
+	e.selection = byHeap
+	if _, err := e.round(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	list := slices.Clone(e.list)
+	list[2], list[3] = list[3], list[2]
+	if got := e.selectByHeap(context.Background(), list); got != nil || e.failed == nil {
+		t.Fatalf("realised %d exchanges, failure %v; want none and a failure", len(got), e.failed)
+	}
+	if want := "exchange model: list position 2 is not the round's exchange 2 in its chunks (selectByHeap takes the round's own list)"; e.failed.Error() != want {
+		t.Errorf("failure %q, want %q", e.failed.Error(), want)
 	}
 }
