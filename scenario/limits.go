@@ -264,18 +264,14 @@ func LimitError(name string, limit int64, what string) Diagnostic {
 	return Diagnostic{Message: fmt.Sprintf("%s, over the limit %s=%d", what, name, limit), Valid: Raise(name, limit)}
 }
 
-// CountError is the diagnostic of a list found longer than the count
-// limit named name as it is read, before its end is known: "more than
-// 10000 values, over the limit actors=10000". Every reader that stops at
-// the first item past a limit says so in these words.
+// CountError is the diagnostic of a list over the count limit named
+// name: "more than 10000 values, over the limit actors=10000". It is the
+// one wording of such a list, whether it was counted whole (CheckLimits,
+// a count a file states) or read up to the first item past the limit,
+// before its end is known: the same list reads the same whoever found it
+// (docs/DECISIONS.md).
 func CountError(name string, limit int64) Diagnostic {
 	return LimitError(name, limit, "more than "+nouns.Count(int(limit), "value"))
-}
-
-// OverCount is the diagnostic of a list of n items, known whole, over the
-// count limit named name: "12000 values, over the limit actors=10000".
-func OverCount(name string, n int, limit int64) Diagnostic {
-	return LimitError(name, limit, nouns.Count(n, "value"))
 }
 
 // KindOfText says which length limit bounds a text field: "id-length" for
@@ -380,7 +376,7 @@ func (c *limitCheck) hit(path, name string, d Diagnostic) {
 
 func (c *limitCheck) count(path, name string, n int) {
 	if max := c.l.Value(name); int64(n) > max {
-		c.hit(path, name, OverCount(name, n, max))
+		c.hit(path, name, CountError(name, max))
 	}
 }
 
