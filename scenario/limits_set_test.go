@@ -76,3 +76,31 @@ func TestCheckLimits(t *testing.T) {
 		t.Errorf("defaults: %v", ds)
 	}
 }
+
+// TestRaiseCounts: Raise counts its noun as nouns.For does, so a limit
+// of 1 reads "at most 1 issue", where it read "at most 1 issues"; a noun
+// with words after it is counted by its own word ("1 evidence item of
+// one stance, …", "1 earlier version of each scenario …").
+func TestRaiseCounts(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		n    int64
+		want string
+	}{
+		{"issues", 1, "at most 1 issue; raise it with --limit issues=N (parley serve too)"},
+		{"issues", 2, "at most 2 issues; raise it with --limit issues=N (parley serve too)"},
+		{"actors", 1, "at most 1 actor in one list; raise it with --limit actors=N (parley serve too)"},
+		{"evidence", 1, "at most 1 evidence item of one stance, proposal, outcome, capability, red line or reservation; raise it with --limit evidence=N (parley serve too)"},
+		{"aliases", 1, "at most 1 alias of one actor; raise it with --limit aliases=N (parley serve too)"},
+		{"attrs", 1, "at most 1 attribute of one issue; raise it with --limit attrs=N (parley serve too)"},
+		{"versions", 1, "at most 1 earlier version of each scenario the server keeps; raise it with --limit versions=N (parley serve too)"},
+		{"scenarios", 1, "at most 1 scenario the server holds, stored or deleted with their versions kept; raise it with --limit scenarios=N (parley serve too)"},
+		{"id-length", 1, "at most 1 byte in an id; raise it with --limit id-length=N (parley serve too)"},
+		{"bytes", 1, "at most 1 byte in one input file; raise it with --limit bytes=N (parley serve too)"},
+		{"bytes", 1 << 40, "at most 1099511627776 bytes in one input file; raise it with --limit bytes=N (parley serve too)"},
+	} {
+		if got := Raise(c.name, c.n); got != c.want {
+			t.Errorf("Raise(%q, %d) = %q, want %q", c.name, c.n, got, c.want)
+		}
+	}
+}
