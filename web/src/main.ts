@@ -804,12 +804,24 @@ function forecastCell(m: ModelForecast, f: IssueForecast | undefined): HTMLEleme
 // or focus: whole, a long label made the column's rows three times the
 // others' height, a phone's ten times.
 function distributionNote(d: Distribution, digits: number): HTMLElement {
-  const top = Math.max(...d.likeliest.map((l) => l.p ?? 0))
-  const name = (l: Likely) => l.label !== undefined ? `${pointsText([l])} ${l.label}` : `${fmt(l.value, digits)} (${(l.actors ?? []).map(actorName).join(', ')})`
-  const names = d.likeliest.map(name).join(' / ')
+  const names = d.likeliest.map((l) => likelyText(l, fmt(l.value, digits), (l.actors ?? []).map(actorName))).join(' / ')
   return h('small', { class: 'dist', 'data-testid': 'distribution', title: 'How far real EU outcomes fell from forecasts like this one (fitted on DEU III; docs/skill.md)' },
     `80%: ${intervalText(d.interval80.lo, d.interval80.hi, digits)} · 95%: ${intervalText(d.interval95.lo, d.interval95.hi, digits)}${d.likeliest.length ? '; ' : ''}`,
-    d.likeliest.length ? h('span', { class: 'likely', 'data-testid': 'likeliest', title: names, tabindex: 0 }, `likeliest (${fmt(100 * top, 0)}%): ${names}`) : null)
+    d.likeliest.length ? h('span', { class: 'likely', 'data-testid': 'likeliest', title: names, tabindex: 0 }, `likeliest (${likeliestChance(d.likeliest)}): ${names}`) : null)
+}
+
+// likelyText is ask.LikelyText: one of a distribution's likeliest, an
+// option by its point and label ("→55 30-day ceasefire"), a stated
+// position by its value and its actors' names ("62.0 (Alpha, Beta)").
+function likelyText(l: Likely, value: string, names: string[]): string {
+  return l.actors?.length ? `${value} (${names.join(', ')})` : `${pointsText([l])} ${l.label ?? ''}`
+}
+
+// likeliestChance is ask.LikeliestChance: the likeliest's chance in whole
+// percent ("26%"), the dash when none is a number.
+function likeliestChance(ls: Likely[]): string {
+  const ps = ls.map((l) => l.p).filter((p): p is number => p !== null && Number.isFinite(p))
+  return ps.length ? `${fmt(100 * Math.max(...ps), 0)}%` : noNumber
 }
 
 function renderForecast() {
