@@ -11,6 +11,7 @@ package ask
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 
@@ -168,4 +169,33 @@ func PointsText(as []answer.Anchor) string {
 		out[i] = PlainValue(a.Value)
 	}
 	return "→" + strings.Join(out, "|")
+}
+
+// LikelyText names one of a distribution's likeliest (answer.Likely): an
+// option by its point, as a forecast's nearest options are (PointsText),
+// and its label, "→55 30-day ceasefire"; a stated position by its value
+// (with the decimals) and the names of the actors stated there,
+// "62.0 (Alpha, Beta)". A tie's are joined " / ". The page writes it by
+// the same rule (likelyText in web/src/main.ts).
+func LikelyText(l answer.Likely, value string, names []string) string {
+	if len(l.Actors) > 0 {
+		return value + " (" + strings.Join(names, ", ") + ")"
+	}
+	return PointsText([]answer.Anchor{{Value: l.Value}}) + " " + l.Label
+}
+
+// LikeliestChance is the chance of a distribution's likeliest (each of a
+// tie's), in whole percent: "26%"; NoNumber when none is a number. The
+// page writes it by the same rule (likeliestChance in web/src/main.ts).
+func LikeliestChance(ls []answer.Likely) string {
+	p := math.Inf(-1)
+	for _, l := range ls {
+		if v := float64(l.P); !math.IsNaN(v) && !math.IsInf(v, 0) {
+			p = math.Max(p, v)
+		}
+	}
+	if math.IsInf(p, -1) {
+		return NoNumber
+	}
+	return strconv.FormatFloat(100*p, 'f', 0, 64) + "%"
 }

@@ -1,6 +1,7 @@
 package ask
 
 import (
+	"math"
 	"testing"
 
 	"parley/answer"
@@ -36,6 +37,12 @@ func TestWords(t *testing.T) {
 		{PointsText([]answer.Anchor{{Value: 25}, {Value: 75}}), "→25|75"},
 		{PointsText([]answer.Anchor{{Value: 2.5e8}}), "→250000000"},
 		{PointsText(nil), ""},
+		{LikelyText(answer.Likely{Value: 55, Label: "30-day ceasefire", P: 0.26}, "55.0", nil), "→55 30-day ceasefire"},
+		{LikelyText(answer.Likely{Value: 62, Actors: []string{"a", "b"}, P: 0.36}, "62.0", []string{"Alpha", "Beta"}), "62.0 (Alpha, Beta)"},
+		{LikeliestChance([]answer.Likely{{Value: 25, Label: "A", P: 0.255}, {Value: 75, Label: "B", P: 0.255}}), "26%"},
+		{LikeliestChance([]answer.Likely{{Value: 1, P: answer.Num(math.NaN())}, {Value: 2, P: 0.5}}), "50%"},
+		{LikeliestChance([]answer.Likely{{Value: 1, P: answer.Num(math.NaN())}}), NoNumber},
+		{LikeliestChance(nil), NoNumber},
 	} {
 		if c.got != c.want {
 			t.Errorf("got  %q\nwant %q", c.got, c.want)

@@ -265,7 +265,7 @@ func distributions(w io.Writer, f *answer.Forecast, width int) {
 // row: its 80% and 95% intervals and its likeliest option. The likeliest
 // option takes what the width leaves, 48 at most, beside the issue and
 // the intervals and P (at most 24 columns: "100.0–100.0" twice and
-// "0.75").
+// "100%").
 func distributionTable(w io.Writer, s *answer.Scenario, m *answer.ModelForecast, l layout) {
 	issueW := l.col(issueCol)
 	t := newTable(w)
@@ -278,22 +278,16 @@ func distributionTable(w io.Writer, s *answer.Scenario, m *answer.ModelForecast,
 		}
 		num := func(v float64) string { return numD(v, s.IssueDecimals(x.Issue)) }
 		// The likeliest as the answer names it (ask's rule: a tie is
-		// named, "A / B").
-		var names []string
-		p := math.Inf(-1)
-		for _, l := range d.Likeliest {
-			if len(l.Actors) > 0 {
-				names = append(names, num(l.Value)+" ("+strings.Join(l.Actors, ", ")+")")
-			} else {
-				names = append(names, num(l.Value)+" "+l.Label)
+		// named, "A / B"), in the page's words (ask.LikelyText).
+		names := make([]string, len(d.Likeliest))
+		for i, l := range d.Likeliest {
+			actors := make([]string, len(l.Actors))
+			for j, a := range l.Actors {
+				actors[j] = s.ActorName(a)
 			}
-			p = math.Max(p, float64(l.P))
+			names[i] = ask.LikelyText(l, num(l.Value), actors)
 		}
-		pr := ask.NoNumber
-		if len(names) > 0 {
-			pr = strconv.FormatFloat(p, 'f', 2, 64)
-		}
-		t.AppendRow(table.Row{x.Name, ask.RangeJoin(num(d.Interval80.Lo), num(d.Interval80.Hi)), ask.RangeJoin(num(d.Interval95.Lo), num(d.Interval95.Hi)), strings.Join(names, " / "), pr})
+		t.AppendRow(table.Row{x.Name, ask.RangeJoin(num(d.Interval80.Lo), num(d.Interval80.Hi)), ask.RangeJoin(num(d.Interval95.Lo), num(d.Interval95.Hi)), strings.Join(names, " / "), ask.LikeliestChance(d.Likeliest)})
 	}
 	t.Render()
 }

@@ -489,3 +489,35 @@ func TestLongTableNamesUnsettledOptions(t *testing.T) {
 		t.Fatalf("%d unsettled forecasts within one option, %d across several: the case tests less than it says", one, several)
 	}
 }
+
+// The table of where the outcome may land names the likeliest as the
+// page does (ask.LikelyText, ask.LikeliestChance): an option by its
+// point and label, "→55 Truce", a stated position by its value and its
+// actors' names, "62.0 (Alpha, Beta)", and the chance in whole percent,
+// where it wrote "55.0 Truce", the actors' ids and "0.26".
+func TestDistributionTableWords(t *testing.T) {
+	s := &answer.Scenario{Actors: []answer.Actor{{ID: "a", Name: "Alpha"}, {ID: "b", Name: "Beta"}},
+		Issues: []answer.Issue{{ID: "x", Name: "X"}, {ID: "y", Name: "Y"}}}
+	m := &answer.ModelForecast{Model: "snap", Issues: []answer.IssueForecast{
+		{Issue: "x", Name: "X", Distribution: &answer.Distribution{Likeliest: []answer.Likely{{Value: 55, Label: "Truce", P: 0.26}}}},
+		{Issue: "y", Name: "Y", Distribution: &answer.Distribution{Likeliest: []answer.Likely{{Value: 62, Actors: []string{"a", "b"}, P: 0.36}}}},
+	}}
+	var b bytes.Buffer
+	distributionTable(&b, s, m, layoutAt(100))
+	rows := map[string][]string{"X": {"→55 Truce", "26%"}, "Y": {"62.0 (Alpha, Beta)", "36%"}}
+	for _, line := range strings.Split(b.String(), "\n") {
+		cells := strings.Split(line, "│")
+		if len(cells) < 6 {
+			continue
+		}
+		if want, ok := rows[strings.TrimSpace(cells[1])]; ok {
+			if got := []string{strings.TrimSpace(cells[4]), strings.TrimSpace(cells[5])}; got[0] != want[0] || got[1] != want[1] {
+				t.Errorf("row %s: likeliest %q, chance %q; want %q, %q", cells[1], got[0], got[1], want[0], want[1])
+			}
+			delete(rows, strings.TrimSpace(cells[1]))
+		}
+	}
+	if len(rows) > 0 {
+		t.Errorf("rows %v not found in\n%s", rows, b.String())
+	}
+}

@@ -30,7 +30,9 @@ type Panic struct {
 func (p *Panic) Error() string { return fmt.Sprintf("worker panicked: %v", p.Value) }
 
 // Run calls f(0), …, f(n−1) and returns when all have returned: f(0) on
-// the calling goroutine, each of the others on its own. If any panicked,
+// the calling goroutine, each of the others on its own. An f(0) that
+// ends the calling goroutine (runtime.Goexit) ends it only once the
+// others have returned. If any panicked,
 // Run panics with a *Panic holding the first worker's value, after the
 // others have finished. With n ≤ 1 it calls f(0) alone, so that a caller
 // given one worker pays for no goroutine.
@@ -52,6 +54,10 @@ func Run(n int, f func(worker int)) {
 		f(g)
 	}
 	var wg sync.WaitGroup
+	// The wait is deferred: an f(0) that ends the caller's goroutine
+	// (runtime.Goexit, as t.FailNow does) skips what follows call(0),
+	// not the other workers' end.
+	defer wg.Wait()
 	for g := 1; g < n; g++ {
 		wg.Add(1)
 		go func() {

@@ -3,6 +3,7 @@ package parallel
 import (
 	"context"
 	"errors"
+	"runtime"
 	"sync/atomic"
 	"testing"
 )
@@ -137,4 +138,30 @@ func TestTally(t *testing.T) {
 		}
 	}
 	Tally(1, nil)(1)
+}
+
+// A worker 0 that ends its goroutine (runtime.Goexit, as t.FailNow does)
+// ends the caller's, which Run's deferred wait still holds until the
+// other workers have finished: none is left running past it. Run waited
+// only after f(0) returned, which runtime.Goexit skips.
+func TestRunWaitsOnGoexit(t *testing.T) {
+	const n = 4
+	var done atomic.Int32
+	release := make(chan struct{})
+	atEnd := make(chan int32)
+	go func() {
+		defer func() { atEnd <- done.Load() }()
+		Run(n, func(g int) {
+			if g == 0 {
+				close(release)
+				runtime.Goexit()
+			}
+			<-release
+			done.Add(1)
+		})
+		t.Error("Run returned after worker 0 called runtime.Goexit")
+	}()
+	if got := <-atEnd; got != n-1 {
+		t.Errorf("%d of the other %d workers had finished when Run's goroutine ended, want all", got, n-1)
+	}
 }

@@ -67,32 +67,33 @@ func DefaultLimits() Limits {
 	}
 }
 
-// limitField is one limit as users name it.
+// limitField is one limit as users name it: what it counts is noun
+// (counted by nouns.For: "1 actor", "2 actors") and the words after it.
 type limitField struct {
-	name, what string
-	get        func(*Limits) *int
+	name, noun, of string
+	get            func(*Limits) *int
 }
 
 // limitFields lists the count and length limits by name (Bytes is apart:
 // it is an int64).
 var limitFields = []limitField{
-	{"actors", "actors in one list", func(l *Limits) *int { return &l.Actors }},
-	{"issues", "issues", func(l *Limits) *int { return &l.Issues }},
-	{"stances", "stances in one list", func(l *Limits) *int { return &l.Stances }},
-	{"snapshots", "snapshots", func(l *Limits) *int { return &l.Snapshots }},
-	{"variants", "variants", func(l *Limits) *int { return &l.Variants }},
-	{"sources", "sources", func(l *Limits) *int { return &l.Sources }},
-	{"proposals", "proposals in one list", func(l *Limits) *int { return &l.Proposals }},
-	{"outcomes", "outcomes", func(l *Limits) *int { return &l.Outcomes }},
-	{"anchors", "anchors of one issue", func(l *Limits) *int { return &l.Anchors }},
-	{"evidence", "evidence items of one stance, proposal, outcome, capability, red line or reservation", func(l *Limits) *int { return &l.Evidence }},
-	{"aliases", "aliases of one actor", func(l *Limits) *int { return &l.Aliases }},
-	{"attrs", "attributes of one issue", func(l *Limits) *int { return &l.Attrs }},
-	{"id-length", "bytes in an id", func(l *Limits) *int { return &l.IDLength }},
-	{"name-length", "bytes in a name, title or label", func(l *Limits) *int { return &l.NameLength }},
-	{"text-length", "bytes in a text (description, quote, note)", func(l *Limits) *int { return &l.TextLength }},
-	{"versions", "earlier versions of each scenario the server keeps", func(l *Limits) *int { return &l.Versions }},
-	{"scenarios", "scenarios the server holds, stored or deleted with their versions kept", func(l *Limits) *int { return &l.Scenarios }},
+	{"actors", "actor", " in one list", func(l *Limits) *int { return &l.Actors }},
+	{"issues", "issue", "", func(l *Limits) *int { return &l.Issues }},
+	{"stances", "stance", " in one list", func(l *Limits) *int { return &l.Stances }},
+	{"snapshots", "snapshot", "", func(l *Limits) *int { return &l.Snapshots }},
+	{"variants", "variant", "", func(l *Limits) *int { return &l.Variants }},
+	{"sources", "source", "", func(l *Limits) *int { return &l.Sources }},
+	{"proposals", "proposal", " in one list", func(l *Limits) *int { return &l.Proposals }},
+	{"outcomes", "outcome", "", func(l *Limits) *int { return &l.Outcomes }},
+	{"anchors", "anchor", " of one issue", func(l *Limits) *int { return &l.Anchors }},
+	{"evidence", "evidence item", " of one stance, proposal, outcome, capability, red line or reservation", func(l *Limits) *int { return &l.Evidence }},
+	{"aliases", "alias", " of one actor", func(l *Limits) *int { return &l.Aliases }},
+	{"attrs", "attribute", " of one issue", func(l *Limits) *int { return &l.Attrs }},
+	{"id-length", "byte", " in an id", func(l *Limits) *int { return &l.IDLength }},
+	{"name-length", "byte", " in a name, title or label", func(l *Limits) *int { return &l.NameLength }},
+	{"text-length", "byte", " in a text (description, quote, note)", func(l *Limits) *int { return &l.TextLength }},
+	{"versions", "earlier version", " of each scenario the server keeps", func(l *Limits) *int { return &l.Versions }},
+	{"scenarios", "scenario", " the server holds, stored or deleted with their versions kept", func(l *Limits) *int { return &l.Scenarios }},
 }
 
 // LimitNames lists the names Set accepts, in order.
@@ -243,19 +244,22 @@ func (l *Limits) raw(name string) int64 {
 	return 0
 }
 
-// Raise says how to raise the named limit, for error messages.
+// Raise says how to raise the named limit, for error messages: "at most
+// 1 issue; raise it with --limit issues=N (parley serve too)".
 func Raise(name string, n int64) string {
-	return fmt.Sprintf("at most %d %s; raise it with --limit %s=N (parley serve too)", n, describeLimit(name), name)
+	return fmt.Sprintf("at most %s; raise it with --limit %s=N (parley serve too)", describeLimit(name, n), name)
 }
 
-func describeLimit(name string) string {
+// describeLimit is n of what the named limit counts: "2 actors in one
+// list", "1 byte in one input file".
+func describeLimit(name string, n int64) string {
 	if name == "bytes" {
-		return "bytes in one input file"
+		return nouns.Count(int(n), "byte") + " in one input file"
 	}
 	if f := fieldByName(name); f != nil {
-		return f.what
+		return nouns.Count(int(n), f.noun) + f.of
 	}
-	return name
+	return fmt.Sprintf("%d %s", n, name)
 }
 
 // LimitError is the error of a limit that was hit: which limit, how far
@@ -264,18 +268,14 @@ func LimitError(name string, limit int64, what string) Diagnostic {
 	return Diagnostic{Message: fmt.Sprintf("%s, over the limit %s=%d", what, name, limit), Valid: Raise(name, limit)}
 }
 
-// CountError is the diagnostic of a list found longer than the count
-// limit named name as it is read, before its end is known: "more than
-// 10000 values, over the limit actors=10000". Every reader that stops at
-// the first item past a limit says so in these words.
+// CountError is the diagnostic of a list over the count limit named
+// name: "more than 10000 values, over the limit actors=10000". It is the
+// one wording of such a list, whether it was counted whole (CheckLimits,
+// a count a file states) or read up to the first item past the limit,
+// before its end is known: the same list reads the same whoever found it
+// (docs/DECISIONS.md).
 func CountError(name string, limit int64) Diagnostic {
 	return LimitError(name, limit, "more than "+nouns.Count(int(limit), "value"))
-}
-
-// OverCount is the diagnostic of a list of n items, known whole, over the
-// count limit named name: "12000 values, over the limit actors=10000".
-func OverCount(name string, n int, limit int64) Diagnostic {
-	return LimitError(name, limit, nouns.Count(n, "value"))
 }
 
 // KindOfText says which length limit bounds a text field: "id-length" for
@@ -380,7 +380,7 @@ func (c *limitCheck) hit(path, name string, d Diagnostic) {
 
 func (c *limitCheck) count(path, name string, n int) {
 	if max := c.l.Value(name); int64(n) > max {
-		c.hit(path, name, OverCount(name, n, max))
+		c.hit(path, name, CountError(name, max))
 	}
 }
 

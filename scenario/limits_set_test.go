@@ -59,10 +59,10 @@ func TestCheckLimits(t *testing.T) {
 		got = append(got, d.Path+": "+d.Message)
 	}
 	want := []string{
-		"issues[0].anchors: 2 values, over the limit anchors=1",
+		"issues[0].anchors: more than 1 value, over the limit anchors=1",
 		"issues[0].anchors[1].label: a text of 20 bytes, over the limit name-length=10",
-		"actors: 30 values, over the limit actors=25",
-		"stances[3].evidence: 2 values, over the limit evidence=1",
+		"actors: more than 25 values, over the limit actors=25",
+		"stances[3].evidence: more than 1 value, over the limit evidence=1",
 		// The snapshot's 30 actor changes are a list of actors too.
 		// (actors is reported once.)
 	}
@@ -74,5 +74,33 @@ func TestCheckLimits(t *testing.T) {
 	}
 	if ds := s.CheckLimits(Limits{}); len(ds) != 0 {
 		t.Errorf("defaults: %v", ds)
+	}
+}
+
+// TestRaiseCounts: Raise counts its noun as nouns.For does, so a limit
+// of 1 reads "at most 1 issue", where it read "at most 1 issues"; a noun
+// with words after it is counted by its own word ("1 evidence item of
+// one stance, …", "1 earlier version of each scenario …").
+func TestRaiseCounts(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		n    int64
+		want string
+	}{
+		{"issues", 1, "at most 1 issue; raise it with --limit issues=N (parley serve too)"},
+		{"issues", 2, "at most 2 issues; raise it with --limit issues=N (parley serve too)"},
+		{"actors", 1, "at most 1 actor in one list; raise it with --limit actors=N (parley serve too)"},
+		{"evidence", 1, "at most 1 evidence item of one stance, proposal, outcome, capability, red line or reservation; raise it with --limit evidence=N (parley serve too)"},
+		{"aliases", 1, "at most 1 alias of one actor; raise it with --limit aliases=N (parley serve too)"},
+		{"attrs", 1, "at most 1 attribute of one issue; raise it with --limit attrs=N (parley serve too)"},
+		{"versions", 1, "at most 1 earlier version of each scenario the server keeps; raise it with --limit versions=N (parley serve too)"},
+		{"scenarios", 1, "at most 1 scenario the server holds, stored or deleted with their versions kept; raise it with --limit scenarios=N (parley serve too)"},
+		{"id-length", 1, "at most 1 byte in an id; raise it with --limit id-length=N (parley serve too)"},
+		{"bytes", 1, "at most 1 byte in one input file; raise it with --limit bytes=N (parley serve too)"},
+		{"bytes", 1 << 40, "at most 1099511627776 bytes in one input file; raise it with --limit bytes=N (parley serve too)"},
+	} {
+		if got := Raise(c.name, c.n); got != c.want {
+			t.Errorf("Raise(%q, %d) = %q, want %q", c.name, c.n, got, c.want)
+		}
 	}
 }

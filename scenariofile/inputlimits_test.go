@@ -45,10 +45,9 @@ func TestCountLimit(t *testing.T) {
 			t.Fatalf("json %v: 51 actors read", json)
 		}
 		d := ds[0]
-		msg := "51 values, over the limit actors=50"
-		if json {
-			msg = "more than 50 values, over the limit actors=50"
-		}
+		// The same words in YAML, where the list is counted whole, as in
+		// JSON, where counting stops at the first item past the limit.
+		msg := "more than 50 values, over the limit actors=50"
 		// The list starts on line 5 (YAML: its first item) or line 3 (JSON).
 		line := map[bool]int{false: 5, true: 3}[json]
 		if d.Path != "actors" || d.Message != msg || d.Line != line || d.Valid != "at most 50 actors in one list; raise it with --limit actors=N (parley serve too)" {
@@ -152,7 +151,7 @@ func TestOtherCountLimits(t *testing.T) {
 			t.Fatal(err)
 		}
 		_, ds := ParseLimits("o.yaml", []byte(base), l)
-		if len(ds) == 0 || !strings.HasSuffix(ds[0].Message, "2 values, over the limit "+name+"=1") {
+		if len(ds) == 0 || !strings.HasSuffix(ds[0].Message, "more than 1 value, over the limit "+name+"=1") {
 			t.Errorf("%s=1: %v", name, ds)
 		}
 	}
@@ -178,7 +177,7 @@ func TestDecisionLimits(t *testing.T) {
 		// list is reported at its own path.
 		found := false
 		for _, d := range s.CheckLimits(l) {
-			found = found || (d.Path == c.path && strings.HasPrefix(d.Message, "3 values, over the limit actors=2"))
+			found = found || (d.Path == c.path && strings.HasPrefix(d.Message, "more than 2 values, over the limit actors=2"))
 		}
 		if !found {
 			t.Errorf("CheckLimits: no diagnostic at %s in %v", c.path, s.CheckLimits(l))
@@ -189,7 +188,7 @@ func TestDecisionLimits(t *testing.T) {
 		_, ds = ParseLimits("d.yaml", []byte(doc2), l)
 		found = false
 		for _, d := range ds {
-			found = found || (d.Path == c.path && strings.Contains(d.Message, "3 values, over the limit actors=2"))
+			found = found || (d.Path == c.path && strings.Contains(d.Message, "more than 2 values, over the limit actors=2"))
 		}
 		if !found {
 			t.Errorf("ParseLimits: no diagnostic at %s in %v", c.path, ds)

@@ -66,7 +66,7 @@ func (d *decoder) tooMany(path string, n *yaml.Node, name string, count int) boo
 	if int64(count) <= max {
 		return false
 	}
-	dg := scenario.LimitError(name, max, fmt.Sprintf("%d values", count))
+	dg := scenario.CountError(name, max)
 	d.fatalf(path, n, dg.Valid, "%s", dg.Message)
 	return true
 }

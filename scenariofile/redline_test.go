@@ -179,7 +179,7 @@ func TestRedLineEvidenceLimit(t *testing.T) {
 	} {
 		doc := strings.Replace(redDoc, c.old, c.new, 1)
 		_, ds := ParseLimits("r.yaml", []byte(doc), l)
-		if len(ds) == 0 || ds[0].Path != c.path || !strings.HasSuffix(ds[0].Message, "2 values, over the limit evidence=1") {
+		if len(ds) == 0 || ds[0].Path != c.path || !strings.HasSuffix(ds[0].Message, "more than 1 value, over the limit evidence=1") {
 			t.Errorf("YAML: %v", ds)
 		}
 		s, ds := Parse("r.yaml", []byte(doc))
@@ -196,7 +196,7 @@ func TestRedLineEvidenceLimit(t *testing.T) {
 		}
 		found := false
 		for _, d := range s.CheckLimits(l) {
-			found = found || d.Path == c.path && strings.HasPrefix(d.Message, "2 values, over the limit evidence=1")
+			found = found || d.Path == c.path && strings.HasPrefix(d.Message, "more than 1 value, over the limit evidence=1")
 		}
 		if !found {
 			t.Errorf("CheckLimits: %v", s.CheckLimits(l))

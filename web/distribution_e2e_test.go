@@ -1,10 +1,15 @@
 package web_test
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
+
+	"parley/answer"
+	"parley/ask"
+	"parley/store"
 )
 
 // TestDistributionShownWhole: snap's cells in the forecast table show its
@@ -13,14 +18,16 @@ import (
 // The likeliest option is its point and label (→55 30-day ceasefire…),
 // cut after two lines as a nearest option is: whole, the built-in case's
 // long labels made snap's rows three times the others' height. Its whole
-// text is in its title and shows on focus.
+// text is in its title and shows on focus. It reads as the command line's
+// table of where the outcome may land writes it (ask.LikelyText,
+// ask.LikeliestChance): "likeliest (26%): →55 …".
 func TestDistributionShownWhole(t *testing.T) {
 	e := startE2E(t)
 	e.do("forecast", chromedp.Navigate(e.srv.URL+"/#forecast"), chromedp.WaitVisible(chromedp.CSS(`[data-testid=distribution]`)))
 	type note struct {
-		Text, Likely, Title      string
-		Whole, Cut, WholeOnFocus bool
-		Rows                     float64
+		Issue, Text, Likely, Title string
+		Whole, Cut, WholeOnFocus   bool
+		Rows                       float64
 	}
 	got := get(t, e.bctx, "distributions", chromedp.Evaluate[[]note](`Array.from(document.querySelectorAll('[data-testid=distribution]')).map((d) => {
 		const l = d.querySelector('[data-testid=likeliest]')
@@ -29,13 +36,17 @@ func TestDistributionShownWhole(t *testing.T) {
 		l.focus()
 		const whole = l.scrollHeight <= l.clientHeight + 1
 		l.blur()
-		return { text: d.textContent, likely: l.textContent, title: l.title, whole: d.scrollHeight <= d.clientHeight + 1, cut, wholeOnFocus: whole, rows }
+		return { issue: d.closest('td').dataset.issue, text: d.textContent, likely: l.textContent, title: l.title, whole: d.scrollHeight <= d.clientHeight + 1, cut, wholeOnFocus: whole, rows }
 	})`))
 	if len(got) != 7 {
 		t.Fatalf("%d distributions shown, want one for each of the built-in case's 7 issues", len(got))
 	}
+	want := likeliestWords(t, e)
 	cut := 0
 	for _, d := range got {
+		if w, ok := want[d.Issue]; !ok || d.Likely != w {
+			t.Errorf("snap's likeliest on %s reads %q, want %q", d.Issue, d.Likely, w)
+		}
 		if !strings.Contains(d.Text, "80%: ") || !strings.Contains(d.Text, " · 95%: ") || !strings.Contains(d.Text, "; likeliest (") {
 			t.Errorf("a distribution reads %q, want both intervals and the likeliest option", d.Text)
 		}
@@ -62,4 +73,50 @@ func TestDistributionShownWhole(t *testing.T) {
 	if cut == 0 {
 		t.Errorf("no likeliest label is cut after two lines: %+v", got)
 	}
+}
+
+// likeliestWords is, by issue, snap's likeliest in the stored forecast
+// of the built-in case as the command line words it: "likeliest (26%):
+// " then ask.LikelyText of each, " / " between a tie's.
+func likeliestWords(t *testing.T, e *e2e) map[string]string {
+	t.Helper()
+	runs, err := e.st.ListRuns(e.ctx, e.rec.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]string{}
+	for _, r := range runs {
+		if r.Kind != store.Forecast || r.Status != store.Done {
+			continue
+		}
+		full, err := e.st.GetRun(e.ctx, r.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var f answer.Forecast
+		if err := json.Unmarshal(full.Result, &f); err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range f.Models {
+			for _, x := range m.Issues {
+				if m.Model != "snap" || x.Distribution == nil {
+					continue
+				}
+				var names []string
+				for _, l := range x.Distribution.Likeliest {
+					var actors []string
+					for _, a := range l.Actors {
+						actors = append(actors, f.Scenario.ActorName(a))
+					}
+					names = append(names, ask.LikelyText(l, ask.Decimals(l.Value, f.Scenario.IssueDecimals(x.Issue)), actors))
+				}
+				out[x.Issue] = "likeliest (" + ask.LikeliestChance(x.Distribution.Likeliest) + "): " + strings.Join(names, " / ")
+			}
+		}
+		break
+	}
+	if len(out) != 7 || !strings.HasPrefix(out["ceasefire"], "likeliest (") {
+		t.Fatalf("snap's likeliest in the stored forecast: %q (the test needs the built-in case's 7 issues)", out)
+	}
+	return out
 }

@@ -74,12 +74,25 @@ func TestNumbersAsTheCommandLine(t *testing.T) {
 // "neg" (-0.04, both actors) is written 0.0.
 func TestLikeliestPositions(t *testing.T) {
 	f := tiesForecast(t, "snap")
-	want := map[string]string{"tie": "likeliest (23%): 62.0 (Alpha) / 62.5 (Beta)", "neg": "likeliest (36%): 0.0 (Alpha, Beta)"}
+	// As the command line words them (ask.LikelyText, ask.LikeliestChance).
+	want := map[string]string{}
 	for _, is := range f.Models[0].Issues {
 		l := is.Distribution.Likeliest
 		if (is.Issue == "tie") != (len(l) == 2) || len(l) == 0 {
 			t.Fatalf("snap's likeliest on %s: %+v (the test needs a tie on tie, one position on neg)", is.Issue, l)
 		}
+		var names []string
+		for _, x := range l {
+			var actors []string
+			for _, a := range x.Actors {
+				actors = append(actors, f.Scenario.ActorName(a))
+			}
+			names = append(names, ask.LikelyText(x, ask.Decimals(x.Value, f.Scenario.IssueDecimals(is.Issue)), actors))
+		}
+		want[is.Issue] = "likeliest (" + ask.LikeliestChance(l) + "): " + strings.Join(names, " / ")
+	}
+	if want["tie"] != "likeliest (23%): 62.0 (Alpha) / 62.5 (Beta)" || want["neg"] != "likeliest (36%): 0.0 (Alpha, Beta)" {
+		t.Fatalf("the command line's words: %q", want)
 	}
 
 	e := startE2EWith(t, e2eOptions{empty: true})

@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -298,17 +300,40 @@ func TestTokenCancelAskedOnce(t *testing.T) {
 
 // TestDealRhoOutOfRangePutBack: a ρ over the limit (answer.MaxRho, 10)
 // typed in the deal view is put back and the status line says what is
-// valid, in the words the server gives; it was ignored without a word,
-// the field showing 20 beside answers at ρ = 1.
+// valid, in the words the server gives (ask.Check's refusal of the
+// request at that ρ, which the API answers with a 400); it was ignored
+// without a word, the field showing 20 beside answers at ρ = 1. The
+// page's source holds no copy of those words: it wrote them again.
 func TestDealRhoOutOfRangePutBack(t *testing.T) {
+	req := answer.NewDealEvaluateRequest()
+	req.Rho = 20
+	refused := ask.Check(req)
+	if refused == nil {
+		t.Fatal("ask.Check accepts ρ 20")
+	}
+	_, valid, _ := strings.Cut(refused.Error(), ": valid: ")
+	srcs, err := filepath.Glob("src/*.ts")
+	if err != nil || len(srcs) == 0 {
+		t.Fatalf("the page's source: %v, %d files", err, len(srcs))
+	}
+	for _, f := range srcs {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(string(b), "(1 is linear loss)") {
+			t.Errorf("%s writes ρ's valid range (%q) again; it is the server's to say", f, valid)
+		}
+	}
 	e := startE2E(t)
 	e.do("deal", chromedp.Navigate(e.srv.URL+"/#deal"), chromedp.WaitVisible(chromedp.CSS(`[data-testid=zone-summary]`)),
-		void(chromedp.Evaluate[bool](`(() => { const r = document.querySelector('input[name=rho]'); r.value = '20'; r.dispatchEvent(new Event('change')); return true })()`)))
+		void(chromedp.Evaluate[bool](`(() => { const r = document.querySelector('input[name=rho]'); r.value = '20'; r.dispatchEvent(new Event('change')); return true })()`)),
+		e.poll(`document.getElementById('status').textContent.startsWith('rho 20')`))
 	if v := get(t, e.bctx, "rho", chromedp.Evaluate[string](`document.querySelector('input[name=rho]').value`)); v != "1" {
 		t.Errorf("ρ field reads %q after 20 was refused, want 1", v)
 	}
-	if s := e.text("#status"); s != "rho 20: valid: a number > 0 and ≤ 10 (1 is linear loss); kept 1" {
-		t.Errorf("status %q", s)
+	if s, want := e.text("#status"), refused.Error()+"; kept 1"; s != want {
+		t.Errorf("status %q, want %q", s, want)
 	}
 }
 

@@ -66,9 +66,9 @@ func TestReadHoldsCountLimits(t *testing.T) {
 		l    scenario.Limits
 		want string
 	}{
-		{scenario.Limits{Actors: 2}, "x.csv:1:5: numActors: actors: 3 values, over the limit actors=2 (valid: at most 2 actors in one list; raise it with --limit actors=N (parley serve too))"},
-		{scenario.Limits{Issues: 1}, "x.csv:1:7: numDims: issues: 2 values, over the limit issues=1 (valid: at most 1 issues; raise it with --limit issues=N (parley serve too))"},
-		{scenario.Limits{Stances: 5}, "x.csv:1:5: numActors: stances: 6 values, over the limit stances=5 (valid: at most 5 stances in one list; raise it with --limit stances=N (parley serve too))"},
+		{scenario.Limits{Actors: 2}, "x.csv:1:5: numActors: actors: more than 2 values, over the limit actors=2 (valid: at most 2 actors in one list; raise it with --limit actors=N (parley serve too))"},
+		{scenario.Limits{Issues: 1}, "x.csv:1:7: numDims: issues: more than 1 value, over the limit issues=1 (valid: at most 1 issue; raise it with --limit issues=N (parley serve too))"},
+		{scenario.Limits{Stances: 5}, "x.csv:1:5: numActors: stances: more than 5 values, over the limit stances=5 (valid: at most 5 stances in one list; raise it with --limit stances=N (parley serve too))"},
 	} {
 		s, err := ReadLimits("x.csv", strings.NewReader(in), c.l)
 		formattest.Refused(t, s, err, c.want)

@@ -820,12 +820,24 @@ function forecastCell(m: ModelForecast, f: IssueForecast | undefined): HTMLEleme
 // or focus: whole, a long label made the column's rows three times the
 // others' height, a phone's ten times.
 function distributionNote(d: Distribution, digits: number): HTMLElement {
-  const top = Math.max(...d.likeliest.map((l) => l.p ?? 0))
-  const name = (l: Likely) => l.label !== undefined ? `${pointsText([l])} ${l.label}` : `${fmt(l.value, digits)} (${(l.actors ?? []).map(actorName).join(', ')})`
-  const names = d.likeliest.map(name).join(' / ')
+  const names = d.likeliest.map((l) => likelyText(l, fmt(l.value, digits), (l.actors ?? []).map(actorName))).join(' / ')
   return h('small', { class: 'dist', 'data-testid': 'distribution', title: 'How far real EU outcomes fell from forecasts like this one (fitted on DEU III; docs/skill.md)' },
     `80%: ${intervalText(d.interval80.lo, d.interval80.hi, digits)} · 95%: ${intervalText(d.interval95.lo, d.interval95.hi, digits)}${d.likeliest.length ? '; ' : ''}`,
-    d.likeliest.length ? h('span', { class: 'likely', 'data-testid': 'likeliest', title: names, tabindex: 0 }, `likeliest (${fmt(100 * top, 0)}%): ${names}`) : null)
+    d.likeliest.length ? h('span', { class: 'likely', 'data-testid': 'likeliest', title: names, tabindex: 0 }, `likeliest (${likeliestChance(d.likeliest)}): ${names}`) : null)
+}
+
+// likelyText is ask.LikelyText: one of a distribution's likeliest, an
+// option by its point and label ("→55 30-day ceasefire"), a stated
+// position by its value and its actors' names ("62.0 (Alpha, Beta)").
+function likelyText(l: Likely, value: string, names: string[]): string {
+  return l.actors?.length ? `${value} (${names.join(', ')})` : `${pointsText([l])} ${l.label ?? ''}`
+}
+
+// likeliestChance is ask.LikeliestChance: the likeliest's chance in whole
+// percent ("26%"), the dash when none is a number.
+function likeliestChance(ls: Likely[]): string {
+  const ps = ls.map((l) => l.p).filter((p): p is number => p !== null && Number.isFinite(p))
+  return ps.length ? `${fmt(100 * Math.max(...ps), 0)}%` : noNumber
 }
 
 function renderForecast() {
@@ -1334,13 +1346,17 @@ function renderDeal() {
   robust.onchange = () => { o.robust = robust.checked; draws.disabled = !o.robust; changed() }
   draws.onchange = () => { const v = Math.round(Number(draws.value)); o.draws = draws.value === '' || !(v > 0) ? null : v; if (o.robust) changed() }
   batna.onchange = () => { o.batna = batna.value; changed(); judge() }
-  // A ρ out of range is put back, and the status line says what is
-  // valid in the words the server would use, rather than left shown
+  // ρ is the server's to judge (ask.Check): the package is evaluated at
+  // the new ρ, and a ρ the server refuses is put back, the status line
+  // saying what is valid in the server's words, rather than left shown
   // beside answers at the old ρ.
-  rho.onchange = () => {
-    const v = Number(rho.value), max = defaults().limits.max_rho
-    if (!(v > 0 && v <= max)) { status(`rho ${rho.value}: valid: a number > 0 and ≤ ${max} (1 is linear loss); kept ${o.rho}`, true); rho.value = String(o.rho); return }
-    o.rho = v; changed(); judge()
+  rho.onchange = async () => {
+    const was = o.rho
+    o.rho = Number(rho.value)
+    const refused = await evaluate()
+    if (o.rho !== Number(rho.value)) return // changed again meanwhile
+    if (refused) { o.rho = was; rho.value = String(was); status(`${refused}; kept ${was}`, true); evaluate(); return }
+    st.dealSearch = null; search(); judge()
   }
   const req = h('fieldset', { class: 'require' }, h('legend', {}, 'Must accept'),
     ...sc.actors.map((a) => {
@@ -1381,14 +1397,21 @@ function renderDeal() {
     return h('div', { class: 'slider' }, h('label', { for: 'deal-' + is.id }, is.name), input, out, label,
       h('label', { class: 'pin', for: 'pin-' + is.id, title: `Pin ${is.name} at this value in the search` }, pin, 'pin'))
   })
-  const evaluate = async () => {
+  // evaluate draws the package's evaluation; it answers the server's
+  // words when the server refuses the request (a 400: ask.Check's, or a
+  // body's mistake), else ''.
+  const evaluate = async (): Promise<string> => {
     const my = ++seq.evaluate
     try {
       const run = await api.dealEvaluate(st.sv!.id, { ...dealBase(modelList()), ...dealRobust(), package: st.deal, models: modelList() })
-      if (my !== seq.evaluate) return // a later request is under way
-      if (run.status !== 'done' || !run.result) { result.replaceChildren(h('p', { class: 'error' }, run.error ?? run.status)); return }
+      if (my !== seq.evaluate) return '' // a later request is under way
+      if (run.status !== 'done' || !run.result) { result.replaceChildren(h('p', { class: 'error' }, run.error ?? run.status)); return '' }
       drawDeal(result, run.result)
-    } catch (e) { if (my === seq.evaluate) result.replaceChildren(h('p', { class: 'error' }, errorText(e))) }
+    } catch (e) {
+      if (my === seq.evaluate) result.replaceChildren(h('p', { class: 'error' }, errorText(e)))
+      if (e instanceof APIError && e.status === 400) return e.message
+    }
+    return ''
   }
   const search = async () => {
     const my = ++seq.search
