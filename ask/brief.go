@@ -41,6 +41,11 @@ type Brief struct {
 	// Models names the models forecast, in order: the columns of each
 	// issue's Grid.
 	Models []string
+	// Calibrated names the first model of Models that gives a predictive
+	// distribution fitted on real outcomes (snap by default), whose 80%
+	// interval each issue shows beside the sweep's (CalLo80–CalHi80); ""
+	// when none does.
+	Calibrated string
 	// Notes counts each model's notes on its run (a default it took, a
 	// forecast that is the status quo, why it stopped), "nash 5 · bdm 1",
 	// in Models' order; "" when no model has one. The brief has no room
@@ -110,10 +115,25 @@ type BriefIssue struct {
 	Grid []BriefForecast
 	// Headline is the forecast the brief leads with: the sweep model's
 	// (the model its interval is of), else the first model's.
-	Headline    BriefForecast
+	Headline BriefForecast
+	// SweepModel's Lo80–Hi80 is the central 80% of its forecasts over the
+	// draws of the stated uncertainty ranges: the inputs' doubt alone,
+	// not the model's error, so narrower than where the outcome may land.
 	SweepModel  string
 	Lo80, Hi80  float64
 	HasInterval bool
+	// CalLo80–CalHi80 is Brief.Calibrated's 80% interval (its
+	// Distribution's Interval80, as parley's forecast table shows it): how
+	// far real outcomes fell from such forecasts. HasCalibrated is false
+	// when that model gives none of this issue.
+	CalLo80, CalHi80 float64
+	HasCalibrated    bool
+	// Favoured is the option (options, on a tie) the sweep's draws land
+	// nearest most often, FavouredP their share of the draws, when it is
+	// none of Headline's nearest options; "" otherwise. NearestP is then
+	// the draws' share nearest Headline's options.
+	Favoured            string
+	FavouredP, NearestP float64
 	// Low and High are the smallest and largest forecast of any model, an
 	// unsettled forecast counted by its whole range.
 	Low, High    float64
@@ -140,8 +160,10 @@ type BriefForecast struct {
 	Value float64
 	// Lo and Hi are the range of a forecast that did not settle, else
 	// Value both.
-	Lo, Hi  float64
-	Option  string
+	Lo, Hi float64
+	Option string
+	// At are the points on the scale of Option's options.
+	At      []float64
 	Settled bool
 }
 
@@ -315,6 +337,12 @@ func gatherBrief(ctx context.Context, c *Case, q briefAsks, f *answer.Forecast, 
 		}
 	}
 	b.Notes = strings.Join(notes, " · ")
+	calibrated := -1
+	for i, m := range f.Models {
+		if calibrated < 0 && slices.ContainsFunc(m.Issues, func(x answer.IssueForecast) bool { return x.Distribution != nil }) {
+			calibrated, b.Calibrated = i, m.Model
+		}
+	}
 	for k, is := range c.Header.Issues {
 		d := c.Header.IssueDecimals(is.ID)
 		bi := BriefIssue{ID: is.ID, Name: is.Name, Min: is.Min, Max: is.Max, Decimals: d, Anchors: is.Anchors}
@@ -332,6 +360,7 @@ func gatherBrief(ctx context.Context, c *Case, q briefAsks, f *answer.Forecast, 
 			var labels []string
 			for _, a := range fi.Nearest {
 				labels = append(labels, a.Label)
+				bf.At = append(bf.At, a.Value)
 			}
 			bf.Option = strings.Join(labels, " / ")
 			if math.IsNaN(bf.Value) {
@@ -342,6 +371,11 @@ func gatherBrief(ctx context.Context, c *Case, q briefAsks, f *answer.Forecast, 
 		if len(sw.Models) > 0 && k < len(sw.Models[0].Issues) {
 			si := sw.Models[0].Issues[k]
 			bi.SweepModel, bi.Lo80, bi.Hi80, bi.HasInterval = sw.Models[0].Model, si.Lo80, si.Hi80, true
+		}
+		if calibrated >= 0 && k < len(f.Models[calibrated].Issues) {
+			if d := f.Models[calibrated].Issues[k].Distribution; d != nil {
+				bi.CalLo80, bi.CalHi80, bi.HasCalibrated = d.Interval80.Lo, d.Interval80.Hi, true
+			}
 		}
 		for _, name := range b.Models {
 			cell := BriefForecast{Model: name, Text: NoNumber, Value: math.NaN(), Settled: true}
@@ -361,6 +395,9 @@ func gatherBrief(ctx context.Context, c *Case, q briefAsks, f *answer.Forecast, 
 		}
 		if len(bi.Models) == 0 {
 			bi.Low, bi.High = math.NaN(), math.NaN()
+		}
+		if bi.HasInterval && len(bi.Models) > 0 && bi.Headline.Model == bi.SweepModel {
+			bi.Favoured, bi.FavouredP, bi.NearestP = favoured(sw.Models[0].Issues[k].Bands, bi.Headline.At)
 		}
 		if len(se.Models) > 0 && k < len(se.Models[0].Issues) {
 			for _, sg := range se.Models[0].Issues[k].Swings {
@@ -391,7 +428,7 @@ func gatherBrief(ctx context.Context, c *Case, q briefAsks, f *answer.Forecast, 
 		b.Coverage.Assumed += bi.Assumed
 		b.Coverage.Neither += bi.Neither
 		b.Coverage.Quotes += bi.Quotes
-		bi.Chart = issueChart(bi)
+		bi.Chart = issueChart(bi, b.Calibrated)
 		b.Issues = append(b.Issues, bi)
 	}
 	for _, a := range s.Actors {
@@ -424,6 +461,36 @@ func gatherBrief(ctx context.Context, c *Case, q briefAsks, f *answer.Forecast, 
 		return nil, err
 	}
 	return b, nil
+}
+
+// favoured is the option the draws land nearest most often (every option
+// as often, to 1e-12, on a tie, joined " / ") and its share of the
+// draws, with the draws' share nearest the options at (the lead
+// forecast's nearest), when no option at is among the most often; "", 0,
+// 0 when one is, or when no band has a share.
+func favoured(bands []sweep.Band, at []float64) (string, float64, float64) {
+	top := 0.0
+	for _, bd := range bands {
+		top = max(top, bd.P)
+	}
+	if top == 0 {
+		return "", 0, 0
+	}
+	var labels []string
+	near := 0.0
+	for _, bd := range bands {
+		on := slices.Contains(at, bd.Value)
+		if on {
+			near += bd.P
+		}
+		if bd.P >= top-1e-12 {
+			if on {
+				return "", 0, 0
+			}
+			labels = append(labels, bd.Label)
+		}
+	}
+	return strings.Join(labels, " / "), top, near
 }
 
 // briefProposals lists the proposals on the table at the case's date and
@@ -533,10 +600,11 @@ func shortWhy(v answer.ProposalVerdict) string {
 }
 
 // issueChart draws the issue's scale in one line (240×22 px): the
-// labelled options as ticks, the 80% interval as a band and each model's
-// forecast as a dot (orange where it did not settle), each with its value
-// as a tooltip.
-func issueChart(bi BriefIssue) template.HTML {
+// labelled options as ticks, the calibrated model's (calibrated's) 80%
+// interval as a light band, the sweep's as a darker one within its
+// height, and each model's forecast as a dot (orange where it did not
+// settle), each with its value as a tooltip.
+func issueChart(bi BriefIssue, calibratedName string) template.HTML {
 	const w, h, pad, y = 240.0, 22.0, 14.0, 9.0
 	x := func(v float64) float64 {
 		if bi.Max == bi.Min {
@@ -547,8 +615,12 @@ func issueChart(bi BriefIssue) template.HTML {
 	var b strings.Builder
 	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %.0f %.0f" width="%.0f" height="%.0f" role="img" aria-label="%s: forecasts on the scale %s to %s">`,
 		w, h, w, h, template.HTMLEscapeString(bi.Name), numD(bi.Min, bi.Decimals), numD(bi.Max, bi.Decimals))
+	if bi.HasCalibrated {
+		fmt.Fprintf(&b, `<rect x="%.1f" y="2" width="%.1f" height="14" fill="#e6edf4"><title>80%% interval (%s, how far real outcomes fell from such forecasts): %s</title></rect>`,
+			x(bi.CalLo80), max(x(bi.CalHi80)-x(bi.CalLo80), 1), calibratedName, spanD(bi.CalLo80, bi.CalHi80, bi.Decimals))
+	}
 	if bi.HasInterval {
-		fmt.Fprintf(&b, `<rect x="%.1f" y="2" width="%.1f" height="14" fill="#cde"><title>80%% interval (%s sweep): %s</title></rect>`,
+		fmt.Fprintf(&b, `<rect x="%.1f" y="4" width="%.1f" height="10" fill="#a9c6e0"><title>80%% interval (%s sweep, the inputs' ranges only): %s</title></rect>`,
 			x(bi.Lo80), max(x(bi.Hi80)-x(bi.Lo80), 1), bi.SweepModel, spanD(bi.Lo80, bi.Hi80, bi.Decimals))
 	}
 	fmt.Fprintf(&b, `<line x1="%.1f" y1="%.0f" x2="%.1f" y2="%.0f" stroke="#888"/>`, x(bi.Min), y, x(bi.Max), y)
@@ -583,6 +655,9 @@ var funcs = map[string]any{"num": numD, "span": spanD, "pct": func(a, b int) str
 	"of": func(n, all int, noun string) string { return fmt.Sprintf("%d of %s", n, nouns.Count(all, noun)) },
 	// verb agrees with a count: "1 rests", "2 rest"; "1 is", "2 are".
 	"verb": verbFor, "plural": nouns.Count,
+	// prob writes a share of the draws to two decimals, as parley's
+	// table of where the outcome may land writes a probability.
+	"prob": func(p float64) string { return Decimals(p, 2) },
 	// cell makes text safe in a Markdown table cell.
 	"cell": func(s string) string { return strings.NewReplacer("|", `\|`, "\n", " ").Replace(s) }}
 

@@ -139,9 +139,11 @@ func newBriefCmd() *cobra.Command {
 		Use:   "brief [FILE] [-o brief.html|brief.md|brief.pdf]",
 		Short: "Write a one-page brief of a case: forecasts with intervals, drivers, proposals, evidence, sources",
 		Long: `Write a one-page brief an analyst can send: the question and its date; per
-issue each default model's forecast with the option it lands nearest, the
-80% interval of a sweep (compromise, 1000 draws) and the inputs that move it
-most (sensitivity); the proposals on the table and who blocks them; how
+issue each default model's forecast; compromise's with two 80% intervals,
+snap's (how far real EU outcomes fell from such forecasts) and a sweep's
+(compromise over 1000 draws of the stated ranges: the inputs' doubt only),
+the option it lands nearest (or the one the draws favour, with their
+share) and the inputs that move it most (sensitivity); the proposals on the table and who blocks them; how
 much of the case rests on quotes; the sources. The HTML is one
 self-contained file (no script, font or image from elsewhere; charts are
 inline SVG). The PDF is that page printed by a headless Chromium or Chrome

@@ -188,8 +188,13 @@ async function init() {
     st.kinds = kinds
     // The address's models and settings, else the default models.
     const q = new URLSearchParams(location.search)
-    const want = q.get('models')
-    for (const m of models) if (want === null ? m.default : want.split(',').includes(m.name)) st.selected.add(m.name)
+    const want = (q.get('models') ?? '').split(',').filter((n) => n !== '')
+    for (const m of models) if (want.includes(m.name)) st.selected.add(m.name)
+    // An address that names no model the server has (or none) shows the
+    // default models, ticked: a forecast of no model is theirs, and the
+    // ticks are the columns shown.
+    if (!st.selected.size) for (const m of models) if (m.default) st.selected.add(m.name)
+    const unknownModels = want.filter((n) => !models.some((m) => m.name === n))
     for (const p of q.getAll('param')) {
       const i = p.indexOf('=')
       if (i > 0 && models.some((m) => m.params?.some((x) => x.name === p.slice(0, i)))) st.params[p.slice(0, i)] = p.slice(i + 1)
@@ -229,6 +234,7 @@ async function init() {
     if (first) {
       await loadScenario(first.id, { snapshot: q.get('snapshot'), variant: q.get('variant') })
       if (asked && first.id !== asked) status(`There is no scenario ${asked} (deleted?); showing “${first.name}”.`, true)
+      await addressRefusals(first.id, unknownModels, first.id === asked ? q.get('snapshot') : null, first.id === asked ? q.get('variant') : null)
     } else {
       // Nothing stored yet: start one in the builder.
       startBlank()
@@ -238,6 +244,36 @@ async function init() {
       status('No scenarios yet: build one, or upload a file.')
     }
   } catch (e) { status(String(e), true) }
+}
+
+// addressNotice is the notice of what the page could not use from its
+// address (addressRefusals), and the refresh it was shown after: the
+// next refresh, which the reader's own choice starts, takes it away.
+let addressNotice: { el: HTMLElement; after: number } | null = null
+
+// addressRefusals says, above the page, what of its address the page
+// could not use — models the server does not have, a snapshot or variant
+// the scenario shown does not — in the server's words: each value is
+// sent to the API (a forecast of the one model, the resolved scenario at
+// the snapshot or with the variant) and its refusal shown, as parley
+// -m, --snapshot and --variant would refuse it. A value the server
+// accepts but the page's lists do not hold (a date between snapshots) is
+// said in the page's words. Nothing is shown when all was used.
+async function addressRefusals(id: string, models: string[], snapshot: string | null, variant: string | null) {
+  const refusal = async (ask: () => Promise<unknown>, otherwise: string): Promise<string> => {
+    try { await ask(); return otherwise } catch (e) { return e instanceof APIError ? e.message : String(e) }
+  }
+  const said: string[] = []
+  for (const n of models) said.push(await refusal(() => api.forecast(id, { models: [n], snapshot: st.snapshot, variant: st.variant }), `model “${n}” is not among the models the page offers`))
+  if (snapshot !== null && snapshot !== st.snapshot) said.push(await refusal(() => api.resolved(id, snapshot, ''), `snapshot “${snapshot}” is not among the snapshots the page lists for this scenario`))
+  if (variant !== null && variant !== st.variant) said.push(await refusal(() => api.resolved(id, 'latest', variant), `variant “${variant}” is not among the variants the page lists for this scenario`))
+  if (!said.length) return
+  addressNotice?.el.remove()
+  const el = h('div', { class: 'status error', role: 'alert', 'data-testid': 'address-refused' },
+    'Not used from the address (the page shows the models ticked and the snapshot and variant chosen above instead):',
+    h('ul', {}, ...said.map((x) => h('li', {}, x))))
+  $('status').before(el)
+  addressNotice = { el, after: refreshes }
 }
 
 // fillScenarios lists the stored scenarios in the header.
@@ -330,6 +366,7 @@ async function refresh() {
   syncURL()
   if (!st.sv) return
   const mine = ++refreshes
+  if (addressNotice && mine > addressNotice.after) { addressNotice.el.remove(); addressNotice = null }
   st.forecastError = ''
   try {
     status('Forecasting…')
