@@ -102,6 +102,7 @@ func (s *Scenario) ValidateLimit(max int, skip func(path string) bool) (Diagnost
 	v.issues()
 	v.actors()
 	v.stances("stances", s.Stances, actorSet(s.Actors))
+	v.idleActors()
 	v.weighable("", "", nil, s)
 	v.proposals("proposals", s.Proposals, s)
 	v.snapshots()
@@ -467,6 +468,46 @@ func (v *validator) actors() {
 			}
 		}
 	}
+}
+
+// idleActors warns at each actor of the base that no stance names (by
+// its id or an alias), neither the base's nor a snapshot's or a
+// variant's: it takes part in no issue, so every model leaves it out and
+// no answer names it.
+func (v *validator) idleActors() {
+	named := map[string]bool{}
+	mark := func(actor string) {
+		if a := v.x.actor(actor); a != nil {
+			named[a.ID] = true
+		}
+	}
+	for _, st := range v.s.Stances {
+		mark(st.Actor)
+	}
+	for _, ch := range v.s.allChanges() {
+		for _, sc := range ch.Stances {
+			mark(sc.Actor)
+		}
+	}
+	for i, a := range v.s.Actors {
+		if a.ID != "" && !named[a.ID] {
+			v.warnf(fmt.Sprintf("actors[%d]", i), "a stance of "+a.ID+" under stances:, or under a snapshot's or a variant's",
+				"actor %s takes part in no issue; add a stance or remove it", a.ID)
+		}
+	}
+}
+
+// allChanges is every snapshot's and every variant's changes, in the
+// file's order.
+func (s *Scenario) allChanges() []*Changes {
+	var out []*Changes
+	for i := range s.Snapshots {
+		out = append(out, &s.Snapshots[i].Changes)
+	}
+	for i := range s.Variants {
+		out = append(out, &s.Variants[i].Changes)
+	}
+	return out
 }
 
 func actorSet(as []Actor) *nameSet {
