@@ -103,6 +103,7 @@ func (s *Scenario) ValidateLimit(max int, skip func(path string) bool) (Diagnost
 	v.actors()
 	v.stances("stances", s.Stances, actorSet(s.Actors))
 	v.idleActors()
+	v.salienceScale()
 	v.weighable("", "", nil, s)
 	v.proposals("proposals", s.Proposals, s)
 	v.snapshots()
@@ -495,6 +496,57 @@ func (v *validator) idleActors() {
 				"actor %s takes part in no issue; add a stance or remove it", a.ID)
 		}
 	}
+}
+
+// salienceScale warns when every salience of a file on the 0–100 salience
+// scale is 1 or less: written on 0–1, each would be read as at most 1% of
+// the most an issue can matter. The diagnostic is at the scale and names
+// the first salience (See, whose line the file loader adds). The opposite
+// mix, a salience above 1 on the 0–1 scale, is an error already.
+func (v *validator) salienceScale() {
+	if v.s.SalienceDivisor() != 100 {
+		return
+	}
+	var first string
+	var x float64
+	n := 0
+	see := func(p string, sal float64) bool {
+		if !finite(sal) || sal > 1 {
+			return false
+		}
+		if n == 0 {
+			first, x = p, sal
+		}
+		n++
+		return true
+	}
+	for i, st := range v.s.Stances {
+		if !see(fmt.Sprintf("stances[%d].salience", i), st.Salience) {
+			return
+		}
+	}
+	for j, ch := range v.s.allChanges() {
+		for i, sc := range ch.Stances {
+			if sc.Salience != nil && !see(fmt.Sprintf("%s.stances[%d].salience", v.s.changesPath(j), i), *sc.Salience) {
+				return
+			}
+		}
+	}
+	if n == 0 || !v.add("metadata.salience_scale", true) {
+		return
+	}
+	v.ds = append(v.ds, Diagnostic{Path: "metadata.salience_scale", See: first, Warning: true,
+		Message: fmt.Sprintf("every salience is 1 or less on this 0–100 scale (%d of them; the first, %s, is %v): they look written on 0–1, and on 0–100 each counts at most 1%% of the most an issue can matter", n, first, x),
+		Valid:   fmt.Sprintf("salience_scale: 1 for saliences written on 0–1, or the saliences written on 0–100: %s for %v", strconv.FormatFloat(x*100, 'g', 6, 64), x)})
+}
+
+// changesPath is the path of allChanges()[j]: a snapshot's or a
+// variant's.
+func (s *Scenario) changesPath(j int) string {
+	if j < len(s.Snapshots) {
+		return fmt.Sprintf("snapshots[%d]", j)
+	}
+	return fmt.Sprintf("variants[%d]", j-len(s.Snapshots))
 }
 
 // allChanges is every snapshot's and every variant's changes, in the
