@@ -82,9 +82,16 @@ type Scenario struct {
 	VariantName string  `json:"variant_name,omitempty"`
 	Actors      []Actor `json:"actors"`
 	Issues      []Issue `json:"issues"`
-	// Warnings are the scenario's own diagnostics that do not stop a run
-	// (a stance with no evidence, an assumed number, …).
+	// Warnings are the scenario file's warnings, those parley validate
+	// counts and --strict refuses (a stance with neither evidence nor an
+	// assumed reason, a quote not found in its source, …).
 	Warnings []string `json:"warnings"`
+	// Assumed says what the answer's numbers rest on that no quote backs,
+	// only an assumed reason: how many of the resolved scenario's
+	// stances, capabilities, red lines and reservations, naming the first
+	// few. Valid in the file, so no warning of it; a caveat of the answer
+	// (docs/DECISIONS.md, "Assumed numbers").
+	Assumed []string `json:"assumed"`
 }
 
 // Actor is one party, by id.

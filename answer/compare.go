@@ -89,11 +89,12 @@ type CompareColumn struct {
 	// the variant's name (its id when it has none); over snapshots "base"
 	// or the snapshot's label, else its date.
 	Label string `json:"label"`
-	// Warnings are the warnings of the column's scenario that not every
-	// column's has, so not the answer's Scenario (how many stances of
-	// this snapshot or variant rest on an assumption, say); omitted when
-	// none.
-	Warnings []string `json:"warnings,omitempty"`
+	// Assumed is what the column's scenario assumes (Scenario.Assumed)
+	// that not every column's does, so not the answer's Scenario (how
+	// many stances of this snapshot or variant rest on an assumption,
+	// say); omitted when none. Every column has the file's warnings,
+	// which are the answer's Scenario.Warnings.
+	Assumed []string `json:"assumed,omitempty"`
 }
 
 // CompareModel is one model's forecasts across the columns. A model that

@@ -37,8 +37,13 @@ func TestAssumedSaid(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !slices.Contains(f.Scenario.Warnings, c.Assumed) {
-		t.Errorf("the forecast's scenario warnings %q do not hold %q", f.Scenario.Warnings, c.Assumed)
+	if !slices.Contains(f.Scenario.Assumed, c.Assumed) {
+		t.Errorf("the forecast's scenario assumed %q do not hold %q", f.Scenario.Assumed, c.Assumed)
+	}
+	// A warning is what validate counts (the built-in case has none);
+	// what is assumed is said apart.
+	if len(f.Scenario.Warnings) != 0 {
+		t.Errorf("the forecast's scenario warnings %q, want none", f.Scenario.Warnings)
 	}
 	b := builtInBrief(t)
 	var by []string
@@ -143,8 +148,11 @@ stances:
 	if c.AssumedCapabilities != want {
 		t.Errorf("assumed capabilities: %q, want %q", c.AssumedCapabilities, want)
 	}
-	if !slices.Contains(c.Header.Warnings, want) || !slices.Contains(c.Header.Warnings, c.Assumed) {
-		t.Errorf("header warnings %q lack the assumed stances or capabilities", c.Header.Warnings)
+	if !slices.Contains(c.Header.Assumed, want) || !slices.Contains(c.Header.Assumed, c.Assumed) {
+		t.Errorf("header assumed %q lack the assumed stances or capabilities", c.Header.Assumed)
+	}
+	if slices.Contains(c.Header.Warnings, want) || slices.Contains(c.Header.Warnings, c.Assumed) {
+		t.Errorf("header warnings %q hold what is assumed: a warning is the file's", c.Header.Warnings)
 	}
 	v := Validate(in)
 	if cov := v.Coverage[0].Capabilities; cov != (evidence.Capabilities{Actors: 4, Quoted: 1, Assumed: 2}) {

@@ -58,9 +58,9 @@ type Brief struct {
 	Sources   []scenario.Source
 	// Coverage sums the issues' evidence counts.
 	Coverage BriefCoverage
-	// Warnings are the input's: Scenario.Warnings, less the case's
-	// Assumed (each issue's AssumedBy lists them) and AssumedCapabilities
-	// (Coverage.CapabilitiesAssumedBy), and the models that failed.
+	// Warnings are the input's, Scenario.Warnings (what is assumed is
+	// not among them: each issue's AssumedBy and
+	// Coverage.CapabilitiesAssumedBy say it), and the models that failed.
 	Warnings []string
 }
 
@@ -142,7 +142,7 @@ type BriefIssue struct {
 	WithEvidence int
 	// Assumed counts the stances with no quote but an assumed reason,
 	// Neither those with neither (a warning of the file, which the brief
-	// lists): the answers' warnings count only the first as assumed.
+	// lists): the answers' Scenario.Assumed counts only the first.
 	Assumed, Neither int
 	// AssumedBy are the actors (ids) of the stances counted in Assumed.
 	AssumedBy []string
@@ -320,12 +320,7 @@ func gatherBrief(ctx context.Context, c *Case, q briefAsks, f *answer.Forecast, 
 	var err error
 	s := c.Resolved
 	b := &Brief{Scenario: c.Header, Question: strings.TrimSpace(s.Metadata.Description), Forecast: f, Sweep: sw, Sensitivity: se,
-		Sources: s.Metadata.Sources, Warnings: []string{}}
-	for _, w := range c.Header.Warnings {
-		if !slices.Contains(c.AssumedWarnings(), w) {
-			b.Warnings = append(b.Warnings, w)
-		}
-	}
+		Sources: s.Metadata.Sources, Warnings: slices.Clone(c.Header.Warnings)}
 	var notes []string
 	for _, m := range f.Models {
 		b.Models = append(b.Models, m.Model)

@@ -26,16 +26,15 @@ type Case struct {
 	// Header describes the case in every answer.
 	Header answer.Scenario
 	// Assumed says which stances of the resolved scenario rest on no
-	// quote, only on an assumption (assumedWarning); "" when none does.
-	// Header.Warnings holds it too, for the doors that print the
-	// answer's warnings rather than the file's.
+	// quote, only on an assumption (assumedStances); "" when none does.
+	// Header.Assumed holds it too, for every door.
 	Assumed string
 	// AssumedCapabilities says the same of the actors' capabilities
-	// (assumedCapabilitiesWarning), and is in Header.Warnings too.
+	// (assumedCapabilities), and is in Header.Assumed too.
 	AssumedCapabilities string
 	// AssumedRedLines and AssumedReservations say the same of the actors'
-	// red lines and reservation utilities (assumedLimitsWarnings), and are
-	// in Header.Warnings too.
+	// red lines and reservation utilities (assumedLimits), and are in
+	// Header.Assumed too.
 	AssumedRedLines, AssumedReservations string
 }
 
@@ -61,28 +60,27 @@ func (in *Input) Case(t answer.Target) (*Case, error) {
 	if err != nil {
 		return nil, caseError(in.Name, t, err)
 	}
-	c := &Case{Input: in, Resolved: res, problem: p, Assumed: assumedWarning(res), AssumedCapabilities: assumedCapabilitiesWarning(res)}
-	c.AssumedRedLines, c.AssumedReservations = assumedLimitsWarnings(res)
+	c := &Case{Input: in, Resolved: res, problem: p, Assumed: assumedStances(res), AssumedCapabilities: assumedCapabilities(res)}
+	c.AssumedRedLines, c.AssumedReservations = assumedLimits(res)
 	c.Header = header(in, res, p, t)
 	c.Header.VariantName = variantName
-	for _, w := range c.AssumedWarnings() {
+	for _, w := range []string{c.Assumed, c.AssumedCapabilities, c.AssumedRedLines, c.AssumedReservations} {
 		if w != "" {
-			c.Header.Warnings = append(c.Header.Warnings, w)
+			c.Header.Assumed = append(c.Header.Assumed, w)
 		}
 	}
 	return c, nil
 }
 
-// assumedNamed is how many assumed stances, or capabilities, a warning
-// names.
+// assumedNamed is how many assumed stances, or capabilities, a line of
+// Header.Assumed names.
 const assumedNamed = 5
 
-// assumedWarning says how many of the stances of res, a resolved
+// assumedStances says how many of the stances of res, a resolved
 // scenario, rest on no quote but on an assumption, naming the first few;
-// "" when none does. (A stance with neither is a warning of the file
-// already.) Their reasons stay in the file: a peer format's file is
+// "" when none does. (A stance with neither is a warning of the file.) Their reasons stay in the file: a peer format's file is
 // named by its path, which is not the same on every door.
-func assumedWarning(res *scenario.Scenario) string {
+func assumedStances(res *scenario.Scenario) string {
 	var named []string
 	for _, st := range evidence.Assumed(res) {
 		named = append(named, st.Actor+" on "+st.Issue)
@@ -90,11 +88,11 @@ func assumedWarning(res *scenario.Scenario) string {
 	return assumedText(named, len(res.Stances), "stance")
 }
 
-// assumedCapabilitiesWarning is assumedWarning for the capabilities of
+// assumedCapabilities is assumedStances for the capabilities of
 // res's actors: how many rest on no quote but on an assumption (a
 // capability with neither is a warning of the file already), naming the
 // first few actors; "" when none does.
-func assumedCapabilitiesWarning(res *scenario.Scenario) string {
+func assumedCapabilities(res *scenario.Scenario) string {
 	var named []string
 	for _, a := range evidence.AssumedCapabilities(res) {
 		named = append(named, a.ID)
@@ -102,7 +100,7 @@ func assumedCapabilitiesWarning(res *scenario.Scenario) string {
 	return assumedText(named, len(res.Actors), "capability")
 }
 
-// assumedText is the warning that the named of all (stances,
+// assumedText says that the named of all (stances,
 // capabilities, red lines or reservations: what, in the singular) rest on an
 // assumption, naming the first assumedNamed; "" when none is named.
 func assumedText(named []string, all int, what string) string {
@@ -130,23 +128,10 @@ func verbFor(n int, verb string) string {
 	return verb + "s"
 }
 
-// AssumedWarnings returns the case's warnings about numbers that rest on
-// no quote, only on an assumption — stances, capabilities, red lines,
-// reservations — those that are not "".
-func (c *Case) AssumedWarnings() []string {
-	var out []string
-	for _, w := range []string{c.Assumed, c.AssumedCapabilities, c.AssumedRedLines, c.AssumedReservations} {
-		if w != "" {
-			out = append(out, w)
-		}
-	}
-	return out
-}
-
-// assumedLimitsWarnings is assumedCapabilitiesWarning for the red lines
+// assumedLimits is assumedCapabilities for the red lines
 // (named "actor on issue") and the reservation utilities of res's
 // actors; each "" when none rests only on an assumption.
-func assumedLimitsWarnings(res *scenario.Scenario) (redLines, reservations string) {
+func assumedLimits(res *scenario.Scenario) (redLines, reservations string) {
 	var rl, rs []string
 	for _, r := range evidence.AssumedRedLines(res) {
 		rl = append(rl, r.Actor+" on "+r.Issue)
@@ -209,7 +194,7 @@ func (c *Case) Fingerprint() ([]byte, error) { return json.Marshal(c.Resolved) }
 
 func header(in *Input, res *scenario.Scenario, p *model.Problem, t answer.Target) answer.Scenario {
 	h := answer.Scenario{ID: res.Metadata.ID, Title: res.Metadata.Title, Source: in.Name, Format: in.Format,
-		Snapshot: t.Snapshot, Variant: t.Variant, Actors: []answer.Actor{}, Issues: []answer.Issue{}, Warnings: []string{}}
+		Snapshot: t.Snapshot, Variant: t.Variant, Actors: []answer.Actor{}, Issues: []answer.Issue{}, Warnings: []string{}, Assumed: []string{}}
 	if res.Metadata.AsOf != scenario.UnknownDate {
 		// Peer formats carry no date.
 		h.AsOf = res.Metadata.AsOf
@@ -253,9 +238,9 @@ func (c *Case) actorID(id string) string {
 // stances and 2 of 3 capabilities assumed, each with its reason"; "" when
 // nothing is. An assumption with its reason is valid and no warning of
 // the file (docs/DECISIONS.md, "Assumed numbers: an answer's caveat"):
-// every answer lists it among its warnings, and validate and show give
-// this count beside the file's warnings so that the two never seem to
-// disagree.
+// every answer lists it as assumed (Scenario.Assumed), apart from the
+// file's warnings, and validate and show give this count beside the
+// file's warnings.
 func AssumedSummary(in *Input) string {
 	res, err := in.Scenario.Resolve(scenario.Latest, "")
 	if err != nil {

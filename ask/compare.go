@@ -49,9 +49,9 @@ func compare(ctx context.Context, c *Case, req answer.CompareRequest, cols []com
 	// be resolved (failed[j] says why).
 	forecasts := make([]*answer.Forecast, len(cols))
 	failed := make([]error, len(cols))
-	// warned[j] is column j's scenario warnings (nil where it could not be
-	// resolved).
-	warned := make([][]string, len(cols))
+	// assumed[j] is what column j's scenario assumes (nil where it could
+	// not be resolved).
+	assumed := make([][]string, len(cols))
 	for j, col := range cols {
 		out.Columns = append(out.Columns, col.column)
 		cc, err := col.caseOf(c.Input)
@@ -59,7 +59,7 @@ func compare(ctx context.Context, c *Case, req answer.CompareRequest, cols []com
 			failed[j] = err
 			continue
 		}
-		warned[j] = cc.Header.Warnings
+		assumed[j] = cc.Header.Assumed
 		var p Progress
 		if progress != nil {
 			label := col.column.Label
@@ -84,11 +84,8 @@ func compare(ctx context.Context, c *Case, req answer.CompareRequest, cols []com
 		}
 		forecasts[j] = f
 	}
-	file := make([]string, len(c.Input.Warnings))
-	for i, w := range c.Input.Warnings {
-		file[i] = w.String()
-	}
-	out.Scenario.Warnings = shareWarnings(out.Columns, warned, file)
+	// The file's warnings, the header's, are every column's.
+	out.Scenario.Assumed = shareAssumed(out.Columns, assumed)
 	for _, m := range ms {
 		cm := answer.CompareModel{Model: m.Name(), Columns: []answer.CompareRun{}, Issues: []answer.CompareIssue{}}
 		// runs[j] is the model's part of column j's forecast (nil: none).
@@ -137,19 +134,18 @@ func compare(ctx context.Context, c *Case, req answer.CompareRequest, cols []com
 	return out, nil
 }
 
-// shareWarnings returns the warnings every column's scenario has (of
-// the columns that resolved, warned; with none resolved, the file's,
-// which every scenario of it has) and gives each column the rest of its
-// own. A comparison's columns are
-// several scenarios, and the case its target names need not be one of
-// them (snapshots listed without it), so its warnings say nothing of
-// the columns: a warning about one snapshot or variant ("22 of 70 stances
-// rest on no quote") is that column's, named by it, and one that holds
-// for all of them is said once.
-func shareWarnings(cols []answer.CompareColumn, warned [][]string, file []string) []string {
+// shareAssumed returns what every column's scenario assumes (of the
+// columns that resolved, assumed; none when none resolved) and gives each
+// column the rest of its own. A comparison's columns are several
+// scenarios, and the case its target names need not be one of them
+// (snapshots listed without it), so what it assumes says nothing of the
+// columns: what one snapshot or variant assumes ("22 of 70 stances rest
+// on no quote") is that column's, named by it, and what holds for all of
+// them is said once.
+func shareAssumed(cols []answer.CompareColumn, assumed [][]string) []string {
 	var shared []string
 	first := true
-	for _, ws := range warned {
+	for _, ws := range assumed {
 		if ws == nil {
 			continue
 		}
@@ -159,17 +155,13 @@ func shareWarnings(cols []answer.CompareColumn, warned [][]string, file []string
 		}
 		shared = slices.DeleteFunc(shared, func(w string) bool { return !slices.Contains(ws, w) })
 	}
-	if first {
-		// No column resolved: only the file's warnings are known to hold.
-		shared = slices.Clone(file)
-	}
 	if shared == nil {
 		shared = []string{}
 	}
-	for j, ws := range warned {
+	for j, ws := range assumed {
 		for _, w := range ws {
 			if !slices.Contains(shared, w) {
-				cols[j].Warnings = append(cols[j].Warnings, w)
+				cols[j].Assumed = append(cols[j].Assumed, w)
 			}
 		}
 	}

@@ -386,8 +386,11 @@ func TestCompareColumnWarnings(t *testing.T) {
 				}
 				return ok
 			}
-			if ws := a.Scenario.Warnings; ws == nil || !prefixed(ws, c.shared) {
-				t.Errorf("scenario warnings %q, want %q", ws, c.shared)
+			if ws := a.Scenario.Assumed; ws == nil || !prefixed(ws, c.shared) {
+				t.Errorf("scenario assumed %q, want %q", ws, c.shared)
+			}
+			if len(a.Scenario.Warnings) != 0 {
+				t.Errorf("scenario warnings %q, want none: the file has none, and what is assumed is no warning", a.Scenario.Warnings)
 			}
 			if a.Scenario.AsOf != "2025-03-01" {
 				t.Errorf("the scenario is as of %s, want the target's 2025-03-01", a.Scenario.AsOf)
@@ -396,8 +399,8 @@ func TestCompareColumnWarnings(t *testing.T) {
 				t.Fatalf("%d columns, want %d", len(a.Columns), len(c.columns))
 			}
 			for j, want := range c.columns {
-				if ws := a.Columns[j].Warnings; !prefixed(ws, want) {
-					t.Errorf("column %d (%s): warnings %q, want %q", j, a.Columns[j].Label, ws, want)
+				if ws := a.Columns[j].Assumed; !prefixed(ws, want) {
+					t.Errorf("column %d (%s): assumed %q, want %q", j, a.Columns[j].Label, ws, want)
 				}
 			}
 		})
@@ -424,13 +427,13 @@ func TestCompareVariantWarnings(t *testing.T) {
 		}
 		got := []int{}
 		for _, col := range a.Columns {
-			got = append(got, len(col.Warnings))
+			got = append(got, len(col.Assumed))
 		}
-		if len(a.Scenario.Warnings) != c.shared || !reflect.DeepEqual(got, c.columns) {
-			t.Errorf("%v: %d shared warnings, per column %v; want %d, %v", c.variants, len(a.Scenario.Warnings), got, c.shared, c.columns)
+		if len(a.Scenario.Assumed) != c.shared || !reflect.DeepEqual(got, c.columns) {
+			t.Errorf("%v: %d shared assumed, per column %v; want %d, %v", c.variants, len(a.Scenario.Assumed), got, c.shared, c.columns)
 		}
-		if c.shared == 0 && !strings.HasPrefix(a.Columns[2].Warnings[0], "1 of 1 stance rests") {
-			t.Errorf("b-leaves warns %q", a.Columns[2].Warnings)
+		if c.shared == 0 && !strings.HasPrefix(a.Columns[2].Assumed[0], "1 of 1 stance rests") {
+			t.Errorf("b-leaves says %q assumed", a.Columns[2].Assumed)
 		}
 	}
 }

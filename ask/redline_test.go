@@ -27,6 +27,7 @@ actors:
 stances:
   - {actor: a, issue: cf, position: 10, salience: 0.5, assumed: t}
   - {actor: b, issue: tax, position: 60, salience: 0.5, assumed: t}
+  - {actor: c, issue: tax, position: 50, salience: 0.5, assumed: t}
 snapshots:
   - date: 2025-02-01
     actors:
@@ -71,12 +72,12 @@ func TestRedLinesCounted(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !slices.Contains(f.Scenario.Warnings, wantRL) || !slices.Contains(f.Scenario.Warnings, wantRS) {
-		t.Errorf("the forecast's scenario warnings %q lack the red lines' or the reservations'", f.Scenario.Warnings)
+	if !slices.Contains(f.Scenario.Assumed, wantRL) || !slices.Contains(f.Scenario.Assumed, wantRS) || slices.Contains(f.Scenario.Warnings, wantRL) || slices.Contains(f.Scenario.Warnings, wantRS) {
+		t.Errorf("the forecast's scenario assumed %q lack the red lines' or the reservations', or its warnings %q hold them", f.Scenario.Assumed, f.Scenario.Warnings)
 	}
 }
 
-// assumedLimitsWarnings names the first assumedNamed red lines, then
+// assumedLimits names the first assumedNamed red lines, then
 // counts the rest.
 func TestAssumedRedLinesNamed(t *testing.T) {
 	doc := `metadata: {id: r, title: R, as_of: 2025-01-01}
@@ -85,7 +86,8 @@ actors:
   - {id: a, capability: 1, capability_assumed: t, red_lines: {i1: "<= 50", i2: "<= 50", i3: "<= 50", i4: "<= 50"}, red_line_assumed: {i1: t, i2: t, i3: t, i4: t}}
   - {id: b, capability: 1, capability_assumed: t, red_lines: {i1: ">= 5", i2: ">= 5"}, red_line_assumed: {i1: t, i2: t}}
 stances: [{actor: a, issue: i1, position: 1, salience: 1, assumed: t}, {actor: a, issue: i2, position: 1, salience: 1, assumed: t},
-  {actor: a, issue: i3, position: 1, salience: 1, assumed: t}, {actor: a, issue: i4, position: 1, salience: 1, assumed: t}]
+  {actor: a, issue: i3, position: 1, salience: 1, assumed: t}, {actor: a, issue: i4, position: 1, salience: 1, assumed: t},
+  {actor: b, issue: i1, position: 9, salience: 1, assumed: t}]
 `
 	in, err := Load("r.yaml", []byte(doc), LoadOptions{Strict: true})
 	if err != nil {

@@ -80,33 +80,27 @@ func runCompare(cmd *cobra.Command, args []string) error {
 	}
 	variants, _ := cmd.Flags().GetStringArray("variants")
 	req.Variants = variantList(c.Input.Scenario, variants)
-	var file []string
 	a, err := askCase(cmd, c, req, func(ctx context.Context, c *ask.Case, cb ask.Progress) (*answer.Comparison, error) {
-		for _, w := range c.Input.Warnings {
-			file = append(file, w.String())
-		}
 		return ask.Compare(ctx, c, req, cb)
 	})
 	if err != nil {
 		return err
 	}
-	// The warnings every column shares, but for the file's own, which
-	// loadCase has printed with their lines.
-	// --quiet leaves out every scenario warning, the columns' as the
-	// file's (the answer's JSON keeps them all); the models' are kept.
-	shared := slices.DeleteFunc(slices.Clone(a.Scenario.Warnings), func(x string) bool { return slices.Contains(file, x) })
+	// The file's warnings loadCase has printed with their lines; what the
+	// columns assume is said here, by column. --quiet leaves out both
+	// (the answer's JSON keeps them all); the models' warnings are kept.
 	w := cmd.OutOrStdout()
 	switch format {
 	case "json":
 		if !quiet(cmd) {
-			columnCaveats(cmd.ErrOrStderr(), a, shared)
+			columnCaveats(cmd.ErrOrStderr(), a)
 		}
 		err = writeJSON(w, a)
 	case "csv":
-		compareCaveats(cmd.ErrOrStderr(), a, shared, !quiet(cmd))
+		compareCaveats(cmd.ErrOrStderr(), a, !quiet(cmd))
 		err = compareCSV(w, a)
 	default:
-		compareTable(w, a, shared, !quiet(cmd), termWidth(w))
+		compareTable(w, a, !quiet(cmd), termWidth(w))
 	}
 	if err != nil {
 		return err
@@ -208,11 +202,12 @@ func compareHeading(a *answer.Comparison) string {
 }
 
 // compareTable prints a block per model, issues down and columns across,
-// then the warnings every column's scenario shares (shared: the answer's
-// but for the file's, printed with their lines on stderr), each column's
-// own (neither when scenarioWarnings is false: --quiet), and each
-// model's errors and warnings by column.
-func compareTable(w io.Writer, a *answer.Comparison, shared []string, scenarioWarnings bool, width int) {
+// then what every column's scenario assumes (the answer's
+// Scenario.Assumed), what each column's alone does (neither when
+// scenarioWarnings is false: --quiet; the file's warnings are printed
+// with their lines on stderr), and each model's errors and warnings by
+// column.
+func compareTable(w io.Writer, a *answer.Comparison, scenarioWarnings bool, width int) {
 	para(w, compareHeading(a), width)
 	switch a.Request.Over {
 	case answer.OverSnapshots:
@@ -250,12 +245,12 @@ func compareTable(w io.Writer, a *answer.Comparison, shared []string, scenarioWa
 		para(w, "~ did not settle (the range it kept moving in; no change is given against or for a range)", width)
 	}
 	if scenarioWarnings {
-		for _, x := range shared {
-			say(w, "warning ("+everyColumn(a)+")", x, width)
+		for _, x := range a.Scenario.Assumed {
+			say(w, "assumed ("+everyColumn(a)+")", x, width)
 		}
 		for j, col := range a.Columns {
-			for _, x := range col.Warnings {
-				say(w, "warning ("+columnName(a, j)+")", x, width)
+			for _, x := range col.Assumed {
+				say(w, "assumed ("+columnName(a, j)+")", x, width)
 			}
 		}
 	}
@@ -369,25 +364,29 @@ func everyColumn(a *answer.Comparison) string {
 	return "every column"
 }
 
-// columnCaveats writes to w, the command's stderr, the warnings of the
-// columns' scenarios: those all share (shared, as compareTable takes
-// them) once, then each column's own, named by it.
-func columnCaveats(w io.Writer, a *answer.Comparison, shared []string) {
-	csvCaveats(w, everyColumn(a), shared, nil)
+// columnCaveats writes to w, the command's stderr, what the columns'
+// scenarios assume, as compareTable does: what all assume once, then
+// each column's own, named by it.
+func columnCaveats(w io.Writer, a *answer.Comparison) {
+	for _, x := range a.Scenario.Assumed {
+		fmt.Fprintf(w, "assumed (%s): %s\n", everyColumn(a), x)
+	}
 	for j, col := range a.Columns {
-		csvCaveats(w, columnName(a, j), col.Warnings, nil)
+		for _, x := range col.Assumed {
+			fmt.Fprintf(w, "assumed (%s): %s\n", columnName(a, j), x)
+		}
 	}
 }
 
 // compareCaveats writes to w, the command's stderr, what the CSV has no
-// room for: the comparison's warnings, the columns' scenarios' warnings
-// (columnCaveats; not when scenarioWarnings is false: --quiet), and each
+// room for: the comparison's warnings, what the columns' scenarios
+// assume (columnCaveats; not when scenarioWarnings is false: --quiet), and each
 // model's warnings and notes in each column, as csvCaveats writes a
 // forecast's.
-func compareCaveats(w io.Writer, a *answer.Comparison, shared []string, scenarioWarnings bool) {
+func compareCaveats(w io.Writer, a *answer.Comparison, scenarioWarnings bool) {
 	csvCaveats(w, "", a.Warnings, nil)
 	if scenarioWarnings {
-		columnCaveats(w, a, shared)
+		columnCaveats(w, a)
 	}
 	for _, m := range a.Models {
 		for j, r := range m.Columns {

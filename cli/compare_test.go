@@ -188,10 +188,10 @@ func TestCompareSnapshotsHeaderAndWarnings(t *testing.T) {
 	}
 	for _, want := range []string{
 		"Two actors — 3 snapshots from the base (2025-01-01) to 2025-03-01 (../ask/testdata/compare.yaml; 1 issue)\n",
-		"warning (base): 2 of 2 stances rest on no quote",
-		"warning (B concedes): 2 of 2 capabilities rest on no quote",
-		"warning (2025-03-01): 3 of 3 stances rest on no quote",
-		"warning (2025-03-01): 3 of 3 capabilities rest on no quote",
+		"assumed (base): 2 of 2 stances rest on no quote",
+		"assumed (B concedes): 2 of 2 capabilities rest on no quote",
+		"assumed (2025-03-01): 3 of 3 stances rest on no quote",
+		"assumed (2025-03-01): 3 of 3 capabilities rest on no quote",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("the table lacks %q:\n%s", want, out)
@@ -208,27 +208,27 @@ func TestCompareSnapshotsHeaderAndWarnings(t *testing.T) {
 	}
 	for _, want := range []string{
 		"Two actors — 2 snapshots from the base (2025-01-01) to 2025-02-01 (../ask/testdata/compare.yaml; 1 issue)\n",
-		"warning (every snapshot): 2 of 2 stances rest on no quote",
-		"warning (every snapshot): 2 of 2 capabilities rest on no quote",
+		"assumed (every snapshot): 2 of 2 stances rest on no quote",
+		"assumed (every snapshot): 2 of 2 capabilities rest on no quote",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("the table lacks %q:\n%s", want, out)
 		}
 	}
-	if strings.Contains(out+stderr, "3 of 3") || strings.Contains(out, "warning (base)") {
+	if strings.Contains(out+stderr, "3 of 3") || strings.Contains(out, "assumed (base)") {
 		t.Errorf("warnings of a snapshot not compared, or given per column:\n%s\nstderr:\n%s", out, stderr)
 	}
 	// JSON and CSV say the same on stderr; the JSON's scenario warnings
 	// are the shared ones.
 	for _, f := range []string{"json", "csv"} {
 		js, stderr, code := run(t, "compare", compareFile, "-m", "compromise", "--over", "snapshots", "--snapshots", "base,2025-02-01", "-f", f)
-		if code != 0 || !strings.HasPrefix(stderr, "warning (every snapshot): 2 of 2 stances rest on no quote") || strings.Contains(stderr, "3 of 3") {
+		if code != 0 || !strings.HasPrefix(stderr, "assumed (every snapshot): 2 of 2 stances rest on no quote") || strings.Contains(stderr, "3 of 3") {
 			t.Errorf("%s: exit %d, stderr:\n%s", f, code, stderr)
 		}
 		if f == "json" {
 			var a answer.Comparison
-			if err := json.Unmarshal([]byte(js), &a); err != nil || len(a.Scenario.Warnings) != 2 || !strings.HasPrefix(a.Scenario.Warnings[0], "2 of 2 stances") {
-				t.Errorf("json: %v %q", err, a.Scenario.Warnings)
+			if err := json.Unmarshal([]byte(js), &a); err != nil || len(a.Scenario.Assumed) != 2 || !strings.HasPrefix(a.Scenario.Assumed[0], "2 of 2 stances") || len(a.Scenario.Warnings) != 0 {
+				t.Errorf("json: %v, assumed %q, warnings %q", err, a.Scenario.Assumed, a.Scenario.Warnings)
 			}
 		}
 	}
@@ -239,17 +239,17 @@ func TestCompareSnapshotsHeaderAndWarnings(t *testing.T) {
 // every command; the forecast is the same, and the JSON keeps them all.
 func TestCompareQuietLeavesOutScenarioWarnings(t *testing.T) {
 	loud, _, code := run(t, "compare", compareFile, "-m", "compromise", "--over", "snapshots")
-	if code != 0 || !strings.Contains(loud, "warning (base): 2 of 2 stances rest on no quote") {
+	if code != 0 || !strings.Contains(loud, "assumed (base): 2 of 2 stances rest on no quote") {
 		t.Fatalf("exit %d, without -q the table lacks the base's warning:\n%s", code, loud)
 	}
 	out, stderr, code := run(t, "compare", compareFile, "-q", "-m", "compromise", "--over", "snapshots")
-	if code != 0 || strings.Contains(out+stderr, "warning") {
-		t.Errorf("-q: exit %d, a warning is printed:\n%s\nstderr:\n%s", code, out, stderr)
+	if code != 0 || strings.Contains(out+stderr, "warning") || strings.Contains(out+stderr, "assumed") {
+		t.Errorf("-q: exit %d, a warning or what is assumed is printed:\n%s\nstderr:\n%s", code, out, stderr)
 	}
 	// What is left is the table without its warnings' lines.
 	var kept []string
 	for _, l := range strings.SplitAfter(loud, "\n") {
-		if !strings.HasPrefix(l, "warning (") && !strings.HasPrefix(l, "  ") {
+		if !strings.HasPrefix(l, "assumed (") && !strings.HasPrefix(l, "  ") {
 			kept = append(kept, l)
 		}
 	}
@@ -263,8 +263,8 @@ func TestCompareQuietLeavesOutScenarioWarnings(t *testing.T) {
 		}
 		if f == "json" {
 			var a answer.Comparison
-			if err := json.Unmarshal([]byte(js), &a); err != nil || len(a.Scenario.Warnings) != 2 {
-				t.Errorf("json -q: %v, scenario warnings %q, want the two shared", err, a.Scenario.Warnings)
+			if err := json.Unmarshal([]byte(js), &a); err != nil || len(a.Scenario.Assumed) != 2 {
+				t.Errorf("json -q: %v, scenario assumed %q, want the two shared", err, a.Scenario.Assumed)
 			}
 		}
 	}
@@ -337,9 +337,9 @@ func TestCompareFitsWidth(t *testing.T) {
 		t.Run(over, func(t *testing.T) {
 			var a answer.Comparison
 			runJSON(t, &a, "compare", "--over", over, "-q")
-			fitsWidths(t, func(w io.Writer, width int) { compareTable(w, &a, nil, true, width) })
+			fitsWidths(t, func(w io.Writer, width int) { compareTable(w, &a, true, width) })
 			var b bytes.Buffer
-			compareTable(&b, &a, nil, true, 120)
+			compareTable(&b, &a, true, 120)
 			want := "│ COALITION-WITH-BACKSTOP │"
 			if over == "snapshots" {
 				want = "│ WHITE HOUSE MEETING │"

@@ -201,7 +201,8 @@ func (c ctxReader) Read(p []byte) (int, error) {
 }
 
 // loadCase loads the input and resolves it at the flags' snapshot and
-// variant, printing the scenario's warnings unless --quiet.
+// variant, printing the file's warnings and what the case assumes
+// unless --quiet.
 func loadCase(cmd *cobra.Command, args []string) (*ask.Case, error) {
 	strict, _ := cmd.Flags().GetBool("strict")
 	in, err := loadInput(cmd, args, strict)
@@ -211,8 +212,8 @@ func loadCase(cmd *cobra.Command, args []string) (*ask.Case, error) {
 	printWarnings(cmd, in)
 	c, err := in.Case(target(cmd))
 	if err == nil && !quiet(cmd) && cmd.Annotations[warnsByColumn] == "" {
-		for _, w := range c.AssumedWarnings() {
-			say(cmd.ErrOrStderr(), "warning", w, termWidth(cmd.ErrOrStderr()))
+		for _, w := range c.Header.Assumed {
+			say(cmd.ErrOrStderr(), "assumed", w, termWidth(cmd.ErrOrStderr()))
 		}
 	}
 	return c, err
@@ -220,8 +221,8 @@ func loadCase(cmd *cobra.Command, args []string) (*ask.Case, error) {
 
 // warnsByColumn, set in a command's annotations, says that its answer
 // covers several scenarios (parley compare's columns) and says itself
-// which warnings hold for which, so loadCase does not print the target
-// case's assumed stances and capabilities as if they were the answer's.
+// what each assumes, so loadCase does not print what the target case
+// assumes as if it were the answer's.
 const warnsByColumn = "parley/warns-by-column"
 
 // readableValid says what would be valid in place of a file that could

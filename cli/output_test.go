@@ -219,7 +219,7 @@ func TestHanging(t *testing.T) {
 func TestParaThroughLineWrapper(t *testing.T) {
 	var direct, through bytes.Buffer
 	text := []string{
-		"warning: 11 of 70 stances rest on no quote, only on an assumption (its reason in the file): nato on ceasefire, nato on territory",
+		"assumed: 11 of 70 stances rest on no quote, only on an assumption (its reason in the file): nato on ceasefire, nato on territory",
 		"    • United States and United Kingdom both expect to gain by a challenge (United States +0.051, United Kingdom +0.522)",
 		"  Round 3: United States loses a conflict to United Kingdom (20.7 → 90.0); the median moves 20.7 → 90.0.",
 	}

@@ -15,7 +15,7 @@ issues: [{id: cf, name: Ceasefire}]
 actors:
   - {id: a, capability: 1, capability_assumed: t, red_lines: {cf: "<= 40"}, red_line_evidence: {cf: [{source: s, quote: "Forty."}]}, reservation: 0.2, reservation_assumed: t}
   - {id: b, capability: 1, capability_assumed: t, red_lines: {cf: ">= 10"}, red_line_assumed: {cf: t}, reservation: 0.1, reservation_evidence: [{source: s, quote: "Ten."}, {source: s, quote: "Any."}]}
-stances: [{actor: a, issue: cf, position: 10, salience: 0.5, assumed: t}]
+stances: [{actor: a, issue: cf, position: 10, salience: 0.5, assumed: t}, {actor: b, issue: cf, position: 60, salience: 0.5, assumed: t}]
 `)
 	out, stderr, code := run(t, "validate", "--strict", p)
 	if code != 0 {
@@ -31,8 +31,8 @@ stances: [{actor: a, issue: cf, position: 10, salience: 0.5, assumed: t}]
 		}
 	}
 	_, stderr, code = run(t, "forecast", "-m", "compromise", p)
-	if code != 0 || !strings.Contains(stderr, "warning: 1 of 2 red lines rests on no quote, only on an assumption (its reason in the file): b on cf\n") ||
-		!strings.Contains(stderr, "warning: 1 of 2 reservations rests on no quote, only on an assumption (its reason in the file): a\n") {
+	if code != 0 || !strings.Contains(stderr, "assumed: 1 of 2 red lines rests on no quote, only on an assumption (its reason in the file): b on cf\n") ||
+		!strings.Contains(stderr, "assumed: 1 of 2 reservations rests on no quote, only on an assumption (its reason in the file): a\n") {
 		t.Errorf("forecast: exit %d, stderr %q", code, stderr)
 	}
 }

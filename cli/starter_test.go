@@ -111,7 +111,7 @@ func TestValidateShowCountAssumed(t *testing.T) {
 		t.Errorf("show: exit %d, %s%s", code, out, errOut)
 	}
 	_, errOut, _ = run(t, "forecast", "-m", "median", path)
-	for _, w := range []string{"warning: 5 of 6 stances rest on no quote", "warning: 2 of 3 capabilities rest on no quote"} {
+	for _, w := range []string{"assumed: 5 of 6 stances rest on no quote", "assumed: 2 of 3 capabilities rest on no quote"} {
 		if !strings.Contains(errOut, w) {
 			t.Errorf("forecast's stderr lacks %q: %s", w, errOut)
 		}

@@ -9,7 +9,8 @@ import (
 
 // capabilityText is scenarioText with the actor's capability quoted, a
 // second actor added with an assumed capability, and a snapshot that
-// changes the first actor's capability with a new quote.
+// changes the first actor's capability with a new quote (and a variant
+// that gives the second actor a stance, which validation asks for).
 func capabilityText(baseQuote, changeQuote, changeDate string) string {
 	text := scenarioText(`    - {id: r, date: "2025-02-28", file: r.txt}`)
 	text = strings.Replace(text, "  - {id: us, name: United States, capability: 1, capability_assumed: a test}\n", `  - id: us
@@ -26,6 +27,8 @@ func capabilityText(baseQuote, changeQuote, changeDate string) string {
         capability: 2
         capability_evidence:
           - {source: r, quote: "` + changeQuote + `", date: "` + changeDate + `"}
+variants:
+  - {id: ru-speaks, stances: [{actor: ru, issue: ceasefire, position: 50, salience: 0.5, assumed: t}]}
 `
 }
 

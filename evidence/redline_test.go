@@ -9,7 +9,8 @@ import (
 
 // redLineText is scenarioText with a red line and a reservation on the
 // actor, each quoted, a second actor whose red line and reservation are
-// assumed, and a snapshot that sets a new red line with a quote:
+// assumed, a snapshot that sets a new red line with a quote, and a
+// variant that gives the second actor a stance (validation asks for one):
 //
 //	line 17 actors[0].red_line_evidence.ceasefire[0]
 //	line 20 actors[0].reservation_evidence[0]
@@ -37,6 +38,8 @@ func redLineText(redQuote, reservationQuote, changeQuote string) string {
         red_line_evidence:
           ceasefire:
             - {source: r, quote: "` + changeQuote + `"}
+variants:
+  - {id: ru-speaks, stances: [{actor: ru, issue: ceasefire, position: 50, salience: 0.5, assumed: t}]}
 `
 }
 

@@ -23,6 +23,10 @@ type Diagnostic struct {
 	// Warning marks a problem that does not stop the scenario from being
 	// used (unless validation is strict).
 	Warning bool `json:"warning,omitempty"`
+	// See is the path of a second value the message names (a salience
+	// the salience scale's warning quotes), "" for none; the file loader
+	// writes its line after it in the message.
+	See string `json:"-"`
 }
 
 func (d Diagnostic) String() string {

@@ -102,6 +102,8 @@ func (s *Scenario) ValidateLimit(max int, skip func(path string) bool) (Diagnost
 	v.issues()
 	v.actors()
 	v.stances("stances", s.Stances, actorSet(s.Actors))
+	v.idleActors()
+	v.salienceScale()
 	v.weighable("", "", nil, s)
 	v.proposals("proposals", s.Proposals, s)
 	v.snapshots()
@@ -467,6 +469,97 @@ func (v *validator) actors() {
 			}
 		}
 	}
+}
+
+// idleActors warns at each actor of the base that no stance names (by
+// its id or an alias), neither the base's nor a snapshot's or a
+// variant's: it takes part in no issue, so every model leaves it out and
+// no answer names it.
+func (v *validator) idleActors() {
+	named := map[string]bool{}
+	mark := func(actor string) {
+		if a := v.x.actor(actor); a != nil {
+			named[a.ID] = true
+		}
+	}
+	for _, st := range v.s.Stances {
+		mark(st.Actor)
+	}
+	for _, ch := range v.s.allChanges() {
+		for _, sc := range ch.Stances {
+			mark(sc.Actor)
+		}
+	}
+	for i, a := range v.s.Actors {
+		if a.ID != "" && !named[a.ID] {
+			v.warnf(fmt.Sprintf("actors[%d]", i), "a stance of "+a.ID+" under stances:, or under a snapshot's or a variant's",
+				"actor %s takes part in no issue; add a stance or remove it", a.ID)
+		}
+	}
+}
+
+// salienceScale warns when every salience of a file on the 0–100 salience
+// scale is 1 or less: written on 0–1, each would be read as at most 1% of
+// the most an issue can matter. The diagnostic is at the scale and names
+// the first salience (See, whose line the file loader adds). The opposite
+// mix, a salience above 1 on the 0–1 scale, is an error already.
+func (v *validator) salienceScale() {
+	if v.s.SalienceDivisor() != 100 {
+		return
+	}
+	var first string
+	var x float64
+	n := 0
+	see := func(p string, sal float64) bool {
+		if !finite(sal) || sal > 1 {
+			return false
+		}
+		if n == 0 {
+			first, x = p, sal
+		}
+		n++
+		return true
+	}
+	for i, st := range v.s.Stances {
+		if !see(fmt.Sprintf("stances[%d].salience", i), st.Salience) {
+			return
+		}
+	}
+	for j, ch := range v.s.allChanges() {
+		for i, sc := range ch.Stances {
+			if sc.Salience != nil && !see(fmt.Sprintf("%s.stances[%d].salience", v.s.changesPath(j), i), *sc.Salience) {
+				return
+			}
+		}
+	}
+	if n == 0 || !v.add("metadata.salience_scale", true) {
+		return
+	}
+	v.ds = append(v.ds, Diagnostic{Path: "metadata.salience_scale", See: first, Warning: true,
+		Message: fmt.Sprintf("every salience is 1 or less on this 0–100 scale (%d of them; the first, %s, is %v): they look written on 0–1, and on 0–100 each counts at most 1%% of the most an issue can matter", n, first, x),
+		Valid:   fmt.Sprintf("salience_scale: 1 for saliences written on 0–1, or the saliences written on 0–100: %s for %v", strconv.FormatFloat(x*100, 'g', 6, 64), x)})
+}
+
+// changesPath is the path of allChanges()[j]: a snapshot's or a
+// variant's.
+func (s *Scenario) changesPath(j int) string {
+	if j < len(s.Snapshots) {
+		return fmt.Sprintf("snapshots[%d]", j)
+	}
+	return fmt.Sprintf("variants[%d]", j-len(s.Snapshots))
+}
+
+// allChanges is every snapshot's and every variant's changes, in the
+// file's order.
+func (s *Scenario) allChanges() []*Changes {
+	var out []*Changes
+	for i := range s.Snapshots {
+		out = append(out, &s.Snapshots[i].Changes)
+	}
+	for i := range s.Variants {
+		out = append(out, &s.Variants[i].Changes)
+	}
+	return out
 }
 
 func actorSet(as []Actor) *nameSet {

@@ -22,8 +22,8 @@ actors:
     capability: 1
     capability_evidence: [{source: s, quote: "A leads.", date: 2025-01-01, note: n}]
   - {id: b, capability: 2, capability_assumed: "no source"}
-stances:
-  - {actor: a, issue: cf, position: 10, salience: 0.5, assumed: x}
+stances: [{actor: a, issue: cf, position: 10, salience: 0.5, assumed: x},
+  {actor: b, issue: cf, position: 60, salience: 0.5, assumed: x}]
 snapshots:
   - date: 2025-02-01
     actors:

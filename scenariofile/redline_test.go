@@ -29,9 +29,9 @@ actors:
     reservation: 0.3
     reservation_evidence: [{source: s, quote: "A deal beats none."}]
   - {id: b, capability: 2, red_lines: {cf: ">= 10"}, red_line_assumed: {cf: "no source"}, reservation: 0.5, reservation_assumed: "a guess", capability_assumed: x}
-stances:
-  - {actor: a, issue: cf, position: 10, salience: 0.5, assumed: x}
-  - {actor: a, issue: tax, position: 10, salience: 0.5, assumed: x}
+stances: [{actor: a, issue: cf, position: 10, salience: 0.5, assumed: x},
+  {actor: a, issue: tax, position: 10, salience: 0.5, assumed: x},
+  {actor: b, issue: cf, position: 60, salience: 0.5, assumed: x}]
 snapshots:
   - date: 2025-02-01
     actors:

@@ -725,18 +725,29 @@ func compromiseAfter(t *testing.T, s *scenario.Scenario, actor, issue string, po
 }
 
 // TestAssumedStancesVisible: the page names the stances of the built-in
-// case that rest on no quote, only on an assumption, among the scenario's
-// warnings, in the words of the answer's header (ask.Case.Assumed).
+// case that rest on no quote, only on an assumption, among its assumed
+// inputs, in the words of the answer's header (ask.Case.Assumed), and
+// not as a warning: the built-in case has no warning (validate's count),
+// so the page lists none and its status line counts none (the models'
+// warnings are the models'), and apart the two notes on assumed inputs
+// (stances and capabilities).
 func TestAssumedStancesVisible(t *testing.T) {
 	want := builtinCase(t, "").Assumed
 	if want == "" {
 		t.Fatal("every stance of the built-in case is quoted: the test tests nothing")
 	}
 	e := startE2E(t)
-	sel := `[data-testid=scenario-warnings]`
+	sel := `[data-testid=assumed-inputs]`
 	e.do("load", chromedp.Navigate(e.srv.URL+"/#scenario"), chromedp.WaitReady(chromedp.CSS(sel)))
-	got := get(t, e.bctx, "scenario warnings", chromedp.Evaluate[string](fmt.Sprintf(`document.querySelector(%q).textContent`, sel)))
-	if !strings.Contains(got, want) {
-		t.Fatalf("the scenario's warnings read %q; want them to say %q", got, want)
+	got := get(t, e.bctx, "assumed inputs", chromedp.Evaluate[string](fmt.Sprintf(`document.querySelector(%q).textContent`, sel)))
+	if !strings.HasPrefix(got, "Assumed inputs (2)") || !strings.Contains(got, want) {
+		t.Fatalf("the assumed inputs read %q; want them to say %q", got, want)
+	}
+	if n := get(t, e.bctx, "scenario warnings", chromedp.Evaluate[int](`document.querySelectorAll("[data-testid=scenario-warnings]").length`)); n != 0 {
+		t.Errorf("%d lists of scenario warnings, want none", n)
+	}
+	status := get(t, e.bctx, "status", chromedp.Evaluate[string](`document.getElementById("status").textContent`))
+	if !strings.HasSuffix(status, " · 2 notes on assumed inputs") || strings.Contains(status, "scenario warning") {
+		t.Errorf("the status line reads %q; want it to end in the 2 notes on assumed inputs, with no scenario warning", status)
 	}
 }

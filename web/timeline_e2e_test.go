@@ -95,25 +95,25 @@ func TestTimelineNumbers(t *testing.T) {
 }
 
 // TestTimelineSpanAndWarnings: the timeline says which snapshots it
-// covers, not the forecast's one date, and gives the warnings of the
-// snapshots' scenarios honestly: the built-in case assumes 3 of its 10
+// covers, not the forecast's one date, and says what the snapshots'
+// scenarios assume honestly (as assumed inputs, not warnings): the built-in case assumes 3 of its 10
 // capabilities at every snapshot (said once), and ever fewer stances as
 // the snapshots add quotes (23, 22, 21, then 11 of 70: each named by its
 // snapshot), as parley compare --over snapshots says them.
 func TestTimelineSpanAndWarnings(t *testing.T) {
 	e := startE2E(t)
 	e.do("forecast", chromedp.Navigate(e.srv.URL+"/?snapshot=base#forecast"), chromedp.WaitVisible(chromedp.CSS(`[data-testid=timeline-span]`)),
-		chromedp.Click(chromedp.CSS(`[data-testid=timeline-warnings] summary`)), chromedp.ScrollIntoView(chromedp.CSS(`[data-testid=timeline-head]`)), e.shot("60-timeline-warnings"))
+		chromedp.Click(chromedp.CSS(`[data-testid=timeline-assumed] summary`)), chromedp.ScrollIntoView(chromedp.CSS(`[data-testid=timeline-head]`)), e.shot("60-timeline-warnings"))
 	if s := e.text(`[data-testid=timeline-span]`); s != "4 snapshots from the base (2025-02-28) to 2025-08-18, no variant." {
 		t.Errorf("the timeline says %q", s)
 	}
-	ws := get(t, e.bctx, "warnings", chromedp.Evaluate[[]string](`[...document.querySelectorAll("[data-testid=timeline-warning-list] li")].map((li) => li.textContent)`))
+	ws := get(t, e.bctx, "warnings", chromedp.Evaluate[[]string](`[...document.querySelectorAll("[data-testid=timeline-assumed-list] li")].map((li) => li.textContent)`))
 	want := []string{
-		"⚠ Every snapshot: 3 of 10 capabilities rest on no quote",
-		"⚠ base (2025-02-28): 23 of 70 stances rest on no quote",
-		"⚠ Jeddah (2025-03-11): 22 of 70 stances rest on no quote",
-		"⚠ Trump–Putin call (2025-03-18): 21 of 70 stances rest on no quote",
-		"⚠ White House meeting (2025-08-18): 11 of 70 stances rest on no quote",
+		"Every snapshot: 3 of 10 capabilities rest on no quote",
+		"base (2025-02-28): 23 of 70 stances rest on no quote",
+		"Jeddah (2025-03-11): 22 of 70 stances rest on no quote",
+		"Trump–Putin call (2025-03-18): 21 of 70 stances rest on no quote",
+		"White House meeting (2025-08-18): 11 of 70 stances rest on no quote",
 	}
 	if len(ws) != len(want) {
 		t.Fatalf("the timeline warns:\n%s", strings.Join(ws, "\n"))

@@ -78,7 +78,10 @@ export interface AnswerScenario {
   // decimals: how many decimals every door writes a number on the
   // issue's scale with (ask.ScaleDecimals; util's decimalsOf)
   issues: { id: string; name: string; min: number; max: number; reference?: number; anchors?: Anchor[]; decimals: number }[]
+  // warnings: the file's, as validate counts them; assumed: what the
+  // answer's numbers rest on that no quote backs (no warning)
   warnings: string[]
+  assumed: string[]
 }
 export interface Target { snapshot: string; variant?: string }
 // Settings are how every request that runs a model runs it (Go:
@@ -126,7 +129,7 @@ export interface Forecast { scenario: AnswerScenario; request: ForecastRequest; 
 // where both settled (docs/json.md, Compare). The page shows the changes
 // it is given and works out none.
 export interface CompareRequest extends RunRequest { snapshot: string; variant?: string; over: 'variants' | 'snapshots'; variants?: string[]; snapshots?: string[] }
-export interface CompareColumn { snapshot: string; as_of: string; variant?: string; variant_name?: string; label: string; warnings?: string[] }
+export interface CompareColumn { snapshot: string; as_of: string; variant?: string; variant_name?: string; label: string; assumed?: string[] }
 export interface CompareCell { forecast: IssueForecast | null; change?: number }
 export interface CompareModel {
   model: string; columns: { error?: string; warnings?: string[]; notes?: string[] }[]

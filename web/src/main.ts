@@ -382,10 +382,13 @@ async function refresh() {
     st.forecast = run.result ?? null
     st.dealSearch = null
     const fc = st.forecast
-    const nsc = fc?.scenario.warnings.length ?? 0
+    // A warning is what validate counts (the file's, as the notices list
+    // them); what the answer's numbers assume is counted apart.
+    const nsc = st.sv.warnings.length + (fc ? answerOnlyWarnings(fc).length : 0)
+    const nas = fc?.scenario.assumed?.length ?? 0
     const nmw = fc?.models.reduce((n, m) => n + (m.warnings?.length ?? 0) + (m.error ? 1 : 0), 0) ?? 0
     const warn = (nmw ? ` · ${plural(nmw, 'model warning')}` : '') + (nsc ? ` · ${plural(nsc, 'scenario warning')}` : '') +
-      (st.sv.warnings.length ? ` · ${plural(st.sv.warnings.length, 'file warning')}` : '')
+      (nas ? ` · ${plural(nas, 'note')} on assumed inputs` : '')
     status(`${st.sv.name} · version ${st.sv.version} · as of ${st.resolved.metadata.as_of}${st.variant ? ' · variant ' + st.variant : ''} · run ${run.id.slice(0, 8)}${warn}`)
     render()
   } catch (e) {
@@ -528,9 +531,27 @@ function cycleText(f: IssueForecast): string {
 // foldCaveats matches a phone's screen, where the caveats start folded.
 const foldCaveats = window.matchMedia('(max-width: 600px)')
 
+// answerOnlyWarnings are the answer's scenario warnings the stored file's
+// do not hold: the answer repeats the file's (as text, for the doors
+// without the file), and the page lists those from the file, where each
+// names its place.
+function answerOnlyWarnings(fc: Forecast): string[] {
+  const file = st.sv?.warnings ?? []
+  return (fc.scenario.warnings ?? []).filter((w) => !file.some((d) => w.includes(`${d.path}: ${d.message}`)))
+}
+
+// foldedAssumed lists what the answer's numbers rest on that no quote
+// backs, only an assumed reason: valid in the file, so no warning (no ⚠),
+// folded under summary with its count; null for none.
+function foldedAssumed(xs: string[], testid: string, summary: string): HTMLElement | null {
+  if (!xs.length) return null
+  return h('details', { class: 'assumed-inputs', 'data-testid': testid },
+    h('summary', {}, `${summary} (${xs.length})`), h('ul', { 'data-testid': `${testid}-list` }, ...xs.map((x) => h('li', {}, x))))
+}
+
 // notices are what every view of a forecast shows first: the models'
-// warnings and failures (prominent), then their notes and the scenario's
-// own warnings (folded, with their counts).
+// warnings and failures (prominent), then their notes, the scenario's
+// own warnings and what its numbers assume (folded, with their counts).
 function notices(fc: Forecast): HTMLElement[] {
   const out: HTMLElement[] = []
   const warned = fc.models.filter((m) => m.error || m.warnings?.length)
@@ -552,15 +573,14 @@ function notices(fc: Forecast): HTMLElement[] {
   }
   const notes = fc.models.flatMap((m) => (m.notes ?? []).map((n) => ({ m: m.model, n })))
   const file = st.sv?.warnings ?? []
-  // The answer's scenario warnings repeat the file's (as text, for the
-  // doors without the file); the page lists those from the file, where
-  // each names its place.
-  const sw = (fc.scenario.warnings ?? []).filter((w) => !file.some((d) => w.includes(`${d.path}: ${d.message}`)))
-  if (notes.length || sw.length || file.length) {
+  const sw = answerOnlyWarnings(fc)
+  const assumed = fc.scenario.assumed ?? []
+  if (notes.length || sw.length || file.length || assumed.length) {
     out.push(h('div', { class: 'notices' },
       sw.length || file.length ? h('details', { class: 'scenario-warnings', 'data-testid': 'scenario-warnings' },
         h('summary', {}, `Scenario warnings (${sw.length + file.length})`),
         h('ul', {}, ...sw.map((w) => h('li', {}, w)), ...file.map((d) => h('li', {}, sentence(d, st.sv!.scenario))))) : null,
+      foldedAssumed(assumed, 'assumed-inputs', 'Assumed inputs'),
       notes.length ? h('details', { class: 'model-notes', 'data-testid': 'model-notes' },
         h('summary', {}, `Model notes (${notes.length})`),
         h('ul', {}, ...notes.map((x) => h('li', {}, h('strong', {}, x.m), ': ', x.n)))) : null))
@@ -945,12 +965,13 @@ function snapshotSpan(cmp: Comparison): string {
   return `${span}, ${cs[0]?.variant ? 'variant ' + cs[0].variant : 'no variant'}.`
 }
 
-// timelineWarnings are the warnings of the snapshots' scenarios: those
-// every snapshot has once, the others each with the snapshot it is about.
-function timelineWarnings(cmp: Comparison): string[] {
+// timelineAssumed is what the snapshots' scenarios assume: what every
+// snapshot assumes once, the rest each with the snapshot it is about.
+// (The file's warnings, every snapshot's, are the notices'.)
+function timelineAssumed(cmp: Comparison): string[] {
   const every = cmp.columns.length > 1 ? 'Every snapshot' : cmp.columns[0]?.label ?? ''
-  return [...cmp.scenario.warnings.map((w) => `${every}: ${w}`),
-    ...cmp.columns.flatMap((c) => (c.warnings ?? []).map((w) => `${c.label}${c.label !== c.as_of && c.as_of ? ' (' + c.as_of + ')' : ''}: ${w}`))]
+  return [...(cmp.scenario.assumed ?? []).map((w) => `${every}: ${w}`),
+    ...cmp.columns.flatMap((c) => (c.assumed ?? []).map((w) => `${c.label}${c.label !== c.as_of && c.as_of ? ' (' + c.as_of + ')' : ''}: ${w}`))]
 }
 
 async function loadTimeline(box: HTMLElement, head: HTMLElement) {
@@ -960,9 +981,8 @@ async function loadTimeline(box: HTMLElement, head: HTMLElement) {
     const cmp = await compare('snapshots', box)
     if (st.view !== 'forecast') return
     box.replaceChildren()
-    const ws = timelineWarnings(cmp)
     head.replaceChildren(h('p', { 'data-testid': 'timeline-span' }, snapshotSpan(cmp)),
-      foldedWarnings(ws, 'timeline', 'snapshots'))
+      foldedAssumed(timelineAssumed(cmp), 'timeline-assumed', 'Assumed inputs across the snapshots') ?? '')
     const labels = cmp.columns.map((c) => c.as_of)
     for (const is of st.resolved!.issues) {
       const canvas = h('canvas', { role: 'img', 'aria-label': `Forecast over time on ${is.name}` })
@@ -1042,9 +1062,12 @@ function drawVariants(box: HTMLElement, cmp: Comparison) {
     return h('td', at, h('b', {}, fmt(f.forecast, k)),
       d !== undefined && Math.abs(d) >= 0.5 / 10 ** k ? h('small', { class: 'change', 'data-testid': 'variant-change' }, (d > 0 ? '+' : '') + fmt(d, k)) : null)
   }
-  const ws = cmp.columns.flatMap((c, j) => [...(c.warnings ?? []), ...(m?.columns[j]?.warnings ?? [])].map((w) => `${c.label}: ${w}`))
+  const ws = cmp.columns.flatMap((c, j) => (m?.columns[j]?.warnings ?? []).map((w) => `${c.label}: ${w}`))
+  // What a variant alone assumes (what all do is the notices'): no warning.
+  const assumed = cmp.columns.flatMap((c) => (c.assumed ?? []).map((w) => `${c.label}: ${w}`))
   box.replaceChildren(h('p', {}, 'Model ', pick),
     foldedWarnings(ws, 'variant', 'variants', st.compareModel),
+    foldedAssumed(assumed, 'variant-assumed', 'Assumed inputs by variant') ?? '',
     h('table', { class: 'compare', 'data-testid': 'variants-table', 'data-model': st.compareModel },
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Issue'), ...cmp.columns.map((c, j) => h('th', { scope: 'col', title: description(c.variant) }, j ? c.label : 'No variant')))),
       h('tbody', {}, ...st.resolved!.issues.map((is) => {

@@ -1,0 +1,35 @@
+package scenariofile
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestActorInNoIssue: an actor no stance names (in the base, a snapshot
+// or a variant) is absent from every answer; validation warns at its
+// line rather than let it vanish silently.
+func TestActorInNoIssue(t *testing.T) {
+	// Line 8: actor west, in no stance.
+	doc := edit(map[int]string{8: "  - {id: west, name: West, capability: 3, capability_assumed: t}", 9: "stances:",
+		10: "  - {actor: a, issue: cf, position: 10, salience: 0.5, assumed: x}",
+		11: "  - {actor: b, issue: cf, position: 90, salience: 0.5, assumed: x}",
+		12: "  - {actor: a, issue: tax, position: 5, salience: 0.5, assumed: x}"})
+	_, ds := Parse("f.yaml", []byte(doc))
+	if len(ds) != 1 {
+		t.Fatalf("got %v, want one warning", ds)
+	}
+	if got, want := ds[0].String(), "f.yaml:8:5: warning: actors[2]: actor west takes part in no issue; add a stance or remove it (valid: a stance of west under stances:, or under a snapshot's or a variant's)"; got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+	// A stance given only by a later snapshot (the actor joins then) or
+	// named through an alias is a stance: no warning.
+	for name, doc := range map[string]string{
+		"snapshot": doc + "snapshots:\n  - {date: 2025-02-01, stances: [{actor: west, issue: cf, position: 50, salience: 0.5, assumed: y}]}\n",
+		"alias": strings.Replace(doc, "{id: west, name: West,", "{id: west, aliases: [w], name: West,", 1) +
+			"  - {actor: w, issue: tax, position: 5, salience: 0.5, assumed: x}\n",
+	} {
+		if _, ds := Parse("f.yaml", []byte(doc)); len(ds) != 0 {
+			t.Errorf("%s: got %v, want none", name, ds)
+		}
+	}
+}

@@ -1,0 +1,35 @@
+package scenariofile
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestSalienceScaleMixed: saliences all written on 0–1 under
+// salience_scale: 100 are each read as at most 1% of the most an issue
+// can matter. Validation warns at the scale's line and names the first
+// salience with its line, saying what is probably meant.
+func TestSalienceScaleMixed(t *testing.T) {
+	// Line 1: the scale; line 9: stances[0], its salience 0.5.
+	doc := edit(map[int]string{1: "metadata: {id: t, title: T, as_of: 2025-01-01, salience_scale: 100}"})
+	_, ds := Parse("f.yaml", []byte(doc))
+	if len(ds) != 1 {
+		t.Fatalf("got %v, want one warning", ds)
+	}
+	want := "f.yaml:1:64: warning: metadata.salience_scale: every salience is 1 or less on this 0–100 scale (3 of them; the first, stances[0].salience (line 9), is 0.5): they look written on 0–1, and on 0–100 each counts at most 1% of the most an issue can matter" +
+		" (valid: salience_scale: 1 for saliences written on 0–1, or the saliences written on 0–100: 50 for 0.5)"
+	if got := ds[0].String(); got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+	// One salience above 1 says the file is on 0–100; a snapshot's change
+	// counts among the saliences; scale 1 (the default) has no warning.
+	for name, doc := range map[string]string{
+		"one above 1":  strings.Replace(doc, "position: 90, salience: 0.5", "position: 90, salience: 40", 1),
+		"a snapshot's": doc + "snapshots:\n  - {date: 2025-02-01, stances: [{actor: a, issue: cf, salience: 30, assumed: y}]}\n",
+		"scale 1":      ok,
+	} {
+		if _, ds := Parse("f.yaml", []byte(doc)); len(ds) != 0 {
+			t.Errorf("%s: got %v, want none", name, ds)
+		}
+	}
+}
