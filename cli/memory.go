@@ -11,7 +11,11 @@ import (
 // addMemoryFlag gives a command that runs models --max-memory.
 func addMemoryFlag(cmd *cobra.Command) {
 	cmd.Flags().Int64("max-memory", 0, "refuse a run estimated to need more memory than this many bytes (0: this machine's memory, where the system tells it; -1: no limit; docs/limits.md)")
+	setValid(cmd, "max-memory", maxMemoryValid)
 }
+
+// maxMemoryValid is what --max-memory takes.
+const maxMemoryValid = "a number of bytes > 0, 0 for this machine's memory, or -1 for no limit"
 
 // checkMemory refuses, before it starts, a run whose estimated memory
 // (ask.Estimate: the server's estimate) is more than --max-memory, by
@@ -25,7 +29,7 @@ func checkMemory(cmd *cobra.Command, c *ask.Case, req any) error {
 		return nil
 	}
 	if limit < 0 {
-		return errs.New(errs.Argument, "--max-memory %d; valid: a number of bytes > 0, 0 for this machine's memory, or -1 for no limit", limit)
+		return errs.New(errs.Argument, "--max-memory %d: valid: %s", limit, maxMemoryValid)
 	}
 	what := "--max-memory"
 	if limit == 0 {

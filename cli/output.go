@@ -806,13 +806,16 @@ func isTerminal(w io.Writer) bool {
 
 // topFlag reads a command's --top: how many rows to keep, 0 for all; a
 // negative number is a usage error rather than a silent "all".
+// topValid is what --top takes.
+const topValid = "a whole number ≥ 0 (0: all)"
+
 func topFlag(cmd *cobra.Command) (int, error) {
 	top, err := cmd.Flags().GetInt("top")
 	if err != nil {
 		return 0, errs.Wrap(errs.Internal, err)
 	}
 	if top < 0 {
-		return 0, errs.New(errs.Argument, "--top %d; valid: a whole number ≥ 0 (0: all)", top)
+		return 0, errs.New(errs.Argument, "--top %d: valid: %s", top, topValid)
 	}
 	return top, nil
 }

@@ -90,9 +90,7 @@ first (parley -m exchange) the built-in case, as parley forecast does.`,
 		SilenceErrors: true,
 	}
 	root.SetVersionTemplate("parley {{.Version}}\n")
-	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return errs.New(errs.Argument, "%v\nRun '%s --help' for usage.", err, c.CommandPath())
-	})
+	root.SetFlagErrorFunc(flagError)
 	addLimitFlag(root)
 	for _, f := range commands {
 		root.AddCommand(f())

@@ -308,6 +308,7 @@ from it to the farther end.`,
 	}
 	addSweepFlags(cmd, answer.NewSensitivityRequest())
 	cmd.Flags().Int("top", 8, "inputs to show per issue in the table (0: all)")
+	setValid(cmd, "top", topValid)
 	return cmd
 }
 
