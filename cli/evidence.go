@@ -315,7 +315,6 @@ to the scenario. Offline and deterministic (docs/ingest.md).`,
 	f.StringP("format", "f", "table", "table, json, or yaml (a review file for 'parley ingest apply')")
 	f.Int("top", 0, "keep only the best N candidates (0: all)")
 	setValid(cmd, "top", topValid)
-	addQuietFlag(cmd)
 	// --limit is the input limits' flag here as on every command (a
 	// document over the bytes limit says to raise it with --limit
 	// bytes=N); earlier builds' ingest took --limit N for --top N
