@@ -3,6 +3,7 @@ package cli
 import (
 	"github.com/spf13/cobra"
 
+	"parley/answer"
 	"parley/ask"
 	"parley/errs"
 	"parley/procmem"
@@ -13,6 +14,11 @@ func addMemoryFlag(cmd *cobra.Command) {
 	cmd.Flags().Int64("max-memory", 0, "refuse a run estimated to need more memory than this many bytes (0: this machine's memory, where the system tells it; -1: no limit; docs/limits.md)")
 	setValid(cmd, "max-memory", maxMemoryValid)
 }
+
+// sensitivityQuestion is a sensitivity analysis's request as checkMemory
+// estimates it (ask.EstimateSensitivity, as the server does): a sweep
+// request answered otherwise, with its own draws' limits.
+type sensitivityQuestion struct{ req answer.SweepRequest }
 
 // maxMemoryValid is what --max-memory takes.
 const maxMemoryValid = "a number of bytes > 0, 0 for this machine's memory, or -1 for no limit"
@@ -39,7 +45,12 @@ func checkMemory(cmd *cobra.Command, c *ask.Case, req any) error {
 		}
 		limit, what = total, "this machine's memory"
 	}
-	est, err := ask.Estimate(c, req)
+	var est ask.Cost
+	if s, ok := req.(sensitivityQuestion); ok {
+		est, err = ask.EstimateSensitivity(c, s.req)
+	} else {
+		est, err = ask.Estimate(c, req)
+	}
 	if err != nil {
 		return err
 	}
