@@ -91,24 +91,28 @@ func typeError(what string, b []byte, v any, te *json.UnmarshalTypeError) error 
 	if lit, ok := strings.CutPrefix(te.Value, "number "); ok && isNumber(te.Type) {
 		return errs.New(errs.Argument, "%s: %s %s: valid: %s", what, path, lit, numberRange(v, path, te.Type, strings.HasPrefix(lit, "-")))
 	}
-	sent := te.Value
-	switch sent {
+	return errs.New(errs.Argument, "%s: %s: %s; give %s", what, path, sentWords(te.Value), giveName(te.Type))
+}
+
+// sentWords says the kind of JSON value encoding/json names ("array",
+// "number 1.5") as the body's words do: "a list", "a number".
+func sentWords(kind string) string {
+	switch kind {
 	case "string":
-		sent = "a string"
+		return "a string"
 	case "bool":
-		sent = "true or false"
+		return "true or false"
 	case "array":
-		sent = "a list"
+		return "a list"
 	case "object":
-		sent = "an object"
+		return "an object"
 	case "number":
-		sent = "a number"
-	default:
-		if strings.HasPrefix(sent, "number ") {
-			sent = "a number"
-		}
+		return "a number"
 	}
-	return errs.New(errs.Argument, "%s: %s: %s; give %s", what, path, sent, giveName(te.Type))
+	if strings.HasPrefix(kind, "number ") {
+		return "a number"
+	}
+	return kind
 }
 
 // giveName says what a value of t is, as kindName does, and for an
