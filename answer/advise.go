@@ -42,7 +42,7 @@ const (
 // latest snapshot, the compromise model at its default settings, every
 // issue, a step of 5% of the scale, no draws, seed 1.
 func NewAdviseRequest() AdviseRequest {
-	return AdviseRequest{Target: Target{Snapshot: "latest"}, Model: DefaultAdviseModel, Step: DefaultAdviseStep, Seed: DefaultSeed}
+	return AdviseRequest{Target: Target{Snapshot: DefaultSnapshot}, Model: DefaultAdviseModel, Step: DefaultAdviseStep, Seed: DefaultSeed}
 }
 
 // The kinds of lever.

@@ -48,7 +48,7 @@ type CompareRequest struct {
 // variant against none, at the latest snapshot, the default models, seed
 // 1.
 func NewCompareRequest() CompareRequest {
-	return CompareRequest{Target: Target{Snapshot: "latest"}, Run: Run{Models: []string{}, Seed: DefaultSeed}, Over: OverVariants}
+	return CompareRequest{Target: Target{Snapshot: DefaultSnapshot}, Run: Run{Models: []string{}, Seed: DefaultSeed}, Over: OverVariants}
 }
 
 // Comparison answers a CompareRequest: per model and issue, each column's

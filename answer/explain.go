@@ -38,7 +38,7 @@ var ExplainModels = []string{"compromise", "median", "nash", "ks", "bdm", "bdm-p
 // latest snapshot, the compromise model at its default settings, every
 // issue, seed 1.
 func NewExplainRequest() ExplainRequest {
-	return ExplainRequest{Target: Target{Snapshot: "latest"}, Model: DefaultExplainModel, Seed: DefaultSeed}
+	return ExplainRequest{Target: Target{Snapshot: DefaultSnapshot}, Model: DefaultExplainModel, Seed: DefaultSeed}
 }
 
 // Explanation answers an ExplainRequest: per issue, the forecast (the

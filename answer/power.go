@@ -33,7 +33,7 @@ const (
 // snapshot, every issue with a decision rule, 100,000 samples where
 // sampling is needed, seed 1.
 func NewPowerRequest() PowerRequest {
-	return PowerRequest{Target: Target{Snapshot: "latest"}, Samples: DefaultPowerSamples, Seed: DefaultSeed}
+	return PowerRequest{Target: Target{Snapshot: DefaultSnapshot}, Samples: DefaultPowerSamples, Seed: DefaultSeed}
 }
 
 // Power answers a PowerRequest: one game per issue (or the ad-hoc game).

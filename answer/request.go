@@ -10,6 +10,10 @@ import "parley/sweep"
 // DefaultSeed seeds every random draw unless a request names another.
 const DefaultSeed = 1
 
+// DefaultSnapshot is the snapshot a question is about when it names none
+// (every question but backtest's, whose default is "base").
+const DefaultSnapshot = "latest"
+
 // Target names the snapshot and variant a question is about.
 type Target struct {
 	// Snapshot is a date YYYY-MM-DD, "base" (no snapshot) or "latest".
@@ -60,7 +64,7 @@ type ForecastRequest struct {
 // NewForecastRequest returns a forecast request with every default: the
 // latest snapshot, the default models, seed 1.
 func NewForecastRequest() ForecastRequest {
-	return ForecastRequest{Target: Target{Snapshot: "latest"}, Run: Run{Models: []string{}, Seed: DefaultSeed}}
+	return ForecastRequest{Target: Target{Snapshot: DefaultSnapshot}, Run: Run{Models: []string{}, Seed: DefaultSeed}}
 }
 
 // SweepRequest asks what the stated ranges do to each forecast (sweep)
@@ -102,7 +106,7 @@ const DefaultSweepModel = "compromise"
 
 // NewSweepRequest returns a sweep request with every default.
 func NewSweepRequest() SweepRequest {
-	return SweepRequest{Target: Target{Snapshot: "latest"}, Run: Run{Models: []string{DefaultSweepModel}, Seed: DefaultSeed}, Draws: DefaultSweepDraws}
+	return SweepRequest{Target: Target{Snapshot: DefaultSnapshot}, Run: Run{Models: []string{DefaultSweepModel}, Seed: DefaultSeed}, Draws: DefaultSweepDraws}
 }
 
 // NewSensitivityRequest returns a sensitivity request with every default.
@@ -203,7 +207,7 @@ const (
 // newDealRequest is what every deal request starts from: the latest
 // snapshot, the default batna and ρ, models at their defaults, seed 1.
 func newDealRequest() DealRequest {
-	return DealRequest{Target: Target{Snapshot: "latest"}, Batna: DefaultBatna, Rho: DefaultRho, Seed: DefaultSeed}
+	return DealRequest{Target: Target{Snapshot: DefaultSnapshot}, Batna: DefaultBatna, Rho: DefaultRho, Seed: DefaultSeed}
 }
 
 // NewDealEvaluateRequest returns a deal evaluate request with every default.

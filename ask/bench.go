@@ -17,8 +17,8 @@ import (
 // scored issue of a DEU-format directory, read within the limits (zero
 // fields: the defaults).
 func Bench(ctx context.Context, dir string, req answer.BenchRequest, limits scenario.Limits) (*answer.Bench, error) {
-	if req.Resamples < 0 {
-		return nil, errs.New(errs.Argument, "resamples %d: valid: 0 or more", req.Resamples)
+	if err := checkBench(req); err != nil {
+		return nil, err
 	}
 	d, err := deu.ReadLimits(dir, limits)
 	if err != nil {
@@ -109,6 +109,14 @@ func WriteBenchForecasts(w io.Writer, b *answer.Bench) error { return skill.Writ
 func CheckBenchFormat(format string) error {
 	if _, ok := benchWriters[format]; !ok {
 		return errs.New(errs.Argument, "unknown format %q; valid: %s", format, strings.Join([]string{"table", "json", "csv", "md"}, ", "))
+	}
+	return nil
+}
+
+// checkBench checks a benchmark request's numbers (Check's case).
+func checkBench(req answer.BenchRequest) error {
+	if req.Resamples < 0 {
+		return errs.New(errs.Argument, "resamples %d: valid: 0 or more", req.Resamples)
 	}
 	return nil
 }

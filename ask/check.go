@@ -45,6 +45,10 @@ func Check(req any) error {
 		return Check(*r)
 	case *answer.PowerRequest:
 		return Check(*r)
+	case *answer.BenchRequest:
+		return Check(*r)
+	case answer.BenchRequest:
+		return checkBench(r)
 	case answer.PowerRequest:
 		return checkPower(&r)
 	case answer.ForecastRequest:

@@ -152,11 +152,22 @@ const baseRounds = 100
 
 // Estimate returns the cost of answering req (a request of package answer,
 // by value or pointer, or a BriefRequest) on the case. It runs nothing; a
-// request whose models are not valid is the error the question would
-// give. req may also be a comparison's columns resolved by
+// request whose models are not valid, or over its own limits (Check), is
+// the error the question would give. req may also be a comparison's columns resolved by
 // ResolveCompare, which carry the case they were resolved for: their
 // cost is that of their request, with no column resolved again.
 func Estimate(c *Case, req any) (Cost, error) {
+	switch req.(type) {
+	case *CompareColumns, BriefRequest, *BriefRequest:
+		// resolved and checked already; a brief takes no options
+	default:
+		// The request's own limits first (draws over answer.MaxDraws):
+		// the question's error, not a cost over a budget whose advice
+		// (--max-memory, fewer models) would lead only to it.
+		if err := Check(req); err != nil {
+			return Cost{}, err
+		}
+	}
 	if err := checkRun(&answer.Run{Settings: settingsOf(req)}); err != nil {
 		// Rounds out of range are the question's error, not a cost.
 		return Cost{}, err
@@ -354,6 +365,9 @@ func settingsOf(req any) answer.Settings {
 // and one per actor — a run of each model at the input's low end and one
 // at its high end.
 func EstimateSensitivity(c *Case, req answer.SweepRequest) (Cost, error) {
+	if err := CheckSensitivity(req); err != nil {
+		return Cost{}, err
+	}
 	out, err := Estimate(c, req)
 	if err != nil {
 		return Cost{}, err

@@ -212,7 +212,7 @@ func checkPower(req *answer.PowerRequest) error {
 		}
 	}
 	if math.IsNaN(req.Quota) || req.Quota <= 0 {
-		return errs.New(errs.Argument, "quota %v; valid: a number > 0 with the weights", req.Quota)
+		return errs.New(errs.Argument, "quota %v: valid: a number > 0 with the weights", req.Quota)
 	}
 	return power.Game{Quota: req.Quota, Weights: req.Weights}.Check()
 }

@@ -156,7 +156,7 @@ func CoverageRowHead(kind, name string) string { return kind + " " + name }
 const CoverageOverall = "overall"
 
 // PointsText is the scale points of a forecast's nearest options: "→70",
-// "→25|75" for a tie, each as written (never in exponent form). It goes
+// "→25 / 75" for a tie (TieJoin, as the options' labels are joined), each as written (never in exponent form). It goes
 // before their labels, which a narrow cell clips: two options whose
 // labels begin alike ("30-day ceasefire…") stay apart by their points.
 // The page writes it by the same rule (pointsText in web/src/main.ts).
@@ -168,7 +168,7 @@ func PointsText(as []answer.Anchor) string {
 	for i, a := range as {
 		out[i] = PlainValue(a.Value)
 	}
-	return "→" + strings.Join(out, "|")
+	return "→" + strings.Join(out, TieJoin)
 }
 
 // LikelyText names one of a distribution's likeliest (answer.Likely): an
@@ -199,3 +199,11 @@ func LikeliestChance(ls []answer.Likely) string {
 	}
 	return strconv.FormatFloat(100*p, 'f', 0, 64) + "%"
 }
+
+// TieJoin joins the options equally near a forecast (a tie), their
+// points (PointsText) as their labels: "A / B". TieLegend says so under
+// a table that shows one.
+const (
+	TieJoin   = " / "
+	TieLegend = "A / B: a tie, equally near both options"
+)

@@ -34,7 +34,7 @@ func TestWords(t *testing.T) {
 		{SwingWhat("salience", "Ukraine and NATO"), " · salience on Ukraine and NATO"},
 		{CoverageRowHead("actor", "United States"), "actor United States"},
 		{PointsText([]answer.Anchor{{Value: 70, Label: "30-day ceasefire without preconditions"}}), "→70"},
-		{PointsText([]answer.Anchor{{Value: 25}, {Value: 75}}), "→25|75"},
+		{PointsText([]answer.Anchor{{Value: 25}, {Value: 75}}), "→25 / 75"},
 		{PointsText([]answer.Anchor{{Value: 2.5e8}}), "→250000000"},
 		{PointsText(nil), ""},
 		{LikelyText(answer.Likely{Value: 55, Label: "30-day ceasefire", P: 0.26}, "55.0", nil), "→55 30-day ceasefire"},

@@ -62,6 +62,7 @@ estimates the time left; Ctrl-C stops the run.
 	f.Bool("uniform", def.Uniform, "draw each range uniformly instead of triangularly")
 	addSettingsFlags(cmd, def.Settings, def.Seed)
 	f.Int("top", 6, "levers shown per issue in the table (0: all)")
+	setValid(cmd, "top", topValid)
 	f.StringP("format", "f", "table", "output format: table or json")
 	return cmd
 }

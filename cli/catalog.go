@@ -96,7 +96,6 @@ built-in case (whose articles are read only with --sources).`,
 		},
 	}
 	cmd.Flags().Bool("strict", false, "treat the file's warnings (e.g. a stance with neither evidence nor an assumed reason, an unreadable source) as errors; a number assumed with its reason is valid, and every answer lists it")
-	addQuietFlag(cmd)
 	cmd.Flags().StringP("format", "f", "table", "table or json")
 	addSourcesFlag(cmd)
 	return cmd
@@ -131,7 +130,6 @@ FILE, the built-in case.`,
 		},
 	}
 	cmd.Flags().StringP("format", "f", "table", "table, or json (the evidence: every quote, its sources and the coverage)")
-	addQuietFlag(cmd)
 	addSourcesFlag(cmd)
 	return cmd
 }
@@ -266,7 +264,6 @@ func newImportCmd() *cobra.Command {
 				return err
 			},
 		}
-		addQuietFlag(sub)
 		imp.AddCommand(sub)
 	}
 	return imp

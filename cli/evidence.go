@@ -314,7 +314,7 @@ to the scenario. Offline and deterministic (docs/ingest.md).`,
 	f.String("scenario", "", "the scenario whose actors and issues to look for (default: the built-in case)")
 	f.StringP("format", "f", "table", "table, json, or yaml (a review file for 'parley ingest apply')")
 	f.Int("top", 0, "keep only the best N candidates (0: all)")
-	addQuietFlag(cmd)
+	setValid(cmd, "top", topValid)
 	// --limit is the input limits' flag here as on every command (a
 	// document over the bytes limit says to raise it with --limit
 	// bytes=N); earlier builds' ingest took --limit N for --top N

@@ -59,7 +59,7 @@ Formats:
 			return nil
 		},
 	}
-	addInputFlags(cmd, answer.Target{})
+	addInputFlags(cmd, answer.Target{Snapshot: answer.DefaultSnapshot})
 	cmd.Flags().String("to", "", "the format to write: "+strings.Join(ask.ExportFormatNames(), ", "))
 	cmd.Flags().String("issue", "", "write this issue alone (bdm-csv holds one; KTAB holds saliences summing to 100 at most)")
 	cmd.Flags().StringP("output", "o", "", "write to this file instead of standard output")
@@ -196,7 +196,7 @@ output it is --format (md by default).`,
 			return nil
 		},
 	}
-	addInputFlags(cmd, answer.Target{})
+	addInputFlags(cmd, answer.Target{Snapshot: answer.DefaultSnapshot})
 	cmd.Flags().StringP("output", "o", "", "write to this file (.html, .md or .pdf) instead of standard output")
 	cmd.Flags().StringP("format", "f", "md", "the format on standard output: html, md or pdf")
 	cmd.Flags().Bool("force", false, "overwrite the --output file if it exists")

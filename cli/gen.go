@@ -23,8 +23,13 @@ func newGenCmd() *cobra.Command {
 			o.Issues, _ = f.GetInt("issues")
 			o.Seed, _ = f.GetUint64("seed")
 			format, _ := f.GetString("format")
-			if o.Actors < 1 || o.Issues < 1 {
-				return errs.New(errs.Argument, "--actors and --issues must be at least 1")
+			for _, c := range []struct {
+				flag string
+				n    int
+			}{{"actors", o.Actors}, {"issues", o.Issues}} {
+				if c.n < 1 {
+					return errs.New(errs.Argument, "--%s %d: valid: %s", c.flag, c.n, genValid)
+				}
 			}
 			// What parley would refuse to read it refuses to write: a
 			// mistyped size would otherwise fill the memory first.
@@ -61,10 +66,15 @@ func newGenCmd() *cobra.Command {
 	}
 	cmd.Flags().Int("actors", 10, "number of actors")
 	cmd.Flags().Int("issues", 5, "number of issues")
+	setValid(cmd, "actors", genValid)
+	setValid(cmd, "issues", genValid)
 	cmd.Flags().Uint64("seed", 1, "random seed")
 	cmd.Flags().StringP("format", "f", "yaml", "yaml or json")
 	return cmd
 }
+
+// genValid is what gen's --actors and --issues take.
+const genValid = "a whole number ≥ 1, up to the input limits (--limit actors=N, issues=N, stances=N)"
 
 // genLeastBytes is the fewest bytes a generated stance takes in each
 // format (measured: 173–182 in YAML, 301–317 in JSON, on 100 × 10 to

@@ -43,15 +43,15 @@ func addInputFlags(cmd *cobra.Command, def answer.Target) {
 	f.String("snapshot", def.Snapshot, `snapshot date YYYY-MM-DD, "base" (no snapshot) or "latest"`)
 	f.String("variant", def.Variant, "what-if variant to apply on top of the snapshot: its id, or its name")
 	f.Bool("strict", false, "treat the file's warnings (e.g. a stance with neither evidence nor an assumed reason) as errors")
-	addQuietFlag(cmd)
 }
 
-// addQuietFlag gives a command -q/--quiet, which every command that
-// reads a scenario takes with one meaning, defined here: the scenario's
-// warnings (printWarnings; loadCase's) are not printed on stderr. The
-// answer, its models' caveats and errors still are.
+// addQuietFlag gives a command (the root: every command, before or
+// after the command's name) -q/--quiet, with one meaning, defined here:
+// the scenario's warnings (printWarnings; loadCase's) and the notes of
+// a file written (wrote FILE) are not printed on stderr. The answer, its
+// models' caveats and errors still are.
 func addQuietFlag(cmd *cobra.Command) {
-	cmd.Flags().BoolP("quiet", "q", false, "do not print the scenario's warnings")
+	cmd.PersistentFlags().BoolP("quiet", "q", false, "do not print the scenario's warnings")
 }
 
 // quiet reports whether --quiet was given.

@@ -166,7 +166,6 @@ answer says so and ranks none.`,
 	f := cmd.Flags()
 	f.String("ledger", "", "the ledger file to grade")
 	f.Bool("strict", false, "treat the scenario's warnings as errors")
-	addQuietFlag(cmd)
 	f.StringP("format", "f", "table", "output format: table or json")
 	return cmd
 }

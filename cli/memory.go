@@ -3,6 +3,7 @@ package cli
 import (
 	"github.com/spf13/cobra"
 
+	"parley/answer"
 	"parley/ask"
 	"parley/errs"
 	"parley/procmem"
@@ -11,7 +12,16 @@ import (
 // addMemoryFlag gives a command that runs models --max-memory.
 func addMemoryFlag(cmd *cobra.Command) {
 	cmd.Flags().Int64("max-memory", 0, "refuse a run estimated to need more memory than this many bytes (0: this machine's memory, where the system tells it; -1: no limit; docs/limits.md)")
+	setValid(cmd, "max-memory", maxMemoryValid)
 }
+
+// sensitivityQuestion is a sensitivity analysis's request as checkMemory
+// estimates it (ask.EstimateSensitivity, as the server does): a sweep
+// request answered otherwise, with its own draws' limits.
+type sensitivityQuestion struct{ req answer.SweepRequest }
+
+// maxMemoryValid is what --max-memory takes.
+const maxMemoryValid = "a number of bytes > 0, 0 for this machine's memory, or -1 for no limit"
 
 // checkMemory refuses, before it starts, a run whose estimated memory
 // (ask.Estimate: the server's estimate) is more than --max-memory, by
@@ -25,7 +35,7 @@ func checkMemory(cmd *cobra.Command, c *ask.Case, req any) error {
 		return nil
 	}
 	if limit < 0 {
-		return errs.New(errs.Argument, "--max-memory %d; valid: a number of bytes > 0, 0 for this machine's memory, or -1 for no limit", limit)
+		return errs.New(errs.Argument, "--max-memory %d: valid: %s", limit, maxMemoryValid)
 	}
 	what := "--max-memory"
 	if limit == 0 {
@@ -35,7 +45,12 @@ func checkMemory(cmd *cobra.Command, c *ask.Case, req any) error {
 		}
 		limit, what = total, "this machine's memory"
 	}
-	est, err := ask.Estimate(c, req)
+	var est ask.Cost
+	if s, ok := req.(sensitivityQuestion); ok {
+		est, err = ask.EstimateSensitivity(c, s.req)
+	} else {
+		est, err = ask.Estimate(c, req)
+	}
 	if err != nil {
 		return err
 	}

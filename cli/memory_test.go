@@ -46,3 +46,32 @@ func TestMaxMemory(t *testing.T) {
 		t.Errorf("--max-memory at the default models' estimate, compromise alone: exit %d, %s", code, stderr)
 	}
 }
+
+// TestOwnLimitBeforeMemory: a request over its own limit (draws over
+// answer.MaxDraws) is refused in the limit's words before its memory is
+// estimated: "sweep -n 100000000" said it was estimated to need 123 GiB
+// "or --max-memory BYTES to allow more", and with that the draws' limit.
+// --max-memory 1 makes every run's estimate over the memory allowed.
+func TestOwnLimitBeforeMemory(t *testing.T) {
+	file := write(t, "s.yaml", base)
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"sweep", file, "-n", "100000000"}, "parley: draws 100000000: valid: a whole number from 1 to 1000000\n"},
+		{[]string{"sensitivity", file, "-n", "100000000"}, "parley: draws 100000000: valid: a whole number from 4 to 1000000 (a sensitivity analysis's variance shares need 4 draws or more)\n"},
+		{[]string{"sensitivity", file, "-n", "2"}, "parley: draws 2: valid: a whole number from 4 to 1000000 (a sensitivity analysis's variance shares need 4 draws or more)\n"},
+		{[]string{"deal", "evaluate", file, "--package", "i1=50", "--robust", "-n", "100000000"}, "parley: robust draws 100000000: valid: 1 to 1000000 (0: 500)\n"},
+		{[]string{"forecast", file, "--rounds", "100000"}, "parley: rounds 100000: valid: a whole number from 0 to 10000\n"},
+	} {
+		_, stderr, code := run(t, append(c.args, "-q", "--max-memory", "1")...)
+		if code != 2 || stderr != c.want {
+			t.Errorf("%v: exit %d, stderr %q; want 2, %q", c.args, code, stderr, c.want)
+		}
+	}
+	// within its limits, the memory is what it is over
+	_, stderr, code := run(t, "sweep", file, "-n", "1000", "-q", "--max-memory", "1")
+	if code != 2 || !strings.Contains(stderr, "estimated to need") {
+		t.Errorf("sweep -n 1000 --max-memory 1: exit %d, stderr %q; want 2, the estimate", code, stderr)
+	}
+}

@@ -336,21 +336,26 @@ func matrix(w io.Writer, f *answer.Forecast, width int) {
 		}
 		t.Render()
 	}
-	var anyPoint, anyRange bool
+	var anyPoint, anyRange, anyTie bool
 	for _, m := range f.Models {
 		for _, x := range m.Issues {
 			anyPoint = anyPoint || (x.Settled && len(x.Nearest) > 0)
 			anyRange = anyRange || !x.Settled
+			anyTie = anyTie || (x.Settled && len(x.Nearest) > 1)
 		}
 	}
-	const unsettled = "~ did not settle: the range it kept moving in, with → only where all of it reads as one option"
-	switch {
-	case anyPoint && anyRange:
-		para(w, "→ the nearest labelled option's point on the scale; "+unsettled, width)
-	case anyPoint:
-		fmt.Fprintln(w, "→ the nearest labelled option's point on the scale")
-	case anyRange:
-		para(w, unsettled, width)
+	var legend []string
+	if anyPoint {
+		legend = append(legend, "→ the nearest labelled option's point on the scale")
+	}
+	if anyTie {
+		legend = append(legend, ask.TieLegend)
+	}
+	if anyRange {
+		legend = append(legend, "~ did not settle: the range it kept moving in, with → only where all of it reads as one option")
+	}
+	if len(legend) > 0 {
+		para(w, strings.Join(legend, "; "), width)
 	}
 	// The options cited, per issue.
 	for _, is := range f.Scenario.Issues {
@@ -800,13 +805,16 @@ func isTerminal(w io.Writer) bool {
 
 // topFlag reads a command's --top: how many rows to keep, 0 for all; a
 // negative number is a usage error rather than a silent "all".
+// topValid is what --top takes.
+const topValid = "a whole number ≥ 0 (0: all)"
+
 func topFlag(cmd *cobra.Command) (int, error) {
 	top, err := cmd.Flags().GetInt("top")
 	if err != nil {
 		return 0, errs.Wrap(errs.Internal, err)
 	}
 	if top < 0 {
-		return 0, errs.New(errs.Argument, "--top %d; valid: a whole number ≥ 0 (0: all)", top)
+		return 0, errs.New(errs.Argument, "--top %d: valid: %s", top, topValid)
 	}
 	return top, nil
 }

@@ -521,3 +521,29 @@ func TestDistributionTableWords(t *testing.T) {
 		t.Errorf("rows %v not found in\n%s", rows, b.String())
 	}
 }
+
+// TestTieNotation: a forecast equally near two labelled options (50,
+// between 25 and 75) writes their points as their labels are written
+// everywhere else (deal search, explain, the brief): "→25 / 75", not
+// "→25|75", and the legend under the table says what "A / B" is.
+func TestTieNotation(t *testing.T) {
+	file := write(t, "tie.yaml", `metadata: {id: t, title: T, as_of: 2025-01-01}
+issues:
+  - {id: i1, name: Issue one, anchors: {25: low, 75: high}}
+actors:
+  - {id: a, name: A, capability: 1, capability_assumed: t}
+  - {id: b, name: B, capability: 1, capability_assumed: t}
+stances:
+  - {actor: a, issue: i1, position: 0, salience: 1, assumed: x}
+  - {actor: b, issue: i1, position: 100, salience: 1, assumed: x}
+`)
+	out, stderr, code := run(t, file, "-m", "compromise", "-q")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, want := range []string{"50.0 →25 / 75", "→ the nearest labelled option's point on the scale; A / B: a tie, equally near both options\n"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("forecast lacks %q:\n%s", want, out)
+		}
+	}
+}

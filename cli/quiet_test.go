@@ -53,3 +53,37 @@ func TestQuietEverywhere(t *testing.T) {
 		}
 	}
 }
+
+// TestQuietBeforeCommand: -q/--quiet is the root's, so it is taken
+// before the command's name as after it, with the one meaning (no
+// warnings on stderr, stdout unchanged): "parley -q forecast" said
+// "unknown shorthand flag: 'q' in -q", "parley -q advise a" and "parley
+// -q deal evaluate" 'unknown command "a"' / '"evaluate"'. "parley -q
+// FILE" and "parley -q -m M FILE" still forecast.
+func TestQuietBeforeCommand(t *testing.T) {
+	file := write(t, "w.yaml", strings.Replace(base, "{actor: b, issue: i1, position: 90, salience: 1, assumed: x}", "{actor: b, issue: i1, position: 90, salience: 1}", 1))
+	const warning = "w.yaml:13:5: warning: stances[1]: no evidence and no assumed reason"
+	for _, c := range [][]string{
+		{"forecast", file, "-m", "compromise"},
+		{"advise", "a", file, "-m", "compromise"},
+		{"deal", "evaluate", file, "--package", "i1=50"},
+		{"validate", file},
+	} {
+		loud, stderr, code := run(t, c...)
+		if code != 0 || !strings.Contains(stderr, warning) {
+			t.Fatalf("%v: exit %d, stderr %q; want 0 and the warning", c, code, stderr)
+		}
+		for _, q := range []string{"-q", "--quiet"} {
+			out, stderr, code := run(t, append([]string{q}, c...)...)
+			if code != 0 || stderr != "" || out != loud {
+				t.Errorf("%s %v: exit %d, stderr %q, stdout %q; want 0, no stderr, the stdout without %s", q, c, code, stderr, out, q)
+			}
+		}
+	}
+	loud, _, _ := run(t, "forecast", file, "-m", "compromise")
+	for _, args := range [][]string{{"-q", file, "-m", "compromise"}, {"-q", "-m", "compromise", file}, {"--limit", "actors=5", "-q", file, "-m", "compromise"}} {
+		if out, stderr, code := run(t, args...); code != 0 || stderr != "" || out != loud {
+			t.Errorf("%v: exit %d, stderr %q; want forecast's stdout, no stderr", args, code, stderr)
+		}
+	}
+}

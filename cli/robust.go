@@ -16,7 +16,11 @@ import (
 func addRobustFlags(cmd *cobra.Command, def answer.DealRobust) {
 	f := cmd.Flags()
 	f.Bool("robust", def.On, "also draw the scenario's stated ranges (as a sweep does) and report how often each actor accepts")
-	f.IntP("draws", "n", def.Draws, fmt.Sprintf("draws of the robust analysis (0: %d)", answer.DefaultRobustDraws))
+	draws := def.Draws
+	if draws == 0 {
+		draws = answer.DefaultRobustDraws // what 0 stands for, shown as the default
+	}
+	f.IntP("draws", "n", draws, "draws of the robust analysis")
 	f.Bool("uniform", def.Uniform, "draw each range uniformly (default: triangular with the stated value as mode)")
 	f.Int("workers", def.Workers, "goroutines to use (default: all cores); never changes the result")
 }
@@ -25,7 +29,11 @@ func robustFlags(cmd *cobra.Command, def answer.DealRobust) answer.DealRobust {
 	f := cmd.Flags()
 	r := def
 	r.On, _ = f.GetBool("robust")
-	r.Draws, _ = f.GetInt("draws")
+	if f.Changed("draws") {
+		// not given, it stays def's (0: answer.DefaultRobustDraws), the
+		// request the API's default is, though help shows the 500
+		r.Draws, _ = f.GetInt("draws")
+	}
 	r.Uniform, _ = f.GetBool("uniform")
 	r.Workers, _ = f.GetInt("workers")
 	return r

@@ -90,10 +90,9 @@ first (parley -m exchange) the built-in case, as parley forecast does.`,
 		SilenceErrors: true,
 	}
 	root.SetVersionTemplate("parley {{.Version}}\n")
-	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return errs.New(errs.Argument, "%v\nRun '%s --help' for usage.", err, c.CommandPath())
-	})
+	root.SetFlagErrorFunc(flagError)
 	addLimitFlag(root)
+	addQuietFlag(root)
 	for _, f := range commands {
 		root.AddCommand(f())
 	}
@@ -208,13 +207,41 @@ func commandAfterFlags(root, forecast *cobra.Command, args []string) bool {
 
 // toForecast reports whether parley's args are forecast's: none (the
 // built-in case), a file first, or forecast's flags first with no
-// command after them.
+// command after them, each after any of the flags every command takes
+// (-q, --limit NAME=N: the root's persistent flags).
 func toForecast(root *cobra.Command, args []string) bool {
+	args = args[everyCommandFlags(root, args):]
 	if len(args) == 0 || fileNotCommand(root, args[0]) {
 		return true
 	}
 	forecast, _, err := root.Find([]string{"forecast"})
 	return err == nil && forecastFlag(root, forecast, args[0]) && !commandAfterFlags(root, forecast, args)
+}
+
+// everyCommandFlags is how many of args, from the first, are flags every
+// command takes (the root's persistent flags) and their values.
+func everyCommandFlags(root *cobra.Command, args []string) int {
+	i := 0
+	for i < len(args) {
+		a := args[i]
+		var f *pflag.Flag
+		switch {
+		case strings.HasPrefix(a, "--") && len(a) > 2:
+			name, _, eq := strings.Cut(a[2:], "=")
+			if f = root.PersistentFlags().Lookup(name); f != nil && !eq && f.NoOptDefVal == "" {
+				i++ // its value
+			}
+		case len(a) == 2 && a[0] == '-' && a[1] != '-':
+			if f = root.PersistentFlags().ShorthandLookup(a[1:]); f != nil && f.NoOptDefVal == "" {
+				i++
+			}
+		}
+		if f == nil {
+			return i
+		}
+		i++
+	}
+	return min(i, len(args))
 }
 
 // Main runs parley with args (without the program name) and returns the

@@ -73,6 +73,9 @@ flag that raises them.`,
 	f.Int64("max-memory", httpapi.DefaultMaxMemory, "largest estimated memory of one run, in bytes")
 	f.Int("keep-runs", httpapi.DefaultKeepRuns, "finished runs kept, newest first (0: no limit)")
 	f.Duration("keep-runs-for", httpapi.DefaultKeepRunsFor, "how long finished runs are kept (0: no limit)")
+	for _, name := range []string{"max-body", "max-values", "max-jobs", "max-queued", "max-inline", "max-waiting", "max-streams", "max-auth-failures", "inline-timeout", "max-work", "max-job-work", "max-memory", "keep-runs", "keep-runs-for"} {
+		setValid(cmd, name, serveValid(name))
+	}
 	f.String("sources", "", "folder of source files: quotes are checked against them on save, and the evidence page shows them (nothing outside it is read)")
 	return cmd
 }
@@ -108,16 +111,7 @@ func serveLimits(cmd *cobra.Command, o *httpapi.Options) error {
 		{"max-memory", o.MaxMemory >= 1, mem}, {"keep-runs", o.KeepRuns >= 0, o.KeepRuns}, {"keep-runs-for", o.KeepRunsFor >= 0, o.KeepRunsFor},
 	} {
 		if !c.ok {
-			valid := "a number ≥ 1"
-			switch c.flag {
-			case "keep-runs", "max-waiting", "max-auth-failures":
-				valid = "0 (no limit) or more"
-			case "inline-timeout":
-				valid = "a duration > 0, such as 30s or 2m"
-			case "keep-runs-for":
-				valid = "0 (no limit) or a duration > 0, such as 720h"
-			}
-			return errs.New(errs.Argument, "--%s %v: valid: %s (see docs/limits.md)", c.flag, c.v, valid)
+			return errs.New(errs.Argument, "--%s %v: valid: %s", c.flag, c.v, serveValid(c.flag))
 		}
 	}
 	// 0 means none here; in httpapi.Options it means the default.
@@ -341,4 +335,19 @@ func redactErr(err error, db string) error {
 		return err
 	}
 	return errs.New(errs.CodeOf(err), "%s", msg)
+}
+
+// serveValid says what serve's limit flag name takes: its check's words
+// and, when a value does not read as a number, flagError's.
+func serveValid(name string) string {
+	valid := "a number ≥ 1"
+	switch name {
+	case "keep-runs", "max-waiting", "max-auth-failures":
+		valid = "0 (no limit) or more"
+	case "inline-timeout":
+		valid = "a duration > 0, such as 30s or 2m"
+	case "keep-runs-for":
+		valid = "0 (no limit) or a duration > 0, such as 720h"
+	}
+	return valid + " (see docs/limits.md)"
 }

@@ -268,7 +268,7 @@ from it to the farther end.`,
 			if err != nil {
 				return err
 			}
-			res, err := askWithProgress(cmd, args, req, func(ctx context.Context, c *ask.Case, cb ask.Progress) (*answer.Sensitivity, error) {
+			res, err := askWithProgress(cmd, args, sensitivityQuestion{req}, func(ctx context.Context, c *ask.Case, cb ask.Progress) (*answer.Sensitivity, error) {
 				return ask.Sensitivity(ctx, c, req, cb)
 			})
 			if err != nil {
@@ -308,6 +308,7 @@ from it to the farther end.`,
 	}
 	addSweepFlags(cmd, answer.NewSensitivityRequest())
 	cmd.Flags().Int("top", 8, "inputs to show per issue in the table (0: all)")
+	setValid(cmd, "top", topValid)
 	return cmd
 }
 

@@ -33,6 +33,8 @@ func TestBodyMistakesWords(t *testing.T) {
 		{"/forecast", "{\n \"seed\": 1,\n}", "invalid", "request body: malformed JSON at line 3, column 1: '}' where a field's name was due" + object},
 		{"/forecast", `not json`, "invalid", "request body: malformed JSON at line 1, column 2: 'o' inside what reads as the literal null (expecting 'u')" + object},
 		{"/runs", `not json`, "invalid", "request body: malformed JSON at line 1, column 2: 'o' inside what reads as the literal null (expecting 'u')" + object},
+		{"/forecast", `[]`, "invalid", "request body: a list, not a JSON object" + object},
+		{"/runs", `"forecast"`, "invalid", "request body: a string, not a JSON object" + object},
 		{"/forecast", `{"models": tru}`, "invalid", "request body: malformed JSON at line 1, column 15: '}' inside what reads as the literal true (expecting 'e')" + object},
 	} {
 		var b errBody
@@ -93,5 +95,22 @@ func TestUnknownKindDidYouMean(t *testing.T) {
 	want := `kind "sweeep": no such kind of run (did you mean "sweep"?); valid: forecast, sweep, sensitivity, deal, deal-search, deal-proposals, explain, backtest, advise, power, compare`
 	if b.Code != "argument" || b.Error != want {
 		t.Errorf("%s %q, want argument %q", b.Code, b.Error, want)
+	}
+}
+
+// TestUnknownScenarioWords: a path naming no stored scenario is 404,
+// saying where the valid ids are listed (it said only 'no scenario
+// "nope"').
+func TestUnknownScenarioWords(t *testing.T) {
+	e := newEnv(t, httpapi.Options{})
+	for _, c := range []struct{ method, path, body string }{
+		{"GET", "/api/scenarios/nope", ""},
+		{"POST", "/api/scenarios/nope/forecast", "{}"},
+	} {
+		var b errBody
+		e.want(e.do(c.method, c.path, c.body), 404).json(t, &b)
+		if want := `no scenario "nope"; valid: the id of a stored scenario (GET /api/scenarios lists them)`; b.Error != want {
+			t.Errorf("%s %s: %q, want %q", c.method, c.path, b.Error, want)
+		}
 	}
 }

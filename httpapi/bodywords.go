@@ -4,9 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"math"
 	"reflect"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -93,24 +91,28 @@ func typeError(what string, b []byte, v any, te *json.UnmarshalTypeError) error 
 	if lit, ok := strings.CutPrefix(te.Value, "number "); ok && isNumber(te.Type) {
 		return errs.New(errs.Argument, "%s: %s %s: valid: %s", what, path, lit, numberRange(v, path, te.Type, strings.HasPrefix(lit, "-")))
 	}
-	sent := te.Value
-	switch sent {
+	return errs.New(errs.Argument, "%s: %s: %s; give %s", what, path, sentWords(te.Value), giveName(te.Type))
+}
+
+// sentWords says the kind of JSON value encoding/json names ("array",
+// "number 1.5") as the body's words do: "a list", "a number".
+func sentWords(kind string) string {
+	switch kind {
 	case "string":
-		sent = "a string"
+		return "a string"
 	case "bool":
-		sent = "true or false"
+		return "true or false"
 	case "array":
-		sent = "a list"
+		return "a list"
 	case "object":
-		sent = "an object"
+		return "an object"
 	case "number":
-		sent = "a number"
-	default:
-		if strings.HasPrefix(sent, "number ") {
-			sent = "a number"
-		}
+		return "a number"
 	}
-	return errs.New(errs.Argument, "%s: %s: %s; give %s", what, path, sent, giveName(te.Type))
+	if strings.HasPrefix(kind, "number ") {
+		return "a number"
+	}
+	return kind
 }
 
 // giveName says what a value of t is, as kindName does, and for an
@@ -145,108 +147,14 @@ func isNumber(t reflect.Type) bool {
 	return false
 }
 
-// numberRange says the numbers the field at path of the request v takes:
-// the range ask.Check says when the field holds the farthest value of its
-// type on the side of the number sent (neg: below 0), else the range of
-// its type.
+// numberRange says the numbers the field at path of the request v takes
+// (ask.ValidNumber: what ask.Check says of the farthest value of its type
+// on the side of the number sent, neg: below 0), else the range of t.
 func numberRange(v any, path string, t reflect.Type, neg bool) string {
-	if r := checkedRange(v, path, t, neg); r != "" {
+	if r := ask.ValidNumber(ask.Check, v, path, neg); r != "" {
 		return r
 	}
-	switch t.Kind() {
-	case reflect.Float32, reflect.Float64:
-		return "a finite number"
-	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
-		return "a whole number from 0 to " + strconv.FormatUint(math.MaxUint64>>(64-t.Bits()), 10)
-	}
-	return fmt.Sprintf("a whole number from %d to %d", int64(-1)<<(t.Bits()-1), int64(math.MaxInt64>>(64-t.Bits())))
-}
-
-// checkedRange is the "valid: …" of ask.Check's refusal of a copy of the
-// request v (or the request a POST …/runs body embeds beside its kind)
-// whose field at path holds the farthest value of type t on the side of
-// the number sent, when that refusal names the field; else "".
-func checkedRange(v any, path string, t reflect.Type, neg bool) string {
-	rv := reflect.ValueOf(v)
-	if rv.Kind() != reflect.Pointer || rv.IsNil() || rv.Elem().Kind() != reflect.Struct {
-		return ""
-	}
-	req := rv.Elem()
-	// The body of POST …/runs: a kind beside the request, embedded by
-	// pointer (kinds.go's flat).
-	for i := range req.NumField() {
-		if f := req.Type().Field(i); f.Anonymous && f.Type.Kind() == reflect.Pointer && f.Type.Elem().Kind() == reflect.Struct && !req.Field(i).IsNil() {
-			req = req.Field(i).Elem()
-			break
-		}
-	}
-	cp := reflect.New(req.Type())
-	cp.Elem().Set(req)
-	f := cp.Elem()
-	for _, name := range strings.Split(path, ".") {
-		var ok bool
-		if f, ok = fieldByJSON(f, name); !ok {
-			return ""
-		}
-	}
-	if f.Type() != t || !f.CanSet() {
-		return ""
-	}
-	switch t.Kind() {
-	case reflect.Float32, reflect.Float64:
-		f.SetFloat(map[bool]float64{false: math.MaxFloat64, true: -math.MaxFloat64}[neg])
-	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
-		if neg {
-			f.SetUint(0)
-		} else {
-			f.SetUint(math.MaxUint64 >> (64 - t.Bits()))
-		}
-	default:
-		if neg {
-			f.SetInt(int64(-1) << (t.Bits() - 1))
-		} else {
-			f.SetInt(math.MaxInt64 >> (64 - t.Bits()))
-		}
-	}
-	err := ask.Check(cp.Interface())
-	if err == nil || errs.CodeOf(err) != errs.Argument {
-		return ""
-	}
-	head, valid, ok := strings.Cut(err.Error(), ": valid: ")
-	if !ok || !(strings.HasPrefix(head, path+" ") || strings.HasPrefix(head, strings.ReplaceAll(path, ".", " ")+" ")) {
-		return ""
-	}
-	return valid
-}
-
-// fieldByJSON is the field of the struct value s whose JSON name is
-// name, looked for through embedded structs held by value (never through
-// a pointer, which the copy checkedRange changes would share).
-func fieldByJSON(s reflect.Value, name string) (reflect.Value, bool) {
-	if s.Kind() != reflect.Struct {
-		return reflect.Value{}, false
-	}
-	for i := range s.NumField() {
-		sf := s.Type().Field(i)
-		tag, _, _ := strings.Cut(sf.Tag.Get("json"), ",")
-		switch {
-		case tag == "-":
-			continue
-		case sf.Anonymous && tag == "" && sf.Type.Kind() == reflect.Struct:
-			if f, ok := fieldByJSON(s.Field(i), name); ok {
-				return f, true
-			}
-			continue
-		case !sf.IsExported():
-			continue
-		case tag == "":
-			tag = sf.Name
-		}
-		if tag == name {
-			return s.Field(i), true
-		}
-	}
-	return reflect.Value{}, false
+	return ask.TypeRange(t)
 }
 
 // pathAt is the path (as the body writes it: robust.draws, models[0],

@@ -179,7 +179,7 @@ func decodeJSON(what string, b []byte, v any) error {
 		case errors.As(err, &te) && te.Field != "":
 			return typeError(what, b, v, te)
 		case errors.As(err, &te):
-			return errs.New(errs.Invalid, "%s: %s is not a JSON object", what, te.Value)
+			return errs.New(errs.Invalid, "%s: %s, not a JSON object; valid: %s", what, sentWords(te.Value), validObject)
 		case errors.As(err, &se) && strings.HasSuffix(se.Error(), "exceeded max depth"):
 			return errs.New(errs.Invalid, "%s: arrays and objects nested deeper than %d levels at byte %d, the limit of the server's JSON decoder; valid: at most %d levels", what, maxJSONDepth, se.Offset, maxJSONDepth)
 		case errors.As(err, &se):

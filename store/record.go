@@ -94,7 +94,9 @@ func (k RunKind) Check() error {
 
 // NoScenario is the error of a scenario id that is not stored
 // (errs.NotFound).
-func NoScenario(id string) error { return errs.New(errs.NotFound, "no scenario %q", id) }
+func NoScenario(id string) error {
+	return errs.New(errs.NotFound, "no scenario %q; valid: the id of a stored scenario (GET /api/scenarios lists them)", id)
+}
 
 // NoRun is the error of a run id that is not stored (errs.NotFound).
 func NoRun(id string) error { return errs.New(errs.NotFound, "no run %q", id) }

@@ -92,11 +92,11 @@ function place(is: Issue, x: number): string {
 function nearestText(f: IssueForecast): string { return f.nearest.map((a) => a.label).join(' / ') }
 
 // pointsText is ask.PointsText: the scale points of a forecast's nearest
-// options, "→70", "→25|75" for a tie. A cell writes them before the
+// options, "→70", "→25 / 75" for a tie (as the labels: ask.TieJoin). A cell writes them before the
 // labels it clips, so that options whose labels begin alike ("30-day
 // ceasefire…" at 55 and at 70) stay apart, as parley forecast's →70.
 function pointsText(as: { value: number }[]): string {
-  return as.length ? '→' + as.map((a) => plainNum(a.value)).join('|') : ''
+  return as.length ? '→' + as.map((a) => plainNum(a.value)).join(' / ') : ''
 }
 
 // dec is the decimals of issue id (decimalsOf): every number on its

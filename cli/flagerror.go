@@ -1,0 +1,114 @@
+package cli
+
+import (
+	"errors"
+	"reflect"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
+	"parley/answer"
+	"parley/ask"
+	"parley/errs"
+)
+
+// flagError is every command's answer to a flag it could not read: a
+// value not a number, a duration or a size its flag takes is said as
+// the flag, the value and what is valid ("--seed -1: valid: a whole
+// number from 0 to 18446744073709551615"), the words the server gives a
+// body's field where ask has them (flagValid), never strconv's.
+func flagError(c *cobra.Command, err error) error {
+	var bad *pflag.InvalidValueError
+	if errors.As(err, &bad) {
+		msg := "--" + bad.GetFlag().Name + " " + bad.GetValue() + ": "
+		if valid := flagValid(c, bad.GetFlag(), bad.GetValue()); valid != "" {
+			msg += "valid: " + valid
+		} else {
+			msg += errors.Unwrap(bad).Error() // a flag's own words (--limit's)
+		}
+		// a note a command added after pflag's words (ingest's) stays
+		if _, note, ok := strings.Cut(err.Error(), bad.Error()); ok {
+			msg += note
+		}
+		err = errors.New(msg)
+	}
+	return errs.New(errs.Argument, "%v\nRun '%s --help' for usage.", err, c.CommandPath())
+}
+
+// validAnnotation is the annotation of a flag whose valid values its
+// command states itself (setValid).
+const validAnnotation = "parley-valid"
+
+// setValid records on cmd's flag name the words of its valid values, the
+// words the command's own check of the flag says.
+func setValid(cmd *cobra.Command, name, words string) {
+	if err := cmd.Flags().SetAnnotation(name, validAnnotation, []string{words}); err != nil {
+		panic(err) // a flag defined in this package: a programming error
+	}
+}
+
+// flagRequests is, for a command that asks ask a question, the request
+// its flags fill (with the command's defaults) and the check ask makes
+// of it: flagValid asks it what a flag's field takes. A flag names the
+// field it fills ("max-rounds": max_rounds), at the request's top or in
+// its robust analysis.
+var flagRequests = map[string]func() (any, func(any) error){
+	"forecast":       func() (any, func(any) error) { r := answer.NewForecastRequest(); return &r, ask.Check },
+	"ledger record":  func() (any, func(any) error) { r := answer.NewForecastRequest(); return &r, ask.Check },
+	"compare":        func() (any, func(any) error) { r := answer.NewCompareRequest(); return &r, ask.Check },
+	"sweep":          func() (any, func(any) error) { r := answer.NewSweepRequest(); return &r, ask.Check },
+	"sensitivity":    func() (any, func(any) error) { r := answer.NewSensitivityRequest(); return &r, checkSensitivity },
+	"deal evaluate":  func() (any, func(any) error) { r := answer.NewDealEvaluateRequest(); return &r, ask.Check },
+	"deal search":    func() (any, func(any) error) { r := answer.NewDealSearchRequest(); return &r, ask.Check },
+	"deal proposals": func() (any, func(any) error) { r := answer.NewDealProposalsRequest(); return &r, ask.Check },
+	"explain":        func() (any, func(any) error) { r := answer.NewExplainRequest(); return &r, ask.Check },
+	"backtest":       func() (any, func(any) error) { r := answer.NewBacktestRequest(); return &r, ask.Check },
+	"advise":         func() (any, func(any) error) { r := answer.NewAdviseRequest(); r.Actor = "a"; return &r, ask.Check },
+	"bench deu":      func() (any, func(any) error) { r := answer.NewBenchRequest(); return &r, ask.Check },
+	"power":          func() (any, func(any) error) { r := answer.NewPowerRequest(); return &r, ask.Check },
+}
+
+func checkSensitivity(r any) error { return ask.CheckSensitivity(*r.(*answer.SweepRequest)) }
+
+// flagValid says what values flag f of command c takes, value being the
+// one it could not read: the words c states itself (setValid), else
+// what ask says of the request field f fills (ask.ValidNumber), else
+// the range of f's type; "" for a flag of another kind.
+func flagValid(c *cobra.Command, f *pflag.Flag, value string) string {
+	if w := f.Annotations[validAnnotation]; len(w) == 1 {
+		return w[0]
+	}
+	if f.Value.Type() == "duration" {
+		return "a duration such as 90s, 5m or 2h30m (units: ns, us, ms, s, m, h)"
+	}
+	t, ok := flagTypes[f.Value.Type()]
+	if !ok {
+		return ""
+	}
+	whole := ask.TypeRange(t)
+	// A value with a minus sign is out on that side; one that is no
+	// number on neither, so both are asked, its own side first.
+	neg := strings.HasPrefix(value, "-")
+	if req := flagRequests[strings.TrimPrefix(c.CommandPath(), c.Root().Name()+" ")]; req != nil {
+		path := strings.ReplaceAll(f.Name, "-", "_")
+		for _, p := range []string{path, "robust." + path} {
+			for _, side := range []bool{neg, !neg} {
+				r, check := req()
+				if v := ask.ValidNumber(check, r, p, side); v != "" && v != whole {
+					return v
+				}
+			}
+		}
+	}
+	return whole
+}
+
+// flagTypes is the Go type of each numeric kind of flag pflag names.
+var flagTypes = map[string]reflect.Type{
+	"int":     reflect.TypeFor[int](),
+	"int64":   reflect.TypeFor[int64](),
+	"uint64":  reflect.TypeFor[uint64](),
+	"float64": reflect.TypeFor[float64](),
+	"count":   reflect.TypeFor[int](),
+}
