@@ -97,6 +97,14 @@ type IssueAdvice struct {
 	// Forecast is the model's forecast and Distance |forecast − position|.
 	Forecast Num `json:"forecast"`
 	Distance Num `json:"distance"`
+	// Settled is false when the model's rounds had not come to rest: then
+	// Range is the span the forecast kept moving in over the last rounds
+	// (the forecast answer's), Apart the nearest and the farthest that
+	// range lies from the position, and the forecast is that range, not
+	// the last round's point Forecast: a door shows Range and Apart.
+	Settled bool      `json:"settled"`
+	Range   *Interval `json:"range,omitempty"`
+	Apart   *Interval `json:"apart,omitempty"`
 	// UnsettledDraws is how many of the draws gave a forecast of this
 	// issue that had not come to rest (Advice.UnsettledDraws), and
 	// LastStepMax and LastStepMedian the largest and the median step

@@ -164,7 +164,10 @@ func (c *Case) advise(ctx context.Context, req answer.AdviseRequest, m model.Mod
 			continue
 		}
 		ia := answer.IssueAdvice{Issue: is.ID, Name: is.Name, Position: st.Position, Salience: st.Salience,
-			Forecast: answer.Num(base[k]), Distance: answer.Num(math.Abs(base[k] - st.Position)), Levers: byIssue[k]}
+			Forecast: answer.Num(base[k]), Distance: answer.Num(math.Abs(base[k] - st.Position)), Settled: true, Levers: byIssue[k]}
+		if f, ok := mf.ForecastOf(is.ID); ok && !f.Settled && f.Range != nil {
+			ia.Settled, ia.Range, ia.Apart = false, f.Range, apart(*f.Range, st.Position)
+		}
 		if drawsUnsettled != nil {
 			ia.UnsettledDraws = drawsUnsettled[k]
 			ia.LastStepMax, ia.LastStepMedian = sweep.StepStats(drawSteps[k])
@@ -889,11 +892,54 @@ func presentIssues(p *model.Problem, i int) []string {
 	return out
 }
 
+// apart is how near and how far the range r of a forecast that did not
+// settle lies from a position x: 0 nearest where r holds x.
+func apart(r answer.Interval, x float64) *answer.Interval {
+	lo, hi := math.Abs(r.Lo-x), math.Abs(r.Hi-x)
+	near := math.Min(lo, hi)
+	if r.Lo <= x && x <= r.Hi {
+		near = 0
+	}
+	return &answer.Interval{Lo: near, Hi: math.Max(lo, hi)}
+}
+
+// AdviseHeadNumbers are the forecast and the distance an issue's advice
+// is headed with (AdviseIssueHead), each written by f with d decimals:
+// the forecast and |forecast − position| where it settled; where it did
+// not, its range (RangeText) marked so, and how near and how far that
+// range lies from the position, since the last round's point is no
+// forecast. Every door heads an issue's advice by it (the page by
+// headNumbers in web/src/advise.ts).
+func AdviseHeadNumbers(ia answer.IssueAdvice, d int, f func(float64, int) string) (forecast, distance string) {
+	if ia.Settled || ia.Range == nil || ia.Apart == nil {
+		return f(float64(ia.Forecast), d), f(float64(ia.Distance), d)
+	}
+	near, far := f(ia.Apart.Lo, d), f(ia.Apart.Hi, d)
+	distance = near
+	if near != far {
+		distance = RangeJoin(near, far)
+	}
+	return RangeText(ia.Range.Lo, ia.Range.Hi, d, f) + " (did not settle)", distance
+}
+
 // adviceText says which lever moves the issue's forecast most, writing
 // the numbers on the issue's scale with its d decimals (ScaleDecimals)
-// and how much closer the lever brings the forecast with one more.
+// and how much closer the lever brings the forecast with one more. Of a
+// forecast that did not settle it states the range and how far it lies
+// (AdviseHeadNumbers), and a lever's effect as one on the last round's
+// point, which a moving forecast makes uncertain.
 func adviceText(name string, ia answer.IssueAdvice, d int) string {
 	g := onScale(d)
+	if !ia.Settled && ia.Range != nil {
+		fc, dist := AdviseHeadNumbers(ia, d, Decimals)
+		fc = strings.TrimSuffix(fc, " (did not settle)")
+		head := fmt.Sprintf("The forecast did not settle: it kept moving within %s, which lies %s from %s position %s.", fc, dist, possessive(name), g(ia.Position))
+		if len(ia.Levers) == 0 || !(ia.Levers[0].Toward > 0) {
+			return head + " No lever of one step brings its last round's point closer."
+		}
+		lv := ia.Levers[0]
+		return head + " The strongest lever is " + LeverText(lv, d) + fmt.Sprintf(": the last round's point comes %s closer, but a moving forecast's last rounds' points are no steady measure: read it as uncertain.", gd(float64(lv.Toward), d+1))
+	}
 	head := fmt.Sprintf("The forecast %s lies %s from %s position %s.", g(float64(ia.Forecast)), g(float64(ia.Distance)), possessive(name), g(ia.Position))
 	if len(ia.Levers) == 0 || !(ia.Levers[0].Toward > 0) {
 		if ia.Distance == 0 {

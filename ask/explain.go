@@ -311,20 +311,41 @@ func ksPulls(is model.Issue, pulls []answer.Pull, x, w []float64, fc float64) (*
 	return &answer.KSBound{Lo: L, Hi: U, Level: level}, false
 }
 
+// forecastHead opens an explanation's sentence with what the model
+// forecasts, its numbers with d decimals (the issue's): "bdm forecasts
+// 40.0 (nearest: …)" for a forecast that settled; for one that did not,
+// its range and the last round's point only as that, "bdm forecasts the
+// range 20.7–90.0, not a point: it did not settle (its last round's point
+// 20.7; options the range reaches: …)", as the forecast answer reads it
+// (answer.IssueForecast's Range; its Nearest are then the options the
+// range reaches). Every model's explanation opens with it but the
+// ensemble's, which writes its sum to one more decimal.
+func forecastHead(name string, e answer.IssueExplanation, d int) string {
+	var ls []string
+	for _, a := range e.Nearest {
+		ls = append(ls, a.Label)
+	}
+	if !e.Settled && e.Range != nil {
+		head := fmt.Sprintf("%s forecasts the range %s, not a point: it did not settle (its last round's point %s", name, RangeText(e.Range.Lo, e.Range.Hi, d, Decimals), gd(float64(e.Forecast), d))
+		if len(ls) > 0 {
+			head += "; options the range reaches: " + strings.Join(ls, " / ")
+		}
+		return head + ")"
+	}
+	head := fmt.Sprintf("%s forecasts %s", name, gd(float64(e.Forecast), d))
+	if len(ls) > 0 {
+		head += fmt.Sprintf(" (nearest: %s)", strings.Join(ls, " / "))
+	}
+	return head
+}
+
 // explainText says why in one or two sentences.
 func explainText(name string, is model.Issue, e answer.IssueExplanation) string {
 	d := ScaleDecimals(is.Min, is.Max)
 	g := onScale(d)
 	pct := func(x float64) string { return strconv.FormatFloat(100*x, 'f', 0, 64) + "%" }
 	fc := float64(e.Forecast)
-	head := fmt.Sprintf("%s forecasts %s", name, g(fc))
-	if len(e.Nearest) > 0 {
-		var ls []string
-		for _, a := range e.Nearest {
-			ls = append(ls, a.Label)
-		}
-		head += fmt.Sprintf(" (nearest: %s)", strings.Join(ls, " / "))
-	}
+	head := forecastHead(name, e, d)
 	origin := "the scale's minimum " + g(e.Reference)
 	if e.ReferenceFrom == "reference" {
 		origin = "the status quo " + g(e.Reference)

@@ -125,7 +125,8 @@ func adviseTable(w io.Writer, a *answer.Advice, top, width int) {
 	for _, ia := range a.Issues {
 		fmt.Fprintln(w)
 		d := a.Scenario.IssueDecimals(ia.Issue)
-		para(w, ask.AdviseIssueHead(ia.Name, numD(float64(ia.Forecast), d), a.Name, numD(ia.Position, d), ia.Salience, numD(float64(ia.Distance), d)), width)
+		fc, dist := ask.AdviseHeadNumbers(ia, d, numD)
+		para(w, ask.AdviseIssueHead(ia.Name, fc, a.Name, numD(ia.Position, d), ia.Salience, dist), width)
 		levers := ia.Levers
 		if top > 0 && len(levers) > top {
 			levers = levers[:top]

@@ -62,10 +62,17 @@ func explainCompromise(b *strings.Builder, ie answer.IssueExplanation) {
 // story, with why each actor that moved in the first round did so.
 func explainBDM(b *strings.Builder, ie answer.IssueExplanation) {
 	why := ie.Text
-	if i := strings.Index(why, ": the weighted median"); i >= 0 {
-		why = why[i+2:]
+	for _, at := range []string{": the weighted median", ": the span of the weighted median"} {
+		if i := strings.Index(why, at); i >= 0 {
+			why = why[i+2:]
+		}
 	}
-	fmt.Fprintf(b, "\n**bdm** (%.1f): %s\n\n", float64(ie.Forecast), why)
+	// a forecast that did not settle is its range, not the last round's point
+	fc := fmt.Sprintf("%.1f", float64(ie.Forecast))
+	if !ie.Settled && ie.Range != nil {
+		fc = ask.RangeText(ie.Range.Lo, ie.Range.Hi, 1, ask.Decimals) + ", did not settle"
+	}
+	fmt.Fprintf(b, "\n**bdm** (%s): %s\n\n", fc, why)
 	for n, rd := range ie.Rounds {
 		fmt.Fprintf(b, "- %s\n", rd.Text)
 		if n == 0 {
