@@ -71,7 +71,8 @@ type Advice struct {
 	// saliences): 1 at its own positions, 0 at the far end of every scale.
 	Utility Num `json:"utility"`
 	// Issues are the issues advised on, each with its levers ranked by
-	// how far they move that issue's forecast toward the actor.
+	// how far they move that issue's forecast toward the actor (with
+	// draws, by what holds over them: IssueAdvice.Levers).
 	Issues []IssueAdvice `json:"issues"`
 	// Top are the levers with the largest utility gain, over all issues
 	// (at most 5).
@@ -113,7 +114,10 @@ type IssueAdvice struct {
 	UnsettledDraws int     `json:"unsettled_draws"`
 	LastStepMax    float64 `json:"last_step_max"`
 	LastStepMedian float64 `json:"last_step_median"`
-	// Levers, by Toward, largest first.
+	// Levers, ranked by ask's one rule (docs/models.md, "What would move
+	// it"): by Toward, largest first; with draws, by what holds over them
+	// (a positive MeanToward first, then the most draws helped in, then
+	// MeanToward, then Toward).
 	Levers []Lever `json:"levers"`
 	// Text says in a sentence which lever moves the forecast most.
 	Text string `json:"text"`
