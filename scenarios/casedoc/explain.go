@@ -46,11 +46,7 @@ func runExplanations(ctx context.Context, in *ask.Input) (map[string]string, err
 // explainCompromise writes the compromise model's reason: the largest
 // pulls and the sentence.
 func explainCompromise(b *strings.Builder, ie answer.IssueExplanation) {
-	from := "the scale's minimum"
-	if ie.ReferenceFrom == "reference" {
-		from = "the status quo"
-	}
-	fmt.Fprintf(b, "**compromise** (%.1f): each actor pulls the weighted mean by its share of the weight × its distance from %s %g; the pulls sum to the forecast's offset %+.1f. The largest:\n\n", float64(ie.Forecast), from, ie.Reference, float64(ie.Forecast)-ie.Reference)
+	fmt.Fprintf(b, "**compromise** (%.1f): each actor pulls the weighted mean toward its position by its share of the weight × its distance from it (+ up, − down); the pulls sum to zero there. The largest:\n\n", float64(ie.Forecast))
 	b.WriteString("| actor | position | share | pull |\n|---|---:|---:|---:|\n")
 	for _, p := range ie.Pulls[:min(explainTop, len(ie.Pulls))] {
 		fmt.Fprintf(b, "| %s | %g | %.1f%% | %+.1f |\n", p.Name, p.Position, 100*p.Share, float64(p.Pull))
