@@ -71,7 +71,8 @@ type Advice struct {
 	// saliences): 1 at its own positions, 0 at the far end of every scale.
 	Utility Num `json:"utility"`
 	// Issues are the issues advised on, each with its levers ranked by
-	// how far they move that issue's forecast toward the actor.
+	// how far they move that issue's forecast toward the actor (with
+	// draws, by what holds over them: IssueAdvice.Levers).
 	Issues []IssueAdvice `json:"issues"`
 	// Top are the levers with the largest utility gain, over all issues
 	// (at most 5).
@@ -97,6 +98,14 @@ type IssueAdvice struct {
 	// Forecast is the model's forecast and Distance |forecast − position|.
 	Forecast Num `json:"forecast"`
 	Distance Num `json:"distance"`
+	// Settled is false when the model's rounds had not come to rest: then
+	// Range is the span the forecast kept moving in over the last rounds
+	// (the forecast answer's), Apart the nearest and the farthest that
+	// range lies from the position, and the forecast is that range, not
+	// the last round's point Forecast: a door shows Range and Apart.
+	Settled bool      `json:"settled"`
+	Range   *Interval `json:"range,omitempty"`
+	Apart   *Interval `json:"apart,omitempty"`
 	// UnsettledDraws is how many of the draws gave a forecast of this
 	// issue that had not come to rest (Advice.UnsettledDraws), and
 	// LastStepMax and LastStepMedian the largest and the median step
@@ -105,7 +114,10 @@ type IssueAdvice struct {
 	UnsettledDraws int     `json:"unsettled_draws"`
 	LastStepMax    float64 `json:"last_step_max"`
 	LastStepMedian float64 `json:"last_step_median"`
-	// Levers, by Toward, largest first.
+	// Levers, ranked by ask's one rule (docs/models.md, "What would move
+	// it"): by Toward, largest first; with draws, by what holds over them
+	// (a positive MeanToward first, then the most draws helped in, then
+	// MeanToward, then Toward).
 	Levers []Lever `json:"levers"`
 	// Text says in a sentence which lever moves the forecast most.
 	Text string `json:"text"`

@@ -78,9 +78,10 @@ type IssueExplanation struct {
 	Range    *Interval `json:"range,omitempty"`
 	// Nearest are the labelled options nearest the forecast.
 	Nearest []Anchor `json:"nearest"`
-	// Reference is the origin the compromise pulls are measured from: the
-	// issue's reference point (status quo) when it has one, else the
-	// scale's minimum; ReferenceFrom says which ("reference" or "min").
+	// Reference is the issue's breakdown point for nash and ks: its
+	// reference point (status quo) when it has one, else the scale's
+	// minimum; ReferenceFrom says which ("reference" or "min"). No pull is
+	// measured from it.
 	Reference     float64 `json:"reference"`
 	ReferenceFrom string  `json:"reference_from"`
 	// Pulls are the actors with a stance on the issue, sorted by the size
@@ -111,8 +112,10 @@ type IssueExplanation struct {
 // Pull is one actor's part in a forecast. What Pull measures depends on
 // the model:
 //
-//   - compromise: share × (position − reference); the pulls sum to the
-//     forecast − reference exactly.
+//   - compromise (and snap and compromise-band, whose compromise it is):
+//     share × (position − the weighted mean), the way and how hard the
+//     actor pulls the mean toward its position; the pulls sum to 0 at
+//     the mean (that is where it lies). + is up the scale, − down.
 //   - median: +share for an actor above the forecast, −share below it, 0
 //     at it: the weight voting to move the forecast up or down.
 //   - bdm, exchange, smp: null (their reasons are in the rounds,

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strconv"
 	"strings"
 
 	"parley/answer"
@@ -164,7 +165,10 @@ func (c *Case) advise(ctx context.Context, req answer.AdviseRequest, m model.Mod
 			continue
 		}
 		ia := answer.IssueAdvice{Issue: is.ID, Name: is.Name, Position: st.Position, Salience: st.Salience,
-			Forecast: answer.Num(base[k]), Distance: answer.Num(math.Abs(base[k] - st.Position)), Levers: byIssue[k]}
+			Forecast: answer.Num(base[k]), Distance: answer.Num(math.Abs(base[k] - st.Position)), Settled: true, Levers: byIssue[k]}
+		if f, ok := mf.ForecastOf(is.ID); ok && !f.Settled && f.Range != nil {
+			ia.Settled, ia.Range, ia.Apart = false, f.Range, apart(*f.Range, st.Position)
+		}
 		if drawsUnsettled != nil {
 			ia.UnsettledDraws = drawsUnsettled[k]
 			ia.LastStepMax, ia.LastStepMedian = sweep.StepStats(drawSteps[k])
@@ -172,8 +176,8 @@ func (c *Case) advise(ctx context.Context, req answer.AdviseRequest, m model.Mod
 		if ia.Levers == nil {
 			ia.Levers = []answer.Lever{}
 		}
-		sort.SliceStable(ia.Levers, func(x, y int) bool { return better(ia.Levers[x].Toward, ia.Levers[y].Toward) })
-		ia.Text = adviceText(out.Name, ia, c.Header.IssueDecimals(ia.Issue))
+		sort.SliceStable(ia.Levers, func(x, y int) bool { return leverBefore(ia.Levers[x], ia.Levers[y], req.Draws) })
+		ia.Text = adviceText(out.Name, ia, c.Header.IssueDecimals(ia.Issue), req.Draws)
 		out.Issues = append(out.Issues, ia)
 	}
 	sort.SliceStable(all, func(x, y int) bool { return better(all[x].Gain, all[y].Gain) })
@@ -861,6 +865,79 @@ func gainCost(p *model.Problem, i int, f, g []float64) (gain, cost float64) {
 	return gain, cost
 }
 
+// leverBefore is the one rule an issue's levers are ranked by, and so
+// the one its sentence headlines (adviceText): without draws, by Toward
+// at the stated values, largest first; with draws, by what holds over
+// them, since one step can tip a model's discrete moves (bdm's
+// capitulations and conflicts) at the stated values and in few draws
+// besides: first the levers whose mean over the draws brings the
+// forecast closer (MeanToward > 0), then by the number of draws each
+// brings it closer in (helpedDraws: a draw its run failed in, or gave
+// no forecast in, is no help), then by that mean, then by Toward. A
+// lever with no mean (its run failed in every draw) goes last.
+func leverBefore(a, b answer.Lever, draws int) bool {
+	if draws > 0 {
+		pa, pb := a.MeanToward != nil && *a.MeanToward > 0, b.MeanToward != nil && *b.MeanToward > 0
+		if pa != pb {
+			return pa
+		}
+		if ha, hb := helpedDraws(a, draws), helpedDraws(b, draws); ha != hb {
+			return ha > hb
+		}
+		ma, mb := math.NaN(), math.NaN()
+		if a.MeanToward != nil {
+			ma = *a.MeanToward
+		}
+		if b.MeanToward != nil {
+			mb = *b.MeanToward
+		}
+		if ma != mb && !(math.IsNaN(ma) && math.IsNaN(mb)) {
+			return better(answer.Num(ma), answer.Num(mb))
+		}
+	}
+	return better(a.Toward, b.Toward)
+}
+
+// ranDraws is how many of the draws a lever's run gave its issue a
+// forecast in, and helpedDraws how many of those it brought the forecast
+// closer in (its Helps is their share).
+func ranDraws(lv answer.Lever, draws int) int {
+	return draws - lv.FailedDraws - lv.NoForecastDraws
+}
+
+func helpedDraws(lv answer.Lever, draws int) int {
+	if lv.Helps == nil {
+		return 0
+	}
+	return int(math.Round(*lv.Helps * float64(ranDraws(lv, draws))))
+}
+
+// drawsLeverText says, of an issue's levers ranked by leverBefore over
+// the draws, which one most often brings the forecast closer, in how
+// many draws (of those it ran in) and by how much on average, with its
+// effect at the stated values beside; fewer than half makes it fragile.
+func drawsLeverText(ia answer.IssueAdvice, d, draws int) string {
+	if len(ia.Levers) == 0 || ia.Levers[0].MeanToward == nil || !(*ia.Levers[0].MeanToward > 0) || helpedDraws(ia.Levers[0], draws) == 0 {
+		return fmt.Sprintf(" Over the %d draws no lever of one step brings it closer on average.", draws)
+	}
+	lv := ia.Levers[0]
+	ran, helped := ranDraws(lv, draws), helpedDraws(lv, draws)
+	of := fmt.Sprintf("%d of %d draws", helped, ran)
+	if ran < draws {
+		of = fmt.Sprintf("%d of the %d draws it ran in", helped, ran)
+	}
+	stated := gd(float64(lv.Toward), d+1) + " closer"
+	if lv.Toward < 0 {
+		stated = gd(-float64(lv.Toward), d+1) + " farther"
+	}
+	s := fmt.Sprintf(" Over the %d draws the lever that most often brings it closer is %s: it does in %s (%s%%), by %s on average (%s at the stated values)",
+		draws, LeverText(lv, d), of, strconv.FormatFloat(100**lv.Helps, 'f', 0, 64), gd(*lv.MeanToward, d+1), stated)
+	if 2*helped < ran {
+		s += "; fragile: in most draws it does not"
+	}
+	return s + "."
+}
+
 // better orders NaN last, larger first.
 func better(a, b answer.Num) bool {
 	if math.IsNaN(float64(b)) {
@@ -889,12 +966,63 @@ func presentIssues(p *model.Problem, i int) []string {
 	return out
 }
 
+// apart is how near and how far the range r of a forecast that did not
+// settle lies from a position x: 0 nearest where r holds x.
+func apart(r answer.Interval, x float64) *answer.Interval {
+	lo, hi := math.Abs(r.Lo-x), math.Abs(r.Hi-x)
+	near := math.Min(lo, hi)
+	if r.Lo <= x && x <= r.Hi {
+		near = 0
+	}
+	return &answer.Interval{Lo: near, Hi: math.Max(lo, hi)}
+}
+
+// AdviseHeadNumbers are the forecast and the distance an issue's advice
+// is headed with (AdviseIssueHead), each written by f with d decimals:
+// the forecast and |forecast − position| where it settled; where it did
+// not, its range (RangeText) marked so, and how near and how far that
+// range lies from the position, since the last round's point is no
+// forecast. Every door heads an issue's advice by it (the page by
+// headNumbers in web/src/advise.ts).
+func AdviseHeadNumbers(ia answer.IssueAdvice, d int, f func(float64, int) string) (forecast, distance string) {
+	if ia.Settled || ia.Range == nil || ia.Apart == nil {
+		return f(float64(ia.Forecast), d), f(float64(ia.Distance), d)
+	}
+	near, far := f(ia.Apart.Lo, d), f(ia.Apart.Hi, d)
+	distance = near
+	if near != far {
+		distance = RangeJoin(near, far)
+	}
+	return RangeText(ia.Range.Lo, ia.Range.Hi, d, f) + " (did not settle)", distance
+}
+
 // adviceText says which lever moves the issue's forecast most, writing
 // the numbers on the issue's scale with its d decimals (ScaleDecimals)
-// and how much closer the lever brings the forecast with one more.
-func adviceText(name string, ia answer.IssueAdvice, d int) string {
+// and how much closer the lever brings the forecast with one more. Of a
+// forecast that did not settle it states the range and how far it lies
+// (AdviseHeadNumbers), and a lever's effect as one on the last round's
+// point, which a moving forecast makes uncertain. With draws the lever it
+// names is the one leverBefore ranks first over them, said with how often
+// it helps (drawsLeverText).
+func adviceText(name string, ia answer.IssueAdvice, d, draws int) string {
 	g := onScale(d)
+	if !ia.Settled && ia.Range != nil {
+		fc, dist := AdviseHeadNumbers(ia, d, Decimals)
+		fc = strings.TrimSuffix(fc, " (did not settle)")
+		head := fmt.Sprintf("The forecast did not settle: it kept moving within %s, which lies %s from %s position %s.", fc, dist, possessive(name), g(ia.Position))
+		if draws > 0 {
+			return head + drawsLeverText(ia, d, draws)
+		}
+		if len(ia.Levers) == 0 || !(ia.Levers[0].Toward > 0) {
+			return head + " No lever of one step brings its last round's point closer."
+		}
+		lv := ia.Levers[0]
+		return head + " The strongest lever is " + LeverText(lv, d) + fmt.Sprintf(": the last round's point comes %s closer, but a moving forecast's last rounds' points are no steady measure: read it as uncertain.", gd(float64(lv.Toward), d+1))
+	}
 	head := fmt.Sprintf("The forecast %s lies %s from %s position %s.", g(float64(ia.Forecast)), g(float64(ia.Distance)), possessive(name), g(ia.Position))
+	if draws > 0 {
+		return head + drawsLeverText(ia, d, draws)
+	}
 	if len(ia.Levers) == 0 || !(ia.Levers[0].Toward > 0) {
 		if ia.Distance == 0 {
 			return head + " It is already there."

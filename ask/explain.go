@@ -143,9 +143,15 @@ func (c *Case) explainIssue(name string, k int, f answer.IssueForecast) answer.I
 	}
 	switch name {
 	case "compromise", "snap", "compromise-band":
-		// snap and compromise-band start from the compromise: its pulls
+		// snap and compromise-band start from the compromise: its pulls,
+		// each toward the actor's position from the weighted mean, so
+		// that a pull's sign is the way it pulls and they sum to zero
+		mean := 0.0
+		for j := range w {
+			mean += w[j] / total * x[j]
+		}
 		for j := range e.Pulls {
-			e.Pulls[j].Pull = answer.Num(e.Pulls[j].Share * (x[j] - e.Reference))
+			e.Pulls[j].Pull = answer.Num(e.Pulls[j].Share * (x[j] - mean))
 		}
 	case "median":
 		e.Pivotal = pivotal(p, idx, x, w, total)
@@ -311,32 +317,51 @@ func ksPulls(is model.Issue, pulls []answer.Pull, x, w []float64, fc float64) (*
 	return &answer.KSBound{Lo: L, Hi: U, Level: level}, false
 }
 
+// forecastHead opens an explanation's sentence with what the model
+// forecasts, its numbers with d decimals (the issue's): "bdm forecasts
+// 40.0 (nearest: …)" for a forecast that settled; for one that did not,
+// its range and the last round's point only as that, "bdm forecasts the
+// range 20.7–90.0, not a point: it did not settle (its last round's point
+// 20.7; options the range reaches: …)", as the forecast answer reads it
+// (answer.IssueForecast's Range; its Nearest are then the options the
+// range reaches). Every model's explanation opens with it but the
+// ensemble's, which writes its sum to one more decimal.
+func forecastHead(name string, e answer.IssueExplanation, d int) string {
+	var ls []string
+	for _, a := range e.Nearest {
+		ls = append(ls, a.Label)
+	}
+	if !e.Settled && e.Range != nil {
+		head := fmt.Sprintf("%s forecasts the range %s, not a point: it did not settle (its last round's point %s", name, RangeText(e.Range.Lo, e.Range.Hi, d, Decimals), gd(float64(e.Forecast), d))
+		if len(ls) > 0 {
+			head += "; options the range reaches: " + strings.Join(ls, " / ")
+		}
+		return head + ")"
+	}
+	head := fmt.Sprintf("%s forecasts %s", name, gd(float64(e.Forecast), d))
+	if len(ls) > 0 {
+		head += fmt.Sprintf(" (nearest: %s)", strings.Join(ls, " / "))
+	}
+	return head
+}
+
 // explainText says why in one or two sentences.
 func explainText(name string, is model.Issue, e answer.IssueExplanation) string {
 	d := ScaleDecimals(is.Min, is.Max)
 	g := onScale(d)
 	pct := func(x float64) string { return strconv.FormatFloat(100*x, 'f', 0, 64) + "%" }
-	fc := float64(e.Forecast)
-	head := fmt.Sprintf("%s forecasts %s", name, g(fc))
-	if len(e.Nearest) > 0 {
-		var ls []string
-		for _, a := range e.Nearest {
-			ls = append(ls, a.Label)
-		}
-		head += fmt.Sprintf(" (nearest: %s)", strings.Join(ls, " / "))
-	}
+	head := forecastHead(name, e, d)
 	origin := "the scale's minimum " + g(e.Reference)
 	if e.ReferenceFrom == "reference" {
 		origin = "the status quo " + g(e.Reference)
 	}
 	switch name {
 	case "compromise":
-		var top []string
-		for _, p := range e.Pulls[:min(2, len(e.Pulls))] {
-			top = append(top, fmt.Sprintf("%s (%s, %s of the weight)", possessive(p.Name), Signed(float64(p.Pull), d), pct(p.Share)))
+		s := fmt.Sprintf("%s: the capability×salience weighted mean of %d actors' positions, where their pulls balance: each pulls it toward its own position by its share × its distance from it, and the pulls sum to zero.", head, len(e.Pulls))
+		if up, down := hardest(e.Pulls); up != nil && down != nil {
+			s += fmt.Sprintf(" %s pulls up hardest (%s, %s of the weight), %s down (%s, %s).", up.Name, Signed(float64(up.Pull), d), pct(up.Share), down.Name, Signed(float64(down.Pull), d), pct(down.Share))
 		}
-		return fmt.Sprintf("%s: the capability×salience weighted mean of %d actors' positions. Measured from %s it is the sum of each actor's share × its distance (%s in all); the largest pulls are %s.",
-			head, len(e.Pulls), origin, Signed(fc-e.Reference, d), strings.Join(top, " and "))
+		return s
 	case "median":
 		pv := e.Pivotal
 		if pv == nil {
@@ -366,16 +391,7 @@ func explainText(name string, is model.Issue, e answer.IssueExplanation) string 
 		if name == "ks" {
 			return ksText(head, origin, e, d)
 		}
-		var up, down *answer.Pull
-		for j := range e.Pulls {
-			p := &e.Pulls[j]
-			if p.Pull > 0 && (up == nil || p.Pull > up.Pull) {
-				up = p
-			}
-			if p.Pull < 0 && (down == nil || p.Pull < down.Pull) {
-				down = p
-			}
-		}
+		up, down := hardest(e.Pulls)
 		breakdown := "the status quo " + g(e.Reference)
 		if e.ReferenceFrom != "reference" {
 			breakdown = "its worst outcome on the scale"
@@ -388,6 +404,46 @@ func explainText(name string, is model.Issue, e answer.IssueExplanation) string 
 		return s
 	}
 	return head + "."
+}
+
+// hardest is the actor that pulls up hardest and the one that pulls down
+// hardest (nil where none does).
+func hardest(pulls []answer.Pull) (up, down *answer.Pull) {
+	for j := range pulls {
+		p := &pulls[j]
+		if p.Pull > 0 && (up == nil || p.Pull > up.Pull) {
+			up = p
+		}
+		if p.Pull < 0 && (down == nil || p.Pull < down.Pull) {
+			down = p
+		}
+	}
+	return up, down
+}
+
+// PullsHead says what a pull measures in model's explanation of an issue
+// (its numbers with d decimals), for every door to head the pulls with:
+// each model's own quantity, + up and − down the scale, so that a pull's
+// sign is the way it moves the forecast; "" for a model whose reasons
+// are not pulls (ks, the iterative models, the ensemble). No model's
+// pull is measured from the status quo: compromise's was, and read as
+// though an actor below the forecast pushed it up.
+func PullsHead(model string, e answer.IssueExplanation, d int) string {
+	switch model {
+	case "compromise":
+		return "pull: share × (position − forecast), + up, − down; they sum to zero at the forecast, the weighted mean"
+	case "snap", "compromise-band":
+		c := "the compromise"
+		if e.Snap != nil {
+			c = "compromise " + gd(e.Snap.Compromise, d)
+		}
+		return fmt.Sprintf("pull: share × (position − %s), + up, − down; they sum to zero at the compromise, the weighted mean %s starts from", c, model)
+	case "median":
+		return "pull: the actor's share of the weight, + above the forecast, − below: the weight that would vote it up or down"
+	case "nash":
+		return "pull: the actor's term of the Nash product's first-order condition at the forecast, + up, − down; they sum to zero there"
+	}
+	return ""
 }
 
 // PullDecimals is how many decimals an issue's pulls in model's

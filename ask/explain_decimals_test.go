@@ -19,14 +19,16 @@ func mixedScales(t *testing.T) string {
 
 // The compromise's sentence writes the pulls, which are moves along the
 // issue's scale, with the issue's decimals, as the pulls table beside it
-// does: on the 0–1 issue "+0.27 in all" and West's "+0.15", where one
-// decimal wrote "+0.3" and "+0.1" beside a table reading +0.15; on the
-// 0–100 issue of the same scenario, one decimal as before.
+// does: on the 0–1 issue (positions 0.30, 0.45, 0.65, mean 0.4667)
+// West's (0.65 − 0.4667)/3 = "+0.06" and North's (0.30 − 0.4667)/3 =
+// "-0.06", where one decimal would write "+0.1" and "-0.1"; on the 0–100
+// issue of the same scenario (10, 55, 90, mean 51.67), one decimal:
+// West +12.8, North -13.9.
 func TestExplainCompromisePullsOnTheScale(t *testing.T) {
 	e := explain(t, loadCase(t, "mixed.yaml", mixedScales(t)), "compromise", "")
 	want := map[string][]string{
-		"big": {"compromise forecasts 51.7", "the status quo 20.0", "(+31.7 in all)", "West's (+23.3, 33% of the weight) and South's (+11.7, 33% of the weight)"},
-		"u":   {"compromise forecasts 0.47", "the status quo 0.20", "(+0.27 in all)", "West's (+0.15, 33% of the weight) and South's (+0.08, 33% of the weight)"},
+		"big": {"compromise forecasts 51.7", "West pulls up hardest (+12.8, 33% of the weight), North down (-13.9, 33%)"},
+		"u":   {"compromise forecasts 0.47", "West pulls up hardest (+0.06, 33% of the weight), North down (-0.06, 33%)"},
 	}
 	if len(e.Issues) != 2 {
 		t.Fatalf("%d issues, want 2", len(e.Issues))

@@ -214,22 +214,15 @@ func roundText(br answer.BDMRound, prevMedian float64, name func(int) string, mo
 func bdmText(name string, p *model.Problem, r *model.Result, k int, ie answer.IssueExplanation) string {
 	det := r.Detail.(*bdm.Detail).Issues[k]
 	g1 := onScale(ScaleDecimals(p.Issues[k].Min, p.Issues[k].Max))
-	head := fmt.Sprintf("%s forecasts %s", name, g1(float64(ie.Forecast)))
-	if len(ie.Nearest) > 0 {
-		var ls []string
-		for _, a := range ie.Nearest {
-			ls = append(ls, a.Label)
-		}
-		head += fmt.Sprintf(" (nearest: %s)", strings.Join(ls, " / "))
-	}
+	head := forecastHead(name, ie, ScaleDecimals(p.Issues[k].Min, p.Issues[k].Max))
 	stop := fmt.Sprintf("the weighted median after round %d, where the run stopped because the median no longer moved", det.StopRound)
 	if !det.Stopped {
-		stop = fmt.Sprintf("the weighted median after round %d, the last (it was still moving)", det.StopRound)
+		stop = fmt.Sprintf("the span of the weighted median over the last rounds (it was still moving after round %d, the last)", det.StopRound)
 	}
 	if n := len(ie.Rounds); !det.Stopped && n >= 4 {
 		m := func(i int) float64 { return ie.Rounds[i].Median }
 		if m(n-1) == m(n-3) && m(n-2) == m(n-4) && m(n-1) != m(n-2) {
-			stop += fmt.Sprintf("; the rounds cycle, the median alternating between %s and %s, so the last round's point is arbitrary: read the forecast as that range", g1(m(n-2)), g1(m(n-1)))
+			stop += fmt.Sprintf("; the rounds cycle, the median alternating between %s and %s, so the last round's point is arbitrary", g1(m(n-2)), g1(m(n-1)))
 		}
 	}
 	moved := map[string]int{}
@@ -327,14 +320,7 @@ func exchangeRounds(p *model.Problem, r *model.Result, ext [][][]exchange.Extern
 func exchangeText(p *model.Problem, ie *answer.IssueExplanation, rounds []answer.ExchangeRound, det *exchange.Detail) string {
 	is := p.Issues[p.IssueIndex(ie.Issue)]
 	g1 := onScale(ScaleDecimals(is.Min, is.Max))
-	head := fmt.Sprintf("exchange forecasts %s", g1(float64(ie.Forecast)))
-	if len(ie.Nearest) > 0 {
-		var ls []string
-		for _, a := range ie.Nearest {
-			ls = append(ls, a.Label)
-		}
-		head += fmt.Sprintf(" (nearest: %s)", strings.Join(ls, " / "))
-	}
+	head := forecastHead("exchange", *ie, ScaleDecimals(is.Min, is.Max))
 	k := p.IssueIndex(ie.Issue)
 	start := det.Rounds[0].Preference[k].Float64()
 	n := 0
@@ -426,15 +412,7 @@ func smpTurns(p *model.Problem, r *model.Result, turns []smp.Turn) []answer.SMPT
 
 // smpText is the issue's sentence for smp.
 func smpText(ie *answer.IssueExplanation, r *model.Result, turns []answer.SMPTurn, d int) string {
-	g1 := onScale(d)
-	head := fmt.Sprintf("smp forecasts %s", g1(float64(ie.Forecast)))
-	if len(ie.Nearest) > 0 {
-		var ls []string
-		for _, a := range ie.Nearest {
-			ls = append(ls, a.Label)
-		}
-		head += fmt.Sprintf(" (nearest: %s)", strings.Join(ls, " / "))
-	}
+	head := forecastHead("smp", *ie, d)
 	n := 0
 	for _, t := range turns {
 		n += len(t.Bargains)

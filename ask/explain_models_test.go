@@ -476,8 +476,8 @@ func TestExplainSnapByHand(t *testing.T) {
 	if se := b.Snap; float64(b.Forecast) != 62.5 || se == nil || se.Compromise != 62.5 || se.Snapped || se.Radius != 0 || se.Continuous != 1 || se.Scale != 30 || len(se.Candidates) != 0 {
 		t.Errorf("compromise-band: forecast %v, %+v", b.Forecast, b.Snap)
 	}
-	if p := pullOf(t, b, "c"); p.Pull != 40 || !strings.Contains(b.Text, "the compromise forecast itself") {
-		t.Errorf("compromise-band: Gamma pulls %v (want compromise's 40), %q", p.Pull, b.Text)
+	if p := pullOf(t, b, "c"); p.Pull != 18.75 || !strings.Contains(b.Text, "the compromise forecast itself") {
+		t.Errorf("compromise-band: Gamma pulls %v (want compromise's ½·(100 − 62.5) = 18.75), %q", p.Pull, b.Text)
 	}
 }
 

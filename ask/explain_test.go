@@ -77,10 +77,12 @@ func pullOf(t *testing.T, e answer.IssueExplanation, actor string) answer.Pull {
 }
 
 // Compromise on x, by hand: weights 1, 1, 2 (Σ 4), shares ¼, ¼, ½;
-// forecast (0 + 50 + 200)/4 = 62.5; from the status quo 20 the pulls are
-// ¼·(0−20) = −5, ¼·(50−20) = 7.5, ½·(100−20) = 40, summing to 42.5 =
-// 62.5 − 20. On y (no reference: from the minimum 0) the forecast is
-// (10 + 40 + 140)/4 = 47.5 and the pulls 2.5, 10, 35.
+// forecast (0 + 50 + 200)/4 = 62.5; each actor pulls it toward its
+// position by its share × its distance from it: ¼·(0−62.5) = −15.625,
+// ¼·(50−62.5) = −3.125, ½·(100−62.5) = 18.75, summing to 0 (the mean is
+// where they balance), whatever the status quo 20. On y the forecast is
+// (10 + 40 + 140)/4 = 47.5 and the pulls −9.375, −1.875, 11.25. A pull's
+// sign is the way it pulls: Alpha and Beta, below the forecast, down.
 func TestExplainCompromiseByHand(t *testing.T) {
 	e := explain(t, explainTestCase(t), "compromise", "")
 	if e.Model != "compromise" || len(e.Issues) != 3 {
@@ -92,8 +94,8 @@ func TestExplainCompromiseByHand(t *testing.T) {
 		pulls  map[string]float64
 		order  string
 	}{
-		"x": {62.5, 20, "reference", map[string]float64{"a": -5, "b": 7.5, "c": 40}, "c b a"},
-		"y": {47.5, 0, "min", map[string]float64{"a": 2.5, "b": 10, "c": 35}, "c b a"},
+		"x": {62.5, 20, "reference", map[string]float64{"a": -15.625, "b": -3.125, "c": 18.75}, "c a b"},
+		"y": {47.5, 0, "min", map[string]float64{"a": -9.375, "b": -1.875, "c": 11.25}, "c a b"},
 	}
 	for _, ie := range e.Issues {
 		w, ok := want[ie.Issue]
@@ -112,8 +114,8 @@ func TestExplainCompromiseByHand(t *testing.T) {
 				t.Errorf("%s: %s pulls %v, want %v", ie.Issue, p.Actor, p.Pull, w.pulls[p.Actor])
 			}
 		}
-		if math.Abs(sum-(w.f-w.ref)) > 1e-12 {
-			t.Errorf("%s: pulls sum to %v, want %v", ie.Issue, sum, w.f-w.ref)
+		if math.Abs(sum) > 1e-12 {
+			t.Errorf("%s: pulls sum to %v, want 0", ie.Issue, sum)
 		}
 		if strings.Join(order, " ") != w.order {
 			t.Errorf("%s: order %v, want %s (by |pull|)", ie.Issue, order, w.order)
@@ -124,8 +126,8 @@ func TestExplainCompromiseByHand(t *testing.T) {
 	}
 }
 
-// The compromise pulls sum to the forecast's offset from the reference,
-// to 1e-12, on every issue of the built-in case.
+// The compromise pulls sum to zero at the forecast, to 1e-12 of the
+// scale, on every issue of the built-in case.
 func TestExplainCompromiseBuiltInSumsToForecast(t *testing.T) {
 	in, _ := BuiltIn()
 	c, err := in.Case(answer.Target{Snapshot: "latest"})
@@ -142,8 +144,8 @@ func TestExplainCompromiseBuiltInSumsToForecast(t *testing.T) {
 			sum += float64(p.Pull)
 			share += p.Share
 		}
-		if d := math.Abs(sum - (float64(ie.Forecast) - ie.Reference)); d > 1e-12 {
-			t.Errorf("%s: Σ pulls %v, forecast − reference %v (off by %g)", ie.Issue, sum, float64(ie.Forecast)-ie.Reference, d)
+		if d := math.Abs(sum); d > 1e-12*100 {
+			t.Errorf("%s: Σ pulls %v, want 0 (off by %g)", ie.Issue, sum, d)
 		}
 		if math.Abs(share-1) > 1e-12 {
 			t.Errorf("%s: shares sum to %v", ie.Issue, share)
@@ -406,6 +408,38 @@ func TestExplainCoversEveryModel(t *testing.T) {
 	for _, m := range ModelNames() {
 		if !slices.Contains(answer.ExplainModels, m) {
 			t.Errorf("explain does not cover %s", m)
+		}
+	}
+}
+
+// Each model's pulls are headed by what that model measures
+// (PullsHead): compromise's and snap's a share × distance from the
+// weighted mean, which sum to zero; median's a share of the weight above
+// or below; nash's its first-order terms; and none speaks of a status
+// quo (median has no pull from one). On the built-in ceasefire Russia
+// (10) and the United States (5) stand below the compromise 46.6, so
+// they pull it down.
+func TestPullsHeadAndDirection(t *testing.T) {
+	c := builtinCase(t)
+	e := explain(t, c, "compromise", "ceasefire")
+	ie := e.Issues[0]
+	for _, id := range []string{"russia", "united-states"} {
+		if p := pullOf(t, ie, id); !(p.Pull < 0) {
+			t.Errorf("%s at %v below the forecast %v pulls %v, want < 0 (down)", id, p.Position, ie.Forecast, p.Pull)
+		}
+	}
+	for model, want := range map[string]string{
+		"compromise":      "pull: share × (position − forecast), + up, − down; they sum to zero at the forecast, the weighted mean",
+		"snap":            "pull: share × (position − compromise 46.6), + up, − down; they sum to zero at the compromise, the weighted mean snap starts from",
+		"compromise-band": "pull: share × (position − compromise 46.6), + up, − down; they sum to zero at the compromise, the weighted mean compromise-band starts from",
+		"median":          "pull: the actor's share of the weight, + above the forecast, − below: the weight that would vote it up or down",
+		"nash":            "pull: the actor's term of the Nash product's first-order condition at the forecast, + up, − down; they sum to zero there",
+		"ks":              "",
+		"bdm":             "",
+	} {
+		ie := explain(t, c, model, "ceasefire").Issues[0]
+		if got := PullsHead(model, ie, 1); got != want {
+			t.Errorf("%s: head %q, want %q", model, got, want)
 		}
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/jedib0t/go-pretty/v6/table"
 	"github.com/spf13/cobra"
@@ -126,7 +127,8 @@ func adviseTable(w io.Writer, a *answer.Advice, top, width int) {
 	for _, ia := range a.Issues {
 		fmt.Fprintln(w)
 		d := a.Scenario.IssueDecimals(ia.Issue)
-		para(w, ask.AdviseIssueHead(ia.Name, numD(float64(ia.Forecast), d), a.Name, numD(ia.Position, d), ia.Salience, numD(float64(ia.Distance), d)), width)
+		fc, dist := ask.AdviseHeadNumbers(ia, d, numD)
+		para(w, ask.AdviseIssueHead(ia.Name, fc, a.Name, numD(ia.Position, d), ia.Salience, dist), width)
 		levers := ia.Levers
 		if top > 0 && len(levers) > top {
 			levers = levers[:top]
@@ -200,7 +202,6 @@ func leverTables(w io.Writer, a *answer.Advice, levers []answer.Lever, l layout)
 	if draws && !apart {
 		hdr = append(hdr, "Mean", "Helps")
 	}
-	t.AppendHeader(hdr)
 	var rows []table.Row
 	for _, lv := range levers {
 		row := table.Row{ask.LeverKindText(lv.Kind), lv.Name, leverValue(lv.Kind, lv.From, d), leverValue(lv.Kind, lv.To, d), signed(lv.Shift, d), signed(lv.Toward, d),
@@ -215,11 +216,26 @@ func leverTables(w io.Writer, a *answer.Advice, levers []answer.Lever, l layout)
 	}
 	if l.narrow() {
 		// A lever's kind breaks at its space ("persuade:" over
-		// "position"), and the actor takes what the others leave.
+		// "position"), and the actor takes what the others leave; where
+		// SHIFT stays and a cost is wide, that can be less than minText,
+		// so the actor goes down to its longest word, and "Closer by"
+		// breaks over its numbers.
 		kindW := min(narrowLeverCol, widest(column(rows, 0, "Lever")...))
+		c := 5
+		if !shift {
+			c = 4
+		}
 		others := othersWidth(rows, hdr, 0, 1) + kindW
-		t.SetColumnConfigs([]table.ColumnConfig{wrapCol(1, kindW), wrapCol(2, l.text(len(hdr), others, widest(column(rows, 1, "Actor")...)))})
+		actorW := l.text(len(hdr), others, widest(column(rows, 1, "Actor")...))
+		if l.width-borders(len(hdr))-others < minText {
+			hdr[c] = strings.Replace(fmt.Sprint(hdr[c]), " ", "\n", 1)
+			others = othersWidth(rows, hdr, 0, 1) + kindW
+			room := l.width - borders(len(hdr)) - others
+			actorW = min(widest(column(rows, 1, "Actor")...), max(room, longestWord(column(rows, 1, "Actor"))))
+		}
+		t.SetColumnConfigs([]table.ColumnConfig{wrapCol(1, kindW), wrapCol(2, actorW)})
 	}
+	t.AppendHeader(hdr)
 	t.AppendRows(rows)
 	t.Render()
 	if apart {
@@ -230,6 +246,18 @@ func leverTables(w io.Writer, a *answer.Advice, levers []answer.Lever, l layout)
 		}
 		t.Render()
 	}
+}
+
+// longestWord is the width of the longest word of the cells given: the
+// narrowest a column that breaks at spaces can be.
+func longestWord(cells []string) int {
+	n := 0
+	for _, c := range cells {
+		for _, f := range strings.Fields(c) {
+			n = max(n, utf8.RuneCountInString(f))
+		}
+	}
+	return n
 }
 
 // narrowLeverCol is how wide a lever's kind is in a narrow table: "own

@@ -26,10 +26,10 @@ func TestUnitScaleDecimals(t *testing.T) {
 		// 0.4667 → "0.47" (was "0.5"); →0.5 is the nearest option's point.
 		{"forecast", []string{"forecast", file, "-m", "compromise", "-q"}, []string{"│ Issue A │  0.47 →0.5 │"}},
 		{"explain", []string{"explain", file, "-m", "compromise", "-q"}, []string{
-			"Issue A (a): 0.47 → Half; pulls from the status quo 0.20",
-			"│ West  │     0.65 │   1.00 │ 33.3% │ +0.15 │",
-			"│ South │     0.45 │   1.00 │ 33.3% │ +0.08 │",
-			"│ North │     0.30 │   1.00 │ 33.3% │ +0.03 │",
+			"Issue A (a): 0.47 → Half; pull: share × (position − forecast), + up, − down",
+			"│ West  │     0.65 │   1.00 │ 33.3% │ +0.06 │",
+			"│ South │     0.45 │   1.00 │ 33.3% │ -0.01 │",
+			"│ North │     0.30 │   1.00 │ 33.3% │ -0.06 │",
 			"compromise forecasts 0.47 (nearest: Half)",
 		}},
 		// the scale and the status quo as the issue's numbers

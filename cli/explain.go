@@ -132,7 +132,10 @@ func explainTable(w io.Writer, e *answer.Explanation, width int) {
 			explainRounds(w, ie, width)
 			continue
 		}
-		head := issueHead(ie, d) + fmt.Sprintf("; pulls from %s %s", map[string]string{"reference": "the status quo", "min": "the scale's minimum"}[ie.ReferenceFrom], numD(ie.Reference, d))
+		head := issueHead(ie, d)
+		if ph := ask.PullsHead(e.Model, ie, d); ph != "" {
+			head += "; " + ph
+		}
 		fmt.Fprintln(w)
 		para(w, head, width)
 		top := 0.0

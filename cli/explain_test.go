@@ -17,9 +17,10 @@ func TestExplainCommand(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	// Budget at the latest snapshot: Alpha 0 (w 1), Beta 50 (w 1), Gamma 80
-	// (w 3): forecast 290/5 = 58; from the status quo 20, Gamma pulls
-	// 0.6·60 = +36, Beta 0.2·30 = +6, Alpha 0.2·(−20) = −4.
-	for _, want := range []string{"Model: compromise", "Budget (budget): 58.0", "+36.0", "+6.0", "-4.0", "weighted mean"} {
+	// (w 3): forecast 290/5 = 58; toward its position from it, Gamma pulls
+	// 0.6·(80−58) = +13.2, Beta 0.2·(50−58) = −1.6, Alpha 0.2·(0−58) =
+	// −11.6 (summing to 0), whatever the status quo 20.
+	for _, want := range []string{"Model: compromise", "Budget (budget): 58.0", "+13.2", "-1.6", "-11.6", "weighted mean"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("no %q in\n%s", want, out)
 		}

@@ -62,7 +62,7 @@ stances:
 		want []string
 	}{
 		{file, []string{"│ North │     40.0 │ 2400000.0 │", "│ South │     60.0 │       1.0 │", "│ West  │     70.0 │       0.6 │"}},
-		{"testdata/unit-scale.yaml", []string{"│ West  │     0.65 │   1.00 │ 33.3% │ +0.15 │", "│ South │     0.45 │   1.00 │ 33.3% │ +0.08 │", "│ North │     0.30 │   1.00 │ 33.3% │ +0.03 │"}},
+		{"testdata/unit-scale.yaml", []string{"│ West  │     0.65 │   1.00 │ 33.3% │ +0.06 │", "│ South │     0.45 │   1.00 │ 33.3% │ -0.01 │", "│ North │     0.30 │   1.00 │ 33.3% │ -0.06 │"}},
 	} {
 		out, stderr, code := run(t, "explain", c.file, "-m", "compromise", "-q")
 		if code != 0 {

@@ -49,8 +49,9 @@ func TestUnitScaleAsCommandLine(t *testing.T) {
 	for _, m := range regexp.MustCompile(`│ \S+\s+│\s+\S+ │\s+\S+ │\s+\S+ │\s+([+-]\S+) │`).FindAllStringSubmatch(ex, -1) {
 		pulls = append(pulls, m[1])
 	}
-	if head == nil || head[1] != "0.47" || strings.Join(pulls, " ") != "+0.15 +0.08 +0.03" {
-		t.Fatalf("parley explain prints the forecast %q and the pulls %q, want 0.47 and +0.15 +0.08 +0.03:\n%s", head, pulls, ex)
+	// pulls from the mean 0.4667: West (0.65−0.4667)/3, North (0.30−0.4667)/3, South (0.45−0.4667)/3
+	if head == nil || head[1] != "0.47" || strings.Join(pulls, " ") != "+0.06 -0.06 -0.01" {
+		t.Fatalf("parley explain prints the forecast %q and the pulls %q, want 0.47 and +0.06 -0.06 -0.01:\n%s", head, pulls, ex)
 	}
 
 	e := startE2EWith(t, e2eOptions{empty: true})

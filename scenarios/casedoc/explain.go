@@ -46,11 +46,7 @@ func runExplanations(ctx context.Context, in *ask.Input) (map[string]string, err
 // explainCompromise writes the compromise model's reason: the largest
 // pulls and the sentence.
 func explainCompromise(b *strings.Builder, ie answer.IssueExplanation) {
-	from := "the scale's minimum"
-	if ie.ReferenceFrom == "reference" {
-		from = "the status quo"
-	}
-	fmt.Fprintf(b, "**compromise** (%.1f): each actor pulls the weighted mean by its share of the weight × its distance from %s %g; the pulls sum to the forecast's offset %+.1f. The largest:\n\n", float64(ie.Forecast), from, ie.Reference, float64(ie.Forecast)-ie.Reference)
+	fmt.Fprintf(b, "**compromise** (%.1f): each actor pulls the weighted mean toward its position by its share of the weight × its distance from it (+ up, − down); the pulls sum to zero there. The largest:\n\n", float64(ie.Forecast))
 	b.WriteString("| actor | position | share | pull |\n|---|---:|---:|---:|\n")
 	for _, p := range ie.Pulls[:min(explainTop, len(ie.Pulls))] {
 		fmt.Fprintf(b, "| %s | %g | %.1f%% | %+.1f |\n", p.Name, p.Position, 100*p.Share, float64(p.Pull))
@@ -62,10 +58,17 @@ func explainCompromise(b *strings.Builder, ie answer.IssueExplanation) {
 // story, with why each actor that moved in the first round did so.
 func explainBDM(b *strings.Builder, ie answer.IssueExplanation) {
 	why := ie.Text
-	if i := strings.Index(why, ": the weighted median"); i >= 0 {
-		why = why[i+2:]
+	for _, at := range []string{": the weighted median", ": the span of the weighted median"} {
+		if i := strings.Index(why, at); i >= 0 {
+			why = why[i+2:]
+		}
 	}
-	fmt.Fprintf(b, "\n**bdm** (%.1f): %s\n\n", float64(ie.Forecast), why)
+	// a forecast that did not settle is its range, not the last round's point
+	fc := fmt.Sprintf("%.1f", float64(ie.Forecast))
+	if !ie.Settled && ie.Range != nil {
+		fc = ask.RangeText(ie.Range.Lo, ie.Range.Hi, 1, ask.Decimals) + ", did not settle"
+	}
+	fmt.Fprintf(b, "\n**bdm** (%s): %s\n\n", fc, why)
 	for n, rd := range ie.Rounds {
 		fmt.Fprintf(b, "- %s\n", rd.Text)
 		if n == 0 {

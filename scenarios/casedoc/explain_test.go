@@ -34,7 +34,7 @@ func TestRunExplanations(t *testing.T) {
 	if !strings.Contains(ex["nato"], "the median alternating between 90.0 and 20.7") {
 		t.Errorf("nato: the cycle is not told:\n%s", ex["nato"])
 	}
-	if !strings.Contains(ex["ceasefire"], "| Ukraine | 85 | 21.0% | +17.8 |") {
-		t.Errorf("ceasefire: Ukraine's pull (0.2098 × 85 = +17.8) missing:\n%s", ex["ceasefire"])
+	if !strings.Contains(ex["ceasefire"], "| Ukraine | 85 | 21.0% | +8.1 |") {
+		t.Errorf("ceasefire: Ukraine's pull (0.2098 × (85 − 46.56) = +8.1) missing:\n%s", ex["ceasefire"])
 	}
 }

@@ -4,7 +4,7 @@
 // this file only draws them.
 import { api, follow, inlineOrJob, defaults, APIError } from './api'
 import type { AnswerScenario, Scenario, Run, Settings } from './api'
-import { h, fmt, signed, count, settingsText, noNumber, decimalsOf } from './util'
+import { h, fmt, signed, count, settingsText, noNumber, decimalsOf, rangeText, rangeJoin } from './util'
 
 export interface AdviseRequest extends Settings { snapshot?: string; variant?: string; actor: string; model?: string; issue?: string; step?: number; draws?: number; uniform?: boolean; seed?: number }
 export interface Lever {
@@ -12,7 +12,10 @@ export interface Lever {
   shift: number | null; toward: number | null; per_unit: number | null; gain: number | null; cost: number | null
   mean_toward?: number; helps?: number; failed_draws?: number; no_forecast_draws?: number
 }
-export interface IssueAdvice { issue: string; name: string; position: number; salience: number; forecast: number | null; distance: number | null; levers: Lever[]; text: string }
+export interface IssueAdvice {
+  issue: string; name: string; position: number; salience: number; forecast: number | null; distance: number | null
+  settled: boolean; range?: { lo: number; hi: number }; apart?: { lo: number; hi: number }; levers: Lever[]; text: string
+}
 export interface Advice {
   scenario: AnswerScenario; request: AdviseRequest; model: string; actor: string; name: string; method: string
   utility: number | null; issues: IssueAdvice[]; top: Lever[]; draws: number; notes?: string[]; warnings: string[]
@@ -148,6 +151,16 @@ function issueHead(issue: string, forecast: string, actor: string, position: str
   return `${issue}: forecast ${forecast}, ${actor} at ${position} (salience ${fmt(salience, 2)}), ${distance} apart`
 }
 
+// headNumbers is ask.AdviseHeadNumbers: the forecast and the distance an
+// issue's advice is headed with, on an issue of d decimals; of a forecast
+// that did not settle, its range marked so and how near and how far that
+// range lies from the position, not the last round's point.
+function headNumbers(ia: IssueAdvice, d: number): [string, string] {
+  if (ia.settled || !ia.range || !ia.apart) return [fmt(ia.forecast, d), fmt(ia.distance, d)]
+  const near = fmt(ia.apart.lo, d), far = fmt(ia.apart.hi, d)
+  return [rangeText(ia.range.lo, ia.range.hi, d) + ' (did not settle)', near === far ? near : rangeJoin(near, far)]
+}
+
 function drawAdvice(box: HTMLElement, a: Advice) {
   const withDraws = a.draws > 0
   const set = settingsText(a.request)
@@ -158,6 +171,7 @@ function drawAdvice(box: HTMLElement, a: Advice) {
     // and how much closer it brings the forecast with one more, as the
     // command line writes them
     const d = decimalsOf(a.scenario, ia.issue)
+    const [fc, dist] = headNumbers(ia, d)
     const top = Math.max(1e-12, ...ia.levers.map((l) => Math.abs(l.toward ?? 0)))
     const rows = ia.levers.map((l, i) => {
       const t = l.toward ?? 0
@@ -172,7 +186,7 @@ function drawAdvice(box: HTMLElement, a: Advice) {
           l.no_forecast_draws ? ` (no forecast in ${count(l.no_forecast_draws)} of ${count(a.draws)})` : '') : null)
     })
     cards.push(h('table', { class: 'compare', 'data-issue': ia.issue },
-      h('caption', { 'data-forecast': String(ia.forecast) }, issueHead(ia.name, fmt(ia.forecast, d), a.name, fmt(ia.position, d), ia.salience, fmt(ia.distance, d))),
+      h('caption', { 'data-forecast': String(ia.forecast) }, issueHead(ia.name, fc, a.name, fmt(ia.position, d), ia.salience, dist)),
       h('thead', {}, h('tr', {}, ...leverColumns.map((c) => h('th', { scope: 'col' }, c)),
         withDraws ? h('th', { scope: 'col' }, `Over ${count(a.draws)} draws: mean · helps`) : null)),
       h('tbody', {}, ...rows)))

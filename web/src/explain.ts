@@ -100,7 +100,11 @@ export async function renderExplain(box: HTMLElement, ctx: ExplainContext) {
     if (ie.rounds) card.append(bdmView(ie, ctx, box, d))
     else if (e.model === 'ks') card.append(ksTable(ie, ctx, d))
     else if (ie.members) card.append(membersTable(ie, d))
-    else if (!e.exchanges && !e.turns) card.append(pullChart(ie, e.model, ctx, d))
+    else if (!e.exchanges && !e.turns) {
+      const head = pullsHead(e.model, ie, d)
+      if (head) card.append(h('p', { class: 'hint', 'data-testid': 'pulls-head' }, head))
+      card.append(pullChart(ie, e.model, ctx, d))
+    }
     if (ie.snap?.candidates.length) card.append(snapTable(ie.snap, d))
     parts.push(card)
   }
@@ -154,6 +158,26 @@ function membersTable(ie: IssueExplanation, d: number): HTMLElement {
       h('th', { scope: 'row' }, m.model), h('td', {}, fmt(m.fitted, 3)), h('td', {}, m.failed ? `0 (failed: ${m.failed})` : fmt(m.weight, 3)),
       h('td', {}, m.failed ? noNumber : !m.settled && m.range ? `${rangeText(m.range.lo, m.range.hi, d)} (did not settle)` : fmt(m.forecast, d)),
       h('td', {}, m.failed ? noNumber : fmt(m.contribution, d + 1)), h('td', {}, m.failed ? noNumber : signed(m.shift, d + 1))))))
+}
+
+// pullsHead is ask.PullsHead: what a pull measures in the model's
+// explanation, + up and − down the scale; '' where the model's reasons
+// are not pulls.
+function pullsHead(model: string, ie: IssueExplanation, d: number): string {
+  switch (model) {
+    case 'compromise':
+      return 'pull: share × (position − forecast), + up, − down; they sum to zero at the forecast, the weighted mean'
+    case 'snap':
+    case 'compromise-band': {
+      const c = ie.snap ? `compromise ${fmt(ie.snap.compromise, d)}` : 'the compromise'
+      return `pull: share × (position − ${c}), + up, − down; they sum to zero at the compromise, the weighted mean ${model} starts from`
+    }
+    case 'median':
+      return "pull: the actor's share of the weight, + above the forecast, − below: the weight that would vote it up or down"
+    case 'nash':
+      return "pull: the actor's term of the Nash product's first-order condition at the forecast, + up, − down; they sum to zero there"
+  }
+  return ''
 }
 
 // pullChart draws each actor's pull as a horizontal bar from zero.
