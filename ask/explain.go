@@ -12,6 +12,7 @@ import (
 	"parley/answer"
 	"parley/errs"
 	"parley/model"
+	"parley/model/catalog"
 	"parley/model/nash"
 	"parley/scenario"
 )
@@ -114,6 +115,10 @@ func checkExplain(req *answer.ExplainRequest) error {
 	}
 	req.Model = strings.TrimSpace(req.Model)
 	if !slices.Contains(answer.ExplainModels, req.Model) {
+		if _, err := catalog.Get(req.Model); err != nil {
+			// a misspelling gets its "did you mean", among what explain covers
+			return errs.New(errs.Argument, "unknown model %q%s", req.Model, errs.Choices(req.Model, answer.ExplainModels))
+		}
 		list := strings.Join(answer.ExplainModels, ", ")
 		return errs.New(errs.Argument, "model %q: explain does not cover it; valid: %s", req.Model, list)
 	}

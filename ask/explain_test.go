@@ -253,8 +253,8 @@ func TestExplainNash(t *testing.T) {
 func TestExplainRefuses(t *testing.T) {
 	c := explainTestCase(t)
 	for _, r := range []struct{ model, issue, want string }{
-		{"snapp", "", `model "snapp": explain does not cover it; valid: compromise, median, nash, ks, bdm, bdm-paper, exchange, smp, ensemble, snap, compromise-band`},
-		{"nope", "", "explain does not cover it"},
+		{"snapp", "", `unknown model "snapp" (did you mean "snap"?); valid: compromise, median, nash, ks, bdm, bdm-paper, exchange, smp, ensemble, snap, compromise-band`},
+		{"nope", "", `unknown model "nope"; valid: compromise, median,`},
 		{"compromise", "w", `issue "w": no such issue; valid: x, y, z`},
 	} {
 		req := answer.NewExplainRequest()

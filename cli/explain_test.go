@@ -34,9 +34,10 @@ func TestExplainCommand(t *testing.T) {
 		t.Fatalf("exit %d, %v: %+v", code, err, e)
 	}
 	// the question's own check, as the API says it, before any estimate
-	// of its memory (which said only that the model was unknown)
+	// of its memory: a misspelt model gets its "did you mean" among the
+	// models explain covers
 	_, stderr, code = run(t, "explain", "-m", "snapp")
-	if code != 2 || !strings.Contains(stderr, `model "snapp": explain does not cover it; valid: compromise, median, nash, ks, bdm, bdm-paper, exchange, smp, ensemble, snap, compromise-band`) {
+	if code != 2 || !strings.Contains(stderr, `unknown model "snapp" (did you mean "snap"?); valid: compromise, median, nash, ks, bdm, bdm-paper, exchange, smp, ensemble, snap, compromise-band`) {
 		t.Errorf("-m snapp: exit %d, %s", code, stderr)
 	}
 }
