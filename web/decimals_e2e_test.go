@@ -95,9 +95,9 @@ func modelPulls(t *testing.T, e *e2e, id, model string) (string, []string) {
 
 // TestPullReadingZeroAsCommandLine: a pull that reads as zero at the
 // issue's decimals has no sign at either door (ask.Signed, the page's
-// signed). cli/testdata/zero-pull.yaml's actors stand at 0.19, 0.21 and
-// 0.65 on a 0–1 issue whose status quo is 0.20, so their pulls are
-// −0.01 / 3, +0.01 / 3 and +0.45 / 3: "0.00", "0.00" and "+0.15", where
+// signed). cli/testdata/zero-pull.yaml's actors stand at 0.199, 0.201
+// and 0.236 on a 0–1 issue, so the compromise is 0.212 and their pulls
+// −0.013 / 3, −0.011 / 3 and +0.024 / 3: "0.00", "0.00" and "+0.01", where
 // the command line wrote "-0.00" and "+0.00" and the page "0.00" and
 // "+0.00".
 func TestPullReadingZeroAsCommandLine(t *testing.T) {
@@ -111,15 +111,15 @@ func TestPullReadingZeroAsCommandLine(t *testing.T) {
 	for _, m := range regexp.MustCompile(`│ (\S+)\s+│\s+\S+ │\s+\S+ │\s+\S+ │\s+([+-]?\d\S*) │`).FindAllStringSubmatch(ex, -1) {
 		pull[m[1]] = m[2]
 	}
-	if want := map[string]string{"Low": "0.00", "High": "0.00", "Far": "+0.15"}; fmt.Sprint(pull) != fmt.Sprint(want) {
+	if want := map[string]string{"Low": "0.00", "High": "0.00", "Far": "+0.01"}; fmt.Sprint(pull) != fmt.Sprint(want) {
 		t.Fatalf("parley explain prints the pulls %q, want %q:\n%s", pull, want, ex)
 	}
 	e := startE2EWith(t, e2eOptions{empty: true})
 	rec := e.stored("Pulls reading zero", body)
 	_, got := compromisePulls(t, e, rec.ID)
 	slices.Sort(got)
-	if strings.Join(got, " ") != "+0.15 0.00 0.00" {
-		t.Errorf("the page's pulls %q, want +0.15 and 0.00 twice as parley explain prints them", got)
+	if strings.Join(got, " ") != "+0.01 0.00 0.00" {
+		t.Errorf("the page's pulls %q, want +0.01 and 0.00 twice as parley explain prints them", got)
 	}
 }
 
