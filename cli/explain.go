@@ -24,9 +24,9 @@ func newExplainCmd() *cobra.Command {
 position, weight (capability × salience), share of the weight and pull on
 the forecast, largest first, and a sentence saying why.
 
-  compromise  pull = share × (position − reference), reference the issue's
-              status quo or else the scale's minimum: the pulls sum to the
-              forecast − reference exactly.
+  compromise  pull = share × (position − the weighted mean, the forecast):
+              + up the scale, − down; the pulls sum to zero at the mean
+              (snap and compromise-band explain their compromise so).
   median      the pivotal actor (whose position is the weighted median) and
               the weight below and above it; pull = ±share, the weight on
               each side.
