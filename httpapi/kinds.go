@@ -487,7 +487,7 @@ func normalise(req any) error {
 	}
 	target := func(t *answer.Target) {
 		if t.Snapshot == "" {
-			t.Snapshot = "latest"
+			t.Snapshot = answer.DefaultSnapshot
 		}
 	}
 	settings := func(s *answer.Settings) {
