@@ -803,11 +803,11 @@ func isTerminal(w io.Writer) bool {
 	return ok && term.IsTerminal(int(f.Fd()))
 }
 
-// topFlag reads a command's --top: how many rows to keep, 0 for all; a
-// negative number is a usage error rather than a silent "all".
 // topValid is what --top takes.
 const topValid = "a whole number ≥ 0 (0: all)"
 
+// topFlag reads a command's --top: how many rows to keep, 0 for all; a
+// negative number is a usage error rather than a silent "all".
 func topFlag(cmd *cobra.Command) (int, error) {
 	top, err := cmd.Flags().GetInt("top")
 	if err != nil {
