@@ -985,30 +985,44 @@ func apart(r answer.Interval, x float64) *answer.Interval {
 // forecast. Every door heads an issue's advice by it (the page by
 // headNumbers in web/src/advise.ts).
 func AdviseHeadNumbers(ia answer.IssueAdvice, d int, f func(float64, int) string) (forecast, distance string) {
-	if ia.Settled || ia.Range == nil || ia.Apart == nil {
+	if !unsettled(ia) {
 		return f(float64(ia.Forecast), d), f(float64(ia.Distance), d)
 	}
+	rng, dist := rangeApart(ia, d, f)
+	return rng + " (did not settle)", dist
+}
+
+// unsettled reports whether ia's forecast did not settle and the advice
+// holds its range and how far that lies (the fields every door's
+// unsettled wording reads).
+func unsettled(ia answer.IssueAdvice) bool {
+	return !ia.Settled && ia.Range != nil && ia.Apart != nil
+}
+
+// rangeApart writes an unsettled forecast's range (RangeText) and how
+// near and how far it lies from the position ("15.7–85.0", or one
+// number where the two read alike).
+func rangeApart(ia answer.IssueAdvice, d int, f func(float64, int) string) (rng, distance string) {
 	near, far := f(ia.Apart.Lo, d), f(ia.Apart.Hi, d)
 	distance = near
 	if near != far {
 		distance = RangeJoin(near, far)
 	}
-	return RangeText(ia.Range.Lo, ia.Range.Hi, d, f) + " (did not settle)", distance
+	return RangeText(ia.Range.Lo, ia.Range.Hi, d, f), distance
 }
 
 // adviceText says which lever moves the issue's forecast most, writing
 // the numbers on the issue's scale with its d decimals (ScaleDecimals)
 // and how much closer the lever brings the forecast with one more. Of a
 // forecast that did not settle it states the range and how far it lies
-// (AdviseHeadNumbers), and a lever's effect as one on the last round's
-// point, which a moving forecast makes uncertain. With draws the lever it
-// names is the one leverBefore ranks first over them, said with how often
-// it helps (drawsLeverText).
+// (rangeApart, as AdviseHeadNumbers), and a lever's effect as one on the
+// last round's point, which a moving forecast makes uncertain. With
+// draws the lever it names is the one leverBefore ranks first over them,
+// said with how often it helps (drawsLeverText).
 func adviceText(name string, ia answer.IssueAdvice, d, draws int) string {
 	g := onScale(d)
-	if !ia.Settled && ia.Range != nil {
-		fc, dist := AdviseHeadNumbers(ia, d, Decimals)
-		fc = strings.TrimSuffix(fc, " (did not settle)")
+	if unsettled(ia) {
+		fc, dist := rangeApart(ia, d, Decimals)
 		head := fmt.Sprintf("The forecast did not settle: it kept moving within %s, which lies %s from %s position %s.", fc, dist, possessive(name), g(ia.Position))
 		if draws > 0 {
 			return head + drawsLeverText(ia, d, draws)
