@@ -1,8 +1,11 @@
 package cli
 
 import (
+	"fmt"
 	"strings"
 	"testing"
+
+	"parley/answer"
 )
 
 // TestFlagValueErrors: a flag's value that does not read as its kind
@@ -17,7 +20,7 @@ func TestFlagValueErrors(t *testing.T) {
 		want string
 	}{
 		{[]string{"forecast", "--seed", "-1"}, "--seed -1: valid: a whole number from 0 to 18446744073709551615"},
-		{[]string{"sweep", "-n", "abc"}, "--draws abc: valid: a whole number from 1 to 1000000"},
+		{[]string{"sweep", "-n", "abc"}, fmt.Sprintf("--draws abc: valid: a whole number from 1 to %d", answer.MaxDraws)},
 		{[]string{"sensitivity", "--draws=1e9"}, "--draws 1e9: valid: a whole number from 4 to 1000000 (a sensitivity analysis's variance shares need 4 draws or more)"},
 		{[]string{"advise", "a", "--step", "abc"}, "--step abc: valid: a number > 0 and ≤ 1 (a share of the scale; a salience change)"},
 		{[]string{"advise", "a", "--draws", "x"}, "--draws x: valid: 0 to 10000"},
@@ -28,7 +31,7 @@ func TestFlagValueErrors(t *testing.T) {
 		{[]string{"deal", "proposals", "--rho", "x"}, "--rho x: valid: a number > 0 and ≤ 10 (1 is linear loss)"},
 		{[]string{"compare", "--max-rounds", "x"}, "--max-rounds x: valid: a whole number from 0 to 10000"},
 		{[]string{"explain", "--rounds", "-"}, "--rounds -: valid: a whole number from 0 to 10000"},
-		{[]string{"power", "--samples", "x"}, "--samples x: valid: "},
+		{[]string{"power", "--samples", "x"}, fmt.Sprintf("--samples x: valid: 1 to %d\n", answer.MaxPowerSamples)},
 		{[]string{"sensitivity", "--top", "x"}, "--top x: valid: a whole number ≥ 0 (0: all)"},
 		{[]string{"ingest", "--top", "x"}, "--top x: valid: a whole number ≥ 0 (0: all)"},
 		{[]string{"bench", "deu", "d", "--resamples", "x"}, "--resamples x: valid: 0 or more"},
