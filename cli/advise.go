@@ -192,13 +192,15 @@ func leverTables(w io.Writer, a *answer.Advice, levers []answer.Lever, l layout)
 	shift := !l.narrow() || !shiftIsToward(levers, d)
 	draws, apart := a.Draws > 0, a.Draws > 0 && l.narrow()
 	t := newTable(w)
+	cols := ask.LeverColumns()
+	if !shift {
+		cols = slices.DeleteFunc(cols, func(c string) bool { return c == "Shift" })
+	}
 	var hdr table.Row
-	for _, c := range ask.LeverColumns() {
+	for _, c := range cols {
 		hdr = append(hdr, c)
 	}
-	if !shift {
-		hdr = slices.Delete(hdr, 4, 5)
-	}
+	si := slices.Index(ask.LeverColumns(), "Shift")
 	if draws && !apart {
 		hdr = append(hdr, "Mean", "Helps")
 	}
@@ -207,7 +209,7 @@ func leverTables(w io.Writer, a *answer.Advice, levers []answer.Lever, l layout)
 		row := table.Row{ask.LeverKindText(lv.Kind), lv.Name, leverValue(lv.Kind, lv.From, d), leverValue(lv.Kind, lv.To, d), signed(lv.Shift, d), signed(lv.Toward, d),
 			fmt.Sprintf("%+.4f", float64(lv.Gain)), costText(float64(lv.Cost))}
 		if !shift {
-			row = slices.Delete(row, 4, 5)
+			row = slices.Delete(row, si, si+1)
 		}
 		if draws && !apart {
 			row = append(row, drawsCells(lv, d)...)
@@ -221,10 +223,7 @@ func leverTables(w io.Writer, a *answer.Advice, levers []answer.Lever, l layout)
 		// so the actor goes down to its longest word, and "Closer by"
 		// breaks over its numbers.
 		kindW := min(narrowLeverCol, widest(column(rows, 0, "Lever")...))
-		c := 5
-		if !shift {
-			c = 4
-		}
+		c := slices.Index(cols, "Closer by")
 		others := othersWidth(rows, hdr, 0, 1) + kindW
 		actorW := l.text(len(hdr), others, widest(column(rows, 1, "Actor")...))
 		if l.width-borders(len(hdr))-others < minText {
