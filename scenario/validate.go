@@ -499,10 +499,13 @@ func (v *validator) idleActors() {
 }
 
 // salienceScale warns when every salience of a file on the 0–100 salience
-// scale is 1 or less: written on 0–1, each would be read as at most 1% of
-// the most an issue can matter. The diagnostic is at the scale and names
-// the first salience (See, whose line the file loader adds). The opposite
-// mix, a salience above 1 on the 0–1 scale, is an error already.
+// scale is 1 or less and some lies strictly between 0 and 1: written on
+// 0–1, each would be read as at most 1% of the most an issue can matter.
+// Saliences of 0 say nothing of the scale and are not counted; saliences
+// of exactly 0 and 1 alone are whole numbers on 0–100 and get no
+// warning. The diagnostic is at the scale and names the first fraction
+// (See, whose line the file loader adds). The opposite mix, a salience
+// above 1 on the 0–1 scale, is an error already.
 func (v *validator) salienceScale() {
 	if v.s.SalienceDivisor() != 100 {
 		return
@@ -514,10 +517,12 @@ func (v *validator) salienceScale() {
 		if !finite(sal) || sal > 1 {
 			return false
 		}
-		if n == 0 {
+		if sal > 0 {
+			n++
+		}
+		if first == "" && sal > 0 && sal < 1 {
 			first, x = p, sal
 		}
-		n++
 		return true
 	}
 	for i, st := range v.s.Stances {
@@ -532,11 +537,11 @@ func (v *validator) salienceScale() {
 			}
 		}
 	}
-	if n == 0 || !v.add("metadata.salience_scale", true) {
+	if first == "" || !v.add("metadata.salience_scale", true) {
 		return
 	}
 	v.ds = append(v.ds, Diagnostic{Path: "metadata.salience_scale", See: first, Warning: true,
-		Message: fmt.Sprintf("every salience is 1 or less on this 0–100 scale (%d of them; the first, %s, is %v): they look written on 0–1, and on 0–100 each counts at most 1%% of the most an issue can matter", n, first, x),
+		Message: fmt.Sprintf("every salience is 1 or less on this 0–100 scale (%d above 0; the first fraction, %s, is %v): they look written on 0–1, and on 0–100 each counts at most 1%% of the most an issue can matter", n, first, x),
 		Valid:   fmt.Sprintf("salience_scale: 1 for saliences written on 0–1, or the saliences written on 0–100: %s for %v", strconv.FormatFloat(x*100, 'g', 6, 64), x)})
 }
 
