@@ -30,12 +30,13 @@ type Panic struct {
 func (p *Panic) Error() string { return fmt.Sprintf("worker panicked: %v", p.Value) }
 
 // Run calls f(0), …, f(n−1) and returns when all have returned: f(0) on
-// the calling goroutine, each of the others on its own. An f(0) that
-// ends the calling goroutine (runtime.Goexit) ends it only once the
-// others have returned. If any panicked,
+// the calling goroutine, each of the others on its own. If any panicked,
 // Run panics with a *Panic holding the first worker's value, after the
-// others have finished. With n ≤ 1 it calls f(0) alone, so that a caller
-// given one worker pays for no goroutine.
+// others have finished. An f(0) that ends the calling goroutine
+// (runtime.Goexit) ends it only once the others have returned, and then
+// no worker's panic is raised: the goroutine that would see it is
+// ending. With n ≤ 1 it calls f(0) alone, so that a caller given one
+// worker pays for no goroutine.
 //
 // The caller works as worker 0 rather than waiting for n goroutines: a
 // model that runs thousands of short parallel steps (the exchange
