@@ -45,8 +45,11 @@ func ValidNumber(check func(any) error, req any, path string, neg bool) string {
 	}
 	t := f.Type()
 	whole := TypeRange(t)
-	if whole == "" || !f.CanSet() {
+	if whole == "" {
 		return ""
+	}
+	if !f.CanSet() {
+		return whole // no copy to ask Check with: the type's range
 	}
 	switch t.Kind() {
 	case reflect.Float32, reflect.Float64:
