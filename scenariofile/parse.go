@@ -172,8 +172,10 @@ func ParseDetectCheck(name string, data []byte, limits scenario.Limits, check fu
 		if n := dec.locate(vd.Path); n != nil {
 			vd.Line, vd.Column = n.Line, n.Column
 		}
-		if n := dec.locate(vd.See); vd.See != "" && n != nil && n.Line > 0 {
-			vd.Message = strings.Replace(vd.Message, vd.See, fmt.Sprintf("%s (line %d)", vd.See, n.Line), 1)
+		if vd.See != "" {
+			if n := dec.locate(vd.See); n != nil && n.Line > 0 {
+				vd.Message = strings.Replace(vd.Message, vd.See, fmt.Sprintf("%s (line %d)", vd.See, n.Line), 1)
+			}
 		}
 		ds = append(ds, vd)
 	}
