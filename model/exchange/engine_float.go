@@ -990,7 +990,7 @@ func (e *engine64) selectByHeap(ctx context.Context, list []*exch64) []*exch64 {
 	}
 	for i, E := range list {
 		if E != exchAt64(e.chunks, int32(i)) {
-			e.fail("exchange model: list position %d is not the round's exchange %d in its chunks (selectByHeap takes the round's own list)", i, i)
+			e.fail("exchange model: list position %d does not hold the exchange at that place in the round's chunks (selectByHeap takes the round's own list)", i)
 			return nil
 		}
 		E.order = int32(i)

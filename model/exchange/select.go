@@ -78,7 +78,7 @@ func (e *engine[T, A]) selectByHeap(ctx context.Context, list []*exch[T]) []*exc
 	for i, E := range list {
 		if E != exchAt(e.chunks, int32(i)) {
 			// never met: round lists its exchanges as alloc makes them
-			e.fail("exchange model: list position %d is not the round's exchange %d in its chunks (selectByHeap takes the round's own list)", i, i)
+			e.fail("exchange model: list position %d does not hold the exchange at that place in the round's chunks (selectByHeap takes the round's own list)", i)
 			return nil
 		}
 		E.order = int32(i)
