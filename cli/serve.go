@@ -73,11 +73,32 @@ flag that raises them.`,
 	f.Int64("max-memory", httpapi.DefaultMaxMemory, "largest estimated memory of one run, in bytes")
 	f.Int("keep-runs", httpapi.DefaultKeepRuns, "finished runs kept, newest first (0: no limit)")
 	f.Duration("keep-runs-for", httpapi.DefaultKeepRunsFor, "how long finished runs are kept (0: no limit)")
-	for _, name := range []string{"max-body", "max-values", "max-jobs", "max-queued", "max-inline", "max-waiting", "max-streams", "max-auth-failures", "inline-timeout", "max-work", "max-job-work", "max-memory", "keep-runs", "keep-runs-for"} {
-		setValid(cmd, name, serveValid(name))
+	for _, c := range serveChecks(&httpapi.Options{}, 0) {
+		setValid(cmd, c.flag, serveValid(c.flag))
 	}
 	f.String("sources", "", "folder of source files: quotes are checked against them on save, and the evidence page shows them (nothing outside it is read)")
 	return cmd
+}
+
+// serveCheck is one limit flag of serve's and whether its value, v, is
+// valid (serveValid says what is).
+type serveCheck struct {
+	flag string
+	ok   bool
+	v    any
+}
+
+// serveChecks are serve's limit flags, each with whether o's value is
+// valid (mem: --max-memory as given): the one list both the flags' own
+// words (setValid) and serveLimits' refusals are made from.
+func serveChecks(o *httpapi.Options, mem int64) []serveCheck {
+	return []serveCheck{
+		{"max-body", o.MaxBody >= 1, o.MaxBody}, {"max-values", o.MaxValues >= 1, o.MaxValues},
+		{"max-jobs", o.MaxJobs >= 1, o.MaxJobs}, {"max-queued", o.MaxQueued >= 1, o.MaxQueued},
+		{"max-inline", o.MaxInline >= 1, o.MaxInline}, {"max-waiting", o.MaxWaiting >= 0, o.MaxWaiting}, {"max-streams", o.MaxStreams >= 1, o.MaxStreams}, {"max-auth-failures", o.MaxAuthFailures >= 0, o.MaxAuthFailures}, {"inline-timeout", o.ForecastTimeout > 0, o.ForecastTimeout},
+		{"max-work", o.MaxWork > 0 && !math.IsInf(o.MaxWork, 0), o.MaxWork}, {"max-job-work", o.MaxJobWork > 0 && !math.IsInf(o.MaxJobWork, 0), o.MaxJobWork},
+		{"max-memory", o.MaxMemory >= 1, mem}, {"keep-runs", o.KeepRuns >= 0, o.KeepRuns}, {"keep-runs-for", o.KeepRunsFor >= 0, o.KeepRunsFor},
+	}
 }
 
 // serveLimits reads the limit flags into o, refusing values that are not
@@ -99,17 +120,7 @@ func serveLimits(cmd *cobra.Command, o *httpapi.Options) error {
 	o.MaxMemory = float64(mem)
 	o.KeepRuns, _ = f.GetInt("keep-runs")
 	o.KeepRunsFor, _ = f.GetDuration("keep-runs-for")
-	for _, c := range []struct {
-		flag string
-		ok   bool
-		v    any
-	}{
-		{"max-body", o.MaxBody >= 1, o.MaxBody}, {"max-values", o.MaxValues >= 1, o.MaxValues},
-		{"max-jobs", o.MaxJobs >= 1, o.MaxJobs}, {"max-queued", o.MaxQueued >= 1, o.MaxQueued},
-		{"max-inline", o.MaxInline >= 1, o.MaxInline}, {"max-waiting", o.MaxWaiting >= 0, o.MaxWaiting}, {"max-streams", o.MaxStreams >= 1, o.MaxStreams}, {"max-auth-failures", o.MaxAuthFailures >= 0, o.MaxAuthFailures}, {"inline-timeout", o.ForecastTimeout > 0, o.ForecastTimeout},
-		{"max-work", o.MaxWork > 0 && !math.IsInf(o.MaxWork, 0), o.MaxWork}, {"max-job-work", o.MaxJobWork > 0 && !math.IsInf(o.MaxJobWork, 0), o.MaxJobWork},
-		{"max-memory", o.MaxMemory >= 1, mem}, {"keep-runs", o.KeepRuns >= 0, o.KeepRuns}, {"keep-runs-for", o.KeepRunsFor >= 0, o.KeepRunsFor},
-	} {
+	for _, c := range serveChecks(o, mem) {
 		if !c.ok {
 			return errs.New(errs.Argument, "--%s %v: valid: %s", c.flag, c.v, serveValid(c.flag))
 		}
