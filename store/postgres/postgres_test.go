@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"parley/errs"
 	"parley/store"
 	"parley/store/postgres"
 	"parley/store/storetest"
@@ -326,6 +327,57 @@ func TestBoundedCreatesCountTheRowGoneTogether(t *testing.T) {
 		t.Errorf("%d made (%v); want 1, the other refused at 3 held", made, got)
 	}
 	wantCount(t, db, 3, "after the two creates")
+}
+
+// TestCreatesOfOneIDAtOnce: a bounded and an unbounded create of the same
+// new id at once end as one made and one Duplicate, whichever order
+// they meet in. They were made to meet in the order that deadlocked: the
+// bounded one holds the count's row, the unbounded one has inserted the
+// id and its trigger waits for the row, and the bounded one's insert
+// then waits for the unbounded one's, and PostgreSQL aborted one
+// (40P01). Every create of a new id now locks the count before its
+// insert.
+func TestCreatesOfOneIDAtOnce(t *testing.T) {
+	url := testURL(t)
+	db := dropAll(t, url)
+	defer db.Close()
+	ctx := context.Background()
+	const app = "parley-test-one-id"
+	s := openNamed(t, url, app)
+	defer s.Close()
+	hold, err := db.Begin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer hold.Rollback()
+	if _, err := hold.Exec(`SELECT held FROM scenario_count FOR UPDATE`); err != nil {
+		t.Fatal(err)
+	}
+	var got [2]error
+	var wg sync.WaitGroup
+	wg.Add(2)
+	go func() { defer wg.Done(); got[0] = s.CreateScenario(ctx, mk("x"), 10) }()
+	waitLocked(t, db, app, 1) // the bounded create waits for the row
+	go func() { defer wg.Done(); got[1] = s.CreateScenario(ctx, mk("x"), 0) }()
+	waitLocked(t, db, app, 2) // and the unbounded one too
+	if err := hold.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	wg.Wait()
+	made := 0
+	for i, err := range got {
+		switch {
+		case err == nil:
+			made++
+		case errs.CodeOf(err) == errs.Conflict && strings.Contains(err.Error(), `a scenario with id "x" already exists`):
+		default:
+			t.Errorf("create %d (bounded, unbounded): %v; want it made, or refused as a duplicate", i, err)
+		}
+	}
+	if made != 1 {
+		t.Errorf("%d made (%v); want 1, the other a duplicate", made, got)
+	}
+	wantCount(t, db, 1, "after the two creates")
 }
 
 // TestOpensCountTheRowGoneTogether: two servers that open a database

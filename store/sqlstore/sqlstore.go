@@ -237,8 +237,22 @@ func (s *DB) create(ctx context.Context, x execer, sc *store.Scenario, max int, 
 	if err != nil {
 		return err
 	}
-	if last == 0 && max > 0 {
+	// A new id is counted (its insert's trigger updates the count), so
+	// the count is locked before the insert, bounded or not: a create
+	// that inserted first and then waited in its trigger for the count a
+	// bounded create of the same id held, while that one's insert waited
+	// for the first's uncommitted row, would deadlock (40P01), where one
+	// must be made and the other refused as a duplicate. An earlier
+	// build's create still inserts first; should it meet a bounded one
+	// so, PostgreSQL aborts one, reported busy (to be tried again).
+	switch {
+	case last != 0:
+	case max > 0:
 		if err := s.room(ctx, x, sc.ID, max, count); err != nil {
+			return err
+		}
+	default:
+		if _, err := s.lockCount(ctx, x); err != nil {
 			return err
 		}
 	}
