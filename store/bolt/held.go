@@ -2,9 +2,12 @@ package bolt
 
 import (
 	"encoding/binary"
+	"fmt"
 	"hash/crc32"
 
 	"go.etcd.io/bbolt"
+
+	"parley/errs"
 )
 
 // The count of the scenario ids the store holds (CreateScenario's bound):
@@ -60,21 +63,29 @@ func putHeld(tx *bbolt.Tx, n int) error {
 // recountHeld counts the held ids of a file opened whose count is not
 // known, and keeps the count, in a transaction of its own: so that a
 // create refused at the limit, which writes nothing, does not count
-// again each time. A file it cannot count (damaged) is left for the
-// first write that needs the count to report.
-func (s *Store) recountHeld() {
+// again each time. A file it cannot count (damaged, or a write that
+// fails) is an error that names the file and says the count failed,
+// which Open returns: the file would otherwise open with a count no
+// write could make.
+func (s *Store) recountHeld() error {
 	known := false
-	if s.guard(func() error {
+	if err := s.guard(func() error {
 		return s.db.View(func(tx *bbolt.Tx) error { _, known = readHeld(tx); return nil })
-	}) != nil || known {
-		return
+	}); err != nil {
+		return errs.Wrap(errs.Internal, fmt.Errorf("open: store file %s: reading its count of scenario ids failed: %w", s.path, err))
 	}
-	s.guard(func() error {
+	if known {
+		return nil
+	}
+	if err := s.guard(func() error {
 		return s.db.Update(func(tx *bbolt.Tx) error {
 			_, err := s.held(tx)
 			return err
 		})
-	})
+	}); err != nil {
+		return errs.Wrap(errs.Internal, fmt.Errorf("open: store file %s: the count of its scenario ids is not known (an earlier build, or another program, wrote to it last), and counting them failed: %w", s.path, err))
+	}
+	return nil
 }
 
 // held returns the count of the ids tx holds, counted again and kept
