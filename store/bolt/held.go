@@ -18,15 +18,20 @@ import (
 //
 // The value is the count and the id of the bbolt transaction that wrote
 // it, 8 bytes big endian each, then the CRC-32C of those 16 bytes. Every
-// write transaction of this build writes it again with its own id
-// (stamp), so the count is known when its transaction is the last one
-// committed (or the one under way). A file of an earlier build has no
-// count; a file that an earlier build, or any other program, wrote to
-// since has the count of an older transaction, which that write may have
-// made wrong; and a damaged value fails its sum. Each is counted again
-// (heldIDs, once) when the file is opened, or failing that by the first
-// write that needs the count, and kept from then on: the count is never trusted when it may be wrong, so the bound
-// is neither passed nor refused for a count gone stale.
+// write transaction of this build writes it again with its own id (stamp),
+// so the count is known when its transaction is the last one committed (or
+// the one under way). A file of an earlier build has no count; a file that
+// an earlier build, or any other program, wrote to since has the count of
+// an older transaction, which that write may have made wrong; and a
+// damaged value fails its sum. Each is counted again (heldIDs, once) when
+// the file is opened, in a transaction of its own, and kept from then on;
+// Open refuses a file whose ids cannot be counted (recountHeld). Should a
+// write find the count unknown all the same, it counts the ids in the
+// write's transaction, so the count is kept only when that write commits:
+// a create refused at the limit (which writes nothing), or a write that
+// fails, rolls the count back with the rest, and the next write that needs
+// it counts again. The count is never trusted when it may be wrong, so the
+// bound is neither passed nor refused for a count gone stale.
 
 var keyHeld = []byte("held")
 
