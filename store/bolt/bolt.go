@@ -219,8 +219,7 @@ func (s *Store) setUp() error {
 		return s.internal("open", err)
 	}
 	if !fresh {
-		s.recountHeld()
-		return nil
+		return s.recountHeld()
 	}
 	return s.internal("open", s.db.Update(func(tx *bbolt.Tx) error {
 		for _, name := range buckets {

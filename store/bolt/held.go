@@ -2,9 +2,12 @@ package bolt
 
 import (
 	"encoding/binary"
+	"fmt"
 	"hash/crc32"
 
 	"go.etcd.io/bbolt"
+
+	"parley/errs"
 )
 
 // The count of the scenario ids the store holds (CreateScenario's bound):
@@ -15,15 +18,20 @@ import (
 //
 // The value is the count and the id of the bbolt transaction that wrote
 // it, 8 bytes big endian each, then the CRC-32C of those 16 bytes. Every
-// write transaction of this build writes it again with its own id
-// (stamp), so the count is known when its transaction is the last one
-// committed (or the one under way). A file of an earlier build has no
-// count; a file that an earlier build, or any other program, wrote to
-// since has the count of an older transaction, which that write may have
-// made wrong; and a damaged value fails its sum. Each is counted again
-// (heldIDs, once) when the file is opened, or failing that by the first
-// write that needs the count, and kept from then on: the count is never trusted when it may be wrong, so the bound
-// is neither passed nor refused for a count gone stale.
+// write transaction of this build writes it again with its own id (stamp),
+// so the count is known when its transaction is the last one committed (or
+// the one under way). A file of an earlier build has no count; a file that
+// an earlier build, or any other program, wrote to since has the count of
+// an older transaction, which that write may have made wrong; and a
+// damaged value fails its sum. Each is counted again (heldIDs, once) when
+// the file is opened, in a transaction of its own, and kept from then on;
+// Open refuses a file whose ids cannot be counted (recountHeld). Should a
+// write find the count unknown all the same, it counts the ids in the
+// write's transaction, so the count is kept only when that write commits:
+// a create refused at the limit (which writes nothing), or a write that
+// fails, rolls the count back with the rest, and the next write that needs
+// it counts again. The count is never trusted when it may be wrong, so the
+// bound is neither passed nor refused for a count gone stale.
 
 var keyHeld = []byte("held")
 
@@ -60,21 +68,29 @@ func putHeld(tx *bbolt.Tx, n int) error {
 // recountHeld counts the held ids of a file opened whose count is not
 // known, and keeps the count, in a transaction of its own: so that a
 // create refused at the limit, which writes nothing, does not count
-// again each time. A file it cannot count (damaged) is left for the
-// first write that needs the count to report.
-func (s *Store) recountHeld() {
+// again each time. A file it cannot count (damaged, or a write that
+// fails) is an error that names the file and says the count failed,
+// which Open returns: the file would otherwise open with a count no
+// write could make.
+func (s *Store) recountHeld() error {
 	known := false
-	if s.guard(func() error {
+	if err := s.guard(func() error {
 		return s.db.View(func(tx *bbolt.Tx) error { _, known = readHeld(tx); return nil })
-	}) != nil || known {
-		return
+	}); err != nil {
+		return errs.Wrap(errs.Internal, fmt.Errorf("open: store file %s: reading its count of scenario ids failed: %w", s.path, err))
 	}
-	s.guard(func() error {
+	if known {
+		return nil
+	}
+	if err := s.guard(func() error {
 		return s.db.Update(func(tx *bbolt.Tx) error {
 			_, err := s.held(tx)
 			return err
 		})
-	})
+	}); err != nil {
+		return errs.Wrap(errs.Internal, fmt.Errorf("open: store file %s: the count of its scenario ids is not known (an earlier build, or another program, wrote to it last), and counting them failed: %w", s.path, err))
+	}
+	return nil
 }
 
 // held returns the count of the ids tx holds, counted again and kept

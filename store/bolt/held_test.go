@@ -9,6 +9,7 @@ import (
 
 	"go.etcd.io/bbolt"
 
+	"parley/errs"
 	"parley/store"
 )
 
@@ -181,5 +182,45 @@ func TestHeldCountOfAnEarlierFile(t *testing.T) {
 				t.Fatalf("create over the limit: %v", err)
 			}
 		})
+	}
+}
+
+// TestRecountFailedAtOpenIsReported: a file whose count is not known
+// (absent: an earlier build wrote it) and whose ids cannot be counted
+// (a kept version's key damaged) is refused by Open, with an error that
+// names the file and says the count could not be made and why. The
+// failed count was ignored, and the file opened as if counted.
+func TestRecountFailedAtOpenIsReported(t *testing.T) {
+	ctx := context.Background()
+	p := filepath.Join(t.TempDir(), "p.db")
+	s, err := Open(ctx, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.CreateScenario(ctx, mk("a"), 0); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.DeleteScenario(ctx, "a", 1, 100); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.db.Update(func(tx *bbolt.Tx) error {
+		if err := tx.Bucket(bucketMeta).Delete(keyHeld); err != nil {
+			return err
+		}
+		// a key whose id's length (127) is longer than the key
+		return tx.Bucket(bucketVersions).Put([]byte{0x7f}, []byte("x"))
+	}); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	s, err = Open(ctx, p)
+	if err == nil {
+		s.Close()
+		t.Fatal("opened a file whose held ids could not be counted; want an error")
+	}
+	want := "open: store file " + p + ": the count of its scenario ids is not known (an earlier build, or another program, wrote to it last), " +
+		"and counting them failed: store file " + p + " is damaged: kept version key 7f; the file was left untouched: restore it from a backup, or start with another --db path"
+	if err.Error() != want || errs.CodeOf(err) != errs.Internal {
+		t.Fatalf("open: %v (%s)\nwant: %s (internal)", err, errs.CodeOf(err), want)
 	}
 }

@@ -6,8 +6,12 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"strings"
+	"sync"
 	"testing"
+	"time"
 
+	"parley/errs"
 	"parley/store"
 	"parley/store/postgres"
 	"parley/store/storetest"
@@ -217,4 +221,221 @@ func TestHeldCountOfAnEarlierDatabase(t *testing.T) {
 			wantFull(t, s.CreateScenario(ctx, mk("new2"), c.want+1), c.want+1)
 		})
 	}
+}
+
+// namedURL is url with its connections named app in pg_stat_activity,
+// for waitLocked to tell their sessions apart.
+func namedURL(url, app string) string {
+	if strings.Contains(url, "?") {
+		return url + "&application_name=" + app
+	}
+	return url + "?application_name=" + app
+}
+
+// openNamed opens the store at namedURL(url, app).
+func openNamed(t *testing.T, url, app string) *postgres.Store {
+	t.Helper()
+	s, err := postgres.Open(context.Background(), namedURL(url, app))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// waitLocked waits until n sessions named app wait for a lock on a
+// table, a row or a transaction (not Open's advisory lock, which it
+// waits for only while another migrates). It polls: a test orders its
+// transactions by what each is seen waiting on, not by how long it
+// slept.
+func waitLocked(t *testing.T, db *sql.DB, app string, n int) {
+	t.Helper()
+	for range 3000 {
+		var w int
+		if err := db.QueryRow(`SELECT COUNT(*) FROM pg_stat_activity WHERE application_name = $1 AND wait_event_type = 'Lock' AND wait_event <> 'advisory'`, app).Scan(&w); err != nil {
+			t.Fatal(err)
+		}
+		if w >= n {
+			return
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	t.Fatalf("%d sessions of %s never waited for a lock together", n, app)
+}
+
+// both runs the two creates at once and returns their errors in order.
+func both(f, g func() error) [2]error {
+	var out [2]error
+	var wg sync.WaitGroup
+	for i, fn := range []func() error{f, g} {
+		wg.Add(1)
+		go func() { defer wg.Done(); out[i] = fn() }()
+	}
+	wg.Wait()
+	return out
+}
+
+// TestBoundedCreatesCountTheRowGoneTogether: with the count's row gone,
+// two bounded creates that find it missing at once count the ids one
+// after the other, and exactly: at 2 held and max 3, one is made and
+// the other refused at 3. A third transaction holds ROW SHARE on the
+// table until both wait to lock it.
+func TestBoundedCreatesCountTheRowGoneTogether(t *testing.T) {
+	url := testURL(t)
+	db := dropAll(t, url)
+	defer db.Close()
+	ctx := context.Background()
+	const app = "parley-test-row-gone"
+	s := openNamed(t, url, app)
+	defer s.Close()
+	for _, id := range []string{"a", "b"} {
+		if err := s.CreateScenario(ctx, mk(id), 0); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := db.Exec(`DELETE FROM scenario_count`); err != nil {
+		t.Fatal(err)
+	}
+	hold, err := db.Begin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer hold.Rollback()
+	if _, err := hold.Exec(`LOCK TABLE scenario_count IN ROW SHARE MODE`); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan [2]error)
+	go func() {
+		done <- both(func() error { return s.CreateScenario(ctx, mk("c"), 3) }, func() error { return s.CreateScenario(ctx, mk("d"), 3) })
+	}()
+	waitLocked(t, db, app, 2)
+	if err := hold.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	got := <-done
+	made := 0
+	for i, err := range got {
+		var full *store.Full
+		switch {
+		case err == nil:
+			made++
+		case errors.As(err, &full) && full.Held == 3:
+		default:
+			t.Errorf("create %d: %v; want it made, or refused at 3 held", i, err)
+		}
+	}
+	if made != 1 {
+		t.Errorf("%d made (%v); want 1, the other refused at 3 held", made, got)
+	}
+	wantCount(t, db, 3, "after the two creates")
+}
+
+// TestCreatesOfOneIDAtOnce: a bounded and an unbounded create of the same
+// new id at once end as one made and one Duplicate, whichever order
+// they meet in. They were made to meet in the order that deadlocked: the
+// bounded one holds the count's row, the unbounded one has inserted the
+// id and its trigger waits for the row, and the bounded one's insert
+// then waits for the unbounded one's, and PostgreSQL aborted one
+// (40P01). Every create of a new id now locks the count before its
+// insert.
+func TestCreatesOfOneIDAtOnce(t *testing.T) {
+	url := testURL(t)
+	db := dropAll(t, url)
+	defer db.Close()
+	ctx := context.Background()
+	const app = "parley-test-one-id"
+	s := openNamed(t, url, app)
+	defer s.Close()
+	hold, err := db.Begin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer hold.Rollback()
+	if _, err := hold.Exec(`SELECT held FROM scenario_count FOR UPDATE`); err != nil {
+		t.Fatal(err)
+	}
+	var got [2]error
+	var wg sync.WaitGroup
+	wg.Add(2)
+	go func() { defer wg.Done(); got[0] = s.CreateScenario(ctx, mk("x"), 10) }()
+	waitLocked(t, db, app, 1) // the bounded create waits for the row
+	go func() { defer wg.Done(); got[1] = s.CreateScenario(ctx, mk("x"), 0) }()
+	waitLocked(t, db, app, 2) // and the unbounded one too
+	if err := hold.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	wg.Wait()
+	made := 0
+	for i, err := range got {
+		switch {
+		case err == nil:
+			made++
+		case errs.CodeOf(err) == errs.Conflict && strings.Contains(err.Error(), `a scenario with id "x" already exists`):
+		default:
+			t.Errorf("create %d (bounded, unbounded): %v; want it made, or refused as a duplicate", i, err)
+		}
+	}
+	if made != 1 {
+		t.Errorf("%d made (%v); want 1, the other a duplicate", made, got)
+	}
+	wantCount(t, db, 1, "after the two creates")
+}
+
+// TestOpensCountTheRowGoneTogether: two servers that open a database
+// whose count's row is gone, at once, count the ids one after the
+// other. A third transaction holds the table (EXCLUSIVE) until both
+// wait for it, so both go on together. Each read whether the row was
+// there with SELECT … FOR UPDATE, which takes ROW SHARE on the table
+// even of no row, and then waited for EXCLUSIVE, which the other's ROW
+// SHARE kept from it: PostgreSQL aborted one as a deadlock (40P01) and
+// that server did not start. Now the row is looked for by a plain
+// SELECT (ACCESS SHARE, which EXCLUSIVE lets be), and the table locked
+// before any FOR UPDATE.
+func TestOpensCountTheRowGoneTogether(t *testing.T) {
+	url := testURL(t)
+	db := dropAll(t, url)
+	defer db.Close()
+	ctx := context.Background()
+	s := openNamed(t, url, "parley-test-setup")
+	for _, id := range []string{"a", "b"} {
+		if err := s.CreateScenario(ctx, mk(id), 0); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.Close()
+	if _, err := db.Exec(`DELETE FROM scenario_count`); err != nil {
+		t.Fatal(err)
+	}
+	hold, err := db.Begin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer hold.Rollback()
+	if _, err := hold.Exec(`LOCK TABLE scenario_count IN EXCLUSIVE MODE`); err != nil {
+		t.Fatal(err)
+	}
+	const app = "parley-test-opens"
+	var opened [2]*postgres.Store
+	done := make(chan [2]error)
+	go func() {
+		done <- both(func() (err error) {
+			opened[0], err = postgres.Open(ctx, namedURL(url, app))
+			return err
+		}, func() (err error) {
+			opened[1], err = postgres.Open(ctx, namedURL(url, app))
+			return err
+		})
+	}()
+	waitLocked(t, db, app, 2)
+	if err := hold.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	got := <-done
+	for i, err := range got {
+		if err != nil {
+			t.Errorf("open %d: %v", i, err)
+		} else {
+			opened[i].Close()
+		}
+	}
+	wantCount(t, db, 2, "after the two opens")
 }

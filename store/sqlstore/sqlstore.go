@@ -237,8 +237,22 @@ func (s *DB) create(ctx context.Context, x execer, sc *store.Scenario, max int, 
 	if err != nil {
 		return err
 	}
-	if last == 0 && max > 0 {
+	// A new id is counted (its insert's trigger updates the count), so
+	// the count is locked before the insert, bounded or not: a create
+	// that inserted first and then waited in its trigger for the count a
+	// bounded create of the same id held, while that one's insert waited
+	// for the first's uncommitted row, would deadlock (40P01), where one
+	// must be made and the other refused as a duplicate. An earlier
+	// build's create still inserts first; should it meet a bounded one
+	// so, PostgreSQL aborts one, reported busy (to be tried again).
+	switch {
+	case last != 0:
+	case max > 0:
 		if err := s.room(ctx, x, sc.ID, max, count); err != nil {
+			return err
+		}
+	default:
+		if _, err := s.lockCount(ctx, x); err != nil {
 			return err
 		}
 	}
@@ -287,28 +301,23 @@ func (s *DB) countHeld(ctx context.Context) error {
 	})
 }
 
-// held reads the count of held ids, locking its row. When the count is
-// not known (NULL: a new database, or a TRUNCATE since; below zero; its
-// row gone) it counts them when count is set, else it is
+// held reads the count of held ids, locking it (lockCount). When the
+// count is not known (NULL: a new database, or a TRUNCATE since; below
+// zero; its row gone) it counts them when count is set, else it is
 // errCountUnknown. Under the row's lock the count is exact: a write that
 // adds or frees an id updates the row, so it has committed before the
 // lock is granted, or waits for it and then adds to the count written.
 // Without the row, the table is locked instead, which such a write holds
 // from its update (of no row) until it commits.
 func (s *DB) held(ctx context.Context, x execer, count bool) (int64, error) {
-	var n sql.NullInt64
-	err := x.QueryRowContext(ctx, `SELECT held FROM scenario_count FOR UPDATE`).Scan(&n)
+	n, err := s.lockCount(ctx, x)
 	switch {
-	case err == nil && n.Valid && n.Int64 >= 0:
-		return n.Int64, nil
-	case err != nil && !errors.Is(err, sql.ErrNoRows):
+	case err != nil:
 		return 0, err
+	case n.Valid && n.Int64 >= 0:
+		return n.Int64, nil
 	case !count:
 		return 0, errCountUnknown
-	case errors.Is(err, sql.ErrNoRows):
-		if _, err := x.ExecContext(ctx, `LOCK TABLE scenario_count IN EXCLUSIVE MODE`); err != nil {
-			return 0, err
-		}
 	}
 	var held int64
 	if err := x.QueryRowContext(ctx, `SELECT (SELECT COUNT(*) FROM scenarios) + (SELECT COUNT(DISTINCT v.scenario_id) FROM scenario_versions v
@@ -317,6 +326,41 @@ func (s *DB) held(ctx context.Context, x execer, count bool) (int64, error) {
 	}
 	_, err = x.ExecContext(ctx, s.q(`INSERT INTO scenario_count (one, held) VALUES (TRUE, ?) ON CONFLICT (one) DO UPDATE SET held = EXCLUDED.held`), held)
 	return held, err
+}
+
+// lockCount reads the count of held ids (NULL when its row is gone too)
+// and locks it until the transaction ends: its row FOR UPDATE, or the
+// table (EXCLUSIVE) when the row is gone. Whether the row is there is
+// read first by a plain SELECT (ACCESS SHARE, which EXCLUSIVE lets be),
+// and the table locked before any FOR UPDATE: FOR UPDATE takes ROW SHARE
+// on the table even when it finds no row, and two transactions that each
+// held it and then waited for EXCLUSIVE would wait for each other
+// (PostgreSQL aborts one: a deadlock). Only a row deleted between the
+// two reads (by hand) is locked in that order still; a deadlock then is
+// reported busy, to be tried again.
+func (s *DB) lockCount(ctx context.Context, x execer) (sql.NullInt64, error) {
+	var n sql.NullInt64
+	var there bool
+	if err := x.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM scenario_count)`).Scan(&there); err != nil {
+		return n, err
+	}
+	lock := func() error {
+		_, err := x.ExecContext(ctx, `LOCK TABLE scenario_count IN EXCLUSIVE MODE`)
+		return err
+	}
+	if !there {
+		if err := lock(); err != nil {
+			return n, err
+		}
+	}
+	err := x.QueryRowContext(ctx, `SELECT held FROM scenario_count FOR UPDATE`).Scan(&n)
+	if errors.Is(err, sql.ErrNoRows) {
+		err = nil
+		if there {
+			err = lock()
+		}
+	}
+	return n, err
 }
 
 // GetScenario implements store.Store.
