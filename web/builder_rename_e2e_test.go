@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"slices"
 	"strings"
 	"testing"
 
@@ -76,6 +77,9 @@ snapshots:
 type renameSession struct {
 	*e2e
 	id string
+	// warnings are the saved file's warnings a test expects (path:
+	// message), none unless it sets them
+	warnings []string
 }
 
 func openRenames(t *testing.T) *renameSession {
@@ -132,8 +136,17 @@ func (r *renameSession) save() *scenario.Scenario {
 		r.t.Fatalf("export: %d %v", resp.StatusCode, err)
 	}
 	saved, ds := scenariofile.Parse("saved.yaml", body)
-	if err := ds.Err(true); err != nil {
+	if err := ds.Err(false); err != nil {
 		r.t.Fatalf("the saved file does not validate: %v\n%s", err, body)
+	}
+	var warned []string
+	for _, d := range ds {
+		if d.Warning {
+			warned = append(warned, d.Path+": "+d.Message)
+		}
+	}
+	if !slices.Equal(warned, r.warnings) {
+		r.t.Fatalf("the saved file's warnings: %q, want %q\n%s", warned, r.warnings, body)
 	}
 	return saved
 }
