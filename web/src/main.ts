@@ -1409,13 +1409,17 @@ function renderDeal() {
   // ρ is the server's to judge (ask.Check): the package is evaluated at
   // the new ρ, and a ρ the server refuses is put back, the status line
   // saying what is valid in the server's words, rather than left shown
-  // beside answers at the old ρ.
+  // beside answers at the old ρ. Only a refusal of ρ puts it back: its
+  // words name the field first, as ask.Check's do ("rho 20: valid: …";
+  // the error body names no field). A refusal of something else (robust
+  // draws over the limit) leaves ρ as typed, said on the status line.
   rho.onchange = async () => {
     const was = o.rho
     o.rho = Number(rho.value)
     const refused = await evaluate()
     if (o.rho !== Number(rho.value)) return // changed again meanwhile
-    if (refused) { o.rho = was; rho.value = String(was); status(`${refused}; kept ${was}`, true); evaluate(); return }
+    if (refused.startsWith('rho ')) { o.rho = was; rho.value = String(was); status(`${refused}; kept ${was}`, true); evaluate(); return }
+    if (refused) status(refused, true)
     st.dealSearch = null; search(); judge()
   }
   const req = h('fieldset', { class: 'require' }, h('legend', {}, 'Must accept'),
