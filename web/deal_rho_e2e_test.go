@@ -38,3 +38,33 @@ func TestDealRhoKeptOnOtherRefusal(t *testing.T) {
 		t.Errorf("status %q, want %q", s, want)
 	}
 }
+
+// TestDealRhoPutBackToAccepted: ρ 2, which the server takes, then 50 and
+// 60 typed before the server answers: both are refused, and ρ goes back
+// to 2, the last ρ the server took, the status line saying so. The page
+// put back the value the previous, unanswered change had written: 60
+// went back to 50, which the server refuses too.
+func TestDealRhoPutBackToAccepted(t *testing.T) {
+	req := answer.NewDealEvaluateRequest()
+	req.Rho = 60
+	refused := ask.Check(req)
+	if refused == nil {
+		t.Fatal("ask.Check accepts ρ 60")
+	}
+	e := startE2E(t)
+	verdicts := `[data-testid=deal-verdicts] tr:first-child td`
+	e.do("deal", chromedp.Navigate(e.srv.URL+"/#deal"), chromedp.WaitVisible(chromedp.CSS(verdicts)))
+	at1 := e.text(verdicts)
+	// ρ 2 answered: the first actor's utility is the one at ρ 2
+	e.do("rho 2", void(chromedp.Evaluate[bool](`(() => { const r = document.querySelector('input[name=rho]'); r.value = '2'; r.dispatchEvent(new Event('change')); return true })()`)),
+		e.poll(`(() => { const x = document.querySelector('`+verdicts+`'); return !!x && x.textContent !== `+strconv.Quote(at1)+` })()`))
+	e.do("rho 50 then 60", void(chromedp.Evaluate[bool](`(() => { const r = document.querySelector('input[name=rho]');
+		r.value = '50'; r.dispatchEvent(new Event('change')); r.value = '60'; r.dispatchEvent(new Event('change')); return true })()`)),
+		e.poll(`document.getElementById('status').textContent.startsWith('rho 60')`), settled())
+	if v := get(t, e.bctx, "rho", chromedp.Evaluate[string](`document.querySelector('input[name=rho]').value`)); v != "2" {
+		t.Errorf("ρ field reads %q after 50 and 60 were refused, want 2", v)
+	}
+	if s, want := e.text("#status"), refused.Error()+"; kept 2"; s != want {
+		t.Errorf("status %q, want %q", s, want)
+	}
+}

@@ -1407,18 +1407,14 @@ function renderDeal() {
   draws.onchange = () => { const v = Math.round(Number(draws.value)); o.draws = draws.value === '' || !(v > 0) ? null : v; if (o.robust) changed() }
   batna.onchange = () => { o.batna = batna.value; changed(); judge() }
   // ρ is the server's to judge (ask.Check): the package is evaluated at
-  // the new ρ, and a ρ the server refuses is put back, the status line
-  // saying what is valid in the server's words, rather than left shown
-  // beside answers at the old ρ. Only a refusal of ρ puts it back: its
-  // words name the field first, as ask.Check's do ("rho 20: valid: …";
-  // the error body names no field). A refusal of something else (robust
-  // draws over the limit) leaves ρ as typed, said on the status line.
+  // the new ρ, and a ρ the server refuses is put back (evaluate does it)
+  // rather than left shown beside answers at the old ρ. A refusal of
+  // something else (robust draws over the limit) leaves ρ as typed and
+  // is said on the status line in the server's words.
   rho.onchange = async () => {
-    const was = o.rho
     o.rho = Number(rho.value)
     const refused = await evaluate()
-    if (o.rho !== Number(rho.value)) return // changed again meanwhile
-    if (refused.startsWith('rho ')) { o.rho = was; rho.value = String(was); status(`${refused}; kept ${was}`, true); evaluate(); return }
+    if (refused === null) return // put back, or changed again meanwhile
     if (refused) status(refused, true)
     st.dealSearch = null; search(); judge()
   }
@@ -1439,6 +1435,9 @@ function renderDeal() {
 
   // evaluate: one slider per issue
   let timer = 0, stimer = 0
+  // accepted is the last ρ the server took (evaluate puts a refused ρ
+  // back to it); the view opens at the ρ in effect.
+  let accepted = o.rho
   const schedule = (pinned: boolean) => {
     clearTimeout(timer); timer = window.setTimeout(evaluate, 250)
     if (pinned) { clearTimeout(stimer); stimer = window.setTimeout(search, 400) }
@@ -1461,19 +1460,34 @@ function renderDeal() {
     return h('div', { class: 'slider' }, h('label', { for: 'deal-' + is.id }, is.name), input, out, label,
       h('label', { class: 'pin', for: 'pin-' + is.id, title: `Pin ${is.name} at this value in the search` }, pin, 'pin'))
   })
-  // evaluate draws the package's evaluation; it answers the server's
-  // words when the server refuses the request (a 400: ask.Check's, or a
-  // body's mistake), else ''.
-  const evaluate = async (): Promise<string> => {
+  // evaluate draws the package's evaluation. A refusal of ρ (a 400
+  // whose words name the field first, as ask.Check's do: "rho 20: valid:
+  // …"; the error body names no field) puts ρ back to the last ρ the
+  // server took (accepted), the status line saying what is valid in
+  // the server's words, and evaluates again. It answers null then and
+  // when a later request is under way; else the server's words when it
+  // refuses the request for something else (a 400: ask.Check's, or a
+  // body's mistake), else ''. Only the latest request's answer counts:
+  // typing 50 then 60 put a refused 60 back to 50, which the previous,
+  // unanswered change had written.
+  const evaluate = async (): Promise<string | null> => {
     const my = ++seq.evaluate
+    const sent = o.rho
     try {
       const run = await api.dealEvaluate(st.sv!.id, { ...dealBase(modelList()), ...dealRobust(), package: st.deal, models: modelList() })
-      if (my !== seq.evaluate) return '' // a later request is under way
+      if (my !== seq.evaluate) return null // a later request is under way
+      accepted = sent
       if (run.status !== 'done' || !run.result) { result.replaceChildren(h('p', { class: 'error' }, run.error ?? run.status)); return '' }
       drawDeal(result, run.result)
     } catch (e) {
-      if (my === seq.evaluate) result.replaceChildren(h('p', { class: 'error' }, errorText(e)))
-      if (e instanceof APIError && e.status === 400) return e.message
+      if (my !== seq.evaluate) return null
+      result.replaceChildren(h('p', { class: 'error' }, errorText(e)))
+      if (!(e instanceof APIError) || e.status !== 400) return ''
+      if (!e.message.startsWith('rho ')) return e.message
+      o.rho = accepted; rho.value = String(accepted)
+      status(`${e.message}; kept ${accepted}`, true)
+      evaluate()
+      return null
     }
     return ''
   }
