@@ -92,9 +92,10 @@ function place(is: Issue, x: number): string {
 function nearestText(f: IssueForecast): string { return f.nearest.map((a) => a.label).join(' / ') }
 
 // pointsText is ask.PointsText: the scale points of a forecast's nearest
-// options, "→70", "→25 / 75" for a tie (as the labels: ask.TieJoin). A cell writes them before the
-// labels it clips, so that options whose labels begin alike ("30-day
-// ceasefire…" at 55 and at 70) stay apart, as parley forecast's →70.
+// options, "→70", "→25 / 75" for a tie (as the labels: ask.TieJoin). A
+// cell writes them before the labels it clips, so that options whose
+// labels begin alike ("30-day ceasefire…" at 55 and at 70) stay apart,
+// as parley forecast's →70.
 function pointsText(as: { value: number }[]): string {
   return as.length ? '→' + as.map((a) => plainNum(a.value)).join(' / ') : ''
 }
