@@ -7,7 +7,7 @@
 import './style.css'
 import { api, follow, download, APIError, inlineOrJob, loadDefaults, defaults } from './api'
 import type { Scenario, ScenarioView, Forecast, ModelForecast, IssueForecast, Issue, Stance, ModelInfo, Param, Sweep, SweepIssue, SweepInput, Swing, Sensitivity, Diagnostic, DealEvaluation, DealSearch, DealPackage, DealPlan, Bend, Shortfall, Distribution, Likely, DealRobustness, Comparison, CompareCell, CompareColumn } from './api'
-import { h, s, svgLabel, fitText, textWidth, fmt, signed, plainNum, gfmt, altFrom, vetoHead, caveatsHeading, stepText, count, color, rangeText, intervalText, sweepText, binDecimals, binText, rangeSep, rangeJoin, noNumber, settingsText, errorText, decimalsOf, rangeDecimals, rangeDecimalsMax, plural } from './util'
+import { h, s, svgLabel, fitText, textWidth, fmt, signed, plainNum, gfmt, altFrom, vetoHead, caveatsHeading, stepText, count, color, rangeText, intervalText, sweepText, binDecimals, binText, rangeSep, rangeJoin, noNumber, tieJoin, settingsText, errorText, decimalsOf, rangeDecimals, rangeDecimalsMax, plural } from './util'
 import { renderExplain } from './explain'
 import { proposalsCard } from './proposals'
 import { renderAdvise } from './advise'
@@ -88,8 +88,8 @@ function place(is: Issue, x: number): string {
 }
 
 // nearestText is the labelled option the API found nearest a forecast;
-// a tie shows every option, "A / B".
-function nearestText(f: IssueForecast): string { return f.nearest.map((a) => a.label).join(' / ') }
+// a tie shows every option, "A / B" (tieJoin).
+function nearestText(f: IssueForecast): string { return f.nearest.map((a) => a.label).join(tieJoin) }
 
 // pointsText is ask.PointsText: the scale points of a forecast's nearest
 // options, "→70", "→25 / 75" for a tie (as the labels: ask.TieJoin). A
@@ -97,7 +97,7 @@ function nearestText(f: IssueForecast): string { return f.nearest.map((a) => a.l
 // labels begin alike ("30-day ceasefire…" at 55 and at 70) stay apart,
 // as parley forecast's →70.
 function pointsText(as: { value: number }[]): string {
-  return as.length ? '→' + as.map((a) => plainNum(a.value)).join(' / ') : ''
+  return as.length ? '→' + as.map((a) => plainNum(a.value)).join(tieJoin) : ''
 }
 
 // dec is the decimals of issue id (decimalsOf): every number on its
@@ -878,7 +878,7 @@ function forecastCell(m: ModelForecast, f: IssueForecast | undefined): HTMLEleme
 // or focus: whole, a long label made the column's rows three times the
 // others' height, a phone's ten times.
 function distributionNote(d: Distribution, digits: number): HTMLElement {
-  const names = d.likeliest.map((l) => likelyText(l, fmt(l.value, digits), (l.actors ?? []).map(actorName))).join(' / ')
+  const names = d.likeliest.map((l) => likelyText(l, fmt(l.value, digits), (l.actors ?? []).map(actorName))).join(tieJoin)
   return h('small', { class: 'dist', 'data-testid': 'distribution', title: 'How far real EU outcomes fell from forecasts like this one (fitted on DEU III; docs/skill.md)' },
     `80%: ${intervalText(d.interval80.lo, d.interval80.hi, digits)} · 95%: ${intervalText(d.interval95.lo, d.interval95.hi, digits)}${d.likeliest.length ? '; ' : ''}`,
     d.likeliest.length ? h('span', { class: 'likely', 'data-testid': 'likeliest', title: names, tabindex: 0 }, `likeliest (${likeliestChance(d.likeliest)}): ${names}`) : null)
@@ -1253,7 +1253,7 @@ function drawSweep(out: HTMLElement, tor: HTMLElement, warn: HTMLElement, torWar
       h('div', { class: 'box' }, canvas),
       histNumbers(si, sw.model, sw.draws, d, sep),
       sweepStats(si, sw.draws, k),
-      likely.length ? h('p', { class: 'hint', 'data-testid': 'sweep-likeliest' }, `Most likely option${likely.length > 1 ? 's (tied)' : ''}: ${likely.map((b) => `${fmt(b.value, k)} ${b.label}`).join(' / ')} (${fmt(top * 100, 0)}% of draws${likely.length > 1 ? ' each' : ''})`) : ''))
+      likely.length ? h('p', { class: 'hint', 'data-testid': 'sweep-likeliest' }, `Most likely option${likely.length > 1 ? 's (tied)' : ''}: ${likely.map((b) => `${fmt(b.value, k)} ${b.label}`).join(tieJoin)} (${fmt(top * 100, 0)}% of draws${likely.length > 1 ? ' each' : ''})`) : ''))
     st.charts.push(new Chart(canvas as HTMLCanvasElement, {
       type: 'bar',
       data: { labels: si.histogram.map((b) => binText(b, d, sep)), datasets: [{ label: `${sw.model} (${sw.draws} draws)`, data: si.histogram.map((b) => b.count), backgroundColor: si.histogram.map((b) => (si.base >= b.low && si.base < b.high ? color(1) : color(0))), barPercentage: 1, categoryPercentage: 1 }] },
