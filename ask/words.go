@@ -156,9 +156,10 @@ func CoverageRowHead(kind, name string) string { return kind + " " + name }
 const CoverageOverall = "overall"
 
 // PointsText is the scale points of a forecast's nearest options: "→70",
-// "→25 / 75" for a tie (TieJoin, as the options' labels are joined), each as written (never in exponent form). It goes
-// before their labels, which a narrow cell clips: two options whose
-// labels begin alike ("30-day ceasefire…") stay apart by their points.
+// "→25 / 75" for a tie (TieJoin, as the options' labels are joined),
+// each as written (never in exponent form). It goes before their
+// labels, which a narrow cell clips: two options whose labels begin
+// alike ("30-day ceasefire…") stay apart by their points.
 // The page writes it by the same rule (pointsText in web/src/main.ts).
 func PointsText(as []answer.Anchor) string {
 	if len(as) == 0 {

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -192,7 +193,7 @@ func TestForecastNearestPoints(t *testing.T) {
 			for _, a := range is.Nearest {
 				labels = append(labels, a.Label)
 			}
-			want := ask.PointsText(is.Nearest) + " " + strings.Join(labels, " / ")
+			want := ask.PointsText(is.Nearest) + " " + strings.Join(labels, ask.TieJoin)
 			text := want
 			if len(is.Nearest) > 1 {
 				text = "tie: " + want
@@ -205,6 +206,71 @@ func TestForecastNearestPoints(t *testing.T) {
 	}
 	if n == 0 {
 		t.Fatalf("no forecast cell with a nearest option: %v", cells)
+	}
+}
+
+// tieYAML is a scenario whose compromise forecast, 50, sits midway
+// between its two labelled options, 25 and 75 (cli's TestTieNotation).
+const tieYAML = `metadata: {id: t, title: Tie between options, as_of: 2025-01-01}
+issues:
+  - {id: i1, name: Issue one, anchors: {25: low, 75: high}}
+actors:
+  - {id: a, name: A, capability: 1, capability_assumed: t}
+  - {id: b, name: B, capability: 1, capability_assumed: t}
+stances:
+  - {actor: a, issue: i1, position: 0, salience: 1, assumed: x}
+  - {actor: b, issue: i1, position: 100, salience: 1, assumed: x}
+`
+
+// TestForecastTieText: a forecast equally near two options writes their
+// points as parley forecast does ("50.0 →25 / 75", ask.PointsText) and
+// their labels joined as every door joins a tie's (ask.TieJoin): "tie:
+// →25 / 75 low / high". The page's join was a literal of its own, which
+// only the single-option cells of the built-in case were compared with.
+func TestForecastTieText(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "tie.yaml")
+	if err := os.WriteFile(file, []byte(tieYAML), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	in, err := ask.Load("tie.yaml", []byte(tieYAML), ask.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := in.Case(answer.Target{Snapshot: "latest"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	req := answer.NewForecastRequest()
+	req.Models = []string{"compromise"}
+	f, err := ask.Forecast(context.Background(), c, req, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	is := f.Models[0].Issues[0]
+	if len(is.Nearest) != 2 || is.Forecast != 50 {
+		t.Fatalf("compromise forecasts %v nearest %+v: the test needs 50, a tie between 25 and 75", is.Forecast, is.Nearest)
+	}
+	var labels []string
+	for _, a := range is.Nearest {
+		labels = append(labels, a.Label)
+	}
+	// the command line's cell: the forecast and its points
+	row := regexp.MustCompile(`│ Issue one\s+│ (\S+) (\S+ / \S+)\s+│`).FindStringSubmatch(parley(t, "forecast", file, "-m", "compromise", "-q"))
+	if row == nil || row[2] != ask.PointsText(is.Nearest) {
+		t.Fatalf("parley forecast's row %q, want the points %q", row, ask.PointsText(is.Nearest))
+	}
+	want := row[2] + " " + strings.Join(labels, ask.TieJoin)
+	if want != "→25 / 75 low / high" {
+		t.Fatalf("ask words the tie %q: the test tests less than it says", want)
+	}
+	e := startE2EWith(t, e2eOptions{empty: true})
+	rec := e.stored("Tie between options", []byte(tieYAML))
+	cell := `td[data-model="compromise"][data-issue="i1"]`
+	e.do("forecast", chromedp.Navigate(e.srv.URL+"/?scenario="+rec.ID+"&models=compromise#forecast"), chromedp.WaitVisible(chromedp.CSS(cell+` [data-testid=nearest]`)))
+	got := get(t, e.bctx, "cell", chromedp.Evaluate[[]string](`(() => { const td = document.querySelector('`+cell+`'); const x = td.querySelector('[data-testid=nearest]'); return [td.querySelector('b').textContent, x.textContent, x.title] })()`))
+	if w := []string{row[1], "tie: " + want, want}; !slices.Equal(got, w) {
+		t.Errorf("the tie's cell reads %q, want %q", got, w)
 	}
 }
 

@@ -8,7 +8,7 @@
 // the API's; the page only writes it as the command line does.
 import { call, inlineOrJob, defaults } from './api'
 import type { AnswerScenario, Anchor, Scenario, Settings, Target } from './api'
-import { h, fmt, noNumber, caveatsHeading, settingsText, errorText, decimalsOf } from './util'
+import { h, fmt, noNumber, tieJoin, caveatsHeading, settingsText, errorText, decimalsOf } from './util'
 
 export interface BacktestRequest extends Target, Settings { to?: string; models: string[]; seed: number }
 export interface BacktestOutcome { issue: string; name: string; date: string; value: number; options: Anchor[]; source: string; quote: string }
@@ -137,7 +137,7 @@ function drawBacktest(box: HTMLElement, b: Backtest, doc: Scenario) {
 function outcomeList(b: Backtest, doc: Scenario): HTMLElement {
   const title = (id: string) => doc.metadata.sources?.find((x) => x.id === id || x.file === id)?.title || id
   return h('ul', { class: 'outcomes', 'data-testid': 'backtest-outcomes' }, ...b.outcomes.map((o) => {
-    const near = o.options.map((a) => a.label).join(' / ')
+    const near = o.options.map((a) => a.label).join(tieJoin)
     return h('li', { 'data-issue': o.issue, 'data-date': o.date },
       h('span', { class: 'date' }, o.date), ' ', h('strong', {}, o.name), ' = ', h('b', { 'data-testid': 'outcome-value' }, fmt(o.value, decimalsOf(b.scenario, o.issue))),
       near ? h('span', { 'data-testid': 'outcome-options' }, ` (${near})`) : '',

@@ -7,7 +7,7 @@
 import './style.css'
 import { api, follow, download, APIError, inlineOrJob, loadDefaults, defaults } from './api'
 import type { Scenario, ScenarioView, Forecast, ModelForecast, IssueForecast, Issue, Stance, ModelInfo, Param, Sweep, SweepIssue, SweepInput, Swing, Sensitivity, Diagnostic, DealEvaluation, DealSearch, DealPackage, DealPlan, Bend, Shortfall, Distribution, Likely, DealRobustness, Comparison, CompareCell, CompareColumn } from './api'
-import { h, s, svgLabel, fitText, textWidth, fmt, signed, plainNum, gfmt, altFrom, vetoHead, caveatsHeading, stepText, count, color, rangeText, intervalText, sweepText, binDecimals, binText, rangeSep, rangeJoin, noNumber, settingsText, errorText, decimalsOf, rangeDecimals, rangeDecimalsMax, plural } from './util'
+import { h, s, svgLabel, fitText, textWidth, fmt, signed, plainNum, gfmt, altFrom, vetoHead, caveatsHeading, stepText, count, color, rangeText, intervalText, sweepText, binDecimals, binText, rangeSep, rangeJoin, noNumber, tieJoin, settingsText, errorText, decimalsOf, rangeDecimals, rangeDecimalsMax, plural } from './util'
 import { renderExplain } from './explain'
 import { proposalsCard } from './proposals'
 import { renderAdvise } from './advise'
@@ -88,15 +88,16 @@ function place(is: Issue, x: number): string {
 }
 
 // nearestText is the labelled option the API found nearest a forecast;
-// a tie shows every option, "A / B".
-function nearestText(f: IssueForecast): string { return f.nearest.map((a) => a.label).join(' / ') }
+// a tie shows every option, "A / B" (tieJoin).
+function nearestText(f: IssueForecast): string { return f.nearest.map((a) => a.label).join(tieJoin) }
 
 // pointsText is ask.PointsText: the scale points of a forecast's nearest
-// options, "→70", "→25 / 75" for a tie (as the labels: ask.TieJoin). A cell writes them before the
-// labels it clips, so that options whose labels begin alike ("30-day
-// ceasefire…" at 55 and at 70) stay apart, as parley forecast's →70.
+// options, "→70", "→25 / 75" for a tie (as the labels: ask.TieJoin). A
+// cell writes them before the labels it clips, so that options whose
+// labels begin alike ("30-day ceasefire…" at 55 and at 70) stay apart,
+// as parley forecast's →70.
 function pointsText(as: { value: number }[]): string {
-  return as.length ? '→' + as.map((a) => plainNum(a.value)).join(' / ') : ''
+  return as.length ? '→' + as.map((a) => plainNum(a.value)).join(tieJoin) : ''
 }
 
 // dec is the decimals of issue id (decimalsOf): every number on its
@@ -877,7 +878,7 @@ function forecastCell(m: ModelForecast, f: IssueForecast | undefined): HTMLEleme
 // or focus: whole, a long label made the column's rows three times the
 // others' height, a phone's ten times.
 function distributionNote(d: Distribution, digits: number): HTMLElement {
-  const names = d.likeliest.map((l) => likelyText(l, fmt(l.value, digits), (l.actors ?? []).map(actorName))).join(' / ')
+  const names = d.likeliest.map((l) => likelyText(l, fmt(l.value, digits), (l.actors ?? []).map(actorName))).join(tieJoin)
   return h('small', { class: 'dist', 'data-testid': 'distribution', title: 'How far real EU outcomes fell from forecasts like this one (fitted on DEU III; docs/skill.md)' },
     `80%: ${intervalText(d.interval80.lo, d.interval80.hi, digits)} · 95%: ${intervalText(d.interval95.lo, d.interval95.hi, digits)}${d.likeliest.length ? '; ' : ''}`,
     d.likeliest.length ? h('span', { class: 'likely', 'data-testid': 'likeliest', title: names, tabindex: 0 }, `likeliest (${likeliestChance(d.likeliest)}): ${names}`) : null)
@@ -1252,7 +1253,7 @@ function drawSweep(out: HTMLElement, tor: HTMLElement, warn: HTMLElement, torWar
       h('div', { class: 'box' }, canvas),
       histNumbers(si, sw.model, sw.draws, d, sep),
       sweepStats(si, sw.draws, k),
-      likely.length ? h('p', { class: 'hint', 'data-testid': 'sweep-likeliest' }, `Most likely option${likely.length > 1 ? 's (tied)' : ''}: ${likely.map((b) => `${fmt(b.value, k)} ${b.label}`).join(' / ')} (${fmt(top * 100, 0)}% of draws${likely.length > 1 ? ' each' : ''})`) : ''))
+      likely.length ? h('p', { class: 'hint', 'data-testid': 'sweep-likeliest' }, `Most likely option${likely.length > 1 ? 's (tied)' : ''}: ${likely.map((b) => `${fmt(b.value, k)} ${b.label}`).join(tieJoin)} (${fmt(top * 100, 0)}% of draws${likely.length > 1 ? ' each' : ''})`) : ''))
     st.charts.push(new Chart(canvas as HTMLCanvasElement, {
       type: 'bar',
       data: { labels: si.histogram.map((b) => binText(b, d, sep)), datasets: [{ label: `${sw.model} (${sw.draws} draws)`, data: si.histogram.map((b) => b.count), backgroundColor: si.histogram.map((b) => (si.base >= b.low && si.base < b.high ? color(1) : color(0))), barPercentage: 1, categoryPercentage: 1 }] },
@@ -1407,15 +1408,15 @@ function renderDeal() {
   draws.onchange = () => { const v = Math.round(Number(draws.value)); o.draws = draws.value === '' || !(v > 0) ? null : v; if (o.robust) changed() }
   batna.onchange = () => { o.batna = batna.value; changed(); judge() }
   // ρ is the server's to judge (ask.Check): the package is evaluated at
-  // the new ρ, and a ρ the server refuses is put back, the status line
-  // saying what is valid in the server's words, rather than left shown
-  // beside answers at the old ρ.
+  // the new ρ, and a ρ the server refuses is put back (evaluate does it)
+  // rather than left shown beside answers at the old ρ. A refusal of
+  // something else (robust draws over the limit) leaves ρ as typed and
+  // is said on the status line in the server's words.
   rho.onchange = async () => {
-    const was = o.rho
     o.rho = Number(rho.value)
     const refused = await evaluate()
-    if (o.rho !== Number(rho.value)) return // changed again meanwhile
-    if (refused) { o.rho = was; rho.value = String(was); status(`${refused}; kept ${was}`, true); evaluate(); return }
+    if (refused === null) return // put back, or changed again meanwhile
+    if (refused) status(refused, true)
     st.dealSearch = null; search(); judge()
   }
   const req = h('fieldset', { class: 'require' }, h('legend', {}, 'Must accept'),
@@ -1435,6 +1436,9 @@ function renderDeal() {
 
   // evaluate: one slider per issue
   let timer = 0, stimer = 0
+  // accepted is the last ρ the server took (evaluate puts a refused ρ
+  // back to it); the view opens at the ρ in effect.
+  let accepted = o.rho
   const schedule = (pinned: boolean) => {
     clearTimeout(timer); timer = window.setTimeout(evaluate, 250)
     if (pinned) { clearTimeout(stimer); stimer = window.setTimeout(search, 400) }
@@ -1457,19 +1461,34 @@ function renderDeal() {
     return h('div', { class: 'slider' }, h('label', { for: 'deal-' + is.id }, is.name), input, out, label,
       h('label', { class: 'pin', for: 'pin-' + is.id, title: `Pin ${is.name} at this value in the search` }, pin, 'pin'))
   })
-  // evaluate draws the package's evaluation; it answers the server's
-  // words when the server refuses the request (a 400: ask.Check's, or a
-  // body's mistake), else ''.
-  const evaluate = async (): Promise<string> => {
+  // evaluate draws the package's evaluation. A refusal of ρ (a 400
+  // whose words name the field first, as ask.Check's do: "rho 20: valid:
+  // …"; the error body names no field) puts ρ back to the last ρ the
+  // server took (accepted), the status line saying what is valid in
+  // the server's words, and evaluates again. It answers null then and
+  // when a later request is under way; else the server's words when it
+  // refuses the request for something else (a 400: ask.Check's, or a
+  // body's mistake), else ''. Only the latest request's answer counts:
+  // typing 50 then 60 put a refused 60 back to 50, which the previous,
+  // unanswered change had written.
+  const evaluate = async (): Promise<string | null> => {
     const my = ++seq.evaluate
+    const sent = o.rho
     try {
       const run = await api.dealEvaluate(st.sv!.id, { ...dealBase(modelList()), ...dealRobust(), package: st.deal, models: modelList() })
-      if (my !== seq.evaluate) return '' // a later request is under way
+      if (my !== seq.evaluate) return null // a later request is under way
+      accepted = sent
       if (run.status !== 'done' || !run.result) { result.replaceChildren(h('p', { class: 'error' }, run.error ?? run.status)); return '' }
       drawDeal(result, run.result)
     } catch (e) {
-      if (my === seq.evaluate) result.replaceChildren(h('p', { class: 'error' }, errorText(e)))
-      if (e instanceof APIError && e.status === 400) return e.message
+      if (my !== seq.evaluate) return null
+      result.replaceChildren(h('p', { class: 'error' }, errorText(e)))
+      if (!(e instanceof APIError) || e.status !== 400) return ''
+      if (!e.message.startsWith('rho ')) return e.message
+      o.rho = accepted; rho.value = String(accepted)
+      status(`${e.message}; kept ${accepted}`, true)
+      evaluate()
+      return null
     }
     return ''
   }

@@ -76,6 +76,10 @@ export function isAre(n: number): string { return n === 1 ? 'is' : 'are' }
 // one.
 export const noNumber = '—'
 
+// tieJoin joins the options equally near a value (a tie), their labels
+// as their points, "A / B", as every door joins them (ask.TieJoin).
+export const tieJoin = ' / '
+
 // fmt writes x with the given decimals by the command line's rule (num
 // in cli/output.go): Go's strconv.FormatFloat(x, 'f', digits, 64), the
 // decimal nearest x's exact binary value, an exact tie rounded to the
