@@ -357,7 +357,7 @@ func gatherBrief(ctx context.Context, c *Case, q briefAsks, f *answer.Forecast, 
 				labels = append(labels, a.Label)
 				bf.At = append(bf.At, a.Value)
 			}
-			bf.Option = strings.Join(labels, " / ")
+			bf.Option = strings.Join(labels, TieJoin)
 			if math.IsNaN(bf.Value) {
 				continue
 			}
@@ -485,7 +485,7 @@ func favoured(bands []sweep.Band, at []float64) (string, float64, float64) {
 			labels = append(labels, bd.Label)
 		}
 	}
-	return strings.Join(labels, " / "), top, near
+	return strings.Join(labels, TieJoin), top, near
 }
 
 // briefProposals lists the proposals on the table at the case's date and

@@ -339,13 +339,13 @@ func forecastHead(name string, e answer.IssueExplanation, d int) string {
 	if !e.Settled && e.Range != nil {
 		head := fmt.Sprintf("%s forecasts the range %s, not a point: it did not settle (its last round's point %s", name, RangeText(e.Range.Lo, e.Range.Hi, d, Decimals), gd(float64(e.Forecast), d))
 		if len(ls) > 0 {
-			head += "; options the range reaches: " + strings.Join(ls, " / ")
+			head += "; options the range reaches: " + strings.Join(ls, TieJoin)
 		}
 		return head + ")"
 	}
 	head := fmt.Sprintf("%s forecasts %s", name, gd(float64(e.Forecast), d))
 	if len(ls) > 0 {
-		head += fmt.Sprintf(" (nearest: %s)", strings.Join(ls, " / "))
+		head += fmt.Sprintf(" (nearest: %s)", strings.Join(ls, TieJoin))
 	}
 	return head
 }

@@ -187,5 +187,5 @@ func optionLabel(as []answer.Anchor) string {
 	for _, a := range as {
 		out = append(out, a.Label)
 	}
-	return strings.Join(out, " / ")
+	return strings.Join(out, TieJoin)
 }

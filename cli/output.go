@@ -203,7 +203,7 @@ func labels(as []answer.Anchor, withValue bool, d int) string {
 			out = append(out, a.Label)
 		}
 	}
-	return strings.Join(out, " / ")
+	return strings.Join(out, ask.TieJoin)
 }
 
 // forecastTable prints the answer for a person: the compact issue × model
@@ -287,7 +287,7 @@ func distributionTable(w io.Writer, s *answer.Scenario, m *answer.ModelForecast,
 			}
 			names[i] = ask.LikelyText(l, num(l.Value), actors)
 		}
-		t.AppendRow(table.Row{x.Name, ask.RangeJoin(num(d.Interval80.Lo), num(d.Interval80.Hi)), ask.RangeJoin(num(d.Interval95.Lo), num(d.Interval95.Hi)), strings.Join(names, " / "), ask.LikeliestChance(d.Likeliest)})
+		t.AppendRow(table.Row{x.Name, ask.RangeJoin(num(d.Interval80.Lo), num(d.Interval80.Hi)), ask.RangeJoin(num(d.Interval95.Lo), num(d.Interval95.Hi)), strings.Join(names, ask.TieJoin), ask.LikeliestChance(d.Likeliest)})
 	}
 	t.Render()
 }
