@@ -527,16 +527,7 @@ func TestDistributionTableWords(t *testing.T) {
 // everywhere else (deal search, explain, the brief): "→25 / 75", not
 // "→25|75", and the legend under the table says what "A / B" is.
 func TestTieNotation(t *testing.T) {
-	file := write(t, "tie.yaml", `metadata: {id: t, title: T, as_of: 2025-01-01}
-issues:
-  - {id: i1, name: Issue one, anchors: {25: low, 75: high}}
-actors:
-  - {id: a, name: A, capability: 1, capability_assumed: t}
-  - {id: b, name: B, capability: 1, capability_assumed: t}
-stances:
-  - {actor: a, issue: i1, position: 0, salience: 1, assumed: x}
-  - {actor: b, issue: i1, position: 100, salience: 1, assumed: x}
-`)
+	const file = "testdata/tie.yaml"
 	out, stderr, code := run(t, file, "-m", "compromise", "-q")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)

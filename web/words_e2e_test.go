@@ -209,31 +209,18 @@ func TestForecastNearestPoints(t *testing.T) {
 	}
 }
 
-// tieYAML is a scenario whose compromise forecast, 50, sits midway
-// between its two labelled options, 25 and 75 (cli's TestTieNotation).
-const tieYAML = `metadata: {id: t, title: Tie between options, as_of: 2025-01-01}
-issues:
-  - {id: i1, name: Issue one, anchors: {25: low, 75: high}}
-actors:
-  - {id: a, name: A, capability: 1, capability_assumed: t}
-  - {id: b, name: B, capability: 1, capability_assumed: t}
-stances:
-  - {actor: a, issue: i1, position: 0, salience: 1, assumed: x}
-  - {actor: b, issue: i1, position: 100, salience: 1, assumed: x}
-`
-
 // TestForecastTieText: a forecast equally near two options writes their
 // points as parley forecast does ("50.0 →25 / 75", ask.PointsText) and
 // their labels joined as every door joins a tie's (ask.TieJoin): "tie:
 // →25 / 75 low / high". The page's join was a literal of its own, which
 // only the single-option cells of the built-in case were compared with.
 func TestForecastTieText(t *testing.T) {
-	dir := t.TempDir()
-	file := filepath.Join(dir, "tie.yaml")
-	if err := os.WriteFile(file, []byte(tieYAML), 0o600); err != nil {
+	const file = "../cli/testdata/tie.yaml"
+	tieYAML, err := os.ReadFile(file)
+	if err != nil {
 		t.Fatal(err)
 	}
-	in, err := ask.Load("tie.yaml", []byte(tieYAML), ask.LoadOptions{})
+	in, err := ask.Load("tie.yaml", tieYAML, ask.LoadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -265,7 +252,7 @@ func TestForecastTieText(t *testing.T) {
 		t.Fatalf("ask words the tie %q: the test tests less than it says", want)
 	}
 	e := startE2EWith(t, e2eOptions{empty: true})
-	rec := e.stored("Tie between options", []byte(tieYAML))
+	rec := e.stored("Tie between options", tieYAML)
 	cell := `td[data-model="compromise"][data-issue="i1"]`
 	e.do("forecast", chromedp.Navigate(e.srv.URL+"/?scenario="+rec.ID+"&models=compromise#forecast"), chromedp.WaitVisible(chromedp.CSS(cell+` [data-testid=nearest]`)))
 	got := get(t, e.bctx, "cell", chromedp.Evaluate[[]string](`(() => { const td = document.querySelector('`+cell+`'); const x = td.querySelector('[data-testid=nearest]'); return [td.querySelector('b').textContent, x.textContent, x.title] })()`))
