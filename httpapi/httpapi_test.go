@@ -28,6 +28,7 @@ import (
 	"parley/store"
 	"parley/store/bolt"
 	"parley/store/postgres"
+	"parley/store/storetest"
 )
 
 type env struct {
@@ -1277,11 +1278,7 @@ func TestResolved(t *testing.T) {
 // (PARLEY_TEST_POSTGRES; see .ci/postgres.sh), so both stores serve the
 // API alike.
 func TestOnPostgres(t *testing.T) {
-	url := os.Getenv("PARLEY_TEST_POSTGRES")
-	if url == "" {
-		t.Skip("PARLEY_TEST_POSTGRES is not set; source .ci/postgres.sh to run the API tests on PostgreSQL")
-	}
-	pgURL = url
+	pgURL = storetest.PostgresURL(t, "parley_httpapi_test")
 	defer func() { pgURL = "" }()
 	for name, fn := range map[string]func(*testing.T){
 		"ScenarioLifecycle": TestScenarioLifecycle,

@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"os"
 	"strings"
 	"sync"
 	"testing"
@@ -18,14 +17,11 @@ import (
 )
 
 // testURL returns the database named by PARLEY_TEST_POSTGRES
-// (postgres://user:pass@127.0.0.1/db), skipping the test when it is not
-// set. .ci/postgres.sh sets one up.
+// (postgres://user:pass@127.0.0.1/db) in a schema of these tests' own
+// (storetest.PostgresURL), skipping the test when it is not set.
+// .ci/postgres.sh sets one up.
 func testURL(t *testing.T) string {
-	url := os.Getenv("PARLEY_TEST_POSTGRES")
-	if url == "" {
-		t.Skip("PARLEY_TEST_POSTGRES is not set; source .ci/postgres.sh to run the PostgreSQL store tests")
-	}
-	return url
+	return storetest.PostgresURL(t, "parley_store_test")
 }
 
 // dropAll drops Parley's tables, for a test to start from an empty
