@@ -459,33 +459,31 @@ func gatherBrief(ctx context.Context, c *Case, q briefAsks, f *answer.Forecast, 
 }
 
 // favoured is the option the draws land nearest most often (every option
-// as often, to 1e-12, on a tie, joined " / ") and its share of the
-// draws, with the draws' share nearest the options at (the lead
-// forecast's nearest), when no option at is among the most often; "", 0,
-// 0 when one is, or when no band has a share.
+// as often, to 1e-12, on a tie, joined by TieJoin: likeliest's rule) and
+// its share of the draws, with the draws' share nearest the options at
+// (the lead forecast's nearest), when no option at is among the most
+// often; "", 0, 0 when one is, or when no band has a share.
 func favoured(bands []sweep.Band, at []float64) (string, float64, float64) {
-	top := 0.0
-	for _, bd := range bands {
-		top = max(top, bd.P)
-	}
-	if top == 0 {
-		return "", 0, 0
-	}
-	var labels []string
+	opts := make([]answer.OptionProb, len(bands))
 	near := 0.0
-	for _, bd := range bands {
-		on := slices.Contains(at, bd.Value)
-		if on {
+	for i, bd := range bands {
+		opts[i] = answer.OptionProb{Label: bd.Label, Value: bd.Value, P: answer.Num(bd.P)}
+		if slices.Contains(at, bd.Value) {
 			near += bd.P
 		}
-		if bd.P >= top-1e-12 {
-			if on {
-				return "", 0, 0
-			}
-			labels = append(labels, bd.Label)
-		}
 	}
-	return strings.Join(labels, TieJoin), top, near
+	top := likeliest(opts, nil)
+	if len(top) == 0 || !(top[0].P > 0) {
+		return "", 0, 0
+	}
+	labels := make([]string, len(top))
+	for i, l := range top {
+		if slices.Contains(at, l.Value) {
+			return "", 0, 0
+		}
+		labels[i] = l.Label
+	}
+	return strings.Join(labels, TieJoin), float64(top[0].P), near
 }
 
 // briefProposals lists the proposals on the table at the case's date and
