@@ -332,11 +332,11 @@ func gatherBrief(ctx context.Context, c *Case, q briefAsks, f *answer.Forecast, 
 		}
 	}
 	b.Notes = strings.Join(notes, " · ")
-	calibrated := -1
-	for i, m := range f.Models {
-		if calibrated < 0 && slices.ContainsFunc(m.Issues, func(x answer.IssueForecast) bool { return x.Distribution != nil }) {
-			calibrated, b.Calibrated = i, m.Model
-		}
+	calibrated := slices.IndexFunc(f.Models, func(m answer.ModelForecast) bool {
+		return slices.ContainsFunc(m.Issues, func(x answer.IssueForecast) bool { return x.Distribution != nil })
+	})
+	if calibrated >= 0 {
+		b.Calibrated = f.Models[calibrated].Model
 	}
 	for k, is := range c.Header.Issues {
 		d := c.Header.IssueDecimals(is.ID)
@@ -352,12 +352,10 @@ func gatherBrief(ctx context.Context, c *Case, q briefAsks, f *answer.Forecast, 
 				bf.Text = RangeText(fi.Range.Lo, fi.Range.Hi, d, numD)
 				bf.Lo, bf.Hi = min(v, fi.Range.Lo), max(v, fi.Range.Hi)
 			}
-			var labels []string
 			for _, a := range fi.Nearest {
-				labels = append(labels, a.Label)
 				bf.At = append(bf.At, a.Value)
 			}
-			bf.Option = strings.Join(labels, TieJoin)
+			bf.Option = optionLabel(fi.Nearest)
 			if math.IsNaN(bf.Value) {
 				continue
 			}

@@ -151,10 +151,7 @@ func (c *Case) explainIssue(name string, k int, f answer.IssueForecast) answer.I
 		// snap and compromise-band start from the compromise: its pulls,
 		// each toward the actor's position from the weighted mean, so
 		// that a pull's sign is the way it pulls and they sum to zero
-		mean := 0.0
-		for j := range w {
-			mean += w[j] / total * x[j]
-		}
+		mean := model.WeightedMean(x, w) // the compromise model's own
 		for j := range e.Pulls {
 			e.Pulls[j].Pull = answer.Num(e.Pulls[j].Share * (x[j] - mean))
 		}
@@ -332,20 +329,17 @@ func ksPulls(is model.Issue, pulls []answer.Pull, x, w []float64, fc float64) (*
 // range reaches). Every model's explanation opens with it but the
 // ensemble's, which writes its sum to one more decimal.
 func forecastHead(name string, e answer.IssueExplanation, d int) string {
-	var ls []string
-	for _, a := range e.Nearest {
-		ls = append(ls, a.Label)
-	}
+	ls := optionLabel(e.Nearest)
 	if !e.Settled && e.Range != nil {
 		head := fmt.Sprintf("%s forecasts the range %s, not a point: it did not settle (its last round's point %s", name, RangeText(e.Range.Lo, e.Range.Hi, d, Decimals), gd(float64(e.Forecast), d))
-		if len(ls) > 0 {
-			head += "; options the range reaches: " + strings.Join(ls, TieJoin)
+		if ls != "" {
+			head += "; options the range reaches: " + ls
 		}
 		return head + ")"
 	}
 	head := fmt.Sprintf("%s forecasts %s", name, gd(float64(e.Forecast), d))
-	if len(ls) > 0 {
-		head += fmt.Sprintf(" (nearest: %s)", strings.Join(ls, TieJoin))
+	if ls != "" {
+		head += fmt.Sprintf(" (nearest: %s)", ls)
 	}
 	return head
 }
