@@ -193,14 +193,14 @@ func leverTables(w io.Writer, a *answer.Advice, levers []answer.Lever, l layout)
 	draws, apart := a.Draws > 0, a.Draws > 0 && l.narrow()
 	t := newTable(w)
 	cols := ask.LeverColumns()
+	si := slices.Index(cols, "Shift")
 	if !shift {
-		cols = slices.DeleteFunc(cols, func(c string) bool { return c == "Shift" })
+		cols = slices.Delete(cols, si, si+1)
 	}
 	var hdr table.Row
 	for _, c := range cols {
 		hdr = append(hdr, c)
 	}
-	si := slices.Index(ask.LeverColumns(), "Shift")
 	if draws && !apart {
 		hdr = append(hdr, "Mean", "Helps")
 	}
