@@ -47,6 +47,7 @@ var commands = []func() *cobra.Command{
 	newBenchCmd,
 	newGenCmd,
 	newServeCmd,
+	newDBCmd,
 }
 
 // Version is the version `parley --version` prints: set at link time

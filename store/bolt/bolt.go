@@ -238,7 +238,9 @@ func (s *Store) setUp() error {
 // package wrote: a file that is Parley's, but broken (errs.Internal, as an
 // I/O failure is), where a file that is not Parley's is errs.Invalid.
 func (s *Store) damaged(what string) error {
-	return errs.New(errs.Internal, "store file %s is damaged: %s; the file was left untouched: restore it from a backup, or start with another --db path", s.path, what)
+	return errs.New(errs.Internal, "store file %s is damaged: %s; the file was left untouched: restore it from a backup, "+
+		"or, with no server holding it, run parley db check %s (what is damaged) and parley db salvage %s NEW (every readable scenario copied into a new file NEW, to serve), "+
+		"or start with another --db path", s.path, what, s.path, s.path)
 }
 
 // Close releases the file and its lock. It waits for the reads and writes

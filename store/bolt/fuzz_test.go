@@ -2,9 +2,14 @@ package bolt
 
 import (
 	"bytes"
+	"context"
 	"encoding/binary"
+	"os"
+	"path/filepath"
 	"testing"
 	"time"
+
+	"go.etcd.io/bbolt"
 
 	"parley/fuzzbudget"
 	"parley/store"
@@ -101,4 +106,88 @@ func TestSumsCatchOneByte(t *testing.T) {
 			t.Fatal("a body sum of another version was checked")
 		}
 	}
+}
+
+// salvageBudget is what checking and salvaging a small store file with
+// one input's worth of hostile records may cost: bbolt's pages and the
+// new file's transactions are a fixed cost, the records read and copied
+// a little over their size.
+var salvageBudget = fuzzbudget.Budget{FixedBytes: 8 << 20, BytesPerByte: 1 << 10, FixedTime: 2 * time.Second, TimePerByte: 50 * time.Microsecond}
+
+// FuzzSalvage writes arbitrary keys and values into the buckets of a
+// store file (salvageFixture's), as a damaged file or another program
+// would leave them, then checks and salvages it. Neither may panic, fail
+// (the file is a Parley store whatever its records hold) or cost more
+// than salvageBudget; the damaged file is not written to; the new file
+// checks sound and holds the versions and runs the salvage reported
+// copied.
+func FuzzSalvage(f *testing.F) {
+	base := filepath.Join(f.TempDir(), "base.db")
+	salvageFixture(f, base)
+	data, err := os.ReadFile(base)
+	if err != nil {
+		f.Fatal(err)
+	}
+	all := append(append([][]byte{}, buckets...), bucketBodySums, bucketResultSums, bucketVersions, bucketVersionBodies)
+	f.Add([]byte{4, 1, 1, 0x7f, 'x'})                                               // a kept version's key cut short
+	f.Add(append([]byte{1, 1, 3, 'b'}, 0xff, 0xff, 0xff))                           // a scenario's record replaced
+	f.Add(append([]byte{2, 1, 4, 'c'}, "x: 1"...))                                  // a body replaced
+	f.Add(append([]byte{0, 4, 20}, append([]byte("held"), make([]byte, 20)...)...)) // the count zeroed
+	f.Add(append([]byte{10, 10, 5}, append(versionKey("zz", 1), 1, 'a', 1, 'y', 0)...))
+	f.Fuzz(func(t *testing.T, in []byte) {
+		dir := t.TempDir()
+		p, out := filepath.Join(dir, "d.db"), filepath.Join(dir, "new.db")
+		if err := os.WriteFile(p, data, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		editRaw(t, p, func(tx *bbolt.Tx) error {
+			for rest := in; len(rest) >= 3; {
+				b := tx.Bucket(all[int(rest[0])%len(all)])
+				kl, vl := int(rest[1])%64, int(rest[2])
+				rest = rest[3:]
+				k := rest[:min(kl, len(rest))]
+				rest = rest[len(k):]
+				v := rest[:min(vl, len(rest))]
+				rest = rest[len(v):]
+				if b == nil || len(k) == 0 {
+					continue
+				}
+				if err := b.Put(bytes.Clone(k), bytes.Clone(v)); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		before := fileSum(t, p)
+		ctx := context.Background()
+		var rep, nrep *Report
+		fuzzbudget.Check(t, salvageBudget, len(in), func() {
+			var err error
+			if _, err = Check(ctx, p); err != nil {
+				t.Fatalf("check: %v", err)
+			}
+			if rep, err = Salvage(ctx, p, out); err != nil {
+				t.Fatalf("salvage: %v", err)
+			}
+			if nrep, err = Check(ctx, out); err != nil {
+				t.Fatalf("check of the new file: %v", err)
+			}
+		})
+		if fileSum(t, p) != before {
+			t.Fatal("salvage wrote to the damaged file")
+		}
+		if !nrep.Sound() {
+			t.Fatalf("the salvaged file is not sound: %q", problemStrings(nrep.Problems))
+		}
+		c1, k1, r1 := rep.Counts()
+		c2, k2, r2 := nrep.Counts()
+		if c1 != c2 || k1 != k2 || r1 != r2 {
+			t.Fatalf("salvage copied %d current, %d kept, %d runs; the new file holds %d, %d, %d", c1, k1, r1, c2, k2, r2)
+		}
+		s, err := Open(ctx, out)
+		if err != nil {
+			t.Fatalf("open the salvaged file: %v", err)
+		}
+		s.Close()
+	})
 }

@@ -219,7 +219,9 @@ func TestRecountFailedAtOpenIsReported(t *testing.T) {
 		t.Fatal("opened a file whose held ids could not be counted; want an error")
 	}
 	want := "open: store file " + p + ": the count of its scenario ids is not known (an earlier build, or another program, wrote to it last), " +
-		"and counting them failed: store file " + p + " is damaged: kept version key 7f; the file was left untouched: restore it from a backup, or start with another --db path"
+		"and counting them failed: store file " + p + " is damaged: kept version key 7f; the file was left untouched: restore it from a backup, " +
+		"or, with no server holding it, run parley db check " + p + " (what is damaged) and parley db salvage " + p + " NEW (every readable scenario copied into a new file NEW, to serve), " +
+		"or start with another --db path"
 	if err.Error() != want || errs.CodeOf(err) != errs.Internal {
 		t.Fatalf("open: %v (%s)\nwant: %s (internal)", err, errs.CodeOf(err), want)
 	}
