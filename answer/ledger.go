@@ -9,12 +9,14 @@ import "parley/model"
 type LedgerEntry struct {
 	// ID is the seal's first 12 hex digits.
 	ID string `json:"id"`
-	// Recorded is the date the forecast was sealed (YYYY-MM-DD, UTC).
+	// Recorded is the date the forecast was sealed (YYYY-MM-DD, UTC):
+	// outcomes dated after it grade the entry as sealed, those dated on
+	// or before it (which may have been known) only in hindsight.
 	Recorded string `json:"recorded"`
 	Engine   string `json:"engine"`
 	Scenario string `json:"scenario"`
-	// AsOf is the date of the snapshot forecast from: outcomes after it
-	// grade the entry.
+	// AsOf is the date of the snapshot forecast from: only outcomes after
+	// it are the entry's questions.
 	AsOf   string   `json:"as_of"`
 	Target Target   `json:"target"`
 	Models []string `json:"models"`
@@ -37,24 +39,33 @@ type LedgerForecast struct {
 }
 
 // LedgerGrade answers `parley ledger grade`: every sealed forecast with
-// an outcome recorded after its date, scored, and the models ranked when
-// enough questions are graded.
+// an outcome dated after its snapshot, scored, and the models ranked when
+// enough questions are graded. A question is sealed when its outcome is
+// dated after the day its entry was recorded; one dated on or before it
+// (the outcome may have been known when the forecast was sealed) is
+// scored apart, in hindsight, and counts in no sealed grade or rank.
 type LedgerGrade struct {
-	// Entries counts the ledger's entries; Graded the (entry, issue,
-	// outcome) questions graded.
-	Entries int `json:"entries"`
-	Graded  int `json:"graded"`
-	// Models are per model, ranked by MAEPct when Ranked (the same
-	// order as MAE where every graded issue's scale has one width), else
-	// by name.
+	// Entries counts the ledger's entries; Graded the sealed (entry,
+	// issue, outcome) questions graded; Hindsight the questions whose
+	// outcome is dated on or before the day their entry was recorded.
+	Entries   int `json:"entries"`
+	Graded    int `json:"graded"`
+	Hindsight int `json:"hindsight"`
+	// Models are the sealed questions' grades per model, ranked by
+	// MAEPct when Ranked (the same order as MAE where every graded
+	// issue's scale has one width), else by name.
 	Models []LedgerModel `json:"models"`
-	// Ranked is false when fewer than 10 questions are graded.
+	// HindsightModels are the hindsight questions' grades per model, by
+	// name and never ranked (Rank 0).
+	HindsightModels []LedgerModel `json:"hindsight_models"`
+	// Ranked is false when fewer than 10 sealed questions are graded.
 	Ranked bool `json:"ranked"`
 	// ScoreDecimals is how many decimals the MAE and CRPS are written
-	// with: the most of the graded issues' (Issue.Decimals); 1 with none.
+	// with (sealed and hindsight alike): the most of the graded issues'
+	// (Issue.Decimals); 1 with none.
 	ScoreDecimals int `json:"score_decimals"`
-	// MixedScales is true when the graded issues' scales differ in
-	// width, as in Backtest.
+	// MixedScales is true when the graded issues' scales (sealed and
+	// hindsight together) differ in width, as in Backtest.
 	MixedScales bool     `json:"mixed_scales"`
 	Warnings    []string `json:"warnings"`
 }

@@ -205,12 +205,14 @@ func TestBacktestWarnsOfMixedScales(t *testing.T) {
 }
 
 // sealAndGrade seals the forecast of c with the models in a one-entry
-// ledger (read back as parley ledger grade reads a file) and grades it.
+// ledger on 2025-01-02, before c's outcomes were recorded
+// (beforeOutcomes), reads it back as parley ledger grade reads a file,
+// and grades it against them.
 func sealAndGrade(t *testing.T, c *Case, models ...string) *answer.LedgerGrade {
 	t.Helper()
 	freq := answer.NewForecastRequest()
 	freq.Models = models
-	e, _, err := LedgerRecord(context.Background(), c, freq, "2025-01-02", "test")
+	e, _, err := LedgerRecord(context.Background(), beforeOutcomes(c), freq, "2025-01-02", "test")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -240,7 +242,7 @@ func TestLedgerRanksByErrorOnTheScale(t *testing.T) {
 	if !g.Ranked || len(g.Models) != 2 {
 		t.Fatalf("ranked %v, %d models; want ranked, 2 (warnings %q)", g.Ranked, len(g.Models), g.Warnings)
 	}
-	if w := "and compare the models across them (the models are ranked by MAE %)"; !slices.ContainsFunc(g.Warnings, func(s string) bool { return strings.HasSuffix(s, w) }) {
+	if w := "and compare the models across them (the models are ranked by the sealed questions' MAE %)"; !slices.ContainsFunc(g.Warnings, func(s string) bool { return strings.HasSuffix(s, w) }) {
 		t.Errorf("warnings %q, want the scales' one to end %q", g.Warnings, w)
 	}
 	want := []struct {

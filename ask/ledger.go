@@ -11,11 +11,13 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"parley/answer"
 	"parley/errs"
 	"parley/nouns"
+	"parley/scenario"
 )
 
 // LedgerRecord forecasts the case and seals the answer as a ledger entry
@@ -27,8 +29,14 @@ import (
 // warnings say what the entry's numbers cannot: a model that gave no
 // forecast (none of its is sealed), and a model whose forecast of some
 // issue did not settle (sealed, and later graded, at its last round's
-// point).
+// point), and the questions whose outcome the file already records
+// (knownOutcomes). An outcome of the entry's questions dated after
+// recorded is refused: the file holds it, yet grade would take it for
+// one not known when the entry was sealed.
 func LedgerRecord(ctx context.Context, c *Case, req answer.ForecastRequest, recorded, engine string) (*answer.LedgerEntry, []string, error) {
+	if !scenario.IsDate(recorded) {
+		return nil, nil, errs.New(errs.Internal, "ledger record: recorded %q is not a date; valid: YYYY-MM-DD", recorded)
+	}
 	f, err := Forecast(ctx, c, req, nil)
 	if err != nil {
 		return nil, nil, err
@@ -58,9 +66,55 @@ func LedgerRecord(ctx context.Context, c *Case, req answer.ForecastRequest, reco
 			e.Forecasts = append(e.Forecasts, answer.LedgerForecast{Model: m.Model, Issue: x.Issue, Forecast: float64(x.Forecast), Predictive: x.Predictive})
 		}
 	}
+	known, err := knownOutcomes(c.Input, e)
+	if err != nil {
+		return nil, nil, err
+	}
+	if known != "" {
+		warn = append(warn, known)
+	}
 	e.Seal = Seal(e)
 	e.ID = e.Seal[:12]
 	return e, warn, nil
+}
+
+// knownOutcomes is the warning for an entry about to be recorded whose
+// questions (outcomes after its snapshot of issues it forecasts) already
+// have their outcome in the file, dated on or before the day it is
+// recorded: grade scores those apart, in hindsight (LedgerGrade), so the
+// entry is recorded, since its issues may yet have later outcomes (an
+// interim agreement, then a final one) that grade it as sealed. An
+// outcome dated after that day is an error: grade would count it as
+// sealed though the file held it when the entry was sealed.
+func knownOutcomes(in *Input, e *answer.LedgerEntry) (string, error) {
+	forecast := map[string]bool{}
+	for _, f := range e.Forecasts {
+		forecast[f.Issue] = true
+	}
+	var known []string
+	for j, o := range in.Scenario.Outcomes {
+		if o.Date <= e.AsOf || !forecast[o.Issue] {
+			continue
+		}
+		if o.Date > e.Recorded {
+			return "", errs.New(errs.Invalid, "%s: outcomes[%d].date: the outcome of %s is dated %s, after %s, the day (UTC) this forecast would be recorded on: ledger grade would take it for an outcome not known when the forecast was sealed, though the file already records it, so nothing was recorded; valid: an outcome dated on or before %s (correct its date, or record on or after %s)",
+				in.Name, j, o.Issue, o.Date, e.Recorded, e.Recorded, o.Date)
+		}
+		known = append(known, fmt.Sprintf("%s %s on %s", o.Issue, strconv.FormatFloat(o.Value, 'f', -1, 64), o.Date))
+	}
+	if len(known) == 0 {
+		return "", nil
+	}
+	n := len(known)
+	if n > 5 {
+		known = append(known[:5], fmt.Sprintf("and %d more", n-5))
+	}
+	verb, them := "have their outcome", "them"
+	if n == 1 {
+		verb, them = "has its outcome", "it"
+	}
+	return fmt.Sprintf("%s of this entry already %s in the file, dated on or before the day it is recorded (%s): %s; ledger grade scores %s apart, in hindsight, and never among the sealed forecasts' grades (scoring a forecast against outcomes already known is a backtest: parley backtest)",
+		nouns.Count(n, "question"), verb, e.Recorded, strings.Join(known, ", "), them), nil
 }
 
 func sha(b []byte) string {
@@ -98,6 +152,9 @@ func ReadLedger(name string, data []byte) ([]answer.LedgerEntry, error) {
 		if s := Seal(&e); s != e.Seal {
 			return nil, errs.New(errs.Invalid, "%s:%d: entry %s does not match its seal (sealed %s, content hashes to %s): it was changed after it was recorded", name, line, e.ID, e.Seal, s)
 		}
+		if !scenario.IsDate(e.Recorded) {
+			return nil, errs.New(errs.Invalid, "%s:%d: entry %s: recorded %q is not a date; valid: YYYY-MM-DD, the day `parley ledger record` sealed it (grade tells sealed questions from hindsight by it)", name, line, e.ID, e.Recorded)
+		}
 		out = append(out, e)
 	}
 	if err := sc.Err(); err != nil {
@@ -125,23 +182,75 @@ func otherScenarios(n int, ids []string, id string) string {
 	return fmt.Sprintf("%d entries are about other scenarios than %s (%s) and are not graded here: grade each with its scenario's file", n, id, list)
 }
 
+// ledgerAcc sums one model's errors over the questions of one group
+// (sealed, or in hindsight).
+type ledgerAcc struct {
+	n, nd, in80              int
+	ae, crps, aePct, crpsPct float64
+}
+
+// add scores the forecast f against the outcome value v on a scale whose
+// percent factor is pct.
+func (a *ledgerAcc) add(f answer.LedgerForecast, v, pct float64) {
+	ae, crps := math.Abs(f.Forecast-v), 0.0
+	if d := f.Predictive; d != nil {
+		crps = d.CRPS(v)
+		a.nd++
+		if lo, hi := d.Interval80(); v >= lo && v <= hi {
+			a.in80++
+		}
+	} else {
+		crps = ae
+	}
+	a.n++
+	a.ae += ae
+	a.crps += crps
+	a.aePct += ae * pct
+	a.crpsPct += crps * pct
+}
+
+// ledgerModels is the models' grades, by name (unranked).
+func ledgerModels(by map[string]*ledgerAcc) []answer.LedgerModel {
+	out := []answer.LedgerModel{}
+	for name, a := range by {
+		n := float64(a.n)
+		m := answer.LedgerModel{Model: name, N: a.n, MAE: answer.Num(a.ae / n), CRPS: answer.Num(a.crps / n), MAEPct: answer.Num(a.aePct / n), CRPSPct: answer.Num(a.crpsPct / n), Coverage80: answer.Num(math.NaN())}
+		if a.nd > 0 {
+			m.Coverage80 = answer.Num(float64(a.in80) / float64(a.nd))
+		}
+		out = append(out, m)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Model < out[j].Model })
+	return out
+}
+
+// sealedBefore reports whether an outcome dated date grades an entry
+// recorded on recorded as sealed: only when it is dated after the day
+// the entry was recorded. An outcome of that day or earlier may have been
+// known when the forecast was sealed, and one whose order against the
+// recording cannot be told (a date missing or malformed on either side:
+// scenario validation and ReadLedger refuse both) is never taken for
+// sealed.
+func sealedBefore(recorded, date string) bool {
+	return scenario.IsDate(recorded) && scenario.IsDate(date) && date > recorded
+}
+
 // LedgerGrade grades the sealed forecasts of entries about the input's
 // scenario against the outcomes it records: each outcome dated after an
-// entry's snapshot date is one graded question for that entry, scored for
-// every model the entry holds on that issue (absolute error, CRPS — a
-// point forecast's is its absolute error — and whether the outcome is in
-// the 80% interval), and the mean errors again as percents of each
-// issue's scale. Models are ranked by that MAE % — the order of MAE
+// entry's snapshot date is one question for that entry, scored for every
+// model the entry holds on that issue (absolute error, CRPS — a point
+// forecast's is its absolute error — and whether the outcome is in the
+// 80% interval), and the mean errors again as percents of each issue's
+// scale. A question is sealed when its outcome is dated after the day
+// the entry was recorded (sealedBefore); the others are graded apart, in
+// hindsight, in HindsightModels, and count in no sealed grade or rank.
+// Models are ranked by the sealed questions' MAE % — the order of MAE
 // where every graded scale has one width, and the one that compares
-// errors across widths — only when at least MinRanked questions are
-// graded for each.
+// errors across widths — only when at least MinRanked sealed questions
+// are graded for each.
 func LedgerGrade(in *Input, entries []answer.LedgerEntry) *answer.LedgerGrade {
-	g := &answer.LedgerGrade{Entries: len(entries), Models: []answer.LedgerModel{}, Warnings: []string{}}
-	type acc struct {
-		n, nd, in80              int
-		ae, crps, aePct, crpsPct float64
-	}
-	by := map[string]*acc{}
+	g := &answer.LedgerGrade{Entries: len(entries), Warnings: []string{}}
+	sealed, hindsight := map[string]*ledgerAcc{}, map[string]*ledgerAcc{}
 	id := in.Scenario.Metadata.ID
 	other := 0
 	var otherIDs []string // in the ledger's order
@@ -162,6 +271,10 @@ func LedgerGrade(in *Input, entries []answer.LedgerEntry) *answer.LedgerGrade {
 			lo, hi := is.Bounds()
 			sc := scoredScale{is.Name, lo, hi}
 			pct := sc.pct()
+			by, count := sealed, &g.Graded
+			if !sealedBefore(e.Recorded, o.Date) {
+				by, count = hindsight, &g.Hindsight
+			}
 			graded := false
 			for _, f := range e.Forecasts {
 				if f.Issue != o.Issue {
@@ -170,27 +283,13 @@ func LedgerGrade(in *Input, entries []answer.LedgerEntry) *answer.LedgerGrade {
 				graded = true
 				a := by[f.Model]
 				if a == nil {
-					a = &acc{}
+					a = &ledgerAcc{}
 					by[f.Model] = a
 				}
-				ae, crps := math.Abs(f.Forecast-o.Value), 0.0
-				if d := f.Predictive; d != nil {
-					crps = d.CRPS(o.Value)
-					a.nd++
-					if lo, hi := d.Interval80(); o.Value >= lo && o.Value <= hi {
-						a.in80++
-					}
-				} else {
-					crps = ae
-				}
-				a.n++
-				a.ae += ae
-				a.crps += crps
-				a.aePct += ae * pct
-				a.crpsPct += crps * pct
+				a.add(f, o.Value, pct)
 			}
 			if graded {
-				g.Graded++
+				*count++
 				scales = append(scales, sc)
 			}
 		}
@@ -198,15 +297,11 @@ func LedgerGrade(in *Input, entries []answer.LedgerEntry) *answer.LedgerGrade {
 	if other > 0 {
 		g.Warnings = append(g.Warnings, otherScenarios(other, otherIDs, id))
 	}
-	g.ScoreDecimals = scoreDecimals(scales)
-	for name, a := range by {
-		n := float64(a.n)
-		m := answer.LedgerModel{Model: name, N: a.n, MAE: answer.Num(a.ae / n), CRPS: answer.Num(a.crps / n), MAEPct: answer.Num(a.aePct / n), CRPSPct: answer.Num(a.crpsPct / n), Coverage80: answer.Num(math.NaN())}
-		if a.nd > 0 {
-			m.Coverage80 = answer.Num(float64(a.in80) / float64(a.nd))
-		}
-		g.Models = append(g.Models, m)
+	if g.Hindsight > 0 {
+		g.Warnings = append(g.Warnings, hindsightWarning(g.Hindsight))
 	}
+	g.ScoreDecimals = scoreDecimals(scales)
+	g.Models, g.HindsightModels = ledgerModels(sealed), ledgerModels(hindsight)
 	g.Ranked = len(g.Models) > 0
 	for _, m := range g.Models {
 		g.Ranked = g.Ranked && m.N >= MinRanked
@@ -215,7 +310,7 @@ func LedgerGrade(in *Input, entries []answer.LedgerEntry) *answer.LedgerGrade {
 	// are: with too few questions the next warning says they are not.
 	ranking := ""
 	if g.Ranked {
-		ranking = " (the models are ranked by MAE %)"
+		ranking = " (the models are ranked by the sealed questions' MAE %)"
 	}
 	if w := scalesDiffer("graded questions", ranking, scales); w != "" {
 		g.MixedScales = true
@@ -232,8 +327,15 @@ func LedgerGrade(in *Input, entries []answer.LedgerEntry) *answer.LedgerGrade {
 			g.Models[i].Rank = i + 1
 		}
 	} else {
-		sort.Slice(g.Models, func(i, j int) bool { return g.Models[i].Model < g.Models[j].Model })
-		g.Warnings = append(g.Warnings, fmt.Sprintf("%s graded: the models are not ranked until each has at least %d (fewer say more about which questions were asked than about the models)", nouns.Count(g.Graded, "question"), MinRanked))
+		g.Warnings = append(g.Warnings, fmt.Sprintf("%s graded: the models are not ranked until each has at least %d (fewer say more about which questions were asked than about the models)", nouns.Count(g.Graded, "sealed question"), MinRanked))
 	}
 	return g
+}
+
+// hindsightWarning says why n questions are graded apart.
+func hindsightWarning(n int) string {
+	if n == 1 {
+		return "1 question is graded in hindsight, apart: its outcome is dated on or before the day its entry was recorded, so it may have been known when the forecast was sealed; it counts in no sealed grade and no rank"
+	}
+	return fmt.Sprintf("%d questions are graded in hindsight, apart: each one's outcome is dated on or before the day its entry was recorded, so it may have been known when the forecast was sealed; they count in no sealed grade and no rank", n)
 }

@@ -5,11 +5,26 @@ import (
 	"context"
 	"encoding/json"
 	"math"
+	"slices"
 	"strings"
 	"testing"
 
 	"parley/answer"
 )
+
+// beforeOutcomes is c with its input's outcomes taken out: the file as it
+// stood when a forecast was sealed, before the outcomes that grade it
+// were recorded (record refuses an outcome dated after the day of
+// recording).
+func beforeOutcomes(c *Case) *Case {
+	in := *c.Input
+	s := *in.Scenario
+	s.Outcomes = nil
+	in.Scenario = &s
+	b := *c
+	b.Input = &in
+	return &b
+}
 
 // The ledger by hand on the backtest case (two outcomes after its base).
 // Compromise forecasts 70 (budget, outcome 50) and 119/2.1 (deadline,
@@ -17,13 +32,15 @@ import (
 // 50, 100: 3 > 5/2) and 40 (weights .5, .6, 1 at 10, 40, 90: .5 + .6 >
 // 2.1/2). One entry grades 2 questions, too few to rank; five entries
 // grade 10, and compromise (MAE (20 + 43.33)/2) ranks above median
-// ((50 + 60)/2). A changed entry fails its seal.
+// ((50 + 60)/2). The entry is sealed on 2025-01-02, before either outcome
+// was recorded, so every question is sealed. A changed entry fails its
+// seal.
 func TestLedgerHand(t *testing.T) {
 	c := backtestCase(t, "base")
 	req := answer.NewForecastRequest()
 	req.Target.Snapshot = "base"
 	req.Models = []string{"compromise", "median"}
-	e, warn, err := LedgerRecord(context.Background(), c, req, "2025-01-02", "test")
+	e, warn, err := LedgerRecord(context.Background(), beforeOutcomes(c), req, "2025-01-02", "test")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -41,7 +58,7 @@ func TestLedgerHand(t *testing.T) {
 		t.Fatal(err)
 	}
 	g := LedgerGrade(c.Input, entries)
-	if g.Entries != 1 || g.Graded != 2 || g.Ranked || g.Models[0].Rank != 0 || !strings.Contains(g.Warnings[0], "2 questions graded: the models are not ranked") {
+	if g.Entries != 1 || g.Graded != 2 || g.Ranked || g.Models[0].Rank != 0 || g.Hindsight != 0 || !strings.Contains(g.Warnings[0], "2 sealed questions graded: the models are not ranked") {
 		t.Errorf("one entry: %+v", g)
 	}
 	for range 4 {
@@ -97,5 +114,106 @@ func TestLedgerGradeOtherScenarios(t *testing.T) {
 		if g.Graded != 0 || len(g.Warnings) == 0 || g.Warnings[0] != tc.want {
 			t.Errorf("%v: graded %d, warnings %q; want first %q", tc.about, g.Graded, g.Warnings, tc.want)
 		}
+	}
+}
+
+// resealed is e recorded on another day, sealed again (as record would
+// have sealed it that day).
+func resealed(e answer.LedgerEntry, recorded string) answer.LedgerEntry {
+	e.Recorded = recorded
+	e.Seal = Seal(&e)
+	e.ID = e.Seal[:12]
+	return e
+}
+
+// Sealed and hindsight questions by hand on the backtest case (base
+// 2025-01-01; budget 50 on 2025-03-01, deadline 100 on 2025-07-01), with
+// the errors of TestLedgerHand: compromise 20 (budget) and 100 − 119/2.1
+// (deadline), median 50 and 60. Entry A, recorded 2025-01-02, knew
+// neither outcome: both sealed. B (2025-05-01) and C (2025-03-01, the
+// budget's own day) knew the budget's: their deadline is sealed, their
+// budget in hindsight. So 4 sealed questions (compromise MAE (20 + 3 ×
+// 43.33)/4, median (50 + 3 × 60)/4 = 57.5) and 2 in hindsight (20 and
+// 50), never mixed.
+func TestLedgerGradeHindsight(t *testing.T) {
+	c := backtestCase(t, "base")
+	req := answer.NewForecastRequest()
+	req.Target.Snapshot = "base"
+	req.Models = []string{"compromise", "median"}
+	a, warn, err := LedgerRecord(context.Background(), beforeOutcomes(c), req, "2025-01-02", "test")
+	if err != nil || len(warn) != 0 {
+		t.Fatalf("record A: %v %q", err, warn)
+	}
+	var ledger bytes.Buffer
+	for _, e := range []answer.LedgerEntry{*a, resealed(*a, "2025-05-01"), resealed(*a, "2025-03-01")} {
+		line, _ := json.Marshal(e)
+		ledger.Write(append(line, '\n'))
+	}
+	entries, err := ReadLedger("l.jsonl", ledger.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := LedgerGrade(c.Input, entries)
+	if g.Entries != 3 || g.Graded != 4 || g.Hindsight != 2 || g.Ranked || len(g.Models) != 2 || len(g.HindsightModels) != 2 {
+		t.Fatalf("grade %+v", g)
+	}
+	deadline := 100 - 119/2.1
+	for _, tc := range []struct {
+		group string
+		m     answer.LedgerModel
+		name  string
+		n     int
+		mae   float64
+	}{
+		{"sealed", g.Models[0], "compromise", 4, (20 + 3*deadline) / 4},
+		{"sealed", g.Models[1], "median", 4, 57.5},
+		{"hindsight", g.HindsightModels[0], "compromise", 2, 20},
+		{"hindsight", g.HindsightModels[1], "median", 2, 50},
+	} {
+		if tc.m.Model != tc.name || tc.m.N != tc.n || math.Abs(float64(tc.m.MAE)-tc.mae) > 1e-9 || tc.m.CRPS != tc.m.MAE || tc.m.Rank != 0 {
+			t.Errorf("%s %s: %+v; want n %d, MAE %v", tc.group, tc.name, tc.m, tc.n, tc.mae)
+		}
+	}
+	want := []string{
+		"2 questions are graded in hindsight, apart: each one's outcome is dated on or before the day its entry was recorded, so it may have been known when the forecast was sealed; they count in no sealed grade and no rank",
+		"4 sealed questions graded: the models are not ranked until each has at least 10 (fewer say more about which questions were asked than about the models)",
+	}
+	if !slices.Equal(g.Warnings, want) {
+		t.Errorf("warnings %q\nwant %q", g.Warnings, want)
+	}
+	// An entry recorded on a day that is no date (none record writes)
+	// grades nothing as sealed, and ReadLedger refuses it.
+	bad := resealed(*a, "")
+	if g := LedgerGrade(c.Input, []answer.LedgerEntry{bad}); g.Graded != 0 || g.Hindsight != 2 {
+		t.Errorf("undated entry: %d sealed, %d in hindsight; want 0 and 2", g.Graded, g.Hindsight)
+	}
+	line, _ := json.Marshal(bad)
+	if _, err := ReadLedger("l.jsonl", append(line, '\n')); err == nil || !strings.Contains(err.Error(), `l.jsonl:1: entry `+bad.ID+`: recorded "" is not a date`) {
+		t.Errorf("undated entry read: %v", err)
+	}
+}
+
+// Record warns of the outcomes the file already holds for the entry's
+// questions, dated on or before the day of recording (here both: one
+// dated that very day), and refuses an outcome dated after it, naming
+// its field: the file knows it, yet grade would count it as sealed.
+func TestLedgerRecordKnownOutcomes(t *testing.T) {
+	req := answer.NewForecastRequest()
+	req.Target.Snapshot = "base"
+	req.Models = []string{"compromise"}
+	_, warn, err := LedgerRecord(context.Background(), backtestCase(t, "base"), req, "2025-07-01", "test")
+	want := "2 questions of this entry already have their outcome in the file, dated on or before the day it is recorded (2025-07-01): budget 50 on 2025-03-01, deadline 100 on 2025-07-01; ledger grade scores them apart, in hindsight, and never among the sealed forecasts' grades (scoring a forecast against outcomes already known is a backtest: parley backtest)"
+	if err != nil || len(warn) != 1 || warn[0] != want {
+		t.Errorf("record on 2025-07-01: %v %q\nwant %q", err, warn, want)
+	}
+	_, warn, err = LedgerRecord(context.Background(), backtestCaseDated(t, "base", "2026-01-01"), req, "2025-05-01", "test")
+	if err == nil || !strings.HasPrefix(err.Error(), "example.yaml: outcomes[1].date: the outcome of deadline is dated 2026-01-01, after 2025-05-01, the day (UTC) this forecast would be recorded on") || warn != nil {
+		t.Errorf("an outcome after the day of recording: %v %q", err, warn)
+	}
+	// From the later snapshot (2025-06-01) the budget's outcome is no
+	// question of the entry: only the deadline's is known.
+	_, warn, err = LedgerRecord(context.Background(), backtestCase(t, "latest"), req, "2025-07-01", "test")
+	if err != nil || len(warn) != 1 || !strings.HasPrefix(warn[0], "1 question of this entry already has its outcome in the file, dated on or before the day it is recorded (2025-07-01): deadline 100 on 2025-07-01; ledger grade scores it apart") {
+		t.Errorf("record from the later snapshot: %v %q", err, warn)
 	}
 }

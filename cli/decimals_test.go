@@ -81,7 +81,8 @@ func TestBacktestScoresOnTheScale(t *testing.T) {
 	if w := "│ compromise │ 0.06 │ 1/1         │ 0.06 │ —      │ —      │ 0.47 (0.06) ✓ │"; !strings.Contains(out, w) {
 		t.Errorf("no %q in\n%s", w, out)
 	}
-	// ledger grade: the same forecast sealed, then graded
+	// ledger grade: the same forecast sealed, then graded (in hindsight:
+	// the outcome was in the file when it was sealed, so no rank column)
 	ledger := filepath.Join(t.TempDir(), "l.jsonl")
 	if _, stderr, code := run(t, "ledger", "record", "testdata/unit-backtest.yaml", "--ledger", ledger, "-m", "compromise", "-q"); code != 0 {
 		t.Fatalf("ledger record: exit %d: %s", code, stderr)
@@ -90,7 +91,7 @@ func TestBacktestScoresOnTheScale(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("ledger grade: exit %d: %s", code, stderr)
 	}
-	if w := "│ —    │ compromise │      1 │ 0.06 │ 0.06 │ —      │"; !strings.Contains(out, w) {
+	if w := "│ compromise │      1 │ 0.06 │ 0.06 │ —      │"; !strings.Contains(out, w) {
 		t.Errorf("ledger grade: no %q in\n%s", w, out)
 	}
 }
@@ -129,8 +130,9 @@ func TestBacktestMixedScalesColumns(t *testing.T) {
 		t.Fatalf("ledger grade: exit %d: %s", code, stderr)
 	}
 	for _, w := range []string{
-		"│ RANK │ MODEL      │ GRADED │ MAE  │ MAE % │ CRPS │ CRPS % │ IN 80% │",
-		"│ —    │ compromise │      2 │ 5.86 │   8.7 │ 5.86 │    8.7 │ —      │",
+		"In hindsight (outcome dated on or before its entry was recorded; not ranked):",
+		"│ MODEL      │ GRADED │ MAE  │ MAE % │ CRPS │ CRPS % │ IN 80% │",
+		"│ compromise │      2 │ 5.86 │   8.7 │ 5.86 │    8.7 │ —      │",
 		"the models are not ranked until each has at least 10",
 	} {
 		if !strings.Contains(out, w) {

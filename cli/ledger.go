@@ -41,7 +41,13 @@ ledger file: today's date (UTC), the engine's version, the SHA-256 of the
 resolved scenario and of the forecast answer, every model's forecast of
 every issue (with snap's predictive distribution), and a seal: the SHA-256
 of all of it. The file is only ever appended to; an entry changed later no
-longer matches its seal, and 'parley ledger grade' refuses the file.`,
+longer matches its seal, and 'parley ledger grade' refuses the file.
+
+A forecast is sealed only for outcomes not yet known: where the scenario
+already records an outcome of the entry's issues after its snapshot,
+dated on or before today, record warns, naming each, and grade scores
+those apart, in hindsight; an outcome dated after today is refused (the
+file holds it, so it is known), and nothing is appended.`,
 		Args: nArgs(0, 1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			path, _ := cmd.Flags().GetString("ledger")
@@ -127,9 +133,13 @@ forecast of the scenario against the outcomes it records after the
 forecast's snapshot date: per model the questions graded, MAE, CRPS and
 the 80% interval's coverage; where the graded issues' scales differ in
 width, also MAE % and CRPS % (each error as a percent of its issue's
-scale). Models are ranked by MAE % (the order of MAE on scales of one
-width) only when each has at least 10 graded questions; with fewer the
-answer says so and ranks none.`,
+scale). A question is sealed when its outcome is dated after the day the
+entry was recorded; one dated on or before that day may have been known
+when the forecast was sealed, and is graded apart, in a table headed "In
+hindsight", never in the sealed grades or the rank. Models are ranked by
+the sealed questions' MAE % (the order of MAE on scales of one width)
+only when each has at least 10 sealed questions; with fewer the answer
+says so and ranks none.`,
 		Args: nArgs(0, 1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			format, err := tableOrJSON(cmd)
@@ -171,32 +181,57 @@ answer says so and ranks none.`,
 }
 
 // ledgerTable prints the grade, an MAE and a CRPS with its
-// ScoreDecimals.
+// ScoreDecimals: the sealed questions' table, then, apart and headed as
+// such, the hindsight questions' (which has no rank).
 func ledgerTable(w io.Writer, g *answer.LedgerGrade) {
-	d := g.ScoreDecimals
-	fmt.Fprintf(w, "%s, %s graded\n", nouns.Count(g.Entries, "entry"), nouns.Count(g.Graded, "question"))
-	if len(g.Models) > 0 {
-		t := newTable(w)
-		hdr := table.Row{"Rank", "Model", "Graded", "MAE", "CRPS", "In 80%"}
-		if g.MixedScales {
-			hdr = table.Row{"Rank", "Model", "Graded", "MAE", "MAE %", "CRPS", "CRPS %", "In 80%"}
-		}
-		t.AppendHeader(hdr)
-		for _, m := range g.Models {
-			rank := ask.NoNumber
-			if m.Rank > 0 {
-				rank = fmt.Sprint(m.Rank)
-			}
-			row := table.Row{rank, m.Model, m.N, numOr(m.MAE, d), numOr(m.CRPS, d), share(m.Coverage80)}
-			if g.MixedScales {
-				row = table.Row{rank, m.Model, m.N, numOr(m.MAE, d), numOr(m.MAEPct, ask.PctDecimals), numOr(m.CRPS, d), numOr(m.CRPSPct, ask.PctDecimals), share(m.Coverage80)}
-			}
-			t.AppendRow(row)
-		}
-		t.Render()
+	fmt.Fprintf(w, "%s, %s graded", nouns.Count(g.Entries, "entry"), nouns.Count(g.Graded, "sealed question"))
+	if g.Hindsight > 0 {
+		fmt.Fprintf(w, ", %d in hindsight", g.Hindsight)
+	}
+	fmt.Fprintln(w)
+	if g.Hindsight > 0 && len(g.Models) > 0 {
+		fmt.Fprintln(w, "Sealed (outcome dated after its entry was recorded):")
+	}
+	ledgerModelsTable(w, g, g.Models, true)
+	if len(g.HindsightModels) > 0 {
+		fmt.Fprintln(w, "In hindsight (outcome dated on or before its entry was recorded; not ranked):")
+		ledgerModelsTable(w, g, g.HindsightModels, false)
 	}
 	width := termWidth(w)
 	for _, x := range g.Warnings {
 		say(w, "warning", x, width)
 	}
+}
+
+// ledgerModelsTable prints one group's models, with a Rank column when
+// ranks is set.
+func ledgerModelsTable(w io.Writer, g *answer.LedgerGrade, models []answer.LedgerModel, ranks bool) {
+	if len(models) == 0 {
+		return
+	}
+	d := g.ScoreDecimals
+	t := newTable(w)
+	hdr := table.Row{"Model", "Graded", "MAE", "CRPS", "In 80%"}
+	if g.MixedScales {
+		hdr = table.Row{"Model", "Graded", "MAE", "MAE %", "CRPS", "CRPS %", "In 80%"}
+	}
+	if ranks {
+		hdr = append(table.Row{"Rank"}, hdr...)
+	}
+	t.AppendHeader(hdr)
+	for _, m := range models {
+		row := table.Row{m.Model, m.N, numOr(m.MAE, d), numOr(m.CRPS, d), share(m.Coverage80)}
+		if g.MixedScales {
+			row = table.Row{m.Model, m.N, numOr(m.MAE, d), numOr(m.MAEPct, ask.PctDecimals), numOr(m.CRPS, d), numOr(m.CRPSPct, ask.PctDecimals), share(m.Coverage80)}
+		}
+		if ranks {
+			rank := ask.NoNumber
+			if m.Rank > 0 {
+				rank = fmt.Sprint(m.Rank)
+			}
+			row = append(table.Row{rank}, row...)
+		}
+		t.AppendRow(row)
+	}
+	t.Render()
 }

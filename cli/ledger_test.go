@@ -3,6 +3,7 @@ package cli
 import (
 	"encoding/json"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,8 +12,9 @@ import (
 
 // The ledger door: record appends one sealed line per run (the file is
 // never rewritten), grade reads it back against the built-in case's two
-// outcomes after its base (2 questions per entry: not ranked), and a
-// ledger edited by hand is refused with its line.
+// outcomes after its base (2 questions per entry, both dated 2025, before
+// any entry is recorded: graded in hindsight, none sealed), and a ledger
+// edited by hand is refused with its line.
 func TestLedgerCLI(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "l.jsonl")
 	for i := 0; i < 2; i++ {
@@ -22,12 +24,13 @@ func TestLedgerCLI(t *testing.T) {
 		}
 	}
 	// One entry is counted in the singular (it read "1 entries"); the
-	// built-in case has 2 outcomes after its base, so 2 questions.
+	// built-in case has 2 outcomes after its base, so 2 questions, both
+	// in hindsight.
 	one := filepath.Join(t.TempDir(), "one.jsonl")
 	if _, errOut, code := run(t, "ledger", "record", "--snapshot", "base", "-m", "compromise", "--ledger", one, "-q"); code != 0 {
 		t.Fatalf("record one: %d %q", code, errOut)
 	}
-	if out, errOut, code := run(t, "ledger", "grade", "--ledger", one); code != 0 || !strings.HasPrefix(out, "1 entry, 2 questions graded\n") {
+	if out, errOut, code := run(t, "ledger", "grade", "--ledger", one); code != 0 || !strings.HasPrefix(out, "1 entry, 0 sealed questions graded, 2 in hindsight\n") {
 		t.Fatalf("grade one entry: %d %q %q", code, out, errOut)
 	}
 	data, err := os.ReadFile(path)
@@ -38,7 +41,7 @@ func TestLedgerCLI(t *testing.T) {
 		t.Fatalf("%d lines in the ledger, want 2", n)
 	}
 	out, errOut, code := run(t, "ledger", "grade", "--ledger", path, "-f", "json")
-	if code != 0 || !strings.Contains(out, `"graded": 4`) || !strings.Contains(out, `"ranked": false`) {
+	if code != 0 || !strings.Contains(out, `"graded": 0`) || !strings.Contains(out, `"hindsight": 4`) || !strings.Contains(out, `"ranked": false`) {
 		t.Fatalf("grade: %d %q %q", code, out, errOut)
 	}
 	if err := os.WriteFile(path, []byte(strings.Replace(string(data), `"compromise"`, `"median"`, 1)), 0o644); err != nil {
@@ -128,5 +131,78 @@ func TestLedgerRecordWarnsUnsettled(t *testing.T) {
 		if !strings.Contains(stderr, "("+id+") ") {
 			t.Errorf("stderr %q does not name %s", stderr, id)
 		}
+	}
+}
+
+// hindsightScenario is cli/testdata/example.yaml (base as of 2025-01-01)
+// with two outcomes after its base: budget 50 on 2025-03-01 and
+// deadline 100 on deadline.
+func hindsightScenario(t *testing.T, deadline string) string {
+	t.Helper()
+	data, err := os.ReadFile("testdata/example.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := string(data) + `outcomes:
+  - {issue: budget, value: 50, date: 2025-03-01, evidence: [{source: memo, quote: "half"}]}
+  - {issue: deadline, value: 100, date: ` + deadline + `, evidence: [{source: memo, quote: "ten years"}]}
+`
+	path := filepath.Join(t.TempDir(), "case.yaml")
+	if err := os.WriteFile(path, []byte(doc), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// A forecast sealed after its outcomes were recorded (the review's case:
+// record today from the base, both outcomes dated 2025) is no sealed
+// forecast: record warns, naming them, and grade scores both questions
+// apart, in hindsight, with no sealed question graded. Compromise's
+// errors are 20 (70 for 50) and 100 − 119/2.1 (ask.TestLedgerHand), so
+// its hindsight MAE is their mean. Before, grade printed "1 entry, 2
+// questions graded" and ranked nothing but mixed them into one MAE.
+func TestLedgerHindsightCLI(t *testing.T) {
+	scen := hindsightScenario(t, "2025-07-01")
+	ledger := filepath.Join(t.TempDir(), "l.jsonl")
+	_, errOut, code := run(t, "ledger", "record", scen, "--snapshot", "base", "-m", "compromise", "--ledger", ledger, "-q")
+	if code != 0 || !strings.Contains(errOut, "warning: 2 questions of this entry already have their outcome in the file, dated on or before the day it is recorded (") ||
+		!strings.Contains(errOut, "budget 50 on 2025-03-01, deadline 100 on 2025-07-01") || !strings.Contains(errOut, "ledger grade scores them apart, in hindsight") {
+		t.Fatalf("record: %d %q", code, errOut)
+	}
+	out, errOut, code := run(t, "ledger", "grade", scen, "--ledger", ledger, "-q")
+	if code != 0 || !strings.HasPrefix(out, "1 entry, 0 sealed questions graded, 2 in hindsight\n") || !strings.Contains(out, "In hindsight (outcome dated on or before its entry was recorded; not ranked):\n") {
+		t.Fatalf("grade: %d %q %q", code, out, errOut)
+	}
+	js, errOut, code := run(t, "ledger", "grade", scen, "--ledger", ledger, "-q", "-f", "json")
+	var g struct {
+		Graded, Hindsight int
+		Models            []struct{}
+		HindsightModels   []struct {
+			Model string
+			N     int
+			MAE   float64
+		} `json:"hindsight_models"`
+	}
+	if err := json.Unmarshal([]byte(js), &g); code != 0 || err != nil {
+		t.Fatalf("grade json: %d %v %q", code, err, errOut)
+	}
+	if want := (20 + 100 - 119/2.1) / 2; g.Graded != 0 || g.Hindsight != 2 || len(g.Models) != 0 || len(g.HindsightModels) != 1 ||
+		g.HindsightModels[0].Model != "compromise" || g.HindsightModels[0].N != 2 || math.Abs(g.HindsightModels[0].MAE-want) > 1e-9 {
+		t.Errorf("grade json: %+v; want 0 sealed, 2 in hindsight, compromise's MAE %v", g, want)
+	}
+}
+
+// An outcome in the file dated after the day of recording would be
+// graded as unknown when sealed though the file holds it: record refuses,
+// naming the outcome's field, and appends nothing.
+func TestLedgerRecordRefusesLaterOutcome(t *testing.T) {
+	scen := hindsightScenario(t, "2999-01-01")
+	ledger := filepath.Join(t.TempDir(), "l.jsonl")
+	_, errOut, code := run(t, "ledger", "record", scen, "--snapshot", "base", "-m", "compromise", "--ledger", ledger, "-q")
+	if code != 3 || !strings.Contains(errOut, scen+": outcomes[1].date: the outcome of deadline is dated 2999-01-01, after ") || !strings.Contains(errOut, "nothing was recorded") {
+		t.Errorf("record: %d %q", code, errOut)
+	}
+	if _, err := os.Stat(ledger); err == nil {
+		t.Error("the ledger was written")
 	}
 }
