@@ -485,7 +485,7 @@ func (v *validator) idleActors() {
 	for _, st := range v.s.Stances {
 		mark(st.Actor)
 	}
-	for _, ch := range v.s.allChanges() {
+	for _, ch := range v.s.changeLists() {
 		for _, sc := range ch.Stances {
 			mark(sc.Actor)
 		}
@@ -530,9 +530,9 @@ func (v *validator) salienceScale() {
 			return
 		}
 	}
-	for j, ch := range v.s.allChanges() {
+	for _, ch := range v.s.changeLists() {
 		for i, sc := range ch.Stances {
-			if sc.Salience != nil && !see(fmt.Sprintf("%s.stances[%d].salience", v.s.changesPath(j), i), *sc.Salience) {
+			if sc.Salience != nil && !see(fmt.Sprintf("%s.stances[%d].salience", ch.path, i), *sc.Salience) {
 				return
 			}
 		}
@@ -545,24 +545,22 @@ func (v *validator) salienceScale() {
 		Valid:   fmt.Sprintf("salience_scale: 1 for saliences written on 0–1, or the saliences written on 0–100: %s for %v", strconv.FormatFloat(x*100, 'g', 6, 64), x)})
 }
 
-// changesPath is the path of allChanges()[j]: a snapshot's or a
-// variant's.
-func (s *Scenario) changesPath(j int) string {
-	if j < len(s.Snapshots) {
-		return fmt.Sprintf("snapshots[%d]", j)
-	}
-	return fmt.Sprintf("variants[%d]", j-len(s.Snapshots))
+// changeList is one snapshot's or variant's changes with the path that
+// names them in diagnostics (snapshots[i], variants[i]).
+type changeList struct {
+	path string
+	*Changes
 }
 
-// allChanges is every snapshot's and every variant's changes, in the
-// file's order.
-func (s *Scenario) allChanges() []*Changes {
-	var out []*Changes
+// changeLists is every snapshot's and every variant's changes, each with
+// its path, in the file's order: snapshots, then variants.
+func (s *Scenario) changeLists() []changeList {
+	out := make([]changeList, 0, len(s.Snapshots)+len(s.Variants))
 	for i := range s.Snapshots {
-		out = append(out, &s.Snapshots[i].Changes)
+		out = append(out, changeList{fmt.Sprintf("snapshots[%d]", i), &s.Snapshots[i].Changes})
 	}
 	for i := range s.Variants {
-		out = append(out, &s.Variants[i].Changes)
+		out = append(out, changeList{fmt.Sprintf("variants[%d]", i), &s.Variants[i].Changes})
 	}
 	return out
 }
