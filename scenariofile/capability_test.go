@@ -13,7 +13,7 @@ import (
 //	line 6  actors[0] a, quoted (its evidence on line 7)
 //	line 8  actors[1] b, assumed
 //	line 14 snapshots[0].actors[0] a, its evidence on line 15
-//	line 16 snapshots[0].add_actors[0] c, assumed
+//	line 16 snapshots[0].add_actors[0] c, assumed; its stance on line 17
 const capDoc = `metadata: {id: t, title: T, as_of: 2025-01-01, sources: [{id: s, date: 2025-01-01}]}
 issues:
   - {id: cf, name: Ceasefire}
@@ -30,6 +30,7 @@ snapshots:
       - id: a
         capability_evidence: [{source: s, quote: "A leads still."}]
     add_actors: [{id: c, capability: 3, capability_assumed: joins}]
+    stances: [{actor: c, issue: cf, position: 50, salience: 0.5, assumed: joins}]
 `
 
 func parseDoc(t *testing.T, doc string) (*scenario.Scenario, scenario.Diagnostics) {

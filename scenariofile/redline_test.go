@@ -15,7 +15,7 @@ import (
 //	line 11 a's reservation, quoted on line 12
 //	line 13 actors[1] b: a red line on cf and a reservation, both assumed
 //	line 20 snapshots[0].actors[0] a: a new red line on tax (line 21), quoted on line 22
-//	line 23 snapshots[0].add_actors[0] c: a reservation, assumed
+//	line 23 snapshots[0].add_actors[0] c: a reservation, assumed; its stance on line 24
 const redDoc = `metadata: {id: t, title: T, as_of: 2025-01-01, sources: [{id: s, date: 2025-01-01}]}
 issues:
   - {id: cf, name: Ceasefire}
@@ -39,6 +39,7 @@ snapshots:
         red_lines: {tax: "< 50"}
         red_line_evidence: {tax: [{source: s, quote: "No tax of half."}]}
     add_actors: [{id: c, capability: 3, capability_assumed: joins, reservation: 0.2, reservation_assumed: joins}]
+    stances: [{actor: c, issue: cf, position: 50, salience: 0.5, assumed: joins}]
 `
 
 func TestRedLineEvidenceParses(t *testing.T) {
