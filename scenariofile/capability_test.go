@@ -112,7 +112,7 @@ func TestCapabilityEvidenceLimit(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, ds := ParseLimits("c.yaml", []byte(doc), l)
-	if len(ds) == 0 || ds[0].Path != "actors[0].capability_evidence" || !strings.HasSuffix(ds[0].Message, "more than 1 value, over the limit evidence=1") {
+	if len(ds) == 0 || ds[0].Path != "actors[0].capability_evidence" || ds[0].Message != "2 evidence items, over the limit evidence=1" {
 		t.Errorf("YAML: %v", ds)
 	}
 	s, ds := Parse("c.yaml", []byte(doc))
@@ -124,12 +124,12 @@ func TestCapabilityEvidenceLimit(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, ds = ParseLimits("c.json", js, l)
-	if len(ds) == 0 || !strings.HasSuffix(ds[0].Message, "over the limit evidence=1") {
+	if len(ds) == 0 || ds[0].Message != "2 evidence items, over the limit evidence=1" {
 		t.Errorf("JSON: %v", ds)
 	}
 	found := false
 	for _, d := range s.CheckLimits(l) {
-		found = found || d.Path == "actors[0].capability_evidence" && strings.HasPrefix(d.Message, "more than 1 value, over the limit evidence=1")
+		found = found || d.Path == "actors[0].capability_evidence" && d.Message == "2 evidence items, over the limit evidence=1"
 	}
 	if !found {
 		t.Errorf("CheckLimits: %v", s.CheckLimits(l))

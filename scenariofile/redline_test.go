@@ -180,7 +180,7 @@ func TestRedLineEvidenceLimit(t *testing.T) {
 	} {
 		doc := strings.Replace(redDoc, c.old, c.new, 1)
 		_, ds := ParseLimits("r.yaml", []byte(doc), l)
-		if len(ds) == 0 || ds[0].Path != c.path || !strings.HasSuffix(ds[0].Message, "more than 1 value, over the limit evidence=1") {
+		if len(ds) == 0 || ds[0].Path != c.path || ds[0].Message != "2 evidence items, over the limit evidence=1" {
 			t.Errorf("YAML: %v", ds)
 		}
 		s, ds := Parse("r.yaml", []byte(doc))
@@ -192,12 +192,12 @@ func TestRedLineEvidenceLimit(t *testing.T) {
 			t.Fatal(err)
 		}
 		_, ds = ParseLimits("r.json", js, l)
-		if len(ds) == 0 || !strings.HasSuffix(ds[0].Message, "over the limit evidence=1") || !strings.HasSuffix(ds[0].Path, c.path[strings.LastIndexByte(c.path, '.')+1:]) {
+		if len(ds) == 0 || ds[0].Message != "2 evidence items, over the limit evidence=1" || !strings.HasSuffix(ds[0].Path, c.path[strings.LastIndexByte(c.path, '.')+1:]) {
 			t.Errorf("JSON: %v", ds)
 		}
 		found := false
 		for _, d := range s.CheckLimits(l) {
-			found = found || d.Path == c.path && strings.HasPrefix(d.Message, "more than 1 value, over the limit evidence=1")
+			found = found || d.Path == c.path && d.Message == "2 evidence items, over the limit evidence=1"
 		}
 		if !found {
 			t.Errorf("CheckLimits: %v", s.CheckLimits(l))
