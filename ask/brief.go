@@ -648,7 +648,7 @@ var funcs = map[string]any{"num": numD, "span": spanD, "pct": func(a, b int) str
 	"verb": verbFor, "plural": nouns.Count,
 	// prob writes a share of the draws to two decimals, as parley's
 	// table of where the outcome may land writes a probability.
-	"prob": func(p float64) string { return Decimals(p, 2) },
+	"chance": Chance,
 	// cell makes text safe in a Markdown table cell.
 	"cell": func(s string) string { return strings.NewReplacer("|", `\|`, "\n", " ").Replace(s) }}
 

@@ -170,7 +170,7 @@ func applyReview(ctx context.Context, name string, data []byte, in *Input, r ing
 	sn := in.Scenario.Snapshots[a.Snapshot]
 	for i, c := range sn.Stances {
 		if n := len(c.Evidence); n > maxQuotes {
-			d := scenario.LimitError("evidence", int64(maxQuotes), fmt.Sprintf("%d quotes", n))
+			d := scenario.CountError("evidence", int64(maxQuotes), int64(n))
 			d.File = name + " with the review's entries merged (not written)"
 			d.Path = fmt.Sprintf("snapshots[%d].stances[%d].evidence", a.Snapshot, i)
 			if e := a.Entries[i][maxQuotes]; e >= 0 {

@@ -63,7 +63,7 @@ func TestIngestApplyNamesTheEntryOverTheEvidenceLimit(t *testing.T) {
 		r.Entries = append(r.Entries, ingest.Entry{Actor: "ukraine", Issue: "ceasefire", Evidence: scenario.Evidence{Source: src, Quote: fmt.Sprintf("quote %d", i)}})
 	}
 	_, _, err = IngestApplyReview(context.Background(), "case.yaml", data, r, date, LoadOptions{})
-	want := fmt.Sprintf("case.yaml with the review's entries merged (not written): snapshots[%d].stances[0].evidence: the review's entries[%d] (ukraine on ceasefire): %d quotes, over the limit evidence=1000 (valid: at most 1000 evidence items",
+	want := fmt.Sprintf("case.yaml with the review's entries merged (not written): snapshots[%d].stances[0].evidence: the review's entries[%d] (ukraine on ceasefire): %d evidence items, over the limit evidence=1000 (valid: at most 1000 evidence items",
 		len(in.Scenario.Snapshots), 1000-k, 1001+k)
 	if errs.CodeOf(err) != errs.Invalid || err == nil || !strings.HasPrefix(err.Error(), want) {
 		t.Fatalf("%v (%v)\nwant %s", err, errs.CodeOf(err), want)

@@ -26,7 +26,7 @@ func TestPeerLimits(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err := Load("p.csv", data, LoadOptions{Limits: scenario.Limits{Actors: 29}})
-	if err == nil || errs.CodeOf(err) != errs.Invalid || err.Error() != "p.csv:31:1: actors: more than 29 values, over the limit actors=29 (valid: at most 29 actors in one list; raise it with --limit actors=N (parley serve too))" {
+	if err == nil || errs.CodeOf(err) != errs.Invalid || err.Error() != "p.csv:31:1: actors: more than 29 actors, over the limit actors=29 (valid: at most 29 actors in one list; raise it with --limit actors=N (parley serve too))" {
 		t.Fatalf("%v", err)
 	}
 	_, err = Load("p.csv", data, LoadOptions{Limits: scenario.Limits{Bytes: 100}})

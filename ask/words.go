@@ -186,7 +186,7 @@ func LikelyText(l answer.Likely, value string, names []string) string {
 }
 
 // LikeliestChance is the chance of a distribution's likeliest (each of a
-// tie's), in whole percent: "26%"; NoNumber when none is a number. The
+// tie's), as Chance writes it: "26%"; NoNumber when none is a number. The
 // page writes it by the same rule (likeliestChance in web/src/main.ts).
 func LikeliestChance(ls []answer.Likely) string {
 	p := math.Inf(-1)
@@ -195,7 +195,15 @@ func LikeliestChance(ls []answer.Likely) string {
 			p = math.Max(p, v)
 		}
 	}
-	if math.IsInf(p, -1) {
+	return Chance(p)
+}
+
+// Chance writes a probability (0–1) as every door writes a chance: in
+// whole percent, "26%"; NoNumber when p is not a number. The likeliest
+// option's chance (LikeliestChance) and the brief's share of the draws
+// are written by it.
+func Chance(p float64) string {
+	if math.IsNaN(p) || math.IsInf(p, 0) {
 		return NoNumber
 	}
 	return strconv.FormatFloat(100*p, 'f', 0, 64) + "%"

@@ -43,6 +43,10 @@ func TestWords(t *testing.T) {
 		{LikeliestChance([]answer.Likely{{Value: 1, P: answer.Num(math.NaN())}, {Value: 2, P: 0.5}}), "50%"},
 		{LikeliestChance([]answer.Likely{{Value: 1, P: answer.Num(math.NaN())}}), NoNumber},
 		{LikeliestChance(nil), NoNumber},
+		{Chance(0.74), "74%"},
+		{Chance(0.255), "26%"},
+		{Chance(1), "100%"},
+		{Chance(math.Inf(1)), NoNumber},
 	} {
 		if c.got != c.want {
 			t.Errorf("got  %q\nwant %q", c.got, c.want)

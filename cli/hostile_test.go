@@ -58,7 +58,7 @@ func TestHostileJSONList(t *testing.T) {
 	}
 	// As many (empty) mappings: refused by the count, as fast.
 	p = write(t, "maps.json", `{"actors":[`+strings.Repeat("{},", (n-1)*2/3)+"{}]}")
-	hostile(t, []string{"validate", p}, "actors: more than 10000 values, over the limit actors=10000", "raise it with --limit actors=N")
+	hostile(t, []string{"validate", p}, fmt.Sprintf("actors: %d actors, over the limit actors=10000", (n-1)*2/3+1), "raise it with --limit actors=N")
 }
 
 // Finding 1: within the count limits, a 2 MB list of wrong values is
@@ -103,7 +103,7 @@ func TestHostileBDMNames(t *testing.T) {
 		t.Fatalf("only %d bytes", len(data))
 	}
 	p := write(t, "names.csv", data)
-	hostile(t, []string{"validate", p}, "names.csv:10002:1: actors: more than 10000 values, over the limit actors=10000", "--limit actors=N")
+	hostile(t, []string{"validate", p}, "names.csv:10002:1: actors: more than 10000 actors, over the limit actors=10000", "--limit actors=N")
 	small := write(t, "some.csv", gen.CollidingBDMCSV(20_000))
 	out, stderr, code := run(t, "validate", "--limit", "actors=20000", small)
 	if code != 0 || !strings.Contains(out, "ok (bdmcsv; 20000 actors, 1 issue, 20000 stances") {
@@ -119,7 +119,7 @@ func TestHostileManyActors(t *testing.T) {
 	for i := 0; i < 100_000; i++ {
 		fmt.Fprintf(&b, "  - {id: a%d, name: A, capability: 1}\n", i)
 	}
-	hostile(t, []string{"validate", write(t, "many.yaml", b.String())}, "many.yaml:5:3: actors: more than 10000 values, over the limit actors=10000")
+	hostile(t, []string{"validate", write(t, "many.yaml", b.String())}, "many.yaml:5:3: actors: 100000 actors, over the limit actors=10000")
 }
 
 // Finding 10: numbers that would overflow a model are refused, naming the

@@ -1,6 +1,7 @@
 package httpapi_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -59,7 +60,7 @@ func TestHostileInputJSONList(t *testing.T) {
 	}
 	// As many (empty) mappings: refused by the count, as fast.
 	hinRefused(t, e, "POST", "/api/scenarios", `{"actors":[`+strings.Repeat("{},", (n-1)*2/3)+"{}]}", 400,
-		"actors: more than 10000 values, over the limit actors=10000", "raise it with --limit actors=N")
+		fmt.Sprintf("actors: %d actors, over the limit actors=10000", (n-1)*2/3+1), "raise it with --limit actors=N")
 }
 
 // Finding 1: aliases that reuse a long list stop at the expansion limit.
@@ -133,7 +134,7 @@ func TestHostileInputBDMNames(t *testing.T) {
 		t.Fatalf("%d bytes", len(data))
 	}
 	e := newEnv(t, httpapi.Options{})
-	hinRefused(t, e, "POST", "/api/scenarios/import?format=bdmcsv&filename=names.csv", data, 400, "names.csv:10002:1: actors: more than 10000 values, over the limit actors=10000")
+	hinRefused(t, e, "POST", "/api/scenarios/import?format=bdmcsv&filename=names.csv", data, 400, "names.csv:10002:1: actors: more than 10000 actors, over the limit actors=10000")
 	raised := newEnv(t, httpapi.Options{Limits: scenario.Limits{Actors: 20_000}})
 	var v view
 	raised.want(raised.do("POST", "/api/scenarios/import?format=bdmcsv&filename=some.csv", gen.CollidingBDMCSV(20_000)), 201).json(t, &v)

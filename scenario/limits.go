@@ -268,14 +268,27 @@ func LimitError(name string, limit int64, what string) Diagnostic {
 	return Diagnostic{Message: fmt.Sprintf("%s, over the limit %s=%d", what, name, limit), Valid: Raise(name, limit)}
 }
 
+// CountUnknown is CountError's n for a list read only up to the first
+// item past its limit, whose length is not known.
+const CountUnknown = -1
+
 // CountError is the diagnostic of a list over the count limit named
-// name: "more than 10000 values, over the limit actors=10000". It is the
-// one wording of such a list, whether it was counted whole (CheckLimits,
-// a count a file states) or read up to the first item past the limit,
-// before its end is known: the same list reads the same whoever found it
-// (docs/DECISIONS.md).
-func CountError(name string, limit int64) Diagnostic {
-	return LimitError(name, limit, "more than "+nouns.Count(int(limit), "value"))
+// name, in what the limit counts: "12000 actors, over the limit
+// actors=10000" where the list's length n is known (counted whole, or a
+// count the file states), "more than 10000 actors, over the limit
+// actors=10000" where it is not (n is CountUnknown, or not past the
+// limit: a reader that stops at the first item past it). It is the one
+// wording of a list over its limit (docs/DECISIONS.md).
+func CountError(name string, limit, n int64) Diagnostic {
+	noun := "value"
+	if f := fieldByName(name); f != nil {
+		noun = f.noun
+	}
+	what := "more than " + nouns.Count(int(limit), noun)
+	if n > limit {
+		what = nouns.Count(int(n), noun)
+	}
+	return LimitError(name, limit, what)
 }
 
 // KindOfText says which length limit bounds a text field: "id-length" for
@@ -380,7 +393,7 @@ func (c *limitCheck) hit(path, name string, d Diagnostic) {
 
 func (c *limitCheck) count(path, name string, n int) {
 	if max := c.l.Value(name); int64(n) > max {
-		c.hit(path, name, CountError(name, max))
+		c.hit(path, name, CountError(name, max, int64(n)))
 	}
 }
 

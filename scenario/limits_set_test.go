@@ -59,10 +59,10 @@ func TestCheckLimits(t *testing.T) {
 		got = append(got, d.Path+": "+d.Message)
 	}
 	want := []string{
-		"issues[0].anchors: more than 1 value, over the limit anchors=1",
+		"issues[0].anchors: 2 anchors, over the limit anchors=1",
 		"issues[0].anchors[1].label: a text of 20 bytes, over the limit name-length=10",
-		"actors: more than 25 values, over the limit actors=25",
-		"stances[3].evidence: more than 1 value, over the limit evidence=1",
+		"actors: 30 actors, over the limit actors=25",
+		"stances[3].evidence: 2 evidence items, over the limit evidence=1",
 		// The snapshot's 30 actor changes are a list of actors too.
 		// (actors is reported once.)
 	}

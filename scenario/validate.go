@@ -84,7 +84,7 @@ func (s *Scenario) ValidateLimit(max int, skip func(path string) bool) (Diagnost
 	if max <= 0 {
 		max = MaxDiagnostics
 	}
-	v := &validator{s: s, max: max, skip: skip, x: s.newIndex(), issueByID: map[string]*Issue{}}
+	v := &validator{s: s, max: max, skip: skip, x: s.newIndex(), issueByID: map[string]*Issue{}, named: map[string]bool{}}
 	for i := range s.Issues {
 		if _, ok := v.issueByID[s.Issues[i].ID]; !ok {
 			v.issueByID[s.Issues[i].ID] = &s.Issues[i]
@@ -102,12 +102,12 @@ func (s *Scenario) ValidateLimit(max int, skip func(path string) bool) (Diagnost
 	v.issues()
 	v.actors()
 	v.stances("stances", s.Stances, actorSet(s.Actors))
-	v.idleActors()
 	v.salienceScale()
 	v.weighable("", "", nil, s)
 	v.proposals("proposals", s.Proposals, s)
 	v.snapshots()
 	v.variants()
+	v.idleActors()
 
 	v.outcomes()
 	return v.ds, v.more
@@ -124,7 +124,18 @@ type validator struct {
 	issueByID   map[string]*Issue
 	issueNames  *nameSet
 	sources     *nameSet
+	// named holds the entries (actors[i], snapshots[i].add_actors[j],
+	// variants[i].add_actors[j]) whose actor some stance names, for
+	// idleActors.
+	named map[string]bool
+	// latest is the seats after every snapshot, as snapshots walked them
+	// (nil: no snapshots), for variants.
+	latest seats
 }
+
+// seats maps the id of each actor at the table to the path of the entry
+// that put it there: actors[i], or a snapshot's or variant's add_actors[j].
+type seats map[string]string
 
 // full reports whether a diagnostic of the kind would only be counted;
 // callers check it before building an expensive message.
@@ -471,29 +482,51 @@ func (v *validator) actors() {
 	}
 }
 
-// idleActors warns at each actor of the base that no stance names (by
-// its id or an alias), neither the base's nor a snapshot's or a
-// variant's: it takes part in no issue, so every model leaves it out and
-// no answer names it.
-func (v *validator) idleActors() {
-	named := map[string]bool{}
-	mark := func(actor string) {
-		if a := v.x.actor(actor); a != nil {
-			named[a.ID] = true
+// baseSeats is the base's seats: each id's first actor (Actor's answer).
+func (v *validator) baseSeats() seats {
+	m := make(seats, len(v.s.Actors))
+	for i, a := range v.s.Actors {
+		if _, ok := m[a.ID]; !ok {
+			m[a.ID] = fmt.Sprintf("actors[%d]", i)
 		}
 	}
+	return m
+}
+
+// idleActors warns at each actor that no stance names (by its id or an
+// alias) while it is at the table: it takes part in no issue, so every
+// model leaves it out and no answer names it. A base actor's stances may
+// be the base's, a snapshot's or a variant's; those of an actor a
+// snapshot adds, that snapshot's, a later one's or a variant's (a variant
+// applies on top of the snapshots); those of an actor a variant adds,
+// that variant's alone. changes marks the entries the stances of
+// snapshots and variants name, each resolved against the state it
+// applies to, so idleActors runs after snapshots and variants.
+func (v *validator) idleActors() {
+	base := v.baseSeats()
 	for _, st := range v.s.Stances {
-		mark(st.Actor)
+		if a := v.x.actor(st.Actor); a != nil {
+			v.named[base[a.ID]] = true
+		}
 	}
-	for _, ch := range v.s.allChanges() {
-		for _, sc := range ch.Stances {
-			mark(sc.Actor)
+	idle := func(p, id, valid string) {
+		if id != "" && !v.named[p] {
+			v.warnf(p, "a stance of "+id+" under "+valid,
+				"actor %s takes part in no issue; add a stance or remove it", id)
 		}
 	}
 	for i, a := range v.s.Actors {
-		if a.ID != "" && !named[a.ID] {
-			v.warnf(fmt.Sprintf("actors[%d]", i), "a stance of "+a.ID+" under stances:, or under a snapshot's or a variant's",
-				"actor %s takes part in no issue; add a stance or remove it", a.ID)
+		if p := fmt.Sprintf("actors[%d]", i); base[a.ID] == p {
+			idle(p, a.ID, "stances:, or under a snapshot's or a variant's")
+		}
+	}
+	for _, ch := range v.s.changeLists() {
+		valid := "this variant's stances:"
+		if strings.HasPrefix(ch.path, "snapshots[") {
+			valid = "this snapshot's stances:, or under a later snapshot's or a variant's"
+		}
+		for j, a := range ch.AddActors {
+			idle(fmt.Sprintf("%s.add_actors[%d]", ch.path, j), a.ID, valid)
 		}
 	}
 }
@@ -530,9 +563,9 @@ func (v *validator) salienceScale() {
 			return
 		}
 	}
-	for j, ch := range v.s.allChanges() {
+	for _, ch := range v.s.changeLists() {
 		for i, sc := range ch.Stances {
-			if sc.Salience != nil && !see(fmt.Sprintf("%s.stances[%d].salience", v.s.changesPath(j), i), *sc.Salience) {
+			if sc.Salience != nil && !see(fmt.Sprintf("%s.stances[%d].salience", ch.path, i), *sc.Salience) {
 				return
 			}
 		}
@@ -545,24 +578,22 @@ func (v *validator) salienceScale() {
 		Valid:   fmt.Sprintf("salience_scale: 1 for saliences written on 0–1, or the saliences written on 0–100: %s for %v", strconv.FormatFloat(x*100, 'g', 6, 64), x)})
 }
 
-// changesPath is the path of allChanges()[j]: a snapshot's or a
-// variant's.
-func (s *Scenario) changesPath(j int) string {
-	if j < len(s.Snapshots) {
-		return fmt.Sprintf("snapshots[%d]", j)
-	}
-	return fmt.Sprintf("variants[%d]", j-len(s.Snapshots))
+// changeList is one snapshot's or variant's changes with the path that
+// names them in diagnostics (snapshots[i], variants[i]).
+type changeList struct {
+	path string
+	*Changes
 }
 
-// allChanges is every snapshot's and every variant's changes, in the
-// file's order.
-func (s *Scenario) allChanges() []*Changes {
-	var out []*Changes
+// changeLists is every snapshot's and every variant's changes, each with
+// its path, in the file's order: snapshots, then variants.
+func (s *Scenario) changeLists() []changeList {
+	out := make([]changeList, 0, len(s.Snapshots)+len(s.Variants))
 	for i := range s.Snapshots {
-		out = append(out, &s.Snapshots[i].Changes)
+		out = append(out, changeList{fmt.Sprintf("snapshots[%d]", i), &s.Snapshots[i].Changes})
 	}
 	for i := range s.Variants {
-		out = append(out, &s.Variants[i].Changes)
+		out = append(out, changeList{fmt.Sprintf("variants[%d]", i), &s.Variants[i].Changes})
 	}
 	return out
 }
@@ -766,8 +797,10 @@ func (v *validator) changedWithout(p, field string, old float64, to *float64) {
 }
 
 // changes validates a snapshot's or variant's changes against the scenario
-// as it stands before them (state), and returns the state after them.
-func (v *validator) changes(p string, c *Changes, state *Scenario) *Scenario {
+// as it stands before them (state, whose actors were seated by the entries
+// in = seats), and returns the state after them with its seats. It marks
+// in v.named the entries whose actors its stance changes name.
+func (v *validator) changes(p string, c *Changes, state *Scenario, in seats) (*Scenario, seats) {
 	// dated: a snapshot's changes, which say what happened, not a
 	// variant's what-if (its description is its reason).
 	dated := strings.HasPrefix(p, "snapshots[")
@@ -777,6 +810,7 @@ func (v *validator) changes(p string, c *Changes, state *Scenario) *Scenario {
 		v.actor(q, a)
 		if actors.m[a.ID] {
 			v.errorf(q+".id", "an id no actor has yet", "actor %q already exists", a.ID)
+			v.named[q] = true // no seat of its own: the error is its one diagnostic
 		}
 		actors.m[a.ID] = true
 	}
@@ -795,6 +829,17 @@ func (v *validator) changes(p string, c *Changes, state *Scenario) *Scenario {
 	})
 	actors = actorSet(cur.Actors)
 	cx := cur.newIndex()
+	out := maps.Clone(in)
+	for i, a := range c.AddActors {
+		if _, ok := out[a.ID]; !ok {
+			out[a.ID] = fmt.Sprintf("%s.add_actors[%d]", p, i)
+		}
+	}
+	for id := range out {
+		if _, ok := cx.ids[id]; !ok {
+			delete(out, id)
+		}
+	}
 	for i, ac := range c.Actors {
 		q := fmt.Sprintf("%s.actors[%d]", p, i)
 		a := cx.actor(ac.ID)
@@ -841,6 +886,9 @@ func (v *validator) changes(p string, c *Changes, state *Scenario) *Scenario {
 	}
 	for i, sc := range c.Stances {
 		q := fmt.Sprintf("%s.stances[%d]", p, i)
+		if a := cx.actor(sc.Actor); a != nil {
+			v.named[out[a.ID]] = true
+		}
 		is := v.refs(q, sc.Actor, sc.Issue, actors)
 		salOK := true
 		if sc.Salience != nil {
@@ -882,16 +930,16 @@ func (v *validator) changes(p string, c *Changes, state *Scenario) *Scenario {
 	v.changeProposals(p, c, &Scenario{Actors: cur.Actors, Proposals: state.Proposals})
 	next, err := state.apply(c)
 	if err != nil {
-		return state
+		return state, in
 	}
-	return next
+	return next, out
 }
 
 func (v *validator) snapshots() {
 	if len(v.s.Snapshots) == 0 {
 		return
 	}
-	state := v.s.base()
+	state, seated := v.s.base(), v.baseSeats()
 	order := v.s.snapshotOrder()
 	seen := map[string]int{}
 	for i, sn := range v.s.Snapshots {
@@ -909,10 +957,11 @@ func (v *validator) snapshots() {
 	}
 	for _, i := range order {
 		p := fmt.Sprintf("snapshots[%d]", i)
-		next := v.changes(p, &v.s.Snapshots[i].Changes, state)
+		next, after := v.changes(p, &v.s.Snapshots[i].Changes, state, seated)
 		v.weighable(p, "after snapshot "+v.s.Snapshots[i].Date, state, next)
-		state = next
+		state, seated = next, after
 	}
+	v.latest = seated
 }
 
 func (v *validator) variants() {
@@ -920,8 +969,9 @@ func (v *validator) variants() {
 		return
 	}
 	latest, err := v.s.Resolve("", "")
-	if err != nil {
-		latest = v.s.base()
+	seated := v.latest
+	if err != nil || seated == nil {
+		latest, seated = v.s.base(), v.baseSeats()
 	}
 	seen := map[string]int{}
 	for i := range v.s.Variants {
@@ -938,6 +988,7 @@ func (v *validator) variants() {
 		if vr.ID != "" {
 			what = "under variant " + vr.ID
 		}
-		v.weighable(p, what, latest, v.changes(p, &vr.Changes, latest))
+		next, _ := v.changes(p, &vr.Changes, latest, seated)
+		v.weighable(p, what, latest, next)
 	}
 }

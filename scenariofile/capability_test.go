@@ -13,7 +13,7 @@ import (
 //	line 6  actors[0] a, quoted (its evidence on line 7)
 //	line 8  actors[1] b, assumed
 //	line 14 snapshots[0].actors[0] a, its evidence on line 15
-//	line 16 snapshots[0].add_actors[0] c, assumed
+//	line 16 snapshots[0].add_actors[0] c, assumed; its stance on line 17
 const capDoc = `metadata: {id: t, title: T, as_of: 2025-01-01, sources: [{id: s, date: 2025-01-01}]}
 issues:
   - {id: cf, name: Ceasefire}
@@ -30,6 +30,7 @@ snapshots:
       - id: a
         capability_evidence: [{source: s, quote: "A leads still."}]
     add_actors: [{id: c, capability: 3, capability_assumed: joins}]
+    stances: [{actor: c, issue: cf, position: 50, salience: 0.5, assumed: joins}]
 `
 
 func parseDoc(t *testing.T, doc string) (*scenario.Scenario, scenario.Diagnostics) {
@@ -111,7 +112,7 @@ func TestCapabilityEvidenceLimit(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, ds := ParseLimits("c.yaml", []byte(doc), l)
-	if len(ds) == 0 || ds[0].Path != "actors[0].capability_evidence" || !strings.HasSuffix(ds[0].Message, "more than 1 value, over the limit evidence=1") {
+	if len(ds) == 0 || ds[0].Path != "actors[0].capability_evidence" || ds[0].Message != "2 evidence items, over the limit evidence=1" {
 		t.Errorf("YAML: %v", ds)
 	}
 	s, ds := Parse("c.yaml", []byte(doc))
@@ -123,12 +124,12 @@ func TestCapabilityEvidenceLimit(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, ds = ParseLimits("c.json", js, l)
-	if len(ds) == 0 || !strings.HasSuffix(ds[0].Message, "over the limit evidence=1") {
+	if len(ds) == 0 || ds[0].Message != "2 evidence items, over the limit evidence=1" {
 		t.Errorf("JSON: %v", ds)
 	}
 	found := false
 	for _, d := range s.CheckLimits(l) {
-		found = found || d.Path == "actors[0].capability_evidence" && strings.HasPrefix(d.Message, "more than 1 value, over the limit evidence=1")
+		found = found || d.Path == "actors[0].capability_evidence" && d.Message == "2 evidence items, over the limit evidence=1"
 	}
 	if !found {
 		t.Errorf("CheckLimits: %v", s.CheckLimits(l))

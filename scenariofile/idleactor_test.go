@@ -33,3 +33,44 @@ func TestActorInNoIssue(t *testing.T) {
 		}
 	}
 }
+
+// TestAddedActorInNoIssue: an actor a snapshot or a variant adds, which no
+// stance names while it is at the table, takes part in no issue as a base
+// actor would; validation warns at its add_actors entry. A snapshot's
+// actor may take its stances in a later snapshot or a variant (each runs
+// on the snapshots), a variant's only in that variant: a second variant
+// adding the same id with stances is another actor.
+func TestAddedActorInNoIssue(t *testing.T) {
+	doc := ok + `snapshots:
+  - date: 2025-02-01
+    add_actors:
+      - {id: eu, name: EU, capability: 3, capability_assumed: t}
+      - {id: uk, name: UK, capability: 3, capability_assumed: t}
+  - date: 2025-03-01
+    stances:
+      - {actor: uk, issue: cf, position: 50, salience: 0.5, assumed: y}
+variants:
+  - id: west
+    add_actors:
+      - {id: west, name: West, capability: 3, capability_assumed: t}
+  - id: west2
+    add_actors:
+      - {id: west, name: West, capability: 3, capability_assumed: t}
+      - {id: east, name: East, capability: 3, capability_assumed: t}
+    stances:
+      - {actor: west, issue: cf, position: 50, salience: 0.5, assumed: y}
+`
+	_, ds := Parse("f.yaml", []byte(doc))
+	var got []string
+	for _, d := range ds {
+		got = append(got, d.String())
+	}
+	want := []string{
+		"f.yaml:15:9: warning: snapshots[0].add_actors[0]: actor eu takes part in no issue; add a stance or remove it (valid: a stance of eu under this snapshot's stances:, or under a later snapshot's or a variant's)",
+		"f.yaml:23:9: warning: variants[0].add_actors[0]: actor west takes part in no issue; add a stance or remove it (valid: a stance of west under this variant's stances:)",
+		"f.yaml:27:9: warning: variants[1].add_actors[1]: actor east takes part in no issue; add a stance or remove it (valid: a stance of east under this variant's stances:)",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

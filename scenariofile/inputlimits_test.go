@@ -45,9 +45,8 @@ func TestCountLimit(t *testing.T) {
 			t.Fatalf("json %v: 51 actors read", json)
 		}
 		d := ds[0]
-		// The same words in YAML, where the list is counted whole, as in
-		// JSON, where counting stops at the first item past the limit.
-		msg := "more than 50 values, over the limit actors=50"
+		// The same words in YAML as in JSON, each list counted whole.
+		msg := "51 actors, over the limit actors=50"
 		// The list starts on line 5 (YAML: its first item) or line 3 (JSON).
 		line := map[bool]int{false: 5, true: 3}[json]
 		if d.Path != "actors" || d.Message != msg || d.Line != line || d.Valid != "at most 50 actors in one list; raise it with --limit actors=N (parley serve too)" {
@@ -70,7 +69,7 @@ func TestPrescanHostileJSON(t *testing.T) {
 	// As many mappings are refused by the count.
 	data = []byte(`{"actors":[` + strings.Repeat("{},", n/3) + "{}]}")
 	_, ds = Parse("h.json", data)
-	if len(ds) != 1 || ds[0].Message != "more than 10000 values, over the limit actors=10000" {
+	if len(ds) != 1 || ds[0].Message != fmt.Sprintf("%d actors, over the limit actors=10000", n/3+1) {
 		t.Fatalf("%v", ds)
 	}
 	data = []byte(`{"metadata": {"x": [` + strings.Repeat("1,", n-1) + "1]}}")
@@ -139,19 +138,22 @@ func TestBytesLimit(t *testing.T) {
 	}
 }
 
-// TestOtherCountLimits: each list is held to its own limit.
+// TestOtherCountLimits: each list is held to its own limit, refused in
+// what it counts and how many the list holds (two of each).
 func TestOtherCountLimits(t *testing.T) {
 	base := "metadata: {id: t, title: T, as_of: 2025-01-01, sources: [{id: s}, {id: s2}]}\nissues: [{id: i, name: I, anchors: {0: a, 50: b}, attrs: {x: y, z: w}}, {id: j, name: J}]\nactors: [{id: a, name: A, capability: 1, aliases: [x, y]}]\nstances: [{actor: a, issue: i, position: 1, salience: 1, evidence: [{source: s, quote: q}, {source: s, quote: r}]}, {actor: a, issue: j, position: 1, salience: 1, assumed: x}]\nsnapshots: [{date: 2025-02-01}, {date: 2025-03-01}]\nvariants: [{id: v}, {id: w}]\nproposals: [{id: p, name: P, date: 2025-01-01, package: {i: 1, j: 2}, proposers: [a, x], assumed: x}, {id: q, name: Q, date: 2025-01-01, package: {i: 2}, assumed: x}]\noutcomes: [{issue: i, value: 1, date: 2025-01-15, evidence: [{source: s, quote: q}]}, {issue: j, value: 2, date: 2025-01-20, evidence: [{source: s, quote: r}]}]\n"
 	if _, ds := Parse("o.yaml", []byte(base)); ds.Err(false) != nil {
 		t.Fatal(ds)
 	}
-	for _, name := range []string{"issues", "stances", "snapshots", "variants", "sources", "anchors", "evidence", "aliases", "attrs", "proposals", "outcomes"} {
+	for name, what := range map[string]string{"issues": "2 issues", "stances": "2 stances", "snapshots": "2 snapshots", "variants": "2 variants",
+		"sources": "2 sources", "anchors": "2 anchors", "evidence": "2 evidence items", "aliases": "2 aliases", "attrs": "2 attributes",
+		"proposals": "2 proposals", "outcomes": "2 outcomes"} {
 		var l scenario.Limits
 		if err := l.Set(name + "=1"); err != nil {
 			t.Fatal(err)
 		}
 		_, ds := ParseLimits("o.yaml", []byte(base), l)
-		if len(ds) == 0 || !strings.HasSuffix(ds[0].Message, "more than 1 value, over the limit "+name+"=1") {
+		if len(ds) == 0 || ds[0].Message != what+", over the limit "+name+"=1" {
 			t.Errorf("%s=1: %v", name, ds)
 		}
 	}
@@ -177,7 +179,7 @@ func TestDecisionLimits(t *testing.T) {
 		// list is reported at its own path.
 		found := false
 		for _, d := range s.CheckLimits(l) {
-			found = found || (d.Path == c.path && strings.HasPrefix(d.Message, "more than 2 values, over the limit actors=2"))
+			found = found || (d.Path == c.path && strings.HasPrefix(d.Message, "3 actors, over the limit actors=2"))
 		}
 		if !found {
 			t.Errorf("CheckLimits: no diagnostic at %s in %v", c.path, s.CheckLimits(l))
@@ -188,7 +190,7 @@ func TestDecisionLimits(t *testing.T) {
 		_, ds = ParseLimits("d.yaml", []byte(doc2), l)
 		found = false
 		for _, d := range ds {
-			found = found || (d.Path == c.path && strings.Contains(d.Message, "more than 2 values, over the limit actors=2"))
+			found = found || (d.Path == c.path && strings.Contains(d.Message, "3 actors, over the limit actors=2"))
 		}
 		if !found {
 			t.Errorf("ParseLimits: no diagnostic at %s in %v", c.path, ds)

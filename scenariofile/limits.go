@@ -66,7 +66,7 @@ func (d *decoder) tooMany(path string, n *yaml.Node, name string, count int) boo
 	if int64(count) <= max {
 		return false
 	}
-	dg := scenario.CountError(name, max)
+	dg := scenario.CountError(name, max, int64(count))
 	d.fatalf(path, n, dg.Valid, "%s", dg.Message)
 	return true
 }
@@ -174,10 +174,37 @@ func prescan(name string, data []byte, l scenario.Limits) *scenario.Diagnostic {
 	return nil
 }
 
+// prescanError is the error of the list or mapping opening at data[at]
+// over the limit named limit, max; it counts the list whole, as the YAML
+// decoder does, so that its length reads the same in JSON and YAML.
 func prescanError(name string, data []byte, at int, key, limit string, max int64) *scenario.Diagnostic {
-	dg := scenario.CountError(limit, max)
+	dg := scenario.CountError(limit, max, items(data, at))
 	dg.File, dg.Line, dg.Path = name, lineAt(data, at), key
 	return &dg
+}
+
+// items counts the values of the JSON array (or the keys of the object)
+// opening at data[at], which holds at least one: one more than its commas
+// outside strings and nested values. data is valid JSON.
+func items(data []byte, at int) int64 {
+	n, depth := int64(1), 0
+	for i := at; i < len(data); i++ {
+		switch data[i] {
+		case '"':
+			i = skipString(data, i) - 1
+		case '[', '{':
+			depth++
+		case ']', '}':
+			if depth--; depth == 0 {
+				return n
+			}
+		case ',':
+			if depth == 1 {
+				n++
+			}
+		}
+	}
+	return n
 }
 
 // skipString returns the index just past the JSON string starting at i.

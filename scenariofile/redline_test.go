@@ -15,7 +15,7 @@ import (
 //	line 11 a's reservation, quoted on line 12
 //	line 13 actors[1] b: a red line on cf and a reservation, both assumed
 //	line 20 snapshots[0].actors[0] a: a new red line on tax (line 21), quoted on line 22
-//	line 23 snapshots[0].add_actors[0] c: a reservation, assumed
+//	line 23 snapshots[0].add_actors[0] c: a reservation, assumed; its stance on line 24
 const redDoc = `metadata: {id: t, title: T, as_of: 2025-01-01, sources: [{id: s, date: 2025-01-01}]}
 issues:
   - {id: cf, name: Ceasefire}
@@ -39,6 +39,7 @@ snapshots:
         red_lines: {tax: "< 50"}
         red_line_evidence: {tax: [{source: s, quote: "No tax of half."}]}
     add_actors: [{id: c, capability: 3, capability_assumed: joins, reservation: 0.2, reservation_assumed: joins}]
+    stances: [{actor: c, issue: cf, position: 50, salience: 0.5, assumed: joins}]
 `
 
 func TestRedLineEvidenceParses(t *testing.T) {
@@ -179,7 +180,7 @@ func TestRedLineEvidenceLimit(t *testing.T) {
 	} {
 		doc := strings.Replace(redDoc, c.old, c.new, 1)
 		_, ds := ParseLimits("r.yaml", []byte(doc), l)
-		if len(ds) == 0 || ds[0].Path != c.path || !strings.HasSuffix(ds[0].Message, "more than 1 value, over the limit evidence=1") {
+		if len(ds) == 0 || ds[0].Path != c.path || ds[0].Message != "2 evidence items, over the limit evidence=1" {
 			t.Errorf("YAML: %v", ds)
 		}
 		s, ds := Parse("r.yaml", []byte(doc))
@@ -191,12 +192,12 @@ func TestRedLineEvidenceLimit(t *testing.T) {
 			t.Fatal(err)
 		}
 		_, ds = ParseLimits("r.json", js, l)
-		if len(ds) == 0 || !strings.HasSuffix(ds[0].Message, "over the limit evidence=1") || !strings.HasSuffix(ds[0].Path, c.path[strings.LastIndexByte(c.path, '.')+1:]) {
+		if len(ds) == 0 || ds[0].Message != "2 evidence items, over the limit evidence=1" || !strings.HasSuffix(ds[0].Path, c.path[strings.LastIndexByte(c.path, '.')+1:]) {
 			t.Errorf("JSON: %v", ds)
 		}
 		found := false
 		for _, d := range s.CheckLimits(l) {
-			found = found || d.Path == c.path && strings.HasPrefix(d.Message, "more than 1 value, over the limit evidence=1")
+			found = found || d.Path == c.path && d.Message == "2 evidence items, over the limit evidence=1"
 		}
 		if !found {
 			t.Errorf("CheckLimits: %v", s.CheckLimits(l))

@@ -53,6 +53,8 @@ variants:
   - id: east-joins-too
     add_actors:
       - {id: east, name: East again, capability: 2, capability_assumed: an example}
+    stances:
+      - {actor: east, issue: a, position: 60, salience: 1, assumed: an example}
 outcomes:
   - issue: a
     value: 40

@@ -25,9 +25,13 @@ variants:
   - id: east-joins
     add_actors:
       - {id: east, name: East, capability: 1, capability_assumed: an example}
+    stances:
+      - {actor: east, issue: a, position: 50, salience: 1, assumed: an example}
   - id: east-joins-too
     add_actors:
       - {id: east, name: East again, capability: 2, capability_assumed: an example}
+    stances:
+      - {actor: east, issue: a, position: 60, salience: 1, assumed: an example}
 `
 
 // TestBuilderVotersRenameRoundTrip renames the East the first variant

@@ -190,7 +190,7 @@ func readInfo(name string, r io.Reader, limits scenario.Limits) (*scenario.Scena
 		// first, and the rest of the file is not read: each line is an
 		// actor of the one list the scenario will hold.
 		if lines++; lines > maxActors {
-			d := scenario.CountError("actors", int64(maxActors))
+			d := scenario.CountError("actors", int64(maxActors), scenario.CountUnknown)
 			bad(line, 1, "actors", d.Valid, "%s", d.Message)
 			break
 		}

@@ -63,7 +63,7 @@ func TestReadLongNameShortID(t *testing.T) {
 func TestReadHoldsActorsLimit(t *testing.T) {
 	in := "Actor,Capability,Position,Salience\nA,1,2,0.5\nB,1,3,0.5\nC,1,4,0.5\nD,1,5,0.5\n"
 	s, err := ReadLimits("f.csv", strings.NewReader(in), scenario.Limits{Actors: 2})
-	formattest.Refused(t, s, err, "f.csv:4:1: actors: more than 2 values, over the limit actors=2 (valid: at most 2 actors in one list; raise it with --limit actors=N (parley serve too))")
+	formattest.Refused(t, s, err, "f.csv:4:1: actors: more than 2 actors, over the limit actors=2 (valid: at most 2 actors in one list; raise it with --limit actors=N (parley serve too))")
 	if _, err := ReadLimits("f.csv", strings.NewReader(in), scenario.Limits{Actors: 4}); err != nil {
 		t.Errorf("four actors within actors=4: %v", err)
 	}

@@ -123,7 +123,7 @@ func (r *reader) past(rec record, n int, name string, limit int64) bool {
 	if int64(n) <= limit {
 		return false
 	}
-	d := scenario.CountError(name, limit)
+	d := scenario.CountError(name, limit, scenario.CountUnknown)
 	r.errorf(rec.line, name, d.Valid, "%s", d.Message)
 	return true
 }

@@ -85,9 +85,9 @@ func TestReadHoldsCountLimits(t *testing.T) {
 		l    scenario.Limits
 		want string
 	}{
-		{scenario.Limits{Actors: 2}, "d.tsv:3:1: actors: more than 2 values, over the limit actors=2 (valid: at most 2 actors in one list; raise it with --limit actors=N (parley serve too))"},
-		{scenario.Limits{Issues: 1}, "d.tsv:5:1: issues: more than 1 value, over the limit issues=1 (valid: at most 1 issue; raise it with --limit issues=N (parley serve too))"},
-		{scenario.Limits{Stances: 4}, "d.tsv:14:1: stances: more than 4 values, over the limit stances=4 (valid: at most 4 stances in one list; raise it with --limit stances=N (parley serve too))"},
+		{scenario.Limits{Actors: 2}, "d.tsv:3:1: actors: more than 2 actors, over the limit actors=2 (valid: at most 2 actors in one list; raise it with --limit actors=N (parley serve too))"},
+		{scenario.Limits{Issues: 1}, "d.tsv:5:1: issues: more than 1 issue, over the limit issues=1 (valid: at most 1 issue; raise it with --limit issues=N (parley serve too))"},
+		{scenario.Limits{Stances: 4}, "d.tsv:14:1: stances: more than 4 stances, over the limit stances=4 (valid: at most 4 stances in one list; raise it with --limit stances=N (parley serve too))"},
 	} {
 		s, err := ReadLimits("d.tsv", strings.NewReader(in), c.l)
 		formattest.Refused(t, s, err, c.want)

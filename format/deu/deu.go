@@ -135,13 +135,14 @@ func ReadLimits(dir string, l scenario.Limits) (*Dataset, error) {
 		return nil, err
 	}
 	if n, max := len(d.Issues), l.Value("issues"); int64(n) > max {
-		dg := scenario.LimitError("issues", max, fmt.Sprintf("%d issues", n))
+		dg := scenario.CountError("issues", max, int64(n))
 		dg.File = names[0]
 		return nil, scenario.Diagnostics{dg}
 	}
 	for _, is := range d.Issues {
 		if n, max := len(d.Inputs[is.ID]), l.Value("actors"); int64(n) > max {
-			dg := scenario.LimitError("actors", max, fmt.Sprintf("issue %s: %d actor rows", is.ID, n))
+			dg := scenario.CountError("actors", max, int64(n))
+			dg.Message = "issue " + is.ID + ": " + dg.Message
 			dg.File = names[1]
 			return nil, scenario.Diagnostics{dg}
 		}

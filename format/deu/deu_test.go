@@ -352,7 +352,7 @@ func TestReadLimits(t *testing.T) {
 	}{
 		{scenario.Limits{Bytes: 1000}, "more than 1000 bytes, over the limit bytes=1000"},
 		{scenario.Limits{Issues: 244}, "245 issues, over the limit issues=244"},
-		{scenario.Limits{Actors: 3}, "actor rows, over the limit actors=3"},
+		{scenario.Limits{Actors: 3}, "issue d00032i1: 17 actors, over the limit actors=3"},
 	} {
 		_, err := ReadLimits("testdata", c.l)
 		if err == nil || !strings.Contains(err.Error(), c.want) || !strings.Contains(err.Error(), "--limit") {

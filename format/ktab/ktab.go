@@ -252,7 +252,7 @@ func ReadLimits(name string, rd io.Reader, l scenario.Limits) (*scenario.Scenari
 		n, col      int
 	}{{"actors", "numActors", n, f1[2].col}, {"issues", "numDims", d, f1[3].col}, {"stances", "numActors", n * d, f1[2].col}} {
 		if limit := r.limits.Value(c.name); int64(c.n) > limit {
-			lim := scenario.CountError(c.name, limit)
+			lim := scenario.CountError(c.name, limit, int64(c.n))
 			return nil, r.errAt(1, c.col, c.field, lim.Valid, "%s: %s", c.name, lim.Message)
 		}
 	}

@@ -58,7 +58,8 @@ func TestReadHoldsTextRules(t *testing.T) {
 
 // TestReadHoldsCountLimits: the counts of actors and dimensions line 1
 // states are held to the actors, issues and stances limits at their
-// fields; CheckLimits had refused the scenario built from them with no
+// fields, each refusal saying the count (3 actors, 2 dimensions, 3 × 2
+// stances); CheckLimits had refused the scenario built from them with no
 // line.
 func TestReadHoldsCountLimits(t *testing.T) {
 	const in = "S,d,3,2\nActor,Desc,Power,P1,S1,P2,S2\nA,a,1,50,50,10,50\nB,b,1,40,50,20,50\nC,c,1,30,50,30,50\n"
@@ -66,9 +67,9 @@ func TestReadHoldsCountLimits(t *testing.T) {
 		l    scenario.Limits
 		want string
 	}{
-		{scenario.Limits{Actors: 2}, "x.csv:1:5: numActors: actors: more than 2 values, over the limit actors=2 (valid: at most 2 actors in one list; raise it with --limit actors=N (parley serve too))"},
-		{scenario.Limits{Issues: 1}, "x.csv:1:7: numDims: issues: more than 1 value, over the limit issues=1 (valid: at most 1 issue; raise it with --limit issues=N (parley serve too))"},
-		{scenario.Limits{Stances: 5}, "x.csv:1:5: numActors: stances: more than 5 values, over the limit stances=5 (valid: at most 5 stances in one list; raise it with --limit stances=N (parley serve too))"},
+		{scenario.Limits{Actors: 2}, "x.csv:1:5: numActors: actors: 3 actors, over the limit actors=2 (valid: at most 2 actors in one list; raise it with --limit actors=N (parley serve too))"},
+		{scenario.Limits{Issues: 1}, "x.csv:1:7: numDims: issues: 2 issues, over the limit issues=1 (valid: at most 1 issue; raise it with --limit issues=N (parley serve too))"},
+		{scenario.Limits{Stances: 5}, "x.csv:1:5: numActors: stances: 6 stances, over the limit stances=5 (valid: at most 5 stances in one list; raise it with --limit stances=N (parley serve too))"},
 	} {
 		s, err := ReadLimits("x.csv", strings.NewReader(in), c.l)
 		formattest.Refused(t, s, err, c.want)
