@@ -30,9 +30,12 @@
 //     the first actor named (the likely speaker or subject) + 1 when the
 //     actor is named within six words before the speech verb − 2 for an
 //     actor inherited from the sentence before.
-//   - The quote is the sentence, or when it has more than MaxQuoteWords
-//     words the run of its clauses (split at , ; : and dashes) within the
-//     limit that holds the issue's first word and the actor's.
+//   - The quote is the sentence (package doctext keeps a quotation and
+//     its attribution in one), or when it has more than MaxQuoteWords
+//     words the longest run of its clauses (split at , ; : and dashes
+//     outside quotation marks and brackets) within the limit that holds
+//     both the issue's first word and the actor's; when none does, the
+//     MaxQuoteWords words from the first of them.
 //   - The date is the first "March 11[, 2025]" or "11 March [2025]" of the
 //     sentence, in the year the document mentions most when it gives none.
 //   - The option is the issue's anchor whose whole label the quote
@@ -53,8 +56,10 @@ import (
 	"parley/scenario"
 )
 
-// MaxQuoteWords is the longest quote a candidate carries.
-const MaxQuoteWords = 30
+// MaxQuoteWords is the longest quote a candidate carries: a sentence of
+// at most this many words is quoted whole (the longest of the four
+// articles the built-in case is coded from has 55).
+const MaxQuoteWords = 60
 
 // Document is a file to ingest: its name (whose extension says its
 // format) and content.
@@ -331,7 +336,11 @@ func ExtractContext(ctx context.Context, s *scenario.Scenario, docs []Document) 
 						if cl == nil {
 							cl = newClauses(sent.Text)
 						}
-						q := cl.clause(a.at, at[k])
+						actorAt := a.at
+						if rank < inherited {
+							actorAt = -1 // named in the sentence before
+						}
+						q := cl.clause(actorAt, at[k])
 						if !dated {
 							date, dated = dateOf(sent.Text, year), true
 						}
@@ -688,9 +697,29 @@ func newClauses(s string) *clauses {
 		return c
 	}
 	c.cuts = []int{0}
+	// A clause boundary is a separator outside quotation marks and
+	// brackets (a quotation is what someone said, cut it and the stance
+	// goes) and not between two digits ("1,500").
+	curly, straight, paren := 0, false, 0
 	for i, r := range s {
 		switch r {
+		case '“':
+			curly++
+		case '”':
+			curly = max(0, curly-1)
+		case '"':
+			straight = !straight
+		case '(', '[':
+			paren++
+		case ')', ']':
+			paren = max(0, paren-1)
 		case ',', ';', ':', '—', '–':
+			if curly > 0 || straight || paren > 0 {
+				continue
+			}
+			if r == ',' && i > 0 && i+1 < len(s) && isDigit(s[i-1]) && isDigit(s[i+1]) {
+				continue
+			}
 			c.cuts = append(c.cuts, i+utf8.RuneLen(r))
 		}
 	}
@@ -718,18 +747,30 @@ func (c *clauses) wordsIn(i, j int) int {
 	return c.wc[j] - c.wc[i] - (c.joined[j] - c.joined[i+1])
 }
 
+func isDigit(b byte) bool { return '0' <= b && b <= '9' }
+
 // clause returns the sentence, or when it has more than MaxQuoteWords
-// words the run of its clauses (split at , ; : and dashes) of at most
-// MaxQuoteWords words that holds the issue's first word (issueAt; -1 for
-// none) and the actor's (actorAt), the issue's first, preferring the
-// longest and then the earliest.
+// words the run of its clauses (split at , ; : and dashes outside
+// quotations and brackets) of at most MaxQuoteWords words that holds the
+// issue's first word (issueAt; -1 for none) and the actor's (actorAt; -1
+// for an actor the sentence does not name), the longest and then the
+// earliest. When no such run holds both, it is the MaxQuoteWords words
+// from the first of them (from a little before the issue's word when
+// they are further apart): never a clause that holds neither.
 func (c *clauses) clause(actorAt, issueAt int) string {
 	s := c.s
 	if c.words <= MaxQuoteWords {
 		return s
 	}
 	cuts := c.cuts
-	bestI, bestJ, bestN := -1, -1, -1
+	want := 0
+	if actorAt >= 0 {
+		want++
+	}
+	if issueAt >= 0 {
+		want += 2
+	}
+	bestI, bestJ := -1, -1
 	for i := 0; i < len(cuts)-1; i++ {
 		for j := i + 1; j < len(cuts); j++ {
 			if c.wordsIn(i, j) > MaxQuoteWords {
@@ -742,21 +783,29 @@ func (c *clauses) clause(actorAt, issueAt int) string {
 			if issueAt >= cuts[i] && issueAt < cuts[j] {
 				n += 2
 			}
-			if n > bestN || n == bestN && cuts[j]-cuts[i] > bestJ-bestI {
-				bestI, bestJ, bestN = cuts[i], cuts[j], n
+			if n == want && cuts[j]-cuts[i] > bestJ-bestI {
+				bestI, bestJ = cuts[i], cuts[j]
 			}
 		}
 	}
 	if bestI < 0 {
-		// One clause longer than the limit: the words from a little
-		// before the issue's first word.
+		// No run within the limit holds both: the words from the first
+		// of them, or from a little before the issue's first word.
 		if c.fields == nil {
 			c.fields = strings.Fields(s)
 		}
 		f := c.fields
 		k := 0
-		if issueAt > 0 {
-			k = max(0, len(strings.Fields(s[:issueAt]))-5)
+		wi := -1
+		if issueAt >= 0 {
+			wi = len(strings.Fields(s[:issueAt]))
+			k = max(0, wi-5)
+		}
+		if actorAt >= 0 {
+			wa := len(strings.Fields(s[:actorAt]))
+			if wi < 0 || wa < wi && wi-wa < MaxQuoteWords {
+				k = wa
+			}
 		}
 		k = min(k, len(f)-MaxQuoteWords)
 		return strings.Join(f[k:k+MaxQuoteWords], " ")
