@@ -26,10 +26,16 @@
 //     actor itself or through a pronoun, and names no option by its
 //     label (then it is about that option's issue).
 //   - Score = issue points (at most 6) + 2 for a direct quote (“…”) + 1.5
-//     for reported speech (said, insisted, rejected, agreed, …) + 1.5 for
-//     the first actor named (the likely speaker or subject) + 1 when the
-//     actor is named within six words before the speech verb − 2 for an
-//     actor inherited from the sentence before.
+//     for reported speech (said, insisted, rejected, agreed, …; the
+//     first such verb outside quotation marks) + 2.5 for a speaker, the
+//     subject of that verb: the actor named nearest before it within six
+//     words, and those listed with it ("Britain, France, and Ukraine
+//     agreed"), not one named in a clause of its own ("At his meeting
+//     with Trump on Friday, Putin reiterated…": Trump is mentioned). A
+//     sentence with no speaker gives its first actor named 1.5 (the
+//     likely subject); other actors it names get nothing. An actor
+//     inherited from the sentence before gets 1.5, 1 more when the verb
+//     is within six words of the sentence's start ("He said"), − 2.
 //   - The quote is the sentence (package doctext keeps a quotation and
 //     its attribution in one), or when it has more than MaxQuoteWords
 //     words the longest run of its clauses (split at , ; : and dashes
@@ -301,6 +307,13 @@ func ExtractContext(ctx context.Context, s *scenario.Scenario, docs []Document) 
 					continue
 				}
 				kind, verbAt := speech(sent.Text)
+				// The speakers: the actors the sentence names as the
+				// subject of its speech verb (not when it speaks through
+				// a pronoun or names no actor: the sentence before's).
+				var speakers map[string]bool
+				if inherited == 0 {
+					speakers = speakersOf(actors, sn, found, verbAt)
+				}
 				date, dated := "", false // dateOf(sent.Text), when a candidate needs it
 				var cl *clauses          // its clauses, when a candidate needs them
 				for k, it := range issues {
@@ -324,14 +337,20 @@ func ExtractContext(ctx context.Context, s *scenario.Scenario, docs []Document) 
 					}
 					for rank, a := range found {
 						sc := score
-						if rank == 0 || rank < inherited {
+						switch {
+						case rank < inherited:
+							// 1.5 as the likely subject, 1 more when the
+							// sentence's speech verb comes within six
+							// words of its start ("He said"), 2 off as
+							// named in the sentence before
+							sc += 1.5 - 2
+							if verbAt >= 0 && wordsBetween(sent.Text, 0, verbAt) <= 6 {
+								sc++
+							}
+						case speakers[a.id]:
+							sc += 2.5
+						case rank == 0 && len(speakers) == 0:
 							sc += 1.5
-						}
-						if verbAt >= 0 && a.at <= verbAt && wordsBetween(sent.Text, a.at, verbAt) <= 6 {
-							sc++
-						}
-						if rank < inherited {
-							sc -= 2
 						}
 						if cl == nil {
 							cl = newClauses(sent.Text)
@@ -442,6 +461,96 @@ var pronounRE = regexp.MustCompile(`^(?:He|She|His|Her)\b|\b(?:he|she) (?:said|s
 // sentence before.
 func pronounSubject(s string) bool { return pronounRE.MatchString(s) }
 
+// speakersOf returns the actors a sentence names as the subject of its
+// speech verb (at verbAt; none when -1): the one named nearest before
+// the verb within six words ("…, Putin reiterated"), and any other named
+// within six words before it with no , ; : or dash between ("Trump and
+// Putin agreed"). An actor named earlier in another clause ("At his
+// meeting with Trump on Friday, Putin…", "Speaking in Brussels,
+// Zelenskyy…") or after the verb is mentioned, not speaking.
+func speakersOf(actors []actorTerms, s *sentence, found []actorAt, verbAt int) map[string]bool {
+	if verbAt < 0 || len(found) == 0 || found[0].at > verbAt {
+		return nil
+	}
+	type near struct {
+		id string
+		at int
+	}
+	var cands []near
+	nearest := -1
+	for _, a := range found {
+		if a.at > verbAt {
+			continue
+		}
+		at := lastBefore(actors, a.id, s, verbAt)
+		if at < 0 || wordsBetween(s.text, at, verbAt) > 6 {
+			continue
+		}
+		cands = append(cands, near{a.id, at})
+		if nearest < 0 || at > cands[nearest].at {
+			nearest = len(cands) - 1
+		}
+	}
+	if nearest < 0 {
+		return nil
+	}
+	out := map[string]bool{cands[nearest].id: true}
+	for _, c := range cands {
+		if listed(s.text[c.at:verbAt]) {
+			out[c.id] = true
+		}
+	}
+	return out
+}
+
+// listed reports whether the text from an actor's name to the speech
+// verb keeps the name in the verb's subject: no ; : or dash, and a comma
+// only between the names of a list ("Britain, France, and Ukraine
+// agreed": each part before the last comma a name of at most three
+// capitalised words, after an "and" or "or"), not after a clause of its
+// own ("At his meeting with Trump on Friday, Putin reiterated").
+func listed(between string) bool {
+	if strings.ContainsAny(between, ";:—–") {
+		return false
+	}
+	parts := strings.Split(between, ",")
+	for _, p := range parts[:len(parts)-1] {
+		f := strings.Fields(p)
+		if len(f) > 0 && (f[0] == "and" || f[0] == "or") {
+			f = f[1:]
+		}
+		if len(f) == 0 || len(f) > 3 {
+			return false
+		}
+		for _, w := range f {
+			if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// lastBefore returns where actor id is last named in s before byte end,
+// or -1.
+func lastBefore(actors []actorTerms, id string, s *sentence, end int) int {
+	last := -1
+	for _, a := range actors {
+		if a.id != id {
+			continue
+		}
+		for _, t := range a.terms {
+			if t.first(s) < 0 {
+				continue
+			}
+			for _, m := range t.re.FindAllStringSubmatchIndex(s.text[:end], -1) {
+				last = max(last, m[2])
+			}
+		}
+	}
+	return last
+}
+
 func without(as []actorAt, id string) []actorAt {
 	var out []actorAt
 	for _, a := range as {
@@ -457,19 +566,31 @@ func without(as []actorAt, id string) []actorAt {
 var speechRE = regexp.MustCompile(`\b(?:said|says|say|stated|states|insisted|insists|insist|rejected|rejects|reject|agreed|agrees|accepted|accepts|refused|refuses|demanded|demands|proposed|proposes|called for|urged|urges|warned|warns|emphasized|emphasised|stressed|reiterated|announced|declared|suggested|indicated|maintain|maintains|vowed|pledged|welcomed|acknowledged|offered|wants|want|seeks|seek|opposes|oppose)\b`)
 
 // speech says how a sentence reports what someone said, and where its
-// speech verb is (-1 when none).
+// speech verb is (-1 when none): the first outside quotation marks, as
+// a verb inside them is the quoted speaker's own word ("…, saying “I
+// don't want a ceasefire”"), which says nothing of who speaks.
 func speech(s string) (string, int) {
-	loc := speechRE.FindStringIndex(s)
-	if strings.ContainsAny(s, "“”") || strings.Count(s, `"`) >= 2 {
-		if loc != nil {
-			return "quote", loc[0]
+	at := -1
+	for _, loc := range speechRE.FindAllStringIndex(s, -1) {
+		if !quoted(s, loc[0]) {
+			at = loc[0]
+			break
 		}
-		return "quote", -1
 	}
-	if loc != nil {
-		return "reported", loc[0]
+	if strings.ContainsAny(s, "“”") || strings.Count(s, `"`) >= 2 {
+		return "quote", at
+	}
+	if at >= 0 {
+		return "reported", at
 	}
 	return "mention", -1
+}
+
+// quoted reports whether byte i of s is inside quotation marks: after
+// more “ than ”, or after an odd number of ".
+func quoted(s string, i int) bool {
+	pre := s[:i]
+	return strings.Count(pre, "“") > strings.Count(pre, "”") || strings.Count(pre, `"`)%2 == 1
 }
 
 func wordsBetween(s string, i, j int) int {
