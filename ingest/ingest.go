@@ -314,8 +314,9 @@ func ExtractContext(ctx context.Context, s *scenario.Scenario, docs []Document) 
 				if inherited == 0 {
 					speakers = speakersOf(actors, sn, found, verbAt)
 				}
-				date, dated := "", false // dateOf(sent.Text), when a candidate needs it
-				var cl *clauses          // its clauses, when a candidate needs them
+				date, dated := "", false      // dateOf(sent.Text), when a candidate needs it
+				var cl *clauses               // its clauses, when a candidate needs them
+				var sentWords map[string]bool // its content words (wordSet), when one needs them
 				for k, it := range issues {
 					score, carry := pts[k], false
 					if score < 2 && !named && carried != nil && carried[k] >= 2 && (inherited == 0 || pronoun) {
@@ -365,7 +366,19 @@ func ExtractContext(ctx context.Context, s *scenario.Scenario, docs []Document) 
 						}
 						c := Candidate{Source: d.Name, Actor: a.id, Issue: it.is.ID, Quote: q, Score: round2(sc),
 							Line: sent.Line, Date: date, Kind: kind}
-						if o, ok := nearestOption(it, q); ok {
+						// Most quotes are the whole sentence: its words
+						// are read once for all its candidates.
+						qs, qw := sn, sentWords
+						if q != sent.Text {
+							qs, qw = &sentence{text: q}, nil
+						} else if sentWords == nil {
+							sentWords = wordSet(q)
+							qw = sentWords
+						}
+						if qw == nil {
+							qw = wordSet(q)
+						}
+						if o, ok := nearestOption(it, qs, qw); ok {
 							v := it.is.Anchors[o.index].Value
 							c.Option, c.OptionLabel, c.Words = &v, it.is.Anchors[o.index].Label, o.words
 						}
@@ -571,11 +584,16 @@ var speechRE = regexp.MustCompile(`\b(?:said|says|say|stated|states|insisted|ins
 // don't want a ceasefire”"), which says nothing of who speaks.
 func speech(s string) (string, int) {
 	at := -1
-	for _, loc := range speechRE.FindAllStringIndex(s, -1) {
-		if !quoted(s, loc[0]) {
-			at = loc[0]
+	for off := 0; off < len(s); {
+		loc := speechRE.FindStringIndex(s[off:])
+		if loc == nil {
 			break
 		}
+		if !quoted(s, off+loc[0]) {
+			at = off + loc[0]
+			break
+		}
+		off += max(loc[1], 1)
 	}
 	if strings.ContainsAny(s, "“”") || strings.Count(s, `"`) >= 2 {
 		return "quote", at
@@ -756,13 +774,22 @@ type option struct {
 	words []string
 }
 
+// wordSet is the set of s's content words.
+func wordSet(s string) map[string]bool {
+	have := map[string]bool{}
+	for _, w := range contentWords(s) {
+		have[w] = true
+	}
+	return have
+}
+
 // nearestOption returns the anchor whose label shares the most content
-// words with the quote (the first on a tie), if any shares one.
-func nearestOption(it issueTerms, quote string) (option, bool) {
+// words with the quote q (have: its wordSet), the first on a tie, if any
+// shares one.
+func nearestOption(it issueTerms, q *sentence, have map[string]bool) (option, bool) {
 	// An option the quote names by its whole label is the one (the
 	// longest label, when it names several).
 	whole := option{index: -1}
-	q := &sentence{text: quote}
 	for i, t := range it.whole {
 		if t != nil && t.first(q) >= 0 && (whole.index < 0 || len(it.is.Anchors[i].Label) > len(it.is.Anchors[whole.index].Label)) {
 			whole = option{i, strings.Fields(strings.ToLower(it.is.Anchors[i].Label))}
@@ -770,10 +797,6 @@ func nearestOption(it issueTerms, quote string) (option, bool) {
 	}
 	if whole.index >= 0 {
 		return whole, true
-	}
-	have := map[string]bool{}
-	for _, w := range contentWords(quote) {
-		have[w] = true
 	}
 	best := option{index: -1}
 	for i, lw := range it.labels {
