@@ -584,13 +584,21 @@ var speechRE = regexp.MustCompile(`\b(?:said|says|say|stated|states|insisted|ins
 // don't want a ceasefire”"), which says nothing of who speaks.
 func speech(s string) (string, int) {
 	at := -1
+	// The quotation marks before off are counted once, as off moves on
+	// (a long sentence inside one quotation has many verbs).
+	opens, straight, counted := 0, 0, 0
 	for off := 0; off < len(s); {
 		loc := speechRE.FindStringIndex(s[off:])
 		if loc == nil {
 			break
 		}
-		if !quoted(s, off+loc[0]) {
-			at = off + loc[0]
+		i := off + loc[0]
+		seg := s[counted:i]
+		opens += strings.Count(seg, "“") - strings.Count(seg, "”")
+		straight += strings.Count(seg, `"`)
+		counted = i
+		if opens <= 0 && straight%2 == 0 {
+			at = i
 			break
 		}
 		off += max(loc[1], 1)
@@ -602,13 +610,6 @@ func speech(s string) (string, int) {
 		return "reported", at
 	}
 	return "mention", -1
-}
-
-// quoted reports whether byte i of s is inside quotation marks: after
-// more “ than ”, or after an odd number of ".
-func quoted(s string, i int) bool {
-	pre := s[:i]
-	return strings.Count(pre, "“") > strings.Count(pre, "”") || strings.Count(pre, `"`)%2 == 1
 }
 
 func wordsBetween(s string, i, j int) int {
