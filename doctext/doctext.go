@@ -15,6 +15,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/rivo/uniseg"
 	"golang.org/x/net/html"
@@ -316,10 +317,15 @@ type Sentence struct {
 }
 
 // Sentences splits a paragraph into sentences (UAX #29), trimmed. A
-// segment that ends in an abbreviation runs on into the next: the
-// sentence grows in one buffer, and whether it runs on again depends on
-// its last segment alone (the last word of the whole), so a run of
-// abbreviations costs linear time.
+// segment runs on into the next when it ends in an abbreviation ("U.S.",
+// "Sen."), when it ends inside a quotation that closes later in the
+// paragraph ("He said “Stop. Now.” and left."), and when the next
+// begins with a lower-case letter ("“Why stop?” asked the envoy") or is
+// the attribution of a quotation ending in ! or ? ("“Stop!” Putin
+// said."): UAX #29 ends a sentence at each of these, cutting a quotation
+// from its speaker. The sentence grows in one buffer, and whether it runs
+// on again depends on its last segment and on counts kept as it grows,
+// so a long run costs linear time.
 func Sentences(p *Para) []Sentence {
 	var out []Sentence
 	var cur []byte // the sentence being built, out's last
@@ -329,25 +335,55 @@ func Sentences(p *Para) []Sentence {
 			out[len(out)-1].Text = string(cur)
 		}
 	}
+	// Where the paragraph's last closing quotation marks are: a
+	// quotation open at offset off closes later when off is before them.
+	lastCurly := strings.LastIndex(p.Text, "”")
+	lastStraight := strings.LastIndexByte(p.Text, '"')
+	curly, straight := 0, 0 // “ less ”, and the number of ", in cur
 	rest, state, off := p.Text, -1, 0
 	for rest != "" {
 		var s string
 		s, rest, state = uniseg.FirstSentenceInString(rest, state)
 		lead := len(s) - len(strings.TrimLeftFunc(s, unicode.IsSpace))
 		if t := strings.TrimSpace(s); t != "" {
-			if len(out) > 0 && abbreviated(last) {
+			open := curly > 0 && off < lastCurly || straight%2 == 1 && off < lastStraight
+			if len(out) > 0 && (abbreviated(last) || open || runsOn(last, t)) {
 				cur = append(append(cur, ' '), t...)
 			} else {
 				done()
 				out = append(out, Sentence{Line: p.Line(off + lead)})
 				cur = append(cur[:0], t...)
+				curly, straight = 0, 0
 			}
+			curly += strings.Count(t, "“") - strings.Count(t, "”")
+			straight += strings.Count(t, `"`)
 			last = t
 		}
 		off += len(s)
 	}
 	done()
 	return out
+}
+
+// attributionRE is the start of a quotation's attribution: a name of up
+// to four capitalised words and a verb of saying ("Putin said",
+// "President Zelensky told").
+var attributionRE = regexp.MustCompile(`^(?:\p{Lu}[\p{L}\p{M}’'.\-]*\s+){1,4}(?:said|says|added|asked|asks|told|tells|replied|insisted|stated|declared|wrote|warned|stressed|shouted)\b`)
+
+// runsOn reports whether segment t goes on with the sentence whose last
+// segment is last, though UAX #29 ends it there: t begins with a
+// lower-case letter, or last ends a quotation in ! or ? and t attributes
+// it.
+func runsOn(last, t string) bool {
+	r, _ := utf8.DecodeRuneInString(t)
+	if unicode.IsLower(r) {
+		return true
+	}
+	q := strings.TrimRight(last, "”’\"' ")
+	if q == last || !(strings.HasSuffix(q, "!") || strings.HasSuffix(q, "?")) {
+		return false
+	}
+	return attributionRE.MatchString(t)
 }
 
 // titles are abbreviations that end in a full stop without ending a

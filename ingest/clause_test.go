@@ -53,7 +53,7 @@ func TestClausesCountWords(t *testing.T) {
 // cut to the run of clauses, of at most that many words, that holds the
 // issue's word and the actor's, the longest such.
 func TestClauseAroundActorAndIssue(t *testing.T) {
-	filler := strings.Repeat("and so on ", 8) // 24 words
+	filler := strings.Repeat("and so on ", 18) // 54 words: with "In Geneva," the run is over MaxQuoteWords
 	s := "In Geneva, " + filler + "Russia said, the ceasefire must wait, " + filler + "as before."
 	c := newClauses(s)
 	actor, issue := strings.Index(s, "Russia"), strings.Index(s, "ceasefire")

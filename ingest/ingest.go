@@ -26,13 +26,22 @@
 //     actor itself or through a pronoun, and names no option by its
 //     label (then it is about that option's issue).
 //   - Score = issue points (at most 6) + 2 for a direct quote (“…”) + 1.5
-//     for reported speech (said, insisted, rejected, agreed, …) + 1.5 for
-//     the first actor named (the likely speaker or subject) + 1 when the
-//     actor is named within six words before the speech verb − 2 for an
-//     actor inherited from the sentence before.
-//   - The quote is the sentence, or when it has more than MaxQuoteWords
-//     words the run of its clauses (split at , ; : and dashes) within the
-//     limit that holds the issue's first word and the actor's.
+//     for reported speech (said, insisted, rejected, agreed, …; the
+//     first such verb outside quotation marks) + 2.5 for a speaker, the
+//     subject of that verb: the actor named nearest before it within six
+//     words, and those listed with it ("Britain, France, and Ukraine
+//     agreed"), not one named in a clause of its own ("At his meeting
+//     with Trump on Friday, Putin reiterated…": Trump is mentioned). A
+//     sentence with no speaker gives its first actor named 1.5 (the
+//     likely subject); other actors it names get nothing. An actor
+//     inherited from the sentence before gets 1.5, 1 more when the verb
+//     is within six words of the sentence's start ("He said"), − 2.
+//   - The quote is the sentence (package doctext keeps a quotation and
+//     its attribution in one), or when it has more than MaxQuoteWords
+//     words the longest run of its clauses (split at , ; : and dashes
+//     outside quotation marks and brackets) within the limit that holds
+//     both the issue's first word and the actor's; when none does, the
+//     MaxQuoteWords words from the first of them.
 //   - The date is the first "March 11[, 2025]" or "11 March [2025]" of the
 //     sentence, in the year the document mentions most when it gives none.
 //   - The option is the issue's anchor whose whole label the quote
@@ -53,8 +62,10 @@ import (
 	"parley/scenario"
 )
 
-// MaxQuoteWords is the longest quote a candidate carries.
-const MaxQuoteWords = 30
+// MaxQuoteWords is the longest quote a candidate carries: a sentence of
+// at most this many words is quoted whole (the longest of the four
+// articles the built-in case is coded from has 55).
+const MaxQuoteWords = 60
 
 // Document is a file to ingest: its name (whose extension says its
 // format) and content.
@@ -296,8 +307,16 @@ func ExtractContext(ctx context.Context, s *scenario.Scenario, docs []Document) 
 					continue
 				}
 				kind, verbAt := speech(sent.Text)
-				date, dated := "", false // dateOf(sent.Text), when a candidate needs it
-				var cl *clauses          // its clauses, when a candidate needs them
+				// The speakers: the actors the sentence names as the
+				// subject of its speech verb (not when it speaks through
+				// a pronoun or names no actor: the sentence before's).
+				var speakers map[string]bool
+				if inherited == 0 {
+					speakers = speakersOf(actors, sn, found, verbAt)
+				}
+				date, dated := "", false      // dateOf(sent.Text), when a candidate needs it
+				var cl *clauses               // its clauses, when a candidate needs them
+				var sentWords map[string]bool // its content words (wordSet), when one needs them
 				for k, it := range issues {
 					score, carry := pts[k], false
 					if score < 2 && !named && carried != nil && carried[k] >= 2 && (inherited == 0 || pronoun) {
@@ -319,25 +338,47 @@ func ExtractContext(ctx context.Context, s *scenario.Scenario, docs []Document) 
 					}
 					for rank, a := range found {
 						sc := score
-						if rank == 0 || rank < inherited {
+						switch {
+						case rank < inherited:
+							// 1.5 as the likely subject, 1 more when the
+							// sentence's speech verb comes within six
+							// words of its start ("He said"), 2 off as
+							// named in the sentence before
+							sc += 1.5 - 2
+							if verbAt >= 0 && wordsBetween(sent.Text, 0, verbAt) <= 6 {
+								sc++
+							}
+						case speakers[a.id]:
+							sc += 2.5
+						case rank == 0 && len(speakers) == 0:
 							sc += 1.5
-						}
-						if verbAt >= 0 && a.at <= verbAt && wordsBetween(sent.Text, a.at, verbAt) <= 6 {
-							sc++
-						}
-						if rank < inherited {
-							sc -= 2
 						}
 						if cl == nil {
 							cl = newClauses(sent.Text)
 						}
-						q := cl.clause(a.at, at[k])
+						actorAt := a.at
+						if rank < inherited {
+							actorAt = -1 // named in the sentence before
+						}
+						q := cl.clause(actorAt, at[k])
 						if !dated {
 							date, dated = dateOf(sent.Text, year), true
 						}
 						c := Candidate{Source: d.Name, Actor: a.id, Issue: it.is.ID, Quote: q, Score: round2(sc),
 							Line: sent.Line, Date: date, Kind: kind}
-						if o, ok := nearestOption(it, q); ok {
+						// Most quotes are the whole sentence: its words
+						// are read once for all its candidates.
+						qs, qw := sn, sentWords
+						if q != sent.Text {
+							qs, qw = &sentence{text: q}, nil
+						} else if sentWords == nil {
+							sentWords = wordSet(q)
+							qw = sentWords
+						}
+						if qw == nil {
+							qw = wordSet(q)
+						}
+						if o, ok := nearestOption(it, qs, qw); ok {
 							v := it.is.Anchors[o.index].Value
 							c.Option, c.OptionLabel, c.Words = &v, it.is.Anchors[o.index].Label, o.words
 						}
@@ -433,6 +474,96 @@ var pronounRE = regexp.MustCompile(`^(?:He|She|His|Her)\b|\b(?:he|she) (?:said|s
 // sentence before.
 func pronounSubject(s string) bool { return pronounRE.MatchString(s) }
 
+// speakersOf returns the actors a sentence names as the subject of its
+// speech verb (at verbAt; none when -1): the one named nearest before
+// the verb within six words ("…, Putin reiterated"), and any other named
+// within six words before it with no , ; : or dash between ("Trump and
+// Putin agreed"). An actor named earlier in another clause ("At his
+// meeting with Trump on Friday, Putin…", "Speaking in Brussels,
+// Zelenskyy…") or after the verb is mentioned, not speaking.
+func speakersOf(actors []actorTerms, s *sentence, found []actorAt, verbAt int) map[string]bool {
+	if verbAt < 0 || len(found) == 0 || found[0].at > verbAt {
+		return nil
+	}
+	type near struct {
+		id string
+		at int
+	}
+	var cands []near
+	nearest := -1
+	for _, a := range found {
+		if a.at > verbAt {
+			continue
+		}
+		at := lastBefore(actors, a.id, s, verbAt)
+		if at < 0 || wordsBetween(s.text, at, verbAt) > 6 {
+			continue
+		}
+		cands = append(cands, near{a.id, at})
+		if nearest < 0 || at > cands[nearest].at {
+			nearest = len(cands) - 1
+		}
+	}
+	if nearest < 0 {
+		return nil
+	}
+	out := map[string]bool{cands[nearest].id: true}
+	for _, c := range cands {
+		if listed(s.text[c.at:verbAt]) {
+			out[c.id] = true
+		}
+	}
+	return out
+}
+
+// listed reports whether the text from an actor's name to the speech
+// verb keeps the name in the verb's subject: no ; : or dash, and a comma
+// only between the names of a list ("Britain, France, and Ukraine
+// agreed": each part before the last comma a name of at most three
+// capitalised words, after an "and" or "or"), not after a clause of its
+// own ("At his meeting with Trump on Friday, Putin reiterated").
+func listed(between string) bool {
+	if strings.ContainsAny(between, ";:—–") {
+		return false
+	}
+	parts := strings.Split(between, ",")
+	for _, p := range parts[:len(parts)-1] {
+		f := strings.Fields(p)
+		if len(f) > 0 && (f[0] == "and" || f[0] == "or") {
+			f = f[1:]
+		}
+		if len(f) == 0 || len(f) > 3 {
+			return false
+		}
+		for _, w := range f {
+			if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// lastBefore returns where actor id is last named in s before byte end,
+// or -1.
+func lastBefore(actors []actorTerms, id string, s *sentence, end int) int {
+	last := -1
+	for _, a := range actors {
+		if a.id != id {
+			continue
+		}
+		for _, t := range a.terms {
+			if t.first(s) < 0 {
+				continue
+			}
+			for _, m := range t.re.FindAllStringSubmatchIndex(s.text[:end], -1) {
+				last = max(last, m[2])
+			}
+		}
+	}
+	return last
+}
+
 func without(as []actorAt, id string) []actorAt {
 	var out []actorAt
 	for _, a := range as {
@@ -448,17 +579,35 @@ func without(as []actorAt, id string) []actorAt {
 var speechRE = regexp.MustCompile(`\b(?:said|says|say|stated|states|insisted|insists|insist|rejected|rejects|reject|agreed|agrees|accepted|accepts|refused|refuses|demanded|demands|proposed|proposes|called for|urged|urges|warned|warns|emphasized|emphasised|stressed|reiterated|announced|declared|suggested|indicated|maintain|maintains|vowed|pledged|welcomed|acknowledged|offered|wants|want|seeks|seek|opposes|oppose)\b`)
 
 // speech says how a sentence reports what someone said, and where its
-// speech verb is (-1 when none).
+// speech verb is (-1 when none): the first outside quotation marks, as
+// a verb inside them is the quoted speaker's own word ("…, saying “I
+// don't want a ceasefire”"), which says nothing of who speaks.
 func speech(s string) (string, int) {
-	loc := speechRE.FindStringIndex(s)
-	if strings.ContainsAny(s, "“”") || strings.Count(s, `"`) >= 2 {
-		if loc != nil {
-			return "quote", loc[0]
+	at := -1
+	// The quotation marks before off are counted once, as off moves on
+	// (a long sentence inside one quotation has many verbs).
+	opens, straight, counted := 0, 0, 0
+	for off := 0; off < len(s); {
+		loc := speechRE.FindStringIndex(s[off:])
+		if loc == nil {
+			break
 		}
-		return "quote", -1
+		i := off + loc[0]
+		seg := s[counted:i]
+		opens += strings.Count(seg, "“") - strings.Count(seg, "”")
+		straight += strings.Count(seg, `"`)
+		counted = i
+		if opens <= 0 && straight%2 == 0 {
+			at = i
+			break
+		}
+		off += max(loc[1], 1)
 	}
-	if loc != nil {
-		return "reported", loc[0]
+	if strings.ContainsAny(s, "“”") || strings.Count(s, `"`) >= 2 {
+		return "quote", at
+	}
+	if at >= 0 {
+		return "reported", at
 	}
 	return "mention", -1
 }
@@ -626,13 +775,22 @@ type option struct {
 	words []string
 }
 
+// wordSet is the set of s's content words.
+func wordSet(s string) map[string]bool {
+	have := map[string]bool{}
+	for _, w := range contentWords(s) {
+		have[w] = true
+	}
+	return have
+}
+
 // nearestOption returns the anchor whose label shares the most content
-// words with the quote (the first on a tie), if any shares one.
-func nearestOption(it issueTerms, quote string) (option, bool) {
+// words with the quote q (have: its wordSet), the first on a tie, if any
+// shares one.
+func nearestOption(it issueTerms, q *sentence, have map[string]bool) (option, bool) {
 	// An option the quote names by its whole label is the one (the
 	// longest label, when it names several).
 	whole := option{index: -1}
-	q := &sentence{text: quote}
 	for i, t := range it.whole {
 		if t != nil && t.first(q) >= 0 && (whole.index < 0 || len(it.is.Anchors[i].Label) > len(it.is.Anchors[whole.index].Label)) {
 			whole = option{i, strings.Fields(strings.ToLower(it.is.Anchors[i].Label))}
@@ -640,10 +798,6 @@ func nearestOption(it issueTerms, quote string) (option, bool) {
 	}
 	if whole.index >= 0 {
 		return whole, true
-	}
-	have := map[string]bool{}
-	for _, w := range contentWords(quote) {
-		have[w] = true
 	}
 	best := option{index: -1}
 	for i, lw := range it.labels {
@@ -688,9 +842,29 @@ func newClauses(s string) *clauses {
 		return c
 	}
 	c.cuts = []int{0}
+	// A clause boundary is a separator outside quotation marks and
+	// brackets (a quotation is what someone said, cut it and the stance
+	// goes) and not between two digits ("1,500").
+	curly, straight, paren := 0, false, 0
 	for i, r := range s {
 		switch r {
+		case '“':
+			curly++
+		case '”':
+			curly = max(0, curly-1)
+		case '"':
+			straight = !straight
+		case '(', '[':
+			paren++
+		case ')', ']':
+			paren = max(0, paren-1)
 		case ',', ';', ':', '—', '–':
+			if curly > 0 || straight || paren > 0 {
+				continue
+			}
+			if r == ',' && i > 0 && i+1 < len(s) && isDigit(s[i-1]) && isDigit(s[i+1]) {
+				continue
+			}
 			c.cuts = append(c.cuts, i+utf8.RuneLen(r))
 		}
 	}
@@ -718,18 +892,30 @@ func (c *clauses) wordsIn(i, j int) int {
 	return c.wc[j] - c.wc[i] - (c.joined[j] - c.joined[i+1])
 }
 
+func isDigit(b byte) bool { return '0' <= b && b <= '9' }
+
 // clause returns the sentence, or when it has more than MaxQuoteWords
-// words the run of its clauses (split at , ; : and dashes) of at most
-// MaxQuoteWords words that holds the issue's first word (issueAt; -1 for
-// none) and the actor's (actorAt), the issue's first, preferring the
-// longest and then the earliest.
+// words the run of its clauses (split at , ; : and dashes outside
+// quotations and brackets) of at most MaxQuoteWords words that holds the
+// issue's first word (issueAt; -1 for none) and the actor's (actorAt; -1
+// for an actor the sentence does not name), the longest and then the
+// earliest. When no such run holds both, it is the MaxQuoteWords words
+// from the first of them (from a little before the issue's word when
+// they are further apart): never a clause that holds neither.
 func (c *clauses) clause(actorAt, issueAt int) string {
 	s := c.s
 	if c.words <= MaxQuoteWords {
 		return s
 	}
 	cuts := c.cuts
-	bestI, bestJ, bestN := -1, -1, -1
+	want := 0
+	if actorAt >= 0 {
+		want++
+	}
+	if issueAt >= 0 {
+		want += 2
+	}
+	bestI, bestJ := -1, -1
 	for i := 0; i < len(cuts)-1; i++ {
 		for j := i + 1; j < len(cuts); j++ {
 			if c.wordsIn(i, j) > MaxQuoteWords {
@@ -742,21 +928,29 @@ func (c *clauses) clause(actorAt, issueAt int) string {
 			if issueAt >= cuts[i] && issueAt < cuts[j] {
 				n += 2
 			}
-			if n > bestN || n == bestN && cuts[j]-cuts[i] > bestJ-bestI {
-				bestI, bestJ, bestN = cuts[i], cuts[j], n
+			if n == want && cuts[j]-cuts[i] > bestJ-bestI {
+				bestI, bestJ = cuts[i], cuts[j]
 			}
 		}
 	}
 	if bestI < 0 {
-		// One clause longer than the limit: the words from a little
-		// before the issue's first word.
+		// No run within the limit holds both: the words from the first
+		// of them, or from a little before the issue's first word.
 		if c.fields == nil {
 			c.fields = strings.Fields(s)
 		}
 		f := c.fields
 		k := 0
-		if issueAt > 0 {
-			k = max(0, len(strings.Fields(s[:issueAt]))-5)
+		wi := -1
+		if issueAt >= 0 {
+			wi = len(strings.Fields(s[:issueAt]))
+			k = max(0, wi-5)
+		}
+		if actorAt >= 0 {
+			wa := len(strings.Fields(s[:actorAt]))
+			if wi < 0 || wa < wi && wi-wa < MaxQuoteWords {
+				k = wa
+			}
 		}
 		k = min(k, len(f)-MaxQuoteWords)
 		return strings.Join(f[k:k+MaxQuoteWords], " ")

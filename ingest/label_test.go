@@ -31,11 +31,11 @@ stances:
 // about that option's issue, not about the issue of the sentence before,
 // and the option is the one it names. South's sentence was filed under
 // budget, carried over from North's, scored 2 − 1 (carried) + 1.5
-// (reported speech, "wants") + 1.5 (the first actor named) + 1 (named
-// within six words before the verb) = 5, with no option ("now", of three
+// (reported speech, "wants") + 2.5 (the speaker, named just before the
+// verb) = 5, with no option ("now", of three
 // letters, is no content word; "start" is in every timeline label). It
 // is now on the timeline only: the label's 2 points + 0.5 for "start" (a
-// word of the timeline's labels only) + 1.5 + 1.5 + 1 = 6.5, option
+// word of the timeline's labels only) + 1.5 + 2.5 = 6.5, option
 // "Start now".
 func TestLabelBeatsCarryOver(t *testing.T) {
 	s, ds := scenariofile.Parse("t.yaml", []byte(twoIssues))

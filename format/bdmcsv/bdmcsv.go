@@ -43,6 +43,7 @@ import (
 	"strings"
 
 	"parley/errs"
+	"parley/format/origin"
 	"parley/nouns"
 	"parley/scenario"
 )
@@ -359,9 +360,9 @@ func build(name string, rows []row) (*scenario.Scenario, Info) {
 	for _, rw := range rows {
 		id := ids.Unique(ident(rw.actor, "actor"))
 		s.Actors = append(s.Actors, scenario.Actor{ID: id, Name: rw.actor, Capability: rw.capability,
-			CapabilityAssumed: fmt.Sprintf("%s line %d", base, rw.line)})
+			CapabilityAssumed: origin.Line("BDM CSV", name, rw.line)})
 		s.Stances = append(s.Stances, scenario.Stance{Actor: id, Issue: IssueID, Position: rw.pos, Salience: rw.sa,
-			Assumed: fmt.Sprintf("%s line %d", base, rw.line)})
+			Assumed: origin.Line("BDM CSV", name, rw.line)})
 	}
 	return s, info
 }

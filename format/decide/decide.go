@@ -40,6 +40,7 @@ import (
 	"unicode/utf8"
 
 	"parley/errs"
+	"parley/format/origin"
 	"parley/scenario"
 )
 
@@ -606,7 +607,7 @@ func (r *reader) build(recs []record) *scenario.Scenario {
 		}
 		s.Stances = append(s.Stances, scenario.Stance{
 			Actor: actor, Issue: issue, Position: x, Salience: sal,
-			Assumed: fmt.Sprintf("Decide input %s line %d", filepath.Base(r.name), rec.line),
+			Assumed: origin.Line("Decide", r.name, rec.line),
 			Note:    note,
 		})
 	}
@@ -621,7 +622,7 @@ func (r *reader) build(recs []record) *scenario.Scenario {
 			continue
 		}
 		a.Capability = pw
-		a.CapabilityAssumed = fmt.Sprintf("Decide input %s: the actor's power in its #D rows", filepath.Base(r.name))
+		a.CapabilityAssumed = origin.Of("Decide", r.name, "the actor's power in its #D rows")
 		s.Actors = append(s.Actors, a)
 	}
 	if len(idle) > 0 {

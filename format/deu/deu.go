@@ -47,6 +47,7 @@ import (
 	"strings"
 
 	"parley/errs"
+	"parley/format/origin"
 	"parley/scenario"
 )
 
@@ -515,10 +516,10 @@ func (d *Dataset) newScenario(id string, is Issue) *scenario.Scenario {
 	return &scenario.Scenario{Metadata: scenario.Metadata{
 		ID:              id,
 		Title:           title,
-		Description:     fmt.Sprintf("From the DEU data set (%s, %s, %s): positions and saliences on the issues' 0–100 scales, from expert interviews.", d.files[0], d.files[1], d.files[2]),
+		Description:     fmt.Sprintf("From the DEU data set (%s, %s, %s): positions and saliences on the issues' 0–100 scales, from expert interviews.", origin.Base(d.files[0]), origin.Base(d.files[1]), origin.Base(d.files[2])),
 		AsOf:            scenario.UnknownDate,
 		SalienceScale:   100,
-		CapabilityScale: fmt.Sprintf("weight in the Council regime %s, from %s", is.Regime, d.files[2]),
+		CapabilityScale: fmt.Sprintf("weight in the Council regime %s, from %s", is.Regime, origin.Base(d.files[2])),
 	}}
 }
 
@@ -559,11 +560,11 @@ func (d *Dataset) addIssue(s *scenario.Scenario, is Issue, seen map[string]bool)
 				name = in.Actor
 			}
 			s.Actors = append(s.Actors, scenario.Actor{ID: in.Actor, Name: name, Capability: d.Capability[is.Regime][in.Actor],
-				CapabilityAssumed: fmt.Sprintf("%s, regime %s", d.files[2], is.Regime)})
+				CapabilityAssumed: origin.Of("DEU", d.files[2], "regime "+is.Regime)})
 		}
 		if in.HasSalience {
 			s.Stances = append(s.Stances, scenario.Stance{Actor: in.Actor, Issue: is.ID, Position: in.Position, Salience: in.Salience,
-				Assumed: fmt.Sprintf("%s line %d", d.files[1], in.Line)})
+				Assumed: origin.Line("DEU", d.files[1], in.Line)})
 		}
 	}
 }

@@ -70,7 +70,7 @@ func TestScenario(t *testing.T) {
 	if a.ID != "com" || a.Capability != 10 || a.CapabilityRange != nil || st.Actor != "com" || st.Issue != "d00032i1" || st.Position != 100 || st.Salience != 50 {
 		t.Errorf("com = %+v %+v", a, st)
 	}
-	if st.Assumed != "testdata/actor_inputs.csv line 2" {
+	if st.Assumed != "DEU input actor_inputs.csv line 2" {
 		t.Errorf("com's stance cites %q", st.Assumed)
 	}
 	if a, st := s.Actor("lu"), s.Stance("lu", "d00032i1"); a == nil || st == nil || a.Capability != 2 || st.Position != 40 || st.Salience != 20 {

@@ -39,6 +39,7 @@ import (
 	"strings"
 
 	"parley/errs"
+	"parley/format/origin"
 	"parley/scenario"
 )
 
@@ -337,7 +338,7 @@ func ReadLimits(name string, rd io.Reader, l scenario.Limits) (*scenario.Scenari
 		}
 		id := aids.Unique(scenario.Slug(nm, fmt.Sprintf("a%d", a+1)))
 		s.Actors = append(s.Actors, scenario.Actor{ID: id, Name: nm, Description: desc, Capability: pw,
-			CapabilityAssumed: fmt.Sprintf("KTAB input %s line %d", name, ln)})
+			CapabilityAssumed: origin.Line("KTAB", name, ln)})
 		sum := 0.0
 		for k := 0; k < d; k++ {
 			fp, fs := f[3+2*k], f[4+2*k]
@@ -356,7 +357,7 @@ func ReadLimits(name string, rd io.Reader, l scenario.Limits) (*scenario.Scenari
 			}
 			s.Stances = append(s.Stances, scenario.Stance{
 				Actor: id, Issue: s.Issues[k].ID, Position: pos, Salience: sal,
-				Assumed: fmt.Sprintf("KTAB input %s line %d", name, ln),
+				Assumed: origin.Line("KTAB", name, ln),
 			})
 		}
 	}

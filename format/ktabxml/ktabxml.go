@@ -47,6 +47,7 @@ import (
 
 	"parley/errs"
 	"parley/format/ktab"
+	"parley/format/origin"
 	"parley/scenario"
 )
 
@@ -420,7 +421,7 @@ func (r *reader) build(root *elem) (*scenario.Scenario, Info) {
 		id := aids.Unique(scenario.Slug(nm, fmt.Sprintf("a%d", i+1)))
 		names[nm] = id
 		s.Actors = append(s.Actors, scenario.Actor{ID: id, Name: nm, Description: r.text(a.child("description"), p+".description", "description"), Capability: cp,
-			CapabilityAssumed: fmt.Sprintf("KTAB XML input %s, line %d", r.name, a.line)})
+			CapabilityAssumed: origin.Line("KTAB XML", r.name, a.line)})
 		pos, sal := a.child("Position"), a.child("Salience")
 		if pos == nil || sal == nil {
 			r.errorf(a, p, "<Position> and <Salience>, one <dCoord> and <dSal> per dimension", "no <Position> or <Salience>")
@@ -450,7 +451,7 @@ func (r *reader) build(root *elem) (*scenario.Scenario, Info) {
 				break
 			}
 			s.Stances = append(s.Stances, scenario.Stance{Actor: id, Issue: s.Issues[k].ID, Position: x, Salience: w,
-				Assumed: fmt.Sprintf("KTAB XML input %s, line %d", r.name, cs[k].line)})
+				Assumed: origin.Line("KTAB XML", r.name, cs[k].line)})
 		}
 	}
 	if ia := root.child("IdealAdjustment"); ia != nil {

@@ -1,0 +1,40 @@
+package doctext
+
+import (
+	"slices"
+	"testing"
+)
+
+// TestSentencesKeepQuotations: a sentence does not end inside a quotation
+// that closes later in the paragraph, nor before its attribution ("…!”
+// Putin said.") or a lower-case word that goes on with it ("…?” and
+// waited"); abbreviations do not end one. A quotation that never closes
+// is split as UAX #29 splits it.
+func TestSentencesKeepQuotations(t *testing.T) {
+	cases := []struct {
+		in   string
+		want []string
+	}{
+		{"He said “Stop. Now.” and left. Next one.", []string{"He said “Stop. Now.” and left.", "Next one."}},
+		{"Russia said: “The truce is off. We will fight.” Kyiv disagreed.", []string{"Russia said: “The truce is off. We will fight.”", "Kyiv disagreed."}},
+		{`Russia said: "The truce is off. We will fight." Kyiv disagreed.`, []string{`Russia said: "The truce is off. We will fight."`, "Kyiv disagreed."}},
+		{"“We will not stop!” Putin said. Then he left.", []string{"“We will not stop!” Putin said.", "Then he left."}},
+		{"“Is this peace?” asked the U.S. envoy. Nobody answered.", []string{"“Is this peace?” asked the U.S. envoy.", "Nobody answered."}},
+		{"Putin asked, “Why should we stop?” and waited. Next.", []string{"Putin asked, “Why should we stop?” and waited.", "Next."}},
+		{"“Enough!” President Zelensky told reporters. Next.", []string{"“Enough!” President Zelensky told reporters.", "Next."}},
+		{"“Enough!” Talks resumed on Monday. Next.", []string{"“Enough!”", "Talks resumed on Monday.", "Next."}},
+		{"He said “Stop. Now. Next one.", []string{"He said “Stop.", "Now.", "Next one."}},
+		{"Sen. Graham said the U.S. will act. Then he left.", []string{"Sen. Graham said the U.S. will act.", "Then he left."}},
+		{"He said the ‘red line’ was clear. Next.", []string{"He said the ‘red line’ was clear.", "Next."}},
+	}
+	for _, c := range cases {
+		p := Para{Text: c.in}
+		var got []string
+		for _, s := range Sentences(&p) {
+			got = append(got, s.Text)
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%q:\n got %q\nwant %q", c.in, got, c.want)
+		}
+	}
+}

@@ -1,0 +1,71 @@
+package ingest
+
+import (
+	"testing"
+
+	"parley/scenarios"
+)
+
+// TestSpeakerRanksAboveMentioned: the actor who speaks (named just
+// before the speech verb) ranks above actors merely mentioned (a
+// meeting partner, a place), on sentences of source 001 (lines 10 and
+// 4) with the built-in case's actors and issues. Territory: Donetsk,
+// Luhansk, withdraw … (6 points, the most) + 1.5 reported speech
+// ("reiterated"): Putin, the speaker, + 2.5 = 10; Trump, named first but
+// before the comma, and Ukraine, after the verb, nothing = 7.5.
+// Ceasefire: 5 points + 1.5: Zelenskyy + 2.5 = 9; Brussels (the
+// European Commission), named first, = 6.5. Each quote is the sentence.
+func TestSpeakerRanksAboveMentioned(t *testing.T) {
+	hand, err := scenarios.LoadDefault()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		text, issue string
+		want        map[string]float64
+	}{
+		{"At his meeting with Trump on Friday, Putin reiterated demands that Ukraine withdraw its forces from Donetsk and Luhansk as a condition for peace.",
+			"territory", map[string]float64{"russia": 10, "united-states": 7.5, "ukraine": 7.5}},
+		{"Speaking in Brussels on Sunday, Zelenskyy emphasized the need for a ceasefire as the basis for negotiations.",
+			"ceasefire", map[string]float64{"ukraine": 9, "european-commission": 6.5}},
+		// A list of names is the verb's subject, each a speaker: 4 points
+		// on ceasefire + 2 for the quotation marks + 2.5 = 8.5;
+		// Washington, after the verb, 6.
+		{"In London after the Oval Office debacle, Britain, France, and Ukraine reportedly agreed to work out a plan that was termed a “ceasefire” to share with Washington.",
+			"ceasefire", map[string]float64{"ukraine": 8.5, "united-kingdom": 8.5, "france": 8.5, "united-states": 6}},
+		// "want" inside the quotation is no speech verb of the sentence:
+		// no speaker, Trump named first + 1.5.
+		{"At one point, Trump ripped into Zelenskyy, saying “You tell us, ‘Idon’t want a ceasefire.",
+			"ceasefire", map[string]float64{"united-states": 7.5, "ukraine": 6}},
+	}
+	for _, c := range cases {
+		res := Extract(strip(hand), []Document{{Name: "001.txt", Data: []byte(c.text + "\n")}})
+		got := map[string]float64{}
+		var order []string
+		for _, k := range res.Candidates {
+			if k.Issue != c.issue {
+				continue
+			}
+			got[k.Actor] = k.Score
+			order = append(order, k.Actor)
+			if k.Quote != c.text {
+				t.Errorf("%s on %s: quote %q, want the sentence", k.Actor, k.Issue, k.Quote)
+			}
+		}
+		for a, w := range c.want {
+			if got[a] != w {
+				t.Errorf("%.20s…: %s on %s scores %v, want %v", c.text, a, c.issue, got[a], w)
+			}
+		}
+		if len(got) != len(c.want) {
+			t.Errorf("%.20s…: candidates %v, want %v", c.text, got, c.want)
+		}
+		top := 0.0
+		for _, w := range c.want {
+			top = max(top, w)
+		}
+		if len(order) == 0 || c.want[order[0]] != top {
+			t.Errorf("%.20s…: order %v, the speaker first", c.text, order)
+		}
+	}
+}
