@@ -2,6 +2,7 @@ package ask
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"strings"
 
@@ -64,7 +65,25 @@ func Bench(ctx context.Context, dir string, req answer.BenchRequest, limits scen
 	out.Request = req
 	out.Run = run
 	out.Report = skill.Score(run, skill.Options{Baseline: req.Baseline, Resamples: req.Resamples, Seed: req.Seed})
+	sameNotes(out.Report, req.ByProposal)
 	return out, nil
+}
+
+// sameNotes says, on each row whose model gave the baseline's forecast
+// on every case (skill.Row.Same), that its ΔMAE of 0 is no finding, and
+// why where it is known: issue by issue, the exchange model has nothing
+// to trade on one issue and gives the compromise.
+func sameNotes(rep *skill.Report, byProposal bool) {
+	for j := range rep.Rows {
+		row := &rep.Rows[j]
+		if !row.Same {
+			continue
+		}
+		row.Note = fmt.Sprintf("%s: same forecast as %s on every issue scored, so its ΔMAE is 0 by construction, not a finding", row.Model, row.Baseline)
+		if row.Model == "exchange" && row.Baseline == "compromise" && !byProposal {
+			row.Note += ": each issue is its own problem here, and on one issue the exchange model has nothing to trade (it gives the compromise); --by-proposal gives it each proposal's issues at once"
+		}
+	}
 }
 
 // skillCases joins the DEU reader to the scoring: each scored issue's

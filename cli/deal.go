@@ -301,7 +301,11 @@ func printSearch(w io.Writer, a *answer.DealSearch, width int) {
 	if res.Open && math.IsInf(res.Margin, 1) {
 		para(w, "Zone of agreement: OPEN to every package (no one's consent is needed).", width)
 	} else if res.Open {
-		para(w, fmt.Sprintf("Zone of agreement: OPEN. Largest smallest gain %s (%s).", ask.UtilityText(res.Margin), certified(res, ask.UtilityText(res.MarginBound))), width)
+		open := "OPEN"
+		if len(res.Defaulted) > 0 {
+			open = "OPEN by default (see above)"
+		}
+		para(w, fmt.Sprintf("Zone of agreement: %s. Largest smallest gain %s (%s).", open, ask.UtilityText(res.Margin), certified(res, ask.UtilityText(res.MarginBound))), width)
 	} else if !math.IsInf(res.Margin, -1) {
 		para(w, fmt.Sprintf("Zone of agreement: EMPTY. Largest smallest gain %s (%s).", ask.UtilityText(res.Margin), certified(res, ask.UtilityText(res.MarginBound))), width)
 	}

@@ -175,6 +175,7 @@ func (m *merge) run(ctx context.Context) error {
 	} else {
 		m.summarise(best)
 	}
+	m.defaulted()
 	return nil
 }
 

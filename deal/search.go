@@ -75,8 +75,15 @@ type Result struct {
 	// Summary says in plain words whether the zone is open and, when it
 	// is not, why: whose red lines leave an issue no value, or which
 	// actors fall short of their alternative at the best compromise.
-	Summary string   `json:"summary"`
-	Notes   []string `json:"notes,omitempty"`
+	Summary string `json:"summary"`
+	// Defaulted lists, when the zone is open, the actors that must accept
+	// whose alternative is the default 0 (none stated: no reservation and
+	// no no-deal package), who accept any package that crosses none of
+	// their red lines; DefaultNote says so in words, and Summary carries
+	// it (summary.go: defaulted). Both omitted when none is.
+	Defaulted   []string `json:"defaulted,omitempty"`
+	DefaultNote string   `json:"default_note,omitempty"`
+	Notes       []string `json:"notes,omitempty"`
 	// Stats counts the work and the worst certificate gap.
 	Stats Stats `json:"stats"`
 	// Certified is false when some solve's certificate gap exceeded

@@ -107,3 +107,51 @@ func gain3(x float64) string {
 	}
 	return s
 }
+
+// defaulted says, when the zone is open, whose consent it rests on only
+// by default: the actors that must accept (the required actors, or the
+// coalitions' members) with no alternative stated, neither a reservation
+// nor a no-deal package (FromNone), whose d_i is then 0. As U_i ≥ 0 on
+// every package, such an actor accepts any package that crosses none of
+// its red lines, so the default, not the case, decides what the zone
+// holds for it. It writes Result.Defaulted and DefaultNote, and puts the
+// note in the headline (Summary) itself: in the sentence, when every
+// required actor's alternative is the default, else as its next.
+func (m *merge) defaulted() {
+	res, p := m.res, m.sp.p
+	if !res.Open {
+		return
+	}
+	counts := map[int]bool{}
+	for _, s := range m.pieces {
+		for _, i := range s.req {
+			counts[i] = true
+		}
+	}
+	var who []string
+	for i := range p.Actors {
+		if counts[i] && m.sp.altFrom[i] == FromNone {
+			res.Defaulted = append(res.Defaulted, p.Actors[i].ID)
+			who = append(who, model.NameOr(p.Actors[i].Name, p.Actors[i].ID))
+		}
+	}
+	if len(who) == 0 {
+		return
+	}
+	const why = "(no reservation, and no status quo or forecast as the no-deal package)"
+	group := "required actor"
+	if !m.plain() {
+		group = "coalition member"
+	}
+	all := len(who) == len(counts)
+	if all {
+		res.DefaultNote = fmt.Sprintf("Decided by a default: no %s states an alternative to agreement %s, so each one's is 0, below every package, and the zone is every package that crosses none of their red lines.", group, why)
+	} else {
+		res.DefaultNote = fmt.Sprintf("Decided in part by a default: %s (%d of %d %ss) state no alternative to agreement %s, so theirs is 0, below every package: they accept any package that crosses none of their red lines.", strings.Join(who, ", "), len(who), len(counts), group, why)
+	}
+	if all && m.plain() {
+		res.Summary = fmt.Sprintf("Agreement is possible, but only by default: no required actor states an alternative to agreement %s, so each one's is 0, below every package, and the zone is every package that crosses none of their red lines (at best, the actor worst served gains %s).", why, gain3(res.Margin))
+		return
+	}
+	res.Summary += " " + res.DefaultNote
+}

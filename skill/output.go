@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -19,6 +20,17 @@ func (r *Report) Overall() []Row {
 	for _, row := range r.Rows {
 		if row.Procedure == "all" && row.Wave == "all" {
 			out = append(out, row)
+		}
+	}
+	return out
+}
+
+// Notes returns the rows' notes, each once, in the rows' order.
+func (r *Report) Notes() []string {
+	var out []string
+	for _, row := range r.Rows {
+		if row.Note != "" && !slices.Contains(out, row.Note) {
+			out = append(out, row.Note)
 		}
 	}
 	return out
@@ -55,6 +67,13 @@ func (row Row) diff() string {
 	if row.Model == row.Baseline {
 		return "(baseline)"
 	}
+	if row.Same {
+		// +0.00 [+0.00, +0.00] would read as a finding
+		if row.Note != "" {
+			return "same forecasts as " + row.Baseline + " (see the note)"
+		}
+		return "same forecasts as " + row.Baseline
+	}
 	return fmt.Sprintf("%+.2f [%+.2f, %+.2f]", r2(row.Diff), r2(row.DiffLo), r2(row.DiffHi))
 }
 
@@ -83,6 +102,9 @@ func WriteTable(w io.Writer, r *Report) error {
 	}
 	if err := tw.Flush(); err != nil {
 		return err
+	}
+	for _, n := range r.Notes() {
+		fmt.Fprintln(w, "note: "+n)
 	}
 	cols := breakdownCols(r)
 	if len(cols) > 0 {
@@ -150,6 +172,9 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 		fmt.Fprintf(w, "| %s | %s | %d | %d | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", row.Model, row.Split, row.N, row.Failed, f2(row.MAE), f2(row.MedianAE), f2(row.RMSE), f2(row.Within10),
 			f2(row.Coverage80), f2(row.Coverage95), f2(row.CRPS), f3(row.Brier), row.diff())
 	}
+	for _, n := range r.Notes() {
+		fmt.Fprintf(w, "\nNote: %s\n", n)
+	}
 	return nil
 }
 
@@ -175,6 +200,8 @@ type jsonRow struct {
 	Diff       *float64 `json:"diff_mae"`
 	DiffLo     *float64 `json:"diff_lo"`
 	DiffHi     *float64 `json:"diff_hi"`
+	Same       bool     `json:"same_as_baseline,omitempty"`
+	Note       string   `json:"note,omitempty"`
 }
 
 func ptr(v float64) *float64 {
@@ -191,7 +218,7 @@ func WriteJSON(w io.Writer, r *Report) error {
 	for _, x := range r.Rows {
 		j := jsonRow{Model: x.Model, Split: x.Split, Procedure: x.Procedure, Wave: x.Wave, N: x.N, Failed: x.Failed,
 			MAE: ptr(x.MAE), MedianAE: ptr(x.MedianAE), RMSE: ptr(x.RMSE), Within10: ptr(x.Within10),
-			Coverage80: ptr(x.Coverage80), Coverage95: ptr(x.Coverage95), CRPS: ptr(x.CRPS), Brier: ptr(x.Brier), Baseline: x.Baseline, Paired: x.Paired}
+			Coverage80: ptr(x.Coverage80), Coverage95: ptr(x.Coverage95), CRPS: ptr(x.CRPS), Brier: ptr(x.Brier), Baseline: x.Baseline, Paired: x.Paired, Same: x.Same, Note: x.Note}
 		if x.Paired > 0 {
 			j.Diff, j.DiffLo, j.DiffHi = ptr(x.Diff), ptr(x.DiffLo), ptr(x.DiffHi)
 		}

@@ -6,12 +6,14 @@ import (
 	"math"
 	"runtime"
 	"slices"
+	"strconv"
 	"sync"
 	"sync/atomic"
 
 	"parley/errs"
 	"parley/model"
 	"parley/parallel"
+	"parley/scenario"
 )
 
 // Profile selects which reading of the published model runs (spec §5).
@@ -448,7 +450,47 @@ func (m Model) issue(ctx context.Context, p *model.Problem, k int, q, t float64,
 	if !fixed && !id.Stopped {
 		*note = fmt.Sprintf("issue %s: the median was still moving after %d rounds (forecast = median at round %d)", is.ID, maxR, maxR)
 	}
+	if id.Stopped && stop < maxR {
+		*note = m.restNote(ctx, c, is, x, prob, mu, stop, maxR)
+	}
 	return nil
+}
+
+// restNote runs on, past the round stop at which §3.11's rule stopped the
+// run, to the cap maxR, from the positions x the run stopped at, keeping
+// nothing but the medians (at is the stopping round's): the forecast stays the stopping round's median
+// (the model as specified), but when a later round's median leaves it by
+// more than the rule's τ·Δ, the note says how the run stopped and that
+// more rounds leave that point, so that "settled" is not read as at rest.
+// "" when the median stays to the cap (or ctx is cancelled: the caller
+// sees ctx's error at its next check).
+func (m Model) restNote(ctx context.Context, c *column, is model.Issue, x []float64, prob probFunc, at float64, stop, maxR int) string {
+	tol := m.Tau * c.delta
+	width := is.Max - is.Min
+	left, lo, hi := 0, at, at
+	var leftAt float64
+	for r := stop + 1; r <= maxR; r++ {
+		if ctx.Err() != nil {
+			return ""
+		}
+		x = c.step(x, prob).next
+		mu := c.regroup(x)
+		lo, hi = math.Min(lo, mu), math.Max(hi, mu)
+		if left == 0 && math.Abs(mu-at) > tol && !model.Settled(mu, at, width) {
+			left, leftAt = r, mu
+		}
+	}
+	if left == 0 {
+		return ""
+	}
+	d := scenario.ScaleDecimals(is.Min, is.Max)
+	num := func(v float64) string { return strconv.FormatFloat(v, 'f', d, 64) }
+	rule := fmt.Sprintf("the default stopping rule (§3.11, τ = 0: the median repeated once, %s at rounds %d and %d)", num(at), stop-1, stop)
+	if m.Tau > 0 {
+		rule = fmt.Sprintf("the stopping rule (§3.11, τ = %v: the median moved by at most τ·Δ = %s from round %d to %d)", m.Tau, num(tol), stop-1, stop)
+	}
+	return fmt.Sprintf("issue %s: stopped at round %d by %s, not at rest: more rounds leave that point (round %d: %s; rounds %d–%d, to the cap, within %s–%s); the forecast is round %d's median",
+		is.ID, stop, rule, left, num(leftAt), stop+1, maxR, num(lo), num(hi), stop)
 }
 
 // step runs one round: leanRound in the replication profile with Q = 1,

@@ -198,7 +198,7 @@ export interface DealZone {
   frontier?: DealPackage[]; sample?: DealPackage[]
   concession?: { lower_alternatives?: DealPlan; bend_red_lines?: DealPlan; notes?: string[] }
   rules?: DealRuleGame[]; acceptance: string; coalitions?: DealCoalition[]; veto?: string[]; blockers?: string[]
-  summary: string; notes?: string[]; stats: { solves: number; newton_steps: number; max_gap: number }
+  summary: string; defaulted?: string[]; default_note?: string; notes?: string[]; stats: { solves: number; newton_steps: number; max_gap: number }
   // certified is false when the solver could not certify the answer
   // (a note says so): the bounds are then not stated.
   certified: boolean

@@ -1609,9 +1609,13 @@ function drawSearch(box: HTMLElement, ans: DealSearch) {
     status(`Package “${p.label}” set on the sliders; evaluating it.`)
   }
   const summary = r.open
-    ? h('p', { class: 'ok', 'data-testid': 'zone-summary' }, r.coalitions
-      ? `Open. ${r.summary}`
-      : `Open: some packages give every required actor at least its alternative. The balanced one gives each at least ${fmt(r.margin, 3)} more (${r.certified ? `no package does better than ${fmt(r.margin_bound, 3)}` : 'not certified: see the notes'}).`)
+    ? h('p', { class: 'ok', 'data-testid': 'zone-summary' }, ...(r.coalitions
+      ? [`Open. ${r.summary}`]
+      : [`Open: some packages give every required actor at least its alternative. `,
+        // the default that decided it (the answer's default_note), in the
+        // headline as the command line's summary has it
+        r.default_note ? h('strong', { 'data-testid': 'zone-default' }, r.default_note) : '', r.default_note ? ' ' : '',
+        `The balanced one gives each at least ${fmt(r.margin, 3)} more (${r.certified ? `no package does better than ${fmt(r.margin_bound, 3)}` : 'not certified: see the notes'}).`]))
     : h('p', { class: 'error', 'data-testid': 'zone-summary' }, 'Empty. ', r.summary)
   // Under decision rules: each coalition's zone, the veto players, and
   // which voters carry each package shown on each ruled issue.
