@@ -66,16 +66,20 @@ type engine[T any, A arith[T]] struct {
 	// slots[slot(a, k, d)] counts the round's candidates byIssue's list
 	// will hold at most, so that its lists are carved from one array,
 	// refs, instead of each growing by copies (at 200 actors × 10 issues
-	// the copies were a fifth of a forecast's allocations)
-	slots []int32
-	refs  []int32
+	// the copies were a fifth of a forecast's allocations); cursor is a
+	// worker's count of its part's, then where it writes them
+	// (buildTables); built says calcList's workers built the heap's tables
+	slots, cursor []int32
+	refs          []int32
+	built         bool
 	// workers is how many goroutines selectByHeap may recalculate a
-	// large batch on (≤ 1: the calling one alone; see recalcBatch);
-	// forks are their copies of the engine and recalced their results.
+	// large batch on (≤ 1: the calling one alone; see recalcShared);
+	// forks are their copies of the engine and parts the shares of a
+	// batch.
 	workers   int
-	perWorker int // the fewest exchanges a worker is given (perWorker)
+	perWorker int // the fewest list entries a part is given (perWorker)
 	forks     []*engine[T, A]
-	recalced  []uint8
+	parts     []part[T, A]
 	batches   int // batches recalculated in parallel so far (for tests)
 	// exchanges live in chunks reused from round to round
 	chunks     [][]exch[T]
@@ -710,10 +714,6 @@ func (e *engine[T, A]) candidate(list []*exch[T], i, j, p, q int, bc bool, ratio
 		i, j = j, i
 	}
 	// i supplies q and demands p, j the reverse
-	e.slots[e.slot(i, q, 0)]++
-	e.slots[e.slot(i, p, 1)]++
-	e.slots[e.slot(j, p, 0)]++
-	e.slots[e.slot(j, q, 1)]++
 	e.newCand = append(e.newCand, cand{int32(i), int32(j), int32(p), int32(q), bc})
 	return append(list, e.alloc())
 }
@@ -939,10 +939,6 @@ func (e *engine[T, A]) round(ctx context.Context) (*roundResult[T], error) {
 		e.newCand = make([]cand, 0, cap(list))
 	}
 	e.newCand = e.newCand[:0]
-	if n := 2 * e.nA * e.nK; len(e.slots) < n {
-		e.slots = make([]int32, n)
-	}
-	clear(e.slots)
 	for p := 0; p < e.nK; p++ {
 		for q := p + 1; q < e.nK; q++ {
 			e.group(p, q, left, ratio)
