@@ -78,9 +78,11 @@ type engine[T any, A arith[T]] struct {
 	// batch.
 	workers   int
 	perWorker int // the fewest list entries a part is given (perWorker)
+	perList   int // the fewest candidates a worker builds (listPerWorker)
 	forks     []*engine[T, A]
 	parts     []part[T, A]
 	batches   int // batches recalculated in parallel so far (for tests)
+	builds    int // rounds whose heap tables the workers built (for tests)
 	// exchanges live in chunks reused from round to round
 	chunks     [][]exch[T]
 	chunk, off int
@@ -163,7 +165,7 @@ type update[T any] struct {
 }
 
 func newEngine[T any, A arith[T]](ar A, p *model.Problem) *engine[T, A] {
-	e := &engine[T, A]{ar: ar, k: ar.consts(), p: p, nA: len(p.Actors), nK: len(p.Issues), perWorker: perWorker}
+	e := &engine[T, A]{ar: ar, k: ar.consts(), p: p, nA: len(p.Actors), nK: len(p.Issues), perWorker: perWorker, perList: listPerWorker}
 	e.heap.maxPos = math.MaxInt32
 	nA, nK := e.nA, e.nK
 	// The tables in three allocations, one per element type, carved into

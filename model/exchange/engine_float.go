@@ -61,9 +61,11 @@ type engine64 struct {
 	built              bool
 	workers            int
 	perWorker          int
+	perList            int
 	forks              []*engine64
 	parts              []part64
 	batches            int
+	builds             int
 	chunks             [][]exch64
 	chunk, off         int
 }
@@ -99,7 +101,7 @@ type update64 struct {
 }
 
 func newEngine64(ar floatArith, p *model.Problem) *engine64 {
-	e := &engine64{ar: ar, k: ar.consts(), p: p, nA: len(p.Actors), nK: len(p.Issues), perWorker: perWorker}
+	e := &engine64{ar: ar, k: ar.consts(), p: p, nA: len(p.Actors), nK: len(p.Issues), perWorker: perWorker, perList: listPerWorker}
 	e.heap.maxPos = math.MaxInt32
 	nA, nK := e.nA, e.nK
 	nM := 0
@@ -1288,7 +1290,7 @@ func (e *engine64) joinForks(n int) {
 
 func (e *engine64) calcList(list []*exch64) {
 	cs := e.newCand[:len(list)]
-	n := min(len(e.forks), len(list)/listPerWorker)
+	n := min(len(e.forks), len(list)/e.perList)
 	if n < 2 {
 		for i, ex := range list {
 			e.initExchange(ex, cs[i])
@@ -1351,6 +1353,7 @@ func (e *engine64) countSlots(cs []cand, cnt []int32) {
 
 func (e *engine64) buildTables(list []*exch64, cs []cand, n int) {
 	e.heapTables(len(list))
+	e.builds++
 	m := 2 * e.nA * e.nK
 	stretch := func(g int) (int, int) {
 		return g * len(list) / n, (g + 1) * len(list) / n
@@ -1592,6 +1595,9 @@ func run64(ctx context.Context, ar floatArith, p *model.Problem, cfg runConfig, 
 	e.selection = cfg.selection
 	if cfg.perWorker > 0 {
 		e.perWorker = cfg.perWorker
+	}
+	if cfg.perList > 0 {
+		e.perList = cfg.perList
 	}
 	if cfg.maxPos > 0 {
 		e.heap.maxPos = cfg.maxPos

@@ -509,7 +509,7 @@ func (e *engine[T, A]) joinForks(n int) {
 // selection the workers build its tables too (buildTables).
 func (e *engine[T, A]) calcList(list []*exch[T]) {
 	cs := e.newCand[:len(list)]
-	n := min(len(e.forks), len(list)/listPerWorker)
+	n := min(len(e.forks), len(list)/e.perList)
 	if n < 2 {
 		for i, ex := range list {
 			e.initExchange(ex, cs[i])
@@ -597,6 +597,7 @@ func (e *engine[T, A]) countSlots(cs []cand, cnt []int32) {
 // the calling goroutine builds (selectByHeap), the items' places apart.
 func (e *engine[T, A]) buildTables(list []*exch[T], cs []cand, n int) {
 	e.heapTables(len(list))
+	e.builds++
 	m := 2 * e.nA * e.nK
 	stretch := func(g int) (int, int) { return g * len(list) / n, (g + 1) * len(list) / n }
 	parallel.Run(n, func(g int) {
