@@ -49,6 +49,7 @@ type engine[T any, A arith[T]] struct {
 	// an issue pair, the voting positions
 	left   []bool
 	groups [4][]int
+	pairs  []pairCands[T] // every issue pair's groups (sharedList)
 	ratio  []T // ratio[a] = s_ap/s_aq for the issue pair at hand
 	// newCand[n] describes the round's candidate list[n] until calcList
 	// builds it (candidate)
@@ -870,6 +871,16 @@ func (e *engine[T, A]) alloc() *exch[T] {
 	return ex
 }
 
+// reserve makes the round's first n exchange slots, list positions 0 to
+// n−1, as n calls of alloc would (for buildTables, whose workers take
+// them by position: exchAt).
+func (e *engine[T, A]) reserve(n int) {
+	for len(e.chunks)*chunkSize < n {
+		e.chunks = append(e.chunks, make([]exch[T], chunkSize))
+	}
+	e.chunk, e.off = n>>chunkShift, n&(chunkSize-1)
+}
+
 // roundResult is what one round produced.
 type roundResult[T any] struct {
 	pref, vote []T
@@ -920,56 +931,73 @@ func (e *engine[T, A]) round(ctx context.Context) (*roundResult[T], error) {
 	// it is longer, without counting (counting every round was ≈ 1% of
 	// a sweep's CPU in its profile)
 	size := roomy(len(e.list))
-	if len(e.list) == 0 {
-		count := 0
-		for p := 0; p < e.nK; p++ {
-			for q := p + 1; q < e.nK; q++ {
-				e.group(p, q, left, nil)
-				count += len(g[0])*len(g[3]) + len(g[1])*len(g[2])
-			}
-		}
+	var list []*exch[T]
+	if n, count := e.sharedList(left); n > 1 {
+		// on the workers, from the pairs' table (buildTables)
 		if count > math.MaxInt32 {
 			return nil, tooManyCandidates(count)
 		}
-		size = roomy(count)
-	}
-	list := e.list[:0]
-	if cap(list) < size {
-		list = make([]*exch[T], 0, size)
-	}
-	if cap(e.newCand) < cap(list) {
-		e.newCand = make([]cand, 0, cap(list))
-	}
-	e.newCand = e.newCand[:0]
-	for p := 0; p < e.nK; p++ {
-		for q := p + 1; q < e.nK; q++ {
-			e.group(p, q, left, ratio)
-			for _, i := range g[0] {
-				for _, j := range g[3] {
-					list = e.candidate(list, i, j, p, q, false, ratio)
+		list = e.list[:0]
+		if cap(list) < count {
+			list = make([]*exch[T], 0, roomy(count))
+		}
+		list = list[:count]
+		if cap(e.newCand) < count {
+			e.newCand = make([]cand, 0, cap(list))
+		}
+		e.newCand = e.newCand[:count]
+		e.reserve(count)
+		rr.valid = e.buildTables(list, e.newCand, n)
+	} else {
+		if len(e.list) == 0 {
+			count := 0
+			for p := 0; p < e.nK; p++ {
+				for q := p + 1; q < e.nK; q++ {
+					e.group(p, q, left, nil)
+					count += len(g[0])*len(g[3]) + len(g[1])*len(g[2])
 				}
 			}
-			for _, i := range g[1] {
-				for _, j := range g[2] {
-					list = e.candidate(list, i, j, p, q, true, ratio)
+			if count > math.MaxInt32 {
+				return nil, tooManyCandidates(count)
+			}
+			size = roomy(count)
+		}
+		list = e.list[:0]
+		if cap(list) < size {
+			list = make([]*exch[T], 0, size)
+		}
+		if cap(e.newCand) < cap(list) {
+			e.newCand = make([]cand, 0, cap(list))
+		}
+		e.newCand = e.newCand[:0]
+		for p := 0; p < e.nK; p++ {
+			for q := p + 1; q < e.nK; q++ {
+				e.group(p, q, left, ratio)
+				for _, i := range g[0] {
+					for _, j := range g[3] {
+						list = e.candidate(list, i, j, p, q, false, ratio)
+					}
+				}
+				for _, i := range g[1] {
+					for _, j := range g[2] {
+						list = e.candidate(list, i, j, p, q, true, ratio)
+					}
 				}
 			}
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
 		}
-		if err := ctx.Err(); err != nil {
-			return nil, err
+		if len(list) > math.MaxInt32 {
+			return nil, tooManyCandidates(len(list))
 		}
+		rr.valid = e.calcList(list)
 	}
-	if len(list) > math.MaxInt32 {
-		return nil, tooManyCandidates(len(list))
+	if err := ctx.Err(); err != nil {
+		return nil, err
 	}
-	e.calcList(list)
 	e.list = list
 	rr.candidates = len(list)
-	for _, ex := range list {
-		if ex.valid {
-			rr.valid++
-		}
-	}
 	// 5. highest gain first, recalculate the rest (spec §1.6)
 	rr.realised = e.selectExchanges(ctx, list, rr)
 	if e.failed != nil {

@@ -46,6 +46,7 @@ type engine64 struct {
 	slab               updSlab64
 	left               []bool
 	groups             [4][]int
+	pairs              []pairCands64
 	ratio              []float64
 	newCand            []cand
 	vx                 [][]float64
@@ -628,6 +629,13 @@ func (e *engine64) alloc() *exch64 {
 	return ex
 }
 
+func (e *engine64) reserve(n int) {
+	for len(e.chunks)*chunkSize < n {
+		e.chunks = append(e.chunks, make([]exch64, chunkSize))
+	}
+	e.chunk, e.off = n>>chunkShift, n&(chunkSize-1)
+}
+
 type roundResult64 struct {
 	pref, vote []float64
 	realised   []*exch64
@@ -663,56 +671,72 @@ func (e *engine64) round(ctx context.Context) (*roundResult64, error) {
 	}
 	ratio := e.ratio
 	size := roomy(len(e.list))
-	if len(e.list) == 0 {
-		count := 0
-		for p := 0; p < e.nK; p++ {
-			for q := p + 1; q < e.nK; q++ {
-				e.group(p, q, left, nil)
-				count += len(g[0])*len(g[3]) + len(g[1])*len(g[2])
-			}
-		}
+	var list []*exch64
+	if n, count := e.sharedList(left); n > 1 {
 		if count > math.MaxInt32 {
 			return nil, tooManyCandidates(count)
 		}
-		size = roomy(count)
-	}
-	list := e.list[:0]
-	if cap(list) < size {
-		list = make([]*exch64, 0, size)
-	}
-	if cap(e.newCand) < cap(list) {
-		e.newCand = make([]cand, 0, cap(list))
-	}
-	e.newCand = e.newCand[:0]
-	for p := 0; p < e.nK; p++ {
-		for q := p + 1; q < e.nK; q++ {
-			e.group(p, q, left, ratio)
-			for _, i := range g[0] {
-				for _, j := range g[3] {
-					list = e.candidate(list, i, j, p, q, false, ratio)
+		list = e.list[:0]
+		if cap(list) < count {
+			list = make([]*exch64, 0, roomy(count))
+		}
+		list = list[:count]
+		if cap(e.newCand) < count {
+			e.newCand = make([]cand, 0, cap(list))
+		}
+		e.newCand = e.newCand[:count]
+		e.reserve(count)
+		rr.valid = e.buildTables(list, e.newCand, n)
+	} else {
+		if len(e.list) == 0 {
+			count := 0
+			for p := 0; p < e.nK; p++ {
+				for q := p + 1; q < e.nK; q++ {
+					e.group(p, q, left, nil)
+					count += len(g[0])*len(g[3]) + len(g[1])*len(g[2])
 				}
 			}
-			for _, i := range g[1] {
-				for _, j := range g[2] {
-					list = e.candidate(list, i, j, p, q, true, ratio)
+			if count > math.MaxInt32 {
+				return nil, tooManyCandidates(count)
+			}
+			size = roomy(count)
+		}
+		list = e.list[:0]
+		if cap(list) < size {
+			list = make([]*exch64, 0, size)
+		}
+		if cap(e.newCand) < cap(list) {
+			e.newCand = make([]cand, 0, cap(list))
+		}
+		e.newCand = e.newCand[:0]
+		for p := 0; p < e.nK; p++ {
+			for q := p + 1; q < e.nK; q++ {
+				e.group(p, q, left, ratio)
+				for _, i := range g[0] {
+					for _, j := range g[3] {
+						list = e.candidate(list, i, j, p, q, false, ratio)
+					}
+				}
+				for _, i := range g[1] {
+					for _, j := range g[2] {
+						list = e.candidate(list, i, j, p, q, true, ratio)
+					}
 				}
 			}
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
 		}
-		if err := ctx.Err(); err != nil {
-			return nil, err
+		if len(list) > math.MaxInt32 {
+			return nil, tooManyCandidates(len(list))
 		}
+		rr.valid = e.calcList(list)
 	}
-	if len(list) > math.MaxInt32 {
-		return nil, tooManyCandidates(len(list))
+	if err := ctx.Err(); err != nil {
+		return nil, err
 	}
-	e.calcList(list)
 	e.list = list
 	rr.candidates = len(list)
-	for _, ex := range list {
-		if ex.valid {
-			rr.valid++
-		}
-	}
 	rr.realised = e.selectExchanges(ctx, list, rr)
 	if e.failed != nil {
 		return nil, e.failed
@@ -1288,29 +1312,97 @@ func (e *engine64) joinForks(n int) {
 	}
 }
 
-func (e *engine64) calcList(list []*exch64) {
+func (e *engine64) calcList(list []*exch64) (valid int) {
 	cs := e.newCand[:len(list)]
 	n := min(len(e.forks), len(list)/e.perList)
 	if n < 2 {
 		for i, ex := range list {
 			e.initExchange(ex, cs[i])
 			e.calculate(ex)
+			valid += int(bit(ex.valid))
 		}
-		return
+		return valid
 	}
-	if e.heapSelection() {
-		e.buildTables(list, cs, n)
-		return
-	}
+	var count atomic.Int64
 	parallel.Run(n, func(g int) {
 		w := e.forks[g]
 		lo, hi := g*len(list)/n, (g+1)*len(list)/n
+		v := 0
 		for i, ex := range list[lo:hi] {
 			w.initExchange(ex, cs[lo+i])
 			w.calculate(ex)
+			v += int(bit(ex.valid))
 		}
+		count.Add(int64(v))
 	})
 	e.joinForks(n)
+	return int(count.Load())
+}
+
+func (e *engine64) sharedList(left []bool) (n, count int) {
+	if len(e.forks) < 2 || !e.heapSelection() {
+		return 0, 0
+	}
+	nP := e.nK * (e.nK - 1) / 2
+	if cap(e.pairs) < nP {
+		e.pairs = make([]pairCands64, nP)
+	}
+	e.pairs = e.pairs[:nP]
+	pc := 0
+	for p := 0; p < e.nK; p++ {
+		for q := p + 1; q < e.nK; q++ {
+			pr := &e.pairs[pc]
+			pc++
+			if len(pr.ratio) < e.nA {
+				pr.ratio = make([]float64, e.nA)
+			}
+			e.group(p, q, left, pr.ratio)
+			pr.p, pr.q, pr.first = int32(p), int32(q), count
+			for k := range pr.g {
+				pr.g[k] = append(pr.g[k][:0], e.groups[k]...)
+			}
+			count += len(pr.g[0])*len(pr.g[3]) + len(pr.g[1])*len(pr.g[2])
+		}
+	}
+	return min(len(e.forks), count/e.perList), count
+}
+
+type pairCands64 struct {
+	p, q  int32
+	g     [4][]int
+	ratio []float64
+	first int
+}
+
+func (e *engine64) listCands(lo, hi int, list []*exch64, cs []cand) {
+	x := lo
+	for n := range e.pairs {
+		pr := &e.pairs[n]
+		start := pr.first
+		for b := range 2 {
+			gi, gj := pr.g[b], pr.g[3-b]
+			size := len(gi) * len(gj)
+			if x >= start+size {
+				start += size
+				continue
+			}
+			for ii, jj := (x-start)/len(gj), (x-start)%len(gj); ii < len(gi); ii, jj = ii+1, 0 {
+				for ; jj < len(gj); jj++ {
+					if x >= hi {
+						return
+					}
+					i, j := gi[ii], gj[jj]
+					if pr.ratio[i] < pr.ratio[j] {
+						i, j = j, i
+					}
+					cs[x] = cand{int32(i), int32(j), pr.p, pr.q, b == 1}
+					list[x] = exchAt64(e.chunks, int32(x))
+					x++
+				}
+			}
+			start += size
+		}
+	}
 }
 
 func (e *engine64) heapSelection() bool {
@@ -1351,7 +1443,7 @@ func (e *engine64) countSlots(cs []cand, cnt []int32) {
 	}
 }
 
-func (e *engine64) buildTables(list []*exch64, cs []cand, n int) {
+func (e *engine64) buildTables(list []*exch64, cs []cand, n int) (valid int) {
 	e.heapTables(len(list))
 	e.builds++
 	m := 2 * e.nA * e.nK
@@ -1364,18 +1456,10 @@ func (e *engine64) buildTables(list []*exch64, cs []cand, n int) {
 			w.cursor = make([]int32, m)
 		}
 		lo, hi := stretch(g)
-		for i := lo; i < hi; i++ {
-			if list[i] != exchAt64(e.chunks, int32(i)) {
-				w.fail("exchange model: list position %d does not hold the exchange at that place in the round's chunks (calcList takes the round's own list)", i)
-				return
-			}
-		}
+		e.listCands(lo, hi, list, cs)
 		clear(w.cursor[:m])
 		e.countSlots(cs[lo:hi], w.cursor[:m])
 	})
-	if e.joinForks(n); e.failed != nil {
-		return
-	}
 	byIssue := e.byIssue[:m]
 	off := int32(0)
 	for s := range byIssue {
@@ -1415,6 +1499,7 @@ func (e *engine64) buildTables(list []*exch64, cs []cand, n int) {
 	e.joinForks(n)
 	h.dead = int(dead.Load())
 	e.built = true
+	return len(list) - h.dead
 }
 
 type heapItem64 struct {

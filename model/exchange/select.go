@@ -507,29 +507,110 @@ func (e *engine[T, A]) joinForks(n int) {
 // round's shared values and writes its own exchange alone (at 200
 // actors × 10 issues, 225,000 candidates a round). For the heap
 // selection the workers build its tables too (buildTables).
-func (e *engine[T, A]) calcList(list []*exch[T]) {
+func (e *engine[T, A]) calcList(list []*exch[T]) (valid int) {
 	cs := e.newCand[:len(list)]
 	n := min(len(e.forks), len(list)/e.perList)
 	if n < 2 {
 		for i, ex := range list {
 			e.initExchange(ex, cs[i])
 			e.calculate(ex)
+			valid += int(bit(ex.valid))
 		}
-		return
+		return valid
 	}
-	if e.heapSelection() {
-		e.buildTables(list, cs, n)
-		return
-	}
+	var count atomic.Int64
 	parallel.Run(n, func(g int) {
 		w := e.forks[g]
 		lo, hi := g*len(list)/n, (g+1)*len(list)/n
+		v := 0
 		for i, ex := range list[lo:hi] {
 			w.initExchange(ex, cs[lo+i])
 			w.calculate(ex)
+			v += int(bit(ex.valid))
 		}
+		count.Add(int64(v))
 	})
 	e.joinForks(n)
+	return int(count.Load())
+}
+
+// sharedList reports whether the round's candidates are listed and
+// built on the workers, from a table of the issue pairs (pairs), and
+// on how many (n > 1), and how many candidates there are: when the
+// engine has workers, the heap selection will run and the list is long
+// (perList a worker). It fills the table.
+func (e *engine[T, A]) sharedList(left []bool) (n, count int) {
+	if len(e.forks) < 2 || !e.heapSelection() {
+		return 0, 0
+	}
+	nP := e.nK * (e.nK - 1) / 2
+	if cap(e.pairs) < nP {
+		e.pairs = make([]pairCands[T], nP)
+	}
+	e.pairs = e.pairs[:nP]
+	pc := 0
+	for p := 0; p < e.nK; p++ {
+		for q := p + 1; q < e.nK; q++ {
+			pr := &e.pairs[pc]
+			pc++
+			if len(pr.ratio) < e.nA {
+				pr.ratio = make([]T, e.nA)
+			}
+			e.group(p, q, left, pr.ratio)
+			pr.p, pr.q, pr.first = int32(p), int32(q), count
+			for k := range pr.g {
+				pr.g[k] = append(pr.g[k][:0], e.groups[k]...)
+			}
+			count += len(pr.g[0])*len(pr.g[3]) + len(pr.g[1])*len(pr.g[2])
+		}
+	}
+	return min(len(e.forks), count/e.perList), count
+}
+
+// pairCands is an issue pair's part of the round's candidate list, as
+// round's loops list it: the actors of its four groups (group), their
+// ratios s_ap/s_aq (ratio[a]) and the list position of its first
+// candidate.
+type pairCands[T any] struct {
+	p, q  int32
+	g     [4][]int
+	ratio []T
+	first int
+}
+
+// listCands writes the candidates at list positions lo to hi−1, in the
+// order and with the roles round's loops and candidate give them, to
+// cs, and their exchange slots (exchAt) to list.
+func (e *engine[T, A]) listCands(lo, hi int, list []*exch[T], cs []cand) {
+	x := lo
+	for n := range e.pairs {
+		pr := &e.pairs[n]
+		start := pr.first
+		for b := range 2 {
+			// block 0: groups 0 and 3; block 1: groups 1 and 2
+			gi, gj := pr.g[b], pr.g[3-b]
+			size := len(gi) * len(gj)
+			if x >= start+size {
+				start += size
+				continue
+			}
+			for ii, jj := (x-start)/len(gj), (x-start)%len(gj); ii < len(gi); ii, jj = ii+1, 0 {
+				for ; jj < len(gj); jj++ {
+					if x >= hi {
+						return
+					}
+					i, j := gi[ii], gj[jj]
+					if e.ar.cmp(pr.ratio[i], pr.ratio[j]) < 0 {
+						i, j = j, i
+					}
+					cs[x] = cand{int32(i), int32(j), pr.p, pr.q, b == 1}
+					list[x] = exchAt(e.chunks, int32(x))
+					x++
+				}
+			}
+			start += size
+		}
+	}
 }
 
 // heapSelection reports whether selectExchanges keeps the list in a
@@ -595,7 +676,7 @@ func (e *engine[T, A]) countSlots(cs []cand, cnt []int32) {
 // total), as selectByHeap's reading and pop drop such entries and items.
 // The exchanges, the heap's order and the lists' live entries are those
 // the calling goroutine builds (selectByHeap), the items' places apart.
-func (e *engine[T, A]) buildTables(list []*exch[T], cs []cand, n int) {
+func (e *engine[T, A]) buildTables(list []*exch[T], cs []cand, n int) (valid int) {
 	e.heapTables(len(list))
 	e.builds++
 	m := 2 * e.nA * e.nK
@@ -606,19 +687,10 @@ func (e *engine[T, A]) buildTables(list []*exch[T], cs []cand, n int) {
 			w.cursor = make([]int32, m)
 		}
 		lo, hi := stretch(g)
-		for i := lo; i < hi; i++ {
-			if list[i] != exchAt(e.chunks, int32(i)) {
-				// never met: round lists its exchanges as alloc makes them
-				w.fail("exchange model: list position %d does not hold the exchange at that place in the round's chunks (calcList takes the round's own list)", i)
-				return
-			}
-		}
+		e.listCands(lo, hi, list, cs)
 		clear(w.cursor[:m])
 		e.countSlots(cs[lo:hi], w.cursor[:m])
 	})
-	if e.joinForks(n); e.failed != nil {
-		return
-	}
 	byIssue := e.byIssue[:m]
 	off := int32(0)
 	for s := range byIssue {
@@ -658,6 +730,7 @@ func (e *engine[T, A]) buildTables(list []*exch[T], cs []cand, n int) {
 	e.joinForks(n)
 	h.dead = int(dead.Load())
 	e.built = true
+	return len(list) - h.dead
 }
 
 // listPerWorker is the fewest new candidates calcList gives a worker.
