@@ -50,7 +50,7 @@ type engine[T any, A arith[T]] struct {
 	left   []bool
 	groups [4][]int
 	pairs  []pairCands[T] // every issue pair's groups (sharedList)
-	ratio  []T // ratio[a] = s_ap/s_aq for the issue pair at hand
+	ratio  []T            // ratio[a] = s_ap/s_aq for the issue pair at hand
 	// newCand[n] describes the round's candidate list[n] until calcList
 	// builds it (candidate)
 	newCand []cand
