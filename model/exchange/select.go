@@ -34,7 +34,7 @@ import (
 // Elsewhere the order decides only which failure is reported when two
 // recalculations after one R fail (the first as read, every time), and a
 // large batch is recalculated on several goroutines when the engine has
-// workers (recalcBatch), only the bookkeeping after it running in order.
+// workers (recalcShared), only the bookkeeping after it running in order.
 //
 // The list position is the tie-break, and it must move as the slice's
 // does. Unchanged exchanges keep their relative order, so their positions
@@ -211,7 +211,7 @@ const stampedMerge = 64
 // reading its exchange first and then working on it for a microsecond,
 // would wait for them one by one. It is for the large problems only
 // (selectByHeap calls it for batches longer than stampedMerge, and each
-// of recalcBatch's goroutines for its part, so that the lines are read
+// of recalcShared's parts on the worker that takes it, so that the lines are read
 // into the caches of the core that recalculates them): at 200
 // actors × 10 issues the exchanges span ≈ 56 MB, and reading an
 // exchange's heap key in recalcOne was a third of the forecast's time
@@ -659,15 +659,18 @@ func (e *engine[T, A]) countSlots(cs []cand, cnt []int32) {
 	}
 }
 
-// buildTables is calcList on n workers for the heap selection: each
-// worker builds and calculates its contiguous part of the list and
-// writes the part's heap items and by-issue entries, which the calling
-// goroutine wrote after them, on its own (at 200 actors × 10 issues that
-// was a tenth of a forecast's time left on one core). Two steps: each
-// worker counts the entries its part puts on each by-issue list, the
-// calling goroutine carves the lists from refs with each worker's
-// stretch of a list after those of the workers before it (so that each
-// list is in list order), and each worker fills its stretches.
+// buildTables lists, builds and calculates the round's candidates on n
+// workers for the heap selection (sharedList), each worker a contiguous
+// part of the list, and has them write the heap's items and by-issue
+// entries, which selectByHeap writes on the calling goroutine otherwise
+// (at 200 actors × 10 issues, listing, the tables and a pass counting
+// the valid exchanges were ≈ 8% of a forecast's CPU on one core). Two
+// steps: each worker lists its part (listCands) and counts the entries
+// it puts on each by-issue list; the calling goroutine carves the lists
+// from refs with each worker's stretch of a list after those of the
+// workers before it (so that each list is in list order); each worker
+// builds and calculates its part and fills its stretches. It returns
+// the number of valid exchanges.
 //
 // The item of the exchange at list position i is items[i] and every
 // candidate is on its four lists: one made invalid by its calculation

@@ -110,7 +110,7 @@ func sameSelections(t *testing.T, p *model.Problem, m Model, o model.Options, wh
 }
 
 // Recalculating a realised exchange's batch on several goroutines
-// (recalcBatch) changes nothing: with 1, 2 and 3 workers the forecasts,
+// (recalcShared) changes nothing: with 1, 2 and 3 workers the forecasts,
 // every round's positions and NBS values and every realised exchange with
 // its moves, gains and NBS probes are the same, bit for bit (compared as
 // JSON, whose numbers are the shortest round-trip forms, and by digest),
