@@ -303,9 +303,11 @@ func (e *engine[T, A]) shareable(raw int) int {
 // exchanges at list positions in [lo, hi) of the four by-issue lists of
 // a realised exchange, and what recalculating them gave.
 type part[T any, A arith[T]] struct {
-	// from and to are where the part's entries of each list start and
-	// end; kept is how many of them, moved to its start, are still in
-	// the heap
+	// lo and hi bound the part's list positions, [lo, hi) (lo −1 for
+	// the first); from and to are where the part's entries of each list
+	// start and end; kept is how many of them, moved to its start, are
+	// still in the heap
+	lo, hi         int32
 	from, to, kept [4]int
 	aff, changed   []*exch[T]
 	dead           int   // exchanges it took out of the heap
@@ -349,18 +351,15 @@ func (e *engine[T, A]) recalcShared(byIssue [][]int32, lists [4]int, R *exch[T],
 	}
 	parts := e.parts[:np]
 	for c := range parts {
+		// the range's bounds, the longest list's c-th and (c+1)-th
+		// quantiles (the parts find their stretches of the lists)
 		pt := &parts[c]
-		for i := range ls {
-			pt.from[i] = 0
-			if c > 0 {
-				pt.from[i] = parts[c-1].to[i]
-			}
-			pt.to[i] = len(ls[i])
-			if c < np-1 {
-				// the first entry at or after the part's end, the
-				// longest list's (c+1)-th quantile
-				pt.to[i], _ = slices.BinarySearch(ls[i], ls[longest][(c+1)*len(ls[longest])/np])
-			}
+		pt.lo, pt.hi = -1, math.MaxInt32
+		if c > 0 {
+			pt.lo = parts[c-1].hi
+		}
+		if c < np-1 {
+			pt.hi = ls[longest][(c+1)*len(ls[longest])/np]
 		}
 	}
 	e.batches++
@@ -398,8 +397,24 @@ func (e *engine[T, A]) recalcShared(byIssue [][]int32, lists [4]int, R *exch[T],
 	return changed
 }
 
+// firstFrom is the index of the first entry of l (ascending) not below
+// r, len(l) if none is.
+func firstFrom(l []int32, r int32) int {
+	lo, hi := 0, len(l)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if l[m] < r {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
+}
+
 // recalcPart is the part pt of recalcShared's batch, on worker w: the
-// entries of each of the lists ls in [pt.from, pt.to) whose exchanges
+// entries of each of the lists ls at list positions in [pt.lo, pt.hi)
+// (from pt.from to pt.to, which it finds) whose exchanges
 // are still in the heap are moved to the stretch's start (pt.kept),
 // merged in list order, warmed on w's core and recalculated by w
 // against R.
@@ -407,6 +422,7 @@ func (e *engine[T, A]) recalcPart(w *engine[T, A], pt *part[T, A], ls *[4][]int3
 	h := &e.heap
 	var sub [4][]int32
 	for i := range ls {
+		pt.from[i], pt.to[i] = firstFrom(ls[i], pt.lo), firstFrom(ls[i], pt.hi)
 		refs, k := ls[i][pt.from[i]:pt.to[i]], 0
 		for _, r := range refs {
 			refs[k] = r
