@@ -1167,7 +1167,6 @@ func (e *engine64) shareable(raw int) int {
 }
 
 type part64 struct {
-	lo, hi         int32
 	from, to, kept [4]int
 	aff, changed   []*exch64
 	dead           int
@@ -1192,12 +1191,15 @@ func (e *engine64) recalcShared(byIssue [][]int32, lists [4]int, R *exch64, np i
 	parts := e.parts[:np]
 	for c := range parts {
 		pt := &parts[c]
-		pt.lo, pt.hi = -1, math.MaxInt32
-		if c > 0 {
-			pt.lo = parts[c-1].hi
-		}
-		if c < np-1 {
-			pt.hi = ls[longest][(c+1)*len(ls[longest])/np]
+		for i := range ls {
+			pt.from[i] = 0
+			if c > 0 {
+				pt.from[i] = parts[c-1].to[i]
+			}
+			pt.to[i] = len(ls[i])
+			if c < np-1 {
+				pt.to[i] = firstFrom(ls[i], ls[longest][(c+1)*len(ls[longest])/np])
+			}
 		}
 	}
 	e.batches++
@@ -1239,7 +1241,6 @@ func (e *engine64) recalcPart(w *engine64, pt *part64, ls *[4][]int32, R *exch64
 	h := &e.heap
 	var sub [4][]int32
 	for i := range ls {
-		pt.from[i], pt.to[i] = firstFrom(ls[i], pt.lo), firstFrom(ls[i], pt.hi)
 		refs, k := ls[i][pt.from[i]:pt.to[i]], 0
 		for _, r := range refs {
 			refs[k] = r

@@ -303,11 +303,9 @@ func (e *engine[T, A]) shareable(raw int) int {
 // exchanges at list positions in [lo, hi) of the four by-issue lists of
 // a realised exchange, and what recalculating them gave.
 type part[T any, A arith[T]] struct {
-	// lo and hi bound the part's list positions, [lo, hi) (lo −1 for
-	// the first); from and to are where the part's entries of each list
-	// start and end; kept is how many of them, moved to its start, are
-	// still in the heap
-	lo, hi         int32
+	// from and to are where the part's entries of each list start and
+	// end; kept is how many of them, moved to its start, are still in
+	// the heap
 	from, to, kept [4]int
 	aff, changed   []*exch[T]
 	dead           int   // exchanges it took out of the heap
@@ -351,15 +349,19 @@ func (e *engine[T, A]) recalcShared(byIssue [][]int32, lists [4]int, R *exch[T],
 	}
 	parts := e.parts[:np]
 	for c := range parts {
-		// the range's bounds, the longest list's c-th and (c+1)-th
-		// quantiles (the parts find their stretches of the lists)
+		// the part's stretch of each list: up to the first entry at or
+		// after the longest list's (c+1)-th quantile (found here, before
+		// any part moves an entry)
 		pt := &parts[c]
-		pt.lo, pt.hi = -1, math.MaxInt32
-		if c > 0 {
-			pt.lo = parts[c-1].hi
-		}
-		if c < np-1 {
-			pt.hi = ls[longest][(c+1)*len(ls[longest])/np]
+		for i := range ls {
+			pt.from[i] = 0
+			if c > 0 {
+				pt.from[i] = parts[c-1].to[i]
+			}
+			pt.to[i] = len(ls[i])
+			if c < np-1 {
+				pt.to[i] = firstFrom(ls[i], ls[longest][(c+1)*len(ls[longest])/np])
+			}
 		}
 	}
 	e.batches++
@@ -413,8 +415,7 @@ func firstFrom(l []int32, r int32) int {
 }
 
 // recalcPart is the part pt of recalcShared's batch, on worker w: the
-// entries of each of the lists ls at list positions in [pt.lo, pt.hi)
-// (from pt.from to pt.to, which it finds) whose exchanges
+// entries of each of the lists ls in [pt.from, pt.to) whose exchanges
 // are still in the heap are moved to the stretch's start (pt.kept),
 // merged in list order, warmed on w's core and recalculated by w
 // against R.
@@ -422,7 +423,6 @@ func (e *engine[T, A]) recalcPart(w *engine[T, A], pt *part[T, A], ls *[4][]int3
 	h := &e.heap
 	var sub [4][]int32
 	for i := range ls {
-		pt.from[i], pt.to[i] = firstFrom(ls[i], pt.lo), firstFrom(ls[i], pt.hi)
 		refs, k := ls[i][pt.from[i]:pt.to[i]], 0
 		for _, r := range refs {
 			refs[k] = r
