@@ -46,7 +46,7 @@ type arith[T any] interface {
 	err() error
 	// fork returns an arithmetic of the same type (an A) with a failure
 	// record of its own, for one goroutine of a parallel step (see
-	// engine.recalcBatch); join moves a fork's failure into this one's
+	// engine.recalcShared); join moves a fork's failure into this one's
 	// record, where it counts only if it is the first, and clears the
 	// fork's.
 	fork() any

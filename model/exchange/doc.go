@@ -112,17 +112,25 @@
 // issues (≈ 225,000 candidates a round) ≈ 2.2 s of CPU (BENCHMARKS.md).
 //
 // With model.Options.Workers > 1 (a single forecast from ask; never a
-// sweep's draws, which already fill every core), each round's candidate
-// exchanges are built and calculated in contiguous parts on that many
-// goroutines (calcList), and the heap selection recalculates a realised exchange's
-// batch on up to that many, each taking a contiguous part of at least 128
-// of them (recalcBatch). Each calculation reads only the round's fixed
-// values (and R) and writes only its own exchange; each goroutine has its
-// own copy of the engine, with its own failure record and (exact mode)
-// arithmetic failure record, merged in list order so that the first
-// failure is the one the sequential loop would keep; the heap's
-// bookkeeping stays sequential. The result is the same bit for bit
-// whatever the number of workers (TestParallelRecalculationEqualsSequential).
+// sweep's draws, which already fill every core), each round's work but
+// the heap's order runs on that many goroutines. The candidate
+// exchanges of a long list are listed from a table of the issue pairs,
+// built, calculated and entered in the heap's tables (its items and the
+// by-issue lists) in contiguous parts, one a goroutine (sharedList,
+// buildTables); a realised exchange whose four by-issue lists hold at
+// least 256 entries has them cut by list position into up to eight
+// parts, which the goroutines take in turn, each reading its stretch
+// of the lists, recalculating its exchanges and taking out of the heap
+// those that became invalid (recalcShared). Each calculation reads only
+// the round's fixed values (and R) and writes only its own exchange and
+// its heap entries; each goroutine has its own copy of the engine, with
+// its own failure record and (exact mode) arithmetic failure record,
+// merged in list order so that the first failure is the one the
+// sequential loop would keep; popping the heap and moving the exchanges
+// whose gain changed stay sequential. The result is the same bit for
+// bit whatever the number of workers
+// (TestParallelRecalculationEqualsSequential,
+// TestSharedPathsEqualSequential).
 // The randomised variant, whose draws follow the order of calculation,
 // stays on one goroutine.
 package exchange

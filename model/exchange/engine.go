@@ -49,7 +49,8 @@ type engine[T any, A arith[T]] struct {
 	// an issue pair, the voting positions
 	left   []bool
 	groups [4][]int
-	ratio  []T // ratio[a] = s_ap/s_aq for the issue pair at hand
+	pairs  []pairCands[T] // every issue pair's groups (sharedList)
+	ratio  []T            // ratio[a] = s_ap/s_aq for the issue pair at hand
 	// newCand[n] describes the round's candidate list[n] until calcList
 	// builds it (candidate)
 	newCand []cand
@@ -66,17 +67,23 @@ type engine[T any, A arith[T]] struct {
 	// slots[slot(a, k, d)] counts the round's candidates byIssue's list
 	// will hold at most, so that its lists are carved from one array,
 	// refs, instead of each growing by copies (at 200 actors × 10 issues
-	// the copies were a fifth of a forecast's allocations)
-	slots []int32
-	refs  []int32
+	// the copies were a fifth of a forecast's allocations); cursor is a
+	// worker's count of its part's, then where it writes them
+	// (buildTables); built says calcList's workers built the heap's tables
+	slots, cursor []int32
+	refs          []int32
+	built         bool
 	// workers is how many goroutines selectByHeap may recalculate a
-	// large batch on (≤ 1: the calling one alone; see recalcBatch);
-	// forks are their copies of the engine and recalced their results.
+	// large batch on (≤ 1: the calling one alone; see recalcShared);
+	// forks are their copies of the engine and parts the shares of a
+	// batch.
 	workers   int
-	perWorker int // the fewest exchanges a worker is given (perWorker)
+	perWorker int // the fewest list entries a part is given (perWorker)
+	perList   int // the fewest candidates a worker builds (listPerWorker)
 	forks     []*engine[T, A]
-	recalced  []uint8
+	parts     []part[T, A]
 	batches   int // batches recalculated in parallel so far (for tests)
+	builds    int // rounds whose heap tables the workers built (for tests)
 	// exchanges live in chunks reused from round to round
 	chunks     [][]exch[T]
 	chunk, off int
@@ -159,7 +166,7 @@ type update[T any] struct {
 }
 
 func newEngine[T any, A arith[T]](ar A, p *model.Problem) *engine[T, A] {
-	e := &engine[T, A]{ar: ar, k: ar.consts(), p: p, nA: len(p.Actors), nK: len(p.Issues), perWorker: perWorker}
+	e := &engine[T, A]{ar: ar, k: ar.consts(), p: p, nA: len(p.Actors), nK: len(p.Issues), perWorker: perWorker, perList: listPerWorker}
 	e.heap.maxPos = math.MaxInt32
 	nA, nK := e.nA, e.nK
 	// The tables in three allocations, one per element type, carved into
@@ -710,10 +717,6 @@ func (e *engine[T, A]) candidate(list []*exch[T], i, j, p, q int, bc bool, ratio
 		i, j = j, i
 	}
 	// i supplies q and demands p, j the reverse
-	e.slots[e.slot(i, q, 0)]++
-	e.slots[e.slot(i, p, 1)]++
-	e.slots[e.slot(j, p, 0)]++
-	e.slots[e.slot(j, q, 1)]++
 	e.newCand = append(e.newCand, cand{int32(i), int32(j), int32(p), int32(q), bc})
 	return append(list, e.alloc())
 }
@@ -868,6 +871,16 @@ func (e *engine[T, A]) alloc() *exch[T] {
 	return ex
 }
 
+// reserve makes the round's first n exchange slots, list positions 0 to
+// n−1, as n calls of alloc would (for buildTables, whose workers take
+// them by position: exchAt).
+func (e *engine[T, A]) reserve(n int) {
+	for len(e.chunks)*chunkSize < n {
+		e.chunks = append(e.chunks, make([]exch[T], chunkSize))
+	}
+	e.chunk, e.off = n>>chunkShift, n&(chunkSize-1)
+}
+
 // roundResult is what one round produced.
 type roundResult[T any] struct {
 	pref, vote []T
@@ -918,60 +931,73 @@ func (e *engine[T, A]) round(ctx context.Context) (*roundResult[T], error) {
 	// it is longer, without counting (counting every round was ≈ 1% of
 	// a sweep's CPU in its profile)
 	size := roomy(len(e.list))
-	if len(e.list) == 0 {
-		count := 0
-		for p := 0; p < e.nK; p++ {
-			for q := p + 1; q < e.nK; q++ {
-				e.group(p, q, left, nil)
-				count += len(g[0])*len(g[3]) + len(g[1])*len(g[2])
-			}
-		}
+	var list []*exch[T]
+	if n, count := e.sharedList(left); n > 1 {
+		// on the workers, from the pairs' table (buildTables)
 		if count > math.MaxInt32 {
 			return nil, tooManyCandidates(count)
 		}
-		size = roomy(count)
-	}
-	list := e.list[:0]
-	if cap(list) < size {
-		list = make([]*exch[T], 0, size)
-	}
-	if cap(e.newCand) < cap(list) {
-		e.newCand = make([]cand, 0, cap(list))
-	}
-	e.newCand = e.newCand[:0]
-	if n := 2 * e.nA * e.nK; len(e.slots) < n {
-		e.slots = make([]int32, n)
-	}
-	clear(e.slots)
-	for p := 0; p < e.nK; p++ {
-		for q := p + 1; q < e.nK; q++ {
-			e.group(p, q, left, ratio)
-			for _, i := range g[0] {
-				for _, j := range g[3] {
-					list = e.candidate(list, i, j, p, q, false, ratio)
+		list = e.list[:0]
+		if cap(list) < count {
+			list = make([]*exch[T], 0, roomy(count))
+		}
+		list = list[:count]
+		if cap(e.newCand) < count {
+			e.newCand = make([]cand, 0, cap(list))
+		}
+		e.newCand = e.newCand[:count]
+		e.reserve(count)
+		rr.valid = e.buildTables(list, e.newCand, n)
+	} else {
+		if len(e.list) == 0 {
+			count := 0
+			for p := 0; p < e.nK; p++ {
+				for q := p + 1; q < e.nK; q++ {
+					e.group(p, q, left, nil)
+					count += len(g[0])*len(g[3]) + len(g[1])*len(g[2])
 				}
 			}
-			for _, i := range g[1] {
-				for _, j := range g[2] {
-					list = e.candidate(list, i, j, p, q, true, ratio)
+			if count > math.MaxInt32 {
+				return nil, tooManyCandidates(count)
+			}
+			size = roomy(count)
+		}
+		list = e.list[:0]
+		if cap(list) < size {
+			list = make([]*exch[T], 0, size)
+		}
+		if cap(e.newCand) < cap(list) {
+			e.newCand = make([]cand, 0, cap(list))
+		}
+		e.newCand = e.newCand[:0]
+		for p := 0; p < e.nK; p++ {
+			for q := p + 1; q < e.nK; q++ {
+				e.group(p, q, left, ratio)
+				for _, i := range g[0] {
+					for _, j := range g[3] {
+						list = e.candidate(list, i, j, p, q, false, ratio)
+					}
+				}
+				for _, i := range g[1] {
+					for _, j := range g[2] {
+						list = e.candidate(list, i, j, p, q, true, ratio)
+					}
 				}
 			}
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
 		}
-		if err := ctx.Err(); err != nil {
-			return nil, err
+		if len(list) > math.MaxInt32 {
+			return nil, tooManyCandidates(len(list))
 		}
+		rr.valid = e.calcList(list)
 	}
-	if len(list) > math.MaxInt32 {
-		return nil, tooManyCandidates(len(list))
+	if err := ctx.Err(); err != nil {
+		return nil, err
 	}
-	e.calcList(list)
 	e.list = list
 	rr.candidates = len(list)
-	for _, ex := range list {
-		if ex.valid {
-			rr.valid++
-		}
-	}
 	// 5. highest gain first, recalculate the rest (spec §1.6)
 	rr.realised = e.selectExchanges(ctx, list, rr)
 	if e.failed != nil {

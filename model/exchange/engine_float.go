@@ -13,6 +13,7 @@ import (
 	"parley/model"
 	"parley/parallel"
 	"slices"
+	"sync/atomic"
 	"unsafe"
 )
 
@@ -45,6 +46,7 @@ type engine64 struct {
 	slab               updSlab64
 	left               []bool
 	groups             [4][]int
+	pairs              []pairCands64
 	ratio              []float64
 	newCand            []cand
 	vx                 [][]float64
@@ -55,13 +57,16 @@ type engine64 struct {
 	heap               exchHeap64
 	byIssue            [][]int32
 	affected, changedH []*exch64
-	slots              []int32
+	slots, cursor      []int32
 	refs               []int32
+	built              bool
 	workers            int
 	perWorker          int
+	perList            int
 	forks              []*engine64
-	recalced           []uint8
+	parts              []part64
 	batches            int
+	builds             int
 	chunks             [][]exch64
 	chunk, off         int
 }
@@ -97,7 +102,7 @@ type update64 struct {
 }
 
 func newEngine64(ar floatArith, p *model.Problem) *engine64 {
-	e := &engine64{ar: ar, k: ar.consts(), p: p, nA: len(p.Actors), nK: len(p.Issues), perWorker: perWorker}
+	e := &engine64{ar: ar, k: ar.consts(), p: p, nA: len(p.Actors), nK: len(p.Issues), perWorker: perWorker, perList: listPerWorker}
 	e.heap.maxPos = math.MaxInt32
 	nA, nK := e.nA, e.nK
 	nM := 0
@@ -522,10 +527,6 @@ func (e *engine64) candidate(list []*exch64, i, j, p, q int, bc bool, ratio []fl
 	if ratio[i] < ratio[j] {
 		i, j = j, i
 	}
-	e.slots[e.slot(i, q, 0)]++
-	e.slots[e.slot(i, p, 1)]++
-	e.slots[e.slot(j, p, 0)]++
-	e.slots[e.slot(j, q, 1)]++
 	e.newCand = append(e.newCand, cand{int32(i), int32(j), int32(p), int32(q), bc})
 	return append(list, e.alloc())
 }
@@ -628,6 +629,13 @@ func (e *engine64) alloc() *exch64 {
 	return ex
 }
 
+func (e *engine64) reserve(n int) {
+	for len(e.chunks)*chunkSize < n {
+		e.chunks = append(e.chunks, make([]exch64, chunkSize))
+	}
+	e.chunk, e.off = n>>chunkShift, n&(chunkSize-1)
+}
+
 type roundResult64 struct {
 	pref, vote []float64
 	realised   []*exch64
@@ -663,60 +671,72 @@ func (e *engine64) round(ctx context.Context) (*roundResult64, error) {
 	}
 	ratio := e.ratio
 	size := roomy(len(e.list))
-	if len(e.list) == 0 {
-		count := 0
-		for p := 0; p < e.nK; p++ {
-			for q := p + 1; q < e.nK; q++ {
-				e.group(p, q, left, nil)
-				count += len(g[0])*len(g[3]) + len(g[1])*len(g[2])
-			}
-		}
+	var list []*exch64
+	if n, count := e.sharedList(left); n > 1 {
 		if count > math.MaxInt32 {
 			return nil, tooManyCandidates(count)
 		}
-		size = roomy(count)
-	}
-	list := e.list[:0]
-	if cap(list) < size {
-		list = make([]*exch64, 0, size)
-	}
-	if cap(e.newCand) < cap(list) {
-		e.newCand = make([]cand, 0, cap(list))
-	}
-	e.newCand = e.newCand[:0]
-	if n := 2 * e.nA * e.nK; len(e.slots) < n {
-		e.slots = make([]int32, n)
-	}
-	clear(e.slots)
-	for p := 0; p < e.nK; p++ {
-		for q := p + 1; q < e.nK; q++ {
-			e.group(p, q, left, ratio)
-			for _, i := range g[0] {
-				for _, j := range g[3] {
-					list = e.candidate(list, i, j, p, q, false, ratio)
+		list = e.list[:0]
+		if cap(list) < count {
+			list = make([]*exch64, 0, roomy(count))
+		}
+		list = list[:count]
+		if cap(e.newCand) < count {
+			e.newCand = make([]cand, 0, cap(list))
+		}
+		e.newCand = e.newCand[:count]
+		e.reserve(count)
+		rr.valid = e.buildTables(list, e.newCand, n)
+	} else {
+		if len(e.list) == 0 {
+			count := 0
+			for p := 0; p < e.nK; p++ {
+				for q := p + 1; q < e.nK; q++ {
+					e.group(p, q, left, nil)
+					count += len(g[0])*len(g[3]) + len(g[1])*len(g[2])
 				}
 			}
-			for _, i := range g[1] {
-				for _, j := range g[2] {
-					list = e.candidate(list, i, j, p, q, true, ratio)
+			if count > math.MaxInt32 {
+				return nil, tooManyCandidates(count)
+			}
+			size = roomy(count)
+		}
+		list = e.list[:0]
+		if cap(list) < size {
+			list = make([]*exch64, 0, size)
+		}
+		if cap(e.newCand) < cap(list) {
+			e.newCand = make([]cand, 0, cap(list))
+		}
+		e.newCand = e.newCand[:0]
+		for p := 0; p < e.nK; p++ {
+			for q := p + 1; q < e.nK; q++ {
+				e.group(p, q, left, ratio)
+				for _, i := range g[0] {
+					for _, j := range g[3] {
+						list = e.candidate(list, i, j, p, q, false, ratio)
+					}
+				}
+				for _, i := range g[1] {
+					for _, j := range g[2] {
+						list = e.candidate(list, i, j, p, q, true, ratio)
+					}
 				}
 			}
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
 		}
-		if err := ctx.Err(); err != nil {
-			return nil, err
+		if len(list) > math.MaxInt32 {
+			return nil, tooManyCandidates(len(list))
 		}
+		rr.valid = e.calcList(list)
 	}
-	if len(list) > math.MaxInt32 {
-		return nil, tooManyCandidates(len(list))
+	if err := ctx.Err(); err != nil {
+		return nil, err
 	}
-	e.calcList(list)
 	e.list = list
 	rr.candidates = len(list)
-	for _, ex := range list {
-		if ex.valid {
-			rr.valid++
-		}
-	}
 	rr.realised = e.selectExchanges(ctx, list, rr)
 	if e.failed != nil {
 		return nil, e.failed
@@ -961,50 +981,44 @@ func (e *engine64) randomizeGain(ex *exch64) bool {
 }
 
 func (e *engine64) selectByHeap(ctx context.Context, list []*exch64) []*exch64 {
-	ar := e.ar
-	h := &e.heap
-	h.ar = ar
-	if cap(h.items) < len(list) {
-		h.items = lineUp64(make([]heapItem64, 0, roomy(len(list))+arity))
+	if e.failed != nil {
+		return nil
 	}
-	h.items = h.items[:0]
+	h := &e.heap
 	slot := func(a, k int32, demand int) int {
 		return e.slot(int(a), int(k), demand)
 	}
-	if n := 2 * e.nA * e.nK; cap(e.byIssue) < n {
-		e.byIssue = make([][]int32, n)
+	if !e.built {
+		e.heapTables(len(list))
+		slots := e.slots[:2*e.nA*e.nK]
+		clear(slots)
+		e.countSlots(e.newCand[:len(list)], slots)
+		byIssue := e.byIssue[:len(slots)]
+		off := 0
+		for i, n := range slots {
+			byIssue[i] = e.refs[off : off : off+int(n)]
+			off += int(n)
+		}
+		for i, E := range list {
+			if E != exchAt64(e.chunks, int32(i)) {
+				e.fail("exchange model: list position %d does not hold the exchange at that place in the round's chunks (selectByHeap takes the round's own list)", i)
+				return nil
+			}
+			E.order = int32(i)
+			h.at[i] = -1
+			if !E.valid {
+				continue
+			}
+			h.at[i] = int32(len(h.items))
+			h.items = append(h.items, heapItem64{key: E.key, pos: int32(i), order: int32(i)})
+			for _, sd := range [2]*side64{&E.I, &E.J} {
+				byIssue[slot(sd.actor, sd.supply, 0)] = append(byIssue[slot(sd.actor, sd.supply, 0)], int32(i))
+				byIssue[slot(sd.actor, sd.demand, 1)] = append(byIssue[slot(sd.actor, sd.demand, 1)], int32(i))
+			}
+		}
 	}
-	if cap(h.at) < len(list)+1 {
-		h.at = make([]int32, roomy(len(list)+1))
-	}
-	h.at = h.at[:len(list)+1]
-	h.gone, h.dead = int32(len(list)), 0
-	if n := 4 * len(list); len(e.refs) < n {
-		e.refs = make([]int32, roomy(n))
-	}
+	e.built = false
 	byIssue := e.byIssue[:2*e.nA*e.nK]
-	off := 0
-	for i, n := range e.slots[:len(byIssue)] {
-		byIssue[i] = e.refs[off : off : off+int(n)]
-		off += int(n)
-	}
-	for i, E := range list {
-		if E != exchAt64(e.chunks, int32(i)) {
-			e.fail("exchange model: list position %d does not hold the exchange at that place in the round's chunks (selectByHeap takes the round's own list)", i)
-			return nil
-		}
-		E.order = int32(i)
-		h.at[i] = -1
-		if !E.valid {
-			continue
-		}
-		h.at[i] = int32(len(h.items))
-		h.items = append(h.items, heapItem64{key: E.key, pos: int32(i), order: int32(i)})
-		for _, sd := range [2]*side64{&E.I, &E.J} {
-			byIssue[slot(sd.actor, sd.supply, 0)] = append(byIssue[slot(sd.actor, sd.supply, 0)], int32(i))
-			byIssue[slot(sd.actor, sd.demand, 1)] = append(byIssue[slot(sd.actor, sd.demand, 1)], int32(i))
-		}
-	}
 	h.init()
 	low, high := int32(-1), int32(len(list))
 	item := func(E *exch64) *heapItem64 {
@@ -1023,53 +1037,47 @@ func (e *engine64) selectByHeap(ctx context.Context, list []*exch64) []*exch64 {
 		R := list[h.pop()]
 		lists := [4]int{slot(R.I.actor, R.I.supply, 0), slot(R.I.actor, R.I.demand, 1), slot(R.J.actor, R.J.supply, 0), slot(R.J.actor, R.J.demand, 1)}
 		stamp++
-		aff = aff[:0]
-		n := 0
-		for _, l := range lists {
-			refs, k := byIssue[l], 0
-			for _, r := range refs {
-				refs[k] = r
-				k += int(bit(h.at[r] >= 0))
-			}
-			byIssue[l] = refs[:k]
-			n += k
-		}
-		if n <= stampedMerge {
+		changed = changed[:0]
+		raw := len(byIssue[lists[0]]) + len(byIssue[lists[1]]) + len(byIssue[lists[2]]) + len(byIssue[lists[3]])
+		if np := e.shareable(raw); np > 1 {
+			changed = e.recalcShared(byIssue, lists, R, np, changed)
+		} else {
+			aff = aff[:0]
 			for _, l := range lists {
-				for _, r := range byIssue[l] {
-					if E := list[r]; E.stamp != stamp {
-						E.stamp = stamp
-						aff = append(aff, E)
+				refs, k := byIssue[l], 0
+				for _, r := range refs {
+					refs[k] = r
+					k += int(bit(h.at[r] >= 0))
+				}
+				byIssue[l] = refs[:k]
+			}
+			if raw <= stampedMerge {
+				for _, l := range lists {
+					for _, r := range byIssue[l] {
+						if E := list[r]; E.stamp != stamp {
+							E.stamp = stamp
+							aff = append(aff, E)
+						}
 					}
 				}
-			}
-		} else {
-			aff = mergeInOrder64(aff, e.chunks, byIssue[lists[0]], byIssue[lists[1]], byIssue[lists[2]], byIssue[lists[3]])
-		}
-		if e.randomize > 0 {
-			slices.SortFunc(aff, func(a, b *exch64) int {
-				return h.cmp(item(a), item(b))
-			})
-		}
-		changed = changed[:0]
-		var batch []uint8
-		if n := min(len(e.forks), len(aff)/e.perWorker); n > 1 {
-			batch = e.recalcBatch(aff, R, n)
-		} else if len(aff) > stampedMerge {
-			e.warmth += warm64(aff)
-		}
-		for i, E := range aff {
-			var st uint8
-			if batch != nil {
-				st = batch[i]
 			} else {
-				st = e.recalcOne(E, R)
+				aff = mergeInOrder64(aff, e.chunks, byIssue[lists[0]], byIssue[lists[1]], byIssue[lists[2]], byIssue[lists[3]])
 			}
-			switch st {
-			case recalcLeft:
-				h.leave(E.order)
-			case recalcMoved:
-				changed = append(changed, E)
+			if e.randomize > 0 {
+				slices.SortFunc(aff, func(a, b *exch64) int {
+					return h.cmp(item(a), item(b))
+				})
+			}
+			if len(aff) > stampedMerge {
+				e.warmth += warm64(aff)
+			}
+			for _, E := range aff {
+				switch e.recalcOne(E, R) {
+				case recalcLeft:
+					h.leave(E.order)
+				case recalcMoved:
+					changed = append(changed, E)
+				}
 			}
 		}
 		slices.SortFunc(changed, func(a, b *exch64) int {
@@ -1151,6 +1159,116 @@ func mergeInOrder64(dst []*exch64, chunks [][]exch64, a, b, c, d []int32) []*exc
 	}
 }
 
+func (e *engine64) shareable(raw int) int {
+	if len(e.forks) < 2 || raw <= stampedMerge {
+		return 0
+	}
+	return min(maxParts, raw/e.perWorker)
+}
+
+type part64 struct {
+	from, to, kept [4]int
+	aff, changed   []*exch64
+	dead           int
+	failed         error
+	arFailed       bool
+	ar             floatArith
+}
+
+func (e *engine64) recalcShared(byIssue [][]int32, lists [4]int, R *exch64, np int, changed []*exch64) []*exch64 {
+	var ls [4][]int32
+	longest := 0
+	for i, l := range lists {
+		ls[i] = byIssue[l]
+		if len(ls[i]) > len(ls[longest]) {
+			longest = i
+		}
+	}
+	np = min(np, len(ls[longest]))
+	if cap(e.parts) < np {
+		e.parts = append(e.parts[:cap(e.parts)], make([]part64, np-cap(e.parts))...)
+	}
+	parts := e.parts[:np]
+	for c := range parts {
+		pt := &parts[c]
+		for i := range ls {
+			pt.from[i] = 0
+			if c > 0 {
+				pt.from[i] = parts[c-1].to[i]
+			}
+			pt.to[i] = len(ls[i])
+			if c < np-1 {
+				pt.to[i] = firstFrom(ls[i], ls[longest][(c+1)*len(ls[longest])/np])
+			}
+		}
+	}
+	e.batches++
+	var next atomic.Int32
+	parallel.Run(min(len(e.forks), np), func(g int) {
+		w := e.forks[g]
+		for {
+			c := int(next.Add(1)) - 1
+			if c >= np {
+				return
+			}
+			e.recalcPart(w, &parts[c], &ls, R)
+		}
+	})
+	for i, l := range lists {
+		n := parts[0].kept[i]
+		for c := 1; c < np; c++ {
+			pt := &parts[c]
+			n += copy(ls[i][n:], ls[i][pt.from[i]:pt.from[i]+pt.kept[i]])
+		}
+		byIssue[l] = ls[i][:n]
+	}
+	for c := range parts {
+		pt := &parts[c]
+		changed = append(changed, pt.changed...)
+		e.heap.dead += pt.dead
+		if e.failed == nil {
+			e.failed = pt.failed
+		}
+		if pt.arFailed {
+			e.ar.join(pt.ar)
+		}
+		pt.failed, pt.arFailed = nil, false
+	}
+	return changed
+}
+
+func (e *engine64) recalcPart(w *engine64, pt *part64, ls *[4][]int32, R *exch64) {
+	h := &e.heap
+	var sub [4][]int32
+	for i := range ls {
+		refs, k := ls[i][pt.from[i]:pt.to[i]], 0
+		for _, r := range refs {
+			refs[k] = r
+			k += int(bit(h.at[r] >= 0))
+		}
+		pt.kept[i], sub[i] = k, refs[:k]
+	}
+	pt.aff = mergeInOrder64(pt.aff[:0], e.chunks, sub[0], sub[1], sub[2], sub[3])
+	pt.changed, pt.dead = pt.changed[:0], 0
+	w.warmth += warm64(pt.aff)
+	for _, E := range pt.aff {
+		switch w.recalcOne(E, R) {
+		case recalcLeft:
+			h.mark(E.order)
+			pt.dead++
+		case recalcMoved:
+			pt.changed = append(pt.changed, E)
+		}
+	}
+	if w.failed != nil {
+		pt.failed, w.failed = w.failed, nil
+	}
+	if w.ar.err() != nil {
+		pt.ar, pt.arFailed = e.ar.fork().(floatArith), true
+		pt.ar.join(w.ar)
+	}
+}
+
 func (e *engine64) fork() {
 	old := e.forks[:cap(e.forks)]
 	for g := range e.workers {
@@ -1160,10 +1278,10 @@ func (e *engine64) fork() {
 		} else {
 			w = new(engine64)
 		}
-		slab := w.slab
+		slab, cursor := w.slab, w.cursor
 		*w = *e
-		w.forks, w.recalced, w.failed = nil, nil, nil
-		w.slab = slab
+		w.forks, w.parts, w.failed = nil, nil, nil
+		w.slab, w.cursor = slab, cursor
 		w.slab.reset()
 		w.ar = e.ar.fork().(floatArith)
 		e.forks = append(e.forks, w)
@@ -1184,22 +1302,6 @@ func (e *engine64) recalcOne(E, R *exch64) uint8 {
 	return recalcSame
 }
 
-func (e *engine64) recalcBatch(aff []*exch64, R *exch64, n int) []uint8 {
-	done := slices.Grow(e.recalced[:0], len(aff))[:len(aff)]
-	e.recalced = done
-	e.batches++
-	parallel.Run(n, func(g int) {
-		w := e.forks[g]
-		lo, hi := g*len(aff)/n, (g+1)*len(aff)/n
-		w.warmth += warm64(aff[lo:hi])
-		for i := lo; i < hi; i++ {
-			done[i] = w.recalcOne(aff[i], R)
-		}
-	})
-	e.joinForks(n)
-	return done
-}
-
 func (e *engine64) joinForks(n int) {
 	for _, w := range e.forks[:n] {
 		if e.failed == nil {
@@ -1210,25 +1312,194 @@ func (e *engine64) joinForks(n int) {
 	}
 }
 
-func (e *engine64) calcList(list []*exch64) {
+func (e *engine64) calcList(list []*exch64) (valid int) {
 	cs := e.newCand[:len(list)]
-	n := min(len(e.forks), len(list)/listPerWorker)
+	n := min(len(e.forks), len(list)/e.perList)
 	if n < 2 {
 		for i, ex := range list {
 			e.initExchange(ex, cs[i])
 			e.calculate(ex)
+			valid += int(bit(ex.valid))
 		}
-		return
+		return valid
 	}
+	var count atomic.Int64
 	parallel.Run(n, func(g int) {
 		w := e.forks[g]
 		lo, hi := g*len(list)/n, (g+1)*len(list)/n
+		v := 0
 		for i, ex := range list[lo:hi] {
 			w.initExchange(ex, cs[lo+i])
 			w.calculate(ex)
+			v += int(bit(ex.valid))
 		}
+		count.Add(int64(v))
 	})
 	e.joinForks(n)
+	return int(count.Load())
+}
+
+func (e *engine64) sharedList(left []bool) (n, count int) {
+	if len(e.forks) < 2 || !e.heapSelection() {
+		return 0, 0
+	}
+	nP := e.nK * (e.nK - 1) / 2
+	if cap(e.pairs) < nP {
+		e.pairs = make([]pairCands64, nP)
+	}
+	e.pairs = e.pairs[:nP]
+	pc := 0
+	for p := 0; p < e.nK; p++ {
+		for q := p + 1; q < e.nK; q++ {
+			pr := &e.pairs[pc]
+			pc++
+			if len(pr.ratio) < e.nA {
+				pr.ratio = make([]float64, e.nA)
+			}
+			e.group(p, q, left, pr.ratio)
+			pr.p, pr.q, pr.first = int32(p), int32(q), count
+			for k := range pr.g {
+				pr.g[k] = append(pr.g[k][:0], e.groups[k]...)
+			}
+			count += len(pr.g[0])*len(pr.g[3]) + len(pr.g[1])*len(pr.g[2])
+		}
+	}
+	return min(len(e.forks), count/e.perList), count
+}
+
+type pairCands64 struct {
+	p, q  int32
+	g     [4][]int
+	ratio []float64
+	first int
+}
+
+func (e *engine64) listCands(lo, hi int, list []*exch64, cs []cand) {
+	x := lo
+	for n := range e.pairs {
+		pr := &e.pairs[n]
+		start := pr.first
+		for b := range 2 {
+			gi, gj := pr.g[b], pr.g[3-b]
+			size := len(gi) * len(gj)
+			if x >= start+size {
+				start += size
+				continue
+			}
+			for ii, jj := (x-start)/len(gj), (x-start)%len(gj); ii < len(gi); ii, jj = ii+1, 0 {
+				for ; jj < len(gj); jj++ {
+					if x >= hi {
+						return
+					}
+					i, j := gi[ii], gj[jj]
+					if pr.ratio[i] < pr.ratio[j] {
+						i, j = j, i
+					}
+					cs[x] = cand{int32(i), int32(j), pr.p, pr.q, b == 1}
+					list[x] = exchAt64(e.chunks, int32(x))
+					x++
+				}
+			}
+			start += size
+		}
+	}
+}
+
+func (e *engine64) heapSelection() bool {
+	return e.ties != tieCoinFlip && e.selection != bySlice
+}
+
+func (e *engine64) heapTables(n int) {
+	h := &e.heap
+	h.ar = e.ar
+	if cap(h.items) < n {
+		h.items = lineUp64(make([]heapItem64, 0, roomy(n)+arity))
+	}
+	h.items = h.items[:0]
+	m := 2 * e.nA * e.nK
+	if cap(e.byIssue) < m {
+		e.byIssue = make([][]int32, m)
+	}
+	if len(e.slots) < m {
+		e.slots = make([]int32, m)
+	}
+	if cap(h.at) < n+1 {
+		h.at = make([]int32, roomy(n+1))
+	}
+	h.at = h.at[:n+1]
+	h.gone, h.dead = int32(n), 0
+	if len(e.refs) < 4*n {
+		e.refs = make([]int32, roomy(4*n))
+	}
+}
+
+func (e *engine64) countSlots(cs []cand, cnt []int32) {
+	for _, c := range cs {
+		i, j, p, q := int(c.i), int(c.j), int(c.p), int(c.q)
+		cnt[e.slot(i, q, 0)]++
+		cnt[e.slot(i, p, 1)]++
+		cnt[e.slot(j, p, 0)]++
+		cnt[e.slot(j, q, 1)]++
+	}
+}
+
+func (e *engine64) buildTables(list []*exch64, cs []cand, n int) (valid int) {
+	e.heapTables(len(list))
+	e.builds++
+	m := 2 * e.nA * e.nK
+	stretch := func(g int) (int, int) {
+		return g * len(list) / n, (g + 1) * len(list) / n
+	}
+	parallel.Run(n, func(g int) {
+		w := e.forks[g]
+		if len(w.cursor) < m {
+			w.cursor = make([]int32, m)
+		}
+		lo, hi := stretch(g)
+		e.listCands(lo, hi, list, cs)
+		clear(w.cursor[:m])
+		e.countSlots(cs[lo:hi], w.cursor[:m])
+	})
+	byIssue := e.byIssue[:m]
+	off := int32(0)
+	for s := range byIssue {
+		start := off
+		for _, w := range e.forks[:n] {
+			off, w.cursor[s] = off+w.cursor[s], off
+		}
+		byIssue[s] = e.refs[start:off:off]
+	}
+	h := &e.heap
+	h.items = h.items[:len(list)]
+	var dead atomic.Int64
+	parallel.Run(n, func(g int) {
+		w := e.forks[g]
+		cur, refs, items, at := w.cursor[:m], e.refs, h.items, h.at
+		lo, hi := stretch(g)
+		d := 0
+		for i := lo; i < hi; i++ {
+			E, c := list[i], cs[i]
+			w.initExchange(E, c)
+			w.calculate(E)
+			E.order = int32(i)
+			it := heapItem64{key: E.key, pos: int32(i), order: int32(i)}
+			at[i] = int32(i)
+			if !E.valid {
+				it.key, it.order, at[i] = e.k.zero, h.gone, -1
+				d++
+			}
+			items[i] = it
+			for _, s := range [4]int{e.slot(int(c.i), int(c.q), 0), e.slot(int(c.i), int(c.p), 1), e.slot(int(c.j), int(c.p), 0), e.slot(int(c.j), int(c.q), 1)} {
+				refs[cur[s]] = int32(i)
+				cur[s]++
+			}
+		}
+		dead.Add(int64(d))
+	})
+	e.joinForks(n)
+	h.dead = int(dead.Load())
+	e.built = true
+	return len(list) - h.dead
 }
 
 type heapItem64 struct {
@@ -1358,9 +1629,13 @@ func (h *exchHeap64) pop() int32 {
 }
 
 func (h *exchHeap64) leave(o int32) {
+	h.mark(o)
+	h.dead++
+}
+
+func (h *exchHeap64) mark(o int32) {
 	h.items[h.at[o]].order = h.gone
 	h.at[o] = -1
-	h.dead++
 }
 
 func (h *exchHeap64) compact() {
@@ -1405,6 +1680,9 @@ func run64(ctx context.Context, ar floatArith, p *model.Problem, cfg runConfig, 
 	e.selection = cfg.selection
 	if cfg.perWorker > 0 {
 		e.perWorker = cfg.perWorker
+	}
+	if cfg.perList > 0 {
+		e.perList = cfg.perList
 	}
 	if cfg.maxPos > 0 {
 		e.heap.maxPos = cfg.maxPos

@@ -44,6 +44,9 @@ type Model struct {
 	// perWorker, when > 0, replaces the constant perWorker, so that
 	// small problems take the parallel path: tests only.
 	perWorker int
+	// perList, when > 0, replaces the constant listPerWorker, so that
+	// small problems' lists are built on the workers: tests only.
+	perList int
 	// maxPos, when > 0, replaces the heap's bound on its positions
 	// (exchHeap.maxPos), so that small problems renumber: tests only.
 	maxPos int32
@@ -166,7 +169,7 @@ func (m Model) forecast(ctx context.Context, p *model.Problem, o model.Options, 
 	} else if o.MaxRounds > 0 && o.MaxRounds < rounds {
 		rounds = o.MaxRounds
 	}
-	cfg := runConfig{rounds: rounds, noTrace: o.NoTrace, seed: o.Seed, coin: m.CoinFlipTies, p: m.Randomize, selection: m.selection, workers: o.Workers, perWorker: m.perWorker, maxPos: m.maxPos, point: point, before: before, progress: o.Progress}
+	cfg := runConfig{rounds: rounds, noTrace: o.NoTrace, seed: o.Seed, coin: m.CoinFlipTies, p: m.Randomize, selection: m.selection, workers: o.Workers, perWorker: m.perWorker, perList: m.perList, maxPos: m.maxPos, point: point, before: before, progress: o.Progress}
 	if m.Randomize < 0 || m.Randomize > 1 || math.IsNaN(m.Randomize) {
 		return nil, errInvalidP(m.Randomize)
 	}
@@ -189,6 +192,7 @@ type runConfig struct {
 	selection selection
 	workers   int   // model.Options.Workers
 	perWorker int   // Model.perWorker
+	perList   int   // Model.perList
 	maxPos    int32 // Model.maxPos
 	// point, when not nil, receives the forecasts, and run builds no
 	// Result (PointForecast)
@@ -221,6 +225,9 @@ func run[T any, A arith[T]](ctx context.Context, ar A, p *model.Problem, cfg run
 	e.selection = cfg.selection
 	if cfg.perWorker > 0 {
 		e.perWorker = cfg.perWorker
+	}
+	if cfg.perList > 0 {
+		e.perList = cfg.perList
 	}
 	if cfg.maxPos > 0 {
 		e.heap.maxPos = cfg.maxPos

@@ -4,6 +4,7 @@ import (
 	"context"
 	"math"
 	"slices"
+	"sync/atomic"
 	"unsafe"
 
 	"parley/parallel"
@@ -33,7 +34,7 @@ import (
 // Elsewhere the order decides only which failure is reported when two
 // recalculations after one R fail (the first as read, every time), and a
 // large batch is recalculated on several goroutines when the engine has
-// workers (recalcBatch), only the bookkeeping after it running in order.
+// workers (recalcShared), only the bookkeeping after it running in order.
 //
 // The list position is the tie-break, and it must move as the slice's
 // does. Unchanged exchanges keep their relative order, so their positions
@@ -45,54 +46,47 @@ import (
 // in their old list order (risen ones) or against it (fallen ones), so
 // that equal new gains keep that order, as the merge does.
 func (e *engine[T, A]) selectByHeap(ctx context.Context, list []*exch[T]) []*exch[T] {
-	ar := e.ar
+	if e.failed != nil {
+		return nil // the tables calcList built may be incomplete
+	}
 	h := &e.heap
-	h.ar = ar
-	// the round's tables, with room to spare: the next round's list is
-	// about as long, a little longer or shorter
-	if cap(h.items) < len(list) {
-		h.items = lineUp(make([]heapItem[T], 0, roomy(len(list))+arity))
-	}
-	h.items = h.items[:0]
-	// byIssue[slot(a, k, 0)]: the exchanges where a supplies k;
-	// byIssue[slot(a, k, 1)]: those where a demands k; each in list order,
-	// each carved from refs with room for the candidates round counted
 	slot := func(a, k int32, demand int) int { return e.slot(int(a), int(k), demand) }
-	if n := 2 * e.nA * e.nK; cap(e.byIssue) < n {
-		e.byIssue = make([][]int32, n)
+	if !e.built {
+		e.heapTables(len(list))
+		// byIssue[slot(a, k, 0)]: the exchanges where a supplies k;
+		// byIssue[slot(a, k, 1)]: those where a demands k; each in list
+		// order, each carved from refs with room for the round's
+		// candidates
+		slots := e.slots[:2*e.nA*e.nK]
+		clear(slots)
+		e.countSlots(e.newCand[:len(list)], slots)
+		byIssue := e.byIssue[:len(slots)]
+		off := 0
+		for i, n := range slots {
+			byIssue[i] = e.refs[off : off : off+int(n)]
+			off += int(n)
+		}
+		for i, E := range list {
+			if E != exchAt(e.chunks, int32(i)) {
+				// never met: round lists its exchanges as alloc makes them
+				e.fail("exchange model: list position %d does not hold the exchange at that place in the round's chunks (selectByHeap takes the round's own list)", i)
+				return nil
+			}
+			E.order = int32(i)
+			h.at[i] = -1
+			if !E.valid {
+				continue // never recalculated, never realised: the scan drops it
+			}
+			h.at[i] = int32(len(h.items))
+			h.items = append(h.items, heapItem[T]{key: E.key, pos: int32(i), order: int32(i)})
+			for _, sd := range [2]*side[T]{&E.I, &E.J} {
+				byIssue[slot(sd.actor, sd.supply, 0)] = append(byIssue[slot(sd.actor, sd.supply, 0)], int32(i))
+				byIssue[slot(sd.actor, sd.demand, 1)] = append(byIssue[slot(sd.actor, sd.demand, 1)], int32(i))
+			}
+		}
 	}
-	if cap(h.at) < len(list)+1 {
-		h.at = make([]int32, roomy(len(list)+1))
-	}
-	h.at = h.at[:len(list)+1] // at[len(list)]: the left items' (exchHeap.gone)
-	h.gone, h.dead = int32(len(list)), 0
-	if n := 4 * len(list); len(e.refs) < n {
-		e.refs = make([]int32, roomy(n))
-	}
+	e.built = false
 	byIssue := e.byIssue[:2*e.nA*e.nK]
-	off := 0
-	for i, n := range e.slots[:len(byIssue)] {
-		byIssue[i] = e.refs[off : off : off+int(n)]
-		off += int(n)
-	}
-	for i, E := range list {
-		if E != exchAt(e.chunks, int32(i)) {
-			// never met: round lists its exchanges as alloc makes them
-			e.fail("exchange model: list position %d does not hold the exchange at that place in the round's chunks (selectByHeap takes the round's own list)", i)
-			return nil
-		}
-		E.order = int32(i)
-		h.at[i] = -1
-		if !E.valid {
-			continue // never recalculated, never realised: the scan drops it
-		}
-		h.at[i] = int32(len(h.items))
-		h.items = append(h.items, heapItem[T]{key: E.key, pos: int32(i), order: int32(i)})
-		for _, sd := range [2]*side[T]{&E.I, &E.J} {
-			byIssue[slot(sd.actor, sd.supply, 0)] = append(byIssue[slot(sd.actor, sd.supply, 0)], int32(i))
-			byIssue[slot(sd.actor, sd.demand, 1)] = append(byIssue[slot(sd.actor, sd.demand, 1)], int32(i))
-		}
-	}
 	h.init()
 	low, high := int32(-1), int32(len(list))
 	// item is E's heap item (E in the heap)
@@ -114,60 +108,55 @@ func (e *engine[T, A]) selectByHeap(ctx context.Context, list []*exch[T]) []*exc
 			slot(R.J.actor, R.J.supply, 0), slot(R.J.actor, R.J.demand, 1),
 		}
 		stamp++
-		aff = aff[:0]
-		n := 0
-		for _, l := range lists {
-			// every entry is written and the live ones counted, without
-			// a branch: which have left follows no pattern
-			refs, k := byIssue[l], 0
-			for _, r := range refs {
-				refs[k] = r
-				k += int(bit(h.at[r] >= 0))
-			}
-			byIssue[l] = refs[:k]
-			n += k
-		}
-		if n <= stampedMerge {
-			// short lists: an exchange's stamp says whether it was taken
+		changed = changed[:0]
+		raw := len(byIssue[lists[0]]) + len(byIssue[lists[1]]) + len(byIssue[lists[2]]) + len(byIssue[lists[3]])
+		if np := e.shareable(raw); np > 1 {
+			// a large batch: read, recalculated and taken out of the heap
+			// in parts on the workers (recalcShared)
+			changed = e.recalcShared(byIssue, lists, R, np, changed)
+		} else {
+			aff = aff[:0]
 			for _, l := range lists {
-				for _, r := range byIssue[l] {
-					if E := list[r]; E.stamp != stamp {
-						E.stamp = stamp
-						aff = append(aff, E)
+				// every entry is written and the live ones counted, without
+				// a branch: which have left follows no pattern
+				refs, k := byIssue[l], 0
+				for _, r := range refs {
+					refs[k] = r
+					k += int(bit(h.at[r] >= 0))
+				}
+				byIssue[l] = refs[:k]
+			}
+			// by the lists' length before the departed were dropped, so
+			// that a batch read in list order (merged) is one that
+			// recalcShared would read in list order too (see shareable)
+			if raw <= stampedMerge {
+				// short lists: an exchange's stamp says whether it was taken
+				for _, l := range lists {
+					for _, r := range byIssue[l] {
+						if E := list[r]; E.stamp != stamp {
+							E.stamp = stamp
+							aff = append(aff, E)
+						}
 					}
 				}
-			}
-		} else {
-			aff = mergeInOrder(aff, e.chunks, byIssue[lists[0]], byIssue[lists[1]], byIssue[lists[2]], byIssue[lists[3]])
-		}
-		if e.randomize > 0 {
-			// its draws follow the order of recalculation; otherwise
-			// each recalculation depends on E and R alone
-			slices.SortFunc(aff, func(a, b *exch[T]) int { return h.cmp(item(a), item(b)) })
-		}
-		changed = changed[:0]
-		// a large batch is recalculated in parallel first, its outcomes
-		// read below, so that the exchanges left as they were are not
-		// visited again (at 200 actors × 10 issues each visit is a cache
-		// miss); a small one is recalculated as it is read
-		var batch []uint8
-		if n := min(len(e.forks), len(aff)/e.perWorker); n > 1 {
-			batch = e.recalcBatch(aff, R, n)
-		} else if len(aff) > stampedMerge {
-			e.warmth += warm(aff)
-		}
-		for i, E := range aff {
-			var st uint8
-			if batch != nil {
-				st = batch[i]
 			} else {
-				st = e.recalcOne(E, R)
+				aff = mergeInOrder(aff, e.chunks, byIssue[lists[0]], byIssue[lists[1]], byIssue[lists[2]], byIssue[lists[3]])
 			}
-			switch st {
-			case recalcLeft:
-				h.leave(E.order)
-			case recalcMoved:
-				changed = append(changed, E)
+			if e.randomize > 0 {
+				// its draws follow the order of recalculation; otherwise
+				// each recalculation depends on E and R alone
+				slices.SortFunc(aff, func(a, b *exch[T]) int { return h.cmp(item(a), item(b)) })
+			}
+			if len(aff) > stampedMerge {
+				e.warmth += warm(aff)
+			}
+			for _, E := range aff {
+				switch e.recalcOne(E, R) {
+				case recalcLeft:
+					h.leave(E.order)
+				case recalcMoved:
+					changed = append(changed, E)
+				}
 			}
 		}
 		// new positions (see above), given in old list order: the heap
@@ -177,12 +166,12 @@ func (e *engine[T, A]) selectByHeap(ctx context.Context, list []*exch[T]) []*exc
 			low, high = h.renumber()
 		}
 		for _, E := range changed {
-			if it := item(E); ar.cmp(E.key, it.key) > 0 {
+			if it := item(E); e.ar.cmp(E.key, it.key) > 0 {
 				it.pos, high = high, high+1
 			}
 		}
 		for n := len(changed) - 1; n >= 0; n-- {
-			if it := item(changed[n]); ar.cmp(changed[n].key, it.key) < 0 {
+			if it := item(changed[n]); e.ar.cmp(changed[n].key, it.key) < 0 {
 				it.pos, low = low, low-1
 			}
 		}
@@ -222,7 +211,7 @@ const stampedMerge = 64
 // reading its exchange first and then working on it for a microsecond,
 // would wait for them one by one. It is for the large problems only
 // (selectByHeap calls it for batches longer than stampedMerge, and each
-// of recalcBatch's goroutines for its part, so that the lines are read
+// of recalcShared's parts on the worker that takes it, so that the lines are read
 // into the caches of the core that recalculates them): at 200
 // actors × 10 issues the exchanges span ≈ 56 MB, and reading an
 // exchange's heap key in recalcOne was a third of the forecast's time
@@ -281,15 +270,187 @@ func mergeInOrder[T any](dst []*exch[T], chunks [][]exch[T], a, b, c, d []int32)
 	}
 }
 
-// perWorker is the fewest exchanges of a batch (the exchanges of a
-// realised exchange's two actors) that selectByHeap gives each goroutine
-// when it recalculates them on several: a batch smaller than twice this
-// is recalculated on the calling goroutine, as starting others would cost
-// more than it saves. At 200 actors × 10 issues on 2 cores, one batch in
-// two has fewer than 256 exchanges, and a forecast took 3.2–3.3 s when
-// batches of 64, 128 or 256 on were shared, 3.5 s from 1,024, 3.9 s from
-// 2,048 and 4.4 s with none shared.
+// perWorker is the fewest entries of the four by-issue lists of a
+// realised exchange (departed ones included) that selectByHeap gives each
+// part when it shares them among its workers (recalcShared): lists
+// shorter than twice this are read and recalculated on the calling
+// goroutine, as starting others would cost more than it saves.
 const perWorker = 128
+
+// maxParts is the most parts recalcShared cuts a batch into: more parts
+// than workers, taken in turn as each worker is free, so that a worker
+// that starts late (woken by the runtime, or kept off its core by other
+// processes) leaves its share to the others rather than be waited for,
+// and parts of unequal work even out.
+const maxParts = 8
+
+// shareable is the number of parts recalcShared would cut the batch of
+// a realised exchange into, from raw, the length of its four by-issue
+// lists, departed entries included; below 2 the batch is not shared.
+// A shared batch is read in list order, as mergeInOrder reads it; the
+// calling goroutine reads one in list order too when raw is above
+// stampedMerge, and only such a batch is shared, so that the failure
+// kept when two recalculations after one realised exchange fail is the
+// first in the same order whatever the number of workers.
+func (e *engine[T, A]) shareable(raw int) int {
+	if len(e.forks) < 2 || raw <= stampedMerge {
+		return 0
+	}
+	return min(maxParts, raw/e.perWorker)
+}
+
+// part is a share of a batch of recalculations (recalcShared): the
+// exchanges at list positions in [lo, hi) of the four by-issue lists of
+// a realised exchange, and what recalculating them gave.
+type part[T any, A arith[T]] struct {
+	// from and to are where the part's entries of each list start and
+	// end; kept is how many of them, moved to its start, are still in
+	// the heap
+	from, to, kept [4]int
+	aff, changed   []*exch[T]
+	dead           int   // exchanges it took out of the heap
+	failed         error // the first failure of its recalculations
+	arFailed       bool  // ar holds the part's first arithmetic failure
+	ar             A
+}
+
+// recalcShared is selectByHeap's step for a large batch, on the
+// engine's workers: the list positions of the realised exchange R's four
+// by-issue lists are cut into np ranges (at quantiles of the longest
+// list), and each range is a part that one worker, taking the parts in
+// turn, reads (dropping the departed entries of its stretch of each list,
+// merging the rest in list order), warms, recalculates and takes out of
+// the heap where an exchange became invalid, collecting those whose gain
+// moved. The calling goroutine then closes the gaps the parts left in
+// each list and returns changed with the moved exchanges appended, in
+// list order.
+//
+// Each part writes only its own stretch of each list, its own exchanges
+// (recalculate writes E alone), their heap items and their entries of
+// at (leave's writes, exchHeap.mark), and its own record: no two parts
+// write one word, and none reads what another writes (an exchange's
+// entries of at are read only by the part that holds its list
+// position). The exchanges therefore come out as the calling goroutine
+// alone leaves them, bit for bit; the parts' failures are taken in part
+// order, which is list order, as the calling goroutine would meet them
+// (see shareable).
+func (e *engine[T, A]) recalcShared(byIssue [][]int32, lists [4]int, R *exch[T], np int, changed []*exch[T]) []*exch[T] {
+	var ls [4][]int32
+	longest := 0
+	for i, l := range lists {
+		ls[i] = byIssue[l]
+		if len(ls[i]) > len(ls[longest]) {
+			longest = i
+		}
+	}
+	np = min(np, len(ls[longest]))
+	if cap(e.parts) < np {
+		e.parts = append(e.parts[:cap(e.parts)], make([]part[T, A], np-cap(e.parts))...)
+	}
+	parts := e.parts[:np]
+	for c := range parts {
+		// the part's stretch of each list: up to the first entry at or
+		// after the longest list's (c+1)-th quantile (found here, before
+		// any part moves an entry)
+		pt := &parts[c]
+		for i := range ls {
+			pt.from[i] = 0
+			if c > 0 {
+				pt.from[i] = parts[c-1].to[i]
+			}
+			pt.to[i] = len(ls[i])
+			if c < np-1 {
+				pt.to[i] = firstFrom(ls[i], ls[longest][(c+1)*len(ls[longest])/np])
+			}
+		}
+	}
+	e.batches++
+	var next atomic.Int32
+	parallel.Run(min(len(e.forks), np), func(g int) {
+		w := e.forks[g]
+		for {
+			c := int(next.Add(1)) - 1
+			if c >= np {
+				return
+			}
+			e.recalcPart(w, &parts[c], &ls, R)
+		}
+	})
+	for i, l := range lists {
+		n := parts[0].kept[i]
+		for c := 1; c < np; c++ {
+			pt := &parts[c]
+			n += copy(ls[i][n:], ls[i][pt.from[i]:pt.from[i]+pt.kept[i]])
+		}
+		byIssue[l] = ls[i][:n]
+	}
+	for c := range parts {
+		pt := &parts[c]
+		changed = append(changed, pt.changed...)
+		e.heap.dead += pt.dead
+		if e.failed == nil {
+			e.failed = pt.failed
+		}
+		if pt.arFailed {
+			e.ar.join(pt.ar)
+		}
+		pt.failed, pt.arFailed = nil, false
+	}
+	return changed
+}
+
+// firstFrom is the index of the first entry of l (ascending) not below
+// r, len(l) if none is.
+func firstFrom(l []int32, r int32) int {
+	lo, hi := 0, len(l)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if l[m] < r {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
+}
+
+// recalcPart is the part pt of recalcShared's batch, on worker w: the
+// entries of each of the lists ls in [pt.from, pt.to) whose exchanges
+// are still in the heap are moved to the stretch's start (pt.kept),
+// merged in list order, warmed on w's core and recalculated by w
+// against R.
+func (e *engine[T, A]) recalcPart(w *engine[T, A], pt *part[T, A], ls *[4][]int32, R *exch[T]) {
+	h := &e.heap
+	var sub [4][]int32
+	for i := range ls {
+		refs, k := ls[i][pt.from[i]:pt.to[i]], 0
+		for _, r := range refs {
+			refs[k] = r
+			k += int(bit(h.at[r] >= 0))
+		}
+		pt.kept[i], sub[i] = k, refs[:k]
+	}
+	pt.aff = mergeInOrder(pt.aff[:0], e.chunks, sub[0], sub[1], sub[2], sub[3])
+	pt.changed, pt.dead = pt.changed[:0], 0
+	w.warmth += warm(pt.aff)
+	for _, E := range pt.aff {
+		switch w.recalcOne(E, R) {
+		case recalcLeft:
+			h.mark(E.order)
+			pt.dead++
+		case recalcMoved:
+			pt.changed = append(pt.changed, E)
+		}
+	}
+	// the part's failures, apart from the next part's that w takes
+	if w.failed != nil {
+		pt.failed, w.failed = w.failed, nil
+	}
+	if w.ar.err() != nil {
+		pt.ar, pt.arFailed = e.ar.fork().(A), true
+		pt.ar.join(w.ar)
+	}
+}
 
 // fork gives each of the engine's workers a copy of it for this round's
 // recalculations: the round's shared values (positions, NBS sums,
@@ -307,10 +468,10 @@ func (e *engine[T, A]) fork() {
 		} else {
 			w = new(engine[T, A])
 		}
-		slab := w.slab
+		slab, cursor := w.slab, w.cursor
 		*w = *e
-		w.forks, w.recalced, w.failed = nil, nil, nil
-		w.slab = slab
+		w.forks, w.parts, w.failed = nil, nil, nil
+		w.slab, w.cursor = slab, cursor
 		w.slab.reset()
 		w.ar = e.ar.fork().(A)
 		e.forks = append(e.forks, w)
@@ -343,29 +504,6 @@ func (e *engine[T, A]) recalcOne(E, R *exch[T]) uint8 {
 	return recalcSame
 }
 
-// recalcBatch is recalcOne(E, R) for every E of aff, on n ≤ e.workers
-// goroutines, each taking a contiguous part of aff in order; the result
-// holds the outcomes in aff order. A recalculation writes only to its own
-// exchange (never to R, another exchange, the heap or the engine but for
-// its failure records), so the exchanges come out as the sequential loop
-// leaves them, bit for bit; of the workers' failures, the first in aff
-// order is kept, as the sequential loop keeps the first.
-func (e *engine[T, A]) recalcBatch(aff []*exch[T], R *exch[T], n int) []uint8 {
-	done := slices.Grow(e.recalced[:0], len(aff))[:len(aff)]
-	e.recalced = done
-	e.batches++
-	parallel.Run(n, func(g int) {
-		w := e.forks[g]
-		lo, hi := g*len(aff)/n, (g+1)*len(aff)/n
-		w.warmth += warm(aff[lo:hi]) // on the core that reads them
-		for i := lo; i < hi; i++ {
-			done[i] = w.recalcOne(aff[i], R)
-		}
-	})
-	e.joinForks(n)
-	return done
-}
-
 // joinForks takes the first n workers' failures in worker order, which is
 // list order (each had a contiguous part of it): the first is the one the
 // calling goroutine alone would have met first.
@@ -383,26 +521,235 @@ func (e *engine[T, A]) joinForks(n int) {
 // (e.newCand), in list order on the calling goroutine when the list is
 // short, else in contiguous parts on every worker: each reads the
 // round's shared values and writes its own exchange alone (at 200
-// actors × 10 issues, 225,000 candidates a round).
-func (e *engine[T, A]) calcList(list []*exch[T]) {
+// actors × 10 issues, 225,000 candidates a round). For the heap
+// selection the workers build its tables too (buildTables).
+func (e *engine[T, A]) calcList(list []*exch[T]) (valid int) {
 	cs := e.newCand[:len(list)]
-	n := min(len(e.forks), len(list)/listPerWorker)
+	n := min(len(e.forks), len(list)/e.perList)
 	if n < 2 {
 		for i, ex := range list {
 			e.initExchange(ex, cs[i])
 			e.calculate(ex)
+			valid += int(bit(ex.valid))
 		}
-		return
+		return valid
 	}
+	var count atomic.Int64
 	parallel.Run(n, func(g int) {
 		w := e.forks[g]
 		lo, hi := g*len(list)/n, (g+1)*len(list)/n
+		v := 0
 		for i, ex := range list[lo:hi] {
 			w.initExchange(ex, cs[lo+i])
 			w.calculate(ex)
+			v += int(bit(ex.valid))
 		}
+		count.Add(int64(v))
 	})
 	e.joinForks(n)
+	return int(count.Load())
+}
+
+// sharedList reports whether the round's candidates are listed and
+// built on the workers, from a table of the issue pairs (pairs), and
+// on how many (n > 1), and how many candidates there are: when the
+// engine has workers, the heap selection will run and the list is long
+// (perList a worker). It fills the table.
+func (e *engine[T, A]) sharedList(left []bool) (n, count int) {
+	if len(e.forks) < 2 || !e.heapSelection() {
+		return 0, 0
+	}
+	nP := e.nK * (e.nK - 1) / 2
+	if cap(e.pairs) < nP {
+		e.pairs = make([]pairCands[T], nP)
+	}
+	e.pairs = e.pairs[:nP]
+	pc := 0
+	for p := 0; p < e.nK; p++ {
+		for q := p + 1; q < e.nK; q++ {
+			pr := &e.pairs[pc]
+			pc++
+			if len(pr.ratio) < e.nA {
+				pr.ratio = make([]T, e.nA)
+			}
+			e.group(p, q, left, pr.ratio)
+			pr.p, pr.q, pr.first = int32(p), int32(q), count
+			for k := range pr.g {
+				pr.g[k] = append(pr.g[k][:0], e.groups[k]...)
+			}
+			count += len(pr.g[0])*len(pr.g[3]) + len(pr.g[1])*len(pr.g[2])
+		}
+	}
+	return min(len(e.forks), count/e.perList), count
+}
+
+// pairCands is an issue pair's part of the round's candidate list, as
+// round's loops list it: the actors of its four groups (group), their
+// ratios s_ap/s_aq (ratio[a]) and the list position of its first
+// candidate.
+type pairCands[T any] struct {
+	p, q  int32
+	g     [4][]int
+	ratio []T
+	first int
+}
+
+// listCands writes the candidates at list positions lo to hi−1, in the
+// order and with the roles round's loops and candidate give them, to
+// cs, and their exchange slots (exchAt) to list.
+func (e *engine[T, A]) listCands(lo, hi int, list []*exch[T], cs []cand) {
+	x := lo
+	for n := range e.pairs {
+		pr := &e.pairs[n]
+		start := pr.first
+		for b := range 2 {
+			// block 0: groups 0 and 3; block 1: groups 1 and 2
+			gi, gj := pr.g[b], pr.g[3-b]
+			size := len(gi) * len(gj)
+			if x >= start+size {
+				start += size
+				continue
+			}
+			for ii, jj := (x-start)/len(gj), (x-start)%len(gj); ii < len(gi); ii, jj = ii+1, 0 {
+				for ; jj < len(gj); jj++ {
+					if x >= hi {
+						return
+					}
+					i, j := gi[ii], gj[jj]
+					if e.ar.cmp(pr.ratio[i], pr.ratio[j]) < 0 {
+						i, j = j, i
+					}
+					cs[x] = cand{int32(i), int32(j), pr.p, pr.q, b == 1}
+					list[x] = exchAt(e.chunks, int32(x))
+					x++
+				}
+			}
+			start += size
+		}
+	}
+}
+
+// heapSelection reports whether selectExchanges keeps the list in a
+// heap (selectByHeap).
+func (e *engine[T, A]) heapSelection() bool {
+	return e.ties != tieCoinFlip && e.selection != bySlice
+}
+
+// heapTables readies the heap's tables for a list of n candidates
+// (their contents are selectByHeap's or buildTables'), with room to
+// spare: the next round's list is about as long, a little longer or
+// shorter.
+func (e *engine[T, A]) heapTables(n int) {
+	h := &e.heap
+	h.ar = e.ar
+	if cap(h.items) < n {
+		h.items = lineUp(make([]heapItem[T], 0, roomy(n)+arity))
+	}
+	h.items = h.items[:0]
+	m := 2 * e.nA * e.nK
+	if cap(e.byIssue) < m {
+		e.byIssue = make([][]int32, m)
+	}
+	if len(e.slots) < m {
+		e.slots = make([]int32, m)
+	}
+	if cap(h.at) < n+1 {
+		h.at = make([]int32, roomy(n+1))
+	}
+	h.at = h.at[:n+1] // at[n]: the left items' (exchHeap.gone)
+	h.gone, h.dead = int32(n), 0
+	if len(e.refs) < 4*n {
+		e.refs = make([]int32, roomy(4*n))
+	}
+}
+
+// countSlots adds to cnt[slot] the entries the candidates cs put on each
+// by-issue list (four each: see slot).
+func (e *engine[T, A]) countSlots(cs []cand, cnt []int32) {
+	for _, c := range cs {
+		i, j, p, q := int(c.i), int(c.j), int(c.p), int(c.q)
+		cnt[e.slot(i, q, 0)]++
+		cnt[e.slot(i, p, 1)]++
+		cnt[e.slot(j, p, 0)]++
+		cnt[e.slot(j, q, 1)]++
+	}
+}
+
+// buildTables lists, builds and calculates the round's candidates on n
+// workers for the heap selection (sharedList), each worker a contiguous
+// part of the list, and has them write the heap's items and by-issue
+// entries, which selectByHeap writes on the calling goroutine otherwise
+// (at 200 actors × 10 issues, listing, the tables and a pass counting
+// the valid exchanges were ≈ 8% of a forecast's CPU on one core). Two
+// steps: each worker lists its part (listCands) and counts the entries
+// it puts on each by-issue list; the calling goroutine carves the lists
+// from refs with each worker's stretch of a list after those of the
+// workers before it (so that each list is in list order); each worker
+// builds and calculates its part and fills its stretches. It returns
+// the number of valid exchanges.
+//
+// The item of the exchange at list position i is items[i] and every
+// candidate is on its four lists: one made invalid by its calculation
+// (at 200 × 10 one in 2,000) is marked as having left the heap (its
+// item marked, at −1, counted in dead, its key zero so that the order is
+// total), as selectByHeap's reading and pop drop such entries and items.
+// The exchanges, the heap's order and the lists' live entries are those
+// the calling goroutine builds (selectByHeap), the items' places apart.
+func (e *engine[T, A]) buildTables(list []*exch[T], cs []cand, n int) (valid int) {
+	e.heapTables(len(list))
+	e.builds++
+	m := 2 * e.nA * e.nK
+	stretch := func(g int) (int, int) { return g * len(list) / n, (g + 1) * len(list) / n }
+	parallel.Run(n, func(g int) {
+		w := e.forks[g]
+		if len(w.cursor) < m {
+			w.cursor = make([]int32, m)
+		}
+		lo, hi := stretch(g)
+		e.listCands(lo, hi, list, cs)
+		clear(w.cursor[:m])
+		e.countSlots(cs[lo:hi], w.cursor[:m])
+	})
+	byIssue := e.byIssue[:m]
+	off := int32(0)
+	for s := range byIssue {
+		start := off
+		for _, w := range e.forks[:n] {
+			off, w.cursor[s] = off+w.cursor[s], off
+		}
+		byIssue[s] = e.refs[start:off:off]
+	}
+	h := &e.heap
+	h.items = h.items[:len(list)]
+	var dead atomic.Int64
+	parallel.Run(n, func(g int) {
+		w := e.forks[g]
+		cur, refs, items, at := w.cursor[:m], e.refs, h.items, h.at
+		lo, hi := stretch(g)
+		d := 0
+		for i := lo; i < hi; i++ {
+			E, c := list[i], cs[i]
+			w.initExchange(E, c)
+			w.calculate(E)
+			E.order = int32(i)
+			it := heapItem[T]{key: E.key, pos: int32(i), order: int32(i)}
+			at[i] = int32(i)
+			if !E.valid {
+				it.key, it.order, at[i] = e.k.zero, h.gone, -1
+				d++
+			}
+			items[i] = it
+			for _, s := range [4]int{e.slot(int(c.i), int(c.q), 0), e.slot(int(c.i), int(c.p), 1), e.slot(int(c.j), int(c.p), 0), e.slot(int(c.j), int(c.q), 1)} {
+				refs[cur[s]] = int32(i)
+				cur[s]++
+			}
+		}
+		dead.Add(int64(d))
+	})
+	e.joinForks(n)
+	h.dead = int(dead.Load())
+	e.built = true
+	return len(list) - h.dead
 }
 
 // listPerWorker is the fewest new candidates calcList gives a worker.
@@ -586,9 +933,15 @@ func (h *exchHeap[T, A]) pop() int32 {
 // or two in the 3.6 MB of items, while the few marked items that reach
 // the top before compact drops them cost a pop each.
 func (h *exchHeap[T, A]) leave(o int32) {
+	h.mark(o)
+	h.dead++
+}
+
+// mark is leave but for the count of items left (dead), which
+// recalcShared's parts keep apart and add after.
+func (h *exchHeap[T, A]) mark(o int32) {
 	h.items[h.at[o]].order = h.gone
 	h.at[o] = -1
-	h.dead++
 }
 
 // compact drops the marked items and orders the rest again (init): when

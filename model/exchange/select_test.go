@@ -110,7 +110,7 @@ func sameSelections(t *testing.T, p *model.Problem, m Model, o model.Options, wh
 }
 
 // Recalculating a realised exchange's batch on several goroutines
-// (recalcBatch) changes nothing: with 1, 2 and 3 workers the forecasts,
+// (recalcShared) changes nothing: with 1, 2 and 3 workers the forecasts,
 // every round's positions and NBS values and every realised exchange with
 // its moves, gains and NBS probes are the same, bit for bit (compared as
 // JSON, whose numbers are the shortest round-trip forms, and by digest),
@@ -172,6 +172,88 @@ func TestParallelRecalculationEqualsSequential(t *testing.T) {
 			t.Errorf("%s: no batch was recalculated in parallel: the test compares nothing", what)
 		}
 		t.Logf("%s: %d batches in parallel in round 1", what, batches)
+	}
+}
+
+// The selection's batches read and recalculated in parts on the workers
+// (recalcShared) and the heap's tables built by calcList's workers
+// (buildTables) change nothing: with both forced on small problems
+// (parts of 16 list entries, lists of 64 candidates a worker), the
+// results with 2 and 3 workers are those of 1, bit for bit (JSON and
+// digest), on random generated problems, on coarse ones (where equal
+// gains make the list positions decide, and the positions the parts and
+// the tables keep must be the sequential ones) and in exact arithmetic;
+// on the coarse ones they are also the slice selection's. Each problem
+// is checked to take both paths.
+func TestSharedPathsEqualSequential(t *testing.T) {
+	rng := rand.New(rand.NewPCG(17, 17))
+	type tc struct {
+		what  string
+		p     *model.Problem
+		exact bool
+	}
+	var cases []tc
+	for range 4 {
+		o := gen.Options{Actors: 30 + rng.IntN(40), Issues: 3 + rng.IntN(4), Seed: rng.Uint64()}
+		p, err := model.FromScenario(gen.Scenario(o))
+		if err != nil {
+			t.Fatal(err)
+		}
+		cases = append(cases, tc{fmt.Sprintf("generated %d × %d (seed %d)", o.Actors, o.Issues, o.Seed), p, false})
+	}
+	for n := range 3 {
+		cases = append(cases, tc{fmt.Sprintf("coarse %d", n), coarseProblem(rng, 40+10*n), false})
+	}
+	p, err := model.FromScenario(gen.Scenario(gen.Options{Actors: 40, Issues: 4, Seed: 170}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases = append(cases, tc{"generated 40 × 4 (seed 170), exact", p, true})
+	for _, c := range cases {
+		m := Model{Exact: c.exact, perWorker: 16, perList: 64}
+		rounds := 3
+		if c.exact {
+			rounds = 1
+		}
+		var want []byte
+		var wantDigest string
+		for _, w := range []int{1, 2, 3} {
+			r, err := m.Forecast(context.Background(), c.p, model.Options{Rounds: rounds, Workers: w})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, _ := json.Marshal(r)
+			if w == 1 {
+				want, wantDigest = got, digest(t, r)
+				continue
+			}
+			if string(got) != string(want) || digest(t, r) != wantDigest {
+				t.Errorf("%s: %d workers' result differs from one worker's", c.what, w)
+			}
+		}
+		if !c.exact && c.what[:6] == "coarse" {
+			sameSelections(t, c.p, m, model.Options{Rounds: rounds, Workers: 2}, c.what)
+		}
+		// both paths taken, in the first round already
+		var batches, builds int
+		if c.exact {
+			e := newEngine[dec](&exactArith{}, c.p)
+			e.workers, e.perWorker, e.perList = 2, 16, 64
+			if _, err := e.round(context.Background()); err != nil {
+				t.Fatal(err)
+			}
+			batches, builds = e.batches, e.builds
+		} else {
+			e := newEngine64(floatArith{}, c.p)
+			e.workers, e.perWorker, e.perList = 2, 16, 64
+			if _, err := e.round(context.Background()); err != nil {
+				t.Fatal(err)
+			}
+			batches, builds = e.batches, e.builds
+		}
+		if batches == 0 || builds == 0 {
+			t.Errorf("%s: %d batches shared, %d tables built on the workers: the test compares nothing", c.what, batches, builds)
+		}
 	}
 }
 
