@@ -252,9 +252,11 @@ export function defaults(): Defaults {
 }
 
 // APIError is an answer other than 2xx: its status, the error's code
-// (docs/serve.md: busy, over_budget, timeout, …) and diagnostics.
+// (docs/serve.md: busy, over_budget, timeout, …), diagnostics, and the
+// request field it refuses ("rho", "robust.draws"; '' for none), as the
+// server names it where it refuses it.
 export class APIError extends Error {
-  constructor(public status: number, message: string, public diagnostics: Diagnostic[] = [], public code = '') { super(message) }
+  constructor(public status: number, message: string, public diagnostics: Diagnostic[] = [], public code = '', public field = '') { super(message) }
 }
 
 export function token(): string | null { return sessionStorage.getItem('parley-token') }
@@ -356,7 +358,7 @@ export async function call<T>(method: string, path: string, body?: unknown, head
   const text = await res.text()
   let json: any = null
   try { json = text ? JSON.parse(text) : null } catch { /* not JSON */ }
-  if (!res.ok) throw new APIError(res.status, json?.error ?? `${res.status} ${res.statusText}`, json?.diagnostics ?? [], json?.code ?? '')
+  if (!res.ok) throw new APIError(res.status, json?.error ?? `${res.status} ${res.statusText}`, json?.diagnostics ?? [], json?.code ?? '', json?.field ?? '')
   return json as T
 }
 

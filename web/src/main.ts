@@ -1462,10 +1462,9 @@ function renderDeal() {
       h('label', { class: 'pin', for: 'pin-' + is.id, title: `Pin ${is.name} at this value in the search` }, pin, 'pin'))
   })
   // evaluate draws the package's evaluation. A refusal of ρ (a 400
-  // whose words name the field first, as ask.Check's do: "rho 20: valid:
-  // …"; the error body names no field) puts ρ back to the last ρ the
-  // server took (accepted), the status line saying what is valid in
-  // the server's words, and evaluates again. It answers null then and
+  // whose body's field is rho, whatever its words) puts ρ back to the
+  // last ρ the server took (accepted), the status line saying what is
+  // valid in the server's words, and evaluates again. It answers null then and
   // when a later request is under way; else the server's words when it
   // refuses the request for something else (a 400: ask.Check's, or a
   // body's mistake), else ''. Only the latest request's answer counts:
@@ -1484,7 +1483,7 @@ function renderDeal() {
       if (my !== seq.evaluate) return null
       result.replaceChildren(h('p', { class: 'error' }, errorText(e)))
       if (!(e instanceof APIError) || e.status !== 400) return ''
-      if (!e.message.startsWith('rho ')) return e.message
+      if (e.field !== 'rho') return e.message
       o.rho = accepted; rho.value = String(accepted)
       status(`${e.message}; kept ${accepted}`, true)
       evaluate()
