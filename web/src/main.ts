@@ -17,6 +17,7 @@ import { renderEvidence } from './evidence'
 import { renderBuilder, unsaved, startBlank } from './builder'
 import { sentence } from './diagnostics'
 import { openModal, closeModal } from './modal'
+import { unknownParams, type AddressParam } from './address'
 
 Chart.register(...registerables)
 Chart.defaults.font.family = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif'
@@ -189,14 +190,15 @@ async function init() {
     st.kinds = kinds
     // The address's models and settings, else the default models.
     const q = new URLSearchParams(location.search)
-    const want = (q.get('models') ?? '').split(',').filter((n) => n !== '')
+    const arg = (name: AddressParam) => q.get(name)
+    const want = (arg('models') ?? '').split(',').filter((n) => n !== '')
     for (const m of models) if (want.includes(m.name)) st.selected.add(m.name)
     // An address that names no model the server has (or none) shows the
     // default models, ticked: a forecast of no model is theirs, and the
     // ticks are the columns shown.
     if (!st.selected.size) for (const m of models) if (m.default) st.selected.add(m.name)
     const unknownModels = want.filter((n) => !models.some((m) => m.name === n))
-    for (const p of q.getAll('param')) {
+    for (const p of q.getAll('param' satisfies AddressParam)) {
       const i = p.indexOf('=')
       if (i > 0 && models.some((m) => m.params?.some((x) => x.name === p.slice(0, i)))) st.params[p.slice(0, i)] = p.slice(i + 1)
     }
@@ -230,12 +232,12 @@ async function init() {
     })
     const hash = location.hash.slice(1) as View
     if (views.includes(hash)) st.view = hash
-    const asked = q.get('scenario')
+    const asked = arg('scenario')
     const first = list.find((r) => r.id === asked) ?? list[0]
     if (first) {
-      await loadScenario(first.id, { snapshot: q.get('snapshot'), variant: q.get('variant') })
+      await loadScenario(first.id, { snapshot: arg('snapshot'), variant: arg('variant') })
       if (asked && first.id !== asked) status(`There is no scenario ${asked} (deleted?); showing “${first.name}”.`, true)
-      await addressRefusals(first.id, unknownModels, first.id === asked ? q.get('snapshot') : null, first.id === asked ? q.get('variant') : null)
+      await addressRefusals(first.id, unknownModels, first.id === asked ? arg('snapshot') : null, first.id === asked ? arg('variant') : null, unknownParams(q))
     } else {
       // Nothing stored yet: start one in the builder.
       startBlank()
@@ -259,8 +261,9 @@ let addressNotice: { el: HTMLElement; after: number } | null = null
 // the snapshot or with the variant) and its refusal shown, as parley
 // -m, --snapshot and --variant would refuse it. A value the server
 // accepts but the page's lists do not hold (a date between snapshots) is
-// said in the page's words. Nothing is shown when all was used.
-async function addressRefusals(id: string, models: string[], snapshot: string | null, variant: string | null) {
+// said in the page's words, and so is a parameter the page does not read
+// (unknown, said by unknownParams). Nothing is shown when all was used.
+async function addressRefusals(id: string, models: string[], snapshot: string | null, variant: string | null, unknown: string[]) {
   const refusal = async (ask: () => Promise<unknown>, otherwise: string): Promise<string> => {
     try { await ask(); return otherwise } catch (e) { return e instanceof APIError ? e.message : String(e) }
   }
@@ -268,6 +271,7 @@ async function addressRefusals(id: string, models: string[], snapshot: string | 
   for (const n of models) said.push(await refusal(() => api.forecast(id, { models: [n], snapshot: st.snapshot, variant: st.variant }), `model “${n}” is not among the models the page offers`))
   if (snapshot !== null && snapshot !== st.snapshot) said.push(await refusal(() => api.resolved(id, snapshot, ''), `snapshot “${snapshot}” is not among the snapshots the page lists for this scenario`))
   if (variant !== null && variant !== st.variant) said.push(await refusal(() => api.resolved(id, 'latest', variant), `variant “${variant}” is not among the variants the page lists for this scenario`))
+  said.push(...unknown)
   if (!said.length) return
   addressNotice?.el.remove()
   const el = h('div', { class: 'status error', role: 'alert', 'data-testid': 'address-refused' },
@@ -286,11 +290,12 @@ function fillScenarios(list: { id: string; name: string }[]) {
 // history entry), so the address can be shared.
 function syncURL() {
   const q = new URLSearchParams()
-  if (st.sv) q.set('scenario', st.sv.id)
-  if (st.snapshot !== 'latest') q.set('snapshot', st.snapshot)
-  if (st.variant) q.set('variant', st.variant)
-  q.set('models', modelList().join(','))
-  for (const [k, v] of Object.entries(st.params)) q.append('param', `${k}=${v}`)
+  const put = (name: AddressParam, v: string) => q.append(name, v)
+  if (st.sv) put('scenario', st.sv.id)
+  if (st.snapshot !== 'latest') put('snapshot', st.snapshot)
+  if (st.variant) put('variant', st.variant)
+  put('models', modelList().join(','))
+  for (const [k, v] of Object.entries(st.params)) put('param', `${k}=${v}`)
   history.replaceState(null, '', `${location.pathname}?${q.toString().replace(/%2C/g, ',').replace(/%3D/g, '=')}#${st.view}`)
 }
 
