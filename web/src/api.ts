@@ -79,10 +79,16 @@ export interface AnswerScenario {
   // issue's scale with (ask.ScaleDecimals; util's decimalsOf)
   issues: { id: string; name: string; min: number; max: number; reference?: number; anchors?: Anchor[]; decimals: number }[]
   // warnings: the file's, as validate counts them; assumed: what the
-  // answer's numbers rest on that no quote backs (no warning)
+  // answer's numbers rest on that no quote backs (no warning), and
+  // assumed_count its numbers (none in a comparison's scenario)
   warnings: string[]
   assumed: string[]
+  assumed_count?: AssumedCount
 }
+// AssumedCount: of each kind of input, how many rest on an assumed
+// reason alone, of how many the scenario states (answer.AssumedCount).
+export interface AssumedCount { stances: AssumedOf; capabilities: AssumedOf; red_lines: AssumedOf; reservations: AssumedOf }
+export interface AssumedOf { assumed: number; of: number }
 export interface Target { snapshot: string; variant?: string }
 // Settings are how every request that runs a model runs it (Go:
 // answer.Settings): the same fields in a forecast, an explanation, advice
