@@ -92,6 +92,30 @@ type Scenario struct {
 	// few. Valid in the file, so no warning of it; a caveat of the answer
 	// (docs/DECISIONS.md, "Assumed numbers").
 	Assumed []string `json:"assumed"`
+	// AssumedCount counts what Assumed says: of each kind of input, how
+	// many rest on an assumed reason alone and of how many. Omitted in a
+	// comparison's scenario, whose assumed is what every column shares
+	// (each column's scenario has its own count).
+	AssumedCount *AssumedCount `json:"assumed_count,omitempty"`
+}
+
+// AssumedCount is how many of the resolved scenario's stances,
+// capabilities, red lines and reservation utilities rest on no quote,
+// only on an assumed reason, each of how many the scenario states: the
+// numbers of Scenario.Assumed's lines, and of parley validate's and
+// show's "11 of 70 stances and 3 of 10 capabilities assumed".
+type AssumedCount struct {
+	Stances      AssumedOf `json:"stances"`
+	Capabilities AssumedOf `json:"capabilities"`
+	RedLines     AssumedOf `json:"red_lines"`
+	Reservations AssumedOf `json:"reservations"`
+}
+
+// AssumedOf is how many inputs of a kind rest on an assumed reason
+// alone, of how many the scenario states.
+type AssumedOf struct {
+	Assumed int `json:"assumed"`
+	Of      int `json:"of"`
 }
 
 // Actor is one party, by id.

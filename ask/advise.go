@@ -49,16 +49,16 @@ func Advise(ctx context.Context, c *Case, req answer.AdviseRequest, progress Pro
 		ai = p.ActorIndex(a.ID)
 	}
 	if ai < 0 {
-		return nil, errs.New(errs.Argument, "actor %q: no such actor%s", req.Actor, errs.Choices(req.Actor, p.ActorIDs()))
+		return nil, errs.Field("actor", "actor %q: no such actor%s", req.Actor, errs.Choices(req.Actor, p.ActorIDs()))
 	}
 	req.Actor = p.Actors[ai].ID
 	if req.Issue != "" {
 		k := c.Header.IssueIndex(req.Issue)
 		if k < 0 {
-			return nil, errs.New(errs.Argument, "issue %q: no such issue%s", req.Issue, errs.Choices(req.Issue, issueIDs(c)))
+			return nil, errs.Field("issue", "issue %q: no such issue%s", req.Issue, errs.Choices(req.Issue, issueIDs(c)))
 		}
 		if !p.Stances[ai][k].Present {
-			return nil, errs.New(errs.Argument, "issue %q: %s takes no part in it; valid: %s", req.Issue, req.Actor, errs.OneOf(presentIssues(p, ai)))
+			return nil, errs.Field("issue", "issue %q: %s takes no part in it; valid: %s", req.Issue, req.Actor, errs.OneOf(presentIssues(p, ai)))
 		}
 	}
 	set, err := c.checkSettings(&req.Settings, req.Seed, []string{req.Model}, adviseHint)
@@ -194,20 +194,20 @@ func (c *Case) advise(ctx context.Context, req answer.AdviseRequest, m model.Mod
 func checkAdvise(req *answer.AdviseRequest) error {
 	req.Actor = strings.TrimSpace(req.Actor)
 	if req.Actor == "" {
-		return errs.New(errs.Argument, "advise: no actor; valid: an actor id or alias")
+		return errs.Field("actor", "advise: no actor; valid: an actor id or alias")
 	}
 	req.Model = strings.TrimSpace(req.Model)
 	if req.Model == "" {
 		req.Model = answer.DefaultAdviseModel
 	}
 	if _, err := modelByName(req.Model); err != nil {
-		return err
+		return errs.InField("model", err)
 	}
 	if math.IsNaN(req.Step) || req.Step <= 0 || req.Step > 1 {
-		return errs.New(errs.Argument, "step %v: valid: a number > 0 and ≤ 1 (a share of the scale; a salience change)", req.Step)
+		return errs.Field("step", "step %v: valid: a number > 0 and ≤ 1 (a share of the scale; a salience change)", req.Step)
 	}
 	if req.Draws < 0 || req.Draws > answer.MaxAdviseDraws {
-		return errs.New(errs.Argument, "draws %d: valid: 0 to %d", req.Draws, answer.MaxAdviseDraws)
+		return errs.Field("draws", "draws %d: valid: 0 to %d", req.Draws, answer.MaxAdviseDraws)
 	}
 	return nil
 }

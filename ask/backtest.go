@@ -27,7 +27,7 @@ func checkBacktestTo(to string) error {
 		return nil
 	}
 	if _, err := time.Parse(scenario.DateLayout, to); err != nil {
-		return errs.New(errs.Argument, "to %q: valid: a date YYYY-MM-DD", to)
+		return errs.Field("to", "to %q: valid: a date YYYY-MM-DD", to)
 	}
 	return nil
 }
@@ -44,7 +44,7 @@ func Backtest(ctx context.Context, c *Case, req answer.BacktestRequest) (*answer
 	}
 	asOf := c.Resolved.Metadata.AsOf
 	if req.To != "" && req.To <= asOf {
-		return nil, errs.New(errs.Argument, "to %s is not after the snapshot's date %s; valid: a later date, or none", req.To, asOf)
+		return nil, errs.Field("to", "to %s is not after the snapshot's date %s; valid: a later date, or none", req.To, asOf)
 	}
 	f, err := Forecast(ctx, c, answer.ForecastRequest{Target: answer.Target{Snapshot: c.Header.Snapshot, Variant: c.Header.Variant}, Run: req.Run}, nil)
 	if err != nil {

@@ -135,7 +135,7 @@ func CheckBenchFormat(format string) error {
 // checkBench checks a benchmark request's numbers (Check's case).
 func checkBench(req answer.BenchRequest) error {
 	if req.Resamples < 0 {
-		return errs.New(errs.Argument, "resamples %d: valid: 0 or more", req.Resamples)
+		return errs.Field("resamples", "resamples %d: valid: 0 or more", req.Resamples)
 	}
 	return nil
 }

@@ -64,6 +64,8 @@ func (in *Input) Case(t answer.Target) (*Case, error) {
 	c.AssumedRedLines, c.AssumedReservations = assumedLimits(res)
 	c.Header = header(in, res, p, t)
 	c.Header.VariantName = variantName
+	count := assumedCount(res)
+	c.Header.AssumedCount = &count
 	for _, w := range []string{c.Assumed, c.AssumedCapabilities, c.AssumedRedLines, c.AssumedReservations} {
 		if w != "" {
 			c.Header.Assumed = append(c.Header.Assumed, w)
@@ -156,6 +158,20 @@ func limitCounts(res *scenario.Scenario) (redLines, reservations int) {
 	return redLines, reservations
 }
 
+// assumedCount counts, of each kind of input of res (a resolved
+// scenario), how many rest on no quote, only on an assumed reason (as
+// evidence counts them, the same lists Header.Assumed's lines name), and
+// of how many: the answers' Header.AssumedCount and AssumedSummary.
+func assumedCount(res *scenario.Scenario) answer.AssumedCount {
+	nl, ns := limitCounts(res)
+	return answer.AssumedCount{
+		Stances:      answer.AssumedOf{Assumed: len(evidence.Assumed(res)), Of: len(res.Stances)},
+		Capabilities: answer.AssumedOf{Assumed: len(evidence.AssumedCapabilities(res)), Of: len(res.Actors)},
+		RedLines:     answer.AssumedOf{Assumed: len(evidence.AssumedRedLines(res)), Of: nl},
+		Reservations: answer.AssumedOf{Assumed: len(evidence.AssumedReservations(res)), Of: ns},
+	}
+}
+
 // caseError names the input, and the snapshot and variant when others
 // than the default were chosen, in why the resolved scenario gives no
 // problem. Loading validated the base, every snapshot and every variant
@@ -246,21 +262,21 @@ func AssumedSummary(in *Input) string {
 	if err != nil {
 		return ""
 	}
-	nl, ns := limitCounts(res)
+	ac := assumedCount(res)
 	var parts []string
 	total := 0
 	for _, c := range []struct {
-		n, all int
-		what   string
+		n    answer.AssumedOf
+		what string
 	}{
-		{len(evidence.Assumed(res)), len(res.Stances), "stance"},
-		{len(evidence.AssumedCapabilities(res)), len(res.Actors), "capability"},
-		{len(evidence.AssumedRedLines(res)), nl, "red line"},
-		{len(evidence.AssumedReservations(res)), ns, "reservation"},
+		{ac.Stances, "stance"},
+		{ac.Capabilities, "capability"},
+		{ac.RedLines, "red line"},
+		{ac.Reservations, "reservation"},
 	} {
-		if c.n > 0 {
-			parts = append(parts, fmt.Sprintf("%d of %s", c.n, nouns.Count(c.all, c.what)))
-			total += c.n
+		if c.n.Assumed > 0 {
+			parts = append(parts, fmt.Sprintf("%d of %s", c.n.Assumed, nouns.Count(c.n.Of, c.what)))
+			total += c.n.Assumed
 		}
 	}
 	each := "each with its reason"

@@ -126,14 +126,14 @@ func CheckSensitivity(req answer.SweepRequest) error {
 
 func checkSensitivity(req *answer.SweepRequest) error {
 	if req.Draws < answer.MinSensitivityDraws || req.Draws > answer.MaxDraws {
-		return errs.New(errs.Argument, "draws %d: valid: a whole number from %d to %d (a sensitivity analysis's variance shares need %d draws or more)", req.Draws, answer.MinSensitivityDraws, answer.MaxDraws, answer.MinSensitivityDraws)
+		return errs.Field("draws", "draws %d: valid: a whole number from %d to %d (a sensitivity analysis's variance shares need %d draws or more)", req.Draws, answer.MinSensitivityDraws, answer.MaxDraws, answer.MinSensitivityDraws)
 	}
 	return checkSweep(req)
 }
 
 func checkSweep(req *answer.SweepRequest) error {
 	if req.Draws <= 0 || req.Draws > answer.MaxDraws {
-		return errs.New(errs.Argument, "draws %d: valid: a whole number from 1 to %d", req.Draws, answer.MaxDraws)
+		return errs.Field("draws", "draws %d: valid: a whole number from 1 to %d", req.Draws, answer.MaxDraws)
 	}
 	return checkWorkers("workers", req.Workers)
 }
@@ -142,14 +142,14 @@ func checkSweep(req *answer.SweepRequest) error {
 // core) to answer.MaxWorkers.
 func checkWorkers(field string, w int) error {
 	if w < 0 || w > answer.MaxWorkers {
-		return errs.New(errs.Argument, "%s %d: valid: 0 (every core) to %d", field, w, answer.MaxWorkers)
+		return errs.Field(strings.ReplaceAll(field, " ", "."), "%s %d: valid: 0 (every core) to %d", field, w, answer.MaxWorkers)
 	}
 	return nil
 }
 
 func checkDeal(req *answer.DealRequest) error {
 	if !(req.Rho > 0) || req.Rho > answer.MaxRho {
-		return errs.New(errs.Argument, "rho %v: valid: a number > 0 and ≤ %v (1 is linear loss)", req.Rho, answer.MaxRho)
+		return errs.Field("rho", "rho %v: valid: a number > 0 and ≤ %v (1 is linear loss)", req.Rho, answer.MaxRho)
 	}
 	if req.Batna == "" {
 		return nil
@@ -173,9 +173,9 @@ func checkPackageSpec(field, spec string, words []string) error {
 		return nil
 	case strings.HasPrefix(spec, "model:"):
 		_, err := modelByName(strings.TrimPrefix(spec, "model:"))
-		return err
+		return errs.InField(field, err)
 	}
-	return errs.New(errs.Argument, "%s %q: valid: %s, model:NAME (models: %s)", field, spec, strings.Join(words, ", "), strings.Join(ModelNames(), ", "))
+	return errs.Field(field, "%s %q: valid: %s, model:NAME (models: %s)", field, spec, strings.Join(words, ", "), strings.Join(ModelNames(), ", "))
 }
 
 // checkPackages bounds a search's frontier and sample.
@@ -185,7 +185,7 @@ func checkPackages(req answer.DealSearchRequest) error {
 		n    int
 	}{{"frontier", req.Frontier}, {"samples", req.Samples}} {
 		if f.n < -1 || f.n > answer.MaxPackages {
-			return errs.New(errs.Argument, "%s %d: valid: -1 (none), 0 (the default) or a number of packages up to %d", f.name, f.n, answer.MaxPackages)
+			return errs.Field(f.name, "%s %d: valid: -1 (none), 0 (the default) or a number of packages up to %d", f.name, f.n, answer.MaxPackages)
 		}
 	}
 	return nil

@@ -86,6 +86,9 @@ func compare(ctx context.Context, c *Case, req answer.CompareRequest, cols []com
 	}
 	// The file's warnings, the header's, are every column's.
 	out.Scenario.Assumed = shareAssumed(out.Columns, assumed)
+	// A count of the first column's assumptions would not be those
+	// every column shares (Scenario.AssumedCount).
+	out.Scenario.AssumedCount = nil
 	for _, m := range ms {
 		cm := answer.CompareModel{Model: m.Name(), Columns: []answer.CompareRun{}, Issues: []answer.CompareIssue{}}
 		// runs[j] is the model's part of column j's forecast (nil: none).
@@ -307,10 +310,10 @@ func compareColumns(c *Case, req *answer.CompareRequest) ([]compareColumn, error
 	switch req.Over {
 	case answer.OverVariants:
 		if req.Variant != "" {
-			return nil, errs.New(errs.Argument, "variant: %q: over variants the first column is always the scenario without a variant and variants lists the others; valid: \"\" (or over \"snapshots\" to apply one variant at every snapshot)", req.Variant)
+			return nil, errs.Field("variant", "variant: %q: over variants the first column is always the scenario without a variant and variants lists the others; valid: \"\" (or over \"snapshots\" to apply one variant at every snapshot)", req.Variant)
 		}
 		if len(req.Snapshots) > 0 {
-			return nil, errs.New(errs.Argument, "snapshots: %v: over variants every column is at snapshot (%s); valid: none (or over \"snapshots\" to compare snapshots)", req.Snapshots, req.Snapshot)
+			return nil, errs.Field("snapshots", "snapshots: %v: over variants every column is at snapshot (%s); valid: none (or over \"snapshots\" to compare snapshots)", req.Snapshots, req.Snapshot)
 		}
 		snap := named(req.Snapshot)
 		cols := []compareColumn{{target: answer.Target{Snapshot: snap}, column: answer.CompareColumn{Snapshot: snap, AsOf: asOf(snap), Label: answer.NoVariantLabel}}}
@@ -326,10 +329,10 @@ func compareColumns(c *Case, req *answer.CompareRequest) ([]compareColumn, error
 		for i, name := range list {
 			v, err := s.Variant(strings.TrimSpace(name))
 			if err != nil {
-				return nil, errs.New(errs.Argument, "variants[%d]: %v", i, err)
+				return nil, errs.Field(fmt.Sprintf("variants[%d]", i), "variants[%d]: %v", i, err)
 			}
 			if k, ok := seen[v.ID]; ok {
-				return nil, errs.New(errs.Argument, "variants[%d]: variant %s is already variants[%d]; valid: each variant once", i, v.ID, k)
+				return nil, errs.Field(fmt.Sprintf("variants[%d]", i), "variants[%d]: variant %s is already variants[%d]; valid: each variant once", i, v.ID, k)
 			}
 			seen[v.ID] = i
 			label := v.Name
@@ -342,7 +345,7 @@ func compareColumns(c *Case, req *answer.CompareRequest) ([]compareColumn, error
 		return cols, nil
 	case answer.OverSnapshots:
 		if len(req.Variants) > 0 {
-			return nil, errs.New(errs.Argument, "variants: %v: over snapshots every column has variant (%q); valid: none (or over \"variants\" to compare variants)", req.Variants, req.Variant)
+			return nil, errs.Field("variants", "variants: %v: over snapshots every column has variant (%q); valid: none (or over \"variants\" to compare variants)", req.Variants, req.Variant)
 		}
 		var variant, variantName string
 		if req.Variant != "" {
@@ -374,16 +377,16 @@ func compareColumns(c *Case, req *answer.CompareRequest) ([]compareColumn, error
 			}
 		} else {
 			if req.Snapshot != scenario.Latest {
-				return nil, errs.New(errs.Argument, "snapshot: %q with snapshots listed: the columns are the snapshots listed; valid: leave snapshot out (\"latest\"), or leave snapshots out for the base and every snapshot up to snapshot", req.Snapshot)
+				return nil, errs.Field("snapshot", "snapshot: %q with snapshots listed: the columns are the snapshots listed; valid: leave snapshot out (\"latest\"), or leave snapshots out for the base and every snapshot up to snapshot", req.Snapshot)
 			}
 			seen := map[string]int{}
 			for i, name := range req.Snapshots {
 				name = named(strings.TrimSpace(name))
 				if _, ok := labels[name]; !ok {
-					return nil, errs.New(errs.Argument, "snapshots[%d]: %q is not a snapshot of the scenario; valid: %s", i, req.Snapshots[i], valid)
+					return nil, errs.Field(fmt.Sprintf("snapshots[%d]", i), "snapshots[%d]: %q is not a snapshot of the scenario; valid: %s", i, req.Snapshots[i], valid)
 				}
 				if k, ok := seen[name]; ok {
-					return nil, errs.New(errs.Argument, "snapshots[%d]: snapshot %s is already snapshots[%d]; valid: each snapshot once", i, name, k)
+					return nil, errs.Field(fmt.Sprintf("snapshots[%d]", i), "snapshots[%d]: snapshot %s is already snapshots[%d]; valid: each snapshot once", i, name, k)
 				}
 				seen[name] = i
 			}
@@ -413,5 +416,5 @@ func checkOver(over string) error {
 	case "", answer.OverVariants, answer.OverSnapshots:
 		return nil
 	}
-	return errs.New(errs.Argument, "over: %q; valid: %q or %q", over, answer.OverVariants, answer.OverSnapshots)
+	return errs.Field("over", "over: %q; valid: %q or %q", over, answer.OverVariants, answer.OverSnapshots)
 }

@@ -153,6 +153,10 @@ func TestCompareCellsAreForecasts(t *testing.T) {
 	if len(a.Columns) != 1+len(in.Scenario.Variants) {
 		t.Fatalf("%d columns, want no variant and every variant (%d)", len(a.Columns), 1+len(in.Scenario.Variants))
 	}
+	if a.Scenario.AssumedCount != nil || c.Header.AssumedCount == nil {
+		// its assumed is what the columns share, which no one column's count counts
+		t.Errorf("the comparison's scenario counts its assumptions (%+v); want none, the case's header a count", a.Scenario.AssumedCount)
+	}
 	unsettled, changes := 0, 0
 	for j, col := range a.Columns {
 		tg := answer.Target{Snapshot: "2025-03-18", Variant: col.Variant}

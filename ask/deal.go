@@ -36,7 +36,7 @@ func DealEvaluate(ctx context.Context, c *Case, req answer.DealEvaluateRequest) 
 	p := c.problem
 	for id := range req.Package {
 		if c.Header.IssueIndex(id) < 0 {
-			return nil, errs.New(errs.Argument, "package: unknown issue %q%s", id, errs.Choices(id, issueIDs(c)))
+			return nil, errs.Field("package", "package: unknown issue %q%s", id, errs.Choices(id, issueIDs(c)))
 		}
 	}
 	var restV []float64
@@ -192,7 +192,7 @@ func DealSearch(ctx context.Context, c *Case, req answer.DealSearchRequest) (*an
 // it.
 func checkRobust(r answer.DealRobust) error {
 	if r.Draws < 0 || r.Draws > answer.MaxDraws {
-		return errs.New(errs.Argument, "robust draws %d: valid: 1 to %d (0: %d)", r.Draws, answer.MaxDraws, answer.DefaultRobustDraws)
+		return errs.Field("robust.draws", "robust draws %d: valid: 1 to %d (0: %d)", r.Draws, answer.MaxDraws, answer.DefaultRobustDraws)
 	}
 	return checkWorkers("robust workers", r.Workers)
 }

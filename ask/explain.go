@@ -41,7 +41,7 @@ func explainLimited(ctx context.Context, c *Case, req answer.ExplainRequest, lim
 	}
 	req.Target = c.target()
 	if req.Issue != "" && c.Header.IssueIndex(req.Issue) < 0 {
-		return nil, errs.New(errs.Argument, "issue %q: no such issue%s", req.Issue, errs.Choices(req.Issue, issueIDs(c)))
+		return nil, errs.Field("issue", "issue %q: no such issue%s", req.Issue, errs.Choices(req.Issue, issueIDs(c)))
 	}
 	set, err := c.checkSettings(&req.Settings, req.Seed, []string{req.Model}, explainHint)
 	if err != nil {
@@ -117,10 +117,10 @@ func checkExplain(req *answer.ExplainRequest) error {
 	if !slices.Contains(answer.ExplainModels, req.Model) {
 		if _, err := catalog.Get(req.Model); err != nil {
 			// a misspelling gets its "did you mean", among what explain covers
-			return errs.New(errs.Argument, "unknown model %q%s", req.Model, errs.Choices(req.Model, answer.ExplainModels))
+			return errs.Field("model", "unknown model %q%s", req.Model, errs.Choices(req.Model, answer.ExplainModels))
 		}
 		list := strings.Join(answer.ExplainModels, ", ")
-		return errs.New(errs.Argument, "model %q: explain does not cover it; valid: %s", req.Model, list)
+		return errs.Field("model", "model %q: explain does not cover it; valid: %s", req.Model, list)
 	}
 	return nil
 }

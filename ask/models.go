@@ -77,10 +77,10 @@ func chooseModels(list []string, params map[string]string) (ms []model.Model, na
 		for _, n := range clean {
 			m, err := catalog.Get(n)
 			if err != nil {
-				return nil, nil, err
+				return nil, nil, errs.InField("models", err)
 			}
 			if seen[m.Name()] {
-				return nil, nil, errs.New(errs.Argument, "models: %s is named twice; valid: each model once", m.Name())
+				return nil, nil, errs.Field("models", "models: %s is named twice; valid: each model once", m.Name())
 			}
 			seen[m.Name()] = true
 			ms = append(ms, m)
@@ -113,14 +113,14 @@ func applyParams(ms []model.Model, params map[string]string, hint string) error 
 			for _, p := range Params() {
 				valid = append(valid, p.Name)
 			}
-			return errs.New(errs.Argument, "params: no model setting %q; valid: %s", k, strings.Join(valid, ", "))
+			return errs.Field("params", "params: no model setting %q; valid: %s", k, strings.Join(valid, ", "))
 		}
 		applied := false
 		for i, m := range ms {
 			if c, ok := m.(model.Configurable); ok && m.Name() == owner {
 				var err error
 				if ms[i], err = c.Set(k, params[k]); err != nil {
-					return err
+					return errs.InField("params", err)
 				}
 				applied = true
 			}
@@ -134,7 +134,7 @@ func applyParams(ms []model.Model, params map[string]string, hint string) error 
 				}
 				runs = strings.Join(names, ", ")
 			}
-			return errs.New(errs.Argument, "params: setting %s is for model %s, which this run does not include (it runs %s); valid: %s, or drop the setting", k, owner, runs, fmt.Sprintf(hint, owner))
+			return errs.Field("params", "params: setting %s is for model %s, which this run does not include (it runs %s); valid: %s, or drop the setting", k, owner, runs, fmt.Sprintf(hint, owner))
 		}
 	}
 	return nil
@@ -158,7 +158,7 @@ func checkRun(r *answer.Run) error {
 		n    int
 	}{{"rounds", r.Rounds}, {"max_rounds", r.MaxRounds}} {
 		if f.n < 0 || f.n > answer.MaxRounds {
-			return errs.New(errs.Argument, "%s %d: valid: a whole number from 0 to %d", f.name, f.n, answer.MaxRounds)
+			return errs.Field(f.name, "%s %d: valid: a whole number from 0 to %d", f.name, f.n, answer.MaxRounds)
 		}
 	}
 	return nil

@@ -56,9 +56,9 @@ func Power(ctx context.Context, c *Case, req answer.PowerRequest) (*answer.Power
 		is := c.Resolved.Issue(req.Issue)
 		switch {
 		case is == nil:
-			return nil, errs.New(errs.Argument, "issue %q: no such issue%s", req.Issue, errs.Choices(req.Issue, issueIDs(c)))
+			return nil, errs.Field("issue", "issue %q: no such issue%s", req.Issue, errs.Choices(req.Issue, issueIDs(c)))
 		case is.Decision == nil:
-			return nil, errs.New(errs.Argument, "issue %q states no decision rule; valid: %s", req.Issue, validRuled(ruled))
+			return nil, errs.Field("issue", "issue %q states no decision rule; valid: %s", req.Issue, validRuled(ruled))
 		}
 	} else if len(ruled) == 0 {
 		return nil, errs.New(errs.Argument, "no issue of %s states a decision rule; valid: a decision on an issue (docs/format.md), or an ad-hoc game's quota and weights instead (the same names on the command line and in the API: parley power --quota 3 --weights 2,1,1; {\"quota\": 3, \"weights\": [2, 1, 1]})", c.Header.ID)
@@ -173,7 +173,7 @@ func known(x float64) *float64 {
 // checkPower checks a power request's numbers.
 func checkPower(req *answer.PowerRequest) error {
 	if req.Samples <= 0 || req.Samples > answer.MaxPowerSamples {
-		return errs.New(errs.Argument, "samples %d: valid: 1 to %d", req.Samples, answer.MaxPowerSamples)
+		return errs.Field("samples", "samples %d: valid: 1 to %d", req.Samples, answer.MaxPowerSamples)
 	}
 	if len(req.Weights) == 0 {
 		if req.Quota != 0 || len(req.Names) > 0 {
@@ -182,10 +182,10 @@ func checkPower(req *answer.PowerRequest) error {
 		return nil
 	}
 	if len(req.Weights) > answer.MaxPowerPlayers {
-		return errs.New(errs.Argument, "%d weights; valid: at most %d players", len(req.Weights), answer.MaxPowerPlayers)
+		return errs.Field("weights", "%d weights; valid: at most %d players", len(req.Weights), answer.MaxPowerPlayers)
 	}
 	if len(req.Names) > 0 && len(req.Names) != len(req.Weights) {
-		return errs.New(errs.Argument, "%d names for %d weights; valid: one name per weight", len(req.Names), len(req.Weights))
+		return errs.Field("names", "%d names for %d weights; valid: one name per weight", len(req.Names), len(req.Weights))
 	}
 	if req.Issue != "" {
 		return errs.New(errs.Argument, "power: both an issue and weights; valid: one or the other")
@@ -212,7 +212,7 @@ func checkPower(req *answer.PowerRequest) error {
 		}
 	}
 	if math.IsNaN(req.Quota) || req.Quota <= 0 {
-		return errs.New(errs.Argument, "quota %v: valid: a number > 0 with the weights", req.Quota)
+		return errs.Field("quota", "quota %v: valid: a number > 0 with the weights", req.Quota)
 	}
 	return power.Game{Quota: req.Quota, Weights: req.Weights}.Check()
 }

@@ -28,6 +28,11 @@ type Error struct {
 	Code    Code
 	Message string
 	Err     error // optional cause
+	// Field is the request field the error refuses, by its JSON name
+	// ("rho", "robust.draws"), when it refuses one (Field, InField); the
+	// API's error body gives it so that a client need not read it out of
+	// the message.
+	Field string
 }
 
 func (e *Error) Error() string {
@@ -51,6 +56,50 @@ func Wrap(code Code, err error) error {
 		return nil
 	}
 	return &Error{Code: code, Message: err.Error(), Err: err}
+}
+
+// Field returns an Argument error refusing the value of the request
+// field named (its JSON name: "rho", "robust.draws"), with a formatted
+// message that names it as the doors do ("rho 20: valid: …").
+func Field(field, format string, args ...any) error {
+	return &Error{Code: Argument, Message: fmt.Sprintf(format, args...), Field: field}
+}
+
+// InField says that err, a refusal, refuses the request field named,
+// keeping its code and message: for an error made where the field's
+// name is not known (catalog.Get's unknown model, named by "models" in
+// one request and "model" in another). A field err names already is
+// kept: the deeper refusal knows its field better. nil stays nil, and
+// a field of "" names none.
+func InField(field string, err error) error {
+	if err == nil || field == "" || FieldOf(err) != "" {
+		return err
+	}
+	return &Error{Code: CodeOf(err), Message: err.Error(), Err: err, Field: field}
+}
+
+// FieldOf returns the request field err refuses: the Field of the first
+// *Error in its chain that names one, "" when none does.
+func FieldOf(err error) string {
+	for err != nil {
+		if e, ok := err.(*Error); ok && e.Field != "" {
+			return e.Field
+		}
+		switch u := err.(type) {
+		case interface{ Unwrap() error }:
+			err = u.Unwrap()
+		case interface{ Unwrap() []error }:
+			for _, x := range u.Unwrap() {
+				if f := FieldOf(x); f != "" {
+					return f
+				}
+			}
+			return ""
+		default:
+			return ""
+		}
+	}
+	return ""
 }
 
 // CodeOf returns the code of the first *Error in err's chain, or of any

@@ -89,9 +89,9 @@ func typeError(what string, b []byte, v any, te *json.UnmarshalTypeError) error 
 		path = jsonField(te.Field)
 	}
 	if lit, ok := strings.CutPrefix(te.Value, "number "); ok && isNumber(te.Type) {
-		return errs.New(errs.Argument, "%s: %s %s: valid: %s", what, path, lit, numberRange(v, path, te.Type, strings.HasPrefix(lit, "-")))
+		return errs.Field(path, "%s: %s %s: valid: %s", what, path, lit, numberRange(v, path, te.Type, strings.HasPrefix(lit, "-")))
 	}
-	return errs.New(errs.Argument, "%s: %s: %s; give %s", what, path, sentWords(te.Value), giveName(te.Type))
+	return errs.Field(path, "%s: %s: %s; give %s", what, path, sentWords(te.Value), giveName(te.Type))
 }
 
 // sentWords says the kind of JSON value encoding/json names ("array",

@@ -30,6 +30,10 @@ type errorBody struct {
 	Code        string               `json:"code"`
 	Diagnostics scenario.Diagnostics `json:"diagnostics,omitempty"`
 	RequestID   string               `json:"request_id,omitempty"`
+	// Field is the request body's field a refusal refuses, by its JSON
+	// path ("rho", "robust.draws", "weights[2]"), where the refusal
+	// was made (errs.FieldOf); omitted when it refuses no one field.
+	Field string `json:"field,omitempty"`
 }
 
 func status(code errs.Code) int {
@@ -81,7 +85,7 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 		return
 	}
 	code := errs.CodeOf(err)
-	body := errorBody{Error: err.Error(), Code: string(code), RequestID: id}
+	body := errorBody{Error: err.Error(), Code: string(code), RequestID: id, Field: errs.FieldOf(err)}
 	var ds scenario.Diagnostics
 	if errors.As(err, &ds) {
 		body.Diagnostics = ds
@@ -219,7 +223,7 @@ func unknownField(what string, b []byte, v any, err error) error {
 	var top map[string]json.RawMessage
 	if json.Unmarshal(b, &top) == nil && !slices.Contains(valid, name) {
 		if _, ok := top[name]; ok {
-			return errs.New(errs.Argument, "%s: unknown field %q; valid: %s", what, name, strings.Join(valid, ", "))
+			return errs.Field(name, "%s: unknown field %q; valid: %s", what, name, strings.Join(valid, ", "))
 		}
 	}
 	return errs.New(errs.Argument, "%s: unknown field %q in an object inside it; valid: the fields its schema in /api/openapi.json lists", what, name)

@@ -199,15 +199,15 @@ func (s *Server) ingestDocs(r *http.Request) (*stored, []ingest.Document, int, e
 		return nil, nil, 0, err
 	}
 	if len(req.Documents) == 0 || len(req.Documents) > maxIngestDocuments {
-		return nil, nil, 0, errs.New(errs.Argument, "documents: %d given; valid: 1 to %d documents {name, text}", len(req.Documents), maxIngestDocuments)
+		return nil, nil, 0, errs.Field("documents", "documents: %d given; valid: 1 to %d documents {name, text}", len(req.Documents), maxIngestDocuments)
 	}
 	if req.Limit < 0 {
-		return nil, nil, 0, errs.New(errs.Argument, "limit %d: valid: 0 (all) or more", req.Limit)
+		return nil, nil, 0, errs.Field("limit", "limit %d: valid: 0 (all) or more", req.Limit)
 	}
 	var docs []ingest.Document
 	for i, d := range req.Documents {
 		if d.Name == "" {
-			return nil, nil, 0, errs.New(errs.Argument, "documents[%d].name: missing; valid: a file name such as article.html (its extension says the format)", i)
+			return nil, nil, 0, errs.Field(fmt.Sprintf("documents[%d].name", i), "documents[%d].name: missing; valid: a file name such as article.html (its extension says the format)", i)
 		}
 		docs = append(docs, ingest.Document{Name: d.Name, Data: []byte(d.Text)})
 	}

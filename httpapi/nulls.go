@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"reflect"
 	"strings"
@@ -39,9 +40,25 @@ func checkNulls(what string, b []byte, t reflect.Type) error {
 	}
 	w := nullWalk{dec: json.NewDecoder(bytes.NewReader(b))}
 	if err := w.value(t, ""); err != nil {
-		return errs.New(errs.Argument, "%s: %v", what, err)
+		// A value refused at a path refuses that field (errs.FieldOf);
+		// the whole body's, none.
+		return errs.InField(nullField(err), errs.New(errs.Argument, "%s: %v", what, err))
 	}
 	return nil
+}
+
+// nullError is a value of the body refused at its path.
+type nullError struct{ path, msg string }
+
+func (e *nullError) Error() string { return e.msg }
+
+// nullField is the path of the value err refuses, "" for none.
+func nullField(err error) string {
+	var ne *nullError
+	if errors.As(err, &ne) {
+		return ne.path
+	}
+	return ""
 }
 
 // nullWalk reads one JSON document token by token.
@@ -74,7 +91,7 @@ func (w *nullWalk) value(t reflect.Type, path string) error {
 		case reflect.Pointer, reflect.Slice, reflect.Map, reflect.Interface:
 			return nil
 		}
-		return fmt.Errorf("%s: null; give %s", pathName(path), kindName(t))
+		return &nullError{path, fmt.Sprintf("%s: null; give %s", pathName(path), kindName(t))}
 	}
 	for t != nil && t.Kind() == reflect.Pointer && !decodesItself(t) {
 		t = t.Elem()
@@ -115,7 +132,7 @@ func (w *nullWalk) value(t reflect.Type, path string) error {
 			}
 		}
 		if t != nil && t.Kind() == reflect.Array && n != t.Len() {
-			return fmt.Errorf("%s: %s; give %s", pathName(path), nouns.Count(n, "value"), kindName(t))
+			return &nullError{path, fmt.Sprintf("%s: %s; give %s", pathName(path), nouns.Count(n, "value"), kindName(t))}
 		}
 	}
 	// The closing delimiter.

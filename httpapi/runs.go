@@ -167,7 +167,7 @@ func (s *Server) startRun(w http.ResponseWriter, r *http.Request) {
 			// JSON, is said as decoding it strictly says it (invalid).
 			var te *json.UnmarshalTypeError
 			if errors.As(err, &te) && te.Field != "" {
-				s.fail(w, r, errs.New(errs.Argument, "%v, one of %s", typeError("request body", b, &k, te), errs.OneOf(kindNames())))
+				s.fail(w, r, errs.Field("kind", "%v, one of %s", typeError("request body", b, &k, te), errs.OneOf(kindNames())))
 				return
 			}
 			if derr := decodeJSON("request body", b, &k); derr != nil {
@@ -180,10 +180,10 @@ func (s *Server) startRun(w http.ResponseWriter, r *http.Request) {
 	newQ := kinds[k.Kind]
 	switch {
 	case k.Kind == "":
-		s.fail(w, r, errs.New(errs.Argument, "kind: missing; valid: %s", errs.OneOf(kindNames())))
+		s.fail(w, r, errs.Field("kind", "kind: missing; valid: %s", errs.OneOf(kindNames())))
 		return
 	case newQ == nil:
-		s.fail(w, r, errs.New(errs.Argument, "kind %q: no such kind of run%s", k.Kind, errs.Choices(string(k.Kind), kindNames())))
+		s.fail(w, r, errs.Field("kind", "kind %q: no such kind of run%s", k.Kind, errs.Choices(string(k.Kind), kindNames())))
 		return
 	}
 	q := newQ()

@@ -729,8 +729,12 @@ func compromiseAfter(t *testing.T, s *scenario.Scenario, actor, issue string, po
 // inputs, in the words of the answer's header (ask.Case.Assumed), and
 // not as a warning: the built-in case has no warning (validate's count),
 // so the page lists none and its status line counts none (the models'
-// warnings are the models'), and apart the two notes on assumed inputs
-// (stances and capabilities).
+// warnings are the models'), and apart what is assumed, counted from the
+// answer's assumed_count: "11 of 70 stances and 3 of 10 capabilities
+// assumed", as parley validate and show count it (ask.AssumedSummary),
+// not the 2 lines that say it ("2 notes on assumed inputs", a count of
+// sentences); its list of them is headed by the same count, not the "(2)"
+// lines it holds.
 func TestAssumedStancesVisible(t *testing.T) {
 	want := builtinCase(t, "").Assumed
 	if want == "" {
@@ -740,14 +744,22 @@ func TestAssumedStancesVisible(t *testing.T) {
 	sel := `[data-testid=assumed-inputs]`
 	e.do("load", chromedp.Navigate(e.srv.URL+"/#scenario"), chromedp.WaitReady(chromedp.CSS(sel)))
 	got := get(t, e.bctx, "assumed inputs", chromedp.Evaluate[string](fmt.Sprintf(`document.querySelector(%q).textContent`, sel)))
-	if !strings.HasPrefix(got, "Assumed inputs (2)") || !strings.Contains(got, want) {
+	if !strings.HasPrefix(got, "Assumed inputs: 11 of 70 stances and 3 of 10 capabilities") || !strings.Contains(got, want) {
 		t.Fatalf("the assumed inputs read %q; want them to say %q", got, want)
 	}
 	if n := get(t, e.bctx, "scenario warnings", chromedp.Evaluate[int](`document.querySelectorAll("[data-testid=scenario-warnings]").length`)); n != 0 {
 		t.Errorf("%d lists of scenario warnings, want none", n)
 	}
 	status := get(t, e.bctx, "status", chromedp.Evaluate[string](`document.getElementById("status").textContent`))
-	if !strings.HasSuffix(status, " · 2 notes on assumed inputs") || strings.Contains(status, "scenario warning") {
-		t.Errorf("the status line reads %q; want it to end in the 2 notes on assumed inputs, with no scenario warning", status)
+	in, err := ask.BuiltIn()
+	if err != nil {
+		t.Fatal(err)
+	}
+	summary, _, _ := strings.Cut(ask.AssumedSummary(in), ", each with its reason")
+	if summary != "11 of 70 stances and 3 of 10 capabilities assumed" {
+		t.Fatalf("ask.AssumedSummary of the built-in case: %q", summary)
+	}
+	if !strings.HasSuffix(status, " · "+summary) || strings.Contains(status, "scenario warning") {
+		t.Errorf("the status line reads %q; want it to end in %q, with no scenario warning", status, summary)
 	}
 }

@@ -79,10 +79,16 @@ export interface AnswerScenario {
   // issue's scale with (ask.ScaleDecimals; util's decimalsOf)
   issues: { id: string; name: string; min: number; max: number; reference?: number; anchors?: Anchor[]; decimals: number }[]
   // warnings: the file's, as validate counts them; assumed: what the
-  // answer's numbers rest on that no quote backs (no warning)
+  // answer's numbers rest on that no quote backs (no warning), and
+  // assumed_count its numbers (none in a comparison's scenario)
   warnings: string[]
   assumed: string[]
+  assumed_count?: AssumedCount
 }
+// AssumedCount: of each kind of input, how many rest on an assumed
+// reason alone, of how many the scenario states (answer.AssumedCount).
+export interface AssumedCount { stances: AssumedOf; capabilities: AssumedOf; red_lines: AssumedOf; reservations: AssumedOf }
+export interface AssumedOf { assumed: number; of: number }
 export interface Target { snapshot: string; variant?: string }
 // Settings are how every request that runs a model runs it (Go:
 // answer.Settings): the same fields in a forecast, an explanation, advice
@@ -252,9 +258,11 @@ export function defaults(): Defaults {
 }
 
 // APIError is an answer other than 2xx: its status, the error's code
-// (docs/serve.md: busy, over_budget, timeout, …) and diagnostics.
+// (docs/serve.md: busy, over_budget, timeout, …), diagnostics, and the
+// request field it refuses ("rho", "robust.draws"; '' for none), as the
+// server names it where it refuses it.
 export class APIError extends Error {
-  constructor(public status: number, message: string, public diagnostics: Diagnostic[] = [], public code = '') { super(message) }
+  constructor(public status: number, message: string, public diagnostics: Diagnostic[] = [], public code = '', public field = '') { super(message) }
 }
 
 export function token(): string | null { return sessionStorage.getItem('parley-token') }
@@ -356,7 +364,7 @@ export async function call<T>(method: string, path: string, body?: unknown, head
   const text = await res.text()
   let json: any = null
   try { json = text ? JSON.parse(text) : null } catch { /* not JSON */ }
-  if (!res.ok) throw new APIError(res.status, json?.error ?? `${res.status} ${res.statusText}`, json?.diagnostics ?? [], json?.code ?? '')
+  if (!res.ok) throw new APIError(res.status, json?.error ?? `${res.status} ${res.statusText}`, json?.diagnostics ?? [], json?.code ?? '', json?.field ?? '')
   return json as T
 }
 

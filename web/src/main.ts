@@ -6,8 +6,8 @@
 // so a link opens the page as it was.
 import './style.css'
 import { api, follow, download, APIError, inlineOrJob, loadDefaults, defaults } from './api'
-import type { Scenario, ScenarioView, Forecast, ModelForecast, IssueForecast, Issue, Stance, ModelInfo, Param, Sweep, SweepIssue, SweepInput, Swing, Sensitivity, Diagnostic, DealEvaluation, DealSearch, DealPackage, DealPlan, Bend, Shortfall, Distribution, Likely, DealRobustness, Comparison, CompareCell, CompareColumn } from './api'
-import { h, s, svgLabel, fitText, textWidth, fmt, signed, plainNum, gfmt, altFrom, vetoHead, caveatsHeading, stepText, count, color, rangeText, intervalText, sweepText, binDecimals, binText, rangeSep, rangeJoin, noNumber, tieJoin, settingsText, errorText, decimalsOf, rangeDecimals, rangeDecimalsMax, plural } from './util'
+import type { Scenario, ScenarioView, Forecast, ModelForecast, IssueForecast, Issue, Stance, ModelInfo, Param, Sweep, SweepIssue, SweepInput, Swing, Sensitivity, Diagnostic, AssumedCount, DealEvaluation, DealSearch, DealPackage, DealPlan, Bend, Shortfall, Distribution, Likely, DealRobustness, Comparison, CompareCell, CompareColumn } from './api'
+import { h, s, svgLabel, fitText, textWidth, fmt, signed, plainNum, gfmt, altFrom, vetoHead, caveatsHeading, stepText, count, color, rangeText, intervalText, sweepText, binDecimals, binText, rangeSep, rangeJoin, noNumber, tieJoin, settingsText, errorText, decimalsOf, rangeDecimals, rangeDecimalsMax, plural, assumedText } from './util'
 import { renderExplain } from './explain'
 import { proposalsCard } from './proposals'
 import { renderAdvise } from './advise'
@@ -17,6 +17,7 @@ import { renderEvidence } from './evidence'
 import { renderBuilder, unsaved, startBlank } from './builder'
 import { sentence } from './diagnostics'
 import { openModal, closeModal } from './modal'
+import { unknownParams, type AddressParam } from './address'
 
 Chart.register(...registerables)
 Chart.defaults.font.family = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif'
@@ -189,14 +190,15 @@ async function init() {
     st.kinds = kinds
     // The address's models and settings, else the default models.
     const q = new URLSearchParams(location.search)
-    const want = (q.get('models') ?? '').split(',').filter((n) => n !== '')
+    const arg = (name: AddressParam) => q.get(name)
+    const want = (arg('models') ?? '').split(',').filter((n) => n !== '')
     for (const m of models) if (want.includes(m.name)) st.selected.add(m.name)
     // An address that names no model the server has (or none) shows the
     // default models, ticked: a forecast of no model is theirs, and the
     // ticks are the columns shown.
     if (!st.selected.size) for (const m of models) if (m.default) st.selected.add(m.name)
     const unknownModels = want.filter((n) => !models.some((m) => m.name === n))
-    for (const p of q.getAll('param')) {
+    for (const p of q.getAll('param' satisfies AddressParam)) {
       const i = p.indexOf('=')
       if (i > 0 && models.some((m) => m.params?.some((x) => x.name === p.slice(0, i)))) st.params[p.slice(0, i)] = p.slice(i + 1)
     }
@@ -230,12 +232,12 @@ async function init() {
     })
     const hash = location.hash.slice(1) as View
     if (views.includes(hash)) st.view = hash
-    const asked = q.get('scenario')
+    const asked = arg('scenario')
     const first = list.find((r) => r.id === asked) ?? list[0]
     if (first) {
-      await loadScenario(first.id, { snapshot: q.get('snapshot'), variant: q.get('variant') })
+      await loadScenario(first.id, { snapshot: arg('snapshot'), variant: arg('variant') })
       if (asked && first.id !== asked) status(`There is no scenario ${asked} (deleted?); showing “${first.name}”.`, true)
-      await addressRefusals(first.id, unknownModels, first.id === asked ? q.get('snapshot') : null, first.id === asked ? q.get('variant') : null)
+      await addressRefusals(first.id, unknownModels, first.id === asked ? arg('snapshot') : null, first.id === asked ? arg('variant') : null, unknownParams(q))
     } else {
       // Nothing stored yet: start one in the builder.
       startBlank()
@@ -259,8 +261,9 @@ let addressNotice: { el: HTMLElement; after: number } | null = null
 // the snapshot or with the variant) and its refusal shown, as parley
 // -m, --snapshot and --variant would refuse it. A value the server
 // accepts but the page's lists do not hold (a date between snapshots) is
-// said in the page's words. Nothing is shown when all was used.
-async function addressRefusals(id: string, models: string[], snapshot: string | null, variant: string | null) {
+// said in the page's words, and so is a parameter the page does not read
+// (unknown, said by unknownParams). Nothing is shown when all was used.
+async function addressRefusals(id: string, models: string[], snapshot: string | null, variant: string | null, unknown: string[]) {
   const refusal = async (ask: () => Promise<unknown>, otherwise: string): Promise<string> => {
     try { await ask(); return otherwise } catch (e) { return e instanceof APIError ? e.message : String(e) }
   }
@@ -268,6 +271,7 @@ async function addressRefusals(id: string, models: string[], snapshot: string | 
   for (const n of models) said.push(await refusal(() => api.forecast(id, { models: [n], snapshot: st.snapshot, variant: st.variant }), `model “${n}” is not among the models the page offers`))
   if (snapshot !== null && snapshot !== st.snapshot) said.push(await refusal(() => api.resolved(id, snapshot, ''), `snapshot “${snapshot}” is not among the snapshots the page lists for this scenario`))
   if (variant !== null && variant !== st.variant) said.push(await refusal(() => api.resolved(id, 'latest', variant), `variant “${variant}” is not among the variants the page lists for this scenario`))
+  said.push(...unknown)
   if (!said.length) return
   addressNotice?.el.remove()
   const el = h('div', { class: 'status error', role: 'alert', 'data-testid': 'address-refused' },
@@ -286,11 +290,12 @@ function fillScenarios(list: { id: string; name: string }[]) {
 // history entry), so the address can be shared.
 function syncURL() {
   const q = new URLSearchParams()
-  if (st.sv) q.set('scenario', st.sv.id)
-  if (st.snapshot !== 'latest') q.set('snapshot', st.snapshot)
-  if (st.variant) q.set('variant', st.variant)
-  q.set('models', modelList().join(','))
-  for (const [k, v] of Object.entries(st.params)) q.append('param', `${k}=${v}`)
+  const put = (name: AddressParam, v: string) => q.append(name, v)
+  if (st.sv) put('scenario', st.sv.id)
+  if (st.snapshot !== 'latest') put('snapshot', st.snapshot)
+  if (st.variant) put('variant', st.variant)
+  put('models', modelList().join(','))
+  for (const [k, v] of Object.entries(st.params)) put('param', `${k}=${v}`)
   history.replaceState(null, '', `${location.pathname}?${q.toString().replace(/%2C/g, ',').replace(/%3D/g, '=')}#${st.view}`)
 }
 
@@ -386,10 +391,10 @@ async function refresh() {
     // A warning is what validate counts (the file's, as the notices list
     // them); what the answer's numbers assume is counted apart.
     const nsc = st.sv.warnings.length + (fc ? answerOnlyWarnings(fc).length : 0)
-    const nas = fc?.scenario.assumed?.length ?? 0
+    const nas = fc?.scenario.assumed_count ? assumedText(fc.scenario.assumed_count) : ''
     const nmw = fc?.models.reduce((n, m) => n + (m.warnings?.length ?? 0) + (m.error ? 1 : 0), 0) ?? 0
     const warn = (nmw ? ` · ${plural(nmw, 'model warning')}` : '') + (nsc ? ` · ${plural(nsc, 'scenario warning')}` : '') +
-      (nas ? ` · ${plural(nas, 'note')} on assumed inputs` : '')
+      (nas ? ` · ${nas} assumed` : '')
     status(`${st.sv.name} · version ${st.sv.version} · as of ${st.resolved.metadata.as_of}${st.variant ? ' · variant ' + st.variant : ''} · run ${run.id.slice(0, 8)}${warn}`)
     render()
   } catch (e) {
@@ -543,11 +548,13 @@ function answerOnlyWarnings(fc: Forecast): string[] {
 
 // foldedAssumed lists what the answer's numbers rest on that no quote
 // backs, only an assumed reason: valid in the file, so no warning (no ⚠),
-// folded under summary with its count; null for none.
-function foldedAssumed(xs: string[], testid: string, summary: string): HTMLElement | null {
+// folded under summary with what it counts (the answer's assumed_count:
+// "Assumed inputs: 11 of 70 stances and 3 of 10 capabilities"), or,
+// where there is no count, how many lines; null for none.
+function foldedAssumed(xs: string[], testid: string, summary: string, count?: AssumedCount): HTMLElement | null {
   if (!xs.length) return null
   return h('details', { class: 'assumed-inputs', 'data-testid': testid },
-    h('summary', {}, `${summary} (${xs.length})`), h('ul', { 'data-testid': `${testid}-list` }, ...xs.map((x) => h('li', {}, x))))
+    h('summary', {}, count ? `${summary}: ${assumedText(count)}` : `${summary} (${xs.length})`), h('ul', { 'data-testid': `${testid}-list` }, ...xs.map((x) => h('li', {}, x))))
 }
 
 // notices are what every view of a forecast shows first: the models'
@@ -581,7 +588,7 @@ function notices(fc: Forecast): HTMLElement[] {
       sw.length || file.length ? h('details', { class: 'scenario-warnings', 'data-testid': 'scenario-warnings' },
         h('summary', {}, `Scenario warnings (${sw.length + file.length})`),
         h('ul', {}, ...sw.map((w) => h('li', {}, w)), ...file.map((d) => h('li', {}, sentence(d, st.sv!.scenario))))) : null,
-      foldedAssumed(assumed, 'assumed-inputs', 'Assumed inputs'),
+      foldedAssumed(assumed, 'assumed-inputs', 'Assumed inputs', fc.scenario.assumed_count),
       notes.length ? h('details', { class: 'model-notes', 'data-testid': 'model-notes' },
         h('summary', {}, `Model notes (${notes.length})`),
         h('ul', {}, ...notes.map((x) => h('li', {}, h('strong', {}, x.m), ': ', x.n)))) : null))
@@ -1462,10 +1469,9 @@ function renderDeal() {
       h('label', { class: 'pin', for: 'pin-' + is.id, title: `Pin ${is.name} at this value in the search` }, pin, 'pin'))
   })
   // evaluate draws the package's evaluation. A refusal of ρ (a 400
-  // whose words name the field first, as ask.Check's do: "rho 20: valid:
-  // …"; the error body names no field) puts ρ back to the last ρ the
-  // server took (accepted), the status line saying what is valid in
-  // the server's words, and evaluates again. It answers null then and
+  // whose body's field is rho, whatever its words) puts ρ back to the
+  // last ρ the server took (accepted), the status line saying what is
+  // valid in the server's words, and evaluates again. It answers null then and
   // when a later request is under way; else the server's words when it
   // refuses the request for something else (a 400: ask.Check's, or a
   // body's mistake), else ''. Only the latest request's answer counts:
@@ -1484,7 +1490,7 @@ function renderDeal() {
       if (my !== seq.evaluate) return null
       result.replaceChildren(h('p', { class: 'error' }, errorText(e)))
       if (!(e instanceof APIError) || e.status !== 400) return ''
-      if (!e.message.startsWith('rho ')) return e.message
+      if (e.field !== 'rho') return e.message
       o.rho = accepted; rho.value = String(accepted)
       status(`${e.message}; kept ${accepted}`, true)
       evaluate()
