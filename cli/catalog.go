@@ -15,7 +15,6 @@ import (
 	"parley/ask"
 	"parley/errs"
 	"parley/nouns"
-	"parley/scenario"
 )
 
 func newModelsCmd() *cobra.Command {
@@ -327,19 +326,6 @@ func assumedAside(in *ask.Input) string {
 		return "; " + a
 	}
 	return ""
-}
-
-func sortedSnapshots(s *scenario.Scenario) []scenario.Snapshot {
-	var out []scenario.Snapshot
-	for _, d := range s.SnapshotDates() {
-		for _, sn := range s.Snapshots {
-			if sn.Date == d {
-				out = append(out, sn)
-				break
-			}
-		}
-	}
-	return out
 }
 
 func newImportCmd() *cobra.Command {
