@@ -22,7 +22,7 @@ func TestShowListsEveryPart(t *testing.T) {
 		"│ Beta  │ b  │         30 │ assumed  │         │",
 		"│ Budget        │ budget │ 0.0–100.0 │       20.0 │       2 │ qmv: quota 4 of 6 votes, 3 voters │",
 		"│ Treaty change │ treaty │ 0.00–1.00 │            │       0 │ unanimity of every actor          │",
-		"Stances at the base: 4 (1 quoted, 2 assumed, 1 with neither); --all lists them\n",
+		"Stances at the base: 4 (1 quoted, 3 assumed, 0 with neither); --all lists them\n",
 		"Red lines:\n  b on budget: <= 60 (base, assumed)\n  b on budget: <= 70 (from 2025-02-01, assumed)\n",
 		"Reservations:\n  c: 0.25 (base, quoted)\n",
 		"Snapshots:\n  2025-02-01  February: 1 stance, 1 actor changed\n",
@@ -30,7 +30,7 @@ func TestShowListsEveryPart(t *testing.T) {
 		"Proposals (1, 0 withdrawn):\n  split  2025-01-15, by a, b: budget 60.0, treaty 0.50 (quoted)\n",
 		"Outcomes (1):\n  2025-03-01  budget 55.0 (1 quote)\n",
 		"Sources:\n  memo           A memo (2025-01-01)\n",
-		"4 stances; 2 warnings ('parley validate' lists them); 2 of 4 stances, 2 of 3 capabilities and 1 of 1 red line assumed, each with its reason\n",
+		"4 stances; 0 warnings ('parley validate' lists them); 3 of 4 stances, 2 of 3 capabilities and 1 of 1 red line assumed, each with its reason\n",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("no %q in\n%s", want, out)
@@ -39,10 +39,10 @@ func TestShowListsEveryPart(t *testing.T) {
 	// --all lists the stances, as written, with what each rests on.
 	out, _, _ = run(t, "show", "--all", "testdata/show-everything.yaml")
 	for _, want := range []string{
-		"Stances at the base: 4 (1 quoted, 2 assumed, 1 with neither):\n",
+		"Stances at the base: 4 (1 quoted, 3 assumed, 0 with neither):\n",
 		"│ a     │ budget │     80.0 │      0.9 │ quoted   │",
 		"│ b     │ budget │     40.0 │      0.5 │ assumed  │",
-		"│ c     │ budget │     50.0 │      0.3 │ neither  │",
+		"│ c     │ budget │     50.0 │      0.3 │ assumed  │",
 		"│ a     │ treaty │     1.00 │      0.4 │ assumed  │",
 	} {
 		if !strings.Contains(out, want) {
@@ -81,7 +81,7 @@ func TestShowJSONContents(t *testing.T) {
 	if len(c.Outcomes) != 1 || c.Outcomes[0] != (answer.ContentsOutcome{Issue: "budget", Date: "2025-03-01", Value: 55, Quotes: 1}) {
 		t.Errorf("outcomes %+v", c.Outcomes)
 	}
-	if c.Assumed != "2 of 4 stances, 2 of 3 capabilities and 1 of 1 red line assumed, each with its reason" {
+	if c.Assumed != "3 of 4 stances, 2 of 3 capabilities and 1 of 1 red line assumed, each with its reason" {
 		t.Errorf("assumed %q", c.Assumed)
 	}
 }
