@@ -11,10 +11,10 @@ import (
 	"github.com/jedib0t/go-pretty/v6/table"
 	"github.com/spf13/cobra"
 
+	"parley/answer"
 	"parley/ask"
 	"parley/errs"
 	"parley/nouns"
-	"parley/scenario"
 )
 
 func newModelsCmd() *cobra.Command {
@@ -104,86 +104,204 @@ built-in case (whose articles are read only with --sources).`,
 func newShowCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "show [FILE]",
-		Short: "List a scenario's actors, issues, snapshots, variants and sources",
-		Long: `List what a scenario holds: its actors (capability), issues (scale and
-labelled options), dated snapshots, what-if variants and sources. Without
-FILE, the built-in case.`,
+		Short: "List what a scenario holds: actors, issues, stances, red lines, snapshots, variants, proposals, outcomes, sources",
+		Long: `List what a scenario holds, as written: its actors (capability, and
+whether it is quoted or assumed), issues (scale, status quo, labelled
+options, decision rule), the base's stances (counted; --all lists them),
+red lines and reservations (where stated, and what each rests on), what
+each snapshot and variant changes, the proposals and outcomes (the first
+` + fmt.Sprint(shownItems) + `; --all lists them) and the sources, then the evidence coverage.
+Without FILE, the built-in case.`,
 		Args: nArgs(0, 1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			format, err := tableOrJSON(cmd)
 			if err != nil {
 				return err
 			}
+			all, _ := cmd.Flags().GetBool("all")
 			in, err := loadChecked(cmd, args, false)
 			if err != nil {
 				return err
 			}
 			printWarnings(cmd, in)
+			sh := ask.Show(in)
 			if format == "json" {
-				return writeJSON(cmd.OutOrStdout(), ask.Evidence(in, false))
+				return writeJSON(cmd.OutOrStdout(), sh)
 			}
 			w, done := terminalText(cmd.OutOrStdout())
 			defer done()
-			show(w, in)
-			coverageTable(w, ask.Evidence(in, false).Coverage)
+			show(w, in, sh.Contents, all)
+			coverageTable(w, sh.Coverage)
 			return nil
 		},
 	}
-	cmd.Flags().StringP("format", "f", "table", "table, or json (the evidence: every quote, its sources and the coverage)")
+	cmd.Flags().StringP("format", "f", "table", "table, or json (what the table lists, every quote, its sources and the coverage)")
+	cmd.Flags().Bool("all", false, "list every stance of the base, and every proposal, outcome, red line and reservation (without it, the stances are counted and each other list stops at "+fmt.Sprint(shownItems)+")")
 	addSourcesFlag(cmd)
 	return cmd
 }
 
-func show(w io.Writer, in *ask.Input) {
+// shownItems is how many proposals, outcomes, red lines or reservations
+// show lists without --all.
+const shownItems = 10
+
+func show(w io.Writer, in *ask.Input, c answer.Contents, all bool) {
 	s := in.Scenario
 	md := s.Metadata
-	title := md.Title
+	title := c.Title
 	if title == "" {
-		title = md.ID
+		title = c.ID
 	}
-	fmt.Fprintf(w, "%s (%s, %s)\n", title, in.Name, in.Format)
-	if md.AsOf != "" {
-		fmt.Fprintf(w, "as of %s", md.AsOf)
-		if d := s.SnapshotDates(); len(d) > 0 {
-			fmt.Fprintf(w, "; latest snapshot %s", d[len(d)-1])
+	fmt.Fprintf(w, "%s (%s, %s)\n", title, c.File, c.Format)
+	if c.AsOf != "" {
+		fmt.Fprintf(w, "as of %s", c.AsOf)
+		if c.LatestSnapshot != "" {
+			fmt.Fprintf(w, "; latest snapshot %s", c.LatestSnapshot)
 		}
 		fmt.Fprintln(w)
 	}
-	t := newTable(w)
-	t.AppendHeader([]any{"Actor", "Id", "Capability", "Aliases"})
-	// A capability as written, as the page shows it: only ratios
-	// matter, so one decimal read 1e-9 as "0.0" and 0.25 as "0.3".
-	for _, a := range s.Actors {
-		t.AppendRow([]any{a.Name, a.ID, ask.PlainValue(a.Capability), strings.Join(a.Aliases, ", ")})
+	if c.SalienceScale == 100 {
+		fmt.Fprintln(w, "Saliences on 0–100 (metadata.salience_scale).")
 	}
-	t.Render()
+	if c.CapabilityScale != "" {
+		fmt.Fprintf(w, "Capability: %s\n", c.CapabilityScale)
+	}
 	layoutAt(termWidth(w)).fit(w, func(w io.Writer, l layout) {
 		t := newTable(w)
-		t.AppendHeader([]any{"Issue", "Id", "Scale", "Status quo", "Options"})
+		t.AppendHeader([]any{"Actor", "Id", "Capability", "Rests on", "Aliases"})
+		// an actor's name breaks at a space when narrow (its id stays
+		// whole, to be copied)
+		t.SetColumnConfigs([]table.ColumnConfig{wrapCol(1, l.col(crowdedActorCol))})
+		// A capability as written, as the page shows it: only ratios
+		// matter, so one decimal read 1e-9 as "0.0" and 0.25 as "0.3".
+		for _, a := range c.Actors {
+			t.AppendRow([]any{a.Name, a.ID, ask.PlainValue(a.Capability), a.Basis, strings.Join(a.Aliases, ", ")})
+		}
+		t.Render()
+	})
+	decimals := map[string]int{}
+	rules := false
+	for _, is := range c.Issues {
+		decimals[is.ID] = is.Decimals
+		rules = rules || is.Decision != ""
+	}
+	layoutAt(termWidth(w)).fit(w, func(w io.Writer, l layout) {
+		t := newTable(w)
+		head := []any{"Issue", "Id", "Scale", "Status quo", "Options"}
+		if rules {
+			head = append(head, "Decision")
+		}
+		t.AppendHeader(head)
 		// an issue's name breaks at a space when narrow (its id stays
 		// whole, to be copied)
 		t.SetColumnConfigs([]table.ColumnConfig{wrapCol(1, l.col(listedIssueCol))})
-		for _, is := range s.Issues {
-			lo, hi := is.Bounds()
-			d := ask.ScaleDecimals(lo, hi)
+		for _, is := range c.Issues {
+			d := is.Decimals
 			ref := ""
 			if is.Reference != nil {
 				ref = numD(*is.Reference, d)
 			}
-			t.AppendRow([]any{is.Name, is.ID, ask.RangeJoin(numD(lo, d), numD(hi, d)), ref, len(is.Anchors)})
+			row := []any{is.Name, is.ID, ask.RangeJoin(numD(is.Min, d), numD(is.Max, d)), ref, is.Options}
+			if rules {
+				row = append(row, is.Decision)
+			}
+			t.AppendRow(row)
 		}
 		t.Render()
 	})
-	if len(s.Snapshots) > 0 {
-		fmt.Fprintln(w, "Snapshots:")
-		for _, sn := range sortedSnapshots(s) {
-			fmt.Fprintf(w, "  %s  %s\n", sn.Date, sn.Label)
+	bases := map[string]int{}
+	for _, st := range c.Stances {
+		bases[st.Basis]++
+	}
+	fmt.Fprintf(w, "Stances at the base: %d (%d quoted, %d assumed, %d with neither)", len(c.Stances), bases[answer.BasisQuoted], bases[answer.BasisAssumed], bases[answer.BasisNeither])
+	if all {
+		fmt.Fprintln(w, ":")
+		t := newTable(w)
+		t.AppendHeader([]any{"Actor", "Issue", "Position", "Salience", "Rests on"})
+		for _, st := range c.Stances {
+			t.AppendRow([]any{st.Actor, st.Issue, numD(st.Position, decimals[st.Issue]), ask.PlainValue(st.Salience), st.Basis})
+		}
+		t.Render()
+	} else {
+		fmt.Fprintln(w, "; --all lists them")
+	}
+	limits := func(head string, ls []answer.ContentsLimit) {
+		if len(ls) == 0 {
+			return
+		}
+		fmt.Fprintf(w, "%s:\n", head)
+		for i, l := range ls {
+			if !all && i == shownItems {
+				fmt.Fprintf(w, "  and %d more (--all lists them)\n", len(ls)-i)
+				break
+			}
+			where := "base"
+			switch {
+			case strings.HasPrefix(l.Snapshot, "variant:"):
+				where = "variant " + strings.TrimPrefix(l.Snapshot, "variant:")
+			case l.Snapshot != "":
+				where = "from " + l.Snapshot
+			}
+			if l.Basis != "" {
+				where += ", " + l.Basis
+			}
+			if l.Reservation != nil {
+				fmt.Fprintf(w, "  %s: %s (%s)\n", l.Actor, numD(*l.Reservation, 2), where)
+			} else {
+				fmt.Fprintf(w, "  %s on %s: %s (%s)\n", l.Actor, l.Issue, l.RedLine, where)
+			}
 		}
 	}
-	if len(s.Variants) > 0 {
+	limits("Red lines", c.RedLines)
+	limits("Reservations", c.Reservations)
+	if len(c.Snapshots) > 0 {
+		fmt.Fprintln(w, "Snapshots:")
+		for _, sn := range c.Snapshots {
+			fmt.Fprintf(w, "  %s  %s: %s\n", sn.Date, sn.Name, ask.ChangesText(sn))
+		}
+	}
+	if len(c.Variants) > 0 {
 		fmt.Fprintln(w, "Variants:")
-		for _, v := range s.Variants {
-			fmt.Fprintf(w, "  %-24s %s\n", v.ID, v.Name)
+		for _, v := range c.Variants {
+			fmt.Fprintf(w, "  %-24s %s: %s\n", v.ID, v.Name, ask.ChangesText(v))
+		}
+	}
+	if n := len(c.Proposals); n > 0 {
+		withdrawn := 0
+		for _, p := range c.Proposals {
+			if p.Withdrawn != "" {
+				withdrawn++
+			}
+		}
+		fmt.Fprintf(w, "Proposals (%d, %d withdrawn):\n", n, withdrawn)
+		for i, p := range c.Proposals {
+			if !all && i == shownItems {
+				fmt.Fprintf(w, "  and %d more (--all lists them)\n", n-i)
+				break
+			}
+			when := p.Date
+			if p.Withdrawn != "" {
+				when += " (withdrawn " + p.Withdrawn + ")"
+			}
+			by := "from outside the talks"
+			if len(p.Proposers) > 0 {
+				by = "by " + strings.Join(p.Proposers, ", ")
+			}
+			var pkg []string
+			for _, v := range p.Package {
+				pkg = append(pkg, v.Issue+" "+numD(v.Value, decimals[v.Issue]))
+			}
+			fmt.Fprintf(w, "  %s  %s, %s: %s (%s)\n", p.ID, when, by, strings.Join(pkg, ", "), p.Basis)
+		}
+	}
+	if n := len(c.Outcomes); n > 0 {
+		fmt.Fprintf(w, "Outcomes (%d):\n", n)
+		for i, o := range c.Outcomes {
+			if !all && i == shownItems {
+				fmt.Fprintf(w, "  and %d more (--all lists them)\n", n-i)
+				break
+			}
+			fmt.Fprintf(w, "  %s  %s %s (%s)\n", o.Date, o.Issue, numD(o.Value, decimals[o.Issue]), nouns.Count(o.Quotes, "quote"))
 		}
 	}
 	if len(md.Sources) > 0 {
@@ -208,19 +326,6 @@ func assumedAside(in *ask.Input) string {
 		return "; " + a
 	}
 	return ""
-}
-
-func sortedSnapshots(s *scenario.Scenario) []scenario.Snapshot {
-	var out []scenario.Snapshot
-	for _, d := range s.SnapshotDates() {
-		for _, sn := range s.Snapshots {
-			if sn.Date == d {
-				out = append(out, sn)
-				break
-			}
-		}
-	}
-	return out
 }
 
 func newImportCmd() *cobra.Command {

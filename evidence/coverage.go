@@ -268,3 +268,32 @@ func coverageOf(r *scenario.Scenario, snap string) SnapshotCoverage {
 	}
 	return c
 }
+
+// The bases of a number, as Basis says them.
+const (
+	// BasisQuoted: at least one quote from a declared source.
+	BasisQuoted = "quoted"
+	// BasisAssumed: no such quote, but an assumed reason.
+	BasisAssumed = "assumed"
+	// BasisNeither: neither (a warning of the file).
+	BasisNeither = "neither"
+)
+
+// Basis says what numbers of one scenario rest on, as the coverage
+// counts them: its declared sources.
+type Basis map[string]bool
+
+// BasisOf is the Basis of s's numbers.
+func BasisOf(s *scenario.Scenario) Basis { return declaredSources(s) }
+
+// Of says what a number with the quotes ev and the assumed reason
+// assumed rests on: BasisQuoted, BasisAssumed or BasisNeither.
+func (b Basis) Of(ev []scenario.Evidence, assumed string) string {
+	switch {
+	case anyDeclared(ev, b):
+		return BasisQuoted
+	case assumed != "":
+		return BasisAssumed
+	}
+	return BasisNeither
+}

@@ -33,6 +33,9 @@ var docRoots = append(append(append([]reflect.Type(nil), answer.Answers...), ans
 	// parley bench deu --format json prints the report's rows.
 	reflect.TypeFor[skill.Row](),
 	reflect.TypeFor[answer.BenchRequest](),
+	// parley show --format json prints a Show (no API door: GET
+	// /api/scenarios/{id} returns the scenario itself).
+	reflect.TypeFor[answer.Show](),
 )
 
 // requestDefaults are the request types with their defaults: a request

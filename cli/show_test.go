@@ -1,0 +1,126 @@
+package cli
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"parley/answer"
+)
+
+// show lists every part of a scenario: for a small hand-written one
+// (testdata/show-everything.yaml) with a qmv and a unanimity rule, a red
+// line (and a snapshot's change to it), a reservation, a proposal and an
+// outcome, these lines, each number saying what it rests on.
+func TestShowListsEveryPart(t *testing.T) {
+	out, errOut, code := run(t, "show", "testdata/show-everything.yaml")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, want := range []string{
+		"│ Alpha │ a  │         50 │ quoted   │         │",
+		"│ Beta  │ b  │         30 │ assumed  │         │",
+		"│ Budget        │ budget │ 0.0–100.0 │       20.0 │       2 │ qmv: quota 4 of 6 votes, 3 voters │",
+		"│ Treaty change │ treaty │ 0.00–1.00 │            │       0 │ unanimity of every actor          │",
+		"Stances at the base: 4 (1 quoted, 3 assumed, 0 with neither); --all lists them\n",
+		"Red lines:\n  b on budget: <= 60 (base, assumed)\n  b on budget: <= 70 (from 2025-02-01, assumed)\n",
+		"Reservations:\n  c: 0.25 (base, quoted)\n",
+		"Snapshots:\n  2025-02-01  February: 1 stance, 1 actor changed\n",
+		"Variants:\n  no-c                     Gamma leaves: 1 actor removed\n",
+		"Proposals (1, 0 withdrawn):\n  split  2025-01-15, by a, b: budget 60.0, treaty 0.50 (quoted)\n",
+		"Outcomes (1):\n  2025-03-01  budget 55.0 (1 quote)\n",
+		"Sources:\n  memo           A memo (2025-01-01)\n",
+		"4 stances; 0 warnings ('parley validate' lists them); 3 of 4 stances, 2 of 3 capabilities and 1 of 1 red line assumed, each with its reason\n",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("no %q in\n%s", want, out)
+		}
+	}
+	// --all lists the stances, as written, with what each rests on.
+	out, _, _ = run(t, "show", "--all", "testdata/show-everything.yaml")
+	for _, want := range []string{
+		"Stances at the base: 4 (1 quoted, 3 assumed, 0 with neither):\n",
+		"│ a     │ budget │     80.0 │      0.9 │ quoted   │",
+		"│ b     │ budget │     40.0 │      0.5 │ assumed  │",
+		"│ c     │ budget │     50.0 │      0.3 │ assumed  │",
+		"│ a     │ treaty │     1.00 │      0.4 │ assumed  │",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("--all: no %q in\n%s", want, out)
+		}
+	}
+}
+
+// show --format json holds the same facts under "contents", beside the
+// evidence's fields as before.
+func TestShowJSONContents(t *testing.T) {
+	out, errOut, code := run(t, "show", "-f", "json", "testdata/show-everything.yaml")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var sh answer.Show
+	if err := json.Unmarshal([]byte(out), &sh); err != nil {
+		t.Fatal(err)
+	}
+	c := sh.Contents
+	if sh.ID != "show-everything" || len(sh.Items) != 5 {
+		t.Errorf("evidence: id %q, %d items; want show-everything, 5 (a capability, a reservation, a stance, a proposal and an outcome)", sh.ID, len(sh.Items))
+	}
+	if c.Issues[0].Decision != "qmv: quota 4 of 6 votes, 3 voters" || c.Issues[1].Decision != "unanimity of every actor" {
+		t.Errorf("decisions %q, %q", c.Issues[0].Decision, c.Issues[1].Decision)
+	}
+	if len(c.RedLines) != 2 || c.RedLines[1].Snapshot != "2025-02-01" || c.RedLines[1].RedLine != "<= 70" || c.RedLines[1].Basis != answer.BasisAssumed {
+		t.Errorf("red lines %+v", c.RedLines)
+	}
+	if len(c.Reservations) != 1 || *c.Reservations[0].Reservation != 0.25 || c.Reservations[0].Basis != answer.BasisQuoted {
+		t.Errorf("reservations %+v", c.Reservations)
+	}
+	if len(c.Proposals) != 1 || len(c.Proposals[0].Package) != 2 || c.Proposals[0].Package[0] != (answer.ContentsValue{Issue: "budget", Value: 60}) {
+		t.Errorf("proposals %+v", c.Proposals)
+	}
+	if len(c.Outcomes) != 1 || c.Outcomes[0] != (answer.ContentsOutcome{Issue: "budget", Date: "2025-03-01", Value: 55, Quotes: 1}) {
+		t.Errorf("outcomes %+v", c.Outcomes)
+	}
+	if c.Assumed != "3 of 4 stances, 2 of 3 capabilities and 1 of 1 red line assumed, each with its reason" {
+		t.Errorf("assumed %q", c.Assumed)
+	}
+}
+
+// The built-in case's counts: 10 actors, 7 issues, 70 base stances (47
+// quoted, 23 assumed), 3 red lines (all stated by snapshots), no
+// reservation, 3 snapshots, 3 variants, 9 proposals (1 withdrawn), 2
+// outcomes, 4 sources.
+func TestShowBuiltInCounts(t *testing.T) {
+	out, errOut, code := run(t, "show", "-q")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, want := range []string{
+		"Stances at the base: 70 (47 quoted, 23 assumed, 0 with neither); --all lists them\n",
+		"Red lines:\n  russia on security-guarantees: < 50 (from 2025-03-11, quoted)\n  ukraine on territory: < 65 (from 2025-08-18, quoted)\n  russia on territory: >= 65 (from 2025-08-18, quoted)\nSnapshots:\n",
+		"  2025-08-18  White House meeting: 32 stances, 2 actors changed\n",
+		"Proposals (9, 1 withdrawn):\n",
+		"Outcomes (2):\n",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("no %q in\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "Reservations:") {
+		t.Errorf("a reservations list for a case that states none:\n%s", out)
+	}
+	out, _, _ = run(t, "show", "-q", "-f", "json")
+	var sh answer.Show
+	if err := json.Unmarshal([]byte(out), &sh); err != nil {
+		t.Fatal(err)
+	}
+	c := sh.Contents
+	got := []int{len(c.Actors), len(c.Issues), len(c.Stances), len(c.RedLines), len(c.Reservations), len(c.Snapshots), len(c.Variants), len(c.Proposals), len(c.Outcomes), len(sh.Sources)}
+	want := []int{10, 7, 70, 3, 0, 3, 3, 9, 2, 4}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("counts (actors, issues, stances, red lines, reservations, snapshots, variants, proposals, outcomes, sources) %v; want %v", got, want)
+			break
+		}
+	}
+}
