@@ -127,6 +127,16 @@ func (q *sensitivityRun) run(ctx context.Context, c *ask.Case, p ask.Progress) (
 }
 func (q *sensitivityRun) result() any { return (*answer.Sensitivity)(nil) }
 
+// asked is q's request as ask.Check and ask.Estimate take it: a
+// sensitivity analysis's is an ask.SensitivityRequest (its own draws'
+// limits and cost), every other kind's is its request.
+func asked(q question) any {
+	if se, ok := q.(*sensitivityRun); ok {
+		return ask.SensitivityRequest{SweepRequest: se.req}
+	}
+	return q.request()
+}
+
 type dealRun struct{ req answer.DealEvaluateRequest }
 
 func (q *dealRun) request() any { return &q.req }
