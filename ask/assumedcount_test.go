@@ -37,7 +37,7 @@ func TestAssumedCount(t *testing.T) {
 		line string
 		n    answer.AssumedOf
 		what string
-	}{{c.Assumed, ac.Stances, "stances"}, {c.AssumedCapabilities, ac.Capabilities, "capabilities"}} {
+	}{{assumedLine(c, "stance"), ac.Stances, "stances"}, {assumedLine(c, "capability"), ac.Capabilities, "capabilities"}} {
 		if want := fmt.Sprintf("%d of %d %s ", l.n.Assumed, l.n.Of, l.what); !strings.HasPrefix(l.line, want) {
 			t.Errorf("line %q does not start with the count %q", l.line, want)
 		}

@@ -242,8 +242,8 @@ stances:
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := "1 of 3 stances rests on no quote, only on an assumption (its reason in the file): b on i"; c.Assumed != want {
-		t.Fatalf("warning %q, want %q", c.Assumed, want)
+	if want := "1 of 3 stances rests on no quote, only on an assumption (its reason in the file): b on i"; assumedLine(c, "stance") != want {
+		t.Fatalf("warning %q, want %q", assumedLine(c, "stance"), want)
 	}
 	b, err := MakeBrief(context.Background(), c)
 	if err != nil {

@@ -23,19 +23,12 @@ type Case struct {
 	Input    *Input
 	Resolved *scenario.Scenario
 	problem  *model.Problem
-	// Header describes the case in every answer.
+	// Header describes the case in every answer. Its Assumed says,
+	// a line each, which stances (assumedStances), capabilities
+	// (assumedCapabilities), red lines and reservation utilities
+	// (assumedLimits) of the resolved scenario rest on no quote, only on
+	// an assumption, leaving out a kind none of which does.
 	Header answer.Scenario
-	// Assumed says which stances of the resolved scenario rest on no
-	// quote, only on an assumption (assumedStances); "" when none does.
-	// Header.Assumed holds it too, for every door.
-	Assumed string
-	// AssumedCapabilities says the same of the actors' capabilities
-	// (assumedCapabilities), and is in Header.Assumed too.
-	AssumedCapabilities string
-	// AssumedRedLines and AssumedReservations say the same of the actors'
-	// red lines and reservation utilities (assumedLimits), and are in
-	// Header.Assumed too.
-	AssumedRedLines, AssumedReservations string
 }
 
 // Case resolves the input at the target's snapshot ("" or "latest": the
@@ -60,13 +53,13 @@ func (in *Input) Case(t answer.Target) (*Case, error) {
 	if err != nil {
 		return nil, caseError(in.Name, t, err)
 	}
-	c := &Case{Input: in, Resolved: res, problem: p, Assumed: assumedStances(res), AssumedCapabilities: assumedCapabilities(res)}
-	c.AssumedRedLines, c.AssumedReservations = assumedLimits(res)
+	c := &Case{Input: in, Resolved: res, problem: p}
 	c.Header = header(in, res, p, t)
 	c.Header.VariantName = variantName
 	count := assumedCount(res)
 	c.Header.AssumedCount = &count
-	for _, w := range []string{c.Assumed, c.AssumedCapabilities, c.AssumedRedLines, c.AssumedReservations} {
+	redLines, reservations := assumedLimits(res)
+	for _, w := range []string{assumedStances(res), assumedCapabilities(res), redLines, reservations} {
 		if w != "" {
 			c.Header.Assumed = append(c.Header.Assumed, w)
 		}

@@ -9,7 +9,7 @@ import (
 )
 
 // Check says whether a request (a pointer to or value of one of answer's
-// request types) could be answered, without running anything: its models,
+// request types, or of a SensitivityRequest) could be answered, without running anything: its models,
 // their settings (those of every model it runs, whichever field names
 // it) and its numbers. A server checks a job's request before
 // queueing it, so a request that can never run is refused at once rather
@@ -68,6 +68,14 @@ func Check(req any) error {
 		}
 		_, _, err := prepareRun(&r.Run)
 		return err
+	case *SensitivityRequest:
+		return Check(*r)
+	case SensitivityRequest:
+		if err := checkSensitivity(&r.SweepRequest); err != nil {
+			return err
+		}
+		_, _, err := prepareRun(&r.Run)
+		return err
 	case answer.DealEvaluateRequest:
 		if err := checkRobust(r.Robust); err != nil {
 			return err
@@ -113,16 +121,15 @@ func Check(req any) error {
 	return errs.New(errs.Internal, "ask.Check: %T is not a request", req)
 }
 
-// CheckSensitivity is Check of a sensitivity analysis, which takes a
-// sweep request with more draws: at least answer.MinSensitivityDraws,
-// whose variance shares are numbers (with fewer, each is NaN).
-func CheckSensitivity(req answer.SweepRequest) error {
-	if err := checkSensitivity(&req); err != nil {
-		return err
-	}
-	_, _, err := prepareRun(&req.Run)
-	return err
-}
+// SensitivityRequest is a sensitivity analysis's request (Sensitivity)
+// as Check and Estimate take it: a sweep request answered otherwise, with
+// its own draws' limits (at least answer.MinSensitivityDraws, whose
+// variance shares are numbers; with fewer, each is NaN) and its own cost
+// (the sweep's and a run of each model at each end of each ranged input).
+// Every door that checks or estimates a sensitivity analysis wraps its
+// request in it; its fields are the sweep request's (ValidNumber finds
+// them by their JSON names).
+type SensitivityRequest struct{ answer.SweepRequest }
 
 func checkSensitivity(req *answer.SweepRequest) error {
 	if req.Draws < answer.MinSensitivityDraws || req.Draws > answer.MaxDraws {

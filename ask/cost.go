@@ -151,27 +151,31 @@ func settingsFactor(model string, params map[string]string) Cost {
 const baseRounds = 100
 
 // Estimate returns the cost of answering req (a request of package answer,
-// by value or pointer, or a BriefRequest) on the case. It runs nothing; a
-// request whose models are not valid, or over its own limits (Check), is
-// the error the question would give. req may also be a comparison's columns resolved by
-// ResolveCompare, which carry the case they were resolved for: their
-// cost is that of their request, with no column resolved again.
+// by value or pointer, a SensitivityRequest or a BriefRequest) on the
+// case. It runs nothing; a request whose models are not valid, or over
+// its own limits (Check), is the error the question would give. req may
+// also be a comparison's columns resolved by ResolveCompare, which carry
+// the case they were resolved for: their cost is that of their request,
+// with no column resolved again.
 func Estimate(c *Case, req any) (Cost, error) {
 	switch req.(type) {
 	case *CompareColumns, BriefRequest, *BriefRequest:
 		// resolved and checked already; a brief takes no options
 	default:
-		// The request's own limits first (draws over answer.MaxDraws):
-		// the question's error, not a cost over a budget whose advice
-		// (--max-memory, fewer models) would lead only to it.
+		// The request's own limits first (draws over answer.MaxDraws,
+		// rounds out of range): the question's error, not a cost over a
+		// budget whose advice (--max-memory, fewer models) would lead
+		// only to it. Check checks every request's run settings.
 		if err := Check(req); err != nil {
 			return Cost{}, err
 		}
 	}
-	if err := checkRun(&answer.Run{Settings: settingsOf(req)}); err != nil {
-		// Rounds out of range are the question's error, not a cost.
-		return Cost{}, err
-	}
+	return estimate(c, req)
+}
+
+// estimate is Estimate of a request Check has let through (or that needs
+// no check): it checks nothing again.
+func estimate(c *Case, req any) (Cost, error) {
 	a, i := float64(len(c.problem.Actors)), float64(len(c.problem.Issues))
 	params := settingsOf(req).Params
 	models := func(list []string) (Cost, error) {
@@ -223,15 +227,15 @@ func Estimate(c *Case, req any) (Cost, error) {
 	}
 	switch r := req.(type) {
 	case *answer.ForecastRequest:
-		return Estimate(c, *r)
+		return estimate(c, *r)
 	case *answer.SweepRequest:
-		return Estimate(c, *r)
+		return estimate(c, *r)
 	case *answer.DealEvaluateRequest:
-		return Estimate(c, *r)
+		return estimate(c, *r)
 	case *answer.DealSearchRequest:
-		return Estimate(c, *r)
+		return estimate(c, *r)
 	case *answer.ExplainRequest:
-		return Estimate(c, *r)
+		return estimate(c, *r)
 	case answer.ForecastRequest:
 		return traced(r.Models, r.Run)
 	case answer.ExplainRequest:
@@ -317,12 +321,12 @@ func Estimate(c *Case, req any) (Cost, error) {
 			return m, err
 		})
 	case *answer.DealProposalsRequest:
-		return Estimate(c, *r)
+		return estimate(c, *r)
 	case answer.BacktestRequest:
 		// A backtest is a forecast, scored against a few outcomes.
 		return traced(r.Models, r.Run)
 	case *answer.BacktestRequest:
-		return Estimate(c, *r)
+		return estimate(c, *r)
 	case answer.AdviseRequest:
 		// Each of its runs is one of the model at the request's rounds.
 		return adviseCost(a, i, r, func(list []string) (Cost, error) {
@@ -330,19 +334,35 @@ func Estimate(c *Case, req any) (Cost, error) {
 			return rounds(answer.Run{Settings: r.Settings}, m), err
 		})
 	case *answer.AdviseRequest:
-		return Estimate(c, *r)
+		return estimate(c, *r)
 	case answer.PowerRequest:
 		return powerCost(c, r), nil
 	case *answer.PowerRequest:
-		return Estimate(c, *r)
+		return estimate(c, *r)
 	case answer.CompareRequest:
 		return compareCost(c, r)
 	case *answer.CompareRequest:
-		return Estimate(c, *r)
+		return estimate(c, *r)
 	case *CompareColumns:
 		// Resolved for their own case (ResolveCompare, which has checked
 		// their run settings).
 		return columnsCost(r.c, r.req, r.cols)
+	case SensitivityRequest:
+		// The sweep of its draws, and for each ranged input — at most
+		// two per stance and one per actor — a run of each model at the
+		// input's low end and one at its high end.
+		out, err := estimate(c, r.SweepRequest)
+		if err != nil {
+			return Cost{}, err
+		}
+		one, err := estimate(c, answer.ForecastRequest{Target: r.Target, Run: r.Run})
+		if err != nil {
+			return Cost{}, err
+		}
+		out.Work += 2 * (2*a*i + a) * one.Work
+		return out, nil
+	case *SensitivityRequest:
+		return estimate(c, *r)
 	case BriefRequest, *BriefRequest:
 		return EstimateBrief(c)
 	}
@@ -359,28 +379,6 @@ func settingsOf(req any) answer.Settings {
 	return answer.Settings{}
 }
 
-// EstimateSensitivity returns the cost of a sensitivity analysis
-// (Sensitivity) of req on the case: the sweep of its draws (Estimate of
-// the sweep request), and for each ranged input — at most two per stance
-// and one per actor — a run of each model at the input's low end and one
-// at its high end.
-func EstimateSensitivity(c *Case, req answer.SweepRequest) (Cost, error) {
-	if err := CheckSensitivity(req); err != nil {
-		return Cost{}, err
-	}
-	out, err := Estimate(c, req)
-	if err != nil {
-		return Cost{}, err
-	}
-	one, err := Estimate(c, answer.ForecastRequest{Target: req.Target, Run: req.Run})
-	if err != nil {
-		return Cost{}, err
-	}
-	a, i := float64(len(c.problem.Actors)), float64(len(c.problem.Issues))
-	out.Work += 2 * (2*a*i + a) * one.Work
-	return out, nil
-}
-
 // BriefRequest asks for a brief (MakeBrief), which takes no options: to
 // Estimate, it is the questions a brief asks.
 type BriefRequest struct{}
@@ -395,7 +393,7 @@ func EstimateBrief(c *Case) (Cost, error) {
 	for _, est := range []func() (Cost, error){
 		func() (Cost, error) { return Estimate(c, q.forecast) },
 		func() (Cost, error) { return Estimate(c, q.sweep) },
-		func() (Cost, error) { return EstimateSensitivity(c, q.sensitivity) },
+		func() (Cost, error) { return Estimate(c, SensitivityRequest{q.sensitivity}) },
 		func() (Cost, error) {
 			if q.proposals == nil {
 				return Cost{}, nil

@@ -219,7 +219,7 @@ func TestEstimateTrace(t *testing.T) {
 func TestEstimateBrief(t *testing.T) {
 	c := builtinCase(t)
 	a, i := float64(len(c.problem.Actors)), float64(len(c.problem.Issues))
-	se, err := EstimateSensitivity(c, answer.NewSensitivityRequest())
+	se, err := Estimate(c, SensitivityRequest{answer.NewSensitivityRequest()})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -388,5 +388,84 @@ func TestEstimateProposalTimeline(t *testing.T) {
 	compared := cost("reference", []string{"exchange"}, true).Work - cost("reference", none, true).Work
 	if math.Abs(compared-f.Work) > 1e-6*compared {
 		t.Errorf("comparing with exchange adds %v work with all_snapshots, want one forecast's %v", compared, f.Work)
+	}
+}
+
+// TestEstimateRefusesFirst: Estimate checks a request once (Check) and
+// refuses it with the question's own error before any cost, for every
+// kind of request, by value and by pointer: rounds out of range for each
+// kind with settings (Check reaches every one's run settings), and where
+// a kind has numbers of its own, their refusal before the rounds'. A
+// sensitivity analysis's request refuses the draws a sweep takes.
+func TestEstimateRefusesFirst(t *testing.T) {
+	c := builtinCase(t)
+	const rounds = "rounds 10001: valid: a whole number from 0 to 10000"
+	f := answer.NewForecastRequest()
+	f.Rounds = 10001
+	sw := answer.NewSweepRequest()
+	sw.Rounds = 10001
+	swDraws := sw
+	swDraws.Draws = 0
+	se := SensitivityRequest{answer.NewSensitivityRequest()}
+	se.Rounds = 10001
+	seDraws := se
+	seDraws.Draws = 3
+	ev := answer.NewDealEvaluateRequest()
+	ev.Rounds = 10001
+	evRho := ev
+	evRho.Rho = 0
+	ds := answer.NewDealSearchRequest()
+	ds.Rounds = 10001
+	dsFrontier := ds
+	dsFrontier.Frontier = -2
+	dp := answer.NewDealProposalsRequest()
+	dp.Rounds = 10001
+	x := answer.NewExplainRequest()
+	x.Rounds = 10001
+	bt := answer.NewBacktestRequest()
+	bt.Rounds = 10001
+	ad := answer.NewAdviseRequest()
+	ad.Actor, ad.Rounds = "a", 10001
+	adStep := ad
+	adStep.Step = 2
+	cp := answer.NewCompareRequest()
+	cp.Rounds = 10001
+	pw := answer.NewPowerRequest()
+	pw.Samples = 0
+	bn := answer.NewBenchRequest()
+	bn.Resamples = -1
+	for _, tc := range []struct {
+		name string
+		req  any
+		want string
+	}{
+		{"forecast", f, rounds},
+		{"sweep", sw, rounds},
+		{"sweep draws", swDraws, "draws 0: valid: a whole number from 1 to 1000000"},
+		{"sensitivity", se, rounds},
+		{"sensitivity draws", seDraws, "draws 3: valid: a whole number from 4 to 1000000 (a sensitivity analysis's variance shares need 4 draws or more)"},
+		{"deal evaluate", ev, rounds},
+		{"deal evaluate rho", evRho, "rho 0: valid: a number > 0 and ≤ 10 (1 is linear loss)"},
+		{"deal search", ds, rounds},
+		{"deal search frontier", dsFrontier, "frontier -2: valid: -1 (none), 0 (the default) or a number of packages up to 1000"},
+		{"deal proposals", dp, rounds},
+		{"explain", x, rounds},
+		{"backtest", bt, rounds},
+		{"advise", ad, rounds},
+		{"advise step", adStep, "step 2: valid: a number > 0 and ≤ 1 (a share of the scale; a salience change)"},
+		{"compare", cp, rounds},
+		{"power", pw, "samples 0: valid: 1 to 10000000"},
+		{"bench", bn, "resamples -1: valid: 0 or more"},
+	} {
+		p := reflect.New(reflect.TypeOf(tc.req))
+		p.Elem().Set(reflect.ValueOf(tc.req))
+		for _, req := range []any{tc.req, p.Interface()} {
+			if _, err := Estimate(c, req); err == nil || err.Error() != tc.want {
+				t.Errorf("%s (%T): Estimate: %v, want %q", tc.name, req, err, tc.want)
+			}
+			if err := Check(req); err == nil || err.Error() != tc.want {
+				t.Errorf("%s (%T): Check: %v, want %q", tc.name, req, err, tc.want)
+			}
+		}
 	}
 }

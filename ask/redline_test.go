@@ -63,8 +63,8 @@ func TestRedLinesCounted(t *testing.T) {
 	}
 	wantRL := "2 of 4 red lines rest on no quote, only on an assumption (its reason in the file): b on cf, b on tax"
 	wantRS := "1 of 2 reservations rests on no quote, only on an assumption (its reason in the file): a"
-	if c.AssumedRedLines != wantRL || c.AssumedReservations != wantRS {
-		t.Errorf("warnings\n%q\n%q\nwant\n%q\n%q", c.AssumedRedLines, c.AssumedReservations, wantRL, wantRS)
+	if assumedLine(c, "red line") != wantRL || assumedLine(c, "reservation") != wantRS {
+		t.Errorf("warnings\n%q\n%q\nwant\n%q\n%q", assumedLine(c, "red line"), assumedLine(c, "reservation"), wantRL, wantRS)
 	}
 	req := answer.NewForecastRequest()
 	req.Models = []string{"compromise"}
@@ -98,8 +98,8 @@ stances: [{actor: a, issue: i1, position: 1, salience: 1, assumed: t}, {actor: a
 		t.Fatal(err)
 	}
 	want := "6 of 6 red lines rest on no quote, only on an assumption (its reason in the file): a on i1, a on i2, a on i3, a on i4, b on i1, and 1 more"
-	if c.AssumedRedLines != want || c.AssumedReservations != "" {
-		t.Errorf("got %q, %q; want %q and none", c.AssumedRedLines, c.AssumedReservations, want)
+	if assumedLine(c, "red line") != want || assumedLine(c, "reservation") != "" {
+		t.Errorf("got %q, %q; want %q and none", assumedLine(c, "red line"), assumedLine(c, "reservation"), want)
 	}
 }
 
@@ -124,7 +124,7 @@ func TestBriefCountsRedLines(t *testing.T) {
 		cv.Reservations != 2 || cv.ReservationsQuoted != 1 || !slices.Equal(cv.ReservationsAssumedBy, []string{"a"}) {
 		t.Errorf("brief coverage %+v", cv)
 	}
-	for _, w := range []string{c.AssumedRedLines, c.AssumedReservations} {
+	for _, w := range []string{assumedLine(c, "red line"), assumedLine(c, "reservation")} {
 		if w == "" || slices.Contains(b.Warnings, w) {
 			t.Errorf("warning %q: empty, or repeated among the brief's warnings %q", w, b.Warnings)
 		}

@@ -66,13 +66,14 @@ func TestSweepWarnsOfAFragilePoint(t *testing.T) {
 // TestSensitivityDraws: a sensitivity analysis needs
 // answer.MinSensitivityDraws draws for its variance shares (fewer gave
 // NaN, which JSON cannot hold); below it, an argument error naming draws
-// and the valid range, on every door (Sensitivity and CheckSensitivity).
+// and the valid range, on every door (Sensitivity and Check of a
+// SensitivityRequest).
 func TestSensitivityDraws(t *testing.T) {
 	c := builtinCase(t)
 	for d := -1; d < answer.MinSensitivityDraws; d++ {
 		req := answer.NewSensitivityRequest()
 		req.Draws = d
-		for name, err := range map[string]error{"check": CheckSensitivity(req), "run": func() error {
+		for name, err := range map[string]error{"check": Check(SensitivityRequest{req}), "run": func() error {
 			_, err := Sensitivity(context.Background(), c, req, nil)
 			return err
 		}()} {

@@ -12,15 +12,15 @@ import (
 
 // ValidNumber says the numbers the field at path (its JSON name, parts
 // joined by "."; a field the JSON leaves out by its Go name, any case,
-// "-" and "_" ignored) of the request req takes: the "valid: …" of
-// check's refusal (Check, or CheckSensitivity's like) of a copy of req
-// whose field holds the farthest value of its type on the side of the
-// number given (neg: below 0), where that refusal names the field; else
-// the range of the field's type (TypeRange); "" where req has no numeric
-// field at path. The server's words for a number a body sent out of
+// "-" and "_" ignored) of the request req (a pointer, as Check takes it:
+// a sensitivity analysis's a *SensitivityRequest) takes: the "valid: …"
+// of Check's refusal of a copy of req whose field holds the farthest
+// value of its type on the side of the number given (neg: below 0),
+// where that refusal names the field; else the range of the field's
+// type (TypeRange); "" where req has no numeric field at path. The server's words for a number a body sent out of
 // range, and the command line's for a flag's value it could not read,
 // are these, so both doors say what Check says.
-func ValidNumber(check func(any) error, req any, path string, neg bool) string {
+func ValidNumber(req any, path string, neg bool) string {
 	rv := reflect.ValueOf(req)
 	if rv.Kind() != reflect.Pointer || rv.IsNil() || rv.Elem().Kind() != reflect.Struct {
 		return ""
@@ -67,7 +67,7 @@ func ValidNumber(check func(any) error, req any, path string, neg bool) string {
 			f.SetInt(math.MaxInt64 >> (64 - t.Bits()))
 		}
 	}
-	err := check(cp.Interface())
+	err := Check(cp.Interface())
 	if err == nil || errs.CodeOf(err) != errs.Argument {
 		return whole
 	}

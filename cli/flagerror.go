@@ -49,27 +49,25 @@ func setValid(cmd *cobra.Command, name, words string) {
 }
 
 // flagRequests is, for a command that asks ask a question, the request
-// its flags fill (with the command's defaults) and the check ask makes
-// of it: flagValid asks it what a flag's field takes. A flag names the
-// field it fills ("max-rounds": max_rounds), at the request's top or in
-// its robust analysis.
-var flagRequests = map[string]func() (any, func(any) error){
-	"forecast":       func() (any, func(any) error) { r := answer.NewForecastRequest(); return &r, ask.Check },
-	"ledger record":  func() (any, func(any) error) { r := answer.NewForecastRequest(); return &r, ask.Check },
-	"compare":        func() (any, func(any) error) { r := answer.NewCompareRequest(); return &r, ask.Check },
-	"sweep":          func() (any, func(any) error) { r := answer.NewSweepRequest(); return &r, ask.Check },
-	"sensitivity":    func() (any, func(any) error) { r := answer.NewSensitivityRequest(); return &r, checkSensitivity },
-	"deal evaluate":  func() (any, func(any) error) { r := answer.NewDealEvaluateRequest(); return &r, ask.Check },
-	"deal search":    func() (any, func(any) error) { r := answer.NewDealSearchRequest(); return &r, ask.Check },
-	"deal proposals": func() (any, func(any) error) { r := answer.NewDealProposalsRequest(); return &r, ask.Check },
-	"explain":        func() (any, func(any) error) { r := answer.NewExplainRequest(); return &r, ask.Check },
-	"backtest":       func() (any, func(any) error) { r := answer.NewBacktestRequest(); return &r, ask.Check },
-	"advise":         func() (any, func(any) error) { r := answer.NewAdviseRequest(); r.Actor = "a"; return &r, ask.Check },
-	"bench deu":      func() (any, func(any) error) { r := answer.NewBenchRequest(); return &r, ask.Check },
-	"power":          func() (any, func(any) error) { r := answer.NewPowerRequest(); return &r, ask.Check },
+// its flags fill (with the command's defaults), as ask.Check takes it:
+// flagValid asks Check what a flag's field takes. A flag names the field
+// it fills ("max-rounds": max_rounds), at the request's top or in its
+// robust analysis.
+var flagRequests = map[string]func() any{
+	"forecast":       func() any { r := answer.NewForecastRequest(); return &r },
+	"ledger record":  func() any { r := answer.NewForecastRequest(); return &r },
+	"compare":        func() any { r := answer.NewCompareRequest(); return &r },
+	"sweep":          func() any { r := answer.NewSweepRequest(); return &r },
+	"sensitivity":    func() any { return &ask.SensitivityRequest{SweepRequest: answer.NewSensitivityRequest()} },
+	"deal evaluate":  func() any { r := answer.NewDealEvaluateRequest(); return &r },
+	"deal search":    func() any { r := answer.NewDealSearchRequest(); return &r },
+	"deal proposals": func() any { r := answer.NewDealProposalsRequest(); return &r },
+	"explain":        func() any { r := answer.NewExplainRequest(); return &r },
+	"backtest":       func() any { r := answer.NewBacktestRequest(); return &r },
+	"advise":         func() any { r := answer.NewAdviseRequest(); r.Actor = "a"; return &r },
+	"bench deu":      func() any { r := answer.NewBenchRequest(); return &r },
+	"power":          func() any { r := answer.NewPowerRequest(); return &r },
 }
-
-func checkSensitivity(r any) error { return ask.CheckSensitivity(*r.(*answer.SweepRequest)) }
 
 // flagValid says what values flag f of command c takes, value being the
 // one it could not read: the words c states itself (setValid), else
@@ -94,8 +92,7 @@ func flagValid(c *cobra.Command, f *pflag.Flag, value string) string {
 		path := strings.ReplaceAll(f.Name, "-", "_")
 		for _, p := range []string{path, "robust." + path} {
 			for _, side := range []bool{neg, !neg} {
-				r, check := req()
-				if v := ask.ValidNumber(check, r, p, side); v != "" && v != whole {
+				if v := ask.ValidNumber(req(), p, side); v != "" && v != whole {
 					return v
 				}
 			}

@@ -3,7 +3,6 @@ package cli
 import (
 	"github.com/spf13/cobra"
 
-	"parley/answer"
 	"parley/ask"
 	"parley/errs"
 	"parley/procmem"
@@ -15,16 +14,12 @@ func addMemoryFlag(cmd *cobra.Command) {
 	setValid(cmd, "max-memory", maxMemoryValid)
 }
 
-// sensitivityQuestion is a sensitivity analysis's request as checkMemory
-// estimates it (ask.EstimateSensitivity, as the server does): a sweep
-// request answered otherwise, with its own draws' limits.
-type sensitivityQuestion struct{ req answer.SweepRequest }
-
 // maxMemoryValid is what --max-memory takes.
 const maxMemoryValid = "a number of bytes > 0, 0 for this machine's memory, or -1 for no limit"
 
 // checkMemory refuses, before it starts, a run whose estimated memory
-// (ask.Estimate: the server's estimate) is more than --max-memory, by
+// (ask.Estimate: the server's estimate; a sensitivity analysis's request
+// is an ask.SensitivityRequest) is more than --max-memory, by
 // default the memory this machine gives the process (procmem.Physical): a
 // run that does not fit would swap the machine to a standstill or be
 // killed, not finish. An estimate is a scale, not a prediction; -1 runs
@@ -45,12 +40,7 @@ func checkMemory(cmd *cobra.Command, c *ask.Case, req any) error {
 		}
 		limit, what = total, "this machine's memory"
 	}
-	var est ask.Cost
-	if s, ok := req.(sensitivityQuestion); ok {
-		est, err = ask.EstimateSensitivity(c, s.req)
-	} else {
-		est, err = ask.Estimate(c, req)
-	}
+	est, err := ask.Estimate(c, req)
 	if err != nil {
 		return err
 	}

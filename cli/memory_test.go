@@ -75,3 +75,27 @@ func TestOwnLimitBeforeMemory(t *testing.T) {
 		t.Errorf("sweep -n 1000 --max-memory 1: exit %d, stderr %q; want 2, the estimate", code, stderr)
 	}
 }
+
+// TestSensitivityMaxMemory: sensitivity's --max-memory refusal names
+// ask.Estimate's figure for its request as an ask.SensitivityRequest
+// (the server's estimate of the same analysis).
+func TestSensitivityMaxMemory(t *testing.T) {
+	in, err := ask.BuiltIn()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := in.Case(answer.Target{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	req := answer.NewSensitivityRequest()
+	req.Models, req.Draws, req.Workers = []string{"compromise"}, 50, 1
+	est, err := ask.Estimate(c, ask.SensitivityRequest{SweepRequest: req})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, stderr, code := run(t, "sensitivity", "-m", "compromise", "-n", "50", "--workers", "1", "-q", "--max-memory", "100")
+	if want := "need " + ask.BytesText(est.Bytes) + " of memory"; code != 2 || !strings.Contains(stderr, want) || !strings.Contains(stderr, "more than --max-memory (100 bytes)") {
+		t.Errorf("sensitivity --max-memory 100: exit %d, %q; want 2 and %q", code, stderr, want)
+	}
+}

@@ -180,30 +180,42 @@ func forecastFlag(root, forecast *cobra.Command, arg string) bool {
 // (forecast's or parley's own) takes one and is not written "--f=v".
 func commandAfterFlags(root, forecast *cobra.Command, args []string) bool {
 	sets := []*pflag.FlagSet{forecast.Flags(), forecast.InheritedFlags(), root.PersistentFlags(), root.Flags()}
-	for i := 0; i < len(args); i++ {
-		a := args[i]
-		switch {
+	for i := 0; i < len(args); {
+		switch a := args[i]; {
 		case a == "--":
 			return false
-		case strings.HasPrefix(a, "--"):
-			if name, _, eq := strings.Cut(a[2:], "="); !eq {
-				if f := lookupFlag(name, false, sets...); f != nil && f.NoOptDefVal == "" {
-					i++ // its value
-				}
-			}
-		case strings.HasPrefix(a, "-") && len(a) > 1:
-			// "-m exchange" takes the next argument; "-mexchange" and
-			// "-m=exchange" do not.
-			if len(a) == 2 {
-				if f := lookupFlag(a[1:], true, sets...); f != nil && f.NoOptDefVal == "" {
-					i++
-				}
-			}
-		default:
+		case a == "-" || !strings.HasPrefix(a, "-"):
 			return isCommand(root, a)
+		default:
+			// a flag, of the sets or not, and its value where it takes one
+			_, n := flagAt(a, sets...)
+			i += n
 		}
 	}
 	return false
+}
+
+// flagAt reads a, an argument of parley's, as a flag of sets: the flag
+// (nil where a names none of theirs, or none as read here: "--", a word,
+// a short flag with its value in a, "-mexchange") and how many arguments
+// it spans from a: 2 where it takes its value from the next one ("-m
+// exchange", "--snapshot 2025-03-18"), else 1 ("--snapshot=…", "-q", a
+// flag with a value when bare, or no flag of sets).
+// commandAfterFlags and everyCommandFlags each scan parley's arguments
+// by it.
+func flagAt(a string, sets ...*pflag.FlagSet) (f *pflag.Flag, span int) {
+	switch {
+	case strings.HasPrefix(a, "--") && len(a) > 2:
+		name, _, eq := strings.Cut(a[2:], "=")
+		if f = lookupFlag(name, false, sets...); f != nil && !eq && f.NoOptDefVal == "" {
+			return f, 2
+		}
+	case len(a) == 2 && a[0] == '-' && a[1] != '-':
+		if f = lookupFlag(a[1:], true, sets...); f != nil && f.NoOptDefVal == "" {
+			return f, 2
+		}
+	}
+	return f, 1
 }
 
 // toForecast reports whether parley's args are forecast's: none (the
@@ -224,23 +236,11 @@ func toForecast(root *cobra.Command, args []string) bool {
 func everyCommandFlags(root *cobra.Command, args []string) int {
 	i := 0
 	for i < len(args) {
-		a := args[i]
-		var f *pflag.Flag
-		switch {
-		case strings.HasPrefix(a, "--") && len(a) > 2:
-			name, _, eq := strings.Cut(a[2:], "=")
-			if f = root.PersistentFlags().Lookup(name); f != nil && !eq && f.NoOptDefVal == "" {
-				i++ // its value
-			}
-		case len(a) == 2 && a[0] == '-' && a[1] != '-':
-			if f = root.PersistentFlags().ShorthandLookup(a[1:]); f != nil && f.NoOptDefVal == "" {
-				i++
-			}
-		}
+		f, n := flagAt(args[i], root.PersistentFlags())
 		if f == nil {
 			return i
 		}
-		i++
+		i += n
 	}
 	return min(i, len(args))
 }

@@ -268,7 +268,7 @@ from it to the farther end.`,
 			if err != nil {
 				return err
 			}
-			res, err := askWithProgress(cmd, args, sensitivityQuestion{req}, func(ctx context.Context, c *ask.Case, cb ask.Progress) (*answer.Sensitivity, error) {
+			res, err := askWithProgress(cmd, args, ask.SensitivityRequest{SweepRequest: req}, func(ctx context.Context, c *ask.Case, cb ask.Progress) (*answer.Sensitivity, error) {
 				return ask.Sensitivity(ctx, c, req, cb)
 			})
 			if err != nil {

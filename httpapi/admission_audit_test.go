@@ -120,3 +120,29 @@ func TestForecastTraceAdmission(t *testing.T) {
 		t.Fatalf("50 rounds of bdm: %+v", run.Status)
 	}
 }
+
+// TestSensitivityJobBudget: a sensitivity job is admitted on its own
+// estimate (ask.Estimate of an ask.SensitivityRequest: its sweep, and a
+// run of the model at each end of each of the 2·A·I + A ranged inputs),
+// not its sweep's: under a job limit between the two it is a 413 naming
+// the sensitivity's figure; at that figure it starts.
+func TestSensitivityJobBudget(t *testing.T) {
+	req := answer.NewSensitivityRequest()
+	req.Models, req.Draws = []string{"compromise"}, 50
+	sw := builtinCost(t, req)
+	se := builtinCost(t, ask.SensitivityRequest{SweepRequest: req})
+	f := builtinCost(t, answer.ForecastRequest{Target: req.Target, Run: req.Run})
+	// compromise: A·I steps a run; the built-in case: 10 actors, 7 issues.
+	if a, i := 10.0, 7.0; f.Work != a*i || sw.Work != 50*a*i || se.Work != sw.Work+2*(2*a*i+a)*f.Work {
+		t.Fatalf("forecast %v, sweep %v, sensitivity %v steps; want 70, 3500 and 3500 + 2·150·70", f.Work, sw.Work, se.Work)
+	}
+	body := `{"kind":"sensitivity","models":["compromise"],"draws":50}`
+	limit := (sw.Work + se.Work) / 2
+	e := newEnv(t, httpapi.Options{MaxJobWork: limit})
+	id := createBuiltin(e)
+	hinRefused(t, e, "POST", "/api/scenarios/"+id+"/runs", body, 413,
+		fmt.Sprintf("sensitivity is estimated at %.3g steps", se.Work), fmt.Sprintf("limit of %.3g", limit), "--max-job-work")
+	e2 := newEnv(t, httpapi.Options{MaxJobWork: se.Work})
+	id = createBuiltin(e2)
+	e2.want(e2.do("POST", "/api/scenarios/"+id+"/runs", body), 202)
+}

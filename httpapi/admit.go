@@ -116,17 +116,13 @@ func (s *Server) admitInline(instead string) (release func(), err error) {
 }
 
 // estimate is the cost of answering q on what p resolved: ask.Estimate
-// of its request, or of a comparison's resolved columns, or for a
-// sensitivity analysis (a sweep request answered otherwise)
-// ask.EstimateSensitivity.
+// of its request as ask takes it (asked), or of a comparison's resolved
+// columns.
 func estimate(p *prepared, q question) (ask.Cost, error) {
 	if p.cols != nil {
 		return ask.Estimate(p.res.c, p.cols)
 	}
-	if se, ok := q.(*sensitivityRun); ok {
-		return ask.EstimateSensitivity(p.res.c, se.req)
-	}
-	return ask.Estimate(p.res.c, q.request())
+	return ask.Estimate(p.res.c, asked(q))
 }
 
 // budget refuses a run whose estimated cost is over the work limit given

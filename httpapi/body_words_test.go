@@ -114,3 +114,22 @@ func TestUnknownScenarioWords(t *testing.T) {
 		}
 	}
 }
+
+// TestSensitivityBodyDraws: a sensitivity job's draws its type cannot hold
+// are said with the sensitivity analysis's range, as the command line's
+// --draws and the job's own check say it, not a sweep's ("from 1").
+func TestSensitivityBodyDraws(t *testing.T) {
+	e := newEnv(t, httpapi.Options{})
+	p := "/api/scenarios/" + e.create(small(t)).ID + "/runs"
+	for _, c := range []struct{ body, want string }{
+		{`{"kind":"sensitivity","draws":1e20}`, "request body: draws 1e20: valid: a whole number from 4 to 1000000 (a sensitivity analysis's variance shares need 4 draws or more)"},
+		{`{"kind":"sensitivity","draws":2.5}`, "request body: draws 2.5: valid: a whole number from 4 to 1000000 (a sensitivity analysis's variance shares need 4 draws or more)"},
+		{`{"kind":"sweep","draws":1e20}`, "request body: draws 1e20: valid: a whole number from 1 to 1000000"},
+	} {
+		var b errBody
+		e.want(e.do("POST", p, c.body), 400).json(t, &b)
+		if b.Code != "argument" || b.Error != c.want {
+			t.Errorf("%s:\n got %s %q\nwant argument %q", c.body, b.Code, b.Error, c.want)
+		}
+	}
+}

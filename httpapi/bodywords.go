@@ -151,7 +151,7 @@ func isNumber(t reflect.Type) bool {
 // (ask.ValidNumber: what ask.Check says of the farthest value of its type
 // on the side of the number sent, neg: below 0), else the range of t.
 func numberRange(v any, path string, t reflect.Type, neg bool) string {
-	if r := ask.ValidNumber(ask.Check, v, path, neg); r != "" {
+	if r := ask.ValidNumber(v, path, neg); r != "" {
 		return r
 	}
 	return ask.TypeRange(t)

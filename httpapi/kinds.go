@@ -52,11 +52,13 @@ type outcome struct {
 
 // kinds makes a request of each kind with every default.
 var kinds = map[store.RunKind]func() question{
-	store.Forecast:    func() question { return &forecastRun{answer.NewForecastRequest()} },
-	store.Sweep:       func() question { return &sweepRun{answer.NewSweepRequest()} },
-	store.Sensitivity: func() question { return &sensitivityRun{sweepRun{answer.NewSensitivityRequest()}} },
-	store.Deal:        func() question { return &dealRun{answer.NewDealEvaluateRequest()} },
-	store.DealSearch:  func() question { return &dealSearchRun{answer.NewDealSearchRequest()} },
+	store.Forecast: func() question { return &forecastRun{answer.NewForecastRequest()} },
+	store.Sweep:    func() question { return &sweepRun{answer.NewSweepRequest()} },
+	store.Sensitivity: func() question {
+		return &sensitivityRun{ask.SensitivityRequest{SweepRequest: answer.NewSensitivityRequest()}}
+	},
+	store.Deal:       func() question { return &dealRun{answer.NewDealEvaluateRequest()} },
+	store.DealSearch: func() question { return &dealSearchRun{answer.NewDealSearchRequest()} },
 	store.DealProposals: func() question {
 		return &dealProposalsRun{answer.NewDealProposalsRequest()}
 	},
@@ -115,17 +117,41 @@ func (q *sweepRun) run(ctx context.Context, c *ask.Case, p ask.Progress) (*outco
 func (q *sweepRun) result() any { return (*answer.Sweep)(nil) }
 
 // sensitivityRun is a sensitivity analysis: a sweep request, answered by
-// ask.Sensitivity.
-type sensitivityRun struct{ sweepRun }
+// ask.Sensitivity, held as ask checks and estimates it (an
+// ask.SensitivityRequest, with its own draws' limits), so that the body
+// of POST …/runs is decoded into it and a number its fields cannot hold
+// is said in those limits' words (ask.ValidNumber), as the job's check
+// and the command line say it.
+type sensitivityRun struct{ req ask.SensitivityRequest }
 
+func (q *sensitivityRun) request() any { return &q.req.SweepRequest }
+func (q *sensitivityRun) flat() any {
+	return &struct {
+		Kind store.RunKind `json:"kind"`
+		*ask.SensitivityRequest
+	}{SensitivityRequest: &q.req}
+}
+func (q *sensitivityRun) target() answer.Target { return q.req.Target }
+func (q *sensitivityRun) models() []string      { return q.req.Models }
+func (q *sensitivityRun) seed() uint64          { return q.req.Seed }
 func (q *sensitivityRun) run(ctx context.Context, c *ask.Case, p ask.Progress) (*outcome, error) {
-	a, err := ask.Sensitivity(ctx, c, q.req, p)
+	a, err := ask.Sensitivity(ctx, c, q.req.SweepRequest, p)
 	if err != nil {
 		return nil, err
 	}
 	return &outcome{a, a.Request, a.Request.Models, a.Request.Seed}, nil
 }
 func (q *sensitivityRun) result() any { return (*answer.Sensitivity)(nil) }
+
+// asked is q's request as ask.Check and ask.Estimate take it: a
+// sensitivity analysis's is an ask.SensitivityRequest (its own draws'
+// limits and cost), every other kind's is its request.
+func asked(q question) any {
+	if se, ok := q.(*sensitivityRun); ok {
+		return se.req
+	}
+	return q.request()
+}
 
 type dealRun struct{ req answer.DealEvaluateRequest }
 

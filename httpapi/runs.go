@@ -217,12 +217,8 @@ func (s *Server) start(ctx context.Context, st *stored, kind store.RunKind, q qu
 	}
 	// A request that can never run, or is over the budget, is refused
 	// now, not failed later.
-	check := ask.Check(q.request())
-	if se, ok := q.(*sensitivityRun); ok {
-		check = ask.CheckSensitivity(se.req)
-	}
-	if check != nil {
-		return nil, check
+	if err := ask.Check(asked(q)); err != nil {
+		return nil, err
 	}
 	if p == nil {
 		if p, err = st.prepare(ctx, q, res); err != nil {

@@ -205,17 +205,20 @@ function shapeOf(doc: Scenario, path: string): Shape {
 function takeOut(box: HTMLElement, ctx: BuildContext, doc: Scenario, path: string, before: Shape): boolean {
   const segs = parsePath(path)
   const top = segs[0], at = segs[segs.length - 1]
-  if (typeof top !== 'string' || typeof at !== 'number' || !before.alone || names(doc) !== before.names) return false
-  const changed = sections.filter((k) => (JSON.stringify((doc as any)[k]) ?? '') !== before.text.get(k))
-  if ((JSON.stringify((doc as any)[top]) ?? '') !== before.alone) return false
+  // The cheap checks first: the path's, the item's element's, the names'
+  // and the item's own section's, each section's text (the rest of the
+  // document's) only once the removal can be made in place.
+  if (typeof top !== 'string' || typeof at !== 'number' || !before.alone) return false
   const el = box.querySelector<HTMLElement>(`:scope > section [data-path="${CSS.escape(path)}"]`)
   if (!el || el.matches('[data-kind]')) return false
+  if (names(doc) !== before.names || (JSON.stringify((doc as any)[top]) ?? '') !== before.alone) return false
+  const changed = sections.filter((k) => k !== top && (JSON.stringify((doc as any)[k]) ?? '') !== before.text.get(k))
   el.remove()
   renumber(box, doc, path.replace(/\[\d+\]$/, ''), at)
   unmark(box, '')
   box.querySelectorAll('[aria-describedby^="diag-"]').forEach((x) => x.removeAttribute('aria-describedby'))
   relabel(box)
-  draw(box, ctx, changed.filter((k) => k !== top))
+  draw(box, ctx, changed)
   return true
 }
 
