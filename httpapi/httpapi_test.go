@@ -350,8 +350,11 @@ func TestInvalidScenarioSameDiagnosticsAsCLI(t *testing.T) {
 	if b.Diagnostics[0].Path != "stances[0].position" || b.Diagnostics[0].Line == 0 || b.Code != "invalid" {
 		t.Fatalf("first diagnostic %+v", b.Diagnostics[0])
 	}
+	// An unclosed [ is named where it opened (line 1, column 11), not at
+	// the line after the last, where yaml.v3 finds it missing.
 	e.want(e.do("POST", "/api/scenarios", "metadata: [unclosed"), 400).json(t, &b)
-	if len(b.Diagnostics) != 1 || b.Diagnostics[0].Line == 0 {
+	if len(b.Diagnostics) != 1 || b.Diagnostics[0].Line != 1 || b.Diagnostics[0].Column != 11 ||
+		b.Diagnostics[0].Message != "malformed YAML: this [ is never closed" {
 		t.Fatalf("malformed YAML: %+v", b)
 	}
 	// A warning is fine unless strict.

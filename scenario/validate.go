@@ -796,6 +796,38 @@ func (v *validator) changedWithout(p, field string, old float64, to *float64) {
 		"changes the %s from %v to %v with no evidence and no assumed reason of its own (the stance's are about %v)", field, old, *to, old)
 }
 
+// rangeDropped warns (at p) when a snapshot moves what from one number
+// to another outside its range r: resolve keeps a range only while it
+// holds the value, so the range is dropped and sweep varies the number no
+// more, which the file does not show. A range of the change's own keeps
+// one; form writes it (with %s for suggest, the old range moved with the
+// number), as the warning's valid text.
+func (v *validator) rangeDropped(p, what, form string, r *Range, from, to float64, suggest Range) {
+	if r == nil || r.Contains(to) {
+		return
+	}
+	v.warnf(p, "a "+strings.SplitN(form, ":", 2)[0]+" of its own in the change to keep one, e.g. "+fmt.Sprintf(form, rangeText(suggest)),
+		"moves %s from %s to %s, outside its range %s, which is dropped: sweep will not vary it", what, num(from), num(to), rangeText(*r))
+}
+
+// rangeText writes a range as a file does: [low, high].
+func rangeText(r Range) string { return "[" + num(r[0]) + ", " + num(r[1]) + "]" }
+
+// shiftedRange is r moved by by, within [lo, hi].
+func shiftedRange(r *Range, by, lo, hi float64) Range {
+	return Range{roundShown(max(lo, min(hi, r[0]+by))), roundShown(max(lo, min(hi, r[1]+by)))}
+}
+
+// roundShown rounds x to 12 significant digits, so that a suggested
+// range reads 0.8, not 0.7999999999999999.
+func roundShown(x float64) float64 {
+	y, err := strconv.ParseFloat(strconv.FormatFloat(x, 'g', 12, 64), 64)
+	if err != nil {
+		return x
+	}
+	return y
+}
+
 // changes validates a snapshot's or variant's changes against the scenario
 // as it stands before them (state, whose actors were seated by the entries
 // in = seats), and returns the state after them with its seats. It marks
@@ -864,6 +896,11 @@ func (v *validator) changes(p string, c *Changes, state *Scenario, in seats) (*S
 			v.warnf(q+".capability", "capability_evidence: [{source, quote, date}] or capability_assumed: <reason> beside the new capability",
 				"changes the capability from %v to %v with no evidence and no assumed reason of its own (the actor's are about %v)", a.Capability, cp, a.Capability)
 		}
+		if dated && cpValid && ac.CapabilityRange == nil && a.CapabilityRange != nil && a.Capability > 0 {
+			r := *a.CapabilityRange
+			v.rangeDropped(q+".capability", ac.ID+"'s capability", "capability_range: %s", &r, a.Capability, cp,
+				Range{roundShown(r[0] * cp / a.Capability), roundShown(r[1] * cp / a.Capability)})
+		}
 		v.redLines(q, ac.RedLines, true)
 		// A red line or a reservation the change sets keeps the actor's
 		// evidence and reason, as a capability does; one with nothing to
@@ -912,6 +949,18 @@ func (v *validator) changes(p string, c *Changes, state *Scenario, in seats) (*S
 		if dated && base != nil && len(sc.Evidence) == 0 && sc.Assumed == "" {
 			v.changedWithout(q, "position", base.Position, sc.Position)
 			v.changedWithout(q, "salience", base.Salience, sc.Salience)
+		}
+		if dated && base != nil && base.Range != nil {
+			lo, hi := is.Bounds()
+			what := sc.Actor + "'s %s on issue " + sc.Issue
+			if sc.Position != nil && posOK && (sc.Range == nil || sc.Range.Position == nil) {
+				v.rangeDropped(q+".position", fmt.Sprintf(what, "position"), "range: {position: %s}", base.Range.Position,
+					base.Position, *sc.Position, shiftedRange(base.Range.Position, *sc.Position-base.Position, lo, hi))
+			}
+			if sc.Salience != nil && salOK && (sc.Range == nil || sc.Range.Salience == nil) {
+				v.rangeDropped(q+".salience", fmt.Sprintf(what, "salience"), "range: {salience: %s}", base.Range.Salience,
+					base.Salience, *sc.Salience, shiftedRange(base.Range.Salience, *sc.Salience-base.Salience, 0, v.s.SalienceDivisor()))
+			}
 		}
 		if sc.Range != nil {
 			pos, sal := 0.0, 0.0

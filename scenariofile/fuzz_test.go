@@ -41,6 +41,8 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte(redDoc))
 	f.Add([]byte("{}"))
 	f.Add([]byte("metadata: &a [*a]\n"))
+	f.Add([]byte("metadata: [\n  {id: 'it''s', t: \"a\\\"\", x: |\n    [\n"))
+	f.Add([]byte("# top\nmetadata:\n  id: x\n title: y\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var s *scenario.Scenario
 		var ds scenario.Diagnostics

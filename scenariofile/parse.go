@@ -310,6 +310,16 @@ func parseNode(name string, data []byte, limits scenario.Limits) (*yaml.Node, *s
 					Valid:   "spaces only: YAML indents with spaces, never tabs"}
 			}
 		}
+		if atEnd(msg) {
+			if o, ok := unclosed(text); ok {
+				m, v := o.diagnostic()
+				return nil, &scenario.Diagnostic{File: name, Line: o.line, Column: o.col, Message: m, Valid: v}
+			}
+		}
+		if l := indentLine(text, msg); l > 0 {
+			line = l
+		}
+		msg, line = atTheEnd(msg, line, data)
 		return nil, &scenario.Diagnostic{File: name, Line: line, Message: "malformed YAML: " + msg,
 			Valid: "YAML (or JSON) as described in docs/format.md"}
 	}

@@ -179,8 +179,14 @@ variants:
     stances: [{actor: c, issue: cf, position: 10, salience: 0.2, assumed: x}]
 `
 	s, ds := Parse("f.yaml", []byte(doc))
-	if len(ds) != 0 {
-		t.Fatalf("diagnostics: %v", ds)
+	// The first snapshot drops two ranges, each warned of at its line
+	// with the old range moved with the number as the one to restate.
+	want := []string{
+		"f.yaml:11:34: warning: snapshots[0].actors[0].capability: moves a's capability from 10 to 20, outside its range [8, 12], which is dropped: sweep will not vary it (valid: a capability_range of its own in the change to keep one, e.g. capability_range: [16, 24])",
+		"f.yaml:12:47: warning: snapshots[0].stances[0].position: moves a's position on issue cf from 30 to 50, outside its range [20, 40], which is dropped: sweep will not vary it (valid: a range of its own in the change to keep one, e.g. range: {position: [40, 60]})",
+	}
+	if len(ds) != len(want) || ds[0].String() != want[0] || ds[1].String() != want[1] {
+		t.Fatalf("diagnostics:\n%v\nwant\n%s", ds, strings.Join(want, "\n"))
 	}
 	r, err := s.Resolve("2025-02-15", "")
 	if err != nil {

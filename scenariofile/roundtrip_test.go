@@ -81,7 +81,8 @@ func rich() *scenario.Scenario {
 					RemoveActors: []string{"123"},
 				}},
 			{Date: "2025-04-01", Changes: scenario.Changes{
-				Stances:           []scenario.StanceChange{{Actor: "us", Issue: "cf", Salience: fp(70), Assumed: "fatigue"}},
+				Stances: []scenario.StanceChange{{Actor: "us", Issue: "cf", Salience: fp(70), Assumed: "fatigue",
+					Range: &scenario.StanceRange{Salience: &scenario.Range{60, 80}}}},
 				Proposals:         []scenario.Proposal{{ID: "truce", Package: map[string]float64{"cf": 80}, Note: "raised"}},
 				WithdrawProposals: []string{"talks"},
 			}},
