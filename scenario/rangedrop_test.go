@@ -89,3 +89,30 @@ func TestSnapshotDropsRangeResolved(t *testing.T) {
 		t.Errorf("diagnostics %v, want the one warning of the dropped range", ds)
 	}
 }
+
+// A stance with a range on one number only: a snapshot that moves the
+// other number has no range to drop, so no warning — and no panic (the
+// suggestion for the missing range was worked out before its nil check,
+// found in the seventeenth session's read-through).
+func TestSnapshotMovesTheNumberWithoutARange(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		r    StanceRange
+		sn   StanceChange
+	}{
+		{"salience range, position moved", StanceRange{Salience: &Range{0.4, 0.6}}, StanceChange{Actor: "a", Issue: "i", Position: fp(40), Assumed: "moved"}},
+		{"position range, salience moved", StanceRange{Position: &Range{60, 80}}, StanceChange{Actor: "a", Issue: "i", Salience: fp(0.9), Assumed: "moved"}},
+	} {
+		r := c.r
+		s := &Scenario{
+			Metadata:  Metadata{ID: "t", Title: "T", AsOf: "2025-01-01"},
+			Issues:    []Issue{{ID: "i", Name: "I"}},
+			Actors:    []Actor{{ID: "a", Capability: 1, CapabilityAssumed: "t"}},
+			Stances:   []Stance{{Actor: "a", Issue: "i", Position: 70, Salience: 0.5, Assumed: "t", Range: &r}},
+			Snapshots: []Snapshot{{Date: "2025-02-01", Changes: Changes{Stances: []StanceChange{c.sn}}}},
+		}
+		if ds := s.Validate(); len(ds) != 0 {
+			t.Errorf("%s: %v, want no diagnostics", c.name, ds)
+		}
+	}
+}

@@ -802,19 +802,19 @@ func (v *validator) changedWithout(p, field string, old float64, to *float64) {
 // more, which the file does not show. A range of the change's own keeps
 // one; form writes it (with %s for suggest, the old range moved with the
 // number), as the warning's valid text.
-func (v *validator) rangeDropped(p, what, form string, r *Range, from, to float64, suggest Range) {
-	if r == nil || r.Contains(to) {
+func (v *validator) rangeDropped(p, what, form string, r Range, from, to float64, suggest Range) {
+	if r.Contains(to) {
 		return
 	}
 	v.warnf(p, "a "+strings.SplitN(form, ":", 2)[0]+" of its own in the change to keep one, e.g. "+fmt.Sprintf(form, rangeText(suggest)),
-		"moves %s from %s to %s, outside its range %s, which is dropped: sweep will not vary it", what, num(from), num(to), rangeText(*r))
+		"moves %s from %s to %s, outside its range %s, which is dropped: sweep will not vary it", what, num(from), num(to), rangeText(r))
 }
 
 // rangeText writes a range as a file does: [low, high].
 func rangeText(r Range) string { return "[" + num(r[0]) + ", " + num(r[1]) + "]" }
 
 // shiftedRange is r moved by by, within [lo, hi].
-func shiftedRange(r *Range, by, lo, hi float64) Range {
+func shiftedRange(r Range, by, lo, hi float64) Range {
 	return Range{roundShown(max(lo, min(hi, r[0]+by))), roundShown(max(lo, min(hi, r[1]+by)))}
 }
 
@@ -898,7 +898,7 @@ func (v *validator) changes(p string, c *Changes, state *Scenario, in seats) (*S
 		}
 		if dated && cpValid && ac.CapabilityRange == nil && a.CapabilityRange != nil && a.Capability > 0 {
 			r := *a.CapabilityRange
-			v.rangeDropped(q+".capability", ac.ID+"'s capability", "capability_range: %s", &r, a.Capability, cp,
+			v.rangeDropped(q+".capability", ac.ID+"'s capability", "capability_range: %s", r, a.Capability, cp,
 				Range{roundShown(r[0] * cp / a.Capability), roundShown(r[1] * cp / a.Capability)})
 		}
 		v.redLines(q, ac.RedLines, true)
@@ -953,13 +953,13 @@ func (v *validator) changes(p string, c *Changes, state *Scenario, in seats) (*S
 		if dated && base != nil && base.Range != nil {
 			lo, hi := is.Bounds()
 			what := sc.Actor + "'s %s on issue " + sc.Issue
-			if sc.Position != nil && posOK && (sc.Range == nil || sc.Range.Position == nil) {
-				v.rangeDropped(q+".position", fmt.Sprintf(what, "position"), "range: {position: %s}", base.Range.Position,
-					base.Position, *sc.Position, shiftedRange(base.Range.Position, *sc.Position-base.Position, lo, hi))
+			if sc.Position != nil && posOK && base.Range.Position != nil && (sc.Range == nil || sc.Range.Position == nil) {
+				v.rangeDropped(q+".position", fmt.Sprintf(what, "position"), "range: {position: %s}", *base.Range.Position,
+					base.Position, *sc.Position, shiftedRange(*base.Range.Position, *sc.Position-base.Position, lo, hi))
 			}
-			if sc.Salience != nil && salOK && (sc.Range == nil || sc.Range.Salience == nil) {
-				v.rangeDropped(q+".salience", fmt.Sprintf(what, "salience"), "range: {salience: %s}", base.Range.Salience,
-					base.Salience, *sc.Salience, shiftedRange(base.Range.Salience, *sc.Salience-base.Salience, 0, v.s.SalienceDivisor()))
+			if sc.Salience != nil && salOK && base.Range.Salience != nil && (sc.Range == nil || sc.Range.Salience == nil) {
+				v.rangeDropped(q+".salience", fmt.Sprintf(what, "salience"), "range: {salience: %s}", *base.Range.Salience,
+					base.Salience, *sc.Salience, shiftedRange(*base.Range.Salience, *sc.Salience-base.Salience, 0, v.s.SalienceDivisor()))
 			}
 		}
 		if sc.Range != nil {
