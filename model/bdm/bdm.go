@@ -467,7 +467,7 @@ func (m Model) issue(ctx context.Context, p *model.Problem, k int, q, t float64,
 func (m Model) restNote(ctx context.Context, c *column, is model.Issue, x []float64, prob probFunc, at float64, stop, maxR int) string {
 	tol := m.Tau * c.delta
 	width := is.Max - is.Min
-	left, lo, hi := 0, at, at
+	left, lo, hi := 0, math.Inf(1), math.Inf(-1)
 	var leftAt float64
 	for r := stop + 1; r <= maxR; r++ {
 		if ctx.Err() != nil {
