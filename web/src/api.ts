@@ -175,8 +175,9 @@ export interface DealVerdicts { issues: string[]; package: number[]; actors: Ver
 // DealRobustness: how a deal fares over draws of the stated ranges.
 export interface DealRobustness {
   draws: number; seed: number; distribution: string; inputs: number
-  actors?: { actor: string; required: boolean; p_accepts: number }[]
-  p_accepted: number; acceptance: string; p_zone?: number; best?: DealPackage; candidates?: number
+  actors?: { actor: string; required: boolean; p_accepts: number; p_accepts_interval: [number, number] }[]
+  p_accepted: number; p_accepted_interval: [number, number]; interval: string; acceptance: string
+  p_zone?: number; p_zone_interval?: [number, number]; best?: DealPackage; candidates?: number
 }
 export interface DealEvaluation { scenario: AnswerScenario; request: DealEvaluateRequest; no_deal: string; rest: string; evaluation: DealVerdicts; robust?: DealRobustness; warnings?: string[] }
 // DealRuleVerdict: whether a package passes one issue's decision rule, and

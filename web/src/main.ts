@@ -1347,13 +1347,14 @@ function dealRobust() {
 function robustBox(r: DealRobustness | undefined, search: boolean): HTMLElement | string {
   if (!r) return ''
   const sc = st.resolved!
-  const pct = (p: number) => fmt(100 * p, 0) + '%'
   const what = search ? 'the most robust package' : 'this package'
   return h('div', { class: 'robust', 'data-testid': search ? 'search-robust' : 'deal-robust' },
     h('h3', {}, 'Over the stated ranges'),
     h('p', { class: 'hint' }, `${r.draws} draws (${r.distribution}, seed ${r.seed}) of ${r.inputs} ranged input${r.inputs === 1 ? '' : 's'}. `,
-      search && r.p_zone !== undefined ? h('b', {}, `A zone of agreement exists in ${pct(r.p_zone)} of draws. `) : '',
-      r.best || !search ? h('b', {}, `${search ? 'The most robust package' : 'This package'} is accepted in ${pct(r.p_accepted)}.`) : 'No draw opened a zone.',
+      // Each share of draws with its interval, as ask.ProbabilityText.
+      `(${intervalLegend(r.draws)}.) `,
+      search && r.p_zone !== undefined && r.p_zone_interval ? h('b', {}, `A zone of agreement exists in ${probabilityText(r.p_zone, r.p_zone_interval)} of draws. `) : '',
+      r.best || !search ? h('b', {}, `${search ? 'The most robust package' : 'This package'} is accepted in ${probabilityText(r.p_accepted, r.p_accepted_interval)} of draws.`) : 'No draw opened a zone.',
       // What accepted means, as the command line says it (acceptance).
       r.best || !search ? ` (A package is accepted when ${r.acceptance}.)` : '',
       search && r.candidates ? ` (${r.candidates} candidate packages scored.)` : ''),
@@ -1361,7 +1362,19 @@ function robustBox(r: DealRobustness | undefined, search: boolean): HTMLElement 
       h('tbody', {}, ...sc.issues.map((is, k) => h('tr', {}, h('th', { scope: 'row' }, is.name), packageCell(is, r.best!.values[k], dec(is.id)))))) : '',
     r.actors?.length ? h('table', { class: 'compare' }, h('caption', {}, `How often each actor accepts ${what}`),
       h('tbody', {}, ...r.actors.map((a) => h('tr', {}, h('th', { scope: 'row' }, actorName(a.actor), a.required ? '' : h('small', { class: 'muted' }, 'need not accept')),
-        h('td', { class: a.p_accepts < 0.5 ? 'down' : '' }, pct(a.p_accepts)))))) : '')
+        h('td', { class: a.p_accepts < 0.5 ? 'down' : '' }, probabilityText(a.p_accepts, a.p_accepts_interval)))))) : '')
+}
+
+// probabilityText is ask.ProbabilityText: a share of draws and its
+// interval, three decimals each, "0.000 (0.000–0.008)".
+function probabilityText(p: number, iv: [number, number]): string {
+  return `${fmt(p, 3)} (${rangeJoin(fmt(iv[0], 3), fmt(iv[1], 3))})`
+}
+
+// intervalLegend is ask.IntervalLegend: what probabilityText's
+// parentheses hold.
+function intervalLegend(draws: number): string {
+  return `each probability is a share of ${count(draws)} draws; in parentheses, its 95% interval (Wilson's score interval)`
 }
 
 // noDeal says in words which package stands behind every actor's
