@@ -180,21 +180,21 @@ func sweepTable(w io.Writer, sc *answer.Scenario, r answer.SweepModel, width int
 		if len(s.Bands) > 0 {
 			t := newTable(w)
 			t.AppendHeader(table.Row{"Option", "At", "P(nearest)", "P(≥ at)"})
-			// The option takes what At 5, P(nearest) 10 and P(≥ at) 7
-			// leave of the width, 56 at most.
+			// The option takes what At 5, P(nearest) and P(≥ at) 19 each
+			// ("0.806 (0.769–0.838)") leave of the width, 56 at most.
 			t.SetColumnConfigs([]table.ColumnConfig{
-				wrapCol(1, layoutAt(width).text(4, 5+10+7, 56)),
+				wrapCol(1, layoutAt(width).text(4, 5+19+19, 56)),
 				{Number: 2, Align: text.AlignRight}, {Number: 3, Align: text.AlignRight}, {Number: 4, Align: text.AlignRight},
 			})
 			for _, b := range s.Bands {
-				t.AppendRow(table.Row{b.Label, num(b.Value), fmt.Sprintf("%.3f", b.P), fmt.Sprintf("%.3f", b.PAtLeast)})
+				t.AppendRow(table.Row{b.Label, num(b.Value), ask.ProbabilityText(b.P, b.PInterval), ask.ProbabilityText(b.PAtLeast, b.PAtLeastInterval)})
 			}
 			t.Render()
 		}
 	}
 	for _, s := range r.Issues {
 		if len(s.Bands) > 0 {
-			para(w, "P(NEAREST) the share of draws whose forecast is nearer the option than any other; P(≥ AT) the share at or above its value", width)
+			para(w, "P(NEAREST) the share of draws whose forecast is nearer the option than any other; P(≥ AT) the share at or above its value; in parentheses, each share's 95% interval (Wilson's score interval)", width)
 			break
 		}
 	}

@@ -114,6 +114,14 @@ func TestBands(t *testing.T) {
 			t.Errorf("band %s: P %v, P(≥) %v; want %v, %v", b.Label, b.P, b.PAtLeast, want[j].p, want[j].atLeast)
 		}
 	}
+	// Wilson at 95% (z = 1.959964): 2 of 8 is [0.0714792, 0.5907246];
+	// 8 of 8 is [8/(8 + z²), 1] = [0.6755924, 1].
+	if iv := s.Bands[0].PInterval; math.Abs(iv[0]-0.0714792) > 5e-8 || math.Abs(iv[1]-0.5907246) > 5e-8 {
+		t.Errorf("none: P interval %v, want [0.0714792, 0.5907246]", iv)
+	}
+	if iv := s.Bands[0].PAtLeastInterval; math.Abs(iv[0]-0.6755924) > 5e-8 || iv[1] != 1 {
+		t.Errorf("none: P(≥) interval %v, want [0.6755924, 1]", iv)
+	}
 	total := 0
 	for _, b := range s.Hist {
 		total += b.Count
