@@ -21,3 +21,9 @@ func ProbabilityText(p float64, iv [2]float64) string {
 func IntervalLegend(draws int) string {
 	return fmt.Sprintf("each probability is a share of %s draws; in parentheses, its %s%% interval (Wilson's score interval)", Grouped(draws), strconv.FormatFloat(100*mcerr.Level, 'f', -1, 64))
 }
+
+// ChanceInterval writes an interval of a probability in whole percent, as
+// Chance writes a chance: "49–63%".
+func ChanceInterval(iv [2]float64) string {
+	return RangeJoin(strconv.FormatFloat(100*iv[0], 'f', 0, 64), strconv.FormatFloat(100*iv[1], 'f', 0, 64)) + "%"
+}
