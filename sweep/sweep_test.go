@@ -253,3 +253,65 @@ func TestRunCombined(t *testing.T) {
 		t.Errorf("compromise: combined %v, err %v; want none", r.Issues[0].Combined, err)
 	}
 }
+
+// The compromise model's forecast is the weighted mean Σ wᵢxᵢ / Σ wᵢ, so
+// with only positions drawn (independently, uniformly) each input's true
+// first-order share is wᵢ²Var(xᵢ) / Σ wₖ²Var(xₖ). Weights 2, 1, 1 and
+// ranges 0–100, 0–100, 40–60 (variances 10000/12, 10000/12, 400/12):
+// shares ∝ 4·10000, 10000, 400, i.e. 40000/50400 = 0.793651,
+// 10000/50400 = 0.198413 and 400/50400 = 0.007937, summing to 1. With
+// 2,000 draws (seed 5) each estimate's 95% bootstrap interval holds its
+// true share, and the sum's interval holds 1.
+func TestVarianceShareIntervalsHoldTrueShares(t *testing.T) {
+	p := mt.OneIssue(0, 100, mt.A(2, 50, 1), mt.A(1, 50, 1), mt.A(1, 50, 1))
+	p.Stances[0][0].PosLo, p.Stances[0][0].PosHi = 0, 100
+	p.Stances[1][0].PosLo, p.Stances[1][0].PosHi = 0, 100
+	p.Stances[2][0].PosLo, p.Stances[2][0].PosHi = 40, 60
+	r, err := Sensitivity(context.Background(), compromise.Model{}, p, Options{Draws: 2000, Seed: 5, Uniform: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	truth := map[string]float64{"a": 40000.0 / 50400, "b": 10000.0 / 50400, "c": 400.0 / 50400}
+	is := r.Issues[0]
+	if r.ShareReplicates != ShareReplicates || len(is.Swings) != 3 {
+		t.Fatalf("%d resamples, %d swings", r.ShareReplicates, len(is.Swings))
+	}
+	sum := 0.0
+	for _, s := range is.Swings {
+		iv, want := s.VarShareInterval, truth[s.Input.ActorID]
+		if !(iv[0] <= want && want <= iv[1]) || !(iv[0] < iv[1]) {
+			t.Errorf("%s: share %.4f, interval %v, true share %.6f", s.Input.ActorID, s.VarShare, iv, want)
+		}
+		sum += s.VarShare
+	}
+	if math.Abs(is.VarShareSum-sum) > 1e-12 || !(is.VarShareSumInterval[0] <= 1 && 1 <= is.VarShareSumInterval[1]) {
+		t.Errorf("sum %v (swings %v), interval %v, true sum 1", is.VarShareSum, sum, is.VarShareSumInterval)
+	}
+	// The same seed, the same intervals, at any number of workers.
+	r2, err := Sensitivity(context.Background(), compromise.Model{}, p, Options{Draws: 2000, Seed: 5, Uniform: true, Workers: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(r2.Issues, r.Issues) {
+		t.Errorf("1 worker gave other intervals")
+	}
+}
+
+// On the draws themselves (every draw once) the resample's estimator is
+// firstOrder's.
+func TestFirstOrderCountedIsFirstOrder(t *testing.T) {
+	x := []float64{5, 1, 4, 2, 8, 7, 3, 6, 0, 9}
+	y := []float64{10, 3, 7, 5, 17, 13, 6, 12, 1, 20}
+	bins := binsOf(x)
+	var idx []int
+	for _, b := range bins {
+		idx = append(idx, b...)
+	}
+	cnt := make([]int32, len(x))
+	for i := range cnt {
+		cnt[i] = 1
+	}
+	if a, b := firstOrder(bins, y), firstOrderCounted(idx, cnt, y); math.Abs(a-b) > 1e-12 || a <= 0 {
+		t.Errorf("firstOrder %v, firstOrderCounted %v", a, b)
+	}
+}
