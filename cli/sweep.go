@@ -285,12 +285,12 @@ from it to the farther end.`,
 					csvCaveats(cmd.ErrOrStderr(), atStated(m.Model), nil, m.Notes)
 				}
 				cw := csv.NewWriter(w)
-				cw.Write([]string{"model", "issue", "rank", "input", "kind", "actor", "input_issue", "low", "value", "high", "forecast_at_low", "forecast_at_high", "swing", "variance_share", "unsettled_at_low", "unsettled_at_high", "failed_at_low", "failed_at_high"})
+				cw.Write([]string{"model", "issue", "rank", "input", "kind", "actor", "input_issue", "low", "value", "high", "forecast_at_low", "forecast_at_high", "swing", "variance_share", "variance_share_low", "variance_share_high", "unsettled_at_low", "unsettled_at_high", "failed_at_low", "failed_at_high"})
 				for _, r := range results {
 					for _, is := range r.Issues {
 						for j, s := range is.Swings {
 							cw.Write([]string{r.Model, is.Issue, strconv.Itoa(j + 1), s.Input.Label(), string(s.Input.Kind), s.Input.ActorID, s.Input.IssueID,
-								ff(s.Input.Lo), ff(s.Input.Mode), ff(s.Input.Hi), ffp(s.Low), ffp(s.High), ff(s.Swing), ff(s.VarShare),
+								ff(s.Input.Lo), ff(s.Input.Mode), ff(s.Input.Hi), ffp(s.Low), ffp(s.High), ff(s.Swing), ff(s.VarShare), ff(s.VarShareInterval[0]), ff(s.VarShareInterval[1]),
 								strconv.FormatBool(s.LowUnsettled), strconv.FormatBool(s.HighUnsettled), s.FailedAtLow, s.FailedAtHigh})
 						}
 					}
@@ -329,6 +329,7 @@ func tornado(w io.Writer, sc *answer.Scenario, r *answer.SensitivityModel, top, 
 			n := len(is.Swings) - top
 			fmt.Fprintf(w, "  (%d more %s; --top 0 shows all)\n", n, nouns.For(n, "input"))
 		}
+		para(w, "  "+ask.SharesText(is, r.Draws, r.ShareReplicates), width)
 		if u := ask.EndsUnsettledText(is, r.Ends); u != "" {
 			para(w, "  * had not settled: a last round's point ("+u+")", width)
 		}
@@ -362,9 +363,9 @@ func swingTable(w io.Writer, sc *answer.Scenario, iss answer.Issue, is answer.Se
 	if l.narrow() {
 		// the input takes what the others leave: Range 11
 		// ("100.0–100.0"), Low → high 13 ("100.0*→100.0*"), the bar,
-		// Swing 5, Var. 4
+		// Swing 5, Var. 16 ("0.96 (0.93–0.98)")
 		ends, heads = "→", table.Row{"Input", "Range", "Low → high", "", "Swing", "Var."}
-		inputW = l.text(6, 11+13+barW+5+4, l.width)
+		inputW = l.text(6, 11+13+barW+5+16, l.width)
 		names := []string{"Input"}
 		for _, s := range swings {
 			names = append(names, swingInput(sc, iss.ID, s))
@@ -402,7 +403,7 @@ func swingTable(w io.Writer, sc *answer.Scenario, iss answer.Issue, is answer.Se
 		}
 		t.AppendRow(table.Row{swingInput(sc, iss.ID, s), ask.RangeJoin(numD(s.Input.Lo, di), numD(s.Input.Hi, di)),
 			endText(s.Low, s.LowUnsettled, d) + ends + endText(s.High, s.HighUnsettled, d), swingBar(s.Low, is.Base, s.High, iss.Min, iss.Max, barW),
-			swing, fmt.Sprintf("%.2f", s.VarShare)})
+			swing, ask.ShareText(s.VarShare, s.VarShareInterval)})
 	}
 	t.Render()
 }

@@ -99,13 +99,17 @@ type IssueSensitivity struct {
 	DrawsMemberFailures []MemberFailures `json:"draws_member_failures,omitempty"`
 	EndsMemberFailures  []MemberFailures `json:"ends_member_failures,omitempty"`
 	Swings              []Swing          `json:"swings"`
-	// VarShareSum is the sum of the swings' variance shares and
-	// VarShareSumInterval its 95% bootstrap percentile interval (the
-	// same resamples). The true first-order shares of independent inputs
-	// sum to at most 1; an estimate above 1 is sampling error (and the
-	// binned estimator's bias), which the interval shows.
-	VarShareSum         float64    `json:"variance_shares_sum"`
-	VarShareSumInterval [2]float64 `json:"variance_shares_sum_interval"`
+	// VarShareSum is the sum of the swings' variance shares. The true
+	// first-order shares of independent inputs sum to at most 1, but
+	// each estimate is held at 0 or more, so the sampling errors of many
+	// inputs of little effect add up, and the sum can exceed 1.
+	// VarShareRawSum is the sum of the estimates not held at 0
+	// (firstOrderRaw), about as often below the true sum as above, and
+	// VarShareRawSumInterval its 95% bootstrap percentile interval (the
+	// same resamples).
+	VarShareSum            float64    `json:"variance_shares_sum"`
+	VarShareRawSum         float64    `json:"variance_shares_raw_sum"`
+	VarShareRawSumInterval [2]float64 `json:"variance_shares_raw_sum_interval"`
 }
 
 // SensitivityResult is the outcome of Sensitivity.
@@ -203,6 +207,8 @@ func Sensitivity(ctx context.Context, m model.Model, p *model.Problem, o Options
 	if err != nil {
 		return nil, err
 	}
+	raw := make([][]float64, len(p.Issues)) // by issue, the swings' raw estimates
+
 	for j, in := range mc.Inputs {
 		bins := binsOf(column(mc.Samples, j))
 		if err := ctx.Err(); err != nil {
@@ -229,7 +235,8 @@ func Sensitivity(ctx context.Context, m model.Model, p *model.Problem, o Options
 		}
 		for k := range p.Issues {
 			s := Swing{Input: in, VarShare: firstOrder(bins, ys[k]), FailedAtLow: loRefused, FailedAtHigh: hiRefused}
-			s.VarShareInterval = shareInterval(reps, k, []int{j}, s.VarShare)
+			s.VarShareInterval = atLeast0(shareInterval(reps, k, []int{j}, s.VarShare))
+			raw[k] = append(raw[k], firstOrderRaw(bins, ys[k]))
 			base := res.Issues[k].Base
 			if lo != nil {
 				s.Low, s.LowUnsettled = ptr(lo[k]), loMoving[k] != 0
@@ -261,7 +268,10 @@ func Sensitivity(ctx context.Context, m model.Model, p *model.Problem, o Options
 		for _, s := range res.Issues[k].Swings {
 			res.Issues[k].VarShareSum += s.VarShare
 		}
-		res.Issues[k].VarShareSumInterval = shareInterval(reps, k, measured, res.Issues[k].VarShareSum)
+		for _, x := range raw[k] {
+			res.Issues[k].VarShareRawSum += x
+		}
+		res.Issues[k].VarShareRawSumInterval = shareInterval(reps, k, measured, res.Issues[k].VarShareRawSum)
 		res.Issues[k].UnsettledEnds = perIssue[k]
 		res.Issues[k].EndsLastStepMax, res.Issues[k].EndsLastStepMedian = lastSteps(ends, k)
 		res.Issues[k].EndsMemberFailures = members[k]
@@ -330,8 +340,14 @@ func binsOf(x []float64) [][]int {
 const MinSensitivityDraws = 4
 
 // firstOrder estimates Var(E[Y|X]) / Var(Y) from the draws binned on X
-// (see Sensitivity).
-func firstOrder(bins [][]int, y []float64) float64 {
+// (see Sensitivity), never below 0.
+func firstOrder(bins [][]int, y []float64) float64 { return math.Max(0, firstOrderRaw(bins, y)) }
+
+// firstOrderRaw is firstOrder's estimate before it is held at 0 or more:
+// less the noise correction, an input with no effect is estimated about 0,
+// as often below as above, so that the sum of many such estimates is not
+// biased upward as the sum of firstOrder's is.
+func firstOrderRaw(bins [][]int, y []float64) float64 {
 	n := len(y)
 	if n < MinSensitivityDraws {
 		return math.NaN()
@@ -359,7 +375,7 @@ func firstOrder(bins [][]int, y []float64) float64 {
 	}
 	between /= float64(n)
 	noise := float64(len(bins)-1) / float64(n)
-	return math.Max(0, (between/vy-noise)/(1-noise))
+	return (between/vy - noise) / (1 - noise)
 }
 
 // notMeasurable reports whether in is listed in nm.
@@ -425,7 +441,7 @@ func bootShares(ctx context.Context, sorted [][]int, ys [][]float64, seed uint64
 }
 
 // shareInterval is the 95% percentile interval over the resamples reps
-// of issue k's sum of the shares of inputs js (one input: its share);
+// of issue k's sum of the raw estimates (firstOrderRaw) of inputs js;
 // [est, est] without resamples.
 func shareInterval(reps [][][]float64, k int, js []int, est float64) [2]float64 {
 	if len(reps) == 0 {
@@ -440,7 +456,11 @@ func shareInterval(reps [][][]float64, k int, js []int, est float64) [2]float64 
 	return mcerr.Percentile(xs)
 }
 
-// firstOrderCounted is firstOrder on a resample of the draws: draw i
+// atLeast0 holds both ends of an interval at 0 or more, as firstOrder
+// holds a share.
+func atLeast0(iv [2]float64) [2]float64 { return [2]float64{math.Max(0, iv[0]), math.Max(0, iv[1])} }
+
+// firstOrderCounted is firstOrderRaw on a resample of the draws: draw i
 // taken cnt[i] times, the copies binned in idx's order (the draws sorted
 // on the input) into B = ⌊√N⌋ (2 to 50) bins of equal count, as binsOf
 // bins N draws. Its noise correction is what independent noise alone
@@ -496,5 +516,5 @@ func firstOrderCounted(idx []int, cnt []int32, y []float64) float64 {
 	flush()
 	between /= N
 	noise = noise/N - c2/(N*N)
-	return math.Max(0, (between/vy-noise)/(1-noise))
+	return (between/vy - noise) / (1 - noise)
 }

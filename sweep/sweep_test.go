@@ -261,7 +261,7 @@ func TestRunCombined(t *testing.T) {
 // shares ∝ 4·10000, 10000, 400, i.e. 40000/50400 = 0.793651,
 // 10000/50400 = 0.198413 and 400/50400 = 0.007937, summing to 1. With
 // 2,000 draws (seed 5) each estimate's 95% bootstrap interval holds its
-// true share, and the sum's interval holds 1.
+// true share, and the raw estimates' sum's interval holds 1.
 func TestVarianceShareIntervalsHoldTrueShares(t *testing.T) {
 	p := mt.OneIssue(0, 100, mt.A(2, 50, 1), mt.A(1, 50, 1), mt.A(1, 50, 1))
 	p.Stances[0][0].PosLo, p.Stances[0][0].PosHi = 0, 100
@@ -284,8 +284,8 @@ func TestVarianceShareIntervalsHoldTrueShares(t *testing.T) {
 		}
 		sum += s.VarShare
 	}
-	if math.Abs(is.VarShareSum-sum) > 1e-12 || !(is.VarShareSumInterval[0] <= 1 && 1 <= is.VarShareSumInterval[1]) {
-		t.Errorf("sum %v (swings %v), interval %v, true sum 1", is.VarShareSum, sum, is.VarShareSumInterval)
+	if math.Abs(is.VarShareSum-sum) > 1e-12 || !(is.VarShareRawSumInterval[0] <= 1 && 1 <= is.VarShareRawSumInterval[1]) {
+		t.Errorf("sum %v (swings %v), raw sum %v in %v, true sum 1", is.VarShareSum, sum, is.VarShareRawSum, is.VarShareRawSumInterval)
 	}
 	// The same seed, the same intervals, at any number of workers.
 	r2, err := Sensitivity(context.Background(), compromise.Model{}, p, Options{Draws: 2000, Seed: 5, Uniform: true, Workers: 1})
@@ -298,7 +298,7 @@ func TestVarianceShareIntervalsHoldTrueShares(t *testing.T) {
 }
 
 // On the draws themselves (every draw once) the resample's estimator is
-// firstOrder's.
+// firstOrderRaw's.
 func TestFirstOrderCountedIsFirstOrder(t *testing.T) {
 	x := []float64{5, 1, 4, 2, 8, 7, 3, 6, 0, 9}
 	y := []float64{10, 3, 7, 5, 17, 13, 6, 12, 1, 20}
@@ -311,7 +311,7 @@ func TestFirstOrderCountedIsFirstOrder(t *testing.T) {
 	for i := range cnt {
 		cnt[i] = 1
 	}
-	if a, b := firstOrder(bins, y), firstOrderCounted(idx, cnt, y); math.Abs(a-b) > 1e-12 || a <= 0 {
+	if a, b := firstOrderRaw(bins, y), firstOrderCounted(idx, cnt, y); math.Abs(a-b) > 1e-12 || a <= 0 {
 		t.Errorf("firstOrder %v, firstOrderCounted %v", a, b)
 	}
 }
