@@ -197,13 +197,11 @@ func Sensitivity(ctx context.Context, m model.Model, p *model.Problem, o Options
 		ys[k] = column(mc.Forecasts, k)
 	}
 	q := p.Clone()
-	sorted := make([][]int, len(mc.Inputs)) // by input, the draws sorted on it
+	binned := make([][]uint8, len(mc.Inputs)) // by input, each draw's bin on it
 	for j := range mc.Inputs {
-		for _, b := range binsOf(column(mc.Samples, j)) {
-			sorted[j] = append(sorted[j], b...)
-		}
+		binned[j] = binOf(binsOf(column(mc.Samples, j)), len(ys[0]))
 	}
-	reps, err := bootShares(ctx, sorted, ys, o.Seed, ShareReplicates, o.Workers)
+	reps, err := bootShares(ctx, binned, ys, o.Seed, ShareReplicates, o.Workers)
 	if err != nil {
 		return nil, err
 	}
@@ -400,20 +398,34 @@ const ShareReplicates = 200
 const shareStream = 1 << 62
 
 // bootShares returns, by resample r, issue k and input j, the variance
-// share firstOrder estimates on resample r of the draws: N draws picked
-// with replacement, from stream PCG(seed, shareStream + r), binned on
-// input j in sorted[j]'s order (each copy of a draw beside the others).
-// Resamples run on workers goroutines and are stored by index, so the
-// result does not depend on workers; nil when there are too few draws.
-func bootShares(ctx context.Context, sorted [][]int, ys [][]float64, seed uint64, R, workers int) ([][][]float64, error) {
+// share firstOrderRaw estimates on resample r of the draws: N draws
+// picked with replacement, from stream PCG(seed, shareStream + r), each
+// copy of a draw in the bin binOf[j] puts the draw in (the bins of the
+// draws, held, as a stratified resample would hold them). Its noise
+// correction is what independent noise alone would give on the resample,
+// whose copies of a draw do not average out: Σ_b Σ_{i in b} c_i²/(N n_b)
+// − Σ_i c_i²/N², with c_i the copies of draw i and n_b those of bin b;
+// every c_i 1, that is firstOrderRaw's (B − 1)/N, and the resample's
+// share is firstOrderRaw's. (With firstOrderRaw's correction the
+// resamples' shares stood above the estimate: a share of 0.0024 had the
+// interval 0.010–0.042.) Resamples run on workers goroutines and are
+// stored by index, so the result does not depend on workers; nil when
+// there are too few draws.
+func bootShares(ctx context.Context, binOf [][]uint8, ys [][]float64, seed uint64, R, workers int) ([][][]float64, error) {
 	if len(ys) == 0 || len(ys[0]) < MinSensitivityDraws {
 		return nil, nil
 	}
 	n := len(ys[0])
+	N := float64(n)
 	reps := make([][][]float64, R)
 	var next atomic.Int64
 	parallel.Run(max(1, min(workers, R)), func(int) {
-		cnt := make([]int32, n)
+		cnt := make([]float64, n)
+		cy := make([][]float64, len(ys)) // by issue, cnt[i]·y[i]
+		for k := range cy {
+			cy[k] = make([]float64, n)
+		}
+		var sum, size, sq [256]float64
 		for {
 			r := int(next.Add(1) - 1)
 			if r >= R || ctx.Err() != nil {
@@ -424,11 +436,50 @@ func bootShares(ctx context.Context, sorted [][]int, ys [][]float64, seed uint64
 			for range n {
 				cnt[rng.IntN(n)]++
 			}
+			var c2 float64
+			for _, c := range cnt {
+				c2 += c * c
+			}
 			out := make([][]float64, len(ys))
+			mv := make([][2]float64, len(ys)) // by issue, the resample's mean and variance
 			for k, y := range ys {
-				out[k] = make([]float64, len(sorted))
-				for j, idx := range sorted {
-					out[k][j] = firstOrderCounted(idx, cnt, y)
+				out[k] = make([]float64, len(binOf))
+				mv[k] = countedMoments(cnt, y)
+				for i, v := range y {
+					cy[k][i] = cnt[i] * v
+				}
+			}
+			for j, bj := range binOf {
+				clear(size[:])
+				clear(sq[:])
+				for i, b := range bj {
+					size[b] += cnt[i]
+					sq[b] += cnt[i] * cnt[i]
+				}
+				var noise float64
+				for b := range size {
+					if size[b] > 0 {
+						noise += sq[b] / size[b]
+					}
+				}
+				noise = noise/N - c2/(N*N)
+				for k := range ys {
+					my, vy := mv[k][0], mv[k][1]
+					if vy < 1e-24*(1+my*my) {
+						continue // 0, as firstOrderRaw gives it
+					}
+					clear(sum[:])
+					for i, b := range bj {
+						sum[b] += cy[k][i]
+					}
+					var between float64
+					for b := range size {
+						if size[b] > 0 {
+							m := sum[b] / size[b]
+							between += size[b] * (m - my) * (m - my)
+						}
+					}
+					out[k][j] = (between/N/vy - noise) / (1 - noise)
 				}
 			}
 			reps[r] = out
@@ -438,6 +489,17 @@ func bootShares(ctx context.Context, sorted [][]int, ys [][]float64, seed uint64
 		return nil, err
 	}
 	return reps, nil
+}
+
+// binOf is, by draw, the bin of bins it is in.
+func binOf(bins [][]int, n int) []uint8 {
+	out := make([]uint8, n)
+	for b, bin := range bins {
+		for _, i := range bin {
+			out[i] = uint8(b)
+		}
+	}
+	return out
 }
 
 // shareInterval is the 95% percentile interval over the resamples reps
@@ -460,61 +522,17 @@ func shareInterval(reps [][][]float64, k int, js []int, est float64) [2]float64 
 // holds a share.
 func atLeast0(iv [2]float64) [2]float64 { return [2]float64{math.Max(0, iv[0]), math.Max(0, iv[1])} }
 
-// firstOrderCounted is firstOrderRaw on a resample of the draws: draw i
-// taken cnt[i] times, the copies binned in idx's order (the draws sorted
-// on the input) into B = ⌊√N⌋ (2 to 50) bins of equal count, as binsOf
-// bins N draws. Its noise correction is what independent noise alone
-// would give on the resample, whose copies of a draw do not average out:
-// Σ_b Σ_i c_ib²/(N n_b) − Σ_i c_i²/N², with c_ib the copies of draw i in
-// bin b of n_b copies; every c 1, that is firstOrder's (B − 1)/N, and
-// firstOrderCounted is firstOrder. (With firstOrder's correction the
-// resamples' shares stood above the estimate: a share of 0.0024 had the
-// interval 0.010–0.042.)
-func firstOrderCounted(idx []int, cnt []int32, y []float64) float64 {
-	n := len(y)
-	N := float64(n)
-	var my, vy, c2 float64
+// countedMoments is the mean and the variance of y over a resample of
+// the draws, draw i taken cnt[i] times.
+func countedMoments(cnt, y []float64) [2]float64 {
+	N := float64(len(y))
+	var my, vy float64
 	for i, v := range y {
-		my += float64(cnt[i]) * v
-		c2 += float64(cnt[i]) * float64(cnt[i])
+		my += cnt[i] * v
 	}
 	my /= N
 	for i, v := range y {
-		vy += float64(cnt[i]) * (v - my) * (v - my)
+		vy += cnt[i] * (v - my) * (v - my)
 	}
-	vy /= N
-	if vy < 1e-24*(1+my*my) {
-		return 0
-	}
-	b := max(2, min(50, int(math.Sqrt(N))))
-	var between, noise, sum, sq float64
-	bin, pos, in, hi := 0, 0, 0, n/b
-	flush := func() {
-		if in > 0 {
-			m := sum / float64(in)
-			between += float64(in) * (m - my) * (m - my)
-			noise += sq / float64(in)
-		}
-	}
-	for _, i := range idx {
-		k := 0.0 // copies of draw i in the current bin
-		for c := cnt[i]; c > 0; c-- {
-			for pos >= hi { // the copy at pos starts the next bin
-				sq += k * k
-				k = 0
-				flush()
-				bin++
-				sum, sq, in, hi = 0, 0, 0, (bin+1)*n/b
-			}
-			sum += y[i]
-			in++
-			pos++
-			k++
-		}
-		sq += k * k
-	}
-	flush()
-	between /= N
-	noise = noise/N - c2/(N*N)
-	return (between/vy - noise) / (1 - noise)
+	return [2]float64{my, vy / N}
 }

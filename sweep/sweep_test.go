@@ -297,21 +297,16 @@ func TestVarianceShareIntervalsHoldTrueShares(t *testing.T) {
 	}
 }
 
-// On the draws themselves (every draw once) the resample's estimator is
-// firstOrderRaw's.
-func TestFirstOrderCountedIsFirstOrder(t *testing.T) {
-	x := []float64{5, 1, 4, 2, 8, 7, 3, 6, 0, 9}
+// A resample's mean and variance count each draw as often as it is
+// taken; every draw once: y's mean 9.4 and variance Σ(y − 9.4)²/10 =
+// 338.4/10.
+func TestCountedMomentsOnes(t *testing.T) {
 	y := []float64{10, 3, 7, 5, 17, 13, 6, 12, 1, 20}
-	bins := binsOf(x)
-	var idx []int
-	for _, b := range bins {
-		idx = append(idx, b...)
+	ones := make([]float64, len(y))
+	for i := range ones {
+		ones[i] = 1
 	}
-	cnt := make([]int32, len(x))
-	for i := range cnt {
-		cnt[i] = 1
-	}
-	if a, b := firstOrderRaw(bins, y), firstOrderCounted(idx, cnt, y); math.Abs(a-b) > 1e-12 || a <= 0 {
-		t.Errorf("firstOrder %v, firstOrderCounted %v", a, b)
+	if mv := countedMoments(ones, y); math.Abs(mv[0]-9.4) > 1e-12 || math.Abs(mv[1]-33.84) > 1e-12 {
+		t.Errorf("moments %v, want [9.4 33.84]", mv)
 	}
 }
