@@ -45,7 +45,7 @@ func ShareText(x float64, iv [2]float64) string {
 // and the estimates not held at 0 sum to (sweep's VarShareRawSum, with
 // its interval).
 func SharesText(is answer.SensitivityIssue, draws, resamples int) string {
-	s := fmt.Sprintf("Var. share: the share of the forecast's variance each input explains alone, estimated from %s draws, in parentheses its 95%% interval (bootstrap, %s resamples); the shares sum to %s",
+	s := fmt.Sprintf("Var. share: the share of the forecast's variance each input explains alone, estimated from %s draws, with its 95%% interval (bootstrap, %s resamples); the shares sum to %s",
 		Grouped(draws), Grouped(resamples), fixed(is.VarShareSum, 2))
 	if is.VarShareSum > 1 && fixed(is.VarShareSum, 2) != "1.00" {
 		s += fmt.Sprintf(", above the 1 the true shares sum to at most: each estimate is 0 or more, never less, so the sampling errors of inputs of little effect add up; estimates not held at 0 sum to %s",

@@ -363,14 +363,22 @@ func swingTable(w io.Writer, sc *answer.Scenario, iss answer.Issue, is answer.Se
 	if l.narrow() {
 		// the input takes what the others leave: Range 11
 		// ("100.0–100.0"), Low → high 13 ("100.0*→100.0*"), the bar,
-		// Swing 5, Var. 16 ("0.96 (0.93–0.98)")
+		// Swing 5, Var. 9 (the share, "0.96", over its interval,
+		// "0.93–0.98")
 		ends, heads = "→", table.Row{"Input", "Range", "Low → high", "", "Swing", "Var."}
-		inputW = l.text(6, 11+13+barW+5+16, l.width)
+		inputW = l.text(6, 11+13+barW+5+9, l.width)
 		names := []string{"Input"}
 		for _, s := range swings {
 			names = append(names, swingInput(sc, iss.ID, s))
 		}
 		barW = min(roleWidths[swingBarCol].wide, barW+max(0, inputW-widest(names...)))
+	}
+	// A share with its interval (ask.ShareText), narrow over it.
+	share := func(s answer.SensitivitySwing) string { return ask.ShareText(s.VarShare, s.VarShareInterval) }
+	if l.narrow() {
+		share = func(s answer.SensitivitySwing) string {
+			return fmt.Sprintf("%.2f\n%s", s.VarShare, ask.RangeJoin(fmt.Sprintf("%.2f", s.VarShareInterval[0]), fmt.Sprintf("%.2f", s.VarShareInterval[1])))
+		}
 	}
 	t := newTable(w)
 	heads[3] = ask.PlainValue(iss.Min) + " … " + ask.PlainValue(iss.Max)
@@ -403,7 +411,7 @@ func swingTable(w io.Writer, sc *answer.Scenario, iss answer.Issue, is answer.Se
 		}
 		t.AppendRow(table.Row{swingInput(sc, iss.ID, s), ask.RangeJoin(numD(s.Input.Lo, di), numD(s.Input.Hi, di)),
 			endText(s.Low, s.LowUnsettled, d) + ends + endText(s.High, s.HighUnsettled, d), swingBar(s.Low, is.Base, s.High, iss.Min, iss.Max, barW),
-			swing, ask.ShareText(s.VarShare, s.VarShareInterval)})
+			swing, share(s)})
 	}
 	t.Render()
 }

@@ -6,7 +6,7 @@
 // so a link opens the page as it was.
 import './style.css'
 import { api, follow, download, APIError, inlineOrJob, loadDefaults, defaults } from './api'
-import type { Scenario, ScenarioView, Forecast, ModelForecast, IssueForecast, Issue, Stance, ModelInfo, Param, Sweep, SweepIssue, SweepInput, Swing, Sensitivity, Diagnostic, DealEvaluation, DealSearch, DealPackage, DealPlan, Bend, Shortfall, Distribution, Likely, DealRobustness, Comparison, CompareCell, CompareColumn } from './api'
+import type { Scenario, ScenarioView, Forecast, ModelForecast, IssueForecast, Issue, Stance, ModelInfo, Param, Sweep, SweepIssue, SweepInput, Swing, Sensitivity, SensitivityIssue, Diagnostic, DealEvaluation, DealSearch, DealPackage, DealPlan, Bend, Shortfall, Distribution, Likely, DealRobustness, Comparison, CompareCell, CompareColumn } from './api'
 import { h, s, svgLabel, fitText, textWidth, fmt, signed, plainNum, gfmt, altFrom, vetoHead, caveatsHeading, stepText, count, color, rangeText, intervalText, sweepText, binDecimals, binText, rangeSep, rangeJoin, noNumber, tieJoin, settingsText, errorText, decimalsOf, rangeDecimals, rangeDecimalsMax, plural } from './util'
 import { renderExplain } from './explain'
 import { proposalsCard } from './proposals'
@@ -1206,8 +1206,25 @@ function swingNumbers(name: string, shown: Swing[], k: number, issue: string, mo
           h('th', { scope: 'row' }, actorName(b.input.actor) + swingWhat(b, issue)),
           h('td', {}, intervalText(b.input.low, b.input.high, di)),
           h('td', {}, `${end(b.forecast_at_low, b.unsettled_at_low)} → ${end(b.forecast_at_high, b.unsettled_at_high)}`),
-          h('td', {}, fmt(b.swing, k) + mark), h('td', {}, fmt(b.variance_share, 2)))
+          h('td', {}, fmt(b.swing, k) + mark), h('td', {}, shareText(b.variance_share, b.variance_share_interval)))
       }))))
+}
+
+// shareText is ask.ShareText: a variance share and its interval, two
+// decimals each, "0.96 (0.93–0.98)".
+function shareText(x: number, iv: [number, number]): string {
+  return `${fmt(x, 2)} (${rangeJoin(fmt(iv[0], 2), fmt(iv[1], 2))})`
+}
+
+// sharesText is ask.SharesText: the line under a tornado saying its
+// shares are estimates from the draws, what they sum to and, where that
+// reads above 1, why.
+function sharesText(ti: SensitivityIssue, draws: number, resamples: number): string {
+  let s = `Var. share: the share of the forecast's variance each input explains alone, estimated from ${count(draws)} draws, with its 95% interval (bootstrap, ${count(resamples)} resamples); the shares sum to ${fmt(ti.variance_shares_sum, 2)}`
+  if (ti.variance_shares_sum > 1 && fmt(ti.variance_shares_sum, 2) !== '1.00') {
+    s += `, above the 1 the true shares sum to at most: each estimate is 0 or more, never less, so the sampling errors of inputs of little effect add up; estimates not held at 0 sum to ${shareText(ti.variance_shares_raw_sum, ti.variance_shares_raw_sum_interval)}`
+  }
+  return s
 }
 
 // statedNotes folds a sweep's or a sensitivity analysis's notes — what
@@ -1287,6 +1304,9 @@ function drawSweep(out: HTMLElement, tor: HTMLElement, warn: HTMLElement, torWar
     const outside = baseOutsideText(shown)
     if (outside) fig.append(h('p', { class: 'hint', 'data-testid': 'tornado-base-outside' }, outside))
     fig.append(swingNumbers(ti.name, shown, decimalsOf(st.tornado?.scenario, ti.issue), ti.issue, tm.model))
+    // The shares are estimates, and what they sum to, as the command
+    // line says under its table.
+    fig.append(h('p', { class: 'hint', 'data-testid': 'tornado-shares' }, sharesText(ti, tm.draws, tm.share_replicates)))
     tor.append(fig)
     // A bar's ends: a missing one (null) at the base.
     const barEnds = (b: Swing): [number, number] => [b.forecast_at_low ?? ti.base, b.forecast_at_high ?? ti.base]
