@@ -157,6 +157,9 @@ type Lever struct {
 	// or left the issue with no forecast is no shift, not one of 0).
 	MeanToward *float64 `json:"mean_toward,omitempty"`
 	Helps      *float64 `json:"helps,omitempty"`
+	// HelpsInterval is Helps's Wilson score interval at 95% (mcerr.Wilson)
+	// over those draws; absent with Helps.
+	HelpsInterval *[2]float64 `json:"helps_interval,omitempty"`
 	// FailedDraws is how many draws the lever's run failed in (the model
 	// returned an error with it pulled), left out of MeanToward and
 	// Helps; 0, absent, when none did or without draws. The answer's

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"parley/mcerr"
 	"sort"
 	"strconv"
 	"strings"
@@ -659,8 +660,8 @@ func (ad *adviser) robust(ctx context.Context, p *model.Problem, levers []lever,
 			// No draw gave it a forecast: no mean, not a mean of 0.
 			continue
 		}
-		m, h := sum[n]/float64(ran), float64(helps[n])/float64(ran)
-		eff[n].MeanToward, eff[n].Helps = &m, &h
+		m, h, hi := sum[n]/float64(ran), float64(helps[n])/float64(ran), mcerr.Wilson(helps[n], ran)
+		eff[n].MeanToward, eff[n].Helps, eff[n].HelpsInterval = &m, &h, &hi
 	}
 	rc := drawCounts{unsettled: unsettled, perIssue: perIssue, steps: steps, levers: lr,
 		leverTried: leverTried, leverFailed: failedRuns, leverNone: noneRuns, firstFailure: first}
@@ -930,8 +931,8 @@ func drawsLeverText(ia answer.IssueAdvice, d, draws int) string {
 	if lv.Toward < 0 {
 		stated = gd(-float64(lv.Toward), d+1) + " farther"
 	}
-	s := fmt.Sprintf(" Over the %d draws the lever that most often brings it closer is %s: it does in %s (%s%%), by %s on average (%s at the stated values)",
-		draws, LeverText(lv, d), of, strconv.FormatFloat(100**lv.Helps, 'f', 0, 64), gd(*lv.MeanToward, d+1), stated)
+	s := fmt.Sprintf(" Over the %d draws the lever that most often brings it closer is %s: it does in %s (%s%%, 95%% interval %s), by %s on average (%s at the stated values)",
+		draws, LeverText(lv, d), of, strconv.FormatFloat(100**lv.Helps, 'f', 0, 64), ChanceInterval(mcerr.Wilson(helped, ran)), gd(*lv.MeanToward, d+1), stated)
 	if 2*helped < ran {
 		s += "; fragile: in most draws it does not"
 	}

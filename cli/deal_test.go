@@ -418,7 +418,8 @@ func TestDealSearchVerdictsNotChecked(t *testing.T) {
 // Under decision rules a robust analysis's P(accepted) is the rules'
 // verdict, and the text says so: on testdata/rules.yaml the package
 // budget 70, tax 50 passes whenever Gamma joins Alpha and Beta (in 24 of
-// the 50 draws of its range, P 0.480) while Delta, past its red line,
+// the 50 draws of its range, P 0.480, Wilson's 95% interval 0.348–0.615
+// by mcerr's formula) while Delta, past its red line,
 // never accepts. The line read "P(every required actor accepts) = 0.480",
 // beside Delta's P(accepts) of 0.
 func TestDealRobustUnderRulesSaysRules(t *testing.T) {
@@ -426,7 +427,7 @@ func TestDealRobustUnderRulesSaysRules(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, out)
 	}
-	if !strings.Contains(out, "P(accepted) = 0.480 ± 0.071") || !strings.Contains(flat(out), "The package is accepted when it passes every issue's decision rule (Budget by qmv, Tax by majority).") {
+	if !strings.Contains(out, "P(accepted) = 0.480 (0.348–0.615)") || !strings.Contains(flat(out), "The package is accepted when it passes every issue's decision rule (Budget by qmv, Tax by majority).") {
 		t.Errorf("robust line:\n%s", out)
 	}
 	out, _, code = run(t, "deal", "search", "testdata/rules.yaml", "--robust", "-n", "50", "-q")
@@ -457,9 +458,9 @@ func TestDealRobustMixedRulesSaysBoth(t *testing.T) {
 	for _, c := range []struct {
 		require, p, text string
 	}{
-		{"", "0.000 ± 0.000", "The package is accepted when it passes the decision rule of 1 of 2 issues (Budget by qmv) and every required actor accepts it (Tax has no rule); every required actor's yes already passes Budget's rule, so it changes nothing here."},
-		{"a,b,c", "0.480 ± 0.071", "every required actor's yes already passes Budget's rule, so it changes nothing here."},
-		{"c,d", "0.000 ± 0.000", "The package is accepted when it passes the decision rule of 1 of 2 issues (Budget by qmv) and every required actor accepts it (Tax has no rule)."},
+		{"", "0.000 (0.000–0.071)", "The package is accepted when it passes the decision rule of 1 of 2 issues (Budget by qmv) and every required actor accepts it (Tax has no rule); every required actor's yes already passes Budget's rule, so it changes nothing here."},
+		{"a,b,c", "0.480 (0.348–0.615)", "every required actor's yes already passes Budget's rule, so it changes nothing here."},
+		{"c,d", "0.000 (0.000–0.071)", "The package is accepted when it passes the decision rule of 1 of 2 issues (Budget by qmv) and every required actor accepts it (Tax has no rule)."},
 	} {
 		args := []string{"deal", "evaluate", "testdata/rules-mixed.yaml", "-p", "budget=70,tax=50", "--robust", "-n", "50", "-m", "none", "-q"}
 		if c.require != "" {

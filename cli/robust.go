@@ -3,12 +3,12 @@ package cli
 import (
 	"fmt"
 	"io"
-	"math"
 
 	"github.com/jedib0t/go-pretty/v6/table"
 	"github.com/spf13/cobra"
 
 	"parley/answer"
+	"parley/ask"
 	"parley/nouns"
 )
 
@@ -47,23 +47,23 @@ func printRobust(w io.Writer, sc *answer.Scenario, r *answer.DealRobustness, wid
 		return
 	}
 	para(w, fmt.Sprintf("Robustness over %s of the stated ranges (%s, seed %d, %s):", nouns.Count(r.Draws, "draw"), r.Distribution, r.Seed, nouns.Count(r.Inputs, "ranged input")), width)
-	se := func(p float64) string { return fmt.Sprintf("± %.3f", math.Sqrt(p*(1-p)/float64(r.Draws))) }
+	para(w, "  ("+ask.IntervalLegend(r.Draws)+".)", width)
 	if r.Zone != nil {
-		para(w, fmt.Sprintf("  P(a zone of agreement exists) = %.3f %s", *r.Zone, se(*r.Zone)), width)
+		para(w, "  P(a zone of agreement exists) = "+ask.ProbabilityText(*r.Zone, *r.ZoneInterval), width)
 		if r.Best == nil {
 			para(w, "  no draw opened the zone: no package to recommend", width)
 			return
 		}
 		para(w, "  A package is accepted when "+r.Acceptance+".", width)
-		printLabelled(w, sc, fmt.Sprintf("  the package most often accepted (P = %.3f %s, best of %s)", r.Accepted, se(r.Accepted), nouns.Count(r.Candidates, "candidate")), r.Best, width)
+		printLabelled(w, sc, fmt.Sprintf("  the package most often accepted (P = %s, best of %s)", ask.ProbabilityText(r.Accepted, r.AcceptedInterval), nouns.Count(r.Candidates, "candidate")), r.Best, width)
 	} else {
 		para(w, "  The package is accepted when "+r.Acceptance+".", width)
-		para(w, fmt.Sprintf("  P(accepted) = %.3f %s", r.Accepted, se(r.Accepted)), width)
+		para(w, "  P(accepted) = "+ask.ProbabilityText(r.Accepted, r.AcceptedInterval), width)
 	}
 	t := newTable(w)
 	t.AppendHeader(table.Row{"Actor", "P(accepts)", "Required"})
 	for _, a := range r.Actors {
-		t.AppendRow(table.Row{sc.ActorName(a.Actor), fmt.Sprintf("%.3f %s", a.Accepts, se(a.Accepts)), a.Required})
+		t.AppendRow(table.Row{sc.ActorName(a.Actor), ask.ProbabilityText(a.Accepts, a.AcceptsInterval), a.Required})
 	}
 	t.Render()
 }

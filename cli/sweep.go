@@ -180,21 +180,21 @@ func sweepTable(w io.Writer, sc *answer.Scenario, r answer.SweepModel, width int
 		if len(s.Bands) > 0 {
 			t := newTable(w)
 			t.AppendHeader(table.Row{"Option", "At", "P(nearest)", "P(≥ at)"})
-			// The option takes what At 5, P(nearest) 10 and P(≥ at) 7
-			// leave of the width, 56 at most.
+			// The option takes what At 5, P(nearest) and P(≥ at) 19 each
+			// ("0.806 (0.769–0.838)") leave of the width, 56 at most.
 			t.SetColumnConfigs([]table.ColumnConfig{
-				wrapCol(1, layoutAt(width).text(4, 5+10+7, 56)),
+				wrapCol(1, layoutAt(width).text(4, 5+19+19, 56)),
 				{Number: 2, Align: text.AlignRight}, {Number: 3, Align: text.AlignRight}, {Number: 4, Align: text.AlignRight},
 			})
 			for _, b := range s.Bands {
-				t.AppendRow(table.Row{b.Label, num(b.Value), fmt.Sprintf("%.3f", b.P), fmt.Sprintf("%.3f", b.PAtLeast)})
+				t.AppendRow(table.Row{b.Label, num(b.Value), ask.ProbabilityText(b.P, b.PInterval), ask.ProbabilityText(b.PAtLeast, b.PAtLeastInterval)})
 			}
 			t.Render()
 		}
 	}
 	for _, s := range r.Issues {
 		if len(s.Bands) > 0 {
-			para(w, "P(NEAREST) the share of draws whose forecast is nearer the option than any other; P(≥ AT) the share at or above its value", width)
+			para(w, "P(NEAREST) the share of draws whose forecast is nearer the option than any other; P(≥ AT) the share at or above its value; in parentheses, each share's 95% interval (Wilson's score interval)", width)
 			break
 		}
 	}
@@ -285,12 +285,12 @@ from it to the farther end.`,
 					csvCaveats(cmd.ErrOrStderr(), atStated(m.Model), nil, m.Notes)
 				}
 				cw := csv.NewWriter(w)
-				cw.Write([]string{"model", "issue", "rank", "input", "kind", "actor", "input_issue", "low", "value", "high", "forecast_at_low", "forecast_at_high", "swing", "variance_share", "unsettled_at_low", "unsettled_at_high", "failed_at_low", "failed_at_high"})
+				cw.Write([]string{"model", "issue", "rank", "input", "kind", "actor", "input_issue", "low", "value", "high", "forecast_at_low", "forecast_at_high", "swing", "variance_share", "variance_share_low", "variance_share_high", "unsettled_at_low", "unsettled_at_high", "failed_at_low", "failed_at_high"})
 				for _, r := range results {
 					for _, is := range r.Issues {
 						for j, s := range is.Swings {
 							cw.Write([]string{r.Model, is.Issue, strconv.Itoa(j + 1), s.Input.Label(), string(s.Input.Kind), s.Input.ActorID, s.Input.IssueID,
-								ff(s.Input.Lo), ff(s.Input.Mode), ff(s.Input.Hi), ffp(s.Low), ffp(s.High), ff(s.Swing), ff(s.VarShare),
+								ff(s.Input.Lo), ff(s.Input.Mode), ff(s.Input.Hi), ffp(s.Low), ffp(s.High), ff(s.Swing), ff(s.VarShare), ff(s.VarShareInterval[0]), ff(s.VarShareInterval[1]),
 								strconv.FormatBool(s.LowUnsettled), strconv.FormatBool(s.HighUnsettled), s.FailedAtLow, s.FailedAtHigh})
 						}
 					}
@@ -329,6 +329,7 @@ func tornado(w io.Writer, sc *answer.Scenario, r *answer.SensitivityModel, top, 
 			n := len(is.Swings) - top
 			fmt.Fprintf(w, "  (%d more %s; --top 0 shows all)\n", n, nouns.For(n, "input"))
 		}
+		para(w, "  "+ask.SharesText(is, r.Draws, r.ShareReplicates), width)
 		if u := ask.EndsUnsettledText(is, r.Ends); u != "" {
 			para(w, "  * had not settled: a last round's point ("+u+")", width)
 		}
@@ -362,14 +363,22 @@ func swingTable(w io.Writer, sc *answer.Scenario, iss answer.Issue, is answer.Se
 	if l.narrow() {
 		// the input takes what the others leave: Range 11
 		// ("100.0–100.0"), Low → high 13 ("100.0*→100.0*"), the bar,
-		// Swing 5, Var. 4
+		// Swing 5, Var. 9 (the share, "0.96", over its interval,
+		// "0.93–0.98")
 		ends, heads = "→", table.Row{"Input", "Range", "Low → high", "", "Swing", "Var."}
-		inputW = l.text(6, 11+13+barW+5+4, l.width)
+		inputW = l.text(6, 11+13+barW+5+9, l.width)
 		names := []string{"Input"}
 		for _, s := range swings {
 			names = append(names, swingInput(sc, iss.ID, s))
 		}
 		barW = min(roleWidths[swingBarCol].wide, barW+max(0, inputW-widest(names...)))
+	}
+	// A share with its interval (ask.ShareText), narrow over it.
+	share := func(s answer.SensitivitySwing) string { return ask.ShareText(s.VarShare, s.VarShareInterval) }
+	if l.narrow() {
+		share = func(s answer.SensitivitySwing) string {
+			return fmt.Sprintf("%.2f\n%s", s.VarShare, ask.RangeJoin(fmt.Sprintf("%.2f", s.VarShareInterval[0]), fmt.Sprintf("%.2f", s.VarShareInterval[1])))
+		}
 	}
 	t := newTable(w)
 	heads[3] = ask.PlainValue(iss.Min) + " … " + ask.PlainValue(iss.Max)
@@ -402,7 +411,7 @@ func swingTable(w io.Writer, sc *answer.Scenario, iss answer.Issue, is answer.Se
 		}
 		t.AppendRow(table.Row{swingInput(sc, iss.ID, s), ask.RangeJoin(numD(s.Input.Lo, di), numD(s.Input.Hi, di)),
 			endText(s.Low, s.LowUnsettled, d) + ends + endText(s.High, s.HighUnsettled, d), swingBar(s.Low, is.Base, s.High, iss.Min, iss.Max, barW),
-			swing, fmt.Sprintf("%.2f", s.VarShare)})
+			swing, share(s)})
 	}
 	t.Render()
 }

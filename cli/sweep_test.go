@@ -211,11 +211,11 @@ func TestSweepFitsWidth(t *testing.T) {
 			sweepTable(w, &res.Scenario, m, width)
 		}
 	})
-	if !strings.Contains(at80, "│ P(NEAREST) │") || !strings.Contains(at80, "outcome, with the model's error") {
+	if !strings.Contains(at80, "│ P(NEAREST)") || !strings.Contains(at80, "outcome, with the model's error") {
 		t.Errorf("no option table or no outcome line: the case tests less than it says:\n%s", at80)
 	}
 	// A legend says what the probabilities are, once per model.
-	if n := strings.Count(unwrapped(at80), "P(NEAREST) the share of draws whose forecast is nearer the option than any other; P(≥ AT) the share at or above its value\n"); n != len(res.Models) {
+	if n := strings.Count(unwrapped(at80), "P(NEAREST) the share of draws whose forecast is nearer the option than any other; P(≥ AT) the share at or above its value; in parentheses, each share's 95% interval (Wilson's score interval)\n"); n != len(res.Models) {
 		t.Errorf("the legend is printed %d times for %d models:\n%s", n, len(res.Models), at80)
 	}
 	var b bytes.Buffer

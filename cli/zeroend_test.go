@@ -70,7 +70,7 @@ func TestSensitivityZeroEnd(t *testing.T) {
 	if code != 0 || !strings.Contains(stderr, "north salience on timeline: no forecast at 0") {
 		t.Fatalf("csv: exit %d, stderr %s", code, stderr)
 	}
-	if want := `,0,0.3,0.6,,50,0,0,false,false,"issue timeline: no actor has a stance with salience > 0, so no model can weigh it",` + "\n"; !strings.Contains(csv, want) {
+	if want := `,0,0.3,0.6,,50,0,0,0,0,false,false,"issue timeline: no actor has a stance with salience > 0, so no model can weigh it",` + "\n"; !strings.Contains(csv, want) {
 		t.Errorf("no %q in:\n%s", want, csv)
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"sync/atomic"
 
 	"parley/errs"
+	"parley/mcerr"
 	"parley/parallel"
 	"parley/sweep"
 )
@@ -35,7 +36,9 @@ import (
 // candidates: the Nash and balanced packages at the
 // stated values and the balanced package of each draw whose zone is open
 // (the first MaxCandidates, in draw order; ties go to the first). Each
-// estimate has standard error √(P(1 − P)/N). Draws are computed in
+// estimate, k of N draws, comes with its Wilson score interval at 95%
+// (mcerr.Wilson), which unlike P ± √(P(1 − P)/N) does not shrink to
+// nothing at P = 0 or 1: 0 of 500 draws is [0, 0.0076]. Draws are computed in
 // parallel but stored by index, so the result is the same for any number
 // of workers, and a run of N draws is the first N of a longer one.
 
@@ -72,10 +75,18 @@ type Robust struct {
 	// issue, it passes them; with rules on only some issues, it passes
 	// those and every required actor accepts it.
 	Accepted float64 `json:"p_accepted"`
+	// AcceptedInterval is Accepted's interval (Interval); [0, 0] when
+	// Accepted is not estimated (a search without a candidate).
+	AcceptedInterval [2]float64 `json:"p_accepted_interval"`
+	// Interval names the interval every probability here is given with
+	// (mcerr.Method: Wilson's score interval at 95%, of k in Draws).
+	Interval string `json:"interval"`
 	// Acceptance says what Accepted counts (rule.go: acceptance).
 	Acceptance string `json:"acceptance"`
 	// Zone is P(a zone of agreement exists) (search only).
 	Zone *float64 `json:"p_zone,omitempty"`
+	// ZoneInterval is Zone's interval (search only).
+	ZoneInterval *[2]float64 `json:"p_zone_interval,omitempty"`
 	// Best is the candidate package with the highest P(accepted)
 	// (search only; nil when no candidate exists: no draw
 	// and no stated value opened the zone).
@@ -89,6 +100,8 @@ type RobustActor struct {
 	Actor    string  `json:"actor"`
 	Required bool    `json:"required"`
 	Accepts  float64 `json:"p_accepts"`
+	// AcceptsInterval is Accepts's interval (Robust's Interval).
+	AcceptsInterval [2]float64 `json:"p_accepts_interval"`
 }
 
 // drawn is one draw's normalised view.
@@ -195,12 +208,12 @@ func (sp *space) accepts(i int, v []float64) bool {
 	return sp.utility(i, sp.normAll(v))-sp.alt[i] >= -acceptTol
 }
 
-// score returns P(each actor accepts v) and P(v is accepted) over the
-// draws: every required actor accepts it or, under decision rules, it
+// score returns how many draws each actor accepts v in and how many
+// accept v: every required actor accepts it or, under decision rules, it
 // passes them (decide, as deal evaluate judges).
-func score(ds []drawn, in *Input, req []int, v []float64) ([]float64, float64) {
+func score(ds []drawn, in *Input, req []int, v []float64) ([]int, int) {
 	n := len(in.Problem.Actors)
-	per := make([]float64, n)
+	per := make([]int, n)
 	all := 0
 	acc := make([]bool, n)
 	for _, d := range ds {
@@ -214,21 +227,23 @@ func score(ds []drawn, in *Input, req []int, v []float64) ([]float64, float64) {
 			all++
 		}
 	}
-	N := float64(len(ds))
-	for i := range per {
-		per[i] /= N
-	}
-	return per, float64(all) / N
+	return per, all
 }
 
-func (r *Robust) setActors(in *Input, req map[int]bool, per []float64) {
+// setActors sets each actor's P(accepts), per[i] of the draws, and
+// P(accepted), all of them, with their intervals.
+func (r *Robust) setActors(in *Input, req map[int]bool, per []int, all int) {
 	for i, a := range in.Problem.Actors {
-		r.Actors = append(r.Actors, RobustActor{Actor: a.ID, Required: req[i], Accepts: per[i]})
+		r.Actors = append(r.Actors, RobustActor{Actor: a.ID, Required: req[i], Accepts: share(per[i], r.Draws), AcceptsInterval: mcerr.Wilson(per[i], r.Draws)})
 	}
+	r.Accepted, r.AcceptedInterval = share(all, r.Draws), mcerr.Wilson(all, r.Draws)
 }
+
+// share is k of n as a fraction.
+func share(k, n int) float64 { return float64(k) / float64(n) }
 
 func newRobust(ro RobustOptions, ds []drawn, inputs int) *Robust {
-	r := &Robust{Draws: len(ds), Seed: ro.Seed, Distribution: "triangular", Inputs: inputs}
+	r := &Robust{Draws: len(ds), Seed: ro.Seed, Distribution: "triangular", Inputs: inputs, Interval: mcerr.Method}
 	if ro.Uniform {
 		r.Distribution = "uniform"
 	}
@@ -265,8 +280,7 @@ func RobustEvaluate(ctx context.Context, in *Input, v []float64, o Options, ro R
 	r := newRobust(ro, ds, inputs)
 	r.Acceptance = acceptance(in, reqIdx)
 	per, all := score(ds, in, reqIdx, v)
-	r.setActors(in, req, per)
-	r.Accepted = all
+	r.setActors(in, req, per, all)
 	return r, nil
 }
 
@@ -303,18 +317,18 @@ func RobustSearch(ctx context.Context, in *Input, stated *Result, o Options, ro 
 			cands = append(cands, Package{Label: "balanced package of draw " + strconv.Itoa(d+1), Values: dr.cand})
 		}
 	}
-	pz := float64(open) / float64(len(ds))
-	r.Zone = &pz
+	pz, pzi := share(open, len(ds)), mcerr.Wilson(open, len(ds))
+	r.Zone, r.ZoneInterval = &pz, &pzi
 	r.Candidates = len(cands)
-	best, bestP := -1, -1.0
-	var bestPer []float64
+	best, bestAll := -1, -1
+	var bestPer []int
 	for c := range cands {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
 		per, all := score(ds, in, reqIdx, cands[c].Values)
-		if all > bestP {
-			best, bestP, bestPer = c, all, per
+		if all > bestAll {
+			best, bestAll, bestPer = c, all, per
 		}
 	}
 	if best >= 0 {
@@ -332,8 +346,7 @@ func RobustSearch(ctx context.Context, in *Input, stated *Result, o Options, ro 
 		}
 		pk.Options = Nearest(in.Problem, pk.Values)
 		r.Best = &pk
-		r.Accepted = bestP
-		r.setActors(in, req, bestPer)
+		r.setActors(in, req, bestPer, bestAll)
 	}
 	return r, nil
 }

@@ -119,3 +119,53 @@ func TestRobustAndSearchCancelled(t *testing.T) {
 		t.Error("0 draws accepted")
 	}
 }
+
+// Every probability comes with Wilson's interval at 95%, which at 0 and
+// at 1 of 500 draws is not a point (as P ± √(P(1 − P)/N) = "0 ± 0" was):
+// 0 of 500 is [0, z²/(500 + z²)] = [0, 0.0076243] (z = 1.959964), 500 of
+// 500 its mirror [0.9923757, 1]. At 45 the zone's and B's share k/500
+// gets mcerr.Wilson(k, 500), whatever k the sampler gives.
+func TestRobustIntervals(t *testing.T) {
+	in := robustCase(t)
+	r, err := RobustEvaluate(context.Background(), in, []float64{46}, Options{}, RobustOptions{Draws: 500, Seed: 3, Uniform: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Interval != "Wilson score interval, 95%" {
+		t.Errorf("interval named %q", r.Interval)
+	}
+	zero := [2]float64{0, 0.0076243}
+	for _, got := range [][2]float64{r.AcceptedInterval, r.Actors[0].AcceptsInterval} {
+		if got[0] != 0 || math.Abs(got[1]-zero[1]) > 5e-8 {
+			t.Errorf("at 46 (accepted in none of 500 draws): interval %v, want %v", got, zero)
+		}
+	}
+	r, err = RobustEvaluate(context.Background(), in, []float64{45}, Options{}, RobustOptions{Draws: 500, Seed: 3, Uniform: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := r.Actors[0].AcceptsInterval; got[1] != 1 || math.Abs(got[0]-0.9923757) > 5e-8 {
+		t.Errorf("A at 45 (accepts in all 500 draws): interval %v, want [0.9923757, 1]", got)
+	}
+	k := int(math.Round(drawnShare(in, 500, 3) * 500))
+	want := wilsonByHand(k, 500)
+	if got := r.AcceptedInterval; math.Abs(got[0]-want[0]) > 1e-12 || math.Abs(got[1]-want[1]) > 1e-12 || got[0] > r.Accepted || got[1] < r.Accepted {
+		t.Errorf("at 45 (%d of 500): interval %v around %v, want %v", k, got, r.Accepted, want)
+	}
+	s, err := RobustSearch(context.Background(), in, nil, Options{}, RobustOptions{Draws: 500, Seed: 3, Uniform: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.ZoneInterval == nil || *s.ZoneInterval != want {
+		t.Errorf("search: P(zone) interval %v, want %v", s.ZoneInterval, want)
+	}
+}
+
+// wilsonByHand is Wilson's score interval at z = 1.959964 written out.
+func wilsonByHand(k, n int) [2]float64 {
+	z, N := 1.959963984540054, float64(n)
+	p := float64(k) / N
+	c := (p + z*z/(2*N)) / (1 + z*z/N)
+	h := z / (1 + z*z/N) * math.Sqrt(p*(1-p)/N+z*z/(4*N*N))
+	return [2]float64{c - h, c + h}
+}

@@ -12,6 +12,7 @@ import (
 	"sync/atomic"
 
 	"parley/errs"
+	"parley/mcerr"
 	"parley/model"
 )
 
@@ -193,6 +194,10 @@ type Band struct {
 	Hi       float64 `json:"high"`
 	P        float64 `json:"p"`
 	PAtLeast float64 `json:"p_at_least"`
+	// PInterval and PAtLeastInterval are P's and PAtLeast's Wilson score
+	// intervals at 95% (mcerr.Wilson) over the draws counted.
+	PInterval        [2]float64 `json:"p_interval"`
+	PAtLeastInterval [2]float64 `json:"p_at_least_interval"`
 }
 
 // HistBins is the number of histogram bins.
@@ -638,6 +643,7 @@ func summarise(is model.Issue, base float64, f []float64) IssueSummary {
 			}
 		}
 		band.P, band.PAtLeast = float64(in)/n, float64(atLeast)/n
+		band.PInterval, band.PAtLeastInterval = mcerr.Wilson(in, len(xs)), mcerr.Wilson(atLeast, len(xs))
 		s.Bands = append(s.Bands, band)
 	}
 	return s

@@ -114,6 +114,14 @@ func TestBands(t *testing.T) {
 			t.Errorf("band %s: P %v, P(≥) %v; want %v, %v", b.Label, b.P, b.PAtLeast, want[j].p, want[j].atLeast)
 		}
 	}
+	// Wilson at 95% (z = 1.959964): 2 of 8 is [0.0714792, 0.5907246];
+	// 8 of 8 is [8/(8 + z²), 1] = [0.6755924, 1].
+	if iv := s.Bands[0].PInterval; math.Abs(iv[0]-0.0714792) > 5e-8 || math.Abs(iv[1]-0.5907246) > 5e-8 {
+		t.Errorf("none: P interval %v, want [0.0714792, 0.5907246]", iv)
+	}
+	if iv := s.Bands[0].PAtLeastInterval; math.Abs(iv[0]-0.6755924) > 5e-8 || iv[1] != 1 {
+		t.Errorf("none: P(≥) interval %v, want [0.6755924, 1]", iv)
+	}
 	total := 0
 	for _, b := range s.Hist {
 		total += b.Count
@@ -243,5 +251,62 @@ func TestRunCombined(t *testing.T) {
 	r, err = Run(context.Background(), compromise.Model{}, p, Options{Draws: 20, Seed: 3})
 	if err != nil || r.Issues[0].Combined != nil {
 		t.Errorf("compromise: combined %v, err %v; want none", r.Issues[0].Combined, err)
+	}
+}
+
+// The compromise model's forecast is the weighted mean Σ wᵢxᵢ / Σ wᵢ, so
+// with only positions drawn (independently, uniformly) each input's true
+// first-order share is wᵢ²Var(xᵢ) / Σ wₖ²Var(xₖ). Weights 2, 1, 1 and
+// ranges 0–100, 0–100, 40–60 (variances 10000/12, 10000/12, 400/12):
+// shares ∝ 4·10000, 10000, 400, i.e. 40000/50400 = 0.793651,
+// 10000/50400 = 0.198413 and 400/50400 = 0.007937, summing to 1. With
+// 2,000 draws (seed 5) each estimate's 95% bootstrap interval holds its
+// true share, and the raw estimates' sum's interval holds 1.
+func TestVarianceShareIntervalsHoldTrueShares(t *testing.T) {
+	p := mt.OneIssue(0, 100, mt.A(2, 50, 1), mt.A(1, 50, 1), mt.A(1, 50, 1))
+	p.Stances[0][0].PosLo, p.Stances[0][0].PosHi = 0, 100
+	p.Stances[1][0].PosLo, p.Stances[1][0].PosHi = 0, 100
+	p.Stances[2][0].PosLo, p.Stances[2][0].PosHi = 40, 60
+	r, err := Sensitivity(context.Background(), compromise.Model{}, p, Options{Draws: 2000, Seed: 5, Uniform: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	truth := map[string]float64{"a": 40000.0 / 50400, "b": 10000.0 / 50400, "c": 400.0 / 50400}
+	is := r.Issues[0]
+	if r.ShareReplicates != ShareReplicates || len(is.Swings) != 3 {
+		t.Fatalf("%d resamples, %d swings", r.ShareReplicates, len(is.Swings))
+	}
+	sum := 0.0
+	for _, s := range is.Swings {
+		iv, want := s.VarShareInterval, truth[s.Input.ActorID]
+		if !(iv[0] <= want && want <= iv[1]) || !(iv[0] < iv[1]) {
+			t.Errorf("%s: share %.4f, interval %v, true share %.6f", s.Input.ActorID, s.VarShare, iv, want)
+		}
+		sum += s.VarShare
+	}
+	if math.Abs(is.VarShareSum-sum) > 1e-12 || !(is.VarShareRawSumInterval[0] <= 1 && 1 <= is.VarShareRawSumInterval[1]) {
+		t.Errorf("sum %v (swings %v), raw sum %v in %v, true sum 1", is.VarShareSum, sum, is.VarShareRawSum, is.VarShareRawSumInterval)
+	}
+	// The same seed, the same intervals, at any number of workers.
+	r2, err := Sensitivity(context.Background(), compromise.Model{}, p, Options{Draws: 2000, Seed: 5, Uniform: true, Workers: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(r2.Issues, r.Issues) {
+		t.Errorf("1 worker gave other intervals")
+	}
+}
+
+// A resample's mean and variance count each draw as often as it is
+// taken; every draw once: y's mean 9.4 and variance Σ(y − 9.4)²/10 =
+// 338.4/10.
+func TestCountedMomentsOnes(t *testing.T) {
+	y := []float64{10, 3, 7, 5, 17, 13, 6, 12, 1, 20}
+	ones := make([]float64, len(y))
+	for i := range ones {
+		ones[i] = 1
+	}
+	if mv := countedMoments(ones, y); math.Abs(mv[0]-9.4) > 1e-12 || math.Abs(mv[1]-33.84) > 1e-12 {
+		t.Errorf("moments %v, want [9.4 33.84]", mv)
 	}
 }

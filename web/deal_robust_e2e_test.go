@@ -1,7 +1,6 @@
 package web_test
 
 import (
-	"fmt"
 	"strings"
 	"testing"
 
@@ -16,7 +15,8 @@ import (
 // built-in case as of 11 March 2025, opened from its address, robust on,
 // 50 draws, every other setting its default), and the page shows its
 // figures: how often a zone exists, how often the most robust package is
-// accepted, and each actor's share of draws accepting it. (At the latest
+// accepted, and each actor's share of draws accepting it, each with its
+// interval as the command line writes it (ask.ProbabilityText). (At the latest
 // snapshot no draw opens a zone: the page says so instead.)
 func TestDealRobustView(t *testing.T) {
 	e := startE2E(t)
@@ -40,8 +40,9 @@ func TestDealRobustView(t *testing.T) {
 	got := e.text(`[data-testid=search-robust] p`)
 	for _, s := range []string{
 		"50 draws",
-		fmt.Sprintf("A zone of agreement exists in %.0f%% of draws.", 100**r.Zone),
-		fmt.Sprintf("is accepted in %.0f%%.", 100*r.Accepted),
+		"(" + ask.IntervalLegend(r.Draws) + ".)",
+		"A zone of agreement exists in " + ask.ProbabilityText(*r.Zone, *r.ZoneInterval) + " of draws.",
+		"is accepted in " + ask.ProbabilityText(r.Accepted, r.AcceptedInterval) + " of draws.",
 		// what accepted means, as the answer says it (no rules here)
 		"(A package is accepted when every required actor accepts it.)",
 	} {
@@ -54,7 +55,7 @@ func TestDealRobustView(t *testing.T) {
 		t.Fatalf("%d actors shown, want %d", n, len(r.Actors))
 	}
 	first := e.text(rows + `:first-child`)
-	if w := fmt.Sprintf("%.0f%%", 100*r.Actors[0].Accepts); !strings.Contains(first, w) {
+	if w := ask.ProbabilityText(r.Actors[0].Accepts, r.Actors[0].AcceptsInterval); !strings.Contains(first, w) {
 		t.Errorf("first actor's row %q, want %s", first, w)
 	}
 	if e.count(`[data-testid=deal-robust]`) == 0 {

@@ -10,7 +10,8 @@ import (
 // TestTornadoNumbers: each tornado chart folds its numbers, the rows
 // parley sensitivity prints for the issue — each input's range, the
 // forecast at its low and high ends, the swing and its share of the
-// variance — equal to the command line's, where the chart showed them
+// variance with its interval, and the line under them saying the shares
+// are estimates and what they sum to — equal to the command line's, where the chart showed them
 // only in a tooltip under the pointer (none by keyboard or on a phone).
 func TestTornadoNumbers(t *testing.T) {
 	// The command line's rows on Ceasefire (the first issue): the
@@ -56,6 +57,20 @@ func TestTornadoNumbers(t *testing.T) {
 		if len(row) != 5 || strings.Join(row[1:], " | ") != strings.Join(want[i], " | ") {
 			t.Errorf("row %d: the page has %q, the command line %q", i+1, row, want[i])
 		}
+	}
+	// Under it, the line the command line prints under its table: the
+	// shares are estimates from the draws, with intervals, and their sum.
+	var line []string
+	for _, l := range strings.Split(out[strings.Index(out, "Ceasefire — "):], "\n") {
+		if strings.HasPrefix(l, "  Var. share:") || len(line) > 0 && strings.HasPrefix(l, "    ") {
+			line = append(line, strings.TrimSpace(l))
+		} else if len(line) > 0 {
+			break
+		}
+	}
+	shares := e.text(`figure[data-issue=ceasefire] [data-testid=tornado-shares]`)
+	if w := strings.Join(line, " "); shares != w || !strings.Contains(w, "estimated from 2,000 draws, with its 95% interval (bootstrap, 200 resamples); the shares sum to") {
+		t.Errorf("the page's shares line %q, the command line's %q", shares, w)
 	}
 	if got[0][0] != "UnitedStates·position" {
 		t.Errorf("the first input is named %q, want United States · position", got[0][0])

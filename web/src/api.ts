@@ -168,10 +168,17 @@ export interface Sweep { scenario: AnswerScenario; request: SweepRequest; models
 // failed_at_high say why); its swing is then measured from the other.
 // base_outside_ends: the forecast at the stated values lies outside low →
 // high (sweep.Swing's BaseOutside), and the swing runs to the farther end.
-export interface Swing { input: SweepInput; forecast_at_low: number | null; forecast_at_high: number | null; swing: number; variance_share: number; unsettled_at_low?: boolean; unsettled_at_high?: boolean; failed_at_low?: string; failed_at_high?: string; base_outside_ends?: boolean }
+export interface Swing { input: SweepInput; forecast_at_low: number | null; forecast_at_high: number | null; swing: number; variance_share: number; variance_share_interval: [number, number]; unsettled_at_low?: boolean; unsettled_at_high?: boolean; failed_at_low?: string; failed_at_high?: string; base_outside_ends?: boolean }
+// SensitivityIssue: one issue's tornado, with what its variance shares
+// sum to (the estimates held at 0 or more, and not held, with its
+// interval).
+export interface SensitivityIssue {
+  issue: string; name: string; base: number; unsettled_draws: number; unsettled_ends: number; ends_last_step_max: number; ends_last_step_median: number; swings: Swing[]
+  variance_shares_sum: number; variance_shares_raw_sum: number; variance_shares_raw_sum_interval: [number, number]
+}
 export interface Sensitivity {
   scenario: AnswerScenario; request: SweepRequest
-  models: { model: string; draws: number; unsettled_draws: number; ends: number; unsettled_ends: number; failed_ends: number; not_measurable?: { input: SweepInput; failed_at_low: string; failed_at_high: string }[]; seed: number; issues: { issue: string; name: string; base: number; unsettled_draws: number; unsettled_ends: number; ends_last_step_max: number; ends_last_step_median: number; swings: Swing[] }[]; notes?: string[]; warnings?: string[] }[]
+  models: { model: string; draws: number; unsettled_draws: number; ends: number; unsettled_ends: number; failed_ends: number; not_measurable?: { input: SweepInput; failed_at_low: string; failed_at_high: string }[]; seed: number; share_replicates: number; issues: SensitivityIssue[]; notes?: string[]; warnings?: string[] }[]
 }
 
 export interface Crossing { issue: string; red_line: string; value: number; by: number }
@@ -181,8 +188,9 @@ export interface DealVerdicts { issues: string[]; package: number[]; actors: Ver
 // DealRobustness: how a deal fares over draws of the stated ranges.
 export interface DealRobustness {
   draws: number; seed: number; distribution: string; inputs: number
-  actors?: { actor: string; required: boolean; p_accepts: number }[]
-  p_accepted: number; acceptance: string; p_zone?: number; best?: DealPackage; candidates?: number
+  actors?: { actor: string; required: boolean; p_accepts: number; p_accepts_interval: [number, number] }[]
+  p_accepted: number; p_accepted_interval: [number, number]; interval: string; acceptance: string
+  p_zone?: number; p_zone_interval?: [number, number]; best?: DealPackage; candidates?: number
 }
 export interface DealEvaluation { scenario: AnswerScenario; request: DealEvaluateRequest; no_deal: string; rest: string; evaluation: DealVerdicts; robust?: DealRobustness; warnings?: string[] }
 // DealRuleVerdict: whether a package passes one issue's decision rule, and

@@ -6,7 +6,7 @@
 // so a link opens the page as it was.
 import './style.css'
 import { api, follow, download, APIError, inlineOrJob, loadDefaults, defaults } from './api'
-import type { Scenario, ScenarioView, Forecast, ModelForecast, IssueForecast, Issue, Stance, ModelInfo, Param, Sweep, SweepIssue, SweepInput, Swing, Sensitivity, Diagnostic, AssumedCount, DealEvaluation, DealSearch, DealPackage, DealPlan, Bend, Shortfall, Distribution, Likely, DealRobustness, Comparison, CompareCell, CompareColumn } from './api'
+import type { Scenario, ScenarioView, Forecast, ModelForecast, IssueForecast, Issue, Stance, ModelInfo, Param, Sweep, SweepIssue, SweepInput, Swing, Sensitivity, SensitivityIssue, Diagnostic, AssumedCount, DealEvaluation, DealSearch, DealPackage, DealPlan, Bend, Shortfall, Distribution, Likely, DealRobustness, Comparison, CompareCell, CompareColumn } from './api'
 import { h, s, svgLabel, fitText, textWidth, fmt, signed, plainNum, gfmt, altFrom, vetoHead, caveatsHeading, stepText, count, color, rangeText, intervalText, sweepText, binDecimals, binText, rangeSep, rangeJoin, noNumber, tieJoin, settingsText, errorText, decimalsOf, rangeDecimals, rangeDecimalsMax, plural, assumedText } from './util'
 import { renderExplain } from './explain'
 import { proposalsCard } from './proposals'
@@ -1213,8 +1213,25 @@ function swingNumbers(name: string, shown: Swing[], k: number, issue: string, mo
           h('th', { scope: 'row' }, actorName(b.input.actor) + swingWhat(b, issue)),
           h('td', {}, intervalText(b.input.low, b.input.high, di)),
           h('td', {}, `${end(b.forecast_at_low, b.unsettled_at_low)} → ${end(b.forecast_at_high, b.unsettled_at_high)}`),
-          h('td', {}, fmt(b.swing, k) + mark), h('td', {}, fmt(b.variance_share, 2)))
+          h('td', {}, fmt(b.swing, k) + mark), h('td', {}, shareText(b.variance_share, b.variance_share_interval)))
       }))))
+}
+
+// shareText is ask.ShareText: a variance share and its interval, two
+// decimals each, "0.96 (0.93–0.98)".
+function shareText(x: number, iv: [number, number]): string {
+  return `${fmt(x, 2)} (${rangeJoin(fmt(iv[0], 2), fmt(iv[1], 2))})`
+}
+
+// sharesText is ask.SharesText: the line under a tornado saying its
+// shares are estimates from the draws, what they sum to and, where that
+// reads above 1, why.
+function sharesText(ti: SensitivityIssue, draws: number, resamples: number): string {
+  let s = `Var. share: the share of the forecast's variance each input explains alone, estimated from ${count(draws)} draws, with its 95% interval (bootstrap, ${count(resamples)} resamples); the shares sum to ${fmt(ti.variance_shares_sum, 2)}`
+  if (ti.variance_shares_sum > 1 && fmt(ti.variance_shares_sum, 2) !== '1.00') {
+    s += `, above the 1 the true shares sum to at most: each estimate is 0 or more, never less, so the sampling errors of inputs of little effect add up; estimates not held at 0 sum to ${shareText(ti.variance_shares_raw_sum, ti.variance_shares_raw_sum_interval)}`
+  }
+  return s
 }
 
 // statedNotes folds a sweep's or a sensitivity analysis's notes — what
@@ -1294,6 +1311,9 @@ function drawSweep(out: HTMLElement, tor: HTMLElement, warn: HTMLElement, torWar
     const outside = baseOutsideText(shown)
     if (outside) fig.append(h('p', { class: 'hint', 'data-testid': 'tornado-base-outside' }, outside))
     fig.append(swingNumbers(ti.name, shown, decimalsOf(st.tornado?.scenario, ti.issue), ti.issue, tm.model))
+    // The shares are estimates, and what they sum to, as the command
+    // line says under its table.
+    fig.append(h('p', { class: 'hint', 'data-testid': 'tornado-shares' }, sharesText(ti, tm.draws, tm.share_replicates)))
     tor.append(fig)
     // A bar's ends: a missing one (null) at the base.
     const barEnds = (b: Swing): [number, number] => [b.forecast_at_low ?? ti.base, b.forecast_at_high ?? ti.base]
@@ -1354,13 +1374,14 @@ function dealRobust() {
 function robustBox(r: DealRobustness | undefined, search: boolean): HTMLElement | string {
   if (!r) return ''
   const sc = st.resolved!
-  const pct = (p: number) => fmt(100 * p, 0) + '%'
   const what = search ? 'the most robust package' : 'this package'
   return h('div', { class: 'robust', 'data-testid': search ? 'search-robust' : 'deal-robust' },
     h('h3', {}, 'Over the stated ranges'),
     h('p', { class: 'hint' }, `${r.draws} draws (${r.distribution}, seed ${r.seed}) of ${r.inputs} ranged input${r.inputs === 1 ? '' : 's'}. `,
-      search && r.p_zone !== undefined ? h('b', {}, `A zone of agreement exists in ${pct(r.p_zone)} of draws. `) : '',
-      r.best || !search ? h('b', {}, `${search ? 'The most robust package' : 'This package'} is accepted in ${pct(r.p_accepted)}.`) : 'No draw opened a zone.',
+      // Each share of draws with its interval, as ask.ProbabilityText.
+      `(${intervalLegend(r.draws)}.) `,
+      search && r.p_zone !== undefined && r.p_zone_interval ? h('b', {}, `A zone of agreement exists in ${probabilityText(r.p_zone, r.p_zone_interval)} of draws. `) : '',
+      r.best || !search ? h('b', {}, `${search ? 'The most robust package' : 'This package'} is accepted in ${probabilityText(r.p_accepted, r.p_accepted_interval)} of draws.`) : 'No draw opened a zone.',
       // What accepted means, as the command line says it (acceptance).
       r.best || !search ? ` (A package is accepted when ${r.acceptance}.)` : '',
       search && r.candidates ? ` (${r.candidates} candidate packages scored.)` : ''),
@@ -1368,7 +1389,19 @@ function robustBox(r: DealRobustness | undefined, search: boolean): HTMLElement 
       h('tbody', {}, ...sc.issues.map((is, k) => h('tr', {}, h('th', { scope: 'row' }, is.name), packageCell(is, r.best!.values[k], dec(is.id)))))) : '',
     r.actors?.length ? h('table', { class: 'compare' }, h('caption', {}, `How often each actor accepts ${what}`),
       h('tbody', {}, ...r.actors.map((a) => h('tr', {}, h('th', { scope: 'row' }, actorName(a.actor), a.required ? '' : h('small', { class: 'muted' }, 'need not accept')),
-        h('td', { class: a.p_accepts < 0.5 ? 'down' : '' }, pct(a.p_accepts)))))) : '')
+        h('td', { class: a.p_accepts < 0.5 ? 'down' : '' }, probabilityText(a.p_accepts, a.p_accepts_interval)))))) : '')
+}
+
+// probabilityText is ask.ProbabilityText: a share of draws and its
+// interval, three decimals each, "0.000 (0.000–0.008)".
+function probabilityText(p: number, iv: [number, number]): string {
+  return `${fmt(p, 3)} (${rangeJoin(fmt(iv[0], 3), fmt(iv[1], 3))})`
+}
+
+// intervalLegend is ask.IntervalLegend: what probabilityText's
+// parentheses hold.
+function intervalLegend(draws: number): string {
+  return `each probability is a share of ${count(draws)} draws; in parentheses, its 95% interval (Wilson's score interval)`
 }
 
 // noDeal says in words which package stands behind every actor's

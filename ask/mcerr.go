@@ -1,0 +1,55 @@
+package ask
+
+import (
+	"fmt"
+	"strconv"
+
+	"parley/answer"
+	"parley/mcerr"
+)
+
+// ProbabilityText writes a probability estimated from draws with its
+// interval (mcerr.Wilson, at mcerr.Level), as every door writes a deal's
+// robust probabilities: three decimals each, "0.000 (0.000–0.008)".
+// IntervalLegend says once what the parentheses are. The page writes it
+// by the same rule (probabilityText in web/src/main.ts).
+func ProbabilityText(p float64, iv [2]float64) string {
+	return fmt.Sprintf("%s (%s)", fixed(p, 3), RangeJoin(fixed(iv[0], 3), fixed(iv[1], 3)))
+}
+
+// IntervalLegend is the line a door gives before probabilities written
+// by ProbabilityText, for draws of them: what the parentheses hold.
+func IntervalLegend(draws int) string {
+	return fmt.Sprintf("each probability is a share of %s draws; in parentheses, its %s%% interval (Wilson's score interval)", Grouped(draws), strconv.FormatFloat(100*mcerr.Level, 'f', -1, 64))
+}
+
+// ChanceInterval writes an interval of a probability in whole percent, as
+// Chance writes a chance: "49–63%".
+func ChanceInterval(iv [2]float64) string {
+	return RangeJoin(strconv.FormatFloat(100*iv[0], 'f', 0, 64), strconv.FormatFloat(100*iv[1], 'f', 0, 64)) + "%"
+}
+
+// ShareText writes a variance share with its interval (sweep.Swing's
+// VarShare and VarShareInterval), two decimals each, as every door
+// writes it: "0.96 (0.93–0.98)". The page writes it by the same rule
+// (shareText in web/src/main.ts).
+func ShareText(x float64, iv [2]float64) string {
+	return fmt.Sprintf("%s (%s)", fixed(x, 2), RangeJoin(fixed(iv[0], 2), fixed(iv[1], 2)))
+}
+
+// SharesText is the line each door gives under an issue's tornado: the
+// variance shares are estimates from the draws, with 95% bootstrap
+// intervals, and what they sum to; where that reads above 1 (the true
+// shares of independent inputs sum to at most 1), why: each estimate is
+// held at 0 or more, so the errors of inputs of little effect add up,
+// and the estimates not held at 0 sum to (sweep's VarShareRawSum, with
+// its interval).
+func SharesText(is answer.SensitivityIssue, draws, resamples int) string {
+	s := fmt.Sprintf("Var. share: the share of the forecast's variance each input explains alone, estimated from %s draws, with its 95%% interval (bootstrap, %s resamples); the shares sum to %s",
+		Grouped(draws), Grouped(resamples), fixed(is.VarShareSum, 2))
+	if is.VarShareSum > 1 && fixed(is.VarShareSum, 2) != "1.00" {
+		s += fmt.Sprintf(", above the 1 the true shares sum to at most: each estimate is 0 or more, never less, so the sampling errors of inputs of little effect add up; estimates not held at 0 sum to %s",
+			ShareText(is.VarShareRawSum, is.VarShareRawSumInterval))
+	}
+	return s
+}
