@@ -1123,7 +1123,7 @@ const (
 // (gain descending, list position), which is exactly the order a full
 // stable sort of the list would give.
 func (e *engine[T, A]) selectExchanges(ctx context.Context, list []*exch[T], rr *roundResult[T]) []*exch[T] {
-	if e.ties != tieCoinFlip && e.selection != bySlice {
+	if e.heapSelection() {
 		return e.selectByHeap(ctx, list)
 	}
 	ar, k := e.ar, &e.k

@@ -817,7 +817,7 @@ func (e *engine64) String() string {
 }
 
 func (e *engine64) selectExchanges(ctx context.Context, list []*exch64, rr *roundResult64) []*exch64 {
-	if e.ties != tieCoinFlip && e.selection != bySlice {
+	if e.heapSelection() {
 		return e.selectByHeap(ctx, list)
 	}
 	ar, k := e.ar, &e.k
