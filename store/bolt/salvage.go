@@ -180,6 +180,9 @@ type scanner struct {
 	rep  *Report
 	cut  bool // a walk stopped at damage: ids beyond it may be unseen
 	size int64
+	// at is each scenario's index in rep.Scenarios, for the runs that
+	// join it (one look-up a run, not a scan of every scenario)
+	at map[string]int
 }
 
 func (sc *scanner) problem(p Problem) { sc.rep.Problems = append(sc.rep.Problems, p) }
@@ -272,6 +275,10 @@ func (sc *scanner) walk(ctx context.Context) (*Report, error) {
 			return nil, err
 		}
 		copied[id] = f.Current != 0
+		if sc.at == nil {
+			sc.at = map[string]int{}
+		}
+		sc.at[id] = len(sc.rep.Scenarios)
 		sc.rep.Scenarios = append(sc.rep.Scenarios, f)
 	}
 	sc.count(ids)
@@ -734,10 +741,8 @@ func (sc *scanner) run(id string, keys *runKeys, copied map[string]bool) error {
 				return err
 			}
 		}
-		for i := range sc.rep.Scenarios {
-			if f := &sc.rep.Scenarios[i]; f.ID == r.ScenarioID {
-				f.Runs = append(f.Runs, id)
-			}
+		if i, ok := sc.at[r.ScenarioID]; ok {
+			sc.rep.Scenarios[i].Runs = append(sc.rep.Scenarios[i].Runs, id)
 		}
 		created := store.UnixNanos(r.Created)
 		if !slices.Contains(keys.byCreated, created) || !slices.Contains(keys.byScenario, r.ScenarioID+"\x00"+strconv.FormatInt(created, 10)) {
