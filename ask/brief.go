@@ -646,8 +646,8 @@ var funcs = map[string]any{"num": numD, "span": spanD, "pct": func(a, b int) str
 	"of": func(n, all int, noun string) string { return fmt.Sprintf("%d of %s", n, nouns.Count(all, noun)) },
 	// verb agrees with a count: "1 rests", "2 rest"; "1 is", "2 are".
 	"verb": verbFor, "plural": nouns.Count,
-	// prob writes a share of the draws to two decimals, as parley's
-	// table of where the outcome may land writes a probability.
+	// chance writes a share of the draws in whole percent, as every
+	// door writes an option's chance (Chance).
 	"chance": Chance,
 	// cell makes text safe in a Markdown table cell.
 	"cell": func(s string) string { return strings.NewReplacer("|", `\|`, "\n", " ").Replace(s) }}
