@@ -168,6 +168,11 @@ func (c *Case) why(vd deal.Verdict) string {
 			k := c.Header.IssueIndex(x.Issue)
 			s += fmt.Sprintf(" on %s (%s): %s, nearest option “%s”", x.Issue, x.RedLine, Decimals(x.Value, c.Header.IssueDecimals(x.Issue)), optionLabel(c.Header.Nearest(k, x.Value)))
 		}
+	case vd.Accepts && vd.Defaulted:
+		// Its yes is the default's (deal.NoAlternative, as search's and
+		// evaluate's notes word it): "0.550 above 0.000 (none stated)"
+		// read as a reason of the case's.
+		s = fmt.Sprintf("accepts by default: worth %.3f to it, and it %s", vd.Utility, deal.NoAlternative(1))
 	case vd.Accepts:
 		// Decimals, not %.3f: an actor accepts a gain down to -1e-9 (the
 		// solver's tolerance), which %.3f wrote "-0.000 above".

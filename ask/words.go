@@ -76,14 +76,19 @@ func MoveText(issue, from, to string) string { return issue + " " + from + " →
 // "accepts" or "blocks", "red lines not checked" for an accepting actor
 // whose red lines nobody checked (a search's package, an actor outside
 // the zone's coalition), and " (not required)" after it for an actor
-// whose acceptance is not needed. The page writes it by the same rule
-// (verdictText in web/src/main.ts).
-func VerdictText(accepts, unchecked, required bool) string {
+// whose acceptance is not needed; "accepts by default" for one whose
+// yes its default alternative decides (deal.Verdict.Defaulted: none
+// stated, so 0, below every package; the answer's default_note says so
+// in words). The page writes it by the same rule (verdictText in
+// web/src/main.ts).
+func VerdictText(accepts, unchecked, required, defaulted bool) string {
 	v := "accepts"
 	if !accepts {
 		v = "blocks"
 	} else if unchecked {
 		v = "red lines not checked"
+	} else if defaulted {
+		v = "accepts by default"
 	}
 	if !required {
 		v += " (not required)"

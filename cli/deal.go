@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -162,6 +163,10 @@ func printEvaluation(w io.Writer, ev *answer.DealEvaluation, width int) {
 	headline(w, sc, width)
 	layoutAt(width).fit(w, func(w io.Writer, l layout) { packageTable(w, ev, l) })
 	printVerdicts(w, sc, ev.Evaluation.Actors, nil, width)
+	if n := ev.Evaluation.DefaultNote; n != "" {
+		// Beside the verdicts "accepts by default": why.
+		para(w, n, width)
+	}
 	printRules(w, sc, ev.Evaluation.Rules, width)
 	if ev.Evaluation.Accepted {
 		para(w, acceptedText(ev.Evaluation.Acceptance), width)
@@ -261,7 +266,7 @@ func printVerdicts(w io.Writer, sc *answer.Scenario, vs []answer.DealVerdict, un
 			for _, c := range v.Crossed {
 				crossed = append(crossed, ask.CrossedText(sc.IssueName(c.Issue), c.RedLine, numD(c.Value, sc.IssueDecimals(c.Issue))))
 			}
-			verdict := ask.VerdictText(v.Accepts, unchecked[v.Actor], v.Required)
+			verdict := ask.VerdictText(v.Accepts, unchecked[v.Actor], v.Required, v.Defaulted)
 			t.AppendRow(table.Row{sc.ActorName(v.Actor), num3(v.Utility), ask.AlternativeText(v.Alternative, v.AlternativeFrom), ask.Signed(v.Gain, 3), strings.Join(crossed, "; "), verdict})
 		}
 		t.Render()
@@ -529,7 +534,10 @@ func printPackageVerdicts(w io.Writer, sc *answer.Scenario, res *answer.DealZone
 		case !(req[a.Actor] && zoneHoldsRequired):
 			unchecked[a.Actor] = true
 		}
-		vs = append(vs, answer.DealVerdict{Actor: a.Actor, Required: req[a.Actor], Utility: pk.Utilities[i], Alternative: a.Value, AlternativeFrom: a.From, Gain: pk.Gains[i], Accepts: accepts})
+		// The headline's default (res.Defaulted) decides a yes the
+		// answer establishes, as deal evaluate marks it.
+		defaulted := accepts && !unchecked[a.Actor] && slices.Contains(res.Defaulted, a.Actor)
+		vs = append(vs, answer.DealVerdict{Actor: a.Actor, Required: req[a.Actor], Utility: pk.Utilities[i], Alternative: a.Value, AlternativeFrom: a.From, Gain: pk.Gains[i], Accepts: accepts, Defaulted: defaulted})
 	}
 	para(w, fmt.Sprintf("At the %s package (deal evaluate checks every actor's red lines):", pk.Label), width)
 	printVerdicts(w, sc, vs, unchecked, width)

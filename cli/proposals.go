@@ -89,9 +89,11 @@ func printProposals(w io.Writer, a *answer.DealProposals, width int) {
 		if p.Error != "" {
 			say(w, fmt.Sprintf("%s (%s)", p.Name, p.ID), "not judged: "+p.Error, width)
 		}
+		// Who rejects and why, and who accepts only by its default
+		// alternative (none stated), in the answer's words.
 		var why []string
 		for _, v := range p.Actors {
-			if !v.Accepts {
+			if !v.Accepts || v.Defaulted {
 				why = append(why, fmt.Sprintf("  %s %s", sc.ActorName(v.Actor), v.Why))
 			}
 		}

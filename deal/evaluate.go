@@ -165,6 +165,12 @@ type Evaluation struct {
 	// acceptance): every required actor's yes, the issues' rules, or,
 	// where only some issues state one, both.
 	Acceptance string `json:"acceptance"`
+	// Defaulted lists the actors whose yes the default decides: they
+	// accept, and their alternative is the default 0 (none stated,
+	// Verdict.Defaulted); DefaultNote says so in words, as search's
+	// (summary.go: NoAlternative). Both omitted when none is.
+	Defaulted   []string `json:"defaulted,omitempty"`
+	DefaultNote string   `json:"default_note,omitempty"`
 	// Forecasts is the package's distance from each model's forecast.
 	Forecasts []ForecastDistance `json:"forecasts,omitempty"`
 }
@@ -184,6 +190,10 @@ type Verdict struct {
 	Crossed []Crossing `json:"crossed,omitempty"`
 	// Accepts is true when Gain ≥ 0 and no red line is crossed.
 	Accepts bool `json:"accepts"`
+	// Defaulted is true when the actor accepts and its alternative is the
+	// default 0 (AlternativeFrom FromNone): as U_i ≥ 0 everywhere, it
+	// accepts only because the package crosses none of its red lines.
+	Defaulted bool `json:"defaulted,omitempty"`
 }
 
 // Crossing is a red line a package crosses.
@@ -275,6 +285,7 @@ func (sp *space) judge(v []float64, req []int) *Evaluation {
 	}
 	ev.Accepted, ev.Rules, ev.Blockers = decide(sp.in, accepts, req)
 	ev.Acceptance = acceptance(sp.in, req)
+	ev.noteDefaults(p)
 	return ev
 }
 

@@ -102,6 +102,7 @@ func EvaluateProposal(in *Input, named map[string]float64, forecasts []Forecast,
 		return nil, err
 	}
 	ev.Accepted, ev.Rules, ev.Blockers = decide(in, accepts, req)
+	ev.noteDefaults(p)
 	ks := make([]int, 0, len(decided))
 	for k := range decided {
 		ks = append(ks, k)

@@ -138,20 +138,57 @@ func (m *merge) defaulted() {
 	if len(who) == 0 {
 		return
 	}
-	const why = "(no reservation, and no status quo or forecast as the no-deal package)"
 	group := "required actor"
 	if !m.plain() {
 		group = "coalition member"
 	}
 	all := len(who) == len(counts)
 	if all {
-		res.DefaultNote = fmt.Sprintf("Decided by a default: no %s states an alternative to agreement %s, so each one's is 0, below every package, and the zone is every package that crosses none of their red lines.", group, why)
+		res.DefaultNote = fmt.Sprintf("Decided by a default: no %s states an alternative to agreement %s, so each one's is 0, below every package, and the zone is every package that crosses none of their red lines.", group, noAlternativeWhy)
 	} else {
-		res.DefaultNote = fmt.Sprintf("Decided in part by a default: %s (%d of %d %ss) state no alternative to agreement %s, so theirs is 0, below every package: they accept any package that crosses none of their red lines.", strings.Join(who, ", "), len(who), len(counts), group, why)
+		res.DefaultNote = fmt.Sprintf("Decided in part by a default: %s (%d of %d %ss) %s.", strings.Join(who, ", "), len(who), len(counts), group, NoAlternative(len(who)))
 	}
 	if all && m.plain() {
-		res.Summary = fmt.Sprintf("Agreement is possible, but only by default: no required actor states an alternative to agreement %s, so each one's is 0, below every package, and the zone is every package that crosses none of their red lines (at best, the actor worst served gains %s).", why, gain3(res.Margin))
+		res.Summary = fmt.Sprintf("Agreement is possible, but only by default: no required actor states an alternative to agreement %s, so each one's is 0, below every package, and the zone is every package that crosses none of their red lines (at best, the actor worst served gains %s).", noAlternativeWhy, gain3(res.Margin))
 		return
 	}
 	res.Summary += " " + res.DefaultNote
+}
+
+// noAlternativeWhy says what an actor whose alternative is the default
+// 0 (FromNone) has not stated.
+const noAlternativeWhy = "(no reservation, and no status quo or forecast as the no-deal package)"
+
+// NoAlternative says of n actors (their names before it) that they
+// state no alternative to agreement, so that theirs is the default 0
+// and they accept any package that crosses none of their red lines: the
+// words every answer a default decides says it with — search's note
+// (defaulted), evaluate's and a proposal's (Evaluation.DefaultNote) and
+// a proposal's reason for a yes (ask's why).
+func NoAlternative(n int) string {
+	if n == 1 {
+		return "states no alternative to agreement " + noAlternativeWhy + ", so its is 0, below every package: it accepts any package that crosses none of its red lines"
+	}
+	return "state no alternative to agreement " + noAlternativeWhy + ", so theirs is 0, below every package: they accept any package that crosses none of their red lines"
+}
+
+// noteDefaults marks the actors whose yes to the package the default
+// decides (Verdict.Defaulted: they accept, their alternative being the
+// default 0, below every package) and says so (Defaulted, DefaultNote).
+// An actor that blocks is not marked: a stated alternative could only
+// make it block more.
+func (ev *Evaluation) noteDefaults(p *model.Problem) {
+	ev.Defaulted, ev.DefaultNote = nil, ""
+	var who []string
+	for j := range ev.Actors {
+		vd := &ev.Actors[j]
+		vd.Defaulted = vd.Accepts && vd.AlternativeFrom == FromNone
+		if vd.Defaulted {
+			ev.Defaulted = append(ev.Defaulted, vd.Actor)
+			who = append(who, model.NameOr(p.Actors[j].Name, p.Actors[j].ID))
+		}
+	}
+	if len(who) > 0 {
+		ev.DefaultNote = "Decided by a default: " + strings.Join(who, ", ") + " " + NoAlternative(len(who)) + "."
+	}
 }

@@ -33,3 +33,39 @@ func TestDealDefaultHeadline(t *testing.T) {
 		t.Errorf("the headline reads %q", s)
 	}
 }
+
+// TestDealDefaultVerdicts: with Alpha's reservation stated (0.8) on
+// that case, Beta's and Gamma's alternatives are still the default 0, so
+// their yes to any package is the default's. The deal view's verdicts
+// say "accepts by default" beside it, with the answer's default_note
+// under the table; the proposals table lists them with the reason the
+// answer gives (why), as parley deal proposals prints them (cli's
+// TestDealEvaluateDefaulted and TestDealProposalsDefaulted).
+func TestDealDefaultVerdicts(t *testing.T) {
+	e := startE2E(t)
+	body, err := os.ReadFile("../cli/testdata/example.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := strings.Replace(string(body), "{id: a, name: Alpha, capability: 1,", "{id: a, name: Alpha, capability: 1, reservation: 0.8,", 1)
+	s = strings.Replace(s, "snapshots:", `proposals:
+  - {id: p1, name: Small and soon, proposers: [a], date: 2025-01-01, package: {budget: 20, deadline: 10}, assumed: "a test proposal"}
+snapshots:`, 1)
+	rec := e.stored("Defaulted in part", []byte(s))
+	e.do("deal view of the case", chromedp.Navigate(e.srv.URL+"/#deal"), chromedp.WaitVisible(chromedp.CSS(`[data-testid=zone-summary]`)),
+		e.poll(`[...document.querySelectorAll("#scenario option")].some(o => o.value === "`+rec.ID+`")`),
+		e.choose(rec.ID), chromedp.WaitVisible(chromedp.CSS(`[data-testid=deal-default]`)), chromedp.WaitVisible(chromedp.CSS(`[data-testid=proposals-table] li[data-defaulted]`)))
+	const states = "state no alternative to agreement (no reservation, and no status quo or forecast as the no-deal package), so theirs is 0, below every package: they accept any package that crosses none of their red lines"
+	if got := e.text(`[data-testid=deal-default]`); got != "Decided by a default: Beta, Gamma "+states+"." {
+		t.Errorf("the verdicts' note reads %q", got)
+	}
+	verdicts := get(t, e.bctx, "verdicts", chromedp.Evaluate[[]string](`[...document.querySelectorAll("[data-testid=deal-verdicts] tr")].map((r) => r.children[0].textContent + ": " + r.children[5].textContent)`))
+	if len(verdicts) != 3 || verdicts[1] != "Beta: accepts by default" || verdicts[2] != "Gamma: accepts by default" || strings.Contains(verdicts[0], "by default") {
+		t.Errorf("the verdicts read %q", verdicts)
+	}
+	const its = "and it states no alternative to agreement (no reservation, and no status quo or forecast as the no-deal package), so its is 0, below every package: it accepts any package that crosses none of its red lines"
+	why := get(t, e.bctx, "proposal's reasons", chromedp.Evaluate[[]string](`[...document.querySelectorAll("[data-testid=proposals-table] tr[data-proposal=p1] li[data-defaulted]")].map((li) => li.dataset.defaulted + ": " + li.textContent)`))
+	if len(why) != 2 || !strings.HasPrefix(why[0], "b: Beta accepts by default: worth ") || !strings.HasSuffix(why[0], its) || !strings.HasPrefix(why[1], "c: Gamma accepts by default: worth ") || !strings.HasSuffix(why[1], its) {
+		t.Errorf("the proposal's defaulted yeses read %q", why)
+	}
+}

@@ -97,7 +97,7 @@ func TestDealVerdictWords(t *testing.T) {
 			cs = append(cs, ask.CrossedText(sc.IssueName(c.Issue), c.RedLine, ask.Decimals(c.Value, sc.IssueDecimals(c.Issue))))
 			crossed = true
 		}
-		want = append(want, strings.Join([]string{sc.ActorName(v.Actor), ask.Signed(v.Gain, 3), strings.Join(cs, "; "), ask.VerdictText(v.Accepts, false, v.Required)}, " | "))
+		want = append(want, strings.Join([]string{sc.ActorName(v.Actor), ask.Signed(v.Gain, 3), strings.Join(cs, "; "), ask.VerdictText(v.Accepts, false, v.Required, v.Defaulted)}, " | "))
 	}
 	if !crossed || !strings.Contains(strings.Join(want, "\n"), " | blocks") {
 		t.Fatalf("at %v no actor blocks on a red line: the case tests less than it says:\n%s", pkg, strings.Join(want, "\n"))

@@ -182,9 +182,9 @@ export interface Sensitivity {
 }
 
 export interface Crossing { issue: string; red_line: string; value: number; by: number }
-export interface Verdict { actor: string; required: boolean; utility: number; alternative: number; gain: number; alternative_from: string; crossed?: Crossing[]; accepts: boolean }
+export interface Verdict { actor: string; required: boolean; utility: number; alternative: number; gain: number; alternative_from: string; crossed?: Crossing[]; accepts: boolean; defaulted?: boolean }
 export interface ForecastDistance { model: string; mean_pct: number; max_pct: number; by_issue: number[] }
-export interface DealVerdicts { issues: string[]; package: number[]; actors: Verdict[]; accepted: boolean; blockers?: string[]; rules?: DealRuleVerdict[]; acceptance: string; forecasts?: ForecastDistance[] }
+export interface DealVerdicts { issues: string[]; package: number[]; actors: Verdict[]; accepted: boolean; blockers?: string[]; rules?: DealRuleVerdict[]; acceptance: string; defaulted?: string[]; default_note?: string; forecasts?: ForecastDistance[] }
 // DealRobustness: how a deal fares over draws of the stated ranges.
 export interface DealRobustness {
   draws: number; seed: number; distribution: string; inputs: number

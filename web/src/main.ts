@@ -1592,7 +1592,10 @@ function drawDeal(box: HTMLElement, ans: DealEvaluation) {
         h('th', { scope: 'row' }, actorName(v.actor)), h('td', {}, fmt(v.utility, 3)),
         h('td', {}, h('b', {}, fmt(v.alternative, 3)), ' ', h('small', {}, altFrom(v.alternative_from))), h('td', {}, signed(v.gain, 3)),
         h('td', {}, (v.crossed ?? []).map((c) => crossedText(issueName(c.issue), c.red_line, fmt(c.value, decimalsOf(ans.scenario, c.issue)))).join('; ')),
-        h('td', {}, verdictText(v.accepts, false, v.required)))))),
+        h('td', {}, verdictText(v.accepts, false, v.required, !!v.defaulted)))))),
+    // Beside the verdicts "accepts by default": why (the answer's
+    // default_note, as the command line prints it under the table).
+    ev.default_note ? h('p', { class: 'hint', 'data-testid': 'deal-default' }, ev.default_note) : '',
     dist.length ? h('p', { class: 'hint', 'data-testid': 'deal-distances' }, 'Distance from each model’s forecast (mean and largest, in % of the scale): ',
       ...dist.flatMap((d, i) => [i ? ' · ' : '', h('span', { 'data-model': d.model, 'data-mean': String(d.mean_pct) }, `${d.model} ${fmt(d.mean_pct, 0)}% (max ${fmt(d.max_pct, 0)}%)`)])) : '',
     settingsText(ans.request) ? h('p', { class: 'hint', 'data-testid': 'deal-settings' }, `The deal runs its models with the settings chosen on the Forecast view (${settingsText(ans.request)}), as the forecast does.`) : '',
@@ -1754,8 +1757,8 @@ function shortfallLine(actor: string, x: Shortfall, moves: string[]): string {
 }
 
 // verdictText is ask.VerdictText: an actor's verdict on a package.
-function verdictText(accepts: boolean, unchecked: boolean, required: boolean): string {
-  return (!accepts ? 'blocks' : unchecked ? 'red lines not checked' : 'accepts') + (required ? '' : ' (not required)')
+function verdictText(accepts: boolean, unchecked: boolean, required: boolean, defaulted: boolean): string {
+  return (!accepts ? 'blocks' : unchecked ? 'red lines not checked' : defaulted ? 'accepts by default' : 'accepts') + (required ? '' : ' (not required)')
 }
 
 // crossedText is ask.CrossedText: a red line a package crosses, with the

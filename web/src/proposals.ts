@@ -31,7 +31,10 @@ function drawProposals(box: HTMLElement, a: DealProposals, name: (actor: string)
   const names = (ids?: string[]) => (ids ?? []).map(name).join(', ')
   const alts = a.alternatives.map((x) => `${name(x.actor)} ${fmt(x.value, 3)}`).join(' · ')
   const rows = a.proposals.map((p) => {
-    const why = p.actors.filter((v) => !v.accepts).map((v) => h('li', {}, h('b', {}, name(v.actor)), ' ', v.why))
+    // Who rejects and why, and who accepts only by its default
+    // alternative (none stated: the answer's why says so), as parley
+    // deal proposals prints them under its table.
+    const why = p.actors.filter((v) => !v.accepts || v.defaulted).map((v) => h('li', v.defaulted ? { 'data-defaulted': v.actor } : {}, h('b', {}, name(v.actor)), ' ', v.why))
     const quote = p.evidence?.[0]
     return h('tr', { class: p.error ? 'unjudged' : p.accepted ? 'yes' : 'no', 'data-proposal': p.id },
       h('th', { scope: 'row' }, p.name, h('small', {}, `${p.date}${p.proposers?.length ? ' · ' + p.proposers.map(name).join(', ') : ''}`),
@@ -63,7 +66,7 @@ function drawProposals(box: HTMLElement, a: DealProposals, name: (actor: string)
     a.warnings?.length ? h('ul', { class: 'warnings', 'data-testid': 'proposals-warnings' }, ...a.warnings.map((w) => h('li', {}, h('span', { 'aria-hidden': 'true' }, '⚠ '), w))) : '',
     settingsText(a.request) ? h('p', { class: 'hint', 'data-testid': 'proposals-settings' }, `The proposals are judged with the settings chosen on the Forecast view (${settingsText(a.request)}), as the forecast runs its models.`) : '',
     a.proposals.length ? h('table', { class: 'compare', 'data-testid': 'proposals-table' },
-      h('thead', {}, h('tr', {}, ...['Proposal', 'Package', 'Verdict', 'Rejected by, and why'].map((t) => h('th', { scope: 'col' }, t)))),
+      h('thead', {}, h('tr', {}, ...['Proposal', 'Package', 'Verdict', 'Rejected by, and why (and who accepts only by default)'].map((t) => h('th', { scope: 'col' }, t)))),
       h('tbody', {}, ...rows))
       // With none, the answer's warning says why (none in the scenario,
       // or none yet at this date); the page's own sentence only said it
