@@ -257,13 +257,13 @@ func show(w io.Writer, in *ask.Input, c answer.Contents, all bool) {
 	if len(c.Snapshots) > 0 {
 		fmt.Fprintln(w, "Snapshots:")
 		for _, sn := range c.Snapshots {
-			fmt.Fprintf(w, "  %s  %s: %s\n", sn.Date, sn.Name, ask.ChangesText(sn))
+			fmt.Fprintf(w, "  %s  %s%s\n", sn.Date, named(sn.Name), ask.ChangesText(sn))
 		}
 	}
 	if len(c.Variants) > 0 {
 		fmt.Fprintln(w, "Variants:")
 		for _, v := range c.Variants {
-			fmt.Fprintf(w, "  %-24s %s: %s\n", v.ID, v.Name, ask.ChangesText(v))
+			fmt.Fprintf(w, "  %-24s %s%s\n", v.ID, named(v.Name), ask.ChangesText(v))
 		}
 	}
 	if n := len(c.Proposals); n > 0 {
@@ -315,6 +315,15 @@ func show(w io.Writer, in *ask.Input, c answer.Contents, all bool) {
 		}
 	}
 	fmt.Fprintf(w, "%s; %s ('parley validate' lists them)%s\n", nouns.Count(len(s.Stances), "stance"), nouns.Count(len(in.Warnings), "warning"), assumedAside(in))
+}
+
+// named is a snapshot's label or a variant's name and ": ", before what
+// it changes; "" for none, so an unnamed one reads "2025-06-01  1 stance".
+func named(name string) string {
+	if name == "" {
+		return ""
+	}
+	return name + ": "
 }
 
 // assumedAside is "; " and what rests only on an assumed reason (ask's

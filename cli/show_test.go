@@ -124,3 +124,22 @@ func TestShowBuiltInCounts(t *testing.T) {
 		}
 	}
 }
+
+// A snapshot without a label and a variant without a name are listed
+// by date or id and what they change, with no ": " after an empty name
+// (testdata/example.yaml: the 2025-06-01 snapshot moves a stance, the
+// no-gamma variant removes an actor; neither is named).
+func TestShowUnnamedSnapshotAndVariant(t *testing.T) {
+	out, errOut, code := run(t, "show", "testdata/example.yaml")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, want := range []string{
+		"Snapshots:\n  2025-06-01  1 stance\n",
+		"Variants:\n  no-gamma                 1 actor removed\n",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("no %q in\n%s", want, out)
+		}
+	}
+}
