@@ -314,7 +314,18 @@ func show(w io.Writer, in *ask.Input, c answer.Contents, all bool) {
 			fmt.Fprintln(w)
 		}
 	}
-	fmt.Fprintf(w, "%s; %s ('parley validate' lists them)%s\n", nouns.Count(len(s.Stances), "stance"), nouns.Count(len(in.Warnings), "warning"), assumedAside(in))
+	// The stances were counted at the base above; this line's count of
+	// what is assumed is of the latest snapshot, where every answer looks
+	// (the contents hold it, ask.AssumedSummary), and says so.
+	fmt.Fprintf(w, "%s ('parley validate' lists them)", nouns.Count(len(in.Warnings), "warning"))
+	if c.Assumed != "" {
+		at := "the base"
+		if c.LatestSnapshot != "" {
+			at = "the latest snapshot (" + c.LatestSnapshot + ")"
+		}
+		fmt.Fprintf(w, "; at %s: %s", at, c.Assumed)
+	}
+	fmt.Fprintln(w)
 }
 
 // named is a snapshot's label or a variant's name and ": ", before what
@@ -327,9 +338,9 @@ func named(name string) string {
 }
 
 // assumedAside is "; " and what rests only on an assumed reason (ask's
-// AssumedSummary), or "" when nothing does: validate and show count the
-// file's warnings, and an assumption with its reason is none, but every
-// answer lists it, so the summary says it too.
+// AssumedSummary), or "" when nothing does: validate counts the file's
+// warnings, and an assumption with its reason is none, but every answer
+// lists it, so the summary says it too (show says the contents' own).
 func assumedAside(in *ask.Input) string {
 	if a := ask.AssumedSummary(in); a != "" {
 		return "; " + a

@@ -30,7 +30,7 @@ func TestShowListsEveryPart(t *testing.T) {
 		"Proposals (1, 0 withdrawn):\n  split  2025-01-15, by a, b: budget 60.0, treaty 0.50 (quoted)\n",
 		"Outcomes (1):\n  2025-03-01  budget 55.0 (1 quote)\n",
 		"Sources:\n  memo           A memo (2025-01-01)\n",
-		"4 stances; 0 warnings ('parley validate' lists them); 3 of 4 stances, 2 of 3 capabilities and 1 of 1 red line assumed, each with its reason\n",
+		"0 warnings ('parley validate' lists them); at the latest snapshot (2025-02-01): 3 of 4 stances, 2 of 3 capabilities and 1 of 1 red line assumed, each with its reason\n",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("no %q in\n%s", want, out)
@@ -101,6 +101,9 @@ func TestShowBuiltInCounts(t *testing.T) {
 		"  2025-08-18  White House meeting: 32 stances, 2 actors changed\n",
 		"Proposals (9, 1 withdrawn):\n",
 		"Outcomes (2):\n",
+		// the closing line's count is of the latest snapshot, where every
+		// answer looks, and says so: not the base's 23 assumed stances
+		"\n0 warnings ('parley validate' lists them); at the latest snapshot (2025-08-18): 11 of 70 stances and 3 of 10 capabilities assumed, each with its reason\n",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("no %q in\n%s", want, out)
