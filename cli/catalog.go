@@ -109,8 +109,9 @@ func newShowCmd() *cobra.Command {
 whether it is quoted or assumed), issues (scale, status quo, labelled
 options, decision rule), the base's stances (counted; --all lists them),
 red lines and reservations (where stated, and what each rests on), what
-each snapshot and variant changes, the proposals and outcomes (the first
-` + fmt.Sprint(shownItems) + `; --all lists them) and the sources, then the evidence coverage.
+each snapshot and variant changes, the proposals and outcomes, and the
+sources, then the evidence coverage. The red lines, reservations,
+proposals and outcomes each stop at the first ` + fmt.Sprint(shownItems) + `; --all lists them.
 Without FILE, the built-in case.`,
 		Args: nArgs(0, 1),
 		RunE: func(cmd *cobra.Command, args []string) error {

@@ -146,3 +146,17 @@ func TestShowUnnamedSnapshotAndVariant(t *testing.T) {
 		}
 	}
 }
+
+// show's help says every list that stops at the first 10 without --all:
+// the red lines and reservations as well as the proposals and outcomes.
+func TestShowHelpSaysWhatStops(t *testing.T) {
+	out, errOut, code := run(t, "show", "--help")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	// the words, however the lines break
+	const want = "The red lines, reservations, proposals and outcomes each stop at the first 10; --all lists them."
+	if !strings.Contains(strings.Join(strings.Fields(out), " "), want) {
+		t.Errorf("no %q in\n%s", want, out)
+	}
+}
