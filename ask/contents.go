@@ -58,7 +58,8 @@ func Contents(in *Input) answer.Contents {
 	// date order) and each variant's, each with its basis in the state
 	// it makes.
 	limitsOf(&c, basis, "", s, s.Actors, nil)
-	for _, sn := range sortedSnapshots(s) {
+	for _, i := range s.SnapshotOrder() {
+		sn := s.Snapshots[i]
 		c.Snapshots = append(c.Snapshots, changesOf(sn.Changes, sn.Date, "", sn.Label))
 		res, _ := s.Resolve(sn.Date, "")
 		limitsOf(&c, basis, sn.Date, res, sn.AddActors, sn.Actors)
@@ -180,20 +181,6 @@ func DecisionText(d *scenario.Decision) string {
 		return d.Rule + " of every actor"
 	}
 	return fmt.Sprintf("%s of %s: %s", d.Rule, nouns.Count(len(d.Voters), "voter"), strings.Join(d.Voters, ", "))
-}
-
-// sortedSnapshots is s's snapshots in date order.
-func sortedSnapshots(s *scenario.Scenario) []scenario.Snapshot {
-	var out []scenario.Snapshot
-	for _, d := range s.SnapshotDates() {
-		for _, sn := range s.Snapshots {
-			if sn.Date == d {
-				out = append(out, sn)
-				break
-			}
-		}
-	}
-	return out
 }
 
 // nonNil is l, or an empty list for none: a list in the JSON, never null.

@@ -109,8 +109,9 @@ func newShowCmd() *cobra.Command {
 whether it is quoted or assumed), issues (scale, status quo, labelled
 options, decision rule), the base's stances (counted; --all lists them),
 red lines and reservations (where stated, and what each rests on), what
-each snapshot and variant changes, the proposals and outcomes (the first
-` + fmt.Sprint(shownItems) + `; --all lists them) and the sources, then the evidence coverage.
+each snapshot and variant changes, the proposals and outcomes, and the
+sources, then the evidence coverage. The red lines, reservations,
+proposals and outcomes each stop at the first ` + fmt.Sprint(shownItems) + `; --all lists them.
 Without FILE, the built-in case.`,
 		Args: nArgs(0, 1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -257,13 +258,13 @@ func show(w io.Writer, in *ask.Input, c answer.Contents, all bool) {
 	if len(c.Snapshots) > 0 {
 		fmt.Fprintln(w, "Snapshots:")
 		for _, sn := range c.Snapshots {
-			fmt.Fprintf(w, "  %s  %s: %s\n", sn.Date, sn.Name, ask.ChangesText(sn))
+			fmt.Fprintf(w, "  %s  %s%s\n", sn.Date, named(sn.Name), ask.ChangesText(sn))
 		}
 	}
 	if len(c.Variants) > 0 {
 		fmt.Fprintln(w, "Variants:")
 		for _, v := range c.Variants {
-			fmt.Fprintf(w, "  %-24s %s: %s\n", v.ID, v.Name, ask.ChangesText(v))
+			fmt.Fprintf(w, "  %-24s %s%s\n", v.ID, named(v.Name), ask.ChangesText(v))
 		}
 	}
 	if n := len(c.Proposals); n > 0 {
@@ -314,13 +315,33 @@ func show(w io.Writer, in *ask.Input, c answer.Contents, all bool) {
 			fmt.Fprintln(w)
 		}
 	}
-	fmt.Fprintf(w, "%s; %s ('parley validate' lists them)%s\n", nouns.Count(len(s.Stances), "stance"), nouns.Count(len(in.Warnings), "warning"), assumedAside(in))
+	// The stances were counted at the base above; this line's count of
+	// what is assumed is of the latest snapshot, where every answer looks
+	// (the contents hold it, ask.AssumedSummary), and says so.
+	fmt.Fprintf(w, "%s ('parley validate' lists them)", nouns.Count(len(in.Warnings), "warning"))
+	if c.Assumed != "" {
+		at := "the base"
+		if c.LatestSnapshot != "" {
+			at = "the latest snapshot (" + c.LatestSnapshot + ")"
+		}
+		fmt.Fprintf(w, "; at %s: %s", at, c.Assumed)
+	}
+	fmt.Fprintln(w)
+}
+
+// named is a snapshot's label or a variant's name and ": ", before what
+// it changes; "" for none, so an unnamed one reads "2025-06-01  1 stance".
+func named(name string) string {
+	if name == "" {
+		return ""
+	}
+	return name + ": "
 }
 
 // assumedAside is "; " and what rests only on an assumed reason (ask's
-// AssumedSummary), or "" when nothing does: validate and show count the
-// file's warnings, and an assumption with its reason is none, but every
-// answer lists it, so the summary says it too.
+// AssumedSummary), or "" when nothing does: validate counts the file's
+// warnings, and an assumption with its reason is none, but every answer
+// lists it, so the summary says it too (show says the contents' own).
 func assumedAside(in *ask.Input) string {
 	if a := ask.AssumedSummary(in); a != "" {
 		return "; " + a

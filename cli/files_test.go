@@ -227,7 +227,7 @@ func TestShowCountsInWords(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	if w := "3 stances; 1 warning ('parley validate' lists them)"; !strings.Contains(out, w) {
+	if w := "\n1 warning ('parley validate' lists them); at the base: 2 of 3 stances and 3 of 3 capabilities assumed, each with its reason\n"; !strings.Contains(out, w) {
 		t.Errorf("no %q in\n%s", w, out)
 	}
 }

@@ -30,7 +30,7 @@ func TestShowListsEveryPart(t *testing.T) {
 		"Proposals (1, 0 withdrawn):\n  split  2025-01-15, by a, b: budget 60.0, treaty 0.50 (quoted)\n",
 		"Outcomes (1):\n  2025-03-01  budget 55.0 (1 quote)\n",
 		"Sources:\n  memo           A memo (2025-01-01)\n",
-		"4 stances; 0 warnings ('parley validate' lists them); 3 of 4 stances, 2 of 3 capabilities and 1 of 1 red line assumed, each with its reason\n",
+		"0 warnings ('parley validate' lists them); at the latest snapshot (2025-02-01): 3 of 4 stances, 2 of 3 capabilities and 1 of 1 red line assumed, each with its reason\n",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("no %q in\n%s", want, out)
@@ -101,6 +101,9 @@ func TestShowBuiltInCounts(t *testing.T) {
 		"  2025-08-18  White House meeting: 32 stances, 2 actors changed\n",
 		"Proposals (9, 1 withdrawn):\n",
 		"Outcomes (2):\n",
+		// the closing line's count is of the latest snapshot, where every
+		// answer looks, and says so: not the base's 23 assumed stances
+		"\n0 warnings ('parley validate' lists them); at the latest snapshot (2025-08-18): 11 of 70 stances and 3 of 10 capabilities assumed, each with its reason\n",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("no %q in\n%s", want, out)
@@ -122,5 +125,38 @@ func TestShowBuiltInCounts(t *testing.T) {
 			t.Errorf("counts (actors, issues, stances, red lines, reservations, snapshots, variants, proposals, outcomes, sources) %v; want %v", got, want)
 			break
 		}
+	}
+}
+
+// A snapshot without a label and a variant without a name are listed
+// by date or id and what they change, with no ": " after an empty name
+// (testdata/example.yaml: the 2025-06-01 snapshot moves a stance, the
+// no-gamma variant removes an actor; neither is named).
+func TestShowUnnamedSnapshotAndVariant(t *testing.T) {
+	out, errOut, code := run(t, "show", "testdata/example.yaml")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, want := range []string{
+		"Snapshots:\n  2025-06-01  1 stance\n",
+		"Variants:\n  no-gamma                 1 actor removed\n",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("no %q in\n%s", want, out)
+		}
+	}
+}
+
+// show's help says every list that stops at the first 10 without --all:
+// the red lines and reservations as well as the proposals and outcomes.
+func TestShowHelpSaysWhatStops(t *testing.T) {
+	out, errOut, code := run(t, "show", "--help")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	// the words, however the lines break
+	const want = "The red lines, reservations, proposals and outcomes each stop at the first 10; --all lists them."
+	if !strings.Contains(strings.Join(strings.Fields(out), " "), want) {
+		t.Errorf("no %q in\n%s", want, out)
 	}
 }

@@ -107,7 +107,7 @@ func TestValidateShowCountAssumed(t *testing.T) {
 		t.Errorf("validate --strict: exit %d, %s%s; want %q", code, out, errOut, assumed)
 	}
 	out, errOut, code = run(t, "show", path)
-	if code != 0 || !strings.Contains(out, "6 stances; 0 warnings ('parley validate' lists them); 5 of 6 stances and 2 of 3 capabilities assumed, each with its reason\n") {
+	if code != 0 || !strings.Contains(out, "0 warnings ('parley validate' lists them); at the latest snapshot (2026-02-01): 5 of 6 stances and 2 of 3 capabilities assumed, each with its reason\n") {
 		t.Errorf("show: exit %d, %s%s", code, out, errOut)
 	}
 	_, errOut, _ = run(t, "forecast", "-m", "median", path)

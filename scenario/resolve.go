@@ -41,6 +41,11 @@ func (s *Scenario) snapshotOrder() []int {
 	return idx
 }
 
+// SnapshotOrder returns the indices of s.Snapshots in date order (input
+// order among equal dates), for a caller that lists the snapshots
+// themselves in that order.
+func (s *Scenario) SnapshotOrder() []int { return s.snapshotOrder() }
+
 // SnapshotDates returns the snapshot dates in order.
 func (s *Scenario) SnapshotDates() []string {
 	var out []string
