@@ -104,3 +104,24 @@ func TestEvaluateDefaulted(t *testing.T) {
 		t.Errorf("b's red line crossed: accepted %v, b accepts %v defaulted %v, defaulted %v, note %q", ev.Accepted, ev.Actors[1].Accepts, ev.Actors[1].Defaulted, ev.Defaulted, ev.DefaultNote)
 	}
 }
+
+// TestSearchDefaultedOnlyInClosedCoalition: under qmv3 the coalitions
+// are {a, b} and {a, c}. c states no alternative (the default 0) but a
+// red line x ≥ 60, while a accepts only [10, 50] (U_a = 1 − |x − 30|/100
+// ≥ 0.8): {a, c} is closed. {a, b} is open on [10, 25] (U_b = 1 − x/100
+// ≥ 0.75), and its members state their alternatives, so no default
+// decides the zone: c, a member of the closed coalition only, is not
+// named (the read-through of the seventeenth session found it named).
+func TestSearchDefaultedOnlyInClosedCoalition(t *testing.T) {
+	in := qmvCase(qmv3)
+	in.Reservation[2] = math.NaN()
+	in.RedLines = make([]map[int]scenario.RedLine, 3)
+	in.RedLines[2] = map[int]scenario.RedLine{0: redLine(t, ">= 60")}
+	res, err := Search(in, Options{Samples: -1, Frontier: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !res.Open || res.Defaulted != nil || res.DefaultNote != "" || strings.Contains(res.Summary, "default") {
+		t.Errorf("open %v, defaulted %v, note %q\nsummary %q", res.Open, res.Defaulted, res.DefaultNote, res.Summary)
+	}
+}

@@ -110,7 +110,7 @@ func gain3(x float64) string {
 
 // defaulted says, when the zone is open, whose consent it rests on only
 // by default: the actors that must accept (the required actors, or the
-// coalitions' members) with no alternative stated, neither a reservation
+// open coalitions' members) with no alternative stated, neither a reservation
 // nor a no-deal package (FromNone), whose d_i is then 0. As U_i ≥ 0 on
 // every package, such an actor accepts any package that crosses none of
 // its red lines, so the default, not the case, decides what the zone
@@ -122,8 +122,13 @@ func (m *merge) defaulted() {
 	if !res.Open {
 		return
 	}
+	// the members of the open coalitions (or the required actors): a
+	// member of closed coalitions only decides nothing the zone holds
 	counts := map[int]bool{}
 	for _, s := range m.pieces {
+		if !s.res.Open {
+			continue
+		}
 		for _, i := range s.req {
 			counts[i] = true
 		}
