@@ -307,8 +307,10 @@ func printSearch(w io.Writer, a *answer.DealSearch, width int) {
 		para(w, "Zone of agreement: OPEN to every package (no one's consent is needed).", width)
 	} else if res.Open {
 		open := "OPEN"
-		if len(res.Defaulted) > 0 {
+		if res.DefaultedAll {
 			open = "OPEN by default (see above)"
+		} else if len(res.Defaulted) > 0 {
+			open = "OPEN, in part by default (see above)"
 		}
 		para(w, fmt.Sprintf("Zone of agreement: %s. Largest smallest gain %s (%s).", open, ask.UtilityText(res.Margin), certified(res, ask.UtilityText(res.MarginBound))), width)
 	} else if !math.IsInf(res.Margin, -1) {

@@ -54,6 +54,9 @@ func TestDealSearchDefaultedInPart(t *testing.T) {
 	if !strings.Contains(flat, head+" "+note) {
 		t.Errorf("no in-part note after the headline:\n%s", out)
 	}
+	if !strings.Contains(flat, "Zone of agreement: OPEN, in part by default (see above). ") {
+		t.Errorf("the zone's line does not say the default decides it in part:\n%s", out)
+	}
 	js, errOut, code := run(t, "deal", "search", f, "--samples", "-1", "--frontier", "-1", "-f", "json")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)

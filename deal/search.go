@@ -83,7 +83,12 @@ type Result struct {
 	// it (summary.go: defaulted). Both omitted when none is.
 	Defaulted   []string `json:"defaulted,omitempty"`
 	DefaultNote string   `json:"default_note,omitempty"`
-	Notes       []string `json:"notes,omitempty"`
+	// DefaultedAll is true when every actor that must accept is in
+	// Defaulted (DefaultNote "Decided by a default: …"), false when some
+	// are ("Decided in part by a default: …"): for the doors that label
+	// the zone beside the headline. Not in the JSON, whose note says it.
+	DefaultedAll bool     `json:"-"`
+	Notes        []string `json:"notes,omitempty"`
 	// Stats counts the work and the worst certificate gap.
 	Stats Stats `json:"stats"`
 	// Certified is false when some solve's certificate gap exceeded

@@ -148,6 +148,7 @@ func (m *merge) defaulted() {
 		group = "coalition member"
 	}
 	all := len(who) == len(counts)
+	res.DefaultedAll = all
 	if all {
 		res.DefaultNote = fmt.Sprintf("Decided by a default: no %s states an alternative to agreement %s, so each one's is 0, below every package, and the zone is every package that crosses none of their red lines.", group, noAlternativeWhy)
 	} else {
