@@ -194,7 +194,7 @@ func checkRobust(r answer.DealRobust) error {
 	if r.Draws < 0 || r.Draws > answer.MaxDraws {
 		return errs.Field("robust.draws", "robust draws %d: valid: 1 to %d (0: %d)", r.Draws, answer.MaxDraws, answer.DefaultRobustDraws)
 	}
-	return checkWorkers("robust workers", r.Workers)
+	return checkWorkers("robust.workers", "robust workers", r.Workers)
 }
 
 // robustOptions checks a robust request and fills its defaults; the
