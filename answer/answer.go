@@ -97,6 +97,10 @@ type Scenario struct {
 	// comparison's scenario, whose assumed is what every column shares
 	// (each column's scenario has its own count).
 	AssumedCount *AssumedCount `json:"assumed_count,omitempty"`
+	// AssumedText says AssumedCount in words, as every door says it
+	// (ask.AssumedText): "11 of 70 stances and 3 of 10 capabilities";
+	// omitted when nothing is assumed, and where AssumedCount is.
+	AssumedText string `json:"assumed_text,omitempty"`
 }
 
 // AssumedCount is how many of the resolved scenario's stances,

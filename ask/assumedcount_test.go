@@ -52,4 +52,28 @@ func TestAssumedCount(t *testing.T) {
 	if want := `"assumed_count":{"stances":{"assumed":11,"of":70},"capabilities":{"assumed":3,"of":10},"red_lines":{"assumed":0,"of":`; !strings.Contains(string(b), want) {
 		t.Errorf("the header's JSON %s does not hold %s", b, want)
 	}
+	// The count in words, sent so that no door words it again.
+	if want := `"assumed_text":"11 of 70 stances and 3 of 10 capabilities"`; !strings.Contains(string(b), want) {
+		t.Errorf("the header's JSON %s does not hold %s", b, want)
+	}
+}
+
+// TestAssumedText: a count of assumed inputs in words, the kinds with
+// any assumed in their order, the last joined by "and", each noun
+// counted by how many the scenario states; nothing assumed, no words.
+func TestAssumedText(t *testing.T) {
+	of := func(a, n int) answer.AssumedOf { return answer.AssumedOf{Assumed: a, Of: n} }
+	for _, c := range []struct {
+		ac   answer.AssumedCount
+		want string
+	}{
+		{answer.AssumedCount{Stances: of(0, 70), Capabilities: of(0, 10)}, ""},
+		{answer.AssumedCount{RedLines: of(1, 1)}, "1 of 1 red line"},
+		{answer.AssumedCount{Stances: of(11, 70), Capabilities: of(3, 10)}, "11 of 70 stances and 3 of 10 capabilities"},
+		{answer.AssumedCount{Stances: of(1, 2), Capabilities: of(1, 1), RedLines: of(2, 3), Reservations: of(1, 4)}, "1 of 2 stances, 1 of 1 capability, 2 of 3 red lines and 1 of 4 reservations"},
+	} {
+		if got := AssumedText(c.ac); got != c.want {
+			t.Errorf("AssumedText(%+v) = %q, want %q", c.ac, got, c.want)
+		}
+	}
 }

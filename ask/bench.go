@@ -47,7 +47,7 @@ func Bench(ctx context.Context, dir string, req answer.BenchRequest, limits scen
 	}
 	base, err := modelByName(req.Baseline)
 	if err != nil {
-		return nil, errs.New(errs.Argument, "baseline: %v", err)
+		return nil, errs.Field("baseline", "baseline: %v", err)
 	}
 	found := false
 	for _, n := range names {

@@ -3,9 +3,11 @@ package ask
 import (
 	"context"
 	"math"
+	"strings"
 	"testing"
 
 	"parley/answer"
+	"parley/errs"
 	"parley/format/deu"
 	"parley/model"
 	"parley/model/compromise"
@@ -186,5 +188,16 @@ func TestBenchSnap(t *testing.T) {
 	}
 	if row, _ := b.Report.Find("compromise", "dev", "all", "all"); !math.IsNaN(row.CRPS) || !math.IsNaN(row.Coverage80) {
 		t.Errorf("compromise gives no distribution, yet CRPS %v coverage %v", row.CRPS, row.Coverage80)
+	}
+}
+
+// TestBenchBaselineField: an unknown baseline is refused naming the
+// request field, as any other refusal of one field is.
+func TestBenchBaselineField(t *testing.T) {
+	req := answer.NewBenchRequest()
+	req.Models, req.Baseline, req.Resamples = []string{"compromise"}, "nope", 0
+	_, err := Bench(context.Background(), deuDir, req, scenario.Limits{})
+	if errs.FieldOf(err) != "baseline" || errs.CodeOf(err) != errs.Argument || !strings.HasPrefix(err.Error(), `baseline: unknown model "nope"`) {
+		t.Errorf("baseline nope: %v (field %q), want an argument refusal of field baseline", err, errs.FieldOf(err))
 	}
 }

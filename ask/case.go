@@ -58,6 +58,7 @@ func (in *Input) Case(t answer.Target) (*Case, error) {
 	c.Header.VariantName = variantName
 	count := assumedCount(res)
 	c.Header.AssumedCount = &count
+	c.Header.AssumedText = AssumedText(count)
 	redLines, reservations := assumedLimits(res)
 	for _, w := range []string{assumedStances(res), assumedCapabilities(res), redLines, reservations} {
 		if w != "" {
@@ -256,8 +257,24 @@ func AssumedSummary(in *Input) string {
 		return ""
 	}
 	ac := assumedCount(res)
+	text := AssumedText(ac)
+	switch ac.Stances.Assumed + ac.Capabilities.Assumed + ac.RedLines.Assumed + ac.Reservations.Assumed {
+	case 0:
+		return ""
+	case 1:
+		return text + " assumed, with its reason"
+	}
+	return text + " assumed, each with its reason"
+}
+
+// AssumedText says a count of assumed inputs in words, as every door
+// says it: "11 of 70 stances and 3 of 10 capabilities" (the kinds with
+// any assumed, in the order stances, capabilities, red lines,
+// reservations); "" when nothing is. AssumedSummary's sentence and the
+// answers' Scenario.AssumedText (the web page's status line and its
+// "Assumed inputs: …") are made of it.
+func AssumedText(ac answer.AssumedCount) string {
 	var parts []string
-	total := 0
 	for _, c := range []struct {
 		n    answer.AssumedOf
 		what string
@@ -269,18 +286,10 @@ func AssumedSummary(in *Input) string {
 	} {
 		if c.n.Assumed > 0 {
 			parts = append(parts, fmt.Sprintf("%d of %s", c.n.Assumed, nouns.Count(c.n.Of, c.what)))
-			total += c.n.Assumed
 		}
 	}
-	each := "each with its reason"
-	switch {
-	case total == 0:
-		return ""
-	case total == 1:
-		each = "with its reason"
+	if len(parts) <= 1 {
+		return strings.Join(parts, "")
 	}
-	if len(parts) == 1 {
-		return parts[0] + " assumed, " + each
-	}
-	return strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1] + " assumed, " + each
+	return strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1]
 }

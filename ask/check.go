@@ -142,14 +142,15 @@ func checkSweep(req *answer.SweepRequest) error {
 	if req.Draws <= 0 || req.Draws > answer.MaxDraws {
 		return errs.Field("draws", "draws %d: valid: a whole number from 1 to %d", req.Draws, answer.MaxDraws)
 	}
-	return checkWorkers("workers", req.Workers)
+	return checkWorkers("workers", "workers", req.Workers)
 }
 
 // checkWorkers is the one rule for a request's goroutines: 0 (every
-// core) to answer.MaxWorkers.
-func checkWorkers(field string, w int) error {
+// core) to answer.MaxWorkers. field is the field's path (robust.workers),
+// words what the message calls it (robust workers).
+func checkWorkers(field, words string, w int) error {
 	if w < 0 || w > answer.MaxWorkers {
-		return errs.Field(strings.ReplaceAll(field, " ", "."), "%s %d: valid: 0 (every core) to %d", field, w, answer.MaxWorkers)
+		return errs.Field(field, "%s %d: valid: 0 (every core) to %d", words, w, answer.MaxWorkers)
 	}
 	return nil
 }

@@ -87,8 +87,8 @@ func compare(ctx context.Context, c *Case, req answer.CompareRequest, cols []com
 	// The file's warnings, the header's, are every column's.
 	out.Scenario.Assumed = shareAssumed(out.Columns, assumed)
 	// A count of the first column's assumptions would not be those
-	// every column shares (Scenario.AssumedCount).
-	out.Scenario.AssumedCount = nil
+	// every column shares (Scenario.AssumedCount), nor its words.
+	out.Scenario.AssumedCount, out.Scenario.AssumedText = nil, ""
 	for _, m := range ms {
 		cm := answer.CompareModel{Model: m.Name(), Columns: []answer.CompareRun{}, Issues: []answer.CompareIssue{}}
 		// runs[j] is the model's part of column j's forecast (nil: none).

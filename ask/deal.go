@@ -51,7 +51,7 @@ func DealEvaluate(ctx context.Context, c *Case, req answer.DealEvaluateRequest) 
 			}
 		}
 		if len(missing) > 0 {
-			return nil, errs.New(errs.Argument, "rest reference: the package leaves out issues %v, which have no reference (status quo) in the scenario; valid: name them in the package (%s), state each one's reference in the scenario (docs/format.md), or set rest to model:NAME (e.g. model:compromise)", missing, strings.Join(pairs, ","))
+			return nil, errs.Field("rest", "rest reference: the package leaves out issues %v, which have no reference (status quo) in the scenario; valid: name them in the package (%s), state each one's reference in the scenario (docs/format.md), or set rest to model:NAME (e.g. model:compromise)", missing, strings.Join(pairs, ","))
 		}
 		if len(req.Package) < len(p.Issues) {
 			restV, restName = deal.References(p), "reference"
@@ -194,7 +194,7 @@ func checkRobust(r answer.DealRobust) error {
 	if r.Draws < 0 || r.Draws > answer.MaxDraws {
 		return errs.Field("robust.draws", "robust draws %d: valid: 1 to %d (0: %d)", r.Draws, answer.MaxDraws, answer.DefaultRobustDraws)
 	}
-	return checkWorkers("robust workers", r.Workers)
+	return checkWorkers("robust.workers", "robust workers", r.Workers)
 }
 
 // robustOptions checks a robust request and fills its defaults; the
@@ -284,7 +284,7 @@ func (c *Case) packageFrom(ctx context.Context, spec, field string, set settings
 	switch {
 	case spec == "reference":
 		if missing := c.noReference(); len(missing) > 0 {
-			return nil, "", nil, errs.New(errs.Argument, "%s reference: issues %v have no reference (status quo) in the scenario; valid: state each one's reference in the scenario (docs/format.md), model:NAME (e.g. model:compromise), or none", field, missing)
+			return nil, "", nil, errs.Field(field, "%s reference: issues %v have no reference (status quo) in the scenario; valid: state each one's reference in the scenario (docs/format.md), model:NAME (e.g. model:compromise), or none", field, missing)
 		}
 		return deal.References(p), "reference", nil, nil
 	case strings.HasPrefix(spec, "model:"):

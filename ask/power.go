@@ -194,9 +194,9 @@ func checkPower(req *answer.PowerRequest) error {
 	for i, name := range req.Names {
 		switch {
 		case name == "":
-			return errs.New(errs.Argument, "weight %d has an empty name; valid: a name for every weight, or none", i+1)
+			return errs.Field(fmt.Sprintf("names[%d]", i), "weight %d has an empty name; valid: a name for every weight, or none", i+1)
 		case seen[name]:
-			return errs.New(errs.Argument, "voter %s named twice; valid: each voter once, with one weight", name)
+			return errs.Field(fmt.Sprintf("names[%d]", i), "voter %s named twice; valid: each voter once, with one weight", name)
 		}
 		seen[name] = true
 	}
@@ -208,11 +208,13 @@ func checkPower(req *answer.PowerRequest) error {
 			if len(req.Names) > 0 {
 				who = "the weight of " + req.Names[i]
 			}
-			return errs.New(errs.Argument, "%s is %v; valid: %s, as in a scenario's decision rule", who, w, scenario.WeightValid)
+			return errs.Field(fmt.Sprintf("weights[%d]", i), "%s is %v; valid: %s, as in a scenario's decision rule", who, w, scenario.WeightValid)
 		}
 	}
 	if math.IsNaN(req.Quota) || req.Quota <= 0 {
 		return errs.Field("quota", "quota %v: valid: a number > 0 with the weights", req.Quota)
 	}
-	return power.Game{Quota: req.Quota, Weights: req.Weights}.Check()
+	// The weights passed above, so what Check refuses is the quota (more
+	// than all the weight).
+	return errs.InField("quota", power.Game{Quota: req.Quota, Weights: req.Weights}.Check())
 }

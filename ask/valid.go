@@ -16,7 +16,7 @@ import (
 // a sensitivity analysis's a *SensitivityRequest) takes: the "valid: …"
 // of Check's refusal of a copy of req whose field holds the farthest
 // value of its type on the side of the number given (neg: below 0),
-// where that refusal names the field; else the range of the field's
+// where that refusal names the field (errs.FieldOf); else the range of the field's
 // type (TypeRange); "" where req has no numeric field at path. The server's words for a number a body sent out of
 // range, and the command line's for a flag's value it could not read,
 // are these, so both doors say what Check says.
@@ -71,11 +71,30 @@ func ValidNumber(req any, path string, neg bool) string {
 	if err == nil || errs.CodeOf(err) != errs.Argument {
 		return whole
 	}
-	head, valid, ok := strings.Cut(err.Error(), ": valid: ")
-	if !ok || !(strings.HasPrefix(head, path+" ") || strings.HasPrefix(head, strings.ReplaceAll(path, ".", " ")+" ")) {
+	if !sameField(errs.FieldOf(err), path) {
+		return whole // a refusal of another field, or of none
+	}
+	_, valid, ok := strings.Cut(err.Error(), ": valid: ")
+	if !ok {
 		return whole
 	}
 	return valid
+}
+
+// sameField says whether the request field a refusal names (errs.FieldOf)
+// is the one at path: part by part, as fieldByJSON finds them (a field
+// the JSON leaves out by its Go name, any case, "-" and "_" ignored).
+func sameField(field, path string) bool {
+	f, p := strings.Split(field, "."), strings.Split(path, ".")
+	if field == "" || len(f) != len(p) {
+		return false
+	}
+	for i := range f {
+		if f[i] != p[i] && bareName(f[i]) != bareName(p[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 // TypeRange says the numbers a value of the numeric type t holds ("" for

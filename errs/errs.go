@@ -178,8 +178,9 @@ func Nearest(got string, names []string) string {
 		bestD = 4
 	}
 	for _, n := range names {
-		// a length differing by bestD or more is as many edits at least
-		if diff := utf8.RuneCountInString(n) - gn; diff >= bestD || -diff >= bestD {
+		// a length differing by more than bestD is more edits than bestD
+		// (one equal to bestD may tie, which must be seen whatever the order)
+		if diff := utf8.RuneCountInString(n) - gn; diff > bestD || -diff > bestD {
 			continue
 		}
 		switch d := Edits(g, strings.ToLower(n)); {

@@ -54,6 +54,13 @@ func TestNearest(t *testing.T) {
 	if got := Nearest("ab", []string{"aa", "bb"}); got != "" {
 		t.Errorf("tie: %q, want none", got)
 	}
+	// a tie found whatever the order: "modl" is one edit from "mode" and
+	// from "model", whose length differs by the one edit of the best so far
+	for _, names := range [][]string{{"mode", "model"}, {"model", "mode"}} {
+		if got := Nearest("modl", names); got != "" {
+			t.Errorf("tie in %q: %q, want none", names, got)
+		}
+	}
 	// two names equal to it but for case: none
 	if got := Nearest("US", []string{"us", "Us"}); got != "" {
 		t.Errorf("case tie: %q, want none", got)

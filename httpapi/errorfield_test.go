@@ -41,6 +41,13 @@ func TestErrorBodyNamesField(t *testing.T) {
 		{"/api/scenarios/" + v.ID + "/forecast", `{"modles":["x"]}`, "modles", `unknown field "modles"`},
 		{runs, `{"kind":"nope"}`, "kind", `kind "nope": no such kind of run`},
 		{runs, `{"kind":"power","quota":2,"weights":[1,null]}`, "weights[1]", "weights[1]: null"},
+		{runs, `{"kind":"power","quota":2,"weights":[1,1],"names":["p",""]}`, "names[1]", "weight 2 has an empty name"},
+		{runs, `{"kind":"power","quota":2,"weights":[1,1],"names":["p","p"]}`, "names[1]", "voter p named twice"},
+		{runs, `{"kind":"power","quota":2,"weights":[1,-2]}`, "weights[1]", "weight 2 is -2; valid"},
+		{runs, `{"kind":"power","quota":2,"weights":[1,-2],"names":["p","q"]}`, "weights[1]", "the weight of q is -2; valid"},
+		{runs, `{"kind":"power","quota":3,"weights":[1,1]}`, "quota", "quota 3 is more than all the weight (2)"},
+		{"/api/scenarios/" + v.ID + "/deal/evaluate", `{"package":{"a":50},"rest":"reference"}`, "rest", "rest reference: the package leaves out issues [b]"},
+		{"/api/scenarios/" + v.ID + "/deal/evaluate", `{"package":{"a":50,"b":50},"batna":"reference"}`, "batna", "batna reference: issues [a b] have no reference"},
 	} {
 		r := e.do("POST", c.path, c.body)
 		var b struct {

@@ -20,10 +20,12 @@ import (
 // page's one list (address.ts) — and with the suggestion errs.Nearest
 // makes, or none. What it reads it still uses: models=median is the
 // column shown, and the address it writes drops the rest.
+// "pariamt" is two edits from "variant" and from "param": a tie, so no
+// suggestion, whichever of them the list names first.
 func TestAddressUnknownParams(t *testing.T) {
 	e := startE2E(t)
 	reads := []string{"scenario", "snapshot", "variant", "models", "param"}
-	unknown := []string{"modle", "foo", "Scenario", "variants", "parms", "snap", "modelss", "scenari0s"}
+	unknown := []string{"modle", "foo", "Scenario", "variants", "parms", "snap", "modelss", "scenari0s", "pariamt"}
 	var want []string
 	q := "scenario=" + e.rec.ID + "&models=median"
 	for _, k := range unknown {

@@ -730,15 +730,20 @@ func compromiseAfter(t *testing.T, s *scenario.Scenario, actor, issue string, po
 // stances), and
 // not as a warning: the built-in case has no warning (validate's count),
 // so the page lists none and its status line counts none (the models'
-// warnings are the models'), and apart what is assumed, counted from the
-// answer's assumed_count: "11 of 70 stances and 3 of 10 capabilities
+// warnings are the models'), and apart what is assumed, in the answer's
+// words for its count (assumed_text, ask.AssumedText; the page no longer
+// words it itself): "11 of 70 stances and 3 of 10 capabilities
 // assumed", as parley validate and show count it (ask.AssumedSummary),
 // not the 2 lines that say it ("2 notes on assumed inputs", a count of
 // sentences); its list of them is headed by the same count, not the "(2)"
 // lines it holds.
 func TestAssumedStancesVisible(t *testing.T) {
 	var want string
-	for _, l := range builtinCase(t, "").Header.Assumed {
+	header := builtinCase(t, "").Header
+	if header.AssumedText != "11 of 70 stances and 3 of 10 capabilities" {
+		t.Fatalf("the built-in case's assumed_text %q", header.AssumedText)
+	}
+	for _, l := range header.Assumed {
 		if strings.Contains(l, " stances rest") {
 			want = l
 		}
@@ -750,7 +755,7 @@ func TestAssumedStancesVisible(t *testing.T) {
 	sel := `[data-testid=assumed-inputs]`
 	e.do("load", chromedp.Navigate(e.srv.URL+"/#scenario"), chromedp.WaitReady(chromedp.CSS(sel)))
 	got := get(t, e.bctx, "assumed inputs", chromedp.Evaluate[string](fmt.Sprintf(`document.querySelector(%q).textContent`, sel)))
-	if !strings.HasPrefix(got, "Assumed inputs: 11 of 70 stances and 3 of 10 capabilities") || !strings.Contains(got, want) {
+	if !strings.HasPrefix(got, "Assumed inputs: "+header.AssumedText) || !strings.Contains(got, want) {
 		t.Fatalf("the assumed inputs read %q; want them to say %q", got, want)
 	}
 	if n := get(t, e.bctx, "scenario warnings", chromedp.Evaluate[int](`document.querySelectorAll("[data-testid=scenario-warnings]").length`)); n != 0 {

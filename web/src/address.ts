@@ -38,7 +38,7 @@ export function nearest(got: string, names: readonly string[]): string {
   let best = '', bestD = g.length > 8 ? 4 : 3, tie = false
   for (const n of names) {
     const r = [...n.toLowerCase()]
-    if (Math.abs(r.length - g.length) >= bestD) continue
+    if (Math.abs(r.length - g.length) > bestD) continue
     const d = edits(g, r)
     if (d < bestD) { best = n; bestD = d; tie = false } else if (d === bestD) tie = true
   }

@@ -80,10 +80,13 @@ export interface AnswerScenario {
   issues: { id: string; name: string; min: number; max: number; reference?: number; anchors?: Anchor[]; decimals: number }[]
   // warnings: the file's, as validate counts them; assumed: what the
   // answer's numbers rest on that no quote backs (no warning), and
-  // assumed_count its numbers (none in a comparison's scenario)
+  // assumed_count its numbers and assumed_text those in ask's words,
+  // "11 of 70 stances and 3 of 10 capabilities" (neither in a
+  // comparison's scenario, the text none when nothing is assumed)
   warnings: string[]
   assumed: string[]
   assumed_count?: AssumedCount
+  assumed_text?: string
 }
 // AssumedCount: of each kind of input, how many rest on an assumed
 // reason alone, of how many the scenario states (answer.AssumedCount).

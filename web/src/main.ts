@@ -6,8 +6,8 @@
 // so a link opens the page as it was.
 import './style.css'
 import { api, follow, download, APIError, inlineOrJob, loadDefaults, defaults } from './api'
-import type { Scenario, ScenarioView, Forecast, ModelForecast, IssueForecast, Issue, Stance, ModelInfo, Param, Sweep, SweepIssue, SweepInput, Swing, Sensitivity, SensitivityIssue, Diagnostic, AssumedCount, DealEvaluation, DealSearch, DealPackage, DealPlan, Bend, Shortfall, Distribution, Likely, DealRobustness, Comparison, CompareCell, CompareColumn } from './api'
-import { h, s, svgLabel, fitText, textWidth, fmt, signed, plainNum, gfmt, altFrom, vetoHead, caveatsHeading, stepText, count, color, rangeText, intervalText, sweepText, binDecimals, binText, rangeSep, rangeJoin, noNumber, tieJoin, settingsText, errorText, decimalsOf, rangeDecimals, rangeDecimalsMax, plural, assumedText } from './util'
+import type { Scenario, ScenarioView, Forecast, ModelForecast, IssueForecast, Issue, Stance, ModelInfo, Param, Sweep, SweepIssue, SweepInput, Swing, Sensitivity, SensitivityIssue, Diagnostic, DealEvaluation, DealSearch, DealPackage, DealPlan, Bend, Shortfall, Distribution, Likely, DealRobustness, Comparison, CompareCell, CompareColumn } from './api'
+import { h, s, svgLabel, fitText, textWidth, fmt, signed, plainNum, gfmt, altFrom, vetoHead, caveatsHeading, stepText, count, color, rangeText, intervalText, sweepText, binDecimals, binText, rangeSep, rangeJoin, noNumber, tieJoin, settingsText, errorText, decimalsOf, rangeDecimals, rangeDecimalsMax, plural } from './util'
 import { renderExplain } from './explain'
 import { proposalsCard } from './proposals'
 import { renderAdvise } from './advise'
@@ -391,7 +391,8 @@ async function refresh() {
     // A warning is what validate counts (the file's, as the notices list
     // them); what the answer's numbers assume is counted apart.
     const nsc = st.sv.warnings.length + (fc ? answerOnlyWarnings(fc).length : 0)
-    const nas = fc?.scenario.assumed_count ? assumedText(fc.scenario.assumed_count) : ''
+    // ask's words for the count (assumed_text), not the page's own
+    const nas = fc?.scenario.assumed_text ?? ''
     const nmw = fc?.models.reduce((n, m) => n + (m.warnings?.length ?? 0) + (m.error ? 1 : 0), 0) ?? 0
     const warn = (nmw ? ` · ${plural(nmw, 'model warning')}` : '') + (nsc ? ` · ${plural(nsc, 'scenario warning')}` : '') +
       (nas ? ` · ${nas} assumed` : '')
@@ -548,13 +549,14 @@ function answerOnlyWarnings(fc: Forecast): string[] {
 
 // foldedAssumed lists what the answer's numbers rest on that no quote
 // backs, only an assumed reason: valid in the file, so no warning (no ⚠),
-// folded under summary with what it counts (the answer's assumed_count:
-// "Assumed inputs: 11 of 70 stances and 3 of 10 capabilities"), or,
-// where there is no count, how many lines; null for none.
-function foldedAssumed(xs: string[], testid: string, summary: string, count?: AssumedCount): HTMLElement | null {
+// folded under summary with what it counts, in ask's words (the answer's
+// assumed_text: "Assumed inputs: 11 of 70 stances and 3 of 10
+// capabilities"), or, where there is no count, how many lines; null for
+// none.
+function foldedAssumed(xs: string[], testid: string, summary: string, counted?: string): HTMLElement | null {
   if (!xs.length) return null
   return h('details', { class: 'assumed-inputs', 'data-testid': testid },
-    h('summary', {}, count ? `${summary}: ${assumedText(count)}` : `${summary} (${xs.length})`), h('ul', { 'data-testid': `${testid}-list` }, ...xs.map((x) => h('li', {}, x))))
+    h('summary', {}, counted ? `${summary}: ${counted}` : `${summary} (${xs.length})`), h('ul', { 'data-testid': `${testid}-list` }, ...xs.map((x) => h('li', {}, x))))
 }
 
 // notices are what every view of a forecast shows first: the models'
@@ -588,7 +590,7 @@ function notices(fc: Forecast): HTMLElement[] {
       sw.length || file.length ? h('details', { class: 'scenario-warnings', 'data-testid': 'scenario-warnings' },
         h('summary', {}, `Scenario warnings (${sw.length + file.length})`),
         h('ul', {}, ...sw.map((w) => h('li', {}, w)), ...file.map((d) => h('li', {}, sentence(d, st.sv!.scenario))))) : null,
-      foldedAssumed(assumed, 'assumed-inputs', 'Assumed inputs', fc.scenario.assumed_count),
+      foldedAssumed(assumed, 'assumed-inputs', 'Assumed inputs', fc.scenario.assumed_text),
       notes.length ? h('details', { class: 'model-notes', 'data-testid': 'model-notes' },
         h('summary', {}, `Model notes (${notes.length})`),
         h('ul', {}, ...notes.map((x) => h('li', {}, h('strong', {}, x.m), ': ', x.n)))) : null))

@@ -1,7 +1,5 @@
 // Small DOM helpers and number formats.
 
-import type { AssumedCount } from './api'
-
 type Attrs = { [k: string]: string | number | boolean | null | undefined | EventListener }
 
 export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...kids: (Node | string | null | undefined | false)[]): HTMLElementTagNameMap[K] {
@@ -66,17 +64,6 @@ export function nounFor(n: number, noun: string): string {
   if (/[^aeiou]y$/.test(noun)) return noun.slice(0, -1) + 'ies'
   if (/(s|x|ch|sh)$/.test(noun)) return noun + 'es'
   return noun + 's'
-}
-
-// assumedText says what an answer's numbers assume, counted by the
-// server (Scenario.assumed_count), as parley validate and show say it
-// (ask.AssumedSummary, without its " assumed, each with its reason"):
-// "11 of 70 stances and 3 of 10 capabilities"; '' when nothing is.
-export function assumedText(c: AssumedCount): string {
-  const parts = ([[c.stances, 'stance'], [c.capabilities, 'capability'], [c.red_lines, 'red line'], [c.reservations, 'reservation']] as const)
-    .filter(([n]) => n.assumed > 0).map(([n, what]) => `${n.assumed} of ${n.of} ${nounFor(n.of, what)}`)
-  if (!parts.length) return ''
-  return parts.length === 1 ? parts[0] : parts.slice(0, -1).join(', ') + ' and ' + parts[parts.length - 1]
 }
 
 // isAre is the verb "to be" agreeing with a count of n.
