@@ -950,11 +950,14 @@ func (e *engine[T, A]) round(ctx context.Context) (*roundResult[T], error) {
 		rr.valid = e.buildTables(list, e.newCand, n)
 	} else {
 		if len(e.list) == 0 {
-			count := 0
-			for p := 0; p < e.nK; p++ {
-				for q := p + 1; q < e.nK; q++ {
-					e.group(p, q, left, nil)
-					count += len(g[0])*len(g[3]) + len(g[1])*len(g[2])
+			// sharedList has counted them when it filled its table
+			if !e.pairsTabled() {
+				count = 0
+				for p := 0; p < e.nK; p++ {
+					for q := p + 1; q < e.nK; q++ {
+						e.group(p, q, left, nil)
+						count += len(g[0])*len(g[3]) + len(g[1])*len(g[2])
+					}
 				}
 			}
 			if count > math.MaxInt32 {

@@ -689,11 +689,13 @@ func (e *engine64) round(ctx context.Context) (*roundResult64, error) {
 		rr.valid = e.buildTables(list, e.newCand, n)
 	} else {
 		if len(e.list) == 0 {
-			count := 0
-			for p := 0; p < e.nK; p++ {
-				for q := p + 1; q < e.nK; q++ {
-					e.group(p, q, left, nil)
-					count += len(g[0])*len(g[3]) + len(g[1])*len(g[2])
+			if !e.pairsTabled() {
+				count = 0
+				for p := 0; p < e.nK; p++ {
+					for q := p + 1; q < e.nK; q++ {
+						e.group(p, q, left, nil)
+						count += len(g[0])*len(g[3]) + len(g[1])*len(g[2])
+					}
 				}
 			}
 			if count > math.MaxInt32 {
@@ -1340,7 +1342,7 @@ func (e *engine64) calcList(list []*exch64) (valid int) {
 }
 
 func (e *engine64) sharedList(left []bool) (n, count int) {
-	if len(e.forks) < 2 || !e.heapSelection() {
+	if !e.pairsTabled() {
 		return 0, 0
 	}
 	nP := e.nK * (e.nK - 1) / 2
@@ -1403,6 +1405,10 @@ func (e *engine64) listCands(lo, hi int, list []*exch64, cs []cand) {
 			start += size
 		}
 	}
+}
+
+func (e *engine64) pairsTabled() bool {
+	return len(e.forks) >= 2 && e.heapSelection()
 }
 
 func (e *engine64) heapSelection() bool {

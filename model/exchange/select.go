@@ -556,7 +556,7 @@ func (e *engine[T, A]) calcList(list []*exch[T]) (valid int) {
 // engine has workers, the heap selection will run and the list is long
 // (perList a worker). It fills the table.
 func (e *engine[T, A]) sharedList(left []bool) (n, count int) {
-	if len(e.forks) < 2 || !e.heapSelection() {
+	if !e.pairsTabled() {
 		return 0, 0
 	}
 	nP := e.nK * (e.nK - 1) / 2
@@ -627,6 +627,13 @@ func (e *engine[T, A]) listCands(lo, hi int, list []*exch[T], cs []cand) {
 			start += size
 		}
 	}
+}
+
+// pairsTabled reports whether sharedList fills its table of the issue
+// pairs (and counts the round's candidates): with workers, under the
+// heap selection.
+func (e *engine[T, A]) pairsTabled() bool {
+	return len(e.forks) >= 2 && e.heapSelection()
 }
 
 // heapSelection reports whether selectExchanges keeps the list in a
