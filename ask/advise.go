@@ -6,7 +6,6 @@ import (
 	"math"
 	"parley/mcerr"
 	"sort"
-	"strconv"
 	"strings"
 
 	"parley/answer"
@@ -931,8 +930,8 @@ func drawsLeverText(ia answer.IssueAdvice, d, draws int) string {
 	if lv.Toward < 0 {
 		stated = gd(-float64(lv.Toward), d+1) + " farther"
 	}
-	s := fmt.Sprintf(" Over the %d draws the lever that most often brings it closer is %s: it does in %s (%s%%, 95%% interval %s), by %s on average (%s at the stated values)",
-		draws, LeverText(lv, d), of, strconv.FormatFloat(100**lv.Helps, 'f', 0, 64), ChanceInterval(mcerr.Wilson(helped, ran)), gd(*lv.MeanToward, d+1), stated)
+	s := fmt.Sprintf(" Over the %d draws the lever that most often brings it closer is %s: it does in %s (%s, %s interval %s), by %s on average (%s at the stated values)",
+		draws, LeverText(lv, d), of, Chance(*lv.Helps), LevelText, ChanceInterval(mcerr.Wilson(helped, ran)), gd(*lv.MeanToward, d+1), stated)
 	if 2*helped < ran {
 		s += "; fragile: in most draws it does not"
 	}

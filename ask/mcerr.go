@@ -20,8 +20,12 @@ func ProbabilityText(p float64, iv [2]float64) string {
 // IntervalLegend is the line a door gives before probabilities written
 // by ProbabilityText, for draws of them: what the parentheses hold.
 func IntervalLegend(draws int) string {
-	return fmt.Sprintf("each probability is a share of %s draws; in parentheses, its %s%% interval (Wilson's score interval)", Grouped(draws), strconv.FormatFloat(100*mcerr.Level, 'f', -1, 64))
+	return fmt.Sprintf("each probability is a share of %s draws; in parentheses, its %s interval (Wilson's score interval)", Grouped(draws), LevelText)
 }
+
+// LevelText is mcerr.Level in words, "95%": the level of every interval
+// of an estimate from draws (Wilson's, and the bootstrap's percentile).
+var LevelText = strconv.FormatFloat(100*mcerr.Level, 'f', -1, 64) + "%"
 
 // ChanceInterval writes an interval of a probability in whole percent, as
 // Chance writes a chance: "49–63%".
@@ -45,8 +49,8 @@ func ShareText(x float64, iv [2]float64) string {
 // and the estimates not held at 0 sum to (sweep's VarShareRawSum, with
 // its interval).
 func SharesText(is answer.SensitivityIssue, draws, resamples int) string {
-	s := fmt.Sprintf("Var. share: the share of the forecast's variance each input explains alone, estimated from %s draws, with its 95%% interval (bootstrap, %s resamples); the shares sum to %s",
-		Grouped(draws), Grouped(resamples), fixed(is.VarShareSum, 2))
+	s := fmt.Sprintf("Var. share: the share of the forecast's variance each input explains alone, estimated from %s draws, with its %s interval (bootstrap, %s resamples); the shares sum to %s",
+		Grouped(draws), LevelText, Grouped(resamples), fixed(is.VarShareSum, 2))
 	if is.VarShareSum > 1 && fixed(is.VarShareSum, 2) != "1.00" {
 		s += fmt.Sprintf(", above the 1 the true shares sum to at most: each estimate is 0 or more, never less, so the sampling errors of inputs of little effect add up; estimates not held at 0 sum to %s",
 			ShareText(is.VarShareRawSum, is.VarShareRawSumInterval))
