@@ -36,8 +36,12 @@ type engine[T any, A arith[T]] struct {
 
 	ties      tieRule
 	randomize float64
-	rng       *rand.Rand
-	failed    error
+	// fullRecalc turns recheck off (Model.fullRecalc); rechecked counts
+	// the recalculations recheck made on this goroutine (tests read it)
+	fullRecalc bool
+	rechecked  int
+	rng        *rand.Rand
+	failed     error
 
 	list     []*exch[T] // the round's candidate list, reused
 	realised []*exch[T] // the heap selection's realised list, reused
@@ -127,7 +131,11 @@ type side[T any] struct {
 	// itself is not kept (see pushMove). The last move is move.
 	sum, prev T
 	move, y   T
-	egY       T
+	// egMove is the move Equal Gain gave before any NBS cap (calculate's
+	// step c): a recalculation that only records a third actor's new
+	// position (recheck) starts from it again; the trace's Equal Gain
+	// position is x + egMove
+	egMove T
 	// at1 is where checkNBS last took the NBS of the supply issue at y
 	// (after an NBS cap, at the capped y), and x where it took it at x (a
 	// valid exchange's last calculation ran checkNBS, and nothing moves x
@@ -385,11 +393,8 @@ func (e *engine[T, A]) calculate(ex *exch[T]) {
 	// (c) signs and voting positions
 	mI = ar.negIf(ar.cmp(I.x, J.demandPos) > 0, mI)
 	mJ = ar.negIf(ar.cmp(J.x, I.demandPos) > 0, mJ)
-	e.pushMove(I, mI)
-	e.pushMove(J, mJ)
-	I.move, J.move = mI, mJ
-	I.y, J.y = ar.add(I.x, mI), ar.add(J.x, mJ)
-	I.egY, J.egY = I.y, J.y
+	I.egMove, J.egMove = mI, mJ
+	e.equalGainMoves(ex)
 	// (d) gains, eq. (6)
 	euI := ar.abs(ar.sub(ar.mul(dq, sIq), ar.mul(dp, sIp)))
 	euJ := ar.abs(ar.sub(ar.mul(dp, sJp), ar.mul(dq, sJq)))
@@ -397,8 +402,26 @@ func (e *engine[T, A]) calculate(ex *exch[T]) {
 	// Decide stores the checked gain eu_I on both actors.
 	ex.eu = euI
 	ex.gain = euI
+	e.settle(ex, e.moveValid(I) && e.moveValid(J) && ar.cmp(ex.gain, k.eps10) >= 0)
+}
 
-	valid := e.moveValid(I) && e.moveValid(J) && ar.cmp(ex.gain, k.eps10) >= 0
+// equalGainMoves pushes the Equal Gain moves of ex's sides (egMove) on
+// their lists and makes them the sides' moves and voting positions
+// (calculate's step c).
+func (e *engine[T, A]) equalGainMoves(ex *exch[T]) {
+	I, J := &ex.I, &ex.J
+	e.pushMove(I, I.egMove)
+	e.pushMove(J, J.egMove)
+	I.move, J.move = I.egMove, J.egMove
+	I.y, J.y = e.ar.add(I.x, I.move), e.ar.add(J.x, J.move)
+}
+
+// settle ends a calculation of ex whose Equal Gain moves and gain are
+// set, valid telling whether they pass the tests before the NBS caps:
+// the caps (eq. 7–8), the moves' tests again after a cap, the
+// randomised gain, and the heap's key.
+func (e *engine[T, A]) settle(ex *exch[T], valid bool) {
+	I, J := &ex.I, &ex.J
 	if valid {
 		a1 := e.checkNBS(ex, I, J)
 		a2 := e.checkNBS(ex, J, I)
@@ -414,7 +437,23 @@ func (e *engine[T, A]) calculate(ex *exch[T]) {
 		valid = e.randomizeGain(ex)
 	}
 	ex.valid = valid
-	ex.key = ar.sortKey(ex.gain)
+	ex.key = e.ar.sortKey(ex.gain)
+}
+
+// recheck is calculate for an exchange whose last calculation left it
+// valid and whose sides' positions (x, demandPos), saliences, powers and
+// σ have not changed since, only its record of third actors' positions
+// (upd), which only the NBS caps read: steps (a)–(d) would compute what
+// they computed then, operation for operation, so the Equal Gain moves
+// (egMove) and gain (eu) they left are taken again and only the caps run
+// (settle). Valid before the caps: the last calculation found the
+// exchange valid, which it is only if it was before them. Not for the
+// randomised variant, whose gain draws a number each calculation.
+func (e *engine[T, A]) recheck(ex *exch[T]) {
+	e.rechecked++
+	e.equalGainMoves(ex)
+	ex.gain = ex.eu
+	e.settle(ex, true)
 }
 
 func (e *engine[T, A]) checkEqual(a, b, tol T, what string) {
@@ -657,6 +696,12 @@ func (e *engine[T, A]) recalculate(E, R *exch[T]) bool {
 	if u&2 != 0 {
 		e.setUpdate(E, R.I.demand, &R.J)
 	}
+	if m == 0 && E.valid && e.randomize == 0 && !e.fullRecalc {
+		// step 2 alone: only the record of third actors' positions
+		// changed
+		e.recheck(E)
+		return true
+	}
 	e.calculate(E)
 	return true
 }
@@ -733,7 +778,7 @@ type cand struct {
 // It sets the fields a round reads before it writes them, one by one: a
 // slot is reused from round to round, and clearing all of it (736 bytes
 // when measured, inline move buffers included) cost a sweep ≈ 5% of its
-// time. The rest (move, y, egY, at1, eu, gain, key, valid, order)
+// time. The rest (move, y, egMove, at1, eu, gain, key, valid, order)
 // calculate and the selection write before anything reads them.
 func (e *engine[T, A]) initExchange(ex *exch[T], c cand) {
 	i, j, p, q := int(c.i), int(c.j), int(c.p), int(c.q)

@@ -38,6 +38,8 @@ type engine64 struct {
 	mpos               [][]int
 	ties               tieRule
 	randomize          float64
+	fullRecalc         bool
+	rechecked          int
 	rng                *rand.Rand
 	failed             error
 	list               []*exch64
@@ -80,7 +82,7 @@ type side64 struct {
 	demandPos      float64
 	sum, prev      float64
 	move, y        float64
-	egY            float64
+	egMove         float64
 	at1            float64
 }
 
@@ -301,17 +303,26 @@ func (e *engine64) calculate(ex *exch64) {
 	}
 	mI = ar.negIf(I.x > J.demandPos, mI)
 	mJ = ar.negIf(J.x > I.demandPos, mJ)
-	e.pushMove(I, mI)
-	e.pushMove(J, mJ)
-	I.move, J.move = mI, mJ
-	I.y, J.y = ar.add(I.x, mI), ar.add(J.x, mJ)
-	I.egY, J.egY = I.y, J.y
+	I.egMove, J.egMove = mI, mJ
+	e.equalGainMoves(ex)
 	euI := ar.abs(ar.sub(ar.mul(dq, sIq), ar.mul(dp, sIp)))
 	euJ := ar.abs(ar.sub(ar.mul(dp, sJp), ar.mul(dq, sJq)))
 	e.checkEqual(euI, euJ, k.eps20, "equal gain")
 	ex.eu = euI
 	ex.gain = euI
-	valid := e.moveValid(I) && e.moveValid(J) && !(ex.gain < k.eps10)
+	e.settle(ex, e.moveValid(I) && e.moveValid(J) && !(ex.gain < k.eps10))
+}
+
+func (e *engine64) equalGainMoves(ex *exch64) {
+	I, J := &ex.I, &ex.J
+	e.pushMove(I, I.egMove)
+	e.pushMove(J, J.egMove)
+	I.move, J.move = I.egMove, J.egMove
+	I.y, J.y = e.ar.add(I.x, I.move), e.ar.add(J.x, J.move)
+}
+
+func (e *engine64) settle(ex *exch64, valid bool) {
+	I, J := &ex.I, &ex.J
 	if valid {
 		a1 := e.checkNBS(ex, I, J)
 		a2 := e.checkNBS(ex, J, I)
@@ -325,7 +336,14 @@ func (e *engine64) calculate(ex *exch64) {
 		valid = e.randomizeGain(ex)
 	}
 	ex.valid = valid
-	ex.key = ar.sortKey(ex.gain)
+	ex.key = e.ar.sortKey(ex.gain)
+}
+
+func (e *engine64) recheck(ex *exch64) {
+	e.rechecked++
+	e.equalGainMoves(ex)
+	ex.gain = ex.eu
+	e.settle(ex, true)
 }
 
 func (e *engine64) checkEqual(a, b, tol float64, what string) {
@@ -487,6 +505,10 @@ func (e *engine64) recalculate(E, R *exch64) bool {
 	}
 	if u&2 != 0 {
 		e.setUpdate(E, R.I.demand, &R.J)
+	}
+	if m == 0 && E.valid && e.randomize == 0 && !e.fullRecalc {
+		e.recheck(E)
+		return true
 	}
 	e.calculate(E)
 	return true
@@ -1694,6 +1716,7 @@ func run64(ctx context.Context, ar floatArith, p *model.Problem, cfg runConfig, 
 		e.heap.maxPos = cfg.maxPos
 	}
 	e.workers = cfg.workers
+	e.fullRecalc = cfg.fullRecalc
 	if cfg.point != nil {
 		var vote, before []float64
 		for r := 1; r <= cfg.rounds; r++ {
@@ -1791,7 +1814,7 @@ func (e *engine64) exchangeDetail(n int, R *exch64) Exchange {
 	is := e.p.Issues
 	sd := func(s *side64, o *side64) Side {
 		nbs0, nbs1 := e.nbsOf(R, s)
-		return Side{Actor: e.p.Actors[s.actor].ID, Supply: is[s.supply].ID, Demand: is[s.demand].ID, Start: e.ar.number(s.x), RoundStart: e.ar.number(e.x0[s.actor][s.supply]), Move: e.ar.number(s.move), Y: e.ar.number(s.y), EqualGainY: e.ar.number(s.egY), Target: e.ar.number(o.demandPos), EU: e.ar.number(R.eu), NBS0: e.ar.number(nbs0), NBS1: e.ar.number(nbs1), AdjustedByNBS: s.adjusted}
+		return Side{Actor: e.p.Actors[s.actor].ID, Supply: is[s.supply].ID, Demand: is[s.demand].ID, Start: e.ar.number(s.x), RoundStart: e.ar.number(e.x0[s.actor][s.supply]), Move: e.ar.number(s.move), Y: e.ar.number(s.y), EqualGainY: e.ar.number(e.ar.add(s.x, s.egMove)), Target: e.ar.number(o.demandPos), EU: e.ar.number(R.eu), NBS0: e.ar.number(nbs0), NBS1: e.ar.number(nbs1), AdjustedByNBS: s.adjusted}
 	}
 	groups := "ad"
 	if R.bc {

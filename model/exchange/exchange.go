@@ -50,6 +50,10 @@ type Model struct {
 	// maxPos, when > 0, replaces the heap's bound on its positions
 	// (exchHeap.maxPos), so that small problems renumber: tests only.
 	maxPos int32
+	// fullRecalc, when true, recalculates every exchange a realised one
+	// changes from the start (calculate), never by recheck: tests only,
+	// to prove recheck gives what calculate gives.
+	fullRecalc bool
 }
 
 var _ model.Model = Model{}
@@ -169,7 +173,7 @@ func (m Model) forecast(ctx context.Context, p *model.Problem, o model.Options, 
 	} else if o.MaxRounds > 0 && o.MaxRounds < rounds {
 		rounds = o.MaxRounds
 	}
-	cfg := runConfig{rounds: rounds, noTrace: o.NoTrace, seed: o.Seed, coin: m.CoinFlipTies, p: m.Randomize, selection: m.selection, workers: o.Workers, perWorker: m.perWorker, perList: m.perList, maxPos: m.maxPos, point: point, before: before, progress: o.Progress}
+	cfg := runConfig{rounds: rounds, noTrace: o.NoTrace, seed: o.Seed, coin: m.CoinFlipTies, p: m.Randomize, selection: m.selection, workers: o.Workers, perWorker: m.perWorker, perList: m.perList, maxPos: m.maxPos, fullRecalc: m.fullRecalc, point: point, before: before, progress: o.Progress}
 	if m.Randomize < 0 || m.Randomize > 1 || math.IsNaN(m.Randomize) {
 		return nil, errInvalidP(m.Randomize)
 	}
@@ -194,6 +198,8 @@ type runConfig struct {
 	perWorker int   // Model.perWorker
 	perList   int   // Model.perList
 	maxPos    int32 // Model.maxPos
+	// fullRecalc is Model.fullRecalc
+	fullRecalc bool
 	// point, when not nil, receives the forecasts, and run builds no
 	// Result (PointForecast)
 	point []float64
@@ -233,6 +239,7 @@ func run[T any, A arith[T]](ctx context.Context, ar A, p *model.Problem, cfg run
 		e.heap.maxPos = cfg.maxPos
 	}
 	e.workers = cfg.workers
+	e.fullRecalc = cfg.fullRecalc
 	if cfg.point != nil {
 		// the same rounds, nothing recorded: the forecast is the last
 		// round's voting NBS, as below, and the round before the last's
@@ -351,7 +358,7 @@ func (e *engine[T, A]) exchangeDetail(n int, R *exch[T]) Exchange {
 			Actor: e.p.Actors[s.actor].ID, Supply: is[s.supply].ID, Demand: is[s.demand].ID,
 			Start: e.ar.number(s.x), RoundStart: e.ar.number(e.x0[s.actor][s.supply]),
 			Move: e.ar.number(s.move), Y: e.ar.number(s.y),
-			EqualGainY: e.ar.number(s.egY), Target: e.ar.number(o.demandPos),
+			EqualGainY: e.ar.number(e.ar.add(s.x, s.egMove)), Target: e.ar.number(o.demandPos),
 			EU: e.ar.number(R.eu), NBS0: e.ar.number(nbs0), NBS1: e.ar.number(nbs1),
 			AdjustedByNBS: s.adjusted,
 		}
