@@ -53,7 +53,8 @@ func quotesRecord(where, in string, p *doctext.Para) quotesGolden {
 
 // randomQuoted returns seeded random paragraphs of quotation marks
 // (curly, straight, single, guillemets), letters, words, full stops and
-// other sentence and clause punctuation.
+// other sentence and clause punctuation. Every other one has its stray
+// closing marks (strayClose) taken out.
 func randomQuoted() []string {
 	rng := rand.New(rand.NewPCG(18, 2025))
 	parts := []string{"“", "”", `"`, "‘", "’", "«", "»", "a", "B", "Putin", "said", "agreed", "he", "Stop", "the", "talks",
@@ -67,9 +68,48 @@ func randomQuoted() []string {
 				b.WriteByte(' ')
 			}
 		}
-		out = append(out, strings.TrimSpace(b.String()))
+		s := strings.TrimSpace(b.String())
+		if len(out)%2 == 1 {
+			s = dropStray(s)
+		}
+		out = append(out, s)
 	}
 	return out
+}
+
+// strayClose reports whether s has a stray closing mark: a ” read, from
+// s's start, while no “ is open.
+func strayClose(s string) bool {
+	open := 0
+	for _, r := range s {
+		switch {
+		case r == '“':
+			open++
+		case r == '”' && open == 0:
+			return true
+		case r == '”':
+			open--
+		}
+	}
+	return false
+}
+
+// dropStray returns s without its stray closing marks.
+func dropStray(s string) string {
+	var b strings.Builder
+	open := 0
+	for _, r := range s {
+		switch {
+		case r == '“':
+			open++
+		case r == '”' && open == 0:
+			continue
+		case r == '”':
+			open--
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 // quotesRecords computes every record: each paragraph of the four
