@@ -579,25 +579,25 @@ func without(as []actorAt, id string) []actorAt {
 var speechRE = regexp.MustCompile(`\b(?:said|says|say|stated|states|insisted|insists|insist|rejected|rejects|reject|agreed|agrees|accepted|accepts|refused|refuses|demanded|demands|proposed|proposes|called for|urged|urges|warned|warns|emphasized|emphasised|stressed|reiterated|announced|declared|suggested|indicated|maintain|maintains|vowed|pledged|welcomed|acknowledged|offered|wants|want|seeks|seek|opposes|oppose)\b`)
 
 // speech says how a sentence reports what someone said, and where its
-// speech verb is (-1 when none): the first outside quotation marks, as
+// speech verb is (-1 when none): the first outside quotation marks
+// (doctext.Quotes: a quotation left open runs to the sentence's end), as
 // a verb inside them is the quoted speaker's own word ("…, saying “I
 // don't want a ceasefire”"), which says nothing of who speaks.
 func speech(s string) (string, int) {
 	at := -1
-	// The quotation marks before off are counted once, as off moves on
-	// (a long sentence inside one quotation has many verbs).
-	opens, straight, counted := 0, 0, 0
+	// The quotation marks before off are read once, as off moves on (a
+	// long sentence inside one quotation has many verbs).
+	var q doctext.Quotes
+	counted := 0
 	for off := 0; off < len(s); {
 		loc := speechRE.FindStringIndex(s[off:])
 		if loc == nil {
 			break
 		}
 		i := off + loc[0]
-		seg := s[counted:i]
-		opens += strings.Count(seg, "“") - strings.Count(seg, "”")
-		straight += strings.Count(seg, `"`)
+		q.Read(s[counted:i])
 		counted = i
-		if opens <= 0 && straight%2 == 0 {
+		if !q.Open() {
 			at = i
 			break
 		}
@@ -844,22 +844,19 @@ func newClauses(s string) *clauses {
 	c.cuts = []int{0}
 	// A clause boundary is a separator outside quotation marks and
 	// brackets (a quotation is what someone said, cut it and the stance
-	// goes) and not between two digits ("1,500").
-	curly, straight, paren := 0, false, 0
+	// goes; doctext.Quotes says which marks open and close one) and not
+	// between two digits ("1,500").
+	var q doctext.Quotes
+	paren := 0
 	for i, r := range s {
+		q.Rune(r)
 		switch r {
-		case '“':
-			curly++
-		case '”':
-			curly = max(0, curly-1)
-		case '"':
-			straight = !straight
 		case '(', '[':
 			paren++
 		case ')', ']':
 			paren = max(0, paren-1)
 		case ',', ';', ':', '—', '–':
-			if curly > 0 || straight || paren > 0 {
+			if q.Open() || paren > 0 {
 				continue
 			}
 			if r == ',' && i > 0 && i+1 < len(s) && isDigit(s[i-1]) && isDigit(s[i+1]) {

@@ -184,7 +184,7 @@ func TestQuotesGolden(t *testing.T) {
 	if err := sc.Err(); err != nil {
 		t.Fatal(err)
 	}
-	seen := 0
+	seen, strays := 0, 0
 	for _, g := range got {
 		w, ok := want[g.Where]
 		if !ok {
@@ -198,17 +198,33 @@ func TestQuotesGolden(t *testing.T) {
 			t.Errorf("%s: the recorded text is %q, the generator's %q", g.Where, w.In, g.In)
 			continue
 		}
-		if !slices.Equal(g.Sentences, w.Sentences) {
-			t.Errorf("%s: sentences\n got %q\nwant %q", g.Where, g.Sentences, w.Sentences)
+		same := slices.Equal(g.Sentences, w.Sentences) && slices.Equal(g.Speech, w.Speech) &&
+			slices.EqualFunc(g.Cuts, w.Cuts, slices.Equal)
+		if same {
+			continue
 		}
-		if !slices.Equal(g.Speech, w.Speech) {
-			t.Errorf("%s: speech\n got %q\nwant %q", g.Where, g.Speech, w.Speech)
+		// The one change: a stray ” no longer cancels the next “ (in
+		// Sentences and speech; newClauses passed over it already).
+		// Only a record whose paragraph or one of whose sentences as
+		// recorded has a stray ” may differ.
+		stray := strayClose(g.In)
+		for _, s := range w.Sentences {
+			_, text, _ := strings.Cut(s, "|")
+			stray = stray || strayClose(text)
 		}
-		if !slices.EqualFunc(g.Cuts, w.Cuts, slices.Equal) {
-			t.Errorf("%s: cuts\n got %v\nwant %v", g.Where, g.Cuts, w.Cuts)
+		if stray && strings.HasPrefix(g.Where, "random ") {
+			strays++
+			continue
 		}
+		t.Errorf("%s: %q\nsentences\n got %q\nwant %q\nspeech\n got %q\nwant %q\ncuts\n got %v\nwant %v",
+			g.Where, g.In, g.Sentences, w.Sentences, g.Speech, w.Speech, g.Cuts, w.Cuts)
+	}
+	// The random strings with a stray ” whose records changed (of the
+	// 200 that keep their stray marks; counted when the change was made).
+	if strays != 35 {
+		t.Errorf("%d random strings with a stray ” changed, want 35", strays)
 	}
 	if seen == 0 && sources > 0 {
-		t.Logf("the four articles are not in %s: only the %d random strings compared", sourcesDir, len(got))
+		t.Logf("the four articles are not in %s: only the random strings compared", sourcesDir)
 	}
 }
