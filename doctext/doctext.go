@@ -319,7 +319,8 @@ type Sentence struct {
 // Sentences splits a paragraph into sentences (UAX #29), trimmed. A
 // segment runs on into the next when it ends in an abbreviation ("U.S.",
 // "Sen."), when it ends inside a quotation that closes later in the
-// paragraph ("He said “Stop. Now.” and left."), and when the next
+// paragraph ("He said “Stop. Now.” and left."; Quotes says which marks
+// open and close one), and when the next
 // begins with a lower-case letter ("“Why stop?” asked the envoy") or is
 // the attribution of a quotation ending in ! or ? ("“Stop!” Putin
 // said."): UAX #29 ends a sentence at each of these, cutting a quotation
@@ -339,24 +340,23 @@ func Sentences(p *Para) []Sentence {
 	// quotation open at offset off closes later when off is before them.
 	lastCurly := strings.LastIndex(p.Text, "”")
 	lastStraight := strings.LastIndexByte(p.Text, '"')
-	curly, straight := 0, 0 // “ less ”, and the number of ", in cur
+	var q Quotes // the quotations open at cur's end, read from its start
 	rest, state, off := p.Text, -1, 0
 	for rest != "" {
 		var s string
 		s, rest, state = uniseg.FirstSentenceInString(rest, state)
 		lead := len(s) - len(strings.TrimLeftFunc(s, unicode.IsSpace))
 		if t := strings.TrimSpace(s); t != "" {
-			open := curly > 0 && off < lastCurly || straight%2 == 1 && off < lastStraight
+			open := q.InCurly() && off < lastCurly || q.InStraight() && off < lastStraight
 			if len(out) > 0 && (abbreviated(last) || open || runsOn(last, t)) {
 				cur = append(append(cur, ' '), t...)
 			} else {
 				done()
 				out = append(out, Sentence{Line: p.Line(off + lead)})
 				cur = append(cur[:0], t...)
-				curly, straight = 0, 0
+				q = Quotes{}
 			}
-			curly += strings.Count(t, "“") - strings.Count(t, "”")
-			straight += strings.Count(t, `"`)
+			q.Read(t)
 			last = t
 		}
 		off += len(s)

@@ -38,3 +38,29 @@ func TestSentencesKeepQuotations(t *testing.T) {
 		}
 	}
 }
+
+// TestSentencesStrayClosingMark: a closing mark with no quotation open
+// (a paragraph that begins inside a quotation, a doubled ”) is passed
+// over, as a reader passes over it: it does not cancel the opening mark
+// of the next quotation, which is kept whole ("“Why? Who knows.”").
+// Before doctext.Quotes, Sentences counted “ less ” and took the stray ”
+// to close the later “, cutting that quotation at its question mark.
+func TestSentencesStrayClosingMark(t *testing.T) {
+	cases := []struct {
+		in   string
+		want []string
+	}{
+		{"would not stop,” he said, and asked: “Why? Who knows.” Next.", []string{"would not stop,” he said, and asked: “Why? Who knows.”", "Next."}},
+		{"He called it “peace”” and asked “Why? Who knows.” Next.", []string{"He called it “peace”” and asked “Why? Who knows.”", "Next."}},
+	}
+	for _, c := range cases {
+		p := Para{Text: c.in}
+		var got []string
+		for _, s := range Sentences(&p) {
+			got = append(got, s.Text)
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%q:\n got %q\nwant %q", c.in, got, c.want)
+		}
+	}
+}

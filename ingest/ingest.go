@@ -30,8 +30,11 @@
 //     first such verb outside quotation marks) + 2.5 for a speaker, the
 //     subject of that verb: the actor named nearest before it within six
 //     words, and those listed with it ("Britain, France, and Ukraine
-//     agreed"), not one named in a clause of its own ("At his meeting
-//     with Trump on Friday, Putin reiterated…": Trump is mentioned). A
+//     agreed"; further than six words when the list of names runs to the
+//     verb), past a ", who/which …," clause just before the verb (whose
+//     names do not speak), not one named in a clause of its own ("At his
+//     meeting with Trump on Friday, Putin reiterated…": Trump is
+//     mentioned). A
 //     sentence with no speaker gives its first actor named 1.5 (the
 //     likely subject); other actors it names get nothing. An actor
 //     inherited from the sentence before gets 1.5, 1 more when the verb
@@ -478,16 +481,30 @@ func pronounSubject(s string) bool { return pronounRE.MatchString(s) }
 // speech verb (at verbAt; none when -1): the one named nearest before
 // the verb within six words ("…, Putin reiterated"), and any other named
 // within six words before it with no , ; : or dash between ("Trump and
-// Putin agreed"). An actor named earlier in another clause ("At his
-// meeting with Trump on Friday, Putin…", "Speaking in Brussels,
-// Zelenskyy…") or after the verb is mentioned, not speaking.
+// Putin agreed"), or further at the head of a list of names that runs
+// to the verb ("Britain, France, Germany, Italy, Finland and the
+// European Union said"). An actor named earlier in another clause ("At
+// his meeting with Trump on Friday, Putin…", "Speaking in Brussels,
+// Zelenskyy…") or after the verb is mentioned, not speaking. A clause of
+// the subject's own set off by commas just before the verb (", who met
+// Witkoff for four hours, said") is passed over: its words do not count
+// in the six, and an actor named in it does not speak.
 func speakersOf(actors []actorTerms, s *sentence, found []actorAt, verbAt int) map[string]bool {
 	if verbAt < 0 || len(found) == 0 || found[0].at > verbAt {
 		return nil
 	}
+	// the clause passed over, [clauseA, clauseB), when there is one
+	clauseA, clauseB := -1, -1
+	if m := relativeRE.FindStringSubmatchIndex(s.text[:verbAt]); m != nil {
+		clauseA, clauseB = m[2], m[3]
+	}
 	type near struct {
 		id string
 		at int
+		// between is the text from the name to the verb, without the
+		// clause passed over
+		between string
+		far     bool // more than six words before the verb
 	}
 	var cands []near
 	nearest := -1
@@ -496,11 +513,24 @@ func speakersOf(actors []actorTerms, s *sentence, found []actorAt, verbAt int) m
 			continue
 		}
 		at := lastBefore(actors, a.id, s, verbAt)
-		if at < 0 || wordsBetween(s.text, at, verbAt) > 6 {
+		if clauseA >= 0 && at >= clauseA && at < clauseB {
+			at = lastBefore(actors, a.id, s, clauseA)
+		}
+		if at < 0 {
 			continue
 		}
-		cands = append(cands, near{a.id, at})
-		if nearest < 0 || at > cands[nearest].at {
+		between := s.text[at:verbAt]
+		words := wordsBetween(s.text, at, verbAt)
+		if clauseA >= at {
+			between = s.text[at:clauseA] + s.text[clauseB:verbAt]
+			words -= wordsBetween(s.text, clauseA, clauseB)
+		}
+		c := near{a.id, at, between, words > 6}
+		if c.far && !nameList(between) {
+			continue
+		}
+		cands = append(cands, c)
+		if !c.far && (nearest < 0 || at > cands[nearest].at) {
 			nearest = len(cands) - 1
 		}
 	}
@@ -509,11 +539,40 @@ func speakersOf(actors []actorTerms, s *sentence, found []actorAt, verbAt int) m
 	}
 	out := map[string]bool{cands[nearest].id: true}
 	for _, c := range cands {
-		if listed(s.text[c.at:verbAt]) {
+		if listed(c.between) {
 			out[c.id] = true
 		}
 	}
 	return out
+}
+
+// relativeRE is a clause set off by commas, beginning with who, whose or
+// which, that ends just before the speech verb (at most one lower-case
+// word, "reportedly", between): the subject's own ("Putin, who met
+// Witkoff for four hours, said"). Matched on the text before the verb.
+var relativeRE = regexp.MustCompile(`(,\s*(?:who|whose|which)\b[^,;:—–“”"]*,)\s*(?:\p{Ll}+\s+)?$`)
+
+// nameList reports whether the text from an actor's name to the speech
+// verb is a list of names and nothing else ("Britain, France, Germany,
+// Italy, Finland and the European Union "): no ; : or dash, and each
+// part between commas words of a capital letter, "and", "or" and "the".
+// A name further than six words from the verb speaks only so.
+func nameList(between string) bool {
+	if strings.ContainsAny(between, ";:—–") {
+		return false
+	}
+	for _, p := range strings.Split(between, ",") {
+		f := strings.Fields(p)
+		if len(f) == 0 {
+			return false
+		}
+		for _, w := range f {
+			if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) && w != "and" && w != "or" && w != "the" {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // listed reports whether the text from an actor's name to the speech
@@ -579,25 +638,25 @@ func without(as []actorAt, id string) []actorAt {
 var speechRE = regexp.MustCompile(`\b(?:said|says|say|stated|states|insisted|insists|insist|rejected|rejects|reject|agreed|agrees|accepted|accepts|refused|refuses|demanded|demands|proposed|proposes|called for|urged|urges|warned|warns|emphasized|emphasised|stressed|reiterated|announced|declared|suggested|indicated|maintain|maintains|vowed|pledged|welcomed|acknowledged|offered|wants|want|seeks|seek|opposes|oppose)\b`)
 
 // speech says how a sentence reports what someone said, and where its
-// speech verb is (-1 when none): the first outside quotation marks, as
+// speech verb is (-1 when none): the first outside quotation marks
+// (doctext.Quotes: a quotation left open runs to the sentence's end), as
 // a verb inside them is the quoted speaker's own word ("…, saying “I
 // don't want a ceasefire”"), which says nothing of who speaks.
 func speech(s string) (string, int) {
 	at := -1
-	// The quotation marks before off are counted once, as off moves on
-	// (a long sentence inside one quotation has many verbs).
-	opens, straight, counted := 0, 0, 0
+	// The quotation marks before off are read once, as off moves on (a
+	// long sentence inside one quotation has many verbs).
+	var q doctext.Quotes
+	counted := 0
 	for off := 0; off < len(s); {
 		loc := speechRE.FindStringIndex(s[off:])
 		if loc == nil {
 			break
 		}
 		i := off + loc[0]
-		seg := s[counted:i]
-		opens += strings.Count(seg, "“") - strings.Count(seg, "”")
-		straight += strings.Count(seg, `"`)
+		q.Read(s[counted:i])
 		counted = i
-		if opens <= 0 && straight%2 == 0 {
+		if !q.Open() {
 			at = i
 			break
 		}
@@ -844,22 +903,19 @@ func newClauses(s string) *clauses {
 	c.cuts = []int{0}
 	// A clause boundary is a separator outside quotation marks and
 	// brackets (a quotation is what someone said, cut it and the stance
-	// goes) and not between two digits ("1,500").
-	curly, straight, paren := 0, false, 0
+	// goes; doctext.Quotes says which marks open and close one) and not
+	// between two digits ("1,500").
+	var q doctext.Quotes
+	paren := 0
 	for i, r := range s {
+		q.Rune(r)
 		switch r {
-		case '“':
-			curly++
-		case '”':
-			curly = max(0, curly-1)
-		case '"':
-			straight = !straight
 		case '(', '[':
 			paren++
 		case ')', ']':
 			paren = max(0, paren-1)
 		case ',', ';', ':', '—', '–':
-			if curly > 0 || straight || paren > 0 {
+			if q.Open() || paren > 0 {
 				continue
 			}
 			if r == ',' && i > 0 && i+1 < len(s) && isDigit(s[i-1]) && isDigit(s[i+1]) {

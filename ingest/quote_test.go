@@ -77,3 +77,21 @@ func TestNoClauseHoldsBoth(t *testing.T) {
 		t.Errorf("quote %q: want %d words from Russia's to the truce's", got, MaxQuoteWords)
 	}
 }
+
+// TestSpeechStrayClosingMark: a closing mark with no quotation open (a
+// sentence that begins inside a quotation) does not cancel the opening
+// mark of the next, so a verb inside that quotation ("We said no") is
+// the quoted speaker's word, not the sentence's speech verb. Before
+// doctext.Quotes, speech counted “ less ” and took "said" (byte 45) for
+// the verb.
+func TestSpeechStrayClosingMark(t *testing.T) {
+	s := "would not stop,” and Putin replied: “We said no.”"
+	if kind, at := speech(s); kind != "quote" || at != -1 {
+		t.Errorf("speech(%q) = %s %d, want quote -1", s, kind, at)
+	}
+	// the same sentence without the stray mark: the same answer
+	s = "would not stop, and Putin replied: “We said no.”"
+	if kind, at := speech(s); kind != "quote" || at != -1 {
+		t.Errorf("speech(%q) = %s %d, want quote -1", s, kind, at)
+	}
+}

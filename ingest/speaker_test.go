@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"slices"
 	"testing"
 
 	"parley/scenarios"
@@ -66,6 +67,48 @@ func TestSpeakerRanksAboveMentioned(t *testing.T) {
 		}
 		if len(order) == 0 || c.want[order[0]] != top {
 			t.Errorf("%.20s…: order %v, the speaker first", c.text, order)
+		}
+	}
+}
+
+// TestSpeakerPastClauseAndList: the subject of the speech verb is found
+// past a clause of its own set off by commas (", who met Witkoff for
+// four hours,": Putin speaks, Witkoff, inside it, does not) and at the
+// head of a list of names longer than six words ("Britain, France,
+// Germany, Italy, Finland and the European Union said": all six speak).
+// Before, the six-word window took Witkoff for the speaker and kept
+// only the last three of the list. A clause that is not a list keeps
+// the six words: Britain, nine words before the verb, does not speak.
+func TestSpeakerPastClauseAndList(t *testing.T) {
+	hand, err := scenarios.LoadDefault()
+	if err != nil {
+		t.Fatal(err)
+	}
+	actors := actorTermsOf(strip(hand))
+	cases := []struct {
+		text string
+		want []string
+	}{
+		{"Putin, who met Witkoff for four hours, rejected the ceasefire.", []string{"russia"}},
+		{"Putin, who met Witkoff for four hours, reportedly rejected the ceasefire.", []string{"russia"}},
+		{"Britain, France, Germany, Italy, Finland and the European Union said the ceasefire must come first.",
+			[]string{"european-commission", "finland", "france", "germany", "italy", "united-kingdom"}},
+		{"the UK, France and Germany said the ceasefire must come first.", []string{"france", "germany", "united-kingdom"}},
+		// unchanged: a list within six words, a clause not a list
+		{"Britain, France, and Ukraine agreed to a plan.", []string{"france", "ukraine", "united-kingdom"}},
+		{"Britain, at its meeting with many of the other allies, said the ceasefire must come first.", nil},
+		{"At his meeting with Trump on Friday, Putin reiterated demands.", []string{"russia"}},
+	}
+	for _, c := range cases {
+		sn := &sentence{text: c.text}
+		_, verbAt := speech(c.text)
+		var got []string
+		for id := range speakersOf(actors, sn, findActors(actors, sn), verbAt) {
+			got = append(got, id)
+		}
+		slices.Sort(got)
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%q: speakers %v, want %v", c.text, got, c.want)
 		}
 	}
 }
