@@ -9,6 +9,7 @@ import (
 	"hash/crc32"
 	"io/fs"
 	"maps"
+	"math"
 	"os"
 	"runtime/debug"
 	"slices"
@@ -44,7 +45,10 @@ type Problem struct {
 	// or missing. Otherwise a salvaged file is rebuilt without it (an
 	// index key, the count of ids, a sum) and nothing saved is lost.
 	Lost bool
-	What string
+	// Promoted: its current version was lost and the newest kept
+	// version that reads whole is made current in its place.
+	Promoted bool
+	What     string
 }
 
 func (p Problem) String() string {
@@ -61,12 +65,15 @@ func (p Problem) String() string {
 
 // Found is what a scenario id holds that reads whole: its current
 // version (0: none, or none readable), its kept versions (oldest first)
-// and its runs.
+// and its runs. Promoted: its current version was lost and Current is
+// the newest kept version that read whole, made current (and no longer
+// among Kept).
 type Found struct {
-	ID      string
-	Current int64
-	Kept    []int64
-	Runs    []string
+	ID       string
+	Current  int64
+	Promoted bool
+	Kept     []int64
+	Runs     []string
 }
 
 // Report is what Check or Salvage found: every scenario id with what of
@@ -265,7 +272,7 @@ func (sc *scanner) walk(ctx context.Context) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	copied := map[string]bool{}
+	copied := map[string]int64{}
 	for _, id := range slices.Sorted(maps.Keys(ids.scenarios)) {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -274,7 +281,12 @@ func (sc *scanner) walk(ctx context.Context) (*Report, error) {
 		if err != nil {
 			return nil, err
 		}
-		copied[id] = f.Current != 0
+		switch {
+		case f.Promoted:
+			copied[id] = f.Current
+		case f.Current != 0:
+			copied[id] = math.MaxInt64
+		}
 		if sc.at == nil {
 			sc.at = map[string]int{}
 		}
@@ -513,6 +525,7 @@ func (sc *scanner) scenario(id string, keys *scenarioKeys) (Found, error) {
 	var body []byte
 	var state string // "" whole, else what is wrong
 	var hasRec bool
+	currentLost := true
 	k := []byte(id)
 	damage, err := sc.view(func(tx *bbolt.Tx) error {
 		b := tx.Bucket(bucketScenarios)
@@ -555,9 +568,11 @@ func (sc *scanner) scenario(id string, keys *scenarioKeys) (Found, error) {
 	case !hasRec && keys.body:
 		lost(0, "its saved file has no record (version, name, format, times)")
 	case !hasRec:
+		currentLost = false // none: a deleted scenario, or none ever
 	case state != "":
 		lost(0, "%s", state)
 	default:
+		currentLost = false
 		if sc.out != nil {
 			if err := sc.out.scenario(id, r, body); err != nil {
 				return f, err
@@ -588,13 +603,28 @@ func (sc *scanner) scenario(id string, keys *scenarioKeys) (Found, error) {
 		}
 	}
 	slices.Sort(vs)
+	// A lost current version's place goes to the newest kept version
+	// that reads whole: each one whole is held back until a newer one
+	// reads whole, so the one left held is it (docs/DECISIONS.md).
+	var held *keptVersion
+	keep := func(k *keptVersion) error {
+		if sc.out != nil {
+			if err := sc.out.version(k.key, k.rec, k.body); err != nil {
+				return err
+			}
+		}
+		f.Kept = append(f.Kept, k.v)
+		return nil
+	}
 	for _, v := range vs {
 		key := versionKey(id, v)
 		var rec, vbody []byte
+		var vr versionRec
 		var state string
 		damage, err := sc.view(func(tx *bbolt.Tx) error {
 			raw := tx.Bucket(bucketVersions).Get(key)
-			vr, ok := decodeVersion(raw)
+			var ok bool
+			vr, ok = decodeVersion(raw)
 			if !ok {
 				state = fmt.Sprintf("its record cannot be read (%d bytes: %x)", len(raw), clip(raw))
 				return nil
@@ -620,16 +650,46 @@ func (sc *scanner) scenario(id string, keys *scenarioKeys) (Found, error) {
 			lost(v, "it cannot be read: %s", damage)
 		case state != "":
 			lost(v, "%s", state)
-		default:
-			if sc.out != nil {
-				if err := sc.out.version(key, rec, vbody); err != nil {
+		case currentLost:
+			if held != nil {
+				if err := keep(held); err != nil {
 					return f, err
 				}
 			}
-			f.Kept = append(f.Kept, v)
+			held = &keptVersion{v: v, key: key, rec: rec, body: vbody, r: vr}
+		default:
+			if err := keep(&keptVersion{v: v, key: key, rec: rec, body: vbody}); err != nil {
+				return f, err
+			}
 		}
 	}
+	if held == nil {
+		return f, nil
+	}
+	saved := time.Unix(0, held.r.saved).UTC().Format(time.RFC3339)
+	if held.r.replacedBy == store.ReplacedByDelete {
+		// The lost current version was made after a delete: the
+		// version deleted stays deleted, restorable as any deleted one.
+		fixed("current version lost; version %d (saved %s), the newest kept, was deleted and stays deleted (restore it to make it current)", held.v, saved)
+		return f, keep(held)
+	}
+	cur := scenarioRec{version: held.v, name: held.r.name, format: held.r.format, created: held.r.created, updated: held.r.saved}
+	if sc.out != nil {
+		if err := sc.out.scenario(id, cur, held.body); err != nil {
+			return f, err
+		}
+	}
+	f.Current, f.Promoted = held.v, true
+	sc.problem(Problem{Scenario: id, Promoted: true, What: fmt.Sprintf("current version lost; version %d (saved %s) made current", held.v, saved)})
 	return f, nil
+}
+
+// keptVersion is a kept version that read whole: its number, key,
+// record (as stored, and read) and file.
+type keptVersion struct {
+	v              int64
+	key, rec, body []byte
+	r              versionRec
 }
 
 // has reports whether b holds key k (an empty value too).
@@ -684,8 +744,10 @@ func (sc *scanner) count(ids *idKeys) {
 
 // run reads run id, in a transaction of its own, and hands it to the
 // sink when it reads whole and its scenario's current version was
-// copied (a run goes with its scenario).
-func (sc *scanner) run(id string, keys *runKeys, copied map[string]bool) error {
+// copied (a run goes with its scenario); when a kept version was made
+// current (copied holds its number), only a run of it or of an earlier
+// version goes with it.
+func (sc *scanner) run(id string, keys *runKeys, copied map[string]int64) error {
 	k := []byte(id)
 	var r store.Run
 	var rec, result []byte
@@ -733,8 +795,10 @@ func (sc *scanner) run(id string, keys *runKeys, copied map[string]bool) error {
 	case rec == nil:
 		// index keys alone, of a run that is not there
 		p.Lost, p.What = false, "index keys of a run that is not there (rebuilt without them)"
-	case !copied[r.ScenarioID]:
+	case copied[r.ScenarioID] == 0:
 		p.What = fmt.Sprintf("its scenario %q has no current version that reads whole, and a run goes with its scenario", r.ScenarioID)
+	case r.ScenarioVersion > copied[r.ScenarioID]:
+		p.What = fmt.Sprintf("it is of version %d of scenario %q, which was lost (version %d was made current)", r.ScenarioVersion, r.ScenarioID, copied[r.ScenarioID])
 	default:
 		if sc.out != nil {
 			if err := sc.out.run(&r, rec, result); err != nil {
