@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"hash/crc32"
+	"hash/fnv"
 	"io/fs"
 	"maps"
 	"math"
@@ -280,10 +281,65 @@ func openSource(ctx context.Context, path string) (*scanner, error) {
 		case errors.As(err, &e):
 			return nil, err
 		}
-		return nil, errs.New(errs.Invalid, "store file %s cannot be opened by bbolt (%v): it is not a bbolt database, or neither of its two header pages is whole, and no record can be found without them; restore it from a backup",
+		if heads := headerPages(path); heads != "" {
+			return nil, errs.New(errs.Internal, "store file %s is a bbolt database whose two header pages are both damaged (%s; bbolt: %v): they say where the records start, and neither check nor salvage can find one without them; restore the file from a backup, and keep this one as it is (its other pages are not changed)",
+				path, heads, err)
+		}
+		return nil, errs.New(errs.Invalid, "store file %s cannot be opened by bbolt (%v): it is not a bbolt database (neither of its first two pages has bbolt's mark), and no record can be found in it; valid: a store file parley serve --db FILE wrote, or restore it from a backup",
 			path, err)
 	}
 	return &scanner{src: src, rep: &Report{Path: path}, size: info.Size()}, nil
+}
+
+// bbolt's header (meta) page: a page header of 16 bytes, then the meta
+// (its mark, the format version, the page size, flags, the root bucket,
+// the free list, the page count, the transaction id) and the FNV-1a
+// 64-bit sum of those 56 bytes, in the machine's byte order (bbolt
+// writes its structs as they are in memory).
+const (
+	metaAt    = 16
+	metaMagic = 0xED0CDAED
+	metaSum   = 56
+)
+
+// headerPages describes the two header pages of the bbolt file at path
+// that bbolt could not open, when either holds bbolt's mark ("" when
+// neither does: not a bbolt file). Page 1 is looked for at each page
+// size bbolt allows, as bbolt does.
+func headerPages(path string) string {
+	f, err := os.Open(path)
+	if err != nil {
+		return ""
+	}
+	defer f.Close()
+	buf := make([]byte, metaAt+metaSum+8)
+	read := func(off int64) (string, bool) {
+		if n, _ := f.ReadAt(buf, off); n < len(buf) {
+			return "cut short", false
+		}
+		m := buf[metaAt:]
+		if binary.NativeEndian.Uint32(m) != metaMagic {
+			return "without bbolt's mark", false
+		}
+		h := fnv.New64a()
+		h.Write(m[:metaSum])
+		if h.Sum64() != binary.NativeEndian.Uint64(m[metaSum:]) {
+			return "bbolt's mark, its checksum wrong", true
+		}
+		return "whole", true
+	}
+	p0, ok0 := read(0)
+	p1, ok1 := "without bbolt's mark", false
+	for size := int64(1024); size <= 16<<20; size *= 2 {
+		if w, ok := read(size); ok {
+			p1, ok1 = w, true
+			break
+		}
+	}
+	if !ok0 && !ok1 {
+		return ""
+	}
+	return fmt.Sprintf("page 0 %s, page 1 %s", p0, p1)
 }
 
 // walk reads every record, as Check and Salvage do.

@@ -710,3 +710,34 @@ func TestSalvageKeepsDeletedDeleted(t *testing.T) {
 		t.Errorf("the salvaged file holds %v; want d/1 and d/2 kept, no d/3", slices.Sorted(maps.Keys(got)))
 	}
 }
+
+// TestSalvageBothHeadersDamaged: a store file whose two header pages
+// are both damaged (a byte of each one's transaction id changed, so its
+// checksum fails) is refused by check and salvage with the words of
+// what was found in each and what to do; no new file is made.
+func TestSalvageBothHeadersDamaged(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	p := filepath.Join(dir, "damaged.db")
+	salvageFixture(t, p)
+	data := mustRead(t, p)
+	ps := os.Getpagesize()
+	for _, page := range []int{0, 1} {
+		data[page*ps+metaAt+48] ^= 0x40 // the transaction id
+	}
+	if err := os.WriteFile(p, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	want := "store file " + p + " is a bbolt database whose two header pages are both damaged (page 0 bbolt's mark, its checksum wrong, page 1 bbolt's mark, its checksum wrong; bbolt: checksum error): " +
+		"they say where the records start, and neither check nor salvage can find one without them; restore the file from a backup, and keep this one as it is (its other pages are not changed)"
+	if _, err := Check(ctx, p); err == nil || err.Error() != want {
+		t.Errorf("check: %v\nwant: %s", err, want)
+	}
+	out := filepath.Join(dir, "new.db")
+	if _, err := Salvage(ctx, p, out); err == nil || err.Error() != want {
+		t.Errorf("salvage: %v\nwant: %s", err, want)
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Error("salvage made a new file")
+	}
+}
