@@ -66,7 +66,11 @@ that has it open is waited for 10 s, then refused.`,
 whole into the new store file NEW: each scenario's current version and
 kept versions as saved (ids, version numbers, names, times and files
 unchanged), and the runs of the scenarios whose current version was
-copied. NEW must not exist (it is never overwritten); its indexes,
+copied. A scenario whose current version was lost while kept versions
+read whole gets the newest of them as its current version (listed as
+"current": "version N (saved DATE) made current"), with the runs of that
+version and earlier ones; one whose newest kept version a delete
+replaced stays deleted. NEW must not exist (it is never overwritten); its indexes,
 checksums and count of ids are made afresh, and 'parley serve --db NEW'
 serves it. Prints each scenario id with what of it was copied, then each
 record that could not be (lost) and what was rebuilt; exits 3 when a
@@ -123,7 +127,9 @@ func notPostgres(db string) error {
 // copiedText says what of a scenario id was copied.
 func copiedText(f bolt.Found) string {
 	var parts []string
-	if f.Current != 0 {
+	if f.Promoted {
+		parts = append(parts, fmt.Sprintf("version %d (kept, made current: the current one was lost)", f.Current))
+	} else if f.Current != 0 {
 		parts = append(parts, fmt.Sprintf("version %d", f.Current))
 	} else {
 		parts = append(parts, "no current version")
@@ -142,12 +148,15 @@ func copiedText(f bolt.Found) string {
 }
 
 // problems lists each problem, saying whether its record is lost or
-// rebuilt.
+// rebuilt, or a kept version is made current in a lost one's place.
 func problems(w io.Writer, ps []bolt.Problem) {
 	for _, p := range ps {
 		mark := "rebuilt"
-		if p.Lost {
+		switch {
+		case p.Lost:
 			mark = "lost"
+		case p.Promoted:
+			mark = "current"
 		}
 		fmt.Fprintf(w, "  %-7s  %s\n", mark, p)
 	}

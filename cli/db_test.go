@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"go.etcd.io/bbolt"
 
@@ -95,5 +96,58 @@ func TestDBCheckAndSalvage(t *testing.T) {
 	got, err := st.GetScenario(ctx, "a")
 	if err != nil || string(got.Body) != "id: a\n" || got.Version != 1 || got.Name != "a" {
 		t.Fatalf("a in the salvaged file: %+v, %v", got, err)
+	}
+}
+
+// TestDBSalvagePromotes: a scenario whose current version's record is
+// damaged while a kept version reads whole is copied with that version
+// made current, and salvage's list says so by id, marked "current".
+func TestDBSalvagePromotes(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	p := filepath.Join(dir, "p.db")
+	s, err := bolt.Open(ctx, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc := &store.Scenario{ID: "a", Name: "a", Format: "yaml", Body: []byte("id: a\n")}
+	if err := s.CreateScenario(ctx, sc, 0); err != nil {
+		t.Fatal(err)
+	}
+	sc.Body = []byte("id: a\n# 2\n")
+	if err := s.UpdateScenario(ctx, sc, 10); err != nil {
+		t.Fatal(err)
+	}
+	v1, err := s.GetVersion(ctx, "a", 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	db, err := bbolt.Open(p, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Update(func(tx *bbolt.Tx) error { return tx.Bucket([]byte("scenarios")).Put([]byte("a"), []byte{0xff}) }); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	n := filepath.Join(dir, "new.db")
+	out, errOut, code := run(t, "db", "salvage", p, n)
+	want := "copied into " + n + ": 1 scenario, 0 kept versions, 0 runs\n" +
+		"  a: version 1 (kept, made current: the current one was lost)\n" +
+		p + ": 2 problems, 1 of them losing a record:\n" +
+		`  lost     scenario "a": its record (version, name, format, times) cannot be read (1 bytes: ff)` + "\n" +
+		`  current  scenario "a": current version lost; version 1 (saved ` + v1.Saved.UTC().Format(time.RFC3339) + `) made current` + "\n"
+	if code != 3 || out != want {
+		t.Fatalf("salvage: exit %d\n%s%s\nwant exit 3\n%s", code, out, errOut, want)
+	}
+	st, err := openStore(ctx, n)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	got, err := st.GetScenario(ctx, "a")
+	if err != nil || string(got.Body) != "id: a\n" || got.Version != 1 {
+		t.Fatalf("a in the salvaged file: %+v, %v; want version 1, its file", got, err)
 	}
 }

@@ -114,6 +114,16 @@ func TestSumsCatchOneByte(t *testing.T) {
 // a little over their size.
 var salvageBudget = fuzzbudget.Budget{FixedBytes: 8 << 20, BytesPerByte: 1 << 10, FixedTime: 2 * time.Second, TimePerByte: 50 * time.Microsecond}
 
+// salvageInput is how many bytes of an input FuzzSalvage writes into the
+// store file (some 10 keys and values; the rest is not read). The
+// fuzzer's minimizer tries removing every run of an interesting input's
+// bytes, some n²/2 runs of the target each; at a few milliseconds a run
+// an input of kilobytes held a worker for the whole minimizing time
+// (60 s), and a run of go test -fuzz counted few executions. The damage
+// salvage meets is in records and keys, which a few fit: page damage
+// is TestSalvageDamagedPages's.
+const salvageInput = 128
+
 // FuzzSalvage writes arbitrary keys and values into the buckets of a
 // store file (salvageFixture's), as a damaged file or another program
 // would leave them, then checks and salvages it. Neither may panic, fail
@@ -128,6 +138,20 @@ func FuzzSalvage(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
+	// A new, empty store file, whose bytes each input's salvage starts
+	// its new file with, unsynced (salvageOptions): bbolt's syncs of a
+	// new file were most of an input's time.
+	emptyPath := filepath.Join(f.TempDir(), "empty.db")
+	s, err := Open(context.Background(), emptyPath)
+	if err != nil {
+		f.Fatal(err)
+	}
+	s.Close()
+	empty, err := os.ReadFile(emptyPath)
+	if err != nil {
+		f.Fatal(err)
+	}
+	opts := salvageOptions{empty: empty, noSync: true}
 	all := append(append([][]byte{}, buckets...), bucketBodySums, bucketResultSums, bucketVersions, bucketVersionBodies)
 	f.Add([]byte{4, 1, 1, 0x7f, 'x'})                                               // a kept version's key cut short
 	f.Add(append([]byte{1, 1, 3, 'b'}, 0xff, 0xff, 0xff))                           // a scenario's record replaced
@@ -135,6 +159,7 @@ func FuzzSalvage(f *testing.F) {
 	f.Add(append([]byte{0, 4, 20}, append([]byte("held"), make([]byte, 20)...)...)) // the count zeroed
 	f.Add(append([]byte{10, 10, 5}, append(versionKey("zz", 1), 1, 'a', 1, 'y', 0)...))
 	f.Fuzz(func(t *testing.T, in []byte) {
+		in = in[:min(len(in), salvageInput)]
 		dir := t.TempDir()
 		p, out := filepath.Join(dir, "d.db"), filepath.Join(dir, "new.db")
 		if err := os.WriteFile(p, data, 0o600); err != nil {
@@ -166,7 +191,7 @@ func FuzzSalvage(f *testing.F) {
 			if _, err = Check(ctx, p); err != nil {
 				t.Fatalf("check: %v", err)
 			}
-			if rep, err = Salvage(ctx, p, out); err != nil {
+			if rep, err = salvage(ctx, p, out, opts); err != nil {
 				t.Fatalf("salvage: %v", err)
 			}
 			if nrep, err = Check(ctx, out); err != nil {

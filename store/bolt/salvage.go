@@ -7,8 +7,10 @@ import (
 	"errors"
 	"fmt"
 	"hash/crc32"
+	"hash/fnv"
 	"io/fs"
 	"maps"
+	"math"
 	"os"
 	"runtime/debug"
 	"slices"
@@ -44,7 +46,10 @@ type Problem struct {
 	// or missing. Otherwise a salvaged file is rebuilt without it (an
 	// index key, the count of ids, a sum) and nothing saved is lost.
 	Lost bool
-	What string
+	// Promoted: its current version was lost and the newest kept
+	// version that reads whole is made current in its place.
+	Promoted bool
+	What     string
 }
 
 func (p Problem) String() string {
@@ -61,12 +66,15 @@ func (p Problem) String() string {
 
 // Found is what a scenario id holds that reads whole: its current
 // version (0: none, or none readable), its kept versions (oldest first)
-// and its runs.
+// and its runs. Promoted: its current version was lost and Current is
+// the newest kept version that read whole, made current (and no longer
+// among Kept).
 type Found struct {
-	ID      string
-	Current int64
-	Kept    []int64
-	Runs    []string
+	ID       string
+	Current  int64
+	Promoted bool
+	Kept     []int64
+	Runs     []string
 }
 
 // Report is what Check or Salvage found: every scenario id with what of
@@ -122,6 +130,22 @@ func Check(ctx context.Context, path string) (*Report, error) {
 // afresh, as this build writes them, and opens with Open. On an error
 // the new file is removed.
 func Salvage(ctx context.Context, from, to string) (*Report, error) {
+	return salvage(ctx, from, to, salvageOptions{})
+}
+
+// salvageOptions are Salvage's knobs for a fuzz target, whose new file
+// is thrown away: a disk's syncs were most of an input's time (making
+// the new file, setting it up and the final sync, some 13 ms of 15).
+type salvageOptions struct {
+	// empty: the bytes of a new, empty store file (as Open makes one),
+	// written as the new file's start, so bbolt does not make it (and
+	// sync it); nil: bbolt makes it.
+	empty []byte
+	// noSync: the new file is never synced.
+	noSync bool
+}
+
+func salvage(ctx context.Context, from, to string, opts salvageOptions) (*Report, error) {
 	if to == "" {
 		return nil, errs.New(errs.Argument, "salvage: the new file's path is empty; valid: the path of a file that does not exist yet")
 	}
@@ -139,13 +163,20 @@ func Salvage(ctx context.Context, from, to string) (*Report, error) {
 		}
 		return nil, errs.New(errs.Invalid, "salvage: cannot create the new store file %s: %v", to, unwrapPathErr(err))
 	}
-	f.Close()
+	_, err = f.Write(opts.empty)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(to)
+		return nil, errs.New(errs.Invalid, "salvage: cannot write the new store file %s: %v", to, unwrapPathErr(err))
+	}
 	out, err := Open(ctx, to)
 	if err != nil {
 		os.Remove(to)
 		return nil, err
 	}
-	c := &copier{s: out}
+	c := &copier{s: out, noSync: opts.noSync}
 	out.db.NoSync = true // synced once, at the end
 	sc.out = c
 	r, err := sc.walk(ctx)
@@ -250,10 +281,65 @@ func openSource(ctx context.Context, path string) (*scanner, error) {
 		case errors.As(err, &e):
 			return nil, err
 		}
-		return nil, errs.New(errs.Invalid, "store file %s cannot be opened by bbolt (%v): it is not a bbolt database, or neither of its two header pages is whole, and no record can be found without them; restore it from a backup",
+		if heads := headerPages(path); heads != "" {
+			return nil, errs.New(errs.Internal, "store file %s is a bbolt database whose two header pages are both damaged (%s; bbolt: %v): they say where the records start, and neither check nor salvage can find one without them; restore the file from a backup, and keep this one as it is (its other pages are not changed)",
+				path, heads, err)
+		}
+		return nil, errs.New(errs.Invalid, "store file %s cannot be opened by bbolt (%v): it is not a bbolt database (neither of its first two pages has bbolt's mark), and no record can be found in it; valid: a store file parley serve --db FILE wrote, or restore it from a backup",
 			path, err)
 	}
 	return &scanner{src: src, rep: &Report{Path: path}, size: info.Size()}, nil
+}
+
+// bbolt's header (meta) page: a page header of 16 bytes, then the meta
+// (its mark, the format version, the page size, flags, the root bucket,
+// the free list, the page count, the transaction id) and the FNV-1a
+// 64-bit sum of those 56 bytes, in the machine's byte order (bbolt
+// writes its structs as they are in memory).
+const (
+	metaAt    = 16
+	metaMagic = 0xED0CDAED
+	metaSum   = 56
+)
+
+// headerPages describes the two header pages of the bbolt file at path
+// that bbolt could not open, when either holds bbolt's mark ("" when
+// neither does: not a bbolt file). Page 1 is looked for at each page
+// size bbolt allows, as bbolt does.
+func headerPages(path string) string {
+	f, err := os.Open(path)
+	if err != nil {
+		return ""
+	}
+	defer f.Close()
+	buf := make([]byte, metaAt+metaSum+8)
+	read := func(off int64) (string, bool) {
+		if n, _ := f.ReadAt(buf, off); n < len(buf) {
+			return "cut short", false
+		}
+		m := buf[metaAt:]
+		if binary.NativeEndian.Uint32(m) != metaMagic {
+			return "without bbolt's mark", false
+		}
+		h := fnv.New64a()
+		h.Write(m[:metaSum])
+		if h.Sum64() != binary.NativeEndian.Uint64(m[metaSum:]) {
+			return "bbolt's mark, its checksum wrong", true
+		}
+		return "whole", true
+	}
+	p0, ok0 := read(0)
+	p1, ok1 := "without bbolt's mark", false
+	for size := int64(1024); size <= 16<<20; size *= 2 {
+		if w, ok := read(size); ok {
+			p1, ok1 = w, true
+			break
+		}
+	}
+	if !ok0 && !ok1 {
+		return ""
+	}
+	return fmt.Sprintf("page 0 %s, page 1 %s", p0, p1)
 }
 
 // walk reads every record, as Check and Salvage do.
@@ -265,7 +351,7 @@ func (sc *scanner) walk(ctx context.Context) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	copied := map[string]bool{}
+	copied := map[string]int64{}
 	for _, id := range slices.Sorted(maps.Keys(ids.scenarios)) {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -274,7 +360,12 @@ func (sc *scanner) walk(ctx context.Context) (*Report, error) {
 		if err != nil {
 			return nil, err
 		}
-		copied[id] = f.Current != 0
+		switch {
+		case f.Promoted:
+			copied[id] = f.Current
+		case f.Current != 0:
+			copied[id] = math.MaxInt64
+		}
 		if sc.at == nil {
 			sc.at = map[string]int{}
 		}
@@ -513,6 +604,7 @@ func (sc *scanner) scenario(id string, keys *scenarioKeys) (Found, error) {
 	var body []byte
 	var state string // "" whole, else what is wrong
 	var hasRec bool
+	currentLost := true
 	k := []byte(id)
 	damage, err := sc.view(func(tx *bbolt.Tx) error {
 		b := tx.Bucket(bucketScenarios)
@@ -555,9 +647,11 @@ func (sc *scanner) scenario(id string, keys *scenarioKeys) (Found, error) {
 	case !hasRec && keys.body:
 		lost(0, "its saved file has no record (version, name, format, times)")
 	case !hasRec:
+		currentLost = false // none: a deleted scenario, or none ever
 	case state != "":
 		lost(0, "%s", state)
 	default:
+		currentLost = false
 		if sc.out != nil {
 			if err := sc.out.scenario(id, r, body); err != nil {
 				return f, err
@@ -588,13 +682,28 @@ func (sc *scanner) scenario(id string, keys *scenarioKeys) (Found, error) {
 		}
 	}
 	slices.Sort(vs)
+	// A lost current version's place goes to the newest kept version
+	// that reads whole: each one whole is held back until a newer one
+	// reads whole, so the one left held is it (docs/DECISIONS.md).
+	var held *keptVersion
+	keep := func(k *keptVersion) error {
+		if sc.out != nil {
+			if err := sc.out.version(k.key, k.rec, k.body); err != nil {
+				return err
+			}
+		}
+		f.Kept = append(f.Kept, k.v)
+		return nil
+	}
 	for _, v := range vs {
 		key := versionKey(id, v)
 		var rec, vbody []byte
+		var vr versionRec
 		var state string
 		damage, err := sc.view(func(tx *bbolt.Tx) error {
 			raw := tx.Bucket(bucketVersions).Get(key)
-			vr, ok := decodeVersion(raw)
+			var ok bool
+			vr, ok = decodeVersion(raw)
 			if !ok {
 				state = fmt.Sprintf("its record cannot be read (%d bytes: %x)", len(raw), clip(raw))
 				return nil
@@ -620,16 +729,46 @@ func (sc *scanner) scenario(id string, keys *scenarioKeys) (Found, error) {
 			lost(v, "it cannot be read: %s", damage)
 		case state != "":
 			lost(v, "%s", state)
-		default:
-			if sc.out != nil {
-				if err := sc.out.version(key, rec, vbody); err != nil {
+		case currentLost:
+			if held != nil {
+				if err := keep(held); err != nil {
 					return f, err
 				}
 			}
-			f.Kept = append(f.Kept, v)
+			held = &keptVersion{v: v, key: key, rec: rec, body: vbody, r: vr}
+		default:
+			if err := keep(&keptVersion{v: v, key: key, rec: rec, body: vbody}); err != nil {
+				return f, err
+			}
 		}
 	}
+	if held == nil {
+		return f, nil
+	}
+	saved := time.Unix(0, held.r.saved).UTC().Format(time.RFC3339)
+	if held.r.replacedBy == store.ReplacedByDelete {
+		// The lost current version was made after a delete: the
+		// version deleted stays deleted, restorable as any deleted one.
+		fixed("current version lost; version %d (saved %s), the newest kept, was deleted and stays deleted (restore it to make it current)", held.v, saved)
+		return f, keep(held)
+	}
+	cur := scenarioRec{version: held.v, name: held.r.name, format: held.r.format, created: held.r.created, updated: held.r.saved}
+	if sc.out != nil {
+		if err := sc.out.scenario(id, cur, held.body); err != nil {
+			return f, err
+		}
+	}
+	f.Current, f.Promoted = held.v, true
+	sc.problem(Problem{Scenario: id, Promoted: true, What: fmt.Sprintf("current version lost; version %d (saved %s) made current", held.v, saved)})
 	return f, nil
+}
+
+// keptVersion is a kept version that read whole: its number, key,
+// record (as stored, and read) and file.
+type keptVersion struct {
+	v              int64
+	key, rec, body []byte
+	r              versionRec
 }
 
 // has reports whether b holds key k (an empty value too).
@@ -684,8 +823,10 @@ func (sc *scanner) count(ids *idKeys) {
 
 // run reads run id, in a transaction of its own, and hands it to the
 // sink when it reads whole and its scenario's current version was
-// copied (a run goes with its scenario).
-func (sc *scanner) run(id string, keys *runKeys, copied map[string]bool) error {
+// copied (a run goes with its scenario); when a kept version was made
+// current (copied holds its number), only a run of it or of an earlier
+// version goes with it.
+func (sc *scanner) run(id string, keys *runKeys, copied map[string]int64) error {
 	k := []byte(id)
 	var r store.Run
 	var rec, result []byte
@@ -733,8 +874,10 @@ func (sc *scanner) run(id string, keys *runKeys, copied map[string]bool) error {
 	case rec == nil:
 		// index keys alone, of a run that is not there
 		p.Lost, p.What = false, "index keys of a run that is not there (rebuilt without them)"
-	case !copied[r.ScenarioID]:
+	case copied[r.ScenarioID] == 0:
 		p.What = fmt.Sprintf("its scenario %q has no current version that reads whole, and a run goes with its scenario", r.ScenarioID)
+	case r.ScenarioVersion > copied[r.ScenarioID]:
+		p.What = fmt.Sprintf("it is of version %d of scenario %q, which was lost (version %d was made current)", r.ScenarioVersion, r.ScenarioID, copied[r.ScenarioID])
 	default:
 		if sc.out != nil {
 			if err := sc.out.run(&r, rec, result); err != nil {
@@ -760,6 +903,7 @@ type copier struct {
 	s       *Store
 	tx      *bbolt.Tx
 	pending int
+	noSync  bool // salvageOptions.noSync
 }
 
 const copyBatch = 32 << 20
@@ -838,7 +982,7 @@ func (c *copier) finish() error {
 	if err == nil {
 		err = c.commit()
 	}
-	if err == nil {
+	if err == nil && !c.noSync {
 		err = c.s.internal("salvage", c.s.db.Sync())
 	}
 	return err

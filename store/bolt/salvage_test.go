@@ -12,8 +12,10 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"go.etcd.io/bbolt"
 
@@ -153,6 +155,7 @@ func TestCheckAndSalvage(t *testing.T) {
 		// one lost
 		problems []string
 		lost     []string // dump keys not copied
+		promoted []string // dump keys of kept versions made current
 		openErr  string   // Open's error on the damaged file ("": opens)
 	}{
 		{
@@ -186,9 +189,11 @@ func TestCheckAndSalvage(t *testing.T) {
 			},
 			problems: []string{
 				`scenario "c": its saved file (version 2, 12 bytes) does not match its checksum (lost)`,
-				`run "r2": its scenario "c" has no current version that reads whole, and a run goes with its scenario (lost)`,
+				`scenario "c": current version lost; version 1 (saved ` + savedAt(t, orig, "c", 1) + `) made current`,
+				`run "r2": it is of version 2 of scenario "c", which was lost (version 1 was made current) (lost)`,
 			},
-			lost: []string{"c/2", "run/r2"},
+			lost:     []string{"c/2", "run/r2"},
+			promoted: []string{"c/1"},
 		},
 		{
 			name: "a kept file cut short",
@@ -275,7 +280,7 @@ func TestCheckAndSalvage(t *testing.T) {
 				s := pr.String()
 				if pr.Lost {
 					s += " (lost)"
-				} else if !strings.HasSuffix(s, ")") {
+				} else if !pr.Promoted && !strings.HasSuffix(s, ")") {
 					t.Errorf("problem %q is not lost and does not say what becomes of it", s)
 				}
 				got = append(got, s)
@@ -312,6 +317,11 @@ func TestCheckAndSalvage(t *testing.T) {
 					t.Fatalf("lost %q is not in the fixture", k)
 				}
 				delete(expect, k)
+			}
+			for _, k := range c.promoted {
+				id, v, _ := strings.Cut(k, "/")
+				n, _ := strconv.ParseInt(v, 10, 64)
+				expect[k] = asCurrent(t, orig, id, n)
 			}
 			if got := dump(t, out); !maps.Equal(got, expect) {
 				for k := range want {
@@ -375,6 +385,41 @@ func recPrefix(t *testing.T, p, id string, n int) string {
 		return nil
 	})
 	return s
+}
+
+// asCurrent is dump's words for kept version v of scenario id in the
+// store file at p, made current: a current version's fields.
+func asCurrent(t testing.TB, p, id string, v int64) string {
+	t.Helper()
+	ctx := context.Background()
+	s, err := Open(ctx, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	full, err := s.GetVersion(ctx, id, v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	full.Current, full.Replaced, full.ReplacedBy, full.Restored = true, time.Time{}, "", 0
+	return fmt.Sprintf("%+v %q", *full, full.Body)
+}
+
+// savedAt is when kept version v of scenario id in the store file at p
+// was saved, as salvage's report words it.
+func savedAt(t testing.TB, p, id string, v int64) string {
+	t.Helper()
+	ctx := context.Background()
+	s, err := Open(ctx, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	full, err := s.GetVersion(ctx, id, v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return full.Saved.UTC().Format(time.RFC3339)
 }
 
 func problemStrings(ps []Problem) []string {
@@ -495,6 +540,15 @@ func TestSalvageDamagedPages(t *testing.T) {
 			t.Fatalf("page %d damaged: the salvaged file: %v %q", page, err, problemStrings(nrep.Problems))
 		}
 		got := dump(t, out, more...)
+		expect := want
+		for _, f := range rep.Scenarios {
+			if f.Promoted {
+				if expect = maps.Clone(expect); expect[fmt.Sprintf("%s/%d", f.ID, f.Current)] == "" {
+					t.Fatalf("page %d damaged: %s/%d made current is not in the original", page, f.ID, f.Current)
+				}
+				expect[fmt.Sprintf("%s/%d", f.ID, f.Current)] = asCurrent(t, orig, f.ID, f.Current)
+			}
+		}
 		cut := false
 		lost := map[string]bool{}
 		for _, pr := range rep.Lost() {
@@ -502,7 +556,7 @@ func TestSalvageDamagedPages(t *testing.T) {
 			lost[pr.Scenario] = true
 			lost["run/"+pr.Run] = true
 		}
-		for k, v := range want {
+		for k, v := range expect {
 			id, _, _ := strings.Cut(k, "/")
 			switch {
 			case got[k] == v:
@@ -528,4 +582,162 @@ func mustRead(t *testing.T, p string) []byte {
 		t.Fatal(err)
 	}
 	return b
+}
+
+// TestSalvagePromotesNewestKept damages exactly the current version's
+// record of scenario "a" (version 3; versions 1 and 2 kept): salvage makes
+// the newest kept version, 2, the current one and says so by id, so the
+// new file opens through the Store with "a" at version 2 (its name, file
+// and times as version 2 saved them) and version 1 kept. Run r1, of the
+// version lost, is lost with it. A deleted scenario ("d") stays deleted.
+func TestSalvagePromotesNewestKept(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	p := filepath.Join(dir, "damaged.db")
+	salvageFixture(t, p)
+	s, err := Open(ctx, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v2, err := s.GetVersion(ctx, "a", 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	editRaw(t, p, func(tx *bbolt.Tx) error {
+		return tx.Bucket(bucketScenarios).Put([]byte("a"), []byte{0xff, 0xff, 0xff})
+	})
+	out := filepath.Join(dir, "new.db")
+	rep, err := Salvage(ctx, p, out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	saved := v2.Saved.UTC().Format(time.RFC3339)
+	want := []string{
+		`scenario "a": its record (version, name, format, times) cannot be read (3 bytes: ffffff) (lost)`,
+		`scenario "a": current version lost; version 2 (saved ` + saved + `) made current`,
+		`run "r1": it is of version 3 of scenario "a", which was lost (version 2 was made current) (lost)`,
+	}
+	var got []string
+	for _, pr := range rep.Problems {
+		s := pr.String()
+		if pr.Lost {
+			s += " (lost)"
+		}
+		got = append(got, s)
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("salvage's problems:\n  %s\nwant:\n  %s", strings.Join(got, "\n  "), strings.Join(want, "\n  "))
+	}
+	if f := rep.Scenarios[0]; f.ID != "a" || f.Current != 2 || !slices.Equal(f.Kept, []int64{1}) || len(f.Runs) != 0 {
+		t.Errorf("report of a: %+v; want current 2, kept [1], no runs", f)
+	}
+	if f := rep.Scenarios[3]; f.ID != "d" || f.Current != 0 || !slices.Equal(f.Kept, []int64{1, 2}) {
+		t.Errorf("report of d: %+v; want no current, kept [1 2]", f)
+	}
+	if chk, err := Check(ctx, p); err != nil || !slices.Equal(problemStrings(chk.Problems), problemStrings(rep.Problems)) {
+		t.Errorf("check's problems %q (%v) differ from salvage's", problemStrings(chk.Problems), err)
+	}
+	if nrep, err := Check(ctx, out); err != nil || !nrep.Sound() {
+		t.Fatalf("check of the salvaged file: %v %v", err, nrep)
+	}
+	n, err := Open(ctx, out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer n.Close()
+	sc, err := n.GetScenario(ctx, "a")
+	if err != nil {
+		t.Fatalf("the salvaged file has no current version of a: %v", err)
+	}
+	if sc.Version != 2 || sc.Name != "Case a v2" || string(sc.Body) != "# a 2\nid: a\n" || !sc.Updated.Equal(v2.Saved) || !sc.Created.Equal(v2.Created) {
+		t.Errorf("a in the salvaged file: version %d %q %q updated %v created %v; want version 2 %q %q %v %v",
+			sc.Version, sc.Name, sc.Body, sc.Updated, sc.Created, v2.Name, v2.Body, v2.Saved, v2.Created)
+	}
+	vs, err := n.ListVersions(ctx, "a")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(vs) != 2 || vs[0].Version != 2 || !vs[0].Current || vs[1].Version != 1 || vs[1].Current {
+		t.Errorf("versions of a: %+v; want 2 (current), 1 (kept)", vs)
+	}
+	del, err := n.ListDeleted(ctx)
+	if err != nil || len(del) != 1 || del[0].ID != "d" || del[0].Version.Version != 2 {
+		t.Errorf("deleted in the salvaged file: %+v %v; want d at version 2", del, err)
+	}
+	if list, err := n.ListScenarios(ctx); err != nil || len(list) != 3 {
+		t.Errorf("the salvaged file lists %d scenarios (%v); want a, b, c", len(list), err)
+	}
+	wantHeld(t, n, 4, "the salvaged file")
+}
+
+// TestSalvageKeepsDeletedDeleted: "d" (deleted at version 2) created
+// again as version 3, whose record is then damaged: the newest kept
+// version was replaced by a delete, so salvage leaves it deleted, and
+// says so, rather than bring back what the user deleted.
+func TestSalvageKeepsDeletedDeleted(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	p := filepath.Join(dir, "damaged.db")
+	salvageFixture(t, p)
+	s, err := Open(ctx, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.CreateScenario(ctx, &store.Scenario{ID: "d", Format: "yaml", Body: []byte("id: d\n")}, 0); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	saved := savedAt(t, p, "d", 2)
+	editRaw(t, p, func(tx *bbolt.Tx) error {
+		return tx.Bucket(bucketScenarios).Put([]byte("d"), []byte{0xff})
+	})
+	rep, err := Salvage(ctx, p, filepath.Join(dir, "new.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		`scenario "d": its record (version, name, format, times) cannot be read (1 bytes: ff)`,
+		`scenario "d": current version lost; version 2 (saved ` + saved + `), the newest kept, was deleted and stays deleted (restore it to make it current)`,
+	}
+	if got := problemStrings(rep.Problems); !slices.Equal(got, want) {
+		t.Errorf("salvage's problems:\n  %s\nwant:\n  %s", strings.Join(got, "\n  "), strings.Join(want, "\n  "))
+	}
+	if f := rep.Scenarios[3]; f.ID != "d" || f.Current != 0 || f.Promoted || !slices.Equal(f.Kept, []int64{1, 2}) {
+		t.Errorf("report of d: %+v; want no current, kept [1 2]", f)
+	}
+	if got := dump(t, filepath.Join(dir, "new.db")); got["d/2"] == "" || got["d/3"] != "" || got["a/3"] == "" {
+		t.Errorf("the salvaged file holds %v; want d/1 and d/2 kept, no d/3", slices.Sorted(maps.Keys(got)))
+	}
+}
+
+// TestSalvageBothHeadersDamaged: a store file whose two header pages
+// are both damaged (a byte of each one's transaction id changed, so its
+// checksum fails) is refused by check and salvage with the words of
+// what was found in each and what to do; no new file is made.
+func TestSalvageBothHeadersDamaged(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	p := filepath.Join(dir, "damaged.db")
+	salvageFixture(t, p)
+	data := mustRead(t, p)
+	ps := os.Getpagesize()
+	for _, page := range []int{0, 1} {
+		data[page*ps+metaAt+48] ^= 0x40 // the transaction id
+	}
+	if err := os.WriteFile(p, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	want := "store file " + p + " is a bbolt database whose two header pages are both damaged (page 0 bbolt's mark, its checksum wrong, page 1 bbolt's mark, its checksum wrong; bbolt: checksum error): " +
+		"they say where the records start, and neither check nor salvage can find one without them; restore the file from a backup, and keep this one as it is (its other pages are not changed)"
+	if _, err := Check(ctx, p); err == nil || err.Error() != want {
+		t.Errorf("check: %v\nwant: %s", err, want)
+	}
+	out := filepath.Join(dir, "new.db")
+	if _, err := Salvage(ctx, p, out); err == nil || err.Error() != want {
+		t.Errorf("salvage: %v\nwant: %s", err, want)
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Error("salvage made a new file")
+	}
 }
