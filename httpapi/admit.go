@@ -129,11 +129,12 @@ func estimate(p *prepared, q question) (ask.Cost, error) {
 }
 
 // budget refuses a run whose estimated cost is over the work limit given
-// (the inline or the job limit, named by flag) or the memory limit.
-func (s *Server) budget(st *stored, p *prepared, q question, kind string, maxWork float64, flag string) error {
+// (the inline or the job limit, named by flag) or the memory limit; it
+// returns the cost it estimated.
+func (s *Server) budget(st *stored, p *prepared, q question, kind string, maxWork float64, flag string) (ask.Cost, error) {
 	c, err := estimate(p, q)
 	if err != nil {
-		return err
+		return c, err
 	}
 	// A job has a work limit of its own, but needs as much memory: it is
 	// the way out of the work limit within a request only.
@@ -145,7 +146,7 @@ func (s *Server) budget(st *stored, p *prepared, q question, kind string, maxWor
 	if p.cols == nil {
 		req = asked(q)
 	}
-	return s.overBudget(c, p.res.c, req, kind, maxWork, flag, "fewer models, rounds or draws", job)
+	return c, s.overBudget(c, p.res.c, req, kind, maxWork, flag, "fewer models, rounds or draws", job)
 }
 
 // overBudget refuses a run of the case estimated at c when its work is
