@@ -1,6 +1,7 @@
 package httpapi_test
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"strings"
@@ -120,12 +121,27 @@ func TestWorkRefusalNamesDraws(t *testing.T) {
 // seconds those steps take at ask.StepTime.
 func TestJobEstimate(t *testing.T) {
 	e := newEnv(t, httpapi.Options{})
+	// The job waits at its first draw until the test has read its
+	// status.
+	reached, release := make(chan string, 1), make(chan struct{})
+	httpapi.SetJobProgress(e.api, func(ctx context.Context, run string, done, total int) {
+		if done != 1 {
+			return
+		}
+		reached <- run
+		select {
+		case <-release:
+		case <-ctx.Done():
+		}
+	})
 	id := createBuiltin(e)
 	est := builtinCost(t, smpSweep(300))
-	var run struct {
+	type runEstimate struct {
 		ID       string
+		Status   string
 		Estimate *ask.Size `json:"estimate"`
 	}
+	var run runEstimate
 	e.want(e.do("POST", "/api/scenarios/"+id+"/runs", `{"kind":"sweep","draws":300,"models":["smp"]}`), 202).json(t, &run)
 	want := ask.Size{Steps: est.Work, Bytes: est.Bytes, CPUSeconds: est.Work * 50e-9}
 	if run.Estimate == nil || *run.Estimate != want {
@@ -133,5 +149,21 @@ func TestJobEstimate(t *testing.T) {
 	}
 	if est.Work != 300*7000 {
 		t.Fatalf("300 draws of smp on 10 × 7: %g steps, want 2.1e6", est.Work)
+	}
+	waitFor(t, reached)
+	var status runEstimate
+	e.want(e.do("GET", "/api/runs/"+run.ID, ""), 200).json(t, &status)
+	if status.Status != "running" || status.Estimate == nil || *status.Estimate != want {
+		t.Fatalf("running job's status: %s, estimate %+v", status.Status, status.Estimate)
+	}
+	close(release)
+	// Ended, it has its times instead.
+	for status.Status == "running" || status.Status == "queued" {
+		e.want(e.do("GET", "/api/runs/"+run.ID+"/events", ""), 200)
+		status = runEstimate{}
+		e.want(e.do("GET", "/api/runs/"+run.ID, ""), 200).json(t, &status)
+	}
+	if status.Status != "done" || status.Estimate != nil {
+		t.Fatalf("ended job's status: %s, estimate %+v", status.Status, status.Estimate)
 	}
 }
