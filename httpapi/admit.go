@@ -154,9 +154,9 @@ func (s *Server) budget(st *stored, p *prepared, q question, kind string, maxWor
 // the run's request (nil for one with no fields to lower: a brief, a
 // comparison): when lowering one of its fields alone would let it in
 // (ask.Largest, on the same estimate), the refusal names that field
-// (its field) and the largest value this server admits. lower says what
-// else the client can ask for less of; instead, when not "", what to do
-// rather than run it here.
+// (its field) and the largest value this server admits, or fewer models;
+// otherwise it says what the client can ask for less of (lower). instead,
+// when not "", is what to do rather than run it here.
 func (s *Server) overBudget(c ask.Cost, cs *ask.Case, req any, kind string, maxWork float64, flag, lower, instead string) error {
 	a, i := len(cs.Header.Actors), len(cs.Header.Issues)
 	var msg string
@@ -177,7 +177,7 @@ func (s *Server) overBudget(c ask.Cost, cs *ask.Case, req any, kind string, maxW
 	}
 	if req != nil {
 		if b, ok := ask.Largest(cs, req, fits); ok {
-			e := tooBig("%s; valid: %s at most about %d on this server (asked %d), or %s%s", msg, b.Field, b.Max, b.Asked, lower, instead)
+			e := tooBig("%s; valid: %s at most about %d on this server (asked %d), or fewer models%s", msg, b.Field, b.Max, b.Asked, instead)
 			e.(*limitError).field = b.Field
 			return e
 		}

@@ -58,6 +58,7 @@ func TestSweepMemoryRefusalNamesDraws(t *testing.T) {
 		if b.Code != "over_budget" || b.Field != "draws" || !strings.Contains(b.Error, want) || !strings.Contains(b.Error, "--max-memory") {
 			t.Fatalf("refusal %+v, want field draws and %q", b, want)
 		}
+		t.Log(b.Error)
 	})
 	t.Run("at the bound and one past", func(t *testing.T) {
 		// A budget whose bound is some hundreds of draws, so that the
