@@ -129,8 +129,11 @@ type validator struct {
 	// idleActors.
 	named map[string]bool
 	// latest is the seats after every snapshot, as snapshots walked them
-	// (nil: no snapshots), for variants.
-	latest seats
+	// (nil: no snapshots), and latestState the state they walked to (a
+	// snapshot that cannot be applied left out, as its error says), for
+	// variants.
+	latest      seats
+	latestState *Scenario
 }
 
 // seats maps the id of each actor at the table to the path of the entry
@@ -1004,23 +1007,31 @@ func (v *validator) snapshots() {
 		}
 		seen[sn.Date] = i
 	}
+	date := v.s.Metadata.AsOf
 	for _, i := range order {
 		p := fmt.Sprintf("snapshots[%d]", i)
 		next, after := v.changes(p, &v.s.Snapshots[i].Changes, state, seated)
 		v.weighable(p, "after snapshot "+v.s.Snapshots[i].Date, state, next)
+		if next != state {
+			date = v.s.Snapshots[i].Date
+		}
 		state, seated = next, after
 	}
-	v.latest = seated
+	v.latest, v.latestState = seated, state.settled(date)
 }
 
 func (v *validator) variants() {
 	if len(v.s.Variants) == 0 {
 		return
 	}
-	latest, err := v.s.Resolve("", "")
-	seated := v.latest
-	if err != nil || seated == nil {
-		latest, seated = v.s.base(), v.baseSeats()
+	// The state after every snapshot, as Resolve(Latest, "") returns it
+	// when each applies; where one does not (its error is reported), the
+	// others' state and seats, not the base's: an actor an earlier
+	// snapshot adds is still at the table for the variants (a variant's
+	// stance of it was "unknown actor", and it "took part in no issue").
+	latest, seated := v.latestState, v.latest
+	if latest == nil {
+		latest, seated = v.s.base().settled(v.s.Metadata.AsOf), v.baseSeats()
 	}
 	seen := map[string]int{}
 	for i := range v.s.Variants {
