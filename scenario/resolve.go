@@ -91,12 +91,10 @@ func (s *Scenario) Resolve(snapshot, variant string) (*Scenario, error) {
 		}
 		date = snapshot
 	}
-	state.Metadata.AsOf = date
 	if variant == "" {
-		state.Proposals = onTable(state.Proposals, date)
-		state.canonical()
-		return state, nil
+		return state.settled(date), nil
 	}
+	state.Metadata.AsOf = date
 	v, err := s.Variant(variant)
 	if err != nil {
 		return nil, err
@@ -115,6 +113,18 @@ func (s *Scenario) Resolve(snapshot, variant string) (*Scenario, error) {
 	next.Proposals = onTable(next.Proposals, date)
 	next.canonical()
 	return next, nil
+}
+
+// settled finishes a state its snapshots made (up to date) as Resolve
+// returns it without a variant: dated, holding only the proposals on the
+// table then, its stances and proposers naming actors by id. Validation
+// checks variants on the state its own walk of the snapshots made, so
+// settled (as Resolve) even where a snapshot could not be applied.
+func (s *Scenario) settled(date string) *Scenario {
+	s.Metadata.AsOf = date
+	s.Proposals = onTable(s.Proposals, date)
+	s.canonical()
+	return s
 }
 
 // Variant returns the variant a user names, by its id or else by its
