@@ -77,7 +77,7 @@ func (s *Scenario) Resolve(snapshot, variant string) (*Scenario, error) {
 			return nil, notADate(s, snapshot)
 		}
 		if snapshot < s.Metadata.AsOf {
-			return nil, errs.New(errs.Argument, "snapshot %s is before the scenario's as_of %s; valid: a date on or after it, one of %s", snapshot, s.Metadata.AsOf, errs.OneOf(s.SnapshotDates()))
+			return nil, errs.Field("snapshot", "snapshot %s is before the scenario's as_of %s; valid: a date on or after it, one of %s", snapshot, s.Metadata.AsOf, errs.OneOf(s.SnapshotDates()))
 		}
 		for _, i := range s.snapshotOrder() {
 			if s.Snapshots[i].Date > snapshot {
@@ -97,7 +97,9 @@ func (s *Scenario) Resolve(snapshot, variant string) (*Scenario, error) {
 	state.Metadata.AsOf = date
 	v, err := s.Variant(variant)
 	if err != nil {
-		return nil, err
+		// the target's variant (a comparison names its variants[i]
+		// itself, calling Variant)
+		return nil, errs.InField("variant", err)
 	}
 	next, err := state.apply(&v.Changes)
 	if err != nil {

@@ -198,9 +198,19 @@ async function init() {
     // ticks are the columns shown.
     if (!st.selected.size) for (const m of models) if (m.default) st.selected.add(m.name)
     const unknownModels = want.filter((n) => !models.some((m) => m.name === n))
+    // A setting of a model the server has is kept (a model not ticked
+    // runs it once ticked); one no model ticked has is said
+    // (addressRefusals), and so is a param= that is not NAME=VALUE.
+    const unusedSettings: [string, string][] = []
+    const notSettings: string[] = []
     for (const p of q.getAll('param' satisfies AddressParam)) {
       const i = p.indexOf('=')
-      if (i > 0 && models.some((m) => m.params?.some((x) => x.name === p.slice(0, i)))) st.params[p.slice(0, i)] = p.slice(i + 1)
+      const [name, value] = [p.slice(0, i), p.slice(i + 1)]
+      if (i <= 0) notSettings.push(`param ${JSON.stringify(p)}: valid: NAME=VALUE, a setting of a model ticked and its value (param=smp-vote=Binary)`)
+      else {
+        if (models.some((m) => m.params?.some((x) => x.name === name))) st.params[name] = value
+        if (!models.some((m) => st.selected.has(m.name) && m.params?.some((x) => x.name === name))) unusedSettings.push([name, value])
+      }
     }
     const sel = $<HTMLSelectElement>('scenario')
     fillScenarios(list)
@@ -237,7 +247,7 @@ async function init() {
     if (first) {
       await loadScenario(first.id, { snapshot: arg('snapshot'), variant: arg('variant') })
       if (asked && first.id !== asked) status(`There is no scenario ${asked} (deleted?); showing “${first.name}”.`, true)
-      await addressRefusals(first.id, unknownModels, first.id === asked ? arg('snapshot') : null, first.id === asked ? arg('variant') : null, unknownParams(q))
+      await addressRefusals(first.id, unknownModels, first.id === asked ? arg('snapshot') : null, first.id === asked ? arg('variant') : null, unusedSettings, [...notSettings, ...unknownParams(q)])
     } else {
       // Nothing stored yet: start one in the builder.
       startBlank()
@@ -259,11 +269,15 @@ let addressNotice: { el: HTMLElement; after: number } | null = null
 // the scenario shown does not — in the server's words: each value is
 // sent to the API (a forecast of the one model, the resolved scenario at
 // the snapshot or with the variant) and its refusal shown, as parley
-// -m, --snapshot and --variant would refuse it. A value the server
+// -m, --snapshot and --variant would refuse it; so is each model setting
+// no model ticked has (a forecast of the models ticked with that one
+// setting, refused before any model runs: ask.NoSetting's "no model
+// setting "smp-vot" (did you mean "smp-vote"?); valid: …", or the
+// model it is for and that the run does not include). A value the server
 // accepts but the page's lists do not hold (a date between snapshots) is
 // said in the page's words, and so is a parameter the page does not read
 // (unknown, said by unknownParams). Nothing is shown when all was used.
-async function addressRefusals(id: string, models: string[], snapshot: string | null, variant: string | null, unknown: string[]) {
+async function addressRefusals(id: string, models: string[], snapshot: string | null, variant: string | null, settings: [string, string][], unknown: string[]) {
   const refusal = async (ask: () => Promise<unknown>, otherwise: string): Promise<string> => {
     try { await ask(); return otherwise } catch (e) { return e instanceof APIError ? e.message : String(e) }
   }
@@ -271,6 +285,7 @@ async function addressRefusals(id: string, models: string[], snapshot: string | 
   for (const n of models) said.push(await refusal(() => api.forecast(id, { models: [n], snapshot: st.snapshot, variant: st.variant }), `model “${n}” is not among the models the page offers`))
   if (snapshot !== null && snapshot !== st.snapshot) said.push(await refusal(() => api.resolved(id, snapshot, ''), `snapshot “${snapshot}” is not among the snapshots the page lists for this scenario`))
   if (variant !== null && variant !== st.variant) said.push(await refusal(() => api.resolved(id, 'latest', variant), `variant “${variant}” is not among the variants the page lists for this scenario`))
+  for (const [k, v] of settings) said.push(await refusal(() => api.forecast(id, { models: modelList(), params: { [k]: v }, snapshot: st.snapshot, variant: st.variant }), `setting “${k}” is not among the settings of the models ticked`))
   said.push(...unknown)
   if (!said.length) return
   addressNotice?.el.remove()
