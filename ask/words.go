@@ -205,8 +205,8 @@ func LikeliestChance(ls []answer.Likely) string {
 
 // Chance writes a probability (0–1) as every door writes a chance: in
 // whole percent, "26%"; NoNumber when p is not a number. The likeliest
-// option's chance (LikeliestChance) and the brief's share of the draws
-// are written by it.
+// option's chance (LikeliestChance) is written by it; a share of a
+// sweep's draws, with its interval, by ProbabilityText.
 func Chance(p float64) string {
 	if math.IsNaN(p) || math.IsInf(p, 0) {
 		return NoNumber

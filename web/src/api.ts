@@ -147,7 +147,9 @@ export interface CompareModel {
 export interface Comparison { scenario: AnswerScenario; request: CompareRequest; columns: CompareColumn[]; models: CompareModel[]; warnings?: string[] }
 
 export interface Bin { low: number; high: number; count: number }
-export interface Band { label: string; value: number; low: number; high: number; p: number; p_at_least: number }
+// Band's p_interval and p_at_least_interval: p's and p_at_least's Wilson
+// intervals over the draws (mcerr.Wilson), [low, high].
+export interface Band { label: string; value: number; low: number; high: number; p: number; p_at_least: number; p_interval: [number, number]; p_at_least_interval: [number, number] }
 // SweepCombined: the outcome's spread with the model's own error on real
 // outcomes added to the inputs' (models with a predictive distribution,
 // e.g. snap), and how the variance splits between the two.

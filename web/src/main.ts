@@ -1193,6 +1193,23 @@ function histNumbers(si: SweepIssue, model: string, draws: number, d: number, se
         h('th', { scope: 'row' }, binText(b, d, sep)), h('td', {}, count(b.count)), h('td', {}, `${fmt(100 * b.count / draws)}%`))))))
 }
 
+// optionsNumbers folds an issue's options as parley sweep's table lists
+// them under its histogram: each option's value (the issue's k
+// decimals), the share of the draws nearest it, P(nearest), and the share
+// at or above it, P(≥ at), each with its interval (probabilityText), and
+// under them what the parentheses hold (intervalLegend); '' for an issue
+// without labelled options.
+function optionsNumbers(si: SweepIssue, model: string, draws: number, k: number): HTMLElement | '' {
+  if (!si.bands?.length) return ''
+  return h('details', { class: 'anchors', 'data-testid': 'sweep-options' }, h('summary', {}, 'The options'),
+    h('table', { class: 'compare' }, h('caption', {}, `How often the ${model} forecast on ${si.name} lands near each option`),
+      h('thead', {}, h('tr', {}, ...['Option', 'At', 'P(nearest)', 'P(≥ at)'].map((c) => h('th', { scope: 'col' }, c)))),
+      h('tbody', {}, ...si.bands.map((b) => h('tr', {},
+        h('th', { scope: 'row' }, b.label), h('td', {}, fmt(b.value, k)),
+        h('td', {}, probabilityText(b.p, b.p_interval)), h('td', {}, probabilityText(b.p_at_least, b.p_at_least_interval)))))),
+    h('p', { class: 'hint' }, `P(nearest): the share of draws whose forecast is nearer the option than any other; P(≥ at): the share at or above its value; ${intervalLegend(draws)}.`))
+}
+
 // binsSep is the one separator of a histogram's bins, from the edges of
 // those from the first to the last with a draw, as parley sweep chooses
 // it (ask.RangeSep): ' to ' where any is negative, so the bins read alike.
@@ -1294,7 +1311,10 @@ function drawSweep(out: HTMLElement, tor: HTMLElement, warn: HTMLElement, torWar
       h('div', { class: 'box' }, canvas),
       histNumbers(si, sw.model, sw.draws, d, sep),
       sweepStats(si, sw.draws, k),
-      likely.length ? h('p', { class: 'hint', 'data-testid': 'sweep-likeliest' }, `Most likely option${likely.length > 1 ? 's (tied)' : ''}: ${likely.map((b) => `${fmt(b.value, k)} ${b.label}`).join(tieJoin)} (${fmt(top * 100, 0)}% of draws${likely.length > 1 ? ' each' : ''})`) : ''))
+      optionsNumbers(si, sw.model, sw.draws, k),
+      // The share of the draws with its interval, as parley sweep's table
+      // writes P(nearest) (probabilityText); tied bands have one count.
+      likely.length ? h('p', { class: 'hint', 'data-testid': 'sweep-likeliest' }, `Most likely option${likely.length > 1 ? 's (tied)' : ''}: ${likely.map((b) => `${fmt(b.value, k)} ${b.label}`).join(tieJoin)}, in ${probabilityText(top, likely[0].p_interval)} of draws${likely.length > 1 ? ' each' : ''}`) : ''))
     st.charts.push(new Chart(canvas as HTMLCanvasElement, {
       type: 'bar',
       data: { labels: si.histogram.map((b) => binText(b, d, sep)), datasets: [{ label: `${sw.model} (${sw.draws} draws)`, data: si.histogram.map((b) => b.count), backgroundColor: si.histogram.map((b) => (si.base >= b.low && si.base < b.high ? color(1) : color(0))), barPercentage: 1, categoryPercentage: 1 }] },
