@@ -49,3 +49,19 @@ func benchSweep(b *testing.B, draws int) {
 		})
 	}
 }
+
+// BenchmarkSensitivityBuiltin is `parley sensitivity`'s analysis of the
+// built-in case (latest snapshot) with its defaults: the compromise
+// model, 2,000 draws, every core. It measures the Monte Carlo, the
+// one-at-a-time runs and the variance shares with their bootstrap
+// intervals (BENCHMARKS.md, "Variance shares' bootstrap intervals").
+func BenchmarkSensitivityBuiltin(b *testing.B) {
+	p := modeltest.Builtin(b)
+	cpu0 := cpuTime()
+	for b.Loop() {
+		if _, err := Sensitivity(context.Background(), compromise.Model{}, p, Options{Draws: 2000, Seed: 1, Model: model.Options{Seed: 1}}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(cpuTime()-cpu0)/float64(b.N), "cpu-ns/op")
+}
