@@ -1,10 +1,12 @@
 package sweep
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"sort"
 	"sync/atomic"
 
@@ -197,9 +199,11 @@ func Sensitivity(ctx context.Context, m model.Model, p *model.Problem, o Options
 		ys[k] = column(mc.Forecasts, k)
 	}
 	q := p.Clone()
+	bins := make([][][]int, len(mc.Inputs))   // by input, its bins (binsOf)
 	binned := make([][]uint8, len(mc.Inputs)) // by input, each draw's bin on it
 	for j := range mc.Inputs {
-		binned[j] = binOf(binsOf(column(mc.Samples, j)), len(ys[0]))
+		bins[j] = binsOf(column(mc.Samples, j))
+		binned[j] = binOf(bins[j], len(ys[0]))
 	}
 	reps, err := bootShares(ctx, binned, ys, o.Seed, ShareReplicates, o.Workers)
 	if err != nil {
@@ -208,7 +212,6 @@ func Sensitivity(ctx context.Context, m model.Model, p *model.Problem, o Options
 	raw := make([][]float64, len(p.Issues)) // by issue, the swings' raw estimates
 
 	for j, in := range mc.Inputs {
-		bins := binsOf(column(mc.Samples, j))
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
@@ -232,9 +235,9 @@ func Sensitivity(ctx context.Context, m model.Model, p *model.Problem, o Options
 			continue
 		}
 		for k := range p.Issues {
-			s := Swing{Input: in, VarShare: firstOrder(bins, ys[k]), FailedAtLow: loRefused, FailedAtHigh: hiRefused}
+			s := Swing{Input: in, VarShare: firstOrder(bins[j], ys[k]), FailedAtLow: loRefused, FailedAtHigh: hiRefused}
 			s.VarShareInterval = atLeast0(shareInterval(reps, k, []int{j}, s.VarShare))
-			raw[k] = append(raw[k], firstOrderRaw(bins, ys[k]))
+			raw[k] = append(raw[k], firstOrderRaw(bins[j], ys[k]))
 			base := res.Issues[k].Base
 			if lo != nil {
 				s.Low, s.LowUnsettled = ptr(lo[k]), loMoving[k] != 0
@@ -313,14 +316,30 @@ func forecastWith(ctx context.Context, m model.Model, p, q *model.Problem, in In
 func ptr(x float64) *float64 { return &x }
 
 // binsOf sorts the draws on x and splits them into B = ⌊√N⌋ (2 to 50)
-// bins of equal count, returned as lists of draw indices.
+// bins of equal count, returned as lists of draw indices; draws of equal
+// x keep their order.
 func binsOf(x []float64) [][]int {
 	n := len(x)
-	idx := make([]int, n)
-	for i := range idx {
-		idx[i] = i
+	type draw struct {
+		x float64
+		i int
 	}
-	sort.SliceStable(idx, func(a, b int) bool { return x[idx[a]] < x[idx[b]] })
+	ds := make([]draw, n)
+	for i, v := range x {
+		ds[i] = draw{v, i}
+	}
+	// x, then the index: the order a stable sort on x gives, at a sort's
+	// cost on values side by side rather than indices into x.
+	slices.SortFunc(ds, func(a, b draw) int {
+		if c := cmp.Compare(a.x, b.x); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.i, b.i)
+	})
+	idx := make([]int, n)
+	for k, d := range ds {
+		idx[k] = d.i
+	}
 	b := max(2, min(50, int(math.Sqrt(float64(n)))))
 	var out [][]int
 	for i := 0; i < b; i++ {
@@ -416,16 +435,11 @@ func bootShares(ctx context.Context, binOf [][]uint8, ys [][]float64, seed uint6
 		return nil, nil
 	}
 	n := len(ys[0])
-	N := float64(n)
 	reps := make([][][]float64, R)
 	var next atomic.Int64
 	parallel.Run(max(1, min(workers, R)), func(int) {
+		w := newResampler(binOf, ys)
 		cnt := make([]float64, n)
-		cy := make([][]float64, len(ys)) // by issue, cnt[i]·y[i]
-		for k := range cy {
-			cy[k] = make([]float64, n)
-		}
-		var sum, size, sq [256]float64
 		for {
 			r := int(next.Add(1) - 1)
 			if r >= R || ctx.Err() != nil {
@@ -436,59 +450,111 @@ func bootShares(ctx context.Context, binOf [][]uint8, ys [][]float64, seed uint6
 			for range n {
 				cnt[rng.IntN(n)]++
 			}
-			var c2 float64
-			for _, c := range cnt {
-				c2 += c * c
-			}
-			out := make([][]float64, len(ys))
-			mv := make([][2]float64, len(ys)) // by issue, the resample's mean and variance
-			for k, y := range ys {
-				out[k] = make([]float64, len(binOf))
-				mv[k] = countedMoments(cnt, y)
-				for i, v := range y {
-					cy[k][i] = cnt[i] * v
-				}
-			}
-			for j, bj := range binOf {
-				clear(size[:])
-				clear(sq[:])
-				for i, b := range bj {
-					size[b] += cnt[i]
-					sq[b] += cnt[i] * cnt[i]
-				}
-				var noise float64
-				for b := range size {
-					if size[b] > 0 {
-						noise += sq[b] / size[b]
-					}
-				}
-				noise = noise/N - c2/(N*N)
-				for k := range ys {
-					my, vy := mv[k][0], mv[k][1]
-					if vy < 1e-24*(1+my*my) {
-						continue // 0, as firstOrderRaw gives it
-					}
-					clear(sum[:])
-					for i, b := range bj {
-						sum[b] += cy[k][i]
-					}
-					var between float64
-					for b := range size {
-						if size[b] > 0 {
-							m := sum[b] / size[b]
-							between += size[b] * (m - my) * (m - my)
-						}
-					}
-					out[k][j] = (between/N/vy - noise) / (1 - noise)
-				}
-			}
-			reps[r] = out
+			reps[r] = w.shares(cnt)
 		}
 	})
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
 	return reps, nil
+}
+
+// resampler computes bootShares' shares of one resample: what every
+// resample reads (the draws' bins and forecasts), and one worker's
+// scratch, kept from resample to resample.
+type resampler struct {
+	binOf [][]uint8   // by input, each draw's bin
+	nbins []int       // by input, its bins (1 + its highest)
+	ys    [][]float64 // by issue, each draw's forecast
+	// The resample's draws: those taken, in the order of the draws,
+	// their copies, and by taken draw d and issue k (at d·issues + k)
+	// the copies times the forecast.
+	taken []int
+	tc    []float64
+	cy    []float64
+	// By bin b: its copies, the sum of their squares, and by issue k (at
+	// b·issues + k) the sum of the copies' forecasts.
+	size, sq, sum []float64
+}
+
+func newResampler(binOf [][]uint8, ys [][]float64) *resampler {
+	n, K := len(ys[0]), len(ys)
+	w := &resampler{binOf: binOf, ys: ys, nbins: make([]int, len(binOf)), taken: make([]int, 0, n), tc: make([]float64, 0, n), cy: make([]float64, n*K)}
+	most := 0
+	for j, bj := range binOf {
+		for _, b := range bj {
+			w.nbins[j] = max(w.nbins[j], int(b)+1)
+		}
+		most = max(most, w.nbins[j])
+	}
+	w.size, w.sq, w.sum = make([]float64, most), make([]float64, most), make([]float64, most*K)
+	return w
+}
+
+// shares is the resample's share (bootShares) by issue k and input j,
+// draw i taken cnt[i] times. A draw not taken adds 0 to every sum, and
+// x + 0 is x (+0 + −0 is +0), so it goes through the taken draws only,
+// in the order of the draws, as every sum went through all of them: the
+// same additions in the same order, the same bits (TestBootSharesSameAsPlain).
+// And it goes through them once an input, adding each to its bin's size
+// and to every issue's sum together.
+func (w *resampler) shares(cnt []float64) [][]float64 {
+	K, N := len(w.ys), float64(len(cnt))
+	w.taken, w.tc = w.taken[:0], w.tc[:0]
+	var c2 float64
+	for i, c := range cnt {
+		if c != 0 {
+			w.taken, w.tc = append(w.taken, i), append(w.tc, c)
+			c2 += c * c
+		}
+	}
+	out := make([][]float64, K)
+	mv := make([][2]float64, K) // by issue, the resample's mean and variance
+	for k, y := range w.ys {
+		out[k] = make([]float64, len(w.binOf))
+		mv[k] = countedMoments(w.taken, w.tc, y)
+		for d, i := range w.taken {
+			w.cy[d*K+k] = w.tc[d] * y[i]
+		}
+	}
+	for j, bj := range w.binOf {
+		nb := w.nbins[j]
+		size, sq, sum := w.size[:nb], w.sq[:nb], w.sum[:nb*K]
+		clear(size)
+		clear(sq)
+		clear(sum)
+		for d, i := range w.taken {
+			b, c := int(bj[i]), w.tc[d]
+			size[b] += c
+			sq[b] += c * c
+			s, cy := sum[b*K:b*K+K], w.cy[d*K:d*K+K]
+			for k := range s {
+				s[k] += cy[k]
+			}
+		}
+		var noise float64
+		for b := range size {
+			if size[b] > 0 {
+				noise += sq[b] / size[b]
+			}
+		}
+		noise = noise/N - c2/(N*N)
+		for k := range K {
+			my, vy := mv[k][0], mv[k][1]
+			if vy < 1e-24*(1+my*my) {
+				continue // 0, as firstOrderRaw gives it
+			}
+			var between float64
+			for b := range size {
+				if size[b] > 0 {
+					m := sum[b*K+k] / size[b]
+					between += size[b] * (m - my) * (m - my)
+				}
+			}
+			out[k][j] = (between/N/vy - noise) / (1 - noise)
+		}
+	}
+	return out
 }
 
 // binOf is, by draw, the bin of bins it is in.
@@ -523,16 +589,16 @@ func shareInterval(reps [][][]float64, k int, js []int, est float64) [2]float64 
 func atLeast0(iv [2]float64) [2]float64 { return [2]float64{math.Max(0, iv[0]), math.Max(0, iv[1])} }
 
 // countedMoments is the mean and the variance of y over a resample of
-// the draws, draw i taken cnt[i] times.
-func countedMoments(cnt, y []float64) [2]float64 {
+// the draws, draw taken[d] taken cnt[d] times, the others none.
+func countedMoments(taken []int, cnt, y []float64) [2]float64 {
 	N := float64(len(y))
 	var my, vy float64
-	for i, v := range y {
-		my += cnt[i] * v
+	for d, i := range taken {
+		my += cnt[d] * y[i]
 	}
 	my /= N
-	for i, v := range y {
-		vy += cnt[i] * (v - my) * (v - my)
+	for d, i := range taken {
+		vy += cnt[d] * (y[i] - my) * (y[i] - my)
 	}
 	return [2]float64{my, vy / N}
 }
