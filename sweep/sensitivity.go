@@ -436,9 +436,10 @@ func bootShares(ctx context.Context, binOf [][]uint8, ys [][]float64, seed uint6
 	}
 	n := len(ys[0])
 	reps := make([][][]float64, R)
+	bins := newBinLists(binOf, n)
 	var next atomic.Int64
 	parallel.Run(max(1, min(workers, R)), func(int) {
-		w := newResampler(binOf, ys)
+		w := newResampler(bins, ys)
 		cnt := make([]float64, n)
 		for {
 			r := int(next.Add(1) - 1)
@@ -459,77 +460,123 @@ func bootShares(ctx context.Context, binOf [][]uint8, ys [][]float64, seed uint6
 	return reps, nil
 }
 
-// resampler computes bootShares' shares of one resample: what every
-// resample reads (the draws' bins and forecasts), and one worker's
-// scratch, kept from resample to resample.
-type resampler struct {
-	binOf [][]uint8   // by input, each draw's bin
-	nbins []int       // by input, its bins (1 + its highest)
-	ys    [][]float64 // by issue, each draw's forecast
-	// The resample's draws: those taken, in the order of the draws,
-	// their copies, and by taken draw d and issue k (at d·issues + k)
-	// the copies times the forecast.
-	taken []int
-	tc    []float64
-	cy    []float64
-	// By bin b: its copies, the sum of their squares, and by issue k (at
-	// b·issues + k) the sum of the copies' forecasts.
-	size, sq, sum []float64
+// binLists are the draws of each input's bins, for every resample of
+// bootShares: input j's bin b holds draws draws[j][start[j][b]:start[j][b+1]],
+// in the order of the draws.
+type binLists struct {
+	draws [][]int32
+	start [][]int
 }
 
-func newResampler(binOf [][]uint8, ys [][]float64) *resampler {
-	n, K := len(ys[0]), len(ys)
-	w := &resampler{binOf: binOf, ys: ys, nbins: make([]int, len(binOf)), taken: make([]int, 0, n), tc: make([]float64, 0, n), cy: make([]float64, n*K)}
-	most := 0
+// newBinLists lists the draws of each bin of binOf (by input, each of
+// n draws' bin), bin by bin (a counting sort, which keeps the draws in
+// order within a bin).
+func newBinLists(binOf [][]uint8, n int) binLists {
+	bl := binLists{draws: make([][]int32, len(binOf)), start: make([][]int, len(binOf))}
 	for j, bj := range binOf {
+		nb := 0
 		for _, b := range bj {
-			w.nbins[j] = max(w.nbins[j], int(b)+1)
+			nb = max(nb, int(b)+1)
 		}
-		most = max(most, w.nbins[j])
+		start := make([]int, nb+1)
+		for _, b := range bj {
+			start[b+1]++
+		}
+		for b := range nb {
+			start[b+1] += start[b]
+		}
+		at := slices.Clone(start[:nb])
+		draws := make([]int32, n)
+		for i, b := range bj {
+			draws[at[b]] = int32(i)
+			at[b]++
+		}
+		bl.draws[j], bl.start[j] = draws, start
 	}
-	w.size, w.sq, w.sum = make([]float64, most), make([]float64, most), make([]float64, most*K)
-	return w
+	return bl
+}
+
+// resampler computes bootShares' shares of one resample, with one
+// worker's scratch, kept from resample to resample.
+type resampler struct {
+	bins binLists
+	ys   [][]float64 // by issue, each draw's forecast
+	// By draw i and issue k (lane k mod lane of cy[i·L + k/lane], L the
+	// lanes a draw takes), the draw's copies times its forecast.
+	cy []lanes
+	// By bin b: its copies, the sum of their squares, and its copies'
+	// forecasts summed (by issue, as cy).
+	size, sq []float64
+	sum      []lanes
+}
+
+// lane is how many issues' sums shares adds side by side, in a lanes;
+// those past the last issue stay 0. Summed in variables, not in memory,
+// they stay in registers.
+const lane = 8
+
+type lanes [lane]float64
+
+func newResampler(bins binLists, ys [][]float64) *resampler {
+	n, L := len(ys[0]), (len(ys)+lane-1)/lane
+	most := 0
+	for _, s := range bins.start {
+		most = max(most, len(s)-1)
+	}
+	return &resampler{bins: bins, ys: ys, cy: make([]lanes, n*L), size: make([]float64, most), sq: make([]float64, most), sum: make([]lanes, most*L)}
 }
 
 // shares is the resample's share (bootShares) by issue k and input j,
-// draw i taken cnt[i] times. A draw not taken adds 0 to every sum, and
-// x + 0 is x (+0 + −0 is +0), so it goes through the taken draws only,
-// in the order of the draws, as every sum went through all of them: the
-// same additions in the same order, the same bits (TestBootSharesSameAsPlain).
-// And it goes through them once an input, adding each to its bin's size
-// and to every issue's sum together.
+// draw i taken cnt[i] times. Each bin's sums go through the bin's draws
+// in the order of the draws, as the plain way of going through every
+// draw and adding it to its bin's sums does: the same additions in the
+// same order, the same bits (TestBootSharesSameAsPlain). A draw not
+// taken adds its copies times its forecast, ±0, which leaves a sum as
+// it was (x + ±0 is x, and +0 + −0 is +0), and so is added with no test.
+// Copies are whole numbers, summed exactly in any order.
 func (w *resampler) shares(cnt []float64) [][]float64 {
 	K, N := len(w.ys), float64(len(cnt))
-	w.taken, w.tc = w.taken[:0], w.tc[:0]
+	L := (K + lane - 1) / lane // lanes a draw's or a bin's sums take
 	var c2 float64
-	for i, c := range cnt {
-		if c != 0 {
-			w.taken, w.tc = append(w.taken, i), append(w.tc, c)
-			c2 += c * c
-		}
+	for _, c := range cnt {
+		c2 += c * c
 	}
 	out := make([][]float64, K)
 	mv := make([][2]float64, K) // by issue, the resample's mean and variance
 	for k, y := range w.ys {
-		out[k] = make([]float64, len(w.binOf))
-		mv[k] = countedMoments(w.taken, w.tc, y)
-		for d, i := range w.taken {
-			w.cy[d*K+k] = w.tc[d] * y[i]
+		out[k] = make([]float64, len(w.bins.draws))
+		mv[k] = countedMoments(cnt, y)
+		for i, v := range y {
+			w.cy[i*L+k/lane][k%lane] = cnt[i] * v
 		}
 	}
-	for j, bj := range w.binOf {
-		nb := w.nbins[j]
-		size, sq, sum := w.size[:nb], w.sq[:nb], w.sum[:nb*K]
-		clear(size)
-		clear(sq)
-		clear(sum)
-		for d, i := range w.taken {
-			b, c := int(bj[i]), w.tc[d]
-			size[b] += c
-			sq[b] += c * c
-			s, cy := sum[b*K:b*K+K], w.cy[d*K:d*K+K]
-			for k := range s {
-				s[k] += cy[k]
+	for j, draws := range w.bins.draws {
+		start := w.bins.start[j]
+		nb := len(start) - 1
+		size, sq, sum := w.size[:nb], w.sq[:nb], w.sum[:nb*L]
+		for b := range nb {
+			in := draws[start[b]:start[b+1]]
+			var n, n2 float64
+			for _, i := range in {
+				c := cnt[i]
+				n += c
+				n2 += c * c
+			}
+			size[b], sq[b] = n, n2
+			for q := range L {
+				var s0, s1, s2, s3, s4, s5, s6, s7 float64
+				for _, i := range in {
+					y := &w.cy[int(i)*L+q]
+					s0 += y[0]
+					s1 += y[1]
+					s2 += y[2]
+					s3 += y[3]
+					s4 += y[4]
+					s5 += y[5]
+					s6 += y[6]
+					s7 += y[7]
+				}
+				sum[b*L+q] = lanes{s0, s1, s2, s3, s4, s5, s6, s7}
 			}
 		}
 		var noise float64
@@ -547,7 +594,7 @@ func (w *resampler) shares(cnt []float64) [][]float64 {
 			var between float64
 			for b := range size {
 				if size[b] > 0 {
-					m := sum[b*K+k] / size[b]
+					m := sum[b*L+k/lane][k%lane] / size[b]
 					between += size[b] * (m - my) * (m - my)
 				}
 			}
@@ -589,16 +636,16 @@ func shareInterval(reps [][][]float64, k int, js []int, est float64) [2]float64 
 func atLeast0(iv [2]float64) [2]float64 { return [2]float64{math.Max(0, iv[0]), math.Max(0, iv[1])} }
 
 // countedMoments is the mean and the variance of y over a resample of
-// the draws, draw taken[d] taken cnt[d] times, the others none.
-func countedMoments(taken []int, cnt, y []float64) [2]float64 {
+// the draws, draw i taken cnt[i] times.
+func countedMoments(cnt, y []float64) [2]float64 {
 	N := float64(len(y))
 	var my, vy float64
-	for d, i := range taken {
-		my += cnt[d] * y[i]
+	for i, v := range y {
+		my += cnt[i] * v
 	}
 	my /= N
-	for d, i := range taken {
-		vy += cnt[d] * (y[i] - my) * (y[i] - my)
+	for i, v := range y {
+		vy += cnt[i] * (v - my) * (v - my)
 	}
 	return [2]float64{my, vy / N}
 }

@@ -145,7 +145,7 @@ func randomDraws(seed uint64, n, nx, ny int) (xs, ys [][]float64) {
 // code's, on random draws of several shapes (few draws, many, more
 // issues than inputs, ties), at one worker and at three.
 func TestBootSharesSameAsPlain(t *testing.T) {
-	shapes := []struct{ n, nx, ny, R int }{{4, 1, 1, 30}, {5, 2, 3, 20}, {37, 3, 2, 25}, {500, 5, 4, 20}, {2000, 4, 7, 12}, {2601, 2, 2, 5}}
+	shapes := []struct{ n, nx, ny, R int }{{4, 1, 1, 30}, {5, 2, 3, 20}, {37, 3, 2, 25}, {500, 5, 4, 20}, {2000, 4, 7, 12}, {2601, 2, 2, 5}, {300, 3, 8, 6}, {300, 3, 9, 6}, {700, 2, 17, 4}}
 	for s, sh := range shapes {
 		for _, seed := range []uint64{1, 99} {
 			xs, ys := randomDraws(seed+uint64(s), sh.n, sh.nx, sh.ny)
