@@ -504,6 +504,7 @@ type resampler struct {
 	// By draw i and issue k (lane k mod lane of cy[i·L + k/lane], L the
 	// lanes a draw takes), the draw's copies times its forecast.
 	cy []lanes
+	ci []int32 // by draw, its copies
 	// By bin b: its copies, the sum of their squares, and its copies'
 	// forecasts summed (by issue, as cy).
 	size, sq []float64
@@ -517,13 +518,25 @@ const lane = 8
 
 type lanes [lane]float64
 
+// add adds y's lanes to s's.
+func (s *lanes) add(y *lanes) {
+	s[0] += y[0]
+	s[1] += y[1]
+	s[2] += y[2]
+	s[3] += y[3]
+	s[4] += y[4]
+	s[5] += y[5]
+	s[6] += y[6]
+	s[7] += y[7]
+}
+
 func newResampler(bins binLists, ys [][]float64) *resampler {
 	n, L := len(ys[0]), (len(ys)+lane-1)/lane
 	most := 0
 	for _, s := range bins.start {
 		most = max(most, len(s)-1)
 	}
-	return &resampler{bins: bins, ys: ys, cy: make([]lanes, n*L), size: make([]float64, most), sq: make([]float64, most), sum: make([]lanes, most*L)}
+	return &resampler{bins: bins, ys: ys, cy: make([]lanes, n*L), ci: make([]int32, n), size: make([]float64, most), sq: make([]float64, most), sum: make([]lanes, most*L)}
 }
 
 // shares is the resample's share (bootShares) by issue k and input j,
@@ -533,13 +546,16 @@ func newResampler(bins binLists, ys [][]float64) *resampler {
 // same order, the same bits (TestBootSharesSameAsPlain). A draw not
 // taken adds its copies times its forecast, ±0, which leaves a sum as
 // it was (x + ±0 is x, and +0 + −0 is +0), and so is added with no test.
-// Copies are whole numbers, summed exactly in any order.
+// Copies are whole numbers: their sums and their squares' sums, whole
+// numbers of at most N², are the same summed in integers, in any order.
 func (w *resampler) shares(cnt []float64) [][]float64 {
 	K, N := len(w.ys), float64(len(cnt))
 	L := (K + lane - 1) / lane // lanes a draw's or a bin's sums take
 	var c2 float64
-	for _, c := range cnt {
+	ci, cy := w.ci, w.cy
+	for i, c := range cnt {
 		c2 += c * c
+		ci[i] = int32(c)
 	}
 	out := make([][]float64, K)
 	mv := make([][2]float64, K) // by issue, the resample's mean and variance
@@ -547,7 +563,7 @@ func (w *resampler) shares(cnt []float64) [][]float64 {
 		out[k] = make([]float64, len(w.bins.draws))
 		mv[k] = countedMoments(cnt, y)
 		for i, v := range y {
-			w.cy[i*L+k/lane][k%lane] = cnt[i] * v
+			cy[i*L+k/lane][k%lane] = cnt[i] * v
 		}
 	}
 	for j, draws := range w.bins.draws {
@@ -556,27 +572,14 @@ func (w *resampler) shares(cnt []float64) [][]float64 {
 		size, sq, sum := w.size[:nb], w.sq[:nb], w.sum[:nb*L]
 		for b := range nb {
 			in := draws[start[b]:start[b+1]]
-			var n, n2 float64
-			for _, i := range in {
-				c := cnt[i]
-				n += c
-				n2 += c * c
-			}
-			size[b], sq[b] = n, n2
-			for q := range L {
-				var s0, s1, s2, s3, s4, s5, s6, s7 float64
+			n, n2, s := binSums(in, ci, cy, L)
+			size[b], sq[b], sum[b*L] = float64(n), float64(n2), s
+			for q := 1; q < L; q++ {
+				var s lanes
 				for _, i := range in {
-					y := &w.cy[int(i)*L+q]
-					s0 += y[0]
-					s1 += y[1]
-					s2 += y[2]
-					s3 += y[3]
-					s4 += y[4]
-					s5 += y[5]
-					s6 += y[6]
-					s7 += y[7]
+					s.add(&cy[int(i)*L+q])
 				}
-				sum[b*L+q] = lanes{s0, s1, s2, s3, s4, s5, s6, s7}
+				sum[b*L+q] = s
 			}
 		}
 		var noise float64
@@ -602,6 +605,29 @@ func (w *resampler) shares(cnt []float64) [][]float64 {
 		}
 	}
 	return out
+}
+
+// binSums is, over the draws in of a bin, the sum of their copies (ci,
+// by draw), of the copies' squares, both summed in whole numbers, and
+// of the first lanes of their sums (cy, L lanes a draw), in the order
+// of in. Apart from shares, its few variables stay in registers.
+func binSums(in, ci []int32, cy []lanes, L int) (n, n2 int, s lanes) {
+	var s0, s1, s2, s3, s4, s5, s6, s7 float64
+	for _, i := range in {
+		c := int(ci[i])
+		n += c
+		n2 += c * c
+		y := &cy[int(i)*L]
+		s0 += y[0]
+		s1 += y[1]
+		s2 += y[2]
+		s3 += y[3]
+		s4 += y[4]
+		s5 += y[5]
+		s6 += y[6]
+		s7 += y[7]
+	}
+	return n, n2, lanes{s0, s1, s2, s3, s4, s5, s6, s7}
 }
 
 // binOf is, by draw, the bin of bins it is in.
