@@ -1,7 +1,6 @@
 package sweep
 
 import (
-	"cmp"
 	"context"
 	"fmt"
 	"math"
@@ -235,9 +234,10 @@ func Sensitivity(ctx context.Context, m model.Model, p *model.Problem, o Options
 			continue
 		}
 		for k := range p.Issues {
-			s := Swing{Input: in, VarShare: firstOrder(bins[j], ys[k]), FailedAtLow: loRefused, FailedAtHigh: hiRefused}
+			rw := firstOrderRaw(bins[j], ys[k])
+			s := Swing{Input: in, VarShare: firstOrder(rw), FailedAtLow: loRefused, FailedAtHigh: hiRefused}
 			s.VarShareInterval = atLeast0(shareInterval(reps, k, []int{j}, s.VarShare))
-			raw[k] = append(raw[k], firstOrderRaw(bins[j], ys[k]))
+			raw[k] = append(raw[k], rw)
 			base := res.Issues[k].Base
 			if lo != nil {
 				s.Low, s.LowUnsettled = ptr(lo[k]), loMoving[k] != 0
@@ -320,26 +320,7 @@ func ptr(x float64) *float64 { return &x }
 // x keep their order.
 func binsOf(x []float64) [][]int {
 	n := len(x)
-	type draw struct {
-		x float64
-		i int
-	}
-	ds := make([]draw, n)
-	for i, v := range x {
-		ds[i] = draw{v, i}
-	}
-	// x, then the index: the order a stable sort on x gives, at a sort's
-	// cost on values side by side rather than indices into x.
-	slices.SortFunc(ds, func(a, b draw) int {
-		if c := cmp.Compare(a.x, b.x); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.i, b.i)
-	})
-	idx := make([]int, n)
-	for k, d := range ds {
-		idx[k] = d.i
-	}
+	idx := sortedOrder(x)
 	b := max(2, min(50, int(math.Sqrt(float64(n)))))
 	var out [][]int
 	for i := 0; i < b; i++ {
@@ -350,15 +331,67 @@ func binsOf(x []float64) [][]int {
 	return out
 }
 
+// sortedOrder is the indices of x in the order of x's values, those of
+// equal values in their own order (x finite): the order a stable sort
+// on x gives, by a radix sort, a byte a pass from the lowest, of x's
+// bits made to sort as x does (−0 as +0). A radix sort keeps the order
+// of equal keys, and does not compare.
+func sortedOrder(x []float64) []int {
+	n := len(x)
+	type draw struct {
+		key uint64
+		i   int
+	}
+	ds, tmp := make([]draw, n), make([]draw, n)
+	for i, v := range x {
+		if v == 0 {
+			v = 0 // −0 sorts with +0, as < has it
+		}
+		k := math.Float64bits(v)
+		if k>>63 == 1 {
+			k = ^k // a negative: the larger its size, the lower
+		} else {
+			k |= 1 << 63
+		}
+		ds[i] = draw{k, i}
+	}
+	var count [256]int
+	for shift := 0; shift < 64; shift += 8 {
+		clear(count[:])
+		for _, d := range ds {
+			count[byte(d.key>>shift)]++
+		}
+		if n == 0 || count[byte(ds[0].key>>shift)] == n {
+			continue // one byte for all: the pass would keep the order
+		}
+		at := 0
+		for b, c := range count {
+			count[b], at = at, at+c
+		}
+		for _, d := range ds {
+			b := byte(d.key >> shift)
+			tmp[count[b]] = d
+			count[b]++
+		}
+		ds, tmp = tmp, ds
+	}
+	idx := make([]int, n)
+	for k, d := range ds {
+		idx[k] = d.i
+	}
+	return idx
+}
+
 // MinSensitivityDraws is the fewest draws whose variance shares
-// firstOrder can estimate: two bins of two draws each, so that the noise
+// firstOrderRaw can estimate: two bins of two draws each, so that the noise
 // correction (bins − 1)/draws stays below 1; with fewer, every share is
 // NaN.
 const MinSensitivityDraws = 4
 
-// firstOrder estimates Var(E[Y|X]) / Var(Y) from the draws binned on X
-// (see Sensitivity), never below 0.
-func firstOrder(bins [][]int, y []float64) float64 { return math.Max(0, firstOrderRaw(bins, y)) }
+// firstOrder is the estimate of Var(E[Y|X]) / Var(Y) from the draws
+// binned on X (see Sensitivity), never below 0: firstOrderRaw's, raw,
+// held at 0.
+func firstOrder(raw float64) float64 { return math.Max(0, raw) }
 
 // firstOrderRaw is firstOrder's estimate before it is held at 0 or more:
 // less the noise correction, an input with no effect is estimated about 0,

@@ -197,3 +197,32 @@ func countedMomentsPlain(cnt, y []float64) [2]float64 {
 	}
 	return [2]float64{my, vy / N}
 }
+
+// binsOf's bins are the plain stable sort's, draws of equal values (and
+// −0 beside +0) in the order of the draws, at any sign and size.
+func TestBinsOfSameAsPlain(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for _, n := range []int{4, 5, 9, 100, 2000, 2601} {
+		for _, scale := range []float64{1, 1e-300, 1e300} {
+			x := make([]float64, n)
+			for i := range x {
+				switch rng.IntN(6) {
+				case 0:
+					x[i] = 0
+				case 1:
+					x[i] = math.Copysign(0, -1)
+				case 2:
+					x[i] = math.Round(rng.NormFloat64()*3) * scale // many ties
+				default:
+					x[i] = rng.NormFloat64() * scale
+				}
+			}
+			if got, want := binsOf(x), binsOfPlain(x); !reflect.DeepEqual(got, want) {
+				t.Errorf("%d draws at scale %g: bins %v, plain %v", n, scale, got, want)
+			}
+		}
+	}
+	if got, want := binsOf([]float64{2, 2, 2, 2, 2}), [][]int{{0, 1}, {2, 3, 4}}; !reflect.DeepEqual(got, want) {
+		t.Errorf("equal draws: bins %v, want %v", got, want)
+	}
+}
