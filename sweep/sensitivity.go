@@ -643,7 +643,8 @@ func (w *resampler) shares(cnt []float64) [][]float64 {
 // binSums is, over the draws in of a bin, the sum of their copies (ci,
 // by draw), of the copies' squares, both summed in whole numbers, and
 // of the first lanes of their sums (cy, L lanes a draw), in the order
-// of in. Apart from shares, its few variables stay in registers.
+// of in: a function of its own, so that its few variables stay in
+// registers (in shares' many, the compiler kept them on the stack).
 func binSums(in, ci []int32, cy []lanes, L int) (n, n2 int, s lanes) {
 	var s0, s1, s2, s3, s4, s5, s6, s7 float64
 	for _, i := range in {
