@@ -41,7 +41,10 @@ type DealProposals struct {
 	Proposals []ProposalVerdicts `json:"proposals"`
 	// Timeline is each snapshot's verdicts (with all_snapshots).
 	Timeline []ProposalSnapshot `json:"timeline,omitempty"`
-	Warnings []string           `json:"warnings,omitempty"`
+	// TimelineNote says what "(n by default)" in the timeline's text
+	// means, when some yes there is a default's (ask.TimelineNote).
+	TimelineNote string   `json:"timeline_note,omitempty"`
+	Warnings     []string `json:"warnings,omitempty"`
 }
 
 // ProposalVerdicts is one proposal and what each actor makes of it.
@@ -111,7 +114,13 @@ type ProposalSupport struct {
 	Accepted bool     `json:"accepted"`
 	Accepts  []string `json:"accepts"`
 	Rejects  []string `json:"rejects"`
+	// Defaulted are those of Accepts whose yes the default alternative
+	// decides (deal.Verdict.Defaulted: none stated, so 0), sorted.
+	Defaulted []string `json:"defaulted,omitempty"`
 	// Error says why the proposal could not be judged at this snapshot
 	// (as ProposalVerdicts.Error).
 	Error string `json:"error,omitempty"`
+	// Text is the support in words, as every door's timeline shows it
+	// (ask.SupportText): "2/3 ✓ (1 by default)", "not judged".
+	Text string `json:"text"`
 }

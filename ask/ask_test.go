@@ -106,6 +106,10 @@ func TestChooseModels(t *testing.T) {
 		{[]string{"exchange"}, map[string]string{"exchange-p": "2"}, `setting exchange-p "2": valid: a number from 0 to 1`},
 		{[]string{"smp"}, map[string]string{"smp-vote": "Majority"}, "valid: Prop, Binary"},
 		{[]string{"smp"}, map[string]string{"smp-votes": "Prop"}, `no model setting "smp-votes"`},
+		// one edit from smp-vote: said, with every setting of every model
+		{[]string{"bdm"}, map[string]string{"smp-vot": "Prop"}, `params: no model setting "smp-vot" (did you mean "smp-vote"?); valid: exact, exchange-p, exchange-coin-flip, smp-vote, smp-pce, smp-risk-range, smp-risk-adjust, smp-commit, smp-interp, smp-bargain`},
+		// nearest to none: every setting, no guess
+		{[]string{"bdm"}, map[string]string{"nosuch": "1"}, `params: no model setting "nosuch"; valid: exact, exchange-p, exchange-coin-flip, smp-vote, smp-pce, smp-risk-range, smp-risk-adjust, smp-commit, smp-interp, smp-bargain`},
 	} {
 		_, _, err := chooseModels(c.list, c.params)
 		if err == nil || errs.CodeOf(err) != errs.Argument || !strings.Contains(err.Error(), c.says) {

@@ -2,6 +2,8 @@ package ask
 
 import (
 	"testing"
+
+	"parley/answer"
 )
 
 // AssumedSummary counts, at the latest snapshot, what rests only on an
@@ -31,5 +33,38 @@ stances:
 		if got := AssumedSummary(in); got != c.want {
 			t.Errorf("%s: %q, want %q", c.name, got, c.want)
 		}
+	}
+}
+
+// AssumedAt says the count with the state it is of, in the one wording
+// validate's summary and show's closing line print: the latest
+// snapshot, by its date, or the base of a file without snapshots; ""
+// when nothing is assumed.
+func TestAssumedAt(t *testing.T) {
+	const doc = `metadata: {id: t, title: T, as_of: 2025-01-01}
+issues: [{id: i1, name: I1}]
+actors:
+  - {id: a, name: A, capability: 1, capability_assumed: guessed}
+stances:
+  - {actor: a, issue: i1, position: 10, salience: 0.5, assumed: guessed}
+`
+	for _, c := range []struct{ name, tail, want string }{
+		{"the base", "", "at the base: 1 of 1 stance and 1 of 1 capability assumed, each with its reason"},
+		{"the latest snapshot", "snapshots:\n  - {date: 2025-03-01, actors: [{id: a, capability: 2, capability_assumed: grew}]}\n  - {date: 2025-02-01}\n",
+			"at the latest snapshot (2025-03-01): 1 of 1 stance and 1 of 1 capability assumed, each with its reason"},
+	} {
+		in, err := Load("t.yaml", []byte(doc+c.tail), LoadOptions{})
+		if err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		if got := AssumedAt(in); got != c.want {
+			t.Errorf("%s: %q, want %q", c.name, got, c.want)
+		}
+		if got := AssumedWhere(Contents(in)); got != c.want {
+			t.Errorf("%s, from the contents: %q, want %q", c.name, got, c.want)
+		}
+	}
+	if got := AssumedWhere(answer.Contents{LatestSnapshot: "2025-02-01"}); got != "" {
+		t.Errorf("nothing assumed: %q, want none", got)
 	}
 }

@@ -14,6 +14,7 @@ import (
 
 	"parley/answer"
 	"parley/errs"
+	"parley/mcerr"
 	"parley/nouns"
 	"parley/pdfprint"
 	"parley/scenario"
@@ -128,12 +129,12 @@ type BriefIssue struct {
 	// when that model gives none of this issue.
 	CalLo80, CalHi80 float64
 	HasCalibrated    bool
-	// Favoured is the option (options, on a tie) the sweep's draws land
-	// nearest most often, FavouredP their share of the draws, when it is
-	// none of Headline's nearest options; "" otherwise. NearestP is then
-	// the draws' share nearest Headline's options.
-	Favoured            string
-	FavouredP, NearestP float64
+	// Favoured is the option the sweep's draws land nearest most often,
+	// with their share of the draws, when it is none of Headline's
+	// nearest options (its Label "" otherwise), and the draws' share
+	// nearest Headline's options; each with its Wilson interval, written
+	// by ProbabilityText as parley sweep's table writes P(nearest).
+	Favoured BriefFavoured
 	// Low and High are the smallest and largest forecast of any model, an
 	// unsettled forecast counted by its whole range.
 	Low, High    float64
@@ -390,7 +391,7 @@ func gatherBrief(ctx context.Context, c *Case, q briefAsks, f *answer.Forecast, 
 			bi.Low, bi.High = math.NaN(), math.NaN()
 		}
 		if bi.HasInterval && len(bi.Models) > 0 && bi.Headline.Model == bi.SweepModel {
-			bi.Favoured, bi.FavouredP, bi.NearestP = favoured(sw.Models[0].Issues[k].Bands, bi.Headline.At)
+			bi.Favoured = favoured(sw.Models[0].Issues[k].Bands, bi.Headline.At, sw.Models[0].Draws)
 		}
 		if len(se.Models) > 0 && k < len(se.Models[0].Issues) {
 			for _, sg := range se.Models[0].Issues[k].Swings {
@@ -456,32 +457,51 @@ func gatherBrief(ctx context.Context, c *Case, q briefAsks, f *answer.Forecast, 
 	return b, nil
 }
 
+// BriefFavoured is the option (options, on a tie, joined by TieJoin)
+// the sweep's draws land nearest most often, when it is none of the lead
+// forecast's nearest: P is the share of the draws nearest it (each's, on
+// a tie: Tie), NearestP the share nearest the lead forecast's nearest
+// options together, each with its Wilson interval over the draws
+// (mcerr.Wilson, as sweep.Band's PInterval).
+type BriefFavoured struct {
+	Label                     string
+	Tie                       bool
+	P, NearestP               float64
+	Interval, NearestInterval [2]float64
+}
+
 // favoured is the option the draws land nearest most often (every option
-// as often, to 1e-12, on a tie, joined by TieJoin: likeliest's rule) and
-// its share of the draws, with the draws' share nearest the options at
-// (the lead forecast's nearest), when no option at is among the most
-// often; "", 0, 0 when one is, or when no band has a share.
-func favoured(bands []sweep.Band, at []float64) (string, float64, float64) {
+// as often, to 1e-12, on a tie: likeliest's rule) and its share of the
+// draws, with the draws' share nearest the options at (the lead
+// forecast's nearest) together, when no option at is among the most
+// often; the zero BriefFavoured when one is, or when no band has a share.
+// Each share is k of the draws (sweep.Band's P), its interval Wilson's of
+// that k: the favoured band's PInterval, and for the options at together
+// the sum of their counts (mcerr.Count).
+func favoured(bands []sweep.Band, at []float64, draws int) BriefFavoured {
 	opts := make([]answer.OptionProb, len(bands))
-	near := 0.0
+	near, nearK := 0.0, 0
 	for i, bd := range bands {
 		opts[i] = answer.OptionProb{Label: bd.Label, Value: bd.Value, P: answer.Num(bd.P)}
 		if slices.Contains(at, bd.Value) {
 			near += bd.P
+			nearK += mcerr.Count(bd.P, draws)
 		}
 	}
 	top := likeliest(opts, nil)
 	if len(top) == 0 || !(top[0].P > 0) {
-		return "", 0, 0
+		return BriefFavoured{}
 	}
 	labels := make([]string, len(top))
 	for i, l := range top {
 		if slices.Contains(at, l.Value) {
-			return "", 0, 0
+			return BriefFavoured{}
 		}
 		labels[i] = l.Label
 	}
-	return strings.Join(labels, TieJoin), float64(top[0].P), near
+	p := float64(top[0].P)
+	return BriefFavoured{Label: strings.Join(labels, TieJoin), Tie: len(top) > 1, P: p, NearestP: near,
+		Interval: mcerr.Wilson(mcerr.Count(p, draws), draws), NearestInterval: mcerr.Wilson(nearK, draws)}
 }
 
 // briefProposals lists the proposals on the table at the case's date and
@@ -646,9 +666,11 @@ var funcs = map[string]any{"num": numD, "span": spanD, "pct": func(a, b int) str
 	"of": func(n, all int, noun string) string { return fmt.Sprintf("%d of %s", n, nouns.Count(all, noun)) },
 	// verb agrees with a count: "1 rests", "2 rest"; "1 is", "2 are".
 	"verb": verbFor, "plural": nouns.Count,
-	// chance writes a share of the draws in whole percent, as every
-	// door writes an option's chance (Chance).
-	"chance": Chance,
+	// probability writes a share of the draws with its interval, as
+	// parley sweep's table writes an option's P(nearest)
+	// (ProbabilityText); intervalLegend says once what the parentheses
+	// hold (IntervalLegend).
+	"probability": ProbabilityText, "intervalLegend": IntervalLegend,
 	// cell makes text safe in a Markdown table cell.
 	"cell": func(s string) string { return strings.NewReplacer("|", `\|`, "\n", " ").Replace(s) }}
 

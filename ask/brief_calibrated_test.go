@@ -17,7 +17,8 @@ import (
 // nearest 40 (Partial ceasefires), but 740 of the 1000 draws land
 // nearest 55 (30-day ceasefire on Russia's conditions) and 260 nearest
 // 40 (parley sweep's P(nearest) 0.740 and 0.260), which the brief writes
-// as every door writes a chance, 74% and 26% (Chance); snap's 80% interval
+// as parley sweep's table does, with their intervals (ProbabilityText;
+// TestBriefOptionChanceHasInterval derives them); snap's 80% interval
 // is 20.0–75.0 (parley's "Where the outcome may land"), compromise's
 // 45.3–54.2. The brief showed only 45.3–54.2 and Partial ceasefires.
 func TestBriefShowsCalibratedIntervalAndFavouredOption(t *testing.T) {
@@ -67,7 +68,7 @@ func TestBriefShowsCalibratedIntervalAndFavouredOption(t *testing.T) {
 			row = l
 		}
 	}
-	if want := "| Ceasefire | 46.6 | 20.0–75.0 | 45.3–54.2 | " + favoured + " (74%); nearest the forecast: " + nearest + " (26%) |"; !strings.HasPrefix(row, want) {
+	if want := "| Ceasefire | 46.6 | 20.0–75.0 | 45.3–54.2 | " + favoured + ", in 0.740 (0.712–0.766) of the draws; nearest the forecast: " + nearest + ", in 0.260 (0.234–0.288) |"; !strings.HasPrefix(row, want) {
 		t.Errorf("the Markdown brief's ceasefire row is\n%s\nwant it to begin\n%s", row, want)
 	}
 	for _, want := range []string{
@@ -81,8 +82,8 @@ func TestBriefShowsCalibratedIntervalAndFavouredOption(t *testing.T) {
 	}
 	for _, want := range []string{
 		"snap 20.0–75.0", "inputs 45.3–54.2",
-		template.HTMLEscapeString(favoured) + ` <span class="small">(74%)</span>`,
-		"nearest the forecast: " + template.HTMLEscapeString(nearest) + " (26%)",
+		template.HTMLEscapeString(favoured) + ` <span class="small">in 0.740 (0.712–0.766) of the draws</span>`,
+		"nearest the forecast: " + template.HTMLEscapeString(nearest) + ", in 0.260 (0.234–0.288)",
 		"how far real EU outcomes fell from such forecasts",
 		"not how far the outcome may fall from it",
 	} {

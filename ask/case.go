@@ -250,7 +250,7 @@ func (c *Case) actorID(id string) string {
 // the file (docs/DECISIONS.md, "Assumed numbers: an answer's caveat"):
 // every answer lists it as assumed (Scenario.Assumed), apart from the
 // file's warnings, and validate and show give this count beside the
-// file's warnings.
+// file's warnings, saying the state (AssumedAt).
 func AssumedSummary(in *Input) string {
 	res, err := in.Scenario.Resolve(scenario.Latest, "")
 	if err != nil {
@@ -265,6 +265,38 @@ func AssumedSummary(in *Input) string {
 		return text + " assumed, with its reason"
 	}
 	return text + " assumed, each with its reason"
+}
+
+// AssumedAt is AssumedSummary with the state it counts, as validate's
+// summary and show's closing line say it: "at the latest snapshot
+// (2025-06-01): 11 of 70 stances and 3 of 10 capabilities assumed, each
+// with its reason", or "at the base: …" for a file without snapshots; ""
+// when nothing is assumed. Beside counts of the base (validate's actors
+// and stances, show's tables) a bare count read as the base's.
+func AssumedAt(in *Input) string {
+	d := in.Scenario.SnapshotDates()
+	latest := ""
+	if len(d) > 0 {
+		latest = d[len(d)-1]
+	}
+	return assumedAt(latest, AssumedSummary(in))
+}
+
+// AssumedWhere is AssumedAt from a scenario's contents, which hold the
+// count and the latest snapshot (show prints it so, resolving nothing
+// again).
+func AssumedWhere(c answer.Contents) string { return assumedAt(c.LatestSnapshot, c.Assumed) }
+
+// assumedAt puts the state before a count: the latest snapshot (its
+// date), or the base when latest is "".
+func assumedAt(latest, summary string) string {
+	switch {
+	case summary == "":
+		return ""
+	case latest == "":
+		return "at the base: " + summary
+	}
+	return "at the latest snapshot (" + latest + "): " + summary
 }
 
 // AssumedText says a count of assumed inputs in words, as every door

@@ -96,7 +96,7 @@ func Export(in *Input, o ExportOptions) (*Exported, error) {
 		}
 	}
 	if f.Name == "" {
-		return nil, errs.New(errs.Argument, "export: unknown format %q; valid: %s", o.To, strings.Join(ExportFormatNames(), ", "))
+		return nil, errs.Field("to", "export: unknown format %q; valid: %s", o.To, strings.Join(ExportFormatNames(), ", "))
 	}
 	s := in.Scenario
 	var b bytes.Buffer
@@ -222,9 +222,9 @@ func oneIssue(s *scenario.Scenario, issue string, bdm bool) (*scenario.Scenario,
 	}
 	if k < 0 {
 		if issue == "" {
-			return nil, nil, errs.New(errs.Argument, "bdm-csv holds one issue and the scenario has %d; name the one to export: issue (valid: %s)", len(ids), errs.OneOf(ids))
+			return nil, nil, errs.Field("issue", "bdm-csv holds one issue and the scenario has %d; name the one to export: issue (valid: %s)", len(ids), errs.OneOf(ids))
 		}
-		return nil, nil, errs.New(errs.Argument, "no issue %q%s", issue, errs.Choices(issue, ids))
+		return nil, nil, errs.Field("issue", "no issue %q%s", issue, errs.Choices(issue, ids))
 	}
 	out := *s
 	out.Issues = []scenario.Issue{s.Issues[k]}

@@ -273,7 +273,7 @@ func formatByName(name string) (Format, error) {
 			return f, nil
 		}
 	}
-	return Format{}, errs.New(errs.Argument, "unknown format %q; valid: %s", name, strings.Join(FormatNames(), ", "))
+	return Format{}, errs.Field("format", "unknown format %q; valid: %s", name, strings.Join(FormatNames(), ", "))
 }
 
 func peerList() string {

@@ -10,7 +10,8 @@ import (
 
 // ProbabilityText writes a probability estimated from draws with its
 // interval (mcerr.Wilson, at mcerr.Level), as every door writes a deal's
-// robust probabilities: three decimals each, "0.000 (0.000–0.008)".
+// robust probabilities and a sweep's option shares (P(nearest), P(≥ at),
+// the brief's option column): three decimals each, "0.000 (0.000–0.008)".
 // IntervalLegend says once what the parentheses are. The page writes it
 // by the same rule (probabilityText in web/src/main.ts).
 func ProbabilityText(p float64, iv [2]float64) string {

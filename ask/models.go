@@ -51,6 +51,19 @@ func paramModel(name string) string {
 	return ""
 }
 
+// NoSetting is the refusal of a model setting no model has, by name:
+// `no model setting "smp-vot" (did you mean "smp-vote"?); valid: exact,
+// …`, every setting of every model (Params) valid. A request's params
+// (applyParams), the command line's unknown setting flag and the web
+// page's address param= say it in these words.
+func NoSetting(name string) error {
+	var valid []string
+	for _, p := range Params() {
+		valid = append(valid, p.Name)
+	}
+	return errs.New(errs.Argument, "no model setting %q%s", name, errs.Choices(name, valid))
+}
+
 // ModelNames returns every model name, sorted.
 func ModelNames() []string { return catalog.Names() }
 
@@ -109,11 +122,7 @@ func applyParams(ms []model.Model, params map[string]string, hint string) error 
 	for _, k := range keys {
 		owner := paramModel(k)
 		if owner == "" {
-			var valid []string
-			for _, p := range Params() {
-				valid = append(valid, p.Name)
-			}
-			return errs.Field("params", "params: no model setting %q; valid: %s", k, strings.Join(valid, ", "))
+			return errs.Field("params", "params: %v", NoSetting(k))
 		}
 		applied := false
 		for i, m := range ms {

@@ -101,10 +101,19 @@ func DealProposals(ctx context.Context, c *Case, req answer.DealProposalsRequest
 			if err != nil {
 				return nil, fmt.Errorf("snapshot %s: proposal %s: %w", d, pr.ID, err)
 			}
-			ps.Proposals = append(ps.Proposals, answer.ProposalSupport{ID: pv.ID, Accepted: pv.Accepted, Accepts: pv.Accepts, Rejects: pv.Rejects, Error: pv.Error})
+			sp := answer.ProposalSupport{ID: pv.ID, Accepted: pv.Accepted, Accepts: pv.Accepts, Rejects: pv.Rejects, Error: pv.Error}
+			for _, v := range pv.Actors {
+				if v.Defaulted {
+					sp.Defaulted = append(sp.Defaulted, v.Actor)
+				}
+			}
+			sort.Strings(sp.Defaulted)
+			sp.Text = SupportText(sp)
+			ps.Proposals = append(ps.Proposals, sp)
 		}
 		out.Timeline = append(out.Timeline, ps)
 	}
+	out.TimelineNote = TimelineNote(out.Timeline)
 	return out, nil
 }
 

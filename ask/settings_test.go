@@ -213,7 +213,7 @@ func TestBadSettingsAreRefused(t *testing.T) {
 			set  answer.Settings
 			says []string
 		}{
-			{answer.Settings{Params: map[string]string{"smp-votes": "Binary"}}, []string{`params: no model setting "smp-votes"; valid: exact,`, "smp-vote"}},
+			{answer.Settings{Params: map[string]string{"smp-votes": "Binary"}}, []string{`params: no model setting "smp-votes" (did you mean "smp-vote"?); valid: exact,`, "smp-vote"}},
 			{answer.Settings{Params: map[string]string{"exact": "true"}}, []string{"params: setting exact is for model exchange, which this run does not include (it runs ", "smp", "exchange"}},
 			{answer.Settings{Params: map[string]string{"smp-vote": "Majority"}}, []string{`setting smp-vote "Majority"`, "valid: Prop, Binary"}},
 			{answer.Settings{Rounds: answer.MaxRounds + 1}, []string{"rounds 10001", "valid: a whole number from 0 to 10000"}},

@@ -16,6 +16,7 @@ import (
 	"strings"
 
 	"parley/answer"
+	"parley/deal"
 )
 
 // PlanCostLine writes a concession plan's cost in its unit (PlanCostText)
@@ -94,6 +95,41 @@ func VerdictText(accepts, unchecked, required, defaulted bool) string {
 		v += " (not required)"
 	}
 	return v
+}
+
+// SupportText is one proposal's support at one snapshot, as the
+// timeline of deal proposals shows it at every door: the actors that
+// accept it of those judged ("2/3"), " ✓" when it is accepted, and
+// " (1 by default)" when some of those yeses only the default
+// alternative decides (ProposalSupport.Defaulted; TimelineNote says
+// what that means); "not judged" when it could not be judged then.
+func SupportText(p answer.ProposalSupport) string {
+	if p.Error != "" {
+		return "not judged"
+	}
+	s := fmt.Sprintf("%d/%d", len(p.Accepts), len(p.Accepts)+len(p.Rejects))
+	if p.Accepted {
+		s += " ✓"
+	}
+	if n := len(p.Defaulted); n > 0 {
+		s += fmt.Sprintf(" (%d by default)", n)
+	}
+	return s
+}
+
+// TimelineNote is the note under a timeline some of whose yeses a
+// default decides (DealProposals.TimelineNote): what SupportText's
+// "(n by default)" means, in the words every answer a default decides
+// says it with (deal.NoAlternative); "" when no yes is a default's.
+func TimelineNote(tl []answer.ProposalSnapshot) string {
+	for _, s := range tl {
+		for _, p := range s.Proposals {
+			if len(p.Defaulted) > 0 {
+				return "(n by default): n of those yeses are a default's: the actors " + deal.NoAlternative(2) + "."
+			}
+		}
+	}
+	return ""
 }
 
 // CrossedText is one red line a package crosses, with the value the
@@ -205,8 +241,8 @@ func LikeliestChance(ls []answer.Likely) string {
 
 // Chance writes a probability (0–1) as every door writes a chance: in
 // whole percent, "26%"; NoNumber when p is not a number. The likeliest
-// option's chance (LikeliestChance) and the brief's share of the draws
-// are written by it.
+// option's chance (LikeliestChance) is written by it; a share of a
+// sweep's draws, with its interval, by ProbabilityText.
 func Chance(p float64) string {
 	if math.IsNaN(p) || math.IsInf(p, 0) {
 		return NoNumber

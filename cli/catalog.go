@@ -319,12 +319,8 @@ func show(w io.Writer, in *ask.Input, c answer.Contents, all bool) {
 	// what is assumed is of the latest snapshot, where every answer looks
 	// (the contents hold it, ask.AssumedSummary), and says so.
 	fmt.Fprintf(w, "%s ('parley validate' lists them)", nouns.Count(len(in.Warnings), "warning"))
-	if c.Assumed != "" {
-		at := "the base"
-		if c.LatestSnapshot != "" {
-			at = "the latest snapshot (" + c.LatestSnapshot + ")"
-		}
-		fmt.Fprintf(w, "; at %s: %s", at, c.Assumed)
+	if a := ask.AssumedWhere(c); a != "" {
+		fmt.Fprintf(w, "; %s", a)
 	}
 	fmt.Fprintln(w)
 }
@@ -338,12 +334,13 @@ func named(name string) string {
 	return name + ": "
 }
 
-// assumedAside is "; " and what rests only on an assumed reason (ask's
-// AssumedSummary), or "" when nothing does: validate counts the file's
-// warnings, and an assumption with its reason is none, but every answer
-// lists it, so the summary says it too (show says the contents' own).
+// assumedAside is "; " and what rests only on an assumed reason, with
+// the state it is counted at (ask's AssumedAt), or "" when nothing does:
+// validate counts the file's warnings, and an assumption with its reason
+// is none, but every answer lists it, so the summary says it too, in the
+// words show's closing line says it (from the contents, AssumedWhere).
 func assumedAside(in *ask.Input) string {
-	if a := ask.AssumedSummary(in); a != "" {
+	if a := ask.AssumedAt(in); a != "" {
 		return "; " + a
 	}
 	return ""

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"errors"
+	"fmt"
 	"reflect"
 	"strings"
 
@@ -33,7 +34,41 @@ func flagError(c *cobra.Command, err error) error {
 		}
 		err = errors.New(msg)
 	}
+	if s := unknownSetting(c, err); s != nil {
+		err = s
+	}
 	return errs.New(errs.Argument, "%v\nRun '%s --help' for usage.", err, c.CommandPath())
+}
+
+// unknownSetting is the refusal of an unknown flag of a command that
+// takes model settings when the flag looks like one — its name starts
+// with a model's name and "-" (--smp-vot, --bdm-nosuch), or the flag it
+// most likely misspells is a setting (--exakt): in ask.NoSetting's
+// words, every setting valid, as the API refuses a body's params and the
+// page an address's param=. nil for any other error or flag.
+func unknownSetting(c *cobra.Command, err error) error {
+	var ne *pflag.NotExistError
+	if !errors.As(err, &ne) {
+		return nil
+	}
+	name, params := ne.GetSpecifiedName(), ask.Params()
+	if name == "" || len(params) == 0 || c.Flags().Lookup(params[0].Name) == nil {
+		return nil
+	}
+	setting := map[string]bool{}
+	for _, p := range params {
+		setting[p.Name] = true
+	}
+	var flags []string
+	c.Flags().VisitAll(func(f *pflag.Flag) { flags = append(flags, f.Name) })
+	looks := setting[errs.Nearest(name, flags)]
+	for _, m := range ask.ModelNames() {
+		looks = looks || strings.HasPrefix(name, m+"-")
+	}
+	if !looks {
+		return nil
+	}
+	return fmt.Errorf("--%s: %w", name, ask.NoSetting(name))
 }
 
 // validAnnotation is the annotation of a flag whose valid values its

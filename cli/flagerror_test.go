@@ -53,3 +53,27 @@ func TestFlagValueErrors(t *testing.T) {
 		t.Errorf("--limit 5: stderr %q", stderr)
 	}
 }
+
+// TestUnknownSettingFlag: an unknown flag that looks like a model
+// setting (a model's name and "-", or nearest to a setting) is refused
+// in ask.NoSetting's words, the API's for a body's params and the page's
+// for an address's param=: the setting, a guess where there is one, and
+// every setting valid. Any other unknown flag keeps pflag's words.
+func TestUnknownSettingFlag(t *testing.T) {
+	const valid = "; valid: exact, exchange-p, exchange-coin-flip, smp-vote, smp-pce, smp-risk-range, smp-risk-adjust, smp-commit, smp-interp, smp-bargain\n"
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"forecast", "-m", "bdm", "--bdm-nosuch", "1"}, `--bdm-nosuch: no model setting "bdm-nosuch"` + valid},
+		{[]string{"forecast", "-m", "smp", "--smp-vot", "Binary"}, `--smp-vot: no model setting "smp-vot" (did you mean "smp-vote"?)` + valid},
+		{[]string{"sweep", "--exakt"}, `--exakt: no model setting "exakt" (did you mean "exact"?)` + valid},
+		{[]string{"deal", "proposals", "--smp-Vote=Binary"}, `--smp-Vote: no model setting "smp-Vote" (did you mean "smp-vote"?)` + valid},
+		{[]string{"forecast", "--modle", "bdm"}, "unknown flag: --modle\n"},
+	} {
+		_, stderr, code := run(t, c.args...)
+		if code != 2 || !strings.HasPrefix(stderr, "parley: "+c.want) {
+			t.Errorf("%s: exit %d, stderr %q; want 2, %q", strings.Join(c.args, " "), code, stderr, "parley: "+c.want)
+		}
+	}
+}

@@ -176,8 +176,9 @@ func proposalPackage(sc *answer.Scenario, p answer.ProposalVerdicts) string {
 	return strings.Join(parts, "; ")
 }
 
-// printTimeline shows how many required actors accepted each proposal at
-// each snapshot.
+// printTimeline shows how many actors accepted each proposal at each
+// snapshot, and how many of those yeses a default decides, in the
+// answer's words (ask.SupportText, ask.TimelineNote).
 func printTimeline(w io.Writer, a *answer.DealProposals, width int) {
 	para(w, "Support over time (actors accepting; “"+ask.NoNumber+"” not on the table; “not judged” when an open issue has no value to judge it at):", width)
 	t := newTable(w)
@@ -201,15 +202,8 @@ func printTimeline(w io.Writer, a *answer.DealProposals, width int) {
 		for _, s := range a.Timeline {
 			cell := ask.NoNumber
 			for _, p := range s.Proposals {
-				switch {
-				case p.ID != id:
-				case p.Error != "":
-					cell = "not judged"
-				default:
-					cell = fmt.Sprintf("%d/%d", len(p.Accepts), len(p.Accepts)+len(p.Rejects))
-					if p.Accepted {
-						cell += " ✓"
-					}
+				if p.ID == id {
+					cell = p.Text // ask.SupportText
 				}
 			}
 			row = append(row, cell)
@@ -217,20 +211,25 @@ func printTimeline(w io.Writer, a *answer.DealProposals, width int) {
 		t.AppendRow(row)
 	}
 	t.Render()
+	if a.TimelineNote != "" {
+		para(w, a.TimelineNote, width)
+	}
 }
 
-// proposalsCSV writes one row per proposal and actor.
+// proposalsCSV writes one row per proposal and actor; defaulted, last
+// so that the columns before it keep their places, is the JSON's
+// defaulted (the yes only the default alternative decides).
 func proposalsCSV(w io.Writer, a *answer.DealProposals) {
 	cw := csv.NewWriter(w)
-	cw.Write([]string{"proposal", "name", "date", "package", "open", "actor", "required", "utility", "alternative", "alternative_from", "gain", "accepts", "why"})
+	cw.Write([]string{"proposal", "name", "date", "package", "open", "actor", "required", "utility", "alternative", "alternative_from", "gain", "accepts", "why", "defaulted"})
 	for _, p := range a.Proposals {
 		if p.Error != "" {
 			// No actor was asked: one row says why.
-			cw.Write([]string{p.ID, p.Name, p.Date, proposalPackage(&a.Scenario, p), strings.Join(p.Open, " "), "", "", "", "", "", "", "", "not judged: " + p.Error})
+			cw.Write([]string{p.ID, p.Name, p.Date, proposalPackage(&a.Scenario, p), strings.Join(p.Open, " "), "", "", "", "", "", "", "", "not judged: " + p.Error, ""})
 		}
 		for _, v := range p.Actors {
 			cw.Write([]string{p.ID, p.Name, p.Date, proposalPackage(&a.Scenario, p), strings.Join(p.Open, " "), v.Actor, strconv.FormatBool(v.Required),
-				ff(v.Utility), ff(v.Alternative), v.AlternativeFrom, ff(v.Gain), strconv.FormatBool(v.Accepts), v.Why})
+				ff(v.Utility), ff(v.Alternative), v.AlternativeFrom, ff(v.Gain), strconv.FormatBool(v.Accepts), v.Why, strconv.FormatBool(v.Defaulted)})
 		}
 	}
 	cw.Flush()

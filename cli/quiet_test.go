@@ -35,7 +35,7 @@ func TestQuietEverywhere(t *testing.T) {
 		warning string // on stderr without -q
 		rest    string // all of stderr with -q
 	}{
-		{"validate", []string{"validate", file}, "w.yaml: ok (scenario; 2 actors, 1 issue, 2 stances, 1 snapshot, 1 variant; 1 warning; 1 of 2 stances and 2 of 2 capabilities assumed, each with its reason)", warning, ""},
+		{"validate", []string{"validate", file}, "w.yaml: ok (scenario; 2 actors, 1 issue, 2 stances, 1 snapshot, 1 variant; 1 warning; at the latest snapshot (2025-02-01): 1 of 2 stances and 2 of 2 capabilities assumed, each with its reason)", warning, ""},
 		{"show", []string{"show", file}, "\n1 warning ('parley validate' lists them); at the latest snapshot (2025-02-01): 1 of 2 stances and 2 of 2 capabilities assumed, each with its reason\n", warning, ""},
 		{"ledger grade", []string{"ledger", "grade", file, "--ledger", ledger}, "1 entry, 0 sealed questions graded", warning, ""},
 		{"ingest", []string{"ingest", write(t, "talk.txt", "A said issue one matters.\n"), "--scenario", file}, "1 candidate", warning, ""},

@@ -101,7 +101,7 @@ func closeTo(a, b float64) bool { return math.Abs(a-b) < 1e-9 }
 // --strict accepts them: an assumption with its reason is valid.
 func TestValidateShowCountAssumed(t *testing.T) {
 	path := starter(t)
-	const assumed = "0 warnings; 5 of 6 stances and 2 of 3 capabilities assumed, each with its reason"
+	const assumed = "0 warnings; at the latest snapshot (2026-02-01): 5 of 6 stances and 2 of 3 capabilities assumed, each with its reason"
 	out, errOut, code := run(t, "validate", "--strict", path)
 	if code != 0 || !strings.Contains(out, "1 snapshot, 1 variant; "+assumed+")\n") {
 		t.Errorf("validate --strict: exit %d, %s%s; want %q", code, out, errOut, assumed)

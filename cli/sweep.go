@@ -194,7 +194,7 @@ func sweepTable(w io.Writer, sc *answer.Scenario, r answer.SweepModel, width int
 	}
 	for _, s := range r.Issues {
 		if len(s.Bands) > 0 {
-			para(w, "P(NEAREST) the share of draws whose forecast is nearer the option than any other; P(≥ AT) the share at or above its value; in parentheses, each share's 95% interval (Wilson's score interval)", width)
+			para(w, "P(NEAREST) the share of draws whose forecast is nearer the option than any other; P(≥ AT) the share at or above its value; in parentheses, each share's "+ask.LevelText+" interval (Wilson's score interval)", width)
 			break
 		}
 	}

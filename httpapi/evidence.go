@@ -281,7 +281,11 @@ func (s *Server) ingestApply(w http.ResponseWriter, r *http.Request) {
 	// The merged file is checked as loadScenario reads a file to store
 	// (its options), and what the check read is what is stored: its
 	// sources are not read and checked a second time.
-	body, in, err := ask.IngestApplyReview(r.Context(), name, rec.Body, rev, r.URL.Query().Get("date"), s.loadOptions(false))
+	date := r.URL.Query().Get("date")
+	body, in, err := ask.IngestApplyReview(r.Context(), name, rec.Body, rev, date, s.loadOptions(false))
+	if date != "" { // it stands for the review's date
+		err = fromQuery(err, "date")
+	}
 	if err != nil {
 		s.fail(w, r, err)
 		return

@@ -73,10 +73,36 @@ func (s *Server) queryChecked(route string, valid []string, h http.HandlerFunc) 
 				if len(valid) > 0 {
 					list = strings.Join(valid, ", ")
 				}
-				s.fail(w, r, errs.New(errs.Argument, "query parameter %q: %s does not read it; valid: %s", k, route, list))
+				s.fail(w, r, queryRefusal(k, "query parameter %q: %s does not read it; valid: %s", k, route, list))
 				return
 			}
 		}
 		h(w, r)
 	}
+}
+
+// queryField is the error body's field of a refusal of the query
+// parameter name: "query." and its name ("query.strict"), so that it is
+// told from a body field of the same name (ingest apply's ?date= and its
+// review's date). A body's fields are named by their JSON path, and no
+// request body has a field "query".
+func queryField(name string) string { return "query." + name }
+
+// queryRefusal refuses the query parameter name (errs.Field by
+// queryField).
+func queryRefusal(name, format string, args ...any) error {
+	return errs.Field(queryField(name), format, args...)
+}
+
+// fromQuery names err's field as the query parameter it was read from
+// when err refuses one of names by its own name: ask and scenario name
+// the value they refuse as a request body would ("snapshot", "to"),
+// not knowing that this request gave it in its query. Any other error
+// is kept as it is.
+func fromQuery(err error, names ...string) error {
+	f := errs.FieldOf(err)
+	if f == "" || !slices.Contains(names, f) {
+		return err
+	}
+	return &errs.Error{Code: errs.CodeOf(err), Message: err.Error(), Err: err, Field: queryField(f)}
 }

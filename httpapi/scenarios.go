@@ -234,7 +234,7 @@ func strictParam(r *http.Request) (bool, error) {
 	case "true":
 		return true, nil
 	default:
-		return false, errs.New(errs.Argument, "strict: %q; valid: true (warnings are errors) or false (the default)", v)
+		return false, queryRefusal("strict", "strict: %q; valid: true (warnings are errors) or false (the default)", v)
 	}
 }
 
@@ -305,11 +305,14 @@ func title(sc *scenario.Scenario) string {
 }
 
 // version reads the version a write edits: If-Match ("3" or 3) or
-// ?version=3. required says a missing one is an error.
+// ?version=3. required says a missing one is an error. A value that is
+// not a version is refused as a setting of the request (errs.Argument),
+// naming query.version when the query gave it.
 func version(r *http.Request, required bool) (int64, error) {
 	v := strings.Trim(strings.TrimPrefix(r.Header.Get("If-Match"), "W/"), `"`)
+	field := ""
 	if v == "" {
-		v = r.URL.Query().Get("version")
+		v, field = r.URL.Query().Get("version"), queryField("version")
 	}
 	if v == "" {
 		if required {
@@ -319,7 +322,7 @@ func version(r *http.Request, required bool) (int64, error) {
 	}
 	n, err := strconv.ParseInt(v, 10, 64)
 	if err != nil || n < 1 {
-		return 0, errs.New(errs.Invalid, "version: %q is not a version; valid: a whole number ≥ 1", v)
+		return 0, &errs.Error{Code: errs.Argument, Message: fmt.Sprintf("version: %q is not a version; valid: a whole number ≥ 1", v), Field: field}
 	}
 	return n, nil
 }
@@ -362,7 +365,7 @@ func (s *Server) createScenario(w http.ResponseWriter, r *http.Request) {
 	// builder sends JSON; YAML is the format people edit and comment).
 	if as := r.URL.Query().Get("as"); as != "" && as != format {
 		if as != "yaml" && as != "json" {
-			s.fail(w, r, errs.New(errs.Argument, "as: %q; valid: yaml or json (the format the file is stored in)", as))
+			s.fail(w, r, queryRefusal("as", "as: %q; valid: yaml or json (the format the file is stored in)", as))
 			return
 		}
 		in, err := s.loadScenario(r.Context(), fileName(r, format), data, strict)
@@ -425,6 +428,7 @@ func (s *Server) importScenario(w http.ResponseWriter, r *http.Request) {
 	// terse peer file could otherwise store a scenario many times larger,
 	// each load of which takes seconds and hundreds of MB.
 	out, in, err := ask.Import(q.Get("format"), name, data, s.o.Limits, s.o.MaxBody)
+	err = fromQuery(err, "format")
 	var big *ask.ImportTooLarge
 	if errors.As(err, &big) {
 		err = tooBig("%s: the %s file converts to a scenario file of %s, over this server's body limit of %d bytes (parley serve --max-body), which no scenario sent to it may exceed; import fewer actors or issues, or raise the limit", name, big.Format, big.Size(), big.Max)
@@ -649,7 +653,7 @@ func (s *Server) exportScenario(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	if to := q.Get("to"); to != "" {
 		if f := q.Get("format"); f != "" {
-			s.fail(w, r, errs.New(errs.Argument, "format: %q with to: %q; valid: one of them: format=yaml|json for the scenario file, or to=FORMAT for a peer format", f, to))
+			s.fail(w, r, queryRefusal("format", "format: %q with to: %q; valid: one of them: format=yaml|json for the scenario file, or to=FORMAT for a peer format", f, to))
 			return
 		}
 		o := ask.ExportOptions{To: to, Issue: q.Get("issue"), Target: answer.Target{Snapshot: q.Get("snapshot"), Variant: q.Get("variant")}}
@@ -667,7 +671,7 @@ func (s *Server) exportScenario(w http.ResponseWriter, r *http.Request) {
 			return ex, size, nil
 		})
 		if err != nil {
-			s.fail(w, r, err)
+			s.fail(w, r, fromQuery(err, "to", "issue", "snapshot", "variant"))
 			return
 		}
 		ex := v.(*ask.Exported)
@@ -703,7 +707,7 @@ func (s *Server) exportScenario(w http.ResponseWriter, r *http.Request) {
 		}
 		body = v.([]byte)
 	default:
-		s.fail(w, r, errs.New(errs.Argument, "format: %q; valid: yaml or json (or to=FORMAT: %s)", format, strings.Join(ask.ExportFormatNames(), ", ")))
+		s.fail(w, r, queryRefusal("format", "format: %q; valid: yaml or json (or to=FORMAT: %s)", format, strings.Join(ask.ExportFormatNames(), ", ")))
 		return
 	}
 	name := p.in.Scenario.Metadata.ID
@@ -838,7 +842,7 @@ func (s *Server) resolved(w http.ResponseWriter, r *http.Request) {
 		return map[string]any{"id": p.rec.ID, "version": p.rec.Version, "snapshot": t.Snapshot, "variant": t.Variant, "scenario": res}, nil
 	})
 	if err != nil {
-		s.fail(w, r, err)
+		s.fail(w, r, fromQuery(err, "snapshot", "variant"))
 		return
 	}
 	w.Header().Set("ETag", etag(p.rec.Version))
@@ -862,7 +866,7 @@ func (s *Server) brief(w http.ResponseWriter, r *http.Request) {
 		format = "md" // RenderBrief's other name for it
 	}
 	if !slices.Contains(ask.BriefFormats, format) {
-		s.fail(w, r, errs.New(errs.Argument, "format: %q; valid: %s", format, strings.Join(ask.BriefFormats, ", ")))
+		s.fail(w, r, queryRefusal("format", "format: %q; valid: %s", format, strings.Join(ask.BriefFormats, ", ")))
 		return
 	}
 	t := answer.Target{Snapshot: q.Get("snapshot"), Variant: q.Get("variant")}
@@ -871,7 +875,7 @@ func (s *Server) brief(w http.ResponseWriter, r *http.Request) {
 	}
 	res, err := p.resolve(r.Context(), t)
 	if err != nil {
-		s.fail(w, r, err)
+		s.fail(w, r, fromQuery(err, "snapshot", "variant"))
 		return
 	}
 	// A brief runs the default forecast, sweep and sensitivity (and deal

@@ -177,14 +177,14 @@ func Apply(s *scenario.Scenario, r Review, date string) (Applied, error) {
 		date = r.Date
 	}
 	if !scenario.IsDate(date) {
-		return Applied{}, errs.New(errs.Argument, "date %q: not a date; valid: YYYY-MM-DD, the new snapshot's date", date)
+		return Applied{}, errs.Field("date", "date %q: not a date; valid: YYYY-MM-DD, the new snapshot's date", date)
 	}
 	if date < s.Metadata.AsOf {
-		return Applied{}, errs.New(errs.Argument, "date %s: before the scenario's as_of %s; valid: a later date for the new snapshot", date, s.Metadata.AsOf)
+		return Applied{}, errs.Field("date", "date %s: before the scenario's as_of %s; valid: a later date for the new snapshot", date, s.Metadata.AsOf)
 	}
 	for _, sn := range s.Snapshots {
 		if sn.Date == date {
-			return Applied{}, errs.New(errs.Argument, "date %s: the scenario already has a snapshot of that date; valid: another date, so the kept evidence goes in a new snapshot", date)
+			return Applied{}, errs.Field("date", "date %s: the scenario already has a snapshot of that date; valid: another date, so the kept evidence goes in a new snapshot", date)
 		}
 	}
 	if len(r.Entries) == 0 {

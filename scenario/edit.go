@@ -146,7 +146,7 @@ func notADate(s *Scenario, snapshot string) error {
 	if len(dates) == 0 {
 		dates = []string{s.Metadata.AsOf}
 	}
-	return errs.New(errs.Argument, "snapshot %q is not a date; valid: %q, %q, or a date YYYY-MM-DD such as %s", snapshot, Base, Latest, errs.OneOf(dates))
+	return errs.Field("snapshot", "snapshot %q is not a date; valid: %q, %q, or a date YYYY-MM-DD such as %s", snapshot, Base, Latest, errs.OneOf(dates))
 }
 
 // applies reports whether the snapshot dated date applies at snapshot.

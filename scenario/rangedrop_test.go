@@ -11,8 +11,11 @@ import (
 // the number no more: that is warned of at the changed field, naming the
 // actor, the issue, the old range and the new number, and saying what to
 // write to keep a range (the old one moved with the number, within the
-// scale). A move within the range, a change that restates a range, and a
-// variant's what-if are not warned of.
+// scale). A variant's what-if is warned of as a snapshot is: sweep of
+// the variant varies the number no more either. A move within the range,
+// a change that restates a range, and a change that says the drop is
+// intended (range_dropped, capability_range_dropped: <reason>) are not
+// warned of; a change that says so where nothing is dropped is.
 func TestSnapshotDropsRange(t *testing.T) {
 	build := func(sn StanceChange, ac ActorChange, variant bool) *Scenario {
 		s := &Scenario{
@@ -41,20 +44,34 @@ func TestSnapshotDropsRange(t *testing.T) {
 	}{
 		{"position out of its range", StanceChange{Actor: "a", Issue: "i", Position: fp(40), Assumed: "moved"}, ActorChange{ID: "a"}, false, []string{
 			"snapshots[0].stances[0].position: moves a's position on issue i from 70 to 40, outside its range [60, 80], which is dropped: sweep will not vary it " +
-				"(valid: a range of its own in the change to keep one, e.g. range: {position: [30, 50]})"}},
-		{"near the scale's end the suggestion stays on the scale", StanceChange{Actor: "a", Issue: "i", Position: fp(95), Assumed: "moved"}, ActorChange{ID: "a"}, false, []string{
+				"(valid: a range of its own in the change to keep one, e.g. range: {position: [30, 50]}, or range_dropped: <reason> to drop it)"}},
+		{"near the scale's end the suggestion slides back onto the scale, keeping its width", StanceChange{Actor: "a", Issue: "i", Position: fp(95), Assumed: "moved"}, ActorChange{ID: "a"}, false, []string{
 			"snapshots[0].stances[0].position: moves a's position on issue i from 70 to 95, outside its range [60, 80], which is dropped: sweep will not vary it " +
-				"(valid: a range of its own in the change to keep one, e.g. range: {position: [85, 100]})"}},
+				"(valid: a range of its own in the change to keep one, e.g. range: {position: [80, 100]}, or range_dropped: <reason> to drop it)"}},
 		{"salience out of its range", StanceChange{Actor: "a", Issue: "i", Salience: fp(0.9), Assumed: "moved"}, ActorChange{ID: "a"}, false, []string{
 			"snapshots[0].stances[0].salience: moves a's salience on issue i from 0.5 to 0.9, outside its range [0.4, 0.6], which is dropped: sweep will not vary it " +
-				"(valid: a range of its own in the change to keep one, e.g. range: {salience: [0.8, 1]})"}},
+				"(valid: a range of its own in the change to keep one, e.g. range: {salience: [0.8, 1]}, or range_dropped: <reason> to drop it)"}},
 		{"capability out of its range", StanceChange{Actor: "a", Issue: "i", Position: fp(70)}, ActorChange{ID: "a", Capability: fp(80), CapabilityAssumed: "grew"}, false, []string{
 			"snapshots[0].actors[0].capability: moves a's capability from 40 to 80, outside its range [30, 50], which is dropped: sweep will not vary it " +
-				"(valid: a capability_range of its own in the change to keep one, e.g. capability_range: [60, 100])"}},
+				"(valid: a capability_range of its own in the change to keep one, e.g. capability_range: [60, 100], or capability_range_dropped: <reason> to drop it)"}},
 		{"within the range", StanceChange{Actor: "a", Issue: "i", Position: fp(75), Salience: fp(0.6), Assumed: "moved"}, ActorChange{ID: "a", Capability: fp(50), CapabilityAssumed: "grew"}, false, nil},
 		{"a range restated", StanceChange{Actor: "a", Issue: "i", Position: fp(40), Assumed: "moved", Range: &StanceRange{Position: &Range{35, 45}}},
 			ActorChange{ID: "a", Capability: fp(80), CapabilityAssumed: "grew", CapabilityRange: &Range{70, 90}}, false, nil},
-		{"a variant", StanceChange{Actor: "a", Issue: "i", Position: fp(40)}, ActorChange{ID: "a", Capability: fp(80)}, true, nil},
+		{"a variant's what-if drops the range as a snapshot does", StanceChange{Actor: "a", Issue: "i", Position: fp(40)}, ActorChange{ID: "a", Capability: fp(80)}, true, []string{
+			"variants[0].actors[0].capability: moves a's capability from 40 to 80, outside its range [30, 50], which is dropped: sweep will not vary it " +
+				"(valid: a capability_range of its own in the change to keep one, e.g. capability_range: [60, 100], or capability_range_dropped: <reason> to drop it)",
+			"variants[0].stances[0].position: moves a's position on issue i from 70 to 40, outside its range [60, 80], which is dropped: sweep will not vary it " +
+				"(valid: a range of its own in the change to keep one, e.g. range: {position: [30, 50]}, or range_dropped: <reason> to drop it)"}},
+		{"the drop said to be intended", StanceChange{Actor: "a", Issue: "i", Position: fp(40), Salience: fp(0.9), Assumed: "moved", RangeDropped: "reported exactly"},
+			ActorChange{ID: "a", Capability: fp(80), CapabilityAssumed: "grew", CapabilityRangeDropped: "counted"}, false, nil},
+		{"the drop said to be intended in a variant", StanceChange{Actor: "a", Issue: "i", Position: fp(40), RangeDropped: "what if it is known"},
+			ActorChange{ID: "a", Capability: fp(80), CapabilityRangeDropped: "what if"}, true, nil},
+		{"a drop said to be intended where nothing is dropped", StanceChange{Actor: "a", Issue: "i", Position: fp(75), Assumed: "moved", RangeDropped: "exact"},
+			ActorChange{ID: "a", Capability: fp(45), CapabilityAssumed: "grew", CapabilityRangeDropped: "counted"}, false, []string{
+				"snapshots[0].actors[0].capability_range_dropped: no range is dropped: a's capability range [30, 50] holds 45 " +
+					"(valid: capability_range_dropped only where the change moves the capability out of its range and gives none; remove it)",
+				"snapshots[0].stances[0].range_dropped: no range is dropped: a's position range [60, 80] holds 75, and the change moves no salience " +
+					"(valid: range_dropped only where the change moves a position or a salience out of its range and gives none; remove it)"}},
 	} {
 		ds := build(c.sn, c.ac, c.variant).Validate()
 		if len(ds) != len(c.want) {
@@ -113,6 +130,56 @@ func TestSnapshotMovesTheNumberWithoutARange(t *testing.T) {
 		}
 		if ds := s.Validate(); len(ds) != 0 {
 			t.Errorf("%s: %v, want no diagnostics", c.name, ds)
+		}
+	}
+}
+
+// The suggested range is the old one moved with the number and kept on
+// the scale with its width: where it would leave the scale it slides back
+// inside (it held [100, 100] once, zero-width, when the number moved to
+// the scale's end from its range's low end); a capability's is scaled
+// with the capability and slides back under 1e12 keeping its ratio. A
+// range of one point varies nothing, so dropping it is no warning.
+func TestRangeDropSuggestionKeepsItsWidth(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		st   Stance
+		cp   float64
+		cr   *Range
+		sn   StanceChange
+		ac   ActorChange
+		want string // the suggestion in the warning's valid text; "" none
+	}{
+		{"to the top end from the range's low end", Stance{Position: 60, Salience: 0.5, Range: &StanceRange{Position: &Range{60, 80}}}, 1, nil,
+			StanceChange{Position: fp(100)}, ActorChange{}, "range: {position: [80, 100]}"},
+		{"to the bottom end from the range's high end", Stance{Position: 70, Salience: 0.5, Range: &StanceRange{Position: &Range{50, 70}}}, 1, nil,
+			StanceChange{Position: fp(0)}, ActorChange{}, "range: {position: [0, 20]}"},
+		{"a salience to 1 from its range's low end", Stance{Position: 50, Salience: 0.4, Range: &StanceRange{Salience: &Range{0.4, 0.6}}}, 1, nil,
+			StanceChange{Salience: fp(1)}, ActorChange{}, "range: {salience: [0.8, 1]}"},
+		{"a capability to the largest", Stance{Position: 50, Salience: 0.5}, 1, &Range{0.5, 2},
+			StanceChange{}, ActorChange{Capability: fp(1e12)}, "capability_range: [250000000000, 1000000000000]"},
+		{"a capability to the smallest", Stance{Position: 50, Salience: 0.5}, 1, &Range{0.5, 2},
+			StanceChange{}, ActorChange{Capability: fp(1e-9)}, "capability_range: [1e-09, 4e-09]"},
+		{"a range of one point", Stance{Position: 60, Salience: 0.5, Range: &StanceRange{Position: &Range{60, 60}}}, 1, nil,
+			StanceChange{Position: fp(100)}, ActorChange{}, ""},
+	} {
+		st := c.st
+		st.Actor, st.Issue, st.Assumed = "a", "i", "t"
+		sn, ac := c.sn, c.ac
+		sn.Actor, sn.Issue, sn.Assumed, ac.ID, ac.CapabilityAssumed = "a", "i", "moved", "a", "grew"
+		s := &Scenario{
+			Metadata:  Metadata{ID: "t", Title: "T", AsOf: "2025-01-01"},
+			Issues:    []Issue{{ID: "i", Name: "I"}},
+			Actors:    []Actor{{ID: "a", Capability: c.cp, CapabilityRange: c.cr, CapabilityAssumed: "t"}},
+			Stances:   []Stance{st},
+			Snapshots: []Snapshot{{Date: "2025-02-01", Changes: Changes{Stances: []StanceChange{sn}, Actors: []ActorChange{ac}}}},
+		}
+		ds := s.Validate()
+		switch {
+		case c.want == "" && len(ds) != 0:
+			t.Errorf("%s: %v, want none", c.name, ds)
+		case c.want != "" && (len(ds) != 1 || !strings.Contains(ds[0].Valid, "e.g. "+c.want+", or")):
+			t.Errorf("%s: %v, want one warning suggesting %s", c.name, ds, c.want)
 		}
 	}
 }

@@ -77,7 +77,7 @@ func (s *Scenario) Resolve(snapshot, variant string) (*Scenario, error) {
 			return nil, notADate(s, snapshot)
 		}
 		if snapshot < s.Metadata.AsOf {
-			return nil, errs.New(errs.Argument, "snapshot %s is before the scenario's as_of %s; valid: a date on or after it, one of %s", snapshot, s.Metadata.AsOf, errs.OneOf(s.SnapshotDates()))
+			return nil, errs.Field("snapshot", "snapshot %s is before the scenario's as_of %s; valid: a date on or after it, one of %s", snapshot, s.Metadata.AsOf, errs.OneOf(s.SnapshotDates()))
 		}
 		for _, i := range s.snapshotOrder() {
 			if s.Snapshots[i].Date > snapshot {
@@ -91,15 +91,15 @@ func (s *Scenario) Resolve(snapshot, variant string) (*Scenario, error) {
 		}
 		date = snapshot
 	}
-	state.Metadata.AsOf = date
 	if variant == "" {
-		state.Proposals = onTable(state.Proposals, date)
-		state.canonical()
-		return state, nil
+		return state.settled(date), nil
 	}
+	state.Metadata.AsOf = date
 	v, err := s.Variant(variant)
 	if err != nil {
-		return nil, err
+		// the target's variant (a comparison names its variants[i]
+		// itself, calling Variant)
+		return nil, errs.InField("variant", err)
 	}
 	next, err := state.apply(&v.Changes)
 	if err != nil {
@@ -115,6 +115,18 @@ func (s *Scenario) Resolve(snapshot, variant string) (*Scenario, error) {
 	next.Proposals = onTable(next.Proposals, date)
 	next.canonical()
 	return next, nil
+}
+
+// settled finishes a state its snapshots made (up to date) as Resolve
+// returns it without a variant: dated, holding only the proposals on the
+// table then, its stances and proposers naming actors by id. Validation
+// checks variants on the state its own walk of the snapshots made, so
+// settled (as Resolve) even where a snapshot could not be applied.
+func (s *Scenario) settled(date string) *Scenario {
+	s.Metadata.AsOf = date
+	s.Proposals = onTable(s.Proposals, date)
+	s.canonical()
+	return s
 }
 
 // Variant returns the variant a user names, by its id or else by its

@@ -232,18 +232,24 @@ type Changes struct {
 // with the evidence or the assumption behind it: given, they replace the
 // actor's (a red line's issue by issue); not given, the actor's are kept.
 type ActorChange struct {
-	ID                  string                `yaml:"id" json:"id"`
-	Capability          *float64              `yaml:"capability,omitempty" json:"capability,omitempty"`
-	CapabilityRange     *Range                `yaml:"capability_range,omitempty" json:"capability_range,omitempty"`
-	CapabilityEvidence  []Evidence            `yaml:"capability_evidence,omitempty" json:"capability_evidence,omitempty"`
-	CapabilityAssumed   string                `yaml:"capability_assumed,omitempty" json:"capability_assumed,omitempty"`
-	RedLines            map[string]string     `yaml:"red_lines,omitempty" json:"red_lines,omitempty"`
-	RedLineEvidence     map[string][]Evidence `yaml:"red_line_evidence,omitempty" json:"red_line_evidence,omitempty"`
-	RedLineAssumed      map[string]string     `yaml:"red_line_assumed,omitempty" json:"red_line_assumed,omitempty"`
-	Reservation         *float64              `yaml:"reservation,omitempty" json:"reservation,omitempty"`
-	ReservationEvidence []Evidence            `yaml:"reservation_evidence,omitempty" json:"reservation_evidence,omitempty"`
-	ReservationAssumed  string                `yaml:"reservation_assumed,omitempty" json:"reservation_assumed,omitempty"`
-	Note                string                `yaml:"note,omitempty" json:"note,omitempty"`
+	ID              string   `yaml:"id" json:"id"`
+	Capability      *float64 `yaml:"capability,omitempty" json:"capability,omitempty"`
+	CapabilityRange *Range   `yaml:"capability_range,omitempty" json:"capability_range,omitempty"`
+	// CapabilityRangeDropped says why the change drops the actor's
+	// capability range on purpose: a new capability outside the range,
+	// with no range of the change's own, drops it (as resolution does
+	// anyway), and validation warns of that drop unless this says it is
+	// intended.
+	CapabilityRangeDropped string                `yaml:"capability_range_dropped,omitempty" json:"capability_range_dropped,omitempty"`
+	CapabilityEvidence     []Evidence            `yaml:"capability_evidence,omitempty" json:"capability_evidence,omitempty"`
+	CapabilityAssumed      string                `yaml:"capability_assumed,omitempty" json:"capability_assumed,omitempty"`
+	RedLines               map[string]string     `yaml:"red_lines,omitempty" json:"red_lines,omitempty"`
+	RedLineEvidence        map[string][]Evidence `yaml:"red_line_evidence,omitempty" json:"red_line_evidence,omitempty"`
+	RedLineAssumed         map[string]string     `yaml:"red_line_assumed,omitempty" json:"red_line_assumed,omitempty"`
+	Reservation            *float64              `yaml:"reservation,omitempty" json:"reservation,omitempty"`
+	ReservationEvidence    []Evidence            `yaml:"reservation_evidence,omitempty" json:"reservation_evidence,omitempty"`
+	ReservationAssumed     string                `yaml:"reservation_assumed,omitempty" json:"reservation_assumed,omitempty"`
+	Note                   string                `yaml:"note,omitempty" json:"note,omitempty"`
 }
 
 // StanceChange overrides the given fields of a stance; nil fields are kept.
@@ -253,9 +259,15 @@ type StanceChange struct {
 	Position *float64     `yaml:"position,omitempty" json:"position,omitempty"`
 	Salience *float64     `yaml:"salience,omitempty" json:"salience,omitempty"`
 	Range    *StanceRange `yaml:"range,omitempty" json:"range,omitempty"`
-	Evidence []Evidence   `yaml:"evidence,omitempty" json:"evidence,omitempty"`
-	Assumed  string       `yaml:"assumed,omitempty" json:"assumed,omitempty"`
-	Note     string       `yaml:"note,omitempty" json:"note,omitempty"`
+	// RangeDropped says why the change drops a range of the stance on
+	// purpose: a new position or salience outside its range, with no
+	// range of the change's own for it, drops that range (as resolution
+	// does anyway), and validation warns of the drop unless this says it
+	// is intended.
+	RangeDropped string     `yaml:"range_dropped,omitempty" json:"range_dropped,omitempty"`
+	Evidence     []Evidence `yaml:"evidence,omitempty" json:"evidence,omitempty"`
+	Assumed      string     `yaml:"assumed,omitempty" json:"assumed,omitempty"`
+	Note         string     `yaml:"note,omitempty" json:"note,omitempty"`
 }
 
 // Snapshot is the negotiation at a later date. Snapshots are cumulative:

@@ -129,8 +129,11 @@ type validator struct {
 	// idleActors.
 	named map[string]bool
 	// latest is the seats after every snapshot, as snapshots walked them
-	// (nil: no snapshots), for variants.
-	latest seats
+	// (nil: no snapshots), and latestState the state they walked to (a
+	// snapshot that cannot be applied left out, as its error says), for
+	// variants.
+	latest      seats
+	latestState *Scenario
 }
 
 // seats maps the id of each actor at the table to the path of the entry
@@ -796,26 +799,112 @@ func (v *validator) changedWithout(p, field string, old float64, to *float64) {
 		"changes the %s from %v to %v with no evidence and no assumed reason of its own (the stance's are about %v)", field, old, *to, old)
 }
 
-// rangeDropped warns (at p) when a snapshot moves what from one number
-// to another outside its range r: resolve keeps a range only while it
-// holds the value, so the range is dropped and sweep varies the number no
-// more, which the file does not show. A range of the change's own keeps
-// one; form writes it (with %s for suggest, the old range moved with the
-// number), as the warning's valid text.
-func (v *validator) rangeDropped(p, what, form string, r Range, from, to float64, suggest Range) {
-	if r.Contains(to) {
+// rangeDropped warns (at p) that a snapshot's or a variant's change
+// moves what from one number to another outside its range r and gives
+// no range of its own: resolve keeps a range only while it holds the
+// value, so the range is dropped and sweep varies the number no more,
+// which the file does not show. A range of the change's own keeps one;
+// form writes it (with %s for suggest), and dropped names the field that
+// says the drop is intended instead, as the warning's valid text. A range
+// of one point varied nothing: dropping it is no warning.
+func (v *validator) rangeDropped(p, what, form, dropped string, r Range, from, to float64, suggest Range) {
+	if r.Contains(to) || r[0] == r[1] {
 		return
 	}
-	v.warnf(p, "a "+strings.SplitN(form, ":", 2)[0]+" of its own in the change to keep one, e.g. "+fmt.Sprintf(form, rangeText(suggest)),
+	v.warnf(p, "a "+strings.SplitN(form, ":", 2)[0]+" of its own in the change to keep one, e.g. "+fmt.Sprintf(form, rangeText(suggest))+", or "+dropped+": <reason> to drop it",
 		"moves %s from %s to %s, outside its range %s, which is dropped: sweep will not vary it", what, num(from), num(to), rangeText(r))
+}
+
+// nothingDropped warns at a change's range_dropped (or
+// capability_range_dropped, at p) that says a drop is intended where the
+// change drops no range: the reason would claim what resolution does not
+// do.
+func (v *validator) nothingDropped(p, field, moves, held string) {
+	v.warnf(p, field+" only where the change moves "+moves+" out of its range and gives none; remove it", "no range is dropped: %s", held)
 }
 
 // rangeText writes a range as a file does: [low, high].
 func rangeText(r Range) string { return "[" + num(r[0]) + ", " + num(r[1]) + "]" }
 
-// shiftedRange is r moved by by, within [lo, hi].
-func shiftedRange(r Range, by, lo, hi float64) Range {
-	return Range{roundShown(max(lo, min(hi, r[0]+by))), roundShown(max(lo, min(hi, r[1]+by)))}
+// The range a dropped-range warning suggests is the old one moved with
+// the number, of the old one's width, on the scale: a suggestion a
+// writer can paste, which validates (it holds the new number and stays on
+// the scale) and still varies the number.
+
+// shiftedRange is r moved by by and kept on the scale [lo, hi] with its
+// width: where it would leave the scale it slides back inside, to end at
+// the scale's end it passed (clipped, it was [100, 100] when a position
+// moved to 100 from its range's low end); wider than the scale, it is the
+// scale. It holds to, the moved number, which is on the scale.
+func shiftedRange(r Range, by, lo, hi, to float64) Range {
+	a, b := r[0]+by, r[1]+by
+	switch {
+	case b-a >= hi-lo:
+		a, b = lo, hi
+	case b > hi:
+		a, b = hi-(b-a), hi
+	case a < lo:
+		a, b = lo, lo+(b-a)
+	}
+	return shownRange(Range{a, b}, lo, hi, to)
+}
+
+// scaledRange is a capability range r scaled by k (the new capability
+// over the old), kept within [lo, hi] (MinCapability, MaxCapability) with
+// its ratio: where it would leave them it is scaled back inside. It
+// holds to, the new capability.
+func scaledRange(r Range, k, lo, hi, to float64) Range {
+	a, b := r[0]*k, r[1]*k
+	switch {
+	case b/a >= hi/lo:
+		a, b = lo, hi
+	case b > hi:
+		a, b = a*(hi/b), hi
+	case a < lo:
+		a, b = lo, b*(lo/a)
+	}
+	return shownRange(Range{a, b}, lo, hi, to)
+}
+
+// shownRange rounds a suggested range for the message (roundShown),
+// unless the rounded one would leave [lo, hi] or not hold to.
+func shownRange(r Range, lo, hi, to float64) Range {
+	s := Range{roundShown(r[0]), roundShown(r[1])}
+	if s[0] < lo || s[1] > hi || !s.Contains(to) {
+		return r
+	}
+	return s
+}
+
+// keptRanges says why a stance change drops no range, for
+// nothingDropped: each number's range the stance has is held by the
+// number the change leaves it, or restated by the change.
+func keptRanges(sc StanceChange, posRange, salRange *Range) string {
+	if posRange == nil && salRange == nil {
+		return fmt.Sprintf("%s's stance on issue %s has no range", sc.Actor, sc.Issue)
+	}
+	var parts []string
+	for _, f := range []struct {
+		name  string
+		r     *Range
+		to    *float64
+		given bool
+	}{
+		{"position", posRange, sc.Position, sc.Range != nil && sc.Range.Position != nil},
+		{"salience", salRange, sc.Salience, sc.Range != nil && sc.Range.Salience != nil},
+	} {
+		switch {
+		case f.given:
+			parts = append(parts, "the change gives a "+f.name+" range of its own")
+		case f.to == nil:
+			parts = append(parts, "the change moves no "+f.name)
+		case f.r != nil:
+			parts = append(parts, fmt.Sprintf("%s's %s range %s holds %s", sc.Actor, f.name, rangeText(*f.r), num(*f.to)))
+		default:
+			parts = append(parts, fmt.Sprintf("%s's %s has no range", sc.Actor, f.name))
+		}
+	}
+	return strings.Join(parts, ", and ")
 }
 
 // roundShown rounds x to 12 significant digits, so that a suggested
@@ -896,10 +985,24 @@ func (v *validator) changes(p string, c *Changes, state *Scenario, in seats) (*S
 			v.warnf(q+".capability", "capability_evidence: [{source, quote, date}] or capability_assumed: <reason> beside the new capability",
 				"changes the capability from %v to %v with no evidence and no assumed reason of its own (the actor's are about %v)", a.Capability, cp, a.Capability)
 		}
-		if dated && cpValid && ac.CapabilityRange == nil && a.CapabilityRange != nil && a.Capability > 0 {
-			r := *a.CapabilityRange
-			v.rangeDropped(q+".capability", ac.ID+"'s capability", "capability_range: %s", r, a.Capability, cp,
-				Range{roundShown(r[0] * cp / a.Capability), roundShown(r[1] * cp / a.Capability)})
+		// A change (a snapshot's or a variant's what-if: sweep under
+		// either varies one input fewer) that moves the capability out of
+		// its range with no range of its own drops the range.
+		if cpValid && ac.CapabilityRange == nil && a.CapabilityRange != nil && a.Capability > 0 && !a.CapabilityRange.Contains(cp) {
+			if ac.CapabilityRangeDropped == "" {
+				r := *a.CapabilityRange
+				v.rangeDropped(q+".capability", ac.ID+"'s capability", "capability_range: %s", "capability_range_dropped", r, a.Capability, cp,
+					scaledRange(r, cp/a.Capability, MinCapability, MaxCapability, cp))
+			}
+		} else if ac.CapabilityRangeDropped != "" && (ac.Capability == nil || cpValid) {
+			held := "the change gives a capability_range of its own"
+			switch {
+			case a.CapabilityRange == nil:
+				held = ac.ID + " has no capability range"
+			case ac.CapabilityRange == nil:
+				held = fmt.Sprintf("%s's capability range %s holds %s", ac.ID, rangeText(*a.CapabilityRange), num(cp))
+			}
+			v.nothingDropped(q+".capability_range_dropped", "capability_range_dropped", "the capability", held)
 		}
 		v.redLines(q, ac.RedLines, true)
 		// A red line or a reservation the change sets keeps the actor's
@@ -950,17 +1053,29 @@ func (v *validator) changes(p string, c *Changes, state *Scenario, in seats) (*S
 			v.changedWithout(q, "position", base.Position, sc.Position)
 			v.changedWithout(q, "salience", base.Salience, sc.Salience)
 		}
-		if dated && base != nil && base.Range != nil {
+		// A change (a snapshot's, or a variant's what-if) that moves a
+		// number out of its range with no range of its own for it drops
+		// the range; range_dropped says that is intended.
+		var posRange, salRange *Range
+		if base != nil && base.Range != nil {
+			posRange, salRange = base.Range.Position, base.Range.Salience
+		}
+		dropsPos := sc.Position != nil && posOK && posRange != nil && (sc.Range == nil || sc.Range.Position == nil) && !posRange.Contains(*sc.Position)
+		dropsSal := sc.Salience != nil && salOK && salRange != nil && (sc.Range == nil || sc.Range.Salience == nil) && !salRange.Contains(*sc.Salience)
+		what := sc.Actor + "'s %s on issue " + sc.Issue
+		switch {
+		case sc.RangeDropped == "":
 			lo, hi := is.Bounds()
-			what := sc.Actor + "'s %s on issue " + sc.Issue
-			if sc.Position != nil && posOK && base.Range.Position != nil && (sc.Range == nil || sc.Range.Position == nil) {
-				v.rangeDropped(q+".position", fmt.Sprintf(what, "position"), "range: {position: %s}", *base.Range.Position,
-					base.Position, *sc.Position, shiftedRange(*base.Range.Position, *sc.Position-base.Position, lo, hi))
+			if dropsPos {
+				v.rangeDropped(q+".position", fmt.Sprintf(what, "position"), "range: {position: %s}", "range_dropped", *posRange,
+					base.Position, *sc.Position, shiftedRange(*posRange, *sc.Position-base.Position, lo, hi, *sc.Position))
 			}
-			if sc.Salience != nil && salOK && base.Range.Salience != nil && (sc.Range == nil || sc.Range.Salience == nil) {
-				v.rangeDropped(q+".salience", fmt.Sprintf(what, "salience"), "range: {salience: %s}", *base.Range.Salience,
-					base.Salience, *sc.Salience, shiftedRange(*base.Range.Salience, *sc.Salience-base.Salience, 0, v.s.SalienceDivisor()))
+			if dropsSal {
+				v.rangeDropped(q+".salience", fmt.Sprintf(what, "salience"), "range: {salience: %s}", "range_dropped", *salRange,
+					base.Salience, *sc.Salience, shiftedRange(*salRange, *sc.Salience-base.Salience, 0, v.s.SalienceDivisor(), *sc.Salience))
 			}
+		case !dropsPos && !dropsSal && posOK && salOK:
+			v.nothingDropped(q+".range_dropped", "range_dropped", "a position or a salience", keptRanges(sc, posRange, salRange))
 		}
 		if sc.Range != nil {
 			pos, sal := 0.0, 0.0
@@ -1004,23 +1119,31 @@ func (v *validator) snapshots() {
 		}
 		seen[sn.Date] = i
 	}
+	date := v.s.Metadata.AsOf
 	for _, i := range order {
 		p := fmt.Sprintf("snapshots[%d]", i)
 		next, after := v.changes(p, &v.s.Snapshots[i].Changes, state, seated)
 		v.weighable(p, "after snapshot "+v.s.Snapshots[i].Date, state, next)
+		if next != state {
+			date = v.s.Snapshots[i].Date
+		}
 		state, seated = next, after
 	}
-	v.latest = seated
+	v.latest, v.latestState = seated, state.settled(date)
 }
 
 func (v *validator) variants() {
 	if len(v.s.Variants) == 0 {
 		return
 	}
-	latest, err := v.s.Resolve("", "")
-	seated := v.latest
-	if err != nil || seated == nil {
-		latest, seated = v.s.base(), v.baseSeats()
+	// The state after every snapshot, as Resolve(Latest, "") returns it
+	// when each applies; where one does not (its error is reported), the
+	// others' state and seats, not the base's: an actor an earlier
+	// snapshot adds is still at the table for the variants (a variant's
+	// stance of it was "unknown actor", and it "took part in no issue").
+	latest, seated := v.latestState, v.latest
+	if latest == nil {
+		latest, seated = v.s.base().settled(v.s.Metadata.AsOf), v.baseSeats()
 	}
 	seen := map[string]int{}
 	for i := range v.s.Variants {

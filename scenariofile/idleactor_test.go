@@ -74,3 +74,38 @@ variants:
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestAddedActorBesideAnotherError: variants are checked on the state
+// after every snapshot, as the snapshots walked it, even when a snapshot
+// cannot be applied (an unknown actor to remove, an error of its own).
+// Validation fell back to the base then, where the actor eu a snapshot
+// adds is not seated: the variant's stance of eu was "unknown actor", and
+// eu, whose only stance is the variant's, "takes part in no issue". The
+// one error left is the snapshot's; uk, whom nothing names, is still
+// warned of.
+func TestAddedActorBesideAnotherError(t *testing.T) {
+	doc := ok + `snapshots:
+  - date: 2025-02-01
+    add_actors:
+      - {id: eu, name: EU, capability: 3, capability_assumed: t}
+      - {id: uk, name: UK, capability: 3, capability_assumed: t}
+  - date: 2025-03-01
+    remove_actors: [zz]
+variants:
+  - id: eu-joins
+    stances:
+      - {actor: eu, issue: cf, position: 50, salience: 0.5, assumed: y}
+`
+	_, ds := Parse("f.yaml", []byte(doc))
+	var got []string
+	for _, d := range ds {
+		got = append(got, d.String())
+	}
+	want := []string{
+		"f.yaml:16:9: warning: snapshots[0].add_actors[1]: actor uk takes part in no issue; add a stance or remove it (valid: a stance of uk under this snapshot's stances:, or under a later snapshot's or a variant's)",
+		`f.yaml:18:21: snapshots[1].remove_actors[0]: unknown actor "zz" (valid: one of a, b, eu, uk)`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

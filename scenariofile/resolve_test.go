@@ -182,11 +182,32 @@ variants:
 	// The first snapshot drops two ranges, each warned of at its line
 	// with the old range moved with the number as the one to restate.
 	want := []string{
-		"f.yaml:11:34: warning: snapshots[0].actors[0].capability: moves a's capability from 10 to 20, outside its range [8, 12], which is dropped: sweep will not vary it (valid: a capability_range of its own in the change to keep one, e.g. capability_range: [16, 24])",
-		"f.yaml:12:47: warning: snapshots[0].stances[0].position: moves a's position on issue cf from 30 to 50, outside its range [20, 40], which is dropped: sweep will not vary it (valid: a range of its own in the change to keep one, e.g. range: {position: [40, 60]})",
+		"f.yaml:11:34: warning: snapshots[0].actors[0].capability: moves a's capability from 10 to 20, outside its range [8, 12], which is dropped: sweep will not vary it (valid: a capability_range of its own in the change to keep one, e.g. capability_range: [16, 24], or capability_range_dropped: <reason> to drop it)",
+		"f.yaml:12:47: warning: snapshots[0].stances[0].position: moves a's position on issue cf from 30 to 50, outside its range [20, 40], which is dropped: sweep will not vary it (valid: a range of its own in the change to keep one, e.g. range: {position: [40, 60]}, or range_dropped: <reason> to drop it)",
 	}
 	if len(ds) != len(want) || ds[0].String() != want[0] || ds[1].String() != want[1] {
 		t.Fatalf("diagnostics:\n%v\nwant\n%s", ds, strings.Join(want, "\n"))
+	}
+	// Said to be intended (each change's field with its reason), the
+	// drops are no warning, and the fields survive writing the file out.
+	said := strings.Replace(strings.Replace(doc, "capability: 20, capability_assumed: t}", "capability: 20, capability_assumed: t, capability_range_dropped: counted since}", 1),
+		"position: 50, assumed: t}", "position: 50, assumed: t, range_dropped: reported exactly}", 1)
+	s2, ds := Parse("f.yaml", []byte(said))
+	if len(ds) != 0 {
+		t.Fatalf("said to be intended: %v, want no diagnostics", ds)
+	}
+	if ch := s2.Snapshots[0].Changes; ch.Actors[0].CapabilityRangeDropped != "counted since" || ch.Stances[0].RangeDropped != "reported exactly" {
+		t.Errorf("read %+v, want the reasons", ch)
+	}
+	for _, format := range []string{"yaml", "json"} {
+		b, err := Marshal(s2, format)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if back, ds := Parse("f."+format, b); len(ds) != 0 || back.Snapshots[0].Changes.Stances[0].RangeDropped != "reported exactly" ||
+			back.Snapshots[0].Changes.Actors[0].CapabilityRangeDropped != "counted since" {
+			t.Errorf("%s: %v, %+v; want the reasons kept", format, ds, back.Snapshots[0].Changes)
+		}
 	}
 	r, err := s.Resolve("2025-02-15", "")
 	if err != nil {

@@ -49,3 +49,45 @@ func benchSweep(b *testing.B, draws int) {
 		})
 	}
 }
+
+// BenchmarkSensitivityBuiltin is `parley sensitivity`'s analysis of the
+// built-in case (latest snapshot) with its defaults: the compromise
+// model, 2,000 draws, every core. It measures the Monte Carlo, the
+// one-at-a-time runs and the variance shares with their bootstrap
+// intervals (BENCHMARKS.md, "Variance shares' bootstrap intervals").
+func BenchmarkSensitivityBuiltin(b *testing.B) {
+	p := modeltest.Builtin(b)
+	cpu0 := cpuTime()
+	for b.Loop() {
+		if _, err := Sensitivity(context.Background(), compromise.Model{}, p, Options{Draws: 2000, Seed: 1, Model: model.Options{Seed: 1}}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(cpuTime()-cpu0)/float64(b.N), "cpu-ns/op")
+}
+
+// BenchmarkShareBootstrapBuiltin is the variance shares' bootstrap alone
+// (bootShares: ShareReplicates resamples, on one core) on the 2,000
+// draws of BenchmarkSensitivityBuiltin: 150 inputs, 7 issues.
+func BenchmarkShareBootstrapBuiltin(b *testing.B) {
+	p := modeltest.Builtin(b)
+	mc, err := Run(context.Background(), compromise.Model{}, p, Options{Draws: 2000, Seed: 1, Model: model.Options{Seed: 1}})
+	if err != nil {
+		b.Fatal(err)
+	}
+	ys := make([][]float64, len(p.Issues))
+	for k := range ys {
+		ys[k] = column(mc.Forecasts, k)
+	}
+	binned := make([][]uint8, len(mc.Inputs))
+	for j := range binned {
+		binned[j] = binOf(binsOf(column(mc.Samples, j)), mc.Draws)
+	}
+	cpu0 := cpuTime()
+	for b.Loop() {
+		if _, err := bootShares(context.Background(), binned, ys, 1, ShareReplicates, 1); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(cpuTime()-cpu0)/float64(b.N), "cpu-ns/op")
+}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"sort"
 	"sync/atomic"
 
@@ -197,9 +198,11 @@ func Sensitivity(ctx context.Context, m model.Model, p *model.Problem, o Options
 		ys[k] = column(mc.Forecasts, k)
 	}
 	q := p.Clone()
+	bins := make([][][]int, len(mc.Inputs))   // by input, its bins (binsOf)
 	binned := make([][]uint8, len(mc.Inputs)) // by input, each draw's bin on it
 	for j := range mc.Inputs {
-		binned[j] = binOf(binsOf(column(mc.Samples, j)), len(ys[0]))
+		bins[j] = binsOf(column(mc.Samples, j))
+		binned[j] = binOf(bins[j], len(ys[0]))
 	}
 	reps, err := bootShares(ctx, binned, ys, o.Seed, ShareReplicates, o.Workers)
 	if err != nil {
@@ -208,7 +211,6 @@ func Sensitivity(ctx context.Context, m model.Model, p *model.Problem, o Options
 	raw := make([][]float64, len(p.Issues)) // by issue, the swings' raw estimates
 
 	for j, in := range mc.Inputs {
-		bins := binsOf(column(mc.Samples, j))
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
@@ -232,9 +234,10 @@ func Sensitivity(ctx context.Context, m model.Model, p *model.Problem, o Options
 			continue
 		}
 		for k := range p.Issues {
-			s := Swing{Input: in, VarShare: firstOrder(bins, ys[k]), FailedAtLow: loRefused, FailedAtHigh: hiRefused}
+			rw := firstOrderRaw(bins[j], ys[k])
+			s := Swing{Input: in, VarShare: firstOrder(rw), FailedAtLow: loRefused, FailedAtHigh: hiRefused}
 			s.VarShareInterval = atLeast0(shareInterval(reps, k, []int{j}, s.VarShare))
-			raw[k] = append(raw[k], firstOrderRaw(bins, ys[k]))
+			raw[k] = append(raw[k], rw)
 			base := res.Issues[k].Base
 			if lo != nil {
 				s.Low, s.LowUnsettled = ptr(lo[k]), loMoving[k] != 0
@@ -313,14 +316,11 @@ func forecastWith(ctx context.Context, m model.Model, p, q *model.Problem, in In
 func ptr(x float64) *float64 { return &x }
 
 // binsOf sorts the draws on x and splits them into B = ⌊√N⌋ (2 to 50)
-// bins of equal count, returned as lists of draw indices.
+// bins of equal count, returned as lists of draw indices; draws of equal
+// x keep their order.
 func binsOf(x []float64) [][]int {
 	n := len(x)
-	idx := make([]int, n)
-	for i := range idx {
-		idx[i] = i
-	}
-	sort.SliceStable(idx, func(a, b int) bool { return x[idx[a]] < x[idx[b]] })
+	idx := sortedOrder(x)
 	b := max(2, min(50, int(math.Sqrt(float64(n)))))
 	var out [][]int
 	for i := 0; i < b; i++ {
@@ -331,15 +331,67 @@ func binsOf(x []float64) [][]int {
 	return out
 }
 
+// sortedOrder is the indices of x in the order of x's values, those of
+// equal values in their own order (x finite): the order a stable sort
+// on x gives, by a radix sort, a byte a pass from the lowest, of x's
+// bits made to sort as x does (−0 as +0). A radix sort keeps the order
+// of equal keys, and does not compare.
+func sortedOrder(x []float64) []int {
+	n := len(x)
+	type draw struct {
+		key uint64
+		i   int
+	}
+	ds, tmp := make([]draw, n), make([]draw, n)
+	for i, v := range x {
+		if v == 0 {
+			v = 0 // −0 sorts with +0, as < has it
+		}
+		k := math.Float64bits(v)
+		if k>>63 == 1 {
+			k = ^k // a negative: the larger its size, the lower
+		} else {
+			k |= 1 << 63
+		}
+		ds[i] = draw{k, i}
+	}
+	var count [256]int
+	for shift := 0; shift < 64; shift += 8 {
+		clear(count[:])
+		for _, d := range ds {
+			count[byte(d.key>>shift)]++
+		}
+		if n == 0 || count[byte(ds[0].key>>shift)] == n {
+			continue // one byte for all: the pass would keep the order
+		}
+		at := 0
+		for b, c := range count {
+			count[b], at = at, at+c
+		}
+		for _, d := range ds {
+			b := byte(d.key >> shift)
+			tmp[count[b]] = d
+			count[b]++
+		}
+		ds, tmp = tmp, ds
+	}
+	idx := make([]int, n)
+	for k, d := range ds {
+		idx[k] = d.i
+	}
+	return idx
+}
+
 // MinSensitivityDraws is the fewest draws whose variance shares
-// firstOrder can estimate: two bins of two draws each, so that the noise
+// firstOrderRaw can estimate: two bins of two draws each, so that the noise
 // correction (bins − 1)/draws stays below 1; with fewer, every share is
 // NaN.
 const MinSensitivityDraws = 4
 
-// firstOrder estimates Var(E[Y|X]) / Var(Y) from the draws binned on X
-// (see Sensitivity), never below 0.
-func firstOrder(bins [][]int, y []float64) float64 { return math.Max(0, firstOrderRaw(bins, y)) }
+// firstOrder is the estimate of Var(E[Y|X]) / Var(Y) from the draws
+// binned on X (see Sensitivity), never below 0: firstOrderRaw's, raw,
+// held at 0.
+func firstOrder(raw float64) float64 { return math.Max(0, raw) }
 
 // firstOrderRaw is firstOrder's estimate before it is held at 0 or more:
 // less the noise correction, an input with no effect is estimated about 0,
@@ -416,16 +468,12 @@ func bootShares(ctx context.Context, binOf [][]uint8, ys [][]float64, seed uint6
 		return nil, nil
 	}
 	n := len(ys[0])
-	N := float64(n)
 	reps := make([][][]float64, R)
+	bins := newBinLists(binOf, n)
 	var next atomic.Int64
 	parallel.Run(max(1, min(workers, R)), func(int) {
+		w := newResampler(bins, ys)
 		cnt := make([]float64, n)
-		cy := make([][]float64, len(ys)) // by issue, cnt[i]·y[i]
-		for k := range cy {
-			cy[k] = make([]float64, n)
-		}
-		var sum, size, sq [256]float64
 		for {
 			r := int(next.Add(1) - 1)
 			if r >= R || ctx.Err() != nil {
@@ -436,59 +484,184 @@ func bootShares(ctx context.Context, binOf [][]uint8, ys [][]float64, seed uint6
 			for range n {
 				cnt[rng.IntN(n)]++
 			}
-			var c2 float64
-			for _, c := range cnt {
-				c2 += c * c
-			}
-			out := make([][]float64, len(ys))
-			mv := make([][2]float64, len(ys)) // by issue, the resample's mean and variance
-			for k, y := range ys {
-				out[k] = make([]float64, len(binOf))
-				mv[k] = countedMoments(cnt, y)
-				for i, v := range y {
-					cy[k][i] = cnt[i] * v
-				}
-			}
-			for j, bj := range binOf {
-				clear(size[:])
-				clear(sq[:])
-				for i, b := range bj {
-					size[b] += cnt[i]
-					sq[b] += cnt[i] * cnt[i]
-				}
-				var noise float64
-				for b := range size {
-					if size[b] > 0 {
-						noise += sq[b] / size[b]
-					}
-				}
-				noise = noise/N - c2/(N*N)
-				for k := range ys {
-					my, vy := mv[k][0], mv[k][1]
-					if vy < 1e-24*(1+my*my) {
-						continue // 0, as firstOrderRaw gives it
-					}
-					clear(sum[:])
-					for i, b := range bj {
-						sum[b] += cy[k][i]
-					}
-					var between float64
-					for b := range size {
-						if size[b] > 0 {
-							m := sum[b] / size[b]
-							between += size[b] * (m - my) * (m - my)
-						}
-					}
-					out[k][j] = (between/N/vy - noise) / (1 - noise)
-				}
-			}
-			reps[r] = out
+			reps[r] = w.shares(cnt)
 		}
 	})
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
 	return reps, nil
+}
+
+// binLists are the draws of each input's bins, for every resample of
+// bootShares: input j's bin b holds draws draws[j][start[j][b]:start[j][b+1]],
+// in the order of the draws.
+type binLists struct {
+	draws [][]int32
+	start [][]int
+}
+
+// newBinLists lists the draws of each bin of binOf (by input, each of
+// n draws' bin), bin by bin (a counting sort, which keeps the draws in
+// order within a bin).
+func newBinLists(binOf [][]uint8, n int) binLists {
+	bl := binLists{draws: make([][]int32, len(binOf)), start: make([][]int, len(binOf))}
+	for j, bj := range binOf {
+		nb := 0
+		for _, b := range bj {
+			nb = max(nb, int(b)+1)
+		}
+		start := make([]int, nb+1)
+		for _, b := range bj {
+			start[b+1]++
+		}
+		for b := range nb {
+			start[b+1] += start[b]
+		}
+		at := slices.Clone(start[:nb])
+		draws := make([]int32, n)
+		for i, b := range bj {
+			draws[at[b]] = int32(i)
+			at[b]++
+		}
+		bl.draws[j], bl.start[j] = draws, start
+	}
+	return bl
+}
+
+// resampler computes bootShares' shares of one resample, with one
+// worker's scratch, kept from resample to resample.
+type resampler struct {
+	bins binLists
+	ys   [][]float64 // by issue, each draw's forecast
+	// By draw i and issue k (lane k mod lane of cy[i·L + k/lane], L the
+	// lanes a draw takes), the draw's copies times its forecast.
+	cy []lanes
+	ci []int32 // by draw, its copies
+	// By bin b: its copies, the sum of their squares, and its copies'
+	// forecasts summed (by issue, as cy).
+	size, sq []float64
+	sum      []lanes
+}
+
+// lane is how many issues' sums shares adds side by side, in a lanes;
+// those past the last issue stay 0. Summed in variables, not in memory,
+// they stay in registers.
+const lane = 8
+
+type lanes [lane]float64
+
+// add adds y's lanes to s's.
+func (s *lanes) add(y *lanes) {
+	s[0] += y[0]
+	s[1] += y[1]
+	s[2] += y[2]
+	s[3] += y[3]
+	s[4] += y[4]
+	s[5] += y[5]
+	s[6] += y[6]
+	s[7] += y[7]
+}
+
+func newResampler(bins binLists, ys [][]float64) *resampler {
+	n, L := len(ys[0]), (len(ys)+lane-1)/lane
+	most := 0
+	for _, s := range bins.start {
+		most = max(most, len(s)-1)
+	}
+	return &resampler{bins: bins, ys: ys, cy: make([]lanes, n*L), ci: make([]int32, n), size: make([]float64, most), sq: make([]float64, most), sum: make([]lanes, most*L)}
+}
+
+// shares is the resample's share (bootShares) by issue k and input j,
+// draw i taken cnt[i] times. Each bin's sums go through the bin's draws
+// in the order of the draws, as the plain way of going through every
+// draw and adding it to its bin's sums does: the same additions in the
+// same order, the same bits (TestBootSharesSameAsPlain). A draw not
+// taken adds its copies times its forecast, ±0, which leaves a sum as
+// it was (x + ±0 is x, and +0 + −0 is +0), and so is added with no test.
+// Copies are whole numbers: their sums and their squares' sums, whole
+// numbers of at most N², are the same summed in integers, in any order.
+func (w *resampler) shares(cnt []float64) [][]float64 {
+	K, N := len(w.ys), float64(len(cnt))
+	L := (K + lane - 1) / lane // lanes a draw's or a bin's sums take
+	var c2 float64
+	ci, cy := w.ci, w.cy
+	for i, c := range cnt {
+		c2 += c * c
+		ci[i] = int32(c)
+	}
+	out := make([][]float64, K)
+	mv := make([][2]float64, K) // by issue, the resample's mean and variance
+	for k, y := range w.ys {
+		out[k] = make([]float64, len(w.bins.draws))
+		mv[k] = countedMoments(cnt, y)
+		for i, v := range y {
+			cy[i*L+k/lane][k%lane] = cnt[i] * v
+		}
+	}
+	for j, draws := range w.bins.draws {
+		start := w.bins.start[j]
+		nb := len(start) - 1
+		size, sq, sum := w.size[:nb], w.sq[:nb], w.sum[:nb*L]
+		for b := range nb {
+			in := draws[start[b]:start[b+1]]
+			n, n2, s := binSums(in, ci, cy, L)
+			size[b], sq[b], sum[b*L] = float64(n), float64(n2), s
+			for q := 1; q < L; q++ {
+				var s lanes
+				for _, i := range in {
+					s.add(&cy[int(i)*L+q])
+				}
+				sum[b*L+q] = s
+			}
+		}
+		var noise float64
+		for b := range size {
+			if size[b] > 0 {
+				noise += sq[b] / size[b]
+			}
+		}
+		noise = noise/N - c2/(N*N)
+		for k := range K {
+			my, vy := mv[k][0], mv[k][1]
+			if vy < 1e-24*(1+my*my) {
+				continue // 0, as firstOrderRaw gives it
+			}
+			var between float64
+			for b := range size {
+				if size[b] > 0 {
+					m := sum[b*L+k/lane][k%lane] / size[b]
+					between += size[b] * (m - my) * (m - my)
+				}
+			}
+			out[k][j] = (between/N/vy - noise) / (1 - noise)
+		}
+	}
+	return out
+}
+
+// binSums is, over the draws in of a bin, the sum of their copies (ci,
+// by draw), of the copies' squares, both summed in whole numbers, and
+// of the first lanes of their sums (cy, L lanes a draw), in the order
+// of in: a function of its own, so that its few variables stay in
+// registers (in shares' many, the compiler kept them on the stack).
+func binSums(in, ci []int32, cy []lanes, L int) (n, n2 int, s lanes) {
+	var s0, s1, s2, s3, s4, s5, s6, s7 float64
+	for _, i := range in {
+		c := int(ci[i])
+		n += c
+		n2 += c * c
+		y := &cy[int(i)*L]
+		s0 += y[0]
+		s1 += y[1]
+		s2 += y[2]
+		s3 += y[3]
+		s4 += y[4]
+		s5 += y[5]
+		s6 += y[6]
+		s7 += y[7]
+	}
+	return n, n2, lanes{s0, s1, s2, s3, s4, s5, s6, s7}
 }
 
 // binOf is, by draw, the bin of bins it is in.

@@ -310,3 +310,31 @@ func TestCountedMomentsOnes(t *testing.T) {
 		t.Errorf("moments %v, want [9.4 33.84]", mv)
 	}
 }
+
+// One resample's shares by hand: four draws, one input binned {0, 1},
+// {2, 3}, issue 0 y = 0, 2, 4, 10, issue 1 constant. Draw 0 taken
+// twice, draw 1 not at all (copies 2, 0, 1, 1): the mean 14/4 = 3.5,
+// the variance (2·3.5² + 0.5² + 6.5²)/4 = 67/4, the bins' means 0 and
+// 14/2 = 7 on 2 copies each, between (2·3.5² + 2·3.5²)/4 = 12.25, the
+// noise (4/2 + 2/2)/4 − (4 + 1 + 1)/16 = 3/8, and the share
+// (12.25/16.75 − 3/8)/(1 − 3/8) = 191/335. Every draw once: the mean 4,
+// the variance 14, between 9, the noise 1/4 = (B − 1)/N, and the share
+// (9/14 − 1/4)/(3/4) = 11/21, firstOrderRaw's. The constant issue's
+// shares are 0.
+func TestResampleSharesHand(t *testing.T) {
+	ys := [][]float64{{0, 2, 4, 10}, {5, 5, 5, 5}}
+	bins := [][]int{{0, 1}, {2, 3}}
+	w := newResampler(newBinLists([][]uint8{binOf(bins, 4)}, 4), ys)
+	for _, c := range []struct {
+		cnt  []float64
+		want float64
+	}{{[]float64{2, 0, 1, 1}, 191.0 / 335}, {[]float64{1, 1, 1, 1}, 11.0 / 21}} {
+		got := w.shares(c.cnt)
+		if math.Abs(got[0][0]-c.want) > 1e-12 || got[1][0] != 0 {
+			t.Errorf("copies %v: shares %v, want [[%v] [0]]", c.cnt, got, c.want)
+		}
+	}
+	if raw := firstOrderRaw(bins, ys[0]); math.Abs(raw-11.0/21) > 1e-12 {
+		t.Errorf("firstOrderRaw %v, want 11/21", raw)
+	}
+}

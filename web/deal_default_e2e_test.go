@@ -69,3 +69,31 @@ snapshots:`, 1)
 		t.Errorf("the proposal's defaulted yeses read %q", why)
 	}
 }
+
+// TestDealDefaultTimeline: on the CLI's testdata/defaulted.yaml Beta
+// states no alternative at the base, so its yes to either proposal
+// there is the default's; at the snapshot it states 0.3 and its yes is
+// its own. The proposals' support over the snapshots marks the base's
+// cells "(1 by default)", names Beta on them (data-defaulted) and says
+// what the mark means under the table, in the answer's words (text,
+// timeline_note), as parley deal proposals --all-snapshots prints them
+// (cli's TestProposalsTimelineDefaulted).
+func TestDealDefaultTimeline(t *testing.T) {
+	e := startE2E(t)
+	body, err := os.ReadFile("../cli/testdata/defaulted.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := e.stored("One alternative by default", body)
+	e.do("deal view of the case", chromedp.Navigate(e.srv.URL+"/#deal"), chromedp.WaitVisible(chromedp.CSS(`[data-testid=zone-summary]`)),
+		e.poll(`[...document.querySelectorAll("#scenario option")].some(o => o.value === "`+rec.ID+`")`),
+		e.choose(rec.ID), chromedp.WaitReady(chromedp.CSS(`[data-testid=proposals-timeline] td[data-defaulted]`)))
+	cells := get(t, e.bctx, "timeline", chromedp.Evaluate[[]string](`[...document.querySelectorAll("[data-testid=proposals-timeline] tbody tr")].map((r) => r.dataset.proposal + ": " + [...r.querySelectorAll("td")].map((td) => td.textContent + (td.dataset.defaulted ? " [" + td.dataset.defaulted + "]" : "")).join(" | "))`))
+	if want := []string{"even: 1/2 (1 by default) [b] | 1/2", "most: 2/2 ✓ (1 by default) [b] | 1/2"}; strings.Join(cells, "\n") != strings.Join(want, "\n") {
+		t.Errorf("the timeline reads %q, want %q", cells, want)
+	}
+	const note = "(n by default): n of those yeses are a default's: the actors state no alternative to agreement (no reservation, and no status quo or forecast as the no-deal package), so theirs is 0, below every package: they accept any package that crosses none of their red lines."
+	if got := get(t, e.bctx, "timeline note", chromedp.Evaluate[string](`document.querySelector("[data-testid=proposals-timeline-note]")?.textContent ?? ""`)); got != note {
+		t.Errorf("the timeline's note reads %q", got)
+	}
+}

@@ -147,7 +147,9 @@ export interface CompareModel {
 export interface Comparison { scenario: AnswerScenario; request: CompareRequest; columns: CompareColumn[]; models: CompareModel[]; warnings?: string[] }
 
 export interface Bin { low: number; high: number; count: number }
-export interface Band { label: string; value: number; low: number; high: number; p: number; p_at_least: number }
+// Band's p_interval and p_at_least_interval: p's and p_at_least's Wilson
+// intervals over the draws (mcerr.Wilson), [low, high].
+export interface Band { label: string; value: number; low: number; high: number; p: number; p_at_least: number; p_interval: [number, number]; p_at_least_interval: [number, number] }
 // SweepCombined: the outcome's spread with the model's own error on real
 // outcomes added to the inputs' (models with a predictive distribution,
 // e.g. snap), and how the variance splits between the two.
@@ -232,11 +234,14 @@ export interface ProposalVerdicts {
   // error says why the proposal could not be judged (no one was asked).
   error?: string
 }
-export interface ProposalSnapshot { snapshot: string; label?: string; proposals: { id: string; accepted: boolean; accepts: string[]; rejects: string[]; error?: string }[] }
+// A proposal's support at one snapshot: text is it in words
+// (ask.SupportText: "2/2 ✓ (1 by default)", "not judged"), defaulted
+// the yeses a default decides, which timeline_note explains.
+export interface ProposalSnapshot { snapshot: string; label?: string; proposals: { id: string; accepted: boolean; accepts: string[]; rejects: string[]; defaulted?: string[]; error?: string; text: string }[] }
 export interface DealProposals {
   scenario: AnswerScenario; request: DealProposalsRequest; no_deal: string
   alternatives: { actor: string; value: number; from: string }[]; acceptance: string
-  proposals: ProposalVerdicts[]; timeline?: ProposalSnapshot[]; warnings?: string[]
+  proposals: ProposalVerdicts[]; timeline?: ProposalSnapshot[]; timeline_note?: string; warnings?: string[]
 }
 // Defaults: each kind of run's default request as the Go code builds it
 // (answer.New*Request), the limits of a request's numbers and the lists

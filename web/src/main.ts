@@ -198,9 +198,19 @@ async function init() {
     // ticks are the columns shown.
     if (!st.selected.size) for (const m of models) if (m.default) st.selected.add(m.name)
     const unknownModels = want.filter((n) => !models.some((m) => m.name === n))
+    // A setting of a model the server has is kept (a model not ticked
+    // runs it once ticked); one no model ticked has is said
+    // (addressRefusals), and so is a param= that is not NAME=VALUE.
+    const unusedSettings: [string, string][] = []
+    const notSettings: string[] = []
     for (const p of q.getAll('param' satisfies AddressParam)) {
       const i = p.indexOf('=')
-      if (i > 0 && models.some((m) => m.params?.some((x) => x.name === p.slice(0, i)))) st.params[p.slice(0, i)] = p.slice(i + 1)
+      const [name, value] = [p.slice(0, i), p.slice(i + 1)]
+      if (i <= 0) notSettings.push(`param ${JSON.stringify(p)}: valid: NAME=VALUE, a setting of a model ticked and its value (param=smp-vote=Binary)`)
+      else {
+        if (models.some((m) => m.params?.some((x) => x.name === name))) st.params[name] = value
+        if (!models.some((m) => st.selected.has(m.name) && m.params?.some((x) => x.name === name))) unusedSettings.push([name, value])
+      }
     }
     const sel = $<HTMLSelectElement>('scenario')
     fillScenarios(list)
@@ -237,7 +247,7 @@ async function init() {
     if (first) {
       await loadScenario(first.id, { snapshot: arg('snapshot'), variant: arg('variant') })
       if (asked && first.id !== asked) status(`There is no scenario ${asked} (deleted?); showing “${first.name}”.`, true)
-      await addressRefusals(first.id, unknownModels, first.id === asked ? arg('snapshot') : null, first.id === asked ? arg('variant') : null, unknownParams(q))
+      await addressRefusals(first.id, unknownModels, first.id === asked ? arg('snapshot') : null, first.id === asked ? arg('variant') : null, unusedSettings, [...notSettings, ...unknownParams(q)])
     } else {
       // Nothing stored yet: start one in the builder.
       startBlank()
@@ -259,11 +269,15 @@ let addressNotice: { el: HTMLElement; after: number } | null = null
 // the scenario shown does not — in the server's words: each value is
 // sent to the API (a forecast of the one model, the resolved scenario at
 // the snapshot or with the variant) and its refusal shown, as parley
-// -m, --snapshot and --variant would refuse it. A value the server
+// -m, --snapshot and --variant would refuse it; so is each model setting
+// no model ticked has (a forecast of the models ticked with that one
+// setting, refused before any model runs: ask.NoSetting's "no model
+// setting "smp-vot" (did you mean "smp-vote"?); valid: …", or the
+// model it is for and that the run does not include). A value the server
 // accepts but the page's lists do not hold (a date between snapshots) is
 // said in the page's words, and so is a parameter the page does not read
 // (unknown, said by unknownParams). Nothing is shown when all was used.
-async function addressRefusals(id: string, models: string[], snapshot: string | null, variant: string | null, unknown: string[]) {
+async function addressRefusals(id: string, models: string[], snapshot: string | null, variant: string | null, settings: [string, string][], unknown: string[]) {
   const refusal = async (ask: () => Promise<unknown>, otherwise: string): Promise<string> => {
     try { await ask(); return otherwise } catch (e) { return e instanceof APIError ? e.message : String(e) }
   }
@@ -271,6 +285,7 @@ async function addressRefusals(id: string, models: string[], snapshot: string | 
   for (const n of models) said.push(await refusal(() => api.forecast(id, { models: [n], snapshot: st.snapshot, variant: st.variant }), `model “${n}” is not among the models the page offers`))
   if (snapshot !== null && snapshot !== st.snapshot) said.push(await refusal(() => api.resolved(id, snapshot, ''), `snapshot “${snapshot}” is not among the snapshots the page lists for this scenario`))
   if (variant !== null && variant !== st.variant) said.push(await refusal(() => api.resolved(id, 'latest', variant), `variant “${variant}” is not among the variants the page lists for this scenario`))
+  for (const [k, v] of settings) said.push(await refusal(() => api.forecast(id, { models: modelList(), params: { [k]: v }, snapshot: st.snapshot, variant: st.variant }), `setting “${k}” is not among the settings of the models ticked`))
   said.push(...unknown)
   if (!said.length) return
   addressNotice?.el.remove()
@@ -1178,6 +1193,23 @@ function histNumbers(si: SweepIssue, model: string, draws: number, d: number, se
         h('th', { scope: 'row' }, binText(b, d, sep)), h('td', {}, count(b.count)), h('td', {}, `${fmt(100 * b.count / draws)}%`))))))
 }
 
+// optionsNumbers folds an issue's options as parley sweep's table lists
+// them under its histogram: each option's value (the issue's k
+// decimals), the share of the draws nearest it, P(nearest), and the share
+// at or above it, P(≥ at), each with its interval (probabilityText), and
+// under them what the parentheses hold (intervalLegend); '' for an issue
+// without labelled options.
+function optionsNumbers(si: SweepIssue, model: string, draws: number, k: number): HTMLElement | '' {
+  if (!si.bands?.length) return ''
+  return h('details', { class: 'anchors', 'data-testid': 'sweep-options' }, h('summary', {}, 'The options'),
+    h('table', { class: 'compare' }, h('caption', {}, `How often the ${model} forecast on ${si.name} lands near each option`),
+      h('thead', {}, h('tr', {}, ...['Option', 'At', 'P(nearest)', 'P(≥ at)'].map((c) => h('th', { scope: 'col' }, c)))),
+      h('tbody', {}, ...si.bands.map((b) => h('tr', {},
+        h('th', { scope: 'row' }, b.label), h('td', {}, fmt(b.value, k)),
+        h('td', {}, probabilityText(b.p, b.p_interval)), h('td', {}, probabilityText(b.p_at_least, b.p_at_least_interval)))))),
+    h('p', { class: 'hint' }, `P(nearest): the share of draws whose forecast is nearer the option than any other; P(≥ at): the share at or above its value; ${intervalLegend(draws)}.`))
+}
+
 // binsSep is the one separator of a histogram's bins, from the edges of
 // those from the first to the last with a draw, as parley sweep chooses
 // it (ask.RangeSep): ' to ' where any is negative, so the bins read alike.
@@ -1279,7 +1311,10 @@ function drawSweep(out: HTMLElement, tor: HTMLElement, warn: HTMLElement, torWar
       h('div', { class: 'box' }, canvas),
       histNumbers(si, sw.model, sw.draws, d, sep),
       sweepStats(si, sw.draws, k),
-      likely.length ? h('p', { class: 'hint', 'data-testid': 'sweep-likeliest' }, `Most likely option${likely.length > 1 ? 's (tied)' : ''}: ${likely.map((b) => `${fmt(b.value, k)} ${b.label}`).join(tieJoin)} (${fmt(top * 100, 0)}% of draws${likely.length > 1 ? ' each' : ''})`) : ''))
+      optionsNumbers(si, sw.model, sw.draws, k),
+      // The share of the draws with its interval, as parley sweep's table
+      // writes P(nearest) (probabilityText); tied bands have one count.
+      likely.length ? h('p', { class: 'hint', 'data-testid': 'sweep-likeliest' }, `Most likely option${likely.length > 1 ? 's (tied)' : ''}: ${likely.map((b) => `${fmt(b.value, k)} ${b.label}`).join(tieJoin)}, in ${probabilityText(top, likely[0].p_interval)} of draws${likely.length > 1 ? ' each' : ''}`) : ''))
     st.charts.push(new Chart(canvas as HTMLCanvasElement, {
       type: 'bar',
       data: { labels: si.histogram.map((b) => binText(b, d, sep)), datasets: [{ label: `${sw.model} (${sw.draws} draws)`, data: si.histogram.map((b) => b.count), backgroundColor: si.histogram.map((b) => (si.base >= b.low && si.base < b.high ? color(1) : color(0))), barPercentage: 1, categoryPercentage: 1 }] },

@@ -76,7 +76,12 @@ function drawProposals(box: HTMLElement, a: DealProposals, name: (actor: string)
       h('table', { class: 'compare', 'data-testid': 'proposals-timeline' },
         h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Proposal'), ...tl.map((s) => h('th', { scope: 'col' }, s.snapshot, s.label ? h('small', {}, s.label) : null)))),
         h('tbody', {}, ...ids.map((id) => h('tr', { 'data-proposal': id }, h('th', { scope: 'row' }, proposal(id)), ...tl.map((s) => {
+          // The cell in the answer's words (ask.SupportText), as the
+          // command line prints it; the actors whose yes a default
+          // decides named on it (their names on hover).
           const p = s.proposals.find((x) => x.id === id)
-          return h('td', {}, !p ? noNumber : p.error ? h('span', { title: p.error }, 'not judged') : `${p.accepts.length}/${p.accepts.length + p.rejects.length}${p.accepted ? ' ✓' : ''}`)
-        })))))) : '')
+          return !p ? h('td', {}, noNumber) : p.error ? h('td', {}, h('span', { title: p.error }, p.text))
+            : h('td', p.defaulted?.length ? { 'data-defaulted': p.defaulted.join(' '), title: `by default: ${names(p.defaulted)}` } : {}, p.text)
+        }))))),
+      a.timeline_note ? h('p', { class: 'hint', 'data-testid': 'proposals-timeline-note' }, a.timeline_note) : '') : '')
 }
