@@ -181,6 +181,9 @@ output it is --format (md by default).`,
 			if err := checkMemory(cmd, c, ask.BriefRequest{}); err != nil {
 				return err
 			}
+			if err := announce(cmd, c, ask.BriefRequest{}); err != nil {
+				return err
+			}
 			b, err := ask.MakeBrief(cmd.Context(), c)
 			if err != nil {
 				return err

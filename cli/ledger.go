@@ -68,6 +68,9 @@ file holds it, so it is known), and nothing is appended.`,
 			if err := checkMemory(cmd, c, req); err != nil {
 				return err
 			}
+			if err := announce(cmd, c, req); err != nil {
+				return err
+			}
 			e, warn, err := ask.LedgerRecord(cmd.Context(), c, req, time.Now().UTC().Format("2006-01-02"), version())
 			if err != nil {
 				return err

@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"fmt"
+
 	"github.com/spf13/cobra"
 
 	"parley/ask"
@@ -50,4 +52,30 @@ func checkMemory(cmd *cobra.Command, c *ask.Case, req any) error {
 	need, lim := ask.BytesOver(est.Bytes, float64(limit))
 	return errs.New(errs.Argument, "this run is estimated to need %s of memory (%d actors × %d issues, its models, draws and workers; docs/limits.md), more than %s (%s); valid: fewer models (-m), actors, issues or draws, or --max-memory BYTES to allow more (-1: no limit)",
 		need, len(c.Header.Actors), len(c.Header.Issues), what, lim)
+}
+
+// longWork is the estimated work above which announce tells a run's size
+// before it starts: ask.LongWork (tests lower it, to announce a small
+// case's run).
+var longWork = ask.LongWork
+
+// announce prints on stderr, before a run estimated at more than
+// longWork steps (ask.Estimate, the server's estimate), one line saying
+// its size — steps, memory, and roughly the CPU time at ask.StepTime —
+// and how to make it shorter: without it a long run whose output goes to
+// a file, or whose models report no progress, printed nothing for
+// minutes. It is printed under --quiet too, which hides the scenario's
+// warnings, not what the run will take (docs/DECISIONS.md); on a
+// terminal the progress bar follows it.
+func announce(cmd *cobra.Command, c *ask.Case, req any) error {
+	est, err := ask.Estimate(c, req)
+	if err != nil {
+		return err
+	}
+	if est.Work <= longWork {
+		return nil
+	}
+	_, err = fmt.Fprintf(cmd.ErrOrStderr(), "%s: %d actors × %d issues, estimated at %s (at about %d ns a step; a busy machine takes longer); Ctrl-C stops it, and fewer models (-m), draws or rounds take less\n",
+		cmd.CommandPath(), len(c.Header.Actors), len(c.Header.Issues), ask.SizeOf(est), ask.StepTime.Nanoseconds())
+	return err
 }

@@ -769,6 +769,9 @@ func askCase[A any](cmd *cobra.Command, c *ask.Case, req any, question func(cont
 	if err := checkMemory(cmd, c, req); err != nil {
 		return none, err
 	}
+	if err := announce(cmd, c, req); err != nil {
+		return none, err
+	}
 	cb, stop := progress(cmd)
 	defer stop()
 	return question(cmd.Context(), c, cb)
@@ -783,6 +786,9 @@ func respond[A any](cmd *cobra.Command, args []string, format string, req any, q
 		return err
 	}
 	if err := checkMemory(cmd, c, req); err != nil {
+		return err
+	}
+	if err := announce(cmd, c, req); err != nil {
 		return err
 	}
 	a, err := question(cmd.Context(), c)

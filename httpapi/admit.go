@@ -59,6 +59,9 @@ type limitError struct {
 	code   string
 	msg    string
 	retry  string
+	// field is the request field the refusal names as the one to lower
+	// (errorBody's field), "" for none.
+	field string
 }
 
 func (e *limitError) Error() string { return e.msg }
@@ -126,35 +129,60 @@ func estimate(p *prepared, q question) (ask.Cost, error) {
 }
 
 // budget refuses a run whose estimated cost is over the work limit given
-// (the inline or the job limit, named by flag) or the memory limit.
-func (s *Server) budget(st *stored, p *prepared, q question, kind string, maxWork float64, flag string) error {
-	res := p.res
+// (the inline or the job limit, named by flag) or the memory limit; it
+// returns the cost it estimated.
+func (s *Server) budget(st *stored, p *prepared, q question, kind string, maxWork float64, flag string) (ask.Cost, error) {
 	c, err := estimate(p, q)
 	if err != nil {
-		return err
+		return c, err
 	}
-	hint := ""
-	if flag == "--max-work" {
-		hint = fmt.Sprintf(", or start it as a job (POST /api/scenarios/%s/runs {\"kind\": %q, …}; its limit is %.3g, --max-job-work)", st.rec.ID, kind, s.o.MaxJobWork)
+	// A job has a work limit of its own, but needs as much memory: it is
+	// the way out of the work limit within a request only.
+	job := ""
+	if flag == "--max-work" && c.Work > maxWork {
+		job = fmt.Sprintf("start it as a job (POST /api/scenarios/%s/runs {\"kind\": %q, …}; its limit is %.3g, --max-job-work)", st.rec.ID, kind, s.o.MaxJobWork)
 	}
-	return s.overBudget(c, res.c, kind, maxWork, flag,
-		"ask for fewer models, rounds or draws"+hint,
-		"ask for fewer models, rounds (a forecast keeps every actor's position in every round) or workers")
+	var req any
+	if p.cols == nil {
+		req = asked(q)
+	}
+	return c, s.overBudget(c, p.res.c, req, kind, maxWork, flag, "fewer models, rounds or draws", job)
 }
 
 // overBudget refuses a run of the case estimated at c when its work is
-// over maxWork (the limit of flag) or its memory over MaxMemory; lowerWork
-// and lowerMemory say what the client can ask for instead.
-func (s *Server) overBudget(c ask.Cost, cs *ask.Case, kind string, maxWork float64, flag, lowerWork, lowerMemory string) error {
+// over maxWork (the limit of flag) or its memory over MaxMemory. req is
+// the run's request (nil for one with no fields to lower: a brief, a
+// comparison): when lowering one of its fields alone would let it in
+// (ask.Largest, on the same estimate), the refusal names that field
+// (its field) and the largest value this server admits, or fewer models;
+// otherwise it says what the client can ask for less of (lower). instead,
+// when not "", is what to do rather than run it here.
+func (s *Server) overBudget(c ask.Cost, cs *ask.Case, req any, kind string, maxWork float64, flag, lower, instead string) error {
 	a, i := len(cs.Header.Actors), len(cs.Header.Issues)
-	if c.Work > maxWork {
-		return tooBig("this %s is estimated at %.3g steps (%d actors × %d issues, its models, rounds and draws; see docs/limits.md), over this server's limit of %.3g (parley serve %s); %s", kind, c.Work, a, i, maxWork, flag, lowerWork)
-	}
-	if c.Bytes > s.o.MaxMemory {
+	var msg string
+	var fits func(ask.Cost) bool
+	switch {
+	case c.Work > maxWork:
+		msg = fmt.Sprintf("this %s is estimated at %.3g steps (%d actors × %d issues, its models, rounds and draws; see docs/limits.md), over this server's limit of %.3g (parley serve %s)", kind, c.Work, a, i, maxWork, flag)
+		fits = func(c ask.Cost) bool { return c.Work <= maxWork && c.Bytes <= s.o.MaxMemory }
+	case c.Bytes > s.o.MaxMemory:
 		need, limit := ask.BytesOver(c.Bytes, s.o.MaxMemory)
-		return tooBig("this %s is estimated to need %s of memory (%d actors × %d issues, its models, the rounds it keeps and its workers; see docs/limits.md), over this server's limit of %s per run (parley serve --max-memory); %s", kind, need, a, i, limit, lowerMemory)
+		msg = fmt.Sprintf("this %s is estimated to need %s of memory (%d actors × %d issues, its models, its draws, the rounds it keeps and this server's cores; see docs/limits.md), over this server's limit of %s per run (parley serve --max-memory)", kind, need, a, i, limit)
+		fits = func(c ask.Cost) bool { return c.Bytes <= s.o.MaxMemory && c.Work <= maxWork }
+	default:
+		return nil
 	}
-	return nil
+	if instead != "" {
+		instead = ", or " + instead
+	}
+	if req != nil {
+		if b, ok := ask.Largest(cs, req, fits); ok {
+			e := tooBig("%s; valid: %s at most about %d on this server (asked %d), or fewer models%s", msg, b.Field, b.Max, b.Asked, instead)
+			e.(*limitError).field = b.Field
+			return e
+		}
+	}
+	return tooBig("%s; ask for %s%s", msg, lower, instead)
 }
 
 // runInline runs fn within the request as every run within a request

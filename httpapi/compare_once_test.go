@@ -225,7 +225,7 @@ func TestCompareJobReadsTheColumnsItsStartResolved(t *testing.T) {
 		}
 		return got
 	}
-	run, err := s.start(ctx, st, store.Compare, &compareRun{req}, nil, nil)
+	run, _, err := s.start(ctx, st, store.Compare, &compareRun{req}, nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -242,7 +242,7 @@ func TestCompareJobReadsTheColumnsItsStartResolved(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	again, err := s.start(ctx, st, store.Compare, q, first.Options, p)
+	again, _, err := s.start(ctx, st, store.Compare, q, first.Options, p)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -60,7 +60,7 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 			w.Header().Set("Retry-After", le.retry)
 		}
 		s.o.Logger.Info("request refused", "request_id", id, "method", r.Method, "path", r.URL.Path, "status", le.status, "reason", le.msg)
-		writeJSON(w, le.status, errorBody{Error: le.msg, Code: le.code, RequestID: id})
+		writeJSON(w, le.status, errorBody{Error: le.msg, Code: le.code, RequestID: id, Field: le.field})
 		return
 	}
 	var full *store.Full

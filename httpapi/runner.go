@@ -9,6 +9,7 @@ import (
 	"sync"
 	"time"
 
+	"parley/ask"
 	"parley/errs"
 	"parley/store"
 )
@@ -45,6 +46,10 @@ type job struct {
 	status      store.RunStatus
 	subs        map[chan struct{}]bool
 	finished    chan struct{}
+	// size is the job's estimated size (ask.Estimate, as its budget
+	// admitted it), which its status gives while it is queued or
+	// running.
+	size ask.Size
 }
 
 // jobFunc computes a job's result. It reports progress as done of total
@@ -104,9 +109,9 @@ func (q *runner) recover(ctx context.Context) error {
 // place reserve took. A panic anywhere in the job's goroutine (fn is
 // guarded by safeRun; this guards the rest) is logged, and the run is
 // recorded as failed rather than ending the server.
-func (q *runner) start(run *store.Run, fn jobFunc) {
+func (q *runner) start(run *store.Run, size ask.Size, fn jobFunc) {
 	ctx, cancel := context.WithCancel(q.ctx)
-	j := &job{scenario: run.ScenarioID, cancel: cancel, status: store.Queued, subs: map[chan struct{}]bool{}, finished: make(chan struct{})}
+	j := &job{scenario: run.ScenarioID, cancel: cancel, status: store.Queued, subs: map[chan struct{}]bool{}, finished: make(chan struct{}), size: size}
 	q.mu.Lock()
 	q.live[run.ID] = j
 	q.reserved--
@@ -278,6 +283,18 @@ func (q *runner) overlay(run *store.Run) {
 			run.Progress = float64(j.done) / float64(j.total)
 		}
 	}
+}
+
+// size is the estimated size of a job queued or running here, nil for
+// any other run.
+func (q *runner) size(id string) *ask.Size {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	if j := q.live[id]; j != nil {
+		size := j.size
+		return &size
+	}
+	return nil
 }
 
 // subscribe returns a channel that receives on progress and is closed when

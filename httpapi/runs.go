@@ -38,6 +38,11 @@ type runView struct {
 	SameResult *bool `json:"same_result,omitempty"`
 	// Of names the run a re-run repeated.
 	Of string `json:"rerun_of,omitempty"`
+	// Estimate is a job's estimated size (ask.Estimate: its steps,
+	// memory and roughly the CPU time they take), in the answer that
+	// starts it (202) and in its status while it is queued or running;
+	// an estimate, not a prediction. Omitted for other runs.
+	Estimate *ask.Size `json:"estimate,omitempty"`
 }
 
 // inline answers a question of the kind within the request, stores the
@@ -84,7 +89,7 @@ func (s *Server) inline(kind store.RunKind) http.HandlerFunc {
 // slots, within the deadline, if no more than MaxWaiting others wait
 // already.
 func (s *Server) runNow(ctx context.Context, st *stored, kind store.RunKind, q question, p *prepared) (*store.Run, error) {
-	if err := s.budget(st, p, q, string(kind), s.o.MaxWork, "--max-work"); err != nil {
+	if _, err := s.budget(st, p, q, string(kind), s.o.MaxWork, "--max-work"); err != nil {
 		return nil, err
 	}
 	start := time.Now().UTC()
@@ -196,57 +201,60 @@ func (s *Server) startRun(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	run, err := s.start(r.Context(), st, k.Kind, q, nil, nil)
+	run, size, err := s.start(r.Context(), st, k.Kind, q, nil, nil)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
 	w.Header().Set("Location", "/api/runs/"+run.ID)
-	writeJSON(w, http.StatusAccepted, runView{Run: *run})
+	writeJSON(w, http.StatusAccepted, runView{Run: *run, Estimate: &size})
 }
 
 // start queues q as a job and stores the run. Its options are the
 // request as asked, every default filled in (opts, when not nil: a
 // re-run's); the result, once done, holds the answer with the request as
 // it echoes it. p is what q reads of st when the caller has prepared it
-// already (a re-run, which has hashed it), nil to prepare it here.
-func (s *Server) start(ctx context.Context, st *stored, kind store.RunKind, q question, opts []byte, p *prepared) (*store.Run, error) {
+// already (a re-run, which has hashed it), nil to prepare it here. size
+// is the job's estimated size, as its budget admitted it.
+func (s *Server) start(ctx context.Context, st *stored, kind store.RunKind, q question, opts []byte, p *prepared) (run *store.Run, size ask.Size, err error) {
 	res, err := st.resolve(ctx, q.target())
 	if err != nil {
-		return nil, err
+		return nil, size, err
 	}
 	// A request that can never run, or is over the budget, is refused
 	// now, not failed later.
 	if err := ask.Check(asked(q)); err != nil {
-		return nil, err
+		return nil, size, err
 	}
 	if p == nil {
 		if p, err = st.prepare(ctx, q, res); err != nil {
-			return nil, err
+			return nil, size, err
 		}
 	}
-	if err := s.budget(st, p, q, string(kind), s.o.MaxJobWork, "--max-job-work"); err != nil {
-		return nil, err
+	cost, err := s.budget(st, p, q, string(kind), s.o.MaxJobWork, "--max-job-work")
+	if err != nil {
+		return nil, size, err
 	}
+	size = ask.SizeOf(cost)
 	if opts == nil {
 		// Stored as the answer will echo it: only the request's own
 		// fields, every default filled in, model names resolved.
 		if err := normalise(q.request()); err != nil {
-			return nil, err
+			return nil, size, err
 		}
 		if opts, err = json.Marshal(q.request()); err != nil {
-			return nil, errs.Wrap(errs.Internal, err)
+			return nil, size, errs.Wrap(errs.Internal, err)
 		}
 	}
 	fp, cases := p.fingerprint(q.request())
 	if !s.jobs.reserve() {
-		return nil, busy(5, "the server has %d jobs queued or running, its limit (parley serve --max-queued); try again shortly", s.o.MaxQueued)
+		return nil, size, busy(5, "the server has %d jobs queued or running, its limit (parley serve --max-queued); try again shortly", s.o.MaxQueued)
 	}
-	run := &store.Run{ScenarioID: st.rec.ID, ScenarioVersion: st.rec.Version, Kind: kind, InputHash: inputHash(opts, fp),
+	run = &store.Run{ScenarioID: st.rec.ID, ScenarioVersion: st.rec.Version, Kind: kind, InputHash: inputHash(opts, fp),
 		Model: strings.Join(q.models(), ","), Options: opts, Seed: q.seed(), Status: store.Queued}
 	if err := s.o.Store.CreateRun(ctx, run); err != nil {
 		s.jobs.release()
-		return nil, err
+		return nil, size, err
 	}
 	s.stored(ctx)
 	// The models the run goes through, for its progress (ask.Check has
@@ -263,7 +271,7 @@ func (s *Server) start(ctx context.Context, st *stored, kind store.RunKind, q qu
 	// resolved every column afresh (ask.Compare), besides, so that its
 	// answer could come from other cases than those its input hash
 	// names.
-	s.jobs.start(run, func(ctx context.Context, progress func(done, total int)) (any, error) {
+	s.jobs.start(run, size, func(ctx context.Context, progress func(done, total int)) (any, error) {
 		jp, err := st.prepare(ctx, q, res)
 		if err != nil {
 			return nil, err
@@ -278,7 +286,7 @@ func (s *Server) start(ctx context.Context, st *stored, kind store.RunKind, q qu
 		}
 		return out.answer, nil
 	})
-	return run, nil
+	return run, size, nil
 }
 
 // keepsPartial reports whether q's answer, when its job is cancelled,
@@ -318,7 +326,7 @@ func (s *Server) getRun(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.jobs.overlay(run)
-	writeJSON(w, http.StatusOK, runView{Run: *run})
+	writeJSON(w, http.StatusOK, runView{Run: *run, Estimate: s.jobs.size(run.ID)})
 }
 
 func (s *Server) cancelRun(w http.ResponseWriter, r *http.Request) {
@@ -389,13 +397,13 @@ func (s *Server) rerun(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, runView{Run: *run, SameResult: &same, Of: old.ID})
 		return
 	}
-	run, err := s.start(r.Context(), st, old.Kind, q, old.Options, p)
+	run, size, err := s.start(r.Context(), st, old.Kind, q, old.Options, p)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
 	w.Header().Set("Location", "/api/runs/"+run.ID)
-	writeJSON(w, http.StatusAccepted, runView{Run: *run, Of: old.ID})
+	writeJSON(w, http.StatusAccepted, runView{Run: *run, Of: old.ID, Estimate: &size})
 }
 
 // runEvents streams a run's progress as server-sent events: "progress"

@@ -886,8 +886,8 @@ func (s *Server) brief(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	cli := "make it at the command line instead: parley brief SCENARIO"
-	if err := s.overBudget(cost, res.c, "brief", s.o.MaxWork, "--max-work",
-		"a brief runs the default forecast, sweep and sensitivity, so a case this large needs fewer actors or issues, or "+cli, "a case this large needs fewer actors or issues, or "+cli); err != nil {
+	if err := s.overBudget(cost, res.c, nil, "brief", s.o.MaxWork, "--max-work",
+		"a case with fewer actors or issues (a brief runs the default forecast, sweep and sensitivity)", cli); err != nil {
 		s.fail(w, r, err)
 		return
 	}
