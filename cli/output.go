@@ -50,22 +50,48 @@ func headline(w io.Writer, s *answer.Scenario, width int) {
 	para(w, heading(s), width)
 }
 
-// termWidth is the width of w when it is a terminal: a sized writer's
-// columns, else the terminal's (120 when it does not say, or says fewer
-// than 40); 0 when w is not a terminal, which holds no table to a width
-// (layoutAt).
+// termWidth is the width of w, the one rule by which the command line
+// learns it: a sized writer's columns; for standard output or error (an
+// *os.File), COLUMNS when it is set to a whole number of at least
+// minColumns (the user's word, over the terminal's, and holding output
+// to a file or a pipe to it too), else the terminal's when w is one
+// (defaultWidth when it does not say, or says fewer than minColumns);
+// 0 when w is not a terminal and COLUMNS is not set, which holds no
+// table to a width (layoutAt, laid out at defaultWidth).
 func termWidth(w io.Writer) int {
 	if s, ok := w.(sized); ok {
 		return s.columns()
 	}
-	if isTerminal(w) {
-		f := w.(*os.File)
-		if cols, _, err := term.GetSize(int(f.Fd())); err == nil && cols >= 40 {
+	f, ok := w.(*os.File)
+	if !ok {
+		return 0
+	}
+	if n, ok := columnsEnv(); ok {
+		return n
+	}
+	if term.IsTerminal(int(f.Fd())) {
+		if cols, _, err := term.GetSize(int(f.Fd())); err == nil && cols >= minColumns {
 			return cols
 		}
-		return 120
+		return defaultWidth
 	}
 	return 0
+}
+
+// minColumns is the narrowest width termWidth takes from COLUMNS or the
+// terminal: narrower, a table's names would read a word or two a line.
+const minColumns = 40
+
+// columnsEnv is the width COLUMNS sets, and whether it sets one: a whole
+// number of at least minColumns. Any other value (empty, "abc", "20") is
+// as if unset, as a shell's stale or unrelated value should not change
+// the output.
+func columnsEnv() (int, bool) {
+	n, err := strconv.Atoi(strings.TrimSpace(os.Getenv("COLUMNS")))
+	if err != nil || n < minColumns {
+		return 0, false
+	}
+	return n, true
 }
 
 // sized is a writer that is a terminal of a known width: a lineWrapper
@@ -417,7 +443,7 @@ func block(w io.Writer, s string, width int) {
 const textMargin = 2
 
 // wrapText is the one rule by which prose is broken into lines for a
-// terminal width columns wide (0: none, and pipeWidth, by lineWidth): s's
+// terminal width columns wide (0: none, and defaultWidth, by lineWidth): s's
 // leading spaces (its indent) start the first line and, with hang more,
 // every line after it; each line's words take at most width − textMargin
 // − the indent columns, 20 at the least (a longer word stands alone).
