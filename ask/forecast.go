@@ -13,6 +13,7 @@ import (
 	"parley/answer"
 	"parley/errs"
 	"parley/model"
+	"parley/model/bdm"
 	"parley/nouns"
 	"parley/scenario"
 )
@@ -141,6 +142,7 @@ func (c *Case) convert(name string, r *model.Result) answer.ModelForecast {
 	p := c.problem
 	out := answer.ModelForecast{Model: name, Notes: r.Notes, Issues: []answer.IssueForecast{}, Detail: r.Detail}
 	var moving []unsettledIssue
+	repeats := map[string]bool{} // notes the settle warning says again
 	for _, ir := range r.Issues {
 		k := c.Header.IssueIndex(ir.Issue)
 		if k < 0 {
@@ -168,6 +170,7 @@ func (c *Case) convert(name string, r *model.Result) answer.ModelForecast {
 			f.Cycle = s.cycle
 			f.Nearest = c.Header.Spanned(k, s.lo, s.hi)
 			moving = append(moving, unsettledIssue{label: issueLabel(is), s: s, rounds: len(ir.Rounds) - 1})
+			repeats[bdm.MovingNote(ir.Issue, ir.Rounds[len(ir.Rounds)-1].Round)] = true
 		}
 		if ir.Predictive != nil {
 			f.Distribution = distribution(p, k, ir.Predictive)
@@ -177,6 +180,13 @@ func (c *Case) convert(name string, r *model.Result) answer.ModelForecast {
 	}
 	if w := settleWarning(moving, len(out.Issues)); w != "" {
 		out.Warnings = append(out.Warnings, w)
+		// A model's note that an issue was still moving at its cap says
+		// again what the warning says with the range (and the cycle):
+		// the warning keeps the fact, at every door.
+		out.Notes = slices.DeleteFunc(slices.Clone(out.Notes), func(n string) bool { return repeats[n] })
+		if len(out.Notes) == 0 {
+			out.Notes = nil
+		}
 	}
 	return out
 }

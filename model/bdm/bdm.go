@@ -448,12 +448,21 @@ func (m Model) issue(ctx context.Context, p *model.Problem, k int, q, t float64,
 	ir.Forecast = mu
 	ir.Values = map[string]float64{"mean": mean, "median": mu, "stop_round": float64(stop)}
 	if !fixed && !id.Stopped {
-		*note = fmt.Sprintf("issue %s: the median was still moving after %d rounds (forecast = median at round %d)", is.ID, maxR, maxR)
+		*note = MovingNote(is.ID, maxR)
 	}
 	if id.Stopped && stop < maxR {
 		*note = m.restNote(ctx, c, is, x, prob, mu, stop, maxR)
 	}
 	return nil
+}
+
+// MovingNote is the note on an issue whose median was still moving at
+// the cap of rounds: the forecast is the last round's median. Where the
+// answer's warning says the forecast did not settle on the issue (which
+// names the range and any cycle), that warning carries the fact and the
+// answer leaves this note out (ask's convert).
+func MovingNote(issue string, rounds int) string {
+	return fmt.Sprintf("issue %s: the median was still moving after %d rounds (forecast = median at round %d)", issue, rounds, rounds)
 }
 
 // restNote runs on, past the round stop at which §3.11's rule stopped the

@@ -1,0 +1,41 @@
+package ask
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"testing"
+
+	"parley/answer"
+)
+
+// On the built-in case bdm cycles on nato: its warning says the forecast
+// cycles through 90.0, 20.7 (period 2) after 10 rounds and is to be read
+// as that range, and its note said again that the median was still
+// moving after 10 rounds. The warning carries the fact (with the cycle
+// and the range), so the model's note on the same issue is not in the
+// answer; the note on sanctions, which no warning says, stays.
+func TestNoNoteRepeatsItsWarning(t *testing.T) {
+	c := builtinCase(t)
+	f, err := Forecast(context.Background(), c, answer.NewForecastRequest(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := slices.IndexFunc(f.Models, func(m answer.ModelForecast) bool { return m.Model == "bdm" })
+	if i < 0 {
+		t.Fatal("no bdm")
+	}
+	m := f.Models[i]
+	want := "Ukraine and NATO (nato): did not settle — the forecast cycles through 90.0, 20.7 (period 2) after 10 rounds; read it as the range 20.7–90.0, not the last round's point"
+	if !slices.Contains(m.Warnings, want) {
+		t.Errorf("bdm's warnings %q, want %q among them", m.Warnings, want)
+	}
+	for _, n := range m.Notes {
+		if strings.HasPrefix(n, "issue nato:") {
+			t.Errorf("bdm's note %q repeats its warning on nato", n)
+		}
+	}
+	if len(m.Notes) != 1 || !strings.HasPrefix(m.Notes[0], "issue sanctions: stopped at round 1 by the default stopping rule") {
+		t.Errorf("bdm's notes %q, want the one on sanctions", m.Notes)
+	}
+}
