@@ -251,11 +251,7 @@ func forecastTable(w io.Writer, f *answer.Forecast, long, trace bool, width int)
 			say(w, "warning ("+m.Model+")", x, width)
 		}
 	}
-	for _, m := range f.Models {
-		for _, n := range m.Notes {
-			say(w, "note ("+m.Model+")", n, width)
-		}
-	}
+	modelNotes(w, f.Models, width)
 	if trace {
 		for i := range f.Models {
 			printTrace(w, &f.Scenario, &f.Models[i])
@@ -413,6 +409,37 @@ func matrix(w io.Writer, f *answer.Forecast, width int) {
 				fmt.Fprintln(w, hanging(fmt.Sprintf("  %*s  ", col, ask.PlainValue(a.Value)), l, width))
 			}
 		}
+	}
+}
+
+// modelNotes prints the models' notes under one heading, each after the
+// names of the models that say it, in a column: a sentence several
+// models say (nash's and ks's status quo) once, under all their names,
+// in the order of the first to say it; each model's notes in its own
+// order. Every note is printed whole (hanging, broken at the width).
+func modelNotes(w io.Writer, models []answer.ModelForecast, width int) {
+	by := map[string][]string{}
+	var order []string
+	for _, m := range models {
+		for _, n := range m.Notes {
+			if by[n] == nil {
+				order = append(order, n)
+			}
+			if !slices.Contains(by[n], m.Model) {
+				by[n] = append(by[n], m.Model)
+			}
+		}
+	}
+	if len(order) == 0 {
+		return
+	}
+	col := 0
+	for _, n := range order {
+		col = max(col, utf8.RuneCountInString(strings.Join(by[n], ", ")))
+	}
+	fmt.Fprintln(w, "notes on the models' runs:")
+	for _, n := range order {
+		fmt.Fprintln(w, hanging(fmt.Sprintf("  %-*s  ", col, strings.Join(by[n], ", ")), n, width))
 	}
 }
 
