@@ -114,3 +114,21 @@ func TestRulesTableWrapsPiped(t *testing.T) {
 		}
 	}
 }
+
+// deal search on an issue named "Automation safeguards" said "every
+// required actor's yes already passes Automation safeguards's rule": the
+// deal package made its own possessive. It says "safeguards' rule".
+func TestDealPossessiveOfNameInS(t *testing.T) {
+	src, err := os.ReadFile("testdata/rules-mixed.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := write(t, "s.yaml", strings.Replace(string(src), "name: Budget", "name: Automation safeguards", 1))
+	out, errText, code := run(t, "deal", "search", file)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errText)
+	}
+	if flat := flatText(out); !strings.Contains(flat, "already passes Automation safeguards' rule, so it changes nothing here") || strings.Contains(flat, "safeguards's") {
+		t.Errorf("no \"Automation safeguards' rule\":\n%s", out)
+	}
+}
