@@ -317,46 +317,20 @@ const MaxScaleDecimals = scenario.MaxScaleDecimals
 // them ("56.66–56.74" where one decimal reads both 56.7); where even
 // those do not, the end as f writes it and how little it moved: "56.7
 // (moving by less than 0.0001)". Every door writes the range of an unsettled
-// forecast through it (the web app through rangeText, the same rule).
+// forecast through it (the web app through rangeText, the same rule). The
+// rule is scenario.RangeText, which model bdm's notes write by too.
 func RangeText(lo, hi float64, d int, f func(float64, int) string) string {
-	d = max(d, 1)
-	a, b := f(lo, d), f(hi, d)
-	switch {
-	case a != b:
-		return RangeJoin(a, b)
-	case !finite(lo) || !finite(hi):
-		return a
-	}
-	top := rangeDecimalsMax(d, lo, hi)
-	if k := rangeDecimals(lo, hi, d+1, top); k > 0 {
-		return RangeJoin(fixed(lo, k), fixed(hi, k))
-	}
-	return fmt.Sprintf("%s (moving by less than %s)", a, fixed(math.Pow10(-top), top))
+	return scenario.RangeText(lo, hi, d, f)
 }
 
 // rangeDecimalsMax is the most decimals RangeText gives the ends of a
 // range on a scale of d decimals to part them, and BinDecimals a bin's
-// edges: four, or two more than the scale's where it has more than two
-// (so a 0–100 or a 0–1 scale's ranges part at most at 0.0001, and a
-// narrow scale's still go two places past its own numbers), but no more
-// than a float64 carries for numbers the size of ends (carriedDecimals:
-// 8 near 1e6, where a tenth decimal is the float's noise), nor fewer
-// than d. Two ends that read the same at this many decimals lie within
-// one step of the last of them.
-func rangeDecimalsMax(d int, ends ...float64) int {
-	return max(d, min(max(4, d+2), carriedDecimals(ends...)))
-}
+// edges (scenario.RangeDecimalsMax).
+func rangeDecimalsMax(d int, ends ...float64) int { return scenario.RangeDecimalsMax(d, ends...) }
 
 // rangeDecimals is the fewest decimals, from `from` to `to`, at which lo
-// and hi read differently; 0 when none part them.
-func rangeDecimals(lo, hi float64, from, to int) int {
-	for d := max(from, 1); d <= to; d++ {
-		if fixed(lo, d) != fixed(hi, d) {
-			return d
-		}
-	}
-	return 0
-}
+// and hi read differently; 0 when none part them (scenario.RangeDecimals).
+func rangeDecimals(lo, hi float64, from, to int) int { return scenario.RangeDecimals(lo, hi, from, to) }
 
 // BinDecimals is how many decimals a histogram's bin edges on a scale of
 // d decimals (ScaleDecimals) are written with: the fewest, from d to

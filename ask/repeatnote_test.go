@@ -2,6 +2,7 @@ package ask
 
 import (
 	"context"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -37,5 +38,38 @@ func TestNoNoteRepeatsItsWarning(t *testing.T) {
 	}
 	if len(m.Notes) != 1 || !strings.HasPrefix(m.Notes[0], "issue sanctions: stopped at round 1 by the default stopping rule") {
 		t.Errorf("bdm's notes %q, want the one on sanctions", m.Notes)
+	}
+}
+
+// bdm's note on sanctions said "rounds 2–10, to the cap, within
+// 69.0–69.0": a range whose ends read as one point at the issue's
+// decimals. Those rounds' medians are one point (the run rests at 69.0
+// from round 2), so the note names it; a range of medians that moved is
+// written by RangeText's rule, never as a point.
+func TestBDMRestNoteRange(t *testing.T) {
+	c := builtinCase(t)
+	req := answer.NewForecastRequest()
+	req.Run.Models = []string{"bdm"}
+	f, err := Forecast(context.Background(), c, req, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	re := regexp.MustCompile(`to the cap, (within|at) ([^);]+)\)`)
+	n := 0
+	for _, note := range f.Models[0].Notes {
+		m := re.FindStringSubmatch(note)
+		if m == nil {
+			continue
+		}
+		n++
+		if ends := strings.Split(m[2], "–"); m[1] == "within" && (len(ends) != 2 || ends[0] == ends[1]) {
+			t.Errorf("the range %q of note %q reads as one point", m[2], note)
+		}
+	}
+	if n == 0 {
+		t.Fatalf("no stop note with a range: %q", f.Models[0].Notes)
+	}
+	if want := "more rounds leave that point (round 2: 69.0; rounds 2–10, to the cap, at 69.0); the forecast is round 1's median"; !strings.HasSuffix(f.Models[0].Notes[0], want) {
+		t.Errorf("bdm's note %q, want it to end %q", f.Models[0].Notes[0], want)
 	}
 }

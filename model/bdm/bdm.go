@@ -498,8 +498,15 @@ func (m Model) restNote(ctx context.Context, c *column, is model.Issue, x []floa
 	if m.Tau > 0 {
 		rule = fmt.Sprintf("the stopping rule (§3.11, τ = %v: the median moved by at most τ·Δ = %s from round %d to %d)", m.Tau, num(tol), stop-1, stop)
 	}
-	return fmt.Sprintf("issue %s: stopped at round %d by %s, not at rest: more rounds leave that point (round %d: %s; rounds %d–%d, to the cap, within %s–%s); the forecast is round %d's median",
-		is.ID, stop, rule, left, num(leftAt), stop+1, maxR, num(lo), num(hi), stop)
+	// Where those rounds' medians are one point (the run came to rest
+	// there) it is named; else their range, by the rule every range of a
+	// moving value is written by (never as a point: "69.0–69.0").
+	span := "at " + num(lo)
+	if !model.Settled(lo, hi, width) {
+		span = "within " + scenario.RangeText(lo, hi, d, scenario.FixedText)
+	}
+	return fmt.Sprintf("issue %s: stopped at round %d by %s, not at rest: more rounds leave that point (round %d: %s; rounds %d–%d, to the cap, %s); the forecast is round %d's median",
+		is.ID, stop, rule, left, num(leftAt), stop+1, maxR, span, stop)
 }
 
 // step runs one round: leanRound in the replication profile with Q = 1,
