@@ -67,3 +67,39 @@ func TestForecastNotesGrouped(t *testing.T) {
 		}
 	}
 }
+
+// A range on a 2-decimal issue printed "3.888–3.892" beside "3.62" with
+// nothing to say why: at the issue's two decimals both ends read 3.89,
+// and a forecast that moved is never written as a point (RangeText), so
+// they take the fewest more decimals that part them. A range that its
+// issue's decimals part keeps them ("3.88–3.90"), and the legend says
+// the rule where a range took more.
+func TestRangeDecimalsInMatrix(t *testing.T) {
+	f := answer.Forecast{
+		Scenario: answer.Scenario{ID: "t", Issues: []answer.Issue{{ID: "years", Name: "Years", Decimals: 2}}},
+		Models: []answer.ModelForecast{
+			{Model: "median", Issues: []answer.IssueForecast{{Issue: "years", Forecast: 3.62, Settled: true}}},
+			{Model: "smp", Issues: []answer.IssueForecast{{Issue: "years", Forecast: 3.89, Range: &answer.Interval{Lo: 3.888, Hi: 3.892}}}},
+			{Model: "exchange", Issues: []answer.IssueForecast{{Issue: "years", Forecast: 3.89, Range: &answer.Interval{Lo: 3.884, Hi: 3.896}}}},
+		},
+	}
+	var b strings.Builder
+	if err := forecastTable(&b, &f, false, false, 0); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	for _, want := range []string{"│ 3.62 │ 3.888–3.892 ~ │ 3.88–3.90 ~ │", "a range whose ends read alike at its issue's decimals takes the fewest more that part them"} {
+		if !strings.Contains(flatText(out), flatText(want)) {
+			t.Errorf("no %q:\n%s", want, out)
+		}
+	}
+	f.Models = f.Models[:1]
+	f.Models = append(f.Models, answer.ModelForecast{Model: "exchange", Issues: []answer.IssueForecast{{Issue: "years", Forecast: 3.89, Range: &answer.Interval{Lo: 3.884, Hi: 3.896}}}})
+	b.Reset()
+	if err := forecastTable(&b, &f, false, false, 0); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(b.String(), "fewest more") {
+		t.Errorf("the legend speaks of more decimals where no range took them:\n%s", b.String())
+	}
+}

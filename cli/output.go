@@ -218,6 +218,13 @@ func shown(f answer.IssueForecast, d int) string {
 	return numD(float64(f.Forecast), d)
 }
 
+// finerRange reports whether the range of a forecast that did not settle
+// is shown with more decimals than its issue's d (shown, RangeText): its
+// ends read alike at d.
+func finerRange(f answer.IssueForecast, d int) bool {
+	return !f.Settled && f.Range != nil && numD(f.Range.Lo, max(d, 1)) == numD(f.Range.Hi, max(d, 1))
+}
+
 // labels names the nearest options: "A" or, on a tie, "A / B"; with
 // withValue, each with its point, written with the issue's d decimals.
 func labels(as []answer.Anchor, withValue bool, d int) string {
@@ -358,12 +365,13 @@ func matrix(w io.Writer, f *answer.Forecast, width int) {
 		}
 		t.Render()
 	}
-	var anyPoint, anyRange, anyTie bool
+	var anyPoint, anyRange, anyTie, anyFiner bool
 	for _, m := range f.Models {
 		for _, x := range m.Issues {
 			anyPoint = anyPoint || (x.Settled && len(x.Nearest) > 0)
 			anyRange = anyRange || !x.Settled
 			anyTie = anyTie || (x.Settled && len(x.Nearest) > 1)
+			anyFiner = anyFiner || finerRange(x, f.Scenario.IssueDecimals(x.Issue))
 		}
 	}
 	var legend []string
@@ -375,6 +383,9 @@ func matrix(w io.Writer, f *answer.Forecast, width int) {
 	}
 	if anyRange {
 		legend = append(legend, "~ did not settle: the range it kept moving in, with → only where all of it reads as one option")
+	}
+	if anyFiner {
+		legend = append(legend, "a range whose ends read alike at its issue's decimals takes the fewest more that part them (it moved, so it is never written as a point)")
 	}
 	if len(legend) > 0 {
 		para(w, strings.Join(legend, "; "), width)
