@@ -285,10 +285,6 @@ func ScaleDecimals(lo, hi float64) int { return scenario.ScaleDecimals(lo, hi) }
 // widthDecimals is ScaleDecimals of a scale w wide (scenario.WidthDecimals).
 func widthDecimals(w float64) int { return scenario.WidthDecimals(w) }
 
-// carriedDecimals is how many decimals a float64 carries at the size of
-// xs (scenario.CarriedDecimals).
-func carriedDecimals(xs ...float64) int { return scenario.CarriedDecimals(xs...) }
-
 // decimalExponent is ⌊log₁₀ |x|⌋ of x read to digits significant digits
 // (scenario.DecimalExponent).
 func decimalExponent(x float64, digits int) int { return scenario.DecimalExponent(x, digits) }
