@@ -213,7 +213,7 @@ func robustOptions(c *Case, r answer.DealRobust, seed uint64, noDeal string) (de
 	if len(sweep.Inputs(c.problem)) == 0 {
 		warn = append(warn, "robust: the scenario states no range (capability_range, or a stance's range), so every draw is the stated case")
 	} else if name := packageModel(noDeal); name != "" {
-		warn = append(warn, fmt.Sprintf("robust: the no-deal package is %s's forecast at the stated values in every draw, not forecast again from the draw: each actor's alternative moves with its drawn position and salience, not with the model's forecast", name))
+		warn = append(warn, fmt.Sprintf("robust: the no-deal package is %s forecast at the stated values in every draw, not forecast again from the draw: each actor's alternative moves with its drawn position and salience, not with the model's forecast", possessive(name)))
 	}
 	return ro, warn, nil
 }

@@ -14,6 +14,7 @@ import (
 	"parley/model"
 	"parley/model/catalog"
 	"parley/model/nash"
+	"parley/nouns"
 	"parley/scenario"
 )
 
@@ -545,11 +546,5 @@ func pivotNames(e answer.IssueExplanation, pv *answer.Pivotal) string {
 	return strings.Join(out, ", ")
 }
 
-// possessive is a name's English possessive: "Russia's", but "United
-// States'" for a name ending in s.
-func possessive(name string) string {
-	if strings.HasSuffix(name, "s") {
-		return name + "'"
-	}
-	return name + "'s"
-}
+// possessive is a name's English possessive (nouns.Possessive).
+func possessive(name string) string { return nouns.Possessive(name) }

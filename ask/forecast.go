@@ -13,6 +13,7 @@ import (
 	"parley/answer"
 	"parley/errs"
 	"parley/model"
+	"parley/model/bdm"
 	"parley/nouns"
 	"parley/scenario"
 )
@@ -141,6 +142,7 @@ func (c *Case) convert(name string, r *model.Result) answer.ModelForecast {
 	p := c.problem
 	out := answer.ModelForecast{Model: name, Notes: r.Notes, Issues: []answer.IssueForecast{}, Detail: r.Detail}
 	var moving []unsettledIssue
+	repeats := map[string]bool{} // notes the settle warning says again
 	for _, ir := range r.Issues {
 		k := c.Header.IssueIndex(ir.Issue)
 		if k < 0 {
@@ -168,6 +170,7 @@ func (c *Case) convert(name string, r *model.Result) answer.ModelForecast {
 			f.Cycle = s.cycle
 			f.Nearest = c.Header.Spanned(k, s.lo, s.hi)
 			moving = append(moving, unsettledIssue{label: issueLabel(is), s: s, rounds: len(ir.Rounds) - 1})
+			repeats[bdm.MovingNote(ir.Issue, ir.Rounds[len(ir.Rounds)-1].Round)] = true
 		}
 		if ir.Predictive != nil {
 			f.Distribution = distribution(p, k, ir.Predictive)
@@ -177,6 +180,13 @@ func (c *Case) convert(name string, r *model.Result) answer.ModelForecast {
 	}
 	if w := settleWarning(moving, len(out.Issues)); w != "" {
 		out.Warnings = append(out.Warnings, w)
+		// A model's note that an issue was still moving at its cap says
+		// again what the warning says with the range (and the cycle):
+		// the warning keeps the fact, at every door.
+		out.Notes = slices.DeleteFunc(slices.Clone(out.Notes), func(n string) bool { return repeats[n] })
+		if len(out.Notes) == 0 {
+			out.Notes = nil
+		}
 	}
 	return out
 }
@@ -275,10 +285,6 @@ func ScaleDecimals(lo, hi float64) int { return scenario.ScaleDecimals(lo, hi) }
 // widthDecimals is ScaleDecimals of a scale w wide (scenario.WidthDecimals).
 func widthDecimals(w float64) int { return scenario.WidthDecimals(w) }
 
-// carriedDecimals is how many decimals a float64 carries at the size of
-// xs (scenario.CarriedDecimals).
-func carriedDecimals(xs ...float64) int { return scenario.CarriedDecimals(xs...) }
-
 // decimalExponent is ⌊log₁₀ |x|⌋ of x read to digits significant digits
 // (scenario.DecimalExponent).
 func decimalExponent(x float64, digits int) int { return scenario.DecimalExponent(x, digits) }
@@ -307,46 +313,20 @@ const MaxScaleDecimals = scenario.MaxScaleDecimals
 // them ("56.66–56.74" where one decimal reads both 56.7); where even
 // those do not, the end as f writes it and how little it moved: "56.7
 // (moving by less than 0.0001)". Every door writes the range of an unsettled
-// forecast through it (the web app through rangeText, the same rule).
+// forecast through it (the web app through rangeText, the same rule). The
+// rule is scenario.RangeText, which model bdm's notes write by too.
 func RangeText(lo, hi float64, d int, f func(float64, int) string) string {
-	d = max(d, 1)
-	a, b := f(lo, d), f(hi, d)
-	switch {
-	case a != b:
-		return RangeJoin(a, b)
-	case !finite(lo) || !finite(hi):
-		return a
-	}
-	top := rangeDecimalsMax(d, lo, hi)
-	if k := rangeDecimals(lo, hi, d+1, top); k > 0 {
-		return RangeJoin(fixed(lo, k), fixed(hi, k))
-	}
-	return fmt.Sprintf("%s (moving by less than %s)", a, fixed(math.Pow10(-top), top))
+	return scenario.RangeText(lo, hi, d, f)
 }
 
 // rangeDecimalsMax is the most decimals RangeText gives the ends of a
 // range on a scale of d decimals to part them, and BinDecimals a bin's
-// edges: four, or two more than the scale's where it has more than two
-// (so a 0–100 or a 0–1 scale's ranges part at most at 0.0001, and a
-// narrow scale's still go two places past its own numbers), but no more
-// than a float64 carries for numbers the size of ends (carriedDecimals:
-// 8 near 1e6, where a tenth decimal is the float's noise), nor fewer
-// than d. Two ends that read the same at this many decimals lie within
-// one step of the last of them.
-func rangeDecimalsMax(d int, ends ...float64) int {
-	return max(d, min(max(4, d+2), carriedDecimals(ends...)))
-}
+// edges (scenario.RangeDecimalsMax).
+func rangeDecimalsMax(d int, ends ...float64) int { return scenario.RangeDecimalsMax(d, ends...) }
 
 // rangeDecimals is the fewest decimals, from `from` to `to`, at which lo
-// and hi read differently; 0 when none part them.
-func rangeDecimals(lo, hi float64, from, to int) int {
-	for d := max(from, 1); d <= to; d++ {
-		if fixed(lo, d) != fixed(hi, d) {
-			return d
-		}
-	}
-	return 0
-}
+// and hi read differently; 0 when none part them (scenario.RangeDecimals).
+func rangeDecimals(lo, hi float64, from, to int) int { return scenario.RangeDecimals(lo, hi, from, to) }
 
 // BinDecimals is how many decimals a histogram's bin edges on a scale of
 // d decimals (ScaleDecimals) are written with: the fewest, from d to

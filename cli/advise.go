@@ -147,7 +147,7 @@ func adviseTable(w io.Writer, a *answer.Advice, top, width int) {
 		if dropped {
 			legend = "CLOSER BY how much closer the forecast comes to " + a.Name + " (SHIFT, its move, as large: left out)"
 		}
-		legend += "; GAIN " + a.Name + "'s utility gained over all issues; COST what it loses where the forecast moves away"
+		legend += "; GAIN " + nouns.Possessive(a.Name) + " utility gained over all issues; COST what it loses where the forecast moves away"
 		fmt.Fprintln(w)
 		para(w, legend, width)
 	}

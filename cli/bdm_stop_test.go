@@ -30,7 +30,7 @@ func TestForecastBDMStopRuleNote(t *testing.T) {
 	if !strings.Contains(out, "│ 9.96 │") {
 		t.Errorf("the forecast is not 9.96:\n%s", out)
 	}
-	if flat := strings.Join(strings.Fields(out), " "); !strings.Contains(flat, "note (bdm): "+note) {
+	if flat := strings.Join(strings.Fields(out), " "); !strings.Contains(flat, "notes on the models' runs: bdm "+note) {
 		t.Errorf("no stop note:\n%s", out)
 	}
 	js, errOut, code := run(t, "forecast", file, "-m", "bdm", "-f", "json")

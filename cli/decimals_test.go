@@ -142,8 +142,8 @@ func TestBacktestMixedScalesColumns(t *testing.T) {
 	// its warnings break at the width, as every command's do (they ran
 	// on in one line of 300 characters)
 	for _, l := range strings.Split(out, "\n") {
-		if n := utf8.RuneCountInString(l); n > pipeWidth {
-			t.Errorf("ledger grade: a line of %d characters, over %d: %q", n, pipeWidth, l)
+		if n := utf8.RuneCountInString(l); n > defaultWidth {
+			t.Errorf("ledger grade: a line of %d characters, over %d: %q", n, defaultWidth, l)
 		}
 	}
 	// Not ranked, so not said to be ranked by MAE %.

@@ -38,11 +38,13 @@ import (
 // width either: fit widens its named columns into what it leaves.
 const narrowBelow = 100
 
-// pipeWidth is the width output to no terminal (termWidth 0) is laid out
-// at: its prose breaks within it and a table's long text is sized by it,
+// defaultWidth is the width when neither COLUMNS nor the terminal says
+// one (termWidth): output to no terminal (termWidth 0) is laid out at it
+// (its prose breaks within it and a table's long text is sized by it,
 // but no table is held to it, so that every table keeps its wide form,
-// as a reader of the file or the next program in the pipe expects.
-const pipeWidth = 120
+// as a reader of the file or the next program in the pipe expects), and
+// a terminal that does not say its width is taken to be this wide.
+const defaultWidth = 120
 
 // minText is the fewest columns a column of long text (an option's label,
 // a quote) is given, however little the width leaves it: narrower, a
@@ -56,7 +58,7 @@ const minQuote = 40
 
 // layout is the width rule at one width: a terminal's (termWidth), which
 // every table must fit, or none (0: not a terminal), laid out at
-// pipeWidth and holding no table to it.
+// defaultWidth and holding no table to it.
 type layout struct {
 	// width is the columns laid out in.
 	width int
@@ -74,7 +76,7 @@ type layout struct {
 // to no terminal.
 func layoutAt(width int) layout {
 	if width <= 0 {
-		return layout{width: pipeWidth}
+		return layout{width: defaultWidth}
 	}
 	return layout{width: width, bounded: true, narrowForm: width < narrowBelow}
 }
@@ -140,7 +142,7 @@ func (l layout) fit(w io.Writer, draw func(io.Writer, layout)) layout {
 }
 
 // lineWidth is the columns a line of prose may take at width
-// (termWidth): the terminal's, or pipeWidth when there is none.
+// (termWidth): the terminal's, or defaultWidth when there is none.
 func lineWidth(width int) int { return layoutAt(width).width }
 
 // role is what a table's column holds, which says how wide the column may

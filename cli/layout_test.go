@@ -19,22 +19,22 @@ func TestLayoutNarrow(t *testing.T) {
 	}
 }
 
-// Piped (width 0) is laid out at pipeWidth, and no table is held to it; a
+// Piped (width 0) is laid out at defaultWidth, and no table is held to it; a
 // terminal's width is its own, and holds its tables. Prose breaks at the
 // same columns.
 func TestLayoutPiped(t *testing.T) {
 	for _, c := range []struct {
 		width, want int
 		bounded     bool
-	}{{0, pipeWidth, false}, {80, 80, true}, {120, 120, true}, {200, 200, true}} {
+	}{{0, defaultWidth, false}, {80, 80, true}, {120, 120, true}, {200, 200, true}} {
 		l := layoutAt(c.width)
 		if l.width != c.want || l.bounded != c.bounded || lineWidth(c.width) != c.want {
 			t.Errorf("at %d: width %d, bounded %v, lineWidth %d; want %d, %v, %d", c.width, l.width, l.bounded, lineWidth(c.width), c.want, c.bounded, c.want)
 		}
 	}
 	s := strings.Repeat("a word or two ", 30)
-	if wrapText(s, 0, 2) != wrapText(s, pipeWidth, 2) {
-		t.Errorf("prose piped is not broken as at %d", pipeWidth)
+	if wrapText(s, 0, 2) != wrapText(s, defaultWidth, 2) {
+		t.Errorf("prose piped is not broken as at %d", defaultWidth)
 	}
 	if termWidth(&bytes.Buffer{}) != 0 || termWidth(&terminal{width: 90}) != 90 {
 		t.Errorf("termWidth: a buffer %d, want 0; a terminal of 90 %d", termWidth(&bytes.Buffer{}), termWidth(&terminal{width: 90}))

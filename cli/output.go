@@ -50,22 +50,48 @@ func headline(w io.Writer, s *answer.Scenario, width int) {
 	para(w, heading(s), width)
 }
 
-// termWidth is the width of w when it is a terminal: a sized writer's
-// columns, else the terminal's (120 when it does not say, or says fewer
-// than 40); 0 when w is not a terminal, which holds no table to a width
-// (layoutAt).
+// termWidth is the width of w, the one rule by which the command line
+// learns it: a sized writer's columns; for standard output or error (an
+// *os.File), COLUMNS when it is set to a whole number of at least
+// minColumns (the user's word, over the terminal's, and holding output
+// to a file or a pipe to it too), else the terminal's when w is one
+// (defaultWidth when it does not say, or says fewer than minColumns);
+// 0 when w is not a terminal and COLUMNS is not set, which holds no
+// table to a width (layoutAt, laid out at defaultWidth).
 func termWidth(w io.Writer) int {
 	if s, ok := w.(sized); ok {
 		return s.columns()
 	}
-	if isTerminal(w) {
-		f := w.(*os.File)
-		if cols, _, err := term.GetSize(int(f.Fd())); err == nil && cols >= 40 {
+	f, ok := w.(*os.File)
+	if !ok {
+		return 0
+	}
+	if n, ok := columnsEnv(); ok {
+		return n
+	}
+	if term.IsTerminal(int(f.Fd())) {
+		if cols, _, err := term.GetSize(int(f.Fd())); err == nil && cols >= minColumns {
 			return cols
 		}
-		return 120
+		return defaultWidth
 	}
 	return 0
+}
+
+// minColumns is the narrowest width termWidth takes from COLUMNS or the
+// terminal: narrower, a table's names would read a word or two a line.
+const minColumns = 40
+
+// columnsEnv is the width COLUMNS sets, and whether it sets one: a whole
+// number of at least minColumns. Any other value (empty, "abc", "20") is
+// as if unset, as a shell's stale or unrelated value should not change
+// the output.
+func columnsEnv() (int, bool) {
+	n, err := strconv.Atoi(strings.TrimSpace(os.Getenv("COLUMNS")))
+	if err != nil || n < minColumns {
+		return 0, false
+	}
+	return n, true
 }
 
 // sized is a writer that is a terminal of a known width: a lineWrapper
@@ -192,6 +218,13 @@ func shown(f answer.IssueForecast, d int) string {
 	return numD(float64(f.Forecast), d)
 }
 
+// finerRange reports whether the range of a forecast that did not settle
+// is shown with more decimals than its issue's d (shown, RangeText): its
+// ends read alike at d.
+func finerRange(f answer.IssueForecast, d int) bool {
+	return !f.Settled && f.Range != nil && numD(f.Range.Lo, max(d, 1)) == numD(f.Range.Hi, max(d, 1))
+}
+
 // labels names the nearest options: "A" or, on a tie, "A / B"; with
 // withValue, each with its point, written with the issue's d decimals.
 func labels(as []answer.Anchor, withValue bool, d int) string {
@@ -225,11 +258,7 @@ func forecastTable(w io.Writer, f *answer.Forecast, long, trace bool, width int)
 			say(w, "warning ("+m.Model+")", x, width)
 		}
 	}
-	for _, m := range f.Models {
-		for _, n := range m.Notes {
-			say(w, "note ("+m.Model+")", n, width)
-		}
-	}
+	modelNotes(w, f.Models, width)
 	if trace {
 		for i := range f.Models {
 			printTrace(w, &f.Scenario, &f.Models[i])
@@ -336,12 +365,13 @@ func matrix(w io.Writer, f *answer.Forecast, width int) {
 		}
 		t.Render()
 	}
-	var anyPoint, anyRange, anyTie bool
+	var anyPoint, anyRange, anyTie, anyFiner bool
 	for _, m := range f.Models {
 		for _, x := range m.Issues {
 			anyPoint = anyPoint || (x.Settled && len(x.Nearest) > 0)
 			anyRange = anyRange || !x.Settled
 			anyTie = anyTie || (x.Settled && len(x.Nearest) > 1)
+			anyFiner = anyFiner || finerRange(x, f.Scenario.IssueDecimals(x.Issue))
 		}
 	}
 	var legend []string
@@ -353,6 +383,9 @@ func matrix(w io.Writer, f *answer.Forecast, width int) {
 	}
 	if anyRange {
 		legend = append(legend, "~ did not settle: the range it kept moving in, with → only where all of it reads as one option")
+	}
+	if anyFiner {
+		legend = append(legend, "a range whose ends read alike at its issue's decimals takes the fewest more that part them (it moved, so it is never written as a point)")
 	}
 	if len(legend) > 0 {
 		para(w, strings.Join(legend, "; "), width)
@@ -390,6 +423,37 @@ func matrix(w io.Writer, f *answer.Forecast, width int) {
 	}
 }
 
+// modelNotes prints the models' notes under one heading, each after the
+// names of the models that say it, in a column: a sentence several
+// models say (nash's and ks's status quo) once, under all their names,
+// in the order of the first to say it; each model's notes in its own
+// order. Every note is printed whole (hanging, broken at the width).
+func modelNotes(w io.Writer, models []answer.ModelForecast, width int) {
+	by := map[string][]string{}
+	var order []string
+	for _, m := range models {
+		for _, n := range m.Notes {
+			if by[n] == nil {
+				order = append(order, n)
+			}
+			if !slices.Contains(by[n], m.Model) {
+				by[n] = append(by[n], m.Model)
+			}
+		}
+	}
+	if len(order) == 0 {
+		return
+	}
+	col := 0
+	for _, n := range order {
+		col = max(col, utf8.RuneCountInString(strings.Join(by[n], ", ")))
+	}
+	fmt.Fprintln(w, "notes on the models' runs:")
+	for _, n := range order {
+		fmt.Fprintln(w, hanging(fmt.Sprintf("  %-*s  ", col, strings.Join(by[n], ", ")), n, width))
+	}
+}
+
 // say prints a message after its label ("warning (smp): …") as para
 // does.
 func say(w io.Writer, label, text string, width int) {
@@ -417,7 +481,7 @@ func block(w io.Writer, s string, width int) {
 const textMargin = 2
 
 // wrapText is the one rule by which prose is broken into lines for a
-// terminal width columns wide (0: none, and pipeWidth, by lineWidth): s's
+// terminal width columns wide (0: none, and defaultWidth, by lineWidth): s's
 // leading spaces (its indent) start the first line and, with hang more,
 // every line after it; each line's words take at most width − textMargin
 // − the indent columns, 20 at the least (a longer word stands alone).

@@ -248,6 +248,7 @@ func printRules(w io.Writer, sc *answer.Scenario, rules []answer.DealRuleVerdict
 		}
 		return strings.Join(out, ", ")
 	}
+	hdr := table.Row{"Issue", "Rule", "For", "Quota", "Passes", "Carried by", "Against"}
 	var rows []table.Row
 	for _, r := range rules {
 		pass, by := "no", ""
@@ -257,15 +258,43 @@ func printRules(w io.Writer, sc *answer.Scenario, rules []answer.DealRuleVerdict
 		rows = append(rows, table.Row{sc.IssueName(r.Issue), r.Rule, fmt.Sprintf("%s of %s", num(r.For), num(r.Total)), num(r.Quota), pass, by, names(r.Against)})
 	}
 	layoutAt(width).fit(w, func(w io.Writer, l layout) {
-		t := newTable(w)
-		t.AppendHeader(table.Row{"Issue", "Rule", "For", "Quota", "Passes", "Carried by", "Against"})
-		if l.narrow() {
-			// those who carry it and those against share what the
-			// other five columns leave
-			others := othersWidth(rows, table.Row{"Issue", "Rule", "For", "Quota", "Passes"})
-			both := l.text(7, others, l.width)
-			t.SetColumnConfigs([]table.ColumnConfig{wrapCol(6, both/2), wrapCol(7, both-both/2)})
+		issueW := min(l.col(issueCol), widest(column(rows, 0, "Issue")...))
+		// Those who carry an issue and those against it share what the
+		// other five columns leave (both), each list breaking at spaces
+		// like every table's long text: against takes what it needs up
+		// to half, carried by the rest. Where that leaves a list that
+		// must break fewer than minText columns, the lists leave the
+		// table for lines under it, each at the width.
+		others := issueW + othersWidth(rows, hdr[:5], 0)
+		both := l.width - borders(7) - others
+		carriedAll, againstAll := widest(column(rows, 5, "Carried by")...), widest(column(rows, 6, "Against")...)
+		carriedW, againstW := carriedAll, againstAll
+		if carriedW+againstW > both {
+			againstW = min(againstW, max(both/2, both-carriedW))
+			carriedW = both - againstW
 		}
+		t := newTable(w)
+		if carriedW < min(minText, carriedAll) || againstW < min(minText, againstAll) {
+			t.AppendHeader(hdr[:5])
+			t.SetColumnConfigs([]table.ColumnConfig{wrapCol(1, issueW)})
+			for _, r := range rows {
+				t.AppendRow(r[:5])
+			}
+			t.Render()
+			for _, r := range rows {
+				line := fmt.Sprintf("%s: carried by %s", r[0], r[5])
+				if r[5] == "" {
+					line = fmt.Sprintf("%s: carried by no winning coalition", r[0])
+				}
+				if r[6] != "" {
+					line += fmt.Sprintf("; against: %s", r[6])
+				}
+				para(w, "  "+line, l.width)
+			}
+			return
+		}
+		t.AppendHeader(hdr)
+		t.SetColumnConfigs([]table.ColumnConfig{wrapCol(1, issueW), wrapCol(6, carriedW), wrapCol(7, againstW)})
 		t.AppendRows(rows)
 		t.Render()
 	})

@@ -85,7 +85,10 @@ With no arguments it forecasts the built-in case (the 2025 Russia–Ukraine
 ceasefire talks) with every default model (parley models marks the two
 that run only when named) and prints a table. With a scenario file first
 (parley FILE [flags]) it forecasts that file, and with forecast's flags
-first (parley -m exchange) the built-in case, as parley forecast does.`,
+first (parley -m exchange) the built-in case, as parley forecast does.
+
+Tables and text fit COLUMNS when it is set (a whole number ≥ 40), else
+the terminal's width, else 120 columns; JSON and CSV are never laid out.`,
 		Version:       version(),
 		SilenceUsage:  true,
 		SilenceErrors: true,

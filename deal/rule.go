@@ -7,6 +7,7 @@ import (
 
 	"parley/errs"
 	"parley/model"
+	"parley/nouns"
 	"parley/power"
 	"parley/scenario"
 )
@@ -171,7 +172,7 @@ func acceptance(in *Input, required []int) string {
 	}
 	out := fmt.Sprintf("it passes the decision rule of %d of %d issues (%s) and every required actor accepts it (%s %s)", len(in.Rules), len(p.Issues), strings.Join(rules, ", "), andList(unruled), none)
 	if carried && len(in.Rules) == 1 {
-		out += fmt.Sprintf("; every required actor's yes already passes %s's rule, so it changes nothing here", model.NameOr(p.Issues[in.Rules[0].Issue].Name, p.Issues[in.Rules[0].Issue].ID))
+		out += fmt.Sprintf("; every required actor's yes already passes %s rule, so it changes nothing here", nouns.Possessive(model.NameOr(p.Issues[in.Rules[0].Issue].Name, p.Issues[in.Rules[0].Issue].ID)))
 	} else if carried {
 		out += "; every required actor's yes already passes the rules, so they change nothing here"
 	}

@@ -10,6 +10,7 @@ import (
 
 	"parley/errs"
 	"parley/model"
+	"parley/nouns"
 )
 
 // Result is what Search finds.
@@ -327,7 +328,7 @@ func (s *searcher) redLineFrame() (*frame, string) {
 		for k, r := range s.in.redLines(i) {
 			if x, ok := s.fixed[k]; ok {
 				if !r.Allows(sp.denorm(k, x)) {
-					conflicts = append(conflicts, fmt.Sprintf("%s is fixed at %v, which crosses %s's red line %s", model.NameOr(p.Issues[k].Name, "issue "+p.Issues[k].ID), sp.denorm(k, x), model.NameOr(p.Actors[i].Name, p.Actors[i].ID), r))
+					conflicts = append(conflicts, fmt.Sprintf("%s is fixed at %v, which crosses %s red line %s", model.NameOr(p.Issues[k].Name, "issue "+p.Issues[k].ID), sp.denorm(k, x), nouns.Possessive(model.NameOr(p.Actors[i].Name, p.Actors[i].ID)), r))
 					s.conflictWho = append(s.conflictWho, i)
 				}
 				continue

@@ -29,3 +29,13 @@ func For(n int, noun string) string {
 	}
 	return noun + "s"
 }
+
+// Possessive is a name's English possessive, the one rule every layer
+// makes one by: "Russia's", but "United States'" and "Automation
+// safeguards'" for a name ending in s.
+func Possessive(name string) string {
+	if strings.HasSuffix(name, "s") {
+		return name + "'"
+	}
+	return name + "'s"
+}

@@ -27,3 +27,15 @@ func TestCount(t *testing.T) {
 		}
 	}
 }
+
+// deal printed "Automation safeguards's rule": a name ending in s takes
+// the apostrophe alone, every other name "'s".
+func TestPossessive(t *testing.T) {
+	for _, c := range []struct{ name, want string }{
+		{"Russia", "Russia's"}, {"United States", "United States'"}, {"Automation safeguards", "Automation safeguards'"}, {"Budget", "Budget's"},
+	} {
+		if got := Possessive(c.name); got != c.want {
+			t.Errorf("Possessive(%q) = %q, want %q", c.name, got, c.want)
+		}
+	}
+}

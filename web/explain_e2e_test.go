@@ -91,6 +91,16 @@ func TestExplainView(t *testing.T) {
 		}
 	}
 
+	// The chart is named from the mover's perspective, its name's
+	// possessive by nouns.Possessive's rule (the page said "United
+	// States's perspective").
+	if who != "united-states" {
+		t.Fatalf("round 1's first mover is %s: the possessive test needs the United States", who)
+	}
+	if l := get(t, e.bctx, "quad label", chromedp.AttributeValue(chromedp.CSS(card), "aria-label")).Value; l != "United States' perspective, round 1" {
+		t.Errorf("the quadrant chart is named %q, want %q", l, "United States' perspective, round 1")
+	}
+
 	// 3. Exchange: the network of round 1 and the externalities.
 	ex := explain("exchange", "")
 	e.do("exchange", pick("explain-issue", ""), pick("explain-model", "exchange"),

@@ -448,12 +448,21 @@ func (m Model) issue(ctx context.Context, p *model.Problem, k int, q, t float64,
 	ir.Forecast = mu
 	ir.Values = map[string]float64{"mean": mean, "median": mu, "stop_round": float64(stop)}
 	if !fixed && !id.Stopped {
-		*note = fmt.Sprintf("issue %s: the median was still moving after %d rounds (forecast = median at round %d)", is.ID, maxR, maxR)
+		*note = MovingNote(is.ID, maxR)
 	}
 	if id.Stopped && stop < maxR {
 		*note = m.restNote(ctx, c, is, x, prob, mu, stop, maxR)
 	}
 	return nil
+}
+
+// MovingNote is the note on an issue whose median was still moving at
+// the cap of rounds: the forecast is the last round's median. Where the
+// answer's warning says the forecast did not settle on the issue (which
+// names the range and any cycle), that warning carries the fact and the
+// answer leaves this note out (ask's convert).
+func MovingNote(issue string, rounds int) string {
+	return fmt.Sprintf("issue %s: the median was still moving after %d rounds (forecast = median at round %d)", issue, rounds, rounds)
 }
 
 // restNote runs on, past the round stop at which §3.11's rule stopped the
@@ -489,8 +498,15 @@ func (m Model) restNote(ctx context.Context, c *column, is model.Issue, x []floa
 	if m.Tau > 0 {
 		rule = fmt.Sprintf("the stopping rule (§3.11, τ = %v: the median moved by at most τ·Δ = %s from round %d to %d)", m.Tau, num(tol), stop-1, stop)
 	}
-	return fmt.Sprintf("issue %s: stopped at round %d by %s, not at rest: more rounds leave that point (round %d: %s; rounds %d–%d, to the cap, within %s–%s); the forecast is round %d's median",
-		is.ID, stop, rule, left, num(leftAt), stop+1, maxR, num(lo), num(hi), stop)
+	// Where those rounds' medians are one point (the run came to rest
+	// there) it is named; else their range, by the rule every range of a
+	// moving value is written by (never as a point: "69.0–69.0").
+	span := "at " + num(lo)
+	if !model.Settled(lo, hi, width) {
+		span = "within " + scenario.RangeText(lo, hi, d, scenario.FixedText)
+	}
+	return fmt.Sprintf("issue %s: stopped at round %d by %s, not at rest: more rounds leave that point (round %d: %s; rounds %d–%d, to the cap, %s); the forecast is round %d's median",
+		is.ID, stop, rule, left, num(leftAt), stop+1, maxR, span, stop)
 }
 
 // step runs one round: leanRound in the replication profile with Q = 1,

@@ -8,7 +8,7 @@
 // network of realised exchanges (actors as nodes, exchanges as edges) and
 // the externalities; smp lists each turn's bargains and options. Every
 // number is the API's; the page only draws it.
-import { h, s, svgLabel, fmt, signed, caveatsHeading, color, rangeText, intervalText, noNumber, settingsText, errorText, decimalsOf, widthDecimals, plural } from './util'
+import { h, s, svgLabel, fmt, signed, caveatsHeading, color, rangeText, intervalText, noNumber, settingsText, errorText, decimalsOf, widthDecimals, plural, possessive } from './util'
 import { api, inlineOrJob, defaults } from './api'
 import type { AnswerScenario, Issue, Settings } from './api'
 
@@ -252,7 +252,7 @@ function bdmView(ie: IssueExplanation, ctx: ExplainContext, box: HTMLElement, d:
     h('div', { class: 'controls' }, rp, ' as seen by ', pp),
     h('p', {}, r.text),
     r.moves.length ? h('ul', {}, ...r.moves.map((m) => h('li', { class: 'note' }, m.why))) : null,
-    quadMap(pts, ctx, `${ctx.actorName(ui.perspective)}'s perspective, round ${r.round}`, d),
+    quadMap(pts, ctx, `${possessive(ctx.actorName(ui.perspective))} perspective, round ${r.round}`, d),
     h('div', { class: 'legend' }, ...Object.entries(regions).filter(([q]) => pts.some((p) => p.quadrant === q)).map(([, [name, c]]) => h('span', { class: 'key' }, h('i', { style: `background:${c};height:10px;width:10px;border-radius:5px` }), name))))
 }
 

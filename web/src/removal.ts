@@ -47,6 +47,7 @@ import type { Scenario, Actor, Changes, Proposal, Evidence, Issue, Source, Decis
 import { parsePath, getPath } from './paths'
 import { scopeOf, reach, proposalsIn, allActors, changesOf, actorEntries, actorsIn } from './scopes'
 import { issueName } from './diagnostics'
+import { possessive } from './util'
 
 // Removal is what removing an item involves: also lists what goes with
 // it, in words (empty when nothing names it); refused says why it cannot
@@ -213,7 +214,7 @@ class Plan {
     const before = votes(this.doc, d.weights!), after = votes(this.doc, rest, [a])
     const quota = d.quota
     if (typeof quota === 'number' && quota <= before && quota > after) {
-      this.refuse(`${on} needs ${quota} votes, and without ${name}’s ${before - after} its other voters have ${after}: first lower the quota, or choose another rule, ${where}.`, at + '.quota')
+      this.refuse(`${on} needs ${quota} votes, and without ${possessive(name, '’')} ${before - after} its other voters have ${after}: first lower the quota, or choose another rule, ${where}.`, at + '.quota')
       return
     }
     this.say(`its ${before - after} of the ${before} votes in ${on}` + (typeof quota === 'number' && !this.naming ? `: the quota stays at ${quota}, of a total that drops to ${after}` : ''))

@@ -49,6 +49,13 @@ export function count(n: number): string {
   return String(Math.trunc(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',')
 }
 
+// possessive is a name's English possessive, by package nouns'
+// Possessive's rule at the other doors: "Russia's", but "United States'"
+// for a name ending in s; apostrophe is the mark the text uses (' or ’).
+export function possessive(name: string, apostrophe = "'"): string {
+  return name.endsWith('s') ? name + apostrophe : name + apostrophe + 's'
+}
+
 // plural writes n and noun as n of it are counted, as package ask's
 // Plural does at the other doors: "1 warning", "2 warnings", "3
 // entries", "2 buses"; only the last word of a noun of several is

@@ -1,0 +1,105 @@
+package cli
+
+import (
+	"encoding/json"
+	"io"
+	"strings"
+	"testing"
+
+	"parley/answer"
+)
+
+// flatText is text with every run of white space one space: a paragraph
+// as it reads, however it was broken.
+func flatText(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// The default run printed eight notes, each after "note (model):", nash's
+// and ks's the same sentence twice. The notes now follow one heading,
+// each model's label in a column and its notes beside it, a sentence
+// two models say once under both their names: every note of the answer
+// is printed whole, once, after the names of the models that say it, at
+// every width.
+func TestForecastNotesGrouped(t *testing.T) {
+	out, _, code := run(t, "forecast", "-f", "json")
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	var f answer.Forecast
+	if err := json.Unmarshal([]byte(out), &f); err != nil {
+		t.Fatal(err)
+	}
+	by := map[string][]string{}
+	var order []string
+	for _, m := range f.Models {
+		for _, n := range m.Notes {
+			if by[n] == nil {
+				order = append(order, n)
+			}
+			by[n] = append(by[n], m.Model)
+		}
+	}
+	if len(order) != 5 || strings.Join(by[order[0]], ", ") != "nash, ks" {
+		t.Fatalf("the case's notes are not the five the test expects (nash's and ks's alike first): %q", by)
+	}
+	at80 := fitsWidths(t, func(w io.Writer, width int) {
+		if err := forecastTable(w, &f, false, false, width); err != nil {
+			t.Fatal(err)
+		}
+		text := w.(interface{ String() string }).String()
+		if strings.Contains(text, "note (") {
+			t.Errorf("at %d a note still has its own label:\n%s", width, text)
+		}
+		i := strings.Index(text, "\nnotes on the models' runs:\n")
+		if i < 0 {
+			t.Fatalf("at %d no heading over the notes:\n%s", width, text)
+		}
+		notes := flatText(text[i:])
+		for _, n := range order {
+			if want := strings.Join(by[n], ", ") + " " + flatText(n); strings.Count(notes, want) != 1 {
+				t.Errorf("at %d the note %q is not printed once after %q:\n%s", width, n, strings.Join(by[n], ", "), text[i:])
+			}
+		}
+	})
+	// The names stand in a column: each note's lines start after it.
+	for _, want := range []string{"\n  nash, ks  territory, armed-forces,", "\n  bdm       issue sanctions: stopped", "\n  ensemble  member smp, run on one"} {
+		if !strings.Contains(at80, want) {
+			t.Errorf("no %q at 80 columns:\n%s", want, at80)
+		}
+	}
+}
+
+// A range on a 2-decimal issue printed "3.888–3.892" beside "3.62" with
+// nothing to say why: at the issue's two decimals both ends read 3.89,
+// and a forecast that moved is never written as a point (RangeText), so
+// they take the fewest more decimals that part them. A range that its
+// issue's decimals part keeps them ("3.88–3.90"), and the legend says
+// the rule where a range took more.
+func TestRangeDecimalsInMatrix(t *testing.T) {
+	f := answer.Forecast{
+		Scenario: answer.Scenario{ID: "t", Issues: []answer.Issue{{ID: "years", Name: "Years", Decimals: 2}}},
+		Models: []answer.ModelForecast{
+			{Model: "median", Issues: []answer.IssueForecast{{Issue: "years", Forecast: 3.62, Settled: true}}},
+			{Model: "smp", Issues: []answer.IssueForecast{{Issue: "years", Forecast: 3.89, Range: &answer.Interval{Lo: 3.888, Hi: 3.892}}}},
+			{Model: "exchange", Issues: []answer.IssueForecast{{Issue: "years", Forecast: 3.89, Range: &answer.Interval{Lo: 3.884, Hi: 3.896}}}},
+		},
+	}
+	var b strings.Builder
+	if err := forecastTable(&b, &f, false, false, 0); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	for _, want := range []string{"│ 3.62 │ 3.888–3.892 ~ │ 3.88–3.90 ~ │", "a range whose ends read alike at its issue's decimals takes the fewest more that part them"} {
+		if !strings.Contains(flatText(out), flatText(want)) {
+			t.Errorf("no %q:\n%s", want, out)
+		}
+	}
+	f.Models = f.Models[:1]
+	f.Models = append(f.Models, answer.ModelForecast{Model: "exchange", Issues: []answer.IssueForecast{{Issue: "years", Forecast: 3.89, Range: &answer.Interval{Lo: 3.884, Hi: 3.896}}}})
+	b.Reset()
+	if err := forecastTable(&b, &f, false, false, 0); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(b.String(), "fewest more") {
+		t.Errorf("the legend speaks of more decimals where no range took them:\n%s", b.String())
+	}
+}
