@@ -178,6 +178,9 @@ func (c *Case) convert(name string, r *model.Result) answer.ModelForecast {
 	if w := settleWarning(moving, len(out.Issues)); w != "" {
 		out.Warnings = append(out.Warnings, w)
 	}
+	if rl := c.redLineNotes(out.Issues); rl != nil {
+		out.Notes = append(slices.Clip(out.Notes), rl...)
+	}
 	return out
 }
 
