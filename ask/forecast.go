@@ -166,7 +166,10 @@ func (c *Case) convert(name string, r *model.Result) answer.ModelForecast {
 			f.Settled = false
 			f.Range = &answer.Interval{Lo: s.lo, Hi: s.hi}
 			f.Cycle = s.cycle
-			f.Nearest = c.Header.Spanned(k, s.lo, s.hi)
+			if f.Nearest = c.Header.Spanned(k, s.lo, s.hi); f.Nearest == nil {
+				// an issue without labelled options: none, as of a settled forecast
+				f.Nearest = []answer.Anchor{}
+			}
 			moving = append(moving, unsettledIssue{label: issueLabel(is), s: s, rounds: len(ir.Rounds) - 1})
 		}
 		if ir.Predictive != nil {

@@ -153,3 +153,29 @@ func TestSnapshotBeforeAsOfValid(t *testing.T) {
 		t.Errorf("error %v, want %q", err, want)
 	}
 }
+
+// A forecast that did not settle on an issue with no labelled options
+// (exchange on hours and pension) has no nearest option: an empty list,
+// as a settled one's, never null, which the page read as a list and
+// failed on ("Cannot read properties of null (reading 'map')").
+func TestUnsettledNearestNotNull(t *testing.T) {
+	c := wageCase(t, "")
+	req := answer.NewForecastRequest()
+	req.Models = []string{"exchange"}
+	f, err := Forecast(context.Background(), c, req, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, is := range f.Models[0].Issues {
+		if is.Issue != "wage" && !is.Settled {
+			n++
+			if is.Nearest == nil || len(is.Nearest) != 0 {
+				t.Errorf("%s: nearest %#v, want an empty list", is.Issue, is.Nearest)
+			}
+		}
+	}
+	if n != 2 {
+		t.Errorf("%d unsettled issues without options, want 2 (hours, pension)", n)
+	}
+}
