@@ -14,7 +14,8 @@ type AdviseRequest struct {
 	// part in.
 	Issue string `json:"issue,omitempty"`
 	// Step is the size of one lever: a position moves by Step × the
-	// issue's scale width, a salience (0–1) by Step.
+	// issue's scale width, a salience by Step × its scale (90 → 95 on
+	// salience_scale 100 with Step 0.05).
 	Step float64 `json:"step"`
 	// Draws, when > 0, also tries every lever on this many Monte Carlo
 	// draws of the stated ranges (the sweep's draws) and reports its mean
@@ -92,7 +93,8 @@ type Advice struct {
 type IssueAdvice struct {
 	Issue string `json:"issue"`
 	Name  string `json:"name"`
-	// Position and Salience are the actor's stance (salience 0–1).
+	// Position and Salience are the actor's stance (the salience on the
+	// file's scale, Scenario.SalienceScale).
 	Position float64 `json:"position"`
 	Salience float64 `json:"salience"`
 	// Forecast is the model's forecast and Distance |forecast − position|.
@@ -134,7 +136,8 @@ type Lever struct {
 	Name  string `json:"name"`
 	Issue string `json:"issue"`
 	// From and To are the input's value before and after (a position on
-	// the issue's scale, or a salience 0–1).
+	// the issue's scale, or a salience on the file's scale,
+	// Scenario.SalienceScale).
 	From float64 `json:"from"`
 	To   float64 `json:"to"`
 	// Shift is the change of the issue's forecast the lever causes.

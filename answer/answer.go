@@ -82,6 +82,10 @@ type Scenario struct {
 	VariantName string  `json:"variant_name,omitempty"`
 	Actors      []Actor `json:"actors"`
 	Issues      []Issue `json:"issues"`
+	// SalienceScale is the scale the scenario writes saliences on, 1
+	// (0–1) or 100 (0–100), and every salience in the answer is on it, as
+	// the file writes it (the models read them on 0–1).
+	SalienceScale float64 `json:"salience_scale"`
 	// Warnings are the scenario file's warnings, those parley validate
 	// counts and --strict refuses (a stance with neither evidence nor an
 	// assumed reason, a quote not found in its source, …).

@@ -156,6 +156,11 @@ func (c *Case) advise(ctx context.Context, req answer.AdviseRequest, m model.Mod
 		if eff[j] == nil {
 			continue
 		}
+		if l := eff[j]; l.Kind == answer.LeverOwnSalience || l.Kind == answer.LeverPersuadeSalience {
+			// on the file's salience scale, as the answer gives every salience
+			l.From, l.To = onFileScale(&c.Header, l.From), onFileScale(&c.Header, l.To)
+			l.PerUnit /= answer.Num(salienceScale(&c.Header))
+		}
 		byIssue[lv.issue] = append(byIssue[lv.issue], *eff[j])
 		all = append(all, *eff[j])
 	}
@@ -164,7 +169,7 @@ func (c *Case) advise(ctx context.Context, req answer.AdviseRequest, m model.Mod
 		if !st.Present || (req.Issue != "" && is.ID != req.Issue) {
 			continue
 		}
-		ia := answer.IssueAdvice{Issue: is.ID, Name: is.Name, Position: st.Position, Salience: st.Salience,
+		ia := answer.IssueAdvice{Issue: is.ID, Name: is.Name, Position: st.Position, Salience: onFileScale(&c.Header, st.Salience),
 			Forecast: answer.Num(base[k]), Distance: answer.Num(math.Abs(base[k] - st.Position)), Settled: true, Levers: byIssue[k]}
 		if f, ok := mf.ForecastOf(is.ID); ok && !f.Settled && f.Range != nil {
 			ia.Settled, ia.Range, ia.Apart = false, f.Range, apart(*f.Range, st.Position)
@@ -177,7 +182,7 @@ func (c *Case) advise(ctx context.Context, req answer.AdviseRequest, m model.Mod
 			ia.Levers = []answer.Lever{}
 		}
 		sort.SliceStable(ia.Levers, func(x, y int) bool { return leverBefore(ia.Levers[x], ia.Levers[y], req.Draws) })
-		ia.Text = adviceText(out.Name, ia, c.Header.IssueDecimals(ia.Issue), req.Draws)
+		ia.Text = adviceText(&c.Header, out.Name, ia, req.Draws)
 		out.Issues = append(out.Issues, ia)
 	}
 	sort.SliceStable(all, func(x, y int) bool { return better(all[x].Gain, all[y].Gain) })
@@ -916,7 +921,7 @@ func helpedDraws(lv answer.Lever, draws int) int {
 // the draws, which one most often brings the forecast closer, in how
 // many draws (of those it ran in) and by how much on average, with its
 // effect at the stated values beside; fewer than half makes it fragile.
-func drawsLeverText(ia answer.IssueAdvice, d, draws int) string {
+func drawsLeverText(sc *answer.Scenario, ia answer.IssueAdvice, d, draws int) string {
 	if len(ia.Levers) == 0 || ia.Levers[0].MeanToward == nil || !(*ia.Levers[0].MeanToward > 0) || helpedDraws(ia.Levers[0], draws) == 0 {
 		return fmt.Sprintf(" Over the %d draws no lever of one step brings it closer on average.", draws)
 	}
@@ -931,7 +936,7 @@ func drawsLeverText(ia answer.IssueAdvice, d, draws int) string {
 		stated = gd(-float64(lv.Toward), d+1) + " farther"
 	}
 	s := fmt.Sprintf(" Over the %d draws the lever that most often brings it closer is %s: it does in %s (%s, %s interval %s), by %s on average (%s at the stated values)",
-		draws, LeverText(lv, d), of, Chance(*lv.Helps), LevelText, ChanceInterval(mcerr.Wilson(helped, ran)), gd(*lv.MeanToward, d+1), stated)
+		draws, LeverText(sc, lv), of, Chance(*lv.Helps), LevelText, ChanceInterval(mcerr.Wilson(helped, ran)), gd(*lv.MeanToward, d+1), stated)
 	if 2*helped < ran {
 		s += "; fragile: in most draws it does not"
 	}
@@ -1019,23 +1024,24 @@ func rangeApart(ia answer.IssueAdvice, d int, f func(float64, int) string) (rng,
 // last round's point, which a moving forecast makes uncertain. With
 // draws the lever it names is the one leverBefore ranks first over them,
 // said with how often it helps (drawsLeverText).
-func adviceText(name string, ia answer.IssueAdvice, d, draws int) string {
+func adviceText(sc *answer.Scenario, name string, ia answer.IssueAdvice, draws int) string {
+	d := sc.IssueDecimals(ia.Issue)
 	g := onScale(d)
 	if unsettled(ia) {
 		fc, dist := rangeApart(ia, d, Decimals)
 		head := fmt.Sprintf("The forecast did not settle: it kept moving within %s, which lies %s from %s position %s.", fc, dist, possessive(name), g(ia.Position))
 		if draws > 0 {
-			return head + drawsLeverText(ia, d, draws)
+			return head + drawsLeverText(sc, ia, d, draws)
 		}
 		if len(ia.Levers) == 0 || !(ia.Levers[0].Toward > 0) {
 			return head + " No lever of one step brings its last round's point closer."
 		}
 		lv := ia.Levers[0]
-		return head + " The strongest lever is " + LeverText(lv, d) + fmt.Sprintf(": the last round's point comes %s closer, but a moving forecast's last rounds' points are no steady measure: read it as uncertain.", gd(float64(lv.Toward), d+1))
+		return head + " The strongest lever is " + LeverText(sc, lv) + fmt.Sprintf(": the last round's point comes %s closer, but a moving forecast's last rounds' points are no steady measure: read it as uncertain.", gd(float64(lv.Toward), d+1))
 	}
 	head := fmt.Sprintf("The forecast %s lies %s from %s position %s.", g(float64(ia.Forecast)), g(float64(ia.Distance)), possessive(name), g(ia.Position))
 	if draws > 0 {
-		return head + drawsLeverText(ia, d, draws)
+		return head + drawsLeverText(sc, ia, d, draws)
 	}
 	if len(ia.Levers) == 0 || !(ia.Levers[0].Toward > 0) {
 		if ia.Distance == 0 {
@@ -1044,27 +1050,27 @@ func adviceText(name string, ia answer.IssueAdvice, d, draws int) string {
 		return head + " No lever of one step brings it closer."
 	}
 	lv := ia.Levers[0]
-	return head + " The strongest lever is " + LeverText(lv, d) + fmt.Sprintf(": the forecast comes %s closer.", gd(float64(lv.Toward), d+1))
+	return head + " The strongest lever is " + LeverText(sc, lv) + fmt.Sprintf(": the forecast comes %s closer.", gd(float64(lv.Toward), d+1))
 }
 
 // LeverText describes a lever in a few words, e.g. "persuading Russia to
-// move from 80.0 to 75.0": a position with d decimals, the decimals of
-// the lever's issue (answer.Issue's Decimals), a salience (0–1 whatever
-// the scale) with two.
-func LeverText(lv answer.Lever, d int) string {
+// move from 80.0 to 75.0": its values as InputValue writes them, a
+// position with its issue's decimals, a salience on the file's scale.
+func LeverText(sc *answer.Scenario, lv answer.Lever) string {
+	from, to := LeverValue(sc, lv, lv.From), LeverValue(sc, lv, lv.To)
 	switch lv.Kind {
 	case answer.LeverOwnPosition:
-		return fmt.Sprintf("moving its own position from %s to %s", gd(lv.From, d), gd(lv.To, d))
+		return fmt.Sprintf("moving its own position from %s to %s", from, to)
 	case answer.LeverOwnSalience:
-		return fmt.Sprintf("raising its own salience from %.2f to %.2f", lv.From, lv.To)
+		return fmt.Sprintf("raising its own salience from %s to %s", from, to)
 	case answer.LeverPersuadePosition:
-		return fmt.Sprintf("persuading %s to move from %s to %s", lv.Name, gd(lv.From, d), gd(lv.To, d))
+		return fmt.Sprintf("persuading %s to move from %s to %s", lv.Name, from, to)
 	case answer.LeverPersuadeSalience:
 		verb := "raise"
 		if lv.To < lv.From {
 			verb = "lower"
 		}
-		return fmt.Sprintf("persuading %s to %s its salience from %.2f to %.2f", lv.Name, verb, lv.From, lv.To)
+		return fmt.Sprintf("persuading %s to %s its salience from %s to %s", lv.Name, verb, from, to)
 	}
 	return lv.Kind
 }

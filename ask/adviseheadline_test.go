@@ -54,19 +54,19 @@ func TestAdviceTextDraws(t *testing.T) {
 		{Kind: answer.LeverPersuadeSalience, Name: "United States", From: 0.7, To: 0.75, Toward: 65, MeanToward: &m20, Helps: &h20},
 	}}
 	want := "The forecast 75.0 lies 65.0 from Russia's position 10.0. Over the 200 draws the lever that most often brings it closer is persuading United States to raise its salience from 0.70 to 0.75: it does in 40 of 200 draws (20%, 95% interval 15–26%), by 4.20 on average (65.00 closer at the stated values); fragile: in most draws it does not."
-	if got := adviceText("Russia", ia, 1, 200); got != want {
+	if got := adviceText(&answer.Scenario{}, "Russia", ia, 200); got != want {
 		t.Errorf("fragile:\n%q\nwant\n%q", got, want)
 	}
 	h75 := 0.75
 	ia.Levers[0].Helps, ia.Levers[0].FailedDraws = &h75, 40 // 120 of the 160 it ran in
 	want = "The forecast 75.0 lies 65.0 from Russia's position 10.0. Over the 200 draws the lever that most often brings it closer is persuading United States to raise its salience from 0.70 to 0.75: it does in 120 of the 160 draws it ran in (75%, 95% interval 68–81%), by 4.20 on average (65.00 closer at the stated values)."
-	if got := adviceText("Russia", ia, 1, 200); got != want {
+	if got := adviceText(&answer.Scenario{}, "Russia", ia, 200); got != want {
 		t.Errorf("failed draws:\n%q\nwant\n%q", got, want)
 	}
 	neg := -1.0
 	ia.Levers[0].MeanToward = &neg
 	want = "The forecast 75.0 lies 65.0 from Russia's position 10.0. Over the 200 draws no lever of one step brings it closer on average."
-	if got := adviceText("Russia", ia, 1, 200); got != want {
+	if got := adviceText(&answer.Scenario{}, "Russia", ia, 200); got != want {
 		t.Errorf("none:\n%q\nwant\n%q", got, want)
 	}
 }
@@ -79,7 +79,7 @@ func TestAdviceTextDrawsFarther(t *testing.T) {
 		{Kind: answer.LeverPersuadePosition, Name: "Ukraine", From: 95, To: 90, Toward: -66.33, MeanToward: &m, Helps: &h},
 	}}
 	want := "The forecast 75.0 lies 65.0 from Russia's position 10.0. Over the 100 draws the lever that most often brings it closer is persuading Ukraine to move from 95.0 to 90.0: it does in 67 of 100 draws (67%, 95% interval 57–75%), by 2.23 on average (66.33 farther at the stated values)."
-	if got := adviceText("Russia", ia, 1, 100); got != want {
+	if got := adviceText(&answer.Scenario{}, "Russia", ia, 100); got != want {
 		t.Errorf("got\n%q\nwant\n%q", got, want)
 	}
 }

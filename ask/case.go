@@ -204,7 +204,8 @@ func (c *Case) Fingerprint() ([]byte, error) { return json.Marshal(c.Resolved) }
 
 func header(in *Input, res *scenario.Scenario, p *model.Problem, t answer.Target) answer.Scenario {
 	h := answer.Scenario{ID: res.Metadata.ID, Title: res.Metadata.Title, Source: in.Name, Format: in.Format,
-		Snapshot: t.Snapshot, Variant: t.Variant, Actors: []answer.Actor{}, Issues: []answer.Issue{}, Warnings: []string{}, Assumed: []string{}}
+		Snapshot: t.Snapshot, Variant: t.Variant, Actors: []answer.Actor{}, Issues: []answer.Issue{}, Warnings: []string{}, Assumed: []string{},
+		SalienceScale: res.SalienceDivisor()}
 	if res.Metadata.AsOf != scenario.UnknownDate {
 		// Peer formats carry no date.
 		h.AsOf = res.Metadata.AsOf

@@ -168,7 +168,10 @@ func (c *Case) convert(name string, r *model.Result) answer.ModelForecast {
 			f.Settled = false
 			f.Range = &answer.Interval{Lo: s.lo, Hi: s.hi}
 			f.Cycle = s.cycle
-			f.Nearest = c.Header.Spanned(k, s.lo, s.hi)
+			if f.Nearest = c.Header.Spanned(k, s.lo, s.hi); f.Nearest == nil {
+				// an issue without labelled options: none, as of a settled forecast
+				f.Nearest = []answer.Anchor{}
+			}
 			moving = append(moving, unsettledIssue{label: issueLabel(is), s: s, rounds: len(ir.Rounds) - 1})
 			repeats[bdm.MovingNote(ir.Issue, ir.Rounds[len(ir.Rounds)-1].Round)] = true
 		}
@@ -187,6 +190,9 @@ func (c *Case) convert(name string, r *model.Result) answer.ModelForecast {
 		if len(out.Notes) == 0 {
 			out.Notes = nil
 		}
+	}
+	if rl := c.redLineNotes(out.Issues); rl != nil {
+		out.Notes = append(slices.Clip(out.Notes), rl...)
 	}
 	return out
 }

@@ -115,6 +115,9 @@ func (c *Case) sweepModel(ctx context.Context, m model.Model, o sweep.Options) (
 	}
 	at := c.convert(m.Name(), r.Base)
 	r.Base = nil // the answer keeps what it says of the run, not its trace
+	for i := range r.Inputs {
+		salienceInput(&c.Header, &r.Inputs[i])
+	}
 	sm := answer.SweepModel{SweepResult: r, Notes: at.Notes}
 	if u := unsettledIn(&c.Header, at, "each such issue's base is its last round's point"); u != "" {
 		sm.Warnings = append(sm.Warnings, "the forecast at the stated values "+u)
@@ -244,6 +247,14 @@ func (c *Case) sensitivityModel(ctx context.Context, m model.Model, o sweep.Opti
 	}
 	at := c.convert(m.Name(), r.Base)
 	r.Base = nil // the answer keeps what it says of the run, not its trace
+	for k := range r.Issues {
+		for j := range r.Issues[k].Swings {
+			salienceInput(&c.Header, &r.Issues[k].Swings[j].Input)
+		}
+	}
+	for j := range r.NotMeasurable {
+		salienceInput(&c.Header, &r.NotMeasurable[j].Input)
+	}
 	sm := &answer.SensitivityModel{SensitivityResult: r, Notes: at.Notes}
 	if u := unsettledIn(&c.Header, at, "each such issue's base, the ● of its tornado, is its last round's point"); u != "" {
 		sm.Warnings = append(sm.Warnings, "the forecast at the stated values "+u)

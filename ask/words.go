@@ -169,11 +169,12 @@ func LeverColumns() []string {
 
 // AdviseIssueHead heads one issue of an actor's advice: the forecast,
 // where the actor stands, how much it cares and how far apart they are,
-// numbers with the issue's decimals and the salience with two: "Ceasefire:
-// forecast 40.0, Ukraine at 10.0 (salience 0.90), 30.0 apart". The page
-// writes it by the same rule (issueHead in web/src/advise.ts).
-func AdviseIssueHead(issue, forecast, actor, position string, salience float64, distance string) string {
-	return fmt.Sprintf("%s: forecast %s, %s at %s (salience %s), %s apart", issue, forecast, actor, position, fixed(salience, 2), distance)
+// numbers with the issue's decimals and the salience on the file's scale
+// (InputValue): "Ceasefire: forecast 40.0, Ukraine at 10.0 (salience
+// 0.90), 30.0 apart", "(salience 90)" on 0–100. The page writes it by
+// the same rule (issueHead in web/src/advise.ts).
+func AdviseIssueHead(sc *answer.Scenario, issue, forecast, actor, position string, salience float64, distance string) string {
+	return fmt.Sprintf("%s: forecast %s, %s at %s (salience %s), %s apart", issue, forecast, actor, position, InputValue(sc, "salience", "", salience), distance)
 }
 
 // SwingWhat is what a sensitivity swing's input is, after its actor's

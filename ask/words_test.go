@@ -39,7 +39,7 @@ func TestWords(t *testing.T) {
 		{LeverKindText(answer.LeverPersuadePosition), "persuade: position"},
 		{LeverKindText(answer.LeverOwnSalience), "own salience"},
 		{LeverKindText("other"), "other"},
-		{AdviseIssueHead("Ceasefire", "46.6", "Ukraine", "85.0", 0.9, "38.4"), "Ceasefire: forecast 46.6, Ukraine at 85.0 (salience 0.90), 38.4 apart"},
+		{AdviseIssueHead(&answer.Scenario{SalienceScale: 1}, "Ceasefire", "46.6", "Ukraine", "85.0", 0.9, "38.4"), "Ceasefire: forecast 46.6, Ukraine at 85.0 (salience 0.90), 38.4 apart"},
 		{SwingWhat("position", ""), " · position"},
 		{SwingWhat("salience", "Ukraine and NATO"), " · salience on Ukraine and NATO"},
 		{CoverageRowHead("actor", "United States"), "actor United States"},

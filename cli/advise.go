@@ -58,7 +58,7 @@ estimates the time left; Ctrl-C stops the run.
 	f := cmd.Flags()
 	f.StringP("model", "m", def.Model, "the model whose forecast the levers move")
 	f.String("issue", def.Issue, "the issue id to advise on (default: every issue the actor takes part in)")
-	f.Float64("step", def.Step, "one lever's size: a share of the scale for positions, a change of salience (0–1)")
+	f.Float64("step", def.Step, "one lever's size: a share of the scale for positions and for saliences (0.05: 90 → 95 on salience_scale 100)")
 	f.Int("draws", def.Draws, fmt.Sprintf("also try every lever on this many draws of the stated ranges (at most %d)", answer.MaxAdviseDraws))
 	f.Bool("uniform", def.Uniform, "draw each range uniformly instead of triangularly")
 	addSettingsFlags(cmd, def.Settings, def.Seed)
@@ -107,16 +107,6 @@ func runAdvise(cmd *cobra.Command, args []string) error {
 	}, func(w io.Writer, a *answer.Advice) { adviseTable(w, a, top, termWidth(w)) })
 }
 
-// leverValue is a lever's From or To as the text around the table writes
-// it: a salience to two decimals ("salience 0.90"), a position with its
-// issue's d decimals ("from 5.0 to 10.0" on 0–100).
-func leverValue(kind string, x float64, d int) string {
-	if strings.HasSuffix(kind, "-salience") {
-		return strconv.FormatFloat(x, 'f', 2, 64)
-	}
-	return numD(x, d)
-}
-
 // adviseTable prints, per issue, the actor's stance and the forecast, the
 // levers by how far they bring the forecast closer (leverTables), and a
 // sentence.
@@ -128,7 +118,7 @@ func adviseTable(w io.Writer, a *answer.Advice, top, width int) {
 		fmt.Fprintln(w)
 		d := a.Scenario.IssueDecimals(ia.Issue)
 		fc, dist := ask.AdviseHeadNumbers(ia, d, numD)
-		para(w, ask.AdviseIssueHead(ia.Name, fc, a.Name, numD(ia.Position, d), ia.Salience, dist), width)
+		para(w, ask.AdviseIssueHead(&a.Scenario, ia.Name, fc, a.Name, numD(ia.Position, d), ia.Salience, dist), width)
 		levers := ia.Levers
 		if top > 0 && len(levers) > top {
 			levers = levers[:top]
@@ -154,7 +144,7 @@ func adviseTable(w io.Writer, a *answer.Advice, top, width int) {
 	if len(a.Top) > 0 {
 		var ls []string
 		for _, lv := range a.Top {
-			ls = append(ls, fmt.Sprintf("%s on %s (%+.4f)", ask.LeverText(lv, a.Scenario.IssueDecimals(lv.Issue)), a.Scenario.IssueName(lv.Issue), float64(lv.Gain)))
+			ls = append(ls, fmt.Sprintf("%s on %s (%+.4f)", ask.LeverText(&a.Scenario, lv), a.Scenario.IssueName(lv.Issue), float64(lv.Gain)))
 		}
 		fmt.Fprintln(w)
 		block(w, "Largest utility gains: "+strings.Join(ls, "; ")+".", width)
@@ -206,7 +196,7 @@ func leverTables(w io.Writer, a *answer.Advice, levers []answer.Lever, l layout)
 	}
 	var rows []table.Row
 	for _, lv := range levers {
-		row := table.Row{ask.LeverKindText(lv.Kind), lv.Name, leverValue(lv.Kind, lv.From, d), leverValue(lv.Kind, lv.To, d), signed(lv.Shift, d), signed(lv.Toward, d),
+		row := table.Row{ask.LeverKindText(lv.Kind), lv.Name, ask.LeverValue(&a.Scenario, lv, lv.From), ask.LeverValue(&a.Scenario, lv, lv.To), signed(lv.Shift, d), signed(lv.Toward, d),
 			fmt.Sprintf("%+.4f", float64(lv.Gain)), costText(float64(lv.Cost))}
 		if !shift {
 			row = slices.Delete(row, si, si+1)

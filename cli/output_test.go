@@ -240,21 +240,26 @@ func TestParaThroughLineWrapper(t *testing.T) {
 	}
 }
 
-// An advice table writes a lever's values as the sentences around it do:
-// a position to one decimal, a salience to two.
+// An advice table writes a lever's values as the sentences around it do
+// (ask.LeverValue): a position to one decimal, a salience to two on 0–1
+// and to none on 0–100 (the file's own scale).
 func TestLeverValue(t *testing.T) {
+	one, hundred := &answer.Scenario{SalienceScale: 1}, &answer.Scenario{SalienceScale: 100}
 	for _, c := range []struct {
+		sc   *answer.Scenario
 		kind string
 		x    float64
 		want string
 	}{
-		{"persuade-position", 5, "5.0"},
-		{"own-position", 100, "100.0"},
-		{"persuade-salience", 0.7, "0.70"},
-		{"own-salience", 1, "1.00"},
+		{one, "persuade-position", 5, "5.0"},
+		{hundred, "own-position", 100, "100.0"},
+		{one, "persuade-salience", 0.7, "0.70"},
+		{one, "own-salience", 1, "1.00"},
+		{hundred, "own-salience", 95, "95"},
+		{hundred, "persuade-salience", 30, "30"},
 	} {
-		if got := leverValue(c.kind, c.x, 1); got != c.want {
-			t.Errorf("leverValue(%s, %v) = %q, want %q", c.kind, c.x, got, c.want)
+		if got := ask.LeverValue(c.sc, answer.Lever{Kind: c.kind}, c.x); got != c.want {
+			t.Errorf("LeverValue(%v, %s, %v) = %q, want %q", c.sc.SalienceScale, c.kind, c.x, got, c.want)
 		}
 	}
 }

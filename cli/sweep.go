@@ -395,10 +395,6 @@ func swingTable(w io.Writer, sc *answer.Scenario, iss answer.Issue, is answer.Se
 		marked = marked || s.OneEnded() || s.BaseOutside
 	}
 	for _, s := range swings {
-		di := 1
-		if s.Input.Kind == answer.SweepPosition {
-			di = sc.IssueDecimals(s.Input.IssueID)
-		}
 		swing := numD(s.Swing, d)
 		if s.OneEnded() {
 			swing += ask.OneEndedMark
@@ -409,7 +405,7 @@ func swingTable(w io.Writer, sc *answer.Scenario, iss answer.Issue, is answer.Se
 		case marked && !s.OneEnded():
 			swing += " "
 		}
-		t.AppendRow(table.Row{swingInput(sc, iss.ID, s), ask.RangeJoin(numD(s.Input.Lo, di), numD(s.Input.Hi, di)),
+		t.AppendRow(table.Row{swingInput(sc, iss.ID, s), ask.RangeJoin(ask.InputValue(sc, string(s.Input.Kind), s.Input.IssueID, s.Input.Lo), ask.InputValue(sc, string(s.Input.Kind), s.Input.IssueID, s.Input.Hi)),
 			endText(s.Low, s.LowUnsettled, d) + ends + endText(s.High, s.HighUnsettled, d), swingBar(s.Low, is.Base, s.High, iss.Min, iss.Max, barW),
 			swing, share(s)})
 	}

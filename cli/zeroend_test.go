@@ -32,8 +32,8 @@ func TestSensitivityZeroEnd(t *testing.T) {
 	flat := strings.Join(strings.Fields(out), " ")
 	for _, want := range []string{
 		"│ South · capability │ 20.0–60.0 │ 70.9 → 60.0 │",
-		"│ North · salience on Timeline │ 0.0–0.6 │ none → 64.6 │",
-		"│ North · salience │ 0.0–0.6 │ none → 50.0 │",
+		"│ North · salience on Timeline │ 0.00–0.60 │ none → 64.6 │", // a salience with two decimals on 0–1, as advice writes one (ask.InputValue)
+		"│ North · salience │ 0.00–0.60 │ none → 50.0 │",
 		"│  0.0† │",
 		"† no forecast at one end, where the model refused the problem: north salience on timeline at 0 (its low end); the swing is measured from the stated value to the other end (see the warning)",
 		"warning (compromise): north salience on timeline: no forecast at 0, the low end of its range: the model refused that problem (issue timeline: no actor has a stance with salience > 0, so no model can weigh it); its swing on every issue is measured from the stated value to the high end alone",

@@ -296,13 +296,19 @@ func (in *Input) redLines(i int) map[int]scenario.RedLine {
 	return in.RedLines[i]
 }
 
+// Crosses reports whether the value x crosses the red line r, lying
+// outside the values it allows: the one test of crossing, which a
+// package's verdicts (crossings) and a forecast's notes (package ask)
+// both apply.
+func Crosses(r scenario.RedLine, x float64) bool { return !r.Allows(x) }
+
 // crossings lists the red lines of one actor that the package v crosses,
 // in issue order.
 func crossings(p *model.Problem, rl map[int]scenario.RedLine, v []float64) []Crossing {
 	var out []Crossing
 	for k := range p.Issues {
 		r, ok := rl[k]
-		if !ok || r.Allows(v[k]) {
+		if !ok || !Crosses(r, v[k]) {
 			continue
 		}
 		by := math.Max(r.Lo-v[k], v[k]-r.Hi)

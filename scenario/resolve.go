@@ -77,7 +77,7 @@ func (s *Scenario) Resolve(snapshot, variant string) (*Scenario, error) {
 			return nil, notADate(s, snapshot)
 		}
 		if snapshot < s.Metadata.AsOf {
-			return nil, errs.Field("snapshot", "snapshot %s is before the scenario's as_of %s; valid: a date on or after it, one of %s", snapshot, s.Metadata.AsOf, errs.OneOf(s.SnapshotDates()))
+			return nil, errs.Field("snapshot", "snapshot %s is before the scenario's as_of %s; valid: %s", snapshot, s.Metadata.AsOf, s.validSnapshots())
 		}
 		for _, i := range s.snapshotOrder() {
 			if s.Snapshots[i].Date > snapshot {
@@ -404,4 +404,16 @@ func (s *Scenario) stanceOf(id, issue string) *Stance {
 		}
 	}
 	return nil
+}
+
+// validSnapshots says which snapshots a request may name: any date on or
+// after as_of, base or latest, with the snapshots' own dates as examples
+// ("a date on or after 2026-03-01, base or latest (snapshots:
+// 2026-04-01)"); a date between two snapshots is as valid as theirs.
+func (s *Scenario) validSnapshots() string {
+	out := "a date on or after " + s.Metadata.AsOf + ", " + Base + " or " + Latest
+	if dates := s.SnapshotDates(); len(dates) > 0 {
+		out += " (snapshots: " + errs.OneOf(dates) + ")"
+	}
+	return out
 }

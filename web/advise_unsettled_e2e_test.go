@@ -25,7 +25,7 @@ func TestAdviseUnsettledRange(t *testing.T) {
 	}
 	ia := a.Issues[0]
 	fc, dist := ask.AdviseHeadNumbers(ia, 1, ask.Decimals)
-	want := ask.AdviseIssueHead(ia.Name, fc, a.Name, "5.0", ia.Salience, dist)
+	want := ask.AdviseIssueHead(&a.Scenario, ia.Name, fc, a.Name, "5.0", ia.Salience, dist)
 	if !strings.Contains(want, "forecast 20.7–90.0 (did not settle)") || !strings.HasSuffix(want, "15.7–85.0 apart") {
 		t.Fatalf("ask heads nato %q: not the range the test expects", want)
 	}

@@ -92,6 +92,9 @@ var e2eSources = func() string {
 type e2eOptions struct {
 	// empty starts with no scenario stored (else the built-in case is).
 	empty bool
+	// scenario, when set, is the path of the scenario file stored in
+	// place of the built-in case.
+	scenario string
 	// sources is the server's --sources folder; "" is e2eSources.
 	sources string
 	// maxWork is the server's --max-work; 0 is its default.
@@ -288,6 +291,12 @@ func startE2EWith(t *testing.T, o e2eOptions) *e2e {
 	}
 	t.Cleanup(func() { st.Close() })
 	name, data := scenarios.Default()
+	if o.scenario != "" {
+		if data, err = os.ReadFile(o.scenario); err != nil {
+			t.Fatal(err)
+		}
+		name = filepath.Base(o.scenario)
+	}
 	full, ds := scenariofile.Parse(name, data)
 	if err := ds.Err(false); err != nil {
 		t.Fatal(err)

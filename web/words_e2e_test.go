@@ -129,7 +129,7 @@ func TestAdviseWords(t *testing.T) {
 	for _, ia := range a.Issues {
 		d := a.Scenario.IssueDecimals(ia.Issue)
 		sel := fmt.Sprintf(`[data-testid=advise-out] table[data-issue=%q]`, ia.Issue)
-		if got, want := e.text(sel+" caption"), ask.AdviseIssueHead(ia.Name, ask.Decimals(float64(ia.Forecast), d), a.Name, ask.Decimals(ia.Position, d), ia.Salience, ask.Decimals(float64(ia.Distance), d)); got != want {
+		if got, want := e.text(sel+" caption"), ask.AdviseIssueHead(&a.Scenario, ia.Name, ask.Decimals(float64(ia.Forecast), d), a.Name, ask.Decimals(ia.Position, d), ia.Salience, ask.Decimals(float64(ia.Distance), d)); got != want {
 			t.Errorf("%s: heading %q, want %q", ia.Issue, got, want)
 		}
 		head := get(t, e.bctx, "head", chromedp.Evaluate[[]string](fmt.Sprintf(`[...document.querySelectorAll('%s thead th')].map((x) => x.textContent)`, sel)))

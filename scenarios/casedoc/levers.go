@@ -47,7 +47,7 @@ func runLevers(ctx context.Context, in *ask.Input, draws int) (map[string]string
 					helps = fmt.Sprintf("%.0f%%", 100**lv.Helps)
 				}
 				rows[ia.Issue] = append(rows[ia.Issue], fmt.Sprintf("| %s (at %g) | %s | %+.2f | %s | %+.4f |",
-					a.Name, ia.Position, ask.LeverText(lv, a.Scenario.IssueDecimals(ia.Issue)), float64(lv.Toward), helps, float64(lv.Gain)))
+					a.Name, ia.Position, ask.LeverText(&a.Scenario, lv), float64(lv.Toward), helps, float64(lv.Gain)))
 				n++
 			}
 			if n == 0 {

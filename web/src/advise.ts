@@ -4,7 +4,7 @@
 // this file only draws them.
 import { api, follow, inlineOrJob, defaults, APIError } from './api'
 import type { AnswerScenario, Scenario, Run, Settings } from './api'
-import { h, fmt, signed, count, settingsText, noNumber, decimalsOf, rangeText, rangeJoin } from './util'
+import { h, fmt, signed, count, settingsText, noNumber, decimalsOf, rangeText, rangeJoin, inputValue, leverInput } from './util'
 
 export interface AdviseRequest extends Settings { snapshot?: string; variant?: string; actor: string; model?: string; issue?: string; step?: number; draws?: number; uniform?: boolean; seed?: number }
 export interface Lever {
@@ -133,22 +133,15 @@ function gfmt2(x: number): string {
 
 // drawAdvice shows, per issue, the levers as a table with a bar for how
 // much closer each brings the forecast.
-// leverValue is a lever's from or to as the command line writes it
-// (cli's leverValue): a salience with two decimals ("0.70 → 0.75"), a
-// position with its issue's d decimals ("5.0 → 10.0" on 0–100, "0.45 →
-// 0.50" on 0–1).
-function leverValue(kind: string, x: number, d: number): string {
-  return fmt(x, kind.endsWith('-salience') ? 2 : d)
-}
-
 // leverColumns head an issue's levers as parley advise heads them
 // (ask.LeverColumns).
 const leverColumns = ['Lever', 'Actor', 'From', 'To', 'Shift', 'Closer by', 'Gain', 'Cost']
 
 // issueHead is ask.AdviseIssueHead: the forecast, where the actor stands
-// and how much it cares (salience to two decimals), how far apart.
-function issueHead(issue: string, forecast: string, actor: string, position: string, salience: number, distance: string): string {
-  return `${issue}: forecast ${forecast}, ${actor} at ${position} (salience ${fmt(salience, 2)}), ${distance} apart`
+// and how much it cares (the salience on the file's scale, inputValue),
+// how far apart.
+function issueHead(sc: AnswerScenario, issue: string, forecast: string, actor: string, position: string, salience: number, distance: string): string {
+  return `${issue}: forecast ${forecast}, ${actor} at ${position} (salience ${inputValue(sc, 'salience', '', salience)}), ${distance} apart`
 }
 
 // headNumbers is ask.AdviseHeadNumbers: the forecast and the distance an
@@ -178,7 +171,7 @@ function drawAdvice(box: HTMLElement, a: Advice) {
       const bar = h('span', { class: 'lever-bar' + (t < 0 ? ' away' : ''), style: `width:${Math.round(60 * Math.abs(t) / top)}px` })
       return h('tr', { 'data-kind': l.kind, 'data-helps': String(t > 0), hidden: i >= shownLevers },
         h('td', {}, kindText[l.kind] ?? l.kind), h('td', {}, l.name),
-        h('td', {}, leverValue(l.kind, l.from, d)), h('td', {}, leverValue(l.kind, l.to, d)),
+        h('td', {}, inputValue(a.scenario, leverInput(l.kind), l.issue, l.from)), h('td', {}, inputValue(a.scenario, leverInput(l.kind), l.issue, l.to)),
         h('td', {}, num(l.shift, d + 1)), h('td', {}, num(l.toward, d + 1), ' ', bar),
         h('td', {}, num(l.gain, 4)), h('td', {}, costText(l.cost)),
         withDraws ? h('td', { 'data-failed-draws': String(l.failed_draws ?? 0) }, `${num(l.mean_toward, d + 1)} · ${l.helps === undefined ? noNumber : Math.round(100 * l.helps) + '%'}`,
@@ -186,7 +179,7 @@ function drawAdvice(box: HTMLElement, a: Advice) {
           l.no_forecast_draws ? ` (no forecast in ${count(l.no_forecast_draws)} of ${count(a.draws)})` : '') : null)
     })
     cards.push(h('table', { class: 'compare', 'data-issue': ia.issue },
-      h('caption', { 'data-forecast': String(ia.forecast) }, issueHead(ia.name, fc, a.name, fmt(ia.position, d), ia.salience, dist)),
+      h('caption', { 'data-forecast': String(ia.forecast) }, issueHead(a.scenario, ia.name, fc, a.name, fmt(ia.position, d), ia.salience, dist)),
       h('thead', {}, h('tr', {}, ...leverColumns.map((c) => h('th', { scope: 'col' }, c)),
         withDraws ? h('th', { scope: 'col' }, `Over ${count(a.draws)} draws: mean · helps`) : null)),
       h('tbody', {}, ...rows)))

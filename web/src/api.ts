@@ -78,6 +78,9 @@ export interface AnswerScenario {
   // decimals: how many decimals every door writes a number on the
   // issue's scale with (ask.ScaleDecimals; util's decimalsOf)
   issues: { id: string; name: string; min: number; max: number; reference?: number; anchors?: Anchor[]; decimals: number }[]
+  // salience_scale: the scale every salience of the answer is on, as
+  // the file writes it: 1 (0–1) or 100 (0–100; util's inputValue)
+  salience_scale: number
   // warnings: the file's, as validate counts them; assumed: what the
   // answer's numbers rest on that no quote backs (no warning), and
   // assumed_count its numbers and assumed_text those in ask's words,

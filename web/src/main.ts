@@ -7,7 +7,7 @@
 import './style.css'
 import { api, follow, download, APIError, inlineOrJob, loadDefaults, defaults } from './api'
 import type { Scenario, ScenarioView, Forecast, ModelForecast, IssueForecast, Issue, Stance, ModelInfo, Param, Sweep, SweepIssue, SweepInput, Swing, Sensitivity, SensitivityIssue, Diagnostic, DealEvaluation, DealSearch, DealPackage, DealPlan, Bend, Shortfall, Distribution, Likely, DealRobustness, Comparison, CompareCell, CompareColumn } from './api'
-import { h, s, svgLabel, fitText, textWidth, fmt, signed, plainNum, gfmt, altFrom, vetoHead, caveatsHeading, stepText, count, color, rangeText, intervalText, sweepText, binDecimals, binText, rangeSep, rangeJoin, noNumber, tieJoin, settingsText, errorText, decimalsOf, rangeDecimals, rangeDecimalsMax, plural } from './util'
+import { h, s, svgLabel, fitText, textWidth, fmt, signed, plainNum, gfmt, altFrom, vetoHead, caveatsHeading, stepText, count, color, rangeText, intervalText, sweepText, binDecimals, binText, rangeSep, rangeJoin, noNumber, tieJoin, settingsText, errorText, decimalsOf, inputValue, rangeDecimals, rangeDecimalsMax, plural } from './util'
 import { renderExplain } from './explain'
 import { proposalsCard } from './proposals'
 import { renderAdvise } from './advise'
@@ -1231,8 +1231,9 @@ function swingWhat(b: Swing, issue: string): string {
 // prints (its --top 8): each input's range, the forecast at its low and
 // high ends, the swing and its share of the variance. The chart showed
 // them only in a tooltip, under the pointer. The forecasts and swings
-// have the issue's k decimals; a range, a position's with its own
-// issue's, a salience's or a capability's with one; an end the model
+// have the issue's k decimals; a range, as inputValue writes its input
+// (a position's with its own issue's decimals, a salience on the file's
+// scale, a capability with one); an end the model
 // did not settle at is marked *, one it refused reads "none".
 function swingNumbers(name: string, shown: Swing[], k: number, issue: string, model: string): HTMLElement {
   const end = (x: number | null, unsettled?: boolean) => x === null ? 'none' : fmt(x, k) + (unsettled ? '*' : '')
@@ -1241,11 +1242,10 @@ function swingNumbers(name: string, shown: Swing[], k: number, issue: string, mo
     h('table', { class: 'compare swings' }, h('caption', {}, `What moves the ${model} forecast on ${name}: each input at the ends of its range${unsettled ? ' (* the model had not settled at that end)' : ''}`),
       h('thead', {}, h('tr', {}, ...['Input', 'Range', 'Forecast low → high', 'Swing', 'Var. share'].map((c) => h('th', { scope: 'col' }, c)))),
       h('tbody', {}, ...shown.map((b) => {
-        const di = b.input.kind === 'position' ? decimalsOf(st.tornado?.scenario, b.input.issue ?? issue) : 1
         const mark = (oneEndedSwing(b) ? oneEndedMark : '') + (b.base_outside_ends ? baseOutsideMark : '')
         return h('tr', {},
           h('th', { scope: 'row' }, actorName(b.input.actor) + swingWhat(b, issue)),
-          h('td', {}, intervalText(b.input.low, b.input.high, di)),
+          h('td', {}, rangeJoin(inputValue(st.tornado?.scenario, b.input.kind, b.input.issue ?? issue, b.input.low), inputValue(st.tornado?.scenario, b.input.kind, b.input.issue ?? issue, b.input.high))),
           h('td', {}, `${end(b.forecast_at_low, b.unsettled_at_low)} → ${end(b.forecast_at_high, b.unsettled_at_high)}`),
           h('td', {}, fmt(b.swing, k) + mark), h('td', {}, shareText(b.variance_share, b.variance_share_interval)))
       }))))

@@ -202,6 +202,23 @@ export function decimalsOf(sc: { issues: { id: string; decimals?: number }[] } |
   return d !== undefined && d > 0 ? d : 1
 }
 
+// inputValue is ask.InputValue: an input's value as every door writes it
+// back to the user — a position (kind "position") with its issue's
+// decimals, a salience on the file's own scale, as the answer gives it
+// (two decimals on 0–1, none on 0–100: the answer scenario's
+// salience_scale), a capability with one.
+export function inputValue(sc: { issues: { id: string; decimals?: number }[]; salience_scale?: number } | undefined, kind: string, issue: string, x: number): string {
+  if (kind === 'salience') return fmt(x, sc?.salience_scale === 100 ? 0 : 2)
+  if (kind === 'position') return fmt(x, decimalsOf(sc, issue))
+  return fmt(x, 1)
+}
+
+// leverInput is the kind of input a lever of the kind moves (ask.LeverValue):
+// "salience" for own-salience and persuade-salience, else "position".
+export function leverInput(kind: string): string {
+  return kind.endsWith('-salience') ? 'salience' : 'position'
+}
+
 // rangeJoin writes a range from its two ends, each already written
 // (scenario.RangeJoin, the rule every door joins a range's ends by):
 // "45.3–54.1", or "-2.18 to -1.99" where either end is negative (an en
