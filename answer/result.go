@@ -31,9 +31,41 @@ type ModelForecast struct {
 	// issues that did not settle, each named with its range, or the
 	// issue's own sentence when it is the only one).
 	Warnings []string `json:"warnings,omitempty"`
+	// RedLines are the stated red lines the model's forecasts cross, one
+	// for each issue and actor, in issue order; each is also a note (its
+	// Text), so that a reader of the notes alone misses none. Omitted
+	// when none is crossed.
+	RedLines []RedLineCrossing `json:"red_lines,omitempty"`
 	// Detail is model-specific output that the peer-format writers of
 	// package ask read (KTAB's log, Decide's exchanges); not in the JSON.
 	Detail any `json:"-"`
+}
+
+// RedLineCrossing is a stated red line a model's forecast of an issue
+// crosses: the test is deal's (deal.Crosses); of a forecast that did not
+// settle, of the range it kept moving in, which may cross it in part.
+type RedLineCrossing struct {
+	Issue string `json:"issue"`
+	// Actor is the id of the actor whose red line it is.
+	Actor string `json:"actor"`
+	// RedLine names it as the file writes it: "Russia's red line
+	// (Territory >= 65)".
+	RedLine string `json:"red_line"`
+	// At is the forecast, or the range of one that did not settle, at
+	// the issue's decimals: "55.0", "60.0–65.4".
+	At string `json:"at"`
+	// Partly is true when only part of the range crosses it.
+	Partly bool `json:"partly,omitempty"`
+}
+
+// Text is the crossing as the model's note says it: "territory: 55.0
+// crosses Russia's red line (Territory >= 65)".
+func (c RedLineCrossing) Text() string {
+	verb := "crosses"
+	if c.Partly {
+		verb = "partly crosses"
+	}
+	return c.Issue + ": " + c.At + " " + verb + " " + c.RedLine
 }
 
 // ForecastOf returns the model's forecast of the issue with the id; false

@@ -191,8 +191,12 @@ func (c *Case) convert(name string, r *model.Result) answer.ModelForecast {
 			out.Notes = nil
 		}
 	}
-	if rl := c.redLineNotes(out.Issues); rl != nil {
-		out.Notes = append(slices.Clip(out.Notes), rl...)
+	if rl := c.redLines(out.Issues); rl != nil {
+		out.RedLines = rl
+		out.Notes = slices.Clip(out.Notes)
+		for _, x := range rl {
+			out.Notes = append(out.Notes, x.Text())
+		}
 	}
 	return out
 }

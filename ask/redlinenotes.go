@@ -8,16 +8,16 @@ import (
 	"parley/model"
 )
 
-// redLineNotes are a model's notes on the red lines its forecasts cross:
-// for each issue in order, each actor whose red line on it the forecast
-// lies outside (deal.Crosses, the test deal's verdicts apply), named with
-// the red line as the file writes it: "wage: 2.0 crosses Dockworkers'
-// Union's red line (Wage rise >= 4)". Of a forecast that did not settle
-// it judges the range it kept moving in: "3.3–3.8 crosses …" when all of
-// it does, "3.3–4.2 partly crosses …" when some of it does. No model
-// reads red lines, so a forecast may well cross one; the note says so
-// beside it, at every door. Nil when no actor states a red line.
-func (c *Case) redLineNotes(issues []answer.IssueForecast) []string {
+// redLines are the stated red lines a model's forecasts cross: for
+// each issue in order, each actor whose red line on it the forecast lies
+// outside (deal.Crosses, the test deal's verdicts apply), named with the
+// red line as the file writes it ("Dockworkers' Union's red line (Wage
+// rise >= 4)"). Of a forecast that did not settle it judges the range
+// it kept moving in: all of it crossing, or part of it (Partly). No
+// model reads red lines, so a forecast may well cross one; the answer
+// says so beside it (RedLines, and a note each), at every door. Nil
+// when no actor states a red line.
+func (c *Case) redLines(issues []answer.IssueForecast) []answer.RedLineCrossing {
 	stated := false
 	for _, a := range c.Resolved.Actors {
 		stated = stated || len(a.RedLines) > 0
@@ -32,7 +32,7 @@ func (c *Case) redLineNotes(issues []answer.IssueForecast) []string {
 		return nil
 	}
 	p := c.problem
-	var out []string
+	var out []answer.RedLineCrossing
 	for _, f := range issues {
 		k := c.Header.IssueIndex(f.Issue)
 		if k < 0 {
@@ -44,21 +44,23 @@ func (c *Case) redLineNotes(issues []answer.IssueForecast) []string {
 			if !ok {
 				continue
 			}
-			what := fmt.Sprintf("%s's red line (%s %s)", actorName(p.Actors[i]), model.NameOr(is.Name, is.ID), r.String())
+			x := answer.RedLineCrossing{Issue: f.Issue, Actor: p.Actors[i].ID,
+				RedLine: fmt.Sprintf("%s's red line (%s %s)", actorName(p.Actors[i]), model.NameOr(is.Name, is.ID), r.String())}
 			switch {
 			case f.Range != nil:
 				lo, hi := deal.Crosses(r, f.Range.Lo), deal.Crosses(r, f.Range.Hi)
 				// both ends outside, and on one side of what it allows
 				all := lo && hi && !(f.Range.Lo <= r.Lo && f.Range.Hi >= r.Hi)
-				rng := RangeJoin(fixed(f.Range.Lo, d), fixed(f.Range.Hi, d))
-				if all {
-					out = append(out, fmt.Sprintf("%s: %s crosses %s", f.Issue, rng, what))
-				} else if lo || hi {
-					out = append(out, fmt.Sprintf("%s: %s partly crosses %s", f.Issue, rng, what))
+				if !all && !lo && !hi {
+					continue
 				}
+				x.At, x.Partly = RangeJoin(fixed(f.Range.Lo, d), fixed(f.Range.Hi, d)), !all
 			case f.Forecast.Finite() && deal.Crosses(r, float64(f.Forecast)):
-				out = append(out, fmt.Sprintf("%s: %s crosses %s", f.Issue, fixed(float64(f.Forecast), d), what))
+				x.At = fixed(float64(f.Forecast), d)
+			default:
+				continue
 			}
+			out = append(out, x)
 		}
 	}
 	return out

@@ -36,8 +36,22 @@ func TestNoNoteRepeatsItsWarning(t *testing.T) {
 			t.Errorf("bdm's note %q repeats its warning on nato", n)
 		}
 	}
-	if len(m.Notes) != 1 || !strings.HasPrefix(m.Notes[0], "issue sanctions: stopped at round 1 by the default stopping rule") {
-		t.Errorf("bdm's notes %q, want the one on sanctions", m.Notes)
+	// its other notes are the red lines its forecasts cross (55.0 on
+	// territory, below Russia's ">= 65"; 70.0 on security guarantees,
+	// not below Russia's "< 50"), each also in RedLines
+	var crossed []string
+	for _, x := range m.RedLines {
+		crossed = append(crossed, x.Text())
+	}
+	wantCrossed := []string{
+		"territory: 55.0 crosses Russia's red line (Territory >= 65)",
+		"security-guarantees: 70.0 crosses Russia's red line (Security guarantees for Ukraine < 50)",
+	}
+	if !slices.Equal(crossed, wantCrossed) {
+		t.Errorf("bdm's red lines crossed %q, want %q", crossed, wantCrossed)
+	}
+	if len(m.Notes) != 3 || !strings.HasPrefix(m.Notes[0], "issue sanctions: stopped at round 1 by the default stopping rule") || !slices.Equal(m.Notes[1:], wantCrossed) {
+		t.Errorf("bdm's notes %q, want the one on sanctions and the two red lines", m.Notes)
 	}
 }
 

@@ -428,11 +428,21 @@ func matrix(w io.Writer, f *answer.Forecast, width int) {
 // models say (nash's and ks's status quo) once, under all their names,
 // in the order of the first to say it; each model's notes in its own
 // order. Every note is printed whole (hanging, broken at the width).
+//
+// The red lines the forecasts cross, which are notes too, come after
+// them in a block of their own (redLinesCrossed), each red line once.
 func modelNotes(w io.Writer, models []answer.ModelForecast, width int) {
 	by := map[string][]string{}
 	var order []string
 	for _, m := range models {
+		crossing := map[string]bool{}
+		for _, x := range m.RedLines {
+			crossing[x.Text()] = true
+		}
 		for _, n := range m.Notes {
+			if crossing[n] {
+				continue
+			}
 			if by[n] == nil {
 				order = append(order, n)
 			}
@@ -441,16 +451,75 @@ func modelNotes(w io.Writer, models []answer.ModelForecast, width int) {
 			}
 		}
 	}
-	if len(order) == 0 {
+	if len(order) > 0 {
+		col := 0
+		for _, n := range order {
+			col = max(col, utf8.RuneCountInString(strings.Join(by[n], ", ")))
+		}
+		fmt.Fprintln(w, "notes on the models' runs:")
+		for _, n := range order {
+			fmt.Fprintln(w, hanging(fmt.Sprintf("  %-*s  ", col, strings.Join(by[n], ", ")), n, width))
+		}
+	}
+	redLinesCrossed(w, models, width)
+}
+
+// redLinesCrossed prints each stated red line some model's forecast
+// crosses once, after its issue, with every model that crosses it and
+// where, models at the same place together in the order of the first:
+// "territory  Russia's red line (Territory >= 65): nash, ks 35.0;
+// compromise 46.8; exchange 60.0–65.4 (in part)". Nothing when none is.
+func redLinesCrossed(w io.Writer, models []answer.ModelForecast, width int) {
+	type line struct{ issue, redLine string }
+	type place struct {
+		at     string
+		partly bool
+	}
+	var lines []line
+	places := map[line][]place{}
+	who := map[line]map[place][]string{}
+	for _, m := range models {
+		for _, x := range m.RedLines {
+			l, p := line{x.Issue, x.RedLine}, place{x.At, x.Partly}
+			if who[l] == nil {
+				lines = append(lines, l)
+				who[l] = map[place][]string{}
+			}
+			if who[l][p] == nil {
+				places[l] = append(places[l], p)
+			}
+			who[l][p] = append(who[l][p], m.Model)
+		}
+	}
+	if len(lines) == 0 {
 		return
 	}
-	col := 0
-	for _, n := range order {
-		col = max(col, utf8.RuneCountInString(strings.Join(by[n], ", ")))
+	// in the issues' order (each model's lines are), red lines of an
+	// issue in the order first met
+	rank := map[string]int{}
+	for _, m := range models {
+		for _, f := range m.Issues {
+			if _, ok := rank[f.Issue]; !ok {
+				rank[f.Issue] = len(rank)
+			}
+		}
 	}
-	fmt.Fprintln(w, "notes on the models' runs:")
-	for _, n := range order {
-		fmt.Fprintln(w, hanging(fmt.Sprintf("  %-*s  ", col, strings.Join(by[n], ", ")), n, width))
+	slices.SortStableFunc(lines, func(a, b line) int { return rank[a.issue] - rank[b.issue] })
+	col := 0
+	for _, l := range lines {
+		col = max(col, utf8.RuneCountInString(l.issue))
+	}
+	fmt.Fprintln(w, "red lines the forecasts cross (no model reads red lines):")
+	for _, l := range lines {
+		var parts []string
+		for _, p := range places[l] {
+			s := strings.Join(who[l][p], ", ") + " " + p.at
+			if p.partly {
+				s += " (in part)"
+			}
+			parts = append(parts, s)
+		}
+		fmt.Fprintln(w, hanging(fmt.Sprintf("  %-*s  ", col, l.issue), l.redLine+": "+strings.Join(parts, "; "), width))
 	}
 }
 
