@@ -6,7 +6,7 @@
 // so a link opens the page as it was.
 import './style.css'
 import { api, follow, download, APIError, inlineOrJob, loadDefaults, defaults } from './api'
-import type { Scenario, ScenarioView, Forecast, ModelForecast, IssueForecast, Issue, Stance, ModelInfo, Param, Sweep, SweepIssue, SweepInput, Swing, Sensitivity, SensitivityIssue, Diagnostic, DealEvaluation, DealSearch, DealPackage, DealPlan, Bend, Shortfall, Distribution, Likely, DealRobustness, Comparison, CompareCell, CompareColumn } from './api'
+import type { Scenario, ScenarioView, Forecast, ModelForecast, IssueForecast, Issue, Stance, ModelInfo, Param, Sweep, SweepIssue, SweepInput, Swing, Sensitivity, SensitivityIssue, Diagnostic, DealEvaluation, DealSearch, DealPackage, DealPlan, Bend, Shortfall, Distribution, Likely, DealRobustness, Comparison, CompareCell, CompareColumn, Range } from './api'
 import { h, s, svgLabel, fitText, textWidth, fmt, signed, plainNum, gfmt, altFrom, vetoHead, caveatsHeading, stepText, count, color, rangeText, intervalText, sweepText, binDecimals, binText, rangeSep, rangeJoin, noNumber, tieJoin, settingsText, errorText, decimalsOf, rangeDecimals, rangeDecimalsMax, plural } from './util'
 import { renderExplain } from './explain'
 import { proposalsCard } from './proposals'
@@ -638,6 +638,27 @@ function renderScenario() {
   }
 }
 
+// assumedTag is the grey "assumed" beside an assumed stance's point at
+// (X(position), y), of radius r, on a chart W wide whose scale starts at
+// L (the actors' names end left of it), drawn clear of the stance's
+// range whisker (its line at y, its end caps 5 above and below) and of
+// the point: right of both where the chart has room for it, else left
+// of both, else (a range over nearly the whole scale) above the
+// whisker's line and its caps, beside the point. It was drawn just right
+// of the point, on the whisker's line.
+function assumedTag(X: (v: number) => number, position: number, range: Range | undefined, r: number, y: number, L: number, W: number): SVGTextElement {
+  const word = 'assumed'
+  const tw = (textWidth(word, 10) || 40) + 4 // italic is a little wider than the upright it is measured in
+  const px = X(position)
+  const right = Math.max(px + r, range ? X(range[1]) : -Infinity) + 4
+  const left = Math.min(px - r, range ? X(range[0]) : Infinity) - 4
+  const at = right + tw <= W ? { x: right, y: y + 4, anchor: 'start' }
+    : left - tw >= L ? { x: left, y: y + 4, anchor: 'end' }
+    : px + r + 3 + tw <= W ? { x: px + r + 3, y: y - 7, anchor: 'start' }
+    : { x: px - r - 3, y: y - 7, anchor: 'end' }
+  return s('text', { x: at.x, y: at.y, 'text-anchor': at.anchor, class: 'assumed' }, word)
+}
+
 function issueCard(is: Issue): HTMLElement {
   const sc = st.resolved!
   const [lo, hi] = bounds(is)
@@ -715,7 +736,7 @@ function issueCard(is: Issue): HTMLElement {
     }
     g.append(s('circle', { cx: X(stc.position), cy: y, r, fill: `hsl(214 70% ${88 - 58 * sal}%)`, class: 'dot' },
       s('title', {}, `${a.name}: ${plainNum(stc.position)} (salience ${plainNum(stc.salience)})${stc.evidence?.length ? ` · ${plural(stc.evidence.length, 'quote')}` : stc.assumed ? ' · assumed' : ''}`)))
-    if (!stc.evidence?.length && someQuoted) g.append(s('text', { x: X(stc.position) + r + 3, y: y + 4, class: 'assumed' }, 'assumed'))
+    if (!stc.evidence?.length && someQuoted) g.append(assumedTag(X, stc.position, pr, r, y, L, W))
     g.addEventListener('click', () => openStance(a.id, is.id))
     // Open on key release, so the key that opened the panel cannot also
     // reach the field that then has the focus.
