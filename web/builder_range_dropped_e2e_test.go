@@ -48,7 +48,7 @@ func TestBuilderKeepsRangeDropped(t *testing.T) {
 	warning := "variants[0].stances[0].range_dropped: no range is dropped: south's stance on issue a has no range"
 	r.warnings = []string{warning}
 	for path, want := range map[string]string{
-		"snapshots[0].stances[0].range_dropped":          "North gave up its floor",
+		"snapshots[0].stances[0].range_dropped":           "North gave up its floor",
 		"snapshots[0].actors[0].capability_range_dropped": "North's army shrank",
 		"variants[0].stances[0].range_dropped":            "a what-if",
 	} {
