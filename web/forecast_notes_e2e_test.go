@@ -37,6 +37,14 @@ func TestForecastNotesReadWhole(t *testing.T) {
 			t.Errorf("%d px: the forecast table is %.0f px wide in a card %.0f px wide; the page %.0f px in a window %.0f px", w, fit[0], fit[1], fit[2], fit[3])
 		}
 		e.do("shot", e.view(fmt.Sprintf("60-forecast-notes-%d", w)))
+		// The numbers (a range, "26.6–38.5") on one line each, and every
+		// "⚠ did not settle" whole: neither is a note to open.
+		if bad := get(t, e.bctx, "numbers", chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll('[data-testid=model-table] td b, [data-testid=model-table] td small.warn')).filter((x) => {
+			const line = parseFloat(getComputedStyle(x).lineHeight)
+			return x.tagName === 'B' ? x.getBoundingClientRect().height > line * 1.5 : x.scrollHeight > x.clientHeight + 1
+		}).map((x) => x.closest('td').dataset.model + ' on ' + x.closest('td').dataset.issue + ': ' + x.textContent)`)); len(bad) > 0 {
+			t.Errorf("%d px: numbers broken over lines or \"did not settle\" cut: %q", w, bad)
+		}
 		// The notes (a cell's small texts but the "did not settle" flag
 		// and the distribution's box, whose likeliest is a note of its own).
 		const notes = `Array.from(document.querySelectorAll('[data-testid=model-table] td small:not(.warn):not(.dist), [data-testid=model-table] td [data-testid=likeliest]')).filter((n) => n.textContent !== '')`
