@@ -24,9 +24,13 @@ export interface Source { id: string; title?: string; publisher?: string; date?:
 export interface StanceChange {
   actor: string; issue: string; position?: number; salience?: number
   range?: { position?: Range; salience?: Range }; evidence?: Evidence[]; assumed?: string; note?: string
+  // why the change drops a range on purpose (moves the number out of it
+  // and gives none): silences the validator's warning, changes nothing else
+  range_dropped?: string
 }
 export interface ActorChange {
   id: string; capability?: number; capability_range?: Range; capability_evidence?: Evidence[]; capability_assumed?: string
+  capability_range_dropped?: string
   red_lines?: { [issue: string]: string }; reservation?: number; note?: string
   red_line_evidence?: { [issue: string]: Evidence[] }; red_line_assumed?: { [issue: string]: string }
   reservation_evidence?: Evidence[]; reservation_assumed?: string

@@ -1432,7 +1432,7 @@ function draw(box: HTMLElement, ctx: BuildContext, only?: string | string[]): bo
         h('small', { class: 'hint' }, ' New at the table from this change on (a snapshot’s, at every later date too): give their stances under Changed stances.')),
       ...(c.add_actors ?? []).map((a, k) => actorEditor(`${path}.add_actors[${k}]`, a)),
       h('div', { class: 'bhead', 'data-path': path + '.stances' }, h('strong', {}, 'Changed stances'), add(path + '.stances', { actor: '', issue: '' }),
-        h('small', { class: 'hint' }, ' Position, salience, note: what a change leaves empty stays as it was. A range given replaces that range; one left empty is kept where it still holds the value.')),
+        h('small', { class: 'hint' }, ' Position, salience, note: what a change leaves empty stays as it was. A range given replaces that range; one left empty is kept where it still holds the value, and dropped (warned of) where it does not: say why under Range dropped because, or give a range.')),
       ...(c.stances ?? []).map((sc, k) => {
         const p = `${path}.stances[${k}]`
         return h('div', { class: 'bitem', 'data-path': p },
@@ -1445,6 +1445,8 @@ function draw(box: HTMLElement, ctx: BuildContext, only?: string | string[]): bo
             remove(p, 'this change')),
           h('div', { class: 'brow' }, field('Assumed because', p + '.assumed', 'opttext', sc.assumed, { wide: true, placeholder: 'when no source speaks to it' }),
             field('Note', p + '.note', 'opttext', sc.note, { wide: true })),
+          h('div', { class: 'brow' }, field('Range dropped because', p + '.range_dropped', 'opttext', sc.range_dropped,
+            { wide: true, placeholder: 'when the change moves the number out of its range on purpose and gives none' })),
           evidenceRows(p, sc.evidence))
       }),
       h('div', { class: 'bhead', 'data-path': path + '.actors' }, h('strong', {}, 'Changed actors'), add(path + '.actors', { id: '' }),
@@ -1457,6 +1459,8 @@ function draw(box: HTMLElement, ctx: BuildContext, only?: string | string[]): bo
             group('Capability range', p + '.capability_range', 'pair', ac.capability_range?.[0], ac.capability_range?.[1], ['low', 'high']),
             field('Capability assumed because', p + '.capability_assumed', 'opttext', ac.capability_assumed, { wide: true }),
             remove(p, 'this change')),
+          h('div', { class: 'brow' }, field('Capability range dropped because', p + '.capability_range_dropped', 'opttext', ac.capability_range_dropped,
+            { wide: true, placeholder: 'when the change moves the capability out of its range on purpose and gives none' })),
           quoteRows(p + '.capability_evidence', ac.capability_evidence, 'Quotes behind the new capability'),
           // Folded as an actor's are; the fold opens when a diagnostic
           // falls inside it.

@@ -6,7 +6,7 @@
 // so a link opens the page as it was.
 import './style.css'
 import { api, follow, download, APIError, inlineOrJob, loadDefaults, defaults } from './api'
-import type { Scenario, ScenarioView, Forecast, ModelForecast, IssueForecast, Issue, Stance, ModelInfo, Param, Sweep, SweepIssue, SweepInput, Swing, Sensitivity, SensitivityIssue, Diagnostic, DealEvaluation, DealSearch, DealPackage, DealPlan, Bend, Shortfall, Distribution, Likely, DealRobustness, Comparison, CompareCell, CompareColumn } from './api'
+import type { Scenario, ScenarioView, Forecast, ModelForecast, IssueForecast, Issue, Stance, ModelInfo, Param, Sweep, SweepIssue, SweepInput, Swing, Sensitivity, SensitivityIssue, Diagnostic, DealEvaluation, DealSearch, DealPackage, DealPlan, Bend, Shortfall, Distribution, Likely, DealRobustness, Comparison, CompareCell, CompareColumn, Range } from './api'
 import { h, s, svgLabel, fitText, textWidth, fmt, signed, plainNum, gfmt, altFrom, vetoHead, caveatsHeading, stepText, count, color, rangeText, intervalText, sweepText, binDecimals, binText, rangeSep, rangeJoin, noNumber, tieJoin, settingsText, errorText, decimalsOf, inputValue, rangeDecimals, rangeDecimalsMax, plural } from './util'
 import { renderExplain } from './explain'
 import { proposalsCard } from './proposals'
@@ -653,6 +653,27 @@ function renderScenario() {
   }
 }
 
+// assumedTag is the grey "assumed" beside an assumed stance's point at
+// (X(position), y), of radius r, on a chart W wide whose scale starts at
+// L (the actors' names end left of it), drawn clear of the stance's
+// range whisker (its line at y, its end caps 5 above and below) and of
+// the point: right of both where the chart has room for it, else left
+// of both, else (a range over nearly the whole scale) above the
+// whisker's line and its caps, beside the point. It was drawn just right
+// of the point, on the whisker's line.
+function assumedTag(X: (v: number) => number, position: number, range: Range | undefined, r: number, y: number, L: number, W: number): SVGTextElement {
+  const word = 'assumed'
+  const tw = (textWidth(word, 10) || 40) + 4 // italic is a little wider than the upright it is measured in
+  const px = X(position)
+  const right = Math.max(px + r, range ? X(range[1]) : -Infinity) + 4
+  const left = Math.min(px - r, range ? X(range[0]) : Infinity) - 4
+  const at = right + tw <= W ? { x: right, y: y + 4, anchor: 'start' }
+    : left - tw >= L ? { x: left, y: y + 4, anchor: 'end' }
+    : px + r + 3 + tw <= W ? { x: px + r + 3, y: y - 7, anchor: 'start' }
+    : { x: px - r - 3, y: y - 7, anchor: 'end' }
+  return s('text', { x: at.x, y: at.y, 'text-anchor': at.anchor, class: 'assumed' }, word)
+}
+
 function issueCard(is: Issue): HTMLElement {
   const sc = st.resolved!
   const [lo, hi] = bounds(is)
@@ -730,7 +751,7 @@ function issueCard(is: Issue): HTMLElement {
     }
     g.append(s('circle', { cx: X(stc.position), cy: y, r, fill: `hsl(214 70% ${88 - 58 * sal}%)`, class: 'dot' },
       s('title', {}, `${a.name}: ${plainNum(stc.position)} (salience ${plainNum(stc.salience)})${stc.evidence?.length ? ` · ${plural(stc.evidence.length, 'quote')}` : stc.assumed ? ' · assumed' : ''}`)))
-    if (!stc.evidence?.length && someQuoted) g.append(s('text', { x: X(stc.position) + r + 3, y: y + 4, class: 'assumed' }, 'assumed'))
+    if (!stc.evidence?.length && someQuoted) g.append(assumedTag(X, stc.position, pr, r, y, L, W))
     g.addEventListener('click', () => openStance(a.id, is.id))
     // Open on key release, so the key that opened the panel cannot also
     // reach the field that then has the focus.
@@ -883,12 +904,44 @@ function forecastCell(m: ModelForecast, f: IssueForecast | undefined): HTMLEleme
   if (!f.settled) {
     return h('td', { class: 'unsettled', 'data-model': m.model, 'data-issue': f.issue },
       h('b', {}, shown(f)), h('small', { class: 'warn' }, h('span', { 'aria-hidden': 'true' }, '⚠ '), 'did not settle'),
-      h('small', { title: near }, `last round ${fmt(f.forecast, d)}${near ? '; the range reaches ' + near : ''}`))
+      cellNote('small', { title: near, 'data-testid': 'unsettled-note' }, `last round ${fmt(f.forecast, d)}${near ? '; the range reaches ' + near : ''}`))
   }
   const at = near ? `${pointsText(f.nearest)} ${near}` : ''
   return h('td', { 'data-model': m.model, 'data-issue': f.issue }, h('b', {}, fmt(f.forecast, d)),
-    h('small', { title: at, tabindex: near ? 0 : undefined, 'data-testid': 'nearest', class: f.nearest.length > 1 ? 'tie' : '' }, f.nearest.length > 1 ? 'tie: ' + at : at),
+    near ? cellNote('small', { title: at, 'data-testid': 'nearest', class: f.nearest.length > 1 ? 'tie' : '' }, f.nearest.length > 1 ? 'tie: ' + at : at)
+      : h('small', { 'data-testid': 'nearest' }),
     f.distribution ? distributionNote(f.distribution, d) : null)
+}
+
+// cellNote is a note under a number in the forecast table (a nearest
+// option, an unsettled cell's range, snap's likeliest): cut after two
+// lines, so that 7 issues by 9 models read at a glance at 1000 px, and
+// read whole on hover and on focus (Tab, or a click or tap, which focus
+// it; Escape puts it back), drawn over the rows below so that they do
+// not move as the pointer crosses the table (style.css, .clip.open). A
+// title alone reached neither a keyboard nor a touch screen. Its text is
+// whole in the page: a screen reader reads all of it.
+function cellNote(tag: 'small' | 'span', attrs: { [k: string]: string | undefined }, text: string): HTMLElement {
+  const el = h(tag, { ...attrs, class: attrs.class ? attrs.class + ' clip' : 'clip', tabindex: 0 }, h('span', {}, text))
+  // Opened, the note keeps the height it had cut (the whole text, wider
+  // than its column, overflows it): the rows do not move. A note not cut
+  // is not opened.
+  const open = () => {
+    if (el.classList.contains('open') || el.scrollHeight <= el.clientHeight + 1) return
+    el.style.height = `${el.getBoundingClientRect().height}px`
+    el.classList.add('open')
+  }
+  const shut = () => {
+    if (el.matches(':hover') || document.activeElement === el) return
+    el.classList.remove('open')
+    el.style.height = ''
+  }
+  el.addEventListener('pointerenter', open)
+  el.addEventListener('focus', open)
+  el.addEventListener('pointerleave', shut)
+  el.addEventListener('blur', shut)
+  el.addEventListener('keydown', (e) => { if (e.key === 'Escape') el.blur() })
+  return el
 }
 
 // distributionNote is a model's predictive distribution in a cell: the
@@ -899,13 +952,13 @@ function forecastCell(m: ModelForecast, f: IssueForecast | undefined): HTMLEleme
 // issue's digits decimals. The intervals and the likeliest's chance are
 // read whole; an option is its point (→55, as a forecast's nearest is)
 // and its label, cut after two lines like the nearest's, whole on hover
-// or focus: whole, a long label made the column's rows three times the
-// others' height, a phone's ten times.
+// or focus (cellNote): whole, a long label made the column's rows three
+// times the others' height, a phone's ten times.
 function distributionNote(d: Distribution, digits: number): HTMLElement {
   const names = d.likeliest.map((l) => likelyText(l, fmt(l.value, digits), (l.actors ?? []).map(actorName))).join(tieJoin)
   return h('small', { class: 'dist', 'data-testid': 'distribution', title: 'How far real EU outcomes fell from forecasts like this one (fitted on DEU III; docs/skill.md)' },
     `80%: ${intervalText(d.interval80.lo, d.interval80.hi, digits)} · 95%: ${intervalText(d.interval95.lo, d.interval95.hi, digits)}${d.likeliest.length ? '; ' : ''}`,
-    d.likeliest.length ? h('span', { class: 'likely', 'data-testid': 'likeliest', title: names, tabindex: 0 }, `likeliest (${likeliestChance(d.likeliest)}): ${names}`) : null)
+    d.likeliest.length ? cellNote('span', { class: 'likely', 'data-testid': 'likeliest', title: names }, `likeliest (${likeliestChance(d.likeliest)}): ${names}`) : null)
 }
 
 // likelyText is ask.LikelyText: one of a distribution's likeliest, an
