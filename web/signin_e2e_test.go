@@ -228,3 +228,36 @@ func TestTokenLockedOut(t *testing.T) {
 		t.Errorf("the sign-in opened %d times and window.prompt %d, want 1 and 0", n[0], n[1])
 	}
 }
+
+// TestTokenAskedAfterCancel: on a loopback server, where writes alone
+// need the token (a forecast is a POST), the page's forecast asks for
+// it; cancelled (Escape), the page says what was not done; a model
+// ticked, a later action of the user's, forecasts again and asks again,
+// the focus going back to the box ticked when it is cancelled, and given
+// the token the forecast is drawn. The cancel was counted against the
+// requests for the token begun, which nothing advanced after it: no
+// later call asked again.
+func TestTokenAskedAfterCancel(t *testing.T) {
+	const good = "token-after-cancel-0123456789"
+	e := startE2EWith(t, e2eOptions{token: good, askToken: true})
+	e.onEveryPage("watch the sign-in", signinWatch)
+	e.do("forecast without the token", chromedp.Navigate(e.srv.URL+"/#forecast"), e.poll(signinOpen),
+		chromedp.KeyEvent(kb.Escape), e.poll(signinClosed), chromedp.WaitVisible(chromedp.CSS(`[data-testid=signin-needed]`)))
+	const says = "Not done: this server needs its access token (PARLEY_TOKEN) for that, and the sign-in was cancelled. Do it again to be asked for the token."
+	if got := e.text(`[data-testid=signin-needed]`); got != says {
+		t.Errorf("after the cancel the page says %q, want %q", got, says)
+	}
+	box := `#models input[type=checkbox]:not(:checked)`
+	e.do("tick a model", chromedp.Click(chromedp.CSS(box)), e.poll(signinOpen), chromedp.KeyEvent(kb.Escape), e.poll(signinClosed))
+	state := get(t, e.bctx, "after the second cancel", chromedp.Evaluate[string](`[document.activeElement.id.startsWith('model-'), document.activeElement.checked, window.__opened].join(' ')`))
+	if state != "true true 2" {
+		t.Errorf("after the second cancel: the focus on a model's box, ticked, dialogs %q, want \"true true 2\"", state)
+	}
+	e.do("untick it", chromedp.KeyEvent(" "), e.poll(signinOpen),
+		chromedp.SendKeys(chromedp.CSS(signinToken), good+kb.Enter), e.poll(signinClosed),
+		chromedp.WaitVisible(chromedp.CSS(`[data-testid=model-table]`)),
+		e.poll(`document.querySelectorAll('[data-testid=signin-needed]').length === 0`))
+	if n := get(t, e.bctx, "opened", chromedp.Evaluate[[]int](`[window.__opened, window.__prompted]`)); n[0] != 3 || n[1] != 0 {
+		t.Errorf("the sign-in opened %d times and window.prompt %d, want 3 (each action asks) and 0", n[0], n[1])
+	}
+}

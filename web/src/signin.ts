@@ -147,8 +147,9 @@ let notice: HTMLElement | null = null
 // cancelled says, above the status line, that the page lacks the token
 // the server asked for. read: the request refused was a read, so the
 // page could not load what it shows; its Sign in loads the page again,
-// whose reads ask for the token anew. A write refused is done again by
-// the user, which asks again.
+// whose reads ask for the token anew. Another request refused (a write,
+// or a run, which is a POST) is done again by the user, which asks
+// again.
 export function cancelled(read: boolean) {
   notice?.remove()
   const again = el('button', { type: 'button', 'data-testid': 'signin-again' }, 'Sign in')
@@ -157,7 +158,7 @@ export function cancelled(read: boolean) {
     ? el('div', { class: 'status error signin-needed', role: 'alert', 'data-testid': 'signin-needed' },
       'This server needs its access token (PARLEY_TOKEN) to show anything, and the sign-in was cancelled. ', again)
     : el('div', { class: 'status error signin-needed', role: 'alert', 'data-testid': 'signin-needed' },
-      'Not done: this server needs its access token (PARLEY_TOKEN) for changes, and the sign-in was cancelled. Do it again to be asked for the token.')
+      'Not done: this server needs its access token (PARLEY_TOKEN) for that, and the sign-in was cancelled. Do it again to be asked for the token.')
   document.getElementById('status')?.before(notice)
 }
 
