@@ -108,6 +108,9 @@ type e2eOptions struct {
 	token string
 	// askToken leaves the page without the token: it asks for it.
 	askToken bool
+	// maxAuthFailures is the server's --max-auth-failures; 0 is its
+	// default.
+	maxAuthFailures int
 	// everyRequest serves as on a network address (not loopback only),
 	// where every request to /api/ needs the token, reads too; on
 	// loopback only writes do.
@@ -311,7 +314,7 @@ func startE2EWith(t *testing.T, o e2eOptions) *e2e {
 	if o.sources == "" {
 		o.sources = e2eSources
 	}
-	api, err := httpapi.New(ctx, httpapi.Options{Store: st, Web: web.Dist(), LoopbackOnly: !o.everyRequest, SourcesDir: o.sources, MaxWork: o.maxWork, MaxStreams: o.maxStreams, MaxJobs: o.maxJobs, Token: o.token})
+	api, err := httpapi.New(ctx, httpapi.Options{Store: st, Web: web.Dist(), LoopbackOnly: !o.everyRequest, SourcesDir: o.sources, MaxWork: o.maxWork, MaxStreams: o.maxStreams, MaxJobs: o.maxJobs, Token: o.token, MaxAuthFailures: o.maxAuthFailures})
 	if err != nil {
 		t.Fatal(err)
 	}

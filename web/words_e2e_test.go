@@ -3,13 +3,11 @@ package web_test
 import (
 	"context"
 	"fmt"
-	"net/http"
 	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/chromedp/cdproto/cdp"
@@ -289,65 +287,6 @@ func TestBuilderScalePlaceholders(t *testing.T) {
 		if w[0] > w[1] {
 			t.Errorf("a placeholder %.1f px wide in a field leaving it %.1f", w[0], w[1])
 		}
-	}
-}
-
-// TestTokenAskedOnce: on a server that needs a token, the page's first
-// calls, sent at once and each refused (401), ask for it once between
-// them, not once each; a mistyped token is sent by one call only and
-// asked for again once; the page then loads with the token given. A
-// token mistyped and sent by each of the four calls took the server's
-// ten failures (which shut out every client at the address) in three
-// tries.
-func TestTokenAskedOnce(t *testing.T) {
-	const good = "token-asked-once-0123456789"
-	var mu sync.Mutex
-	sent := map[string]int{}
-	count := func(h http.Handler) http.Handler {
-		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			if strings.HasPrefix(r.URL.Path, "/api/") {
-				mu.Lock()
-				sent[r.Header.Get("Authorization")]++
-				mu.Unlock()
-			}
-			h.ServeHTTP(w, r)
-		})
-	}
-	// every request needs the token, the page's first four reads too
-	e := startE2EWith(t, e2eOptions{token: good, askToken: true, everyRequest: true, wrap: count})
-	// window.prompt answers a mistyped token first, then the right one,
-	// and keeps what it was asked
-	stub := fmt.Sprintf(`window.__asked = []; window.prompt = (m) => { window.__asked.push(m); return window.__asked.length === 1 ? "mistyped" : %q }`, good)
-	e.onEveryPage("stub the prompt", stub)
-	e.do("load", chromedp.Navigate(e.srv.URL+"/#forecast"), chromedp.WaitVisible(chromedp.CSS(`[data-testid=model-table]`)))
-	asked := get(t, e.bctx, "asked", chromedp.Evaluate[[]string](`window.__asked`))
-	want := []string{"This server needs its access token (PARLEY_TOKEN):", "The server refused that token. Its access token (PARLEY_TOKEN):"}
-	if strings.Join(asked, "\n") != strings.Join(want, "\n") {
-		t.Errorf("the page asked\n%s\nwant\n%s", strings.Join(asked, "\n"), strings.Join(want, "\n"))
-	}
-	mu.Lock()
-	defer mu.Unlock()
-	if n := sent["Bearer mistyped"]; n != 1 {
-		t.Errorf("the mistyped token was sent %d times, want once", n)
-	}
-	if sent["Bearer "+good] == 0 || sent[""] < 4 {
-		t.Errorf("requests by token: %v", sent)
-	}
-}
-
-// TestTokenCancelAskedOnce: a user who cancels the request for the token
-// is not asked again by the page's other first calls, each refused a
-// moment after the cancel; they answer with the refusal, which the page
-// shows. Each asked again when the first request's cancel ended it.
-func TestTokenCancelAskedOnce(t *testing.T) {
-	e := startE2EWith(t, e2eOptions{token: "token-cancel-0123456789", askToken: true, everyRequest: true})
-	e.onEveryPage("stub the prompt", `window.__asked = 0; window.prompt = () => { window.__asked++; return null }`)
-	// the page's four first calls, each refused, all answered
-	e.do("load", chromedp.Navigate(e.srv.URL+"/#forecast"),
-		e.poll(`performance.getEntriesByType('resource').filter((r) => r.name.includes('/api/') && r.responseEnd > 0).length >= 4`),
-		e.poll(`document.getElementById('status').textContent.includes('Authorization')`))
-	if n := get(t, e.bctx, "asked", chromedp.Evaluate[int](`window.__asked`)); n != 1 {
-		t.Errorf("the page asked for the token %d times after one cancel, want once", n)
 	}
 }
 

@@ -1,4 +1,5 @@
 // Types and calls of Parley's HTTP API (see /api/openapi.json).
+import * as signin from './signin'
 
 export type Range = [number, number]
 export interface Anchor { value: number; label: string }
@@ -288,7 +289,9 @@ export class APIError extends Error {
   constructor(public status: number, message: string, public diagnostics: Diagnostic[] = [], public code = '', public field = '') { super(message) }
 }
 
-export function token(): string | null { return sessionStorage.getItem('parley-token') }
+// token is the access token the server last accepted in this tab
+// (signin.ts keeps it), or null.
+export function token(): string | null { return signin.stored() }
 
 // reach fetches as fetch does; a request that got no answer at all (the
 // server stopped, the network down) is an APIError that says so, where
@@ -310,35 +313,52 @@ async function reach(url: string, init: RequestInit): Promise<Response> {
 // for a minute) in three tries.
 let unlocking: Promise<string | null> | null = null
 
-// prompts counts the requests for the token begun, and declined is the
-// number of the last one the user cancelled: a call sent before it
-// (its prompts at sending not past declined) takes the cancel as its
-// answer too and does not ask again; only a later call (a later action
-// of the user's) asks anew. Without it, the page's other first calls,
-// refused a moment after the cancel, each asked again.
-let prompts = 0
-let declined = -1
+// calls numbers the calls sent, and declined is the number of the last
+// call sent when the user last cancelled the sign-in: a call sent before
+// the cancel (its number not past declined), refused after it, takes the
+// cancel as its answer too and does not ask again; a call sent after it
+// (a later action of the user's, or a call after Sign out) asks anew.
+// Without it, the page's other first calls, refused a moment after the
+// cancel, each asked again.
+let calls = 0
+let declined = 0
+
+// errorOf is the server's error message in a refusal (its JSON's error),
+// else its status line; the response's body is left for its caller.
+async function errorOf(res: Response): Promise<string> {
+  const text = await res.clone().text()
+  try { return JSON.parse(text).error ?? `${res.status} ${res.statusText}` } catch { return `${res.status} ${res.statusText}` }
+}
 
 // unlock asks for the token once for every call refused at once: the
-// first refused call prompts and retries itself with the token given
-// (send), asking again, once, while the server refuses it; the token is
-// kept when the server takes it. It resolves with the token taken, or
-// null when the user cancels, and the first call's own answer.
+// first refused call opens the sign-in dialog (signin.ts) and retries
+// itself with the token typed (send), keeping the dialog open, with the
+// server's words on it, while the server refuses it; the token is kept
+// when the server takes it. It resolves with the token taken, or null
+// when the user cancels, and the first call's own answer. read: the call
+// is a read (GET), which the notice after a cancel says.
 // A 429 (the server shuts out an address after too many wrong tokens)
-// ends the asking: the token is not known to be good, it is not kept,
-// and the call's answer says why in the server's words.
-async function unlock(send: (t: string | null) => Promise<Response>, refused: Response): Promise<{ token: string | null; res: Response }> {
+// ends the asking: the dialog shows the server's words and asks no
+// more, the token is not known to be good, it is not kept, and the
+// call's answer says why in the server's words too.
+async function unlock(send: (t: string | null) => Promise<Response>, refused: Response, read: boolean): Promise<{ token: string | null; res: Response }> {
   let res = refused
-  const n = ++prompts
   const asked = (async () => {
-    let ask = 'This server needs its access token (PARLEY_TOKEN):'
+    let said = ''
     for (;;) {
-      const t = window.prompt(ask)
-      if (!t) { declined = n; return null }
-      res = await send(t)
-      if (res.status === 429) return null
-      if (res.status !== 401) { sessionStorage.setItem('parley-token', t); return t }
-      ask = 'The server refused that token. Its access token (PARLEY_TOKEN):'
+      const t = await signin.ask(said)
+      if (!t) { declined = calls; signin.cancelled(read); return null }
+      signin.checking()
+      try {
+        res = await send(t)
+      } catch (e) {
+        // no answer at all: the dialog says so, and the call does too
+        signin.ended(e instanceof Error ? e.message : String(e))
+        throw e
+      }
+      if (res.status === 429) { signin.ended(await errorOf(res)); return null }
+      if (res.status !== 401) { signin.keep(t); signin.accepted(); return t }
+      said = await errorOf(res)
     }
   })()
   unlocking = asked
@@ -353,9 +373,9 @@ async function unlock(send: (t: string | null) => Promise<Response>, refused: Re
 // (refused, sent with sent): with a token given since the call was sent,
 // the call again with it; while the token is being asked for, the call
 // again once it is given; else it asks (unlock).
-// A call sent before a request for the token the user cancelled (asked,
-// the prompts begun when it was sent) does not ask again.
-async function authorised(send: (t: string | null) => Promise<Response>, refused: Response, sent: string | null, asked: number): Promise<Response> {
+// A call sent before the user cancelled a sign-in (n, its number, not
+// past declined) does not ask again.
+async function authorised(send: (t: string | null) => Promise<Response>, refused: Response, sent: string | null, n: number, read: boolean): Promise<Response> {
   const now = token()
   if (now && now !== sent && !unlocking) {
     const res = await send(now)
@@ -366,8 +386,8 @@ async function authorised(send: (t: string | null) => Promise<Response>, refused
     const t = await unlocking
     return t ? send(t) : refused
   }
-  if (declined >= asked) return refused
-  return (await unlock(send, refused)).res
+  if (n <= declined) return refused
+  return (await unlock(send, refused, read)).res
 }
 
 export async function call<T>(method: string, path: string, body?: unknown, headers: { [k: string]: string } = {}): Promise<T> {
@@ -381,9 +401,9 @@ export async function call<T>(method: string, path: string, body?: unknown, head
     if (t) h['Authorization'] = 'Bearer ' + t
     return reach(path, { method, headers: h, body: data })
   }
-  const sent = token(), asked = prompts
+  const sent = token(), n = ++calls
   let res = await send(sent)
-  if (res.status === 401) res = await authorised(send, res, sent, asked)
+  if (res.status === 401) res = await authorised(send, res, sent, n, method === 'GET')
   const text = await res.text()
   let json: any = null
   try { json = text ? JSON.parse(text) : null } catch { /* not JSON */ }

@@ -1,0 +1,263 @@
+package web_test
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+)
+
+// The page asks for the server's access token in a dialog of its own
+// (web/src/signin.ts), never with window.prompt: a prompt shows the token
+// in clear, cannot show the server's words on a refused token, and hangs
+// a headless browser.
+
+// signinWatch, run on every page before its scripts, counts the times
+// the sign-in dialog opens (window.__opened) and any window.prompt
+// (window.__prompted, which answers Cancel).
+const signinWatch = `window.__opened = 0; window.__prompted = 0
+window.prompt = () => { window.__prompted++; return null }
+new MutationObserver((ms) => {
+	for (const m of ms) if (m.target.dataset && m.target.dataset.testid === 'signin' && m.target.getAttribute('aria-hidden') === 'false' && m.oldValue !== 'false') window.__opened++
+}).observe(document, { subtree: true, attributes: true, attributeFilter: ['aria-hidden'], attributeOldValue: true })`
+
+const (
+	signinOpen   = `document.querySelector('[data-testid=signin]')?.getAttribute('aria-hidden') === 'false'`
+	signinClosed = `document.querySelector('[data-testid=signin]')?.getAttribute('aria-hidden') === 'true'`
+	signinToken  = `[data-testid=signin-token]`
+)
+
+// refusal is the error the server answers a request with the bearer
+// token tok with (its JSON's error), and its status.
+func refusal(t *testing.T, url, tok string) (int, string) {
+	t.Helper()
+	req, err := http.NewRequest("GET", url+"/api/models", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Authorization", "Bearer "+tok)
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	var body struct{ Error string }
+	if err := json.NewDecoder(res.Body).Decode(&body); err != nil {
+		t.Fatal(err)
+	}
+	return res.StatusCode, body.Error
+}
+
+// acrossLoad waits (up to a minute) until expr is true on a page that
+// is loading anew: an evaluation in the page the load replaces fails,
+// and is tried again.
+func acrossLoad(expr string) chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		var last error
+		for end := time.Now().Add(time.Minute); time.Now().Before(end); time.Sleep(100 * time.Millisecond) {
+			ok, err := chromedp.Evaluate[bool](expr)(ctx, tg)
+			if err == nil && ok {
+				return nil
+			}
+			last = err
+		}
+		return fmt.Errorf("%s not true within a minute (last error: %v)", expr, last)
+	})
+}
+
+// saidIs waits until the dialog shows msg under its field.
+func saidIs(msg string) string {
+	return fmt.Sprintf(`document.querySelector('[data-testid=signin-said]').textContent === %q`, msg)
+}
+
+// TestTokenAskedOnce: on a server that needs a token, the page's first
+// calls, sent at once and each refused (401), open the sign-in dialog
+// once between them, not once each, and never window.prompt; the dialog
+// masks the token (a password field, focused); a mistyped token is sent
+// by one call only and the dialog shows the server's refusal of it, in
+// its words, and asks again; the right one closes it and the page loads
+// with it, keeping it, with Sign out in the header. A token mistyped and
+// sent by each of the four calls took the server's ten failures (which
+// shut out every client at the address) in three tries.
+func TestTokenAskedOnce(t *testing.T) {
+	const good = "token-asked-once-0123456789"
+	var mu sync.Mutex
+	sent := map[string]int{}
+	count := func(h http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if strings.HasPrefix(r.URL.Path, "/api/") {
+				mu.Lock()
+				sent[r.Header.Get("Authorization")]++
+				mu.Unlock()
+			}
+			h.ServeHTTP(w, r)
+		})
+	}
+	// every request needs the token, the page's first four reads too
+	e := startE2EWith(t, e2eOptions{token: good, askToken: true, everyRequest: true, wrap: count})
+	code, wrong := refusal(t, e.srv.URL, "another-wrong-token")
+	if code != http.StatusUnauthorized || wrong == "" {
+		t.Fatalf("a wrong token: %d %q, want 401 and a message", code, wrong)
+	}
+	e.onEveryPage("watch the sign-in", signinWatch)
+	e.do("load", chromedp.Navigate(e.srv.URL+"/#forecast"), e.poll(signinOpen))
+	field := get(t, e.bctx, "the field", chromedp.Evaluate[string](`(() => { const i = document.activeElement; return i.dataset.testid + " " + i.type + " " + i.autocomplete })()`))
+	if field != "signin-token password current-password" {
+		t.Errorf("the focus on %q, want the sign-in's token field, a password field with autocomplete current-password", field)
+	}
+	e.do("a mistyped token", chromedp.SendKeys(chromedp.CSS(signinToken), "mistyped"+kb.Enter), e.poll(saidIs(wrong)))
+	e.do("the right token", chromedp.SendKeys(chromedp.CSS(signinToken), good+kb.Enter),
+		chromedp.WaitVisible(chromedp.CSS(`[data-testid=model-table]`)), e.poll(signinClosed))
+	if n := get(t, e.bctx, "opened", chromedp.Evaluate[[]int](`[window.__opened, window.__prompted]`)); n[0] != 1 || n[1] != 0 {
+		t.Errorf("the sign-in opened %d times and window.prompt %d, want 1 and 0", n[0], n[1])
+	}
+	if kept := get(t, e.bctx, "kept", chromedp.Evaluate[string](`sessionStorage.getItem('parley-token') ?? 'none'`)); kept != good {
+		t.Errorf("the tab keeps %q, want the token the server took", kept)
+	}
+	if v := get(t, e.bctx, "sign out", chromedp.Evaluate[bool](`!document.getElementById('signout').hidden && document.getElementById('signout').getClientRects().length > 0`)); !v {
+		t.Error("no Sign out in the header once signed in")
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if n := sent["Bearer mistyped"]; n != 1 {
+		t.Errorf("the mistyped token was sent %d times, want once", n)
+	}
+	if sent["Bearer "+good] == 0 || sent[""] < 4 {
+		t.Errorf("requests by token: %v", sent)
+	}
+}
+
+// TestTokenCancelAskedOnce: a user who cancels the sign-in (Escape) is
+// not asked again by the page's other first calls, each refused a
+// moment after the cancel; they answer with the refusal, and the page
+// says it needs the token and offers Sign in, which asks again (the
+// page loaded anew) and, given the token, loads the page.
+func TestTokenCancelAskedOnce(t *testing.T) {
+	const good = "token-cancel-0123456789"
+	e := startE2EWith(t, e2eOptions{token: good, askToken: true, everyRequest: true})
+	e.onEveryPage("watch the sign-in", signinWatch)
+	// the page's four first calls, each refused, all answered
+	e.do("load", chromedp.Navigate(e.srv.URL+"/#forecast"), e.poll(signinOpen), chromedp.KeyEvent(kb.Escape),
+		e.poll(`performance.getEntriesByType('resource').filter((r) => r.name.includes('/api/') && r.responseEnd > 0).length >= 4`),
+		e.poll(`document.getElementById('status').textContent.includes('Authorization')`),
+		chromedp.WaitVisible(chromedp.CSS(`[data-testid=signin-needed]`)))
+	if n := get(t, e.bctx, "opened", chromedp.Evaluate[[]int](`[window.__opened, window.__prompted]`)); n[0] != 1 || n[1] != 0 {
+		t.Errorf("the sign-in opened %d times after one cancel and window.prompt %d, want 1 and 0", n[0], n[1])
+	}
+	if !get(t, e.bctx, "closed", chromedp.Evaluate[bool](signinClosed)) {
+		t.Error("Escape left the sign-in open")
+	}
+	const says = "This server needs its access token (PARLEY_TOKEN) to show anything, and the sign-in was cancelled. Sign in"
+	if got := e.text(`[data-testid=signin-needed]`); got != says {
+		t.Errorf("after the cancel the page says %q, want %q", got, says)
+	}
+	e.do("sign in again", void(chromedp.Evaluate[bool](`window.__before = true`)), chromedp.Click(chromedp.CSS(`[data-testid=signin-again]`)),
+		acrossLoad(`!window.__before && `+signinOpen),
+		chromedp.SendKeys(chromedp.CSS(signinToken), good+kb.Enter), chromedp.WaitVisible(chromedp.CSS(`[data-testid=model-table]`)), e.poll(signinClosed))
+	if n := e.count(`[data-testid=signin-needed]`); n != 0 {
+		t.Errorf("%d notices of the cancel once signed in, want none", n)
+	}
+}
+
+// TestTokenSignOut: Sign out in the header forgets the token the tab
+// kept, and the next call (a model ticked, which forecasts again) asks
+// for it in the dialog; given it, the forecast is drawn, the focus goes
+// back to the box ticked and Sign out is back.
+func TestTokenSignOut(t *testing.T) {
+	const good = "token-sign-out-0123456789"
+	e := startE2EWith(t, e2eOptions{token: good, everyRequest: true})
+	e.onEveryPage("watch the sign-in", signinWatch)
+	e.do("load", chromedp.Navigate(e.srv.URL+"/#forecast"), chromedp.WaitVisible(chromedp.CSS(`[data-testid=model-table]`)),
+		chromedp.Click(chromedp.CSS(`[data-testid=sign-out]`)), e.poll(`document.getElementById('status').textContent.startsWith('Signed out')`))
+	if got := get(t, e.bctx, "after sign out", chromedp.Evaluate[string](`(sessionStorage.getItem('parley-token') ?? 'none') + ' ' + document.getElementById('signout').hidden`)); got != "none true" {
+		t.Errorf("after Sign out: token and Sign out hidden %q, want \"none true\"", got)
+	}
+	if n := get(t, e.bctx, "opened", chromedp.Evaluate[int](`window.__opened`)); n != 0 {
+		t.Errorf("the sign-in opened %d times before a call needed the token, want 0", n)
+	}
+	box := `#models input[type=checkbox]:not(:checked)`
+	e.do("tick a model", chromedp.Click(chromedp.CSS(box)), e.poll(signinOpen),
+		chromedp.SendKeys(chromedp.CSS(signinToken), good+kb.Enter), e.poll(signinClosed),
+		e.poll(`document.getElementById('status').textContent.includes(' · run ')`))
+	got := get(t, e.bctx, "signed in", chromedp.Evaluate[string](`[sessionStorage.getItem('parley-token'), document.getElementById('signout').hidden, document.activeElement.id, window.__opened, window.__prompted].join(' ')`))
+	if m := regexp.MustCompile(`^(\S+) false model-(\S+) 1 0$`).FindStringSubmatch(got); m == nil || m[1] != good {
+		t.Errorf("after signing in again: token, Sign out hidden, focus, dialogs and prompts %q, want %q false, the model's box, 1 and 0", got, good)
+	}
+}
+
+// TestTokenLockedOut: once the address has sent the server's limit of
+// wrong tokens (here 2), the dialog shows the server's 429, in its
+// words, and asks no more: the field is off, Sign in gone, Close
+// focused; the token sent then is not kept, and the page's other calls
+// do not ask again.
+func TestTokenLockedOut(t *testing.T) {
+	const good = "token-locked-out-0123456789"
+	e := startE2EWith(t, e2eOptions{token: good, askToken: true, everyRequest: true, maxAuthFailures: 2})
+	e.onEveryPage("watch the sign-in", signinWatch)
+	e.do("load", chromedp.Navigate(e.srv.URL+"/#forecast"), e.poll(signinOpen),
+		chromedp.SendKeys(chromedp.CSS(signinToken), "wrong-one"+kb.Enter), e.poll(`document.querySelector('[data-testid=signin-said]').textContent.includes('not this server')`))
+	e.do("second wrong token", chromedp.SendKeys(chromedp.CSS(signinToken), "wrong-two"+kb.Enter),
+		e.poll(`document.querySelector('[data-testid=signin-said]').textContent.includes('not this server') && !document.querySelector('[data-testid=signin-token]').readOnly`))
+	e.do("the right token, too late", chromedp.SendKeys(chromedp.CSS(signinToken), good+kb.Enter),
+		e.poll(`document.querySelector('[data-testid=signin-said]').textContent.includes('max-auth-failures')`))
+	said := e.text(`[data-testid=signin-said]`)
+	// the server's own words (httpapi), the seconds left aside
+	code, direct := refusal(t, e.srv.URL, good)
+	secs := regexp.MustCompile(`\d+ s more$`)
+	if code != http.StatusTooManyRequests || secs.ReplaceAllString(said, "N s more") != secs.ReplaceAllString(direct, "N s more") {
+		t.Errorf("the dialog says\n%q\nthe server (%d)\n%q", said, code, direct)
+	}
+	if !regexp.MustCompile(`^\S+ sent 2 requests with a wrong bearer token within 1m0s, this server's limit \(parley serve --max-auth-failures\); every request from there that needs the token is refused for \d+ s more$`).MatchString(said) {
+		t.Errorf("the dialog says %q, not the server's 429", said)
+	}
+	state := get(t, e.bctx, "locked", chromedp.Evaluate[string](`[document.querySelector('[data-testid=signin-token]').disabled, document.querySelector('[data-testid=signin-submit]').hidden, document.activeElement.textContent, sessionStorage.getItem('parley-token') ?? 'none'].join(' ')`))
+	if state != "true true Close none" {
+		t.Errorf("locked out: field off, Sign in hidden, focus, token kept %q, want \"true true Close none\"", state)
+	}
+	e.do("close", chromedp.KeyEvent(kb.Enter), e.poll(signinClosed),
+		e.poll(`performance.getEntriesByType('resource').filter((r) => r.name.includes('/api/') && r.responseEnd > 0).length >= 7`))
+	if n := get(t, e.bctx, "opened", chromedp.Evaluate[[]int](`[window.__opened, window.__prompted]`)); n[0] != 1 || n[1] != 0 {
+		t.Errorf("the sign-in opened %d times and window.prompt %d, want 1 and 0", n[0], n[1])
+	}
+}
+
+// TestTokenAskedAfterCancel: on a loopback server, where writes alone
+// need the token (a forecast is a POST), the page's forecast asks for
+// it; cancelled (Escape), the page says what was not done; a model
+// ticked, a later action of the user's, forecasts again and asks again,
+// the focus going back to the box ticked when it is cancelled, and given
+// the token the forecast is drawn. The cancel was counted against the
+// requests for the token begun, which nothing advanced after it: no
+// later call asked again.
+func TestTokenAskedAfterCancel(t *testing.T) {
+	const good = "token-after-cancel-0123456789"
+	e := startE2EWith(t, e2eOptions{token: good, askToken: true})
+	e.onEveryPage("watch the sign-in", signinWatch)
+	e.do("forecast without the token", chromedp.Navigate(e.srv.URL+"/#forecast"), e.poll(signinOpen),
+		chromedp.KeyEvent(kb.Escape), e.poll(signinClosed), chromedp.WaitVisible(chromedp.CSS(`[data-testid=signin-needed]`)))
+	const says = "Not done: this server needs its access token (PARLEY_TOKEN) for that, and the sign-in was cancelled. Do it again to be asked for the token."
+	if got := e.text(`[data-testid=signin-needed]`); got != says {
+		t.Errorf("after the cancel the page says %q, want %q", got, says)
+	}
+	box := `#models input[type=checkbox]:not(:checked)`
+	e.do("tick a model", chromedp.Click(chromedp.CSS(box)), e.poll(signinOpen), chromedp.KeyEvent(kb.Escape), e.poll(signinClosed))
+	state := get(t, e.bctx, "after the second cancel", chromedp.Evaluate[string](`[document.activeElement.id.startsWith('model-'), document.activeElement.checked, window.__opened].join(' ')`))
+	if state != "true true 2" {
+		t.Errorf("after the second cancel: the focus on a model's box, ticked, dialogs %q, want \"true true 2\"", state)
+	}
+	e.do("untick it", chromedp.KeyEvent(" "), e.poll(signinOpen),
+		chromedp.SendKeys(chromedp.CSS(signinToken), good+kb.Enter), e.poll(signinClosed),
+		chromedp.WaitVisible(chromedp.CSS(`[data-testid=model-table]`)),
+		e.poll(`document.querySelectorAll('[data-testid=signin-needed]').length === 0`))
+	if n := get(t, e.bctx, "opened", chromedp.Evaluate[[]int](`[window.__opened, window.__prompted]`)); n[0] != 3 || n[1] != 0 {
+		t.Errorf("the sign-in opened %d times and window.prompt %d, want 3 (each action asks) and 0", n[0], n[1])
+	}
+}

@@ -1,0 +1,188 @@
+// The page's sign-in: the dialog that asks for the server's access token
+// (PARLEY_TOKEN), the notice shown when it was cancelled, and the header's
+// Sign out. api.ts decides when to ask (unlock) and what the server
+// answers; this module only shows it. The token is typed in a password
+// field (masked), and the server's own words on a refused token, or on an
+// address shut out after too many wrong ones (429), are shown in the
+// dialog. It is a dialog of the page (modal.ts), not window.prompt: a
+// prompt shows the token in clear, cannot show the server's refusal, and
+// blocks the page, automated browsers included.
+import { openModal, closeModal } from './modal'
+
+const key = 'parley-token'
+
+// stored is the token the server last accepted in this tab, or null.
+export function stored(): string | null { return sessionStorage.getItem(key) }
+
+// keep stores the token the server has just accepted.
+export function keep(t: string) {
+  sessionStorage.setItem(key, t)
+  signOutButton()
+}
+
+// answer resolves the sign-in under way (ask) with the token typed, or
+// null when cancelled; null while none waits for the user.
+let answer: ((t: string | null) => void) | null = null
+
+let box: HTMLElement | null = null
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: { [k: string]: string }, ...kids: (Node | string)[]): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag)
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v)
+  e.append(...kids)
+  return e
+}
+
+// dialog makes the sign-in dialog the first time it is needed.
+function dialog(): HTMLElement {
+  if (box) return box
+  const input = el('input', {
+    type: 'password', id: 'signin-token', name: 'token', autocomplete: 'current-password',
+    spellcheck: 'false', autocapitalize: 'off', 'aria-describedby': 'signin-said', 'data-testid': 'signin-token',
+  })
+  const form = el('form', { class: 'signin-panel', novalidate: '' },
+    el('h2', { id: 'signin-title' }, 'Sign in'),
+    el('p', { id: 'signin-what' }, 'This server needs its access token (PARLEY_TOKEN), as whoever started it set it.'),
+    el('label', { for: 'signin-token' }, 'Access token'),
+    input,
+    el('p', { id: 'signin-said', class: 'signin-said', role: 'alert', 'data-testid': 'signin-said' }),
+    el('div', { class: 'buttons' },
+      el('button', { type: 'submit', class: 'primary', 'data-testid': 'signin-submit' }, 'Sign in'),
+      el('button', { type: 'button', 'data-testid': 'signin-cancel' }, 'Cancel')))
+  box = el('div', { class: 'signin', role: 'dialog', 'aria-labelledby': 'signin-title', 'aria-describedby': 'signin-what', 'aria-hidden': 'true', 'data-testid': 'signin' }, form)
+  form.onsubmit = (e) => {
+    e.preventDefault()
+    if (!answer) return
+    // The server refuses a token with white space at either end (HTTP
+    // drops it from the header), so a pasted one's is not part of it.
+    const t = input.value.trim()
+    if (!t) { said('Type the access token, or Cancel.'); input.focus(); return }
+    const a = answer
+    answer = null
+    a(t)
+  }
+  form.querySelector<HTMLButtonElement>('[data-testid=signin-cancel]')!.onclick = cancel
+  box.addEventListener('keydown', (e) => {
+    if (e.key !== 'Escape') return
+    // the page's own Escape (closing a panel behind) is not this one's
+    e.stopPropagation()
+    e.preventDefault()
+    cancel()
+  })
+  document.body.append(box)
+  return box
+}
+
+function parts(b: HTMLElement) {
+  return {
+    input: b.querySelector<HTMLInputElement>('input')!,
+    submit: b.querySelector<HTMLButtonElement>('[data-testid=signin-submit]')!,
+    cancel: b.querySelector<HTMLButtonElement>('[data-testid=signin-cancel]')!,
+  }
+}
+
+function said(msg: string) { dialog().querySelector('[data-testid=signin-said]')!.textContent = msg }
+
+// cancel closes the dialog; a sign-in waiting for the user ends with null.
+function cancel() {
+  const a = answer
+  answer = null
+  closeModal(dialog())
+  a?.(null)
+}
+
+// ask shows the sign-in dialog, with refused (the server's words on the
+// token typed last; '' the first time) under the field, and resolves
+// with the token typed, or null when the user cancels (Cancel, Escape).
+export function ask(refused: string): Promise<string | null> {
+  const b = dialog()
+  const p = parts(b)
+  p.input.disabled = false
+  p.input.readOnly = false
+  p.submit.removeAttribute('aria-disabled')
+  p.submit.hidden = false
+  p.cancel.textContent = 'Cancel'
+  p.input.value = ''
+  said(refused)
+  // Asked again while open (the token refused): the focus stays in the
+  // dialog, and closing it still returns it to what opened it first.
+  if (b.getAttribute('aria-hidden') === 'false') p.input.focus()
+  else openModal(b, p.input)
+  return new Promise((resolve) => { answer = resolve })
+}
+
+// checking says the token typed is being tried, and takes no other until
+// the server has answered (a submit meanwhile finds no answer waiting).
+// The field is read-only, not disabled, so the focus stays on it.
+export function checking() {
+  const p = parts(dialog())
+  p.input.readOnly = true
+  p.submit.setAttribute('aria-disabled', 'true')
+  said('Checking the token with the server…')
+}
+
+// accepted closes the dialog: the server took the token.
+export function accepted() {
+  closeModal(dialog())
+  notice?.remove()
+  notice = null
+}
+
+// ended shows why the asking ended without a token — the server refuses
+// every token from this address for now (its 429, in its words), or did
+// not answer — and asks for none: the field and Sign in are off, and
+// Close closes the dialog.
+export function ended(msg: string) {
+  const p = parts(dialog())
+  p.input.value = ''
+  p.input.disabled = true
+  p.submit.hidden = true
+  p.cancel.textContent = 'Close'
+  said(msg)
+  p.cancel.focus()
+}
+
+let notice: HTMLElement | null = null
+
+// cancelled says, above the status line, that the page lacks the token
+// the server asked for. read: the request refused was a read, so the
+// page could not load what it shows; its Sign in loads the page again,
+// whose reads ask for the token anew. Another request refused (a write,
+// or a run, which is a POST) is done again by the user, which asks
+// again.
+export function cancelled(read: boolean) {
+  notice?.remove()
+  const again = el('button', { type: 'button', 'data-testid': 'signin-again' }, 'Sign in')
+  again.onclick = () => location.reload()
+  notice = read
+    ? el('div', { class: 'status error signin-needed', role: 'alert', 'data-testid': 'signin-needed' },
+      'This server needs its access token (PARLEY_TOKEN) to show anything, and the sign-in was cancelled. ', again)
+    : el('div', { class: 'status error signin-needed', role: 'alert', 'data-testid': 'signin-needed' },
+      'Not done: this server needs its access token (PARLEY_TOKEN) for that, and the sign-in was cancelled. Do it again to be asked for the token.')
+  document.getElementById('status')?.before(notice)
+}
+
+// signOutButton shows the header's Sign out while the tab keeps a token.
+function signOutButton() {
+  const b = document.getElementById('signout')
+  if (b) b.hidden = stored() === null
+}
+
+// Sign out forgets the token: the next request that needs it asks for it
+// again. What the page shows stays until it is loaded again.
+{
+  const b = document.getElementById('signout')
+  if (b) {
+    b.onclick = () => {
+      sessionStorage.removeItem(key)
+      signOutButton()
+      const st = document.getElementById('status')
+      if (st) {
+        st.textContent = 'Signed out: this tab has forgotten the access token; the next request that needs it asks for it again.'
+        st.className = 'status'
+      }
+      document.getElementById('main')?.focus()
+    }
+  }
+  signOutButton()
+}
