@@ -2,18 +2,23 @@ package ask
 
 import (
 	"fmt"
+	"strconv"
 
 	"parley/answer"
 	"parley/deal"
 	"parley/model"
+	"parley/nouns"
+	"parley/scenario"
 )
 
 // redLines are the stated red lines a model's forecasts cross: for
 // each issue in order, each actor whose red line on it the forecast lies
 // outside (deal.Crosses, the test deal's verdicts apply), named with the
 // red line as the file writes it ("Dockworkers' Union's red line (Wage
-// rise >= 4)"). Of a forecast that did not settle it judges the range
-// it kept moving in: all of it crossing, or part of it (Partly). No
+// rise >= 4)"), and the forecast at decimals that cross it too
+// (crossingAt). Of a forecast that did not settle it judges the range
+// it kept moving in: all of it crossing, or part of it (Partly), written
+// by RangeText's rule, never as a point. No
 // model reads red lines, so a forecast may well cross one; the answer
 // says so beside it (RedLines, and a note each), at every door. Nil
 // when no actor states a red line.
@@ -45,7 +50,7 @@ func (c *Case) redLines(issues []answer.IssueForecast) []answer.RedLineCrossing 
 				continue
 			}
 			x := answer.RedLineCrossing{Issue: f.Issue, Actor: p.Actors[i].ID,
-				RedLine: fmt.Sprintf("%s's red line (%s %s)", actorName(p.Actors[i]), model.NameOr(is.Name, is.ID), r.String())}
+				RedLine: fmt.Sprintf("%s red line (%s %s)", nouns.Possessive(actorName(p.Actors[i])), model.NameOr(is.Name, is.ID), r.String())}
 			switch {
 			case f.Range != nil:
 				lo, hi := deal.Crosses(r, f.Range.Lo), deal.Crosses(r, f.Range.Hi)
@@ -54,9 +59,9 @@ func (c *Case) redLines(issues []answer.IssueForecast) []answer.RedLineCrossing 
 				if !all && !lo && !hi {
 					continue
 				}
-				x.At, x.Partly = RangeJoin(fixed(f.Range.Lo, d), fixed(f.Range.Hi, d)), !all
+				x.At, x.Partly = RangeText(f.Range.Lo, f.Range.Hi, d, fixed), !all
 			case f.Forecast.Finite() && deal.Crosses(r, float64(f.Forecast)):
-				x.At = fixed(float64(f.Forecast), d)
+				x.At = crossingAt(r, float64(f.Forecast), d)
 			default:
 				continue
 			}
@@ -64,4 +69,19 @@ func (c *Case) redLines(issues []answer.IssueForecast) []answer.RedLineCrossing 
 		}
 	}
 	return out
+}
+
+// crossingAt writes x, which crosses the red line r, at the issue's d
+// decimals, or as many more (up to three) as make the number written
+// cross it too: a forecast of 3.96 beside "Wage rise >= 4" is "3.96",
+// not "4.0", which the red line allows. Where even those do not, x as
+// Go writes it shortest.
+func crossingAt(r scenario.RedLine, x float64, d int) string {
+	for e := d; e <= d+3; e++ {
+		s := fixed(x, e)
+		if v, err := strconv.ParseFloat(s, 64); err == nil && deal.Crosses(r, v) {
+			return s
+		}
+	}
+	return strconv.FormatFloat(x, 'g', -1, 64)
 }

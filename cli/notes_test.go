@@ -116,7 +116,7 @@ func TestRangeDecimalsInMatrix(t *testing.T) {
 // also a note) are not printed model by model, fifteen near-alike lines
 // on the built-in case, but once for each red line, after its issue,
 // with every model that crosses it and where, models at one place
-// together. Russia's red line on territory is ">= 65": compromise's
+// together, issue by issue. Russia's red line on territory is ">= 65": compromise's
 // 46.8, median's, bdm's and snap's 55.0, nash's and ks's status quo 35.0
 // (every forecast below 65) cross it, and exchange's 60.0–65.4 in part;
 // Ukraine's "< 65" only exchange's range crosses, in part.
@@ -152,8 +152,8 @@ func TestRedLinesCrossedGrouped(t *testing.T) {
 	}
 	block := flatText(text[i:])
 	for _, want := range []string{
-		"territory Russia's red line (Territory >= 65): compromise 46.8; median, bdm, snap 55.0; nash, ks 35.0; exchange 60.0–65.4 (in part);",
-		"territory Ukraine's red line (Territory < 65): exchange 60.0–65.4 (in part) security-guarantees",
+		"Russia's red line (Territory >= 65): compromise 46.8; median, bdm, snap 55.0; nash, ks 35.0; exchange 60.0–65.4 (in part);",
+		"Ukraine's red line (Territory < 65): exchange 60.0–65.4 (in part) Russia's red line (Security guarantees",
 	} {
 		if !strings.Contains(block, want) {
 			t.Errorf("no %q in:\n%s", want, text[i:])

@@ -465,9 +465,10 @@ func modelNotes(w io.Writer, models []answer.ModelForecast, width int) {
 }
 
 // redLinesCrossed prints each stated red line some model's forecast
-// crosses once, after its issue, with every model that crosses it and
-// where, models at the same place together in the order of the first:
-// "territory  Russia's red line (Territory >= 65): nash, ks 35.0;
+// crosses once (its text names the issue), with every model that
+// crosses it and where, models at the same place together in the order
+// of the first,
+// the issues in order: "Russia's red line (Territory >= 65): nash, ks 35.0;
 // compromise 46.8; exchange 60.0–65.4 (in part)". Nothing when none is.
 func redLinesCrossed(w io.Writer, models []answer.ModelForecast, width int) {
 	type line struct{ issue, redLine string }
@@ -505,10 +506,6 @@ func redLinesCrossed(w io.Writer, models []answer.ModelForecast, width int) {
 		}
 	}
 	slices.SortStableFunc(lines, func(a, b line) int { return rank[a.issue] - rank[b.issue] })
-	col := 0
-	for _, l := range lines {
-		col = max(col, utf8.RuneCountInString(l.issue))
-	}
 	fmt.Fprintln(w, "red lines the forecasts cross (no model reads red lines):")
 	for _, l := range lines {
 		var parts []string
@@ -519,7 +516,7 @@ func redLinesCrossed(w io.Writer, models []answer.ModelForecast, width int) {
 			}
 			parts = append(parts, s)
 		}
-		fmt.Fprintln(w, hanging(fmt.Sprintf("  %-*s  ", col, l.issue), l.redLine+": "+strings.Join(parts, "; "), width))
+		para(w, "  "+l.redLine+": "+strings.Join(parts, "; "), width)
 	}
 }
 
