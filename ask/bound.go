@@ -94,7 +94,7 @@ func knobs(req any) []knob {
 		return append([]knob{{field: "draws", least: answer.MinSensitivityDraws, asked: r.Draws, with: func(v int) any { x := r; x.Draws = v; return x }}},
 			roundKnobs(r.Settings, func(s answer.Settings) any { x := r; x.Settings = s; return x })...)
 	case answer.AdviseRequest:
-		return append([]knob{{field: "draws", least: 0, asked: r.Draws, with: func(v int) any { x := r; x.Draws = v; return x }}},
+		return append([]knob{{field: "draws", least: 1, asked: r.Draws, with: func(v int) any { x := r; x.Draws = v; return x }}},
 			roundKnobs(r.Settings, func(s answer.Settings) any { x := r; x.Settings = s; return x })...)
 	case answer.DealEvaluateRequest:
 		return append(robustKnob(r.Robust, func(d answer.DealRobust) any { x := r; x.Robust = d; return x }),

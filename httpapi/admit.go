@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"time"
 
+	"parley/answer"
 	"parley/ask"
 )
 
@@ -154,7 +155,8 @@ func (s *Server) budget(st *stored, p *prepared, q question, kind string, maxWor
 // the run's request (nil for one with no fields to lower: a brief, a
 // comparison): when lowering one of its fields alone would let it in
 // (ask.Largest, on the same estimate), the refusal names that field
-// (its field) and the largest value this server admits, or fewer models;
+// (its field) and the largest value this server admits, or fewer models
+// where it runs several (fewerModels);
 // otherwise it says what the client can ask for less of (lower). instead,
 // when not "", is what to do rather than run it here.
 func (s *Server) overBudget(c ask.Cost, cs *ask.Case, req any, kind string, maxWork float64, flag, lower, instead string) error {
@@ -177,12 +179,23 @@ func (s *Server) overBudget(c ask.Cost, cs *ask.Case, req any, kind string, maxW
 	}
 	if req != nil {
 		if b, ok := ask.Largest(cs, req, fits); ok {
-			e := tooBig("%s; valid: %s at most about %d on this server (asked %d), or fewer models%s", msg, b.Field, b.Max, b.Asked, instead)
+			e := tooBig("%s; valid: %s at most %d on this server (asked %d)%s%s", msg, b.Field, b.Max, b.Asked, fewerModels(req), instead)
 			e.(*limitError).field = b.Field
 			return e
 		}
 	}
 	return tooBig("%s; ask for %s%s", msg, lower, instead)
+}
+
+// fewerModels is ", or fewer models" for a request that runs a list of
+// models, "" for one that names its one model (advise, explain), to which
+// fewer models is no advice.
+func fewerModels(req any) string {
+	switch req.(type) {
+	case answer.AdviseRequest, *answer.AdviseRequest, answer.ExplainRequest, *answer.ExplainRequest:
+		return ""
+	}
+	return ", or fewer models"
 }
 
 // runInline runs fn within the request as every run within a request

@@ -54,7 +54,7 @@ func TestSweepMemoryRefusalNamesDraws(t *testing.T) {
 		n := largestDraws(t, bytes, httpapi.DefaultMaxMemory)
 		var b boundBody
 		e.want(e.do("POST", "/api/scenarios/"+id+"/runs", `{"kind":"sweep","draws":1000000,"models":["smp"]}`), 413).json(t, &b)
-		want := fmt.Sprintf("valid: draws at most about %d on this server (asked 1000000)", n)
+		want := fmt.Sprintf("valid: draws at most %d on this server (asked 1000000), or fewer models", n)
 		if b.Code != "over_budget" || b.Field != "draws" || !strings.Contains(b.Error, want) || !strings.Contains(b.Error, "--max-memory") {
 			t.Fatalf("refusal %+v, want field draws and %q", b, want)
 		}
@@ -72,7 +72,7 @@ func TestSweepMemoryRefusalNamesDraws(t *testing.T) {
 		}
 		var b boundBody
 		e.want(e.do("POST", "/api/scenarios/"+id+"/runs", fmt.Sprintf(`{"kind":"sweep","draws":%d,"models":["smp"]}`, n+1)), 413).json(t, &b)
-		if b.Field != "draws" || !strings.Contains(b.Error, fmt.Sprintf("draws at most about %d on this server (asked %d)", n, n+1)) {
+		if b.Field != "draws" || !strings.Contains(b.Error, fmt.Sprintf("draws at most %d on this server (asked %d)", n, n+1)) {
 			t.Fatalf("one past the bound: %+v", b)
 		}
 		e.want(e.do("POST", "/api/scenarios/"+id+"/runs", fmt.Sprintf(`{"kind":"sweep","draws":%d,"models":["smp"]}`, n)), 202)
@@ -93,7 +93,7 @@ func TestWorkRefusalNamesDraws(t *testing.T) {
 	id := createBuiltin(e)
 	var b boundBody
 	e.want(e.do("POST", "/api/scenarios/"+id+"/runs", `{"kind":"sweep","draws":5000,"models":["smp"]}`), 413).json(t, &b)
-	if b.Field != "draws" || !strings.Contains(b.Error, "valid: draws at most about 1071 on this server (asked 5000)") || !strings.Contains(b.Error, "--max-job-work") {
+	if b.Field != "draws" || !strings.Contains(b.Error, "valid: draws at most 1071 on this server (asked 5000), or fewer models") || !strings.Contains(b.Error, "--max-job-work") {
 		t.Fatalf("job over the work budget: %+v", b)
 	}
 	e.want(e.do("POST", "/api/scenarios/"+id+"/runs", `{"kind":"sweep","draws":1072,"models":["smp"]}`), 413)
@@ -112,7 +112,7 @@ func TestWorkRefusalNamesDraws(t *testing.T) {
 	e2 := newEnv(t, httpapi.Options{MaxWork: maxWork})
 	id = createBuiltin(e2)
 	e2.want(e2.do("POST", "/api/scenarios/"+id+"/advise", `{"actor":"russia","model":"smp","draws":50}`), 413).json(t, &b)
-	if b.Field != "draws" || !strings.Contains(b.Error, "valid: draws at most about 3 on this server (asked 50)") || !strings.Contains(b.Error, "or start it as a job") {
+	if b.Field != "draws" || !strings.Contains(b.Error, "valid: draws at most 3 on this server (asked 50), or start it as a job") {
 		t.Fatalf("advise over the work budget: %+v", b)
 	}
 }

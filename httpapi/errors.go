@@ -30,9 +30,11 @@ type errorBody struct {
 	Code        string               `json:"code"`
 	Diagnostics scenario.Diagnostics `json:"diagnostics,omitempty"`
 	RequestID   string               `json:"request_id,omitempty"`
-	// Field is the request body's field a refusal refuses, by its JSON
-	// path ("rho", "robust.draws", "weights[2]"), where the refusal
-	// was made (errs.FieldOf); omitted when it refuses no one field.
+	// Field is the field a refusal refuses, set where the refusal was
+	// made (errs.FieldOf): a body's field by its JSON path ("rho",
+	// "robust.draws", "weights[2]"), a query parameter as "query." and
+	// its name, or the field an over_budget refusal's estimate turns on
+	// ("draws"); omitted when it refuses no one field.
 	Field string `json:"field,omitempty"`
 }
 

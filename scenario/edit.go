@@ -139,14 +139,10 @@ func checkSnapshot(s *Scenario, snapshot string) error {
 }
 
 // notADate is the error of a snapshot that is neither a date, Base nor
-// Latest: what is valid, with the scenario's snapshot dates as examples
-// (the scenario's as_of where it has none).
+// Latest: what is valid, as a snapshot before as_of is told it
+// (validSnapshots).
 func notADate(s *Scenario, snapshot string) error {
-	dates := s.SnapshotDates()
-	if len(dates) == 0 {
-		dates = []string{s.Metadata.AsOf}
-	}
-	return errs.Field("snapshot", "snapshot %q is not a date; valid: %q, %q, or a date YYYY-MM-DD such as %s", snapshot, Base, Latest, errs.OneOf(dates))
+	return errs.Field("snapshot", "snapshot %q is not a date (YYYY-MM-DD); valid: %s", snapshot, s.validSnapshots())
 }
 
 // applies reports whether the snapshot dated date applies at snapshot.

@@ -72,6 +72,10 @@ func TestSnapshotDropsRange(t *testing.T) {
 					"(valid: capability_range_dropped only where the change moves the capability out of its range and gives none; remove it)",
 				"snapshots[0].stances[0].range_dropped: no range is dropped: a's position range [60, 80] holds 75, and the change moves no salience " +
 					"(valid: range_dropped only where the change moves a position or a salience out of its range and gives none; remove it)"}},
+		{"a capability drop said to be intended where the capability does not change", StanceChange{Actor: "a", Issue: "i", Position: fp(75), Assumed: "moved"},
+			ActorChange{ID: "a", CapabilityRangeDropped: "counted"}, false, []string{
+				"snapshots[0].actors[0].capability_range_dropped: no range is dropped: the change moves no capability " +
+					"(valid: capability_range_dropped only where the change moves the capability out of its range and gives none; remove it)"}},
 	} {
 		ds := build(c.sn, c.ac, c.variant).Validate()
 		if len(ds) != len(c.want) {

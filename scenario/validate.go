@@ -999,6 +999,8 @@ func (v *validator) changes(p string, c *Changes, state *Scenario, in seats) (*S
 			switch {
 			case a.CapabilityRange == nil:
 				held = ac.ID + " has no capability range"
+			case ac.Capability == nil:
+				held = "the change moves no capability"
 			case ac.CapabilityRange == nil:
 				held = fmt.Sprintf("%s's capability range %s holds %s", ac.ID, rangeText(*a.CapabilityRange), num(cp))
 			}

@@ -20,7 +20,7 @@ func TestAddressRefusedInWords(t *testing.T) {
 	e := startE2E(t)
 	const (
 		badModel    = `unknown model "medain" (did you mean "median"?); valid: bdm, bdm-paper, compromise, compromise-band, ensemble, exchange, ks, median, nash, smp, snap`
-		badSnapshot = `snapshot "2025-13-01" is not a date; valid: "base", "latest", or a date YYYY-MM-DD such as 2025-03-11, 2025-03-18, 2025-08-18`
+		badSnapshot = `snapshot "2025-13-01" is not a date (YYYY-MM-DD); valid: a date on or after 2025-02-28, base or latest (snapshots: 2025-03-11, 2025-03-18, 2025-08-18)`
 	)
 	ticked := func() []string {
 		return get(t, e.bctx, "ticked", chromedp.Evaluate[[]string](`[...document.querySelectorAll("#models input:checked")].map((c) => c.value)`))

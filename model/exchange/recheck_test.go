@@ -47,7 +47,9 @@ func TestRecheckEqualsCalculate(t *testing.T) {
 				var wantDigest string
 				for _, full := range []bool{true, false} {
 					m := Model{Exact: exact, selection: sel, fullRecalc: full}
-					r, err := m.Forecast(context.Background(), c.p, model.Options{Rounds: 3, Workers: 1})
+					// two workers share a long round's batches
+					// (recalcShared), each with its own engine
+					r, err := m.Forecast(context.Background(), c.p, model.Options{Rounds: 3, Workers: 1 + i%2})
 					if err != nil {
 						t.Fatalf("%s: %v", what, err)
 					}
@@ -68,6 +70,15 @@ func TestRecheckEqualsCalculate(t *testing.T) {
 		}
 		if e.rechecked == 0 {
 			t.Errorf("%s: recheck never ran in round 1: the test compares nothing", c.what)
+		}
+		if i <= 2 {
+			x := newEngine[dec](&exactArith{}, c.p)
+			if _, err := x.round(context.Background()); err != nil {
+				t.Fatal(err)
+			}
+			if x.rechecked == 0 {
+				t.Errorf("%s: recheck never ran in round 1 in exact mode: the test compares nothing", c.what)
+			}
 		}
 	}
 }
