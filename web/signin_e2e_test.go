@@ -261,3 +261,99 @@ func TestTokenAskedAfterCancel(t *testing.T) {
 		t.Errorf("the sign-in opened %d times and window.prompt %d, want 3 (each action asks) and 0", n[0], n[1])
 	}
 }
+
+// TestTokenStaleForgotten: a token the tab kept that the server now
+// refuses (401: the server started again with another PARLEY_TOKEN) is
+// forgotten, and Sign out hidden, before the page asks; it is never
+// sent again. The page's four first calls, sent at once with it, send it
+// once each at most; cancelled, the notice's Sign in (the page loaded
+// anew) sends none, and the right token typed then loads the page. Kept,
+// it was sent again by every load and every later call, and the
+// server's ten wrong tokens (--max-auth-failures) shut the address out
+// after three loads, the right token too.
+func TestTokenStaleForgotten(t *testing.T) {
+	const good, stale = "token-stale-good-0123456789", "token-stale-old-0123456789"
+	var mu sync.Mutex
+	sent := map[string]int{}
+	count := func(h http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if strings.HasPrefix(r.URL.Path, "/api/") {
+				mu.Lock()
+				sent[r.Header.Get("Authorization")]++
+				mu.Unlock()
+			}
+			h.ServeHTTP(w, r)
+		})
+	}
+	staleSent := func() int { mu.Lock(); defer mu.Unlock(); return sent["Bearer "+stale] }
+	e := startE2EWith(t, e2eOptions{token: good, askToken: true, everyRequest: true, wrap: count})
+	// the token an earlier server took, kept in the tab before the page loads
+	e.do("keep the old token", chromedp.Navigate(e.srv.URL+"/api/kinds"),
+		void(chromedp.Evaluate[bool](fmt.Sprintf(`sessionStorage.setItem("parley-token", %q), true`, stale))))
+	e.onEveryPage("watch the sign-in", signinWatch)
+	e.do("load", chromedp.Navigate(e.srv.URL+"/#forecast"), e.poll(signinOpen))
+	if got := get(t, e.bctx, "asked", chromedp.Evaluate[string](`(sessionStorage.getItem('parley-token') ?? 'none') + ' ' + document.getElementById('signout').hidden`)); got != "none true" {
+		t.Errorf("asked with the old token refused: token kept and Sign out hidden %q, want \"none true\"", got)
+	}
+	e.do("cancel", chromedp.KeyEvent(kb.Escape), e.poll(signinClosed),
+		e.poll(`performance.getEntriesByType('resource').filter((r) => r.name.includes('/api/') && r.responseEnd > 0).length >= 4`),
+		chromedp.WaitVisible(chromedp.CSS(`[data-testid=signin-needed]`)))
+	if got := get(t, e.bctx, "cancelled", chromedp.Evaluate[string](`(sessionStorage.getItem('parley-token') ?? 'none') + ' ' + document.getElementById('signout').hidden`)); got != "none true" {
+		t.Errorf("after the cancel: token kept and Sign out hidden %q, want \"none true\"", got)
+	}
+	if n := staleSent(); n < 1 || n > 4 {
+		t.Errorf("the old token was sent %d times by the first load, want 1 to 4 (once at most by each of its four calls)", n)
+	}
+	first := staleSent()
+	e.do("sign in again", void(chromedp.Evaluate[bool](`window.__before = true`)), chromedp.Click(chromedp.CSS(`[data-testid=signin-again]`)),
+		acrossLoad(`!window.__before && `+signinOpen),
+		chromedp.SendKeys(chromedp.CSS(signinToken), good+kb.Enter), chromedp.WaitVisible(chromedp.CSS(`[data-testid=model-table]`)), e.poll(signinClosed))
+	if n := staleSent(); n != first {
+		t.Errorf("the old token was sent %d times more after the server refused it, want 0", n-first)
+	}
+	if kept := get(t, e.bctx, "kept", chromedp.Evaluate[string](`sessionStorage.getItem('parley-token') ?? 'none'`)); kept != good {
+		t.Errorf("the tab keeps %q, want the token the server took", kept)
+	}
+}
+
+// TestTokenCancelWhileChecking: Escape while the token typed is being
+// checked (the server's answer held back) closes the dialog and ends
+// the asking: the server's 401 that follows does not open it again,
+// and the page says the sign-in was cancelled.
+func TestTokenCancelWhileChecking(t *testing.T) {
+	const good, held = "token-checking-0123456789", "held-wrong-token"
+	release := make(chan struct{})
+	var once sync.Once
+	free := func() { once.Do(func() { close(release) }) }
+	t.Cleanup(free)
+	arrived := make(chan struct{}, 1)
+	hold := func(h http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if r.Header.Get("Authorization") == "Bearer "+held {
+				select {
+				case arrived <- struct{}{}:
+				default:
+				}
+				<-release
+			}
+			h.ServeHTTP(w, r)
+		})
+	}
+	e := startE2EWith(t, e2eOptions{token: good, askToken: true, everyRequest: true, wrap: hold})
+	e.onEveryPage("watch the sign-in", signinWatch)
+	e.do("type a token", chromedp.Navigate(e.srv.URL+"/#forecast"), e.poll(signinOpen),
+		chromedp.SendKeys(chromedp.CSS(signinToken), held+kb.Enter), e.poll(saidIs("Checking the token with the server…")))
+	select {
+	case <-arrived:
+	case <-time.After(time.Minute):
+		t.Fatal("the token typed never reached the server")
+	}
+	e.do("cancel while checking", chromedp.KeyEvent(kb.Escape), e.poll(signinClosed))
+	free()
+	e.do("the server refuses it", e.poll(`performance.getEntriesByType('resource').filter((r) => r.name.includes('/api/') && r.responseEnd > 0).length >= 5`),
+		e.poll(signinOpen+` || document.querySelector('[data-testid=signin-needed]') !== null`))
+	got := get(t, e.bctx, "after", chromedp.Evaluate[string](`[document.querySelector('[data-testid=signin]').getAttribute('aria-hidden'), window.__opened, window.__prompted, sessionStorage.getItem('parley-token') ?? 'none'].join(' ')`))
+	if got != "true 1 0 none" {
+		t.Errorf("after a cancel while checking and the server's 401: dialog hidden, opened, prompts, token %q, want \"true 1 0 none\"", got)
+	}
+}

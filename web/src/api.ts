@@ -323,6 +323,18 @@ let unlocking: Promise<string | null> | null = null
 let calls = 0
 let declined = 0
 
+// refusedWith forgets the token the tab keeps when the server refuses a
+// call sent with it, res: a 401 (the server's token is another now: it
+// was started again with a new PARLEY_TOKEN) or a 429 (the address is
+// shut out, and the token is not known to be good). Kept, it was sent
+// again by every later call and every load of the page, each a wrong
+// token the server counts (--max-auth-failures), until it shut the
+// address out, the right token too. It returns res.
+function refusedWith(t: string | null, res: Response): Response {
+  if (t && (res.status === 401 || res.status === 429)) signin.forget(t)
+  return res
+}
+
 // errorOf is the server's error message in a refusal (its JSON's error),
 // else its status line; the response's body is left for its caller.
 async function errorOf(res: Response): Promise<string> {
@@ -340,7 +352,10 @@ async function errorOf(res: Response): Promise<string> {
 // A 429 (the server shuts out an address after too many wrong tokens)
 // ends the asking: the dialog shows the server's words and asks no
 // more, the token is not known to be good, it is not kept, and the
-// call's answer says why in the server's words too.
+// call's answer says why in the server's words too. A cancel while the
+// token typed is checked ends the asking too, once the server answers:
+// taken, the token is kept (the call is done); refused, not asked again.
+// The token the tab kept, refused, was forgotten before (refusedWith).
 async function unlock(send: (t: string | null) => Promise<Response>, refused: Response, read: boolean): Promise<{ token: string | null; res: Response }> {
   let res = refused
   const asked = (async () => {
@@ -349,15 +364,21 @@ async function unlock(send: (t: string | null) => Promise<Response>, refused: Re
       const t = await signin.ask(said)
       if (!t) { declined = calls; signin.cancelled(read); return null }
       signin.checking()
+      let withdrawn: boolean
       try {
         res = await send(t)
       } catch (e) {
         // no answer at all: the dialog says so, and the call does too
         signin.ended(e instanceof Error ? e.message : String(e))
         throw e
+      } finally {
+        withdrawn = signin.checked()
       }
       if (res.status === 429) { signin.ended(await errorOf(res)); return null }
+      // taken, the call is done (a write too), cancelled meanwhile or not
       if (res.status !== 401) { signin.keep(t); signin.accepted(); return t }
+      // cancelled while the token was checked: the asking ends there
+      if (withdrawn) { declined = calls; signin.cancelled(read); return null }
       said = await errorOf(res)
     }
   })()
@@ -396,10 +417,10 @@ export async function call<T>(method: string, path: string, body?: unknown, head
   if (body !== undefined) {
     if (typeof body === 'string' || body instanceof Blob) { data = body } else { data = JSON.stringify(body); json0['Content-Type'] = 'application/json' }
   }
-  const send = (t: string | null) => {
+  const send = async (t: string | null) => {
     const h: { [k: string]: string } = { ...headers, ...json0 }
     if (t) h['Authorization'] = 'Bearer ' + t
-    return reach(path, { method, headers: h, body: data })
+    return refusedWith(t, await reach(path, { method, headers: h, body: data }))
   }
   const sent = token(), n = ++calls
   let res = await send(sent)
@@ -466,7 +487,7 @@ function enc(s: string): string { return encodeURIComponent(s) }
 // Content-Disposition says; it resolves with the response's headers.
 export async function download(url: string): Promise<Headers> {
   const t = token()
-  const res = await reach(url, { headers: t ? { Authorization: 'Bearer ' + t } : {} })
+  const res = refusedWith(t, await reach(url, { headers: t ? { Authorization: 'Bearer ' + t } : {} }))
   if (!res.ok) {
     let msg = `${res.status} ${res.statusText}`
     try { msg = (await res.json()).error ?? msg } catch { /* not JSON */ }

@@ -20,9 +20,23 @@ export function keep(t: string) {
   signOutButton()
 }
 
+// forget drops the stored token, if it is still t: the server refused a
+// call sent with it (api.ts), and it is not sent again. Sign out hides.
+export function forget(t: string) {
+  if (stored() !== t) return
+  sessionStorage.removeItem(key)
+  signOutButton()
+}
+
 // answer resolves the sign-in under way (ask) with the token typed, or
 // null when cancelled; null while none waits for the user.
 let answer: ((t: string | null) => void) | null = null
+
+// busy is true while the token typed is being checked (checking), and
+// withdrawn once the user cancels meanwhile: the check's answer (checked)
+// then ends the asking rather than asking again.
+let busy = false
+let withdrawn = false
 
 let box: HTMLElement | null = null
 
@@ -83,10 +97,12 @@ function parts(b: HTMLElement) {
 
 function said(msg: string) { dialog().querySelector('[data-testid=signin-said]')!.textContent = msg }
 
-// cancel closes the dialog; a sign-in waiting for the user ends with null.
+// cancel closes the dialog; a sign-in waiting for the user ends with
+// null, one checking a token once the server has answered (checked).
 function cancel() {
   const a = answer
   answer = null
+  if (busy) withdrawn = true
   closeModal(dialog())
   a?.(null)
 }
@@ -115,10 +131,22 @@ export function ask(refused: string): Promise<string | null> {
 // the server has answered (a submit meanwhile finds no answer waiting).
 // The field is read-only, not disabled, so the focus stays on it.
 export function checking() {
+  busy = true
+  withdrawn = false
   const p = parts(dialog())
   p.input.readOnly = true
   p.submit.setAttribute('aria-disabled', 'true')
   said('Checking the token with the server…')
+}
+
+// checked says the server has answered the token being checked; it is
+// true when the user cancelled meanwhile (Cancel, Escape), which ends
+// the asking: a refused token is not asked for again.
+export function checked(): boolean {
+  busy = false
+  const w = withdrawn
+  withdrawn = false
+  return w
 }
 
 // accepted closes the dialog: the server took the token.
@@ -131,9 +159,12 @@ export function accepted() {
 // ended shows why the asking ended without a token — the server refuses
 // every token from this address for now (its 429, in its words), or did
 // not answer — and asks for none: the field and Sign in are off, and
-// Close closes the dialog.
+// Close closes the dialog. Closed already (cancelled while the token was
+// checked), it stays closed: the call's own answer says why.
 export function ended(msg: string) {
-  const p = parts(dialog())
+  const b = dialog()
+  if (b.getAttribute('aria-hidden') !== 'false') return
+  const p = parts(b)
   p.input.value = ''
   p.input.disabled = true
   p.submit.hidden = true
@@ -174,8 +205,8 @@ function signOutButton() {
   const b = document.getElementById('signout')
   if (b) {
     b.onclick = () => {
-      sessionStorage.removeItem(key)
-      signOutButton()
+      const t = stored()
+      if (t !== null) forget(t)
       const st = document.getElementById('status')
       if (st) {
         st.textContent = 'Signed out: this tab has forgotten the access token; the next request that needs it asks for it again.'
