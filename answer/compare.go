@@ -118,6 +118,9 @@ type CompareRun struct {
 	Err      error    `json:"-"`
 	Warnings []string `json:"warnings,omitempty"`
 	Notes    []string `json:"notes,omitempty"`
+	// RedLines are the red lines the column's forecasts cross, each also
+	// one of Notes (ModelForecast.RedLines).
+	RedLines []RedLineCrossing `json:"red_lines,omitempty"`
 }
 
 // CompareIssue is one model's forecasts of one issue across the columns.

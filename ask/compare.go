@@ -105,7 +105,7 @@ func compare(ctx context.Context, c *Case, req answer.CompareRequest, cols []com
 			}
 			r := answer.CompareRun{}
 			if mf := runs[j]; mf != nil {
-				r = answer.CompareRun{Error: mf.Error, Err: mf.Err, Warnings: mf.Warnings, Notes: mf.Notes}
+				r = answer.CompareRun{Error: mf.Error, Err: mf.Err, Warnings: mf.Warnings, Notes: mf.Notes, RedLines: mf.RedLines}
 			}
 			cm.Columns = append(cm.Columns, r)
 		}

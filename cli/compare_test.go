@@ -161,12 +161,22 @@ func TestCompareKeepsWarningsAndNotes(t *testing.T) {
 					t.Errorf("csv: stderr lacks %q", l)
 				}
 			}
+			crossing := map[string]answer.RedLineCrossing{}
+			for _, x := range r.RedLines {
+				crossing[x.Text()] = x
+			}
 			for _, x := range r.Notes {
 				n++
 				if l := "note (" + m.Model + ", " + col + "): " + x; !lines[l] {
 					t.Errorf("csv: stderr lacks %q", l)
 				}
-				if !strings.Contains(strings.Join(strings.Fields(table), " "), x) {
+				want := x
+				if c, ok := crossing[x]; ok {
+					// in the block of red lines crossed, once each
+					// (TestCompareRedLinesGrouped)
+					want = c.RedLine + ":"
+				}
+				if !strings.Contains(strings.Join(strings.Fields(table), " "), want) {
 					t.Errorf("the table lacks the note %q", x)
 				}
 			}
@@ -358,5 +368,53 @@ func TestBreakAfterHyphens(t *testing.T) {
 		if got := breakAfterHyphens(in, 10); got != want {
 			t.Errorf("breakAfterHyphens(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// A red line crossed, one of a column's notes, was printed as a note of
+// each model and column: 40 lines on the built-in case over its
+// variants. It is printed once, in the issues' order, with each model
+// that crosses it, where and in which columns. Ukraine's red line on
+// territory is "< 65": exchange's ranges 60.0–65.4 (no variant),
+// 64.4–70.0 (us-ends-support) and 62.7–67.2 (coalition-with-backstop)
+// each straddle 65, so cross it in part; europe-pays' 59.2–64.1 lies
+// below 65 and does not cross it; no other model comes near 65.
+func TestCompareRedLinesGrouped(t *testing.T) {
+	out, _, code := run(t, "compare", "-f", "json")
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	var a answer.Comparison
+	if err := json.Unmarshal([]byte(out), &a); err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, m := range a.Models {
+		for _, r := range m.Columns {
+			for _, x := range r.RedLines {
+				n++
+				if !slices.Contains(r.Notes, x.Text()) {
+					t.Errorf("%s: the crossing %q is not among its notes", m.Model, x.Text())
+				}
+			}
+		}
+	}
+	if n == 0 {
+		t.Fatal("no red line crossed: the test compares nothing")
+	}
+	table, _, code := run(t, "compare", "-q")
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	i := strings.Index(table, "\nred lines the forecasts cross (no model reads red lines):\n")
+	if i < 0 {
+		t.Fatalf("no red lines block:\n%s", table)
+	}
+	if strings.Contains(table[:i], "crosses") {
+		t.Errorf("a crossing is printed among the notes too:\n%s", table)
+	}
+	want := "Ukraine's red line (Territory < 65): exchange 60.0–65.4 in part (no variant), 64.4–70.0 in part (us-ends-support), 62.7–67.2 in part (coalition-with-backstop) Russia's red line (Security"
+	if !strings.Contains(flatText(table[i:]), want) {
+		t.Errorf("no %q in:\n%s", want, table[i:])
 	}
 }
