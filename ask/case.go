@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"parley/answer"
+	"parley/deal"
 	"parley/errs"
 	"parley/evidence"
 	"parley/model"
@@ -23,6 +24,10 @@ type Case struct {
 	Input    *Input
 	Resolved *scenario.Scenario
 	problem  *model.Problem
+	// limits are the actors' red lines as deal reads them
+	// (deal.FromScenario), parsed once for every model's notes
+	// (Case.redLines); nil when no actor states one.
+	limits *deal.Input
 	// Header describes the case in every answer. Its Assumed says,
 	// a line each, which stances (assumedStances), capabilities
 	// (assumedCapabilities), red lines and reservation utilities
@@ -54,6 +59,14 @@ func (in *Input) Case(t answer.Target) (*Case, error) {
 		return nil, caseError(in.Name, t, err)
 	}
 	c := &Case{Input: in, Resolved: res, problem: p}
+	for _, a := range res.Actors {
+		if len(a.RedLines) > 0 {
+			// validation parsed every red line; a case built otherwise
+			// has no notes of them rather than an answer refused
+			c.limits, _ = deal.FromScenario(res, p)
+			break
+		}
+	}
 	c.Header = header(in, res, p, t)
 	c.Header.VariantName = variantName
 	count := assumedCount(res)

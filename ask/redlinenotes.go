@@ -18,22 +18,13 @@ import (
 // rise >= 4)"), and the forecast at decimals that cross it too
 // (crossingAt). Of a forecast that did not settle it judges the range
 // it kept moving in: all of it crossing, or part of it (Partly), written
-// by RangeText's rule, never as a point. No
-// model reads red lines, so a forecast may well cross one; the answer
-// says so beside it (RedLines, and a note each), at every door. Nil
-// when no actor states a red line.
+// by RangeText's rule, never as a point. No model reads red lines, so a
+// forecast may well cross one; the answer says so beside it (RedLines,
+// and a note each), at every door. Nil when no actor states a red line
+// (Case.limits, parsed once for every model).
 func (c *Case) redLines(issues []answer.IssueForecast) []answer.RedLineCrossing {
-	stated := false
-	for _, a := range c.Resolved.Actors {
-		stated = stated || len(a.RedLines) > 0
-	}
-	if !stated {
-		return nil
-	}
-	din, err := deal.FromScenario(c.Resolved, c.problem)
-	if err != nil {
-		// validation parsed every red line; a case built otherwise has
-		// no notes of them rather than an answer refused
+	din := c.limits
+	if din == nil {
 		return nil
 	}
 	p := c.problem
