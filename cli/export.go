@@ -178,10 +178,7 @@ output it is --format (md by default).`,
 				return err
 			}
 			// the brief's cost is every question it asks (ask.EstimateBrief)
-			if err := checkMemory(cmd, c, ask.BriefRequest{}); err != nil {
-				return err
-			}
-			if err := announce(cmd, c, ask.BriefRequest{}); err != nil {
+			if err := beforeRun(cmd, c, ask.BriefRequest{}); err != nil {
 				return err
 			}
 			b, err := ask.MakeBrief(cmd.Context(), c)

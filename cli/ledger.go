@@ -65,10 +65,7 @@ file holds it, so it is known), and nothing is appended.`,
 			req := def
 			req.Target = target(cmd)
 			req.Run = runFlags(cmd, req.Run)
-			if err := checkMemory(cmd, c, req); err != nil {
-				return err
-			}
-			if err := announce(cmd, c, req); err != nil {
+			if err := beforeRun(cmd, c, req); err != nil {
 				return err
 			}
 			e, warn, err := ask.LedgerRecord(cmd.Context(), c, req, time.Now().UTC().Format("2006-01-02"), version())

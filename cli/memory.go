@@ -19,14 +19,27 @@ func addMemoryFlag(cmd *cobra.Command) {
 // maxMemoryValid is what --max-memory takes.
 const maxMemoryValid = "a number of bytes > 0, 0 for this machine's memory, or -1 for no limit"
 
+// beforeRun estimates the run of req once (ask.Estimate: the server's
+// estimate; a sensitivity analysis's request is an
+// ask.SensitivityRequest), refuses it if it does not fit in memory
+// (checkMemory), and else tells its size if it is long (announce).
+func beforeRun(cmd *cobra.Command, c *ask.Case, req any) error {
+	est, err := ask.Estimate(c, req)
+	if err != nil {
+		return err
+	}
+	if err := checkMemory(cmd, c, est); err != nil {
+		return err
+	}
+	return announce(cmd, c, est)
+}
+
 // checkMemory refuses, before it starts, a run whose estimated memory
-// (ask.Estimate: the server's estimate; a sensitivity analysis's request
-// is an ask.SensitivityRequest) is more than --max-memory, by
-// default the memory this machine gives the process (procmem.Physical): a
-// run that does not fit would swap the machine to a standstill or be
-// killed, not finish. An estimate is a scale, not a prediction; -1 runs
-// anything.
-func checkMemory(cmd *cobra.Command, c *ask.Case, req any) error {
+// (est) is more than --max-memory, by default the memory this machine
+// gives the process (procmem.Physical): a run that does not fit would
+// swap the machine to a standstill or be killed, not finish. An
+// estimate is a scale, not a prediction; -1 runs anything.
+func checkMemory(cmd *cobra.Command, c *ask.Case, est ask.Cost) error {
 	limit, err := cmd.Flags().GetInt64("max-memory")
 	if err != nil || limit == -1 {
 		return nil
@@ -42,10 +55,6 @@ func checkMemory(cmd *cobra.Command, c *ask.Case, req any) error {
 		}
 		limit, what = total, "this machine's memory"
 	}
-	est, err := ask.Estimate(c, req)
-	if err != nil {
-		return err
-	}
 	if est.Bytes <= float64(limit) {
 		return nil
 	}
@@ -59,23 +68,19 @@ func checkMemory(cmd *cobra.Command, c *ask.Case, req any) error {
 // case's run).
 var longWork = ask.LongWork
 
-// announce prints on stderr, before a run estimated at more than
-// longWork steps (ask.Estimate, the server's estimate), one line saying
+// announce prints on stderr, before a run estimated (est) at more than
+// longWork steps, one line saying
 // its size — steps, memory, and roughly the CPU time at ask.StepTime —
 // and how to make it shorter: without it a long run whose output goes to
 // a file, or whose models report no progress, printed nothing for
 // minutes. It is printed under --quiet too, which hides the scenario's
 // warnings, not what the run will take (docs/DECISIONS.md); on a
 // terminal the progress bar follows it.
-func announce(cmd *cobra.Command, c *ask.Case, req any) error {
-	est, err := ask.Estimate(c, req)
-	if err != nil {
-		return err
-	}
+func announce(cmd *cobra.Command, c *ask.Case, est ask.Cost) error {
 	if est.Work <= longWork {
 		return nil
 	}
-	_, err = fmt.Fprintf(cmd.ErrOrStderr(), "%s: %d actors × %d issues, estimated at %s (at about %d ns a step; a busy machine takes longer); Ctrl-C stops it, and fewer models (-m), draws or rounds take less\n",
+	_, err := fmt.Fprintf(cmd.ErrOrStderr(), "%s: %d actors × %d issues, estimated at %s (at about %d ns a step; a busy machine takes longer); Ctrl-C stops it, and fewer models (-m), draws or rounds take less\n",
 		cmd.CommandPath(), len(c.Header.Actors), len(c.Header.Issues), ask.SizeOf(est), ask.StepTime.Nanoseconds())
 	return err
 }

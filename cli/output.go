@@ -880,7 +880,7 @@ func formatOf(cmd *cobra.Command, valid ...string) (string, error) {
 }
 
 // askWithProgress loads the case the command names and asks it the
-// question req (refused first if it cannot fit in memory: checkMemory),
+// question req (refused first if it cannot fit in memory: beforeRun),
 // telling the question's progress to a bar on a terminal (progress),
 // which is gone before the answer is printed.
 func askWithProgress[A any](cmd *cobra.Command, args []string, req any, question func(context.Context, *ask.Case, ask.Progress) (A, error)) (A, error) {
@@ -896,10 +896,7 @@ func askWithProgress[A any](cmd *cobra.Command, args []string, req any, question
 // that reads its request against the case (compare's --variants).
 func askCase[A any](cmd *cobra.Command, c *ask.Case, req any, question func(context.Context, *ask.Case, ask.Progress) (A, error)) (A, error) {
 	var none A
-	if err := checkMemory(cmd, c, req); err != nil {
-		return none, err
-	}
-	if err := announce(cmd, c, req); err != nil {
+	if err := beforeRun(cmd, c, req); err != nil {
 		return none, err
 	}
 	cb, stop := progress(cmd)
@@ -908,17 +905,14 @@ func askCase[A any](cmd *cobra.Command, c *ask.Case, req any, question func(cont
 }
 
 // respond loads the case the command names, asks it the question req
-// (refused first if it cannot fit in memory: checkMemory) and prints the
+// (refused first if it cannot fit in memory: beforeRun) and prints the
 // answer: its JSON, or the table a person reads.
 func respond[A any](cmd *cobra.Command, args []string, format string, req any, question func(context.Context, *ask.Case) (A, error), table func(io.Writer, A)) error {
 	c, err := loadCase(cmd, args)
 	if err != nil {
 		return err
 	}
-	if err := checkMemory(cmd, c, req); err != nil {
-		return err
-	}
-	if err := announce(cmd, c, req); err != nil {
+	if err := beforeRun(cmd, c, req); err != nil {
 		return err
 	}
 	a, err := question(cmd.Context(), c)
