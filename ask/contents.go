@@ -108,7 +108,7 @@ func limitsOf(c *answer.Contents, basis evidence.Basis, at string, res *scenario
 		}
 		for _, is := range slices.Sorted(maps.Keys(e.redLines)) {
 			l := answer.ContentsLimit{Snapshot: at, Actor: e.id, Issue: is, RedLine: e.redLines[is]}
-			if _, still := redLineOf(now, is); still && now != nil {
+			if _, still := redLineOf(now, is); still {
 				l.Basis = basis.Of(now.RedLineEvidence[is], now.RedLineAssumed[is])
 			}
 			c.RedLines = append(c.RedLines, l)

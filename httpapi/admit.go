@@ -162,15 +162,13 @@ func (s *Server) budget(st *stored, p *prepared, q question, kind string, maxWor
 func (s *Server) overBudget(c ask.Cost, cs *ask.Case, req any, kind string, maxWork float64, flag, lower, instead string) error {
 	a, i := len(cs.Header.Actors), len(cs.Header.Issues)
 	var msg string
-	var fits func(ask.Cost) bool
+	fits := func(c ask.Cost) bool { return c.Work <= maxWork && c.Bytes <= s.o.MaxMemory }
 	switch {
 	case c.Work > maxWork:
 		msg = fmt.Sprintf("this %s is estimated at %.3g steps (%d actors × %d issues, its models, rounds and draws; see docs/limits.md), over this server's limit of %.3g (parley serve %s)", kind, c.Work, a, i, maxWork, flag)
-		fits = func(c ask.Cost) bool { return c.Work <= maxWork && c.Bytes <= s.o.MaxMemory }
 	case c.Bytes > s.o.MaxMemory:
 		need, limit := ask.BytesOver(c.Bytes, s.o.MaxMemory)
 		msg = fmt.Sprintf("this %s is estimated to need %s of memory (%d actors × %d issues, its models, its draws, the rounds it keeps and this server's cores; see docs/limits.md), over this server's limit of %s per run (parley serve --max-memory)", kind, need, a, i, limit)
-		fits = func(c ask.Cost) bool { return c.Bytes <= s.o.MaxMemory && c.Work <= maxWork }
 	default:
 		return nil
 	}

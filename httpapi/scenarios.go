@@ -322,7 +322,7 @@ func version(r *http.Request, required bool) (int64, error) {
 	}
 	n, err := strconv.ParseInt(v, 10, 64)
 	if err != nil || n < 1 {
-		return 0, &errs.Error{Code: errs.Argument, Message: fmt.Sprintf("version: %q is not a version; valid: a whole number ≥ 1", v), Field: field}
+		return 0, errs.Field(field, "version: %q is not a version; valid: a whole number ≥ 1", v)
 	}
 	return n, nil
 }
