@@ -488,11 +488,7 @@ function enc(s: string): string { return encodeURIComponent(s) }
 export async function download(url: string): Promise<Headers> {
   const t = token()
   const res = refusedWith(t, await reach(url, { headers: t ? { Authorization: 'Bearer ' + t } : {} }))
-  if (!res.ok) {
-    let msg = `${res.status} ${res.statusText}`
-    try { msg = (await res.json()).error ?? msg } catch { /* not JSON */ }
-    throw new APIError(res.status, msg)
-  }
+  if (!res.ok) throw new APIError(res.status, await errorOf(res))
   const blob = await res.blob()
   const name = /filename="([^"]+)"/.exec(res.headers.get('Content-Disposition') ?? '')?.[1] ?? 'download'
   const a = document.createElement('a')

@@ -1307,7 +1307,7 @@ function swingNumbers(name: string, shown: Swing[], k: number, issue: string, mo
 // shareText is ask.ShareText: a variance share and its interval, two
 // decimals each, "0.96 (0.93–0.98)".
 function shareText(x: number, iv: [number, number]): string {
-  return `${fmt(x, 2)} (${rangeJoin(fmt(iv[0], 2), fmt(iv[1], 2))})`
+  return `${fmt(x, 2)} (${intervalText(iv[0], iv[1], 2)})`
 }
 
 // sharesText is ask.SharesText: the line under a tornado saying its
@@ -1485,7 +1485,7 @@ function robustBox(r: DealRobustness | undefined, search: boolean): HTMLElement 
 // probabilityText is ask.ProbabilityText: a share of draws and its
 // interval, three decimals each, "0.000 (0.000–0.008)".
 function probabilityText(p: number, iv: [number, number]): string {
-  return `${fmt(p, 3)} (${rangeJoin(fmt(iv[0], 3), fmt(iv[1], 3))})`
+  return `${fmt(p, 3)} (${intervalText(iv[0], iv[1], 3)})`
 }
 
 // intervalLegend is ask.IntervalLegend: what probabilityText's
