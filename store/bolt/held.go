@@ -46,11 +46,10 @@ func encodeHeld(n, txid int) []byte {
 // readHeld returns the count kept in tx's file, ok false when it is not
 // known: absent, damaged, or written by a transaction before the last.
 func readHeld(tx *bbolt.Tx) (n int, ok bool) {
-	b := tx.Bucket(bucketMeta).Get(keyHeld)
-	if len(b) != 20 || binary.BigEndian.Uint32(b[16:]) != crc32.Checksum(b[:16], castagnoli) {
+	c, by, ok := decodeHeld(tx.Bucket(bucketMeta).Get(keyHeld))
+	if !ok {
 		return 0, false
 	}
-	c, by := binary.BigEndian.Uint64(b), binary.BigEndian.Uint64(b[8:])
 	id := uint64(tx.ID())
 	// A write transaction's id is one more than the last committed; a
 	// read's is the last committed.
@@ -58,6 +57,16 @@ func readHeld(tx *bbolt.Tx) (n int, ok bool) {
 		return 0, false
 	}
 	return int(c), true
+}
+
+// decodeHeld reads encodeHeld's value b: the count n and the id by of
+// the transaction that wrote it; ok false when b is not 20 bytes whose
+// checksum holds (absent or damaged).
+func decodeHeld(b []byte) (n, by uint64, ok bool) {
+	if len(b) != 20 || binary.BigEndian.Uint32(b[16:]) != crc32.Checksum(b[:16], castagnoli) {
+		return 0, 0, false
+	}
+	return binary.BigEndian.Uint64(b), binary.BigEndian.Uint64(b[8:]), true
 }
 
 // putHeld keeps the count n in tx.

@@ -325,18 +325,25 @@ func (s *Store) CreateRun(ctx context.Context, r *store.Run) error {
 		if tx.Bucket(bucketScenarios).Get([]byte(r.ScenarioID)) == nil {
 			return store.NoScenario(r.ScenarioID)
 		}
-		rec := encodeRun(r)
-		if err := runs.Put([]byte(r.ID), rec); err != nil {
-			return err
-		}
-		if err := putResult(tx, r.ID, rec, r.Result); err != nil {
-			return err
-		}
-		if err := tx.Bucket(bucketRunsByCreated).Put(timeKey(created, r.ID), nil); err != nil {
-			return err
-		}
-		return tx.Bucket(bucketRunsByScenario).Put(scenarioRunKey(r.ScenarioID, created, r.ID), nil)
+		return putRun(tx, r, created, encodeRun(r), r.Result)
 	})
+}
+
+// putRun writes run r, created at created (store.UnixNanos), as its
+// record rec and its result: the run, its result and its checksum, and
+// its two index entries. CreateRun and salvage's copier write a run by it
+// alone, so that a salvaged file's runs are indexed as a created run's.
+func putRun(tx *bbolt.Tx, r *store.Run, created int64, rec []byte, result json.RawMessage) error {
+	if err := tx.Bucket(bucketRuns).Put([]byte(r.ID), rec); err != nil {
+		return err
+	}
+	if err := putResult(tx, r.ID, rec, result); err != nil {
+		return err
+	}
+	if err := tx.Bucket(bucketRunsByCreated).Put(timeKey(created, r.ID), nil); err != nil {
+		return err
+	}
+	return tx.Bucket(bucketRunsByScenario).Put(scenarioRunKey(r.ScenarioID, created, r.ID), nil)
 }
 
 // UpdateRun implements store.Store: it stores the run's status, progress,

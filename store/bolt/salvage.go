@@ -798,16 +798,15 @@ func (sc *scanner) count(ids *idKeys) {
 			return nil
 		}
 		b := meta.Get(keyHeld)
+		var ok bool
+		n, by, ok = decodeHeld(b)
 		switch {
 		case b == nil:
 			state = "absent" // an earlier build's file: counted at open
-		case len(b) != 20 || binary.BigEndian.Uint32(b[16:]) != crc32.Checksum(b[:16], castagnoli):
+		case !ok:
 			state = "damaged"
-		default:
-			n, by = binary.BigEndian.Uint64(b), binary.BigEndian.Uint64(b[8:])
-			if by != uint64(tx.ID()) {
-				state = "stale" // another writer since: counted at open
-			}
+		case by != uint64(tx.ID()):
+			state = "stale" // another writer since: counted at open
 		}
 		return nil
 	})
@@ -955,17 +954,7 @@ func (c *copier) version(key, rec, body []byte) error {
 
 func (c *copier) run(r *store.Run, rec, result []byte) error {
 	return c.put(len(result), func(tx *bbolt.Tx) error {
-		created := store.UnixNanos(r.Created)
-		if err := tx.Bucket(bucketRuns).Put([]byte(r.ID), rec); err != nil {
-			return err
-		}
-		if err := putResult(tx, r.ID, rec, result); err != nil {
-			return err
-		}
-		if err := tx.Bucket(bucketRunsByCreated).Put(timeKey(created, r.ID), nil); err != nil {
-			return err
-		}
-		return tx.Bucket(bucketRunsByScenario).Put(scenarioRunKey(r.ScenarioID, created, r.ID), nil)
+		return putRun(tx, r, store.UnixNanos(r.Created), rec, result)
 	})
 }
 
