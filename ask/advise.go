@@ -936,7 +936,7 @@ func drawsLeverText(sc *answer.Scenario, ia answer.IssueAdvice, d, draws int) st
 		stated = gd(-float64(lv.Toward), d+1) + " farther"
 	}
 	s := fmt.Sprintf(" Over the %d draws the lever that most often brings it closer is %s: it does in %s (%s, %s interval %s), by %s on average (%s at the stated values)",
-		draws, LeverText(sc, lv), of, Chance(*lv.Helps), LevelText, ChanceInterval(*lv.HelpsInterval), gd(*lv.MeanToward, d+1), stated)
+		draws, LeverText(sc, lv), of, Chance(*lv.Helps), LevelText, ChanceInterval(mcerr.Wilson(helped, ran)), gd(*lv.MeanToward, d+1), stated)
 	if 2*helped < ran {
 		s += "; fragile: in most draws it does not"
 	}
