@@ -192,39 +192,103 @@ func applyReview(ctx context.Context, name string, data []byte, in *Input, r ing
 // data): id, title, date (the first the text states) and SHA-256; a
 // document the scenario already cites by file name gets its hash
 // recorded afresh. File paths are written relative to the scenario
-// file's folder. Returns the new file, checked against the sources
-// under limits until ctx is done; the original, read under the same
-// limits, is not touched.
-func SourcesAdd(ctx context.Context, name string, data []byte, files []string, limits scenario.Limits) ([]byte, error) {
+// file's folder. A document's id may already be cited by quotes: when
+// no source declares it, it is declared (the file's only errors being
+// those quotes' "unknown source"); when a source declares it with no
+// file (a stub), the stub is filled (file and hash, and its title and
+// date where it gives none); when one declares it with another file,
+// the document gets a new id and a note says so. Returns the new file,
+// checked against the sources under limits until ctx is done, and the
+// notes; the original, read under the same limits, is not touched.
+func SourcesAdd(ctx context.Context, name string, data []byte, files []string, limits scenario.Limits) ([]byte, []string, error) {
 	in, err := Load(name, data, LoadOptions{Format: Scenario, Limits: limits})
-	if err != nil {
-		return nil, err
+	var read, before scenario.Diagnostics
+	failed := err != nil
+	if failed {
+		// Quotes may cite a document's id before it is declared: read
+		// the file whatever its errors, and refuse it below if adding
+		// the documents leaves any.
+		s, ds := scenariofile.ParseLimits(name, data, limits)
+		if s == nil {
+			return nil, nil, err
+		}
+		in, read, before = &Input{Name: name, Format: Scenario, Scenario: s}, ds, s.Validate()
 	}
 	s := in.Scenario
 	dir := filepath.Dir(name)
+	var notes []string
 	for _, f := range files {
 		b, err := os.ReadFile(f)
 		if err != nil {
-			return nil, errs.New(errs.Invalid, "cannot read %s: %v", f, err)
+			return nil, nil, errs.New(errs.Invalid, "cannot read %s: %v", f, err)
 		}
 		rel := f
 		if r, err := filepath.Rel(dir, f); err == nil {
 			rel = filepath.ToSlash(r)
 		}
-		src, known := ingest.SourceFor(s, ingest.Document{Name: rel, Data: b})
+		doc := ingest.Document{Name: rel, Data: b}
+		// fresh is the document as a source of its own: the id its name
+		// gives, its title, date and hash.
+		fresh, _ := ingest.SourceFor(&scenario.Scenario{}, doc)
+		src, known := ingest.SourceFor(s, doc)
 		if known {
 			for i := range s.Metadata.Sources {
 				if s.Metadata.Sources[i].ID == src.ID {
-					fresh, _ := ingest.SourceFor(&scenario.Scenario{}, ingest.Document{Name: rel, Data: b})
 					s.Metadata.Sources[i].SHA256 = fresh.SHA256
 				}
 			}
 			continue
 		}
+		if i := slices.IndexFunc(s.Metadata.Sources, func(x scenario.Source) bool { return x.ID == fresh.ID }); i >= 0 {
+			if d := &s.Metadata.Sources[i]; d.File == "" {
+				d.File, d.SHA256 = fresh.File, fresh.SHA256
+				if d.Title == "" {
+					d.Title = fresh.Title
+				}
+				if d.Date == "" {
+					d.Date = fresh.Date
+				}
+				continue
+			}
+			old := s.Metadata.Sources[i].File
+			notes = append(notes, fmt.Sprintf("source %q already names the file %s; recorded %s as %q: quotes citing %q still rest on %s",
+				fresh.ID, old, rel, src.ID, fresh.ID, old))
+		}
 		s.Metadata.Sources = append(s.Metadata.Sources, src)
 	}
+	if failed {
+		if rest := unsolved(read, before, s.Validate()); rest != nil {
+			return nil, nil, rest
+		}
+	}
 	out, _, err := remarshalWith(ctx, name, data, in, LoadOptions{SourceDirs: []string{dir}, Limits: limits}, "with the sources added", nil)
-	return out, err
+	return out, notes, err
+}
+
+// unsolved is the error of reading a scenario file (ds, its diagnostics)
+// without those of Validate's errors (before) that a change to the
+// scenario solved (after: Validate's once changed), each still at its
+// line; nil when none is left.
+func unsolved(ds, before, after scenario.Diagnostics) error {
+	key := func(d scenario.Diagnostic) string { return d.Path + "\x00" + d.Message }
+	left := map[string]bool{}
+	for _, d := range after.Errors(false) {
+		left[key(d)] = true
+	}
+	solved := map[string]bool{}
+	for _, d := range before.Errors(false) {
+		if !left[key(d)] {
+			solved[key(d)] = true
+		}
+	}
+	var rest scenario.Diagnostics
+	for _, d := range ds {
+		if !d.Warning && solved[key(d)] {
+			continue
+		}
+		rest = append(rest, d)
+	}
+	return rest.Err(false)
 }
 
 // remarshalWith writes the changed scenario over its file's text (name,

@@ -72,7 +72,8 @@ func TestIngestAndSourcesAddStopWithTheContext(t *testing.T) {
 			return out, err
 		}},
 		{"SourcesAdd", func(ctx context.Context) ([]byte, error) {
-			return SourcesAdd(ctx, sc, data, []string{news}, scenario.Limits{})
+			out, _, err := SourcesAdd(ctx, sc, data, []string{news}, scenario.Limits{})
+			return out, err
 		}},
 	} {
 		out, err := c.f(done)
@@ -110,7 +111,8 @@ func TestIngestAndSourcesAddKeepTheLimits(t *testing.T) {
 			return IngestApply(context.Background(), sc, data, "review.yaml", review, "", LoadOptions{SourceDirs: []string{dir}, Limits: l})
 		}},
 		{"SourcesAdd", func(l scenario.Limits) ([]byte, error) {
-			return SourcesAdd(context.Background(), sc, data, []string{news}, l)
+			out, _, err := SourcesAdd(context.Background(), sc, data, []string{news}, l)
+			return out, err
 		}},
 	} {
 		if out, err := c.f(wide); err != nil || !strings.Contains(string(out), "name: "+long) {

@@ -182,9 +182,12 @@ func newSourcesCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			out, err := ask.SourcesAdd(cmdContext(cmd), name, data, args, limitsOf(cmd))
+			out, notes, err := ask.SourcesAdd(cmdContext(cmd), name, data, args, limitsOf(cmd))
 			if err != nil {
 				return err
+			}
+			for _, n := range notes {
+				say(cmd.ErrOrStderr(), "note", n, termWidth(cmd.ErrOrStderr()))
 			}
 			return writeOut(cmd, sc, out)
 		},

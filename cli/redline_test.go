@@ -10,7 +10,7 @@ import (
 // command that answers about the case says on stderr which rest only on
 // an assumption.
 func TestValidateCountsRedLines(t *testing.T) {
-	p := write(t, "r.yaml", `metadata: {id: r, title: R, as_of: 2025-01-01, sources: [{id: s, date: 2025-01-01}]}
+	p := write(t, "r.yaml", `metadata: {id: r, title: R, as_of: 2025-01-01, sources: [{id: s, date: 2025-01-01, url: https://example.org/s}]}
 issues: [{id: cf, name: Ceasefire}]
 actors:
   - {id: a, capability: 1, capability_assumed: t, red_lines: {cf: "<= 40"}, red_line_evidence: {cf: [{source: s, quote: "Forty."}]}, reservation: 0.2, reservation_assumed: t}

@@ -16,6 +16,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"parley/nouns"
 	"parley/scenario"
 )
 
@@ -414,6 +415,10 @@ func CheckLoadedContext(ctx context.Context, s *scenario.Scenario, srcs []*Sourc
 		}
 	}
 	byRef := map[string]*Source{}
+	// unfiled counts, by source, the quotes resting on a source that
+	// names neither a file nor a url, when files are read: nothing
+	// checks them, as nothing checks an unreadable file's.
+	unfiled := map[int]int{}
 	items := Items(s)
 	spans := make([][2]int, len(items))
 	for i, it := range items {
@@ -428,6 +433,9 @@ func CheckLoadedContext(ctx context.Context, s *scenario.Scenario, srcs []*Sourc
 		}
 		if src == nil {
 			continue // Validate reports an unknown source
+		}
+		if o != nil && src.Status == StatusNoFile && src.URL == "" && it.Quote != "" {
+			unfiled[src.Index]++
 		}
 		if it.Date != "" && src.Date != "" && validDate(it.Date) && validDate(src.Date) && it.Date > src.Date {
 			ds = append(ds, scenario.Diagnostic{Path: it.Path + ".date", Message: fmt.Sprintf("evidence dated %s is after its source %s (dated %s)", it.Date, src.ID, src.Date),
@@ -454,6 +462,17 @@ func CheckLoadedContext(ctx context.Context, s *scenario.Scenario, srcs []*Sourc
 		}
 		ds = append(ds, scenario.Diagnostic{Path: it.Path + ".quote", Message: msg,
 			Valid: "the source's words exactly, white space, quote marks, dashes and soft hyphens aside (docs/format.md)"})
+	}
+	for _, src := range srcs {
+		if n := unfiled[src.Index]; n > 0 {
+			are := "is"
+			if n > 1 {
+				are = "are"
+			}
+			ds = append(ds, scenario.Diagnostic{Path: fmt.Sprintf("metadata.sources[%d]", src.Index), Warning: true,
+				Message: fmt.Sprintf("source %q names no file and no url: its %s %s checked against nothing", src.ID, nouns.Count(n, "quote"), are),
+				Valid:   "file: the document, relative to the scenario (parley sources add FILE --scenario S records it and its hash), or url: where a reader can check the quotes"})
+		}
 	}
 	return ds, spans, nil
 }
