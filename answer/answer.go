@@ -74,7 +74,17 @@ type Scenario struct {
 	// Format is "scenario" or the peer format the file was read in.
 	Format string `json:"format"`
 	// AsOf is the date of the resolved snapshot (empty for peer formats).
-	AsOf     string `json:"as_of"`
+	AsOf string `json:"as_of"`
+	// RecordedOn is the date of the recorded state the answer reads
+	// (the base's as_of or a snapshot's date): the latest at or before
+	// AsOf, earlier than it when AsOf falls between recorded states
+	// (empty for peer formats).
+	RecordedOn string `json:"recorded_on"`
+	// AsOfText says AsOf in ask's words, as every door prints it
+	// (ask.AsOfText): "as of 2026-11-25", or, between recorded states,
+	// "as of 2026-11-25: the state recorded on 2026-11-20, the latest at
+	// or before it"; omitted for peer formats.
+	AsOfText string `json:"as_of_text,omitempty"`
 	Snapshot string `json:"snapshot"`
 	// Variant is the what-if variant's id, however the request named
 	// it, and VariantName its name; both omitted for none.

@@ -68,6 +68,10 @@ func (in *Input) Case(t answer.Target) (*Case, error) {
 		}
 	}
 	c.Header = header(in, res, p, t)
+	if c.Header.AsOf != "" {
+		c.Header.RecordedOn = in.Scenario.RecordedOn(t.Snapshot)
+		c.Header.AsOfText = AsOfText(c.Header)
+	}
 	c.Header.VariantName = variantName
 	count := assumedCount(res)
 	c.Header.AssumedCount = &count
@@ -206,6 +210,19 @@ func caseError(name string, t answer.Target, err error) error {
 		out[i] = d
 	}
 	return out
+}
+
+// AsOfText says the date an answer stands at, as every door prints it:
+// "as of DATE", and when DATE falls after the recorded state the answer
+// reads (s.RecordedOn), which one; "" when s has no date (peer formats).
+func AsOfText(s answer.Scenario) string {
+	if s.AsOf == "" {
+		return ""
+	}
+	if s.RecordedOn == "" || s.RecordedOn == s.AsOf {
+		return "as of " + s.AsOf
+	}
+	return fmt.Sprintf("as of %s: the state recorded on %s, the latest at or before it", s.AsOf, s.RecordedOn)
 }
 
 // Problem returns a copy of the case's numerical problem.

@@ -33,8 +33,8 @@ func heading(s *answer.Scenario) string {
 	if h == "" {
 		h = s.ID
 	}
-	if s.AsOf != "" {
-		h += " — as of " + s.AsOf
+	if t := ask.AsOfText(*s); t != "" {
+		h += " — " + t
 	}
 	if s.Variant != "" {
 		h += ", variant " + s.Variant

@@ -97,6 +97,7 @@ the terminal's width, else 120 columns; JSON and CSV are never laid out.`,
 	root.SetFlagErrorFunc(flagError)
 	addLimitFlag(root)
 	addQuietFlag(root)
+	wrapHelp(root)
 	for _, f := range commands {
 		root.AddCommand(f())
 	}

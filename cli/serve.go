@@ -269,18 +269,10 @@ func runServe(cmd *cobra.Command, _ []string) error {
 	if tlsConfig != nil {
 		srv.TLSConfig, scheme = tlsConfig, "https"
 	}
-	fmt.Fprintf(cmd.OutOrStdout(), "%s://%s/\n", scheme, ln.Addr())
-	fmt.Fprintf(cmd.ErrOrStderr(), "parley: serving on %s://%s/ (db %s", scheme, ln.Addr(), redactDSN(db))
-	if seeded {
-		fmt.Fprint(cmd.ErrOrStderr(), ", seeded with the built-in case")
-	}
-	switch {
-	case o.Token != "" && !o.LoopbackOnly:
-		fmt.Fprint(cmd.ErrOrStderr(), ", every request needs the bearer token")
-	case o.Token != "":
-		fmt.Fprint(cmd.ErrOrStderr(), ", writes need the bearer token, and reads through a proxy")
-	}
-	fmt.Fprintln(cmd.ErrOrStderr(), ")")
+	local, _ := net.InterfaceAddrs() // none known: the banner says so in words
+	out, text := banner{scheme: scheme, addr: ln.Addr(), db: redactDSN(db), seeded: seeded, token: o.Token != "", loopback: o.LoopbackOnly, local: local}.lines()
+	fmt.Fprint(cmd.OutOrStdout(), out)
+	fmt.Fprint(cmd.ErrOrStderr(), text)
 	// A trusted proxy wider than any private network is accepted (a load
 	// balancer in front of everything) but said, once: httpapi.New has
 	// logged it to this same stderr just above the banner.

@@ -55,6 +55,26 @@ func (s *Scenario) SnapshotDates() []string {
 	return out
 }
 
+// RecordedOn returns the date of the recorded state Resolve(snapshot, …)
+// reads: the base's as_of, or the date of the latest snapshot dated on
+// or before snapshot (Base: the base; Latest or "": the last). A date
+// between two recorded states reads the earlier one, and says so with
+// this (the answer's as_of stays the date asked).
+func (s *Scenario) RecordedOn(snapshot string) string {
+	date := s.Metadata.AsOf
+	if snapshot == Base {
+		return date
+	}
+	for _, i := range s.snapshotOrder() {
+		d := s.Snapshots[i].Date
+		if snapshot != "" && snapshot != Latest && d > snapshot {
+			break
+		}
+		date = d
+	}
+	return date
+}
+
 // Resolve returns the scenario as of a snapshot with a variant applied: a
 // flat scenario with no snapshots or variants left. snapshot is a date
 // (YYYY-MM-DD: every snapshot dated on or before it applies), Base (none)

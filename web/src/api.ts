@@ -79,6 +79,12 @@ export interface Run<R = unknown> { id: string; kind: string; status: string; pr
 // AnswerScenario says what a question was asked about.
 export interface AnswerScenario {
   id: string; title: string; source: string; format: string; as_of: string; snapshot: string; variant?: string
+  // recorded_on: the date of the recorded state the answer reads, the
+  // latest at or before as_of; as_of_text both in ask's words ("as of
+  // 2026-11-25: the state recorded on 2026-11-20, the latest at or
+  // before it"; only "as of DATE" on a recorded date; none without a date)
+  recorded_on: string
+  as_of_text?: string
   actors: { id: string; name: string; capability: number }[]
   // decimals: how many decimals every door writes a number on the
   // issue's scale with (ask.ScaleDecimals; util's decimalsOf)

@@ -980,7 +980,7 @@ function renderForecast() {
   const fc = st.forecast!
   const models = fc.models
   const table = h('table', { class: 'compare', 'data-testid': 'model-table' },
-    h('caption', {}, `Forecast by model, as of ${fc.scenario.as_of}${fc.scenario.variant ? ', variant ' + fc.scenario.variant : ''}`),
+    h('caption', {}, `Forecast by model, ${fc.scenario.as_of_text ?? 'as of ' + fc.scenario.as_of}${fc.scenario.variant ? ', variant ' + fc.scenario.variant : ''}`),
     h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Issue'), ...models.map((m, i) => h('th', { scope: 'col', style: `border-bottom-color:${color(i)}` }, m.model)))),
     h('tbody', {}, ...sc.issues.map((is) => h('tr', {}, h('th', { scope: 'row' }, is.name),
       ...models.map((m) => forecastCell(m, m.issues.find((x) => x.issue === is.id)))))))
