@@ -333,7 +333,7 @@ func tornado(w io.Writer, sc *answer.Scenario, r *answer.SensitivityModel, top, 
 		if u := ask.EndsUnsettledText(is, r.Ends); u != "" {
 			para(w, "  * had not settled: a last round's point ("+u+")", width)
 		}
-		if u := ask.OneEndedText(shownSwings(is.Swings, top)); u != "" {
+		if u := ask.OneEndedText(sc, shownSwings(is.Swings, top)); u != "" {
 			para(w, "  "+u, width)
 		}
 		if u := ask.BaseOutsideText(shownSwings(is.Swings, top)); u != "" {
