@@ -87,8 +87,11 @@ type Advice struct {
 	UnsettledDraws int `json:"unsettled_draws"`
 	// Notes are what the model said about its run at the stated values,
 	// as a forecast's notes give them, less its red lines crossed, which
-	// RedLines gives (ModelForecast's RedLines, not repeated in Notes).
-	Notes    []string          `json:"notes,omitempty"`
+	// RedLines gives.
+	Notes []string `json:"notes,omitempty"`
+	// RedLines are the stated red lines that run's forecasts cross (of
+	// every issue, advised on or not), as ModelForecast's RedLines gives
+	// them (not repeated in Notes).
 	RedLines []RedLineCrossing `json:"red_lines,omitempty"`
 	Warnings []string          `json:"warnings"`
 }
