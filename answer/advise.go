@@ -84,9 +84,16 @@ type Advice struct {
 	// UnsettledDraws is how many of the draws gave a forecast that had
 	// not come to rest on some issue advised on (model.Settled); their
 	// levers compare last rounds' points of a moving forecast.
-	UnsettledDraws int      `json:"unsettled_draws"`
-	Notes          []string `json:"notes,omitempty"`
-	Warnings       []string `json:"warnings"`
+	UnsettledDraws int `json:"unsettled_draws"`
+	// Notes are what the model said about its run at the stated values,
+	// as a forecast's notes give them, less its red lines crossed, which
+	// RedLines gives.
+	Notes []string `json:"notes,omitempty"`
+	// RedLines are the stated red lines that run's forecasts cross (of
+	// every issue, advised on or not), as ModelForecast's RedLines gives
+	// them (not repeated in Notes).
+	RedLines []RedLineCrossing `json:"red_lines,omitempty"`
+	Warnings []string          `json:"warnings"`
 }
 
 // IssueAdvice is the actor's levers on one issue.

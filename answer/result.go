@@ -226,9 +226,13 @@ type SweepModel struct {
 	*SweepResult
 	// Notes are what the model said about its run at the stated values,
 	// the run each issue's base is the forecast of, as a forecast's
-	// notes (ModelForecast's) give them: the draws keep none.
-	Notes    []string `json:"notes,omitempty"`
-	Warnings []string `json:"warnings,omitempty"`
+	// notes (ModelForecast's) give them, less its red lines crossed,
+	// which RedLines gives: the draws keep none.
+	Notes []string `json:"notes,omitempty"`
+	// RedLines are the stated red lines that run's forecasts cross, as
+	// ModelForecast's RedLines gives them (not repeated in Notes).
+	RedLines []RedLineCrossing `json:"red_lines,omitempty"`
+	Warnings []string          `json:"warnings,omitempty"`
 }
 
 // Sensitivity answers a sensitivity request: per model and issue, the
@@ -249,10 +253,14 @@ type SensitivityModel struct {
 	*SensitivityResult
 	// Notes are what the model said about its run at the stated values,
 	// the run each issue's base (the ● of its tornado) is the forecast
-	// of, as a forecast's notes (ModelForecast's) give them: the ends
-	// and the draws keep none.
-	Notes    []string `json:"notes,omitempty"`
-	Warnings []string `json:"warnings,omitempty"`
+	// of, as a forecast's notes (ModelForecast's) give them, less its
+	// red lines crossed, which RedLines gives: the ends and the draws
+	// keep none.
+	Notes []string `json:"notes,omitempty"`
+	// RedLines are the stated red lines that run's forecasts cross, as
+	// ModelForecast's RedLines gives them (not repeated in Notes).
+	RedLines []RedLineCrossing `json:"red_lines,omitempty"`
+	Warnings []string          `json:"warnings,omitempty"`
 }
 
 // SensitivityIssue is one issue's tornado.

@@ -92,7 +92,8 @@ func (c *Case) advise(ctx context.Context, req answer.AdviseRequest, m model.Mod
 	levers := ad.levers(p, base, req)
 	out := &answer.Advice{Scenario: c.Header, Request: req, Model: m.Name(), Actor: req.Actor, Name: actorName(p.Actors[ai]),
 		Method: "re-run", Utility: answer.Num(utility(p, ai, base)), Issues: []answer.IssueAdvice{}, Top: []answer.Lever{},
-		Notes: mf.Notes, Warnings: append([]string{}, mf.Warnings...)}
+		Warnings: append([]string{}, mf.Warnings...)}
+	out.Notes, out.RedLines = baseNotes(mf)
 	if ad.closed {
 		out.Method = "closed form"
 	}

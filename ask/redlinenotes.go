@@ -76,3 +76,27 @@ func crossingAt(r scenario.RedLine, x float64, d int) string {
 	}
 	return strconv.FormatFloat(x, 'g', -1, 64)
 }
+
+// baseNotes are the notes and the red lines crossed of mf, the forecast
+// at the stated values that a sweep, a sensitivity analysis or advice
+// rests on: its notes less those that say a red line is crossed (each
+// the Text of one of mf.RedLines), which the answer carries once, as
+// its structured red_lines, for every door to print as a forecast's
+// (docs/DECISIONS.md, "A base forecast's red lines are structured,
+// not notes"). A forecast's own notes keep them too.
+func baseNotes(mf answer.ModelForecast) ([]string, []answer.RedLineCrossing) {
+	if len(mf.RedLines) == 0 {
+		return mf.Notes, nil
+	}
+	crossing := map[string]bool{}
+	for _, x := range mf.RedLines {
+		crossing[x.Text()] = true
+	}
+	var notes []string
+	for _, n := range mf.Notes {
+		if !crossing[n] {
+			notes = append(notes, n)
+		}
+	}
+	return notes, mf.RedLines
+}

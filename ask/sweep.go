@@ -118,7 +118,8 @@ func (c *Case) sweepModel(ctx context.Context, m model.Model, o sweep.Options) (
 	for i := range r.Inputs {
 		salienceInput(&c.Header, &r.Inputs[i])
 	}
-	sm := answer.SweepModel{SweepResult: r, Notes: at.Notes}
+	sm := answer.SweepModel{SweepResult: r}
+	sm.Notes, sm.RedLines = baseNotes(at)
 	if u := unsettledIn(&c.Header, at, "each such issue's base is its last round's point"); u != "" {
 		sm.Warnings = append(sm.Warnings, "the forecast at the stated values "+u)
 	}
@@ -255,7 +256,8 @@ func (c *Case) sensitivityModel(ctx context.Context, m model.Model, o sweep.Opti
 	for j := range r.NotMeasurable {
 		salienceInput(&c.Header, &r.NotMeasurable[j].Input)
 	}
-	sm := &answer.SensitivityModel{SensitivityResult: r, Notes: at.Notes}
+	sm := &answer.SensitivityModel{SensitivityResult: r}
+	sm.Notes, sm.RedLines = baseNotes(at)
 	if u := unsettledIn(&c.Header, at, "each such issue's base, the ● of its tornado, is its last round's point"); u != "" {
 		sm.Warnings = append(sm.Warnings, "the forecast at the stated values "+u)
 	}
@@ -276,7 +278,7 @@ func (c *Case) sensitivityModel(ctx context.Context, m model.Model, o sweep.Opti
 	if u := unsettledRuns(r.Model, r.UnsettledDraws, r.Draws, "draws", draws); u != "" {
 		sm.Warnings = append(sm.Warnings, u+": those draws' forecasts are last rounds' points, so the variance shares include some of the model's own movement")
 	}
-	sm.Warnings = append(sm.Warnings, refusedEnds(r)...)
+	sm.Warnings = append(sm.Warnings, refusedEnds(&c.Header, r)...)
 	if u := memberFailedRuns(r.Model, r.MemberFailedDraws, r.Draws, "draws", drawsFailed); u != "" {
 		sm.Warnings = append(sm.Warnings, u+"; the variance shares count them among its forecasts")
 	}
@@ -286,29 +288,36 @@ func (c *Case) sensitivityModel(ctx context.Context, m model.Model, o sweep.Opti
 // refusedEnds is a sensitivity analysis's warning for each end of an
 // input's range at which the model refused the problem (sweep.Swing's
 // FailedAtLow and FailedAtHigh), naming the input, the end, its value
-// and the model's reason, in the order of the first issue's tornado;
-// then one for each input refused at both ends (NotMeasurable). The
-// model refuses a whole problem, so the first issue's swings have every
-// one-ended input.
-func refusedEnds(r *answer.SensitivityResult) []string {
+// (on sc's scales, endValue) and the model's reason, in the order of
+// the first issue's tornado; then one for each input refused at both
+// ends (NotMeasurable). The model refuses a whole problem, so the first
+// issue's swings have every one-ended input.
+func refusedEnds(sc *answer.Scenario, r *answer.SensitivityResult) []string {
 	var out []string
 	if len(r.Issues) > 0 {
 		for _, s := range r.Issues[0].Swings {
 			if s.FailedAtLow != "" {
 				out = append(out, fmt.Sprintf("%s: no forecast at %s, the low end of its range: the model refused that problem (%s); its swing on every issue is measured from the stated value to the high end alone",
-					s.Input.Label(), PlainValue(s.Input.Lo), s.FailedAtLow))
+					s.Input.Label(), endValue(sc, s.Input, s.Input.Lo), s.FailedAtLow))
 			}
 			if s.FailedAtHigh != "" {
 				out = append(out, fmt.Sprintf("%s: no forecast at %s, the high end of its range: the model refused that problem (%s); its swing on every issue is measured from the stated value to the low end alone",
-					s.Input.Label(), PlainValue(s.Input.Hi), s.FailedAtHigh))
+					s.Input.Label(), endValue(sc, s.Input, s.Input.Hi), s.FailedAtHigh))
 			}
 		}
 	}
 	for _, n := range r.NotMeasurable {
 		out = append(out, fmt.Sprintf("%s: not measurable: the model refused the problem at both ends of its range (at %s: %s; at %s: %s), so no tornado lists it",
-			n.Input.Label(), PlainValue(n.Input.Lo), n.FailedAtLow, PlainValue(n.Input.Hi), n.FailedAtHigh))
+			n.Input.Label(), endValue(sc, n.Input, n.Input.Lo), n.FailedAtLow, endValue(sc, n.Input, n.Input.Hi), n.FailedAtHigh))
 	}
 	return out
+}
+
+// endValue writes x, an end of input in's range, as a tornado writes
+// the range (InputValue, on sc's scales): "0.00" or "0" for a salience
+// on 0–1 or 0–100, "20.0" for a position at its issue's decimals.
+func endValue(sc *answer.Scenario, in sweep.Input, x float64) string {
+	return InputValue(sc, string(in.Kind), in.IssueID, x)
 }
 
 // OneEndedText is the line each door gives under an issue's tornado
@@ -316,14 +325,14 @@ func refusedEnds(r *answer.SensitivityResult) []string {
 // the model gave a forecast at one end only (sweep.Swing.OneEnded): which
 // inputs, and at which end nothing ran; "" when none. The doors mark
 // those swings with OneEndedMark.
-func OneEndedText(shown []answer.SensitivitySwing) string {
+func OneEndedText(sc *answer.Scenario, shown []answer.SensitivitySwing) string {
 	var named []string
 	for _, s := range shown {
 		switch {
 		case s.Low == nil && s.High != nil:
-			named = append(named, fmt.Sprintf("%s at %s (its low end)", s.Input.Label(), PlainValue(s.Input.Lo)))
+			named = append(named, fmt.Sprintf("%s at %s (its low end)", s.Input.Label(), endValue(sc, s.Input, s.Input.Lo)))
 		case s.High == nil && s.Low != nil:
-			named = append(named, fmt.Sprintf("%s at %s (its high end)", s.Input.Label(), PlainValue(s.Input.Hi)))
+			named = append(named, fmt.Sprintf("%s at %s (its high end)", s.Input.Label(), endValue(sc, s.Input, s.Input.Hi)))
 		}
 	}
 	if len(named) == 0 {

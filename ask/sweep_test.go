@@ -105,24 +105,51 @@ func TestSensitivityDraws(t *testing.T) {
 	}
 }
 
-// A sweep and a sensitivity analysis of nash or ks carry the notes a
-// forecast of the same model gives, word for word: on the built-in case
-// no agreement improves on the status quo on five issues, so the point
-// the sweep centres on, and every swing is measured from, is the status
-// quo there. Before, only the forecast said so.
+// A sweep, a sensitivity analysis and advice carry the notes a forecast
+// of the same model gives, word for word, and the red lines it crosses
+// as the forecast's structured red_lines, not again as notes: on the
+// built-in case no agreement improves on the status quo on five issues,
+// so the point the sweep centres on, and every swing is measured from,
+// is the status quo there (nash, ks); and every model's forecast crosses
+// Russia's red lines on territory and security guarantees. Before, the
+// sweep, the sensitivity analysis and advice gave the crossings as plain
+// notes alone (two near-alike lines each at the command line).
 func TestSweepCarriesTheForecastsNotes(t *testing.T) {
 	c := builtinCase(t)
 	ctx := context.Background()
-	for _, name := range []string{"nash", "ks"} {
+	for _, name := range []string{"nash", "ks", "compromise"} {
 		freq := answer.NewForecastRequest()
 		freq.Models = []string{name}
 		f, err := Forecast(ctx, c, freq, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
-		want := f.Models[0].Notes
-		if !slices.ContainsFunc(want, func(n string) bool { return strings.Contains(n, "the forecast is the status quo") }) {
+		crossed := f.Models[0].RedLines
+		if len(crossed) == 0 {
+			t.Fatalf("%s's forecast crosses no red line; the case tests less than it says", name)
+		}
+		var want []string
+		for _, n := range f.Models[0].Notes {
+			if !slices.ContainsFunc(crossed, func(x answer.RedLineCrossing) bool { return x.Text() == n }) {
+				want = append(want, n)
+			}
+		}
+		// compromise's, as parley forecast prints them (Russia's red
+		// lines territory >= 65 and security guarantees < 50)
+		if w := []string{"territory: 46.8 crosses Russia's red line (Territory >= 65)", "security-guarantees: 67.9 crosses Russia's red line (Security guarantees for Ukraine < 50)"}; name == "compromise" && !slices.Equal(texts(crossed), w) {
+			t.Errorf("compromise's red lines crossed %q, want %q", texts(crossed), w)
+		}
+		if name != "compromise" && !slices.ContainsFunc(want, func(n string) bool { return strings.Contains(n, "the forecast is the status quo") }) {
 			t.Fatalf("%s's forecast notes %q: none says the status quo decided; the case tests less than it says", name, want)
+		}
+		check := func(what string, notes []string, rl []answer.RedLineCrossing) {
+			t.Helper()
+			if !slices.Equal(notes, want) {
+				t.Errorf("%s's %s notes %q, want its forecast's less the red lines: %q", name, what, notes, want)
+			}
+			if !slices.Equal(rl, crossed) {
+				t.Errorf("%s's %s red lines %+v, its forecast's %+v", name, what, rl, crossed)
+			}
 		}
 		req := answer.NewSweepRequest()
 		req.Models, req.Draws = []string{name}, 10
@@ -130,18 +157,30 @@ func TestSweepCarriesTheForecastsNotes(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := s.Models[0].Notes; !slices.Equal(got, want) {
-			t.Errorf("%s's sweep notes %q, its forecast's %q", name, got, want)
-		}
+		check("sweep", s.Models[0].Notes, s.Models[0].RedLines)
 		req.Draws = answer.MinSensitivityDraws
 		se, err := Sensitivity(ctx, c, req, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := se.Models[0].Notes; !slices.Equal(got, want) {
-			t.Errorf("%s's sensitivity notes %q, its forecast's %q", name, got, want)
+		check("sensitivity", se.Models[0].Notes, se.Models[0].RedLines)
+		areq := answer.NewAdviseRequest()
+		areq.Model, areq.Actor = name, "russia"
+		a, err := Advise(ctx, c, areq, nil)
+		if err != nil {
+			t.Fatal(err)
 		}
+		check("advice", a.Notes, a.RedLines)
 	}
+}
+
+// texts is each crossing's Text.
+func texts(rl []answer.RedLineCrossing) []string {
+	var out []string
+	for _, x := range rl {
+		out = append(out, x.Text())
+	}
+	return out
 }
 
 // countsStated is compromise, counting its runs at the stated values of

@@ -4,10 +4,12 @@ import (
 	"context"
 	"math"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
 	"parley/answer"
+	"parley/sweep"
 )
 
 // zeroEndCase is testdata/zero-end.yaml: a valid file on which north's
@@ -25,7 +27,7 @@ func zeroEndCase(t *testing.T) *Case {
 // zeroEndWarning is the warning of a sensitivity analysis of
 // testdata/zero-end.yaml, for every model: at north's salience 0 on
 // timeline no model can weigh that issue.
-const zeroEndWarning = "north salience on timeline: no forecast at 0, the low end of its range: the model refused that problem (issue timeline: no actor has a stance with salience > 0, so no model can weigh it); its swing on every issue is measured from the stated value to the high end alone"
+const zeroEndWarning = "north salience on timeline: no forecast at 0.00, the low end of its range: the model refused that problem (issue timeline: no actor has a stance with salience > 0, so no model can weigh it); its swing on every issue is measured from the stated value to the high end alone"
 
 // TestSensitivityZeroEnd: a valid file whose one swing end leaves an
 // issue no weight gets its tornado, the end missing (null, with the
@@ -61,7 +63,7 @@ func TestSensitivityZeroEnd(t *testing.T) {
 		if sw[1].Low != nil || sw[1].High == nil || math.Abs(*sw[1].High-want[2]) > 1e-9 || sw[1].Swing != 0 || !strings.Contains(sw[1].FailedAtLow, "no model can weigh it") {
 			t.Errorf("%s: north salience %+v, want none → %v, swing 0, failed at low", m.Issues[k].Issue, sw[1], want[2])
 		}
-		if got, want := OneEndedText(sw), "† no forecast at one end, where the model refused the problem: north salience on timeline at 0 (its low end); the swing is measured from the stated value to the other end (see the warning)"; got != want {
+		if got, want := OneEndedText(&zeroEndCase(t).Header, sw), "† no forecast at one end, where the model refused the problem: north salience on timeline at 0.00 (its low end); the swing is measured from the stated value to the other end (see the warning)"; got != want {
 			t.Errorf("one-ended text %q, want %q", got, want)
 		}
 	}
@@ -110,6 +112,47 @@ func TestBriefDriverEnds(t *testing.T) {
 	} {
 		if got := c.d.Ends(); got != c.want {
 			t.Errorf("%+v: %q, want %q", c.d, got, c.want)
+		}
+	}
+}
+
+// The refusal warnings and the one-ended line write an input's ends as
+// the tornado and advise do (InputValue): a position at its issue's
+// decimals, a salience on the file's scale at SalienceDecimals, a
+// capability at one decimal. They wrote them as Go's shortest form
+// (PlainValue): "at 0" beside a tornado's "0.00–0.60", "20" beside
+// "20.0–60.0". On testdata/zero-end.yaml (saliences on 0–1, issues of
+// one decimal) and on the same file with saliences on 0–100.
+func TestRefusedEndsInputValue(t *testing.T) {
+	pos := sweep.Input{Kind: sweep.Position, ActorID: "north", IssueID: "budget", Lo: 20, Mode: 80, Hi: 90}
+	capIn := sweep.Input{Kind: sweep.Capability, ActorID: "south", Lo: 20, Mode: 40, Hi: 60}
+	for _, c := range []struct {
+		scale  float64
+		sal    sweep.Input
+		lo, hi string // the salience's ends as written
+	}{
+		{1, sweep.Input{Kind: sweep.Salience, ActorID: "north", IssueID: "timeline", Lo: 0, Mode: 0.3, Hi: 0.6}, "0.00", "0.60"},
+		{100, sweep.Input{Kind: sweep.Salience, ActorID: "north", IssueID: "timeline", Lo: 0, Mode: 30, Hi: 60}, "0", "60"},
+	} {
+		sc := zeroEndCase(t).Header
+		sc.SalienceScale = c.scale
+		swings := []answer.SensitivitySwing{
+			{Input: pos, FailedAtLow: "no"},
+			{Input: capIn, FailedAtHigh: "no", Low: new(float64)},
+		}
+		r := &answer.SensitivityResult{Issues: []answer.SensitivityIssue{{Issue: "budget", Swings: swings}},
+			NotMeasurable: []sweep.NotMeasurable{{Input: c.sal, FailedAtLow: "a", FailedAtHigh: "b"}}}
+		swings[0].High = new(float64)
+		want := []string{
+			"north position on budget: no forecast at 20.0, the low end of its range: the model refused that problem (no); its swing on every issue is measured from the stated value to the high end alone",
+			"south capability: no forecast at 60.0, the high end of its range: the model refused that problem (no); its swing on every issue is measured from the stated value to the low end alone",
+			"north salience on timeline: not measurable: the model refused the problem at both ends of its range (at " + c.lo + ": a; at " + c.hi + ": b), so no tornado lists it",
+		}
+		if got := refusedEnds(&sc, r); !slices.Equal(got, want) {
+			t.Errorf("salience scale %v: warnings\n%q, want\n%q", c.scale, got, want)
+		}
+		if got, want := OneEndedText(&sc, swings), "† no forecast at one end, where the model refused the problem: north position on budget at 20.0 (its low end); south capability at 60.0 (its high end); the swing is measured from the stated value to the other end (see the warning)"; got != want {
+			t.Errorf("salience scale %v: one-ended text %q, want %q", c.scale, got, want)
 		}
 	}
 }

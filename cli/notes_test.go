@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"io"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -161,5 +162,56 @@ func TestRedLinesCrossedGrouped(t *testing.T) {
 	}
 	if strings.Contains(text[:i], "crosses") {
 		t.Errorf("a crossing is printed among the notes too:\n%s", text)
+	}
+}
+
+// A sweep, a sensitivity analysis and advice printed their base
+// forecast's red lines crossed as plain notes, a near-alike line for
+// each ("note (compromise, at the stated values): territory: 46.8
+// crosses Russia's red line …"); they now print them in the block a
+// forecast prints (redLinesCrossed), each red line once with every
+// model that crosses it and where: compromise's 46.8 on territory
+// (below Russia's ">= 65") and 67.9 on security guarantees (not below
+// Russia's "< 50"); nash's status quo 35.0 on territory. CSV keeps a
+// note on stderr for each, as a forecast's does.
+func TestBaseRedLinesCrossedBlock(t *testing.T) {
+	const head = "red lines the forecasts cross (no model reads red lines):"
+	territory := "Russia's red line (Territory >= 65): compromise 46.8; nash 35.0"
+	guarantees := "Russia's red line (Security guarantees for Ukraine < 50): compromise 67.9"
+	for _, c := range []struct {
+		args  []string
+		lines []string
+	}{
+		{[]string{"sweep", "-n", "20", "-m", "compromise,nash"}, []string{territory, guarantees}},
+		{[]string{"sensitivity", "-n", strconv.Itoa(answer.MinSensitivityDraws), "-m", "compromise,nash"}, []string{territory, guarantees}},
+		{[]string{"advise", "russia"}, []string{"Russia's red line (Territory >= 65): compromise 46.8", guarantees}},
+	} {
+		out, _, code := run(t, c.args...)
+		if code != 0 {
+			t.Fatalf("%v: exit %d", c.args, code)
+		}
+		i := strings.Index(out, "\n"+head+"\n")
+		if i < 0 {
+			t.Fatalf("%v: no red lines block:\n%s", c.args, out)
+		}
+		block := flatText(out[i:])
+		if want := flatText(head + " " + strings.Join(c.lines, " ")); !strings.HasPrefix(block, want) {
+			t.Errorf("%v: the block reads\n%s\nwant it to start %q", c.args, out[i:], want)
+		}
+		if strings.Contains(out, "crosses") {
+			t.Errorf("%v: a crossing is printed as a note too:\n%s", c.args, out)
+		}
+	}
+	_, errOut, code := run(t, "sweep", "-n", "20", "-f", "csv")
+	if code != 0 {
+		t.Fatalf("sweep csv: exit %d", code)
+	}
+	for _, want := range []string{
+		"note (compromise, at the stated values): territory: 46.8 crosses Russia's red line (Territory >= 65)\n",
+		"note (compromise, at the stated values): security-guarantees: 67.9 crosses Russia's red line (Security guarantees for Ukraine < 50)\n",
+	} {
+		if !strings.Contains(errOut, want) {
+			t.Errorf("sweep csv's stderr has no %q:\n%s", want, errOut)
+		}
 	}
 }

@@ -258,7 +258,7 @@ func forecastTable(w io.Writer, f *answer.Forecast, long, trace bool, width int)
 			say(w, "warning ("+m.Model+")", x, width)
 		}
 	}
-	modelNotes(w, f.Models, width)
+	modelNotes(w, &f.Scenario, f.Models, width)
 	if trace {
 		for i := range f.Models {
 			printTrace(w, &f.Scenario, &f.Models[i])
@@ -431,7 +431,7 @@ func matrix(w io.Writer, f *answer.Forecast, width int) {
 //
 // The red lines the forecasts cross, which are notes too, come after
 // them in a block of their own (redLinesCrossed), each red line once.
-func modelNotes(w io.Writer, models []answer.ModelForecast, width int) {
+func modelNotes(w io.Writer, sc *answer.Scenario, models []answer.ModelForecast, width int) {
 	by := map[string][]string{}
 	var order []string
 	for _, m := range models {
@@ -461,16 +461,34 @@ func modelNotes(w io.Writer, models []answer.ModelForecast, width int) {
 			fmt.Fprintln(w, hanging(fmt.Sprintf("  %-*s  ", col, strings.Join(by[n], ", ")), n, width))
 		}
 	}
-	redLinesCrossed(w, models, width)
+	redLinesCrossed(w, sc, forecastsCrossed(models), width)
+}
+
+// crossed is one model's red lines crossed, as redLinesCrossed reads
+// them: a forecast's (answer.ModelForecast's RedLines), or the base
+// forecast's of a sweep, a sensitivity analysis or advice.
+type crossed struct {
+	model    string
+	redLines []answer.RedLineCrossing
+}
+
+// forecastsCrossed are the red lines each of models crosses.
+func forecastsCrossed(models []answer.ModelForecast) []crossed {
+	var out []crossed
+	for _, m := range models {
+		out = append(out, crossed{m.Model, m.RedLines})
+	}
+	return out
 }
 
 // redLinesCrossed prints each stated red line some model's forecast
 // crosses once (its text names the issue), with every model that
 // crosses it and where, models at the same place together in the order
-// of the first,
-// the issues in order: "Russia's red line (Territory >= 65): nash, ks 35.0;
-// compromise 46.8; exchange 60.0–65.4 (in part)". Nothing when none is.
-func redLinesCrossed(w io.Writer, models []answer.ModelForecast, width int) {
+// of the first, the issues in sc's order: "Russia's red line (Territory
+// >= 65): nash, ks 35.0; compromise 46.8; exchange 60.0–65.4 (in
+// part)". Nothing when none is. A forecast, a sweep, a sensitivity
+// analysis and advice print their red lines crossed by it alone.
+func redLinesCrossed(w io.Writer, sc *answer.Scenario, models []crossed, width int) {
 	type line struct{ issue, redLine string }
 	type place struct {
 		at     string
@@ -480,7 +498,7 @@ func redLinesCrossed(w io.Writer, models []answer.ModelForecast, width int) {
 	places := map[line][]place{}
 	who := map[line]map[place][]string{}
 	for _, m := range models {
-		for _, x := range m.RedLines {
+		for _, x := range m.redLines {
 			l, p := line{x.Issue, x.RedLine}, place{x.At, x.Partly}
 			if who[l] == nil {
 				lines = append(lines, l)
@@ -489,23 +507,26 @@ func redLinesCrossed(w io.Writer, models []answer.ModelForecast, width int) {
 			if who[l][p] == nil {
 				places[l] = append(places[l], p)
 			}
-			who[l][p] = append(who[l][p], m.Model)
+			who[l][p] = append(who[l][p], m.model)
 		}
 	}
 	if len(lines) == 0 {
 		return
 	}
 	// in the issues' order (each model's lines are), red lines of an
-	// issue in the order first met
+	// issue in the order first met; an issue sc does not list (a test's
+	// answer without its scenario) after those it does
 	rank := map[string]int{}
-	for _, m := range models {
-		for _, f := range m.Issues {
-			if _, ok := rank[f.Issue]; !ok {
-				rank[f.Issue] = len(rank)
-			}
-		}
+	for k, is := range sc.Issues {
+		rank[is.ID] = k
 	}
-	slices.SortStableFunc(lines, func(a, b line) int { return rank[a.issue] - rank[b.issue] })
+	at := func(issue string) int {
+		if k, ok := rank[issue]; ok {
+			return k
+		}
+		return len(sc.Issues)
+	}
+	slices.SortStableFunc(lines, func(a, b line) int { return at(a.issue) - at(b.issue) })
 	fmt.Fprintln(w, "red lines the forecasts cross (no model reads red lines):")
 	for _, l := range lines {
 		var parts []string
@@ -779,6 +800,18 @@ func csvCaveats(w io.Writer, model string, warnings, notes []string) {
 	for _, x := range notes {
 		fmt.Fprintf(w, "note%s: %s\n", who, x)
 	}
+}
+
+// withCrossings are notes and, after them, each red line crossed as a
+// forecast's notes write it (its Text): a CSV's caveats on stderr give
+// a sweep's, a sensitivity analysis's and advice's red lines crossed,
+// which their answer carries apart from their notes, as a forecast's.
+func withCrossings(notes []string, rl []answer.RedLineCrossing) []string {
+	out := slices.Clone(notes)
+	for _, x := range rl {
+		out = append(out, x.Text())
+	}
+	return out
 }
 
 // ffp is ff of *x, "" for nil (a swing's missing end).

@@ -128,13 +128,17 @@ stops the run and prints what finished.`,
 			case "csv":
 				for _, m := range res.Models {
 					csvCaveats(cmd.ErrOrStderr(), m.Model, m.Warnings, nil)
-					csvCaveats(cmd.ErrOrStderr(), atStated(m.Model), nil, m.Notes)
+					csvCaveats(cmd.ErrOrStderr(), atStated(m.Model), nil, withCrossings(m.Notes, m.RedLines))
 				}
 				return sweepCSV(w, res)
 			}
+			width := termWidth(w)
+			var rl []crossed
 			for _, m := range res.Models {
-				sweepTable(w, &res.Scenario, m, termWidth(w))
+				sweepTable(w, &res.Scenario, m, width)
+				rl = append(rl, crossed{m.Model, m.RedLines})
 			}
+			redLinesCrossed(w, &res.Scenario, rl, width)
 			return nil
 		},
 	}
@@ -282,7 +286,7 @@ from it to the farther end.`,
 			case "csv":
 				for _, m := range results {
 					csvCaveats(cmd.ErrOrStderr(), m.Model, m.Warnings, nil)
-					csvCaveats(cmd.ErrOrStderr(), atStated(m.Model), nil, m.Notes)
+					csvCaveats(cmd.ErrOrStderr(), atStated(m.Model), nil, withCrossings(m.Notes, m.RedLines))
 				}
 				cw := csv.NewWriter(w)
 				cw.Write([]string{"model", "issue", "rank", "input", "kind", "actor", "input_issue", "low", "value", "high", "forecast_at_low", "forecast_at_high", "swing", "variance_share", "variance_share_low", "variance_share_high", "unsettled_at_low", "unsettled_at_high", "failed_at_low", "failed_at_high"})
@@ -300,9 +304,12 @@ from it to the farther end.`,
 			}
 			width := termWidth(w)
 			headline(w, &res.Scenario, width)
+			var rl []crossed
 			for _, r := range results {
 				tornado(w, &res.Scenario, r, top, width)
+				rl = append(rl, crossed{r.Model, r.RedLines})
 			}
+			redLinesCrossed(w, &res.Scenario, rl, width)
 			return nil
 		},
 	}
@@ -333,7 +340,7 @@ func tornado(w io.Writer, sc *answer.Scenario, r *answer.SensitivityModel, top, 
 		if u := ask.EndsUnsettledText(is, r.Ends); u != "" {
 			para(w, "  * had not settled: a last round's point ("+u+")", width)
 		}
-		if u := ask.OneEndedText(shownSwings(is.Swings, top)); u != "" {
+		if u := ask.OneEndedText(sc, shownSwings(is.Swings, top)); u != "" {
 			para(w, "  "+u, width)
 		}
 		if u := ask.BaseOutsideText(shownSwings(is.Swings, top)); u != "" {

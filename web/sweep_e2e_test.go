@@ -233,7 +233,10 @@ func TestSweepUnsettled(t *testing.T) {
 // TestSweepNotesVisible runs a sweep and a sensitivity analysis of nash
 // from the page and checks that each lists, folded as the forecast view
 // folds them, the notes package ask gives of nash's run at the stated
-// values: the status quo decided five issues of the built-in case.
+// values: the status quo decided five issues of the built-in case; and
+// after them the red line it crosses, which the answer carries as
+// red_lines (not among its notes), written as the forecast view's note
+// of it: "territory: 35.0 crosses Russia's red line (Territory >= 65)".
 func TestSweepNotesVisible(t *testing.T) {
 	c := builtinCase(t, "latest")
 	req := answer.NewSweepRequest()
@@ -247,9 +250,10 @@ func TestSweepNotesVisible(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(sw.Models[0].Notes) == 0 || len(se.Models[0].Notes) == 0 {
-		t.Fatal("nash's sweep or sensitivity of the built-in case has no note: the test tests nothing")
+	if len(sw.Models[0].Notes) == 0 || len(se.Models[0].Notes) == 0 || len(sw.Models[0].RedLines) != 1 || len(se.Models[0].RedLines) != 1 {
+		t.Fatal("nash's sweep or sensitivity of the built-in case has no note or not one red line crossed: the test tests less than it says")
 	}
+	const crossed = "territory: 35.0 crosses Russia's red line (Territory >= 65)"
 	e := startE2E(t)
 	e.do("sweep", chromedp.Navigate(e.srv.URL+"/#sweep"),
 		chromedp.WaitVisible(chromedp.CSS(`[data-testid=run-sweep]`)),
@@ -266,6 +270,8 @@ func TestSweepNotesVisible(t *testing.T) {
 		for _, n := range notes {
 			want = append(want, "nash: "+n)
 		}
+		want = append(want, "nash: "+crossed)
+		notes = append(slices.Clone(notes), crossed)
 		got := get(t, e.bctx, id, chromedp.Evaluate[[]string](`[...document.querySelectorAll("[data-testid=`+id+`] li")].map((li) => li.textContent)`))
 		if !slices.Equal(got, want) {
 			t.Errorf("%s lists %q, want %q", id, got, want)

@@ -31,13 +31,13 @@ func TestTornadoOneEndedAsCommandLine(t *testing.T) {
 		t.Fatal(err)
 	}
 	m := se.Models[0]
-	if len(m.Warnings) != 1 || !strings.HasPrefix(m.Warnings[0], "north salience on timeline: no forecast at 0, the low end of its range") {
+	if len(m.Warnings) != 1 || !strings.HasPrefix(m.Warnings[0], "north salience on timeline: no forecast at 0.00, the low end of its range") {
 		t.Fatalf("parley sensitivity -m smp warns %q", m.Warnings)
 	}
 	// The command line's line under each issue's table, its words
 	// joined again where it wrapped.
 	text := strings.Join(strings.Fields(parley(t, "sensitivity", file, "-m", "smp", "-q")), " ")
-	const line = "† no forecast at one end, where the model refused the problem: north salience on timeline at 0 (its low end); the swing is measured from the stated value to the other end (see the warning)"
+	const line = "† no forecast at one end, where the model refused the problem: north salience on timeline at 0.00 (its low end); the swing is measured from the stated value to the other end (see the warning)"
 	if strings.Count(text, line) != 2 {
 		t.Fatalf("parley sensitivity -m smp does not say %q under both tables:\n%s", line, text)
 	}

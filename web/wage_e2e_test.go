@@ -14,7 +14,8 @@ import (
 // the advise view's saliences on the file's scale (the union "at 8.0
 // (salience 90)" on wage, its lever 30 → 35 on hours), where it printed
 // 0.90 and 0.30 → 0.35; the forecast's model notes name the union's red
-// line nash's status quo crosses; and the tornado's salience range reads
+// line nash's status quo crosses, and the advise view the one
+// compromise's forecast crosses; and the tornado's salience range reads
 // 80–100. The forecast view shows at all: exchange's unsettled forecast
 // of an issue with no labelled options had nearest null, and the page
 // said "No forecast … TypeError: Cannot read properties of null".
@@ -41,6 +42,12 @@ func TestWageScenarioPage(t *testing.T) {
 		if got := e.text(fmt.Sprintf(`[data-testid=advise-out] table[data-issue=%q] caption`, issue)); got != want {
 			t.Errorf("%s heading %q, want %q", issue, got, want)
 		}
+	}
+	// compromise's red line crossed, which the answer carries as
+	// red_lines, is listed under the levers as the forecast view lists it
+	crossed := "wage: 3.8 crosses Dockworkers' Union's red line (Wage rise >= 4)"
+	if ws := get(t, e.bctx, "advise notes", chromedp.Evaluate[[]string](`[...document.querySelectorAll('[data-testid=advise-out] ul.warn li')].map((li) => li.textContent)`)); !slices.Contains(ws, crossed) {
+		t.Errorf("advise lists %q, want %q among them", ws, crossed)
 	}
 	own := get(t, e.bctx, "own salience", chromedp.Evaluate[[]string](`[...document.querySelector('[data-testid=advise-out] table[data-issue="hours"]').querySelectorAll('tr[data-kind=own-salience] td')].slice(2, 4).map((c) => c.textContent)`))
 	if strings.Join(own, " → ") != "30 → 35" {

@@ -3,8 +3,8 @@
 // and sentences come from the API's answers (docs/json.md: Advice, Power);
 // this file only draws them.
 import { api, follow, inlineOrJob, defaults, APIError } from './api'
-import type { AnswerScenario, Scenario, Run, Settings } from './api'
-import { h, fmt, signed, count, settingsText, noNumber, decimalsOf, rangeText, rangeJoin, inputValue, leverInput } from './util'
+import type { AnswerScenario, Scenario, Run, Settings, RedLineCrossing } from './api'
+import { h, fmt, signed, count, settingsText, noNumber, decimalsOf, rangeText, rangeJoin, inputValue, leverInput, crossingText } from './util'
 
 export interface AdviseRequest extends Settings { snapshot?: string; variant?: string; actor: string; model?: string; issue?: string; step?: number; draws?: number; uniform?: boolean; seed?: number }
 export interface Lever {
@@ -18,7 +18,7 @@ export interface IssueAdvice {
 }
 export interface Advice {
   scenario: AnswerScenario; request: AdviseRequest; model: string; actor: string; name: string; method: string
-  utility: number | null; issues: IssueAdvice[]; top: Lever[]; draws: number; notes?: string[]; warnings: string[]
+  utility: number | null; issues: IssueAdvice[]; top: Lever[]; draws: number; notes?: string[]; red_lines?: RedLineCrossing[]; warnings: string[]
 }
 export interface PowerRequest { snapshot?: string; variant?: string; issue?: string; quota?: number; weights?: number[]; names?: string[]; samples?: number; seed?: number }
 export interface PowerPlayer {
@@ -187,7 +187,9 @@ function drawAdvice(box: HTMLElement, a: Advice) {
     if (more) cards.push(more)
     cards.push(h('p', { class: 'hint' }, ia.text))
   }
-  const ws = [...(a.notes ?? []), ...a.warnings]
+  // the red lines the forecast crosses after its notes, as the
+  // forecast view lists them (crossingText)
+  const ws = [...(a.notes ?? []), ...(a.red_lines ?? []).map(crossingText), ...a.warnings]
   if (ws.length) cards.push(h('ul', { class: 'warn' }, ...ws.map((w) => h('li', {}, w))))
   box.replaceChildren(...cards)
 }

@@ -178,9 +178,14 @@ export interface SweepIssue {
   histogram: Bin[]; bands?: Band[]; combined?: SweepCombined
 }
 export interface SweepInput { kind: string; actor: string; issue?: string; low: number; value: number; high: number }
+// A stated red line a forecast crosses (answer.RedLineCrossing): a
+// forecast's red_lines, and a sweep's, a sensitivity analysis's and
+// advice's of their forecast at the stated values.
+export interface RedLineCrossing { issue: string; actor: string; red_line: string; at: string; partly?: boolean }
 // SweepModel's and Sensitivity's notes: what the model said about its
-// run at the stated values (the draws and ends keep none).
-export interface SweepModel { model: string; requested: number; draws: number; interrupted: boolean; unsettled_draws: number; seed: number; distribution: string; inputs: SweepInput[]; issues: SweepIssue[]; notes?: string[]; warnings?: string[] }
+// run at the stated values (the draws and ends keep none), less the red
+// lines that run crosses (red_lines).
+export interface SweepModel { model: string; requested: number; draws: number; interrupted: boolean; unsettled_draws: number; seed: number; distribution: string; inputs: SweepInput[]; issues: SweepIssue[]; notes?: string[]; red_lines?: RedLineCrossing[]; warnings?: string[] }
 export interface Sweep { scenario: AnswerScenario; request: SweepRequest; models: SweepModel[] }
 // A swing's forecast_at_low or forecast_at_high is null where the model
 // refused the problem with the input at that end (failed_at_low,
@@ -197,7 +202,7 @@ export interface SensitivityIssue {
 }
 export interface Sensitivity {
   scenario: AnswerScenario; request: SweepRequest
-  models: { model: string; draws: number; unsettled_draws: number; ends: number; unsettled_ends: number; failed_ends: number; not_measurable?: { input: SweepInput; failed_at_low: string; failed_at_high: string }[]; seed: number; share_replicates: number; issues: SensitivityIssue[]; notes?: string[]; warnings?: string[] }[]
+  models: { model: string; draws: number; unsettled_draws: number; ends: number; unsettled_ends: number; failed_ends: number; not_measurable?: { input: SweepInput; failed_at_low: string; failed_at_high: string }[]; seed: number; share_replicates: number; issues: SensitivityIssue[]; notes?: string[]; red_lines?: RedLineCrossing[]; warnings?: string[] }[]
 }
 
 export interface Crossing { issue: string; red_line: string; value: number; by: number }

@@ -6,8 +6,8 @@
 // so a link opens the page as it was.
 import './style.css'
 import { api, follow, download, APIError, inlineOrJob, loadDefaults, defaults } from './api'
-import type { Scenario, ScenarioView, Forecast, ModelForecast, IssueForecast, Issue, Stance, ModelInfo, Param, Sweep, SweepIssue, SweepInput, Swing, Sensitivity, SensitivityIssue, Diagnostic, DealEvaluation, DealSearch, DealPackage, DealPlan, Bend, Shortfall, Distribution, Likely, DealRobustness, Comparison, CompareCell, CompareColumn, Range } from './api'
-import { h, s, svgLabel, fitText, textWidth, fmt, signed, plainNum, gfmt, altFrom, vetoHead, caveatsHeading, stepText, count, color, rangeText, intervalText, sweepText, binDecimals, binText, rangeSep, rangeJoin, noNumber, tieJoin, settingsText, errorText, decimalsOf, inputValue, rangeDecimals, rangeDecimalsMax, plural } from './util'
+import type { Scenario, ScenarioView, Forecast, ModelForecast, IssueForecast, Issue, Stance, ModelInfo, Param, Sweep, SweepIssue, SweepInput, Swing, Sensitivity, SensitivityIssue, Diagnostic, DealEvaluation, DealSearch, DealPackage, DealPlan, Bend, Shortfall, Distribution, Likely, DealRobustness, Comparison, CompareCell, CompareColumn, Range, RedLineCrossing, AnswerScenario } from './api'
+import { h, s, svgLabel, fitText, textWidth, fmt, signed, plainNum, gfmt, altFrom, vetoHead, caveatsHeading, stepText, count, color, rangeText, intervalText, sweepText, binDecimals, binText, rangeSep, rangeJoin, noNumber, tieJoin, settingsText, errorText, decimalsOf, inputValue, rangeDecimals, rangeDecimalsMax, plural, crossingText } from './util'
 import { renderExplain } from './explain'
 import { proposalsCard } from './proposals'
 import { renderAdvise } from './advise'
@@ -1322,11 +1322,13 @@ function sharesText(ti: SensitivityIssue, draws: number, resamples: number): str
 }
 
 // statedNotes folds a sweep's or a sensitivity analysis's notes — what
-// the model said about its run at the stated values — as the forecast
-// view folds a forecast's (notices); '' when there are none. testid
-// names the folded list.
-function statedNotes(model: string, notes: string[] | undefined, testid: string): HTMLElement | '' {
-  if (!notes?.length) return ''
+// the model said about its run at the stated values — and after them
+// the red lines that run crosses (red_lines, written as a forecast's
+// note of each, crossingText), as the forecast view folds a forecast's
+// (notices); '' when there are none. testid names the folded list.
+function statedNotes(model: string, given: string[] | undefined, crossed: RedLineCrossing[] | undefined, testid: string): HTMLElement | '' {
+  const notes = [...(given ?? []), ...(crossed ?? []).map(crossingText)]
+  if (!notes.length) return ''
   return h('div', { class: 'notices' }, h('details', { class: 'model-notes', 'data-testid': testid },
     h('summary', {}, `Model notes at the stated values (${notes.length})`),
     h('ul', {}, ...notes.map((n) => h('li', {}, h('strong', {}, model), ': ', n)))))
@@ -1345,7 +1347,7 @@ function drawSweep(out: HTMLElement, tor: HTMLElement, warn: HTMLElement, torWar
   warn.replaceChildren(sw ? h('p', { 'data-testid': 'sweep-head', 'data-draws': sw.draws, 'data-requested': sw.requested, 'data-interrupted': String(sw.interrupted), 'data-unsettled': sw.unsettled_draws },
     `${sw.model}: ${count(sw.draws)} draws (${sw.distribution}, seed ${sw.seed}); ${sw.inputs.length} uncertain inputs`,
     sw.interrupted ? h('strong', { class: 'warn', 'data-testid': 'sweep-interrupted' }, ` — ${interruptedAfter(sw)}`) : '') : '',
-  warningList(sw?.warnings, 'sweep-warning-list') ?? '', sw ? statedNotes(sw.model, sw.notes, 'sweep-notes') : '')
+  warningList(sw?.warnings, 'sweep-warning-list') ?? '', sw ? statedNotes(sw.model, sw.notes, sw.red_lines, 'sweep-notes') : '')
   if (!sw) out.append(h('p', { class: 'hint' }, 'Run a sweep to see the histograms.'))
   else for (const si of sw.issues) {
     const is = sc.issues.find((x) => x.id === si.issue)
@@ -1376,7 +1378,7 @@ function drawSweep(out: HTMLElement, tor: HTMLElement, warn: HTMLElement, torWar
   }
   const tm = st.tornado?.models[0]
   torWarn.replaceChildren(tm?.warnings?.length ? warningList(tm.warnings.map((w) => `sensitivity (${tm.model}): ${w}`), 'tornado-warning-list')! : '',
-    tm ? statedNotes(tm.model, tm.notes, 'tornado-notes') : '')
+    tm ? statedNotes(tm.model, tm.notes, tm.red_lines, 'tornado-notes') : '')
   if (!tm) tor.append(h('p', { class: 'hint' }, 'Run sensitivity to see the tornado charts.'))
   else for (const ti of tm.issues) {
     const is = sc.issues.find((x) => x.id === ti.issue)
@@ -1394,7 +1396,7 @@ function drawSweep(out: HTMLElement, tor: HTMLElement, warn: HTMLElement, torWar
     // The inputs shown (the command line's rows) whose one end the model
     // refused, as the command line says under its table; their bars run
     // from the base to the end that ran, their labels marked †.
-    const oneEnded = oneEndedText(shown)
+    const oneEnded = oneEndedText(st.tornado?.scenario, shown)
     if (oneEnded) fig.append(h('p', { class: 'hint warn', 'data-testid': 'tornado-one-ended' }, oneEnded))
     // The inputs shown the model is not monotone in, as the command line
     // says under its table: their labels marked ‡.
@@ -1883,12 +1885,13 @@ function inputLabel(i: SweepInput): string {
 
 // oneEndedText is ask.OneEndedText, the line under a tornado naming the
 // shown swings whose one end the model refused; '' when none. An input's
-// value is written as the file states it (plainNum: Go's shortest 'f'
-// form, as ask's plainValue).
-function oneEndedText(shown: Swing[]): string {
+// end is written as the tornado writes its range (inputValue on sc's
+// scales, as ask's endValue): a salience 0.00 on 0–1, 0 on 0–100.
+function oneEndedText(sc: AnswerScenario | undefined, shown: Swing[]): string {
+  const end = (i: SweepInput, x: number) => inputValue(sc, i.kind, i.issue ?? '', x)
   const named = shown.filter(oneEndedSwing).map((s) => s.forecast_at_low === null
-    ? `${inputLabel(s.input)} at ${plainNum(s.input.low)} (its low end)`
-    : `${inputLabel(s.input)} at ${plainNum(s.input.high)} (its high end)`)
+    ? `${inputLabel(s.input)} at ${end(s.input, s.input.low)} (its low end)`
+    : `${inputLabel(s.input)} at ${end(s.input, s.input.high)} (its high end)`)
   if (!named.length) return ''
   return `${oneEndedMark} no forecast at one end, where the model refused the problem: ${named.join('; ')}; the swing is measured from the stated value to the other end (see the warning)`
 }
