@@ -49,9 +49,15 @@ type Brief struct {
 	Calibrated string
 	// Notes counts each model's notes on its run (a default it took, a
 	// forecast that is the status quo, why it stopped), "nash 5 · bdm 1",
-	// in Models' order; "" when no model has one. The brief has no room
+	// in Models' order, leaving out the red lines crossed (RedLines lists
+	// them); "" when no model has one. The brief has no room
 	// for them; it says they are there, and parley forecast lists them.
 	Notes string
+	// RedLines are the stated red lines the forecasts cross, each with
+	// the models that cross it and where, the lead model first when it
+	// does (RedLinesCrossed: parley forecast's words). The brief shows
+	// them under its lead table.
+	RedLines []string
 	// Proposals are the packages on the table with who blocks each, from
 	// Deal (nil when the scenario has none at the case's date).
 	Proposals []BriefProposal
@@ -328,11 +334,14 @@ func gatherBrief(ctx context.Context, c *Case, q briefAsks, f *answer.Forecast, 
 		if m.Error != "" {
 			b.Warnings = append(b.Warnings, fmt.Sprintf("model %s: %s", m.Model, m.Error))
 		}
-		if len(m.Notes) > 0 {
-			notes = append(notes, fmt.Sprintf("%s %d", m.Model, len(m.Notes)))
+		// a red line crossed is a note too, which the brief lists
+		// (RedLines), so not among the notes it counts
+		if n := len(m.Notes) - len(m.RedLines); n > 0 {
+			notes = append(notes, fmt.Sprintf("%s %d", m.Model, n))
 		}
 	}
 	b.Notes = strings.Join(notes, " · ")
+	b.RedLines = RedLinesCrossed(f.Models)
 	calibrated := slices.IndexFunc(f.Models, func(m answer.ModelForecast) bool {
 		return slices.ContainsFunc(m.Issues, func(x answer.IssueForecast) bool { return x.Distribution != nil })
 	})
@@ -671,6 +680,9 @@ var funcs = map[string]any{"num": numD, "span": spanD, "pct": func(a, b int) str
 	// (ProbabilityText); intervalLegend says once what the parentheses
 	// hold (IntervalLegend).
 	"probability": ProbabilityText, "intervalLegend": IntervalLegend,
+	// redLinesHead heads the red lines the forecasts cross, as parley
+	// forecast heads them (RedLinesCrossedHead).
+	"redLinesHead": func() string { return RedLinesCrossedHead },
 	// cell makes text safe in a Markdown table cell.
 	"cell": func(s string) string { return strings.NewReplacer("|", `\|`, "\n", " ").Replace(s) }}
 

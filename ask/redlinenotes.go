@@ -2,7 +2,9 @@ package ask
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
+	"strings"
 
 	"parley/answer"
 	"parley/deal"
@@ -75,4 +77,63 @@ func crossingAt(r scenario.RedLine, x float64, d int) string {
 		}
 	}
 	return strconv.FormatFloat(x, 'g', -1, 64)
+}
+
+// RedLinesCrossedHead is the heading over RedLinesCrossed's lines, at
+// every door that lists them (parley forecast, the brief).
+const RedLinesCrossedHead = "Red lines the forecasts cross (no model reads red lines)"
+
+// RedLinesCrossed is each stated red line some model's forecast crosses
+// (its RedLines), once, with every model that crosses it and where:
+// models at the same place together, in the order of the first; the
+// issues in order, an issue's red lines in the order first met:
+// "Russia's red line (Territory >= 65): nash, ks 35.0; compromise 46.8;
+// exchange 60.0–65.4 (in part)". Nil when none is crossed.
+func RedLinesCrossed(models []answer.ModelForecast) []string {
+	type line struct{ issue, redLine string }
+	type place struct {
+		at     string
+		partly bool
+	}
+	var lines []line
+	places := map[line][]place{}
+	who := map[line]map[place][]string{}
+	for _, m := range models {
+		for _, x := range m.RedLines {
+			l, p := line{x.Issue, x.RedLine}, place{x.At, x.Partly}
+			if who[l] == nil {
+				lines = append(lines, l)
+				who[l] = map[place][]string{}
+			}
+			if who[l][p] == nil {
+				places[l] = append(places[l], p)
+			}
+			who[l][p] = append(who[l][p], m.Model)
+		}
+	}
+	if len(lines) == 0 {
+		return nil
+	}
+	rank := map[string]int{}
+	for _, m := range models {
+		for _, f := range m.Issues {
+			if _, ok := rank[f.Issue]; !ok {
+				rank[f.Issue] = len(rank)
+			}
+		}
+	}
+	slices.SortStableFunc(lines, func(a, b line) int { return rank[a.issue] - rank[b.issue] })
+	out := make([]string, 0, len(lines))
+	for _, l := range lines {
+		var parts []string
+		for _, p := range places[l] {
+			s := strings.Join(who[l][p], ", ") + " " + p.at
+			if p.partly {
+				s += " (in part)"
+			}
+			parts = append(parts, s)
+		}
+		out = append(out, l.redLine+": "+strings.Join(parts, "; "))
+	}
+	return out
 }

@@ -465,58 +465,16 @@ func modelNotes(w io.Writer, models []answer.ModelForecast, width int) {
 }
 
 // redLinesCrossed prints each stated red line some model's forecast
-// crosses once (its text names the issue), with every model that
-// crosses it and where, models at the same place together in the order
-// of the first,
-// the issues in order: "Russia's red line (Territory >= 65): nash, ks 35.0;
-// compromise 46.8; exchange 60.0–65.4 (in part)". Nothing when none is.
+// crosses once, under its heading, as every door words them
+// (ask.RedLinesCrossed). Nothing when none is.
 func redLinesCrossed(w io.Writer, models []answer.ModelForecast, width int) {
-	type line struct{ issue, redLine string }
-	type place struct {
-		at     string
-		partly bool
-	}
-	var lines []line
-	places := map[line][]place{}
-	who := map[line]map[place][]string{}
-	for _, m := range models {
-		for _, x := range m.RedLines {
-			l, p := line{x.Issue, x.RedLine}, place{x.At, x.Partly}
-			if who[l] == nil {
-				lines = append(lines, l)
-				who[l] = map[place][]string{}
-			}
-			if who[l][p] == nil {
-				places[l] = append(places[l], p)
-			}
-			who[l][p] = append(who[l][p], m.Model)
-		}
-	}
+	lines := ask.RedLinesCrossed(models)
 	if len(lines) == 0 {
 		return
 	}
-	// in the issues' order (each model's lines are), red lines of an
-	// issue in the order first met
-	rank := map[string]int{}
-	for _, m := range models {
-		for _, f := range m.Issues {
-			if _, ok := rank[f.Issue]; !ok {
-				rank[f.Issue] = len(rank)
-			}
-		}
-	}
-	slices.SortStableFunc(lines, func(a, b line) int { return rank[a.issue] - rank[b.issue] })
-	fmt.Fprintln(w, "red lines the forecasts cross (no model reads red lines):")
+	fmt.Fprintln(w, strings.ToLower(ask.RedLinesCrossedHead[:1])+ask.RedLinesCrossedHead[1:]+":")
 	for _, l := range lines {
-		var parts []string
-		for _, p := range places[l] {
-			s := strings.Join(who[l][p], ", ") + " " + p.at
-			if p.partly {
-				s += " (in part)"
-			}
-			parts = append(parts, s)
-		}
-		para(w, "  "+l.redLine+": "+strings.Join(parts, "; "), width)
+		para(w, "  "+l, width)
 	}
 }
 
