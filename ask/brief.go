@@ -14,6 +14,7 @@ import (
 
 	"parley/answer"
 	"parley/errs"
+	"parley/evidence"
 	"parley/mcerr"
 	"parley/nouns"
 	"parley/pdfprint"
@@ -65,6 +66,9 @@ type Brief struct {
 	Sources   []scenario.Source
 	// Coverage sums the issues' evidence counts.
 	Coverage BriefCoverage
+	// Quotes says what the check of the file's quotes against their
+	// source files found, as parley validate counts it.
+	Quotes BriefQuotes
 	// Warnings are the input's, Scenario.Warnings (what is assumed is
 	// not among them: each issue's AssumedBy and
 	// Coverage.CapabilitiesAssumedBy say it), and the models that failed.
@@ -88,6 +92,73 @@ type BriefCoverage struct {
 	// same for the reservation utilities.
 	RedLines, RedLinesQuoted, Reservations, ReservationsQuoted int
 	RedLinesAssumedBy, ReservationsAssumedBy                   []string
+}
+
+// BriefQuotes is the check of a file's quotes (every snapshot's, as
+// parley validate counts them) against their source files: Read is
+// false when no source file was looked for (Input.SourcesRead); All
+// counts the quotes, Checked those checked against their source's text
+// (foundAt, validate's rule), Found those found there; Unchecked names
+// the sources of the others, each with why ("web (no file named)").
+type BriefQuotes struct {
+	Read                bool
+	All, Checked, Found int
+	Unchecked           []string
+}
+
+// Text is the brief's line on the check: "Quotes checked against their
+// source files: 2 of 3, all found; not checked: those of web (no file
+// named).", or that none was checked when no file was at hand.
+func (q BriefQuotes) Text() string {
+	if !q.Read {
+		return "Quotes not checked against their source files: none was at hand (parley validate --sources DIR checks them)."
+	}
+	s := fmt.Sprintf("Quotes checked against their source files: %d of %d", q.Checked, q.All)
+	switch {
+	case q.Checked == 0:
+	case q.Found == q.Checked:
+		s += ", all found"
+	default:
+		s += fmt.Sprintf(", %d found", q.Found)
+	}
+	if len(q.Unchecked) > 0 {
+		s += "; not checked: those of " + andList(q.Unchecked)
+	}
+	return s + "."
+}
+
+// briefQuotes checks in's quotes as parley validate counts them.
+func briefQuotes(in *Input) BriefQuotes {
+	q := BriefQuotes{Read: in.SourcesRead}
+	seen := map[string]bool{}
+	for i, it := range evidence.Items(in.Scenario) {
+		q.All++
+		_, found, checked := foundAt(in, i, it.Source)
+		if checked {
+			q.Checked++
+			if found {
+				q.Found++
+			}
+			continue
+		}
+		if seen[it.Source] {
+			continue
+		}
+		seen[it.Source] = true
+		why := "not read"
+		if src := evidence.SourceOf(in.Sources, it.Source); src != nil {
+			switch src.Status {
+			case evidence.StatusNoFile:
+				why = "no file named"
+			case evidence.StatusNotFound:
+				why = src.File + " not found"
+			case evidence.StatusUnreadable:
+				why = src.File + " unreadable"
+			}
+		}
+		q.Unchecked = append(q.Unchecked, it.Source+" ("+why+")")
+	}
+	return q
 }
 
 // RedLinesAssumedText names the red lines that rest on no quote, for the
@@ -327,7 +398,7 @@ func gatherBrief(ctx context.Context, c *Case, q briefAsks, f *answer.Forecast, 
 	var err error
 	s := c.Resolved
 	b := &Brief{Scenario: c.Header, Question: strings.TrimSpace(s.Metadata.Description), Forecast: f, Sweep: sw, Sensitivity: se,
-		Sources: s.Metadata.Sources, Warnings: slices.Clone(c.Header.Warnings)}
+		Sources: s.Metadata.Sources, Warnings: slices.Clone(c.Header.Warnings), Quotes: briefQuotes(c.Input)}
 	var notes []string
 	for _, m := range f.Models {
 		b.Models = append(b.Models, m.Model)
