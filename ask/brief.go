@@ -115,7 +115,7 @@ type BriefQuotes struct {
 // named).", or that none was checked when no file was at hand.
 func (q BriefQuotes) Text() string {
 	if !q.Read {
-		return "Quotes not checked against their source files: none was at hand (parley validate --sources DIR checks them)."
+		return "Quotes not checked against their source files: no source file was read for this brief (parley validate --sources DIR checks them)."
 	}
 	s := fmt.Sprintf("Quotes checked against their source files: %d of %d", q.Checked, q.All)
 	switch {

@@ -60,7 +60,7 @@ func TestBriefChecksQuotes(t *testing.T) {
 	}{
 		{[]string{"brief", filepath.Join(dir, "good.yaml")}, "Quotes checked against their source files: 2 of 3, all found; not checked: those of web (no file named)."},
 		{[]string{"brief", filepath.Join(dir, "missing.yaml")}, "Quotes checked against their source files: 0 of 3; not checked: those of m (gone.txt not found) and web (no file named)."},
-		{[]string{"brief"}, "Quotes not checked against their source files: none was at hand (parley validate --sources DIR checks them)."},
+		{[]string{"brief"}, "Quotes not checked against their source files: no source file was read for this brief (parley validate --sources DIR checks them)."},
 	} {
 		out, stderr, code := run(t, c.args...)
 		if code != 0 || !strings.Contains(flat(out), c.want) {
