@@ -14,6 +14,7 @@ import (
 
 	"parley/answer"
 	"parley/errs"
+	"parley/evidence"
 	"parley/mcerr"
 	"parley/nouns"
 	"parley/pdfprint"
@@ -49,16 +50,29 @@ type Brief struct {
 	Calibrated string
 	// Notes counts each model's notes on its run (a default it took, a
 	// forecast that is the status quo, why it stopped), "nash 5 · bdm 1",
-	// in Models' order; "" when no model has one. The brief has no room
+	// in Models' order, leaving out the red lines crossed (RedLines lists
+	// them); "" when no model has one. The brief has no room
 	// for them; it says they are there, and parley forecast lists them.
 	Notes string
+	// RedLines are the stated red lines the forecasts cross, each with
+	// the models that cross it and where, the lead model first when it
+	// does (RedLinesCrossed: parley forecast's words). The brief shows
+	// them under its lead table.
+	RedLines []string
 	// Proposals are the packages on the table with who blocks each, from
 	// Deal (nil when the scenario has none at the case's date).
 	Proposals []BriefProposal
 	Deal      *answer.DealProposals
 	Sources   []scenario.Source
+	// Evidence is what each issue's lead driver rests on, numbered from
+	// 1 in the issues' order (an input that leads two issues once): each
+	// BriefDriver's Evidence is its number.
+	Evidence []BriefEvidence
 	// Coverage sums the issues' evidence counts.
 	Coverage BriefCoverage
+	// Quotes says what the check of the file's quotes against their
+	// source files found, as parley validate counts it.
+	Quotes BriefQuotes
 	// Warnings are the input's, Scenario.Warnings (what is assumed is
 	// not among them: each issue's AssumedBy and
 	// Coverage.CapabilitiesAssumedBy say it), and the models that failed.
@@ -82,6 +96,73 @@ type BriefCoverage struct {
 	// same for the reservation utilities.
 	RedLines, RedLinesQuoted, Reservations, ReservationsQuoted int
 	RedLinesAssumedBy, ReservationsAssumedBy                   []string
+}
+
+// BriefQuotes is the check of a file's quotes (every snapshot's, as
+// parley validate counts them) against their source files: Read is
+// false when no source file was looked for (Input.SourcesRead); All
+// counts the quotes, Checked those checked against their source's text
+// (foundAt, validate's rule), Found those found there; Unchecked names
+// the sources of the others, each with why ("web (no file named)").
+type BriefQuotes struct {
+	Read                bool
+	All, Checked, Found int
+	Unchecked           []string
+}
+
+// Text is the brief's line on the check: "Quotes checked against their
+// source files: 2 of 3, all found; not checked: those of web (no file
+// named).", or that none was checked when no file was at hand.
+func (q BriefQuotes) Text() string {
+	if !q.Read {
+		return "Quotes not checked against their source files: no source file was read for this brief (parley validate --sources DIR checks them)."
+	}
+	s := fmt.Sprintf("Quotes checked against their source files: %d of %d", q.Checked, q.All)
+	switch {
+	case q.Checked == 0:
+	case q.Found == q.Checked:
+		s += ", all found"
+	default:
+		s += fmt.Sprintf(", %d found", q.Found)
+	}
+	if len(q.Unchecked) > 0 {
+		s += "; not checked: those of " + andList(q.Unchecked)
+	}
+	return s + "."
+}
+
+// briefQuotes checks in's quotes as parley validate counts them.
+func briefQuotes(in *Input) BriefQuotes {
+	q := BriefQuotes{Read: in.SourcesRead}
+	seen := map[string]bool{}
+	for i, it := range evidence.Items(in.Scenario) {
+		q.All++
+		_, found, checked := foundAt(in, i, it.Source)
+		if checked {
+			q.Checked++
+			if found {
+				q.Found++
+			}
+			continue
+		}
+		if seen[it.Source] {
+			continue
+		}
+		seen[it.Source] = true
+		why := "not read"
+		if src := evidence.SourceOf(in.Sources, it.Source); src != nil {
+			switch src.Status {
+			case evidence.StatusNoFile:
+				why = "no file named"
+			case evidence.StatusNotFound:
+				why = src.File + " not found"
+			case evidence.StatusUnreadable:
+				why = src.File + " unreadable"
+			}
+		}
+		q.Unchecked = append(q.Unchecked, it.Source+" ("+why+")")
+	}
+	return q
 }
 
 // RedLinesAssumedText names the red lines that rest on no quote, for the
@@ -206,6 +287,120 @@ type BriefDriver struct {
 	// lies outside Low → High, so the swing runs from it to the farther
 	// end (Brief.BaseOutsideText says so).
 	BaseOutside bool
+	// Evidence is the number (from 1) of Brief.Evidence's entry that says
+	// what the input rests on; 0 for none (only an issue's lead driver,
+	// the one the table shows, has one).
+	Evidence int
+}
+
+// BriefEvidence is what an input the brief shows rests on: its actor
+// and issue by name (Issue "" for a capability), the number as the file
+// states it (What: "position 6.0", "salience 0.9", "capability 60"),
+// and its first quote's first words with the quote's source and date
+// (the source's when the quote has none), or, resting on no quote, the
+// reason it is assumed (Assumed; "" with no Quote either: neither).
+type BriefEvidence struct {
+	Actor, Issue, What  string
+	Quote, Source, Date string
+	Assumed             string
+}
+
+// Text is the entry as the brief's list writes it: "Union on Wage rise,
+// position 6.0: “The union said … whatever …” [m, 2026-02-27]", "Port,
+// capability 40: assumed (its reason)".
+func (e BriefEvidence) Text() string {
+	s := e.Actor
+	if e.Issue != "" {
+		s += " on " + e.Issue
+	}
+	s += ", " + e.What + ": "
+	switch {
+	case e.Quote != "":
+		return s + "“" + e.Quote + "” [" + strings.Join(nonEmpty(e.Source, e.Date), ", ") + "]"
+	case e.Assumed != "":
+		return s + "assumed (" + e.Assumed + ")"
+	}
+	return s + "neither a quote nor a reason"
+}
+
+// nonEmpty returns the strings of ss that are not "".
+func nonEmpty(ss ...string) []string {
+	var out []string
+	for _, s := range ss {
+		if s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// briefQuoteWords is how many of a quote's words the brief's evidence
+// list gives; the rest are "…" (the full quote is in parley evidence).
+const briefQuoteWords = 10
+
+// shortQuote is q's first briefQuoteWords words, then " …" when there
+// are more, its own double quote marks made single (the brief puts it
+// in double ones: “‘There are …”).
+func shortQuote(q string) string {
+	w := strings.Fields(innerQuotes.Replace(q))
+	if len(w) <= briefQuoteWords {
+		return strings.Join(w, " ")
+	}
+	return strings.Join(w[:briefQuoteWords], " ") + " …"
+}
+
+// innerQuotes makes a quote's double quote marks single.
+var innerQuotes = strings.NewReplacer("“", "‘", "”", "’", `"`, "'")
+
+// quoted is the first of ev as the brief cites it: its short quote, and
+// its source with the quote's date, or the source's.
+func quoted(s *scenario.Scenario, ev []scenario.Evidence) (quote, source, date string) {
+	if len(ev) == 0 {
+		return "", "", ""
+	}
+	e := ev[0]
+	date = e.Date
+	if date == "" {
+		for _, src := range s.Metadata.Sources {
+			if src.ID == e.Source {
+				date = src.Date
+			}
+		}
+	}
+	return shortQuote(e.Quote), e.Source, date
+}
+
+// inputEvidence is what the input in rests on in the case.
+func inputEvidence(c *Case, in sweep.Input) BriefEvidence {
+	s := c.Resolved
+	e := BriefEvidence{Actor: c.Header.ActorName(in.ActorID)}
+	if in.Kind == sweep.Capability {
+		for _, a := range s.Actors {
+			if a.ID == in.ActorID {
+				e.What = "capability " + PlainValue(a.Capability)
+				e.Quote, e.Source, e.Date = quoted(s, a.CapabilityEvidence)
+				e.Assumed = a.CapabilityAssumed
+			}
+		}
+		return e
+	}
+	e.Issue = in.IssueID
+	if k := c.Header.IssueIndex(in.IssueID); k >= 0 {
+		e.Issue = c.Header.Issues[k].Name
+	}
+	for _, st := range s.Stances {
+		if st.Actor != in.ActorID || st.Issue != in.IssueID {
+			continue
+		}
+		if in.Kind == sweep.Salience {
+			e.What = "salience " + PlainValue(st.Salience)
+		} else {
+			e.What = string(in.Kind) + " " + numD(st.Position, c.Header.IssueDecimals(st.Issue))
+		}
+		e.Quote, e.Source, e.Date = quoted(s, st.Evidence)
+		e.Assumed = st.Assumed
+	}
+	return e
 }
 
 // Ends writes the forecasts at the input's ends, "12.0 → 30.0", a
@@ -267,6 +462,23 @@ type BriefProposal struct {
 	// crosses (and on which issue), then those it leaves below their
 	// alternative.
 	BlockedBy string
+	// Source is its first quote's source and date ("m, 2026-03-01", as
+	// BriefEvidence cites one); Assumed is set when it rests on no quote
+	// but an assumed reason.
+	Source  string
+	Assumed bool
+}
+
+// Rests says what the proposal rests on, after its name: " [m,
+// 2026-03-01]", " (assumed)", or "" for neither.
+func (bp BriefProposal) Rests() string {
+	switch {
+	case bp.Source != "":
+		return " [" + bp.Source + "]"
+	case bp.Assumed:
+		return " (assumed)"
+	}
+	return ""
 }
 
 // BriefDrivers is how many inputs per issue the brief lists.
@@ -321,24 +533,28 @@ func gatherBrief(ctx context.Context, c *Case, q briefAsks, f *answer.Forecast, 
 	var err error
 	s := c.Resolved
 	b := &Brief{Scenario: c.Header, Question: strings.TrimSpace(s.Metadata.Description), Forecast: f, Sweep: sw, Sensitivity: se,
-		Sources: s.Metadata.Sources, Warnings: slices.Clone(c.Header.Warnings)}
+		Sources: s.Metadata.Sources, Warnings: slices.Clone(c.Header.Warnings), Quotes: briefQuotes(c.Input)}
 	var notes []string
 	for _, m := range f.Models {
 		b.Models = append(b.Models, m.Model)
 		if m.Error != "" {
 			b.Warnings = append(b.Warnings, fmt.Sprintf("model %s: %s", m.Model, m.Error))
 		}
-		if len(m.Notes) > 0 {
-			notes = append(notes, fmt.Sprintf("%s %d", m.Model, len(m.Notes)))
+		// a red line crossed is a note too, which the brief lists
+		// (RedLines), so not among the notes it counts
+		if n := len(m.Notes) - len(m.RedLines); n > 0 {
+			notes = append(notes, fmt.Sprintf("%s %d", m.Model, n))
 		}
 	}
 	b.Notes = strings.Join(notes, " · ")
+	b.RedLines = RedLinesCrossed(&f.Scenario, ForecastCrossings(f.Models))
 	calibrated := slices.IndexFunc(f.Models, func(m answer.ModelForecast) bool {
 		return slices.ContainsFunc(m.Issues, func(x answer.IssueForecast) bool { return x.Distribution != nil })
 	})
 	if calibrated >= 0 {
 		b.Calibrated = f.Models[calibrated].Model
 	}
+	numbered := map[string]int{}
 	for k, is := range c.Header.Issues {
 		d := c.Header.IssueDecimals(is.ID)
 		bi := BriefIssue{ID: is.ID, Name: is.Name, Min: is.Min, Max: is.Max, Decimals: d, Anchors: is.Anchors}
@@ -398,7 +614,18 @@ func gatherBrief(ctx context.Context, c *Case, q briefAsks, f *answer.Forecast, 
 				if len(bi.Drivers) == BriefDrivers || sg.Swing == 0 {
 					break
 				}
-				bi.Drivers = append(bi.Drivers, BriefDriver{Input: driverLabel(c, is.ID, sg.Input), Low: sg.Low, High: sg.High, Swing: sg.Swing, Decimals: d, BaseOutside: sg.BaseOutside})
+				bd := BriefDriver{Input: driverLabel(c, is.ID, sg.Input), Low: sg.Low, High: sg.High, Swing: sg.Swing, Decimals: d, BaseOutside: sg.BaseOutside}
+				if len(bi.Drivers) == 0 {
+					// the one the table shows: numbered, once per input
+					if n, ok := numbered[sg.Input.Label()]; ok {
+						bd.Evidence = n
+					} else {
+						b.Evidence = append(b.Evidence, inputEvidence(c, sg.Input))
+						bd.Evidence = len(b.Evidence)
+						numbered[sg.Input.Label()] = bd.Evidence
+					}
+				}
+				bi.Drivers = append(bi.Drivers, bd)
 			}
 		}
 		for _, st := range s.Stances {
@@ -521,6 +748,16 @@ func briefProposals(ctx context.Context, c *Case, req *answer.DealProposalsReque
 		if bp.Name == "" {
 			bp.Name = p.ID
 		}
+		for _, sp := range c.Resolved.Proposals {
+			if sp.ID != p.ID {
+				continue
+			}
+			if _, src, date := quoted(c.Resolved, sp.Evidence); src != "" {
+				bp.Source = strings.Join(nonEmpty(src, date), ", ")
+			} else {
+				bp.Assumed = sp.Assumed != ""
+			}
+		}
 		var picks []string
 		for _, v := range p.Package {
 			picks = append(picks, c.Header.Issues[c.Header.IssueIndex(v.Issue)].Name+" "+numD(v.Value, c.Header.IssueDecimals(v.Issue)))
@@ -559,6 +796,21 @@ func briefProposals(ctx context.Context, c *Case, req *answer.DealProposalsReque
 		out = append(out, bp)
 	}
 	return out, dp, nil
+}
+
+// sourceTitle is how the brief's list names a source: its title (its ID
+// when it has none) without a closing full stop, which the comma after
+// it would double ("…20 November 2026., 2026-11-20": a title taken from
+// a file's first line keeps its own); an ellipsis is kept.
+func sourceTitle(src scenario.Source) string {
+	t := strings.TrimSpace(src.Title)
+	if t == "" {
+		return src.ID
+	}
+	if strings.HasSuffix(t, ".") && !strings.HasSuffix(t, "..") {
+		t = strings.TrimSuffix(t, ".")
+	}
+	return t
 }
 
 // numD writes x with d decimals (Decimals), NoNumber for none.
@@ -671,6 +923,10 @@ var funcs = map[string]any{"num": numD, "span": spanD, "pct": func(a, b int) str
 	// (ProbabilityText); intervalLegend says once what the parentheses
 	// hold (IntervalLegend).
 	"probability": ProbabilityText, "intervalLegend": IntervalLegend,
+	// redLinesHead heads the red lines the forecasts cross, as parley
+	// forecast heads them (RedLinesCrossedHead).
+	"redLinesHead": func() string { return RedLinesCrossedHead },
+	"sourceTitle":  sourceTitle,
 	// cell makes text safe in a Markdown table cell.
 	"cell": func(s string) string { return strings.NewReplacer("|", `\|`, "\n", " ").Replace(s) }}
 

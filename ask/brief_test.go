@@ -323,7 +323,7 @@ func TestBriefMarksBaseOutside(t *testing.T) {
 	top.BaseOutside = true
 	out := render()
 	for _, want := range []string{
-		"| United States' position 45.2 → 52.0 ‡ |",
+		"| United States' position 45.2 → 52.0 ‡ [E1] |",
 		"‡ not monotone: the forecast at the stated values lies outside low → high for United States' position (Ceasefire); the swing is the widest move, from the stated values to the farther end",
 	} {
 		if strings.Count(out, want) != 1 {

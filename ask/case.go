@@ -351,6 +351,12 @@ func AssumedText(ac answer.AssumedCount) string {
 			parts = append(parts, fmt.Sprintf("%d of %s", c.n.Assumed, nouns.Count(c.n.Of, c.what)))
 		}
 	}
+	return andList(parts)
+}
+
+// andList joins parts as a sentence lists them: "a", "a and b", "a, b
+// and c"; "" for none.
+func andList(parts []string) string {
 	if len(parts) <= 1 {
 		return strings.Join(parts, "")
 	}

@@ -141,6 +141,10 @@ type LoadOptions struct {
 	// ConfinedSources, when set, is the one folder source files are read
 	// from, refusing names that climb out of it (the server's --sources).
 	ConfinedSources string
+	// MissingUnchecked makes a source file not found a warning that its
+	// quotes are not checked, not an error; every other finding of the
+	// check is as validate's (parley brief: docs/DECISIONS.md).
+	MissingUnchecked bool
 }
 
 // opener returns where the options say source files are read from.
@@ -152,6 +156,24 @@ func (o LoadOptions) opener() evidence.Opener {
 		return evidence.Dirs(o.SourceDirs...)
 	}
 	return nil
+}
+
+// missingUnchecked turns the check's error that a source file was not
+// found (metadata.sources[i].file) into a warning saying its quotes are
+// not checked (LoadOptions.MissingUnchecked).
+func missingUnchecked(ds scenario.Diagnostics, srcs []*evidence.Source) {
+	for _, src := range srcs {
+		if src.Status != evidence.StatusNotFound {
+			continue
+		}
+		p := fmt.Sprintf("metadata.sources[%d].file", src.Index)
+		for i := range ds {
+			if ds[i].Path == p && !ds[i].Warning {
+				ds[i].Warning = true
+				ds[i].Message += ", so its quotes are not checked"
+			}
+		}
+	}
 }
 
 // maxForeign is how many errors to list for a file that does not look
@@ -191,6 +213,9 @@ func LoadContext(ctx context.Context, name string, data []byte, o LoadOptions) (
 		}
 		var eds scenario.Diagnostics
 		eds, spans, stopped = evidence.CheckLoadedContext(ctx, s, srcs, op)
+		if o.MissingUnchecked {
+			missingUnchecked(eds, srcs)
+		}
 		return eds
 	})
 	if stopped != nil {

@@ -2,7 +2,9 @@ package ask
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
+	"strings"
 
 	"parley/answer"
 	"parley/deal"
@@ -99,4 +101,86 @@ func baseNotes(mf answer.ModelForecast) ([]string, []answer.RedLineCrossing) {
 		}
 	}
 	return notes, mf.RedLines
+}
+
+// RedLinesCrossedHead is the heading over RedLinesCrossed's lines, at
+// every door that lists them (parley forecast, the brief).
+const RedLinesCrossedHead = "Red lines the forecasts cross (no model reads red lines)"
+
+// Crossings are one model's red lines crossed, as RedLinesCrossed reads
+// them: a forecast's (answer.ModelForecast's RedLines), or the base
+// forecast's of a sweep, a sensitivity analysis or advice.
+type Crossings struct {
+	Model    string
+	RedLines []answer.RedLineCrossing
+}
+
+// ForecastCrossings are the red lines each of models crosses.
+func ForecastCrossings(models []answer.ModelForecast) []Crossings {
+	out := make([]Crossings, 0, len(models))
+	for _, m := range models {
+		out = append(out, Crossings{m.Model, m.RedLines})
+	}
+	return out
+}
+
+// RedLinesCrossed is each stated red line some model's forecast crosses,
+// once, with every model that crosses it and where: models at the same
+// place together, in the order of the first; the issues in sc's order
+// (an issue sc does not list, as in a test's answer without its
+// scenario, after those it does), an issue's red lines in the order
+// first met: "Russia's red line (Territory >= 65): nash, ks 35.0;
+// compromise 46.8; exchange 60.0–65.4 (in part)". Every door that lists
+// them prints these lines under RedLinesCrossedHead: parley forecast,
+// sweep, sensitivity and advise, and the brief. Nil when none is
+// crossed.
+func RedLinesCrossed(sc *answer.Scenario, models []Crossings) []string {
+	type line struct{ issue, redLine string }
+	type place struct {
+		at     string
+		partly bool
+	}
+	var lines []line
+	places := map[line][]place{}
+	who := map[line]map[place][]string{}
+	for _, m := range models {
+		for _, x := range m.RedLines {
+			l, p := line{x.Issue, x.RedLine}, place{x.At, x.Partly}
+			if who[l] == nil {
+				lines = append(lines, l)
+				who[l] = map[place][]string{}
+			}
+			if who[l][p] == nil {
+				places[l] = append(places[l], p)
+			}
+			who[l][p] = append(who[l][p], m.Model)
+		}
+	}
+	if len(lines) == 0 {
+		return nil
+	}
+	rank := map[string]int{}
+	for k, is := range sc.Issues {
+		rank[is.ID] = k
+	}
+	at := func(issue string) int {
+		if k, ok := rank[issue]; ok {
+			return k
+		}
+		return len(sc.Issues)
+	}
+	slices.SortStableFunc(lines, func(a, b line) int { return at(a.issue) - at(b.issue) })
+	out := make([]string, 0, len(lines))
+	for _, l := range lines {
+		var parts []string
+		for _, p := range places[l] {
+			s := strings.Join(who[l][p], ", ") + " " + p.at
+			if p.partly {
+				s += " (in part)"
+			}
+			parts = append(parts, s)
+		}
+		out = append(out, l.redLine+": "+strings.Join(parts, "; "))
+	}
+	return out
 }

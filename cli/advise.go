@@ -162,7 +162,7 @@ func adviseTable(w io.Writer, a *answer.Advice, top, width int) {
 	for _, x := range a.Notes {
 		say(w, "note", x, width)
 	}
-	redLinesCrossed(w, &a.Scenario, []crossed{{a.Model, a.RedLines}}, width)
+	redLinesCrossed(w, &a.Scenario, []ask.Crossings{{Model: a.Model, RedLines: a.RedLines}}, width)
 	for _, x := range a.Warnings {
 		say(w, "warning", x, width)
 	}

@@ -27,6 +27,13 @@ import (
 // loadChecked reads args[0] (or the built-in case) reading its source
 // files from --sources and the scenario file's folder.
 func loadChecked(cmd *cobra.Command, args []string, strict bool) (*ask.Input, error) {
+	return loadSourced(cmd, args, ask.LoadOptions{Strict: strict})
+}
+
+// loadSourced is loadChecked with o's options besides: Limits and
+// SourceDirs are filled in as loadChecked fills them.
+func loadSourced(cmd *cobra.Command, args []string, o ask.LoadOptions) (*ask.Input, error) {
+	o.Limits = limitsOf(cmd)
 	src, _ := cmd.Flags().GetString("sources")
 	var dirs []string
 	if src != "" {
@@ -36,7 +43,8 @@ func loadChecked(cmd *cobra.Command, args []string, strict bool) (*ask.Input, er
 	// for them (interruptible).
 	ctx := cmdContext(cmd)
 	if len(args) == 0 || args[0] == "" {
-		in, err := ask.BuiltInWith(ctx, ask.LoadOptions{Strict: strict, Limits: limitsOf(cmd), SourceDirs: dirs})
+		o.SourceDirs = dirs
+		in, err := ask.BuiltInWith(ctx, o)
 		if err != nil {
 			return nil, err
 		}
@@ -49,7 +57,7 @@ func loadChecked(cmd *cobra.Command, args []string, strict bool) (*ask.Input, er
 	if err != nil {
 		return nil, err
 	}
-	o := ask.LoadOptions{Strict: strict, Limits: limitsOf(cmd), SourceDirs: dirs}
+	o.SourceDirs = dirs
 	return interruptible(ctx, "reading "+name, func() (*ask.Input, error) { return ask.LoadContext(ctx, name, data, o) })
 }
 

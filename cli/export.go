@@ -143,8 +143,13 @@ issue each default model's forecast; compromise's with two 80% intervals,
 snap's (how far real EU outcomes fell from such forecasts) and a sweep's
 (compromise over 1000 draws of the stated ranges: the inputs' doubt only),
 the option it lands nearest (or the one the draws favour, with their
-share) and the inputs that move it most (sensitivity); the proposals on the table and who blocks them; how
-much of the case rests on quotes; the sources. The HTML is one
+share) and the inputs that move it most (sensitivity); the red lines the
+forecasts cross; the proposals on the table and who blocks them; how
+much of the case rests on quotes; the sources. The quotes are checked
+against their source files as parley validate checks them (--sources,
+then the scenario's folder): a quote not in its source refuses the brief,
+as it makes validate refuse; a source file not at hand leaves its quotes
+unchecked, and the brief says so. The HTML is one
 self-contained file (no script, font or image from elsewhere; charts are
 inline SVG). The PDF is that page printed by a headless Chromium or Chrome
 (found on PATH, or named by $PARLEY_CHROMIUM), one A4 page, with no network
@@ -173,7 +178,16 @@ output it is --format (md by default).`,
 			if err := checkOutput(out, force); err != nil {
 				return err
 			}
-			c, err := loadCase(cmd, args)
+			// the quotes checked as parley validate checks them, and the
+			// brief refused where validate refuses, but for a source file
+			// not at hand, whose quotes the brief says are not checked
+			// (docs/DECISIONS.md)
+			strict, _ := cmd.Flags().GetBool("strict")
+			in, err := loadSourced(cmd, args, ask.LoadOptions{Strict: strict, MissingUnchecked: true})
+			if err != nil {
+				return err
+			}
+			c, err := caseOf(cmd, in)
 			if err != nil {
 				return err
 			}
@@ -201,5 +215,6 @@ output it is --format (md by default).`,
 	cmd.Flags().StringP("format", "f", "md", "the format on standard output: html, md or pdf")
 	cmd.Flags().Bool("force", false, "overwrite the --output file if it exists")
 	addMemoryFlag(cmd)
+	addSourcesFlag(cmd)
 	return cmd
 }

@@ -209,6 +209,13 @@ func loadCase(cmd *cobra.Command, args []string) (*ask.Case, error) {
 	if err != nil {
 		return nil, err
 	}
+	return caseOf(cmd, in)
+}
+
+// caseOf is the case of the loaded input at the input flags' target,
+// printing the input's warnings and what the case assumes as loadCase
+// does.
+func caseOf(cmd *cobra.Command, in *ask.Input) (*ask.Case, error) {
 	printWarnings(cmd, in)
 	c, err := in.Case(target(cmd))
 	if err == nil && !quiet(cmd) && cmd.Annotations[warnsByColumn] == "" {

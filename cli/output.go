@@ -461,83 +461,22 @@ func modelNotes(w io.Writer, sc *answer.Scenario, models []answer.ModelForecast,
 			fmt.Fprintln(w, hanging(fmt.Sprintf("  %-*s  ", col, strings.Join(by[n], ", ")), n, width))
 		}
 	}
-	redLinesCrossed(w, sc, forecastsCrossed(models), width)
-}
-
-// crossed is one model's red lines crossed, as redLinesCrossed reads
-// them: a forecast's (answer.ModelForecast's RedLines), or the base
-// forecast's of a sweep, a sensitivity analysis or advice.
-type crossed struct {
-	model    string
-	redLines []answer.RedLineCrossing
-}
-
-// forecastsCrossed are the red lines each of models crosses.
-func forecastsCrossed(models []answer.ModelForecast) []crossed {
-	var out []crossed
-	for _, m := range models {
-		out = append(out, crossed{m.Model, m.RedLines})
-	}
-	return out
+	redLinesCrossed(w, sc, ask.ForecastCrossings(models), width)
 }
 
 // redLinesCrossed prints each stated red line some model's forecast
-// crosses once (its text names the issue), with every model that
-// crosses it and where, models at the same place together in the order
-// of the first, the issues in sc's order: "Russia's red line (Territory
-// >= 65): nash, ks 35.0; compromise 46.8; exchange 60.0–65.4 (in
-// part)". Nothing when none is. A forecast, a sweep, a sensitivity
-// analysis and advice print their red lines crossed by it alone.
-func redLinesCrossed(w io.Writer, sc *answer.Scenario, models []crossed, width int) {
-	type line struct{ issue, redLine string }
-	type place struct {
-		at     string
-		partly bool
-	}
-	var lines []line
-	places := map[line][]place{}
-	who := map[line]map[place][]string{}
-	for _, m := range models {
-		for _, x := range m.redLines {
-			l, p := line{x.Issue, x.RedLine}, place{x.At, x.Partly}
-			if who[l] == nil {
-				lines = append(lines, l)
-				who[l] = map[place][]string{}
-			}
-			if who[l][p] == nil {
-				places[l] = append(places[l], p)
-			}
-			who[l][p] = append(who[l][p], m.model)
-		}
-	}
+// crosses once, under its heading, as every door words them
+// (ask.RedLinesCrossed), the issues in sc's order. Nothing when none is.
+// A forecast prints its models' crossings; a sweep, a sensitivity
+// analysis and advice their base forecast's.
+func redLinesCrossed(w io.Writer, sc *answer.Scenario, models []ask.Crossings, width int) {
+	lines := ask.RedLinesCrossed(sc, models)
 	if len(lines) == 0 {
 		return
 	}
-	// in the issues' order (each model's lines are), red lines of an
-	// issue in the order first met; an issue sc does not list (a test's
-	// answer without its scenario) after those it does
-	rank := map[string]int{}
-	for k, is := range sc.Issues {
-		rank[is.ID] = k
-	}
-	at := func(issue string) int {
-		if k, ok := rank[issue]; ok {
-			return k
-		}
-		return len(sc.Issues)
-	}
-	slices.SortStableFunc(lines, func(a, b line) int { return at(a.issue) - at(b.issue) })
-	fmt.Fprintln(w, "red lines the forecasts cross (no model reads red lines):")
+	fmt.Fprintln(w, strings.ToLower(ask.RedLinesCrossedHead[:1])+ask.RedLinesCrossedHead[1:]+":")
 	for _, l := range lines {
-		var parts []string
-		for _, p := range places[l] {
-			s := strings.Join(who[l][p], ", ") + " " + p.at
-			if p.partly {
-				s += " (in part)"
-			}
-			parts = append(parts, s)
-		}
-		para(w, "  "+l.redLine+": "+strings.Join(parts, "; "), width)
+		para(w, "  "+l, width)
 	}
 }
 

@@ -133,10 +133,10 @@ stops the run and prints what finished.`,
 				return sweepCSV(w, res)
 			}
 			width := termWidth(w)
-			var rl []crossed
+			var rl []ask.Crossings
 			for _, m := range res.Models {
 				sweepTable(w, &res.Scenario, m, width)
-				rl = append(rl, crossed{m.Model, m.RedLines})
+				rl = append(rl, ask.Crossings{Model: m.Model, RedLines: m.RedLines})
 			}
 			redLinesCrossed(w, &res.Scenario, rl, width)
 			return nil
@@ -304,10 +304,10 @@ from it to the farther end.`,
 			}
 			width := termWidth(w)
 			headline(w, &res.Scenario, width)
-			var rl []crossed
+			var rl []ask.Crossings
 			for _, r := range results {
 				tornado(w, &res.Scenario, r, top, width)
-				rl = append(rl, crossed{r.Model, r.RedLines})
+				rl = append(rl, ask.Crossings{Model: r.Model, RedLines: r.RedLines})
 			}
 			redLinesCrossed(w, &res.Scenario, rl, width)
 			return nil
