@@ -84,9 +84,12 @@ type Advice struct {
 	// UnsettledDraws is how many of the draws gave a forecast that had
 	// not come to rest on some issue advised on (model.Settled); their
 	// levers compare last rounds' points of a moving forecast.
-	UnsettledDraws int      `json:"unsettled_draws"`
-	Notes          []string `json:"notes,omitempty"`
-	Warnings       []string `json:"warnings"`
+	UnsettledDraws int `json:"unsettled_draws"`
+	// HeldFixed is what the draws held at the stated values, having no
+	// range; only with draws.
+	HeldFixed *HeldFixed `json:"held_fixed,omitempty"`
+	Notes     []string   `json:"notes,omitempty"`
+	Warnings  []string   `json:"warnings"`
 }
 
 // IssueAdvice is the actor's levers on one issue.

@@ -28,6 +28,9 @@ type Case struct {
 	// (deal.FromScenario), parsed once for every model's notes
 	// (Case.redLines); nil when no actor states one.
 	limits *deal.Input
+	// held is what no draw of the case varies (heldFixed), for every
+	// answer that varies the inputs (HeldFixed).
+	held answer.HeldFixed
 	// Header describes the case in every answer. Its Assumed says,
 	// a line each, which stances (assumedStances), capabilities
 	// (assumedCapabilities), red lines and reservation utilities
@@ -68,6 +71,7 @@ func (in *Input) Case(t answer.Target) (*Case, error) {
 		}
 	}
 	c.Header = header(in, res, p, t)
+	c.held = heldFixed(res, p)
 	c.Header.VariantName = variantName
 	count := assumedCount(res)
 	c.Header.AssumedCount = &count
