@@ -131,3 +131,27 @@ func TestHeldFixedText(t *testing.T) {
 		t.Error("double space")
 	}
 }
+
+// TestBriefHeldFixed: the brief says under its table what its "80%,
+// inputs only" interval and "moves it most" held fixed, in
+// HeldFixedText's words, in Markdown and in HTML.
+func TestBriefHeldFixed(t *testing.T) {
+	c := loadCase(t, "held.yaml", heldCase)
+	b, err := MakeBrief(context.Background(), c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for f, want := range map[string]string{
+		"md":   heldText + ` "80%, inputs only" and "moves it most" vary none of them.`,
+		"html": heldText + ` The "inputs" interval and "moves it most" vary none of them.`,
+	} {
+		out, err := RenderBrief(context.Background(), b, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := strings.ReplaceAll(string(out), "&#34;", `"`)
+		if !strings.Contains(text, want) {
+			t.Errorf("the %s brief does not say %q:\n%s", f, want, out)
+		}
+	}
+}
