@@ -85,6 +85,9 @@ type Advice struct {
 	// not come to rest on some issue advised on (model.Settled); their
 	// levers compare last rounds' points of a moving forecast.
 	UnsettledDraws int `json:"unsettled_draws"`
+	// HeldFixed is what the draws held at the stated values, having no
+	// range; only with draws.
+	HeldFixed *HeldFixed `json:"held_fixed,omitempty"`
 	// Notes are what the model said about its run at the stated values,
 	// as a forecast's notes give them, less its red lines crossed, which
 	// RedLines gives.

@@ -199,6 +199,9 @@ type Sweep struct {
 	Scenario Scenario     `json:"scenario"`
 	Request  SweepRequest `json:"request"`
 	Models   []SweepModel `json:"models"`
+	// HeldFixed is what the draws held at the stated values, having no
+	// range (ask.HeldFixedText says it).
+	HeldFixed *HeldFixed `json:"held_fixed,omitempty"`
 }
 
 // SweepResult is package sweep's summary of one model's draws.
@@ -241,6 +244,9 @@ type Sensitivity struct {
 	Scenario Scenario            `json:"scenario"`
 	Request  SweepRequest        `json:"request"`
 	Models   []*SensitivityModel `json:"models"`
+	// HeldFixed is what the draws held at the stated values, having no
+	// range (ask.HeldFixedText says it).
+	HeldFixed *HeldFixed `json:"held_fixed,omitempty"`
 }
 
 // SensitivityResult is package sweep's tornado of one model.
@@ -280,8 +286,11 @@ type DealEvaluation struct {
 	Rest       string        `json:"rest"`
 	Evaluation *DealVerdicts `json:"evaluation"`
 	// Robust is the robust analysis, when asked for.
-	Robust   *DealRobustness `json:"robust,omitempty"`
-	Warnings []string        `json:"warnings,omitempty"`
+	Robust *DealRobustness `json:"robust,omitempty"`
+	// HeldFixed is what the robust analysis's draws held at the stated
+	// values, having no range; only with Robust.
+	HeldFixed *HeldFixed `json:"held_fixed,omitempty"`
+	Warnings  []string   `json:"warnings,omitempty"`
 }
 
 // DealRobustness is package deal's robust analysis.
@@ -303,7 +312,10 @@ type DealSearch struct {
 	NoDeal   string            `json:"no_deal"`
 	Result   *DealZone         `json:"result"`
 	Robust   *DealRobustness   `json:"robust,omitempty"`
-	Warnings []string          `json:"warnings,omitempty"`
+	// HeldFixed is what the robust analysis's draws held at the stated
+	// values, having no range; only with Robust.
+	HeldFixed *HeldFixed `json:"held_fixed,omitempty"`
+	Warnings  []string   `json:"warnings,omitempty"`
 }
 
 // DealZone is package deal's search result.

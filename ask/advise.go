@@ -123,6 +123,7 @@ func (c *Case) advise(ctx context.Context, req answer.AdviseRequest, m model.Mod
 			return nil, err
 		}
 		out.Draws, out.UnsettledDraws, drawsUnsettled, drawSteps = req.Draws, rc.unsettled, rc.perIssue, rc.steps
+		out.HeldFixed = c.HeldFixed()
 		var on []issueCount
 		var failed []memberCount
 		for k, is := range p.Issues {

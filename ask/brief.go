@@ -126,7 +126,7 @@ func (q BriefQuotes) Text() string {
 		s += fmt.Sprintf(", %d found", q.Found)
 	}
 	if len(q.Unchecked) > 0 {
-		s += "; not checked: those of " + andList(q.Unchecked)
+		s += "; not checked: those of " + nouns.And(q.Unchecked)
 	}
 	return s + "."
 }

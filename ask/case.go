@@ -28,6 +28,9 @@ type Case struct {
 	// (deal.FromScenario), parsed once for every model's notes
 	// (Case.redLines); nil when no actor states one.
 	limits *deal.Input
+	// held is what no draw of the case varies (heldFixed), for every
+	// answer that varies the inputs (HeldFixed).
+	held answer.HeldFixed
 	// Header describes the case in every answer. Its Assumed says,
 	// a line each, which stances (assumedStances), capabilities
 	// (assumedCapabilities), red lines and reservation utilities
@@ -72,6 +75,7 @@ func (in *Input) Case(t answer.Target) (*Case, error) {
 		c.Header.RecordedOn = in.Scenario.RecordedOn(t.Snapshot)
 		c.Header.AsOfText = AsOfText(c.Header)
 	}
+	c.held = heldFixed(res, p)
 	c.Header.VariantName = variantName
 	count := assumedCount(res)
 	c.Header.AssumedCount = &count
@@ -351,14 +355,5 @@ func AssumedText(ac answer.AssumedCount) string {
 			parts = append(parts, fmt.Sprintf("%d of %s", c.n.Assumed, nouns.Count(c.n.Of, c.what)))
 		}
 	}
-	return andList(parts)
-}
-
-// andList joins parts as a sentence lists them: "a", "a and b", "a, b
-// and c"; "" for none.
-func andList(parts []string) string {
-	if len(parts) <= 1 {
-		return strings.Join(parts, "")
-	}
-	return strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1]
+	return nouns.And(parts)
 }

@@ -87,6 +87,7 @@ func DealEvaluate(ctx context.Context, c *Case, req answer.DealEvaluateRequest) 
 			return nil, err
 		}
 		out.Warnings = append(out.Warnings, w...)
+		out.HeldFixed = c.HeldFixed()
 	}
 	return out, nil
 }
@@ -183,6 +184,7 @@ func DealSearch(ctx context.Context, c *Case, req answer.DealSearchRequest) (*an
 			return nil, err
 		}
 		out.Warnings = append(out.Warnings, w...)
+		out.HeldFixed = c.HeldFixed()
 	}
 	return out, nil
 }

@@ -31,7 +31,7 @@ func Sweep(ctx context.Context, c *Case, req answer.SweepRequest, progress Progr
 // sweep is Sweep once the request is checked: the sweep of models ms,
 // each run with its options o(name).
 func (c *Case) sweep(ctx context.Context, req answer.SweepRequest, ms []model.Model, o func(string) sweep.Options) (*answer.Sweep, error) {
-	out := &answer.Sweep{Scenario: c.Header, Request: req, Models: []answer.SweepModel{}}
+	out := &answer.Sweep{Scenario: c.Header, Request: req, Models: []answer.SweepModel{}, HeldFixed: c.HeldFixed()}
 	for i, m := range ms {
 		sm, err := c.sweepModel(ctx, m, o(m.Name()))
 		if err != nil && ctx.Err() != nil && i > 0 {
@@ -224,7 +224,7 @@ func Sensitivity(ctx context.Context, c *Case, req answer.SweepRequest, progress
 	if err != nil {
 		return nil, err
 	}
-	out := &answer.Sensitivity{Scenario: c.Header, Request: req, Models: []*answer.SensitivityModel{}}
+	out := &answer.Sensitivity{Scenario: c.Header, Request: req, Models: []*answer.SensitivityModel{}, HeldFixed: c.HeldFixed()}
 	for _, m := range ms {
 		sm, err := c.sensitivityModel(ctx, m, o(m.Name()))
 		if err != nil {

@@ -158,6 +158,7 @@ func adviseTable(w io.Writer, a *answer.Advice, top, width int) {
 			over += "; a lever's over the draws in which its run gave its issue a forecast, — when none did (a warning names the levers whose runs did not)"
 		}
 		para(w, over+".", width)
+		heldFixed(w, a.HeldFixed, "", width)
 	}
 	for _, x := range a.Notes {
 		say(w, "note", x, width)

@@ -191,7 +191,7 @@ func printEvaluation(w io.Writer, ev *answer.DealEvaluation, width int) {
 		}
 		t.Render()
 	}
-	printRobust(w, sc, ev.Robust, width)
+	printRobust(w, sc, ev.Robust, ev.HeldFixed, width)
 	for _, x := range ev.Warnings {
 		say(w, "warning", x, width)
 	}
@@ -339,7 +339,7 @@ func printSearch(w io.Writer, a *answer.DealSearch, width int) {
 			say(w, "note", n, width)
 		}
 	}
-	printRobust(w, p, a.Robust, width)
+	printRobust(w, p, a.Robust, a.HeldFixed, width)
 	for _, n := range res.Notes {
 		// The summary above already says why red lines close the zone.
 		if c, ok := strings.CutPrefix(n, "zone closed by red lines: "); ok && strings.Contains(res.Summary, c) {

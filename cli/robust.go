@@ -42,11 +42,12 @@ func robustFlags(cmd *cobra.Command, def answer.DealRobust) answer.DealRobust {
 // printRobust shows a robust analysis, first what "accepted" means
 // there (the answer's acceptance: every required actor's yes, the
 // issues' decision rules, or where only some issues state one, both).
-func printRobust(w io.Writer, sc *answer.Scenario, r *answer.DealRobustness, width int) {
+func printRobust(w io.Writer, sc *answer.Scenario, r *answer.DealRobustness, held *answer.HeldFixed, width int) {
 	if r == nil {
 		return
 	}
 	para(w, fmt.Sprintf("Robustness over %s of the stated ranges (%s, seed %d, %s):", nouns.Count(r.Draws, "draw"), r.Distribution, r.Seed, nouns.Count(r.Inputs, "ranged input")), width)
+	heldFixed(w, held, "  ", width)
 	para(w, "  ("+ask.IntervalLegend(r.Draws)+".)", width)
 	if r.Zone != nil {
 		para(w, "  P(a zone of agreement exists) = "+ask.ProbabilityText(*r.Zone, *r.ZoneInterval), width)

@@ -130,12 +130,13 @@ stops the run and prints what finished.`,
 					csvCaveats(cmd.ErrOrStderr(), m.Model, m.Warnings, nil)
 					csvCaveats(cmd.ErrOrStderr(), atStated(m.Model), nil, withCrossings(m.Notes, m.RedLines))
 				}
+				heldFixedNote(cmd.ErrOrStderr(), res.HeldFixed)
 				return sweepCSV(w, res)
 			}
 			width := termWidth(w)
 			var rl []ask.Crossings
 			for _, m := range res.Models {
-				sweepTable(w, &res.Scenario, m, width)
+				sweepTable(w, &res.Scenario, m, res.HeldFixed, width)
 				rl = append(rl, ask.Crossings{Model: m.Model, RedLines: m.RedLines})
 			}
 			redLinesCrossed(w, &res.Scenario, rl, width)
@@ -158,13 +159,14 @@ func sweepCSV(w io.Writer, res *answer.Sweep) error {
 	return cw.Error()
 }
 
-func sweepTable(w io.Writer, sc *answer.Scenario, r answer.SweepModel, width int) {
+func sweepTable(w io.Writer, sc *answer.Scenario, r answer.SweepModel, held *answer.HeldFixed, width int) {
 	headline(w, sc, width)
 	fmt.Fprintf(w, "model %s: %s draws (%s, seed %d)", r.Model, ask.Grouped(r.Draws), r.Distribution, r.Seed)
 	if r.Interrupted {
 		fmt.Fprint(w, " — "+ask.InterruptedAfter(r.SweepResult))
 	}
 	fmt.Fprintf(w, "; %d uncertain inputs\n", len(r.Inputs))
+	heldFixed(w, held, "", width)
 	for _, s := range r.Issues {
 		d := sc.IssueDecimals(s.Issue)
 		num := func(x float64) string { return numD(x, d) }
@@ -288,6 +290,7 @@ from it to the farther end.`,
 					csvCaveats(cmd.ErrOrStderr(), m.Model, m.Warnings, nil)
 					csvCaveats(cmd.ErrOrStderr(), atStated(m.Model), nil, withCrossings(m.Notes, m.RedLines))
 				}
+				heldFixedNote(cmd.ErrOrStderr(), res.HeldFixed)
 				cw := csv.NewWriter(w)
 				cw.Write([]string{"model", "issue", "rank", "input", "kind", "actor", "input_issue", "low", "value", "high", "forecast_at_low", "forecast_at_high", "swing", "variance_share", "variance_share_low", "variance_share_high", "unsettled_at_low", "unsettled_at_high", "failed_at_low", "failed_at_high"})
 				for _, r := range results {
@@ -304,6 +307,7 @@ from it to the farther end.`,
 			}
 			width := termWidth(w)
 			headline(w, &res.Scenario, width)
+			heldFixed(w, res.HeldFixed, "", width)
 			var rl []ask.Crossings
 			for _, r := range results {
 				tornado(w, &res.Scenario, r, top, width)

@@ -208,7 +208,7 @@ func TestSweepFitsWidth(t *testing.T) {
 	runJSON(t, &res, "sweep", "-n", "200", "-m", "compromise,snap", "-q")
 	at80 := fitsWidths(t, func(w io.Writer, width int) {
 		for _, m := range res.Models {
-			sweepTable(w, &res.Scenario, m, width)
+			sweepTable(w, &res.Scenario, m, res.HeldFixed, width)
 		}
 	})
 	if !strings.Contains(at80, "│ P(NEAREST)") || !strings.Contains(at80, "outcome, with the model's error") {
@@ -219,7 +219,7 @@ func TestSweepFitsWidth(t *testing.T) {
 		t.Errorf("the legend is printed %d times for %d models:\n%s", n, len(res.Models), at80)
 	}
 	var b bytes.Buffer
-	sweepTable(&b, &res.Scenario, res.Models[0], 120)
+	sweepTable(&b, &res.Scenario, res.Models[0], res.HeldFixed, 120)
 	if !strings.Contains(b.String(), "│ Partial ceasefires: energy infrastructure plus the Black │") {
 		t.Errorf("the option column is not 56 wide at 120 columns:\n%s", b.String())
 	}
@@ -388,7 +388,7 @@ func TestSweepInterruptedHeaderGroupsCounts(t *testing.T) {
 	m := res.Models[0]
 	m.Draws, m.Requested, m.Interrupted = 3712, 10000, true
 	var b bytes.Buffer
-	sweepTable(&b, &res.Scenario, m, 120)
+	sweepTable(&b, &res.Scenario, m, nil, 120)
 	if want := "model compromise: 3,712 draws (triangular, seed 1) — interrupted after 3,712 of 10,000 draws; "; !strings.Contains(b.String(), want) {
 		t.Errorf("no %q in\n%s", want, b.String())
 	}
@@ -524,5 +524,34 @@ func TestNegativeScaleInErrors(t *testing.T) {
 	_, stderr, code := run(t, "validate", file)
 	if want := "stances[0].range.position: range [-6 -0.5] leaves the scale (valid: a range within the scale -5 to 0)"; code != 3 || !strings.Contains(stderr, want) {
 		t.Errorf("exit %d, stderr lacks %q:\n%s", code, want, stderr)
+	}
+}
+
+// TestHeldFixedPrinted: sweep, sensitivity (table, and a CSV's note on
+// stderr), advise --draws and a robust deal search say what they held
+// fixed. The example's base ranges Gamma's capability and budget
+// position only: held are 5 of its 6 positions, all 6 saliences and 2 of
+// its 3 capabilities; of them, every stance but Alpha's on budget (it
+// quotes the memo) and Alpha's and Beta's capabilities are assumed.
+func TestHeldFixedPrinted(t *testing.T) {
+	const want = "Not varied (no range, held at the stated value): 5 of 6 positions, 6 of 6 saliences and 2 of 3 capabilities. " +
+		"Among them are 5 assumed stances and 2 assumed capabilities, resting on no quote: give them ranges to see their effect."
+	for _, args := range [][]string{
+		{"sweep", "testdata/example.yaml", "--snapshot", "base", "-n", "50"},
+		{"sensitivity", "testdata/example.yaml", "--snapshot", "base", "-n", "200"},
+		{"advise", "a", "testdata/example.yaml", "--snapshot", "base", "--draws", "4"},
+		{"deal", "search", "testdata/example.yaml", "--snapshot", "base", "--robust", "--draws", "20"},
+	} {
+		out, stderr, code := run(t, args...)
+		if code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, stderr)
+		}
+		if got := strings.Join(strings.Fields(out), " "); !strings.Contains(got, want) {
+			t.Errorf("%v does not say %q:\n%s", args, want, out)
+		}
+	}
+	_, stderr, code := run(t, "sensitivity", "testdata/example.yaml", "--snapshot", "base", "-n", "200", "-f", "csv")
+	if code != 0 || !strings.Contains(stderr, "note: "+want+"\n") {
+		t.Errorf("exit %d; the CSV's stderr does not note %q:\n%s", code, want, stderr)
 	}
 }

@@ -170,7 +170,7 @@ func acceptance(in *Input, required []int) string {
 	if len(unruled) > 1 {
 		none = "have no rule"
 	}
-	out := fmt.Sprintf("it passes the decision rule of %d of %d issues (%s) and every required actor accepts it (%s %s)", len(in.Rules), len(p.Issues), strings.Join(rules, ", "), andList(unruled), none)
+	out := fmt.Sprintf("it passes the decision rule of %d of %d issues (%s) and every required actor accepts it (%s %s)", len(in.Rules), len(p.Issues), strings.Join(rules, ", "), nouns.And(unruled), none)
 	if carried && len(in.Rules) == 1 {
 		out += fmt.Sprintf("; every required actor's yes already passes %s rule, so it changes nothing here", nouns.Possessive(model.NameOr(p.Issues[in.Rules[0].Issue].Name, p.Issues[in.Rules[0].Issue].ID)))
 	} else if carried {
@@ -189,14 +189,6 @@ func Acceptance(in *Input, o Options) (string, error) {
 		return "", err
 	}
 	return acceptance(in, req), nil
-}
-
-// andList joins words as "a", "a and b", "a, b and c".
-func andList(ws []string) string {
-	if len(ws) < 2 {
-		return strings.Join(ws, "")
-	}
-	return strings.Join(ws[:len(ws)-1], ", ") + " and " + ws[len(ws)-1]
 }
 
 // MaxCoalitions bounds the minimal winning coalitions a search explores:

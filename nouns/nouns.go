@@ -39,3 +39,12 @@ func Possessive(name string) string {
 	}
 	return name + "'s"
 }
+
+// And joins words as a sentence lists them: "a", "a and b", "a, b and
+// c"; "" for none.
+func And(words []string) string {
+	if len(words) < 2 {
+		return strings.Join(words, "")
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
+}

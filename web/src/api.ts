@@ -186,7 +186,11 @@ export interface RedLineCrossing { issue: string; actor: string; red_line: strin
 // run at the stated values (the draws and ends keep none), less the red
 // lines that run crosses (red_lines).
 export interface SweepModel { model: string; requested: number; draws: number; interrupted: boolean; unsettled_draws: number; seed: number; distribution: string; inputs: SweepInput[]; issues: SweepIssue[]; notes?: string[]; red_lines?: RedLineCrossing[]; warnings?: string[] }
-export interface Sweep { scenario: AnswerScenario; request: SweepRequest; models: SweepModel[] }
+// HeldFixed: what an answer that varies the inputs held at the stated
+// values, having no range; text is ask.HeldFixedText's sentence ("" when
+// every input has a range).
+export interface HeldFixed { positions: number; saliences: number; capabilities: number; stances: number; actors: number; assumed_stances: number; assumed_capabilities: number; text: string }
+export interface Sweep { scenario: AnswerScenario; request: SweepRequest; models: SweepModel[]; held_fixed?: HeldFixed }
 // A swing's forecast_at_low or forecast_at_high is null where the model
 // refused the problem with the input at that end (failed_at_low,
 // failed_at_high say why); its swing is then measured from the other.
@@ -201,7 +205,7 @@ export interface SensitivityIssue {
   variance_shares_sum: number; variance_shares_raw_sum: number; variance_shares_raw_sum_interval: [number, number]
 }
 export interface Sensitivity {
-  scenario: AnswerScenario; request: SweepRequest
+  scenario: AnswerScenario; request: SweepRequest; held_fixed?: HeldFixed
   models: { model: string; draws: number; unsettled_draws: number; ends: number; unsettled_ends: number; failed_ends: number; not_measurable?: { input: SweepInput; failed_at_low: string; failed_at_high: string }[]; seed: number; share_replicates: number; issues: SensitivityIssue[]; notes?: string[]; red_lines?: RedLineCrossing[]; warnings?: string[] }[]
 }
 

@@ -6,7 +6,7 @@
 // so a link opens the page as it was.
 import './style.css'
 import { api, follow, download, APIError, inlineOrJob, loadDefaults, defaults } from './api'
-import type { Scenario, ScenarioView, Forecast, ModelForecast, IssueForecast, Issue, Stance, ModelInfo, Param, Sweep, SweepIssue, SweepInput, Swing, Sensitivity, SensitivityIssue, Diagnostic, DealEvaluation, DealSearch, DealPackage, DealPlan, Bend, Shortfall, Distribution, Likely, DealRobustness, Comparison, CompareCell, CompareColumn, Range, RedLineCrossing, AnswerScenario } from './api'
+import type { Scenario, ScenarioView, Forecast, ModelForecast, IssueForecast, Issue, Stance, ModelInfo, Param, Sweep, SweepIssue, SweepInput, Swing, Sensitivity, SensitivityIssue, Diagnostic, DealEvaluation, DealSearch, DealPackage, DealPlan, Bend, Shortfall, Distribution, Likely, DealRobustness, Comparison, CompareCell, CompareColumn, Range, RedLineCrossing, AnswerScenario, HeldFixed } from './api'
 import { h, s, svgLabel, fitText, textWidth, fmt, signed, plainNum, gfmt, altFrom, vetoHead, caveatsHeading, stepText, count, color, rangeText, intervalText, sweepText, binDecimals, binText, rangeSep, rangeJoin, noNumber, tieJoin, settingsText, errorText, decimalsOf, inputValue, rangeDecimals, rangeDecimalsMax, plural, crossingText } from './util'
 import { renderExplain } from './explain'
 import { proposalsCard } from './proposals'
@@ -1334,6 +1334,14 @@ function statedNotes(model: string, given: string[] | undefined, crossed: RedLin
     h('ul', {}, ...notes.map((n) => h('li', {}, h('strong', {}, model), ': ', n)))))
 }
 
+// heldFixed is what a sweep or a sensitivity analysis held at the stated
+// values, having no range, in ask.HeldFixedText's words as the command
+// line prints them under its head; '' when every input has a range.
+function heldFixed(hf: HeldFixed | undefined, testid: string): HTMLElement | '' {
+  if (!hf?.text) return ''
+  return h('p', { class: 'hint', 'data-testid': testid, 'data-positions': hf.positions, 'data-saliences': hf.saliences, 'data-capabilities': hf.capabilities, 'data-assumed-stances': hf.assumed_stances, 'data-assumed-capabilities': hf.assumed_capabilities }, hf.text)
+}
+
 // The sweep's warnings stand above its histograms, the sensitivity
 // analysis's above its tornado charts (torWarn).
 function drawSweep(out: HTMLElement, tor: HTMLElement, warn: HTMLElement, torWarn: HTMLElement) {
@@ -1347,6 +1355,7 @@ function drawSweep(out: HTMLElement, tor: HTMLElement, warn: HTMLElement, torWar
   warn.replaceChildren(sw ? h('p', { 'data-testid': 'sweep-head', 'data-draws': sw.draws, 'data-requested': sw.requested, 'data-interrupted': String(sw.interrupted), 'data-unsettled': sw.unsettled_draws },
     `${sw.model}: ${count(sw.draws)} draws (${sw.distribution}, seed ${sw.seed}); ${sw.inputs.length} uncertain inputs`,
     sw.interrupted ? h('strong', { class: 'warn', 'data-testid': 'sweep-interrupted' }, ` — ${interruptedAfter(sw)}`) : '') : '',
+  sw ? heldFixed(st.sweep?.held_fixed, 'sweep-held') : '',
   warningList(sw?.warnings, 'sweep-warning-list') ?? '', sw ? statedNotes(sw.model, sw.notes, sw.red_lines, 'sweep-notes') : '')
   if (!sw) out.append(h('p', { class: 'hint' }, 'Run a sweep to see the histograms.'))
   else for (const si of sw.issues) {
@@ -1377,7 +1386,8 @@ function drawSweep(out: HTMLElement, tor: HTMLElement, warn: HTMLElement, torWar
     }))
   }
   const tm = st.tornado?.models[0]
-  torWarn.replaceChildren(tm?.warnings?.length ? warningList(tm.warnings.map((w) => `sensitivity (${tm.model}): ${w}`), 'tornado-warning-list')! : '',
+  torWarn.replaceChildren(tm ? heldFixed(st.tornado?.held_fixed, 'tornado-held') : '',
+    tm?.warnings?.length ? warningList(tm.warnings.map((w) => `sensitivity (${tm.model}): ${w}`), 'tornado-warning-list')! : '',
     tm ? statedNotes(tm.model, tm.notes, tm.red_lines, 'tornado-notes') : '')
   if (!tm) tor.append(h('p', { class: 'hint' }, 'Run sensitivity to see the tornado charts.'))
   else for (const ti of tm.issues) {
