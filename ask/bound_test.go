@@ -39,16 +39,16 @@ func TestLargestRounds(t *testing.T) {
 	}
 }
 
-// Size tells a cost's steps, memory and CPU time at StepTime.
+// Size tells a cost's steps, memory and CPU time.
 func TestSizeString(t *testing.T) {
 	for _, c := range []struct {
 		cost Cost
 		want string
 	}{
-		{Cost{Work: 6.22e8, Bytes: 1 << 30}, "about 6.22e+08 steps and 1 GiB of memory, roughly 31 s of CPU time"},
-		{Cost{Work: 5.6e9, Bytes: 512}, "about 5.6e+09 steps and 512 bytes of memory, roughly 4.7 minutes of CPU time"},
-		{Cost{Work: 1.8e11, Bytes: 0}, "about 1.8e+11 steps and 0 bytes of memory, roughly 2.5 hours of CPU time"},
-		{Cost{Work: 1e5, Bytes: 0}, "about 1e+05 steps and 0 bytes of memory, roughly 0.005 s of CPU time"},
+		{Cost{Work: 6.22e8, Bytes: 1 << 30, CPU: 31.1}, "about 6.22e+08 steps and 1 GiB of memory, roughly 31 s of CPU time"},
+		{Cost{Work: 5.6e9, Bytes: 512, CPU: 280}, "about 5.6e+09 steps and 512 bytes of memory, roughly 4.7 minutes of CPU time"},
+		{Cost{Work: 1.8e11, Bytes: 0, CPU: 9000}, "about 1.8e+11 steps and 0 bytes of memory, roughly 2.5 hours of CPU time"},
+		{Cost{Work: 1e5, Bytes: 0, CPU: 0.005}, "about 1e+05 steps and 0 bytes of memory, roughly 0.005 s of CPU time"},
 	} {
 		if got := SizeOf(c.cost).String(); got != c.want {
 			t.Errorf("%+v: %q, want %q", c.cost, got, c.want)

@@ -23,9 +23,41 @@ import (
 // working sets grow to at once. Both come from modelCost, measured on
 // generated scenarios (a forecast of every model on 100, 200 and 400
 // actors × 5 issues); docs/limits.md gives the formula.
+//
+// CPU is the CPU time the work takes, in seconds: each model's steps at
+// that model's measured time a step (modelCost's StepNs), the steps no
+// model takes (a deal's solves, a power index's coalitions, advise's
+// closed form) at StepTime. Work is what a server's budgets count; CPU
+// is what a person is told (SizeOf).
 type Cost struct {
 	Work  float64 `json:"work"`
 	Bytes float64 `json:"bytes"`
+	CPU   float64 `json:"cpu_seconds"`
+}
+
+// stepsCost is n steps of work no model takes, at StepTime each.
+func stepsCost(n float64) Cost {
+	return Cost{Work: n, CPU: n * StepTime.Seconds()}
+}
+
+// times is c's work done k times over: its steps and CPU time k times,
+// its memory the same (the runs reuse it).
+func (c Cost) times(k float64) Cost {
+	c.Work *= k
+	c.CPU *= k
+	return c
+}
+
+// onlyWork is c's steps and CPU time without its memory: work done
+// with memory counted elsewhere.
+func (c Cost) onlyWork() Cost {
+	c.Bytes = 0
+	return c
+}
+
+// plus is c and d added: both runs' steps, CPU time and memory.
+func (c Cost) plus(d Cost) Cost {
+	return Cost{Work: c.Work + d.Work, Bytes: c.Bytes + d.Bytes, CPU: c.CPU + d.CPU}
 }
 
 // modelCost is how one model's work and memory grow with the actors (A)
@@ -57,24 +89,42 @@ type Cost struct {
 // default models, where these figures say 875 MB); on generated cases of
 // 200 actors × 10 issues, bdm over 500 and 1,000 rounds 268–270 and smp
 // over 500 rounds 193.
+//
+// StepNs is the CPU time one of the model's steps takes, in
+// nanoseconds: the user + system CPU time of `parley sweep -m MODEL -f
+// json` (/usr/bin/time; the process's start is some 0.05 s) over the
+// steps Estimate counts for it, on the built-in case (10 actors × 7
+// issues, 2,000–100,000 draws) and on `parley gen --actors 100 --issues
+// 10` (20–10,000 draws), on the 2-core machine these sessions share
+// (BENCHMARKS.md, "The time of an estimated step"). Each is the larger
+// of the two cases' figures and a quarter more, rounded: the same
+// command's CPU time differed by up to 15% from run to run as the
+// machine's load went from 3 to 20, so that the time said stays above
+// the time taken on both cases (it is a guide that errs long: smp's
+// steps took 11 ns on the larger case, 44–50 ns on the built-in one).
+// A sweep's draws include drawing the inputs and keeping the forecasts,
+// most of the time of the models that solve each issue once; snap's
+// predictive distributions make its time a draw grow with the draws
+// (5 µs a step at 1,000 draws of the built-in case, 15 µs at 100,000):
+// its figure is the larger.
 var modelCost = map[string]modelRow{
-	"compromise": {Power: 1, BytesPer: 100},
-	"median":     {Power: 1, BytesPer: 100},
-	"nash":       {Power: 1, BytesPer: 100},
-	"ks":         {Power: 1, BytesPer: 100},
-	"bdm":        {Power: 2, BytesPer: 20, Trace: 10, TraceBytes: 330},
-	"bdm-paper":  {Power: 2, BytesPer: 40, Trace: 10, TraceBytes: 330},
+	"compromise": {Power: 1, BytesPer: 100, StepNs: 260},
+	"median":     {Power: 1, BytesPer: 100, StepNs: 400},
+	"nash":       {Power: 1, BytesPer: 100, StepNs: 400},
+	"ks":         {Power: 1, BytesPer: 100, StepNs: 470},
+	"bdm":        {Power: 2, BytesPer: 20, Trace: 10, TraceBytes: 330, StepNs: 190},
+	"bdm-paper":  {Power: 2, BytesPer: 40, Trace: 10, TraceBytes: 330, StepNs: 270},
 	// Measured on generated cases of 20–200 actors × 5–200 issues
 	// (docs/limits.md): ≈ 60 bytes and 0.5 µs of CPU for each unit of
 	// A²·I·(I−1), so 100 × 10 is 86 MB and 0.5 s, 20 × 200 1.0 GB and
-	// 9 s; WorkPer puts a step at ≈ 50 ns, as the others'.
-	"exchange": {Power: 2, BytesPer: 64, IssuePairs: true, WorkPer: 10, Trace: 10, TraceBytes: 540},
-	"smp":      {Power: 3, BytesPer: 40, Trace: 100, TraceBytes: 380},
-	"ensemble": {Power: 3, BytesPer: 60},
+	// 9 s; WorkPer counts 10 steps a unit.
+	"exchange": {Power: 2, BytesPer: 64, IssuePairs: true, WorkPer: 10, Trace: 10, TraceBytes: 540, StepNs: 40},
+	"smp":      {Power: 3, BytesPer: 40, Trace: 100, TraceBytes: 380, StepNs: 60},
+	"ensemble": {Power: 3, BytesPer: 60, StepNs: 170},
 	// snap and compromise-band solve each issue once and keep its
 	// predictive distribution (an atom per distinct position).
-	"snap":            {Power: 1, BytesPer: 200},
-	"compromise-band": {Power: 1, BytesPer: 100},
+	"snap":            {Power: 1, BytesPer: 200, StepNs: 19000},
+	"compromise-band": {Power: 1, BytesPer: 100, StepNs: 4000},
 }
 
 // defaultCost is the cost of a model the table does not list.
@@ -88,6 +138,7 @@ type modelRow struct {
 	WorkPer    float64
 	Trace      int
 	TraceBytes float64
+	StepNs     float64
 }
 
 // costOf is a model's row of modelCost, defaultCost for one it does not
@@ -198,12 +249,13 @@ func estimate(c *Case, req any) (Cost, error) {
 			f := settingsFactor(n, params)
 			out.Work += one.Work * f.Work
 			out.Bytes += one.Bytes * f.Bytes
+			out.CPU += one.Work * f.Work * m.StepNs * 1e-9
 		}
 		return out, nil
 	}
 	rounds := func(r answer.Run, c Cost) Cost {
 		if n := max(r.Rounds, r.MaxRounds); n > baseRounds {
-			c.Work *= float64(n) / baseRounds
+			return c.times(float64(n) / baseRounds)
 		}
 		return c
 	}
@@ -261,7 +313,7 @@ func estimate(c *Case, req any) (Cost, error) {
 		// not counted, and its trace.
 		d := float64(max(r.Draws, 1))
 		n, _ := ModelList(r.Models)
-		m.Work *= d
+		m = m.times(d)
 		w := r.Workers
 		if w <= 0 {
 			w = runtime.NumCPU()
@@ -275,7 +327,7 @@ func estimate(c *Case, req any) (Cost, error) {
 			if err != nil {
 				return Cost{}, err
 			}
-			out.Work, out.Bytes = out.Work+m.Work, out.Bytes+m.Bytes
+			out = out.plus(m)
 		}
 		out = robustCost(out, r.Robust, a, i, 1)
 		out, err := addPackage(out, r.Rest, pkg(r.Settings))
@@ -295,7 +347,7 @@ func estimate(c *Case, req any) (Cost, error) {
 		out := dealCost(a, i, n*float64(max(r.Frontier, 10)+max(r.Samples, 5)+2*int(i)+40))
 		out = robustCost(out, r.Robust, a, i, deal.MaxCandidates)
 		if r.Robust.On {
-			out.Work += robustDraws(r.Robust) * dealCost(a, i, n).Work
+			out = out.plus(dealCost(a, i, n).times(robustDraws(r.Robust)).onlyWork())
 		}
 		return addPackage(out, r.Batna, pkg(r.Settings))
 	case answer.DealProposalsRequest:
@@ -315,12 +367,11 @@ func estimate(c *Case, req any) (Cost, error) {
 			if err != nil {
 				return Cost{}, err
 			}
-			out.Work, out.Bytes = out.Work+m.Work, out.Bytes+m.Bytes
+			out = out.plus(m)
 		}
 		return addPackage(out, r.Batna, func(list []string) (Cost, error) {
 			m, err := pkg(r.Settings)(list)
-			m.Work *= times
-			return m, err
+			return m.times(times), err
 		})
 	case *answer.DealProposalsRequest:
 		return estimate(c, *r)
@@ -361,7 +412,7 @@ func estimate(c *Case, req any) (Cost, error) {
 		if err != nil {
 			return Cost{}, err
 		}
-		out.Work += 2 * (2*a*i + a) * one.Work
+		out = out.plus(one.times(2 * (2*a*i + a)).onlyWork())
 		return out, nil
 	case *SensitivityRequest:
 		return estimate(c, *r)
@@ -411,8 +462,7 @@ func EstimateBrief(c *Case) (Cost, error) {
 	}
 	var out Cost
 	for _, p := range parts {
-		out.Work += p.Work
-		out.Bytes += p.Bytes
+		out = out.plus(p)
 	}
 	return out, nil
 }
@@ -449,6 +499,7 @@ func columnsCost(c *Case, r answer.CompareRequest, cols []compareColumn) (Cost, 
 			return Cost{}, err
 		}
 		out.Work += f.Work
+		out.CPU += f.CPU
 		peak = math.Max(peak, f.Bytes)
 	}
 	out.Bytes = peak + 500*float64(len(cols)*len(names)*len(c.problem.Issues))
@@ -472,11 +523,12 @@ func adviseCost(a, i float64, r answer.AdviseRequest, models func([]string) (Cos
 	}
 	levers := 2 * a * issues
 	runs := 1 + float64(max(r.Draws, 0))
-	out := Cost{Work: runs * m.Work, Bytes: m.Bytes + levers*200 + levers*9*float64(min(max(r.Draws, 0), adviseBatch))}
+	out := m.times(runs)
+	out.Bytes += levers*200 + levers*9*float64(min(max(r.Draws, 0), adviseBatch))
 	if strings.TrimSpace(r.Model) == answer.DefaultAdviseModel || strings.TrimSpace(r.Model) == "" {
-		out.Work += runs * levers * a
+		out = out.plus(stepsCost(runs * levers * a))
 	} else {
-		out.Work += runs * levers * m.Work
+		out = out.plus(m.times(runs * levers).onlyWork())
 	}
 	return out, nil
 }
@@ -489,7 +541,7 @@ func powerCost(c *Case, r answer.PowerRequest) Cost {
 	var out Cost
 	add := func(g power.Game) {
 		w, b := power.Cost(g, o)
-		out.Work += w
+		out = out.plus(stepsCost(w))
 		out.Bytes += b
 	}
 	if len(r.Weights) > 0 {
@@ -509,7 +561,9 @@ func powerCost(c *Case, r answer.PowerRequest) Cost {
 // each some 30 Newton steps over every (actor, issue) pair and pair of
 // issues; each program keeps some 16 numbers per (actor, issue) pair.
 func dealCost(a, i, solves float64) Cost {
-	return Cost{Work: solves * 30 * a * i * i, Bytes: 16 * 8 * a * i}
+	c := stepsCost(solves * 30 * a * i * i)
+	c.Bytes = 16 * 8 * a * i
+	return c
 }
 
 // robustCost adds a robust analysis's draws to a deal question's cost:
@@ -521,7 +575,7 @@ func robustCost(c Cost, r answer.DealRobust, a, i float64, candidates int) Cost 
 		return c
 	}
 	d := robustDraws(r)
-	c.Work += d * float64(candidates) * a * i
+	c = c.plus(stepsCost(d * float64(candidates) * a * i))
 	c.Bytes += d * (a + i) * 8
 	return c
 }
@@ -572,41 +626,42 @@ func addPackage(c Cost, spec string, models func([]string) (Cost, error)) (Cost,
 	if err != nil {
 		return Cost{}, err
 	}
-	return Cost{Work: c.Work + m.Work, Bytes: c.Bytes + m.Bytes}, nil
+	return c.plus(m), nil
 }
 
-// StepTime is about the CPU time one step of the work estimate takes,
-// measured (docs/limits.md): a forecast of the default models on a
-// generated case of 300 actors × 10 issues, 6.22e8 steps, took 29.8 s of
-// CPU (48 ns a step); a sweep of smp over 2,000 draws of the built-in
-// case, 1.4e7 steps, 0.61 s (44 ns); exchange's WorkPer puts its step
-// at about 50 ns too. A rough guide: a model's steps differ, and the
-// time a person waits is the CPU time over the cores the run gets.
+// StepTime is the CPU time Estimate gives a step no model takes: a
+// deal's Newton steps, a power index's coalitions, advise's closed form
+// (a model's step takes its own, modelCost's StepNs). It is the one rate
+// every step had before the models' were measured (limits18: a forecast
+// of the default models on 300 actors × 10 issues, 48 ns a step); these
+// steps have not been timed on their own. The time a person waits is
+// the CPU time over the cores the run gets.
 const StepTime = 50 * time.Nanosecond
 
-// LongWork is the estimated work (steps, Estimate) above which a run is
-// long enough to announce before it starts: some 10 s of CPU at
-// StepTime. The command line prints its size then (when it has no
-// progress bar to show), and the server's job says it in every answer.
-const LongWork = 2e8
+// LongRun is the estimated CPU time (Cost.CPU) above which a run is long
+// enough to announce before it starts. The command line prints its size
+// then, and the server's job says it in every answer.
+const LongRun = 10 * time.Second
 
 // Size is what a run is estimated to take (Estimate), as the doors tell
 // it before the run: its steps and memory, and the CPU time the steps
-// take at StepTime. It is an estimate, not a prediction.
+// take (Cost.CPU). It is an estimate, not a prediction.
 type Size struct {
 	// Steps is the estimated work, in the steps of docs/limits.md.
 	Steps float64 `json:"steps"`
 	// Bytes is the estimated memory the run's working sets grow to.
 	Bytes float64 `json:"bytes"`
-	// CPUSeconds is Steps at StepTime (about 50 ns a step, measured):
-	// roughly the CPU time the run takes. Wall time is that over the
-	// cores it gets, longer on a busy machine.
+	// CPUSeconds is the CPU time the steps take, each model's at its
+	// measured rate (modelCost's StepNs), with a margin: roughly, and
+	// rather more than less, the CPU time the run takes, summed over
+	// every core it uses. Wall time is that over the cores it gets,
+	// longer on a busy machine.
 	CPUSeconds float64 `json:"cpu_seconds"`
 }
 
 // SizeOf is the size a cost tells.
 func SizeOf(c Cost) Size {
-	return Size{Steps: c.Work, Bytes: c.Bytes, CPUSeconds: c.Work * StepTime.Seconds()}
+	return Size{Steps: c.Work, Bytes: c.Bytes, CPUSeconds: c.CPU}
 }
 
 // String says the size for a person: "about 6.22e+08 steps and

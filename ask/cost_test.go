@@ -36,8 +36,11 @@ func TestEstimate(t *testing.T) {
 	// exchange: A²·I·(I−1) pairs of actors on pairs of issues, 10 steps
 	// and 64 bytes each; bdm and exchange each keep A·I positions for
 	// round 0 and their 10 default rounds, 330 and 540 bytes each.
-	want := Cost{Work: a*i + a*a*i + a*a*i*(i-1)*10, Bytes: a*i*100 + a*a*i*20 + a*a*i*(i-1)*64 + a*i*11*(330+540)}
-	if got != want {
+	// Their CPU time: compromise's steps at 260 ns, bdm's at 190,
+	// exchange's at 40 (modelCost's StepNs).
+	want := Cost{Work: a*i + a*a*i + a*a*i*(i-1)*10, Bytes: a*i*100 + a*a*i*20 + a*a*i*(i-1)*64 + a*i*11*(330+540),
+		CPU: a*i*260e-9 + a*a*i*190e-9 + a*a*i*(i-1)*10*40e-9}
+	if !sameCost(got, want) {
 		t.Fatalf("forecast: %+v, want %+v", got, want)
 	}
 	// 1,000 rounds is ten times the work, and the trace keeps 1,001
@@ -141,7 +144,9 @@ func TestEstimateAdviseAndPower(t *testing.T) {
 	c := explainTestCase(t)
 	r := answer.NewAdviseRequest()
 	r.Actor, r.Issue, r.Draws = "a", "y", 4
-	if got, err := Estimate(c, &r); err != nil || got != (Cost{Work: 135, Bytes: 900 + 6*200 + 6*9*4}) {
+	// (1 + 4 draws) × (A·I = 9 steps of compromise at 260 ns + 6
+	// levers × A = 18 steps of its closed form at 50 ns).
+	if got, err := Estimate(c, &r); err != nil || !sameCost(got, Cost{Work: 135, Bytes: 900 + 6*200 + 6*9*4, CPU: 5 * (9*260e-9 + 18*50e-9)}) {
 		t.Fatalf("advise compromise: %+v, %v", got, err)
 	}
 	r.Model = "bdm"
@@ -154,7 +159,7 @@ func TestEstimateAdviseAndPower(t *testing.T) {
 	}
 	p := answer.NewPowerRequest()
 	p.Quota, p.Weights = 3, []float64{2, 1, 1}
-	if got, _ := Estimate(c, &p); got != (Cost{Work: 90, Bytes: 320}) {
+	if got, _ := Estimate(c, &p); !sameCost(got, Cost{Work: 90, Bytes: 320, CPU: 90 * 50e-9}) {
 		t.Fatalf("power, 3 voters: %+v", got)
 	}
 	ones := func(n int) []float64 {
@@ -165,7 +170,7 @@ func TestEstimateAdviseAndPower(t *testing.T) {
 		return w
 	}
 	p.Weights = ones(40)
-	if got, _ := Estimate(c, p); got != (Cost{Work: 100_860, Bytes: 26_896}) {
+	if got, _ := Estimate(c, p); !sameCost(got, Cost{Work: 100_860, Bytes: 26_896, CPU: 100_860 * 50e-9}) {
 		t.Fatalf("power, 40 voters: %+v", got)
 	}
 	p.Weights = ones(power.MaxExact + 2)
@@ -229,18 +234,18 @@ func TestEstimateBrief(t *testing.T) {
 	}
 	f, _ := Estimate(c, answer.NewForecastRequest())
 	sw, _ := Estimate(c, answer.NewSweepRequest())
-	want := Cost{Work: f.Work + sw.Work + se.Work, Bytes: f.Bytes + sw.Bytes + se.Bytes}
+	want := Cost{Work: f.Work + sw.Work + se.Work, Bytes: f.Bytes + sw.Bytes + se.Bytes, CPU: f.CPU + sw.CPU + se.CPU}
 	if len(c.Resolved.Proposals) > 0 {
 		p := answer.NewDealProposalsRequest()
 		p.Models = []string{"none"}
 		dp, _ := Estimate(c, p)
-		want.Work, want.Bytes = want.Work+dp.Work, want.Bytes+dp.Bytes
+		want.Work, want.Bytes, want.CPU = want.Work+dp.Work, want.Bytes+dp.Bytes, want.CPU+dp.CPU
 	}
 	got, err := Estimate(c, BriefRequest{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got != want {
+	if !sameCost(got, want) {
 		t.Fatalf("brief: %+v, want %+v", got, want)
 	}
 	if got.Work <= f.Work*2 {
@@ -312,12 +317,12 @@ func TestEstimateExact(t *testing.T) {
 		t.Fatal(err)
 	}
 	pairs := a * a * i * (i - 1)
-	want := Cost{Work: a*i + pairs*10*100, Bytes: a*i*100 + pairs*64*2 + a*i*11*540}
-	if got != want {
+	want := Cost{Work: a*i + pairs*10*100, Bytes: a*i*100 + pairs*64*2 + a*i*11*540, CPU: a*i*260e-9 + pairs*10*100*40e-9}
+	if !sameCost(got, want) {
 		t.Fatalf("exact: %+v, want %+v", got, want)
 	}
 	f.Params["exact"] = "false"
-	if got, err = Estimate(c, f); err != nil || got != (Cost{Work: a*i + pairs*10, Bytes: a*i*100 + pairs*64 + a*i*11*540}) {
+	if got, err = Estimate(c, f); err != nil || !sameCost(got, Cost{Work: a*i + pairs*10, Bytes: a*i*100 + pairs*64 + a*i*11*540, CPU: a*i*260e-9 + pairs*10*40e-9}) {
 		t.Fatalf("exact false: %+v %v", got, err)
 	}
 	s := answer.NewSweepRequest()
@@ -468,4 +473,53 @@ func TestEstimateRefusesFirst(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestEstimateCPU: the CPU time an estimate says is each model's steps
+// at that model's measured time a step (modelCost's StepNs), and the
+// steps no model takes at StepTime. On the built-in case (10 actors × 7
+// issues) a sweep of 10,000 draws of exchange is 10,000 × 10² × 7 × 6 ×
+// 10 = 4.2e8 steps at 40 ns, 16.8 s (it took some 10 s of CPU; at the
+// one rate of 50 ns a step it was said to take 21 s); of smp 10,000 ×
+// 10³ × 7 = 7e7 steps at 60 ns, 4.2 s; of bdm 10,000 × 10² × 7 = 7e6
+// at 190 ns, 1.33 s; of the ensemble 7e7 at 170 ns, 11.9 s; of
+// exchange and smp together, the sum. A deal search's solves, (10 + 5 +
+// 2·7 + 40) × 30 × 10 × 7², at 50 ns.
+func TestEstimateCPU(t *testing.T) {
+	c := builtinCase(t)
+	for _, x := range []struct {
+		models []string
+		steps  float64
+		cpu    float64
+	}{
+		{[]string{"exchange"}, 4.2e8, 4.2e8 * 40e-9},
+		{[]string{"smp"}, 7e7, 7e7 * 60e-9},
+		{[]string{"bdm"}, 7e6, 7e6 * 190e-9},
+		{[]string{"ensemble"}, 7e7, 7e7 * 170e-9},
+		{[]string{"exchange", "smp"}, 4.9e8, 4.2e8*40e-9 + 7e7*60e-9},
+	} {
+		s := answer.NewSweepRequest()
+		s.Draws, s.Models = 10000, x.models
+		est, err := Estimate(c, s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := SizeOf(est)
+		if got.Steps != x.steps || math.Abs(got.CPUSeconds-x.cpu) > 1e-9*x.cpu {
+			t.Errorf("sweep of %v, 10,000 draws: %g steps, %g s of CPU; want %g steps, %g s", x.models, got.Steps, got.CPUSeconds, x.steps, x.cpu)
+		}
+	}
+	d, err := Estimate(c, answer.NewDealSearchRequest())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w := (10 + 5 + 2*7 + 40) * 30 * 10 * 7 * 7.0; SizeOf(d).Steps != w || math.Abs(SizeOf(d).CPUSeconds-w*50e-9) > 1e-18*w {
+		t.Errorf("deal search: %+v, want %g steps at 50 ns", SizeOf(d), w)
+	}
+}
+
+// sameCost is got == want, the CPU time to within a part in 10⁹ (the
+// sums' order differs).
+func sameCost(got, want Cost) bool {
+	return got.Work == want.Work && got.Bytes == want.Bytes && math.Abs(got.CPU-want.CPU) <= 1e-9*math.Abs(want.CPU)
 }

@@ -2,6 +2,7 @@ package ask
 
 import (
 	"strconv"
+	"strings"
 
 	"parley/answer"
 	"parley/sweep"
@@ -38,8 +39,10 @@ func onFileScale(sc *answer.Scenario, x float64) float64 {
 	return y
 }
 
-// SalienceDecimals is how many decimals a salience is written with: two
-// on 0–1 (0.90), none on 0–100 (90): the same precision on either scale.
+// SalienceDecimals is how many decimals a salience is written with at
+// least: two on 0–1 (0.90), none on 0–100 (90): the same precision on
+// either scale. A salience with more is written with up to
+// salienceMoreDecimals more (salienceText).
 func SalienceDecimals(sc *answer.Scenario) int {
 	if salienceScale(sc) == 100 {
 		return 0
@@ -47,16 +50,43 @@ func SalienceDecimals(sc *answer.Scenario) int {
 	return 2
 }
 
+// salienceMoreDecimals is how many decimals past SalienceDecimals a
+// salience that has them is written with: 92.5 on 0–100 reads 92.5, not
+// 92 (a tie rounded to even at no decimals), 0.925 on 0–1 0.925; a
+// value the models computed is rounded at 92.35 or 0.9235 (a hundredth
+// of a point of 0–100 on either scale).
+const salienceMoreDecimals = 2
+
+// salienceText writes a salience on the file's scale (InputValue's rule):
+// SalienceDecimals decimals, and up to salienceMoreDecimals more where
+// the value has them, trailing zeros past the least dropped.
+func salienceText(sc *answer.Scenario, x float64) string {
+	least := SalienceDecimals(sc)
+	s := fixed(x, least+salienceMoreDecimals)
+	dot := strings.IndexByte(s, '.')
+	if dot < 0 {
+		return s
+	}
+	keep := len(s)
+	for keep > dot+1+least && s[keep-1] == '0' {
+		keep--
+	}
+	if keep == dot+1 {
+		keep = dot
+	}
+	return s[:keep]
+}
+
 // InputValue writes the value x of an input of kind "position" (on
 // issue's scale, with its decimals), "salience" (on the file's salience
-// scale, SalienceDecimals) or "capability" (as written, one decimal):
+// scale, salienceText: SalienceDecimals, more where it has them) or "capability" (as written, one decimal):
 // the one rule by which every door writes a stance's or an actor's input
 // back to the user — advice's levers and heads, a tornado's ranges. The
 // page writes it by the same rule (inputValue in web/src/util.ts).
 func InputValue(sc *answer.Scenario, kind, issue string, x float64) string {
 	switch kind {
 	case string(sweep.Salience):
-		return fixed(x, SalienceDecimals(sc))
+		return salienceText(sc, x)
 	case string(sweep.Position):
 		return fixed(x, sc.IssueDecimals(issue))
 	}

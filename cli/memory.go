@@ -63,24 +63,24 @@ func checkMemory(cmd *cobra.Command, c *ask.Case, est ask.Cost) error {
 		need, len(c.Header.Actors), len(c.Header.Issues), what, lim)
 }
 
-// longWork is the estimated work above which announce tells a run's size
-// before it starts: ask.LongWork (tests lower it, to announce a small
-// case's run).
-var longWork = ask.LongWork
+// longRun is the estimated CPU time above which announce tells a run's
+// size before it starts: ask.LongRun (tests lower it, to announce a
+// small case's run).
+var longRun = ask.LongRun
 
 // announce prints on stderr, before a run estimated (est) at more than
-// longWork steps, one line saying
-// its size — steps, memory, and roughly the CPU time at ask.StepTime —
-// and how to make it shorter: without it a long run whose output goes to
+// longRun of CPU time, one line saying
+// its size — steps, memory, and roughly the CPU time, each model's steps
+// at their measured rate — and how to make it shorter: without it a long run whose output goes to
 // a file, or whose models report no progress, printed nothing for
 // minutes. It is printed under --quiet too, which hides the scenario's
 // warnings, not what the run will take (docs/DECISIONS.md); on a
 // terminal the progress bar follows it.
 func announce(cmd *cobra.Command, c *ask.Case, est ask.Cost) error {
-	if est.Work <= longWork {
+	if est.CPU <= longRun.Seconds() {
 		return nil
 	}
-	_, err := fmt.Fprintf(cmd.ErrOrStderr(), "%s: %d actors × %d issues, estimated at %s (at about %d ns a step; a busy machine takes longer); Ctrl-C stops it, and fewer models (-m), draws or rounds take less\n",
-		cmd.CommandPath(), len(c.Header.Actors), len(c.Header.Issues), ask.SizeOf(est), ask.StepTime.Nanoseconds())
+	_, err := fmt.Fprintf(cmd.ErrOrStderr(), "%s: %d actors × %d issues, estimated at %s (all cores together, at each model's measured time a step; a busy machine takes longer); Ctrl-C stops it, and fewer models (-m), draws or rounds take less\n",
+		cmd.CommandPath(), len(c.Header.Actors), len(c.Header.Issues), ask.SizeOf(est))
 	return err
 }

@@ -119,7 +119,7 @@ func TestWorkRefusalNamesDraws(t *testing.T) {
 
 // A job's 202 answer and its status while it is queued or running carry
 // its estimate: the steps and memory ask.Estimate gives, and the CPU
-// seconds those steps take at ask.StepTime.
+// seconds those steps take at smp's measured 60 ns a step.
 func TestJobEstimate(t *testing.T) {
 	e := newEnv(t, httpapi.Options{})
 	// The job waits at its first draw until the test has read its
@@ -144,12 +144,12 @@ func TestJobEstimate(t *testing.T) {
 	}
 	var run runEstimate
 	e.want(e.do("POST", "/api/scenarios/"+id+"/runs", `{"kind":"sweep","draws":300,"models":["smp"]}`), 202).json(t, &run)
-	want := ask.Size{Steps: est.Work, Bytes: est.Bytes, CPUSeconds: est.Work * 50e-9}
+	want := ask.Size{Steps: est.Work, Bytes: est.Bytes, CPUSeconds: est.CPU}
 	if run.Estimate == nil || *run.Estimate != want {
 		t.Fatalf("202's estimate %+v, want %+v", run.Estimate, want)
 	}
-	if est.Work != 300*7000 {
-		t.Fatalf("300 draws of smp on 10 × 7: %g steps, want 2.1e6", est.Work)
+	if est.Work != 300*7000 || math.Abs(est.CPU-300*7000*60e-9) > 1e-12 {
+		t.Fatalf("300 draws of smp on 10 × 7: %g steps, %g s; want 2.1e6 steps, 0.126 s", est.Work, est.CPU)
 	}
 	waitFor(t, reached)
 	var status runEstimate

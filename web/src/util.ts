@@ -214,10 +214,20 @@ export function decimalsOf(sc: { issues: { id: string; decimals?: number }[] } |
 // inputValue is ask.InputValue: an input's value as every door writes it
 // back to the user — a position (kind "position") with its issue's
 // decimals, a salience on the file's own scale, as the answer gives it
-// (two decimals on 0–1, none on 0–100: the answer scenario's
-// salience_scale), a capability with one.
+// (ask's salienceText: two decimals on 0–1, none on 0–100 — the answer
+// scenario's salience_scale — and up to two more where the value has
+// them, trailing zeros past those dropped: 92.5, not 92; 0.925), a
+// capability with one.
 export function inputValue(sc: { issues: { id: string; decimals?: number }[]; salience_scale?: number } | undefined, kind: string, issue: string, x: number): string {
-  if (kind === 'salience') return fmt(x, sc?.salience_scale === 100 ? 0 : 2)
+  if (kind === 'salience') {
+    const least = sc?.salience_scale === 100 ? 0 : 2
+    const out = fmt(x, least + 2)
+    const dot = out.indexOf('.')
+    if (dot < 0) return out
+    let keep = out.length
+    while (keep > dot + 1 + least && out[keep - 1] === '0') keep--
+    return out.slice(0, keep === dot + 1 ? dot : keep)
+  }
   if (kind === 'position') return fmt(x, decimalsOf(sc, issue))
   return fmt(x, 1)
 }
