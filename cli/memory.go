@@ -80,7 +80,7 @@ func announce(cmd *cobra.Command, c *ask.Case, est ask.Cost) error {
 	if est.Work <= longWork {
 		return nil
 	}
-	_, err := fmt.Fprintf(cmd.ErrOrStderr(), "%s: %d actors × %d issues, estimated at %s (at about %d ns a step; a busy machine takes longer); Ctrl-C stops it, and fewer models (-m), draws or rounds take less\n",
-		cmd.CommandPath(), len(c.Header.Actors), len(c.Header.Issues), ask.SizeOf(est), ask.StepTime.Nanoseconds())
+	_, err := fmt.Fprintf(cmd.ErrOrStderr(), "%s: %d actors × %d issues, %s; Ctrl-C stops it, and fewer models (-m), draws or rounds take less\n",
+		cmd.CommandPath(), len(c.Header.Actors), len(c.Header.Issues), ask.SizeOf(est).Estimated())
 	return err
 }
