@@ -670,6 +670,16 @@ func (s Size) String() string {
 	return fmt.Sprintf("about %.3g steps and %s of memory, roughly %s of CPU time", s.Steps, BytesText(s.Bytes), cpuText(s.CPUSeconds))
 }
 
+// Estimated says the size as every door tells it before a long run
+// (the command line's line before it, the server's job's estimate text,
+// which the web page shows as it is): "estimated at about 6.22e+08
+// steps and 1.5 GiB of memory, roughly 31 s of CPU time (all cores
+// together, at each model's measured time a step; a busy machine takes
+// longer)".
+func (s Size) Estimated() string {
+	return fmt.Sprintf("estimated at %s (all cores together, at each model's measured time a step; a busy machine takes longer)", s)
+}
+
 // cpuText writes a duration in seconds in seconds, minutes or hours
 // (the largest that keeps it above 1.5), whole from 10 up and to two
 // figures below: "31 s", "4.7 minutes", "2.1 hours", "250 hours".

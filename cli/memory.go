@@ -80,7 +80,7 @@ func announce(cmd *cobra.Command, c *ask.Case, est ask.Cost) error {
 	if est.CPU <= longRun.Seconds() {
 		return nil
 	}
-	_, err := fmt.Fprintf(cmd.ErrOrStderr(), "%s: %d actors × %d issues, estimated at %s (all cores together, at each model's measured time a step; a busy machine takes longer); Ctrl-C stops it, and fewer models (-m), draws or rounds take less\n",
-		cmd.CommandPath(), len(c.Header.Actors), len(c.Header.Issues), ask.SizeOf(est))
+	_, err := fmt.Fprintf(cmd.ErrOrStderr(), "%s: %d actors × %d issues, %s; Ctrl-C stops it, and fewer models (-m), draws or rounds take less\n",
+		cmd.CommandPath(), len(c.Header.Actors), len(c.Header.Issues), ask.SizeOf(est).Estimated())
 	return err
 }

@@ -137,14 +137,21 @@ func TestJobEstimate(t *testing.T) {
 	})
 	id := createBuiltin(e)
 	est := builtinCost(t, smpSweep(300))
+	// text: the size in ask's words (Size.Estimated), which the command
+	// line says before a long run, for the web page to say as it is.
+	type estimate struct {
+		ask.Size
+		Text string `json:"text"`
+	}
 	type runEstimate struct {
 		ID       string
 		Status   string
-		Estimate *ask.Size `json:"estimate"`
+		Estimate *estimate `json:"estimate"`
 	}
 	var run runEstimate
 	e.want(e.do("POST", "/api/scenarios/"+id+"/runs", `{"kind":"sweep","draws":300,"models":["smp"]}`), 202).json(t, &run)
-	want := ask.Size{Steps: est.Work, Bytes: est.Bytes, CPUSeconds: est.CPU}
+	size := ask.Size{Steps: est.Work, Bytes: est.Bytes, CPUSeconds: est.CPU}
+	want := estimate{size, "estimated at about 2.1e+06 steps and " + ask.BytesText(est.Bytes) + " of memory, roughly 0.13 s of CPU time (all cores together, at each model's measured time a step; a busy machine takes longer)"}
 	if run.Estimate == nil || *run.Estimate != want {
 		t.Fatalf("202's estimate %+v, want %+v", run.Estimate, want)
 	}

@@ -42,7 +42,24 @@ type runView struct {
 	// memory and roughly the CPU time they take), in the answer that
 	// starts it (202) and in its status while it is queued or running;
 	// an estimate, not a prediction. Omitted for other runs.
-	Estimate *ask.Size `json:"estimate,omitempty"`
+	Estimate *estimateView `json:"estimate,omitempty"`
+}
+
+// estimateView is a job's estimated size as the API returns it: its
+// numbers and, in text, the words the command line says them in before
+// a long run (ask.Size.Estimated), which the web page shows as they are
+// rather than writing them again.
+type estimateView struct {
+	ask.Size
+	Text string `json:"text"`
+}
+
+// estimateOf is size's view; nil for none.
+func estimateOf(size *ask.Size) *estimateView {
+	if size == nil {
+		return nil
+	}
+	return &estimateView{Size: *size, Text: size.Estimated()}
 }
 
 // inline answers a question of the kind within the request, stores the
@@ -207,7 +224,7 @@ func (s *Server) startRun(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	w.Header().Set("Location", "/api/runs/"+run.ID)
-	writeJSON(w, http.StatusAccepted, runView{Run: *run, Estimate: &size})
+	writeJSON(w, http.StatusAccepted, runView{Run: *run, Estimate: estimateOf(&size)})
 }
 
 // start queues q as a job and stores the run. Its options are the
@@ -326,7 +343,7 @@ func (s *Server) getRun(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.jobs.overlay(run)
-	writeJSON(w, http.StatusOK, runView{Run: *run, Estimate: s.jobs.size(run.ID)})
+	writeJSON(w, http.StatusOK, runView{Run: *run, Estimate: estimateOf(s.jobs.size(run.ID))})
 }
 
 func (s *Server) cancelRun(w http.ResponseWriter, r *http.Request) {
@@ -403,7 +420,7 @@ func (s *Server) rerun(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	w.Header().Set("Location", "/api/runs/"+run.ID)
-	writeJSON(w, http.StatusAccepted, runView{Run: *run, Of: old.ID, Estimate: &size})
+	writeJSON(w, http.StatusAccepted, runView{Run: *run, Of: old.ID, Estimate: estimateOf(&size)})
 }
 
 // runEvents streams a run's progress as server-sent events: "progress"

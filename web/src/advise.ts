@@ -2,7 +2,7 @@
 // voting power under each issue's decision rule (POST …/power). The numbers
 // and sentences come from the API's answers (docs/json.md: Advice, Power);
 // this file only draws them.
-import { api, follow, inlineOrJob, defaults, APIError } from './api'
+import { api, follow, inlineOrJob, defaults, APIError, sized } from './api'
 import type { AnswerScenario, Scenario, Run, Settings, RedLineCrossing } from './api'
 import { h, fmt, signed, count, settingsText, noNumber, decimalsOf, rangeText, rangeJoin, inputValue, leverInput, crossingText } from './util'
 
@@ -79,11 +79,13 @@ export function renderAdvise(main: HTMLElement, ctx: AdviseContext) {
       let r: Run<Advice>
       if (last.draws > inlineDraws) {
         const job = await api.start(ctx.id, { kind: 'advise', ...req })
-        r = await follow<Advice>(job.id, (d, t) => ctx.status(`Advising: ${Math.round(100 * d / Math.max(1, t))}%`))
+        const est = job.estimate?.text ?? ''
+        ctx.status(sized('Advising: 0%', est))
+        r = await follow<Advice>(job.id, (d, t) => ctx.status(sized(`Advising: ${Math.round(100 * d / Math.max(1, t))}%`, est)))
         if (r.status !== 'done') throw new Error(r.error ?? r.status)
       } else {
         r = await inlineOrJob<Advice>(ctx.id, 'advise', req, () => api.advise<Advice>(ctx.id, req),
-          (pct) => { if (mine === seq) ctx.status(`Advising (as a job: too large to answer at once): ${pct}%`) })
+          (pct, est) => { if (mine === seq) ctx.status(sized(`Advising (as a job: too large to answer at once): ${pct}%`, est)) })
       }
       if (mine !== seq) return
       drawAdvice(out, r.result!)
@@ -221,7 +223,7 @@ async function loadPower(box: HTMLElement, ctx: AdviseContext) {
   try {
     const req = { snapshot: ctx.snapshot, variant: ctx.variant || undefined }
     const r = await inlineOrJob<Power>(ctx.id, 'power', req, () => api.power<Power>(ctx.id, req),
-      (pct) => ctx.status(`Measuring voting power (as a job: too large to answer at once): ${pct}%`))
+      (pct, est) => ctx.status(sized(`Measuring voting power (as a job: too large to answer at once): ${pct}%`, est)))
     drawPower(box, r.result!)
   } catch (e) {
     // Only a scenario with no decision rule (ask.Power's argument error

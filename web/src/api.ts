@@ -72,7 +72,11 @@ export interface Deleted extends Version { id: string }
 export interface Param { name: string; model: string; kind: 'bool' | 'number' | 'enum'; help: string; values?: string[]; default: string }
 export interface ModelInfo { name: string; summary: string; default: boolean; params?: Param[] }
 export interface FormatInfo { name: string; summary: string }
-export interface Run<R = unknown> { id: string; kind: string; status: string; progress: number; result?: R; error?: string; input_hash: string; seed: number }
+export interface Run<R = unknown> { id: string; kind: string; status: string; progress: number; result?: R; error?: string; input_hash: string; seed: number; estimate?: Estimate }
+// Estimate is a job's estimated size, in the answer that starts it and
+// in its status while it runs: text says it in the words parley says
+// it in before a long run (ask.Size.Estimated), shown as it is.
+export interface Estimate { steps: number; bytes: number; cpu_seconds: number; text: string }
 
 // The result schema (Go package answer; docs/json.md).
 
@@ -338,6 +342,16 @@ let unlocking: Promise<string | null> | null = null
 let calls = 0
 let declined = 0
 
+// vouched is the token the server has taken in this page's life, and
+// trying the one call sending a token it has not (kept by the tab from
+// before the page loaded): every other call waits until that one is
+// answered — taken, or refused and signed in anew or cancelled — and
+// then sends the token the tab keeps then. The page's first calls all
+// sent a stale token at once, each a wrong token the server counts
+// toward its lock-out (--max-auth-failures).
+let vouched: string | null = null
+let trying: Promise<unknown> | null = null
+
 // refusedWith forgets the token the tab keeps when the server refuses a
 // call sent with it, res: a 401 (the server's token is another now: it
 // was started again with a new PARLEY_TOKEN) or a 429 (the address is
@@ -347,6 +361,7 @@ let declined = 0
 // address out, the right token too. It returns res.
 function refusedWith(t: string | null, res: Response): Response {
   if (t && (res.status === 401 || res.status === 429)) signin.forget(t)
+  else if (t) vouched = t
   return res
 }
 
@@ -426,20 +441,39 @@ async function authorised(send: (t: string | null) => Promise<Response>, refused
   return (await unlock(send, refused, read)).res
 }
 
+// authorisedFetch sends a request with the token the tab keeps and, when
+// the server refuses it for want of the token (401), asks for it as
+// every call does (authorised); it resolves with the server's answer.
+// A token the server has not taken yet in this page's life is sent by
+// one call at a time (trying). read: the request loads what the page
+// shows (the notice after a cancel says so).
+async function authorisedFetch(method: string, path: string, headers: { [k: string]: string }, data: BodyInit | undefined, read: boolean): Promise<Response> {
+  const n = ++calls
+  while (trying) await trying.catch(() => undefined)
+  const send = async (t: string | null) => {
+    const h: { [k: string]: string } = { ...headers }
+    if (t) h['Authorization'] = 'Bearer ' + t
+    return refusedWith(t, await reach(path, { method, headers: h, body: data }))
+  }
+  const sent = token()
+  const answered = (async () => {
+    const res = await send(sent)
+    return res.status === 401 ? authorised(send, res, sent, n, read) : res
+  })()
+  if (sent !== null && sent !== vouched) {
+    trying = answered
+    answered.finally(() => { if (trying === answered) trying = null }).catch(() => undefined)
+  }
+  return answered
+}
+
 export async function call<T>(method: string, path: string, body?: unknown, headers: { [k: string]: string } = {}): Promise<T> {
   let data: BodyInit | undefined
   const json0: { [k: string]: string } = {}
   if (body !== undefined) {
     if (typeof body === 'string' || body instanceof Blob) { data = body } else { data = JSON.stringify(body); json0['Content-Type'] = 'application/json' }
   }
-  const send = async (t: string | null) => {
-    const h: { [k: string]: string } = { ...headers, ...json0 }
-    if (t) h['Authorization'] = 'Bearer ' + t
-    return refusedWith(t, await reach(path, { method, headers: h, body: data }))
-  }
-  const sent = token(), n = ++calls
-  let res = await send(sent)
-  if (res.status === 401) res = await authorised(send, res, sent, n, method === 'GET')
+  const res = await authorisedFetch(method, path, { ...headers, ...json0 }, data, method === 'GET')
   const text = await res.text()
   let json: any = null
   try { json = text ? JSON.parse(text) : null } catch { /* not JSON */ }
@@ -497,12 +531,20 @@ export const api = {
 
 function enc(s: string): string { return encodeURIComponent(s) }
 
+// sized is a job's progress line with its estimated size after it, in
+// the server's words (Estimate's text; nothing when there is none).
+export function sized(line: string, estimate: string): string {
+  return estimate ? `${line}; ${estimate}` : line
+}
+
 // download saves what a GET of url answers as a file (with the token,
 // which a plain link cannot send), named as the server's
 // Content-Disposition says; it resolves with the response's headers.
+// Refused for want of the token, it asks for it as every call does and
+// downloads with it. A cancel says what was not done (not a read: the
+// page shows what it showed).
 export async function download(url: string): Promise<Headers> {
-  const t = token()
-  const res = refusedWith(t, await reach(url, { headers: t ? { Authorization: 'Bearer ' + t } : {} }))
+  const res = await authorisedFetch('GET', url, {}, undefined, false)
   if (!res.ok) throw new APIError(res.status, await errorOf(res))
   const blob = await res.blob()
   const name = /filename="([^"]+)"/.exec(res.headers.get('Content-Disposition') ?? '')?.[1] ?? 'download'
@@ -519,15 +561,19 @@ export async function download(url: string): Promise<Headers> {
 // inlineOrJob asks a question within the request (inline) or, when the
 // server refuses that as over its work limit or its time, as a job of
 // that kind, as the refusal advises: it resolves with the finished run
-// and tells progress (0–100) while the job runs.
-export async function inlineOrJob<R>(id: string, kind: string, req: object, inline: () => Promise<Run<R>>, progress: (pct: number) => void): Promise<Run<R>> {
+// and tells progress (0–100) while the job runs, with the job's
+// estimated size in the server's words ('' when it gave none): from the
+// moment the job is started, before its first progress.
+export async function inlineOrJob<R>(id: string, kind: string, req: object, inline: () => Promise<Run<R>>, progress: (pct: number, estimate: string) => void): Promise<Run<R>> {
   try {
     return await inline()
   } catch (e) {
     if (!(e instanceof APIError) || (e.code !== 'over_budget' && e.code !== 'timeout')) throw e
   }
   const job = await api.start(id, { kind, ...req })
-  const r = await follow<R>(job.id, (d, t) => progress(Math.round(100 * d / Math.max(1, t))))
+  const est = job.estimate?.text ?? ''
+  progress(0, est)
+  const r = await follow<R>(job.id, (d, t) => progress(Math.round(100 * d / Math.max(1, t)), est))
   if (r.status !== 'done') throw new Error(r.error ?? r.status)
   return r
 }

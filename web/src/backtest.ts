@@ -6,7 +6,7 @@
 // the score table with the same columns and numbers, its legend, the
 // answer's warnings above and the models' notes folded. Every number is
 // the API's; the page only writes it as the command line does.
-import { call, inlineOrJob, defaults } from './api'
+import { call, inlineOrJob, defaults, sized } from './api'
 import type { AnswerScenario, Anchor, Scenario, Settings, Target } from './api'
 import { h, fmt, noNumber, tieJoin, caveatsHeading, settingsText, errorText, decimalsOf } from './util'
 
@@ -77,7 +77,7 @@ export function renderBacktest(main: HTMLElement, ctx: BacktestContext) {
     try {
       const r = await inlineOrJob<Backtest>(ctx.id, 'backtest', req,
         () => call('POST', `/api/scenarios/${encodeURIComponent(ctx.id)}/backtest`, req),
-        (pct) => { if (mine === seq) ctx.status(`Backtesting (as a job: too large to answer at once): ${pct}%`) })
+        (pct, est) => { if (mine === seq) ctx.status(sized(`Backtesting (as a job: too large to answer at once): ${pct}%`, est)) })
       if (mine !== seq) return
       if (!r.result) throw new Error(r.error ?? `run ${r.status}`)
       Object.assign(ui, { key, doc: sc, answer: r.result })

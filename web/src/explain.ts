@@ -9,7 +9,7 @@
 // the externalities; smp lists each turn's bargains and options. Every
 // number is the API's; the page only draws it.
 import { h, s, svgLabel, fmt, signed, caveatsHeading, color, rangeText, intervalText, noNumber, settingsText, errorText, decimalsOf, widthDecimals, plural, possessive } from './util'
-import { api, inlineOrJob, defaults } from './api'
+import { api, inlineOrJob, defaults, sized } from './api'
 import type { AnswerScenario, Issue, Settings } from './api'
 
 export interface Pull { actor: string; name: string; position: number; weight: number; share: number; pull: number | null; distance: number; gain?: number; ideal?: number; ideal_gain?: number; ratio?: number; binding?: boolean }
@@ -58,7 +58,7 @@ async function fetchExplanation(ctx: ExplainContext): Promise<Explanation> {
   // The API helper sends the token and, when the server refuses the
   // explanation as over its budget within a request, runs it as a job.
   const run = await inlineOrJob<Explanation>(ctx.scenario, 'explain', body, () => api.explain<Explanation>(ctx.scenario, body),
-    (pct) => ctx.status(`Explaining (as a job: too large to answer at once): ${pct}%`))
+    (pct, est) => ctx.status(sized(`Explaining (as a job: too large to answer at once): ${pct}%`, est)))
   if (!run.result) throw new Error(run.error ?? `run ${run.status}`)
   ui.key = key
   ui.answer = run.result

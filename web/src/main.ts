@@ -5,7 +5,7 @@
 // and view shown (?scenario=…&snapshot=…&variant=…&models=a,b&param=k=v#view),
 // so a link opens the page as it was.
 import './style.css'
-import { api, follow, download, APIError, inlineOrJob, loadDefaults, defaults } from './api'
+import { api, follow, download, APIError, inlineOrJob, loadDefaults, defaults, sized } from './api'
 import type { Scenario, ScenarioView, Forecast, ModelForecast, IssueForecast, Issue, Stance, ModelInfo, Param, Sweep, SweepIssue, SweepInput, Swing, Sensitivity, SensitivityIssue, Diagnostic, DealEvaluation, DealSearch, DealPackage, DealPlan, Bend, Shortfall, Distribution, Likely, DealRobustness, Comparison, CompareCell, CompareColumn, Range, RedLineCrossing, AnswerScenario, HeldFixed } from './api'
 import { h, s, svgLabel, fitText, textWidth, fmt, signed, plainNum, gfmt, altFrom, vetoHead, caveatsHeading, stepText, count, color, rangeText, intervalText, sweepText, binDecimals, binText, rangeSep, rangeJoin, noNumber, tieJoin, settingsText, errorText, decimalsOf, inputValue, rangeDecimals, rangeDecimalsMax, plural, crossingText } from './util'
 import { renderExplain } from './explain'
@@ -18,6 +18,7 @@ import { renderBuilder, unsaved, startBlank } from './builder'
 import { sentence } from './diagnostics'
 import { openModal, closeModal } from './modal'
 import { unknownParams, type AddressParam } from './address'
+import * as signin from './signin'
 
 Chart.register(...registerables)
 Chart.defaults.font.family = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif'
@@ -181,7 +182,22 @@ function destroyCharts() { for (const c of st.charts) c.destroy(); st.charts = [
 
 // ---------- loading ----------
 
+// signedOutState is the page after Sign out (signin.ts): what it says,
+// and Sign in, which loads it anew; nothing is asked of the server.
+function signedOutState() {
+  status('Signed out: this tab has forgotten the access token, and the page shows nothing it loaded with it.')
+  const again = h('button', { type: 'button', class: 'primary', 'data-testid': 'signed-out-signin', onclick: () => signin.signInAgain() }, 'Sign in')
+  main.replaceChildren(h('section', { class: 'card', 'data-testid': 'signed-out' },
+    h('h2', {}, 'Signed out'),
+    h('p', {}, 'Sign in loads the page again; it asks for the access token (PARLEY_TOKEN) when the server needs it.'), again))
+  again.focus()
+}
+
 async function init() {
+  // Sign out asks before it discards the builder's unsaved edits, as
+  // choosing another scenario does.
+  signin.beforeSignOut(() => !(st.view === 'build' && unsaved()) || confirm('Sign out and discard the unsaved edits in the builder?'))
+  if (signin.signedOut()) { signedOutState(); return }
   try {
     const [models, kinds, list, d] = await Promise.all([api.models(), api.kinds(), api.scenarios(), loadDefaults()])
     st.dealOpts.batna = d.requests.deal.batna
@@ -396,7 +412,7 @@ async function refresh() {
     const [res, run] = await Promise.all([
       api.resolved(id, st.snapshot, st.variant),
       inlineOrJob<Forecast>(id, 'forecast', req, () => api.forecast(id, req),
-        (pct) => { if (mine === refreshes) status(`Forecasting (as a job: too large to answer at once): ${pct}%`) }),
+        (pct, est) => { if (mine === refreshes) status(sized(`Forecasting (as a job: too large to answer at once): ${pct}%`, est)) }),
     ])
     if (mine !== refreshes || !st.sv) return
     st.resolved = res.scenario
@@ -1029,7 +1045,7 @@ async function compare(over: 'variants' | 'snapshots', box: HTMLElement): Promis
   const req = over === 'variants' ? { models, params: paramsFor(models), over, snapshot: st.snapshot } : { models, params: paramsFor(models), over, variant: st.variant }
   const id = st.sv!.id
   const run = await inlineOrJob<Comparison>(id, 'compare', req, () => api.compare(id, req),
-    (pct) => box.replaceChildren(h('p', { class: 'hint' }, `Computing (as a job: too large to answer at once): ${pct}%`)))
+    (pct, est) => box.replaceChildren(h('p', { class: 'hint' }, sized(`Computing (as a job: too large to answer at once): ${pct}%`, est))))
   return run.result!
 }
 
@@ -1168,6 +1184,8 @@ function renderSweep() {
   const seed = h('input', { type: 'number', name: 'seed', value: d.requests.sweep.seed, min: 0, step: 1 }) as HTMLInputElement
   const bar = h('progress', { max: 1, value: 0, 'data-testid': 'sweep-progress', 'aria-label': 'Progress' }) as HTMLProgressElement
   const msg = h('span', { class: 'hint', role: 'status', 'aria-live': 'polite', 'data-testid': 'sweep-message' })
+  // size is the job's estimated size, in the server's words, while it runs
+  const size = h('p', { class: 'hint', hidden: true, 'data-testid': 'sweep-estimate' })
   const cancel = h('button', { type: 'button', disabled: true, 'data-testid': 'sweep-cancel', onclick: () => st.job && api.cancel(st.job) }, 'Cancel') as HTMLButtonElement
   const out = h('div', { class: 'grid', 'data-testid': 'sweep-results' })
   const tor = h('div', { class: 'grid', 'data-testid': 'tornado' })
@@ -1181,7 +1199,9 @@ function renderSweep() {
       cancel.disabled = false
       msg.textContent = `${kind} running…`
       msg.className = 'hint'
-      const done = await follow(run.id, (d, t) => { bar.max = t; bar.value = d; msg.textContent = `${kind}: ${count(d)} of ${count(t)}` })
+      size.textContent = run.estimate ? `This ${kind} is ${run.estimate.text}.` : ''
+      size.hidden = !run.estimate
+      const done = await follow(run.id, (d, t) => { bar.max = t; bar.value = d; msg.textContent = `${kind}: ${count(d)} of ${count(t)}` }).finally(() => { size.hidden = true })
       st.job = null
       cancel.disabled = true
       // The run's error after its status, less the status's own word
@@ -1204,7 +1224,7 @@ function renderSweep() {
       h('div', { class: 'row' }, h('label', {}, 'Model ', modelSel), h('label', {}, 'Draws ', samples), h('label', {}, 'Seed ', seed), h('label', {}, uniform, ' uniform'),
         h('button', { class: 'primary', 'data-testid': 'run-sweep', onclick: () => start('sweep') }, 'Run sweep'),
         h('button', { 'data-testid': 'run-sensitivity', onclick: () => start('sensitivity') }, 'Run sensitivity'), cancel),
-      h('div', { class: 'row' }, bar, msg)),
+      h('div', { class: 'row' }, bar, msg), size),
     h('section', { class: 'card' }, h('h2', {}, 'Distribution of the forecast'), h('p', { class: 'hint' }, 'Draws per bin of the forecast; the orange bin holds the forecast at the stated values.'), warn, out),
     h('section', { class: 'card' }, h('h2', {}, 'What moves it most'), torWarn, tor))
   drawSweep(out, tor, warn, torWarn)

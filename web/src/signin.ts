@@ -11,14 +11,36 @@ import { openModal, closeModal } from './modal'
 
 const key = 'parley-token'
 
+// outKey marks a tab signed out (Sign out) until it signs in again: the
+// page loaded then shows the signed-out state and asks the server for
+// nothing (main.ts, signedOut).
+const outKey = 'parley-signed-out'
+
 // stored is the token the server last accepted in this tab, or null.
 export function stored(): string | null { return sessionStorage.getItem(key) }
 
 // keep stores the token the server has just accepted.
 export function keep(t: string) {
   sessionStorage.setItem(key, t)
+  sessionStorage.removeItem(outKey)
   signOutButton()
 }
+
+// signedOut is true when the tab was signed out (Sign out) and has not
+// signed in since: the page shows nothing it loaded, and loads nothing.
+export function signedOut(): boolean { return sessionStorage.getItem(outKey) !== null }
+
+// signInAgain leaves the signed-out state: the page loads anew, and its
+// first request that needs the token asks for it.
+export function signInAgain() {
+  sessionStorage.removeItem(outKey)
+  location.reload()
+}
+
+// leaving, when set, is asked before Sign out: false keeps the page as
+// it is (main.ts: the builder's unsaved edits, which the user keeps).
+let leaving: (() => boolean) | null = null
+export function beforeSignOut(f: () => boolean) { leaving = f }
 
 // forget drops the stored token, if it is still t: the server refused a
 // call sent with it (api.ts), and it is not sent again. Sign out hides.
@@ -199,20 +221,21 @@ function signOutButton() {
   if (b) b.hidden = stored() === null
 }
 
-// Sign out forgets the token: the next request that needs it asks for it
-// again. What the page shows stays until it is loaded again.
+// Sign out forgets the token and loads the page anew in the signed-out
+// state (signedOut): nothing the page fetched with the token — the
+// answers shown, the scenarios listed, what each view kept — is left on
+// screen or in the page's memory, and nothing is asked of the server
+// until the user signs in again (signInAgain). It used to leave all the
+// page showed in place until the page was loaded again.
 {
   const b = document.getElementById('signout')
   if (b) {
     b.onclick = () => {
+      if (leaving && !leaving()) return
       const t = stored()
       if (t !== null) forget(t)
-      const st = document.getElementById('status')
-      if (st) {
-        st.textContent = 'Signed out: this tab has forgotten the access token; the next request that needs it asks for it again.'
-        st.className = 'status'
-      }
-      document.getElementById('main')?.focus()
+      sessionStorage.setItem(outKey, '1')
+      location.reload()
     }
   }
   signOutButton()
