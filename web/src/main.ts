@@ -920,9 +920,13 @@ function forecastCell(m: ModelForecast, f: IssueForecast | undefined): HTMLEleme
 // it; Escape puts it back), drawn over the rows below so that they do
 // not move as the pointer crosses the table (style.css, .clip.open). A
 // title alone reached neither a keyboard nor a touch screen. Its text is
-// whole in the page: a screen reader reads all of it.
-function cellNote(tag: 'small' | 'span', attrs: { [k: string]: string | undefined }, text: string): HTMLElement {
-  const el = h(tag, { ...attrs, class: attrs.class ? attrs.class + ' clip' : 'clip', tabindex: 0 }, h('span', {}, text))
+// whole in the page: a screen reader reads all of it. On a phone an
+// opened note stands whole at the screen's foot (style.css), where a
+// narrow column's note ran off the screen's edge. A note may hold a note
+// (snap's distribution, its likeliest): focus on the inner one opens the
+// outer one too, where the outer one is cut.
+function cellNote(tag: 'small' | 'span', attrs: { [k: string]: string | undefined }, ...text: (string | Node | null)[]): HTMLElement {
+  const el = h(tag, { ...attrs, class: attrs.class ? attrs.class + ' clip' : 'clip', tabindex: 0 }, h('span', {}, ...text))
   // Opened, the note keeps the height it had cut (the whole text, wider
   // than its column, overflows it): the rows do not move. A note not cut
   // is not opened.
@@ -931,15 +935,17 @@ function cellNote(tag: 'small' | 'span', attrs: { [k: string]: string | undefine
     el.style.height = `${el.getBoundingClientRect().height}px`
     el.classList.add('open')
   }
-  const shut = () => {
-    if (el.matches(':hover') || document.activeElement === el) return
+  const shut = (e: Event) => {
+    const focus = e instanceof FocusEvent ? e.relatedTarget : document.activeElement
+    if (focus instanceof Node && el.contains(focus)) return
+    if (e.type === 'focusout' && el.matches(':hover')) return
     el.classList.remove('open')
     el.style.height = ''
   }
   el.addEventListener('pointerenter', open)
-  el.addEventListener('focus', open)
+  el.addEventListener('focusin', open)
   el.addEventListener('pointerleave', shut)
-  el.addEventListener('blur', shut)
+  el.addEventListener('focusout', shut)
   el.addEventListener('keydown', (e) => { if (e.key === 'Escape') el.blur() })
   return el
 }
@@ -954,9 +960,13 @@ function cellNote(tag: 'small' | 'span', attrs: { [k: string]: string | undefine
 // and its label, cut after two lines like the nearest's, whole on hover
 // or focus (cellNote): whole, a long label made the column's rows three
 // times the others' height, a phone's ten times.
+//
+// On a phone the whole distribution is cut after two lines too, opened by
+// a tap as the other notes are: read whole in a column 5.5em wide, it
+// made every row ≈170 px tall where the other cells used ≈60.
 function distributionNote(d: Distribution, digits: number): HTMLElement {
   const names = d.likeliest.map((l) => likelyText(l, fmt(l.value, digits), (l.actors ?? []).map(actorName))).join(tieJoin)
-  return h('small', { class: 'dist', 'data-testid': 'distribution', title: 'How far real EU outcomes fell from forecasts like this one (fitted on DEU III; docs/skill.md)' },
+  return cellNote('small', { class: 'dist', 'data-testid': 'distribution', title: 'How far real EU outcomes fell from forecasts like this one (fitted on DEU III; docs/skill.md)' },
     `80%: ${intervalText(d.interval80.lo, d.interval80.hi, digits)} · 95%: ${intervalText(d.interval95.lo, d.interval95.hi, digits)}${d.likeliest.length ? '; ' : ''}`,
     d.likeliest.length ? cellNote('span', { class: 'likely', 'data-testid': 'likeliest', title: names }, `likeliest (${likeliestChance(d.likeliest)}): ${names}`) : null)
 }
