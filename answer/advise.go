@@ -84,9 +84,12 @@ type Advice struct {
 	// UnsettledDraws is how many of the draws gave a forecast that had
 	// not come to rest on some issue advised on (model.Settled); their
 	// levers compare last rounds' points of a moving forecast.
-	UnsettledDraws int      `json:"unsettled_draws"`
-	Notes          []string `json:"notes,omitempty"`
-	Warnings       []string `json:"warnings"`
+	UnsettledDraws int `json:"unsettled_draws"`
+	// CostNote says, when every lever's cost is 0, why (a column of
+	// zeros read as a fault); "" otherwise.
+	CostNote string   `json:"cost_note,omitempty"`
+	Notes    []string `json:"notes,omitempty"`
+	Warnings []string `json:"warnings"`
 }
 
 // IssueAdvice is the actor's levers on one issue.

@@ -253,6 +253,11 @@ type SensitivityModel struct {
 	// and the draws keep none.
 	Notes    []string `json:"notes,omitempty"`
 	Warnings []string `json:"warnings,omitempty"`
+	// SharesNotes is, by issue id, the line every door gives under the
+	// issue's tornado (ask.SharesText): what its variance shares are and
+	// sum to, opening, where they are too noisy to rank the inputs, with
+	// the draws to raise them to.
+	SharesNotes map[string]string `json:"shares_notes"`
 }
 
 // SensitivityIssue is one issue's tornado.

@@ -6,13 +6,13 @@
 // so a link opens the page as it was.
 import './style.css'
 import { api, follow, download, APIError, inlineOrJob, loadDefaults, defaults } from './api'
-import type { Scenario, ScenarioView, Forecast, ModelForecast, IssueForecast, Issue, Stance, ModelInfo, Param, Sweep, SweepIssue, SweepInput, Swing, Sensitivity, SensitivityIssue, Diagnostic, DealEvaluation, DealSearch, DealPackage, DealPlan, Bend, Shortfall, Distribution, Likely, DealRobustness, Comparison, CompareCell, CompareColumn, Range } from './api'
+import type { Scenario, ScenarioView, Forecast, ModelForecast, IssueForecast, Issue, Stance, ModelInfo, Param, Sweep, SweepIssue, SweepInput, Swing, Sensitivity, Diagnostic, DealEvaluation, DealSearch, DealPackage, DealPlan, Bend, Shortfall, Distribution, Likely, DealRobustness, Comparison, CompareCell, CompareColumn, Range } from './api'
 import { h, s, svgLabel, fitText, textWidth, fmt, signed, plainNum, gfmt, altFrom, vetoHead, caveatsHeading, stepText, count, color, rangeText, intervalText, sweepText, binDecimals, binText, rangeSep, rangeJoin, noNumber, tieJoin, settingsText, errorText, decimalsOf, inputValue, rangeDecimals, rangeDecimalsMax, plural } from './util'
 import { renderExplain } from './explain'
 import { proposalsCard } from './proposals'
 import { renderAdvise } from './advise'
 import { renderBacktest } from './backtest'
-import { Chart, registerables } from 'chart.js'
+import { Chart, registerables, type Plugin } from 'chart.js'
 import { renderEvidence } from './evidence'
 import { renderBuilder, unsaved, startBlank } from './builder'
 import { sentence } from './diagnostics'
@@ -1320,17 +1320,6 @@ function shareText(x: number, iv: [number, number]): string {
   return `${fmt(x, 2)} (${intervalText(iv[0], iv[1], 2)})`
 }
 
-// sharesText is ask.SharesText: the line under a tornado saying its
-// shares are estimates from the draws, what they sum to and, where that
-// reads above 1, why.
-function sharesText(ti: SensitivityIssue, draws: number, resamples: number): string {
-  let s = `Var. share: the share of the forecast's variance each input explains alone, estimated from ${count(draws)} draws, with its 95% interval (bootstrap, ${count(resamples)} resamples); the shares sum to ${fmt(ti.variance_shares_sum, 2)}`
-  if (ti.variance_shares_sum > 1 && fmt(ti.variance_shares_sum, 2) !== '1.00') {
-    s += `, above the 1 the true shares sum to at most: each estimate is 0 or more, never less, so the sampling errors of inputs of little effect add up; estimates not held at 0 sum to ${shareText(ti.variance_shares_raw_sum, ti.variance_shares_raw_sum_interval)}`
-  }
-  return s
-}
-
 // statedNotes folds a sweep's or a sensitivity analysis's notes — what
 // the model said about its run at the stated values — as the forecast
 // view folds a forecast's (notices); '' when there are none. testid
@@ -1411,9 +1400,10 @@ function drawSweep(out: HTMLElement, tor: HTMLElement, warn: HTMLElement, torWar
     const outside = baseOutsideText(shown)
     if (outside) fig.append(h('p', { class: 'hint', 'data-testid': 'tornado-base-outside' }, outside))
     fig.append(swingNumbers(ti.name, shown, decimalsOf(st.tornado?.scenario, ti.issue), ti.issue, tm.model))
-    // The shares are estimates, and what they sum to, as the command
-    // line says under its table.
-    fig.append(h('p', { class: 'hint', 'data-testid': 'tornado-shares' }, sharesText(ti, tm.draws, tm.share_replicates)))
+    // The shares are estimates, and what they sum to (first, where they
+    // are too noisy to rank the inputs, the draws to raise them to): the
+    // answer's line (ask.SharesText), the command line's under its table.
+    fig.append(h('p', { class: 'hint', 'data-testid': 'tornado-shares' }, tm.shares_notes?.[ti.issue] ?? ''))
     tor.append(fig)
     // A bar's ends: a missing one (null) at the base.
     const barEnds = (b: Swing): [number, number] => [b.forecast_at_low ?? ti.base, b.forecast_at_high ?? ti.base]
@@ -1441,6 +1431,7 @@ function drawSweep(out: HTMLElement, tor: HTMLElement, warn: HTMLElement, torWar
     const chart = new Chart(canvas as HTMLCanvasElement, {
       type: 'bar',
       data: { labels, datasets: [{ label: 'forecast with the input at its low → high end', data: bars.map(barEnds) as unknown as number[], backgroundColor: bars.map((b) => (barEnds(b)[1] >= barEnds(b)[0] ? color(0) : color(1))) }] },
+      plugins: [baseLine(ti.base)],
       options: { indexAxis: 'y', plugins: { legend: { display: false }, tooltip: { callbacks: { title: (items) => items.length ? full[items[0].dataIndex].join('') : '' } } }, scales: { x: { min: xmin, max: xmax, ticks: { includeBounds: false }, title: { display: true, text: `forecast (base ${fmt(ti.base, decimalsOf(st.tornado?.scenario, ti.issue))})` } }, y: { ticks: { font: { size: 11 } } } } },
     })
     st.charts.push(chart)
@@ -1448,6 +1439,33 @@ function drawSweep(out: HTMLElement, tor: HTMLElement, warn: HTMLElement, torWar
     // only where they fall on the step (includeBounds: false), not
     // "41 42" where the zoomed axis starts a point off the step.
     fig.dataset.ticks = JSON.stringify(chart.scales.x?.ticks.map((t) => t.value) ?? [])
+  }
+}
+
+// baseLine draws a tornado's base, the forecast at the stated values its
+// axis's title names ("forecast (base 46.6)"), as a dark vertical line
+// over the plot, where the chart drew none: the bars' ends had nothing to
+// be read against.
+function baseLine(base: number): Plugin<'bar'> {
+  return {
+    id: 'baseLine',
+    afterDatasetsDraw(chart) {
+      const x = chart.scales.x, area = chart.chartArea
+      if (!x || !Number.isFinite(base)) return
+      const px = Math.round(x.getPixelForValue(base)) + 0.5
+      const ctx = chart.ctx
+      ctx.save()
+      ctx.strokeStyle = '#1b1f24'
+      ctx.lineWidth = 2
+      ctx.beginPath()
+      ctx.moveTo(px, area.top)
+      ctx.lineTo(px, area.bottom)
+      ctx.stroke()
+      ctx.restore()
+      // Where it stands, along the plot (0 its left edge, 1 its right),
+      // for the tests.
+      chart.canvas.dataset.base = String((px - area.left) / (area.right - area.left))
+    },
   }
 }
 
