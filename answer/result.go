@@ -267,6 +267,11 @@ type SensitivityModel struct {
 	// ModelForecast's RedLines gives them (not repeated in Notes).
 	RedLines []RedLineCrossing `json:"red_lines,omitempty"`
 	Warnings []string          `json:"warnings,omitempty"`
+	// SharesNotes is, by issue id, the line every door gives under the
+	// issue's tornado (ask.SharesText): what its variance shares are and
+	// sum to, opening, where they are too noisy to rank the inputs, with
+	// the draws to raise them to.
+	SharesNotes map[string]string `json:"shares_notes"`
 }
 
 // SensitivityIssue is one issue's tornado.

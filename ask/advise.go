@@ -194,7 +194,30 @@ func (c *Case) advise(ctx context.Context, req answer.AdviseRequest, m model.Mod
 		}
 		out.Top = append(out.Top, lv)
 	}
+	out.CostNote = costNote(all, out.Method)
 	return out, nil
+}
+
+// costNote is Advice's CostNote: what a lever's cost is (the utility the
+// actor loses on the issues it moves away from the actor, gainCost) and
+// why the column reads 0 — under the closed form (compromise) a lever
+// moves only its own issue, so every lever that brings it closer costs 0;
+// under a re-run, where every lever's cost is 0, none moves a forecast
+// away. "" where a re-run's lever costs something, or there are none.
+func costNote(levers []answer.Lever, method string) string {
+	const what = "Cost is the utility the actor loses on the issues where a lever moves the forecast away from it"
+	if len(levers) == 0 {
+		return ""
+	}
+	if method == "closed form" {
+		return what + "; this model moves only the forecast of the lever's own issue, so a lever that brings that issue closer costs 0."
+	}
+	for _, lv := range levers {
+		if lv.Cost != 0 {
+			return ""
+		}
+	}
+	return what + "; none of these levers moves a forecast away, so each costs 0."
 }
 
 // checkAdvise checks an advise request's numbers and names its model.

@@ -2,6 +2,7 @@ package ask
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 
 	"parley/answer"
@@ -48,7 +49,10 @@ func ShareText(x float64, iv [2]float64) string {
 // shares of independent inputs sum to at most 1), why: each estimate is
 // held at 0 or more, so the errors of inputs of little effect add up,
 // and the estimates not held at 0 sum to (sweep's VarShareRawSum, with
-// its interval).
+// its interval). Where the sum is more than SharesSlack above 1 the line
+// opens with what a reader should do, in plain words: the shares are too
+// noisy to rank the inputs, and the draws that would bring the sum
+// within SharesSlack of 1 (SharesDraws).
 func SharesText(is answer.SensitivityIssue, draws, resamples int) string {
 	s := fmt.Sprintf("Var. share: the share of the forecast's variance each input explains alone, estimated from %s draws, with its %s interval (bootstrap, %s resamples); the shares sum to %s",
 		Grouped(draws), LevelText, Grouped(resamples), fixed(is.VarShareSum, 2))
@@ -56,5 +60,33 @@ func SharesText(is answer.SensitivityIssue, draws, resamples int) string {
 		s += fmt.Sprintf(", above the 1 the true shares sum to at most: each estimate is 0 or more, never less, so the sampling errors of inputs of little effect add up; estimates not held at 0 sum to %s",
 			ShareText(is.VarShareRawSum, is.VarShareRawSumInterval))
 	}
+	if n := SharesDraws(is.VarShareSum, draws); n > draws {
+		return fmt.Sprintf("With %s draws these shares are too noisy to rank the inputs: raise the draws to %s. %s", Grouped(draws), Grouped(n), s)
+	}
 	return s
+}
+
+// SharesSlack is how far above 1 the variance shares' sum may read before
+// SharesText tells the reader to raise the draws.
+const SharesSlack = 0.1
+
+// SharesDraws is the draws that would bring shares summing to sum, from
+// draws draws, within SharesSlack of 1: the excess over 1 is the sampling
+// errors of the inputs' estimates, each shrinking as 1/√draws, so the
+// draws grow by the square of excess/SharesSlack; rounded up to two
+// significant digits, at most answer.MaxDraws. It is draws where the sum
+// is within SharesSlack of 1 already (or is not a number).
+func SharesDraws(sum float64, draws int) int {
+	excess := sum - 1
+	// The excess as the line writes the sum, two decimals: 1.10 is
+	// within the slack, not 0.1000000000000001 above 1.
+	if !(math.Round(100*excess)/100 > SharesSlack) || draws <= 0 {
+		return draws
+	}
+	n := float64(draws) * (excess / SharesSlack) * (excess / SharesSlack)
+	if n >= answer.MaxDraws {
+		return answer.MaxDraws
+	}
+	unit := math.Pow(10, math.Floor(math.Log10(n))-1)
+	return min(answer.MaxDraws, int(math.Ceil(n/unit)*unit))
 }

@@ -113,6 +113,9 @@ func runAdvise(cmd *cobra.Command, args []string) error {
 func adviseTable(w io.Writer, a *answer.Advice, top, width int) {
 	headline(w, &a.Scenario, width)
 	para(w, fmt.Sprintf("Advice for %s (%s), model %s (%s); its utility at the forecast %.3f", a.Name, a.Actor, a.Model, a.Method, float64(a.Utility)), width)
+	if a.CostNote != "" {
+		para(w, a.CostNote, width)
+	}
 	dropped := false
 	for _, ia := range a.Issues {
 		fmt.Fprintln(w)

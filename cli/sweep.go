@@ -340,7 +340,7 @@ func tornado(w io.Writer, sc *answer.Scenario, r *answer.SensitivityModel, top, 
 			n := len(is.Swings) - top
 			fmt.Fprintf(w, "  (%d more %s; --top 0 shows all)\n", n, nouns.For(n, "input"))
 		}
-		para(w, "  "+ask.SharesText(is, r.Draws, r.ShareReplicates), width)
+		para(w, "  "+r.SharesNotes[is.Issue], width)
 		if u := ask.EndsUnsettledText(is, r.Ends); u != "" {
 			para(w, "  * had not settled: a last round's point ("+u+")", width)
 		}

@@ -62,7 +62,7 @@ func TestTornadoNumbers(t *testing.T) {
 	// shares are estimates from the draws, with intervals, and their sum.
 	var line []string
 	for _, l := range strings.Split(out[strings.Index(out, "Ceasefire — "):], "\n") {
-		if strings.HasPrefix(l, "  Var. share:") || len(line) > 0 && strings.HasPrefix(l, "    ") {
+		if len(line) == 0 && (strings.HasPrefix(l, "  Var. share:") || strings.HasPrefix(l, "  With ")) || len(line) > 0 && strings.HasPrefix(l, "    ") {
 			line = append(line, strings.TrimSpace(l))
 		} else if len(line) > 0 {
 			break

@@ -18,7 +18,7 @@ export interface IssueAdvice {
 }
 export interface Advice {
   scenario: AnswerScenario; request: AdviseRequest; model: string; actor: string; name: string; method: string
-  utility: number | null; issues: IssueAdvice[]; top: Lever[]; draws: number; notes?: string[]; red_lines?: RedLineCrossing[]; warnings: string[]
+  utility: number | null; issues: IssueAdvice[]; top: Lever[]; draws: number; cost_note?: string; notes?: string[]; red_lines?: RedLineCrossing[]; warnings: string[]
 }
 export interface PowerRequest { snapshot?: string; variant?: string; issue?: string; quota?: number; weights?: number[]; names?: string[]; samples?: number; seed?: number }
 export interface PowerPlayer {
@@ -160,6 +160,8 @@ function drawAdvice(box: HTMLElement, a: Advice) {
   const withDraws = a.draws > 0
   const set = settingsText(a.request)
   const cards: HTMLElement[] = [h('p', {}, `${a.name}, model ${a.model} (${a.method}); its utility at the forecast ${fmt(a.utility, 3)}.`)]
+  // Why every lever's cost is 0, when it is: the answer's line.
+  if (a.cost_note) cards.push(h('p', { class: 'hint', 'data-testid': 'advise-cost-note' }, a.cost_note))
   if (set) cards.push(h('p', { class: 'hint', 'data-testid': 'advise-settings' }, `${a.model} runs with the settings chosen on the Forecast view (${set}), as the forecast does.`))
   for (const ia of a.issues) {
     // numbers on the issue's scale with its decimals; a lever's shift

@@ -6,13 +6,13 @@
 // so a link opens the page as it was.
 import './style.css'
 import { api, follow, download, APIError, inlineOrJob, loadDefaults, defaults, sized } from './api'
-import type { Scenario, ScenarioView, Forecast, ModelForecast, IssueForecast, Issue, Stance, ModelInfo, Param, Sweep, SweepIssue, SweepInput, Swing, Sensitivity, SensitivityIssue, Diagnostic, DealEvaluation, DealSearch, DealPackage, DealPlan, Bend, Shortfall, Distribution, Likely, DealRobustness, Comparison, CompareCell, CompareColumn, Range, RedLineCrossing, AnswerScenario, HeldFixed } from './api'
+import type { Scenario, ScenarioView, Forecast, ModelForecast, IssueForecast, Issue, Stance, ModelInfo, Param, Sweep, SweepIssue, SweepInput, Swing, Sensitivity, Diagnostic, DealEvaluation, DealSearch, DealPackage, DealPlan, Bend, Shortfall, Distribution, Likely, DealRobustness, Comparison, CompareCell, CompareColumn, Range, RedLineCrossing, AnswerScenario, HeldFixed } from './api'
 import { h, s, svgLabel, fitText, textWidth, fmt, signed, plainNum, gfmt, altFrom, vetoHead, caveatsHeading, stepText, count, color, rangeText, intervalText, sweepText, binDecimals, binText, rangeSep, rangeJoin, noNumber, tieJoin, settingsText, errorText, decimalsOf, inputValue, rangeDecimals, rangeDecimalsMax, plural, crossingText } from './util'
 import { renderExplain } from './explain'
 import { proposalsCard } from './proposals'
 import { renderAdvise } from './advise'
 import { renderBacktest } from './backtest'
-import { Chart, registerables } from 'chart.js'
+import { Chart, registerables, type Plugin } from 'chart.js'
 import { renderEvidence } from './evidence'
 import { renderBuilder, unsaved, startBlank } from './builder'
 import { sentence } from './diagnostics'
@@ -936,9 +936,13 @@ function forecastCell(m: ModelForecast, f: IssueForecast | undefined): HTMLEleme
 // it; Escape puts it back), drawn over the rows below so that they do
 // not move as the pointer crosses the table (style.css, .clip.open). A
 // title alone reached neither a keyboard nor a touch screen. Its text is
-// whole in the page: a screen reader reads all of it.
-function cellNote(tag: 'small' | 'span', attrs: { [k: string]: string | undefined }, text: string): HTMLElement {
-  const el = h(tag, { ...attrs, class: attrs.class ? attrs.class + ' clip' : 'clip', tabindex: 0 }, h('span', {}, text))
+// whole in the page: a screen reader reads all of it. On a phone an
+// opened note stands whole at the screen's foot (style.css), where a
+// narrow column's note ran off the screen's edge. A note may hold a note
+// (snap's distribution, its likeliest): focus on the inner one opens the
+// outer one too, where the outer one is cut.
+function cellNote(tag: 'small' | 'span', attrs: { [k: string]: string | undefined }, ...text: (string | Node | null)[]): HTMLElement {
+  const el = h(tag, { ...attrs, class: attrs.class ? attrs.class + ' clip' : 'clip', tabindex: 0 }, h('span', {}, ...text))
   // Opened, the note keeps the height it had cut (the whole text, wider
   // than its column, overflows it): the rows do not move. A note not cut
   // is not opened.
@@ -947,15 +951,17 @@ function cellNote(tag: 'small' | 'span', attrs: { [k: string]: string | undefine
     el.style.height = `${el.getBoundingClientRect().height}px`
     el.classList.add('open')
   }
-  const shut = () => {
-    if (el.matches(':hover') || document.activeElement === el) return
+  const shut = (e: Event) => {
+    const focus = e instanceof FocusEvent ? e.relatedTarget : document.activeElement
+    if (focus instanceof Node && el.contains(focus)) return
+    if (e.type === 'focusout' && el.matches(':hover')) return
     el.classList.remove('open')
     el.style.height = ''
   }
   el.addEventListener('pointerenter', open)
-  el.addEventListener('focus', open)
+  el.addEventListener('focusin', open)
   el.addEventListener('pointerleave', shut)
-  el.addEventListener('blur', shut)
+  el.addEventListener('focusout', shut)
   el.addEventListener('keydown', (e) => { if (e.key === 'Escape') el.blur() })
   return el
 }
@@ -970,9 +976,13 @@ function cellNote(tag: 'small' | 'span', attrs: { [k: string]: string | undefine
 // and its label, cut after two lines like the nearest's, whole on hover
 // or focus (cellNote): whole, a long label made the column's rows three
 // times the others' height, a phone's ten times.
+//
+// On a phone the whole distribution is cut after two lines too, opened by
+// a tap as the other notes are: read whole in a column 5.5em wide, it
+// made every row ≈170 px tall where the other cells used ≈60.
 function distributionNote(d: Distribution, digits: number): HTMLElement {
   const names = d.likeliest.map((l) => likelyText(l, fmt(l.value, digits), (l.actors ?? []).map(actorName))).join(tieJoin)
-  return h('small', { class: 'dist', 'data-testid': 'distribution', title: 'How far real EU outcomes fell from forecasts like this one (fitted on DEU III; docs/skill.md)' },
+  return cellNote('small', { class: 'dist', 'data-testid': 'distribution', title: 'How far real EU outcomes fell from forecasts like this one (fitted on DEU III; docs/skill.md)' },
     `80%: ${intervalText(d.interval80.lo, d.interval80.hi, digits)} · 95%: ${intervalText(d.interval95.lo, d.interval95.hi, digits)}${d.likeliest.length ? '; ' : ''}`,
     d.likeliest.length ? cellNote('span', { class: 'likely', 'data-testid': 'likeliest', title: names }, `likeliest (${likeliestChance(d.likeliest)}): ${names}`) : null)
 }
@@ -1330,17 +1340,6 @@ function shareText(x: number, iv: [number, number]): string {
   return `${fmt(x, 2)} (${intervalText(iv[0], iv[1], 2)})`
 }
 
-// sharesText is ask.SharesText: the line under a tornado saying its
-// shares are estimates from the draws, what they sum to and, where that
-// reads above 1, why.
-function sharesText(ti: SensitivityIssue, draws: number, resamples: number): string {
-  let s = `Var. share: the share of the forecast's variance each input explains alone, estimated from ${count(draws)} draws, with its 95% interval (bootstrap, ${count(resamples)} resamples); the shares sum to ${fmt(ti.variance_shares_sum, 2)}`
-  if (ti.variance_shares_sum > 1 && fmt(ti.variance_shares_sum, 2) !== '1.00') {
-    s += `, above the 1 the true shares sum to at most: each estimate is 0 or more, never less, so the sampling errors of inputs of little effect add up; estimates not held at 0 sum to ${shareText(ti.variance_shares_raw_sum, ti.variance_shares_raw_sum_interval)}`
-  }
-  return s
-}
-
 // statedNotes folds a sweep's or a sensitivity analysis's notes — what
 // the model said about its run at the stated values — and after them
 // the red lines that run crosses (red_lines, written as a forecast's
@@ -1433,9 +1432,10 @@ function drawSweep(out: HTMLElement, tor: HTMLElement, warn: HTMLElement, torWar
     const outside = baseOutsideText(shown)
     if (outside) fig.append(h('p', { class: 'hint', 'data-testid': 'tornado-base-outside' }, outside))
     fig.append(swingNumbers(ti.name, shown, decimalsOf(st.tornado?.scenario, ti.issue), ti.issue, tm.model))
-    // The shares are estimates, and what they sum to, as the command
-    // line says under its table.
-    fig.append(h('p', { class: 'hint', 'data-testid': 'tornado-shares' }, sharesText(ti, tm.draws, tm.share_replicates)))
+    // The shares are estimates, and what they sum to (first, where they
+    // are too noisy to rank the inputs, the draws to raise them to): the
+    // answer's line (ask.SharesText), the command line's under its table.
+    fig.append(h('p', { class: 'hint', 'data-testid': 'tornado-shares' }, tm.shares_notes?.[ti.issue] ?? ''))
     tor.append(fig)
     // A bar's ends: a missing one (null) at the base.
     const barEnds = (b: Swing): [number, number] => [b.forecast_at_low ?? ti.base, b.forecast_at_high ?? ti.base]
@@ -1463,6 +1463,7 @@ function drawSweep(out: HTMLElement, tor: HTMLElement, warn: HTMLElement, torWar
     const chart = new Chart(canvas as HTMLCanvasElement, {
       type: 'bar',
       data: { labels, datasets: [{ label: 'forecast with the input at its low → high end', data: bars.map(barEnds) as unknown as number[], backgroundColor: bars.map((b) => (barEnds(b)[1] >= barEnds(b)[0] ? color(0) : color(1))) }] },
+      plugins: [baseLine(ti.base)],
       options: { indexAxis: 'y', plugins: { legend: { display: false }, tooltip: { callbacks: { title: (items) => items.length ? full[items[0].dataIndex].join('') : '' } } }, scales: { x: { min: xmin, max: xmax, ticks: { includeBounds: false }, title: { display: true, text: `forecast (base ${fmt(ti.base, decimalsOf(st.tornado?.scenario, ti.issue))})` } }, y: { ticks: { font: { size: 11 } } } } },
     })
     st.charts.push(chart)
@@ -1470,6 +1471,33 @@ function drawSweep(out: HTMLElement, tor: HTMLElement, warn: HTMLElement, torWar
     // only where they fall on the step (includeBounds: false), not
     // "41 42" where the zoomed axis starts a point off the step.
     fig.dataset.ticks = JSON.stringify(chart.scales.x?.ticks.map((t) => t.value) ?? [])
+  }
+}
+
+// baseLine draws a tornado's base, the forecast at the stated values its
+// axis's title names ("forecast (base 46.6)"), as a dark vertical line
+// over the plot, where the chart drew none: the bars' ends had nothing to
+// be read against.
+function baseLine(base: number): Plugin<'bar'> {
+  return {
+    id: 'baseLine',
+    afterDatasetsDraw(chart) {
+      const x = chart.scales.x, area = chart.chartArea
+      if (!x || !Number.isFinite(base)) return
+      const px = Math.round(x.getPixelForValue(base)) + 0.5
+      const ctx = chart.ctx
+      ctx.save()
+      ctx.strokeStyle = '#1b1f24'
+      ctx.lineWidth = 2
+      ctx.beginPath()
+      ctx.moveTo(px, area.top)
+      ctx.lineTo(px, area.bottom)
+      ctx.stroke()
+      ctx.restore()
+      // Where it stands, along the plot (0 its left edge, 1 its right),
+      // for the tests.
+      chart.canvas.dataset.base = String((px - area.left) / (area.right - area.left))
+    },
   }
 }
 
