@@ -59,7 +59,7 @@ type RedLineCrossing struct {
 }
 
 // Text is the crossing as the model's note says it: "territory: 55.0
-// crosses Russia's red line (Territory >= 65)".
+// crosses Russia's red line (it needs Territory >= 65)".
 func (c RedLineCrossing) Text() string {
 	verb := "crosses"
 	if c.Partly {

@@ -43,7 +43,7 @@ func (c *Case) redLines(issues []answer.IssueForecast) []answer.RedLineCrossing 
 				continue
 			}
 			x := answer.RedLineCrossing{Issue: f.Issue, Actor: p.Actors[i].ID,
-				RedLine: fmt.Sprintf("%s red line (%s %s)", nouns.Possessive(actorName(p.Actors[i])), model.NameOr(is.Name, is.ID), r.String())}
+				RedLine: fmt.Sprintf("%s red line (it needs %s %s)", nouns.Possessive(actorName(p.Actors[i])), model.NameOr(is.Name, is.ID), r.String())}
 			switch {
 			case f.Range != nil:
 				lo, hi := deal.Crosses(r, f.Range.Lo), deal.Crosses(r, f.Range.Hi)
@@ -129,7 +129,7 @@ func ForecastCrossings(models []answer.ModelForecast) []Crossings {
 // place together, in the order of the first; the issues in sc's order
 // (an issue sc does not list, as in a test's answer without its
 // scenario, after those it does), an issue's red lines in the order
-// first met: "Russia's red line (Territory >= 65): nash, ks 35.0;
+// first met: "Russia's red line (it needs Territory >= 65): nash, ks 35.0;
 // compromise 46.8; exchange 60.0–65.4 (in part)". Every door that lists
 // them prints these lines under RedLinesCrossedHead: parley forecast,
 // sweep, sensitivity and advise, and the brief. Nil when none is

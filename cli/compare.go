@@ -305,7 +305,7 @@ func compareTable(w io.Writer, a *answer.Comparison, scenarioWarnings bool, widt
 
 // compareRedLines prints each red line some column's forecast crosses
 // once, in the issues' order, with each model that crosses it, where,
-// and in which columns: "Russia's red line (Territory >= 65): compromise
+// and in which columns: "Russia's red line (it needs Territory >= 65): compromise
 // 46.8 (no variant, europe-pays), 47.3 (us-ends-support); nash 35.0
 // (every column)". Nothing when none is crossed.
 func compareRedLines(w io.Writer, a *answer.Comparison, width int) {

@@ -153,8 +153,8 @@ func TestRedLinesCrossedGrouped(t *testing.T) {
 	}
 	block := flatText(text[i:])
 	for _, want := range []string{
-		"Russia's red line (Territory >= 65): compromise 46.8; median, bdm, snap 55.0; nash, ks 35.0; exchange 60.0–65.4 (in part);",
-		"Ukraine's red line (Territory < 65): exchange 60.0–65.4 (in part) Russia's red line (Security guarantees",
+		"Russia's red line (it needs Territory >= 65): compromise 46.8; median, bdm, snap 55.0; nash, ks 35.0; exchange 60.0–65.4 (in part);",
+		"Ukraine's red line (it needs Territory < 65): exchange 60.0–65.4 (in part) Russia's red line (it needs Security guarantees",
 	} {
 		if !strings.Contains(block, want) {
 			t.Errorf("no %q in:\n%s", want, text[i:])
@@ -176,15 +176,15 @@ func TestRedLinesCrossedGrouped(t *testing.T) {
 // note on stderr for each, as a forecast's does.
 func TestBaseRedLinesCrossedBlock(t *testing.T) {
 	const head = "red lines the forecasts cross (no model reads red lines):"
-	territory := "Russia's red line (Territory >= 65): compromise 46.8; nash 35.0"
-	guarantees := "Russia's red line (Security guarantees for Ukraine < 50): compromise 67.9"
+	territory := "Russia's red line (it needs Territory >= 65): compromise 46.8; nash 35.0"
+	guarantees := "Russia's red line (it needs Security guarantees for Ukraine < 50): compromise 67.9"
 	for _, c := range []struct {
 		args  []string
 		lines []string
 	}{
 		{[]string{"sweep", "-n", "20", "-m", "compromise,nash"}, []string{territory, guarantees}},
 		{[]string{"sensitivity", "-n", strconv.Itoa(answer.MinSensitivityDraws), "-m", "compromise,nash"}, []string{territory, guarantees}},
-		{[]string{"advise", "russia"}, []string{"Russia's red line (Territory >= 65): compromise 46.8", guarantees}},
+		{[]string{"advise", "russia"}, []string{"Russia's red line (it needs Territory >= 65): compromise 46.8", guarantees}},
 	} {
 		out, _, code := run(t, c.args...)
 		if code != 0 {
@@ -207,8 +207,8 @@ func TestBaseRedLinesCrossedBlock(t *testing.T) {
 		t.Fatalf("sweep csv: exit %d", code)
 	}
 	for _, want := range []string{
-		"note (compromise, at the stated values): territory: 46.8 crosses Russia's red line (Territory >= 65)\n",
-		"note (compromise, at the stated values): security-guarantees: 67.9 crosses Russia's red line (Security guarantees for Ukraine < 50)\n",
+		"note (compromise, at the stated values): territory: 46.8 crosses Russia's red line (it needs Territory >= 65)\n",
+		"note (compromise, at the stated values): security-guarantees: 67.9 crosses Russia's red line (it needs Security guarantees for Ukraine < 50)\n",
 	} {
 		if !strings.Contains(errOut, want) {
 			t.Errorf("sweep csv's stderr has no %q:\n%s", want, errOut)

@@ -236,7 +236,7 @@ func TestSweepUnsettled(t *testing.T) {
 // values: the status quo decided five issues of the built-in case; and
 // after them the red line it crosses, which the answer carries as
 // red_lines (not among its notes), written as the forecast view's note
-// of it: "territory: 35.0 crosses Russia's red line (Territory >= 65)".
+// of it: "territory: 35.0 crosses Russia's red line (it needs Territory >= 65)".
 func TestSweepNotesVisible(t *testing.T) {
 	c := builtinCase(t, "latest")
 	req := answer.NewSweepRequest()
@@ -253,7 +253,7 @@ func TestSweepNotesVisible(t *testing.T) {
 	if len(sw.Models[0].Notes) == 0 || len(se.Models[0].Notes) == 0 || len(sw.Models[0].RedLines) != 1 || len(se.Models[0].RedLines) != 1 {
 		t.Fatal("nash's sweep or sensitivity of the built-in case has no note or not one red line crossed: the test tests less than it says")
 	}
-	const crossed = "territory: 35.0 crosses Russia's red line (Territory >= 65)"
+	const crossed = "territory: 35.0 crosses Russia's red line (it needs Territory >= 65)"
 	e := startE2E(t)
 	e.do("sweep", chromedp.Navigate(e.srv.URL+"/#sweep"),
 		chromedp.WaitVisible(chromedp.CSS(`[data-testid=run-sweep]`)),

@@ -22,7 +22,7 @@ import (
 func TestWageScenarioPage(t *testing.T) {
 	const file = "../ask/testdata/wage.yaml"
 	e := startE2EWith(t, e2eOptions{scenario: file})
-	note := "nash: wage: 2.0 crosses Dockworkers' Union's red line (Wage rise >= 4)"
+	note := "nash: wage: 2.0 crosses Dockworkers' Union's red line (it needs Wage rise >= 4)"
 	e.do("forecast", chromedp.Navigate(e.srv.URL+"/?scenario="+e.rec.ID+"#forecast"), e.poll(`!!document.querySelector("[data-testid=model-table]") && !!document.querySelector("[data-testid=model-notes]")`))
 	notes := get(t, e.bctx, "notes", chromedp.Evaluate[[]string](`[...document.querySelectorAll('[data-testid=model-notes] li')].map((li) => li.textContent)`))
 	if !slices.Contains(notes, note) {
@@ -45,7 +45,7 @@ func TestWageScenarioPage(t *testing.T) {
 	}
 	// compromise's red line crossed, which the answer carries as
 	// red_lines, is listed under the levers as the forecast view lists it
-	crossed := "wage: 3.8 crosses Dockworkers' Union's red line (Wage rise >= 4)"
+	crossed := "wage: 3.8 crosses Dockworkers' Union's red line (it needs Wage rise >= 4)"
 	if ws := get(t, e.bctx, "advise notes", chromedp.Evaluate[[]string](`[...document.querySelectorAll('[data-testid=advise-out] ul.warn li')].map((li) => li.textContent)`)); !slices.Contains(ws, crossed) {
 		t.Errorf("advise lists %q, want %q among them", ws, crossed)
 	}
