@@ -24,8 +24,8 @@ const renames = `metadata:
   title: Renames
   as_of: "2025-01-01"
   sources:
-    - {id: wire, title: Wire report}
-    - {id: memo, title: Internal memo}
+    - {id: wire, title: Wire report, url: "https://example.org/wire"}
+    - {id: memo, title: Internal memo, url: "https://example.org/memo"}
 issues:
   - id: a
     name: Issue A
